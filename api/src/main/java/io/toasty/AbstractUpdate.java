@@ -1,0 +1,66 @@
+package io.toasty;
+
+import io.toasty.stmt.Assignment;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * The implementation behind every {@link Update}; generated {@code UserUpdate<R>} adds a setter per
+ * field. Mutable like a create builder; {@link #exec} takes a snapshot.
+ */
+public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
+    implements Update<M, R> {
+  private final ModelDef<M> model;
+  private final io.toasty.stmt.Expr filter;
+  private final UpdateResult<M, R> result;
+  private final List<Assignment> assignments = new ArrayList<>();
+
+  protected AbstractUpdate(ModelDef<M> model, io.toasty.stmt.Expr filter, UpdateResult<M, R> result) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.filter = Objects.requireNonNull(filter, "filter");
+    this.result = Objects.requireNonNull(result, "result");
+  }
+
+  /** This builder, as its concrete type. */
+  @SuppressWarnings("unchecked")
+  protected final S self() {
+    return (S) this;
+  }
+
+  /** Sets a field to a value. */
+  public final <T> S set(Path<T> field, T value) {
+    return assign(field, new io.toasty.stmt.Expr.Const(Value.of(value)));
+  }
+
+  /** Sets a field to an expression over the record's current values. */
+  public final <T> S set(Path<T> field, Expr<T> value) {
+    return assign(field, Objects.requireNonNull(value, "value").node());
+  }
+
+  private S assign(Path<?> field, io.toasty.stmt.Expr value) {
+    Objects.requireNonNull(field, "field");
+    if (!field.model().equals(model.name())) {
+      throw new InvalidStatementException(model.name(), field.name(),
+          "field belongs to model " + field.model());
+    }
+    assignments.removeIf(a -> a.target() == field.index());
+    assignments.add(new Assignment(field.index(), value));
+    return self();
+  }
+
+  @Override
+  public Mono<R> exec(Executor db) {
+    Objects.requireNonNull(db, "db");
+    io.toasty.stmt.Update statement = untyped();
+    return result.finish(model, statement, db.exec(statement));
+  }
+
+  @Override
+  public io.toasty.stmt.Update untyped() {
+    return new io.toasty.stmt.Update(new io.toasty.stmt.Source.Model(model.name()), filter,
+        assignments, result.returning());
+  }
+}

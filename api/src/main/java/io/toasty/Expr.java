@@ -1,0 +1,152 @@
+package io.toasty;
+
+import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A typed expression over a model's fields: a {@link Path}, or what operators build from paths.
+ * It only builds plain {@link io.toasty.stmt.Expr} nodes; nothing is evaluated here.
+ *
+ * <pre>{@code
+ * Users.filter(Users.NAME.eq("Carl").or(Users.NICKNAME.isNull()))
+ * }</pre>
+ *
+ * @param <T> the Java type the expression evaluates to
+ */
+public class Expr<T> {
+  private final io.toasty.stmt.Expr node;
+  private final Type type;
+
+  /** An expression of the given node and type; generated code and operators call this. */
+  public Expr(io.toasty.stmt.Expr node, Type type) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.type = Objects.requireNonNull(type, "type");
+  }
+
+  /** The untyped node. */
+  public final io.toasty.stmt.Expr node() {
+    return node;
+  }
+
+  /** The type the expression evaluates to. */
+  public final Type type() {
+    return type;
+  }
+
+  /** {@code this = value}; a null value matches nothing (use {@link #isNull()}). */
+  public final Condition eq(T value) {
+    return compare(CompareOp.EQ, literal(value));
+  }
+
+  /** {@code this = other}. */
+  public final Condition eq(Expr<T> other) {
+    return compare(CompareOp.EQ, other.node);
+  }
+
+  /** {@code this <> value}. */
+  public final Condition ne(T value) {
+    return compare(CompareOp.NE, literal(value));
+  }
+
+  /** {@code this <> other}. */
+  public final Condition ne(Expr<T> other) {
+    return compare(CompareOp.NE, other.node);
+  }
+
+  /** {@code this > value}. */
+  public final Condition gt(T value) {
+    return compare(CompareOp.GT, literal(value));
+  }
+
+  /** {@code this > other}. */
+  public final Condition gt(Expr<T> other) {
+    return compare(CompareOp.GT, other.node);
+  }
+
+  /** {@code this >= value}. */
+  public final Condition ge(T value) {
+    return compare(CompareOp.GE, literal(value));
+  }
+
+  /** {@code this >= other}. */
+  public final Condition ge(Expr<T> other) {
+    return compare(CompareOp.GE, other.node);
+  }
+
+  /** {@code this < value}. */
+  public final Condition lt(T value) {
+    return compare(CompareOp.LT, literal(value));
+  }
+
+  /** {@code this < other}. */
+  public final Condition lt(Expr<T> other) {
+    return compare(CompareOp.LT, other.node);
+  }
+
+  /** {@code this <= value}. */
+  public final Condition le(T value) {
+    return compare(CompareOp.LE, literal(value));
+  }
+
+  /** {@code this <= other}. */
+  public final Condition le(Expr<T> other) {
+    return compare(CompareOp.LE, other.node);
+  }
+
+  /** {@code this IS NULL}. */
+  public final Condition isNull() {
+    return new Condition(new io.toasty.stmt.Expr.IsNull(node));
+  }
+
+  /** {@code this IS NOT NULL}. */
+  public final Condition isNotNull() {
+    return isNull().not();
+  }
+
+  /** {@code this IN (values)}; an empty collection matches nothing. */
+  public final Condition in(Collection<? extends T> values) {
+    Objects.requireNonNull(values, "values");
+    List<io.toasty.stmt.Expr> items = new ArrayList<>(values.size());
+    for (T v : values) {
+      items.add(literal(v));
+    }
+    return new Condition(new io.toasty.stmt.Expr.InList(node, items));
+  }
+
+  /** {@code this IN (values)}. */
+  @SafeVarargs
+  public final Condition in(T... values) {
+    return in(Arrays.asList(values));
+  }
+
+  /** {@code NOT (this IN (values))}; an empty collection matches every non-null value. */
+  public final Condition notIn(Collection<? extends T> values) {
+    return in(values).not();
+  }
+
+  /** {@code NOT (this IN (values))}. */
+  @SafeVarargs
+  public final Condition notIn(T... values) {
+    return notIn(Arrays.asList(values));
+  }
+
+  /** The literal node for a value of this expression's type. */
+  protected final io.toasty.stmt.Expr literal(T value) {
+    return new io.toasty.stmt.Expr.Const(Value.of(value));
+  }
+
+  private Condition compare(CompareOp op, io.toasty.stmt.Expr right) {
+    return new Condition(new io.toasty.stmt.Expr.Compare(op, node, right));
+  }
+
+  @Override
+  public String toString() {
+    return node.toString();
+  }
+}

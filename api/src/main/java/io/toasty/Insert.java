@@ -1,0 +1,62 @@
+package io.toasty;
+
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * An insert of many records in one statement, atomically: either every row is stored or none is.
+ *
+ * <pre>{@code
+ * Mono<List<User>> users = Insert.of(Users.MODEL, List.of(
+ *     Users.create().name("Ann").email("ann@example.com"),
+ *     Users.create().name("Bob").email("bob@example.com"))).exec(db);
+ * }</pre>
+ */
+public final class Insert<M> {
+  private final ModelDef<M> model;
+  private final io.toasty.stmt.Insert statement;
+
+  private Insert(ModelDef<M> model, io.toasty.stmt.Insert statement) {
+    this.model = model;
+    this.statement = statement;
+  }
+
+  /** An insert of the rows the builders hold now. */
+  public static <M> Insert<M> of(ModelDef<M> model, Collection<? extends Create<M>> creates) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(creates, "creates");
+    if (creates.isEmpty()) {
+      throw new IllegalArgumentException("an insert needs at least one row");
+    }
+    List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
+    for (Create<M> c : creates) {
+      if (!c.model().name().equals(model.name())) {
+        throw new InvalidStatementException(model.name(), null,
+            "cannot insert a create of model " + c.model().name());
+      }
+      rows.add(c.row());
+    }
+    return new Insert<>(model, AbstractCreate.statement(model, rows));
+  }
+
+  /** The created records, in the order of the builders. */
+  public Flux<M> stream(Executor db) {
+    Objects.requireNonNull(db, "db");
+    return db.exec(statement).map(v -> model.load((Value.Record) v));
+  }
+
+  /** The created records, in a list. */
+  public Mono<List<M>> exec(Executor db) {
+    return stream(db).collectList();
+  }
+
+  /** The untyped statement. */
+  public io.toasty.stmt.Insert untyped() {
+    return statement;
+  }
+}

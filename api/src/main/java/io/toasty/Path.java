@@ -1,0 +1,54 @@
+package io.toasty;
+
+import io.toasty.stmt.OrderBy;
+import io.toasty.value.Type;
+
+/**
+ * A model field, as generated in the entry class ({@code Users.EMAIL}). Compare it, order by it,
+ * and set it in creates and updates.
+ *
+ * @param <T> the field's Java type ({@code Optional<T>} fields have paths of {@code T})
+ */
+public class Path<T> extends Expr<T> {
+  private final String model;
+  private final int index;
+  private final String name;
+
+  /** The path of the {@code index}th field of {@code model}, called {@code name}. */
+  public Path(String model, int index, String name, Type type) {
+    super(new io.toasty.stmt.Expr.Field(model, index), type);
+    this.model = model;
+    this.index = index;
+    this.name = name;
+  }
+
+  /** The model's name. */
+  public final String model() {
+    return model;
+  }
+
+  /** The field's index in the model. */
+  public final int index() {
+    return index;
+  }
+
+  /** The field's name. */
+  public final String name() {
+    return name;
+  }
+
+  /** Ascending order on this field. */
+  public final Order asc() {
+    return new Order(new OrderBy(node(), OrderBy.Direction.ASC));
+  }
+
+  /** Descending order on this field. */
+  public final Order desc() {
+    return new Order(new OrderBy(node(), OrderBy.Direction.DESC));
+  }
+
+  @Override
+  public String toString() {
+    return model + "." + name;
+  }
+}

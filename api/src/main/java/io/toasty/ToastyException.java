@@ -1,0 +1,36 @@
+package io.toasty;
+
+import java.util.Optional;
+
+/**
+ * The root of every error this library signals. Each names what was at fault: the model, the field
+ * and the value where they are known, in the message and through the accessors.
+ */
+public abstract class ToastyException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final String model;
+  private final String field;
+
+  protected ToastyException(String model, String field, String message, Throwable cause) {
+    super(compose(model, field, message), cause);
+    this.model = model;
+    this.field = field;
+  }
+
+  /** The model at fault, if one is. */
+  public Optional<String> model() {
+    return Optional.ofNullable(model);
+  }
+
+  /** The field at fault, if one is. */
+  public Optional<String> field() {
+    return Optional.ofNullable(field);
+  }
+
+  private static String compose(String model, String field, String message) {
+    if (model == null) {
+      return message;
+    }
+    return field == null ? model + ": " + message : model + "." + field + ": " + message;
+  }
+}

@@ -1,0 +1,25 @@
+package io.toasty.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a record as a model. The annotation processor generates, beside it, an entry class named
+ * after the plural of the record ({@code User} → {@code Users}) with the model's builders, field
+ * paths, finders and schema registration.
+ *
+ * <pre>{@code
+ * @Model
+ * public record User(@Key @Auto long id, String name, @Unique String email) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Model {
+  /** The entry class's simple name; empty for the plural of the record's name. */
+  String entry() default "";
+}

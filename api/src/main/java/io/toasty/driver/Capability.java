@@ -1,0 +1,41 @@
+package io.toasty.driver;
+
+import java.util.Objects;
+
+/**
+ * What a backend can do. The planner consults this, and never the backend's name, to choose the
+ * operations it emits: SQL statements where {@link #sql()} holds, key-value operations otherwise.
+ *
+ * @param backend                 the backend's short name, used in messages and test names
+ * @param sql                     whether the backend executes SQL ({@code Operation.QuerySql})
+ * @param returningFromMutation   whether UPDATE and DELETE can return rows (RETURNING or a
+ *                                data-change delta table); otherwise the planner re-reads
+ * @param orInIndexKeyCondition   whether a key condition may hold OR; otherwise the planner fans
+ *                                out one operation per branch
+ * @param nativeUuid              whether the backend has a UUID type (else bytes or text)
+ * @param nativeDecimal           whether the backend has an exact decimal type (else text)
+ * @param interactiveTransactions whether statements may run inside a begun transaction
+ * @param savepoints              whether nested transactions can use savepoints
+ * @param scan                    whether a full-table read is allowed when no key applies
+ * @param subqueries              whether a filter may hold a subquery
+ * @param multiRowInsert          whether one insert may carry many rows
+ * @param maxIdentifierLength     the longest table, column or index name the backend accepts
+ */
+public record Capability(String backend, boolean sql, boolean returningFromMutation,
+    boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+    boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+    boolean multiRowInsert, int maxIdentifierLength) {
+
+  public Capability {
+    Objects.requireNonNull(backend, "backend");
+  }
+
+  /** H2 (2.x): SQL, native UUID and decimal, data-change delta tables for returning. */
+  public static final Capability H2 =
+      new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256);
+
+  /** DynamoDB: key-value operations only; OR in key conditions is fanned out. */
+  public static final Capability DYNAMODB =
+      new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
+          false, 255);
+}

@@ -1,0 +1,28 @@
+package io.toasty.driver;
+
+import io.toasty.schema.Schema;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a {@link DriverProvider} needs to open a driver.
+ *
+ * @param url             the database URL ({@code r2dbc:h2:mem:///app}, ...)
+ * @param schema          the models, tables and mapping the driver serves
+ * @param poolMaxSize     the most pooled connections
+ * @param acquireTimeout  how long to wait for a pooled connection
+ * @param maxIdleTime     how long an idle connection is kept
+ * @param validationQuery a query that checks a connection, or {@code null}
+ */
+public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
+    Duration maxIdleTime, String validationQuery) {
+  public DriverConfig {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(schema, "schema");
+    if (poolMaxSize < 1) {
+      throw new IllegalArgumentException("poolMaxSize must be at least 1, was " + poolMaxSize);
+    }
+    Objects.requireNonNull(acquireTimeout, "acquireTimeout");
+    Objects.requireNonNull(maxIdleTime, "maxIdleTime");
+  }
+}

@@ -1,0 +1,15 @@
+package io.toasty.driver;
+
+/**
+ * Makes drivers for the URLs it recognizes. Providers are found with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.toasty.driver.DriverProvider}); models are never registered
+ * globally.
+ */
+public interface DriverProvider {
+
+  /** Whether this provider serves {@code url}. */
+  boolean supports(String url);
+
+  /** A driver for the configured URL and schema; nothing connects until the driver is used. */
+  Driver open(DriverConfig config);
+}

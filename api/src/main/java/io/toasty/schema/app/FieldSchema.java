@@ -1,0 +1,30 @@
+package io.toasty.schema.app;
+
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.Objects;
+
+/**
+ * A model field.
+ *
+ * @param index        its position in the record (and in loaded rows)
+ * @param name         the record component's name
+ * @param type         its value type
+ * @param nullable     whether it may hold null ({@code Optional<T>} or a nullable box)
+ * @param auto         how it is generated when a create leaves it unset, or {@code null}
+ * @param defaultValue the value a create uses when it leaves the field unset, or {@code null}
+ * @param columnName   the column it is stored in
+ */
+public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+    Value defaultValue, String columnName) {
+  public FieldSchema {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(columnName, "columnName");
+  }
+
+  /** Whether a create must set this field: it is not nullable, generated or defaulted. */
+  public boolean isRequired() {
+    return !nullable && auto == null && defaultValue == null;
+  }
+}

@@ -1,0 +1,120 @@
+package io.toasty.stmt;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Value;
+import java.util.List;
+
+/**
+ * Renders expressions for messages and plan dumps: {@code email = "carl@example.com"}. Field names
+ * come from the model's schema when one is given.
+ */
+public final class ExprPrinter {
+  private final ModelSchema model;
+  private final StringBuilder out = new StringBuilder();
+
+  private ExprPrinter(ModelSchema model) {
+    this.model = model;
+  }
+
+  /** {@code expr}, with field names resolved against {@code model} (which may be null). */
+  public static String print(Expr expr, ModelSchema model) {
+    ExprPrinter p = new ExprPrinter(model);
+    p.expr(expr);
+    return p.out.toString();
+  }
+
+  /** {@code expr}, with fields and columns shown by index. */
+  public static String print(Expr expr) {
+    return print(expr, null);
+  }
+
+  private void expr(Expr e) {
+    if (e instanceof Expr.Const c) {
+      value(c.value());
+    } else if (e instanceof Expr.Arg a) {
+      out.append('$').append(a.index());
+    } else if (e instanceof Expr.Field f) {
+      out.append(model != null && model.name().equals(f.model())
+          ? model.field(f.index()).name() : f.model() + ".#" + f.index());
+    } else if (e instanceof Expr.Column c) {
+      out.append(c.table()).append(".#").append(c.index());
+    } else if (e instanceof Expr.Compare c) {
+      expr(c.left());
+      out.append(' ').append(c.op().symbol()).append(' ');
+      expr(c.right());
+    } else if (e instanceof Expr.Arith a) {
+      expr(a.left());
+      out.append(' ').append(a.op().symbol()).append(' ');
+      expr(a.right());
+    } else if (e instanceof Expr.And a) {
+      join(a.operands(), " AND ", "TRUE");
+    } else if (e instanceof Expr.Or o) {
+      join(o.operands(), " OR ", "FALSE");
+    } else if (e instanceof Expr.Not n) {
+      out.append("NOT ");
+      expr(n.operand());
+    } else if (e instanceof Expr.IsNull n) {
+      expr(n.operand());
+      out.append(" IS NULL");
+    } else if (e instanceof Expr.InList in) {
+      expr(in.operand());
+      out.append(" IN ");
+      list(in.items());
+    } else if (e instanceof Expr.InSubquery in) {
+      expr(in.operand());
+      out.append(" IN (subquery on ").append(in.query().source()).append(')');
+    } else if (e instanceof Expr.Exists ex) {
+      out.append("EXISTS (subquery on ").append(ex.query().source()).append(')');
+    } else if (e instanceof Expr.Record r) {
+      list(r.fields());
+    } else if (e instanceof Expr.Project p) {
+      expr(p.base());
+      out.append('.').append(p.index());
+    } else if (e instanceof Expr.Default) {
+      out.append("DEFAULT");
+    } else if (e instanceof Expr.Related r) {
+      out.append(r.quantifier()).append(' ');
+      expr(r.relation());
+      out.append(" (");
+      expr(r.filter());
+      out.append(')');
+    }
+  }
+
+  private void join(List<Expr> operands, String separator, String empty) {
+    if (operands.isEmpty()) {
+      out.append(empty);
+      return;
+    }
+    out.append('(');
+    for (int i = 0; i < operands.size(); i++) {
+      if (i > 0) {
+        out.append(separator);
+      }
+      expr(operands.get(i));
+    }
+    out.append(')');
+  }
+
+  private void list(List<Expr> items) {
+    out.append('(');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(items.get(i));
+    }
+    out.append(')');
+  }
+
+  private void value(Value v) {
+    if (v instanceof Value.Str s) {
+      out.append('"').append(s.value()).append('"');
+    } else if (v instanceof Value.Null) {
+      out.append("NULL");
+    } else {
+      Object j = v.toJava();
+      out.append(j);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.toasty.stmt;
+
+import java.util.Objects;
+
+/** One term of an ORDER BY. */
+public record OrderBy(Expr expr, Direction direction) {
+  public OrderBy {
+    Objects.requireNonNull(expr, "expr");
+    Objects.requireNonNull(direction, "direction");
+  }
+
+  /** Sort direction. */
+  public enum Direction { ASC, DESC }
+}

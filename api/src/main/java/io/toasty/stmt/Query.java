@@ -1,0 +1,45 @@
+package io.toasty.stmt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A select: rows of {@code source} that match {@code filter}, ordered, limited, and shaped by
+ * {@code returning}.
+ *
+ * @param source    a model (model level) or a table (table level)
+ * @param filter    the condition; {@link Expr#TRUE} for all rows
+ * @param returning what each row evaluates to
+ * @param orderBy   ordering terms, possibly empty
+ * @param limit     limit and offset, or {@code null}
+ */
+public record Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
+    Limit limit) implements Statement {
+  public Query {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(returning, "returning");
+    orderBy = List.copyOf(orderBy);
+  }
+
+  /** All records of a model. */
+  public static Query all(String model) {
+    return new Query(new Source.Model(model), Expr.TRUE, Returning.Model.plain(), List.of(), null);
+  }
+
+  public Query withFilter(Expr filter) {
+    return new Query(source, filter, returning, orderBy, limit);
+  }
+
+  public Query withReturning(Returning returning) {
+    return new Query(source, filter, returning, orderBy, limit);
+  }
+
+  public Query withOrderBy(List<OrderBy> orderBy) {
+    return new Query(source, filter, returning, orderBy, limit);
+  }
+
+  public Query withLimit(Limit limit) {
+    return new Query(source, filter, returning, orderBy, limit);
+  }
+}

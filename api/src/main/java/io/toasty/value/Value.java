@@ -1,0 +1,307 @@
+package io.toasty.value;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A value as the engine and the drivers see it: plain data, one record per variant.
+ *
+ * <p>Generated code converts between a model's Java fields and values; drivers convert between
+ * values and their database's types. {@link #of(Object)} maps the Java types that models may use.
+ */
+public sealed interface Value {
+
+  /** The null value. */
+  Null NULL = new Null();
+  /** {@code true}. */
+  Bool TRUE = new Bool(true);
+  /** {@code false}. */
+  Bool FALSE = new Bool(false);
+
+  /** The type of this value. */
+  Type type();
+
+  /** This value as a plain Java object ({@code null} for {@link Null}, lists for records). */
+  Object toJava();
+
+  /** Whether this is {@link #NULL}. */
+  default boolean isNull() {
+    return this instanceof Null;
+  }
+
+  /** SQL NULL and a missing attribute. */
+  record Null() implements Value {
+    @Override public Type type() { return Type.Scalar.NULL; }
+    @Override public Object toJava() { return null; }
+  }
+
+  /** A boolean. */
+  record Bool(boolean value) implements Value {
+    @Override public Type type() { return Type.Scalar.BOOL; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** An 8-bit integer. */
+  record I8(byte value) implements Value {
+    @Override public Type type() { return Type.Scalar.I8; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A 16-bit integer. */
+  record I16(short value) implements Value {
+    @Override public Type type() { return Type.Scalar.I16; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A 32-bit integer. */
+  record I32(int value) implements Value {
+    @Override public Type type() { return Type.Scalar.I32; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A 64-bit integer. */
+  record I64(long value) implements Value {
+    @Override public Type type() { return Type.Scalar.I64; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A 32-bit float. */
+  record F32(float value) implements Value {
+    @Override public Type type() { return Type.Scalar.F32; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A 64-bit float. */
+  record F64(double value) implements Value {
+    @Override public Type type() { return Type.Scalar.F64; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A string. */
+  record Str(String value) implements Value {
+    public Str {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.STRING; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** Bytes; compared by content. The array is copied in and never handed out unguarded. */
+  record Bytes(byte[] value) implements Value {
+    public Bytes {
+      value = value.clone();
+    }
+    @Override public Type type() { return Type.Scalar.BYTES; }
+    @Override public Object toJava() { return value.clone(); }
+    @Override public boolean equals(Object o) {
+      return o instanceof Bytes b && Arrays.equals(value, b.value);
+    }
+    @Override public int hashCode() { return Arrays.hashCode(value); }
+    @Override public String toString() { return "Bytes[" + value.length + " bytes]"; }
+  }
+
+  /** A UUID. */
+  record Uuid(UUID value) implements Value {
+    public Uuid {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.UUID; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A decimal number of arbitrary precision. */
+  record Decimal(BigDecimal value) implements Value {
+    public Decimal {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.DECIMAL; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** An instant on the UTC time line. */
+  record Timestamp(Instant value) implements Value {
+    public Timestamp {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.INSTANT; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A date without a time or zone. */
+  record Date(LocalDate value) implements Value {
+    public Date {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.LOCAL_DATE; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A time of day without a zone. */
+  record Time(LocalTime value) implements Value {
+    public Time {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.LOCAL_TIME; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A date and time without a zone. */
+  record DateTime(LocalDateTime value) implements Value {
+    public DateTime {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.LOCAL_DATE_TIME; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A date and time with an offset from UTC. */
+  record OffsetDateTimeValue(OffsetDateTime value) implements Value {
+    public OffsetDateTimeValue {
+      Objects.requireNonNull(value, "value");
+    }
+    @Override public Type type() { return Type.Scalar.OFFSET_DATE_TIME; }
+    @Override public Object toJava() { return value; }
+  }
+
+  /** A tuple: a model's row, a composite key, or a projection. */
+  record Record(List<Value> fields) implements Value {
+    public Record {
+      fields = List.copyOf(fields);
+    }
+
+    /** A record of the given values. */
+    public static Record of(Value... fields) {
+      return new Record(List.of(fields));
+    }
+
+    /** The field at {@code index}. */
+    public Value get(int index) {
+      return fields.get(index);
+    }
+
+    /** The number of fields. */
+    public int size() {
+      return fields.size();
+    }
+
+    @Override public Type type() {
+      List<Type> types = new ArrayList<>(fields.size());
+      for (Value v : fields) {
+        types.add(v.type());
+      }
+      return new Type.Record(types);
+    }
+
+    @Override public Object toJava() {
+      List<Object> out = new ArrayList<>(fields.size());
+      for (Value v : fields) {
+        out.add(v.toJava());
+      }
+      return out;
+    }
+  }
+
+  /** A list of values. */
+  record ListValue(List<Value> items) implements Value {
+    public ListValue {
+      items = List.copyOf(items);
+    }
+    @Override public Type type() {
+      return new Type.ListOf(items.isEmpty() ? Type.Scalar.NULL : items.get(0).type());
+    }
+    @Override public Object toJava() {
+      List<Object> out = new ArrayList<>(items.size());
+      for (Value v : items) {
+        out.add(v.toJava());
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The value of a Java object of one of the types models may use.
+   *
+   * @throws IllegalArgumentException if the object's type has no mapping; the message names it
+   */
+  static Value of(Object o) {
+    if (o == null) {
+      return NULL;
+    }
+    if (o instanceof Value v) {
+      return v;
+    }
+    if (o instanceof Boolean b) {
+      return b ? TRUE : FALSE;
+    }
+    if (o instanceof Byte b) {
+      return new I8(b);
+    }
+    if (o instanceof Short s) {
+      return new I16(s);
+    }
+    if (o instanceof Integer i) {
+      return new I32(i);
+    }
+    if (o instanceof Long l) {
+      return new I64(l);
+    }
+    if (o instanceof Float f) {
+      return new F32(f);
+    }
+    if (o instanceof Double d) {
+      return new F64(d);
+    }
+    if (o instanceof String s) {
+      return new Str(s);
+    }
+    if (o instanceof byte[] b) {
+      return new Bytes(b);
+    }
+    if (o instanceof UUID u) {
+      return new Uuid(u);
+    }
+    if (o instanceof BigDecimal d) {
+      return new Decimal(d);
+    }
+    if (o instanceof Instant i) {
+      return new Timestamp(i);
+    }
+    if (o instanceof LocalDate d) {
+      return new Date(d);
+    }
+    if (o instanceof LocalTime t) {
+      return new Time(t);
+    }
+    if (o instanceof LocalDateTime t) {
+      return new DateTime(t);
+    }
+    if (o instanceof OffsetDateTime t) {
+      return new OffsetDateTimeValue(t);
+    }
+    if (o instanceof java.lang.Enum<?> e) {
+      return new Str(e.name());
+    }
+    if (o instanceof java.util.Optional<?> opt) {
+      return of(opt.orElse(null));
+    }
+    if (o instanceof Collection<?> c) {
+      List<Value> items = new ArrayList<>(c.size());
+      for (Object item : c) {
+        items.add(of(item));
+      }
+      return new ListValue(items);
+    }
+    throw new IllegalArgumentException(
+        "no value mapping for Java type " + o.getClass().getName() + " (value " + o + ")");
+  }
+}
