@@ -11,6 +11,7 @@ import java.util.List;
 public final class ExprPrinter {
   private final ModelSchema model;
   private final StringBuilder out = new StringBuilder();
+  private int depth;
 
   private ExprPrinter(ModelSchema model) {
     this.model = model;
@@ -29,6 +30,15 @@ public final class ExprPrinter {
   }
 
   private void expr(Expr e) {
+    depth++;
+    try {
+      render(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void render(Expr e) {
     if (e instanceof Expr.Const c) {
       value(c.value());
     } else if (e instanceof Expr.Arg a) {
@@ -86,14 +96,20 @@ public final class ExprPrinter {
       out.append(empty);
       return;
     }
-    out.append('(');
+    // The outermost connective needs no parentheses: "a = 1 AND b = 2".
+    boolean nested = depth > 1;
+    if (nested) {
+      out.append('(');
+    }
     for (int i = 0; i < operands.size(); i++) {
       if (i > 0) {
         out.append(separator);
       }
       expr(operands.get(i));
     }
-    out.append(')');
+    if (nested) {
+      out.append(')');
+    }
   }
 
   private void list(List<Expr> items) {

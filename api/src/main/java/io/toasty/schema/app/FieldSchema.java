@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param index        its position in the record (and in loaded rows)
  * @param name         the record component's name
  * @param type         its value type
- * @param nullable     whether it may hold null ({@code Optional<T>} or a nullable box)
+ * @param nullable     whether it may hold null (exactly the {@code Optional<T>} fields)
  * @param auto         how it is generated when a create leaves it unset, or {@code null}
  * @param defaultValue the value a create uses when it leaves the field unset, or {@code null}
  * @param columnName   the column it is stored in

@@ -1,0 +1,48 @@
+package io.toasty.codegen;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The names of the types generated code refers to. They are spelled out rather than taken from
+ * class literals so that the processor never loads the run-time API (and Reactor) it writes code
+ * against; the tests compile the generated code, which checks every name here.
+ */
+final class ApiTypes {
+  private ApiTypes() {}
+
+  static final ClassName ABSTRACT_CREATE = ClassName.get("io.toasty", "AbstractCreate");
+  static final ClassName ABSTRACT_SELECT = ClassName.get("io.toasty", "AbstractSelect");
+  static final ClassName ABSTRACT_UPDATE = ClassName.get("io.toasty", "AbstractUpdate");
+  static final ClassName CONDITION = ClassName.get("io.toasty", "Condition");
+  static final ClassName DELETE = ClassName.get("io.toasty", "Delete");
+  static final ClassName EXECUTOR = ClassName.get("io.toasty", "Executor");
+  static final ClassName EXPR = ClassName.get("io.toasty", "Expr");
+  static final ClassName INSERT = ClassName.get("io.toasty", "Insert");
+  static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
+  static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
+  static final ClassName PATH = ClassName.get("io.toasty", "Path");
+  static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
+
+  static final ClassName AUTO = ClassName.get("io.toasty.schema.app", "Auto");
+  static final ClassName FIELD_SCHEMA = ClassName.get("io.toasty.schema.app", "FieldSchema");
+  static final ClassName INDEX_SCHEMA = ClassName.get("io.toasty.schema.app", "IndexSchema");
+  static final ClassName MODEL_SCHEMA = ClassName.get("io.toasty.schema.app", "ModelSchema");
+
+  static final ClassName QUERY = ClassName.get("io.toasty.stmt", "Query");
+  static final ClassName STMT_EXPR = ClassName.get("io.toasty.stmt", "Expr");
+
+  static final ClassName TYPE = ClassName.get("io.toasty.value", "Type");
+  static final ClassName TYPE_SCALAR = TYPE.nestedClass("Scalar");
+  static final ClassName TYPE_ENUM = TYPE.nestedClass("Enum");
+  static final ClassName VALUE = ClassName.get("io.toasty.value", "Value");
+  static final ClassName VALUE_RECORD = VALUE.nestedClass("Record");
+  static final ClassName VALUES = ClassName.get("io.toasty.value", "Values");
+
+  static final ClassName MONO = ClassName.get("reactor.core.publisher", "Mono");
+
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+}

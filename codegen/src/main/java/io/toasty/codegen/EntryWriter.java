@@ -1,0 +1,236 @@
+package io.toasty.codegen;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the entry class ({@code Users}): a path constant per field, {@code MODEL}, the builders'
+ * factories, and the finders of the key and of each unique or indexed field.
+ */
+final class EntryWriter {
+  private final ModelDescriptor model;
+
+  private EntryWriter(ModelDescriptor model) {
+    this.model = model;
+  }
+
+  /** The entry class of {@code model}. */
+  static TypeSpec write(ModelDescriptor model) {
+    return new EntryWriter(model).type();
+  }
+
+  private TypeSpec type() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.entry())
+        .addJavadoc("The entry point of model {@link $T}: its field paths, its definition, and the"
+            + " builders of\nits statements.\n", model.record())
+        .addAnnotation(SourceFiles.generated())
+        .addModifiers(PUBLIC, FINAL);
+    model.fields().forEach(f -> type.addField(path(f)));
+    type.addField(modelConstant())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
+        .addMethod(create())
+        .addMethod(createMany())
+        .addMethod(all())
+        .addMethod(filter());
+    model.finders().forEach(f -> type.addMethod(filterBy(f)));
+    List<FinderDescriptor> unique = model.finders().stream().filter(FinderDescriptor::unique)
+        .toList();
+    unique.forEach(f -> type.addMethod(getBy(f)));
+    unique.forEach(f -> type.addMethod(updateBy(f)));
+    unique.forEach(f -> type.addMethod(deleteBy(f)));
+    return type.addMethod(update())
+        .addMethod(delete())
+        .addMethod(keyFilter())
+        .addType(ModelDefWriter.write(model))
+        .build();
+  }
+
+  private FieldSpec path(FieldDescriptor f) {
+    ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
+    return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
+            f.constant(), PUBLIC, STATIC, FINAL)
+        .addJavadoc("Field {@code $L}.\n", f.name())
+        .initializer("new $T<>($S, $L, $S, $L)", pathClass, model.name(), f.index(), f.name(),
+            ModelDefWriter.engineType(f.type()))
+        .build();
+  }
+
+  private FieldSpec modelConstant() {
+    return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.MODEL_DEF, model.record()),
+            "MODEL", PUBLIC, STATIC, FINAL)
+        .addJavadoc("The model's definition, to register with a {@code Db}.\n")
+        .initializer("new $N()", ModelDefWriter.CLASS_NAME)
+        .build();
+  }
+
+  private MethodSpec create() {
+    return method("create", model.createClass())
+        .addJavadoc("A builder of a new record.\n")
+        .addStatement("return new $T()", model.createClass())
+        .build();
+  }
+
+  private MethodSpec createMany() {
+    return method("createMany", ParameterizedTypeName.get(ApiTypes.INSERT, model.record()))
+        .addJavadoc("An insert of the records the builders hold, in one statement.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION, model.createClass()),
+            "creates")
+        .addStatement("return $T.of(MODEL, creates)", ApiTypes.INSERT)
+        .build();
+  }
+
+  private MethodSpec all() {
+    return method("all", model.queryClass())
+        .addJavadoc("A query of all records.\n")
+        .addStatement("return new $T($T.all(MODEL.name()))", model.queryClass(), ApiTypes.QUERY)
+        .build();
+  }
+
+  private MethodSpec filter() {
+    return method("filter", model.queryClass())
+        .addJavadoc("A query of the records matching {@code condition}.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.EXPR, ClassName.get(Boolean.class)),
+            "condition")
+        .addStatement("return all().filter(condition)")
+        .build();
+  }
+
+  private MethodSpec filterBy(FinderDescriptor finder) {
+    return finderMethod("filter", finder, model.queryClass())
+        .addJavadoc("A query of the records with the given $L.\n", describe(finder))
+        .addStatement("return filter($L)", condition(finder.fields(), EntryWriter::argument))
+        .build();
+  }
+
+  private MethodSpec getBy(FinderDescriptor finder) {
+    String db = executorName(finder);
+    MethodSpec.Builder method = method("get" + finder.suffix(),
+        ParameterizedTypeName.get(ApiTypes.MONO, model.record()))
+        .addJavadoc("The record with the given $L; a {@code RecordNotFoundException} if there is"
+            + " none.\n", describe(finder))
+        .addParameter(ApiTypes.EXECUTOR, db);
+    return parameters(method, finder)
+        .addStatement("return filter$L($L).get($N)", finder.suffix(), arguments(finder), db)
+        .build();
+  }
+
+  private MethodSpec updateBy(FinderDescriptor finder) {
+    return finderMethod("update", finder, updateOf(ClassName.get(Long.class)))
+        .addJavadoc("An update of the record with the given $L, resulting in the number of records"
+            + " updated.\n", describe(finder))
+        .addStatement("return filter$L($L).update()", finder.suffix(), arguments(finder))
+        .build();
+  }
+
+  private MethodSpec deleteBy(FinderDescriptor finder) {
+    return finderMethod("delete", finder, ParameterizedTypeName.get(ApiTypes.DELETE,
+            model.record()))
+        .addJavadoc("A delete of the record with the given $L.\n", describe(finder))
+        .addStatement("return filter$L($L).delete()", finder.suffix(), arguments(finder))
+        .build();
+  }
+
+  private MethodSpec update() {
+    return method("update", updateOf(model.record()))
+        .addJavadoc("An update of {@code record}, found by its key, resulting in the record as"
+            + " stored after the\nupdate.\n")
+        .addParameter(model.record(), "record")
+        .addStatement("return new $T<>(keyFilter(record).node(), $T.record())",
+            model.updateClass(), ApiTypes.UPDATE_RESULT)
+        .build();
+  }
+
+  private MethodSpec delete() {
+    return method("delete", ParameterizedTypeName.get(ApiTypes.DELETE, model.record()))
+        .addJavadoc("A delete of {@code record}, found by its key.\n")
+        .addParameter(model.record(), "record")
+        .addStatement("return filter(keyFilter(record)).delete()")
+        .build();
+  }
+
+  private MethodSpec keyFilter() {
+    return MethodSpec.methodBuilder("keyFilter")
+        .addModifiers(PRIVATE, STATIC)
+        .returns(ApiTypes.CONDITION)
+        .addParameter(model.record(), "record")
+        .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record")
+        .addStatement("return $L", condition(model.keyFields(),
+            f -> CodeBlock.of("record.$N()", f.name())))
+        .build();
+  }
+
+  /** {@code ID.eq(id)}, or for several fields {@code Condition.all(List.of(A.eq(a), ...))}. */
+  private static CodeBlock condition(List<FieldDescriptor> fields,
+      Function<FieldDescriptor, CodeBlock> value) {
+    if (fields.size() == 1) {
+      return CodeBlock.of("$N.eq($L)", fields.get(0).constant(), value.apply(fields.get(0)));
+    }
+    CodeBlock terms = fields.stream()
+        .map(f -> CodeBlock.of("$N.eq($L)", f.constant(), value.apply(f)))
+        .collect(CodeBlock.joining(",\n"));
+    return CodeBlock.of("$T.all($T.of(\n$L))", ApiTypes.CONDITION, ApiTypes.LIST, terms);
+  }
+
+  /** A finder parameter as an argument: checked for null, since a null would match nothing. */
+  private static CodeBlock argument(FieldDescriptor f) {
+    return f.type().isPrimitive() ? CodeBlock.of("$N", f.name())
+        : CodeBlock.of("$T.requireNonNull($N, $S)", ApiTypes.OBJECTS, f.name(), f.name());
+  }
+
+  private static CodeBlock arguments(FinderDescriptor finder) {
+    return finder.fields().stream().map(f -> CodeBlock.of("$N", f.name()))
+        .collect(CodeBlock.joining(", "));
+  }
+
+  private MethodSpec.Builder finderMethod(String verb, FinderDescriptor finder, TypeName returns) {
+    return parameters(method(verb + finder.suffix(), returns), finder);
+  }
+
+  private static MethodSpec.Builder parameters(MethodSpec.Builder method,
+      FinderDescriptor finder) {
+    finder.fields().forEach(f -> method.addParameter(f.type().type(), f.name()));
+    return method;
+  }
+
+  /**
+   * The name of a {@code getBy} method's executor parameter: {@code db}, with {@code _} appended
+   * while a finder field has that name.
+   */
+  private static String executorName(FinderDescriptor finder) {
+    String name = "db";
+    while (isFieldName(finder, name)) {
+      name += "_";
+    }
+    return name;
+  }
+
+  private static boolean isFieldName(FinderDescriptor finder, String name) {
+    return finder.fields().stream().anyMatch(f -> f.name().equals(name));
+  }
+
+  private static String describe(FinderDescriptor finder) {
+    return finder.fields().stream().map(f -> "{@code " + f.name() + "}")
+        .collect(Collectors.joining(" and "));
+  }
+
+  private TypeName updateOf(TypeName result) {
+    return ParameterizedTypeName.get(model.updateClass(), result);
+  }
+
+  private static MethodSpec.Builder method(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name).addModifiers(PUBLIC, STATIC).returns(returns);
+  }
+}

@@ -1,0 +1,240 @@
+package io.toasty.codegen;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the model's {@code ModelDef}: a private class nested in the entry class, with the schema
+ * built once as a constant, and loaders and value conversions written out per field.
+ */
+final class ModelDefWriter {
+  /** The nested class's simple name. */
+  static final String CLASS_NAME = "Definition";
+
+  private final ModelDescriptor model;
+  private final List<String> readers;
+
+  private ModelDefWriter(ModelDescriptor model) {
+    this.model = model;
+    this.readers = readerNames(model.fields());
+  }
+
+  /** The nested {@code Definition} class of the model's entry class. */
+  static TypeSpec write(ModelDescriptor model) {
+    return new ModelDefWriter(model).type();
+  }
+
+  /** The code making a field's engine {@code Type}. */
+  static CodeBlock engineType(FieldType type) {
+    if (type.kind() != FieldKind.ENUM) {
+      return CodeBlock.of("$T.$L", ApiTypes.TYPE_SCALAR, type.kind().scalar().name());
+    }
+    CodeBlock constants = type.enumType().constants().stream()
+        .map(c -> CodeBlock.of("$S", c))
+        .collect(CodeBlock.joining(", "));
+    return CodeBlock.of("new $T($S, $T.of($L))", ApiTypes.TYPE_ENUM,
+        type.enumType().binaryName(), ApiTypes.LIST, constants);
+  }
+
+  private TypeSpec type() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
+        .addJavadoc("The model's schema and its conversions between records and values.\n")
+        .addModifiers(PRIVATE, STATIC, FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(ApiTypes.MODEL_DEF, model.record()))
+        .addField(schemaConstant())
+        .addMethod(schema())
+        .addMethod(javaType())
+        .addMethod(load())
+        .addMethod(values())
+        .addMethod(keyOf());
+    for (FieldDescriptor f : model.fields()) {
+      type.addMethod(reader(f));
+    }
+    return type.addMethod(required())
+        .addMethod(invalid())
+        .addMethod(toStringMethod())
+        .build();
+  }
+
+  private FieldSpec schemaConstant() {
+    CodeBlock fields = model.fields().stream().map(ModelDefWriter::fieldSchema)
+        .collect(CodeBlock.joining(",\n"));
+    CodeBlock key = model.keyFields().stream().map(f -> CodeBlock.of("$L", f.index()))
+        .collect(CodeBlock.joining(", "));
+    CodeBlock indexes = model.indexes().stream().map(ModelDefWriter::indexSchema)
+        .collect(CodeBlock.joining(",\n"));
+    return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
+        // An initializer is no statement, so its continuation lines are indented explicitly.
+        .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L)$<$<)",
+            ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
+            ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
+            indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes))
+        .build();
+  }
+
+  private static CodeBlock fieldSchema(FieldDescriptor f) {
+    CodeBlock auto = f.auto() == null ? CodeBlock.of("null")
+        : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.auto().name());
+    CodeBlock defaultValue = f.defaultValue() == null ? CodeBlock.of("null") : f.defaultValue();
+    return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S)", ApiTypes.FIELD_SCHEMA, f.index(),
+        f.name(), engineType(f.type()), f.type().optional(), auto, defaultValue, f.column());
+  }
+
+  private static CodeBlock indexSchema(IndexDescriptor index) {
+    return CodeBlock.of("new $T($S, $T.of($L), $L)", ApiTypes.INDEX_SCHEMA, index.name(),
+        ApiTypes.LIST, index.field(), index.unique());
+  }
+
+  private MethodSpec schema() {
+    return override("schema", ApiTypes.MODEL_SCHEMA).addStatement("return SCHEMA").build();
+  }
+
+  private MethodSpec javaType() {
+    return override("type", ParameterizedTypeName.get(ClassName.get(Class.class), model.record()))
+        .addStatement("return $T.class", model.record())
+        .build();
+  }
+
+  private MethodSpec load() {
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (FieldDescriptor f : model.fields()) {
+      args.add(f.index() == 0 ? "\n" : ",\n").add("$N(row.get($L))", readers.get(f.index()),
+          f.index());
+    }
+    return override("load", model.record())
+        .addParameter(ApiTypes.VALUE_RECORD, "row")
+        .addStatement("$T.requireNonNull(row, $S)", ApiTypes.OBJECTS, "row")
+        .beginControlFlow("if (row.size() != $L)", model.fields().size())
+        .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
+            model.name() + ": a row needs " + model.fields().size() + " values, this one has ")
+        .endControlFlow()
+        .addStatement("return new $T($L)", model.record(), args.build())
+        .build();
+  }
+
+  private MethodSpec values() {
+    CodeBlock values = model.fields().stream().map(ModelDefWriter::valueOf)
+        .collect(CodeBlock.joining(",\n"));
+    return override("values", ApiTypes.VALUE_RECORD)
+        .addParameter(model.record(), "record")
+        .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record")
+        .addStatement("return $T.of(\n$L)", ApiTypes.VALUE_RECORD, values)
+        .build();
+  }
+
+  /** Overrides the default, which would convert every field to pick the key's. */
+  private MethodSpec keyOf() {
+    CodeBlock values = model.keyFields().stream().map(ModelDefWriter::valueOf)
+        .collect(CodeBlock.joining(", "));
+    return override("keyOf", ApiTypes.VALUE_RECORD)
+        .addParameter(model.record(), "record")
+        .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record")
+        .addStatement("return $T.of($L)", ApiTypes.VALUE_RECORD, values)
+        .build();
+  }
+
+  /**
+   * A field's value. Primitives go straight into their value record; anything else through
+   * {@code Value.of}, which maps null (and an empty {@code Optional}) to {@code NULL} for the
+   * engine to reject or store.
+   */
+  private static CodeBlock valueOf(FieldDescriptor f) {
+    return f.type().isPrimitive()
+        ? CodeBlock.of("new $T(record.$N())", f.type().kind().valueRecord(), f.name())
+        : CodeBlock.of("$T.of(record.$N())", ApiTypes.VALUE, f.name());
+  }
+
+  /** {@code readLoginCount(Value)}: the field from its value, failures naming the field. */
+  private MethodSpec reader(FieldDescriptor f) {
+    return MethodSpec.methodBuilder(readers.get(f.index()))
+        .addModifiers(PRIVATE, STATIC)
+        .returns(f.type().declared())
+        .addParameter(ApiTypes.VALUE, "value")
+        .beginControlFlow("try")
+        .addStatement("return $L", read(f))
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement("throw invalid($S, e)", f.name())
+        .endControlFlow()
+        .build();
+  }
+
+  private static CodeBlock read(FieldDescriptor f) {
+    FieldType type = f.type();
+    if (!type.optional()) {
+      return convert(type, CodeBlock.of("required(value)"));
+    }
+    return CodeBlock.of("value.isNull() ? $T.empty() : $T.of($L)", ApiTypes.OPTIONAL,
+        ApiTypes.OPTIONAL, convert(type, CodeBlock.of("value")));
+  }
+
+  private static CodeBlock convert(FieldType type, CodeBlock value) {
+    return type.kind() == FieldKind.ENUM
+        ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, value, type.enumType().type())
+        : CodeBlock.of("$T.$L($L)", ApiTypes.VALUES, type.kind().reader(), value);
+  }
+
+  private static MethodSpec required() {
+    return MethodSpec.methodBuilder("required")
+        .addModifiers(PRIVATE, STATIC)
+        .returns(ApiTypes.VALUE)
+        .addParameter(ApiTypes.VALUE, "value")
+        .beginControlFlow("if (value.isNull())")
+        .addStatement("throw new $T($S)", IllegalArgumentException.class,
+            "NULL in a field that is not Optional")
+        .endControlFlow()
+        .addStatement("return value")
+        .build();
+  }
+
+  private MethodSpec invalid() {
+    return MethodSpec.methodBuilder("invalid")
+        .addModifiers(PRIVATE, STATIC)
+        .returns(IllegalArgumentException.class)
+        .addParameter(String.class, "field")
+        .addParameter(RuntimeException.class, "cause")
+        .addStatement("return new $T($S + field + $S + cause.getMessage(), cause)",
+            IllegalArgumentException.class, model.name() + ".", ": ")
+        .build();
+  }
+
+  private MethodSpec toStringMethod() {
+    return override("toString", ClassName.get(String.class))
+        .addStatement("return $S", "ModelDef[" + model.name() + "]")
+        .build();
+  }
+
+  private static MethodSpec.Builder override(String name, com.palantir.javapoet.TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(returns);
+  }
+
+  /**
+   * {@code read} + the capitalized field name; a name taken by another field or by a method of
+   * this class gets the field's index appended ({@code readId} and {@code readID} cannot both be).
+   */
+  private static List<String> readerNames(List<FieldDescriptor> fields) {
+    Set<String> taken = new HashSet<>(List.of("required", "invalid"));
+    List<String> names = new ArrayList<>(fields.size());
+    for (FieldDescriptor f : fields) {
+      String name = "read" + Naming.capitalize(f.name());
+      names.add(taken.add(name) ? name : name + f.index());
+      taken.add(names.get(names.size() - 1));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,50 @@
+package io.toasty.codegen;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * A model, as the parser read it from an {@code @Model} record: everything the writers need, and
+ * nothing from {@code javax.lang.model}.
+ *
+ * @param record    the record's class
+ * @param javaClass the record's canonical name
+ * @param entry     the entry class ({@code Users})
+ * @param table     the table's name
+ * @param fields    the fields, in record component order
+ * @param indexes   the secondary indexes, in field order
+ * @param finders   the finders of the entry class: the key's first, then unique and indexed fields
+ */
+record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
+    List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders) {
+  ModelDescriptor {
+    fields = List.copyOf(fields);
+    indexes = List.copyOf(indexes);
+    finders = List.copyOf(finders);
+  }
+
+  /** The model's name: the record's simple name. */
+  String name() {
+    return record.simpleName();
+  }
+
+  /** The primary key's fields, in order. */
+  List<FieldDescriptor> keyFields() {
+    return fields.stream().filter(FieldDescriptor::key).toList();
+  }
+
+  /** {@code UserQuery}. */
+  ClassName queryClass() {
+    return entry.peerClass(name() + "Query");
+  }
+
+  /** {@code UserCreate}. */
+  ClassName createClass() {
+    return entry.peerClass(name() + "Create");
+  }
+
+  /** {@code UserUpdate}. */
+  ClassName updateClass() {
+    return entry.peerClass(name() + "Update");
+  }
+}

@@ -1,0 +1,321 @@
+package io.toasty.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.toasty.annotations.Auto;
+import io.toasty.annotations.Column;
+import io.toasty.annotations.Default;
+import io.toasty.annotations.Index;
+import io.toasty.annotations.Key;
+import io.toasty.annotations.Model;
+import io.toasty.annotations.Table;
+import io.toasty.annotations.Unique;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads an {@code @Model} element into a {@link ModelDescriptor}, reporting every problem it finds
+ * at the element and annotation concerned. A type with any error yields no descriptor, so nothing
+ * is written for it; the parser still checks the rest of the type, to report all errors at once.
+ */
+final class ModelParser {
+  private final TypeMapper types;
+  private final ErrorReporter errors;
+
+  ModelParser(TypeMapper types, ErrorReporter errors) {
+    this.types = types;
+    this.errors = errors;
+  }
+
+  /** Whether a component's type is not resolved yet (perhaps generated in a later round). */
+  static boolean hasUnresolvedTypes(TypeElement type) {
+    return type.getRecordComponents().stream().anyMatch(c -> TypeMapper.isUnresolved(c.asType()));
+  }
+
+  /** The model of {@code type}, or empty if it has errors (which have been reported). */
+  Optional<ModelDescriptor> parse(TypeElement type) {
+    int before = errors.errorCount();
+    if (!checkRecord(type)) {
+      return Optional.empty();
+    }
+    ClassName entry = ClassName.get(ClassName.get(type).packageName(), entryName(type));
+    String table = tableName(type, entry.simpleName());
+    List<FieldDescriptor> fields = fields(type);
+    checkKey(type);
+    checkColumns(type, fields);
+    checkAuto(type);
+    List<IndexDescriptor> indexes = indexes(type, table, fields);
+    if (errors.errorCount() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
+        entry, table, fields, indexes, finders(type, fields)));
+  }
+
+  private boolean checkRecord(TypeElement type) {
+    String name = type.getSimpleName().toString();
+    if (type.getKind() != ElementKind.RECORD) {
+      errors.error(type, mirror(type, Model.class),
+          "@Model must annotate a record, but " + name + " is " + describe(type.getKind()));
+      return false;
+    }
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        errors.error(type, name + ": a @Model record must not be private, nor nested in a"
+            + " private class (the generated classes could not reach it)");
+        break;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      errors.error(type, name + ": a @Model record cannot have type parameters");
+    }
+    return true;
+  }
+
+  private String entryName(TypeElement type) {
+    String name = type.getSimpleName().toString();
+    String entry = type.getAnnotation(Model.class).entry();
+    if (entry.isEmpty()) {
+      return Naming.plural(name);
+    }
+    if (!SourceVersion.isIdentifier(entry) || SourceVersion.isKeyword(entry)
+        || entry.equals(name)) {
+      errors.error(type, mirror(type, Model.class), name + ": @Model(entry = \"" + entry
+          + "\") must be a class name other than the record's");
+      return Naming.plural(name);
+    }
+    return entry;
+  }
+
+  private String tableName(TypeElement type, String entry) {
+    Table table = type.getAnnotation(Table.class);
+    if (table == null) {
+      return Naming.snakeCase(entry);
+    }
+    if (table.value().isBlank()) {
+      errors.error(type, mirror(type, Table.class), type.getSimpleName() + ": @Table needs a name");
+    }
+    return table.value();
+  }
+
+  private List<FieldDescriptor> fields(TypeElement type) {
+    List<? extends RecordComponentElement> components = type.getRecordComponents();
+    List<String> constants = Naming.constantNames(
+        components.stream().map(c -> c.getSimpleName().toString()).toList());
+    List<FieldDescriptor> fields = new ArrayList<>();
+    for (int i = 0; i < components.size(); i++) {
+      field(type, components.get(i), i, constants.get(i)).ifPresent(fields::add);
+    }
+    return fields;
+  }
+
+  private Optional<FieldDescriptor> field(TypeElement model, RecordComponentElement component,
+      int index, String constant) {
+    String where = where(model, component);
+    Optional<FieldType> type = types.map(component.asType());
+    if (type.isEmpty()) {
+      errors.error(component, where + ": unsupported field type " + component.asType()
+          + "; use " + TypeMapper.SUPPORTED);
+      return Optional.empty();
+    }
+    boolean key = component.getAnnotation(Key.class) != null;
+    if (key && type.get().optional()) {
+      errors.error(component, mirror(component, Key.class),
+          where + ": a @Key field cannot be Optional");
+    }
+    io.toasty.schema.app.Auto auto = auto(where, component, type.get());
+    CodeBlock defaultValue = defaultValue(where, component, type.get());
+    if (auto != null && defaultValue != null) {
+      errors.error(component, mirror(component, Default.class),
+          where + ": an @Auto field cannot also have a @Default");
+    }
+    return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
+        column(where, component), type.get(), key, auto, defaultValue));
+  }
+
+  private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
+      FieldType type) {
+    Auto auto = component.getAnnotation(Auto.class);
+    if (auto == null) {
+      return null;
+    }
+    boolean integer = !type.optional()
+        && (type.kind() == FieldKind.INT || type.kind() == FieldKind.LONG);
+    boolean uuid = !type.optional() && type.kind() == FieldKind.UUID;
+    io.toasty.schema.app.Auto strategy = switch (auto.value()) {
+      case DEFAULT -> integer ? io.toasty.schema.app.Auto.IDENTITY
+          : uuid ? io.toasty.schema.app.Auto.UUID_V7 : null;
+      case IDENTITY -> integer ? io.toasty.schema.app.Auto.IDENTITY : null;
+      case UUID_V4 -> uuid ? io.toasty.schema.app.Auto.UUID_V4 : null;
+      case UUID_V7 -> uuid ? io.toasty.schema.app.Auto.UUID_V7 : null;
+    };
+    if (strategy == null) {
+      errors.error(component, mirror(component, Auto.class), where + ": " + autoMisfit(auto.value())
+          + ", not " + component.asType());
+    }
+    return strategy;
+  }
+
+  private static String autoMisfit(Auto.Strategy strategy) {
+    return switch (strategy) {
+      case DEFAULT -> "@Auto can only generate an int or long (identity) or a UUID";
+      case IDENTITY -> "@Auto(IDENTITY) needs an int or long field";
+      default -> "@Auto(" + strategy + ") needs a UUID field";
+    };
+  }
+
+  private CodeBlock defaultValue(String where, RecordComponentElement component, FieldType type) {
+    Default literal = component.getAnnotation(Default.class);
+    if (literal == null) {
+      return null;
+    }
+    try {
+      return DefaultLiteral.parse(type, literal.value());
+    } catch (IllegalArgumentException e) {
+      errors.error(component, mirror(component, Default.class),
+          where + ": @Default(\"" + literal.value() + "\") " + e.getMessage());
+      return null;
+    }
+  }
+
+  private String column(String where, RecordComponentElement component) {
+    Column column = component.getAnnotation(Column.class);
+    if (column == null) {
+      return Naming.snakeCase(component.getSimpleName().toString());
+    }
+    if (column.value().isBlank()) {
+      errors.error(component, mirror(component, Column.class), where + ": @Column needs a name");
+    }
+    return column.value();
+  }
+
+  private void checkKey(TypeElement type) {
+    // Read from the components, not the parsed fields: a key field whose type failed to parse
+    // must not also cause a "no key" error.
+    if (type.getRecordComponents().stream().noneMatch(c -> c.getAnnotation(Key.class) != null)) {
+      errors.error(type, type.getSimpleName() + ": a model needs at least one @Key field");
+    }
+  }
+
+  private void checkColumns(TypeElement type, List<FieldDescriptor> fields) {
+    Map<String, FieldDescriptor> byColumn = new HashMap<>();
+    for (FieldDescriptor f : fields) {
+      FieldDescriptor other = byColumn.putIfAbsent(f.column(), f);
+      if (other != null) {
+        RecordComponentElement component = component(type, f);
+        errors.error(component, mirror(component, Column.class), where(type, component)
+            + ": column \"" + f.column() + "\" is already the column of field " + other.name());
+      }
+    }
+  }
+
+  private void checkAuto(TypeElement type) {
+    String first = null;
+    for (RecordComponentElement c : type.getRecordComponents()) {
+      if (c.getAnnotation(Auto.class) == null) {
+        continue;
+      }
+      if (first != null) {
+        errors.error(c, mirror(c, Auto.class),
+            where(type, c) + ": only one field may be @Auto, and " + first + " already is");
+      }
+      first = first == null ? c.getSimpleName().toString() : first;
+    }
+  }
+
+  private List<IndexDescriptor> indexes(TypeElement type, String table,
+      List<FieldDescriptor> fields) {
+    List<IndexDescriptor> indexes = new ArrayList<>();
+    Map<String, String> owners = new HashMap<>();
+    for (FieldDescriptor f : fields) {
+      RecordComponentElement c = component(type, f);
+      Optional<IndexDescriptor> index = index(type, table, f, c);
+      if (index.isEmpty()) {
+        continue;
+      }
+      String owner = owners.putIfAbsent(index.get().name(), f.name());
+      if (owner != null) {
+        errors.error(c, mirror(c, Index.class), where(type, c) + ": index name \""
+            + index.get().name() + "\" is already the name of the index on " + owner);
+      }
+      indexes.add(index.get());
+    }
+    return indexes;
+  }
+
+  private Optional<IndexDescriptor> index(TypeElement type, String table, FieldDescriptor f,
+      RecordComponentElement c) {
+    Index index = c.getAnnotation(Index.class);
+    boolean unique = c.getAnnotation(Unique.class) != null;
+    if (unique && index != null) {
+      errors.error(c, mirror(c, Index.class),
+          where(type, c) + ": a field is either @Unique or @Index, not both");
+    }
+    if (unique) {
+      return Optional.of(new IndexDescriptor(table + "_" + f.column() + "_key", f.index(), true));
+    }
+    if (index != null) {
+      String name = index.name().isEmpty() ? table + "_" + f.column() + "_idx" : index.name();
+      return Optional.of(new IndexDescriptor(name, f.index(), false));
+    }
+    return Optional.empty();
+  }
+
+  /** The key's finder, then one per unique or indexed field, without repeating a field set. */
+  private static List<FinderDescriptor> finders(TypeElement type, List<FieldDescriptor> fields) {
+    Set<List<FieldDescriptor>> seen = new LinkedHashSet<>();
+    List<FinderDescriptor> finders = new ArrayList<>();
+    List<FieldDescriptor> key = fields.stream().filter(FieldDescriptor::key).toList();
+    seen.add(key);
+    finders.add(new FinderDescriptor(key, true));
+    for (FieldDescriptor f : fields) {
+      RecordComponentElement c = component(type, f);
+      boolean unique = c.getAnnotation(Unique.class) != null;
+      if ((unique || c.getAnnotation(Index.class) != null) && seen.add(List.of(f))) {
+        finders.add(new FinderDescriptor(List.of(f), unique));
+      }
+    }
+    return finders;
+  }
+
+  private static RecordComponentElement component(TypeElement type, FieldDescriptor field) {
+    return type.getRecordComponents().get(field.index());
+  }
+
+  private static String where(TypeElement type, RecordComponentElement component) {
+    return type.getSimpleName() + "." + component.getSimpleName();
+  }
+
+  private static String describe(ElementKind kind) {
+    return switch (kind) {
+      case INTERFACE -> "an interface";
+      case ENUM -> "an enum";
+      case ANNOTATION_TYPE -> "an annotation interface";
+      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /** The annotation of type {@code annotation} on {@code element}, or {@code null}. */
+  private static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+    for (AnnotationMirror m : element.getAnnotationMirrors()) {
+      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(annotation.getCanonicalName())) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+package io.toasty.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.toasty.annotations.Model;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The annotation processor for {@code @Model} records. For a record {@code User} it writes, in the
+ * record's package, the entry class {@code Users} and the builders {@code UserQuery},
+ * {@code UserCreate} and {@code UserUpdate}; the generated code uses no reflection.
+ *
+ * <p>Each record is first read into an immutable {@link ModelDescriptor}, reporting every error at
+ * the element it concerns; nothing is written for a record with errors, and the other records are
+ * still processed. A record whose field types are not resolved yet (types that another processor
+ * generates) is retried in the next round.
+ *
+ * <p>It is registered in {@code META-INF/services}, so that putting {@code toasty-codegen} on the
+ * compile class path (scope {@code provided}) runs it.
+ */
+public final class ModelProcessor extends AbstractProcessor {
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private ErrorReporter errors;
+  private ModelParser parser;
+
+  /** Called by the compiler's service loader. */
+  public ModelProcessor() {}
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    errors = new ErrorReporter(env.getMessager());
+    parser = new ModelParser(new TypeMapper(env.getElementUtils()), errors);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Model.class.getName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> types = takeDeferred();
+    for (Element e : round.getElementsAnnotatedWith(Model.class)) {
+      types.add((TypeElement) e);
+    }
+    for (TypeElement type : types) {
+      if (ModelParser.hasUnresolvedTypes(type)) {
+        deferred.add(type.getQualifiedName().toString());
+      } else {
+        process(type);
+      }
+    }
+    if (round.processingOver()) {
+      reportUnresolved();
+    }
+    return false;
+  }
+
+  private List<TypeElement> takeDeferred() {
+    List<TypeElement> types = new ArrayList<>();
+    for (String name : deferred) {
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+          .ifPresent(types::add);
+    }
+    deferred.clear();
+    return types;
+  }
+
+  private void process(TypeElement type) {
+    try {
+      parser.parse(type).ifPresent(model -> write(model, type));
+    } catch (RuntimeException e) {
+      // A bug here must not hide the model's name behind a bare compiler crash.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      errors.error(type, type.getSimpleName() + ": the Toasty processor failed: " + trace);
+    }
+  }
+
+  private void write(ModelDescriptor model, TypeElement origin) {
+    write(model, EntryWriter.write(model), origin);
+    write(model, QueryWriter.write(model), origin);
+    write(model, CreateWriter.write(model), origin);
+    write(model, UpdateWriter.write(model), origin);
+  }
+
+  private void write(ModelDescriptor model, TypeSpec type, TypeElement origin) {
+    JavaFile file = SourceFiles.javaFile(model,
+        type.toBuilder().addOriginatingElement(origin).build());
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      errors.error(origin, model.name() + ": cannot write " + model.entry().packageName() + "."
+          + type.name() + ": " + e.getMessage());
+    }
+  }
+
+  /** After the last round, a field type that never resolved is an error of its model. */
+  private void reportUnresolved() {
+    for (TypeElement type : takeDeferred()) {
+      errors.error(type, type.getSimpleName()
+          + ": not generated, because the type of a field could not be resolved");
+    }
+  }
+}

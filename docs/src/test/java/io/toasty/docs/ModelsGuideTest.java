@@ -1,0 +1,46 @@
+package io.toasty.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.docs.model.Article;
+import io.toasty.docs.model.Reading;
+import io.toasty.reactive.Db;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the examples of docs/models.md. */
+class ModelsGuideTest {
+  private Db db;
+
+  @BeforeEach
+  void open() {
+    db = ModelsGuide.open("r2dbc:h2:mem:///models-guide");
+  }
+
+  @AfterEach
+  void close() {
+    db.close().block();
+  }
+
+  @Test
+  void compositeKeysFindTheReading() {
+    List<Reading> both = ModelsGuide.compositeKeys(db);
+    assertEquals(both.get(0), both.get(1));
+    assertEquals(0, new BigDecimal("21.5").compareTo(both.get(0).celsius()));
+  }
+
+  @Test
+  void uuidKeysAreVersion7AndDefaultsApply() {
+    Article a = ModelsGuide.uuidKeys(db);
+    assertEquals(7, a.id().version());
+    assertEquals(Article.Status.PUBLISHED, a.status());
+    assertEquals(Optional.of(LocalDate.of(2026, 6, 1)), a.publishedOn());
+    assertTrue(a.title().equals("Hello"));
+  }
+}
