@@ -119,13 +119,20 @@ public sealed interface Value {
     @Override public Object toJava() { return value; }
   }
 
-  /** A decimal number of arbitrary precision. */
+  /**
+   * A decimal number of arbitrary precision, compared by numeric value: {@code 1.50} equals
+   * {@code 1.5}, as databases compare them.
+   */
   record Decimal(BigDecimal value) implements Value {
     public Decimal {
       Objects.requireNonNull(value, "value");
     }
     @Override public Type type() { return Type.Scalar.DECIMAL; }
     @Override public Object toJava() { return value; }
+    @Override public boolean equals(Object o) {
+      return o instanceof Decimal d && value.compareTo(d.value) == 0;
+    }
+    @Override public int hashCode() { return value.stripTrailingZeros().hashCode(); }
   }
 
   /** An instant on the UTC time line. */

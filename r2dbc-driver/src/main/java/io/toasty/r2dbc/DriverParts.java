@@ -1,0 +1,10 @@
+package io.toasty.r2dbc;
+
+import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.sql.SqlRenderer;
+
+/** What every connection of one driver shares: dialect, renderer (with its cache), codec, errors. */
+record DriverParts(SqlDialect dialect, SqlRenderer renderer, ValueCodec codec,
+    ErrorTranslator errors) {}

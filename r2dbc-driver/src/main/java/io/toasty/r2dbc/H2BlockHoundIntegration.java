@@ -1,0 +1,28 @@
+package io.toasty.r2dbc;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Tells BlockHound about the blocking calls inside H2 itself that r2dbc-h2 makes on the caller's
+ * thread. Loaded by BlockHound through {@code ServiceLoader} when BlockHound is installed (tests);
+ * BlockHound is an optional dependency, so nothing here runs otherwise.
+ *
+ * <p>Each entry is one exact frame, with the reason it cannot be avoided:
+ * <ul>
+ *   <li>{@code org.h2.util.MathUtils.getSecureRandom}: the first identity column or random UUID
+ *       seeds H2's {@code SecureRandom} once per JVM, yielding while a seeding thread runs.
+ *       r2dbc-pool creates connections on {@code Schedulers.single()}, so the DDL that creates
+ *       the first identity column can run there.</li>
+ *   <li>{@code org.h2.util.Utils.getResource}: H2's first error in a JVM initializes
+ *       {@code DbException}, which reads its message bundle from the H2 jar, once.</li>
+ * </ul>
+ */
+public final class H2BlockHoundIntegration implements BlockHoundIntegration {
+
+  @Override
+  public void applyTo(BlockHound.Builder builder) {
+    builder.allowBlockingCallsInside("org.h2.util.MathUtils", "getSecureRandom");
+    builder.allowBlockingCallsInside("org.h2.util.Utils", "getResource");
+  }
+}

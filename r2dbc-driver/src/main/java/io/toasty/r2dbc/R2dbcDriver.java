@@ -1,0 +1,145 @@
+package io.toasty.r2dbc;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.DriverException;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverConfig;
+import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.ddl.SchemaDdl;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.sql.SqlRenderer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * An SQL backend over an R2DBC connection factory and an r2dbc-pool {@link ConnectionPool}.
+ *
+ * <p>For an in-memory H2 database (without {@code DB_CLOSE_DELAY}) the driver holds one extra
+ * connection, outside the pool, from its first use until {@link #close()}: the database lives
+ * exactly as long as the driver, even when the pool drops every idle connection.
+ */
+public final class R2dbcDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(R2dbcDriver.class);
+  private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
+  private final SqlDialect dialect;
+  private final ConnectionPool pool;
+  private final DriverParts parts;
+  private final SchemaDdl ddl;
+  private final Mono<Void> keepAlive;
+  private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
+      new AtomicReference<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  R2dbcDriver(SqlDialect dialect, DriverConfig config, ConnectionFactory factory,
+      boolean keepDatabaseAlive) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(factory, "factory");
+    this.parts = new DriverParts(dialect, new SqlRenderer(dialect, config.schema()),
+        new ValueCodec(dialect), new ErrorTranslator(dialect, config.schema()));
+    this.ddl = new SchemaDdl(dialect, config.schema());
+    ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
+        .name("toasty-" + dialect.backend())
+        .initialSize(0)
+        .maxSize(config.poolMaxSize())
+        .maxAcquireTime(config.acquireTimeout())
+        .maxIdleTime(config.maxIdleTime());
+    if (config.validationQuery() != null) {
+      pooling.validationQuery(config.validationQuery());
+    }
+    this.pool = new ConnectionPool(pooling.build());
+    this.keepAlive = keepDatabaseAlive
+        ? Mono.defer(() -> Mono.from(factory.create()))
+            .flatMap(this::holdKeepAlive)
+            .cache(v -> FOREVER, e -> Duration.ZERO, () -> FOREVER)
+        : Mono.empty();
+  }
+
+  private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
+    if (closed.get() || !keepAliveConnection.compareAndSet(null, connection)) {
+      return Mono.from(connection.close());
+    }
+    return Mono.empty();
+  }
+
+  @Override
+  public Capability capability() {
+    return dialect.capability();
+  }
+
+  /** The SQL dialect this driver writes. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** The pool's gauges: acquired, idle and allocated connections, pending acquires. */
+  public Optional<PoolMetrics> poolMetrics() {
+    return pool.getMetrics();
+  }
+
+  /** The renderer, whose cache holds one rendering per statement instance. */
+  public SqlRenderer renderer() {
+    return parts.renderer();
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    return acquire().map(Function.identity());
+  }
+
+  private Mono<R2dbcConnection> acquire() {
+    return Mono.defer(() -> closed.get()
+        ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
+        : keepAlive.then(pool.create()))
+        .onErrorMap(e -> parts.errors().translate(e, null))
+        .map(c -> new R2dbcConnection(c, parts));
+  }
+
+  @Override
+  public Mono<Void> pushSchema() {
+    return withConnection(c -> c.executeDdl(ddl.create()));
+  }
+
+  @Override
+  public Mono<Void> resetSchema() {
+    List<String> statements = new ArrayList<>(ddl.drop());
+    statements.addAll(ddl.create());
+    return withConnection(c -> c.executeDdl(statements));
+  }
+
+  private Mono<Void> withConnection(Function<R2dbcConnection, Mono<Void>> work) {
+    return Mono.usingWhen(acquire(), work, R2dbcConnection::close,
+        (c, e) -> c.close(), R2dbcConnection::close);
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return Mono.defer(() -> {
+      if (!closed.compareAndSet(false, true)) {
+        return Mono.empty();
+      }
+      return pool.disposeLater()
+          .then(Mono.defer(() -> {
+            io.r2dbc.spi.Connection held = keepAliveConnection.getAndSet(null);
+            return held == null ? Mono.<Void>empty() : Mono.from(held.close());
+          }))
+          .doOnError(e -> LOG.warn("closing the {} driver failed", dialect.backend(), e));
+    });
+  }
+}

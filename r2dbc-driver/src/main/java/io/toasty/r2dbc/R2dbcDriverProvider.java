@@ -1,0 +1,38 @@
+package io.toasty.r2dbc;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.DriverProvider;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import java.util.Objects;
+
+/**
+ * Makes {@link R2dbcDriver}s for R2DBC URLs whose backend has a {@link SqlDialect}: today
+ * {@code r2dbc:h2:...} (e.g. {@code r2dbc:h2:mem:///app}). Found through
+ * {@link java.util.ServiceLoader}.
+ */
+public final class R2dbcDriverProvider implements DriverProvider {
+
+  @Override
+  public boolean supports(String url) {
+    return SqlDialect.forUrl(url).isPresent();
+  }
+
+  /**
+   * A driver for {@code config.url()}. Nothing connects until the driver is used.
+   *
+   * @throws IllegalArgumentException when the URL names no supported backend or cannot be parsed
+   */
+  @Override
+  public Driver open(DriverConfig config) {
+    Objects.requireNonNull(config, "config");
+    SqlDialect dialect = SqlDialect.forUrl(config.url()).orElseThrow(() ->
+        new IllegalArgumentException("no SQL dialect for URL " + config.url()));
+    ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(config.url());
+    ConnectionFactory factory = ConnectionFactories.get(options);
+    return new R2dbcDriver(dialect, config, factory, dialect.needsKeepAlive(options));
+  }
+}

@@ -1,0 +1,369 @@
+package io.toasty.r2dbc.codec;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Converts between {@link Value}s and what an R2DBC driver binds and returns.
+ *
+ * <p>Numbers are read as {@link Number} and widened or narrowed here, never by asking the driver
+ * for a class: drivers return {@code Integer} for {@code INT} whatever the field's width, and
+ * r2dbc-h2 refuses {@code row.get(i, Long.class)} on one. Decimals come back normalized (trailing
+ * zeros stripped, scale at least 0), so that every backend returns the same value.
+ */
+public final class ValueCodec {
+  private final SqlDialect dialect;
+
+  public ValueCodec(SqlDialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  // ---- binding -------------------------------------------------------------------------------
+
+  /**
+   * Binds {@code value} at {@code index}; a NULL is bound with the class of {@code expected} (the
+   * column's type), or of String when no column gives one.
+   */
+  public void bind(io.r2dbc.spi.Statement statement, int index, Value value, Type expected) {
+    if (value.isNull()) {
+      statement.bindNull(index, nullClass(expected));
+    } else {
+      statement.bind(index, encode(value));
+    }
+  }
+
+  /**
+   * The object the driver binds for a non-null scalar value.
+   *
+   * @throws IllegalArgumentException for NULL, records and lists
+   */
+  public Object encode(Value value) {
+    if (value instanceof Value.Bool b) {
+      return b.value();
+    } else if (value instanceof Value.I8 v) {
+      return v.value();
+    } else if (value instanceof Value.I16 v) {
+      return v.value();
+    } else if (value instanceof Value.I32 v) {
+      return v.value();
+    } else if (value instanceof Value.I64 v) {
+      return v.value();
+    } else if (value instanceof Value.F32 v) {
+      return v.value();
+    } else if (value instanceof Value.F64 v) {
+      return v.value();
+    } else if (value instanceof Value.Str v) {
+      return v.value();
+    } else if (value instanceof Value.Bytes v) {
+      byte[] bytes = (byte[]) v.toJava();
+      return switch (dialect.binaryBinding()) {
+        case BYTE_ARRAY -> bytes;
+        case BYTE_BUFFER -> ByteBuffer.wrap(bytes);
+      };
+    } else if (value instanceof Value.Uuid v) {
+      return v.value();
+    } else if (value instanceof Value.Decimal v) {
+      // r2dbc-h2 rejects a negative scale (1E+5); the value is the same at scale 0.
+      BigDecimal d = v.value();
+      return d.scale() < 0 ? d.setScale(0) : d;
+    } else if (value instanceof Value.Timestamp v) {
+      return v.value().atOffset(ZoneOffset.UTC);
+    } else if (value instanceof Value.Date v) {
+      return v.value();
+    } else if (value instanceof Value.Time v) {
+      return v.value();
+    } else if (value instanceof Value.DateTime v) {
+      return v.value();
+    } else if (value instanceof Value.OffsetDateTimeValue v) {
+      return v.value();
+    }
+    throw new IllegalArgumentException("cannot bind " + value + " as a single parameter");
+  }
+
+  /** The class a NULL of {@code type} is bound with. */
+  public Class<?> nullClass(Type type) {
+    if (type instanceof Type.Enum || type == null) {
+      return String.class;
+    }
+    if (!(type instanceof Type.Scalar scalar)) {
+      throw new IllegalArgumentException("cannot bind a NULL of type " + type);
+    }
+    return switch (scalar) {
+      case BOOL -> Boolean.class;
+      case I8 -> Byte.class;
+      case I16 -> Short.class;
+      case I32 -> Integer.class;
+      case I64 -> Long.class;
+      case F32 -> Float.class;
+      case F64 -> Double.class;
+      case STRING, NULL -> String.class;
+      case BYTES -> switch (dialect.binaryBinding()) {
+        case BYTE_ARRAY -> byte[].class;
+        case BYTE_BUFFER -> ByteBuffer.class;
+      };
+      case UUID -> UUID.class;
+      case DECIMAL -> BigDecimal.class;
+      case INSTANT, OFFSET_DATE_TIME -> OffsetDateTime.class;
+      case LOCAL_DATE -> LocalDate.class;
+      case LOCAL_TIME -> LocalTime.class;
+      case LOCAL_DATE_TIME -> LocalDateTime.class;
+    };
+  }
+
+  // ---- decoding ------------------------------------------------------------------------------
+
+  /**
+   * The row as a record, column {@code i} decoded as {@code types.get(i)}.
+   *
+   * @throws IllegalArgumentException naming the column when a value does not convert
+   */
+  public Value.Record decodeRow(Row row, RowMetadata metadata, List<Type> types) {
+    int count = metadata.getColumnMetadatas().size();
+    if (count != types.size()) {
+      throw new IllegalArgumentException("the row has " + count + " columns but " + types.size()
+          + " types were given");
+    }
+    Value[] values = new Value[count];
+    for (int i = 0; i < count; i++) {
+      Object raw = row.get(i);
+      try {
+        values[i] = decode(raw, types.get(i));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("column " + metadata.getColumnMetadata(i).getName()
+            + ": " + e.getMessage(), e);
+      }
+    }
+    return new Value.Record(java.util.Arrays.asList(values));
+  }
+
+  /**
+   * The value of a column the driver returned as {@code raw}, read as {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code raw} does not convert to {@code type}
+   */
+  public Value decode(Object raw, Type type) {
+    if (raw == null) {
+      return Value.NULL;
+    }
+    if (type instanceof Type.Enum) {
+      return new Value.Str(string(raw, type));
+    }
+    if (!(type instanceof Type.Scalar scalar)) {
+      throw new IllegalArgumentException("cannot read a column as " + type);
+    }
+    return switch (scalar) {
+      case NULL -> generic(raw);
+      case BOOL -> bool(raw);
+      case I8 -> new Value.I8((byte) integer(raw, Byte.MIN_VALUE, Byte.MAX_VALUE, scalar));
+      case I16 -> new Value.I16((short) integer(raw, Short.MIN_VALUE, Short.MAX_VALUE, scalar));
+      case I32 -> new Value.I32((int) integer(raw, Integer.MIN_VALUE, Integer.MAX_VALUE, scalar));
+      case I64 -> new Value.I64(integer(raw, Long.MIN_VALUE, Long.MAX_VALUE, scalar));
+      case F32 -> new Value.F32(number(raw, scalar).floatValue());
+      case F64 -> new Value.F64(number(raw, scalar).doubleValue());
+      case STRING -> new Value.Str(string(raw, scalar));
+      case BYTES -> new Value.Bytes(bytes(raw));
+      case UUID -> new Value.Uuid(uuid(raw));
+      case DECIMAL -> new Value.Decimal(decimal(raw));
+      case INSTANT -> new Value.Timestamp(instant(raw));
+      case LOCAL_DATE -> new Value.Date(as(raw, LocalDate.class, scalar));
+      case LOCAL_TIME -> new Value.Time(raw instanceof OffsetTime t ? t.toLocalTime()
+          : as(raw, LocalTime.class, scalar));
+      case LOCAL_DATE_TIME -> new Value.DateTime(as(raw, LocalDateTime.class, scalar));
+      case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(offsetDateTime(raw));
+    };
+  }
+
+  private Value generic(Object raw) {
+    if (raw instanceof ByteBuffer b) {
+      return new Value.Bytes(bytes(b));
+    }
+    if (raw instanceof BigDecimal d) {
+      return new Value.Decimal(normalize(d));
+    }
+    if (raw instanceof ZonedDateTime z) {
+      return new Value.OffsetDateTimeValue(z.toOffsetDateTime());
+    }
+    return Value.of(raw);
+  }
+
+  private static Value bool(Object raw) {
+    if (raw instanceof Boolean b) {
+      return b ? Value.TRUE : Value.FALSE;
+    }
+    if (raw instanceof Number n && isIntegral(n)) {
+      return n.longValue() != 0 ? Value.TRUE : Value.FALSE;
+    }
+    throw mismatch(raw, Type.Scalar.BOOL);
+  }
+
+  private static long integer(Object raw, long min, long max, Type type) {
+    long l;
+    if (raw instanceof Long || raw instanceof Integer || raw instanceof Short
+        || raw instanceof Byte) {
+      l = ((Number) raw).longValue();
+    } else if (raw instanceof BigDecimal d) {
+      try {
+        l = d.longValueExact();
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("value " + d + " is not a " + type, e);
+      }
+    } else if (raw instanceof BigInteger b) {
+      if (b.bitLength() > 63) {
+        throw new IllegalArgumentException("value " + b + " does not fit " + type);
+      }
+      l = b.longValue();
+    } else if (raw instanceof Double || raw instanceof Float) {
+      double d = ((Number) raw).doubleValue();
+      l = (long) d;
+      if (l != d) {
+        throw new IllegalArgumentException("value " + d + " is not a " + type);
+      }
+    } else if (raw instanceof Boolean b) {
+      l = b ? 1 : 0;
+    } else {
+      throw mismatch(raw, type);
+    }
+    if (l < min || l > max) {
+      throw new IllegalArgumentException("value " + l + " does not fit " + type);
+    }
+    return l;
+  }
+
+  private static Number number(Object raw, Type type) {
+    if (raw instanceof Number n) {
+      return n;
+    }
+    throw mismatch(raw, type);
+  }
+
+  private static String string(Object raw, Type type) {
+    if (raw instanceof String s) {
+      return s;
+    }
+    if (raw instanceof CharSequence s) {
+      return s.toString();
+    }
+    throw mismatch(raw, type);
+  }
+
+  private static byte[] bytes(Object raw) {
+    if (raw instanceof byte[] b) {
+      return b;
+    }
+    if (raw instanceof ByteBuffer b) {
+      ByteBuffer copy = b.duplicate();
+      byte[] out = new byte[copy.remaining()];
+      copy.get(out);
+      return out;
+    }
+    throw mismatch(raw, Type.Scalar.BYTES);
+  }
+
+  private static UUID uuid(Object raw) {
+    if (raw instanceof UUID u) {
+      return u;
+    }
+    if (raw instanceof String s) {
+      return UUID.fromString(s);
+    }
+    if (raw instanceof byte[] || raw instanceof ByteBuffer) {
+      ByteBuffer b = ByteBuffer.wrap(bytes(raw));
+      if (b.remaining() != 16) {
+        throw new IllegalArgumentException("a UUID has 16 bytes, not " + b.remaining());
+      }
+      return new UUID(b.getLong(), b.getLong());
+    }
+    throw mismatch(raw, Type.Scalar.UUID);
+  }
+
+  private static BigDecimal decimal(Object raw) {
+    BigDecimal d;
+    if (raw instanceof BigDecimal b) {
+      d = b;
+    } else if (raw instanceof BigInteger b) {
+      d = new BigDecimal(b);
+    } else if (raw instanceof Long || raw instanceof Integer || raw instanceof Short
+        || raw instanceof Byte) {
+      d = BigDecimal.valueOf(((Number) raw).longValue());
+    } else if (raw instanceof Double || raw instanceof Float) {
+      d = BigDecimal.valueOf(((Number) raw).doubleValue());
+    } else if (raw instanceof String s) {
+      d = new BigDecimal(s);
+    } else {
+      throw mismatch(raw, Type.Scalar.DECIMAL);
+    }
+    return normalize(d);
+  }
+
+  /** Trailing zeros stripped, scale at least 0: {@code 1.50 -> 1.5}, {@code 1E+2 -> 100}. */
+  static BigDecimal normalize(BigDecimal d) {
+    if (d.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  private static Instant instant(Object raw) {
+    if (raw instanceof OffsetDateTime t) {
+      return t.toInstant();
+    }
+    if (raw instanceof Instant t) {
+      return t;
+    }
+    if (raw instanceof ZonedDateTime t) {
+      return t.toInstant();
+    }
+    if (raw instanceof LocalDateTime t) {
+      // A timestamp without a zone holds UTC by this library's convention.
+      return t.toInstant(ZoneOffset.UTC);
+    }
+    throw mismatch(raw, Type.Scalar.INSTANT);
+  }
+
+  private static OffsetDateTime offsetDateTime(Object raw) {
+    if (raw instanceof OffsetDateTime t) {
+      return t;
+    }
+    if (raw instanceof ZonedDateTime t) {
+      return t.toOffsetDateTime();
+    }
+    if (raw instanceof Instant t) {
+      return t.atOffset(ZoneOffset.UTC);
+    }
+    throw mismatch(raw, Type.Scalar.OFFSET_DATE_TIME);
+  }
+
+  private static <T> T as(Object raw, Class<T> type, Type target) {
+    if (type.isInstance(raw)) {
+      return type.cast(raw);
+    }
+    throw mismatch(raw, target);
+  }
+
+  private static boolean isIntegral(Number n) {
+    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+  }
+
+  private static IllegalArgumentException mismatch(Object raw, Type type) {
+    return new IllegalArgumentException("cannot read " + raw.getClass().getName() + " " + raw
+        + " as " + type);
+  }
+}

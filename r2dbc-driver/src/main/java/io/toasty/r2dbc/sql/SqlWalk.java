@@ -1,0 +1,604 @@
+package io.toasty.r2dbc.sql;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One rendering of one table-level statement: appends SQL text and records each bind marker (its
+ * argument and expected type) in the same step, so text and parameters cannot drift apart.
+ */
+final class SqlWalk {
+  private final SqlDialect dialect;
+  private final Schema schema;
+  private final StringBuilder out = new StringBuilder(128);
+  private int[] argOrder = new int[8];
+  private int markers;
+  private final List<Type> markerTypes = new ArrayList<>();
+  private final List<Value> constants = new ArrayList<>();
+  /** The tables of the enclosing SELECT/UPDATE/DELETE, innermost first. */
+  private final ArrayDeque<String> scopes = new ArrayDeque<>();
+  private List<String> generatedColumns = List.of();
+  private List<Type> returnTypes = List.of();
+
+  SqlWalk(SqlDialect dialect, Schema schema) {
+    this.dialect = dialect;
+    this.schema = schema;
+  }
+
+  RenderedSql render(Statement statement) {
+    boolean rows;
+    if (statement instanceof Query q) {
+      query(q, true);
+      rows = true;
+    } else if (statement instanceof Update u) {
+      rows = update(u);
+    } else if (statement instanceof Delete d) {
+      rows = delete(d);
+    } else {
+      rows = insert((Insert) statement);
+    }
+    return new RenderedSql(out.toString(), Arrays.copyOf(argOrder, markers),
+        markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]), generatedColumns,
+        returnTypes, rows);
+  }
+
+  // ---- statements ----------------------------------------------------------------------------
+
+  private void query(Query q, boolean top) {
+    TableSchema table = table(q.source());
+    scopes.push(table.name());
+    out.append("SELECT ");
+    List<Type> types = projection(q.returning());
+    if (top) {
+      returnTypes = types;
+    }
+    out.append(" FROM ");
+    ident(table.name());
+    where(q.filter());
+    if (!q.orderBy().isEmpty()) {
+      out.append(" ORDER BY ");
+      for (int i = 0; i < q.orderBy().size(); i++) {
+        OrderBy term = q.orderBy().get(i);
+        if (i > 0) {
+          out.append(", ");
+        }
+        expr(term.expr(), null);
+        out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+      }
+    }
+    limit(q.limit());
+    scopes.pop();
+  }
+
+  private boolean update(Update u) {
+    TableSchema table = table(u.target());
+    if (u.assignments().isEmpty()) {
+      throw new IllegalArgumentException("an update of " + table.name() + " assigns nothing");
+    }
+    return mutation(table, u.returning(), "UPDATE", "FINAL", () -> {
+      out.append("UPDATE ");
+      ident(table.name());
+      out.append(" SET ");
+      scopes.push(table.name());
+      for (int i = 0; i < u.assignments().size(); i++) {
+        Assignment a = u.assignments().get(i);
+        if (i > 0) {
+          out.append(", ");
+        }
+        ident(column(table, a.target()));
+        out.append(" = ");
+        expr(a.value(), table.column(a.target()).type());
+      }
+      where(u.filter());
+      scopes.pop();
+    });
+  }
+
+  private boolean delete(Delete d) {
+    TableSchema table = table(d.from());
+    return mutation(table, d.returning(), "DELETE", "OLD", () -> {
+      out.append("DELETE FROM ");
+      ident(table.name());
+      scopes.push(table.name());
+      where(d.filter());
+      scopes.pop();
+    });
+  }
+
+  /** An UPDATE or DELETE body, wrapped as the dialect returns rows when a projection is asked. */
+  private boolean mutation(TableSchema table, Returning returning, String verb, String deltaTable,
+      Runnable body) {
+    if (returning instanceof Returning.Count) {
+      body.run();
+      return false;
+    }
+    if (!(returning instanceof Returning.Project project)) {
+      throw new IllegalArgumentException("a table-level " + verb + " returns Count or Project, not "
+          + returning);
+    }
+    switch (dialect.mutationReturning()) {
+      case DATA_CHANGE_DELTA_TABLE -> {
+        out.append("SELECT ");
+        scopes.push(table.name());
+        returnTypes = projection(project);
+        scopes.pop();
+        out.append(" FROM ").append(deltaTable).append(" TABLE (");
+        body.run();
+        out.append(')');
+      }
+      case RETURNING_CLAUSE -> {
+        body.run();
+        out.append(" RETURNING ");
+        scopes.push(table.name());
+        returnTypes = projection(project);
+        scopes.pop();
+      }
+      case NONE -> throw new UnsupportedFeatureException(verb + " returning rows",
+          dialect.backend(), "read the rows again after the " + verb);
+    }
+    return true;
+  }
+
+  private boolean insert(Insert insert) {
+    TableSchema table = table(insert.target());
+    if (insert.rows().isEmpty()) {
+      throw new IllegalArgumentException("an insert into " + table.name() + " has no rows");
+    }
+    // With no columns every row takes its defaults: name the first column and write DEFAULT.
+    boolean defaultsOnly = insert.columns().isEmpty();
+    List<Integer> columns = defaultsOnly ? List.of(0) : insert.columns();
+    out.append("INSERT INTO ");
+    ident(table.name());
+    out.append(" (");
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      ident(column(table, columns.get(i)));
+    }
+    out.append(") VALUES ");
+    for (int r = 0; r < insert.rows().size(); r++) {
+      Expr.Record row = insert.rows().get(r);
+      if (r > 0) {
+        out.append(", ");
+      }
+      out.append('(');
+      if (defaultsOnly) {
+        if (!row.fields().isEmpty()) {
+          throw new IllegalArgumentException("insert row " + r + " into " + table.name()
+              + " has values but the insert names no columns");
+        }
+        out.append("DEFAULT");
+      } else {
+        if (row.fields().size() != columns.size()) {
+          throw new IllegalArgumentException("insert row " + r + " into " + table.name()
+              + " has " + row.fields().size() + " values for " + columns.size() + " columns");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+          if (i > 0) {
+            out.append(", ");
+          }
+          expr(row.fields().get(i), table.column(columns.get(i)).type());
+        }
+      }
+      out.append(')');
+    }
+    List<Integer> returned = insertReturned(table, insert.returning());
+    if (returned == null) {
+      return false;
+    }
+    List<String> names = new ArrayList<>(returned.size());
+    List<Type> types = new ArrayList<>(returned.size());
+    for (int index : returned) {
+      names.add(column(table, index));
+      types.add(table.column(index).type());
+    }
+    returnTypes = types;
+    switch (dialect.insertReturning()) {
+      case GENERATED_VALUES -> generatedColumns = names;
+      case RETURNING_CLAUSE -> {
+        out.append(" RETURNING ");
+        for (int i = 0; i < names.size(); i++) {
+          if (i > 0) {
+            out.append(", ");
+          }
+          ident(names.get(i));
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The column indexes an insert returns, or {@code null} for a count. */
+  private static List<Integer> insertReturned(TableSchema table, Returning returning) {
+    if (returning instanceof Returning.Count) {
+      return null;
+    }
+    List<Integer> columns = new ArrayList<>();
+    if (returning instanceof Returning.Keys keys) {
+      columns.addAll(keys.indexes());
+    } else if (returning instanceof Returning.Project project) {
+      for (Expr e : project.exprs()) {
+        if (!(e instanceof Expr.Column c) || !c.table().equals(table.name())) {
+          throw new IllegalArgumentException("an insert into " + table.name()
+              + " can return only its own columns, not " + e);
+        }
+        columns.add(c.index());
+      }
+    } else {
+      throw new IllegalArgumentException("a table-level insert returns Count, Keys or Project, not "
+          + returning);
+    }
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("an insert into " + table.name() + " returns no columns");
+    }
+    return columns;
+  }
+
+  // ---- clauses -------------------------------------------------------------------------------
+
+  /** Writes the select list; returns the type of each returned column (NULL where unknown). */
+  private List<Type> projection(Returning returning) {
+    if (returning instanceof Returning.Count) {
+      out.append("COUNT(*)");
+      return List.of(Type.Scalar.I64);
+    }
+    if (!(returning instanceof Returning.Project project) || project.exprs().isEmpty()) {
+      throw new IllegalArgumentException("a table-level select returns a non-empty Project or "
+          + "Count, not " + returning);
+    }
+    List<Type> types = new ArrayList<>(project.exprs().size());
+    for (int i = 0; i < project.exprs().size(); i++) {
+      Expr e = project.exprs().get(i);
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(e, null);
+      Type t = typeOf(e);
+      types.add(t == null ? Type.Scalar.NULL : t);
+    }
+    return types;
+  }
+
+  private void where(Expr filter) {
+    Expr f = unwrapSingleton(filter);
+    if (isTrue(f)) {
+      return;
+    }
+    out.append(" WHERE ");
+    expr(f, Type.Scalar.BOOL);
+  }
+
+  private void limit(Limit limit) {
+    if (limit == null) {
+      return;
+    }
+    switch (dialect.limitSyntax()) {
+      case LIMIT_OFFSET -> {
+        out.append(" LIMIT ");
+        expr(limit.count(), Type.Scalar.I64);
+        if (limit.offset() != null) {
+          out.append(" OFFSET ");
+          expr(limit.offset(), Type.Scalar.I64);
+        }
+      }
+      case OFFSET_FETCH -> {
+        if (limit.offset() != null) {
+          out.append(" OFFSET ");
+          expr(limit.offset(), Type.Scalar.I64);
+          out.append(" ROWS FETCH NEXT ");
+        } else {
+          out.append(" FETCH FIRST ");
+        }
+        expr(limit.count(), Type.Scalar.I64);
+        out.append(" ROWS ONLY");
+      }
+    }
+  }
+
+  // ---- expressions ---------------------------------------------------------------------------
+
+  /** Writes {@code e}; {@code expected} is the type a marker in its place should bind as. */
+  private void expr(Expr e, Type expected) {
+    if (e instanceof Expr.Const c) {
+      constant(c.value(), expected);
+    } else if (e instanceof Expr.Arg a) {
+      marker(a.index(), null, expected);
+    } else if (e instanceof Expr.Column c) {
+      column(c);
+    } else if (e instanceof Expr.Compare c) {
+      compare(c);
+    } else if (e instanceof Expr.Arith a) {
+      Type t = typeOf(a.left());
+      Type type = t != null ? t : typeOf(a.right()) != null ? typeOf(a.right()) : expected;
+      wrappedUnlessAtom(a.left(), type);
+      out.append(' ').append(a.op().symbol()).append(' ');
+      wrappedUnlessAtom(a.right(), type);
+    } else if (e instanceof Expr.And and) {
+      junction(and.operands(), " AND ", true);
+    } else if (e instanceof Expr.Or or) {
+      junction(or.operands(), " OR ", false);
+    } else if (e instanceof Expr.Not not) {
+      out.append("NOT (");
+      expr(not.operand(), Type.Scalar.BOOL);
+      out.append(')');
+    } else if (e instanceof Expr.IsNull isNull) {
+      wrappedUnlessAtom(isNull.operand(), null);
+      out.append(" IS NULL");
+    } else if (e instanceof Expr.InList in) {
+      inList(in);
+    } else if (e instanceof Expr.InSubquery in) {
+      Expr operand = unwrapSingleton(in.operand());
+      if (operand instanceof Expr.Record) {
+        requireRowValues("a record IN a subquery");
+      }
+      wrappedUnlessAtom(operand, null);
+      out.append(" IN (");
+      query(in.query(), false);
+      out.append(')');
+    } else if (e instanceof Expr.Exists exists) {
+      out.append("EXISTS (");
+      query(exists.query(), false);
+      out.append(')');
+    } else if (e instanceof Expr.Record r) {
+      tuple(r.fields(), null);
+    } else if (e instanceof Expr.Project p) {
+      if (!(p.base() instanceof Expr.Record r)) {
+        throw new UnsupportedFeatureException("a field of a record-valued expression",
+            dialect.backend(), "only fields of record literals render as SQL: " + e);
+      }
+      expr(r.fields().get(p.index()), expected);
+    } else if (e instanceof Expr.Default) {
+      out.append("DEFAULT");
+    } else {
+      throw new IllegalArgumentException("model-level expression reached the SQL driver: " + e);
+    }
+  }
+
+  private void constant(Value v, Type expected) {
+    if (v instanceof Value.Null) {
+      out.append("NULL");
+    } else if (v instanceof Value.Bool b) {
+      out.append(dialect.booleanLiteral(b.value()));
+    } else {
+      marker(-1, v, expected != null ? expected : v.type());
+    }
+  }
+
+  private void marker(int arg, Value constant, Type expected) {
+    if (markers == argOrder.length) {
+      argOrder = Arrays.copyOf(argOrder, markers * 2);
+    }
+    argOrder[markers++] = arg;
+    markerTypes.add(expected);
+    constants.add(constant);
+    dialect.bindMarker(out, markers);
+  }
+
+  private void column(Expr.Column c) {
+    TableSchema table = schema.table(c.table());
+    if (!c.table().equals(scopes.peek())) {
+      // A reference to an enclosing statement's table (a correlated subquery).
+      ident(table.name());
+      out.append('.');
+    }
+    ident(column(table, c.index()));
+  }
+
+  private void compare(Expr.Compare c) {
+    Expr left = unwrapSingleton(c.left());
+    Expr right = unwrapSingleton(c.right());
+    if (left instanceof Expr.Record || right instanceof Expr.Record) {
+      if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
+          || l.fields().size() != r.fields().size()) {
+        throw new UnsupportedFeatureException("comparing a record with a different expression",
+            dialect.backend(), "both sides must be records of the same size: " + c);
+      }
+      requireRowValues("record comparison");
+      tuple(l.fields(), types(r.fields()));
+      out.append(' ').append(c.op().symbol()).append(' ');
+      tuple(r.fields(), types(l.fields()));
+      return;
+    }
+    Type leftType = typeOf(left);
+    Type rightType = typeOf(right);
+    compareOperand(left, rightType);
+    out.append(' ').append(c.op().symbol()).append(' ');
+    compareOperand(right, leftType);
+  }
+
+  private void inList(Expr.InList in) {
+    if (in.items().isEmpty()) {
+      out.append(dialect.booleanLiteral(false));
+      return;
+    }
+    Expr operand = unwrapSingleton(in.operand());
+    if (operand instanceof Expr.Record record) {
+      requireRowValues("a record IN a list");
+      List<Type> types = types(record.fields());
+      tuple(record.fields(), null);
+      out.append(" IN (");
+      for (int i = 0; i < in.items().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        if (!(in.items().get(i) instanceof Expr.Record item)
+            || item.fields().size() != record.fields().size()) {
+          throw new UnsupportedFeatureException("a record IN a list of non-records",
+              dialect.backend(), "each item must be a record of " + record.fields().size()
+                  + " fields: " + in.items().get(i));
+        }
+        tuple(item.fields(), types);
+      }
+      out.append(')');
+      return;
+    }
+    Type type = typeOf(operand);
+    wrappedUnlessAtom(operand, null);
+    out.append(" IN (");
+    for (int i = 0; i < in.items().size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(in.items().get(i), type);
+    }
+    out.append(')');
+  }
+
+  private void junction(List<Expr> operands, String separator, boolean isAnd) {
+    if (operands.isEmpty()) {
+      out.append(dialect.booleanLiteral(isAnd));
+      return;
+    }
+    for (int i = 0; i < operands.size(); i++) {
+      Expr operand = unwrapSingleton(operands.get(i));
+      if (i > 0) {
+        out.append(separator);
+      }
+      boolean nested = (operand instanceof Expr.And a && a.operands().size() > 1)
+          || (operand instanceof Expr.Or o && o.operands().size() > 1);
+      if (nested) {
+        out.append('(');
+      }
+      expr(operand, Type.Scalar.BOOL);
+      if (nested) {
+        out.append(')');
+      }
+    }
+  }
+
+  /** {@code (a, b, ...)}, each field expecting the type at its position (when given). */
+  private void tuple(List<Expr> fields, List<Type> expected) {
+    out.append('(');
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(fields.get(i), expected == null ? null : expected.get(i));
+    }
+    out.append(')');
+  }
+
+  /** An operand of a comparison: arithmetic binds tighter, conditions need parentheses. */
+  private void compareOperand(Expr e, Type expected) {
+    if (e instanceof Expr.Arith) {
+      expr(e, expected);
+    } else {
+      wrappedUnlessAtom(e, expected);
+    }
+  }
+
+  private void wrappedUnlessAtom(Expr e, Type expected) {
+    Expr x = unwrapSingleton(e);
+    boolean atom = x instanceof Expr.Const || x instanceof Expr.Arg || x instanceof Expr.Column
+        || x instanceof Expr.Record || x instanceof Expr.Project || x instanceof Expr.Exists
+        || x instanceof Expr.Default
+        || (x instanceof Expr.And a && a.operands().isEmpty())
+        || (x instanceof Expr.Or o && o.operands().isEmpty());
+    if (!atom) {
+      out.append('(');
+    }
+    expr(x, expected);
+    if (!atom) {
+      out.append(')');
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private void requireRowValues(String what) {
+    if (!dialect.rowValueComparison()) {
+      throw new UnsupportedFeatureException(what, dialect.backend(),
+          "the backend has no row-value comparison");
+    }
+  }
+
+  /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
+  private Type typeOf(Expr e) {
+    Expr x = unwrapSingleton(e);
+    if (x instanceof Expr.Column c) {
+      TableSchema table = schema.table(c.table());
+      checkColumn(table, c.index());
+      return table.column(c.index()).type();
+    }
+    if (x instanceof Expr.Const c && !c.value().isNull()) {
+      return c.value().type();
+    }
+    if (x instanceof Expr.Arith a) {
+      Type t = typeOf(a.left());
+      return t != null ? t : typeOf(a.right());
+    }
+    if (x instanceof Expr.Project p && p.base() instanceof Expr.Record r) {
+      return typeOf(r.fields().get(p.index()));
+    }
+    return null;
+  }
+
+  private List<Type> types(List<Expr> exprs) {
+    List<Type> types = new ArrayList<>(exprs.size());
+    for (Expr e : exprs) {
+      types.add(typeOf(e));
+    }
+    return types;
+  }
+
+  private static Expr unwrapSingleton(Expr e) {
+    Expr x = e;
+    while (true) {
+      if (x instanceof Expr.And a && a.operands().size() == 1) {
+        x = a.operands().get(0);
+      } else if (x instanceof Expr.Or o && o.operands().size() == 1) {
+        x = o.operands().get(0);
+      } else {
+        return x;
+      }
+    }
+  }
+
+  private static boolean isTrue(Expr e) {
+    return (e instanceof Expr.Const c && c.value() instanceof Value.Bool b && b.value())
+        || (e instanceof Expr.And a && a.operands().isEmpty());
+  }
+
+  private TableSchema table(Source source) {
+    if (!(source instanceof Source.Table t)) {
+      throw new IllegalArgumentException("model-level statement reached the SQL driver: "
+          + source);
+    }
+    return schema.table(t.table());
+  }
+
+  private static String column(TableSchema table, int index) {
+    checkColumn(table, index);
+    return table.column(index).name();
+  }
+
+  private static void checkColumn(TableSchema table, int index) {
+    if (index < 0 || index >= table.columns().size()) {
+      throw new IllegalArgumentException("table " + table.name() + " has no column #" + index);
+    }
+  }
+
+  private void ident(String name) {
+    dialect.quoteIdentifier(out, name);
+  }
+}

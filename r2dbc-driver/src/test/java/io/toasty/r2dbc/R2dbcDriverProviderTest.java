@@ -1,0 +1,48 @@
+package io.toasty.r2dbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverProvider;
+import io.toasty.r2dbc.dialect.H2Dialect;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class R2dbcDriverProviderTest {
+
+  @Test
+  void isFoundThroughServiceLoader() {
+    List<DriverProvider> providers = ServiceLoader.load(DriverProvider.class).stream()
+        .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+    assertEquals(1, providers.stream().filter(p -> p instanceof R2dbcDriverProvider).count());
+  }
+
+  @Test
+  void supportsH2UrlsOnly() {
+    R2dbcDriverProvider provider = new R2dbcDriverProvider();
+    assertTrue(provider.supports("r2dbc:h2:mem:///app"));
+    assertTrue(provider.supports("R2DBC:H2:file:///tmp/x"));
+    assertFalse(provider.supports("r2dbc:postgresql://localhost/test"));
+    assertFalse(provider.supports("dynamodb://local"));
+    assertFalse(provider.supports(null));
+    assertThrows(IllegalArgumentException.class,
+        () -> provider.open(DriverHarness.config("r2dbc:postgresql://localhost/test")));
+  }
+
+  @Test
+  void opensAnH2DriverWithoutConnecting() {
+    Driver driver = new R2dbcDriverProvider().open(DriverHarness.config(Fixtures.memUrl()));
+    R2dbcDriver r2dbc = assertInstanceOf(R2dbcDriver.class, driver);
+    assertEquals(Capability.H2, driver.capability());
+    assertEquals(H2Dialect.INSTANCE, r2dbc.dialect());
+    assertEquals(0, r2dbc.poolMetrics().orElseThrow().allocatedSize());
+    driver.close().block();
+  }
+}
