@@ -1,0 +1,36 @@
+package io.toasty.planner;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.PlanActions;
+import io.toasty.planner.expr.ArgCount;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.lower.Lower;
+import io.toasty.planner.plan.Mir;
+import io.toasty.planner.plan.Plan;
+import io.toasty.planner.simplify.Simplify;
+import io.toasty.planner.verify.ArgCheck;
+import io.toasty.planner.verify.Verify;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Statement;
+import java.util.List;
+
+/** The output of every phase for one shape; {@link Planner} keeps the plan, explain prints all. */
+record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Statement simplified,
+    Hir hir, Mir mir, ActionPlan actions) {
+
+  /** Runs verify, simplify, lower, plan and execution planning on {@code shape}. */
+  static Compilation run(Statement shape, Schema schema, Capability capability) {
+    int argCount = ArgCount.of(shape);
+    List<ArgCheck> checks = Verify.verify(shape, schema, argCount);
+    Statement simplified = Simplify.statement(shape, schema);
+    Hir hir = Lower.lower(simplified, schema, capability, argCount);
+    Mir mir = Plan.plan(hir, schema, capability);
+    ActionPlan actions = PlanActions.plan(mir, capability);
+    return new Compilation(shape, argCount, checks, simplified, hir, mir, actions);
+  }
+
+  CompiledPlan plan() {
+    return new CompiledPlan(shape, argCount, checks, hir.extraArgs(), actions);
+  }
+}

@@ -1,0 +1,34 @@
+package io.toasty.planner;
+
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.lower.ExtraArg;
+import io.toasty.planner.plan.Output;
+import io.toasty.planner.verify.ArgCheck;
+import io.toasty.stmt.Statement;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A statement shape compiled once and run many times: what each argument must hold, the argument
+ * slots lowering added, and the actions to run.
+ *
+ * @param shape     the parameterized model-level statement (the cache key)
+ * @param argCount  how many arguments the shape takes
+ * @param checks    per argument slot, its check (null where there is none)
+ * @param extraArgs the slots after the shape's own: constants and generated values
+ * @param actions   the action plan
+ */
+public record CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+    List<ExtraArg> extraArgs, ActionPlan actions) {
+  public CompiledPlan {
+    Objects.requireNonNull(shape, "shape");
+    checks = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(checks));
+    extraArgs = List.copyOf(extraArgs);
+    Objects.requireNonNull(actions, "actions");
+  }
+
+  /** How the result is handed back. */
+  public Output output() {
+    return actions.output();
+  }
+}

@@ -1,0 +1,21 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Sets a variable to rows evaluated from the arguments. */
+public record ConstAction(int output, List<Expr.Record> rows) implements Action {
+  public ConstAction {
+    rows = List.copyOf(rows);
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of();
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}

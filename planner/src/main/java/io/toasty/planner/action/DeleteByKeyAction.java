@@ -1,0 +1,13 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Sends {@code Operation.DeleteByKey} for the key records in variable {@code keys}. */
+public record DeleteByKeyAction(int output, int keys, String table, Expr filter)
+    implements Action {
+  @Override
+  public List<Integer> inputs() {
+    return List.of(keys);
+  }
+}

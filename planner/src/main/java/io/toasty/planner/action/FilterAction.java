@@ -1,0 +1,17 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Keeps the rows of variable {@code input} for which {@code predicate} is TRUE. */
+public record FilterAction(int output, int input, Expr predicate) implements Action {
+  @Override
+  public List<Integer> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Skips {@code offset} rows of variable {@code input} and passes at most {@code count}. */
+public record LimitAction(int output, int input, Expr count, Expr offset) implements Action {
+  @Override
+  public List<Integer> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}

@@ -1,0 +1,96 @@
+package io.toasty.planner.action;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.plan.Concat;
+import io.toasty.planner.plan.Const;
+import io.toasty.planner.plan.DeleteByKey;
+import io.toasty.planner.plan.ExecStatement;
+import io.toasty.planner.plan.Filter;
+import io.toasty.planner.plan.FindPkByIndex;
+import io.toasty.planner.plan.GetByKey;
+import io.toasty.planner.plan.Limit;
+import io.toasty.planner.plan.Mir;
+import io.toasty.planner.plan.MirNode;
+import io.toasty.planner.plan.QueryPk;
+import io.toasty.planner.plan.Scan;
+import io.toasty.planner.plan.UpdateByKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Execution planning: each MIR node becomes the action of the same name, writing variable
+ * {@code $i} for node {@code i}. Counts readers per variable (its lifetime), marks the variables
+ * that stream into the result, and decides whether a transaction is needed: more than one
+ * mutation, or a mutation among several operations, on a backend with interactive transactions.
+ */
+public final class PlanActions {
+  private PlanActions() {}
+
+  /** The action plan of {@code mir}. */
+  public static ActionPlan plan(Mir mir, Capability capability) {
+    List<MirNode> nodes = mir.nodes();
+    int[] readers = new int[nodes.size()];
+    for (MirNode n : nodes) {
+      n.inputs().forEach(i -> readers[i]++);
+    }
+    boolean[] streams = streams(mir, readers);
+    List<Action> actions = new ArrayList<>(nodes.size());
+    List<Var> vars = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      actions.add(action(i, nodes.get(i)));
+      vars.add(new Var(i, readers[i], streams[i], nodes.get(i).isCount()));
+    }
+    return new ActionPlan(actions, vars, mir.root(), mir.output(),
+        transaction(nodes, capability));
+  }
+
+  /** The result, and inputs read only by a streaming in-memory step that itself streams. */
+  private static boolean[] streams(Mir mir, int[] readers) {
+    boolean[] streams = new boolean[mir.nodes().size()];
+    streams[mir.root()] = true;
+    for (int i = mir.nodes().size() - 1; i >= 0; i--) {
+      MirNode n = mir.nodes().get(i);
+      if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat)) {
+        continue;
+      }
+      for (int input : n.inputs()) {
+        streams[input] = readers[input] == 1;
+      }
+    }
+    return streams;
+  }
+
+  private static boolean transaction(List<MirNode> nodes, Capability capability) {
+    long mutations = nodes.stream().filter(MirNode::isMutation).count();
+    long operations = nodes.stream().filter(MirNode::isOperation).count();
+    return capability.interactiveTransactions()
+        && (mutations > 1 || mutations == 1 && operations > 1);
+  }
+
+  private static Action action(int out, MirNode n) {
+    if (n instanceof ExecStatement s) {
+      return new ExecStatementAction(out, s.statement(), s.rowType(), s.keys());
+    } else if (n instanceof GetByKey g) {
+      return new GetByKeyAction(out, g.keys(), g.table(), g.columns());
+    } else if (n instanceof FindPkByIndex f) {
+      return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter());
+    } else if (n instanceof QueryPk q) {
+      return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter());
+    } else if (n instanceof Scan s) {
+      return new ScanAction(out, s.table(), s.columns(), s.filter());
+    } else if (n instanceof UpdateByKey u) {
+      return new UpdateByKeyAction(out, u.keys(), u.table(), u.assignments(), u.filter(),
+          u.returning(), u.columns());
+    } else if (n instanceof DeleteByKey d) {
+      return new DeleteByKeyAction(out, d.keys(), d.table(), d.filter());
+    } else if (n instanceof Filter f) {
+      return new FilterAction(out, f.input(), f.predicate());
+    } else if (n instanceof Limit l) {
+      return new LimitAction(out, l.input(), l.count(), l.offset());
+    } else if (n instanceof Concat c) {
+      return new ConcatAction(out, c.inputs(), c.distinctKey(), c.counts());
+    }
+    Const c = (Const) n;
+    return new ConstAction(out, c.rows());
+  }
+}

@@ -1,0 +1,17 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Sends {@code Operation.QueryPk}. */
+public record QueryPkAction(int output, String table, List<Integer> columns, Expr keyCondition,
+    Expr filter) implements Action {
+  public QueryPkAction {
+    columns = List.copyOf(columns);
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of();
+  }
+}

@@ -1,0 +1,17 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Sends {@code Operation.Scan}. */
+public record ScanAction(int output, String table, List<Integer> columns, Expr filter)
+    implements Action {
+  public ScanAction {
+    columns = List.copyOf(columns);
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of();
+  }
+}

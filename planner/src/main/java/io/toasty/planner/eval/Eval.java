@@ -1,0 +1,143 @@
+package io.toasty.planner.eval;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a table-level expression in memory, with SQL's three-valued logic: a comparison with
+ * NULL is NULL (unknown), and a filter keeps a row only when it evaluates to TRUE.
+ *
+ * <p>{@code Expr.Column(t, i)} reads position {@code i} of the row; {@code Expr.Arg(i)} reads
+ * {@code args.get(i)}. Used for in-memory filters, key records and constant folding.
+ */
+public final class Eval {
+  private final List<Value> args;
+  private final Value.Record row;
+
+  private Eval(List<Value> args, Value.Record row) {
+    this.args = args;
+    this.row = row;
+  }
+
+  /** The value of {@code e} for {@code row} (which may be null when {@code e} reads no column). */
+  public static Value eval(Expr e, List<Value> args, Value.Record row) {
+    return new Eval(args, row).expr(e);
+  }
+
+  /** Whether {@code e} evaluates to TRUE (not FALSE, not NULL). */
+  public static boolean isTrue(Expr e, List<Value> args, Value.Record row) {
+    return eval(e, args, row) instanceof Value.Bool b && b.value();
+  }
+
+  /** The record that {@code r} evaluates to. */
+  public static Value.Record record(Expr.Record r, List<Value> args, Value.Record row) {
+    return (Value.Record) eval(r, args, row);
+  }
+
+  private Value expr(Expr e) {
+    if (e instanceof Expr.Const c) {
+      return c.value();
+    } else if (e instanceof Expr.Arg a) {
+      return args.get(a.index());
+    } else if (e instanceof Expr.Column c) {
+      return row.get(c.index());
+    } else if (e instanceof Expr.Compare c) {
+      return compare(c);
+    } else if (e instanceof Expr.And a) {
+      return and(a.operands());
+    } else if (e instanceof Expr.Or o) {
+      return or(o.operands());
+    } else if (e instanceof Expr.Not n) {
+      Value v = expr(n.operand());
+      return v.isNull() ? Value.NULL : bool(!((Value.Bool) v).value());
+    } else if (e instanceof Expr.IsNull n) {
+      return bool(expr(n.operand()).isNull());
+    } else if (e instanceof Expr.InList in) {
+      return inList(in);
+    } else if (e instanceof Expr.Record r) {
+      List<Value> out = new ArrayList<>(r.fields().size());
+      r.fields().forEach(f -> out.add(expr(f)));
+      return new Value.Record(out);
+    } else if (e instanceof Expr.Project p) {
+      return ((Value.Record) expr(p.base())).get(p.index());
+    } else if (e instanceof Expr.Arith a) {
+      return Arithmetic.apply(a.op(), expr(a.left()), expr(a.right()));
+    }
+    throw new UnsupportedFeatureException("in-memory evaluation of " + e.getClass().getSimpleName(),
+        null, "the planner should have sent this expression to the database");
+  }
+
+  private Value compare(Expr.Compare c) {
+    Value l = expr(c.left());
+    Value r = expr(c.right());
+    if (l.isNull() || r.isNull()) {
+      return Value.NULL;
+    }
+    if (l instanceof Value.Record a && r instanceof Value.Record b
+        && (c.op() == Expr.CompareOp.EQ || c.op() == Expr.CompareOp.NE)) {
+      return tuple(c.op(), a, b);
+    }
+    int order = ValueOrder.compare(l, r);
+    return bool(switch (c.op()) {
+      case EQ -> order == 0;
+      case NE -> order != 0;
+      case LT -> order < 0;
+      case LE -> order <= 0;
+      case GT -> order > 0;
+      case GE -> order >= 0;
+    });
+  }
+
+  /** {@code (a, b) = (x, y)} as {@code a = x AND b = y}; {@code <>} as the OR of {@code <>}. */
+  private Value tuple(Expr.CompareOp op, Value.Record a, Value.Record b) {
+    List<Expr> parts = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      parts.add(new Expr.Compare(op, new Expr.Const(a.get(i)), new Expr.Const(b.get(i))));
+    }
+    return op == Expr.CompareOp.EQ ? and(parts) : or(parts);
+  }
+
+  private Value and(List<Expr> operands) {
+    boolean unknown = false;
+    for (Expr o : operands) {
+      Value v = expr(o);
+      if (v.isNull()) {
+        unknown = true;
+      } else if (!((Value.Bool) v).value()) {
+        return Value.FALSE;
+      }
+    }
+    return unknown ? Value.NULL : Value.TRUE;
+  }
+
+  private Value or(List<Expr> operands) {
+    boolean unknown = false;
+    for (Expr o : operands) {
+      Value v = expr(o);
+      if (v.isNull()) {
+        unknown = true;
+      } else if (((Value.Bool) v).value()) {
+        return Value.TRUE;
+      }
+    }
+    return unknown ? Value.NULL : Value.FALSE;
+  }
+
+  private Value inList(Expr.InList in) {
+    if (in.items().isEmpty()) {
+      return expr(in.operand()).isNull() ? Value.NULL : Value.FALSE;
+    }
+    List<Expr> any = new ArrayList<>(in.items().size());
+    for (Expr item : in.items()) {
+      any.add(new Expr.Compare(Expr.CompareOp.EQ, in.operand(), item));
+    }
+    return or(any);
+  }
+
+  private static Value bool(boolean b) {
+    return b ? Value.TRUE : Value.FALSE;
+  }
+}

@@ -1,0 +1,138 @@
+package io.toasty.planner.explain;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.Var;
+import io.toasty.planner.cache.Shape;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.lower.ExtraArg;
+import io.toasty.planner.plan.Mir;
+import io.toasty.planner.plan.Output;
+import io.toasty.planner.verify.ArgCheck;
+import io.toasty.planner.verify.TypeCompat;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The multi-line dump behind {@code Planner.explain}: one section per phase. */
+public final class Explain {
+  private final Schema schema;
+  private final Capability capability;
+  private final ExplainExpr x;
+  private final ExplainStatement st;
+  private final ExplainNode nodes;
+  private final StringBuilder out = new StringBuilder();
+  private int argCount;
+
+  /** An explainer for plans of {@code schema} on {@code capability}. */
+  public Explain(Schema schema, Capability capability) {
+    this.schema = schema;
+    this.capability = capability;
+    this.x = new ExplainExpr(schema);
+    this.st = new ExplainStatement(schema, x);
+    this.nodes = new ExplainNode(x, st);
+  }
+
+  /** Renders every phase's output. */
+  public String render(Statement original, Shape shape, List<ArgCheck> checks,
+      Statement simplified, Hir hir, Mir mir, ActionPlan actions) {
+    argCount = shape.args().size();
+    line("statement: " + st.statement(original));
+    section("parameterize (the shape is the plan-cache key)");
+    line(st.statement(shape.statement()));
+    for (int i = 0; i < shape.args().size(); i++) {
+      line("$" + i + " = " + TypeCompat.describe(shape.args().get(i)) + check(checks.get(i)));
+    }
+    section("simplify");
+    line(st.statement(simplified));
+    hir(hir);
+    mir(mir);
+    actions(actions);
+    return out.toString();
+  }
+
+  private String check(ArgCheck c) {
+    return c == null ? "" : "  checked as " + c.model() + "." + c.field() + ": "
+        + TypeCompat.describe(c.type()) + (c.nullable() ? ", nullable" : "");
+  }
+
+  private void hir(Hir hir) {
+    section("lower (HIR: table-level statements and their dependencies)");
+    if (hir.isEmpty()) {
+      line("(no statement: the filter matches nothing)");
+    }
+    for (HirStatement s : hir.statements()) {
+      line("#" + s.id() + " " + st.statement(s.statement()) + deps(s.deps()));
+    }
+    for (int i = 0; i < hir.extraArgs().size(); i++) {
+      line("$" + (argCount + i) + " = " + extra(hir.extraArgs().get(i)));
+    }
+    String result = hir.result() < 0 ? "nothing" : "#" + hir.result();
+    line("result: " + result + " -> " + output(hir));
+  }
+
+
+  private String output(Hir hir) {
+    if (hir.output() instanceof HirOutput.Rows rows) {
+      return hir.model() + " records (" + x.list(rows.fields()) + ")";
+    }
+    return "a count";
+  }
+
+  private static String extra(ExtraArg e) {
+    if (e instanceof ExtraArg.ConstantArg c) {
+      return "default " + TypeCompat.describe(c.value());
+    }
+    ExtraArg.GeneratedArg g = (ExtraArg.GeneratedArg) e;
+    return "generated " + g.auto() + " for " + g.model() + "." + g.field() + ", per execution";
+  }
+
+  private static String deps(List<HirDep> deps) {
+    List<String> out = new ArrayList<>();
+    for (HirDep d : deps) {
+      out.add(d.kind() == HirDep.Kind.KEYS ? "keys of #" + d.statement() : "after #"
+          + d.statement());
+    }
+    return out.isEmpty() ? "" : "   <- " + String.join(", ", out);
+  }
+
+  private void mir(Mir mir) {
+    section("plan (MIR, capability " + capability.backend() + ")");
+    for (int i = 0; i < mir.nodes().size(); i++) {
+      line("%" + i + " " + nodes.node(mir.nodes().get(i)));
+    }
+    line("root: %" + mir.root() + (mir.output() instanceof Output.Rows r
+        ? (r.lift().isPlain() ? ", rows lifted by column position" : ", rows lifted by expression")
+        : ", a count"));
+  }
+
+  private void actions(ActionPlan plan) {
+    section("actions");
+    for (int i = 0; i < plan.actions().size(); i++) {
+      Var v = plan.vars().get(i);
+      String role = i == plan.result() ? "result, streams out" : v.streams()
+          ? "streams into its reader" : v.readers() == 0 ? "run for its effect" : "stored";
+      line("$" + i + " = " + nodes.action(plan.actions().get(i)) + "   [readers " + v.readers()
+          + ", " + role + "]");
+    }
+    line("transaction: " + (plan.transaction() ? "yes" : "no") + "; connection: "
+        + (plan.needsConnection() ? "yes" : "none (no driver operation)"));
+  }
+
+  private void section(String title) {
+    out.append("-- ").append(title).append('\n');
+  }
+
+  private void line(String s) {
+    out.append("   ").append(s).append('\n');
+  }
+
+  /** The schema explained against. */
+  public Schema schema() {
+    return schema;
+  }
+}

@@ -1,0 +1,154 @@
+package io.toasty.planner.explain;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Value;
+import java.util.List;
+
+/**
+ * Renders expressions and statements for {@code explain}: fields by name, columns as
+ * {@code table.column}, arguments as {@code $n}, SQL-like operators.
+ */
+final class ExplainExpr {
+  private final Schema schema;
+
+  ExplainExpr(Schema schema) {
+    this.schema = schema;
+  }
+
+  String expr(Expr e) {
+    StringBuilder out = new StringBuilder();
+    expr(e, out);
+    return out.toString();
+  }
+
+  String list(List<? extends Expr> items) {
+    StringBuilder out = new StringBuilder();
+    join(items, ", ", out);
+    return out.toString();
+  }
+
+  private void expr(Expr e, StringBuilder out) {
+    if (e instanceof Expr.Const c) {
+      out.append(value(c.value()));
+    } else if (e instanceof Expr.Arg a) {
+      out.append('$').append(a.index());
+    } else if (e instanceof Expr.Field f) {
+      out.append(fieldName(f));
+    } else if (e instanceof Expr.Column c) {
+      out.append(columnName(c));
+    } else if (e instanceof Expr.Compare c) {
+      binary(c.left(), c.op().symbol(), c.right(), out);
+    } else if (e instanceof Expr.Arith a) {
+      binary(a.left(), a.op().symbol(), a.right(), out);
+    } else if (e instanceof Expr.And a) {
+      group(a.operands(), " AND ", "TRUE", out);
+    } else if (e instanceof Expr.Or o) {
+      group(o.operands(), " OR ", "FALSE", out);
+    } else {
+      other(e, out);
+    }
+  }
+
+  private void other(Expr e, StringBuilder out) {
+    if (e instanceof Expr.Not n) {
+      out.append("NOT ");
+      expr(n.operand(), out);
+    } else if (e instanceof Expr.IsNull n) {
+      expr(n.operand(), out);
+      out.append(" IS NULL");
+    } else if (e instanceof Expr.InList in) {
+      expr(in.operand(), out);
+      out.append(" IN (");
+      join(in.items(), ", ", out);
+      out.append(')');
+    } else if (e instanceof Expr.InSubquery s) {
+      expr(s.operand(), out);
+      out.append(" IN (").append(new ExplainStatement(schema, this).query(s.query())).append(')');
+    } else if (e instanceof Expr.Exists x) {
+      out.append("EXISTS (").append(new ExplainStatement(schema, this).query(x.query()))
+          .append(')');
+    } else if (e instanceof Expr.Record r) {
+      out.append('(');
+      join(r.fields(), ", ", out);
+      out.append(')');
+    } else if (e instanceof Expr.Project p) {
+      expr(p.base(), out);
+      out.append('.').append(p.index());
+    } else if (e instanceof Expr.Default) {
+      out.append("DEFAULT");
+    } else if (e instanceof Expr.Related r) {
+      out.append(r.quantifier()).append(' ').append(fieldName(r.relation())).append(" (");
+      expr(r.filter(), out);
+      out.append(')');
+    }
+  }
+
+  private void binary(Expr l, String op, Expr r, StringBuilder out) {
+    expr(l, out);
+    out.append(' ').append(op).append(' ');
+    expr(r, out);
+  }
+
+  private void group(List<Expr> items, String sep, String empty, StringBuilder out) {
+    if (items.isEmpty()) {
+      out.append(empty);
+      return;
+    }
+    out.append('(');
+    join(items, sep, out);
+    out.append(')');
+  }
+
+  private void join(List<? extends Expr> items, String sep, StringBuilder out) {
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(sep);
+      }
+      expr(items.get(i), out);
+    }
+  }
+
+  String fieldName(Expr.Field f) {
+    if (schema.hasModel(f.model()) && f.index() >= 0
+        && f.index() < schema.model(f.model()).fields().size()) {
+      return schema.model(f.model()).field(f.index()).name();
+    }
+    return f.model() + ".#" + f.index();
+  }
+
+  String columnName(Expr.Column c) {
+    return c.table() + "." + columnName(c.table(), c.index());
+  }
+
+  String columnName(String table, int index) {
+    try {
+      TableSchema t = schema.table(table);
+      return t.column(index).name();
+    } catch (RuntimeException unknown) {
+      return "#" + index;
+    }
+  }
+
+  String columns(String table, List<Integer> indexes) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < indexes.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(columnName(table, indexes.get(i)));
+    }
+    return out.toString();
+  }
+
+  static String value(Value v) {
+    if (v instanceof Value.Str s) {
+      return '"' + s.value() + '"';
+    }
+    if (v instanceof Value.Null) {
+      return "NULL";
+    }
+    if (v instanceof Value.Bool b) {
+      return b.value() ? "TRUE" : "FALSE";
+    }
+    return v instanceof Value.Bytes ? v.toString() : String.valueOf(v.toJava());
+  }
+}

@@ -1,0 +1,158 @@
+package io.toasty.planner.explain;
+
+import io.toasty.planner.action.Action;
+import io.toasty.planner.action.ConcatAction;
+import io.toasty.planner.action.ConstAction;
+import io.toasty.planner.action.DeleteByKeyAction;
+import io.toasty.planner.action.ExecStatementAction;
+import io.toasty.planner.action.FilterAction;
+import io.toasty.planner.action.FindPkByIndexAction;
+import io.toasty.planner.action.GetByKeyAction;
+import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.QueryPkAction;
+import io.toasty.planner.action.ScanAction;
+import io.toasty.planner.action.UpdateByKeyAction;
+import io.toasty.planner.plan.Concat;
+import io.toasty.planner.plan.Const;
+import io.toasty.planner.plan.DeleteByKey;
+import io.toasty.planner.plan.ExecStatement;
+import io.toasty.planner.plan.Filter;
+import io.toasty.planner.plan.FindPkByIndex;
+import io.toasty.planner.plan.GetByKey;
+import io.toasty.planner.plan.KeyBinding;
+import io.toasty.planner.plan.Limit;
+import io.toasty.planner.plan.MirNode;
+import io.toasty.planner.plan.QueryPk;
+import io.toasty.planner.plan.Scan;
+import io.toasty.planner.plan.UpdateByKey;
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** One-line renderings of MIR nodes ({@code %n}) and actions ({@code $n}). */
+final class ExplainNode {
+  private final ExplainExpr x;
+  private final ExplainStatement st;
+
+  ExplainNode(ExplainExpr x, ExplainStatement st) {
+    this.x = x;
+    this.st = st;
+  }
+
+  String node(MirNode n) {
+    String body = nodeBody(n, "%");
+    return n.after().isEmpty() ? body : body + "  after " + refs("%", n.after());
+  }
+
+  private String nodeBody(MirNode n, String p) {
+    if (n instanceof ExecStatement s) {
+      return exec(s.isInsert(), s.statement(), s.keys(), p);
+    } else if (n instanceof GetByKey g) {
+      return getByKey(g.table(), g.keys(), g.columns(), p);
+    } else if (n instanceof FindPkByIndex f) {
+      return findPk(f.table(), f.index(), f.keyCondition(), f.filter());
+    } else if (n instanceof QueryPk q) {
+      return queryPk(q.table(), q.columns(), q.keyCondition(), q.filter());
+    } else if (n instanceof Scan s) {
+      return scan(s.table(), s.columns(), s.filter());
+    } else if (n instanceof UpdateByKey u) {
+      return "UpdateByKey " + u.table() + " keys " + p + u.keys() + " SET " + u.assignments()
+          .size() + " column(s)" + filter(u.filter()) + (u.returning() ? " returning row" : "");
+    } else if (n instanceof DeleteByKey d) {
+      return "DeleteByKey " + d.table() + " keys " + p + d.keys() + filter(d.filter());
+    }
+    return memory(n, p);
+  }
+
+  private String memory(MirNode n, String p) {
+    if (n instanceof Filter f) {
+      return "Filter " + p + f.input() + " where " + x.expr(f.predicate());
+    } else if (n instanceof Limit l) {
+      return limit(l.input(), l.count(), l.offset(), p);
+    } else if (n instanceof Concat c) {
+      return concat(c.inputs(), c.distinctKey(), c.counts(), p);
+    }
+    Const c = (Const) n;
+    return constant(c.rows(), c.count());
+  }
+
+  String action(Action a) {
+    if (a instanceof ExecStatementAction s) {
+      return exec(s.isInsert(), s.statement(), s.keys(), "$");
+    } else if (a instanceof GetByKeyAction g) {
+      return getByKey(g.table(), g.keys(), g.columns(), "$") .replaceFirst("GetByKey",
+          "GetByKeyAction");
+    } else if (a instanceof FindPkByIndexAction f) {
+      return "FindPkByIndexAction " + f.index() + " where " + x.expr(f.keyCondition());
+    } else if (a instanceof QueryPkAction q) {
+      return "QueryPkAction " + q.table() + " where " + x.expr(q.keyCondition())
+          + filter(q.filter());
+    } else if (a instanceof ScanAction s) {
+      return "ScanAction " + s.table() + filter(s.filter());
+    } else if (a instanceof UpdateByKeyAction u) {
+      return "UpdateByKeyAction " + u.table() + " keys $" + u.keys();
+    } else if (a instanceof DeleteByKeyAction d) {
+      return "DeleteByKeyAction " + d.table() + " keys $" + d.keys();
+    } else if (a instanceof FilterAction f) {
+      return "FilterAction $" + f.input();
+    } else if (a instanceof LimitAction l) {
+      return "LimitAction $" + l.input();
+    } else if (a instanceof ConcatAction c) {
+      return "ConcatAction " + refs("$", c.inputs()) + (c.counts() ? " (sum)" : "");
+    }
+    return "ConstAction " + ((ConstAction) a).rows().size() + " row(s)";
+  }
+
+  private String exec(boolean insert, io.toasty.stmt.Statement s, KeyBinding keys, String p) {
+    String op = insert ? "Insert" : "QuerySql";
+    String bound = keys == null ? "" : "  + key IN " + p + keys.input();
+    return (p.equals("$") ? "ExecStatementAction " : "ExecStatement ") + op + ": "
+        + st.statement(s) + bound;
+  }
+
+  private String getByKey(String table, int keys, List<Integer> columns, String p) {
+    return "GetByKey " + table + " keys " + p + keys + " columns (" + x.columns(table, columns)
+        + ")";
+  }
+
+  private String findPk(String table, String index, Expr key, Expr f) {
+    return "FindPkByIndex " + table + "." + index + " where " + x.expr(key) + filter(f);
+  }
+
+  private String queryPk(String table, List<Integer> columns, Expr key, Expr f) {
+    return "QueryPk " + table + " where " + x.expr(key) + filter(f) + " columns ("
+        + x.columns(table, columns) + ")";
+  }
+
+  private String scan(String table, List<Integer> columns, Expr f) {
+    return "Scan " + table + filter(f) + " columns (" + x.columns(table, columns) + ")";
+  }
+
+  private String limit(int input, Expr count, Expr offset, String p) {
+    return "Limit " + p + input + " count " + x.expr(count)
+        + (offset == null ? "" : " offset " + x.expr(offset));
+  }
+
+  private String concat(List<Integer> inputs, List<Integer> distinct, boolean counts, String p) {
+    return "Concat " + refs(p, inputs) + (counts ? " (sum of counts)" : "")
+        + (distinct.isEmpty() ? "" : " distinct by row positions " + distinct);
+  }
+
+  private String constant(List<Expr.Record> rows, boolean count) {
+    if (rows.isEmpty()) {
+      return "Const (no rows)";
+    }
+    return "Const " + (count ? "count " : "") + x.list(rows);
+  }
+
+  private String filter(Expr f) {
+    return f.equals(Expr.TRUE) ? "" : " filter " + x.expr(f);
+  }
+
+  static String refs(String p, List<Integer> ids) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(p).append(ids.get(i));
+    }
+    return out.toString();
+  }
+}

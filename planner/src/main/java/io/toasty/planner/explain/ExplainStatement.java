@@ -1,0 +1,103 @@
+package io.toasty.planner.explain;
+
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders model-level and table-level statements as SQL-like text for {@code explain}. */
+final class ExplainStatement {
+  private final Schema schema;
+  private final ExplainExpr x;
+
+  ExplainStatement(Schema schema, ExplainExpr x) {
+    this.schema = schema;
+    this.x = x;
+  }
+
+  String statement(Statement s) {
+    if (s instanceof Query q) {
+      return query(q);
+    } else if (s instanceof Insert i) {
+      return insert(i);
+    } else if (s instanceof Update u) {
+      return "UPDATE " + source(u.target()) + " SET " + assignments(u) + where(u.filter())
+          + " RETURNING " + returning(u.returning());
+    }
+    Delete d = (Delete) s;
+    return "DELETE FROM " + source(d.from()) + where(d.filter()) + " RETURNING "
+        + returning(d.returning());
+  }
+
+  String query(Query q) {
+    StringBuilder out = new StringBuilder("SELECT ").append(returning(q.returning()))
+        .append(" FROM ").append(source(q.source())).append(where(q.filter()));
+    if (!q.orderBy().isEmpty()) {
+      List<String> terms = new ArrayList<>();
+      for (OrderBy o : q.orderBy()) {
+        terms.add(x.expr(o.expr()) + " " + o.direction());
+      }
+      out.append(" ORDER BY ").append(String.join(", ", terms));
+    }
+    if (q.limit() != null) {
+      out.append(" LIMIT ").append(x.expr(q.limit().count()));
+      if (q.limit().offset() != null) {
+        out.append(" OFFSET ").append(x.expr(q.limit().offset()));
+      }
+    }
+    return out.toString();
+  }
+
+  private String insert(Insert i) {
+    String columns = i.target() instanceof Source.Table t
+        ? " (" + x.columns(t.table(), i.columns()) + ")" : "";
+    List<String> rows = new ArrayList<>();
+    for (Expr.Record r : i.rows()) {
+      rows.add(x.expr(r));
+    }
+    return "INSERT INTO " + source(i.target()) + columns + " VALUES " + String.join(", ", rows)
+        + " RETURNING " + returning(i.returning());
+  }
+
+  private String assignments(Update u) {
+    List<String> out = new ArrayList<>();
+    for (Assignment a : u.assignments()) {
+      String target = u.target() instanceof Source.Table t ? x.columnName(t.table(), a.target())
+          : x.fieldName(new Expr.Field(((Source.Model) u.target()).model(), a.target()));
+      out.add(target + " = " + x.expr(a.value()));
+    }
+    return String.join(", ", out);
+  }
+
+  private String where(Expr filter) {
+    return filter.equals(Expr.TRUE) ? "" : " WHERE " + x.expr(filter);
+  }
+
+  String returning(Returning r) {
+    if (r instanceof Returning.Model m) {
+      return m.includes().isEmpty() ? "MODEL" : "MODEL INCLUDE " + m.includes();
+    } else if (r instanceof Returning.Project p) {
+      return x.list(p.exprs());
+    } else if (r instanceof Returning.Keys k) {
+      return "KEYS " + k.indexes();
+    }
+    return "COUNT";
+  }
+
+  private String source(Source s) {
+    return s instanceof Source.Model m ? m.model() : ((Source.Table) s).table();
+  }
+
+  Schema schema() {
+    return schema;
+  }
+}

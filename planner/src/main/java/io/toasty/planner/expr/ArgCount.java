@@ -1,0 +1,65 @@
+package io.toasty.planner.expr;
+
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+
+/** The number of argument slots a statement's shape uses: one more than its highest Arg. */
+public final class ArgCount {
+  private int max = -1;
+
+  private ArgCount() {}
+
+  /** The argument count of {@code s}. */
+  public static int of(Statement s) {
+    ArgCount c = new ArgCount();
+    c.statement(s);
+    return c.max + 1;
+  }
+
+  private void statement(Statement s) {
+    if (s instanceof Query q) {
+      query(q);
+    } else if (s instanceof Insert i) {
+      i.rows().forEach(this::expr);
+    } else if (s instanceof Update u) {
+      expr(u.filter());
+      u.assignments().forEach(a -> expr(a.value()));
+    } else if (s instanceof Delete d) {
+      expr(d.filter());
+    }
+  }
+
+  private void query(Query q) {
+    expr(q.filter());
+    if (q.returning() instanceof Returning.Project p) {
+      p.exprs().forEach(this::expr);
+    }
+    for (OrderBy o : q.orderBy()) {
+      expr(o.expr());
+    }
+    if (q.limit() != null) {
+      expr(q.limit().count());
+      if (q.limit().offset() != null) {
+        expr(q.limit().offset());
+      }
+    }
+  }
+
+  private void expr(Expr e) {
+    Walk.each(e, x -> {
+      if (x instanceof Expr.Arg a) {
+        max = Math.max(max, a.index());
+      } else if (x instanceof Expr.InSubquery s) {
+        query(s.query());
+      } else if (x instanceof Expr.Exists ex) {
+        query(ex.query());
+      }
+    });
+  }
+}

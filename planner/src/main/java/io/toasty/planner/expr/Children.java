@@ -1,0 +1,89 @@
+package io.toasty.planner.expr;
+
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The direct children of an expression: rebuild a node with each child mapped, or visit them.
+ * Unchanged nodes are returned as the same instance, so passes can tell cheaply what they touched.
+ */
+public final class Children {
+  private Children() {}
+
+  /** {@code e} with each direct child expression mapped by {@code f} and each subquery by {@code q}. */
+  public static Expr map(Expr e, UnaryOperator<Expr> f, UnaryOperator<Query> q) {
+    if (e instanceof Expr.Compare c) {
+      Expr l = f.apply(c.left());
+      Expr r = f.apply(c.right());
+      return l == c.left() && r == c.right() ? e : new Expr.Compare(c.op(), l, r);
+    } else if (e instanceof Expr.Arith a) {
+      Expr l = f.apply(a.left());
+      Expr r = f.apply(a.right());
+      return l == a.left() && r == a.right() ? e : new Expr.Arith(a.op(), l, r);
+    } else if (e instanceof Expr.And a) {
+      List<Expr> ops = list(a.operands(), f);
+      return ops == a.operands() ? e : new Expr.And(ops);
+    } else if (e instanceof Expr.Or o) {
+      List<Expr> ops = list(o.operands(), f);
+      return ops == o.operands() ? e : new Expr.Or(ops);
+    } else if (e instanceof Expr.Not n) {
+      Expr x = f.apply(n.operand());
+      return x == n.operand() ? e : new Expr.Not(x);
+    } else if (e instanceof Expr.IsNull n) {
+      Expr x = f.apply(n.operand());
+      return x == n.operand() ? e : new Expr.IsNull(x);
+    } else if (e instanceof Expr.InList in) {
+      Expr x = f.apply(in.operand());
+      List<Expr> items = list(in.items(), f);
+      return x == in.operand() && items == in.items() ? e : new Expr.InList(x, items);
+    } else if (e instanceof Expr.InSubquery s) {
+      Expr x = f.apply(s.operand());
+      Query sub = q.apply(s.query());
+      return x == s.operand() && sub == s.query() ? e : new Expr.InSubquery(x, sub);
+    } else if (e instanceof Expr.Exists x) {
+      Query sub = q.apply(x.query());
+      return sub == x.query() ? e : new Expr.Exists(sub);
+    } else if (e instanceof Expr.Record r) {
+      List<Expr> fields = list(r.fields(), f);
+      return fields == r.fields() ? e : new Expr.Record(fields);
+    } else if (e instanceof Expr.Project p) {
+      Expr b = f.apply(p.base());
+      return b == p.base() ? e : new Expr.Project(b, p.index());
+    }
+    return e;
+  }
+
+  /** {@code e} with each direct child mapped; subqueries are left as they are. */
+  public static Expr map(Expr e, UnaryOperator<Expr> f) {
+    return map(e, f, UnaryOperator.identity());
+  }
+
+  /** {@code items} mapped by {@code f}: the same list instance when nothing changed. */
+  public static <T extends Expr> List<T> list(List<T> items, UnaryOperator<Expr> f) {
+    List<T> out = null;
+    for (int i = 0; i < items.size(); i++) {
+      T item = items.get(i);
+      @SuppressWarnings("unchecked")
+      T mapped = (T) f.apply(item);
+      if (out == null && mapped != item) {
+        out = new ArrayList<>(items.subList(0, i));
+      }
+      if (out != null) {
+        out.add(mapped);
+      }
+    }
+    return out == null ? items : out;
+  }
+
+  /** Calls {@code f} on each direct child expression (not into subqueries). */
+  public static void forEach(Expr e, Consumer<Expr> f) {
+    map(e, c -> {
+      f.accept(c);
+      return c;
+    });
+  }
+}

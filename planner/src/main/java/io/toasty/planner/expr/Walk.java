@@ -1,0 +1,37 @@
+package io.toasty.planner.expr;
+
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/** Whole-tree visits of an expression, including the filters of its subqueries when asked. */
+public final class Walk {
+  private Walk() {}
+
+  /** Whether {@code e} or any expression below it (not inside subqueries) matches. */
+  public static boolean any(Expr e, Predicate<Expr> p) {
+    if (p.test(e)) {
+      return true;
+    }
+    boolean[] found = {false};
+    Children.forEach(e, c -> found[0] = found[0] || any(c, p));
+    return found[0];
+  }
+
+  /** Calls {@code f} on {@code e} and every expression below it, subqueries excluded. */
+  public static void each(Expr e, Consumer<Expr> f) {
+    f.accept(e);
+    Children.forEach(e, c -> each(c, f));
+  }
+
+  /** Whether {@code e} holds a subquery ({@code IN (SELECT ..)} or {@code EXISTS}). */
+  public static boolean hasSubquery(Expr e) {
+    return any(e, x -> x instanceof Expr.InSubquery || x instanceof Expr.Exists);
+  }
+
+  /** Whether a query's filter (or nested ones) holds a subquery. */
+  public static boolean hasSubquery(Query q) {
+    return hasSubquery(q.filter());
+  }
+}

@@ -1,0 +1,26 @@
+package io.toasty.planner.lower;
+
+import io.toasty.schema.app.Auto;
+import io.toasty.value.Value;
+import java.util.Objects;
+
+/**
+ * An argument slot that lowering adds after the statement's own: a field's declared default (a
+ * constant of the plan) or a value the executor generates on each execution (a UUID key).
+ */
+public sealed interface ExtraArg {
+
+  /** A value fixed at plan time, such as a field's {@code @Default}. */
+  record ConstantArg(Value value) implements ExtraArg {
+    public ConstantArg {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** A value generated per execution, per row: a v4 or v7 UUID. */
+  record GeneratedArg(Auto auto, String model, String field) implements ExtraArg {
+    public GeneratedArg {
+      Objects.requireNonNull(auto, "auto");
+    }
+  }
+}

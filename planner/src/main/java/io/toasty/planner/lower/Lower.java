@@ -1,0 +1,71 @@
+package io.toasty.planner.lower;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.simplify.Simplify;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowering: a simplified model-level statement becomes {@link Hir}, table-level statements with
+ * a dependency graph. Models become tables and fields columns through the schema's mapping;
+ * {@code Returning.Model} becomes a projection of columns plus the expressions that lift a row
+ * back to the model's fields. A statement whose filter is FALSE lowers to no statement at all.
+ */
+public final class Lower {
+  private Lower() {}
+
+  /** The HIR of {@code s}, whose own argument slots number {@code argCount}. */
+  public static Hir lower(Statement s, Schema schema, Capability capability, int argCount) {
+    String model = ((Source.Model) s.source()).model();
+    LowerContext cx = new LowerContext(schema, capability, model, argCount);
+    if (matchesNothing(s)) {
+      return new Hir(model, cx.table.name(), List.of(), -1, emptyOutput(s, cx), List.of());
+    }
+    List<HirOutput> output = new ArrayList<>(1);
+    List<HirStatement> statements = statements(s, cx, output);
+    return new Hir(model, cx.table.name(), statements, statements.size() - 1, output.get(0),
+        cx.extraArgs());
+  }
+
+  private static List<HirStatement> statements(Statement s, LowerContext cx,
+      List<HirOutput> output) {
+    if (s instanceof Update u) {
+      return LowerUpdate.lower(u, cx, output);
+    }
+    LowerQuery.Lowered lowered;
+    if (s instanceof Query q) {
+      lowered = LowerQuery.lower(q, cx);
+    } else if (s instanceof Insert i) {
+      lowered = LowerInsert.lower(i, cx);
+    } else {
+      Delete d = (Delete) s;
+      lowered = new LowerQuery.Lowered(new Delete(new Source.Table(cx.table.name()),
+          LowerExpr.lower(d.filter(), cx.schema), new Returning.Count()), new HirOutput.Count());
+    }
+    output.add(lowered.output());
+    return List.of(new HirStatement(0, lowered.statement(), List.of()));
+  }
+
+  private static boolean matchesNothing(Statement s) {
+    Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
+        : s instanceof Delete d ? d.filter() : Expr.TRUE;
+    return Simplify.matchesNothing(filter) || s instanceof Insert i && i.rows().isEmpty();
+  }
+
+  private static HirOutput emptyOutput(Statement s, LowerContext cx) {
+    return s.returning() instanceof Returning.Count ? new HirOutput.Count()
+        : new HirOutput.Rows(LowerQuery.outputs(s.returning(), new LowerExpr(cx.schema), cx));
+  }
+}

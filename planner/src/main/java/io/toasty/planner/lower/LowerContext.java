@@ -1,0 +1,58 @@
+package io.toasty.planner.lower;
+
+import io.toasty.driver.Capability;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.stmt.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state of one lowering: the model being lowered, and the extra argument slots added. */
+final class LowerContext {
+  final Schema schema;
+  final Capability capability;
+  final ModelSchema model;
+  final ModelMapping mapping;
+  final TableSchema table;
+  private final int argCount;
+  private final List<ExtraArg> extraArgs = new ArrayList<>();
+
+  LowerContext(Schema schema, Capability capability, String model, int argCount) {
+    this.schema = schema;
+    this.capability = capability;
+    this.model = schema.model(model);
+    this.mapping = schema.mapping(model);
+    this.table = schema.table(mapping.table());
+    this.argCount = argCount;
+  }
+
+  /** A new argument slot after the statement's own, filled as {@code arg} says. */
+  Expr.Arg addArg(ExtraArg arg) {
+    extraArgs.add(arg);
+    return new Expr.Arg(argCount + extraArgs.size() - 1);
+  }
+
+  List<ExtraArg> extraArgs() {
+    return extraArgs;
+  }
+
+  /** Every column of the table, as column expressions in table order. */
+  List<Expr> allColumns() {
+    List<Expr> out = new ArrayList<>(table.columns().size());
+    for (int i = 0; i < table.columns().size(); i++) {
+      out.add(new Expr.Column(table.name(), i));
+    }
+    return out;
+  }
+
+  /** The primary key columns, as column expressions in key order. */
+  List<Expr> keyColumns() {
+    List<Expr> out = new ArrayList<>(table.primaryKey().size());
+    for (int c : table.primaryKey()) {
+      out.add(new Expr.Column(table.name(), c));
+    }
+    return out;
+  }
+}

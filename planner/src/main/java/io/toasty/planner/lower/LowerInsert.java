@@ -1,0 +1,116 @@
+package io.toasty.planner.lower;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.planner.expr.Children;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model insert becomes a table insert: each {@code DEFAULT} is filled with the field's declared
+ * default (a constant argument), a generated-UUID argument, or NULL; an identity column left unset
+ * is omitted (the database assigns it and the insert returns it). Rows become one expression per
+ * inserted column, through the mapping's {@code columnFromFields}.
+ */
+final class LowerInsert {
+  private final LowerContext cx;
+  private final Map<Integer, Expr.Arg> defaults = new HashMap<>();
+
+  private LowerInsert(LowerContext cx) {
+    this.cx = cx;
+  }
+
+  static LowerQuery.Lowered lower(Insert insert, LowerContext cx) {
+    return new LowerInsert(cx).insert(insert);
+  }
+
+  private LowerQuery.Lowered insert(Insert insert) {
+    boolean[] omitted = omittedFields(insert.rows());
+    List<Integer> columns = new ArrayList<>();
+    for (int c = 0; c < cx.table.columns().size(); c++) {
+      if (!storesOmitted(c, omitted)) {
+        columns.add(c);
+      }
+    }
+    List<Expr.Record> rows = new ArrayList<>(insert.rows().size());
+    for (Expr.Record row : insert.rows()) {
+      rows.add(row(row, columns, omitted));
+    }
+    boolean count = insert.returning() instanceof Returning.Count;
+    Returning returning = count ? new Returning.Count() : new Returning.Project(cx.allColumns());
+    Insert table = new Insert(new Source.Table(cx.table.name()), columns, rows, returning);
+    return new LowerQuery.Lowered(table, count ? new HirOutput.Count()
+        : new HirOutput.Rows(cx.mapping.fieldFromColumns()));
+  }
+
+  /** Identity fields that every row leaves unset. */
+  private boolean[] omittedFields(List<Expr.Record> rows) {
+    boolean[] omitted = new boolean[cx.model.fields().size()];
+    for (FieldSchema f : cx.model.fields()) {
+      if (f.auto() != Auto.IDENTITY) {
+        continue;
+      }
+      long unset = rows.stream().filter(r -> r.fields().get(f.index()) instanceof Expr.Default)
+          .count();
+      if (unset > 0 && unset < rows.size()) {
+        throw new UnsupportedFeatureException("an insert that sets an identity key in some rows "
+            + "only", null, cx.model.name() + "." + f.name() + ": set it in every row or in none");
+      }
+      if (unset > 0 && !cx.capability.sql()) {
+        throw new UnsupportedFeatureException("database-generated integer keys",
+            cx.capability.backend(), cx.model.name() + "." + f.name()
+            + " is @Auto on an integer; use a UUID key or set the key");
+      }
+      omitted[f.index()] = unset > 0;
+    }
+    return omitted;
+  }
+
+  private boolean storesOmitted(int column, boolean[] omitted) {
+    for (int f = 0; f < omitted.length; f++) {
+      if (omitted[f] && cx.mapping.columnOf(f) == column) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Expr.Record row(Expr.Record row, List<Integer> columns, boolean[] omitted) {
+    Expr[] values = new Expr[row.fields().size()];
+    for (FieldSchema f : cx.model.fields()) {
+      Expr v = row.fields().get(f.index());
+      values[f.index()] = v instanceof Expr.Default && !omitted[f.index()] ? fill(f) : v;
+    }
+    List<Expr> out = new ArrayList<>(columns.size());
+    for (int c : columns) {
+      out.add(substitute(cx.mapping.columnFromFields().get(c), values));
+    }
+    return new Expr.Record(out);
+  }
+
+  private Expr fill(FieldSchema f) {
+    if (f.auto() == Auto.UUID_V4 || f.auto() == Auto.UUID_V7) {
+      return cx.addArg(new ExtraArg.GeneratedArg(f.auto(), cx.model.name(), f.name()));
+    }
+    if (f.defaultValue() != null && !f.defaultValue().isNull()) {
+      return defaults.computeIfAbsent(f.index(),
+          i -> cx.addArg(new ExtraArg.ConstantArg(f.defaultValue())));
+    }
+    return Expr.NULL;
+  }
+
+  private Expr substitute(Expr e, Expr[] values) {
+    if (e instanceof Expr.Field f && f.model().equals(cx.model.name())) {
+      return values[f.index()];
+    }
+    return Children.map(e, x -> substitute(x, values));
+  }
+}

@@ -1,0 +1,79 @@
+package io.toasty.planner.lower;
+
+import io.toasty.planner.eval.Eval;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a row as the driver returns it (the fetched columns, in fetch order) into the statement's
+ * result record (the model's fields in field order, or the projected expressions), with the
+ * positions worked out once at plan time. When every output is a plain column, lifting is an
+ * index copy; otherwise the output expressions are evaluated over the row.
+ */
+public final class RowLift {
+  private final List<Expr> outputs;
+  private final int[] positions;
+
+  private RowLift(List<Expr> outputs, int[] positions) {
+    this.outputs = List.copyOf(outputs);
+    this.positions = positions;
+  }
+
+  /**
+   * The lift of {@code outputs} (expressions over table columns, by column index) from rows that
+   * hold the columns {@code fetched}, in that order.
+   */
+  public static RowLift of(List<Expr> outputs, List<Integer> fetched) {
+    List<Expr> rebased = new ArrayList<>(outputs.size());
+    int[] positions = new int[outputs.size()];
+    boolean plain = true;
+    for (int i = 0; i < outputs.size(); i++) {
+      Expr out = rebase(outputs.get(i), fetched);
+      rebased.add(out);
+      if (out instanceof Expr.Column c) {
+        positions[i] = c.index();
+      } else {
+        plain = false;
+      }
+    }
+    return new RowLift(rebased, plain ? positions : null);
+  }
+
+  private static Expr rebase(Expr e, List<Integer> fetched) {
+    if (e instanceof Expr.Column c) {
+      int at = fetched.indexOf(c.index());
+      if (at < 0) {
+        throw new IllegalStateException("column " + c + " is not fetched: " + fetched);
+      }
+      return new Expr.Column(c.table(), at);
+    }
+    return io.toasty.planner.expr.Children.map(e, x -> rebase(x, fetched));
+  }
+
+  /** The result record for {@code row}. */
+  public Value.Record apply(Value.Record row, List<Value> args) {
+    Value[] out = new Value[outputs.size()];
+    if (positions != null) {
+      for (int i = 0; i < positions.length; i++) {
+        out[i] = row.get(positions[i]);
+      }
+    } else {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Eval.eval(outputs.get(i), args, row);
+      }
+    }
+    return new Value.Record(java.util.Arrays.asList(out));
+  }
+
+  /** Whether lifting is a plain copy of row positions. */
+  public boolean isPlain() {
+    return positions != null;
+  }
+
+  /** The output expressions, over row positions. */
+  public List<Expr> outputs() {
+    return outputs;
+  }
+}

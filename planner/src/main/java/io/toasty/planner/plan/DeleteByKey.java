@@ -1,0 +1,22 @@
+package io.toasty.planner.plan;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Deletes the rows whose keys node {@code keys} produced and that match {@code filter}. */
+public record DeleteByKey(int keys, String table, Expr filter) implements MirNode {
+  @Override
+  public List<Integer> inputs() {
+    return List.of(keys);
+  }
+
+  @Override
+  public boolean isMutation() {
+    return true;
+  }
+
+  @Override
+  public boolean isCount() {
+    return true;
+  }
+}

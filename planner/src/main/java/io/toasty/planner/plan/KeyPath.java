@@ -1,0 +1,27 @@
+package io.toasty.planner.plan;
+
+import io.toasty.schema.db.TableIndex;
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/**
+ * How a key-value backend reaches the rows a filter selects, from cheapest to dearest. The
+ * {@code residual} is what is left of the filter once the key condition is applied.
+ */
+sealed interface KeyPath {
+
+  /** Every primary key column is fixed: read these keys. */
+  record PrimaryKeys(List<Expr.Record> keys, Expr residual) implements KeyPath {}
+
+  /** Every column of a secondary index is fixed: look up the keys there, then read them. */
+  record IndexLookup(TableIndex index, Expr keyCondition, Expr residual) implements KeyPath {}
+
+  /** The partition key (the first key column) is fixed: query that partition. */
+  record PartitionQuery(Expr keyCondition, Expr residual) implements KeyPath {}
+
+  /** No key applies: read the whole table. */
+  record FullScan(Expr filter) implements KeyPath {}
+
+  /** An OR whose every branch has its own key path: one lookup per branch, concatenated. */
+  record AnyOf(List<KeyPath> branches, Expr filter) implements KeyPath {}
+}

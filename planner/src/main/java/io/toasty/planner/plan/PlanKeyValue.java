@@ -1,0 +1,229 @@
+package io.toasty.planner.plan;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.expr.Walk;
+import io.toasty.planner.hir.Hir;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans HIR for a key-value backend. Reads go through the cheapest {@link KeyPath}: a key lookup
+ * ({@link GetByKey} of {@link Const} keys), an index lookup ({@link FindPkByIndex} then
+ * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
+ * cover is filtered by the operation or in memory ({@link Filter}). Updates and deletes find the
+ * keys the same way and write by key. Inserts return the rows they stored, assembled from the
+ * bound values ({@link Const} after the insert).
+ */
+final class PlanKeyValue {
+  private final TableSchema table;
+  private final Capability capability;
+  private final MirBuilder b = new MirBuilder();
+
+  private PlanKeyValue(TableSchema table, Capability capability) {
+    this.table = table;
+    this.capability = capability;
+  }
+
+  static Mir plan(Hir hir, Schema schema, Capability capability) {
+    if (hir.statements().size() != 1) {
+      throw new IllegalStateException("key-value plans take one HIR statement: " + hir);
+    }
+    Statement s = hir.statements().get(0).statement();
+    PlanKeyValue p = new PlanKeyValue(schema.table(PlanSql.table(s)), capability);
+    int root = p.statement(s);
+    return p.b.build(root, Plan.output(hir.output(), p.fetched(s)));
+  }
+
+  private int statement(Statement s) {
+    if (s instanceof Query q) {
+      return query(q);
+    } else if (s instanceof Insert i) {
+      return insert(i);
+    } else if (s instanceof Update u) {
+      return update(u);
+    }
+    return delete((Delete) s);
+  }
+
+  private List<Integer> fetched(Statement s) {
+    return s instanceof Insert i ? i.columns() : allColumns();
+  }
+
+  private int query(Query q) {
+    noSubqueries(q.filter());
+    if (!q.orderBy().isEmpty()) {
+      throw new UnsupportedFeatureException("order by", capability.backend(),
+          "ordering a query on " + table.name() + " needs a sort key; sort the results instead");
+    }
+    int rows = rows(SelectKeyPath.select(q.filter(), table, capability));
+    if (q.limit() != null) {
+      rows = b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
+    }
+    return rows;
+  }
+
+  private int insert(Insert i) {
+    Insert counted = new Insert(i.target(), i.columns(), i.rows(), new Returning.Count());
+    List<Integer> inserts = new ArrayList<>();
+    if (capability.multiRowInsert() || i.rows().size() == 1) {
+      inserts.add(b.add(new ExecStatement(counted, List.of(), null, List.of())));
+    } else {
+      for (Expr.Record row : i.rows()) {
+        Insert one = new Insert(i.target(), i.columns(), List.of(row), new Returning.Count());
+        inserts.add(b.add(new ExecStatement(one, List.of(), null, List.of())));
+      }
+    }
+    if (i.returning() instanceof Returning.Count) {
+      return inserts.size() == 1 ? inserts.get(0) : b.add(new Concat(inserts, List.of(), true));
+    }
+    return b.add(new Const(i.rows(), false, inserts));
+  }
+
+  private int update(Update u) {
+    noSubqueries(u.filter());
+    KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
+    int keys = keys(path);
+    boolean returning = u.returning() instanceof Returning.Project;
+    return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
+        returning ? allColumns() : List.of()));
+  }
+
+  private int delete(Delete d) {
+    noSubqueries(d.filter());
+    KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
+    return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
+  }
+
+  /** A node producing every column of the rows {@code path} selects. */
+  private int rows(KeyPath path) {
+    if (path instanceof KeyPath.PrimaryKeys pk) {
+      return filtered(b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())),
+          table.name(), allColumns())), pk.residual());
+    } else if (path instanceof KeyPath.IndexLookup ix) {
+      int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
+          Expr.TRUE));
+      return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
+    } else if (path instanceof KeyPath.PartitionQuery pq) {
+      return b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(), pq.residual()));
+    } else if (path instanceof KeyPath.FullScan scan) {
+      return b.add(new Scan(table.name(), allColumns(), scan.filter()));
+    }
+    return fanOut((KeyPath.AnyOf) path);
+  }
+
+  /** One lookup per branch: keys batched into one read where every branch yields keys. */
+  private int fanOut(KeyPath.AnyOf any) {
+    boolean keysOnly = any.branches().stream().allMatch(p -> p instanceof KeyPath.PrimaryKeys
+        || p instanceof KeyPath.IndexLookup);
+    if (keysOnly) {
+      int keys = keys(any);
+      int rows = b.add(new GetByKey(keys, table.name(), allColumns()));
+      return filtered(rows, hasResidual(any) ? any.filter() : Expr.TRUE);
+    }
+    List<Integer> branches = new ArrayList<>();
+    any.branches().forEach(p -> branches.add(rows(p)));
+    return b.add(new Concat(branches, table.primaryKey(), false));
+  }
+
+  /** A node producing the primary key records of the rows {@code path} selects. */
+  private int keys(KeyPath path) {
+    if (path instanceof KeyPath.PrimaryKeys pk) {
+      return b.add(new Const(pk.keys(), false, List.of()));
+    } else if (path instanceof KeyPath.IndexLookup ix) {
+      return b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
+          Expr.TRUE));
+    } else if (path instanceof KeyPath.PartitionQuery pq) {
+      return b.add(new QueryPk(table.name(), table.primaryKey(), pq.keyCondition(),
+          pq.residual()));
+    } else if (path instanceof KeyPath.FullScan scan) {
+      return b.add(new Scan(table.name(), table.primaryKey(), scan.filter()));
+    }
+    return keysOfBranches((KeyPath.AnyOf) path);
+  }
+
+  private int keysOfBranches(KeyPath.AnyOf any) {
+    List<KeyPath> branches = any.branches();
+    if (branches.stream().allMatch(p -> p instanceof KeyPath.PrimaryKeys)) {
+      List<Expr.Record> keys = new ArrayList<>();
+      branches.forEach(p -> keys.addAll(((KeyPath.PrimaryKeys) p).keys()));
+      return b.add(new Const(keys, false, List.of()));
+    }
+    Integer sameIndex = orOnOneIndex(any);
+    if (sameIndex != null) {
+      return sameIndex;
+    }
+    List<Integer> inputs = new ArrayList<>();
+    branches.forEach(p -> inputs.add(keys(p)));
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < table.primaryKey().size(); i++) {
+      all.add(i);
+    }
+    return b.add(new Concat(inputs, all, false));
+  }
+
+  /** With OR allowed in key conditions, branches on one index share a single lookup. */
+  private Integer orOnOneIndex(KeyPath.AnyOf any) {
+    if (!capability.orInIndexKeyCondition()) {
+      return null;
+    }
+    String index = null;
+    List<Expr> conditions = new ArrayList<>();
+    for (KeyPath p : any.branches()) {
+      if (!(p instanceof KeyPath.IndexLookup ix) || index != null
+          && !index.equals(ix.index().name())) {
+        return null;
+      }
+      index = ix.index().name();
+      conditions.add(ix.keyCondition());
+    }
+    return b.add(new FindPkByIndex(table.name(), index, new Expr.Or(conditions), Expr.TRUE));
+  }
+
+  private int filtered(int rows, Expr residual) {
+    return residual.equals(Expr.TRUE) ? rows : b.add(new Filter(rows, residual));
+  }
+
+  /** What a write by key must still check: the filter beyond the key condition. */
+  private static Expr guard(KeyPath path) {
+    if (path instanceof KeyPath.PrimaryKeys pk) {
+      return pk.residual();
+    } else if (path instanceof KeyPath.IndexLookup ix) {
+      return ix.residual();
+    } else if (path instanceof KeyPath.PartitionQuery pq) {
+      return pq.residual();
+    } else if (path instanceof KeyPath.FullScan scan) {
+      return scan.filter();
+    }
+    KeyPath.AnyOf any = (KeyPath.AnyOf) path;
+    return hasResidual(any) ? any.filter() : Expr.TRUE;
+  }
+
+  private static boolean hasResidual(KeyPath.AnyOf any) {
+    return any.branches().stream().anyMatch(p -> !guard(p).equals(Expr.TRUE));
+  }
+
+  private void noSubqueries(Expr filter) {
+    if (Walk.hasSubquery(filter)) {
+      throw new UnsupportedFeatureException("subqueries", capability.backend(),
+          "filter " + table.name() + " by values instead");
+    }
+  }
+
+  private List<Integer> allColumns() {
+    List<Integer> out = new ArrayList<>(table.columns().size());
+    for (int i = 0; i < table.columns().size(); i++) {
+      out.add(i);
+    }
+    return out;
+  }
+}

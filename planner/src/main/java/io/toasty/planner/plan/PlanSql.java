@@ -1,0 +1,103 @@
+package io.toasty.planner.plan;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.expr.Walk;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans HIR for a SQL backend: one {@link ExecStatement} per HIR statement, with key bindings and
+ * ordering taken from the HIR edges. A multi-row insert on a backend without multi-row inserts
+ * becomes one insert per row, concatenated.
+ */
+final class PlanSql {
+  private final Schema schema;
+  private final Capability capability;
+  private final MirBuilder b = new MirBuilder();
+
+  private PlanSql(Schema schema, Capability capability) {
+    this.schema = schema;
+    this.capability = capability;
+  }
+
+  static Mir plan(Hir hir, Schema schema, Capability capability) {
+    return new PlanSql(schema, capability).run(hir);
+  }
+
+  private Mir run(Hir hir) {
+    int[] ids = new int[hir.statements().size()];
+    for (HirStatement s : hir.statements()) {
+      checkSubqueries(s.statement());
+      ids[s.id()] = statement(s, ids);
+    }
+    Statement result = hir.statements().get(hir.result()).statement();
+    return b.build(ids[hir.result()], Plan.output(hir.output(), ExecStatement.fetched(result)));
+  }
+
+  private int statement(HirStatement s, int[] ids) {
+    KeyBinding keys = null;
+    List<Integer> after = new ArrayList<>();
+    for (HirDep d : s.deps()) {
+      if (d.kind() == HirDep.Kind.KEYS) {
+        TableSchema t = schema.table(table(s.statement()));
+        keys = new KeyBinding(ids[d.statement()], t.name(), t.primaryKey());
+      } else {
+        after.add(ids[d.statement()]);
+      }
+    }
+    if (s.statement() instanceof Insert i && i.rows().size() > 1 && !capability.multiRowInsert()) {
+      return rowByRow(i, after);
+    }
+    return b.add(new ExecStatement(s.statement(), rowType(s.statement()), keys, after));
+  }
+
+  private int rowByRow(Insert i, List<Integer> after) {
+    List<Integer> inserts = new ArrayList<>(i.rows().size());
+    for (Expr.Record row : i.rows()) {
+      Insert one = new Insert(i.target(), i.columns(), List.of(row), i.returning());
+      inserts.add(b.add(new ExecStatement(one, rowType(one), null, after)));
+    }
+    return b.add(new Concat(inserts, List.of(), i.returning() instanceof Returning.Count));
+  }
+
+  private List<Type> rowType(Statement s) {
+    List<Type> out = new ArrayList<>();
+    if (s.returning() instanceof Returning.Project p) {
+      TableSchema t = schema.table(table(s));
+      for (Expr e : p.exprs()) {
+        out.add(t.column(((Expr.Column) e).index()).type());
+      }
+    } else if (s.returning() instanceof Returning.Keys k) {
+      TableSchema t = schema.table(table(s));
+      k.indexes().forEach(c -> out.add(t.column(c).type()));
+    }
+    return out;
+  }
+
+  private void checkSubqueries(Statement s) {
+    Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
+        : s instanceof Delete d ? d.filter() : Expr.TRUE;
+    if (!capability.subqueries() && Walk.hasSubquery(filter)) {
+      throw new UnsupportedFeatureException("subqueries", capability.backend(),
+          "filter " + table(s) + " by values instead");
+    }
+  }
+
+  static String table(Statement s) {
+    return ((io.toasty.stmt.Source.Table) s.source()).table();
+  }
+}

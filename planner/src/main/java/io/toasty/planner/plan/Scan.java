@@ -1,0 +1,16 @@
+package io.toasty.planner.plan;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Reads every row of a table that matches {@code filter} ({@code Operation.Scan}). */
+public record Scan(String table, List<Integer> columns, Expr filter) implements MirNode {
+  public Scan {
+    columns = List.copyOf(columns);
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of();
+  }
+}

@@ -1,0 +1,195 @@
+package io.toasty.planner.plan;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.expr.Conjuncts;
+import io.toasty.planner.expr.Walk;
+import io.toasty.schema.db.TableIndex;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Expr;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the {@link KeyPath} for a table-level filter: equality on every primary key column,
+ * then on every column of a secondary index (unique ones first), then on the partition key; an OR
+ * of such branches fans out; anything else scans, where the backend allows scans.
+ */
+final class SelectKeyPath {
+  private final TableSchema table;
+  private final Capability capability;
+
+  private SelectKeyPath(TableSchema table, Capability capability) {
+    this.table = table;
+    this.capability = capability;
+  }
+
+  static KeyPath select(Expr filter, TableSchema table, Capability capability) {
+    return new SelectKeyPath(table, capability).select(filter);
+  }
+
+  private KeyPath select(Expr filter) {
+    if (filter instanceof Expr.Or or) {
+      List<KeyPath> branches = new ArrayList<>();
+      for (Expr branch : or.operands()) {
+        KeyPath p = match(branch);
+        if (p == null) {
+          return scan(filter);
+        }
+        branches.add(p);
+      }
+      return new KeyPath.AnyOf(branches, filter);
+    }
+    KeyPath p = match(filter);
+    return p != null ? p : scan(filter);
+  }
+
+  private KeyPath scan(Expr filter) {
+    if (capability.scan()) {
+      return new KeyPath.FullScan(filter);
+    }
+    throw new UnsupportedFeatureException("a query without a key or an index",
+        capability.backend(), "table " + table.name() + " has no key or index on "
+        + columnNames(filter) + "; add @Index (or @Unique) to the field, or filter by the key");
+  }
+
+  private KeyPath match(Expr filter) {
+    List<Expr> terms = Conjuncts.of(filter);
+    Map<Integer, Expr> equalities = equalities(terms);
+    KeyPath pk = primaryKeys(terms, equalities);
+    if (pk != null) {
+      return pk;
+    }
+    List<TableIndex> indexes = new ArrayList<>(table.indexes());
+    indexes.sort(Comparator.comparing(i -> !i.unique()));
+    for (TableIndex index : indexes) {
+      if (equalities.keySet().containsAll(index.columns())) {
+        return new KeyPath.IndexLookup(index, keyCondition(index.columns(), equalities),
+            residual(terms, index.columns(), equalities));
+      }
+    }
+    return partition(terms, equalities);
+  }
+
+  private KeyPath primaryKeys(List<Expr> terms, Map<Integer, Expr> eq) {
+    List<Integer> pk = table.primaryKey();
+    if (eq.keySet().containsAll(pk)) {
+      List<Expr> key = new ArrayList<>(pk.size());
+      pk.forEach(c -> key.add(eq.get(c)));
+      return new KeyPath.PrimaryKeys(List.of(new Expr.Record(key)), residual(terms, pk, eq));
+    }
+    if (pk.size() != 1) {
+      return null;
+    }
+    for (Expr t : terms) {
+      if (t instanceof Expr.InList in && isColumn(in.operand(), pk.get(0))
+          && in.items().stream().allMatch(SelectKeyPath::isValue)) {
+        List<Expr.Record> keys = new ArrayList<>();
+        in.items().forEach(item -> keys.add(Expr.Record.of(item)));
+        List<Expr> rest = new ArrayList<>(terms);
+        rest.remove(t);
+        return new KeyPath.PrimaryKeys(keys, Conjuncts.and(rest));
+      }
+    }
+    return null;
+  }
+
+  private KeyPath partition(List<Expr> terms, Map<Integer, Expr> eq) {
+    List<Integer> pk = table.primaryKey();
+    if (!eq.containsKey(pk.get(0))) {
+      return null;
+    }
+    List<Expr> key = new ArrayList<>();
+    key.add(equality(pk.get(0), eq.get(pk.get(0))));
+    List<Expr> rest = new ArrayList<>();
+    for (Expr t : terms) {
+      if (isEquality(t, pk.get(0))) {
+        continue;
+      }
+      (pk.size() > 1 && isRange(t, pk.get(1)) ? key : rest).add(t);
+    }
+    return new KeyPath.PartitionQuery(Conjuncts.and(key), Conjuncts.and(rest));
+  }
+
+  /** Column → value of each {@code column = value} term (the first one for a column). */
+  private Map<Integer, Expr> equalities(List<Expr> terms) {
+    Map<Integer, Expr> out = new LinkedHashMap<>();
+    for (Expr t : terms) {
+      if (t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
+        if (c.left() instanceof Expr.Column col && isValue(c.right())) {
+          out.putIfAbsent(col.index(), c.right());
+        } else if (c.right() instanceof Expr.Column col && isValue(c.left())) {
+          out.putIfAbsent(col.index(), c.left());
+        }
+      }
+    }
+    return out;
+  }
+
+  private Expr keyCondition(List<Integer> columns, Map<Integer, Expr> eq) {
+    List<Expr> key = new ArrayList<>();
+    columns.forEach(c -> key.add(equality(c, eq.get(c))));
+    return Conjuncts.and(key);
+  }
+
+  private Expr residual(List<Expr> terms, List<Integer> used, Map<Integer, Expr> eq) {
+    List<Expr> rest = new ArrayList<>();
+    Set<Expr> consumed = new LinkedHashSet<>();
+    for (int c : used) {
+      for (Expr t : terms) {
+        if (isEquality(t, c) && equalityValue(t).equals(eq.get(c)) && consumed.add(t)) {
+          break;
+        }
+      }
+    }
+    for (Expr t : terms) {
+      if (!consumed.contains(t)) {
+        rest.add(t);
+      }
+    }
+    return Conjuncts.and(rest);
+  }
+
+  private Expr equality(int column, Expr value) {
+    return new Expr.Compare(Expr.CompareOp.EQ, new Expr.Column(table.name(), column), value);
+  }
+
+  private static boolean isEquality(Expr t, int column) {
+    return t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+        && (isColumn(c.left(), column) && isValue(c.right())
+        || isColumn(c.right(), column) && isValue(c.left()));
+  }
+
+  private static Expr equalityValue(Expr t) {
+    Expr.Compare c = (Expr.Compare) t;
+    return c.left() instanceof Expr.Column ? c.right() : c.left();
+  }
+
+  private static boolean isRange(Expr t, int column) {
+    return t instanceof Expr.Compare c && c.op() != Expr.CompareOp.NE
+        && isColumn(c.left(), column) && isValue(c.right());
+  }
+
+  private static boolean isColumn(Expr e, int column) {
+    return e instanceof Expr.Column c && c.index() == column;
+  }
+
+  private static boolean isValue(Expr e) {
+    return e instanceof Expr.Arg || e instanceof Expr.Const c && !c.value().isNull();
+  }
+
+  private String columnNames(Expr filter) {
+    Set<String> names = new LinkedHashSet<>();
+    Walk.each(filter, x -> {
+      if (x instanceof Expr.Column c) {
+        names.add(table.column(c.index()).name());
+      }
+    });
+    return names.isEmpty() ? "(nothing: the query reads every row)" : "(" + String.join(", ", names) + ")";
+  }
+}

@@ -1,0 +1,25 @@
+package io.toasty.planner.simplify;
+
+import io.toasty.stmt.Expr;
+
+/**
+ * {@code x IN (y)} is {@code x = y}. {@code x IN ()} is FALSE where {@code x} cannot be NULL; for a
+ * nullable {@code x} it is unknown on NULL (so that an empty {@code notIn} matches every non-null
+ * value), written {@code x <> x}, which a filter then reads as FALSE.
+ */
+public final class SimplifyInList implements SimplifyRule {
+  @Override
+  public Expr apply(Expr e, SimplifyContext cx) {
+    if (!(e instanceof Expr.InList in)) {
+      return null;
+    }
+    if (in.items().isEmpty()) {
+      return cx.mayBeNull(in.operand())
+          ? new Expr.Compare(Expr.CompareOp.NE, in.operand(), in.operand()) : Expr.FALSE;
+    }
+    if (in.items().size() == 1) {
+      return new Expr.Compare(Expr.CompareOp.EQ, in.operand(), in.items().get(0));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,322 @@
+package io.toasty.planner.verify;
+
+import io.toasty.InvalidStatementException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a model-level statement's shape against the schema: fields belong to the statement's
+ * model, comparisons and assignments are type-compatible, inserts set every required field, NULL
+ * goes only into nullable fields, and nothing asks for relations yet. Values are not in the shape;
+ * for each argument slot it records an {@link ArgCheck} that runs on every execution.
+ */
+public final class Verify {
+  private final Schema schema;
+  private final String model;
+  private final ArgCheck[] checks;
+
+  private Verify(Schema schema, String model, int argCount) {
+    this.schema = schema;
+    this.model = model;
+    this.checks = new ArgCheck[argCount];
+  }
+
+  /**
+   * Verifies {@code shape}; returns the per-argument checks (one per slot, null where the slot
+   * has no field to fit).
+   */
+  public static List<ArgCheck> verify(Statement shape, Schema schema, int argCount) {
+    if (!(shape.source() instanceof Source.Model m)) {
+      throw new InvalidStatementException(null, null,
+          "statements given to the engine read or write models, not tables: " + shape.source());
+    }
+    if (!schema.hasModel(m.model())) {
+      throw new InvalidStatementException(m.model(), null, "model is not registered with this Db");
+    }
+    Verify v = new Verify(schema, m.model(), argCount);
+    v.statement(shape);
+    return java.util.Arrays.asList(v.checks.clone());
+  }
+
+  private void statement(Statement s) {
+    if (s instanceof Query q) {
+      query(q, Set.of(model));
+    } else if (s instanceof Insert i) {
+      insert(i);
+    } else if (s instanceof Update u) {
+      update(u);
+    } else if (s instanceof Delete d) {
+      filter(d.filter(), Set.of(model));
+      if (!(d.returning() instanceof Returning.Count)) {
+        throw new UnsupportedFeatureException("delete returning records", null,
+            "a delete returns the number of deleted records");
+      }
+    }
+  }
+
+  private void query(Query q, Set<String> scope) {
+    String queried = ((Source.Model) q.source()).model();
+    filter(q.filter(), scope);
+    returning(q.returning(), queried, scope);
+    for (OrderBy o : q.orderBy()) {
+      expr(o.expr(), scope);
+    }
+    if (q.limit() != null) {
+      limitArg(q.limit().count(), "limit");
+      if (q.limit().offset() != null) {
+        limitArg(q.limit().offset(), "offset");
+      }
+    }
+  }
+
+  private static void rejectIncludes(Returning r) {
+    if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
+      throw new UnsupportedFeatureException("relations/include", null,
+          "preloading relations will arrive with relations support");
+    }
+  }
+
+  private void returning(Returning r, String queried, Set<String> scope) {
+    rejectIncludes(r);
+    if (r instanceof Returning.Project p) {
+      p.exprs().forEach(e -> expr(e, scope));
+    } else if (r instanceof Returning.Count) {
+      throw new UnsupportedFeatureException("count queries", null,
+          queried + ": count the records of a stream instead");
+    } else if (r instanceof Returning.Keys) {
+      throw new UnsupportedFeatureException("returning keys from a query", null, queried);
+    }
+  }
+
+  private void limitArg(Expr e, String what) {
+    if (e instanceof Expr.Arg a) {
+      checks[a.index()] = new ArgCheck(a.index(), Type.Scalar.I64, false, model, what);
+    } else if (!(e instanceof Expr.Const c && !c.value().isNull())) {
+      throw new InvalidStatementException(model, null, what + " must be a number, was " + e);
+    }
+  }
+
+  private void filter(Expr e, Set<String> scope) {
+    expr(e, scope);
+    typeOf(e).ifKnown(t -> {
+      if (t != Type.Scalar.BOOL && t != Type.Scalar.NULL) {
+        throw new InvalidStatementException(model, null, "a filter must be a condition, was " + e);
+      }
+    });
+  }
+
+  private void insert(Insert i) {
+    ModelSchema m = schema.model(model);
+    if (!(i.returning() instanceof Returning.Model || i.returning() instanceof Returning.Count)) {
+      throw new UnsupportedFeatureException("insert returning " + i.returning(), null, model);
+    }
+    rejectIncludes(i.returning());
+    for (Expr.Record row : i.rows()) {
+      if (row.fields().size() != m.fields().size()) {
+        throw new InvalidStatementException(model, null, "an insert row needs "
+            + m.fields().size() + " values, one per field, but has " + row.fields().size());
+      }
+      for (FieldSchema f : m.fields()) {
+        insertValue(f, row.fields().get(f.index()));
+      }
+    }
+  }
+
+  private void insertValue(FieldSchema f, Expr value) {
+    if (value instanceof Expr.Default) {
+      if (f.isRequired()) {
+        throw new InvalidStatementException(model, f.name(), "is required but was not set");
+      }
+      return;
+    }
+    assign(f, value);
+  }
+
+  private void update(Update u) {
+    ModelSchema m = schema.model(model);
+    filter(u.filter(), Set.of(model));
+    rejectIncludes(u.returning());
+    if (u.returning() instanceof Returning.Project || u.returning() instanceof Returning.Keys) {
+      throw new UnsupportedFeatureException("update returning " + u.returning(), null, model);
+    }
+    for (Assignment a : u.assignments()) {
+      if (a.target() < 0 || a.target() >= m.fields().size()) {
+        throw new InvalidStatementException(model, "#" + a.target(), "model has no such field");
+      }
+      assign(m.field(a.target()), a.value());
+    }
+  }
+
+  private void assign(FieldSchema f, Expr value) {
+    if (value instanceof Expr.Arg a) {
+      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), model, f.name());
+      return;
+    }
+    if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
+      throw new InvalidStatementException(model, f.name(), "must not be null");
+    }
+    if (value instanceof Expr.Default) {
+      throw new InvalidStatementException(model, f.name(), "DEFAULT is only allowed in inserts");
+    }
+    expr(value, Set.of(model));
+    compare(new Expr.Field(model, f.index()), value);
+  }
+
+  private void expr(Expr e, Set<String> scope) {
+    new ExprCheck(this, scope).check(e);
+  }
+
+  /** Walks one expression tree; a visitor-free recursion over the node kinds. */
+  private record ExprCheck(Verify v, Set<String> scope) {
+    void check(Expr e) {
+      if (e instanceof Expr.Field f) {
+        v.field(f, scope);
+      } else if (e instanceof Expr.Related) {
+        throw new UnsupportedFeatureException("relations/include", null,
+            "relation filters will arrive with relations support");
+      } else if (e instanceof Expr.InSubquery s) {
+        check(s.operand());
+        v.subquery(s.query(), scope, true);
+      } else if (e instanceof Expr.Exists x) {
+        v.subquery(x.query(), scope, false);
+      } else if (e instanceof Expr.Column) {
+        throw new InvalidStatementException(v.model, null,
+            "statements given to the engine name fields, not columns: " + e);
+      } else {
+        io.toasty.planner.expr.Children.forEach(e, this::check);
+        shallow(e);
+      }
+    }
+
+    private void shallow(Expr e) {
+      if (e instanceof Expr.Compare c) {
+        v.compare(c.left(), c.right());
+      } else if (e instanceof Expr.InList in) {
+        in.items().forEach(item -> v.compare(in.operand(), item));
+      } else if (e instanceof Expr.Arith a) {
+        v.arith(a);
+      }
+    }
+  }
+
+  private void subquery(Query q, Set<String> outer, boolean oneColumn) {
+    if (!(q.source() instanceof Source.Model m) || !schema.hasModel(m.model())) {
+      throw new InvalidStatementException(model, null, "a subquery must read a registered model: "
+          + q.source());
+    }
+    Set<String> scope = new HashSet<>(outer);
+    scope.add(m.model());
+    query(q, scope);
+    if (oneColumn && !(q.returning() instanceof Returning.Project p && p.exprs().size() == 1)) {
+      throw new InvalidStatementException(model, null,
+          "an IN subquery must return exactly one expression per row");
+    }
+  }
+
+  private void field(Expr.Field f, Set<String> scope) {
+    String name = fieldName(f);
+    if (!scope.contains(f.model())) {
+      throw new InvalidStatementException(model, name, "belongs to model " + f.model());
+    }
+    if (f.index() < 0 || f.index() >= schema.model(f.model()).fields().size()) {
+      throw new InvalidStatementException(model, name, "model " + f.model() + " has no such field");
+    }
+  }
+
+  private String fieldName(Expr.Field f) {
+    if (schema.hasModel(f.model())) {
+      List<FieldSchema> fields = schema.model(f.model()).fields();
+      if (f.index() >= 0 && f.index() < fields.size()) {
+        return fields.get(f.index()).name();
+      }
+    }
+    return "#" + f.index();
+  }
+
+  private void arith(Expr.Arith a) {
+    for (Expr side : List.of(a.left(), a.right())) {
+      typeOf(side).ifKnown(t -> {
+        if (!(t instanceof Type.Scalar s && s.isNumeric())) {
+          throw new InvalidStatementException(model, typeOf(side).field(),
+              "arithmetic needs numbers, was " + TypeCompat.describe(t));
+        }
+      });
+    }
+    compare(a.left(), a.right());
+  }
+
+  /** Records arg checks and rejects incompatible pairs of known types. */
+  private void compare(Expr a, Expr b) {
+    if (a instanceof Expr.Record ra && b instanceof Expr.Record rb) {
+      if (ra.fields().size() != rb.fields().size()) {
+        throw new InvalidStatementException(model, null, "cannot compare records of "
+            + ra.fields().size() + " and " + rb.fields().size() + " values");
+      }
+      for (int i = 0; i < ra.fields().size(); i++) {
+        compare(ra.fields().get(i), rb.fields().get(i));
+      }
+      return;
+    }
+    Typed ta = typeOf(a);
+    Typed tb = typeOf(b);
+    argCheck(b, ta);
+    argCheck(a, tb);
+    if (ta.type != null && tb.type != null && !TypeCompat.compatible(ta.type, tb.type)
+        && ta.type != Type.Scalar.NULL && tb.type != Type.Scalar.NULL) {
+      String field = ta.field != null ? ta.field : tb.field;
+      String shown = b instanceof Expr.Const c ? TypeCompat.describe(c.value())
+          : TypeCompat.describe(tb.type);
+      throw new InvalidStatementException(model, field, "cannot compare "
+          + TypeCompat.describe(ta.type) + " with " + shown);
+    }
+  }
+
+  private void argCheck(Expr e, Typed other) {
+    if (e instanceof Expr.Arg a && other.type != null && other.field != null
+        && checks[a.index()] == null) {
+      checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field);
+    }
+  }
+
+  private Typed typeOf(Expr e) {
+    if (e instanceof Expr.Field f && schema.hasModel(f.model())) {
+      FieldSchema fs = schema.model(f.model()).field(f.index());
+      return new Typed(fs.type(), fs.name());
+    } else if (e instanceof Expr.Const c) {
+      return new Typed(c.value().type(), null);
+    } else if (e instanceof Expr.Arith a) {
+      Typed l = typeOf(a.left());
+      return l.type != null ? l : typeOf(a.right());
+    } else if (e instanceof Expr.Compare || e instanceof Expr.And || e instanceof Expr.Or
+        || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList
+        || e instanceof Expr.InSubquery || e instanceof Expr.Exists) {
+      return new Typed(Type.Scalar.BOOL, null);
+    }
+    return new Typed(null, null);
+  }
+
+  /** A type where it is known, and the field it comes from. */
+  private record Typed(Type type, String field) {
+    void ifKnown(java.util.function.Consumer<Type> f) {
+      if (type != null) {
+        f.accept(type);
+      }
+    }
+  }
+}

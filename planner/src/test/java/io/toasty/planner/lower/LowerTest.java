@@ -1,0 +1,111 @@
+package io.toasty.planner.lower;
+
+import static io.toasty.planner.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.cache.Parameterize;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.schema.app.Auto;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LowerTest {
+  /** A SQL backend without RETURNING from updates (like MySQL). */
+  static final Capability NO_RETURNING = new Capability("sql-no-returning", true, false, true,
+      false, true, true, true, true, true, true, 64);
+
+  private static Hir lower(Statement s, Capability cap) {
+    var shape = Parameterize.of(s);
+    return Lower.lower(shape.statement(), SCHEMA, cap, shape.args().size());
+  }
+
+  private static Expr col(int i) {
+    return new Expr.Column("users", i);
+  }
+
+  @Test
+  void queryProjectsEveryColumnAndLiftsFields() {
+    Hir hir = lower(users(eq(user(EMAIL), str("a@x"))), Capability.H2);
+    Query q = (Query) hir.statements().get(0).statement();
+    assertEquals(new Source.Table("users"), q.source());
+    assertEquals(eq(col(EMAIL), new Expr.Arg(0)), q.filter());
+    assertEquals(6, ((Returning.Project) q.returning()).exprs().size());
+    assertEquals(new HirOutput.Rows(SCHEMA.mapping("User").fieldFromColumns()), hir.output());
+  }
+
+  @Test
+  void insertFillsDefaultsAndOmitsIdentity() {
+    Insert i = new Insert(new Source.Model("User"), List.of(), List.of(userRow(
+        new Expr.Default(), str("Ann"), str("a@x"), new Expr.Default(), new Expr.Default(),
+        str("DRAFT"))), Returning.Model.plain());
+    Hir hir = lower(i, Capability.H2);
+    Insert t = (Insert) hir.statements().get(0).statement();
+    assertEquals(List.of(1, 2, 3, 4, 5), t.columns());
+    assertEquals(Expr.Record.of(new Expr.Arg(0), new Expr.Arg(1), Expr.NULL, new Expr.Arg(3),
+        new Expr.Arg(2)), t.rows().get(0));
+    assertEquals(List.of(new ExtraArg.ConstantArg(new Value.I32(0))), hir.extraArgs());
+    assertEquals(6, ((Returning.Project) t.returning()).exprs().size());
+  }
+
+  @Test
+  void insertGeneratesUuidKeysPerRow() {
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+        Returning.Model.plain());
+    Hir hir = lower(i, Capability.H2);
+    Insert t = (Insert) hir.statements().get(0).statement();
+    assertEquals(List.of(0, 1, 2), t.columns());
+    assertEquals(new Expr.Arg(2), t.rows().get(0).fields().get(0));
+    assertEquals(new Expr.Arg(4), t.rows().get(1).fields().get(0));
+    assertEquals(t.rows().get(0).fields().get(2), t.rows().get(1).fields().get(2));
+    assertEquals(new ExtraArg.GeneratedArg(Auto.UUID_V7, "Todo", "id"), hir.extraArgs().get(0));
+  }
+
+  @Test
+  void updateCountIsOneStatement() {
+    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(LOGIN_COUNT, new Expr.Arith(Expr.ArithOp.ADD, user(LOGIN_COUNT),
+            new Expr.Const(new Value.I32(1))))), new Returning.Count());
+    Hir hir = lower(u, Capability.H2);
+    Update t = (Update) hir.statements().get(0).statement();
+    assertEquals(new Assignment(LOGIN_COUNT, new Expr.Arith(Expr.ArithOp.ADD, col(LOGIN_COUNT),
+        new Expr.Arg(1))), t.assignments().get(0));
+    assertEquals(new HirOutput.Count(), hir.output());
+  }
+
+  @Test
+  void updateReturningUsesReturningWhereAvailable() {
+    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NAME, str("x"))), Returning.Model.plain());
+    assertEquals(1, lower(u, Capability.H2).statements().size());
+    Hir hir = lower(u, NO_RETURNING);
+    assertEquals(3, hir.statements().size());
+    assertEquals(List.of(new HirDep(0, HirDep.Kind.KEYS)), hir.statements().get(1).deps());
+    assertEquals(List.of(new HirDep(0, HirDep.Kind.KEYS), new HirDep(1, HirDep.Kind.AFTER)),
+        hir.statements().get(2).deps());
+    assertEquals(2, hir.result());
+  }
+
+  @Test
+  void deleteAndEmptyFilter() {
+    Hir hir = lower(new Delete(new Source.Model("User"), eq(user(ID), i64(3)),
+        new Returning.Count()), Capability.H2);
+    assertInstanceOf(Delete.class, hir.statements().get(0).statement());
+    Hir empty = lower(new Delete(new Source.Model("User"), Expr.FALSE, new Returning.Count()),
+        Capability.H2);
+    assertTrue(empty.isEmpty());
+  }
+}

@@ -1,0 +1,152 @@
+package io.toasty.planner.plan;
+
+import static io.toasty.planner.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Update;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanKeyValueTest {
+  static final Capability KV = Capability.DYNAMODB;
+  static final Capability NO_SCAN = new Capability("kv-no-scan", false, true, false, false, false,
+      false, false, false, false, false, 255);
+  static final Capability KV_OR = new Capability("kv-or", false, true, true, false, false,
+      false, false, true, false, false, 255);
+
+  private static Query events(Expr filter) {
+    return new Query(new Source.Model("Event"), filter, Returning.Model.plain(), List.of(), null);
+  }
+
+  @Test
+  void primaryKeyEqualityIsGetByKey() {
+    Mir mir = Plans.mir(users(eq(user(ID), i64(1))), KV);
+    assertEquals("Const, GetByKey", Plans.kinds(mir));
+    assertEquals(List.of(Expr.Record.of(new Expr.Arg(0))), ((Const) mir.nodes().get(0)).rows());
+  }
+
+  @Test
+  void nonKeyTermsFilterInMemoryAfterGetByKey() {
+    Mir mir = Plans.mir(users(Expr.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))), KV);
+    assertEquals("Const, GetByKey, Filter", Plans.kinds(mir));
+    assertEquals(eq(new Expr.Column("users", NAME), new Expr.Arg(1)),
+        ((Filter) mir.nodes().get(2)).predicate());
+  }
+
+  @Test
+  void uniqueIndexIsFindPkByIndexThenGetByKey() {
+    Mir mir = Plans.mir(users(eq(user(EMAIL), str("a@x"))), KV);
+    assertEquals("FindPkByIndex, GetByKey", Plans.kinds(mir));
+    assertEquals("users_email_key", ((FindPkByIndex) mir.nodes().get(0)).index());
+  }
+
+  @Test
+  void partitionKeyIsQueryPkWithSortKeyRange() {
+    Expr f = Expr.and(eq(new Expr.Field("Event", 0), str("s")), new Expr.Compare(
+        Expr.CompareOp.GT, new Expr.Field("Event", 1), i64(10)));
+    Mir mir = Plans.mir(events(Expr.and(f, eq(new Expr.Field("Event", 2), str("p")))), KV);
+    assertEquals("QueryPk", Plans.kinds(mir));
+    QueryPk q = (QueryPk) mir.nodes().get(0);
+    assertEquals(2, ((Expr.And) q.keyCondition()).operands().size());
+    assertEquals(eq(new Expr.Column("events", 2), new Expr.Arg(2)), q.filter());
+  }
+
+  @Test
+  void anythingElseScans() {
+    Mir mir = Plans.mir(users(eq(user(NAME), str("a"))), KV);
+    assertEquals("Scan", Plans.kinds(mir));
+  }
+
+  @Test
+  void withoutScanTheMissingIndexIsNamed() {
+    var e = assertThrows(UnsupportedFeatureException.class,
+        () -> Plans.mir(users(eq(user(NAME), str("a"))), NO_SCAN));
+    assertEquals("kv-no-scan", e.backend());
+    assertTrue(e.getMessage().contains("(name)"), e.getMessage());
+  }
+
+  @Test
+  void orOfKeysIsOneBatchedGetByKey() {
+    Mir mir = Plans.mir(users(Expr.or(eq(user(ID), i64(1)), eq(user(ID), i64(2)))), KV);
+    assertEquals("Const, GetByKey", Plans.kinds(mir));
+    assertEquals(2, ((Const) mir.nodes().get(0)).rows().size());
+  }
+
+  @Test
+  void orOfIndexLookupsFansOut() {
+    Expr f = Expr.or(eq(user(NICKNAME), str("a")), eq(user(NICKNAME), str("b")));
+    Mir mir = Plans.mir(users(f), KV);
+    assertEquals("FindPkByIndex, FindPkByIndex, Concat, GetByKey", Plans.kinds(mir));
+    assertEquals(List.of(0), ((Concat) mir.nodes().get(2)).distinctKey());
+    assertEquals("FindPkByIndex, GetByKey", Plans.kinds(Plans.mir(users(f), KV_OR)));
+  }
+
+  @Test
+  void orWithAnUnkeyedBranchScans() {
+    Expr f = Expr.or(eq(user(NICKNAME), str("a")), eq(user(NAME), str("b")));
+    assertEquals("Scan", Plans.kinds(Plans.mir(users(f), KV)));
+  }
+
+  @Test
+  void orOfPartitionQueriesConcatDistinct() {
+    Expr f = Expr.or(eq(new Expr.Field("Event", 0), str("a")),
+        eq(new Expr.Field("Event", 0), str("b")));
+    Mir mir = Plans.mir(events(f), KV);
+    assertEquals("QueryPk, QueryPk, Concat", Plans.kinds(mir));
+    assertEquals(List.of(0, 1), ((Concat) mir.nodes().get(2)).distinctKey());
+  }
+
+  @Test
+  void limitIsInMemory() {
+    Mir mir = Plans.mir(users(eq(user(EMAIL), str("a@x"))).withLimit(new Limit(i64(1), null)),
+        KV);
+    assertEquals("FindPkByIndex, GetByKey, Limit", Plans.kinds(mir));
+  }
+
+  @Test
+  void updateAndDeleteFindKeysThenWriteByKey() {
+    Update u = new Update(new Source.Model("User"), eq(user(EMAIL), str("a@x")),
+        List.of(new Assignment(NAME, str("b"))), new Returning.Count());
+    assertEquals("FindPkByIndex, UpdateByKey", Plans.kinds(Plans.mir(u, KV)));
+    Delete d = new Delete(new Source.Model("User"), eq(user(NAME), str("a")),
+        new Returning.Count());
+    Mir mir = Plans.mir(d, KV);
+    assertEquals("Scan, DeleteByKey", Plans.kinds(mir));
+    assertEquals(List.of(0), ((Scan) mir.nodes().get(0)).columns());
+  }
+
+  @Test
+  void insertReturnsTheRowsItStored() {
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+        Returning.Model.plain());
+    Mir mir = Plans.mir(i, KV);
+    assertEquals("ExecStatement, ExecStatement, Const", Plans.kinds(mir));
+    assertEquals(List.of(0, 1), mir.nodes().get(2).after());
+  }
+
+  @Test
+  void identityKeysAreUnsupported() {
+    Insert i = new Insert(new Source.Model("User"), List.of(), List.of(userRow(
+        new Expr.Default(), str("a"), str("b"), Expr.NULL, new Expr.Default(), str("DRAFT"))),
+        Returning.Model.plain());
+    assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(i, KV));
+  }
+
+  @Test
+  void orderByIsUnsupported() {
+    Query q = users(eq(user(ID), i64(1))).withOrderBy(List.of(new io.toasty.stmt.OrderBy(
+        user(NAME), io.toasty.stmt.OrderBy.Direction.ASC)));
+    assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(q, KV));
+  }
+}

@@ -1,0 +1,130 @@
+package io.toasty.planner.simplify;
+
+import static io.toasty.planner.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.toasty.planner.eval.Eval;
+import io.toasty.planner.expr.Children;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Properties over random boolean expressions on User's fields: simplifying twice changes nothing,
+ * and simplifying keeps meaning (a filter keeps the same rows; a value keeps its three-valued
+ * result) for random rows and arguments.
+ */
+class SimplifyPropertiesTest {
+  private static final int CASES = 3000;
+  private final Random random = new Random(20240611);
+
+  @Test
+  void simplifyTwiceChangesNothing() {
+    for (int i = 0; i < CASES; i++) {
+      Expr e = bool(4);
+      Expr once = Simplify.filter(e, SCHEMA);
+      assertEquals(once, Simplify.filter(once, SCHEMA), () -> "filter not idempotent: " + e);
+      Expr value = Simplify.expr(e, SCHEMA);
+      assertEquals(value, Simplify.expr(value, SCHEMA), () -> "expr not idempotent: " + e);
+    }
+  }
+
+  @Test
+  void simplifyKeepsMeaning() {
+    for (int i = 0; i < CASES; i++) {
+      Expr e = bool(4);
+      Expr filter = Simplify.filter(e, SCHEMA);
+      Expr value = Simplify.expr(e, SCHEMA);
+      for (int j = 0; j < 8; j++) {
+        Value.Record row = row();
+        List<Value> args = args();
+        Expr original = columns(e);
+        assertEquals(Eval.isTrue(original, args, row), Eval.isTrue(columns(filter), args, row),
+            () -> "filter changed meaning: " + e + " -> " + filter + " on " + row + " " + args);
+        assertEquals(Eval.eval(original, args, row), Eval.eval(columns(value), args, row),
+            () -> "value changed meaning: " + e + " -> " + value + " on " + row + " " + args);
+      }
+    }
+  }
+
+  private Expr bool(int depth) {
+    int pick = random.nextInt(depth <= 0 ? 4 : 10);
+    return switch (pick) {
+      case 0 -> compare();
+      case 1 -> new Expr.IsNull(random.nextBoolean() ? user(NICKNAME) : user(NAME));
+      case 2 -> literal();
+      case 3 -> new Expr.InList(text(), items());
+      case 4, 5 -> new Expr.And(operands(depth));
+      case 6, 7 -> new Expr.Or(operands(depth));
+      case 8 -> new Expr.Not(bool(depth - 1));
+      default -> new Expr.Compare(random.nextBoolean() ? CompareOp.EQ : CompareOp.NE,
+          Expr.Record.of(text(), text()), Expr.Record.of(text(), text()));
+    };
+  }
+
+  private List<Expr> operands(int depth) {
+    List<Expr> out = new ArrayList<>();
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      out.add(bool(depth - 1));
+    }
+    return out;
+  }
+
+  private List<Expr> items() {
+    List<Expr> out = new ArrayList<>();
+    int n = random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      out.add(random.nextInt(5) == 0 ? Expr.NULL : new Expr.Arg(random.nextInt(2)));
+    }
+    return out;
+  }
+
+  private Expr compare() {
+    CompareOp op = CompareOp.values()[random.nextInt(CompareOp.values().length)];
+    return new Expr.Compare(op, text(), text());
+  }
+
+  private Expr text() {
+    return switch (random.nextInt(4)) {
+      case 0 -> user(NAME);
+      case 1 -> user(NICKNAME);
+      case 2 -> new Expr.Arg(random.nextInt(2));
+      default -> Expr.NULL;
+    };
+  }
+
+  private Expr literal() {
+    return switch (random.nextInt(3)) {
+      case 0 -> Expr.TRUE;
+      case 1 -> Expr.FALSE;
+      default -> Expr.NULL;
+    };
+  }
+
+  private Value.Record row() {
+    Value nickname = random.nextBoolean() ? Value.NULL : text2();
+    return Value.Record.of(new Value.I64(1), text2(), new Value.Str("e"), nickname,
+        new Value.I32(0), new Value.Str("DRAFT"));
+  }
+
+  private List<Value> args() {
+    return List.of(text2(), text2());
+  }
+
+  private Value text2() {
+    return new Value.Str(random.nextBoolean() ? "a" : "b");
+  }
+
+  /** The expression over User's columns (the fixture maps field i to column i). */
+  private static Expr columns(Expr e) {
+    if (e instanceof Expr.Field f) {
+      return new Expr.Column("users", f.index());
+    }
+    return Children.map(e, SimplifyPropertiesTest::columns);
+  }
+}

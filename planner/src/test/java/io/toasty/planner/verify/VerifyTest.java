@@ -1,0 +1,109 @@
+package io.toasty.planner.verify;
+
+import static io.toasty.planner.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.toasty.InvalidStatementException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.planner.Planner;
+import io.toasty.planner.Prepared;
+import io.toasty.driver.Capability;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Include;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerifyTest {
+  private final Planner planner = new Planner(SCHEMA, Capability.H2, 16);
+
+  @Test
+  void fieldOfAnotherModelIsNamed() {
+    var e = assertThrows(InvalidStatementException.class,
+        () -> planner.prepare(users(eq(new Expr.Field("Todo", 1), str("x")))));
+    assertEquals("User", e.model().orElseThrow());
+    assertEquals("title", e.field().orElseThrow());
+    assertTrue(e.getMessage().contains("belongs to model Todo"), e.getMessage());
+  }
+
+  @Test
+  void stringComparedWithLongFieldFailsPerExecution() {
+    Prepared p = planner.prepare(users(eq(user(ID), str("abc"))));
+    ArgCheck check = p.plan().checks().get(0);
+    var e = assertThrows(InvalidStatementException.class, () -> check.apply(p.args().get(0)));
+    assertEquals("User", e.model().orElseThrow());
+    assertEquals("id", e.field().orElseThrow());
+    assertTrue(e.getMessage().contains("\"abc\""), e.getMessage());
+    assertEquals(new Value.I64(5), check.apply(new Value.I32(5)));
+  }
+
+  @Test
+  void enumValuesMustBeConstants() {
+    ArgCheck check = new ArgCheck(0, STATUS_TYPE, false, "User", "status");
+    assertEquals(new Value.Str("DRAFT"), check.apply(new Value.Str("DRAFT")));
+    assertThrows(InvalidStatementException.class, () -> check.apply(new Value.Str("GONE")));
+  }
+
+  @Test
+  void booleanLiteralAgainstStringField() {
+    var e = assertThrows(InvalidStatementException.class,
+        () -> planner.prepare(users(eq(user(NAME), Expr.TRUE))));
+    assertEquals("name", e.field().orElseThrow());
+  }
+
+  @Test
+  void insertWithoutRequiredField() {
+    Insert insert = new Insert(new Source.Model("User"), List.of(), List.of(userRow(
+        new Expr.Default(), str("Ann"), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), str("DRAFT"))), Returning.Model.plain());
+    var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(insert));
+    assertEquals("User", e.model().orElseThrow());
+    assertEquals("email", e.field().orElseThrow());
+  }
+
+  @Test
+  void nullIntoNonNullableField() {
+    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NAME, Expr.NULL)), new Returning.Count());
+    var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(u));
+    assertEquals("name", e.field().orElseThrow());
+    Update ok = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NICKNAME, Expr.NULL)), new Returning.Count());
+    assertNotNull(planner.prepare(ok));
+  }
+
+  @Test
+  void argChecksCarryNullabilityOfAssignedField() {
+    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NAME, str("x"))), new Returning.Count());
+    ArgCheck name = planner.prepare(u).plan().checks().get(1);
+    assertEquals(new ArgCheck(1, Type.Scalar.STRING, false, "User", "name"), name);
+    assertThrows(InvalidStatementException.class, () -> name.apply(Value.NULL));
+  }
+
+  @Test
+  void relationsAreNotSupportedYet() {
+    Expr related = new Expr.Related(user(NAME), Expr.Quantifier.ANY, Expr.TRUE);
+    var e = assertThrows(UnsupportedFeatureException.class,
+        () -> planner.prepare(users(related)));
+    assertEquals("relations/include", e.feature());
+    var include = users(Expr.TRUE).withReturning(new Returning.Model(
+        List.of(new Include(List.of(user(NAME)), null))));
+    assertThrows(UnsupportedFeatureException.class, () -> planner.prepare(include));
+  }
+
+  @Test
+  void failedShapesAreNotCached() {
+    for (int i = 0; i < 3; i++) {
+      assertThrows(InvalidStatementException.class,
+          () -> planner.prepare(users(eq(user(NAME), Expr.TRUE))));
+    }
+    assertEquals(0, planner.cacheStats().size());
+  }
+}

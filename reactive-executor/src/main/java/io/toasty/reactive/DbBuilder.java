@@ -1,0 +1,122 @@
+package io.toasty.reactive;
+
+import io.toasty.ModelDef;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverConfig;
+import io.toasty.planner.Planner;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Configures and builds a {@link Db}: its models, its database URL (the driver is found with
+ * {@code ServiceLoader<DriverProvider>}), pool settings and the plan cache size. Nothing connects
+ * until the first statement runs.
+ */
+public final class DbBuilder {
+  private final List<ModelDef<?>> models = new ArrayList<>();
+  private String url;
+  private int poolMaxSize = 10;
+  private Duration acquireTimeout = Duration.ofSeconds(30);
+  private Duration maxIdleTime = Duration.ofMinutes(30);
+  private String validationQuery;
+  private long planCacheSize = 1024;
+  private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
+  private Function<DriverConfig, Driver> driverFactory;
+
+  DbBuilder() {}
+
+  /** Adds models (the generated {@code Users.MODEL}, ...). */
+  public DbBuilder models(ModelDef<?>... models) {
+    for (ModelDef<?> m : models) {
+      this.models.add(Objects.requireNonNull(m, "model"));
+    }
+    return this;
+  }
+
+  /** Adds models. */
+  public DbBuilder models(Collection<? extends ModelDef<?>> models) {
+    models.forEach(m -> this.models.add(Objects.requireNonNull(m, "model")));
+    return this;
+  }
+
+  /** The database URL, such as {@code r2dbc:h2:mem:///app}. */
+  public DbBuilder url(String url) {
+    this.url = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /** The most pooled connections (default 10). */
+  public DbBuilder poolMaxSize(int poolMaxSize) {
+    this.poolMaxSize = poolMaxSize;
+    return this;
+  }
+
+  /** How long to wait for a pooled connection (default 30 s). */
+  public DbBuilder acquireTimeout(Duration acquireTimeout) {
+    this.acquireTimeout = Objects.requireNonNull(acquireTimeout, "acquireTimeout");
+    return this;
+  }
+
+  /** How long an idle pooled connection is kept (default 30 min). */
+  public DbBuilder maxIdleTime(Duration maxIdleTime) {
+    this.maxIdleTime = Objects.requireNonNull(maxIdleTime, "maxIdleTime");
+    return this;
+  }
+
+  /** A query that checks a pooled connection before use (default none). */
+  public DbBuilder validationQuery(String validationQuery) {
+    this.validationQuery = validationQuery;
+    return this;
+  }
+
+  /** The most compiled plans kept (default 1024; 0 disables caching). */
+  public DbBuilder planCacheSize(long planCacheSize) {
+    if (planCacheSize < 0) {
+      throw new IllegalArgumentException("planCacheSize must not be negative, was "
+          + planCacheSize);
+    }
+    this.planCacheSize = planCacheSize;
+    return this;
+  }
+
+  /** A decorator applied to the driver, such as the TCK's recording driver. */
+  public DbBuilder wrapDriver(UnaryOperator<Driver> wrapDriver) {
+    this.wrapDriver = Objects.requireNonNull(wrapDriver, "wrapDriver");
+    return this;
+  }
+
+  /** Makes the driver with this function instead of looking up a {@code DriverProvider}. */
+  public DbBuilder driverFactory(Function<DriverConfig, Driver> driverFactory) {
+    this.driverFactory = Objects.requireNonNull(driverFactory, "driverFactory");
+    return this;
+  }
+
+  /**
+   * The {@code Db}.
+   *
+   * @throws io.toasty.InvalidModelException when the models do not fit together
+   * @throws IllegalStateException when no URL is set, or no driver serves the URL
+   */
+  public Db build() {
+    List<ModelSchema> schemas = new ArrayList<>(models.size());
+    models.forEach(m -> schemas.add(m.schema()));
+    Schema schema = Schema.of(schemas);
+    if (url == null && driverFactory == null) {
+      throw new IllegalStateException("no database URL: call url(\"r2dbc:h2:mem:///app\") or "
+          + "driverFactory(..)");
+    }
+    DriverConfig config = new DriverConfig(url == null ? "driver-factory:" : url, schema,
+        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery);
+    Driver driver = driverFactory != null ? driverFactory.apply(config)
+        : DriverLookup.open(config);
+    driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
+    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize));
+  }
+}

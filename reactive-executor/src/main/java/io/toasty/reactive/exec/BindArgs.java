@@ -1,0 +1,40 @@
+package io.toasty.reactive.exec;
+
+import io.toasty.planner.CompiledPlan;
+import io.toasty.planner.lower.ExtraArg;
+import io.toasty.planner.verify.ArgCheck;
+import io.toasty.schema.app.Auto;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The full argument list of one execution: the statement's values, each checked and converted by
+ * its {@link ArgCheck} (so a bad value fails with a typed error before anything reaches the
+ * driver), then the plan's constants, then freshly generated keys.
+ */
+public final class BindArgs {
+  private BindArgs() {}
+
+  /** The arguments for running {@code plan} with {@code values}. */
+  public static List<Value> bind(CompiledPlan plan, List<Value> values) {
+    if (values.size() != plan.argCount()) {
+      throw new IllegalStateException("plan takes " + plan.argCount() + " arguments, got "
+          + values.size());
+    }
+    List<Value> out = new ArrayList<>(values.size() + plan.extraArgs().size());
+    for (int i = 0; i < values.size(); i++) {
+      ArgCheck check = plan.checks().get(i);
+      out.add(check == null ? values.get(i) : check.apply(values.get(i)));
+    }
+    for (ExtraArg extra : plan.extraArgs()) {
+      out.add(extra instanceof ExtraArg.ConstantArg c ? c.value() : generate(
+          (ExtraArg.GeneratedArg) extra));
+    }
+    return out;
+  }
+
+  private static Value generate(ExtraArg.GeneratedArg g) {
+    return new Value.Uuid(g.auto() == Auto.UUID_V4 ? Uuids.v4() : Uuids.v7());
+  }
+}

@@ -1,0 +1,46 @@
+package io.toasty.reactive.exec;
+
+import io.toasty.planner.action.Action;
+import io.toasty.planner.action.ConcatAction;
+import io.toasty.planner.action.ConstAction;
+import io.toasty.planner.action.DeleteByKeyAction;
+import io.toasty.planner.action.ExecStatementAction;
+import io.toasty.planner.action.FilterAction;
+import io.toasty.planner.action.FindPkByIndexAction;
+import io.toasty.planner.action.GetByKeyAction;
+import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.QueryPkAction;
+import io.toasty.planner.action.ScanAction;
+import io.toasty.planner.action.UpdateByKeyAction;
+import io.toasty.value.Value;
+import reactor.core.publisher.Flux;
+
+/** Sends each action to the executor class of the same name. */
+final class Dispatch {
+  private Dispatch() {}
+
+  static Flux<Value.Record> run(Action a, ExecContext cx, Inputs in) {
+    if (a instanceof ExecStatementAction s) {
+      return ExecStatementExec.run(s, cx, in);
+    } else if (a instanceof GetByKeyAction g) {
+      return GetByKeyExec.run(g, cx, in);
+    } else if (a instanceof FindPkByIndexAction f) {
+      return KeyReadExec.findPkByIndex(f, cx);
+    } else if (a instanceof QueryPkAction q) {
+      return KeyReadExec.queryPk(q, cx);
+    } else if (a instanceof ScanAction s) {
+      return KeyReadExec.scan(s, cx);
+    } else if (a instanceof UpdateByKeyAction u) {
+      return KeyWriteExec.updateByKey(u, cx, in);
+    } else if (a instanceof DeleteByKeyAction d) {
+      return KeyWriteExec.deleteByKey(d, cx, in);
+    } else if (a instanceof FilterAction f) {
+      return InMemoryExec.filter(f, cx, in);
+    } else if (a instanceof LimitAction l) {
+      return InMemoryExec.limit(l, cx, in);
+    } else if (a instanceof ConcatAction c) {
+      return InMemoryExec.concat(c, in);
+    }
+    return InMemoryExec.constant((ConstAction) a, cx);
+  }
+}

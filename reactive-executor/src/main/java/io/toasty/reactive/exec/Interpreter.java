@@ -1,0 +1,65 @@
+package io.toasty.reactive.exec;
+
+import io.toasty.driver.Connection;
+import io.toasty.planner.action.Action;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.Var;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs an {@link ActionPlan} on one connection as Reactor stages. Actions whose variable is stored
+ * run first, one after the other (a connection takes one operation at a time), each subscribing
+ * when the previous one is done and its inputs are stored; a stored variable is dropped after its
+ * last reader. Then the result stream is assembled from the result action and the actions that
+ * stream into it, so a single-statement read passes rows on with backpressure, untouched.
+ */
+public final class Interpreter {
+  private final ActionPlan plan;
+  private final ExecContext cx;
+  private final VarStore vars = new VarStore();
+
+  private Interpreter(ActionPlan plan, ExecContext cx) {
+    this.plan = plan;
+    this.cx = cx;
+  }
+
+  /** The result variable's rows; nothing runs until subscription. */
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection) {
+    return Flux.defer(() -> new Interpreter(plan, new ExecContext(connection, args)).start());
+  }
+
+  private Flux<Value.Record> start() {
+    List<Action> stored = new ArrayList<>();
+    for (Action a : plan.actions()) {
+      if (!plan.vars().get(a.output()).streams()) {
+        stored.add(a);
+      }
+    }
+    Mono<Void> first = Flux.fromIterable(stored).concatMap(this::store, 1).then();
+    return first.thenMany(Flux.defer(() -> stream(plan.result())));
+  }
+
+  private Mono<Void> store(Action a) {
+    Flux<Value.Record> rows = Dispatch.run(a, cx, this::input);
+    Var v = plan.vars().get(a.output());
+    if (v.readers() == 0) {
+      return rows.then();
+    }
+    return rows.collectList().doOnNext(list -> vars.put(a.output(), list, v.readers())).then();
+  }
+
+  private Flux<Value.Record> input(int var) {
+    if (plan.vars().get(var).streams()) {
+      return stream(var);
+    }
+    return Flux.defer(() -> Flux.fromIterable(vars.take(var)));
+  }
+
+  private Flux<Value.Record> stream(int var) {
+    return Dispatch.run(plan.producer(var), cx, this::input);
+  }
+}

@@ -1,0 +1,138 @@
+package io.toasty.reactive;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.planner.eval.Eval;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Returning;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A driver for executor tests: records every operation, answers with canned responses (inserts
+ * echo their rows, as a database with RETURNING would), and counts connections.
+ */
+final class FakeDriver implements Driver {
+  final Capability capability;
+  final Schema schema;
+  final List<Operation> log = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger connects = new AtomicInteger();
+  final AtomicInteger closes = new AtomicInteger();
+  final AtomicInteger pushes = new AtomicInteger();
+  final AtomicInteger resets = new AtomicInteger();
+  private final AtomicLong identity = new AtomicLong(100);
+  Function<Operation, Mono<ExecResponse>> responder = op -> null;
+
+  FakeDriver(Capability capability, Schema schema) {
+    this.capability = capability;
+    this.schema = schema;
+  }
+
+  /** Answers with {@code f}, falling back to the default answer where it returns null. */
+  FakeDriver respond(Function<Operation, Mono<ExecResponse>> f) {
+    this.responder = f;
+    return this;
+  }
+
+  @Override public Capability capability() {
+    return capability;
+  }
+
+  @Override public Mono<Connection> connect() {
+    return Mono.fromCallable(() -> {
+      connects.incrementAndGet();
+      return new FakeConnection();
+    });
+  }
+
+  @Override public Mono<Void> pushSchema() {
+    return Mono.fromRunnable(pushes::incrementAndGet);
+  }
+
+  @Override public Mono<Void> resetSchema() {
+    return Mono.fromRunnable(resets::incrementAndGet);
+  }
+
+  @Override public Mono<Void> close() {
+    return Mono.empty();
+  }
+
+  /** The simple names of the logged operations, with transaction kinds spelled out. */
+  List<String> kinds() {
+    List<String> out = new ArrayList<>();
+    synchronized (log) {
+      for (Operation op : log) {
+        out.add(op instanceof Operation.Transaction t ? t.kind().name()
+            : op.getClass().getSimpleName());
+      }
+    }
+    return out;
+  }
+
+  Mono<ExecResponse> answer(Operation op) {
+    Mono<ExecResponse> custom = responder.apply(op);
+    if (custom != null) {
+      return custom;
+    }
+    if (op instanceof Operation.Insert i) {
+      return Mono.just(echo(i));
+    }
+    if (op instanceof Operation.QuerySql q && !q.rowType().isEmpty()) {
+      return Mono.just(new ExecResponse.Rows(Flux.empty()));
+    }
+    boolean rows = op instanceof Operation.GetByKey || op instanceof Operation.Scan
+        || op instanceof Operation.QueryPk || op instanceof Operation.FindPkByIndex;
+    return Mono.just(rows ? new ExecResponse.Rows(Flux.empty()) : new ExecResponse.Count(0));
+  }
+
+  private ExecResponse echo(Operation.Insert op) {
+    if (!(op.statement().returning() instanceof Returning.Project)) {
+      return new ExecResponse.Count(op.statement().rows().size());
+    }
+    String table = ((io.toasty.stmt.Source.Table) op.statement().target()).table();
+    TableSchema t = schema.table(table);
+    List<Value.Record> out = new ArrayList<>();
+    for (Expr.Record row : op.statement().rows()) {
+      Value[] values = new Value[t.columns().size()];
+      for (int c = 0; c < values.length; c++) {
+        int at = op.statement().columns().indexOf(c);
+        values[c] = at >= 0 ? Eval.eval(row.fields().get(at), op.args(), null)
+            : new Value.I64(identity.incrementAndGet());
+      }
+      out.add(Value.Record.of(values));
+    }
+    return new ExecResponse.Rows(Flux.fromIterable(out));
+  }
+
+  private final class FakeConnection implements Connection {
+    private boolean closed;
+
+    @Override public Mono<ExecResponse> exec(Operation operation) {
+      return Mono.defer(() -> {
+        log.add(operation);
+        return answer(operation);
+      });
+    }
+
+    @Override public Mono<Void> close() {
+      return Mono.fromRunnable(() -> {
+        if (!closed) {
+          closed = true;
+          closes.incrementAndGet();
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.toasty.reactive;
+
+import io.toasty.ModelDef;
+import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.IndexSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.List;
+
+/** Hand-written model definitions whose records are their rows (no codegen in this module). */
+final class Models {
+  private Models() {}
+
+  static final ModelSchema USER = new ModelSchema("User", "test.User", "users", List.of(
+      new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name"),
+      new FieldSchema(2, "email", Type.Scalar.STRING, false, null, null, "email"),
+      new FieldSchema(3, "nickname", Type.Scalar.STRING, true, null, null, "nickname")),
+      List.of(0), List.of(new IndexSchema("users_email_key", List.of(2), true)));
+
+  static final ModelSchema TODO = new ModelSchema("Todo", "test.Todo", "todos", List.of(
+      new FieldSchema(0, "id", Type.Scalar.UUID, false, Auto.UUID_V7, null, "id"),
+      new FieldSchema(1, "title", Type.Scalar.STRING, false, null, null, "title"),
+      new FieldSchema(2, "done", Type.Scalar.BOOL, false, null, Value.FALSE, "done")),
+      List.of(0), List.of());
+
+  static final ModelDef<Value.Record> USERS = def(USER);
+  static final ModelDef<Value.Record> TODOS = def(TODO);
+
+  static ModelDef<Value.Record> def(ModelSchema schema) {
+    return new ModelDef<>() {
+      @Override public ModelSchema schema() {
+        return schema;
+      }
+
+      @Override public Class<Value.Record> type() {
+        return Value.Record.class;
+      }
+
+      @Override public Value.Record load(Value.Record row) {
+        return row;
+      }
+
+      @Override public Value.Record values(Value.Record record) {
+        return record;
+      }
+    };
+  }
+
+  static Expr.Field user(int i) {
+    return new Expr.Field("User", i);
+  }
+
+  static Expr.Const str(String s) {
+    return new Expr.Const(new Value.Str(s));
+  }
+
+  static Expr.Const i64(long l) {
+    return new Expr.Const(new Value.I64(l));
+  }
+
+  static Expr eq(Expr a, Expr b) {
+    return new Expr.Compare(Expr.CompareOp.EQ, a, b);
+  }
+
+  static Query users(Expr filter) {
+    return new Query(new Source.Model("User"), filter, Returning.Model.plain(), List.of(), null);
+  }
+
+  static Value.Record userRow(long id) {
+    return Value.Record.of(new Value.I64(id), new Value.Str("user" + id),
+        new Value.Str("user" + id + "@example.com"), Value.NULL);
+  }
+}
