@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class SnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath();
-  private static final Pattern BLOCK = Pattern.compile("```java\\n// snippet: (\\S+)\\n(.*?)```",
-      Pattern.DOTALL);
+  private static final Pattern BLOCK = Pattern.compile(
+      "```java\\n// snippet: (\\S+)\\n(.*?)// end-snippet\\n```", Pattern.DOTALL);
+  private static final Pattern MARKER = Pattern.compile("^[ \\t]*// snippet: (\\S+)$",
+      Pattern.MULTILINE);
 
   @Test
   void everySnippetInTheGuideMatchesCompiledExampleCode() {
@@ -56,7 +58,7 @@ class SnippetsTest {
   void snippetNamesAreUnique() {
     Map<String, Integer> counts = new HashMap<>();
     for (Path source : javaSources()) {
-      Matcher m = Pattern.compile("// snippet: (\\S+)").matcher(read(source));
+      Matcher m = MARKER.matcher(read(source));
       while (m.find()) {
         counts.merge(m.group(1), 1, Integer::sum);
       }
@@ -66,8 +68,9 @@ class SnippetsTest {
 
   private static Map<String, String> snippetsInSources() {
     Map<String, String> out = new HashMap<>();
-    Pattern region = Pattern.compile("([ \\t]*)// snippet: (\\S+)\\n(.*?)\\n[ \\t]*// end-snippet",
-        Pattern.DOTALL);
+    Pattern region = Pattern.compile(
+        "^([ \\t]*)// snippet: (\\S+)\\n(.*?)\\n[ \\t]*// end-snippet$",
+        Pattern.DOTALL | Pattern.MULTILINE);
     for (Path source : javaSources()) {
       Matcher m = region.matcher(read(source));
       while (m.find()) {
