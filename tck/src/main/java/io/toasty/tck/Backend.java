@@ -1,0 +1,112 @@
+package io.toasty.tck;
+
+import io.toasty.ModelDef;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Driver;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A database the TCK runs every scenario against: its name (shown in test names as {@code [h2]}),
+ * what it can do, and how to open an isolated {@link Db} on it.
+ *
+ * <p>A driver author adds a backend by implementing this interface (or calling
+ * {@link #ofUrl}) and listing it in a {@link BackendSource}.
+ *
+ * <pre>{@code
+ * Backend h2 = Backend.ofUrl("h2", Capability.H2, ChronoUnit.MICROS,
+ *     database -> "r2dbc:h2:mem:///" + database);
+ * }</pre>
+ */
+public interface Backend {
+
+  /** The short name, as in test names ({@code h2}, {@code postgres}). */
+  String name();
+
+  /**
+   * What the backend can do. The harness compares a scenario's {@link Requires} with this and,
+   * where the backend lacks a need, expects the scenario to fail with
+   * {@link io.toasty.UnsupportedFeatureException}.
+   */
+  Capability capability();
+
+  /**
+   * The finest fraction of a second the backend stores for {@code Instant}, {@code LocalTime},
+   * {@code LocalDateTime} and {@code OffsetDateTime}; finer parts are truncated.
+   */
+  ChronoUnit timePrecision();
+
+  /**
+   * Opens a {@link Db} on a database of its own: no other open {@code Db} sees its tables. The
+   * request's driver decorator must be installed ({@code Toasty.builder().wrapDriver(..)}).
+   */
+  Db open(Request request);
+
+  /** Frees what {@link #open} allocated for {@code database}, after its {@code Db} is closed. */
+  default Mono<Void> dispose(String database) {
+    return Mono.empty();
+  }
+
+  /**
+   * What a scenario asks of {@link #open}.
+   *
+   * @param models        the models the {@code Db} serves
+   * @param database      a name no other open database has (letters, digits and underscores)
+   * @param poolMaxSize   the most pooled connections
+   * @param planCacheSize the most cached plans
+   * @param wrapDriver    the decorator to install around the backend's driver
+   */
+  record Request(List<ModelDef<?>> models, String database, int poolMaxSize, int planCacheSize,
+      UnaryOperator<Driver> wrapDriver) {
+    public Request {
+      models = List.copyOf(models);
+      Objects.requireNonNull(database, "database");
+      Objects.requireNonNull(wrapDriver, "wrapDriver");
+    }
+  }
+
+  /**
+   * A backend opened through {@code Toasty.builder().url(..)}, with the URL made from the
+   * database's name ({@code database -> "r2dbc:h2:mem:///" + database}).
+   */
+  static Backend ofUrl(String name, Capability capability, ChronoUnit timePrecision,
+      Function<String, String> url) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(capability, "capability");
+    Objects.requireNonNull(timePrecision, "timePrecision");
+    Objects.requireNonNull(url, "url");
+    return new Backend() {
+      @Override public String name() {
+        return name;
+      }
+
+      @Override public Capability capability() {
+        return capability;
+      }
+
+      @Override public ChronoUnit timePrecision() {
+        return timePrecision;
+      }
+
+      @Override public Db open(Request request) {
+        return Toasty.builder()
+            .models(request.models().toArray(ModelDef<?>[]::new))
+            .url(url.apply(request.database()))
+            .poolMaxSize(request.poolMaxSize())
+            .planCacheSize(request.planCacheSize())
+            .wrapDriver(request.wrapDriver())
+            .build();
+      }
+
+      @Override public String toString() {
+        return name;
+      }
+    };
+  }
+}

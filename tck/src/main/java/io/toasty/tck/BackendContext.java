@@ -1,0 +1,93 @@
+package io.toasty.tck;
+
+import io.toasty.ModelDef;
+import io.toasty.driver.Capability;
+import io.toasty.reactive.Db;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One scenario run on one backend: its {@code Db} and {@link OperationLog}, and any further
+ * databases the scenario opens. The harness closes them all when the scenario ends.
+ */
+public final class BackendContext {
+  /** The pool size of a scenario's {@code Db} unless {@link DbOptions} says otherwise. */
+  public static final int DEFAULT_POOL_SIZE = 4;
+  /** The plan cache size of a scenario's {@code Db} unless {@link DbOptions} says otherwise. */
+  public static final int DEFAULT_PLAN_CACHE_SIZE = 256;
+  /** How long the harness waits for setup and cleanup. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final Backend backend;
+  private final List<ModelDef<?>> models;
+  private final List<Opened> opened = new ArrayList<>();
+
+  /** A database opened for a scenario, with the log of its driver's operations. */
+  public record Opened(Db db, OperationLog log, String database) {}
+
+  BackendContext(Backend backend, List<ModelDef<?>> models) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.models = List.copyOf(models);
+  }
+
+  /** The backend. */
+  public Backend backend() {
+    return backend;
+  }
+
+  /** The backend's capability. */
+  public Capability capability() {
+    return backend.capability();
+  }
+
+  /** The scenario's models. */
+  public List<ModelDef<?>> models() {
+    return models;
+  }
+
+  /**
+   * Opens another isolated database with the scenario's models, its schema created and its log
+   * cleared; the harness closes it after the scenario.
+   */
+  public synchronized Opened open(int poolMaxSize, int planCacheSize) {
+    OperationLog log = new OperationLog();
+    String database = "tck_" + UUID.randomUUID().toString().replace("-", "");
+    Db db = backend.open(new Backend.Request(models, database, poolMaxSize, planCacheSize,
+        driver -> new RecordingDriver(driver, log)));
+    Opened o = new Opened(db, log, database);
+    opened.add(o);
+    db.schema().reset().block(TIMEOUT);
+    log.clear();
+    return o;
+  }
+
+  /** {@link #open(int, int)} with the default pool and plan cache sizes. */
+  public Opened open() {
+    return open(DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE);
+  }
+
+  /** Closes every database opened, newest first; the first error is thrown after all closed. */
+  synchronized void closeAll() {
+    RuntimeException first = null;
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      Opened o = opened.get(i);
+      try {
+        o.db().close().block(TIMEOUT);
+        backend.dispose(o.database()).block(TIMEOUT);
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    opened.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+}

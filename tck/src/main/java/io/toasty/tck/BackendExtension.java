@@ -1,0 +1,289 @@
+package io.toasty.tck;
+
+import io.toasty.ModelDef;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.reactive.Db;
+import io.toasty.tck.models.TckModels;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.opentest4j.AssertionFailedError;
+import reactor.blockhound.BlockHound;
+
+/**
+ * Runs a {@link BackendTest} once per backend: opens an isolated {@code Db} with the scenario's
+ * {@link Models} and {@link DbOptions}, resets its schema, injects it, and closes it after. Where
+ * the backend lacks a {@link Requires} need, the run passes only if the scenario fails with an
+ * {@link UnsupportedFeatureException}.
+ */
+public final class BackendExtension implements TestTemplateInvocationContextProvider {
+
+  static {
+    // Every JVM that runs the TCK checks that nothing blocks a non-blocking thread. Idempotent;
+    // integrations (reactor's, and the TCK's H2 allowances) come from ServiceLoader.
+    BlockHound.install();
+  }
+
+  private static volatile List<Backend> backends;
+
+  /** The backends of every {@link BackendSource} on the class path. */
+  public static List<Backend> backends() {
+    List<Backend> b = backends;
+    if (b == null) {
+      List<Backend> found = new ArrayList<>();
+      for (BackendSource source : ServiceLoader.load(BackendSource.class)) {
+        found.addAll(source.backends());
+      }
+      backends = b = List.copyOf(found);
+    }
+    return b;
+  }
+
+  /** The backends for {@code testClass}: its {@link UseBackends}, else {@link #backends()}. */
+  static List<Backend> backends(Class<?> testClass) {
+    UseBackends use = testClass.getAnnotation(UseBackends.class);
+    if (use == null) {
+      return backends();
+    }
+    List<Backend> out = new ArrayList<>();
+    for (Class<? extends BackendSource> source : use.value()) {
+      try {
+        out.addAll(source.getConstructor().newInstance().backends());
+      } catch (ReflectiveOperationException e) {
+        throw new ExtensionConfigurationException("cannot make " + source.getName(), e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return context.getTestMethod().map(m -> m.isAnnotationPresent(BackendTest.class))
+        .orElse(false);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
+    List<Backend> all = backends(context.getRequiredTestClass());
+    if (all.isEmpty()) {
+      throw new ExtensionConfigurationException("no backend to run on: list a "
+          + BackendSource.class.getName() + " in META-INF/services");
+    }
+    Method method = context.getRequiredTestMethod();
+    Class<?> testClass = context.getRequiredTestClass();
+    Set<Need> needs = needs(method, testClass);
+    List<ModelDef<?>> models = models(method, testClass);
+    DbOptions options = method.getAnnotation(DbOptions.class);
+    return all.stream().map(backend -> new Run(backend, method.getName(), missing(needs,
+        backend.capability()), models, options));
+  }
+
+  static Set<Need> needs(Method method, Class<?> testClass) {
+    Set<Need> needs = EnumSet.noneOf(Need.class);
+    for (Class<?> c = testClass; c != null; c = c.getSuperclass()) {
+      add(needs, c);
+    }
+    add(needs, method);
+    return needs;
+  }
+
+  private static void add(Set<Need> needs, AnnotatedElement element) {
+    Requires r = element.getAnnotation(Requires.class);
+    if (r != null) {
+      needs.addAll(List.of(r.value()));
+    }
+  }
+
+  static Set<Need> missing(Set<Need> needs, Capability capability) {
+    Set<Need> missing = EnumSet.noneOf(Need.class);
+    for (Need n : needs) {
+      if (!n.isMetBy(capability)) {
+        missing.add(n);
+      }
+    }
+    return missing;
+  }
+
+  private static List<ModelDef<?>> models(Method method, Class<?> testClass) {
+    Models m = method.getAnnotation(Models.class);
+    if (m == null) {
+      m = testClass.getAnnotation(Models.class);
+    }
+    if (m == null) {
+      return TckModels.all();
+    }
+    List<ModelDef<?>> out = new ArrayList<>();
+    for (Class<?> entry : m.value()) {
+      out.add(modelOf(entry));
+    }
+    return out;
+  }
+
+  private static ModelDef<?> modelOf(Class<?> entry) {
+    try {
+      Field f = entry.getField("MODEL");
+      if (!Modifier.isStatic(f.getModifiers()) || !(f.get(null) instanceof ModelDef<?> def)) {
+        throw new ExtensionConfigurationException(entry.getName()
+            + ".MODEL is not a static ModelDef");
+      }
+      return def;
+    } catch (ReflectiveOperationException e) {
+      throw new ExtensionConfigurationException(entry.getName()
+          + " is not a generated entry class with a MODEL field", e);
+    }
+  }
+
+  /** Whether {@code t}, or what it wraps, is (or reports) an unsupported-feature error. */
+  static boolean isUnsupported(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UnsupportedFeatureException) {
+        return true;
+      }
+      for (Throwable s : c.getSuppressed()) {
+        if (s instanceof UnsupportedFeatureException) {
+          return true;
+        }
+      }
+      // StepVerifier reports an unexpected onError in its message, without a cause.
+      if (c instanceof AssertionError && c.getMessage() != null
+          && c.getMessage().contains(UnsupportedFeatureException.class.getName())) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** One backend's run of one scenario. */
+  private static final class Run implements TestTemplateInvocationContext {
+    private final Backend backend;
+    private final String name;
+    private final Set<Need> missing;
+    private final List<ModelDef<?>> models;
+    private final DbOptions options;
+
+    Run(Backend backend, String name, Set<Need> missing, List<ModelDef<?>> models,
+        DbOptions options) {
+      this.backend = backend;
+      this.name = name;
+      this.missing = missing;
+      this.models = models;
+      this.options = options;
+    }
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+      return "[" + backend.name() + "] " + name + (missing.isEmpty() ? ""
+          : " (lacks " + missing + ": expects UnsupportedFeatureException)");
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+      return List.of(new Lifecycle(this));
+    }
+  }
+
+  /** Opens and closes the run's databases, injects them, and checks unsupported outcomes. */
+  private static final class Lifecycle implements BeforeEachCallback, AfterEachCallback,
+      ParameterResolver, InvocationInterceptor {
+    private final Run run;
+    private BackendContext context;
+    private BackendContext.Opened primary;
+
+    Lifecycle(Run run) {
+      this.run = run;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extensionContext) {
+      context = new BackendContext(run.backend, run.models);
+      primary = run.options == null ? context.open()
+          : context.open(run.options.poolMaxSize(), run.options.planCacheSize());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extensionContext) {
+      if (context != null) {
+        OperationLog log = primary == null ? null : primary.log();
+        context.closeAll();
+        context = null;
+        primary = null;
+        if (log != null && log.hasPendingFaults()) {
+          throw new AssertionFailedError("an injected fault was never triggered: " + log);
+        }
+      }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+      Class<?> type = p.getParameter().getType();
+      return type == Db.class || type == OperationLog.class || type == Backend.class
+          || type == Capability.class || type == BackendContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+      Class<?> type = p.getParameter().getType();
+      if (type == Db.class) {
+        return primary.db();
+      }
+      if (type == OperationLog.class) {
+        return primary.log();
+      }
+      if (type == Backend.class) {
+        return run.backend;
+      }
+      if (type == Capability.class) {
+        return run.backend.capability();
+      }
+      return context;
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+        ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext)
+        throws Throwable {
+      if (run.missing.isEmpty()) {
+        invocation.proceed();
+        return;
+      }
+      String lacks = run.backend.name() + " lacks " + run.missing.stream().map(Enum::name)
+          .collect(Collectors.joining(", "));
+      try {
+        invocation.proceed();
+      } catch (Throwable t) {
+        if (isUnsupported(t)) {
+          return;
+        }
+        throw new AssertionFailedError(lacks + ", so the scenario must fail with "
+            + UnsupportedFeatureException.class.getSimpleName() + ", but it failed with " + t, t);
+      }
+      throw new AssertionFailedError(lacks + ", so the scenario must fail with "
+          + UnsupportedFeatureException.class.getSimpleName()
+          + ", but it passed: fix the backend's Capability, or make the engine refuse");
+    }
+  }
+}

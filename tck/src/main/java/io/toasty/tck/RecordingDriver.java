@@ -1,0 +1,127 @@
+package io.toasty.tck;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A driver decorator that records every operation and its outcome in an {@link OperationLog},
+ * and fails operations on request. Install it with
+ * {@code Toasty.builder().wrapDriver(d -> new RecordingDriver(d, log))}.
+ */
+public final class RecordingDriver implements Driver {
+  private final Driver delegate;
+  private final OperationLog log;
+
+  /** A recorder of {@code delegate}'s operations into {@code log}. */
+  public RecordingDriver(Driver delegate, OperationLog log) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  /** The log this driver records into. */
+  public OperationLog log() {
+    return log;
+  }
+
+  /** See {@link OperationLog#failNext(Predicate, RuntimeException)}. */
+  public void failNext(Predicate<Operation> when, RuntimeException error) {
+    log.failNext(when, error);
+  }
+
+  @Override
+  public Capability capability() {
+    return delegate.capability();
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    return Mono.defer(() -> {
+      RuntimeException fault = log.takeConnectFault();
+      if (fault != null) {
+        return Mono.error(fault);
+      }
+      return delegate.connect().map(c -> {
+        log.connectionAcquired();
+        return new RecordingConnection(c);
+      });
+    });
+  }
+
+  @Override
+  public Mono<Void> pushSchema() {
+    return delegate.pushSchema();
+  }
+
+  @Override
+  public Mono<Void> resetSchema() {
+    return delegate.resetSchema();
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RecordingDriver[" + delegate + "]";
+  }
+
+  /** One recorded connection; releases are counted once however often close is called. */
+  private final class RecordingConnection implements Connection {
+    private final Connection delegate;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RecordingConnection(Connection delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Mono<ExecResponse> exec(Operation operation) {
+      Objects.requireNonNull(operation, "operation");
+      return Mono.defer(() -> {
+        RuntimeException fault = log.takeFault(operation);
+        if (fault != null) {
+          log.record(operation, true).complete(new OperationLog.Outcome.Failed(fault));
+          return Mono.error(fault);
+        }
+        OperationLog.Entry entry = log.record(operation, false);
+        return delegate.exec(operation)
+            .map(response -> observe(entry, response))
+            .doOnError(e -> entry.complete(new OperationLog.Outcome.Failed(e)));
+      });
+    }
+
+    private ExecResponse observe(OperationLog.Entry entry, ExecResponse response) {
+      if (response instanceof ExecResponse.Count c) {
+        entry.complete(new OperationLog.Outcome.Count(c.count()));
+        return response;
+      }
+      Flux<io.toasty.value.Value.Record> rows = ((ExecResponse.Rows) response).rows();
+      AtomicLong seen = new AtomicLong();
+      return new ExecResponse.Rows(rows
+          .doOnNext(r -> seen.incrementAndGet())
+          .doOnComplete(() -> entry.complete(new OperationLog.Outcome.Rows(seen.get())))
+          .doOnError(e -> entry.complete(new OperationLog.Outcome.Failed(e)))
+          .doOnCancel(() -> entry.complete(new OperationLog.Outcome.Cancelled(seen.get()))));
+    }
+
+    @Override
+    public Mono<Void> close() {
+      return delegate.close().doFinally(s -> {
+        if (closed.compareAndSet(false, true)) {
+          log.connectionReleased();
+        }
+      });
+    }
+  }
+}

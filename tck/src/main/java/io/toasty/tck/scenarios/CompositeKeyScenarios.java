@@ -1,0 +1,114 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.RecordNotFoundException;
+import io.toasty.UniqueViolationException;
+import io.toasty.reactive.Db;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.models.TenantItem;
+import io.toasty.tck.models.TenantItems;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A primary key of two fields, (tenant, id): finders take both, in key order. */
+@Models(TenantItems.class)
+public abstract class CompositeKeyScenarios {
+
+  static TenantItem item(Db db, String tenant, long id, String name) {
+    return await(TenantItems.create().tenant(tenant).id(id).name(name).exec(db));
+  }
+
+  static List<TenantItem> all(Db db) {
+    return await(TenantItems.all().collect(db)).stream()
+        .sorted(Comparator.comparing(TenantItem::tenant).thenComparingLong(TenantItem::id))
+        .toList();
+  }
+
+  @BackendTest
+  public void createAndGetByBothKeyFields(Db db) {
+    TenantItem a = item(db, "acme", 1, "anvil");
+    assertEquals(new TenantItem("acme", 1, "anvil"), a);
+    assertEquals(a, await(TenantItems.getByTenantAndId(db, "acme", 1L)));
+  }
+
+  @BackendTest
+  public void sameIdUnderTwoTenantsAreTwoRecords(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "bolt", 1, "bolt cutter");
+    assertEquals("anvil", await(TenantItems.getByTenantAndId(db, "acme", 1L)).name());
+    assertEquals("bolt cutter", await(TenantItems.getByTenantAndId(db, "bolt", 1L)).name());
+    assertEquals(2, all(db).size());
+  }
+
+  @BackendTest
+  public void getByAMissingPairNamesBothFields(Db db) {
+    item(db, "acme", 1, "anvil");
+    RecordNotFoundException e = failure(RecordNotFoundException.class,
+        () -> TenantItems.getByTenantAndId(db, "acme", 2L));
+    assertEquals(Optional.of("TenantItem"), e.model());
+    assertTrue(e.getMessage().contains("tenant") && e.getMessage().contains("id"),
+        e::getMessage);
+  }
+
+  @BackendTest
+  public void duplicatePairIsAUniqueViolationAndChangesNothing(Db db) {
+    item(db, "acme", 1, "anvil");
+    UniqueViolationException e = failure(UniqueViolationException.class,
+        () -> TenantItems.create().tenant("acme").id(1).name("other").exec(db));
+    assertEquals(Optional.of("TenantItem"), e.model());
+    assertEquals(List.of(new TenantItem("acme", 1, "anvil")), all(db));
+  }
+
+  @BackendTest
+  public void filterByBothKeyFields(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "acme", 2, "axe");
+    item(db, "bolt", 2, "bolt");
+    assertEquals(List.of(new TenantItem("acme", 2, "axe")),
+        await(TenantItems.filterByTenantAndId("acme", 2L).collect(db)));
+  }
+
+  @BackendTest
+  public void filterOnTheFirstKeyFieldListsThatTenant(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "acme", 2, "axe");
+    item(db, "bolt", 1, "bolt");
+    List<TenantItem> acme = await(TenantItems.filter(TenantItems.TENANT.eq("acme")).collect(db));
+    assertEquals(List.of("anvil", "axe"), acme.stream().map(TenantItem::name).sorted().toList());
+  }
+
+  @BackendTest
+  public void updateByBothKeyFieldsChangesOneRecord(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "bolt", 1, "bolt");
+    assertEquals(1L, await(TenantItems.updateByTenantAndId("acme", 1L).name("ANVIL").exec(db)));
+    assertEquals(List.of(new TenantItem("acme", 1, "ANVIL"), new TenantItem("bolt", 1, "bolt")),
+        all(db));
+  }
+
+  @BackendTest
+  public void instanceUpdateAndDeleteUseTheWholeKey(Db db) {
+    TenantItem a = item(db, "acme", 1, "anvil");
+    TenantItem b = item(db, "bolt", 1, "bolt");
+    assertEquals(new TenantItem("acme", 1, "ANVIL"),
+        await(TenantItems.update(a).name("ANVIL").exec(db)));
+    assertEquals(1L, await(TenantItems.delete(b).exec(db)));
+    assertEquals(List.of(new TenantItem("acme", 1, "ANVIL")), all(db));
+  }
+
+  @BackendTest
+  public void deleteByBothKeyFieldsRemovesOneRecord(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "acme", 2, "axe");
+    item(db, "bolt", 1, "bolt");
+    assertEquals(1L, await(TenantItems.deleteByTenantAndId("acme", 1L).exec(db)));
+    assertEquals(List.of(new TenantItem("acme", 2, "axe"), new TenantItem("bolt", 1, "bolt")),
+        all(db));
+  }
+}

@@ -1,0 +1,142 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.assertOperations;
+import static io.toasty.tck.Tck.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.Condition;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
+import io.toasty.reactive.Db;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.OperationLog;
+import io.toasty.tck.models.User;
+import io.toasty.tck.models.Users;
+import java.util.List;
+
+/**
+ * The shape of plans, seen from the driver: how many operations each statement costs. A simple
+ * statement is one operation; one whose filter simplifies to false is none.
+ */
+@Models(Users.class)
+public abstract class OperationLogScenarios {
+
+  @BackendTest
+  public void aFilteredQueryIsOneOperation(Db db, OperationLog log, Capability capability) {
+    Fixtures.fiveUsers(db);
+    log.clear();
+    assertEquals(3, await(Users.filter(Users.LOGIN_COUNT.ge(2)).collect(db)).size());
+    assertOperations(1, log);
+    if (capability.sql()) {
+      assertInstanceOf(Operation.QuerySql.class, log.last().operation());
+    }
+    assertEquals(new OperationLog.Outcome.Rows(3), log.last().outcome());
+  }
+
+  @BackendTest
+  public void aKeyLookupIsOneOperation(Db db, OperationLog log) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    await(Users.getById(db, ann.id()));
+    assertOperations(1, log);
+  }
+
+  @BackendTest
+  public void aUniqueLookupIsOneOperation(Db db, OperationLog log) {
+    Fixtures.user(db, "ann");
+    log.clear();
+    await(Users.getByEmail(db, "ann@example.com"));
+    assertOperations(1, log);
+  }
+
+  @BackendTest
+  public void aCreateIsOneInsert(Db db, OperationLog log, Capability capability) {
+    Fixtures.user(db, "ann");
+    assertOperations(1, log);
+    if (capability.sql()) {
+      assertInstanceOf(Operation.Insert.class, log.last().operation());
+    }
+  }
+
+  @BackendTest
+  public void anUpdateByKeyIsOneOperationWithItsCount(Db db, OperationLog log) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    await(Users.updateById(ann.id()).loginCount(3).exec(db));
+    assertOperations(1, log);
+    assertEquals(new OperationLog.Outcome.Count(1), log.last().outcome());
+  }
+
+  @BackendTest
+  public void anInstanceUpdateIsOneOperationWhereMutationsReturnRows(Db db, OperationLog log,
+      Capability capability) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    await(Users.update(ann).loginCount(3).exec(db));
+    assertOperations(capability.returningFromMutation() ? 1 : 2, log);
+  }
+
+  @BackendTest
+  public void aDeleteByKeyIsOneOperationWithItsCount(Db db, OperationLog log) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    await(Users.deleteById(ann.id()).exec(db));
+    assertOperations(1, log);
+    assertEquals(new OperationLog.Outcome.Count(1), log.last().outcome());
+  }
+
+  @BackendTest
+  public void anEmptyInListIsNoOperation(Db db, OperationLog log) {
+    assertEquals(List.of(), await(Users.filter(Users.ID.in(List.of())).collect(db)));
+    assertOperations(0, log);
+  }
+
+  @BackendTest
+  public void aFilterThatSimplifiesToFalseIsNoOperation(Db db, OperationLog log) {
+    assertEquals(List.of(), await(Users.filter(Users.NAME.eq("ann")
+        .and(Condition.any(List.of()))).collect(db)));
+    assertEquals(List.of(), await(Users.filter(Users.NAME.in(List.of())
+        .or(Users.EMAIL.in(List.of()))).collect(db)));
+    assertOperations(0, log);
+  }
+
+  @BackendTest
+  public void mutationsWithAnEmptyInAreNoOperation(Db db, OperationLog log) {
+    assertEquals(0L, await(Users.filter(Users.ID.in(List.of())).delete().exec(db)));
+    assertEquals(0L, await(Users.filter(Users.ID.in(List.of())).update().name("x").exec(db)));
+    assertOperations(0, log);
+  }
+
+  @BackendTest
+  public void firstAsksForOneRow(Db db, OperationLog log) {
+    Fixtures.fiveUsers(db);
+    log.clear();
+    await(Users.all().first(db));
+    assertOperations(1, log);
+    OperationLog.Outcome outcome = log.last().outcome();
+    // Either the backend was asked for one row, or the stream was cancelled after one.
+    if (!(outcome instanceof OperationLog.Outcome.Cancelled c && c.rows() == 1)) {
+      assertEquals(new OperationLog.Outcome.Rows(1), outcome);
+    }
+  }
+
+  @BackendTest
+  public void buildingAStatementRunsNothing(Db db, OperationLog log) {
+    Users.all().stream(db);
+    Users.create().name("ann").email("ann@example.com").exec(db);
+    Users.all().delete().exec(db);
+    assertOperations(0, log);
+    assertEquals(0, log.connectionsAcquired());
+  }
+
+  @BackendTest
+  public void explainDescribesThePlanWithoutRunningIt(Db db, OperationLog log) {
+    String plan = db.explain(Users.filter(Users.NAME.eq("ann")).untyped());
+    assertTrue(plan != null && !plan.isBlank(), "explain returned nothing");
+    assertTrue(plan.contains("User") || plan.contains("users"), plan);
+    assertOperations(0, log);
+  }
+}

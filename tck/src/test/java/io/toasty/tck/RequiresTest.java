@@ -1,0 +1,109 @@
+package io.toasty.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.reactive.Db;
+import io.toasty.tck.models.KeyOnlies;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The harness itself: on a backend lacking a {@link Requires} need, a scenario passes only by
+ * failing with {@link UnsupportedFeatureException}; names read {@code [backend] method}.
+ */
+class RequiresTest {
+
+  /** H2, declared as if it could not run SQL. */
+  public static final class NoSqlBackends implements BackendSource {
+    static final Capability NO_SQL = new Capability("h2-nosql", false, true, true, true, true,
+        true, true, true, true, true, 256);
+
+    @Override
+    public List<Backend> backends() {
+      return List.of(Backend.ofUrl("h2-nosql", NO_SQL, ChronoUnit.MICROS,
+          database -> "r2dbc:h2:mem:///" + database));
+    }
+  }
+
+  /** Run through a nested launcher only (surefire skips nested classes). */
+  @UseBackends(NoSqlBackends.class)
+  @Models(KeyOnlies.class)
+  public static class Fixture {
+    @BackendTest
+    @Requires(Need.SQL)
+    public void refusesWithTheTypedError(Db db) {
+      throw new UnsupportedFeatureException("SQL", "h2-nosql", null);
+    }
+
+    @BackendTest
+    @Requires(Need.SQL)
+    public void refusesInsideAPublisher(Db db) {
+      StepVerifier.create(Mono.error(new UnsupportedFeatureException("SQL", "h2-nosql", null)))
+          .expectNext(1)
+          .verifyComplete();
+    }
+
+    @BackendTest
+    @Requires(Need.SQL)
+    public void passesDespiteLackingANeed(Db db) {}
+
+    @BackendTest
+    @Requires(Need.SQL)
+    public void failsWithAnotherError(Db db) {
+      throw new IllegalStateException("not the typed error");
+    }
+
+    @BackendTest
+    @Requires(Need.SCAN)
+    public void needsOnlyWhatTheBackendHas(Db db) {}
+  }
+
+  @Test
+  void aBackendLackingANeedMustRefuseWithTheTypedError() {
+    Map<String, TestExecutionResult.Status> results = new TreeMap<>();
+    // A launcher of its own, with no listener but ours: the fixture's runs (two of which fail
+    // on purpose) must not reach the build's report.
+    Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+        .enableTestExecutionListenerAutoRegistration(false)
+        .enableLauncherSessionListenerAutoRegistration(false)
+        .enableLauncherDiscoveryListenerAutoRegistration(false)
+        .enablePostDiscoveryFilterAutoRegistration(false)
+        .build());
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(Fixture.class))
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+        .build();
+    launcher.execute(request, new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+          results.put(id.getDisplayName(), result.getStatus());
+        }
+      }
+    });
+    String lacks = " (lacks [SQL]: expects UnsupportedFeatureException)";
+    Map<String, TestExecutionResult.Status> expected = new TreeMap<>(Map.of(
+        "[h2-nosql] refusesWithTheTypedError" + lacks, TestExecutionResult.Status.SUCCESSFUL,
+        "[h2-nosql] refusesInsideAPublisher" + lacks, TestExecutionResult.Status.SUCCESSFUL,
+        "[h2-nosql] passesDespiteLackingANeed" + lacks, TestExecutionResult.Status.FAILED,
+        "[h2-nosql] failsWithAnotherError" + lacks, TestExecutionResult.Status.FAILED,
+        "[h2-nosql] needsOnlyWhatTheBackendHas", TestExecutionResult.Status.SUCCESSFUL));
+    assertEquals(expected, results);
+  }
+}

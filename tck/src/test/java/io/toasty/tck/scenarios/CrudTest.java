@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link CrudScenarios} on this build's backends. */
+class CrudTest extends CrudScenarios {}

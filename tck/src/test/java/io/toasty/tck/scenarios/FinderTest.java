@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link FinderScenarios} on this build's backends. */
+class FinderTest extends FinderScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link MappingScenarios} on this build's backends. */
+class MappingTest extends MappingScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link MultiDbScenarios} on this build's backends. */
+class MultiDbTest extends MultiDbScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link NullableFieldScenarios} on this build's backends. */
+class NullableFieldTest extends NullableFieldScenarios {}

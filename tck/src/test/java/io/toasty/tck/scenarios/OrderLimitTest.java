@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link OrderLimitScenarios} on this build's backends. */
+class OrderLimitTest extends OrderLimitScenarios {}
