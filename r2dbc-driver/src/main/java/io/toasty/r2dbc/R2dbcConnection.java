@@ -7,6 +7,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
 import io.toasty.r2dbc.sql.RenderedSql;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
@@ -77,10 +78,17 @@ final class R2dbcConnection implements Connection {
               ? Flux.from(prepared.execute())
               : Flux.error(new IllegalStateException("these rows were already read")))
           .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
-              1)
-          .onErrorMap(translate);
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
+              1);
+      if (needsDeltaTableGuard(statement)) {
+        rows = DeltaTableGuard.atomically(connection, rows);
+      }
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows.onErrorMap(translate)));
     }).onErrorMap(translate);
+  }
+
+  private boolean needsDeltaTableGuard(Statement statement) {
+    return (statement instanceof io.toasty.stmt.Update || statement instanceof io.toasty.stmt.Delete)
+        && parts.dialect().mutationReturning() == MutationReturning.DATA_CHANGE_DELTA_TABLE;
   }
 
   private io.r2dbc.spi.Statement prepare(RenderedSql sql, List<Value> args) {
