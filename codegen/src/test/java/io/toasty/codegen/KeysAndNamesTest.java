@@ -55,7 +55,7 @@ class KeysAndNamesTest {
   void compositeGetByNamesEveryPart() {
     StepVerifier.create(Memberships.getByTenantAndId(statement -> Flux.empty(), "acme", 7))
         .expectErrorMessage(
-            "Membership: no record found ((tenant = \"acme\" AND id = 7))")
+            "Membership: no record found (tenant = \"acme\" AND id = 7)")
         .verify();
   }
 
