@@ -27,6 +27,14 @@ public abstract class ToastyException extends RuntimeException {
     return Optional.ofNullable(field);
   }
 
+  /**
+   * Whether the same work may succeed if tried again unchanged (a serialization failure, a
+   * deadlock, a lost connection), as with R2DBC's transient exceptions.
+   */
+  public boolean isTransient() {
+    return false;
+  }
+
   private static String compose(String model, String field, String message) {
     if (model == null) {
       return message;

@@ -34,6 +34,23 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public static final Capability H2 =
       new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256);
 
+  /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
+  public static final Capability POSTGRESQL =
+      new Capability("postgresql", true, true, true, true, true, true, true, true, true, true, 63);
+
+  /**
+   * MySQL and MariaDB: SQL; UUIDs stored as text or bytes; no RETURNING from UPDATE, so the
+   * planner re-reads; identifiers up to 64 characters.
+   */
+  public static final Capability MYSQL =
+      new Capability("mysql", true, false, true, false, true, true, true, true, true, true, 64);
+
+  /**
+   * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).
+   */
+  public static final Capability SQLITE =
+      new Capability("sqlite", true, true, true, false, false, true, true, true, true, true, 1024);
+
   /** DynamoDB: key-value operations only; OR in key conditions is fanned out. */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
