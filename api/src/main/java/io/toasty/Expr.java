@@ -99,6 +99,21 @@ public class Expr<T> {
     return compare(CompareOp.LE, other.node);
   }
 
+  /** {@code this IS NOT DISTINCT FROM value}: like {@link #eq} but NULL matches NULL. */
+  public final Condition isNotDistinctFrom(T value) {
+    return new Condition(new io.toasty.stmt.Expr.IsNotDistinctFrom(node, literal(value)));
+  }
+
+  /** {@code this IS NOT DISTINCT FROM other}: like {@link #eq} but NULL matches NULL. */
+  public final Condition isNotDistinctFrom(Expr<T> other) {
+    return new Condition(new io.toasty.stmt.Expr.IsNotDistinctFrom(node, other.node));
+  }
+
+  /** {@code this IS DISTINCT FROM value}: like {@link #ne} but NULL differs from any value. */
+  public final Condition isDistinctFrom(T value) {
+    return isNotDistinctFrom(value).not();
+  }
+
   /** {@code this IS NULL}. */
   public final Condition isNull() {
     return new Condition(new io.toasty.stmt.Expr.IsNull(node));

@@ -90,6 +90,37 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * {@code left IS NOT DISTINCT FROM right}: equality in which NULL equals NULL and a comparison
+   * is never unknown.
+   */
+  record IsNotDistinctFrom(Expr left, Expr right) implements Expr {
+    public IsNotDistinctFrom {
+      Objects.requireNonNull(left, "left");
+      Objects.requireNonNull(right, "right");
+    }
+  }
+
+  /**
+   * A string match. For {@link PatternKind#STARTS_WITH}, {@code ENDS_WITH} and {@code CONTAINS}
+   * the pattern is literal text (a {@code %} in it matches a {@code %}); for {@code LIKE} it is an
+   * SQL LIKE pattern where {@code %} matches any run, {@code _} any one character, and a
+   * backslash escapes the next character, on every backend.
+   *
+   * @param ignoreCase whether letters match regardless of case
+   */
+  record Pattern(PatternKind kind, Expr operand, Expr pattern, boolean ignoreCase)
+      implements Expr {
+    public Pattern {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(operand, "operand");
+      Objects.requireNonNull(pattern, "pattern");
+    }
+  }
+
+  /** What a {@link Pattern} matches. */
+  enum PatternKind { STARTS_WITH, ENDS_WITH, CONTAINS, LIKE }
+
   /** {@code operand IN (items...)}; an empty list matches nothing. */
   record InList(Expr operand, List<Expr> items) implements Expr {
     public InList {

@@ -66,6 +66,15 @@ public final class ExprPrinter {
     } else if (e instanceof Expr.IsNull n) {
       expr(n.operand());
       out.append(" IS NULL");
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      expr(d.left());
+      out.append(" IS NOT DISTINCT FROM ");
+      expr(d.right());
+    } else if (e instanceof Expr.Pattern p) {
+      expr(p.operand());
+      out.append(' ').append(p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+          .append(p.ignoreCase() ? " (ignoring case) " : " ");
+      expr(p.pattern());
     } else if (e instanceof Expr.InList in) {
       expr(in.operand());
       out.append(" IN ");

@@ -21,6 +21,7 @@ final class ApiTypes {
   static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
   static final ClassName PATH = ClassName.get("io.toasty", "Path");
+  static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
 
   static final ClassName AUTO = ClassName.get("io.toasty.schema.app", "Auto");

@@ -59,6 +59,14 @@ final class EntryWriter {
   }
 
   private FieldSpec path(FieldDescriptor f) {
+    if (f.type().kind() == FieldKind.STRING) {
+      // Strings get text matching (startsWith, contains, like).
+      return FieldSpec.builder(ApiTypes.STRING_PATH, f.constant(), PUBLIC, STATIC, FINAL)
+          .addJavadoc("Field {@code $L}.\n", f.name())
+          .initializer("new $T($S, $L, $S)", ApiTypes.STRING_PATH, model.name(), f.index(),
+              f.name())
+          .build();
+    }
     ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
     return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
             f.constant(), PUBLIC, STATIC, FINAL)

@@ -57,6 +57,14 @@ public final class Eval {
       return bool(expr(n.operand()).isNull());
     } else if (e instanceof Expr.InList in) {
       return inList(in);
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      return notDistinct(expr(d.left()), expr(d.right()));
+    } else if (e instanceof Expr.Pattern p) {
+      Value text = expr(p.operand());
+      Value pattern = expr(p.pattern());
+      return text.isNull() || pattern.isNull() ? Value.NULL
+          : bool(PatternMatch.matches(p.kind(), ((Value.Str) text).value(),
+              ((Value.Str) pattern).value(), p.ignoreCase()));
     } else if (e instanceof Expr.Record r) {
       List<Value> out = new ArrayList<>(r.fields().size());
       r.fields().forEach(f -> out.add(expr(f)));
@@ -135,6 +143,13 @@ public final class Eval {
       any.add(new Expr.Compare(Expr.CompareOp.EQ, in.operand(), item));
     }
     return or(any);
+  }
+
+  private Value notDistinct(Value l, Value r) {
+    if (l.isNull() || r.isNull()) {
+      return bool(l.isNull() && r.isNull());
+    }
+    return compare(new Expr.Compare(Expr.CompareOp.EQ, new Expr.Const(l), new Expr.Const(r)));
   }
 
   private static Value bool(boolean b) {

@@ -58,6 +58,14 @@ final class ExplainExpr {
     } else if (e instanceof Expr.IsNull n) {
       expr(n.operand(), out);
       out.append(" IS NULL");
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      expr(d.left(), out);
+      out.append(" IS NOT DISTINCT FROM ");
+      expr(d.right(), out);
+    } else if (e instanceof Expr.Pattern p) {
+      expr(p.operand(), out);
+      out.append(' ').append(p.kind()).append(p.ignoreCase() ? " IGNORE CASE " : " ");
+      expr(p.pattern(), out);
     } else if (e instanceof Expr.InList in) {
       expr(in.operand(), out);
       out.append(" IN (");

@@ -36,6 +36,15 @@ public final class Children {
     } else if (e instanceof Expr.IsNull n) {
       Expr x = f.apply(n.operand());
       return x == n.operand() ? e : new Expr.IsNull(x);
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      Expr l = f.apply(d.left());
+      Expr r = f.apply(d.right());
+      return l == d.left() && r == d.right() ? e : new Expr.IsNotDistinctFrom(l, r);
+    } else if (e instanceof Expr.Pattern p) {
+      Expr x = f.apply(p.operand());
+      Expr pat = f.apply(p.pattern());
+      return x == p.operand() && pat == p.pattern() ? e
+          : new Expr.Pattern(p.kind(), x, pat, p.ignoreCase());
     } else if (e instanceof Expr.InList in) {
       Expr x = f.apply(in.operand());
       List<Expr> items = list(in.items(), f);

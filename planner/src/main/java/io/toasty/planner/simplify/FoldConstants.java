@@ -12,7 +12,8 @@ public final class FoldConstants implements SimplifyRule {
   @Override
   public Expr apply(Expr e, SimplifyContext cx) {
     boolean foldable = e instanceof Expr.Compare || e instanceof Expr.Not
-        || e instanceof Expr.IsNull || e instanceof Expr.Arith;
+        || e instanceof Expr.IsNull || e instanceof Expr.Arith || e instanceof Expr.Pattern
+        || e instanceof Expr.IsNotDistinctFrom;
     if (!foldable || !allConst(e)) {
       return null;
     }

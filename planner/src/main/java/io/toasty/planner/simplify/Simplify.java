@@ -21,7 +21,7 @@ public final class Simplify {
   /** The rules, tried in this order at each node. */
   public static final List<SimplifyRule> RULES = List.of(new FoldConstants(),
       new SimplifyCompareNull(), new SimplifyTupleCompare(), new SimplifyInList(),
-      new SimplifyIsNull(), new SimplifySelfCompare(), new SimplifyNot(), new SimplifyAnd(), new SimplifyOr(),
+      new SimplifyIsNull(), new SimplifyIsNotDistinctFrom(), new SimplifySelfCompare(), new SimplifyNot(), new SimplifyAnd(), new SimplifyOr(),
       new SimplifyContradiction(), new SimplifyTautology());
   private static final int MAX_ROUNDS = 64;
 

@@ -12,7 +12,7 @@ public record SimplifyContext(Schema schema) {
     if (e instanceof Expr.Const c) {
       return c.value().isNull();
     } else if (e instanceof Expr.Arg || e instanceof Expr.IsNull || e instanceof Expr.Exists
-        || e instanceof Expr.Record) {
+        || e instanceof Expr.Record || e instanceof Expr.IsNotDistinctFrom) {
       return false;
     } else if (e instanceof Expr.Field f) {
       return fieldMayBeNull(f);
@@ -26,6 +26,8 @@ public record SimplifyContext(Schema schema) {
       return o.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Not n) {
       return mayBeNull(n.operand());
+    } else if (e instanceof Expr.Pattern p) {
+      return mayBeNull(p.operand()) || mayBeNull(p.pattern());
     } else if (e instanceof Expr.InList in) {
       return mayBeNull(in.operand()) || in.items().stream().anyMatch(this::mayBeNull);
     }

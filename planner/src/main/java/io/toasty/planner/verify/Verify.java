@@ -207,6 +207,10 @@ public final class Verify {
     private void shallow(Expr e) {
       if (e instanceof Expr.Compare c) {
         v.compare(c.left(), c.right());
+      } else if (e instanceof Expr.IsNotDistinctFrom d) {
+        v.compare(d.left(), d.right());
+      } else if (e instanceof Expr.Pattern p) {
+        v.pattern(p);
       } else if (e instanceof Expr.InList in) {
         in.items().forEach(item -> v.compare(in.operand(), item));
       } else if (e instanceof Expr.Arith a) {
@@ -261,6 +265,19 @@ public final class Verify {
     compare(a.left(), a.right());
   }
 
+  /** A pattern matches text against text: both sides must be strings. */
+  private void pattern(Expr.Pattern p) {
+    for (Expr side : List.of(p.operand(), p.pattern())) {
+      Typed t = typeOf(side);
+      if (t.type != null && t.type != Type.Scalar.STRING && t.type != Type.Scalar.NULL) {
+        throw new InvalidStatementException(model, t.field != null ? t.field : typeOf(p.operand()).field,
+            "text matching (" + p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + ") needs a string, was " + TypeCompat.describe(t.type));
+      }
+    }
+    compare(p.operand(), p.pattern());
+  }
+
   /** Records arg checks and rejects incompatible pairs of known types. */
   private void compare(Expr a, Expr b) {
     if (a instanceof Expr.Record ra && b instanceof Expr.Record rb) {
@@ -303,7 +320,8 @@ public final class Verify {
     } else if (e instanceof Expr.Arith a) {
       Typed l = typeOf(a.left());
       return l.type != null ? l : typeOf(a.right());
-    } else if (e instanceof Expr.Compare || e instanceof Expr.And || e instanceof Expr.Or
+    } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
+        || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
         || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList
         || e instanceof Expr.InSubquery || e instanceof Expr.Exists) {
       return new Typed(Type.Scalar.BOOL, null);

@@ -52,9 +52,12 @@ class SimplifyPropertiesTest {
   }
 
   private Expr bool(int depth) {
-    int pick = random.nextInt(depth <= 0 ? 4 : 10);
+    int pick = random.nextInt(depth <= 0 ? 4 : 12);
     return switch (pick) {
       case 0 -> compare();
+      case 10 -> new Expr.IsNotDistinctFrom(text(), text());
+      case 11 -> new Expr.Pattern(Expr.PatternKind.values()[random.nextInt(4)], text(), text(),
+          random.nextBoolean());
       case 1 -> new Expr.IsNull(random.nextBoolean() ? user(NICKNAME) : user(NAME));
       case 2 -> literal();
       case 3 -> new Expr.InList(text(), items());

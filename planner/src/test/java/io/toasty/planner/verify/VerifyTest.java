@@ -106,4 +106,12 @@ class VerifyTest {
     }
     assertEquals(0, planner.cacheStats().size());
   }
+
+  @Test
+  void textMatchingOnANumberIsNamed() {
+    var q = users(new Expr.Pattern(Expr.PatternKind.STARTS_WITH, user(LOGIN_COUNT), str("1"), false));
+    var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(q));
+    assertTrue(e.getMessage().contains("User.loginCount"), e.getMessage());
+    assertTrue(e.getMessage().contains("needs a string"), e.getMessage());
+  }
 }
