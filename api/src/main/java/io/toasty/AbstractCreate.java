@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +15,14 @@ import reactor.core.publisher.Mono;
 public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implements Create<M> {
   private final ModelDef<M> model;
   private final io.toasty.stmt.Expr[] values;
+  /** Per data field, the relation scope that set it and locks it, or null. */
+  private final String[] scopedBy;
 
   protected AbstractCreate(ModelDef<M> model) {
     this.model = Objects.requireNonNull(model, "model");
-    this.values = new io.toasty.stmt.Expr[model.schema().fields().size()];
+    this.values = new io.toasty.stmt.Expr[model.schema().fields().size()
+        + model.schema().relations().size()];
+    this.scopedBy = new String[model.schema().fields().size()];
     Arrays.fill(values, new io.toasty.stmt.Expr.Default());
   }
 
@@ -29,8 +34,92 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
 
   /** Sets a field to a value. */
   public final <T> S set(Path<T> field, T value) {
-    values[checkField(field)] = new io.toasty.stmt.Expr.Const(Value.of(value));
+    int index = checkField(field);
+    if (scopedBy[index] != null) {
+      throw new InvalidStatementException(model.name(), field.name(), "is set by the relation "
+          + scopedBy[index] + " this create is scoped to");
+    }
+    values[index] = new io.toasty.stmt.Expr.Const(Value.of(value));
     return self();
+  }
+
+  /**
+   * Creates the related records with this one, in the same statement and atomically (a nested
+   * create): for a has-many or has-one relation, the children, whose foreign key is set to the
+   * new record's key; for a belongs-to relation, the one parent, created first, whose key fills
+   * this record's foreign key. Generated setters ({@code posts(PostCreate...)},
+   * {@code author(UserCreate)}) call this.
+   */
+  protected final S setRelated(RelationPath<M, ?> relation, List<? extends Create<?>> creates) {
+    io.toasty.schema.app.RelationSchema r = relation(relation);
+    Objects.requireNonNull(creates, "creates");
+    if (creates.isEmpty()) {
+      values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Default();
+      return self();
+    }
+    if (!r.isMany() && creates.size() > 1) {
+      throw new InvalidStatementException(model.name(), r.name(),
+          "a to-one relation takes one record, not " + creates.size());
+    }
+    if (r.through() != null) {
+      throw new UnsupportedFeatureException("nested create through a join model", null,
+          model.name() + "." + r.name() + ": create the " + r.through().model() + " records");
+    }
+    List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
+    for (Create<?> c : creates) {
+      Objects.requireNonNull(c, "create");
+      if (!c.model().name().equals(r.target())) {
+        throw new InvalidStatementException(model.name(), r.name(), "relates to " + r.target()
+            + ", not " + c.model().name());
+      }
+      rows.add(c.row());
+    }
+    values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Stmt(
+        new io.toasty.stmt.Insert(new io.toasty.stmt.Source.Model(r.target()), List.of(), rows,
+            Returning.Model.plain()));
+    return self();
+  }
+
+  /**
+   * Links this record to an existing parent of a belongs-to relation: sets the foreign key
+   * fields to the parent's referenced values ({@code parentValues} are the parent's data field
+   * values, as {@code ModelDef.values} gives them). Generated setters ({@code author(User)})
+   * call this.
+   */
+  protected final S setParent(RelationPath<M, ?> relation, Value.Record parentValues) {
+    io.toasty.schema.app.RelationSchema r = relation(relation);
+    Objects.requireNonNull(parentValues, "parentValues");
+    if (!r.isBelongsTo()) {
+      throw new InvalidStatementException(model.name(), r.name(), "is not a belongs-to relation");
+    }
+    for (int i = 0; i < r.sourceFields().size(); i++) {
+      int f = r.sourceFields().get(i);
+      if (scopedBy[f] != null) {
+        throw new InvalidStatementException(model.name(), model.schema().field(f).name(),
+            "is set by the relation " + scopedBy[f] + " this create is scoped to");
+      }
+      values[f] = new io.toasty.stmt.Expr.Const(parentValues.get(r.targetFields().get(i)));
+    }
+    values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Default();
+    return self();
+  }
+
+  /** Sets and locks {@code fields} to {@code values}: the create is scoped to a relation. */
+  final void scope(List<Integer> fields, Value.Record fieldValues, String relation) {
+    for (int i = 0; i < fields.size(); i++) {
+      values[fields.get(i)] = new io.toasty.stmt.Expr.Const(fieldValues.get(i));
+      scopedBy[fields.get(i)] = relation;
+    }
+  }
+
+  private io.toasty.schema.app.RelationSchema relation(RelationPath<M, ?> relation) {
+    Objects.requireNonNull(relation, "relation");
+    if (!relation.model().equals(model.name())
+        || !model.schema().isRelation(relation.index())) {
+      throw new InvalidStatementException(model.name(), relation.name(),
+          "relation belongs to model " + relation.model());
+    }
+    return model.schema().relationAt(relation.index());
   }
 
   @Override

@@ -73,6 +73,22 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   @Override
+  @SafeVarargs
+  public final S include(Include<M>... includes) {
+    List<io.toasty.stmt.Include> all = new ArrayList<>(query.returning() instanceof Returning.Model m
+        ? m.includes() : List.of());
+    for (Include<M> i : includes) {
+      Objects.requireNonNull(i, "include");
+      if (!i.model().equals(model.name())) {
+        throw new InvalidStatementException(model.name(), null, "cannot include a relation of "
+            + i.model());
+      }
+      all.add(i.untyped());
+    }
+    return with(query.withReturning(new Returning.Model(all)));
+  }
+
+  @Override
   public Delete<M> delete() {
     return new Delete<>(model, new io.toasty.stmt.Delete(query.source(), mutationFilter(),
         new Returning.Count()));

@@ -41,6 +41,13 @@ public interface Select<M> {
   /** This query, skipping the first {@code count} records. */
   Select<M> offset(long count);
 
+  /**
+   * This query, also preloading {@code includes} on each record: one more query per relation
+   * level (per window of records), never one per record.
+   */
+  @SuppressWarnings("unchecked")
+  Select<M> include(Include<M>... includes);
+
   /** A delete of the records this query matches. */
   Delete<M> delete();
 

@@ -39,11 +39,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true, 63);
 
   /**
-   * MySQL and MariaDB: SQL; UUIDs stored as text or bytes; no RETURNING from UPDATE, so the
-   * planner re-reads; identifiers up to 64 characters.
+   * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
+   * after UPDATE, and inserts row by row (a generated key comes back through
+   * {@code LAST_INSERT_ID()}, one per statement); identifiers up to 64 characters. Also what an
+   * {@code r2dbc:mysql:} URL promises when the server turns out to be MariaDB.
    */
   public static final Capability MYSQL =
-      new Capability("mysql", true, false, true, false, true, true, true, true, true, true, 64);
+      new Capability("mysql", true, false, true, false, true, true, true, true, true, false, 64);
+
+  /**
+   * MariaDB (10.7+): SQL; a native UUID type; {@code INSERT ... RETURNING}, so one insert carries
+   * many rows and returns their keys in order; no RETURNING from UPDATE, so the planner re-reads;
+   * identifiers up to 64 characters.
+   */
+  public static final Capability MARIADB =
+      new Capability("mariadb", true, false, true, true, true, true, true, true, true, true, 64);
 
   /**
    * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).

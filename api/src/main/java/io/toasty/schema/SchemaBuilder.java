@@ -5,6 +5,7 @@ import io.toasty.schema.app.Auto;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
@@ -43,7 +44,49 @@ final class SchemaBuilder {
       tables.add(tableOf(model));
       mappings.add(mappingOf(model));
     }
+    Map<String, ModelSchema> byName = new HashMap<>();
+    modelList.forEach(m -> byName.put(m.name(), m));
+    modelList.forEach(m -> m.relations().forEach(r -> checkRelation(m, r, byName)));
     return new Schema(modelList, tables, mappings);
+  }
+
+  /** A relation's target (and join model) must be registered, and its fields must exist. */
+  private static void checkRelation(ModelSchema model, RelationSchema r,
+      Map<String, ModelSchema> models) {
+    ModelSchema target = models.get(r.target());
+    if (target == null) {
+      throw new InvalidModelException(model.name(), r.name(), "relation to model " + r.target()
+          + ", which is not registered with this Db; register " + r.target() + " too");
+    }
+    if (r.through() != null) {
+      ModelSchema join = models.get(r.through().model());
+      if (join == null) {
+        throw new InvalidModelException(model.name(), r.name(), "relation through model "
+            + r.through().model() + ", which is not registered with this Db");
+      }
+      fieldsExist(model, r, join, r.through().sourceFields());
+      fieldsExist(model, r, join, r.through().targetFields());
+    }
+    fieldsExist(model, r, model, r.sourceFields());
+    fieldsExist(model, r, target, r.targetFields());
+    if (!r.pair().isEmpty()) {
+      boolean found = target.relations().stream().anyMatch(p -> p.name().equals(r.pair())
+          && p.isBelongsTo() && p.target().equals(model.name()));
+      if (!found) {
+        throw new InvalidModelException(model.name(), r.name(), "its pair " + r.target() + "."
+            + r.pair() + " is not a belongs-to relation to " + model.name());
+      }
+    }
+  }
+
+  private static void fieldsExist(ModelSchema model, RelationSchema r, ModelSchema on,
+      List<Integer> fields) {
+    for (int f : fields) {
+      if (f < 0 || f >= on.fields().size()) {
+        throw new InvalidModelException(model.name(), r.name(), "relation refers to field #" + f
+            + " of " + on.name() + ", which has no such field");
+      }
+    }
   }
 
   private static void claim(Map<String, String> owners, String key, ModelSchema model,

@@ -168,14 +168,29 @@ public sealed interface Expr {
 
   /**
    * A relation predicate, before association rewriting: {@code quantifier} of the records reached
-   * through {@code relation} match {@code filter}. Relations arrive with issue 4; until then the
-   * planner rejects this node with an {@code UnsupportedFeatureException}.
+   * through {@code relation} (a relation field of the filtered model) match {@code filter} (over
+   * the related model's fields). {@code ANY}: at least one does; {@code NONE}: none does;
+   * {@code EVERY}: none fails to (so a record with no related record matches). The planner
+   * rewrites it into {@code IN (SELECT ..)} semi-joins over keys.
    */
   record Related(Field relation, Quantifier quantifier, Expr filter) implements Expr {
     public Related {
       Objects.requireNonNull(relation, "relation");
       Objects.requireNonNull(quantifier, "quantifier");
       Objects.requireNonNull(filter, "filter");
+    }
+  }
+
+  /**
+   * A nested statement, at model level only. In an insert row, the slot of a relation field holds
+   * the insert of the related records to create with the row (a nested create): for a has-many
+   * or has-one relation, the children, whose foreign key the planner fills with the new row's
+   * key; for a belongs-to relation, the parent, created first, whose key fills the row's foreign
+   * key.
+   */
+  record Stmt(Statement statement) implements Expr {
+    public Stmt {
+      Objects.requireNonNull(statement, "statement");
     }
   }
 

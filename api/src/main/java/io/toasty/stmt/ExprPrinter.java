@@ -45,7 +45,7 @@ public final class ExprPrinter {
       out.append('$').append(a.index());
     } else if (e instanceof Expr.Field f) {
       out.append(model != null && model.name().equals(f.model())
-          ? model.field(f.index()).name() : f.model() + ".#" + f.index());
+          ? model.fieldName(f.index()) : f.model() + ".#" + f.index());
     } else if (e instanceof Expr.Column c) {
       out.append(c.table()).append(".#").append(c.index());
     } else if (e instanceof Expr.Compare c) {
@@ -91,6 +91,9 @@ public final class ExprPrinter {
       out.append('.').append(p.index());
     } else if (e instanceof Expr.Default) {
       out.append("DEFAULT");
+    } else if (e instanceof Expr.Stmt s) {
+      out.append("(nested ").append(s.statement().getClass().getSimpleName().toLowerCase(
+          java.util.Locale.ROOT)).append(" on ").append(s.statement().source()).append(')');
     } else if (e instanceof Expr.Related r) {
       out.append(r.quantifier()).append(' ');
       expr(r.relation());

@@ -1,20 +1,26 @@
 package io.toasty.stmt;
 
-import java.util.List;
+import java.util.Objects;
 
 /**
- * A relation to preload with a query's results: a path of relation fields from the queried model
- * (one field for a direct relation, more for nested ones), with an optional scope.
+ * A relation to preload with a query's results.
  *
- * <p>Relations arrive with issue 4; until then the planner rejects includes with an
- * {@code UnsupportedFeatureException}.
+ * <p>{@code scope} is a query on the related model: its filter and order apply to the loaded
+ * records (a filter keeps only matching related records; it never drops a parent), and its
+ * {@code Returning.Model} lists the relations to preload on them in turn, nested to any depth.
+ * Its limit must be {@code null}.
  *
- * @param path  relation fields, each an index into the model reached by the previous one
- * @param scope a query on the related model whose filter and order apply to the loaded records,
- *              or {@code null}
+ * @param relation the relation field of the queried model ({@code Expr.Field} of a relation)
+ * @param scope    a query on the related model: filter, order and nested includes
  */
-public record Include(List<Expr.Field> path, Query scope) {
+public record Include(Expr.Field relation, Query scope) {
   public Include {
-    path = List.copyOf(path);
+    Objects.requireNonNull(relation, "relation");
+    Objects.requireNonNull(scope, "scope");
+  }
+
+  /** An include of {@code relation} with no filter, order or nested include. */
+  public static Include of(Expr.Field relation, String targetModel) {
+    return new Include(relation, Query.all(targetModel));
   }
 }

@@ -23,6 +23,12 @@ final class ApiTypes {
   static final ClassName PATH = ClassName.get("io.toasty", "Path");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
+  static final ClassName HAS_MANY = ClassName.get("io.toasty", "HasMany");
+  static final ClassName HAS_ONE = ClassName.get("io.toasty", "HasOne");
+  static final ClassName BELONGS_TO = ClassName.get("io.toasty", "BelongsTo");
+  static final ClassName HAS_MANY_PATH = ClassName.get("io.toasty", "HasManyPath");
+  static final ClassName TO_ONE_PATH = ClassName.get("io.toasty", "ToOnePath");
+  static final ClassName RELATION_SCHEMA = ClassName.get("io.toasty.schema.app", "RelationSchema");
 
   static final ClassName AUTO = ClassName.get("io.toasty.schema.app", "Auto");
   static final ClassName FIELD_SCHEMA = ClassName.get("io.toasty.schema.app", "FieldSchema");

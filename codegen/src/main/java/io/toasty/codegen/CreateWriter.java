@@ -33,6 +33,73 @@ final class CreateWriter {
         type.addMethod(Setters.optional(model, f, create));
       }
     }
+    for (RelationDescriptor r : model.relations()) {
+      relationSetters(model, r, create).forEach(type::addMethod);
+    }
     return type.build();
+  }
+
+  /**
+   * Nested creates and links: {@code posts(PostCreate...)} for a has-many,
+   * {@code profile(ProfileCreate)} for a has-one, {@code author(User)} (link to an existing
+   * record) and {@code author(UserCreate)} (create it first) for a belongs-to.
+   */
+  private static java.util.List<MethodSpec> relationSetters(ModelDescriptor model,
+      RelationDescriptor r, ClassName create) {
+    if (r.through() != null) {
+      return java.util.List.of();
+    }
+    MethodSpec.Builder nested = MethodSpec.methodBuilder(r.name())
+        .addModifiers(PUBLIC)
+        .returns(create);
+    switch (r.kind()) {
+      case HAS_MANY -> {
+        MethodSpec varargs = nested.varargs(true)
+            .addJavadoc("Creates these {@code $L} with the record, atomically; their foreign key"
+                + " is set to its key.\n", r.name())
+            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.targetCreate()), r.name())
+            .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
+                ApiTypes.LIST, r.name())
+            .build();
+        MethodSpec list = MethodSpec.methodBuilder(r.name())
+            .addModifiers(PUBLIC)
+            .returns(create)
+            .addJavadoc("Creates these {@code $L} with the record, atomically.\n", r.name())
+            .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION,
+                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.targetCreate())), r.name())
+            .addStatement("return setRelated($T.$N, $T.copyOf($N))", model.entry(),
+                r.constant(), ApiTypes.LIST, r.name())
+            .build();
+        return java.util.List.of(varargs, list);
+      }
+      case HAS_ONE -> {
+        return java.util.List.of(nested
+            .addJavadoc("Creates the {@code $L} with the record, atomically.\n", r.name())
+            .addParameter(r.targetCreate(), r.name())
+            .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
+                ApiTypes.LIST, r.name())
+            .build());
+      }
+      default -> {
+        MethodSpec link = MethodSpec.methodBuilder(r.name())
+            .addModifiers(PUBLIC)
+            .returns(create)
+            .addJavadoc("Links the record to an existing {@code $L}: sets the foreign key.\n",
+                r.name())
+            .addParameter(r.target(), r.name())
+            .addStatement("return setParent($T.$N, $T.MODEL.values($T.requireNonNull($N, $S)))",
+                model.entry(), r.constant(), r.targetEntry(), ApiTypes.OBJECTS, r.name(),
+                r.name())
+            .build();
+        MethodSpec create1 = nested
+            .addJavadoc("Creates the {@code $L} first, in the same statement, and links the"
+                + " record to it.\n", r.name())
+            .addParameter(r.targetCreate(), r.name())
+            .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
+                ApiTypes.LIST, r.name())
+            .build();
+        return java.util.List.of(link, create1);
+      }
+    }
   }
 }

@@ -38,7 +38,11 @@ final class EntryWriter {
             + " builders of\nits statements.\n", model.record())
         .addAnnotation(SourceFiles.generated())
         .addModifiers(PUBLIC, FINAL);
-    model.fields().forEach(f -> type.addField(path(f)));
+    // Paths in record component order: data fields and relations interleaved as declared.
+    java.util.Map<Integer, FieldSpec> paths = new java.util.TreeMap<>();
+    model.fields().forEach(f -> paths.put(f.component(), path(f)));
+    model.relations().forEach(r -> paths.put(r.component(), relationPath(r)));
+    paths.values().forEach(type::addField);
     type.addField(modelConstant())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
         .addMethod(create())
@@ -73,6 +77,17 @@ final class EntryWriter {
         .addJavadoc("Field {@code $L}.\n", f.name())
         .initializer("new $T<>($S, $L, $S, $L)", pathClass, model.name(), f.index(), f.name(),
             ModelDefWriter.engineType(f.type()))
+        .build();
+  }
+
+  /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */
+  private FieldSpec relationPath(RelationDescriptor r) {
+    return FieldSpec.builder(ParameterizedTypeName.get(r.pathClass(), model.record(), r.target()),
+            r.constant(), PUBLIC, STATIC, FINAL)
+        .addJavadoc("Relation {@code $L} ($L {@link $T}).\n", r.name(),
+            r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), r.target())
+        .initializer("new $T<>($S, $L, $S, $S)", r.pathClass(), model.name(),
+            model.fields().size() + r.index(), r.name(), r.targetName())
         .build();
   }
 

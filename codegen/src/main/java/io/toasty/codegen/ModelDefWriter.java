@@ -76,13 +76,45 @@ final class ModelDefWriter {
         .collect(CodeBlock.joining(", "));
     CodeBlock indexes = model.indexes().stream().map(ModelDefWriter::indexSchema)
         .collect(CodeBlock.joining(",\n"));
+    if (model.relations().isEmpty()) {
+      return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
+          // An initializer is no statement, so its continuation lines are indented explicitly.
+          .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L)$<$<)",
+              ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
+              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
+              indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes))
+          .build();
+    }
+    CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
+        .collect(CodeBlock.joining(",\n"));
     return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-        // An initializer is no statement, so its continuation lines are indented explicitly.
-        .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L)$<$<)",
+        .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L),"
+                + "\n$T.of(\n$>$>$L$<$<)$<$<)",
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
             ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
-            indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes))
+            indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes),
+            ApiTypes.LIST, relations)
         .build();
+  }
+
+  private static CodeBlock relationSchema(RelationDescriptor r) {
+    CodeBlock through = CodeBlock.of("null");
+    if (r.through() != null) {
+      through = CodeBlock.of("new $T($S, $T.of($L), $T.of($L), $T.of($L))",
+          ApiTypes.RELATION_SCHEMA.nestedClass("Through"), r.through().model(), ApiTypes.LIST,
+          r.through().path().stream().map(p -> CodeBlock.of("$S", p))
+              .collect(CodeBlock.joining(", ")),
+          ApiTypes.LIST, ints(r.through().sourceFields()), ApiTypes.LIST,
+          ints(r.through().targetFields()));
+    }
+    return CodeBlock.of("new $T($L, $S, $T.Kind.$L, $S, $S, $T.of($L), $T.of($L), $L, $L)",
+        ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA, r.kind().name(),
+        r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()), ApiTypes.LIST,
+        ints(r.targetFields()), r.optional(), through);
+  }
+
+  private static CodeBlock ints(List<Integer> values) {
+    return values.stream().map(v -> CodeBlock.of("$L", v)).collect(CodeBlock.joining(", "));
   }
 
   private static CodeBlock fieldSchema(FieldDescriptor f) {
@@ -109,18 +141,38 @@ final class ModelDefWriter {
   }
 
   private MethodSpec load() {
-    CodeBlock.Builder args = CodeBlock.builder();
+    CodeBlock[] byComponent = new CodeBlock[model.components()];
     for (FieldDescriptor f : model.fields()) {
-      args.add(f.index() == 0 ? "\n" : ",\n").add("$N(row.get($L))", readers.get(f.index()),
+      byComponent[f.component()] = CodeBlock.of("$N(row.get($L))", readers.get(f.index()),
           f.index());
     }
-    return override("load", model.record())
+    for (RelationDescriptor r : model.relations()) {
+      // The related model's MODEL is read here, at load time, never in a static initializer:
+      // two models that relate to each other must not depend on each other's initialization.
+      byComponent[r.component()] = CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)",
+          r.handleClass(), r.index(), r.targetEntry());
+    }
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < byComponent.length; i++) {
+      args.add(i == 0 ? "\n" : ",\n").add(byComponent[i]);
+    }
+    MethodSpec.Builder load = override("load", model.record())
         .addParameter(ApiTypes.VALUE_RECORD, "row")
-        .addStatement("$T.requireNonNull(row, $S)", ApiTypes.OBJECTS, "row")
-        .beginControlFlow("if (row.size() != $L)", model.fields().size())
-        .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
-            model.name() + ": a row needs " + model.fields().size() + " values, this one has ")
-        .endControlFlow()
+        .addStatement("$T.requireNonNull(row, $S)", ApiTypes.OBJECTS, "row");
+    if (model.relations().isEmpty()) {
+      load.beginControlFlow("if (row.size() != $L)", model.fields().size())
+          .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
+              model.name() + ": a row needs " + model.fields().size() + " values, this one has ");
+    } else {
+      // A row holds the data fields, then (when the query included relations) one slot per
+      // relation: a list of loaded records, or NULL for a relation that was not loaded.
+      load.beginControlFlow("if (row.size() != $L && row.size() != $L)", model.fields().size(),
+              model.components())
+          .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
+              model.name() + ": a row needs " + model.fields().size() + " values (or "
+                  + model.components() + " with relations), this one has ");
+    }
+    return load.endControlFlow()
         .addStatement("return new $T($L)", model.record(), args.build())
         .build();
   }

@@ -11,14 +11,17 @@ import java.util.List;
  * @param javaClass the record's canonical name
  * @param entry     the entry class ({@code Users})
  * @param table     the table's name
- * @param fields    the fields, in record component order
+ * @param fields    the data fields, in record component order
  * @param indexes   the secondary indexes, in field order
  * @param finders   the finders of the entry class: the key's first, then unique and indexed fields
+ * @param relations the relation fields, in record component order
  */
 record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
-    List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders) {
+    List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
+    List<RelationDescriptor> relations) {
   ModelDescriptor {
     fields = List.copyOf(fields);
+    relations = List.copyOf(relations);
     indexes = List.copyOf(indexes);
     finders = List.copyOf(finders);
   }
@@ -26,6 +29,11 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
   /** The model's name: the record's simple name. */
   String name() {
     return record.simpleName();
+  }
+
+  /** The number of record components: data fields and relations. */
+  int components() {
+    return fields.size() + relations.size();
   }
 
   /** The primary key's fields, in order. */

@@ -34,10 +34,12 @@ import javax.lang.model.element.TypeElement;
 final class ModelParser {
   private final TypeMapper types;
   private final ErrorReporter errors;
+  private final RelationResolver relations;
 
   ModelParser(TypeMapper types, ErrorReporter errors) {
     this.types = types;
     this.errors = errors;
+    this.relations = new RelationResolver(types, errors);
   }
 
   /** Whether a component's type is not resolved yet (perhaps generated in a later round). */
@@ -53,7 +55,9 @@ final class ModelParser {
     }
     ClassName entry = ClassName.get(ClassName.get(type).packageName(), entryName(type));
     String table = tableName(type, entry.simpleName());
-    List<FieldDescriptor> fields = fields(type);
+    List<FieldDescriptor> fields = new ArrayList<>();
+    List<RelationDescriptor> relationFields = new ArrayList<>();
+    components(type, fields, relationFields);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -62,7 +66,7 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields)));
+        entry, table, fields, indexes, finders(type, fields), relationFields));
   }
 
   private boolean checkRecord(TypeElement type) {
@@ -111,19 +115,39 @@ final class ModelParser {
     return table.value();
   }
 
-  private List<FieldDescriptor> fields(TypeElement type) {
+  /** Reads the data fields and the relation fields, numbered apart. */
+  private void components(TypeElement type, List<FieldDescriptor> fields,
+      List<RelationDescriptor> relationFields) {
     List<? extends RecordComponentElement> components = type.getRecordComponents();
     List<String> constants = Naming.constantNames(
         components.stream().map(c -> c.getSimpleName().toString()).toList());
-    List<FieldDescriptor> fields = new ArrayList<>();
+    int data = 0;
+    int related = 0;
     for (int i = 0; i < components.size(); i++) {
-      field(type, components.get(i), i, constants.get(i)).ifPresent(fields::add);
+      RecordComponentElement c = components.get(i);
+      if (RelationResolver.kindOf(c.asType()).isPresent()) {
+        checkRelationAnnotations(type, c);
+        relations.resolve(type, c, related++, constants.get(i), i)
+            .ifPresent(relationFields::add);
+      } else {
+        field(type, c, data++, constants.get(i), i).ifPresent(fields::add);
+      }
     }
-    return fields;
+  }
+
+  /** Column annotations mean nothing on a relation field, which has no column. */
+  private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
+    for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
+        Default.class, Index.class, Unique.class)) {
+      if (c.getAnnotation(a) != null) {
+        errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
+            + " does not apply to a relation field, which is no column");
+      }
+    }
   }
 
   private Optional<FieldDescriptor> field(TypeElement model, RecordComponentElement component,
-      int index, String constant) {
+      int index, String constant, int position) {
     String where = where(model, component);
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
@@ -143,7 +167,7 @@ final class ModelParser {
           where + ": an @Auto field cannot also have a @Default");
     }
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
-        column(where, component), type.get(), key, auto, defaultValue));
+        column(where, component), type.get(), key, auto, defaultValue, position));
   }
 
   private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
@@ -292,7 +316,7 @@ final class ModelParser {
   }
 
   private static RecordComponentElement component(TypeElement type, FieldDescriptor field) {
-    return type.getRecordComponents().get(field.index());
+    return type.getRecordComponents().get(field.component());
   }
 
   private static String where(TypeElement type, RecordComponentElement component) {

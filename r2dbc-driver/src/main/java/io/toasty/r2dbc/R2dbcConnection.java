@@ -60,7 +60,8 @@ final class R2dbcConnection implements Connection {
 
   private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
-    Function<Throwable, Throwable> translate = e -> parts.errors().translate(e, table);
+    boolean delete = statement instanceof io.toasty.stmt.Delete;
+    Function<Throwable, Throwable> translate = e -> parts.errors().translate(e, table, delete);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       io.r2dbc.spi.Statement prepared = prepare(sql, args);
@@ -128,13 +129,25 @@ final class R2dbcConnection implements Connection {
     return t.savepoint();
   }
 
-  /** Runs DDL statements one after another (schema push and reset). */
+  /** The dialect this connection's statements are written in. */
+  io.toasty.r2dbc.dialect.SqlDialect dialect() {
+    return parts.dialect();
+  }
+
+  /**
+   * Runs DDL statements one after another (schema push and reset), in one transaction where the
+   * dialect's DDL is transactional.
+   */
   Mono<Void> executeDdl(List<String> statements) {
-    return Flux.fromIterable(statements)
+    Mono<Void> each = Flux.defer(() -> Flux.fromIterable(statements))
         .concatMap(sql -> Flux.defer(() -> connection.createStatement(sql).execute())
             .concatMap(Result::getRowsUpdated))
-        .then()
-        .onErrorMap(e -> parts.errors().translate(e, null));
+        .then();
+    Mono<Void> run = !parts.dialect().transactionalDdl() ? each
+        : Mono.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(connection),
+            c -> each, c -> c.commitTransaction(), (c, e) -> c.rollbackTransaction(),
+            c -> c.rollbackTransaction());
+    return run.onErrorMap(e -> parts.errors().translate(e, null));
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.error.ErrorTranslator;
 import io.toasty.r2dbc.sql.SqlRenderer;
+import io.toasty.schema.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,11 @@ public final class R2dbcDriver implements Driver {
   private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
   private final SqlDialect dialect;
+  private final Schema schema;
   private final ConnectionPool pool;
-  private final DriverParts parts;
-  private final SchemaDdl ddl;
+  /** The URL's dialect's parts until a connection tells which server answers; then the server's. */
+  private final AtomicReference<DriverParts> parts = new AtomicReference<>();
+  private volatile boolean serverKnown;
   private final Mono<Void> keepAlive;
   private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
       new AtomicReference<>();
@@ -51,9 +54,8 @@ public final class R2dbcDriver implements Driver {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(factory, "factory");
-    this.parts = new DriverParts(dialect, new SqlRenderer(dialect, config.schema()),
-        new ValueCodec(dialect), new ErrorTranslator(dialect, config.schema()));
-    this.ddl = new SchemaDdl(dialect, config.schema());
+    this.schema = config.schema();
+    this.parts.set(partsFor(dialect));
     ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
@@ -71,6 +73,28 @@ public final class R2dbcDriver implements Driver {
         : Mono.empty();
   }
 
+  private DriverParts partsFor(SqlDialect d) {
+    return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
+        new ErrorTranslator(d, schema));
+  }
+
+  /** The parts for connections to the server behind {@code connection}, decided once. */
+  private DriverParts partsFor(io.r2dbc.spi.Connection connection) {
+    if (!serverKnown) {
+      SqlDialect server = dialect.forServer(connection.getMetadata());
+      if (server != dialect) {
+        LOG.debug("{} URL reaches {}: using {}", dialect.backend(),
+            connection.getMetadata().getDatabaseVersion(), server);
+        DriverParts current = parts.get();
+        if (current.dialect() == dialect) {
+          parts.compareAndSet(current, partsFor(server));
+        }
+      }
+      serverKnown = true;
+    }
+    return parts.get();
+  }
+
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
     if (closed.get() || !keepAliveConnection.compareAndSet(null, connection)) {
       return Mono.from(connection.close());
@@ -83,9 +107,12 @@ public final class R2dbcDriver implements Driver {
     return dialect.capability();
   }
 
-  /** The SQL dialect this driver writes. */
+  /**
+   * The SQL dialect this driver writes: the URL's, or once a connection was made, the server's
+   * (MariaDB behind an {@code r2dbc:mysql:} URL).
+   */
   public SqlDialect dialect() {
-    return dialect;
+    return parts.get().dialect();
   }
 
   /** The pool's gauges: acquired, idle and allocated connections, pending acquires. */
@@ -95,7 +122,7 @@ public final class R2dbcDriver implements Driver {
 
   /** The renderer, whose cache holds one rendering per statement instance. */
   public SqlRenderer renderer() {
-    return parts.renderer();
+    return parts.get().renderer();
   }
 
   @Override
@@ -107,24 +134,27 @@ public final class R2dbcDriver implements Driver {
     return Mono.defer(() -> closed.get()
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
         : keepAlive.then(pool.create()))
-        .onErrorMap(e -> parts.errors().translate(e, null))
-        .map(c -> new R2dbcConnection(c, parts));
+        .onErrorMap(e -> parts.get().errors().translate(e, null))
+        .map(c -> new R2dbcConnection(c, partsFor(c)));
   }
 
   @Override
   public Mono<Void> pushSchema() {
-    return withConnection(c -> c.executeDdl(ddl.create()));
+    return withConnection(c -> c.executeDdl(new SchemaDdl(c.dialect(), schema).create()));
   }
 
   @Override
   public Mono<Void> resetSchema() {
-    List<String> statements = new ArrayList<>(ddl.drop());
-    statements.addAll(ddl.create());
-    return withConnection(c -> c.executeDdl(statements));
+    return withConnection(c -> {
+      SchemaDdl ddl = new SchemaDdl(c.dialect(), schema);
+      List<String> statements = new ArrayList<>(ddl.drop());
+      statements.addAll(ddl.create());
+      return c.executeDdl(statements);
+    });
   }
 
   private Mono<Void> withConnection(Function<R2dbcConnection, Mono<Void>> work) {
-    return Mono.usingWhen(acquire(), work, R2dbcConnection::close,
+    return Mono.usingWhen(acquire(), c -> Mono.defer(() -> work.apply(c)), R2dbcConnection::close,
         (c, e) -> c.close(), R2dbcConnection::close);
   }
 

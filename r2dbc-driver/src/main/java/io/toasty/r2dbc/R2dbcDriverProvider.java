@@ -10,9 +10,11 @@ import io.toasty.r2dbc.dialect.SqlDialect;
 import java.util.Objects;
 
 /**
- * Makes {@link R2dbcDriver}s for R2DBC URLs whose backend has a {@link SqlDialect}: today
- * {@code r2dbc:h2:...} (e.g. {@code r2dbc:h2:mem:///app}). Found through
- * {@link java.util.ServiceLoader}.
+ * Makes {@link R2dbcDriver}s for R2DBC URLs whose backend has a {@link SqlDialect}:
+ * {@code r2dbc:h2:mem:///app}, {@code r2dbc:postgresql://user@host:5432/db},
+ * {@code r2dbc:mysql://user@host:3306/db}, {@code r2dbc:mariadb://user@host:3306/db} (served by
+ * the mysql driver) and {@code r2dbc:sqlite:/path/app.db} (the sqlite-bridge). The backend's R2DBC
+ * driver must be on the class path. Found through {@link java.util.ServiceLoader}.
  */
 public final class R2dbcDriverProvider implements DriverProvider {
 
@@ -31,7 +33,8 @@ public final class R2dbcDriverProvider implements DriverProvider {
     Objects.requireNonNull(config, "config");
     SqlDialect dialect = SqlDialect.forUrl(config.url()).orElseThrow(() ->
         new IllegalArgumentException("no SQL dialect for URL " + config.url()));
-    ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(config.url());
+    ConnectionFactoryOptions options =
+        dialect.connectionOptions(ConnectionFactoryOptions.parse(config.url()));
     ConnectionFactory factory = ConnectionFactories.get(options);
     return new R2dbcDriver(dialect, config, factory, dialect.needsKeepAlive(options));
   }

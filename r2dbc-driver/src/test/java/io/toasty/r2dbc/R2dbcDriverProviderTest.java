@@ -10,6 +10,10 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverProvider;
 import io.toasty.r2dbc.dialect.H2Dialect;
+import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.r2dbc.dialect.PostgresDialect;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.dialect.SqliteDialect;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -25,15 +29,39 @@ class R2dbcDriverProviderTest {
   }
 
   @Test
-  void supportsH2UrlsOnly() {
+  void supportsTheUrlsOfEverySqlBackend() {
     R2dbcDriverProvider provider = new R2dbcDriverProvider();
     assertTrue(provider.supports("r2dbc:h2:mem:///app"));
     assertTrue(provider.supports("R2DBC:H2:file:///tmp/x"));
-    assertFalse(provider.supports("r2dbc:postgresql://localhost/test"));
+    assertTrue(provider.supports("r2dbc:postgresql://localhost/test"));
+    assertTrue(provider.supports("r2dbc:postgres://localhost/test"));
+    assertTrue(provider.supports("r2dbc:mysql://localhost/test"));
+    assertTrue(provider.supports("r2dbc:mariadb://localhost/test"));
+    assertTrue(provider.supports("r2dbc:sqlite:/tmp/app.db"));
+    assertTrue(provider.supports("r2dbc:pool:postgresql://localhost/test"));
+    assertFalse(provider.supports("r2dbc:oracle://localhost/test"));
     assertFalse(provider.supports("dynamodb://local"));
     assertFalse(provider.supports(null));
     assertThrows(IllegalArgumentException.class,
-        () -> provider.open(DriverHarness.config("r2dbc:postgresql://localhost/test")));
+        () -> provider.open(DriverHarness.config("r2dbc:oracle://localhost/test")));
+  }
+
+  @Test
+  void picksTheDialectAndCapabilityByUrl() {
+    assertEquals(PostgresDialect.INSTANCE, SqlDialect.forUrl("r2dbc:postgresql://h/db").get());
+    assertEquals(MySqlDialect.MYSQL, SqlDialect.forUrl("r2dbc:mysql://h/db").get());
+    assertEquals(MySqlDialect.MARIADB, SqlDialect.forUrl("r2dbc:mariadb://h/db").get());
+    assertEquals(SqliteDialect.INSTANCE, SqlDialect.forUrl("r2dbc:sqlite:file.db").get());
+    assertEquals(Capability.MARIADB, MySqlDialect.MARIADB.capability());
+    assertEquals(Capability.MYSQL, MySqlDialect.MYSQL.capability());
+  }
+
+  @Test
+  void detectsMariaDbByTheWordInTheVersionString() {
+    assertTrue(MySqlDialect.isMariaDb("5.5.5-10.11.6-MariaDB-0+deb12u1"));
+    assertTrue(MySqlDialect.isMariaDb("11.4.2-MariaDB"));
+    assertFalse(MySqlDialect.isMariaDb("8.0.36"));
+    assertFalse(MySqlDialect.isMariaDb(null));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.Executor;
+import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -11,13 +12,17 @@ import io.toasty.planner.Prepared;
 import io.toasty.reactive.exec.BindArgs;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Results;
-import io.toasty.reactive.exec.Transactional;
+import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.exec.Uuids;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +33,10 @@ import reactor.core.publisher.Mono;
  * cancellation. Plans that write more than once run in one transaction, rolled back on error and
  * on cancel.
  *
+ * <p>Transactions: {@link #transaction(Function) transaction(tx -> ...)} (ended for you), or
+ * {@link #begin()} (ended by you); see {@link Tx}. Inside {@code transaction(..)}'s function,
+ * {@code exec} on this {@code Db} joins the transaction bound in the Reactor Context.
+ *
  * <p>Built with {@link Toasty#builder()}. Several {@code Db}s may live side by side.
  */
 public final class Db implements Executor {
@@ -35,6 +44,8 @@ public final class Db implements Executor {
   private final Driver driver;
   private final Planner planner;
   private final DbSchema schemaOps;
+  private final TxCounters counters = new TxCounters();
+  private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
 
   Db(Schema schema, Driver driver, Planner planner) {
     this.schema = schema;
@@ -44,27 +55,174 @@ public final class Db implements Executor {
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 
+  /**
+   * Plans and runs {@code statement}: in the transaction bound in the subscriber's Context (see
+   * {@link Tx#CONTEXT_KEY}) if there is one of this {@code Db}, else on a pooled connection of
+   * its own.
+   */
   @Override
   public Flux<Value> exec(Statement statement) {
     Objects.requireNonNull(statement, "statement");
-    return Flux.defer(() -> {
-      Prepared prepared = planner.prepare(statement);
-      CompiledPlan plan = prepared.plan();
-      List<Value> args = BindArgs.bind(plan, prepared.args());
-      return Results.of(plan.output(), run(plan, args), args);
+    return Flux.deferContextual(context -> {
+      Tx bound = Tx.boundIn(context, this);
+      return bound != null ? bound.exec(statement) : execAlone(statement);
     });
+  }
+
+  private Flux<Value> execAlone(Statement statement) {
+    Bound bound = bind(statement);
+    return Results.of(bound.plan.output(), run(bound.plan, bound.args), bound.args);
+  }
+
+  /** A statement's plan and its full argument list. */
+  record Bound(CompiledPlan plan, List<Value> args) {}
+
+  /** Plans {@code statement} (through the cache) and checks its values. */
+  Bound bind(Statement statement) {
+    Prepared prepared = planner.prepare(statement);
+    CompiledPlan plan = prepared.plan();
+    return new Bound(plan, BindArgs.bind(plan, prepared.args()));
   }
 
   private Flux<Value.Record> run(CompiledPlan plan, List<Value> args) {
     if (!plan.actions().needsConnection()) {
-      return Interpreter.run(plan.actions(), args, null);
+      return Interpreter.run(plan.actions(), args, (Sender) null);
     }
     if (plan.actions().transaction()) {
-      return Transactional.run(driver, conn -> Interpreter.run(plan.actions(), args, conn));
+      // rows are handed on after COMMIT, so a subscriber that stops early cannot undo the write
+      return TxSession.run(this, driver, TxOptions.defaults(), counters,
+              session -> Interpreter.run(plan.actions(), args, (Sender) session.connection)
+                  .collectList())
+          .singleOrEmpty()
+          .flatMapIterable(rows -> rows);
     }
     return Flux.usingWhen(driver.connect(),
-        conn -> Interpreter.run(plan.actions(), args, conn),
+        conn -> Interpreter.run(plan.actions(), args, conn, driver),
         Connection::close, (conn, error) -> conn.close(), Connection::close);
+  }
+
+  /**
+   * Runs {@code work} in a transaction on one pooled connection and returns what its publisher
+   * emits, as it emits it. COMMIT follows when the publisher completes, and the returned
+   * {@code Flux} completes after it; ROLLBACK follows when it fails (the {@code Flux} fails with
+   * the error) or when the subscriber cancels. A failed COMMIT fails the {@code Flux} with the
+   * driver's error, after a ROLLBACK. The connection goes back to the pool on every path.
+   *
+   * <pre>{@code
+   * Flux<User> both = db.transaction(tx -> Flux.concat(
+   *     Users.create().name("Ann").email("ann@example.com").exec(tx),
+   *     Users.create().name("Bob").email("bob@example.com").exec(tx)));
+   * }</pre>
+   *
+   * <p>Cancelling rolls back, so do not cut the returned {@code Flux} short ({@code next()},
+   * {@code take(n)}, {@code Mono.from(..)}) unless that is what you mean; for one result use
+   * {@link #transactionMono(Function)}, or {@code then()}, {@code last()} or
+   * {@code collectList()}.
+   *
+   * <p>Inside the publisher, the transaction is bound in the Reactor Context: {@code exec(db)}
+   * joins it as {@code exec(tx)} would, and {@code db.transaction(..)} nests in it (a savepoint,
+   * see {@link Tx#transaction(Function)}) instead of taking another connection.
+   *
+   * @throws UnsupportedFeatureException (as the signal) where the backend has no interactive
+   *     transactions
+   */
+  public <T> Flux<T> transaction(Function<? super Tx, ? extends Publisher<T>> work) {
+    return transaction(TxOptions.defaults(), work);
+  }
+
+  /**
+   * {@link #transaction(Function)} with an isolation level or read-only mode:
+   * {@code db.transaction(TxOptions.serializable().readOnly(), tx -> ...)}. Nested in a bound
+   * transaction, the options must be the defaults or the outer transaction's own.
+   */
+  public <T> Flux<T> transaction(TxOptions options,
+      Function<? super Tx, ? extends Publisher<T>> work) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(work, "work");
+    return Flux.deferContextual(context -> {
+      Tx bound = Tx.boundIn(context, this);
+      if (bound != null) {
+        return bound.join(options, work);
+      }
+      if (!driver.capability().interactiveTransactions()) {
+        return Flux.error(unsupported());
+      }
+      return TxSession.run(this, driver, options, counters, session -> {
+        Tx tx = Tx.top(session, false);
+        return Flux.from(work.apply(tx)).contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
+      });
+    });
+  }
+
+  /**
+   * {@link #transaction(Function)} for work with one result (or none): the value is emitted
+   * after COMMIT has succeeded.
+   *
+   * <pre>{@code
+   * Mono<User> renamed = db.transactionMono(tx -> Users.getById(tx, id)
+   *     .flatMap(u -> Users.update(u).name("Carl").exec(tx)));
+   * }</pre>
+   */
+  public <T> Mono<T> transactionMono(Function<? super Tx, ? extends Mono<T>> work) {
+    return transactionMono(TxOptions.defaults(), work);
+  }
+
+  /** {@link #transactionMono(Function)} with options. */
+  public <T> Mono<T> transactionMono(TxOptions options,
+      Function<? super Tx, ? extends Mono<T>> work) {
+    return transaction(options, work).singleOrEmpty();
+  }
+
+  /**
+   * Begins a transaction to end by hand: takes a pooled connection, sends BEGIN, and emits the
+   * {@link Tx}. End it with {@link Tx#commit()} or {@link Tx#rollback()} (or {@link Tx#close()},
+   * which rolls back if still open); until then it holds its connection. Cancelling before the
+   * {@code Tx} is emitted rolls back and releases the connection.
+   *
+   * <pre>{@code
+   * Mono<User> ann = Mono.usingWhen(db.begin(),
+   *     tx -> Users.create().name("Ann").email("ann@example.com").exec(tx),
+   *     Tx::commit, (tx, e) -> tx.rollback(), Tx::rollback);
+   * }</pre>
+   */
+  public Mono<Tx> begin() {
+    return begin(TxOptions.defaults());
+  }
+
+  /** {@link #begin()} with an isolation level or read-only mode. */
+  public Mono<Tx> begin(TxOptions options) {
+    Objects.requireNonNull(options, "options");
+    return Mono.defer(() -> {
+      if (!driver.capability().interactiveTransactions()) {
+        return Mono.error(unsupported());
+      }
+      return driver.connect().flatMap(conn -> {
+        TxSession session = new TxSession(this, conn, options, counters);
+        return session.begin()
+            .then(Mono.fromSupplier(() -> Tx.top(session, true)))
+            .onErrorResume(e -> session.end(TxSession.End.ROLLBACK, e).then(Mono.error(e)))
+            .doOnCancel(() -> session.end(TxSession.End.CANCEL, null));
+      });
+    });
+  }
+
+  private UnsupportedFeatureException unsupported() {
+    return new UnsupportedFeatureException("interactive transactions",
+        driver.capability().backend(), "statements that write several times still run "
+        + "atomically when the backend can do so");
+  }
+
+  /** What this {@code Db}'s transactions came to so far. */
+  public TxStats transactionStats() {
+    return counters.snapshot();
+  }
+
+  void opened(TxSession session) {
+    open.add(session);
+  }
+
+  void closed(TxSession session) {
+    open.remove(session);
   }
 
   /** Schema management: {@code push()} and {@code reset()}. */
@@ -92,8 +250,10 @@ public final class Db implements Executor {
     return schema;
   }
 
-  /** Closes the driver's pool. */
+  /** Rolls back the transactions still open, then closes the driver's pool. */
   public Mono<Void> close() {
-    return Mono.defer(driver::close);
+    return Flux.defer(() -> Flux.fromIterable(List.copyOf(open)))
+        .flatMap(s -> s.end(TxSession.End.DB_CLOSED, null).onErrorResume(e -> Mono.empty()))
+        .then(Mono.defer(driver::close));
   }
 }

@@ -52,13 +52,22 @@ public final class DbBuilder {
     return this;
   }
 
-  /** The most pooled connections (default 10). */
+  /**
+   * The most pooled connections (default 10). A transaction holds one connection from its BEGIN
+   * to its COMMIT or ROLLBACK.
+   */
   public DbBuilder poolMaxSize(int poolMaxSize) {
+    if (poolMaxSize < 1) {
+      throw new IllegalArgumentException("poolMaxSize must be at least 1, was " + poolMaxSize);
+    }
     this.poolMaxSize = poolMaxSize;
     return this;
   }
 
-  /** How long to wait for a pooled connection (default 30 s). */
+  /**
+   * How long to wait for a pooled connection (default 30 s); a statement or transaction that
+   * waits longer fails with the driver's error.
+   */
   public DbBuilder acquireTimeout(Duration acquireTimeout) {
     this.acquireTimeout = Objects.requireNonNull(acquireTimeout, "acquireTimeout");
     return this;
@@ -70,7 +79,7 @@ public final class DbBuilder {
     return this;
   }
 
-  /** A query that checks a pooled connection before use (default none). */
+  /** A query that checks a pooled connection before use, e.g. {@code SELECT 1} (default none). */
   public DbBuilder validationQuery(String validationQuery) {
     this.validationQuery = validationQuery;
     return this;

@@ -36,4 +36,28 @@ class DbBuilderTest {
     assertSame(inner, seen[0]);
     assertEquals("h2", db.capability().backend());
   }
+
+  @Test
+  void poolOptionsReachTheDriverConfig() {
+    io.toasty.driver.DriverConfig[] seen = new io.toasty.driver.DriverConfig[1];
+    Toasty.builder().models(Models.USERS).url("r2dbc:h2:mem:///pool")
+        .poolMaxSize(2)
+        .acquireTimeout(java.time.Duration.ofSeconds(3))
+        .maxIdleTime(java.time.Duration.ofMinutes(4))
+        .validationQuery("SELECT 1")
+        .driverFactory(c -> {
+          seen[0] = c;
+          return new FakeDriver(io.toasty.driver.Capability.H2, Dbs.SCHEMA);
+        }).build();
+    assertEquals("r2dbc:h2:mem:///pool", seen[0].url());
+    assertEquals(2, seen[0].poolMaxSize());
+    assertEquals(java.time.Duration.ofSeconds(3), seen[0].acquireTimeout());
+    assertEquals(java.time.Duration.ofMinutes(4), seen[0].maxIdleTime());
+    assertEquals("SELECT 1", seen[0].validationQuery());
+  }
+
+  @Test
+  void aPoolNeedsAConnection() {
+    assertThrows(IllegalArgumentException.class, () -> Toasty.builder().poolMaxSize(0));
+  }
 }

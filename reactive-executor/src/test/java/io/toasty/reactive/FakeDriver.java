@@ -14,6 +14,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -30,9 +31,16 @@ final class FakeDriver implements Driver {
   final List<Operation> log = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger connects = new AtomicInteger();
   final AtomicInteger closes = new AtomicInteger();
+  /** Every call of {@code close()}, repeated ones included. */
+  final AtomicInteger closeCalls = new AtomicInteger();
+  /** Times an operation started while another was still running on the same connection. */
+  final AtomicInteger overlaps = new AtomicInteger();
+  /** The connections handed out, in order. */
+  final List<FakeConnection> connections = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger pushes = new AtomicInteger();
   final AtomicInteger resets = new AtomicInteger();
   private final AtomicLong identity = new AtomicLong(100);
+  private final AtomicInteger ids = new AtomicInteger();
   Function<Operation, Mono<ExecResponse>> responder = op -> null;
 
   FakeDriver(Capability capability, Schema schema) {
@@ -51,10 +59,13 @@ final class FakeDriver implements Driver {
   }
 
   @Override public Mono<Connection> connect() {
-    return Mono.fromCallable(() -> {
-      connects.incrementAndGet();
-      return new FakeConnection();
-    });
+    // counted when handed out: a pool never loses a connection to a cancelled acquire
+    return Mono.defer(() -> Mono.just(new FakeConnection(ids.getAndIncrement())))
+        .doOnNext(c -> {
+          connects.incrementAndGet();
+          connections.add(c);
+        })
+        .map(c -> (Connection) c);
   }
 
   @Override public Mono<Void> pushSchema() {
@@ -83,9 +94,11 @@ final class FakeDriver implements Driver {
 
   Mono<ExecResponse> answer(Operation op) {
     Mono<ExecResponse> custom = responder.apply(op);
-    if (custom != null) {
-      return custom;
-    }
+    return custom != null ? custom : standard(op);
+  }
+
+  /** The answer without a responder: inserts echo their rows, reads are empty, counts 0. */
+  Mono<ExecResponse> standard(Operation op) {
     if (op instanceof Operation.Insert i) {
       return Mono.just(echo(i));
     }
@@ -116,18 +129,84 @@ final class FakeDriver implements Driver {
     return new ExecResponse.Rows(Flux.fromIterable(out));
   }
 
-  private final class FakeConnection implements Connection {
-    private boolean closed;
+  /** One connection: its own log, and checks that operations never overlap. */
+  final class FakeConnection implements Connection {
+    final int id;
+    final List<Operation> ops = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean closed;
+
+    FakeConnection(int id) {
+      this.id = id;
+    }
+
+    boolean closed() {
+      return closed;
+    }
+
+    /** The transaction kinds and operation names sent on this connection. */
+    List<String> kinds() {
+      List<String> out = new ArrayList<>();
+      synchronized (ops) {
+        for (Operation op : ops) {
+          out.add(op instanceof Operation.Transaction t ? t.kind().name()
+              : op.getClass().getSimpleName());
+        }
+      }
+      return out;
+    }
 
     @Override public Mono<ExecResponse> exec(Operation operation) {
       return Mono.defer(() -> {
+        enter();
         log.add(operation);
-        return answer(operation);
+        ops.add(operation);
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+          if (ended.compareAndSet(false, true)) {
+            running.decrementAndGet();
+          }
+        };
+        // An operation runs until its last signal is sent (or it is cancelled), before its
+        // subscriber reacts to that signal. Rows run again, as with R2DBC, from the first
+        // request until they end or are cancelled.
+        return answer(operation)
+            .map(r -> {
+              if (!(r instanceof ExecResponse.Rows rows)) {
+                return r;
+              }
+              AtomicInteger state = new AtomicInteger(); // 0 idle, 1 running, 2 ended
+              Runnable rowsEnd = () -> {
+                if (state.getAndSet(2) == 1) {
+                  running.decrementAndGet();
+                }
+              };
+              return new ExecResponse.Rows(rows.rows()
+                  .doOnRequest(n -> {
+                    if (state.compareAndSet(0, 1)) {
+                      enter();
+                    }
+                  })
+                  .doOnTerminate(rowsEnd).doOnCancel(rowsEnd));
+            })
+            .doOnEach(signal -> {
+              if (!signal.isOnSubscribe()) {
+                end.run();
+              }
+            })
+            .doOnCancel(end);
       });
+    }
+
+    private void enter() {
+      if (running.incrementAndGet() > 1) {
+        overlaps.incrementAndGet();
+      }
     }
 
     @Override public Mono<Void> close() {
       return Mono.fromRunnable(() -> {
+        closeCalls.incrementAndGet();
         if (!closed) {
           closed = true;
           closes.incrementAndGet();

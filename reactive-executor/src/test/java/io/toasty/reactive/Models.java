@@ -73,6 +73,20 @@ final class Models {
     return new Query(new Source.Model("User"), filter, Returning.Model.plain(), List.of(), null);
   }
 
+  /** A create of one user, returning it. */
+  static io.toasty.stmt.Insert insertUser(String name) {
+    return new io.toasty.stmt.Insert(new Source.Model("User"), List.of(), List.of(Expr.Record.of(
+        new Expr.Default(), str(name), str(name + "@example.com"), new Expr.Default())),
+        Returning.Model.plain());
+  }
+
+  /** A create of two todos: two inserts (a transaction) on a backend without multi-row inserts. */
+  static io.toasty.stmt.Insert twoTodos() {
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    return new io.toasty.stmt.Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+        Returning.Model.plain());
+  }
+
   static Value.Record userRow(long id) {
     return Value.Record.of(new Value.I64(id), new Value.Str("user" + id),
         new Value.Str("user" + id + "@example.com"), Value.NULL);

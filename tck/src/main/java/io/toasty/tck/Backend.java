@@ -54,6 +54,23 @@ public interface Backend {
   }
 
   /**
+   * Runs SQL text on the database opened for {@code database}, outside the library: for scenarios
+   * that need what models cannot declare (a foreign key, a constraint the model does not know).
+   * Write identifiers with {@link #quoteIdentifier}. A backend without SQL answers with an
+   * {@link io.toasty.UnsupportedFeatureException}, which such scenarios (marked
+   * {@code @Requires(Need.SQL)}) expect there.
+   */
+  default Mono<Void> executeSql(String database, String sql) {
+    return Mono.error(new io.toasty.UnsupportedFeatureException("raw SQL", name(),
+        "the backend runs no SQL text"));
+  }
+
+  /** {@code identifier} quoted for this backend's SQL (ANSI double quotes unless it differs). */
+  default String quoteIdentifier(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
    * What a scenario asks of {@link #open}.
    *
    * @param models        the models the {@code Db} serves
@@ -102,6 +119,10 @@ public interface Backend {
             .planCacheSize(request.planCacheSize())
             .wrapDriver(request.wrapDriver())
             .build();
+      }
+
+      @Override public Mono<Void> executeSql(String database, String sql) {
+        return RawSql.execute(url.apply(database), sql);
       }
 
       @Override public String toString() {

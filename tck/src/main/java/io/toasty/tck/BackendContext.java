@@ -69,6 +69,26 @@ public final class BackendContext {
     return open(DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE);
   }
 
+  /**
+   * Runs SQL text on the scenario's own database, outside the library (see
+   * {@link Backend#executeSql}); waits for it.
+   */
+  public void executeSql(String sql) {
+    String database;
+    synchronized (this) {
+      if (opened.isEmpty()) {
+        throw new IllegalStateException("no database is open yet");
+      }
+      database = opened.get(0).database();
+    }
+    backend.executeSql(database, sql).block(TIMEOUT);
+  }
+
+  /** {@code identifier} quoted for the backend's SQL. */
+  public String quote(String identifier) {
+    return backend.quoteIdentifier(identifier);
+  }
+
   /** Closes every database opened, newest first; the first error is thrown after all closed. */
   synchronized void closeAll() {
     RuntimeException first = null;

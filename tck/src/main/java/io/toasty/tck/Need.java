@@ -9,6 +9,12 @@ public enum Need {
   SQL(Capability::sql),
   /** Reads a whole table when no key or index applies. */
   SCAN(Capability::scan),
+  /**
+   * Generates integer keys in the database ({@code @Auto} on a {@code long} key: identity
+   * columns). The planner offers them where the backend runs SQL; a key-value backend refuses
+   * them (use a UUID key there). {@code Capability} has no flag of its own for this yet.
+   */
+  IDENTITY_KEYS(Capability::sql),
   /** Runs statements inside a begun transaction. */
   INTERACTIVE_TRANSACTIONS(Capability::interactiveTransactions),
   /** Nests transactions with savepoints. */

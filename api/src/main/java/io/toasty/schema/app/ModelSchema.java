@@ -7,15 +7,22 @@ import java.util.Objects;
 /**
  * A model, as the processor read it from an {@code @Model} record.
  *
+ * <p>Data fields and relation fields are numbered apart: {@code fields} holds the data fields
+ * (each stored in a column), numbered from 0 in record component order; {@code relations} holds
+ * the relation fields ({@code HasMany}, {@code BelongsTo}, {@code HasOne}), which are no
+ * columns. An {@code Expr.Field} names a relation by {@code fields().size() + relation.index()}.
+ *
  * @param name       the model's name (the record's simple name), unique within a schema
  * @param javaClass  the record's canonical name, for messages
  * @param tableName  the table it is stored in
- * @param fields     its fields, in record component order
+ * @param fields     its data fields, in record component order
  * @param primaryKey indexes of the {@code @Key} fields, in key order
  * @param indexes    secondary indexes, unique or not
+ * @param relations  its relation fields, in record component order
  */
 public record ModelSchema(String name, String javaClass, String tableName,
-    List<FieldSchema> fields, List<Integer> primaryKey, List<IndexSchema> indexes) {
+    List<FieldSchema> fields, List<Integer> primaryKey, List<IndexSchema> indexes,
+    List<RelationSchema> relations) {
   public ModelSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
@@ -23,14 +30,21 @@ public record ModelSchema(String name, String javaClass, String tableName,
     fields = List.copyOf(fields);
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
+    relations = List.copyOf(relations);
   }
 
-  /** The field at {@code index}. */
+  /** A model without relation fields. */
+  public ModelSchema(String name, String javaClass, String tableName, List<FieldSchema> fields,
+      List<Integer> primaryKey, List<IndexSchema> indexes) {
+    this(name, javaClass, tableName, fields, primaryKey, indexes, List.of());
+  }
+
+  /** The data field at {@code index}. */
   public FieldSchema field(int index) {
     return fields.get(index);
   }
 
-  /** The field called {@code name}; an error names the model and the missing field. */
+  /** The data field called {@code name}; an error names the model and the missing field. */
   public FieldSchema field(String name) {
     for (FieldSchema f : fields) {
       if (f.name().equals(name)) {
@@ -38,6 +52,42 @@ public record ModelSchema(String name, String javaClass, String tableName,
       }
     }
     throw new InvalidStatementException(this.name, name, "model has no such field");
+  }
+
+  /** Whether {@code fieldIndex} (an {@code Expr.Field} index) names a relation field. */
+  public boolean isRelation(int fieldIndex) {
+    return fieldIndex >= fields.size() && fieldIndex < fields.size() + relations.size();
+  }
+
+  /** The relation that {@code fieldIndex} (an {@code Expr.Field} index) names. */
+  public RelationSchema relationAt(int fieldIndex) {
+    if (!isRelation(fieldIndex)) {
+      throw new InvalidStatementException(name, "#" + fieldIndex, "model has no such relation");
+    }
+    return relations.get(fieldIndex - fields.size());
+  }
+
+  /** The relation called {@code name}; an error names the model and the missing relation. */
+  public RelationSchema relation(String name) {
+    for (RelationSchema r : relations) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new InvalidStatementException(this.name, name, "model has no such relation");
+  }
+
+  /** The {@code Expr.Field} index of {@code relation}. */
+  public int fieldIndexOf(RelationSchema relation) {
+    return fields.size() + relation.index();
+  }
+
+  /** The name of the data or relation field at {@code fieldIndex}, or {@code #i}. */
+  public String fieldName(int fieldIndex) {
+    if (fieldIndex >= 0 && fieldIndex < fields.size()) {
+      return fields.get(fieldIndex).name();
+    }
+    return isRelation(fieldIndex) ? relationAt(fieldIndex).name() : "#" + fieldIndex;
   }
 
   /** Whether the fields at {@code fieldIndexes}, in any order, are the primary key. */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Action permits ExecStatementAction, GetByKeyAction, FindPkByIndexAction,
     QueryPkAction, ScanAction, UpdateByKeyAction, DeleteByKeyAction, FilterAction, LimitAction,
-    ConcatAction, ConstAction {
+    ConcatAction, ConstAction, NestedMergeAction {
 
   /** The variable this action writes. */
   int output();

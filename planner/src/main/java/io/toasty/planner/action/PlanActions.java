@@ -10,6 +10,7 @@ import io.toasty.planner.plan.FindPkByIndex;
 import io.toasty.planner.plan.GetByKey;
 import io.toasty.planner.plan.Limit;
 import io.toasty.planner.plan.Mir;
+import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.Scan;
@@ -34,6 +35,9 @@ public final class PlanActions {
       n.inputs().forEach(i -> readers[i]++);
     }
     boolean[] streams = streams(mir, readers);
+    if (!streams[mir.root()]) {
+      readers[mir.root()]++; // stored, and read once more as the result
+    }
     List<Action> actions = new ArrayList<>(nodes.size());
     List<Var> vars = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
@@ -47,10 +51,13 @@ public final class PlanActions {
   /** The result, and inputs read only by a streaming in-memory step that itself streams. */
   private static boolean[] streams(Mir mir, int[] readers) {
     boolean[] streams = new boolean[mir.nodes().size()];
-    streams[mir.root()] = true;
+    // The result streams out, unless other actions read it too (a nested create's children
+    // read its keys): then it is stored and handed out at the end.
+    streams[mir.root()] = readers[mir.root()] == 0;
     for (int i = mir.nodes().size() - 1; i >= 0; i--) {
       MirNode n = mir.nodes().get(i);
-      if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat)) {
+      if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
+          || n instanceof NestedMerge)) {
         continue;
       }
       for (int input : n.inputs()) {
@@ -69,7 +76,7 @@ public final class PlanActions {
 
   private static Action action(int out, MirNode n) {
     if (n instanceof ExecStatement s) {
-      return new ExecStatementAction(out, s.statement(), s.rowType(), s.keys());
+      return new ExecStatementAction(out, s.statement(), s.rowType(), s.keys(), s.bindings());
     } else if (n instanceof GetByKey g) {
       return new GetByKeyAction(out, g.keys(), g.table(), g.columns());
     } else if (n instanceof FindPkByIndex f) {
@@ -89,6 +96,8 @@ public final class PlanActions {
       return new LimitAction(out, l.input(), l.count(), l.offset());
     } else if (n instanceof Concat c) {
       return new ConcatAction(out, c.inputs(), c.distinctKey(), c.counts());
+    } else if (n instanceof NestedMerge m) {
+      return new NestedMergeAction(out, m.parent(), m.branches(), m.window());
     }
     Const c = (Const) n;
     return new ConstAction(out, c.rows());

@@ -4,6 +4,7 @@ import io.toasty.planner.expr.Children;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
+import io.toasty.stmt.Include;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
@@ -37,7 +38,7 @@ public final class Parameterize {
       return query(q);
     } else if (s instanceof Insert i) {
       return new Insert(i.target(), i.columns(), Children.list(i.rows(), this::expr),
-          i.returning());
+          returning(i.returning()));
     } else if (s instanceof Update u) {
       return new Update(u.target(), expr(u.filter()), assignments(u.assignments()),
           u.returning());
@@ -48,8 +49,7 @@ public final class Parameterize {
 
   private Query query(Query q) {
     Expr filter = expr(q.filter());
-    Returning returning = q.returning() instanceof Returning.Project p
-        ? new Returning.Project(Children.list(p.exprs(), this::expr)) : q.returning();
+    Returning returning = returning(q.returning());
     List<OrderBy> orderBy = new ArrayList<>(q.orderBy().size());
     for (OrderBy o : q.orderBy()) {
       orderBy.add(new OrderBy(expr(o.expr()), o.direction()));
@@ -57,6 +57,21 @@ public final class Parameterize {
     Limit limit = q.limit() == null ? null : new Limit(expr(q.limit().count()),
         q.limit().offset() == null ? null : expr(q.limit().offset()));
     return new Query(q.source(), filter, returning, orderBy, limit);
+  }
+
+  /** Projections and include scopes hold values too. */
+  private Returning returning(Returning r) {
+    if (r instanceof Returning.Project p) {
+      return new Returning.Project(Children.list(p.exprs(), this::expr));
+    }
+    if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
+      List<Include> includes = new ArrayList<>(m.includes().size());
+      for (Include i : m.includes()) {
+        includes.add(new Include(i.relation(), query(i.scope())));
+      }
+      return new Returning.Model(includes);
+    }
+    return r;
   }
 
   private List<Assignment> assignments(List<Assignment> in) {
@@ -71,6 +86,9 @@ public final class Parameterize {
     if (e instanceof Expr.Const c && isParameter(c.value())) {
       args.add(c.value());
       return new Expr.Arg(args.size() - 1);
+    }
+    if (e instanceof Expr.Stmt nested) {
+      return new Expr.Stmt(statement(nested.statement()));
     }
     if (e instanceof Expr.Arg) {
       throw new IllegalArgumentException("a statement given to the engine must hold values, "

@@ -6,6 +6,7 @@ import io.toasty.planner.action.Var;
 import io.toasty.planner.cache.Shape;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirMerge;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.planner.lower.ExtraArg;
@@ -67,6 +68,25 @@ public final class Explain {
     }
     for (HirStatement s : hir.statements()) {
       line("#" + s.id() + " " + st.statement(s.statement()) + deps(s.deps()));
+      if (s.merge() != null) {
+        HirMerge m = s.merge();
+        String table = ((io.toasty.stmt.Source.Table) s.statement().source()).table();
+        String parentTable = ((io.toasty.stmt.Source.Table) hir.statements().get(m.parent())
+            .statement().source()).table();
+        line("     merged into #" + m.parent() + " as slot " + m.slot() + " (" + m.relation()
+            + (m.many() ? ", many" : ", one") + (m.flatten() ? ", flattened" : "") + "): "
+            + x.columns(table, m.childColumns()) + " IN keys of #" + m.parent() + " ("
+            + x.columns(parentTable, m.parentColumns()) + "); #" + m.parent()
+            + " needs #" + s.id() + "'s rows back: a cycle, broken by NestedMerge");
+      }
+      if (!s.bindings().isEmpty()) {
+        List<String> b = new ArrayList<>();
+        for (var binding : s.bindings()) {
+          b.add("#" + binding.statement() + " row " + binding.row() + " column "
+              + binding.column());
+        }
+        line("     binds " + String.join(", ", b));
+      }
     }
     for (int i = 0; i < hir.extraArgs().size(); i++) {
       line("$" + (argCount + i) + " = " + extra(hir.extraArgs().get(i)));

@@ -119,9 +119,11 @@ final class ExplainExpr {
   }
 
   String fieldName(Expr.Field f) {
-    if (schema.hasModel(f.model()) && f.index() >= 0
-        && f.index() < schema.model(f.model()).fields().size()) {
-      return schema.model(f.model()).field(f.index()).name();
+    if (schema.hasModel(f.model()) && f.index() >= 0) {
+      var m = schema.model(f.model());
+      if (f.index() < m.fields().size() + m.relations().size()) {
+        return m.fieldName(f.index());
+      }
     }
     return f.model() + ".#" + f.index();
   }
@@ -133,6 +135,9 @@ final class ExplainExpr {
   String columnName(String table, int index) {
     try {
       TableSchema t = schema.table(table);
+      if (index >= t.columns().size()) {
+        return "<merged slot " + (index - t.columns().size()) + ">";
+      }
       return t.column(index).name();
     } catch (RuntimeException unknown) {
       return "#" + index;

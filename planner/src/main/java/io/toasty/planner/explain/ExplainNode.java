@@ -9,6 +9,7 @@ import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.action.UpdateByKeyAction;
@@ -21,7 +22,9 @@ import io.toasty.planner.plan.FindPkByIndex;
 import io.toasty.planner.plan.GetByKey;
 import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.Limit;
+import io.toasty.planner.plan.MergeBranch;
 import io.toasty.planner.plan.MirNode;
+import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.Scan;
 import io.toasty.planner.plan.UpdateByKey;
@@ -64,6 +67,9 @@ final class ExplainNode {
   }
 
   private String memory(MirNode n, String p) {
+    if (n instanceof NestedMerge m) {
+      return nestedMerge(m.parent(), m.branches(), m.window(), p);
+    }
     if (n instanceof Filter f) {
       return "Filter " + p + f.input() + " where " + x.expr(f.predicate());
     } else if (n instanceof Limit l) {
@@ -98,8 +104,39 @@ final class ExplainNode {
       return "LimitAction $" + l.input();
     } else if (a instanceof ConcatAction c) {
       return "ConcatAction " + refs("$", c.inputs()) + (c.counts() ? " (sum)" : "");
+    } else if (a instanceof NestedMergeAction m) {
+      return nestedMerge(m.input(), m.branches(), m.window(), "$").replaceFirst("NestedMerge",
+          "NestedMergeAction");
     }
     return "ConstAction " + ((ConstAction) a).rows().size() + " row(s)";
+  }
+
+  /** The merge and its branches, nested branches indented under theirs. */
+  private String nestedMerge(int input, List<MergeBranch> branches, int window, String p) {
+    StringBuilder out = new StringBuilder("NestedMerge " + p + input + " in windows of " + window
+        + " rows; branches run concurrently:");
+    branches(out, branches, 1);
+    return out.toString();
+  }
+
+  private void branches(StringBuilder out, List<MergeBranch> branches, int depth) {
+    for (int i = 0; i < branches.size(); i++) {
+      MergeBranch b = branches.get(i);
+      String indent = "\n   " + "    ".repeat(depth);
+      out.append(indent).append("slot ").append(i).append(' ').append(b.relation())
+          .append(b.many() ? " (many" : " (one").append(b.flatten() ? ", flattened)" : ")")
+          .append(" on parent row ").append(b.parentPositions()).append(" = child row ")
+          .append(b.childPositions()).append(": ");
+      if (b.fetch() instanceof MergeBranch.SqlFetch f) {
+        out.append("QuerySql ").append(st.statement(f.statement())).append("  + (")
+            .append(x.columns(f.keys().table(), f.keys().columns())).append(") IN window keys");
+      } else {
+        MergeBranch.KeyFetch k = (MergeBranch.KeyFetch) b.fetch();
+        out.append("GetByKey ").append(k.table()).append(" keys from the window")
+            .append(filter(k.residual()));
+      }
+      branches(out, b.nested(), depth + 1);
+    }
   }
 
   private String exec(boolean insert, io.toasty.stmt.Statement s, KeyBinding keys, String p) {

@@ -84,13 +84,34 @@ final class ExplainStatement {
 
   String returning(Returning r) {
     if (r instanceof Returning.Model m) {
-      return m.includes().isEmpty() ? "MODEL" : "MODEL INCLUDE " + m.includes();
+      return m.includes().isEmpty() ? "MODEL" : "MODEL INCLUDE " + includes(m.includes());
     } else if (r instanceof Returning.Project p) {
       return x.list(p.exprs());
     } else if (r instanceof Returning.Keys k) {
       return "KEYS " + k.indexes();
     }
     return "COUNT";
+  }
+
+  /** {@code posts WHERE .. ORDER BY .. (INCLUDE comments)}, comma separated. */
+  private String includes(List<io.toasty.stmt.Include> includes) {
+    List<String> out = new ArrayList<>();
+    for (io.toasty.stmt.Include i : includes) {
+      Query scope = i.scope();
+      StringBuilder one = new StringBuilder(x.fieldName(i.relation())).append(where(scope.filter()));
+      if (!scope.orderBy().isEmpty()) {
+        List<String> terms = new ArrayList<>();
+        for (OrderBy o : scope.orderBy()) {
+          terms.add(x.expr(o.expr()) + " " + o.direction());
+        }
+        one.append(" ORDER BY ").append(String.join(", ", terms));
+      }
+      if (scope.returning() instanceof Returning.Model m && !m.includes().isEmpty()) {
+        one.append(" (INCLUDE ").append(includes(m.includes())).append(')');
+      }
+      out.add(one.toString());
+    }
+    return String.join(", ", out);
   }
 
   private String source(Source s) {

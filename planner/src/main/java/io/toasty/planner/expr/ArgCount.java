@@ -27,6 +27,7 @@ public final class ArgCount {
       query(q);
     } else if (s instanceof Insert i) {
       i.rows().forEach(this::expr);
+      returning(i.returning());
     } else if (s instanceof Update u) {
       expr(u.filter());
       u.assignments().forEach(a -> expr(a.value()));
@@ -37,9 +38,7 @@ public final class ArgCount {
 
   private void query(Query q) {
     expr(q.filter());
-    if (q.returning() instanceof Returning.Project p) {
-      p.exprs().forEach(this::expr);
-    }
+    returning(q.returning());
     for (OrderBy o : q.orderBy()) {
       expr(o.expr());
     }
@@ -51,6 +50,14 @@ public final class ArgCount {
     }
   }
 
+  private void returning(Returning r) {
+    if (r instanceof Returning.Project p) {
+      p.exprs().forEach(this::expr);
+    } else if (r instanceof Returning.Model m) {
+      m.includes().forEach(i -> query(i.scope()));
+    }
+  }
+
   private void expr(Expr e) {
     Walk.each(e, x -> {
       if (x instanceof Expr.Arg a) {
@@ -59,6 +66,8 @@ public final class ArgCount {
         query(s.query());
       } else if (x instanceof Expr.Exists ex) {
         query(ex.query());
+      } else if (x instanceof Expr.Stmt nested) {
+        statement(nested.statement());
       }
     });
   }

@@ -62,6 +62,10 @@ public final class Children {
     } else if (e instanceof Expr.Project p) {
       Expr b = f.apply(p.base());
       return b == p.base() ? e : new Expr.Project(b, p.index());
+    } else if (e instanceof Expr.Related r) {
+      // The filter is over the related model's fields: a child in its own scope.
+      Expr x = f.apply(r.filter());
+      return x == r.filter() ? e : new Expr.Related(r.relation(), r.quantifier(), x);
     }
     return e;
   }

@@ -25,9 +25,10 @@ public final class Walk {
     Children.forEach(e, c -> each(c, f));
   }
 
-  /** Whether {@code e} holds a subquery ({@code IN (SELECT ..)} or {@code EXISTS}). */
+  /** Whether {@code e} holds a subquery ({@code IN (SELECT ..)}, {@code EXISTS}, a relation). */
   public static boolean hasSubquery(Expr e) {
-    return any(e, x -> x instanceof Expr.InSubquery || x instanceof Expr.Exists);
+    return any(e, x -> x instanceof Expr.InSubquery || x instanceof Expr.Exists
+        || x instanceof Expr.Related);
   }
 
   /** Whether a query's filter (or nested ones) holds a subquery. */

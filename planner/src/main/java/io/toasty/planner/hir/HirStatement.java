@@ -10,10 +10,21 @@ import java.util.Objects;
  * @param id        its position in {@link Hir#statements()}
  * @param statement the table-level statement (tables, columns, argument slots)
  * @param deps      the statements it needs first
+ * @param merge     for a preloaded relation, how its rows merge into its parent's; else null
+ * @param bindings  values this statement reads from rows other statements produced (a nested
+ *                  create's foreign key, known only once the parent's insert has run); each fills
+ *                  one argument slot after the plan's own, in order
  */
-public record HirStatement(int id, Statement statement, List<HirDep> deps) {
+public record HirStatement(int id, Statement statement, List<HirDep> deps, HirMerge merge,
+    List<HirBinding> bindings) {
   public HirStatement {
     Objects.requireNonNull(statement, "statement");
     deps = List.copyOf(deps);
+    bindings = List.copyOf(bindings);
+  }
+
+  /** A statement with no merge and no bindings. */
+  public HirStatement(int id, Statement statement, List<HirDep> deps) {
+    this(id, statement, deps, null, List.of());
   }
 }

@@ -34,9 +34,25 @@ public final class Lower {
       return new Hir(model, cx.table.name(), List.of(), -1, emptyOutput(s, cx), List.of());
     }
     List<HirOutput> output = new ArrayList<>(1);
+    if (s instanceof Insert i && LowerNestedInsert.isNested(i)) {
+      int[] result = new int[1];
+      List<HirStatement> statements = LowerNestedInsert.lower(i, cx, output, result);
+      // Bound values follow every argument slot of the plan.
+      int base = argCount + cx.extraArgs().size();
+      List<HirStatement> numbered = new ArrayList<>(statements.size());
+      for (HirStatement h : statements) {
+        numbered.add(h.bindings().isEmpty() ? h : new HirStatement(h.id(),
+            LowerNestedInsert.number(h.statement(), base), h.deps(), h.merge(), h.bindings()));
+      }
+      return new Hir(model, cx.table.name(), numbered, result[0], output.get(0),
+          cx.extraArgs());
+    }
     List<HirStatement> statements = statements(s, cx, output);
-    return new Hir(model, cx.table.name(), statements, statements.size() - 1, output.get(0),
-        cx.extraArgs());
+    int result = statements.size() - 1;
+    if (s instanceof Query q && LowerInclude.hasIncludes(q)) {
+      result = 0;
+    }
+    return new Hir(model, cx.table.name(), statements, result, output.get(0), cx.extraArgs());
   }
 
   private static List<HirStatement> statements(Statement s, LowerContext cx,
@@ -45,14 +61,15 @@ public final class Lower {
       return LowerUpdate.lower(u, cx, output);
     }
     LowerQuery.Lowered lowered;
+    if (s instanceof Query q && LowerInclude.hasIncludes(q)) {
+      return LowerInclude.lower(q, cx, output);
+    }
     if (s instanceof Query q) {
       lowered = LowerQuery.lower(q, cx);
     } else if (s instanceof Insert i) {
       lowered = LowerInsert.lower(i, cx);
     } else {
-      Delete d = (Delete) s;
-      lowered = new LowerQuery.Lowered(new Delete(new Source.Table(cx.table.name()),
-          LowerExpr.lower(d.filter(), cx.schema), new Returning.Count()), new HirOutput.Count());
+      return LowerDelete.lower((Delete) s, cx, output);
     }
     output.add(lowered.output());
     return List.of(new HirStatement(0, lowered.statement(), List.of()));

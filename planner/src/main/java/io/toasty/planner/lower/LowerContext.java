@@ -17,15 +17,31 @@ final class LowerContext {
   final ModelMapping mapping;
   final TableSchema table;
   private final int argCount;
-  private final List<ExtraArg> extraArgs = new ArrayList<>();
+  private final List<ExtraArg> extraArgs;
 
   LowerContext(Schema schema, Capability capability, String model, int argCount) {
+    this(schema, capability, model, argCount, new ArrayList<>());
+  }
+
+  private LowerContext(Schema schema, Capability capability, String model, int argCount,
+      List<ExtraArg> extraArgs) {
     this.schema = schema;
     this.capability = capability;
     this.model = schema.model(model);
     this.mapping = schema.mapping(model);
     this.table = schema.table(mapping.table());
     this.argCount = argCount;
+    this.extraArgs = extraArgs;
+  }
+
+  /** A context for another model of the same statement: argument slots are shared. */
+  LowerContext child(String model) {
+    return new LowerContext(schema, capability, model, argCount, extraArgs);
+  }
+
+  /** The statement's own argument slots. */
+  int argCount() {
+    return argCount;
   }
 
   /** A new argument slot after the statement's own, filled as {@code arg} says. */

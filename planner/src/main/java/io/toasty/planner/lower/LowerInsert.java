@@ -23,6 +23,8 @@ import java.util.Map;
 final class LowerInsert {
   private final LowerContext cx;
   private final Map<Integer, Expr.Arg> defaults = new HashMap<>();
+  /** Per row, each data field's value as inserted; null where the database generates it. */
+  final List<Expr[]> filled = new ArrayList<>();
 
   private LowerInsert(LowerContext cx) {
     this.cx = cx;
@@ -32,7 +34,11 @@ final class LowerInsert {
     return new LowerInsert(cx).insert(insert);
   }
 
-  private LowerQuery.Lowered insert(Insert insert) {
+  LowerInsert(LowerContext cx, boolean unused) {
+    this.cx = cx;
+  }
+
+  LowerQuery.Lowered insert(Insert insert) {
     boolean[] omitted = omittedFields(insert.rows());
     List<Integer> columns = new ArrayList<>();
     for (int c = 0; c < cx.table.columns().size(); c++) {
@@ -89,6 +95,13 @@ final class LowerInsert {
       Expr v = row.fields().get(f.index());
       values[f.index()] = v instanceof Expr.Default && !omitted[f.index()] ? fill(f) : v;
     }
+    Expr[] asInserted = values.clone();
+    for (int f = 0; f < omitted.length; f++) {
+      if (omitted[f]) {
+        asInserted[f] = null;
+      }
+    }
+    filled.add(asInserted);
     List<Expr> out = new ArrayList<>(columns.size());
     for (int c : columns) {
       out.add(substitute(cx.mapping.columnFromFields().get(c), values));

@@ -17,18 +17,31 @@ import java.util.Objects;
  * @param rowType   the type of each returned column; empty for a count
  * @param keys      where the statement's rows are restricted to keys from another node, or null
  * @param after     nodes that must run first
+ * @param bindings  arguments read from other nodes' rows (a nested create's foreign keys)
  */
 public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding keys,
-    List<Integer> after) implements MirNode {
+    List<Integer> after, List<RowBinding> bindings) implements MirNode {
   public ExecStatement {
     Objects.requireNonNull(statement, "statement");
     rowType = List.copyOf(rowType);
     after = List.copyOf(after);
+    bindings = List.copyOf(bindings);
+  }
+
+  /** A statement that reads no other node's rows into its arguments. */
+  public ExecStatement(Statement statement, List<Type> rowType, KeyBinding keys,
+      List<Integer> after) {
+    this(statement, rowType, keys, after, List.of());
   }
 
   @Override
   public List<Integer> inputs() {
-    return keys == null ? List.of() : List.of(keys.input());
+    java.util.Set<Integer> in = new java.util.LinkedHashSet<>();
+    if (keys != null) {
+      in.add(keys.input());
+    }
+    bindings.forEach(b -> in.add(b.input()));
+    return List.copyOf(in);
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.util.List;
  * Nodes refer to their inputs by index in {@link Mir#nodes()}; every input comes first.
  */
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
-    UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const {
+    UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

@@ -35,13 +35,17 @@ final class PlanKeyValue {
   }
 
   static Mir plan(Hir hir, Schema schema, Capability capability) {
-    if (hir.statements().size() != 1) {
-      throw new IllegalStateException("key-value plans take one HIR statement: " + hir);
+    long own = hir.statements().stream().filter(h -> h.merge() == null).count();
+    if (own != 1) {
+      throw new UnsupportedFeatureException("a plan of " + own + " statements",
+          capability.backend(), "this backend runs one statement per plan (and preloads)");
     }
-    Statement s = hir.statements().get(0).statement();
+    Statement s = hir.statements().get(hir.result()).statement();
     PlanKeyValue p = new PlanKeyValue(schema.table(PlanSql.table(s)), capability);
     int root = p.statement(s);
-    return p.b.build(root, Plan.output(hir.output(), p.fetched(s)));
+    List<Integer> fetched = new ArrayList<>(p.fetched(s));
+    root = PlanNestedMerge.wrap(p.b, hir, schema, capability, hir.result(), root, fetched);
+    return p.b.build(root, Plan.output(hir.output(), fetched));
   }
 
   private int statement(Statement s) {

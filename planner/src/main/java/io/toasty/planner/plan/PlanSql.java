@@ -41,11 +41,17 @@ final class PlanSql {
   private Mir run(Hir hir) {
     int[] ids = new int[hir.statements().size()];
     for (HirStatement s : hir.statements()) {
+      if (s.merge() != null) {
+        continue; // read per window by the parent's NestedMerge
+      }
       checkSubqueries(s.statement());
       ids[s.id()] = statement(s, ids);
     }
     Statement result = hir.statements().get(hir.result()).statement();
-    return b.build(ids[hir.result()], Plan.output(hir.output(), ExecStatement.fetched(result)));
+    List<Integer> fetched = new ArrayList<>(ExecStatement.fetched(result));
+    int root = PlanNestedMerge.wrap(b, hir, schema, capability, hir.result(), ids[hir.result()],
+        fetched);
+    return b.build(root, Plan.output(hir.output(), fetched));
   }
 
   private int statement(HirStatement s, int[] ids) {
@@ -54,15 +60,25 @@ final class PlanSql {
     for (HirDep d : s.deps()) {
       if (d.kind() == HirDep.Kind.KEYS) {
         TableSchema t = schema.table(table(s.statement()));
-        keys = new KeyBinding(ids[d.statement()], t.name(), t.primaryKey());
+        keys = new KeyBinding(ids[d.statement()], t.name(),
+            d.columns().isEmpty() ? t.primaryKey() : d.columns(), d.positions());
       } else {
         after.add(ids[d.statement()]);
       }
     }
+    List<RowBinding> bindings = new ArrayList<>();
+    for (var binding : s.bindings()) {
+      bindings.add(new RowBinding(ids[binding.statement()], binding.row(), binding.column()));
+    }
     if (s.statement() instanceof Insert i && i.rows().size() > 1 && !capability.multiRowInsert()) {
+      if (!bindings.isEmpty()) {
+        throw new UnsupportedFeatureException("a nested create of several rows", capability
+            .backend(), "this backend inserts one row per statement; create them one by one");
+      }
       return rowByRow(i, after);
     }
-    return b.add(new ExecStatement(s.statement(), rowType(s.statement()), keys, after));
+    return b.add(new ExecStatement(s.statement(), rowType(s.statement()), keys, after,
+        bindings));
   }
 
   private int rowByRow(Insert i, List<Integer> after) {

@@ -5,7 +5,9 @@ import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
+import io.toasty.stmt.Include;
 import io.toasty.stmt.Insert;
+import io.toasty.stmt.Returning;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
@@ -19,7 +21,8 @@ import java.util.List;
  */
 public final class Simplify {
   /** The rules, tried in this order at each node. */
-  public static final List<SimplifyRule> RULES = List.of(new FoldConstants(),
+  public static final List<SimplifyRule> RULES = List.of(new SimplifyRelated(),
+      new SimplifyInSubquery(), new FoldConstants(),
       new SimplifyCompareNull(), new SimplifyTupleCompare(), new SimplifyInList(),
       new SimplifyIsNull(), new SimplifyIsNotDistinctFrom(), new SimplifySelfCompare(), new SimplifyNot(), new SimplifyAnd(), new SimplifyOr(),
       new SimplifyContradiction(), new SimplifyTautology());
@@ -62,7 +65,15 @@ public final class Simplify {
   }
 
   private Query query(Query q) {
-    return q.withFilter(filter(q.filter()));
+    Query out = q.withFilter(filter(q.filter()));
+    if (q.returning() instanceof Returning.Model m && !m.includes().isEmpty()) {
+      List<Include> includes = new ArrayList<>(m.includes().size());
+      for (Include i : m.includes()) {
+        includes.add(new Include(i.relation(), query(i.scope())));
+      }
+      out = out.withReturning(new Returning.Model(includes));
+    }
+    return out;
   }
 
   private Expr filter(Expr e) {

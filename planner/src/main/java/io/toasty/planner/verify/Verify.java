@@ -5,6 +5,7 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
@@ -85,16 +86,46 @@ public final class Verify {
     }
   }
 
-  private static void rejectIncludes(Returning r) {
+  private static void rejectIncludes(Returning r, String what) {
     if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
-      throw new UnsupportedFeatureException("relations/include", null,
-          "preloading relations will arrive with relations support");
+      throw new UnsupportedFeatureException("include on " + what, null,
+          "include relations in a query; " + what + " returns the records without them");
+    }
+  }
+
+  /** Each include names a relation of {@code queried}; its scope is a query on the target. */
+  private void includes(Returning.Model m, String queried, Set<String> scope) {
+    ModelSchema owner = schema.model(queried);
+    for (io.toasty.stmt.Include i : m.includes()) {
+      Expr.Field f = i.relation();
+      if (!f.model().equals(queried) || !owner.isRelation(f.index())) {
+        throw new InvalidStatementException(queried, fieldName(f),
+            "include names no relation of " + queried);
+      }
+      RelationSchema r = owner.relationAt(f.index());
+      Query sub = i.scope();
+      if (!(sub.source() instanceof Source.Model sm) || !sm.model().equals(r.target())) {
+        throw new InvalidStatementException(queried, r.name(), "the include's scope must query "
+            + r.target() + ", not " + sub.source());
+      }
+      if (sub.limit() != null) {
+        throw new UnsupportedFeatureException("a limit on an included relation", null,
+            queried + "." + r.name() + ": filter or order the include, or query the relation");
+      }
+      if (!(sub.returning() instanceof Returning.Model)) {
+        throw new InvalidStatementException(queried, r.name(),
+            "an include loads records: its scope returns the model");
+      }
+      Set<String> inner = new HashSet<>(scope);
+      inner.add(r.target());
+      query(sub, inner);
     }
   }
 
   private void returning(Returning r, String queried, Set<String> scope) {
-    rejectIncludes(r);
-    if (r instanceof Returning.Project p) {
+    if (r instanceof Returning.Model m) {
+      includes(m, queried, scope);
+    } else if (r instanceof Returning.Project p) {
       p.exprs().forEach(e -> expr(e, scope));
     } else if (r instanceof Returning.Count) {
       throw new UnsupportedFeatureException("count queries", null,
@@ -126,32 +157,90 @@ public final class Verify {
     if (!(i.returning() instanceof Returning.Model || i.returning() instanceof Returning.Count)) {
       throw new UnsupportedFeatureException("insert returning " + i.returning(), null, model);
     }
-    rejectIncludes(i.returning());
+    rejectIncludes(i.returning(), "an insert");
+    insertRows(i, m, Set.of());
+  }
+
+  /**
+   * The rows of an insert of {@code m}; {@code filledByParent} are fields a nested create fills
+   * from the parent it is created under.
+   */
+  private void insertRows(Insert i, ModelSchema m, Set<Integer> filledByParent) {
+    int all = m.fields().size() + m.relations().size();
     for (Expr.Record row : i.rows()) {
-      if (row.fields().size() != m.fields().size()) {
-        throw new InvalidStatementException(model, null, "an insert row needs "
-            + m.fields().size() + " values, one per field, but has " + row.fields().size());
+      if (row.fields().size() != m.fields().size() && row.fields().size() != all) {
+        throw new InvalidStatementException(m.name(), null, "an insert row needs "
+            + m.fields().size() + " values, one per field" + (m.relations().isEmpty() ? ""
+            : " (or " + all + " with the relation fields)") + ", but has "
+            + row.fields().size());
+      }
+      Set<Integer> filled = new HashSet<>(filledByParent);
+      for (RelationSchema r : m.relations()) {
+        Expr slot = row.fields().size() == all ? row.fields().get(m.fields().size() + r.index())
+            : new Expr.Default();
+        nestedCreate(m, r, slot, filled);
       }
       for (FieldSchema f : m.fields()) {
-        insertValue(f, row.fields().get(f.index()));
+        insertValue(m, f, row.fields().get(f.index()), filled.contains(f.index()));
       }
     }
   }
 
-  private void insertValue(FieldSchema f, Expr value) {
-    if (value instanceof Expr.Default) {
-      if (f.isRequired()) {
-        throw new InvalidStatementException(model, f.name(), "is required but was not set");
+  /** A relation slot of an insert row: nothing, or the nested create of related records. */
+  private void nestedCreate(ModelSchema m, RelationSchema r, Expr slot, Set<Integer> filled) {
+    if (slot instanceof Expr.Default) {
+      if (r.kind() == RelationSchema.Kind.HAS_ONE && !r.nullable()) {
+        throw new InvalidStatementException(m.name(), r.name(), "is a required has-one relation:"
+            + " create the " + r.target() + " with the " + m.name() + " (a nested create)");
       }
       return;
     }
-    assign(f, value);
+    if (!(slot instanceof Expr.Stmt nested) || !(nested.statement() instanceof Insert child)
+        || !(child.target() instanceof Source.Model cm) || !cm.model().equals(r.target())) {
+      throw new InvalidStatementException(m.name(), r.name(), "a relation slot of an insert "
+          + "holds nothing or a nested insert of " + r.target() + ", not " + slot);
+    }
+    if (r.through() != null) {
+      throw new UnsupportedFeatureException("nested create through a join model", null,
+          m.name() + "." + r.name());
+    }
+    if (!r.isMany() && child.rows().size() != 1) {
+      throw new InvalidStatementException(m.name(), r.name(), "a to-one relation takes one "
+          + "record, not " + child.rows().size());
+    }
+    if (!(child.returning() instanceof Returning.Model)) {
+      throw new InvalidStatementException(m.name(), r.name(),
+          "a nested create returns its records");
+    }
+    if (r.isBelongsTo()) {
+      filled.addAll(r.sourceFields());
+      insertRows(child, schema.model(r.target()), Set.of());
+    } else {
+      insertRows(child, schema.model(r.target()), new HashSet<>(r.targetFields()));
+    }
+  }
+
+  private void insertValue(ModelSchema m, FieldSchema f, Expr value, boolean filled) {
+    if (filled && value instanceof Expr.Default) {
+      return;
+    }
+    if (filled) {
+      throw new InvalidStatementException(m.name(), f.name(), "is set by the nested create "
+          + "and cannot also be given a value");
+    }
+    if (value instanceof Expr.Default) {
+      if (f.isRequired()) {
+        throw new InvalidStatementException(m.name(), f.name(), "is required but was not set");
+      }
+      return;
+    }
+    assign(m.name(), f, value);
   }
 
   private void update(Update u) {
     ModelSchema m = schema.model(model);
     filter(u.filter(), Set.of(model));
-    rejectIncludes(u.returning());
+    rejectIncludes(u.returning(), "an update");
     if (u.returning() instanceof Returning.Project || u.returning() instanceof Returning.Keys) {
       throw new UnsupportedFeatureException("update returning " + u.returning(), null, model);
     }
@@ -159,23 +248,23 @@ public final class Verify {
       if (a.target() < 0 || a.target() >= m.fields().size()) {
         throw new InvalidStatementException(model, "#" + a.target(), "model has no such field");
       }
-      assign(m.field(a.target()), a.value());
+      assign(model, m.field(a.target()), a.value());
     }
   }
 
-  private void assign(FieldSchema f, Expr value) {
+  private void assign(String owner, FieldSchema f, Expr value) {
     if (value instanceof Expr.Arg a) {
-      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), model, f.name());
+      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name());
       return;
     }
     if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
-      throw new InvalidStatementException(model, f.name(), "must not be null");
+      throw new InvalidStatementException(owner, f.name(), "must not be null");
     }
     if (value instanceof Expr.Default) {
-      throw new InvalidStatementException(model, f.name(), "DEFAULT is only allowed in inserts");
+      throw new InvalidStatementException(owner, f.name(), "DEFAULT is only allowed in inserts");
     }
-    expr(value, Set.of(model));
-    compare(new Expr.Field(model, f.index()), value);
+    expr(value, Set.of(owner));
+    compare(new Expr.Field(owner, f.index()), value);
   }
 
   private void expr(Expr e, Set<String> scope) {
@@ -187,9 +276,11 @@ public final class Verify {
     void check(Expr e) {
       if (e instanceof Expr.Field f) {
         v.field(f, scope);
-      } else if (e instanceof Expr.Related) {
-        throw new UnsupportedFeatureException("relations/include", null,
-            "relation filters will arrive with relations support");
+      } else if (e instanceof Expr.Related r) {
+        v.related(r, scope);
+      } else if (e instanceof Expr.Stmt) {
+        throw new InvalidStatementException(v.model, null,
+            "a nested statement belongs only in the relation slot of an insert row");
       } else if (e instanceof Expr.InSubquery s) {
         check(s.operand());
         v.subquery(s.query(), scope, true);
@@ -238,19 +329,35 @@ public final class Verify {
     if (!scope.contains(f.model())) {
       throw new InvalidStatementException(model, name, "belongs to model " + f.model());
     }
-    if (f.index() < 0 || f.index() >= schema.model(f.model()).fields().size()) {
+    ModelSchema m = schema.model(f.model());
+    if (m.isRelation(f.index())) {
+      throw new InvalidStatementException(f.model(), name, "is a relation: filter with "
+          + (m.relationAt(f.index()).isMany() ? "any(..), none(..) or every(..)"
+              : "is(..) or isPresent()") + ", or compare its key fields");
+    }
+    if (f.index() < 0 || f.index() >= m.fields().size()) {
       throw new InvalidStatementException(model, name, "model " + f.model() + " has no such field");
     }
   }
 
-  private String fieldName(Expr.Field f) {
-    if (schema.hasModel(f.model())) {
-      List<FieldSchema> fields = schema.model(f.model()).fields();
-      if (f.index() >= 0 && f.index() < fields.size()) {
-        return fields.get(f.index()).name();
-      }
+  /** A relation predicate: a relation of a model in scope, with a filter over the target. */
+  private void related(Expr.Related r, Set<String> scope) {
+    Expr.Field f = r.relation();
+    if (!scope.contains(f.model())) {
+      throw new InvalidStatementException(model, fieldName(f), "belongs to model " + f.model());
     }
-    return "#" + f.index();
+    ModelSchema m = schema.model(f.model());
+    if (!m.isRelation(f.index())) {
+      throw new InvalidStatementException(f.model(), fieldName(f), "is not a relation");
+    }
+    Set<String> inner = new HashSet<>(scope);
+    inner.add(m.relationAt(f.index()).target());
+    filter(r.filter(), inner);
+  }
+
+  private String fieldName(Expr.Field f) {
+    return schema.hasModel(f.model()) ? schema.model(f.model()).fieldName(f.index())
+        : "#" + f.index();
   }
 
   private void arith(Expr.Arith a) {
@@ -323,7 +430,8 @@ public final class Verify {
     } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
         || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
         || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList
-        || e instanceof Expr.InSubquery || e instanceof Expr.Exists) {
+        || e instanceof Expr.InSubquery || e instanceof Expr.Exists
+        || e instanceof Expr.Related) {
       return new Typed(Type.Scalar.BOOL, null);
     }
     return new Typed(null, null);

@@ -88,14 +88,15 @@ class VerifyTest {
   }
 
   @Test
-  void relationsAreNotSupportedYet() {
+  void relationPredicatesAndIncludesMustNameRelations() {
     Expr related = new Expr.Related(user(NAME), Expr.Quantifier.ANY, Expr.TRUE);
-    var e = assertThrows(UnsupportedFeatureException.class,
+    var e = assertThrows(InvalidStatementException.class,
         () -> planner.prepare(users(related)));
-    assertEquals("relations/include", e.feature());
+    assertTrue(e.getMessage().contains("is not a relation"), e.getMessage());
     var include = users(Expr.TRUE).withReturning(new Returning.Model(
-        List.of(new Include(List.of(user(NAME)), null))));
-    assertThrows(UnsupportedFeatureException.class, () -> planner.prepare(include));
+        List.of(new Include(user(NAME), io.toasty.stmt.Query.all("User")))));
+    var e2 = assertThrows(InvalidStatementException.class, () -> planner.prepare(include));
+    assertTrue(e2.getMessage().contains("include names no relation"), e2.getMessage());
   }
 
   @Test

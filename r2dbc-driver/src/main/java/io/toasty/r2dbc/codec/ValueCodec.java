@@ -2,6 +2,7 @@ package io.toasty.r2dbc.codec;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.toasty.InvalidStatementException;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -50,15 +51,20 @@ public final class ValueCodec {
   }
 
   /**
-   * The object the driver binds for a non-null scalar value.
+   * The object the driver binds for a non-null scalar value, as the dialect stores it: times
+   * truncated to its precision, UUIDs, decimals and date-times in its representation.
    *
    * @throws IllegalArgumentException for NULL, records and lists
+   * @throws InvalidStatementException for NaN or an infinity where the backend stores neither
    */
   public Object encode(Value value) {
     if (value instanceof Value.Bool b) {
       return b.value();
     } else if (value instanceof Value.I8 v) {
-      return v.value();
+      return switch (dialect.byteBinding()) {
+        case AS_IS -> v.value();
+        case AS_SHORT -> (short) v.value();
+      };
     } else if (value instanceof Value.I16 v) {
       return v.value();
     } else if (value instanceof Value.I32 v) {
@@ -66,35 +72,79 @@ public final class ValueCodec {
     } else if (value instanceof Value.I64 v) {
       return v.value();
     } else if (value instanceof Value.F32 v) {
-      return v.value();
+      finite(v.value());
+      return switch (dialect.floatBinding()) {
+        case FLOAT -> v.value();
+        case AS_DOUBLE -> (double) v.value();
+      };
     } else if (value instanceof Value.F64 v) {
+      finite(v.value());
       return v.value();
     } else if (value instanceof Value.Str v) {
       return v.value();
     } else if (value instanceof Value.Bytes v) {
-      byte[] bytes = (byte[]) v.toJava();
-      return switch (dialect.binaryBinding()) {
-        case BYTE_ARRAY -> bytes;
-        case BYTE_BUFFER -> ByteBuffer.wrap(bytes);
-      };
+      return binary((byte[]) v.toJava());
     } else if (value instanceof Value.Uuid v) {
-      return v.value();
+      return switch (dialect.uuidStorage()) {
+        case NATIVE -> v.value();
+        case NATIVE_BOUND_AS_TEXT -> v.value().toString();
+        case BYTES -> binary(uuidBytes(v.value()));
+      };
     } else if (value instanceof Value.Decimal v) {
       // r2dbc-h2 rejects a negative scale (1E+5); the value is the same at scale 0.
       BigDecimal d = v.value();
-      return d.scale() < 0 ? d.setScale(0) : d;
+      BigDecimal plain = d.scale() < 0 ? d.setScale(0) : d;
+      return switch (dialect.decimalBinding()) {
+        case BIG_DECIMAL -> plain;
+        // Normalized, so that equal values are equal text: 1.50 and 1.5 are both "1.5".
+        case TEXT -> normalize(d).toPlainString();
+      };
     } else if (value instanceof Value.Timestamp v) {
-      return v.value().atOffset(ZoneOffset.UTC);
+      OffsetDateTime utc = v.value().truncatedTo(dialect.timePrecision()).atOffset(ZoneOffset.UTC);
+      return switch (dialect.dateTimeBinding()) {
+        case OFFSET_DATE_TIME, OFFSET_DATE_TIME_AT_UTC -> utc;
+        case LOCAL_DATE_TIME_UTC -> utc.toLocalDateTime();
+      };
     } else if (value instanceof Value.Date v) {
       return v.value();
     } else if (value instanceof Value.Time v) {
-      return v.value();
+      return v.value().truncatedTo(dialect.timePrecision());
     } else if (value instanceof Value.DateTime v) {
-      return v.value();
+      return v.value().truncatedTo(dialect.timePrecision());
     } else if (value instanceof Value.OffsetDateTimeValue v) {
-      return v.value();
+      OffsetDateTime t = v.value().truncatedTo(dialect.timePrecision());
+      return switch (dialect.dateTimeBinding()) {
+        case OFFSET_DATE_TIME -> t;
+        case OFFSET_DATE_TIME_AT_UTC -> t.withOffsetSameInstant(ZoneOffset.UTC);
+        case LOCAL_DATE_TIME_UTC -> t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      };
     }
     throw new IllegalArgumentException("cannot bind " + value + " as a single parameter");
+  }
+
+  private Object binary(byte[] bytes) {
+    return switch (dialect.binaryBinding()) {
+      case BYTE_ARRAY -> bytes;
+      case BYTE_BUFFER -> ByteBuffer.wrap(bytes);
+    };
+  }
+
+  private void finite(double d) {
+    boolean refused = switch (dialect.nonFiniteFloats()) {
+      case ALL -> false;
+      case INFINITIES_ONLY -> Double.isNaN(d);
+      case NONE -> Double.isNaN(d) || Double.isInfinite(d);
+    };
+    if (refused) {
+      throw new InvalidStatementException(null, null, "[" + dialect.backend() + "] cannot store "
+          + d + ": the backend has no such floating-point value");
+    }
+  }
+
+  /** A UUID's 16 bytes, most significant first (as {@code UUID_TO_BIN(u)} without swapping). */
+  static byte[] uuidBytes(UUID u) {
+    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array();
   }
 
   /** The class a NULL of {@code type} is bound with. */
@@ -105,22 +155,39 @@ public final class ValueCodec {
     if (!(type instanceof Type.Scalar scalar)) {
       throw new IllegalArgumentException("cannot bind a NULL of type " + type);
     }
+    Class<?> binary = switch (dialect.binaryBinding()) {
+      case BYTE_ARRAY -> byte[].class;
+      case BYTE_BUFFER -> ByteBuffer.class;
+    };
     return switch (scalar) {
       case BOOL -> Boolean.class;
-      case I8 -> Byte.class;
+      case I8 -> switch (dialect.byteBinding()) {
+        case AS_IS -> Byte.class;
+        case AS_SHORT -> Short.class;
+      };
       case I16 -> Short.class;
       case I32 -> Integer.class;
       case I64 -> Long.class;
-      case F32 -> Float.class;
+      case F32 -> switch (dialect.floatBinding()) {
+        case FLOAT -> Float.class;
+        case AS_DOUBLE -> Double.class;
+      };
       case F64 -> Double.class;
       case STRING, NULL -> String.class;
-      case BYTES -> switch (dialect.binaryBinding()) {
-        case BYTE_ARRAY -> byte[].class;
-        case BYTE_BUFFER -> ByteBuffer.class;
+      case BYTES -> binary;
+      case UUID -> switch (dialect.uuidStorage()) {
+        case NATIVE -> UUID.class;
+        case NATIVE_BOUND_AS_TEXT -> String.class;
+        case BYTES -> binary;
       };
-      case UUID -> UUID.class;
-      case DECIMAL -> BigDecimal.class;
-      case INSTANT, OFFSET_DATE_TIME -> OffsetDateTime.class;
+      case DECIMAL -> switch (dialect.decimalBinding()) {
+        case BIG_DECIMAL -> BigDecimal.class;
+        case TEXT -> String.class;
+      };
+      case INSTANT, OFFSET_DATE_TIME -> switch (dialect.dateTimeBinding()) {
+        case OFFSET_DATE_TIME, OFFSET_DATE_TIME_AT_UTC -> OffsetDateTime.class;
+        case LOCAL_DATE_TIME_UTC -> LocalDateTime.class;
+      };
       case LOCAL_DATE -> LocalDate.class;
       case LOCAL_TIME -> LocalTime.class;
       case LOCAL_DATE_TIME -> LocalDateTime.class;
@@ -182,10 +249,12 @@ public final class ValueCodec {
       case UUID -> new Value.Uuid(uuid(raw));
       case DECIMAL -> new Value.Decimal(decimal(raw));
       case INSTANT -> new Value.Timestamp(instant(raw));
-      case LOCAL_DATE -> new Value.Date(as(raw, LocalDate.class, scalar));
+      case LOCAL_DATE -> new Value.Date(raw instanceof String t ? LocalDate.parse(t)
+          : as(raw, LocalDate.class, scalar));
       case LOCAL_TIME -> new Value.Time(raw instanceof OffsetTime t ? t.toLocalTime()
-          : as(raw, LocalTime.class, scalar));
-      case LOCAL_DATE_TIME -> new Value.DateTime(as(raw, LocalDateTime.class, scalar));
+          : raw instanceof String t ? LocalTime.parse(t) : as(raw, LocalTime.class, scalar));
+      case LOCAL_DATE_TIME -> new Value.DateTime(raw instanceof String t
+          ? LocalDateTime.parse(withT(t)) : as(raw, LocalDateTime.class, scalar));
       case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(offsetDateTime(raw));
     };
   }
@@ -335,6 +404,9 @@ public final class ValueCodec {
       // A timestamp without a zone holds UTC by this library's convention.
       return t.toInstant(ZoneOffset.UTC);
     }
+    if (raw instanceof String t) {
+      return offsetDateTime(t).toInstant();
+    }
     throw mismatch(raw, Type.Scalar.INSTANT);
   }
 
@@ -348,7 +420,26 @@ public final class ValueCodec {
     if (raw instanceof Instant t) {
       return t.atOffset(ZoneOffset.UTC);
     }
+    if (raw instanceof LocalDateTime t) {
+      // Stored without a zone (MySQL DATETIME): the instant in UTC, by this library's convention.
+      return t.atOffset(ZoneOffset.UTC);
+    }
+    if (raw instanceof String t) {
+      // ISO-8601 text (SQLite); without an offset it is UTC.
+      String text = withT(t);
+      int time = text.indexOf('T');
+      boolean offset = time >= 0 && (text.endsWith("Z") || text.indexOf('+', time) >= 0
+          || text.indexOf('-', time) >= 0);
+      return offset ? OffsetDateTime.parse(text)
+          : LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+    }
     throw mismatch(raw, Type.Scalar.OFFSET_DATE_TIME);
+  }
+
+  /** ISO-8601 wants a {@code T} where SQLite's own timestamps have a space. */
+  private static String withT(String s) {
+    return s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11)
+        : s;
   }
 
   private static <T> T as(Object raw, Class<T> type, Type target) {

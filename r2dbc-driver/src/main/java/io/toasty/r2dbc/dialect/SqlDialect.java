@@ -1,21 +1,24 @@
 package io.toasty.r2dbc.dialect;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ConnectionMetadata;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Everything that differs between SQL backends, in one place: bind markers, identifier quoting,
- * DDL type names, identity columns, how mutations return rows, LIMIT/OFFSET syntax, row-value
- * comparison, binary binding and the unique-violation error codes.
+ * DDL type names, identity columns, how statements return rows, LIMIT/OFFSET syntax, NULL-safe
+ * equality, pattern matching, how values are bound, and how errors are told apart.
  *
  * <p>Syntax choices are enums, so that the renderer decides each one in a single switch beside the
- * node it renders. A new backend ({@code PostgresDialect}, {@code MySqlDialect},
- * {@code SqliteDialect}) is one more permitted class plus a case in {@link #forUrl(String)}.
+ * node it renders; the renderer asks the dialect, never the backend's name. A new backend is one
+ * more permitted class plus a case in {@link #forUrl(String)}.
  */
-public sealed interface SqlDialect permits H2Dialect {
+public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDialect, SqliteDialect {
 
   /** What the backend can do; the driver reports it as its {@code Capability}. */
   Capability capability();
@@ -24,6 +27,22 @@ public sealed interface SqlDialect permits H2Dialect {
   default String backend() {
     return capability().backend();
   }
+
+  /**
+   * The dialect to use once a connection tells which server answers (MySQL or MariaDB behind an
+   * {@code r2dbc:mysql:} URL); this dialect by default. Its capability must not promise more than
+   * this one's, which the planner was given before any connection existed.
+   */
+  default SqlDialect forServer(ConnectionMetadata metadata) {
+    return this;
+  }
+
+  /** The options to hand to {@code ConnectionFactories}, from those parsed from the URL. */
+  default ConnectionFactoryOptions connectionOptions(ConnectionFactoryOptions parsed) {
+    return parsed;
+  }
+
+  // ---- text ----------------------------------------------------------------------------------
 
   /** Appends the bind marker of the {@code position}th marker (1-based) in statement order. */
   void bindMarker(StringBuilder out, int position);
@@ -46,21 +65,21 @@ public sealed interface SqlDialect permits H2Dialect {
     return value ? "TRUE" : "FALSE";
   }
 
-  /**
-   * The column type for DDL.
-   *
-   * @throws IllegalArgumentException for types that have no column (records, lists, models)
-   */
-  String columnType(Type type);
-
-  /** The column definition (without NOT NULL) of an identity column of {@code columnType}. */
-  String identityColumn(String columnType);
-
-  /** How UPDATE and DELETE return the affected rows. */
+  /** How UPDATE returns the changed rows. */
   MutationReturning mutationReturning();
+
+  /** How DELETE returns the deleted rows; as UPDATE unless the backend differs. */
+  default MutationReturning deleteReturning() {
+    return mutationReturning();
+  }
 
   /** How INSERT returns generated keys or whole rows. */
   InsertReturning insertReturning();
+
+  /** How a row of an insert that sets no column at all (identity only) is written. */
+  default DefaultRow defaultRow() {
+    return DefaultRow.DEFAULT_KEYWORD;
+  }
 
   /** How LIMIT and OFFSET are written. */
   LimitSyntax limitSyntax();
@@ -68,19 +87,93 @@ public sealed interface SqlDialect permits H2Dialect {
   /** Whether {@code (a, b) op (?, ?)} and {@code (a, b) IN ((?, ?), ...)} are accepted. */
   boolean rowValueComparison();
 
+  /** How "equal, or both NULL" is written. */
+  NullSafeEquality nullSafeEquality();
+
+  /** How {@code startsWith}/{@code endsWith}/{@code contains}/{@code like} are written. */
+  PatternSyntax patternSyntax();
+
+  // ---- DDL -----------------------------------------------------------------------------------
+
+  /**
+   * The column type for DDL; {@code keyed} when the column is part of the primary key or of an
+   * index (where some backends need a bounded length).
+   *
+   * @throws IllegalArgumentException for types that have no column (records, lists, models)
+   */
+  String columnType(Type type, boolean keyed);
+
+  /** How an identity (database-generated) column is declared. */
+  IdentityStyle identityStyle();
+
   /** Whether {@code DROP TABLE IF EXISTS t CASCADE} is accepted. */
   boolean dropTableCascade();
+
+  /** Where indexes are created. */
+  IndexPlacement indexPlacement();
+
+  /**
+   * Whether DDL runs inside a transaction (PostgreSQL, SQLite): a schema push or reset is then one
+   * transaction, all or nothing, with one commit instead of one per statement.
+   */
+  default boolean transactionalDdl() {
+    return false;
+  }
+
+  /** Text appended after a CREATE TABLE's closing parenthesis (charset, collation), or "". */
+  default String tableOptions() {
+    return "";
+  }
+
+  /** The longest table, column or index name the backend accepts, in {@link #identifierLength}. */
+  default int maxIdentifierLength() {
+    return capability().maxIdentifierLength();
+  }
+
+  /** The length of {@code name} as the backend counts it against its limit (characters). */
+  default int identifierLength(String name) {
+    return name.codePointCount(0, name.length());
+  }
+
+  // ---- values --------------------------------------------------------------------------------
 
   /** How {@code Value.Bytes} is bound. */
   BinaryBinding binaryBinding();
 
-  /** Whether an error with this SQLSTATE and vendor code is a unique or primary key violation. */
-  boolean isUniqueViolation(String sqlState, Object errorCode);
+  /** How UUIDs are stored and bound. */
+  UuidStorage uuidStorage();
 
-  /** The longest table, column or index name the backend accepts. */
-  default int maxIdentifierLength() {
-    return capability().maxIdentifierLength();
+  /** How instants, offset and local date-times are bound. */
+  DateTimeBinding dateTimeBinding();
+
+  /** How exact decimals are bound. */
+  default DecimalBinding decimalBinding() {
+    return DecimalBinding.BIG_DECIMAL;
   }
+
+  /** The finest fraction of a second stored; finer parts are truncated before binding. */
+  ChronoUnit timePrecision();
+
+  /** Which of NaN and the infinities the backend stores; the others are refused before binding. */
+  NonFiniteFloats nonFiniteFloats();
+
+  /** The Java type a {@code byte} is bound as (PostgreSQL has no one-byte integer). */
+  default SmallIntegerBinding byteBinding() {
+    return SmallIntegerBinding.AS_IS;
+  }
+
+  /** The Java type a {@code float} is bound as (MySQL compares FLOAT columns as doubles). */
+  default FloatBinding floatBinding() {
+    return FloatBinding.FLOAT;
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  /** What kind of failure an error with this SQLSTATE, vendor code and message is. */
+  ErrorKind classify(String sqlState, Object errorCode, String message);
+
+  /** How the backend's constraint-violation messages name what was violated. */
+  ConstraintNaming constraintNaming();
 
   /**
    * Whether the driver must hold a connection open for its whole life so that the database
@@ -90,34 +183,69 @@ public sealed interface SqlDialect permits H2Dialect {
     return false;
   }
 
-  /** The dialect for an R2DBC URL ({@code r2dbc:h2:...}), if one is implemented. */
+  /**
+   * The dialect for an R2DBC URL: {@code r2dbc:h2:}, {@code r2dbc:postgresql:} (or
+   * {@code r2dbc:postgres:}), {@code r2dbc:mysql:}, {@code r2dbc:mariadb:}, {@code r2dbc:sqlite:};
+   * with {@code r2dbc:pool:} in front as well.
+   */
   static Optional<SqlDialect> forUrl(String url) {
     if (url == null) {
       return Optional.empty();
     }
     String lower = url.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("r2dbc:pool:")) {
+      lower = "r2dbc:" + lower.substring("r2dbc:pool:".length());
+    }
     if (lower.startsWith("r2dbc:h2:")) {
       return Optional.of(H2Dialect.INSTANCE);
+    }
+    if (lower.startsWith("r2dbc:postgresql:") || lower.startsWith("r2dbc:postgres:")) {
+      return Optional.of(PostgresDialect.INSTANCE);
+    }
+    if (lower.startsWith("r2dbc:mysql:")) {
+      return Optional.of(MySqlDialect.MYSQL);
+    }
+    if (lower.startsWith("r2dbc:mariadb:")) {
+      return Optional.of(MySqlDialect.MARIADB);
+    }
+    if (lower.startsWith("r2dbc:sqlite:")) {
+      return Optional.of(SqliteDialect.INSTANCE);
     }
     return Optional.empty();
   }
 
+  /** The UTF-8 length of a name, for backends that limit bytes (PostgreSQL). */
+  static int utf8Length(String name) {
+    return name.getBytes(StandardCharsets.UTF_8).length;
+  }
+
   /** How UPDATE and DELETE return rows. */
   enum MutationReturning {
-    /** {@code UPDATE ... RETURNING cols} (PostgreSQL, SQLite, MariaDB for DELETE). */
+    /** {@code UPDATE ... RETURNING cols} (PostgreSQL, SQLite; MariaDB for DELETE). */
     RETURNING_CLAUSE,
     /** {@code SELECT cols FROM FINAL TABLE (UPDATE ...)} and {@code OLD TABLE (DELETE ...)} (H2). */
     DATA_CHANGE_DELTA_TABLE,
-    /** Not at all: the planner re-reads (MySQL). */
+    /** Not at all: the planner re-reads (MySQL; MariaDB for UPDATE). */
     NONE
   }
 
   /** How INSERT returns generated keys or rows. */
   enum InsertReturning {
-    /** R2DBC {@code Statement.returnGeneratedValues(columns)} (H2, MySQL). */
+    /**
+     * R2DBC {@code Statement.returnGeneratedValues(columns)} (H2; MySQL, where it yields
+     * {@code LAST_INSERT_ID()}, so only single-row inserts may return keys).
+     */
     GENERATED_VALUES,
-    /** {@code INSERT ... RETURNING cols} (PostgreSQL, SQLite). */
+    /** {@code INSERT ... RETURNING cols} (PostgreSQL, MariaDB 10.5+, SQLite 3.35+). */
     RETURNING_CLAUSE
+  }
+
+  /** How a row that sets no column is written. */
+  enum DefaultRow {
+    /** {@code VALUES (DEFAULT)}. */
+    DEFAULT_KEYWORD,
+    /** {@code VALUES (NULL)}: the only column is an integer primary key, which NULL assigns. */
+    NULL_ASSIGNS_IDENTITY
   }
 
   /** How a row limit and offset are written. */
@@ -128,9 +256,147 @@ public sealed interface SqlDialect permits H2Dialect {
     OFFSET_FETCH
   }
 
+  /** How "a equals b, or both are NULL" is written. */
+  enum NullSafeEquality {
+    /** {@code a IS NOT DISTINCT FROM b} (SQL:1999; PostgreSQL, H2). */
+    IS_NOT_DISTINCT_FROM,
+    /** {@code a <=> b} (MySQL, MariaDB). */
+    SPACESHIP,
+    /** {@code a IS b} (SQLite). */
+    IS
+  }
+
+  /** How pattern predicates (startsWith, endsWith, contains, like) are written. */
+  enum PatternSyntax {
+    /**
+     * {@code a LIKE ? ESCAPE '\'}, and {@code a ILIKE ? ESCAPE '\'} ignoring case (PostgreSQL,
+     * H2; LIKE is case-sensitive there).
+     */
+    LIKE_OR_ILIKE,
+    /**
+     * {@code a LIKE ?} (backslash is the default escape, and a literal {@code '\'} would depend on
+     * NO_BACKSLASH_ESCAPES), case-sensitive under the binary collation the DDL declares;
+     * {@code LOWER(a) LIKE LOWER(?)} ignoring case (MySQL, MariaDB).
+     */
+    LIKE_OR_LOWER_LIKE,
+    /**
+     * {@code a GLOB ?}: SQLite's LIKE ignores ASCII case, GLOB does not, so the bound pattern is
+     * written in GLOB's syntax; ignoring case, {@code a LIKE ? ESCAPE '\'} (ASCII letters only).
+     */
+    GLOB_OR_LIKE
+  }
+
+  /** How an identity column is declared. */
+  enum IdentityStyle {
+    /** {@code BIGINT GENERATED BY DEFAULT AS IDENTITY} (SQL:2003; H2, PostgreSQL). */
+    GENERATED_BY_DEFAULT,
+    /** {@code BIGINT AUTO_INCREMENT} (MySQL, MariaDB). */
+    AUTO_INCREMENT,
+    /**
+     * {@code INTEGER PRIMARY KEY AUTOINCREMENT} in the column (SQLite): only a single-column
+     * primary key can be an identity, and AUTOINCREMENT keeps deleted keys from being reused.
+     */
+    INTEGER_PRIMARY_KEY_AUTOINCREMENT
+  }
+
+  /** Where indexes are created. */
+  enum IndexPlacement {
+    /** {@code CREATE [UNIQUE] INDEX IF NOT EXISTS} after the tables. */
+    SEPARATE_IF_NOT_EXISTS,
+    /**
+     * {@code [UNIQUE] KEY name (cols)} inside CREATE TABLE (MySQL has no CREATE INDEX IF NOT
+     * EXISTS; the CREATE TABLE IF NOT EXISTS covers them).
+     */
+    IN_CREATE_TABLE
+  }
+
   /** The Java type that binary values are bound as. */
   enum BinaryBinding {
     BYTE_ARRAY,
     BYTE_BUFFER
+  }
+
+  /** How UUIDs are stored and bound. */
+  enum UuidStorage {
+    /** A UUID column, bound as {@code java.util.UUID}. */
+    NATIVE,
+    /** A UUID column the driver cannot bind: bound as its 36-character text (MariaDB). */
+    NATIVE_BOUND_AS_TEXT,
+    /** {@code BINARY(16)}/{@code BLOB}, bound as 16 big-endian bytes (MySQL, SQLite). */
+    BYTES
+  }
+
+  /** Which non-finite floating-point values a backend stores. */
+  enum NonFiniteFloats {
+    /** NaN and both infinities (H2, PostgreSQL). */
+    ALL,
+    /** The infinities; NaN would become NULL (SQLite). */
+    INFINITIES_ONLY,
+    /** None (MySQL, MariaDB). */
+    NONE
+  }
+
+  /** How date-times are bound. */
+  enum DateTimeBinding {
+    /** Instants and offset date-times as {@code OffsetDateTime} (TIMESTAMP WITH TIME ZONE). */
+    OFFSET_DATE_TIME,
+    /**
+     * Instants and offset date-times as the {@code OffsetDateTime} of their instant at UTC, for a
+     * backend that stores the text (SQLite through the bridge: fixed-width ISO-8601 with
+     * {@code Z}, so that text order is time order and equal instants are equal text).
+     */
+    OFFSET_DATE_TIME_AT_UTC,
+    /**
+     * Instants and offset date-times as the {@code LocalDateTime} of their instant in UTC, in a
+     * column without zone (MySQL's TIMESTAMP ends in 2038; DATETIME holds 1000-9999).
+     */
+    LOCAL_DATE_TIME_UTC
+  }
+
+  /** How exact decimals are bound. */
+  enum DecimalBinding {
+    BIG_DECIMAL,
+    /**
+     * As their plain text, normalized (no trailing zeros), for a backend without an exact decimal
+     * type: equal values are equal text; order and arithmetic are the text's, not the number's.
+     */
+    TEXT
+  }
+
+  /** How a Java {@code byte} is bound. */
+  enum SmallIntegerBinding {
+    AS_IS,
+    /** As a {@code Short}, into SMALLINT. */
+    AS_SHORT
+  }
+
+  /** How a Java {@code float} is bound. */
+  enum FloatBinding {
+    FLOAT,
+    /** As the {@code Double} of the same value, into a DOUBLE column that holds every float. */
+    AS_DOUBLE
+  }
+
+  /** What kind of failure an error is. */
+  enum ErrorKind {
+    UNIQUE_VIOLATION,
+    FOREIGN_KEY_VIOLATION,
+    NOT_NULL_VIOLATION,
+    /** A serialization failure, deadlock or lock wait timeout: the transaction may be retried. */
+    SERIALIZATION_FAILURE,
+    CONNECTION_LOST,
+    OTHER
+  }
+
+  /** How violation messages name the constraint. */
+  enum ConstraintNaming {
+    /** Scan the message for a known index or key name (H2: {@code "PUBLIC.USERS_EMAIL_KEY ..."}). */
+    SCAN,
+    /** {@code ... constraint "users_email_key"} (PostgreSQL). */
+    QUOTED_CONSTRAINT,
+    /** {@code ... for key 'users_email_key'} / {@code FOREIGN KEY (`col`)} (MySQL, MariaDB). */
+    MYSQL_KEY,
+    /** {@code UNIQUE constraint failed: users.email, ...} (SQLite). */
+    TABLE_DOT_COLUMNS
   }
 }

@@ -1,16 +1,22 @@
 package io.toasty.r2dbc.error;
 
 import io.r2dbc.spi.R2dbcException;
+import io.toasty.ConnectionLostException;
 import io.toasty.DriverException;
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.NotNullViolationException;
+import io.toasty.SerializationFailureException;
 import io.toasty.ToastyException;
 import io.toasty.UniqueViolationException;
 import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.dialect.SqlDialect.ErrorKind;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +26,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns what the database or the R2DBC driver signalled into the library's typed exceptions:
- * a unique or primary key violation becomes a {@link UniqueViolationException} naming the model
- * and field (found from the violated index or primary key in the message, matched against the
- * schema), anything else a {@link DriverException} with the SQLSTATE. The original is the cause.
+ * Turns what the database or the R2DBC driver signalled into the library's typed exceptions, the
+ * same on every backend: {@link UniqueViolationException}, {@link ForeignKeyViolationException}
+ * and {@link NotNullViolationException} naming the model and field where the message allows,
+ * {@link SerializationFailureException} (serialization failure, deadlock, lock wait timeout),
+ * {@link ConnectionLostException}, else {@link DriverException} with the SQLSTATE. The dialect
+ * classifies the error; the original, with its SQLSTATE and message, is always the cause.
+ *
+ * <p>How each backend names what was violated (the dialect's {@code ConstraintNaming}):
+ * PostgreSQL quotes the constraint ({@code constraint "users_email_key"}); MySQL and MariaDB name
+ * the key at the end ({@code for key 'users_email_key'}) or the foreign key's columns; SQLite names
+ * {@code table.column}; H2's message is scanned for a known index or key name.
  */
 public final class ErrorTranslator {
+  private static final Pattern PG_CONSTRAINT = Pattern.compile("constraint \"((?:[^\"]|\"\")+)\"");
+  private static final Pattern PG_TABLE = Pattern.compile("(?:on table|of relation) \"((?:[^\"]|\"\")+)\"");
+  private static final Pattern PG_COLUMN = Pattern.compile("in column \"((?:[^\"]|\"\")+)\"");
+  private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^']*\\.)?([^'.]+)'\\s*$");
+  private static final Pattern MYSQL_FK = Pattern.compile(
+      "\\(`[^`]*`\\.`((?:[^`]|``)+)`, CONSTRAINT `(?:[^`]|``)+` FOREIGN KEY \\(([^)]*)\\)");
+  private static final Pattern MYSQL_COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
+  private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^)\\]]+)");
+  private static final Pattern H2_FK = Pattern.compile("FOREIGN KEY\\s*\\(([^)]*)\\)");
+  private static final Pattern H2_COLUMN = Pattern.compile("for column \"((?:[^\"]|\"\")+)\"");
+
   private final SqlDialect dialect;
   private final Schema schema;
   /** Unique indexes and primary keys by the name the database reports, longest name first. */
@@ -51,48 +75,90 @@ public final class ErrorTranslator {
   /**
    * The typed exception for {@code error}.
    *
-   * @param table the table the failed statement wrote, or {@code null}; names the model of a
-   *              primary key violation whose message does not name the table
+   * @param table the table the failed statement wrote, or {@code null}; names the model when the
+   *              message does not name the table
    */
   public Throwable translate(Throwable error, String table) {
+    return translate(error, table, false);
+  }
+
+  /**
+   * The typed exception for {@code error} from a statement on {@code table}.
+   *
+   * @param delete whether the statement was a DELETE (a foreign key it violates is one that still
+   *               refers to the deleted rows, which SQLite's message does not say)
+   */
+  public Throwable translate(Throwable error, String table, boolean delete) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
     String sqlState = null;
     Object errorCode = null;
-    if (error instanceof R2dbcException r) {
-      sqlState = r.getSqlState();
-      errorCode = r.getErrorCode();
+    R2dbcException r2dbc = find(error, R2dbcException.class);
+    if (r2dbc != null) {
+      sqlState = r2dbc.getSqlState();
+      errorCode = r2dbc.getErrorCode();
     } else {
-      SQLException sql = sqlCause(error);
+      SQLException sql = find(error, SQLException.class);
       if (sql != null) {
         sqlState = sql.getSQLState();
         errorCode = sql.getErrorCode();
       }
     }
-    String message = error.getMessage() == null ? error.toString() : error.getMessage();
-    if (sqlState != null && dialect.isUniqueViolation(sqlState, errorCode)) {
-      return unique(message, table, error);
+    String message = messageOf(error);
+    ErrorKind kind = dialect.classify(sqlState, errorCode, message);
+    if (kind == ErrorKind.OTHER && isConnectionLoss(error)) {
+      kind = ErrorKind.CONNECTION_LOST;
     }
-    return new DriverException(dialect.backend(), sqlState, message, error);
+    return switch (kind) {
+      case UNIQUE_VIOLATION -> unique(message, table, error);
+      case FOREIGN_KEY_VIOLATION -> foreignKey(message, table, delete, error);
+      case NOT_NULL_VIOLATION -> notNull(message, table, error);
+      case SERIALIZATION_FAILURE ->
+          new SerializationFailureException(dialect.backend(), sqlState, message, error);
+      case CONNECTION_LOST ->
+          new ConnectionLostException(dialect.backend(), sqlState, message, error);
+      case OTHER -> new DriverException(dialect.backend(), sqlState, message, error);
+    };
   }
 
+  // ---- unique --------------------------------------------------------------------------------
+
   private UniqueViolationException unique(String message, String tableHint, Throwable cause) {
-    // The constraint named earliest in the message (values, which may contain anything, come
-    // after the name on H2 and PostgreSQL); on a tie the longer name.
-    Constraint found = null;
-    int foundAt = Integer.MAX_VALUE;
-    for (Constraint c : constraints) {
-      Matcher m = c.pattern.matcher(message);
-      if (m.find() && m.start() < foundAt) {
-        found = c;
-        foundAt = m.start();
+    TableSchema table = hintedTable(tableHint);
+    switch (dialect.constraintNaming()) {
+      case QUOTED_CONSTRAINT -> {
+        PostgresErrorFields pg = PostgresErrorFields.of(cause);
+        Constraint c = constraintNamed(pg != null && pg.constraint() != null ? pg.constraint()
+            : unquote(first(PG_CONSTRAINT, message)));
+        if (c != null) {
+          return violation(c.table, c.columns, "unique constraint " + c.name, cause);
+        }
+      }
+      case MYSQL_KEY -> {
+        String key = first(MYSQL_KEY, message);
+        Constraint c = constraintNamed(key);
+        if (c != null && (table == null || c.table == table)) {
+          return violation(c.table, c.columns, "unique key " + c.name, cause);
+        }
+        if ("PRIMARY".equalsIgnoreCase(key) && table != null) {
+          return violation(table, table.primaryKey(), "primary key", cause);
+        }
+      }
+      case TABLE_DOT_COLUMNS -> {
+        Columns named = tableDotColumns(message);
+        if (named != null) {
+          return violation(named.table, named.columns, named.table.primaryKey()
+              .equals(named.columns) ? "primary key" : "unique index", cause);
+        }
+      }
+      case SCAN -> {
+        Constraint c = scanForConstraint(message);
+        if (c != null) {
+          return violation(c.table, c.columns, "unique constraint " + c.name, cause);
+        }
       }
     }
-    if (found != null) {
-      return violation(found.table, found.columns, "unique constraint " + found.name, cause);
-    }
-    TableSchema table = hintedTable(tableHint);
     if (table == null) {
       table = namedTable(message);
     }
@@ -111,13 +177,217 @@ public final class ErrorTranslator {
       return new UniqueViolationException(null, null, "table " + table.name()
           + " already has a row with the same " + what, cause);
     }
+    return new UniqueViolationException(model.name(), fields(model, columns),
+        "another record has the same value (" + what + ")", cause);
+  }
+
+  /** The constraint named earliest in the message; on a tie the longer name. */
+  private Constraint scanForConstraint(String message) {
+    Constraint found = null;
+    int foundAt = Integer.MAX_VALUE;
+    for (Constraint c : constraints) {
+      Matcher m = c.pattern.matcher(message);
+      if (m.find() && m.start() < foundAt) {
+        found = c;
+        foundAt = m.start();
+      }
+    }
+    return found;
+  }
+
+  private Constraint constraintNamed(String name) {
+    if (name == null) {
+      return null;
+    }
+    for (Constraint c : constraints) {
+      if (c.name.equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // ---- foreign key and not null --------------------------------------------------------------
+
+  private ForeignKeyViolationException foreignKey(String message, String tableHint,
+      boolean delete, Throwable cause) {
+    TableSchema child = null;
+    List<String> columns = List.of();
+    switch (dialect.constraintNaming()) {
+      case QUOTED_CONSTRAINT -> {
+        // The error's table is the referencing one; its detail names the key: "Key (p)=(5) is
+        // not present in table "parents"" (a child row written), or "Key (id)=(1) is still
+        // referenced from table "children"" (a parent row changed: those are the parent's).
+        PostgresErrorFields pg = PostgresErrorFields.of(cause);
+        if (pg != null) {
+          child = tableNamed(pg.table());
+          columns = pg.referenced() ? List.of() : pg.keyColumns();
+        } else {
+          // "insert or update on table "c" violates foreign key constraint "c_p_fkey"", or
+          // "update or delete on table "p" violates ... constraint "c_p_fkey" on table "c"".
+          List<String> tables = all(PG_TABLE, message);
+          child = tableNamed(unquote(tables.isEmpty() ? null : tables.get(tables.size() - 1)));
+          String constraint = unquote(first(PG_CONSTRAINT, message));
+          if (child != null && constraint != null && tables.size() == 1) {
+            columns = columnsInFkName(child, constraint);
+          }
+        }
+      }
+      case MYSQL_KEY -> {
+        Matcher m = MYSQL_FK.matcher(message);
+        if (m.find()) {
+          child = tableNamed(m.group(1).replace("``", "`"));
+          columns = splitNames(m.group(2), '`');
+        }
+      }
+      case SCAN -> {
+        Matcher m = H2_FK.matcher(message);
+        if (m.find()) {
+          columns = splitNames(m.group(1), '"');
+        }
+        child = namedTable(message);
+      }
+      case TABLE_DOT_COLUMNS -> {
+        // SQLite says only "FOREIGN KEY constraint failed".
+      }
+    }
+    TableSchema written = hintedTable(tableHint);
+    TableSchema table = written != null ? written : child;
+    ModelSchema model = table == null ? null : modelOf(table);
+    String field = null;
+    if (model != null && table == child && !columns.isEmpty()) {
+      field = fieldsNamed(model, table, columns);
+    }
+    String what = written != null && child != null && written != child
+        ? "a record of " + tableModelName(child) + " still refers to it"
+        : delete ? "another record still refers to it"
+        : "it refers to a record that does not exist";
+    return new ForeignKeyViolationException(model == null ? null : model.name(), field,
+        "foreign key violated: " + what + " (" + message + ")", cause);
+  }
+
+  private NotNullViolationException notNull(String message, String tableHint, Throwable cause) {
+    TableSchema table = hintedTable(tableHint);
+    String column = null;
+    switch (dialect.constraintNaming()) {
+      case QUOTED_CONSTRAINT -> {
+        PostgresErrorFields pg = PostgresErrorFields.of(cause);
+        column = pg != null && pg.column() != null ? pg.column()
+            : unquote(first(PG_COLUMN, message));
+        TableSchema named = tableNamed(pg != null && pg.table() != null ? pg.table()
+            : unquote(first(PG_TABLE, message)));
+        table = named != null ? named : table;
+      }
+      case MYSQL_KEY -> column = first(MYSQL_COLUMN, message);
+      case TABLE_DOT_COLUMNS -> {
+        Columns named = tableDotColumns(message);
+        if (named != null) {
+          table = named.table;
+          column = named.table.column(named.columns.get(0)).name();
+        }
+      }
+      case SCAN -> column = unquote(first(H2_COLUMN, message));
+    }
+    ModelSchema model = table == null ? null : modelOf(table);
+    String field = model == null || column == null ? null
+        : fieldsNamed(model, table, List.of(column));
+    return new NotNullViolationException(model == null ? null : model.name(), field,
+        "a NULL where a value is required"
+            + (column == null ? "" : " (column " + column + ")") + ": " + message, cause);
+  }
+
+  // ---- names ---------------------------------------------------------------------------------
+
+  /** SQLite's {@code constraint failed: t.a, t.b} as a table and its column indexes. */
+  private Columns tableDotColumns(String message) {
+    String list = first(SQLITE_COLUMNS, message);
+    if (list == null) {
+      return null;
+    }
+    TableSchema table = null;
+    List<Integer> columns = new ArrayList<>();
+    for (String part : list.split(",")) {
+      String p = part.trim();
+      int dot = p.lastIndexOf('.');
+      if (dot < 0) {
+        return null;
+      }
+      TableSchema t = tableNamed(p.substring(0, dot));
+      if (t == null || (table != null && t != table)) {
+        return null;
+      }
+      table = t;
+      int index = columnIndex(t, p.substring(dot + 1));
+      if (index < 0) {
+        return null;
+      }
+      columns.add(index);
+    }
+    return table == null ? null : new Columns(table, columns);
+  }
+
+  /** The columns of {@code child} that a {@code <table>_<columns>_fkey} name spells out. */
+  private static List<String> columnsInFkName(TableSchema child, String constraint) {
+    String prefix = child.name() + "_";
+    if (!constraint.startsWith(prefix) || !constraint.endsWith("_fkey")) {
+      return List.of();
+    }
+    String middle = constraint.substring(prefix.length(), constraint.length() - "_fkey".length());
+    for (int i = 0; i < child.columns().size(); i++) {
+      if (child.column(i).name().equals(middle)) {
+        return List.of(middle);
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> splitNames(String list, char quote) {
+    List<String> out = new ArrayList<>();
+    for (String part : list.split(",")) {
+      String p = part.trim();
+      if (p.length() >= 2 && p.charAt(0) == quote && p.charAt(p.length() - 1) == quote) {
+        p = p.substring(1, p.length() - 1);
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  private String fields(ModelSchema model, List<Integer> columns) {
     ModelMapping mapping = schema.mapping(model.name());
     List<String> fields = new ArrayList<>(columns.size());
     for (int column : columns) {
       fields.add(fieldOf(model, mapping, column));
     }
-    return new UniqueViolationException(model.name(), String.join(", ", fields),
-        "another record has the same value (" + what + ")", cause);
+    return String.join(", ", fields);
+  }
+
+  /** The fields stored in the named columns of {@code table}, or {@code null} if one is not. */
+  private String fieldsNamed(ModelSchema model, TableSchema table, List<String> columns) {
+    List<Integer> indexes = new ArrayList<>();
+    for (String name : columns) {
+      int i = columnIndex(table, name);
+      if (i < 0) {
+        return null;
+      }
+      indexes.add(i);
+    }
+    ModelMapping mapping = schema.mapping(model.name());
+    for (int column : indexes) {
+      if (fieldOf(model, mapping, column).startsWith("#")) {
+        return null;
+      }
+    }
+    return fields(model, indexes);
+  }
+
+  private static int columnIndex(TableSchema table, String name) {
+    for (int i = 0; i < table.columns().size(); i++) {
+      if (table.column(i).name().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String fieldOf(ModelSchema model, ModelMapping mapping, int column) {
@@ -138,12 +408,26 @@ public final class ErrorTranslator {
     return null;
   }
 
+  private String tableModelName(TableSchema table) {
+    ModelSchema model = modelOf(table);
+    return model == null ? "table " + table.name() : model.name();
+  }
+
   private TableSchema hintedTable(String table) {
-    if (table == null) {
+    return table == null ? null : tableNamed(table);
+  }
+
+  private TableSchema tableNamed(String name) {
+    if (name == null) {
       return null;
     }
     for (TableSchema t : schema.tables()) {
-      if (t.name().equals(table)) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    for (TableSchema t : schema.tables()) {
+      if (t.name().equalsIgnoreCase(name)) {
         return t;
       }
     }
@@ -177,10 +461,57 @@ public final class ErrorTranslator {
         || m.contains("PKEY");
   }
 
-  private static SQLException sqlCause(Throwable error) {
+  private static String first(Pattern pattern, String message) {
+    Matcher m = pattern.matcher(message);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static List<String> all(Pattern pattern, String message) {
+    List<String> out = new ArrayList<>();
+    Matcher m = pattern.matcher(message);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  private static String unquote(String name) {
+    return name == null ? null : name.replace("\"\"", "\"");
+  }
+
+  // ---- causes --------------------------------------------------------------------------------
+
+  private static String messageOf(Throwable error) {
+    return error.getMessage() == null ? error.toString() : error.getMessage();
+  }
+
+  /**
+   * Whether the error says the connection is gone without an SQLSTATE: a closed channel, an I/O
+   * error, or a driver's "connection closed" exception.
+   */
+  static boolean isConnectionLoss(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s) {
-        return s;
+      String name = t.getClass().getSimpleName();
+      if (t instanceof IOException || name.contains("ConnectionClosed")
+          || name.contains("ClosedChannel") || name.contains("PrematureClose")) {
+        return true;
+      }
+      String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+      if (m.contains("connection closed") || m.contains("connection is closed")
+          || m.contains("connection has been closed") || m.contains("connection reset")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
       if (t.getCause() == t) {
         break;
@@ -188,6 +519,9 @@ public final class ErrorTranslator {
     }
     return null;
   }
+
+  /** Columns of one table. */
+  private record Columns(TableSchema table, List<Integer> columns) {}
 
   /** A unique index or primary key as the database names it in messages. */
   private static final class Constraint {
@@ -203,5 +537,4 @@ public final class ErrorTranslator {
       this.pattern = identifier(name);
     }
   }
-
 }

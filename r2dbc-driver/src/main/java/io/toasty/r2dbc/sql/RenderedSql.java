@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param markerTypes      per marker, the type of the column it is compared with or assigned to,
  *                         or {@code null} when no column gives one; used to bind NULL with a class
  * @param constants        per marker, the constant it binds, or {@code null}
+ * @param patterns         per marker, how its value becomes a pattern (pattern predicates), or
+ *                         {@code null}
  * @param generatedColumns for an insert under {@code InsertReturning.GENERATED_VALUES}, the
  *                         column names to pass to {@code Statement.returnGeneratedValues}; else empty
  * @param returnTypes      the type of each returned column, as the schema gives them (empty for a
@@ -23,14 +25,17 @@ import java.util.Objects;
  * @param returnsRows      whether executing the statement yields rows rather than a count
  */
 public record RenderedSql(String sql, int[] argOrder, Type[] markerTypes, Value[] constants,
-    List<String> generatedColumns, List<Type> returnTypes, boolean returnsRows) {
+    PatternBinding[] patterns, List<String> generatedColumns, List<Type> returnTypes,
+    boolean returnsRows) {
 
   public RenderedSql {
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(argOrder, "argOrder");
     Objects.requireNonNull(markerTypes, "markerTypes");
     Objects.requireNonNull(constants, "constants");
-    if (markerTypes.length != argOrder.length || constants.length != argOrder.length) {
+    Objects.requireNonNull(patterns, "patterns");
+    if (markerTypes.length != argOrder.length || constants.length != argOrder.length
+        || patterns.length != argOrder.length) {
       throw new IllegalArgumentException("one entry per marker expected");
     }
     generatedColumns = List.copyOf(generatedColumns);
@@ -42,17 +47,22 @@ public record RenderedSql(String sql, int[] argOrder, Type[] markerTypes, Value[
     return argOrder.length;
   }
 
-  /** The value that marker {@code k} binds, taken from {@code args} or the constants. */
+  /**
+   * The value that marker {@code k} binds, taken from {@code args} or the constants (and made a
+   * pattern where the marker is a pattern predicate's).
+   */
   public Value valueAt(int k, List<Value> args) {
     int arg = argOrder[k];
+    Value value;
     if (arg < 0) {
-      return constants[k];
-    }
-    if (arg >= args.size()) {
+      value = constants[k];
+    } else if (arg >= args.size()) {
       throw new IllegalArgumentException("the statement reads argument " + arg + " but only "
           + args.size() + " were given");
+    } else {
+      value = args.get(arg);
     }
-    return args.get(arg);
+    return patterns[k] == null ? value : patterns[k].apply(value);
   }
 
   @Override

@@ -34,6 +34,7 @@ final class SqlWalk {
   private int markers;
   private final List<Type> markerTypes = new ArrayList<>();
   private final List<Value> constants = new ArrayList<>();
+  private final List<PatternBinding> patterns = new ArrayList<>();
   /** The tables of the enclosing SELECT/UPDATE/DELETE, innermost first. */
   private final ArrayDeque<String> scopes = new ArrayDeque<>();
   private List<String> generatedColumns = List.of();
@@ -57,8 +58,8 @@ final class SqlWalk {
       rows = insert((Insert) statement);
     }
     return new RenderedSql(out.toString(), Arrays.copyOf(argOrder, markers),
-        markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]), generatedColumns,
-        returnTypes, rows);
+        markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]),
+        patterns.toArray(new PatternBinding[0]), generatedColumns, returnTypes, rows);
   }
 
   // ---- statements ----------------------------------------------------------------------------
@@ -94,7 +95,7 @@ final class SqlWalk {
     if (u.assignments().isEmpty()) {
       throw new IllegalArgumentException("an update of " + table.name() + " assigns nothing");
     }
-    return mutation(table, u.returning(), "UPDATE", "FINAL", () -> {
+    return mutation(table, u.returning(), "UPDATE", dialect.mutationReturning(), "FINAL", () -> {
       out.append("UPDATE ");
       ident(table.name());
       out.append(" SET ");
@@ -115,7 +116,7 @@ final class SqlWalk {
 
   private boolean delete(Delete d) {
     TableSchema table = table(d.from());
-    return mutation(table, d.returning(), "DELETE", "OLD", () -> {
+    return mutation(table, d.returning(), "DELETE", dialect.deleteReturning(), "OLD", () -> {
       out.append("DELETE FROM ");
       ident(table.name());
       scopes.push(table.name());
@@ -125,8 +126,8 @@ final class SqlWalk {
   }
 
   /** An UPDATE or DELETE body, wrapped as the dialect returns rows when a projection is asked. */
-  private boolean mutation(TableSchema table, Returning returning, String verb, String deltaTable,
-      Runnable body) {
+  private boolean mutation(TableSchema table, Returning returning, String verb,
+      SqlDialect.MutationReturning how, String deltaTable, Runnable body) {
     if (returning instanceof Returning.Count) {
       body.run();
       return false;
@@ -135,7 +136,7 @@ final class SqlWalk {
       throw new IllegalArgumentException("a table-level " + verb + " returns Count or Project, not "
           + returning);
     }
-    switch (dialect.mutationReturning()) {
+    switch (how) {
       case DATA_CHANGE_DELTA_TABLE -> {
         out.append("SELECT ");
         scopes.push(table.name());
@@ -187,7 +188,10 @@ final class SqlWalk {
           throw new IllegalArgumentException("insert row " + r + " into " + table.name()
               + " has values but the insert names no columns");
         }
-        out.append("DEFAULT");
+        out.append(switch (dialect.defaultRow()) {
+          case DEFAULT_KEYWORD -> "DEFAULT";
+          case NULL_ASSIGNS_IDENTITY -> "NULL";
+        });
       } else {
         if (row.fields().size() != columns.size()) {
           throw new IllegalArgumentException("insert row " + r + " into " + table.name()
@@ -344,6 +348,10 @@ final class SqlWalk {
     } else if (e instanceof Expr.IsNull isNull) {
       wrappedUnlessAtom(isNull.operand(), null);
       out.append(" IS NULL");
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      isNotDistinctFrom(d);
+    } else if (e instanceof Expr.Pattern p) {
+      pattern(p);
     } else if (e instanceof Expr.InList in) {
       inList(in);
     } else if (e instanceof Expr.InSubquery in) {
@@ -385,12 +393,17 @@ final class SqlWalk {
   }
 
   private void marker(int arg, Value constant, Type expected) {
+    marker(arg, constant, expected, null);
+  }
+
+  private void marker(int arg, Value constant, Type expected, PatternBinding pattern) {
     if (markers == argOrder.length) {
       argOrder = Arrays.copyOf(argOrder, markers * 2);
     }
     argOrder[markers++] = arg;
     markerTypes.add(expected);
     constants.add(constant);
+    patterns.add(pattern);
     dialect.bindMarker(out, markers);
   }
 
@@ -424,6 +437,87 @@ final class SqlWalk {
     compareOperand(left, rightType);
     out.append(' ').append(c.op().symbol()).append(' ');
     compareOperand(right, leftType);
+  }
+
+  /** Equal, or both NULL: one switch over the dialect's spelling. */
+  private void isNotDistinctFrom(Expr.IsNotDistinctFrom d) {
+    Expr left = unwrapSingleton(d.left());
+    Expr right = unwrapSingleton(d.right());
+    String op = switch (dialect.nullSafeEquality()) {
+      case IS_NOT_DISTINCT_FROM -> " IS NOT DISTINCT FROM ";
+      case SPACESHIP -> " <=> ";
+      case IS -> " IS ";
+    };
+    if (left instanceof Expr.Record || right instanceof Expr.Record) {
+      if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
+          || l.fields().size() != r.fields().size()) {
+        throw new UnsupportedFeatureException("comparing a record with a different expression",
+            dialect.backend(), "both sides must be records of the same size: " + d);
+      }
+      requireRowValues("record comparison");
+      tuple(l.fields(), types(r.fields()));
+      out.append(op);
+      tuple(r.fields(), types(l.fields()));
+      return;
+    }
+    Type leftType = typeOf(left);
+    Type rightType = typeOf(right);
+    compareOperand(left, rightType);
+    out.append(op);
+    compareOperand(right, leftType);
+  }
+
+  /**
+   * startsWith/endsWith/contains/like, case-sensitive or not: one switch over the dialect's
+   * syntax. The bound value becomes the pattern (escaped, wildcards added) when bound.
+   */
+  private void pattern(Expr.Pattern p) {
+    boolean glob = false;
+    String before;
+    String after;
+    switch (dialect.patternSyntax()) {
+      case LIKE_OR_ILIKE -> {
+        before = "";
+        after = p.ignoreCase() ? " ILIKE " : " LIKE ";
+      }
+      case LIKE_OR_LOWER_LIKE -> {
+        before = p.ignoreCase() ? "LOWER(" : "";
+        after = p.ignoreCase() ? ") LIKE LOWER(" : " LIKE ";
+      }
+      case GLOB_OR_LIKE -> {
+        glob = !p.ignoreCase();
+        before = "";
+        after = glob ? " GLOB " : " LIKE ";
+      }
+      default -> throw new IllegalStateException();
+    }
+    out.append(before);
+    wrappedUnlessAtom(p.operand(), null);
+    out.append(after);
+    patternValue(p, new PatternBinding(p.kind(), glob));
+    if (dialect.patternSyntax() == SqlDialect.PatternSyntax.LIKE_OR_LOWER_LIKE) {
+      if (p.ignoreCase()) {
+        out.append(')');
+      }
+    } else if (!glob) {
+      out.append(" ESCAPE '\\'");
+    }
+  }
+
+  private void patternValue(Expr.Pattern p, PatternBinding binding) {
+    Expr x = unwrapSingleton(p.pattern());
+    if (x instanceof Expr.Arg a) {
+      marker(a.index(), null, Type.Scalar.STRING, binding);
+    } else if (x instanceof Expr.Const c && c.value() instanceof Value.Str s) {
+      marker(-1, new Value.Str(binding.pattern(s.value())), Type.Scalar.STRING);
+    } else if (x instanceof Expr.Const c && c.value().isNull()) {
+      out.append("NULL");
+    } else if (p.kind() == Expr.PatternKind.LIKE && !binding.glob()) {
+      wrappedUnlessAtom(x, Type.Scalar.STRING);
+    } else {
+      throw new UnsupportedFeatureException("a " + p.kind() + " pattern that is not a value",
+          dialect.backend(), "match against a string value: " + p);
+    }
   }
 
   private void inList(Expr.InList in) {

@@ -2,7 +2,9 @@ package io.toasty.r2dbc.ddl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.InvalidModelException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.r2dbc.dialect.H2Dialect;
 import io.toasty.schema.Schema;
@@ -56,15 +58,17 @@ class SchemaDdlTest {
     Schema schema = Schema.of(List.of(new ModelSchema("Long", "com.example.Long", "longs",
         List.of(new FieldSchema(0, "x", Type.Scalar.I64, false, null, null, longName)),
         List.of(0), List.of())));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    InvalidModelException e = assertThrows(InvalidModelException.class,
         () -> new SchemaDdl(H2Dialect.INSTANCE, schema).create());
-    assertEquals(true, e.getMessage().contains("longer than the 256 characters h2 accepts"),
-        e.getMessage());
+    assertEquals(java.util.Optional.of("Long"), e.model());
+    assertEquals(java.util.Optional.of("x"), e.field());
+    assertTrue(e.getMessage().contains("column name '" + longName + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("h2 accepts at most 256"), e.getMessage());
   }
 
   @Test
   void aRecordTypedColumnHasNoDdlType() {
     assertThrows(IllegalArgumentException.class,
-        () -> H2Dialect.INSTANCE.columnType(new Type.Record(List.of(Type.Scalar.I64))));
+        () -> H2Dialect.INSTANCE.columnType(new Type.Record(List.of(Type.Scalar.I64)), false));
   }
 }

@@ -9,6 +9,7 @@ import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.action.UpdateByKeyAction;
@@ -40,6 +41,8 @@ final class Dispatch {
       return InMemoryExec.limit(l, cx, in);
     } else if (a instanceof ConcatAction c) {
       return InMemoryExec.concat(c, in);
+    } else if (a instanceof NestedMergeAction m) {
+      return NestedMergeExec.run(m, cx, in);
     }
     return InMemoryExec.constant((ConstAction) a, cx);
   }

@@ -1,6 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.Var;
@@ -29,7 +30,31 @@ public final class Interpreter {
 
   /** The result variable's rows; nothing runs until subscription. */
   public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection) {
-    return Flux.defer(() -> new Interpreter(plan, new ExecContext(connection, args)).start());
+    return run(plan, args, connection == null ? null : Sender.of(connection));
+  }
+
+  /** The result variable's rows, with operations sent through {@code sender}. */
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Sender sender) {
+    return Flux.defer(() -> new Interpreter(plan, new ExecContext(sender, args)).start());
+  }
+
+  /**
+   * The result variable's rows, outside a transaction: operations go to {@code connection},
+   * except those that must run while its rows stream (a {@code NestedMerge}'s child queries),
+   * which take a pooled connection of {@code driver} each, so that independent branches run
+   * concurrently.
+   */
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection,
+      Driver driver) {
+    Sender aside = driver == null ? null : pooled(driver);
+    return Flux.defer(() -> new Interpreter(plan, new ExecContext(Sender.of(connection), args,
+        aside)).start());
+  }
+
+  /** A sender that takes a pooled connection per operation and returns it on every path. */
+  static Sender pooled(Driver driver) {
+    return op -> Flux.usingWhen(driver.connect(), c -> Sender.of(c).send(op),
+        Connection::close, (c, error) -> c.close(), Connection::close);
   }
 
   private Flux<Value.Record> start() {
@@ -40,7 +65,7 @@ public final class Interpreter {
       }
     }
     Mono<Void> first = Flux.fromIterable(stored).concatMap(this::store, 1).then();
-    return first.thenMany(Flux.defer(() -> stream(plan.result())));
+    return first.thenMany(Flux.defer(() -> input(plan.result())));
   }
 
   private Mono<Void> store(Action a) {

@@ -14,7 +14,9 @@ import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.UserCreate;
 import io.toasty.tck.models.Users;
@@ -27,6 +29,7 @@ import java.util.Optional;
 public abstract class BatchScenarios {
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyReturnsTheRecordsInOrder(Db db) {
     List<UserCreate> creates = Fixtures.creates("u", 5);
     creates.set(2, Users.create().name("u2").email("u2@example.com").nickname("two")
@@ -40,6 +43,7 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsOneOperationWhereTheBackendInsertsManyRows(Db db, OperationLog log,
       Capability capability) {
     await(Users.createMany(Fixtures.creates("u", 4)).exec(db));
@@ -53,6 +57,7 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyStreamsTheCreatedRecords(Db db) {
     List<String> names = new ArrayList<>();
     await(Insert.of(Users.MODEL, Fixtures.creates("s", 3)).stream(db)
@@ -61,6 +66,7 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsAtomicOnAUniqueViolation(Db db) {
     User existing = Fixtures.user(db, "dup");
     List<UserCreate> creates = Fixtures.creates("u", 3);
@@ -73,6 +79,7 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsAtomicOnADuplicateWithinTheBatch(Db db) {
     List<UserCreate> creates = Fixtures.creates("u", 3);
     creates.add(Users.create().name("again").email("u1@example.com"));
@@ -97,6 +104,7 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyOfAHundredRecords(Db db) {
     List<User> users = await(Users.createMany(Fixtures.creates("h", 100)).exec(db));
     assertEquals(100, users.size());

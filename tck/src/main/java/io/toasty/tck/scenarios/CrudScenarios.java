@@ -10,6 +10,8 @@ import io.toasty.RecordNotFoundException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.KeyOnlies;
 import io.toasty.tck.models.KeyOnly;
 import io.toasty.tck.models.User;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 public abstract class CrudScenarios {
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void keyOnlyCreateReturnsItsKey(Db db) {
     KeyOnly a = await(KeyOnlies.create().exec(db));
     KeyOnly b = await(KeyOnlies.create().exec(db));
@@ -34,6 +37,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void keyOnlyAllListsEveryRecord(Db db) {
     Set<Long> created = Set.of(await(KeyOnlies.create().exec(db)).id(),
         await(KeyOnlies.create().exec(db)).id(), await(KeyOnlies.create().exec(db)).id());
@@ -43,6 +47,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void keyOnlyDeleteByIdRemovesOnlyThatRecord(Db db) {
     KeyOnly a = await(KeyOnlies.create().exec(db));
     KeyOnly b = await(KeyOnlies.create().exec(db));
@@ -52,6 +57,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void keyOnlyDeleteOfMissingKeyDeletesNothing(Db db) {
     KeyOnly a = await(KeyOnlies.create().exec(db));
     assertEquals(0L, await(KeyOnlies.deleteById(a.id() + 1000).exec(db)));
@@ -66,6 +72,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createReturnsEveryFieldAsStored(Db db) {
     User u = await(Users.create().name("Carl").email("carl@example.com").nickname("c")
         .loginCount(3).exec(db));
@@ -77,6 +84,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createAppliesDefaultsAndLeavesOptionalsEmpty(Db db) {
     User u = await(Users.create().name("Ann").email("ann@example.com").exec(db));
     assertEquals(0, u.loginCount());
@@ -85,6 +93,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createBuilderCanBeChangedAndRunAgain(Db db) {
     UserCreate builder = Users.create().name("A").email("a@example.com");
     User first = await(builder.exec(db));
@@ -95,6 +104,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instanceUpdateReturnsTheReloadedRecord(Db db) {
     User u = Fixtures.user(db, "ann", "a", 1);
     User updated = await(Users.update(u).name("Anna").exec(db));
@@ -103,6 +113,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instanceUpdateLeavesOtherRecordsAlone(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -111,6 +122,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instanceDeleteRemovesTheRecord(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -120,6 +132,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instanceUpdateOfADeletedRecordIsNotFound(Db db) {
     User ann = Fixtures.user(db, "ann");
     await(Users.delete(ann).exec(db));
@@ -130,6 +143,7 @@ public abstract class CrudScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void readsSeeEarlierWrites(Db db) {
     User u = Fixtures.user(db, "ann");
     for (int i = 1; i <= 5; i++) {

@@ -15,7 +15,9 @@ import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.AllTypesRows;
 import io.toasty.tck.models.Doc;
 import io.toasty.tck.models.Docs;
@@ -34,6 +36,7 @@ import java.util.UUID;
 public abstract class ErrorScenarios {
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnCreateNamesModelAndFieldAndWritesNothing(Db db) {
     User ann = Fixtures.user(db, "ann");
     UniqueViolationException e = failure(UniqueViolationException.class,
@@ -46,6 +49,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnUpdateChangesNoRow(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -57,6 +61,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnInstanceUpdateChangesNoRow(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -78,6 +83,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationCarriesTheDriverErrorAsCause(Db db) {
     Fixtures.user(db, "ann");
     UniqueViolationException e = failure(UniqueViolationException.class,
@@ -117,6 +123,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void aNullRequiredStringInAnUpdateIsInvalid(Db db) {
     User ann = Fixtures.user(db, "ann");
     InvalidStatementException e = failure(InvalidStatementException.class,
@@ -135,6 +142,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void anInjectedFaultSurfacesAsIsAndWritesNothing(Db db, OperationLog log) {
     DriverException boom = new DriverException("tck", "08006", "injected connection failure",
         null);
@@ -147,6 +155,7 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void theDatabaseWorksAfterAnInjectedFault(Db db, OperationLog log) {
     log.failNext(new DriverException("tck", null, "injected", null));
     failure(DriverException.class, () -> Users.getById(db, 1L));

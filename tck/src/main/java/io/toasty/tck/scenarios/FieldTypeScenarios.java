@@ -13,6 +13,8 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.AllTypes;
 import io.toasty.tck.models.AllTypesCreate;
 import io.toasty.tck.models.AllTypesRows;
@@ -70,6 +72,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void typicalValuesRoundTrip(Db db) {
     AllTypes r = roundTrip(db, typical());
     assertAll(
@@ -102,6 +105,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createReturnsTheValuesAsStored(Db db, Backend backend) {
     ChronoUnit p = backend.timePrecision();
     Instant instant = Instant.parse("2024-05-06T07:08:09.123456789Z");
@@ -119,6 +123,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void booleansRoundTrip(Db db) {
     AllTypes t = roundTrip(db, typical().boolValue(true).boxedBool(true));
     AllTypes f = roundTrip(db, typical().boolValue(false).boxedBool(false));
@@ -130,6 +135,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void integerMinimaRoundTrip(Db db) {
     AllTypes r = roundTrip(db, typical()
         .byteValue(Byte.MIN_VALUE).shortValue(Short.MIN_VALUE).intValue(Integer.MIN_VALUE)
@@ -147,6 +153,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void integerMaximaRoundTrip(Db db) {
     AllTypes r = roundTrip(db, typical()
         .byteValue(Byte.MAX_VALUE).shortValue(Short.MAX_VALUE).intValue(Integer.MAX_VALUE)
@@ -164,6 +171,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void integerZeroAndMinusOneRoundTrip(Db db) {
     AllTypes zero = roundTrip(db, typical().byteValue((byte) 0).shortValue((short) 0)
         .intValue(0).longValue(0L));
@@ -179,6 +187,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void floatExtremesRoundTripBitForBit(Db db) {
     float[] values = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, Float.MIN_NORMAL, 0.1f,
         1f / 3, 0f};
@@ -193,6 +202,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void doubleExtremesRoundTripBitForBit(Db db) {
     double[] values = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.MIN_NORMAL,
         0.1, 1.0 / 3, 0.0};
@@ -240,6 +250,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void emptyStringIsKeptAndIsNotNull(Db db) {
     AllTypes r = roundTrip(db, typical().textValue(""));
     assertEquals("", r.textValue());
@@ -249,12 +260,14 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void unicodeStringsRoundTrip(Db db) {
     String s = "Grüße, naïve café — 日本語テキスト, emoji 🎉🚀, math ∀x∈ℝ, RTL שלום";
     assertEquals(s, roundTrip(db, typical().textValue(s)).textValue());
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void sqlMetacharactersInStringsAreData(Db db) {
     String s = "O'Brien said \"hi\"; DROP TABLE all_types_rows; -- \\ % _ ? $1 :name";
     AllTypes r = roundTrip(db, typical().textValue(s));
@@ -264,6 +277,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void longStringsRoundTrip(Db db) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; sb.length() < 4000; i++) {
@@ -274,11 +288,13 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void emptyBytesAreKeptAndAreNotNull(Db db) {
     assertArrayEquals(new byte[0], roundTrip(db, typical().bytesValue(new byte[0])).bytesValue());
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void everyByteValueRoundTrips(Db db) {
     byte[] all = new byte[256 * 16];
     for (int i = 0; i < all.length; i++) {
@@ -288,6 +304,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void uuidsRoundTrip(Db db) {
     List<Executable> checks = new ArrayList<>();
     for (UUID u : List.of(new UUID(0, 0), new UUID(-1L, -1L), UUID.randomUUID(),
@@ -299,6 +316,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void decimalsKeepTheirValue(Db db) {
     List<Executable> checks = new ArrayList<>();
     for (String s : List.of("0", "1.5", "-1.5", "1.50", "12345.6789", "0.000001", "-0.000001",
@@ -312,6 +330,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void enumsRoundTripEveryConstant(Db db) {
     for (Color c : Color.values()) {
       assertEquals(c, roundTrip(db, typical().colorValue(c)).colorValue());
@@ -319,6 +338,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instantsAreTruncatedToTheBackendPrecision(Db db, Backend backend) {
     Instant i = Instant.parse("2024-05-06T07:08:09.123456789Z");
     assertEquals(i.truncatedTo(backend.timePrecision()),
@@ -326,6 +346,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void instantsAcrossTheRangeRoundTrip(Db db, Backend backend) {
     List<Executable> checks = new ArrayList<>();
     for (String s : List.of("1970-01-01T00:00:00Z", "1900-01-01T00:00:00Z",
@@ -338,6 +359,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void localDatesAcrossTheRangeRoundTrip(Db db) {
     List<Executable> checks = new ArrayList<>();
     for (LocalDate d : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1582, 10, 10),
@@ -349,6 +371,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void localTimesAreTruncatedToTheBackendPrecision(Db db, Backend backend) {
     List<Executable> checks = new ArrayList<>();
     for (LocalTime t : List.of(LocalTime.MIDNIGHT, LocalTime.of(12, 34, 56, 123_456_789),
@@ -360,6 +383,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void localDateTimesAreTruncatedToTheBackendPrecision(Db db, Backend backend) {
     List<Executable> checks = new ArrayList<>();
     for (LocalDateTime t : List.of(LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_789),
@@ -371,6 +395,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void offsetDateTimesKeepTheirInstant(Db db, Backend backend) {
     List<Executable> checks = new ArrayList<>();
     for (OffsetDateTime t : List.of(
@@ -386,6 +411,7 @@ public abstract class FieldTypeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void equalityFiltersMatchEveryType(Db db) {
     AllTypes a = roundTrip(db, typical());
     AllTypes b = roundTrip(db, typical().boolValue(false).byteValue((byte) 8)

@@ -11,6 +11,8 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Optional;
 
 /** The generated finders: by key, by unique field and by index; get, update and delete. */
 @Models(Users.class)
+@Requires(Need.IDENTITY_KEYS)
 public abstract class FinderScenarios {
 
   @BackendTest

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Doc;
 import io.toasty.tck.models.Docs;
 import io.toasty.tck.models.KeyOnlies;
@@ -34,6 +36,7 @@ public abstract class KeyGenerationScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void identitiesIncrease(Db db) {
     long previous = Long.MIN_VALUE;
     for (int i = 0; i < 10; i++) {
@@ -44,6 +47,7 @@ public abstract class KeyGenerationScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void identityReturnedOnCreateIsTheStoredKey(Db db) {
     User u = Fixtures.user(db, "ann");
     assertEquals("ann", await(Users.getById(db, u.id())).name());
@@ -51,6 +55,7 @@ public abstract class KeyGenerationScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void identitiesOfADeletedRecordAreNotReused(Db db) {
     KeyOnly a = await(KeyOnlies.create().exec(db));
     KeyOnly b = await(KeyOnlies.create().exec(db));
@@ -60,6 +65,7 @@ public abstract class KeyGenerationScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void createManyReturnsDistinctIncreasingIdentitiesInOrder(Db db) {
     List<User> users = await(Users.createMany(Fixtures.creates("u", 6)).exec(db));
     assertEquals(List.of("u0", "u1", "u2", "u3", "u4", "u5"), Fixtures.map(users, User::name));

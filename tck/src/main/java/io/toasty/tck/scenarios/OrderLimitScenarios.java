@@ -83,6 +83,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void limitWithoutOrderTakesThatMany(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(3, names(db, Users.all().limit(3)).size());
@@ -130,6 +131,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void limitZeroIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of(), names(db, Users.all().limit(0)));
@@ -144,6 +146,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void firstOfOneMatchIsThatMatch(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals("cid", await(Users.filter(Users.LOGIN_COUNT.eq(2)).first(db)).name());
@@ -151,12 +154,14 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void firstOfNothingIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertNull(await(Users.filter(Users.NAME.eq("zed")).first(db)));
   }
 
   @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
   public void getOfNothingNamesTheModelAndFilter(Db db) {
     Fixtures.fiveUsers(db);
     RecordNotFoundException e = failure(RecordNotFoundException.class,

@@ -21,7 +21,7 @@ import java.util.List;
  * cid (c, 2), dan (-, 3), eve (a, 4).
  */
 @Models(Users.class)
-@Requires(Need.SCAN)
+@Requires({Need.SCAN, Need.IDENTITY_KEYS})
 public abstract class QueryOperatorScenarios {
 
   static List<String> names(Db db, Select<User> query) {

@@ -8,7 +8,9 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
@@ -22,6 +24,7 @@ import reactor.test.StepVerifier;
  * so that the next statement runs even with a pool of one connection.
  */
 @Models(Users.class)
+@Requires(Need.IDENTITY_KEYS)
 public abstract class StreamingScenarios {
 
   static void seed(Db db, int count) {

@@ -1,0 +1,97 @@
+package io.toasty;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Value;
+import reactor.core.publisher.Mono;
+
+/**
+ * The value of a belongs-to relation field on a loaded record: {@code BelongsTo<User>} for a
+ * required relation (the foreign key is not {@code Optional}), {@code BelongsTo<Optional<User>>}
+ * for an optional one. {@link #get()} reads the related record when the query included it;
+ * {@link #get(Executor)} queries it.
+ *
+ * <pre>{@code
+ * User author = post.author().get();                 // loaded by .include(Posts.AUTHOR)
+ * Mono<User> same = post.author().get(db);           // one query by key
+ * Optional<User> editor = post.editor().get();       // an optional relation
+ * }</pre>
+ *
+ * @param <T> the related record type, or {@code Optional} of it for an optional relation
+ */
+public final class BelongsTo<T> {
+  /**
+   * Names the foreign key fields of this model and the fields of the related model they hold,
+   * where they cannot be inferred. By default the key is the field named after the relation
+   * followed by {@code Id} ({@code author} → {@code authorId}) and it references the related
+   * model's primary key.
+   *
+   * <pre>{@code
+   * @BelongsTo.Key(value = "writerId", references = "id") BelongsTo<User> author
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Key {
+    /** This model's foreign key fields; empty for {@code <relation>Id}. */
+    String[] value() default {};
+
+    /** The related model's fields they hold, one per key field; empty for its primary key. */
+    String[] references() default {};
+  }
+
+  private final ToOne<T> value;
+
+  private BelongsTo(ToOne<T> value) {
+    this.value = value;
+  }
+
+  /** The relation value of a loaded row (generated loaders call this). */
+  public static <T> BelongsTo<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<?> target) {
+    return new BelongsTo<>(ToOne.load(source, relation, row, target));
+  }
+
+  /** A value for records built by hand: not loaded, and bound to no record. */
+  public static <T> BelongsTo<T> detached() {
+    return new BelongsTo<>(ToOne.detached());
+  }
+
+  /** Whether the related record was loaded with this one. */
+  public boolean isLoaded() {
+    return value.loaded;
+  }
+
+  /**
+   * The loaded related record ({@code Optional.empty()} when an optional relation has none).
+   *
+   * @throws RelationNotLoadedException when the query did not include this relation
+   */
+  public T get() {
+    return value.get();
+  }
+
+  /**
+   * The related record, queried by the foreign key; for an optional relation an empty
+   * {@code Optional} when the key is null or matches nothing. A required relation whose record
+   * is missing fails with {@link RecordNotFoundException}.
+   */
+  public Mono<T> get(Executor db) {
+    return value.get(db);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BelongsTo<?> b && value.equals(b.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value.describe("BelongsTo");
+  }
+}

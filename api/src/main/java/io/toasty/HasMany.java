@@ -1,0 +1,261 @@
+package io.toasty;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The value of a has-many relation field on a loaded record: the related records if the query
+ * included them ({@link #get()}), and queries and writes scoped to this record otherwise.
+ *
+ * <pre>{@code
+ * List<Post> posts = user.posts().get();                    // loaded by .include(Users.POSTS)
+ * Flux<Post> drafts = user.posts().filter(Posts.TITLE.startsWith("Draft")).stream(db);
+ * Mono<Post> hello = user.posts().create(Posts.create()).title("Hello").exec(db);  // sets authorId
+ * Mono<Long> moved = user.posts().insert(db, post);         // re-links post to user
+ * }</pre>
+ *
+ * @param <T> the related model's record type
+ */
+public final class HasMany<T> {
+  /**
+   * Names the belongs-to field of the related model that points back here, where it cannot be
+   * inferred (the related model has several belongs-to relations to this one).
+   *
+   * <pre>{@code
+   * @HasMany.Pair("author") HasMany<Post> posts
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Pair {
+    /** The related model's belongs-to field. */
+    String value();
+  }
+
+  /**
+   * Makes a many-to-many relation through a join model:
+   * {@code "<has-many field of this model>.<belongs-to field of the join model>"}.
+   *
+   * <pre>{@code
+   * HasMany<Membership> memberships,
+   * @HasMany.Via("memberships.role") HasMany<Role> roles
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Via {
+    /** The path to the related model: has-many field, then the join model's belongs-to. */
+    String value();
+  }
+
+  private final RelationScope<T> scope;
+  private final List<T> loaded;
+
+  private HasMany(RelationScope<T> scope, List<T> loaded) {
+    this.scope = scope;
+    this.loaded = loaded;
+  }
+
+  /**
+   * The relation value of a loaded row (generated loaders call this): loaded when the row's
+   * relation slot holds a list of records, unloaded otherwise.
+   */
+  public static <T> HasMany<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<T> target) {
+    RelationScope<T> scope = RelationScope.of(source, relation, row, target);
+    Value.ListValue slot = RelationScope.slot(source, relation, row);
+    if (slot == null) {
+      return new HasMany<>(scope, null);
+    }
+    List<T> items = new ArrayList<>(slot.items().size());
+    for (Value item : slot.items()) {
+      items.add(target.load((Value.Record) item));
+    }
+    return new HasMany<>(scope, List.copyOf(items));
+  }
+
+  /** A value for records built by hand: not loaded, and bound to no record. */
+  public static <T> HasMany<T> detached() {
+    return new HasMany<>(null, null);
+  }
+
+  /** Whether the related records were loaded with the record. */
+  public boolean isLoaded() {
+    return loaded != null;
+  }
+
+  /**
+   * The loaded related records.
+   *
+   * @throws RelationNotLoadedException when the query that loaded the record did not include
+   *     this relation
+   */
+  public List<T> get() {
+    if (loaded == null) {
+      throw scope().notLoaded();
+    }
+    return loaded;
+  }
+
+  /** The related records, as a query to refine. */
+  public Select<T> query() {
+    return scope().query();
+  }
+
+  /** The related records that match {@code condition}. */
+  public Select<T> filter(Expr<Boolean> condition) {
+    return query().filter(condition);
+  }
+
+  /** The related records, ordered. */
+  public Select<T> orderBy(Order... orders) {
+    return query().orderBy(orders);
+  }
+
+  /** The related records, from the database. */
+  public Flux<T> stream(Executor db) {
+    return query().stream(db);
+  }
+
+  /** The related records, from the database, in a list. */
+  public Mono<List<T>> collect(Executor db) {
+    return query().collect(db);
+  }
+
+  /** The first related record from the database, or empty. */
+  public Mono<T> first(Executor db) {
+    return query().first(db);
+  }
+
+  /**
+   * Scopes a create builder of the related model to this record: its foreign key is set to this
+   * record's key and cannot be changed. Returns the same builder, to go on setting fields.
+   *
+   * <pre>{@code
+   * user.posts().create(Posts.create()).title("Hello").exec(db)
+   * }</pre>
+   */
+  public <B extends AbstractCreate<T, B>> B create(B builder) {
+    Objects.requireNonNull(builder, "builder");
+    RelationScope<T> s = directScope("create");
+    builder.scope(s.relation.targetFields(), s.sourceValues, s.describe());
+    return builder;
+  }
+
+  /**
+   * Links {@code records} to this record: sets their foreign key to this record's key. The
+   * result is the number of records updated.
+   */
+  @SafeVarargs
+  public final Mono<Long> insert(Executor db, T... records) {
+    return insert(db, List.of(records));
+  }
+
+  /** Links {@code records} to this record; see {@link #insert(Executor, Object[])}. */
+  public Mono<Long> insert(Executor db, Collection<? extends T> records) {
+    Objects.requireNonNull(db, "db");
+    RelationScope<T> s = directScope("insert");
+    List<Assignment> set = new ArrayList<>();
+    for (int i = 0; i < s.relation.targetFields().size(); i++) {
+      set.add(new Assignment(s.relation.targetFields().get(i),
+          new io.toasty.stmt.Expr.Const(s.sourceValues.get(i))));
+    }
+    return count(db, new io.toasty.stmt.Update(new Source.Model(s.target.name()),
+        keysOf(s, records), set, new Returning.Count()));
+  }
+
+  /**
+   * Unlinks {@code records} from this record: a nullable foreign key is set to null; a required
+   * one cannot be, so the records are deleted (with what their own deletion implies). Records
+   * not related to this record are left alone. The result is the number of records changed.
+   */
+  @SafeVarargs
+  public final Mono<Long> remove(Executor db, T... records) {
+    return remove(db, List.of(records));
+  }
+
+  /** Unlinks {@code records}; see {@link #remove(Executor, Object[])}. */
+  public Mono<Long> remove(Executor db, Collection<? extends T> records) {
+    Objects.requireNonNull(db, "db");
+    RelationScope<T> s = directScope("remove");
+    io.toasty.stmt.Expr filter = io.toasty.stmt.Expr.and(keysOf(s, records),
+        RelationScope.equalities(s.target.name(), s.relation.targetFields(), s.sourceValues));
+    Source target = new Source.Model(s.target.name());
+    boolean nullable = s.relation.targetFields().stream()
+        .allMatch(f -> s.target.schema().field(f).nullable());
+    if (!nullable) {
+      return count(db, new io.toasty.stmt.Delete(target, filter, new Returning.Count()));
+    }
+    List<Assignment> set = new ArrayList<>();
+    s.relation.targetFields().forEach(f -> set.add(new Assignment(f, io.toasty.stmt.Expr.NULL)));
+    return count(db, new io.toasty.stmt.Update(target, filter, set, new Returning.Count()));
+  }
+
+  private static Mono<Long> count(Executor db, io.toasty.stmt.Statement statement) {
+    return db.exec(statement).next().map(Values::asLong).defaultIfEmpty(0L);
+  }
+
+  private static <T> io.toasty.stmt.Expr keysOf(RelationScope<T> s,
+      Collection<? extends T> records) {
+    Objects.requireNonNull(records, "records");
+    List<io.toasty.stmt.Expr> keys = new ArrayList<>(records.size());
+    for (T r : records) {
+      keys.add(RelationScope.equalities(s.target.name(), s.target.schema().primaryKey(),
+          s.target.keyOf(Objects.requireNonNull(r, "record"))));
+    }
+    return new io.toasty.stmt.Expr.Or(keys);
+  }
+
+  private RelationScope<T> scope() {
+    if (scope == null) {
+      throw new IllegalStateException("this HasMany was made by hand (HasMany.detached()) and is "
+          + "bound to no loaded record");
+    }
+    return scope;
+  }
+
+  private RelationScope<T> directScope(String what) {
+    RelationScope<T> s = scope();
+    if (s.relation.through() != null) {
+      RelationSchema.Through via = s.relation.through();
+      throw new UnsupportedFeatureException(what + " on a many-to-many relation", null,
+          s.describe() + " goes through " + via.model() + ": create or delete " + via.model()
+              + " records instead");
+    }
+    if (!s.hasKey()) {
+      throw new InvalidStatementException(s.source.name(), s.relation.name(),
+          "the record's key is null");
+    }
+    return s;
+  }
+
+  /** Equal when the loaded records are equal, or neither is loaded. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HasMany<?> h && Objects.equals(loaded, h.loaded);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(loaded);
+  }
+
+  @Override
+  public String toString() {
+    return loaded != null ? "HasMany" + loaded
+        : scope == null ? "HasMany[detached]" : "HasMany[" + scope.describe() + ", not loaded]";
+  }
+}

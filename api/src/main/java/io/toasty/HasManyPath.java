@@ -1,0 +1,45 @@
+package io.toasty;
+
+/**
+ * A has-many relation field ({@code Users.POSTS}): include it, or filter by the related records.
+ *
+ * <pre>{@code
+ * Users.filter(Users.POSTS.any(Posts.TITLE.eq("Hello")))   // users with such a post
+ * Users.filter(Users.POSTS.none())                        // users without posts
+ * Users.filter(Users.POSTS.every(Posts.PUBLISHED.eq(true)))
+ * }</pre>
+ */
+public final class HasManyPath<M, T> extends RelationPath<M, T> {
+
+  public HasManyPath(String model, int index, String name, String target) {
+    super(model, index, name, target);
+  }
+
+  /** At least one related record matches {@code condition}. */
+  public Condition any(Expr<Boolean> condition) {
+    return related(io.toasty.stmt.Expr.Quantifier.ANY, condition);
+  }
+
+  /** There is at least one related record. */
+  public Condition any() {
+    return any(new Condition(io.toasty.stmt.Expr.TRUE));
+  }
+
+  /** No related record matches {@code condition}. */
+  public Condition none(Expr<Boolean> condition) {
+    return related(io.toasty.stmt.Expr.Quantifier.NONE, condition);
+  }
+
+  /** There is no related record. */
+  public Condition none() {
+    return none(new Condition(io.toasty.stmt.Expr.TRUE));
+  }
+
+  /**
+   * Every related record matches {@code condition} (a condition that is unknown for a record,
+   * such as a comparison with NULL, does not match); true when there is none.
+   */
+  public Condition every(Expr<Boolean> condition) {
+    return related(io.toasty.stmt.Expr.Quantifier.EVERY, condition);
+  }
+}

@@ -1,0 +1,103 @@
+package io.toasty;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Value;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * The value of a has-one relation field on a loaded record: {@code HasOne<Profile>} for a
+ * required relation (every record has one, created with it), {@code HasOne<Optional<Profile>>}
+ * for an optional one.
+ *
+ * <pre>{@code
+ * Profile p = user.profile().get();                      // loaded by .include(Users.PROFILE)
+ * Mono<Profile> q = user.profile().get(db);
+ * Mono<Profile> c = user.profile().create(Profiles.create()).bio("hi").exec(db);
+ * }</pre>
+ *
+ * @param <T> the related record type, or {@code Optional} of it for an optional relation
+ */
+public final class HasOne<T> {
+  /**
+   * Names the belongs-to field of the related model that points back here, where it cannot be
+   * inferred.
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Pair {
+    /** The related model's belongs-to field. */
+    String value();
+  }
+
+  private final ToOne<T> value;
+
+  private HasOne(ToOne<T> value) {
+    this.value = value;
+  }
+
+  /** The relation value of a loaded row (generated loaders call this). */
+  public static <T> HasOne<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<?> target) {
+    return new HasOne<>(ToOne.load(source, relation, row, target));
+  }
+
+  /** A value for records built by hand: not loaded, and bound to no record. */
+  public static <T> HasOne<T> detached() {
+    return new HasOne<>(ToOne.detached());
+  }
+
+  /** Whether the related record was loaded with this one. */
+  public boolean isLoaded() {
+    return value.loaded;
+  }
+
+  /**
+   * The loaded related record ({@code Optional.empty()} when an optional relation has none).
+   *
+   * @throws RelationNotLoadedException when the query did not include this relation
+   */
+  public T get() {
+    return value.get();
+  }
+
+  /** The related record, queried; see {@link BelongsTo#get(Executor)}. */
+  public Mono<T> get(Executor db) {
+    return value.get(db);
+  }
+
+  /**
+   * Scopes a create builder of the related model to this record (its foreign key is set and
+   * locked); returns the same builder.
+   */
+  public <R, B extends AbstractCreate<R, B>> B create(B builder) {
+    Objects.requireNonNull(builder, "builder");
+    RelationScope<?> s = value.scope();
+    if (!s.hasKey()) {
+      throw new InvalidStatementException(s.source.name(), s.relation.name(),
+          "the record's key is null");
+    }
+    if (!builder.model().name().equals(s.target.name())) {
+      throw new InvalidStatementException(s.source.name(), s.relation.name(),
+          "relates to " + s.target.name() + ", not " + builder.model().name());
+    }
+    builder.scope(s.relation.targetFields(), s.sourceValues, s.describe());
+    return builder;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HasOne<?> h && value.equals(h.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value.describe("HasOne");
+  }
+}

@@ -1,0 +1,75 @@
+package io.toasty;
+
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An include of one relation with a scope: a filter and an order on the related records, and the
+ * relations to preload on them in turn. Immutable; each method returns a new include.
+ *
+ * @param <M> the model the relation belongs to
+ * @param <T> the related model
+ */
+public final class RelationInclude<M, T> implements Include<M> {
+  private final RelationPath<M, T> relation;
+  private final Query scope;
+
+  RelationInclude(RelationPath<M, T> relation, Query scope) {
+    this.relation = relation;
+    this.scope = scope;
+  }
+
+  /** Only related records matching {@code condition} are loaded (parents are never dropped). */
+  public RelationInclude<M, T> filter(Expr<Boolean> condition) {
+    Objects.requireNonNull(condition, "condition");
+    io.toasty.stmt.Expr current = scope.filter();
+    return new RelationInclude<>(relation, scope.withFilter(
+        current.equals(io.toasty.stmt.Expr.TRUE) ? condition.node()
+            : io.toasty.stmt.Expr.and(current, condition.node())));
+  }
+
+  /** The related records are ordered by {@code orders} within each parent. */
+  public RelationInclude<M, T> orderBy(Order... orders) {
+    List<OrderBy> terms = new ArrayList<>(orders.length);
+    for (Order o : orders) {
+      terms.add(Objects.requireNonNull(o, "order").node());
+    }
+    return new RelationInclude<>(relation, scope.withOrderBy(terms));
+  }
+
+  /** Also preloads {@code nested} relations of the related records. */
+  @SafeVarargs
+  public final RelationInclude<M, T> then(Include<T>... nested) {
+    List<io.toasty.stmt.Include> includes =
+        new ArrayList<>(((Returning.Model) scope.returning()).includes());
+    for (Include<T> n : nested) {
+      Objects.requireNonNull(n, "include");
+      if (!n.model().equals(relation.target())) {
+        throw new InvalidStatementException(relation.model(), relation.name(),
+            "cannot include a relation of " + n.model() + " on " + relation.target()
+                + " records");
+      }
+      includes.add(n.untyped());
+    }
+    return new RelationInclude<>(relation, scope.withReturning(new Returning.Model(includes)));
+  }
+
+  @Override
+  public io.toasty.stmt.Include untyped() {
+    return new io.toasty.stmt.Include(relation.node(), scope);
+  }
+
+  @Override
+  public String model() {
+    return relation.model();
+  }
+
+  @Override
+  public String toString() {
+    return "include " + relation + " " + scope;
+  }
+}

@@ -1,0 +1,14 @@
+package io.toasty;
+
+/**
+ * A relation field was read on a record that was loaded without it. Include the relation in the
+ * query ({@code .include(Posts.AUTHOR)}) or query it through the handle
+ * ({@code post.author().get(db)}).
+ */
+public final class RelationNotLoadedException extends ToastyException {
+  private static final long serialVersionUID = 1L;
+
+  public RelationNotLoadedException(String model, String relation, String hint) {
+    super(model, relation, "relation was not loaded: " + hint, null);
+  }
+}

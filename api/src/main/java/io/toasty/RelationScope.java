@@ -1,0 +1,130 @@
+package io.toasty;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a relation handle of a loaded record needs to build its queries: the relation, the
+ * related model, and the loaded record's values of the relation's source fields (its key for
+ * has-many and has-one, its foreign key for belongs-to).
+ */
+final class RelationScope<T> {
+  final ModelSchema source;
+  final RelationSchema relation;
+  final ModelDef<T> target;
+  final Value.Record sourceValues;
+
+  private RelationScope(ModelSchema source, RelationSchema relation, ModelDef<T> target,
+      Value.Record sourceValues) {
+    this.source = source;
+    this.relation = relation;
+    this.target = target;
+    this.sourceValues = sourceValues;
+  }
+
+  /** The scope of relation {@code relation} (its index among relations) of the loaded {@code row}. */
+  static <T> RelationScope<T> of(ModelSchema source, int relation, Value.Record row,
+      ModelDef<T> target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(row, "row");
+    Objects.requireNonNull(target, "target");
+    RelationSchema r = source.relations().get(relation);
+    List<Value> values = new ArrayList<>(r.sourceFields().size());
+    for (int f : r.sourceFields()) {
+      values.add(row.get(f));
+    }
+    return new RelationScope<>(source, r, target, new Value.Record(values));
+  }
+
+  /** The value of slot {@code relation} of {@code row}: a list of loaded records, or null. */
+  static Value.ListValue slot(ModelSchema source, int relation, Value.Record row) {
+    int at = source.fields().size() + relation;
+    return at < row.size() && row.get(at) instanceof Value.ListValue list ? list : null;
+  }
+
+  /** Whether every source value is set (a null foreign key relates to nothing). */
+  boolean hasKey() {
+    return sourceValues.fields().stream().noneMatch(Value::isNull);
+  }
+
+  /** The condition over the target's fields that selects the related records. */
+  io.toasty.stmt.Expr condition() {
+    if (relation.isBelongsTo()) {
+      return equalities(target.name(), relation.targetFields(), sourceValues);
+    }
+    Query parent = new Query(new Source.Model(source.name()),
+        equalities(source.name(), relation.sourceFields(), sourceValues),
+        project(source.name(), relation.sourceFields()), List.of(), null);
+    if (relation.through() == null) {
+      // target.fk IN (SELECT parent.key FROM parent WHERE parent.key = <value>): the planner
+      // lifts it into target.fk = <value>.
+      return new io.toasty.stmt.Expr.InSubquery(fields(target.name(), relation.targetFields()),
+          parent);
+    }
+    RelationSchema.Through via = relation.through();
+    Query join = new Query(new Source.Model(via.model()),
+        new io.toasty.stmt.Expr.InSubquery(fields(via.model(), via.sourceFields()), parent),
+        project(via.model(), via.targetFields()), List.of(), null);
+    return new io.toasty.stmt.Expr.InSubquery(fields(target.name(), relation.targetFields()),
+        join);
+  }
+
+  /** The related records, as a query. */
+  Select<T> query() {
+    return Select.from(target).filter(new Condition(condition()));
+  }
+
+  /** {@code Post.author of Post(authorId = 7)}, for messages. */
+  String describe() {
+    return source.name() + "." + relation.name();
+  }
+
+  RelationNotLoadedException notLoaded() {
+    return new RelationNotLoadedException(source.name(), relation.name(), "include it in the "
+        + "query that loads the " + source.name() + " records (.include(.." + "."
+        + upperSnake(relation.name()) + ")), or query it with record." + relation.name() + "()"
+        + (relation.isMany() ? ".collect(db)" : ".get(db)"));
+  }
+
+  static io.toasty.stmt.Expr fields(String model, List<Integer> fields) {
+    if (fields.size() == 1) {
+      return new io.toasty.stmt.Expr.Field(model, fields.get(0));
+    }
+    List<io.toasty.stmt.Expr> out = new ArrayList<>(fields.size());
+    fields.forEach(f -> out.add(new io.toasty.stmt.Expr.Field(model, f)));
+    return new io.toasty.stmt.Expr.Record(out);
+  }
+
+  static io.toasty.stmt.Expr equalities(String model, List<Integer> fields, Value.Record values) {
+    List<io.toasty.stmt.Expr> terms = new ArrayList<>(fields.size());
+    for (int i = 0; i < fields.size(); i++) {
+      terms.add(io.toasty.stmt.Expr.eq(new io.toasty.stmt.Expr.Field(model, fields.get(i)),
+          new io.toasty.stmt.Expr.Const(values.get(i))));
+    }
+    return terms.size() == 1 ? terms.get(0) : new io.toasty.stmt.Expr.And(terms);
+  }
+
+  private static Returning project(String model, List<Integer> fields) {
+    List<io.toasty.stmt.Expr> out = new ArrayList<>(fields.size());
+    fields.forEach(f -> out.add(new io.toasty.stmt.Expr.Field(model, f)));
+    return new Returning.Project(out);
+  }
+
+  private static String upperSnake(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if (Character.isUpperCase(c) && out.length() > 0) {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package io.toasty.schema.app;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A relation field of a model: no column, but a way to reach records of another model. Its
+ * {@code Expr.Field} index is {@code model.fields().size() + index}, after every data field.
+ *
+ * <p>The join condition is {@code source.sourceFields = target.targetFields}, field by field:
+ * <ul>
+ *   <li>{@link Kind#BELONGS_TO}: {@code sourceFields} are this model's foreign key fields,
+ *       {@code targetFields} the target's referenced fields (usually its key);</li>
+ *   <li>{@link Kind#HAS_MANY} and {@link Kind#HAS_ONE}: {@code sourceFields} are this model's
+ *       referenced fields, {@code targetFields} the target's foreign key (of the {@code pair});</li>
+ *   <li>a has-many {@code through} a join model: {@code source.sourceFields =
+ *       join.through.sourceFields} and {@code join.through.targetFields = target.targetFields}.</li>
+ * </ul>
+ *
+ * @param index        its position among the model's relations
+ * @param name         the record component's name
+ * @param kind         has-many, has-one or belongs-to
+ * @param target       the related model's name
+ * @param pair         for has-many and has-one: the target's belongs-to relation that points back;
+ *                     for belongs-to: empty
+ * @param sourceFields field indexes on this model, see above
+ * @param targetFields field indexes on the target, see above
+ * @param nullable     for belongs-to: whether the foreign key may be null (an optional relation);
+ *                     for has-one: whether the related record may be absent; has-many: false
+ * @param through      for a many-to-many has-many: the join model; else {@code null}
+ */
+public record RelationSchema(int index, String name, Kind kind, String target, String pair,
+    List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through) {
+  public RelationSchema {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    pair = pair == null ? "" : pair;
+    sourceFields = List.copyOf(sourceFields);
+    targetFields = List.copyOf(targetFields);
+  }
+
+  /** The kinds of relation. */
+  public enum Kind { BELONGS_TO, HAS_MANY, HAS_ONE }
+
+  /**
+   * The join model of a many-to-many relation.
+   *
+   * @param model        the join model's name
+   * @param path         the relation names: this model's has-many to the join model, then the
+   *                     join model's belongs-to to the target
+   * @param sourceFields the join model's foreign key to the source
+   * @param targetFields the join model's foreign key to the target
+   */
+  public record Through(String model, List<String> path, List<Integer> sourceFields,
+      List<Integer> targetFields) {
+    public Through {
+      Objects.requireNonNull(model, "model");
+      path = List.copyOf(path);
+      sourceFields = List.copyOf(sourceFields);
+      targetFields = List.copyOf(targetFields);
+    }
+  }
+
+  /** Whether a loaded value is a list of records (has-many) rather than at most one. */
+  public boolean isMany() {
+    return kind == Kind.HAS_MANY;
+  }
+
+  /** Whether the foreign key lives on this model. */
+  public boolean isBelongsTo() {
+    return kind == Kind.BELONGS_TO;
+  }
+}

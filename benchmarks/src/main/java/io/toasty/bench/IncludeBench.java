@@ -1,0 +1,31 @@
+package io.toasty.bench;
+
+import io.toasty.bench.fixture.Fixture;
+import io.toasty.bench.model.AuthorWithBooks;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Relations: 1,000 authors, each with its 10 books. The raw version runs two queries (the
+ * parents, then their children by an IN list of the parents' ids); Spring Data runs a repository
+ * query per parent, as it has no relation loading.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class IncludeBench {
+
+  @Benchmark
+  public List<AuthorWithBooks> include(Target t) {
+    return t.store.include(Fixture.INCLUDE_PARENTS).block();
+  }
+}

@@ -1,0 +1,307 @@
+package io.toasty.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.toasty.bench.fixture.Database;
+import io.toasty.bench.fixture.DynamoEnvironment;
+import io.toasty.bench.fixture.Environment;
+import io.toasty.bench.report.Report;
+import io.toasty.bench.report.RunInfo;
+import io.toasty.bench.store.Impl;
+import io.toasty.bench.store.Store;
+import io.toasty.bench.store.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the suites and writes {@code docs/benchmarks.md}: {@code benchmarks/run.sh} calls this.
+ *
+ * <pre>
+ * Main [--quick | --full] [--db h2,postgres,dynamo] [--only REGEX] [--results DIR] [--out FILE]
+ * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
+ * </pre>
+ *
+ * <p>First it asks every database and implementation which workloads it can run, and records
+ * what it leaves out and why; then it runs JMH once per group of benchmarks with the same
+ * parameters (one fork per benchmark and parameter set, with {@code -prof gc}), each group
+ * writing its JSON result and its log into the results directory; last, {@link Report} reads
+ * the JSON and writes the page.
+ */
+public final class Main {
+  /** The mode's JMH settings. */
+  enum Mode {
+    /** To prove the pipeline, or to look quickly: under 10 minutes on 2 cores. */
+    QUICK(2, 1, 3, 1, 3),
+    /** The reference table: TOOLCHAIN.md's settings, more iterations for PostgreSQL writes. */
+    FULL(15, 2, 5, 2, 10);
+
+    final int warmups;
+    final int warmupSeconds;
+    final int measurements;
+    final int measurementSeconds;
+    final int postgresWriteMeasurements;
+
+    Mode(int warmups, int warmupSeconds, int measurements, int measurementSeconds,
+        int postgresWriteMeasurements) {
+      this.warmups = warmups;
+      this.warmupSeconds = warmupSeconds;
+      this.measurements = measurements;
+      this.measurementSeconds = measurementSeconds;
+      this.postgresWriteMeasurements = postgresWriteMeasurements;
+    }
+
+    String describe() {
+      return String.format("JMH average time, 1 thread, 1 fork per benchmark (-Xms2g -Xmx2g),"
+          + " warmup %d × %d s, measurement %d × %d s (PostgreSQL writes: %d × %d s),"
+          + " -prof gc", warmups, warmupSeconds, measurements, measurementSeconds,
+          postgresWriteMeasurements, measurementSeconds);
+    }
+  }
+
+  private static final List<Class<?>> SUITES =
+      List.of(ReadBench.class, WriteBench.class, IncludeBench.class);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    Path out = Path.of(opts.getOrDefault("out", "docs/benchmarks.md"));
+    if (opts.containsKey("report")) {
+      Report.write(Path.of(opts.get("report")), out);
+      System.exit(0);
+    }
+    Mode mode = opts.containsKey("quick") ? Mode.QUICK : Mode.FULL;
+    List<Database> dbs = Arrays.stream(opts.getOrDefault("db", "h2,postgres,dynamo").split(","))
+        .map(Database::of).toList();
+    String only = opts.get("only");
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path results = Path.of(opts.getOrDefault("results",
+        "benchmarks/target/results/" + mode.name().toLowerCase() + "-" + stamp));
+    Files.createDirectories(results);
+
+    RunInfo info = new RunInfo();
+    info.mode = mode.name().toLowerCase();
+    info.started = now();
+    info.settings = mode.describe();
+    Machine.describe(info);
+    info.loadAtStart = Machine.loadAverage();
+    write(results, info);
+
+    DynamoDBProxyServer dynamo = null;
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
+    if (dbs.contains(Database.DYNAMO)) {
+      // One DynamoDB Local for the whole run, in this JVM (not the measured one), loaded once.
+      int port = DynamoEnvironment.freePort();
+      dynamo = DynamoEnvironment.startServer(port);
+      String endpoint = "http://127.0.0.1:" + port;
+      System.setProperty(DynamoEnvironment.ENDPOINT, endpoint);
+      jvmArgs.add("-D" + DynamoEnvironment.ENDPOINT + "=" + endpoint);
+      try (Environment env = Environment.open(Database.DYNAMO)) {
+        env.reset(Workload.values());
+      }
+    }
+
+    List<Group> groups = new ArrayList<>();
+    for (Database db : dbs) {
+      groups.addAll(groups(db, mode, info));
+    }
+    groups.add(new Group("plan", PlanBench.class.getName() + "\\.", Map.of(),
+        mode.measurements));
+    if (only != null) {
+      groups.removeIf(g -> g.benchmarks.stream().noneMatch(b -> b.matches(".*" + only + ".*")));
+    }
+    for (Group g : groups) {
+      for (String b : g.benchmarks) {
+        if (only == null || b.matches(".*" + only + ".*")) {
+          plan(info, g, b);
+        }
+      }
+    }
+    write(results, info);
+
+    for (Group g : groups) {
+      System.out.printf("%n==== %s (%s) ====%n", g.name, g.params);
+      run(g, mode, only, results, jvmArgs);
+    }
+    if (dynamo != null) {
+      dynamo.stop();
+    }
+    info.finished = now();
+    info.loadAtEnd = Machine.loadAverage();
+    write(results, info);
+    Report.write(results, out);
+    System.out.println("wrote " + out + " from " + results);
+    System.exit(0);
+  }
+
+  /** A JMH run: benchmarks (regexes over JMH's names) that take the same parameters. */
+  record Group(String name, List<String> benchmarks, Map<String, List<String>> params,
+      int measurements) {
+    Group(String name, String benchmark, Map<String, List<String>> params, int measurements) {
+      this(name, List.of(benchmark), params, measurements);
+    }
+
+    String log() {
+      return "jmh-" + name + ".log";
+    }
+  }
+
+  /** The groups for {@code db}: per suite, the methods that the same implementations can run. */
+  private static List<Group> groups(Database db, Mode mode, RunInfo info) {
+    Map<Workload, List<String>> runnable = probe(db, info);
+    List<Group> out = new ArrayList<>();
+    for (Class<?> suite : SUITES) {
+      Map<List<String>, List<String>> byImpls = new LinkedHashMap<>();
+      for (Workload w : Workload.values()) {
+        if (suiteOf(w) != suite || runnable.get(w).isEmpty()) {
+          continue;
+        }
+        byImpls.computeIfAbsent(runnable.get(w), k -> new ArrayList<>()).add(w.method());
+      }
+      for (Map.Entry<List<String>, List<String>> e : byImpls.entrySet()) {
+        boolean writes = e.getValue().stream().map(Workload::ofMethod).anyMatch(Workload::writes);
+        String name = db.param() + "-" + suite.getSimpleName()
+            + (byImpls.size() > 1 ? "-" + String.join("-", e.getKey()) : "");
+        List<String> benchmarks = e.getValue().stream()
+            .map(m -> suite.getName() + "\\." + m + "$").toList();
+        out.add(new Group(name, benchmarks,
+            Map.of("db", List.of(db.param()), "impl", e.getKey()),
+            writes && db == Database.POSTGRES ? mode.postgresWriteMeasurements
+                : mode.measurements));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per workload, the implementations that can run it on {@code db}; records the others in
+   * {@code info.skipped}. Nothing is loaded: a store is made and asked.
+   */
+  private static Map<Workload, List<String>> probe(Database db, RunInfo info) {
+    Map<Workload, List<String>> runnable = new LinkedHashMap<>();
+    for (Workload w : Workload.values()) {
+      runnable.put(w, new ArrayList<>());
+    }
+    Optional<String> down = Machine.reachable(db);
+    if (down.isPresent()) {
+      for (Impl impl : Impl.values()) {
+        info.skipped.add(new RunInfo.Skipped(db.param(), impl.param(), null, down.get()));
+      }
+      return runnable;
+    }
+    try (Environment env = Environment.open(db)) {
+      for (Impl impl : Impl.values()) {
+        try (Store store = env.store(impl)) {
+          for (Workload w : Workload.values()) {
+            Optional<String> why = store.unsupported(w);
+            if (why.isPresent()) {
+              info.skipped.add(new RunInfo.Skipped(db.param(), impl.param(), w.method(),
+                  why.get()));
+            } else {
+              runnable.get(w).add(impl.param());
+            }
+          }
+        } catch (UnsupportedOperationException e) {
+          info.skipped.add(new RunInfo.Skipped(db.param(), impl.param(), null, e.getMessage()));
+        }
+      }
+    }
+    return runnable;
+  }
+
+  private static void plan(RunInfo info, Group g, String benchmark) {
+    String name = benchmark.replace("\\.", ".").replace("$", "");
+    if (g.params.isEmpty()) {
+      for (String s : PlanBench.STATEMENTS) {
+        info.planned.add(new RunInfo.Planned(name + ".coldPlan", null, null, s, g.log()));
+        info.planned.add(new RunInfo.Planned(name + ".cacheHit", null, null, s, g.log()));
+      }
+      return;
+    }
+    for (String impl : g.params.get("impl")) {
+      info.planned.add(new RunInfo.Planned(name, g.params.get("db").get(0), impl, null,
+          g.log()));
+    }
+  }
+
+  private static void run(Group g, Mode mode, String only, Path results, List<String> jvmArgs)
+      throws RunnerException {
+    ChainedOptionsBuilder o = new OptionsBuilder()
+        .warmupIterations(mode.warmups)
+        .warmupTime(TimeValue.seconds(mode.warmupSeconds))
+        .measurementIterations(g.measurements)
+        .measurementTime(TimeValue.seconds(mode.measurementSeconds))
+        .forks(1)
+        .threads(1)
+        .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+        .timeUnit(TimeUnit.MICROSECONDS)
+        .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(false)
+        .resultFormat(ResultFormatType.JSON)
+        .result(results.resolve("jmh-" + g.name + ".json").toString())
+        .output(results.resolve(g.log()).toString());
+    for (String b : g.benchmarks) {
+      if (only == null || b.matches(".*" + only + ".*")) {
+        o.include(b);
+      }
+    }
+    g.params.forEach((k, v) -> o.param(k, v.toArray(new String[0])));
+    new Runner(o.build()).run();
+    System.out.println("  results: " + results.resolve("jmh-" + g.name + ".json"));
+  }
+
+  private static void write(Path results, RunInfo info) throws IOException {
+    JSON.writeValue(results.resolve("run.json").toFile(), info);
+  }
+
+  private static String now() {
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + a);
+      }
+      String key = a.substring(2);
+      if (key.equals("quick") || key.equals("full")) {
+        out.put(key, "");
+      } else if (i + 1 < args.length) {
+        out.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException(a + " needs a value");
+      }
+    }
+    return out;
+  }
+
+  private static Class<?> suiteOf(Workload w) {
+    return w == Workload.INCLUDE ? IncludeBench.class
+        : w.writes() ? WriteBench.class : ReadBench.class;
+  }
+}

@@ -1,0 +1,498 @@
+package io.toasty.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.toasty.bench.fixture.Database;
+import io.toasty.bench.store.Impl;
+import io.toasty.bench.store.Workload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code docs/benchmarks.md} from a results directory: {@code run.json} (written by
+ * {@code Main}), JMH's JSON results ({@code jmh-*.json}) and logs ({@code jmh-*.log}, read for
+ * the reason a planned benchmark has no result). Optional hand-written profiling notes
+ * ({@code benchmarks/PROFILE.md}) are appended.
+ */
+public final class Report {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path NOTES = Path.of("benchmarks/PROFILE.md");
+
+  private final RunInfo info;
+  private final List<Result> results;
+  private final Map<String, String> failures;
+  private final String notes;
+  private final StringBuilder out = new StringBuilder();
+
+  Report(RunInfo info, List<Result> results, Map<String, String> failures, String notes) {
+    this.info = info;
+    this.results = results;
+    this.failures = failures;
+    this.notes = notes;
+  }
+
+  /** Reads {@code results} and writes the page to {@code page}. */
+  public static void write(Path results, Path page) throws IOException {
+    RunInfo info = JSON.readValue(results.resolve("run.json").toFile(), RunInfo.class);
+    List<Result> all = new ArrayList<>();
+    Map<String, String> logs = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(results)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("jmh-") && name.endsWith(".json") && Files.size(f) > 0) {
+          for (JsonNode n : JSON.readTree(f.toFile())) {
+            all.add(Result.of(n));
+          }
+        } else if (name.startsWith("jmh-") && name.endsWith(".log")) {
+          logs.put(name, Files.readString(f, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    String notes = Files.exists(NOTES) ? Files.readString(NOTES, StandardCharsets.UTF_8) : null;
+    Map<String, String> failures = failures(info, all, logs);
+    String text = new Report(info, all, failures, notes).render();
+    if (page.getParent() != null) {
+      Files.createDirectories(page.getParent());
+    }
+    Files.writeString(page, text, StandardCharsets.UTF_8);
+  }
+
+  /** Per planned benchmark without a result (by {@link #key}), the reason its log gives. */
+  static Map<String, String> failures(RunInfo info, List<Result> results,
+      Map<String, String> logs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (RunInfo.Planned p : info.planned) {
+      String[] parts = p.benchmark.split("\\.");
+      String method = parts[parts.length - 1];
+      boolean found = results.stream().anyMatch(r -> r.method().equals(method)
+          && Objects.equals(r.db(), p.db) && Objects.equals(r.impl(), p.impl)
+          && Objects.equals(r.statement(), p.statement));
+      if (!found) {
+        out.put(key(method, p.db, p.impl, p.statement),
+            reason(logs.get(p.log), p.benchmark, p.db, p.impl, p.statement));
+      }
+    }
+    return out;
+  }
+
+  static String key(String method, String db, String impl, String statement) {
+    return method + "|" + db + "|" + impl + "|" + statement;
+  }
+
+  /** The first line after {@code <failure>} in the log's section for this benchmark. */
+  private static String reason(String log, String benchmark, String db, String impl,
+      String statement) {
+    if (log == null) {
+      return "not run (no log)";
+    }
+    String params = statement != null ? "(statement = " + statement + ")"
+        : "(db = " + db + ", impl = " + impl + ")";
+    for (String section : log.split("# Benchmark: ")) {
+      if (!section.startsWith(benchmark + "\n") || !section.contains("# Parameters: " + params)) {
+        continue;
+      }
+      int failure = section.indexOf("<failure>");
+      if (failure < 0) {
+        return "no result (the run was interrupted?)";
+      }
+      for (String line : section.substring(failure + "<failure>".length()).split("\n")) {
+        if (!line.isBlank()) {
+          return "failed: " + line.trim();
+        }
+      }
+      return "failed";
+    }
+    return "not run (interrupted before it started)";
+  }
+
+  // ---- the page --------------------------------------------------------------------------
+
+  String render() {
+    line("# Benchmarks");
+    line();
+    line("<!-- Written by benchmarks/run.sh (io.toasty.bench.Main); edit the code, not this file."
+        + " Profiling notes come from benchmarks/PROFILE.md. -->");
+    line();
+    if ("quick".equals(info.mode)) {
+      line("> **Quick mode, taken while the machine was busy; not the reference table.** "
+          + "Quick mode (" + info.settings + ") proves the pipeline end to end; its warmup is "
+          + "too short for this machine and the load average was " + info.loadAtStart
+          + " at the start and " + info.loadAtEnd + " at the end (2 cores), so every figure "
+          + "below is noisy and ratios can be off by tens of per cent. The reference table "
+          + "comes from `benchmarks/run.sh` (full mode) on a quiet machine.");
+      line();
+    }
+    line("Regenerate: `benchmarks/run.sh` (full mode, about an hour) or "
+        + "`benchmarks/run.sh --quick` (under 10 minutes). What each workload and "
+        + "implementation does is described at the end of this page.");
+    line();
+    line("Each time is JMH's average per operation, single-threaded, in microseconds, ± half "
+        + "its 99.9 % confidence interval. A ratio divides the first implementation's time by "
+        + "the second's, both from this run: below 1.00 the first is faster. Every "
+        + "implementation returns the same results for the same work: each fork checks the "
+        + "workload it measures against the fixture before it measures.");
+    line();
+    for (Database db : Database.values()) {
+      database(db);
+    }
+    planning();
+    targets();
+    notMeasured();
+    run();
+    if (notes != null) {
+      line(notes.strip());
+      line();
+    }
+    line(DESCRIPTION.strip());
+    return out.toString();
+  }
+
+  private static List<Impl> columns(Database db) {
+    return db.sql() ? List.of(Impl.TOASTY, Impl.RAW, Impl.SPRING)
+        : List.of(Impl.TOASTY, Impl.RAW);
+  }
+
+  private void database(Database db) {
+    List<Impl> impls = columns(db);
+    boolean any = results.stream().anyMatch(r -> db.param().equals(r.db()));
+    line("## " + db.label());
+    line();
+    if (!any) {
+      line("No results" + skippedDatabase(db).map(r -> ": " + r).orElse(".") );
+      line();
+      return;
+    }
+    StringBuilder head = new StringBuilder("| workload |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (Impl i : impls) {
+      head.append(' ').append(label(db, i)).append(" µs/op |");
+      rule.append("--:|");
+    }
+    List<Impl[]> ratios = new ArrayList<>();
+    ratios.add(new Impl[] {Impl.TOASTY, Impl.RAW});
+    if (impls.contains(Impl.SPRING)) {
+      ratios.add(new Impl[] {Impl.TOASTY, Impl.SPRING});
+      ratios.add(new Impl[] {Impl.SPRING, Impl.RAW});
+    }
+    for (Impl[] r : ratios) {
+      head.append(' ').append(shortLabel(r[0])).append(" ÷ ").append(shortLabel(r[1]))
+          .append(" |");
+      rule.append("--:|");
+    }
+    line(head.toString());
+    line(rule.toString());
+    for (Workload w : Workload.values()) {
+      if (impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty()
+          && !failures.containsKey(key(w.method(), db.param(), i.param(), null)))) {
+        continue;
+      }
+      StringBuilder row = new StringBuilder("| " + w.label() + " |");
+      for (Impl i : impls) {
+        row.append(' ').append(find(w.method(), db, i).map(Report::time).orElse(missing(w, db, i)))
+            .append(" |");
+      }
+      for (Impl[] r : ratios) {
+        row.append(' ').append(ratio(w.method(), db, r[0], r[1])).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+    line("Allocated per operation (`-prof gc`, `gc.alloc.rate.norm`):");
+    line();
+    StringBuilder ahead = new StringBuilder("| workload |");
+    StringBuilder arule = new StringBuilder("|---|");
+    for (Impl i : impls) {
+      ahead.append(' ').append(label(db, i)).append(" |");
+      arule.append("--:|");
+    }
+    line(ahead.toString());
+    line(arule.toString());
+    for (Workload w : Workload.values()) {
+      if (impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty())) {
+        continue;
+      }
+      StringBuilder row = new StringBuilder("| " + w.label() + " |");
+      for (Impl i : impls) {
+        row.append(' ').append(find(w.method(), db, i).map(r -> bytes(r.allocated()))
+            .orElse("—")).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+  }
+
+  private static String label(Database db, Impl i) {
+    return db.sql() ? i.label() : i == Impl.RAW ? "raw DynamoDbAsyncClient" : i.label();
+  }
+
+  private static String shortLabel(Impl i) {
+    return switch (i) {
+      case TOASTY -> "Toasty";
+      case RAW -> "raw";
+      case SPRING -> "Spring";
+    };
+  }
+
+  private String missing(Workload w, Database db, Impl i) {
+    String failure = failures.get(key(w.method(), db.param(), i.param(), null));
+    if (failure != null) {
+      return "failed¹";
+    }
+    return "—";
+  }
+
+  private Optional<Result> find(String method, Database db, Impl impl) {
+    return results.stream().filter(r -> r.method().equals(method)
+        && db.param().equals(r.db()) && impl.param().equals(r.impl())).findFirst();
+  }
+
+  private Optional<Double> ratioValue(String method, Database db, Impl a, Impl b) {
+    Optional<Result> x = find(method, db, a);
+    Optional<Result> y = find(method, db, b);
+    if (x.isEmpty() || y.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(x.get().score() / y.get().score());
+  }
+
+  private String ratio(String method, Database db, Impl a, Impl b) {
+    return ratioValue(method, db, a, b).map(r -> String.format(Locale.ROOT, "%.2f", r))
+        .orElse("—");
+  }
+
+  private Optional<String> skippedDatabase(Database db) {
+    return info.skipped.stream().filter(s -> db.param().equals(s.db) && s.workload == null)
+        .map(s -> s.reason).findFirst();
+  }
+
+  private void planning() {
+    List<Result> plans = results.stream().filter(r -> r.suite().equals("PlanBench")).toList();
+    line("## Planning, no database");
+    line();
+    if (plans.isEmpty()) {
+      line("No results.");
+      line();
+      return;
+    }
+    line("`Planner.compile(Parameterize.of(statement))` (every phase: verify, simplify, lower, "
+        + "plan, actions) against `Planner.prepare(statement)` with the plan cached "
+        + "(parameterize, then a lookup by shape), on H2's capability.");
+    line();
+    line("| statement | cold plan µs/op | plan-cache hit µs/op | cold ÷ hit | cold B/op | hit B/op |");
+    line("|---|--:|--:|--:|--:|--:|");
+    for (String s : List.of("get", "filterHundred", "insertOne", "updateByKey")) {
+      Optional<Result> cold = plans.stream().filter(r -> r.method().equals("coldPlan")
+          && s.equals(r.statement())).findFirst();
+      Optional<Result> hit = plans.stream().filter(r -> r.method().equals("cacheHit")
+          && s.equals(r.statement())).findFirst();
+      if (cold.isEmpty() && hit.isEmpty()) {
+        continue;
+      }
+      String ratio = cold.isPresent() && hit.isPresent()
+          ? String.format(Locale.ROOT, "%.1f", cold.get().score() / hit.get().score()) : "—";
+      line("| " + Workload.ofMethod(s).label() + " | " + cold.map(Report::time).orElse("—")
+          + " | " + hit.map(Report::time).orElse("—") + " | " + ratio + " | "
+          + cold.map(r -> bytes(r.allocated())).orElse("—") + " | "
+          + hit.map(r -> bytes(r.allocated())).orElse("—") + " |");
+    }
+    line();
+  }
+
+  private void targets() {
+    line("## Targets");
+    line();
+    line("The issue's targets (not gates), judged on this run's figures"
+        + ("quick".equals(info.mode) ? " — quick mode, so only indicative" : "") + ":");
+    line();
+    target("get by key ≤ 1.10 × raw on H2", ratioValue("get", Database.H2, Impl.TOASTY,
+        Impl.RAW), 1.10, true);
+    target("get by key ≤ 1.05 × raw on PostgreSQL", ratioValue("get", Database.POSTGRES,
+        Impl.TOASTY, Impl.RAW), 1.05, true);
+    target("100-row list ≤ 1.15 × raw on H2", ratioValue("filterHundred", Database.H2,
+        Impl.TOASTY, Impl.RAW), 1.15, true);
+    target("100-row list ≤ 1.15 × raw on PostgreSQL", ratioValue("filterHundred",
+        Database.POSTGRES, Impl.TOASTY, Impl.RAW), 1.15, true);
+    target("include ≤ 1.2 × the hand-written two queries on H2", ratioValue("include",
+        Database.H2, Impl.TOASTY, Impl.RAW), 1.2, true);
+    target("include ≤ 1.2 × the hand-written two queries on PostgreSQL", ratioValue("include",
+        Database.POSTGRES, Impl.TOASTY, Impl.RAW), 1.2, true);
+    // Throughput at least 0.8 × raw: time at most raw's / 0.8.
+    target("10,000-row insert at ≥ 0.8 × raw's throughput on H2 (time ≤ 1.25 × raw)",
+        ratioValue("insertMany", Database.H2, Impl.TOASTY, Impl.RAW), 1.25, true);
+    target("10,000-row insert at ≥ 0.8 × raw's throughput on PostgreSQL (time ≤ 1.25 × raw)",
+        ratioValue("insertMany", Database.POSTGRES, Impl.TOASTY, Impl.RAW), 1.25, true);
+    List<Result> hits = results.stream().filter(r -> r.method().equals("cacheHit")).toList();
+    if (hits.isEmpty()) {
+      line("- plan-cache hit ≤ 2 µs: not measured");
+    } else {
+      double worst = hits.stream().mapToDouble(Result::score).max().orElseThrow();
+      line(String.format(Locale.ROOT, "- plan-cache hit ≤ 2 µs: **%s** (slowest statement "
+          + "%.2f µs)", worst <= 2 ? "met" : "missed", worst));
+    }
+    int faster = 0;
+    int rows = 0;
+    List<String> slower = new ArrayList<>();
+    for (Database db : Database.values()) {
+      if (!db.sql()) {
+        continue;
+      }
+      for (Workload w : Workload.values()) {
+        Optional<Double> r = ratioValue(w.method(), db, Impl.TOASTY, Impl.SPRING);
+        if (r.isPresent()) {
+          rows++;
+          if (r.get() < 1) {
+            faster++;
+          } else {
+            slower.add(String.format(Locale.ROOT, "%s on %s, %.2f", w.label(), db.label(),
+                r.get()));
+          }
+        }
+      }
+    }
+    if (rows == 0) {
+      line("- faster than Spring Data R2DBC in every row: not measured");
+    } else {
+      line("- faster than Spring Data R2DBC in every row: **" + (faster == rows ? "met" : "missed")
+          + "** (" + faster + " of " + rows + " rows measured" + (slower.isEmpty() ? ""
+          : "; slower: " + String.join("; ", slower)) + ")");
+    }
+    line();
+  }
+
+  private void target(String name, Optional<Double> ratio, double limit, boolean atMost) {
+    if (ratio.isEmpty()) {
+      line("- " + name + ": not measured");
+      return;
+    }
+    boolean met = atMost ? ratio.get() <= limit : ratio.get() >= limit;
+    line(String.format(Locale.ROOT, "- %s: **%s** (%.2f ×)", name, met ? "met" : "missed",
+        ratio.get()));
+  }
+
+  private void notMeasured() {
+    if (info.skipped.isEmpty() && failures.isEmpty()) {
+      return;
+    }
+    line("## Not measured");
+    line();
+    for (RunInfo.Skipped s : info.skipped) {
+      line("- " + Impl.of(s.impl).label() + " on " + Database.of(s.db).label()
+          + (s.workload == null ? "" : ", " + Workload.ofMethod(s.workload).label()) + ": "
+          + s.reason);
+    }
+    for (Map.Entry<String, String> f : failures.entrySet()) {
+      String[] k = f.getKey().split("\\|");
+      String what = "null".equals(k[1]) ? "planning, " + k[3] + ", " + k[0]
+          : Impl.of(k[2]).label() + " on " + Database.of(k[1]).label() + ", "
+              + Workload.ofMethod(k[0]).label();
+      line("- ¹ " + what + ": " + f.getValue());
+    }
+    line();
+  }
+
+  private void run() {
+    line("## The run");
+    line();
+    Optional<Result.Jvm> jvm = results.stream().map(Result::jvm).findFirst();
+    line("- Mode: " + info.mode + "; " + info.settings + ".");
+    line("- Started " + info.started + ", finished " + info.finished + "; load average "
+        + info.loadAtStart + " at the start, " + info.loadAtEnd + " at the end.");
+    line("- Machine: " + info.cpuModel + ", " + info.cpus + " CPUs (nproc), " + info.memory
+        + " of memory, " + info.kernel + ".");
+    jvm.ifPresent(j -> {
+      List<String> flags = j.jvmArgs().stream().filter(a -> !a.startsWith("-Dbench.")).toList();
+      line("- JVM: " + j.vmName() + " " + j.vmVersion() + " (JDK " + j.jdkVersion()
+          + "), flags " + (flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`")
+          + "; JMH " + j.jmhVersion() + ".");
+      line("- Databases: H2 2.4.240 through r2dbc-h2 1.1.0 in the benchmark's JVM; PostgreSQL "
+          + "on 127.0.0.1:5432 through r2dbc-postgresql 1.1.1 (schema `toasty_bench` of "
+          + "database `test`); DynamoDB Local 2.6.1 (in memory) in the runner's JVM, a process "
+          + "apart from the measured forks, loaded once; AWS SDK 2.54.15 with the Netty "
+          + "client. Pools: r2dbc-pool, at most 10 connections, for every "
+          + "implementation.");
+    });
+    line("- Source: commit " + info.commit + ".");
+    line();
+  }
+
+  // ---- formatting --------------------------------------------------------------------------
+
+  static String time(Result r) {
+    return number(r.score()) + (Double.isNaN(r.error()) ? "" : " ± " + number(r.error(),
+        r.score()));
+  }
+
+  /** Three significant figures, at least no decimals, with thousands separated. */
+  static String number(double v) {
+    return number(v, v);
+  }
+
+  private static String number(double v, double scale) {
+    double a = Math.abs(scale);
+    String pattern = a >= 100 ? "%,.0f" : a >= 10 ? "%,.1f" : a >= 1 ? "%,.2f" : "%,.3f";
+    return String.format(Locale.ROOT, pattern, v);
+  }
+
+  static String bytes(double b) {
+    if (Double.isNaN(b)) {
+      return "—";
+    }
+    if (b >= 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f MB", b / 1024 / 1024);
+    }
+    if (b >= 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", b / 1024);
+    }
+    return String.format(Locale.ROOT, "%.0f B", b);
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+
+  private void line() {
+    out.append('\n');
+  }
+
+  private static final String DESCRIPTION = """
+      ## What is measured
+
+      One model, the same rows and the same record for every implementation
+      (`benchmarks/src/main/java/io/toasty/bench`): `users` holds 20,000 rows (`id`, `name`,
+      `email` unique, `team` indexed with 100 users each, `region` indexed with 10,000 users
+      each, `score`); `authors` holds 2,000 rows and `books` 10 per author (`author_id`
+      indexed). The tables are created by the benchmark with the same columns and indexes
+      Toasty's models declare; ids are database identities.
+
+      | workload | what runs |
+      |---|---|
+      | get by key | the user with a given id (a different id each call) |
+      | filter, 1 / 100 / 10,000 rows | users by `email` / `team` / `region`, collected into a list |
+      | insert 1 row | one user, returned with the id the database assigned |
+      | insert 10,000 rows | 10,000 users atomically, returned with their ids, in order; deleted after each call, outside the measurement |
+      | update by key | set `score` of a given id; the number of rows updated |
+      | include 1,000 parents × 10 children | authors 1 to 1,000, each with its 10 books |
+
+      | implementation | how |
+      |---|---|
+      | Toasty | the generated entry classes over a `Db`, as the guide shows: `Users.getById(db, id)`, `Users.filterByTeam(t).collect(db)`, `Users.create()...exec(db)`, `Users.createMany(..).exec(db)` (one multi-row INSERT), `Users.updateById(id).score(s).exec(db)` |
+      | raw driver | R2DBC by hand: a pooled connection per operation, SQL text built once with bind markers, columns read by position into the record; inserts ask for the generated id (`returnGeneratedValues("id")`); the 10,000-row insert is one statement with 10,000 bindings (R2DBC's batch) in a transaction; the include is two queries on one connection (the parents, then `author_id IN (...)` with their ids) joined in a map |
+      | Spring Data R2DBC | 4.1.0 with Spring 7.0: `R2dbcEntityTemplate` (`selectOne`, `select`, `insert`, `update`) with plain identifiers; the 10,000-row insert is the repository's `saveAll` in a `TransactionalOperator`; the include loads the parents with the template, then calls a derived repository query (`findByAuthorId`) per parent, in order |
+      | raw `DynamoDbAsyncClient` | GetItem; Query on a global secondary index per filtered attribute (all attributes projected), following pages; PutItem with `attribute_not_exists(id)`; BatchWriteItem in chunks of 25, four in flight, unprocessed items retried (not atomic); UpdateItem with `attribute_exists(id)`. Ids come from a counter: DynamoDB assigns none |
+
+      Every insert returns the generated id, so Spring Data's `RETURNING id` is matched by the
+      raw and Toasty inserts. The benchmark thread blocks on each operation; nothing runs
+      concurrently, so a time is the latency of one operation through the whole stack (pool,
+      driver, mapping), and on H2 mostly CPU: there the libraries' overhead is most visible.
+      """;
+}

@@ -1,0 +1,49 @@
+package io.toasty.bench.store;
+
+import io.toasty.bench.model.AuthorWithBooks;
+import io.toasty.bench.model.User;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every workload, as one implementation (this library, a raw driver, Spring Data) runs it. The
+ * benchmarks call these and block; {@code Check} holds every implementation to the same answers.
+ * A workload an implementation cannot run yet fails with {@link UnsupportedOperationException}
+ * saying why.
+ */
+public interface Store extends AutoCloseable {
+
+  /** Get by primary key. */
+  Mono<User> get(long id);
+
+  /** A filter that returns one row: the user with {@code email} (a unique column). */
+  Mono<List<User>> filterOne(String email);
+
+  /** A filter that returns 100 rows: the users of {@code team} (an indexed column). */
+  Mono<List<User>> filterHundred(int team);
+
+  /** A filter that returns 10,000 rows: the users of {@code region} (an indexed column). */
+  Mono<List<User>> filterTenThousand(int region);
+
+  /** Inserts one user (its id unset, 0 on SQL) and returns it as stored, with its id. */
+  Mono<User> insertOne(User user);
+
+  /** Inserts many users atomically and returns them as stored, in order. */
+  Mono<List<User>> insertMany(List<User> users);
+
+  /** Sets the score of user {@code id}; the number of rows updated. */
+  Mono<Long> updateByKey(long id, int score);
+
+  /** Authors with id 1 to {@code maxAuthorId}, each with its books. */
+  Mono<List<AuthorWithBooks>> include(long maxAuthorId);
+
+  /** Why this store cannot run {@code workload}, or empty when it can. */
+  default Optional<String> unsupported(Workload workload) {
+    return Optional.empty();
+  }
+
+  /** Releases the store's pool or client. */
+  @Override
+  void close();
+}

@@ -1,0 +1,47 @@
+package io.toasty.bench.store;
+
+import java.util.Arrays;
+
+/**
+ * The workloads, in the order of the tables. {@link #method()} is the name of the JMH method that
+ * measures it (in {@code ReadBench}, {@code WriteBench} or {@code IncludeBench}).
+ */
+public enum Workload {
+  GET("get", "get by key"),
+  FILTER_ONE("filterOne", "filter, 1 row"),
+  FILTER_HUNDRED("filterHundred", "filter, 100 rows"),
+  FILTER_TEN_THOUSAND("filterTenThousand", "filter, 10,000 rows"),
+  INSERT_ONE("insertOne", "insert 1 row"),
+  INSERT_MANY("insertMany", "insert 10,000 rows"),
+  UPDATE_BY_KEY("updateByKey", "update by key"),
+  INCLUDE("include", "include 1,000 parents × 10 children");
+
+  private final String method;
+  private final String label;
+
+  Workload(String method, String label) {
+    this.method = method;
+    this.label = label;
+  }
+
+  /** The JMH method's name. */
+  public String method() {
+    return method;
+  }
+
+  /** The name in tables. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether the workload writes. */
+  public boolean writes() {
+    return this == INSERT_ONE || this == INSERT_MANY || this == UPDATE_BY_KEY;
+  }
+
+  /** The workload a JMH method measures. */
+  public static Workload ofMethod(String method) {
+    return Arrays.stream(values()).filter(w -> w.method.equals(method)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no workload is measured by " + method));
+  }
+}

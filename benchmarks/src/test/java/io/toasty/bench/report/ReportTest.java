@@ -1,0 +1,83 @@
+package io.toasty.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page written from a results directory: tables, ratios, targets, what was not run. */
+class ReportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void writesTablesRatiosAndTargets(@TempDir Path dir) throws Exception {
+    RunInfo info = new RunInfo();
+    info.mode = "quick";
+    info.settings = "test settings";
+    info.loadAtStart = "1.0, 1.0, 1.0";
+    info.loadAtEnd = "2.0, 2.0, 2.0";
+    info.planned.add(new RunInfo.Planned("io.toasty.bench.ReadBench.get", "h2", "toasty", null,
+        "jmh-h2.log"));
+    info.planned.add(new RunInfo.Planned("io.toasty.bench.ReadBench.get", "h2", "raw", null,
+        "jmh-h2.log"));
+    info.planned.add(new RunInfo.Planned("io.toasty.bench.ReadBench.get", "h2", "spring", null,
+        "jmh-h2.log"));
+    info.skipped.add(new RunInfo.Skipped("h2", "toasty", "include", "no relations yet"));
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-h2.json"), "[" + result("ReadBench.get", "h2", "toasty",
+        22.0, 1.5, 2048) + "," + result("ReadBench.get", "h2", "raw", 20.0, 1.0, 1024) + ","
+        + result("PlanBench.cacheHit", null, null, 0.5, 0.01, 96) + "]");
+    Files.writeString(dir.resolve("jmh-h2.log"), """
+        # Benchmark: io.toasty.bench.ReadBench.get
+        # Parameters: (db = h2, impl = spring)
+
+        <failure>
+
+        java.lang.IllegalStateException: get by key: expected A but got B
+        \tat somewhere
+        """);
+    Path page = dir.resolve("benchmarks.md");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.contains("Quick mode, taken while the machine was busy; not the reference "
+        + "table."), text);
+    assertTrue(text.contains("| get by key | 22.0 ± 1.5 | 20.0 ± 1.0 | failed¹ | 1.10 | — | — |"),
+        text);
+    assertTrue(text.contains("- get by key ≤ 1.10 × raw on H2: **met** (1.10 ×)"), text);
+    assertTrue(text.contains("- plan-cache hit ≤ 2 µs: **met**"), text);
+    assertTrue(text.contains("Toasty on H2 (in memory), include 1,000 parents × 10 children: "
+        + "no relations yet"), text);
+    assertTrue(text.contains("failed: java.lang.IllegalStateException: get by key: expected A "
+        + "but got B"), text);
+    assertTrue(text.contains("| get by key | 2.0 KB | 1.0 KB | — |"), text);
+  }
+
+  @Test
+  void formatsThreeSignificantFigures() {
+    assertEquals("1,234", Report.number(1234.4));
+    assertEquals("56.8", Report.number(56.78));
+    assertEquals("5.68", Report.number(5.678));
+    assertEquals("0.568", Report.number(0.5678));
+    assertEquals("2.0 KB", Report.bytes(2048));
+  }
+
+  private static String result(String benchmark, String db, String impl, double score,
+      double error, double alloc) {
+    String params = db == null ? "{\"statement\": \"get\"}"
+        : "{\"db\": \"" + db + "\", \"impl\": \"" + impl + "\"}";
+    return """
+        {"jmhVersion": "1.37", "benchmark": "io.toasty.bench.%s", "mode": "avgt", "threads": 1,
+         "forks": 1, "jvmArgs": ["-Xms2g", "-Xmx2g"], "jdkVersion": "17", "vmName": "VM",
+         "vmVersion": "17+1", "warmupIterations": 2, "warmupTime": "1 s",
+         "measurementIterations": 3, "measurementTime": "1 s", "params": %s,
+         "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "us/op"},
+         "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
+        """.formatted(benchmark, params, score, error, alloc);
+  }
+}

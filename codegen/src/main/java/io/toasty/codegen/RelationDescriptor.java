@@ -1,0 +1,56 @@
+package io.toasty.codegen;
+
+import com.palantir.javapoet.ClassName;
+import io.toasty.schema.app.RelationSchema;
+import java.util.List;
+
+/**
+ * A relation field ({@code HasMany}, {@code BelongsTo}, {@code HasOne}) as the parser resolved
+ * it: its keys and pair are known, so the writers only copy them into the schema.
+ *
+ * @param index        its position among the model's relations
+ * @param name         the record component's name
+ * @param constant     the name of its path constant in the entry class ({@code POSTS})
+ * @param kind         its kind
+ * @param optional     whether it is declared over {@code Optional<T>} (belongs-to, has-one)
+ * @param target       the related record's class
+ * @param targetEntry  the related model's entry class ({@code Posts})
+ * @param pair         the pair relation's name, or empty
+ * @param sourceFields field indexes on this model (see {@code RelationSchema})
+ * @param targetFields field indexes on the target
+ * @param through      the join model of a many-to-many relation, or {@code null}
+ * @param component    its position among the record's components
+ */
+record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
+    boolean optional, ClassName target, ClassName targetEntry, String pair,
+    List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
+    int component) {
+  RelationDescriptor {
+    sourceFields = List.copyOf(sourceFields);
+    targetFields = List.copyOf(targetFields);
+  }
+
+  /** The target model's name. */
+  String targetName() {
+    return target.simpleName();
+  }
+
+  /** {@code PostCreate}: the target's create builder. */
+  ClassName targetCreate() {
+    return targetEntry.peerClass(target.simpleName() + "Create");
+  }
+
+  /** The path class of its constant. */
+  ClassName pathClass() {
+    return kind == RelationSchema.Kind.HAS_MANY ? ApiTypes.HAS_MANY_PATH : ApiTypes.TO_ONE_PATH;
+  }
+
+  /** The handle class of its record component. */
+  ClassName handleClass() {
+    return switch (kind) {
+      case HAS_MANY -> ApiTypes.HAS_MANY;
+      case HAS_ONE -> ApiTypes.HAS_ONE;
+      case BELONGS_TO -> ApiTypes.BELONGS_TO;
+    };
+  }
+}

@@ -1,0 +1,108 @@
+package io.toasty.docs.dynamo;
+
+import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.dynamo.DynamoDriver;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.io.PrintStream;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/**
+ * The example of {@code docs/dynamodb.md}, run against DynamoDB Local by
+ * {@link DynamoGuideTest}. It blocks because it is a command-line program.
+ */
+public final class DynamoGuide {
+  private DynamoGuide() {}
+
+  /** Runs the example against {@code url}, printing what it does to {@code out}. */
+  public static void run(String url, PrintStream out) {
+    // snippet: dynamo-connect
+    Db db = Toasty.builder()
+        .models(Tasks.MODEL)
+        .url(url)      // e.g. "dynamodb://localhost:8000?tablePrefix=demo_"
+        .build();
+    db.schema().push().block();   // a table per model, a GSI per index, waits until ACTIVE
+    // end-snippet
+    try {
+      tour(db, out);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** A driver over a client of your own, for full control of credentials and HTTP settings. */
+  static Db withClient(DynamoDbAsyncClient client) {
+    // snippet: dynamo-client
+    Db db = Toasty.builder()
+        .models(Tasks.MODEL)
+        .driverFactory(config -> DynamoDriver.builder()
+            .client(client)               // yours: the driver does not close it
+            .schema(config.schema())
+            .tablePrefix("demo_")
+            .build())
+        .build();
+    // end-snippet
+    return db;
+  }
+
+  private static void tour(Db db, PrintStream out) {
+    // snippet: dynamo-create
+    Task write = Tasks.create().owner("ann").title("Write the guide").status("open")
+        .slug("write-guide").exec(db).block();
+    Tasks.create().owner("ann").title("Review it").status("open").slug("review")
+        .exec(db).block();
+    Tasks.create().owner("bob").title("Ship it").status("done").slug("ship")
+        .exec(db).block();
+    // end-snippet
+    out.println("created " + write.title());
+
+    // snippet: dynamo-unique
+    try {
+      Tasks.create().owner("bob").title("Again").status("open").slug("review")
+          .exec(db).block();
+    } catch (UniqueViolationException e) {
+      out.println(e.getMessage());   // Task.slug: another record has the same value (...)
+    }
+    // end-snippet
+
+    // snippet: dynamo-queries
+    // partition key equality: one Query on the table, in sort key (creation) order
+    List<Task> anns = Tasks.filter(Tasks.OWNER.eq("ann")).collect(db).block();
+    // an indexed field: a Query on its GSI, then the items by key; startsWith filters
+    List<Task> open = Tasks.filterByStatus("open").filter(Tasks.TITLE.startsWith("Write"))
+        .collect(db).block();
+    // an OR of two partition keys: one Query per key, concatenated
+    List<Task> both = Tasks.filter(Tasks.OWNER.eq("ann").or(Tasks.OWNER.eq("bob")))
+        .collect(db).block();
+    // a unique field: read strongly consistently through its uniqueness item
+    Task review = Tasks.getBySlug(db, "review").block();
+    // end-snippet
+    out.println("ann has " + anns.size() + " tasks; " + open.size() + " open to write; "
+        + both.size() + " for ann or bob; found " + review.title());
+
+    // snippet: dynamo-explain
+    String plan = db.explain(Tasks.filterByStatus("open").filter(Tasks.TITLE.startsWith("Write"))
+        .untyped());
+    // ... plan (MIR, capability dynamodb)
+    //    %0 FindPkByIndex tasks.tasks_status_idx where tasks.status = $0
+    //    %1 GetByKey tasks keys %0 columns (owner, id, title, status, slug, note)
+    //    %2 Filter %1 where tasks.title STARTS_WITH $1
+    // end-snippet
+    out.println(plan.contains("FindPkByIndex tasks.tasks_status_idx") ? "plan uses the GSI"
+        : "unexpected plan:\n" + plan);
+
+    // snippet: dynamo-unsupported
+    try {
+      Tasks.all().orderBy(Tasks.TITLE.asc()).collect(db).block();
+    } catch (UnsupportedFeatureException e) {
+      out.println(e.feature() + " on " + e.backend());   // order by on dynamodb
+    }
+    // end-snippet
+
+    Long closed = Tasks.updateBySlug("review").status("done").exec(db).block();
+    Long deleted = Tasks.filter(Tasks.OWNER.eq("bob")).delete().exec(db).block();
+    out.println("closed " + closed + ", deleted " + deleted);
+  }
+}

@@ -1,0 +1,47 @@
+package io.toasty.docs.dynamo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the DynamoDB guide's example on DynamoDB Local, in this JVM, and checks its output. */
+class DynamoGuideTest {
+
+  @Test
+  void runsTheDynamoGuideOnDynamoDbLocal() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+        "-inMemory", "-disableTelemetry", "-port", String.valueOf(port)});
+    server.start();
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        DynamoGuide.run("dynamodb:local?endpoint=http://127.0.0.1:" + port
+            + "&tablePrefix=guide_", out);
+      }
+      List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+      assertEquals(6, lines.size(), () -> String.join("\n", lines));
+      assertEquals("created Write the guide", lines.get(0));
+      assertTrue(lines.get(1).startsWith("Task.slug: another record has the same value"),
+          lines.get(1));
+      assertEquals("ann has 2 tasks; 1 open to write; 3 for ann or bob; found Review it",
+          lines.get(2));
+      assertEquals("plan uses the GSI", lines.get(3));
+      assertEquals("order by on dynamodb", lines.get(4));
+      assertEquals("closed 1, deleted 1", lines.get(5));
+    } finally {
+      server.stop();
+    }
+  }
+}

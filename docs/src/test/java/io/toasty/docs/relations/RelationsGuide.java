@@ -1,0 +1,77 @@
+package io.toasty.docs.relations;
+
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.util.List;
+import java.util.Optional;
+
+/** The examples of {@code docs/relations.md}. */
+final class RelationsGuide {
+  private RelationsGuide() {}
+
+  static Db open(String url) {
+    Db db = Toasty.builder()
+        .models(Authors.MODEL, Posts.MODEL, Comments.MODEL, Profiles.MODEL, Tags.MODEL,
+            Taggings.MODEL)
+        .url(url)
+        .build();
+    db.schema().push().block();
+    return db;
+  }
+
+  static Author nestedCreate(Db db) {
+    // snippet: nested-create
+    Author ann = Authors.create().name("Ann")
+        .posts(Posts.create().title("Hello")
+                .comments(Comments.create().body("First!").likes(3)),
+            Posts.create().title("Again"))
+        .profile(Profiles.create().bio("Writes things"))
+        .exec(db).block();                    // one call, one transaction
+    // end-snippet
+    return ann;
+  }
+
+  static List<Author> include(Db db) {
+    // snippet: include
+    List<Author> authors = Authors.all()
+        .include(Authors.POSTS
+                .filter(Posts.TITLE.ne("Draft"))
+                .orderBy(Posts.TITLE.asc())
+                .then(Posts.COMMENTS.orderBy(Comments.LIKES.desc())),
+            Authors.PROFILE)
+        .collect(db).block();                 // 3 queries + 1: one per relation level
+    List<Post> posts = authors.get(0).posts().get();                  // loaded
+    Optional<Profile> profile = authors.get(0).profile().get();
+    // end-snippet
+    return authors;
+  }
+
+  static Post scoped(Db db, Author ann) {
+    // snippet: scoped
+    List<Post> hellos = ann.posts().filter(Posts.TITLE.startsWith("Hel")).collect(db).block();
+    Post draft = ann.posts().create(Posts.create()).title("Draft").exec(db).block();  // authorId set
+    Author back = draft.author().get(db).block();                     // one query by key
+    // end-snippet
+    return draft;
+  }
+
+  static List<Author> filters(Db db) {
+    // snippet: relation-filters
+    List<Author> popular = Authors.filter(Authors.POSTS.any(
+            Posts.COMMENTS.any(Comments.LIKES.ge(3))))
+        .collect(db).block();
+    List<Author> silent = Authors.filter(Authors.POSTS.none()).collect(db).block();
+    List<Post> byAnn = Posts.filter(Posts.AUTHOR.is(Authors.NAME.eq("Ann"))).collect(db).block();
+    // end-snippet
+    return popular;
+  }
+
+  static long delete(Db db, Author ann) {
+    // snippet: delete-cascade
+    long deleted = Authors.delete(ann).exec(db).block();
+    // Ann's posts (authorId is required) and their comments are deleted with her; posts she
+    // reviewed (reviewerId is optional) keep existing with reviewerId set to null.
+    // end-snippet
+    return deleted;
+  }
+}

@@ -1,0 +1,45 @@
+package io.toasty.docs.relations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.reactive.Db;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the examples of docs/relations.md. */
+class RelationsGuideTest {
+  private Db db;
+
+  @BeforeEach
+  void open() {
+    db = RelationsGuide.open("r2dbc:h2:mem:///relations-guide");
+  }
+
+  @AfterEach
+  void close() {
+    db.close().block();
+  }
+
+  @Test
+  void theGuideRunsEndToEnd() {
+    Author ann = RelationsGuide.nestedCreate(db);
+    Author bob = Authors.create().name("Bob").exec(db).block();
+    Posts.create().author(bob).reviewerId(ann.id()).title("Bob's").exec(db).block();
+    List<Author> authors = RelationsGuide.include(db);
+    assertEquals(List.of("Again", "Hello"), authors.get(0).posts().get().stream()
+        .map(Post::title).toList());
+    assertEquals("First!", authors.get(0).posts().get().get(1).comments().get().get(0).body());
+    Post draft = RelationsGuide.scoped(db, ann);
+    assertEquals(ann.id(), draft.authorId());
+    assertEquals(List.of("Ann"), RelationsGuide.filters(db).stream().map(Author::name).toList());
+    assertEquals(1L, RelationsGuide.delete(db, ann));
+    List<Post> left = Posts.all().collect(db).block();
+    assertEquals(1, left.size());
+    assertEquals(Optional.empty(), left.get(0).reviewerId());
+    assertTrue(Comments.all().collect(db).block().isEmpty());
+  }
+}

@@ -1,0 +1,69 @@
+package io.toasty.dynamo;
+
+import io.toasty.DriverException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Connection;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.op.DeleteByKeyOp;
+import io.toasty.dynamo.op.DynamoContext;
+import io.toasty.dynamo.op.FindPkByIndexOp;
+import io.toasty.dynamo.op.GetByKeyOp;
+import io.toasty.dynamo.op.InsertOp;
+import io.toasty.dynamo.op.QueryPkOp;
+import io.toasty.dynamo.op.ScanOp;
+import io.toasty.dynamo.op.UpdateByKeyOp;
+import io.toasty.dynamo.table.TableInfo;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+
+/**
+ * A DynamoDB "connection": DynamoDB has none (each request is an HTTP call on the client's pool),
+ * so this is a handle that sends each operation to the class of the same name. SQL and
+ * interactive transactions are refused with an {@link UnsupportedFeatureException}.
+ */
+final class DynamoConnection implements Connection {
+  private final DynamoContext context;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  DynamoConnection(DynamoContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Mono<ExecResponse> exec(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    if (closed.get()) {
+      return Mono.error(new DriverException(TableInfo.BACKEND, null,
+          "the connection was closed", null));
+    }
+    if (operation instanceof Operation.GetByKey g) {
+      return GetByKeyOp.run(context, g);
+    } else if (operation instanceof Operation.QueryPk q) {
+      return QueryPkOp.run(context, q);
+    } else if (operation instanceof Operation.FindPkByIndex f) {
+      return FindPkByIndexOp.run(context, f);
+    } else if (operation instanceof Operation.Scan s) {
+      return ScanOp.run(context, s);
+    } else if (operation instanceof Operation.Insert i) {
+      return InsertOp.run(context, i);
+    } else if (operation instanceof Operation.UpdateByKey u) {
+      return UpdateByKeyOp.run(context, u);
+    } else if (operation instanceof Operation.DeleteByKey d) {
+      return DeleteByKeyOp.run(context, d);
+    } else if (operation instanceof Operation.Transaction) {
+      return Mono.error(new UnsupportedFeatureException("interactive transactions",
+          TableInfo.BACKEND, "DynamoDB has no transaction that statements run inside; a single "
+          + "statement that writes several items uses TransactWriteItems"));
+    }
+    return Mono.error(new UnsupportedFeatureException("SQL", TableInfo.BACKEND,
+        "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
+        + "UpdateByKey, DeleteByKey), not " + operation.getClass().getSimpleName()));
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return Mono.fromRunnable(() -> closed.set(true));
+  }
+}

@@ -1,0 +1,2 @@
+/** Values to and from DynamoDB attribute values. */
+package io.toasty.dynamo.codec;

@@ -1,0 +1,2 @@
+/** Creating and deleting the DynamoDB tables of a schema. */
+package io.toasty.dynamo.ddl;

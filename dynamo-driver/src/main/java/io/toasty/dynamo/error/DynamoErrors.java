@@ -1,0 +1,76 @@
+package io.toasty.dynamo.error;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.DriverException;
+import io.toasty.SerializationFailureException;
+import io.toasty.ToastyException;
+import io.toasty.dynamo.table.TableInfo;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * SDK errors as the library's typed errors: a failure to reach DynamoDB is a
+ * {@link ConnectionLostException}, a transaction conflict a {@link SerializationFailureException}
+ * (both transient), anything else a {@link DriverException} carrying DynamoDB's error code in its
+ * message. Errors the operations understand (a failed condition) are handled before this.
+ */
+public final class DynamoErrors {
+  private DynamoErrors() {}
+
+  /** The typed error for {@code t}; typed errors pass through. */
+  public static Throwable translate(Throwable t) {
+    Throwable e = t;
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof ToastyException || e instanceof Error) {
+      return e;
+    }
+    if (isConflict(e)) {
+      return new SerializationFailureException(TableInfo.BACKEND, null,
+          "a concurrent transaction wrote the same item: " + e.getMessage(), e);
+    }
+    if (e instanceof ResourceNotFoundException) {
+      return new DriverException(TableInfo.BACKEND, null, "a table does not exist (push the "
+          + "schema with db.schema().push()): " + e.getMessage(), e);
+    }
+    if (e instanceof DynamoDbException d) {
+      String code = d.awsErrorDetails() == null ? null : d.awsErrorDetails().errorCode();
+      return new DriverException(TableInfo.BACKEND, null,
+          (code == null ? "" : code + ": ") + message(d), e);
+    }
+    if (e instanceof SdkClientException) {
+      return new ConnectionLostException(TableInfo.BACKEND, null,
+          "DynamoDB could not be reached: " + e.getMessage(), e);
+    }
+    return e;
+  }
+
+  private static String message(DynamoDbException d) {
+    return d.awsErrorDetails() != null && d.awsErrorDetails().errorMessage() != null
+        ? d.awsErrorDetails().errorMessage() : d.getMessage();
+  }
+
+  /** Whether {@code e} says another transaction holds an item: worth trying again. */
+  public static boolean isConflict(Throwable e) {
+    if (e instanceof TransactionConflictException) {
+      return true;
+    }
+    if (e instanceof TransactionCanceledException c && c.hasCancellationReasons()) {
+      boolean conflict = false;
+      for (CancellationReason r : c.cancellationReasons()) {
+        if ("ConditionalCheckFailed".equals(r.code())) {
+          return false;
+        }
+        conflict |= "TransactionConflict".equals(r.code());
+      }
+      return conflict;
+    }
+    return false;
+  }
+}

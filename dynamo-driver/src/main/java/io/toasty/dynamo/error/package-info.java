@@ -1,0 +1,2 @@
+/** SDK errors as the library's typed errors. */
+package io.toasty.dynamo.error;

@@ -1,0 +1,259 @@
+package io.toasty.dynamo.expr;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes a table-level filter as a DynamoDB condition expression, with SQL's three-valued logic.
+ *
+ * <p>DynamoDB conditions are two-valued, and a missing attribute (our NULL) makes {@code <>} and
+ * {@code NOT} true where SQL says "unknown". So each filter is written twice over: the condition
+ * under which it is TRUE ({@link #whenTrue}) and the one under which it is FALSE
+ * ({@link #whenFalse}); {@code NOT x} is TRUE exactly when {@code x} is FALSE. A comparison is
+ * TRUE or FALSE only when both sides are present, so {@code a <> :v} is written
+ * {@code attribute_exists(a) AND a <> :v}. Arguments are known when the operation runs, so a
+ * comparison with a NULL argument is folded to "neither" here, and never sent.
+ *
+ * <p>Values are bound as {@code :v} placeholders and attribute names as {@code #n} placeholders,
+ * in one walk. {@code begins_with} and {@code contains} serve {@code startsWith} and
+ * {@code contains}; other patterns and case-insensitive matching are refused with an
+ * {@link UnsupportedFeatureException}.
+ */
+public final class ConditionWriter {
+  /** DynamoDB allows at most 100 operands in one {@code IN}. */
+  static final int MAX_IN = 100;
+
+  private final TableInfo table;
+  private final List<Value> args;
+  private final Placeholders ph;
+
+  public ConditionWriter(TableInfo table, List<Value> args, Placeholders ph) {
+    this.table = table;
+    this.args = args;
+    this.ph = ph;
+  }
+
+  /** The condition under which {@code e} is TRUE. */
+  public Cond whenTrue(Expr e) {
+    return truth(e, true);
+  }
+
+  /** The condition under which {@code e} is FALSE (not merely "not TRUE"). */
+  public Cond whenFalse(Expr e) {
+    return truth(e, false);
+  }
+
+  private Cond truth(Expr e, boolean wanted) {
+    if (e instanceof Expr.Const k) {
+      return constant(k.value(), wanted);
+    } else if (e instanceof Expr.Arg a) {
+      return constant(args.get(a.index()), wanted);
+    } else if (e instanceof Expr.And and) {
+      List<Cond> parts = new ArrayList<>();
+      and.operands().forEach(o -> parts.add(truth(o, wanted)));
+      return wanted ? Cond.and(parts) : Cond.or(parts);
+    } else if (e instanceof Expr.Or or) {
+      List<Cond> parts = new ArrayList<>();
+      or.operands().forEach(o -> parts.add(truth(o, wanted)));
+      return wanted ? Cond.or(parts) : Cond.and(parts);
+    } else if (e instanceof Expr.Not n) {
+      return truth(n.operand(), !wanted);
+    } else if (e instanceof Expr.Compare c) {
+      if (c.left() instanceof Expr.Record l && c.right() instanceof Expr.Record r) {
+        return truth(Tuples.compare(c.op(), l.fields(), r.fields()), wanted);
+      }
+      // A comparison is FALSE exactly when its negation is TRUE (both sides present).
+      return holds(wanted ? c.op() : c.op().negate(), operand(c.left()), operand(c.right()));
+    } else if (e instanceof Expr.IsNull n) {
+      return isNull(operand(n.operand()), wanted);
+    } else if (e instanceof Expr.InList in) {
+      return inList(in, wanted);
+    } else if (e instanceof Expr.Pattern p) {
+      return pattern(p, wanted);
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      return notDistinct(d, wanted);
+    } else if (e instanceof Expr.Column c) {
+      return holds(CompareOp.EQ, new Operand.Attr(c.index()), new Operand.Val(Value.of(wanted)));
+    }
+    throw Operand.unsupported(e);
+  }
+
+  private Operand operand(Expr e) {
+    return Operand.of(e, table, args);
+  }
+
+  private static Cond constant(Value v, boolean wanted) {
+    if (v instanceof Value.Bool b) {
+      return b.value() == wanted ? Cond.TRUE : Cond.FALSE;
+    }
+    if (v.isNull()) {
+      return Cond.FALSE;
+    }
+    throw new IllegalArgumentException("not a condition: " + v);
+  }
+
+  /** The condition under which {@code l op r} is TRUE. */
+  private Cond holds(CompareOp op, Operand l, Operand r) {
+    if (l instanceof Operand.Val && r instanceof Operand.Attr) {
+      return holds(op.commute(), r, l);
+    }
+    if (l instanceof Operand.Val lv && r instanceof Operand.Val rv) {
+      return Values3.compare(op, lv.value(), rv.value()) == Boolean.TRUE ? Cond.TRUE : Cond.FALSE;
+    }
+    if (!(l instanceof Operand.Attr a)) {
+      throw new IllegalArgumentException("cannot compare " + l + " with " + r);
+    }
+    String left = name(a);
+    String right;
+    Cond present = exists(a);
+    if (r instanceof Operand.Val v) {
+      if (v.value().isNull()) {
+        return Cond.FALSE;
+      }
+      right = value(v.value());
+    } else if (r instanceof Operand.Attr b) {
+      right = name(b);
+      present = Cond.and(present, exists(b));
+    } else {
+      throw new IllegalArgumentException("cannot compare " + l + " with " + r);
+    }
+    Cond cmp = Cond.atom(left + " " + op.symbol() + " " + right);
+    // DynamoDB already finds =, <, <=, >, >= false when an attribute is missing; <> it finds true.
+    return op == CompareOp.NE ? Cond.and(present, cmp) : cmp;
+  }
+
+  private Cond isNull(Operand o, boolean wanted) {
+    if (o instanceof Operand.Val v) {
+      return v.value().isNull() == wanted ? Cond.TRUE : Cond.FALSE;
+    }
+    if (o instanceof Operand.Attr a) {
+      return wanted ? Cond.atom("attribute_not_exists(" + name(a) + ")") : exists(a);
+    }
+    throw new UnsupportedFeatureException("IS NULL on a tuple", TableInfo.BACKEND, o.toString());
+  }
+
+  private Cond inList(Expr.InList in, boolean wanted) {
+    Operand o = operand(in.operand());
+    boolean simple = o instanceof Operand.Attr
+        && in.items().stream().allMatch(i -> i instanceof Expr.Arg || i instanceof Expr.Const);
+    if (!simple) {
+      // SQL: x IN (a, b) is x = a OR x = b, three-valued logic included.
+      List<Expr> branches = new ArrayList<>();
+      in.items().forEach(i -> branches.add(new Expr.Compare(CompareOp.EQ, in.operand(), i)));
+      return truth(new Expr.Or(branches), wanted);
+    }
+    Operand.Attr a = (Operand.Attr) o;
+    List<String> values = new ArrayList<>();
+    boolean hasNull = false;
+    for (Expr item : in.items()) {
+      Value v = ((Operand.Val) operand(item)).value();
+      if (v.isNull()) {
+        hasNull = true;
+      } else {
+        values.add(value(v));
+      }
+    }
+    List<Cond> chunks = new ArrayList<>();
+    for (int i = 0; i < values.size(); i += MAX_IN) {
+      chunks.add(Cond.atom(name(a) + " IN (" + String.join(", ",
+          values.subList(i, Math.min(values.size(), i + MAX_IN))) + ")"));
+    }
+    Cond any = Cond.or(chunks);
+    if (wanted) {
+      return any;
+    }
+    // x NOT IN (..., NULL) is never TRUE; x NOT IN () is TRUE for any present x.
+    return hasNull ? Cond.FALSE : Cond.and(exists(a), Cond.not(any));
+  }
+
+  private Cond pattern(Expr.Pattern p, boolean wanted) {
+    checkPattern(p);
+    Operand o = operand(p.operand());
+    Operand pat = operand(p.pattern());
+    if (!(pat instanceof Operand.Val pv)) {
+      throw new UnsupportedFeatureException("a pattern read from an attribute", TableInfo.BACKEND,
+          "begins_with and contains take a value");
+    }
+    if (pv.value().isNull()) {
+      return Cond.FALSE;
+    }
+    if (o instanceof Operand.Val ov) {
+      Boolean matches = Values3.matches(p.kind(), ov.value(), pv.value());
+      return matches == null ? Cond.FALSE : matches == wanted ? Cond.TRUE : Cond.FALSE;
+    }
+    Operand.Attr a = (Operand.Attr) o;
+    if (pv.value() instanceof Value.Str s && s.value().isEmpty()) {
+      // Every string starts with and contains the empty string.
+      return wanted ? exists(a) : Cond.FALSE;
+    }
+    String fn = p.kind() == Expr.PatternKind.STARTS_WITH ? "begins_with" : "contains";
+    Cond match = Cond.atom(fn + "(" + name(a) + ", " + value(pv.value()) + ")");
+    return wanted ? match : Cond.and(exists(a), Cond.not(match));
+  }
+
+  /** Refuses the patterns DynamoDB cannot match. */
+  static void checkPattern(Expr.Pattern p) {
+    if (p.kind() == Expr.PatternKind.ENDS_WITH || p.kind() == Expr.PatternKind.LIKE) {
+      throw new UnsupportedFeatureException("LIKE beyond begins-with", TableInfo.BACKEND,
+          p.kind() + " cannot be expressed in a DynamoDB condition (begins_with and contains "
+          + "can: startsWith and contains)");
+    }
+    if (p.ignoreCase()) {
+      throw new UnsupportedFeatureException("case-insensitive matching", TableInfo.BACKEND,
+          "DynamoDB compares strings byte by byte; store a lower-cased copy and match that");
+    }
+  }
+
+  private Cond notDistinct(Expr.IsNotDistinctFrom d, boolean wanted) {
+    if (d.left() instanceof Expr.Record l && d.right() instanceof Expr.Record r) {
+      List<Expr> terms = new ArrayList<>();
+      for (int i = 0; i < l.fields().size(); i++) {
+        terms.add(new Expr.IsNotDistinctFrom(l.fields().get(i), r.fields().get(i)));
+      }
+      return truth(new Expr.And(terms), wanted);
+    }
+    Operand l = operand(d.left());
+    Operand r = operand(d.right());
+    if (l instanceof Operand.Val && r instanceof Operand.Attr) {
+      Operand t = l;
+      l = r;
+      r = t;
+    }
+    if (l instanceof Operand.Val lv && r instanceof Operand.Val rv) {
+      return Values3.notDistinct(lv.value(), rv.value()) == wanted ? Cond.TRUE : Cond.FALSE;
+    }
+    Operand.Attr a = (Operand.Attr) l;
+    if (r instanceof Operand.Val v) {
+      if (v.value().isNull()) {
+        return isNull(a, wanted);
+      }
+      Cond eq = Cond.atom(name(a) + " = " + value(v.value()));
+      return wanted ? eq : Cond.or(Cond.atom("attribute_not_exists(" + name(a) + ")"),
+          Cond.atom(name(a) + " <> " + value(v.value())));
+    }
+    Operand.Attr b = (Operand.Attr) r;
+    Cond same = Cond.or(Cond.atom(name(a) + " = " + name(b)), Cond.and(isNull(a, true),
+        isNull(b, true)));
+    return wanted ? same : Cond.not(same);
+  }
+
+  private Cond exists(Operand.Attr a) {
+    return Cond.atom("attribute_exists(" + name(a) + ")");
+  }
+
+  private String name(Operand.Attr a) {
+    return ph.name(table.attribute(a.column()));
+  }
+
+  private String value(Value v) {
+    AttributeValue encoded = AttributeCodec.encode(v);
+    return ph.value(encoded);
+  }
+}

@@ -1,0 +1,78 @@
+package io.toasty.dynamo.expr;
+
+import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Value;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Comparisons evaluated by the driver, with three-valued logic (null is "unknown") and DynamoDB's
+ * ordering of the stored attributes, so that they agree with what DynamoDB itself would decide.
+ */
+final class Values3 {
+  private Values3() {}
+
+  /** {@code a op b} for two values. */
+  static Boolean compare(CompareOp op, Value a, Value b) {
+    if (a.isNull() || b.isNull()) {
+      return null;
+    }
+    return compare(op, AttributeCodec.encode(a), AttributeCodec.encode(b));
+  }
+
+  /** {@code a op b} for two attributes; null (a missing attribute) is unknown. */
+  static Boolean compare(CompareOp op, AttributeValue a, AttributeValue b) {
+    if (isNull(a) || isNull(b)) {
+      return null;
+    }
+    Integer c = AttributeOrder.compare(a, b);
+    if (c == null) {
+      boolean equal = a.equals(b);
+      return switch (op) {
+        case EQ -> equal;
+        case NE -> !equal;
+        default -> false;
+      };
+    }
+    return switch (op) {
+      case EQ -> c == 0;
+      case NE -> c != 0;
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
+      case GE -> c >= 0;
+    };
+  }
+
+  /** {@code a IS NOT DISTINCT FROM b}: never unknown. */
+  static boolean notDistinct(Value a, Value b) {
+    if (a.isNull() || b.isNull()) {
+      return a.isNull() && b.isNull();
+    }
+    return compare(CompareOp.EQ, a, b);
+  }
+
+  /** Whether string {@code text} starts with or contains {@code pattern}; null is unknown. */
+  static Boolean matches(Expr.PatternKind kind, Value text, Value pattern) {
+    if (text.isNull() || pattern.isNull()) {
+      return null;
+    }
+    return matches(kind, AttributeCodec.encode(text), AttributeCodec.encode(pattern));
+  }
+
+  static Boolean matches(Expr.PatternKind kind, AttributeValue text, AttributeValue pattern) {
+    if (isNull(text) || isNull(pattern)) {
+      return null;
+    }
+    if (text.s() == null || pattern.s() == null) {
+      return false;
+    }
+    return kind == Expr.PatternKind.STARTS_WITH ? text.s().startsWith(pattern.s())
+        : text.s().contains(pattern.s());
+  }
+
+  static boolean isNull(AttributeValue a) {
+    return a == null || Boolean.TRUE.equals(a.nul());
+  }
+}

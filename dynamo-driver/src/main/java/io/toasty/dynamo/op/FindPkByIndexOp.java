@@ -1,0 +1,120 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.expr.Conjuncts;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.expr.QueryConditions;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Value;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * {@code Operation.FindPkByIndex}: a Query on the index's global secondary index that returns
+ * the primary keys of the matching items (key condition, filter and driver-side checks as for
+ * {@link QueryPkOp}). GSI reads are eventually consistent; so where the index is unique and the
+ * condition fixes every one of its fields, the key is read instead, strongly consistent, from the
+ * uniqueness item that guards the value: a record is found by its unique value as soon as its
+ * create has returned.
+ */
+public final class FindPkByIndexOp {
+  private FindPkByIndexOp() {}
+
+  public static Mono<ExecResponse> run(DynamoContext cx, Operation.FindPkByIndex op) {
+    return Mono.fromSupplier(() -> {
+      TableInfo t = cx.table(op.table());
+      TableInfo.Index ix = t.index(op.index());
+      Map<String, AttributeValue> unique = uniqueLookup(t, ix, op);
+      if (unique != null) {
+        return (ExecResponse) new ExecResponse.Rows(owner(cx, t, ix, unique));
+      }
+      QueryConditions.Parts parts = QueryConditions.of(t, ix.partition(), ix.sort(),
+          new HashSet<>(t.primaryKey()), op.keyCondition(), op.filter(), op.args());
+      if (parts.empty()) {
+        return new ExecResponse.Rows(Flux.empty());
+      }
+      Placeholders ph = parts.placeholders();
+      String projection = Items.projection(t, t.primaryKey(), parts.residualColumns(), ph);
+      if (projection == null) {
+        projection = Items.projection(t, t.primaryKey(), List.of(), ph);
+      }
+      String kc = parts.keyCondition();
+      String f = parts.filter();
+      String p = projection;
+      QueryRequest request = QueryRequest.builder()
+          .tableName(t.physicalName())
+          .indexName(ix.name())
+          .keyConditionExpression(kc)
+          .filterExpression(f)
+          .projectionExpression(p)
+          .expressionAttributeNames(ph.names(kc, f, p))
+          .expressionAttributeValues(ph.values(kc, f, p))
+          .limit(cx.pageSize())
+          .build();
+      return new ExecResponse.Rows(Pages.query(cx, request)
+          .filter(parts.residual()::test)
+          .map(item -> Items.row(t, t.primaryKey(), item))
+          .onErrorMap(DynamoContext::translate));
+    }).onErrorMap(DynamoContext::translate);
+  }
+
+  /**
+   * The values of the index's fields when the operation asks for exactly "each field of a
+   * guarded unique index equals a value", else null. An empty map: a value is NULL, nothing
+   * matches.
+   */
+  private static Map<String, AttributeValue> uniqueLookup(TableInfo t, TableInfo.Index ix,
+      Operation.FindPkByIndex op) {
+    if (!t.uniqueIndexes().contains(ix) || !op.filter().equals(Expr.TRUE)) {
+      return null;
+    }
+    List<Expr> terms = Conjuncts.of(op.keyCondition());
+    if (terms.size() != ix.columns().size()) {
+      return null;
+    }
+    Map<String, AttributeValue> values = new HashMap<>();
+    for (int c : ix.columns()) {
+      Value v = null;
+      for (Expr term : terms) {
+        v = v != null ? v : QueryConditions.equality(term, c, op.args());
+      }
+      if (v == null) {
+        return null;
+      }
+      AttributeValue a = AttributeCodec.encode(v);
+      if (a == null) {
+        return Map.of();
+      }
+      values.put(t.attribute(c), a);
+    }
+    return values;
+  }
+
+  private static Flux<Value.Record> owner(DynamoContext cx, TableInfo t, TableInfo.Index ix,
+      Map<String, AttributeValue> values) {
+    if (values.isEmpty()) {
+      return Flux.empty();
+    }
+    String key = Uniqueness.key(t, ix, values);
+    GetItemRequest request = GetItemRequest.builder()
+        .tableName(t.uniqueTableName())
+        .key(Map.of(TableInfo.UNIQUE_KEY, AttributeValue.fromS(key)))
+        .consistentRead(true)
+        .build();
+    return DynamoContext.call(() -> cx.client().getItem(request))
+        .filter(r -> r.hasItem() && r.item().containsKey(TableInfo.UNIQUE_OWNER))
+        .map(r -> Items.row(t, t.primaryKey(), r.item().get(TableInfo.UNIQUE_OWNER).m()))
+        .flux()
+        .onErrorMap(DynamoContext::translate);
+  }
+}

@@ -1,0 +1,111 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.DriverException;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * {@code Operation.GetByKey}: BatchGetItem, strongly consistent, in chunks of 100 keys read one
+ * after another as the rows are consumed. Keys DynamoDB leaves unprocessed (throttling, the 16 MB
+ * response limit) are asked for again after a growing, randomized pause ({@code Mono.delay}),
+ * up to {@value #MAX_ATTEMPTS} times. Rows come back in key order; missing keys are skipped.
+ */
+public final class GetByKeyOp {
+  /** BatchGetItem takes at most this many keys. */
+  static final int CHUNK = 100;
+  /** How many times a chunk's unprocessed keys are asked for before the read fails. */
+  static final int MAX_ATTEMPTS = 10;
+
+  private GetByKeyOp() {}
+
+  public static Mono<ExecResponse> run(DynamoContext cx, Operation.GetByKey op) {
+    return Mono.fromSupplier(() -> {
+      TableInfo t = cx.table(op.table());
+      List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
+      List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i += CHUNK) {
+        chunks.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
+      }
+      Flux<Value.Record> rows = Flux.fromIterable(chunks)
+          .concatMap(chunk -> chunk(cx, t, op.columns(), chunk), 1)
+          .onErrorMap(DynamoContext::translate);
+      return (ExecResponse) new ExecResponse.Rows(rows);
+    }).onErrorMap(DynamoContext::translate);
+  }
+
+  private static Flux<Value.Record> chunk(DynamoContext cx, TableInfo t, List<Integer> columns,
+      List<Map<String, AttributeValue>> keys) {
+    Placeholders ph = new Placeholders();
+    String projection = Items.projection(t, columns, t.primaryKey(), ph);
+    Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+    return fetch(cx, t, keys, projection, ph, found, 1)
+        .thenMany(Flux.defer(() -> {
+          List<Value.Record> out = new ArrayList<>();
+          for (Map<String, AttributeValue> key : keys) {
+            Map<String, AttributeValue> item = found.get(Items.canonical(key));
+            if (item != null) {
+              out.add(Items.row(t, columns, item));
+            }
+          }
+          return Flux.fromIterable(out);
+        }));
+  }
+
+  private static Mono<Void> fetch(DynamoContext cx, TableInfo t,
+      List<Map<String, AttributeValue>> keys, String projection, Placeholders ph,
+      Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found, int attempt) {
+    KeysAndAttributes.Builder ka = KeysAndAttributes.builder().keys(keys).consistentRead(true);
+    if (projection != null) {
+      ka.projectionExpression(projection).expressionAttributeNames(ph.names(projection));
+    }
+    BatchGetItemRequest request = BatchGetItemRequest.builder()
+        .requestItems(Map.of(t.physicalName(), ka.build())).build();
+    return DynamoContext.call(() -> cx.client().batchGetItem(request))
+        .flatMap(response -> {
+          collect(t, response, found);
+          List<Map<String, AttributeValue>> unprocessed = unprocessed(t, response);
+          if (unprocessed.isEmpty()) {
+            return Mono.empty();
+          }
+          if (attempt >= MAX_ATTEMPTS) {
+            return Mono.error(new DriverException(TableInfo.BACKEND, null, unprocessed.size()
+                + " keys of " + t.physicalName() + " were still unprocessed after "
+                + MAX_ATTEMPTS + " attempts (throttled?)", null));
+          }
+          return Mono.delay(Retries.backoff(attempt))
+              .then(fetch(cx, t, unprocessed, projection, ph, found, attempt + 1));
+        });
+  }
+
+  private static void collect(TableInfo t, BatchGetItemResponse response,
+      Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found) {
+    List<Map<String, AttributeValue>> items = response.responses().get(t.physicalName());
+    if (items != null) {
+      for (Map<String, AttributeValue> item : items) {
+        found.put(Items.canonical(Items.keyOf(t, item)), item);
+      }
+    }
+  }
+
+  private static List<Map<String, AttributeValue>> unprocessed(TableInfo t,
+      BatchGetItemResponse response) {
+    if (!response.hasUnprocessedKeys()) {
+      return List.of();
+    }
+    KeysAndAttributes ka = response.unprocessedKeys().get(t.physicalName());
+    return ka == null || !ka.hasKeys() ? List.of() : ka.keys();
+  }
+}

@@ -1,0 +1,49 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.expr.QueryConditions;
+import io.toasty.dynamo.table.TableInfo;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * {@code Operation.QueryPk}: a strongly consistent Query on the table, partition key equality and
+ * at most one sort key condition in the {@code KeyConditionExpression}, other attributes in the
+ * {@code FilterExpression}, and what neither may hold checked by the driver on each item (see
+ * {@link QueryConditions}). Rows stream in sort key order, page by page.
+ */
+public final class QueryPkOp {
+  private QueryPkOp() {}
+
+  public static Mono<ExecResponse> run(DynamoContext cx, Operation.QueryPk op) {
+    return Mono.fromSupplier(() -> {
+      TableInfo t = cx.table(op.table());
+      QueryConditions.Parts parts = QueryConditions.of(t, t.partitionKey(), t.sortKey(),
+          op.keyCondition(), op.filter(), op.args());
+      if (parts.empty()) {
+        return (ExecResponse) new ExecResponse.Rows(Flux.empty());
+      }
+      Placeholders ph = parts.placeholders();
+      String projection = Items.projection(t, op.columns(), parts.residualColumns(), ph);
+      String kc = parts.keyCondition();
+      String f = parts.filter();
+      QueryRequest request = QueryRequest.builder()
+          .tableName(t.physicalName())
+          .keyConditionExpression(kc)
+          .filterExpression(f)
+          .projectionExpression(projection)
+          .expressionAttributeNames(ph.names(kc, f, projection))
+          .expressionAttributeValues(ph.values(kc, f, projection))
+          .consistentRead(true)
+          .limit(cx.pageSize())
+          .build();
+      return new ExecResponse.Rows(Pages.query(cx, request)
+          .filter(parts.residual()::test)
+          .map(item -> Items.row(t, op.columns(), item))
+          .onErrorMap(DynamoContext::translate));
+    }).onErrorMap(DynamoContext::translate);
+  }
+}

@@ -1,0 +1,45 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.expr.Cond;
+import io.toasty.dynamo.expr.ConditionWriter;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.table.TableInfo;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * {@code Operation.Scan}, sent only where the planner found no key or index: a strongly
+ * consistent Scan with the whole filter as its {@code FilterExpression}, streamed page by page.
+ */
+public final class ScanOp {
+  private ScanOp() {}
+
+  public static Mono<ExecResponse> run(DynamoContext cx, Operation.Scan op) {
+    return Mono.fromSupplier(() -> {
+      TableInfo t = cx.table(op.table());
+      Placeholders ph = new Placeholders();
+      Cond filter = new ConditionWriter(t, op.args(), ph).whenTrue(op.filter());
+      if (filter.equals(Cond.FALSE)) {
+        return (ExecResponse) new ExecResponse.Rows(Flux.empty());
+      }
+      String f = filter.textOrNull();
+      String projection = Items.projection(t, op.columns(), Set.of(), ph);
+      ScanRequest request = ScanRequest.builder()
+          .tableName(t.physicalName())
+          .filterExpression(f)
+          .projectionExpression(projection)
+          .expressionAttributeNames(ph.names(f, projection))
+          .expressionAttributeValues(ph.values(f, projection))
+          .consistentRead(true)
+          .limit(cx.pageSize())
+          .build();
+      return new ExecResponse.Rows(Pages.scan(cx, request)
+          .map(item -> Items.row(t, op.columns(), item))
+          .onErrorMap(DynamoContext::translate));
+    }).onErrorMap(DynamoContext::translate);
+  }
+}

@@ -1,0 +1,106 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.SerializationFailureException;
+import io.toasty.dynamo.expr.AttributeOrder;
+import io.toasty.dynamo.expr.Cond;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.table.TableInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * What updates and deletes of records with unique values share: the item is read first
+ * (strongly consistent), the write is conditioned on its unique values being still those read
+ * (the guard), and the uniqueness items change in the same transaction. A cancelled transaction
+ * is read back from its cancellation reasons: the item gone or no longer matching the filter (it
+ * counts nothing), its unique values changed in between (read and try again), or a new unique
+ * value held by another record (a {@code UniqueViolationException}).
+ */
+final class UniqueWrites {
+  /** How many times a read-guard-write is tried when the values change in between. */
+  static final int MAX_ATTEMPTS = 5;
+
+  private UniqueWrites() {}
+
+  /** The item with key {@code key}, read strongly consistent; empty when there is none. */
+  static Mono<Map<String, AttributeValue>> read(DynamoContext cx, TableInfo t,
+      Map<String, AttributeValue> key) {
+    GetItemRequest request = GetItemRequest.builder().tableName(t.physicalName()).key(key)
+        .consistentRead(true).build();
+    return DynamoContext.call(() -> cx.client().getItem(request))
+        .filter(r -> r.hasItem() && !r.item().isEmpty())
+        .map(r -> r.item());
+  }
+
+  /** The columns of {@code indexes}. */
+  static Set<Integer> columns(List<TableInfo.Index> indexes) {
+    Set<Integer> out = new LinkedHashSet<>();
+    indexes.forEach(ix -> out.addAll(ix.columns()));
+    return out;
+  }
+
+  /** The condition that each of {@code columns} still has its value in {@code old}. */
+  static Cond guard(TableInfo t, Set<Integer> columns, Map<String, AttributeValue> old,
+      Placeholders ph) {
+    List<Cond> parts = new ArrayList<>();
+    for (int c : columns) {
+      String name = ph.name(t.attribute(c));
+      AttributeValue v = old.get(t.attribute(c));
+      parts.add(v == null ? Cond.atom("attribute_not_exists(" + name + ")")
+          : Cond.atom(name + " = " + ph.value(v)));
+    }
+    return Cond.and(parts);
+  }
+
+  /** Whether the guarded values of {@code now} differ from those of {@code old}. */
+  static boolean changed(TableInfo t, Set<Integer> columns, Map<String, AttributeValue> old,
+      Map<String, AttributeValue> now) {
+    for (int c : columns) {
+      AttributeValue a = old.get(t.attribute(c));
+      AttributeValue b = now.get(t.attribute(c));
+      if (a == null || b == null ? !Objects.equals(a, b) : !AttributeOrder.equal(a, b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a cancelled guarded write ended. */
+  enum Cancelled { NOT_MATCHED, RETRY, OTHER }
+
+  /**
+   * Reads the reason for item 0 (the guarded record write) of a cancelled transaction: the
+   * record is gone or the filter failed ({@code NOT_MATCHED}), the guarded values changed
+   * ({@code RETRY}), or item 0 was not the cause ({@code OTHER}).
+   */
+  static Cancelled reason(TableInfo t, Set<Integer> guarded, Map<String, AttributeValue> old,
+      TransactionCanceledException e) {
+    if (!e.hasCancellationReasons() || e.cancellationReasons().isEmpty()) {
+      return Cancelled.OTHER;
+    }
+    CancellationReason r = e.cancellationReasons().get(0);
+    if (!"ConditionalCheckFailed".equals(r.code())) {
+      return Cancelled.OTHER;
+    }
+    if (!r.hasItem() || r.item().isEmpty()) {
+      return Cancelled.NOT_MATCHED;
+    }
+    return changed(t, guarded, old, r.item()) ? Cancelled.RETRY : Cancelled.NOT_MATCHED;
+  }
+
+  /** The error when the guarded values kept changing. */
+  static SerializationFailureException tooManyChanges(TableInfo t, Throwable cause) {
+    return new SerializationFailureException(TableInfo.BACKEND, null, "the unique values of a "
+        + (t.model() == null ? t.name() : t.model()) + " record kept changing during the write ("
+        + MAX_ATTEMPTS + " attempts)", cause);
+  }
+}

@@ -1,0 +1,284 @@
+package io.toasty.dynamo.table;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.ColumnSchema;
+import io.toasty.schema.db.TableIndex;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * How one schema table is stored in DynamoDB: its physical table name (prefix + name), one
+ * attribute per column (named as the column), the partition key (first key column) and optional
+ * sort key (second), a global secondary index per schema index, and, when the table has unique
+ * indexes, the companion table {@code <name>.unique} that holds one uniqueness item per unique
+ * value.
+ */
+public final class TableInfo {
+  /** The backend's name in messages. */
+  public static final String BACKEND = "dynamodb";
+  /** The key attribute of a uniqueness item: {@code "<index>#<encoded value>"}. */
+  public static final String UNIQUE_KEY = "u";
+  /** The attribute of a uniqueness item that holds the owning item's primary key (a map). */
+  public static final String UNIQUE_OWNER = "owner";
+
+  private final TableSchema schema;
+  private final String physicalName;
+  private final String uniqueTableName;
+  private final String model;
+  private final List<String> fieldNames;
+  private final List<Index> indexes;
+  private final List<Index> uniqueIndexes;
+  private final Set<Integer> uniqueColumns;
+
+  /** A secondary index: a GSI whose partition key is the first column and sort key the second. */
+  public record Index(String name, List<Integer> columns, boolean unique) {
+    public Index {
+      Objects.requireNonNull(name, "name");
+      columns = List.copyOf(columns);
+    }
+
+    /** The GSI's partition key column. */
+    public int partition() {
+      return columns.get(0);
+    }
+
+    /** The GSI's sort key column, or -1. */
+    public int sort() {
+      return columns.size() > 1 ? columns.get(1) : -1;
+    }
+  }
+
+  TableInfo(TableSchema schema, String prefix, ModelSchema model, ModelMapping mapping) {
+    this.schema = schema;
+    this.physicalName = prefix + schema.name();
+    this.model = model == null ? null : model.name();
+    List<String> fields = new ArrayList<>();
+    for (int c = 0; c < schema.columns().size(); c++) {
+      fields.add(fieldName(model, mapping, c, schema.column(c).name()));
+    }
+    this.fieldNames = List.copyOf(fields);
+    checkKey();
+    List<Index> all = new ArrayList<>();
+    List<Index> unique = new ArrayList<>();
+    Set<Integer> uniqueCols = new TreeSet<>();
+    for (TableIndex ix : schema.indexes()) {
+      Index index = new Index(ix.name(), ix.columns(), ix.unique());
+      checkIndex(index);
+      all.add(index);
+      if (ix.unique() && !samePrimaryKey(ix.columns())) {
+        unique.add(index);
+        uniqueCols.addAll(ix.columns());
+      }
+    }
+    this.indexes = List.copyOf(all);
+    this.uniqueIndexes = List.copyOf(unique);
+    this.uniqueColumns = Collections.unmodifiableSet(uniqueCols);
+    this.uniqueTableName = unique.isEmpty() ? null : physicalName + ".unique";
+  }
+
+  private static String fieldName(ModelSchema model, ModelMapping mapping, int column,
+      String fallback) {
+    if (model == null) {
+      return fallback;
+    }
+    for (int f = 0; f < model.fields().size(); f++) {
+      if (mapping.columnOf(f) == column) {
+        return model.field(f).name();
+      }
+    }
+    return fallback;
+  }
+
+  private void checkKey() {
+    List<Integer> pk = schema.primaryKey();
+    if (pk.isEmpty()) {
+      throw unsupported("a table without a primary key", "table " + schema.name()
+          + " has none; DynamoDB items are addressed by their key");
+    }
+    if (pk.size() > 2) {
+      throw unsupported("a primary key of more than two fields", describe() + " has key fields "
+          + names(pk) + "; a DynamoDB key is a partition key and an optional sort key");
+    }
+    for (int c : pk) {
+      if (keyType(c) == null) {
+        throw unsupported("a key field of type " + column(c).type(), describe() + "."
+            + fieldNames.get(c) + " is a key field; DynamoDB keys are strings, numbers or bytes");
+      }
+    }
+  }
+
+  private void checkIndex(Index index) {
+    if (index.columns().size() > 2) {
+      throw unsupported("an index of more than two fields", describe() + " index "
+          + index.name() + " has fields " + names(index.columns())
+          + "; a DynamoDB global secondary index has a partition key and an optional sort key");
+    }
+    for (int c : index.columns()) {
+      if (keyType(c) == null) {
+        throw unsupported("an index on a field of type " + column(c).type(), describe() + "."
+            + fieldNames.get(c) + " is indexed (" + index.name()
+            + "); DynamoDB index keys are strings, numbers or bytes");
+      }
+    }
+  }
+
+  private boolean samePrimaryKey(List<Integer> columns) {
+    return columns.size() == schema.primaryKey().size()
+        && columns.containsAll(schema.primaryKey());
+  }
+
+  private String describe() {
+    return model != null ? "model " + model : "table " + schema.name();
+  }
+
+  private static UnsupportedFeatureException unsupported(String feature, String detail) {
+    return new UnsupportedFeatureException(feature, BACKEND, detail);
+  }
+
+  /** The key attribute type of column {@code c}, or null when it cannot be a key. */
+  public ScalarAttributeType keyType(int c) {
+    Type t = column(c).type();
+    if (t instanceof Type.Enum) {
+      return ScalarAttributeType.S;
+    }
+    if (!(t instanceof Type.Scalar s)) {
+      return null;
+    }
+    return switch (s) {
+      case I8, I16, I32, I64, F32, F64, DECIMAL -> ScalarAttributeType.N;
+      case STRING, UUID, INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME ->
+          ScalarAttributeType.S;
+      case BYTES -> ScalarAttributeType.B;
+      case NULL, BOOL -> null;
+    };
+  }
+
+  /** The schema table. */
+  public TableSchema schema() {
+    return schema;
+  }
+
+  /** The schema table's name, as operations name it. */
+  public String name() {
+    return schema.name();
+  }
+
+  /** The DynamoDB table's name: the prefix and the schema table's name. */
+  public String physicalName() {
+    return physicalName;
+  }
+
+  /** The companion table of uniqueness items, or null when the table has no unique index. */
+  public String uniqueTableName() {
+    return uniqueTableName;
+  }
+
+  /** The model stored here, for messages; null when no model maps to the table. */
+  public String model() {
+    return model;
+  }
+
+  /** The column at {@code c}. */
+  public ColumnSchema column(int c) {
+    return schema.column(c);
+  }
+
+  /** The attribute that stores column {@code c}. */
+  public String attribute(int c) {
+    return schema.column(c).name();
+  }
+
+  /** The model field stored in column {@code c} (the column's name when there is no model). */
+  public String fieldName(int c) {
+    return fieldNames.get(c);
+  }
+
+  /** The fields stored in {@code columns}, joined with ", ". */
+  public String fieldNames(List<Integer> columns) {
+    return names(columns);
+  }
+
+  private String names(List<Integer> columns) {
+    List<String> out = new ArrayList<>(columns.size());
+    columns.forEach(c -> out.add(fieldNames.get(c)));
+    return String.join(", ", out);
+  }
+
+  /** The number of columns. */
+  public int columnCount() {
+    return schema.columns().size();
+  }
+
+  /** Every column index, in table order. */
+  public List<Integer> allColumns() {
+    List<Integer> out = new ArrayList<>(columnCount());
+    for (int c = 0; c < columnCount(); c++) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** The primary key columns, in key order. */
+  public List<Integer> primaryKey() {
+    return schema.primaryKey();
+  }
+
+  /** The partition key column. */
+  public int partitionKey() {
+    return schema.primaryKey().get(0);
+  }
+
+  /** The sort key column, or -1. */
+  public int sortKey() {
+    return schema.primaryKey().size() > 1 ? schema.primaryKey().get(1) : -1;
+  }
+
+  /** Whether column {@code c} is part of the primary key. */
+  public boolean isKey(int c) {
+    return schema.primaryKey().contains(c);
+  }
+
+  /** Every secondary index. */
+  public List<Index> indexes() {
+    return indexes;
+  }
+
+  /** The secondary index called {@code name}. */
+  public Index index(String name) {
+    for (Index ix : indexes) {
+      if (ix.name().equals(name)) {
+        return ix;
+      }
+    }
+    throw new IllegalArgumentException("table " + schema.name() + " has no index " + name);
+  }
+
+  /** The unique indexes whose values a uniqueness item guards (not the primary key). */
+  public List<Index> uniqueIndexes() {
+    return uniqueIndexes;
+  }
+
+  /** The columns that appear in a guarded unique index. */
+  public Set<Integer> uniqueColumns() {
+    return uniqueColumns;
+  }
+
+  /** The column whose attribute is {@code attribute}, or -1. */
+  public int columnOf(String attribute) {
+    for (int c = 0; c < columnCount(); c++) {
+      if (attribute(c).equals(attribute)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,56 @@
+package io.toasty.dynamo.table;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link TableInfo} of every table of a schema, checked once when the driver opens: a key of
+ * more than two fields, or a key or index on a type DynamoDB cannot key on, fails here with an
+ * {@code UnsupportedFeatureException} naming the model.
+ */
+public final class Tables {
+  private final Map<String, TableInfo> tables = new LinkedHashMap<>();
+  private final String prefix;
+
+  /** The tables of {@code schema}, stored under {@code prefix + name}. */
+  public Tables(Schema schema, String prefix) {
+    Objects.requireNonNull(schema, "schema");
+    this.prefix = Objects.requireNonNull(prefix, "prefix");
+    for (TableSchema t : schema.tables()) {
+      ModelSchema model = null;
+      ModelMapping mapping = null;
+      for (ModelSchema m : schema.models()) {
+        if (schema.mapping(m.name()).table().equals(t.name())) {
+          model = m;
+          mapping = schema.mapping(m.name());
+        }
+      }
+      tables.put(t.name(), new TableInfo(t, prefix, model, mapping));
+    }
+  }
+
+  /** The table called {@code name} in the schema. */
+  public TableInfo get(String name) {
+    TableInfo t = tables.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("no table " + name + " in this driver's schema");
+    }
+    return t;
+  }
+
+  /** Every table, in schema order. */
+  public Collection<TableInfo> all() {
+    return tables.values();
+  }
+
+  /** The prefix of every physical table name. */
+  public String prefix() {
+    return prefix;
+  }
+}

@@ -1,0 +1,209 @@
+package io.toasty.dynamo;
+
+import static io.toasty.dynamo.Harness.arg;
+import static io.toasty.dynamo.Harness.cmp;
+import static io.toasty.dynamo.Harness.col;
+import static io.toasty.dynamo.Harness.i32;
+import static io.toasty.dynamo.Harness.str;
+import static io.toasty.dynamo.Harness.uuid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.models.Members;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** Inserts, updates and deletes, with uniqueness items, on DynamoDB Local. */
+class WriteTest {
+  static final String T = "members";
+  Harness h;
+
+  @BeforeEach
+  void open() {
+    h = new Harness(Members.MODEL);
+  }
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  static List<Value> member(Value id, String email, String team, int score, String nick) {
+    return List.of(id, str(email), str(team), i32(score), nick == null ? Value.NULL : str(nick));
+  }
+
+  long insert(Value id, String email, String team, int score) {
+    return h.count(Harness.insertOp(T, List.of(member(id, email, team, score, null))));
+  }
+
+  @Test
+  void aDuplicateKeyNamesTheKeyField() {
+    Value id = uuid();
+    assertEquals(1, insert(id, "a@x", "red", 1));
+    UniqueViolationException e = assertThrows(UniqueViolationException.class,
+        () -> insert(id, "b@x", "red", 1));
+    assertEquals(Optional.of("Member"), e.model());
+    assertEquals(Optional.of("id"), e.field());
+    assertEquals(1, h.scan(T).size());
+  }
+
+  @Test
+  void aDuplicateUniqueValueNamesTheFieldAndWritesNothing() {
+    insert(uuid(), "a@x", "red", 1);
+    UniqueViolationException e = assertThrows(UniqueViolationException.class,
+        () -> insert(uuid(), "a@x", "blue", 2));
+    assertEquals(Optional.of("email"), e.field());
+    assertTrue(e.getCause() != null);
+    assertEquals(1, h.scan(T).size());
+  }
+
+  @Test
+  void hundredConcurrentCreatesWithOneEmailStoreExactlyOne() {
+    AtomicInteger violations = new AtomicInteger();
+    List<Value> keys = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      keys.add(uuid()); // here: UUID.randomUUID() may read /dev/urandom, a blocking call
+    }
+    List<Long> counts = Flux.range(0, 100)
+        .flatMap(i -> h.driver.connect().flatMap(c -> c.exec(Harness.insertOp(T,
+                List.of(member(keys.get(i), "same@x", "t" + i, i, null)))))
+            .map(r -> ((io.toasty.driver.ExecResponse.Count) r).count())
+            .onErrorResume(UniqueViolationException.class, e -> {
+              violations.incrementAndGet();
+              return reactor.core.publisher.Mono.empty();
+            })
+            .subscribeOn(Schedulers.parallel()), 100)
+        .collectList().block(Harness.TIMEOUT);
+    assertEquals(List.of(1L), counts);
+    assertEquals(99, violations.get());
+    assertEquals(1, h.scan(T).size());
+  }
+
+  @Test
+  void aMultiRowInsertIsAllOrNothing() {
+    insert(uuid(), "taken@x", "red", 1);
+    List<List<Value>> rows = new ArrayList<>();
+    rows.add(member(uuid(), "n1@x", "red", 1, null));
+    rows.add(member(uuid(), "taken@x", "red", 1, null));
+    UniqueViolationException e = assertThrows(UniqueViolationException.class,
+        () -> h.count(Harness.insertOp(T, rows)));
+    assertEquals(Optional.of("email"), e.field());
+    assertEquals(1, h.scan(T).size());
+    rows.set(1, member(uuid(), "n2@x", "blue", 2, "nick"));
+    assertEquals(2, h.count(Harness.insertOp(T, rows)));
+    assertEquals(3, h.scan(T).size());
+  }
+
+  @Test
+  void aDuplicateWithinOneBatchIsRefusedBeforeWriting() {
+    List<List<Value>> rows = List.of(member(uuid(), "d@x", "red", 1, null),
+        member(uuid(), "d@x", "red", 2, null));
+    assertThrows(UniqueViolationException.class, () -> h.count(Harness.insertOp(T, rows)));
+    assertEquals(0, h.scan(T).size());
+  }
+
+  @Test
+  void moreThanATransactionHoldsIsATypedError() {
+    List<List<Value>> rows = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      rows.add(member(uuid(), "m" + i + "@x", "red", i, null));
+    }
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+        () -> h.count(Harness.insertOp(T, rows)));
+    assertEquals("dynamodb", e.backend());
+    assertEquals(0, h.scan(T).size());
+  }
+
+  Operation.UpdateByKey update(Value id, List<Assignment> set, Expr filter, List<Value> args,
+      boolean returning) {
+    return new Operation.UpdateByKey(T, List.of(Value.Record.of(id)), set, filter, args,
+        returning, returning ? List.of(0, 1, 2, 3, 4) : List.of());
+  }
+
+  @Test
+  void changingAUniqueValueFreesTheOldOneAndClaimsTheNew() {
+    Value ann = uuid();
+    Value bob = uuid();
+    insert(ann, "ann@x", "red", 1);
+    insert(bob, "bob@x", "red", 1);
+    assertEquals(1, h.count(update(ann, List.of(new Assignment(1, arg(0))), Expr.TRUE,
+        List.of(str("anna@x")), false)));
+    // the old value is free, the new one taken
+    assertEquals(1, insert(uuid(), "ann@x", "blue", 0));
+    UniqueViolationException e = assertThrows(UniqueViolationException.class,
+        () -> h.count(update(bob, List.of(new Assignment(1, arg(0))), Expr.TRUE,
+            List.of(str("anna@x")), false)));
+    assertEquals(Optional.of("email"), e.field());
+    List<String> emails = h.scan(T).stream().map(r -> ((Value.Str) r.get(1)).value()).sorted()
+        .toList();
+    assertEquals(List.of("ann@x", "anna@x", "bob@x"), emails);
+  }
+
+  @Test
+  void updatesCountOnlyItemsThatExistAndMatchTheFilter() {
+    Value id = uuid();
+    insert(id, "a@x", "red", 5);
+    Expr scoreAbove = cmp(CompareOp.GT, col(T, 3), arg(1));
+    assertEquals(0, h.count(update(id, List.of(new Assignment(3, arg(0))), scoreAbove,
+        List.of(i32(9), i32(5)), false)));
+    assertEquals(1, h.count(update(id, List.of(new Assignment(3, arg(0))), scoreAbove,
+        List.of(i32(9), i32(4)), false)));
+    assertEquals(0, h.count(update(uuid(), List.of(new Assignment(3, arg(0))), Expr.TRUE,
+        List.of(i32(1)), false)));
+    List<Value.Record> rows = h.rows(update(id, List.of(new Assignment(3,
+        new Expr.Arith(Expr.ArithOp.ADD, col(T, 3), arg(0))), new Assignment(4, arg(1))),
+        Expr.TRUE, List.of(i32(1), str("nick")), true));
+    assertEquals(1, rows.size());
+    assertEquals(i32(10), rows.get(0).get(3));
+    assertEquals(str("nick"), rows.get(0).get(4));
+    rows = h.rows(update(id, List.of(new Assignment(4, arg(0))), Expr.TRUE,
+        List.of(Value.NULL), true));
+    assertEquals(Value.NULL, rows.get(0).get(4));
+  }
+
+  @Test
+  void deletingARecordFreesItsUniqueValue() {
+    Value id = uuid();
+    insert(id, "a@x", "red", 1);
+    Operation.DeleteByKey delete = new Operation.DeleteByKey(T, List.of(Value.Record.of(id)),
+        cmp(CompareOp.EQ, col(T, 2), arg(0)), List.of(str("blue")));
+    assertEquals(0, h.count(delete));
+    delete = new Operation.DeleteByKey(T, List.of(Value.Record.of(id)),
+        cmp(CompareOp.EQ, col(T, 2), arg(0)), List.of(str("red")));
+    assertEquals(1, h.count(delete));
+    assertEquals(0, h.count(delete));
+    assertEquals(1, insert(uuid(), "a@x", "red", 1));
+  }
+
+  @Test
+  void keyFieldsCannotBeAssigned() {
+    Value id = uuid();
+    insert(id, "a@x", "red", 1);
+    assertThrows(UnsupportedFeatureException.class, () -> h.count(update(id,
+        List.of(new Assignment(0, arg(0))), Expr.TRUE, List.of(uuid()), false)));
+  }
+
+  @Test
+  void sqlAndTransactionsAreUnsupported() {
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+        () -> h.exec(new Operation.Transaction(Operation.Transaction.Kind.BEGIN, null, false,
+            null)));
+    assertEquals("interactive transactions", e.feature());
+    assertEquals("dynamodb", e.backend());
+  }
+}

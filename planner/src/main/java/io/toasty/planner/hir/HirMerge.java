@@ -1,0 +1,33 @@
+package io.toasty.planner.hir;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a statement's rows are merged into another statement's rows: a preloaded relation. Read
+ * with its parent it forms the cycle the seed describes (the parent's keys restrict the child,
+ * the child's rows complete the parent), which planning breaks with a {@code NestedMerge}.
+ *
+ * @param parent        the statement whose rows receive this one's
+ * @param slot          which of the parent's merged slots this fills (its include's position)
+ * @param relation      the relation's name, for explain
+ * @param parentColumns the parent's columns holding the join key (table column indexes)
+ * @param childColumns  this statement's columns matching them; the statement is restricted to
+ *                      {@code childColumns IN (parent keys)} at execution
+ * @param many          whether a parent gets a list of rows (has-many) or at most one
+ * @param flatten       for the join model of a many-to-many relation: the parent gets, instead of
+ *                      the join rows, the records of the join rows' own single merged slot
+ * @param outputs       this statement's record as the parent receives it: expressions over its
+ *                      columns, where a column index past the table's last column names one of
+ *                      its own merged slots
+ */
+public record HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,
+    List<Integer> childColumns, boolean many, boolean flatten, List<Expr> outputs) {
+  public HirMerge {
+    Objects.requireNonNull(relation, "relation");
+    parentColumns = List.copyOf(parentColumns);
+    childColumns = List.copyOf(childColumns);
+    outputs = List.copyOf(outputs);
+  }
+}

@@ -1,0 +1,206 @@
+package io.toasty.planner.lower;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.simplify.Simplify;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Update;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A delete, with what it implies for the records that point at the deleted ones: every
+ * belongs-to relation to the model (declared on any registered model) is followed, and its
+ * records are deleted where the foreign key is required (recursively, with what their own
+ * deletion implies) or have their foreign key set to NULL where it is optional. The engine
+ * does this on every backend, in the delete's own transaction; no database cascade is assumed.
+ *
+ * <p>The children are found by a semi-join on the parents' filter, run before the parents are
+ * deleted: {@code DELETE FROM articles WHERE author_id IN (SELECT id FROM authors WHERE ..)},
+ * which subquery lifting makes {@code author_id = ?} for a delete by key. A cycle of required
+ * relations (a required self-reference) has no finite cascade and is refused.
+ */
+final class LowerDelete {
+  private final LowerContext cx;
+  private final List<HirStatement> statements = new ArrayList<>();
+
+  private LowerDelete(LowerContext cx) {
+    this.cx = cx;
+  }
+
+  static List<HirStatement> lower(Delete d, LowerContext cx, List<HirOutput> output) {
+    LowerDelete ld = new LowerDelete(cx);
+    output.add(new HirOutput.Count());
+    Delete plain = new Delete(new Source.Table(cx.table.name()),
+        LowerExpr.lower(d.filter(), cx.schema), new Returning.Count());
+    if (!hasChildren(cx, cx.model)) {
+      ld.add(plain, List.of());
+      return ld.statements;
+    }
+    if (!cx.capability.sql()) {
+      throw new UnsupportedFeatureException("deleting records that other records point to",
+          cx.capability.backend(), cx.model.name() + " is the target of a belongs-to relation; "
+              + "delete or unlink the related records first");
+    }
+    Set<String> path = new LinkedHashSet<>();
+    path.add(cx.model.name());
+    if (isStable(cx, d.filter())) {
+      ld.children(cx.model, d.filter(), path);
+      ld.add(plain, List.of());
+    } else {
+      // The filter reads what the cascade changes (a relation, or the model itself): read the
+      // doomed records' keys first, and delete by key.
+      int parents = ld.select(cx.model, LowerExpr.lower(d.filter(), cx.schema), null);
+      ld.childrenByKeys(cx.model, parents, path);
+      ld.add(new Delete(new Source.Table(cx.table.name()), Expr.TRUE, new Returning.Count()),
+          List.of(keys(parents, cx.table.primaryKey(), cx.table.primaryKey())));
+    }
+    return ld.statements;
+  }
+
+  /** Whether any belongs-to relation points at {@code model}. */
+  private static boolean hasChildren(LowerContext cx, ModelSchema model) {
+    return cx.schema.models().stream().flatMap(m -> m.relations().stream())
+        .anyMatch(r -> r.isBelongsTo() && r.target().equals(model.name()));
+  }
+
+  /**
+   * Whether the filter matches the same records before and after the cascade runs: it reads no
+   * other table and no relation, and no relation of the model points back at it.
+   */
+  private static boolean isStable(LowerContext cx, Expr filter) {
+    boolean selfReference = cx.model.relations().stream()
+        .anyMatch(r -> r.isBelongsTo() && r.target().equals(cx.model.name()));
+    return !selfReference && !io.toasty.planner.expr.Walk.hasSubquery(filter);
+  }
+
+  /** {@code SELECT * FROM model WHERE filter}, restricted by {@code keys} if given; its id. */
+  private int select(ModelSchema model, Expr filter, HirDep keys) {
+    String table = cx.schema.mapping(model.name()).table();
+    List<Expr> all = new ArrayList<>();
+    int columns = cx.schema.table(table).columns().size();
+    for (int c = 0; c < columns; c++) {
+      all.add(new Expr.Column(table, c));
+    }
+    return add(new Query(new Source.Table(table), filter, new Returning.Project(all), List.of(),
+        null), keys == null ? List.of() : List.of(keys));
+  }
+
+  /** The keys approach: children matched by the parents' rows of statement {@code parents}. */
+  private void childrenByKeys(ModelSchema model, int parents, Set<String> path) {
+    ModelMapping parentMapping = cx.schema.mapping(model.name());
+    for (ModelSchema child : cx.schema.models()) {
+      for (RelationSchema r : child.relations()) {
+        if (!r.isBelongsTo() || !r.target().equals(model.name())) {
+          continue;
+        }
+        ModelMapping mapping = cx.schema.mapping(child.name());
+        String table = mapping.table();
+        List<Integer> fkColumns = columns(mapping, r.sourceFields());
+        HirDep byParents = keys(parents, fkColumns, columns(parentMapping, r.targetFields()));
+        boolean required = r.sourceFields().stream()
+            .anyMatch(f -> !child.field(f).nullable());
+        if (!required) {
+          List<Assignment> nulls = new ArrayList<>();
+          fkColumns.forEach(c -> nulls.add(new Assignment(c, Expr.NULL)));
+          add(new Update(new Source.Table(table), Expr.TRUE, nulls, new Returning.Count()),
+              List.of(byParents));
+          continue;
+        }
+        if (!path.add(child.name())) {
+          throw new UnsupportedFeatureException("deleting through a cycle of required relations",
+              null, child.name() + "." + r.name() + " leads back to " + String.join(" -> ", path)
+                  + "; make one of the keys optional");
+        }
+        int doomed = select(child, Expr.TRUE, byParents);
+        childrenByKeys(child, doomed, path);
+        path.remove(child.name());
+        List<Integer> pk = cx.schema.table(table).primaryKey();
+        add(new Delete(new Source.Table(table), Expr.TRUE, new Returning.Count()),
+            List.of(keys(doomed, pk, pk)));
+      }
+    }
+  }
+
+  private static HirDep keys(int statement, List<Integer> columns, List<Integer> positions) {
+    return new HirDep(statement, HirDep.Kind.KEYS, columns, positions);
+  }
+
+  private static List<Integer> columns(ModelMapping mapping, List<Integer> fields) {
+    List<Integer> out = new ArrayList<>();
+    fields.forEach(f -> out.add(mapping.columnOf(f)));
+    return out;
+  }
+
+  /** Deletes or unlinks, before the parents go, the records pointing at {@code model}'s. */
+  private void children(ModelSchema model, Expr filter, Set<String> path) {
+    for (ModelSchema child : cx.schema.models()) {
+      for (RelationSchema r : child.relations()) {
+        if (!r.isBelongsTo() || !r.target().equals(model.name())) {
+          continue;
+        }
+        Query parents = new Query(new Source.Model(model.name()), filter,
+            new Returning.Project(fields(model.name(), r.targetFields())), List.of(), null);
+        Expr childFilter = Simplify.filter(new Expr.InSubquery(
+            operand(child.name(), r.sourceFields()), parents), cx.schema);
+        if (Simplify.matchesNothing(childFilter)) {
+          continue;
+        }
+        ModelMapping mapping = cx.schema.mapping(child.name());
+        String table = mapping.table();
+        boolean required = r.sourceFields().stream()
+            .anyMatch(f -> !child.field(f).nullable());
+        if (!required) {
+          List<Assignment> nulls = new ArrayList<>();
+          r.sourceFields().forEach(f -> nulls.add(new Assignment(mapping.columnOf(f), Expr.NULL)));
+          add(new Update(new Source.Table(table), LowerExpr.lower(childFilter, cx.schema), nulls,
+              new Returning.Count()), List.of());
+          continue;
+        }
+        if (!path.add(child.name())) {
+          throw new UnsupportedFeatureException("deleting through a cycle of required relations",
+              null, child.name() + "." + r.name() + " leads back to " + String.join(" -> ", path)
+                  + "; make one of the keys optional");
+        }
+        children(child, childFilter, path);
+        path.remove(child.name());
+        add(new Delete(new Source.Table(table), LowerExpr.lower(childFilter, cx.schema),
+            new Returning.Count()), List.of());
+      }
+    }
+  }
+
+  /** Adds {@code s}, after the statement before it; returns its id. */
+  private int add(io.toasty.stmt.Statement s, List<HirDep> keys) {
+    int id = statements.size();
+    List<HirDep> deps = new ArrayList<>(keys);
+    if (id > 0 && keys.stream().noneMatch(k -> k.statement() == id - 1)) {
+      deps.add(new HirDep(id - 1, HirDep.Kind.AFTER));
+    }
+    statements.add(new HirStatement(id, s, deps));
+    return id;
+  }
+
+  private static List<Expr> fields(String model, List<Integer> fields) {
+    List<Expr> out = new ArrayList<>();
+    fields.forEach(f -> out.add(new Expr.Field(model, f)));
+    return out;
+  }
+
+  private static Expr operand(String model, List<Integer> fields) {
+    List<Expr> out = fields(model, fields);
+    return out.size() == 1 ? out.get(0) : new Expr.Record(out);
+  }
+}

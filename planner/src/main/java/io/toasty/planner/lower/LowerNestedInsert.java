@@ -1,0 +1,187 @@
+package io.toasty.planner.lower;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.planner.expr.Children;
+import io.toasty.planner.hir.HirBinding;
+import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A nested create: an insert whose rows hold, in relation slots, the inserts of related records
+ * ({@code Expr.Stmt}). Belongs-to parents are inserted first and their keys fill the row's
+ * foreign key; then the row; then has-many and has-one children, whose foreign key is the row's
+ * key. A key known before execution (set by the user, or a UUID the engine generates) is copied
+ * as an expression; a key the database generates is bound at execution from the inserted row
+ * ({@link HirBinding}). The statements run in one transaction.
+ */
+final class LowerNestedInsert {
+  private final LowerContext root;
+  private final List<HirStatement> statements = new ArrayList<>();
+
+  private LowerNestedInsert(LowerContext root) {
+    this.root = root;
+  }
+
+  /** Whether any row of {@code i} creates related records. */
+  static boolean isNested(Insert i) {
+    return i.rows().stream().anyMatch(r -> r.fields().stream()
+        .anyMatch(e -> e instanceof Expr.Stmt));
+  }
+
+  /** The statements (the result is the returned id) and the output of the top-level insert. */
+  static List<HirStatement> lower(Insert insert, LowerContext cx, List<HirOutput> output,
+      int[] result) {
+    if (!cx.capability.sql()) {
+      throw new UnsupportedFeatureException("nested create", cx.capability.backend(),
+          "create the related records one statement at a time");
+    }
+    LowerNestedInsert n = new LowerNestedInsert(cx);
+    result[0] = n.insert(insert, cx, null).id();
+    output.add(insert.returning() instanceof Returning.Count ? new HirOutput.Count()
+        : new HirOutput.Rows(cx.mapping.fieldFromColumns()));
+    return n.statements;
+  }
+
+  /** A value for a foreign key field: an expression, or a binding to an inserted row. */
+  private record Link(Expr value, HirBinding binding) {}
+
+  /** A lowered insert: its statement, and the values its rows were inserted with. */
+  private record Inserted(int id, LowerInsert lowering, LowerContext cx) {}
+
+  /**
+   * Lowers {@code insert} of {@code cx.model}; {@code fromParent} gives, per row, the values of
+   * fields a parent fills (field index → link), or is null. Returns the insert's statement id.
+   */
+  private Inserted insert(Insert insert, LowerContext cx,
+      List<java.util.Map<Integer, Link>> fromParent) {
+    ModelSchema m = cx.model;
+    int nFields = m.fields().size();
+    List<java.util.Map<Integer, Link>> links = new ArrayList<>();
+    List<Expr.Record> rows = new ArrayList<>();
+    // 1. belongs-to parents first.
+    for (int r = 0; r < insert.rows().size(); r++) {
+      Expr.Record row = insert.rows().get(r);
+      java.util.Map<Integer, Link> rowLinks = new java.util.HashMap<>(
+          fromParent == null ? java.util.Map.of() : fromParent.get(r));
+      for (RelationSchema rel : m.relations()) {
+        Expr slot = slot(row, nFields, rel);
+        if (!(slot instanceof Expr.Stmt nested) || !rel.isBelongsTo()) {
+          continue;
+        }
+        Inserted parent = insert((Insert) nested.statement(), context(rel.target()), null);
+        for (int i = 0; i < rel.sourceFields().size(); i++) {
+          rowLinks.put(rel.sourceFields().get(i), link(parent, 0, rel.targetFields().get(i)));
+        }
+      }
+      links.add(rowLinks);
+      rows.add(row);
+    }
+    // 2. the rows, with the linked keys substituted (bindings as placeholder arguments).
+    List<HirBinding> bindings = new ArrayList<>();
+    List<Expr.Record> substituted = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      List<Expr> fields = new ArrayList<>(rows.get(r).fields().subList(0, nFields));
+      for (var e : links.get(r).entrySet()) {
+        Link l = e.getValue();
+        if (l.value() != null) {
+          fields.set(e.getKey(), l.value());
+        } else {
+          bindings.add(l.binding());
+          fields.set(e.getKey(), new Expr.Arg(-bindings.size()));
+        }
+      }
+      substituted.add(new Expr.Record(fields));
+    }
+    LowerInsert li = new LowerInsert(cx, true);
+    Insert plain = new Insert(insert.target(), insert.columns(), substituted, insert.returning());
+    LowerQuery.Lowered lowered = li.insert(withReturnedRows(plain));
+    int id = add(lowered.statement(), bindings);
+    Inserted self = new Inserted(id, li, cx);
+    // 3. has-many and has-one children, linked to each row's key.
+    for (int r = 0; r < insert.rows().size(); r++) {
+      Expr.Record row = insert.rows().get(r);
+      for (RelationSchema rel : m.relations()) {
+        Expr slot = slot(row, nFields, rel);
+        if (!(slot instanceof Expr.Stmt nested) || rel.isBelongsTo()) {
+          continue;
+        }
+        Insert children = (Insert) nested.statement();
+        List<java.util.Map<Integer, Link>> childLinks = new ArrayList<>();
+        for (int c = 0; c < children.rows().size(); c++) {
+          java.util.Map<Integer, Link> l = new java.util.HashMap<>();
+          for (int i = 0; i < rel.targetFields().size(); i++) {
+            l.put(rel.targetFields().get(i), link(self, r, rel.sourceFields().get(i)));
+          }
+          childLinks.add(l);
+        }
+        insert(children, context(rel.target()), childLinks);
+      }
+    }
+    return self;
+  }
+
+  /**
+   * The value of field {@code field} of row {@code row} of an insert: the expression it was
+   * inserted with when that is a value (set, defaulted or generated by the engine), else a
+   * binding to the inserted row's column (a key the database generates).
+   */
+  private static Link link(Inserted in, int row, int field) {
+    Expr v = in.lowering().filled.get(row)[field];
+    if (v instanceof Expr.Arg a && a.index() >= 0 || v instanceof Expr.Const) {
+      return new Link(v, null);
+    }
+    return new Link(null, new HirBinding(in.id(), row, in.cx().mapping.columnOf(field)));
+  }
+
+  private int add(Statement s, List<HirBinding> bindings) {
+    int id = statements.size();
+    List<HirDep> deps = new ArrayList<>();
+    if (id > 0) {
+      deps.add(new HirDep(id - 1, HirDep.Kind.AFTER));
+    }
+    for (HirBinding b : bindings) {
+      if (b.statement() != id - 1) {
+        deps.add(new HirDep(b.statement(), HirDep.Kind.AFTER));
+      }
+    }
+    statements.add(new HirStatement(id, s, deps, null, bindings));
+    return id;
+  }
+
+  private static Insert withReturnedRows(Insert i) {
+    return i.returning() instanceof Returning.Model ? i
+        : new Insert(i.target(), i.columns(), i.rows(), Returning.Model.plain());
+  }
+
+  private static Expr slot(Expr.Record row, int nFields, RelationSchema rel) {
+    int at = nFields + rel.index();
+    return at < row.fields().size() ? row.fields().get(at) : new Expr.Default();
+  }
+
+  private LowerContext context(String model) {
+    return root.child(model);
+  }
+
+  /** Replaces the placeholder arguments {@code -k} with {@code base + k - 1}. */
+  static Statement number(Statement s, int base) {
+    Insert i = (Insert) s;
+    List<Expr.Record> rows = Children.list(i.rows(), e -> renumber(e, base));
+    return new Insert(i.target(), i.columns(), rows, i.returning());
+  }
+
+  private static Expr renumber(Expr e, int base) {
+    if (e instanceof Expr.Arg a && a.index() < 0) {
+      return new Expr.Arg(base - a.index() - 1);
+    }
+    return Children.map(e, x -> renumber(x, base));
+  }
+}

@@ -1,0 +1,77 @@
+package io.toasty.planner.plan;
+
+import io.toasty.planner.lower.RowLift;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Type;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One relation a {@link NestedMerge} loads: the child operation run once per window of parent
+ * rows, restricted to the window's keys, and how its rows join and attach to the parents.
+ *
+ * @param relation        the relation's name, for explain
+ * @param fetch           how the children are read
+ * @param parentPositions where the join key sits in a parent row
+ * @param childPositions  where it sits in a child row (as fetched)
+ * @param many            a list of children per parent, or at most one
+ * @param flatten         attach, instead of the child rows, the records in each child row's
+ *                        first merged slot (the join model of a many-to-many relation)
+ * @param lift            a child row (columns, then its own merged slots) to the record value a
+ *                        parent receives
+ * @param nested          the relations loaded on the children in turn
+ */
+public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
+    List<Integer> childPositions, boolean many, boolean flatten, RowLift lift,
+    List<MergeBranch> nested) {
+  public MergeBranch {
+    Objects.requireNonNull(relation, "relation");
+    Objects.requireNonNull(fetch, "fetch");
+    parentPositions = List.copyOf(parentPositions);
+    childPositions = List.copyOf(childPositions);
+    Objects.requireNonNull(lift, "lift");
+    nested = List.copyOf(nested);
+  }
+
+  /** How a branch reads the children of one window's keys. */
+  public sealed interface Fetch {
+    /** The child's columns, in the order a child row holds them. */
+    List<Integer> fetched();
+  }
+
+  /**
+   * SQL: {@code statement} with {@code keys.columns IN (window keys)} added to its filter
+   * ({@code Operation.QuerySql}): one query per window.
+   */
+  public record SqlFetch(Statement statement, List<Type> rowType, KeyBinding keys)
+      implements Fetch {
+    public SqlFetch {
+      Objects.requireNonNull(statement, "statement");
+      rowType = List.copyOf(rowType);
+      Objects.requireNonNull(keys, "keys");
+    }
+
+    @Override
+    public List<Integer> fetched() {
+      return ExecStatement.fetched(statement);
+    }
+  }
+
+  /**
+   * Key-value: the window's keys are the children's primary keys ({@code Operation.GetByKey}),
+   * and {@code residual} (over the child's columns) is checked in memory.
+   */
+  public record KeyFetch(String table, List<Integer> columns, Expr residual) implements Fetch {
+    public KeyFetch {
+      Objects.requireNonNull(table, "table");
+      columns = List.copyOf(columns);
+      Objects.requireNonNull(residual, "residual");
+    }
+
+    @Override
+    public List<Integer> fetched() {
+      return columns;
+    }
+  }
+}

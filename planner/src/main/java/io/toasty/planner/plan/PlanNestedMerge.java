@@ -1,0 +1,149 @@
+package io.toasty.planner.plan;
+
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirMerge;
+import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.lower.RowLift;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Breaks the HIR's include cycles: the statements merged into a parent become the branches of a
+ * {@link NestedMerge} over the parent's node, recursively for nested includes. On SQL each branch
+ * is one query per window ({@code fk IN (window keys)}); on a key-value backend a branch whose
+ * keys are the children's primary key reads them by key, and any other is refused.
+ */
+final class PlanNestedMerge {
+  /** Parent rows per window: the child query's key list has at most this many entries. */
+  static final int WINDOW = 500;
+
+  private final Hir hir;
+  private final Schema schema;
+  private final Capability capability;
+
+  private PlanNestedMerge(Hir hir, Schema schema, Capability capability) {
+    this.hir = hir;
+    this.schema = schema;
+    this.capability = capability;
+  }
+
+  /** Whether {@code hir} merges any statement into another. */
+  static boolean hasMerges(Hir hir) {
+    return hir.statements().stream().anyMatch(s -> s.merge() != null);
+  }
+
+  /**
+   * Wraps {@code node} (the plan of statement {@code statement}, fetching {@code fetched}) in a
+   * {@link NestedMerge} of the statements merged into it; returns the node whose rows the
+   * output lifts, and appends the merged slots' positions to {@code fetched}.
+   */
+  static int wrap(MirBuilder b, Hir hir, Schema schema, Capability capability, int statement,
+      int node, List<Integer> fetched) {
+    PlanNestedMerge p = new PlanNestedMerge(hir, schema, capability);
+    List<HirStatement> children = p.children(statement);
+    if (children.isEmpty()) {
+      return node;
+    }
+    List<MergeBranch> branches = new ArrayList<>();
+    for (HirStatement child : children) {
+      branches.add(p.branch(child, fetched));
+    }
+    int columns = schema.table(PlanSql.table(hir.statements().get(statement).statement()))
+        .columns().size();
+    for (int i = 0; i < children.size(); i++) {
+      fetched.add(columns + i);
+    }
+    return b.add(new NestedMerge(node, branches, WINDOW));
+  }
+
+  private List<HirStatement> children(int parent) {
+    List<HirStatement> out = new ArrayList<>();
+    for (HirStatement s : hir.statements()) {
+      if (s.merge() != null && s.merge().parent() == parent) {
+        out.add(s);
+      }
+    }
+    out.sort(Comparator.comparingInt(s -> s.merge().slot()));
+    return out;
+  }
+
+  private MergeBranch branch(HirStatement child, List<Integer> parentFetched) {
+    HirMerge m = child.merge();
+    Query q = (Query) child.statement();
+    TableSchema table = schema.table(PlanSql.table(q));
+    MergeBranch.Fetch fetch = fetch(child, m, q, table);
+    List<Integer> fetched = new ArrayList<>(fetch.fetched());
+    List<Integer> childPositions = positions(m.childColumns(), fetched);
+    List<HirStatement> grandchildren = children(child.id());
+    List<MergeBranch> nested = new ArrayList<>();
+    for (HirStatement g : grandchildren) {
+      nested.add(branch(g, fetched));
+    }
+    for (int i = 0; i < grandchildren.size(); i++) {
+      fetched.add(table.columns().size() + i);
+    }
+    return new MergeBranch(m.relation(), fetch, positions(m.parentColumns(), parentFetched),
+        childPositions, m.many(), m.flatten(), RowLift.of(m.outputs(), fetched), nested);
+  }
+
+  private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {
+    if (capability.sql()) {
+      if (!capability.subqueries() && io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
+        throw new UnsupportedFeatureException("subqueries", capability.backend(),
+            "an include's filter on " + table.name() + " must compare values");
+      }
+      return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
+          new KeyBinding(-1, table.name(), m.childColumns()));
+    }
+    boolean byKey = m.childColumns().equals(table.primaryKey());
+    boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
+    if (!byKey || m.many() && !defaultOrder
+        || io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
+      throw new UnsupportedFeatureException("include of " + m.relation(), capability.backend(),
+          "this backend preloads only relations it can read by the related record's key "
+              + "(belongs-to), with filters on values and no order; query " + table.name()
+              + " by its index instead");
+    }
+    return new MergeBranch.KeyFetch(table.name(), ExecStatement.fetched(q), q.filter());
+  }
+
+  private static boolean isKeyOrder(List<OrderBy> orderBy, TableSchema table) {
+    if (orderBy.size() != table.primaryKey().size()) {
+      return false;
+    }
+    for (int i = 0; i < orderBy.size(); i++) {
+      if (!(orderBy.get(i).expr() instanceof Expr.Column c)
+          || c.index() != table.primaryKey().get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Type> rowType(TableSchema table, List<Integer> columns) {
+    List<Type> out = new ArrayList<>(columns.size());
+    columns.forEach(c -> out.add(table.column(c).type()));
+    return out;
+  }
+
+  private static List<Integer> positions(List<Integer> columns, List<Integer> fetched) {
+    List<Integer> out = new ArrayList<>(columns.size());
+    for (int c : columns) {
+      int at = fetched.indexOf(c);
+      if (at < 0) {
+        throw new IllegalStateException("join column " + c + " is not fetched: " + fetched);
+      }
+      out.add(at);
+    }
+    return out;
+  }
+}

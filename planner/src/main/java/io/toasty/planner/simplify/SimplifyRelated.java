@@ -1,0 +1,91 @@
+package io.toasty.planner.simplify;
+
+import io.toasty.planner.expr.Conjuncts;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Association rewriting: a relation predicate becomes a semi-join over keys, so that later phases
+ * see only plain filters and subqueries.
+ *
+ * <ul>
+ *   <li>{@code ANY rel (f)}: {@code source.keys IN (SELECT target.keys FROM target WHERE f)};</li>
+ *   <li>{@code NONE rel (f)}: {@code source.keys IS NULL OR NOT (source.keys IN (..f..))};</li>
+ *   <li>{@code EVERY rel (f)}: {@code NONE rel (NOT (f IS TRUE))}: no related record fails.</li>
+ * </ul>
+ *
+ * <p>For belongs-to the keys are the foreign key and the target's referenced fields; for
+ * has-many and has-one the source's referenced fields and the target's foreign key (never NULL
+ * in the subquery, so {@code NOT IN} keeps two-valued logic); a many-to-many relation nests one
+ * semi-join through the join model.
+ */
+public final class SimplifyRelated implements SimplifyRule {
+  @Override
+  public Expr apply(Expr e, SimplifyContext cx) {
+    if (!(e instanceof Expr.Related r) || cx.schema() == null) {
+      return null;
+    }
+    ModelSchema source = cx.schema().model(r.relation().model());
+    RelationSchema rel = source.relationAt(r.relation().index());
+    Expr filter = switch (r.quantifier()) {
+      case ANY, NONE -> r.filter();
+      case EVERY -> notTrue(r.filter(), cx);
+    };
+    Expr in = semiJoin(source, rel, filter);
+    if (r.quantifier() == Expr.Quantifier.ANY) {
+      return in;
+    }
+    List<Expr> nullKey = new ArrayList<>();
+    rel.sourceFields().forEach(f -> nullKey.add(new Expr.IsNull(new Expr.Field(source.name(), f))));
+    List<Expr> terms = new ArrayList<>(nullKey);
+    terms.add(new Expr.Not(in));
+    return new Expr.Or(terms);
+  }
+
+  /** {@code NOT (f IS TRUE)}: FALSE or unknown. */
+  private static Expr notTrue(Expr f, SimplifyContext cx) {
+    Expr not = new Expr.Not(f);
+    return cx.mayBeNull(f) ? new Expr.Or(List.of(not, new Expr.IsNull(f))) : not;
+  }
+
+  /** {@code source.sourceFields IN (SELECT .. the related records matching filter ..)}. */
+  static Expr semiJoin(ModelSchema source, RelationSchema rel, Expr filter) {
+    Expr operand = fields(source.name(), rel.sourceFields());
+    if (rel.through() == null) {
+      return new Expr.InSubquery(operand, keys(rel.target(), rel.targetFields(), filter));
+    }
+    RelationSchema.Through via = rel.through();
+    Query targets = keys(rel.target(), rel.targetFields(), filter);
+    Expr joinFilter = new Expr.InSubquery(fields(via.model(), via.targetFields()), targets);
+    return new Expr.InSubquery(operand, keys(via.model(), via.sourceFields(), joinFilter));
+  }
+
+  /** {@code SELECT fields FROM model WHERE fields IS NOT NULL AND filter}. */
+  private static Query keys(String model, List<Integer> fields, Expr filter) {
+    List<Expr> terms = new ArrayList<>();
+    List<Expr> project = new ArrayList<>();
+    for (int f : fields) {
+      Expr field = new Expr.Field(model, f);
+      terms.add(new Expr.Not(new Expr.IsNull(field)));
+      project.add(field);
+    }
+    terms.addAll(Conjuncts.of(filter));
+    return new Query(new Source.Model(model), Conjuncts.and(terms),
+        new Returning.Project(project), List.of(), null);
+  }
+
+  private static Expr fields(String model, List<Integer> fields) {
+    if (fields.size() == 1) {
+      return new Expr.Field(model, fields.get(0));
+    }
+    List<Expr> out = new ArrayList<>();
+    fields.forEach(f -> out.add(new Expr.Field(model, f)));
+    return new Expr.Record(out);
+  }
+}

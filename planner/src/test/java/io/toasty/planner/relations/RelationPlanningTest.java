@@ -1,0 +1,204 @@
+package io.toasty.planner.relations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.InvalidModelException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.Planner;
+import io.toasty.planner.action.NestedMergeAction;
+import io.toasty.planner.simplify.Simplify;
+import io.toasty.planner.simplify.SimplifyContext;
+import io.toasty.planner.simplify.SimplifyInSubquery;
+import io.toasty.planner.simplify.SimplifyRelated;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Include;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relation passes: association rewriting and subquery lifting (simplify), INCLUDE lowering
+ * with its merge cycle, NestedMerge planning on SQL and key-value backends, the delete cascade,
+ * and nested creates.
+ */
+class RelationPlanningTest {
+  private static final SimplifyContext CX = new SimplifyContext(RelationFixtures.SCHEMA);
+  private final Planner sql = new Planner(RelationFixtures.SCHEMA, Capability.H2, 16);
+  private final Planner kv = new Planner(RelationFixtures.SCHEMA, Capability.DYNAMODB, 16);
+
+  private static Expr.Field person(int f) {
+    return new Expr.Field("Person", f);
+  }
+
+  private static Expr.Field post(int f) {
+    return new Expr.Field("Post", f);
+  }
+
+  private static Expr.Const value(Object o) {
+    return new Expr.Const(Value.of(o));
+  }
+
+  @Test
+  void associationRewritingMakesASemiJoin() {
+    Expr any = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.ANY,
+        Expr.eq(post(2), value("x")));
+    Expr out = new SimplifyRelated().apply(any, CX);
+    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, out);
+    assertEquals(person(0), in.operand());
+    assertEquals(new Source.Model("Post"), in.query().source());
+    assertEquals(new Returning.Project(List.of(post(1))), in.query().returning());
+  }
+
+  @Test
+  void noneAndEveryNegateTheSemiJoin() {
+    Expr none = new SimplifyRelated().apply(new Expr.Related(person(RelationFixtures.POSTS),
+        Expr.Quantifier.NONE, Expr.TRUE), CX);
+    assertTrue(none instanceof Expr.Or o && o.operands().get(1) instanceof Expr.Not, "" + none);
+    Expr every = Simplify.filter(new Expr.Related(person(RelationFixtures.POSTS),
+        Expr.Quantifier.EVERY, Expr.eq(post(2), value("x"))), RelationFixtures.SCHEMA);
+    Expr.Not not = assertInstanceOf(Expr.Not.class, every);
+    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, not.operand());
+    assertTrue(in.query().filter().toString().contains("op=NE"), in.query().filter().toString());
+  }
+
+  @Test
+  void manyToManyNestsThroughTheJoinModel() {
+    Expr out = new SimplifyRelated().apply(new Expr.Related(person(RelationFixtures.TAGS),
+        Expr.Quantifier.ANY, Expr.eq(new Expr.Field("Tag", 1), value("red"))), CX);
+    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, out);
+    assertEquals(new Source.Model("Tagging"), in.query().source());
+    assertTrue(in.query().filter().toString().contains("Model[model=Tag]"));
+  }
+
+  @Test
+  void subqueryLiftingUsesTheKnownKey() {
+    Query parent = new Query(new Source.Model("Person"), Expr.eq(person(0), new Expr.Arg(0)),
+        new Returning.Project(List.of(person(0))), List.of(), null);
+    Expr lifted = new SimplifyInSubquery().apply(new Expr.InSubquery(post(1), parent), CX);
+    assertEquals(Expr.eq(post(1), new Expr.Arg(0)), lifted);
+    Query notOnlyKey = parent.withFilter(Expr.and(Expr.eq(person(0), new Expr.Arg(0)),
+        Expr.eq(person(1), new Expr.Arg(1))));
+    assertEquals(null, new SimplifyInSubquery().apply(new Expr.InSubquery(post(1), notOnlyKey),
+        CX));
+  }
+
+  @Test
+  void belongsToFilterByKeyLiftsToAComparison() {
+    Query q = Query.all("Post").withFilter(new Expr.Related(post(RelationFixtures.AUTHOR),
+        Expr.Quantifier.ANY, Expr.eq(person(0), value(7L))));
+    String plan = sql.explain(q);
+    assertTrue(plan.contains("WHERE posts.person_id = $0"), plan);
+  }
+
+  @Test
+  void includeLowersToAMergeCycleBrokenByNestedMerge() {
+    Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
+        Include.of(person(RelationFixtures.POSTS), "Post"),
+        Include.of(person(RelationFixtures.MANAGER), "Person"))));
+    var plan = sql.compile(q);
+    NestedMergeAction merge = assertInstanceOf(NestedMergeAction.class,
+        plan.actions().producer(plan.actions().result()));
+    assertEquals(2, merge.branches().size());
+    assertTrue(merge.branches().get(0).many());
+    assertTrue(!merge.branches().get(1).many());
+    assertEquals(List.of(0), merge.branches().get(0).parentPositions());
+    assertEquals(List.of(2), merge.branches().get(1).parentPositions());
+  }
+
+  @Test
+  void manyToManyIncludeIsTwoLevelsFlattened() {
+    Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
+        Include.of(person(RelationFixtures.TAGS), "Tag"))));
+    var plan = sql.compile(q);
+    NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
+        plan.actions().result());
+    assertTrue(merge.branches().get(0).flatten());
+    assertEquals(1, merge.branches().get(0).nested().size());
+  }
+
+  @Test
+  void keyValueIncludesReadBelongsToByKeyAndRefuseTheRest() {
+    Query byKey = Query.all("Post").withFilter(Expr.eq(post(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(
+            Include.of(post(RelationFixtures.AUTHOR), "Person"))));
+    assertTrue(kv.explain(byKey).contains("GetByKey people keys from the window"));
+    Query many = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(
+            Include.of(person(RelationFixtures.POSTS), "Post"))));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(many));
+    assertEquals("dynamodb", e.backend());
+  }
+
+  @Test
+  void keyValueRelationFiltersAreRefusedWithATypedError() {
+    Query q = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
+        Expr.Quantifier.ANY, Expr.TRUE));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(q));
+    assertEquals("subqueries", e.feature());
+  }
+
+  @Test
+  void deleteCascadesDeletingRequiredAndUnlinkingOptionalChildren() {
+    Delete d = new Delete(new Source.Model("Person"), Expr.eq(person(0), value(1L)),
+        new Returning.Count());
+    String plan = sql.explain(d);
+    // self-reference: keys first, then by key
+    assertTrue(plan.contains("UPDATE people SET manager_id = NULL"), plan);
+    assertTrue(plan.contains("DELETE FROM posts"), plan);
+    assertTrue(plan.contains("DELETE FROM taggings"), plan);
+    assertTrue(plan.contains("transaction: yes"), plan);
+    Delete posts = new Delete(new Source.Model("Post"), Expr.TRUE, new Returning.Count());
+    assertTrue(sql.explain(posts).contains("transaction: no"));
+    assertThrows(UnsupportedFeatureException.class, () -> kv.compile(d));
+  }
+
+  @Test
+  void aCycleOfRequiredRelationsIsRefused() {
+    var a = new io.toasty.schema.app.ModelSchema("Node", "x.Node", "nodes", List.of(
+        new io.toasty.schema.app.FieldSchema(0, "id", io.toasty.value.Type.Scalar.I64, false,
+            null, null, "id"),
+        new io.toasty.schema.app.FieldSchema(1, "parentId", io.toasty.value.Type.Scalar.I64,
+            false, null, null, "parent_id")), List.of(0), List.of(),
+        List.of(new io.toasty.schema.app.RelationSchema(0, "parent",
+            io.toasty.schema.app.RelationSchema.Kind.BELONGS_TO, "Node", "", List.of(1),
+            List.of(0), false, null)));
+    Planner p = new Planner(Schema.of(List.of(a)), Capability.H2, 4);
+    var e = assertThrows(UnsupportedFeatureException.class, () -> p.compile(new Delete(
+        new Source.Model("Node"), Expr.TRUE, new Returning.Count())));
+    assertTrue(e.getMessage().contains("cycle of required relations"), e.getMessage());
+  }
+
+  @Test
+  void nestedCreateBindsADatabaseGeneratedKey() {
+    Expr.Record post = new Expr.Record(List.of(new Expr.Default(), new Expr.Default(),
+        value("t"), new Expr.Default()));
+    Insert children = new Insert(new Source.Model("Post"), List.of(), List.of(post),
+        Returning.Model.plain());
+    Expr.Record person = new Expr.Record(List.of(new Expr.Default(), value("ann"),
+        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), new Expr.Default()));
+    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+        Returning.Model.plain());
+    String plan = sql.explain(i);
+    assertTrue(plan.contains("binds #0 row 0 column 0"), plan);
+    assertTrue(plan.contains("transaction: yes"), plan);
+  }
+
+  @Test
+  void schemaChecksRelationTargets() {
+    var e = assertThrows(InvalidModelException.class,
+        () -> Schema.of(List.of(RelationFixtures.POST)));
+    assertTrue(e.getMessage().contains("Post.author: relation to model Person, which is not "
+        + "registered"), e.getMessage());
+  }
+}

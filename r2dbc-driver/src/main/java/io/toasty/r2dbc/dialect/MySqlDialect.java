@@ -1,0 +1,265 @@
+package io.toasty.r2dbc.dialect;
+
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ConnectionMetadata;
+import io.toasty.driver.Capability;
+import io.toasty.value.Type;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * MySQL (8.0+) and MariaDB (10.5+) through io.asyncer r2dbc-mysql: {@code ?} markers, backtick
+ * quoting, {@code <=>} for NULL-safe equality, microsecond {@code DATETIME(6)}/{@code TIME(6)}.
+ *
+ * <p>The two servers differ where it matters here, so this dialect has two flavors:
+ * <ul>
+ *   <li><b>MariaDB</b> has a native {@code UUID} type (10.7+, bound as text: the driver has no
+ *       UUID codec), and {@code INSERT ... RETURNING} and {@code DELETE ... RETURNING} (10.5+), so
+ *       a multi-row insert returns its keys in order. UPDATE has no RETURNING: the planner
+ *       re-reads.</li>
+ *   <li><b>MySQL</b> has none of these: UUIDs are {@code BINARY(16)}; an insert returns its key
+ *       through {@code LAST_INSERT_ID()} ({@code returnGeneratedValues}), which names one key per
+ *       statement, so its capability inserts row by row.</li>
+ * </ul>
+ * {@code r2dbc:mariadb:} URLs are MariaDB (served by the mysql driver). Behind an
+ * {@code r2dbc:mysql:} URL the first connection decides: a version string with "MariaDB" in it
+ * ({@code 5.5.5-10.11.6-MariaDB}) selects the MariaDB flavor, keeping MySQL's capability, which the
+ * planner was given before any connection existed.
+ *
+ * <p>Mapping notes: instants and offset date-times are stored as {@code DATETIME(6)} in UTC
+ * (TIMESTAMP ends in 2038); floats as {@code DOUBLE}, which holds every float exactly and compares
+ * with a bound float exactly (a {@code FLOAT} column does neither through the text protocol);
+ * decimals as {@code DECIMAL(65, 30)}: exact up to 35 integer and 30 fractional digits; strings as
+ * {@code LONGTEXT}, or {@code VARCHAR(255)} where a key or index needs a bounded length, with the
+ * binary, no-pad collation so that comparisons are exact as on every other backend. NaN and
+ * infinities cannot be stored and are refused before binding.
+ */
+public final class MySqlDialect implements SqlDialect {
+
+  /** MySQL, or whichever server an {@code r2dbc:mysql:} URL reaches until it is known. */
+  public static final MySqlDialect MYSQL = new MySqlDialect(Flavor.MYSQL, Capability.MYSQL);
+
+  /** MariaDB, through an {@code r2dbc:mariadb:} URL. */
+  public static final MySqlDialect MARIADB = new MySqlDialect(Flavor.MARIADB, Capability.MARIADB);
+
+  /** MariaDB found behind an {@code r2dbc:mysql:} URL: MariaDB's syntax, MySQL's capability. */
+  static final MySqlDialect MARIADB_AS_MYSQL = new MySqlDialect(Flavor.MARIADB, Capability.MYSQL);
+
+  /** Which server's syntax and types. */
+  public enum Flavor { MYSQL, MARIADB }
+
+  private final Flavor flavor;
+  private final Capability capability;
+
+  private MySqlDialect(Flavor flavor, Capability capability) {
+    this.flavor = flavor;
+    this.capability = capability;
+  }
+
+  /** The server whose syntax and types this dialect writes. */
+  public Flavor flavor() {
+    return flavor;
+  }
+
+  /** Whether a server version string ({@code 5.5.5-10.11.6-MariaDB-0+deb12u1}) is MariaDB's. */
+  public static boolean isMariaDb(String version) {
+    return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
+  }
+
+  @Override
+  public Capability capability() {
+    return capability;
+  }
+
+  @Override
+  public SqlDialect forServer(ConnectionMetadata metadata) {
+    if (flavor == Flavor.MYSQL && isMariaDb(metadata.getDatabaseVersion())) {
+      return MARIADB_AS_MYSQL;
+    }
+    return this;
+  }
+
+  /** r2dbc-mysql serves MariaDB too, but registers only the driver name {@code mysql}. */
+  @Override
+  public ConnectionFactoryOptions connectionOptions(ConnectionFactoryOptions parsed) {
+    Object driver = parsed.getValue(ConnectionFactoryOptions.DRIVER);
+    if (driver != null && "mariadb".equalsIgnoreCase(driver.toString())) {
+      return ConnectionFactoryOptions.builder().from(parsed)
+          .option(ConnectionFactoryOptions.DRIVER, "mysql").build();
+    }
+    return parsed;
+  }
+
+  @Override
+  public void bindMarker(StringBuilder out, int position) {
+    out.append('?');
+  }
+
+  @Override
+  public void quoteIdentifier(StringBuilder out, String name) {
+    out.append('`');
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '`') {
+        out.append('`');
+      }
+      out.append(c);
+    }
+    out.append('`');
+  }
+
+  @Override
+  public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.Enum) {
+      return "VARCHAR(255)";
+    }
+    if (!(type instanceof Type.Scalar scalar)) {
+      throw new IllegalArgumentException("no column type for " + type);
+    }
+    return switch (scalar) {
+      case BOOL -> "BOOLEAN";
+      case I8 -> "TINYINT";
+      case I16 -> "SMALLINT";
+      case I32 -> "INT";
+      case I64 -> "BIGINT";
+      case F32, F64 -> "DOUBLE";
+      case STRING -> keyed ? "VARCHAR(255)" : "LONGTEXT";
+      case BYTES -> keyed ? "VARBINARY(255)" : "LONGBLOB";
+      case UUID -> flavor == Flavor.MARIADB ? "UUID" : "BINARY(16)";
+      case DECIMAL -> "DECIMAL(65, 30)";
+      case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME -> "DATETIME(6)";
+      case LOCAL_DATE -> "DATE";
+      case LOCAL_TIME -> "TIME(6)";
+      case NULL -> throw new IllegalArgumentException("no column type for " + type);
+    };
+  }
+
+  @Override
+  public IdentityStyle identityStyle() {
+    return IdentityStyle.AUTO_INCREMENT;
+  }
+
+  @Override
+  public String tableOptions() {
+    return flavor == Flavor.MARIADB
+        ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
+        : " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
+  }
+
+  @Override
+  public MutationReturning mutationReturning() {
+    return MutationReturning.NONE;
+  }
+
+  @Override
+  public MutationReturning deleteReturning() {
+    return flavor == Flavor.MARIADB ? MutationReturning.RETURNING_CLAUSE : MutationReturning.NONE;
+  }
+
+  @Override
+  public InsertReturning insertReturning() {
+    return flavor == Flavor.MARIADB ? InsertReturning.RETURNING_CLAUSE
+        : InsertReturning.GENERATED_VALUES;
+  }
+
+  @Override
+  public LimitSyntax limitSyntax() {
+    return LimitSyntax.LIMIT_OFFSET;
+  }
+
+  @Override
+  public boolean rowValueComparison() {
+    return true;
+  }
+
+  @Override
+  public NullSafeEquality nullSafeEquality() {
+    return NullSafeEquality.SPACESHIP;
+  }
+
+  @Override
+  public PatternSyntax patternSyntax() {
+    return PatternSyntax.LIKE_OR_LOWER_LIKE;
+  }
+
+  /** MySQL accepts CASCADE and ignores it. */
+  @Override
+  public boolean dropTableCascade() {
+    return false;
+  }
+
+  @Override
+  public IndexPlacement indexPlacement() {
+    return IndexPlacement.IN_CREATE_TABLE;
+  }
+
+  @Override
+  public BinaryBinding binaryBinding() {
+    return BinaryBinding.BYTE_ARRAY;
+  }
+
+  @Override
+  public UuidStorage uuidStorage() {
+    return flavor == Flavor.MARIADB ? UuidStorage.NATIVE_BOUND_AS_TEXT : UuidStorage.BYTES;
+  }
+
+  @Override
+  public DateTimeBinding dateTimeBinding() {
+    return DateTimeBinding.LOCAL_DATE_TIME_UTC;
+  }
+
+  @Override
+  public ChronoUnit timePrecision() {
+    return ChronoUnit.MICROS;
+  }
+
+  @Override
+  public NonFiniteFloats nonFiniteFloats() {
+    return NonFiniteFloats.NONE;
+  }
+
+  @Override
+  public FloatBinding floatBinding() {
+    return FloatBinding.AS_DOUBLE;
+  }
+
+  /**
+   * Vendor codes first (SQLSTATE 23000 covers unique, foreign key and not-null alike): 1062/1586
+   * duplicate entry; 1451/1452/1216/1217 foreign key; 1048 column cannot be null, 1364 no default
+   * value; 1213 deadlock, 1205 lock wait timeout; 1927 connection killed, 1053 server shutdown,
+   * 2006/2013 server gone; SQLSTATE class 08.
+   */
+  @Override
+  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+    int code = errorCode instanceof Number n ? n.intValue() : 0;
+    switch (code) {
+      case 1062, 1586:
+        return ErrorKind.UNIQUE_VIOLATION;
+      case 1451, 1452, 1216, 1217:
+        return ErrorKind.FOREIGN_KEY_VIOLATION;
+      case 1048, 1364:
+        return ErrorKind.NOT_NULL_VIOLATION;
+      case 1213, 1205:
+        return ErrorKind.SERIALIZATION_FAILURE;
+      case 1927, 1053, 2006, 2013:
+        return ErrorKind.CONNECTION_LOST;
+      default:
+        break;
+    }
+    if (sqlState != null && (sqlState.startsWith("08") || sqlState.equals("40001"))) {
+      return sqlState.startsWith("08") ? ErrorKind.CONNECTION_LOST
+          : ErrorKind.SERIALIZATION_FAILURE;
+    }
+    return ErrorKind.OTHER;
+  }
+
+  @Override
+  public ConstraintNaming constraintNaming() {
+    return ConstraintNaming.MYSQL_KEY;
+  }
+
+  @Override
+  public String toString() {
+    return "MySqlDialect[" + flavor + ", " + capability.backend() + "]";
+  }
+}

@@ -1,0 +1,173 @@
+package io.toasty.r2dbc.dialect;
+
+import io.toasty.driver.Capability;
+import io.toasty.value.Type;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * PostgreSQL (12+) through r2dbc-postgresql: {@code $1} markers, RETURNING on every mutation,
+ * native UUID, NUMERIC without a precision (exact for any value), microsecond times.
+ *
+ * <p>Times are truncated to microseconds before binding: the server rounds
+ * ({@code .1234567} would become {@code .123457}, and {@code 23:59:59.9999999} would become
+ * {@code 24:00:00}), where every other backend truncates. Identifiers are limited to 63 bytes of
+ * UTF-8; a longer name would be cut silently, so schema push refuses it.
+ */
+public final class PostgresDialect implements SqlDialect {
+
+  /** The one instance; the dialect holds no state. */
+  public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private PostgresDialect() {}
+
+  @Override
+  public Capability capability() {
+    return Capability.POSTGRESQL;
+  }
+
+  @Override
+  public void bindMarker(StringBuilder out, int position) {
+    out.append('$').append(position);
+  }
+
+  @Override
+  public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.Enum) {
+      return "TEXT";
+    }
+    if (!(type instanceof Type.Scalar scalar)) {
+      throw new IllegalArgumentException("no column type for " + type);
+    }
+    return switch (scalar) {
+      case BOOL -> "BOOLEAN";
+      case I8, I16 -> "SMALLINT";
+      case I32 -> "INTEGER";
+      case I64 -> "BIGINT";
+      case F32 -> "REAL";
+      case F64 -> "DOUBLE PRECISION";
+      case STRING -> "TEXT";
+      case BYTES -> "BYTEA";
+      case UUID -> "UUID";
+      case DECIMAL -> "NUMERIC";
+      case INSTANT, OFFSET_DATE_TIME -> "TIMESTAMP(6) WITH TIME ZONE";
+      case LOCAL_DATE -> "DATE";
+      case LOCAL_TIME -> "TIME(6)";
+      case LOCAL_DATE_TIME -> "TIMESTAMP(6)";
+      case NULL -> throw new IllegalArgumentException("no column type for " + type);
+    };
+  }
+
+  @Override
+  public IdentityStyle identityStyle() {
+    return IdentityStyle.GENERATED_BY_DEFAULT;
+  }
+
+  @Override
+  public MutationReturning mutationReturning() {
+    return MutationReturning.RETURNING_CLAUSE;
+  }
+
+  @Override
+  public InsertReturning insertReturning() {
+    return InsertReturning.RETURNING_CLAUSE;
+  }
+
+  @Override
+  public LimitSyntax limitSyntax() {
+    return LimitSyntax.LIMIT_OFFSET;
+  }
+
+  @Override
+  public boolean rowValueComparison() {
+    return true;
+  }
+
+  @Override
+  public NullSafeEquality nullSafeEquality() {
+    return NullSafeEquality.IS_NOT_DISTINCT_FROM;
+  }
+
+  @Override
+  public PatternSyntax patternSyntax() {
+    return PatternSyntax.LIKE_OR_ILIKE;
+  }
+
+  @Override
+  public boolean dropTableCascade() {
+    return true;
+  }
+
+  @Override
+  public IndexPlacement indexPlacement() {
+    return IndexPlacement.SEPARATE_IF_NOT_EXISTS;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public int identifierLength(String name) {
+    return SqlDialect.utf8Length(name);
+  }
+
+  @Override
+  public BinaryBinding binaryBinding() {
+    return BinaryBinding.BYTE_ARRAY;
+  }
+
+  @Override
+  public UuidStorage uuidStorage() {
+    return UuidStorage.NATIVE;
+  }
+
+  @Override
+  public DateTimeBinding dateTimeBinding() {
+    return DateTimeBinding.OFFSET_DATE_TIME;
+  }
+
+  @Override
+  public ChronoUnit timePrecision() {
+    return ChronoUnit.MICROS;
+  }
+
+  @Override
+  public NonFiniteFloats nonFiniteFloats() {
+    return NonFiniteFloats.ALL;
+  }
+
+  @Override
+  public SmallIntegerBinding byteBinding() {
+    return SmallIntegerBinding.AS_SHORT;
+  }
+
+  /**
+   * SQLSTATEs: 23505 unique, 23503 foreign key, 23502 not null, 40001 serialization failure,
+   * 40P01 deadlock, class 08 and 57P01-57P03 (the server shut the session down): connection lost.
+   */
+  @Override
+  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+    if (sqlState == null) {
+      return ErrorKind.OTHER;
+    }
+    return switch (sqlState) {
+      case "23505" -> ErrorKind.UNIQUE_VIOLATION;
+      case "23503" -> ErrorKind.FOREIGN_KEY_VIOLATION;
+      case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
+      case "40001", "40P01" -> ErrorKind.SERIALIZATION_FAILURE;
+      case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
+      default -> sqlState.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;
+    };
+  }
+
+  @Override
+  public ConstraintNaming constraintNaming() {
+    return ConstraintNaming.QUOTED_CONSTRAINT;
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresDialect";
+  }
+}

@@ -1,0 +1,185 @@
+package io.toasty.r2dbc.dialect;
+
+import io.toasty.driver.Capability;
+import io.toasty.value.Type;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * SQLite (3.35+) through the sqlite-bridge ({@code r2dbc:sqlite:}): {@code ?} markers, RETURNING
+ * on every mutation, {@code IS} for NULL-safe equality, GLOB for case-sensitive patterns.
+ *
+ * <p>SQLite has no UUID, decimal or date-time types; the bridge stores what it is bound: UUIDs
+ * as 16-byte BLOBs, decimals as TEXT ({@code toPlainString()}, exact), booleans as INTEGER 0/1,
+ * date-times as ISO-8601 TEXT with nanoseconds. Instants and offset date-times are bound at UTC,
+ * so the text has a fixed width and a {@code Z}: text order is time order. An identity is the
+ * table's {@code INTEGER PRIMARY KEY AUTOINCREMENT} (AUTOINCREMENT: a deleted key is never
+ * handed out again). NaN is refused (SQLite would store NULL); infinities are stored. LIKE ignores
+ * ASCII case in SQLite, so case-sensitive patterns are written with GLOB.
+ */
+public final class SqliteDialect implements SqlDialect {
+
+  /** The one instance; the dialect holds no state. */
+  public static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  private SqliteDialect() {}
+
+  @Override
+  public Capability capability() {
+    return Capability.SQLITE;
+  }
+
+  @Override
+  public void bindMarker(StringBuilder out, int position) {
+    out.append('?');
+  }
+
+  @Override
+  public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.Enum) {
+      return "TEXT";
+    }
+    if (!(type instanceof Type.Scalar scalar)) {
+      throw new IllegalArgumentException("no column type for " + type);
+    }
+    return switch (scalar) {
+      case BOOL -> "BOOLEAN";
+      case I8, I16, I32, I64 -> "INTEGER";
+      case F32, F64 -> "REAL";
+      case STRING -> "TEXT";
+      case BYTES, UUID -> "BLOB";
+      case DECIMAL -> "TEXT";
+      case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME -> "TEXT";
+      case NULL -> throw new IllegalArgumentException("no column type for " + type);
+    };
+  }
+
+  @Override
+  public IdentityStyle identityStyle() {
+    return IdentityStyle.INTEGER_PRIMARY_KEY_AUTOINCREMENT;
+  }
+
+  @Override
+  public MutationReturning mutationReturning() {
+    return MutationReturning.RETURNING_CLAUSE;
+  }
+
+  @Override
+  public InsertReturning insertReturning() {
+    return InsertReturning.RETURNING_CLAUSE;
+  }
+
+  @Override
+  public DefaultRow defaultRow() {
+    return DefaultRow.NULL_ASSIGNS_IDENTITY;
+  }
+
+  @Override
+  public LimitSyntax limitSyntax() {
+    return LimitSyntax.LIMIT_OFFSET;
+  }
+
+  @Override
+  public boolean rowValueComparison() {
+    return true;
+  }
+
+  @Override
+  public NullSafeEquality nullSafeEquality() {
+    return NullSafeEquality.IS;
+  }
+
+  @Override
+  public PatternSyntax patternSyntax() {
+    return PatternSyntax.GLOB_OR_LIKE;
+  }
+
+  @Override
+  public boolean dropTableCascade() {
+    return false;
+  }
+
+  @Override
+  public IndexPlacement indexPlacement() {
+    return IndexPlacement.SEPARATE_IF_NOT_EXISTS;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public BinaryBinding binaryBinding() {
+    return BinaryBinding.BYTE_ARRAY;
+  }
+
+  @Override
+  public UuidStorage uuidStorage() {
+    return UuidStorage.BYTES;
+  }
+
+  @Override
+  public DateTimeBinding dateTimeBinding() {
+    return DateTimeBinding.OFFSET_DATE_TIME_AT_UTC;
+  }
+
+  @Override
+  public DecimalBinding decimalBinding() {
+    return DecimalBinding.TEXT;
+  }
+
+  @Override
+  public ChronoUnit timePrecision() {
+    return ChronoUnit.NANOS;
+  }
+
+  @Override
+  public NonFiniteFloats nonFiniteFloats() {
+    return NonFiniteFloats.INFINITIES_ONLY;
+  }
+
+  /**
+   * SQLite's extended result codes, as sqlite-jdbc reports them (the bridge keeps the vendor
+   * code): 2067 UNIQUE and 1555 PRIMARYKEY, 787 FOREIGNKEY, 1299 NOTNULL, 5/6 and their extended
+   * codes BUSY/LOCKED; else the message ({@code UNIQUE constraint failed: ...}).
+   */
+  @Override
+  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+    int code = errorCode instanceof Number n ? n.intValue() : 0;
+    String m = message == null ? "" : message;
+    if (code == 2067 || code == 1555 || m.contains("UNIQUE constraint failed")) {
+      return ErrorKind.UNIQUE_VIOLATION;
+    }
+    if (code == 787 || m.contains("FOREIGN KEY constraint failed")) {
+      return ErrorKind.FOREIGN_KEY_VIOLATION;
+    }
+    if (code == 1299 || m.contains("NOT NULL constraint failed")) {
+      return ErrorKind.NOT_NULL_VIOLATION;
+    }
+    if ((code & 0xff) == 5 || (code & 0xff) == 6 || "HYT00".equals(sqlState)) {
+      return ErrorKind.SERIALIZATION_FAILURE;
+    }
+    if (sqlState != null && sqlState.startsWith("08")) {
+      return ErrorKind.CONNECTION_LOST;
+    }
+    return ErrorKind.OTHER;
+  }
+
+  @Override
+  public ConstraintNaming constraintNaming() {
+    return ConstraintNaming.TABLE_DOT_COLUMNS;
+  }
+
+  /** An in-memory database ({@code r2dbc:sqlite:mem:///name}) lives while a connection is open. */
+  @Override
+  public boolean needsKeepAlive(io.r2dbc.spi.ConnectionFactoryOptions options) {
+    Object protocol = options.getValue(io.r2dbc.spi.ConnectionFactoryOptions.PROTOCOL);
+    Object database = options.getValue(io.r2dbc.spi.ConnectionFactoryOptions.DATABASE);
+    return "mem".equalsIgnoreCase(String.valueOf(protocol)) || ":memory:".equals(database);
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteDialect";
+  }
+}

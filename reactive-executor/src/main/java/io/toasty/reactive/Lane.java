@@ -1,0 +1,170 @@
+package io.toasty.reactive;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Admits one unit of work at a time (a statement, or a nested transaction), in arrival order. A
+ * unit holds its turn until its upstream ends (completes, fails or is cancelled); waiting is
+ * cancellable. Once {@link #close closed}, waiting and later units fail with the lane's message.
+ *
+ * <p>So that a unit waiting behind another never waits for ever on the holder's consumer (a
+ * statement issued while the holder's rows are still being read, as in
+ * {@code stream(tx).concatMap(u -> update(u).exec(tx))}), a holder whose turn is wanted
+ * {@link Spill spills}: it reads the rest of its rows into memory, ends, and hands the turn on.
+ */
+final class Lane {
+  private final String closedMessage;
+  private final ArrayDeque<Turn> waiting = new ArrayDeque<>();
+  private Turn holder;
+  private boolean closed;
+
+  Lane(String closedMessage) {
+    this.closedMessage = closedMessage;
+  }
+
+  /** {@code work}'s items, run when this lane's turn comes; nothing waits before subscription. */
+  <T> Flux<T> submit(Supplier<? extends Publisher<T>> work) {
+    return Flux.deferContextual(context -> {
+      Spill<T> spill = new Spill<>();
+      Flux<T> upstream = acquire(spill::spill).flatMapMany(t -> t.start()
+          ? Flux.defer(work).doFinally(s -> t.finish())
+          : Flux.empty());
+      return spill.wrap(upstream, context);
+    });
+  }
+
+  /**
+   * The turn, when it comes; {@code onContention} runs (outside any lock) whenever another unit
+   * starts waiting behind this one. The subscriber {@link Turn#start starts} the turn and
+   * {@link Turn#finish finishes} it; cancelling before it started gives it up.
+   */
+  Mono<Turn> acquire(Runnable onContention) {
+    return Mono.defer(() -> acquire(new Turn(this, onContention)));
+  }
+
+  /** Fails the waiting units and every later one; the holder runs on. Idempotent. */
+  void close() {
+    List<Turn> failed;
+    synchronized (this) {
+      closed = true;
+      failed = new ArrayList<>(waiting);
+      waiting.clear();
+    }
+    failed.forEach(t -> t.fail(new IllegalStateException(closedMessage)));
+  }
+
+  /** Whether a unit holds the turn or waits for it (for tests). */
+  synchronized boolean busy() {
+    return holder != null || !waiting.isEmpty();
+  }
+
+  private Mono<Turn> acquire(Turn turn) {
+    return Mono.create(sink -> {
+      sink.onCancel(() -> abandon(turn));
+      Runnable contended = null;
+      int outcome;
+      synchronized (this) {
+        if (turn.state.get() == Turn.DONE) {
+          return; // cancelled before it queued
+        }
+        if (closed) {
+          turn.state.set(Turn.DONE);
+          outcome = Turn.DONE;
+        } else if (holder == null) {
+          holder = turn;
+          turn.state.set(Turn.GRANTED);
+          outcome = Turn.GRANTED;
+        } else {
+          turn.sink = sink;
+          waiting.add(turn);
+          contended = holder.onContention;
+          outcome = Turn.WAITING;
+        }
+      }
+      if (outcome == Turn.GRANTED) {
+        sink.success(turn);
+      } else if (outcome == Turn.DONE) {
+        sink.error(new IllegalStateException(closedMessage));
+      } else if (contended != null) {
+        contended.run();
+      }
+    });
+  }
+
+  /** The subscriber stopped waiting, or cancelled between grant and start. */
+  private void abandon(Turn turn) {
+    boolean handOn = false;
+    synchronized (this) {
+      if (turn.state.get() == Turn.WAITING) {
+        turn.state.set(Turn.DONE);
+        waiting.remove(turn);
+      } else if (turn.state.compareAndSet(Turn.GRANTED, Turn.DONE)) {
+        handOn = true;
+      }
+    }
+    if (handOn) {
+      handOn(turn);
+    }
+  }
+
+  private void handOn(Turn from) {
+    Turn next;
+    synchronized (this) {
+      if (holder != from) {
+        return;
+      }
+      holder = closed ? null : waiting.poll();
+      next = holder;
+      if (next != null) {
+        next.state.set(Turn.GRANTED);
+      }
+    }
+    if (next != null) {
+      next.sink.success(next);
+    }
+  }
+
+  /** One unit's place in the lane. */
+  static final class Turn {
+    static final int WAITING = 0;
+    static final int GRANTED = 1;
+    static final int RUNNING = 2;
+    static final int DONE = 3;
+
+    final AtomicInteger state = new AtomicInteger(WAITING);
+    final Lane lane;
+    final Runnable onContention;
+    MonoSink<Turn> sink;
+
+    Turn(Lane lane, Runnable onContention) {
+      this.lane = lane;
+      this.onContention = onContention;
+    }
+
+    /** Claims a granted turn for its work; false when it was abandoned meanwhile. */
+    boolean start() {
+      return state.compareAndSet(GRANTED, RUNNING);
+    }
+
+    /** Ends a started turn and hands the lane on. Idempotent. */
+    void finish() {
+      if (state.compareAndSet(RUNNING, DONE)) {
+        lane.handOn(this);
+      }
+    }
+
+    void fail(Throwable error) {
+      if (state.compareAndSet(WAITING, DONE)) {
+        sink.error(error);
+      }
+    }
+  }
+}

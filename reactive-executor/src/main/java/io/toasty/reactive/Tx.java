@@ -1,0 +1,229 @@
+package io.toasty.reactive;
+
+import io.toasty.Executor;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.reactive.exec.Interpreter;
+import io.toasty.reactive.exec.Results;
+import io.toasty.reactive.exec.Sender;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * A transaction: an {@link Executor} bound to one pooled connection with a transaction begun.
+ * Pass it where a {@code Db} would go ({@code Users.create()...exec(tx)}) and the statement runs
+ * in the transaction.
+ *
+ * <p>Two ways to get one:
+ * <ul>
+ *   <li>{@link Db#transaction(Function) db.transaction(tx -> ...)} hands one to a function and
+ *       ends it for you: COMMIT when the function's publisher completes, ROLLBACK when it fails or
+ *       its subscriber cancels. {@link #commit()}, {@link #rollback()} and {@link #close()} are
+ *       refused there; signal an error to roll back.
+ *   <li>{@link Db#begin()} gives one to end yourself with {@link #commit()} or {@link #rollback()}
+ *       (each a {@code Mono<Void>} that completes once the connection is back in the pool).
+ *       {@link #close()} rolls back if still open. A {@code Tx} dropped while open is rolled
+ *       back when the garbage collector finds it unreachable, with a warning, and every open
+ *       transaction is rolled back when its {@code Db} closes; do not rely on either.
+ * </ul>
+ *
+ * <p>Statements on one transaction run one at a time, in the order they are subscribed (its
+ * connection takes one operation at a time): {@code Mono.zip(a.exec(tx), b.exec(tx))} is safe.
+ * A statement whose rows are still being read when another is issued reads the rest of its rows
+ * into memory and hands the connection on, so reading a stream while writing in the same
+ * transaction cannot deadlock; its memory is then bounded by the rest of that result.
+ *
+ * <p>While {@code db.transaction(..)}'s function runs, the transaction is bound in the Reactor
+ * {@code Context} under {@link #CONTEXT_KEY}: {@code db.exec(..)} (and so
+ * {@code Users...exec(db)}) subscribed inside that publisher runs in the transaction too, and
+ * {@code db.transaction(..)} there nests (a savepoint). To have {@code db} join a transaction
+ * from {@link Db#begin()}, bind it yourself: {@code .contextWrite(Tx.CONTEXT_KEY, tx)}.
+ */
+public final class Tx implements Executor {
+  /**
+   * The Reactor {@code Context} key under which a {@code Tx} is bound. A {@link Db} runs
+   * statements and nested transactions in the {@code Tx} it finds there, if that {@code Tx}
+   * belongs to it (another {@code Db}'s transaction is ignored).
+   */
+  public static final String CONTEXT_KEY = "io.toasty.reactive.Tx";
+
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final TxSession session;
+  private final Tx parent;
+  private final Lane lane;
+  private final boolean manual;
+
+  private Tx(TxSession session, Tx parent, Lane lane, boolean manual) {
+    this.session = session;
+    this.parent = parent;
+    this.lane = lane;
+    this.manual = manual;
+  }
+
+  /** The top level of {@code session}; a manual one is rolled back if dropped while open. */
+  static Tx top(TxSession session, boolean manual) {
+    Tx tx = new Tx(session, null, session.lane(), manual);
+    if (manual) {
+      CLEANER.register(tx, session::abandon);
+    }
+    return tx;
+  }
+
+  /** The {@code Tx} of {@code db} bound in {@code context}, or null. */
+  static Tx boundIn(ContextView context, Db db) {
+    Object bound = context.getOrDefault(CONTEXT_KEY, null);
+    return bound instanceof Tx tx && tx.session.db == db ? tx : null;
+  }
+
+  /**
+   * Plans and runs {@code statement} in this transaction. Inside a nested transaction of this
+   * one (bound in the Context), it runs in the nested one.
+   */
+  @Override
+  public Flux<Value> exec(Statement statement) {
+    Objects.requireNonNull(statement, "statement");
+    return Flux.deferContextual(context -> innermost(context).run(statement));
+  }
+
+  /**
+   * Runs {@code work} in a nested transaction: a savepoint, released when {@code work}'s
+   * publisher completes, rolled back to when it fails or is cancelled; the outer transaction
+   * goes on either way (catch the error to commit the rest). Items pass on as produced.
+   *
+   * @throws UnsupportedFeatureException (as the signal) where the backend has no savepoints
+   */
+  public <T> Flux<T> transaction(Function<? super Tx, ? extends Publisher<T>> work) {
+    Objects.requireNonNull(work, "work");
+    return Flux.deferContextual(context -> innermost(context).nest(work));
+  }
+
+  /** {@link #transaction(Function)} for a single result, emitted once the savepoint is released. */
+  public <T> Mono<T> transactionMono(Function<? super Tx, ? extends Mono<T>> work) {
+    Objects.requireNonNull(work, "work");
+    return transaction(work).singleOrEmpty();
+  }
+
+  /**
+   * Commits a transaction from {@link Db#begin()} and releases its connection. Fails (as the
+   * signal) with the driver's error when COMMIT fails; the transaction is then rolled back and
+   * the connection released all the same. Fails with {@code IllegalStateException} when the
+   * transaction has already ended, or is not one from {@code begin()}.
+   */
+  public Mono<Void> commit() {
+    return Mono.defer(() -> manual ? session.end(TxSession.End.COMMIT, null) : refused("commit"));
+  }
+
+  /**
+   * Rolls back a transaction from {@link Db#begin()} and releases its connection. Completes at
+   * once if it was already rolled back; fails if it was committed.
+   */
+  public Mono<Void> rollback() {
+    return Mono.defer(() -> manual ? session.end(TxSession.End.ROLLBACK, null)
+        : refused("rollback"));
+  }
+
+  /**
+   * Rolls back a transaction from {@link Db#begin()} if it is still open, and releases its
+   * connection; completes once that is done. Does nothing after a commit or rollback.
+   */
+  public Mono<Void> close() {
+    return Mono.defer(() -> {
+      if (!manual) {
+        return refused("close");
+      }
+      return session.end(TxSession.End.CLOSE, null);
+    });
+  }
+
+  /** How the transaction began. */
+  public TxOptions options() {
+    return session.options;
+  }
+
+  /** Whether this is a nested transaction (a savepoint of another). */
+  public boolean isNested() {
+    return parent != null;
+  }
+
+  /** Whether the transaction is still open: neither committed nor rolled back, nor ending. */
+  public boolean isOpen() {
+    return !session.ending();
+  }
+
+  @Override
+  public String toString() {
+    TxSession.End end = session.endedBy();
+    return "Tx[" + (parent == null ? "" : "nested, ") + session.options
+        + (end == null ? ", open" : ", " + end.done) + "]";
+  }
+
+  /** The innermost transaction bound in {@code context} that nests in this one, else this. */
+  private Tx innermost(ContextView context) {
+    Object bound = context.getOrDefault(CONTEXT_KEY, null);
+    if (bound instanceof Tx tx && tx != this) {
+      for (Tx t = tx.parent; t != null; t = t.parent) {
+        if (t == this) {
+          return tx;
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Runs {@code work} nested in this transaction, if {@code options} allow. */
+  <T> Flux<T> join(TxOptions options, Function<? super Tx, ? extends Publisher<T>> work) {
+    if (!options.equals(TxOptions.defaults()) && !options.equals(session.options)) {
+      return Flux.error(new IllegalArgumentException("a nested transaction keeps the options of "
+          + "the transaction it joins (" + session.options + "), so it cannot use " + options));
+    }
+    return nest(work);
+  }
+
+  private <T> Flux<T> nest(Function<? super Tx, ? extends Publisher<T>> work) {
+    if (!session.db.capability().savepoints()) {
+      return Flux.error(new UnsupportedFeatureException("nested transactions (savepoints)",
+          session.db.capability().backend(), "run the work in the outer transaction"));
+    }
+    return lane.submit(() -> {
+      Tx inner = new Tx(session, this, new Lane(TxSession.ENDED), false);
+      return SavepointScope.run(session,
+          () -> Flux.from(work.apply(inner)).contextWrite(c -> c.put(CONTEXT_KEY, inner)),
+          inner.lane::close);
+    });
+  }
+
+  private Flux<Value> run(Statement statement) {
+    Db.Bound bound = session.db.bind(statement);
+    ActionPlan actions = bound.plan().actions();
+    Sender sender = session.connection;
+    Flux<Value.Record> rows;
+    if (!actions.needsConnection()) {
+      rows = Interpreter.run(actions, bound.args(), (Sender) null);
+    } else if (actions.transaction() && session.db.capability().savepoints()) {
+      // already atomic in this transaction, but a caught failure must not leave half its writes;
+      // its rows are handed on once the savepoint is released
+      rows = lane.submit(() -> SavepointScope.run(session,
+              () -> Interpreter.run(actions, bound.args(), sender).collectList(), () -> { })
+          .singleOrEmpty()
+          .flatMapIterable(list -> list));
+    } else {
+      rows = lane.submit(() -> Interpreter.run(actions, bound.args(), sender));
+    }
+    return Results.of(bound.plan().output(), rows, bound.args());
+  }
+
+  private Mono<Void> refused(String what) {
+    return Mono.error(new IllegalStateException(what + "() is for transactions from db.begin(); "
+        + (parent != null ? "a nested transaction ends with its function's publisher"
+            : "db.transaction(..) commits when its function's publisher completes and rolls back "
+                + "when it fails or is cancelled")));
+  }
+}

@@ -1,0 +1,242 @@
+package io.toasty.reactive;
+
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.Operation;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One transaction on one pooled connection: begins it, and ends it exactly once, by whichever of
+ * commit, rollback, cancel, {@code Tx.close()} or the {@code Db}'s close comes first. Each ending
+ * is one sequential publisher (COMMIT or ROLLBACK, then release), started detached so that nobody
+ * can cancel it half way, and the connection goes back to the pool on every path.
+ */
+final class TxSession {
+  private static final Logger LOG = LoggerFactory.getLogger(TxSession.class);
+  static final String ENDED = "the transaction has ended: run statements inside the publisher "
+      + "the transaction's function returns, or before commit() or rollback()";
+
+  /** Why a transaction ends. */
+  enum End {
+    COMMIT("committed"),
+    ROLLBACK("rolled back"),
+    CLOSE("rolled back by close()"),
+    CANCEL("rolled back after a cancel"),
+    ABANDON("rolled back because its Tx was dropped while still open"),
+    DB_CLOSED("rolled back because its Db was closed");
+
+    final String done;
+
+    End(String done) {
+      this.done = done;
+    }
+  }
+
+  private static final int NOT_BEGUN = 0;
+  private static final int BEGINNING = 1;
+  private static final int BEGUN = 2;
+  private static final int BEGIN_FAILED = 3;
+
+  final Db db;
+  final SerialConnection connection;
+  final TxOptions options;
+  private final TxCounters counters;
+  private final AtomicInteger beginState = new AtomicInteger(NOT_BEGUN);
+  private final AtomicInteger savepoints = new AtomicInteger();
+  private final AtomicReference<End> ending = new AtomicReference<>();
+  private final Sinks.Empty<Void> ended = Sinks.empty();
+  private final Lane lane = new Lane(ENDED);
+
+  TxSession(Db db, Connection connection, TxOptions options, TxCounters counters) {
+    this.db = db;
+    this.connection = new SerialConnection(connection, ENDED);
+    this.options = options;
+    this.counters = counters;
+    db.opened(this);
+  }
+
+  /**
+   * {@code body}'s items in one transaction: one {@code usingWhen} whose resource is the
+   * connection, whose body begins the transaction and runs {@code body}, and whose cleanups each
+   * end it in one sequential publisher. Items pass on as {@code body} produces them; the stream
+   * completes after COMMIT.
+   */
+  static <T> Flux<T> run(Db db, Driver driver, TxOptions options, TxCounters counters,
+      Function<TxSession, ? extends Publisher<T>> body) {
+    return Flux.usingWhen(
+            driver.connect().map(c -> new TxSession(db, c, options, counters)),
+            session -> session.begin().thenMany(Flux.defer(() -> body.apply(session))),
+            session -> session.end(End.COMMIT, null).onErrorMap(EndFailure::new),
+            (session, error) -> session.end(End.ROLLBACK, error),
+            session -> session.end(End.CANCEL, null))
+        .onErrorMap(EndFailure::unwrap);
+  }
+
+  /** The lane of the transaction's top level. */
+  Lane lane() {
+    return lane;
+  }
+
+  /** Sends BEGIN with the options. */
+  Mono<Void> begin() {
+    return Mono.defer(() -> {
+      beginState.set(BEGINNING);
+      return connection.exec(options.begin()).then()
+          .doOnSuccess(v -> begun())
+          .doOnError(e -> beginState.set(BEGIN_FAILED));
+    });
+  }
+
+  private void begun() {
+    if (beginState.compareAndSet(BEGINNING, BEGUN)) {
+      counters.begun.incrementAndGet();
+    }
+  }
+
+  /** A savepoint name not used before in this transaction. */
+  String nextSavepoint() {
+    return "toasty_sp_" + savepoints.incrementAndGet();
+  }
+
+  /** Whether the transaction has started to end. */
+  boolean ending() {
+    return ending.get() != null;
+  }
+
+  /** How the transaction ended or is ending, or null while it is open. */
+  End endedBy() {
+    return ending.get();
+  }
+
+  /**
+   * Ends the transaction, now; the result completes when the connection is back. Only the first
+   * call ends it: later ones see that ending's outcome ({@link End#COMMIT} fails, as the
+   * transaction can no longer be committed). {@code cause}, on a rollback after an error, collects
+   * a failed rollback as a suppressed exception instead of failing.
+   */
+  Mono<Void> end(End how, Throwable cause) {
+    if (!ending.compareAndSet(null, how)) {
+      End first = ending.get();
+      if (how == End.COMMIT || (how == End.ROLLBACK && cause == null && first == End.COMMIT)) {
+        return Mono.error(new IllegalStateException("the transaction was already " + first.done));
+      }
+      return ended.asMono().onErrorResume(e -> Mono.empty());
+    }
+    lane.close();
+    connection.seal();
+    Mono<Void> work = how == End.COMMIT ? commit() : rollback(how, cause);
+    work.onErrorResume(e -> release(e).then(Mono.error(e)))
+        .then(Mono.defer(() -> release(null)))
+        .doFinally(s -> db.closed(this))
+        .subscribe(null, ended::tryEmitError, ended::tryEmitEmpty);
+    return ended.asMono();
+  }
+
+  private Mono<Void> commit() {
+    return connection.execEnding(op(Operation.Transaction.Kind.COMMIT)).then()
+        .doOnSuccess(v -> counters.committed.incrementAndGet())
+        .onErrorResume(commitError -> connection.execEnding(op(Operation.Transaction.Kind.ROLLBACK))
+            .then()
+            .onErrorResume(rollbackError -> {
+              commitError.addSuppressed(rollbackError); // the failed COMMIT often ended it already
+              return Mono.empty();
+            })
+            .then(Mono.fromRunnable(counters.rolledBack::incrementAndGet))
+            .then(Mono.error(commitError)));
+  }
+
+  private Mono<Void> rollback(End how, Throwable cause) {
+    int state = beginState.get();
+    if (state == NOT_BEGUN || state == BEGIN_FAILED) {
+      return Mono.empty(); // no transaction to end, only the connection to release
+    }
+    begun(); // a BEGIN cut short by a cancel may have begun one: it counts, and is rolled back
+    Runnable count = how == End.CANCEL ? counters.cancelled::incrementAndGet
+        : counters.rolledBack::incrementAndGet;
+    return connection.execEnding(op(Operation.Transaction.Kind.ROLLBACK)).then()
+        .doOnSuccess(v -> count.run())
+        .onErrorResume(e -> {
+          count.run();
+          counters.failedCleanups.incrementAndGet();
+          if (cause != null) {
+            cause.addSuppressed(e);
+            return Mono.empty();
+          }
+          if (how == End.ROLLBACK || how == End.CLOSE) {
+            return Mono.error(e); // an explicit rollback() or close(): its caller sees it
+          }
+          LOG.warn("ROLLBACK of a transaction {} failed; the connection is released all the same",
+              how.done.replace("rolled back ", ""), e);
+          return Mono.empty();
+        });
+  }
+
+  /** Returns the connection; a failure is logged, counted, and added to {@code primary}. */
+  private Mono<Void> release(Throwable primary) {
+    return connection.close().onErrorResume(e -> {
+      counters.failedCleanups.incrementAndGet();
+      if (primary != null) {
+        primary.addSuppressed(e);
+      } else {
+        LOG.warn("releasing a transaction's connection failed", e);
+      }
+      return Mono.empty();
+    });
+  }
+
+  /** Logs and counts a cleanup that failed after its subscriber had gone. */
+  void cleanupFailed(String what, Throwable error) {
+    counters.failedCleanups.incrementAndGet();
+    LOG.warn("{} failed after a cancel; the transaction goes on", what, error);
+  }
+
+  /** Rolls back a transaction whose {@code Tx} became unreachable while open. */
+  void abandon() {
+    if (!ending()) {
+      LOG.warn("a transaction from db.begin() was never committed or rolled back; rolling it back "
+          + "now that its Tx is unreachable (call commit(), rollback() or close())");
+      end(End.ABANDON, null);
+    }
+  }
+
+  static Operation.Transaction op(Operation.Transaction.Kind kind) {
+    return new Operation.Transaction(kind, null, false, null);
+  }
+
+  static Operation.Transaction op(Operation.Transaction.Kind kind, String savepoint) {
+    return new Operation.Transaction(kind, null, false, savepoint);
+  }
+
+  /**
+   * Carries a commit's (or savepoint release's) error through {@code usingWhen}, which wraps
+   * cleanup errors in a generic exception, so that the subscriber gets the driver's typed error.
+   */
+  static final class EndFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EndFailure(Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+
+    /** The typed error inside a wrapped {@code EndFailure}, else {@code e}. */
+    static Throwable unwrap(Throwable e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof EndFailure f) {
+          return f.getCause();
+        }
+        if (c.getCause() == c) {
+          break;
+        }
+      }
+      return e;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.toasty.reactive.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.driver.Operation;
+import io.toasty.planner.lower.RowLift;
+import io.toasty.planner.plan.KeyBinding;
+import io.toasty.planner.plan.MergeBranch;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * The reactive join: order kept, one child operation per window, bounded demand on the parents
+ * (backpressure), cancellation reaching the child operation, and keys that are NULL joining
+ * nothing. Parents are {@code [id]}; children {@code [id, parentId]}, two per parent.
+ */
+class NestedMergeExecTest {
+  private final List<Operation.QuerySql> sent = new CopyOnWriteArrayList<>();
+
+  private static final Query CHILDREN = new Query(new Source.Table("children"), Expr.TRUE,
+      new Returning.Project(List.of(new Expr.Column("children", 0),
+          new Expr.Column("children", 1))), List.of(), null);
+
+  private static MergeBranch branch() {
+    return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
+        List.of(Type.Scalar.I64, Type.Scalar.I64),
+        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
+        RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
+  }
+
+  /** Answers a child query with two children per bound key, in key order. */
+  private Flux<Value.Record> children(Operation op, AtomicBoolean cancelled) {
+    Operation.QuerySql q = (Operation.QuerySql) op;
+    sent.add(q);
+    List<Value.Record> rows = new ArrayList<>();
+    for (Value key : q.args()) {
+      long k = ((Value.I64) key).value();
+      rows.add(Value.Record.of(new Value.I64(k * 10), key));
+      rows.add(Value.Record.of(new Value.I64(k * 10 + 1), key));
+    }
+    return Flux.fromIterable(rows).doOnCancel(() -> cancelled.set(true));
+  }
+
+  private ExecContext context(AtomicBoolean cancelled) {
+    Sender main = op -> Flux.error(new AssertionError("the main connection is busy"));
+    return new ExecContext(main, List.of(), op -> children(op, cancelled));
+  }
+
+  private static Flux<Value.Record> parents(int n, AtomicLong requested) {
+    return Flux.range(1, n).map(i -> Value.Record.of(new Value.I64(i)))
+        .doOnRequest(r -> requested.addAndGet(Math.min(r, 1_000_000)));
+  }
+
+  @Test
+  void keepsOrderAndIssuesOneChildOperationPerWindow() {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    List<Value.Record> out = NestedMergeExec.merge(parents(5, new AtomicLong()),
+        List.of(branch()), 2, context(cancelled)).collectList().block(Duration.ofSeconds(5));
+    assertEquals(5, out.size());
+    for (int i = 0; i < 5; i++) {
+      Value.Record r = out.get(i);
+      assertEquals(new Value.I64(i + 1), r.get(0));
+      assertEquals(List.of(Value.Record.of(new Value.I64((i + 1) * 10L)),
+          Value.Record.of(new Value.I64((i + 1) * 10L + 1))), ((Value.ListValue) r.get(1)).items());
+    }
+    assertEquals(3, sent.size(), "windows of 2 over 5 parents");
+    assertTrue(sent.stream().allMatch(q -> q.args().size() <= 2));
+  }
+
+  @Test
+  void demandOnTheParentsIsBoundedByTheWindow() {
+    AtomicLong requested = new AtomicLong();
+    StepVerifier.create(NestedMergeExec.merge(parents(1_000_000, requested), List.of(branch()),
+            10, context(new AtomicBoolean())), 1)
+        .expectNextCount(1)
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+    assertTrue(requested.get() <= 40, "parents requested: " + requested.get());
+    assertTrue(sent.size() <= 2, "child operations: " + sent.size());
+  }
+
+  @Test
+  void cancellingStopsTheChildOperation() {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    ExecContext cx = new ExecContext(op -> Flux.never(), List.of(),
+        op -> Flux.<Value.Record>never().doOnCancel(() -> cancelled.set(true)));
+    StepVerifier.create(NestedMergeExec.merge(parents(3, new AtomicLong()), List.of(branch()), 10,
+            cx))
+        .expectSubscription()
+        .thenAwait(Duration.ofMillis(50))
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+    assertTrue(cancelled.get(), "the child query was cancelled");
+  }
+
+  @Test
+  void nullKeysJoinNothingAndSendNoKeys() {
+    Flux<Value.Record> parents = Flux.just(Value.Record.of(Value.NULL),
+        Value.Record.of(new Value.I64(4)));
+    List<Value.Record> out = NestedMergeExec.merge(parents, List.of(branch()), 10,
+        context(new AtomicBoolean())).collectList().block(Duration.ofSeconds(5));
+    assertEquals(List.of(), ((Value.ListValue) out.get(0).get(1)).items());
+    assertEquals(2, ((Value.ListValue) out.get(1).get(1)).items().size());
+    assertEquals(List.of(new Value.I64(4)), sent.get(0).args());
+  }
+
+  @Test
+  void withOneConnectionTheParentsAreReadFirst() {
+    AtomicBoolean parentsDone = new AtomicBoolean();
+    Flux<Value.Record> parents = Flux.range(1, 3).map(i -> Value.Record.of(new Value.I64(i)))
+        .doOnComplete(() -> parentsDone.set(true));
+    Sender one = op -> {
+      assertTrue(parentsDone.get(), "a child query ran while the parents streamed");
+      return children(op, new AtomicBoolean());
+    };
+    List<Value.Record> out = NestedMergeExec.merge(parents, List.of(branch()), 1,
+        new ExecContext(one, List.of())).collectList().block(Duration.ofSeconds(5));
+    assertEquals(3, out.size());
+  }
+}

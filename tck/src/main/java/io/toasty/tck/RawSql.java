@@ -1,0 +1,35 @@
+package io.toasty.tck;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Result;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL text run on a fresh R2DBC connection to a URL, outside the library (for test setup). */
+public final class RawSql {
+  private RawSql() {}
+
+  /**
+   * Runs {@code sql} on a connection of its own to {@code url}; {@code r2dbc:mariadb:} URLs are
+   * served by the mysql driver.
+   */
+  public static Mono<Void> execute(String url, String sql) {
+    return Mono.usingWhen(connect(url),
+        c -> Flux.from(c.createStatement(sql).execute()).concatMap(Result::getRowsUpdated).then(),
+        Connection::close);
+  }
+
+  /** A new connection to {@code url}. */
+  public static Mono<Connection> connect(String url) {
+    ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+    Object driver = options.getValue(ConnectionFactoryOptions.DRIVER);
+    if (driver != null && "mariadb".equals(driver.toString().toLowerCase(Locale.ROOT))) {
+      options = options.mutate().option(ConnectionFactoryOptions.DRIVER, "mysql").build();
+    }
+    ConnectionFactoryOptions o = options;
+    return Mono.defer(() -> Mono.<Connection>from(ConnectionFactories.get(o).create()));
+  }
+}

@@ -1,0 +1,163 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.scenarios.RelationFixtures.article;
+import static io.toasty.tck.scenarios.RelationFixtures.author;
+import static io.toasty.tck.scenarios.RelationFixtures.comment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.driver.Operation;
+import io.toasty.reactive.Db;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.OperationLog;
+import io.toasty.tck.models.Article;
+import io.toasty.tck.models.Articles;
+import io.toasty.tck.models.Author;
+import io.toasty.tck.models.Authors;
+import io.toasty.tck.models.Bios;
+import io.toasty.tck.models.Comment;
+import io.toasty.tck.models.Comments;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Preloading: a matrix of relation kinds and nullability, nested, filtered and ordered
+ * includes, and the number of operations each costs: one per relation level, whatever the number
+ * of parents (no N+1).
+ */
+@Models({Authors.class, Articles.class, Comments.class, Bios.class})
+public abstract class PreloadScenarios {
+
+  /** Three authors; ann has two articles with comments, bob one edited by ann, cy none. */
+  static List<Author> data(Db db) {
+    Author ann = author(db, "ann");
+    Author bob = author(db, "bob");
+    Author cy = author(db, "cy");
+    Article a1 = article(db, ann, "a1", 3);
+    Article a2 = article(db, ann, "a2", 7);
+    Article b1 = await(Articles.create().author(bob).editor(ann).title("b1").votes(5).exec(db));
+    comment(db, a1, "nice", 1);
+    comment(db, a1, "meh", 0);
+    comment(db, a2, "wow", 9);
+    comment(db, b1, "ok", 2);
+    await(ann.bio().create(Bios.create()).text("ann's bio").exec(db));
+    return List.of(ann, bob, cy);
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void matrixOfKindsAndNullability(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    List<Article> articles = await(Articles.all().orderBy(Articles.TITLE.asc())
+        .include(Articles.AUTHOR, Articles.EDITOR, Articles.COMMENTS).collect(db));
+    assertEquals(4, log.size(), "one query for the articles and one per relation: " + log);
+    assertEquals(List.of("ann", "ann", "bob"), articles.stream()
+        .map(a -> a.author().get().name()).toList());
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.of("ann")), articles
+        .stream().map(a -> a.editor().get().map(Author::name)).toList());
+    assertEquals(List.of(2, 1, 1), articles.stream().map(a -> a.comments().get().size())
+        .toList());
+    log.clear();
+    List<Author> authors = await(Authors.all().orderBy(Authors.NAME.asc())
+        .include(Authors.ARTICLES, Authors.EDITED, Authors.BIO).collect(db));
+    assertEquals(4, log.size(), log.toString());
+    assertEquals(List.of(2, 1, 0), authors.stream().map(a -> a.articles().get().size())
+        .toList());
+    assertEquals(List.of(1, 0, 0), authors.stream().map(a -> a.edited().get().size()).toList());
+    assertEquals(List.of(true, false, false), authors.stream()
+        .map(a -> a.bio().get().isPresent()).toList());
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void nestedToAnyDepth(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    List<Author> authors = await(Authors.all().orderBy(Authors.NAME.asc())
+        .include(Authors.ARTICLES.then(Articles.COMMENTS.then(Comments.ARTICLE
+            .then(Articles.EDITOR)))).collect(db));
+    assertEquals(5, log.size(), "one query per level: " + log);
+    Article a1 = authors.get(0).articles().get().get(0);
+    assertEquals(List.of("nice", "meh"), a1.comments().get().stream().map(Comment::body)
+        .toList());
+    assertEquals("a1", a1.comments().get().get(0).article().get().title());
+    assertEquals(Optional.empty(), a1.comments().get().get(0).article().get().editor().get());
+    assertFalse(a1.author().isLoaded());
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void filteredAndOrderedIncludes(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    List<Author> authors = await(Authors.all().orderBy(Authors.NAME.asc())
+        .include(Authors.ARTICLES.filter(Articles.VOTES.gt(4)).orderBy(Articles.VOTES.desc())
+            .then(Articles.COMMENTS.orderBy(Comments.LIKES.desc()))).collect(db));
+    assertEquals(3, log.size(), log.toString());
+    assertEquals(List.of("a2"), authors.get(0).articles().get().stream().map(Article::title)
+        .toList());
+    assertEquals(List.of("b1"), authors.get(1).articles().get().stream().map(Article::title)
+        .toList());
+    assertEquals(List.of(), authors.get(2).articles().get());
+    List<Author> ordered = await(Authors.filter(Authors.NAME.eq("ann"))
+        .include(Authors.ARTICLES.orderBy(Articles.VOTES.desc())
+            .then(Articles.COMMENTS.orderBy(Comments.LIKES.asc()))).collect(db));
+    assertEquals(List.of("a2", "a1"), ordered.get(0).articles().get().stream()
+        .map(Article::title).toList());
+    assertEquals(List.of("meh", "nice"), ordered.get(0).articles().get().get(1).comments().get()
+        .stream().map(Comment::body).toList());
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void oneQueryPerLevelWhateverTheNumberOfParents(Db db, OperationLog log) {
+    List<io.toasty.tck.models.AuthorCreate> authorRows = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      authorRows.add(Authors.create().name("author" + i));
+    }
+    List<io.toasty.tck.models.ArticleCreate> articleRows = new java.util.ArrayList<>();
+    for (Author a : await(Authors.createMany(authorRows).exec(db))) {
+      for (int j = 0; j < 3; j++) {
+        articleRows.add(Articles.create().author(a).title(a.name() + "-" + j).votes(j));
+      }
+    }
+    List<io.toasty.tck.models.CommentCreate> commentRows = new java.util.ArrayList<>();
+    for (Article ar : await(Articles.createMany(articleRows).exec(db))) {
+      commentRows.add(Comments.create().article(ar).body("c").likes(ar.votes()));
+    }
+    await(Comments.createMany(commentRows).exec(db));
+    log.clear();
+    List<Author> authors = await(Authors.all().include(Authors.ARTICLES
+        .then(Articles.COMMENTS)).collect(db));
+    assertEquals(60, authors.size());
+    assertEquals(3, log.size(), "N+1 would be 241 operations: " + log.size());
+    assertEquals(3, log.count(db.capability().sql() ? Operation.QuerySql.class
+        : Operation.class));
+    assertTrue(authors.stream().allMatch(a -> a.articles().get().size() == 3
+        && a.articles().get().stream().allMatch(ar -> ar.comments().get().size() == 1)));
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void includeOfNoParentsRunsNoChildQuery(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    assertEquals(List.of(), await(Authors.filter(Authors.NAME.eq("nobody"))
+        .include(Authors.ARTICLES, Authors.BIO).collect(db)));
+    assertEquals(1, log.size());
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void firstAndGetKeepTheIncludes(Db db) {
+    List<Author> d = data(db);
+    Author ann = await(Authors.filterById(d.get(0).id()).include(Authors.ARTICLES).get(db));
+    assertEquals(2, ann.articles().get().size());
+  }
+}

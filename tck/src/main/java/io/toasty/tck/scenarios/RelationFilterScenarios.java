@@ -1,0 +1,97 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.reactive.Db;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.OperationLog;
+import io.toasty.tck.models.Article;
+import io.toasty.tck.models.Articles;
+import io.toasty.tck.models.Author;
+import io.toasty.tck.models.Authors;
+import io.toasty.tck.models.Bios;
+import io.toasty.tck.models.Comments;
+import java.util.List;
+
+/**
+ * Filters by related records: any, none and every on has-many, and conditions on a belongs-to
+ * or has-one's fields; each is one query (a semi-join), never one per record.
+ */
+@Models({Authors.class, Articles.class, Comments.class, Bios.class})
+public abstract class RelationFilterScenarios {
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void anyNoneEvery(Db db, OperationLog log) {
+    PreloadScenarios.data(db);
+    log.clear();
+    assertEquals(List.of("ann"), names(await(Authors.filter(Authors.ARTICLES.any(
+        Articles.VOTES.gt(6))).orderBy(Authors.NAME.asc()).collect(db))));
+    assertEquals(1, log.size());
+    assertEquals(List.of("ann", "bob"), names(await(Authors.filter(Authors.ARTICLES.any())
+        .orderBy(Authors.NAME.asc()).collect(db))));
+    assertEquals(List.of("cy"), names(await(Authors.filter(Authors.ARTICLES.none())
+        .orderBy(Authors.NAME.asc()).collect(db))));
+    assertEquals(List.of("bob", "cy"), names(await(Authors.filter(Authors.ARTICLES.none(
+        Articles.VOTES.gt(6))).orderBy(Authors.NAME.asc()).collect(db))));
+    // every: vacuously true for cy
+    assertEquals(List.of("bob", "cy"), names(await(Authors.filter(Authors.ARTICLES.every(
+        Articles.VOTES.ge(5))).orderBy(Authors.NAME.asc()).collect(db))));
+    assertEquals(List.of("ann", "bob", "cy"), names(await(Authors.filter(Authors.ARTICLES
+        .every(Articles.VOTES.ge(3))).orderBy(Authors.NAME.asc()).collect(db))));
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void nestedRelationFilters(Db db) {
+    PreloadScenarios.data(db);
+    // authors with an article that has a comment with more than 5 likes
+    assertEquals(List.of("ann"), names(await(Authors.filter(Authors.ARTICLES.any(
+        Articles.COMMENTS.any(Comments.LIKES.gt(5)))).collect(db))));
+    assertEquals(List.of("ann"), names(await(Authors.filter(Authors.BIO.isPresent())
+        .collect(db))));
+    assertEquals(List.of("bob", "cy"), names(await(Authors.filter(Authors.BIO.isAbsent())
+        .orderBy(Authors.NAME.asc()).collect(db))));
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void belongsToFieldFilters(Db db) {
+    PreloadScenarios.data(db);
+    assertEquals(List.of("a1", "a2"), titles(await(Articles.filter(Articles.AUTHOR.is(
+        Authors.NAME.eq("ann"))).orderBy(Articles.TITLE.asc()).collect(db))));
+    assertEquals(List.of("b1"), titles(await(Articles.filter(Articles.EDITOR.isPresent())
+        .collect(db))));
+    assertEquals(List.of("a1", "a2"), titles(await(Articles.filter(Articles.EDITOR.isAbsent())
+        .orderBy(Articles.TITLE.asc()).collect(db))));
+    assertEquals(List.of("a1", "a2"), titles(await(Articles.filter(Articles.EDITOR.isNot(
+        Authors.NAME.eq("ann"))).orderBy(Articles.TITLE.asc()).collect(db))));
+    // combined with plain conditions and an include
+    List<Article> hot = await(Articles.filter(Articles.AUTHOR.is(Authors.NAME.eq("ann"))
+        .and(Articles.VOTES.gt(5))).include(Articles.AUTHOR).collect(db));
+    assertEquals("ann", hot.get(0).author().get().name());
+    assertEquals(List.of("a2"), titles(hot));
+  }
+
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void relationFiltersInMutations(Db db) {
+    PreloadScenarios.data(db);
+    assertEquals(2L, await(Articles.filter(Articles.AUTHOR.is(Authors.NAME.eq("ann")))
+        .update().votes(0).exec(db)));
+    assertEquals(List.of(0, 0, 5), await(Articles.all().orderBy(Articles.TITLE.asc())
+        .collect(db)).stream().map(Article::votes).toList());
+  }
+
+  static List<String> names(List<Author> authors) {
+    return authors.stream().map(Author::name).toList();
+  }
+
+  static List<String> titles(List<Article> articles) {
+    return articles.stream().map(Article::title).toList();
+  }
+}

@@ -1,0 +1,151 @@
+package io.toasty.tck;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Result;
+import io.toasty.ModelDef;
+import io.toasty.driver.Capability;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A backend on a database server. Each scenario run gets a database of its own on it, made before
+ * the run and dropped after: a schema on PostgreSQL (selected with the URL's {@code schema}
+ * option), a database on MariaDB. The servers' URLs default to the local services and can be set
+ * with the system properties {@code toasty.tck.postgresql} and {@code toasty.tck.mariadb}.
+ */
+final class ServerBackend implements Backend {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final String name;
+  private final Capability capability;
+  private final ChronoUnit timePrecision;
+  private final String serverUrl;
+  private final Function<String, String> databaseUrl;
+  private final Function<String, String> create;
+  private final Function<String, String> drop;
+  private final char quote;
+  private volatile ConnectionPool admin;
+
+  private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
+      String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
+      Function<String, String> drop, char quote) {
+    this.name = name;
+    this.capability = capability;
+    this.timePrecision = timePrecision;
+    this.serverUrl = serverUrl;
+    this.databaseUrl = databaseUrl;
+    this.create = create;
+    this.drop = drop;
+    this.quote = quote;
+  }
+
+  /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
+  static ServerBackend postgresql() {
+    String server = System.getProperty("toasty.tck.postgresql",
+        "r2dbc:postgresql://postgres@127.0.0.1:5432/test");
+    return new ServerBackend("postgresql", Capability.POSTGRESQL, ChronoUnit.MICROS, server,
+        database -> server + (server.contains("?") ? "&" : "?") + "schema=" + database,
+        database -> "CREATE SCHEMA " + database,
+        database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"');
+  }
+
+  /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
+  static ServerBackend mariadb() {
+    String server = System.getProperty("toasty.tck.mariadb",
+        "r2dbc:mariadb://root@127.0.0.1:3306/test");
+    String base = server.substring(0, server.lastIndexOf('/') + 1);
+    return new ServerBackend("mariadb", Capability.MARIADB, ChronoUnit.MICROS, server,
+        database -> base + database,
+        database -> "CREATE DATABASE " + database,
+        database -> "DROP DATABASE IF EXISTS " + database, '`');
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Capability capability() {
+    return capability;
+  }
+
+  @Override
+  public ChronoUnit timePrecision() {
+    return timePrecision;
+  }
+
+  @Override
+  public Db open(Request request) {
+    admin(create.apply(request.database())).block(TIMEOUT);
+    return Toasty.builder()
+        .models(request.models().toArray(ModelDef<?>[]::new))
+        .url(databaseUrl.apply(request.database()))
+        .poolMaxSize(request.poolMaxSize())
+        .planCacheSize(request.planCacheSize())
+        .wrapDriver(request.wrapDriver())
+        .build();
+  }
+
+  @Override
+  public Mono<Void> dispose(String database) {
+    return admin(drop.apply(database));
+  }
+
+  @Override
+  public Mono<Void> executeSql(String database, String sql) {
+    return RawSql.execute(databaseUrl.apply(database), sql);
+  }
+
+  @Override
+  public String quoteIdentifier(String identifier) {
+    String q = String.valueOf(quote);
+    return q + identifier.replace(q, q + q) + q;
+  }
+
+  /** Runs {@code sql} on the server, on a small pool kept for the JVM's life. */
+  private Mono<Void> admin(String sql) {
+    return Mono.usingWhen(pool().create(),
+        (Connection c) -> Flux.from(c.createStatement(sql).execute())
+            .concatMap(Result::getRowsUpdated).then(),
+        Connection::close)
+        .onErrorMap(e -> new IllegalStateException("[" + name + "] " + sql + " failed on "
+            + serverUrl + " (is the server running? .ci/run starts it): " + e.getMessage(), e));
+  }
+
+  private ConnectionPool pool() {
+    ConnectionPool p = admin;
+    if (p == null) {
+      synchronized (this) {
+        p = admin;
+        if (p == null) {
+          ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(serverUrl);
+          if ("mariadb".equals(Objects.toString(options.getValue(
+              ConnectionFactoryOptions.DRIVER)))) {
+            options = options.mutate().option(ConnectionFactoryOptions.DRIVER, "mysql").build();
+          }
+          admin = p = new ConnectionPool(ConnectionPoolConfiguration
+              .builder(ConnectionFactories.get(options))
+              .name("tck-admin-" + name).initialSize(0).maxSize(2)
+              .maxAcquireTime(TIMEOUT).build());
+        }
+      }
+    }
+    return p;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

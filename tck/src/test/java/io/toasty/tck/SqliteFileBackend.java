@@ -1,0 +1,85 @@
+package io.toasty.tck;
+
+import io.toasty.ModelDef;
+import io.toasty.driver.Capability;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * SQLite through the sqlite-bridge: each scenario run gets a database file of its own in the
+ * temporary directory (WAL journal, so readers do not wait for a writer as they would in a
+ * shared-cache in-memory database), deleted after the run. The bridge stores date-times as ISO
+ * text with nanoseconds.
+ */
+final class SqliteFileBackend implements Backend {
+  static final SqliteFileBackend INSTANCE = new SqliteFileBackend();
+
+  private final Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+
+  private SqliteFileBackend() {}
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public Capability capability() {
+    return Capability.SQLITE;
+  }
+
+  @Override
+  public ChronoUnit timePrecision() {
+    return ChronoUnit.NANOS;
+  }
+
+  private Path file(String database) {
+    return directory.resolve(database + ".db").toAbsolutePath();
+  }
+
+  private String url(String database) {
+    return "r2dbc:sqlite:///" + file(database);
+  }
+
+  @Override
+  public Db open(Request request) {
+    return Toasty.builder()
+        .models(request.models().toArray(ModelDef<?>[]::new))
+        .url(url(request.database()))
+        .poolMaxSize(request.poolMaxSize())
+        .planCacheSize(request.planCacheSize())
+        .wrapDriver(request.wrapDriver())
+        .build();
+  }
+
+  @Override
+  public Mono<Void> dispose(String database) {
+    return Mono.<Void>fromRunnable(() -> {
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        try {
+          Files.deleteIfExists(Path.of(file(database) + suffix));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @Override
+  public Mono<Void> executeSql(String database, String sql) {
+    return RawSql.execute(url(database), sql);
+  }
+
+  @Override
+  public String toString() {
+    return "sqlite";
+  }
+}

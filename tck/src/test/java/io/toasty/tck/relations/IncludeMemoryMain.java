@@ -1,0 +1,97 @@
+package io.toasty.tck.relations;
+
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.tck.models.ArticleCreate;
+import io.toasty.tck.models.Articles;
+import io.toasty.tck.models.Author;
+import io.toasty.tck.models.AuthorCreate;
+import io.toasty.tck.models.Authors;
+import io.toasty.tck.models.Bios;
+import io.toasty.tck.models.Comments;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+
+/**
+ * Run in a JVM of its own with {@code -Xmx256m} by {@link IncludeMemoryTest}: stores {@code N}
+ * authors with two articles each in H2 (in memory, in the same heap), then streams
+ * {@code Authors.all().include(Authors.ARTICLES)} over all of them, sampling the heap after a
+ * full GC every 20,000 authors. Prints one line of figures; exits non-zero on any failure.
+ */
+public final class IncludeMemoryMain {
+  private IncludeMemoryMain() {}
+
+  public static void main(String[] args) {
+    int n = Integer.parseInt(args[0]);
+    Db db = Toasty.builder()
+        .models(Authors.MODEL, Articles.MODEL, Comments.MODEL, Bios.MODEL)
+        .url("r2dbc:h2:mem:///memory_test;DB_CLOSE_DELAY=-1")
+        .poolMaxSize(4)
+        .build();
+    Duration wait = Duration.ofMinutes(5);
+    db.schema().reset().block(wait);
+    long start = System.nanoTime();
+    int batch = 1000;
+    Flux.range(0, n / batch).concatMap(b -> {
+      List<AuthorCreate> authors = new ArrayList<>(batch);
+      for (int i = 0; i < batch; i++) {
+        authors.add(Authors.create().name("author-" + (b * batch + i)));
+      }
+      return Authors.createMany(authors).exec(db).flatMap(created -> {
+        List<ArticleCreate> articles = new ArrayList<>(batch * 2);
+        for (Author a : created) {
+          articles.add(Articles.create().author(a).title("first").votes(1));
+          articles.add(Articles.create().author(a).title("second").votes(2));
+        }
+        return Articles.createMany(articles).exec(db);
+      });
+    }, 1).then().block(wait);
+    long loaded = System.nanoTime();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    AtomicLong maxAfterGc = new AtomicLong(baseline);
+    AtomicLong authorsSeen = new AtomicLong();
+    AtomicLong articlesSeen = new AtomicLong();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    Authors.all().include(Authors.ARTICLES).stream(db)
+        .doOnNext(a -> {
+          articlesSeen.addAndGet(a.articles().get().size());
+          if (authorsSeen.incrementAndGet() % 20_000 == 0) {
+            System.gc();
+            maxAfterGc.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          }
+        })
+        .then().block(wait);
+    long streamed = System.nanoTime();
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    long max = memory.getHeapMemoryUsage().getMax();
+    db.close().block(wait);
+    if (authorsSeen.get() != n || articlesSeen.get() != 2L * n) {
+      System.out.println("MISMATCH authors=" + authorsSeen + " articles=" + articlesSeen);
+      System.exit(2);
+    }
+    System.out.printf("RESULT authors=%d articles=%d maxHeap=%dMiB baselineAfterGc=%dMiB "
+            + "maxUsedAfterGcWhileStreaming=%dMiB peakUsedWhileStreaming=%dMiB loadSeconds=%.1f "
+            + "streamSeconds=%.1f%n", n, articlesSeen.get(), mib(max), mib(baseline),
+        mib(maxAfterGc.get()), mib(peak), (loaded - start) / 1e9, (streamed - loaded) / 1e9);
+    System.exit(0);
+  }
+
+  private static long mib(long bytes) {
+    return bytes / (1024 * 1024);
+  }
+}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link BelongsToScenarios} on this build's backends. */
+class BelongsToTest extends BelongsToScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link NestedCreateScenarios} on this build's backends. */
+class NestedCreateTest extends NestedCreateScenarios {}

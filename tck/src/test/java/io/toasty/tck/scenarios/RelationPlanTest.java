@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link RelationPlanScenarios} on this build's backends. */
+class RelationPlanTest extends RelationPlanScenarios {}
