@@ -61,8 +61,13 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public static final Capability SQLITE =
       new Capability("sqlite", true, true, true, false, false, true, true, true, true, true, 1024);
 
-  /** DynamoDB: key-value operations only; OR in key conditions is fanned out. */
+  /**
+   * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many
+   * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
+   * within its 100 items and 4 MB), since there are no interactive transactions to make a
+   * row-by-row insert atomic.
+   */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          false, 255);
+          true, 255);
 }

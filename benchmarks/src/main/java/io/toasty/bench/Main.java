@@ -50,24 +50,29 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Main {
   /** The mode's JMH settings. */
   enum Mode {
-    /** To prove the pipeline, or to look quickly: under 10 minutes on 2 cores. */
-    QUICK(2, 1, 3, 1, 3),
+    /**
+     * To prove the pipeline, or to look quickly (about 70 forks of 6 to 8 s: under 10 minutes on
+     * 2 quiet cores); planning only for two statements.
+     */
+    QUICK(1, 1, 3, 1, 3, List.of("get", "insertOne")),
     /** The reference table: TOOLCHAIN.md's settings, more iterations for PostgreSQL writes. */
-    FULL(15, 2, 5, 2, 10);
+    FULL(15, 2, 5, 2, 10, PlanBench.STATEMENTS);
 
     final int warmups;
     final int warmupSeconds;
     final int measurements;
     final int measurementSeconds;
     final int postgresWriteMeasurements;
+    final List<String> planStatements;
 
     Mode(int warmups, int warmupSeconds, int measurements, int measurementSeconds,
-        int postgresWriteMeasurements) {
+        int postgresWriteMeasurements, List<String> planStatements) {
       this.warmups = warmups;
       this.warmupSeconds = warmupSeconds;
       this.measurements = measurements;
       this.measurementSeconds = measurementSeconds;
       this.postgresWriteMeasurements = postgresWriteMeasurements;
+      this.planStatements = planStatements;
     }
 
     String describe() {
@@ -110,7 +115,7 @@ public final class Main {
     write(results, info);
 
     DynamoDBProxyServer dynamo = null;
-    List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
+    List<String> jvmArgs = new ArrayList<>();
     if (dbs.contains(Database.DYNAMO)) {
       // One DynamoDB Local for the whole run, in this JVM (not the measured one), loaded once.
       int port = DynamoEnvironment.freePort();
@@ -127,8 +132,8 @@ public final class Main {
     for (Database db : dbs) {
       groups.addAll(groups(db, mode, info));
     }
-    groups.add(new Group("plan", PlanBench.class.getName() + "\\.", Map.of(),
-        mode.measurements));
+    groups.add(new Group("plan", PlanBench.class.getName() + "\\.",
+        Map.of("statement", mode.planStatements), mode.measurements));
     if (only != null) {
       groups.removeIf(g -> g.benchmarks.stream().noneMatch(b -> b.matches(".*" + only + ".*")));
     }
@@ -233,8 +238,8 @@ public final class Main {
 
   private static void plan(RunInfo info, Group g, String benchmark) {
     String name = benchmark.replace("\\.", ".").replace("$", "");
-    if (g.params.isEmpty()) {
-      for (String s : PlanBench.STATEMENTS) {
+    if (g.params.containsKey("statement")) {
+      for (String s : g.params.get("statement")) {
         info.planned.add(new RunInfo.Planned(name + ".coldPlan", null, null, s, g.log()));
         info.planned.add(new RunInfo.Planned(name + ".cacheHit", null, null, s, g.log()));
       }
@@ -246,6 +251,7 @@ public final class Main {
     }
   }
 
+  /** Runs one group; {@code jvmArgs} are appended to the forks' {@code -Xms2g -Xmx2g}. */
   private static void run(Group g, Mode mode, String only, Path results, List<String> jvmArgs)
       throws RunnerException {
     ChainedOptionsBuilder o = new OptionsBuilder()
@@ -255,6 +261,7 @@ public final class Main {
         .measurementTime(TimeValue.seconds(mode.measurementSeconds))
         .forks(1)
         .threads(1)
+        .jvmArgs("-Xms2g", "-Xmx2g")
         .jvmArgsAppend(jvmArgs.toArray(new String[0]))
         .timeUnit(TimeUnit.MICROSECONDS)
         .mode(org.openjdk.jmh.annotations.Mode.AverageTime)

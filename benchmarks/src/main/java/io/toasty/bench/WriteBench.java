@@ -3,6 +3,7 @@ package io.toasty.bench;
 import io.toasty.bench.fixture.Fixture;
 import io.toasty.bench.model.User;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Writes: insert one row, insert 10,000 rows at once (Toasty's multi-row insert, R2DBC's batch
  * in a transaction, Spring Data's {@code saveAll} in a transaction), and update by key. On SQL,
  * rows an insert adds are deleted after each iteration (one row) or each call (10,000 rows),
- * outside the measurement, so the table keeps its size.
+ * outside the measurement, so the table keeps its size. Every insert uses emails no earlier
+ * insert used.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -30,22 +32,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Thread)
 public class WriteBench {
-  private List<User> many;
+  /**
+   * Makes this fork's emails unique: on DynamoDB Local, shared by the forks of a run, inserted
+   * items and their uniqueness items stay.
+   */
+  private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   private long n;
-
-  @Setup
-  public void values() {
-    many = Fixture.newUsers("many", Fixture.INSERT_MANY);
-  }
 
   @Benchmark
   public User insertOne(Target t, TrimAfterIteration trim) {
-    return t.store.insertOne(Fixture.newUser("one", n++)).block();
+    return t.store.insertOne(Fixture.newUser("one-" + tag, n++)).block();
   }
 
   @Benchmark
-  public List<User> insertMany(Target t, TrimAfterCall trim) {
-    return t.store.insertMany(many).block();
+  public List<User> insertMany(Target t, FreshRows rows) {
+    return t.store.insertMany(rows.users).block();
   }
 
   /** Writes the score the row already has: the database still writes it, the data stays. */
@@ -64,9 +65,21 @@ public class WriteBench {
     }
   }
 
-  /** Deletes the rows inserted by a call (a call takes milliseconds, so this is sound). */
+  /**
+   * 10,000 new users with emails no call has used, made before each call, and deleted after it
+   * (a call takes milliseconds, so per-call fixtures are sound).
+   */
   @State(Scope.Thread)
-  public static class TrimAfterCall {
+  public static class FreshRows {
+    private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    private long calls;
+    List<User> users;
+
+    @Setup(Level.Invocation)
+    public void make() {
+      users = Fixture.newUsers("many-" + tag + "-" + calls++, Fixture.INSERT_MANY);
+    }
+
     @TearDown(Level.Invocation)
     public void trim(Target t) {
       t.env.trimInserts();

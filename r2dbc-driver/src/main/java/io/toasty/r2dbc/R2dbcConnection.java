@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * One pooled R2DBC connection. Runs {@code QuerySql}, {@code Insert} and {@code Transaction}
- * operations; rows stream from {@code Result.map} with the subscriber's demand.
+ * operations one after another through an {@link OperationLane} (a write whose subscriber cancels
+ * still runs to its end before the next operation starts); rows stream from {@code Result.map}
+ * with the subscriber's demand.
  */
 final class R2dbcConnection implements Connection {
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
@@ -32,6 +34,9 @@ final class R2dbcConnection implements Connection {
   private final io.r2dbc.spi.Connection connection;
   private final DriverParts parts;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final OperationLane lane = new OperationLane();
+  /** A BEGIN was sent (or may have been) and no COMMIT or ROLLBACK has ended it since. */
+  private volatile boolean begun;
 
   R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts) {
     this.connection = connection;
@@ -64,13 +69,14 @@ final class R2dbcConnection implements Connection {
     Function<Throwable, Throwable> translate = e -> parts.errors().translate(e, table, delete);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
-      io.r2dbc.spi.Statement prepared = prepare(sql, args);
       if (!sql.returnsRows()) {
-        return Flux.from(prepared.execute())
-            .concatMap(Result::getRowsUpdated)
-            .reduce(0L, Long::sum)
+        return lane.write(Mono.defer(() -> Flux.from(prepare(sql, args).execute())
+                .concatMap(Result::getRowsUpdated)
+                .reduce(0L, Long::sum))
+            .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
+      io.r2dbc.spi.Statement prepared = prepare(sql, args);
       List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
       ValueCodec codec = parts.codec();
       // Subscribing runs the statement: a second subscription would run an insert twice.
@@ -79,10 +85,16 @@ final class R2dbcConnection implements Connection {
               ? Flux.from(prepared.execute())
               : Flux.error(new IllegalStateException("these rows were already read")))
           .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
-              1);
+              1)
+          // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
+          // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
+          // exactly as many rows as there are would wait for onComplete forever. At most one row
+          // waits here; backpressure is otherwise the subscriber's.
+          .limitRate(1);
       if (needsDeltaTableGuard(statement)) {
         rows = DeltaTableGuard.atomically(connection, rows);
       }
+      rows = statement instanceof io.toasty.stmt.Query ? lane.readRows(rows) : lane.writeRows(rows);
       return Mono.<ExecResponse>just(new ExecResponse.Rows(rows.onErrorMap(translate)));
     }).onErrorMap(translate);
   }
@@ -106,18 +118,61 @@ final class R2dbcConnection implements Connection {
   }
 
   private Mono<ExecResponse> transaction(Operation.Transaction t) {
-    return Mono.defer(() -> Mono.from(switch (t.kind()) {
-      case BEGIN -> t.isolation() == null && !t.readOnly()
-          ? connection.beginTransaction()
-          : connection.beginTransaction(TransactionOptions.of(t));
-      case COMMIT -> connection.commitTransaction();
-      case ROLLBACK -> connection.rollbackTransaction();
-      case SAVEPOINT -> connection.createSavepoint(savepoint(t));
-      case RELEASE_SAVEPOINT -> connection.releaseSavepoint(savepoint(t));
-      case ROLLBACK_TO_SAVEPOINT -> connection.rollbackTransactionToSavepoint(savepoint(t));
-    }))
+    return lane.write(Mono.defer(() -> switch (t.kind()) {
+      case BEGIN -> {
+        begun = true;
+        yield begin(t);
+      }
+      case COMMIT -> (begun ? sql("COMMIT") : Mono.<Void>empty())
+          .then(Mono.from(connection.commitTransaction()))
+          .doOnSuccess(v -> begun = false);
+      case ROLLBACK -> rollback();
+      case SAVEPOINT -> Mono.from(connection.createSavepoint(savepoint(t)));
+      case RELEASE_SAVEPOINT -> Mono.from(connection.releaseSavepoint(savepoint(t)));
+      case ROLLBACK_TO_SAVEPOINT ->
+          Mono.from(connection.rollbackTransactionToSavepoint(savepoint(t)));
+    })
         .then(Mono.<ExecResponse>just(NONE))
-        .onErrorMap(e -> parts.errors().translate(e, null));
+        .onErrorMap(e -> parts.errors().translate(e, null)));
+  }
+
+  /** BEGIN, as the dialect's statements where it has them, else through the R2DBC driver. */
+  private Mono<Void> begin(Operation.Transaction t) {
+    TransactionOptions options = TransactionOptions.of(t);
+    List<String> statements = parts.dialect().beginStatements(
+        options.isolation() == null ? null : options.isolation().asSql(), t.readOnly());
+    if (!statements.isEmpty()) {
+      return Flux.fromIterable(statements).concatMap(this::sql).then();
+    }
+    return Mono.from(t.isolation() == null && !t.readOnly()
+        ? connection.beginTransaction()
+        : connection.beginTransaction(options));
+  }
+
+  /**
+   * Rolls back, also when the R2DBC driver does not know that a transaction is open.
+   *
+   * <p>r2dbc-postgresql and r2dbc-mysql skip {@code rollbackTransaction()} and
+   * {@code commitTransaction()} when the transaction status of the last server answer they read
+   * says no transaction is open, and after a cancelled BEGIN or a result cancelled mid-stream
+   * that status can be behind the session's. A skipped ROLLBACK would let the pool hand the next
+   * borrower a session inside the cancelled transaction, whose COMMIT would then commit the
+   * cancelled rows too (seen as partial commits in the TCK's random-cancel scenario). So once a
+   * BEGIN was sent, COMMIT and ROLLBACK are sent as statements, which always run; the driver's
+   * own call follows, to bring its state (and the pool's, and H2's autocommit) in line, and
+   * finds nothing left to do.
+   */
+  private Mono<Void> rollback() {
+    return (begun ? sql("ROLLBACK") : Mono.<Void>empty())
+        .then(Mono.from(connection.rollbackTransaction()))
+        .doOnSuccess(v -> begun = false);
+  }
+
+  /** Runs one SQL statement of no result. */
+  private Mono<Void> sql(String sql) {
+    return Flux.from(connection.createStatement(sql).execute())
+        .concatMap(Result::getRowsUpdated)
+        .then();
   }
 
   /** The savepoint's name; drivers splice it into SQL unquoted, so only plain names pass. */
@@ -147,13 +202,23 @@ final class R2dbcConnection implements Connection {
         : Mono.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(connection),
             c -> each, c -> c.commitTransaction(), (c, e) -> c.rollbackTransaction(),
             c -> c.rollbackTransaction());
-    return run.onErrorMap(e -> parts.errors().translate(e, null));
+    return lane.write(run.onErrorMap(e -> parts.errors().translate(e, null)));
   }
 
+  /**
+   * Returns the connection to the pool; a transaction still open (the caller did not end it) is
+   * rolled back first, as {@link #rollback()} does, so that no borrower inherits it.
+   */
   @Override
   public Mono<Void> close() {
-    return Mono.defer(() -> closed.compareAndSet(false, true)
-        ? Mono.from(connection.close())
-        : Mono.empty());
+    return Mono.defer(() -> {
+      if (!closed.compareAndSet(false, true)) {
+        return Mono.empty();
+      }
+      // In its turn, after the work of every operation started before, also cancelled ones.
+      return lane.write(Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
+              .onErrorResume(e -> Mono.empty()))
+          .then(Mono.defer(() -> Mono.from(connection.close())));
+    });
   }
 }

@@ -45,6 +45,7 @@ public final class R2dbcDriver implements Driver {
   private final AtomicReference<DriverParts> parts = new AtomicReference<>();
   private volatile boolean serverKnown;
   private final Mono<Void> keepAlive;
+  private final boolean keepDatabaseAlive;
   private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
       new AtomicReference<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -66,6 +67,7 @@ public final class R2dbcDriver implements Driver {
       pooling.validationQuery(config.validationQuery());
     }
     this.pool = new ConnectionPool(pooling.build());
+    this.keepDatabaseAlive = keepDatabaseAlive;
     this.keepAlive = keepDatabaseAlive
         ? Mono.defer(() -> Mono.from(factory.create()))
             .flatMap(this::holdKeepAlive)
@@ -127,15 +129,20 @@ public final class R2dbcDriver implements Driver {
 
   @Override
   public Mono<Connection> connect() {
-    return acquire().map(Function.identity());
+    return acquire().cast(Connection.class);
   }
 
   private Mono<R2dbcConnection> acquire() {
     return Mono.defer(() -> closed.get()
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
-        : keepAlive.then(pool.create()))
+        : keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create())
         .onErrorMap(e -> parts.get().errors().translate(e, null))
         .map(c -> new R2dbcConnection(c, partsFor(c)));
+  }
+
+  /** Whether an in-memory database still needs its keep-alive connection opened. */
+  private boolean keepAliveNeeded() {
+    return keepDatabaseAlive && keepAliveConnection.get() == null;
   }
 
   @Override

@@ -24,6 +24,16 @@ public final class R2dbcDriverProvider implements DriverProvider {
   }
 
   /**
+   * {@code r2dbc:pool:postgresql://..} as {@code r2dbc:postgresql://..}: the driver pools its
+   * connections itself (with the {@code Db}'s pool options), so r2dbc-pool's URL form is
+   * accepted and its pool left out.
+   */
+  static String withoutPool(String url) {
+    return url.regionMatches(true, 0, "r2dbc:pool:", 0, "r2dbc:pool:".length())
+        ? "r2dbc:" + url.substring("r2dbc:pool:".length()) : url;
+  }
+
+  /**
    * A driver for {@code config.url()}. Nothing connects until the driver is used.
    *
    * @throws IllegalArgumentException when the URL names no supported backend or cannot be parsed
@@ -34,8 +44,11 @@ public final class R2dbcDriverProvider implements DriverProvider {
     SqlDialect dialect = SqlDialect.forUrl(config.url()).orElseThrow(() ->
         new IllegalArgumentException("no SQL dialect for URL " + config.url()));
     ConnectionFactoryOptions options =
-        dialect.connectionOptions(ConnectionFactoryOptions.parse(config.url()));
+        dialect.connectionOptions(ConnectionFactoryOptions.parse(withoutPool(config.url())));
     ConnectionFactory factory = ConnectionFactories.get(options);
+    if (dialect.embedded(options)) {
+      factory = new LocallyValidated(factory);
+    }
     return new R2dbcDriver(dialect, config, factory, dialect.needsKeepAlive(options));
   }
 }

@@ -1,11 +1,15 @@
 /**
  * The SQL driver over R2DBC: {@link io.toasty.r2dbc.R2dbcDriverProvider} (found through
  * {@code ServiceLoader}) opens an {@link io.toasty.r2dbc.R2dbcDriver} over an r2dbc-pool
- * connection pool for {@code r2dbc:h2:} URLs.
+ * connection pool for {@code r2dbc:h2:}, {@code r2dbc:postgresql:}, {@code r2dbc:mysql:},
+ * {@code r2dbc:mariadb:} and {@code r2dbc:sqlite:} URLs.
  *
- * <p>Subpackages, one concern each: {@code dialect} (what differs between backends), {@code sql}
- * (rendering and binding in one walk, cached per statement instance), {@code codec} (values to
- * and from driver objects), {@code ddl} (schema push and reset), {@code error} (typed errors).
+ * <p>Subpackages, one concern each: {@code dialect} (everything that differs between backends:
+ * {@code H2Dialect}, {@code PostgresDialect}, {@code MySqlDialect} for MySQL and MariaDB,
+ * {@code SqliteDialect}), {@code sql} (rendering and binding in one walk, cached per statement
+ * instance), {@code codec} (values to and from driver objects), {@code ddl} (schema push and
+ * reset), {@code error} (typed errors). The column types of every backend are listed in
+ * {@code docs/databases.md}.
  *
  * <p>H2 column types, and what r2dbc-h2 1.1 returns from {@code row.get(i)} for them:
  * <table>

@@ -232,6 +232,29 @@ class R2dbcConnectionTest {
     assertEquals(List.of(Value.Record.of(new Value.Str("ann"))), rows);
   }
 
+  @Test
+  void rowsArriveAsRequestedAndTheStreamCompletes() {
+    String[] names = new String[50];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = "u" + i;
+    }
+    count(driver, insertUsers(new Returning.Count(), names));
+    StepVerifier.create(DriverHarness.rows(driver, selectUsers(Expr.TRUE, List.of(), 1)), 0)
+        .expectSubscription()
+        .expectNoEvent(java.time.Duration.ofMillis(50))
+        .thenRequest(3)
+        .expectNextCount(3)
+        .thenRequest(47)
+        .expectNextCount(47)
+        .expectComplete()
+        .verify(java.time.Duration.ofSeconds(20));
+    StepVerifier.create(DriverHarness.rows(driver, selectUsers(Expr.TRUE, List.of(), 1)), 0)
+        .thenRequest(50)
+        .expectNextCount(50)
+        .expectComplete()
+        .verify(java.time.Duration.ofSeconds(20));
+  }
+
   // ---- inserts -------------------------------------------------------------------------------
 
   @Test

@@ -57,6 +57,17 @@ class R2dbcDriverProviderTest {
   }
 
   @Test
+  void aPoolUrlIsServedWithoutASecondPool() {
+    assertEquals("r2dbc:postgresql://h/db",
+        R2dbcDriverProvider.withoutPool("r2dbc:pool:postgresql://h/db"));
+    assertEquals("r2dbc:h2:mem:///x", R2dbcDriverProvider.withoutPool("R2DBC:POOL:h2:mem:///x"));
+    Driver driver = new R2dbcDriverProvider().open(DriverHarness.config(
+        "r2dbc:pool:h2:mem:///" + java.util.UUID.randomUUID()));
+    driver.pushSchema().block();
+    driver.close().block();
+  }
+
+  @Test
   void detectsMariaDbByTheWordInTheVersionString() {
     assertTrue(MySqlDialect.isMariaDb("5.5.5-10.11.6-MariaDB-0+deb12u1"));
     assertTrue(MySqlDialect.isMariaDb("11.4.2-MariaDB"));

@@ -7,6 +7,7 @@ import io.toasty.reactive.exec.Sender;
 import io.toasty.value.Value;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A transaction's connection, taking one operation at a time whoever sends it: an operation holds
@@ -39,8 +40,8 @@ final class SerialConnection implements Connection, Sender {
   }
 
   /**
-   * A control operation (BEGIN, SAVEPOINT, ...); a response of rows is read inside the turn and
-   * handed on from memory.
+   * A control operation (BEGIN, SAVEPOINT, ...), run to its end once sent; a response of rows is
+   * read inside the turn and handed on from memory.
    */
   @Override
   public Mono<ExecResponse> exec(Operation operation) {
@@ -52,13 +53,23 @@ final class SerialConnection implements Connection, Sender {
     return control(operation, true);
   }
 
+  /**
+   * A control operation runs to its end once sent, even if its subscriber cancels: whether a
+   * BEGIN or SAVEPOINT cut short took effect is unknown (some drivers finish it in the
+   * background), so the ROLLBACK that follows a cancel waits for it instead of racing it.
+   */
   private Mono<ExecResponse> control(Operation operation, boolean ending) {
     Mono<ExecResponse> run = Mono.defer(() -> !ending && sealed
         ? Mono.error(new IllegalStateException(sealedMessage))
         : delegate.exec(operation).flatMap(response -> response instanceof ExecResponse.Rows r
             ? r.rows().collectList().map(rows -> new ExecResponse.Rows(Flux.fromIterable(rows)))
             : Mono.just(response)));
-    return held(run.flux()).next();
+    return Mono.defer(() -> {
+      Sinks.One<ExecResponse> outcome = Sinks.one();
+      held(run.flux()).next().subscribe(outcome::tryEmitValue, outcome::tryEmitError,
+          outcome::tryEmitEmpty);
+      return outcome.asMono();
+    });
   }
 
   /**

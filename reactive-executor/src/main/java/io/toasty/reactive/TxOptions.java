@@ -13,7 +13,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Backends that enforce read-only transactions refuse writes inside one with a
- * {@code DriverException} (PostgreSQL, MySQL/MariaDB, H2); others accept the option and ignore it.
+ * {@code DriverException} (PostgreSQL, MySQL/MariaDB, SQLite); H2 (through r2dbc-h2) accepts the
+ * option and ignores it.
  */
 public final class TxOptions {
   private static final TxOptions DEFAULTS = new TxOptions(null, false);

@@ -130,6 +130,8 @@ class TxManualTest {
         ? begun.asMono().thenReturn(new ExecResponse.Count(0)) : null);
     StepVerifier.create(t.db.begin()).expectSubscription().thenAwait(Duration.ofMillis(20))
         .thenCancel().verify(WAIT);
+    assertEquals(List.of("BEGIN"), t.driver.kinds(), "the ROLLBACK waits for the BEGIN");
+    begun.tryEmitEmpty();
     assertEquals(List.of("BEGIN", "ROLLBACK"), t.driver.kinds());
     assertEndedOnce(t);
   }

@@ -193,7 +193,11 @@ class TxTest {
         ? begun.asMono().thenReturn(new ExecResponse.Count(0)) : null);
     StepVerifier.create(t.db.transaction(tx -> tx.exec(insertUser("ann"))))
         .expectSubscription().thenAwait(Duration.ofMillis(20)).thenCancel().verify(WAIT);
+    assertEquals(List.of("BEGIN"), t.driver.kinds(), "the ROLLBACK waits for the BEGIN");
+    assertEquals(0, t.driver.closes.get());
+    begun.tryEmitEmpty();
     assertEquals(List.of("BEGIN", "ROLLBACK"), t.driver.kinds());
+    assertEquals(new TxStats(1, 0, 0, 1, 0), t.db.transactionStats());
     assertEndedOnce(t);
   }
 

@@ -90,6 +90,9 @@ final class JdbcSession {
    */
   SqliteResult execute(SqlCommand command, String sql, Object[] values, int fetchSize)
       throws SQLException {
+    if (command.kind() != SqlCommand.Kind.QUERY) {
+      closeAbandonedCursors();
+    }
     PreparedStatement statement = jdbc.prepareStatement(sql);
     boolean handedToCursor = false;
     try {
@@ -169,6 +172,21 @@ final class JdbcSession {
     return values;
   }
 
+  /**
+   * Closes the cursors whose rows nobody subscribed to, before this session writes or begins a
+   * transaction. Such a cursor belongs to a query whose subscriber cancelled while its result was
+   * on the way; left open, it keeps a read snapshot that makes the write or the
+   * {@code BEGIN IMMEDIATE} fail with {@code SQLITE_BUSY_SNAPSHOT} once another connection has
+   * written, for as long as the pooled connection lives.
+   */
+  void closeAbandonedCursors() {
+    for (RowCursor cursor : new ArrayList<>(cursors)) {
+      if (!cursor.isSubscribed()) {
+        cursor.close();
+      }
+    }
+  }
+
   void forget(RowCursor cursor) {
     cursors.remove(cursor);
   }
@@ -179,6 +197,7 @@ final class JdbcSession {
   void begin(String begin, boolean readOnly, boolean uncommitted) throws SQLException {
     setReadUncommitted(uncommitted);
     setQueryOnly(readOnly);
+    closeAbandonedCursors();
     try {
       exec(begin);
     } catch (SQLException e) {

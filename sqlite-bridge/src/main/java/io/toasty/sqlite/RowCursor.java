@@ -58,6 +58,11 @@ final class RowCursor {
     }).publishOn(Schedulers.parallel(), fetchSize);
   }
 
+  /** Whether the rows were subscribed to. */
+  boolean isSubscribed() {
+    return subscribed.get();
+  }
+
   /** Closes the cursor when its rows will not be read (on the bridge thread, later). */
   void discard() {
     submit(this::close);

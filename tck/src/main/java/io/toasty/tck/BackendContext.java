@@ -53,6 +53,20 @@ public final class BackendContext {
    * cleared; the harness closes it after the scenario.
    */
   public synchronized Opened open(int poolMaxSize, int planCacheSize) {
+    return open(models, poolMaxSize, planCacheSize);
+  }
+
+  /**
+   * Opens another isolated database with other models than the scenario's (default pool and plan
+   * cache sizes), its schema created and its log cleared; the harness closes it after the
+   * scenario, also when creating the schema fails (which this method then throws).
+   */
+  public Opened open(List<ModelDef<?>> models) {
+    return open(models, DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE);
+  }
+
+  private synchronized Opened open(List<ModelDef<?>> models, int poolMaxSize,
+      int planCacheSize) {
     OperationLog log = new OperationLog();
     String database = "tck_" + UUID.randomUUID().toString().replace("-", "");
     Db db = backend.open(new Backend.Request(models, database, poolMaxSize, planCacheSize,

@@ -1,6 +1,7 @@
 package io.toasty.docs.transactions;
 
 import io.toasty.Executor;
+import io.toasty.ToastyException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.reactive.Tx;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** The examples of {@code docs/transactions.md}, run by {@link TransactionsGuideTest}. */
 final class TransactionsGuide {
@@ -52,13 +54,22 @@ final class TransactionsGuide {
 
   static String failedTransfer(Db db) {
     // snippet: tx-rollback
+    String refused = null;
     try {
       transfer(db, 2, 1, 1_000_00).block();   // bob has too little: nothing is written
     } catch (IllegalStateException e) {
-      return e.getMessage();                  // "bob cannot pay 100000"
+      refused = e.getMessage();               // "bob cannot pay 100000"
     }
     // end-snippet
-    return null;
+    return refused;
+  }
+
+  static Account retried(Db db) {
+    // snippet: tx-retry
+    Mono<Account> paid = transfer(db, 1, 2, 1_00)   // a new transaction on each subscription
+        .retryWhen(Retry.max(3).filter(e -> e instanceof ToastyException t && t.isTransient()));
+    // end-snippet
+    return paid.block();
   }
 
   static List<Account> readOnlySnapshot(Db db) {
@@ -87,13 +98,13 @@ final class TransactionsGuide {
   }
   // end-snippet
 
+  // snippet: tx-context
   static Mono<Account> creditTwice(Db db, long id) {
-    // snippet: tx-context
     // credit(..) is given the Db, not the Tx: inside db.transaction(..) its statements join
     // the transaction bound in the Reactor Context
     return db.transactionMono(tx -> credit(db, id, 5_00).then(credit(db, id, 5_00)));
-    // end-snippet
   }
+  // end-snippet
 
   static Account manual(Db db) {
     // snippet: tx-manual

@@ -40,13 +40,16 @@ class TransactionsGuideTest {
     assertEquals(70_00, balance(1));
     assertEquals(30_00, balance(2));
 
+    assertEquals(31_00, TransactionsGuide.retried(db).balance());
+    assertEquals(69_00, balance(1));
+
     assertEquals(2, TransactionsGuide.readOnlySnapshot(db).size());
 
     List<Account> nested = TransactionsGuide.nested(db);
     assertEquals(List.of("cid", "dan"), nested.stream().map(Account::owner).toList());
     assertEquals(4, Accounts.all().collect(db).block().size());
 
-    assertEquals(40_00, TransactionsGuide.creditTwice(db, 2).block().balance());
+    assertEquals(41_00, TransactionsGuide.creditTwice(db, 2).block().balance());
 
     assertEquals(1_00, TransactionsGuide.manual(db).balance());
     assertEquals(2_00, TransactionsGuide.manualUsingWhen(db).block().balance());
@@ -56,8 +59,8 @@ class TransactionsGuideTest {
     while (db.transactionStats().active() > 0 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
-    assertEquals(70_00, balance(1), "the cancelled transaction was rolled back");
-    assertEquals(40_00, balance(2));
+    assertEquals(69_00, balance(1), "the cancelled transaction was rolled back");
+    assertEquals(41_00, balance(2));
 
     TxStats stats = TransactionsGuide.stats(db);
     assertNotNull(stats, "a transaction is still open");

@@ -44,13 +44,10 @@ public final class FindPkByIndexOp {
         return new ExecResponse.Rows(Flux.empty());
       }
       Placeholders ph = parts.placeholders();
-      String projection = Items.projection(t, t.primaryKey(), parts.residualColumns(), ph);
-      if (projection == null) {
-        projection = Items.projection(t, t.primaryKey(), List.of(), ph);
-      }
+      // the keys, and what the driver checks itself (null: every attribute)
+      String p = Items.projection(t, t.primaryKey(), parts.residualColumns(), ph);
       String kc = parts.keyCondition();
       String f = parts.filter();
-      String p = projection;
       QueryRequest request = QueryRequest.builder()
           .tableName(t.physicalName())
           .indexName(ix.name())

@@ -28,7 +28,12 @@ public record ActionPlan(List<Action> actions, List<Var> vars, int result, Outpu
 
   /** Whether any action sends an operation to the driver (else no connection is needed). */
   public boolean needsConnection() {
-    return actions.stream().anyMatch(Action::isOperation);
+    for (Action a : actions) { // a loop, not a stream: this runs for every execution
+      if (a.isOperation()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The action that writes variable {@code id}. */

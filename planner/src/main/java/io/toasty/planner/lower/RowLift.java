@@ -15,10 +15,22 @@ import java.util.List;
 public final class RowLift {
   private final List<Expr> outputs;
   private final int[] positions;
+  /** The outputs are the fetched columns in fetch order: the row is the result as it is. */
+  private final boolean identity;
 
-  private RowLift(List<Expr> outputs, int[] positions) {
+  private RowLift(List<Expr> outputs, int[] positions, int fetched) {
     this.outputs = List.copyOf(outputs);
     this.positions = positions;
+    this.identity = positions != null && positions.length == fetched && isIdentity(positions);
+  }
+
+  private static boolean isIdentity(int[] positions) {
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -38,7 +50,7 @@ public final class RowLift {
         plain = false;
       }
     }
-    return new RowLift(rebased, plain ? positions : null);
+    return new RowLift(rebased, plain ? positions : null, fetched.size());
   }
 
   private static Expr rebase(Expr e, List<Integer> fetched) {
@@ -54,6 +66,9 @@ public final class RowLift {
 
   /** The result record for {@code row}. */
   public Value.Record apply(Value.Record row, List<Value> args) {
+    if (identity && row.size() == positions.length) {
+      return row;
+    }
     Value[] out = new Value[outputs.size()];
     if (positions != null) {
       for (int i = 0; i < positions.length; i++) {
@@ -64,7 +79,7 @@ public final class RowLift {
         out[i] = Eval.eval(outputs.get(i), args, row);
       }
     }
-    return new Value.Record(java.util.Arrays.asList(out));
+    return Value.Record.adopt(out);
   }
 
   /** Whether lifting is a plain copy of row positions. */

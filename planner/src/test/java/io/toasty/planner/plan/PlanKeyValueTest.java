@@ -131,6 +131,18 @@ class PlanKeyValueTest {
     Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
     Mir mir = Plans.mir(i, KV);
+    assertEquals("ExecStatement, Const", Plans.kinds(mir));
+    assertEquals(List.of(0), mir.nodes().get(1).after());
+  }
+
+  @Test
+  void aBackendWithoutMultiRowInsertGetsOneInsertPerRow() {
+    Capability oneRow = new Capability("kv-one-row", false, true, false, false, false, false,
+        false, true, false, false, 255);
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+        Returning.Model.plain());
+    Mir mir = Plans.mir(i, oneRow);
     assertEquals("ExecStatement, ExecStatement, Const", Plans.kinds(mir));
     assertEquals(List.of(0, 1), mir.nodes().get(2).after());
   }

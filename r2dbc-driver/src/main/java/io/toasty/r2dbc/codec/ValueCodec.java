@@ -217,7 +217,7 @@ public final class ValueCodec {
             + ": " + e.getMessage(), e);
       }
     }
-    return new Value.Record(java.util.Arrays.asList(values));
+    return Value.Record.adopt(values);
   }
 
   /**

@@ -164,6 +164,12 @@ public final class H2Dialect implements SqlDialect {
 
   /** An in-memory database closes with its last session unless DB_CLOSE_DELAY says otherwise. */
   @Override
+  public boolean embedded(ConnectionFactoryOptions options) {
+    Object protocol = options.getValue(ConnectionFactoryOptions.PROTOCOL);
+    return "mem".equals(protocol) || "file".equals(protocol);
+  }
+
+  @Override
   public boolean needsKeepAlive(ConnectionFactoryOptions options) {
     Object protocol = options.getValue(ConnectionFactoryOptions.PROTOCOL);
     Object database = options.getValue(ConnectionFactoryOptions.DATABASE);

@@ -5,6 +5,7 @@ import io.r2dbc.spi.ConnectionMetadata;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,6 +65,20 @@ public final class MySqlDialect implements SqlDialect {
   /** Whether a server version string ({@code 5.5.5-10.11.6-MariaDB-0+deb12u1}) is MariaDB's. */
   public static boolean isMariaDb(String version) {
     return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
+  }
+
+  /**
+   * Sent as SQL: r2dbc-mysql skips {@code beginTransaction()} while the status flags of the last
+   * packet it read say a transaction is open, which after a cancelled operation can be stale; a
+   * skipped BEGIN makes the transaction's statements autocommit one by one (seen as partial
+   * commits under random cancellation). {@code SET TRANSACTION} applies to the next transaction
+   * only.
+   */
+  @Override
+  public List<String> beginStatements(String isolation, boolean readOnly) {
+    String start = readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION";
+    return isolation == null ? List.of(start)
+        : List.of("SET TRANSACTION ISOLATION LEVEL " + isolation, start);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -180,6 +181,26 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * outlives idle pooled connections (an in-memory database that closes with its last session).
    */
   default boolean needsKeepAlive(ConnectionFactoryOptions options) {
+    return false;
+  }
+
+  /**
+   * The statements that begin a transaction with these options, sent as SQL; empty to use the
+   * R2DBC driver's {@code beginTransaction}. A dialect sends its own where the driver may skip the
+   * BEGIN because of a stale idea that a transaction is open (r2dbc-mysql decides from the status
+   * flags of the last server packet it read).
+   *
+   * @param isolation the SQL name of the isolation level ({@code READ COMMITTED}), or null
+   */
+  default List<String> beginStatements(String isolation, boolean readOnly) {
+    return List.of();
+  }
+
+  /**
+   * Whether the database runs inside this JVM (H2 in memory or on a file, without a server), so
+   * that a connection can only break by being closed and local validation need not ask it.
+   */
+  default boolean embedded(ConnectionFactoryOptions options) {
     return false;
   }
 

@@ -64,6 +64,9 @@ public final class Interpreter {
         stored.add(a);
       }
     }
+    if (stored.isEmpty()) {
+      return input(plan.result()); // every single-statement read: no stages before the rows
+    }
     Mono<Void> first = Flux.fromIterable(stored).concatMap(this::store, 1).then();
     return first.thenMany(Flux.defer(() -> input(plan.result())));
   }

@@ -10,27 +10,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (the variable's lifetime, counted in readers at plan time).
  */
 final class VarStore {
-  private final ConcurrentHashMap<Integer, Slot> slots = new ConcurrentHashMap<>();
+  /** Made on the first put: most executions store nothing. */
+  private volatile ConcurrentHashMap<Integer, Slot> slots;
 
   void put(int var, List<Value.Record> rows, int readers) {
-    slots.put(var, new Slot(rows, new AtomicInteger(readers)));
+    ConcurrentHashMap<Integer, Slot> s = slots;
+    if (s == null) {
+      synchronized (this) {
+        s = slots;
+        if (s == null) {
+          slots = s = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    s.put(var, new Slot(rows, new AtomicInteger(readers)));
   }
 
   /** The rows of {@code var}, counting one reader off. */
   List<Value.Record> take(int var) {
-    Slot slot = slots.get(var);
+    ConcurrentHashMap<Integer, Slot> s = slots;
+    Slot slot = s == null ? null : s.get(var);
     if (slot == null) {
       throw new IllegalStateException("variable $" + var + " read before it was set");
     }
     if (slot.readers.decrementAndGet() <= 0) {
-      slots.remove(var);
+      s.remove(var);
     }
     return slot.rows;
   }
 
   /** How many variables are held now. */
   int size() {
-    return slots.size();
+    ConcurrentHashMap<Integer, Slot> s = slots;
+    return s == null ? 0 : s.size();
   }
 
   private record Slot(List<Value.Record> rows, AtomicInteger readers) {}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Streams includes over 200,000 parents (and 400,000 children) in a heap of 256 MiB: runs
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class IncludeMemoryTest {
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES) // loads 600,000 rows first; slow on a busy machine
   void includesOver200kParentsStreamIn256MiB() throws Exception {
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
         + "java";

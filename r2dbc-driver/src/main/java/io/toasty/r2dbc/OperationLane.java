@@ -1,0 +1,138 @@
+package io.toasty.r2dbc;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Runs one connection's operations one after another, each only once the work of the one before
+ * is over, also when that one's subscriber cancelled; a write is not cut short by a cancel.
+ *
+ * <p>Why: cancelling an R2DBC statement does not stop it on the server, and the drivers do not
+ * promise that a cancelled statement's request goes out before the next one. r2dbc-postgresql
+ * sends an INSERT it must first prepare in two round trips, so a ROLLBACK issued right after the
+ * cancel can reach the server first, and the INSERT then commits on its own (a partial write); a
+ * BEGIN cancelled before its answer is read makes the driver skip the ROLLBACK that follows; the
+ * sqlite-bridge runs a cancelled BEGIN on its thread after the ROLLBACK has looked. Here, a write
+ * (INSERT, UPDATE, DELETE, and BEGIN/COMMIT/ROLLBACK/savepoints) whose subscriber cancels runs
+ * to its end with its result dropped, and the next operation (the engine's ROLLBACK, the release
+ * of the connection) waits for it. A read cancelled mid-stream stops reading at once.
+ */
+final class OperationLane {
+  /** The slot of the operation taken last, or null. */
+  private final AtomicReference<Slot> last = new AtomicReference<>();
+
+  /** One operation's place in the lane. */
+  private final class Slot {
+    final Mono<Void> before;
+    final Sinks.Empty<Void> over = Sinks.empty();
+    private volatile boolean finished;
+
+    Slot() {
+      Slot previous = last.getAndSet(this);
+      before = previous == null || previous.finished ? Mono.empty() : previous.over.asMono();
+    }
+
+    /** This operation's work is over: the next may start once the one before is over too. */
+    void release() {
+      before.subscribe(null, e -> finish(), this::finish);
+    }
+
+    private void finish() {
+      finished = true;
+      over.tryEmitEmpty();
+    }
+  }
+
+  /** Completes when the work of every operation started so far is over. */
+  Mono<Void> quiet() {
+    Slot slot = last.get();
+    return slot == null ? Mono.empty() : slot.over.asMono();
+  }
+
+  /**
+   * {@code work}, started in its turn and run to its end whether or not its subscriber stays: the
+   * returned Mono only observes it.
+   */
+  <T> Mono<T> write(Mono<T> work) {
+    return Mono.defer(() -> {
+      Slot slot = new Slot();
+      Sinks.One<T> result = Sinks.one();
+      slot.before.then(work)
+          .doFinally(s -> slot.release())
+          .subscribe(result::tryEmitValue, result::tryEmitError, result::tryEmitEmpty);
+      return result.asMono();
+    });
+  }
+
+  /**
+   * Rows of a write (INSERT/UPDATE/DELETE ... RETURNING), started in their turn when subscribed;
+   * a cancelled subscriber stops receiving them, but the statement is read to its end.
+   */
+  <T> Flux<T> writeRows(Flux<T> rows) {
+    return Flux.defer(() -> {
+      Slot slot = new Slot();
+      return drainOnCancel(slot.before.thenMany(rows), slot::release);
+    });
+  }
+
+  /** Rows of a read, started in their turn when subscribed; a cancel stops reading at once. */
+  <T> Flux<T> readRows(Flux<T> rows) {
+    return Flux.defer(() -> {
+      Slot slot = new Slot();
+      return slot.before.thenMany(rows).doFinally(s -> slot.release());
+    });
+  }
+
+  /**
+   * {@code source}'s items with the subscriber's backpressure; when the subscriber cancels,
+   * {@code source} is not cancelled but read to its end with its items dropped. {@code done} runs
+   * once {@code source} has terminated.
+   */
+  private static <T> Flux<T> drainOnCancel(Flux<T> source, Runnable done) {
+    return Flux.create(sink -> {
+      AtomicBoolean draining = new AtomicBoolean();
+      BaseSubscriber<T> upstream = new BaseSubscriber<>() {
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+          // demand comes from the sink's onRequest
+        }
+
+        @Override
+        protected void hookOnNext(T value) {
+          if (!draining.get()) {
+            sink.next(value);
+          }
+        }
+
+        @Override
+        protected void hookOnComplete() {
+          sink.complete();
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+          if (!draining.get()) {
+            sink.error(error);
+          }
+        }
+
+        @Override
+        protected void hookFinally(reactor.core.publisher.SignalType type) {
+          done.run();
+        }
+      };
+      source.subscribe(upstream); // requests nothing until the sink's subscriber does
+      sink.onCancel(() -> {
+        draining.set(true);
+        upstream.requestUnbounded();
+      });
+      sink.onRequest(upstream::request);
+    }, FluxSink.OverflowStrategy.BUFFER);
+  }
+}

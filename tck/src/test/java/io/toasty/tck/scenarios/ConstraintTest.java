@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link ConstraintScenarios} on this build's backends. */
+class ConstraintTest extends ConstraintScenarios {}

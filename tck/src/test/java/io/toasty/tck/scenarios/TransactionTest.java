@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link TransactionScenarios} on this build's backends. */
+class TransactionTest extends TransactionScenarios {}
