@@ -386,12 +386,6 @@ class BackendBehaviourTest {
    */
   @Test
   void transactionsCancelledAtRandomCommitAllOrNothing() {
-    // Open bug (issue 3): on MariaDB this hand-rolled harness sees 1 partial commit in about one
-    // run of six (BEGIN, INSERT and ROLLBACK all answered OK, the row stays), while the engine's
-    // own random-cancel scenario (tck CancelScenarios, 1,000 cancellations) sees none. Reported
-    // as skipped, not passed, until it is understood.
-    org.junit.jupiter.api.Assumptions.assumeTrue(kind != TestDatabase.Kind.MARIADB,
-        "open bug on MariaDB, see issue 3's note");
     R2dbcDriver pooled = open(new DriverConfig(database.url(), Fixtures.SCHEMA, 2,
         Duration.ofSeconds(10), Duration.ofMinutes(5), null));
     java.util.Random random = new java.util.Random(42);

@@ -67,6 +67,18 @@ public final class DynamoGuide {
     }
     // end-snippet
 
+    // snippet: dynamo-create-many
+    try {
+      Tasks.createMany(List.of(
+              Tasks.create().owner("cy").title("Plan").status("open").slug("cy-plan"),
+              Tasks.create().owner("cy").title("Review").status("open").slug("review")))
+          .exec(db).block();                       // one TransactWriteItems: all or nothing
+    } catch (UniqueViolationException e) {
+      int cys = Tasks.filter(Tasks.OWNER.eq("cy")).collect(db).block().size();
+      out.println("createMany refused, cy has " + cys + " tasks");   // 0: "Plan" was not written
+    }
+    // end-snippet
+
     // snippet: dynamo-queries
     // partition key equality: one Query on the table, in sort key (creation) order
     List<Task> anns = Tasks.filter(Tasks.OWNER.eq("ann")).collect(db).block();

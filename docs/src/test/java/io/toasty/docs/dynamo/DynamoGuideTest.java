@@ -31,15 +31,16 @@ class DynamoGuideTest {
             + "&tablePrefix=guide_", out);
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-      assertEquals(6, lines.size(), () -> String.join("\n", lines));
+      assertEquals(7, lines.size(), () -> String.join("\n", lines));
       assertEquals("created Write the guide", lines.get(0));
       assertTrue(lines.get(1).startsWith("Task.slug: another record has the same value"),
           lines.get(1));
+      assertEquals("createMany refused, cy has 0 tasks", lines.get(2));
       assertEquals("ann has 2 tasks; 1 open to write; 3 for ann or bob; found Review it",
-          lines.get(2));
-      assertEquals("plan uses the GSI", lines.get(3));
-      assertEquals("order by on dynamodb", lines.get(4));
-      assertEquals("closed 1, deleted 1", lines.get(5));
+          lines.get(3));
+      assertEquals("plan uses the GSI", lines.get(4));
+      assertEquals("order by on dynamodb", lines.get(5));
+      assertEquals("closed 1, deleted 1", lines.get(6));
     } finally {
       server.stop();
     }
