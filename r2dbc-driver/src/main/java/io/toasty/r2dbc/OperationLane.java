@@ -49,12 +49,6 @@ final class OperationLane {
     }
   }
 
-  /** Completes when the work of every operation started so far is over. */
-  Mono<Void> quiet() {
-    Slot slot = last.get();
-    return slot == null ? Mono.empty() : slot.over.asMono();
-  }
-
   /**
    * {@code work}, started in its turn and run to its end whether or not its subscriber stays: the
    * returned Mono only observes it.

@@ -21,12 +21,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 
 /**
@@ -137,48 +135,9 @@ public final class R2dbcDriver implements Driver {
   private Mono<R2dbcConnection> acquire() {
     return Mono.defer(() -> closed.get()
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
-        : handedOver(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
-        .onErrorMap(e -> parts.get().errors().translate(e, null));
-  }
-
-  /**
-   * The pooled connection, ours once the pool has handed it over: a cancel reaches the pool only
-   * while the acquire is pending.
-   *
-   * <p>Why: a cancel that arrived between the pool's onNext and its onComplete travelled up to
-   * reactor-pool, which took it for a borrower giving up and put the connection back, while the
-   * caller (a {@code usingWhen} that had received it) went on using it: the next borrower's BEGIN
-   * then reached the server before the first one's ROLLBACK, which rolled the second
-   * transaction back and left its statements to autocommit (partial commits on MariaDB, seen in
-   * the server's general log). A connection delivered after its caller cancelled is closed here.
-   */
-  private Mono<R2dbcConnection> handedOver(Mono<io.r2dbc.spi.Connection> pooled) {
-    return Mono.<R2dbcConnection>create(sink -> {
-          AtomicInteger state = new AtomicInteger(); // 0 pending, 1 handed over, 2 cancelled
-          BaseSubscriber<io.r2dbc.spi.Connection> acquire = new BaseSubscriber<>() {
-            @Override
-            protected void hookOnNext(io.r2dbc.spi.Connection c) {
-              R2dbcConnection connection = new R2dbcConnection(c, partsFor(c));
-              if (state.compareAndSet(0, 1)) {
-                sink.success(connection); // discarded (and closed, below) if cancelled meanwhile
-              } else {
-                connection.close().subscribe(null, e -> { }); // delivered after the cancel
-              }
-            }
-
-            @Override
-            protected void hookOnError(Throwable e) {
-              sink.error(e);
-            }
-          };
-          sink.onCancel(() -> {
-            if (state.compareAndSet(0, 2)) {
-              acquire.cancel(); // still pending: the pool may stop looking for a connection
-            }
-          });
-          pooled.subscribe(acquire);
-        })
-        .doOnDiscard(R2dbcConnection.class, c -> c.close().subscribe(null, e -> { }));
+        : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
+        .onErrorMap(e -> parts.get().errors().translate(e, null))
+        .map(c -> new R2dbcConnection(c, partsFor(c)));
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */

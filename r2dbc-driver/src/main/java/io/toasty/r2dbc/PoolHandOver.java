@@ -1,0 +1,84 @@
+package io.toasty.r2dbc;
+
+import io.r2dbc.spi.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
+
+/**
+ * A pool's acquire whose cancel reaches the pool only while the acquire is pending.
+ *
+ * <p>Why: {@code usingWhen} cancels its resource subscription when it is cancelled before it has
+ * seen the resource, and its {@code onNext} may run at the same moment on another thread: the
+ * cancel then reaches reactor-pool after the connection was delivered, and the pool, taking it
+ * for a borrower giving up, puts the connection back, while {@code usingWhen} goes on to use it
+ * (and to clean it up). Two borrowers then share one session: MariaDB's general log showed the
+ * second borrower's BEGIN arriving before the first one's ROLLBACK, which rolled the second
+ * transaction back and left its statements to autocommit (partial commits under random cancel).
+ * Here, once the connection is handed over, a cancel stays with the receiver, which owns it; a
+ * connection delivered after the cancel went to the pool is closed (given back) here, once.
+ */
+final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
+  private static final int PENDING = 0;
+  private static final int HANDED_OVER = 1;
+  private static final int CANCELLED = 2;
+
+  private final CoreSubscriber<? super Connection> actual;
+  private final AtomicInteger state = new AtomicInteger(PENDING);
+  private volatile Subscription upstream;
+
+  private PoolHandOver(CoreSubscriber<? super Connection> actual) {
+    this.actual = actual;
+  }
+
+  /** {@code acquire}, its connection handed over once delivered. */
+  static Mono<Connection> of(Mono<? extends Connection> acquire) {
+    return Mono.fromDirect(subscriber -> acquire.subscribe(
+        new PoolHandOver(Operators.toCoreSubscriber(subscriber))));
+  }
+
+  @Override
+  public Context currentContext() {
+    return actual.currentContext();
+  }
+
+  @Override
+  public void onSubscribe(Subscription s) {
+    upstream = s;
+    actual.onSubscribe(this);
+  }
+
+  @Override
+  public void onNext(Connection connection) {
+    if (state.compareAndSet(PENDING, HANDED_OVER)) {
+      actual.onNext(connection);
+    } else {
+      Mono.from(connection.close()).subscribe(null, e -> { }); // the receiver has gone
+    }
+  }
+
+  @Override
+  public void onError(Throwable e) {
+    actual.onError(e);
+  }
+
+  @Override
+  public void onComplete() {
+    actual.onComplete();
+  }
+
+  @Override
+  public void request(long n) {
+    upstream.request(n);
+  }
+
+  @Override
+  public void cancel() {
+    if (state.compareAndSet(PENDING, CANCELLED)) {
+      upstream.cancel();
+    }
+  }
+}
