@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -123,9 +125,7 @@ final class R2dbcConnection implements Connection {
         begun = true;
         yield begin(t);
       }
-      case COMMIT -> (begun ? sql("COMMIT") : Mono.<Void>empty())
-          .then(Mono.from(connection.commitTransaction()))
-          .doOnSuccess(v -> begun = false);
+      case COMMIT -> end("COMMIT", connection::commitTransaction);
       case ROLLBACK -> rollback();
       case SAVEPOINT -> Mono.from(connection.createSavepoint(savepoint(t)));
       case RELEASE_SAVEPOINT -> Mono.from(connection.releaseSavepoint(savepoint(t)));
@@ -163,8 +163,13 @@ final class R2dbcConnection implements Connection {
    * finds nothing left to do.
    */
   private Mono<Void> rollback() {
-    return (begun ? sql("ROLLBACK") : Mono.<Void>empty())
-        .then(Mono.from(connection.rollbackTransaction()))
+    return end("ROLLBACK", connection::rollbackTransaction);
+  }
+
+  /** COMMIT or ROLLBACK: the statement once a BEGIN was sent, then the driver's own call. */
+  private Mono<Void> end(String sql, Supplier<Publisher<Void>> driverCall) {
+    return (begun ? sql(sql) : Mono.<Void>empty())
+        .then(Mono.defer(() -> Mono.from(driverCall.get())))
         .doOnSuccess(v -> begun = false);
   }
 

@@ -55,11 +55,11 @@ final class LowerInclude {
     LowerExpr lx = new LowerExpr(root.schema);
     List<OrderBy> orderBy = lx.orderBy(q.orderBy());
     if (child && orderBy.isEmpty()) {
-      // Deterministic order within each parent: by the related records' key. The merge's
-      // foreign key goes first, which keeps that order within each parent and lets the database
-      // serve the window from the foreign key's index; by the key alone, H2 scanned the child
-      // table in key order and tested every row against the window's IN list (3x the time of a
-      // hand-written two-query include, benchmarks/PROFILE.md).
+      // Deterministic order within each parent: by the related records' key, after the merge's
+      // foreign key (the same order within each parent, and an order an index on the foreign
+      // key can serve). It did not help H2, which with bound IN markers and any ORDER BY walks
+      // the whole index and tests each row against the window's markers (benchmarks/PROFILE.md);
+      // sorting each parent's children in the merge instead is the open fix.
       for (int c : merge.childColumns) {
         orderBy.add(new OrderBy(new Expr.Column(cx.table.name(), c), OrderBy.Direction.ASC));
       }
