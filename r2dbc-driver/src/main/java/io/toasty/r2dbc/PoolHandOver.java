@@ -18,8 +18,12 @@ import reactor.util.context.Context;
  * (and to clean it up). Two borrowers then share one session: MariaDB's general log showed the
  * second borrower's BEGIN arriving before the first one's ROLLBACK, which rolled the second
  * transaction back and left its statements to autocommit (partial commits under random cancel).
- * Here, once the connection is handed over, a cancel stays with the receiver, which owns it; a
- * connection delivered after the cancel went to the pool is closed (given back) here, once.
+ * Here, once the connection is handed over, a cancel stays with the receiver, which owns it.
+ *
+ * <p>A connection delivered after the cancel went to the pool is dropped, not closed: the cancel
+ * reached r2dbc-pool's own guard, which gives the connection back itself (read in r2dbc-pool
+ * 1.0.2's bytecode: its discard-on-cancel releases the pooled reference when cancelled, and a
+ * borrower cancelled while waiting is never served). Closing it here too would release it twice.
  */
 final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   private static final int PENDING = 0;
@@ -55,8 +59,6 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   public void onNext(Connection connection) {
     if (state.compareAndSet(PENDING, HANDED_OVER)) {
       actual.onNext(connection);
-    } else {
-      Mono.from(connection.close()).subscribe(null, e -> { }); // the receiver has gone
     }
   }
 

@@ -41,6 +41,7 @@ public final class R2dbcDriver implements Driver {
   private final SqlDialect dialect;
   private final Schema schema;
   private final ConnectionPool pool;
+  private final PoolPermits permits;
   /** The URL's dialect's parts until a connection tells which server answers; then the server's. */
   private final AtomicReference<DriverParts> parts = new AtomicReference<>();
   private volatile boolean serverKnown;
@@ -57,12 +58,14 @@ public final class R2dbcDriver implements Driver {
     Objects.requireNonNull(factory, "factory");
     this.schema = config.schema();
     this.parts.set(partsFor(dialect));
+    this.permits = new PoolPermits(config.poolMaxSize());
     ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
         .maxSize(config.poolMaxSize())
         .maxAcquireTime(config.acquireTimeout())
-        .maxIdleTime(config.maxIdleTime());
+        .maxIdleTime(config.maxIdleTime())
+        .customizer(builder -> builder.allocationStrategy(permits));
     if (config.validationQuery() != null) {
       pooling.validationQuery(config.validationQuery());
     }
@@ -122,6 +125,11 @@ public final class R2dbcDriver implements Driver {
     return pool.getMetrics();
   }
 
+  /** Connection permits the pool returned twice while in use (for tests: a release counted twice). */
+  int permitsReturnedTwice() {
+    return permits.overReturned();
+  }
+
   /** The renderer, whose cache holds one rendering per statement instance. */
   public SqlRenderer renderer() {
     return parts.get().renderer();
@@ -171,6 +179,7 @@ public final class R2dbcDriver implements Driver {
       if (!closed.compareAndSet(false, true)) {
         return Mono.empty();
       }
+      permits.closing();
       return pool.disposeLater()
           .then(Mono.defer(() -> {
             io.r2dbc.spi.Connection held = keepAliveConnection.getAndSet(null);
