@@ -76,7 +76,10 @@ public final class Explain {
         line("     merged into #" + m.parent() + " as slot " + m.slot() + " (" + m.relation()
             + (m.many() ? ", many" : ", one") + (m.flatten() ? ", flattened" : "") + "): "
             + x.columns(table, m.childColumns()) + " IN keys of #" + m.parent() + " ("
-            + x.columns(parentTable, m.parentColumns()) + "); #" + m.parent()
+            + x.columns(parentTable, m.parentColumns()) + ")"
+            + (m.sortColumns().isEmpty() ? "" : ", each parent's sorted by ("
+                + x.columns(table, m.sortColumns()) + ")")
+            + "; #" + m.parent()
             + " needs #" + s.id() + "'s rows back: a cycle, broken by NestedMerge");
       }
       if (!s.bindings().isEmpty()) {

@@ -126,7 +126,9 @@ final class ExplainNode {
       out.append(indent).append("slot ").append(i).append(' ').append(b.relation())
           .append(b.many() ? " (many" : " (one").append(b.flatten() ? ", flattened)" : ")")
           .append(" on parent row ").append(b.parentPositions()).append(" = child row ")
-          .append(b.childPositions()).append(": ");
+          .append(b.childPositions())
+          .append(b.sortPositions().isEmpty() ? "" : ", sorted by child row " + b.sortPositions())
+          .append(": ");
       if (b.fetch() instanceof MergeBranch.SqlFetch f) {
         out.append("QuerySql ").append(st.statement(f.statement())).append("  + (")
             .append(x.columns(f.keys().table(), f.keys().columns())).append(") IN window keys");

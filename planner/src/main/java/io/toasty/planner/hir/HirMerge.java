@@ -18,16 +18,20 @@ import java.util.Objects;
  * @param many          whether a parent gets a list of rows (has-many) or at most one
  * @param flatten       for the join model of a many-to-many relation: the parent gets, instead of
  *                      the join rows, the records of the join rows' own single merged slot
+ * @param sortColumns   the columns that order each parent's rows, ascending, sorted in the merge
+ *                      rather than by the database (empty: the statement's own order stands)
  * @param outputs       this statement's record as the parent receives it: expressions over its
  *                      columns, where a column index past the table's last column names one of
  *                      its own merged slots
  */
 public record HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,
-    List<Integer> childColumns, boolean many, boolean flatten, List<Expr> outputs) {
+    List<Integer> childColumns, boolean many, boolean flatten, List<Integer> sortColumns,
+    List<Expr> outputs) {
   public HirMerge {
     Objects.requireNonNull(relation, "relation");
     parentColumns = List.copyOf(parentColumns);
     childColumns = List.copyOf(childColumns);
+    sortColumns = List.copyOf(sortColumns);
     outputs = List.copyOf(outputs);
   }
 }

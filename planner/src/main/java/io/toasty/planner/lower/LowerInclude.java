@@ -54,19 +54,11 @@ final class LowerInclude {
     LowerContext cx = new LowerContext(root.schema, root.capability, model, 0);
     LowerExpr lx = new LowerExpr(root.schema);
     List<OrderBy> orderBy = lx.orderBy(q.orderBy());
-    if (child && orderBy.isEmpty()) {
-      // Deterministic order within each parent: by the related records' key, after the merge's
-      // foreign key (the same order within each parent, and an order an index on the foreign
-      // key can serve). It did not help H2, which with bound IN markers and any ORDER BY walks
-      // the whole index and tests each row against the window's markers (benchmarks/PROFILE.md);
-      // sorting each parent's children in the merge instead is the open fix.
-      for (int c : merge.childColumns) {
-        orderBy.add(new OrderBy(new Expr.Column(cx.table.name(), c), OrderBy.Direction.ASC));
-      }
-      for (Expr k : cx.keyColumns()) {
-        orderBy.add(new OrderBy(k, OrderBy.Direction.ASC));
-      }
-    }
+    // Without an order of the user's, each parent's children come in key order, sorted in the
+    // merge: the child query has no ORDER BY, because H2 with bound IN markers and any ORDER BY
+    // walks the whole index and tests each row against the window's markers (3.6 times the
+    // hand-written two queries, benchmarks/PROFILE.md), and a database needs no sort to group.
+    List<Integer> sortColumns = child && orderBy.isEmpty() ? cx.table.primaryKey() : List.of();
     Query table = new Query(new io.toasty.stmt.Source.Table(cx.table.name()), lx.expr(q.filter()),
         new Returning.Project(cx.allColumns()), orderBy, child ? null : q.limit());
     int id = statements.size();
@@ -91,7 +83,7 @@ final class LowerInclude {
     List<HirDep> deps = List.of();
     if (merge != null) {
       hirMerge = new HirMerge(merge.parent, merge.slot, merge.relation, merge.parentColumns,
-          merge.childColumns, merge.many, merge.flatten, outputs);
+          merge.childColumns, merge.many, merge.flatten, sortColumns, outputs);
       deps = List.of(new HirDep(merge.parent, HirDep.Kind.KEYS));
     }
     statements.set(id, new HirStatement(id, table, deps, hirMerge, List.of()));
@@ -110,14 +102,11 @@ final class LowerInclude {
     }
     RelationSchema.Through via = r.through();
     ModelMapping join = root.schema.mapping(via.model());
-    // The join rows, each with its one target, flattened: the targets in join order.
+    // The join rows, each with its one target, flattened: the targets in the join rows' key
+    // order, sorted in the merge.
     int joinId = statements.size();
     Query joinQuery = Query.all(via.model());
     LowerContext jcx = new LowerContext(root.schema, root.capability, via.model(), 0);
-    List<OrderBy> order = new ArrayList<>();
-    for (Expr k : jcx.keyColumns()) {
-      order.add(new OrderBy(k, OrderBy.Direction.ASC));
-    }
     statements.add(null);
     int joinColumns = jcx.table.columns().size();
     level(scope, r.target(), new Merge(joinId, 0, via.path().get(1),
@@ -126,11 +115,12 @@ final class LowerInclude {
     joinOutputs.add(new Expr.Column(jcx.table.name(), joinColumns));
     Query joinTable = new Query(new io.toasty.stmt.Source.Table(jcx.table.name()),
         LowerExpr.lower(joinQuery.filter(), root.schema), new Returning.Project(jcx.allColumns()),
-        order, null);
+        List.of(), null);
     statements.set(joinId, new HirStatement(joinId, joinTable,
         List.of(new HirDep(parent, HirDep.Kind.KEYS)),
         new HirMerge(parent, slot, r.name() + " (through " + via.model() + ")", sourceColumns,
-            columns(join, via.sourceFields()), true, true, joinOutputs), List.of()));
+            columns(join, via.sourceFields()), true, true, jcx.table.primaryKey(), joinOutputs),
+        List.of()));
   }
 
   private static List<Integer> columns(ModelMapping mapping, List<Integer> fields) {

@@ -18,18 +18,21 @@ import java.util.Objects;
  * @param many            a list of children per parent, or at most one
  * @param flatten         attach, instead of the child rows, the records in each child row's
  *                        first merged slot (the join model of a many-to-many relation)
+ * @param sortPositions   where the values that order each parent's children sit in a child row
+ *                        (ascending); empty keeps the order the fetch returned them in
  * @param lift            a child row (columns, then its own merged slots) to the record value a
  *                        parent receives
  * @param nested          the relations loaded on the children in turn
  */
 public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
-    List<Integer> childPositions, boolean many, boolean flatten, RowLift lift,
-    List<MergeBranch> nested) {
+    List<Integer> childPositions, boolean many, boolean flatten, List<Integer> sortPositions,
+    RowLift lift, List<MergeBranch> nested) {
   public MergeBranch {
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(fetch, "fetch");
     parentPositions = List.copyOf(parentPositions);
     childPositions = List.copyOf(childPositions);
+    sortPositions = List.copyOf(sortPositions);
     Objects.requireNonNull(lift, "lift");
     nested = List.copyOf(nested);
   }

@@ -83,6 +83,7 @@ final class PlanNestedMerge {
     MergeBranch.Fetch fetch = fetch(child, m, q, table);
     List<Integer> fetched = new ArrayList<>(fetch.fetched());
     List<Integer> childPositions = positions(m.childColumns(), fetched);
+    List<Integer> sortPositions = positions(m.sortColumns(), fetched);
     List<HirStatement> grandchildren = children(child.id());
     List<MergeBranch> nested = new ArrayList<>();
     for (HirStatement g : grandchildren) {
@@ -92,7 +93,8 @@ final class PlanNestedMerge {
       fetched.add(table.columns().size() + i);
     }
     return new MergeBranch(m.relation(), fetch, positions(m.parentColumns(), parentFetched),
-        childPositions, m.many(), m.flatten(), RowLift.of(m.outputs(), fetched), nested);
+        childPositions, m.many(), m.flatten(), sortPositions, RowLift.of(m.outputs(), fetched),
+        nested);
   }
 
   private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {
@@ -140,7 +142,7 @@ final class PlanNestedMerge {
     for (int c : columns) {
       int at = fetched.indexOf(c);
       if (at < 0) {
-        throw new IllegalStateException("join column " + c + " is not fetched: " + fetched);
+        throw new IllegalStateException("merge column " + c + " is not fetched: " + fetched);
       }
       out.add(at);
     }

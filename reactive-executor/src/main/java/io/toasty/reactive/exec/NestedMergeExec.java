@@ -3,11 +3,13 @@ package io.toasty.reactive.exec;
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
+import io.toasty.planner.eval.ValueOrder;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,11 @@ import reactor.core.publisher.Mono;
 /**
  * Runs a {@link NestedMergeAction} as a reactive join: {@code parents.buffer(window)}, then for
  * each window one child operation per branch for the window's keys (the branches subscribed
- * together, each on a pooled connection of its own), the children grouped by key, and the
- * window's parents emitted in order with one merged slot per branch. Windows go one after the
- * other ({@code concatMap} with a prefetch of one), so at most two windows and their children
- * are held, and the parents are requested from the database only as windows are merged.
+ * together, each on a pooled connection of its own), the children grouped by key and each group
+ * sorted as the branch says, and the window's parents emitted in order with one merged slot per
+ * branch. Windows go one after the other ({@code concatMap} with a prefetch of one), so at most
+ * two windows and their children are held, and the parents are requested from the database only
+ * as windows are merged.
  *
  * <p>Where the execution has one connection (a transaction), the parents' rows are read to the
  * end before the first child operation and the branches run one after the other: a connection
@@ -97,20 +100,52 @@ final class NestedMergeExec {
     if (!b.nested().isEmpty()) {
       children = merge(children, b.nested(), window, cx);
     }
-    int slot = b.fetch().fetched().size();
-    return children.collect(LinkedHashMap::new, (Map<Value.Record, List<Value>> map,
+    return children.collect(HashMap::new, (Map<Value.Record, List<Value.Record>> map,
         Value.Record row) -> {
       Value.Record key = key(row, b.childPositions());
-      if (key == null) {
-        return;
+      if (key != null) {
+        map.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
       }
-      List<Value> group = map.computeIfAbsent(key, k -> new ArrayList<>());
-      if (b.flatten()) {
-        group.addAll(((Value.ListValue) row.get(slot)).items());
-      } else {
-        group.add(b.lift().apply(row, cx.args()));
+    }).map(groups -> attachable(b, groups, cx));
+  }
+
+  /** Each key's rows, in the branch's order, as the values its parents receive. */
+  private static Map<Value.Record, List<Value>> attachable(MergeBranch b,
+      Map<Value.Record, List<Value.Record>> groups, ExecContext cx) {
+    int slot = b.fetch().fetched().size();
+    Comparator<Value.Record> order = order(b.sortPositions());
+    Map<Value.Record, List<Value>> out = new HashMap<>(groups.size() * 4 / 3 + 1);
+    groups.forEach((key, rows) -> {
+      if (order != null && rows.size() > 1) {
+        rows.sort(order);
       }
+      List<Value> values = new ArrayList<>(rows.size());
+      for (Value.Record row : rows) {
+        if (b.flatten()) {
+          values.addAll(((Value.ListValue) row.get(slot)).items());
+        } else {
+          values.add(b.lift().apply(row, cx.args()));
+        }
+      }
+      out.put(key, values);
     });
+    return out;
+  }
+
+  /** Ascending by the values at {@code positions} (never NULL: they are keys), or null. */
+  private static Comparator<Value.Record> order(List<Integer> positions) {
+    if (positions.isEmpty()) {
+      return null;
+    }
+    return (x, y) -> {
+      for (int p : positions) {
+        int c = ValueOrder.compare(x.get(p), y.get(p));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
   }
 
   private static Flux<Value.Record> fetch(MergeBranch.Fetch fetch, List<Value.Record> keys,

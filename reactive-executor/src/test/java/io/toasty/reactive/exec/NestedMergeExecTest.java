@@ -39,10 +39,13 @@ class NestedMergeExecTest {
     return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
         List.of(Type.Scalar.I64, Type.Scalar.I64),
         new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
-        RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
+        List.of(0), RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
   }
 
-  /** Answers a child query with two children per bound key, in key order. */
+  /**
+   * Answers a child query with two children per bound key, in reverse key order: a child query
+   * has no ORDER BY, and the merge sorts each parent's children by key.
+   */
   private Flux<Value.Record> children(Operation op, AtomicBoolean cancelled) {
     Operation.QuerySql q = (Operation.QuerySql) op;
     sent.add(q);
@@ -52,6 +55,7 @@ class NestedMergeExecTest {
       rows.add(Value.Record.of(new Value.I64(k * 10), key));
       rows.add(Value.Record.of(new Value.I64(k * 10 + 1), key));
     }
+    java.util.Collections.reverse(rows);
     return Flux.fromIterable(rows).doOnCancel(() -> cancelled.set(true));
   }
 

@@ -74,6 +74,33 @@ public abstract class PreloadScenarios {
         .map(a -> a.bio().get().isPresent()).toList());
   }
 
+  /**
+   * Each parent's children come in key order, whatever order the database holds them in. Here
+   * ann's articles are written under bob and moved to her newest first: PostgreSQL puts each
+   * moved row at the end of its heap (a new version, as an indexed column changed), so a read
+   * without ORDER BY finds hers newest first. The child query has no ORDER BY; the merge sorts.
+   */
+  @BackendTest
+  @Requires(Need.IDENTITY_KEYS)
+  public void childrenComeInKeyOrderWhateverTheStorageOrder(Db db) {
+    Author ann = author(db, "ann");
+    Author bob = author(db, "bob");
+    List<Long> annIds = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      annIds.add(article(db, bob, "a" + i, i).id());
+      article(db, bob, "b" + i, i);
+    }
+    for (int i = annIds.size() - 1; i >= 0; i--) {
+      await(Articles.updateById(annIds.get(i)).authorId(ann.id()).exec(db));
+    }
+    List<Author> authors = await(Authors.all().orderBy(Authors.NAME.asc())
+        .include(Authors.ARTICLES).collect(db));
+    assertEquals(annIds, authors.get(0).articles().get().stream().map(Article::id).toList());
+    List<Long> bobIds = authors.get(1).articles().get().stream().map(Article::id).toList();
+    assertEquals(bobIds.stream().sorted().toList(), bobIds);
+    assertEquals(6, bobIds.size());
+  }
+
   @BackendTest
   @Requires(Need.IDENTITY_KEYS)
   public void nestedToAnyDepth(Db db, OperationLog log) {
