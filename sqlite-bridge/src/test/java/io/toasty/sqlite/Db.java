@@ -5,6 +5,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +70,16 @@ final class Db {
   }
 
   /** The bridge connection under a pooled one. */
+  /**
+   * Returns once the bridge thread has run every task submitted on {@code connection} before
+   * (a REMOTE validation runs there, after them): closes that were queued, for instance.
+   */
+  static void flush(Connection connection) {
+    if (!Boolean.TRUE.equals(await(Mono.from(connection.validate(ValidationDepth.REMOTE))))) {
+      throw new AssertionError("the connection did not validate");
+    }
+  }
+
   static SqliteConnection unwrap(Connection connection) {
     Connection c = connection;
     while (c instanceof io.r2dbc.spi.Wrapped<?> w && !(c instanceof SqliteConnection)) {

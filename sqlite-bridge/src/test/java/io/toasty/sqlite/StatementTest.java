@@ -121,6 +121,7 @@ class StatementTest {
     assertEquals(null, Db.await(Mono.from(result.getRowsUpdated())));
     StepVerifier.create(Flux.from(result.map(r -> 1)).subscribeOn(Schedulers.parallel()))
         .expectError(IllegalStateException.class).verify(Db.WAIT);
+    Db.flush(c); // getRowsUpdated queues the cursor's close on the bridge thread
     assertEquals(0, Db.unwrap(c).session().openCursors());
   }
 

@@ -8,7 +8,6 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.ValidationDepth;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,10 +56,6 @@ class StreamingTest {
   }
 
   /** Waits until every task queued so far on the connection's bridge thread has run. */
-  private static void flush(Connection connection) {
-    assertEquals(true, Db.await(Mono.from(connection.validate(ValidationDepth.REMOTE))));
-  }
-
   /** A subscriber that asks for what the test tells it to, and records what it gets. */
   private static final class Probe extends BaseSubscriber<Long> {
     final List<Long> received = new CopyOnWriteArrayList<>();
@@ -113,24 +108,24 @@ class StreamingTest {
     Probe probe = new Probe(1);
     numbers(c, 16).subscribeOn(Schedulers.parallel()).subscribe(probe);
     probe.awaitArrived();
-    flush(c);
+    Db.flush(c);
     long read = session.rowsRead() - before;
     assertEquals(List.of(1L), probe.received);
     assertTrue(read >= 1 && read <= 16, "read " + read + " rows for a request of 1");
 
     probe.more(100);
     probe.awaitArrived();
-    flush(c);
+    Db.flush(c);
     read = session.rowsRead() - before;
     assertEquals(101, probe.received.size());
     assertTrue(read <= 101 + 16, "read " + read + " rows for requests of 101");
     assertEquals(1, session.openCursors());
 
     probe.cancel();
-    flush(c);
+    Db.flush(c);
     assertEquals(0, session.openCursors(), "cancelling closed the cursor");
     long afterCancel = session.rowsRead();
-    flush(c);
+    Db.flush(c);
     assertEquals(afterCancel, session.rowsRead(), "nothing is read after cancel");
     assertEquals(ROWS, Db.count(c, "n"), "the connection still works");
   }
@@ -144,11 +139,11 @@ class StreamingTest {
         .concatMap(r -> r.map(row -> row.get(0, Long.class)))
         .subscribeOn(Schedulers.parallel()).subscribe(probe);
     probe.awaitArrived();
-    flush(c);
+    Db.flush(c);
     long read = session.rowsRead() - before;
     assertTrue(read <= SqliteConfiguration.DEFAULT_FETCH_SIZE, "read " + read);
     probe.cancel();
-    flush(c);
+    Db.flush(c);
     assertEquals(0, session.openCursors());
   }
 
@@ -164,7 +159,7 @@ class StreamingTest {
   @Test
   void cancelMidStreamReleasesTheTableForOtherConnections() {
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L), Db.awaitAll(numbers(c, 8).take(5)));
-    flush(c);
+    Db.flush(c);
     assertEquals(0, Db.unwrap(c).session().openCursors());
     Connection other = Db.connect(factory);
     try {
