@@ -414,8 +414,10 @@ public final class Report {
       line("- JVM: " + j.vmName() + " " + j.vmVersion() + " (JDK " + j.jdkVersion()
           + "), flags " + (flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`")
           + "; JMH " + j.jmhVersion() + ".");
-      line("- Databases: H2 2.4.240 through r2dbc-h2 1.1.0 in the benchmark's JVM; PostgreSQL "
-          + "on 127.0.0.1:5432 through r2dbc-postgresql 1.1.1 (schema `toasty_bench` of "
+      line("- Databases: H2 2.4.240 through r2dbc-h2 1.1.0 in the benchmark's JVM, with "
+          + "`OPTIMIZE_REUSE_RESULTS=FALSE` (H2 otherwise returns the cached result of a query "
+          + "repeated with the same parameters, which rewards an implementation for sending the "
+          + "same query each iteration); PostgreSQL on 127.0.0.1:5432 through r2dbc-postgresql 1.1.1 (schema `toasty_bench` of "
           + "database `test`); DynamoDB Local 2.6.1 (in memory) in the runner's JVM, a process "
           + "apart from the measured forks, loaded once; AWS SDK 2.54.15 with the Netty "
           + "client. Pools: r2dbc-pool, at most 10 connections, for every "
