@@ -170,6 +170,79 @@ class BackendBehaviourTest {
     assertEquals(List.of(), names(Expr.eq(col("users", 3), arg(0)), Value.NULL));
   }
 
+  // ---- lists of bound values (an array on PostgreSQL, markers elsewhere) ---------------------
+
+  @Test
+  void aListOfBoundValuesMatchesTheSameRowsOnEveryBackend() {
+    count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cid", "dan"));
+    Expr names = new Expr.InList(col("users", 1), List.of(arg(0), arg(1), arg(2), arg(3)));
+    assertEquals(List.of("ann", "cid"), names(names, new Value.Str("cid"), Value.NULL,
+        new Value.Str("ann"), new Value.Str("cid")));
+    assertEquals(List.of("bob", "dan"), names(new Expr.Not(names), new Value.Str("cid"),
+        new Value.Str("ann"), new Value.Str("zed"), new Value.Str("Ann")));
+    // With a NULL in the list, NOT IN is unknown for every row that is not in it.
+    assertEquals(List.of(), names(new Expr.Not(names), new Value.Str("cid"), Value.NULL,
+        new Value.Str("ann"), new Value.Str("ann")));
+    Expr ids = new Expr.InList(col("users", 0), List.of(arg(0), arg(1), arg(2)));
+    List<Value> keys = list(driver, selectUsers(Expr.TRUE, List.of(), 0)).stream()
+        .map(r -> r.get(0)).toList();
+    assertEquals(List.of("bob", "dan"), names(ids, keys.get(3), keys.get(1),
+        new Value.I64(-1)));
+    // An int column compared with long values, as a marker per value would be.
+    Expr counts = new Expr.InList(col("users", 4), List.of(arg(0), arg(1)));
+    assertEquals(List.of("ann", "bob", "cid", "dan"), names(counts, new Value.I64(0),
+        new Value.I64(5)));
+  }
+
+  @Test
+  void aListOfUuidsAndSmallIntegersMatchesByValue() {
+    java.util.UUID a = java.util.UUID.randomUUID();
+    java.util.UUID b = java.util.UUID.randomUUID();
+    int uuid = 1 + Fixtures.SCALARS.indexOf(io.toasty.value.Type.Scalar.UUID);
+    int i16 = 1 + Fixtures.SCALARS.indexOf(io.toasty.value.Type.Scalar.I16);
+    Insert rows = new Insert(new Source.Table("all_types"), List.of(0, uuid, i16),
+        List.of(Expr.Record.of(arg(0), arg(1), arg(2)), Expr.Record.of(arg(3), arg(4), arg(5))),
+        new Returning.Count());
+    count(driver, new Operation.Insert(rows, List.of(new Value.I64(1), new Value.Uuid(a),
+        new Value.I16((short) 10), new Value.I64(2), new Value.Uuid(b),
+        new Value.I16((short) 20)), List.of()));
+    assertEquals(List.of(new Value.I64(2)), allTypesIds(new Expr.InList(
+        new Expr.Column("all_types", uuid), List.of(arg(0), arg(1))),
+        new Value.Uuid(b), new Value.Uuid(java.util.UUID.randomUUID())));
+    assertEquals(List.of(new Value.I64(1), new Value.I64(2)), allTypesIds(new Expr.InList(
+        new Expr.Column("all_types", i16), List.of(arg(0), arg(1), arg(2))),
+        new Value.I16((short) 20), new Value.I16((short) 10), Value.NULL));
+  }
+
+  /**
+   * PostgreSQL's protocol counts markers in 16 bits, so 70,000 markers are refused there, and H2
+   * refuses an array of more than 65,536 elements: each backend takes the form it can.
+   */
+  @Test
+  void aListOfSeventyThousandValuesMatchesOnEveryBackend() {
+    count(driver, insertUsers(new Returning.Count(), "ann", "bob"));
+    List<Value> keys = list(driver, selectUsers(Expr.TRUE, List.of(), 0)).stream()
+        .map(r -> r.get(0)).toList();
+    int n = 70_000;
+    List<Expr> items = new ArrayList<>(n);
+    List<Value> args = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      items.add(arg(i));
+      args.add(i == n - 1 ? keys.get(1) : new Value.I64(-i - 1));
+    }
+    Expr ids = new Expr.InList(col("users", 0), items);
+    assertEquals(List.of("bob"), names(ids, args.toArray(new Value[0])));
+  }
+
+  private List<Value> allTypesIds(Expr filter, Value... args) {
+    io.toasty.stmt.Query q = new io.toasty.stmt.Query(new Source.Table("all_types"), filter,
+        new Returning.Project(List.of(new Expr.Column("all_types", 0))),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Column("all_types", 0),
+            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+    return list(driver, new Operation.QuerySql(q, List.of(args),
+        List.of(io.toasty.value.Type.Scalar.I64))).stream().map(r -> r.get(0)).toList();
+  }
+
   // ---- errors --------------------------------------------------------------------------------
 
   private void addForeignKey() {

@@ -6,6 +6,7 @@ import io.toasty.InvalidStatementException;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -17,8 +18,10 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,14 +43,52 @@ public final class ValueCodec {
 
   /**
    * Binds {@code value} at {@code index}; a NULL is bound with the class of {@code expected} (the
-   * column's type), or of String when no column gives one.
+   * column's type), or of String when no column gives one. A list binds as an array of
+   * {@code expected}'s class (an array marker: {@code a = ANY($1)}).
    */
   public void bind(io.r2dbc.spi.Statement statement, int index, Value value, Type expected) {
     if (value.isNull()) {
       statement.bindNull(index, nullClass(expected));
+    } else if (value instanceof Value.ListValue list) {
+      statement.bind(index, array(list, expected));
     } else {
       statement.bind(index, encode(value));
     }
+  }
+
+  /**
+   * The distinct items as an array of the class {@code elementType}'s values bind as; a NULL item
+   * is a null element. Integers are widened or narrowed to the column's width, as a marker per
+   * item would be by the database. Each value appears once, so that a join on the array matches a
+   * row once, as an IN list does.
+   */
+  public Object[] array(Value.ListValue list, Type elementType) {
+    Class<?> element = nullClass(elementType);
+    Set<Object> distinct = new LinkedHashSet<>(list.items().size() * 4 / 3 + 1);
+    for (Value v : list.items()) {
+      distinct.add(v.isNull() ? null : element(encode(v), element, v));
+    }
+    Object[] out = (Object[]) Array.newInstance(element, distinct.size());
+    return distinct.toArray(out);
+  }
+
+  private static Object element(Object encoded, Class<?> element, Value v) {
+    if (element.isInstance(encoded)) {
+      return encoded;
+    }
+    if (encoded instanceof Number n && (element == Long.class || element == Integer.class
+        || element == Short.class) && isIntegral(n)) {
+      long x = n.longValue();
+      if (element == Long.class) {
+        return x;
+      } else if (element == Integer.class && x == (int) x) {
+        return (int) x;
+      } else if (element == Short.class && x == (short) x) {
+        return (short) x;
+      }
+    }
+    throw new IllegalArgumentException("cannot bind " + v + " as an element of a "
+        + element.getSimpleName() + " array");
   }
 
   /**

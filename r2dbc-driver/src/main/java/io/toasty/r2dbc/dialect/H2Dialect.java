@@ -81,6 +81,17 @@ public final class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public InListBinding inListBinding() {
+    return InListBinding.UNNEST_JOIN;
+  }
+
+  // H2's MAX_ARRAY_CARDINALITY ("Value too long for column ARRAY" beyond it).
+  @Override
+  public int maxArrayLength() {
+    return 65_536;
+  }
+
+  @Override
   public boolean rowValueComparison() {
     return true;
   }

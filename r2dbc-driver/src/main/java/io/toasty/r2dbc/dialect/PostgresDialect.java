@@ -77,6 +77,13 @@ public final class PostgresDialect implements SqlDialect {
     return LimitSyntax.LIMIT_OFFSET;
   }
 
+  // One statement text for every length of list (parsed and planned once, where markers give a
+  // text per length), and no limit on a list's length from the protocol's 65,535 markers.
+  @Override
+  public InListBinding inListBinding() {
+    return InListBinding.ANY_ARRAY;
+  }
+
   @Override
   public boolean rowValueComparison() {
     return true;

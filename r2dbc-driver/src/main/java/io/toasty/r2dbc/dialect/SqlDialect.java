@@ -85,6 +85,16 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How LIMIT and OFFSET are written. */
   LimitSyntax limitSyntax();
 
+  /** How a column is tested against a list of bound values (an IN list, a window of keys). */
+  default InListBinding inListBinding() {
+    return InListBinding.MARKERS;
+  }
+
+  /** The most elements an array marker may hold; a longer list has a marker per value. */
+  default int maxArrayLength() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Whether {@code (a, b) op (?, ?)} and {@code (a, b) IN ((?, ?), ...)} are accepted. */
   boolean rowValueComparison();
 
@@ -275,6 +285,25 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     LIMIT_OFFSET,
     /** {@code OFFSET m ROWS FETCH NEXT n ROWS ONLY} (SQL:2008). */
     OFFSET_FETCH
+  }
+
+  /** How a column is tested against a list of bound values. */
+  enum InListBinding {
+    /** One marker per value, {@code a IN ($1, $2, $3)}: one statement text per list length. */
+    MARKERS,
+    /**
+     * One array marker, {@code a = ANY($1)}, where the column is an integer, a string or a native
+     * UUID (PostgreSQL): one statement text, parsed and planned once, for every list length, and
+     * no bound on the length from the protocol's limit on markers.
+     */
+    ANY_ARRAY,
+    /**
+     * A top-level condition of a query, where the column is an integer, a string or a native UUID,
+     * as a join on one array marker: {@code FROM UNNEST(?) AS k(v) JOIN t ON t.a = k.v} (H2, which
+     * tests every row against every marker of an IN list: a window of 500 keys reads its rows in
+     * 0.85 ms this way, 5 ms with markers). The array holds each value once. Elsewhere, markers.
+     */
+    UNNEST_JOIN
   }
 
   /** How "a equals b, or both are NULL" is written. */

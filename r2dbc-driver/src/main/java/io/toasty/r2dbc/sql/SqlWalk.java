@@ -35,6 +35,7 @@ final class SqlWalk {
   private final List<Type> markerTypes = new ArrayList<>();
   private final List<Value> constants = new ArrayList<>();
   private final List<PatternBinding> patterns = new ArrayList<>();
+  private final List<RenderedSql.ArrayMarker> arrays = new ArrayList<>();
   /** The tables of the enclosing SELECT/UPDATE/DELETE, innermost first. */
   private final ArrayDeque<String> scopes = new ArrayDeque<>();
   private List<String> generatedColumns = List.of();
@@ -59,7 +60,8 @@ final class SqlWalk {
     }
     return new RenderedSql(out.toString(), Arrays.copyOf(argOrder, markers),
         markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]),
-        patterns.toArray(new PatternBinding[0]), generatedColumns, returnTypes, rows);
+        patterns.toArray(new PatternBinding[0]), arrays.toArray(new RenderedSql.ArrayMarker[0]),
+        generatedColumns, returnTypes, rows);
   }
 
   // ---- statements ----------------------------------------------------------------------------
@@ -73,8 +75,14 @@ final class SqlWalk {
       returnTypes = types;
     }
     out.append(" FROM ");
-    ident(table.name());
-    where(q.filter());
+    Expr.InList joined = top ? joinedList(q.filter()) : null;
+    if (joined == null) {
+      ident(table.name());
+      where(q.filter());
+    } else {
+      unnestJoin(table, joined);
+      where(without(q.filter(), joined));
+    }
     if (!q.orderBy().isEmpty()) {
       out.append(" ORDER BY ");
       for (int i = 0; i < q.orderBy().size(); i++) {
@@ -397,6 +405,11 @@ final class SqlWalk {
   }
 
   private void marker(int arg, Value constant, Type expected, PatternBinding pattern) {
+    marker(arg, constant, expected, pattern, null);
+  }
+
+  private void marker(int arg, Value constant, Type expected, PatternBinding pattern,
+      RenderedSql.ArrayMarker array) {
     if (markers == argOrder.length) {
       argOrder = Arrays.copyOf(argOrder, markers * 2);
     }
@@ -404,6 +417,7 @@ final class SqlWalk {
     markerTypes.add(expected);
     constants.add(constant);
     patterns.add(pattern);
+    arrays.add(array);
     dialect.bindMarker(out, markers);
   }
 
@@ -547,6 +561,17 @@ final class SqlWalk {
       return;
     }
     Type type = typeOf(operand);
+    if (bindsAsArray(type, in.items())) {
+      wrappedUnlessAtom(operand, null);
+      int[] args = new int[in.items().size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = ((Expr.Arg) in.items().get(i)).index();
+      }
+      out.append(" = ANY(");
+      marker(-1, null, type, null, new RenderedSql.ArrayMarker(args, false));
+      out.append(')');
+      return;
+    }
     wrappedUnlessAtom(operand, null);
     out.append(" IN (");
     for (int i = 0; i < in.items().size(); i++) {
@@ -556,6 +581,85 @@ final class SqlWalk {
       expr(in.items().get(i), type);
     }
     out.append(')');
+  }
+
+  /** Whether a list of {@code items} compared with a column of {@code type} binds as one array. */
+  private boolean bindsAsArray(Type type, List<Expr> items) {
+    return dialect.inListBinding() == SqlDialect.InListBinding.ANY_ARRAY
+        && arrayBindable(type, items);
+  }
+
+  /** The IN list among the top-level conditions of {@code filter} to render as a join, or null. */
+  private Expr.InList joinedList(Expr filter) {
+    if (dialect.inListBinding() != SqlDialect.InListBinding.UNNEST_JOIN) {
+      return null;
+    }
+    Expr f = unwrapSingleton(filter);
+    for (Expr term : f instanceof Expr.And and ? and.operands() : List.of(f)) {
+      if (term instanceof Expr.InList in && unwrapSingleton(in.operand()) instanceof Expr.Column c
+          && c.table().equals(scopes.peek()) && arrayBindable(typeOf(c), in.items())) {
+        return in;
+      }
+    }
+    return null;
+  }
+
+  /** {@code UNNEST(?) AS "toasty_keys"("key") JOIN table ON table.column = "toasty_keys"."key"}. */
+  private void unnestJoin(TableSchema table, Expr.InList in) {
+    Expr.Column column = (Expr.Column) unwrapSingleton(in.operand());
+    String key = "key";
+    for (int n = 1; hasColumn(table, key); n++) {
+      key = "key_" + n;
+    }
+    int[] args = new int[in.items().size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = ((Expr.Arg) in.items().get(i)).index();
+    }
+    out.append("UNNEST(");
+    marker(-1, null, typeOf(column), null, new RenderedSql.ArrayMarker(args, true));
+    out.append(") AS ");
+    ident("toasty_keys");
+    out.append('(');
+    ident(key);
+    out.append(") JOIN ");
+    ident(table.name());
+    out.append(" ON ");
+    ident(table.name());
+    out.append('.');
+    ident(column(table, column.index()));
+    out.append(" = ");
+    ident("toasty_keys");
+    out.append('.');
+    ident(key);
+  }
+
+  private static boolean hasColumn(TableSchema table, String name) {
+    return table.columns().stream().anyMatch(c -> c.name().equals(name));
+  }
+
+  /** {@code filter} without the top-level condition {@code term}. */
+  private static Expr without(Expr filter, Expr term) {
+    Expr f = unwrapSingleton(filter);
+    if (!(f instanceof Expr.And and)) {
+      return Expr.TRUE;
+    }
+    List<Expr> rest = new ArrayList<>(and.operands());
+    rest.remove(term);
+    return rest.size() == 1 ? rest.get(0) : new Expr.And(rest);
+  }
+
+  /** Whether a list of {@code items} compared with a column of {@code type} can be one array. */
+  private boolean arrayBindable(Type type, List<Expr> items) {
+    if (items.size() < 2 || items.size() > dialect.maxArrayLength()
+        || !(type instanceof Type.Scalar scalar)) {
+      return false;
+    }
+    boolean arrayType = switch (scalar) {
+      case I16, I32, I64, STRING -> true;
+      case UUID -> dialect.uuidStorage() == SqlDialect.UuidStorage.NATIVE;
+      default -> false;
+    };
+    return arrayType && items.stream().allMatch(Expr.Arg.class::isInstance);
   }
 
   private void junction(List<Expr> operands, String separator, boolean isAnd) {

@@ -73,6 +73,73 @@ class DialectSqlTest {
         0, 1, 3, 2);
   }
 
+  // ---- lists of bound values ------------------------------------------------------------------
+
+  private static Query usersWhere(Expr filter) {
+    return new Query(USERS, filter, new Returning.Project(List.of(col("users", 0))), List.of(),
+        null);
+  }
+
+  private static Expr.InList in(int column, int first, int count) {
+    List<Expr> items = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add(arg(first + i));
+    }
+    return new Expr.InList(col("users", column), items);
+  }
+
+  @Test
+  void postgresqlBindsAListOfArgumentsAsOneArraySoEveryLengthSharesOneText() {
+    RenderedSql two = render(PG, usersWhere(in(0, 0, 2)));
+    RenderedSql many = render(PG, usersWhere(Expr.and(Expr.eq(col("users", 1), arg(0)),
+        in(4, 1, 500))));
+    assertEquals("SELECT \"id\" FROM \"users\" WHERE \"id\" = ANY($1)", two.sql());
+    assertEquals("SELECT \"id\" FROM \"users\" WHERE \"name\" = $1 AND \"login_count\" = ANY($2)",
+        many.sql());
+    assertEquals(2, many.markerCount());
+    List<Value> args = new java.util.ArrayList<>();
+    for (int i = 0; i <= 500; i++) {
+      args.add(new Value.I32(i));
+    }
+    Value array = many.valueAt(1, args);
+    assertEquals(args.subList(1, 501), ((Value.ListValue) array).items());
+    assertEquals(io.toasty.value.Type.Scalar.I32, many.markerTypes()[1]);
+    assertSql(MARIADB, usersWhere(in(0, 0, 2)),
+        "SELECT `id` FROM `users` WHERE `id` IN (?, ?)", 0, 1);
+  }
+
+  @Test
+  void h2JoinsATopLevelListOfArgumentsAsOneArrayOfDistinctNonNullValues() {
+    RenderedSql r = render(H2, usersWhere(Expr.and(Expr.eq(col("users", 1), arg(0)),
+        in(0, 1, 3))));
+    assertEquals("SELECT \"id\" FROM UNNEST(?) AS \"toasty_keys\"(\"key\") JOIN \"users\" ON "
+        + "\"users\".\"id\" = \"toasty_keys\".\"key\" WHERE \"name\" = ?", r.sql());
+    List<Value> args = List.of(new Value.Str("ann"), new Value.I64(7), Value.NULL,
+        new Value.I64(7));
+    assertEquals(new Value.ListValue(List.of(new Value.I64(7), new Value.I64(7))),
+        r.valueAt(0, args));
+    assertEquals(new Value.Str("ann"), r.valueAt(1, args));
+    Object[] bound = new io.toasty.r2dbc.codec.ValueCodec(H2).array(
+        (Value.ListValue) r.valueAt(0, args), io.toasty.value.Type.Scalar.I64);
+    assertArrayEquals(new Long[] {7L}, bound);
+    // Anywhere but among the top-level conditions, markers.
+    assertSql(H2, usersWhere(new Expr.Or(List.of(Expr.eq(col("users", 1), arg(0)),
+        in(0, 1, 2)))),
+        "SELECT \"id\" FROM \"users\" WHERE \"name\" = ? OR \"id\" IN (?, ?)", 0, 1, 2);
+  }
+
+  @Test
+  void postgresqlKeepsOneMarkerPerValueWhereAnArrayWouldNotFit() {
+    assertSql(PG, usersWhere(in(0, 0, 1)), "SELECT \"id\" FROM \"users\" WHERE \"id\" IN ($1)",
+        0);
+    assertSql(PG, usersWhere(new Expr.InList(col("users", 0), List.of(arg(0),
+        new Expr.Const(new Value.I64(7))))),
+        "SELECT \"id\" FROM \"users\" WHERE \"id\" IN ($1, $2)", 0, -1);
+    // An enum column is text in the database but not a string in the schema.
+    assertSql(PG, usersWhere(in(5, 0, 2)),
+        "SELECT \"id\" FROM \"users\" WHERE \"status\" IN ($1, $2)", 0, 1);
+  }
+
   @Test
   void quotesAreDoubledInsideQuotedIdentifiers() {
     StringBuilder pg = new StringBuilder();
