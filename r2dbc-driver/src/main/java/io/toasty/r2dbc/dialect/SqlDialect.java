@@ -300,8 +300,9 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     /**
      * A top-level condition of a query, where the column is an integer, a string or a native UUID,
      * as a join on one array marker: {@code FROM UNNEST(?) AS k(v) JOIN t ON t.a = k.v} (H2, which
-     * tests every row against every marker of an IN list: a window of 500 keys reads its rows in
-     * 0.85 ms this way, 5 ms with markers). The array holds each value once. Elsewhere, markers.
+     * tests every row against every marker of an IN list: a window of 500 keys over 20,000 rows
+     * reads its 5,000 rows in 3.3 ms this way, 7.8 ms with markers). The array holds each value
+     * once, and no NULL. Elsewhere, markers.
      */
     UNNEST_JOIN
   }

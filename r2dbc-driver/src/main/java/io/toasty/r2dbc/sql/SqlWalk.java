@@ -563,12 +563,8 @@ final class SqlWalk {
     Type type = typeOf(operand);
     if (bindsAsArray(type, in.items())) {
       wrappedUnlessAtom(operand, null);
-      int[] args = new int[in.items().size()];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = ((Expr.Arg) in.items().get(i)).index();
-      }
       out.append(" = ANY(");
-      marker(-1, null, type, null, new RenderedSql.ArrayMarker(args, false));
+      marker(-1, null, type, null, new RenderedSql.ArrayMarker(argIndexes(in.items()), false));
       out.append(')');
       return;
     }
@@ -611,12 +607,9 @@ final class SqlWalk {
     for (int n = 1; hasColumn(table, key); n++) {
       key = "key_" + n;
     }
-    int[] args = new int[in.items().size()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = ((Expr.Arg) in.items().get(i)).index();
-    }
     out.append("UNNEST(");
-    marker(-1, null, typeOf(column), null, new RenderedSql.ArrayMarker(args, true));
+    marker(-1, null, typeOf(column), null, new RenderedSql.ArrayMarker(argIndexes(in.items()),
+        true));
     out.append(") AS ");
     ident("toasty_keys");
     out.append('(');
@@ -631,6 +624,15 @@ final class SqlWalk {
     ident("toasty_keys");
     out.append('.');
     ident(key);
+  }
+
+  /** The argument indexes of a list that {@link #arrayBindable} accepted. */
+  private static int[] argIndexes(List<Expr> items) {
+    int[] args = new int[items.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = ((Expr.Arg) items.get(i)).index();
+    }
+    return args;
   }
 
   private static boolean hasColumn(TableSchema table, String name) {

@@ -129,6 +129,23 @@ class DialectSqlTest {
   }
 
   @Test
+  void h2NamesTheArraysColumnSoThatItClashesWithNoColumnOfTheTable() {
+    io.toasty.schema.app.ModelSchema words = new io.toasty.schema.app.ModelSchema("Word",
+        "com.example.Word", "words", List.of(
+            new io.toasty.schema.app.FieldSchema(0, "key", io.toasty.value.Type.Scalar.I64,
+                false, null, null, "key"),
+            new io.toasty.schema.app.FieldSchema(1, "key1", io.toasty.value.Type.Scalar.STRING,
+                false, null, null, "key_1")),
+        List.of(0), List.of());
+    Query q = new Query(new Source.Table("words"), new Expr.InList(col("words", 1),
+        List.of(arg(0), arg(1))), new Returning.Project(List.of(col("words", 0))), List.of(),
+        null);
+    RenderedSql r = new SqlRenderer(H2, io.toasty.schema.Schema.of(List.of(words))).render(q);
+    assertEquals("SELECT \"key\" FROM UNNEST(?) AS \"toasty_keys\"(\"key_2\") JOIN \"words\" ON "
+        + "\"words\".\"key_1\" = \"toasty_keys\".\"key_2\"", r.sql());
+  }
+
+  @Test
   void postgresqlKeepsOneMarkerPerValueWhereAnArrayWouldNotFit() {
     assertSql(PG, usersWhere(in(0, 0, 1)), "SELECT \"id\" FROM \"users\" WHERE \"id\" IN ($1)",
         0);
