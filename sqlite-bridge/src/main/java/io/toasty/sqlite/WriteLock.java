@@ -32,6 +32,9 @@ final class WriteLock {
       sink.onCancel(() -> abandon(permit));
       boolean now;
       synchronized (this) {
+        if (permit.abandoned) {
+          return; // cancelled before it queued (Mono.create may cancel before this runs)
+        }
         now = holder == null;
         if (now) {
           holder = permit;
@@ -61,6 +64,7 @@ final class WriteLock {
 
   private void abandon(Permit permit) {
     synchronized (this) {
+      permit.abandoned = true;
       if (waiting.remove(permit)) {
         permit.cancelTimer();
         return;
@@ -88,6 +92,7 @@ final class WriteLock {
   final class Permit {
     private final MonoSink<Permit> sink;
     private volatile Disposable timer;
+    private boolean abandoned; // guarded by the lock
 
     private Permit(MonoSink<Permit> sink) {
       this.sink = sink;
