@@ -1,6 +1,5 @@
 package io.toasty.sqlite;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.r2dbc.spi.R2dbcTransientResourceException;
@@ -49,6 +48,6 @@ class WriteLockTest {
     WriteLock.Permit holder = lock.acquire(WAIT).block(WAIT);
     lock.acquire(WAIT).subscribe().dispose();
     holder.release();
-    assertEquals(WriteLock.Permit.class, lock.acquire(SHORT).block(WAIT).getClass());
+    lock.acquire(SHORT).block(WAIT).release();
   }
 }
