@@ -62,7 +62,7 @@ public final class ValueCodec {
    * item would be by the database. Each value appears once, so that a join on the array matches a
    * row once, as an IN list does.
    */
-  public Object[] array(Value.ListValue list, Type elementType) {
+  Object[] array(Value.ListValue list, Type elementType) {
     Class<?> element = nullClass(elementType);
     Set<Object> distinct = new LinkedHashSet<>(list.items().size() * 4 / 3 + 1);
     for (Value v : list.items()) {

@@ -22,6 +22,17 @@ class ValueCodecTest {
   private final ValueCodec codec = new ValueCodec(H2Dialect.INSTANCE);
 
   @Test
+  void aListBindsAsAnArrayOfDistinctValuesOfTheColumnsClass() {
+    Value.ListValue keys = new Value.ListValue(java.util.List.of(new Value.I64(7),
+        new Value.I64(7)));
+    assertArrayEquals(new Long[] {7L}, codec.array(keys, Type.Scalar.I64));
+    assertArrayEquals(new Integer[] {3, null}, codec.array(new Value.ListValue(java.util.List.of(
+        new Value.I64(3), Value.NULL, new Value.I32(3))), Type.Scalar.I32));
+    assertThrows(IllegalArgumentException.class, () -> codec.array(new Value.ListValue(
+        java.util.List.of(new Value.I64(1L << 40))), Type.Scalar.I32));
+  }
+
+  @Test
   void integersWidenFromAnyIntegralColumn() {
     assertEquals(new Value.I64(7), codec.decode(7, Type.Scalar.I64));
     assertEquals(new Value.I64(7), codec.decode((short) 7, Type.Scalar.I64));

@@ -119,9 +119,7 @@ class DialectSqlTest {
     assertEquals(new Value.ListValue(List.of(new Value.I64(7), new Value.I64(7))),
         r.valueAt(0, args));
     assertEquals(new Value.Str("ann"), r.valueAt(1, args));
-    Object[] bound = new io.toasty.r2dbc.codec.ValueCodec(H2).array(
-        (Value.ListValue) r.valueAt(0, args), io.toasty.value.Type.Scalar.I64);
-    assertArrayEquals(new Long[] {7L}, bound);
+    // ValueCodecTest: the codec binds such a list as an array of distinct values.
     // Anywhere but among the top-level conditions, markers.
     assertSql(H2, usersWhere(new Expr.Or(List.of(Expr.eq(col("users", 1), arg(0)),
         in(0, 1, 2)))),
