@@ -1,5 +1,6 @@
 package io.toasty.driver;
 
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,6 +20,17 @@ public interface Driver {
 
   /** Drops the schema's tables and creates them again, empty. For tests and development. */
   Mono<Void> resetSchema();
+
+  /**
+   * The pool's gauges now, or empty when the driver keeps no pool of connections (its
+   * {@link #connect()} never waits for another connection to be given back). The engine reads
+   * {@link PoolState#maxSize()} to hand out the pool's connections so that no plan holds one
+   * while it waits for another. A driver decorator must delegate this, or the engine takes the
+   * decorated driver for one without a pool.
+   */
+  default Optional<PoolState> poolState() {
+    return Optional.empty();
+  }
 
   /** Closes the pool; connections in use are closed as they are returned. */
   Mono<Void> close();

@@ -308,7 +308,7 @@ public final class Main {
   }
 
   private static Class<?> suiteOf(Workload w) {
-    return w == Workload.INCLUDE ? IncludeBench.class
+    return w.includes() ? IncludeBench.class
         : w.writes() ? WriteBench.class : ReadBench.class;
   }
 }

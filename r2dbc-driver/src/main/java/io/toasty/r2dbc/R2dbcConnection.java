@@ -96,7 +96,12 @@ final class R2dbcConnection implements Connection {
       if (needsDeltaTableGuard(statement)) {
         rows = DeltaTableGuard.atomically(connection, rows);
       }
-      rows = statement instanceof io.toasty.stmt.Query ? lane.readRows(rows) : lane.writeRows(rows);
+      // A read is cut short at once where that costs nothing (H2, SQLite); over a wire protocol
+      // the server sends every row anyway, and the drivers' own cancel path can drop buffers
+      // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
+      boolean cutShort = statement instanceof io.toasty.stmt.Query
+          && !parts.dialect().drainsCancelledReads();
+      rows = cutShort ? lane.readRows(rows) : lane.writeRows(rows);
       return Mono.<ExecResponse>just(new ExecResponse.Rows(rows.onErrorMap(translate)));
     }).onErrorMap(translate);
   }

@@ -4,11 +4,14 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import io.toasty.DriverException;
+import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
+import io.toasty.driver.PoolState;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -42,6 +46,8 @@ public final class R2dbcDriver implements Driver {
   private final Schema schema;
   private final ConnectionPool pool;
   private final PoolPermits permits;
+  private final int poolMaxSize;
+  private final Duration acquireTimeout;
   /** The URL's dialect's parts until a connection tells which server answers; then the server's. */
   private final AtomicReference<DriverParts> parts = new AtomicReference<>();
   private volatile boolean serverKnown;
@@ -59,6 +65,8 @@ public final class R2dbcDriver implements Driver {
     this.schema = config.schema();
     this.parts.set(partsFor(dialect));
     this.permits = new PoolPermits(config.poolMaxSize());
+    this.poolMaxSize = config.poolMaxSize();
+    this.acquireTimeout = config.acquireTimeout();
     ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
@@ -125,6 +133,15 @@ public final class R2dbcDriver implements Driver {
     return pool.getMetrics();
   }
 
+  @Override
+  public Optional<PoolState> poolState() {
+    return Optional.of(pool.getMetrics()
+        .map(m -> new PoolState(poolMaxSize, m.acquiredSize(), m.idleSize(), m.allocatedSize(),
+            m.pendingAcquireSize()))
+        .orElseGet(() -> new PoolState(poolMaxSize, permits.permitGranted(), 0,
+            permits.permitGranted(), 0)));
+  }
+
   /** Connection permits the pool returned twice while in use (for tests: a release counted twice). */
   int permitsReturnedTwice() {
     return permits.overReturned();
@@ -144,8 +161,17 @@ public final class R2dbcDriver implements Driver {
     return Mono.defer(() -> closed.get()
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
         : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
-        .onErrorMap(e -> parts.get().errors().translate(e, null))
+        .onErrorMap(this::acquireFailure)
         .map(c -> new R2dbcConnection(c, partsFor(c)));
+  }
+
+  /** The pool's own acquire timeout is a transient {@link PoolTimeoutException}. */
+  private Throwable acquireFailure(Throwable e) {
+    if (e instanceof R2dbcTimeoutException && e.getCause() instanceof TimeoutException
+        && String.valueOf(e.getMessage()).startsWith("Connection acquisition timed out")) {
+      return new PoolTimeoutException(dialect.backend(), acquireTimeout, e);
+    }
+    return parts.get().errors().translate(e, null);
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */

@@ -14,6 +14,7 @@ import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.toasty.DriverException;
+import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
@@ -160,8 +161,11 @@ class R2dbcDriverTest {
         Duration.ofMillis(200), Duration.ofMinutes(30), "SELECT 1"));
     Connection held = driver.connect().block();
     try {
-      DriverException e = assertThrows(DriverException.class, () -> driver.connect().block());
-      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      PoolTimeoutException e = assertThrows(PoolTimeoutException.class,
+          () -> driver.connect().block());
+      assertTrue(e.isTransient(), "a pool timeout is transient: nothing was sent");
+      assertEquals(Duration.ofMillis(200), e.waited());
+      assertTrue(e.getMessage().contains("within 200 ms"), e.getMessage());
     } finally {
       held.close().block();
     }

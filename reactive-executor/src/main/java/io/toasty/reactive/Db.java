@@ -3,8 +3,8 @@ package io.toasty.reactive;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
-import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.PoolState;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
@@ -17,8 +17,10 @@ import io.toasty.reactive.exec.Uuids;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,15 +43,15 @@ import reactor.core.publisher.Mono;
  */
 public final class Db implements Executor {
   private final Schema schema;
-  private final Driver driver;
+  private final GatedDriver driver;
   private final Planner planner;
   private final DbSchema schemaOps;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
 
-  Db(Schema schema, Driver driver, Planner planner) {
+  Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout) {
     this.schema = schema;
-    this.driver = driver;
+    this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
     this.schemaOps = new DbSchema(driver);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
@@ -96,9 +98,13 @@ public final class Db implements Executor {
           .singleOrEmpty()
           .flatMapIterable(rows -> rows);
     }
-    return Flux.usingWhen(driver.connect(),
-        conn -> Interpreter.run(plan.actions(), args, conn, driver),
-        Connection::close, (conn, error) -> conn.close(), Connection::close);
+    // Every connection the plan needs, taken together: it never holds one while waiting for
+    // another (EXECUTION.md), so no number of concurrent plans can deadlock the pool.
+    int connections = Interpreter.streamsAside(plan.actions()) ? 2 : 1;
+    return Flux.usingWhen(driver.lease(connections),
+        lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
+            lease.main(), lease.aside()))),
+        Lease::close, (lease, error) -> lease.close(), Lease::close);
   }
 
   /**
@@ -238,6 +244,15 @@ public final class Db implements Executor {
   /** What each planner phase makes of {@code statement}, as readable text. */
   public String explain(Statement statement) {
     return planner.explain(statement);
+  }
+
+  /**
+   * The connection pool's gauges now (acquired, idle, allocated, waiting), or empty for a backend
+   * without a pool (DynamoDB). Requests waiting for the engine's turn at the pool count as
+   * pending.
+   */
+  public Optional<PoolState> poolState() {
+    return driver.poolState();
   }
 
   /** What the backend can do. */

@@ -126,6 +126,7 @@ public final class DbBuilder {
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
-    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize));
+    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
+        acquireTimeout);
   }
 }

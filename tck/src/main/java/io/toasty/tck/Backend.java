@@ -65,6 +65,15 @@ public interface Backend {
         "the backend runs no SQL text"));
   }
 
+  /**
+   * How many connections the database server has open to {@code database} now, as the server
+   * itself counts them (its process list), or empty where the database lives in this JVM and
+   * there is no server to ask. Load scenarios compare it with the pool's count.
+   */
+  default Mono<Integer> serverConnections(String database) {
+    return Mono.empty();
+  }
+
   /** {@code identifier} quoted for this backend's SQL (ANSI double quotes unless it differs). */
   default String quoteIdentifier(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';

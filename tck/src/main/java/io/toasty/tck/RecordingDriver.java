@@ -5,6 +5,8 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.driver.PoolState;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +61,11 @@ public final class RecordingDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return delegate.pushSchema();
+  }
+
+  @Override
+  public Optional<PoolState> poolState() {
+    return delegate.poolState();
   }
 
   @Override

@@ -34,11 +34,12 @@ final class ServerBackend implements Backend {
   private final Function<String, String> create;
   private final Function<String, String> drop;
   private final char quote;
+  private final Function<String, String> countConnections;
   private volatile ConnectionPool admin;
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
       String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
-      Function<String, String> drop, char quote) {
+      Function<String, String> drop, char quote, Function<String, String> countConnections) {
     this.name = name;
     this.capability = capability;
     this.timePrecision = timePrecision;
@@ -47,6 +48,7 @@ final class ServerBackend implements Backend {
     this.create = create;
     this.drop = drop;
     this.quote = quote;
+    this.countConnections = countConnections;
   }
 
   /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
@@ -54,9 +56,13 @@ final class ServerBackend implements Backend {
     String server = System.getProperty("toasty.tck.postgresql",
         "r2dbc:postgresql://postgres@127.0.0.1:5432/test");
     return new ServerBackend("postgresql", Capability.POSTGRESQL, ChronoUnit.MICROS, server,
-        database -> server + (server.contains("?") ? "&" : "?") + "schema=" + database,
+        // the application name tells the server's process list which connections are this run's
+        database -> server + (server.contains("?") ? "&" : "?") + "schema=" + database
+            + "&applicationName=" + database,
         database -> "CREATE SCHEMA " + database,
-        database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"');
+        database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"',
+        database -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+            + database + "'");
   }
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
@@ -67,7 +73,9 @@ final class ServerBackend implements Backend {
     return new ServerBackend("mariadb", Capability.MARIADB, ChronoUnit.MICROS, server,
         database -> base + database,
         database -> "CREATE DATABASE " + database,
-        database -> "DROP DATABASE IF EXISTS " + database, '`');
+        database -> "DROP DATABASE IF EXISTS " + database, '`',
+        database -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
+            + database + "'");
   }
 
   @Override
@@ -111,6 +119,16 @@ final class ServerBackend implements Backend {
   public String quoteIdentifier(String identifier) {
     String q = String.valueOf(quote);
     return q + identifier.replace(q, q + q) + q;
+  }
+
+  @Override
+  public Mono<Integer> serverConnections(String database) {
+    String sql = countConnections.apply(database);
+    return Mono.usingWhen(pool().create(),
+        (Connection c) -> Flux.from(c.createStatement(sql).execute())
+            .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).intValue()))
+            .next(),
+        Connection::close);
   }
 
   /** Runs {@code sql} on the server, on a small pool kept for the JVM's life. */

@@ -195,7 +195,7 @@ public final class DynamoRawStore implements Store {
 
   @Override
   public Optional<String> unsupported(Workload workload) {
-    return workload == Workload.INCLUDE ? Optional.of(NO_INCLUDE) : Optional.empty();
+    return workload.includes() ? Optional.of(NO_INCLUDE) : Optional.empty();
   }
 
   @Override

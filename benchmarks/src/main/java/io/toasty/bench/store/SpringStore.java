@@ -11,6 +11,7 @@ import io.toasty.bench.model.Book;
 import io.toasty.bench.model.User;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.r2dbc.convert.MappingR2dbcConverter;
 import org.springframework.data.r2dbc.convert.R2dbcCustomConversions;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -106,6 +107,18 @@ public final class SpringStore implements Store {
   }
 
   /** The parents with the template, then one repository query per parent, in order. */
+  /**
+   * Spring Data has no relation loading: its include is a query per parent, so 64 at once would
+   * be 64,000 queries per operation. Not measured concurrently.
+   */
+  @Override
+  public Optional<String> unsupported(Workload workload) {
+    return workload == Workload.INCLUDE_CONCURRENT
+        ? Optional.of("Spring Data R2DBC loads relations with a query per parent: 64,000 "
+            + "queries per operation")
+        : Optional.empty();
+  }
+
   @Override
   public Mono<List<AuthorWithBooks>> include(long maxAuthorId) {
     return template.select(query(where("id").lessThanOrEquals(maxAuthorId)), Author.class)

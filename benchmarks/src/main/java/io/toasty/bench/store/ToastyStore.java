@@ -113,7 +113,7 @@ public final class ToastyStore implements Store {
 
   @Override
   public Optional<String> unsupported(Workload workload) {
-    if (workload == Workload.INCLUDE && !database.sql()) {
+    if (workload.includes() && !database.sql()) {
       return Optional.of(DynamoRawStore.NO_INCLUDE);
     }
     if (workload == Workload.INSERT_MANY && database == Database.DYNAMO) {

@@ -14,7 +14,9 @@ public enum Workload {
   INSERT_ONE("insertOne", "insert 1 row"),
   INSERT_MANY("insertMany", "insert 10,000 rows"),
   UPDATE_BY_KEY("updateByKey", "update by key"),
-  INCLUDE("include", "include 1,000 parents × 10 children");
+  INCLUDE("include", "include 1,000 parents × 10 children"),
+  INCLUDE_CONCURRENT("includeConcurrent",
+      "include 1,000 × 10, 64 subscribers at once (pool of 10)");
 
   private final String method;
   private final String label;
@@ -32,6 +34,11 @@ public enum Workload {
   /** The name in tables. */
   public String label() {
     return label;
+  }
+
+  /** Whether the workload loads relations (an include, alone or concurrent). */
+  public boolean includes() {
+    return this == INCLUDE || this == INCLUDE_CONCURRENT;
   }
 
   /** Whether the workload writes. */

@@ -2,8 +2,10 @@ package io.toasty.docs.relations;
 
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.driver.PoolState;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 
 /** The examples of {@code docs/relations.md}. */
 final class RelationsGuide {
@@ -73,5 +75,26 @@ final class RelationsGuide {
     // reviewed (reviewerId is optional) keep existing with reviewerId set to null.
     // end-snippet
     return deleted;
+  }
+
+  static List<List<Author>> underLoad(String url) {
+    // snippet: pool-under-load
+    Db small = Toasty.builder()
+        .models(Authors.MODEL, Posts.MODEL, Comments.MODEL, Profiles.MODEL, Tags.MODEL,
+            Taggings.MODEL)
+        .url(url)
+        .poolMaxSize(2)                       // two connections for the whole service
+        .build();
+    small.schema().push().block();
+    Authors.create().name("Ann").posts(Posts.create().title("Hello")).exec(small).block();
+    List<List<Author>> pages = Flux.range(0, 200)   // 200 requests at once
+        .flatMap(i -> Authors.all()
+            .include(Authors.POSTS.then(Posts.COMMENTS), Authors.PROFILE)
+            .collect(small), 200)
+        .collectList().block();               // every one completes; none waits for ever
+    PoolState after = small.poolState().orElseThrow();   // acquired 0, idle = allocated
+    // end-snippet
+    small.close().block();
+    return after.quiet() ? pages : List.of();
   }
 }

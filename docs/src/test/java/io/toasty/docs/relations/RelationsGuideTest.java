@@ -42,4 +42,12 @@ class RelationsGuideTest {
     assertEquals(Optional.empty(), left.get(0).reviewerId());
     assertTrue(Comments.all().collect(db).block().isEmpty());
   }
+
+  @Test
+  void includesUnderLoadCompleteOnASmallPool() {
+    List<List<Author>> pages = RelationsGuide.underLoad("r2dbc:h2:mem:///relations-load");
+    assertEquals(200, pages.size(), "every request completed and the pool was quiet after");
+    pages.forEach(page -> assertEquals(List.of("Hello"),
+        page.get(0).posts().get().stream().map(Post::title).toList()));
+  }
 }

@@ -277,4 +277,9 @@ public final class MySqlDialect implements SqlDialect {
   public String toString() {
     return "MySqlDialect[" + flavor + ", " + capability.backend() + "]";
   }
+
+  @Override
+  public boolean drainsCancelledReads() {
+    return true;
+  }
 }

@@ -177,4 +177,9 @@ public final class PostgresDialect implements SqlDialect {
   public String toString() {
     return "PostgresDialect";
   }
+
+  @Override
+  public boolean drainsCancelledReads() {
+    return true;
+  }
 }

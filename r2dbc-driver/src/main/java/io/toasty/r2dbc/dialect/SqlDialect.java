@@ -131,6 +131,19 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     return false;
   }
 
+  /**
+   * Whether a read whose subscriber cancels is read to its end, its rows dropped, rather than
+   * cancelled in the R2DBC driver. True over the PostgreSQL and MySQL wire protocols: the server
+   * sends every row of a result whatever the client does (the driver reads and discards them on
+   * a cancel too), and both drivers, cancelled mid-result or while sending the statement, can
+   * drop Netty buffers unreleased (r2dbc-postgresql's encoded array parameters, r2dbc-mysql's
+   * row and column-definition messages: leaks seen under random cancellation). False where a
+   * cancel stops the work for real (H2, SQLite).
+   */
+  default boolean drainsCancelledReads() {
+    return false;
+  }
+
   /** Text appended after a CREATE TABLE's closing parenthesis (charset, collation), or "". */
   default String tableOptions() {
     return "";

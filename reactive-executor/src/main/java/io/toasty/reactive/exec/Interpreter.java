@@ -1,9 +1,9 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.driver.Connection;
-import io.toasty.driver.Driver;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.Var;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -41,20 +41,26 @@ public final class Interpreter {
   /**
    * The result variable's rows, outside a transaction: operations go to {@code connection},
    * except those that must run while its rows stream (a {@code NestedMerge}'s child queries),
-   * which take a pooled connection of {@code driver} each, so that independent branches run
-   * concurrently.
+   * which go to {@code aside}; with no {@code aside}, the plan runs as on a transaction's one
+   * connection (parents read to the end before the first child query).
    */
   public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection,
-      Driver driver) {
-    Sender aside = driver == null ? null : pooled(driver);
+      Sender aside) {
     return Flux.defer(() -> new Interpreter(plan, new ExecContext(Sender.of(connection), args,
         aside)).start());
   }
 
-  /** A sender that takes a pooled connection per operation and returns it on every path. */
-  static Sender pooled(Driver driver) {
-    return op -> Flux.usingWhen(driver.connect(), c -> Sender.of(c).send(op),
-        Connection::close, (c, error) -> c.close(), Connection::close);
+  /**
+   * Whether {@code plan} sends operations while another operation's rows still stream (an
+   * include's child queries), and so runs best with a second connection beside its own.
+   */
+  public static boolean streamsAside(ActionPlan plan) {
+    for (Action a : plan.actions()) {
+      if (a instanceof NestedMergeAction) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Flux<Value.Record> start() {

@@ -20,9 +20,10 @@ import reactor.core.publisher.Mono;
 /**
  * Runs a {@link NestedMergeAction} as a reactive join: {@code parents.buffer(window)}, then for
  * each window one child operation per branch for the window's keys (the branches subscribed
- * together, each on a pooled connection of its own), the children grouped by key and each group
- * sorted as the branch says, and the window's parents emitted in order with one merged slot per
- * branch. Windows go one after the other ({@code concatMap} with a prefetch of one), so at most
+ * together, sent aside: on the plan's second connection one at a time, or concurrently where
+ * a connection is free at once), the children grouped by key and each group sorted as the
+ * branch says, and the window's parents emitted in order with one merged slot per branch. A
+ * child query's rows are read to the end before its own children's queries are sent. Windows go one after the other ({@code concatMap} with a prefetch of one), so at most
  * two windows and their children are held, and the parents are requested from the database only
  * as windows are merged.
  *
@@ -98,7 +99,10 @@ final class NestedMergeExec {
     }
     Flux<Value.Record> children = fetch(b.fetch(), keys, cx);
     if (!b.nested().isEmpty()) {
-      children = merge(children, b.nested(), window, cx);
+      // Read to the end before the grandchildren's queries: its connection is then free for
+      // them, and nothing is held that the groups below would not hold anyway.
+      children = merge(children.collectList().flatMapIterable(rows -> rows), b.nested(),
+          window, cx);
     }
     return children.collect(HashMap::new, (Map<Value.Record, List<Value.Record>> map,
         Value.Record row) -> {

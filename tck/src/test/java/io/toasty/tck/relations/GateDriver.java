@@ -5,6 +5,8 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.driver.PoolState;
+import java.util.Optional;
 import io.toasty.stmt.Source;
 import java.time.Duration;
 import java.util.Set;
@@ -52,6 +54,11 @@ final class GateDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return delegate.pushSchema();
+  }
+
+  @Override
+  public Optional<PoolState> poolState() {
+    return delegate.poolState();
   }
 
   @Override

@@ -1,0 +1,132 @@
+package io.toasty.reactive;
+
+import io.toasty.PoolTimeoutException;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.driver.PoolState;
+import java.time.Duration;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code Db}'s way to its driver's connections: each connection is taken under a permit of a
+ * {@link ConnectionGate} as large as the driver's pool, and a plan that needs several takes them
+ * as one {@link #lease lease}. A driver without a pool ({@link Driver#poolState()} empty) is
+ * used as it is.
+ *
+ * <p>A wait for permits longer than the acquire timeout fails with a transient
+ * {@link PoolTimeoutException}, as the pool's own wait would.
+ */
+final class GatedDriver implements Driver {
+  private final Driver delegate;
+  private final ConnectionGate gate;
+  private final Duration acquireTimeout;
+
+  GatedDriver(Driver delegate, Duration acquireTimeout) {
+    this.delegate = delegate;
+    this.gate = delegate.poolState().map(s -> new ConnectionGate(s.maxSize())).orElse(null);
+    this.acquireTimeout = acquireTimeout;
+  }
+
+  /** The permits behind this driver's connections, or null when it has no pool. */
+  ConnectionGate gate() {
+    return gate;
+  }
+
+  @Override
+  public Capability capability() {
+    return delegate.capability();
+  }
+
+  /** One connection, under one permit given back when the connection is closed. */
+  @Override
+  public Mono<Connection> connect() {
+    if (gate == null) {
+      return delegate.connect();
+    }
+    return HandOver.of(permits(1).flatMap(this::connectUnder), Connection.class,
+        c -> c.close().subscribe(null, e -> { }));
+  }
+
+  /**
+   * The permits for {@code n} connections (fewer when the pool is smaller: at least one), taken
+   * in one step, as a {@link Lease} that takes its connections when {@link Lease#connect()} runs
+   * and gives back connections and permits when it is closed. Use it as a {@code usingWhen}
+   * resource, so that it is closed on every path.
+   */
+  Mono<Lease> lease(int n) {
+    if (gate == null) {
+      return Mono.fromSupplier(() -> new Lease(delegate, null, n, this::extra));
+    }
+    return permits(n).map(permit -> new Lease(delegate, permit, permit.count(), this::extra));
+  }
+
+  /** A connection if a permit is free now and nobody waits for one, else empty. */
+  private Mono<Connection> extra() {
+    if (gate == null) {
+      return delegate.connect();
+    }
+    return Mono.defer(() -> {
+      ConnectionGate.Permit permit = gate.tryAcquire();
+      return permit == null ? Mono.empty() : connectUnder(permit);
+    });
+  }
+
+  private Mono<Connection> connectUnder(ConnectionGate.Permit permit) {
+    return delegate.connect()
+        .<Connection>map(c -> new Permitted(c, permit))
+        .doOnError(e -> permit.release())
+        .doOnCancel(permit::release);
+  }
+
+  private Mono<ConnectionGate.Permit> permits(int n) {
+    return gate.acquire(n, acquireTimeout, () -> new PoolTimeoutException(
+        delegate.capability().backend(), acquireTimeout, null));
+  }
+
+  @Override
+  public Mono<Void> pushSchema() {
+    return delegate.pushSchema();
+  }
+
+  @Override
+  public Mono<Void> resetSchema() {
+    return delegate.resetSchema();
+  }
+
+  /** The driver's pool, with the requests waiting at the gate counted as pending. */
+  @Override
+  public Optional<PoolState> poolState() {
+    return delegate.poolState().map(s -> gate == null ? s : new PoolState(s.maxSize(),
+        s.acquired(), s.idle(), s.allocated(), s.pending() + gate.waiting()));
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return delegate.close();
+  }
+
+  /** A connection whose permit goes back once the connection itself is back in the pool. */
+  private static final class Permitted implements Connection {
+    private final Connection delegate;
+    private final ConnectionGate.Permit permit;
+
+    Permitted(Connection delegate, ConnectionGate.Permit permit) {
+      this.delegate = delegate;
+      this.permit = permit;
+    }
+
+    @Override
+    public Mono<ExecResponse> exec(Operation operation) {
+      return delegate.exec(operation);
+    }
+
+    @Override
+    public Mono<Void> close() {
+      return delegate.close().doFinally(s -> permit.release());
+    }
+  }
+}

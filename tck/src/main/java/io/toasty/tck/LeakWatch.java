@@ -1,0 +1,93 @@
+package io.toasty.tck;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Counts Netty's leak reports: a buffer (or an R2DBC driver's row message) garbage-collected
+ * without being released. Netty only logs them; this listens to every leak detector made after
+ * {@link #install()}, which the TCK's launcher listener calls before any test class loads (a
+ * detector is made once per resource type, when the type's class initializes).
+ *
+ * <p>A leak is found when the garbage collector has cleared the leaked object and a later
+ * allocation of the same type polls the detector: {@link #collect()} provokes both for buffers;
+ * a driver's own row messages are polled by its next query.
+ */
+public final class LeakWatch {
+  private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
+  private static volatile boolean installed;
+
+  private LeakWatch() {}
+
+  /** Listens to every leak detector made from now on. Idempotent. */
+  public static synchronized void install() {
+    if (!installed) {
+      ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new Listening());
+      installed = true;
+    }
+  }
+
+  /** Whether {@link #install()} ran (before Netty's detectors were made, if it is to see them). */
+  public static boolean installed() {
+    return installed;
+  }
+
+  /** The leaks reported so far: the resource type and the access records Netty kept. */
+  public static List<String> leaks() {
+    return List.copyOf(LEAKS);
+  }
+
+  /** Forgets the leaks reported so far. */
+  public static void clear() {
+    LEAKS.clear();
+  }
+
+  /**
+   * Runs {@code work} with Netty's paranoid leak detection (every buffer tracked, with the places
+   * it was touched), then restores the level.
+   */
+  public static <T> T paranoid(Supplier<T> work) {
+    ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
+    ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    try {
+      return work.get();
+    } finally {
+      ResourceLeakDetector.setLevel(before);
+    }
+  }
+
+  /**
+   * Lets the garbage collector clear unreachable buffers and has the buffer detector look at
+   * them: what was dropped without a release is reported by then.
+   */
+  public static void collect() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      ByteBufAllocator.DEFAULT.buffer(16).release();
+      ByteBufAllocator.DEFAULT.directBuffer(16).release();
+    }
+  }
+
+  /** Netty's own detectors, each with a listener that records its reports. */
+  private static final class Listening extends ResourceLeakDetectorFactory {
+    @Override
+    @SuppressWarnings("deprecation")
+    public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource,
+        int samplingInterval, long maxActive) {
+      ResourceLeakDetector<T> detector = new ResourceLeakDetector<>(resource, samplingInterval,
+          maxActive);
+      detector.setLeakListener((type, records) -> LEAKS.add(type + ": " + records));
+      return detector;
+    }
+
+    @Override
+    public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource,
+        int samplingInterval) {
+      return newResourceLeakDetector(resource, samplingInterval, Long.MAX_VALUE);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link LoadScenarios} on this build's backends. */
+class LoadTest extends LoadScenarios {}
