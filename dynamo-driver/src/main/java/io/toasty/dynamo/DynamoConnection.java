@@ -1,6 +1,7 @@
 package io.toasty.dynamo;
 
 import io.toasty.DriverException;
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -53,11 +54,11 @@ final class DynamoConnection implements Connection {
     } else if (operation instanceof Operation.DeleteByKey d) {
       return DeleteByKeyOp.run(context, d);
     } else if (operation instanceof Operation.Transaction) {
-      return Mono.error(new UnsupportedFeatureException("interactive transactions",
+      return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
           TableInfo.BACKEND, "DynamoDB has no transaction that statements run inside; a single "
           + "statement that writes several items uses TransactWriteItems"));
     }
-    return Mono.error(new UnsupportedFeatureException("SQL", TableInfo.BACKEND,
+    return Mono.error(new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND,
         "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
         + "UpdateByKey, DeleteByKey), not " + operation.getClass().getSimpleName()));
   }

@@ -109,7 +109,7 @@ public final class DynamoGuide {
     try {
       Tasks.all().orderBy(Tasks.TITLE.asc()).collect(db).block();
     } catch (UnsupportedFeatureException e) {
-      out.println(e.feature() + " on " + e.backend());   // order by on dynamodb
+      out.println(e.feature() + " on " + e.backend());   // ORDER_BY on dynamodb
     }
     // end-snippet
 

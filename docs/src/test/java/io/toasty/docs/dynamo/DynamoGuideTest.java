@@ -39,7 +39,7 @@ class DynamoGuideTest {
       assertEquals("ann has 2 tasks; 1 open to write; 3 for ann or bob; found Review it",
           lines.get(3));
       assertEquals("plan uses the GSI", lines.get(4));
-      assertEquals("order by on dynamodb", lines.get(5));
+      assertEquals("ORDER_BY on dynamodb", lines.get(5));
       assertEquals("closed 1, deleted 1", lines.get(6));
     } finally {
       server.stop();

@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.expr.Walk;
@@ -20,7 +21,8 @@ import java.util.List;
  * Plans HIR for a key-value backend. Reads go through the cheapest {@link KeyPath}: a key lookup
  * ({@link GetByKey} of {@link Const} keys), an index lookup ({@link FindPkByIndex} then
  * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
- * cover is filtered by the operation or in memory ({@link Filter}). Updates and deletes find the
+ * cover is filtered by the operation or in memory ({@link Filter}; also what the backend's own
+ * filter cannot hold, {@link ResidualSplit}). Updates and deletes find the
  * keys the same way and write by key. Inserts return the rows they stored, assembled from the
  * bound values ({@link Const} after the insert).
  */
@@ -37,8 +39,9 @@ final class PlanKeyValue {
   static Mir plan(Hir hir, Schema schema, Capability capability) {
     long own = hir.statements().stream().filter(h -> h.merge() == null).count();
     if (own != 1) {
-      throw new UnsupportedFeatureException("a plan of " + own + " statements",
-          capability.backend(), "this backend runs one statement per plan (and preloads)");
+      throw new UnsupportedFeatureException(Feature.MULTI_STATEMENT_PLAN,
+          capability.backend(), "a plan of " + own
+          + " statements: this backend runs one statement per plan (and preloads)");
     }
     Statement s = hir.statements().get(hir.result()).statement();
     PlanKeyValue p = new PlanKeyValue(schema.table(PlanSql.table(s)), capability);
@@ -66,7 +69,7 @@ final class PlanKeyValue {
   private int query(Query q) {
     noSubqueries(q.filter());
     if (!q.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException("order by", capability.backend(),
+      throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
           "ordering a query on " + table.name() + " needs a sort key; sort the results instead");
     }
     int rows = rows(SelectKeyPath.select(q.filter(), table, capability));
@@ -96,6 +99,7 @@ final class PlanKeyValue {
   private int update(Update u) {
     noSubqueries(u.filter());
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
+    ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
     boolean returning = u.returning() instanceof Returning.Project;
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
@@ -105,6 +109,7 @@ final class PlanKeyValue {
   private int delete(Delete d) {
     noSubqueries(d.filter());
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
+    ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
   }
 
@@ -118,9 +123,12 @@ final class PlanKeyValue {
           Expr.TRUE));
       return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
     } else if (path instanceof KeyPath.PartitionQuery pq) {
-      return b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(), pq.residual()));
+      ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
+      return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
+          r.pushed())), r.kept());
     } else if (path instanceof KeyPath.FullScan scan) {
-      return b.add(new Scan(table.name(), allColumns(), scan.filter()));
+      ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
+      return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
     }
     return fanOut((KeyPath.AnyOf) path);
   }
@@ -218,8 +226,8 @@ final class PlanKeyValue {
 
   private void noSubqueries(Expr filter) {
     if (Walk.hasSubquery(filter)) {
-      throw new UnsupportedFeatureException("subqueries", capability.backend(),
-          "filter " + table.name() + " by values instead");
+      throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
+          + table.name() + " by values instead");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.hir.Hir;
@@ -100,7 +101,7 @@ final class PlanNestedMerge {
   private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {
     if (capability.sql()) {
       if (!capability.subqueries() && io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
-        throw new UnsupportedFeatureException("subqueries", capability.backend(),
+        throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(),
             "an include's filter on " + table.name() + " must compare values");
       }
       return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
@@ -110,8 +111,9 @@ final class PlanNestedMerge {
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
     if (!byKey || m.many() && !defaultOrder
         || io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
-      throw new UnsupportedFeatureException("include of " + m.relation(), capability.backend(),
-          "this backend preloads only relations it can read by the related record's key "
+      throw new UnsupportedFeatureException(Feature.INCLUDE, capability.backend(), "include of "
+          + m.relation() + ": "
+          + "this backend preloads only relations it can read by the related record's key "
               + "(belongs-to), with filters on values and no order; query " + table.name()
               + " by its index instead");
     }

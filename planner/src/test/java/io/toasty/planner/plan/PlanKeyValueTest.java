@@ -3,6 +3,7 @@ package io.toasty.planner.plan;
 import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.stmt.Assignment;
@@ -123,6 +124,27 @@ class PlanKeyValueTest {
     Mir mir = Plans.mir(d, KV);
     assertEquals("Scan, DeleteByKey", Plans.kinds(mir));
     assertEquals(List.of(0), ((Scan) mir.nodes().get(0)).columns());
+  }
+
+  @Test
+  void whatTheBackendsFilterCannotHoldIsEvaluatedAfterTheRead() {
+    Expr ends = new Expr.Pattern(Expr.PatternKind.ENDS_WITH, user(EMAIL), str("@x"), false);
+    Mir mir = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), KV);
+    assertEquals("Scan, Filter", Plans.kinds(mir));
+    assertEquals(eq(new Expr.Column("users", NAME), new Expr.Arg(0)),
+        ((Scan) mir.nodes().get(0)).filter());
+    assertInstanceOf(Expr.Pattern.class, ((Filter) mir.nodes().get(1)).predicate());
+    Mir sql = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), Capability.H2);
+    assertEquals("ExecStatement", Plans.kinds(sql));
+  }
+
+  @Test
+  void aWriteConditionTheBackendCannotHoldIsRefusedBeforeSending() {
+    Expr ends = new Expr.Pattern(Expr.PatternKind.LIKE, user(NAME), str("a%"), true);
+    Delete d = new Delete(new Source.Model("User"), ends, new Returning.Count());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(d, KV));
+    assertEquals(Feature.PATTERN_MATCH, e.feature());
+    assertTrue(e.getMessage().contains("users"), e.getMessage());
   }
 
   @Test

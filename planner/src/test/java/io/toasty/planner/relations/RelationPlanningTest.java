@@ -1,5 +1,6 @@
 package io.toasty.planner.relations;
 
+import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,7 +145,7 @@ class RelationPlanningTest {
     Query q = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
     var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(q));
-    assertEquals("subqueries", e.feature());
+    assertEquals(Feature.SUBQUERIES, e.feature());
   }
 
   @Test

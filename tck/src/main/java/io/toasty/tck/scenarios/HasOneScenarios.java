@@ -45,7 +45,7 @@ public abstract class HasOneScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.NESTED_CREATE, Need.INCLUDE})
   public void requiredHasOneIsCreatedWithItsOwner(Db db, OperationLog log) {
     Citizen c = await(Citizens.create().name("cy")
         .passport(Passports.create().number("P-1")).exec(db));

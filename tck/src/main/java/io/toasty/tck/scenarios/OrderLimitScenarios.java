@@ -30,7 +30,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void orderByAscending(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob", "cid", "dan", "eve"),
@@ -38,7 +38,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void orderByDescending(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("eve", "dan", "cid", "bob", "ann"),
@@ -46,7 +46,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void thenByBreaksTies(Db db) {
     Fixtures.user(db, "x", null, 1);
     Fixtures.user(db, "z", null, 0);
@@ -59,7 +59,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void orderByReplacesAnEarlierOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob", "cid", "dan", "eve"),
@@ -67,7 +67,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void orderedFilterKeepsOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("eve", "cid", "ann"), names(db,
@@ -75,7 +75,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void limitTakesTheFirstRecords(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob"),
@@ -91,7 +91,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void offsetSkipsTheFirstRecords(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("dan", "eve"),
@@ -99,7 +99,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void limitAndOffsetMakeAPageInEitherOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("bob", "cid"),
@@ -109,7 +109,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void pagesCoverEveryRecordOnce(Db db) {
     Fixtures.fiveUsers(db);
     List<String> seen = new ArrayList<>();
@@ -124,7 +124,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void offsetBeyondTheEndIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of(), names(db, Users.all().orderBy(Users.NAME.asc()).offset(5)));
@@ -138,7 +138,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void firstFollowsTheOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals("eve", await(Users.all().orderBy(Users.LOGIN_COUNT.desc()).first(db)).name());
@@ -171,7 +171,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires({Need.ORDER_BY, Need.IDENTITY_KEYS})
   public void streamAndCollectAgreeOnOrder(Db db) {
     Fixtures.fiveUsers(db);
     Select<User> q = Users.all().orderBy(Users.LOGIN_COUNT.desc());

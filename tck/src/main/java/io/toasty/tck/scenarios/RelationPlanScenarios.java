@@ -18,7 +18,7 @@ import io.toasty.tck.models.Comments;
 public abstract class RelationPlanScenarios {
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.INCLUDE)
   public void twoIncludesPlanAsOneNestedMergeWithTwoBranches(Db db, OperationLog log) {
     String plan = db.explain(Authors.filterById(1L).include(Authors.ARTICLES, Authors.BIO)
         .untyped());

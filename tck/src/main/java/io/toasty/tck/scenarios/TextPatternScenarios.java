@@ -18,7 +18,7 @@ import java.util.List;
  * {@code %} matches any run, {@code _} one character, and a backslash escapes, on every backend.
  */
 @Models(Users.class)
-@Requires({Need.SCAN, Need.SQL})
+@Requires({Need.SCAN, Need.IDENTITY_KEYS})
 public abstract class TextPatternScenarios {
 
   @BackendTest
