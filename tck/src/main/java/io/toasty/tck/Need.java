@@ -30,12 +30,12 @@ public enum Need {
   RETURNING_FROM_MUTATION(Capability::returningFromMutation, Feature.RETURNING_FROM_MUTATION),
   /** Orders by fields that are not the (sort) key. */
   ORDER_BY(Capability::sql, Feature.ORDER_BY),
-  /** Includes has-many and has-one relations (read by the foreign key, not the key). */
-  INCLUDE(Capability::sql, Feature.INCLUDE),
   /** Creates related records with their parent in one statement. */
   NESTED_CREATE(Capability::sql, Feature.NESTED_CREATE),
   /** Deletes records that other records point to, with those records. */
   CASCADING_DELETE(Capability::sql, Feature.CASCADING_DELETE),
+  /** Writes any number of records atomically (no item limit on one atomic write). */
+  LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
   /** Runs a plan of several statements (a re-read after a write, a relation filter). */
   MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN);
 

@@ -68,8 +68,8 @@ public final class InsertOp {
     throw new IllegalArgumentException("an insert row holds " + e + "; the planner binds values");
   }
 
-  private static ExecResponse response(TableInfo t, Insert s, List<Map<String,
-      AttributeValue>> items) {
+  private static ExecResponse response(TableInfo t, Insert s,
+      List<Map<String, AttributeValue>> items) {
     List<Integer> columns;
     if (s.returning() instanceof Returning.Keys k) {
       columns = k.indexes();
@@ -124,8 +124,8 @@ public final class InsertOp {
     return Retries.onConflict(once);
   }
 
-  private static Mono<Void> putOne(DynamoContext cx, TableInfo t, Map<String,
-      AttributeValue> item) {
+  private static Mono<Void> putOne(DynamoContext cx, TableInfo t,
+      Map<String, AttributeValue> item) {
     Put put = newItem(t, item);
     PutItemRequest request = PutItemRequest.builder()
         .tableName(put.tableName())

@@ -80,6 +80,7 @@ final class PlanKeyValue {
   }
 
   private int insert(Insert i) {
+    AtomicWriteSize.check(i, table, capability);
     Insert counted = new Insert(i.target(), i.columns(), i.rows(), new Returning.Count());
     List<Integer> inserts = new ArrayList<>();
     if (capability.multiRowInsert() || i.rows().size() == 1) {

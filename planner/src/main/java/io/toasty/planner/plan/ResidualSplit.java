@@ -13,12 +13,16 @@ import java.util.List;
  * A filter cut in two for a backend without {@link Capability#fullFilters()}: the conjuncts its
  * own filter can hold ({@code pushed}, sent with the read) and the rest ({@code kept}, evaluated
  * by the engine after the read, a {@link Filter} in the plan). What such a backend cannot hold:
- * arithmetic, and text patterns other than a case-sensitive prefix or substring of a value.
+ * arithmetic, text patterns other than a case-sensitive prefix or substring of a value, and
+ * {@code IN} lists of more than {@value #MAX_IN_ITEMS} values (DynamoDB's limit, whose
+ * expressions would otherwise reach the server and fail there).
  *
  * @param pushed what the backend evaluates
  * @param kept   what the engine evaluates after the read ({@code TRUE} when nothing)
  */
 record ResidualSplit(Expr pushed, Expr kept) {
+  /** The most values an {@code IN} list of a key-value condition holds. */
+  static final int MAX_IN_ITEMS = 100;
 
   /** Splits {@code filter} for {@code capability}; all of it is pushed where the backend can. */
   static ResidualSplit of(Expr filter, Capability capability) {
@@ -50,6 +54,7 @@ record ResidualSplit(Expr pushed, Expr kept) {
 
   private static boolean backendCannotHold(Expr term) {
     return Walk.any(term, e -> e instanceof Expr.Arith
+        || e instanceof Expr.InList in && in.items().size() > MAX_IN_ITEMS
         || e instanceof Expr.Pattern p && (p.ignoreCase() || p.kind() == Expr.PatternKind.ENDS_WITH
         || p.kind() == Expr.PatternKind.LIKE || !(p.pattern() instanceof Expr.Arg
         || p.pattern() instanceof Expr.Const)));

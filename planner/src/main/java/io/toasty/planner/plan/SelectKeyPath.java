@@ -191,7 +191,7 @@ final class SelectKeyPath {
         names.add(table.column(c.index()).name());
       }
     });
-    return names.isEmpty() ? "(nothing: the query reads every row)" : "(" + String.join(", ",
-        names) + ")";
+    return names.isEmpty() ? "(nothing: the query reads every row)"
+        : "(" + String.join(", ", names) + ")";
   }
 }

@@ -139,12 +139,39 @@ class PlanKeyValueTest {
   }
 
   @Test
+  void anInListBeyondAHundredValuesIsEvaluatedAfterTheRead() {
+    List<Expr> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      names.add(str("n" + i));
+    }
+    Mir mir = Plans.mir(users(new Expr.InList(user(NAME), names)), KV);
+    assertEquals("Scan, Filter", Plans.kinds(mir));
+    assertEquals(Expr.TRUE, ((Scan) mir.nodes().get(0)).filter());
+    Mir hundred = Plans.mir(users(new Expr.InList(user(NAME), names.subList(0, 100))), KV);
+    assertEquals("Scan", Plans.kinds(hundred));
+  }
+
+  @Test
   void aWriteConditionTheBackendCannotHoldIsRefusedBeforeSending() {
     Expr ends = new Expr.Pattern(Expr.PatternKind.LIKE, user(NAME), str("a%"), true);
     Delete d = new Delete(new Source.Model("User"), ends, new Returning.Count());
     var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(d, KV));
     assertEquals(Feature.PATTERN_MATCH, e.feature());
     assertTrue(e.getMessage().contains("users"), e.getMessage());
+  }
+
+  @Test
+  void anInsertBeyondOneAtomicWriteIsRefusedBeforeSending() {
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Insert hundred = new Insert(new Source.Model("Todo"), List.of(),
+        java.util.Collections.nCopies(100, row), new Returning.Count());
+    assertEquals("ExecStatement", Plans.kinds(Plans.mir(hundred, KV)));
+    Insert more = new Insert(new Source.Model("Todo"), List.of(),
+        java.util.Collections.nCopies(101, row), new Returning.Count());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(more, KV));
+    assertEquals(Feature.TRANSACTION_SIZE, e.feature());
+    assertTrue(e.getMessage().contains("101 records of todos"), e.getMessage());
+    assertEquals("ExecStatement", Plans.kinds(Plans.mir(more, Capability.H2)));
   }
 
   @Test

@@ -128,7 +128,7 @@ class RelationPlanningTest {
   }
 
   @Test
-  void keyValueIncludesReadBelongsToByKeyAndRefuseTheRest() {
+  void keyValueIncludesReadByKeyOrByTheForeignKeysIndexAndRefuseTheRest() {
     Query byKey = Query.all("Post").withFilter(Expr.eq(post(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
             Include.of(post(RelationFixtures.AUTHOR), "Person"))));
@@ -136,8 +136,15 @@ class RelationPlanningTest {
     Query many = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
             Include.of(person(RelationFixtures.POSTS), "Post"))));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(many));
+    String plan = kv.explain(many);
+    assertTrue(plan.contains("posts.person_id IN") || plan.contains("NestedMerge"), plan);
+    kv.compile(many);
+    Query unindexed = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(
+            Include.of(person(RelationFixtures.TAGS), "Tag"))));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(unindexed));
     assertEquals("dynamodb", e.backend());
+    assertEquals(Feature.INCLUDE, e.feature());
   }
 
   @Test

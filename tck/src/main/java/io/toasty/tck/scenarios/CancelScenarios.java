@@ -49,7 +49,7 @@ import reactor.util.function.Tuple2;
  * the connection counts afterwards: no partial write may be visible and no connection may leak.
  */
 @Models({TenantItems.class, Users.class})
-@Requires({Need.INTERACTIVE_TRANSACTIONS, Need.IDENTITY_KEYS})
+@Requires(Need.INTERACTIVE_TRANSACTIONS)
 public abstract class CancelScenarios {
   /** Rows each transaction writes, all with the same tenant (its group). */
   static final int GROUP = 4;

@@ -42,7 +42,7 @@ import reactor.util.function.Tuple2;
  * connection counts afterwards, not only at the signals.
  */
 @Models(Users.class)
-@Requires({Need.INTERACTIVE_TRANSACTIONS, Need.IDENTITY_KEYS})
+@Requires(Need.INTERACTIVE_TRANSACTIONS)
 public abstract class TransactionScenarios {
 
   /**
