@@ -68,11 +68,19 @@ final class PlanKeyValue {
 
   private int query(Query q) {
     noSubqueries(q.filter());
-    if (!q.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
-          "ordering a query on " + table.name() + " needs a sort key; sort the results instead");
+    KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
+    int rows;
+    if (q.orderBy().isEmpty()) {
+      rows = rows(path);
+    } else {
+      Boolean forward = SortKeyOrder.of(q.orderBy(), path, table);
+      if (forward == null) {
+        throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
+            "ordering a query on " + table.name() + " needs the partition key fixed and the "
+            + "sort key as the order; sort the results instead");
+      }
+      rows = partitionQuery((KeyPath.PartitionQuery) path, forward);
     }
-    int rows = rows(SelectKeyPath.select(q.filter(), table, capability));
     if (q.limit() != null) {
       rows = b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
     }
@@ -124,14 +132,19 @@ final class PlanKeyValue {
           Expr.TRUE));
       return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
     } else if (path instanceof KeyPath.PartitionQuery pq) {
-      ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
-      return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
-          r.pushed())), r.kept());
+      return partitionQuery(pq, true);
     } else if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
       return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
     }
     return fanOut((KeyPath.AnyOf) path);
+  }
+
+  /** A partition's rows in sort key order ({@code forward}) or the reverse. */
+  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward) {
+    ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
+    return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
+        r.pushed(), forward)), r.kept());
   }
 
   /** One lookup per branch: keys batched into one read where every branch yields keys. */

@@ -63,6 +63,22 @@ class PlanKeyValueTest {
   }
 
   @Test
+  void anOrderOfTheSortKeyWithinAPartitionIsTheQuerysDirection() {
+    Expr stream = eq(new Expr.Field("Event", 0), str("s"));
+    Query desc = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
+            io.toasty.stmt.OrderBy.Direction.DESC)), null);
+    Mir mir = Plans.mir(desc, KV);
+    assertEquals("QueryPk", Plans.kinds(mir));
+    assertFalse(((QueryPk) mir.nodes().get(0)).forward());
+    Query byPayload = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
+            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(byPayload, KV));
+    assertEquals(Feature.ORDER_BY, e.feature());
+  }
+
+  @Test
   void anythingElseScans() {
     Mir mir = Plans.mir(users(eq(user(NAME), str("a"))), KV);
     assertEquals("Scan", Plans.kinds(mir));
