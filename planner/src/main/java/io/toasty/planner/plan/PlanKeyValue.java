@@ -27,13 +27,16 @@ import java.util.List;
  * bound values ({@link Const} after the insert).
  */
 final class PlanKeyValue {
+  private final Schema schema;
   private final TableSchema table;
   private final Capability capability;
-  private final MirBuilder b = new MirBuilder();
+  private final MirBuilder b;
 
-  private PlanKeyValue(TableSchema table, Capability capability) {
+  private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b) {
+    this.schema = schema;
     this.table = table;
     this.capability = capability;
+    this.b = b;
   }
 
   static Mir plan(Hir hir, Schema schema, Capability capability) {
@@ -44,7 +47,8 @@ final class PlanKeyValue {
           + " statements: this backend runs one statement per plan (and preloads)");
     }
     Statement s = hir.statements().get(hir.result()).statement();
-    PlanKeyValue p = new PlanKeyValue(schema.table(PlanSql.table(s)), capability);
+    PlanKeyValue p = new PlanKeyValue(schema, schema.table(PlanSql.table(s)), capability,
+        new MirBuilder());
     int root = p.statement(s);
     List<Integer> fetched = new ArrayList<>(p.fetched(s));
     root = PlanNestedMerge.wrap(p.b, hir, schema, capability, hir.result(), root, fetched);
@@ -67,6 +71,11 @@ final class PlanKeyValue {
   }
 
   private int query(Query q) {
+    int semiJoin = q.orderBy().isEmpty() ? semiJoin(q.filter()) : -1;
+    if (semiJoin >= 0) {
+      return q.limit() == null ? semiJoin
+          : b.add(new Limit(semiJoin, q.limit().count(), q.limit().offset()));
+    }
     noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     int rows;
@@ -138,6 +147,57 @@ final class PlanKeyValue {
       return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
     }
     return fanOut((KeyPath.AnyOf) path);
+  }
+
+  /**
+   * {@code key IN (SELECT c FROM t WHERE f)} (and conditions on values), the table's key a single
+   * column: the keys come from {@code t}'s own key path, without duplicates, then the rows by key;
+   * -1 when the filter has another shape, or when {@code f} would need the engine after the read.
+   */
+  private int semiJoin(Expr filter) {
+    List<Expr> rest = new ArrayList<>();
+    Expr.InSubquery in = null;
+    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
+      if (in == null && term instanceof Expr.InSubquery s && s.operand() instanceof Expr.Column c
+          && table.primaryKey().equals(List.of(c.index()))) {
+        in = s;
+      } else if (Walk.hasSubquery(term)) {
+        return -1;
+      } else {
+        rest.add(term);
+      }
+    }
+    if (in == null || Walk.hasSubquery(in.query().filter())
+        || !(in.query().returning() instanceof Returning.Project pr) || pr.exprs().size() != 1
+        || !(pr.exprs().get(0) instanceof Expr.Column inner)) {
+      return -1;
+    }
+    TableSchema t = schema.table(PlanSql.table(in.query()));
+    int keys = new PlanKeyValue(schema, t, capability, b).columnWithoutResidual(
+        SelectKeyPath.select(in.query().filter(), t, capability), inner.index());
+    if (keys < 0) {
+      return -1;
+    }
+    int distinct = b.add(new Concat(List.of(keys), List.of(0), false));
+    return filtered(b.add(new GetByKey(distinct, table.name(), allColumns())),
+        io.toasty.planner.expr.Conjuncts.and(rest));
+  }
+
+  /** A node reading column {@code c} of the rows {@code path} selects, or -1 if it cannot alone. */
+  private int columnWithoutResidual(KeyPath path, int c) {
+    if (path instanceof KeyPath.PrimaryKeys pk && pk.residual().equals(Expr.TRUE)) {
+      return b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())), table.name(),
+          List.of(c)));
+    } else if (path instanceof KeyPath.IndexLookup ix && ix.residual().equals(Expr.TRUE)) {
+      int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
+          Expr.TRUE));
+      return b.add(new GetByKey(keys, table.name(), List.of(c)));
+    } else if (path instanceof KeyPath.FullScan scan) {
+      ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
+      return r.kept().equals(Expr.TRUE)
+          ? b.add(new Scan(table.name(), List.of(c), r.pushed())) : -1;
+    }
+    return -1;
   }
 
   /** A partition's rows in sort key order ({@code forward}) or the reverse. */

@@ -148,10 +148,14 @@ class RelationPlanningTest {
   }
 
   @Test
-  void keyValueRelationFiltersAreRefusedWithATypedError() {
-    Query q = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
+  void keyValueAnyIsTwoStepsAndTheOtherRelationFiltersAreRefused() {
+    Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(q));
+    String plan = kv.explain(any);
+    assertTrue(plan.contains("Scan posts") && plan.contains("GetByKey people"), plan);
+    Query none = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
+        Expr.Quantifier.NONE, Expr.TRUE));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(none));
     assertEquals(Feature.SUBQUERIES, e.feature());
   }
 

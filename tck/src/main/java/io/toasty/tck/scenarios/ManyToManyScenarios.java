@@ -36,7 +36,6 @@ public abstract class ManyToManyScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SUBQUERIES)
   public void scopedQueriesGoThroughTheJoinModel(Db db) {
     Data d = data(db);
     assertEquals(List.of("art", "math"), titles(sortedBy(await(d.ann().courses()

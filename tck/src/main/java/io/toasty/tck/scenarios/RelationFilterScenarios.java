@@ -32,7 +32,8 @@ public abstract class RelationFilterScenarios {
     log.clear();
     assertEquals(List.of("ann"), names(sortedBy(await(Authors.filter(Authors.ARTICLES.any(
         Articles.VOTES.gt(6))).collect(db)), Author::name)));
-    assertEquals(1, log.size());
+    // One query (a key-value backend: the related keys, then the records by key).
+    assertEquals(db.capability().sql() ? 1 : 2, log.size(), log::toString);
     assertEquals(List.of("ann", "bob"), names(sortedBy(await(Authors.filter(Authors.ARTICLES.any())
         .collect(db)), Author::name)));
     assertEquals(List.of("cy"), names(sortedBy(await(Authors.filter(Authors.ARTICLES.none())
