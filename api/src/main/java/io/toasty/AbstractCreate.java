@@ -62,8 +62,9 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
           "a to-one relation takes one record, not " + creates.size());
     }
     if (r.through() != null) {
-      throw new UnsupportedFeatureException("nested create through a join model", null,
-          model.name() + "." + r.name() + ": create the " + r.through().model() + " records");
+      throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null,
+          "nested create through a join model: " + model.name() + "." + r.name() + ": create the "
+          + r.through().model() + " records");
     }
     List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
     for (Create<?> c : creates) {

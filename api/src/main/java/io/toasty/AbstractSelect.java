@@ -100,7 +100,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
    */
   protected final io.toasty.stmt.Expr mutationFilter() {
     if (query.limit() != null || !query.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException("update or delete of an ordered or limited query",
+      throw new UnsupportedFeatureException(Feature.ORDERED_MUTATION,
           null, "filter " + model.name() + " by its key instead");
     }
     return query.filter();

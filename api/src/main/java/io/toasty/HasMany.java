@@ -231,8 +231,9 @@ public final class HasMany<T> {
     RelationScope<T> s = scope();
     if (s.relation.through() != null) {
       RelationSchema.Through via = s.relation.through();
-      throw new UnsupportedFeatureException(what + " on a many-to-many relation", null,
-          s.describe() + " goes through " + via.model() + ": create or delete " + via.model()
+      throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null, what
+          + " on a many-to-many relation" + ": " + s.describe() + " goes through " + via.model()
+          + ": create or delete " + via.model()
               + " records instead");
     }
     if (!s.hasKey()) {

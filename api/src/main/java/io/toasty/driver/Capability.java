@@ -20,23 +20,58 @@ import java.util.Objects;
  * @param subqueries              whether a filter may hold a subquery
  * @param multiRowInsert          whether one insert may carry many rows
  * @param maxIdentifierLength     the longest table, column or index name the backend accepts
+ * @param identityKeys            whether the database generates integer keys ({@code @Auto} on
+ *                                an integer key); otherwise such an insert is refused with
+ *                                {@code Feature.IDENTITY_KEYS} before anything is sent
+ * @param fullFilters             whether the backend's own filters evaluate every expression
+ *                                (arithmetic, text patterns of every kind and either case,
+ *                                {@code IN} lists of any length, not only up to 100 values);
+ *                                otherwise the engine evaluates those conjuncts itself after
+ *                                the read, and refuses them in a write's condition
+ * @param maxAtomicWriteItems     the most items one atomic write may hold (DynamoDB's
+ *                                TransactWriteItems: 100), each record and each unique value it
+ *                                claims counting one; 0 when there is no such limit. The planner
+ *                                refuses a larger insert with {@code Feature.TRANSACTION_SIZE}
+ *                                before anything is sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
     boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
-    boolean multiRowInsert, int maxIdentifierLength) {
+    boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+    boolean fullFilters, int maxAtomicWriteItems) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
+    if (maxAtomicWriteItems < 0) {
+      throw new IllegalArgumentException("maxAtomicWriteItems must not be negative, was "
+          + maxAtomicWriteItems);
+    }
+  }
+
+  /**
+   * A capability whose backend generates integer keys and evaluates every filter exactly when it
+   * runs SQL, and whose atomic writes have no item limit, as every backend did before
+   * {@link #identityKeys()}, {@link #fullFilters()} and {@link #maxAtomicWriteItems()} were
+   * declared.
+   */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, sql, sql, 0);
   }
 
   /** H2 (2.x): SQL, native UUID and decimal, data-change delta tables for returning. */
   public static final Capability H2 =
-      new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256);
+      new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256, true,
+          true, 0);
 
   /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
   public static final Capability POSTGRESQL =
-      new Capability("postgresql", true, true, true, true, true, true, true, true, true, true, 63);
+      new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
+          63, true, true, 0);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -45,7 +80,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * {@code r2dbc:mysql:} URL promises when the server turns out to be MariaDB.
    */
   public static final Capability MYSQL =
-      new Capability("mysql", true, false, true, false, true, true, true, true, true, false, 64);
+      new Capability("mysql", true, false, true, false, true, true, true, true, true, false,
+          64, true, true, 0);
 
   /**
    * MariaDB (10.7+): SQL; a native UUID type; {@code INSERT ... RETURNING}, so one insert carries
@@ -53,13 +89,15 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * identifiers up to 64 characters.
    */
   public static final Capability MARIADB =
-      new Capability("mariadb", true, false, true, true, true, true, true, true, true, true, 64);
+      new Capability("mariadb", true, false, true, true, true, true, true, true, true, true,
+          64, true, true, 0);
 
   /**
    * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).
    */
   public static final Capability SQLITE =
-      new Capability("sqlite", true, true, true, false, false, true, true, true, true, true, 1024);
+      new Capability("sqlite", true, true, true, false, false, true, true, true, true, true,
+          1024, true, true, 0);
 
   /**
    * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many
@@ -69,5 +107,5 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          true, 255);
+          true, 255, false, false, 100);
 }

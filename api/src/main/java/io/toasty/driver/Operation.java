@@ -71,16 +71,23 @@ public sealed interface Operation {
 
   /**
    * Read rows by a condition on the primary key (partition key equality, sort key range), with a
-   * further {@code filter} on other columns ({@link Expr#TRUE} for none).
+   * further {@code filter} on other columns ({@link Expr#TRUE} for none), in ascending sort key
+   * order, or descending when {@code forward} is false.
    */
   record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
-      List<Value> args) implements Operation {
+      List<Value> args, boolean forward) implements Operation {
     public QueryPk {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       Objects.requireNonNull(keyCondition, "keyCondition");
       Objects.requireNonNull(filter, "filter");
       args = List.copyOf(args);
+    }
+
+    /** A read in ascending sort key order. */
+    public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+        List<Value> args) {
+      this(table, columns, keyCondition, filter, args, true);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.toasty.dynamo;
 
 import io.toasty.DriverException;
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -10,6 +11,7 @@ import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.op.FindPkByIndexOp;
 import io.toasty.dynamo.op.GetByKeyOp;
 import io.toasty.dynamo.op.InsertOp;
+import io.toasty.dynamo.op.QueryByIndexOp;
 import io.toasty.dynamo.op.QueryPkOp;
 import io.toasty.dynamo.op.ScanOp;
 import io.toasty.dynamo.op.UpdateByKeyOp;
@@ -52,14 +54,17 @@ final class DynamoConnection implements Connection {
       return UpdateByKeyOp.run(context, u);
     } else if (operation instanceof Operation.DeleteByKey d) {
       return DeleteByKeyOp.run(context, d);
+    } else if (operation instanceof Operation.QuerySql q && QueryByIndexOp.accepts(q)) {
+      return QueryByIndexOp.run(context, q);
     } else if (operation instanceof Operation.Transaction) {
-      return Mono.error(new UnsupportedFeatureException("interactive transactions",
+      return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
           TableInfo.BACKEND, "DynamoDB has no transaction that statements run inside; a single "
           + "statement that writes several items uses TransactWriteItems"));
     }
-    return Mono.error(new UnsupportedFeatureException("SQL", TableInfo.BACKEND,
+    return Mono.error(new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND,
         "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
-        + "UpdateByKey, DeleteByKey), not " + operation.getClass().getSimpleName()));
+        + "UpdateByKey, DeleteByKey, and an include's key list on an indexed column), not "
+        + operation.getClass().getSimpleName()));
   }
 
   @Override

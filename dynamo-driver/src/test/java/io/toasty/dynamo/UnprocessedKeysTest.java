@@ -1,7 +1,10 @@
 package io.toasty.dynamo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.ThrottledException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
@@ -21,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Keys BatchGetItem leaves unprocessed are asked for again until every row is read. */
+/**
+ * Keys BatchGetItem leaves unprocessed are asked for again until every row is read, each once;
+ * keys that stay unprocessed through every retry fail the read as a transient, typed error.
+ */
 class UnprocessedKeysTest {
 
   /** A client that, twice, processes only the first key of a BatchGetItem. */
@@ -47,6 +53,45 @@ class UnprocessedKeysTest {
             throw e.getCause();
           }
         });
+  }
+
+  /** A client whose BatchGetItem never processes a key (always throttled). */
+  static DynamoDbAsyncClient alwaysThrottled(DynamoDbAsyncClient real, AtomicInteger calls) {
+    return (DynamoDbAsyncClient) Proxy.newProxyInstance(
+        DynamoDbAsyncClient.class.getClassLoader(), new Class<?>[] {DynamoDbAsyncClient.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("batchGetItem") && args[0] instanceof BatchGetItemRequest r) {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture(BatchGetItemResponse.builder()
+                .responses(Map.of()).unprocessedKeys(r.requestItems()).build());
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  @Test
+  void keysUnprocessedThroughEveryRetryFailAsATransientTypedError() {
+    try (Harness h = new Harness(Events.MODEL)) {
+      h.insert("events", Harness.str("s"), Harness.i64(1), Harness.str("k"), Value.NULL);
+      AtomicInteger calls = new AtomicInteger();
+      DynamoDriver d = DynamoDriver.builder()
+          .client(alwaysThrottled(LocalDynamo.client(), calls))
+          .schema(Schema.of(List.of(Events.MODEL.schema())))
+          .tablePrefix(h.driver.tablePrefix())
+          .build();
+      ExecResponse r = d.connect().block().exec(new Operation.GetByKey("events",
+          List.of(0, 1, 2, 3), List.of(Value.Record.of(Harness.str("s"), Harness.i64(1)))))
+          .block(Harness.TIMEOUT);
+      ThrottledException e = assertThrows(ThrottledException.class,
+          () -> ((ExecResponse.Rows) r).rows().collectList().block(Harness.TIMEOUT));
+      assertTrue(e.isTransient());
+      assertTrue(e.getMessage().contains("still unprocessed"), e.getMessage());
+      assertEquals(10, calls.get());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.toasty.dynamo;
 
+import io.toasty.Feature;
 import static io.toasty.dynamo.Harness.arg;
 import static io.toasty.dynamo.Harness.cmp;
 import static io.toasty.dynamo.Harness.col;
@@ -203,7 +204,7 @@ class WriteTest {
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
         () -> h.exec(new Operation.Transaction(Operation.Transaction.Kind.BEGIN, null, false,
             null)));
-    assertEquals("interactive transactions", e.feature());
+    assertEquals(Feature.INTERACTIVE_TRANSACTIONS, e.feature());
     assertEquals("dynamodb", e.backend());
   }
 }

@@ -2,6 +2,7 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Result;
 import io.toasty.DriverException;
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -61,8 +62,9 @@ final class R2dbcConnection implements Connection {
     if (operation instanceof Operation.Transaction t) {
       return transaction(t);
     }
-    return Mono.error(new UnsupportedFeatureException(operation.getClass().getSimpleName(),
-        parts.dialect().backend(), "an SQL driver runs QuerySql, Insert and Transaction operations"));
+    return Mono.error(new UnsupportedFeatureException(Feature.SQL,
+        parts.dialect().backend(), operation.getClass().getSimpleName() + ": "
+        + "an SQL driver runs QuerySql, Insert and Transaction operations"));
   }
 
   private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType) {

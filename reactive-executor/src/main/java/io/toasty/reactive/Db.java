@@ -1,5 +1,6 @@
 package io.toasty.reactive;
 
+import io.toasty.Feature;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
@@ -213,7 +214,7 @@ public final class Db implements Executor {
   }
 
   private UnsupportedFeatureException unsupported() {
-    return new UnsupportedFeatureException("interactive transactions",
+    return new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
         driver.capability().backend(), "statements that write several times still run "
         + "atomically when the backend can do so");
   }

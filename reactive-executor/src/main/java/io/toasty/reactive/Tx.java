@@ -1,5 +1,6 @@
 package io.toasty.reactive;
 
+import io.toasty.Feature;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
@@ -189,7 +190,7 @@ public final class Tx implements Executor {
 
   private <T> Flux<T> nest(Function<? super Tx, ? extends Publisher<T>> work) {
     if (!session.db.capability().savepoints()) {
-      return Flux.error(new UnsupportedFeatureException("nested transactions (savepoints)",
+      return Flux.error(new UnsupportedFeatureException(Feature.SAVEPOINTS,
           session.db.capability().backend(), "run the work in the outer transaction"));
     }
     return lane.submit(() -> {

@@ -61,8 +61,8 @@ public interface Backend {
    * {@code @Requires(Need.SQL)}) expect there.
    */
   default Mono<Void> executeSql(String database, String sql) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException("raw SQL", name(),
-        "the backend runs no SQL text"));
+    return Mono.error(new io.toasty.UnsupportedFeatureException(io.toasty.Feature.SQL,
+        name(), "raw SQL: the backend runs no SQL text"));
   }
 
   /**

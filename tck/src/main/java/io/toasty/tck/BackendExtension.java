@@ -154,29 +154,6 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     }
   }
 
-  /** Whether {@code t}, or what it wraps, is (or reports) an unsupported-feature error. */
-  static boolean isUnsupported(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UnsupportedFeatureException) {
-        return true;
-      }
-      for (Throwable s : c.getSuppressed()) {
-        if (s instanceof UnsupportedFeatureException) {
-          return true;
-        }
-      }
-      // StepVerifier reports an unexpected onError in its message, without a cause.
-      if (c instanceof AssertionError && c.getMessage() != null
-          && c.getMessage().contains(UnsupportedFeatureException.class.getName())) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
-  }
-
   /** One backend's run of one scenario. */
   private static final class Run implements TestTemplateInvocationContext {
     private final Backend backend;
@@ -274,19 +251,22 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
       }
       String lacks = run.backend.name() + " lacks " + run.missing.stream().map(Enum::name)
           .collect(Collectors.joining(", "));
+      ExpectedRefusal expected = new ExpectedRefusal(run.missing);
+      String must = lacks + ", so the scenario must fail with "
+          + UnsupportedFeatureException.class.getSimpleName() + " naming " + expected.accepted()
+          + " before anything of the refused work reaches the driver, but ";
       try {
         invocation.proceed();
       } catch (Throwable t) {
-        if (isUnsupported(t)) {
+        String problem = expected.problem(t, primary == null ? null : primary.log());
+        if (problem == null) {
           refusedAsExpected = true;
           return;
         }
-        throw new AssertionFailedError(lacks + ", so the scenario must fail with "
-            + UnsupportedFeatureException.class.getSimpleName() + ", but it failed with " + t, t);
+        throw new AssertionFailedError(must + problem, t);
       }
-      throw new AssertionFailedError(lacks + ", so the scenario must fail with "
-          + UnsupportedFeatureException.class.getSimpleName()
-          + ", but it passed: fix the backend's Capability, or make the engine refuse");
+      throw new AssertionFailedError(must + "it passed: fix the backend's Capability, or make "
+          + "the engine refuse");
     }
   }
 }

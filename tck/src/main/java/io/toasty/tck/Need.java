@@ -1,43 +1,59 @@
 package io.toasty.tck;
 
+import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import java.util.function.Predicate;
 
-/** A feature a scenario needs from a backend, read from its {@link Capability}. */
+/**
+ * A feature a scenario needs from a backend, read from its {@link Capability}, and the
+ * {@link Feature} a backend without it must refuse with. Where the planner offers a feature only
+ * on its SQL path (it plans key-value backends without it), the need reads
+ * {@link Capability#sql()}: the capability that decides the plan.
+ */
 public enum Need {
-  /** Executes SQL statements. */
-  SQL(Capability::sql),
+  /** Executes SQL statements (raw SQL). */
+  SQL(Capability::sql, Feature.SQL),
   /** Reads a whole table when no key or index applies. */
-  SCAN(Capability::scan),
-  /**
-   * Generates integer keys in the database ({@code @Auto} on a {@code long} key: identity
-   * columns). The planner offers them where the backend runs SQL; a key-value backend refuses
-   * them (use a UUID key there). {@code Capability} has no flag of its own for this yet.
-   */
-  IDENTITY_KEYS(Capability::sql),
+  SCAN(Capability::scan, Feature.SCAN),
+  /** Generates integer keys in the database ({@code @Auto} on a {@code long} key). */
+  IDENTITY_KEYS(Capability::identityKeys, Feature.IDENTITY_KEYS),
   /** Runs statements inside a begun transaction. */
-  INTERACTIVE_TRANSACTIONS(Capability::interactiveTransactions),
+  INTERACTIVE_TRANSACTIONS(Capability::interactiveTransactions,
+      Feature.INTERACTIVE_TRANSACTIONS),
   /** Nests transactions with savepoints. */
-  SAVEPOINTS(Capability::savepoints),
-  /** Holds a subquery in a filter. */
-  SUBQUERIES(Capability::subqueries),
+  SAVEPOINTS(Capability::savepoints, Feature.SAVEPOINTS),
+  /** Holds a subquery in a filter (relation filters). */
+  SUBQUERIES(Capability::subqueries, Feature.SUBQUERIES),
   /** Inserts many rows with one statement. */
-  MULTI_ROW_INSERT(Capability::multiRowInsert),
+  MULTI_ROW_INSERT(Capability::multiRowInsert, Feature.MULTI_ROW_INSERT),
   /** Returns rows from an update or delete. */
-  RETURNING_FROM_MUTATION(Capability::returningFromMutation),
-  /** Has a UUID type. */
-  NATIVE_UUID(Capability::nativeUuid),
-  /** Has an exact decimal type. */
-  NATIVE_DECIMAL(Capability::nativeDecimal);
+  RETURNING_FROM_MUTATION(Capability::returningFromMutation, Feature.RETURNING_FROM_MUTATION),
+  /** Orders by fields that are not the (sort) key. */
+  ORDER_BY(Capability::sql, Feature.ORDER_BY),
+  /** Creates related records with their parent in one statement. */
+  NESTED_CREATE(Capability::sql, Feature.NESTED_CREATE),
+  /** Deletes records that other records point to, with those records. */
+  CASCADING_DELETE(Capability::sql, Feature.CASCADING_DELETE),
+  /** Writes any number of records atomically (no item limit on one atomic write). */
+  LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
+  /** Runs a plan of several statements (a re-read after a write, a relation filter). */
+  MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN);
 
   private final Predicate<Capability> test;
+  private final Feature feature;
 
-  Need(Predicate<Capability> test) {
+  Need(Predicate<Capability> test, Feature feature) {
     this.test = test;
+    this.feature = feature;
   }
 
   /** Whether a backend of {@code capability} has this feature. */
   public boolean isMetBy(Capability capability) {
     return test.test(capability);
+  }
+
+  /** The feature a backend without this need refuses with. */
+  public Feature feature() {
+    return feature;
   }
 }

@@ -1,8 +1,11 @@
 package io.toasty.tck;
 
+import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
@@ -25,7 +28,9 @@ import reactor.test.StepVerifier;
 
 /**
  * The harness itself: on a backend lacking a {@link Requires} need, a scenario passes only by
- * failing with {@link UnsupportedFeatureException}; names read {@code [backend] method}.
+ * failing with the {@link UnsupportedFeatureException} of that need's feature, raised before the
+ * refused work reached the driver; a refusal of another feature, or one the driver sent back,
+ * fails it. Names read {@code [backend] method}.
  */
 class RequiresTest {
 
@@ -48,15 +53,36 @@ class RequiresTest {
     @BackendTest
     @Requires(Need.SQL)
     public void refusesWithTheTypedError(Db db) {
-      throw new UnsupportedFeatureException("SQL", "h2-nosql", null);
+      throw new UnsupportedFeatureException(Feature.SQL, "h2-nosql", null);
     }
 
     @BackendTest
     @Requires(Need.SQL)
     public void refusesInsideAPublisher(Db db) {
-      StepVerifier.create(Mono.error(new UnsupportedFeatureException("SQL", "h2-nosql", null)))
+      StepVerifier.create(Mono.error(new UnsupportedFeatureException(Feature.SQL, "h2-nosql",
+              null)))
           .expectNext(1)
           .verifyComplete();
+    }
+
+    @BackendTest
+    @Requires(Need.SQL)
+    public void refusesAnotherFeature(Db db) {
+      throw new UnsupportedFeatureException(Feature.ORDER_BY, "h2-nosql", null);
+    }
+
+    @BackendTest
+    @Requires(Need.SQL)
+    public void theDriverRefusesAfterReceivingTheOperation(Db db, OperationLog log) {
+      // The driver receives the scan and answers with a refusal naming SQL (injected here, as
+      // a driver without SQL would answer): the right feature, too late.
+      log.clear();
+      log.failNext(new UnsupportedFeatureException(Feature.SQL, "h2-nosql", "from the driver"));
+      try {
+        await(KeyOnlies.all().collect(db));
+      } finally {
+        assertEquals(1, log.size(), "the scan reached the driver");
+      }
     }
 
     @BackendTest
@@ -77,6 +103,7 @@ class RequiresTest {
   @Test
   void aBackendLackingANeedMustRefuseWithTheTypedError() {
     Map<String, TestExecutionResult.Status> results = new TreeMap<>();
+    Map<String, String> failures = new TreeMap<>();
     // A launcher of its own, with no listener but ours: the fixture's runs (two of which fail
     // on purpose) must not reach the build's report.
     Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
@@ -94,6 +121,8 @@ class RequiresTest {
       public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
           results.put(id.getDisplayName(), result.getStatus());
+          result.getThrowable().ifPresent(t -> failures.put(id.getDisplayName(),
+              String.valueOf(t.getMessage())));
         }
       }
     });
@@ -103,7 +132,14 @@ class RequiresTest {
         "[h2-nosql] refusesInsideAPublisher" + lacks, TestExecutionResult.Status.SUCCESSFUL,
         "[h2-nosql] passesDespiteLackingANeed" + lacks, TestExecutionResult.Status.FAILED,
         "[h2-nosql] failsWithAnotherError" + lacks, TestExecutionResult.Status.FAILED,
+        "[h2-nosql] refusesAnotherFeature" + lacks, TestExecutionResult.Status.FAILED,
+        "[h2-nosql] theDriverRefusesAfterReceivingTheOperation" + lacks,
+        TestExecutionResult.Status.FAILED,
         "[h2-nosql] needsOnlyWhatTheBackendHas", TestExecutionResult.Status.SUCCESSFUL));
-    assertEquals(expected, results);
+    assertEquals(expected, results, failures.toString());
+    assertTrue(failures.get("[h2-nosql] refusesAnotherFeature" + lacks)
+        .contains("it was refused for ORDER_BY"), failures.toString());
+    assertTrue(failures.get("[h2-nosql] theDriverRefusesAfterReceivingTheOperation" + lacks)
+        .contains("the refusal came back from the driver"), failures.toString());
   }
 }

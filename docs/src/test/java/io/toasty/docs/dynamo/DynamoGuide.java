@@ -109,9 +109,24 @@ public final class DynamoGuide {
     try {
       Tasks.all().orderBy(Tasks.TITLE.asc()).collect(db).block();
     } catch (UnsupportedFeatureException e) {
-      out.println(e.feature() + " on " + e.backend());   // order by on dynamodb
+      out.println(e.feature() + " on " + e.backend());   // ORDER_BY on dynamodb
     }
     // end-snippet
+
+    // snippet: dynamo-residual
+    // DynamoDB's conditions have no ends-with and no case-insensitive match: the read sends
+    // what they can hold (owner = "ann", a partition Query) and the engine checks the rest
+    List<Task> its = Tasks.filter(Tasks.OWNER.eq("ann").and(Tasks.TITLE.endsWithIgnoreCase(" IT")))
+        .collect(db).block();                    // [Review it]
+    // end-snippet
+    out.println(its.size() + " of ann's tasks end in it");
+
+    // snippet: dynamo-sort-key
+    // ordered by the sort key within one partition: the Query reads it backward
+    List<Task> newest = Tasks.filter(Tasks.OWNER.eq("ann")).orderBy(Tasks.ID.desc()).limit(1)
+        .collect(db).block();                    // [Review it]: created last
+    // end-snippet
+    out.println("ann's newest: " + newest.get(0).title());
 
     Long closed = Tasks.updateBySlug("review").status("done").exec(db).block();
     Long deleted = Tasks.filter(Tasks.OWNER.eq("bob")).delete().exec(db).block();

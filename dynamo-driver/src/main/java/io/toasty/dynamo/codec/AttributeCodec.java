@@ -1,6 +1,7 @@
 package io.toasty.dynamo.codec;
 
 import io.toasty.DriverException;
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -113,8 +114,8 @@ public final class AttributeCodec {
 
   private static String floating(boolean nonFinite, String text) {
     if (nonFinite) {
-      throw new UnsupportedFeatureException("NaN and infinite numbers", "dynamodb",
-          text + " cannot be stored in a number attribute");
+      throw new UnsupportedFeatureException(Feature.NUMBER_RANGE, "dynamodb",
+          "NaN and infinite numbers: " + text + " cannot be stored in a number attribute");
     }
     return number(new BigDecimal(text));
   }
@@ -123,7 +124,7 @@ public final class AttributeCodec {
     if (d.signum() != 0) {
       BigDecimal abs = d.abs();
       if (abs.compareTo(MAX_MAGNITUDE) >= 0 || abs.compareTo(MIN_MAGNITUDE) < 0) {
-        throw new UnsupportedFeatureException("numbers outside DynamoDB's range", "dynamodb",
+        throw new UnsupportedFeatureException(Feature.NUMBER_RANGE, "dynamodb",
             d + " is outside magnitude 1E-130 to 9.99E+125");
       }
     }

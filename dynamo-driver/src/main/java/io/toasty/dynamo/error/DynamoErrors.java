@@ -3,21 +3,24 @@ package io.toasty.dynamo.error;
 import io.toasty.ConnectionLostException;
 import io.toasty.DriverException;
 import io.toasty.SerializationFailureException;
+import io.toasty.ThrottledException;
 import io.toasty.ToastyException;
 import io.toasty.dynamo.table.TableInfo;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * SDK errors as the library's typed errors: a failure to reach DynamoDB is a
- * {@link ConnectionLostException}, a transaction conflict a {@link SerializationFailureException}
- * (both transient), anything else a {@link DriverException} carrying DynamoDB's error code in its
- * message. Errors the operations understand (a failed condition) are handled before this.
+ * {@link ConnectionLostException}, a transaction conflict a {@link SerializationFailureException},
+ * throttling a {@link ThrottledException} (all three transient), anything else a
+ * {@link DriverException} carrying DynamoDB's error code in its message. Errors the operations understand (a failed condition) are handled before this.
  */
 public final class DynamoErrors {
   private DynamoErrors() {}
@@ -39,6 +42,10 @@ public final class DynamoErrors {
       return new DriverException(TableInfo.BACKEND, null, "a table does not exist (push the "
           + "schema with db.schema().push()): " + e.getMessage(), e);
     }
+    if (isThrottling(e)) {
+      return new ThrottledException(TableInfo.BACKEND, "DynamoDB throttled the request after "
+          + "the client's retries: " + e.getMessage(), e);
+    }
     if (e instanceof DynamoDbException d) {
       String code = d.awsErrorDetails() == null ? null : d.awsErrorDetails().errorCode();
       return new DriverException(TableInfo.BACKEND, null,
@@ -54,6 +61,14 @@ public final class DynamoErrors {
   private static String message(DynamoDbException d) {
     return d.awsErrorDetails() != null && d.awsErrorDetails().errorMessage() != null
         ? d.awsErrorDetails().errorMessage() : d.getMessage();
+  }
+
+  /** Whether {@code e} says the table or account is over its capacity. */
+  static boolean isThrottling(Throwable e) {
+    return e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException
+        || e instanceof DynamoDbException d && d.awsErrorDetails() != null
+        && "ThrottlingException".equals(d.awsErrorDetails().errorCode());
   }
 
   /** Whether {@code e} says another transaction holds an item: worth trying again. */

@@ -1,5 +1,6 @@
 package io.toasty.dynamo.expr;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
@@ -136,7 +137,8 @@ public final class ConditionWriter {
     if (o instanceof Operand.Attr a) {
       return wanted ? Cond.atom("attribute_not_exists(" + name(a) + ")") : exists(a);
     }
-    throw new UnsupportedFeatureException("IS NULL on a tuple", TableInfo.BACKEND, o.toString());
+    throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, TableInfo.BACKEND,
+        "IS NULL on a tuple: " + o.toString());
   }
 
   private Cond inList(Expr.InList in, boolean wanted) {
@@ -178,8 +180,8 @@ public final class ConditionWriter {
     Operand o = operand(p.operand());
     Operand pat = operand(p.pattern());
     if (!(pat instanceof Operand.Val pv)) {
-      throw new UnsupportedFeatureException("a pattern read from an attribute", TableInfo.BACKEND,
-          "begins_with and contains take a value");
+      throw new UnsupportedFeatureException(Feature.PATTERN_MATCH, TableInfo.BACKEND,
+          "a pattern read from an attribute: begins_with and contains take a value");
     }
     if (pv.value().isNull()) {
       return Cond.FALSE;
@@ -201,13 +203,15 @@ public final class ConditionWriter {
   /** Refuses the patterns DynamoDB cannot match. */
   static void checkPattern(Expr.Pattern p) {
     if (p.kind() == Expr.PatternKind.ENDS_WITH || p.kind() == Expr.PatternKind.LIKE) {
-      throw new UnsupportedFeatureException("LIKE beyond begins-with", TableInfo.BACKEND,
-          p.kind() + " cannot be expressed in a DynamoDB condition (begins_with and contains "
+      throw new UnsupportedFeatureException(Feature.PATTERN_MATCH, TableInfo.BACKEND,
+          "LIKE beyond begins-with: " + p.kind()
+          + " cannot be expressed in a DynamoDB condition (begins_with and contains "
           + "can: startsWith and contains)");
     }
     if (p.ignoreCase()) {
-      throw new UnsupportedFeatureException("case-insensitive matching", TableInfo.BACKEND,
-          "DynamoDB compares strings byte by byte; store a lower-cased copy and match that");
+      throw new UnsupportedFeatureException(Feature.PATTERN_MATCH, TableInfo.BACKEND,
+          "case-insensitive matching: DynamoDB compares strings byte by byte; store a "
+          + "lower-cased copy and match that");
     }
   }
 

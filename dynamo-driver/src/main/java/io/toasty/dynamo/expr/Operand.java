@@ -1,5 +1,6 @@
 package io.toasty.dynamo.expr;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Expr;
@@ -42,14 +43,16 @@ sealed interface Operand {
   /** The error for an expression that a DynamoDB condition cannot hold. */
   static UnsupportedFeatureException unsupported(Expr e) {
     if (e instanceof Expr.InSubquery || e instanceof Expr.Exists) {
-      return new UnsupportedFeatureException("subqueries", TableInfo.BACKEND,
+      return new UnsupportedFeatureException(Feature.SUBQUERIES, TableInfo.BACKEND,
           "a condition cannot read another table; filter by values instead");
     }
     if (e instanceof Expr.Arith) {
-      return new UnsupportedFeatureException("arithmetic in a filter", TableInfo.BACKEND,
-          "DynamoDB conditions compare attributes with values; compute the bound first");
+      return new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, TableInfo.BACKEND,
+          "arithmetic in a filter: DynamoDB conditions compare attributes with values; compute "
+          + "the bound first");
     }
-    return new UnsupportedFeatureException(e.getClass().getSimpleName() + " in a condition",
-        TableInfo.BACKEND, String.valueOf(e));
+    return new UnsupportedFeatureException(Feature.FILTER_EXPRESSION,
+        TableInfo.BACKEND, e.getClass().getSimpleName() + " in a condition" + ": "
+        + String.valueOf(e));
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty.dynamo.expr;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
@@ -30,7 +31,7 @@ public final class UpdateWriter {
     this.args = args;
     for (Assignment a : assignments) {
       if (table.isKey(a.target())) {
-        throw new UnsupportedFeatureException("updating a key field", TableInfo.BACKEND,
+        throw new UnsupportedFeatureException(Feature.KEY_UPDATE, TableInfo.BACKEND,
             (table.model() == null ? table.name() : table.model()) + "."
             + table.fieldName(a.target()) + " is part of the key; delete the record and create "
             + "it again with the new key");
@@ -44,12 +45,13 @@ public final class UpdateWriter {
   private void check(Expr e) {
     if (e instanceof Expr.Arith a) {
       if (!isOperand(a.left()) || !isOperand(a.right())) {
-        throw new UnsupportedFeatureException("nested arithmetic in an update", TableInfo.BACKEND,
-            "DynamoDB's SET takes one + or -: " + e);
+        throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, TableInfo.BACKEND,
+            "nested arithmetic in an update: DynamoDB's SET takes one + or -: " + e);
       }
     } else if (!isOperand(e)) {
-      throw new UnsupportedFeatureException(e.getClass().getSimpleName() + " in an update",
-          TableInfo.BACKEND, String.valueOf(e));
+      throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION,
+          TableInfo.BACKEND, e.getClass().getSimpleName() + " in an update" + ": "
+          + String.valueOf(e));
     }
   }
 

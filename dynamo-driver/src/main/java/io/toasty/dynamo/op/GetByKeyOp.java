@@ -1,6 +1,6 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.DriverException;
+import io.toasty.ThrottledException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Placeholders;
@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * {@code Operation.GetByKey}: BatchGetItem, strongly consistent, in chunks of 100 keys read one
  * after another as the rows are consumed. Keys DynamoDB leaves unprocessed (throttling, the 16 MB
  * response limit) are asked for again after a growing, randomized pause ({@code Mono.delay}),
- * up to {@value #MAX_ATTEMPTS} times. Rows come back in key order; missing keys are skipped.
+ * up to {@value #MAX_ATTEMPTS} times, then fail as a transient {@link ThrottledException}. Rows
+ * come back in key order; missing keys are skipped.
  */
 public final class GetByKeyOp {
   /** BatchGetItem takes at most this many keys. */
@@ -81,9 +82,9 @@ public final class GetByKeyOp {
             return Mono.empty();
           }
           if (attempt >= MAX_ATTEMPTS) {
-            return Mono.error(new DriverException(TableInfo.BACKEND, null, unprocessed.size()
+            return Mono.error(new ThrottledException(TableInfo.BACKEND, unprocessed.size()
                 + " keys of " + t.physicalName() + " were still unprocessed after "
-                + MAX_ATTEMPTS + " attempts (throttled?)", null));
+                + MAX_ATTEMPTS + " attempts of BatchGetItem", null));
           }
           return Mono.delay(Retries.backoff(attempt))
               .then(fetch(cx, t, unprocessed, projection, ph, found, attempt + 1));

@@ -1,5 +1,6 @@
 package io.toasty.dynamo.op;
 
+import io.toasty.Feature;
 import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.ExecResponse;
@@ -67,7 +68,8 @@ public final class InsertOp {
     throw new IllegalArgumentException("an insert row holds " + e + "; the planner binds values");
   }
 
-  private static ExecResponse response(TableInfo t, Insert s, List<Map<String, AttributeValue>> items) {
+  private static ExecResponse response(TableInfo t, Insert s,
+      List<Map<String, AttributeValue>> items) {
     List<Integer> columns;
     if (s.returning() instanceof Returning.Keys k) {
       columns = k.indexes();
@@ -102,8 +104,9 @@ public final class InsertOp {
       bytes += c.key().length() + 64;
     }
     if (writes.size() > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
-      return Mono.error(new UnsupportedFeatureException("an atomic write of more than "
-          + MAX_TRANSACTION_ITEMS + " items or 4 MB", TableInfo.BACKEND, items.size()
+      return Mono.error(new UnsupportedFeatureException(Feature.TRANSACTION_SIZE,
+          TableInfo.BACKEND, "an atomic write of more than "
+          + MAX_TRANSACTION_ITEMS + " items or 4 MB" + ": " + items.size()
           + " records of " + (t.model() == null ? t.name() : t.model()) + " need "
           + writes.size() + " items (" + claims.size() + " for unique values), about " + bytes
           + " bytes; DynamoDB's TransactWriteItems takes 100 items and 4 MB: insert in smaller "
@@ -121,7 +124,8 @@ public final class InsertOp {
     return Retries.onConflict(once);
   }
 
-  private static Mono<Void> putOne(DynamoContext cx, TableInfo t, Map<String, AttributeValue> item) {
+  private static Mono<Void> putOne(DynamoContext cx, TableInfo t,
+      Map<String, AttributeValue> item) {
     Put put = newItem(t, item);
     PutItemRequest request = PutItemRequest.builder()
         .tableName(put.tableName())

@@ -38,6 +38,7 @@ public final class QueryPkOp {
           .expressionAttributeNames(ph.names(kc, f, projection))
           .expressionAttributeValues(ph.values(kc, f, projection))
           .consistentRead(true)
+          .scanIndexForward(op.forward())
           .limit(cx.pageSize())
           .build();
       return new ExecResponse.Rows(Pages.query(cx, request)

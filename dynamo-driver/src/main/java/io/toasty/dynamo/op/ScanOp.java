@@ -3,9 +3,12 @@ package io.toasty.dynamo.op;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Cond;
+import io.toasty.dynamo.expr.Conjuncts;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.expr.RowPredicate;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.value.Value;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * {@code Operation.Scan}, sent only where the planner found no key or index: a strongly
- * consistent Scan with the whole filter as its {@code FilterExpression}, streamed page by page.
+ * consistent Scan with the whole filter as its {@code FilterExpression}, streamed page by page;
+ * a filter beyond DynamoDB's expression size ({@link ExpressionLimits}) is checked by the driver
+ * on each item instead.
  */
 public final class ScanOp {
   private ScanOp() {}
@@ -27,6 +32,9 @@ public final class ScanOp {
         return (ExecResponse) new ExecResponse.Rows(Flux.empty());
       }
       String f = filter.textOrNull();
+      if (ExpressionLimits.tooLong(f)) {
+        return new ExecResponse.Rows(checkedByTheDriver(cx, t, op));
+      }
       String projection = Items.projection(t, op.columns(), Set.of(), ph);
       ScanRequest request = ScanRequest.builder()
           .tableName(t.physicalName())
@@ -41,5 +49,24 @@ public final class ScanOp {
           .map(item -> Items.row(t, op.columns(), item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
+  }
+
+  /** The Scan without a filter, each item checked against the filter by the driver. */
+  private static Flux<Value.Record> checkedByTheDriver(DynamoContext cx, TableInfo t,
+      Operation.Scan op) {
+    Placeholders ph = new Placeholders();
+    String projection = Items.projection(t, op.columns(), Conjuncts.columns(op.filter()), ph);
+    RowPredicate filter = new RowPredicate(t, op.args(), op.filter());
+    ScanRequest request = ScanRequest.builder()
+        .tableName(t.physicalName())
+        .projectionExpression(projection)
+        .expressionAttributeNames(ph.names(projection))
+        .consistentRead(true)
+        .limit(cx.pageSize())
+        .build();
+    return Pages.scan(cx, request)
+        .filter(filter::test)
+        .map(item -> Items.row(t, op.columns(), item))
+        .onErrorMap(DynamoContext::translate);
   }
 }

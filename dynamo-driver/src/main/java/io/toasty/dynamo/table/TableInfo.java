@@ -1,5 +1,6 @@
 package io.toasty.dynamo.table;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
@@ -140,8 +141,8 @@ public final class TableInfo {
     return model != null ? "model " + model : "table " + schema.name();
   }
 
-  private static UnsupportedFeatureException unsupported(String feature, String detail) {
-    return new UnsupportedFeatureException(feature, BACKEND, detail);
+  private static UnsupportedFeatureException unsupported(String what, String detail) {
+    return new UnsupportedFeatureException(Feature.KEY_SHAPE, BACKEND, what + ": " + detail);
   }
 
   /** The key attribute type of column {@code c}, or null when it cannot be a key. */

@@ -82,7 +82,8 @@ public final class PlanActions {
     } else if (n instanceof FindPkByIndex f) {
       return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter());
     } else if (n instanceof QueryPk q) {
-      return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter());
+      return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter(),
+          q.forward());
     } else if (n instanceof Scan s) {
       return new ScanAction(out, s.table(), s.columns(), s.filter());
     } else if (n instanceof UpdateByKey u) {

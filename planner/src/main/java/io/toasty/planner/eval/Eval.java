@@ -1,5 +1,6 @@
 package io.toasty.planner.eval;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
@@ -74,8 +75,9 @@ public final class Eval {
     } else if (e instanceof Expr.Arith a) {
       return Arithmetic.apply(a.op(), expr(a.left()), expr(a.right()));
     }
-    throw new UnsupportedFeatureException("in-memory evaluation of " + e.getClass().getSimpleName(),
-        null, "the planner should have sent this expression to the database");
+    throw new UnsupportedFeatureException(Feature.IN_MEMORY_EVALUATION,
+        null, "in-memory evaluation of " + e.getClass().getSimpleName() + ": "
+        + "the planner should have sent this expression to the database");
   }
 
   private Value compare(Expr.Compare c) {

@@ -54,7 +54,8 @@ final class ExplainNode {
     } else if (n instanceof FindPkByIndex f) {
       return findPk(f.table(), f.index(), f.keyCondition(), f.filter());
     } else if (n instanceof QueryPk q) {
-      return queryPk(q.table(), q.columns(), q.keyCondition(), q.filter());
+      return queryPk(q.table(), q.columns(), q.keyCondition(), q.filter())
+          + (q.forward() ? "" : " descending");
     } else if (n instanceof Scan s) {
       return scan(s.table(), s.columns(), s.filter());
     } else if (n instanceof UpdateByKey u) {
@@ -91,7 +92,7 @@ final class ExplainNode {
       return "FindPkByIndexAction " + f.index() + " where " + x.expr(f.keyCondition());
     } else if (a instanceof QueryPkAction q) {
       return "QueryPkAction " + q.table() + " where " + x.expr(q.keyCondition())
-          + filter(q.filter());
+          + filter(q.filter()) + (q.forward() ? "" : " descending");
     } else if (a instanceof ScanAction s) {
       return "ScanAction " + s.table() + filter(s.filter());
     } else if (a instanceof UpdateByKeyAction u) {

@@ -1,5 +1,6 @@
 package io.toasty.planner.lower;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
@@ -50,7 +51,7 @@ final class LowerDelete {
       return ld.statements;
     }
     if (!cx.capability.sql()) {
-      throw new UnsupportedFeatureException("deleting records that other records point to",
+      throw new UnsupportedFeatureException(Feature.CASCADING_DELETE,
           cx.capability.backend(), cx.model.name() + " is the target of a belongs-to relation; "
               + "delete or unlink the related records first");
     }
@@ -120,7 +121,7 @@ final class LowerDelete {
           continue;
         }
         if (!path.add(child.name())) {
-          throw new UnsupportedFeatureException("deleting through a cycle of required relations",
+          throw new UnsupportedFeatureException(Feature.CYCLIC_CASCADE,
               null, child.name() + "." + r.name() + " leads back to " + String.join(" -> ", path)
                   + "; make one of the keys optional");
         }
@@ -170,7 +171,7 @@ final class LowerDelete {
           continue;
         }
         if (!path.add(child.name())) {
-          throw new UnsupportedFeatureException("deleting through a cycle of required relations",
+          throw new UnsupportedFeatureException(Feature.CYCLIC_CASCADE,
               null, child.name() + "." + r.name() + " leads back to " + String.join(" -> ", path)
                   + "; make one of the keys optional");
         }

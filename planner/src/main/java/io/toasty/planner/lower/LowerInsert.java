@@ -1,5 +1,6 @@
 package io.toasty.planner.lower;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirOutput;
@@ -67,11 +68,11 @@ final class LowerInsert {
       long unset = rows.stream().filter(r -> r.fields().get(f.index()) instanceof Expr.Default)
           .count();
       if (unset > 0 && unset < rows.size()) {
-        throw new UnsupportedFeatureException("an insert that sets an identity key in some rows "
-            + "only", null, cx.model.name() + "." + f.name() + ": set it in every row or in none");
+        throw new UnsupportedFeatureException(Feature.PARTIAL_IDENTITY, null,
+            cx.model.name() + "." + f.name() + ": set it in every row or in none");
       }
-      if (unset > 0 && !cx.capability.sql()) {
-        throw new UnsupportedFeatureException("database-generated integer keys",
+      if (unset > 0 && !cx.capability.identityKeys()) {
+        throw new UnsupportedFeatureException(Feature.IDENTITY_KEYS,
             cx.capability.backend(), cx.model.name() + "." + f.name()
             + " is @Auto on an integer; use a UUID key or set the key");
       }

@@ -1,5 +1,6 @@
 package io.toasty.planner.lower;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirBinding;
@@ -41,7 +42,7 @@ final class LowerNestedInsert {
   static List<HirStatement> lower(Insert insert, LowerContext cx, List<HirOutput> output,
       int[] result) {
     if (!cx.capability.sql()) {
-      throw new UnsupportedFeatureException("nested create", cx.capability.backend(),
+      throw new UnsupportedFeatureException(Feature.NESTED_CREATE, cx.capability.backend(),
           "create the related records one statement at a time");
     }
     LowerNestedInsert n = new LowerNestedInsert(cx);

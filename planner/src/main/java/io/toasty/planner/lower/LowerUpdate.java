@@ -1,5 +1,6 @@
 package io.toasty.planner.lower;
 
+import io.toasty.Feature;
 import io.toasty.InvalidStatementException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.hir.HirDep;
@@ -77,8 +78,8 @@ final class LowerUpdate {
     for (Assignment a : in) {
       int column = cx.mapping.columnOf(a.target());
       if (column < 0) {
-        throw new UnsupportedFeatureException("updating a field stored in several columns", null,
-            cx.model.name() + "." + cx.model.field(a.target()).name());
+        throw new UnsupportedFeatureException(Feature.MULTI_COLUMN_UPDATE, null, cx.model.name()
+            + "." + cx.model.field(a.target()).name());
       }
       out.add(new Assignment(column, lx.expr(a.value())));
     }

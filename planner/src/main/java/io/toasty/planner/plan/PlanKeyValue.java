@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.expr.Walk;
@@ -20,28 +21,34 @@ import java.util.List;
  * Plans HIR for a key-value backend. Reads go through the cheapest {@link KeyPath}: a key lookup
  * ({@link GetByKey} of {@link Const} keys), an index lookup ({@link FindPkByIndex} then
  * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
- * cover is filtered by the operation or in memory ({@link Filter}). Updates and deletes find the
+ * cover is filtered by the operation or in memory ({@link Filter}; also what the backend's own
+ * filter cannot hold, {@link ResidualSplit}). Updates and deletes find the
  * keys the same way and write by key. Inserts return the rows they stored, assembled from the
  * bound values ({@link Const} after the insert).
  */
 final class PlanKeyValue {
+  private final Schema schema;
   private final TableSchema table;
   private final Capability capability;
-  private final MirBuilder b = new MirBuilder();
+  private final MirBuilder b;
 
-  private PlanKeyValue(TableSchema table, Capability capability) {
+  private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b) {
+    this.schema = schema;
     this.table = table;
     this.capability = capability;
+    this.b = b;
   }
 
   static Mir plan(Hir hir, Schema schema, Capability capability) {
     long own = hir.statements().stream().filter(h -> h.merge() == null).count();
     if (own != 1) {
-      throw new UnsupportedFeatureException("a plan of " + own + " statements",
-          capability.backend(), "this backend runs one statement per plan (and preloads)");
+      throw new UnsupportedFeatureException(Feature.MULTI_STATEMENT_PLAN,
+          capability.backend(), "a plan of " + own
+          + " statements: this backend runs one statement per plan (and preloads)");
     }
     Statement s = hir.statements().get(hir.result()).statement();
-    PlanKeyValue p = new PlanKeyValue(schema.table(PlanSql.table(s)), capability);
+    PlanKeyValue p = new PlanKeyValue(schema, schema.table(PlanSql.table(s)), capability,
+        new MirBuilder());
     int root = p.statement(s);
     List<Integer> fetched = new ArrayList<>(p.fetched(s));
     root = PlanNestedMerge.wrap(p.b, hir, schema, capability, hir.result(), root, fetched);
@@ -64,12 +71,25 @@ final class PlanKeyValue {
   }
 
   private int query(Query q) {
-    noSubqueries(q.filter());
-    if (!q.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException("order by", capability.backend(),
-          "ordering a query on " + table.name() + " needs a sort key; sort the results instead");
+    int semiJoin = q.orderBy().isEmpty() ? semiJoin(q.filter()) : -1;
+    if (semiJoin >= 0) {
+      return q.limit() == null ? semiJoin
+          : b.add(new Limit(semiJoin, q.limit().count(), q.limit().offset()));
     }
-    int rows = rows(SelectKeyPath.select(q.filter(), table, capability));
+    noSubqueries(q.filter());
+    KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
+    int rows;
+    if (q.orderBy().isEmpty()) {
+      rows = rows(path);
+    } else {
+      Boolean forward = SortKeyOrder.of(q.orderBy(), path, table);
+      if (forward == null) {
+        throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
+            "ordering a query on " + table.name() + " needs the partition key fixed and the "
+            + "sort key as the order; sort the results instead");
+      }
+      rows = partitionQuery((KeyPath.PartitionQuery) path, forward);
+    }
     if (q.limit() != null) {
       rows = b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
     }
@@ -77,6 +97,7 @@ final class PlanKeyValue {
   }
 
   private int insert(Insert i) {
+    AtomicWriteSize.check(i, table, capability);
     Insert counted = new Insert(i.target(), i.columns(), i.rows(), new Returning.Count());
     List<Integer> inserts = new ArrayList<>();
     if (capability.multiRowInsert() || i.rows().size() == 1) {
@@ -96,6 +117,7 @@ final class PlanKeyValue {
   private int update(Update u) {
     noSubqueries(u.filter());
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
+    ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
     boolean returning = u.returning() instanceof Returning.Project;
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
@@ -105,6 +127,7 @@ final class PlanKeyValue {
   private int delete(Delete d) {
     noSubqueries(d.filter());
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
+    ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
   }
 
@@ -118,11 +141,70 @@ final class PlanKeyValue {
           Expr.TRUE));
       return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
     } else if (path instanceof KeyPath.PartitionQuery pq) {
-      return b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(), pq.residual()));
+      return partitionQuery(pq, true);
     } else if (path instanceof KeyPath.FullScan scan) {
-      return b.add(new Scan(table.name(), allColumns(), scan.filter()));
+      ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
+      return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
     }
     return fanOut((KeyPath.AnyOf) path);
+  }
+
+  /**
+   * {@code key IN (SELECT c FROM t WHERE f)} (and conditions on values), the table's key a single
+   * column: the keys come from {@code t}'s own key path, without duplicates, then the rows by key;
+   * -1 when the filter has another shape, or when {@code f} would need the engine after the read.
+   */
+  private int semiJoin(Expr filter) {
+    List<Expr> rest = new ArrayList<>();
+    Expr.InSubquery in = null;
+    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
+      if (in == null && term instanceof Expr.InSubquery s && s.operand() instanceof Expr.Column c
+          && table.primaryKey().equals(List.of(c.index()))) {
+        in = s;
+      } else if (Walk.hasSubquery(term)) {
+        return -1;
+      } else {
+        rest.add(term);
+      }
+    }
+    if (in == null || Walk.hasSubquery(in.query().filter())
+        || !(in.query().returning() instanceof Returning.Project pr) || pr.exprs().size() != 1
+        || !(pr.exprs().get(0) instanceof Expr.Column inner)) {
+      return -1;
+    }
+    TableSchema t = schema.table(PlanSql.table(in.query()));
+    int keys = new PlanKeyValue(schema, t, capability, b).columnWithoutResidual(
+        SelectKeyPath.select(in.query().filter(), t, capability), inner.index());
+    if (keys < 0) {
+      return -1;
+    }
+    int distinct = b.add(new Concat(List.of(keys), List.of(0), false));
+    return filtered(b.add(new GetByKey(distinct, table.name(), allColumns())),
+        io.toasty.planner.expr.Conjuncts.and(rest));
+  }
+
+  /** A node reading column {@code c} of the rows {@code path} selects, or -1 if it cannot alone. */
+  private int columnWithoutResidual(KeyPath path, int c) {
+    if (path instanceof KeyPath.PrimaryKeys pk && pk.residual().equals(Expr.TRUE)) {
+      return b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())), table.name(),
+          List.of(c)));
+    } else if (path instanceof KeyPath.IndexLookup ix && ix.residual().equals(Expr.TRUE)) {
+      int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
+          Expr.TRUE));
+      return b.add(new GetByKey(keys, table.name(), List.of(c)));
+    } else if (path instanceof KeyPath.FullScan scan) {
+      ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
+      return r.kept().equals(Expr.TRUE)
+          ? b.add(new Scan(table.name(), List.of(c), r.pushed())) : -1;
+    }
+    return -1;
+  }
+
+  /** A partition's rows in sort key order ({@code forward}) or the reverse. */
+  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward) {
+    ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
+    return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
+        r.pushed(), forward)), r.kept());
   }
 
   /** One lookup per branch: keys batched into one read where every branch yields keys. */
@@ -218,8 +300,8 @@ final class PlanKeyValue {
 
   private void noSubqueries(Expr filter) {
     if (Walk.hasSubquery(filter)) {
-      throw new UnsupportedFeatureException("subqueries", capability.backend(),
-          "filter " + table.name() + " by values instead");
+      throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
+          + table.name() + " by values instead");
     }
   }
 

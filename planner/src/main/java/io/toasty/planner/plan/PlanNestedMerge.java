@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.hir.Hir;
@@ -20,7 +21,9 @@ import java.util.List;
  * Breaks the HIR's include cycles: the statements merged into a parent become the branches of a
  * {@link NestedMerge} over the parent's node, recursively for nested includes. On SQL each branch
  * is one query per window ({@code fk IN (window keys)}); on a key-value backend a branch whose
- * keys are the children's primary key reads them by key, and any other is refused.
+ * keys are the children's primary key reads them by key, one whose foreign key has an index of
+ * its own is the same per-window query (which such a driver runs as index reads), and any other
+ * is refused.
  */
 final class PlanNestedMerge {
   /** Parent rows per window: the child query's key list has at most this many entries. */
@@ -100,7 +103,7 @@ final class PlanNestedMerge {
   private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {
     if (capability.sql()) {
       if (!capability.subqueries() && io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
-        throw new UnsupportedFeatureException("subqueries", capability.backend(),
+        throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(),
             "an include's filter on " + table.name() + " must compare values");
       }
       return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
@@ -108,14 +111,26 @@ final class PlanNestedMerge {
     }
     boolean byKey = m.childColumns().equals(table.primaryKey());
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
-    if (!byKey || m.many() && !defaultOrder
-        || io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
-      throw new UnsupportedFeatureException("include of " + m.relation(), capability.backend(),
-          "this backend preloads only relations it can read by the related record's key "
-              + "(belongs-to), with filters on values and no order; query " + table.name()
-              + " by its index instead");
+    boolean subquery = io.toasty.planner.expr.Walk.hasSubquery(q.filter());
+    if (!subquery && !byKey && indexed(table, m.childColumns())) {
+      // The key list goes to the backend as a query on the foreign key's own index: one index
+      // read per key, then the items by key; its order is applied within the window.
+      return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
+          new KeyBinding(-1, table.name(), m.childColumns()));
+    }
+    if (!byKey || m.many() && !defaultOrder || subquery) {
+      throw new UnsupportedFeatureException(Feature.INCLUDE, capability.backend(),
+          "include of " + m.relation() + ": this backend preloads relations it can read by the "
+          + "related record's key (belongs-to) or by an index on the foreign key alone; add "
+          + "@Index to " + table.name() + "'s foreign key, or query it instead");
     }
     return new MergeBranch.KeyFetch(table.name(), ExecStatement.fetched(q), q.filter());
+  }
+
+  /** Whether an index of {@code table} has exactly {@code columns} (a single foreign key). */
+  private static boolean indexed(TableSchema table, List<Integer> columns) {
+    return columns.size() == 1
+        && table.indexes().stream().anyMatch(i -> i.columns().equals(columns));
   }
 
   private static boolean isKeyOrder(List<OrderBy> orderBy, TableSchema table) {

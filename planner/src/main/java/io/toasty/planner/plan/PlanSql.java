@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.expr.Walk;
@@ -72,7 +73,7 @@ final class PlanSql {
     }
     if (s.statement() instanceof Insert i && i.rows().size() > 1 && !capability.multiRowInsert()) {
       if (!bindings.isEmpty()) {
-        throw new UnsupportedFeatureException("a nested create of several rows", capability
+        throw new UnsupportedFeatureException(Feature.MULTI_ROW_INSERT, capability
             .backend(), "this backend inserts one row per statement; create them one by one");
       }
       return rowByRow(i, after);
@@ -108,8 +109,8 @@ final class PlanSql {
     Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
         : s instanceof Delete d ? d.filter() : Expr.TRUE;
     if (!capability.subqueries() && Walk.hasSubquery(filter)) {
-      throw new UnsupportedFeatureException("subqueries", capability.backend(),
-          "filter " + table(s) + " by values instead");
+      throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
+          + table(s) + " by values instead");
     }
   }
 

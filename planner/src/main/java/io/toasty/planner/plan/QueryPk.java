@@ -5,12 +5,18 @@ import java.util.List;
 
 /**
  * Reads rows by a condition on the primary key: partition key equality and an optional sort key
- * range, with a further filter ({@code Operation.QueryPk}).
+ * range, with a further filter ({@code Operation.QueryPk}), in ascending sort key order, or
+ * descending when {@code forward} is false (an {@code orderBy} of the sort key).
  */
-public record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter)
-    implements MirNode {
+public record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+    boolean forward) implements MirNode {
   public QueryPk {
     columns = List.copyOf(columns);
+  }
+
+  /** A read in ascending sort key order. */
+  public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter) {
+    this(table, columns, keyCondition, filter, true);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.planner.expr.Conjuncts;
@@ -53,7 +54,7 @@ final class SelectKeyPath {
     if (capability.scan()) {
       return new KeyPath.FullScan(filter);
     }
-    throw new UnsupportedFeatureException("a query without a key or an index",
+    throw new UnsupportedFeatureException(Feature.SCAN,
         capability.backend(), "table " + table.name() + " has no key or index on "
         + columnNames(filter) + "; add @Index (or @Unique) to the field, or filter by the key");
   }
@@ -190,6 +191,7 @@ final class SelectKeyPath {
         names.add(table.column(c.index()).name());
       }
     });
-    return names.isEmpty() ? "(nothing: the query reads every row)" : "(" + String.join(", ", names) + ")";
+    return names.isEmpty() ? "(nothing: the query reads every row)"
+        : "(" + String.join(", ", names) + ")";
   }
 }

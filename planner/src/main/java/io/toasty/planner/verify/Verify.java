@@ -1,5 +1,6 @@
 package io.toasty.planner.verify;
 
+import io.toasty.Feature;
 import io.toasty.InvalidStatementException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
@@ -65,8 +66,8 @@ public final class Verify {
     } else if (s instanceof Delete d) {
       filter(d.filter(), Set.of(model));
       if (!(d.returning() instanceof Returning.Count)) {
-        throw new UnsupportedFeatureException("delete returning records", null,
-            "a delete returns the number of deleted records");
+        throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null,
+            "delete returning records: a delete returns the number of deleted records");
       }
     }
   }
@@ -88,8 +89,8 @@ public final class Verify {
 
   private static void rejectIncludes(Returning r, String what) {
     if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
-      throw new UnsupportedFeatureException("include on " + what, null,
-          "include relations in a query; " + what + " returns the records without them");
+      throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE, null, "include on " + what
+          + ": " + "include relations in a query; " + what + " returns the records without them");
     }
   }
 
@@ -109,8 +110,9 @@ public final class Verify {
             + r.target() + ", not " + sub.source());
       }
       if (sub.limit() != null) {
-        throw new UnsupportedFeatureException("a limit on an included relation", null,
-            queried + "." + r.name() + ": filter or order the include, or query the relation");
+        throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE, null,
+            "a limit on an included relation: " + queried + "." + r.name()
+            + ": filter or order the include, or query the relation");
       }
       if (!(sub.returning() instanceof Returning.Model)) {
         throw new InvalidStatementException(queried, r.name(),
@@ -128,10 +130,11 @@ public final class Verify {
     } else if (r instanceof Returning.Project p) {
       p.exprs().forEach(e -> expr(e, scope));
     } else if (r instanceof Returning.Count) {
-      throw new UnsupportedFeatureException("count queries", null,
-          queried + ": count the records of a stream instead");
+      throw new UnsupportedFeatureException(Feature.COUNT_QUERY, null, queried
+          + ": count the records of a stream instead");
     } else if (r instanceof Returning.Keys) {
-      throw new UnsupportedFeatureException("returning keys from a query", null, queried);
+      throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null,
+          "returning keys from a query: " + queried);
     }
   }
 
@@ -155,7 +158,8 @@ public final class Verify {
   private void insert(Insert i) {
     ModelSchema m = schema.model(model);
     if (!(i.returning() instanceof Returning.Model || i.returning() instanceof Returning.Count)) {
-      throw new UnsupportedFeatureException("insert returning " + i.returning(), null, model);
+      throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null, "insert returning "
+          + i.returning() + ": " + model);
     }
     rejectIncludes(i.returning(), "an insert");
     insertRows(i, m, Set.of());
@@ -201,8 +205,8 @@ public final class Verify {
           + "holds nothing or a nested insert of " + r.target() + ", not " + slot);
     }
     if (r.through() != null) {
-      throw new UnsupportedFeatureException("nested create through a join model", null,
-          m.name() + "." + r.name());
+      throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null,
+          "nested create through a join model: " + m.name() + "." + r.name());
     }
     if (!r.isMany() && child.rows().size() != 1) {
       throw new InvalidStatementException(m.name(), r.name(), "a to-one relation takes one "
@@ -242,7 +246,8 @@ public final class Verify {
     filter(u.filter(), Set.of(model));
     rejectIncludes(u.returning(), "an update");
     if (u.returning() instanceof Returning.Project || u.returning() instanceof Returning.Keys) {
-      throw new UnsupportedFeatureException("update returning " + u.returning(), null, model);
+      throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null, "update returning "
+          + u.returning() + ": " + model);
     }
     for (Assignment a : u.assignments()) {
       if (a.target() < 0 || a.target() >= m.fields().size()) {
@@ -377,7 +382,8 @@ public final class Verify {
     for (Expr side : List.of(p.operand(), p.pattern())) {
       Typed t = typeOf(side);
       if (t.type != null && t.type != Type.Scalar.STRING && t.type != Type.Scalar.NULL) {
-        throw new InvalidStatementException(model, t.field != null ? t.field : typeOf(p.operand()).field,
+        throw new InvalidStatementException(model,
+            t.field != null ? t.field : typeOf(p.operand()).field,
             "text matching (" + p.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + ") needs a string, was " + TypeCompat.describe(t.type));
       }

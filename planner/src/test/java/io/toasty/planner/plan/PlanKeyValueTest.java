@@ -3,6 +3,7 @@ package io.toasty.planner.plan;
 import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.stmt.Assignment;
@@ -59,6 +60,22 @@ class PlanKeyValueTest {
     QueryPk q = (QueryPk) mir.nodes().get(0);
     assertEquals(2, ((Expr.And) q.keyCondition()).operands().size());
     assertEquals(eq(new Expr.Column("events", 2), new Expr.Arg(2)), q.filter());
+  }
+
+  @Test
+  void anOrderOfTheSortKeyWithinAPartitionIsTheQuerysDirection() {
+    Expr stream = eq(new Expr.Field("Event", 0), str("s"));
+    Query desc = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
+            io.toasty.stmt.OrderBy.Direction.DESC)), null);
+    Mir mir = Plans.mir(desc, KV);
+    assertEquals("QueryPk", Plans.kinds(mir));
+    assertFalse(((QueryPk) mir.nodes().get(0)).forward());
+    Query byPayload = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
+            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(byPayload, KV));
+    assertEquals(Feature.ORDER_BY, e.feature());
   }
 
   @Test
@@ -123,6 +140,54 @@ class PlanKeyValueTest {
     Mir mir = Plans.mir(d, KV);
     assertEquals("Scan, DeleteByKey", Plans.kinds(mir));
     assertEquals(List.of(0), ((Scan) mir.nodes().get(0)).columns());
+  }
+
+  @Test
+  void whatTheBackendsFilterCannotHoldIsEvaluatedAfterTheRead() {
+    Expr ends = new Expr.Pattern(Expr.PatternKind.ENDS_WITH, user(EMAIL), str("@x"), false);
+    Mir mir = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), KV);
+    assertEquals("Scan, Filter", Plans.kinds(mir));
+    assertEquals(eq(new Expr.Column("users", NAME), new Expr.Arg(0)),
+        ((Scan) mir.nodes().get(0)).filter());
+    assertInstanceOf(Expr.Pattern.class, ((Filter) mir.nodes().get(1)).predicate());
+    Mir sql = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), Capability.H2);
+    assertEquals("ExecStatement", Plans.kinds(sql));
+  }
+
+  @Test
+  void anInListBeyondAHundredValuesIsEvaluatedAfterTheRead() {
+    List<Expr> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      names.add(str("n" + i));
+    }
+    Mir mir = Plans.mir(users(new Expr.InList(user(NAME), names)), KV);
+    assertEquals("Scan, Filter", Plans.kinds(mir));
+    assertEquals(Expr.TRUE, ((Scan) mir.nodes().get(0)).filter());
+    Mir hundred = Plans.mir(users(new Expr.InList(user(NAME), names.subList(0, 100))), KV);
+    assertEquals("Scan", Plans.kinds(hundred));
+  }
+
+  @Test
+  void aWriteConditionTheBackendCannotHoldIsRefusedBeforeSending() {
+    Expr ends = new Expr.Pattern(Expr.PatternKind.LIKE, user(NAME), str("a%"), true);
+    Delete d = new Delete(new Source.Model("User"), ends, new Returning.Count());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(d, KV));
+    assertEquals(Feature.PATTERN_MATCH, e.feature());
+    assertTrue(e.getMessage().contains("users"), e.getMessage());
+  }
+
+  @Test
+  void anInsertBeyondOneAtomicWriteIsRefusedBeforeSending() {
+    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Insert hundred = new Insert(new Source.Model("Todo"), List.of(),
+        java.util.Collections.nCopies(100, row), new Returning.Count());
+    assertEquals("ExecStatement", Plans.kinds(Plans.mir(hundred, KV)));
+    Insert more = new Insert(new Source.Model("Todo"), List.of(),
+        java.util.Collections.nCopies(101, row), new Returning.Count());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(more, KV));
+    assertEquals(Feature.TRANSACTION_SIZE, e.feature());
+    assertTrue(e.getMessage().contains("101 records of todos"), e.getMessage());
+    assertEquals("ExecStatement", Plans.kinds(Plans.mir(more, Capability.H2)));
   }
 
   @Test

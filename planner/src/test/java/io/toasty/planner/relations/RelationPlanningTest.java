@@ -1,5 +1,6 @@
 package io.toasty.planner.relations;
 
+import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,7 +128,7 @@ class RelationPlanningTest {
   }
 
   @Test
-  void keyValueIncludesReadBelongsToByKeyAndRefuseTheRest() {
+  void keyValueIncludesReadByKeyOrByTheForeignKeysIndexAndRefuseTheRest() {
     Query byKey = Query.all("Post").withFilter(Expr.eq(post(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
             Include.of(post(RelationFixtures.AUTHOR), "Person"))));
@@ -135,16 +136,27 @@ class RelationPlanningTest {
     Query many = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
             Include.of(person(RelationFixtures.POSTS), "Post"))));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(many));
+    String plan = kv.explain(many);
+    assertTrue(plan.contains("posts.person_id IN") || plan.contains("NestedMerge"), plan);
+    kv.compile(many);
+    Query unindexed = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(
+            Include.of(person(RelationFixtures.TAGS), "Tag"))));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(unindexed));
     assertEquals("dynamodb", e.backend());
+    assertEquals(Feature.INCLUDE, e.feature());
   }
 
   @Test
-  void keyValueRelationFiltersAreRefusedWithATypedError() {
-    Query q = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
+  void keyValueAnyIsTwoStepsAndTheOtherRelationFiltersAreRefused() {
+    Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(q));
-    assertEquals("subqueries", e.feature());
+    String plan = kv.explain(any);
+    assertTrue(plan.contains("Scan posts") && plan.contains("GetByKey people"), plan);
+    Query none = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
+        Expr.Quantifier.NONE, Expr.TRUE));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(none));
+    assertEquals(Feature.SUBQUERIES, e.feature());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.toasty.r2dbc.sql;
 
+import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.schema.Schema;
@@ -161,8 +162,8 @@ final class SqlWalk {
         returnTypes = projection(project);
         scopes.pop();
       }
-      case NONE -> throw new UnsupportedFeatureException(verb + " returning rows",
-          dialect.backend(), "read the rows again after the " + verb);
+      case NONE -> throw new UnsupportedFeatureException(Feature.RETURNING_FROM_MUTATION,
+          dialect.backend(), verb + " returning rows: read the rows again after the " + verb);
     }
     return true;
   }
@@ -379,8 +380,10 @@ final class SqlWalk {
       tuple(r.fields(), null);
     } else if (e instanceof Expr.Project p) {
       if (!(p.base() instanceof Expr.Record r)) {
-        throw new UnsupportedFeatureException("a field of a record-valued expression",
-            dialect.backend(), "only fields of record literals render as SQL: " + e);
+        throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
+            dialect.backend(),
+            "a field of a record-valued expression: only fields of record literals render as SQL: "
+            + e);
       }
       expr(r.fields().get(p.index()), expected);
     } else if (e instanceof Expr.Default) {
@@ -437,8 +440,10 @@ final class SqlWalk {
     if (left instanceof Expr.Record || right instanceof Expr.Record) {
       if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
           || l.fields().size() != r.fields().size()) {
-        throw new UnsupportedFeatureException("comparing a record with a different expression",
-            dialect.backend(), "both sides must be records of the same size: " + c);
+        throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
+            dialect.backend(),
+            "comparing a record with a different expression: both sides must be records of the "
+            + "same size: " + c);
       }
       requireRowValues("record comparison");
       tuple(l.fields(), types(r.fields()));
@@ -465,8 +470,10 @@ final class SqlWalk {
     if (left instanceof Expr.Record || right instanceof Expr.Record) {
       if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
           || l.fields().size() != r.fields().size()) {
-        throw new UnsupportedFeatureException("comparing a record with a different expression",
-            dialect.backend(), "both sides must be records of the same size: " + d);
+        throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
+            dialect.backend(),
+            "comparing a record with a different expression: both sides must be records of the "
+            + "same size: " + d);
       }
       requireRowValues("record comparison");
       tuple(l.fields(), types(r.fields()));
@@ -529,8 +536,9 @@ final class SqlWalk {
     } else if (p.kind() == Expr.PatternKind.LIKE && !binding.glob()) {
       wrappedUnlessAtom(x, Type.Scalar.STRING);
     } else {
-      throw new UnsupportedFeatureException("a " + p.kind() + " pattern that is not a value",
-          dialect.backend(), "match against a string value: " + p);
+      throw new UnsupportedFeatureException(Feature.PATTERN_MATCH,
+          dialect.backend(), "a " + p.kind()
+          + " pattern that is not a value: match against a string value: " + p);
     }
   }
 
@@ -551,8 +559,10 @@ final class SqlWalk {
         }
         if (!(in.items().get(i) instanceof Expr.Record item)
             || item.fields().size() != record.fields().size()) {
-          throw new UnsupportedFeatureException("a record IN a list of non-records",
-              dialect.backend(), "each item must be a record of " + record.fields().size()
+          throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
+              dialect.backend(),
+              "a record IN a list of non-records: each item must be a record of "
+              + record.fields().size()
                   + " fields: " + in.items().get(i));
         }
         tuple(item.fields(), types);
@@ -727,8 +737,8 @@ final class SqlWalk {
 
   private void requireRowValues(String what) {
     if (!dialect.rowValueComparison()) {
-      throw new UnsupportedFeatureException(what, dialect.backend(),
-          "the backend has no row-value comparison");
+      throw new UnsupportedFeatureException(Feature.ROW_COMPARISON, dialect.backend(), what + ": "
+          + "the backend has no row-value comparison");
     }
   }
 

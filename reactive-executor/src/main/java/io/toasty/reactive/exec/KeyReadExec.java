@@ -18,7 +18,7 @@ final class KeyReadExec {
 
   static Flux<Value.Record> queryPk(QueryPkAction a, ExecContext cx) {
     return cx.send(new Operation.QueryPk(a.table(), a.columns(), a.keyCondition(), a.filter(),
-        cx.args()));
+        cx.args(), a.forward()));
   }
 
   static Flux<Value.Record> scan(ScanAction a, ExecContext cx) {

@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 @Model(entry = "AllTypesRows")
 public record AllTypes(
-    @Key @Auto long id,
+    @Key @Auto UUID id,
     boolean boolValue,
     byte byteValue,
     short shortValue,

@@ -7,6 +7,7 @@ import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * An article: a required belongs-to (key inferred: authorId), an optional one to the same model
@@ -14,10 +15,10 @@ import java.util.Optional;
  */
 @Model
 public record Article(
-    @Key @Auto long id,
-    @Index long authorId,
+    @Key @Auto UUID id,
+    @Index UUID authorId,
     BelongsTo<Author> author,
-    @Index Optional<Long> editorId,
+    @Index Optional<UUID> editorId,
     BelongsTo<Optional<Author>> editor,
     String title,
     int votes,

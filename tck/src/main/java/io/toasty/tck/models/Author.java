@@ -6,6 +6,7 @@ import io.toasty.annotations.Auto;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A writer (relations family): has many articles through two relations to one model (as author
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 @Model
 public record Author(
-    @Key @Auto long id,
+    @Key @Auto UUID id,
     String name,
     @HasMany.Pair("author") HasMany<Article> articles,
     @HasMany.Pair("editor") HasMany<Article> edited,

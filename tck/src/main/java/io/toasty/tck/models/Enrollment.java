@@ -5,12 +5,13 @@ import io.toasty.annotations.Auto;
 import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
+import java.util.UUID;
 
 /** The join model of students and courses. */
 @Model
 public record Enrollment(
-    @Key @Auto long id,
-    @Index long studentId,
+    @Key @Auto UUID id,
+    @Index UUID studentId,
     BelongsTo<Student> student,
-    @Index long courseId,
+    @Index UUID courseId,
     BelongsTo<Course> course) {}

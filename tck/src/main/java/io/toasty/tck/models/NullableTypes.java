@@ -15,7 +15,7 @@ import java.util.UUID;
 /** An {@code Optional} field of every supported type. */
 @Model(entry = "NullableTypesRows")
 public record NullableTypes(
-    @Key @Auto long id,
+    @Key @Auto UUID id,
     Optional<Boolean> optBool,
     Optional<Byte> optByte,
     Optional<Short> optShort,

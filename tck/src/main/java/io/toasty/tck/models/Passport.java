@@ -5,11 +5,12 @@ import io.toasty.annotations.Auto;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Unique;
+import java.util.UUID;
 
 /** A citizen's required passport. */
 @Model
 public record Passport(
-    @Key @Auto long id,
-    @Unique long citizenId,
+    @Key @Auto UUID id,
+    @Unique UUID citizenId,
     BelongsTo<Citizen> citizen,
     String number) {}

@@ -9,8 +9,8 @@ public final class TckModels {
 
   /** The models, in registration order. */
   public static List<ModelDef<?>> all() {
-    return List.of(KeyOnlies.MODEL, Users.MODEL, AllTypesRows.MODEL, NullableTypesRows.MODEL,
-        TenantItems.MODEL, Docs.MODEL, Tokens.MODEL, Accounts.MODEL, ReservedWordsRows.MODEL,
-        Settings.MODEL);
+    return List.of(KeyOnlies.MODEL, Serials.MODEL, Users.MODEL, AllTypesRows.MODEL,
+        NullableTypesRows.MODEL, TenantItems.MODEL, Docs.MODEL, Tokens.MODEL, Accounts.MODEL,
+        ReservedWordsRows.MODEL, Settings.MODEL);
   }
 }

@@ -7,11 +7,12 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Unique;
 import java.util.Optional;
+import java.util.UUID;
 
-/** A user, as in the API guide: identity key, unique email, indexed optional nickname. */
+/** A user, as in the API guide: a generated UUID key, unique email, indexed optional nickname. */
 @Model
 public record User(
-    @Key @Auto long id,
+    @Key @Auto UUID id,
     String name,
     @Unique String email,
     @Index Optional<String> nickname,

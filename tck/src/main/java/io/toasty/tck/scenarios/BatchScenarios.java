@@ -17,6 +17,9 @@ import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.models.Doc;
+import io.toasty.tck.models.DocCreate;
+import io.toasty.tck.models.Docs;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.UserCreate;
 import io.toasty.tck.models.Users;
@@ -25,11 +28,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Many records in one create: in order, atomically, in one operation where the backend can. */
-@Models(Users.class)
+@Models({Users.class, Docs.class})
 public abstract class BatchScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createManyReturnsTheRecordsInOrder(Db db) {
     List<UserCreate> creates = Fixtures.creates("u", 5);
     creates.set(2, Users.create().name("u2").email("u2@example.com").nickname("two")
@@ -43,7 +45,6 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsOneOperationWhereTheBackendInsertsManyRows(Db db, OperationLog log,
       Capability capability) {
     await(Users.createMany(Fixtures.creates("u", 4)).exec(db));
@@ -57,7 +58,6 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createManyStreamsTheCreatedRecords(Db db) {
     List<String> names = new ArrayList<>();
     await(Insert.of(Users.MODEL, Fixtures.creates("s", 3)).stream(db)
@@ -66,7 +66,6 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsAtomicOnAUniqueViolation(Db db) {
     User existing = Fixtures.user(db, "dup");
     List<UserCreate> creates = Fixtures.creates("u", 3);
@@ -79,7 +78,6 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createManyIsAtomicOnADuplicateWithinTheBatch(Db db) {
     List<UserCreate> creates = Fixtures.creates("u", 3);
     creates.add(Users.create().name("again").email("u1@example.com"));
@@ -103,12 +101,29 @@ public abstract class BatchScenarios {
     assertThrows(IllegalArgumentException.class, () -> Users.createMany(List.of()));
   }
 
+  /**
+   * More than one DynamoDB atomic write holds (a user is an item, and so is its unique email):
+   * all written at once, or refused before anything is sent.
+   */
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.LARGE_ATOMIC_WRITES)
+  public void createManyBeyondAnAtomicWriteLimit(Db db) {
+    List<User> users = await(Users.createMany(Fixtures.creates("x", 60)).exec(db));
+    assertEquals(60, users.size());
+    assertEquals(60, Fixtures.allUsers(db).size());
+  }
+
+  @BackendTest
   public void createManyOfAHundredRecords(Db db) {
-    List<User> users = await(Users.createMany(Fixtures.creates("h", 100)).exec(db));
-    assertEquals(100, users.size());
-    assertEquals("h99", users.get(99).name());
-    assertEquals(100, Fixtures.allUsers(db).size());
+    // A model without unique fields: a hundred records are a hundred items, the most one
+    // atomic write holds on DynamoDB (a user's unique email would add an item per user).
+    List<DocCreate> creates = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      creates.add(Docs.create().title("h" + i));
+    }
+    List<Doc> docs = await(Docs.createMany(creates).exec(db));
+    assertEquals(100, docs.size());
+    assertEquals("h99", docs.get(99).title());
+    assertEquals(100, await(Docs.all().collect(db)).size());
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static io.toasty.tck.scenarios.RelationFixtures.article;
 import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +12,6 @@ import io.toasty.RelationNotLoadedException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.Article;
 import io.toasty.tck.models.Articles;
@@ -38,7 +37,6 @@ import java.util.Optional;
 public abstract class BelongsToScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void inferredKeyLinksAndLoads(Db db, OperationLog log) {
     Author ann = author(db, "ann");
     Article a = article(db, ann, "a1", 1);
@@ -51,7 +49,6 @@ public abstract class BelongsToScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void optionalBelongsToIsEmptyWhenTheKeyIsNull(Db db) {
     Author ann = author(db, "ann");
     Article a = article(db, ann, "a1", 1);
@@ -67,7 +64,6 @@ public abstract class BelongsToScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void configuredKeyReferencesAUniqueField(Db db) {
     Book b = await(Books.create().isbn("978-1").title("Dune").exec(db));
     Review r = await(Reviews.create().book(b).stars(5).exec(db));
@@ -79,17 +75,16 @@ public abstract class BelongsToScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void selfReference(Db db) {
     Employee boss = await(Employees.create().name("boss").exec(db));
     Employee amy = await(Employees.create().name("amy").manager(boss).exec(db));
     Employee bo = await(Employees.create().name("bo").manager(boss).exec(db));
     assertEquals(Optional.of(boss), await(amy.manager().get(db)));
     assertEquals(Optional.empty(), await(boss.manager().get(db)));
-    assertEquals(List.of(amy, bo), await(boss.reports().orderBy(Employees.NAME.asc())
-        .collect(db)));
-    List<Employee> all = await(Employees.all().orderBy(Employees.NAME.asc())
-        .include(Employees.MANAGER, Employees.REPORTS).collect(db));
+    assertEquals(List.of(amy, bo), sortedBy(await(boss.reports()
+        .collect(db)), Employee::name));
+    List<Employee> all = sortedBy(await(Employees.all()
+        .include(Employees.MANAGER, Employees.REPORTS).collect(db)), Employee::name);
     assertEquals(List.of("amy", "bo", "boss"), all.stream().map(Employee::name).toList());
     assertEquals("boss", all.get(0).manager().get().orElseThrow().name());
     assertEquals(List.of("amy", "bo"), all.get(2).reports().get().stream()
@@ -97,7 +92,6 @@ public abstract class BelongsToScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void readingAnUnloadedBelongsToIsATypedError(Db db) {
     Author ann = author(db, "ann");
     Article a = article(db, ann, "a1", 1);

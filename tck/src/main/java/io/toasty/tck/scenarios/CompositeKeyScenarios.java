@@ -30,6 +30,29 @@ public abstract class CompositeKeyScenarios {
         .toList();
   }
 
+  /**
+   * Ordered by the sort key within one partition, either way, with a limit and an offset: a
+   * key-value backend reads the partition forward or backward and stops when it has enough.
+   */
+  @BackendTest
+  public void orderBySortKeyWithinAPartitionEitherWay(Db db) {
+    for (long id : List.of(3L, 1L, 5L, 2L, 4L)) {
+      item(db, "acme", id, "n" + id);
+    }
+    item(db, "bolt", 9, "other");
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(await(TenantItems.filter(
+        TenantItems.TENANT.eq("acme")).orderBy(TenantItems.ID.asc()).collect(db))));
+    assertEquals(List.of(5L, 4L, 3L), ids(await(TenantItems.filter(
+        TenantItems.TENANT.eq("acme")).orderBy(TenantItems.ID.desc()).limit(3).collect(db))));
+    assertEquals(List.of(4L, 3L), ids(await(TenantItems.filter(
+        TenantItems.TENANT.eq("acme").and(TenantItems.NAME.ne("n2")))
+        .orderBy(TenantItems.ID.desc()).limit(2).offset(1).collect(db))));
+  }
+
+  private static List<Long> ids(List<TenantItem> items) {
+    return items.stream().map(TenantItem::id).toList();
+  }
+
   @BackendTest
   public void createAndGetByBothKeyFields(Db db) {
     TenantItem a = item(db, "acme", 1, "anvil");

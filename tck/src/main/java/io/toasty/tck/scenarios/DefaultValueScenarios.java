@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.Setting;
 import io.toasty.tck.models.Settings;
 import io.toasty.tck.models.User;
@@ -63,7 +61,6 @@ public abstract class DefaultValueScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void aDefaultedIntegerCanBeIncremented(Db db) {
     User u = Fixtures.user(db, "ann");
     assertEquals(0, u.loginCount());

@@ -33,7 +33,7 @@ import java.util.Optional;
 public abstract class DialectScenarios {
 
   @BackendTest
-  @Requires({Need.SCAN, Need.IDENTITY_KEYS})
+  @Requires(Need.SCAN)
   public void stringEqualityIsExact(Db db) {
     for (String name : List.of("ann", "Ann", "ANN", "ann ", " ann", "änn")) {
       await(Users.create().name(name).email(name.strip() + name.length() + name.hashCode()
@@ -47,7 +47,7 @@ public abstract class DialectScenarios {
   }
 
   @BackendTest
-  @Requires({Need.SCAN, Need.IDENTITY_KEYS})
+  @Requires(Need.SCAN)
   public void aUniqueStringDiffersByCase(Db db) {
     await(Users.create().name("a").email("ann@example.com").exec(db));
     await(Users.create().name("b").email("ANN@example.com").exec(db));
@@ -55,7 +55,7 @@ public abstract class DialectScenarios {
   }
 
   @BackendTest
-  @Requires({Need.SCAN, Need.IDENTITY_KEYS})
+  @Requires(Need.SCAN)
   public void floatEqualityIsExact(Db db) {
     float third = 1f / 3;
     AllTypes a = await(FieldTypeScenarios.typical().floatValue(0.1f).boxedFloat(third).exec(db));
@@ -67,7 +67,7 @@ public abstract class DialectScenarios {
   }
 
   @BackendTest
-  @Requires({Need.SCAN, Need.IDENTITY_KEYS})
+  @Requires(Need.SCAN)
   public void decimalsEqualInValueAreEqual(Db db) {
     AllTypes a = await(FieldTypeScenarios.typical().decimalValue(new BigDecimal("1.50")).exec(db));
     assertEquals(List.of(a.id()), Fixtures.map(await(AllTypesRows.filter(

@@ -15,9 +15,7 @@ import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.AllTypesRows;
 import io.toasty.tck.models.Doc;
 import io.toasty.tck.models.Docs;
@@ -36,7 +34,6 @@ import java.util.UUID;
 public abstract class ErrorScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnCreateNamesModelAndFieldAndWritesNothing(Db db) {
     User ann = Fixtures.user(db, "ann");
     UniqueViolationException e = failure(UniqueViolationException.class,
@@ -49,7 +46,6 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnUpdateChangesNoRow(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -61,7 +57,6 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationOnInstanceUpdateChangesNoRow(Db db) {
     User ann = Fixtures.user(db, "ann");
     User bob = Fixtures.user(db, "bob");
@@ -83,7 +78,6 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void uniqueViolationCarriesTheDriverErrorAsCause(Db db) {
     Fixtures.user(db, "ann");
     UniqueViolationException e = failure(UniqueViolationException.class,
@@ -123,7 +117,6 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void aNullRequiredStringInAnUpdateIsInvalid(Db db) {
     User ann = Fixtures.user(db, "ann");
     InvalidStatementException e = failure(InvalidStatementException.class,
@@ -135,14 +128,13 @@ public abstract class ErrorScenarios {
   @BackendTest
   public void recordNotFoundNamesModelAndFilter(Db db) {
     RecordNotFoundException e = failure(RecordNotFoundException.class,
-        () -> Users.getById(db, 7L));
+        () -> Users.getById(db, new UUID(0, 7)));
     assertEquals(Optional.of("User"), e.model());
     assertTrue(e.getMessage().startsWith("User: "), e::getMessage);
-    assertTrue(e.getMessage().contains("id = 7"), e::getMessage);
+    assertTrue(e.getMessage().contains("id = " + new UUID(0, 7)), e::getMessage);
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void anInjectedFaultSurfacesAsIsAndWritesNothing(Db db, OperationLog log) {
     DriverException boom = new DriverException("tck", "08006", "injected connection failure",
         null);
@@ -155,10 +147,9 @@ public abstract class ErrorScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void theDatabaseWorksAfterAnInjectedFault(Db db, OperationLog log) {
     log.failNext(new DriverException("tck", null, "injected", null));
-    failure(DriverException.class, () -> Users.getById(db, 1L));
+    failure(DriverException.class, () -> Users.getById(db, new UUID(0, 1)));
     User ann = Fixtures.user(db, "ann");
     assertEquals(ann, await(Users.getById(db, ann.id())));
   }

@@ -11,16 +11,14 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The generated finders: by key, by unique field and by index; get, update and delete. */
 @Models(Users.class)
-@Requires(Need.IDENTITY_KEYS)
 public abstract class FinderScenarios {
 
   @BackendTest
@@ -41,10 +39,10 @@ public abstract class FinderScenarios {
   public void getByIdOfAMissingKeyNamesModelAndKey(Db db) {
     Fixtures.fiveUsers(db);
     RecordNotFoundException e = failure(RecordNotFoundException.class,
-        () -> Users.getById(db, 424242L));
+        () -> Users.getById(db, new UUID(0, 424242)));
     assertEquals(Optional.of("User"), e.model());
-    assertTrue(e.getMessage().contains("User") && e.getMessage().contains("id = 424242"),
-        e::getMessage);
+    assertTrue(e.getMessage().contains("User")
+        && e.getMessage().contains("id = " + new UUID(0, 424242)), e::getMessage);
   }
 
   @BackendTest
@@ -89,7 +87,7 @@ public abstract class FinderScenarios {
   @BackendTest
   public void updateByIdOfAMissingKeyCountsZero(Db db) {
     List<User> users = Fixtures.fiveUsers(db);
-    assertEquals(0L, await(Users.updateById(424242L).name("x").exec(db)));
+    assertEquals(0L, await(Users.updateById(new UUID(0, 424242)).name("x").exec(db)));
     assertEquals(users, Fixtures.allUsers(db));
   }
 

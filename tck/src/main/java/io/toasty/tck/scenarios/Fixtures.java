@@ -43,7 +43,7 @@ final class Fixtures {
   /** Every user, ordered by id (in memory, so the order needs nothing of the backend). */
   static List<User> allUsers(Db db) {
     List<User> all = new ArrayList<>(await(Users.all().collect(db)));
-    all.sort(Comparator.comparingLong(User::id));
+    all.sort(Comparator.comparing(User::id));
     return all;
   }
 
@@ -62,6 +62,17 @@ final class Fixtures {
   }
 
   /** {@code f} of each item. */
+  /**
+   * {@code items} sorted by {@code key}, in memory: for scenarios whose subject is not ordering,
+   * so that they need nothing of the backend's ORDER BY.
+   */
+  static <T, K extends Comparable<? super K>> List<T> sortedBy(List<T> items,
+      Function<T, K> key) {
+    List<T> out = new ArrayList<>(items);
+    out.sort(Comparator.comparing(key));
+    return out;
+  }
+
   static <T, R> List<R> map(List<T> items, Function<T, R> f) {
     return items.stream().map(f).toList();
   }

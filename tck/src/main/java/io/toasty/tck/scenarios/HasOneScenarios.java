@@ -11,8 +11,8 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Articles;
 import io.toasty.tck.models.Author;
 import io.toasty.tck.models.Authors;
@@ -30,7 +30,6 @@ import java.util.Optional;
 public abstract class HasOneScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void optionalHasOneCrud(Db db) {
     Author ann = author(db, "ann");
     assertEquals(Optional.empty(), await(ann.bio().get(db)));
@@ -45,7 +44,7 @@ public abstract class HasOneScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.NESTED_CREATE)
   public void requiredHasOneIsCreatedWithItsOwner(Db db, OperationLog log) {
     Citizen c = await(Citizens.create().name("cy")
         .passport(Passports.create().number("P-1")).exec(db));

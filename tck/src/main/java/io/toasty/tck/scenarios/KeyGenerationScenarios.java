@@ -11,12 +11,11 @@ import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.Doc;
 import io.toasty.tck.models.Docs;
-import io.toasty.tck.models.KeyOnlies;
-import io.toasty.tck.models.KeyOnly;
+import io.toasty.tck.models.Serial;
+import io.toasty.tck.models.SerialCreate;
+import io.toasty.tck.models.Serials;
 import io.toasty.tck.models.Token;
 import io.toasty.tck.models.Tokens;
-import io.toasty.tck.models.User;
-import io.toasty.tck.models.Users;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.UUID;
  * Generated keys: database identities (increasing, returned on create) and engine-generated
  * UUIDs (version 7, time-ordered, by default; version 4 on request).
  */
-@Models({KeyOnlies.class, Users.class, Docs.class, Tokens.class})
+@Models({Serials.class, Docs.class, Tokens.class})
 public abstract class KeyGenerationScenarios {
 
   /** The Unix time in milliseconds a version 7 UUID carries in its top 48 bits. */
@@ -40,7 +39,7 @@ public abstract class KeyGenerationScenarios {
   public void identitiesIncrease(Db db) {
     long previous = Long.MIN_VALUE;
     for (int i = 0; i < 10; i++) {
-      long id = await(KeyOnlies.create().exec(db)).id();
+      long id = await(Serials.create().name("s" + i).exec(db)).id();
       assertTrue(id > previous, "identity " + id + " after " + previous);
       previous = id;
     }
@@ -49,31 +48,36 @@ public abstract class KeyGenerationScenarios {
   @BackendTest
   @Requires(Need.IDENTITY_KEYS)
   public void identityReturnedOnCreateIsTheStoredKey(Db db) {
-    User u = Fixtures.user(db, "ann");
-    assertEquals("ann", await(Users.getById(db, u.id())).name());
-    assertEquals(List.of(u.id()), Fixtures.map(await(Users.all().collect(db)), User::id));
+    Serial s = await(Serials.create().name("ann").exec(db));
+    assertEquals("ann", await(Serials.getById(db, s.id())).name());
+    assertEquals(List.of(s.id()), Fixtures.map(await(Serials.all().collect(db)), Serial::id));
   }
 
   @BackendTest
   @Requires(Need.IDENTITY_KEYS)
   public void identitiesOfADeletedRecordAreNotReused(Db db) {
-    KeyOnly a = await(KeyOnlies.create().exec(db));
-    KeyOnly b = await(KeyOnlies.create().exec(db));
-    await(KeyOnlies.delete(b).exec(db));
-    KeyOnly c = await(KeyOnlies.create().exec(db));
+    Serial a = await(Serials.create().name("a").exec(db));
+    Serial b = await(Serials.create().name("b").exec(db));
+    await(Serials.delete(b).exec(db));
+    Serial c = await(Serials.create().name("c").exec(db));
     assertTrue(c.id() > b.id() && b.id() > a.id(), () -> a + ", " + b + ", " + c);
   }
 
   @BackendTest
   @Requires(Need.IDENTITY_KEYS)
   public void createManyReturnsDistinctIncreasingIdentitiesInOrder(Db db) {
-    List<User> users = await(Users.createMany(Fixtures.creates("u", 6)).exec(db));
-    assertEquals(List.of("u0", "u1", "u2", "u3", "u4", "u5"), Fixtures.map(users, User::name));
-    for (int i = 1; i < users.size(); i++) {
-      assertTrue(users.get(i).id() > users.get(i - 1).id(), () -> "ids " + users);
+    List<SerialCreate> creates = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      creates.add(Serials.create().name("u" + i));
     }
-    for (User u : users) {
-      assertEquals(u, await(Users.getById(db, u.id())));
+    List<Serial> serials = await(Serials.createMany(creates).exec(db));
+    assertEquals(List.of("u0", "u1", "u2", "u3", "u4", "u5"),
+        Fixtures.map(serials, Serial::name));
+    for (int i = 1; i < serials.size(); i++) {
+      assertTrue(serials.get(i).id() > serials.get(i - 1).id(), () -> "ids " + serials);
+    }
+    for (Serial s : serials) {
+      assertEquals(s, await(Serials.getById(db, s.id())));
     }
   }
 

@@ -1,14 +1,15 @@
 package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Course;
 import io.toasty.tck.models.Courses;
 import io.toasty.tck.models.Enrollments;
@@ -35,44 +36,43 @@ public abstract class ManyToManyScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void scopedQueriesGoThroughTheJoinModel(Db db) {
     Data d = data(db);
-    assertEquals(List.of("art", "math"), titles(await(d.ann().courses()
-        .orderBy(Courses.TITLE.asc()).collect(db))));
-    assertEquals(List.of("ann", "bob"), await(d.art().students().orderBy(Students.NAME.asc())
-        .collect(db)).stream().map(Student::name).toList());
+    assertEquals(List.of("art", "math"), titles(sortedBy(await(d.ann().courses()
+        .collect(db)), Course::title)));
+    assertEquals(List.of("ann", "bob"), sortedBy(await(d.art().students()
+        .collect(db)), Student::name).stream().map(Student::name).toList());
     assertEquals(List.of(), await(d.gym().students().collect(db)));
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void includeLoadsBothSides(Db db, OperationLog log) {
     Data d = data(db);
     log.clear();
-    List<Student> students = await(Students.all().orderBy(Students.NAME.asc())
-        .include(Students.COURSES).collect(db));
+    List<Student> students = sortedBy(await(Students.all()
+        .include(Students.COURSES).collect(db)), Student::name);
     // students, then enrollments of the window, then their courses
     assertEquals(3, log.size(), log.toString());
     assertEquals(List.of("math", "art"), titles(students.get(0).courses().get()));
     assertEquals(List.of("art"), titles(students.get(1).courses().get()));
-    List<Course> courses = await(Courses.all().orderBy(Courses.TITLE.asc())
-        .include(Courses.STUDENTS).collect(db));
+    List<Course> courses = sortedBy(await(Courses.all()
+        .include(Courses.STUDENTS).collect(db)), Course::title);
     assertEquals(List.of(2, 0, 1), courses.stream().map(c -> c.students().get().size()).toList());
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.SUBQUERIES)
   public void relationFiltersGoThroughTheJoinModel(Db db) {
     Data d = data(db);
     assertEquals(List.of("bob"), await(Students.filter(Students.COURSES.none(
         Courses.TITLE.eq("math"))).collect(db)).stream().map(Student::name).toList());
-    assertEquals(List.of("art", "math"), titles(await(Courses.filter(Courses.STUDENTS.any())
-        .orderBy(Courses.TITLE.asc()).collect(db))));
+    assertEquals(List.of("art", "math"),
+        titles(sortedBy(await(Courses.filter(Courses.STUDENTS.any())
+        .collect(db)), Course::title)));
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void deletingAStudentDeletesItsEnrollments(Db db) {
     Data d = data(db);
     assertEquals(1L, await(Students.delete(d.ann()).exec(db)));

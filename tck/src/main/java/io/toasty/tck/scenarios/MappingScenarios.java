@@ -52,7 +52,7 @@ public abstract class MappingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void orderingByARenamedColumn(Db db) {
     account(db, 1, "Cid", 3);
     account(db, 2, "Ann", 1);
@@ -94,7 +94,7 @@ public abstract class MappingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void keywordNamedColumnsInOrderAndFilter(Db db) {
     await(ReservedWordsRows.create().id(1).group("g").position(2).exec(db));
     await(ReservedWordsRows.create().id(2).group("g").position(1).exec(db));

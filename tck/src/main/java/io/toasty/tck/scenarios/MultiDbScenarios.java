@@ -7,9 +7,7 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
@@ -20,7 +18,6 @@ import reactor.core.publisher.Flux;
 public abstract class MultiDbScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void twoDatabasesKeepSeparateData(Db db, BackendContext context) {
     Db other = context.open().db();
     Fixtures.user(db, "ann");
@@ -31,7 +28,6 @@ public abstract class MultiDbScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void uniqueValuesAreScopedToTheirDatabase(Db db, BackendContext context) {
     Db other = context.open().db();
     Fixtures.user(db, "ann");
@@ -50,7 +46,6 @@ public abstract class MultiDbScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void databasesWorkConcurrently(Db db, BackendContext context) {
     Db other = context.open().db();
     List<List<User>> both = Flux.merge(
@@ -62,7 +57,6 @@ public abstract class MultiDbScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void closingOneDatabaseLeavesTheOtherWorking(Db db, BackendContext context) {
     Db other = context.open().db();
     Fixtures.user(db, "ann");

@@ -18,7 +18,7 @@ import java.util.Optional;
  * own values. Starts from {@link Fixtures#fiveUsers}.
  */
 @Models(Users.class)
-@Requires({Need.SCAN, Need.IDENTITY_KEYS})
+@Requires(Need.SCAN)
 public abstract class MutationScenarios {
 
   static List<Integer> loginCounts(Db db) {

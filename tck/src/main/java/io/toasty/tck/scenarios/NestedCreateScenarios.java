@@ -9,8 +9,8 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Article;
 import io.toasty.tck.models.Articles;
 import io.toasty.tck.models.Author;
@@ -32,7 +32,7 @@ import java.util.List;
 public abstract class NestedCreateScenarios {
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.NESTED_CREATE)
   public void parentWithChildrenAndGrandchildren(Db db) {
     Author ann = await(Authors.create().name("ann")
         .articles(Articles.create().title("a1").votes(1)
@@ -50,7 +50,7 @@ public abstract class NestedCreateScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.NESTED_CREATE)
   public void childWithANewParent(Db db) {
     Article a = await(Articles.create().title("t").votes(0)
         .author(Authors.create().name("new author")).exec(db));
@@ -58,7 +58,7 @@ public abstract class NestedCreateScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.NESTED_CREATE)
   public void engineGeneratedKeysLinkWithoutReadingBack(Db db, OperationLog log) {
     Team t = await(Teams.create().name("reds")
         .players(Players.create().name("p1"), Players.create().name("p2")).exec(db));
@@ -68,7 +68,7 @@ public abstract class NestedCreateScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.NESTED_CREATE)
   public void aFailingChildRollsBackTheParent(Db db) {
     Team t = await(Teams.create().name("reds").exec(db));
     Player p = await(t.players().create(Players.create()).name("p1").exec(db));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Doc;
 import io.toasty.tck.models.Docs;
@@ -29,14 +27,12 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createsAndReadsOnAParallelThread(Db db) {
     User ann = onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
     assertEquals(ann, onParallel(Users.getById(db, ann.id())));
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void queriesOnAParallelThread(Db db) {
     onParallel(Users.createMany(Fixtures.creates("u", 10)).exec(db));
     assertEquals(10, onParallel(Users.filter(Users.NAME.ne("x")).collect(db)).size());
@@ -44,7 +40,6 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void updatesAndDeletesOnAParallelThread(Db db) {
     List<User> users = onParallel(Users.createMany(Fixtures.creates("u", 3)).exec(db));
     assertEquals(1L, onParallel(Users.updateById(users.get(0).id())
@@ -54,7 +49,6 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void errorsOnAParallelThreadAreTyped(Db db) {
     onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
     Tck.failure(io.toasty.UniqueViolationException.class, () -> Users.create().name("b")
@@ -62,7 +56,6 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void manyConcurrentStatementsOnParallelThreads(Db db) {
     onParallel(Users.createMany(Fixtures.creates("u", 10)).exec(db));
     List<Integer> sizes = reactor.core.publisher.Flux.range(0, 16)
@@ -81,7 +74,6 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void concurrentIncrementsOfOneRecordAllApply(Db db) {
     User u = onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
     List<Long> counts = reactor.core.publisher.Flux.range(0, 40)
@@ -94,7 +86,6 @@ public abstract class NonBlockingScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void concurrentCreatesOnParallelThreadsAllLand(Db db) {
     List<User> created = reactor.core.publisher.Flux.range(0, 40)
         .flatMap(i -> Users.create().name("u" + i).email("u" + i + "@example.com").exec(db)

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.Color;
 import io.toasty.tck.models.NullableTypes;
 import io.toasty.tck.models.NullableTypesCreate;
@@ -30,7 +28,6 @@ import java.util.UUID;
 
 /** Optional fields: unset, set, set to null, updated to null and back. */
 @Models({NullableTypesRows.class, Users.class})
-@Requires(Need.IDENTITY_KEYS)
 public abstract class NullableFieldScenarios {
 
   static final UUID U = UUID.fromString("0190a4b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b");

@@ -30,7 +30,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void orderByAscending(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob", "cid", "dan", "eve"),
@@ -38,7 +38,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void orderByDescending(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("eve", "dan", "cid", "bob", "ann"),
@@ -46,7 +46,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void thenByBreaksTies(Db db) {
     Fixtures.user(db, "x", null, 1);
     Fixtures.user(db, "z", null, 0);
@@ -59,7 +59,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void orderByReplacesAnEarlierOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob", "cid", "dan", "eve"),
@@ -67,7 +67,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void orderedFilterKeepsOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("eve", "cid", "ann"), names(db,
@@ -75,7 +75,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void limitTakesTheFirstRecords(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("ann", "bob"),
@@ -83,7 +83,6 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void limitWithoutOrderTakesThatMany(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(3, names(db, Users.all().limit(3)).size());
@@ -91,7 +90,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void offsetSkipsTheFirstRecords(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("dan", "eve"),
@@ -99,7 +98,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void limitAndOffsetMakeAPageInEitherOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of("bob", "cid"),
@@ -109,7 +108,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void pagesCoverEveryRecordOnce(Db db) {
     Fixtures.fiveUsers(db);
     List<String> seen = new ArrayList<>();
@@ -124,21 +123,20 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void offsetBeyondTheEndIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of(), names(db, Users.all().orderBy(Users.NAME.asc()).offset(5)));
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void limitZeroIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals(List.of(), names(db, Users.all().limit(0)));
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void firstFollowsTheOrder(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals("eve", await(Users.all().orderBy(Users.LOGIN_COUNT.desc()).first(db)).name());
@@ -146,7 +144,6 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void firstOfOneMatchIsThatMatch(Db db) {
     Fixtures.fiveUsers(db);
     assertEquals("cid", await(Users.filter(Users.LOGIN_COUNT.eq(2)).first(db)).name());
@@ -154,14 +151,12 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void firstOfNothingIsEmpty(Db db) {
     Fixtures.fiveUsers(db);
     assertNull(await(Users.filter(Users.NAME.eq("zed")).first(db)));
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void getOfNothingNamesTheModelAndFilter(Db db) {
     Fixtures.fiveUsers(db);
     RecordNotFoundException e = failure(RecordNotFoundException.class,
@@ -171,7 +166,7 @@ public abstract class OrderLimitScenarios {
   }
 
   @BackendTest
-  @Requires(Need.SQL)
+  @Requires(Need.ORDER_BY)
   public void streamAndCollectAgreeOnOrder(Db db) {
     Fixtures.fiveUsers(db);
     Select<User> q = Users.all().orderBy(Users.LOGIN_COUNT.desc());

@@ -11,8 +11,8 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Article;
 import io.toasty.tck.models.Articles;
@@ -33,7 +33,7 @@ import java.util.Optional;
 public abstract class ParentDeleteScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void requiredChildrenAreDeletedOptionalOnesUnlinked(Db db) {
     Author ann = author(db, "ann");
     Author bob = author(db, "bob");
@@ -50,7 +50,7 @@ public abstract class ParentDeleteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void deleteByFilterCascadesToEveryMatch(Db db) {
     Author ann = author(db, "ann");
     Author bob = author(db, "bob");
@@ -63,7 +63,7 @@ public abstract class ParentDeleteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void aFilterOnTheCascadedRelationStillSeesTheRecords(Db db) {
     Author ann = author(db, "ann");
     article(db, ann, "hot", 9);
@@ -77,7 +77,7 @@ public abstract class ParentDeleteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void selfReferenceUnlinksReports(Db db) {
     Employee boss = await(Employees.create().name("boss").exec(db));
     Employee amy = await(Employees.create().name("amy").manager(boss).exec(db));
@@ -86,7 +86,7 @@ public abstract class ParentDeleteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
+  @Requires(Need.CASCADING_DELETE)
   public void aFailedCascadeLeavesEverything(Db db, OperationLog log) {
     Author ann = author(db, "ann");
     Article a1 = article(db, ann, "a1", 1);
@@ -103,7 +103,6 @@ public abstract class ParentDeleteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void removeFromAnOptionalRelationUnlinks(Db db) {
     Author ann = author(db, "ann");
     Article b1 = await(Articles.create().author(author(db, "bob")).editor(ann).title("b1")

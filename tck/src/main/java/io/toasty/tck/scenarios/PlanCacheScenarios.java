@@ -8,8 +8,6 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
-import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Users;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.List;
 public abstract class PlanCacheScenarios {
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void aRepeatedQueryWithOtherValuesHitsTheCache(Db db) {
     Fixtures.fiveUsers(db);
     await(Users.filter(Users.NAME.eq("ann")).collect(db));
@@ -45,7 +42,6 @@ public abstract class PlanCacheScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void keyLookupsWithOtherKeysShareAPlan(Db db) {
     List<io.toasty.tck.models.User> users = Fixtures.fiveUsers(db);
     await(Users.getById(db, users.get(0).id()));
@@ -59,7 +55,6 @@ public abstract class PlanCacheScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void createsWithOtherValuesShareAPlan(Db db) {
     Fixtures.user(db, "ann");
     var before = db.planCacheStats();
@@ -71,7 +66,6 @@ public abstract class PlanCacheScenarios {
   }
 
   @BackendTest
-  @Requires(Need.IDENTITY_KEYS)
   public void updatesWithOtherValuesShareAPlan(Db db) {
     List<io.toasty.tck.models.User> users = Fixtures.fiveUsers(db);
     await(Users.updateById(users.get(0).id()).loginCount(Users.LOGIN_COUNT.plus(1)).exec(db));

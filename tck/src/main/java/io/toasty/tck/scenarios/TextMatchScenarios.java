@@ -18,7 +18,7 @@ import java.util.List;
  * {@code _} and backslashes match themselves, and matching is case-sensitive.
  */
 @Models(Users.class)
-@Requires({Need.SCAN, Need.IDENTITY_KEYS})
+@Requires(Need.SCAN)
 public abstract class TextMatchScenarios {
 
   /** Users whose names exercise case, wildcards and escapes; nicknames on some. */

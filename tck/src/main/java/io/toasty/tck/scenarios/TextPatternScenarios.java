@@ -18,7 +18,7 @@ import java.util.List;
  * {@code %} matches any run, {@code _} one character, and a backslash escapes, on every backend.
  */
 @Models(Users.class)
-@Requires({Need.SCAN, Need.SQL})
+@Requires(Need.SCAN)
 public abstract class TextPatternScenarios {
 
   @BackendTest
@@ -58,6 +58,7 @@ public abstract class TextPatternScenarios {
   @BackendTest
   public void likeIsCaseSensitiveUnlessAsked(Db db) {
     assertEquals(List.of("carla"), where(db, Users.NAME.like("car%")));
-    assertEquals(List.of("Carl", "Caroline", "carla"), names(db, Users.NAME.likeIgnoreCase("car%")));
+    assertEquals(List.of("Carl", "Caroline", "carla"), names(db,
+        Users.NAME.likeIgnoreCase("car%")));
   }
 }

@@ -1,0 +1,93 @@
+package io.toasty;
+
+/**
+ * What an {@link UnsupportedFeatureException} refuses, in a form a program can test. Each
+ * constant names one thing a backend (or this version of the engine) cannot do; its
+ * {@link #text()} is how the exception's message names it.
+ *
+ * <pre>{@code
+ * Users.filter(Users.NAME.eq("Carl")).orderBy(Users.NAME.asc()).collect(db)
+ *     .onErrorResume(UnsupportedFeatureException.class,
+ *         e -> e.feature() == Feature.ORDER_BY ? sortInMemory() : Mono.error(e));
+ * }</pre>
+ */
+public enum Feature {
+  // What a backend's Capability declares.
+  /** SQL statements: raw SQL, or an operation only an SQL driver runs. */
+  SQL("SQL"),
+  /** A full-table read where no key or index applies. */
+  SCAN("a query without a key or an index"),
+  /** Integer keys the database generates ({@code @Auto} on an integer key). */
+  IDENTITY_KEYS("database-generated integer keys"),
+  /** Statements run inside a begun transaction. */
+  INTERACTIVE_TRANSACTIONS("interactive transactions"),
+  /** Nested transactions (savepoints). */
+  SAVEPOINTS("nested transactions (savepoints)"),
+  /** A filter that reads another table (a subquery). */
+  SUBQUERIES("subqueries"),
+  /** One insert statement of several rows where the keys it generates feed other rows. */
+  MULTI_ROW_INSERT("a nested create of several rows"),
+  /** Rows returned by an UPDATE or DELETE statement. */
+  RETURNING_FROM_MUTATION("returning rows from an update or delete"),
+
+  // What a key-value backend plans only in some shapes.
+  /** Ordering by fields that are not the table's (sort) key. */
+  ORDER_BY("order by"),
+  /** A plan of several statements on a backend that runs one statement per plan. */
+  MULTI_STATEMENT_PLAN("a plan of several statements"),
+  /** An include the backend cannot read by key or by an index on the foreign key. */
+  INCLUDE("include of a relation"),
+  /** Creating related records with their parent in one statement. */
+  NESTED_CREATE("nested create"),
+  /** Deleting records that other records point to (cascading delete or nulling). */
+  CASCADING_DELETE("deleting records that other records point to"),
+  /** A write that must be atomic and exceeds the backend's transaction limits. */
+  TRANSACTION_SIZE("an atomic write beyond the backend's transaction limits"),
+  /** A request beyond the backend's expression or key-list limits. */
+  REQUEST_SIZE("a request beyond the backend's limits"),
+  /** A key or index of a shape or type the backend cannot declare. */
+  KEY_SHAPE("a key or index of this shape"),
+  /** A number the backend cannot store (NaN, infinity, out of range). */
+  NUMBER_RANGE("numbers outside the backend's range"),
+  /** Changing a key field in an update. */
+  KEY_UPDATE("updating a key field"),
+  /** An update expression the backend cannot express. */
+  UPDATE_EXPRESSION("this update expression"),
+  /** A filter expression the backend cannot express (and the engine could not evaluate). */
+  FILTER_EXPRESSION("this filter expression"),
+  /** A text pattern the backend cannot match (ends-with, LIKE, case-insensitive). */
+  PATTERN_MATCH("this text pattern"),
+  /** Comparing rows (tuples) with a shape the backend cannot render. */
+  ROW_COMPARISON("this row comparison"),
+
+  // What the engine itself does not do, whatever the backend.
+  /** Deleting through a cycle of required relations. */
+  CYCLIC_CASCADE("deleting through a cycle of required relations"),
+  /** An insert that sets an identity key in some rows only. */
+  PARTIAL_IDENTITY("an insert that sets an identity key in some rows only"),
+  /** Updating a field stored in several columns. */
+  MULTI_COLUMN_UPDATE("updating a field stored in several columns"),
+  /** Evaluating an expression in memory that the engine cannot evaluate. */
+  IN_MEMORY_EVALUATION("in-memory evaluation of this expression"),
+  /** A statement returning something it cannot return (records from a delete, keys, ...). */
+  RETURNING_SHAPE("this returning clause"),
+  /** An include on a statement other than a query, or a limit on an included relation. */
+  INCLUDE_SHAPE("this include"),
+  /** A count query. */
+  COUNT_QUERY("count queries"),
+  /** Writing through a many-to-many relation (nested create or link through a join model). */
+  MANY_TO_MANY_WRITE("writing through a many-to-many relation"),
+  /** An update or delete of an ordered or limited query. */
+  ORDERED_MUTATION("update or delete of an ordered or limited query");
+
+  private final String text;
+
+  Feature(String text) {
+    this.text = text;
+  }
+
+  /** How a message names this feature. */
+  public String text() {
+    return text;
+  }
+}

@@ -1,0 +1,103 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.expr.Conjuncts;
+import io.toasty.dynamo.expr.RowOrder;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code Operation.QuerySql} of the one shape a key-value planner sends: the children of one
+ * window of an include, {@code fk IN (window keys)} on a column with a global secondary index of
+ * its own (and further conditions on values). Each key is one index Query
+ * ({@link FindPkByIndexOp}, which reads a unique index's guard item, strongly consistent), the
+ * keys found are one BatchGetItem ({@link GetByKeyOp}), and an {@code ORDER BY} is applied to the
+ * window's rows in memory (bounded by the window, as the engine's merge is).
+ */
+public final class QueryByIndexOp {
+  /** Index Queries of one window in flight at once. */
+  static final int CONCURRENCY = 8;
+
+  private QueryByIndexOp() {}
+
+  /** Whether {@code op} has the shape this operation runs. */
+  public static boolean accepts(Operation.QuerySql op) {
+    return op.statement() instanceof Query q && q.source() instanceof io.toasty.stmt.Source.Table
+        && q.limit() == null && q.returning() instanceof Returning.Project;
+  }
+
+  public static Mono<ExecResponse> run(DynamoContext cx, Operation.QuerySql op) {
+    return Mono.fromSupplier(() -> {
+      Query q = (Query) op.statement();
+      TableInfo t = cx.table(((io.toasty.stmt.Source.Table) q.source()).table());
+      List<Integer> columns = columns(q);
+      Expr.InList keys = null;
+      TableInfo.Index index = null;
+      List<Expr> rest = new ArrayList<>();
+      for (Expr term : Conjuncts.of(q.filter())) {
+        TableInfo.Index ix = keys == null ? indexOn(t, term) : null;
+        if (ix != null) {
+          keys = (Expr.InList) term;
+          index = ix;
+        } else {
+          rest.add(term);
+        }
+      }
+      if (keys == null) {
+        throw new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND, "a query of "
+            + t.name() + " that is not a key list on an indexed column: " + q.filter());
+      }
+      return (ExecResponse) new ExecResponse.Rows(rows(cx, t, index, keys, Conjuncts.and(rest),
+          columns, op.args(), q));
+    }).onErrorMap(DynamoContext::translate);
+  }
+
+  private static Flux<Value.Record> rows(DynamoContext cx, TableInfo t, TableInfo.Index index,
+      Expr.InList keys, Expr residual, List<Integer> columns, List<Value> args, Query q) {
+    Set<Expr> distinct = new LinkedHashSet<>(keys.items());
+    Flux<Value.Record> pks = Flux.fromIterable(distinct)
+        .flatMapSequential(item -> FindPkByIndexOp.run(cx, new Operation.FindPkByIndex(
+                t.name(), index.name(), new Expr.Compare(Expr.CompareOp.EQ, keys.operand(), item),
+                residual, args))
+            .flatMapMany(r -> ((ExecResponse.Rows) r).rows()), CONCURRENCY);
+    Flux<Value.Record> found = pks.collectList().flatMapMany(list -> list.isEmpty()
+        ? Flux.empty()
+        : GetByKeyOp.run(cx, new Operation.GetByKey(t.name(), columns, list))
+            .flatMapMany(r -> ((ExecResponse.Rows) r).rows()));
+    return q.orderBy().isEmpty() ? found
+        : found.sort(RowOrder.of(q.orderBy(), columns));
+  }
+
+  /** The index whose only column {@code term} lists values of ({@code col IN (..)}), or null. */
+  private static TableInfo.Index indexOn(TableInfo t, Expr term) {
+    if (!(term instanceof Expr.InList in) || !(in.operand() instanceof Expr.Column c)) {
+      return null;
+    }
+    for (TableInfo.Index ix : t.indexes()) {
+      if (ix.columns().equals(List.of(c.index()))) {
+        return ix;
+      }
+    }
+    return null;
+  }
+
+  private static List<Integer> columns(Query q) {
+    List<Integer> out = new ArrayList<>();
+    for (Expr e : ((Returning.Project) q.returning()).exprs()) {
+      out.add(((Expr.Column) e).index());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+package io.toasty.planner.plan;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.expr.Conjuncts;
+import io.toasty.planner.expr.Walk;
+import io.toasty.stmt.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A filter cut in two for a backend without {@link Capability#fullFilters()}: the conjuncts its
+ * own filter can hold ({@code pushed}, sent with the read) and the rest ({@code kept}, evaluated
+ * by the engine after the read, a {@link Filter} in the plan). What such a backend cannot hold:
+ * arithmetic, text patterns other than a case-sensitive prefix or substring of a value, and
+ * {@code IN} lists of more than {@value #MAX_IN_ITEMS} values (DynamoDB's limit, whose
+ * expressions would otherwise reach the server and fail there).
+ *
+ * @param pushed what the backend evaluates
+ * @param kept   what the engine evaluates after the read ({@code TRUE} when nothing)
+ */
+record ResidualSplit(Expr pushed, Expr kept) {
+  /** The most values an {@code IN} list of a key-value condition holds. */
+  static final int MAX_IN_ITEMS = 100;
+
+  /** Splits {@code filter} for {@code capability}; all of it is pushed where the backend can. */
+  static ResidualSplit of(Expr filter, Capability capability) {
+    if (capability.fullFilters()) {
+      return new ResidualSplit(filter, Expr.TRUE);
+    }
+    List<Expr> pushed = new ArrayList<>();
+    List<Expr> kept = new ArrayList<>();
+    for (Expr term : Conjuncts.of(filter)) {
+      (backendCannotHold(term) ? kept : pushed).add(term);
+    }
+    return new ResidualSplit(Conjuncts.and(pushed), Conjuncts.and(kept));
+  }
+
+  /**
+   * Refuses {@code condition} when a write must check it in the backend (a conditional write
+   * cannot leave part of its condition to the engine).
+   */
+  static void refuseInWrite(Expr condition, String table, Capability capability) {
+    ResidualSplit s = of(condition, capability);
+    if (!s.kept().equals(Expr.TRUE)) {
+      Feature f = Walk.any(s.kept(), e -> e instanceof Expr.Pattern) ? Feature.PATTERN_MATCH
+          : Feature.FILTER_EXPRESSION;
+      throw new UnsupportedFeatureException(f, capability.backend(), "an update or delete of "
+          + table + " checks " + s.kept() + " in the write's condition, which the backend cannot "
+          + "evaluate; read the records, then write them by key");
+    }
+  }
+
+  private static boolean backendCannotHold(Expr term) {
+    return Walk.any(term, e -> e instanceof Expr.Arith
+        || e instanceof Expr.InList in && in.items().size() > MAX_IN_ITEMS
+        || e instanceof Expr.Pattern p && (p.ignoreCase() || p.kind() == Expr.PatternKind.ENDS_WITH
+        || p.kind() == Expr.PatternKind.LIKE || !(p.pattern() instanceof Expr.Arg
+        || p.pattern() instanceof Expr.Const)));
+  }
+}
