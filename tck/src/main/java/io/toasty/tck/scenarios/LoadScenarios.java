@@ -55,7 +55,6 @@ public abstract class LoadScenarios {
    * while waiting for a child's would deadlock here as soon as the pool ran out.
    */
   @BackendTest
-  @Requires(Need.SQL) // DynamoDB preloads belongs-to relations only, for now (issue 12)
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   public void concurrentIncludesCompleteOnEveryPoolSize(BackendContext cx, Backend backend) {
     forgetEarlierLeaks();
