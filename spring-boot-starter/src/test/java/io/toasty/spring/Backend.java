@@ -27,8 +27,8 @@ enum Backend {
         return "r2dbc:postgresql://postgres@127.0.0.1:5432/test?schema=" + name;
       }
       default -> {
-        admin("r2dbc:mariadb://root@127.0.0.1:3306/test", "CREATE DATABASE " + name);
-        return "r2dbc:mariadb://root@127.0.0.1:3306/" + name;
+        admin("r2dbc:mysql://root@127.0.0.1:3306/test", "CREATE DATABASE " + name);
+        return "r2dbc:mysql://root@127.0.0.1:3306/" + name;
       }
     }
   }
@@ -39,8 +39,25 @@ enum Backend {
       case H2 -> { }
       case POSTGRESQL -> admin("r2dbc:postgresql://postgres@127.0.0.1:5432/test",
           "DROP SCHEMA " + name + " CASCADE");
-      default -> admin("r2dbc:mariadb://root@127.0.0.1:3306/test", "DROP DATABASE " + name);
+      default -> admin("r2dbc:mysql://root@127.0.0.1:3306/test", "DROP DATABASE " + name);
     }
+  }
+
+  /** SQL that inserts an author named s with the email bound to :email (identifiers quoted). */
+  String insertAuthor() {
+    String q = this == MARIADB ? "`" : "\"";
+    return "INSERT INTO " + q + "authors" + q + " (" + q + "name" + q + ", " + q + "email" + q
+        + ") VALUES ('s', :email)";
+  }
+
+  /** A query of one row and column: the current transaction's isolation level. */
+  String isolationQuery() {
+    return switch (this) {
+      case H2 -> "SELECT ISOLATION_LEVEL FROM INFORMATION_SCHEMA.SESSIONS "
+          + "WHERE SESSION_ID = SESSION_ID()";
+      case POSTGRESQL -> "SHOW transaction_isolation";
+      case MARIADB -> "SELECT @@tx_isolation";
+    };
   }
 
   /** A name no other run uses. */
