@@ -57,6 +57,16 @@ public class ToastyAutoConfiguration {
     return ToastyDbFactory.build(factory, url, models.all(), properties);
   }
 
+  /**
+   * Toasty's exceptions as Spring's, for {@code @Repository} beans that throw them (reactive
+   * code maps its signals with {@link DataAccessErrors}).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public ToastyExceptionTranslator toastyExceptionTranslator() {
+    return new ToastyExceptionTranslator();
+  }
+
   /** Applies {@code toasty.schema} at start-up. */
   @Bean
   public SmartInitializingSingleton toastySchemaInitializer(Db db, ToastyModels models,

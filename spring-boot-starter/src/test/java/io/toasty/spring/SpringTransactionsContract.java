@@ -25,7 +25,8 @@ import reactor.core.publisher.Sinks;
  * Spring's transactions govern Toasty's statements: {@code @Transactional} and
  * {@code TransactionalOperator}, each propagation, isolation, read-only, rollback on error and
  * on cancel, {@code DatabaseClient} and Toasty in one transaction, and Toasty's own
- * {@code db.transaction(..)} beside and inside them. One subclass per database.
+ * {@code db.transaction(..)} beside and inside them; its errors as Spring's. One subclass per
+ * database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SpringTransactionsContract implements TransactionFixture {
@@ -81,6 +82,30 @@ abstract class SpringTransactionsContract implements TransactionFixture {
   TransactionalOperator operator(int propagation) {
     DefaultTransactionDefinition definition = new DefaultTransactionDefinition(propagation);
     return TransactionalOperator.create(transactions, definition);
+  }
+
+  @Test
+  void aDuplicateKeyIsSpringsDuplicateKeyException() {
+    String a = email();
+    writers.create(a).block();
+    assertThatThrownBy(() -> writers.create(a).transform(DataAccessErrors::mono).block())
+        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class)
+        .hasCauseInstanceOf(io.toasty.UniqueViolationException.class)
+        .hasMessageContaining("email");
+  }
+
+  @Test
+  void aMissingRecordIsSpringsEmptyResult() {
+    assertThatThrownBy(() -> Authors.getByEmail(db, email()).onErrorMap(DataAccessErrors
+        .translator()).block())
+        .isInstanceOf(org.springframework.dao.EmptyResultDataAccessException.class)
+        .hasCauseInstanceOf(io.toasty.RecordNotFoundException.class);
+  }
+
+  @Test
+  void theTranslatorIsABean() {
+    assertThat(context.getBean(org.springframework.dao.support.PersistenceExceptionTranslator
+        .class)).isInstanceOf(ToastyExceptionTranslator.class);
   }
 
   @Test
