@@ -12,16 +12,25 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Collects the entry classes written in one compilation and, after the last round, lists them in
- * the class-output resource {@value #RESOURCE}, one fully qualified name a line, sorted. A
- * framework (the Spring Boot starter) reads every such resource on the class path and takes each
- * entry class's {@code MODEL}: the module's models, found without scanning the class path.
+ * Collects the classes of one kind written in one compilation and, after the last round, lists
+ * them in a class-output resource, one fully qualified name a line, sorted: the entry classes in
+ * {@value #RESOURCE}, the repositories in {@value #REPOSITORIES}. A framework (the Spring Boot
+ * starter) reads every such resource on the class path: the module's models and repositories,
+ * found without scanning the class path.
  */
 final class ModelIndexWriter {
-  /** Where the index goes, relative to the class output. */
+  /** Where the index of entry classes goes, relative to the class output. */
   static final String RESOURCE = "META-INF/toasty/models";
+  /** Where the index of repositories goes. */
+  static final String REPOSITORIES = "META-INF/toasty/repositories";
 
+  private final String resource;
   private final Set<String> entries = new TreeSet<>();
+
+  /** An index written to {@code resource}. */
+  ModelIndexWriter(String resource) {
+    this.resource = resource;
+  }
 
   /** Records an entry class that was written. */
   void add(String qualifiedEntryName) {
@@ -34,7 +43,7 @@ final class ModelIndexWriter {
       return;
     }
     try {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", resource);
       try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(),
           StandardCharsets.UTF_8)) {
         for (String entry : entries) {
@@ -45,7 +54,7 @@ final class ModelIndexWriter {
     } catch (IOException | RuntimeException e) {
       // an incremental build that compiles a subset may find the file already written
       messager.printMessage(Diagnostic.Kind.WARNING,
-          "Toasty: cannot write " + RESOURCE + ": " + e.getMessage());
+          "Toasty: cannot write " + resource + ": " + e.getMessage());
     }
     entries.clear();
   }

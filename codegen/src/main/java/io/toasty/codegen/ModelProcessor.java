@@ -23,7 +23,8 @@ import javax.lang.model.element.TypeElement;
  * record's package, the entry class {@code Users} and the builders {@code UserQuery},
  * {@code UserCreate} and {@code UserUpdate}; the generated code uses no reflection. After the last
  * round it lists the compilation's entry classes in {@code META-INF/toasty/models}
- * ({@link ModelIndexWriter}).
+ * ({@link ModelIndexWriter}). With {@code @Model(repository = true)} it also writes
+ * {@code UserRepository} ({@link RepositoryWriter}), listed in {@code META-INF/toasty/repositories}.
  *
  * <p>Each record is first read into an immutable {@link ModelDescriptor}, reporting every error at
  * the element it concerns; nothing is written for a record with errors, and the other records are
@@ -35,7 +36,9 @@ import javax.lang.model.element.TypeElement;
  */
 public final class ModelProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
-  private final ModelIndexWriter index = new ModelIndexWriter();
+  private final ModelIndexWriter index = new ModelIndexWriter(ModelIndexWriter.RESOURCE);
+  private final ModelIndexWriter repositories =
+      new ModelIndexWriter(ModelIndexWriter.REPOSITORIES);
   private ErrorReporter errors;
   private ModelParser parser;
 
@@ -75,6 +78,7 @@ public final class ModelProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       reportUnresolved();
       index.write(processingEnv.getFiler(), processingEnv.getMessager());
+      repositories.write(processingEnv.getFiler(), processingEnv.getMessager());
     }
     return false;
   }
@@ -106,6 +110,10 @@ public final class ModelProcessor extends AbstractProcessor {
     write(model, CreateWriter.write(model), origin);
     write(model, UpdateWriter.write(model), origin);
     index.add(model.entry().packageName() + "." + model.entry().simpleName());
+    if (origin.getAnnotation(Model.class).repository()) {
+      write(model, RepositoryWriter.write(model), origin);
+      repositories.add(model.repositoryClass().canonicalName());
+    }
   }
 
   private void write(ModelDescriptor model, TypeSpec type, TypeElement origin) {

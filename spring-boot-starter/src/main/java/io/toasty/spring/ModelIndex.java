@@ -32,17 +32,23 @@ public final class ModelIndex {
    *     {@code MODEL}
    */
   public static List<ModelDef<?>> load(ClassLoader loader) {
-    Set<String> entries = new LinkedHashSet<>();
-    try {
-      for (URL url : Collections.list(loader.getResources(RESOURCE))) {
-        entries.addAll(read(url));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    Set<String> entries = names(loader, RESOURCE);
     List<ModelDef<?>> models = new ArrayList<>(entries.size());
     entries.forEach(entry -> models.add(model(loader, entry)));
     return models;
+  }
+
+  /** The class names listed in every {@code resource} on the class path, each once. */
+  static Set<String> names(ClassLoader loader, String resource) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      for (URL url : Collections.list(loader.getResources(resource))) {
+        names.addAll(read(url));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+    return names;
   }
 
   private static List<String> read(URL url) throws IOException {

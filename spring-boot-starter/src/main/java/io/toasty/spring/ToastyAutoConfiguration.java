@@ -4,6 +4,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
@@ -65,6 +66,14 @@ public class ToastyAutoConfiguration {
   @ConditionalOnMissingBean
   public ToastyExceptionTranslator toastyExceptionTranslator() {
     return new ToastyExceptionTranslator();
+  }
+
+  /** Beans for the repositories of {@code @Model(repository = true)}. */
+  @Bean
+  public static BeanDefinitionRegistryPostProcessor toastyRepositories(ResourceLoader resources) {
+    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
+        : ToastyAutoConfiguration.class.getClassLoader();
+    return new RepositoryRegistrar(loader);
   }
 
   /** Applies {@code toasty.schema} at start-up. */

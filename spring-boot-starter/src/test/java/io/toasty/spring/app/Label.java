@@ -5,5 +5,5 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 
 /** A test model with no relations. */
-@Model
+@Model(repository = true)
 public record Label(@Key @Auto long id, String text) {}
