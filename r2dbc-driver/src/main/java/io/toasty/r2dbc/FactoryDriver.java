@@ -2,13 +2,10 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.DriverException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
-import io.toasty.driver.ExecResponse;
-import io.toasty.driver.Operation;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
@@ -116,9 +113,10 @@ public final class FactoryDriver implements Driver {
    * owns: its {@code close()} does nothing, and BEGIN, COMMIT and ROLLBACK are the owner's
    * business (savepoints pass through). Used for a connection bound to an outer transaction.
    */
-  public Connection adopt(io.r2dbc.spi.Connection connection) {
+  public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
     Objects.requireNonNull(connection, "connection");
-    return new Adopted(new R2dbcConnection(connection, partsFor(connection)));
+    return new AdoptedConnection(connection,
+        new R2dbcConnection(connection, partsFor(connection)));
   }
 
   @Override
@@ -145,26 +143,5 @@ public final class FactoryDriver implements Driver {
   @Override
   public Mono<Void> close() {
     return Mono.empty();
-  }
-
-  /** An owned-elsewhere connection: operations pass through, close and transaction ends do not. */
-  private record Adopted(R2dbcConnection inner) implements Connection {
-    @Override
-    public Mono<ExecResponse> exec(Operation operation) {
-      if (operation instanceof Operation.Transaction t && switch (t.kind()) {
-        case BEGIN, COMMIT, ROLLBACK -> true;
-        default -> false;
-      }) {
-        return Mono.error(new DriverException(inner.dialect().backend(), null, t.kind()
-            + " on a connection whose transaction belongs to its owner (Spring's transaction "
-            + "manager): the engine uses savepoints there", null));
-      }
-      return inner.exec(operation);
-    }
-
-    @Override
-    public Mono<Void> close() {
-      return Mono.empty();
-    }
   }
 }
