@@ -22,4 +22,13 @@ import java.lang.annotation.Target;
 public @interface Model {
   /** The entry class's simple name; empty for the plural of the record's name. */
   String entry() default "";
+
+  /**
+   * Whether the processor also writes a repository class, {@code UserRepository}, holding an
+   * {@code Executor} (the {@code Db}) with {@code findById}, {@code findAll(page, size)},
+   * {@code save}, {@code deleteById}, {@code stream(condition)} and {@code count}, each returning
+   * a {@code Mono} or {@code Flux}. The Spring Boot starter registers such repositories as beans;
+   * extend one to add methods.
+   */
+  boolean repository() default false;
 }

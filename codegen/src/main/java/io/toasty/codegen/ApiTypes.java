@@ -46,6 +46,7 @@ final class ApiTypes {
   static final ClassName VALUES = ClassName.get("io.toasty.value", "Values");
 
   static final ClassName MONO = ClassName.get("reactor.core.publisher", "Mono");
+  static final ClassName FLUX = ClassName.get("reactor.core.publisher", "Flux");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName COLLECTION = ClassName.get("java.util", "Collection");

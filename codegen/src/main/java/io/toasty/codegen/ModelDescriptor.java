@@ -51,6 +51,11 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     return entry.peerClass(name() + "Create");
   }
 
+  /** {@code UserRepository}. */
+  ClassName repositoryClass() {
+    return entry.peerClass(name() + "Repository");
+  }
+
   /** {@code UserUpdate}. */
   ClassName updateClass() {
     return entry.peerClass(name() + "Update");

@@ -21,7 +21,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * The annotation processor for {@code @Model} records. For a record {@code User} it writes, in the
  * record's package, the entry class {@code Users} and the builders {@code UserQuery},
- * {@code UserCreate} and {@code UserUpdate}; the generated code uses no reflection.
+ * {@code UserCreate} and {@code UserUpdate}; the generated code uses no reflection. After the last
+ * round it lists the compilation's entry classes in {@code META-INF/toasty/models}
+ * ({@link ModelIndexWriter}). With {@code @Model(repository = true)} it also writes
+ * {@code UserRepository} ({@link RepositoryWriter}), listed in {@code META-INF/toasty/repositories}.
  *
  * <p>Each record is first read into an immutable {@link ModelDescriptor}, reporting every error at
  * the element it concerns; nothing is written for a record with errors, and the other records are
@@ -33,6 +36,9 @@ import javax.lang.model.element.TypeElement;
  */
 public final class ModelProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
+  private final ModelIndexWriter index = new ModelIndexWriter(ModelIndexWriter.RESOURCE);
+  private final ModelIndexWriter repositories =
+      new ModelIndexWriter(ModelIndexWriter.REPOSITORIES);
   private ErrorReporter errors;
   private ModelParser parser;
 
@@ -71,6 +77,8 @@ public final class ModelProcessor extends AbstractProcessor {
     }
     if (round.processingOver()) {
       reportUnresolved();
+      index.write(processingEnv.getFiler(), processingEnv.getMessager());
+      repositories.write(processingEnv.getFiler(), processingEnv.getMessager());
     }
     return false;
   }
@@ -101,6 +109,11 @@ public final class ModelProcessor extends AbstractProcessor {
     write(model, QueryWriter.write(model), origin);
     write(model, CreateWriter.write(model), origin);
     write(model, UpdateWriter.write(model), origin);
+    index.add(model.entry().packageName() + "." + model.entry().simpleName());
+    if (origin.getAnnotation(Model.class).repository()) {
+      write(model, RepositoryWriter.write(model), origin);
+      repositories.add(model.repositoryClass().canonicalName());
+    }
   }
 
   private void write(ModelDescriptor model, TypeSpec type, TypeElement origin) {

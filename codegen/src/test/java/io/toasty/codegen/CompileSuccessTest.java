@@ -94,7 +94,7 @@ class CompileSuccessTest {
         Sources.source("com.example.Bad", "@Model public record Bad(long id) {}"));
     assertThat(compilation).hadErrorCount(1);
     assertEquals(List.of("com.example.Goods", "com.example.GoodQuery", "com.example.GoodCreate",
-        "com.example.GoodUpdate"), processor.written());
+        "com.example.GoodUpdate", "META-INF/toasty/models"), processor.written());
   }
 
   private static String text(JavaFileObject file) {

@@ -40,6 +40,8 @@ final class R2dbcConnection implements Connection {
   private final OperationLane lane = new OperationLane();
   /** A BEGIN was sent (or may have been) and no COMMIT or ROLLBACK has ended it since. */
   private volatile boolean begun;
+  /** Operations whose turn comes are refused: see {@link #seal()}. */
+  private volatile boolean sealed;
 
   R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts) {
     this.connection = connection;
@@ -74,9 +76,9 @@ final class R2dbcConnection implements Connection {
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
-        return lane.write(Mono.defer(() -> Flux.from(prepare(sql, args).execute())
+        return lane.write(inTurn(Mono.defer(() -> Flux.from(prepare(sql, args).execute())
                 .concatMap(Result::getRowsUpdated)
-                .reduce(0L, Long::sum))
+                .reduce(0L, Long::sum)))
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
@@ -86,7 +88,7 @@ final class R2dbcConnection implements Connection {
       // Subscribing runs the statement: a second subscription would run an insert twice.
       AtomicBoolean executed = new AtomicBoolean();
       Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-              ? Flux.from(prepared.execute())
+              ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
               : Flux.error(new IllegalStateException("these rows were already read")))
           .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
               1)
@@ -127,7 +129,7 @@ final class R2dbcConnection implements Connection {
   }
 
   private Mono<ExecResponse> transaction(Operation.Transaction t) {
-    return lane.write(Mono.defer(() -> switch (t.kind()) {
+    return lane.write(inTurn(Mono.defer(() -> switch (t.kind()) {
       case BEGIN -> {
         begun = true;
         yield begin(t);
@@ -138,7 +140,7 @@ final class R2dbcConnection implements Connection {
       case RELEASE_SAVEPOINT -> Mono.from(connection.releaseSavepoint(savepoint(t)));
       case ROLLBACK_TO_SAVEPOINT ->
           Mono.from(connection.rollbackTransactionToSavepoint(savepoint(t)));
-    })
+    }))
         .then(Mono.<ExecResponse>just(NONE))
         .onErrorMap(e -> parts.errors().translate(e, null)));
   }
@@ -194,6 +196,23 @@ final class R2dbcConnection implements Connection {
           + "and underscores, not " + t.savepoint());
     }
     return t.savepoint();
+  }
+
+  /**
+   * Takes a turn on the lane that refuses every operation whose turn comes later, and completes
+   * once every operation before it has run to its end, cancelled ones too. An owner that ends
+   * the transaction itself (Spring's, on an adopted connection) waits for this before its
+   * COMMIT or ROLLBACK: no write of ours can then reach the database after it, where it would
+   * commit on its own.
+   */
+  Mono<Void> seal() {
+    return lane.write(Mono.fromRunnable(() -> sealed = true));
+  }
+
+  /** {@code work}, unless the connection was sealed before its turn came. */
+  private <T> Mono<T> inTurn(Mono<T> work) {
+    return Mono.defer(() -> sealed ? Mono.error(new DriverException(parts.dialect().backend(),
+        null, "the transaction this connection was lent to has ended", null)) : work);
   }
 
   /** The dialect this connection's statements are written in. */

@@ -4,6 +4,7 @@ import io.toasty.Feature;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.PoolState;
 import io.toasty.planner.CompiledPlan;
@@ -25,9 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * A database: its models, its driver and its plan cache. Runs statements without blocking:
@@ -49,8 +52,11 @@ public final class Db implements Executor {
   private final DbSchema schemaOps;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
+  private final ConnectionBinding binding;
 
-  Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout) {
+  Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
+      ConnectionBinding binding) {
+    this.binding = binding;
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
@@ -68,8 +74,23 @@ public final class Db implements Executor {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
-      return bound != null ? bound.exec(statement) : execAlone(statement);
+      return bound != null ? bound.exec(statement)
+          : orBound(context, c -> Joined.exec(this, c, counters, statement),
+              () -> execAlone(statement));
     });
+  }
+
+  /**
+   * {@code joined} on the connection the {@link ConnectionBinding} finds in {@code context}, else
+   * {@code alone} (not {@code switchIfEmpty}: a joined statement may rightly emit nothing).
+   */
+  private <T> Flux<T> orBound(ContextView context, Function<Connection, Flux<T>> joined,
+      Supplier<Flux<T>> alone) {
+    if (binding == null) {
+      return alone.get();
+    }
+    return binding.find(context).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMapMany(c -> c.isPresent() ? joined.apply(c.get()) : alone.get());
   }
 
   private Flux<Value> execAlone(Statement statement) {
@@ -154,10 +175,11 @@ public final class Db implements Executor {
       if (!driver.capability().interactiveTransactions()) {
         return Flux.error(unsupported());
       }
-      return TxSession.run(this, driver, options, counters, session -> {
-        Tx tx = Tx.top(session, false);
-        return Flux.from(work.apply(tx)).contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
-      });
+      return orBound(context, c -> Joined.transaction(this, c, counters, options, work),
+          () -> TxSession.run(this, driver, options, counters, session -> {
+            Tx tx = Tx.top(session, false);
+            return Flux.from(work.apply(tx)).contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx));
+          }));
     });
   }
 

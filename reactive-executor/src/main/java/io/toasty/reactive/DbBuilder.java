@@ -29,6 +29,7 @@ public final class DbBuilder {
   private long planCacheSize = 1024;
   private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
   private Function<DriverConfig, Driver> driverFactory;
+  private ConnectionBinding connectionBinding;
 
   DbBuilder() {}
 
@@ -108,6 +109,16 @@ public final class DbBuilder {
   }
 
   /**
+   * Where to look for a connection an outer transaction manager bound to the subscriber's
+   * Context (Spring's, through the Spring Boot starter); statements found there run in that
+   * transaction. See {@link ConnectionBinding}. Default: none.
+   */
+  public DbBuilder connectionBinding(ConnectionBinding connectionBinding) {
+    this.connectionBinding = Objects.requireNonNull(connectionBinding, "connectionBinding");
+    return this;
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -127,6 +138,6 @@ public final class DbBuilder {
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
-        acquireTimeout);
+        acquireTimeout, connectionBinding);
   }
 }

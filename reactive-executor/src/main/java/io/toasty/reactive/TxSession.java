@@ -54,8 +54,16 @@ final class TxSession {
   private final AtomicReference<End> ending = new AtomicReference<>();
   private final Sinks.Empty<Void> ended = Sinks.empty();
   private final Lane lane = new Lane(ENDED);
+  /** The transaction is an outer owner's ({@link ConnectionBinding}): never committed or rolled back here. */
+  private final boolean joined;
 
   TxSession(Db db, Connection connection, TxOptions options, TxCounters counters) {
+    this(db, connection, options, counters, false);
+  }
+
+  TxSession(Db db, Connection connection, TxOptions options, TxCounters counters,
+      boolean joined) {
+    this.joined = joined;
     this.db = db;
     this.connection = new SerialConnection(connection, ENDED);
     this.options = options;
@@ -132,7 +140,8 @@ final class TxSession {
     }
     lane.close();
     connection.seal();
-    Mono<Void> work = how == End.COMMIT ? commit() : rollback(how, cause);
+    Mono<Void> work = joined ? Mono.empty()
+        : how == End.COMMIT ? commit() : rollback(how, cause);
     work.onErrorResume(e -> release(e).then(Mono.error(e)))
         .then(Mono.defer(() -> release(null)))
         .doFinally(s -> db.closed(this))

@@ -1,0 +1,144 @@
+package io.toasty.codegen;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PROTECTED;
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+
+/**
+ * Writes {@code UserRepository} for {@code @Model(repository = true)}: a class (not final, so
+ * that an application can extend it) holding an {@code Executor}, with {@code findById},
+ * {@code findAll(page, size)} (ordered by the key), {@code save(UserCreate)},
+ * {@code deleteById}, {@code stream(condition)} and {@code count()}. Every method defers to the
+ * entry class inside {@code defer}, so that a bad argument is an error signal, never a throw.
+ */
+final class RepositoryWriter {
+  private final ModelDescriptor model;
+
+  private RepositoryWriter(ModelDescriptor model) {
+    this.model = model;
+  }
+
+  static TypeSpec write(ModelDescriptor model) {
+    return new RepositoryWriter(model).type();
+  }
+
+  private TypeSpec type() {
+    return TypeSpec.classBuilder(model.repositoryClass())
+        .addModifiers(PUBLIC)
+        .addAnnotation(SourceFiles.generated())
+        .addJavadoc("The repository of {@link $T}: its records through an {@code Executor}"
+            + " (a {@code Db}, or a\ntransaction), each method returning a {@code Mono} or"
+            + " {@code Flux}. Extend it to add methods.\n", model.record())
+        .addField(ApiTypes.EXECUTOR, "db", PRIVATE, FINAL)
+        .addMethod(constructor())
+        .addMethod(db())
+        .addMethod(findById())
+        .addMethod(findAll())
+        .addMethod(save())
+        .addMethod(deleteById())
+        .addMethod(stream())
+        .addMethod(count())
+        .build();
+  }
+
+  private MethodSpec constructor() {
+    return MethodSpec.constructorBuilder().addModifiers(PUBLIC)
+        .addJavadoc("A repository on {@code db}.\n")
+        .addParameter(ApiTypes.EXECUTOR, "db")
+        .addStatement("this.db = $T.requireNonNull(db, $S)", ApiTypes.OBJECTS, "db")
+        .build();
+  }
+
+  private MethodSpec db() {
+    return MethodSpec.methodBuilder("db").addModifiers(PROTECTED).returns(ApiTypes.EXECUTOR)
+        .addJavadoc("The executor, for methods a subclass adds.\n")
+        .addStatement("return db")
+        .build();
+  }
+
+  private MethodSpec findById() {
+    List<FieldDescriptor> key = model.keyFields();
+    MethodSpec.Builder method = method("findById", mono(model.record()))
+        .addJavadoc("The record with this key, or empty.\n");
+    key.forEach(f -> method.addParameter(f.type().type(), f.name()));
+    CodeBlock args = key.stream().map(f -> CodeBlock.of("$N", f.name()))
+        .collect(CodeBlock.joining(", "));
+    return method.addStatement("return $T.defer(() -> $T.filter$L($L).first(this.db))", ApiTypes.MONO,
+        model.entry(), model.finders().get(0).suffix(), args).build();
+  }
+
+  private MethodSpec findAll() {
+    CodeBlock order = model.keyFields().stream()
+        .map(f -> CodeBlock.of("$T.$N.asc()", model.entry(), f.constant()))
+        .collect(CodeBlock.joining(", "));
+    return method("findAll", flux(model.record()))
+        .addJavadoc("Page {@code page} (from 0) of {@code size} records, in key order.\n")
+        .addParameter(TypeName.LONG, "page")
+        .addParameter(TypeName.INT, "size")
+        .beginControlFlow("if (page < 0 || size < 1)")
+        .addStatement("return $T.error(new $T($S + page + $S + size))", ApiTypes.FLUX,
+            IllegalArgumentException.class, "page must be at least 0 and size at least 1, were ",
+            " and ")
+        .endControlFlow()
+        .addStatement("return $T.all().orderBy($L).offset(page * size).limit(size).stream(db)",
+            model.entry(), order)
+        .build();
+  }
+
+  private MethodSpec save() {
+    return method("save", mono(model.record()))
+        .addJavadoc("Inserts the record {@code create} describes, and emits it as stored.\n")
+        .addParameter(model.createClass(), "create")
+        .addStatement("return $T.defer(() -> create.exec(db))", ApiTypes.MONO)
+        .build();
+  }
+
+  private MethodSpec deleteById() {
+    MethodSpec.Builder method = method("deleteById", mono(ClassName.get(Long.class)))
+        .addJavadoc("Deletes the record with this key; emits how many were deleted (0 or 1).\n");
+    model.keyFields().forEach(f -> method.addParameter(f.type().type(), f.name()));
+    CodeBlock args = model.keyFields().stream().map(f -> CodeBlock.of("$N", f.name()))
+        .collect(CodeBlock.joining(", "));
+    return method.addStatement("return $T.defer(() -> $T.delete$L($L).exec(this.db))", ApiTypes.MONO,
+        model.entry(), model.finders().get(0).suffix(), args).build();
+  }
+
+  private MethodSpec stream() {
+    return method("stream", flux(model.record()))
+        .addJavadoc("The records matching {@code condition}, as the database produces them.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.EXPR, ClassName.get(Boolean.class)),
+            "condition")
+        .addStatement("return $T.defer(() -> $T.filter(condition).stream(db))", ApiTypes.FLUX,
+            model.entry())
+        .build();
+  }
+
+  private MethodSpec count() {
+    return method("count", mono(ClassName.get(Long.class)))
+        .addJavadoc("How many records there are. The engine has no COUNT statement yet: this"
+            + " reads every\nrecord's row, so keep it for small tables.\n")
+        .addStatement("return $T.all().stream(db).count()", model.entry())
+        .build();
+  }
+
+  private static MethodSpec.Builder method(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name).addModifiers(PUBLIC).returns(returns);
+  }
+
+  private static TypeName mono(TypeName of) {
+    return ParameterizedTypeName.get(ApiTypes.MONO, of);
+  }
+
+  private static TypeName flux(TypeName of) {
+    return ParameterizedTypeName.get(ApiTypes.FLUX, of);
+  }
+}

@@ -1,0 +1,73 @@
+package io.toasty.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** {@code @Model(repository = true)} writes {@code UserRepository}, listed for the starter. */
+class RepositoryTest {
+
+  @Test
+  void aRepositoryIsWrittenAndListed() {
+    Compilation compilation = Sources.compile(Sources.source("com.example.User",
+        "@Model(repository = true)",
+        "public record User(@Key @Auto long id, String name, @Unique String email) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.UserRepository")
+        .contentsAsUtf8String().contains("public class UserRepository");
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "", ModelIndexWriter.REPOSITORIES)
+        .contentsAsUtf8String().isEqualTo("com.example.UserRepository\n");
+  }
+
+  @Test
+  void applicationCodeUsesAndExtendsIt() {
+    Compilation compilation = Sources.compile(
+        Sources.source("com.example.User", "@Model(repository = true)",
+            "public record User(@Key @Auto long id, String name, @Unique String email) {}"),
+        JavaFileObjects.forSourceLines("com.example.Users2",
+            "package com.example;",
+            "import io.toasty.Executor;",
+            "import java.util.List;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "public class Users2 extends UserRepository {",
+            "  public Users2(Executor db) { super(db); }",
+            "  Mono<User> byEmail(String e) { return Users.filterByEmail(e).first(db()); }",
+            "  void all() {",
+            "    Mono<User> one = findById(1L);",
+            "    Flux<User> page = findAll(0, 20);",
+            "    Mono<User> saved = save(Users.create().name(\"a\").email(\"b\"));",
+            "    Mono<Long> gone = deleteById(1L);",
+            "    Flux<User> some = stream(Users.NAME.eq(\"a\"));",
+            "    Mono<Long> n = count();",
+            "    List.of(one, page, saved, gone, some, n);",
+            "  }",
+            "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aCompositeKeyTakesEveryKeyField() {
+    Compilation compilation = Sources.compile(Sources.source("com.example.Membership",
+        "@Model(repository = true)",
+        "public record Membership(@Key long team, @Key long member, String role) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.MembershipRepository")
+        .contentsAsUtf8String().contains("findById(long team, long member)");
+  }
+
+  @Test
+  void noRepositoryUnlessAsked() {
+    Compilation compilation = Sources.compile(Sources.source("com.example.User",
+        "@Model public record User(@Key long id) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertFalse(compilation.generatedSourceFile("com.example.UserRepository").isPresent());
+    assertFalse(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        ModelIndexWriter.REPOSITORIES).isPresent());
+  }
+}

@@ -1,0 +1,159 @@
+package io.toasty.example.blog;
+
+import io.toasty.reactive.Db;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The blog's operations on the {@code Db}. Methods marked {@code @Transactional} run in one
+ * Spring transaction: Toasty's statements join it, and it rolls back on error and on cancel.
+ */
+@Service
+public class BlogService {
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
+  private static final Pattern WILDCARDS = Pattern.compile("[%_*?\\\\]");
+  static final int MAX_PAGE = 100;
+
+  private final Db db;
+  private final UserRepository users;
+
+  /** The service on the application's {@code Db} and the generated user repository. */
+  public BlogService(Db db, UserRepository users) {
+    this.db = db;
+    this.users = users;
+  }
+
+  /** Creates a user; a taken email is a conflict. */
+  public Mono<User> createUser(Requests.NewUser request) {
+    return Mono.fromCallable(() -> Users.create()
+            .name(Text.check("name", request.name(), 1, 100))
+            .email(email(request.email())))
+        .flatMap(users::save);
+  }
+
+  private static String email(String email) {
+    String checked = Text.check("email", email, 3, 200);
+    if (checked.indexOf('@') < 1) {
+      throw new BadRequestException("email must look like name@domain");
+    }
+    return checked.toLowerCase(Locale.ROOT);
+  }
+
+  /** The user, or a 404. */
+  public Mono<User> user(long id) {
+    return users.findById(id).switchIfEmpty(notFound("user " + id));
+  }
+
+  // snippet: blog-create-post
+  /** Creates a post with its tags (found or created) in one transaction. */
+  @Transactional
+  public Mono<Post> createPost(Requests.NewPost request) {
+    return Mono.fromCallable(() -> checkedPost(request))
+        .flatMap(post -> user(request.authorId())
+            .then(post.exec(db)))
+        .flatMap(post -> Flux.fromIterable(labels(request.tags()))
+            .concatMap(label -> tag(label)
+                .flatMap(tag -> Taggings.create().postId(post.id()).tagId(tag.id()).exec(db)))
+            .then(post(post.id())));
+  }
+  // end-snippet
+
+  private static PostCreate checkedPost(Requests.NewPost request) {
+    if (request.authorId() == null) {
+      throw new BadRequestException("authorId is required");
+    }
+    return Posts.create().authorId(request.authorId())
+        .title(Text.check("title", request.title(), 1, 200))
+        .body(Text.check("body", request.body(), 0, 10_000))
+        .published(false);
+  }
+
+  private static Set<String> labels(List<String> tags) {
+    Set<String> labels = new LinkedHashSet<>();
+    if (tags == null) {
+      return labels;
+    }
+    if (tags.size() > 10) {
+      throw new BadRequestException("at most 10 tags");
+    }
+    for (String tag : tags) {
+      String label = Text.check("tag", tag, 1, 30).toLowerCase(Locale.ROOT);
+      if (!LABEL.matcher(label).matches()) {
+        throw new BadRequestException("a tag is letters, digits and dashes: " + label);
+      }
+      labels.add(label);
+    }
+    return labels;
+  }
+
+  private Mono<Tag> tag(String label) {
+    return Tags.filterByLabel(label).first(db)
+        .switchIfEmpty(Mono.defer(() -> Tags.create().label(label).exec(db)));
+  }
+
+  /** The post with its author, tags and comments, or a 404. */
+  public Mono<Post> post(long id) {
+    return Posts.filterById(id).include(Posts.AUTHOR, Posts.TAGS, Posts.COMMENTS).first(db)
+        .switchIfEmpty(notFound("post " + id));
+  }
+
+  // snippet: blog-page
+  /** A page of posts older than {@code before} (all when null), newest first. */
+  public Mono<PostPage> page(Long before, int size) {
+    if (size < 1 || size > MAX_PAGE) {
+      return Mono.error(new BadRequestException("size must be 1 to " + MAX_PAGE));
+    }
+    PostQuery query = before == null ? Posts.all() : Posts.filter(Posts.ID.lt(before));
+    return query.orderBy(Posts.ID.desc()).limit(size)
+        .include(Posts.AUTHOR, Posts.TAGS)
+        .collect(db)
+        .map(items -> new PostPage(items,
+            items.size() == size ? items.get(items.size() - 1).id() : null));
+  }
+  // end-snippet
+
+  /** Posts whose title contains {@code q}, ignoring case; wildcards are refused. */
+  public Flux<Post> search(String q) {
+    return Text.checked("q", q, 1, 50)
+        .flatMapMany(text -> WILDCARDS.matcher(text).find()
+            ? Flux.error(new BadRequestException("q is plain text: no wildcards"))
+            : Posts.filter(Posts.TITLE.containsIgnoreCase(text)).orderBy(Posts.ID.desc())
+                .limit(MAX_PAGE).include(Posts.AUTHOR).stream(db));
+  }
+
+  /** Adds a comment to a post that exists. */
+  public Mono<Comment> comment(long postId, Requests.NewComment request) {
+    return Mono.fromCallable(() -> Text.check("body", request.body(), 1, 2_000))
+        .flatMap(body -> Posts.filterById(postId).first(db)
+            .switchIfEmpty(notFound("post " + postId))
+            .then(Comments.create().postId(postId).body(body).exec(db)));
+  }
+
+  /** Publishes a draft and records it in a comment, both or neither; publishing twice is a 409. */
+  @Transactional
+  public Mono<Post> publish(long id) {
+    return Posts.filterById(id).first(db)
+        .switchIfEmpty(notFound("post " + id))
+        .flatMap(post -> post.published()
+            ? Mono.error(new ConflictException("post " + id + " is already published"))
+            : Posts.updateById(id).published(true).exec(db)
+                .then(Comments.create().postId(id).body("published").exec(db)))
+        .then(post(id));
+  }
+
+  /** Every post with its tags, oldest first, streamed as the database produces them. */
+  public Flux<Post> export() {
+    return Posts.all().orderBy(Posts.ID.asc()).include(Posts.TAGS).stream(db);
+  }
+
+  private static <T> Mono<T> notFound(String what) {
+    return Mono.error(() -> new NotFoundException(what + " does not exist"));
+  }
+}

@@ -1,0 +1,326 @@
+package io.toasty.example.blog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The blog over HTTP: the real Netty server on a random port, driven with WebTestClient. Every
+ * bad request gets a 4xx. One subclass per database; BlockHound watches every test (the
+ * blockhound-junit-platform listener on the test class path).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class BlogHttpContract {
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Autowired
+  WebTestClient http;
+
+  @Autowired
+  ConnectionFactory connections;
+
+  @LocalServerPort
+  int port;
+
+  /** A loaded 2-core machine can take seconds over a cold request: wait, but not for ever. */
+  @org.junit.jupiter.api.BeforeEach
+  void patientClient() {
+    http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime();
+  }
+
+  long createUser(String name) {
+    JsonNode user = postJson("/users", Map.of("name", name, "email",
+        unique(name) + "@example.com"), 201);
+    return user.get("id").asLong();
+  }
+
+  long createPost(long author, String title, List<String> tags) {
+    return postJson("/posts", Map.of("authorId", author, "title", title, "body", "text",
+        "tags", tags), 201).get("id").asLong();
+  }
+
+  JsonNode postJson(String path, Object body, int status) {
+    byte[] out = http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .exchange().expectStatus().isEqualTo(status).expectBody().returnResult()
+        .getResponseBody();
+    return read(out);
+  }
+
+  WebTestClient.ResponseSpec postRaw(String path, String body) {
+    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .exchange();
+  }
+
+  JsonNode getJson(String path, int status) {
+    return read(http.get().uri(path).exchange().expectStatus().isEqualTo(status).expectBody()
+        .returnResult().getResponseBody());
+  }
+
+  private JsonNode read(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + new String(body), e);
+    }
+  }
+
+  @Test
+  void createsAUser() {
+    JsonNode user = postJson("/users", Map.of("name", "Ann", "email", "ann1@example.com"), 201);
+    assertThat(user.get("name").asText()).isEqualTo("Ann");
+    assertThat(getJson("/users/" + user.get("id").asLong(), 200).get("email").asText())
+        .isEqualTo("ann1@example.com");
+  }
+
+  @Test
+  void aTakenEmailIs409() {
+    postJson("/users", Map.of("name", "Bo", "email", "bo1@example.com"), 201);
+    assertThat(postJson("/users", Map.of("name", "Bo2", "email", "BO1@example.com"), 409)
+        .get("error").asText()).contains("email");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    postRaw("/users", "{\"name\": \"x\", ").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void aMissingFieldIs400() {
+    postRaw("/users", "{\"email\": \"no-name@example.com\"}").expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.error").isEqualTo("name is required");
+  }
+
+  @Test
+  void anOversizedFieldIs400() {
+    postJson("/users", Map.of("name", "n".repeat(101), "email", "long@example.com"), 400);
+  }
+
+  @Test
+  void aNulByteIs400() {
+    postRaw("/users", "{\"name\": \"a\\u0000b\", \"email\": \"nul@example.com\"}")
+        .expectStatus().isBadRequest();
+  }
+
+  @Test
+  void aWrongTypeIs400() {
+    postRaw("/posts", "{\"authorId\": \"abc\", \"title\": \"t\", \"body\": \"b\"}")
+        .expectStatus().isBadRequest();
+  }
+
+  @Test
+  void anOversizedBodyIs413() {
+    postRaw("/users", "{\"name\": \"" + "x".repeat(70_000) + "\", \"email\": \"e@x.org\"}")
+        .expectStatus().isEqualTo(413);
+  }
+
+  @Test
+  void anUnknownUserIs404() {
+    getJson("/users/987654321", 404);
+  }
+
+  @Test
+  void aNonNumericIdIs400() {
+    http.get().uri("/users/abc").exchange().expectStatus().isBadRequest();
+  }
+
+  @Test
+  void aPostComesBackWithItsAuthorAndTags() {
+    long author = createUser("Cy");
+    JsonNode post = postJson("/posts", Map.of("authorId", author, "title", "Hello",
+        "body", "First", "tags", List.of("java", "Reactor")), 201);
+    assertThat(post.get("author").get("name").asText()).isEqualTo("Cy");
+    assertThat(post.get("tags").findValuesAsText("label"))
+        .containsExactlyInAnyOrder("java", "reactor");
+    assertThat(post.get("published").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aPostByAnUnknownAuthorIs404AndWritesNothing() {
+    String title = unique("orphan");
+    postJson("/posts", Map.of("authorId", 987654321, "title", title, "body", "b",
+        "tags", List.of("orphan-tag")), 404);
+    http.get().uri(u -> u.path("/posts/search").queryParam("q", title).build()).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+  }
+
+  @Test
+  void aBadTagIs400() {
+    long author = createUser("Di");
+    postJson("/posts", Map.of("authorId", author, "title", "t", "body", "b",
+        "tags", List.of("no spaces")), 400);
+  }
+
+  @Test
+  void pagesOfPostsNewestFirstWithAuthorAndTags() {
+    long author = createUser("Ed");
+    createPost(author, "page-1", List.of("paging"));
+    createPost(author, "page-2", List.of("paging"));
+    long newest = createPost(author, "page-3", List.of("paging", "latest"));
+    JsonNode first = getJson("/posts?size=2", 200);
+    assertThat(first.get("items")).hasSize(2);
+    assertThat(first.get("items").get(0).get("id").asLong()).isEqualTo(newest);
+    assertThat(first.get("items").get(0).get("author").get("name").asText()).isEqualTo("Ed");
+    assertThat(first.get("items").get(0).get("tags")).hasSize(2);
+    long next = first.get("next").asLong();
+    JsonNode second = getJson("/posts?size=2&before=" + next, 200);
+    assertThat(second.get("items").get(0).get("id").asLong()).isLessThan(next);
+    assertThat(second.get("items").get(0).get("title").asText()).isEqualTo("page-1");
+  }
+
+  @Test
+  void aPageSizeOutOfRangeIs400() {
+    getJson("/posts?size=0", 400);
+    getJson("/posts?size=101", 400);
+  }
+
+  @Test
+  void searchFindsTitlesIgnoringCase() {
+    long author = createUser("Flo");
+    String word = unique("needle");
+    createPost(author, "A " + word.toUpperCase() + " here", List.of());
+    http.get().uri(u -> u.path("/posts/search").queryParam("q", word).build()).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1)
+        .jsonPath("$[0].author.name").isEqualTo("Flo");
+  }
+
+  @Test
+  void aWildcardInSearchIs400() {
+    http.get().uri("/posts/search?q=%25").exchange().expectStatus().isBadRequest();
+    http.get().uri("/posts/search?q=a_b").exchange().expectStatus().isBadRequest();
+  }
+
+  @Test
+  void aNulByteInSearchIs400() {
+    http.get().uri("/posts/search?q=a%00b").exchange().expectStatus().isBadRequest();
+  }
+
+  @Test
+  void anEmptySearchIs400() {
+    http.get().uri("/posts/search?q=").exchange().expectStatus().isBadRequest();
+    http.get().uri("/posts/search").exchange().expectStatus().isBadRequest();
+  }
+
+  @Test
+  void aCommentShowsOnItsPost() {
+    long post = createPost(createUser("Gus"), "commented", List.of());
+    postJson("/posts/" + post + "/comments", Map.of("body", "Nice"), 201);
+    JsonNode read = getJson("/posts/" + post, 200);
+    assertThat(read.get("comments").findValuesAsText("body")).containsExactly("Nice");
+  }
+
+  @Test
+  void aCommentOnAnUnknownPostIs404() {
+    postJson("/posts/987654321/comments", Map.of("body", "Nice"), 404);
+  }
+
+  @Test
+  void publishingIsOnceAndRecorded() {
+    long post = createPost(createUser("Hal"), "draft", List.of());
+    JsonNode published = postJson("/posts/" + post + "/publish", Map.of(), 200);
+    assertThat(published.get("published").asBoolean()).isTrue();
+    assertThat(published.get("comments").findValuesAsText("body")).containsExactly("published");
+    postJson("/posts/" + post + "/publish", Map.of(), 409);
+    assertThat(getJson("/posts/" + post, 200).get("comments")).hasSize(1);
+  }
+
+  @Test
+  void publishingAnUnknownPostIs404() {
+    postJson("/posts/987654321/publish", Map.of(), 404);
+  }
+
+  @Test
+  void theExportStreamsNdjson() {
+    long author = createUser("Ida");
+    long post = createPost(author, "exported", List.of("export"));
+    List<Post> all = http.get().uri("/export/posts").accept(MediaType.APPLICATION_NDJSON)
+        .exchange().expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+        .returnResult(Post.class).getResponseBody().collectList().block();
+    Post mine = all.stream().filter(p -> p.id() == post).findFirst().orElseThrow();
+    assertThat(mine.title()).isEqualTo("exported");
+    assertThat(mine.tags().isLoaded()).isFalse(); // reading leaves relations unloaded
+  }
+
+  @Test
+  void anUnloadedRelationIsLeftOutOfTheJson() {
+    JsonNode user = getJson("/users/" + createUser("Jo"), 200);
+    assertThat(user.has("posts")).isFalse();
+  }
+
+  @Test
+  void healthMakesARoundTrip() {
+    http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.components.toasty.status").isEqualTo("UP");
+  }
+
+  @Test
+  void cancelledRequestsLeaveNothingHalfWritten() {
+    long author = createUser("Kim");
+    List<String> tags = List.of("cancel-a", "cancel-b", "cancel-c");
+    createPost(author, "cancel-seed", tags); // the tags exist: no request races to create them
+    WebClient client = WebClient.create("http://127.0.0.1:" + port);
+    Random random = new Random(42);
+    String prefix = unique("cancel");
+    AtomicInteger answered = new AtomicInteger();
+    Flux.range(0, 60)
+        .flatMap(i -> client.post().uri("/posts").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("authorId", author, "title", prefix + "-" + i, "body", "b",
+                "tags", tags))
+            .retrieve().bodyToMono(String.class)
+            .doOnNext(body -> answered.incrementAndGet())
+            // give up after a random moment: the server sees the connection close mid-flight
+            .timeout(Duration.ofMillis(random.nextInt(40)), Mono.empty())
+            .onErrorResume(e -> Mono.empty()), 16)
+        .blockLast();
+    assertThat(answered.get()).as("requests answered before their cancel").isLessThan(60);
+    awaitIdlePool();
+    List<Post> written = http.get().uri("/export/posts").exchange().expectStatus().isOk()
+        .returnResult(Post.class).getResponseBody()
+        .filter(p -> p.title().startsWith(prefix + "-")).collectList().block();
+    for (Post post : written) {
+      JsonNode read = getJson("/posts/" + post.id(), 200);
+      assertThat(read.get("tags")).as("tags of " + post.title()).hasSize(3);
+    }
+  }
+
+  @Test
+  void blockHoundWatchesThisJvm() {
+    Mono<Integer> blocking = Mono.fromCallable(() -> {
+      Thread.sleep(1);
+      return 1;
+    }).subscribeOn(reactor.core.scheduler.Schedulers.parallel());
+    org.assertj.core.api.Assertions.assertThatThrownBy(blocking::block)
+        .hasCauseInstanceOf(reactor.blockhound.BlockingOperationError.class);
+  }
+
+  /** Waits until no connection is in use: every cancelled request's rollback has run. */
+  private void awaitIdlePool() {
+    ConnectionPool pool = (ConnectionPool) connections;
+    Mono.fromSupplier(() -> pool.getMetrics().orElseThrow().acquiredSize())
+        .filter(n -> n == 0)
+        .repeatWhenEmpty(Integer.MAX_VALUE, r -> r.delayElements(Duration.ofMillis(20)))
+        .block(Duration.ofSeconds(60));
+  }
+}

@@ -1,0 +1,4 @@
+package io.toasty.example.blog;
+
+/** {@link BlogHttpContract} on the embedded default, H2 in memory. */
+class BlogOnH2Test extends BlogHttpContract {}

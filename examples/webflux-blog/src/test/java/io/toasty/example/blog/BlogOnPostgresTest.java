@@ -1,0 +1,46 @@
+package io.toasty.example.blog;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.Result;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link BlogHttpContract} on PostgreSQL (127.0.0.1:5432, user postgres, database test), in a
+ * schema of its own with a random name, dropped afterwards.
+ */
+class BlogOnPostgresTest extends BlogHttpContract {
+  private static final String ADMIN = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
+  private static final String SCHEMA = "toasty_blog_"
+      + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    sql("CREATE SCHEMA " + SCHEMA);
+    registry.add("spring.r2dbc.url",
+        () -> ADMIN + "?schema=" + SCHEMA + "&applicationName=" + SCHEMA);
+  }
+
+  /**
+   * Drops the schema. The application's pool is still open (Spring caches the context), so its
+   * sessions, named after the schema, are ended first: they would keep the DROP waiting.
+   */
+  @AfterAll
+  static void dropSchema() {
+    sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+        + SCHEMA + "'");
+    sql("DROP SCHEMA " + SCHEMA + " CASCADE");
+  }
+
+  private static void sql(String sql) {
+    Mono.usingWhen(ConnectionFactories.get(ADMIN).create(),
+            c -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then(),
+            c -> c.close())
+        .block();
+  }
+}

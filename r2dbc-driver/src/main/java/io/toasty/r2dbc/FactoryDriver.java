@@ -1,0 +1,162 @@
+package io.toasty.r2dbc;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.PoolState;
+import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.ddl.SchemaDdl;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.sql.SqlRenderer;
+import io.toasty.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * An SQL backend over a {@link ConnectionFactory} that someone else owns and pools, such as the
+ * {@code ConnectionFactory} bean of a Spring Boot application (an r2dbc-pool {@code ConnectionPool}
+ * configured by {@code spring.r2dbc.pool.*}). Unlike {@link R2dbcDriver} it keeps no pool of its
+ * own: each {@link #connect()} is one {@code factory.create()}, and closing the connection hands
+ * it back to the factory's pool. {@link #close()} leaves the factory open: its owner closes it.
+ *
+ * <p>{@link #adopt(io.r2dbc.spi.Connection)} runs statements on a connection the caller owns
+ * (one Spring's transaction manager bound to a transaction) without ever closing it.
+ *
+ * <p>Made with {@link R2dbcDrivers#onConnectionFactory(ConnectionFactory, DriverConfig)}.
+ */
+public final class FactoryDriver implements Driver {
+  private final ConnectionFactory factory;
+  private final Schema schema;
+  private final SqlDialect dialect;
+  /** The factory's dialect's parts until a connection tells which server answers. */
+  private final AtomicReference<DriverParts> parts = new AtomicReference<>();
+  private volatile boolean serverKnown;
+
+  FactoryDriver(ConnectionFactory factory, DriverConfig config) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.schema = Objects.requireNonNull(config, "config").schema();
+    this.dialect = dialectOf(factory, config.url());
+    this.parts.set(partsFor(dialect));
+  }
+
+  /**
+   * The dialect of {@code url} when it is an R2DBC URL, else of the factory's product name
+   * ({@code ConnectionFactoryMetadata.getName()}: H2, PostgreSQL, MySQL, MariaDB, SQLite).
+   *
+   * @throws IllegalArgumentException when neither names a supported backend
+   */
+  static SqlDialect dialectOf(ConnectionFactory factory, String url) {
+    Optional<SqlDialect> fromUrl = SqlDialect.forUrl(url);
+    if (fromUrl.isPresent()) {
+      return fromUrl.get();
+    }
+    String name = factory.getMetadata().getName();
+    String scheme = "r2dbc:" + name.toLowerCase(Locale.ROOT).replace(" ", "") + ":";
+    return SqlDialect.forUrl(scheme).orElseThrow(() -> new IllegalArgumentException(
+        "no SQL dialect for the R2DBC ConnectionFactory of " + name + " ("
+            + factory.getClass().getName() + "); supported: H2, PostgreSQL, MySQL, MariaDB, SQLite"));
+  }
+
+  private DriverParts partsFor(SqlDialect d) {
+    return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
+        new ErrorTranslator(d, schema));
+  }
+
+  /** The parts for the server behind {@code connection}, decided on the first connection. */
+  private DriverParts partsFor(io.r2dbc.spi.Connection connection) {
+    if (!serverKnown) {
+      SqlDialect server = dialect.forServer(connection.getMetadata());
+      DriverParts current = parts.get();
+      if (server != dialect && current.dialect() == dialect) {
+        parts.compareAndSet(current, partsFor(server));
+      }
+      serverKnown = true;
+    }
+    return parts.get();
+  }
+
+  @Override
+  public Capability capability() {
+    return dialect.capability();
+  }
+
+  /** The SQL dialect this driver writes. */
+  public SqlDialect dialect() {
+    return parts.get().dialect();
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    return acquire().cast(Connection.class);
+  }
+
+  private Mono<R2dbcConnection> acquire() {
+    Mono<io.r2dbc.spi.Connection> create = Mono.defer(() -> Mono.from(factory.create()));
+    // PoolHandOver's cancel handling relies on r2dbc-pool giving back a connection it delivered
+    // after a cancel; a factory without a pool gets the plain create
+    return (factory instanceof ConnectionPool ? PoolHandOver.of(create) : create)
+        .onErrorMap(e -> parts.get().errors().translate(e, null))
+        .map(c -> new R2dbcConnection(c, partsFor(c)));
+  }
+
+  /**
+   * The factory's pool, when it is an r2dbc-pool {@link ConnectionPool} (Spring Boot's is): the
+   * engine sizes its connection gate from it, so that a plan with includes takes its two
+   * connections from the application's pool in one step. Empty for a factory without a pool.
+   */
+  @Override
+  public Optional<PoolState> poolState() {
+    if (!(factory instanceof ConnectionPool pool)) {
+      return Optional.empty();
+    }
+    return pool.getMetrics().map(m -> new PoolState(m.getMaxAllocatedSize(), m.acquiredSize(),
+        m.idleSize(), m.allocatedSize(), m.pendingAcquireSize()));
+  }
+
+  /**
+   * A connection that runs this driver's operations on {@code connection}, which the caller
+   * owns: its {@code close()} does nothing, and BEGIN, COMMIT and ROLLBACK are the owner's
+   * business (savepoints pass through). Used for a connection bound to an outer transaction.
+   */
+  public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    return new AdoptedConnection(connection,
+        new R2dbcConnection(connection, partsFor(connection)));
+  }
+
+  @Override
+  public Mono<Void> pushSchema() {
+    return withConnection(c -> c.executeDdl(new SchemaDdl(c.dialect(), schema).create()));
+  }
+
+  @Override
+  public Mono<Void> resetSchema() {
+    return withConnection(c -> {
+      SchemaDdl ddl = new SchemaDdl(c.dialect(), schema);
+      List<String> statements = new ArrayList<>(ddl.drop());
+      statements.addAll(ddl.create());
+      return c.executeDdl(statements);
+    });
+  }
+
+  private Mono<Void> withConnection(Function<R2dbcConnection, Mono<Void>> work) {
+    return Mono.usingWhen(acquire(), c -> Mono.defer(() -> work.apply(c)), R2dbcConnection::close,
+        (c, e) -> c.close(), R2dbcConnection::close);
+  }
+
+  /** Does nothing: the factory belongs to whoever made it. */
+  @Override
+  public Mono<Void> close() {
+    return Mono.empty();
+  }
+}

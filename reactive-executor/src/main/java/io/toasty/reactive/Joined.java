@@ -1,0 +1,41 @@
+package io.toasty.reactive;
+
+import io.toasty.driver.Connection;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+/**
+ * Statements and nested transactions on a connection found by a {@link ConnectionBinding}: a
+ * {@link TxSession} that joins the owner's transaction (no BEGIN, COMMIT or ROLLBACK of its own)
+ * for the length of one {@code exec} or {@code transaction(..)}.
+ */
+final class Joined {
+  private Joined() {}
+
+  static Flux<Value> exec(Db db, Connection connection, TxCounters counters,
+      Statement statement) {
+    return within(db, connection, counters, tx -> tx.exec(statement));
+  }
+
+  static <T> Flux<T> transaction(Db db, Connection connection, TxCounters counters,
+      TxOptions options, Function<? super Tx, ? extends Publisher<T>> work) {
+    return within(db, connection, counters, tx -> tx.join(options, work));
+  }
+
+  private static <T> Flux<T> within(Db db, Connection connection, TxCounters counters,
+      Function<Tx, Flux<T>> body) {
+    return Flux.usingWhen(
+        reactor.core.publisher.Mono.fromSupplier(
+            () -> new TxSession(db, connection, TxOptions.defaults(), counters, true)),
+        session -> {
+          Tx tx = Tx.top(session, false);
+          return body.apply(tx).contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
+        },
+        session -> session.end(TxSession.End.COMMIT, null),
+        (session, error) -> session.end(TxSession.End.ROLLBACK, error),
+        session -> session.end(TxSession.End.CANCEL, null));
+  }
+}

@@ -1,0 +1,14 @@
+package io.toasty.spring;
+
+/** What the starter does to the database schema when the application starts ({@code toasty.schema}). */
+public enum SchemaAction {
+  /** Nothing: the schema is managed elsewhere. */
+  NONE,
+  /** Creates the tables and indexes that do not exist yet. */
+  PUSH,
+  /**
+   * Reads one row of every model's table, so that a missing table or column stops the start-up
+   * with an explanation instead of failing the first request.
+   */
+  VALIDATE
+}

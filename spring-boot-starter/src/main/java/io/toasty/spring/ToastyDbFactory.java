@@ -1,0 +1,49 @@
+package io.toasty.spring;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.InvalidModelException;
+import io.toasty.ModelDef;
+import io.toasty.r2dbc.FactoryDriver;
+import io.toasty.r2dbc.R2dbcDrivers;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
+import io.toasty.reactive.Toasty;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Builds the {@code Db} on the application's {@code ConnectionFactory}, explaining failures. */
+final class ToastyDbFactory {
+  private ToastyDbFactory() {}
+
+  /**
+   * A {@code Db} whose statements take connections from {@code factory} (no pool of its own) and
+   * join the Spring transaction bound in the subscriber's Context, if any.
+   *
+   * @param url the factory's URL when known (it names the dialect), else null: the factory's
+   *     product name does
+   */
+  static Db build(ConnectionFactory factory, String url, List<ModelDef<?>> models,
+      ToastyProperties properties) {
+    AtomicReference<FactoryDriver> driver = new AtomicReference<>();
+    DbBuilder builder = Toasty.builder()
+        .models(models)
+        .planCacheSize(properties.getPlanCacheSize())
+        .driverFactory(config -> {
+          driver.set(R2dbcDrivers.onConnectionFactory(factory, config));
+          return driver.get();
+        })
+        .connectionBinding(new SpringTransactionBinding(factory, c -> driver.get().adopt(c)));
+    if (url != null) {
+      builder.url(url);
+    }
+    try {
+      return builder.build();
+    } catch (InvalidModelException e) {
+      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.BAD_MODELS,
+          e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.UNKNOWN_URL,
+          e.getMessage(), e);
+    }
+  }
+}

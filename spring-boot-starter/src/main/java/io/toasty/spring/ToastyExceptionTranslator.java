@@ -1,0 +1,93 @@
+package io.toasty.spring;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.DriverException;
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.InvalidModelException;
+import io.toasty.InvalidStatementException;
+import io.toasty.NotNullViolationException;
+import io.toasty.RecordNotFoundException;
+import io.toasty.RelationNotLoadedException;
+import io.toasty.SerializationFailureException;
+import io.toasty.ToastyException;
+import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
+import java.util.Set;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
+
+/**
+ * Toasty's exceptions as Spring's {@link DataAccessException}s, the Toasty exception kept as the
+ * cause:
+ *
+ * <table>
+ *   <caption>translations</caption>
+ *   <tr><th>Toasty</th><th>Spring</th></tr>
+ *   <tr><td>UniqueViolationException</td><td>DuplicateKeyException</td></tr>
+ *   <tr><td>ForeignKeyViolationException, NotNullViolationException</td>
+ *       <td>DataIntegrityViolationException</td></tr>
+ *   <tr><td>RecordNotFoundException</td><td>EmptyResultDataAccessException</td></tr>
+ *   <tr><td>SerializationFailureException: serialization failure, deadlock</td>
+ *       <td>PessimisticLockingFailureException</td></tr>
+ *   <tr><td>SerializationFailureException: lock wait timeout</td>
+ *       <td>CannotAcquireLockException</td></tr>
+ *   <tr><td>ConnectionLostException</td><td>TransientDataAccessResourceException</td></tr>
+ *   <tr><td>DriverException of a statement timeout (SQLSTATE 57014, 70100)</td>
+ *       <td>QueryTimeoutException</td></tr>
+ *   <tr><td>InvalidStatementException, InvalidModelException, UnsupportedFeatureException,
+ *       RelationNotLoadedException</td><td>InvalidDataAccessApiUsageException</td></tr>
+ *   <tr><td>any other ToastyException</td><td>{@link UncategorizedToastyException}</td></tr>
+ * </table>
+ *
+ * <p>Other exceptions are not Toasty's: {@link #translateExceptionIfPossible} returns null. The
+ * starter registers this translator as a bean; for reactive code, where nothing is thrown
+ * through a proxy, map the signals with {@link DataAccessErrors}.
+ */
+public final class ToastyExceptionTranslator implements PersistenceExceptionTranslator {
+  /** Serialization failure (SQL standard) and PostgreSQL's deadlock. */
+  private static final Set<String> CONFLICTS = Set.of("40001", "40P01");
+  /** PostgreSQL's query_canceled (statement_timeout), MariaDB's max_statement_time. */
+  private static final Set<String> TIMEOUTS = Set.of("57014", "70100");
+
+  @Override
+  public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+    return ex instanceof ToastyException t ? translate(t) : null;
+  }
+
+  /** The Spring exception for {@code ex}; never null. */
+  public DataAccessException translate(ToastyException ex) {
+    String message = ex.getMessage();
+    if (ex instanceof UniqueViolationException) {
+      return new DuplicateKeyException(message, ex);
+    }
+    if (ex instanceof ForeignKeyViolationException || ex instanceof NotNullViolationException) {
+      return new DataIntegrityViolationException(message, ex);
+    }
+    if (ex instanceof RecordNotFoundException) {
+      return new EmptyResultDataAccessException(message, 1, ex);
+    }
+    if (ex instanceof SerializationFailureException s) {
+      return CONFLICTS.contains(s.sqlState()) ? new PessimisticLockingFailureException(message, ex)
+          : new CannotAcquireLockException(message, ex);
+    }
+    if (ex instanceof ConnectionLostException) {
+      return new TransientDataAccessResourceException(message, ex);
+    }
+    if (ex instanceof DriverException d && TIMEOUTS.contains(d.sqlState())) {
+      return new QueryTimeoutException(message, ex);
+    }
+    if (ex instanceof InvalidStatementException || ex instanceof InvalidModelException
+        || ex instanceof UnsupportedFeatureException || ex instanceof RelationNotLoadedException) {
+      return new InvalidDataAccessApiUsageException(message, ex);
+    }
+    return new UncategorizedToastyException(message, ex);
+  }
+}

@@ -1,0 +1,14 @@
+package io.toasty.spring;
+
+import io.toasty.ToastyException;
+import org.springframework.dao.UncategorizedDataAccessException;
+
+/** A Toasty exception that no more specific {@code DataAccessException} describes. */
+public final class UncategorizedToastyException extends UncategorizedDataAccessException {
+  private static final long serialVersionUID = 1L;
+
+  /** Wraps {@code cause}, keeping its message. */
+  public UncategorizedToastyException(String message, ToastyException cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,38 @@
+package io.toasty.spring;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Reads a relation property as an unloaded handle: what a client sends for a relation is skipped,
+ * and an absent or null one is unloaded too. A request body never loads a relation; write the
+ * related records through their own endpoints.
+ */
+final class UnloadedRelationDeserializer<T> extends StdDeserializer<T> {
+  private static final long serialVersionUID = 1L;
+  private final transient Supplier<T> unloaded;
+
+  UnloadedRelationDeserializer(Class<T> type, Supplier<T> unloaded) {
+    super(type);
+    this.unloaded = unloaded;
+  }
+
+  @Override
+  public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    parser.skipChildren();
+    return unloaded.get();
+  }
+
+  @Override
+  public T getNullValue(DeserializationContext context) {
+    return unloaded.get();
+  }
+
+  @Override
+  public Object getAbsentValue(DeserializationContext context) {
+    return unloaded.get();
+  }
+}

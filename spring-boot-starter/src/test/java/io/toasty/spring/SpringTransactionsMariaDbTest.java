@@ -1,0 +1,10 @@
+package io.toasty.spring;
+
+/** {@link SpringTransactionsContract} on MariaDb. */
+class SpringTransactionsMariaDbTest extends SpringTransactionsContract
+    implements ReadOnlyTests {
+  @Override
+  public Backend backend() {
+    return Backend.MARIADB;
+  }
+}

@@ -1,0 +1,97 @@
+package io.toasty.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.DriverException;
+import io.toasty.Feature;
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.InvalidModelException;
+import io.toasty.InvalidStatementException;
+import io.toasty.NotNullViolationException;
+import io.toasty.RecordNotFoundException;
+import io.toasty.RelationNotLoadedException;
+import io.toasty.SerializationFailureException;
+import io.toasty.ToastyException;
+import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** Every Toasty exception maps to its Spring exception, with the Toasty one as the cause. */
+class ToastyExceptionTranslatorTest {
+  private final ToastyExceptionTranslator translator = new ToastyExceptionTranslator();
+
+  static Stream<Arguments> translations() {
+    Throwable driver = new RuntimeException("driver's own");
+    return Stream.of(
+        Arguments.of(new UniqueViolationException("User", "email", "taken", driver),
+            DuplicateKeyException.class),
+        Arguments.of(new ForeignKeyViolationException("Post", "authorId", "no such", driver),
+            DataIntegrityViolationException.class),
+        Arguments.of(new NotNullViolationException("User", "name", "null", driver),
+            DataIntegrityViolationException.class),
+        Arguments.of(new RecordNotFoundException("User", "id = 7"),
+            EmptyResultDataAccessException.class),
+        Arguments.of(new SerializationFailureException("postgresql", "40001", "conflict", driver),
+            PessimisticLockingFailureException.class),
+        Arguments.of(new SerializationFailureException("postgresql", "40P01", "deadlock", driver),
+            PessimisticLockingFailureException.class),
+        Arguments.of(new SerializationFailureException("mysql", "HY000", "lock wait", driver),
+            CannotAcquireLockException.class),
+        Arguments.of(new ConnectionLostException("postgresql", "08006", "gone", driver),
+            TransientDataAccessResourceException.class),
+        Arguments.of(new DriverException("postgresql", "57014", "statement timeout", driver),
+            QueryTimeoutException.class),
+        Arguments.of(new DriverException("mysql", "70100", "max_statement_time", driver),
+            QueryTimeoutException.class),
+        Arguments.of(new InvalidStatementException("User", "name", "null"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new InvalidModelException("User", "posts", "bad"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new UnsupportedFeatureException(Feature.SAVEPOINTS, "dynamodb", "no"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new RelationNotLoadedException("User", "posts", "include it"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new DriverException("postgresql", "42601", "syntax", driver),
+            UncategorizedToastyException.class));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("translations")
+  void translatesKeepingTheCause(ToastyException toasty, Class<?> expected) {
+    DataAccessException spring = translator.translateExceptionIfPossible(toasty);
+    assertThat(spring).isExactlyInstanceOf(expected).hasCause(toasty)
+        .hasMessage(toasty.getMessage());
+  }
+
+  @Test
+  void otherExceptionsAreNotTranslated() {
+    assertThat(translator.translateExceptionIfPossible(new IllegalStateException("x"))).isNull();
+    IllegalStateException other = new IllegalStateException("x");
+    assertThat(DataAccessErrors.translate(other)).isSameAs(other);
+  }
+
+  @Test
+  void theOperatorMapsErrorSignals() {
+    RecordNotFoundException missing = new RecordNotFoundException("User", "id = 7");
+    StepVerifier.create(Mono.<String>error(missing).transform(DataAccessErrors::mono))
+        .expectErrorSatisfies(e -> assertThat(e)
+            .isInstanceOf(EmptyResultDataAccessException.class).hasCause(missing))
+        .verify();
+  }
+}

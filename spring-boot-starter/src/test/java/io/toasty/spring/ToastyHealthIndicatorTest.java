@@ -1,0 +1,47 @@
+package io.toasty.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.reactive.Db;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The health indicator makes a round trip through the Db, and reports a database it cannot reach. */
+class ToastyHealthIndicatorTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
+          ToastyAutoConfiguration.class, ToastyHealthAutoConfiguration.class));
+
+  @Test
+  void upAfterARoundTrip() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1")
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          long before = db.transactionStats().committed();
+          Health health = context.getBean(ToastyHealthIndicator.class).health().block();
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(health.getDetails()).containsEntry("backend", "h2")
+              .containsEntry("models", 3);
+          assertThat(db.transactionStats().committed()).isEqualTo(before + 1);
+        });
+  }
+
+  @Test
+  void downWhenTheDatabaseIsGone() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1")
+        .run(context -> {
+          ((ConnectionPool) context.getBean(ConnectionFactory.class)).dispose();
+          Health health = context.getBean(ToastyHealthIndicator.class).health().block();
+          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(health.getDetails()).containsKey("error");
+        });
+  }
+}
