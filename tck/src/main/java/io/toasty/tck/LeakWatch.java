@@ -65,11 +65,9 @@ public final class LeakWatch {
    * them: what was dropped without a release is reported by then.
    */
   public static void collect() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      ByteBufAllocator.DEFAULT.buffer(16).release();
-      ByteBufAllocator.DEFAULT.directBuffer(16).release();
-    }
+    System.gc();
+    ByteBufAllocator.DEFAULT.buffer(16).release();
+    ByteBufAllocator.DEFAULT.directBuffer(16).release();
   }
 
   /** Netty's own detectors, each with a listener that records its reports. */

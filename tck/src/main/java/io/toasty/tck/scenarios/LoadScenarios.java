@@ -111,7 +111,7 @@ public abstract class LoadScenarios {
   public void keyReadsAFewInFlightAreAllAnswered(BackendContext cx, Backend backend) {
     Db db = cx.open(10, BackendContext.DEFAULT_PLAN_CACHE_SIZE).db();
     List<UUID> seed = LoadFixture.seed(db);
-    int reads = Integer.getInteger("toasty.load.reads", 20_000);
+    int reads = Integer.getInteger("toasty.load.reads", 10_000);
     java.util.concurrent.atomic.AtomicInteger unanswered =
         new java.util.concurrent.atomic.AtomicInteger();
     long start = System.nanoTime();
