@@ -12,9 +12,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The connections one plan runs on outside a transaction, taken under permits granted together
- * before the plan starts, and given back together when it ends: the {@link #main()} connection for the plan's own
- * statements and its result stream, and, where the lease has two, a worker for the operations
- * that must run while the result still streams (an include's child queries), one at a time.
+ * before the plan starts, and given back together when it ends: the {@link #main()} connection
+ * for the plan's own statements and its result stream, and, where the lease has two, a worker for
+ * the operations that must run while the result still streams (an include's child queries), one
+ * at a time.
  *
  * <p>A child operation takes a third connection of its own when one is free at once and nobody
  * waits for one ({@code extra}), so that sibling includes run concurrently on an idle pool; it
