@@ -26,12 +26,15 @@ public final class Insert<M> {
     this.statement = statement;
   }
 
-  /** An insert of the rows the builders hold now. */
+  /**
+   * An insert of the rows the builders hold now. With no builders it creates nothing: its
+   * {@link #exec} emits an empty list without reaching the database.
+   */
   public static <M> Insert<M> of(ModelDef<M> model, Collection<? extends Create<M>> creates) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(creates, "creates");
     if (creates.isEmpty()) {
-      throw new IllegalArgumentException("an insert needs at least one row");
+      return new Insert<>(model, null);
     }
     List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
     for (Create<M> c : creates) {
@@ -44,9 +47,12 @@ public final class Insert<M> {
     return new Insert<>(model, AbstractCreate.statement(model, rows));
   }
 
-  /** The created records, in the order of the builders. */
+  /** The created records, in the order of the builders (none for an insert of no rows). */
   public Flux<M> stream(Executor db) {
     Objects.requireNonNull(db, "db");
+    if (statement == null) {
+      return Flux.empty();
+    }
     return db.exec(statement).map(v -> model.load((Value.Record) v));
   }
 
@@ -55,8 +61,15 @@ public final class Insert<M> {
     return stream(db).collectList();
   }
 
-  /** The untyped statement. */
+  /**
+   * The untyped statement.
+   *
+   * @throws IllegalStateException for an insert of no rows, which has no statement
+   */
   public io.toasty.stmt.Insert untyped() {
+    if (statement == null) {
+      throw new IllegalStateException("an insert of no rows has no statement: " + model.name());
+    }
     return statement;
   }
 }

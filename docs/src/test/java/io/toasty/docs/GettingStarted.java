@@ -80,4 +80,16 @@ public final class GettingStarted {
     }
     // end-snippet
   }
+
+  /** The many-row create of the guide: what two statements created (two users, then none). */
+  static List<List<User>> createMany(Db db) {
+    // snippet: create-many
+    List<User> team = Users.createMany(List.of(
+            Users.create().name("Dee").email("dee@example.com"),
+            Users.create().name("Eve").email("eve@example.com")))
+        .exec(db).block();                    // one statement; all rows or none
+    List<User> none = Users.createMany(List.of()).exec(db).block();   // []: nothing is sent
+    // end-snippet
+    return List.of(team, none);
+  }
 }

@@ -3,6 +3,8 @@ package io.toasty.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.docs.model.User;
+import io.toasty.docs.model.Users;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,5 +29,20 @@ class GettingStartedTest {
     assertEquals("updated 1 record; renamed to Anne", lines.get(4));
     assertEquals("deleted 1 record(s) that never logged in", lines.get(5));
     assertEquals("User: no record found (email = \"nobody@example.com\")", lines.get(6));
+  }
+
+  @Test
+  void createsManyAtOnceAndNothingFromNothing() {
+    io.toasty.reactive.Db db = io.toasty.reactive.Toasty.builder().models(Users.MODEL)
+        .url("r2dbc:h2:mem:///getting-started-many").build();
+    try {
+      db.schema().push().block();
+      List<List<User>> made = GettingStarted.createMany(db);
+      assertEquals(List.of("Dee", "Eve"), made.get(0).stream().map(User::name).toList());
+      assertEquals(List.of(), made.get(1));
+      assertEquals(2, Users.all().collect(db).block().size());
+    } finally {
+      db.close().block();
+    }
   }
 }

@@ -2,9 +2,9 @@ package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.assertOperations;
 import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.awaitAll;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Insert;
 import io.toasty.InvalidStatementException;
@@ -97,8 +97,12 @@ public abstract class BatchScenarios {
   }
 
   @BackendTest
-  public void createManyOfNothingIsRefused(Db db) {
-    assertThrows(IllegalArgumentException.class, () -> Users.createMany(List.of()));
+  public void createManyOfNothingCreatesNothingAndSendsNothing(Db db, OperationLog log) {
+    assertEquals(List.of(), await(Users.createMany(List.of()).exec(db)));
+    assertEquals(List.of(), awaitAll(Users.createMany(List.of()).stream(db)));
+    assertOperations(0, log);
+    assertEquals(0, log.connectionsAcquired(), "no connection taken for nothing");
+    assertEquals(List.of(), Fixtures.allUsers(db));
   }
 
   /**
