@@ -7,19 +7,11 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
-import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
-import io.toasty.r2dbc.error.ErrorTranslator;
-import io.toasty.r2dbc.sql.SqlRenderer;
 import io.toasty.schema.Schema;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,15 +30,13 @@ public final class FactoryDriver implements Driver {
   private final ConnectionFactory factory;
   private final Schema schema;
   private final SqlDialect dialect;
-  /** The factory's dialect's parts until a connection tells which server answers. */
-  private final AtomicReference<DriverParts> parts = new AtomicReference<>();
-  private volatile boolean serverKnown;
+  private final ServerParts parts;
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.schema = Objects.requireNonNull(config, "config").schema();
     this.dialect = dialectOf(factory, config.url());
-    this.parts.set(partsFor(dialect));
+    this.parts = new ServerParts(dialect, schema);
   }
 
   /**
@@ -67,24 +57,6 @@ public final class FactoryDriver implements Driver {
             + factory.getClass().getName() + "); supported: H2, PostgreSQL, MySQL, MariaDB, SQLite"));
   }
 
-  private DriverParts partsFor(SqlDialect d) {
-    return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
-        new ErrorTranslator(d, schema));
-  }
-
-  /** The parts for the server behind {@code connection}, decided on the first connection. */
-  private DriverParts partsFor(io.r2dbc.spi.Connection connection) {
-    if (!serverKnown) {
-      SqlDialect server = dialect.forServer(connection.getMetadata());
-      DriverParts current = parts.get();
-      if (server != dialect && current.dialect() == dialect) {
-        parts.compareAndSet(current, partsFor(server));
-      }
-      serverKnown = true;
-    }
-    return parts.get();
-  }
-
   @Override
   public Capability capability() {
     return dialect.capability();
@@ -92,7 +64,7 @@ public final class FactoryDriver implements Driver {
 
   /** The SQL dialect this driver writes. */
   public SqlDialect dialect() {
-    return parts.get().dialect();
+    return parts.current().dialect();
   }
 
   @Override
@@ -105,8 +77,8 @@ public final class FactoryDriver implements Driver {
     // PoolHandOver's cancel handling relies on r2dbc-pool giving back a connection it delivered
     // after a cancel; a factory without a pool gets the plain create
     return (factory instanceof ConnectionPool ? PoolHandOver.of(create) : create)
-        .onErrorMap(e -> parts.get().errors().translate(e, null))
-        .map(c -> new R2dbcConnection(c, partsFor(c)));
+        .onErrorMap(e -> parts.current().errors().translate(e, null))
+        .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
   }
 
   /**
@@ -131,27 +103,17 @@ public final class FactoryDriver implements Driver {
   public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
     Objects.requireNonNull(connection, "connection");
     return new AdoptedConnection(connection,
-        new R2dbcConnection(connection, partsFor(connection)));
+        new R2dbcConnection(connection, parts.forConnection(connection)));
   }
 
   @Override
   public Mono<Void> pushSchema() {
-    return withConnection(c -> c.executeDdl(new SchemaDdl(c.dialect(), schema).create()));
+    return SchemaCommands.push(acquire(), schema);
   }
 
   @Override
   public Mono<Void> resetSchema() {
-    return withConnection(c -> {
-      SchemaDdl ddl = new SchemaDdl(c.dialect(), schema);
-      List<String> statements = new ArrayList<>(ddl.drop());
-      statements.addAll(ddl.create());
-      return c.executeDdl(statements);
-    });
-  }
-
-  private Mono<Void> withConnection(Function<R2dbcConnection, Mono<Void>> work) {
-    return Mono.usingWhen(acquire(), c -> Mono.defer(() -> work.apply(c)), R2dbcConnection::close,
-        (c, e) -> c.close(), R2dbcConnection::close);
+    return SchemaCommands.reset(acquire(), schema);
   }
 
   /** Does nothing: the factory belongs to whoever made it. */

@@ -12,21 +12,15 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
-import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
-import io.toasty.r2dbc.error.ErrorTranslator;
 import io.toasty.r2dbc.sql.SqlRenderer;
 import io.toasty.schema.Schema;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -48,9 +42,7 @@ public final class R2dbcDriver implements Driver {
   private final PoolPermits permits;
   private final int poolMaxSize;
   private final Duration acquireTimeout;
-  /** The URL's dialect's parts until a connection tells which server answers; then the server's. */
-  private final AtomicReference<DriverParts> parts = new AtomicReference<>();
-  private volatile boolean serverKnown;
+  private final ServerParts parts;
   private final Mono<Void> keepAlive;
   private final boolean keepDatabaseAlive;
   private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
@@ -63,7 +55,7 @@ public final class R2dbcDriver implements Driver {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(factory, "factory");
     this.schema = config.schema();
-    this.parts.set(partsFor(dialect));
+    this.parts = new ServerParts(dialect, schema);
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
     this.acquireTimeout = config.acquireTimeout();
@@ -86,28 +78,6 @@ public final class R2dbcDriver implements Driver {
         : Mono.empty();
   }
 
-  private DriverParts partsFor(SqlDialect d) {
-    return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
-        new ErrorTranslator(d, schema));
-  }
-
-  /** The parts for connections to the server behind {@code connection}, decided once. */
-  private DriverParts partsFor(io.r2dbc.spi.Connection connection) {
-    if (!serverKnown) {
-      SqlDialect server = dialect.forServer(connection.getMetadata());
-      if (server != dialect) {
-        LOG.debug("{} URL reaches {}: using {}", dialect.backend(),
-            connection.getMetadata().getDatabaseVersion(), server);
-        DriverParts current = parts.get();
-        if (current.dialect() == dialect) {
-          parts.compareAndSet(current, partsFor(server));
-        }
-      }
-      serverKnown = true;
-    }
-    return parts.get();
-  }
-
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
     if (closed.get() || !keepAliveConnection.compareAndSet(null, connection)) {
       return Mono.from(connection.close());
@@ -125,7 +95,7 @@ public final class R2dbcDriver implements Driver {
    * (MariaDB behind an {@code r2dbc:mysql:} URL).
    */
   public SqlDialect dialect() {
-    return parts.get().dialect();
+    return parts.current().dialect();
   }
 
   /** The pool's gauges: acquired, idle and allocated connections, pending acquires. */
@@ -149,7 +119,7 @@ public final class R2dbcDriver implements Driver {
 
   /** The renderer, whose cache holds one rendering per statement instance. */
   public SqlRenderer renderer() {
-    return parts.get().renderer();
+    return parts.current().renderer();
   }
 
   @Override
@@ -162,7 +132,7 @@ public final class R2dbcDriver implements Driver {
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
         : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
         .onErrorMap(this::acquireFailure)
-        .map(c -> new R2dbcConnection(c, partsFor(c)));
+        .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
   }
 
   /** The pool's own acquire timeout is a transient {@link PoolTimeoutException}. */
@@ -171,7 +141,7 @@ public final class R2dbcDriver implements Driver {
         && String.valueOf(e.getMessage()).startsWith("Connection acquisition timed out")) {
       return new PoolTimeoutException(dialect.backend(), acquireTimeout, e);
     }
-    return parts.get().errors().translate(e, null);
+    return parts.current().errors().translate(e, null);
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */
@@ -181,22 +151,12 @@ public final class R2dbcDriver implements Driver {
 
   @Override
   public Mono<Void> pushSchema() {
-    return withConnection(c -> c.executeDdl(new SchemaDdl(c.dialect(), schema).create()));
+    return SchemaCommands.push(acquire(), schema);
   }
 
   @Override
   public Mono<Void> resetSchema() {
-    return withConnection(c -> {
-      SchemaDdl ddl = new SchemaDdl(c.dialect(), schema);
-      List<String> statements = new ArrayList<>(ddl.drop());
-      statements.addAll(ddl.create());
-      return c.executeDdl(statements);
-    });
-  }
-
-  private Mono<Void> withConnection(Function<R2dbcConnection, Mono<Void>> work) {
-    return Mono.usingWhen(acquire(), c -> Mono.defer(() -> work.apply(c)), R2dbcConnection::close,
-        (c, e) -> c.close(), R2dbcConnection::close);
+    return SchemaCommands.reset(acquire(), schema);
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 /**
  * Counts Netty's leak reports: a buffer (or an R2DBC driver's row message) garbage-collected
@@ -50,11 +49,11 @@ public final class LeakWatch {
    * Runs {@code work} with Netty's paranoid leak detection (every buffer tracked, with the places
    * it was touched), then restores the level.
    */
-  public static <T> T paranoid(Supplier<T> work) {
+  public static void paranoid(Runnable work) {
     ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
     try {
-      return work.get();
+      work.run();
     } finally {
       ResourceLeakDetector.setLevel(before);
     }

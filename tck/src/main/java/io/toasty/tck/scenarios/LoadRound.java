@@ -81,10 +81,6 @@ final class LoadRound {
     });
   }
 
-  int subscribers() {
-    return works.size();
-  }
-
   int completed() {
     return completed.get();
   }

@@ -69,7 +69,6 @@ public abstract class LoadScenarios {
         runRound(round, cx, opened, backend, "includes, pool " + pool);
         assertEquals(SETTINGS.subscribers(), round.completed(), "includes that completed");
       }
-      return null;
     });
   }
 
@@ -136,7 +135,8 @@ public abstract class LoadScenarios {
   /** What one subscriber does, drawn at random: the work and when (if ever) to cancel it. */
   private interface Draw {
     /** Draws for one round on {@code db}; each group it writes is tagged {@code tag + n}. */
-    Function<Random, LoadRound.Work> round(Db db, String tag, Map<String, Integer> groups);
+    Function<Random, LoadRound.Work> round(Db db, List<UUID> seed, String tag,
+        Map<String, Integer> groups);
   }
 
   private void soak(BackendContext cx, Backend backend, String name, boolean children,
@@ -157,9 +157,8 @@ public abstract class LoadScenarios {
         while (SETTINGS.anotherRound(rounds, start)) {
           String tag = "p" + pool + "r" + rounds + "-";
           Map<String, Integer> groups = new java.util.LinkedHashMap<>();
-          Function<Random, LoadRound.Work> pick = draw.round(db, tag, groups);
           LoadRound round = LoadRound.of(SETTINGS.subscribers(), random,
-              r -> withSeed(pick.apply(r), db, seed, r));
+              draw.round(db, seed, tag, groups));
           runRound(round, cx, opened, backend, name + ", pool " + pool + ", round " + rounds);
           Map<String, Integer> rows = LoadFixture.groupRows(db, tag, groups.keySet(), children);
           assertEquals(List.of(), LoadFixture.partial(rows, groups),
@@ -173,25 +172,15 @@ public abstract class LoadScenarios {
         LoadFixture.assertSeedWhole(db, children);
         report(backend, name, pool, rounds, completed, cancelled, okNanos, all);
       }
-      return null;
     });
   }
 
-  /** Fills in the seed's keys for the key reads a draw makes. */
-  private static LoadRound.Work withSeed(LoadRound.Work w, Db db, List<UUID> seed, Random r) {
-    if (!w.kind().equals("get")) {
-      return w;
-    }
-    UUID key = seed.get(r.nextInt(seed.size()));
-    return new LoadRound.Work("get", Shoppers.getById(db, key), w.cancelAfter());
-  }
-
-  private static Function<Random, LoadRound.Work> mixed(Db db, String tag,
+  private static Function<Random, LoadRound.Work> mixed(Db db, List<UUID> seed, String tag,
       Map<String, Integer> groups) {
     return r -> {
       Drawn d = Drawn.of(r, tag, groups);
       return switch (d.kind()) {
-        case 0, 1 -> d.work("get", Mono.empty(), 5);
+        case 0, 1 -> d.work("get", getOne(db, seed, d.random()), 5);
         case 2, 3 -> d.work("include", LoadFixture.seedWithIncludes(db, 5), 300);
         case 4 -> d.work("stream", Shoppers.filter(Shoppers.ROUND.eq(LoadFixture.SEED))
             .stream(db).count(), 300);
@@ -203,12 +192,12 @@ public abstract class LoadScenarios {
     };
   }
 
-  private static Function<Random, LoadRound.Work> keyValue(Db db, String tag,
-      Map<String, Integer> groups) {
+  private static Function<Random, LoadRound.Work> keyValue(Db db, List<UUID> seed,
+      String tag, Map<String, Integer> groups) {
     return r -> {
       Drawn d = Drawn.of(r, tag, groups);
       return switch (d.kind()) {
-        case 0, 1, 2 -> d.work("get", Mono.empty(), 5);
+        case 0, 1, 2 -> d.work("get", getOne(db, seed, d.random()), 5);
         case 3, 4 -> d.work("stream", Shoppers.filter(Shoppers.ROUND.eq(LoadFixture.SEED))
             .stream(db).count(), 100);
         case 5 -> d.work("create", Shoppers.create().round("one-" + tag).name("one").exec(db)
@@ -217,6 +206,11 @@ public abstract class LoadScenarios {
             LoadFixture.writeManyGroup(db, d.group(LoadFixture.MANY_GROUP_ROWS)), 40);
       };
     };
+  }
+
+  /** A read of one of the seed's shoppers by key, drawn at random. */
+  private static Mono<?> getOne(Db db, List<UUID> seed, Random r) {
+    return Shoppers.getById(db, seed.get(r.nextInt(seed.size())));
   }
 
   /** One subscriber's draw: its kind (0-9), whether it is cancelled, and its group if it writes. */

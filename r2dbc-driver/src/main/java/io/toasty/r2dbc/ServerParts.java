@@ -1,0 +1,56 @@
+package io.toasty.r2dbc;
+
+import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.sql.SqlRenderer;
+import io.toasty.schema.Schema;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A driver's {@link DriverParts}: its configured dialect's until the first connection tells which
+ * server answers, then the server's (MariaDB behind an {@code r2dbc:mysql:} URL or factory).
+ */
+final class ServerParts {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerParts.class);
+
+  private final SqlDialect configured;
+  private final Schema schema;
+  private final AtomicReference<DriverParts> parts = new AtomicReference<>();
+  private volatile boolean serverKnown;
+
+  ServerParts(SqlDialect configured, Schema schema) {
+    this.configured = configured;
+    this.schema = schema;
+    this.parts.set(of(configured));
+  }
+
+  /** The parts in use now. */
+  DriverParts current() {
+    return parts.get();
+  }
+
+  /** The parts for connections to the server behind {@code connection}, decided once. */
+  DriverParts forConnection(io.r2dbc.spi.Connection connection) {
+    if (!serverKnown) {
+      SqlDialect server = configured.forServer(connection.getMetadata());
+      if (server != configured) {
+        LOG.debug("{} reaches {}: using {}", configured.backend(),
+            connection.getMetadata().getDatabaseVersion(), server);
+        DriverParts current = parts.get();
+        if (current.dialect() == configured) {
+          parts.compareAndSet(current, of(server));
+        }
+      }
+      serverKnown = true;
+    }
+    return parts.get();
+  }
+
+  private DriverParts of(SqlDialect d) {
+    return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
+        new ErrorTranslator(d, schema));
+  }
+}
