@@ -126,7 +126,13 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   @Override
   public Mono<M> exec(Executor db) {
     Objects.requireNonNull(db, "db");
-    return Insert.of(model, List.of(this)).stream(db).single();
+    Snapshot<M> s = snapshot();
+    return s.finish(db.exec(s.untyped()));
+  }
+
+  @Override
+  public Snapshot<M> snapshot() {
+    return Insert.of(model, List.of(this)).single();
   }
 
   @Override

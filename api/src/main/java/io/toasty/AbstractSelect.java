@@ -4,6 +4,7 @@ import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -11,11 +12,16 @@ import java.util.List;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuple4;
+import reactor.util.function.Tuples;
 
 /**
  * The implementation behind every {@link Select}; {@code S} is the concrete query type, so that
  * builder methods of a generated {@code UserQuery} return {@code UserQuery}.
  */
+@SuppressWarnings("unchecked")
 public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implements Select<M> {
   private final ModelDef<M> model;
   private final Query query;
@@ -28,6 +34,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   /** A query of the concrete type over {@code query}. */
   protected abstract S with(Query query);
 
+  /** {@inheritDoc} A second filter is ANDed with the first. */
   @Override
   public S filter(Expr<Boolean> condition) {
     Objects.requireNonNull(condition, "condition");
@@ -60,6 +67,45 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     }
     io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
     return with(query.withLimit(new Limit(constant(count), offset)));
+  }
+
+  /**
+   * Locks the returned rows exclusively until the transaction ends ({@code FOR UPDATE}). Only
+   * inside a transaction: alone, the query fails with an {@link InvalidStatementException}.
+   */
+  public S forUpdate() {
+    return lock(RowLock.Mode.UPDATE, null);
+  }
+
+  /**
+   * Locks the returned rows against changes by others until the transaction ends
+   * ({@code FOR SHARE}); other transactions may share the lock.
+   */
+  public S forShare() {
+    return lock(RowLock.Mode.SHARE, null);
+  }
+
+  /**
+   * Leaves out rows another transaction holds locked ({@code SKIP LOCKED}): workers of a queue
+   * each take different rows. Implies {@link #forUpdate()} unless {@link #forShare()} is set.
+   */
+  public S skipLocked() {
+    return lock(null, RowLock.OnLocked.SKIP_LOCKED);
+  }
+
+  /**
+   * Fails at once, instead of waiting, when a row is locked by another transaction
+   * ({@code NOWAIT}). Implies {@link #forUpdate()} unless {@link #forShare()} is set.
+   */
+  public S noWait() {
+    return lock(null, RowLock.OnLocked.NOWAIT);
+  }
+
+  private S lock(RowLock.Mode mode, RowLock.OnLocked wait) {
+    RowLock now = query.lock();
+    RowLock.Mode m = mode != null ? mode : now != null ? now.mode() : RowLock.Mode.UPDATE;
+    RowLock.OnLocked w = wait != null ? wait : now != null ? now.onLocked() : RowLock.OnLocked.WAIT;
+    return with(query.withLock(new RowLock(m, w)));
   }
 
   @Override
@@ -118,6 +164,41 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   @Override
+  public Mono<Long> count(Executor db) {
+    Objects.requireNonNull(db, "db");
+    Query counted = new Query(query.source(), query.filter(), new Returning.Count(), List.of(),
+        null);
+    Limit limit = query.limit();
+    return db.exec(counted).next().map(v -> bounded(((Value.I64) v).value(), limit));
+  }
+
+  /** {@code total} as {@code limit} bounds it: the rows after the offset, at most the count. */
+  private static long bounded(long total, Limit limit) {
+    if (limit == null) {
+      return total;
+    }
+    long skipped = limit.offset() == null ? 0 : literal(limit.offset());
+    return Math.min(Math.max(total - skipped, 0), literal(limit.count()));
+  }
+
+  private static long literal(io.toasty.stmt.Expr e) {
+    return ((Value.I64) ((io.toasty.stmt.Expr.Const) e).value()).value();
+  }
+
+  @Override
+  public Mono<Boolean> exists(Executor db) {
+    Objects.requireNonNull(db, "db");
+    List<io.toasty.stmt.Expr> key = new ArrayList<>();
+    for (int field : model.schema().primaryKey()) {
+      key.add(new io.toasty.stmt.Expr.Field(model.name(), field));
+    }
+    io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
+    Query probe = new Query(query.source(), query.filter(), new Returning.Project(key),
+        query.orderBy(), new Limit(constant(1), offset));
+    return db.exec(probe).hasElements();
+  }
+
+  @Override
   public Mono<M> first(Executor db) {
     return with(query.withLimit(new Limit(constant(1), query.limit() == null
         ? null : query.limit().offset()))).stream(db).next();
@@ -127,6 +208,68 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   public Mono<M> get(Executor db) {
     return first(db).switchIfEmpty(Mono.error(() -> new RecordNotFoundException(model.name(),
         ExprPrinter.print(query.filter(), model.schema()))));
+  }
+
+  @Override
+  public <A> Projected<A> select(Expr<A> a) {
+    return select(v -> (A) nonNull(v, List.of(a))[0], List.of(a));
+  }
+
+  @Override
+  public <A, B> Projected<Tuple2<A, B>> select(Expr<A> a, Expr<B> b) {
+    List<Expr<?>> exprs = List.of(a, b);
+    return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1]), exprs);
+  }
+
+  @Override
+  public <A, B, C> Projected<Tuple3<A, B, C>> select(Expr<A> a, Expr<B> b, Expr<C> c) {
+    List<Expr<?>> exprs = List.of(a, b, c);
+    return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1], (C) v[2]), exprs);
+  }
+
+  @Override
+  public <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Expr<A> a, Expr<B> b, Expr<C> c,
+      Expr<D> d) {
+    List<Expr<?>> exprs = List.of(a, b, c, d);
+    return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1], (C) v[2], (D) v[3]), exprs);
+  }
+
+  /**
+   * {@code values}, when none is null: a Reactor tuple (and a Flux) cannot hold null, so a NULL
+   * result (a nullable field, a SUM over no row) is a typed error naming the expression.
+   */
+  private Object[] nonNull(Object[] values, List<Expr<?>> exprs) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        throw new InvalidStatementException(model.name(), null, "selected value " + (i + 1)
+            + " (" + ExprPrinter.print(exprs.get(i).node(), model.schema()) + ") is NULL, which a "
+            + "tuple cannot hold: select with a mapper (select(mapper, exprs)) or a @Projection "
+            + "record with a nullable component");
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public <R> Projected<R> select(java.util.function.Function<Object[], R> mapper,
+      List<? extends Expr<?>> exprs) {
+    Objects.requireNonNull(mapper, "mapper");
+    List<io.toasty.stmt.Expr> nodes = new ArrayList<>(exprs.size());
+    List<io.toasty.value.Type> types = new ArrayList<>(exprs.size());
+    for (Expr<?> e : exprs) {
+      nodes.add(Objects.requireNonNull(e, "expr").node());
+      types.add(e.type());
+    }
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("select needs at least one expression");
+    }
+    return new Projected<>(query.withReturning(Returning.Model.plain()), nodes, row -> {
+      Object[] values = new Object[types.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = io.toasty.value.JavaValues.of(types.get(i), row.get(i));
+      }
+      return mapper.apply(values);
+    });
   }
 
   @Override

@@ -54,8 +54,14 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   @Override
   public Mono<R> exec(Executor db) {
     Objects.requireNonNull(db, "db");
+    Snapshot<R> s = snapshot();
+    return s.finish(db.exec(s.untyped()));
+  }
+
+  @Override
+  public Snapshot<R> snapshot() {
     io.toasty.stmt.Update statement = untyped();
-    return result.finish(model, statement, db.exec(statement));
+    return new Snapshot<>(statement, values -> result.finish(model, statement, values));
   }
 
   @Override

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
  * A create of one record of model {@code M}; generated entry classes return a builder with a
  * setter per field ({@code Users.create().name("Carl").email("carl@example.com")}).
  */
-public interface Create<M> {
+public interface Create<M> extends Statement<M> {
 
   /**
    * Inserts the record and returns it as stored, with generated keys and defaults filled in. A

@@ -8,19 +8,44 @@ import reactor.core.publisher.Mono;
  * A delete of the records a query matched ({@code Users.filter(..).delete()}), of one record by
  * key ({@code Users.deleteById(1L)}), or of a loaded record ({@code Users.delete(user)}).
  */
-public final class Delete<M> {
+public final class Delete<M> implements Statement<Long> {
   private final ModelDef<M> model;
   private final io.toasty.stmt.Delete statement;
+  private final boolean staleIfNone;
 
   public Delete(ModelDef<M> model, io.toasty.stmt.Delete statement) {
+    this(model, statement, false);
+  }
+
+  private Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, boolean staleIfNone) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
+    this.staleIfNone = staleIfNone;
+  }
+
+  /**
+   * This delete of one loaded record, by key and {@code @Version}: deleting nothing is a
+   * {@link StaleRecordException} (generated {@code Users.delete(user)} of a versioned model).
+   */
+  public Delete<M> staleIfNone() {
+    return new Delete<>(model, statement, true);
   }
 
   /** Runs the delete; the result is the number of records deleted. */
   public Mono<Long> exec(Executor db) {
     Objects.requireNonNull(db, "db");
-    return db.exec(statement).next().map(Values::asLong).defaultIfEmpty(0L);
+    return snapshot().finish(db.exec(statement));
+  }
+
+  /** The delete as a batch statement; a version-checked one fails when it deletes nothing. */
+  @Override
+  public Snapshot<Long> snapshot() {
+    return new Snapshot<>(statement, values -> {
+      Mono<Long> count = values.next().map(Values::asLong).defaultIfEmpty(0L);
+      return !staleIfNone ? count : count.flatMap(n -> n > 0 ? Mono.just(n)
+          : Mono.error(new StaleRecordException(model.name(),
+              io.toasty.stmt.ExprPrinter.print(statement.filter(), model.schema()))));
+    });
   }
 
   /** The model. */

@@ -2,7 +2,9 @@ package io.toasty;
 
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
+import java.util.List;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs untyped statements: a {@code Db}, or a transaction bound to one connection. The typed
@@ -18,4 +20,53 @@ public interface Executor {
    * cancelling stops the database work.
    */
   Flux<Value> exec(Statement statement);
+
+  /**
+   * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
+   * answer to {@link io.toasty.driver.Operation.RawSql}, {@code (labels, values)} per row, or one
+   * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}
+   * of {@link Feature#SQL}.
+   */
+  default Flux<Value.Record> execRaw(io.toasty.driver.Operation.RawSql sql) {
+    return Flux.error(rawSqlRefusal().orElseGet(() -> new UnsupportedFeatureException(
+        Feature.SQL, null, "this executor runs no raw SQL")));
+  }
+
+  /**
+   * Why this executor cannot run raw SQL (an {@link UnsupportedFeatureException} of
+   * {@link Feature#SQL}), or empty if it can: asked before a raw statement is even parsed, so
+   * that a backend without SQL refuses it first and nothing reaches its driver.
+   */
+  default java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return java.util.Optional.of(new UnsupportedFeatureException(Feature.SQL, null,
+        "this executor runs no raw SQL"));
+  }
+
+  /**
+   * The key that signs this executor's pagination cursors ({@link PageQuery}): a {@code Db}'s
+   * own, which its transactions share. An executor that signs no cursors throws
+   * {@link UnsupportedOperationException} (the default), which a page reports as its error.
+   */
+  default CursorKey cursorKey() {
+    throw new UnsupportedOperationException(getClass().getName() + " signs no cursors");
+  }
+
+  /**
+   * How many records (or statements) a {@link Bulk} stream of {@code model} (null: statements of
+   * any model) puts in one chunk; this default takes 500. A {@code Db} sizes chunks from its
+   * backend's limits (bind markers per statement, items per atomic write).
+   */
+  default int bulkChunkRows(ModelDef<?> model) {
+    return 500;
+  }
+
+  /**
+   * Runs the statements of a {@link Batch} and emits their results in order (each result as its
+   * {@link io.toasty.Statement.Snapshot} made it). This default runs them one after the other,
+   * with no atomicity of its own; a {@code Db} and a transaction run them as one unit (see
+   * {@link Batch}). Called with at least one statement.
+   */
+  default Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+    return Batch.inOrder(this, statements);
+  }
 }

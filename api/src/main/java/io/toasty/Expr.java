@@ -99,6 +99,32 @@ public class Expr<T> {
     return compare(CompareOp.LE, other.node);
   }
 
+  /**
+   * {@code this BETWEEN low AND high}: {@code low <= this AND this <= high}, bounds included (an
+   * empty range when {@code low > high}); unknown, so not matched, when this is NULL.
+   */
+  public final Condition between(T low, T high) {
+    return ge(low).and(le(high));
+  }
+
+  /** {@code this BETWEEN low AND high} over other expressions (fields of the same type). */
+  public final Condition between(Expr<T> low, Expr<T> high) {
+    return ge(low).and(le(high));
+  }
+
+  /**
+   * {@code this NOT BETWEEN low AND high}: below {@code low} or above {@code high}; a NULL is
+   * neither, so it is not matched either.
+   */
+  public final Condition notBetween(T low, T high) {
+    return between(low, high).not();
+  }
+
+  /** {@code this NOT BETWEEN low AND high} over other expressions. */
+  public final Condition notBetween(Expr<T> low, Expr<T> high) {
+    return between(low, high).not();
+  }
+
   /** {@code this IS NOT DISTINCT FROM value}: like {@link #eq} but NULL matches NULL. */
   public final Condition isNotDistinctFrom(T value) {
     return new Condition(new io.toasty.stmt.Expr.IsNotDistinctFrom(node, literal(value)));
@@ -149,6 +175,22 @@ public class Expr<T> {
   @SafeVarargs
   public final Condition notIn(T... values) {
     return notIn(Arrays.asList(values));
+  }
+
+  /**
+   * A raw SQL condition: {@code template} with {@code {0}}, {@code {1}}, .. for {@code operands}
+   * (paths render as the dialect's quoted column names) and {@code :name} parameters to
+   * {@link SqlFragment#bind bind}; values never enter the text. Only SQL backends run it.
+   *
+   * <pre>{@code
+   * Users.filter(Expr.sql("lower({0}) = :x", Users.NAME).bind("x", "ann"))
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for positional markers ({@code ?}, {@code $1}), an unclosed
+   *     quote or comment, or a reference to an operand not given
+   */
+  public static SqlFragment sql(String template, Expr<?>... operands) {
+    return SqlFragment.of(template, Arrays.asList(operands));
   }
 
   /** The literal node for a value of this expression's type. */

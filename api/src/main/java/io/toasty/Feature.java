@@ -43,6 +43,11 @@ public enum Feature {
   CASCADING_DELETE("deleting records that other records point to"),
   /** A write that must be atomic and exceeds the backend's transaction limits. */
   TRANSACTION_SIZE("an atomic write beyond the backend's transaction limits"),
+  /**
+   * A batch of statements that cannot be one atomic request: on a backend without interactive
+   * transactions, a batch that writes must consist of writes that are one key operation each.
+   */
+  ATOMIC_BATCH("a batch of statements that cannot be one atomic request"),
   /** A request beyond the backend's expression or key-list limits. */
   REQUEST_SIZE("a request beyond the backend's limits"),
   /** A key or index of a shape or type the backend cannot declare. */
@@ -78,7 +83,15 @@ public enum Feature {
   /** Writing through a many-to-many relation (nested create or link through a join model). */
   MANY_TO_MANY_WRITE("writing through a many-to-many relation"),
   /** An update or delete of an ordered or limited query. */
-  ORDERED_MUTATION("update or delete of an ordered or limited query");
+  ORDERED_MUTATION("update or delete of an ordered or limited query"),
+  /** An upsert whose conflict target is not the primary key (DynamoDB upserts by key only). */
+  UPSERT_TARGET("an upsert on a conflict target other than the primary key"),
+  /** An upsert of several rows in one atomic statement (DynamoDB upserts one row at a time). */
+  UPSERT_MANY("an upsert of several rows in one statement"),
+  /** Row locks on a query ({@code FOR UPDATE}, {@code SKIP LOCKED}, {@code NOWAIT}). */
+  ROW_LOCKS("row locks"),
+  /** Shared row locks ({@code FOR SHARE}). */
+  SHARED_ROW_LOCKS("shared row locks (FOR SHARE)");
 
   private final String text;
 

@@ -135,6 +135,16 @@ public final class HasMany<T> {
     return query().collect(db);
   }
 
+  /** How many related records there are, counted by the database (see {@link Select#count}). */
+  public Mono<Long> count(Executor db) {
+    return query().count(db);
+  }
+
+  /** Whether this record has any related record. */
+  public Mono<Boolean> exists(Executor db) {
+    return query().exists(db);
+  }
+
   /** The first related record from the database, or empty. */
   public Mono<T> first(Executor db) {
     return query().first(db);

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  *     Users.create().name("Bob").email("bob@example.com"))).exec(db);
  * }</pre>
  */
-public final class Insert<M> {
+public final class Insert<M> implements Statement<List<M>> {
   private final ModelDef<M> model;
   private final io.toasty.stmt.Insert statement;
 
@@ -53,7 +53,22 @@ public final class Insert<M> {
     if (statement == null) {
       return Flux.empty();
     }
-    return db.exec(statement).map(v -> model.load((Value.Record) v));
+    return load(db.exec(statement));
+  }
+
+  private Flux<M> load(Flux<Value> values) {
+    return values.map(v -> model.load((Value.Record) v));
+  }
+
+  /** In a batch, an insert of no rows sends nothing and results in an empty list. */
+  @Override
+  public Snapshot<List<M>> snapshot() {
+    return new Snapshot<>(statement, values -> load(values).collectList());
+  }
+
+  /** The one record this insert of one row creates. */
+  Snapshot<M> single() {
+    return new Snapshot<>(statement, values -> load(values).single());
   }
 
   /** The created records, in a list. */

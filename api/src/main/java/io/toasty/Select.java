@@ -1,9 +1,16 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Query;
+import io.toasty.value.Value;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuple4;
+import java.util.function.Function;
 
 /**
  * A typed query on model {@code M}. Builder methods return a new query and never touch the
@@ -26,7 +33,11 @@ public interface Select<M> {
     return new GenericSelect<>(model, Query.all(model.name()));
   }
 
-  /** This query, also restricted to records matching {@code condition}. */
+  /**
+   * This query, also restricted to records matching {@code condition}: a second {@code filter}
+   * is ANDed with the first (it narrows the query, never replaces the earlier condition); use
+   * {@link Condition#or} inside one condition for alternatives.
+   */
   Select<M> filter(Expr<Boolean> condition);
 
   /** This query, ordered by {@code orders} (replacing any earlier order). */
@@ -57,11 +68,125 @@ public interface Select<M> {
   /** The matching records, in a list. */
   Mono<List<M>> collect(Executor db);
 
+  /**
+   * How many records match, counted by the database without reading them ({@code SELECT
+   * COUNT(*)}; on DynamoDB {@code Select=COUNT} over every page, or a count of the keys read
+   * where part of the filter is evaluated by the engine). A limit or offset bounds the count as
+   * it bounds the records; an order or include does not change it.
+   */
+  Mono<Long> count(Executor db);
+
+  /** Whether any record matches: reads at most one record's key. */
+  Mono<Boolean> exists(Executor db);
+
   /** The first matching record, or empty when none matches. */
   Mono<M> first(Executor db);
 
   /** The first matching record, or a {@link RecordNotFoundException} when none matches. */
   Mono<M> get(Executor db);
+
+  /**
+   * The values of {@code a} per matching record (or per group, with aggregates): see
+   * {@link Projected}. Expressions of the model's fields, arithmetic, and {@link Agg}regates.
+   */
+  <A> Projected<A> select(Expr<A> a);
+
+  /** The values of {@code a} and {@code b}, as a Reactor tuple. */
+  <A, B> Projected<Tuple2<A, B>> select(Expr<A> a, Expr<B> b);
+
+  /** The values of three expressions, as a Reactor tuple. */
+  <A, B, C> Projected<Tuple3<A, B, C>> select(Expr<A> a, Expr<B> b, Expr<C> c);
+
+  /** The values of four expressions, as a Reactor tuple. */
+  <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Expr<A> a, Expr<B> b, Expr<C> c,
+      Expr<D> d);
+
+  /**
+   * The values of {@code exprs}, each result built by {@code mapper} from the values in order
+   * (a generated {@code @Projection} record's mapper, or your own).
+   */
+  <R> Projected<R> select(Function<Object[], R> mapper, List<? extends Expr<?>> exprs);
+
+  /**
+   * Keyset pages of this query, {@code size} records each: see {@link PageQuery}. The order
+   * must be by fields (any directions, nullable or not); the primary key completes it.
+   *
+   * <pre>{@code
+   * Mono<Page<Post>> page = Posts.all().orderBy(Posts.CREATED_AT.desc()).paginate(20)
+   *     .after(cursor).collect(db);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code size} is below 1
+   */
+  default PageQuery<M> paginate(int size) {
+    return new PageQuery<>(model(), untyped(), size, null, null);
+  }
+
+  /**
+   * Page {@code number} (from 0) of {@code size} records of this query, by offset: see
+   * {@link OffsetPageQuery}.
+   *
+   * @throws IllegalArgumentException when {@code number} is negative or {@code size} below 1
+   */
+  default OffsetPageQuery<M> page(long number, int size) {
+    return new OffsetPageQuery<>(model(), untyped(), number, size, false);
+  }
+
+  /**
+   * The last matching record in this query's order (completed by the primary key, as a page's
+   * order is), or empty when none matches: one query in the reversed order, limited to one.
+   */
+  default Mono<M> last(Executor db) {
+    java.util.Objects.requireNonNull(db, "db");
+    ModelDef<M> model = model();
+    Query query = untyped();
+    return Mono.defer(() -> {
+      if (query.limit() != null) {
+        return Mono.error(new InvalidStatementException(model.name(), null,
+            "last() of a limited query: take the last of its records instead"));
+      }
+      Query reversed = query.withOrderBy(KeysetOrder.of(model.schema(), query).reversed()
+          .orderBy()).withLimit(new io.toasty.stmt.Limit(new io.toasty.stmt.Expr.Const(
+              new io.toasty.value.Value.I64(1)), null));
+      return db.exec(reversed).next().map(v -> model.load((io.toasty.value.Value.Record) v));
+    });
+  }
+
+  /**
+   * This query as a statement of a {@link Batch} resulting in the matching records, like
+   * {@link #collect}.
+   */
+  default Statement<List<M>> asList() {
+    Query query = untyped();
+    ModelDef<M> model = model();
+    return () -> new Statement.Snapshot<>(query,
+        values -> values.map(v -> model.load((Value.Record) v)).collectList());
+  }
+
+  /**
+   * This query as a statement of a {@link Batch} resulting in its first record, like
+   * {@link #get}: a {@link RecordNotFoundException} when none matches (which fails the batch).
+   */
+  default Statement<M> asOne() {
+    Query first = limit(1).untyped();
+    ModelDef<M> model = model();
+    return () -> new Statement.Snapshot<>(first, values -> values
+        .map(v -> model.load((Value.Record) v)).next()
+        .switchIfEmpty(Mono.error(() -> new RecordNotFoundException(model.name(),
+            ExprPrinter.print(first.filter(), model.schema())))));
+  }
+
+  /**
+   * This query as a statement of a {@link Batch} resulting in its first record, or
+   * {@code Optional.empty()} when none matches, like {@link #first}.
+   */
+  default Statement<Optional<M>> asOptional() {
+    Query first = limit(1).untyped();
+    ModelDef<M> model = model();
+    return () -> new Statement.Snapshot<>(first, values -> values
+        .map(v -> Optional.of(model.load((Value.Record) v))).next()
+        .defaultIfEmpty(Optional.empty()));
+  }
 
   /** The model. */
   ModelDef<M> model();

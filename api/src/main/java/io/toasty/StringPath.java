@@ -1,7 +1,13 @@
 package io.toasty;
 
+import io.toasty.stmt.Expr.FuncOp;
 import io.toasty.stmt.Expr.PatternKind;
 import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,6 +63,49 @@ public class StringPath extends Path<String> {
   /** Whether the text matches the SQL LIKE {@code pattern}, ignoring case. */
   public final Condition likeIgnoreCase(String pattern) {
     return pattern(PatternKind.LIKE, pattern, true);
+  }
+
+  /**
+   * Whether the text equals {@code value} ignoring case: {@code LOWER(this) = lower(value)}. Case
+   * folding outside ASCII is the database's (SQLite folds ASCII letters only).
+   */
+  public final Condition eqIgnoreCase(String value) {
+    Objects.requireNonNull(value, "value");
+    return lower().eq(value.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether the text is one of {@code values} ignoring case; an empty list matches nothing. */
+  public final Condition inIgnoreCase(Collection<String> values) {
+    List<String> lowered = new ArrayList<>(values.size());
+    for (String v : values) {
+      lowered.add(Objects.requireNonNull(v, "value").toLowerCase(Locale.ROOT));
+    }
+    return lower().in(lowered);
+  }
+
+  /** Whether the text is one of {@code values} ignoring case. */
+  public final Condition inIgnoreCase(String... values) {
+    return inIgnoreCase(Arrays.asList(values));
+  }
+
+  /** {@code LOWER(this)}: the text in lower case; NULL stays NULL. */
+  public final Expr<String> lower() {
+    return function(FuncOp.LOWER, Type.Scalar.STRING);
+  }
+
+  /** {@code UPPER(this)}: the text in upper case; NULL stays NULL. */
+  public final Expr<String> upper() {
+    return function(FuncOp.UPPER, Type.Scalar.STRING);
+  }
+
+  /** The text's length in characters (code points, not bytes); NULL stays NULL. */
+  public final NumberExpr<Long> length() {
+    return new NumberExpr<>(new io.toasty.stmt.Expr.Func(FuncOp.LENGTH, node()),
+        Type.Scalar.I64);
+  }
+
+  private Expr<String> function(FuncOp op, Type type) {
+    return new Expr<>(new io.toasty.stmt.Expr.Func(op, node()), type);
   }
 
   private Condition pattern(PatternKind kind, String text, boolean ignoreCase) {

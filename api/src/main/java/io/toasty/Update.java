@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * @param <M> the model
  * @param <R> the result: {@code Long} or {@code M}
  */
-public interface Update<M, R> {
+public interface Update<M, R> extends Statement<R> {
 
   /** Runs the update. */
   Mono<R> exec(Executor db);

@@ -31,6 +31,20 @@ public interface UpdateResult<M, R> {
 
   /** The single updated record as stored; {@link RecordNotFoundException} if none matched. */
   static <M> UpdateResult<M, M> record() {
+    return single(RecordNotFoundException::new);
+  }
+
+  /**
+   * The single updated record as stored; {@link StaleRecordException} if none matched: the
+   * record's {@code @Version} moved on, or it was deleted, since it was read.
+   */
+  static <M> UpdateResult<M, M> current() {
+    return single(StaleRecordException::new);
+  }
+
+  /** One record, or {@code none(model, printed filter)} when no record matched. */
+  private static <M> UpdateResult<M, M> single(
+      java.util.function.BiFunction<String, String, ToastyException> none) {
     return new UpdateResult<>() {
       @Override public Returning returning() {
         return Returning.Model.plain();
@@ -39,7 +53,7 @@ public interface UpdateResult<M, R> {
       @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
           Flux<Value> results) {
         return results.map(v -> model.load((Value.Record) v)).next()
-            .switchIfEmpty(Mono.error(() -> new RecordNotFoundException(model.name(),
+            .switchIfEmpty(Mono.error(() -> none.apply(model.name(),
                 io.toasty.stmt.ExprPrinter.print(statement.filter(), model.schema()))));
       }
     };

@@ -8,8 +8,13 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a record as a model. The annotation processor generates, beside it, an entry class named
- * after the plural of the record ({@code User} → {@code Users}) with the model's builders, field
- * paths, finders and schema registration.
+ * after the plural of the record with the model's builders, field paths, finders and schema
+ * registration. The plural is spelled by one rule, on the record's simple name: {@code +es} after
+ * {@code s}, {@code x}, {@code z}, {@code ch} or {@code sh} ({@code NamedIdx → NamedIdxes},
+ * {@code Address → Addresses}, {@code Match → Matches}); {@code y} after a consonant becomes
+ * {@code ies} ({@code Category → Categories}, but {@code Key → Keys}); otherwise {@code +s}
+ * ({@code User → Users}, {@code Person → Persons}: no irregular plurals). {@link #entry()} names it
+ * otherwise.
  *
  * <pre>{@code
  * @Model

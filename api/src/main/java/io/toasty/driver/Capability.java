@@ -33,12 +33,21 @@ import java.util.Objects;
  *                                claims counting one; 0 when there is no such limit. The planner
  *                                refuses a larger insert with {@code Feature.TRANSACTION_SIZE}
  *                                before anything is sent
+ * @param rowLocks                whether a query inside a transaction can lock its rows
+ *                                ({@code FOR UPDATE}, with {@code SKIP LOCKED} and
+ *                                {@code NOWAIT}); otherwise {@code Feature.ROW_LOCKS}
+ * @param sharedRowLocks          whether it can take shared row locks ({@code FOR SHARE});
+ *                                otherwise {@code Feature.SHARED_ROW_LOCKS}
+ * @param maxBindMarkers          the most bind markers one statement may hold (PostgreSQL and
+ *                                MySQL/MariaDB 65535, SQLite 32766), which bounds the rows of
+ *                                one multi-row insert; 0 when there is no limit to heed
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
     boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
-    boolean fullFilters, int maxAtomicWriteItems) {
+    boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+    int maxBindMarkers) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -46,6 +55,48 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxAtomicWriteItems must not be negative, was "
           + maxAtomicWriteItems);
     }
+    if (maxBindMarkers < 0) {
+      throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
+          + maxBindMarkers);
+    }
+  }
+
+  /**
+   * A capability with no bind marker limit to heed, whose row locks, exclusive and shared, are
+   * there exactly when it runs SQL in interactive transactions.
+   */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, 0);
+  }
+
+  /** A capability with a bind marker limit and the default row locks (see above). */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, int maxBindMarkers) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems,
+        sql && interactiveTransactions, sql && interactiveTransactions, maxBindMarkers);
+  }
+
+  /** A capability with the row locks given and no bind marker limit to heed. */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, 0);
   }
 
   /**
@@ -60,18 +111,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       boolean multiRowInsert, int maxIdentifierLength) {
     this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, sql, sql, 0);
+        maxIdentifierLength, sql, sql, 0, 0);
   }
 
-  /** H2 (2.x): SQL, native UUID and decimal, data-change delta tables for returning. */
+  /**
+   * H2 (2.x): SQL, native UUID and decimal, data-change delta tables for returning; row locks
+   * are {@code FOR UPDATE} only (H2 has no {@code FOR SHARE}).
+   */
   public static final Capability H2 =
       new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256, true,
-          true, 0);
+          true, 0, true, false);
 
   /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
-          63, true, true, 0);
+          63, true, true, 0, 65535);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -81,7 +135,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MYSQL =
       new Capability("mysql", true, false, true, false, true, true, true, true, true, false,
-          64, true, true, 0);
+          64, true, true, 0, 65535);
 
   /**
    * MariaDB (10.7+): SQL; a native UUID type; {@code INSERT ... RETURNING}, so one insert carries
@@ -90,14 +144,14 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MARIADB =
       new Capability("mariadb", true, false, true, true, true, true, true, true, true, true,
-          64, true, true, 0);
+          64, true, true, 0, 65535);
 
   /**
    * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).
    */
   public static final Capability SQLITE =
       new Capability("sqlite", true, true, true, false, false, true, true, true, true, true,
-          1024, true, true, 0);
+          1024, true, true, 0, 32766);
 
   /**
    * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many

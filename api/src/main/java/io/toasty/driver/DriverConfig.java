@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param acquireTimeout  how long to wait for a pooled connection
  * @param maxIdleTime     how long an idle connection is kept
  * @param validationQuery a query that checks a connection, or {@code null}
+ * @param statementTimeout how long a statement may run before the database stops it, or
+ *     {@code null} for no limit
  */
 public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
-    Duration maxIdleTime, String validationQuery) {
+    Duration maxIdleTime, String validationQuery, Duration statementTimeout) {
   public DriverConfig {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(schema, "schema");
@@ -24,5 +26,15 @@ public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration 
     }
     Objects.requireNonNull(acquireTimeout, "acquireTimeout");
     Objects.requireNonNull(maxIdleTime, "maxIdleTime");
+    if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+      throw new IllegalArgumentException("statementTimeout must be positive, was "
+          + statementTimeout);
+    }
+  }
+
+  /** A configuration without a statement timeout. */
+  public DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
+      Duration maxIdleTime, String validationQuery) {
+    this(url, schema, poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, null);
   }
 }

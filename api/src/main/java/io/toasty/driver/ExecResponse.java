@@ -1,6 +1,7 @@
 package io.toasty.driver;
 
 import io.toasty.value.Value;
+import java.util.List;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 
@@ -14,6 +15,13 @@ public sealed interface ExecResponse {
   record Rows(Flux<Value.Record> rows) implements ExecResponse {
     public Rows {
       Objects.requireNonNull(rows, "rows");
+    }
+  }
+
+  /** One response per operation of an {@code Operation.Atomic}, in order. */
+  record Each(List<ExecResponse> responses) implements ExecResponse {
+    public Each {
+      responses = List.copyOf(responses);
     }
   }
 

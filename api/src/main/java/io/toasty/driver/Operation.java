@@ -59,6 +59,24 @@ public sealed interface Operation {
     public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
   }
 
+  /**
+   * Several key operations as one atomic request, answered by an {@link ExecResponse.Each}
+   * with one response per operation, in order: either every one a {@link GetByKey} (one
+   * consistent read of every item, DynamoDB's TransactGetItems) or every one an {@link Insert},
+   * {@link UpdateByKey} or {@link DeleteByKey} (all or nothing, DynamoDB's TransactWriteItems).
+   * An update or delete whose record is missing or fails its filter fails the whole request
+   * (with a {@code RecordNotFoundException}) instead of counting zero. Key-value drivers
+   * implement it; the engine sends it only where {@code Capability.maxAtomicWriteItems} is set.
+   */
+  record Atomic(List<Operation> operations) implements Operation {
+    public Atomic {
+      operations = List.copyOf(operations);
+      if (operations.isEmpty()) {
+        throw new IllegalArgumentException("an atomic request of no operations");
+      }
+    }
+  }
+
   /** Read the rows with these primary keys (each a record of key values, in key order). */
   record GetByKey(String table, List<Integer> columns, List<Value.Record> keys)
       implements Operation {
@@ -72,16 +90,24 @@ public sealed interface Operation {
   /**
    * Read rows by a condition on the primary key (partition key equality, sort key range), with a
    * further {@code filter} on other columns ({@link Expr#TRUE} for none), in ascending sort key
-   * order, or descending when {@code forward} is false.
+   * order, or descending when {@code forward} is false. {@code pageSize}, when above 0, is how
+   * many rows the engine will take at most (a limit it applies itself): a hint for how many
+   * items each request should read, the stream still going on while rows are asked for.
    */
   record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
-      List<Value> args, boolean forward) implements Operation {
+      List<Value> args, boolean forward, long pageSize) implements Operation {
     public QueryPk {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       Objects.requireNonNull(keyCondition, "keyCondition");
       Objects.requireNonNull(filter, "filter");
       args = List.copyOf(args);
+    }
+
+    /** A read without a page size hint. */
+    public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+        List<Value> args, boolean forward) {
+      this(table, columns, keyCondition, filter, args, forward, 0);
     }
 
     /** A read in ascending sort key order. */
@@ -139,6 +165,44 @@ public sealed interface Operation {
       columns = List.copyOf(columns);
       Objects.requireNonNull(filter, "filter");
       args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * A raw statement the application wrote ({@code db.sql(..)}): {@code text} is the statement
+   * cut at its bind markers, so {@code text.size() == args.size() + 1}; the driver joins the
+   * pieces with its own markers ({@code $1}, {@code ?}) and binds {@code args} in order. Values
+   * never enter the text. With {@code returnsRows} the driver answers {@link ExecResponse.Rows}
+   * whose every record is {@code (labels, values)}: field 0 a record of the column labels as
+   * strings, field 1 a record of the row's values, column {@code i} decoded as
+   * {@code rowType.get(i)} (or as the driver's own type of the column when {@code rowType} is
+   * empty); else {@link ExecResponse.Count} of the affected rows.
+   */
+  record RawSql(List<String> text, List<Value> args, boolean returnsRows, List<Type> rowType)
+      implements Operation {
+    public RawSql {
+      text = List.copyOf(text);
+      args = List.copyOf(args);
+      rowType = List.copyOf(rowType);
+      if (text.size() != args.size() + 1) {
+        throw new IllegalArgumentException(text.size() + " pieces of text for " + args.size()
+            + " values: there must be one more piece than values");
+      }
+    }
+  }
+
+  /**
+   * How many rows {@code read} (a {@link Scan} or {@link QueryPk}) would return, counted by the
+   * backend without returning them (DynamoDB: {@code Select=COUNT}, summed over every page); the
+   * driver answers {@code ExecResponse.Count}. A driver that cannot count a read answers with an
+   * {@code UnsupportedFeatureException}; the planner sends this only to key-value backends.
+   */
+  record Count(Operation read) implements Operation {
+    public Count {
+      Objects.requireNonNull(read, "read");
+      if (!(read instanceof Scan || read instanceof QueryPk)) {
+        throw new IllegalArgumentException("a count reads through a Scan or QueryPk, not " + read);
+      }
     }
   }
 }

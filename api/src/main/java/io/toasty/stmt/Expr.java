@@ -53,7 +53,11 @@ public sealed interface Expr {
     }
   }
 
-  /** Arithmetic, for update expressions such as {@code count = count + 1}. */
+  /**
+   * Arithmetic over numbers, in filters, orders and update assignments ({@code count = count + 1}).
+   * SQL semantics: NULL if either side is NULL; integer division truncates toward zero; a division
+   * or remainder by zero is NULL on every backend; an overflow is an error.
+   */
   record Arith(ArithOp op, Expr left, Expr right) implements Expr {
     public Arith {
       Objects.requireNonNull(op, "op");
@@ -137,6 +141,41 @@ public sealed interface Expr {
     }
   }
 
+  /** A scalar function of one operand; NULL when the operand is NULL. */
+  record Func(FuncOp op, Expr operand) implements Expr {
+    public Func {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(operand, "operand");
+    }
+  }
+
+  /**
+   * Scalar functions: {@code LOWER} and {@code UPPER} of text (letters outside ASCII are folded
+   * as the database folds them: SQLite folds ASCII only, the engine as Java's {@code Locale.ROOT}),
+   * {@code LENGTH} of text in characters (code points).
+   */
+  enum FuncOp { LOWER, UPPER, LENGTH }
+
+  /**
+   * An aggregate over the rows of a group (all matching rows without a group by), only in a
+   * {@link Returning.Grouped}'s expressions and having. SQL semantics: NULLs are skipped; SUM,
+   * AVG, MIN and MAX of no value are NULL; COUNT of none is 0. {@code operand} is ignored for
+   * {@link AggOp#COUNT_ALL}.
+   */
+  record Aggregate(AggOp op, Expr operand, boolean distinct) implements Expr {
+    public Aggregate {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(operand, "operand");
+    }
+  }
+
+  /**
+   * Aggregate functions and their result types: COUNT_ALL and COUNT are {@code I64}; SUM of
+   * integers {@code I64}, SUM_DOUBLE {@code F64}, SUM_DECIMAL {@code DECIMAL}; AVG {@code F64},
+   * AVG_DECIMAL {@code DECIMAL}; MIN and MAX the operand's type.
+   */
+  enum AggOp { COUNT_ALL, COUNT, SUM, SUM_DOUBLE, SUM_DECIMAL, AVG, AVG_DECIMAL, MIN, MAX }
+
   /** {@code EXISTS (SELECT ...)}. */
   record Exists(Query query) implements Expr {
     public Exists {
@@ -194,6 +233,25 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A raw SQL fragment inside a typed statement ({@code io.toasty.Expr.sql(..)}): {@code pieces}
+   * of the application's SQL text around {@code operands} (paths, which lower to columns the
+   * dialect quotes, and values, which become bind markers); {@code pieces.size() ==
+   * operands.size() + 1}. Its text is part of a statement's shape. {@code unbound} names the
+   * parameters no value was bound to (their operands are NULL placeholders): the planner refuses
+   * a fragment with any. Only SQL backends run it.
+   */
+  record Sql(List<String> pieces, List<Expr> operands, List<String> unbound) implements Expr {
+    public Sql {
+      pieces = List.copyOf(pieces);
+      operands = List.copyOf(operands);
+      unbound = List.copyOf(unbound);
+      if (pieces.size() != operands.size() + 1) {
+        throw new IllegalArgumentException("one more piece of text than operands");
+      }
+    }
+  }
+
   /** How many related records a {@link Related} predicate asks for. */
   enum Quantifier { ANY, NONE, EVERY }
 
@@ -238,7 +296,7 @@ public sealed interface Expr {
 
   /** Arithmetic operators. */
   enum ArithOp {
-    ADD("+"), SUB("-");
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%");
 
     private final String symbol;
 

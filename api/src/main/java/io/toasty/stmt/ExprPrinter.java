@@ -70,6 +70,15 @@ public final class ExprPrinter {
       expr(d.left());
       out.append(" IS NOT DISTINCT FROM ");
       expr(d.right());
+    } else if (e instanceof Expr.Aggregate a) {
+      out.append(a.op().name().toLowerCase(java.util.Locale.ROOT)).append('(')
+          .append(a.distinct() ? "distinct " : "");
+      expr(a.operand());
+      out.append(')');
+    } else if (e instanceof Expr.Func f) {
+      out.append(f.op().name().toLowerCase(java.util.Locale.ROOT)).append('(');
+      expr(f.operand());
+      out.append(')');
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand());
       out.append(' ').append(p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
@@ -99,6 +108,15 @@ public final class ExprPrinter {
       expr(r.relation());
       out.append(" (");
       expr(r.filter());
+      out.append(')');
+    } else if (e instanceof Expr.Sql s) {
+      out.append("sql(");
+      for (int i = 0; i < s.pieces().size(); i++) {
+        if (i > 0) {
+          expr(s.operands().get(i - 1));
+        }
+        out.append(s.pieces().get(i));
+      }
       out.append(')');
     }
   }

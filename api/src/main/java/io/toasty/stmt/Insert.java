@@ -15,14 +15,27 @@ import java.util.Objects;
  * @param rows      the rows, each a record of expressions
  * @param returning {@link Returning.Model} for created records, {@link Returning.Count}, or
  *                  {@link Returning.Keys} for generated values
+ * @param onConflict for an upsert, what a row whose conflict target is taken does; null for a
+ *                   plain insert, where such a row is a unique violation
  */
 public record Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
-    Returning returning) implements Statement {
+    Returning returning, OnConflict onConflict) implements Statement {
   public Insert {
     Objects.requireNonNull(target, "target");
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);
     Objects.requireNonNull(returning, "returning");
+  }
+
+  /** A plain insert (no conflict clause). */
+  public Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
+      Returning returning) {
+    this(target, columns, rows, returning, null);
+  }
+
+  /** This insert with other rows and returning, keeping its conflict clause. */
+  public Insert with(List<Integer> columns, List<Expr.Record> rows, Returning returning) {
+    return new Insert(target, columns, rows, returning, onConflict);
   }
 
   @Override

@@ -12,14 +12,21 @@ import java.util.Objects;
  * @param returning what each row evaluates to
  * @param orderBy   ordering terms, possibly empty
  * @param limit     limit and offset, or {@code null}
+ * @param lock      for a locking read inside a transaction, the row lock; else {@code null}
  */
 public record Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
-    Limit limit) implements Statement {
+    Limit limit, RowLock lock) implements Statement {
   public Query {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(returning, "returning");
     orderBy = List.copyOf(orderBy);
+  }
+
+  /** A query that locks nothing. */
+  public Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
+      Limit limit) {
+    this(source, filter, returning, orderBy, limit, null);
   }
 
   /** All records of a model. */
@@ -28,18 +35,22 @@ public record Query(Source source, Expr filter, Returning returning, List<OrderB
   }
 
   public Query withFilter(Expr filter) {
-    return new Query(source, filter, returning, orderBy, limit);
+    return new Query(source, filter, returning, orderBy, limit, lock);
   }
 
   public Query withReturning(Returning returning) {
-    return new Query(source, filter, returning, orderBy, limit);
+    return new Query(source, filter, returning, orderBy, limit, lock);
   }
 
   public Query withOrderBy(List<OrderBy> orderBy) {
-    return new Query(source, filter, returning, orderBy, limit);
+    return new Query(source, filter, returning, orderBy, limit, lock);
   }
 
   public Query withLimit(Limit limit) {
-    return new Query(source, filter, returning, orderBy, limit);
+    return new Query(source, filter, returning, orderBy, limit, lock);
+  }
+
+  public Query withLock(RowLock lock) {
+    return new Query(source, filter, returning, orderBy, limit, lock);
   }
 }

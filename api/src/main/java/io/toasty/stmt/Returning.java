@@ -4,7 +4,8 @@ import java.util.List;
 
 /** What a statement evaluates to. */
 public sealed interface Returning
-    permits Returning.Model, Returning.Project, Returning.Count, Returning.Keys {
+    permits Returning.Model, Returning.Project, Returning.Count, Returning.Keys,
+    Returning.Grouped {
 
   /** Model level: each matching record, whole, with the listed relations preloaded. */
   record Model(List<Include> includes) implements Returning {
@@ -22,6 +23,22 @@ public sealed interface Returning
   record Project(List<Expr> exprs) implements Returning {
     public Project {
       exprs = List.copyOf(exprs);
+    }
+  }
+
+  /**
+   * A query's rows reduced: one record of {@code exprs} per group of rows with equal
+   * {@code groupBy} values (one group of every row when {@code groupBy} is empty, even when no row
+   * matches), groups kept where {@code having} is TRUE; with {@code distinct}, equal records once.
+   * {@code exprs} and {@code having} may hold {@link Expr.Aggregate}s; outside them, only
+   * {@code groupBy} expressions.
+   */
+  record Grouped(List<Expr> exprs, List<Expr> groupBy, Expr having, boolean distinct)
+      implements Returning {
+    public Grouped {
+      exprs = List.copyOf(exprs);
+      groupBy = List.copyOf(groupBy);
+      java.util.Objects.requireNonNull(having, "having");
     }
   }
 

@@ -52,6 +52,16 @@ public class ReadBench {
   }
 
   @Benchmark
+  public List<User> getFiveSequential(Target t) {
+    return t.store.getFiveSequential(next(Fixture.USERS - 5) + 1).block();
+  }
+
+  @Benchmark
+  public List<User> getFiveBatch(Target t) {
+    return t.store.getFiveBatch(next(Fixture.USERS - 5) + 1).block();
+  }
+
+  @Benchmark
   public List<User> filterOne(Target t) {
     return t.store.filterOne(emails[next(Fixture.USERS)]).block();
   }

@@ -49,6 +49,11 @@ public class WriteBench {
     return t.store.insertMany(rows.users).block();
   }
 
+  @Benchmark
+  public Long createAll(Target t, FreshHundredThousand rows) {
+    return t.store.createAll(rows.users).block();
+  }
+
   /** Writes the score the row already has: the database still writes it, the data stays. */
   @Benchmark
   public Long updateByKey(Target t) {
@@ -60,6 +65,24 @@ public class WriteBench {
   @State(Scope.Thread)
   public static class TrimAfterIteration {
     @TearDown(Level.Iteration)
+    public void trim(Target t) {
+      t.env.trimInserts();
+    }
+  }
+
+  /** 100,000 new users for {@code createAll}, made before each call and deleted after it. */
+  @State(Scope.Thread)
+  public static class FreshHundredThousand {
+    private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    private long calls;
+    List<User> users;
+
+    @Setup(Level.Invocation)
+    public void make() {
+      users = Fixture.newUsers("all-" + tag + "-" + calls++, 100_000);
+    }
+
+    @TearDown(Level.Invocation)
     public void trim(Target t) {
       t.env.trimInserts();
     }

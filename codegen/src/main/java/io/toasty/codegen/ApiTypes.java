@@ -18,6 +18,10 @@ final class ApiTypes {
   static final ClassName EXECUTOR = ClassName.get("io.toasty", "Executor");
   static final ClassName EXPR = ClassName.get("io.toasty", "Expr");
   static final ClassName INSERT = ClassName.get("io.toasty", "Insert");
+  static final ClassName ABSTRACT_UPSERT = ClassName.get("io.toasty", "AbstractUpsert");
+  static final ClassName UPSERT_MANY = ClassName.get("io.toasty", "UpsertMany");
+  static final ClassName BULK = ClassName.get("io.toasty", "Bulk");
+  static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
   static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
   static final ClassName PATH = ClassName.get("io.toasty", "Path");

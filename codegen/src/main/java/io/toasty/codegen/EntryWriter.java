@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,6 +48,9 @@ final class EntryWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
         .addMethod(create())
         .addMethod(createMany())
+        .addMethod(upsert())
+        .addMethod(upsertMany())
+        .addMethod(createAll())
         .addMethod(all())
         .addMethod(filter());
     model.finders().forEach(f -> type.addMethod(filterBy(f)));
@@ -55,6 +59,9 @@ final class EntryWriter {
     unique.forEach(f -> type.addMethod(getBy(f)));
     unique.forEach(f -> type.addMethod(updateBy(f)));
     unique.forEach(f -> type.addMethod(deleteBy(f)));
+    if (model.versionField().isPresent()) {
+      type.addMethod(versionFilter());
+    }
     return type.addMethod(update())
         .addMethod(delete())
         .addMethod(keyFilter())
@@ -115,6 +122,40 @@ final class EntryWriter {
         .build();
   }
 
+  private MethodSpec upsert() {
+    return method("upsert", model.upsertClass())
+        .addJavadoc("A builder of a record to create, or to update where its conflict target"
+            + " (by default the\nprimary key) is taken; see {@code io.toasty.AbstractUpsert}.\n")
+        .addStatement("return new $T()", model.upsertClass())
+        .build();
+  }
+
+  private MethodSpec upsertMany() {
+    TypeName update = ParameterizedTypeName.get(model.updateClass(),
+        ClassName.get("java.lang", "Long"));
+    return method("upsertMany", ParameterizedTypeName.get(ApiTypes.UPSERT_MANY, model.record(),
+            update))
+        .addJavadoc("An upsert of the records the builders hold, in one statement; see"
+            + " {@code io.toasty.UpsertMany}.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION, model.createClass()),
+            "creates")
+        // Spelled out: naming the statement Expr would make JavaPoet import it over the public
+        // io.toasty.Expr that filter(..) takes.
+        .addStatement("return new $T<>(MODEL, creates,\n() -> new $T<>($L.TRUE, $T.count()))",
+            ApiTypes.UPSERT_MANY, model.updateClass(), ApiTypes.STMT_EXPR.canonicalName(),
+            ApiTypes.UPDATE_RESULT)
+        .build();
+  }
+
+  private MethodSpec createAll() {
+    return method("createAll", ParameterizedTypeName.get(ApiTypes.BULK, model.record()))
+        .addJavadoc("A stream of creates of any length, a chunk of records per insert.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.PUBLISHER,
+            WildcardTypeName.subtypeOf(model.createClass())), "creates")
+        .addStatement("return $T.createAll(MODEL, creates)", ApiTypes.BULK)
+        .build();
+  }
+
   private MethodSpec all() {
     return method("all", model.queryClass())
         .addJavadoc("A query of all records.\n")
@@ -167,6 +208,16 @@ final class EntryWriter {
   }
 
   private MethodSpec update() {
+    if (model.versionField().isPresent()) {
+      return method("update", updateOf(model.record()))
+          .addJavadoc("An update of {@code record}, found by its key and checked by its version,"
+              + " resulting in the\nrecord as stored after the update; {@code"
+              + " StaleRecordException} if the stored\nversion moved on.\n")
+          .addParameter(model.record(), "record")
+          .addStatement("return new $T<>(versionFilter(record).node(), $T.current())",
+              model.updateClass(), ApiTypes.UPDATE_RESULT)
+          .build();
+    }
     return method("update", updateOf(model.record()))
         .addJavadoc("An update of {@code record}, found by its key, resulting in the record as"
             + " stored after the\nupdate.\n")
@@ -177,10 +228,30 @@ final class EntryWriter {
   }
 
   private MethodSpec delete() {
+    if (model.versionField().isPresent()) {
+      return method("delete", ParameterizedTypeName.get(ApiTypes.DELETE, model.record()))
+          .addJavadoc("A delete of {@code record}, found by its key and checked by its version;"
+              + " {@code\nStaleRecordException} if the stored version moved on.\n")
+          .addParameter(model.record(), "record")
+          .addStatement("return filter(versionFilter(record)).delete().staleIfNone()")
+          .build();
+    }
     return method("delete", ParameterizedTypeName.get(ApiTypes.DELETE, model.record()))
         .addJavadoc("A delete of {@code record}, found by its key.\n")
         .addParameter(model.record(), "record")
         .addStatement("return filter(keyFilter(record)).delete()")
+        .build();
+  }
+
+  /** {@code keyFilter(record)} and the version {@code record} was read at. */
+  private MethodSpec versionFilter() {
+    FieldDescriptor v = model.versionField().orElseThrow();
+    return MethodSpec.methodBuilder("versionFilter")
+        .addModifiers(PRIVATE, STATIC)
+        .returns(ApiTypes.CONDITION)
+        .addParameter(model.record(), "record")
+        .addStatement("return $T.all($T.of(keyFilter(record), $N.eq(record.$N())))",
+            ApiTypes.CONDITION, ApiTypes.LIST, v.constant(), v.name())
         .build();
   }
 

@@ -41,6 +41,11 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     return fields.stream().filter(FieldDescriptor::key).toList();
   }
 
+  /** The {@code @Version} field, if the model has one. */
+  java.util.Optional<FieldDescriptor> versionField() {
+    return fields.stream().filter(f -> f.auto() == io.toasty.schema.app.Auto.VERSION).findFirst();
+  }
+
   /** {@code UserQuery}. */
   ClassName queryClass() {
     return entry.peerClass(name() + "Query");
@@ -49,6 +54,11 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
   /** {@code UserCreate}. */
   ClassName createClass() {
     return entry.peerClass(name() + "Create");
+  }
+
+  /** {@code UserUpsert}. */
+  ClassName upsertClass() {
+    return entry.peerClass(name() + "Upsert");
   }
 
   /** {@code UserRepository}. */

@@ -10,6 +10,7 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Table;
 import io.toasty.annotations.Unique;
+import io.toasty.annotations.Version;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ final class ModelParser {
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
+    checkVersions(type);
     List<IndexDescriptor> indexes = indexes(type, table, fields);
     if (errors.errorCount() > before) {
       return Optional.empty();
@@ -138,7 +140,7 @@ final class ModelParser {
   /** Column annotations mean nothing on a relation field, which has no column. */
   private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
     for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
-        Default.class, Index.class, Unique.class)) {
+        Default.class, Index.class, Unique.class, Version.class)) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
             + " does not apply to a relation field, which is no column");
@@ -165,6 +167,10 @@ final class ModelParser {
     if (auto != null && defaultValue != null) {
       errors.error(component, mirror(component, Default.class),
           where + ": an @Auto field cannot also have a @Default");
+    }
+    if (component.getAnnotation(Version.class) != null) {
+      checkVersion(where, component, type.get(), key, auto, defaultValue);
+      auto = io.toasty.schema.app.Auto.VERSION;
     }
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
         column(where, component), type.get(), key, auto, defaultValue, position));
@@ -243,6 +249,35 @@ final class ModelParser {
         errors.error(component, mirror(component, Column.class), where(type, component)
             + ": column \"" + f.column() + "\" is already the column of field " + other.name());
       }
+    }
+  }
+
+  /** A {@code @Version} field: an int or long, not a key, generated, or defaulted. */
+  private void checkVersion(String where, RecordComponentElement c, FieldType type, boolean key,
+      io.toasty.schema.app.Auto auto, CodeBlock defaultValue) {
+    AnnotationMirror at = mirror(c, Version.class);
+    if (type.optional() || type.kind() != FieldKind.INT && type.kind() != FieldKind.LONG) {
+      errors.error(c, at, where + ": @Version needs an int or long field, not " + c.asType());
+    } else if (key) {
+      errors.error(c, at, where + ": a @Key field cannot be the @Version");
+    } else if (auto != null) {
+      errors.error(c, at, where + ": an @Auto field cannot be the @Version");
+    } else if (defaultValue != null) {
+      errors.error(c, at, where + ": a @Version field starts at 1; it takes no @Default");
+    }
+  }
+
+  private void checkVersions(TypeElement type) {
+    String first = null;
+    for (RecordComponentElement c : type.getRecordComponents()) {
+      if (c.getAnnotation(Version.class) == null) {
+        continue;
+      }
+      if (first != null) {
+        errors.error(c, mirror(c, Version.class),
+            where(type, c) + ": only one field may be @Version, and " + first + " already is");
+      }
+      first = first == null ? c.getSimpleName().toString() : first;
     }
   }
 

@@ -109,6 +109,7 @@ public final class ModelProcessor extends AbstractProcessor {
     write(model, QueryWriter.write(model), origin);
     write(model, CreateWriter.write(model), origin);
     write(model, UpdateWriter.write(model), origin);
+    write(model, UpsertWriter.write(model), origin);
     index.add(model.entry().packageName() + "." + model.entry().simpleName());
     if (origin.getAnnotation(Model.class).repository()) {
       write(model, RepositoryWriter.write(model), origin);

@@ -124,9 +124,9 @@ final class RepositoryWriter {
 
   private MethodSpec count() {
     return method("count", mono(ClassName.get(Long.class)))
-        .addJavadoc("How many records there are. The engine has no COUNT statement yet: this"
-            + " reads every\nrecord's row, so keep it for small tables.\n")
-        .addStatement("return $T.all().stream(db).count()", model.entry())
+        .addJavadoc("How many records there are, counted by the database without reading"
+            + " them.\n")
+        .addStatement("return $T.all().count(db)", model.entry())
         .build();
   }
 

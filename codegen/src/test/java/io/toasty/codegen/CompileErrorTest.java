@@ -341,6 +341,56 @@ class CompileErrorTest {
   }
 
   /** Compiles {@code com.example.User} of these lines and checks the one error. */
+  @Test
+  void twoVersionFields() {
+    assertError("User.revision: only one field may be @Version, and version already is",
+        "long revision",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Version long version,",
+        "    @Version long revision) {}");
+  }
+
+  @Test
+  void versionOnAString() {
+    assertError("User.version: @Version needs an int or long field, not java.lang.String",
+        "String version",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Version String version) {}");
+  }
+
+  @Test
+  void versionOnAnOptional() {
+    assertError("User.version: @Version needs an int or long field, not"
+            + " java.util.Optional<java.lang.Long>", "Optional<Long> version",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Version Optional<Long> version) {}");
+  }
+
+  @Test
+  void versionWithADefault() {
+    assertError("User.version: a @Version field starts at 1; it takes no @Default",
+        "long version",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Version @Default(\"5\") long version) {}");
+  }
+
+  @Test
+  void versionOnTheKey() {
+    assertError("User.id: a @Key field cannot be the @Version", "long id",
+        "@Model",
+        "public record User(",
+        "    @Key @Version long id,",
+        "    String name) {}");
+  }
+
   private void assertError(String message, String line, String... lines) {
     JavaFileObject source = Sources.user(lines);
     Compilation compilation = compile(source);

@@ -35,16 +35,16 @@ class CompileSuccessTest {
       "OrderItem, OrderItems, OrderItem",
       "Clash, Clashes, Clash",
       "Library, Books, Book"})
-  void sampleCompilesIntoFourClasses(String sample, String entry, String model) {
+  void sampleCompilesIntoFiveClasses(String sample, String entry, String model) {
     Compilation compilation = Sources.compile(Sources.sample(sample), Sources.sample("Status"));
     assertThat(compilation).succeededWithoutWarnings();
     String pkg = "io.toasty.codegen.samples.";
     for (String generated : List.of(entry, model + "Query", model + "Create",
-        model + "Update")) {
+        model + "Update", model + "Upsert")) {
       assertThat(compilation).generatedSourceFile(pkg + generated)
           .contentsAsUtf8String().contains("@Generated(\"io.toasty.codegen.ModelProcessor\")");
     }
-    assertEquals(4, compilation.generatedSourceFiles().size());
+    assertEquals(5, compilation.generatedSourceFiles().size());
   }
 
   @Test
@@ -94,7 +94,8 @@ class CompileSuccessTest {
         Sources.source("com.example.Bad", "@Model public record Bad(long id) {}"));
     assertThat(compilation).hadErrorCount(1);
     assertEquals(List.of("com.example.Goods", "com.example.GoodQuery", "com.example.GoodCreate",
-        "com.example.GoodUpdate", "META-INF/toasty/models"), processor.written());
+        "com.example.GoodUpdate", "com.example.GoodUpsert", "META-INF/toasty/models"),
+        processor.written());
   }
 
   private static String text(JavaFileObject file) {

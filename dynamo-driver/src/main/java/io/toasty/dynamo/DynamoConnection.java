@@ -6,6 +6,8 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.dynamo.op.AtomicOp;
+import io.toasty.dynamo.op.CountOp;
 import io.toasty.dynamo.op.DeleteByKeyOp;
 import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.op.FindPkByIndexOp;
@@ -15,6 +17,7 @@ import io.toasty.dynamo.op.QueryByIndexOp;
 import io.toasty.dynamo.op.QueryPkOp;
 import io.toasty.dynamo.op.ScanOp;
 import io.toasty.dynamo.op.UpdateByKeyOp;
+import io.toasty.dynamo.op.UpsertOp;
 import io.toasty.dynamo.table.TableInfo;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,12 +51,18 @@ final class DynamoConnection implements Connection {
       return FindPkByIndexOp.run(context, f);
     } else if (operation instanceof Operation.Scan s) {
       return ScanOp.run(context, s);
+    } else if (operation instanceof Operation.Insert i && i.statement().onConflict() != null) {
+      return UpsertOp.run(context, i);
+    } else if (operation instanceof Operation.Count c) {
+      return CountOp.run(context, c);
     } else if (operation instanceof Operation.Insert i) {
       return InsertOp.run(context, i);
     } else if (operation instanceof Operation.UpdateByKey u) {
       return UpdateByKeyOp.run(context, u);
     } else if (operation instanceof Operation.DeleteByKey d) {
       return DeleteByKeyOp.run(context, d);
+    } else if (operation instanceof Operation.Atomic a) {
+      return AtomicOp.run(context, a);
     } else if (operation instanceof Operation.QuerySql q && QueryByIndexOp.accepts(q)) {
       return QueryByIndexOp.run(context, q);
     } else if (operation instanceof Operation.Transaction) {
@@ -63,7 +72,7 @@ final class DynamoConnection implements Connection {
     }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND,
         "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
-        + "UpdateByKey, DeleteByKey, and an include's key list on an indexed column), not "
+        + "UpdateByKey, DeleteByKey, Atomic, and an include's key list on an indexed column), not "
         + operation.getClass().getSimpleName()));
   }
 

@@ -15,6 +15,11 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *       {@code MessageDigest} from, and returns it to, a shared {@code LinkedBlockingDeque}. Its
  *       lock is held for one poll or offer, never across I/O, but under concurrent requests a
  *       thread may park briefly on it, which BlockHound reports.</li>
+ *   <li>{@code software.amazon.awssdk.http.nio.netty.internal.BetterSimpleChannelPool.close}:
+ *       closing a client (a driver that owns its client closes it in {@code close()}) closes its
+ *       channel pools on Netty's {@code GlobalEventExecutor}, and Netty's
+ *       {@code SimpleChannelPool.close} waits there for each channel to close. It runs once,
+ *       at shutdown, on the SDK's own thread.</li>
  * </ul>
  */
 public final class SdkBlockHoundIntegration implements BlockHoundIntegration {
@@ -26,5 +31,7 @@ public final class SdkBlockHoundIntegration implements BlockHoundIntegration {
     builder.allowBlockingCallsInside(
         "software.amazon.awssdk.checksums.internal.DigestAlgorithm$CloseableMessageDigest",
         "close");
+    builder.allowBlockingCallsInside(
+        "software.amazon.awssdk.http.nio.netty.internal.BetterSimpleChannelPool", "close");
   }
 }

@@ -22,7 +22,7 @@ record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Stateme
   /** Runs verify, simplify, lower, plan and execution planning on {@code shape}. */
   static Compilation run(Statement shape, Schema schema, Capability capability) {
     int argCount = ArgCount.of(shape);
-    List<ArgCheck> checks = Verify.verify(shape, schema, argCount);
+    List<ArgCheck> checks = Verify.verify(shape, schema, argCount, capability);
     Statement simplified = Simplify.statement(shape, schema);
     Hir hir = Lower.lower(simplified, schema, capability, argCount);
     Mir mir = Plan.plan(hir, schema, capability);

@@ -1,14 +1,19 @@
 package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Wrapped;
+import io.toasty.ConnectionLostException;
 import io.toasty.DriverException;
 import io.toasty.Feature;
+import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.r2dbc.codec.ValueCodec;
+import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
+import io.toasty.r2dbc.sql.RawStatementText;
 import io.toasty.r2dbc.sql.RenderedSql;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
@@ -25,10 +30,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One pooled R2DBC connection. Runs {@code QuerySql}, {@code Insert} and {@code Transaction}
- * operations one after another through an {@link OperationLane} (a write whose subscriber cancels
- * still runs to its end before the next operation starts); rows stream from {@code Result.map}
- * with the subscriber's demand.
+ * One pooled R2DBC connection. Runs {@code QuerySql}, {@code Insert}, {@code RawSql} and
+ * {@code Transaction} operations one after another through an {@link OperationLane} (a write
+ * whose subscriber cancels still runs to its end before the next operation starts); rows stream
+ * from {@code Result.map} with the subscriber's demand.
  */
 final class R2dbcConnection implements Connection {
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
@@ -42,6 +47,8 @@ final class R2dbcConnection implements Connection {
   private volatile boolean begun;
   /** Operations whose turn comes are refused: see {@link #seal()}. */
   private volatile boolean sealed;
+  /** An operation failed with a connection-level error: never hand this connection out again. */
+  private volatile boolean lost;
 
   R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts) {
     this.connection = connection;
@@ -64,6 +71,9 @@ final class R2dbcConnection implements Connection {
     if (operation instanceof Operation.Transaction t) {
       return transaction(t);
     }
+    if (operation instanceof Operation.RawSql r) {
+      return raw(r);
+    }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL,
         parts.dialect().backend(), operation.getClass().getSimpleName() + ": "
         + "an SQL driver runs QuerySql, Insert and Transaction operations"));
@@ -72,7 +82,7 @@ final class R2dbcConnection implements Connection {
   private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof io.toasty.stmt.Delete;
-    Function<Throwable, Throwable> translate = e -> parts.errors().translate(e, table, delete);
+    Function<Throwable, Throwable> translate = e -> translated(e, table, delete);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
@@ -82,24 +92,10 @@ final class R2dbcConnection implements Connection {
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      io.r2dbc.spi.Statement prepared = prepare(sql, args);
-      List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
-      ValueCodec codec = parts.codec();
-      // Subscribing runs the statement: a second subscription would run an insert twice.
-      AtomicBoolean executed = new AtomicBoolean();
-      Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-              ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
-              : Flux.error(new IllegalStateException("these rows were already read")))
-          .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
-              1)
-          // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
-          // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
-          // exactly as many rows as there are would wait for onComplete forever. At most one row
-          // waits here; backpressure is otherwise the subscriber's.
-          .limitRate(1);
-      if (needsDeltaTableGuard(statement)) {
-        rows = DeltaTableGuard.atomically(connection, rows);
-      }
+      Supplier<Flux<Value.Record>> run = () -> rows(statement, sql, args, rowType);
+      Flux<Value.Record> rows = mayLoseRace(statement)
+          ? UpsertRetry.retried(run, e -> translate.apply(e) instanceof UniqueViolationException)
+          : run.get();
       // A read is cut short at once where that costs nothing (H2, SQLite); over a wire protocol
       // the server sends every row anyway, and the drivers' own cancel path can drop buffers
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
@@ -110,9 +106,98 @@ final class R2dbcConnection implements Connection {
     }).onErrorMap(translate);
   }
 
+  /**
+   * A raw statement: its text with this dialect's markers, its values bound in order. Rows are
+   * read to their end even when the subscriber cancels, as a write's are: the text may write.
+   */
+  private Mono<ExecResponse> raw(Operation.RawSql r) {
+    Function<Throwable, Throwable> translate = e -> translated(e, null, false);
+    return Mono.defer(() -> {
+      io.r2dbc.spi.Statement prepared = connection.createStatement(
+          RawStatementText.render(r.text(), parts.dialect()));
+      for (int k = 0; k < r.args().size(); k++) {
+        parts.codec().bind(prepared, k, r.args().get(k), null);
+      }
+      if (!r.returnsRows()) {
+        return lane.write(inTurn(Mono.defer(() -> Flux.from(prepared.execute())
+                .concatMap(Result::getRowsUpdated)
+                .reduce(0L, Long::sum)))
+            .onErrorMap(translate))
+            .<ExecResponse>map(ExecResponse.Count::new);
+      }
+      AtomicBoolean executed = new AtomicBoolean();
+      Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
+              ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
+              : Flux.error(new IllegalStateException("these rows were already read")))
+          .concatMap(result -> result.map((row, metadata) -> labelled(row, metadata,
+              r.rowType())), 1)
+          .limitRate(1); // see statement(..): the end of a result is read on demand
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows)
+          .onErrorMap(translate)));
+    }).onErrorMap(translate);
+  }
+
+  /** A raw row as {@code (labels, values)}, each column read as its type in {@code rowType}. */
+  private Value.Record labelled(io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata metadata,
+      List<Type> rowType) {
+    List<? extends io.r2dbc.spi.ColumnMetadata> columns = metadata.getColumnMetadatas();
+    Value[] labels = new Value[columns.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = new Value.Str(columns.get(i).getName());
+    }
+    List<Type> types = rowType.isEmpty()
+        ? java.util.Collections.nCopies(labels.length, Type.Scalar.NULL) : rowType;
+    return Value.Record.of(Value.Record.adopt(labels),
+        parts.codec().decodeRow(row, metadata, types));
+  }
+
+  /** The rows of one execution of {@code sql}: each call prepares and runs it once. */
+  private Flux<Value.Record> rows(Statement statement, RenderedSql sql, List<Value> args,
+      List<Type> rowType) {
+    io.r2dbc.spi.Statement prepared = prepare(sql, args);
+    List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
+    ValueCodec codec = parts.codec();
+    // Subscribing runs the statement: a second subscription would run an insert twice.
+    AtomicBoolean executed = new AtomicBoolean();
+    Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
+            ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
+            : Flux.error(new IllegalStateException("these rows were already read")))
+        .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
+            1)
+        // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
+        // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
+        // exactly as many rows as there are would wait for onComplete forever. At most one row
+        // waits here; backpressure is otherwise the subscriber's.
+        .limitRate(1);
+    if (needsDeltaTableGuard(statement)) {
+      return DeltaTableGuard.atomically(connection, rows);
+    }
+    if (mayLoseRace(statement)) {
+      // In autocommit a failed statement leaves nothing behind; in a transaction a savepoint
+      // keeps a failure from aborting it (PostgreSQL), so the upsert can run again.
+      Flux<Value.Record> once = rows;
+      return Flux.defer(() -> connection.isAutoCommit() ? once
+          : DeltaTableGuard.atomically(connection, once));
+    }
+    return rows;
+  }
+
+  /** An upsert whose database may report a lost race for a new key as a unique violation. */
+  private boolean mayLoseRace(Statement statement) {
+    return statement instanceof io.toasty.stmt.Insert i && i.onConflict() != null
+        && parts.dialect().upsertSyntax() != SqlDialect.UpsertSyntax.ON_DUPLICATE_KEY;
+  }
+
+  /** An upsert written as MERGE, whose insert path may lose a race for a new key. */
+  private boolean isMerge(Statement statement) {
+    return statement instanceof io.toasty.stmt.Insert i && i.onConflict() != null
+        && parts.dialect().upsertSyntax() == SqlDialect.UpsertSyntax.MERGE;
+  }
+
   private boolean needsDeltaTableGuard(Statement statement) {
     return (statement instanceof io.toasty.stmt.Update || statement instanceof io.toasty.stmt.Delete)
-        && parts.dialect().mutationReturning() == MutationReturning.DATA_CHANGE_DELTA_TABLE;
+        && parts.dialect().mutationReturning() == MutationReturning.DATA_CHANGE_DELTA_TABLE
+        || isMerge(statement);
   }
 
   private io.r2dbc.spi.Statement prepare(RenderedSql sql, List<Value> args) {
@@ -142,7 +227,7 @@ final class R2dbcConnection implements Connection {
           Mono.from(connection.rollbackTransactionToSavepoint(savepoint(t)));
     }))
         .then(Mono.<ExecResponse>just(NONE))
-        .onErrorMap(e -> parts.errors().translate(e, null)));
+        .onErrorMap(e -> translated(e, null, false)));
   }
 
   /** BEGIN, as the dialect's statements where it has them, else through the R2DBC driver. */
@@ -233,12 +318,24 @@ final class R2dbcConnection implements Connection {
         : Mono.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(connection),
             c -> each, c -> c.commitTransaction(), (c, e) -> c.rollbackTransaction(),
             c -> c.rollbackTransaction());
-    return lane.write(run.onErrorMap(e -> parts.errors().translate(e, null)));
+    return lane.write(run.onErrorMap(e -> translated(e, null, false)));
+  }
+
+  /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
+  private Throwable translated(Throwable error, String table, boolean delete) {
+    Throwable t = parts.errors().translate(error, table, delete);
+    if (t instanceof ConnectionLostException) {
+      lost = true;
+    }
+    return t;
   }
 
   /**
    * Returns the connection to the pool; a transaction still open (the caller did not end it) is
-   * rolled back first, as {@link #rollback()} does, so that no borrower inherits it.
+   * rolled back first, as {@link #rollback()} does, so that no borrower inherits it. A connection
+   * that failed with {@link ConnectionLostException} is closed for real first: the pool's
+   * validation then discards it instead of handing it to the next borrower (some drivers, such
+   * as r2dbc-postgresql after {@code pg_terminate_backend}, still call such a socket valid).
    */
   @Override
   public Mono<Void> close() {
@@ -246,10 +343,22 @@ final class R2dbcConnection implements Connection {
       if (!closed.compareAndSet(false, true)) {
         return Mono.empty();
       }
+      if (lost) {
+        return discard();
+      }
       // In its turn, after the work of every operation started before, also cancelled ones.
       return lane.write(Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
               .onErrorResume(e -> Mono.empty()))
           .then(Mono.defer(() -> Mono.from(connection.close())));
     });
+  }
+
+  /** Closes the physical connection under the pool's wrapper, then releases the wrapper. */
+  private Mono<Void> discard() {
+    Mono<Void> physical = connection instanceof Wrapped<?> w
+        && w.unwrap() instanceof io.r2dbc.spi.Connection inner
+        ? Mono.from(inner.close()).onErrorResume(e -> Mono.empty()) : Mono.empty();
+    return lane.write(physical).then(Mono.defer(() -> Mono.from(connection.close())))
+        .onErrorResume(e -> Mono.empty());
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,6 +70,10 @@ public final class R2dbcDriver implements Driver {
     if (config.validationQuery() != null) {
       pooling.validationQuery(config.validationQuery());
     }
+    if (config.statementTimeout() != null) {
+      Duration limit = config.statementTimeout();
+      pooling.postAllocate(c -> limitStatements(c, limit));
+    }
     this.pool = new ConnectionPool(pooling.build());
     this.keepDatabaseAlive = keepDatabaseAlive;
     this.keepAlive = keepDatabaseAlive
@@ -76,6 +81,19 @@ public final class R2dbcDriver implements Driver {
             .flatMap(this::holdKeepAlive)
             .cache(v -> FOREVER, e -> Duration.ZERO, () -> FOREVER)
         : Mono.empty();
+  }
+
+  /**
+   * Sets the session's statement timeout once, when the pool opens the connection: the server
+   * then stops a statement at the limit itself (a {@code QueryTimeoutException}), so the work
+   * ends on the server, not only in the client.
+   */
+  private Mono<Void> limitStatements(io.r2dbc.spi.Connection c, Duration limit) {
+    SqlDialect d = parts.forConnection(c).dialect();
+    return d.statementTimeoutSql(limit)
+        .map(sql -> Flux.from(c.createStatement(sql).execute())
+            .concatMap(r -> r.getRowsUpdated()).then())
+        .orElseGet(Mono::empty);
   }
 
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {

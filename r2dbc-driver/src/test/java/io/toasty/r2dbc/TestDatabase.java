@@ -145,6 +145,11 @@ public final class TestDatabase implements AutoCloseable {
         Connection::close).block(TIMEOUT);
   }
 
+  /** A raw R2DBC connection of this database's own, for a test to hold. */
+  public Mono<Connection> connect() {
+    return connect(kind, url);
+  }
+
   private static Mono<Connection> connect(Kind kind, String url) {
     io.r2dbc.spi.ConnectionFactoryOptions options = io.r2dbc.spi.ConnectionFactoryOptions
         .parse(url);

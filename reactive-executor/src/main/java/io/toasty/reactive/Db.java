@@ -1,15 +1,23 @@
 package io.toasty.reactive;
 
+import io.toasty.Batch;
 import io.toasty.Feature;
+import io.toasty.CursorKey;
+import io.toasty.SqlStatement;
+import io.toasty.ModelDef;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
+import io.toasty.reactive.observe.Observing;
+import io.toasty.reactive.observe.StatementInfos;
+import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.planner.Prepared;
 import io.toasty.reactive.exec.BindArgs;
 import io.toasty.reactive.exec.Interpreter;
@@ -17,6 +25,7 @@ import io.toasty.reactive.exec.Results;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.exec.Uuids;
 import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
 import java.time.Duration;
@@ -53,10 +62,17 @@ public final class Db implements Executor {
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
   private final ConnectionBinding binding;
+  private final StatementObserver observer;
+  private final RetryPolicy retry;
+  private final CursorKey cursorKey;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
-      ConnectionBinding binding) {
+      ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
+      CursorKey cursorKey) {
     this.binding = binding;
+    this.observer = observer;
+    this.retry = retry;
+    this.cursorKey = cursorKey;
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
@@ -71,13 +87,94 @@ public final class Db implements Executor {
    */
   @Override
   public Flux<Value> exec(Statement statement) {
+    return exec(statement, retry);
+  }
+
+  /** {@link #exec(Statement)} with {@code policy}'s retries outside a transaction. */
+  Flux<Value> exec(Statement statement, RetryPolicy policy) {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
       return bound != null ? bound.exec(statement)
-          : orBound(context, c -> Joined.exec(this, c, counters, statement),
-              () -> execAlone(statement));
+          : observed(statement, false, orBound(context,
+              c -> Joined.exec(this, c, counters, statement),
+              () -> Retries.apply(policy, Retries.forStatement(statement),
+                  Flux.defer(() -> execAlone(statement)))));
     });
+  }
+
+  /**
+   * This {@code Db} with another retry policy for the statements run through the returned
+   * executor ({@code Users.filter(..).stream(db.retrying(RetryPolicy.transientErrors(3)))});
+   * the {@code Db}'s own policy ({@code DbBuilder.retry}) stays as it is for the rest.
+   */
+  public Executor retrying(RetryPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    Db db = this;
+    return new Executor() {
+      @Override
+      public Flux<Value> exec(Statement statement) {
+        return db.exec(statement, policy);
+      }
+
+      @Override
+      public CursorKey cursorKey() {
+        return db.cursorKey();
+      }
+
+      @Override
+      public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
+        return db.rawSqlRefusal();
+      }
+
+      @Override
+      public Flux<Value.Record> execRaw(Operation.RawSql sql) {
+        return db.execRaw(sql);
+      }
+    };
+  }
+
+  /** {@code run}, watched by the {@code Db}'s {@link StatementObserver} if it has one. */
+  <T> Flux<T> observed(Statement statement, boolean inTransaction, Flux<T> run) {
+    if (observer == null) {
+      return run;
+    }
+    return Observing.wrap(observer,
+        StatementInfos.of(statement, schema, capability().backend(), inTransaction), run);
+  }
+
+  /**
+   * A raw SQL statement on this database, run where {@link #exec} would run a typed one (the
+   * bound transaction, else a pooled connection through the gate); see {@link SqlStatement}.
+   */
+  public SqlStatement sql(String sql) {
+    return new SqlStatement(this, sql);
+  }
+
+  @Override
+  public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return capability().sql() ? java.util.Optional.empty()
+        : java.util.Optional.of(Tx.noRawSql(capability()));
+  }
+
+  @Override
+  public Flux<Value.Record> execRaw(Operation.RawSql sql) {
+    Objects.requireNonNull(sql, "sql");
+    if (!capability().sql()) {
+      return Flux.error(Tx.noRawSql(capability()));
+    }
+    return Flux.deferContextual(context -> {
+      Tx bound = Tx.boundIn(context, this);
+      return bound != null ? bound.execRaw(sql)
+          : orBound(context, c -> Joined.raw(this, c, counters, sql), () -> rawAlone(sql));
+    });
+  }
+
+  /** A raw statement on a connection of its own, leased through the gate like any plan's. */
+  private Flux<Value.Record> rawAlone(Operation.RawSql sql) {
+    return Flux.usingWhen(driver.lease(1),
+        lease -> lease.connect().thenMany(Flux.defer(() -> Sender.of(lease.main()).send(sql))),
+        Lease::close, (lease, error) -> lease.close(), Lease::close);
   }
 
   /**
@@ -94,7 +191,14 @@ public final class Db implements Executor {
   }
 
   private Flux<Value> execAlone(Statement statement) {
-    Bound bound = bind(statement);
+    Bound bound = bind(statement); // refusals of the backend first
+    if (statement instanceof io.toasty.stmt.Query q && q.lock() != null) {
+      // A lock taken by a statement of its own would end with it: say so instead of pretending.
+      return Flux.error(new io.toasty.InvalidStatementException(
+          ((io.toasty.stmt.Source.Model) q.source()).model(), null, "a locking read ("
+          + q.lock().mode() + ", " + q.lock().onLocked() + ") runs inside a transaction: "
+          + "db.transaction(tx -> ...exec(tx))"));
+    }
     return Results.of(bound.plan.output(), run(bound.plan, bound.args), bound.args);
   }
 
@@ -127,6 +231,40 @@ public final class Db implements Executor {
         lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
             lease.main(), lease.aside()))),
         Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /**
+   * Chunks of a {@link io.toasty.Bulk} stream: where atomic writes have an item limit, as many
+   * records as fit one (each with a unique value freed and claimed), at most 25; else as many
+   * rows as one statement's bind markers hold, at most 1000.
+   */
+  @Override
+  public int bulkChunkRows(ModelDef<?> model) {
+    Capability c = driver.capability();
+    TableSchema table = model == null ? null : schema.tableOf(model.name());
+    if (c.maxAtomicWriteItems() > 0) {
+      long uniques = table == null ? 1 : table.indexes().stream()
+          .filter(ix -> ix.unique() && !ix.columns().equals(table.primaryKey())).count();
+      return (int) Math.max(1, Math.min(25, c.maxAtomicWriteItems() / (1 + 2 * uniques)));
+    }
+    int columns = table == null ? 1 : Math.max(1, table.columns().size());
+    int byMarkers = c.maxBindMarkers() == 0 ? 1000 : c.maxBindMarkers() / columns;
+    return Math.max(1, Math.min(1000, byMarkers));
+  }
+
+  /**
+   * Runs a batch's statements as one unit: over SQL in one transaction (a savepoint in a
+   * transaction bound in the Context), one after the other on its connection, any failure
+   * rolling back every write of the batch; results are emitted after COMMIT. Where the backend
+   * has no interactive transactions, see {@link AtomicBatch}.
+   */
+  @Override
+  public Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+    Objects.requireNonNull(statements, "statements");
+    if (driver.capability().interactiveTransactions()) {
+      return transactionMono(tx -> Batch.inOrder(tx, statements));
+    }
+    return AtomicBatch.run(this, driver, statements);
   }
 
   /**
@@ -176,10 +314,12 @@ public final class Db implements Executor {
         return Flux.error(unsupported());
       }
       return orBound(context, c -> Joined.transaction(this, c, counters, options, work),
-          () -> TxSession.run(this, driver, options, counters, session -> {
-            Tx tx = Tx.top(session, false);
-            return Flux.from(work.apply(tx)).contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx));
-          }));
+          () -> Retries.apply(options.retryPolicy(), Retries::forTransaction,
+              TxSession.run(this, driver, options, counters, session -> {
+                Tx tx = Tx.top(session, false);
+                return Flux.from(work.apply(tx))
+                    .contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx));
+              })));
     });
   }
 
@@ -276,6 +416,12 @@ public final class Db implements Executor {
    */
   public Optional<PoolState> poolState() {
     return driver.poolState();
+  }
+
+  /** The key that signs this {@code Db}'s pagination cursors ({@link DbBuilder#cursorKey}). */
+  @Override
+  public CursorKey cursorKey() {
+    return cursorKey;
   }
 
   /** What the backend can do. */

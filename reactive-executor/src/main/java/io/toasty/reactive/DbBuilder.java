@@ -1,9 +1,12 @@
 package io.toasty.reactive;
 
+import io.toasty.CursorKey;
 import io.toasty.ModelDef;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.planner.Planner;
+import io.toasty.reactive.observe.Observers;
+import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import java.time.Duration;
@@ -30,6 +33,10 @@ public final class DbBuilder {
   private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
   private Function<DriverConfig, Driver> driverFactory;
   private ConnectionBinding connectionBinding;
+  private StatementObserver observer;
+  private RetryPolicy retry = RetryPolicy.none();
+  private Duration statementTimeout;
+  private CursorKey cursorKey;
 
   DbBuilder() {}
 
@@ -119,6 +126,52 @@ public final class DbBuilder {
   }
 
   /**
+   * Watches every statement (default none): for example
+   * {@code new MicrometerObserver(observationRegistry)}, one Micrometer {@code Observation} per
+   * statement, or {@code new LoggingObserver(slowThreshold)}, a log line per statement. Each call
+   * adds one; all see every statement.
+   */
+  public DbBuilder observer(StatementObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    this.observer = this.observer == null ? observer : Observers.both(this.observer, observer);
+    return this;
+  }
+
+  /**
+   * How long one SQL statement may run (default: no limit). The database itself stops a
+   * statement at the limit (PostgreSQL's {@code statement_timeout}, MariaDB's
+   * {@code max_statement_time}, H2's {@code QUERY_TIMEOUT}), and it fails with
+   * {@code QueryTimeoutException}; see docs/operations.md for the backends it applies to.
+   */
+  public DbBuilder statementTimeout(Duration statementTimeout) {
+    if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+      throw new IllegalArgumentException("statementTimeout must be positive, was "
+          + statementTimeout);
+    }
+    this.statementTimeout = statementTimeout;
+    return this;
+  }
+
+  /**
+   * Retries of statements run outside a transaction that fail with a transient error (default:
+   * none); see {@link RetryPolicy} for what is retried and what never is.
+   */
+  public DbBuilder retry(RetryPolicy retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /**
+   * The key that signs the {@code Db}'s pagination cursors (HMAC-SHA256). Set the same key on
+   * every instance of a service so that a cursor one instance made is accepted by the others
+   * and after a restart; by default each {@code Db} draws a random one.
+   */
+  public DbBuilder cursorKey(CursorKey cursorKey) {
+    this.cursorKey = Objects.requireNonNull(cursorKey, "cursorKey");
+    return this;
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -133,11 +186,12 @@ public final class DbBuilder {
           + "driverFactory(..)");
     }
     DriverConfig config = new DriverConfig(url == null ? "driver-factory:" : url, schema,
-        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery);
+        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout);
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
-        acquireTimeout, connectionBinding);
+        acquireTimeout, connectionBinding, observer, retry,
+        cursorKey != null ? cursorKey : CursorKey.random());
   }
 }

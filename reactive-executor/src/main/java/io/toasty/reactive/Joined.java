@@ -25,6 +25,11 @@ final class Joined {
     return within(db, connection, counters, tx -> tx.join(options, work));
   }
 
+  static Flux<Value.Record> raw(Db db, Connection connection, TxCounters counters,
+      io.toasty.driver.Operation.RawSql sql) {
+    return within(db, connection, counters, tx -> tx.execRaw(sql));
+  }
+
   private static <T> Flux<T> within(Db db, Connection connection, TxCounters counters,
       Function<Tx, Flux<T>> body) {
     return Flux.usingWhen(

@@ -1,6 +1,10 @@
 package io.toasty.reactive;
 
 import io.toasty.Feature;
+import io.toasty.CursorKey;
+import io.toasty.SqlStatement;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
 import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
@@ -84,6 +88,12 @@ public final class Tx implements Executor {
     return bound instanceof Tx tx && tx.session.db == db ? tx : null;
   }
 
+  /** The {@code Db}'s cursor key: a page read in a transaction is continued outside it. */
+  @Override
+  public CursorKey cursorKey() {
+    return session.db.cursorKey();
+  }
+
   /**
    * Plans and runs {@code statement} in this transaction. Inside a nested transaction of this
    * one (bound in the Context), it runs in the nested one.
@@ -91,7 +101,24 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(Statement statement) {
     Objects.requireNonNull(statement, "statement");
-    return Flux.deferContextual(context -> innermost(context).run(statement));
+    return Flux.deferContextual(context -> session.db.observed(statement, true,
+        innermost(context).run(statement)));
+  }
+
+  /** Chunks of a bulk stream in this transaction: as its {@code Db} sizes them. */
+  @Override
+  public int bulkChunkRows(io.toasty.ModelDef<?> model) {
+    return session.db.bulkChunkRows(model);
+  }
+
+  /**
+   * Runs a batch's statements in this transaction, nested (a savepoint): a failing statement
+   * undoes the batch's writes and fails the batch, and this transaction goes on.
+   */
+  @Override
+  public Mono<java.util.List<Object>> execBatch(
+      java.util.List<io.toasty.Statement.Snapshot<?>> statements) {
+    return transactionMono(tx -> io.toasty.Batch.inOrder(tx, statements));
   }
 
   /**
@@ -181,7 +208,8 @@ public final class Tx implements Executor {
 
   /** Runs {@code work} nested in this transaction, if {@code options} allow. */
   <T> Flux<T> join(TxOptions options, Function<? super Tx, ? extends Publisher<T>> work) {
-    if (!options.equals(TxOptions.defaults()) && !options.equals(session.options)) {
+    if (!options.sameTransaction(TxOptions.defaults())
+        && !options.sameTransaction(session.options)) {
       return Flux.error(new IllegalArgumentException("a nested transaction keeps the options of "
           + "the transaction it joins (" + session.options + "), so it cannot use " + options));
     }
@@ -199,6 +227,37 @@ public final class Tx implements Executor {
           () -> Flux.from(work.apply(inner)).contextWrite(c -> c.put(CONTEXT_KEY, inner)),
           inner.lane::close);
     });
+  }
+
+  /** A raw SQL statement in this transaction; see {@link SqlStatement}. */
+  public SqlStatement sql(String sql) {
+    return new SqlStatement(this, sql);
+  }
+
+  /** Runs a raw statement on this transaction's connection, in its turn. */
+  @Override
+  public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return session.db.capability().sql() ? java.util.Optional.empty()
+        : java.util.Optional.of(Tx.noRawSql(session.db.capability()));
+  }
+
+  @Override
+  public Flux<Value.Record> execRaw(Operation.RawSql sql) {
+    Objects.requireNonNull(sql, "sql");
+    if (!session.db.capability().sql()) {
+      return Flux.error(noRawSql(session.db.capability()));
+    }
+    return Flux.deferContextual(context -> {
+      Tx tx = innermost(context);
+      Sender sender = tx.session.connection;
+      return tx.lane.submit(() -> sender.send(sql));
+    });
+  }
+
+  /** The refusal of raw SQL on a backend without SQL. */
+  static UnsupportedFeatureException noRawSql(Capability capability) {
+    return new UnsupportedFeatureException(Feature.SQL, capability.backend(),
+        "raw SQL statements run on SQL databases only");
   }
 
   private Flux<Value> run(Statement statement) {

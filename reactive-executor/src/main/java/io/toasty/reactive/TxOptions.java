@@ -17,17 +17,19 @@ import java.util.Optional;
  * option and ignores it.
  */
 public final class TxOptions {
-  private static final TxOptions DEFAULTS = new TxOptions(null, false);
+  private static final TxOptions DEFAULTS = new TxOptions(null, false, RetryPolicy.none());
 
   /** The SQL isolation levels, weakest first. */
   public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
 
   private final Isolation isolation;
   private final boolean readOnly;
+  private final RetryPolicy retry;
 
-  private TxOptions(Isolation isolation, boolean readOnly) {
+  private TxOptions(Isolation isolation, boolean readOnly, RetryPolicy retry) {
     this.isolation = isolation;
     this.readOnly = readOnly;
+    this.retry = retry;
   }
 
   /** The backend's default isolation, read-write. */
@@ -57,12 +59,12 @@ public final class TxOptions {
 
   /** These options with {@code isolation}. */
   public TxOptions isolation(Isolation isolation) {
-    return new TxOptions(Objects.requireNonNull(isolation, "isolation"), readOnly);
+    return new TxOptions(Objects.requireNonNull(isolation, "isolation"), readOnly, retry);
   }
 
   /** These options, read-only. */
   public TxOptions readOnly() {
-    return new TxOptions(isolation, true);
+    return new TxOptions(isolation, true, retry);
   }
 
   /** The isolation level, or empty for the backend's default. */
@@ -82,19 +84,43 @@ public final class TxOptions {
         readOnly, null);
   }
 
+  /**
+   * These options, with the whole transaction function run again from the start, in a new
+   * transaction, when it fails with a serialization failure, a deadlock or throttling, as
+   * {@code policy} says, while the transaction has emitted nothing (so prefer
+   * {@code transactionMono}, whose result comes after COMMIT). The function must be safe to run
+   * again: no side effects outside the database. Nested transactions keep their outer one's
+   * retries.
+   */
+  public TxOptions retry(RetryPolicy policy) {
+    return new TxOptions(isolation, readOnly, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The retry policy of the whole transaction ({@link RetryPolicy#none()} by default). */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  /** Whether {@code other} asks for the same transaction (isolation and access mode). */
+  boolean sameTransaction(TxOptions other) {
+    return other.isolation == isolation && other.readOnly == readOnly;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof TxOptions t && t.isolation == isolation && t.readOnly == readOnly;
+    return o instanceof TxOptions t && t.isolation == isolation && t.readOnly == readOnly
+        && t.retry.equals(retry);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(isolation, readOnly);
+    return Objects.hash(isolation, readOnly, retry);
   }
 
   @Override
   public String toString() {
     return "TxOptions[" + (isolation == null ? "default isolation" : isolation)
-        + (readOnly ? ", read-only" : "") + "]";
+        + (readOnly ? ", read-only" : "")
+        + (retry.maxRetries() > 0 ? ", " + retry.maxRetries() + " retries" : "") + "]";
   }
 }

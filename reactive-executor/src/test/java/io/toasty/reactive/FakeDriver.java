@@ -35,6 +35,8 @@ final class FakeDriver implements Driver {
   final AtomicInteger closeCalls = new AtomicInteger();
   /** Times an operation started while another was still running on the same connection. */
   final AtomicInteger overlaps = new AtomicInteger();
+  /** What was sent on a connection when an operation overlapped another (for the failure message). */
+  final List<String> overlapLog = Collections.synchronizedList(new ArrayList<>());
   /** The connections handed out, in order. */
   final List<FakeConnection> connections = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger pushes = new AtomicInteger();
@@ -158,7 +160,7 @@ final class FakeDriver implements Driver {
 
     @Override public Mono<ExecResponse> exec(Operation operation) {
       return Mono.defer(() -> {
-        enter();
+        enter(operation);
         log.add(operation);
         ops.add(operation);
         AtomicBoolean ended = new AtomicBoolean();
@@ -184,7 +186,7 @@ final class FakeDriver implements Driver {
               return new ExecResponse.Rows(rows.rows()
                   .doOnRequest(n -> {
                     if (state.compareAndSet(0, 1)) {
-                      enter();
+                      enter(operation);
                     }
                   })
                   .doOnTerminate(rowsEnd).doOnCancel(rowsEnd));
@@ -198,9 +200,12 @@ final class FakeDriver implements Driver {
       });
     }
 
-    private void enter() {
+    private void enter(Operation operation) {
       if (running.incrementAndGet() > 1) {
         overlaps.incrementAndGet();
+        overlapLog.add("connection " + id + ": " + operation.getClass().getSimpleName()
+            + " entered on " + Thread.currentThread().getName() + " while running, after "
+            + kinds());
       }
     }
 

@@ -46,7 +46,7 @@ class TxRandomCancelTest {
       return Mono.defer(() -> t.driver.standard(op)).subscribeOn(Schedulers.parallel());
     });
     Random random = new Random(20_240_601);
-    int runs = 1000;
+    int runs = Integer.getInteger("toasty.test.txRuns", 1000);
     Map<Work, Integer> cancelled = new EnumMap<>(Work.class);
     for (int run = 0; run < runs; run++) {
       int i = run;
@@ -96,7 +96,7 @@ class TxRandomCancelTest {
     }
     assertEquals(t.driver.connects.get(), t.driver.closes.get(), "leaked connections");
     assertEquals(t.driver.closes.get(), t.driver.closeCalls.get(), "released twice");
-    assertEquals(0, t.driver.overlaps.get(), "overlapping operations");
+    assertEquals(0, t.driver.overlaps.get(), () -> "overlapping operations: " + t.driver.overlapLog);
     assertEquals(0, stats.active(), stats.toString());
     assertEquals(0, stats.failedCleanups(), stats.toString());
     assertTrue(stats.cancelled() > 150, "too few cancelled transactions: " + stats);

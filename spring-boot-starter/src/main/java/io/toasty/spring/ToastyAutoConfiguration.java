@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +45,13 @@ public class ToastyAutoConfiguration {
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   public Db toastyDb(ObjectProvider<ConnectionFactory> factories, ToastyModels models,
-      ToastyProperties properties, ObjectProvider<R2dbcProperties> r2dbc) {
+      ToastyProperties properties, ObjectProvider<R2dbcProperties> r2dbc,
+      ObjectProvider<ObservationRegistry> observations) {
+    if (BackendUrl.isDynamo(properties.getUrl())) {
+      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.MISSING_DRIVER,
+          "toasty.url=" + properties.getUrl() + " needs io.toasty:toasty-dynamo-driver on the "
+              + "class path", null);
+    }
     ConnectionFactory factory = factories.getIfUnique();
     if (factory == null) {
       throw new ToastyConfigurationException(ToastyConfigurationException.Problem.NO_DATABASE,
@@ -55,7 +62,8 @@ public class ToastyAutoConfiguration {
       R2dbcProperties spring = r2dbc.getIfAvailable();
       url = spring == null ? null : spring.getUrl();
     }
-    return ToastyDbFactory.build(factory, url, models.all(), properties);
+    return ToastyDbFactory.build(factory, url, models.all(), properties,
+        observations.getIfUnique());
   }
 
   /**

@@ -14,14 +14,17 @@ public final class ToastyConfigurationException extends RuntimeException {
         + "io.r2dbc:r2dbc-h2 to the class path."),
     /** The URL names a backend Toasty has no dialect for. */
     UNKNOWN_URL("Use an R2DBC URL Toasty serves: r2dbc:h2:, r2dbc:postgresql:, r2dbc:mysql:, "
-        + "r2dbc:mariadb: or r2dbc:sqlite:."),
+        + "r2dbc:mariadb:, r2dbc:sqlite: or dynamodb:."),
     /** The URL's backend has no R2DBC driver on the class path. */
     MISSING_DRIVER("Add the backend's R2DBC driver to the dependencies: "
         + "org.postgresql:r2dbc-postgresql, io.asyncer:r2dbc-mysql, io.r2dbc:r2dbc-h2 or "
-        + "io.toasty:toasty-sqlite-bridge."),
+        + "io.toasty:toasty-sqlite-bridge; for dynamodb: URLs, io.toasty:toasty-dynamo-driver."),
     /** The database's tables do not match the models ({@code toasty.schema=validate}). */
     SCHEMA_MISMATCH("Create the missing tables and columns (toasty.schema=push creates what is "
         + "missing), or point the application at the right database or schema."),
+    /** {@code toasty.cursor-key} is shorter than 16 bytes. */
+    BAD_CURSOR_KEY("Set toasty.cursor-key to a secret of at least 16 bytes (or leave it unset "
+        + "for a random key per start)."),
     /** A model in the index cannot be loaded, or the models do not fit together. */
     BAD_MODELS("Recompile the module that declares the models with toasty-codegen on its "
         + "annotation processor path, and check the model named above.");

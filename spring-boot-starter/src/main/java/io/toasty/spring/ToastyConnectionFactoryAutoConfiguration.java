@@ -6,19 +6,19 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.r2dbc.R2dbcDrivers;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
- * With {@code toasty.url} set, the application's one pooled {@code ConnectionFactory} comes from
+ * With {@code toasty.url} set to an R2DBC URL, the application's one pooled {@code ConnectionFactory} comes from
  * it: Spring Boot's R2DBC auto-configuration then backs off, so there is no second, unused pool,
  * and Spring's transaction manager and {@code DatabaseClient} use the same pool as the
  * {@code Db}.
  */
 @AutoConfiguration(before = R2dbcAutoConfiguration.class)
-@ConditionalOnProperty(prefix = "toasty", name = "url")
+@Conditional(OnR2dbcUrl.class)
 @EnableConfigurationProperties(ToastyProperties.class)
 public class ToastyConnectionFactoryAutoConfiguration {
 

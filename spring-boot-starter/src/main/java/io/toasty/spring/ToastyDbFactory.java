@@ -1,6 +1,8 @@
 package io.toasty.spring;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.CursorKey;
 import io.toasty.InvalidModelException;
 import io.toasty.ModelDef;
 import io.toasty.r2dbc.FactoryDriver;
@@ -8,6 +10,9 @@ import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.observe.LoggingObserver;
+import io.toasty.reactive.observe.MicrometerObserver;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,7 +28,7 @@ final class ToastyDbFactory {
    *     product name does
    */
   static Db build(ConnectionFactory factory, String url, List<ModelDef<?>> models,
-      ToastyProperties properties) {
+      ToastyProperties properties, ObservationRegistry observations) {
     AtomicReference<FactoryDriver> driver = new AtomicReference<>();
     DbBuilder builder = Toasty.builder()
         .models(models)
@@ -36,6 +41,7 @@ final class ToastyDbFactory {
     if (url != null) {
       builder.url(url);
     }
+    configure(builder, observations, properties);
     try {
       return builder.build();
     } catch (InvalidModelException e) {
@@ -44,6 +50,34 @@ final class ToastyDbFactory {
     } catch (IllegalArgumentException e) {
       throw new ToastyConfigurationException(ToastyConfigurationException.Problem.UNKNOWN_URL,
           e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What every starter-made {@code Db} gets, on any backend: a log line per statement
+   * ({@code toasty.slow-statement-threshold}), retries ({@code toasty.retry.*}), the cursor key
+   * ({@code toasty.cursor-key}), and one Micrometer observation per statement when the
+   * application has a registry.
+   */
+  static void configure(DbBuilder builder, ObservationRegistry observations,
+      ToastyProperties properties) {
+    if (properties.getCursorKey() != null) {
+      builder.cursorKey(cursorKey(properties.getCursorKey()));
+    }
+    builder.observer(new LoggingObserver(properties.getSlowStatementThreshold()));
+    builder.retry(properties.getRetry().policy());
+    if (observations != null && !observations.isNoop()) {
+      builder.observer(new MicrometerObserver(observations));
+    }
+  }
+
+  private static CursorKey cursorKey(String secret) {
+    try {
+      return CursorKey.of(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new ToastyConfigurationException(
+          ToastyConfigurationException.Problem.BAD_CURSOR_KEY, "toasty.cursor-key: "
+          + e.getMessage(), e);
     }
   }
 }

@@ -81,7 +81,8 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
     if (ex instanceof ConnectionLostException) {
       return new TransientDataAccessResourceException(message, ex);
     }
-    if (ex instanceof DriverException d && TIMEOUTS.contains(d.sqlState())) {
+    if (ex instanceof io.toasty.QueryTimeoutException
+        || ex instanceof DriverException d && TIMEOUTS.contains(d.sqlState())) {
       return new QueryTimeoutException(message, ex);
     }
     if (ex instanceof InvalidStatementException || ex instanceof InvalidModelException

@@ -19,7 +19,7 @@ public class ToastyHealthAutoConfiguration {
   /** The indicator. */
   @Bean(name = "toastyHealthIndicator")
   @ConditionalOnMissingBean(name = "toastyHealthIndicator")
-  public ToastyHealthIndicator toastyHealthIndicator(Db db) {
-    return new ToastyHealthIndicator(db);
+  public ToastyHealthIndicator toastyHealthIndicator(Db db, ToastyModels models) {
+    return new ToastyHealthIndicator(db, models.all());
   }
 }

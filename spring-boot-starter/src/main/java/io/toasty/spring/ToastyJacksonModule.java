@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.toasty.BelongsTo;
 import io.toasty.HasMany;
 import io.toasty.HasOne;
+import io.toasty.Page;
 
 /**
  * Jackson support for model records with relation fields: a loaded {@code HasMany},
  * {@code BelongsTo} or {@code HasOne} is written as its value (the list, the record), an
- * unloaded one is left out; reading leaves every relation unloaded. The starter registers it
+ * unloaded one is left out; reading leaves every relation unloaded. A {@code Page} is written as
+ * {@code {"items":[..],"next":"..","previous":".."}} (see {@code PageSerializer}). The starter registers it
  * with Spring Boot's {@code ObjectMapper}; elsewhere {@code mapper.registerModule(new
  * ToastyJacksonModule())} (with {@code Jdk8Module} for {@code Optional} relations).
  */
@@ -29,6 +31,7 @@ public final class ToastyJacksonModule extends SimpleModule {
         new UnloadedRelationDeserializer<>(BelongsTo.class, BelongsTo::detached));
     addDeserializer(HasOne.class,
         new UnloadedRelationDeserializer<>(HasOne.class, HasOne::detached));
+    addSerializer(Page.class, new PageSerializer());
     setSerializerModifier(new SkipUnloadedRelations());
   }
 }

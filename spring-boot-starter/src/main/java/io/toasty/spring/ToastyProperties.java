@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * toasty.url=r2dbc:postgresql://app@db:5432/app   # optional: else spring.r2dbc.* is used
  * toasty.schema=push                              # none (default), push, validate
  * toasty.plan-cache-size=1024
+ * toasty.url=dynamodb://?region=eu-west-1         # DynamoDB (needs toasty-dynamo-driver)
+ * toasty.dynamo.table-prefix=app_                 # with a DynamoDbAsyncClient bean of your own
  * </pre>
  */
 @ConfigurationProperties(prefix = "toasty")
 public class ToastyProperties {
   /**
-   * The database URL, such as r2dbc:postgresql://user@host:5432/db. When set, the starter makes
+   * The database URL, such as r2dbc:postgresql://user@host:5432/db or dynamodb://?region=x.
+   * When set to an R2DBC URL, the starter makes
    * the application's pooled R2DBC ConnectionFactory from it (Spring Boot's own then backs off);
    * when not, the Db runs on the ConnectionFactory that spring.r2dbc.* configures.
    */
@@ -32,6 +35,111 @@ public class ToastyProperties {
 
   /** How long the start-up schema action may take. */
   private Duration startupTimeout = Duration.ofSeconds(60);
+
+  /**
+   * Statements slower than this are logged at WARN (logger io.toasty.statement; every statement
+   * at DEBUG). Values are never logged.
+   */
+  private Duration slowStatementThreshold = Duration.ofSeconds(1);
+
+  /** The slow-statement threshold. */
+  public Duration getSlowStatementThreshold() {
+    return slowStatementThreshold;
+  }
+
+  /** Sets the slow-statement threshold. */
+  public void setSlowStatementThreshold(Duration slowStatementThreshold) {
+    this.slowStatementThreshold = slowStatementThreshold;
+  }
+
+  /** Retries of statements that fail with a transient error (see RetryPolicy). */
+  private final Retry retry = new Retry();
+
+  /** The retry settings. */
+  public Retry getRetry() {
+    return retry;
+  }
+
+  /** The {@code toasty.retry.*} properties. */
+  public static class Retry {
+    /** Retries after the first try (0: none). Writes are never retried on a lost connection. */
+    private int maxRetries;
+
+    /** The first pause; pauses double up to max-backoff, half of each at random. */
+    private Duration firstBackoff = Duration.ofMillis(50);
+
+    /** The longest pause. */
+    private Duration maxBackoff = Duration.ofSeconds(2);
+
+    /** Retries after the first try. */
+    public int getMaxRetries() {
+      return maxRetries;
+    }
+
+    /** Sets the retries. */
+    public void setMaxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+    }
+
+    /** The first pause. */
+    public Duration getFirstBackoff() {
+      return firstBackoff;
+    }
+
+    /** Sets the first pause. */
+    public void setFirstBackoff(Duration firstBackoff) {
+      this.firstBackoff = firstBackoff;
+    }
+
+    /** The longest pause. */
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    /** Sets the longest pause. */
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+
+    /** The policy these settings describe. */
+    io.toasty.reactive.RetryPolicy policy() {
+      return new io.toasty.reactive.RetryPolicy(maxRetries, firstBackoff, maxBackoff, 0.5);
+    }
+  }
+
+  /** DynamoDB settings used with the application's own {@code DynamoDbAsyncClient} bean. */
+  private final Dynamo dynamo = new Dynamo();
+
+  /** DynamoDB settings. */
+  public Dynamo getDynamo() {
+    return dynamo;
+  }
+
+  /** The {@code toasty.dynamo.*} properties. */
+  public static class Dynamo {
+    /**
+     * Put before every table name when the Db runs on the application's DynamoDbAsyncClient
+     * bean (with toasty.url, the URL's tablePrefix parameter does this).
+     */
+    private String tablePrefix = "";
+
+    /** The table name prefix. */
+    public String getTablePrefix() {
+      return tablePrefix;
+    }
+
+    /** Sets the table name prefix. */
+    public void setTablePrefix(String tablePrefix) {
+      this.tablePrefix = tablePrefix;
+    }
+  }
+
+  /**
+   * The secret (at least 16 bytes of UTF-8) that signs pagination cursors; the same on every
+   * instance, so that a cursor one made is accepted by all. When unset, each start draws a
+   * random one.
+   */
+  private String cursorKey;
 
   /** The database URL, or null. */
   public String getUrl() {
@@ -81,5 +189,15 @@ public class ToastyProperties {
   /** Sets the start-up schema action's time limit. */
   public void setStartupTimeout(Duration startupTimeout) {
     this.startupTimeout = startupTimeout;
+  }
+
+  /** The cursor signing secret, or null. */
+  public String getCursorKey() {
+    return cursorKey;
+  }
+
+  /** Sets the cursor signing secret. */
+  public void setCursorKey(String cursorKey) {
+    this.cursorKey = cursorKey;
   }
 }

@@ -28,7 +28,7 @@ class AutoConfigurationTest {
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName())
         .run(context -> assertThat(context.getBean(ToastyModels.class).all())
             .extracting(m -> m.name())
-            .containsExactlyInAnyOrder("Author", "Article", "Label"));
+            .containsExactlyInAnyOrder("Author", "Article", "Label", "Note"));
   }
 
   @Test
@@ -87,4 +87,27 @@ class AutoConfigurationTest {
             .isFalse());
   }
 
+  @Test
+  void instancesWithOneCursorKeyAcceptEachOthersCursors() {
+    String[] props = {"spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+        + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push",
+        "toasty.cursor-key=one secret for every instance"};
+    String[] cursor = new String[1];
+    runner.withPropertyValues(props).run(context -> {
+      Db db = context.getBean(Db.class);
+      Authors.create().name("Ann").email("ann@example.com").exec(db).block();
+      Authors.create().name("Bo").email("bo@example.com").exec(db).block();
+      cursor[0] = Authors.all().orderBy(Authors.NAME.asc()).paginate(1).collect(db).block()
+          .next().orElseThrow();
+    });
+    runner.withPropertyValues(props).run(context -> {
+      Db db = context.getBean(Db.class);
+      assertThat(Authors.all().orderBy(Authors.NAME.asc()).paginate(1).after(cursor[0])
+          .collect(db).block().items()).extracting(Author::name).containsExactly("Bo");
+    });
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName(),
+        "toasty.cursor-key=short").run(context -> assertThat(context).hasFailed()
+            .getFailure().hasRootCauseInstanceOf(IllegalArgumentException.class)
+            .hasStackTraceContaining("toasty.cursor-key"));
+  }
 }

@@ -59,6 +59,8 @@ class ToastyExceptionTranslatorTest {
             QueryTimeoutException.class),
         Arguments.of(new DriverException("mysql", "70100", "max_statement_time", driver),
             QueryTimeoutException.class),
+        Arguments.of(new io.toasty.QueryTimeoutException("h2", "57014", "timed out", driver),
+            QueryTimeoutException.class),
         Arguments.of(new InvalidStatementException("User", "name", "null"),
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new InvalidModelException("User", "posts", "bad"),

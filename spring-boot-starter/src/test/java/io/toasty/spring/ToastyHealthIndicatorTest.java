@@ -28,7 +28,7 @@ class ToastyHealthIndicatorTest {
           Health health = context.getBean(ToastyHealthIndicator.class).health().block();
           assertThat(health.getStatus()).isEqualTo(Status.UP);
           assertThat(health.getDetails()).containsEntry("backend", "h2")
-              .containsEntry("models", 3);
+              .containsEntry("models", 4);
           assertThat(db.transactionStats().committed()).isEqualTo(before + 1);
         });
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.toasty.Page;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.spring.app.Article;
@@ -92,6 +93,25 @@ class ToastyJacksonModuleTest {
     assertThat(back.id()).isEqualTo(ann.id());
     assertThat(back.email()).isEqualTo(ann.email());
     assertThat(back.articles().isLoaded()).isFalse();
+  }
+
+  @Test
+  void aPageIsItsItemsAndCursors() throws Exception {
+    Authors.create().name("Bo").email("bo@example.com").exec(db).block();
+    Page<Author> first = Authors.all().include(Authors.ARTICLES).orderBy(Authors.NAME.asc())
+        .paginate(1).collect(db).block();
+    JsonNode json = mapper.readTree(mapper.writeValueAsString(first));
+    assertThat(json.get("items")).hasSize(1);
+    assertThat(json.get("items").get(0).get("name").asText()).isEqualTo("Ann");
+    assertThat(json.get("items").get(0).get("articles")).hasSize(1);
+    assertThat(json.get("next").asText()).isEqualTo(first.next().orElseThrow());
+    assertThat(json.get("previous").isNull()).isTrue();
+    assertThat(json.has("total")).isFalse();
+    Page<Author> counted = Authors.all().orderBy(Authors.NAME.asc()).page(0, 5).withTotal()
+        .collect(db).block();
+    assertThat(mapper.readTree(mapper.writeValueAsString(counted)).get("total").asLong())
+        .isEqualTo(2);
+    Authors.deleteByEmail("bo@example.com").exec(db).block();
   }
 
   @Test

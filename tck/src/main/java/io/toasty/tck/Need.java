@@ -36,8 +36,24 @@ public enum Need {
   CASCADING_DELETE(Capability::sql, Feature.CASCADING_DELETE),
   /** Writes any number of records atomically (no item limit on one atomic write). */
   LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
+  /** Assigns arithmetic beyond one {@code +} or {@code -} of a field and a value. */
+  UPDATE_EXPRESSION(Capability::sql, Feature.UPDATE_EXPRESSION),
+  /**
+   * Runs a batch mixing reads and writes, or writes of several operations each, as one unit
+   * (in a transaction); a backend without interactive transactions makes a batch atomic only
+   * when its writes are one key operation each.
+   */
+  MIXED_BATCH(Capability::interactiveTransactions, Feature.ATOMIC_BATCH),
   /** Runs a plan of several statements (a re-read after a write, a relation filter). */
-  MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN);
+  MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN),
+  /** Upserts on a unique field's conflict target, not only the primary key. */
+  UPSERT_BY_UNIQUE(Capability::sql, Feature.UPSERT_TARGET),
+  /** Upserts several rows in one atomic statement. */
+  UPSERT_MANY(Capability::sql, Feature.UPSERT_MANY),
+  /** Locks the rows a query reads inside a transaction. */
+  ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
+  /** Takes shared row locks ({@code FOR SHARE}). */
+  SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS);
 
   private final Predicate<Capability> test;
   private final Feature feature;

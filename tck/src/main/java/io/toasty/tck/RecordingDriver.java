@@ -113,6 +113,10 @@ public final class RecordingDriver implements Driver {
         entry.complete(new OperationLog.Outcome.Count(c.count()));
         return response;
       }
+      if (response instanceof ExecResponse.Each each) {
+        entry.complete(new OperationLog.Outcome.Count(each.responses().size()));
+        return response;
+      }
       Flux<io.toasty.value.Value.Record> rows = ((ExecResponse.Rows) response).rows();
       AtomicLong seen = new AtomicLong();
       return new ExecResponse.Rows(rows

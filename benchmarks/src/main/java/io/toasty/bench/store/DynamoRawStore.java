@@ -195,6 +195,9 @@ public final class DynamoRawStore implements Store {
 
   @Override
   public Optional<String> unsupported(Workload workload) {
+    if (batchOnly(workload).isPresent()) {
+      return batchOnly(workload);
+    }
     return workload.includes() ? Optional.of(NO_INCLUDE) : Optional.empty();
   }
 

@@ -113,6 +113,9 @@ public final class SpringStore implements Store {
    */
   @Override
   public Optional<String> unsupported(Workload workload) {
+    if (batchOnly(workload).isPresent()) {
+      return batchOnly(workload);
+    }
     return workload == Workload.INCLUDE_CONCURRENT
         ? Optional.of("Spring Data R2DBC loads relations with a query per parent: 64,000 "
             + "queries per operation")

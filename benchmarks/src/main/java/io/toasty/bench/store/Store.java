@@ -4,6 +4,7 @@ import io.toasty.bench.model.AuthorWithBooks;
 import io.toasty.bench.model.User;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +35,39 @@ public interface Store extends AutoCloseable {
 
   /** Sets the score of user {@code id}; the number of rows updated. */
   Mono<Long> updateByKey(long id, int score);
+
+  /** Users {@code first} to {@code first + 4}, each read by key after the previous one. */
+  default Mono<List<User>> getFiveSequential(long first) {
+    return Flux.range(0, 5).concatMap(i -> get(first + i), 1).collectList();
+  }
+
+  /** Users {@code first} to {@code first + 4}, read by key in one batch. */
+  default Mono<List<User>> getFiveBatch(long first) {
+    return Mono.error(new UnsupportedOperationException(NO_BATCH));
+  }
+
+  /**
+   * Inserts any number of users, streamed in chunks of multi-row inserts (each chunk atomic);
+   * how many were stored.
+   */
+  default Mono<Long> createAll(List<User> users) {
+    return Mono.error(new UnsupportedOperationException(NO_CREATE_ALL));
+  }
+
+  /** Why a store has no batch of reads. */
+  String NO_BATCH = "a typed batch of statements is Toasty's; compare with 5 sequential reads";
+
+  /** Why a store has no chunked stream of inserts. */
+  String NO_CREATE_ALL = "no chunked multi-row insert stream here";
+
+  /** Why this store cannot run one of the workloads of issue 15, or empty. */
+  default Optional<String> batchOnly(Workload workload) {
+    return switch (workload) {
+      case GET_FIVE_BATCH -> Optional.of(NO_BATCH);
+      case CREATE_ALL -> Optional.of(NO_CREATE_ALL);
+      default -> Optional.empty();
+    };
+  }
 
   /** Authors with id 1 to {@code maxAuthorId}, each with its books. */
   Mono<List<AuthorWithBooks>> include(long maxAuthorId);

@@ -14,6 +14,9 @@ public enum Workload {
   INSERT_ONE("insertOne", "insert 1 row"),
   INSERT_MANY("insertMany", "insert 10,000 rows"),
   UPDATE_BY_KEY("updateByKey", "update by key"),
+  GET_FIVE_SEQUENTIAL("getFiveSequential", "5 key reads, one after another"),
+  GET_FIVE_BATCH("getFiveBatch", "5 key reads in one batch"),
+  CREATE_ALL("createAll", "createAll / multi-row inserts, 100,000 rows"),
   INCLUDE("include", "include 1,000 parents × 10 children"),
   INCLUDE_CONCURRENT("includeConcurrent",
       "include 1,000 × 10, 64 subscribers at once (pool of 10)");
@@ -41,9 +44,18 @@ public enum Workload {
     return this == INCLUDE || this == INCLUDE_CONCURRENT;
   }
 
+  /**
+   * Whether it compares Toasty's batches or bulk streams with the raw driver's best, so that an
+   * implementation without either (Spring Data R2DBC: no batch, row-by-row saveAll) skips it.
+   */
+  public boolean batchOnly() {
+    return this == GET_FIVE_BATCH || this == CREATE_ALL;
+  }
+
   /** Whether the workload writes. */
   public boolean writes() {
-    return this == INSERT_ONE || this == INSERT_MANY || this == UPDATE_BY_KEY;
+    return this == INSERT_ONE || this == INSERT_MANY || this == UPDATE_BY_KEY
+        || this == CREATE_ALL;
   }
 
   /** The workload a JMH method measures. */

@@ -3,11 +3,9 @@ package io.toasty.docs.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.toasty.docs.DynamoLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,18 +15,10 @@ class DynamoGuideTest {
 
   @Test
   void runsTheDynamoGuideOnDynamoDbLocal() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-        "-inMemory", "-disableTelemetry", "-port", String.valueOf(port)});
-    server.start();
-    try {
+    try (DynamoLocal local = DynamoLocal.start()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-        DynamoGuide.run("dynamodb:local?endpoint=http://127.0.0.1:" + port
-            + "&tablePrefix=guide_", out);
+        DynamoGuide.run(local.url("guide_"), out);
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
       assertEquals(9, lines.size(), () -> String.join("\n", lines));
@@ -43,8 +33,6 @@ class DynamoGuideTest {
       assertEquals("1 of ann's tasks end in it", lines.get(6));
       assertEquals("ann's newest: Review it", lines.get(7));
       assertEquals("closed 1, deleted 1", lines.get(8));
-    } finally {
-      server.stop();
     }
   }
 }

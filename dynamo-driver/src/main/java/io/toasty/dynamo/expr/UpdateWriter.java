@@ -44,7 +44,8 @@ public final class UpdateWriter {
 
   private void check(Expr e) {
     if (e instanceof Expr.Arith a) {
-      if (!isOperand(a.left()) || !isOperand(a.right())) {
+      if (a.op() != Expr.ArithOp.ADD && a.op() != Expr.ArithOp.SUB
+          || !isOperand(a.left()) || !isOperand(a.right())) {
         throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, TableInfo.BACKEND,
             "nested arithmetic in an update: DynamoDB's SET takes one + or -: " + e);
       }

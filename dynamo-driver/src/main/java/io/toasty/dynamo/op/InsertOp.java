@@ -45,17 +45,29 @@ public final class InsertOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.Insert op) {
     return Mono.defer(() -> {
       Insert s = op.statement();
-      TableInfo t = cx.table(((Source.Table) s.target()).table());
-      List<Map<String, AttributeValue>> items = new ArrayList<>(s.rows().size());
-      for (Expr.Record row : s.rows()) {
-        Value[] values = new Value[t.columnCount()];
-        for (int i = 0; i < s.columns().size(); i++) {
-          values[s.columns().get(i)] = value(row.fields().get(i), op.args());
-        }
-        items.add(Items.item(t, values));
-      }
+      TableInfo t = table(cx, op);
+      List<Map<String, AttributeValue>> items = items(t, op);
       return write(cx, t, items).then(Mono.fromSupplier(() -> response(t, s, items)));
     }).onErrorMap(DynamoContext::translate);
+  }
+
+  /** The table {@code op} inserts into. */
+  static TableInfo table(DynamoContext cx, Operation.Insert op) {
+    return cx.table(((Source.Table) op.statement().target()).table());
+  }
+
+  /** The items {@code op} puts, one per row. */
+  static List<Map<String, AttributeValue>> items(TableInfo t, Operation.Insert op) {
+    Insert s = op.statement();
+    List<Map<String, AttributeValue>> items = new ArrayList<>(s.rows().size());
+    for (Expr.Record row : s.rows()) {
+      Value[] values = new Value[t.columnCount()];
+      for (int i = 0; i < s.columns().size(); i++) {
+        values[s.columns().get(i)] = value(row.fields().get(i), op.args());
+      }
+      items.add(Items.item(t, values));
+    }
+    return items;
   }
 
   private static Value value(Expr e, List<Value> args) {
@@ -68,7 +80,7 @@ public final class InsertOp {
     throw new IllegalArgumentException("an insert row holds " + e + "; the planner binds values");
   }
 
-  private static ExecResponse response(TableInfo t, Insert s,
+  static ExecResponse response(TableInfo t, Insert s,
       List<Map<String, AttributeValue>> items) {
     List<Integer> columns;
     if (s.returning() instanceof Returning.Keys k) {

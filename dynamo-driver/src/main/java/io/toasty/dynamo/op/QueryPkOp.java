@@ -39,12 +39,25 @@ public final class QueryPkOp {
           .expressionAttributeValues(ph.values(kc, f, projection))
           .consistentRead(true)
           .scanIndexForward(op.forward())
-          .limit(cx.pageSize())
+          .limit(limit(op.pageSize(), cx.pageSize()))
           .build();
       return new ExecResponse.Rows(Pages.query(cx, request)
           .filter(parts.residual()::test)
           .map(item -> Items.row(t, op.columns(), item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
+  }
+
+  /**
+   * The request's {@code Limit}: the rows the engine will take (a page and one more), when it
+   * said so and that is below the driver's own page size; reading goes on from the
+   * {@code LastEvaluatedKey} while rows are asked for (a filter may drop some).
+   */
+  static Integer limit(long wanted, Integer configured) {
+    if (wanted < 1 || wanted > Integer.MAX_VALUE) {
+      return configured;
+    }
+    return configured == null ? Integer.valueOf((int) wanted)
+        : Integer.valueOf((int) Math.min(wanted, configured));
   }
 }

@@ -41,6 +41,17 @@ final class UniqueWrites {
         .map(r -> r.item());
   }
 
+  /** The unique indexes of {@code t} that an update of {@code targets} changes. */
+  static List<TableInfo.Index> touched(TableInfo t, Set<Integer> targets) {
+    List<TableInfo.Index> out = new ArrayList<>();
+    for (TableInfo.Index ix : t.uniqueIndexes()) {
+      if (ix.columns().stream().anyMatch(targets::contains)) {
+        out.add(ix);
+      }
+    }
+    return out;
+  }
+
   /** The columns of {@code indexes}. */
   static Set<Integer> columns(List<TableInfo.Index> indexes) {
     Set<Integer> out = new LinkedHashSet<>();

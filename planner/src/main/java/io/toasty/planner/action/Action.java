@@ -9,7 +9,8 @@ import java.util.List;
  */
 public sealed interface Action permits ExecStatementAction, GetByKeyAction, FindPkByIndexAction,
     QueryPkAction, ScanAction, UpdateByKeyAction, DeleteByKeyAction, FilterAction, LimitAction,
-    ConcatAction, ConstAction, NestedMergeAction {
+    ConcatAction, ConstAction, NestedMergeAction, CountRowsAction, CountReadAction,
+    GroupRowsAction {
 
   /** The variable this action writes. */
   int output();

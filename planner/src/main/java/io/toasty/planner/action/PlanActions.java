@@ -3,6 +3,9 @@ package io.toasty.planner.action;
 import io.toasty.driver.Capability;
 import io.toasty.planner.plan.Concat;
 import io.toasty.planner.plan.Const;
+import io.toasty.planner.plan.CountRead;
+import io.toasty.planner.plan.CountRows;
+import io.toasty.planner.plan.GroupRows;
 import io.toasty.planner.plan.DeleteByKey;
 import io.toasty.planner.plan.ExecStatement;
 import io.toasty.planner.plan.Filter;
@@ -57,7 +60,7 @@ public final class PlanActions {
     for (int i = mir.nodes().size() - 1; i >= 0; i--) {
       MirNode n = mir.nodes().get(i);
       if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
-          || n instanceof NestedMerge)) {
+          || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows)) {
         continue;
       }
       for (int input : n.inputs()) {
@@ -83,7 +86,7 @@ public final class PlanActions {
       return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter());
     } else if (n instanceof QueryPk q) {
       return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter(),
-          q.forward());
+          q.forward(), q.pageSize());
     } else if (n instanceof Scan s) {
       return new ScanAction(out, s.table(), s.columns(), s.filter());
     } else if (n instanceof UpdateByKey u) {
@@ -99,6 +102,12 @@ public final class PlanActions {
       return new ConcatAction(out, c.inputs(), c.distinctKey(), c.counts());
     } else if (n instanceof NestedMerge m) {
       return new NestedMergeAction(out, m.parent(), m.branches(), m.window());
+    } else if (n instanceof CountRows c) {
+      return new CountRowsAction(out, c.input());
+    } else if (n instanceof CountRead c) {
+      return new CountReadAction(out, action(out, c.read()));
+    } else if (n instanceof GroupRows g) {
+      return new GroupRowsAction(out, g.input(), g.grouped());
     }
     Const c = (Const) n;
     return new ConstAction(out, c.rows());

@@ -7,6 +7,7 @@ import io.toasty.stmt.Expr;
 import io.toasty.stmt.Include;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -37,8 +38,11 @@ public final class Parameterize {
     if (s instanceof Query q) {
       return query(q);
     } else if (s instanceof Insert i) {
-      return new Insert(i.target(), i.columns(), Children.list(i.rows(), this::expr),
-          returning(i.returning()));
+      List<Expr.Record> rows = Children.list(i.rows(), this::expr);
+      Returning returning = returning(i.returning());
+      return new Insert(i.target(), i.columns(), rows, returning, i.onConflict() == null ? null
+          : new OnConflict(i.onConflict().target(), i.onConflict().copied(),
+              assignments(i.onConflict().assignments())));
     } else if (s instanceof Update u) {
       return new Update(u.target(), expr(u.filter()), assignments(u.assignments()),
           u.returning());
@@ -56,13 +60,17 @@ public final class Parameterize {
     }
     Limit limit = q.limit() == null ? null : new Limit(expr(q.limit().count()),
         q.limit().offset() == null ? null : expr(q.limit().offset()));
-    return new Query(q.source(), filter, returning, orderBy, limit);
+    return new Query(q.source(), filter, returning, orderBy, limit, q.lock());
   }
 
   /** Projections and include scopes hold values too. */
   private Returning returning(Returning r) {
     if (r instanceof Returning.Project p) {
       return new Returning.Project(Children.list(p.exprs(), this::expr));
+    }
+    if (r instanceof Returning.Grouped g) {
+      return new Returning.Grouped(Children.list(g.exprs(), this::expr),
+          Children.list(g.groupBy(), this::expr), expr(g.having()), g.distinct());
     }
     if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
       List<Include> includes = new ArrayList<>(m.includes().size());

@@ -1,28 +1,82 @@
 package io.toasty.planner.eval;
 
+import io.toasty.NumericOverflowException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
-/** {@code +} and {@code -} on number values, widening to the wider operand's kind. */
+/**
+ * {@code + - * / %} on number values with SQL's rules, widening to the wider operand's kind:
+ * NULL if either side is NULL; integers in 64 bits, an overflow a
+ * {@link NumericOverflowException};
+ * integer division truncates toward zero and a remainder takes the dividend's sign; a division or
+ * remainder by zero is NULL (as every backend renders it).
+ */
 final class Arithmetic {
   private Arithmetic() {}
 
   static Value apply(Expr.ArithOp op, Value l, Value r) {
+    try {
+      return exact(op, l, r);
+    } catch (ArithmeticException e) {
+      throw new NumericOverflowException("engine", l + " " + op.symbol() + " " + r + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static Value exact(Expr.ArithOp op, Value l, Value r) {
     if (l.isNull() || r.isNull()) {
       return Value.NULL;
     }
     if (ValueOrder.isInteger(l) && ValueOrder.isInteger(r)) {
-      long a = ((Number) l.toJava()).longValue();
-      long b = ((Number) r.toJava()).longValue();
-      return new Value.I64(op == Expr.ArithOp.ADD ? Math.addExact(a, b) : Math.subtractExact(a, b));
+      return integer(op, ((Number) l.toJava()).longValue(), ((Number) r.toJava()).longValue());
     }
     if (l instanceof Value.Decimal || r instanceof Value.Decimal) {
-      return new Value.Decimal(op == Expr.ArithOp.ADD
-          ? ValueOrder.decimal(l).add(ValueOrder.decimal(r))
-          : ValueOrder.decimal(l).subtract(ValueOrder.decimal(r)));
+      return decimal(op, ValueOrder.decimal(l), ValueOrder.decimal(r));
     }
     double a = ((Number) l.toJava()).doubleValue();
     double b = ((Number) r.toJava()).doubleValue();
-    return new Value.F64(op == Expr.ArithOp.ADD ? a + b : a - b);
+    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b == 0) {
+      return Value.NULL;
+    }
+    return new Value.F64(switch (op) {
+      case ADD -> a + b;
+      case SUB -> a - b;
+      case MUL -> a * b;
+      case DIV -> a / b;
+      case MOD -> a % b;
+    });
+  }
+
+  private static Value integer(Expr.ArithOp op, long a, long b) {
+    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b == 0) {
+      return Value.NULL;
+    }
+    return new Value.I64(switch (op) {
+      case ADD -> Math.addExact(a, b);
+      case SUB -> Math.subtractExact(a, b);
+      case MUL -> Math.multiplyExact(a, b);
+      case DIV -> {
+        if (a == Long.MIN_VALUE && b == -1) {
+          throw new ArithmeticException("long overflow");
+        }
+        yield a / b;
+      }
+      case MOD -> b == -1 ? 0 : a % b;
+    });
+  }
+
+  private static Value decimal(Expr.ArithOp op, BigDecimal a, BigDecimal b) {
+    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b.signum() == 0) {
+      return Value.NULL;
+    }
+    return new Value.Decimal(switch (op) {
+      case ADD -> a.add(b);
+      case SUB -> a.subtract(b);
+      case MUL -> a.multiply(b);
+      case DIV -> a.divide(b, MathContext.DECIMAL64);
+      case MOD -> a.remainder(b);
+    });
   }
 }

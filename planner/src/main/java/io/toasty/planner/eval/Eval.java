@@ -74,6 +74,8 @@ public final class Eval {
       return ((Value.Record) expr(p.base())).get(p.index());
     } else if (e instanceof Expr.Arith a) {
       return Arithmetic.apply(a.op(), expr(a.left()), expr(a.right()));
+    } else if (e instanceof Expr.Func f) {
+      return function(f.op(), expr(f.operand()));
     }
     throw new UnsupportedFeatureException(Feature.IN_MEMORY_EVALUATION,
         null, "in-memory evaluation of " + e.getClass().getSimpleName() + ": "
@@ -152,6 +154,19 @@ public final class Eval {
       return bool(l.isNull() && r.isNull());
     }
     return compare(new Expr.Compare(Expr.CompareOp.EQ, new Expr.Const(l), new Expr.Const(r)));
+  }
+
+  /** LOWER/UPPER as Java folds in {@code Locale.ROOT}, as pattern matching does here. */
+  private static Value function(Expr.FuncOp op, Value v) {
+    if (v.isNull()) {
+      return Value.NULL;
+    }
+    String s = ((Value.Str) v).value();
+    return switch (op) {
+      case LOWER -> new Value.Str(s.toLowerCase(java.util.Locale.ROOT));
+      case UPPER -> new Value.Str(s.toUpperCase(java.util.Locale.ROOT));
+      case LENGTH -> new Value.I64(s.codePointCount(0, s.length()));
+    };
   }
 
   private static Value bool(boolean b) {

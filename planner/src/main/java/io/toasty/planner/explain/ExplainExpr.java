@@ -62,6 +62,14 @@ final class ExplainExpr {
       expr(d.left(), out);
       out.append(" IS NOT DISTINCT FROM ");
       expr(d.right(), out);
+    } else if (e instanceof Expr.Aggregate a) {
+      out.append(a.op()).append('(').append(a.distinct() ? "DISTINCT " : "");
+      expr(a.operand(), out);
+      out.append(')');
+    } else if (e instanceof Expr.Func f) {
+      out.append(f.op()).append('(');
+      expr(f.operand(), out);
+      out.append(')');
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand(), out);
       out.append(' ').append(p.kind()).append(p.ignoreCase() ? " IGNORE CASE " : " ");

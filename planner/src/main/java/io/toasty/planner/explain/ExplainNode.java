@@ -24,6 +24,12 @@ import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.Limit;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.planner.plan.MirNode;
+import io.toasty.planner.plan.CountRead;
+import io.toasty.planner.plan.CountRows;
+import io.toasty.planner.plan.GroupRows;
+import io.toasty.planner.action.GroupRowsAction;
+import io.toasty.planner.action.CountReadAction;
+import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.Scan;
@@ -77,6 +83,13 @@ final class ExplainNode {
       return limit(l.input(), l.count(), l.offset(), p);
     } else if (n instanceof Concat c) {
       return concat(c.inputs(), c.distinctKey(), c.counts(), p);
+    } else if (n instanceof CountRows c) {
+      return "CountRows " + p + c.input() + " (in memory, streaming: one running count)";
+    } else if (n instanceof GroupRows g) {
+      return "GroupRows " + p + g.input() + " " + st.returning(g.grouped())
+          + " (in memory, streaming: one accumulator per aggregate per group)";
+    } else if (n instanceof CountRead c) {
+      return "Count of " + nodeBody(c.read(), p) + " (counted by the backend, no row returned)";
     }
     Const c = (Const) n;
     return constant(c.rows(), c.count());
@@ -105,6 +118,12 @@ final class ExplainNode {
       return "LimitAction $" + l.input();
     } else if (a instanceof ConcatAction c) {
       return "ConcatAction " + refs("$", c.inputs()) + (c.counts() ? " (sum)" : "");
+    } else if (a instanceof CountRowsAction c) {
+      return "CountRowsAction $" + c.input();
+    } else if (a instanceof GroupRowsAction g) {
+      return "GroupRowsAction $" + g.input();
+    } else if (a instanceof CountReadAction c) {
+      return "CountReadAction of " + action(c.read());
     } else if (a instanceof NestedMergeAction m) {
       return nestedMerge(m.input(), m.branches(), m.window(), "$").replaceFirst("NestedMerge",
           "NestedMergeAction");

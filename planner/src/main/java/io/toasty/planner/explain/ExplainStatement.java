@@ -89,6 +89,10 @@ final class ExplainStatement {
       return x.list(p.exprs());
     } else if (r instanceof Returning.Keys k) {
       return "KEYS " + k.indexes();
+    } else if (r instanceof Returning.Grouped g) {
+      return (g.distinct() ? "DISTINCT " : "") + x.list(g.exprs())
+          + (g.groupBy().isEmpty() ? "" : " GROUP BY " + x.list(g.groupBy()))
+          + (g.having().equals(Expr.TRUE) ? "" : " HAVING " + x.expr(g.having()));
     }
     return "COUNT";
   }

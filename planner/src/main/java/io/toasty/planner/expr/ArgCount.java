@@ -28,6 +28,9 @@ public final class ArgCount {
     } else if (s instanceof Insert i) {
       i.rows().forEach(this::expr);
       returning(i.returning());
+      if (i.onConflict() != null) {
+        i.onConflict().assignments().forEach(a -> expr(a.value()));
+      }
     } else if (s instanceof Update u) {
       expr(u.filter());
       u.assignments().forEach(a -> expr(a.value()));
@@ -53,6 +56,10 @@ public final class ArgCount {
   private void returning(Returning r) {
     if (r instanceof Returning.Project p) {
       p.exprs().forEach(this::expr);
+    } else if (r instanceof Returning.Grouped g) {
+      g.exprs().forEach(this::expr);
+      g.groupBy().forEach(this::expr);
+      expr(g.having());
     } else if (r instanceof Returning.Model m) {
       m.includes().forEach(i -> query(i.scope()));
     }

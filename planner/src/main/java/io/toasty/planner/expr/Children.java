@@ -24,6 +24,12 @@ public final class Children {
       Expr l = f.apply(a.left());
       Expr r = f.apply(a.right());
       return l == a.left() && r == a.right() ? e : new Expr.Arith(a.op(), l, r);
+    } else if (e instanceof Expr.Aggregate ag) {
+      Expr x = f.apply(ag.operand());
+      return x == ag.operand() ? e : new Expr.Aggregate(ag.op(), x, ag.distinct());
+    } else if (e instanceof Expr.Func fn) {
+      Expr x = f.apply(fn.operand());
+      return x == fn.operand() ? e : new Expr.Func(fn.op(), x);
     } else if (e instanceof Expr.And a) {
       List<Expr> ops = list(a.operands(), f);
       return ops == a.operands() ? e : new Expr.And(ops);
@@ -62,6 +68,9 @@ public final class Children {
     } else if (e instanceof Expr.Project p) {
       Expr b = f.apply(p.base());
       return b == p.base() ? e : new Expr.Project(b, p.index());
+    } else if (e instanceof Expr.Sql s) {
+      List<Expr> ops = list(s.operands(), f);
+      return ops == s.operands() ? e : new Expr.Sql(s.pieces(), ops, s.unbound());
     } else if (e instanceof Expr.Related r) {
       // The filter is over the related model's fields: a child in its own scope.
       Expr x = f.apply(r.filter());

@@ -30,6 +30,9 @@ public final class Lower {
   public static Hir lower(Statement s, Schema schema, Capability capability, int argCount) {
     String model = ((Source.Model) s.source()).model();
     LowerContext cx = new LowerContext(schema, capability, model, argCount);
+    if (s instanceof Query q && q.lock() != null) {
+      LockCheck.check(q.lock(), cx);
+    }
     if (matchesNothing(s)) {
       return new Hir(model, cx.table.name(), List.of(), -1, emptyOutput(s, cx), List.of());
     }
@@ -76,6 +79,10 @@ public final class Lower {
   }
 
   private static boolean matchesNothing(Statement s) {
+    if (s instanceof Query q && q.returning() instanceof Returning.Grouped g
+        && g.groupBy().isEmpty()) {
+      return false; // aggregates over no row are still one row (COUNT 0, SUM NULL)
+    }
     Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
         : s instanceof Delete d ? d.filter() : Expr.TRUE;
     return Simplify.matchesNothing(filter) || s instanceof Insert i && i.rows().isEmpty();

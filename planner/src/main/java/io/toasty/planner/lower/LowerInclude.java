@@ -60,7 +60,8 @@ final class LowerInclude {
     // hand-written two queries, benchmarks/PROFILE.md), and a database needs no sort to group.
     List<Integer> sortColumns = child && orderBy.isEmpty() ? cx.table.primaryKey() : List.of();
     Query table = new Query(new io.toasty.stmt.Source.Table(cx.table.name()), lx.expr(q.filter()),
-        new Returning.Project(cx.allColumns()), orderBy, child ? null : q.limit());
+        new Returning.Project(cx.allColumns()), orderBy, child ? null : q.limit(),
+        child ? null : q.lock());
     int id = statements.size();
     statements.add(null);
     List<Include> includes = q.returning() instanceof Returning.Model m ? m.includes() : List.of();

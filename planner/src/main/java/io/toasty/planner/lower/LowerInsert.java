@@ -51,9 +51,12 @@ final class LowerInsert {
     for (Expr.Record row : insert.rows()) {
       rows.add(row(row, columns, omitted));
     }
-    boolean count = insert.returning() instanceof Returning.Count;
+    // An upsert returns the stored rows: only the database knows which path each row took.
+    boolean count = insert.returning() instanceof Returning.Count && insert.onConflict() == null;
     Returning returning = count ? new Returning.Count() : new Returning.Project(cx.allColumns());
-    Insert table = new Insert(new Source.Table(cx.table.name()), columns, rows, returning);
+    Insert table = new Insert(new Source.Table(cx.table.name()), columns, rows, returning,
+        insert.onConflict() == null ? null
+            : LowerConflict.lower(insert.onConflict(), columns, cx));
     return new LowerQuery.Lowered(table, count ? new HirOutput.Count()
         : new HirOutput.Rows(cx.mapping.fieldFromColumns()));
   }
@@ -113,6 +116,10 @@ final class LowerInsert {
   private Expr fill(FieldSchema f) {
     if (f.auto() == Auto.UUID_V4 || f.auto() == Auto.UUID_V7) {
       return cx.addArg(new ExtraArg.GeneratedArg(f.auto(), cx.model.name(), f.name()));
+    }
+    if (f.auto() == Auto.VERSION) {
+      return defaults.computeIfAbsent(f.index(),
+          i -> cx.addArg(new ExtraArg.ConstantArg(VersionBump.initial(f))));
     }
     if (f.defaultValue() != null && !f.defaultValue().isNull()) {
       return defaults.computeIfAbsent(f.index(),

@@ -103,7 +103,7 @@ final class LowerNestedInsert {
       substituted.add(new Expr.Record(fields));
     }
     LowerInsert li = new LowerInsert(cx, true);
-    Insert plain = new Insert(insert.target(), insert.columns(), substituted, insert.returning());
+    Insert plain = insert.with(insert.columns(), substituted, insert.returning());
     LowerQuery.Lowered lowered = li.insert(withReturnedRows(plain));
     int id = add(lowered.statement(), bindings);
     Inserted self = new Inserted(id, li, cx);
@@ -160,7 +160,7 @@ final class LowerNestedInsert {
 
   private static Insert withReturnedRows(Insert i) {
     return i.returning() instanceof Returning.Model ? i
-        : new Insert(i.target(), i.columns(), i.rows(), Returning.Model.plain());
+        : i.with(i.columns(), i.rows(), Returning.Model.plain());
   }
 
   private static Expr slot(Expr.Record row, int nFields, RelationSchema rel) {
@@ -176,7 +176,7 @@ final class LowerNestedInsert {
   static Statement number(Statement s, int base) {
     Insert i = (Insert) s;
     List<Expr.Record> rows = Children.list(i.rows(), e -> renumber(e, base));
-    return new Insert(i.target(), i.columns(), rows, i.returning());
+    return i.with(i.columns(), rows, i.returning());
   }
 
   private static Expr renumber(Expr e, int base) {

@@ -1,5 +1,6 @@
 package io.toasty.planner.lower;
 
+import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.stmt.Expr;
@@ -14,17 +15,40 @@ import java.util.Set;
 /**
  * A model query becomes a table query that projects columns: every column for
  * {@code Returning.Model} (lifted back by {@code fieldFromColumns}), the referenced columns for a
- * projection.
+ * projection; a count stays a count ({@code SELECT COUNT(*)}).
  */
 final class LowerQuery {
   private LowerQuery() {}
 
   static Lowered lower(Query q, LowerContext cx) {
     LowerExpr lx = new LowerExpr(cx.schema);
+    if (q.returning() instanceof Returning.Count) {
+      return new Lowered(new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
+          new Returning.Count(), List.of(), null), new HirOutput.Count());
+    }
+    if (q.returning() instanceof Returning.Grouped g) {
+      return grouped(q, g, lx, cx);
+    }
     List<Expr> outputs = outputs(q.returning(), lx, cx);
     Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
         new Returning.Project(fetched(q.returning(), outputs, cx)), lx.orderBy(q.orderBy()),
-        q.limit());
+        q.limit(), q.lock());
+    return new Lowered(table, new HirOutput.Rows(outputs));
+  }
+
+  /**
+   * A grouped query stays grouped over columns; its rows are the records as they come back (the
+   * outputs read positions 0..n-1 of each row).
+   */
+  private static Lowered grouped(Query q, Returning.Grouped g, LowerExpr lx, LowerContext cx) {
+    Returning.Grouped lowered = new Returning.Grouped(Children.list(g.exprs(), lx::expr),
+        Children.list(g.groupBy(), lx::expr), lx.expr(g.having()), g.distinct());
+    Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()), lowered,
+        lx.orderBy(q.orderBy()), q.limit());
+    List<Expr> outputs = new ArrayList<>(g.exprs().size());
+    for (int i = 0; i < g.exprs().size(); i++) {
+      outputs.add(new Expr.Column(cx.table.name(), i));
+    }
     return new Lowered(table, new HirOutput.Rows(outputs));
   }
 

@@ -10,6 +10,7 @@ import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Update;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class LowerUpdate {
     if (u.assignments().isEmpty()) {
       return nothingToSet(u, cx, output, model);
     }
-    List<Assignment> assignments = assignments(u.assignments(), lx, cx);
+    List<Assignment> assignments = assignments(VersionBump.bumped(cx, u.assignments()), lx,
+        cx);
     Expr filter = lx.expr(u.filter());
     String table = cx.table.name();
     if (!model) {
@@ -48,8 +50,12 @@ final class LowerUpdate {
 
   private static List<HirStatement> updateThenReselect(String table, Expr filter,
       List<Assignment> assignments, LowerContext cx) {
+    // The keys are read with row locks (the plan runs in a transaction), so the rows still match
+    // the filter when the update runs: a @Version checked here cannot be passed by a concurrent
+    // update between the two statements.
     Query keys = new Query(new Source.Table(table), filter,
-        new Returning.Project(cx.keyColumns()), List.of(), null);
+        new Returning.Project(cx.keyColumns()), List.of(), null,
+        cx.capability.rowLocks() ? new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT) : null);
     Update update = new Update(new Source.Table(table), Expr.TRUE, assignments,
         new Returning.Count());
     Query reselect = new Query(new Source.Table(table), Expr.TRUE,

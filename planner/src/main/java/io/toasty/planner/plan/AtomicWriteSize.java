@@ -14,7 +14,7 @@ import io.toasty.stmt.Insert;
  * it claims (a key-value backend guards a unique index with an item per value). A unique value
  * that is NULL in the statement, or not inserted, claims nothing.
  */
-final class AtomicWriteSize {
+public final class AtomicWriteSize {
   private AtomicWriteSize() {}
 
   static void check(Insert insert, TableSchema table, Capability capability) {
@@ -25,13 +25,19 @@ final class AtomicWriteSize {
       }
       return;
     }
+    long items = items(insert, table);
+    if (items > max) {
+      refuse(insert, table, capability, items);
+    }
+  }
+
+  /** The items {@code insert} writes: a record each, and one per unique value it claims. */
+  public static long items(Insert insert, TableSchema table) {
     long items = 0;
     for (Expr.Record row : insert.rows()) {
       items += 1 + claims(insert, row, table);
     }
-    if (items > max) {
-      refuse(insert, table, capability, items);
-    }
+    return items;
   }
 
   private static int claims(Insert insert, Expr.Record row, TableSchema table) {

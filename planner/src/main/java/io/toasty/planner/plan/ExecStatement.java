@@ -64,6 +64,11 @@ public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding 
     List<Integer> out = new ArrayList<>();
     if (s.returning() instanceof Returning.Project p) {
       p.exprs().forEach(e -> out.add(((io.toasty.stmt.Expr.Column) e).index()));
+    } else if (s.returning() instanceof Returning.Grouped g) {
+      // A grouped row is its expressions' values, by position.
+      for (int i = 0; i < g.exprs().size(); i++) {
+        out.add(i);
+      }
     }
     return out;
   }

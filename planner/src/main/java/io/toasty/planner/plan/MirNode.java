@@ -7,7 +7,8 @@ import java.util.List;
  * Nodes refer to their inputs by index in {@link Mir#nodes()}; every input comes first.
  */
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
-    UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge {
+    UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge, CountRows, CountRead,
+    GroupRows {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

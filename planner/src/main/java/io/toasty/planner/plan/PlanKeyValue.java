@@ -14,6 +14,7 @@ import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,10 +68,22 @@ final class PlanKeyValue {
   }
 
   private List<Integer> fetched(Statement s) {
-    return s instanceof Insert i ? i.columns() : allColumns();
+    if (s.returning() instanceof Returning.Count) {
+      return List.of();
+    }
+    if (s.returning() instanceof Returning.Grouped) {
+      return ExecStatement.fetched(s);
+    }
+    return s instanceof Insert i && i.onConflict() == null ? i.columns() : allColumns();
   }
 
   private int query(Query q) {
+    if (q.returning() instanceof Returning.Count) {
+      return count(q);
+    }
+    if (q.returning() instanceof Returning.Grouped g) {
+      return grouped(q, g);
+    }
     int semiJoin = q.orderBy().isEmpty() ? semiJoin(q.filter()) : -1;
     if (semiJoin >= 0) {
       return q.limit() == null ? semiJoin
@@ -79,8 +92,11 @@ final class PlanKeyValue {
     noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     int rows;
-    if (q.orderBy().isEmpty()) {
+    Expr pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
+    if (q.orderBy().isEmpty() && !(path instanceof KeyPath.PartitionQuery)) {
       rows = rows(path);
+    } else if (q.orderBy().isEmpty()) {
+      rows = partitionQuery((KeyPath.PartitionQuery) path, true, pageSize);
     } else {
       Boolean forward = SortKeyOrder.of(q.orderBy(), path, table);
       if (forward == null) {
@@ -88,7 +104,7 @@ final class PlanKeyValue {
             "ordering a query on " + table.name() + " needs the partition key fixed and the "
             + "sort key as the order; sort the results instead");
       }
-      rows = partitionQuery((KeyPath.PartitionQuery) path, forward);
+      rows = partitionQuery((KeyPath.PartitionQuery) path, forward, pageSize);
     }
     if (q.limit() != null) {
       rows = b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
@@ -96,8 +112,61 @@ final class PlanKeyValue {
     return rows;
   }
 
+  /**
+   * A count: the backend counts a partition query or scan whose whole filter it holds; anything
+   * else (key lookups, fan-outs, a residual the engine evaluates) is counted in memory as the
+   * rows stream by.
+   */
+  private int count(Query q) {
+    int semiJoin = semiJoin(q.filter());
+    if (semiJoin >= 0) {
+      return b.add(new CountRows(semiJoin));
+    }
+    noSubqueries(q.filter());
+    KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
+    if (path instanceof KeyPath.FullScan scan) {
+      ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
+      if (r.kept().equals(Expr.TRUE)) {
+        return b.add(new CountRead(new Scan(table.name(), table.primaryKey(), r.pushed())));
+      }
+    } else if (path instanceof KeyPath.PartitionQuery pq) {
+      ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
+      if (r.kept().equals(Expr.TRUE)) {
+        return b.add(new CountRead(new QueryPk(table.name(), table.primaryKey(),
+            pq.keyCondition(), r.pushed())));
+      }
+    }
+    return b.add(new CountRows(rows(path)));
+  }
+
+  /**
+   * Aggregates: the engine groups the rows as they stream by ({@link GroupRows}); an order of
+   * the groups is beyond a key-value read, a limit applies to the groups.
+   */
+  private int grouped(Query q, Returning.Grouped g) {
+    if (!q.orderBy().isEmpty()) {
+      throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
+          "ordering the groups of an aggregate query on " + table.name()
+          + "; sort the results instead");
+    }
+    int semiJoin = semiJoin(q.filter());
+    int rows;
+    if (semiJoin >= 0) {
+      rows = semiJoin;
+    } else {
+      noSubqueries(q.filter());
+      rows = rows(SelectKeyPath.select(q.filter(), table, capability));
+    }
+    int groups = b.add(new GroupRows(rows, g));
+    return q.limit() == null ? groups
+        : b.add(new Limit(groups, q.limit().count(), q.limit().offset()));
+  }
+
   private int insert(Insert i) {
     AtomicWriteSize.check(i, table, capability);
+    if (i.onConflict() != null) {
+      return upsert(i);
+    }
     Insert counted = new Insert(i.target(), i.columns(), i.rows(), new Returning.Count());
     List<Integer> inserts = new ArrayList<>();
     if (capability.multiRowInsert() || i.rows().size() == 1) {
@@ -114,14 +183,55 @@ final class PlanKeyValue {
     return b.add(new Const(i.rows(), false, inserts));
   }
 
+  /**
+   * An upsert is one operation returning the stored rows; a key-value backend arbitrates on the
+   * primary key only (its unique values live in other items, claimed by the record's key).
+   */
+  private int upsert(Insert i) {
+    if (!new java.util.HashSet<>(i.onConflict().target())
+        .equals(new java.util.HashSet<>(table.primaryKey()))) {
+      throw new UnsupportedFeatureException(Feature.UPSERT_TARGET, capability.backend(),
+          "upsert " + table.name() + " by its primary key, or find the record by the unique "
+          + "field first");
+    }
+    if (i.rows().size() > 1) {
+      throw new UnsupportedFeatureException(Feature.UPSERT_MANY, capability.backend(),
+          "a key-value backend checks and writes one record per conditional write; upsert the "
+          + i.rows().size() + " records one by one");
+    }
+    List<Type> rowType = new ArrayList<>();
+    for (int c : allColumns()) {
+      rowType.add(table.column(c).type());
+    }
+    return b.add(new ExecStatement(i, rowType, null, List.of()));
+  }
+
   private int update(Update u) {
     noSubqueries(u.filter());
+    u.assignments().forEach(a -> updateExpression(a.value()));
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
     boolean returning = u.returning() instanceof Returning.Project;
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
         returning ? allColumns() : List.of()));
+  }
+
+  /**
+   * A key-value backend's update sets a value, or one {@code +} or {@code -} of a column and a
+   * value (DynamoDB's SET); anything else is refused before the write is sent.
+   */
+  private void updateExpression(Expr e) {
+    if (e instanceof Expr.Arith a && (a.op() == Expr.ArithOp.ADD || a.op() == Expr.ArithOp.SUB)
+        && !(a.left() instanceof Expr.Arith) && !(a.right() instanceof Expr.Arith)
+        && !(a.left() instanceof Expr.Func) && !(a.right() instanceof Expr.Func)) {
+      return;
+    }
+    if (e instanceof Expr.Arith || e instanceof Expr.Func) {
+      throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, capability.backend(),
+          "setting " + e + ": this backend's update takes a value or one + or - of a field and a"
+          + " value; read the record, compute, and set the value");
+    }
   }
 
   private int delete(Delete d) {
@@ -141,7 +251,7 @@ final class PlanKeyValue {
           Expr.TRUE));
       return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
     } else if (path instanceof KeyPath.PartitionQuery pq) {
-      return partitionQuery(pq, true);
+      return partitionQuery(pq, true, null);
     } else if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
       return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
@@ -200,11 +310,14 @@ final class PlanKeyValue {
     return -1;
   }
 
-  /** A partition's rows in sort key order ({@code forward}) or the reverse. */
-  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward) {
+  /**
+   * A partition's rows in sort key order ({@code forward}) or the reverse, read {@code pageSize}
+   * items a request when a limit follows (null: the driver's page size).
+   */
+  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward, Expr pageSize) {
     ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
     return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
-        r.pushed(), forward)), r.kept());
+        r.pushed(), forward, pageSize)), r.kept());
   }
 
   /** One lookup per branch: keys batched into one read where every branch yields keys. */

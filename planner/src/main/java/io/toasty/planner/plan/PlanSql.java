@@ -85,7 +85,7 @@ final class PlanSql {
   private int rowByRow(Insert i, List<Integer> after) {
     List<Integer> inserts = new ArrayList<>(i.rows().size());
     for (Expr.Record row : i.rows()) {
-      Insert one = new Insert(i.target(), i.columns(), List.of(row), i.returning());
+      Insert one = i.with(i.columns(), List.of(row), i.returning());
       inserts.add(b.add(new ExecStatement(one, rowType(one), null, after)));
     }
     return b.add(new Concat(inserts, List.of(), i.returning() instanceof Returning.Count));

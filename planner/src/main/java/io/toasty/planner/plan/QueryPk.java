@@ -6,12 +6,19 @@ import java.util.List;
 /**
  * Reads rows by a condition on the primary key: partition key equality and an optional sort key
  * range, with a further filter ({@code Operation.QueryPk}), in ascending sort key order, or
- * descending when {@code forward} is false (an {@code orderBy} of the sort key).
+ * descending when {@code forward} is false (an {@code orderBy} of the sort key). {@code
+ * pageSize}, or null, is the limit a {@link Limit} above will take: the request's page size.
  */
 public record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
-    boolean forward) implements MirNode {
+    boolean forward, Expr pageSize) implements MirNode {
   public QueryPk {
     columns = List.copyOf(columns);
+  }
+
+  /** A read without a page size. */
+  public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+      boolean forward) {
+    this(table, columns, keyCondition, filter, forward, null);
   }
 
   /** A read in ascending sort key order. */

@@ -13,8 +13,9 @@ import java.util.List;
  * A filter cut in two for a backend without {@link Capability#fullFilters()}: the conjuncts its
  * own filter can hold ({@code pushed}, sent with the read) and the rest ({@code kept}, evaluated
  * by the engine after the read, a {@link Filter} in the plan). What such a backend cannot hold:
- * arithmetic, text patterns other than a case-sensitive prefix or substring of a value, and
- * {@code IN} lists of more than {@value #MAX_IN_ITEMS} values (DynamoDB's limit, whose
+ * arithmetic, functions (LOWER, UPPER, LENGTH: DynamoDB's {@code size()} counts bytes, not
+ * characters), a comparison of an attribute with itself (DynamoDB wants distinct operands),
+ * text patterns other than a case-sensitive prefix or substring of a value, and {@code IN} lists of more than {@value #MAX_IN_ITEMS} values (DynamoDB's limit, whose
  * expressions would otherwise reach the server and fail there).
  *
  * @param pushed what the backend evaluates
@@ -53,7 +54,9 @@ record ResidualSplit(Expr pushed, Expr kept) {
   }
 
   private static boolean backendCannotHold(Expr term) {
-    return Walk.any(term, e -> e instanceof Expr.Arith
+    return Walk.any(term, e -> e instanceof Expr.Arith || e instanceof Expr.Func
+        || e instanceof Expr.Compare c && c.left().equals(c.right())
+        || e instanceof Expr.IsNotDistinctFrom d && d.left().equals(d.right())
         || e instanceof Expr.InList in && in.items().size() > MAX_IN_ITEMS
         || e instanceof Expr.Pattern p && (p.ignoreCase() || p.kind() == Expr.PatternKind.ENDS_WITH
         || p.kind() == Expr.PatternKind.LIKE || !(p.pattern() instanceof Expr.Arg

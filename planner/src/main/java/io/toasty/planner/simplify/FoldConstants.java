@@ -13,7 +13,7 @@ public final class FoldConstants implements SimplifyRule {
   public Expr apply(Expr e, SimplifyContext cx) {
     boolean foldable = e instanceof Expr.Compare || e instanceof Expr.Not
         || e instanceof Expr.IsNull || e instanceof Expr.Arith || e instanceof Expr.Pattern
-        || e instanceof Expr.IsNotDistinctFrom;
+        || e instanceof Expr.IsNotDistinctFrom || e instanceof Expr.Func;
     if (!foldable || !allConst(e)) {
       return null;
     }

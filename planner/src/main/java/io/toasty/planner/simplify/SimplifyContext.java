@@ -19,7 +19,11 @@ public record SimplifyContext(Schema schema) {
     } else if (e instanceof Expr.Compare c) {
       return mayBeNull(c.left()) || mayBeNull(c.right());
     } else if (e instanceof Expr.Arith a) {
-      return mayBeNull(a.left()) || mayBeNull(a.right());
+      // x / 0 and x % 0 are NULL.
+      return a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD
+          || mayBeNull(a.left()) || mayBeNull(a.right());
+    } else if (e instanceof Expr.Func f) {
+      return mayBeNull(f.operand());
     } else if (e instanceof Expr.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Or o) {

@@ -3,6 +3,8 @@ package io.toasty.planner.verify;
 import io.toasty.Feature;
 import io.toasty.InvalidStatementException;
 import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.expr.Walk;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -32,11 +34,14 @@ public final class Verify {
   private final Schema schema;
   private final String model;
   private final ArgCheck[] checks;
+  /** The backend's capability, for what only some backends run (raw SQL fragments); or null. */
+  private final Capability capability;
 
-  private Verify(Schema schema, String model, int argCount) {
+  private Verify(Schema schema, String model, int argCount, Capability capability) {
     this.schema = schema;
     this.model = model;
     this.checks = new ArgCheck[argCount];
+    this.capability = capability;
   }
 
   /**
@@ -44,6 +49,15 @@ public final class Verify {
    * has no field to fit).
    */
   public static List<ArgCheck> verify(Statement shape, Schema schema, int argCount) {
+    return verify(shape, schema, argCount, null);
+  }
+
+  /**
+   * Verifies {@code shape} for a backend of {@code capability}: as above, and a raw SQL fragment
+   * is refused ({@link Feature#SQL}) where the backend has no SQL.
+   */
+  public static List<ArgCheck> verify(Statement shape, Schema schema, int argCount,
+      Capability capability) {
     if (!(shape.source() instanceof Source.Model m)) {
       throw new InvalidStatementException(null, null,
           "statements given to the engine read or write models, not tables: " + shape.source());
@@ -51,7 +65,7 @@ public final class Verify {
     if (!schema.hasModel(m.model())) {
       throw new InvalidStatementException(m.model(), null, "model is not registered with this Db");
     }
-    Verify v = new Verify(schema, m.model(), argCount);
+    Verify v = new Verify(schema, m.model(), argCount, capability);
     v.statement(shape);
     return java.util.Arrays.asList(v.checks.clone());
   }
@@ -129,13 +143,57 @@ public final class Verify {
       includes(m, queried, scope);
     } else if (r instanceof Returning.Project p) {
       p.exprs().forEach(e -> expr(e, scope));
-    } else if (r instanceof Returning.Count) {
-      throw new UnsupportedFeatureException(Feature.COUNT_QUERY, null, queried
-          + ": count the records of a stream instead");
     } else if (r instanceof Returning.Keys) {
       throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null,
           "returning keys from a query: " + queried);
+    } else if (r instanceof Returning.Grouped g) {
+      grouped(g, scope);
     }
+  }
+
+  /**
+   * A grouped returning: its expressions and having read fields only inside aggregates or as
+   * group-by expressions; aggregates do not nest; SUM and AVG take numbers.
+   */
+  private void grouped(Returning.Grouped g, Set<String> scope) {
+    g.groupBy().forEach(e -> {
+      expr(e, scope);
+      if (Walk.any(e, x -> x instanceof Expr.Aggregate)) {
+        throw new InvalidStatementException(model, null, "cannot group by an aggregate: " + e);
+      }
+    });
+    for (Expr e : g.exprs()) {
+      expr(e, scope);
+      aggregated(e, g.groupBy());
+    }
+    expr(g.having(), scope);
+    aggregated(g.having(), g.groupBy());
+  }
+
+  private void aggregated(Expr e, List<Expr> groupBy) {
+    if (groupBy.contains(e)) {
+      return;
+    }
+    if (e instanceof Expr.Aggregate a) {
+      if (Walk.any(a.operand(), x -> x instanceof Expr.Aggregate)) {
+        throw new InvalidStatementException(model, null, "an aggregate inside an aggregate: " + e);
+      }
+      Typed t = typeOf(a.operand());
+      boolean needsNumber = a.op() != Expr.AggOp.COUNT_ALL && a.op() != Expr.AggOp.COUNT
+          && a.op() != Expr.AggOp.MIN && a.op() != Expr.AggOp.MAX;
+      if (needsNumber && t.type != null && !(t.type instanceof Type.Scalar s && s.isNumeric()
+          && (a.op() != Expr.AggOp.SUM || s.isInteger()))) {
+        throw new InvalidStatementException(model, t.field, a.op().name().toLowerCase(
+            java.util.Locale.ROOT) + " needs " + (a.op() == Expr.AggOp.SUM ? "integers" : "numbers")
+            + ", was " + TypeCompat.describe(t.type));
+      }
+      return;
+    }
+    if (e instanceof Expr.Field f) {
+      throw new InvalidStatementException(f.model(), fieldName(f), "is neither grouped by nor "
+          + "inside an aggregate (count, sum, avg, min, max)");
+    }
+    io.toasty.planner.expr.Children.forEach(e, x -> aggregated(x, groupBy));
   }
 
   private void limitArg(Expr e, String what) {
@@ -147,6 +205,10 @@ public final class Verify {
   }
 
   private void filter(Expr e, Set<String> scope) {
+    if (Walk.any(e, x -> x instanceof Expr.Aggregate)) {
+      throw new InvalidStatementException(model, null, "an aggregate in a filter: filter groups "
+          + "with having(..) instead: " + e);
+    }
     expr(e, scope);
     typeOf(e).ifKnown(t -> {
       if (t != Type.Scalar.BOOL && t != Type.Scalar.NULL) {
@@ -311,7 +373,23 @@ public final class Verify {
         in.items().forEach(item -> v.compare(in.operand(), item));
       } else if (e instanceof Expr.Arith a) {
         v.arith(a);
+      } else if (e instanceof Expr.Sql s) {
+        v.sqlFragment(s);
+      } else if (e instanceof Expr.Func f) {
+        v.function(f);
       }
+    }
+  }
+
+  /** A raw fragment: every parameter bound, and a backend that runs SQL. */
+  private void sqlFragment(Expr.Sql s) {
+    if (capability != null && !capability.sql()) {
+      throw new UnsupportedFeatureException(Feature.SQL, capability.backend(),
+          "a raw SQL fragment runs on SQL databases only");
+    }
+    if (!s.unbound().isEmpty()) {
+      throw new InvalidStatementException(model, null, "raw SQL fragment: no value bound to :"
+          + String.join(", :", s.unbound()));
     }
   }
 
@@ -377,6 +455,15 @@ public final class Verify {
     compare(a.left(), a.right());
   }
 
+  /** LOWER, UPPER and LENGTH take text. */
+  private void function(Expr.Func f) {
+    Typed t = typeOf(f.operand());
+    if (t.type != null && t.type != Type.Scalar.STRING && t.type != Type.Scalar.NULL) {
+      throw new InvalidStatementException(model, t.field, f.op().name().toLowerCase(
+          java.util.Locale.ROOT) + " needs a string, was " + TypeCompat.describe(t.type));
+    }
+  }
+
   /** A pattern matches text against text: both sides must be strings. */
   private void pattern(Expr.Pattern p) {
     for (Expr side : List.of(p.operand(), p.pattern())) {
@@ -433,11 +520,23 @@ public final class Verify {
     } else if (e instanceof Expr.Arith a) {
       Typed l = typeOf(a.left());
       return l.type != null ? l : typeOf(a.right());
+    } else if (e instanceof Expr.Aggregate a) {
+      Typed operand = typeOf(a.operand());
+      return new Typed(switch (a.op()) {
+        case COUNT_ALL, COUNT, SUM -> Type.Scalar.I64;
+        case SUM_DOUBLE, AVG -> Type.Scalar.F64;
+        case SUM_DECIMAL, AVG_DECIMAL -> Type.Scalar.DECIMAL;
+        case MIN, MAX -> operand.type;
+      }, operand.field);
+    } else if (e instanceof Expr.Func f) {
+      Typed operand = typeOf(f.operand());
+      return new Typed(f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING,
+          operand.field);
     } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
         || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
         || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList
         || e instanceof Expr.InSubquery || e instanceof Expr.Exists
-        || e instanceof Expr.Related) {
+        || e instanceof Expr.Related || e instanceof Expr.Sql) {
       return new Typed(Type.Scalar.BOOL, null);
     }
     return new Typed(null, null);

@@ -63,6 +63,21 @@ class PlanKeyValueTest {
   }
 
   @Test
+  void aLimitWithoutOffsetIsThePartitionQuerysPageSize() {
+    Expr stream = eq(new Expr.Field("Event", 0), str("s"));
+    Query limited = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
+        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
+            io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(i64(21), null));
+    Mir mir = Plans.mir(limited, KV);
+    assertEquals("QueryPk, Limit", Plans.kinds(mir));
+    QueryPk q = (QueryPk) mir.nodes().get(0);
+    assertEquals(((io.toasty.planner.plan.Limit) mir.nodes().get(1)).count(), q.pageSize());
+    Mir skipping = Plans.mir(limited.withLimit(new io.toasty.stmt.Limit(i64(21), i64(5))), KV);
+    assertNull(((QueryPk) skipping.nodes().get(0)).pageSize());
+    assertNull(((QueryPk) Plans.mir(events(stream), KV).nodes().get(0)).pageSize());
+  }
+
+  @Test
   void anOrderOfTheSortKeyWithinAPartitionIsTheQuerysDirection() {
     Expr stream = eq(new Expr.Field("Event", 0), str("s"));
     Query desc = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),

@@ -71,6 +71,16 @@ public final class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public UpsertSyntax upsertSyntax() {
+    return UpsertSyntax.MERGE;
+  }
+
+  @Override
+  public RowLockSyntax rowLockSyntax() {
+    return RowLockSyntax.FOR_UPDATE_ONLY;
+  }
+
+  @Override
   public InsertReturning insertReturning() {
     return InsertReturning.GENERATED_VALUES;
   }
@@ -99,6 +109,11 @@ public final class H2Dialect implements SqlDialect {
   @Override
   public NullSafeEquality nullSafeEquality() {
     return NullSafeEquality.IS_NOT_DISTINCT_FROM;
+  }
+
+  @Override
+  public Modulo modulo() {
+    return Modulo.MOD_FUNCTION;
   }
 
   @Override
@@ -162,10 +177,19 @@ public final class H2Dialect implements SqlDialect {
     if (state.equals("40001") || state.equals("HYT00") || code == 40001 || code == 50200) {
       return ErrorKind.SERIALIZATION_FAILURE;
     }
+    if (state.equals("57014") || code == 57014) {
+      return ErrorKind.QUERY_TIMEOUT;
+    }
     if (state.startsWith("08") || code == 90067 || code == 90121) {
       return ErrorKind.CONNECTION_LOST;
     }
     return ErrorKind.OTHER;
+  }
+
+  /** H2 checks the session's query timeout while a statement runs and cancels it (57014). */
+  @Override
+  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
+    return java.util.Optional.of("SET QUERY_TIMEOUT " + Math.max(1, limit.toMillis()));
   }
 
   @Override

@@ -172,6 +172,16 @@ public final class MySqlDialect implements SqlDialect {
   }
 
   @Override
+  public UpsertSyntax upsertSyntax() {
+    return UpsertSyntax.ON_DUPLICATE_KEY;
+  }
+
+  @Override
+  public RowLockSyntax rowLockSyntax() {
+    return RowLockSyntax.LOCK_IN_SHARE_MODE;
+  }
+
+  @Override
   public InsertReturning insertReturning() {
     return flavor == Flavor.MARIADB ? InsertReturning.RETURNING_CLAUSE
         : InsertReturning.GENERATED_VALUES;
@@ -190,6 +200,23 @@ public final class MySqlDialect implements SqlDialect {
   @Override
   public NullSafeEquality nullSafeEquality() {
     return NullSafeEquality.SPACESHIP;
+  }
+
+  @Override
+  public IntegerDivision integerDivision() {
+    return IntegerDivision.DIV_KEYWORD;
+  }
+
+  @Override
+  public String castType(Type type) {
+    return type == Type.Scalar.I64 ? "SIGNED" : type == Type.Scalar.F64 ? "DOUBLE"
+        : columnType(type, false);
+  }
+
+  /** {@code LENGTH} counts bytes here. */
+  @Override
+  public String charLengthFunction() {
+    return "CHAR_LENGTH";
   }
 
   @Override
@@ -239,10 +266,23 @@ public final class MySqlDialect implements SqlDialect {
   }
 
   /**
+   * MariaDB's {@code max_statement_time} (seconds, any statement; error 1969), MySQL's
+   * {@code max_execution_time} (milliseconds, reads only; error 3024).
+   */
+  @Override
+  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
+    long ms = Math.max(1, limit.toMillis());
+    return java.util.Optional.of(flavor == Flavor.MARIADB
+        ? "SET SESSION max_statement_time = " + java.math.BigDecimal.valueOf(ms, 3).toPlainString()
+        : "SET SESSION max_execution_time = " + ms);
+  }
+
+  /**
    * Vendor codes first (SQLSTATE 23000 covers unique, foreign key and not-null alike): 1062/1586
    * duplicate entry; 1451/1452/1216/1217 foreign key; 1048 column cannot be null, 1364 no default
    * value; 1213 deadlock, 1205 lock wait timeout; 1927 connection killed, 1053 server shutdown,
-   * 2006/2013 server gone; SQLSTATE class 08.
+   * 2006/2013 server gone; 1969 (MariaDB) and 3024 (MySQL) statement
+   * timeout; SQLSTATE class 08.
    */
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
@@ -258,6 +298,10 @@ public final class MySqlDialect implements SqlDialect {
         return ErrorKind.SERIALIZATION_FAILURE;
       case 1927, 1053, 2006, 2013:
         return ErrorKind.CONNECTION_LOST;
+      case 1969, 3024:
+        return ErrorKind.QUERY_TIMEOUT;
+      case 1690:
+        return ErrorKind.NUMERIC_OVERFLOW;
       default:
         break;
     }

@@ -68,6 +68,11 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public RowLockSyntax rowLockSyntax() {
+    return RowLockSyntax.FOR_UPDATE_FOR_SHARE;
+  }
+
+  @Override
   public InsertReturning insertReturning() {
     return InsertReturning.RETURNING_CLAUSE;
   }
@@ -164,6 +169,7 @@ public final class PostgresDialect implements SqlDialect {
       case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
       case "40001", "40P01" -> ErrorKind.SERIALIZATION_FAILURE;
       case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
+      case "57014" -> ErrorKind.QUERY_TIMEOUT;
       default -> sqlState.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;
     };
   }
@@ -171,6 +177,12 @@ public final class PostgresDialect implements SqlDialect {
   @Override
   public ConstraintNaming constraintNaming() {
     return ConstraintNaming.QUOTED_CONSTRAINT;
+  }
+
+  /** The server cancels the statement itself (57014) and the session goes on. */
+  @Override
+  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
+    return java.util.Optional.of("SET statement_timeout = " + Math.max(1, limit.toMillis()));
   }
 
   @Override

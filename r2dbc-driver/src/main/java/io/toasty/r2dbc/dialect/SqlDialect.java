@@ -77,6 +77,14 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How INSERT returns generated keys or whole rows. */
   InsertReturning insertReturning();
 
+  /** How a query locks its rows. */
+  RowLockSyntax rowLockSyntax();
+
+  /** How an upsert (an insert with a conflict clause) is written. */
+  default UpsertSyntax upsertSyntax() {
+    return UpsertSyntax.ON_CONFLICT;
+  }
+
   /** How a row of an insert that sets no column at all (identity only) is written. */
   default DefaultRow defaultRow() {
     return DefaultRow.DEFAULT_KEYWORD;
@@ -103,6 +111,29 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
 
   /** How {@code startsWith}/{@code endsWith}/{@code contains}/{@code like} are written. */
   PatternSyntax patternSyntax();
+
+  /** How the quotient of two integers is written (it truncates toward zero everywhere). */
+  default IntegerDivision integerDivision() {
+    return IntegerDivision.SLASH;
+  }
+
+  /** How a remainder is written. */
+  default Modulo modulo() {
+    return Modulo.PERCENT;
+  }
+
+  /**
+   * The type name in {@code CAST(x AS name)} that makes an aggregate's result {@code type} (I64,
+   * F64, DECIMAL), or null to leave the database's own result type.
+   */
+  default String castType(Type type) {
+    return columnType(type, false);
+  }
+
+  /** The function that counts a text's characters (not its bytes). */
+  default String charLengthFunction() {
+    return "LENGTH";
+  }
 
   // ---- DDL -----------------------------------------------------------------------------------
 
@@ -200,6 +231,14 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   ConstraintNaming constraintNaming();
 
   /**
+   * The statement that makes the server stop any later statement of the session that runs
+   * longer than {@code limit}, or empty where the dialect has none.
+   */
+  default Optional<String> statementTimeoutSql(java.time.Duration limit) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether the driver must hold a connection open for its whole life so that the database
    * outlives idle pooled connections (an in-memory database that closes with its last session).
    */
@@ -284,6 +323,39 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     RETURNING_CLAUSE
   }
 
+  /** How a locking read is written; {@code SKIP LOCKED} and {@code NOWAIT} follow the clause. */
+  enum RowLockSyntax {
+    /** {@code FOR UPDATE} and {@code FOR SHARE} (PostgreSQL). */
+    FOR_UPDATE_FOR_SHARE,
+    /** {@code FOR UPDATE} and {@code LOCK IN SHARE MODE} (MariaDB; MySQL 8 also). */
+    LOCK_IN_SHARE_MODE,
+    /** {@code FOR UPDATE} only (H2; the planner refuses shared locks by Capability). */
+    FOR_UPDATE_ONLY,
+    /**
+     * Nothing (SQLite): a read-write transaction holds the database's write lock from BEGIN to
+     * its end, so no other transaction can change, lock or hold locked the rows it reads; a lock
+     * is already held, never waited for inside the transaction, and never skipped.
+     */
+    SERIALIZED_TRANSACTIONS
+  }
+
+  /** How an upsert is written. */
+  enum UpsertSyntax {
+    /** {@code INSERT ... ON CONFLICT (target) DO UPDATE SET c = EXCLUDED.c} (PostgreSQL, SQLite). */
+    ON_CONFLICT,
+    /**
+     * {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} (MariaDB, MySQL): the server
+     * arbitrates on whichever unique key the row collides with, not only the named target.
+     */
+    ON_DUPLICATE_KEY,
+    /**
+     * {@code MERGE INTO t USING (VALUES ...) ON target WHEN MATCHED ... WHEN NOT MATCHED ...},
+     * read through {@code FINAL TABLE} (H2). Two concurrent merges of a new key may both take
+     * the insert path; the loser fails with a unique violation and the driver runs it again.
+     */
+    MERGE
+  }
+
   /** How a row that sets no column is written. */
   enum DefaultRow {
     /** {@code VALUES (DEFAULT)}. */
@@ -328,6 +400,22 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     SPACESHIP,
     /** {@code a IS b} (SQLite). */
     IS
+  }
+
+  /** How the quotient of two integers is written. */
+  enum IntegerDivision {
+    /** {@code a / b} truncates for integers (PostgreSQL, H2, SQLite). */
+    SLASH,
+    /** {@code a DIV b}: {@code /} would give a decimal (MySQL, MariaDB). */
+    DIV_KEYWORD
+  }
+
+  /** How a remainder is written. */
+  enum Modulo {
+    /** {@code a % b}. */
+    PERCENT,
+    /** {@code MOD(a, b)}. */
+    MOD_FUNCTION
   }
 
   /** How pattern predicates (startsWith, endsWith, contains, like) are written. */
@@ -449,6 +537,10 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     /** A serialization failure, deadlock or lock wait timeout: the transaction may be retried. */
     SERIALIZATION_FAILURE,
     CONNECTION_LOST,
+    /** The server stopped the statement at its timeout. */
+    QUERY_TIMEOUT,
+    /** A numeric value out of its type's range (SQLSTATE 22003 on every backend that has it). */
+    NUMERIC_OVERFLOW,
     OTHER
   }
 

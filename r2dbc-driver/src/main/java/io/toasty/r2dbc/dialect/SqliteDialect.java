@@ -53,6 +53,12 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /** Decimals are text here: their sums stay SQLite's own numbers. */
+  @Override
+  public String castType(Type type) {
+    return type == Type.Scalar.DECIMAL ? null : columnType(type, false);
+  }
+
   @Override
   public IdentityStyle identityStyle() {
     return IdentityStyle.INTEGER_PRIMARY_KEY_AUTOINCREMENT;
@@ -61,6 +67,11 @@ public final class SqliteDialect implements SqlDialect {
   @Override
   public MutationReturning mutationReturning() {
     return MutationReturning.RETURNING_CLAUSE;
+  }
+
+  @Override
+  public RowLockSyntax rowLockSyntax() {
+    return RowLockSyntax.SERIALIZED_TRANSACTIONS;
   }
 
   @Override

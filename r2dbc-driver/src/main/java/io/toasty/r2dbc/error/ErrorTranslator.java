@@ -2,11 +2,13 @@ package io.toasty.r2dbc.error;
 
 import io.r2dbc.spi.R2dbcException;
 import io.toasty.ConnectionLostException;
+import io.toasty.QueryTimeoutException;
 import io.toasty.DriverException;
 import io.toasty.ForeignKeyViolationException;
 import io.toasty.NotNullViolationException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ToastyException;
+import io.toasty.NumericOverflowException;
 import io.toasty.UniqueViolationException;
 import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.r2dbc.dialect.SqlDialect;
@@ -110,6 +112,9 @@ public final class ErrorTranslator {
     if (kind == ErrorKind.OTHER && isConnectionLoss(error)) {
       kind = ErrorKind.CONNECTION_LOST;
     }
+    if (kind == ErrorKind.OTHER && "22003".equals(sqlState)) {
+      kind = ErrorKind.NUMERIC_OVERFLOW;
+    }
     return switch (kind) {
       case UNIQUE_VIOLATION -> unique(message, table, error);
       case FOREIGN_KEY_VIOLATION -> foreignKey(message, table, delete, error);
@@ -118,6 +123,8 @@ public final class ErrorTranslator {
           new SerializationFailureException(dialect.backend(), sqlState, message, error);
       case CONNECTION_LOST ->
           new ConnectionLostException(dialect.backend(), sqlState, message, error);
+      case QUERY_TIMEOUT -> new QueryTimeoutException(dialect.backend(), sqlState, message, error);
+      case NUMERIC_OVERFLOW -> new NumericOverflowException(dialect.backend(), message, error);
       case OTHER -> new DriverException(dialect.backend(), sqlState, message, error);
     };
   }

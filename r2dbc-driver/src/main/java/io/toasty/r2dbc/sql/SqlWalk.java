@@ -10,9 +10,11 @@ import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
@@ -84,6 +86,9 @@ final class SqlWalk {
       unnestJoin(table, joined);
       where(without(q.filter(), joined));
     }
+    if (q.returning() instanceof Returning.Grouped g) {
+      groupBy(g);
+    }
     if (!q.orderBy().isEmpty()) {
       out.append(" ORDER BY ");
       for (int i = 0; i < q.orderBy().size(); i++) {
@@ -96,7 +101,33 @@ final class SqlWalk {
       }
     }
     limit(q.limit());
+    if (top && q.lock() != null) {
+      lock(q.lock());
+    }
     scopes.pop();
+  }
+
+  private void lock(RowLock lock) {
+    boolean share = lock.mode() == RowLock.Mode.SHARE;
+    switch (dialect.rowLockSyntax()) {
+      case SERIALIZED_TRANSACTIONS -> {
+        return;
+      }
+      case FOR_UPDATE_FOR_SHARE -> out.append(share ? " FOR SHARE" : " FOR UPDATE");
+      case LOCK_IN_SHARE_MODE -> out.append(share ? " LOCK IN SHARE MODE" : " FOR UPDATE");
+      case FOR_UPDATE_ONLY -> {
+        if (share) {
+          throw new UnsupportedFeatureException(Feature.SHARED_ROW_LOCKS, dialect.backend(),
+              "FOR SHARE");
+        }
+        out.append(" FOR UPDATE");
+      }
+    }
+    switch (lock.onLocked()) {
+      case WAIT -> { }
+      case NOWAIT -> out.append(" NOWAIT");
+      case SKIP_LOCKED -> out.append(" SKIP LOCKED");
+    }
   }
 
   private boolean update(Update u) {
@@ -173,6 +204,9 @@ final class SqlWalk {
     if (insert.rows().isEmpty()) {
       throw new IllegalArgumentException("an insert into " + table.name() + " has no rows");
     }
+    if (insert.onConflict() != null && dialect.upsertSyntax() == SqlDialect.UpsertSyntax.MERGE) {
+      return merge(table, insert);
+    }
     // With no columns every row takes its defaults: name the first column and write DEFAULT.
     boolean defaultsOnly = insert.columns().isEmpty();
     List<Integer> columns = defaultsOnly ? List.of(0) : insert.columns();
@@ -215,9 +249,17 @@ final class SqlWalk {
       }
       out.append(')');
     }
+    if (insert.onConflict() != null) {
+      conflict(table, insert.onConflict());
+    }
     List<Integer> returned = insertReturned(table, insert.returning());
     if (returned == null) {
       return false;
+    }
+    if (insert.onConflict() != null
+        && dialect.insertReturning() == SqlDialect.InsertReturning.GENERATED_VALUES) {
+      throw new UnsupportedFeatureException(Feature.RETURNING_FROM_MUTATION, dialect.backend(),
+          "an upsert returning the stored rows needs INSERT ... RETURNING");
     }
     List<String> names = new ArrayList<>(returned.size());
     List<Type> types = new ArrayList<>(returned.size());
@@ -239,6 +281,118 @@ final class SqlWalk {
       }
     }
     return true;
+  }
+
+  /** An upsert's conflict clause after the VALUES rows. */
+  private void conflict(TableSchema table, OnConflict c) {
+    switch (dialect.upsertSyntax()) {
+      case ON_CONFLICT -> {
+        out.append(" ON CONFLICT (");
+        columnList(table, c.target(), "");
+        out.append(") DO UPDATE SET ");
+        conflictSet(table, c, "EXCLUDED.", "");
+      }
+      case ON_DUPLICATE_KEY -> {
+        out.append(" ON DUPLICATE KEY UPDATE ");
+        conflictSet(table, c, "VALUES(", ")");
+      }
+      case MERGE -> throw new IllegalStateException("MERGE is written by merge()");
+    }
+  }
+
+  /**
+   * {@code SELECT cols FROM FINAL TABLE (MERGE INTO t USING (VALUES ...) AS p (cols) ON t.k = p.k
+   * WHEN MATCHED THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT (cols) VALUES (p.cols))}.
+   */
+  private boolean merge(TableSchema table, Insert insert) {
+    if (insert.columns().isEmpty()) {
+      throw new IllegalArgumentException("an upsert into " + table.name() + " names no columns");
+    }
+    List<Integer> returned = insertReturned(table, insert.returning());
+    if (returned == null) {
+      throw new IllegalArgumentException("an upsert into " + table.name() + " returns rows");
+    }
+    out.append("SELECT ");
+    columnList(table, returned, "");
+    List<Type> types = new ArrayList<>(returned.size());
+    returned.forEach(c -> types.add(table.column(c).type()));
+    returnTypes = types;
+    out.append(" FROM FINAL TABLE (MERGE INTO ");
+    ident(table.name());
+    out.append(" USING (VALUES ");
+    for (int r = 0; r < insert.rows().size(); r++) {
+      out.append(r > 0 ? ", (" : "(");
+      Expr.Record row = insert.rows().get(r);
+      for (int i = 0; i < insert.columns().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        expr(row.fields().get(i), table.column(insert.columns().get(i)).type());
+      }
+      out.append(')');
+    }
+    out.append(") AS ").append(PROPOSED).append(" (");
+    columnList(table, insert.columns(), "");
+    out.append(") ON ");
+    for (int i = 0; i < insert.onConflict().target().size(); i++) {
+      String name = column(table, insert.onConflict().target().get(i));
+      out.append(i > 0 ? " AND " : "");
+      ident(table.name());
+      out.append('.');
+      ident(name);
+      out.append(" = ").append(PROPOSED).append('.');
+      ident(name);
+    }
+    out.append(" WHEN MATCHED THEN UPDATE SET ");
+    conflictSet(table, insert.onConflict(), PROPOSED + ".", "");
+    out.append(" WHEN NOT MATCHED THEN INSERT (");
+    columnList(table, insert.columns(), "");
+    out.append(") VALUES (");
+    columnList(table, insert.columns(), PROPOSED + ".");
+    out.append("))");
+    return true;
+  }
+
+  /** The alias of the proposed rows in a MERGE. */
+  private static final String PROPOSED = "toasty_proposed";
+
+  /**
+   * The update path's SET list: copied columns from the proposed row ({@code open} col
+   * {@code close}), then the expressions, whose column references name the stored row; with
+   * nothing to set, the first target column to itself, so the stored row is still returned.
+   */
+  private void conflictSet(TableSchema table, OnConflict c, String open, String close) {
+    scopes.push(""); // no table is "in scope": every column reference is qualified
+    int n = 0;
+    if (c.keepsStored()) {
+      String name = column(table, c.target().get(0));
+      ident(name);
+      out.append(" = ");
+      ident(table.name());
+      out.append('.');
+      ident(name);
+    }
+    for (int col : c.copied()) {
+      out.append(n++ > 0 ? ", " : "");
+      ident(column(table, col));
+      out.append(" = ").append(open);
+      ident(column(table, col));
+      out.append(close);
+    }
+    for (Assignment a : c.assignments()) {
+      out.append(n++ > 0 ? ", " : "");
+      ident(column(table, a.target()));
+      out.append(" = ");
+      expr(a.value(), table.column(a.target()).type());
+    }
+    scopes.pop();
+  }
+
+  private void columnList(TableSchema table, List<Integer> columns, String prefix) {
+    for (int i = 0; i < columns.size(); i++) {
+      out.append(i > 0 ? ", " : "").append(prefix);
+      ident(column(table, columns.get(i)));
+    }
   }
 
   /** The column indexes an insert returns, or {@code null} for a count. */
@@ -269,11 +423,80 @@ final class SqlWalk {
 
   // ---- clauses -------------------------------------------------------------------------------
 
+  private void groupBy(Returning.Grouped g) {
+    if (!g.groupBy().isEmpty()) {
+      out.append(" GROUP BY ");
+      for (int i = 0; i < g.groupBy().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        expr(g.groupBy().get(i), null);
+      }
+    }
+    if (!isTrue(g.having())) {
+      out.append(" HAVING ");
+      expr(g.having(), Type.Scalar.BOOL);
+    }
+  }
+
+  /**
+   * An aggregate, cast where the backends' own result types differ ({@code SUM} of integers:
+   * BIGINT, NUMERIC or DECIMAL); AVG averages doubles, so that every backend keeps a double's
+   * precision (MariaDB's AVG of integers would round to four decimals).
+   */
+  private void aggregate(Expr.Aggregate a) {
+    String distinct = a.distinct() ? "DISTINCT " : "";
+    switch (a.op()) {
+      case COUNT_ALL -> out.append("COUNT(*)");
+      case COUNT -> aggregateCall("COUNT", distinct, a.operand(), null);
+      case MIN, MAX -> aggregateCall(a.op().name(), distinct, a.operand(), null);
+      case SUM, SUM_DOUBLE, SUM_DECIMAL -> cast(aggregateType(a.op()),
+          () -> aggregateCall("SUM", distinct, a.operand(), null));
+      case AVG, AVG_DECIMAL -> aggregateCall("AVG", distinct, a.operand(),
+          aggregateType(a.op()));
+    }
+  }
+
+  private static Type aggregateType(Expr.AggOp op) {
+    return switch (op) {
+      case SUM_DOUBLE, AVG -> Type.Scalar.F64;
+      case SUM_DECIMAL, AVG_DECIMAL -> Type.Scalar.DECIMAL;
+      default -> Type.Scalar.I64;
+    };
+  }
+
+  private void aggregateCall(String fn, String distinct, Expr operand, Type castOperand) {
+    out.append(fn).append('(').append(distinct);
+    if (castOperand == null) {
+      expr(operand, null);
+    } else {
+      cast(castOperand, () -> expr(operand, null));
+    }
+    out.append(')');
+  }
+
+  private void cast(Type type, Runnable inner) {
+    String name = dialect.castType(type);
+    if (name == null) {
+      inner.run();
+      return;
+    }
+    out.append("CAST(");
+    inner.run();
+    out.append(" AS ").append(name).append(')');
+  }
+
   /** Writes the select list; returns the type of each returned column (NULL where unknown). */
   private List<Type> projection(Returning returning) {
     if (returning instanceof Returning.Count) {
       out.append("COUNT(*)");
       return List.of(Type.Scalar.I64);
+    }
+    if (returning instanceof Returning.Grouped g) {
+      if (g.distinct()) {
+        out.append("DISTINCT ");
+      }
+      return projection(new Returning.Project(g.exprs()));
     }
     if (!(returning instanceof Returning.Project project) || project.exprs().isEmpty()) {
       throw new IllegalArgumentException("a table-level select returns a non-empty Project or "
@@ -341,11 +564,17 @@ final class SqlWalk {
     } else if (e instanceof Expr.Compare c) {
       compare(c);
     } else if (e instanceof Expr.Arith a) {
-      Type t = typeOf(a.left());
-      Type type = t != null ? t : typeOf(a.right()) != null ? typeOf(a.right()) : expected;
-      wrappedUnlessAtom(a.left(), type);
-      out.append(' ').append(a.op().symbol()).append(' ');
-      wrappedUnlessAtom(a.right(), type);
+      arith(a, expected);
+    } else if (e instanceof Expr.Aggregate a) {
+      aggregate(a);
+    } else if (e instanceof Expr.Func f) {
+      out.append(switch (f.op()) {
+        case LOWER -> "LOWER";
+        case UPPER -> "UPPER";
+        case LENGTH -> dialect.charLengthFunction();
+      }).append('(');
+      expr(f.operand(), Type.Scalar.STRING);
+      out.append(')');
     } else if (e instanceof Expr.And and) {
       junction(and.operands(), " AND ", true);
     } else if (e instanceof Expr.Or or) {
@@ -388,9 +617,67 @@ final class SqlWalk {
       expr(r.fields().get(p.index()), expected);
     } else if (e instanceof Expr.Default) {
       out.append("DEFAULT");
+    } else if (e instanceof Expr.Sql sql) {
+      rawFragment(sql);
     } else {
       throw new IllegalArgumentException("model-level expression reached the SQL driver: " + e);
     }
+  }
+
+  /** The application's SQL text, its columns quoted and its values as markers, in parentheses. */
+  private void rawFragment(Expr.Sql sql) {
+    out.append('(');
+    for (int i = 0; i < sql.pieces().size(); i++) {
+      if (i > 0) {
+        expr(sql.operands().get(i - 1), null);
+      }
+      out.append(sql.pieces().get(i));
+    }
+    out.append(')');
+  }
+
+  /**
+   * {@code a op b}; a divisor is wrapped in {@code NULLIF(b, 0)} so that a division or remainder by
+   * zero is NULL on every backend (PostgreSQL and H2 would fail, SQLite and MariaDB give NULL).
+   */
+  private void arith(Expr.Arith a, Type expected) {
+    Type left = typeOf(a.left());
+    Type right = typeOf(a.right());
+    Type type = left != null ? left : right != null ? right : expected;
+    Type leftType = left != null ? left : type;
+    Type rightType = right != null ? right : type;
+    boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
+    if (a.op() == Expr.ArithOp.MOD && dialect.modulo() == SqlDialect.Modulo.MOD_FUNCTION) {
+      out.append("MOD(");
+      expr(a.left(), leftType);
+      out.append(", ");
+      divisor(a.right(), rightType);
+      out.append(')');
+      return;
+    }
+    wrappedUnlessAtom(a.left(), leftType);
+    if (a.op() == Expr.ArithOp.DIV && isInteger(left) && isInteger(right)
+        && dialect.integerDivision() == SqlDialect.IntegerDivision.DIV_KEYWORD) {
+      out.append(" DIV ");
+    } else {
+      out.append(' ').append(a.op().symbol()).append(' ');
+    }
+    if (divides) {
+      divisor(a.right(), rightType);
+    } else {
+      wrappedUnlessAtom(a.right(), rightType);
+    }
+  }
+
+  private void divisor(Expr e, Type type) {
+    out.append("NULLIF(");
+    expr(e, type);
+    out.append(", 0)");
+  }
+
+  /** Whether {@code t} is an integer type; an unknown type (a NULL) counts as one. */
+  private static boolean isInteger(Type t) {
+    return t == null || t instanceof Type.Scalar s && s.isInteger();
   }
 
   private void constant(Value v, Type expected) {
@@ -444,6 +731,12 @@ final class SqlWalk {
             dialect.backend(),
             "comparing a record with a different expression: both sides must be records of the "
             + "same size: " + c);
+      }
+      if (!dialect.rowValueComparison() && RowComparisons.orders(c.op())) {
+        out.append('(');
+        expr(RowComparisons.expand(c.op(), l.fields(), r.fields()), null);
+        out.append(')');
+        return;
       }
       requireRowValues("record comparison");
       tuple(l.fields(), types(r.fields()));
@@ -754,13 +1047,32 @@ final class SqlWalk {
       return c.value().type();
     }
     if (x instanceof Expr.Arith a) {
-      Type t = typeOf(a.left());
-      return t != null ? t : typeOf(a.right());
+      Type l = typeOf(a.left());
+      Type r = typeOf(a.right());
+      return l == null ? r : r == null ? l : wider(l, r);
+    }
+    if (x instanceof Expr.Func f) {
+      return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    }
+    if (x instanceof Expr.Aggregate a) {
+      return a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX ? typeOf(a.operand())
+          : aggregateType(a.op() == Expr.AggOp.COUNT || a.op() == Expr.AggOp.COUNT_ALL
+              ? Expr.AggOp.SUM : a.op());
     }
     if (x instanceof Expr.Project p && p.base() instanceof Expr.Record r) {
       return typeOf(r.fields().get(p.index()));
     }
     return null;
+  }
+
+  /** The type arithmetic over {@code a} and {@code b} yields: decimal, then float, then integer. */
+  private static Type wider(Type a, Type b) {
+    for (Type t : List.of(Type.Scalar.DECIMAL, Type.Scalar.F64, Type.Scalar.F32, Type.Scalar.I64)) {
+      if (a == t || b == t) {
+        return t;
+      }
+    }
+    return a;
   }
 
   private List<Type> types(List<Expr> exprs) {

@@ -3,6 +3,9 @@ package io.toasty.reactive.exec;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
+import io.toasty.planner.action.CountReadAction;
+import io.toasty.planner.action.CountRowsAction;
+import io.toasty.planner.action.GroupRowsAction;
 import io.toasty.planner.action.DeleteByKeyAction;
 import io.toasty.planner.action.ExecStatementAction;
 import io.toasty.planner.action.FilterAction;
@@ -41,6 +44,12 @@ final class Dispatch {
       return InMemoryExec.limit(l, cx, in);
     } else if (a instanceof ConcatAction c) {
       return InMemoryExec.concat(c, in);
+    } else if (a instanceof CountRowsAction c) {
+      return InMemoryExec.countRows(c, in);
+    } else if (a instanceof GroupRowsAction g) {
+      return InMemoryExec.group(g, cx, in);
+    } else if (a instanceof CountReadAction c) {
+      return KeyReadExec.count(c, cx);
     } else if (a instanceof NestedMergeAction m) {
       return NestedMergeExec.run(m, cx, in);
     }

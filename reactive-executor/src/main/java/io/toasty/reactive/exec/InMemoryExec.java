@@ -2,9 +2,12 @@ package io.toasty.reactive.exec;
 
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
+import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.GroupRowsAction;
 import io.toasty.planner.eval.Eval;
+import io.toasty.planner.eval.Grouping;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;
@@ -37,6 +40,19 @@ final class InMemoryExec {
       return all;
     }
     return all.distinct(row -> key(row, a.distinctKey()));
+  }
+
+  static Flux<Value.Record> countRows(CountRowsAction a, Inputs in) {
+    return in.of(a.input()).count().map(ExecContext::count).flux();
+  }
+
+  /** Groups as the rows stream by; the groups come out when the input completes. */
+  static Flux<Value.Record> group(GroupRowsAction a, ExecContext cx, Inputs in) {
+    return Flux.defer(() -> {
+      Grouping grouping = new Grouping(a.grouped(), cx.args());
+      return in.of(a.input()).doOnNext(grouping::add)
+          .thenMany(Flux.defer(() -> Flux.fromIterable(grouping.finish())));
+    });
   }
 
   static Flux<Value.Record> constant(ConstAction a, ExecContext cx) {

@@ -1,5 +1,6 @@
 package io.toasty.example.blog;
 
+import io.toasty.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +44,16 @@ public class BlogController {
   }
 
   // snippet: blog-get-posts
-  /** A page of posts with author and tags, newest first; {@code before} is the cursor. */
+  /**
+   * A page of posts with author and tags, newest first, as {@code {"items":[..],"next":"..",
+   * "previous":".."}}: {@code ?after=<next>} for the following page, {@code ?before=<previous>}
+   * for the one before.
+   */
   @GetMapping("/posts")
-  public Mono<PostPage> posts(@RequestParam(required = false) Long before,
+  public Mono<Page<Post>> posts(@RequestParam(required = false) String after,
+      @RequestParam(required = false) String before,
       @RequestParam(defaultValue = "20") int size) {
-    return blog.page(before, size);
+    return blog.page(after, before, size);
   }
   // end-snippet
 

@@ -1,5 +1,8 @@
 package io.toasty.example.blog;
 
+import io.toasty.InvalidCursorException;
+import io.toasty.Page;
+import io.toasty.PageQuery;
 import io.toasty.reactive.Db;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,17 +108,22 @@ public class BlogService {
   }
 
   // snippet: blog-page
-  /** A page of posts older than {@code before} (all when null), newest first. */
-  public Mono<PostPage> page(Long before, int size) {
+  /**
+   * A page of posts with author and tags, newest first: the first, or the one after or before
+   * a cursor of an earlier page; a bad cursor is a 400.
+   */
+  public Mono<Page<Post>> page(String after, String before, int size) {
     if (size < 1 || size > MAX_PAGE) {
       return Mono.error(new BadRequestException("size must be 1 to " + MAX_PAGE));
     }
-    PostQuery query = before == null ? Posts.all() : Posts.filter(Posts.ID.lt(before));
-    return query.orderBy(Posts.ID.desc()).limit(size)
-        .include(Posts.AUTHOR, Posts.TAGS)
-        .collect(db)
-        .map(items -> new PostPage(items,
-            items.size() == size ? items.get(items.size() - 1).id() : null));
+    if (after != null && before != null) {
+      return Mono.error(new BadRequestException("give after or before, not both"));
+    }
+    PageQuery<Post> pages = Posts.all().include(Posts.AUTHOR, Posts.TAGS)
+        .orderBy(Posts.ID.desc()).paginate(size);
+    return (before != null ? pages.before(before) : pages.after(after)).collect(db)
+        .onErrorMap(InvalidCursorException.class,
+            e -> new BadRequestException("invalid cursor: start from the first page"));
   }
   // end-snippet
 

@@ -183,10 +183,27 @@ abstract class BlogHttpContract {
     assertThat(first.get("items").get(0).get("id").asLong()).isEqualTo(newest);
     assertThat(first.get("items").get(0).get("author").get("name").asText()).isEqualTo("Ed");
     assertThat(first.get("items").get(0).get("tags")).hasSize(2);
-    long next = first.get("next").asLong();
-    JsonNode second = getJson("/posts?size=2&before=" + next, 200);
-    assertThat(second.get("items").get(0).get("id").asLong()).isLessThan(next);
+    assertThat(first.get("previous").isNull()).isTrue();
+    String next = first.get("next").asText();
+    JsonNode second = getJson("/posts?size=2&after=" + next, 200);
+    assertThat(second.get("items").get(0).get("id").asLong())
+        .isLessThan(first.get("items").get(1).get("id").asLong());
     assertThat(second.get("items").get(0).get("title").asText()).isEqualTo("page-1");
+    JsonNode back = getJson("/posts?size=2&before=" + second.get("previous").asText(), 200);
+    assertThat(back.get("items")).isEqualTo(first.get("items"));
+  }
+
+  @Test
+  void aBadCursorIs400() {
+    long author = createUser("Gus");
+    createPost(author, "cursor-1", List.of());
+    createPost(author, "cursor-2", List.of());
+    String next = getJson("/posts?size=1", 200).get("next").asText();
+    String altered = next.substring(0, next.length() - 1) + (next.endsWith("A") ? "B" : "A");
+    getJson("/posts?size=1&after=" + altered, 400);
+    getJson("/posts?size=1&after=" + next.substring(0, next.length() / 2), 400);
+    getJson("/posts?size=1&before=not-a-cursor", 400);
+    getJson("/posts?size=1&after=" + next + "&before=" + next, 400);
   }
 
   @Test

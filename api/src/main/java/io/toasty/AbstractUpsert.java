@@ -1,0 +1,115 @@
+package io.toasty;
+
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The implementation behind every generated upsert builder ({@code UserUpsert}): a create whose
+ * row, when its conflict target is already taken, updates the stored record instead, in one
+ * atomic statement. Returns the record as stored either way.
+ *
+ * <pre>{@code
+ * Mono<User> user = Users.upsert().email("ann@example.com").name("Ann")
+ *     .onConflict(Users.EMAIL)                                   // default: the primary key
+ *     .onCreate(c -> c.loginCount(1))                            // the create path only
+ *     .onUpdate(u -> u.loginCount(Users.LOGIN_COUNT.plus(1)))    // the update path only
+ *     .exec(db);
+ * }</pre>
+ *
+ * <p>The update path sets every field the builder's own setters set (not those of
+ * {@code onCreate}, not the conflict target, never the primary key) to the proposed value, and
+ * then the {@code onUpdate} expressions, which read the stored record and win over a proposed
+ * value of the same field. Declared defaults and generated keys apply on the create path only.
+ * {@link #ignoreConflict()} keeps a stored record as it is.
+ *
+ * @param <M> the model
+ * @param <S> the generated builder
+ * @param <C> the model's create builder, for {@link #onCreate}
+ * @param <U> the model's update builder, for {@link #onUpdate}
+ */
+public abstract class AbstractUpsert<M, S extends AbstractUpsert<M, S, C, U>,
+    C extends Create<M>, U extends Update<M, ?>> extends AbstractCreate<M, S> {
+  private final Supplier<C> creates;
+  private final ConflictClause<M, U> conflict;
+  private C createOnly;
+
+  protected AbstractUpsert(ModelDef<M> model, Supplier<C> creates, Supplier<U> updates) {
+    super(model);
+    this.creates = Objects.requireNonNull(creates, "creates");
+    this.conflict = new ConflictClause<>(model, updates);
+  }
+
+  /**
+   * The fields whose values identify the stored record: the primary key (the default) or the
+   * fields of one {@code @Unique} field or composite unique index. Anything else is an
+   * {@link InvalidStatementException} when the upsert runs.
+   */
+  public final S onConflict(Path<?>... fields) {
+    conflict.target(fields);
+    return self();
+  }
+
+  /** Values for the create path only, e.g. {@code c -> c.loginCount(1)}. */
+  public final S onCreate(UnaryOperator<C> values) {
+    Objects.requireNonNull(values, "values");
+    createOnly = Objects.requireNonNull(values.apply(creates.get()),
+        "the onCreate function's result");
+    return self();
+  }
+
+  /**
+   * Expressions for the update path only, over the stored record's values, e.g.
+   * {@code u -> u.loginCount(Users.LOGIN_COUNT.plus(1))}.
+   */
+  public final S onUpdate(UnaryOperator<U> assignments) {
+    conflict.update(assignments);
+    return self();
+  }
+
+  /**
+   * Insert-or-ignore: a record already stored under the conflict target is kept unchanged (and
+   * returned); only a new record is created.
+   */
+  public final S ignoreConflict() {
+    conflict.keep();
+    return self();
+  }
+
+  /** Creates or updates the record and emits it as stored. */
+  @Override
+  public Mono<M> exec(Executor db) {
+    Objects.requireNonNull(db, "db");
+    return Mono.defer(() -> db.exec(statement()).next()
+        .map(v -> model().load((Value.Record) v)));
+  }
+
+  /** The untyped statement this upsert runs. */
+  public io.toasty.stmt.Insert statement() {
+    io.toasty.stmt.Expr.Record shared = row();
+    List<Integer> copied = ConflictClause.setFields(model(), shared);
+    return conflict.statement(List.of(merged(shared)), copied);
+  }
+
+  /** The shared values, with the {@code onCreate} values where the shared row leaves a field. */
+  private io.toasty.stmt.Expr.Record merged(io.toasty.stmt.Expr.Record shared) {
+    if (createOnly == null) {
+      return shared;
+    }
+    io.toasty.stmt.Expr[] out = shared.fields().toArray(new io.toasty.stmt.Expr[0]);
+    List<io.toasty.stmt.Expr> extra = createOnly.row().fields();
+    for (int f = 0; f < model().schema().fields().size(); f++) {
+      if (!(extra.get(f) instanceof io.toasty.stmt.Expr.Default)) {
+        if (!(out[f] instanceof io.toasty.stmt.Expr.Default)) {
+          throw new InvalidStatementException(model().name(),
+              model().schema().field(f).name(), "is set for both paths and again by onCreate");
+        }
+        out[f] = extra.get(f);
+      }
+    }
+    return new io.toasty.stmt.Expr.Record(List.of(out));
+  }
+}

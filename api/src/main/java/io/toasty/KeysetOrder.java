@@ -1,0 +1,200 @@
+package io.toasty;
+
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.OrderBy.Direction;
+import io.toasty.stmt.Query;
+import io.toasty.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The total order a keyset page walks: the query's order terms, then the primary key fields it
+ * lacks (those the filter fixes to one value excepted), so that no two records tie. NULL sorts
+ * below every value on every backend: the order a query is sent with says so explicitly (a
+ * nullable field is preceded by {@code field IS NULL}), since the dialects disagree by default.
+ *
+ * @param model the model
+ * @param terms the key's fields and directions, in order
+ */
+record KeysetOrder(ModelSchema model, List<Term> terms) {
+
+  /** One field of the key. */
+  record Term(FieldSchema field, Direction direction) {
+    Expr expr(ModelSchema model) {
+      return new Expr.Field(model.name(), field.index());
+    }
+
+    Term reversed() {
+      return new Term(field, direction == Direction.ASC ? Direction.DESC : Direction.ASC);
+    }
+  }
+
+  /**
+   * The key order of {@code query}.
+   *
+   * @throws InvalidStatementException when an order term is not a field of the model
+   */
+  static KeysetOrder of(ModelSchema model, Query query) {
+    List<Term> terms = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (OrderBy o : query.orderBy()) {
+      if (!(o.expr() instanceof Expr.Field f) || !f.model().equals(model.name())) {
+        throw new InvalidStatementException(model.name(), null,
+            "pages follow orders by fields of the model only, not " + o.expr());
+      }
+      if (seen.add(f.index())) {
+        terms.add(new Term(model.fields().get(f.index()), o.direction()));
+      }
+    }
+    Set<Integer> fixed = fixedFields(model.name(), query.filter());
+    for (int k : model.primaryKey()) {
+      if (seen.add(k) && !fixed.contains(k)) {
+        terms.add(new Term(model.fields().get(k), Direction.ASC));
+      }
+    }
+    return new KeysetOrder(model, List.copyOf(terms));
+  }
+
+  /** Fields a top-level {@code field = constant} conjunct of {@code filter} fixes. */
+  private static Set<Integer> fixedFields(String model, Expr filter) {
+    Set<Integer> fixed = new HashSet<>();
+    List<Expr> conjuncts = filter instanceof Expr.And and ? and.operands() : List.of(filter);
+    for (Expr c : conjuncts) {
+      if (c instanceof Expr.Compare cmp && cmp.op() == Expr.CompareOp.EQ) {
+        if (cmp.left() instanceof Expr.Field f && f.model().equals(model)
+            && cmp.right() instanceof Expr.Const k && !k.value().isNull()) {
+          fixed.add(f.index());
+        } else if (cmp.right() instanceof Expr.Field f && f.model().equals(model)
+            && cmp.left() instanceof Expr.Const k && !k.value().isNull()) {
+          fixed.add(f.index());
+        }
+      }
+    }
+    return fixed;
+  }
+
+  /** The same key walked backwards. */
+  KeysetOrder reversed() {
+    return new KeysetOrder(model, terms.stream().map(Term::reversed).toList());
+  }
+
+  /** The ORDER BY terms to send: NULL explicitly first ascending, last descending. */
+  List<OrderBy> orderBy() {
+    List<OrderBy> out = new ArrayList<>();
+    for (Term t : terms) {
+      if (t.field().nullable()) {
+        out.add(new OrderBy(new Expr.IsNull(t.expr(model)),
+            t.direction() == Direction.ASC ? Direction.DESC : Direction.ASC));
+      }
+      out.add(new OrderBy(t.expr(model), t.direction()));
+    }
+    return out;
+  }
+
+  /** The key's values in {@code row} (a record's field values). */
+  Value[] keyOf(Value.Record row) {
+    Value[] key = new Value[terms.size()];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = row.get(terms.get(i).field().index());
+    }
+    return key;
+  }
+
+  /**
+   * The records strictly after {@code key} in this order (also the record at it, when {@code
+   * inclusive}): one comparison (of row values, for several fields) when every field is
+   * required and the directions agree, else the expanded chain {@code a > x OR (a = x AND b > y) ...} with NULL below
+   * every value.
+   */
+  Expr after(Value[] key, boolean inclusive) {
+    if (terms.isEmpty()) {
+      return inclusive ? Expr.TRUE : Expr.FALSE;   // the filter fixes the key: one record
+    }
+    if (sameDirection() && terms.stream().noneMatch(t -> t.field().nullable())
+        && Arrays.stream(key).noneMatch(Value::isNull)) {
+      List<Expr> fields = new ArrayList<>();
+      List<Expr> values = new ArrayList<>();
+      for (int i = 0; i < key.length; i++) {
+        fields.add(terms.get(i).expr(model));
+        values.add(new Expr.Const(key[i]));
+      }
+      Expr.CompareOp op = op(terms.get(0).direction(), inclusive);
+      return fields.size() == 1 ? new Expr.Compare(op, fields.get(0), values.get(0))
+          : new Expr.Compare(op, new Expr.Record(fields), new Expr.Record(values));
+    }
+    List<Expr> any = new ArrayList<>();
+    List<Expr> equalSoFar = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      Expr beyond = beyond(terms.get(i), key[i]);
+      if (beyond != null) {
+        List<Expr> branch = new ArrayList<>(equalSoFar);
+        branch.add(beyond);
+        any.add(branch.size() == 1 ? branch.get(0) : new Expr.And(branch));
+      }
+      equalSoFar.add(equal(terms.get(i), key[i]));
+    }
+    if (inclusive) {
+      any.add(equalSoFar.size() == 1 ? equalSoFar.get(0) : new Expr.And(equalSoFar));
+    }
+    return any.isEmpty() ? Expr.FALSE : any.size() == 1 ? any.get(0) : new Expr.Or(any);
+  }
+
+  private boolean sameDirection() {
+    return terms.stream().allMatch(t -> t.direction() == terms.get(0).direction());
+  }
+
+  private static Expr.CompareOp op(Direction d, boolean inclusive) {
+    if (d == Direction.ASC) {
+      return inclusive ? Expr.CompareOp.GE : Expr.CompareOp.GT;
+    }
+    return inclusive ? Expr.CompareOp.LE : Expr.CompareOp.LT;
+  }
+
+  /** Values of {@code t} after {@code v}, NULL below all; null when there are none. */
+  private Expr beyond(Term t, Value v) {
+    Expr e = t.expr(model);
+    if (t.direction() == Direction.ASC) {
+      return v.isNull() ? new Expr.Not(new Expr.IsNull(e))
+          : new Expr.Compare(Expr.CompareOp.GT, e, new Expr.Const(v));
+    }
+    if (v.isNull()) {
+      return null;
+    }
+    Expr below = new Expr.Compare(Expr.CompareOp.LT, e, new Expr.Const(v));
+    return t.field().nullable() ? new Expr.Or(List.of(below, new Expr.IsNull(e))) : below;
+  }
+
+  private Expr equal(Term t, Value v) {
+    Expr e = t.expr(model);
+    return v.isNull() ? new Expr.IsNull(e) : new Expr.Compare(Expr.CompareOp.EQ, e,
+        new Expr.Const(v));
+  }
+
+  /**
+   * Eight bytes naming this order's shape (model, fields, types, directions), so that a cursor
+   * of another model or order is told apart from one of this.
+   */
+  byte[] shape() {
+    StringBuilder s = new StringBuilder(model.name());
+    for (Term t : terms) {
+      s.append('|').append(t.field().name()).append(':').append(t.field().type())
+          .append(':').append(t.field().nullable()).append(':').append(t.direction());
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(s.toString().getBytes(StandardCharsets.UTF_8));
+      return Arrays.copyOf(hash, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}

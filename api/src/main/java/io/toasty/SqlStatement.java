@@ -1,0 +1,131 @@
+package io.toasty;
+
+import io.toasty.driver.Operation;
+import io.toasty.stmt.SqlText;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A raw SQL statement with named parameters, the escape hatch for what the typed API cannot say:
+ * {@code db.sql("SELECT .. WHERE email = :email").bind("email", v)}. Values only ever travel as
+ * bind markers ({@code $1} or {@code ?}, as the database wants them), never in the text. It runs
+ * where a typed statement on the same executor would: in the bound transaction if there is one,
+ * else on a pooled connection taken through the engine's gate. A backend without SQL refuses it
+ * with {@link Feature#SQL} before its driver sees anything. Immutable; nothing runs until
+ * subscription, and every error is a signal.
+ *
+ * <pre>{@code
+ * Flux<Row> rows = db.sql("SELECT name FROM users WHERE login_count > :n").bind("n", 3).rows();
+ * Flux<User> users = db.sql("SELECT * FROM users WHERE lower(name) = :n").bind("n", "ann")
+ *     .as(Users.MODEL);
+ * Mono<Long> changed = db.sql("UPDATE users SET login_count = 0 WHERE name = :n")
+ *     .bind("n", "ann").execute();
+ * }</pre>
+ */
+public final class SqlStatement {
+  private final Executor executor;
+  private final String sql;
+  private final Map<String, Object> bindings;
+
+  /** {@code sql} to run on {@code executor}; {@code Db.sql(..)} and {@code Tx.sql(..)} use it. */
+  public SqlStatement(Executor executor, String sql) {
+    this(executor, sql, Map.of());
+  }
+
+  private SqlStatement(Executor executor, String sql, Map<String, Object> bindings) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.sql = Objects.requireNonNull(sql, "sql");
+    this.bindings = bindings;
+  }
+
+  /**
+   * This statement with {@code value} bound to {@code :name} (every occurrence). A value is any
+   * type a model field may have (an enum binds as its name); null binds SQL NULL.
+   */
+  public SqlStatement bind(String name, Object value) {
+    Objects.requireNonNull(name, "name");
+    Map<String, Object> more = new LinkedHashMap<>(bindings);
+    more.put(name, value == null ? Value.NULL : value);
+    return new SqlStatement(executor, sql, more);
+  }
+
+  /** The rows of a query, with their column labels; read columns with {@link Row#get}. */
+  public Flux<Row> rows() {
+    return run(true, List.of()).map(r -> new Row(labels(r.fields().get(0)),
+        ((Value.Record) r.fields().get(1)).fields()));
+  }
+
+  /**
+   * The rows of a query, loaded as records of {@code model}: the query must return the model's
+   * columns in field order ({@code SELECT * FROM users} does, for a table the schema created),
+   * each decoded as its field's type.
+   */
+  public <M> Flux<M> as(ModelDef<M> model) {
+    Objects.requireNonNull(model, "model");
+    List<Type> types = model.schema().fields().stream().map(f -> f.type()).toList();
+    return run(true, types).map(r -> model.load((Value.Record) r.fields().get(1)));
+  }
+
+  /** Runs a statement that returns no rows; the number of rows it affected. */
+  public Mono<Long> execute() {
+    return run(false, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
+  }
+
+  private Flux<Value.Record> run(boolean rows, List<Type> rowType) {
+    return Flux.defer(() -> {
+      var refusal = executor.rawSqlRefusal();
+      return refusal.isPresent() ? Flux.error(refusal.get())
+          : executor.execRaw(operation(rows, rowType));
+    });
+  }
+
+  /** The operation: the text cut at its parameters, and each parameter's value in order. */
+  Operation.RawSql operation(boolean rows, List<Type> rowType) {
+    SqlText text;
+    try {
+      text = SqlText.parse(sql);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidStatementException(null, null, "raw SQL: " + e.getMessage());
+    }
+    List<Value> args = new ArrayList<>(text.names().size());
+    for (String name : text.names()) {
+      if (!bindings.containsKey(name)) {
+        throw new InvalidStatementException(null, null, "raw SQL: no value bound to :" + name);
+      }
+      args.add(value(name, bindings.get(name)));
+    }
+    for (String name : bindings.keySet()) {
+      if (!text.names().contains(name)) {
+        throw new InvalidStatementException(null, null, "raw SQL: :" + name
+            + " was bound but the statement has no such parameter");
+      }
+    }
+    return new Operation.RawSql(text.pieces(), args, rows, rowType);
+  }
+
+  private static Value value(String name, Object value) {
+    try {
+      return Value.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidStatementException(null, null, "raw SQL: the value of :" + name + ": "
+          + e.getMessage());
+    }
+  }
+
+  private static List<String> labels(Value v) {
+    return ((Value.Record) v).fields().stream().map(Values::asString).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "SqlStatement[" + sql + "]";
+  }
+}

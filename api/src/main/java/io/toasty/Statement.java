@@ -1,0 +1,50 @@
+package io.toasty;
+
+import io.toasty.value.Value;
+import java.util.Objects;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A typed statement that can run in a {@link Batch}: a create, update, delete or insert of many,
+ * or a query in one of its result forms ({@link Select#asList()}, {@link Select#asOne()},
+ * {@link Select#asOptional()}).
+ *
+ * <pre>{@code
+ * Mono<Tuple3<User, Long, List<Post>>> r = Toasty.batch(
+ *     Users.create().name("Ann").email("ann@example.com"),
+ *     Users.deleteById(oldId),
+ *     Posts.filter(Posts.AUTHOR_ID.eq(authorId)).asList()).exec(db);
+ * }</pre>
+ *
+ * @param <T> what the statement results in
+ */
+@FunctionalInterface
+public interface Statement<T> {
+
+  /**
+   * The statement as it stands now (builders are mutable: a batch takes this once, when it
+   * runs). May throw an {@link InvalidStatementException} for a statement that cannot be built.
+   */
+  Snapshot<T> snapshot();
+
+  /**
+   * A statement fixed for one run.
+   *
+   * @param untyped the untyped statement to send, or {@code null} when there is nothing to send
+   *                (an insert of no rows): {@code result} then receives an empty {@code Flux}
+   * @param result  how what the executor emits for {@code untyped} becomes the result; never empty
+   * @param <T>     the result
+   */
+  record Snapshot<T>(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result) {
+    public Snapshot {
+      Objects.requireNonNull(result, "result");
+    }
+
+    /** The result of this statement, from what the executor emitted for it. */
+    public Mono<T> finish(Flux<Value> values) {
+      return result.apply(values);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.toasty.value;
+
+/**
+ * A value as the Java object an expression of a type gives: {@code Long} for {@code I64} (a
+ * count, a sum of integers), {@code Double} for {@code F64} (an average), and so on; {@code null}
+ * for NULL. Enums come back as their constant's name (a projection record types them).
+ */
+public final class JavaValues {
+  private JavaValues() {}
+
+  /** {@code v} as the Java object of {@code type}. */
+  public static Object of(Type type, Value v) {
+    if (v.isNull()) {
+      return null;
+    }
+    if (!(type instanceof Type.Scalar s)) {
+      return v.toJava();
+    }
+    return switch (s) {
+      case BOOL -> Values.asBoolean(v);
+      case I8 -> Values.asByte(v);
+      case I16 -> Values.asShort(v);
+      case I32 -> Values.asInt(v);
+      case I64 -> Values.asLong(v);
+      case F32 -> Values.asFloat(v);
+      case F64 -> Values.asDouble(v);
+      case STRING -> Values.asString(v);
+      case BYTES -> Values.asBytes(v);
+      case UUID -> Values.asUuid(v);
+      case DECIMAL -> Values.asDecimal(v);
+      case INSTANT -> Values.asInstant(v);
+      case LOCAL_DATE -> Values.asLocalDate(v);
+      case LOCAL_TIME -> Values.asLocalTime(v);
+      case LOCAL_DATE_TIME -> Values.asLocalDateTime(v);
+      case OFFSET_DATE_TIME -> Values.asOffsetDateTime(v);
+      case NULL -> null;
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package io.toasty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.OrderBy.Direction;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The key a page walks and the condition "after the cursor" it sends. */
+class KeysetOrderTest {
+  // f0: I64 key, f1: STRING, f2: STRING nullable (the last field of the test model is nullable)
+  private final ModelSchema m = CursorCodecTest.model("M", List.of(Type.Scalar.I64,
+      Type.Scalar.STRING, Type.Scalar.STRING));
+  private final Expr f0 = new Expr.Field("M", 0);
+  private final Expr f1 = new Expr.Field("M", 1);
+  private final Expr f2 = new Expr.Field("M", 2);
+
+  private KeysetOrder of(Expr filter, OrderBy... terms) {
+    return KeysetOrder.of(m, new Query(new Source.Model("M"), filter, Returning.Model.plain(),
+        List.of(terms), null));
+  }
+
+  private static Expr.Const c(Value v) {
+    return new Expr.Const(v);
+  }
+
+  @Test
+  void thePrimaryKeyEndsTheOrderUnlessTheFilterFixesIt() {
+    assertEquals(List.of(new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.ASC)),
+        of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).orderBy());
+    assertEquals(List.of(new OrderBy(f1, Direction.DESC)), of(new Expr.Compare(
+        Expr.CompareOp.EQ, f0, c(new Value.I64(3))), new OrderBy(f1, Direction.DESC)).orderBy());
+  }
+
+  @Test
+  void aNullableFieldIsOrderedNullsLowExplicitly() {
+    assertEquals(List.of(new OrderBy(new Expr.IsNull(f2), Direction.DESC),
+        new OrderBy(f2, Direction.ASC), new OrderBy(f0, Direction.ASC)),
+        of(Expr.TRUE, new OrderBy(f2, Direction.ASC)).orderBy());
+    assertEquals(List.of(new OrderBy(new Expr.IsNull(f2), Direction.DESC),
+        new OrderBy(f2, Direction.ASC), new OrderBy(f0, Direction.DESC)),
+        of(Expr.TRUE, new OrderBy(f2, Direction.DESC)).reversed().orderBy());
+  }
+
+  @Test
+  void oneDirectionOverRequiredFieldsIsARowValueComparison() {
+    Value[] key = {new Value.Str("b"), new Value.I64(7)};
+    assertEquals(new Expr.Compare(Expr.CompareOp.LT, Expr.Record.of(f1, f0),
+        Expr.Record.of(c(key[0]), c(key[1]))),
+        of(Expr.TRUE, new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.DESC))
+            .after(key, false));
+    assertEquals(new Expr.Compare(Expr.CompareOp.GE, f0, c(new Value.I64(7))),
+        of(Expr.TRUE).after(new Value[] {new Value.I64(7)}, true));
+  }
+
+  @Test
+  void mixedDirectionsAndNullsExpandToAChain() {
+    KeysetOrder o = of(Expr.TRUE, new OrderBy(f2, Direction.DESC), new OrderBy(f1,
+        Direction.ASC));
+    Value[] key = {new Value.Str("x"), new Value.Str("b"), new Value.I64(7)};
+    Expr eq2 = new Expr.Compare(Expr.CompareOp.EQ, f2, c(key[0]));
+    Expr eq1 = new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[1]));
+    assertEquals(new Expr.Or(List.of(
+        new Expr.Or(List.of(new Expr.Compare(Expr.CompareOp.LT, f2, c(key[0])),
+            new Expr.IsNull(f2))),
+        new Expr.And(List.of(eq2, new Expr.Compare(Expr.CompareOp.GT, f1, c(key[1])))),
+        new Expr.And(List.of(eq2, eq1, new Expr.Compare(Expr.CompareOp.GT, f0, c(key[2])))))),
+        o.after(key, false));
+    Value[] atNull = {Value.NULL, new Value.Str("b"), new Value.I64(7)};
+    assertEquals(new Expr.Or(List.of(
+        new Expr.And(List.of(new Expr.IsNull(f2), new Expr.Compare(Expr.CompareOp.GT, f1,
+            c(atNull[1])))),
+        new Expr.And(List.of(new Expr.IsNull(f2), eq1, new Expr.Compare(Expr.CompareOp.GT, f0,
+            c(atNull[2])))))),
+        o.after(atNull, false));
+    assertEquals(new Expr.Not(new Expr.IsNull(f2)).getClass(), o.reversed().after(atNull, false)
+        instanceof Expr.Or or ? or.operands().get(0).getClass() : null);
+  }
+}

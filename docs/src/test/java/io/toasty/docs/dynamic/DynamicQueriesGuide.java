@@ -1,0 +1,144 @@
+package io.toasty.docs.dynamic;
+
+import io.toasty.Condition;
+import io.toasty.Expr;
+import io.toasty.InvalidFilterException;
+import io.toasty.Row;
+import io.toasty.filter.DynamicQuery;
+import io.toasty.filter.FilterParser;
+import io.toasty.filter.FilterSpec;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The examples of docs/queries.md (Raw SQL, Filters from requests), run by the test. */
+final class DynamicQueriesGuide {
+  private DynamicQueriesGuide() {}
+
+  static Db open(String url) {
+    Db db = Toasty.builder().models(Customers.MODEL, Purchases.MODEL).url(url).build();
+    db.schema().push().block();
+    for (String[] c : new String[][] {{"ann", "31", "Oslo"}, {"bob", "17", null},
+        {"cid", "45", "Lima"}, {"dan", "22", "Oslo"}}) {
+      Customer customer = Customers.create().name(c[0]).email(c[0] + "@example.com")
+          .age(Integer.parseInt(c[1])).city(c[2]).joined(LocalDate.of(2026, 1, 1))
+          .passwordHash("x").exec(db).block();
+      Purchases.create().customer(customer).item("tea").cents(Integer.parseInt(c[1]) * 10)
+          .exec(db).block();
+    }
+    return db;
+  }
+
+  static List<String> rows(Db db) {
+    // snippet: raw-rows
+    Flux<String> adults = db.sql("SELECT \"name\", \"age\" FROM \"customers\""
+            + " WHERE \"age\" >= :min AND \"city\" = :city ORDER BY \"name\"")
+        .bind("min", 18)
+        .bind("city", "Oslo")
+        .rows()
+        .map(row -> row.get("name", String.class) + " (" + row.get("age", Integer.class) + ")");
+    // end-snippet
+    return adults.collectList().block();
+  }
+
+  static List<Customer> asModel(Db db) {
+    // snippet: raw-as-model
+    Flux<Customer> found = db.sql("SELECT * FROM \"customers\" WHERE lower(\"email\") = :email")
+        .bind("email", "cid@example.com")
+        .as(Customers.MODEL);
+    // end-snippet
+    return found.collectList().block();
+  }
+
+  static long execute(Db db) {
+    // snippet: raw-execute
+    Mono<Long> moved = db.sql("UPDATE \"customers\" SET \"city\" = :to WHERE \"city\" = :from")
+        .bind("from", "Oslo")
+        .bind("to", "Bergen")
+        .execute();                                  // the number of rows affected
+    // end-snippet
+    return moved.block();
+  }
+
+  static Row report(Db db) {
+    // snippet: raw-transaction
+    Mono<Row> totals = db.transactionMono(tx -> tx.sql(
+            "SELECT count(*) AS n, sum(\"cents\") AS total FROM \"purchases\""
+            + " WHERE \"cents\" > :min")
+        .bind("min", 0)
+        .rows()
+        .single());
+    // end-snippet
+    return totals.block();
+  }
+
+  static List<Customer> fragment(Db db) {
+    // snippet: raw-fragment
+    Flux<Customer> found = Customers.filter(
+            Expr.sql("lower({0}) = :email", Customers.EMAIL).bind("email", "ann@example.com")
+                .condition()
+                .and(Customers.AGE.ge(18)))
+        .stream(db);
+    // end-snippet
+    return found.collectList().block();
+  }
+
+  // snippet: dyn-spec
+  static final FilterParser CUSTOMERS = FilterParser.of(FilterSpec.of(Customers.MODEL)
+      .allow("name", "age", "city", "joined")
+      .allowRelation("purchases", FilterSpec.of(Purchases.MODEL).allow("item", "cents")));
+  // end-snippet
+
+  static List<Customer> fromJson(Db db) {
+    // snippet: dyn-json
+    String body = """
+        {"filter": {"age": {"$gte": 18},
+                    "$or": [{"city": "Oslo"}, {"name": {"$startsWith": "c"}}],
+                    "purchases": {"$any": {"cents": {"$gt": 300}}}},
+         "sort": "-age,name", "limit": 20, "offset": 0}
+        """;
+    DynamicQuery query = CUSTOMERS.query(body);          // InvalidFilterException if refused
+    Flux<Customer> page = query.applyTo(Customers.all()).stream(db);
+    // end-snippet
+    return page.collectList().block();
+  }
+
+  static List<Customer> fromParams(Db db) {
+    // snippet: dyn-params
+    // ?city[in]=Oslo&city[in]=Lima&age[lt]=40&sort=name&limit=10
+    Map<String, List<String>> params = Map.of(
+        "city[in]", List.of("Oslo", "Lima"),
+        "age[lt]", List.of("40"),
+        "sort", List.of("name"),
+        "limit", List.of("10"));
+    Flux<Customer> page = CUSTOMERS.params(params).applyTo(Customers.all()).stream(db);
+    // end-snippet
+    return page.collectList().block();
+  }
+
+  static String refused() {
+    // snippet: dyn-refused
+    try {
+      CUSTOMERS.filter("{\"$or\": [{\"age\": 1}, {\"passwordHash\": {\"$startsWith\": \"a\"}}]}");
+    } catch (InvalidFilterException e) {
+      return e.path() + " | " + e.getMessage();
+      // $.$or[1].passwordHash | Customer: at $.$or[1].passwordHash: no field 'passwordHash'
+      // may be filtered on (allowed: ...)
+    }
+    // end-snippet
+    return null;
+  }
+
+  static Condition combined() {
+    // snippet: dyn-combine
+    Condition fromRequest = CUSTOMERS.filter("{\"city\": \"Oslo\"}");
+    Condition mine = Customers.AGE.ge(18);            // the service's own rule
+    Condition both = fromRequest.and(mine);
+    // end-snippet
+    return both;
+  }
+}

@@ -1,0 +1,56 @@
+package io.toasty.docs.dynamic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.Row;
+import io.toasty.reactive.Db;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the examples of docs/queries.md's Raw SQL and Filters from requests sections. */
+class DynamicQueriesGuideTest {
+  private Db db;
+
+  @BeforeEach
+  void open() {
+    db = DynamicQueriesGuide.open("r2dbc:h2:mem:///dynamic-queries-guide");
+  }
+
+  @AfterEach
+  void close() {
+    db.close().block();
+  }
+
+  @Test
+  void theGuideRunsAsWritten() {
+    requestFiltersRunAsWritten();
+    rawSqlRunsAsWritten();
+  }
+
+  private void rawSqlRunsAsWritten() {
+    assertEquals(List.of("ann (31)", "dan (22)"), DynamicQueriesGuide.rows(db));
+    assertEquals(List.of("cid"), DynamicQueriesGuide.asModel(db).stream().map(Customer::name)
+        .toList());
+    assertEquals(List.of("ann"), DynamicQueriesGuide.fragment(db).stream().map(Customer::name)
+        .toList());
+    assertEquals(2L, DynamicQueriesGuide.execute(db));
+    Row totals = DynamicQueriesGuide.report(db);
+    assertEquals(4L, totals.get("n", Long.class));
+    assertEquals(1150L, totals.get("total", Long.class));
+  }
+
+  private void requestFiltersRunAsWritten() {
+    assertEquals(List.of("cid", "ann"), DynamicQueriesGuide.fromJson(db).stream()
+        .map(Customer::name).toList());
+    assertEquals(List.of("ann", "dan"), DynamicQueriesGuide.fromParams(db).stream()
+        .map(Customer::name).toList());
+    String refused = DynamicQueriesGuide.refused();
+    assertTrue(refused.startsWith("$.$or[1].passwordHash | Customer: at $.$or[1].passwordHash:"
+        + " no field 'passwordHash' may be filtered on"), refused);
+    assertEquals(List.of("ann", "dan"), Customers.filter(DynamicQueriesGuide.combined())
+        .collect(db).block().stream().map(Customer::name).sorted().toList());
+  }
+}

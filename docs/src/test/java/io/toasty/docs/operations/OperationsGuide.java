@@ -1,0 +1,69 @@
+package io.toasty.docs.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.RetryPolicy;
+import io.toasty.reactive.Toasty;
+import io.toasty.reactive.TxOptions;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+import java.time.Duration;
+import io.toasty.reactive.observe.LoggingObserver;
+import io.toasty.reactive.observe.MicrometerObserver;
+import io.toasty.reactive.observe.PoolMetrics;
+
+/** The examples of {@code docs/operations.md}, run by {@link OperationsGuideTest}. */
+final class OperationsGuide {
+  private OperationsGuide() {}
+
+  static Db observed(String url, MeterRegistry meters) {
+    // snippet: ops-observations
+    ObservationRegistry observations = ObservationRegistry.create();
+    // each observation becomes a timer named toasty.statement in the meter registry
+    observations.observationConfig()
+        .observationHandler(new DefaultMeterObservationHandler(meters));
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .observer(new MicrometerObserver(observations))
+        .build();
+    PoolMetrics.bind(db, meters);   // toasty.pool.max, .acquired, .idle, .allocated, .pending
+    // end-snippet
+    return db;
+  }
+
+  static Db retrying(String url) {
+    // snippet: ops-retry
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .retry(RetryPolicy.transientErrors(3))   // 50 ms, 100 ms, 200 ms (less up to half)
+        .statementTimeout(Duration.ofSeconds(5)) // the database stops longer statements
+        .build();
+    // end-snippet
+    return db;
+  }
+
+  static Mono<Metric> bump(Db db, UUID id) {
+    // snippet: ops-retry-transaction
+    TxOptions options = TxOptions.serializable().retry(RetryPolicy.transientErrors(5));
+    // read, then write what was read: run again from the start if another transaction interferes
+    return db.transactionMono(options, tx -> Metrics.getById(tx, id)
+        .flatMap(m -> Metrics.update(m).value(m.value() + 1).exec(tx)));
+    // end-snippet
+  }
+
+  static Db logged(String url) {
+    // snippet: ops-logging
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        // logger io.toasty.statement: every statement at DEBUG, slower than 500 ms at WARN
+        .observer(new LoggingObserver(Duration.ofMillis(500)))
+        .build();
+    // end-snippet
+    return db;
+  }
+}

@@ -1,0 +1,117 @@
+package io.toasty.docs.queries;
+
+import io.toasty.Agg;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+
+/** The examples of {@code docs/queries.md}, run by {@link QueriesGuideTest}. */
+final class QueriesGuide {
+  private QueriesGuide() {}
+
+  static Db open(String url) {
+    Db db = Toasty.builder().models(Players.MODEL).url(url).build();
+    db.schema().push().block();
+    List.of(
+        Players.create().id(1).name("ann").team("red").score(10).bonus(5).views(0),
+        Players.create().id(2).name("bob").team("red").score(20).views(0),
+        Players.create().id(3).name("Cid").team("blue").score(30).bonus(30).views(0),
+        Players.create().id(4).name("dan").team("blue").score(40).bonus(0).views(0))
+        .forEach(c -> c.exec(db).block());
+    return db;
+  }
+
+  static List<Player> comparisons(Db db) {
+    // snippet: q-between
+    Flux<Player> middle = Players.filter(Players.SCORE.between(15, 35)
+        .and(Players.NAME.eqIgnoreCase("CID").or(Players.NAME.inIgnoreCase("Bob", "Eve"))))
+        .stream(db);
+    // end-snippet
+    return middle.collectList().block();
+  }
+
+  static List<Player> arithmetic(Db db) {
+    // snippet: q-arithmetic
+    Flux<Player> high = Players.filter(Players.SCORE.plus(Players.BONUS).gt(30))
+        .orderBy(Players.SCORE.times(2).minus(Players.BONUS).desc())
+        .stream(db);
+    // end-snippet
+    return high.collectList().block();
+  }
+
+  static Long bumpViews(Db db) {
+    // snippet: q-update-arithmetic
+    Mono<Long> bumped = Players.filter(Players.TEAM.eq("red")).update()
+        .views(Players.VIEWS.plus(1L))
+        .exec(db);
+    // end-snippet
+    return bumped.block();
+  }
+
+  static List<Player> text(Db db) {
+    // snippet: q-text
+    Flux<Player> named = Players.filter(Players.NAME.length().le(3L)
+        .and(Players.NAME.lower().eq("cid").not())
+        .and(Players.SCORE.asLong().lt(Players.VIEWS.plus(25L))))
+        .stream(db);
+    // end-snippet
+    return named.collectList().block();
+  }
+
+  static List<Object> counts(Db db) {
+    // snippet: q-count
+    Mono<Long> reds = Players.filter(Players.TEAM.eq("red")).count(db);
+    Mono<Boolean> anyHigh = Players.filter(Players.SCORE.ge(40)).exists(db);
+    // end-snippet
+    return List.of(reds.block(), anyHigh.block());
+  }
+
+  static Tuple3<Long, Long, Double> totals(Db db) {
+    // snippet: q-aggregates
+    Mono<Tuple3<Long, Long, Double>> totals = Players.all()
+        .select(Agg.count(), Agg.sum(Players.SCORE), Agg.avg(Players.BONUS))
+        .first(db);
+    // end-snippet
+    return totals.block();
+  }
+
+  static List<Tuple2<String, Long>> perTeam(Db db) {
+    // snippet: q-group-by
+    Flux<Tuple2<String, Long>> perTeam = Players.all()
+        .select(Players.TEAM, Agg.sum(Players.SCORE))
+        .groupBy(Players.TEAM)
+        .having(Agg.count().ge(2L))
+        .orderBy(Players.TEAM.asc())
+        .stream(db);
+    // end-snippet
+    return perTeam.collectList().block();
+  }
+
+  static List<String> teams(Db db) {
+    // snippet: q-distinct
+    Flux<String> teams = Players.all().select(Players.TEAM).distinct().stream(db);
+    // end-snippet
+    return teams.sort().collectList().block();
+  }
+
+  static List<Tuple2<String, Integer>> tuples(Db db) {
+    // snippet: q-tuple
+    Flux<Tuple2<String, Integer>> rows = Players.filter(Players.BONUS.isNotNull())
+        .select(Players.NAME, Players.SCORE.plus(Players.BONUS))
+        .stream(db);
+    // end-snippet
+    return rows.collectList().block();
+  }
+
+  static List<PlayerCard> cards(Db db) {
+    // snippet: q-projection
+    Flux<PlayerCard> cards = PlayerCards.from(Players.filter(Players.TEAM.eq("blue")))
+        .stream(db);
+    // end-snippet
+    return cards.collectList().block();
+  }
+}

@@ -1,0 +1,255 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.Feature;
+import io.toasty.RecordNotFoundException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.dynamo.expr.Cond;
+import io.toasty.dynamo.expr.ConditionWriter;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.expr.UpdateWriter;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * An {@code Operation.Atomic} of writes: the items of every insert, update and delete (each
+ * record, and the uniqueness items its unique values claim or free) in one TransactWriteItems,
+ * all or nothing. Updates and deletes on a table with unique indexes read the record first and
+ * are guarded on the values read, as they are alone ({@link UniqueWrites}). An update or delete
+ * whose record is missing or fails its filter cancels the whole write with a
+ * {@link RecordNotFoundException}; a duplicate key or unique value with a
+ * {@code UniqueViolationException}. Rows an update returns are read after the commit.
+ */
+final class AtomicWriteOp {
+  private AtomicWriteOp() {}
+
+  /** One item of the transaction, and the error a failed condition on it means. */
+  private record Step(TransactWriteItem item,
+      BiFunction<TransactionCanceledException, CancellationReason, RuntimeException> blame) {}
+
+  /** One operation's items, and what it answers once they are written. */
+  private record Part(List<Step> steps, Supplier<Mono<ExecResponse>> answer) {}
+
+  static Mono<ExecResponse> run(DynamoContext cx, List<Operation> writes) {
+    return Flux.fromIterable(writes).concatMap(w -> part(cx, w), 1).collectList()
+        .flatMap(parts -> commit(cx, parts))
+        .onErrorMap(DynamoContext::translate);
+  }
+
+  private static Mono<Part> part(DynamoContext cx, Operation op) {
+    if (op instanceof Operation.Insert i) {
+      return Mono.fromSupplier(() -> insert(cx, i));
+    } else if (op instanceof Operation.UpdateByKey u) {
+      return update(cx, u);
+    } else if (op instanceof Operation.DeleteByKey d) {
+      return delete(cx, d);
+    }
+    return Mono.error(new IllegalArgumentException("an atomic write holds " + op));
+  }
+
+  private static Part insert(DynamoContext cx, Operation.Insert op) {
+    TableInfo t = InsertOp.table(cx, op);
+    List<Map<String, AttributeValue>> items = InsertOp.items(t, op);
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      steps.add(new Step(TransactWriteItem.builder().put(InsertOp.newItem(t, items.get(i)))
+          .build(), (e, r) -> Uniqueness.duplicateKey(t, e)));
+      for (Uniqueness.Claim c : Uniqueness.claims(t, items.get(i), i)) {
+        steps.add(new Step(Uniqueness.put(t, c.key(), Items.keyOf(t, items.get(c.row()))),
+            (e, r) -> Uniqueness.violation(t, c.index(), e)));
+      }
+    }
+    ExecResponse answer = InsertOp.response(t, op.statement(), items);
+    return new Part(steps, () -> Mono.just(answer));
+  }
+
+  private static Mono<Part> update(DynamoContext cx, Operation.UpdateByKey op) {
+    TableInfo t = cx.table(op.table());
+    UpdateWriter w = new UpdateWriter(t, op.assignments(), op.args());
+    List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
+    List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
+    return Flux.fromIterable(keys)
+        .concatMap(key -> touched.isEmpty() ? Mono.just(Guarded.NONE)
+            : read(cx, t, key, "update"), 1)
+        .collectList()
+        .map(olds -> {
+          List<Step> steps = new ArrayList<>();
+          for (int k = 0; k < keys.size(); k++) {
+            steps.addAll(updateSteps(t, w, op, keys.get(k), olds.get(k), touched));
+          }
+          return new Part(steps, () -> op.returning() ? reread(cx, t, op.columns(), keys)
+              : Mono.just(new ExecResponse.Count(keys.size())));
+        });
+  }
+
+  private static List<Step> updateSteps(TableInfo t, UpdateWriter w, Operation.UpdateByKey op,
+      Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched) {
+    Placeholders ph = new Placeholders();
+    Set<Integer> guarded = UniqueWrites.columns(touched);
+    Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
+        new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()),
+        old.item == null ? Cond.TRUE : UniqueWrites.guard(t, guarded, old.item, ph)));
+    if (condition.equals(Cond.FALSE)) {
+      throw notFound(t, "update", null);
+    }
+    String ue = w.expression(ph);
+    String ce = condition.textOrNull();
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step(TransactWriteItem.builder().update(Update.builder()
+        .tableName(t.physicalName()).key(key)
+        .updateExpression(ue).conditionExpression(ce)
+        .expressionAttributeNames(ph.names(ue, ce))
+        .expressionAttributeValues(ph.values(ue, ce))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build()).build(), (e, r) -> missing(t, "update", guarded, old, e, r)));
+    if (old.item != null) {
+      Map<String, AttributeValue> after = w.apply(old.item);
+      for (TableInfo.Index ix : touched) {
+        String before = Uniqueness.key(t, ix, old.item);
+        String now = Uniqueness.key(t, ix, after);
+        if (Objects.equals(before, now)) {
+          continue;
+        }
+        if (before != null) {
+          steps.add(new Step(Uniqueness.delete(t, before),
+              (e, r) -> UniqueWrites.tooManyChanges(t, e)));
+        }
+        if (now != null) {
+          steps.add(new Step(Uniqueness.put(t, now, key),
+              (e, r) -> Uniqueness.violation(t, ix, e)));
+        }
+      }
+    }
+    return steps;
+  }
+
+  private static Mono<Part> delete(DynamoContext cx, Operation.DeleteByKey op) {
+    TableInfo t = cx.table(op.table());
+    List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
+    Set<Integer> guarded = UniqueWrites.columns(t.uniqueIndexes());
+    return Flux.fromIterable(keys)
+        .concatMap(key -> guarded.isEmpty() ? Mono.just(Guarded.NONE)
+            : read(cx, t, key, "delete"), 1)
+        .collectList()
+        .map(olds -> {
+          List<Step> steps = new ArrayList<>();
+          for (int k = 0; k < keys.size(); k++) {
+            Guarded old = olds.get(k);
+            Placeholders ph = new Placeholders();
+            Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
+                new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()),
+                old.item == null ? Cond.TRUE : UniqueWrites.guard(t, guarded, old.item, ph)));
+            if (condition.equals(Cond.FALSE)) {
+              throw notFound(t, "delete", null);
+            }
+            String ce = condition.textOrNull();
+            steps.add(new Step(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(t.physicalName()).key(keys.get(k)).conditionExpression(ce)
+                .expressionAttributeNames(ph.names(ce))
+                .expressionAttributeValues(ph.values(ce))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build(), (e, r) -> missing(t, "delete", guarded, old, e, r)));
+            for (TableInfo.Index ix : t.uniqueIndexes()) {
+              String u = old.item == null ? null : Uniqueness.key(t, ix, old.item);
+              if (u != null) {
+                steps.add(new Step(Uniqueness.delete(t, u),
+                    (e, r) -> UniqueWrites.tooManyChanges(t, e)));
+              }
+            }
+          }
+          return new Part(steps, () -> Mono.just(new ExecResponse.Count(keys.size())));
+        });
+  }
+
+  /** A record read before a guarded write; {@code item} null when nothing is guarded. */
+  private record Guarded(Map<String, AttributeValue> item) {
+    static final Guarded NONE = new Guarded(null);
+  }
+
+  private static Mono<Guarded> read(DynamoContext cx, TableInfo t,
+      Map<String, AttributeValue> key, String verb) {
+    return UniqueWrites.read(cx, t, key).map(Guarded::new)
+        .switchIfEmpty(Mono.error(() -> notFound(t, verb, null)));
+  }
+
+  private static RuntimeException missing(TableInfo t, String verb, Set<Integer> guarded,
+      Guarded old, TransactionCanceledException e, CancellationReason r) {
+    if (old.item != null && r.hasItem() && !r.item().isEmpty()
+        && UniqueWrites.changed(t, guarded, old.item, r.item())) {
+      return UniqueWrites.tooManyChanges(t, e);
+    }
+    return notFound(t, verb, e);
+  }
+
+  private static RecordNotFoundException notFound(TableInfo t, String verb, Throwable cause) {
+    RecordNotFoundException e = new RecordNotFoundException(t.model() == null ? t.name()
+        : t.model(), "a batched " + verb + " found no record with its key matching its filter, "
+        + "so the batch wrote nothing");
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
+  private static Mono<ExecResponse> reread(DynamoContext cx, TableInfo t, List<Integer> columns,
+      List<Map<String, AttributeValue>> keys) {
+    return Flux.fromIterable(keys).concatMap(k -> UniqueWrites.read(cx, t, k), 1)
+        .map(item -> Items.row(t, columns, item)).collectList()
+        .map(rows -> new ExecResponse.Rows(Flux.fromIterable(rows)));
+  }
+
+  private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts) {
+    List<Step> steps = new ArrayList<>();
+    parts.forEach(p -> steps.addAll(p.steps()));
+    Mono<ExecResponse> answers = Flux.fromIterable(parts)
+        .concatMap(p -> p.answer().get(), 1).collectList().map(ExecResponse.Each::new);
+    if (steps.isEmpty()) {
+      return answers;
+    }
+    if (steps.size() > InsertOp.MAX_TRANSACTION_ITEMS) {
+      return Mono.error(new UnsupportedFeatureException(Feature.TRANSACTION_SIZE,
+          TableInfo.BACKEND, "the batch's writes need " + steps.size() + " items in one "
+          + "TransactWriteItems, which takes " + InsertOp.MAX_TRANSACTION_ITEMS
+          + ": split the batch"));
+    }
+    List<TransactWriteItem> items = steps.stream().map(Step::item).toList();
+    TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
+        .transactItems(items).build();
+    Mono<Void> once = DynamoContext.call(() -> cx.client().transactWriteItems(
+            request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
+        .then()
+        .onErrorMap(TransactionCanceledException.class, e -> blame(steps, e));
+    return Retries.onConflict(once).then(answers);
+  }
+
+  /** The error of the first item whose condition failed, or {@code e} itself. */
+  private static RuntimeException blame(List<Step> steps, TransactionCanceledException e) {
+    if (e.hasCancellationReasons()) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      for (int i = 0; i < reasons.size() && i < steps.size(); i++) {
+        if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+          return steps.get(i).blame().apply(e, reasons.get(i));
+        }
+      }
+    }
+    return e;
+  }
+}

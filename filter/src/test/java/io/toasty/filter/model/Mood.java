@@ -1,0 +1,4 @@
+package io.toasty.filter.model;
+
+/** An enum field's type. */
+public enum Mood { HAPPY, GRUMPY }

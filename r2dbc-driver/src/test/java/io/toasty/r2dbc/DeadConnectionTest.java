@@ -1,0 +1,101 @@
+package io.toasty.r2dbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.driver.Connection;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.ExecResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A connection the server killed ({@code pg_terminate_backend}, {@code KILL}) fails with a
+ * transient {@link ConnectionLostException} and is never handed out again: on a pool of one, the
+ * next borrower gets a new connection that works, 50 times in a row.
+ */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+class DeadConnectionTest {
+  private static final int ROUNDS = 50;
+
+  @Parameter
+  TestDatabase.Kind kind;
+
+  private TestDatabase database;
+  private R2dbcDriver driver;
+
+  @BeforeEach
+  void open() {
+    database = TestDatabase.create(kind);
+    driver = (R2dbcDriver) new R2dbcDriverProvider().open(new DriverConfig(database.url(),
+        Fixtures.SCHEMA, 1, Duration.ofSeconds(10), Duration.ofMinutes(30), null));
+    driver.pushSchema().block();
+  }
+
+  @AfterEach
+  void close() {
+    try {
+      driver.close().onErrorResume(e -> Mono.empty()).block();
+    } finally {
+      database.close();
+    }
+  }
+
+  @Test
+  void aKilledConnectionIsNeverReused() {
+    for (int round = 0; round < ROUNDS; round++) {
+      Connection held = driver.connect().block();
+      try {
+        countUsers(held).block(Duration.ofSeconds(30));
+        database.killSessions();
+        Throwable lost = firstFailure(held);
+        assertInstanceOf(ConnectionLostException.class, lost, () -> "round: got " + lost);
+        assertTrue(((ConnectionLostException) lost).isTransient());
+      } finally {
+        held.close().block(Duration.ofSeconds(30));
+      }
+      // the pool has one connection: the dead one must not be it
+      Connection next = driver.connect().block(Duration.ofSeconds(30));
+      try {
+        assertEquals(0L, countUsers(next).block(Duration.ofSeconds(30)), "round " + round);
+      } finally {
+        next.close().block(Duration.ofSeconds(30));
+      }
+    }
+    assertEquals(0, driver.poolState().orElseThrow().acquired());
+  }
+
+  /**
+   * The first error of statements sent one after another on {@code c}: the server's kill reaches
+   * the client asynchronously, so a statement or two may still be on their way. Bounded by
+   * count, not by time.
+   */
+  private static Throwable firstFailure(Connection c) {
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      Throwable e = countUsers(c).then(Mono.<Throwable>empty())
+          .onErrorResume(Mono::just).block(Duration.ofSeconds(30));
+      if (e != null) {
+        return e;
+      }
+      Mono.delay(Duration.ofMillis(5)).block();
+    }
+    throw new AssertionError("the killed connection kept answering");
+  }
+
+  private static Mono<Long> countUsers(Connection c) {
+    return c.exec(DriverHarness.countUsers())
+        .flatMapMany(r -> r instanceof ExecResponse.Rows rows ? rows.rows() : Flux.empty())
+        .map(row -> ((io.toasty.value.Value.I64) row.get(0)).value())
+        .next().defaultIfEmpty(0L);
+  }
+}

@@ -1,0 +1,116 @@
+package io.toasty.r2dbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.r2dbc.spi.Result;
+import io.toasty.QueryTimeoutException;
+import io.toasty.driver.Connection;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.Operation;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A statement timeout is the server's: a slow UPDATE is stopped by the database at the limit,
+ * fails with {@link QueryTimeoutException}, is gone from the server's process list, and the
+ * connection goes on working. Slow: on PostgreSQL and MariaDB it waits for rows another session
+ * locked (their timeouts count lock waits); on H2, whose timeout is checked while a statement
+ * works but not while it waits for a lock, it updates 100,000 rows under a
+ * limit of 20 ms.
+ */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+class StatementTimeoutTest {
+  @Parameter
+  TestDatabase.Kind kind;
+
+  private TestDatabase database;
+  private R2dbcDriver driver;
+
+  @BeforeEach
+  void open() {
+    database = TestDatabase.create(kind);
+    driver = (R2dbcDriver) new R2dbcDriverProvider().open(new DriverConfig(database.url(),
+        Fixtures.SCHEMA, 2, Duration.ofSeconds(10), Duration.ofMinutes(30), null,
+        Duration.ofMillis(kind == TestDatabase.Kind.H2 ? 20 : 300)));
+    driver.pushSchema().block();
+    DriverHarness.count(driver, DriverHarness.insertUsers(new Returning.Count(), "ann"));
+  }
+
+  @AfterEach
+  void close() {
+    try {
+      driver.close().onErrorResume(e -> Mono.empty()).block();
+    } finally {
+      database.close();
+    }
+  }
+
+  private static Operation.QuerySql rename(String name) {
+    Update u = new Update(new Source.Table("users"), Expr.TRUE,
+        List.of(new Assignment(1, Fixtures.arg(0))), new Returning.Count());
+    return new Operation.QuerySql(u, List.of(new Value.Str(name)), List.of());
+  }
+
+  @Test
+  void theServerStopsAStatementAtTheLimit() {
+    io.r2dbc.spi.Connection locker = database.connect().block();
+    try {
+      makeSlow(locker);
+      Throwable e = Mono.usingWhen(driver.connect(), c -> c.exec(rename("waits")),
+              Connection::close).then(Mono.<Throwable>empty())
+          .onErrorResume(Mono::just).block(Duration.ofSeconds(60));
+      assertInstanceOf(QueryTimeoutException.class, e, () -> "got " + e);
+      assertEquals(0L, waitingUpdates(), "the statement is gone from the server");
+    } finally {
+      Mono.from(locker.rollbackTransaction()).onErrorResume(x -> Mono.empty()).block();
+      Mono.from(locker.close()).block();
+    }
+    // the session goes on: the next statement on the pool's connections runs
+    assertEquals(1L, DriverHarness.count(driver, DriverHarness.insertUsers(new Returning.Count(),
+        "after")));
+  }
+
+  /** Makes {@code rename} slow: rows locked by {@code locker}, or (H2) many rows. */
+  private void makeSlow(io.r2dbc.spi.Connection locker) {
+    String sql;
+    if (kind == TestDatabase.Kind.H2) {
+      sql = "INSERT INTO \"users\" (\"name\", \"email\", \"login_count\", \"status\") "
+          + "SELECT 'u' || X, 'u' || X || '@x', 0, 'ACTIVE' FROM SYSTEM_RANGE(1, 100000)";
+    } else {
+      Mono.from(locker.beginTransaction()).block();
+      sql = "UPDATE " + database.quote("users") + " SET " + database.quote("name")
+          + " = 'locked'";
+    }
+    Flux.from(locker.createStatement(sql).execute()).concatMap(Result::getRowsUpdated)
+        .blockLast();
+  }
+
+  /** Sessions of this database still running an UPDATE (H2: none to ask, so 0). */
+  private long waitingUpdates() {
+    Object n = switch (kind) {
+      case POSTGRESQL -> database.queryOne("SELECT count(*) FROM pg_stat_activity WHERE "
+          + "application_name = '" + database.name() + "' AND state = 'active' AND query LIKE "
+          + "'UPDATE%'");
+      case MARIADB -> database.queryOne("SELECT count(*) FROM information_schema.processlist "
+          + "WHERE db = '" + database.name() + "' AND command = 'Query' AND info LIKE 'UPDATE%'");
+      default -> 0L;
+    };
+    return ((Number) n).longValue();
+  }
+}

@@ -1,0 +1,53 @@
+package io.toasty.reactive.observe;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.util.context.ContextView;
+
+/**
+ * Logs each statement through SLF4J, logger {@code io.toasty.statement}: its shape, rows and
+ * time at DEBUG when it ends, and at WARN when it took longer than the threshold (a slow
+ * statement), failures at DEBUG with their error's class. The shape holds slots, never values,
+ * so no value reaches the log. Nothing is formatted unless the level is on.
+ */
+public final class LoggingObserver implements StatementObserver {
+  /** The logger's name. */
+  public static final String LOGGER = "io.toasty.statement";
+  private final Logger log;
+  private final long slowNanos;
+
+  /** Logs at DEBUG, and at WARN above {@code slow}. */
+  public LoggingObserver(Duration slow) {
+    this(LoggerFactory.getLogger(LOGGER), slow);
+  }
+
+  LoggingObserver(Logger log, Duration slow) {
+    this.log = Objects.requireNonNull(log, "log");
+    this.slowNanos = Objects.requireNonNull(slow, "slow").toNanos();
+  }
+
+  @Override
+  public StatementObservation start(StatementInfo info, ContextView context) {
+    long started = System.nanoTime();
+    return (rows, error, cancelled) -> {
+      long took = System.nanoTime() - started;
+      boolean slow = took > slowNanos;
+      if (slow && log.isWarnEnabled()) {
+        log.warn(line("slow", info, rows, took, error, cancelled));
+      } else if (log.isDebugEnabled()) {
+        log.debug(line("done", info, rows, took, error, cancelled));
+      }
+    };
+  }
+
+  private static String line(String kind, StatementInfo info, long rows, long nanos,
+      Throwable error, boolean cancelled) {
+    // a Mono of one record cancels once it has it: the rows say whether anything was missed
+    String end = error != null ? "failed: " + error.getClass().getSimpleName()
+        : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");
+    return String.format("%s [%s] %s in %.3f ms, %s%s", kind, info.backend(), info.shape(),
+        nanos / 1e6, end, info.inTransaction() ? " (in transaction)" : "");
+  }
+}

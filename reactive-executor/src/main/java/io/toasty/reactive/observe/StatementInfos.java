@@ -1,0 +1,75 @@
+package io.toasty.reactive.observe;
+
+import io.toasty.planner.cache.Parameterize;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprPrinter;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+
+/**
+ * Makes a statement's {@link StatementInfo}: model and operation read off the statement as it
+ * is; the shape, printed from the parameterized statement (the plan cache's key, so it holds
+ * slots, never values), only when an observer asks for it.
+ */
+public final class StatementInfos {
+  private StatementInfos() {}
+
+  /** The info of {@code statement}, about to run on {@code backend}. */
+  public static StatementInfo of(Statement statement, Schema schema, String backend,
+      boolean inTransaction) {
+    String model = name(statement.source());
+    return new StatementInfo(backend, model, operation(statement), () -> {
+      ModelSchema fields = schema.hasModel(model) ? schema.model(model) : null;
+      return text(Parameterize.of(statement).statement(), model, fields);
+    }, inTransaction);
+  }
+
+  private static String name(Source source) {
+    return source instanceof Source.Model m ? m.model() : ((Source.Table) source).table();
+  }
+
+  private static String operation(Statement s) {
+    if (s instanceof Insert) {
+      return "insert";
+    } else if (s instanceof Update) {
+      return "update";
+    } else if (s instanceof Delete) {
+      return "delete";
+    }
+    return "select";
+  }
+
+  private static String text(Statement s, String model, ModelSchema fields) {
+    StringBuilder out = new StringBuilder(operation(s)).append(' ').append(model);
+    if (s instanceof Insert insert) {
+      out.append(" (").append(insert.rows().size()).append(insert.rows().size() == 1
+          ? " row)" : " rows)");
+    } else if (s instanceof Update update) {
+      out.append(" set ").append(update.assignments().size()).append(" fields");
+      where(out, update.filter(), fields);
+    } else if (s instanceof Delete delete) {
+      where(out, delete.filter(), fields);
+    } else if (s instanceof Query query) {
+      where(out, query.filter(), fields);
+      if (!query.orderBy().isEmpty()) {
+        out.append(" order by ").append(query.orderBy().size()).append(" keys");
+      }
+      if (query.limit() != null) {
+        out.append(" limited");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void where(StringBuilder out, Expr filter, ModelSchema fields) {
+    if (filter != null && !Expr.TRUE.equals(filter)) {
+      out.append(" where ").append(ExprPrinter.print(filter, fields));
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.toasty.reactive;
+
+import static io.toasty.reactive.Models.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.SerializationFailureException;
+import io.toasty.ToastyException;
+import io.toasty.driver.Capability;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** What a RetryPolicy retries, what it never does, and that it stops once something was sent on. */
+class RetryTest {
+  private static final RetryPolicy THREE = new RetryPolicy(3, Duration.ofMillis(1),
+      Duration.ofMillis(2), 0);
+  private final FakeDriver driver = new FakeDriver(Capability.H2, Dbs.SCHEMA);
+  private final AtomicInteger statements = new AtomicInteger();
+
+  private Db db(RetryPolicy policy) {
+    return Toasty.builder().models(USERS, TODOS).driverFactory(config -> driver).retry(policy)
+        .build();
+  }
+
+  /** Statements fail with {@code error} {@code failures} times, then answer with one user. */
+  private void failFirst(int failures, Supplier<ToastyException> error) {
+    driver.respond(op -> {
+      if (op instanceof Operation.Transaction) {
+        return null;
+      }
+      return statements.incrementAndGet() <= failures ? Mono.error(error.get())
+          : op instanceof Operation.Insert ? null
+          : Mono.just(new ExecResponse.Rows(Flux.just(userRow(1))));
+    });
+  }
+
+  private static ConnectionLostException lost() {
+    return new ConnectionLostException("h2", "08006", "connection lost", null);
+  }
+
+  private static SerializationFailureException conflict() {
+    return new SerializationFailureException("h2", "40001", "could not serialize", null);
+  }
+
+  @Test
+  void aReadIsRetriedOnALostConnection() {
+    failFirst(2, RetryTest::lost);
+    assertEquals(1, db(THREE).exec(users(eq(user(1), str("a")))).count().block());
+    assertEquals(3, statements.get());
+  }
+
+  @Test
+  void aWriteIsNeverRetriedOnALostConnectionItsOutcomeIsUnknown() {
+    failFirst(1, RetryTest::lost);
+    assertThrows(ConnectionLostException.class,
+        () -> db(THREE).exec(insertUser("Ann")).blockLast());
+    assertEquals(1, statements.get());
+  }
+
+  @Test
+  void aWriteIsRetriedOnASerializationFailure() {
+    failFirst(2, RetryTest::conflict);
+    assertEquals(1, db(THREE).exec(insertUser("Ann")).count().block());
+    assertEquals(3, statements.get());
+  }
+
+  @Test
+  void nothingIsRetriedOnceARowWasEmitted() {
+    driver.respond(op -> {
+      statements.incrementAndGet();
+      return Mono.just(new ExecResponse.Rows(Flux.concat(Flux.just(userRow(1)),
+          Flux.error(lost()))));
+    });
+    Flux<Object> rows = db(THREE).exec(users(eq(user(1), str("a")))).cast(Object.class);
+    assertThrows(ConnectionLostException.class, rows::blockLast);
+    assertEquals(1, statements.get());
+  }
+
+  @Test
+  void retriesRunOutWithTheLastError() {
+    failFirst(100, RetryTest::conflict);
+    assertThrows(SerializationFailureException.class,
+        () -> db(THREE).exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(4, statements.get());
+  }
+
+  @Test
+  void noPolicyNoRetryAndRetryingGivesOneToAStatement() {
+    failFirst(1, RetryTest::lost);
+    Db db = db(RetryPolicy.none());
+    assertThrows(ConnectionLostException.class,
+        () -> db.exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(1, statements.get());
+    statements.set(0);
+    assertEquals(1, db.retrying(THREE).exec(users(eq(user(1), str("a")))).count().block());
+    assertEquals(2, statements.get());
+  }
+
+  @Test
+  void aTransactionFunctionRunsAgainOnASerializationFailure() {
+    failFirst(1, RetryTest::conflict);
+    AtomicInteger runs = new AtomicInteger();
+    Db db = db(RetryPolicy.none());
+    Long n = db.transactionMono(TxOptions.defaults().retry(THREE), tx -> {
+      runs.incrementAndGet();
+      return tx.exec(users(eq(user(1), str("a")))).count();
+    }).block();
+    assertEquals(1L, n);
+    assertEquals(2, runs.get());
+    // each run was a transaction of its own: BEGIN .. ROLLBACK, then BEGIN .. COMMIT
+    assertEquals(java.util.List.of("BEGIN", "QuerySql", "ROLLBACK", "BEGIN", "QuerySql",
+        "COMMIT"), driver.kinds());
+  }
+
+  @Test
+  void aStatementInATransactionIsNotRetriedOnItsOwn() {
+    failFirst(1, RetryTest::lost);
+    Db db = db(THREE);
+    assertThrows(ConnectionLostException.class, () -> db.transactionMono(tx ->
+        tx.exec(users(eq(user(1), str("a")))).count()).block());
+    assertEquals(1, statements.get());
+  }
+
+  @Test
+  void badPoliciesAreRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new RetryPolicy(-1, Duration.ZERO, Duration.ZERO, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RetryPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(1), 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.5));
+  }
+}

@@ -1,0 +1,131 @@
+package io.toasty.reactive.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import reactor.util.context.Context;
+
+/** The log lines of LoggingObserver: DEBUG per statement, WARN when slow, never a value. */
+class LoggingObserverTest {
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final StatementInfo info = new StatementInfo("postgresql", "User", "select",
+      "select User where email = $0", false);
+
+  @Test
+  void aStatementIsOneDebugLineWithShapeAndRows() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
+    o.start(info, Context.empty()).end(3, null, false);
+    assertEquals(1, lines.size());
+    String line = lines.get(0);
+    assertTrue(line.startsWith("DEBUG done [postgresql] select User where email = $0 in "), line);
+    assertTrue(line.endsWith(" ms, 3 rows"), line);
+  }
+
+  @Test
+  void aSlowStatementIsAWarningEvenWithDebugOff() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.WARN), Duration.ZERO);
+    o.start(info, Context.empty()).end(0, new IllegalStateException("secret value"), false);
+    assertEquals(1, lines.size());
+    assertTrue(lines.get(0).startsWith("WARN slow [postgresql]"), lines.get(0));
+    assertTrue(lines.get(0).endsWith("failed: IllegalStateException"), lines.get(0));
+    assertFalse(lines.get(0).contains("secret value"), "an error's message may hold a value");
+  }
+
+  @Test
+  void nothingIsLoggedWhenTheLevelIsOff() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.WARN), Duration.ofHours(1));
+    o.start(info, Context.empty()).end(1, null, true);
+    assertEquals(List.of(), lines);
+  }
+
+  @Test
+  void theShapeIsNotPrintedForALineNotWritten() {
+    java.util.concurrent.atomic.AtomicInteger printed = new java.util.concurrent.atomic.AtomicInteger();
+    StatementInfo lazy = new StatementInfo("h2", "User", "select", () -> {
+      printed.incrementAndGet();
+      return "select User";
+    }, false);
+    new LoggingObserver(new Captured(Level.WARN), Duration.ofHours(1))
+        .start(lazy, Context.empty()).end(1, null, false);
+    assertEquals(0, printed.get());
+  }
+
+  @Test
+  void aCancelAfterTheRowsIsSaid() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
+    o.start(info, Context.empty()).end(1, null, true);
+    assertTrue(lines.get(0).endsWith(" ms, 1 row, then cancelled"), lines.get(0));
+  }
+
+  /** A logger that keeps its lines, enabled from {@code level} up. */
+  private final class Captured extends AbstractLogger {
+    private final Level level;
+
+    Captured(Level level) {
+      this.level = level;
+      this.name = "test";
+    }
+
+    private boolean on(Level l) {
+      return l.toInt() >= level.toInt();
+    }
+
+    @Override protected String getFullyQualifiedCallerName() {
+      return null;
+    }
+
+    @Override protected void handleNormalizedLoggingCall(Level l, Marker marker, String msg,
+        Object[] args, Throwable t) {
+      lines.add(l + " " + MessageFormatter.basicArrayFormat(msg, args));
+    }
+
+    @Override public boolean isTraceEnabled() {
+      return on(Level.TRACE);
+    }
+
+    @Override public boolean isTraceEnabled(Marker marker) {
+      return on(Level.TRACE);
+    }
+
+    @Override public boolean isDebugEnabled() {
+      return on(Level.DEBUG);
+    }
+
+    @Override public boolean isDebugEnabled(Marker marker) {
+      return on(Level.DEBUG);
+    }
+
+    @Override public boolean isInfoEnabled() {
+      return on(Level.INFO);
+    }
+
+    @Override public boolean isInfoEnabled(Marker marker) {
+      return on(Level.INFO);
+    }
+
+    @Override public boolean isWarnEnabled() {
+      return on(Level.WARN);
+    }
+
+    @Override public boolean isWarnEnabled(Marker marker) {
+      return on(Level.WARN);
+    }
+
+    @Override public boolean isErrorEnabled() {
+      return true;
+    }
+
+    @Override public boolean isErrorEnabled(Marker marker) {
+      return true;
+    }
+  }
+}

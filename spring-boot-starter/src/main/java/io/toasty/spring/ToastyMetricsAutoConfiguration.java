@@ -1,0 +1,27 @@
+package io.toasty.spring;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.PoolMetrics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code Db}'s pool gauges ({@code toasty.pool.*}) in the application's
+ * {@code MeterRegistry}, with Micrometer on the class path. Statement timers come from the
+ * observations ({@code toasty.statement}) that the {@code Db} makes when the application has an
+ * {@code ObservationRegistry}, as Actuator provides.
+ */
+@AutoConfiguration(after = {ToastyAutoConfiguration.class, ToastyDynamoAutoConfiguration.class})
+@ConditionalOnClass(MeterBinder.class)
+@ConditionalOnBean(Db.class)
+public class ToastyMetricsAutoConfiguration {
+
+  /** Binds the gauges when Boot binds its meter binders. */
+  @Bean
+  public MeterBinder toastyPoolMetrics(Db db) {
+    return registry -> PoolMetrics.bind(db, registry);
+  }
+}

@@ -1,0 +1,65 @@
+package io.toasty.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.toasty.reactive.Db;
+import io.toasty.spring.app.Note;
+import io.toasty.spring.app.Notes;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * With Actuator's observation and metrics auto-configuration, each statement is one
+ * {@code toasty.statement} observation, so one timer sample tagged by model and operation, and
+ * the pool's gauges are in the registry.
+ */
+class ObservabilityTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+          MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+          SimpleMetricsExportAutoConfiguration.class, R2dbcAutoConfiguration.class,
+          ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
+          ToastyMetricsAutoConfiguration.class))
+      .withPropertyValues("toasty.url=r2dbc:h2:mem:///" + Backend.randomName()
+          + "?options=DB_CLOSE_DELAY=-1", "toasty.pool-max-size=3", "toasty.schema=push");
+
+  @Test
+  void everyStatementIsATimedObservationAndThePoolHasGauges() {
+    runner.run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      Note n = Notes.create().text("observed").exec(db).block();
+      Notes.getById(db, n.id()).block();
+      Notes.getById(db, n.id()).block();
+      Timer inserts = meters.get("toasty.statement").tag("db.model", "Note")
+          .tag("db.operation", "insert").tag("db.backend", "h2").timer();
+      Timer selects = meters.get("toasty.statement").tag("db.model", "Note")
+          .tag("db.operation", "select").timer();
+      assertThat(inserts.count()).isEqualTo(1);
+      assertThat(selects.count()).isEqualTo(2);
+      assertThat(meters.get("toasty.pool.max").gauge().value()).isEqualTo(3.0);
+      assertThat(meters.get("toasty.pool.acquired").gauge().value()).isZero();
+    });
+  }
+
+  @Test
+  void failedStatementsAreTaggedWithTheirError() {
+    runner.run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      Note n = Notes.create().text("once").exec(db).block();
+      Notes.create().id(n.id()).text("twice").exec(db).onErrorResume(e -> reactor.core
+          .publisher.Mono.empty()).block();
+      assertThat(meters.get("toasty.statement").tag("db.operation", "insert")
+          .tag("error", "UniqueViolationException").timer().count()).isEqualTo(1);
+    });
+  }
+}

@@ -1,0 +1,243 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.assertOperations;
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.RecordNotFoundException;
+import io.toasty.Statement;
+import io.toasty.UniqueViolationException;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
+import io.toasty.tck.models.Article;
+import io.toasty.tck.models.Articles;
+import io.toasty.tck.models.Author;
+import io.toasty.tck.models.Authors;
+import io.toasty.tck.models.Bios;
+import io.toasty.tck.models.Comments;
+import io.toasty.tck.models.Doc;
+import io.toasty.tck.models.Docs;
+import io.toasty.tck.models.User;
+import io.toasty.tck.models.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuple4;
+
+/**
+ * Typed batches ({@code Toasty.batch(..)}): several statements as one unit with one typed
+ * result; writes all or nothing, in one transaction over SQL and one atomic request where the
+ * backend has no interactive transactions; empty batches send nothing.
+ */
+@Models({Users.class, Docs.class, Authors.class, Articles.class, Comments.class, Bios.class})
+public abstract class BatchQueryScenarios {
+
+  @BackendTest
+  public void writesOfOneKeyOperationEachRunTogether(Db db, OperationLog log,
+      Capability capability) {
+    User ann = Fixtures.user(db, "ann");
+    User bob = Fixtures.user(db, "bob");
+    User cid = Fixtures.user(db, "cid");
+    log.clear();
+    Tuple4<User, Long, User, Long> r = await(Toasty.batch(
+        Users.create().name("dan").email("dan@example.com"),
+        Users.updateById(ann.id()).loginCount(7),
+        Users.update(bob).name("robert"),
+        Users.deleteById(cid.id())).exec(db));
+    assertOneUnit(log, capability);
+    assertEquals("dan", r.getT1().name());
+    assertEquals(1L, r.getT2());
+    assertEquals("robert", r.getT3().name());
+    assertEquals(1L, r.getT4());
+    assertEquals(List.of("ann", "dan", "robert"), Fixtures.sortedNames(Fixtures.allUsers(db)));
+    assertEquals(7, await(Users.getById(db, ann.id())).loginCount());
+  }
+
+  @BackendTest
+  public void scopedCreatesAndInstanceUpdatesRunTogether(Db db, OperationLog log,
+      Capability capability) {
+    Author ann = RelationFixtures.author(db, "ann");
+    Article old = RelationFixtures.article(db, ann, "old", 1);
+    log.clear();
+    Tuple3<Article, Article, Article> r = await(Toasty.batch(
+        ann.articles().create(Articles.create()).title("first").votes(0),
+        ann.articles().create(Articles.create()).title("second").votes(0),
+        Articles.update(old).votes(2)).exec(db));
+    assertOneUnit(log, capability);
+    assertEquals(ann.id(), r.getT1().authorId());
+    assertEquals(ann.id(), r.getT2().authorId());
+    assertEquals(2, r.getT3().votes());
+    assertEquals(List.of("first", "old", "second"), await(ann.articles().collect(db)).stream()
+        .map(Article::title).sorted().toList());
+  }
+
+  /** On DynamoDB 60 users are 120 items (each email claims one): refused before anything. */
+  @BackendTest
+  @Requires(Need.LARGE_ATOMIC_WRITES)
+  public void aBatchBeyondAnAtomicWriteLimit(Db db) {
+    List<Statement<User>> creates = new ArrayList<>(Fixtures.creates("x", 60));
+    assertEquals(60, await(Toasty.batch(creates).exec(db)).size());
+    assertEquals(60, Fixtures.allUsers(db).size());
+  }
+
+  @BackendTest
+  public void keyReadsRunTogether(Db db, OperationLog log, Capability capability) {
+    List<User> five = Fixtures.fiveUsers(db);
+    log.clear();
+    Tuple3<User, Optional<User>, Optional<User>> r = await(Toasty.batch(
+        Users.filterById(five.get(0).id()).asOne(),
+        Users.filterById(five.get(4).id()).asOptional(),
+        Users.filterById(UUID.randomUUID()).asOptional()).exec(db));
+    assertEquals(five.get(0), r.getT1());
+    assertEquals(Optional.of(five.get(4)), r.getT2());
+    assertEquals(Optional.empty(), r.getT3());
+    assertOneUnit(log, capability);
+  }
+
+  @BackendTest
+  public void aDynamicListOfKeyReads(Db db, OperationLog log, Capability capability) {
+    List<User> five = Fixtures.fiveUsers(db);
+    log.clear();
+    List<Statement<User>> reads = new ArrayList<>();
+    for (int i = 4; i >= 0; i--) {
+      reads.add(Users.filterById(five.get(i).id()).asOne());
+    }
+    List<User> users = await(Toasty.batch(reads).exec(db));
+    assertEquals(List.of(five.get(4), five.get(3), five.get(2), five.get(1), five.get(0)),
+        users);
+    assertOneUnit(log, capability);
+  }
+
+  @BackendTest
+  public void aDynamicListOfCreates(Db db, OperationLog log, Capability capability) {
+    List<Statement<Doc>> creates = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      creates.add(Docs.create().title("d" + i));
+    }
+    List<Doc> docs = await(Toasty.batch(creates).exec(db));
+    assertOneUnit(log, capability);
+    assertEquals(10, docs.size());
+    assertEquals("d9", docs.get(9).title());
+    assertEquals(10, await(Docs.all().collect(db)).size());
+  }
+
+  @BackendTest
+  public void anEmptyBatchSendsNothing(Db db, OperationLog log) {
+    assertEquals(List.of(), await(Toasty.batch(List.<Statement<User>>of()).exec(db)));
+    assertEquals(List.of(List.of(), List.of()), await(Toasty.batch(
+        Users.createMany(List.of()), Users.createMany(List.of())).exec(db)).toList());
+    assertOperations(0, log);
+    assertEquals(0, log.connectionsAcquired(), "no connection taken for nothing");
+  }
+
+  @BackendTest
+  public void aFailingFirstStatementWritesNothing(Db db) {
+    rollsBackWhenFailing(db, 0);
+  }
+
+  @BackendTest
+  public void aFailingMiddleStatementWritesNothing(Db db) {
+    rollsBackWhenFailing(db, 1);
+  }
+
+  @BackendTest
+  public void aFailingLastStatementWritesNothing(Db db) {
+    rollsBackWhenFailing(db, 2);
+  }
+
+  /** Three creates, the one at {@code failing} claiming a taken email: none is stored. */
+  private static void rollsBackWhenFailing(Db db, int failing) {
+    User taken = Fixtures.user(db, "taken");
+    List<Statement<User>> creates = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      creates.add(Users.create().name("n" + i)
+          .email(i == failing ? "taken@example.com" : "n" + i + "@example.com"));
+    }
+    UniqueViolationException e = failure(UniqueViolationException.class,
+        () -> Toasty.batch(creates).exec(db));
+    assertEquals(Optional.of("email"), e.field());
+    assertEquals(List.of(taken), Fixtures.allUsers(db));
+  }
+
+  @BackendTest
+  public void aFailedWriteUndoesTheOthersOfTheBatch(Db db) {
+    User ann = Fixtures.user(db, "ann");
+    Fixtures.user(db, "bob");
+    failure(UniqueViolationException.class, () -> Toasty.batch(
+        Users.updateById(ann.id()).loginCount(9),
+        Docs.create().title("kept?"),
+        Users.create().name("again").email("bob@example.com")).exec(db));
+    assertEquals(0, await(Users.getById(db, ann.id())).loginCount());
+    assertEquals(List.of(), await(Docs.all().collect(db)));
+  }
+
+  @BackendTest
+  @Requires(Need.MIXED_BATCH)
+  public void readsAndWritesMixInOneBatch(Db db, OperationLog log) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    Tuple4<List<User>, User, User, Long> r = await(Toasty.batch(
+        Users.filter(Users.NAME.eq("ann")).asList(),
+        Users.create().name("bob").email("bob@example.com"),
+        Users.filterByEmail("bob@example.com").asOne(),
+        Users.deleteById(ann.id())).exec(db));
+    assertEquals(List.of(ann), r.getT1());
+    assertEquals(r.getT2(), r.getT3(), "a later statement sees an earlier one's write");
+    assertEquals(1L, r.getT4());
+    assertEquals(List.of("bob"), Fixtures.sortedNames(Fixtures.allUsers(db)));
+    assertEquals(2, log.count(Operation.Transaction.class), () -> "BEGIN, COMMIT: " + log);
+  }
+
+  @BackendTest
+  @Requires(Need.MIXED_BATCH)
+  public void aMissingRecordOfAReadFailsTheBatchAndUndoesItsWrites(Db db) {
+    failure(RecordNotFoundException.class, () -> Toasty.batch(
+        Docs.create().title("gone"),
+        Users.filterByEmail("nobody@example.com").asOne()).exec(db));
+    assertEquals(List.of(), await(Docs.all().collect(db)));
+  }
+
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void aBatchInATransactionJoinsIt(Db db, OperationLog log) {
+    IllegalStateException e = failure(IllegalStateException.class, () -> db.transactionMono(
+        tx -> Toasty.batch(Docs.create().title("a"), Docs.create().title("b")).exec(db)
+            .then(reactor.core.publisher.Mono.error(new IllegalStateException("undo")))));
+    assertEquals("undo", e.getMessage());
+    assertEquals(List.of(), await(Docs.all().collect(db)));
+    assertTrue(log.connectionsAcquired() >= 1);
+    assertEquals(1, log.operations(Operation.Transaction.class).stream()
+        .filter(t -> t.kind() == Operation.Transaction.Kind.BEGIN).count(), log::toString);
+  }
+
+  /**
+   * One transaction over SQL (plans of several statements may nest savepoints in it), one
+   * atomic request where there are no transactions; call it right after the batch.
+   */
+  private static void assertOneUnit(OperationLog log, Capability capability) {
+    if (capability.interactiveTransactions()) {
+      List<Operation.Transaction.Kind> kinds = log.operations(Operation.Transaction.class)
+          .stream().map(Operation.Transaction::kind).toList();
+      assertEquals(1, kinds.stream().filter(k -> k == Operation.Transaction.Kind.BEGIN).count(),
+          log::toString);
+      assertEquals(Operation.Transaction.Kind.BEGIN, kinds.get(0), log::toString);
+      assertEquals(Operation.Transaction.Kind.COMMIT, kinds.get(kinds.size() - 1),
+          log::toString);
+      assertEquals(1, log.connectionsAcquired(), log::toString);
+    } else {
+      assertOperations(1, log);
+      assertEquals(1, log.count(Operation.Atomic.class), log::toString);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.Condition;
+import io.toasty.ToastyException;
+import io.toasty.driver.Capability;
+import io.toasty.planner.eval.Eval;
+import io.toasty.planner.expr.Children;
+import io.toasty.reactive.Db;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.models.ScoreCreate;
+import io.toasty.tck.models.Scores;
+import io.toasty.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A differential test of the query language: random filters ({@link FilterGenerator}) over one
+ * seeded table of 50 scores, each run by the backend and compared with the engine's own in-memory
+ * evaluation ({@link Eval}, SQL's three-valued logic) of the same filter over the same rows. Zero
+ * mismatches, and a failure only as a typed {@link ToastyException} that the engine's evaluation
+ * shares. 10,000 filters on each SQL backend, 500 on DynamoDB (each a Scan), sent eight at a time.
+ */
+@Models(Scores.class)
+@Requires(Need.SCAN)
+public abstract class FilterFuzzScenarios {
+  private static final long SEED = 0x5eed_0014L;
+  private static final int ROWS = 50;
+
+  @BackendTest
+  public void randomFiltersAgreeWithTheEngine(Db db, Capability capability) {
+    FilterGenerator gen = new FilterGenerator(SEED);
+    List<ScoreCreate> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      rows.add(gen.row());
+    }
+    for (int i = 0; i < ROWS; i += 25) {
+      await(Scores.createMany(rows.subList(i, Math.min(ROWS, i + 25))).exec(db));
+    }
+    List<Value.Record> stored = rawRows(db);
+    assertEquals(ROWS, stored.size());
+    int filters = capability.sql() ? 10_000 : 500;
+    List<Condition> conditions = new ArrayList<>(filters);
+    for (int i = 0; i < filters; i++) {
+      conditions.add(gen.condition(3));
+    }
+    ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
+    AtomicInteger typedErrors = new AtomicInteger();
+    Flux.range(0, filters)
+        .flatMap(i -> check(db, conditions.get(i), stored, mismatches, typedErrors), 8)
+        .blockLast(Duration.ofMinutes(5));
+    assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + filters
+        + " filters disagree with the engine (seed " + SEED + "), e.g.:\n"
+        + String.join("\n", mismatches.stream().limit(5).toList()));
+  }
+
+  /** The stored rows, every field in field order (the id first). */
+  private static List<Value.Record> rawRows(Db db) {
+    List<Expr> fields = new ArrayList<>();
+    for (int i = 0; i < Scores.MODEL.schema().fields().size(); i++) {
+      fields.add(new Expr.Field(Scores.MODEL.name(), i));
+    }
+    Query all = Query.all(Scores.MODEL.name()).withReturning(new Returning.Project(fields));
+    return await(db.exec(all).map(v -> (Value.Record) v).collectList());
+  }
+
+  private static Mono<Void> check(Db db, Condition c, List<Value.Record> stored,
+      ConcurrentLinkedQueue<String> mismatches, AtomicInteger typedErrors) {
+    Expr rowLevel = Children.map(c.node(), FilterFuzzScenarios::fieldsToColumns);
+    Set<String> expected = new TreeSet<>();
+    String engineError = null;
+    try {
+      for (Value.Record row : stored) {
+        if (Eval.isTrue(rowLevel, List.of(), row)) {
+          expected.add(String.valueOf(row.get(0).toJava()));
+        }
+      }
+    } catch (ToastyException e) {
+      engineError = e.getClass().getSimpleName();
+    }
+    String engine = engineError;
+    return Scores.filter(c).collect(db)
+        .map(found -> {
+          Set<String> ids = new TreeSet<>();
+          found.forEach(s -> ids.add(s.id().toString()));
+          if (engine != null || !ids.equals(expected)) {
+            mismatches.add(c.node() + ": backend " + ids.size() + " rows, engine "
+                + (engine != null ? engine : expected.size() + " rows"));
+          }
+          return ids;
+        })
+        .onErrorResume(e -> {
+          boolean shared = e instanceof ToastyException
+              && e.getClass().getSimpleName().equals(engine);
+          if (shared) {
+            typedErrors.incrementAndGet();
+          } else {
+            mismatches.add(c.node() + ": backend failed with " + e + ", engine "
+                + (engine != null ? engine : expected.size() + " rows"));
+          }
+          return Mono.empty();
+        })
+        .then();
+  }
+
+  /** A model-level filter over the raw rows: field {@code i} is position {@code i}. */
+  private static Expr fieldsToColumns(Expr e) {
+    if (e instanceof Expr.Field f) {
+      return new Expr.Column(Scores.MODEL.name(), f.index());
+    }
+    return Children.map(e, FilterFuzzScenarios::fieldsToColumns);
+  }
+}

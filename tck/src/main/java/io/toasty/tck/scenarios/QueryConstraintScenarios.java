@@ -1,0 +1,226 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.scenarios.ScoreFixtures.names;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.Expr;
+import io.toasty.NumericOverflowException;
+import io.toasty.reactive.Db;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.Tck;
+import io.toasty.tck.models.Score;
+import io.toasty.tck.models.Scores;
+import java.util.List;
+
+/**
+ * The constraints of seed 004 beyond plain comparisons: between, field-to-field comparison across
+ * numeric widths, arithmetic in filters, orders and updates, case-insensitive equality and
+ * {@code in}, text length and case, each with SQL's NULL semantics on every backend (DynamoDB
+ * evaluates what its conditions cannot hold in the engine, with the same semantics). Rows come
+ * from {@link ScoreFixtures#sixScores}.
+ */
+@Models(Scores.class)
+@Requires(Need.SCAN)
+public abstract class QueryConstraintScenarios {
+
+  static List<String> where(Db db, Expr<Boolean> condition) {
+    ScoreFixtures.sixScores(db);
+    return names(db, Scores.filter(condition));
+  }
+
+  @BackendTest
+  public void betweenIncludesBothBounds(Db db) {
+    assertEquals(List.of("bob", "cid", "dan"), where(db, Scores.POINTS.between(20, 40)));
+  }
+
+  @BackendTest
+  public void notBetweenIsOutsideTheBounds(Db db) {
+    assertEquals(List.of("ann", "eve", "fay"), where(db, Scores.POINTS.notBetween(20, 40)));
+  }
+
+  @BackendTest
+  public void betweenAndNotBetweenNeverMatchNull(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "dan"), names(db, Scores.filter(Scores.BONUS.between(0, 10))));
+    assertEquals(List.of("cid", "eve"),
+        names(db, Scores.filter(Scores.BONUS.notBetween(0, 10))));
+  }
+
+  @BackendTest
+  public void betweenWithReversedBoundsIsEmpty(Db db) {
+    assertEquals(List.of(), where(db, Scores.POINTS.between(40, 20)));
+  }
+
+  @BackendTest
+  public void betweenOfText(Db db) {
+    assertEquals(List.of("bob", "cid", "dan"), where(db, Scores.NAME.between("b", "dz")));
+  }
+
+  @BackendTest
+  public void fieldToFieldAllSixOperators(Db db) {
+    ScoreFixtures.sixScores(db);
+    // bob and fay have no bonus: every comparison with it is unknown.
+    assertEquals(List.of("cid"), names(db, Scores.filter(Scores.POINTS.eq(Scores.BONUS))));
+    assertEquals(List.of("ann", "dan", "eve"),
+        names(db, Scores.filter(Scores.POINTS.ne(Scores.BONUS))));
+    assertEquals(List.of("ann", "dan", "eve"),
+        names(db, Scores.filter(Scores.POINTS.gt(Scores.BONUS))));
+    assertEquals(List.of("ann", "cid", "dan", "eve"),
+        names(db, Scores.filter(Scores.POINTS.ge(Scores.BONUS))));
+    assertEquals(List.of(), names(db, Scores.filter(Scores.POINTS.lt(Scores.BONUS))));
+    assertEquals(List.of("cid"), names(db, Scores.filter(Scores.POINTS.le(Scores.BONUS))));
+  }
+
+  @BackendTest
+  public void fieldToFieldAcrossWidths(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("cid", "fay"),
+        names(db, Scores.filter(Scores.POINTS.asLong().eq(Scores.TOTAL))));
+    assertEquals(List.of("ann", "bob", "dan", "eve"),
+        names(db, Scores.filter(Scores.POINTS.asLong().lt(Scores.TOTAL))));
+    assertEquals(List.of("ann", "cid", "eve"),
+        names(db, Scores.filter(Scores.LEVEL.asLong().lt(Scores.POINTS.asLong()))));
+    assertEquals(List.of("ann", "cid", "dan"),
+        names(db, Scores.filter(Scores.RATIO.lt(Scores.POINTS.asDouble()))));
+  }
+
+  @BackendTest
+  public void arithmeticOverFieldsInAFilter(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("cid", "dan", "eve"),
+        names(db, Scores.filter(Scores.POINTS.plus(Scores.BONUS).gt(30))));
+    assertEquals(List.of("ann"),
+        names(db, Scores.filter(Scores.POINTS.times(2).minus(Scores.BONUS).le(20))));
+    assertEquals(List.of("bob", "fay"),
+        names(db, Scores.filter(Scores.POINTS.plus(Scores.BONUS).isNull())));
+  }
+
+  @BackendTest
+  public void integerDivisionTruncatesTowardZero(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "bob", "dan", "eve"),
+        names(db, Scores.filter(Scores.TOTAL.div(Scores.POINTS.asLong()).eq(10L))));
+    assertEquals(List.of("eve"), names(db, Scores.filter(Scores.BONUS.div(2).eq(-2))));
+  }
+
+  @BackendTest
+  public void remainderHasTheDividendsSign(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "dan"), names(db, Scores.filter(Scores.POINTS.mod(3).eq(1))));
+    assertEquals(List.of("eve"), names(db, Scores.filter(Scores.BONUS.mod(3).eq(-2))));
+  }
+
+  @BackendTest
+  public void divisionByZeroIsNull(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("bob", "dan", "fay"),
+        names(db, Scores.filter(Scores.POINTS.div(Scores.BONUS).isNull())));
+    assertEquals(List.of("bob", "dan", "fay"),
+        names(db, Scores.filter(Scores.POINTS.mod(Scores.BONUS).isNull())));
+  }
+
+  @BackendTest
+  @Requires(Need.ORDER_BY)
+  public void orderByArithmetic(Db db) {
+    ScoreFixtures.sixScores(db);
+    List<Score> sorted = await(Scores.all()
+        .orderBy(Scores.TOTAL.minus(Scores.POINTS.asLong()).desc(), Scores.NAME.asc())
+        .collect(db));
+    // total - points: ann 90, bob 180, cid 0, dan 360, eve 450, fay 0.
+    assertEquals(List.of("eve", "dan", "bob", "ann", "cid", "fay"),
+        sorted.stream().map(Score::name).toList());
+  }
+
+  @BackendTest
+  public void updateAddsAFieldAndAValue(Db db) {
+    ScoreFixtures.sixScores(db);
+    await(Scores.filter(Scores.NAME.eq("ann")).update().points(Scores.POINTS.plus(5)).exec(db));
+    assertEquals(List.of("ann", "cid"), names(db, Scores.filter(Scores.POINTS.eq(15)
+        .or(Scores.POINTS.eq(30)))));
+  }
+
+  @BackendTest
+  @Requires(Need.UPDATE_EXPRESSION)
+  public void updateWithArithmeticOverFields(Db db) {
+    ScoreFixtures.sixScores(db);
+    await(Scores.filter(Scores.NAME.in("ann", "cid")).update()
+        .points(Scores.POINTS.times(2).plus(Scores.BONUS)).exec(db));
+    // ann 10 * 2 + 5 = 25; cid 30 * 2 + 30 = 90.
+    assertEquals(List.of("ann"), names(db, Scores.filter(Scores.POINTS.eq(25))));
+    assertEquals(List.of("cid"), names(db, Scores.filter(Scores.POINTS.eq(90))));
+  }
+
+  @BackendTest
+  public void overflowIsATypedError(Db db, io.toasty.driver.Capability capability) {
+    ScoreFixtures.sixScores(db);
+    if (capability.backend().equals("sqlite")) {
+      // SQLite's integers overflow into floating point: no error, and nothing wrapped around.
+      assertEquals(List.of("ann", "bob", "cid", "dan", "eve"), names(db, Scores.filter(
+          Scores.TOTAL.plus(Long.MAX_VALUE).gt(Long.MAX_VALUE))));
+      return;
+    }
+    Tck.failure(NumericOverflowException.class, () -> Scores.filter(
+        Scores.TOTAL.plus(Long.MAX_VALUE).gt(0L)).collect(db));
+  }
+
+  @BackendTest
+  public void eqIgnoreCase(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "bob"), names(db, Scores.filter(Scores.TAG.eqIgnoreCase("RED"))));
+    assertEquals(List.of("cid"), names(db, Scores.filter(Scores.TAG.eqIgnoreCase("blue"))));
+    // A NULL tag is unknown, and so is its negation.
+    assertEquals(List.of("cid", "eve", "fay"),
+        names(db, Scores.filter(Scores.TAG.eqIgnoreCase("red").not())));
+  }
+
+  @BackendTest
+  public void inIgnoreCase(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "bob", "cid"),
+        names(db, Scores.filter(Scores.TAG.inIgnoreCase("Blue", "RED"))));
+    assertEquals(List.of(), names(db, Scores.filter(Scores.TAG.inIgnoreCase(List.of()))));
+  }
+
+  @BackendTest
+  public void lengthLowerAndUpper(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("ann", "bob"), names(db, Scores.filter(Scores.TAG.length().eq(3L))));
+    assertEquals(List.of("eve"), names(db, Scores.filter(Scores.TAG.length().gt(4L))));
+    assertEquals(List.of("dan"), names(db, Scores.filter(Scores.TAG.length().isNull())));
+    assertEquals(List.of("cid"), names(db, Scores.filter(Scores.TAG.lower().eq("blue"))));
+    assertEquals(List.of("ann", "bob"), names(db, Scores.filter(Scores.TAG.upper().eq("RED"))));
+    assertEquals(List.of("fay"), names(db, Scores.filter(Scores.TAG.upper().eq("IT'S"))));
+  }
+
+  @BackendTest
+  public void specialCharactersAreLiteralInComparisons(Db db) {
+    ScoreFixtures.sixScores(db);
+    assertEquals(List.of("eve"), names(db, Scores.filter(Scores.TAG.eqIgnoreCase("50%_OFF"))));
+    assertEquals(List.of(), names(db, Scores.filter(Scores.TAG.eqIgnoreCase("50%"))));
+  }
+
+  @BackendTest
+  public void arithmeticWithNullLiteralFieldIsUnknown(Db db) {
+    ScoreFixtures.sixScores(db);
+    // level is NULL for bob and dan: level + 1 > 0 is unknown there, and NOT of it too.
+    assertEquals(List.of("ann", "cid", "eve", "fay"), names(db,
+        Scores.filter(Scores.LEVEL.plus((short) 1).gt((short) 0))));
+    assertEquals(List.of(), names(db,
+        Scores.filter(Scores.LEVEL.plus((short) 1).gt((short) 0).not())));
+  }
+
+  @BackendTest
+  public void aFieldComparedWithItself(Db db) {
+    ScoreFixtures.sixScores(db);
+    // NULL equals NULL only without distinction; a comparison with NULL is unknown.
+    assertEquals(6, names(db, Scores.filter(Scores.BONUS.isNotDistinctFrom(Scores.BONUS)))
+        .size());
+    assertEquals(List.of("ann", "cid", "dan", "eve"),
+        names(db, Scores.filter(Scores.BONUS.ge(Scores.BONUS))));
+    assertEquals(List.of(), names(db, Scores.filter(Scores.BONUS.lt(Scores.BONUS))));
+  }
+}

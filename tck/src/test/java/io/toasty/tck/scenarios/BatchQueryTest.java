@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link BatchQueryScenarios} on this build's backends. */
+class BatchQueryTest extends BatchQueryScenarios {}

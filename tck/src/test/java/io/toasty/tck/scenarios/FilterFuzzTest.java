@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link FilterFuzzScenarios} on this build's backends. */
+class FilterFuzzTest extends FilterFuzzScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link PaginationScenarios} on this build's backends. */
+class PaginationTest extends PaginationScenarios {}

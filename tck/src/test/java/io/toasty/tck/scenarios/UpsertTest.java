@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link UpsertScenarios} on this build's backends. */
+class UpsertTest extends UpsertScenarios {}
