@@ -9,6 +9,7 @@ import io.toasty.reactive.observe.Observers;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,7 @@ public final class DbBuilder {
   private RetryPolicy retry = RetryPolicy.none();
   private Duration statementTimeout;
   private CursorKey cursorKey;
+  private Clock clock = Clock.systemUTC();
 
   DbBuilder() {}
 
@@ -172,6 +174,16 @@ public final class DbBuilder {
   }
 
   /**
+   * The clock that {@code @CreatedAt}, {@code @UpdatedAt} and {@code now()} fields read (default:
+   * the system clock in UTC), once per statement; its zone makes {@code LocalDateTime} and {@code
+   * LocalDate} values. A fixed clock ({@code Clock.fixed(..)}) makes timestamps testable.
+   */
+  public DbBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -192,6 +204,6 @@ public final class DbBuilder {
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
         acquireTimeout, connectionBinding, observer, retry,
-        cursorKey != null ? cursorKey : CursorKey.random());
+        cursorKey != null ? cursorKey : CursorKey.random(), clock);
   }
 }
