@@ -39,6 +39,7 @@ public final class DbBuilder {
   private Duration statementTimeout;
   private CursorKey cursorKey;
   private Clock clock = Clock.systemUTC();
+  private boolean databaseTime;
 
   DbBuilder() {}
 
@@ -184,6 +185,17 @@ public final class DbBuilder {
   }
 
   /**
+   * {@code @CreatedAt}, {@code @UpdatedAt} and {@code now()} fields take the database's time
+   * ({@code CURRENT_TIMESTAMP} and its kin, at microseconds, in UTC) instead of the {@link
+   * #clock}'s: one time for a fleet of services whose clocks drift. A backend without server
+   * time (DynamoDB) keeps using the clock. Creates then return the rows as stored.
+   */
+  public DbBuilder databaseTime() {
+    this.databaseTime = true;
+    return this;
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -202,7 +214,8 @@ public final class DbBuilder {
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
-    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
+    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+        databaseTime),
         acquireTimeout, connectionBinding, observer, retry,
         cursorKey != null ? cursorKey : CursorKey.random(), clock);
   }

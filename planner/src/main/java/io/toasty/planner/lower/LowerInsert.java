@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class LowerInsert {
   private final LowerContext cx;
-  private final Map<Integer, Expr.Arg> defaults = new HashMap<>();
+  private final Map<Integer, Expr> defaults = new HashMap<>();
   /** Per row, each data field's value as inserted; null where the database generates it. */
   final List<Expr[]> filled = new ArrayList<>();
 

@@ -31,8 +31,14 @@ final class UpdateStamp {
     return out;
   }
 
-  /** A slot the executor fills on each execution with what {@code auto} generates for {@code f}. */
-  static Expr.Arg generated(LowerContext cx, FieldSchema f, Auto auto) {
+  /**
+   * What {@code auto} generates for {@code f}: the database's time, or a slot the executor
+   * fills on each execution.
+   */
+  static Expr generated(LowerContext cx, FieldSchema f, Auto auto) {
+    if (auto == Auto.NOW && cx.databaseTime) {
+      return new Expr.Now(f.type());
+    }
     return cx.addArg(auto == Auto.NOW
         ? new ExtraArg.NowArg(f.type(), cx.model.name(), f.name())
         : new ExtraArg.GeneratedArg(auto, cx.model.name(), f.name()));

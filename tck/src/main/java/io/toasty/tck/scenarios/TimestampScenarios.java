@@ -3,8 +3,11 @@ package io.toasty.tck.scenarios;
 import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
+import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -181,5 +184,74 @@ public abstract class TimestampScenarios {
     Revision r3 = await(Revisions.getById(db, r.id()));
     assertNotEquals(r2.etag(), r3.etag());
     assertEquals(r.token(), r3.token());
+  }
+
+  // ---- database time -------------------------------------------------------------------------
+
+  /** A clock far from the database's: what database time must not write on an SQL backend. */
+  static final Instant LONG_AGO = Instant.parse("2001-02-03T04:05:06.789Z");
+
+  /** A {@code Db} on the scenario's database whose {@code now()} is the server's. */
+  private static Db databaseTime(BackendContext context) {
+    context.clock().set(LONG_AGO);
+    return context.open(b -> b.databaseTime()).db();
+  }
+
+  /** The server's time on SQL backends; DynamoDB has none and keeps the clock's. */
+  private static void assertTimeSource(Capability capability, Instant written) {
+    if (capability.sql()) {
+      assertTrue(written.isAfter(LONG_AGO), written + " is the clock's, not the database's");
+    } else {
+      assertEquals(LONG_AGO, written);
+    }
+    assertEquals(0, written.getNano() % 1000, written + " is finer than microseconds");
+  }
+
+  @BackendTest
+  public void databaseTimeStampsACreateWithOneServerReading(BackendContext context,
+      Capability capability) {
+    Db db = databaseTime(context);
+    Stamp s = stamp(db, "a");
+    assertTimeSource(capability, s.createdAt());
+    assertEquals(s.createdAt(), s.updatedAt());
+    assertEquals(s, read(db, s));
+    List<Stamp> many = await(Stamps.createMany(List.of(
+        Stamps.create().id(UUID.randomUUID()).title("b").hits(0),
+        Stamps.create().id(UUID.randomUUID()).title("c").hits(0))).exec(db));
+    assertEquals(many.get(0).createdAt(), many.get(1).createdAt());
+    for (Stamp m : many) {
+      assertEquals(m, read(db, m));
+    }
+  }
+
+  @BackendTest
+  public void databaseTimeStampsEveryUpdatePath(BackendContext context, Capability capability) {
+    Db db = databaseTime(context);
+    Stamp s = stamp(db, "a");
+    Stamp updated = await(Stamps.update(s).title("b").exec(db));
+    assertEquals(s.createdAt(), updated.createdAt());
+    assertTimeSource(capability, updated.updatedAt());
+    assertEquals(updated, read(db, s));
+    assertEquals(1L, await(Stamps.updateById(s.id()).hits(2).exec(db)));
+    Stamp byKey = read(db, s);
+    assertTimeSource(capability, byKey.updatedAt());
+    assertEquals(s.createdAt(), byKey.createdAt());
+    Stamp upserted = await(Stamps.upsert().id(s.id()).title("c").hits(3).exec(db));
+    assertTimeSource(capability, upserted.updatedAt());
+    assertEquals(s.createdAt(), upserted.createdAt());
+    assertEquals(upserted, read(db, s));
+  }
+
+  @BackendTest
+  public void databaseTimeFillsEveryTimeType(BackendContext context, Capability capability) {
+    Db db = databaseTime(context);
+    Revision r = await(Revisions.create().id(UUID.randomUUID()).body("a").exec(db));
+    assertTimeSource(capability, r.updatedAt().toInstant());
+    assertEquals(ZoneOffset.UTC, r.updatedAt().getOffset());
+    assertEquals(r.createdAt().toLocalDate(), r.day());
+    assertEquals(r, await(Revisions.getById(db, r.id())));
+    Revision r2 = await(Revisions.update(r).body("b").exec(db));
+    assertEquals(r2.updatedAt(), r2.editedAt().orElseThrow());
+    assertEquals(r2, await(Revisions.getById(db, r.id())));
   }
 }
