@@ -206,6 +206,18 @@ public sealed interface Expr {
   record Default() implements Expr {}
 
   /**
+   * The database's current time as a value of {@code type} (a {@code Db} in database-time mode
+   * fills {@code @CreatedAt}, {@code @UpdatedAt} and {@code now()} fields with it). Table level
+   * only, in insert rows and assignments; only SQL drivers receive it, and render it truncated
+   * to microseconds, in UTC for the types without an offset.
+   */
+  record Now(io.toasty.value.Type type) implements Expr {
+    public Now {
+      java.util.Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /**
    * A relation predicate, before association rewriting: {@code quantifier} of the records reached
    * through {@code relation} (a relation field of the filtered model) match {@code filter} (over
    * the related model's fields). {@code ANY}: at least one does; {@code NONE}: none does;

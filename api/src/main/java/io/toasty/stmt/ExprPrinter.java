@@ -100,6 +100,8 @@ public final class ExprPrinter {
       out.append('.').append(p.index());
     } else if (e instanceof Expr.Default) {
       out.append("DEFAULT");
+    } else if (e instanceof Expr.Now) {
+      out.append("now()");
     } else if (e instanceof Expr.Stmt s) {
       out.append("(nested ").append(s.statement().getClass().getSimpleName().toLowerCase(
           java.util.Locale.ROOT)).append(" on ").append(s.statement().source()).append(')');

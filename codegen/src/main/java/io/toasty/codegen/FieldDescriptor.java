@@ -15,6 +15,14 @@ import io.toasty.schema.app.Auto;
  * @param auto         how it is generated, or {@code null}
  * @param defaultValue the code making its {@code @Default} value, or {@code null}
  * @param component    its position among the record's components
+ * @param onUpdate     what every update that does not set it writes, or {@code null}
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-    boolean key, Auto auto, CodeBlock defaultValue, int component) {}
+    boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate) {
+
+  /** A field that updates leave alone. */
+  FieldDescriptor(int index, String name, String constant, String column, FieldType type,
+      boolean key, Auto auto, CodeBlock defaultValue, int component) {
+    this(index, name, constant, column, type, key, auto, defaultValue, component, null);
+  }
+}

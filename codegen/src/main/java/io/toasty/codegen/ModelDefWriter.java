@@ -121,6 +121,11 @@ final class ModelDefWriter {
     CodeBlock auto = f.auto() == null ? CodeBlock.of("null")
         : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.auto().name());
     CodeBlock defaultValue = f.defaultValue() == null ? CodeBlock.of("null") : f.defaultValue();
+    if (f.onUpdate() != null) {
+      return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $T.$L)", ApiTypes.FIELD_SCHEMA,
+          f.index(), f.name(), engineType(f.type()), f.type().optional(), auto, defaultValue,
+          f.column(), ApiTypes.AUTO, f.onUpdate().name());
+    }
     return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S)", ApiTypes.FIELD_SCHEMA, f.index(),
         f.name(), engineType(f.type()), f.type().optional(), auto, defaultValue, f.column());
   }

@@ -4,12 +4,15 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.toasty.annotations.Auto;
 import io.toasty.annotations.Column;
+import io.toasty.annotations.CreatedAt;
 import io.toasty.annotations.Default;
 import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
+import io.toasty.annotations.OnUpdate;
 import io.toasty.annotations.Table;
 import io.toasty.annotations.Unique;
+import io.toasty.annotations.UpdatedAt;
 import io.toasty.annotations.Version;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -140,7 +143,8 @@ final class ModelParser {
   /** Column annotations mean nothing on a relation field, which has no column. */
   private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
     for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
-        Default.class, Index.class, Unique.class, Version.class)) {
+        Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
+        UpdatedAt.class, OnUpdate.class)) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
             + " does not apply to a relation field, which is no column");
@@ -163,8 +167,13 @@ final class ModelParser {
           where + ": a @Key field cannot be Optional");
     }
     io.toasty.schema.app.Auto auto = auto(where, component, type.get());
-    CodeBlock defaultValue = defaultValue(where, component, type.get());
-    if (auto != null && defaultValue != null) {
+    GeneratedValues.Generation generated = new GeneratedValues(errors).read(where, component,
+        type.get(), auto != null);
+    Default declared = component.getAnnotation(Default.class);
+    CodeBlock defaultValue = declared != null
+        && GeneratedValues.isExpression(type.get(), declared.value()) ? null
+        : defaultValue(where, component, type.get());
+    if (auto != null && (defaultValue != null || generated.onCreate() != null)) {
       errors.error(component, mirror(component, Default.class),
           where + ": an @Auto field cannot also have a @Default");
     }
@@ -172,8 +181,10 @@ final class ModelParser {
       checkVersion(where, component, type.get(), key, auto, defaultValue);
       auto = io.toasty.schema.app.Auto.VERSION;
     }
+    auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
-        column(where, component), type.get(), key, auto, defaultValue, position));
+        column(where, component), type.get(), key, auto, defaultValue, position,
+        generated.onUpdate()));
   }
 
   private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
@@ -368,7 +379,7 @@ final class ModelParser {
   }
 
   /** The annotation of type {@code annotation} on {@code element}, or {@code null}. */
-  private static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+  static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(annotation.getCanonicalName())) {

@@ -340,6 +340,45 @@ class CompileErrorTest {
     assertEquals(List.of(), written);
   }
 
+  @Test
+  void createdAtOnAString() {
+    assertError("User.made: @CreatedAt needs an Instant, OffsetDateTime, LocalDateTime or "
+            + "LocalDate field, not java.lang.String", "String made",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @CreatedAt String made) {}");
+  }
+
+  @Test
+  void updatedAtWithADefault() {
+    assertError("User.changed: a @UpdatedAt field takes no @Key, @Auto, @Default, @OnUpdate or "
+            + "@Version", "Instant changed",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @UpdatedAt @Default(\"2024-01-01T00:00:00Z\") Instant changed) {}");
+  }
+
+  @Test
+  void onUpdateThatIsNoExpression() {
+    assertError("User.tag: @OnUpdate(\"now()\") is not an update expression for java.util.UUID",
+        "UUID tag",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @OnUpdate(\"now()\") UUID tag) {}");
+  }
+
+  @Test
+  void nowAsADefaultOfANumber() {
+    assertError("User.n: @Default(\"now()\")", "long n",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Default(\"now()\") long n) {}");
+  }
+
   /** Compiles {@code com.example.User} of these lines and checks the one error. */
   @Test
   void twoVersionFields() {

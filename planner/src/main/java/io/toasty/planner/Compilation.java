@@ -21,10 +21,15 @@ record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Stateme
 
   /** Runs verify, simplify, lower, plan and execution planning on {@code shape}. */
   static Compilation run(Statement shape, Schema schema, Capability capability) {
+    return run(shape, schema, capability, false);
+  }
+
+  static Compilation run(Statement shape, Schema schema, Capability capability,
+      boolean databaseTime) {
     int argCount = ArgCount.of(shape);
     List<ArgCheck> checks = Verify.verify(shape, schema, argCount, capability);
     Statement simplified = Simplify.statement(shape, schema);
-    Hir hir = Lower.lower(simplified, schema, capability, argCount);
+    Hir hir = Lower.lower(simplified, schema, capability, argCount, databaseTime);
     Mir mir = Plan.plan(hir, schema, capability);
     ActionPlan actions = PlanActions.plan(mir, capability);
     return new Compilation(shape, argCount, checks, simplified, hir, mir, actions);

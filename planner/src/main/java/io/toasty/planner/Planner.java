@@ -34,9 +34,20 @@ public final class Planner {
   private final Schema schema;
   private final Capability capability;
   private final PlanCache cache;
+  private final boolean databaseTime;
 
   /** A planner for {@code schema} on a backend that can do {@code capability}. */
   public Planner(Schema schema, Capability capability, long cacheSize) {
+    this(schema, capability, cacheSize, false);
+  }
+
+  /**
+   * A planner whose plans write {@code now()} fields ({@code @CreatedAt}, {@code @UpdatedAt})
+   * with the database's time when {@code databaseTime} and the backend speaks SQL, else with
+   * the executor's clock.
+   */
+  public Planner(Schema schema, Capability capability, long cacheSize, boolean databaseTime) {
+    this.databaseTime = databaseTime;
     this.schema = Objects.requireNonNull(schema, "schema");
     this.capability = Objects.requireNonNull(capability, "capability");
     if (cacheSize < 0) {
@@ -55,14 +66,14 @@ public final class Planner {
 
   /** Compiles a shape (a statement whose values are argument slots), bypassing the cache. */
   public CompiledPlan compile(Statement shape) {
-    return Compilation.run(shape, schema, capability).plan();
+    return Compilation.run(shape, schema, capability, databaseTime).plan();
   }
 
   /** A readable dump of what each phase makes of {@code statement}. */
   public String explain(Statement statement) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
-    Compilation c = Compilation.run(shape.statement(), schema, capability);
+    Compilation c = Compilation.run(shape.statement(), schema, capability, databaseTime);
     return new Explain(schema, capability).render(statement, shape, c.checks(), c.simplified(),
         c.hir(), c.mir(), c.actions());
   }

@@ -28,6 +28,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,10 +66,12 @@ public final class Db implements Executor {
   private final StatementObserver observer;
   private final RetryPolicy retry;
   private final CursorKey cursorKey;
+  private final Clock clock;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
-      CursorKey cursorKey) {
+      CursorKey cursorKey, Clock clock) {
+    this.clock = clock;
     this.binding = binding;
     this.observer = observer;
     this.retry = retry;
@@ -209,7 +212,7 @@ public final class Db implements Executor {
   Bound bind(Statement statement) {
     Prepared prepared = planner.prepare(statement);
     CompiledPlan plan = prepared.plan();
-    return new Bound(plan, BindArgs.bind(plan, prepared.args()));
+    return new Bound(plan, BindArgs.bind(plan, prepared.args(), clock));
   }
 
   private Flux<Value.Record> run(CompiledPlan plan, List<Value> args) {

@@ -9,6 +9,7 @@ import io.toasty.reactive.observe.Observers;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,8 @@ public final class DbBuilder {
   private RetryPolicy retry = RetryPolicy.none();
   private Duration statementTimeout;
   private CursorKey cursorKey;
+  private Clock clock = Clock.systemUTC();
+  private boolean databaseTime;
 
   DbBuilder() {}
 
@@ -172,6 +175,27 @@ public final class DbBuilder {
   }
 
   /**
+   * The clock that {@code @CreatedAt}, {@code @UpdatedAt} and {@code now()} fields read (default:
+   * the system clock in UTC), once per statement; its zone makes {@code LocalDateTime} and {@code
+   * LocalDate} values. A fixed clock ({@code Clock.fixed(..)}) makes timestamps testable.
+   */
+  public DbBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * {@code @CreatedAt}, {@code @UpdatedAt} and {@code now()} fields take the database's time
+   * ({@code CURRENT_TIMESTAMP} and its kin, at microseconds, in UTC) instead of the {@link
+   * #clock}'s: one time for a fleet of services whose clocks drift. A backend without server
+   * time (DynamoDB) keeps using the clock. Creates then return the rows as stored.
+   */
+  public DbBuilder databaseTime() {
+    this.databaseTime = true;
+    return this;
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -190,8 +214,9 @@ public final class DbBuilder {
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
-    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize),
+    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+        databaseTime),
         acquireTimeout, connectionBinding, observer, retry,
-        cursorKey != null ? cursorKey : CursorKey.random());
+        cursorKey != null ? cursorKey : CursorKey.random(), clock);
   }
 }

@@ -4,6 +4,7 @@ import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Driver;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -87,13 +88,27 @@ public interface Backend {
    * @param poolMaxSize   the most pooled connections
    * @param planCacheSize the most cached plans
    * @param wrapDriver    the decorator to install around the backend's driver
+   * @param settings      further settings of the {@code Db} (its clock), applied by {@link
+   *                      #configure} to the builder before {@code build()}
    */
   record Request(List<ModelDef<?>> models, String database, int poolMaxSize, int planCacheSize,
-      UnaryOperator<Driver> wrapDriver) {
+      UnaryOperator<Driver> wrapDriver, UnaryOperator<DbBuilder> settings) {
     public Request {
       models = List.copyOf(models);
       Objects.requireNonNull(database, "database");
       Objects.requireNonNull(wrapDriver, "wrapDriver");
+      Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A request with no further settings. */
+    public Request(List<ModelDef<?>> models, String database, int poolMaxSize,
+        int planCacheSize, UnaryOperator<Driver> wrapDriver) {
+      this(models, database, poolMaxSize, planCacheSize, wrapDriver, UnaryOperator.identity());
+    }
+
+    /** {@code builder} with the request's {@code settings} applied. */
+    public DbBuilder configure(DbBuilder builder) {
+      return Objects.requireNonNull(settings.apply(builder), "settings returned null");
     }
   }
 
@@ -121,12 +136,12 @@ public interface Backend {
       }
 
       @Override public Db open(Request request) {
-        return Toasty.builder()
+        return request.configure(Toasty.builder()
             .models(request.models().toArray(ModelDef<?>[]::new))
             .url(url.apply(request.database()))
             .poolMaxSize(request.poolMaxSize())
             .planCacheSize(request.planCacheSize())
-            .wrapDriver(request.wrapDriver())
+            .wrapDriver(request.wrapDriver()))
             .build();
       }
 

@@ -3,11 +3,13 @@ package io.toasty.tck;
 import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * One scenario run on one backend: its {@code Db} and {@link OperationLog}, and any further
@@ -24,6 +26,7 @@ public final class BackendContext {
   private final Backend backend;
   private final List<ModelDef<?>> models;
   private final List<Opened> opened = new ArrayList<>();
+  private final TckClock clock = new TckClock();
 
   /** A database opened for a scenario, with the log of its driver's operations. */
   public record Opened(Db db, OperationLog log, String database) {}
@@ -31,6 +34,11 @@ public final class BackendContext {
   BackendContext(Backend backend, List<ModelDef<?>> models) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.models = List.copyOf(models);
+  }
+
+  /** The clock of every {@code Db} of the scenario. */
+  public TckClock clock() {
+    return clock;
   }
 
   /** The backend. */
@@ -65,12 +73,24 @@ public final class BackendContext {
     return open(models, DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE);
   }
 
+  /**
+   * Opens another isolated database with the scenario's models (default pool and plan cache
+   * sizes) and further {@code settings} of its {@code Db}; as {@link #open(int, int)}.
+   */
+  public Opened open(UnaryOperator<DbBuilder> settings) {
+    return open(models, DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE, settings);
+  }
+
+  private Opened open(List<ModelDef<?>> models, int poolMaxSize, int planCacheSize) {
+    return open(models, poolMaxSize, planCacheSize, UnaryOperator.identity());
+  }
+
   private synchronized Opened open(List<ModelDef<?>> models, int poolMaxSize,
-      int planCacheSize) {
+      int planCacheSize, UnaryOperator<DbBuilder> settings) {
     OperationLog log = new OperationLog();
     String database = "tck_" + UUID.randomUUID().toString().replace("-", "");
     Db db = backend.open(new Backend.Request(models, database, poolMaxSize, planCacheSize,
-        driver -> new RecordingDriver(driver, log)));
+        driver -> new RecordingDriver(driver, log), b -> settings.apply(b.clock(clock))));
     Opened o = new Opened(db, log, database);
     opened.add(o);
     db.schema().reset().block(TIMEOUT);

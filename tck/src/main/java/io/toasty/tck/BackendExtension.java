@@ -220,7 +220,8 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
       Class<?> type = p.getParameter().getType();
       return type == Db.class || type == OperationLog.class || type == Backend.class
-          || type == Capability.class || type == BackendContext.class;
+          || type == Capability.class || type == BackendContext.class
+          || type == TckClock.class;
     }
 
     @Override
@@ -237,6 +238,9 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
       }
       if (type == Capability.class) {
         return run.backend.capability();
+      }
+      if (type == TckClock.class) {
+        return context.clock();
       }
       return context;
     }

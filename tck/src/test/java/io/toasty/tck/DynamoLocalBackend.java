@@ -69,7 +69,7 @@ final class DynamoLocalBackend implements Backend {
   @Override
   public Db open(Request request) {
     DynamoDbAsyncClient c = client();
-    return Toasty.builder()
+    return request.configure(Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
         .driverFactory(config -> DynamoDriver.builder()
             .client(c)
@@ -79,7 +79,7 @@ final class DynamoLocalBackend implements Backend {
             .build())
         .poolMaxSize(request.poolMaxSize())
         .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver())
+        .wrapDriver(request.wrapDriver()))
         .build();
   }
 

@@ -96,12 +96,12 @@ final class ServerBackend implements Backend {
   @Override
   public Db open(Request request) {
     admin(create.apply(request.database())).block(TIMEOUT);
-    return Toasty.builder()
+    return request.configure(Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
         .url(databaseUrl.apply(request.database()))
         .poolMaxSize(request.poolMaxSize())
         .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver())
+        .wrapDriver(request.wrapDriver()))
         .build();
   }
 

@@ -51,12 +51,12 @@ final class SqliteFileBackend implements Backend {
 
   @Override
   public Db open(Request request) {
-    return Toasty.builder()
+    return request.configure(Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
         .url(url(request.database()))
         .poolMaxSize(request.poolMaxSize())
         .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver())
+        .wrapDriver(request.wrapDriver()))
         .build();
   }
 

@@ -12,5 +12,12 @@ public enum Auto {
    * A {@code @Version} field: 1 when a create leaves it unset, and one more with every update;
    * instance updates and deletes check it.
    */
-  VERSION
+  VERSION,
+  /**
+   * The current time ({@code @CreatedAt}, {@code @UpdatedAt}, {@code @Default("now()")}): read
+   * once per statement from the {@code Db}'s clock, or the database's time where the {@code Db}
+   * asks for it, truncated to microseconds (what every backend keeps). As a field's
+   * {@code onUpdate}: set by every update that does not set the field itself.
+   */
+  NOW
 }

@@ -14,13 +14,26 @@ import java.util.Objects;
  * @param auto         how it is generated when a create leaves it unset, or {@code null}
  * @param defaultValue the value a create uses when it leaves the field unset, or {@code null}
  * @param columnName   the column it is stored in
+ * @param onUpdate     what every update that does not set the field writes to it
+ *                     ({@code @UpdatedAt}, {@code @OnUpdate}: {@link Auto#NOW}, {@link
+ *                     Auto#UUID_V4} or {@link Auto#UUID_V7}), or {@code null}
  */
 public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-    Value defaultValue, String columnName) {
+    Value defaultValue, String columnName, Auto onUpdate) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(columnName, "columnName");
+    if (onUpdate != null && onUpdate != Auto.NOW && onUpdate != Auto.UUID_V4
+        && onUpdate != Auto.UUID_V7) {
+      throw new IllegalArgumentException(name + ": an update cannot generate " + onUpdate);
+    }
+  }
+
+  /** A field that updates leave alone unless they set it. */
+  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+      Value defaultValue, String columnName) {
+    this(index, name, type, nullable, auto, defaultValue, columnName, null);
   }
 
   /** Whether a create must set this field: it is not nullable, generated or defaulted. */

@@ -3,6 +3,7 @@ package io.toasty.docs.writes;
 import io.toasty.StaleRecordException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -13,7 +14,8 @@ final class WritesGuide {
   private WritesGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Visitors.MODEL, Tasks.MODEL, Notes.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Visitors.MODEL, Tasks.MODEL, Notes.MODEL, Drafts.MODEL)
+        .url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -67,6 +69,33 @@ final class WritesGuide {
     return Notes.getById(db, id)
         .flatMap(note -> Notes.update(note).text(text).exec(db))   // checks note.version()
         .retryWhen(Retry.max(3).filter(StaleRecordException.class::isInstance));
+  }
+  // end-snippet
+
+  // snippet: writes-clock
+  static Db openWithClock(String url, Clock clock) {
+    Db db = Toasty.builder().models(Drafts.MODEL).url(url)
+        .clock(clock)                   // default: Clock.systemUTC()
+        .build();
+    db.schema().push().block();
+    return db;
+  }
+  // end-snippet
+
+  // snippet: writes-database-time
+  static Db openWithDatabaseTime(String url) {
+    Db db = Toasty.builder().models(Drafts.MODEL).url(url)
+        .databaseTime()                 // CURRENT_TIMESTAMP(6) and kin; DynamoDB: the clock
+        .build();
+    db.schema().push().block();
+    return db;
+  }
+  // end-snippet
+
+  // snippet: writes-timestamps-use
+  static Mono<Draft> writeTwice(Db db, UUID id) {
+    return Drafts.create().id(id).title("first").exec(db)     // createdAt = updatedAt = now
+        .flatMap(d -> Drafts.update(d).title("second").exec(db));  // updatedAt, etag renewed
   }
   // end-snippet
 }

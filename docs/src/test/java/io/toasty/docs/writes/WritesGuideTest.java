@@ -3,6 +3,11 @@ package io.toasty.docs.writes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.reactive.Db;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -60,5 +65,60 @@ class WritesGuideTest {
         io.toasty.StaleRecordException.class, () -> Notes.update(note).text("lost").exec(db)
             .block());
     assertEquals(java.util.Optional.of("Note"), stale.model());
+  }
+
+  @Test
+  void timestampsFollowTheDbsClock() {
+    SteppingClock clock = new SteppingClock(Instant.parse("2026-03-04T05:06:07.123456789Z"));
+    Db stamped = WritesGuide.openWithClock("r2dbc:h2:mem:///writes-guide-clock", clock);
+    try {
+      UUID id = UUID.randomUUID();
+      Draft d = WritesGuide.writeTwice(stamped, id).block();
+      // one reading per statement, truncated to microseconds; the update read the next one
+      assertEquals(Instant.parse("2026-03-04T05:06:07.123456Z"), d.createdAt());
+      assertEquals(Instant.parse("2026-03-04T05:07:07.123456Z"), d.updatedAt());
+      assertEquals(d, Drafts.getById(stamped, id).block());
+    } finally {
+      stamped.close().block();
+    }
+  }
+
+  @Test
+  void databaseTimeComesFromTheServer() {
+    Db stamped = WritesGuide.openWithDatabaseTime("r2dbc:h2:mem:///writes-guide-db-time");
+    try {
+      UUID id = UUID.randomUUID();
+      Draft d = WritesGuide.writeTwice(stamped, id).block();
+      org.junit.jupiter.api.Assertions.assertFalse(d.updatedAt().isBefore(d.createdAt()));
+      assertEquals(d, Drafts.getById(stamped, id).block());
+    } finally {
+      stamped.close().block();
+    }
+  }
+
+  /** A clock that moves on by a minute with every reading. */
+  private static final class SteppingClock extends Clock {
+    private Instant next;
+
+    SteppingClock(Instant first) {
+      this.next = first;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      Instant now = next;
+      next = next.plus(Duration.ofMinutes(1));
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

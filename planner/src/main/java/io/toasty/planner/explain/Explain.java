@@ -110,6 +110,9 @@ public final class Explain {
     if (e instanceof ExtraArg.ConstantArg c) {
       return "default " + TypeCompat.describe(c.value());
     }
+    if (e instanceof ExtraArg.NowArg n) {
+      return "now() for " + n.model() + "." + n.field() + ", per execution";
+    }
     ExtraArg.GeneratedArg g = (ExtraArg.GeneratedArg) e;
     return "generated " + g.auto() + " for " + g.model() + "." + g.field() + ", per execution";
   }

@@ -1,6 +1,7 @@
 package io.toasty.planner.lower;
 
 import io.toasty.schema.app.Auto;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
 
@@ -14,6 +15,16 @@ public sealed interface ExtraArg {
   record ConstantArg(Value value) implements ExtraArg {
     public ConstantArg {
       Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * The current time as a value of {@code type} ({@code @CreatedAt}, {@code @UpdatedAt}, {@code
+   * now()}): read once per execution, so every such slot of one statement holds the same instant.
+   */
+  record NowArg(Type type, String model, String field) implements ExtraArg {
+    public NowArg {
+      Objects.requireNonNull(type, "type");
     }
   }
 

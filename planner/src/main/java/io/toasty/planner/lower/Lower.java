@@ -28,8 +28,17 @@ public final class Lower {
 
   /** The HIR of {@code s}, whose own argument slots number {@code argCount}. */
   public static Hir lower(Statement s, Schema schema, Capability capability, int argCount) {
+    return lower(s, schema, capability, argCount, false);
+  }
+
+  /**
+   * The HIR of {@code s}; with {@code databaseTime}, {@code now()} fields are written with the
+   * database's time ({@code Expr.Now}) where the backend speaks SQL, else with the clock's.
+   */
+  public static Hir lower(Statement s, Schema schema, Capability capability, int argCount,
+      boolean databaseTime) {
     String model = ((Source.Model) s.source()).model();
-    LowerContext cx = new LowerContext(schema, capability, model, argCount);
+    LowerContext cx = new LowerContext(schema, capability, model, argCount, databaseTime);
     if (s instanceof Query q && q.lock() != null) {
       LockCheck.check(q.lock(), cx);
     }

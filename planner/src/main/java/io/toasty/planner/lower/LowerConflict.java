@@ -27,7 +27,7 @@ final class LowerConflict {
     checkTarget(target, targetFields, cx);
     // Insert-or-ignore keeps the stored record as it is, version too.
     List<Assignment> update = in.keepsStored() ? in.assignments()
-        : VersionBump.bumped(cx, in.assignments());
+        : UpdateStamp.stamped(cx, VersionBump.bumped(cx, in.assignments()));
     List<Integer> assigned = columns(update.stream().map(Assignment::target).toList(), cx);
     List<Integer> copied = new ArrayList<>();
     for (int c : columns(in.copied(), cx)) {

@@ -16,15 +16,23 @@ final class LowerContext {
   final ModelSchema model;
   final ModelMapping mapping;
   final TableSchema table;
+  /** Whether {@code now()} is the database's time (SQL backends only), not the clock's. */
+  final boolean databaseTime;
   private final int argCount;
   private final List<ExtraArg> extraArgs;
 
   LowerContext(Schema schema, Capability capability, String model, int argCount) {
-    this(schema, capability, model, argCount, new ArrayList<>());
+    this(schema, capability, model, argCount, new ArrayList<>(), false);
+  }
+
+  LowerContext(Schema schema, Capability capability, String model, int argCount,
+      boolean databaseTime) {
+    this(schema, capability, model, argCount, new ArrayList<>(), databaseTime);
   }
 
   private LowerContext(Schema schema, Capability capability, String model, int argCount,
-      List<ExtraArg> extraArgs) {
+      List<ExtraArg> extraArgs, boolean databaseTime) {
+    this.databaseTime = databaseTime && capability.sql();
     this.schema = schema;
     this.capability = capability;
     this.model = schema.model(model);
@@ -36,7 +44,7 @@ final class LowerContext {
 
   /** A context for another model of the same statement: argument slots are shared. */
   LowerContext child(String model) {
-    return new LowerContext(schema, capability, model, argCount, extraArgs);
+    return new LowerContext(schema, capability, model, argCount, extraArgs, databaseTime);
   }
 
   /** The statement's own argument slots. */

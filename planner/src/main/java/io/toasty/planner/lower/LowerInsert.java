@@ -17,13 +17,13 @@ import java.util.Map;
 
 /**
  * A model insert becomes a table insert: each {@code DEFAULT} is filled with the field's declared
- * default (a constant argument), a generated-UUID argument, or NULL; an identity column left unset
+ * default (a constant argument), a generated-UUID or current-time argument, or NULL; an identity column left unset
  * is omitted (the database assigns it and the insert returns it). Rows become one expression per
  * inserted column, through the mapping's {@code columnFromFields}.
  */
 final class LowerInsert {
   private final LowerContext cx;
-  private final Map<Integer, Expr.Arg> defaults = new HashMap<>();
+  private final Map<Integer, Expr> defaults = new HashMap<>();
   /** Per row, each data field's value as inserted; null where the database generates it. */
   final List<Expr[]> filled = new ArrayList<>();
 
@@ -116,6 +116,10 @@ final class LowerInsert {
   private Expr fill(FieldSchema f) {
     if (f.auto() == Auto.UUID_V4 || f.auto() == Auto.UUID_V7) {
       return cx.addArg(new ExtraArg.GeneratedArg(f.auto(), cx.model.name(), f.name()));
+    }
+    if (f.auto() == Auto.NOW) {
+      // one slot per field: every row of the statement gets the same instant
+      return defaults.computeIfAbsent(f.index(), i -> UpdateStamp.generated(cx, f, Auto.NOW));
     }
     if (f.auto() == Auto.VERSION) {
       return defaults.computeIfAbsent(f.index(),

@@ -31,7 +31,7 @@ final class LowerUpdate {
     if (u.assignments().isEmpty()) {
       return nothingToSet(u, cx, output, model);
     }
-    List<Assignment> assignments = assignments(VersionBump.bumped(cx, u.assignments()), lx,
+    List<Assignment> assignments = assignments(UpdateStamp.stamped(cx, VersionBump.bumped(cx, u.assignments())), lx,
         cx);
     Expr filter = lx.expr(u.filter());
     String table = cx.table.name();

@@ -219,6 +219,12 @@ public final class MySqlDialect implements SqlDialect {
     return "CHAR_LENGTH";
   }
 
+  /** UTC, as instants are stored ({@code DATETIME(6)} in UTC). */
+  @Override
+  public String currentTime(Type type) {
+    return type == Type.Scalar.LOCAL_DATE ? "UTC_DATE()" : "UTC_TIMESTAMP(6)";
+  }
+
   @Override
   public PatternSyntax patternSyntax() {
     return PatternSyntax.LIKE_OR_LOWER_LIKE;

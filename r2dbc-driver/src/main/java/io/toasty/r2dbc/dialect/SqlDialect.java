@@ -135,6 +135,21 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     return "LENGTH";
   }
 
+  /**
+   * The database's current time as a value of {@code type} ({@code Expr.Now}): at microseconds
+   * (or what the server keeps below that), in UTC for the types without an offset, stored as a
+   * bound value of the type would be.
+   */
+  default String currentTime(Type type) {
+    if (type == Type.Scalar.LOCAL_DATE_TIME) {
+      return "CAST(CURRENT_TIMESTAMP(6) AT TIME ZONE 'UTC' AS TIMESTAMP(6))";
+    }
+    if (type == Type.Scalar.LOCAL_DATE) {
+      return "CAST(CURRENT_TIMESTAMP(6) AT TIME ZONE 'UTC' AS DATE)";
+    }
+    return "CURRENT_TIMESTAMP(6)";
+  }
+
   // ---- DDL -----------------------------------------------------------------------------------
 
   /**

@@ -33,6 +33,19 @@ public final class SqliteDialect implements SqlDialect {
     out.append('?');
   }
 
+  /**
+   * Text as the bridge stores bound times: instants with nine fraction digits and {@code Z}
+   * (so stored times still sort as text); SQLite's clock keeps milliseconds.
+   */
+  @Override
+  public String currentTime(Type type) {
+    if (type == Type.Scalar.LOCAL_DATE) {
+      return "date('now')";
+    }
+    String millis = "strftime('%Y-%m-%dT%H:%M:%f', 'now')";
+    return type == Type.Scalar.LOCAL_DATE_TIME ? millis : "(" + millis + " || '000000Z')";
+  }
+
   @Override
   public String columnType(Type type, boolean keyed) {
     if (type instanceof Type.Enum) {

@@ -617,6 +617,8 @@ final class SqlWalk {
       expr(r.fields().get(p.index()), expected);
     } else if (e instanceof Expr.Default) {
       out.append("DEFAULT");
+    } else if (e instanceof Expr.Now now) {
+      out.append(dialect.currentTime(now.type()));
     } else if (e instanceof Expr.Sql sql) {
       rawFragment(sql);
     } else {
@@ -1014,7 +1016,7 @@ final class SqlWalk {
     Expr x = unwrapSingleton(e);
     boolean atom = x instanceof Expr.Const || x instanceof Expr.Arg || x instanceof Expr.Column
         || x instanceof Expr.Record || x instanceof Expr.Project || x instanceof Expr.Exists
-        || x instanceof Expr.Default
+        || x instanceof Expr.Default || x instanceof Expr.Now
         || (x instanceof Expr.And a && a.operands().isEmpty())
         || (x instanceof Expr.Or o && o.operands().isEmpty());
     if (!atom) {
@@ -1053,6 +1055,9 @@ final class SqlWalk {
     }
     if (x instanceof Expr.Func f) {
       return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    }
+    if (x instanceof Expr.Now now) {
+      return now.type();
     }
     if (x instanceof Expr.Aggregate a) {
       return a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX ? typeOf(a.operand())

@@ -5,19 +5,26 @@ import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.verify.ArgCheck;
 import io.toasty.schema.app.Auto;
 import io.toasty.value.Value;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The full argument list of one execution: the statement's values, each checked and converted by
  * its {@link ArgCheck} (so a bad value fails with a typed error before anything reaches the
- * driver), then the plan's constants, then freshly generated keys.
+ * driver), then the plan's constants, then freshly generated keys and the current time (one
+ * reading of the clock per execution).
  */
 public final class BindArgs {
   private BindArgs() {}
 
-  /** The arguments for running {@code plan} with {@code values}. */
+  /** The arguments for running {@code plan} with {@code values}, the time read from UTC. */
   public static List<Value> bind(CompiledPlan plan, List<Value> values) {
+    return bind(plan, values, Clock.systemUTC());
+  }
+
+  /** The arguments for running {@code plan} with {@code values}, the time read from clock. */
+  public static List<Value> bind(CompiledPlan plan, List<Value> values, Clock clock) {
     if (values.size() != plan.argCount()) {
       throw new IllegalStateException("plan takes " + plan.argCount() + " arguments, got "
           + values.size());
@@ -27,7 +34,13 @@ public final class BindArgs {
       ArgCheck check = plan.checks().get(i);
       out.add(check == null ? values.get(i) : check.apply(values.get(i)));
     }
+    Now now = null;
     for (ExtraArg extra : plan.extraArgs()) {
+      if (extra instanceof ExtraArg.NowArg n) {
+        now = now != null ? now : new Now(clock);
+        out.add(now.as(n.type()));
+        continue;
+      }
       out.add(extra instanceof ExtraArg.ConstantArg c ? c.value() : generate(
           (ExtraArg.GeneratedArg) extra));
     }

@@ -1,0 +1,101 @@
+package io.toasty.planner.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.driver.Capability;
+import io.toasty.planner.cache.Parameterize;
+import io.toasty.planner.hir.Hir;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code @CreatedAt}/{@code @UpdatedAt} on the create and update paths, clock and database time. */
+class UpdateStampTest {
+  static final ModelSchema STAMP = new ModelSchema("Stamp", "com.example.Stamp", "stamps",
+      List.of(
+          new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id"),
+          new FieldSchema(1, "title", Type.Scalar.STRING, false, null, null, "title"),
+          new FieldSchema(2, "createdAt", Type.Scalar.INSTANT, false, Auto.NOW, null,
+              "created_at"),
+          new FieldSchema(3, "updatedAt", Type.Scalar.INSTANT, false, Auto.NOW, null,
+              "updated_at", Auto.NOW)),
+      List.of(0), List.of());
+  static final Schema SCHEMA = Schema.of(List.of(STAMP));
+
+  private static Hir lower(Statement s, Capability cap, boolean databaseTime) {
+    var shape = Parameterize.of(s);
+    return Lower.lower(shape.statement(), SCHEMA, cap, shape.args().size(), databaseTime);
+  }
+
+  private static Insert create() {
+    return new Insert(new Source.Model("Stamp"), List.of(), List.of(Expr.Record.of(
+        new Expr.Const(Value.of(1L)), new Expr.Const(Value.of("a")), new Expr.Default(),
+        new Expr.Default())), Returning.Model.plain());
+  }
+
+  private static Update retitle(Assignment... more) {
+    List<Assignment> assignments = new java.util.ArrayList<>(List.of(
+        new Assignment(1, new Expr.Const(Value.of("b")))));
+    assignments.addAll(List.of(more));
+    return new Update(new Source.Model("Stamp"), new Expr.Compare(Expr.CompareOp.EQ,
+        new Expr.Field("Stamp", 0), new Expr.Const(Value.of(1L))), assignments,
+        new Returning.Count());
+  }
+
+  @Test
+  void aCreateFillsBothFieldsFromOneClockSlotEach() {
+    Hir hir = lower(create(), Capability.H2, false);
+    Insert t = (Insert) hir.statements().get(0).statement();
+    assertEquals(Expr.Record.of(new Expr.Arg(0), new Expr.Arg(1), new Expr.Arg(2),
+        new Expr.Arg(3)), t.rows().get(0));
+    assertEquals(List.of(new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "createdAt"),
+        new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "updatedAt")), hir.extraArgs());
+  }
+
+  @Test
+  void anUpdateSetsUpdatedAtOnly() {
+    Hir hir = lower(retitle(), Capability.H2, false);
+    Update t = (Update) hir.statements().get(0).statement();
+    assertEquals(List.of(new Assignment(1, new Expr.Arg(1)), new Assignment(3, new Expr.Arg(2))),
+        t.assignments());
+    assertEquals(List.of(new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "updatedAt")),
+        hir.extraArgs());
+  }
+
+  @Test
+  void anUpdateThatSetsUpdatedAtKeepsItsValue() {
+    Hir hir = lower(retitle(new Assignment(3, new Expr.Const(Value.of(
+        java.time.Instant.EPOCH)))), Capability.H2, false);
+    assertEquals(2, ((Update) hir.statements().get(0).statement()).assignments().size());
+    assertEquals(List.of(), hir.extraArgs());
+  }
+
+  @Test
+  void databaseTimeWritesTheServersExpressionOnSql() {
+    Hir hir = lower(create(), Capability.POSTGRESQL, true);
+    Insert t = (Insert) hir.statements().get(0).statement();
+    Expr now = new Expr.Now(Type.Scalar.INSTANT);
+    assertEquals(Expr.Record.of(new Expr.Arg(0), new Expr.Arg(1), now, now), t.rows().get(0));
+    Update u = (Update) lower(retitle(), Capability.POSTGRESQL, true).statements().get(0)
+        .statement();
+    assertEquals(new Assignment(3, now), u.assignments().get(1));
+  }
+
+  @Test
+  void databaseTimeKeepsTheClockWithoutSql() {
+    Hir hir = lower(create(), Capability.DYNAMODB, true);
+    assertEquals(2, hir.extraArgs().size());
+  }
+}
