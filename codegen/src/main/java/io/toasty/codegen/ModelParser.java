@@ -58,7 +58,8 @@ final class ModelParser {
     String table = tableName(type, entry.simpleName());
     List<FieldDescriptor> fields = new ArrayList<>();
     List<RelationDescriptor> relationFields = new ArrayList<>();
-    components(type, fields, relationFields);
+    List<EmbeddedDescriptor> embedded = new ArrayList<>();
+    components(type, fields, relationFields, embedded);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -68,7 +69,7 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields), relationFields));
+        entry, table, fields, indexes, finders(type, fields), relationFields, embedded));
   }
 
   private boolean checkRecord(TypeElement type) {
@@ -117,9 +118,12 @@ final class ModelParser {
     return table.value();
   }
 
-  /** Reads the data fields and the relation fields, numbered apart. */
+  /**
+   * Reads the data fields and the relation fields, numbered apart; an embedded record's fields
+   * are data fields, numbered where the record is.
+   */
   private void components(TypeElement type, List<FieldDescriptor> fields,
-      List<RelationDescriptor> relationFields) {
+      List<RelationDescriptor> relationFields, List<EmbeddedDescriptor> embedded) {
     List<? extends RecordComponentElement> components = type.getRecordComponents();
     List<String> constants = Naming.constantNames(
         components.stream().map(c -> c.getSimpleName().toString()).toList());
@@ -131,6 +135,11 @@ final class ModelParser {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
             .ifPresent(relationFields::add);
+      } else if (EmbeddedParser.isEmbedded(c)) {
+        int first = data;
+        data += EmbeddedParser.width(c);
+        new EmbeddedParser(types, errors).parse(type, c, first, constants.get(i), i, fields)
+            .ifPresent(embedded::add);
       } else {
         field(type, c, data++, constants.get(i), i).ifPresent(fields::add);
       }
@@ -244,7 +253,13 @@ final class ModelParser {
     Map<String, FieldDescriptor> byColumn = new HashMap<>();
     for (FieldDescriptor f : fields) {
       FieldDescriptor other = byColumn.putIfAbsent(f.column(), f);
-      if (other != null) {
+      if (other != null && f.embedded()) {
+        RecordComponentElement component = type.getRecordComponents().stream()
+            .filter(c -> c.getSimpleName().contentEquals(f.name().split("\\.")[0]))
+            .findFirst().orElseThrow();
+        errors.error(component, type.getSimpleName() + "." + f.name() + ": column \""
+            + f.column() + "\" is already the column of field " + other.name());
+      } else if (other != null) {
         RecordComponentElement component = component(type, f);
         errors.error(component, mirror(component, Column.class), where(type, component)
             + ": column \"" + f.column() + "\" is already the column of field " + other.name());
@@ -299,7 +314,7 @@ final class ModelParser {
       List<FieldDescriptor> fields) {
     List<IndexDescriptor> indexes = new ArrayList<>();
     Map<String, String> owners = new HashMap<>();
-    for (FieldDescriptor f : fields) {
+    for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       Optional<IndexDescriptor> index = index(type, table, f, c);
       if (index.isEmpty()) {
@@ -340,7 +355,7 @@ final class ModelParser {
     List<FieldDescriptor> key = fields.stream().filter(FieldDescriptor::key).toList();
     seen.add(key);
     finders.add(new FinderDescriptor(key, true));
-    for (FieldDescriptor f : fields) {
+    for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       boolean unique = c.getAnnotation(Unique.class) != null;
       if ((unique || c.getAnnotation(Index.class) != null) && seen.add(List.of(f))) {
