@@ -102,7 +102,7 @@ final class EmbeddedParser {
       }
     }
     Optional<EmbeddedDescriptor> out = embedded(c, c.getSimpleName().toString(), constant,
-        columnName(c, null), false).map(e -> withComponent(e, position));
+        columnName(c, null), null).map(e -> withComponent(e, position));
     if (errors.errorCount() > before) {
       return Optional.empty();
     }
@@ -111,7 +111,7 @@ final class EmbeddedParser {
   }
 
   private Optional<EmbeddedDescriptor> embedded(RecordComponentElement c, String path,
-      String constant, String column, boolean inOptional) {
+      String constant, String column, String wholeOnly) {
     String where = model.getSimpleName() + "." + path;
     boolean optional = isOptional(c.asType());
     TypeElement record = recordOf(c.asType());
@@ -139,14 +139,14 @@ final class EmbeddedParser {
     List<? extends RecordComponentElement> components = record.getRecordComponents();
     List<String> constants = Naming.constantNames(
         components.stream().map(rc -> rc.getSimpleName().toString()).toList());
-    boolean inner = inOptional || optional;
+    String inner = wholeOnly != null ? wholeOnly : optional ? path : null;
     for (int i = 0; i < components.size(); i++) {
       member(components.get(i), i, path, constants.get(i), column, inner)
           .ifPresent(members::add);
     }
     enclosing.pop();
     EmbeddedDescriptor e = new EmbeddedDescriptor(path, constant, ClassName.get(record), optional,
-        inOptional, 0, members);
+        wholeOnly != null, 0, members);
     if (optional && members.size() == components.size() && e.witness() == null) {
       errors.error(at, where + ": an Optional embedded record is absent exactly when all its"
           + " columns are NULL, so " + record.getSimpleName() + " needs a field that is not"
@@ -156,7 +156,7 @@ final class EmbeddedParser {
   }
 
   private Optional<? extends DataMember> member(RecordComponentElement rc, int position,
-      String parent, String constant, String columnPrefix, boolean inOptional) {
+      String parent, String constant, String columnPrefix, String wholeOnly) {
     String path = parent + "." + rc.getSimpleName();
     String where = model.getSimpleName() + "." + path;
     if (RelationResolver.kindOf(rc.asType()).isPresent()) {
@@ -164,7 +164,7 @@ final class EmbeddedParser {
       return Optional.empty();
     }
     if (isEmbedded(rc)) {
-      return embedded(rc, path, constant, columnName(rc, columnPrefix), inOptional)
+      return embedded(rc, path, constant, columnName(rc, columnPrefix), wholeOnly)
           .map(e -> withComponent(e, position));
     }
     for (Class<? extends Annotation> a : NOT_INSIDE) {
@@ -175,15 +175,12 @@ final class EmbeddedParser {
     }
     Optional<FieldType> type = types.map(rc.asType());
     if (type.isEmpty()) {
-      TypeElement record = recordOf(rc.asType());
-      String hint = record != null && record.getKind() == ElementKind.RECORD
-          ? "; annotate it @Embedded, or its record @Embeddable" : "";
       errors.error(at, where + ": unsupported field type " + rc.asType() + "; use "
-          + TypeMapper.SUPPORTED + hint);
+          + TypeMapper.SUPPORTED + hint(rc.asType()));
       return Optional.empty();
     }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
-        columnName(rc, columnPrefix), type.get(), false, null, null, position, inOptional);
+        columnName(rc, columnPrefix), type.get(), false, null, null, position, wholeOnly);
     leaves.add(leaf);
     return Optional.of(leaf);
   }
@@ -205,6 +202,14 @@ final class EmbeddedParser {
       part = column.value();
     }
     return prefix == null ? part : prefix + "_" + part;
+  }
+
+  /** For a record type that is not embedded: how to embed it; else nothing. */
+  static String hint(TypeMirror type) {
+    TypeElement record = recordOf(type);
+    return record != null && record.getKind() == ElementKind.RECORD
+        ? "; to store a record in columns, annotate the field @Embedded or the record"
+            + " @Embeddable" : "";
   }
 
   private static boolean isOptional(TypeMirror type) {

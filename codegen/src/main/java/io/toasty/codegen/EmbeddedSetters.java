@@ -93,7 +93,8 @@ final class EmbeddedSetters {
       if (m instanceof FieldDescriptor f) {
         CodeBlock inner = f.type().optional() ? CodeBlock.of("$L.orElse(null)", java)
             : f.type().isPrimitive() ? java : CodeBlock.of("$N($L, $S)", PRESENT, java, f.name());
-        put.addStatement("set($L.$N, value == null ? null : $L)", paths, f.constant(), inner);
+        put.addStatement("setInner($L.$N, value == null ? null : $L)", paths, f.constant(),
+            inner);
       } else {
         EmbeddedDescriptor inner = (EmbeddedDescriptor) m;
         CodeBlock arg = inner.optional() ? CodeBlock.of("$L.orElse(null)", java)

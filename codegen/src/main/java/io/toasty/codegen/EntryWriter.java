@@ -82,17 +82,22 @@ final class EntryWriter {
       // Strings get text matching (startsWith, contains, like).
       return FieldSpec.builder(ApiTypes.STRING_PATH, f.constant(), modifiers)
           .addJavadoc("Field {@code $L}.\n", f.name())
-          .initializer("new $T($S, $L, $S)", ApiTypes.STRING_PATH, model.name(), f.index(),
-              f.name())
+          .initializer("new $T($S, $L, $S$L)", ApiTypes.STRING_PATH, model.name(), f.index(),
+              f.name(), wholeOnly(f))
           .build();
     }
     ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
     return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
             f.constant(), modifiers)
         .addJavadoc("Field {@code $L}.\n", f.name())
-        .initializer("new $T<>($S, $L, $S, $L)", pathClass, model.name(), f.index(), f.name(),
-            ModelDefWriter.engineType(f.type()))
+        .initializer("new $T<>($S, $L, $S, $L$L)", pathClass, model.name(), f.index(), f.name(),
+            ModelDefWriter.engineType(f.type()), wholeOnly(f))
         .build();
+  }
+
+  /** {@code , "work"}: the Optional embedded field a field lies in, which is set whole. */
+  private static CodeBlock wholeOnly(FieldDescriptor f) {
+    return f.wholeOnly() == null ? CodeBlock.of("") : CodeBlock.of(", $S", f.wholeOnly());
   }
 
   /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */

@@ -19,22 +19,24 @@ import io.toasty.schema.app.Auto;
  * @param defaultValue the code making its {@code @Default} value, or {@code null}
  * @param component    its position among the components of its record (the model's, or the
  *                     embedded record's)
- * @param inOptional   whether it is a leaf inside an {@code Optional} embedded record, so its
- *                     column is nullable even when the field is not {@code Optional}
+ * @param wholeOnly    for a leaf inside an {@code Optional} embedded record, the outermost such
+ *                     record's path ({@code work}): its column is nullable even when the field is
+ *                     not {@code Optional}, and creates and updates set that record whole;
+ *                     {@code null} for any other field
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-    boolean key, Auto auto, CodeBlock defaultValue, int component, boolean inOptional)
+    boolean key, Auto auto, CodeBlock defaultValue, int component, String wholeOnly)
     implements DataMember {
 
   /** A field of the model itself. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
       boolean key, Auto auto, CodeBlock defaultValue, int component) {
-    this(index, name, constant, column, type, key, auto, defaultValue, component, false);
+    this(index, name, constant, column, type, key, auto, defaultValue, component, null);
   }
 
   /** Whether its column may hold NULL. */
   boolean nullable() {
-    return type.optional() || inOptional;
+    return type.optional() || wholeOnly != null;
   }
 
   /** Whether it is a leaf of an embedded record. */

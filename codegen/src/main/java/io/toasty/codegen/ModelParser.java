@@ -163,7 +163,7 @@ final class ModelParser {
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
       errors.error(component, where + ": unsupported field type " + component.asType()
-          + "; use " + TypeMapper.SUPPORTED);
+          + "; use " + TypeMapper.SUPPORTED + EmbeddedParser.hint(component.asType()));
       return Optional.empty();
     }
     boolean key = component.getAnnotation(Key.class) != null;

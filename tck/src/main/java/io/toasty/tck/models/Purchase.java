@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Embedded;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import java.util.UUID;
@@ -11,5 +12,5 @@ import java.util.UUID;
 public record Purchase(
     @Key UUID id,
     @Embedded Money price,
-    UUID customerId,
+    @Index UUID customerId,
     BelongsTo<Customer> customer) {}
