@@ -21,7 +21,7 @@ import java.util.List;
 final class EmbeddedPathsWriter {
   private EmbeddedPathsWriter() {}
 
-  /** {@code public static final AddressFields ADDRESS}: the constant of a model's embedded field. */
+  /** {@code public static final AddressFields ADDRESS}: a model's embedded field's constant. */
   static FieldSpec constant(ModelDescriptor model, EmbeddedDescriptor e) {
     return FieldSpec.builder(pathsClass(model, e), e.constant(), PUBLIC, STATIC, FINAL)
         .addJavadoc("Embedded field {@code $L} ({@link $T}): the paths of its fields.\n",

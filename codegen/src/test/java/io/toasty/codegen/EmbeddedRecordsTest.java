@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Embedded records: flattened into plain fields of the schema (so planner and drivers see
  * columns), reassembled on load, and every misuse a compile error naming model and field.
  */
-class EmbeddedTest {
+class EmbeddedRecordsTest {
   private static final Company.Office HQ = new Company.Office("HQ",
       new Company.Place("Oslo", Optional.of("0150")));
 
