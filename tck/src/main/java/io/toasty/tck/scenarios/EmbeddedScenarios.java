@@ -156,6 +156,18 @@ public abstract class EmbeddedScenarios {
   }
 
   @BackendTest
+  public void anUpsertWritesWholeEmbeddedValuesOnBothPaths(Db db) {
+    UUID id = UUID.randomUUID();
+    Customer created = await(Customers.upsert().id(id).name("ann").home(OSLO).exec(db));
+    assertEquals(OSLO, created.home());
+    assertEquals(Optional.empty(), created.work());
+    await(Customers.upsert().id(id).name("ann").home(LIMA).work(BERN).exec(db));
+    Customer read = await(Customers.getById(db, id));
+    assertEquals(LIMA, read.home());
+    assertEquals(Optional.of(BERN), read.work());
+  }
+
+  @BackendTest
   public void anEmbeddedRecordWithoutAnnotatedTypeNextToAForeignKey(Db db) {
     Customer c = customer(db, "ann", OSLO, Optional.empty());
     Purchase p = await(Purchases.create().id(UUID.randomUUID()).price(new Money(1999, "NOK"))
