@@ -92,8 +92,8 @@ final class EmbeddedParser {
     int before = errors.errorCount();
     String where = model.getSimpleName() + "." + c.getSimpleName();
     if (c.getAnnotation(Key.class) != null) {
-      errors.error(c, where + ": an embedded record cannot be (part of) the key; mark its"
-          + " fields' values as plain @Key fields of the model instead");
+      errors.error(c, where + ": an embedded record cannot be (part of) the key yet; declare"
+          + " the key's parts as plain @Key fields of the model");
     }
     for (Class<? extends Annotation> a : NOT_ON_EMBEDDED) {
       if (c.getAnnotation(a) != null) {
