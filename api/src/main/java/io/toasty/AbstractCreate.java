@@ -34,6 +34,15 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
 
   /** Sets a field to a value. */
   public final <T> S set(Path<T> field, T value) {
+    checkAlone(model.name(), field);
+    return setInner(field, value);
+  }
+
+  /**
+   * Sets a field to a value, a field inside an {@code Optional} embedded record too: generated
+   * setters of a whole embedded value call this for each of its fields.
+   */
+  protected final <T> S setInner(Path<T> field, T value) {
     int index = checkField(field);
     if (scopedBy[index] != null) {
       throw new InvalidStatementException(model.name(), field.name(), "is set by the relation "
@@ -143,6 +152,16 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   @Override
   public io.toasty.stmt.Expr.Record row() {
     return new io.toasty.stmt.Expr.Record(List.of(values));
+  }
+
+  /** Refuses to set a field of an {@code Optional} embedded record alone. */
+  static void checkAlone(String model, Path<?> field) {
+    Objects.requireNonNull(field, "field");
+    if (field.wholeOnly() != null) {
+      throw new InvalidStatementException(model, field.name(), "lies in the Optional embedded"
+          + " field " + field.wholeOnly() + ", which is set whole (absent is all its columns"
+          + " NULL)");
+    }
   }
 
   private int checkField(Path<?> field) {

@@ -32,11 +32,21 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
 
   /** Sets a field to a value. */
   public final <T> S set(Path<T> field, T value) {
+    AbstractCreate.checkAlone(model.name(), field);
+    return setInner(field, value);
+  }
+
+  /**
+   * Sets a field to a value, a field inside an {@code Optional} embedded record too: generated
+   * setters of a whole embedded value call this for each of its fields.
+   */
+  protected final <T> S setInner(Path<T> field, T value) {
     return assign(field, new io.toasty.stmt.Expr.Const(Value.of(value)));
   }
 
   /** Sets a field to an expression over the record's current values. */
   public final <T> S set(Path<T> field, Expr<T> value) {
+    AbstractCreate.checkAlone(model.name(), field);
     return assign(field, Objects.requireNonNull(value, "value").node());
   }
 

@@ -15,4 +15,9 @@ public class NumberPath<T extends Number> extends Path<T> implements Numeric<T> 
   public NumberPath(String model, int index, String name, Type type) {
     super(model, index, name, type);
   }
+
+  /** A numeric field inside an {@code Optional} embedded record field; see {@link Path}. */
+  public NumberPath(String model, int index, String name, Type type, String wholeOnly) {
+    super(model, index, name, type, wholeOnly);
+  }
 }

@@ -13,13 +13,24 @@ public class Path<T> extends Expr<T> {
   private final String model;
   private final int index;
   private final String name;
+  private final String wholeOnly;
 
   /** The path of the {@code index}th field of {@code model}, called {@code name}. */
   public Path(String model, int index, String name, Type type) {
+    this(model, index, name, type, null);
+  }
+
+  /**
+   * The path of a field inside the {@code Optional} embedded record field {@code wholeOnly}
+   * ({@code null} for any other field), which creates and updates set whole: setting one of its
+   * fields alone could store a value that is half present.
+   */
+  public Path(String model, int index, String name, Type type, String wholeOnly) {
     super(new io.toasty.stmt.Expr.Field(model, index), type);
     this.model = model;
     this.index = index;
     this.name = name;
+    this.wholeOnly = wholeOnly;
   }
 
   /** The model's name. */
@@ -35,6 +46,14 @@ public class Path<T> extends Expr<T> {
   /** The field's name. */
   public final String name() {
     return name;
+  }
+
+  /**
+   * The {@code Optional} embedded record field this field lies in, which creates and updates set
+   * whole; {@code null} for any other field.
+   */
+  public final String wholeOnly() {
+    return wholeOnly;
   }
 
   /** Ascending order on this field. */

@@ -25,6 +25,11 @@ public class StringPath extends Path<String> {
     super(model, index, name, Type.Scalar.STRING);
   }
 
+  /** A string field inside an {@code Optional} embedded record field; see {@link Path}. */
+  public StringPath(String model, int index, String name, String wholeOnly) {
+    super(model, index, name, Type.Scalar.STRING, wholeOnly);
+  }
+
   /** Whether the text begins with {@code prefix} (case-sensitively). */
   public final Condition startsWith(String prefix) {
     return pattern(PatternKind.STARTS_WITH, prefix, false);

@@ -27,12 +27,13 @@ final class CreateWriter {
         .addMethod(MethodSpec.constructorBuilder()
             .addStatement("super($T.MODEL)", model.entry())
             .build());
-    for (FieldDescriptor f : model.fields()) {
+    for (FieldDescriptor f : model.ownFields()) {
       type.addMethod(Setters.value(model, f, create));
       if (f.type().optional()) {
         type.addMethod(Setters.optional(model, f, create));
       }
     }
+    EmbeddedSetters.write(model, create).forEach(type::addMethod);
     for (RelationDescriptor r : model.relations()) {
       relationSetters(model, r, create).forEach(type::addMethod);
     }

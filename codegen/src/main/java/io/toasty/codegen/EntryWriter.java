@@ -41,7 +41,8 @@ final class EntryWriter {
         .addModifiers(PUBLIC, FINAL);
     // Paths in record component order: data fields and relations interleaved as declared.
     java.util.Map<Integer, FieldSpec> paths = new java.util.TreeMap<>();
-    model.fields().forEach(f -> paths.put(f.component(), path(f)));
+    model.ownFields().forEach(f -> paths.put(f.component(), path(f)));
+    model.embedded().forEach(e -> paths.put(e.component(), EmbeddedPathsWriter.constant(model, e)));
     model.relations().forEach(r -> paths.put(r.component(), relationPath(r)));
     paths.values().forEach(type::addField);
     type.addField(modelConstant())
@@ -65,26 +66,38 @@ final class EntryWriter {
     return type.addMethod(update())
         .addMethod(delete())
         .addMethod(keyFilter())
+        .addTypes(EmbeddedPathsWriter.classes(model))
         .addType(ModelDefWriter.write(model))
         .build();
   }
 
   private FieldSpec path(FieldDescriptor f) {
+    return path(model, f, PUBLIC, STATIC, FINAL);
+  }
+
+  /** The path of field {@code f}, a constant of the entry class or of an embedded paths class. */
+  static FieldSpec path(ModelDescriptor model, FieldDescriptor f,
+      javax.lang.model.element.Modifier... modifiers) {
     if (f.type().kind() == FieldKind.STRING) {
       // Strings get text matching (startsWith, contains, like).
-      return FieldSpec.builder(ApiTypes.STRING_PATH, f.constant(), PUBLIC, STATIC, FINAL)
+      return FieldSpec.builder(ApiTypes.STRING_PATH, f.constant(), modifiers)
           .addJavadoc("Field {@code $L}.\n", f.name())
-          .initializer("new $T($S, $L, $S)", ApiTypes.STRING_PATH, model.name(), f.index(),
-              f.name())
+          .initializer("new $T($S, $L, $S$L)", ApiTypes.STRING_PATH, model.name(), f.index(),
+              f.name(), wholeOnly(f))
           .build();
     }
     ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
     return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
-            f.constant(), PUBLIC, STATIC, FINAL)
+            f.constant(), modifiers)
         .addJavadoc("Field {@code $L}.\n", f.name())
-        .initializer("new $T<>($S, $L, $S, $L)", pathClass, model.name(), f.index(), f.name(),
-            ModelDefWriter.engineType(f.type()))
+        .initializer("new $T<>($S, $L, $S, $L$L)", pathClass, model.name(), f.index(), f.name(),
+            ModelDefWriter.engineType(f.type()), wholeOnly(f))
         .build();
+  }
+
+  /** {@code , "work"}: the Optional embedded field a field lies in, which is set whole. */
+  private static CodeBlock wholeOnly(FieldDescriptor f) {
+    return f.wholeOnly() == null ? CodeBlock.of("") : CodeBlock.of(", $S", f.wholeOnly());
   }
 
   /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */

@@ -63,6 +63,8 @@ final class ModelDefWriter {
     for (FieldDescriptor f : model.fields()) {
       type.addMethod(reader(f));
     }
+    EmbeddedValuesWriter embedded = new EmbeddedValuesWriter(model, readers);
+    embedded.methods().forEach(type::addMethod);
     return type.addMethod(required())
         .addMethod(invalid())
         .addMethod(toStringMethod())
@@ -127,7 +129,7 @@ final class ModelDefWriter {
           f.column(), ApiTypes.AUTO, f.onUpdate().name());
     }
     return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S)", ApiTypes.FIELD_SCHEMA, f.index(),
-        f.name(), engineType(f.type()), f.type().optional(), auto, defaultValue, f.column());
+        f.name(), engineType(f.type()), f.nullable(), auto, defaultValue, f.column());
   }
 
   private static CodeBlock indexSchema(IndexDescriptor index) {
@@ -147,9 +149,12 @@ final class ModelDefWriter {
 
   private MethodSpec load() {
     CodeBlock[] byComponent = new CodeBlock[model.components()];
-    for (FieldDescriptor f : model.fields()) {
+    for (FieldDescriptor f : model.ownFields()) {
       byComponent[f.component()] = CodeBlock.of("$N(row.get($L))", readers.get(f.index()),
           f.index());
+    }
+    for (EmbeddedDescriptor e : model.embedded()) {
+      byComponent[e.component()] = CodeBlock.of("$N(row)", EmbeddedValuesWriter.loader(e));
     }
     for (RelationDescriptor r : model.relations()) {
       // The related model's MODEL is read here, at load time, never in a static initializer:
@@ -172,10 +177,10 @@ final class ModelDefWriter {
       // A row holds the data fields, then (when the query included relations) one slot per
       // relation: a list of loaded records, or NULL for a relation that was not loaded.
       load.beginControlFlow("if (row.size() != $L && row.size() != $L)", model.fields().size(),
-              model.components())
+              model.rowWithRelations())
           .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
               model.name() + ": a row needs " + model.fields().size() + " values (or "
-                  + model.components() + " with relations), this one has ");
+                  + model.rowWithRelations() + " with relations), this one has ");
     }
     return load.endControlFlow()
         .addStatement("return new $T($L)", model.record(), args.build())
@@ -183,6 +188,9 @@ final class ModelDefWriter {
   }
 
   private MethodSpec values() {
+    if (!model.embedded().isEmpty()) {
+      return EmbeddedValuesWriter.values(model, override("values", ApiTypes.VALUE_RECORD));
+    }
     CodeBlock values = model.fields().stream().map(ModelDefWriter::valueOf)
         .collect(CodeBlock.joining(",\n"));
     return override("values", ApiTypes.VALUE_RECORD)
@@ -209,9 +217,14 @@ final class ModelDefWriter {
    * engine to reject or store.
    */
   private static CodeBlock valueOf(FieldDescriptor f) {
+    return valueOf(f, CodeBlock.of("record.$N()", f.accessor()));
+  }
+
+  /** The value of field {@code f}, whose Java value {@code java} gives. */
+  static CodeBlock valueOf(FieldDescriptor f, CodeBlock java) {
     return f.type().isPrimitive()
-        ? CodeBlock.of("new $T(record.$N())", f.type().kind().valueRecord(), f.name())
-        : CodeBlock.of("$T.of(record.$N())", ApiTypes.VALUE, f.name());
+        ? CodeBlock.of("new $T($L)", f.type().kind().valueRecord(), java)
+        : CodeBlock.of("$T.of($L)", ApiTypes.VALUE, java);
   }
 
   /** {@code readLoginCount(Value)}: the field from its value, failures naming the field. */
@@ -288,7 +301,11 @@ final class ModelDefWriter {
     Set<String> taken = new HashSet<>(List.of("required", "invalid"));
     List<String> names = new ArrayList<>(fields.size());
     for (FieldDescriptor f : fields) {
-      String name = "read" + Naming.capitalize(f.name());
+      StringBuilder path = new StringBuilder();
+      for (String part : f.name().split("\\.")) {
+        path.append(Naming.capitalize(part));
+      }
+      String name = "read" + path;
       names.add(taken.add(name) ? name : name + f.index());
       taken.add(names.get(names.size() - 1));
     }

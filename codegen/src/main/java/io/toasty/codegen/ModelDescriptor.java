@@ -11,19 +11,34 @@ import java.util.List;
  * @param javaClass the record's canonical name
  * @param entry     the entry class ({@code Users})
  * @param table     the table's name
- * @param fields    the data fields, in record component order
+ * @param fields    the data fields, in record component order, an embedded record's fields
+ *                  (flattened, depth first) where the record is
  * @param indexes   the secondary indexes, in field order
  * @param finders   the finders of the entry class: the key's first, then unique and indexed fields
  * @param relations the relation fields, in record component order
+ * @param embedded  the model's embedded record fields, in record component order
  */
 record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
-    List<RelationDescriptor> relations) {
+    List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded) {
   ModelDescriptor {
     fields = List.copyOf(fields);
     relations = List.copyOf(relations);
     indexes = List.copyOf(indexes);
     finders = List.copyOf(finders);
+    embedded = List.copyOf(embedded);
+  }
+
+  /** A model without embedded records. */
+  ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
+      List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
+      List<RelationDescriptor> relations) {
+    this(record, javaClass, entry, table, fields, indexes, finders, relations, List.of());
+  }
+
+  /** The data fields that are components of the model itself (no embedded record's leaves). */
+  List<FieldDescriptor> ownFields() {
+    return fields.stream().filter(f -> !f.embedded()).toList();
   }
 
   /** The model's name: the record's simple name. */
@@ -31,8 +46,13 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     return record.simpleName();
   }
 
-  /** The number of record components: data fields and relations. */
+  /** The number of record components: data fields, embedded records and relations. */
   int components() {
+    return ownFields().size() + embedded.size() + relations.size();
+  }
+
+  /** The number of values in a row with a slot per relation: data fields and relations. */
+  int rowWithRelations() {
     return fields.size() + relations.size();
   }
 

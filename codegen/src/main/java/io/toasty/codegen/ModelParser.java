@@ -61,7 +61,8 @@ final class ModelParser {
     String table = tableName(type, entry.simpleName());
     List<FieldDescriptor> fields = new ArrayList<>();
     List<RelationDescriptor> relationFields = new ArrayList<>();
-    components(type, fields, relationFields);
+    List<EmbeddedDescriptor> embedded = new ArrayList<>();
+    components(type, fields, relationFields, embedded);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -71,7 +72,7 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields), relationFields));
+        entry, table, fields, indexes, finders(type, fields), relationFields, embedded));
   }
 
   private boolean checkRecord(TypeElement type) {
@@ -120,9 +121,12 @@ final class ModelParser {
     return table.value();
   }
 
-  /** Reads the data fields and the relation fields, numbered apart. */
+  /**
+   * Reads the data fields and the relation fields, numbered apart; an embedded record's fields
+   * are data fields, numbered where the record is.
+   */
   private void components(TypeElement type, List<FieldDescriptor> fields,
-      List<RelationDescriptor> relationFields) {
+      List<RelationDescriptor> relationFields, List<EmbeddedDescriptor> embedded) {
     List<? extends RecordComponentElement> components = type.getRecordComponents();
     List<String> constants = Naming.constantNames(
         components.stream().map(c -> c.getSimpleName().toString()).toList());
@@ -134,6 +138,11 @@ final class ModelParser {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
             .ifPresent(relationFields::add);
+      } else if (EmbeddedParser.isEmbedded(c)) {
+        int first = data;
+        data += EmbeddedParser.width(c);
+        new EmbeddedParser(types, errors).parse(type, c, first, constants.get(i), i, fields)
+            .ifPresent(embedded::add);
       } else {
         field(type, c, data++, constants.get(i), i).ifPresent(fields::add);
       }
@@ -158,7 +167,7 @@ final class ModelParser {
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
       errors.error(component, where + ": unsupported field type " + component.asType()
-          + "; use " + TypeMapper.SUPPORTED);
+          + "; use " + TypeMapper.SUPPORTED + EmbeddedParser.hint(component.asType()));
       return Optional.empty();
     }
     boolean key = component.getAnnotation(Key.class) != null;
@@ -184,7 +193,7 @@ final class ModelParser {
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
         column(where, component), type.get(), key, auto, defaultValue, position,
-        generated.onUpdate()));
+        generated.onUpdate(), null));
   }
 
   private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
@@ -255,7 +264,13 @@ final class ModelParser {
     Map<String, FieldDescriptor> byColumn = new HashMap<>();
     for (FieldDescriptor f : fields) {
       FieldDescriptor other = byColumn.putIfAbsent(f.column(), f);
-      if (other != null) {
+      if (other != null && f.embedded()) {
+        RecordComponentElement component = type.getRecordComponents().stream()
+            .filter(c -> c.getSimpleName().contentEquals(f.name().split("\\.")[0]))
+            .findFirst().orElseThrow();
+        errors.error(component, type.getSimpleName() + "." + f.name() + ": column \""
+            + f.column() + "\" is already the column of field " + other.name());
+      } else if (other != null) {
         RecordComponentElement component = component(type, f);
         errors.error(component, mirror(component, Column.class), where(type, component)
             + ": column \"" + f.column() + "\" is already the column of field " + other.name());
@@ -310,7 +325,7 @@ final class ModelParser {
       List<FieldDescriptor> fields) {
     List<IndexDescriptor> indexes = new ArrayList<>();
     Map<String, String> owners = new HashMap<>();
-    for (FieldDescriptor f : fields) {
+    for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       Optional<IndexDescriptor> index = index(type, table, f, c);
       if (index.isEmpty()) {
@@ -351,7 +366,7 @@ final class ModelParser {
     List<FieldDescriptor> key = fields.stream().filter(FieldDescriptor::key).toList();
     seen.add(key);
     finders.add(new FinderDescriptor(key, true));
-    for (FieldDescriptor f : fields) {
+    for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       boolean unique = c.getAnnotation(Unique.class) != null;
       if ((unique || c.getAnnotation(Index.class) != null) && seen.add(List.of(f))) {

@@ -99,7 +99,11 @@ public final class ProjectionProcessor extends AbstractProcessor {
         continue;
       }
       TypeMirror expected = fields.get(at).asType();
-      if (RelationResolver.kindOf(expected).isPresent()) {
+      if (EmbeddedParser.isEmbedded(fields.get(at))) {
+        error(c, where + "is an embedded record of " + model.getSimpleName()
+            + "; projections of embedded records are not supported yet");
+        ok = false;
+      } else if (RelationResolver.kindOf(expected).isPresent()) {
         error(c, where + "is a relation of " + model.getSimpleName()
             + "; project its key fields instead");
         ok = false;

@@ -268,6 +268,12 @@ final class RelationResolver {
         ok = false;
         continue;
       }
+      if (EmbeddedParser.isEmbedded(data.get(k)) || EmbeddedParser.isEmbedded(targetData.get(r))) {
+        errors.error(c, m, where + ": an embedded record field cannot be a relation's key or"
+            + " referenced field");
+        ok = false;
+        continue;
+      }
       Optional<FieldType> kt = types.map(data.get(k).asType());
       Optional<FieldType> rt = types.map(targetData.get(r).asType());
       if (kt.isPresent() && rt.isPresent() && (kt.get().kind() != rt.get().kind()
@@ -286,10 +292,19 @@ final class RelationResolver {
                 + "Optional<" + target.getSimpleName() + ">>"));
         ok = false;
       }
-      keyIndexes.add(k);
-      refIndexes.add(r);
+      keyIndexes.add(fieldIndex(data, k));
+      refIndexes.add(fieldIndex(targetData, r));
     }
     return ok ? new Keys(keyIndexes, refIndexes) : null;
+  }
+
+  /** The field index of data component {@code position}: an embedded record takes one a leaf. */
+  private static int fieldIndex(List<RecordComponentElement> data, int position) {
+    int index = 0;
+    for (int i = 0; i < position; i++) {
+      index += EmbeddedParser.width(data.get(i));
+    }
+    return index;
   }
 
   private record Target(TypeElement type, boolean optional) {}

@@ -34,13 +34,14 @@ final class UpdateWriter {
         .superclass(ParameterizedTypeName.get(ApiTypes.ABSTRACT_UPDATE, model.record(), update,
             result))
         .addMethod(constructor(model, result));
-    for (FieldDescriptor f : model.fields()) {
+    for (FieldDescriptor f : model.ownFields()) {
       type.addMethod(Setters.value(model, f, update));
       if (f.type().optional()) {
         type.addMethod(Setters.optional(model, f, update));
       }
       type.addMethod(Setters.expression(model, f, update));
     }
+    EmbeddedSetters.write(model, update).forEach(type::addMethod);
     return type.build();
   }
 

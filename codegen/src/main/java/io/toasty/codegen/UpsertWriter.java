@@ -34,12 +34,13 @@ final class UpsertWriter {
                 model.entry(), model.createClass(), model.updateClass(), ApiTypes.STMT_EXPR,
                 ApiTypes.UPDATE_RESULT)
             .build());
-    for (FieldDescriptor f : model.fields()) {
+    for (FieldDescriptor f : model.ownFields()) {
       type.addMethod(Setters.value(model, f, upsert));
       if (f.type().optional()) {
         type.addMethod(Setters.optional(model, f, upsert));
       }
     }
+    EmbeddedSetters.write(model, upsert).forEach(type::addMethod);
     return type.build();
   }
 }

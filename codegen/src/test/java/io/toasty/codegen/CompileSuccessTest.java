@@ -34,7 +34,8 @@ class CompileSuccessTest {
       "Person, People, Person",
       "OrderItem, OrderItems, OrderItem",
       "Clash, Clashes, Clash",
-      "Library, Books, Book"})
+      "Library, Books, Book",
+      "Company, Companies, Company"})
   void sampleCompilesIntoFiveClasses(String sample, String entry, String model) {
     Compilation compilation = Sources.compile(Sources.sample(sample), Sources.sample("Status"));
     assertThat(compilation).succeededWithoutWarnings();

@@ -4,19 +4,23 @@ import io.toasty.docs.model.Article;
 import io.toasty.docs.model.Articles;
 import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Readings;
+import io.toasty.docs.model.Shop;
+import io.toasty.docs.model.Shops;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The examples of {@code docs/models.md}. */
 final class ModelsGuide {
   private ModelsGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL, Shops.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -42,5 +46,23 @@ final class ModelsGuide {
         .exec(db).block();
     // end-snippet
     return published;
+  }
+
+  static List<Shop> embedded(Db db) {
+    // snippet: embedded-use
+    Shop.Address oslo = new Shop.Address("Karl Johans gate 1", "Oslo", Optional.of("0154"));
+    Shop shop = Shops.create().id(UUID.randomUUID()).name("Corner")
+        .address(oslo)                      // all the address's columns
+        .exec(db).block();                  // billingAddress left empty: its columns NULL
+    List<Shop> inOslo = Shops.filter(Shops.ADDRESS.CITY.eq("Oslo"))
+        .orderBy(Shops.ADDRESS.STREET.asc())
+        .collect(db).block();
+    Shops.update(shop)
+        .set(Shops.ADDRESS.ZIP, "0155")     // one inner field
+        .billingAddress(oslo)               // a whole value
+        .exec(db).block();
+    List<Shop> billed = Shops.filter(Shops.BILLING_ADDRESS.isNotNull()).collect(db).block();
+    // end-snippet
+    return List.of(inOslo.get(0), billed.get(0));
   }
 }

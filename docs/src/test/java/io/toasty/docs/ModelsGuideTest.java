@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.docs.model.Article;
 import io.toasty.docs.model.Reading;
+import io.toasty.docs.model.Shop;
 import io.toasty.reactive.Db;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,5 +43,16 @@ class ModelsGuideTest {
     assertEquals(Article.Status.PUBLISHED, a.status());
     assertEquals(Optional.of(LocalDate.of(2026, 6, 1)), a.publishedOn());
     assertTrue(a.title().equals("Hello"));
+  }
+
+  @Test
+  void embeddedRecordsAreWrittenFilteredAndUpdated() {
+    List<Shop> shops = ModelsGuide.embedded(db);
+    Shop.Address oslo = new Shop.Address("Karl Johans gate 1", "Oslo", Optional.of("0154"));
+    assertEquals(oslo, shops.get(0).address());
+    assertEquals(Optional.empty(), shops.get(0).billingAddress());
+    assertEquals(new Shop.Address(oslo.street(), "Oslo", Optional.of("0155")),
+        shops.get(1).address());
+    assertEquals(Optional.of(oslo), shops.get(1).billingAddress());
   }
 }
