@@ -71,21 +71,31 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
     if (ex instanceof ForeignKeyViolationException || ex instanceof NotNullViolationException) {
       return new DataIntegrityViolationException(message, ex);
     }
+    if (ex instanceof io.toasty.StaleRecordException) {
+      return new org.springframework.dao.OptimisticLockingFailureException(message, ex);
+    }
     if (ex instanceof RecordNotFoundException) {
       return new EmptyResultDataAccessException(message, 1, ex);
     }
     if (ex instanceof SerializationFailureException s) {
-      return CONFLICTS.contains(s.sqlState()) ? new PessimisticLockingFailureException(message, ex)
+      return s.sqlState() != null && CONFLICTS.contains(s.sqlState())
+          ? new PessimisticLockingFailureException(message, ex)
           : new CannotAcquireLockException(message, ex);
     }
     if (ex instanceof ConnectionLostException) {
       return new TransientDataAccessResourceException(message, ex);
     }
     if (ex instanceof io.toasty.QueryTimeoutException
-        || ex instanceof DriverException d && TIMEOUTS.contains(d.sqlState())) {
+        || ex instanceof DriverException d && d.sqlState() != null
+            && TIMEOUTS.contains(d.sqlState())) { // Set.of(..).contains(null) throws
       return new QueryTimeoutException(message, ex);
     }
-    if (ex instanceof InvalidStatementException || ex instanceof InvalidModelException
+    if (ex instanceof io.toasty.PoolTimeoutException || ex instanceof io.toasty.ThrottledException) {
+      return new TransientDataAccessResourceException(message, ex);
+    }
+    if (ex instanceof io.toasty.InvalidFilterException
+        || ex instanceof io.toasty.InvalidCursorException
+        || ex instanceof InvalidStatementException || ex instanceof InvalidModelException
         || ex instanceof UnsupportedFeatureException || ex instanceof RelationNotLoadedException) {
       return new InvalidDataAccessApiUsageException(message, ex);
     }

@@ -1,0 +1,137 @@
+package io.toasty.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.DriverException;
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.InvalidCursorException;
+import io.toasty.InvalidFilterException;
+import io.toasty.NotNullViolationException;
+import io.toasty.PoolTimeoutException;
+import io.toasty.RecordNotFoundException;
+import io.toasty.SerializationFailureException;
+import io.toasty.StaleRecordException;
+import io.toasty.ToastyException;
+import io.toasty.UniqueViolationException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Toasty's errors reaching a WebFlux handler's caller as problem details: the status, a code, the
+ * model and field, and none of the database's text (which can echo other records' values).
+ */
+class ProblemDetailsTest {
+  private static final String SECRET = "alice@example.com";
+  private static final Throwable DRIVER =
+      new RuntimeException("duplicate key value (email)=(" + SECRET + ")");
+
+  static Stream<Arguments> errors() {
+    return Stream.of(
+        Arguments.of("not-found", 404, "not_found"),
+        Arguments.of("unique", 409, "unique_violation"),
+        Arguments.of("foreign-key", 409, "foreign_key_violation"),
+        Arguments.of("stale", 409, "stale_record"),
+        Arguments.of("serialization", 409, "serialization_failure"),
+        Arguments.of("filter", 400, "invalid_filter"),
+        Arguments.of("cursor", 400, "invalid_cursor"),
+        Arguments.of("not-null", 400, "missing_value"),
+        Arguments.of("pool-timeout", 503, "unavailable"),
+        Arguments.of("lost", 503, "unavailable"),
+        Arguments.of("syntax", 500, "database_error"));
+  }
+
+  /** Each error a handler signals. */
+  @RestController
+  static class Failing {
+    static final Map<String, Supplier<ToastyException>> ERRORS = Map.ofEntries(
+        Map.entry("not-found", () -> new RecordNotFoundException("User", "email = " + SECRET)),
+        Map.entry("unique", () -> new UniqueViolationException("User", "email",
+            "User.email: taken: " + DRIVER.getMessage(), DRIVER)),
+        Map.entry("foreign-key", () -> new ForeignKeyViolationException("Post", "authorId",
+            "no author " + SECRET, DRIVER)),
+        Map.entry("stale", () -> new StaleRecordException("User", "id = 7")),
+        Map.entry("serialization", () -> new SerializationFailureException("postgresql",
+            "40001", "could not serialize " + SECRET, DRIVER)),
+        Map.entry("filter", () -> new InvalidFilterException("User", "age", "$.age.$gt",
+            "$.age.$gt: not a number")),
+        Map.entry("cursor", () -> new InvalidCursorException("User", "bad signature")),
+        Map.entry("not-null", () -> new NotNullViolationException("User", "name",
+            "null in " + SECRET, DRIVER)),
+        Map.entry("pool-timeout", () -> new PoolTimeoutException("postgresql",
+            Duration.ofMillis(300), DRIVER)),
+        Map.entry("lost", () -> new ConnectionLostException("postgresql", "08006", "gone",
+            DRIVER)),
+        Map.entry("syntax", () -> new DriverException("postgresql", "42601",
+            "syntax error near " + SECRET, DRIVER)));
+
+    @GetMapping("/fail/{kind}")
+    Mono<String> fail(@PathVariable String kind) {
+      return Mono.error(ERRORS.get(kind).get());
+    }
+  }
+
+  private final WebTestClient client = WebTestClient.bindToController(new Failing())
+      .controllerAdvice(new ToastyWebExceptionAdvice()).build();
+
+  @ParameterizedTest
+  @MethodSource("errors")
+  void eachErrorIsAProblemWithItsStatusAndCode(String kind, int status, String code) {
+    client.get().uri("/fail/" + kind).exchange()
+        .expectStatus().isEqualTo(status)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo(status)
+        .jsonPath("$.code").isEqualTo(code)
+        .consumeWith(body -> assertThat(new String(body.getResponseBody()))
+            .as("no database text in the answer").doesNotContain(SECRET));
+  }
+
+  @Test
+  void theModelAndFieldAtFaultAreNamed() {
+    client.get().uri("/fail/unique").exchange()
+        .expectStatus().isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.model").isEqualTo("User")
+        .jsonPath("$.field").isEqualTo("email")
+        .jsonPath("$.detail").isEqualTo("User.email: another record has the same value");
+  }
+
+  @Test
+  void aFilterErrorKeepsItsPathForTheClient() {
+    client.get().uri("/fail/filter").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.path").isEqualTo("$.age.$gt");
+  }
+
+  @Test
+  void aTransientErrorSaysWhenToRetry() {
+    client.get().uri("/fail/pool-timeout").exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().valueEquals("Retry-After", "1");
+  }
+
+  private final ReactiveWebApplicationContextRunner web = new ReactiveWebApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ToastyWebAutoConfiguration.class));
+
+  @Test
+  void theAdviceIsThereInAWebFluxApplicationUnlessTurnedOff() {
+    web.run(context -> assertThat(context).hasSingleBean(ToastyWebExceptionAdvice.class));
+    web.withPropertyValues("toasty.web.problem-details=false")
+        .run(context -> assertThat(context).doesNotHaveBean(ToastyWebExceptionAdvice.class));
+  }
+}
