@@ -11,7 +11,9 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.RangeSample;
 import io.toasty.tck.models.RangeSampleCreate;
 import io.toasty.tck.models.RangeSamples;
@@ -300,5 +302,41 @@ public abstract class ValueRangeScenarios {
     assertEquals(Optional.of("RangeSample"), e.model(), e.getMessage());
     assertEquals(Optional.of("intValue"), e.field(), e.getMessage());
     assertEquals(Integer.MAX_VALUE, await(RangeSamples.getById(db, id)).intValue());
+  }
+
+  /**
+   * SQL that lets another program store in {@code byte_value} what a {@code byte} cannot hold,
+   * run before anything else: the column widened or its range CHECK dropped (SQLite keeps the
+   * CHECK, so there the value is a REAL, which passes it).
+   */
+  private static String widen(BackendContext ctx) {
+    String table = ctx.quote("range_samples");
+    String column = ctx.quote("byte_value");
+    return switch (ctx.backend().name()) {
+      case "postgresql" -> "ALTER TABLE " + table + " DROP CONSTRAINT "
+          + ctx.quote("range_samples_byte_value_range");
+      case "mariadb", "mysql" -> "ALTER TABLE " + table + " MODIFY " + column
+          + " SMALLINT NOT NULL";
+      case "h2" -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE SMALLINT";
+      default -> "SELECT 1";
+    };
+  }
+
+  @BackendTest
+  @Requires(Need.SQL)
+  public void aStoredValueTheFieldCannotHoldFailsNamingModelFieldAndKey(Db db,
+      BackendContext ctx) {
+    ctx.executeSql(widen(ctx));
+    UUID id = UUID.randomUUID();
+    await(base(id).exec(db));
+    String bad = ctx.backend().name().equals("sqlite") ? "1.5" : "200";
+    ctx.executeSql("UPDATE " + ctx.quote("range_samples") + " SET " + ctx.quote("byte_value")
+        + " = " + bad);
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> RangeSamples.getById(db, id));
+    assertEquals(Optional.of("RangeSample"), e.model(), e.getMessage());
+    assertEquals(Optional.of("byteValue"), e.field(), e.getMessage());
+    assertTrue(e.getMessage().contains(id.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(bad), e.getMessage());
   }
 }
