@@ -65,13 +65,14 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
       Integer.MIN_VALUE, true, true, false, 0, false);
 
   /**
-   * MariaDB and MySQL: {@code DATETIME(6)} and {@code DATE} hold years 1000 to 9999 (their
-   * supported range); {@code DECIMAL(65, 30)} keeps 35 digits before the point and 30 after;
+   * MariaDB and MySQL: {@code DATETIME(6)} and {@code DATE} hold years 1 to 9999 (1000 to 9999
+   * is their documented "supported" range, but earlier dates are stored and compared exactly;
+   * year 0 is their zero date); {@code DECIMAL(65, 30)} keeps 35 digits before the point and 30 after;
    * {@code DOUBLE} holds neither NaN nor the infinities, and {@code -0.0} reads back as 0.
    */
   public static final ValueRanges MYSQL = new ValueRanges(
-      Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
-      LocalDateTime.of(1000, 1, 1, 0, 0), FOUR_DIGIT_MAX, LocalDate.of(1000, 1, 1),
+      Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+      LocalDateTime.of(1, 1, 1, 0, 0), FOUR_DIGIT_MAX, LocalDate.of(1, 1, 1),
       LocalDate.of(9999, 12, 31), 65, 35, 30, Integer.MIN_VALUE, false, false, true, 0, false);
 
   /**

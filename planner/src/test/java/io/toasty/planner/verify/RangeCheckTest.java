@@ -47,7 +47,7 @@ class RangeCheckTest {
     Value far = new Value.Timestamp(Instant.parse("-4713-11-24T00:00:00Z"));
     assertNotNull(RangeCheck.problem(far, ValueRanges.POSTGRESQL));
     assertNull(RangeCheck.problem(far, ValueRanges.H2));
-    assertNotNull(RangeCheck.problem(new Value.Date(LocalDate.of(999, 12, 31)),
+    assertNotNull(RangeCheck.problem(new Value.Date(LocalDate.of(0, 1, 1)),
         ValueRanges.MYSQL));
     assertNotNull(RangeCheck.problem(new Value.F64(Double.NaN), ValueRanges.SQLITE));
     assertNull(RangeCheck.problem(new Value.F64(Double.NaN), ValueRanges.POSTGRESQL));
