@@ -41,16 +41,19 @@ import java.util.Objects;
  * @param maxBindMarkers          the most bind markers one statement may hold (PostgreSQL and
  *                                MySQL/MariaDB 65535, SQLite 32766), which bounds the rows of
  *                                one multi-row insert; 0 when there is no limit to heed
+ * @param valueRanges             the values the backend stores exactly; the planner refuses the
+ *                                others before anything is sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
     boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
-    int maxBindMarkers) {
+    int maxBindMarkers, ValueRanges valueRanges) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(valueRanges, "valueRanges");
     if (maxAtomicWriteItems < 0) {
       throw new IllegalArgumentException("maxAtomicWriteItems must not be negative, was "
           + maxAtomicWriteItems);
@@ -59,6 +62,27 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /** A capability whose values have no range to heed but the surrogates' (see ValueRanges). */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, ValueRanges.UNLIMITED);
+  }
+
+  /** This capability with the value ranges given. */
+  public Capability withValueRanges(ValueRanges ranges) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, ranges);
   }
 
   /**
@@ -120,12 +144,12 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability H2 =
       new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256, true,
-          true, 0, true, false);
+          true, 0, true, false).withValueRanges(ValueRanges.H2);
 
   /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
-          63, true, true, 0, 65535);
+          63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -135,7 +159,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MYSQL =
       new Capability("mysql", true, false, true, false, true, true, true, true, true, false,
-          64, true, true, 0, 65535);
+          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL);
 
   /**
    * MariaDB (10.7+): SQL; a native UUID type; {@code INSERT ... RETURNING}, so one insert carries
@@ -144,14 +168,14 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MARIADB =
       new Capability("mariadb", true, false, true, true, true, true, true, true, true, true,
-          64, true, true, 0, 65535);
+          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL);
 
   /**
    * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).
    */
   public static final Capability SQLITE =
       new Capability("sqlite", true, true, true, false, false, true, true, true, true, true,
-          1024, true, true, 0, 32766);
+          1024, true, true, 0, 32766).withValueRanges(ValueRanges.SQLITE);
 
   /**
    * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many
@@ -161,5 +185,5 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          true, 255, false, false, 100);
+          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB);
 }

@@ -10,6 +10,7 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
@@ -82,7 +83,8 @@ final class R2dbcConnection implements Connection {
   private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof io.toasty.stmt.Delete;
-    Function<Throwable, Throwable> translate = e -> translated(e, table, delete);
+    List<Integer> computed = computedColumns(statement);
+    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
@@ -162,8 +164,8 @@ final class R2dbcConnection implements Connection {
     Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
             ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
             : Flux.error(new IllegalStateException("these rows were already read")))
-        .concatMap(result -> result.map((row, metadata) -> codec.decodeRow(row, metadata, types)),
-            1)
+        .concatMap(result -> result.map((row, metadata) -> decoded(statement, codec, row,
+            metadata, types)), 1)
         // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
         // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
         // exactly as many rows as there are would wait for onComplete forever. At most one row
@@ -180,6 +182,16 @@ final class R2dbcConnection implements Connection {
           : DeltaTableGuard.atomically(connection, once));
     }
     return rows;
+  }
+
+  /** One row decoded; a value its field cannot hold names the model, field and key. */
+  private Value.Record decoded(Statement statement, ValueCodec codec, io.r2dbc.spi.Row row,
+      io.r2dbc.spi.RowMetadata metadata, List<Type> types) {
+    try {
+      return codec.decodeRow(row, metadata, types);
+    } catch (UnreadableColumnException e) {
+      throw parts.errors().unreadable(statement, e);
+    }
   }
 
   /** An upsert whose database may report a lost race for a new key as a unique violation. */
@@ -321,9 +333,24 @@ final class R2dbcConnection implements Connection {
     return lane.write(run.onErrorMap(e -> translated(e, null, false)));
   }
 
-  /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
+  /** The columns an update computes from expressions (arithmetic), for range errors. */
+  private static List<Integer> computedColumns(Statement statement) {
+    if (!(statement instanceof io.toasty.stmt.Update u)) {
+      return List.of();
+    }
+    return u.assignments().stream()
+        .filter(a -> a.value() instanceof io.toasty.stmt.Expr.Arith)
+        .map(io.toasty.stmt.Assignment::target).toList();
+  }
+
   private Throwable translated(Throwable error, String table, boolean delete) {
-    Throwable t = parts.errors().translate(error, table, delete);
+    return translated(error, table, delete, List.of());
+  }
+
+  /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
+  private Throwable translated(Throwable error, String table, boolean delete,
+      List<Integer> computed) {
+    Throwable t = parts.errors().translate(error, table, delete, computed);
     if (t instanceof ConnectionLostException) {
       lost = true;
     }

@@ -6,6 +6,7 @@ import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.toasty.DriverException;
+import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
@@ -153,13 +154,31 @@ public final class R2dbcDriver implements Driver {
         .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
   }
 
-  /** The pool's own acquire timeout is a transient {@link PoolTimeoutException}. */
+  /**
+   * The pool's own acquire timeout is a transient {@link PoolTimeoutException}; a connection
+   * that failed validation a transient {@link ConnectionLostException}.
+   */
   private Throwable acquireFailure(Throwable e) {
     if (e instanceof R2dbcTimeoutException && e.getCause() instanceof TimeoutException
         && String.valueOf(e.getMessage()).startsWith("Connection acquisition timed out")) {
       return new PoolTimeoutException(dialect.backend(), acquireTimeout, e);
     }
+    if (failedValidation(e)) {
+      // Transient: nothing was sent, and the pool dropped the connection that failed.
+      return new ConnectionLostException(dialect.backend(), null, "a pooled connection failed "
+          + "validation (the pool discards it); nothing was sent", e);
+    }
     return parts.current().errors().translate(e, null);
+  }
+
+  /** Whether the pool gave up on a connection whose validation failed (r2dbc-pool's message). */
+  private static boolean failedValidation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).startsWith("Connection validation failed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */

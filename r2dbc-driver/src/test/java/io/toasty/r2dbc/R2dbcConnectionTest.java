@@ -493,14 +493,17 @@ class R2dbcConnectionTest {
   }
 
   @Test
-  void aValueThatDoesNotDecodeFailsTheRowStreamWithADriverException() {
+  void aValueThatDoesNotDecodeFailsTheRowStreamNamingModelAndField() {
     count(driver, insertUsers(new Returning.Count(), "ann"));
     Operation.QuerySql names = selectUsers(Expr.TRUE, List.of(), 1);
     Operation.QuerySql asNumbers = new Operation.QuerySql(names.statement(), List.of(),
         List.of(Type.Scalar.I64));
     StepVerifier.create(DriverHarness.rows(driver, asNumbers))
         .expectErrorSatisfies(e -> {
-          assertInstanceOf(DriverException.class, e);
+          io.toasty.ValueOutOfRangeException range =
+              assertInstanceOf(io.toasty.ValueOutOfRangeException.class, e);
+          assertEquals(java.util.Optional.of("User"), range.model());
+          assertEquals(java.util.Optional.of("name"), range.field());
           assertTrue(e.getMessage().contains("column name"), e.getMessage());
         })
         .verify();

@@ -175,6 +175,37 @@ class R2dbcDriverTest {
   }
 
   @Test
+  void aConnectionThatFailsValidationIsATransientError() {
+    String url = Fixtures.memUrl();
+    ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+    io.r2dbc.spi.ConnectionFactory h2 = ConnectionFactories.get(options);
+    // Every connection calls itself broken, as a socket the server closed does.
+    io.r2dbc.spi.ConnectionFactory broken = new io.r2dbc.spi.ConnectionFactory() {
+      @Override
+      public org.reactivestreams.Publisher<? extends io.r2dbc.spi.Connection> create() {
+        return Mono.from(h2.create()).map(c -> (io.r2dbc.spi.Connection)
+            java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.r2dbc.spi.Connection.class}, (proxy, method, args) ->
+                    method.getName().equals("validate") ? Mono.just(false)
+                        : method.invoke(c, args)));
+      }
+
+      @Override
+      public io.r2dbc.spi.ConnectionFactoryMetadata getMetadata() {
+        return h2.getMetadata();
+      }
+    };
+    R2dbcDriver driver = new R2dbcDriver(H2Dialect.INSTANCE, new DriverConfig(url,
+        Fixtures.SCHEMA, 1, Duration.ofSeconds(5), Duration.ofMinutes(30), null), broken,
+        H2Dialect.INSTANCE.needsKeepAlive(options));
+    opened.add(driver);
+    io.toasty.ConnectionLostException e = assertThrows(io.toasty.ConnectionLostException.class,
+        () -> driver.connect().block());
+    assertTrue(e.isTransient());
+    assertTrue(e.getMessage().contains("failed validation"), e.getMessage());
+  }
+
+  @Test
   void renderedSqlIsReusedAcrossExecutions() {
     R2dbcDriver driver = open(DriverHarness.config(Fixtures.memUrl()));
     driver.pushSchema().block();

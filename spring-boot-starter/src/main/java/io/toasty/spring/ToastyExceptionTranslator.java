@@ -68,7 +68,9 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
     if (ex instanceof UniqueViolationException) {
       return new DuplicateKeyException(message, ex);
     }
-    if (ex instanceof ForeignKeyViolationException || ex instanceof NotNullViolationException) {
+    if (ex instanceof ForeignKeyViolationException || ex instanceof NotNullViolationException
+        || ex instanceof io.toasty.ValueOutOfRangeException
+        || ex instanceof io.toasty.NumericOverflowException) {
       return new DataIntegrityViolationException(message, ex);
     }
     if (ex instanceof io.toasty.StaleRecordException) {

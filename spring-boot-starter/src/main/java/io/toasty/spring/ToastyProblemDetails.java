@@ -10,6 +10,7 @@ import io.toasty.SerializationFailureException;
 import io.toasty.StaleRecordException;
 import io.toasty.ToastyException;
 import io.toasty.UniqueViolationException;
+import io.toasty.ValueOutOfRangeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -68,7 +69,7 @@ public final class ToastyProblemDetails {
     if (e instanceof NotNullViolationException) {
       return problem(HttpStatus.BAD_REQUEST, "missing_value", at + "a value is required", e);
     }
-    if (e instanceof NumericOverflowException) {
+    if (e instanceof NumericOverflowException || e instanceof ValueOutOfRangeException) {
       return problem(HttpStatus.BAD_REQUEST, "out_of_range", at + "a value is out of range", e);
     }
     if (e.isTransient()) {

@@ -50,6 +50,7 @@ class ProblemDetailsTest {
         Arguments.of("filter", 400, "invalid_filter"),
         Arguments.of("cursor", 400, "invalid_cursor"),
         Arguments.of("not-null", 400, "missing_value"),
+        Arguments.of("range", 400, "out_of_range"),
         Arguments.of("pool-timeout", 503, "unavailable"),
         Arguments.of("lost", 503, "unavailable"),
         Arguments.of("syntax", 500, "database_error"));
@@ -72,6 +73,8 @@ class ProblemDetailsTest {
         Map.entry("cursor", () -> new InvalidCursorException("User", "bad signature")),
         Map.entry("not-null", () -> new NotNullViolationException("User", "name",
             "null in " + SECRET, DRIVER)),
+        Map.entry("range", () -> new io.toasty.ValueOutOfRangeException("Item", "b",
+            "Item.b: 200 does not fit a byte", null)),
         Map.entry("pool-timeout", () -> new PoolTimeoutException("postgresql",
             Duration.ofMillis(300), DRIVER)),
         Map.entry("lost", () -> new ConnectionLostException("postgresql", "08006", "gone",

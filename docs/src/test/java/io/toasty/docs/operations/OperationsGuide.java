@@ -3,6 +3,7 @@ package io.toasty.docs.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.toasty.ValueOutOfRangeException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
@@ -65,5 +66,16 @@ final class OperationsGuide {
         .build();
     // end-snippet
     return db;
+  }
+
+  static Mono<String> refused(Db db) {
+    // snippet: ops-value-ranges
+    // a lone UTF-16 surrogate: refused on every backend before anything is sent
+    Mono<Metric> created = Metrics.create().name("caf\uD800").value(1).exec(db);
+    return created.map(Metric::name)
+        .onErrorResume(ValueOutOfRangeException.class,
+            e -> Mono.just(e.model().orElseThrow() + "." + e.field().orElseThrow()));
+    // "Metric.name"
+    // end-snippet
   }
 }

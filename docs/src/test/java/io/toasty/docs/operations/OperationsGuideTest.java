@@ -54,4 +54,16 @@ class OperationsGuideTest {
       db.close().block();
     }
   }
+
+  @Test
+  void aValueOutOfRangeIsRefusedNamingTheField() {
+    Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-ranges");
+    try {
+      db.schema().push().block();
+      assertEquals("Metric.name", OperationsGuide.refused(db).block());
+      assertEquals(0, Metrics.all().collect(db).block().size());
+    } finally {
+      db.close().block();
+    }
+  }
 }

@@ -5,6 +5,7 @@ import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.expr.RangeGuard;
 import io.toasty.dynamo.expr.UpdateWriter;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@code Operation.UpdateByKey}: one UpdateItem per key, conditioned on the item existing and on
  * the filter ({@code ConditionExpression}); a failed condition counts zero. With
  * {@code returning}, the updated items come back ({@code ReturnValues=ALL_NEW}), in key order.
+ * Arithmetic on an integer field is guarded ({@link RangeGuard}): a sum beyond the field's type
+ * is a {@code ValueOutOfRangeException} and nothing is written (not yet on the unique path).
  *
  * <p>An update that assigns a field of a unique index goes through {@link UniqueWrites}: read,
  * then one TransactWriteItems that updates the item (guarded on its unique values being as read),
@@ -73,8 +76,9 @@ public final class UpdateByKeyOp {
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key) {
     return Mono.defer(() -> {
       Placeholders ph = new Placeholders();
-      Cond condition = Cond.and(exists(t, ph),
-          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()));
+      RangeGuard guard = new RangeGuard(t, op.assignments(), op.args(), w);
+      Cond condition = Cond.and(List.of(exists(t, ph),
+          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()), guard.condition(ph)));
       if (condition.equals(Cond.FALSE)) {
         return Mono.empty();
       }
@@ -88,10 +92,16 @@ public final class UpdateByKeyOp {
           .expressionAttributeNames(ph.names(ue, ce))
           .expressionAttributeValues(ph.values(ue, ce))
           .returnValues(op.returning() ? ReturnValue.ALL_NEW : ReturnValue.NONE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build();
+      // A failed condition is no match, unless the item's new value would leave its range.
       return Retries.onConflict(DynamoContext.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
-          .onErrorResume(ConditionalCheckFailedException.class, e -> Mono.empty());
+          .onErrorResume(ConditionalCheckFailedException.class, e -> {
+            io.toasty.ValueOutOfRangeException range =
+                guard.violation(e.hasItem() ? e.item() : null);
+            return range == null ? Mono.empty() : Mono.error(range);
+          });
     });
   }
 

@@ -1,6 +1,8 @@
 package io.toasty.planner.verify;
 
 import io.toasty.InvalidStatementException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.driver.ValueRanges;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
@@ -15,13 +17,24 @@ import java.util.Objects;
  * @param nullable whether NULL is allowed
  * @param model    the model, for messages
  * @param field    the field (or {@code limit}/{@code offset}), for messages
+ * @param ranges   the backend's value ranges, or null when planning for no backend (then only lone
+ *                 surrogates are refused)
  */
-public record ArgCheck(int arg, Type type, boolean nullable, String model, String field) {
+public record ArgCheck(int arg, Type type, boolean nullable, String model, String field,
+    ValueRanges ranges) {
   public ArgCheck {
     Objects.requireNonNull(type, "type");
   }
 
-  /** {@code v} converted to {@code type}; an {@link InvalidStatementException} if it does not fit. */
+  /** A check of the type alone (no backend's ranges). */
+  public ArgCheck(int arg, Type type, boolean nullable, String model, String field) {
+    this(arg, type, nullable, model, field, null);
+  }
+
+  /**
+   * {@code v} converted to {@code type}; an {@link InvalidStatementException} if it does not fit
+   * the type, a {@link ValueOutOfRangeException} if it does not fit the backend's ranges.
+   */
   public Value apply(Value v) {
     if (v.isNull()) {
       if (!nullable) {
@@ -33,6 +46,11 @@ public record ArgCheck(int arg, Type type, boolean nullable, String model, Strin
     if (out == null) {
       throw new InvalidStatementException(model, field, "value " + TypeCompat.describe(v)
           + " does not fit type " + TypeCompat.describe(type));
+    }
+    String problem = ranges == null ? RangeCheck.problem(out, ValueRanges.UNLIMITED)
+        : RangeCheck.problem(out, ranges);
+    if (problem != null) {
+      throw new ValueOutOfRangeException(model, field, problem, null);
     }
     return out;
   }

@@ -70,6 +70,11 @@ public final class Verify {
     return java.util.Arrays.asList(v.checks.clone());
   }
 
+  /** The backend's value ranges, or null when planning for no backend. */
+  private io.toasty.driver.ValueRanges ranges() {
+    return capability == null ? null : capability.valueRanges();
+  }
+
   private void statement(Statement s) {
     if (s instanceof Query q) {
       query(q, Set.of(model));
@@ -321,7 +326,7 @@ public final class Verify {
 
   private void assign(String owner, FieldSchema f, Expr value) {
     if (value instanceof Expr.Arg a) {
-      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name());
+      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name(), ranges());
       return;
     }
     if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
@@ -507,7 +512,7 @@ public final class Verify {
   private void argCheck(Expr e, Typed other) {
     if (e instanceof Expr.Arg a && other.type != null && other.field != null
         && checks[a.index()] == null) {
-      checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field);
+      checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field, ranges());
     }
   }
 

@@ -83,7 +83,8 @@ class VerifyTest {
     Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
         List.of(new Assignment(NAME, str("x"))), new Returning.Count());
     ArgCheck name = planner.prepare(u).plan().checks().get(1);
-    assertEquals(new ArgCheck(1, Type.Scalar.STRING, false, "User", "name"), name);
+    assertEquals(new ArgCheck(1, Type.Scalar.STRING, false, "User", "name",
+        Capability.H2.valueRanges()), name);
     assertThrows(InvalidStatementException.class, () -> name.apply(Value.NULL));
   }
 

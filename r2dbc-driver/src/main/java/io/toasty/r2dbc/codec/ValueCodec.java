@@ -249,14 +249,24 @@ public final class ValueCodec {
           + " types were given");
     }
     Value[] values = new Value[count];
+    int failed = -1;
+    RuntimeException failure = null;
     for (int i = 0; i < count; i++) {
       Object raw = row.get(i);
       try {
         values[i] = decode(raw, types.get(i));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("column " + metadata.getColumnMetadata(i).getName()
-            + ": " + e.getMessage(), e);
+        // The other columns are still decoded: they hold the key the error names.
+        values[i] = Value.NULL;
+        if (failure == null) {
+          failed = i;
+          failure = e;
+        }
       }
+    }
+    if (failure != null) {
+      throw new UnreadableColumnException(failed, metadata.getColumnMetadata(failed).getName(),
+          java.util.Arrays.asList(values), failure);
     }
     return Value.Record.adopt(values);
   }

@@ -10,6 +10,7 @@ import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -105,6 +106,9 @@ public final class SchemaDdl {
       if (!column.nullable() || column.identity() || table.primaryKey().contains(i)) {
         sql.append(" NOT NULL");
       }
+      if (!column.identity() && dialect.widerThanType(column.type())) {
+        rangeCheck(sql, table, column);
+      }
     }
     if (!table.primaryKey().isEmpty() && !keyInColumn) {
       sql.append(", ");
@@ -127,6 +131,41 @@ public final class SchemaDdl {
     }
     sql.append(')').append(dialect.tableOptions());
     return sql.toString();
+  }
+
+  /**
+   * {@code CONSTRAINT <table>_<column>_range CHECK (column BETWEEN min AND max)}: the integer
+   * type's range on a column that holds more (unnamed where the name would be too long).
+   */
+  private void rangeCheck(StringBuilder sql, TableSchema table, ColumnSchema column) {
+    String name = rangeCheckName(table.name(), column.name());
+    if (dialect.identifierLength(name) <= dialect.maxIdentifierLength()) {
+      sql.append(" CONSTRAINT ");
+      ident(sql, name);
+    }
+    long[] range = integerRange(column.type());
+    sql.append(" CHECK (");
+    ident(sql, column.name());
+    sql.append(" BETWEEN ").append(range[0]).append(" AND ").append(range[1]).append(')');
+  }
+
+  /** The name of the range CHECK schema push gives {@code column} of {@code table}. */
+  public static String rangeCheckName(String table, String column) {
+    return table + "_" + column + "_range";
+  }
+
+  /** The least and greatest value of an integer type. */
+  static long[] integerRange(Type type) {
+    if (type == Type.Scalar.I8) {
+      return new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE};
+    } else if (type == Type.Scalar.I16) {
+      return new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
+    } else if (type == Type.Scalar.I32) {
+      return new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+    } else if (type == Type.Scalar.I64) {
+      return new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+    }
+    throw new IllegalArgumentException("no integer range for " + type);
   }
 
   /** {@code CREATE [UNIQUE] INDEX IF NOT EXISTS ...} for one index. */

@@ -30,6 +30,12 @@ public final class PostgresDialect implements SqlDialect {
     out.append('$').append(position);
   }
 
+  /** A byte is SMALLINT, the narrowest integer PostgreSQL has. */
+  @Override
+  public boolean widerThanType(Type type) {
+    return type == Type.Scalar.I8;
+  }
+
   @Override
   public String columnType(Type type, boolean keyed) {
     if (type instanceof Type.Enum) {

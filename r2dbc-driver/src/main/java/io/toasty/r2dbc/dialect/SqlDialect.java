@@ -160,6 +160,16 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    */
   String columnType(Type type, boolean keyed);
 
+  /**
+   * Whether the column {@link #columnType} declares for the integer {@code type} holds values
+   * beyond the type's range (PostgreSQL's SMALLINT for a byte; SQLite's 64-bit INTEGER for every
+   * integer). Schema push then guards it with a range CHECK, so an update's arithmetic cannot
+   * store what the field cannot read.
+   */
+  default boolean widerThanType(Type type) {
+    return false;
+  }
+
   /** How an identity (database-generated) column is declared. */
   IdentityStyle identityStyle();
 

@@ -46,6 +46,16 @@ public final class SqliteDialect implements SqlDialect {
     return type == Type.Scalar.LOCAL_DATE_TIME ? millis : "(" + millis + " || '000000Z')";
   }
 
+  /**
+   * Every integer is a 64-bit INTEGER; a sum beyond 64 bits turns into a REAL, which the CHECK
+   * also refuses.
+   */
+  @Override
+  public boolean widerThanType(Type type) {
+    return type == Type.Scalar.I8 || type == Type.Scalar.I16 || type == Type.Scalar.I32
+        || type == Type.Scalar.I64;
+  }
+
   @Override
   public String columnType(Type type, boolean keyed) {
     if (type instanceof Type.Enum) {

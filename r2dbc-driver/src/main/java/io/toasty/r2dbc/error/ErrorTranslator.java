@@ -8,6 +8,8 @@ import io.toasty.ForeignKeyViolationException;
 import io.toasty.NotNullViolationException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ToastyException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.NumericOverflowException;
 import io.toasty.UniqueViolationException;
 import io.toasty.r2dbc.ddl.SchemaDdl;
@@ -91,6 +93,16 @@ public final class ErrorTranslator {
    *               refers to the deleted rows, which SQLite's message does not say)
    */
   public Throwable translate(Throwable error, String table, boolean delete) {
+    return translate(error, table, delete, List.of());
+  }
+
+  /**
+   * The typed exception for {@code error} from a statement on {@code table} that computes the
+   * columns {@code computed} from their own values (an update's arithmetic): a range refusal
+   * becomes a {@link ValueOutOfRangeException} naming the field where it can be told.
+   */
+  public Throwable translate(Throwable error, String table, boolean delete,
+      List<Integer> computed) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
@@ -115,6 +127,14 @@ public final class ErrorTranslator {
     if (kind == ErrorKind.OTHER && "22003".equals(sqlState)) {
       kind = ErrorKind.NUMERIC_OVERFLOW;
     }
+    TableSchema written = hintedTable(table);
+    if (written != null && (kind == ErrorKind.OTHER || kind == ErrorKind.NUMERIC_OVERFLOW)) {
+      ValueOutOfRangeException range = RangeErrors.of(schema, written, message,
+          kind == ErrorKind.NUMERIC_OVERFLOW, computed, error);
+      if (range != null) {
+        return range;
+      }
+    }
     return switch (kind) {
       case UNIQUE_VIOLATION -> unique(message, table, error);
       case FOREIGN_KEY_VIOLATION -> foreignKey(message, table, delete, error);
@@ -127,6 +147,15 @@ public final class ErrorTranslator {
       case NUMERIC_OVERFLOW -> new NumericOverflowException(dialect.backend(), message, error);
       case OTHER -> new DriverException(dialect.backend(), sqlState, message, error);
     };
+  }
+
+  /**
+   * A row that holds a value its field's type cannot (see {@link UnreadableColumnException}),
+   * naming the model, the field and the record's key where {@code statement} tells them.
+   */
+  public ValueOutOfRangeException unreadable(io.toasty.stmt.Statement statement,
+      UnreadableColumnException e) {
+    return ReadErrors.of(schema, statement, e);
   }
 
   // ---- unique --------------------------------------------------------------------------------

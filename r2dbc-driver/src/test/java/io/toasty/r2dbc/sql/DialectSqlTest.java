@@ -325,7 +325,9 @@ class DialectSqlTest {
         usersDdl(MARIADB));
     assertEquals("CREATE TABLE IF NOT EXISTS \"users\" (\"id\" INTEGER PRIMARY KEY "
         + "AUTOINCREMENT NOT NULL, \"name\" TEXT NOT NULL, \"email\" TEXT NOT NULL, "
-        + "\"nickname\" TEXT, \"login_count\" INTEGER NOT NULL, \"status\" TEXT NOT NULL);\n"
+        + "\"nickname\" TEXT, \"login_count\" INTEGER NOT NULL CONSTRAINT "
+        + "\"users_login_count_range\" CHECK (\"login_count\" BETWEEN -2147483648 AND "
+        + "2147483647), \"status\" TEXT NOT NULL);\n"
         + "CREATE UNIQUE INDEX IF NOT EXISTS \"users_email_key\" ON \"users\" (\"email\");\n"
         + "CREATE INDEX IF NOT EXISTS \"users_nickname_idx\" ON \"users\" (\"nickname\")",
         usersDdl(SQLITE));

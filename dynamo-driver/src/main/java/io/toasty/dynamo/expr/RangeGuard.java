@@ -1,0 +1,111 @@
+package io.toasty.dynamo.expr;
+
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.stmt.Assignment;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * DynamoDB computes {@code SET #a = #a + :v} in 38-digit decimals, so a sum beyond the field's
+ * integer type would be stored and then be unreadable. This guard is the update's checked
+ * arithmetic: a condition that the old value leaves room for the step
+ * ({@code attribute_not_exists(#a) OR #a BETWEEN :lo AND :hi}), and, when the condition failed,
+ * the {@link ValueOutOfRangeException} naming the field if the item's new value would leave the
+ * range.
+ */
+public final class RangeGuard {
+  private final TableInfo table;
+  private final UpdateWriter writer;
+  /** Per guarded column: its attribute's least and greatest allowed old value. */
+  private final Map<Integer, BigDecimal[]> bounds = new java.util.LinkedHashMap<>();
+
+  public RangeGuard(TableInfo table, List<Assignment> assignments, List<Value> args,
+      UpdateWriter writer) {
+    this.table = table;
+    this.writer = writer;
+    for (Assignment a : assignments) {
+      BigDecimal[] range = range(table.column(a.target()).type());
+      if (range != null && a.value() instanceof io.toasty.stmt.Expr.Arith arith) {
+        BigDecimal[] old = oldRange(a.target(), arith, args, range);
+        if (old != null) {
+          bounds.put(a.target(), old);
+        }
+      }
+    }
+  }
+
+  /** The condition on the old values, {@link Cond#TRUE} when nothing needs guarding. */
+  public Cond condition(Placeholders ph) {
+    List<Cond> parts = new ArrayList<>();
+    bounds.forEach((column, b) -> {
+      String name = ph.name(table.attribute(column));
+      parts.add(Cond.atom("(attribute_not_exists(" + name + ") OR " + name + " BETWEEN "
+          + ph.value(AttributeValue.fromN(b[0].toPlainString())) + " AND "
+          + ph.value(AttributeValue.fromN(b[1].toPlainString())) + ")"));
+    });
+    return Cond.and(parts);
+  }
+
+  /** The error for an update whose condition failed on {@code old}, or null if in range. */
+  public ValueOutOfRangeException violation(Map<String, AttributeValue> old) {
+    if (bounds.isEmpty() || old == null || old.isEmpty()) {
+      return null;
+    }
+    Map<String, AttributeValue> after = writer.apply(old);
+    for (int column : bounds.keySet()) {
+      AttributeValue v = after.get(table.attribute(column));
+      BigDecimal[] range = range(table.column(column).type());
+      if (v != null && v.n() != null) {
+        BigDecimal n = new BigDecimal(v.n());
+        if (n.compareTo(range[0]) < 0 || n.compareTo(range[1]) > 0) {
+          return new ValueOutOfRangeException(table.model(), table.fieldName(column),
+              "the update would make it " + n.toPlainString() + ", outside its type's range "
+              + range[0] + " to " + range[1] + "; nothing was written", null);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code column ± n} or {@code n + column}: the old values that keep the result in range. */
+  private static BigDecimal[] oldRange(int column, io.toasty.stmt.Expr.Arith a, List<Value> args,
+      BigDecimal[] range) {
+    boolean add = a.op() == io.toasty.stmt.Expr.ArithOp.ADD;
+    BigDecimal n;
+    if (isColumn(a.left(), column) && (n = number(a.right(), args)) != null) {
+      return add ? new BigDecimal[] {range[0].subtract(n), range[1].subtract(n)}
+          : new BigDecimal[] {range[0].add(n), range[1].add(n)};
+    }
+    if (isColumn(a.right(), column) && (n = number(a.left(), args)) != null) {
+      return add ? new BigDecimal[] {range[0].subtract(n), range[1].subtract(n)}
+          : new BigDecimal[] {n.subtract(range[1]), n.subtract(range[0])};
+    }
+    return null;
+  }
+
+  private static boolean isColumn(io.toasty.stmt.Expr e, int column) {
+    return e instanceof io.toasty.stmt.Expr.Column c && c.index() == column;
+  }
+
+  private static BigDecimal number(io.toasty.stmt.Expr e, List<Value> args) {
+    Value v = e instanceof io.toasty.stmt.Expr.Arg a ? args.get(a.index())
+        : e instanceof io.toasty.stmt.Expr.Const c ? c.value() : null;
+    return v != null && v.toJava() instanceof Number n && !(n instanceof Double)
+        && !(n instanceof Float) ? new BigDecimal(n.toString()) : null;
+  }
+
+  /** The range of an integer type, or null for other types. */
+  private static BigDecimal[] range(Type type) {
+    long[] r = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
+        : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
+        : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}
+        : type == Type.Scalar.I64 ? new long[] {Long.MIN_VALUE, Long.MAX_VALUE} : null;
+    return r == null ? null : new BigDecimal[] {BigDecimal.valueOf(r[0]), BigDecimal.valueOf(r[1])};
+  }
+}

@@ -1,0 +1,61 @@
+package io.toasty.r2dbc.error;
+
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.r2dbc.codec.UnreadableColumnException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.util.List;
+
+/**
+ * A row the database holds but the model cannot read (written by someone else, or before a range
+ * CHECK guarded the column) as a {@link ValueOutOfRangeException} naming the model, the field and
+ * the record's key, where the statement reads that column of a model's table.
+ */
+final class ReadErrors {
+  private ReadErrors() {}
+
+  static ValueOutOfRangeException of(Schema schema, Statement statement,
+      UnreadableColumnException e) {
+    List<Expr> columns = statement instanceof Query q && q.returning() instanceof Returning.Project p
+        ? p.exprs() : List.of();
+    if (e.column() < columns.size() && columns.get(e.column()) instanceof Expr.Column c) {
+      for (ModelSchema model : schema.models()) {
+        ModelMapping mapping = schema.mapping(model.name());
+        if (!mapping.table().equals(c.table())) {
+          continue;
+        }
+        for (int f = 0; f < model.fields().size(); f++) {
+          if (mapping.columnOf(f) == c.index()) {
+            return new ValueOutOfRangeException(model.name(), model.field(f).name(),
+                "the stored value cannot be read as the field's type, in the record with key "
+                + key(schema.table(c.table()), columns, e.row()) + " (" + e.getMessage() + ")",
+                e);
+          }
+        }
+      }
+    }
+    return new ValueOutOfRangeException(null, null, "a stored value cannot be read: "
+        + e.getMessage(), e);
+  }
+
+  /** The primary key's columns as read in the same row, {@code ?} where not read. */
+  private static String key(TableSchema table, List<Expr> columns, List<Value> row) {
+    StringBuilder out = new StringBuilder();
+    for (int k : table.primaryKey()) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(table.column(k).name()).append(" = ");
+      int at = columns.indexOf(new Expr.Column(table.name(), k));
+      out.append(at < 0 || at >= row.size() ? "?" : String.valueOf(row.get(at).toJava()));
+    }
+    return out.toString();
+  }
+}
