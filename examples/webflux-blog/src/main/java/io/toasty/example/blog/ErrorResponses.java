@@ -1,12 +1,7 @@
 package io.toasty.example.blog;
 
-import io.toasty.ToastyException;
-import io.toasty.spring.ToastyExceptionTranslator;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,17 +12,11 @@ import org.springframework.web.server.ServerWebInputException;
 /**
  * Failures as statuses with {@code {"error": message}}: a bad request of any kind is a 4xx
  * (malformed JSON, wrong types, missing or oversized fields, control characters, wildcards,
- * unknown ids); only a fault of the service itself is a 500.
+ * unknown ids); only a fault of the service itself is a 500. Toasty's own errors (a taken email:
+ * 409) are answered by the starter as problem details ({@code ToastyWebExceptionAdvice}).
  */
 @RestControllerAdvice
 public class ErrorResponses {
-  private final ToastyExceptionTranslator translator;
-
-  /** The responses, with Toasty's errors seen as Spring's. */
-  public ErrorResponses(ToastyExceptionTranslator translator) {
-    this.translator = translator;
-  }
-
   /** 400: what the request got wrong. */
   @ExceptionHandler(BadRequestException.class)
   public ResponseEntity<Map<String, String>> badRequest(BadRequestException e) {
@@ -63,21 +52,6 @@ public class ErrorResponses {
   public ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
     return respond(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
   }
-
-  // snippet: blog-errors
-  /** Toasty's errors through Spring's hierarchy: 409 for a taken key, 404 for no record. */
-  @ExceptionHandler(ToastyException.class)
-  public ResponseEntity<Map<String, String>> toasty(ToastyException e) {
-    DataAccessException spring = translator.translate(e);
-    if (spring instanceof DataIntegrityViolationException) {
-      return respond(HttpStatus.CONFLICT, e.getMessage());
-    }
-    if (spring instanceof EmptyResultDataAccessException) {
-      return respond(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "the database failed");
-  }
-  // end-snippet
 
   private static ResponseEntity<Map<String, String>> respond(HttpStatus status, String message) {
     return ResponseEntity.status(status)
