@@ -2,6 +2,7 @@ package io.toasty.planner.relations;
 
 import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,6 +205,25 @@ class RelationPlanningTest {
     String plan = sql.explain(i);
     assertTrue(plan.contains("binds #0 row 0 column 0"), plan);
     assertTrue(plan.contains("transaction: yes"), plan);
+  }
+
+  @Test
+  void nestedCreateOnAKeyValueBackendIsOneAtomicWrite() {
+    Expr.Record post = new Expr.Record(List.of(value(10L), new Expr.Default(),
+        value("t"), new Expr.Default()));
+    Insert children = new Insert(new Source.Model("Post"), List.of(), List.of(post),
+        Returning.Model.plain());
+    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
+        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), new Expr.Default()));
+    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+        Returning.Model.plain());
+    String plan = kv.explain(i);
+    assertTrue(plan.contains("AtomicWrite [ExecStatement Insert: INSERT INTO people"), plan);
+    assertTrue(plan.contains("INSERT INTO posts (id, person_id, title) VALUES ($2, $0, $3)"),
+        plan);
+    assertTrue(plan.contains("transaction: no"), plan);
+    assertFalse(plan.contains("binds"), plan);
   }
 
   @Test
