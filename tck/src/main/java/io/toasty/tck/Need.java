@@ -39,8 +39,12 @@ public enum Need {
    * transaction, or as one atomic write where there are no interactive transactions).
    */
   NESTED_CREATE(c -> true, Feature.NESTED_CREATE),
-  /** Deletes records that other records point to, with those records. */
-  CASCADING_DELETE(Capability::sql, Feature.CASCADING_DELETE),
+  /**
+   * Deletes records that other records point to, with those records: met by every backend (in a
+   * transaction, or as one atomic write where there are no interactive transactions, finding the
+   * records through the index on their foreign key).
+   */
+  CASCADING_DELETE(c -> true, Feature.CASCADING_DELETE),
   /** Writes any number of records atomically (no item limit on one atomic write). */
   LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
   /** Assigns arithmetic beyond one {@code +} or {@code -} of a field and a value. */

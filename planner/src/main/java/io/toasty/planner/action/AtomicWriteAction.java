@@ -1,9 +1,7 @@
 package io.toasty.planner.action;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sends the operations of {@code writes} (never run on their own) as one
@@ -16,8 +14,9 @@ public record AtomicWriteAction(int output, List<Action> writes) implements Acti
 
   @Override
   public List<Integer> inputs() {
-    Set<Integer> in = new LinkedHashSet<>();
+    // one entry per write reading a variable: each write takes it once
+    List<Integer> in = new ArrayList<>();
     writes.forEach(w -> in.addAll(w.inputs()));
-    return new ArrayList<>(in);
+    return in;
   }
 }

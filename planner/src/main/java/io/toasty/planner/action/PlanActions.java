@@ -17,6 +17,7 @@ import io.toasty.planner.plan.Mir;
 import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.QueryPk;
+import io.toasty.planner.plan.ProjectRows;
 import io.toasty.planner.plan.Scan;
 import io.toasty.planner.plan.SortRows;
 import io.toasty.planner.plan.UpdateByKey;
@@ -63,7 +64,7 @@ public final class PlanActions {
       MirNode n = mir.nodes().get(i);
       if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
           || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
-          || n instanceof SortRows)) {
+          || n instanceof SortRows || n instanceof ProjectRows)) {
         continue;
       }
       for (int input : n.inputs()) {
@@ -115,6 +116,8 @@ public final class PlanActions {
       List<Action> writes = new ArrayList<>();
       w.writes().forEach(m -> writes.add(action(out, m, capability)));
       return new AtomicWriteAction(out, writes);
+    } else if (n instanceof ProjectRows pr) {
+      return new ProjectRowsAction(out, pr.input(), pr.positions());
     } else if (n instanceof SortRows s) {
       return new SortRowsAction(out, s.input(), s.orderBy(), s.model(), capability.backend(),
           s.maxRows());

@@ -28,6 +28,8 @@ import io.toasty.planner.plan.CountRead;
 import io.toasty.planner.plan.CountRows;
 import io.toasty.planner.plan.GroupRows;
 import io.toasty.planner.plan.SortRows;
+import io.toasty.planner.plan.ProjectRows;
+import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.plan.AtomicWrite;
 import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.SortRowsAction;
@@ -96,6 +98,8 @@ final class ExplainNode {
       java.util.List<String> parts = new java.util.ArrayList<>();
       w.writes().forEach(m -> parts.add(nodeBody(m, p)));
       return "AtomicWrite [" + String.join("; ", parts) + "] (one all-or-nothing request)";
+    } else if (n instanceof ProjectRows pr) {
+      return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
     } else if (n instanceof SortRows s) {
       return "SortRows " + p + s.input() + " by " + orderBy(s.orderBy())
           + " (in memory, after the read: at most " + s.maxRows() + " rows)";
@@ -137,6 +141,8 @@ final class ExplainNode {
       java.util.List<String> parts = new java.util.ArrayList<>();
       w.writes().forEach(m -> parts.add(action(m)));
       return "AtomicWriteAction [" + String.join("; ", parts) + "]";
+    } else if (a instanceof ProjectRowsAction pr) {
+      return "ProjectRowsAction $" + pr.input();
     } else if (a instanceof SortRowsAction s) {
       return "SortRowsAction $" + s.input();
     } else if (a instanceof CountReadAction c) {

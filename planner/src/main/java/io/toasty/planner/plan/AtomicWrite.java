@@ -1,10 +1,8 @@
 package io.toasty.planner.plan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Several writes sent as one all-or-nothing request ({@code Operation.Atomic}), on a backend
@@ -26,9 +24,10 @@ public record AtomicWrite(List<MirNode> writes) implements MirNode {
 
   @Override
   public List<Integer> inputs() {
-    Set<Integer> in = new LinkedHashSet<>();
+    // one entry per write reading a variable: each write takes it once
+    List<Integer> in = new ArrayList<>();
     writes.forEach(w -> in.addAll(w.inputs()));
-    return new ArrayList<>(in);
+    return in;
   }
 
   @Override

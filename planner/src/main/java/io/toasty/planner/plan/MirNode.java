@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
     UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge, CountRows, CountRead,
-    GroupRows, SortRows, AtomicWrite {
+    GroupRows, SortRows, AtomicWrite, ProjectRows {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

@@ -50,6 +50,10 @@ final class PlanKeyValue {
     if (own > 1 && NestedInserts.of(hir)) {
       return NestedInserts.plan(hir, schema, capability);
     }
+    if (own > 1 && CascadeDeletes.of(hir)) {
+      return CascadeDeletes.plan(hir, schema, capability, (b, q) -> new PlanKeyValue(schema,
+          schema.table(PlanSql.table(q)), capability, b, hir.model()).query(q));
+    }
     if (own != 1) {
       throw new UnsupportedFeatureException(Feature.MULTI_STATEMENT_PLAN,
           capability.backend(), "a plan of " + own

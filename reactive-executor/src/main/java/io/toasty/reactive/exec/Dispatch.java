@@ -15,6 +15,7 @@ import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.LimitAction;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.QueryPkAction;
+import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.UpdateByKeyAction;
@@ -50,6 +51,8 @@ final class Dispatch {
       return InMemoryExec.countRows(c, in);
     } else if (a instanceof GroupRowsAction g) {
       return InMemoryExec.group(g, cx, in);
+    } else if (a instanceof ProjectRowsAction p) {
+      return InMemoryExec.project(p, in);
     } else if (a instanceof SortRowsAction s) {
       return InMemorySort.run(s, cx, in);
     } else if (a instanceof CountReadAction c) {
