@@ -22,8 +22,12 @@ public enum Need {
       Feature.INTERACTIVE_TRANSACTIONS),
   /** Nests transactions with savepoints. */
   SAVEPOINTS(Capability::savepoints, Feature.SAVEPOINTS),
-  /** Holds a subquery in a filter (relation filters). */
-  SUBQUERIES(Capability::subqueries, Feature.SUBQUERIES),
+  /**
+   * Holds a subquery in a filter (relation filters): in the backend's own filter, or, on a
+   * key-value backend, as two steps the engine runs (the subquery's values first, then the rows
+   * kept in memory).
+   */
+  SUBQUERIES(c -> c.subqueries() || !c.sql(), Feature.SUBQUERIES),
   /** Inserts many rows with one statement. */
   MULTI_ROW_INSERT(Capability::multiRowInsert, Feature.MULTI_ROW_INSERT),
   /** Returns rows from an update or delete. */

@@ -19,6 +19,7 @@ import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.ProjectRows;
 import io.toasty.planner.plan.Scan;
+import io.toasty.planner.plan.SemiFilter;
 import io.toasty.planner.plan.SortRows;
 import io.toasty.planner.plan.UpdateByKey;
 import java.util.ArrayList;
@@ -64,10 +65,11 @@ public final class PlanActions {
       MirNode n = mir.nodes().get(i);
       if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
           || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
-          || n instanceof SortRows || n instanceof ProjectRows)) {
+          || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter)) {
         continue;
       }
-      for (int input : n.inputs()) {
+      // a semi-filter's subquery values are read to the end first: only its rows stream
+      for (int input : n instanceof SemiFilter f ? List.of(f.input()) : n.inputs()) {
         streams[input] = readers[input] == 1;
       }
     }
@@ -116,6 +118,8 @@ public final class PlanActions {
       List<Action> writes = new ArrayList<>();
       w.writes().forEach(m -> writes.add(action(out, m, capability)));
       return new AtomicWriteAction(out, writes);
+    } else if (n instanceof SemiFilter f) {
+      return new SemiFilterAction(out, f.input(), f.predicate(), f.subqueries(), f.values());
     } else if (n instanceof ProjectRows pr) {
       return new ProjectRowsAction(out, pr.input(), pr.positions());
     } else if (n instanceof SortRows s) {

@@ -28,6 +28,8 @@ import io.toasty.planner.plan.CountRead;
 import io.toasty.planner.plan.CountRows;
 import io.toasty.planner.plan.GroupRows;
 import io.toasty.planner.plan.SortRows;
+import io.toasty.planner.plan.SemiFilter;
+import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.plan.ProjectRows;
 import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.plan.AtomicWrite;
@@ -98,6 +100,9 @@ final class ExplainNode {
       java.util.List<String> parts = new java.util.ArrayList<>();
       w.writes().forEach(m -> parts.add(nodeBody(m, p)));
       return "AtomicWrite [" + String.join("; ", parts) + "] (one all-or-nothing request)";
+    } else if (n instanceof SemiFilter f) {
+      return "SemiFilter " + p + f.input() + " where " + x.expr(f.predicate()) + ", subqueries "
+          + "from " + refs(p, f.values()) + " (in memory, after the reads)";
     } else if (n instanceof ProjectRows pr) {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
     } else if (n instanceof SortRows s) {
@@ -141,6 +146,8 @@ final class ExplainNode {
       java.util.List<String> parts = new java.util.ArrayList<>();
       w.writes().forEach(m -> parts.add(action(m)));
       return "AtomicWriteAction [" + String.join("; ", parts) + "]";
+    } else if (a instanceof SemiFilterAction f) {
+      return "SemiFilterAction $" + f.input() + " with " + refs("$", f.values());
     } else if (a instanceof ProjectRowsAction pr) {
       return "ProjectRowsAction $" + pr.input();
     } else if (a instanceof SortRowsAction s) {

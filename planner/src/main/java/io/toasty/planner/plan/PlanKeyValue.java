@@ -97,10 +97,12 @@ final class PlanKeyValue {
       return grouped(q, g);
     }
     int semiJoin = semiJoin(q.filter());
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
+    }
     if (semiJoin >= 0) {
       return limited(sorted(semiJoin, q), q);
     }
-    noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     Boolean forward = q.orderBy().isEmpty() ? Boolean.TRUE : SortKeyOrder.of(q.orderBy(), path,
         table);
@@ -134,10 +136,12 @@ final class PlanKeyValue {
    */
   private int count(Query q) {
     int semiJoin = semiJoin(q.filter());
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
+    }
     if (semiJoin >= 0) {
       return b.add(new CountRows(semiJoin));
     }
-    noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
@@ -160,13 +164,11 @@ final class PlanKeyValue {
    */
   private int grouped(Query q, Returning.Grouped g) {
     int semiJoin = semiJoin(q.filter());
-    int rows;
-    if (semiJoin >= 0) {
-      rows = semiJoin;
-    } else {
-      noSubqueries(q.filter());
-      rows = rows(SelectKeyPath.select(q.filter(), table, capability));
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
     }
+    int rows = semiJoin >= 0 ? semiJoin
+        : rows(SelectKeyPath.select(q.filter(), table, capability));
     int groups = b.add(new GroupRows(rows, g));
     if (!q.orderBy().isEmpty()) {
       groups = b.add(new SortRows(groups, groupOrder(q.orderBy(), g), model, SortRows.MAX_ROWS));
@@ -237,12 +239,18 @@ final class PlanKeyValue {
   }
 
   private int update(Update u) {
-    noSubqueries(u.filter());
     u.assignments().forEach(a -> updateExpression(a.value()));
+    boolean returning = u.returning() instanceof Returning.Project;
+    int semi = semiFiltered(u.filter());
+    if (semi >= 0) {
+      // the keys of the records the read found; each written if it still exists
+      return b.add(new UpdateByKey(b.add(new ProjectRows(semi, table.primaryKey())),
+          table.name(), u.assignments(), Expr.TRUE, returning,
+          returning ? allColumns() : List.of()));
+    }
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
-    boolean returning = u.returning() instanceof Returning.Project;
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
         returning ? allColumns() : List.of()));
   }
@@ -265,7 +273,11 @@ final class PlanKeyValue {
   }
 
   private int delete(Delete d) {
-    noSubqueries(d.filter());
+    int semi = semiFiltered(d.filter());
+    if (semi >= 0) {
+      return b.add(new DeleteByKey(b.add(new ProjectRows(semi, table.primaryKey())),
+          table.name(), Expr.TRUE));
+    }
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
@@ -439,6 +451,55 @@ final class PlanKeyValue {
 
   private static boolean hasResidual(KeyPath.AnyOf any) {
     return any.branches().stream().anyMatch(p -> !guard(p).equals(Expr.TRUE));
+  }
+
+  /**
+   * Rows of a filter holding subqueries ({@code x IN (SELECT ..)}, under NOT and OR too: relation
+   * filters), as two steps: each subquery's values from its own table's key path, then the rows
+   * of the filter's other conjuncts, kept where the whole filter holds ({@link SemiFilter});
+   * -1 when the filter has no subquery. {@code EXISTS} and unlowered relations are refused.
+   */
+  private int semiFiltered(Expr filter) {
+    List<Expr> plain = new ArrayList<>();
+    List<Expr> semi = new ArrayList<>();
+    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
+      (Walk.hasSubquery(term) ? semi : plain).add(term);
+    }
+    if (semi.isEmpty()) {
+      return -1;
+    }
+    Expr predicate = io.toasty.planner.expr.Conjuncts.and(semi);
+    List<Expr.InSubquery> subqueries = new ArrayList<>();
+    Walk.each(predicate, e -> {
+      if (e instanceof Expr.InSubquery in) {
+        subqueries.add(in);
+      } else if (e instanceof Expr.Exists || e instanceof Expr.Related) {
+        noSubqueries(e);
+      }
+    });
+    List<Integer> values = new ArrayList<>();
+    for (Expr.InSubquery in : subqueries) {
+      values.add(subqueryValues(in.query()));
+    }
+    int rows = rows(SelectKeyPath.select(io.toasty.planner.expr.Conjuncts.and(plain), table,
+        capability));
+    return b.add(new SemiFilter(rows, predicate, subqueries, values));
+  }
+
+  /** The records of {@code q}'s projected columns, read through its own table's key path. */
+  private int subqueryValues(Query q) {
+    if (!(q.returning() instanceof Returning.Project pr)
+        || !pr.exprs().stream().allMatch(e -> e instanceof Expr.Column)) {
+      noSubqueries(new Expr.InSubquery(Expr.NULL, q));
+    }
+    TableSchema t = schema.table(PlanSql.table(q));
+    List<Integer> columns = new ArrayList<>();
+    ((Returning.Project) q.returning()).exprs().forEach(e -> columns.add(((Expr.Column) e)
+        .index()));
+    Query all = new Query(q.source(), q.filter(), new Returning.Project(List.of()), List.of(),
+        q.limit());
+    int rows = new PlanKeyValue(schema, t, capability, b, model).query(all);
+    return b.add(new ProjectRows(rows, columns));
   }
 
   private void noSubqueries(Expr filter) {

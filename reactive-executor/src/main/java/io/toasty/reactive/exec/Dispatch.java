@@ -17,6 +17,7 @@ import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.ScanAction;
+import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.UpdateByKeyAction;
 import io.toasty.value.Value;
@@ -51,6 +52,8 @@ final class Dispatch {
       return InMemoryExec.countRows(c, in);
     } else if (a instanceof GroupRowsAction g) {
       return InMemoryExec.group(g, cx, in);
+    } else if (a instanceof SemiFilterAction f) {
+      return SemiFilterExec.run(f, cx, in);
     } else if (a instanceof ProjectRowsAction p) {
       return InMemoryExec.project(p, in);
     } else if (a instanceof SortRowsAction s) {
