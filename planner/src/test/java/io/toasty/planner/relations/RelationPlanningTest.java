@@ -149,15 +149,11 @@ class RelationPlanningTest {
   }
 
   @Test
-  void keyValueAnyIsTwoStepsAndTheOtherRelationFiltersAreRefused() {
+  void keyValueAnyIsTwoStepsReadingByKey() {
     Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
     String plan = kv.explain(any);
     assertTrue(plan.contains("Scan posts") && plan.contains("GetByKey people"), plan);
-    Query none = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
-        Expr.Quantifier.NONE, Expr.TRUE));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(none));
-    assertEquals(Feature.SUBQUERIES, e.feature());
   }
 
   @Test
@@ -224,6 +220,17 @@ class RelationPlanningTest {
         plan);
     assertTrue(plan.contains("transaction: no"), plan);
     assertFalse(plan.contains("binds"), plan);
+  }
+
+  @Test
+  void aRelationFilterOnAKeyValueBackendIsTwoReadsAndASemiFilter() {
+    Expr none = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.NONE,
+        Expr.eq(post(2), value("x")));
+    String plan = kv.explain(new io.toasty.stmt.Query(new Source.Model("Person"), none,
+        Returning.Model.plain(), List.of(), null));
+    assertTrue(plan.contains("Scan posts"), plan);
+    assertTrue(plan.contains("SemiFilter"), plan);
+    assertFalse(plan.contains("SUBQUERIES"), plan);
   }
 
   @Test
