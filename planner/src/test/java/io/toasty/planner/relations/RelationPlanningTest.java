@@ -223,6 +223,26 @@ class RelationPlanningTest {
   }
 
   @Test
+  void aNestedCreateBeyondOneAtomicWriteIsRefusedBeforeAnythingIsSent() {
+    List<Expr.Record> posts = new java.util.ArrayList<>();
+    for (long i = 0; i < 100; i++) {
+      posts.add(new Expr.Record(List.of(value(10L + i), new Expr.Default(), value("t"),
+          new Expr.Default())));
+    }
+    Insert children = new Insert(new Source.Model("Post"), List.of(), posts,
+        Returning.Model.plain());
+    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
+        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), new Expr.Default()));
+    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+        Returning.Model.plain());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(i));
+    assertEquals(Feature.TRANSACTION_SIZE, e.feature());
+    assertTrue(e.getMessage().contains("nested create of Person needs at least 101 items"),
+        e.getMessage());
+  }
+
+  @Test
   void aRelationFilterOnAKeyValueBackendIsTwoReadsAndASemiFilter() {
     Expr none = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.NONE,
         Expr.eq(post(2), value("x")));
