@@ -22,18 +22,33 @@ public enum Need {
       Feature.INTERACTIVE_TRANSACTIONS),
   /** Nests transactions with savepoints. */
   SAVEPOINTS(Capability::savepoints, Feature.SAVEPOINTS),
-  /** Holds a subquery in a filter (relation filters). */
-  SUBQUERIES(Capability::subqueries, Feature.SUBQUERIES),
+  /**
+   * Holds a subquery in a filter (relation filters): in the backend's own filter, or, on a
+   * key-value backend, as two steps the engine runs (the subquery's values first, then the rows
+   * kept in memory).
+   */
+  SUBQUERIES(c -> c.subqueries() || !c.sql(), Feature.SUBQUERIES),
   /** Inserts many rows with one statement. */
   MULTI_ROW_INSERT(Capability::multiRowInsert, Feature.MULTI_ROW_INSERT),
   /** Returns rows from an update or delete. */
   RETURNING_FROM_MUTATION(Capability::returningFromMutation, Feature.RETURNING_FROM_MUTATION),
-  /** Orders by fields that are not the (sort) key. */
-  ORDER_BY(Capability::sql, Feature.ORDER_BY),
-  /** Creates related records with their parent in one statement. */
-  NESTED_CREATE(Capability::sql, Feature.NESTED_CREATE),
-  /** Deletes records that other records point to, with those records. */
-  CASCADING_DELETE(Capability::sql, Feature.CASCADING_DELETE),
+  /**
+   * Orders by fields that are not the (sort) key: met by every backend, since the engine sorts
+   * in memory what a key-value read returns (up to its row cap); kept for scenarios that state
+   * the need, and for a backend that would refuse it.
+   */
+  ORDER_BY(c -> true, Feature.ORDER_BY),
+  /**
+   * Creates related records with their parent in one statement: met by every backend (in a
+   * transaction, or as one atomic write where there are no interactive transactions).
+   */
+  NESTED_CREATE(c -> true, Feature.NESTED_CREATE),
+  /**
+   * Deletes records that other records point to, with those records: met by every backend (in a
+   * transaction, or as one atomic write where there are no interactive transactions, finding the
+   * records through the index on their foreign key).
+   */
+  CASCADING_DELETE(c -> true, Feature.CASCADING_DELETE),
   /** Writes any number of records atomically (no item limit on one atomic write). */
   LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
   /** Assigns arithmetic beyond one {@code +} or {@code -} of a field and a value. */

@@ -107,9 +107,9 @@ public final class DynamoGuide {
 
     // snippet: dynamo-unsupported
     try {
-      Tasks.all().orderBy(Tasks.TITLE.asc()).collect(db).block();
+      db.transaction(tx -> Tasks.filter(Tasks.OWNER.eq("ann")).collect(tx)).blockLast();
     } catch (UnsupportedFeatureException e) {
-      out.println(e.feature() + " on " + e.backend());   // ORDER_BY on dynamodb
+      out.println(e.feature() + " on " + e.backend());   // INTERACTIVE_TRANSACTIONS on dynamodb
     }
     // end-snippet
 
@@ -127,6 +127,13 @@ public final class DynamoGuide {
         .collect(db).block();                    // [Review it]: created last
     // end-snippet
     out.println("ann's newest: " + newest.get(0).title());
+
+    // snippet: dynamo-sort-in-memory
+    // not the sort key: the engine sorts what the read returns, then takes the first two
+    List<Task> byTitle = Tasks.all().orderBy(Tasks.TITLE.asc()).limit(2)
+        .collect(db).block();                    // [Review it, Ship it]
+    // end-snippet
+    out.println("sorted: " + byTitle.stream().map(Task::title).toList());
 
     Long closed = Tasks.updateBySlug("review").status("done").exec(db).block();
     Long deleted = Tasks.filter(Tasks.OWNER.eq("bob")).delete().exec(db).block();

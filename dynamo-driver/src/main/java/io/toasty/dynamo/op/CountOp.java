@@ -66,16 +66,7 @@ public final class CountOp {
       if (!parts.residualColumns().isEmpty()) {
         return streamed(QueryPkOp.run(cx, op));
       }
-      Placeholders ph = parts.placeholders();
-      String kc = parts.keyCondition();
-      String f = parts.filter();
-      QueryRequest request = QueryRequest.builder()
-          .tableName(t.physicalName())
-          .keyConditionExpression(kc)
-          .filterExpression(f)
-          .expressionAttributeNames(ph.names(kc, f))
-          .expressionAttributeValues(ph.values(kc, f))
-          .consistentRead(true)
+      QueryRequest request = QueryRequests.of(t, parts, null)
           .select(Select.COUNT)
           .limit(cx.pageSize())
           .build();

@@ -2,7 +2,6 @@ package io.toasty.dynamo.op;
 
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
 import reactor.core.publisher.Flux;
@@ -26,18 +25,9 @@ public final class QueryPkOp {
       if (parts.empty()) {
         return (ExecResponse) new ExecResponse.Rows(Flux.empty());
       }
-      Placeholders ph = parts.placeholders();
-      String projection = Items.projection(t, op.columns(), parts.residualColumns(), ph);
-      String kc = parts.keyCondition();
-      String f = parts.filter();
-      QueryRequest request = QueryRequest.builder()
-          .tableName(t.physicalName())
-          .keyConditionExpression(kc)
-          .filterExpression(f)
-          .projectionExpression(projection)
-          .expressionAttributeNames(ph.names(kc, f, projection))
-          .expressionAttributeValues(ph.values(kc, f, projection))
-          .consistentRead(true)
+      String projection = Items.projection(t, op.columns(), parts.residualColumns(),
+          parts.placeholders());
+      QueryRequest request = QueryRequests.of(t, parts, projection)
           .scanIndexForward(op.forward())
           .limit(limit(op.pageSize(), cx.pageSize()))
           .build();

@@ -10,7 +10,8 @@ import java.util.List;
 public sealed interface Action permits ExecStatementAction, GetByKeyAction, FindPkByIndexAction,
     QueryPkAction, ScanAction, UpdateByKeyAction, DeleteByKeyAction, FilterAction, LimitAction,
     ConcatAction, ConstAction, NestedMergeAction, CountRowsAction, CountReadAction,
-    GroupRowsAction {
+    GroupRowsAction, SortRowsAction, AtomicWriteAction,
+    ProjectRowsAction, SemiFilterAction {
 
   /** The variable this action writes. */
   int output();

@@ -1,6 +1,7 @@
 package io.toasty.planner.action;
 
 import io.toasty.driver.Capability;
+import io.toasty.planner.plan.AtomicWrite;
 import io.toasty.planner.plan.Concat;
 import io.toasty.planner.plan.Const;
 import io.toasty.planner.plan.CountRead;
@@ -16,7 +17,10 @@ import io.toasty.planner.plan.Mir;
 import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.QueryPk;
+import io.toasty.planner.plan.ProjectRows;
 import io.toasty.planner.plan.Scan;
+import io.toasty.planner.plan.SemiFilter;
+import io.toasty.planner.plan.SortRows;
 import io.toasty.planner.plan.UpdateByKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +48,7 @@ public final class PlanActions {
     List<Action> actions = new ArrayList<>(nodes.size());
     List<Var> vars = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
-      actions.add(action(i, nodes.get(i)));
+      actions.add(action(i, nodes.get(i), capability));
       vars.add(new Var(i, readers[i], streams[i], nodes.get(i).isCount()));
     }
     return new ActionPlan(actions, vars, mir.root(), mir.output(),
@@ -60,10 +64,12 @@ public final class PlanActions {
     for (int i = mir.nodes().size() - 1; i >= 0; i--) {
       MirNode n = mir.nodes().get(i);
       if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
-          || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows)) {
+          || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
+          || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter)) {
         continue;
       }
-      for (int input : n.inputs()) {
+      // a semi-filter's subquery values are read to the end first: only its rows stream
+      for (int input : n instanceof SemiFilter f ? List.of(f.input()) : n.inputs()) {
         streams[input] = readers[input] == 1;
       }
     }
@@ -77,7 +83,7 @@ public final class PlanActions {
         && (mutations > 1 || mutations == 1 && operations > 1);
   }
 
-  private static Action action(int out, MirNode n) {
+  private static Action action(int out, MirNode n, Capability capability) {
     if (n instanceof ExecStatement s) {
       return new ExecStatementAction(out, s.statement(), s.rowType(), s.keys(), s.bindings());
     } else if (n instanceof GetByKey g) {
@@ -105,9 +111,20 @@ public final class PlanActions {
     } else if (n instanceof CountRows c) {
       return new CountRowsAction(out, c.input());
     } else if (n instanceof CountRead c) {
-      return new CountReadAction(out, action(out, c.read()));
+      return new CountReadAction(out, action(out, c.read(), capability));
     } else if (n instanceof GroupRows g) {
       return new GroupRowsAction(out, g.input(), g.grouped());
+    } else if (n instanceof AtomicWrite w) {
+      List<Action> writes = new ArrayList<>();
+      w.writes().forEach(m -> writes.add(action(out, m, capability)));
+      return new AtomicWriteAction(out, writes);
+    } else if (n instanceof SemiFilter f) {
+      return new SemiFilterAction(out, f.input(), f.predicate(), f.subqueries(), f.values());
+    } else if (n instanceof ProjectRows pr) {
+      return new ProjectRowsAction(out, pr.input(), pr.positions());
+    } else if (n instanceof SortRows s) {
+      return new SortRowsAction(out, s.input(), s.orderBy(), s.model(), capability.backend(),
+          s.maxRows());
     }
     Const c = (Const) n;
     return new ConstAction(out, c.rows());

@@ -27,6 +27,14 @@ import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.CountRead;
 import io.toasty.planner.plan.CountRows;
 import io.toasty.planner.plan.GroupRows;
+import io.toasty.planner.plan.SortRows;
+import io.toasty.planner.plan.SemiFilter;
+import io.toasty.planner.action.SemiFilterAction;
+import io.toasty.planner.plan.ProjectRows;
+import io.toasty.planner.action.ProjectRowsAction;
+import io.toasty.planner.plan.AtomicWrite;
+import io.toasty.planner.action.AtomicWriteAction;
+import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.GroupRowsAction;
 import io.toasty.planner.action.CountReadAction;
 import io.toasty.planner.action.CountRowsAction;
@@ -88,6 +96,18 @@ final class ExplainNode {
     } else if (n instanceof GroupRows g) {
       return "GroupRows " + p + g.input() + " " + st.returning(g.grouped())
           + " (in memory, streaming: one accumulator per aggregate per group)";
+    } else if (n instanceof AtomicWrite w) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      w.writes().forEach(m -> parts.add(nodeBody(m, p)));
+      return "AtomicWrite [" + String.join("; ", parts) + "] (one all-or-nothing request)";
+    } else if (n instanceof SemiFilter f) {
+      return "SemiFilter " + p + f.input() + " where " + x.expr(f.predicate()) + ", subqueries "
+          + "from " + refs(p, f.values()) + " (in memory, after the reads)";
+    } else if (n instanceof ProjectRows pr) {
+      return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
+    } else if (n instanceof SortRows s) {
+      return "SortRows " + p + s.input() + " by " + orderBy(s.orderBy())
+          + " (in memory, after the read: at most " + s.maxRows() + " rows)";
     } else if (n instanceof CountRead c) {
       return "Count of " + nodeBody(c.read(), p) + " (counted by the backend, no row returned)";
     }
@@ -122,6 +142,16 @@ final class ExplainNode {
       return "CountRowsAction $" + c.input();
     } else if (a instanceof GroupRowsAction g) {
       return "GroupRowsAction $" + g.input();
+    } else if (a instanceof AtomicWriteAction w) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      w.writes().forEach(m -> parts.add(action(m)));
+      return "AtomicWriteAction [" + String.join("; ", parts) + "]";
+    } else if (a instanceof SemiFilterAction f) {
+      return "SemiFilterAction $" + f.input() + " with " + refs("$", f.values());
+    } else if (a instanceof ProjectRowsAction pr) {
+      return "ProjectRowsAction $" + pr.input();
+    } else if (a instanceof SortRowsAction s) {
+      return "SortRowsAction $" + s.input();
     } else if (a instanceof CountReadAction c) {
       return "CountReadAction of " + action(c.read());
     } else if (a instanceof NestedMergeAction m) {
@@ -213,5 +243,11 @@ final class ExplainNode {
       out.append(i == 0 ? "" : ", ").append(p).append(ids.get(i));
     }
     return out.toString();
+  }
+
+  private String orderBy(java.util.List<io.toasty.stmt.OrderBy> orderBy) {
+    java.util.List<String> terms = new java.util.ArrayList<>();
+    orderBy.forEach(o -> terms.add(x.expr(o.expr()) + " " + o.direction()));
+    return String.join(", ", terms);
   }
 }

@@ -50,14 +50,10 @@ final class LowerDelete {
       ld.add(plain, List.of());
       return ld.statements;
     }
-    if (!cx.capability.sql()) {
-      throw new UnsupportedFeatureException(Feature.CASCADING_DELETE,
-          cx.capability.backend(), cx.model.name() + " is the target of a belongs-to relation; "
-              + "delete or unlink the related records first");
-    }
     Set<String> path = new LinkedHashSet<>();
     path.add(cx.model.name());
-    if (isStable(cx, d.filter())) {
+    // Without SQL, the keys way: a key-value backend reads keys, then deletes by key.
+    if (cx.capability.sql() && isStable(cx, d.filter())) {
       ld.children(cx.model, d.filter(), path);
       ld.add(plain, List.of());
     } else {

@@ -1,7 +1,5 @@
 package io.toasty.planner.lower;
 
-import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirBinding;
 import io.toasty.planner.hir.HirDep;
@@ -22,7 +20,8 @@ import java.util.List;
  * foreign key; then the row; then has-many and has-one children, whose foreign key is the row's
  * key. A key known before execution (set by the user, or a UUID the engine generates) is copied
  * as an expression; a key the database generates is bound at execution from the inserted row
- * ({@link HirBinding}). The statements run in one transaction.
+ * ({@link HirBinding}). The statements run in one transaction, or, on a backend without
+ * interactive transactions, as one atomic write ({@code plan.NestedInserts}).
  */
 final class LowerNestedInsert {
   private final LowerContext root;
@@ -41,10 +40,6 @@ final class LowerNestedInsert {
   /** The statements (the result is the returned id) and the output of the top-level insert. */
   static List<HirStatement> lower(Insert insert, LowerContext cx, List<HirOutput> output,
       int[] result) {
-    if (!cx.capability.sql()) {
-      throw new UnsupportedFeatureException(Feature.NESTED_CREATE, cx.capability.backend(),
-          "create the related records one statement at a time");
-    }
     LowerNestedInsert n = new LowerNestedInsert(cx);
     result[0] = n.insert(insert, cx, null).id();
     output.add(insert.returning() instanceof Returning.Count ? new HirOutput.Count()

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
     UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge, CountRows, CountRead,
-    GroupRows {
+    GroupRows, SortRows, AtomicWrite, ProjectRows,
+    SemiFilter {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

@@ -10,6 +10,7 @@ import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Statement;
@@ -23,7 +24,8 @@ import java.util.List;
  * ({@link GetByKey} of {@link Const} keys), an index lookup ({@link FindPkByIndex} then
  * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
  * cover is filtered by the operation or in memory ({@link Filter}; also what the backend's own
- * filter cannot hold, {@link ResidualSplit}). Updates and deletes find the
+ * filter cannot hold, {@link ResidualSplit}); an order other than the sort key's is sorted in
+ * memory after the read ({@link SortRows}), a limit applied after it. Updates and deletes find the
  * keys the same way and write by key. Inserts return the rows they stored, assembled from the
  * bound values ({@link Const} after the insert).
  */
@@ -32,16 +34,26 @@ final class PlanKeyValue {
   private final TableSchema table;
   private final Capability capability;
   private final MirBuilder b;
+  private final String model;
 
-  private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b) {
+  private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b,
+      String model) {
     this.schema = schema;
     this.table = table;
     this.capability = capability;
     this.b = b;
+    this.model = model;
   }
 
   static Mir plan(Hir hir, Schema schema, Capability capability) {
     long own = hir.statements().stream().filter(h -> h.merge() == null).count();
+    if (own > 1 && NestedInserts.of(hir)) {
+      return NestedInserts.plan(hir, schema, capability);
+    }
+    if (own > 1 && CascadeDeletes.of(hir)) {
+      return CascadeDeletes.plan(hir, schema, capability, (b, q) -> new PlanKeyValue(schema,
+          schema.table(PlanSql.table(q)), capability, b, hir.model()).query(q));
+    }
     if (own != 1) {
       throw new UnsupportedFeatureException(Feature.MULTI_STATEMENT_PLAN,
           capability.backend(), "a plan of " + own
@@ -49,7 +61,7 @@ final class PlanKeyValue {
     }
     Statement s = hir.statements().get(hir.result()).statement();
     PlanKeyValue p = new PlanKeyValue(schema, schema.table(PlanSql.table(s)), capability,
-        new MirBuilder());
+        new MirBuilder(), hir.model());
     int root = p.statement(s);
     List<Integer> fetched = new ArrayList<>(p.fetched(s));
     root = PlanNestedMerge.wrap(p.b, hir, schema, capability, hir.result(), root, fetched);
@@ -84,32 +96,37 @@ final class PlanKeyValue {
     if (q.returning() instanceof Returning.Grouped g) {
       return grouped(q, g);
     }
-    int semiJoin = q.orderBy().isEmpty() ? semiJoin(q.filter()) : -1;
+    int semiJoin = semiJoin(q.filter());
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
+    }
     if (semiJoin >= 0) {
-      return q.limit() == null ? semiJoin
-          : b.add(new Limit(semiJoin, q.limit().count(), q.limit().offset()));
+      return limited(sorted(semiJoin, q), q);
     }
-    noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
-    int rows;
+    Boolean forward = q.orderBy().isEmpty() ? Boolean.TRUE : SortKeyOrder.of(q.orderBy(), path,
+        table);
+    if (forward == null) {
+      // An order the read cannot deliver: the engine sorts what the read returns.
+      return limited(sorted(rows(path), q), q);
+    }
+    if (!(path instanceof KeyPath.PartitionQuery pq)) {
+      return limited(rows(path), q);
+    }
     Expr pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
-    if (q.orderBy().isEmpty() && !(path instanceof KeyPath.PartitionQuery)) {
-      rows = rows(path);
-    } else if (q.orderBy().isEmpty()) {
-      rows = partitionQuery((KeyPath.PartitionQuery) path, true, pageSize);
-    } else {
-      Boolean forward = SortKeyOrder.of(q.orderBy(), path, table);
-      if (forward == null) {
-        throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
-            "ordering a query on " + table.name() + " needs the partition key fixed and the "
-            + "sort key as the order; sort the results instead");
-      }
-      rows = partitionQuery((KeyPath.PartitionQuery) path, forward, pageSize);
-    }
-    if (q.limit() != null) {
-      rows = b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
-    }
-    return rows;
+    return limited(partitionQuery(pq, forward, pageSize), q);
+  }
+
+  /** {@code rows} in the query's order, sorted in memory; unchanged when it has none. */
+  private int sorted(int rows, Query q) {
+    return q.orderBy().isEmpty() ? rows
+        : b.add(new SortRows(rows, q.orderBy(), model, SortRows.MAX_ROWS));
+  }
+
+  /** {@code rows} with the query's limit and offset applied, if it has them. */
+  private int limited(int rows, Query q) {
+    return q.limit() == null ? rows
+        : b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
   }
 
   /**
@@ -119,10 +136,12 @@ final class PlanKeyValue {
    */
   private int count(Query q) {
     int semiJoin = semiJoin(q.filter());
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
+    }
     if (semiJoin >= 0) {
       return b.add(new CountRows(semiJoin));
     }
-    noSubqueries(q.filter());
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
@@ -144,22 +163,35 @@ final class PlanKeyValue {
    * the groups is beyond a key-value read, a limit applies to the groups.
    */
   private int grouped(Query q, Returning.Grouped g) {
-    if (!q.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
-          "ordering the groups of an aggregate query on " + table.name()
-          + "; sort the results instead");
-    }
     int semiJoin = semiJoin(q.filter());
-    int rows;
-    if (semiJoin >= 0) {
-      rows = semiJoin;
-    } else {
-      noSubqueries(q.filter());
-      rows = rows(SelectKeyPath.select(q.filter(), table, capability));
+    if (semiJoin < 0) {
+      semiJoin = semiFiltered(q.filter());
     }
+    int rows = semiJoin >= 0 ? semiJoin
+        : rows(SelectKeyPath.select(q.filter(), table, capability));
     int groups = b.add(new GroupRows(rows, g));
-    return q.limit() == null ? groups
-        : b.add(new Limit(groups, q.limit().count(), q.limit().offset()));
+    if (!q.orderBy().isEmpty()) {
+      groups = b.add(new SortRows(groups, groupOrder(q.orderBy(), g), model, SortRows.MAX_ROWS));
+    }
+    return limited(groups, q);
+  }
+
+  /**
+   * An order of groups as positions of the grouped row: each term must be one of the selected
+   * expressions (a group's row holds nothing else).
+   */
+  private List<OrderBy> groupOrder(List<OrderBy> orderBy, Returning.Grouped g) {
+    List<OrderBy> out = new ArrayList<>();
+    for (OrderBy o : orderBy) {
+      int at = g.exprs().indexOf(o.expr());
+      if (at < 0) {
+        throw new UnsupportedFeatureException(Feature.ORDER_BY, capability.backend(),
+            "ordering the groups of an aggregate query on " + table.name() + " by an "
+            + "expression it does not select; select it too");
+      }
+      out.add(new OrderBy(new Expr.Column(table.name(), at), o.direction()));
+    }
+    return out;
   }
 
   private int insert(Insert i) {
@@ -207,12 +239,18 @@ final class PlanKeyValue {
   }
 
   private int update(Update u) {
-    noSubqueries(u.filter());
     u.assignments().forEach(a -> updateExpression(a.value()));
+    boolean returning = u.returning() instanceof Returning.Project;
+    int semi = semiFiltered(u.filter());
+    if (semi >= 0) {
+      // the keys of the records the read found; each written if it still exists
+      return b.add(new UpdateByKey(b.add(new ProjectRows(semi, table.primaryKey())),
+          table.name(), u.assignments(), Expr.TRUE, returning,
+          returning ? allColumns() : List.of()));
+    }
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
-    boolean returning = u.returning() instanceof Returning.Project;
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
         returning ? allColumns() : List.of()));
   }
@@ -235,7 +273,11 @@ final class PlanKeyValue {
   }
 
   private int delete(Delete d) {
-    noSubqueries(d.filter());
+    int semi = semiFiltered(d.filter());
+    if (semi >= 0) {
+      return b.add(new DeleteByKey(b.add(new ProjectRows(semi, table.primaryKey())),
+          table.name(), Expr.TRUE));
+    }
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
@@ -283,7 +325,7 @@ final class PlanKeyValue {
       return -1;
     }
     TableSchema t = schema.table(PlanSql.table(in.query()));
-    int keys = new PlanKeyValue(schema, t, capability, b).columnWithoutResidual(
+    int keys = new PlanKeyValue(schema, t, capability, b, t.name()).columnWithoutResidual(
         SelectKeyPath.select(in.query().filter(), t, capability), inner.index());
     if (keys < 0) {
       return -1;
@@ -409,6 +451,55 @@ final class PlanKeyValue {
 
   private static boolean hasResidual(KeyPath.AnyOf any) {
     return any.branches().stream().anyMatch(p -> !guard(p).equals(Expr.TRUE));
+  }
+
+  /**
+   * Rows of a filter holding subqueries ({@code x IN (SELECT ..)}, under NOT and OR too: relation
+   * filters), as two steps: each subquery's values from its own table's key path, then the rows
+   * of the filter's other conjuncts, kept where the whole filter holds ({@link SemiFilter});
+   * -1 when the filter has no subquery. {@code EXISTS} and unlowered relations are refused.
+   */
+  private int semiFiltered(Expr filter) {
+    List<Expr> plain = new ArrayList<>();
+    List<Expr> semi = new ArrayList<>();
+    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
+      (Walk.hasSubquery(term) ? semi : plain).add(term);
+    }
+    if (semi.isEmpty()) {
+      return -1;
+    }
+    Expr predicate = io.toasty.planner.expr.Conjuncts.and(semi);
+    List<Expr.InSubquery> subqueries = new ArrayList<>();
+    Walk.each(predicate, e -> {
+      if (e instanceof Expr.InSubquery in) {
+        subqueries.add(in);
+      } else if (e instanceof Expr.Exists || e instanceof Expr.Related) {
+        noSubqueries(e);
+      }
+    });
+    List<Integer> values = new ArrayList<>();
+    for (Expr.InSubquery in : subqueries) {
+      values.add(subqueryValues(in.query()));
+    }
+    int rows = rows(SelectKeyPath.select(io.toasty.planner.expr.Conjuncts.and(plain), table,
+        capability));
+    return b.add(new SemiFilter(rows, predicate, subqueries, values));
+  }
+
+  /** The records of {@code q}'s projected columns, read through its own table's key path. */
+  private int subqueryValues(Query q) {
+    if (!(q.returning() instanceof Returning.Project pr)
+        || !pr.exprs().stream().allMatch(e -> e instanceof Expr.Column)) {
+      noSubqueries(new Expr.InSubquery(Expr.NULL, q));
+    }
+    TableSchema t = schema.table(PlanSql.table(q));
+    List<Integer> columns = new ArrayList<>();
+    ((Returning.Project) q.returning()).exprs().forEach(e -> columns.add(((Expr.Column) e)
+        .index()));
+    Query all = new Query(q.source(), q.filter(), new Returning.Project(List.of()), List.of(),
+        q.limit());
+    int rows = new PlanKeyValue(schema, t, capability, b, model).query(all);
+    return b.add(new ProjectRows(rows, columns));
   }
 
   private void noSubqueries(Expr filter) {

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Whether a key-value read can deliver an {@code ORDER BY} itself: a partition query (the
  * partition key fixed) ordered by the table's sort key, which the backend reads forward or
- * backward (DynamoDB's {@code ScanIndexForward}). Any other order would need every row in
- * memory first, and is refused.
+ * backward (DynamoDB's {@code ScanIndexForward}). Any other order needs every row in memory
+ * first: the engine sorts them ({@link SortRows}).
  */
 final class SortKeyOrder {
   private SortKeyOrder() {}

@@ -89,8 +89,22 @@ class PlanKeyValueTest {
     Query byPayload = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
         List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
             io.toasty.stmt.OrderBy.Direction.ASC)), null);
-    var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(byPayload, KV));
-    assertEquals(Feature.ORDER_BY, e.feature());
+    assertEquals("QueryPk, SortRows", Plans.kinds(Plans.mir(byPayload, KV)));
+  }
+
+  @Test
+  void anOrderTheReadCannotDeliverIsSortedInMemoryBeforeTheLimit() {
+    Query q = new Query(new Source.Model("Event"), eq(new Expr.Field("Event", 0), str("s")),
+        Returning.Model.plain(), List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
+            io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(
+            new Expr.Const(new io.toasty.value.Value.I64(2)), null));
+    Mir mir = Plans.mir(q, KV);
+    assertEquals("QueryPk, SortRows, Limit", Plans.kinds(mir));
+    // every row is read: a page size pushed into the request would cut the sort's input
+    assertEquals(null, ((QueryPk) mir.nodes().get(0)).pageSize());
+    SortRows sort = (SortRows) mir.nodes().get(1);
+    assertEquals("Event", sort.model());
+    assertEquals(SortRows.MAX_ROWS, sort.maxRows());
   }
 
   @Test
@@ -236,9 +250,9 @@ class PlanKeyValueTest {
   }
 
   @Test
-  void orderByIsUnsupported() {
+  void orderByOfAKeyLookupIsSortedInMemory() {
     Query q = users(eq(user(ID), i64(1))).withOrderBy(List.of(new io.toasty.stmt.OrderBy(
         user(NAME), io.toasty.stmt.OrderBy.Direction.ASC)));
-    assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(q, KV));
+    assertEquals("Const, GetByKey, SortRows", Plans.kinds(Plans.mir(q, KV)));
   }
 }

@@ -2,6 +2,7 @@ package io.toasty.planner.relations;
 
 import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,15 +149,11 @@ class RelationPlanningTest {
   }
 
   @Test
-  void keyValueAnyIsTwoStepsAndTheOtherRelationFiltersAreRefused() {
+  void keyValueAnyIsTwoStepsReadingByKey() {
     Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
     String plan = kv.explain(any);
     assertTrue(plan.contains("Scan posts") && plan.contains("GetByKey people"), plan);
-    Query none = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
-        Expr.Quantifier.NONE, Expr.TRUE));
-    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(none));
-    assertEquals(Feature.SUBQUERIES, e.feature());
   }
 
   @Test
@@ -204,6 +201,56 @@ class RelationPlanningTest {
     String plan = sql.explain(i);
     assertTrue(plan.contains("binds #0 row 0 column 0"), plan);
     assertTrue(plan.contains("transaction: yes"), plan);
+  }
+
+  @Test
+  void nestedCreateOnAKeyValueBackendIsOneAtomicWrite() {
+    Expr.Record post = new Expr.Record(List.of(value(10L), new Expr.Default(),
+        value("t"), new Expr.Default()));
+    Insert children = new Insert(new Source.Model("Post"), List.of(), List.of(post),
+        Returning.Model.plain());
+    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
+        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), new Expr.Default()));
+    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+        Returning.Model.plain());
+    String plan = kv.explain(i);
+    assertTrue(plan.contains("AtomicWrite [ExecStatement Insert: INSERT INTO people"), plan);
+    assertTrue(plan.contains("INSERT INTO posts (id, person_id, title) VALUES ($2, $0, $3)"),
+        plan);
+    assertTrue(plan.contains("transaction: no"), plan);
+    assertFalse(plan.contains("binds"), plan);
+  }
+
+  @Test
+  void aNestedCreateBeyondOneAtomicWriteIsRefusedBeforeAnythingIsSent() {
+    List<Expr.Record> posts = new java.util.ArrayList<>();
+    for (long i = 0; i < 100; i++) {
+      posts.add(new Expr.Record(List.of(value(10L + i), new Expr.Default(), value("t"),
+          new Expr.Default())));
+    }
+    Insert children = new Insert(new Source.Model("Post"), List.of(), posts,
+        Returning.Model.plain());
+    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
+        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
+        new Expr.Default(), new Expr.Default()));
+    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+        Returning.Model.plain());
+    var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(i));
+    assertEquals(Feature.TRANSACTION_SIZE, e.feature());
+    assertTrue(e.getMessage().contains("nested create of Person needs at least 101 items"),
+        e.getMessage());
+  }
+
+  @Test
+  void aRelationFilterOnAKeyValueBackendIsTwoReadsAndASemiFilter() {
+    Expr none = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.NONE,
+        Expr.eq(post(2), value("x")));
+    String plan = kv.explain(new io.toasty.stmt.Query(new Source.Model("Person"), none,
+        Returning.Model.plain(), List.of(), null));
+    assertTrue(plan.contains("Scan posts"), plan);
+    assertTrue(plan.contains("SemiFilter"), plan);
+    assertFalse(plan.contains("SUBQUERIES"), plan);
   }
 
   @Test

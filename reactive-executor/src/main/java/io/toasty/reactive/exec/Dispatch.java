@@ -1,6 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.planner.action.Action;
+import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
 import io.toasty.planner.action.CountReadAction;
@@ -14,7 +15,10 @@ import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.LimitAction;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.QueryPkAction;
+import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.ScanAction;
+import io.toasty.planner.action.SemiFilterAction;
+import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.UpdateByKeyAction;
 import io.toasty.value.Value;
 import reactor.core.publisher.Flux;
@@ -48,8 +52,16 @@ final class Dispatch {
       return InMemoryExec.countRows(c, in);
     } else if (a instanceof GroupRowsAction g) {
       return InMemoryExec.group(g, cx, in);
+    } else if (a instanceof SemiFilterAction f) {
+      return SemiFilterExec.run(f, cx, in);
+    } else if (a instanceof ProjectRowsAction p) {
+      return InMemoryExec.project(p, in);
+    } else if (a instanceof SortRowsAction s) {
+      return InMemorySort.run(s, cx, in);
     } else if (a instanceof CountReadAction c) {
       return KeyReadExec.count(c, cx);
+    } else if (a instanceof AtomicWriteAction w) {
+      return AtomicWriteExec.run(w, cx, in);
     } else if (a instanceof NestedMergeAction m) {
       return NestedMergeExec.run(m, cx, in);
     }

@@ -5,6 +5,7 @@ import io.toasty.planner.action.ConstAction;
 import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.GroupRowsAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.eval.Grouping;
@@ -40,6 +41,10 @@ final class InMemoryExec {
       return all;
     }
     return all.distinct(row -> key(row, a.distinctKey()));
+  }
+
+  static Flux<Value.Record> project(ProjectRowsAction a, Inputs in) {
+    return in.of(a.input()).map(row -> new Value.Record(key(row, a.positions())));
   }
 
   static Flux<Value.Record> countRows(CountRowsAction a, Inputs in) {

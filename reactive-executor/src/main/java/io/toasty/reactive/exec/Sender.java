@@ -17,10 +17,27 @@ public interface Sender {
   /** The rows of {@code op}, or the single record that carries its count. */
   Flux<Value.Record> send(Operation op);
 
-  /** Sends on {@code connection} directly. */
+  /**
+   * Sends on {@code connection} directly. An atomic request's answer ({@code ExecResponse.Each}
+   * of counts) becomes one count record per operation, in order.
+   */
   static Sender of(Connection connection) {
-    return op -> connection.exec(op).flatMapMany(response -> response instanceof
-        ExecResponse.Rows r ? r.rows() : Flux.just(count(((ExecResponse.Count) response).count())));
+    return op -> connection.exec(op).flatMapMany(response -> {
+      if (response instanceof ExecResponse.Rows r) {
+        return r.rows();
+      }
+      if (response instanceof ExecResponse.Each each) {
+        return Flux.fromIterable(each.responses()).map(Sender::countOf);
+      }
+      return Flux.just(countOf(response));
+    });
+  }
+
+  private static Value.Record countOf(ExecResponse response) {
+    if (response instanceof ExecResponse.Count c) {
+      return count(c.count());
+    }
+    throw new IllegalStateException("expected a count, the driver answered " + response);
   }
 
   /** The single record that carries a count. */

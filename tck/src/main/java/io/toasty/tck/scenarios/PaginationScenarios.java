@@ -44,8 +44,8 @@ import reactor.core.publisher.Mono;
  * Keyset pages ({@code paginate}) walked forward and back over every page, with ties, NULLs,
  * mixed directions, composite keys and includes; cursors refused when garbled, truncated,
  * altered, foreign or signed by another {@code Db}; {@code last()} and offset pages. On a
- * key-value backend a page ordered by the sort key within one partition runs for real; any
- * other order is refused with {@code ORDER_BY}.
+ * key-value backend a page ordered by the sort key within one partition is read in order; any
+ * other order is sorted in memory by the engine.
  */
 @Models({Users.class, Events.class, Authors.class, Articles.class, Comments.class, Bios.class})
 public abstract class PaginationScenarios {

@@ -1,0 +1,23 @@
+package io.toasty.planner.plan;
+
+import java.util.List;
+
+/**
+ * The values at {@code positions} of each row of {@code input}, as a record; in memory,
+ * streaming. A cascade takes the primary keys of the rows it read this way.
+ */
+public record ProjectRows(int input, List<Integer> positions) implements MirNode {
+  public ProjectRows {
+    positions = List.copyOf(positions);
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+package io.toasty.planner.plan;
+
+import io.toasty.stmt.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the rows of {@code input} for which {@code predicate} is TRUE, where the predicate holds
+ * subqueries ({@code x IN (SELECT ..)}, also under NOT and OR: relation filters) that a key-value
+ * read cannot hold. Subquery {@code i}'s values come from node {@code values.get(i)} (records of
+ * its projected columns), read to the end first; the input streams. In memory: the values of
+ * every subquery are held, the rows are not.
+ */
+public record SemiFilter(int input, Expr predicate, List<Expr.InSubquery> subqueries,
+    List<Integer> values) implements MirNode {
+  public SemiFilter {
+    subqueries = List.copyOf(subqueries);
+    values = List.copyOf(values);
+    if (subqueries.size() != values.size()) {
+      throw new IllegalArgumentException(subqueries.size() + " subqueries, " + values.size()
+          + " value nodes");
+    }
+  }
+
+  @Override
+  public List<Integer> inputs() {
+    List<Integer> in = new ArrayList<>(values);
+    in.add(0, input);
+    return in;
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}
