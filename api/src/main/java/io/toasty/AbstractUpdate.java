@@ -77,7 +77,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    */
   public final Mono<MutationResult> result(Executor db) {
     Objects.requireNonNull(db, "db");
-    return Mono.defer(() -> ChangedRows.run(db, model, counted()));
+    return Mono.defer(() -> ChangedRows.run(db, model.name(), counted()));
   }
 
   /** This update returning the number of matched records. */

@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
 final class ChangedRows {
   private ChangedRows() {}
 
-  static Mono<MutationResult> run(Executor db, ModelDef<?> model, Update counted) {
+  static Mono<MutationResult> run(Executor db, String model, Update counted) {
     Query changed = new Query(counted.target(),
-        io.toasty.stmt.Expr.and(counted.filter(), differs(model.name(), counted.assignments())),
+        io.toasty.stmt.Expr.and(counted.filter(), differs(model, counted.assignments())),
         new Returning.Count(), List.of(), null);
     List<Statement.Snapshot<?>> both = List.of(count(changed), count(counted));
     return db.execBatch(both)
