@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * Runs an update for {@link AbstractUpdate#result}: a count of the matched records whose
  * explicitly set fields would change, then the update itself (which counts the matched ones),
- * both in one batch so that a backend with transactions runs them in one. Where the backend
- * cannot make the two one atomic request (a key-value store refuses such a batch before sending
- * anything), they run one after the other.
+ * both in one batch so that a backend with transactions runs them in one. Where the executor
+ * refuses that batch before sending anything (a key-value store cannot make a read and a write
+ * one request; a transaction without savepoints cannot nest it), they run one after the other.
  */
 final class ChangedRows {
   private ChangedRows() {}
@@ -26,7 +26,7 @@ final class ChangedRows {
         new Returning.Count(), List.of(), null);
     List<Statement.Snapshot<?>> both = List.of(count(changed), count(counted));
     return db.execBatch(both)
-        .onErrorResume(ChangedRows::notAtomic, e -> Batch.inOrder(db, both))
+        .onErrorResume(ChangedRows::runsAlone, e -> Batch.inOrder(db, both))
         .map(r -> new MutationResult((Long) r.get(1), (Long) r.get(0)));
   }
 
@@ -48,7 +48,13 @@ final class ChangedRows {
         values -> values.next().map(Values::asLong).defaultIfEmpty(0L));
   }
 
-  private static boolean notAtomic(Throwable e) {
-    return e instanceof UnsupportedFeatureException u && u.feature() == Feature.ATOMIC_BATCH;
+  /**
+   * Whether the executor refused the batch before sending anything because it cannot make the
+   * two one unit: no atomic request for a read and a write (DynamoDB), or no savepoint to nest
+   * it in the transaction it runs in (which already holds both statements together).
+   */
+  private static boolean runsAlone(Throwable e) {
+    return e instanceof UnsupportedFeatureException u
+        && (u.feature() == Feature.ATOMIC_BATCH || u.feature() == Feature.SAVEPOINTS);
   }
 }

@@ -7,6 +7,8 @@ import io.toasty.MutationResult;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Score;
 import io.toasty.tck.models.Scores;
 import io.toasty.tck.models.Stamp;
@@ -160,5 +162,36 @@ public abstract class MutationResultScenarios {
     Stamp s = await(Stamps.create().id(UUID.randomUUID()).title("a").hits(0).exec(db));
     assertEquals(new MutationResult(1, 0), await(Stamps.update(s).title("a").result(db)));
     assertEquals(new MutationResult(1, 1), await(Stamps.update(s).hits(1).result(db)));
+  }
+
+  @BackendTest
+  public void aChangeOfLetterCaseIsAChange(Db db) {
+    Score s = score(db, "ann", 1, null);
+    assertEquals(new MutationResult(1, 1),
+        await(Scores.updateById(s.id()).name("Ann").result(db)));
+    assertEquals(new MutationResult(1, 0),
+        await(Scores.updateById(s.id()).name("Ann").result(db)));
+    assertEquals("Ann", await(Scores.getById(db, s.id())).name());
+  }
+
+  @BackendTest
+  public void valuesReadBackAreNoChange(Db db) {
+    Stamp s = await(Stamps.create().id(UUID.randomUUID()).title("a").hits(3).exec(db));
+    Stamp read = await(Stamps.getById(db, s.id()));
+    assertEquals(new MutationResult(1, 0), await(Stamps.updateById(s.id()).title(read.title())
+        .hits(read.hits()).createdAt(read.createdAt()).result(db)));
+    Score score = score(db, "a", 1, null);
+    await(Scores.updateById(score.id()).ratio(0.1).exec(db));
+    assertEquals(new MutationResult(1, 0),
+        await(Scores.updateById(score.id()).ratio(0.1).result(db)));
+  }
+
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void aResultInsideATransactionCountsItsOwnEarlierWrites(Db db) {
+    Score s = score(db, "a", 1, null);
+    MutationResult r = await(db.transactionMono(tx -> Scores.updateById(s.id()).points(2)
+        .exec(tx).then(Scores.updateById(s.id()).points(2).result(tx))));
+    assertEquals(new MutationResult(1, 0), r);
   }
 }
