@@ -194,4 +194,14 @@ public abstract class MutationResultScenarios {
         .exec(tx).then(Scores.updateById(s.id()).points(2).result(tx))));
     assertEquals(new MutationResult(1, 0), r);
   }
+
+  @BackendTest
+  @Requires(Need.UPDATE_EXPRESSION)
+  public void anExpressionThatKeepsTheValueIsNoChange(Db db) {
+    score(db, "a", 0, null);
+    score(db, "b", 3, null);
+    MutationResult r = await(Scores.all().update().points(Scores.POINTS.times(2)).result(db));
+    assertEquals(new MutationResult(2, 1), r);
+    assertEquals(List.of(0, 6), points(db));
+  }
 }
