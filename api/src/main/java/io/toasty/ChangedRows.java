@@ -22,7 +22,7 @@ final class ChangedRows {
 
   static Mono<MutationResult> run(Executor db, String model, Update counted) {
     Query changed = new Query(counted.target(),
-        io.toasty.stmt.Expr.and(counted.filter(), differs(model, counted.assignments())),
+        Expr.and(counted.filter(), differs(model, counted.assignments())),
         new Returning.Count(), List.of(), null);
     List<Statement.Snapshot<?>> both = List.of(count(changed), count(counted));
     return db.execBatch(both)
