@@ -68,6 +68,25 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     return s.finish(db.exec(s.untyped()));
   }
 
+  /**
+   * Runs the update and reports how many records it matched and how many of those it changed
+   * ({@link MutationResult}): an update that sets fields to the values they hold matches but
+   * changes nothing. On an instance update ({@code Users.update(user)}) {@code matched} says
+   * whether the record existed (with its {@code @Version}), where {@link #exec} fails with
+   * {@link RecordNotFoundException} or {@link StaleRecordException} instead.
+   */
+  public final Mono<MutationResult> result(Executor db) {
+    Objects.requireNonNull(db, "db");
+    return Mono.defer(() -> ChangedRows.run(db, model.name(), counted()));
+  }
+
+  /** This update returning the number of matched records. */
+  private io.toasty.stmt.Update counted() {
+    io.toasty.stmt.Update u = untyped();
+    return new io.toasty.stmt.Update(u.target(), u.filter(), u.assignments(),
+        new io.toasty.stmt.Returning.Count());
+  }
+
   @Override
   public Snapshot<R> snapshot() {
     io.toasty.stmt.Update statement = untyped();

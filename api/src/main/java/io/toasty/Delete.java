@@ -37,6 +37,15 @@ public final class Delete<M> implements Statement<Long> {
     return snapshot().finish(db.exec(statement));
   }
 
+  /**
+   * Runs the delete and reports it as a {@link MutationResult}, like an update's
+   * {@code result(db)}: every matched record is deleted, so {@code changed == matched}. A
+   * version-checked delete that deletes nothing still fails with {@link StaleRecordException}.
+   */
+  public Mono<MutationResult> result(Executor db) {
+    return exec(db).map(n -> new MutationResult(n, n));
+  }
+
   /** The delete as a batch statement; a version-checked one fails when it deletes nothing. */
   @Override
   public Snapshot<Long> snapshot() {

@@ -72,6 +72,21 @@ final class WritesGuide {
   }
   // end-snippet
 
+  // snippet: writes-mutation-result
+  static Mono<String> finishAll(Db db, String worker) {
+    return Tasks.filter(Tasks.WORKER.eq(worker)).update().done(true).result(db)
+        .map(r -> r.noneMatched() ? "no tasks of " + worker
+            : r.changed() + " finished, " + r.unchanged() + " already done");
+  }
+  // end-snippet
+
+  // snippet: writes-mutation-instance
+  static Mono<Boolean> saveIfCurrent(Db db, Note note, String text) {
+    return Notes.update(note).text(text).result(db)
+        .map(r -> r.matched() == 1);     // false: stale (version moved on) or deleted
+  }
+  // end-snippet
+
   // snippet: writes-clock
   static Db openWithClock(String url, Clock clock) {
     Db db = Toasty.builder().models(Drafts.MODEL).url(url)

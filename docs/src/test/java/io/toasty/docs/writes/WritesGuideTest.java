@@ -68,6 +68,21 @@ class WritesGuideTest {
   }
 
   @Test
+  void mutationResultsCountMatchedAndChangedApart() {
+    for (int i = 0; i < 3; i++) {
+      Tasks.create().id(UUID.randomUUID()).seq(i).done(i == 0).worker("w").exec(db).block();
+    }
+    assertEquals("2 finished, 1 already done", WritesGuide.finishAll(db, "w").block());
+    assertEquals("0 finished, 3 already done", WritesGuide.finishAll(db, "w").block());
+    assertEquals("no tasks of x", WritesGuide.finishAll(db, "x").block());
+
+    Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
+    assertEquals(true, WritesGuide.saveIfCurrent(db, note, "b").block());
+    assertEquals(false, WritesGuide.saveIfCurrent(db, note, "c").block());
+    assertEquals(new Note(note.id(), "b", 2), Notes.getById(db, note.id()).block());
+  }
+
+  @Test
   void timestampsFollowTheDbsClock() {
     SteppingClock clock = new SteppingClock(Instant.parse("2026-03-04T05:06:07.123456789Z"));
     Db stamped = WritesGuide.openWithClock("r2dbc:h2:mem:///writes-guide-clock", clock);
