@@ -1,0 +1,113 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.RecordNotFoundException;
+import io.toasty.Redaction;
+import io.toasty.UniqueViolationException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.StatementObservation;
+import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.tck.BackendContext;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.models.Credentials;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
+ * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
+ * it, a range error, a statement's observation or log line, nor {@code explain()}.
+ */
+@Models(Credentials.class)
+public abstract class RedactionScenarios {
+
+  private static String secret() {
+    return "hunter2-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Every text the error carries: messages, toString and the stack trace of its causes. */
+  private static String allText(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      out.append('\n').append(String.valueOf(t.getMessage())).append('\n').append(t.toString());
+    }
+    return out.toString();
+  }
+
+  private static void assertHidden(String secret, String text) {
+    assertFalse(text.contains(secret), "the secret shows in: " + text);
+    assertFalse(text.contains(secret.substring(0, 7)), "part of the secret shows in: " + text);
+  }
+
+  @BackendTest
+  public void aUniqueViolationOnASensitiveFieldShowsNoValue(Db db) {
+    String secret = secret();
+    await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    UniqueViolationException e = failure(UniqueViolationException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("bob").token(secret).exec(db));
+    assertEquals(Optional.of("Credential"), e.model());
+    assertEquals(Optional.of("token"), e.field());
+    assertHidden(secret, allText(e));
+  }
+
+  @BackendTest
+  public void aRecordNotFoundByASensitiveValueShowsTheMask(Db db) {
+    String secret = secret();
+    RecordNotFoundException e = failure(RecordNotFoundException.class,
+        () -> Credentials.filter(Credentials.TOKEN.eq(secret)).get(db));
+    assertHidden(secret, allText(e));
+    assertTrue(e.getMessage().contains("token = " + Redaction.MASK), e.getMessage());
+  }
+
+  @BackendTest
+  public void aRangeErrorOnASensitiveFieldShowsNoValue(Db db) {
+    String secret = secret() + "\uD800";
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    assertEquals(Optional.of("token"), e.field());
+    assertHidden(secret, allText(e));
+  }
+
+  @BackendTest
+  public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    StatementObserver capture = (info, ctx) -> {
+      seen.add(info.toString() + " " + info.shape());
+      return (StatementObservation) (rows, error, cancelled) -> {
+        if (error != null) {
+          seen.add(allText(error));
+        }
+      };
+    };
+    Db db = context.open(b -> b.observer(capture)).db();
+    String secret = secret();
+    await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    await(Credentials.filter(Credentials.TOKEN.eq(secret)).first(db));
+    failure(UniqueViolationException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("bob").token(secret).exec(db));
+    assertTrue(seen.size() >= 3, "observed " + seen);
+    assertHidden(secret, String.join("\n", seen));
+  }
+
+  @BackendTest
+  public void explainShowsTheMask(Db db) {
+    String secret = secret();
+    String plan = db.explain(Credentials.filter(Credentials.TOKEN.eq(secret)
+        .and(Credentials.OWNER.eq("ann"))).untyped());
+    assertHidden(secret, plan);
+    assertTrue(plan.contains(Redaction.MASK), plan);
+    assertTrue(plan.contains("ann"), "values of other fields still show: " + plan);
+  }
+}
