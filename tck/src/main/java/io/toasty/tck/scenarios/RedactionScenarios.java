@@ -81,6 +81,22 @@ public abstract class RedactionScenarios {
   }
 
   @BackendTest
+  public void anUpdateLeavingASensitiveFieldsRangeShowsNoValue(Db db) {
+    UUID id = UUID.randomUUID();
+    await(Credentials.create().id(id).owner("ann").token(secret()).level((byte) 117).exec(db));
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> Credentials.updateById(id).level(Credentials.LEVEL.plus((byte) 99)).exec(db));
+    assertEquals(Optional.of("level"), e.field(), e.getMessage());
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      messages.append(t).append('\n');
+    }
+    assertFalse(messages.toString().contains("117"), messages::toString);
+    assertFalse(messages.toString().contains("216"), messages::toString);
+    assertEquals((byte) 117, await(Credentials.getById(db, id)).level());
+  }
+
+  @BackendTest
   public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
     List<String> seen = new CopyOnWriteArrayList<>();
     StatementObserver capture = (info, ctx) -> {
