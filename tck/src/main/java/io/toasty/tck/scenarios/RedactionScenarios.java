@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
  * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
- * it, a range error, a statement's observation or log line, nor {@code explain()}.
+ * it, a range error, a statement's observation or log line, {@code explain()}, nor a query's
+ * {@code toString()}.
  */
 @Models(Credentials.class)
 public abstract class RedactionScenarios {
@@ -125,5 +126,14 @@ public abstract class RedactionScenarios {
     assertHidden(secret, plan);
     assertTrue(plan.contains(Redaction.MASK), plan);
     assertTrue(plan.contains("ann"), "values of other fields still show: " + plan);
+  }
+
+  @BackendTest
+  public void aQuerysToStringShowsTheMask(Db db) {
+    String secret = secret();
+    String text = Credentials.filter(Credentials.TOKEN.eq(secret)).toString();
+    assertHidden(secret, text);
+    assertTrue(text.contains("token = " + Redaction.MASK), text);
+    assertHidden(secret, Credentials.filter(Credentials.TOKEN.eq(secret)).paginate(10).toString());
   }
 }
