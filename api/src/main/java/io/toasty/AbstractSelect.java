@@ -288,6 +288,11 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   @Override
   public String toString() {
+    if (Redaction.hasSensitive(model.schema())) {
+      // the query record prints its constants: a sensitive model shows its filter masked
+      return getClass().getSimpleName() + "[" + model.name() + " where "
+          + ExprPrinter.print(query.filter(), model.schema()) + "]";
+    }
     return getClass().getSimpleName() + "[" + query + "]";
   }
 }

@@ -136,6 +136,8 @@ public final class PageQuery<M> {
   @Override
   public String toString() {
     return "PageQuery[" + size + (after != null ? ", after " + after : "")
-        + (before != null ? ", before " + before : "") + ", " + query + "]";
+        + (before != null ? ", before " + before : "") + ", "
+        + (Redaction.hasSensitive(model.schema()) ? model.name() + " where "
+            + io.toasty.stmt.ExprPrinter.print(query.filter(), model.schema()) : query) + "]";
   }
 }

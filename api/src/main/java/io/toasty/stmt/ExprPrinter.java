@@ -12,6 +12,8 @@ public final class ExprPrinter {
   private final ModelSchema model;
   private final StringBuilder out = new StringBuilder();
   private int depth;
+  /** Whether constants print as {@code ***}: inside a comparison with a sensitive field. */
+  private boolean redacting;
 
   private ExprPrinter(ModelSchema model) {
     this.model = model;
@@ -31,11 +33,53 @@ public final class ExprPrinter {
 
   private void expr(Expr e) {
     depth++;
+    boolean outer = redacting;
+    // A predicate on a sensitive field hides every value it holds (both sides, any depth).
+    if (!redacting && !(e instanceof Expr.And) && !(e instanceof Expr.Or)
+        && !(e instanceof Expr.Not) && touchesSensitive(e)) {
+      redacting = true;
+    }
     try {
       render(e);
     } finally {
       depth--;
+      redacting = outer;
     }
+  }
+
+  private boolean touchesSensitive(Expr e) {
+    if (model == null) {
+      return false;
+    }
+    if (e instanceof Expr.Field f) {
+      return model.name().equals(f.model()) && f.index() < model.fields().size()
+          && model.fields().get(f.index()).sensitive();
+    }
+    if (e instanceof Expr.Compare c) {
+      return touchesSensitive(c.left()) || touchesSensitive(c.right());
+    }
+    if (e instanceof Expr.Arith a) {
+      return touchesSensitive(a.left()) || touchesSensitive(a.right());
+    }
+    if (e instanceof Expr.IsNotDistinctFrom d) {
+      return touchesSensitive(d.left()) || touchesSensitive(d.right());
+    }
+    if (e instanceof Expr.Pattern p) {
+      return touchesSensitive(p.operand()) || touchesSensitive(p.pattern());
+    }
+    if (e instanceof Expr.InList in) {
+      return touchesSensitive(in.operand());
+    }
+    if (e instanceof Expr.Func f) {
+      return touchesSensitive(f.operand());
+    }
+    if (e instanceof Expr.Record r) {
+      return r.fields().stream().anyMatch(this::touchesSensitive);
+    }
+    if (e instanceof Expr.Project p) {
+      return touchesSensitive(p.base());
+    }
+    return false;
   }
 
   private void render(Expr e) {
@@ -156,7 +200,9 @@ public final class ExprPrinter {
   }
 
   private void value(Value v) {
-    if (v instanceof Value.Str s) {
+    if (redacting && !(v instanceof Value.Null)) {
+      out.append(io.toasty.Redaction.MASK);
+    } else if (v instanceof Value.Str s) {
       out.append('"').append(s.value()).append('"');
     } else if (v instanceof Value.Null) {
       out.append("NULL");

@@ -185,7 +185,8 @@ final class EmbeddedParser {
       return Optional.empty();
     }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
-        columnName(rc, columnPrefix), type.get(), false, null, null, position, null, wholeOnly);
+        columnName(rc, columnPrefix), type.get(), false, null, null, position, null, wholeOnly,
+        rc.getAnnotation(io.toasty.annotations.Sensitive.class) != null);
     leaves.add(leaf);
     return Optional.of(leaf);
   }

@@ -24,10 +24,19 @@ import io.toasty.schema.app.Auto;
  *                     record's path ({@code work}): its column is nullable even when the field is
  *                     not {@code Optional}, and creates and updates set that record whole;
  *                     {@code null} for any other field
+ * @param sensitive    whether it is {@code @Sensitive}
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
     boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
-    String wholeOnly) implements DataMember {
+    String wholeOnly, boolean sensitive) implements DataMember {
+
+  /** A field whose values are not sensitive. */
+  FieldDescriptor(int index, String name, String constant, String column, FieldType type,
+      boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
+      String wholeOnly) {
+    this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
+        wholeOnly, false);
+  }
 
   /** A field of the model itself that updates leave alone. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,

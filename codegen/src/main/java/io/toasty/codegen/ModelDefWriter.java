@@ -123,6 +123,13 @@ final class ModelDefWriter {
     CodeBlock auto = f.auto() == null ? CodeBlock.of("null")
         : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.auto().name());
     CodeBlock defaultValue = f.defaultValue() == null ? CodeBlock.of("null") : f.defaultValue();
+    if (f.sensitive()) {
+      CodeBlock onUpdate = f.onUpdate() == null ? CodeBlock.of("null")
+          : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.onUpdate().name());
+      return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $L, true)", ApiTypes.FIELD_SCHEMA,
+          f.index(), f.name(), engineType(f.type()), f.nullable(), auto, defaultValue,
+          f.column(), onUpdate);
+    }
     if (f.onUpdate() != null) {
       return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $T.$L)", ApiTypes.FIELD_SCHEMA,
           f.index(), f.name(), engineType(f.type()), f.type().optional(), auto, defaultValue,

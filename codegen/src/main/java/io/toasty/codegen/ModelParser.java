@@ -193,7 +193,8 @@ final class ModelParser {
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
         column(where, component), type.get(), key, auto, defaultValue, position,
-        generated.onUpdate(), null));
+        generated.onUpdate(), null,
+        component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));
   }
 
   private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,

@@ -421,6 +421,42 @@ public final class Db implements Executor {
     return driver.poolState();
   }
 
+  /**
+   * One round trip to the database and the pool's gauges. SQL backends run {@code SELECT 1} on a
+   * pooled connection; a backend without SQL (DynamoDB) reads at most one item of the first
+   * table, or only opens a connection when the schema has none. Never fails: an error of the
+   * round trip is a {@link Health.Status#DOWN} health carrying it.
+   */
+  public Mono<Health> health() {
+    return Mono.defer(() -> {
+      long start = System.nanoTime();
+      String backend = capability().backend();
+      return Mono.usingWhen(driver.connect(), this::ping, Connection::close)
+          .then(Mono.fromSupplier(() -> new Health(Health.Status.UP, since(start), backend,
+              driver.poolState().orElse(null), null)))
+          .onErrorResume(e -> Mono.just(new Health(Health.Status.DOWN, since(start), backend,
+              driver.poolState().orElse(null), e)));
+    });
+  }
+
+  private Mono<Void> ping(Connection connection) {
+    Operation op;
+    if (capability().sql()) {
+      op = new Operation.RawSql(List.of("SELECT 1"), List.of(), true, List.of());
+    } else if (!schema.tables().isEmpty()) {
+      op = new Operation.Scan(schema.tables().iterator().next().name(), List.of(0),
+          new io.toasty.stmt.Expr.Const(Value.TRUE), List.of());
+    } else {
+      return Mono.empty();
+    }
+    return connection.exec(op).flatMap(r -> r instanceof io.toasty.driver.ExecResponse.Rows rows
+        ? rows.rows().take(1).then() : Mono.empty());
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
   /** The key that signs this {@code Db}'s pagination cursors ({@link DbBuilder#cursorKey}). */
   @Override
   public CursorKey cursorKey() {

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param onUpdate     what every update that does not set the field writes to it
  *                     ({@code @UpdatedAt}, {@code @OnUpdate}: {@link Auto#NOW}, {@link
  *                     Auto#UUID_V4} or {@link Auto#UUID_V7}), or {@code null}
+ * @param sensitive    whether its values are redacted from messages, logs and plan dumps
+ *                     ({@code @Sensitive}; see {@link io.toasty.Redaction})
  */
 public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-    Value defaultValue, String columnName, Auto onUpdate) {
+    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -28,6 +30,12 @@ public record FieldSchema(int index, String name, Type type, boolean nullable, A
         && onUpdate != Auto.UUID_V7) {
       throw new IllegalArgumentException(name + ": an update cannot generate " + onUpdate);
     }
+  }
+
+  /** A field whose values are not sensitive. */
+  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+      Value defaultValue, String columnName, Auto onUpdate) {
+    this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, false);
   }
 
   /** A field that updates leave alone unless they set it. */

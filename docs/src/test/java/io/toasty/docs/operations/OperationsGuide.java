@@ -3,7 +3,9 @@ package io.toasty.docs.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.toasty.RecordNotFoundException;
 import io.toasty.ValueOutOfRangeException;
+import io.toasty.reactive.Health;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
@@ -76,6 +78,26 @@ final class OperationsGuide {
         .onErrorResume(ValueOutOfRangeException.class,
             e -> Mono.just(e.model().orElseThrow() + "." + e.field().orElseThrow()));
     // "Metric.name"
+    // end-snippet
+  }
+
+  static Mono<String> notFound(Db db, String apiKey) {
+    // snippet: ops-sensitive-errors
+    return ApiClients.filter(ApiClients.API_KEY.eq(apiKey)).get(db)
+        .map(ApiClient::name)
+        .onErrorResume(RecordNotFoundException.class, e -> Mono.just(e.getMessage()));
+    // "ApiClient: no record found (apiKey = ***)", whatever the key
+    // end-snippet
+  }
+
+  static Mono<String> health(Db db) {
+    // snippet: ops-health
+    Mono<Health> health = db.health();   // never fails: an unreachable database is DOWN
+    return health.map(h -> h.status() + " " + h.backend() + " in " + h.latency().toMillis()
+        + " ms" + h.poolState().map(p -> ", " + p.acquired() + " of " + p.maxSize()
+            + " connections in use, " + p.pending() + " waiting").orElse("")
+        + (h.up() ? "" : ": " + h.error()));
+    // "UP h2 in 1 ms, 0 of 10 connections in use, 0 waiting"
     // end-snippet
   }
 }

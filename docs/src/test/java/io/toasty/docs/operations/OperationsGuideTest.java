@@ -66,4 +66,43 @@ class OperationsGuideTest {
       db.close().block();
     }
   }
+
+  @Test
+  void aSensitiveValueNeverShows() {
+    Db db = io.toasty.reactive.Toasty.builder().models(ApiClients.MODEL)
+        .url("r2dbc:h2:mem:///operations-sensitive").build();
+    try {
+      db.schema().push().block();
+      String key = "sk-live-0123456789";
+      assertEquals("ApiClient: no record found (apiKey = ***)",
+          OperationsGuide.notFound(db, key).block());
+      ApiClients.create().name("billing").apiKey(key).exec(db).block();
+      assertEquals("billing", OperationsGuide.notFound(db, key).block());
+      io.toasty.UniqueViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.toasty.UniqueViolationException.class,
+          () -> ApiClients.create().name("other").apiKey(key).exec(db).block());
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        org.junit.jupiter.api.Assertions.assertFalse(String.valueOf(t.getMessage()).contains(key),
+            t::toString);
+      }
+      String plan = db.explain(ApiClients.filter(ApiClients.API_KEY.eq(key)).untyped());
+      org.junit.jupiter.api.Assertions.assertFalse(plan.contains(key), plan);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
+  void healthIsARoundTripAndThePool() {
+    Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-health");
+    try {
+      String h = OperationsGuide.health(db).block();
+      org.junit.jupiter.api.Assertions.assertTrue(h.matches(
+          "UP h2 in \\d+ ms, 0 of 10 connections in use, 0 waiting"), h);
+    } finally {
+      db.close().block();
+    }
+    String down = OperationsGuide.health(db).block();
+    org.junit.jupiter.api.Assertions.assertTrue(down.startsWith("DOWN h2 in "), down);
+  }
 }

@@ -65,7 +65,8 @@ public final class RangeGuard {
         BigDecimal n = new BigDecimal(v.n());
         if (n.compareTo(range[0]) < 0 || n.compareTo(range[1]) > 0) {
           return new ValueOutOfRangeException(table.model(), table.fieldName(column),
-              "the update would make it " + n.toPlainString() + ", outside its type's range "
+              "the update would make it " + (table.sensitive(column) ? io.toasty.Redaction.MASK
+              : n.toPlainString()) + ", outside its type's range "
               + range[0] + " to " + range[1] + "; nothing was written", null);
         }
       }

@@ -36,6 +36,7 @@ public final class TableInfo {
   private final String uniqueTableName;
   private final String model;
   private final List<String> fieldNames;
+  private final Set<Integer> sensitiveColumns;
   private final List<Index> indexes;
   private final List<Index> uniqueIndexes;
   private final Set<Integer> uniqueColumns;
@@ -67,6 +68,7 @@ public final class TableInfo {
       fields.add(fieldName(model, mapping, c, schema.column(c).name()));
     }
     this.fieldNames = List.copyOf(fields);
+    this.sensitiveColumns = sensitiveColumns(model, mapping);
     checkKey();
     List<Index> all = new ArrayList<>();
     List<Index> unique = new ArrayList<>();
@@ -84,6 +86,23 @@ public final class TableInfo {
     this.uniqueIndexes = List.copyOf(unique);
     this.uniqueColumns = Collections.unmodifiableSet(uniqueCols);
     this.uniqueTableName = unique.isEmpty() ? null : physicalName + ".unique";
+  }
+
+  private static Set<Integer> sensitiveColumns(ModelSchema model, ModelMapping mapping) {
+    Set<Integer> out = new TreeSet<>();
+    if (model != null) {
+      for (int f = 0; f < model.fields().size(); f++) {
+        if (model.field(f).sensitive()) {
+          out.add(mapping.columnOf(f));
+        }
+      }
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Whether column {@code c} stores a {@code @Sensitive} field, whose values no message shows. */
+  public boolean sensitive(int c) {
+    return sensitiveColumns.contains(c);
   }
 
   private static String fieldName(ModelSchema model, ModelMapping mapping, int column,

@@ -46,7 +46,10 @@ public final class Explain {
     section("parameterize (the shape is the plan-cache key)");
     line(st.statement(shape.statement()));
     for (int i = 0; i < shape.args().size(); i++) {
-      line("$" + i + " = " + TypeCompat.describe(shape.args().get(i)) + check(checks.get(i)));
+      ArgCheck c = checks.get(i);
+      String value = c != null && c.sensitive() ? io.toasty.Redaction.MASK
+          : TypeCompat.describe(shape.args().get(i));
+      line("$" + i + " = " + value + check(c));
     }
     section("simplify");
     line(st.statement(simplified));

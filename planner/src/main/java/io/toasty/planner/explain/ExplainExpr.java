@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class ExplainExpr {
   private final Schema schema;
+  /** Whether constants show as {@code ***}: inside a predicate on a sensitive field or column. */
+  private boolean redacting;
 
   ExplainExpr(Schema schema) {
     this.schema = schema;
@@ -30,8 +32,22 @@ final class ExplainExpr {
   }
 
   private void expr(Expr e, StringBuilder out) {
+    boolean outer = redacting;
+    if (!redacting && !(e instanceof Expr.And) && !(e instanceof Expr.Or)
+        && !(e instanceof Expr.Not) && Sensitivity.touches(schema, e)) {
+      redacting = true;
+    }
+    try {
+      render(e, out);
+    } finally {
+      redacting = outer;
+    }
+  }
+
+  private void render(Expr e, StringBuilder out) {
     if (e instanceof Expr.Const c) {
-      out.append(value(c.value()));
+      out.append(redacting && !(c.value() instanceof Value.Null) ? io.toasty.Redaction.MASK
+          : value(c.value()));
     } else if (e instanceof Expr.Arg a) {
       out.append('$').append(a.index());
     } else if (e instanceof Expr.Field f) {

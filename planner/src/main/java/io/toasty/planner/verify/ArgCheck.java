@@ -19,11 +19,18 @@ import java.util.Objects;
  * @param field    the field (or {@code limit}/{@code offset}), for messages
  * @param ranges   the backend's value ranges, or null when planning for no backend (then only lone
  *                 surrogates are refused)
+ * @param sensitive whether the field is {@code @Sensitive}: messages show no value of it
  */
 public record ArgCheck(int arg, Type type, boolean nullable, String model, String field,
-    ValueRanges ranges) {
+    ValueRanges ranges, boolean sensitive) {
   public ArgCheck {
     Objects.requireNonNull(type, "type");
+  }
+
+  /** A check of a field that is not sensitive. */
+  public ArgCheck(int arg, Type type, boolean nullable, String model, String field,
+      ValueRanges ranges) {
+    this(arg, type, nullable, model, field, ranges, false);
   }
 
   /** A check of the type alone (no backend's ranges). */
@@ -44,11 +51,16 @@ public record ArgCheck(int arg, Type type, boolean nullable, String model, Strin
     }
     Value out = TypeCompat.coerce(type, v);
     if (out == null) {
-      throw new InvalidStatementException(model, field, "value " + TypeCompat.describe(v)
+      throw new InvalidStatementException(model, field, "value "
+          + (sensitive ? io.toasty.Redaction.MASK : TypeCompat.describe(v))
           + " does not fit type " + TypeCompat.describe(type));
     }
     String problem = ranges == null ? RangeCheck.problem(out, ValueRanges.UNLIMITED)
         : RangeCheck.problem(out, ranges);
+    if (problem != null && sensitive) {
+      // range problems quote numbers and dates; a sensitive one shows as the mask
+      problem = problem.replace(String.valueOf(out.toJava()), io.toasty.Redaction.MASK);
+    }
     if (problem != null) {
       throw new ValueOutOfRangeException(model, field, problem, null);
     }

@@ -326,7 +326,8 @@ public final class Verify {
 
   private void assign(String owner, FieldSchema f, Expr value) {
     if (value instanceof Expr.Arg a) {
-      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name(), ranges());
+      checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name(), ranges(),
+          f.sensitive());
       return;
     }
     if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
@@ -502,7 +503,8 @@ public final class Verify {
     if (ta.type != null && tb.type != null && !TypeCompat.compatible(ta.type, tb.type)
         && ta.type != Type.Scalar.NULL && tb.type != Type.Scalar.NULL) {
       String field = ta.field != null ? ta.field : tb.field;
-      String shown = b instanceof Expr.Const c ? TypeCompat.describe(c.value())
+      String shown = b instanceof Expr.Const c ? (sensitive(model, field)
+          ? io.toasty.Redaction.MASK : TypeCompat.describe(c.value()))
           : TypeCompat.describe(tb.type);
       throw new InvalidStatementException(model, field, "cannot compare "
           + TypeCompat.describe(ta.type) + " with " + shown);
@@ -512,8 +514,14 @@ public final class Verify {
   private void argCheck(Expr e, Typed other) {
     if (e instanceof Expr.Arg a && other.type != null && other.field != null
         && checks[a.index()] == null) {
-      checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field, ranges());
+      checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field, ranges(),
+          sensitive(model, other.field));
     }
+  }
+
+  private boolean sensitive(String owner, String field) {
+    return schema.hasModel(owner) && schema.model(owner).fields().stream()
+        .anyMatch(f -> f.sensitive() && f.name().equals(field));
   }
 
   private Typed typeOf(Expr e) {

@@ -106,6 +106,18 @@ public final class ErrorTranslator {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
+    Throwable translated = translateText(error, table, delete, computed);
+    if (!Withheld.applies(schema, table)) {
+      return translated;
+    }
+    R2dbcException r2dbc = find(error, R2dbcException.class);
+    SQLException sql = find(error, SQLException.class);
+    String sqlState = r2dbc != null ? r2dbc.getSqlState() : sql != null ? sql.getSQLState() : null;
+    return Withheld.of(translated, error, sqlState, messageOf(error));
+  }
+
+  private Throwable translateText(Throwable error, String table, boolean delete,
+      List<Integer> computed) {
     String sqlState = null;
     Object errorCode = null;
     R2dbcException r2dbc = find(error, R2dbcException.class);

@@ -32,6 +32,12 @@ final class ReadErrors {
           continue;
         }
         for (int f = 0; f < model.fields().size(); f++) {
+          if (mapping.columnOf(f) == c.index() && model.field(f).sensitive()) {
+            // the driver's text quotes the stored value: leave it and its exception out
+            return new ValueOutOfRangeException(model.name(), model.field(f).name(),
+                "the stored value cannot be read as the field's type, in the record with key "
+                + key(schema.table(c.table()), columns, e.row()), null);
+          }
           if (mapping.columnOf(f) == c.index()) {
             return new ValueOutOfRangeException(model.name(), model.field(f).name(),
                 "the stored value cannot be read as the field's type, in the record with key "

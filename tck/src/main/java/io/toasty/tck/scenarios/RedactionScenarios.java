@@ -1,0 +1,139 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.RecordNotFoundException;
+import io.toasty.Redaction;
+import io.toasty.UniqueViolationException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.StatementObservation;
+import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.tck.BackendContext;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.models.Credentials;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
+ * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
+ * it, a range error, a statement's observation or log line, {@code explain()}, nor a query's
+ * {@code toString()}.
+ */
+@Models(Credentials.class)
+public abstract class RedactionScenarios {
+
+  private static String secret() {
+    return "hunter2-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Every text the error carries: messages, toString and the stack trace of its causes. */
+  private static String allText(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      out.append('\n').append(String.valueOf(t.getMessage())).append('\n').append(t.toString());
+    }
+    return out.toString();
+  }
+
+  private static void assertHidden(String secret, String text) {
+    assertFalse(text.contains(secret), "the secret shows in: " + text);
+    assertFalse(text.contains(secret.substring(0, 7)), "part of the secret shows in: " + text);
+  }
+
+  @BackendTest
+  public void aUniqueViolationOnASensitiveFieldShowsNoValue(Db db) {
+    String secret = secret();
+    await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    UniqueViolationException e = failure(UniqueViolationException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("bob").token(secret).exec(db));
+    assertEquals(Optional.of("Credential"), e.model());
+    assertEquals(Optional.of("token"), e.field());
+    assertHidden(secret, allText(e));
+  }
+
+  @BackendTest
+  public void aRecordNotFoundByASensitiveValueShowsTheMask(Db db) {
+    String secret = secret();
+    RecordNotFoundException e = failure(RecordNotFoundException.class,
+        () -> Credentials.filter(Credentials.TOKEN.eq(secret)).get(db));
+    assertHidden(secret, allText(e));
+    assertTrue(e.getMessage().contains("token = " + Redaction.MASK), e.getMessage());
+  }
+
+  @BackendTest
+  public void aRangeErrorOnASensitiveFieldShowsNoValue(Db db) {
+    String secret = secret() + "\uD800";
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    assertEquals(Optional.of("token"), e.field());
+    assertHidden(secret, allText(e));
+  }
+
+  @BackendTest
+  public void anUpdateLeavingASensitiveFieldsRangeShowsNoValue(Db db) {
+    UUID id = UUID.randomUUID();
+    await(Credentials.create().id(id).owner("ann").token(secret()).level((byte) 117).exec(db));
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> Credentials.updateById(id).level(Credentials.LEVEL.plus((byte) 99)).exec(db));
+    assertEquals(Optional.of("level"), e.field(), e.getMessage());
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      messages.append(t).append('\n');
+    }
+    assertFalse(messages.toString().contains("117"), messages::toString);
+    assertFalse(messages.toString().contains("216"), messages::toString);
+    assertEquals((byte) 117, await(Credentials.getById(db, id)).level());
+  }
+
+  @BackendTest
+  public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    StatementObserver capture = (info, ctx) -> {
+      seen.add(info.toString() + " " + info.shape());
+      return (StatementObservation) (rows, error, cancelled) -> {
+        if (error != null) {
+          seen.add(allText(error));
+        }
+      };
+    };
+    Db db = context.open(b -> b.observer(capture)).db();
+    String secret = secret();
+    await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
+    await(Credentials.filter(Credentials.TOKEN.eq(secret)).first(db));
+    failure(UniqueViolationException.class,
+        () -> Credentials.create().id(UUID.randomUUID()).owner("bob").token(secret).exec(db));
+    assertTrue(seen.size() >= 3, "observed " + seen);
+    assertHidden(secret, String.join("\n", seen));
+  }
+
+  @BackendTest
+  public void explainShowsTheMask(Db db) {
+    String secret = secret();
+    String plan = db.explain(Credentials.filter(Credentials.TOKEN.eq(secret)
+        .and(Credentials.OWNER.eq("ann"))).untyped());
+    assertHidden(secret, plan);
+    assertTrue(plan.contains(Redaction.MASK), plan);
+    assertTrue(plan.contains("ann"), "values of other fields still show: " + plan);
+  }
+
+  @BackendTest
+  public void aQuerysToStringShowsTheMask(Db db) {
+    String secret = secret();
+    String text = Credentials.filter(Credentials.TOKEN.eq(secret)).toString();
+    assertHidden(secret, text);
+    assertTrue(text.contains("token = " + Redaction.MASK), text);
+    assertHidden(secret, Credentials.filter(Credentials.TOKEN.eq(secret)).paginate(10).toString());
+  }
+}

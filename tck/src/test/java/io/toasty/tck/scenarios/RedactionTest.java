@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link RedactionScenarios} on this build's backends. */
+class RedactionTest extends RedactionScenarios {}
