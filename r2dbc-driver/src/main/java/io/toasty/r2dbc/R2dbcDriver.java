@@ -150,6 +150,10 @@ public final class R2dbcDriver implements Driver {
     return Mono.defer(() -> closed.get()
         ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
         : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
+        // A connection that fails validation is dropped and nothing was sent: asking again is
+        // safe for any statement. The pool holds at most poolMaxSize dead ones (a server that
+        // ended its idle sessions), so that many more tries reach a live or a new connection.
+        .retryWhen(reactor.util.retry.Retry.max(poolMaxSize).filter(R2dbcDriver::failedValidation))
         .onErrorMap(this::acquireFailure)
         .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
   }
