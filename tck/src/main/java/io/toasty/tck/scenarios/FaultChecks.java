@@ -26,6 +26,19 @@ final class FaultChecks {
     }
   }
 
+  /**
+   * Kills the sessions {@code which} and waits until the server no longer lists them: a kill
+   * only signals the session ({@code pg_terminate_backend} returns before the session has ended),
+   * and a statement sent in between would meet a session still alive, not a dead connection.
+   */
+  static int killAndWaitGone(Backend backend, String database, Sessions which) {
+    int before = Tck.await(backend.serverConnections(database));
+    int killed = Tck.await(backend.killSessions(database, which));
+    Tck.eventually("the " + killed + " killed sessions are gone from the server",
+        () -> Tck.await(backend.serverConnections(database)) <= before - killed);
+    return killed;
+  }
+
   /** Reports of buffers leaked before this scenario are not this scenario's. */
   static void forgetEarlierLeaks() {
     LeakWatch.collect();

@@ -210,7 +210,7 @@ public abstract class FaultScenarios {
       Tck.awaitAll(Flux.range(0, BackendContext.DEFAULT_POOL_SIZE)
           .flatMap(i -> Shoppers.filter(Shoppers.ROUND.eq(SEED)).count(db)));
       FaultChecks.idle(db, "before the kill");
-      int killed = Tck.await(backend.killSessions(opened.database(), Sessions.IDLE));
+      int killed = FaultChecks.killAndWaitGone(backend, opened.database(), Sessions.IDLE);
       boolean retry = tally.rounds() % 2 == 1;
       Executor reads = retry ? retrying : plain;
       for (int i = 0; i < BackendContext.DEFAULT_POOL_SIZE; i++) {
