@@ -39,10 +39,14 @@ final class FaultChecks {
     return killed;
   }
 
-  /** Reports of buffers leaked before this scenario are not this scenario's. */
-  static void forgetEarlierLeaks() {
+  /**
+   * Runs {@code scenario} with Netty's paranoid leak detection (every buffer tracked), leaks
+   * reported before it forgotten: they are not this scenario's.
+   */
+  static void watched(Runnable scenario) {
     LeakWatch.collect();
     LeakWatch.clear();
+    LeakWatch.paranoid(scenario);
   }
 
   /** Waits until every connection of {@code db} is back in its pool, none acquired or awaited. */

@@ -37,7 +37,7 @@ final class FaultTally {
     return kills;
   }
 
-  /** Ends a round whose kill ended {@code killed} sessions and whose work ended in {@code error}. */
+  /** Ends a round: its kill ended {@code killed} sessions, its work ended in {@code error}. */
   void round(int killed, Throwable error) {
     rounds++;
     if (killed > 0) {
