@@ -60,6 +60,12 @@ public abstract class FaultScenarios {
   /** Rows a stream has read when its session is killed. */
   static final int KILL_AFTER = 5;
   private static final String SEED = "seed";
+  /**
+   * A stream that neither ended nor failed within {@link Tck#TIMEOUT} of its kill, then
+   * cancelled: seen about once in 200 kills on MariaDB (r2dbc-mysql 1.4.2), an open bug that
+   * the report names; the cancel must still give the connection back.
+   */
+  static final String HUNG = "never ended after its kill: cancelled";
 
   /**
    * Mid-stream: a stream's session killed after {@value #KILL_AFTER} of its {@value #ROWS} rows
@@ -73,7 +79,7 @@ public abstract class FaultScenarios {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   public void aStreamKilledMidwayFailsTransientlyAndTheNextStatementsSucceed(BackendContext cx,
       Backend backend) {
-    FaultChecks.watched(() -> streamKilled(cx, backend));
+    FaultChecks.watched(false, () -> streamKilled(cx, backend));
   }
 
   private void streamKilled(BackendContext cx, Backend backend) {
@@ -92,7 +98,8 @@ public abstract class FaultScenarios {
                   .doOnNext(killed::set).thenReturn(s)
               : Mono.just(s), 1)
           .count()
-          .doOnNext(n -> assertEquals(ROWS, n, "rows of a stream that completed")));
+          .doOnNext(n -> assertEquals(ROWS, n, "rows of a stream that completed"))
+          .timeout(Tck.TIMEOUT, Mono.fromRunnable(() -> tally.note(HUNG))));
       tally.round(killed.get(), error);
       boolean whole = error == null && killed.get() > 0;
       tally.note(killed.get() == 0 ? "not killed (the server had sent every row)"
@@ -118,7 +125,7 @@ public abstract class FaultScenarios {
   @Requires(Need.INTERACTIVE_TRANSACTIONS)
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   public void aTransactionKilledBeforeCommitLeavesNothing(BackendContext cx, Backend backend) {
-    FaultChecks.watched(() -> transactionKilled(cx, backend));
+    FaultChecks.watched(true, () -> transactionKilled(cx, backend));
   }
 
   private void transactionKilled(BackendContext cx, Backend backend) {
@@ -159,7 +166,7 @@ public abstract class FaultScenarios {
   @Requires(Need.INTERACTIVE_TRANSACTIONS)
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   public void aKillRacingCommitIsAllOrNothing(BackendContext cx, Backend backend) {
-    FaultChecks.watched(() -> commitRaced(cx, backend));
+    FaultChecks.watched(true, () -> commitRaced(cx, backend));
   }
 
   private void commitRaced(BackendContext cx, Backend backend) {
@@ -207,7 +214,7 @@ public abstract class FaultScenarios {
   @BackendTest
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   public void connectionsKilledIdleInThePoolAreNeverUsed(BackendContext cx, Backend backend) {
-    FaultChecks.watched(() -> idleKilled(cx, backend));
+    FaultChecks.watched(true, () -> idleKilled(cx, backend));
   }
 
   private void idleKilled(BackendContext cx, Backend backend) {
