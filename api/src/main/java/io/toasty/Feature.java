@@ -91,7 +91,14 @@ public enum Feature {
   /** Row locks on a query ({@code FOR UPDATE}, {@code SKIP LOCKED}, {@code NOWAIT}). */
   ROW_LOCKS("row locks"),
   /** Shared row locks ({@code FOR SHARE}). */
-  SHARED_ROW_LOCKS("shared row locks (FOR SHARE)");
+  SHARED_ROW_LOCKS("shared row locks (FOR SHARE)"),
+
+  // What a test harness asks of a backend, beyond what the engine does.
+  /**
+   * Server sessions that can be ended from outside ({@code pg_terminate_backend}, {@code KILL}):
+   * a database in the same JVM, or one reached by stateless requests, has none.
+   */
+  SERVER_SESSIONS("server sessions that can be ended from outside");
 
   private final String text;
 

@@ -147,11 +147,24 @@ public final class R2dbcDriver implements Driver {
   }
 
   private Mono<R2dbcConnection> acquire() {
-    return Mono.defer(() -> closed.get()
-        ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
-        : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
+    return pooled(poolMaxSize)
         .onErrorMap(this::acquireFailure)
         .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
+  }
+
+  /**
+   * A connection from the pool. One that fails validation is dropped and nothing was sent:
+   * asking again is safe for any statement. The pool holds at most poolMaxSize dead ones (a
+   * server that ended its idle sessions), so that many more tries reach a live or a new one.
+   * (On the error path only: an operator between the hand-over and the borrower that could
+   * swallow a connection would break {@link PoolHandOver}'s cancel guarantees.)
+   */
+  private Mono<io.r2dbc.spi.Connection> pooled(int retries) {
+    return Mono.defer(() -> closed.get()
+        ? Mono.<io.r2dbc.spi.Connection>error(new DriverException(dialect.backend(), null,
+            "the driver is closed", null))
+        : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
+        .onErrorResume(e -> retries > 0 && failedValidation(e), e -> pooled(retries - 1));
   }
 
   /**

@@ -76,6 +76,37 @@ class DeadConnectionTest {
   }
 
   /**
+   * Connections killed idle in the pool never fail an acquire: the pool drops each that fails
+   * validation and the driver asks again (nothing was sent), 50 times with three killed at once.
+   * A connection whose client has not yet seen its session end (the kill returns before the
+   * session is gone) still passes validation: its statement then fails with a transient
+   * {@link ConnectionLostException} and the connection is discarded.
+   */
+  @Test
+  void idleKilledConnectionsNeverFailAnAcquire() {
+    R2dbcDriver three = (R2dbcDriver) new R2dbcDriverProvider().open(new DriverConfig(
+        database.url(), Fixtures.SCHEMA, 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
+        null));
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        java.util.List<Connection> held = Flux.range(0, 3)
+            .concatMap(i -> three.connect()).collectList().block(Duration.ofSeconds(30));
+        java.util.List<Throwable> failures = Flux.fromIterable(held)
+            .concatMap(c -> countUsers(c).then(Mono.<Throwable>empty())
+                .onErrorResume(Mono::just).concatWith(c.close().then(Mono.empty())))
+            .collectList().block(Duration.ofSeconds(30));
+        for (Throwable f : failures) {
+          assertInstanceOf(ConnectionLostException.class, f);
+        }
+        database.killSessions();
+      }
+      assertEquals(0, three.poolState().orElseThrow().acquired());
+    } finally {
+      three.close().onErrorResume(e -> Mono.empty()).block();
+    }
+  }
+
+  /**
    * The first error of statements sent one after another on {@code c}: the server's kill reaches
    * the client asynchronously, so a statement or two may still be on their way. Bounded by
    * count, not by time.

@@ -75,6 +75,48 @@ public interface Backend {
     return Mono.empty();
   }
 
+  /**
+   * Whether {@link #killSessions} ends sessions here: the backend is a server whose sessions can
+   * be ended from outside. Scenarios that need it declare {@code @Requires(Need.SERVER_SESSIONS)}.
+   */
+  default boolean killsSessions() {
+    return false;
+  }
+
+  /**
+   * Ends, from outside and as an operator would ({@code pg_terminate_backend}, {@code KILL}),
+   * the server sessions now open to {@code database} that are {@code which}, and answers how
+   * many it ended. The library is not told: its connections find out on their next read. A
+   * backend without server sessions answers with an {@link io.toasty.UnsupportedFeatureException}
+   * naming {@link io.toasty.Feature#SERVER_SESSIONS}, sending nothing.
+   */
+  default Mono<Integer> killSessions(String database, Sessions which) {
+    return Mono.error(new io.toasty.UnsupportedFeatureException(
+        io.toasty.Feature.SERVER_SESSIONS, name(),
+        "killing sessions: the backend has no server sessions to end from outside"));
+  }
+
+  /**
+   * SQL text whose one row and column is the current session's id on the server, the id
+   * {@link #killSession} takes ({@code SELECT pg_backend_pid()}); empty where the backend has no
+   * server sessions. Read inside a transaction, it names the transaction's session.
+   */
+  default java.util.Optional<String> sessionIdQuery() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Ends, from outside, the one server session {@code id} (read with {@link #sessionIdQuery}) of
+   * {@code database}; answers 1 if it ended it, 0 if it was gone already. Refused as
+   * {@link #killSessions} is where the backend has no server sessions; a backend whose
+   * {@link #killsSessions} is true implements the three.
+   */
+  default Mono<Integer> killSession(String database, long id) {
+    return Mono.error(new io.toasty.UnsupportedFeatureException(
+        io.toasty.Feature.SERVER_SESSIONS, name(),
+        "killing a session: the backend has no server sessions to end from outside"));
+  }
+
   /** {@code identifier} quoted for this backend's SQL (ANSI double quotes unless it differs). */
   default String quoteIdentifier(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';

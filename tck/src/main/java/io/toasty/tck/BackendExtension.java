@@ -96,7 +96,7 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     List<ModelDef<?>> models = models(method, testClass);
     DbOptions options = method.getAnnotation(DbOptions.class);
     return all.stream().map(backend -> new Run(backend, method.getName(), missing(needs,
-        backend.capability()), models, options));
+        backend), models, options));
   }
 
   static Set<Need> needs(Method method, Class<?> testClass) {
@@ -115,10 +115,10 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     }
   }
 
-  static Set<Need> missing(Set<Need> needs, Capability capability) {
+  static Set<Need> missing(Set<Need> needs, Backend backend) {
     Set<Need> missing = EnumSet.noneOf(Need.class);
     for (Need n : needs) {
-      if (!n.isMetBy(capability)) {
+      if (!n.isMetBy(backend)) {
         missing.add(n);
       }
     }

@@ -68,19 +68,39 @@ public enum Need {
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */
-  SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS);
+  SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
+  /**
+   * Has server sessions the harness can end from outside ({@link Backend#killSessions}): a trait
+   * of the backend the TCK runs on, not of the engine's {@link Capability}, so only
+   * {@link #isMetBy(Backend)} answers it.
+   */
+  SERVER_SESSIONS(c -> false, Backend::killsSessions, Feature.SERVER_SESSIONS);
 
   private final Predicate<Capability> test;
+  private final Predicate<Backend> backendTest;
   private final Feature feature;
 
   Need(Predicate<Capability> test, Feature feature) {
+    this(test, b -> test.test(b.capability()), feature);
+  }
+
+  Need(Predicate<Capability> test, Predicate<Backend> backendTest, Feature feature) {
     this.test = test;
+    this.backendTest = backendTest;
     this.feature = feature;
   }
 
-  /** Whether a backend of {@code capability} has this feature. */
+  /**
+   * Whether a backend of {@code capability} has this feature; {@code false} for a need that is a
+   * trait of the backend rather than of its capability ({@link #SERVER_SESSIONS}).
+   */
   public boolean isMetBy(Capability capability) {
     return test.test(capability);
+  }
+
+  /** Whether {@code backend} has this feature. */
+  public boolean isMetBy(Backend backend) {
+    return backendTest.test(backend);
   }
 
   /** The feature a backend without this need refuses with. */

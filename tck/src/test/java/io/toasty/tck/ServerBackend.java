@@ -35,11 +35,13 @@ final class ServerBackend implements Backend {
   private final Function<String, String> drop;
   private final char quote;
   private final Function<String, String> countConnections;
+  private final SessionKiller killer;
   private volatile ConnectionPool admin;
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
       String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
-      Function<String, String> drop, char quote, Function<String, String> countConnections) {
+      Function<String, String> drop, char quote, Function<String, String> countConnections,
+      SessionKiller killer) {
     this.name = name;
     this.capability = capability;
     this.timePrecision = timePrecision;
@@ -49,6 +51,7 @@ final class ServerBackend implements Backend {
     this.drop = drop;
     this.quote = quote;
     this.countConnections = countConnections;
+    this.killer = killer;
   }
 
   /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
@@ -62,7 +65,7 @@ final class ServerBackend implements Backend {
         database -> "CREATE SCHEMA " + database,
         database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"',
         database -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-            + database + "'");
+            + database + "'", SessionKiller.POSTGRESQL);
   }
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
@@ -75,7 +78,7 @@ final class ServerBackend implements Backend {
         database -> "CREATE DATABASE " + database,
         database -> "DROP DATABASE IF EXISTS " + database, '`',
         database -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
-            + database + "'");
+            + database + "'", SessionKiller.MARIADB);
   }
 
   @Override
@@ -129,6 +132,28 @@ final class ServerBackend implements Backend {
             .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).intValue()))
             .next(),
         Connection::close);
+  }
+
+  @Override
+  public boolean killsSessions() {
+    return true;
+  }
+
+  @Override
+  public Mono<Integer> killSessions(String database, Sessions which) {
+    return Mono.usingWhen(pool().create(), (Connection c) -> killer.kill(c, database, which),
+        Connection::close);
+  }
+
+  @Override
+  public Mono<Integer> killSession(String database, long id) {
+    return Mono.usingWhen(pool().create(), (Connection c) -> killer.killOne(c, id),
+        Connection::close);
+  }
+
+  @Override
+  public java.util.Optional<String> sessionIdQuery() {
+    return java.util.Optional.of(killer.sessionIdQuery());
   }
 
   /** Runs {@code sql} on the server, on a small pool kept for the JVM's life. */

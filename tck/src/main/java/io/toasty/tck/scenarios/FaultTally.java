@@ -1,0 +1,88 @@
+package io.toasty.tck.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.tck.Backend;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a fault scenario saw: its rounds and kills, and every error by type, each checked as it
+ * comes: a fault may only surface as a transient {@link ConnectionLostException}.
+ */
+final class FaultTally {
+  private final Backend backend;
+  private final String scenario;
+  private int rounds;
+  private int kills;
+  private int sessions;
+  private int statements;
+  private final Map<String, Integer> errors = new TreeMap<>();
+  private final Map<String, Integer> notes = new TreeMap<>();
+
+  FaultTally(Backend backend, String scenario) {
+    this.backend = backend;
+    this.scenario = scenario;
+  }
+
+  /** Rounds so far. */
+  int rounds() {
+    return rounds;
+  }
+
+  /** Rounds whose kill ended at least one session. */
+  int kills() {
+    return kills;
+  }
+
+  /** Ends a round: its kill ended {@code killed} sessions, its work ended in {@code error}. */
+  void round(int killed, Throwable error) {
+    rounds++;
+    if (killed > 0) {
+      kills++;
+      sessions += killed;
+    }
+    if (error != null) {
+      check(error);
+    }
+  }
+
+  /** Records a statement after a kill: {@code null} when it succeeded. */
+  void statement(Throwable error) {
+    statements++;
+    if (error != null) {
+      check(error);
+    }
+  }
+
+  /** Counts an outcome worth reporting. */
+  void note(String outcome) {
+    notes.merge(outcome, 1, Integer::sum);
+  }
+
+  private void check(Throwable error) {
+    if (!(error instanceof ConnectionLostException lost)) {
+      fail(scenario + ": a kill surfaced as " + error + ", not as a ConnectionLostException",
+          error);
+      return;
+    }
+    assertTrue(lost.isTransient(), scenario + ": " + error + " is not transient");
+    errors.merge(error.getClass().getSimpleName() + (lost.sqlState() == null ? ""
+        : " " + lost.sqlState()), 1, Integer::sum);
+  }
+
+  /** Fails unless at least {@code expected} rounds ended a session. */
+  void assertKilledAtLeast(int expected) {
+    assertTrue(kills >= expected, scenario + ": only " + kills + " of " + rounds
+        + " rounds ended a session, " + expected + " needed");
+  }
+
+  /** Prints the figures, as the load family does. */
+  void report() {
+    System.out.printf("[%s] faults %s: %d rounds, %d with a kill (%d sessions ended), "
+            + "%d statements after kills; errors %s; outcomes %s%n", backend.name(), scenario,
+        rounds, kills, sessions, statements, errors, notes);
+  }
+}
