@@ -1,5 +1,7 @@
 package io.toasty.reactive;
 
+import io.toasty.CommitOutcomeUnknownException;
+import io.toasty.ConnectionLostException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
@@ -159,7 +161,16 @@ final class TxSession {
               return Mono.empty();
             })
             .then(Mono.fromRunnable(counters.rolledBack::incrementAndGet))
-            .then(Mono.error(commitError)));
+            .then(Mono.error(outcome(commitError))));
+  }
+
+  /**
+   * A COMMIT whose connection was lost may have been applied or not: say so, with a
+   * non-transient error, so that no retry repeats a transaction that did commit.
+   */
+  private Throwable outcome(Throwable commitError) {
+    return commitError instanceof ConnectionLostException lost
+        ? new CommitOutcomeUnknownException(db.capability().backend(), lost) : commitError;
   }
 
   private Mono<Void> rollback(End how, Throwable cause) {

@@ -119,6 +119,24 @@ class RetryTest {
   }
 
   @Test
+  void aConnectionLostDuringCommitIsAnUnknownOutcomeAndNeverRetried() {
+    driver.respond(op -> op instanceof Operation.Transaction t
+        && t.kind() == Operation.Transaction.Kind.COMMIT ? Mono.error(lost()) : null);
+    AtomicInteger runs = new AtomicInteger();
+    Db db = db(THREE);
+    io.toasty.CommitOutcomeUnknownException e = assertThrows(
+        io.toasty.CommitOutcomeUnknownException.class,
+        () -> db.transactionMono(TxOptions.defaults().retry(THREE), tx -> {
+          runs.incrementAndGet();
+          return tx.exec(insertUser("a")).count();
+        }).block());
+    assertFalse(e.isTransient(), "a retry could commit twice");
+    assertInstanceOf(ConnectionLostException.class, e.getCause());
+    assertTrue(e.getMessage().contains("may or may not have been committed"), e.getMessage());
+    assertEquals(1, runs.get(), "the transaction function ran once");
+  }
+
+  @Test
   void aStatementInATransactionIsNotRetriedOnItsOwn() {
     failFirst(1, RetryTest::lost);
     Db db = db(THREE);

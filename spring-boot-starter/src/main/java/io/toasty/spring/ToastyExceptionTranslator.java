@@ -84,6 +84,9 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
           ? new PessimisticLockingFailureException(message, ex)
           : new CannotAcquireLockException(message, ex);
     }
+    if (ex instanceof io.toasty.CommitOutcomeUnknownException) {
+      return new org.springframework.dao.DataAccessResourceFailureException(message, ex);
+    }
     if (ex instanceof ConnectionLostException) {
       return new TransientDataAccessResourceException(message, ex);
     }

@@ -28,7 +28,8 @@ import org.springframework.http.ProblemDetail;
  *       out of range</td></tr>
  *   <tr><td>503</td><td>every transient error (pool or statement timeout, lost connection,
  *       throttling), with {@code Retry-After}</td></tr>
- *   <tr><td>500</td><td>anything else: a fault of the service, not of the request</td></tr>
+ *   <tr><td>500</td><td>a commit whose outcome is unknown ({@code commit_outcome_unknown}), and
+ *       anything else: a fault of the service, not of the request</td></tr>
  * </table>
  */
 public final class ToastyProblemDetails {
@@ -71,6 +72,10 @@ public final class ToastyProblemDetails {
     }
     if (e instanceof NumericOverflowException || e instanceof ValueOutOfRangeException) {
       return problem(HttpStatus.BAD_REQUEST, "out_of_range", at + "a value is out of range", e);
+    }
+    if (e instanceof io.toasty.CommitOutcomeUnknownException) {
+      return problem(HttpStatus.INTERNAL_SERVER_ERROR, "commit_outcome_unknown",
+          "the change may or may not have been saved; check before repeating it", e);
     }
     if (e.isTransient()) {
       return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",

@@ -53,6 +53,7 @@ class ProblemDetailsTest {
         Arguments.of("range", 400, "out_of_range"),
         Arguments.of("pool-timeout", 503, "unavailable"),
         Arguments.of("lost", 503, "unavailable"),
+        Arguments.of("commit", 500, "commit_outcome_unknown"),
         Arguments.of("syntax", 500, "database_error"));
   }
 
@@ -79,6 +80,8 @@ class ProblemDetailsTest {
             Duration.ofMillis(300), DRIVER)),
         Map.entry("lost", () -> new ConnectionLostException("postgresql", "08006", "gone",
             DRIVER)),
+        Map.entry("commit", () -> new io.toasty.CommitOutcomeUnknownException("postgresql",
+            new ConnectionLostException("postgresql", "08006", "gone", DRIVER))),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",
             "syntax error near " + SECRET, DRIVER)));
 

@@ -159,8 +159,9 @@ public abstract class FaultScenarios {
   /**
    * A kill racing COMMIT: three writes, then the kill sent as the transaction commits. Whatever
    * wins, the transaction is whole or absent (three rows or none); a transaction that reports
-   * success has its rows; an error is a transient {@link ConnectionLostException}, the library's
-   * "outcome unknown" (the rows may or may not be there: here they are counted).
+   * success has its rows; an error is a transient {@link ConnectionLostException} or, when the
+   * loss came during COMMIT, a {@link io.toasty.CommitOutcomeUnknownException} (the rows may or
+   * may not be there: here they are counted).
    */
   @BackendTest
   @Requires(Need.INTERACTIVE_TRANSACTIONS)

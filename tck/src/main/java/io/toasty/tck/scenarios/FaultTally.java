@@ -1,8 +1,10 @@
 package io.toasty.tck.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.toasty.CommitOutcomeUnknownException;
 import io.toasty.ConnectionLostException;
 import io.toasty.tck.Backend;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * What a fault scenario saw: its rounds and kills, and every error by type, each checked as it
- * comes: a fault may only surface as a transient {@link ConnectionLostException}.
+ * comes: a fault may only surface as a transient {@link ConnectionLostException}, or during a
+ * COMMIT as a {@link CommitOutcomeUnknownException} it caused.
  */
 final class FaultTally {
   private final Backend backend;
@@ -63,6 +66,14 @@ final class FaultTally {
   }
 
   private void check(Throwable error) {
+    if (error instanceof CommitOutcomeUnknownException unknown) {
+      // lost while committing: not transient (a retry could commit twice), caused by the loss
+      assertFalse(unknown.isTransient(), scenario + ": " + error + " claims to be transient");
+      assertTrue(unknown.getCause() instanceof ConnectionLostException,
+          scenario + ": " + error + " is not caused by the lost connection");
+      errors.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+      return;
+    }
     if (!(error instanceof ConnectionLostException lost)) {
       fail(scenario + ": a kill surfaced as " + error + ", not as a ConnectionLostException",
           error);
