@@ -32,6 +32,8 @@ import reactor.core.scheduler.Schedulers;
 final class ConnectionGate {
   private final int size;
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+  /** Calls of {@link #drain()} not yet served; non-zero while a thread drains. */
+  private final AtomicInteger draining = new AtomicInteger();
   private int free;
 
   ConnectionGate(int size) {
@@ -83,19 +85,31 @@ final class ConnectionGate {
     return new Permit(1);
   }
 
-  /** Serves the waiters at the head while their permits are free. */
+  /**
+   * Serves the waiters at the head while their permits are free. One thread drains at a time and
+   * loops while others asked meanwhile: a granted waiter whose work ends at once (an embedded
+   * database answers on the granting thread) gives its permit back and asks for a drain from
+   * inside this one, and with hundreds waiting, draining recursively overflowed the stack.
+   */
   private void drain() {
-    List<Waiter> served = new ArrayList<>();
-    synchronized (this) {
-      while (!queue.isEmpty() && queue.peek().n <= free) {
-        Waiter w = queue.poll();
-        free -= w.n;
-        served.add(w);
+    if (draining.getAndIncrement() != 0) {
+      return; // the thread draining now runs one more round for this call
+    }
+    int missed = 1;
+    do {
+      List<Waiter> served = new ArrayList<>();
+      synchronized (this) {
+        while (!queue.isEmpty() && queue.peek().n <= free) {
+          Waiter w = queue.poll();
+          free -= w.n;
+          served.add(w);
+        }
       }
-    }
-    for (Waiter w : served) {
-      w.grant(new Permit(w.n));
-    }
+      for (Waiter w : served) {
+        w.grant(new Permit(w.n));
+      }
+      missed = draining.addAndGet(-missed);
+    } while (missed != 0);
   }
 
   private void give(int n) {

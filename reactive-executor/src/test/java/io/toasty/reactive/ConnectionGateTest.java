@@ -38,6 +38,30 @@ class ConnectionGateTest {
     waiting.dispose();
   }
 
+  /**
+   * Work that ends on the thread that granted its permit, with 100,000 waiting behind one permit:
+   * each release serves the next waiter from inside the release, which must not nest (it
+   * overflowed the stack under 64 HTTP clients on H2, whose answers come on the granting thread).
+   */
+  @Test
+  void releasesFromInsideAGrantDoNotNest() {
+    ConnectionGate gate = new ConnectionGate(1);
+    ConnectionGate.Permit held = gate.acquire(1, WAIT, IllegalStateException::new).block(WAIT);
+    int waiters = 100_000;
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < waiters; i++) {
+      gate.acquire(1, WAIT, IllegalStateException::new).subscribe(p -> {
+        served.incrementAndGet();
+        p.release(); // the work ends at once, on this thread
+      });
+    }
+    assertEquals(waiters, gate.waiting());
+    held.release();
+    assertEquals(waiters, served.get());
+    assertEquals(1, gate.free());
+    assertEquals(0, gate.waiting());
+  }
+
   @Test
   void aRequestForSeveralIsServedAllAtOnceAndBeforeLaterOnes() {
     ConnectionGate gate = new ConnectionGate(2);
