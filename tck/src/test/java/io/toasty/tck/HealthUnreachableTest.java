@@ -37,7 +37,7 @@ class HealthUnreachableTest {
     };
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "[{0}] an unreachable server is DOWN")
   @ValueSource(strings = {"h2", "sqlite", "postgresql", "mariadb", "dynamodb"})
   void anUnreachableServerIsDown(String backend) throws IOException {
     Db db = Toasty.builder().models(Credentials.MODEL).url(url(backend, closedPort()))
