@@ -7,6 +7,7 @@
 #   benchmarks/run.sh --quick         quick mode (warmup 2 x 1 s, measurement 3 x 1 s):
 #                                     under 10 minutes on 2 cores; proves the pipeline
 #   options: --db h2,postgres,dynamo  --only REGEX  --results DIR  --out FILE
+#            --rounds N (each group N times, implementations reversed every other round)
 #   benchmarks/run.sh --report DIR    rewrites the page from a finished run's results
 #   benchmarks/run.sh --profile       profiles get-by-key and the 100-row list through Toasty
 #                                     on H2 (-prof gc, -prof stack, JFR) into

@@ -48,7 +48,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
       throw new InvalidStatementException(model.name(), field.name(), "is set by the relation "
           + scopedBy[index] + " this create is scoped to");
     }
-    values[index] = new io.toasty.stmt.Expr.Const(Value.of(value));
+    values[index] = new io.toasty.stmt.Expr.Const(field.toValue(value));
     return self();
   }
 
@@ -56,7 +56,8 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
    * Creates the related records with this one, in the same statement and atomically (a nested
    * create): for a has-many or has-one relation, the children, whose foreign key is set to the
    * new record's key; for a belongs-to relation, the one parent, created first, whose key fills
-   * this record's foreign key. Generated setters ({@code posts(PostCreate...)},
+   * this record's foreign key; for a many-to-many relation, the targets, each with a join record
+   * that links it to the new record. Generated setters ({@code posts(PostCreate...)},
    * {@code author(UserCreate)}) call this.
    */
   protected final S setRelated(RelationPath<M, ?> relation, List<? extends Create<?>> creates) {
@@ -69,11 +70,6 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
     if (!r.isMany() && creates.size() > 1) {
       throw new InvalidStatementException(model.name(), r.name(),
           "a to-one relation takes one record, not " + creates.size());
-    }
-    if (r.through() != null) {
-      throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null,
-          "nested create through a join model: " + model.name() + "." + r.name() + ": create the "
-          + r.through().model() + " records");
     }
     List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
     for (Create<?> c : creates) {

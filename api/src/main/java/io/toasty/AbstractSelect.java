@@ -101,6 +101,17 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return lock(null, RowLock.OnLocked.NOWAIT);
   }
 
+  /**
+   * Accepts an eventually consistent read: on DynamoDB a filter on an indexed field then takes
+   * the items straight from the index's Query (one request) instead of the keys from it and the
+   * items by key (two requests, strongly consistent: the default). A record written a moment
+   * ago may be missing, or seen as it was, for a moment. SQL backends read as always. For every
+   * query of a {@code Db}: {@code Toasty.builder().eventuallyConsistentReads()}.
+   */
+  public S eventuallyConsistent() {
+    return with(query.withEventual(true));
+  }
+
   private S lock(RowLock.Mode mode, RowLock.OnLocked wait) {
     RowLock now = query.lock();
     RowLock.Mode m = mode != null ? mode : now != null ? now.mode() : RowLock.Mode.UPDATE;
@@ -155,7 +166,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   public Flux<M> stream(Executor db) {
     Objects.requireNonNull(db, "db");
-    return db.exec(query).map(v -> model.load((Value.Record) v));
+    return db.read(query, model);
   }
 
   @Override
@@ -200,6 +211,9 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   @Override
   public Mono<M> first(Executor db) {
+    if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
+      return stream(db).next(); // at most one record matches: no LIMIT to send and bind
+    }
     return with(query.withLimit(new Limit(constant(1), query.limit() == null
         ? null : query.limit().offset()))).stream(db).next();
   }

@@ -41,7 +41,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    * setters of a whole embedded value call this for each of its fields.
    */
   protected final <T> S setInner(Path<T> field, T value) {
-    return assign(field, new io.toasty.stmt.Expr.Const(Value.of(value)));
+    return assign(field, new io.toasty.stmt.Expr.Const(field.toValue(value)));
   }
 
   /** Sets a field to an expression over the record's current values. */

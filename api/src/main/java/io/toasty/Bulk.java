@@ -2,7 +2,6 @@ package io.toasty;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,20 +24,32 @@ import reactor.core.publisher.Mono;
  * more. Cancelling stops the stream: a chunk not yet sent is never sent, one already sent
  * finishes or is rolled back whole, so only whole chunks are stored.
  *
+ * <p>A {@link #createAll} stream that does not need its chunks atomic says so with
+ * {@link #nonAtomic()}: where the backend has a cheaper non-atomic bulk write and no row can
+ * collide with a stored one, the rows are written with it (DynamoDB's BatchWriteItem instead of
+ * TransactWriteItems).
+ *
  * @param <T> each statement's result
  */
 public final class Bulk<T> {
   private final Publisher<?> source;
   private final ModelDef<?> model;
-  private final BiFunction<Executor, List<Object>, Mono<List<T>>> chunk;
+  private final Chunk<T> chunk;
   private final int rows;
+  private final boolean atomic;
 
-  private Bulk(Publisher<?> source, ModelDef<?> model,
-      BiFunction<Executor, List<Object>, Mono<List<T>>> chunk, int rows) {
+  /** How a chunk of the stream is written. */
+  private interface Chunk<T> {
+    Mono<List<T>> write(Executor db, List<Object> items, boolean atomic);
+  }
+
+  private Bulk(Publisher<?> source, ModelDef<?> model, Chunk<T> chunk, int rows,
+      boolean atomic) {
     this.source = Objects.requireNonNull(source, "source");
     this.model = model;
     this.chunk = chunk;
     this.rows = rows;
+    this.atomic = atomic;
   }
 
   /**
@@ -49,8 +60,10 @@ public final class Bulk<T> {
   public static <M> Bulk<M> createAll(ModelDef<M> model,
       Publisher<? extends Create<M>> creates) {
     Objects.requireNonNull(model, "model");
-    return new Bulk<>(creates, model,
-        (db, list) -> Insert.of(model, (List<Create<M>>) (List<?>) list).exec(db), 0);
+    return new Bulk<>(creates, model, (db, list, atomic) -> {
+      Insert<M> insert = Insert.of(model, (List<Create<M>>) (List<?>) list);
+      return (atomic ? insert : insert.nonAtomic()).exec(db);
+    }, 0, true);
   }
 
   /**
@@ -60,8 +73,8 @@ public final class Bulk<T> {
    */
   @SuppressWarnings("unchecked")
   public static <T> Bulk<T> execAll(Publisher<? extends Statement<T>> statements) {
-    return new Bulk<>(statements, null, (db, list) -> Batch.of(
-        (List<Statement<?>>) (List<?>) list, r -> (List<T>) r).exec(db), 0);
+    return new Bulk<>(statements, null, (db, list, atomic) -> Batch.of(
+        (List<Statement<?>>) (List<?>) list, r -> (List<T>) r).exec(db), 0, true);
   }
 
   /**
@@ -73,7 +86,21 @@ public final class Bulk<T> {
     if (rows < 1) {
       throw new IllegalArgumentException("a chunk holds at least one row, was " + rows);
     }
-    return new Bulk<>(source, model, chunk, rows);
+    return new Bulk<>(source, model, chunk, rows, atomic);
+  }
+
+  /**
+   * This stream with each record of a {@link #createAll} chunk allowed to be stored on its own:
+   * a failure (or a cancel) may then leave part of a chunk stored, each record whole and once,
+   * and the error says how many were. The backend uses a non-atomic bulk write where it has one
+   * and no record can collide with a stored one (every key generated, no unique field); elsewhere
+   * the chunks stay atomic. On DynamoDB that is BatchWriteItem (25 records per request, records
+   * it leaves unprocessed sent again with backoff) instead of TransactWriteItems, which costs
+   * twice the write capacity. Over SQL a chunk is one multi-row insert, atomic either way. A
+   * stream of statements ({@link #execAll}) keeps each chunk one batch.
+   */
+  public Bulk<T> nonAtomic() {
+    return new Bulk<>(source, model, chunk, rows, false);
   }
 
   /** Runs the stream on {@code db} (a {@code Db} or a transaction). */
@@ -82,7 +109,7 @@ public final class Bulk<T> {
     return Flux.defer(() -> {
       int size = rows > 0 ? rows : db.bulkChunkRows(model);
       return Flux.from(source).buffer(size)
-          .concatMap(c -> chunk.apply(db, (List<Object>) (List<?>) c), 1)
+          .concatMap(c -> chunk.write(db, (List<Object>) (List<?>) c, atomic), 1)
           .concatMapIterable(list -> list);
     });
   }

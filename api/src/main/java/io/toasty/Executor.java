@@ -22,6 +22,16 @@ public interface Executor {
   Flux<Value> exec(Statement statement);
 
   /**
+   * Runs {@code query} (returning {@code Returning.Model}) and loads each row into a record of
+   * {@code model}: {@link #exec} then {@link ModelDef#load}, unless the executor reads rows
+   * straight into records (a {@code Db} does, through {@link ModelDef#rowReader()}, where the
+   * plan is one SQL query of the model's fields). The records are the same either way.
+   */
+  default <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model) {
+    return exec(query).map(v -> model.load((Value.Record) v));
+  }
+
+  /**
    * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
    * answer to {@link io.toasty.driver.Operation.RawSql}, {@code (labels, values)} per row, or one
    * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}

@@ -178,6 +178,20 @@ public class Expr<T> {
   }
 
   /**
+   * Two expressions as one tuple, for membership of a composite key in a list of pairs:
+   * {@code Expr.tuple(TenantItems.TENANT, TenantItems.ID).in(Tuples.of("acme", 1L))}.
+   */
+  public static <A, B> Tuple2Expr<A, B> tuple(Expr<A> first, Expr<B> second) {
+    return new Tuple2Expr<>(first, second);
+  }
+
+  /** Three expressions as one tuple; see {@link #tuple(Expr, Expr)}. */
+  public static <A, B, C> Tuple3Expr<A, B, C> tuple(Expr<A> first, Expr<B> second,
+      Expr<C> third) {
+    return new Tuple3Expr<>(first, second, third);
+  }
+
+  /**
    * A raw SQL condition: {@code template} with {@code {0}}, {@code {1}}, .. for {@code operands}
    * (paths render as the dialect's quoted column names) and {@code :name} parameters to
    * {@link SqlFragment#bind bind}; values never enter the text. Only SQL backends run it.
@@ -195,7 +209,9 @@ public class Expr<T> {
 
   /** The literal node for a value of this expression's type. */
   protected final io.toasty.stmt.Expr literal(T value) {
-    return new io.toasty.stmt.Expr.Const(Value.of(value));
+    // a field's path knows its values' form (a JSON document); other expressions take Value.of
+    return new io.toasty.stmt.Expr.Const(this instanceof Path<T> p ? p.toValue(value)
+        : Value.of(value));
   }
 
   private Condition compare(CompareOp op, io.toasty.stmt.Expr right) {

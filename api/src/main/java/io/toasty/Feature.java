@@ -64,6 +64,10 @@ public enum Feature {
   PATTERN_MATCH("this text pattern"),
   /** Comparing rows (tuples) with a shape the backend cannot render. */
   ROW_COMPARISON("this row comparison"),
+  /** Applying generated schema migrations (no migration files are written for the backend). */
+  MIGRATIONS("schema migrations"),
+  /** A filter on a path inside a JSON document ({@code JsonPath.text(..)}). */
+  JSON_PATH("a filter on a path inside a JSON document"),
 
   // What the engine itself does not do, whatever the backend.
   /** Deleting through a cycle of required relations. */
@@ -78,6 +82,8 @@ public enum Feature {
   RETURNING_SHAPE("this returning clause"),
   /** An include on a statement other than a query, or a limit on an included relation. */
   INCLUDE_SHAPE("this include"),
+  /** A limit or offset per parent on an included relation (needs window functions). */
+  INCLUDE_LIMIT("a limit per parent on an included relation"),
   /** A count query. */
   COUNT_QUERY("count queries"),
   /** Writing through a many-to-many relation (nested create or link through a join model). */

@@ -87,6 +87,18 @@ public final class HasMany<T> {
     return new HasMany<>(scope, List.copyOf(items));
   }
 
+  /**
+   * The value of a many-to-many relation of a loaded row (generated loaders call this): as
+   * {@link #load(ModelSchema, int, Value.Record, ModelDef)}, with the join model its writes use.
+   */
+  public static <T> HasMany<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<T> target, ModelDef<?> join) {
+    Objects.requireNonNull(join, "join");
+    RelationScope<T> scope = RelationScope.of(source, relation, row, target, join);
+    HasMany<T> plain = load(source, relation, row, target);
+    return new HasMany<>(scope, plain.loaded);
+  }
+
   /** A value for records built by hand: not loaded, and bound to no record. */
   public static <T> HasMany<T> detached() {
     return new HasMany<>(null, null);
@@ -167,17 +179,26 @@ public final class HasMany<T> {
 
   /**
    * Links {@code records} to this record: sets their foreign key to this record's key. The
-   * result is the number of records updated.
+   * result is the number of records updated. On a many-to-many relation it creates one join
+   * record per related record instead, all in one statement (atomically), and results in the
+   * number created. Errors (a record never stored, a backend's refusal) are signalled.
    */
   @SafeVarargs
   public final Mono<Long> insert(Executor db, T... records) {
-    return insert(db, List.of(records));
+    return insert(db, java.util.Arrays.asList(records));
   }
 
   /** Links {@code records} to this record; see {@link #insert(Executor, Object[])}. */
   public Mono<Long> insert(Executor db, Collection<? extends T> records) {
     Objects.requireNonNull(db, "db");
-    RelationScope<T> s = directScope("insert");
+    return Mono.defer(() -> linkAll(db, records));
+  }
+
+  private Mono<Long> linkAll(Executor db, Collection<? extends T> records) {
+    RelationScope<T> s = writeScope(records);
+    if (s.relation.through() != null) {
+      return joinWrite(db, records, () -> JoinWrites.link(s, records));
+    }
     List<Assignment> set = new ArrayList<>();
     for (int i = 0; i < s.relation.targetFields().size(); i++) {
       set.add(new Assignment(s.relation.targetFields().get(i),
@@ -191,16 +212,26 @@ public final class HasMany<T> {
    * Unlinks {@code records} from this record: a nullable foreign key is set to null; a required
    * one cannot be, so the records are deleted (with what their own deletion implies). Records
    * not related to this record are left alone. The result is the number of records changed.
+   * On a many-to-many relation it deletes the join records between this record and
+   * {@code records} instead, in one statement, and results in the number deleted; the related
+   * records stay.
    */
   @SafeVarargs
   public final Mono<Long> remove(Executor db, T... records) {
-    return remove(db, List.of(records));
+    return remove(db, java.util.Arrays.asList(records));
   }
 
   /** Unlinks {@code records}; see {@link #remove(Executor, Object[])}. */
   public Mono<Long> remove(Executor db, Collection<? extends T> records) {
     Objects.requireNonNull(db, "db");
-    RelationScope<T> s = directScope("remove");
+    return Mono.defer(() -> unlinkAll(db, records));
+  }
+
+  private Mono<Long> unlinkAll(Executor db, Collection<? extends T> records) {
+    RelationScope<T> s = writeScope(records);
+    if (s.relation.through() != null) {
+      return joinWrite(db, records, () -> JoinWrites.unlink(s, records));
+    }
     io.toasty.stmt.Expr filter = io.toasty.stmt.Expr.and(keysOf(s, records),
         RelationScope.equalities(s.target.name(), s.relation.targetFields(), s.sourceValues));
     Source target = new Source.Model(s.target.name());
@@ -237,8 +268,37 @@ public final class HasMany<T> {
     return scope;
   }
 
+  /** A many-to-many link or unlink: one statement on the join records, none for no records. */
+  private static Mono<Long> joinWrite(Executor db, Collection<?> records,
+      java.util.function.Supplier<io.toasty.stmt.Statement> statement) {
+    return records.isEmpty() ? Mono.just(0L) : count(db, statement.get());
+  }
+
+  /** The scope of a link or unlink of {@code records}: bound to a record with a key. */
+  private RelationScope<T> writeScope(Collection<? extends T> records) {
+    Objects.requireNonNull(records, "records");
+    RelationScope<T> s = scope();
+    readOnlyCheck(s);
+    if (!s.hasKey()) {
+      throw new InvalidStatementException(s.source.name(), s.relation.name(),
+          "the record's key is null");
+    }
+    return s;
+  }
+
+  /** A multi-step via has no keys of its own to write: its steps' relations do. */
+  private static void readOnlyCheck(RelationScope<?> s) {
+    if (s.relation.isMultiStep()) {
+      throw new InvalidStatementException(s.source.name(), s.relation.name(), "is a multi-step"
+          + " via relation (" + s.relation.steps().stream().map(RelationSchema.Step::relation)
+          .collect(java.util.stream.Collectors.joining(".")) + "), read-only: write through "
+          + "the relations it follows");
+    }
+  }
+
   private RelationScope<T> directScope(String what) {
     RelationScope<T> s = scope();
+    readOnlyCheck(s);
     if (s.relation.through() != null) {
       RelationSchema.Through via = s.relation.through();
       throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null, what

@@ -47,6 +47,14 @@ public final class Insert<M> implements Statement<List<M>> {
     return new Insert<>(model, AbstractCreate.statement(model, rows));
   }
 
+  /**
+   * This insert with each row allowed to be stored on its own (see
+   * {@link io.toasty.stmt.Insert#atomic}); for {@link Bulk#nonAtomic}.
+   */
+  Insert<M> nonAtomic() {
+    return statement == null ? this : new Insert<>(model, statement.withAtomic(false));
+  }
+
   /** The created records, in the order of the builders (none for an insert of no rows). */
   public Flux<M> stream(Executor db) {
     Objects.requireNonNull(db, "db");

@@ -29,6 +29,16 @@ public interface ModelDef<M> {
    */
   M load(Value.Record row);
 
+  /**
+   * Builds records straight from a row's columns, with no {@link Value} per cell (the SQL read
+   * path uses it for a plain read of the model's fields); {@code null} where the model has none
+   * (relations or embedded fields, whose loading needs the row's values), and then
+   * {@link #load} serves.
+   */
+  default io.toasty.value.RowReader<M> rowReader() {
+    return null;
+  }
+
   /** The record's field values, in field order. */
   Value.Record values(M record);
 

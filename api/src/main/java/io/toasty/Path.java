@@ -57,6 +57,14 @@ public class Path<T> extends Expr<T> {
   }
 
   /** Ascending order on this field. */
+  /**
+   * The engine value of {@code value} for this field ({@code NULL} for null): the value a
+   * builder's setter stores. A JSON field's path makes a document of it.
+   */
+  public io.toasty.value.Value toValue(T value) {
+    return io.toasty.value.Value.of(value);
+  }
+
   public final Order asc() {
     return new Order(new OrderBy(node(), OrderBy.Direction.ASC));
   }

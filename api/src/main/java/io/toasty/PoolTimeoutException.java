@@ -22,7 +22,20 @@ public final class PoolTimeoutException extends DriverException {
     this.waited = waited;
   }
 
-  /** How long the acquire waited. */
+  /**
+   * A pool that reports its timeout in words of its own (an HTTP client's connection pool, for
+   * example, which does not say how long it waited).
+   *
+   * @param backend the backend whose pool it is
+   * @param message what the pool said, for the reader
+   * @param cause   the pool's own error
+   */
+  public PoolTimeoutException(String backend, String message, Throwable cause) {
+    super(backend, null, message, cause);
+    this.waited = null;
+  }
+
+  /** How long the acquire waited, or {@code null} where the pool did not say. */
   public Duration waited() {
     return waited;
   }

@@ -1,9 +1,11 @@
 package io.toasty;
 
 /**
- * The database stopped a statement that ran longer than the {@code Db}'s statement timeout
- * ({@code DbBuilder.statementTimeout}); its work was cancelled on the server. Not transient: the
- * same statement would likely run as long again.
+ * The database stopped a statement that ran longer than its statement timeout
+ * ({@code DbBuilder.statementTimeout}, {@code db.timeout(..)}), or a transaction ran past its
+ * own ({@code TxOptions.timeout}) and was rolled back; the work was cancelled on the server
+ * (DynamoDB: the request was abandoned). Not transient: the same work would likely run as long
+ * again.
  */
 public final class QueryTimeoutException extends DriverException {
   private static final long serialVersionUID = 1L;

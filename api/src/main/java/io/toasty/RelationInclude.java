@@ -1,8 +1,10 @@
 package io.toasty;
 
+import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,40 @@ public final class RelationInclude<M, T> implements Include<M> {
       terms.add(Objects.requireNonNull(o, "order").node());
     }
     return new RelationInclude<>(relation, scope.withOrderBy(terms));
+  }
+
+  /**
+   * At most {@code count} related records per parent, the first in this include's order (the
+   * related model's key order without one): {@code Authors.POSTS.orderBy(CREATED_AT.desc())
+   * .limit(3)} loads each author's three newest posts, still in one query per level.
+   *
+   * @throws IllegalArgumentException when {@code count} is negative
+   */
+  public RelationInclude<M, T> limit(long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + count);
+    }
+    io.toasty.stmt.Expr offset = scope.limit() == null ? null : scope.limit().offset();
+    return new RelationInclude<>(relation, scope.withLimit(new Limit(constant(count), offset)));
+  }
+
+  /**
+   * Skips the first {@code count} related records of each parent (in this include's order);
+   * with {@link #limit(long)}, a page of each parent's records.
+   *
+   * @throws IllegalArgumentException when {@code count} is negative
+   */
+  public RelationInclude<M, T> offset(long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + count);
+    }
+    io.toasty.stmt.Expr limit = scope.limit() == null ? constant(Long.MAX_VALUE)
+        : scope.limit().count();
+    return new RelationInclude<>(relation, scope.withLimit(new Limit(limit, constant(count))));
+  }
+
+  private static io.toasty.stmt.Expr constant(long n) {
+    return new io.toasty.stmt.Expr.Const(new Value.I64(n));
   }
 
   /** Also preloads {@code nested} relations of the related records. */

@@ -70,6 +70,11 @@ public abstract class RelationPath<M, T> implements Include<M> {
     return scoped().orderBy(orders);
   }
 
+  /** An include of at most {@code count} related records per parent, in key order. */
+  public final RelationInclude<M, T> limit(long count) {
+    return scoped().limit(count);
+  }
+
   /** An include of the related records with their {@code nested} relations preloaded too. */
   @SafeVarargs
   public final RelationInclude<M, T> then(Include<T>... nested) {

@@ -20,18 +20,27 @@ final class RelationScope<T> {
   final RelationSchema relation;
   final ModelDef<T> target;
   final Value.Record sourceValues;
+  /** For a many-to-many relation, the join model (writes build its rows); else null. */
+  final ModelDef<?> join;
 
   private RelationScope(ModelSchema source, RelationSchema relation, ModelDef<T> target,
-      Value.Record sourceValues) {
+      Value.Record sourceValues, ModelDef<?> join) {
     this.source = source;
     this.relation = relation;
     this.target = target;
     this.sourceValues = sourceValues;
+    this.join = join;
   }
 
   /** The scope of relation {@code relation} (its index among relations) of the loaded {@code row}. */
   static <T> RelationScope<T> of(ModelSchema source, int relation, Value.Record row,
       ModelDef<T> target) {
+    return of(source, relation, row, target, null);
+  }
+
+  /** The scope of a many-to-many relation, whose writes add and remove {@code join} records. */
+  static <T> RelationScope<T> of(ModelSchema source, int relation, Value.Record row,
+      ModelDef<T> target, ModelDef<?> join) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
@@ -40,7 +49,7 @@ final class RelationScope<T> {
     for (int f : r.sourceFields()) {
       values.add(row.get(f));
     }
-    return new RelationScope<>(source, r, target, new Value.Record(values));
+    return new RelationScope<>(source, r, target, new Value.Record(values), join);
   }
 
   /** The value of slot {@code relation} of {@code row}: a list of loaded records, or null. */
@@ -56,6 +65,9 @@ final class RelationScope<T> {
 
   /** The condition over the target's fields that selects the related records. */
   io.toasty.stmt.Expr condition() {
+    if (relation.isMultiStep()) {
+      return stepsCondition();
+    }
     if (relation.isBelongsTo()) {
       return equalities(target.name(), relation.targetFields(), sourceValues);
     }
@@ -74,6 +86,25 @@ final class RelationScope<T> {
         project(via.model(), via.targetFields()), List.of(), null);
     return new io.toasty.stmt.Expr.InSubquery(fields(target.name(), relation.targetFields()),
         join);
+  }
+
+  /**
+   * A multi-step via, walked from this record: the first step's targets match this record's
+   * values, each next step's targets are keyed by the previous step's matching records.
+   */
+  private io.toasty.stmt.Expr stepsCondition() {
+    List<RelationSchema.Step> steps = relation.steps();
+    RelationSchema.Step first = steps.get(0);
+    io.toasty.stmt.Expr condition = equalities(first.target(), first.targetFields(),
+        sourceValues);
+    for (int i = 1; i < steps.size(); i++) {
+      RelationSchema.Step step = steps.get(i);
+      Query previous = new Query(new Source.Model(step.model()), condition,
+          project(step.model(), step.sourceFields()), List.of(), null);
+      condition = new io.toasty.stmt.Expr.InSubquery(fields(step.target(), step.targetFields()),
+          previous);
+    }
+    return condition;
   }
 
   /** The related records, as a query. */

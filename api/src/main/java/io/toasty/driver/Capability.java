@@ -43,17 +43,29 @@ import java.util.Objects;
  *                                one multi-row insert; 0 when there is no limit to heed
  * @param valueRanges             the values the backend stores exactly; the planner refuses the
  *                                others before anything is sent
+ * @param jsonPaths               whether a filter may read a scalar inside a stored JSON document
+ *                                ({@code Expr.JsonText}); otherwise {@code Feature.JSON_PATH}
+ * @param queryForms              the forms of a read beyond plain filters the backend writes as
+ *                                they are (row values, window functions); the planner rewrites
+ *                                the others
+ * @param rawSql                  whether the application's own SQL text runs here (raw
+ *                                statements, SQL fragments in filters); a backend whose driver
+ *                                renders the planner's table-level statements in another query
+ *                                language ({@link #sql()} true, this false: Cypher) refuses them
+ *                                with {@code Feature.SQL} before anything is sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
     boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
-    int maxBindMarkers, ValueRanges valueRanges) {
+    int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+    boolean rawSql) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(valueRanges, "valueRanges");
+    Objects.requireNonNull(queryForms, "queryForms");
     if (maxAtomicWriteItems < 0) {
       throw new IllegalArgumentException("maxAtomicWriteItems must not be negative, was "
           + maxAtomicWriteItems);
@@ -62,6 +74,23 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /**
+   * A capability without JSON paths, whose query forms are all of SQL's when it runs SQL (else
+   * none) and that runs raw SQL exactly when it runs SQL (every SQL database).
+   */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, false, sql ? QueryForms.SQL : QueryForms.NONE,
+        sql);
   }
 
   /** A capability whose values have no range to heed but the surrogates' (see ValueRanges). */
@@ -82,7 +111,34 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, ranges);
+        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql);
+  }
+
+  /** This capability with JSON paths in filters, or without. */
+  public Capability withJsonPaths(boolean paths) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql);
+  }
+
+  /** This capability with the query forms given. */
+  public Capability withQueryForms(QueryForms forms) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql);
+  }
+
+  /**
+   * This capability with raw SQL refused: for a backend that runs the planner's table-level
+   * statements in a query language of its own.
+   */
+  public Capability withoutRawSql() {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false);
   }
 
   /**
@@ -149,7 +205,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
-          63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL);
+          63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL)
+          .withJsonPaths(true);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -159,7 +216,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MYSQL =
       new Capability("mysql", true, false, true, false, true, true, true, true, true, false,
-          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL);
+          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL)
+          .withJsonPaths(true);
 
   /**
    * MariaDB (10.7+): SQL; a native UUID type; {@code INSERT ... RETURNING}, so one insert carries
@@ -168,14 +226,16 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability MARIADB =
       new Capability("mariadb", true, false, true, true, true, true, true, true, true, true,
-          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL);
+          64, true, true, 0, 65535).withValueRanges(ValueRanges.MYSQL)
+          .withJsonPaths(true);
 
   /**
    * SQLite (3.35+): SQL with RETURNING; no UUID or exact decimal type (stored as bytes or text).
    */
   public static final Capability SQLITE =
       new Capability("sqlite", true, true, true, false, false, true, true, true, true, true,
-          1024, true, true, 0, 32766).withValueRanges(ValueRanges.SQLITE);
+          1024, true, true, 0, 32766).withValueRanges(ValueRanges.SQLITE)
+          .withJsonPaths(true);
 
   /**
    * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many

@@ -1,5 +1,8 @@
 package io.toasty.driver;
 
+import io.toasty.value.RowReader;
+import io.toasty.value.ValueColumns;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,6 +22,19 @@ public interface Connection {
    * exceptions ({@code UniqueViolationException}, {@code DriverException}, ...).
    */
   Mono<ExecResponse> exec(Operation operation);
+
+  /**
+   * Runs a query and builds each row into a {@code T} with {@code reader}, reader field
+   * {@code i} being the row's column {@code fields[i]}. SQL drivers read the columns with typed
+   * getters, without a {@code Value} per cell; this default decodes the rows through
+   * {@link #exec} and reads the values. A row that {@code reader} cannot read fails the stream
+   * with the error the value path gives for it (the column's decoding, else the reader's).
+   */
+  default <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
+    return exec(query).flatMapMany(response -> response instanceof ExecResponse.Rows r
+        ? r.rows().map(row -> reader.read(new ValueColumns(row, fields)))
+        : Flux.error(new IllegalStateException("a query answered " + response)));
+  }
 
   /** Returns the connection to its pool (or closes it). Idempotent. */
   Mono<Void> close();

@@ -32,6 +32,15 @@ public interface Driver {
     return Optional.empty();
   }
 
+  /**
+   * This driver, or the driver a decorator wraps, if it is a {@code type}: for tools that need
+   * the backend's own client (migrations on DynamoDB). A decorator delegates to the driver it
+   * wraps when it is not a {@code type} itself.
+   */
+  default <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
   /** Closes the pool; connections in use are closed as they are returned. */
   Mono<Void> close();
 }

@@ -117,15 +117,27 @@ public sealed interface Operation {
     }
   }
 
-  /** Find the primary keys of rows through a secondary index. */
+  /**
+   * Find the primary keys of rows through a secondary index: one key record per row. With
+   * {@code columns} (the query accepted an eventually consistent read), each row's
+   * {@code columns} instead, in that order, taken from the index where it holds a copy of the
+   * items (one eventually consistent index read) and else read by key.
+   */
   record FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
-      List<Value> args) implements Operation {
+      List<Value> args, List<Integer> columns) implements Operation {
     public FindPkByIndex {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(index, "index");
       Objects.requireNonNull(keyCondition, "keyCondition");
       Objects.requireNonNull(filter, "filter");
       args = List.copyOf(args);
+      columns = List.copyOf(columns);
+    }
+
+    /** A lookup of keys. */
+    public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+        List<Value> args) {
+      this(table, index, keyCondition, filter, args, List.of());
     }
   }
 

@@ -157,6 +157,19 @@ public sealed interface Expr {
   enum FuncOp { LOWER, UPPER, LENGTH }
 
   /**
+   * The text of the scalar at {@code path} (object keys from the top) inside a JSON document, NULL
+   * when there is none: {@code ->>}/{@code #>>} on PostgreSQL, {@code JSON_VALUE} on MariaDB,
+   * {@code json_extract} on SQLite. The planner refuses it with {@code Feature.JSON_PATH} where
+   * {@code Capability.jsonPaths()} is false.
+   */
+  record JsonText(Expr operand, List<String> path) implements Expr {
+    public JsonText {
+      Objects.requireNonNull(operand, "operand");
+      path = List.copyOf(path);
+    }
+  }
+
+  /**
    * An aggregate over the rows of a group (all matching rows without a group by), only in a
    * {@link Returning.Grouped}'s expressions and having. SQL semantics: NULLs are skipped; SUM,
    * AVG, MIN and MAX of no value are NULL; COUNT of none is 0. {@code operand} is ignored for

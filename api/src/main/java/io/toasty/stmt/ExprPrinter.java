@@ -73,6 +73,9 @@ public final class ExprPrinter {
     if (e instanceof Expr.Func f) {
       return touchesSensitive(f.operand());
     }
+    if (e instanceof Expr.JsonText j) {
+      return touchesSensitive(j.operand());
+    }
     if (e instanceof Expr.Record r) {
       return r.fields().stream().anyMatch(this::touchesSensitive);
     }
@@ -123,6 +126,9 @@ public final class ExprPrinter {
       out.append(f.op().name().toLowerCase(java.util.Locale.ROOT)).append('(');
       expr(f.operand());
       out.append(')');
+    } else if (e instanceof Expr.JsonText j) {
+      expr(j.operand());
+      out.append("->").append(String.join(".", j.path()));
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand());
       out.append(' ').append(p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))

@@ -17,14 +17,26 @@ import java.util.Objects;
  *                  {@link Returning.Keys} for generated values
  * @param onConflict for an upsert, what a row whose conflict target is taken does; null for a
  *                   plain insert, where such a row is a unique violation
+ * @param atomic    whether the rows are stored all or none (the default). False only where the
+ *                  caller lets each row be stored on its own ({@code Bulk.nonAtomic()}) and,
+ *                  after lowering, where the planner proved no row can collide with a stored
+ *                  one (every key generated, no unique value, no conflict clause): a backend
+ *                  may then write the rows unconditionally in non-atomic requests (DynamoDB's
+ *                  BatchWriteItem); a failure may leave some rows stored, each whole and once
  */
 public record Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
-    Returning returning, OnConflict onConflict) implements Statement {
+    Returning returning, OnConflict onConflict, boolean atomic) implements Statement {
   public Insert {
     Objects.requireNonNull(target, "target");
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);
     Objects.requireNonNull(returning, "returning");
+  }
+
+  /** An atomic insert. */
+  public Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
+      Returning returning, OnConflict onConflict) {
+    this(target, columns, rows, returning, onConflict, true);
   }
 
   /** A plain insert (no conflict clause). */
@@ -33,9 +45,14 @@ public record Insert(Source target, List<Integer> columns, List<Expr.Record> row
     this(target, columns, rows, returning, null);
   }
 
-  /** This insert with other rows and returning, keeping its conflict clause. */
+  /** This insert with other rows and returning, keeping its conflict clause and atomicity. */
   public Insert with(List<Integer> columns, List<Expr.Record> rows, Returning returning) {
-    return new Insert(target, columns, rows, returning, onConflict);
+    return new Insert(target, columns, rows, returning, onConflict, atomic);
+  }
+
+  /** This insert, atomic or not as {@code atomic} says. */
+  public Insert withAtomic(boolean atomic) {
+    return new Insert(target, columns, rows, returning, onConflict, atomic);
   }
 
   @Override

@@ -13,14 +13,24 @@ import java.util.Objects;
  * @param orderBy   ordering terms, possibly empty
  * @param limit     limit and offset, or {@code null}
  * @param lock      for a locking read inside a transaction, the row lock; else {@code null}
+ * @param eventual  whether the caller accepts an eventually consistent read: a key-value
+ *                  backend may then take the rows straight from a secondary index's copy of
+ *                  them (one index Query) instead of the keys from the index and the rows by
+ *                  key (strongly consistent, the default)
  */
 public record Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
-    Limit limit, RowLock lock) implements Statement {
+    Limit limit, RowLock lock, boolean eventual) implements Statement {
   public Query {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(returning, "returning");
     orderBy = List.copyOf(orderBy);
+  }
+
+  /** A strongly consistent query. */
+  public Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
+      Limit limit, RowLock lock) {
+    this(source, filter, returning, orderBy, limit, lock, false);
   }
 
   /** A query that locks nothing. */
@@ -35,22 +45,27 @@ public record Query(Source source, Expr filter, Returning returning, List<OrderB
   }
 
   public Query withFilter(Expr filter) {
-    return new Query(source, filter, returning, orderBy, limit, lock);
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
   public Query withReturning(Returning returning) {
-    return new Query(source, filter, returning, orderBy, limit, lock);
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
   public Query withOrderBy(List<OrderBy> orderBy) {
-    return new Query(source, filter, returning, orderBy, limit, lock);
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
   public Query withLimit(Limit limit) {
-    return new Query(source, filter, returning, orderBy, limit, lock);
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
   public Query withLock(RowLock lock) {
-    return new Query(source, filter, returning, orderBy, limit, lock);
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+  }
+
+  /** This query, accepting an eventually consistent read or not as {@code eventual} says. */
+  public Query withEventual(boolean eventual) {
+    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 }

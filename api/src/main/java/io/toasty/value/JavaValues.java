@@ -33,6 +33,7 @@ public final class JavaValues {
       case LOCAL_TIME -> Values.asLocalTime(v);
       case LOCAL_DATE_TIME -> Values.asLocalDateTime(v);
       case OFFSET_DATE_TIME -> Values.asOffsetDateTime(v);
+      case JSON -> v.toJava(); // its text (a projection of a JSON field is raw)
       case NULL -> null;
     };
   }

@@ -15,7 +15,9 @@ public sealed interface Type permits Type.Scalar, Type.Record, Type.ListOf, Type
   /** Scalar types: one per {@link Value} variant that holds a single Java value. */
   enum Scalar implements Type {
     NULL, BOOL, I8, I16, I32, I64, F32, F64, STRING, BYTES, UUID, DECIMAL,
-    INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME;
+    INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME,
+    /** A JSON document ({@code @Json} fields), as {@code Value.Json}. */
+    JSON;
 
     /** Whether values of this type are integers of some width. */
     public boolean isInteger() {

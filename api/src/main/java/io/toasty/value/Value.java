@@ -180,6 +180,83 @@ public sealed interface Value {
     @Override public Object toJava() { return value; }
   }
 
+  /**
+   * A JSON document of a {@code @Json} field. Drivers write and read its {@link #text()}; generated
+   * code makes one from a Java object ({@link #json(Object, java.lang.reflect.Type)}), which the
+   * engine writes to text with its {@link JsonCodec} before a driver sees it, and reads the object
+   * with {@link #read(java.lang.reflect.Type)} through the codec the engine attached to a document
+   * read back. Two documents are equal when their texts are (else their objects).
+   *
+   * @param text     the document's JSON text; null only before the engine has written the object
+   * @param object   the Java object it was made from, or null
+   * @param javaType the object's declared type, or null
+   * @param codec    the codec that reads the text, or null
+   */
+  record Json(String text, Object object, java.lang.reflect.Type javaType, JsonCodec codec)
+      implements Value {
+    public Json {
+      if (text == null && (object == null || javaType == null)) {
+        throw new IllegalArgumentException("a JSON value needs its text or an object and its type");
+      }
+    }
+
+    /** A document as a driver reads it: text only. */
+    public static Json ofText(String text) {
+      return new Json(java.util.Objects.requireNonNull(text, "text"), null, null, null);
+    }
+
+    /** Whether the engine has yet to write the object as text. */
+    public boolean unwritten() {
+      return text == null;
+    }
+
+    /** This document with its text written by {@code codec}. */
+    public Json written(JsonCodec codec) throws Exception {
+      return text != null ? this : new Json(codec.write(object, javaType), object, javaType, null);
+    }
+
+    /** This document, readable with {@code codec}. */
+    public Json readableWith(JsonCodec codec) {
+      return this.codec == codec ? this : new Json(text, object, javaType, codec);
+    }
+
+    /**
+     * The document as an object of declared type {@code type}: the object it was made from if it
+     * has that type, else its text read by the codec attached to it.
+     *
+     * @throws Exception when the codec fails, or none is attached
+     */
+    public Object read(java.lang.reflect.Type type) throws Exception {
+      if (object != null && type.equals(javaType)) {
+        return object;
+      }
+      if (codec == null) {
+        throw new IllegalStateException("no JSON codec attached to this document");
+      }
+      return codec.read(text, type);
+    }
+
+    @Override public Type type() { return Type.Scalar.JSON; }
+    @Override public Object toJava() { return text != null ? text : object; }
+    @Override public boolean equals(Object o) {
+      return o instanceof Json j && (text != null && j.text != null ? text.equals(j.text)
+          : java.util.Objects.equals(object, j.object));
+    }
+    @Override public int hashCode() { return text != null ? text.hashCode() : 0; }
+    @Override public String toString() {
+      return "Json[" + (text != null ? text : "(unwritten " + javaType + ")") + "]";
+    }
+  }
+
+  /**
+   * The document of {@code object} (unwrapping an {@code Optional}), of declared type
+   * {@code javaType}; {@link #NULL} for null or an empty {@code Optional}.
+   */
+  static Value json(Object object, java.lang.reflect.Type javaType) {
+    Object o = object instanceof java.util.Optional<?> opt ? opt.orElse(null) : object;
+    return o == null ? NULL : new Json(null, o, javaType, null);
+  }
+
   /** A tuple: a model's row, a composite key, or a projection. */
   record Record(List<Value> fields) implements Value {
     public Record {
@@ -311,6 +388,9 @@ public sealed interface Value {
     }
     if (o instanceof java.util.Optional<?> opt) {
       return of(opt.orElse(null));
+    }
+    if (o instanceof io.toasty.Sensitive<?> s) {
+      return of(s.value());
     }
     if (o instanceof Collection<?> c) {
       List<Value> items = new ArrayList<>(c.size());

@@ -159,12 +159,36 @@ public final class Values {
 
   /** The enum constant named by a string value. */
   public static <E extends Enum<E>> E asEnum(Value v, Class<E> type) {
-    String name = asString(v);
+    return asEnum(asString(v), type);
+  }
+
+  /** The enum constant {@code name} names (a row reader's column, read as a string). */
+  public static <E extends Enum<E>> E asEnum(String name, Class<E> type) {
     try {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "'" + name + "' is not a constant of enum " + type.getName(), e);
+    }
+  }
+
+  /**
+   * The object of declared type {@code type} that a {@code @Json} field's document holds, read
+   * with the codec the engine attached to it.
+   *
+   * @throws io.toasty.JsonFieldException naming {@code model} and {@code field} when it does not
+   *     map to the type
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T asJson(Value v, java.lang.reflect.Type type, String model, String field) {
+    if (!(v instanceof Value.Json json)) {
+      throw mismatch(v, "JSON");
+    }
+    try {
+      return (T) json.read(type);
+    } catch (Exception e) {
+      throw new io.toasty.JsonFieldException(model, field, "cannot read the stored JSON as "
+          + type.getTypeName() + ": " + e.getMessage(), e);
     }
   }
 

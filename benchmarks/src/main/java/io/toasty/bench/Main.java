@@ -146,9 +146,16 @@ public final class Main {
     }
     write(results, info);
 
-    for (Group g : groups) {
-      System.out.printf("%n==== %s (%s) ====%n", g.name, g.params);
-      run(g, mode, only, results, jvmArgs);
+    // --rounds n: every group n times, its implementations in reverse order every other round,
+    // so that neither always runs first on a machine whose load drifts; the page reads round 0,
+    // the others are in jmh-<group>-r<k>.json
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "1"));
+    for (int r = 0; r < rounds; r++) {
+      for (Group g : groups) {
+        Group round = r == 0 ? g : g.round(r);
+        System.out.printf("%n==== %s (%s) ====%n", round.name, round.params);
+        run(round, mode, only, results, jvmArgs);
+      }
     }
     if (dynamo != null) {
       dynamo.stop();
@@ -170,6 +177,17 @@ public final class Main {
 
     String log() {
       return "jmh-" + name + ".log";
+    }
+
+    /** This group as round {@code r} of a repeated run: implementations reversed when odd. */
+    Group round(int r) {
+      Map<String, List<String>> p = new java.util.LinkedHashMap<>(params);
+      if (r % 2 == 1 && p.containsKey("impl")) {
+        List<String> impls = new ArrayList<>(p.get("impl"));
+        java.util.Collections.reverse(impls);
+        p.put("impl", impls);
+      }
+      return new Group(name + "-r" + r, benchmarks, p, measurements);
     }
   }
 

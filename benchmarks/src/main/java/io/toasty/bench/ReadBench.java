@@ -72,6 +72,16 @@ public class ReadBench {
   }
 
   @Benchmark
+  public List<User> filterOneFromIndex(Target t) {
+    return t.store.filterOneFromIndex(emails[next(Fixture.USERS)]).block();
+  }
+
+  @Benchmark
+  public List<User> filterHundredFromIndex(Target t) {
+    return t.store.filterHundredFromIndex(next(Fixture.TEAMS)).block();
+  }
+
+  @Benchmark
   public List<User> filterTenThousand(Target t) {
     return t.store.filterTenThousand(next(Fixture.REGIONS)).block();
   }

@@ -25,7 +25,10 @@ final class ApiTypes {
   static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
   static final ClassName PATH = ClassName.get("io.toasty", "Path");
+  static final ClassName SENSITIVE = ClassName.get("io.toasty", "Sensitive");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
+  static final ClassName JSON_PATH = ClassName.get("io.toasty", "JsonPath");
+  static final ClassName JSON_FIELD_EXCEPTION = ClassName.get("io.toasty", "JsonFieldException");
   static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
   static final ClassName HAS_MANY = ClassName.get("io.toasty", "HasMany");
   static final ClassName HAS_ONE = ClassName.get("io.toasty", "HasOne");

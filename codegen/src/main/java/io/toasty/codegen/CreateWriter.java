@@ -37,18 +37,23 @@ final class CreateWriter {
     for (RelationDescriptor r : model.relations()) {
       relationSetters(model, r, create).forEach(type::addMethod);
     }
+    // The stages of Users.createChecked(): this builder is each of them.
+    for (TypeSpec stage : CreateStages.write(model)) {
+      type.addSuperinterface(CreateStages.holder(model).nestedClass(stage.name()));
+    }
     return type.build();
   }
 
   /**
    * Nested creates and links: {@code posts(PostCreate...)} for a has-many,
-   * {@code profile(ProfileCreate)} for a has-one, {@code author(User)} (link to an existing
+   * {@code profile(ProfileCreate)} for a has-one ({@code courses(CourseCreate...)} for a
+   * many-to-many: each created with a join record), {@code author(User)} (link to an existing
    * record) and {@code author(UserCreate)} (create it first) for a belongs-to.
    */
   private static java.util.List<MethodSpec> relationSetters(ModelDescriptor model,
       RelationDescriptor r, ClassName create) {
-    if (r.through() != null) {
-      return java.util.List.of();
+    if (!r.steps().isEmpty()) {
+      return java.util.List.of(); // a multi-step via is read-only
     }
     MethodSpec.Builder nested = MethodSpec.methodBuilder(r.name())
         .addModifiers(PUBLIC)
@@ -56,8 +61,12 @@ final class CreateWriter {
     switch (r.kind()) {
       case HAS_MANY -> {
         MethodSpec varargs = nested.varargs(true)
-            .addJavadoc("Creates these {@code $L} with the record, atomically; their foreign key"
-                + " is set to its key.\n", r.name())
+            .addJavadoc(r.through() == null
+                ? com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
+                    + " atomically; their foreign key is set to its key.\n", r.name())
+                : com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
+                    + " atomically, each linked to it by a new {@code $L} record.\n", r.name(),
+                    r.through().model()))
             .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.targetCreate()), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())

@@ -53,6 +53,7 @@ final class DefaultLiteral {
       case LOCAL_DATE_TIME -> temporal(value, kind, literal, LocalDateTime::parse);
       case OFFSET_DATE_TIME -> temporal(value, kind, literal, OffsetDateTime::parse);
       case ENUM -> CodeBlock.of("new $T($S)", value, enumConstant(type.enumType(), literal));
+      case JSON -> throw new IllegalArgumentException("does not apply to a @Json field");
     };
   }
 

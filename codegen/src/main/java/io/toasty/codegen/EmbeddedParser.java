@@ -40,7 +40,7 @@ final class EmbeddedParser {
   /** Annotations that mean nothing on a field inside an embedded record. */
   private static final List<Class<? extends Annotation>> NOT_INSIDE = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class);
+      UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class);
 
   private final TypeMapper types;
   private final ErrorReporter errors;
@@ -182,6 +182,11 @@ final class EmbeddedParser {
     if (type.isEmpty()) {
       errors.error(at, where + ": unsupported field type " + rc.asType() + "; use "
           + TypeMapper.SUPPORTED + hint(rc.asType()));
+      return Optional.empty();
+    }
+    if (type.get().sensitive()) {
+      errors.error(at, where + ": a Sensitive field inside an embedded record is not supported "
+          + "yet; declare it on the model, or mark the field @Sensitive");
       return Optional.empty();
     }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,

@@ -48,6 +48,7 @@ final class EntryWriter {
     type.addField(modelConstant())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
         .addMethod(create())
+        .addMethod(createChecked())
         .addMethod(createMany())
         .addMethod(upsert())
         .addMethod(upsertMany())
@@ -86,6 +87,15 @@ final class EntryWriter {
               f.name(), wholeOnly(f))
           .build();
     }
+    if (f.type().kind() == FieldKind.JSON) {
+      // An anonymous subclass, so that the path knows the field's generic type at run time.
+      return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.JSON_PATH, f.type().type()),
+              f.constant(), modifiers)
+          .addJavadoc("Field {@code $L}, a JSON document.\n", f.name())
+          .initializer("new $T<$T>($S, $L, $S) {}", ApiTypes.JSON_PATH, f.type().type(),
+              model.name(), f.index(), f.name())
+          .build();
+    }
     ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
     return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
             f.constant(), modifiers)
@@ -122,6 +132,18 @@ final class EntryWriter {
   private MethodSpec create() {
     return method("create", model.createClass())
         .addJavadoc("A builder of a new record.\n")
+        .addStatement("return new $T()", model.createClass())
+        .build();
+  }
+
+  private MethodSpec createChecked() {
+    return method("createChecked", CreateStages.first(model))
+        .addJavadoc("A builder of a new record that must set every required field before it can"
+            + " run, checked by the compiler:\n<pre>{@code\n$L.createChecked()$L.exec(db)\n}"
+            + "</pre>\nEach required field's setter (or its belongs-to relation's) comes in field"
+            + " order; then the\nbuilder's other setters.\n", model.entry().simpleName(),
+            CreateStages.required(model).stream().map(f -> "." + f.name() + "(..)")
+                .collect(java.util.stream.Collectors.joining()))
         .addStatement("return new $T()", model.createClass())
         .build();
   }

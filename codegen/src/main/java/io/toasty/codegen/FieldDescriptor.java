@@ -28,7 +28,15 @@ import io.toasty.schema.app.Auto;
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
     boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
-    String wholeOnly, boolean sensitive) implements DataMember {
+    String wholeOnly, boolean sensitive, String renamedFrom) implements DataMember {
+
+  /** A field whose column was not renamed. */
+  FieldDescriptor(int index, String name, String constant, String column, FieldType type,
+      boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
+      String wholeOnly, boolean sensitive) {
+    this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
+        wholeOnly, sensitive, null);
+  }
 
   /** A field whose values are not sensitive. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,

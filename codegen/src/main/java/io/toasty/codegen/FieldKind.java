@@ -6,39 +6,50 @@ import com.palantir.javapoet.TypeName;
 import io.toasty.value.Type;
 
 /**
- * The supported kinds of field value, each with its engine type, its reader in
- * {@code io.toasty.value.Values} and the {@code Value} record that holds it.
+ * The supported kinds of field value, each with its {@code Columns} getter, its engine type, its
+ * reader in {@code io.toasty.value.Values} and the {@code Value} record that holds it.
  */
 enum FieldKind {
-  BOOLEAN(Type.Scalar.BOOL, "asBoolean", "Bool", TypeName.BOOLEAN),
-  BYTE(Type.Scalar.I8, "asByte", "I8", TypeName.BYTE),
-  SHORT(Type.Scalar.I16, "asShort", "I16", TypeName.SHORT),
-  INT(Type.Scalar.I32, "asInt", "I32", TypeName.INT),
-  LONG(Type.Scalar.I64, "asLong", "I64", TypeName.LONG),
-  FLOAT(Type.Scalar.F32, "asFloat", "F32", TypeName.FLOAT),
-  DOUBLE(Type.Scalar.F64, "asDouble", "F64", TypeName.DOUBLE),
-  STRING(Type.Scalar.STRING, "asString", "Str", ClassName.get("java.lang", "String")),
-  BYTES(Type.Scalar.BYTES, "asBytes", "Bytes", ArrayTypeName.of(TypeName.BYTE)),
-  UUID(Type.Scalar.UUID, "asUuid", "Uuid", ClassName.get("java.util", "UUID")),
-  DECIMAL(Type.Scalar.DECIMAL, "asDecimal", "Decimal", ClassName.get("java.math", "BigDecimal")),
-  INSTANT(Type.Scalar.INSTANT, "asInstant", "Timestamp", ClassName.get("java.time", "Instant")),
-  LOCAL_DATE(Type.Scalar.LOCAL_DATE, "asLocalDate", "Date",
+  BOOLEAN("bool", Type.Scalar.BOOL, "asBoolean", "Bool", TypeName.BOOLEAN),
+  BYTE("i8", Type.Scalar.I8, "asByte", "I8", TypeName.BYTE),
+  SHORT("i16", Type.Scalar.I16, "asShort", "I16", TypeName.SHORT),
+  INT("i32", Type.Scalar.I32, "asInt", "I32", TypeName.INT),
+  LONG("i64", Type.Scalar.I64, "asLong", "I64", TypeName.LONG),
+  FLOAT("f32", Type.Scalar.F32, "asFloat", "F32", TypeName.FLOAT),
+  DOUBLE("f64", Type.Scalar.F64, "asDouble", "F64", TypeName.DOUBLE),
+  STRING("str", Type.Scalar.STRING, "asString", "Str", ClassName.get("java.lang", "String")),
+  BYTES("bytes", Type.Scalar.BYTES, "asBytes", "Bytes", ArrayTypeName.of(TypeName.BYTE)),
+  UUID("uuid", Type.Scalar.UUID, "asUuid", "Uuid", ClassName.get("java.util", "UUID")),
+  DECIMAL("decimal", Type.Scalar.DECIMAL, "asDecimal", "Decimal",
+      ClassName.get("java.math", "BigDecimal")),
+  INSTANT("instant", Type.Scalar.INSTANT, "asInstant", "Timestamp",
+      ClassName.get("java.time", "Instant")),
+  LOCAL_DATE("localDate", Type.Scalar.LOCAL_DATE, "asLocalDate", "Date",
       ClassName.get("java.time", "LocalDate")),
-  LOCAL_TIME(Type.Scalar.LOCAL_TIME, "asLocalTime", "Time",
+  LOCAL_TIME("localTime", Type.Scalar.LOCAL_TIME, "asLocalTime", "Time",
       ClassName.get("java.time", "LocalTime")),
-  LOCAL_DATE_TIME(Type.Scalar.LOCAL_DATE_TIME, "asLocalDateTime", "DateTime",
+  LOCAL_DATE_TIME("localDateTime", Type.Scalar.LOCAL_DATE_TIME, "asLocalDateTime", "DateTime",
       ClassName.get("java.time", "LocalDateTime")),
-  OFFSET_DATE_TIME(Type.Scalar.OFFSET_DATE_TIME, "asOffsetDateTime", "OffsetDateTimeValue",
+  OFFSET_DATE_TIME("offsetDateTime", Type.Scalar.OFFSET_DATE_TIME, "asOffsetDateTime",
+      "OffsetDateTimeValue",
       ClassName.get("java.time", "OffsetDateTime")),
   /** A Java enum, stored by its constant's name; its type is a {@code Type.Enum}. */
-  ENUM(null, "asEnum", "Str", null);
+  ENUM("str", null, "asEnum", "Str", null),
+  /**
+   * A {@code @Json} field of any codec-mappable type, one document; its type is declared. No
+   * {@code Columns} getter: a document needs the {@code Db}'s codec, so such models load by value.
+   */
+  JSON(null, Type.Scalar.JSON, "asJson", "Json", null);
 
+  private final String getter;
   private final Type.Scalar scalar;
   private final String reader;
   private final String valueRecord;
   private final TypeName javaType;
 
-  FieldKind(Type.Scalar scalar, String reader, String valueRecord, TypeName javaType) {
+  FieldKind(String getter, Type.Scalar scalar, String reader, String valueRecord,
+      TypeName javaType) {
+    this.getter = getter;
     this.scalar = scalar;
     this.reader = reader;
     this.valueRecord = valueRecord;
@@ -48,6 +59,16 @@ enum FieldKind {
   /** The engine type; {@code null} for {@link #ENUM}. */
   Type.Scalar scalar() {
     return scalar;
+  }
+
+  /** The {@code io.toasty.value.Columns} getter that reads a column of this kind. */
+  String getter() {
+    return getter;
+  }
+
+  /** Whether the getter returns a primitive (and so refuses NULL itself). */
+  boolean primitiveGetter() {
+    return javaType != null && javaType.isPrimitive();
   }
 
   /** The {@code Values} method that reads a value of this kind. */
@@ -68,5 +89,10 @@ enum FieldKind {
   /** Whether paths of this kind are {@code NumberPath}s. */
   boolean isNumeric() {
     return scalar != null && scalar.isNumeric();
+  }
+
+  /** Whether this kind's Java type is declared by the field (an enum, a JSON document). */
+  boolean declaresType() {
+    return javaType == null;
   }
 }

@@ -11,12 +11,24 @@ import com.palantir.javapoet.TypeName;
  *                 {@code byte[]}
  * @param optional whether the field is an {@code Optional<type>} (and so nullable)
  * @param enumType the enum, for {@link FieldKind#ENUM}; else {@code null}
+ * @param sensitive whether the field is a {@code Sensitive<type>} (stored as its {@code type})
  */
-record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType) {
+record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
+    boolean sensitive) {
+
+  /** A field type that is not wrapped in {@code Sensitive}. */
+  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType) {
+    this(kind, type, optional, enumType, false);
+  }
 
   /** The record component's declared type. */
   TypeName declared() {
-    return optional ? ParameterizedTypeName.get(ApiTypes.OPTIONAL, type) : type;
+    return optional ? ParameterizedTypeName.get(ApiTypes.OPTIONAL, value()) : value();
+  }
+
+  /** The type of the field's value as a setter takes it: {@code Sensitive<type>} or the type. */
+  TypeName value() {
+    return sensitive ? ParameterizedTypeName.get(ApiTypes.SENSITIVE, type.box()) : type;
   }
 
   /** The type argument of the field's path: the boxed type. */

@@ -10,6 +10,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,6 +64,7 @@ final class ModelDefWriter {
     for (FieldDescriptor f : model.fields()) {
       type.addMethod(reader(f));
     }
+    RowReaderWriter.addTo(type, model, readers);
     EmbeddedValuesWriter embedded = new EmbeddedValuesWriter(model, readers);
     embedded.methods().forEach(type::addMethod);
     return type.addMethod(required())
@@ -109,10 +111,19 @@ final class ModelDefWriter {
           ApiTypes.LIST, ints(r.through().sourceFields()), ApiTypes.LIST,
           ints(r.through().targetFields()));
     }
-    return CodeBlock.of("new $T($L, $S, $T.Kind.$L, $S, $S, $T.of($L), $T.of($L), $L, $L)",
-        ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA, r.kind().name(),
-        r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()), ApiTypes.LIST,
-        ints(r.targetFields()), r.optional(), through);
+    CodeBlock relation = CodeBlock.of("new $T($L, $S, $T.Kind.$L, $S, $S, $T.of($L), $T.of($L), "
+        + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
+        r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
+        ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.steps().isEmpty()) {
+      return CodeBlock.of("$L)", relation);
+    }
+    CodeBlock steps = r.steps().stream().map(st -> CodeBlock.of(
+        "new $T($S, $S, $S, $L, $T.of($L), $T.of($L))",
+        ApiTypes.RELATION_SCHEMA.nestedClass("Step"), st.model(), st.relation(), st.target(),
+        st.many(), ApiTypes.LIST, ints(st.sourceFields()), ApiTypes.LIST,
+        ints(st.targetFields()))).collect(CodeBlock.joining(", "));
+    return CodeBlock.of("$L, $T.of($L))", relation, ApiTypes.LIST, steps);
   }
 
   private static CodeBlock ints(List<Integer> values) {
@@ -123,6 +134,13 @@ final class ModelDefWriter {
     CodeBlock auto = f.auto() == null ? CodeBlock.of("null")
         : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.auto().name());
     CodeBlock defaultValue = f.defaultValue() == null ? CodeBlock.of("null") : f.defaultValue();
+    if (f.renamedFrom() != null) {
+      CodeBlock onUpdate = f.onUpdate() == null ? CodeBlock.of("null")
+          : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.onUpdate().name());
+      return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $L, $L, $S)",
+          ApiTypes.FIELD_SCHEMA, f.index(), f.name(), engineType(f.type()), f.nullable(), auto,
+          defaultValue, f.column(), onUpdate, f.sensitive(), f.renamedFrom());
+    }
     if (f.sensitive()) {
       CodeBlock onUpdate = f.onUpdate() == null ? CodeBlock.of("null")
           : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.onUpdate().name());
@@ -166,8 +184,11 @@ final class ModelDefWriter {
     for (RelationDescriptor r : model.relations()) {
       // The related model's MODEL is read here, at load time, never in a static initializer:
       // two models that relate to each other must not depend on each other's initialization.
-      byComponent[r.component()] = CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)",
-          r.handleClass(), r.index(), r.targetEntry());
+      byComponent[r.component()] = r.joinEntry() == null
+          ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)", r.handleClass(), r.index(),
+              r.targetEntry())
+          : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL, $T.MODEL)", r.handleClass(),
+              r.index(), r.targetEntry(), r.joinEntry());
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < byComponent.length; i++) {
@@ -229,6 +250,9 @@ final class ModelDefWriter {
 
   /** The value of field {@code f}, whose Java value {@code java} gives. */
   static CodeBlock valueOf(FieldDescriptor f, CodeBlock java) {
+    if (f.type().kind() == FieldKind.JSON) {
+      return CodeBlock.of("$T.json($L, $N.javaType())", ApiTypes.VALUE, java, f.constant());
+    }
     return f.type().isPrimitive()
         ? CodeBlock.of("new $T($L)", f.type().kind().valueRecord(), java)
         : CodeBlock.of("$T.of($L)", ApiTypes.VALUE, java);
@@ -236,28 +260,55 @@ final class ModelDefWriter {
 
   /** {@code readLoginCount(Value)}: the field from its value, failures naming the field. */
   private MethodSpec reader(FieldDescriptor f) {
-    return MethodSpec.methodBuilder(readers.get(f.index()))
+    return fieldReader(readers.get(f.index()), f, ApiTypes.VALUE, "value", read(f));
+  }
+
+  /**
+   * A private static reader of field {@code f} from its one parameter, returning {@code read};
+   * a failure is rethrown through {@code invalid}, naming the field.
+   */
+  static MethodSpec fieldReader(String name, FieldDescriptor f, TypeName parameter,
+      String parameterName, CodeBlock read) {
+    MethodSpec.Builder reader = MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE, STATIC)
         .returns(f.type().declared())
-        .addParameter(ApiTypes.VALUE, "value")
+        .addParameter(parameter, parameterName)
         .beginControlFlow("try")
-        .addStatement("return $L", read(f))
+        .addStatement("return $L", read);
+    if (f.type().kind() == FieldKind.JSON) {
+      // already names model and field, and is the typed error callers catch
+      reader.nextControlFlow("catch ($T e)", ApiTypes.JSON_FIELD_EXCEPTION)
+          .addStatement("throw e");
+    }
+    return reader
         .nextControlFlow("catch ($T e)", RuntimeException.class)
         .addStatement("throw invalid($S, e)", f.name())
         .endControlFlow()
         .build();
   }
 
-  private static CodeBlock read(FieldDescriptor f) {
+  private CodeBlock read(FieldDescriptor f) {
     FieldType type = f.type();
     if (!type.optional()) {
-      return convert(type, CodeBlock.of("required(value)"));
+      return convert(f, CodeBlock.of("required(value)"));
     }
     return CodeBlock.of("value.isNull() ? $T.empty() : $T.of($L)", ApiTypes.OPTIONAL,
-        ApiTypes.OPTIONAL, convert(type, CodeBlock.of("value")));
+        ApiTypes.OPTIONAL, convert(f, CodeBlock.of("value")));
   }
 
-  private static CodeBlock convert(FieldType type, CodeBlock value) {
+  private CodeBlock convert(FieldDescriptor f, CodeBlock value) {
+    FieldType type = f.type();
+    if (type.kind() == FieldKind.JSON) {
+      return CodeBlock.of("$T.<$T>asJson($L, $N.javaType(), $S, $S)", ApiTypes.VALUES,
+          type.type(), value, f.constant(), model.name(), f.name());
+    }
+    if (type.sensitive()) {
+      return CodeBlock.of("$T.of($L)", ApiTypes.SENSITIVE, plainConvert(type, value));
+    }
+    return plainConvert(type, value);
+  }
+
+  private static CodeBlock plainConvert(FieldType type, CodeBlock value) {
     return type.kind() == FieldKind.ENUM
         ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, value, type.enumType().type())
         : CodeBlock.of("$T.$L($L)", ApiTypes.VALUES, type.kind().reader(), value);
@@ -305,7 +356,7 @@ final class ModelDefWriter {
    * this class gets the field's index appended ({@code readId} and {@code readID} cannot both be).
    */
   private static List<String> readerNames(List<FieldDescriptor> fields) {
-    Set<String> taken = new HashSet<>(List.of("required", "invalid"));
+    Set<String> taken = new HashSet<>(List.of("required", "invalid", "present"));
     List<String> names = new ArrayList<>(fields.size());
     for (FieldDescriptor f : fields) {
       StringBuilder path = new StringBuilder();

@@ -138,7 +138,8 @@ final class ModelParser {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
             .ifPresent(relationFields::add);
-      } else if (EmbeddedParser.isEmbedded(c)) {
+      } else if (EmbeddedParser.isEmbedded(c)
+          && c.getAnnotation(io.toasty.annotations.Json.class) == null) {
         int first = data;
         data += EmbeddedParser.width(c);
         new EmbeddedParser(types, errors).parse(type, c, first, constants.get(i), i, fields)
@@ -153,7 +154,7 @@ final class ModelParser {
   private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
     for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
         Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-        UpdatedAt.class, OnUpdate.class)) {
+        UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class)) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
             + " does not apply to a relation field, which is no column");
@@ -161,8 +162,41 @@ final class ModelParser {
     }
   }
 
+  /** Annotations that mean nothing on a JSON document's field. */
+  private static final List<Class<? extends Annotation>> NOT_ON_JSON = List.of(Key.class,
+      Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
+      UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Embedded.class);
+
+  private Optional<FieldDescriptor> jsonField(TypeElement model, RecordComponentElement component,
+      int index, String constant, int position) {
+    String where = where(model, component);
+    AnnotationMirror json = mirror(component, io.toasty.annotations.Json.class);
+    String misfit = TypeMapper.jsonMisfit(component.asType());
+    if (misfit != null) {
+      errors.error(component, json, where + ": " + misfit);
+    }
+    for (Class<? extends Annotation> a : NOT_ON_JSON) {
+      if (component.getAnnotation(a) != null) {
+        errors.error(component, mirror(component, a), where + ": @" + a.getSimpleName()
+            + " does not apply to a @Json field (a document is no key, index or generated"
+            + " value)");
+        misfit = "";
+      }
+    }
+    if (misfit != null) {
+      return Optional.empty();
+    }
+    return types.mapJson(component.asType()).map(type -> new FieldDescriptor(index,
+        component.getSimpleName().toString(), constant, column(where, component), type, false,
+        null, null, position, null, null,
+        component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));
+  }
+
   private Optional<FieldDescriptor> field(TypeElement model, RecordComponentElement component,
       int index, String constant, int position) {
+    if (component.getAnnotation(io.toasty.annotations.Json.class) != null) {
+      return jsonField(model, component, index, constant, position);
+    }
     String where = where(model, component);
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
@@ -193,8 +227,9 @@ final class ModelParser {
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
         column(where, component), type.get(), key, auto, defaultValue, position,
-        generated.onUpdate(), null,
-        component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));
+        generated.onUpdate(), null, type.get().sensitive()
+        || component.getAnnotation(io.toasty.annotations.Sensitive.class) != null,
+        renamedFrom(component)));
   }
 
   private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
@@ -247,10 +282,19 @@ final class ModelParser {
     if (column == null) {
       return Naming.snakeCase(component.getSimpleName().toString());
     }
+    if (column.value().isEmpty() && !column.renamedFrom().isBlank()) {
+      return Naming.snakeCase(component.getSimpleName().toString());
+    }
     if (column.value().isBlank()) {
       errors.error(component, mirror(component, Column.class), where + ": @Column needs a name");
     }
     return column.value();
+  }
+
+  /** The column's previous name from {@code @Column(renamedFrom = ..)}, or null. */
+  private static String renamedFrom(RecordComponentElement component) {
+    Column column = component.getAnnotation(Column.class);
+    return column == null || column.renamedFrom().isBlank() ? null : column.renamedFrom();
   }
 
   private void checkKey(TypeElement type) {

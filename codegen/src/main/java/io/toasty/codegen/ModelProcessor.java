@@ -108,6 +108,10 @@ public final class ModelProcessor extends AbstractProcessor {
     write(model, EntryWriter.write(model), origin);
     write(model, QueryWriter.write(model), origin);
     write(model, CreateWriter.write(model), origin);
+    TypeSpec stages = CreateStages.holderType(model);
+    if (stages != null) {
+      write(model, stages, origin);
+    }
     write(model, UpdateWriter.write(model), origin);
     write(model, UpsertWriter.write(model), origin);
     index.add(model.entry().packageName() + "." + model.entry().simpleName());

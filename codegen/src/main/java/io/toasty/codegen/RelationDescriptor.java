@@ -20,13 +20,16 @@ import java.util.List;
  * @param targetFields field indexes on the target
  * @param through      the join model of a many-to-many relation, or {@code null}
  * @param component    its position among the record's components
+ * @param joinEntry    for a many-to-many relation, the join model's entry class; else null
+ * @param steps        for a multi-step via, the relations it follows; else empty
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-    int component) {
+    int component, ClassName joinEntry, List<RelationSchema.Step> steps) {
   RelationDescriptor {
     sourceFields = List.copyOf(sourceFields);
+    steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
   }
 

@@ -85,7 +85,7 @@ final class RelationResolver {
       Keys keys = belongsTo(model, c, target.type, target.optional);
       return keys == null ? Optional.empty() : Optional.of(new RelationDescriptor(index, name,
           constant, kind, target.optional, record, entry, "", keys.key, keys.references, null,
-          component));
+          component, null, List.of()));
     }
     String via = string(c, VIA);
     if (kind == RelationSchema.Kind.HAS_MANY && via != null) {
@@ -106,7 +106,7 @@ final class RelationResolver {
     }
     return Optional.of(new RelationDescriptor(index, name, constant, kind, target.optional,
         record, entry, pair.getSimpleName().toString(), keys.references, keys.key, null,
-        component));
+        component, null, List.of()));
   }
 
   private Optional<RelationDescriptor> via(TypeElement model, RecordComponentElement c,
@@ -114,10 +114,14 @@ final class RelationResolver {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     AnnotationMirror m = mirror(c, VIA);
     String[] parts = via.split("\\.", -1);
-    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+    if (parts.length < 2 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
       errors.error(c, m, where + ": via = \"" + via + "\" must name a has-many field of "
-          + model.getSimpleName() + " and a belongs-to field of its model: \"memberships.role\"");
+          + model.getSimpleName() + " and a belongs-to field of its model: \"memberships.role\""
+          + ", or a path of relation fields: \"posts.comments\"");
       return Optional.empty();
+    }
+    if (!isJoinPath(model, parts)) {
+      return steps(model, c, via, parts, index, constant, target, component);
     }
     RecordComponentElement first = component(model, parts[0]);
     if (first == null || kindOf(first.asType()).orElse(null) != RelationSchema.Kind.HAS_MANY) {
@@ -163,7 +167,76 @@ final class RelationResolver {
         join.type.getSimpleName().toString(), List.of(parts), toSource.key, toTarget.key);
     return Optional.of(new RelationDescriptor(index, c.getSimpleName().toString(), constant,
         RelationSchema.Kind.HAS_MANY, false, ClassName.get(target), entryOf(target), "",
-        toSource.references, toTarget.references, through, component));
+        toSource.references, toTarget.references, through, component, entryOf(join.type), List.of()));
+  }
+
+  /** Whether {@code parts} is a has-many then the join model's belongs-to (a many-to-many). */
+  private static boolean isJoinPath(TypeElement model, String[] parts) {
+    if (parts.length != 2) {
+      return false;
+    }
+    RecordComponentElement first = component(model, parts[0]);
+    if (first == null || kindOf(first.asType()).orElse(null) != RelationSchema.Kind.HAS_MANY
+        || ((DeclaredType) first.asType()).getTypeArguments().size() != 1) {
+      return true; // reported as a many-to-many path
+    }
+    TypeMirror join = ((DeclaredType) first.asType()).getTypeArguments().get(0);
+    if (join.getKind() != TypeKind.DECLARED) {
+      return true;
+    }
+    RecordComponentElement second = component((TypeElement) ((DeclaredType) join).asElement(),
+        parts[1]);
+    return second == null
+        || kindOf(second.asType()).orElse(null) == RelationSchema.Kind.BELONGS_TO;
+  }
+
+  /**
+   * A multi-step via ({@code "posts.comments"}): each part a direct relation field of the model
+   * the previous one reaches, the last reaching the declared target.
+   */
+  private Optional<RelationDescriptor> steps(TypeElement model, RecordComponentElement c,
+      String via, String[] parts, int index, String constant, TypeElement target, int component) {
+    String where = model.getSimpleName() + "." + c.getSimpleName();
+    AnnotationMirror m = mirror(c, VIA);
+    List<RelationSchema.Step> steps = new ArrayList<>();
+    TypeElement at = model;
+    for (String part : parts) {
+      RecordComponentElement step = component(at, part);
+      if (step == null || kindOf(step.asType()).isEmpty() || string(step, VIA) != null) {
+        errors.error(c, m, where + ": via \"" + via + "\": " + at.getSimpleName()
+            + " has no direct relation field " + part);
+        return Optional.empty();
+      }
+      List<RecordComponentElement> relations = relationComponents(at);
+      Optional<RelationDescriptor> r = resolve(at, step, relations.indexOf(step), "",
+          at.getRecordComponents().indexOf(step));
+      if (r.isEmpty()) {
+        return Optional.empty();
+      }
+      RelationDescriptor d = r.get();
+      TypeElement next = (TypeElement) ((DeclaredType) types(step)).asElement();
+      steps.add(new RelationSchema.Step(at.getSimpleName().toString(), part,
+          next.getSimpleName().toString(), d.kind() == RelationSchema.Kind.HAS_MANY,
+          d.sourceFields(), d.targetFields()));
+      at = next;
+    }
+    if (!at.getQualifiedName().contentEquals(target.getQualifiedName())) {
+      errors.error(c, m, where + ": via \"" + via + "\" reaches " + at.getSimpleName()
+          + ", not " + target.getSimpleName());
+      return Optional.empty();
+    }
+    return Optional.of(new RelationDescriptor(index, c.getSimpleName().toString(), constant,
+        RelationSchema.Kind.HAS_MANY, false, ClassName.get(target), entryOf(target), "",
+        steps.get(0).sourceFields(), List.of(), null, component, null, steps));
+  }
+
+  /** The related record type of a relation component ({@code Post} of {@code HasMany<Post>}). */
+  private static TypeMirror types(RecordComponentElement c) {
+    TypeMirror arg = ((DeclaredType) c.asType()).getTypeArguments().get(0);
+    if (isOptional(arg)) {
+      arg = ((DeclaredType) arg).getTypeArguments().get(0);
+    }
+    return arg;
   }
 
   /** The belongs-to field of {@code target} that a has-many or has-one of {@code model} pairs. */

@@ -16,16 +16,25 @@ final class Setters {
   /** {@code name(String name)}: a primitive field takes the primitive; an Optional one, null. */
   static MethodSpec value(ModelDescriptor model, FieldDescriptor f, TypeName builder) {
     String doc = f.type().optional() ? "Sets {@code $L}; null for none.\n" : "Sets {@code $L}.\n";
-    return setter(f, builder, f.type().type())
-        .addJavadoc(doc, f.name())
-        .addStatement("return set($T.$N, $N)", model.entry(), f.constant(), f.name())
+    MethodSpec.Builder setter = setter(f, builder, f.type().value()).addJavadoc(doc, f.name());
+    if (f.type().sensitive()) {
+      return setter.addStatement("return set($T.$N, $T.reveal($N))", model.entry(), f.constant(),
+          ApiTypes.SENSITIVE, f.name()).build();
+    }
+    return setter.addStatement("return set($T.$N, $N)", model.entry(), f.constant(), f.name())
         .build();
   }
 
   /** {@code nickname(Optional<String> nickname)}: empty for none. */
   static MethodSpec optional(ModelDescriptor model, FieldDescriptor f, TypeName builder) {
-    return setter(f, builder, f.type().declared())
-        .addJavadoc("Sets {@code $L}; empty for none.\n", f.name())
+    MethodSpec.Builder setter = setter(f, builder, f.type().declared())
+        .addJavadoc("Sets {@code $L}; empty for none.\n", f.name());
+    if (f.type().sensitive()) {
+      return setter.addStatement("return set($T.$N, $T.requireNonNull($N, $S).map($T::value)"
+          + ".orElse(null))", model.entry(), f.constant(), ApiTypes.OBJECTS, f.name(), f.name(),
+          ApiTypes.SENSITIVE).build();
+    }
+    return setter
         .addStatement("return set($T.$N, $T.requireNonNull($N, $S).orElse(null))", model.entry(),
             f.constant(), ApiTypes.OBJECTS, f.name(), f.name())
         .build();

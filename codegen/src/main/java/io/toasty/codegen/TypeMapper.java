@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class TypeMapper {
   /** What the error message for an unsupported type lists. */
   static final String SUPPORTED = "boolean, byte, short, int, long, float, double (or their"
       + " boxes), String, byte[], UUID, BigDecimal, Instant, LocalDate, LocalTime, LocalDateTime,"
-      + " OffsetDateTime, an enum, or an Optional of one of these";
+      + " OffsetDateTime, an enum, a Sensitive of one of these, or an Optional of one of these";
 
   private final Elements elements;
 
@@ -48,9 +49,80 @@ final class TypeMapper {
     if (isOptional(type)) {
       List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
       return args.size() != 1 ? Optional.empty() : plain(args.get(0))
-          .map(t -> new FieldType(t.kind(), t.type(), true, t.enumType()));
+          .map(t -> new FieldType(t.kind(), t.type(), true, t.enumType(), t.sensitive()));
     }
     return plain(type);
+  }
+
+  /**
+   * The field type of a {@code @Json} field declared as {@code type} ({@code Optional<T>} makes it
+   * nullable), or empty when {@link #jsonMisfit} names a reason it cannot be one.
+   */
+  Optional<FieldType> mapJson(TypeMirror type) {
+    boolean optional = isOptional(type);
+    TypeMirror inner = optional ? ((DeclaredType) type).getTypeArguments().get(0) : type;
+    return jsonMisfit(type) != null ? Optional.empty()
+        : Optional.of(new FieldType(FieldKind.JSON, TypeName.get(inner), optional, null));
+  }
+
+  /**
+   * Why {@code type} cannot be a {@code @Json} field's type, or null if it can: the codec needs a
+   * reference type known whole at compile time (no type variable or wildcard), and the engine's
+   * own types (a relation handle, an {@code Optional} inside the document) have no JSON form.
+   */
+  static String jsonMisfit(TypeMirror type) {
+    if (isOptional(type)) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      if (args.size() != 1) {
+        return "a raw Optional has no type to read the document as";
+      }
+      type = args.get(0);
+    }
+    if (type.getKind().isPrimitive()) {
+      return "a @Json field needs a reference type, not " + type
+          + " (store a primitive as a plain field)";
+    }
+    return jsonPartMisfit(type);
+  }
+
+  private static String jsonPartMisfit(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR, WILDCARD -> {
+        return "a @Json field's type must be known whole at compile time, not " + type;
+      }
+      case ARRAY -> {
+        TypeMirror item = ((ArrayType) type).getComponentType();
+        return item.getKind().isPrimitive() ? null : jsonPartMisfit(item);
+      }
+      case DECLARED -> {
+        DeclaredType declared = (DeclaredType) type;
+        String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        if (name.equals("java.util.Optional")) {
+          return "an Optional inside a JSON document has no JSON form; use null or leave the key"
+              + " out";
+        }
+        if (RelationResolver.kindOf(type).isPresent()) {
+          return "a relation (" + type + ") is no JSON document";
+        }
+        if (declared.getTypeArguments().isEmpty()
+            && !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
+          return "a raw " + type + " has no element type to read the document as";
+        }
+        for (TypeMirror arg : declared.getTypeArguments()) {
+          String misfit = jsonPartMisfit(arg);
+          if (misfit != null) {
+            return misfit;
+          }
+        }
+        return null;
+      }
+      case ERROR -> {
+        return null; // reported by javac; a later round may resolve it
+      }
+      default -> {
+        return "a @Json field cannot hold " + type;
+      }
+    }
   }
 
   /** Whether {@code type} or a type in it could not be resolved (yet). */
@@ -89,6 +161,12 @@ final class TypeMapper {
     if (element.getKind() == ElementKind.ENUM) {
       EnumType enumType = enumType(element);
       return Optional.of(new FieldType(FieldKind.ENUM, enumType.type(), false, enumType));
+    }
+    if (element.getQualifiedName().contentEquals("io.toasty.Sensitive")) {
+      List<? extends TypeMirror> args = type.getTypeArguments();
+      return args.size() != 1 ? Optional.empty() : plain(args.get(0))
+          .filter(t -> !t.sensitive())
+          .map(t -> new FieldType(t.kind(), t.type().box(), false, t.enumType(), true));
     }
     FieldKind kind = DECLARED.get(element.getQualifiedName().toString());
     return kind == null ? Optional.empty()

@@ -39,7 +39,10 @@ final class UpdateWriter {
       if (f.type().optional()) {
         type.addMethod(Setters.optional(model, f, update));
       }
-      type.addMethod(Setters.expression(model, f, update));
+      if (f.type().kind() != FieldKind.JSON) {
+        // a document is replaced whole, by a value: there are no expressions over documents
+        type.addMethod(Setters.expression(model, f, update));
+      }
     }
     EmbeddedSetters.write(model, update).forEach(type::addMethod);
     return type.build();

@@ -36,6 +36,16 @@ class CompileErrorTest {
   }
 
   @Test
+  void sensitiveOfSensitive() {
+    assertError("User.secret: unsupported field type io.toasty.Sensitive<io.toasty.Sensitive<"
+        + "java.lang.String>>", "Sensitive<String>> secret",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    io.toasty.Sensitive<io.toasty.Sensitive<String>> secret) {}");
+  }
+
+  @Test
   void unsupportedObject() {
     assertError("User.payload: unsupported field type java.lang.Object", "Object payload",
         "@Model",

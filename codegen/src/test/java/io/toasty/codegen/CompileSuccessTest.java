@@ -45,7 +45,10 @@ class CompileSuccessTest {
       assertThat(compilation).generatedSourceFile(pkg + generated)
           .contentsAsUtf8String().contains("@Generated(\"io.toasty.codegen.ModelProcessor\")");
     }
-    assertEquals(5, compilation.generatedSourceFiles().size());
+    // and the stages of createChecked() where the model has a required field
+    long stages = compilation.generatedSourceFiles().stream()
+        .filter(f -> f.getName().endsWith(model + "CreateStages.java")).count();
+    assertEquals(5 + stages, compilation.generatedSourceFiles().size());
   }
 
   @Test
@@ -95,7 +98,7 @@ class CompileSuccessTest {
         Sources.source("com.example.Bad", "@Model public record Bad(long id) {}"));
     assertThat(compilation).hadErrorCount(1);
     assertEquals(List.of("com.example.Goods", "com.example.GoodQuery", "com.example.GoodCreate",
-        "com.example.GoodUpdate", "com.example.GoodUpsert", "META-INF/toasty/models"),
+        "com.example.GoodCreateStages", "com.example.GoodUpdate", "com.example.GoodUpsert", "META-INF/toasty/models"),
         processor.written());
   }
 

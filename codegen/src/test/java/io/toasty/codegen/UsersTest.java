@@ -24,6 +24,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.Update;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import io.toasty.value.ValueColumns;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,34 @@ class UsersTest {
     assertLoadFails("User.status: 'ARCHIVED' is not a constant of enum", 5,
         new Value.Str("ARCHIVED"));
     assertLoadFails("User.id: cannot read", 0, new Value.Str("seven"));
+  }
+
+  @Test
+  void theRowReaderBuildsWhatLoadBuilds() {
+    Value.Record row = Value.Record.of(new Value.Str("PUBLISHED"), new Value.I32(7),
+        new Value.Str("Carl"), new Value.Str("carl@example.com"), new Value.Str("C"),
+        new Value.I64(3));
+    int[] fields = {1, 2, 3, 4, 5, 0}; // field i at position fields[i]: any column order
+    assertEquals(CARL, Users.MODEL.rowReader().read(new ValueColumns(row, fields)));
+    User noNick = new User(1, "Ann", "ann@example.com", Optional.empty(), 0, Status.DRAFT);
+    assertEquals(noNick, Users.MODEL.rowReader().read(
+        new ValueColumns(Users.MODEL.values(noNick), new int[] {0, 1, 2, 3, 4, 5})));
+  }
+
+  @Test
+  void rowReaderFailuresNameTheFieldAsLoadDoes() {
+    for (Object[] c : new Object[][] {{1, Value.NULL}, {4, new Value.I64(Long.MAX_VALUE)},
+        {5, new Value.Str("ARCHIVED")}, {0, new Value.Str("seven")}, {4, Value.NULL}}) {
+      List<Value> values = new java.util.ArrayList<>(Users.MODEL.values(CARL).fields());
+      values.set((Integer) c[0], (Value) c[1]);
+      Value.Record row = new Value.Record(values);
+      String viaLoad = assertThrows(IllegalArgumentException.class,
+          () -> Users.MODEL.load(row)).getMessage();
+      String viaReader = assertThrows(IllegalArgumentException.class,
+          () -> Users.MODEL.rowReader().read(new ValueColumns(row, new int[] {0, 1, 2, 3, 4, 5})))
+          .getMessage();
+      assertEquals(viaLoad, viaReader);
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.toasty.docs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.toasty.docs.model.Account;
+import io.toasty.docs.model.Accounts;
 import io.toasty.docs.model.Article;
 import io.toasty.docs.model.Articles;
 import io.toasty.docs.model.Reading;
@@ -12,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +52,18 @@ final class ModelsGuide {
     return published;
   }
 
+  static Article createChecked(Db db) {
+    // snippet: create-checked
+    Article checked = Articles.createChecked()
+        .title("Checked")                        // required: exec(db) is out of reach before it
+        .publishedOn(LocalDate.of(2026, 6, 2))   // then the optional fields, in any order
+        .exec(db).block();
+    // Articles.createChecked().exec(db) does not compile:
+    //   cannot find symbol: method exec(Db), location: interface ArticleCreateStages.NeedsTitle
+    // end-snippet
+    return checked;
+  }
+
   static List<Shop> embedded(Db db) {
     // snippet: embedded-use
     Shop.Address oslo = new Shop.Address("Karl Johans gate 1", "Oslo", Optional.of("0154"));
@@ -64,5 +80,34 @@ final class ModelsGuide {
     List<Shop> billed = Shops.filter(Shops.BILLING_ADDRESS.isNotNull()).collect(db).block();
     // end-snippet
     return List.of(inOslo.get(0), billed.get(0));
+  }
+
+  /** The JSON example: on SQLite, which reads paths inside stored documents (H2 does not). */
+  static List<Account> json(String url) {
+    // snippet: json-db
+    Db db = Toasty.builder().models(Accounts.MODEL).url(url)
+        .objectMapper(new ObjectMapper().findAndRegisterModules())   // optional: the default
+        .build();
+    // end-snippet
+    try {
+      db.schema().push().block();
+      // snippet: json-use
+      Account.Settings dark = new Account.Settings("dark", Map.of("daily", 100));
+      Account ann = Accounts.create().id(UUID.randomUUID()).email("ann@example.com")
+          .settings(dark)                      // written by the Db's ObjectMapper
+          .tags(List.of("beta"))
+          .exec(db).block();
+      List<Account> darkOnes = Accounts.filter(Accounts.SETTINGS.text("theme").eq("dark"))
+          .collect(db).block();                // settings ->> theme, where the backend can
+      Accounts.update(ann)
+          .settings(new Account.Settings("light", Map.of()))   // the whole document
+          .tags(Optional.empty())
+          .exec(db).block();
+      Account read = Accounts.getById(db, ann.id()).block();   // read back as Settings
+      // end-snippet
+      return List.of(darkOnes.get(0), read);
+    } finally {
+      db.close().block();
+    }
   }
 }

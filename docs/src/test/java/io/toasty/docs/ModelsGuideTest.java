@@ -46,6 +46,14 @@ class ModelsGuideTest {
   }
 
   @Test
+  void aCheckedCreateSetsTheRequiredFieldsFirst() {
+    Article a = ModelsGuide.createChecked(db);
+    assertEquals("Checked", a.title());
+    assertEquals(Article.Status.DRAFT, a.status());
+    assertEquals(Optional.of(LocalDate.of(2026, 6, 2)), a.publishedOn());
+  }
+
+  @Test
   void embeddedRecordsAreWrittenFilteredAndUpdated() {
     List<Shop> shops = ModelsGuide.embedded(db);
     Shop.Address oslo = new Shop.Address("Karl Johans gate 1", "Oslo", Optional.of("0154"));
@@ -54,5 +62,17 @@ class ModelsGuideTest {
     assertEquals(new Shop.Address(oslo.street(), "Oslo", Optional.of("0155")),
         shops.get(1).address());
     assertEquals(Optional.of(oslo), shops.get(1).billingAddress());
+  }
+
+  @Test
+  void jsonDocumentsAreWrittenFilteredByPathAndReadBack(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    List<io.toasty.docs.model.Account> accounts =
+        ModelsGuide.json("r2dbc:sqlite:///" + dir.resolve("accounts.db"));
+    assertEquals("dark", accounts.get(0).settings().theme());
+    assertEquals(java.util.Map.of("daily", 100), accounts.get(0).settings().limits());
+    assertEquals(new io.toasty.docs.model.Account.Settings("light", java.util.Map.of()),
+        accounts.get(1).settings());
+    assertEquals(Optional.empty(), accounts.get(1).tags());
   }
 }

@@ -60,10 +60,10 @@ public final class DynamoDriver implements Driver {
   private DynamoDbAsyncWaiter waiter;
 
   private DynamoDriver(DynamoDbAsyncClient client, boolean ownsClient, Tables tables,
-      Integer pageSize) {
+      Integer pageSize, Duration statementTimeout) {
     this.client = client;
     this.ownsClient = ownsClient;
-    this.context = new DynamoContext(client, tables, pageSize);
+    this.context = new DynamoContext(client, tables, pageSize, statementTimeout);
   }
 
   /** A builder for a driver over a client of your own. */
@@ -156,8 +156,19 @@ public final class DynamoDriver implements Driver {
     private Schema schema;
     private String tablePrefix = "";
     private Integer pageSize;
+    private Duration statementTimeout;
 
     private Builder() {}
+
+    /**
+     * How long one request may take before it is abandoned with a
+     * {@code QueryTimeoutException} (default: the client's own limits); a statement's
+     * {@code db.timeout(..)} overrides it.
+     */
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
 
     /** The client to send requests with (required). */
     public Builder client(DynamoDbAsyncClient client) {
@@ -207,7 +218,7 @@ public final class DynamoDriver implements Driver {
         throw new IllegalStateException("no schema: call schema(config.schema())");
       }
       return new DynamoDriver(client, closeClient != null && closeClient,
-          new Tables(schema, tablePrefix), pageSize);
+          new Tables(schema, tablePrefix), pageSize, statementTimeout);
     }
 
     /** For the provider: a driver that owns (and closes) its client. */

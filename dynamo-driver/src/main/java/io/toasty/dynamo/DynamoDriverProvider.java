@@ -55,6 +55,7 @@ public final class DynamoDriverProvider implements DriverProvider {
           .schema(config.schema())
           .tablePrefix(url.tablePrefix())
           .pageSize(url.pageSize())
+          .statementTimeout(config.statementTimeout())
           .buildOwning();
     } catch (RuntimeException e) {
       client.close();

@@ -65,7 +65,11 @@ final class LocalDynamo {
           .region(Region.US_EAST_1)
           .credentialsProvider(StaticCredentialsProvider.create(
               AwsBasicCredentials.create("dummy", "dummy")))
-          .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+          .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+              // A hang guard, not a limit: on a loaded test machine a hundred concurrent
+              // transactions can keep all of the client's connections busy beyond the SDK's
+              // default 10 s wait for one (seen in CI: "Acquire operation took longer").
+              .connectionAcquisitionTimeout(java.time.Duration.ofSeconds(120)))
           .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context,

@@ -80,6 +80,7 @@ final class ValueReader {
       case OFFSET_DATE_TIME -> Value.of(parsed(node, fail,
           "a date-time with offset (2026-01-31T10:15:30+01:00)", OffsetDateTime::parse));
       case NULL -> throw fail.at("a field of type NULL cannot be filtered on");
+      case JSON -> throw fail.at("a JSON document is filtered by a path in code, not by value");
     };
   }
 

@@ -1,6 +1,7 @@
 package io.toasty.planner;
 
 import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.plan.Output;
 import io.toasty.planner.verify.ArgCheck;
@@ -17,14 +18,22 @@ import java.util.Objects;
  * @param checks    per argument slot, its check (null where there is none)
  * @param extraArgs the slots after the shape's own: constants and generated values
  * @param actions   the action plan
+ * @param direct    the plan as a read the driver builds into records, or null (see
+ *                  {@link DirectRead})
  */
 public record CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
-    List<ExtraArg> extraArgs, ActionPlan actions) {
+    List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct) {
   public CompiledPlan {
     Objects.requireNonNull(shape, "shape");
     checks = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(checks));
     extraArgs = List.copyOf(extraArgs);
     Objects.requireNonNull(actions, "actions");
+  }
+
+  /** A compiled plan, with its direct read found in {@code actions}. */
+  public CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+      List<ExtraArg> extraArgs, ActionPlan actions) {
+    this(shape, argCount, checks, extraArgs, actions, DirectRead.of(actions));
   }
 
   /** How the result is handed back. */

@@ -49,9 +49,12 @@ public final class AdoptedConnection implements Connection {
     return inner.seal();
   }
 
-  /** Does nothing: the connection is its owner's. */
+  /**
+   * Leaves the connection to its owner: only sets its statement timeout back if one of our
+   * statements changed it ({@code db.timeout(..)}, a transaction's deadline).
+   */
   @Override
   public Mono<Void> close() {
-    return Mono.empty();
+    return inner.restoreTimeout().onErrorResume(e -> Mono.empty());
   }
 }

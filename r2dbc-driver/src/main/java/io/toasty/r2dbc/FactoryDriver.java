@@ -31,12 +31,15 @@ public final class FactoryDriver implements Driver {
   private final Schema schema;
   private final SqlDialect dialect;
   private final ServerParts parts;
+  /** The statements' default timeout: set per statement, as the pool is someone else's. */
+  private final java.time.Duration statementTimeout;
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.schema = Objects.requireNonNull(config, "config").schema();
     this.dialect = dialectOf(factory, config.url());
     this.parts = new ServerParts(dialect, schema);
+    this.statementTimeout = config.statementTimeout();
   }
 
   /**
@@ -78,7 +81,7 @@ public final class FactoryDriver implements Driver {
     // after a cancel; a factory without a pool gets the plain create
     return (factory instanceof ConnectionPool ? PoolHandOver.of(create) : create)
         .onErrorMap(e -> parts.current().errors().translate(e, null))
-        .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
+        .map(c -> new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout));
   }
 
   /**
@@ -103,7 +106,8 @@ public final class FactoryDriver implements Driver {
   public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
     Objects.requireNonNull(connection, "connection");
     return new AdoptedConnection(connection,
-        new R2dbcConnection(connection, parts.forConnection(connection)));
+        new R2dbcConnection(connection, parts.forConnection(connection), null,
+            statementTimeout));
   }
 
   @Override

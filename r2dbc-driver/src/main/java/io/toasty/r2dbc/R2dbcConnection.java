@@ -10,6 +10,7 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.r2dbc.codec.RowColumns;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.dialect.SqlDialect;
@@ -19,10 +20,12 @@ import io.toasty.r2dbc.sql.RenderedSql;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Type;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -50,10 +53,18 @@ final class R2dbcConnection implements Connection {
   private volatile boolean sealed;
   /** An operation failed with a connection-level error: never hand this connection out again. */
   private volatile boolean lost;
+  /** The session's statement timeout, set per statement from its Context. */
+  private final SessionTimeout timeout;
 
-  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts) {
+  /**
+   * A connection whose session has statement timeout {@code lent} (null: none) when lent, and
+   * whose statements get {@code fallback} (null: none) unless their Context says otherwise.
+   */
+  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, java.time.Duration lent,
+      java.time.Duration fallback) {
     this.connection = connection;
     this.parts = parts;
+    this.timeout = new SessionTimeout(connection, parts.dialect(), lent, fallback);
   }
 
   @Override
@@ -63,24 +74,28 @@ final class R2dbcConnection implements Connection {
       return Mono.error(new DriverException(parts.dialect().backend(), null,
           "the connection was closed", null));
     }
-    if (operation instanceof Operation.QuerySql q) {
-      return statement(q.statement(), q.args(), q.rowType());
-    }
-    if (operation instanceof Operation.Insert i) {
-      return statement(i.statement(), i.args(), i.rowType());
-    }
     if (operation instanceof Operation.Transaction t) {
       return transaction(t);
     }
+    if (operation instanceof Operation.QuerySql q) {
+      return Mono.deferContextual(cx -> statement(q.statement(), q.args(), q.rowType(),
+          timeout.before(cx)));
+    }
+    if (operation instanceof Operation.Insert i) {
+      return Mono.deferContextual(cx -> statement(i.statement(), i.args(), i.rowType(),
+          timeout.before(cx)));
+    }
     if (operation instanceof Operation.RawSql r) {
-      return raw(r);
+      return Mono.deferContextual(cx -> raw(r, timeout.before(cx)));
     }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL,
         parts.dialect().backend(), operation.getClass().getSimpleName() + ": "
         + "an SQL driver runs QuerySql, Insert and Transaction operations"));
   }
 
-  private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType) {
+  /** {@code statement} in its turn, after {@code limit} has set the session's timeout. */
+  private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType,
+      Mono<Void> limit) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof io.toasty.stmt.Delete;
     List<Integer> computed = computedColumns(statement);
@@ -88,13 +103,15 @@ final class R2dbcConnection implements Connection {
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
-        return lane.write(inTurn(Mono.defer(() -> Flux.from(prepare(sql, args).execute())
+        return lane.write(inTurn(limit.then(Mono.defer(() -> Flux.from(prepare(sql, args).execute())
                 .concatMap(Result::getRowsUpdated)
-                .reduce(0L, Long::sum)))
+                .reduce(0L, Long::sum))))
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      Supplier<Flux<Value.Record>> run = () -> rows(statement, sql, args, rowType);
+      // prepared once per run (a second subscription is refused, not a second execution)
+      Supplier<Flux<Value.Record>> run = () -> limit.thenMany(rows(statement, sql, args,
+          rowType));
       Flux<Value.Record> rows = mayLoseRace(statement)
           ? UpsertRetry.retried(run, e -> translate.apply(e) instanceof UniqueViolationException)
           : run.get();
@@ -112,7 +129,7 @@ final class R2dbcConnection implements Connection {
    * A raw statement: its text with this dialect's markers, its values bound in order. Rows are
    * read to their end even when the subscriber cancels, as a write's are: the text may write.
    */
-  private Mono<ExecResponse> raw(Operation.RawSql r) {
+  private Mono<ExecResponse> raw(Operation.RawSql r, Mono<Void> limit) {
     Function<Throwable, Throwable> translate = e -> translated(e, null, false);
     return Mono.defer(() -> {
       io.r2dbc.spi.Statement prepared = connection.createStatement(
@@ -121,15 +138,15 @@ final class R2dbcConnection implements Connection {
         parts.codec().bind(prepared, k, r.args().get(k), null);
       }
       if (!r.returnsRows()) {
-        return lane.write(inTurn(Mono.defer(() -> Flux.from(prepared.execute())
+        return lane.write(inTurn(limit.then(Mono.defer(() -> Flux.from(prepared.execute())
                 .concatMap(Result::getRowsUpdated)
-                .reduce(0L, Long::sum)))
+                .reduce(0L, Long::sum))))
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
       AtomicBoolean executed = new AtomicBoolean();
       Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-              ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
+              ? inTurn(limit.thenReturn(prepared)).flatMapMany(p -> p.execute())
               : Flux.error(new IllegalStateException("these rows were already read")))
           .concatMap(result -> result.map((row, metadata) -> labelled(row, metadata,
               r.rowType())), 1)
@@ -156,21 +173,10 @@ final class R2dbcConnection implements Connection {
   /** The rows of one execution of {@code sql}: each call prepares and runs it once. */
   private Flux<Value.Record> rows(Statement statement, RenderedSql sql, List<Value> args,
       List<Type> rowType) {
-    io.r2dbc.spi.Statement prepared = prepare(sql, args);
     List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
     ValueCodec codec = parts.codec();
-    // Subscribing runs the statement: a second subscription would run an insert twice.
-    AtomicBoolean executed = new AtomicBoolean();
-    Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-            ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
-            : Flux.error(new IllegalStateException("these rows were already read")))
-        .concatMap(result -> result.map((row, metadata) -> decoded(statement, codec, row,
-            metadata, types)), 1)
-        // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
-        // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
-        // exactly as many rows as there are would wait for onComplete forever. At most one row
-        // waits here; backpressure is otherwise the subscriber's.
-        .limitRate(1);
+    Flux<Value.Record> rows = executed(sql, args,
+        (row, metadata) -> decoded(statement, codec, row, metadata, types));
     if (needsDeltaTableGuard(statement)) {
       return DeltaTableGuard.atomically(connection, rows);
     }
@@ -182,6 +188,74 @@ final class R2dbcConnection implements Connection {
           : DeltaTableGuard.atomically(connection, once));
     }
     return rows;
+  }
+
+  /**
+   * Each row of one execution of {@code sql} mapped by {@code mapper}; subscribing runs the
+   * statement, so a second subscription (which would run an insert twice) is an error.
+   */
+  private <T> Flux<T> executed(RenderedSql sql, List<Value> args,
+      BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
+    io.r2dbc.spi.Statement prepared = prepare(sql, args);
+    AtomicBoolean executed = new AtomicBoolean();
+    return Flux.defer(() -> executed.compareAndSet(false, true)
+            ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
+            : Flux.<Result>error(new IllegalStateException("these rows were already read")))
+        .concatMap(result -> result.map(mapper), 1)
+        // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
+        // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
+        // exactly as many rows as there are would wait for onComplete forever. At most one row
+        // waits here; backpressure is otherwise the subscriber's.
+        .limitRate(1);
+  }
+
+  /**
+   * A query's rows built straight into records: each column read by index into the reader's
+   * field, with no {@code Value} per cell and the field positions fixed for the execution. The
+   * rows of a write, and any operation this connection cannot run now, go the value path.
+   */
+  @Override
+  public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
+    Statement statement = query.statement();
+    if (!(statement instanceof io.toasty.stmt.Query) || closed.get()) {
+      return Connection.super.read(query, fields, reader);
+    }
+    String table = statement.source() instanceof Source.Table t ? t.table() : null;
+    // The reader's own failure is the engine's, as model.load's is on the value path: untouched.
+    Function<Throwable, Throwable> translate = e -> e instanceof ReaderFailure ? e
+        : translated(e, table, false);
+    return Flux.defer(() -> {
+      RenderedSql sql = parts.renderer().render(statement);
+      List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
+      RowColumns columns = new RowColumns(fields);
+      Flux<T> rows = executed(sql, query.args(),
+          (row, metadata) -> typed(statement, columns.at(row), reader, row, metadata, types));
+      // As statement(..) does for a query: cut short where that costs nothing, else drained.
+      rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
+      return rows.onErrorMap(translate);
+    }).onErrorMap(translate).onErrorMap(ReaderFailure.class, Throwable::getCause);
+  }
+
+  /** Carries a row reader's failure past the translation of the driver's errors. */
+  private static final class ReaderFailure extends RuntimeException {
+    ReaderFailure(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * One row read by {@code reader}; a row it cannot read fails as on the value path: with the
+   * column's decoding error where a column is unreadable (it names the model, field and key),
+   * else with the reader's own (it names the model and field).
+   */
+  private <T> T typed(Statement statement, RowColumns columns, RowReader<T> reader,
+      io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata metadata, List<Type> types) {
+    try {
+      return reader.read(columns);
+    } catch (RuntimeException e) {
+      decoded(statement, parts.codec(), row, metadata, types);
+      throw new ReaderFailure(e);
+    }
   }
 
   /** One row decoded; a value its field cannot hold names the model, field and key. */
@@ -306,6 +380,14 @@ final class R2dbcConnection implements Connection {
     return lane.write(Mono.fromRunnable(() -> sealed = true));
   }
 
+  /**
+   * Sets the session's statement timeout back to what it was when lent, in its turn: an adopted
+   * connection, which its owner keeps, must not keep a limit of one of our statements.
+   */
+  Mono<Void> restoreTimeout() {
+    return lane.write(timeout.restore());
+  }
+
   /** {@code work}, unless the connection was sealed before its turn came. */
   private <T> Mono<T> inTurn(Mono<T> work) {
     return Mono.defer(() -> sealed ? Mono.error(new DriverException(parts.dialect().backend(),
@@ -350,6 +432,12 @@ final class R2dbcConnection implements Connection {
   /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
   private Throwable translated(Throwable error, String table, boolean delete,
       List<Integer> computed) {
+    if (timeout.limited() && error instanceof io.r2dbc.spi.R2dbcException e
+        && parts.dialect().endsTimedWait(e.getSqlState())) {
+      return new io.toasty.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
+          "the statement waited for a lock past its statement timeout, and the database "
+          + "stopped it", e);
+    }
     Throwable t = parts.errors().translate(error, table, delete, computed);
     if (t instanceof ConnectionLostException) {
       lost = true;
@@ -375,8 +463,12 @@ final class R2dbcConnection implements Connection {
       }
       // In its turn, after the work of every operation started before, also cancelled ones.
       return lane.write(Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
-              .onErrorResume(e -> Mono.empty()))
-          .then(Mono.defer(() -> Mono.from(connection.close())));
+              .onErrorResume(e -> Mono.empty())
+              .then(timeout.restore().onErrorResume(e -> {
+                lost = true; // a session left with another statement timeout is not lent again
+                return Mono.empty();
+              })))
+          .then(Mono.defer(() -> lost ? discard() : Mono.from(connection.close())));
     });
   }
 

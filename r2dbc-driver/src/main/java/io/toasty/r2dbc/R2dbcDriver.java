@@ -44,6 +44,8 @@ public final class R2dbcDriver implements Driver {
   private final PoolPermits permits;
   private final int poolMaxSize;
   private final Duration acquireTimeout;
+  /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
+  private final Duration statementTimeout;
   private final ServerParts parts;
   private final Mono<Void> keepAlive;
   private final boolean keepDatabaseAlive;
@@ -61,6 +63,7 @@ public final class R2dbcDriver implements Driver {
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
     this.acquireTimeout = config.acquireTimeout();
+    this.statementTimeout = config.statementTimeout();
     ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
@@ -90,11 +93,7 @@ public final class R2dbcDriver implements Driver {
    * ends on the server, not only in the client.
    */
   private Mono<Void> limitStatements(io.r2dbc.spi.Connection c, Duration limit) {
-    SqlDialect d = parts.forConnection(c).dialect();
-    return d.statementTimeoutSql(limit)
-        .map(sql -> Flux.from(c.createStatement(sql).execute())
-            .concatMap(r -> r.getRowsUpdated()).then())
-        .orElseGet(Mono::empty);
+    return SessionTimeout.apply(c, parts.forConnection(c).dialect(), limit);
   }
 
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
@@ -149,7 +148,8 @@ public final class R2dbcDriver implements Driver {
   private Mono<R2dbcConnection> acquire() {
     return pooled(poolMaxSize)
         .onErrorMap(this::acquireFailure)
-        .map(c -> new R2dbcConnection(c, parts.forConnection(c)));
+        .map(c -> new R2dbcConnection(c, parts.forConnection(c), statementTimeout,
+            statementTimeout));
   }
 
   /**

@@ -28,6 +28,8 @@
  *   <tr><td>LOCAL_DATE_TIME</td><td>TIMESTAMP(9)</td><td>LocalDateTime</td></tr>
  *   <tr><td>LOCAL_DATE</td><td>DATE</td><td>LocalDate</td></tr>
  *   <tr><td>LOCAL_TIME</td><td>TIME(9)</td><td>LocalTime</td></tr>
+ *   <tr><td>JSON</td><td>CHARACTER VARYING (other dialects: {@code JsonStorage})</td>
+ *       <td>String, the document's text</td></tr>
  * </table>
  */
 package io.toasty.r2dbc;

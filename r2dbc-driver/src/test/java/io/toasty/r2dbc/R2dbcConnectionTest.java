@@ -619,4 +619,80 @@ class R2dbcConnectionTest {
     }
   }
 
+
+  // ---- Connection.read: rows built straight into records ----------------------------------
+
+  /** Fields out of column order: login_count, name, id, nickname. */
+  private static final int[] FIELDS = {4, 1, 0, 3};
+  private static final io.toasty.value.RowReader<Person> PERSON = row -> new Person(row.i32(0),
+      row.str(1), row.i64(2), row.isNull(3) ? Optional.empty() : Optional.of(row.str(3)));
+
+  record Person(int logins, String name, long id, Optional<String> nickname) {}
+
+  /** Three users, then the typed read of {@code q}. */
+  private <T> reactor.core.publisher.Flux<T> seededRead(Operation.QuerySql q, int[] fields,
+      io.toasty.value.RowReader<T> reader) {
+    count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
+    return read(q, fields, reader);
+  }
+
+  private <T> reactor.core.publisher.Flux<T> read(Operation.QuerySql q, int[] fields, io.toasty.value.RowReader<T> reader) {
+    return reactor.core.publisher.Flux.usingWhen(driver.connect(), c -> c.read(q, fields, reader),
+        Connection::close, (c, e) -> c.close(), Connection::close);
+  }
+
+  @Test
+  void typedReadsBuildTheRecordsTheValuePathReads() {
+    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
+    List<Person> viaValues = list(driver, q).stream()
+        .map(row -> PERSON.read(new io.toasty.value.ValueColumns(row, FIELDS))).toList();
+    List<Person> direct = read(q, FIELDS, PERSON).collectList().block();
+    assertEquals(3, direct.size());
+    assertEquals(viaValues, direct);
+    assertEquals(new Person(0, "ann", direct.get(0).id(), Optional.empty()), direct.get(0));
+  }
+
+  @Test
+  void aTypedReadStoppedEarlyLeavesTheConnectionUsable() {
+    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
+    StepVerifier.create(reactor.core.publisher.Flux.usingWhen(driver.connect(),
+            c -> c.read(q, FIELDS, PERSON).take(1).concatWith(c.read(q, FIELDS, PERSON)),
+            Connection::close, (c, e) -> c.close(), Connection::close))
+        .expectNextCount(4)
+        .verifyComplete();
+  }
+
+  @Test
+  void aColumnTheTypedReaderCannotReadFailsWithTheReadersError() {
+    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    io.toasty.value.RowReader<Long> nameAsNumber = row -> row.i64(0);
+    StepVerifier.create(seededRead(q, new int[] {1}, nameAsNumber))
+        .expectErrorSatisfies(e -> {
+          assertTrue(e instanceof IllegalArgumentException, e.toString());
+          assertTrue(e.getMessage().startsWith("cannot read java.lang.String ann as I64"),
+              e.getMessage());
+        })
+        .verify();
+  }
+
+  @Test
+  void aTypedReadRefusesANullInAPrimitiveField() {
+    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    io.toasty.value.RowReader<Integer> nicknameAsInt = row -> row.i32(0);
+    StepVerifier.create(seededRead(q, new int[] {3}, nicknameAsInt))
+        .expectErrorMessage("NULL in a field that is not Optional")
+        .verify();
+  }
+
+  @Test
+  void aTypedReadBindsItsArguments() {
+    Operation.QuerySql q = selectUsers(new Expr.Compare(Expr.CompareOp.EQ,
+        new Expr.Column("users", 1), new Expr.Arg(0)), List.of(new Value.Str("bob")),
+        0, 1, 2, 3, 4, 5);
+    List<Person> bob = seededRead(q, FIELDS, PERSON).collectList().block();
+    assertEquals(1, bob.size());
+    assertEquals("bob", bob.get(0).name());
+  }
 }

@@ -86,6 +86,48 @@ class StatementTimeoutTest {
         "after")));
   }
 
+  /**
+   * A statement's own limit (from its Context, as {@code db.timeout(..)} and a transaction's
+   * deadline write it) is set on the session for that statement only: the session is set back to
+   * the pool's limit before the connection returns, so the next borrower finds it as lent.
+   */
+  @Test
+  void aStatementsOwnLimitIsSetBackBeforeTheConnectionReturns() {
+    String lent = sessionLimit();
+    Operation.RawSql show = new Operation.RawSql(List.of(sessionLimitSql()), List.of(), true,
+        List.of());
+    String during = Flux.usingWhen(driver.connect(),
+            c -> c.exec(show).flatMapMany(DriverHarness::rowsOf),
+            Connection::close, (c, e) -> c.close(), Connection::close)
+        .contextWrite(ctx -> io.toasty.driver.StatementTimeout.withLimit(ctx,
+            Duration.ofSeconds(7)))
+        .map(r -> r.fields().get(1) instanceof Value.Record v ? v.fields().get(0).toString()
+            : r.toString())
+        .blockLast(Duration.ofSeconds(30));
+    assertEquals(true, during.contains("7"), () -> "under its own limit the session had "
+        + during);
+    // both pooled connections come back as lent (the one used above among them)
+    for (int i = 0; i < 2; i++) {
+      assertEquals(lent, sessionLimit());
+    }
+  }
+
+  /** The session's statement limit, read on a pooled connection of the driver. */
+  private String sessionLimit() {
+    Operation.RawSql show = new Operation.RawSql(List.of(sessionLimitSql()), List.of(), true,
+        List.of());
+    return DriverHarness.rows(driver, show).map(Object::toString).blockLast(Duration.ofSeconds(30));
+  }
+
+  private String sessionLimitSql() {
+    return switch (kind) {
+      case POSTGRESQL -> "SHOW statement_timeout";
+      case MARIADB -> "SELECT @@max_statement_time";
+      default -> "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
+          + "'QUERY_TIMEOUT'";
+    };
+  }
+
   /** Makes {@code rename} slow: rows locked by {@code locker}, or (H2) many rows. */
   private void makeSlow(io.r2dbc.spi.Connection locker) {
     String sql;

@@ -6,7 +6,6 @@ import io.toasty.driver.Connection;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.batch.BatchShape;
 import io.toasty.reactive.exec.Interpreter;
-import io.toasty.reactive.exec.Results;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ final class AtomicBatch {
       List<Db.Bound> bound = new ArrayList<>(batch.size());
       List<ActionPlan> plans = new ArrayList<>();
       for (Statement.Snapshot<?> s : batch) {
-        Db.Bound b = s.untyped() == null ? null : db.bind(s.untyped());
+        Db.Bound b = s.untyped() == null ? null : db.bindAsWritten(s.untyped());
         bound.add(b);
         if (b != null) {
           plans.add(b.plan().actions());
@@ -38,7 +37,7 @@ final class AtomicBatch {
       if (shape == BatchShape.READS) {
         return Batch.inOrder(db, batch);
       }
-      return Mono.usingWhen(driver.connect(), c -> atomic(c, batch, bound), Connection::close,
+      return Mono.usingWhen(driver.connect(), c -> atomic(db, c, batch, bound), Connection::close,
           (c, e) -> c.close(), Connection::close);
     });
   }
@@ -47,14 +46,14 @@ final class AtomicBatch {
    * Every statement subscribed at once, each stopping at its captured operation; the last
    * source sends them all as one request, after every plan has reached its operation.
    */
-  private static Mono<List<Object>> atomic(Connection connection,
+  private static Mono<List<Object>> atomic(Db db, Connection connection,
       List<Statement.Snapshot<?>> batch, List<Db.Bound> bound) {
     Capture capture = new Capture(batch.size());
     List<Mono<Object>> sources = new ArrayList<>(batch.size() + 1);
     for (int i = 0; i < batch.size(); i++) {
       Db.Bound b = bound.get(i);
-      Flux<Value> values = b == null ? Flux.empty() : Results.of(b.plan().output(),
-          Interpreter.run(b.plan().actions(), b.args(), capture.sender(i)), b.args());
+      Flux<Value> values = b == null ? Flux.empty() : db.results(b,
+          Interpreter.run(b.plan().actions(), b.args(), capture.sender(i)));
       sources.add(Batch.finish(batch.get(i), values));
     }
     sources.add(capture.send(connection).then(Mono.empty()));

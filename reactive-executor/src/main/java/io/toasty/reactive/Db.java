@@ -12,6 +12,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.StatementTimeout;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
@@ -67,11 +68,19 @@ public final class Db implements Executor {
   private final RetryPolicy retry;
   private final CursorKey cursorKey;
   private final Clock clock;
+  private final io.toasty.reactive.json.JsonDocuments json;
+  private final Duration transactionTimeout;
+  /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
+  private final boolean eventualReads;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
-      CursorKey cursorKey, Clock clock) {
+      CursorKey cursorKey, Clock clock, io.toasty.reactive.json.JsonDocuments json,
+      Duration transactionTimeout, boolean eventualReads) {
     this.clock = clock;
+    this.json = json;
+    this.transactionTimeout = transactionTimeout;
+    this.eventualReads = eventualReads;
     this.binding = binding;
     this.observer = observer;
     this.retry = retry;
@@ -79,7 +88,7 @@ public final class Db implements Executor {
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
-    this.schemaOps = new DbSchema(driver);
+    this.schemaOps = new DbSchema(driver, this.driver);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 
@@ -107,34 +116,64 @@ public final class Db implements Executor {
   }
 
   /**
+   * {@inheritDoc} Outside a transaction, a plan that is one SQL query of the model's fields has
+   * the driver build the records from the rows ({@link Connection#read}); anything else goes
+   * through {@link #exec} and {@link ModelDef#load}.
+   */
+  @Override
+  public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model) {
+    io.toasty.value.RowReader<M> reader = model.rowReader();
+    if (reader == null || binding != null) {
+      return Executor.super.read(query, model);
+    }
+    Objects.requireNonNull(query, "query");
+    return Flux.deferContextual(context -> {
+      Tx bound = Tx.boundIn(context, this);
+      return bound != null ? bound.read(query, model)
+          : observed(query, false, Retries.apply(retry, Retries.forStatement(query),
+              Flux.defer(() -> readAlone(query, model, reader))));
+    });
+  }
+
+  /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
+  private <M> Flux<M> readAlone(io.toasty.stmt.Query query, ModelDef<M> model,
+      io.toasty.value.RowReader<M> reader) {
+    Bound bound = bind(query);
+    io.toasty.planner.action.DirectRead direct = bound.plan.direct();
+    if (direct == null || query.lock() != null
+        || direct.fields().length != model.schema().fields().size()) {
+      return execAlone(query, bound).map(v -> model.load((Value.Record) v));
+    }
+    return Flux.usingWhen(driver.lease(1),
+        lease -> lease.connect().thenMany(Flux.defer(() -> lease.main()
+            .read(direct.operation(bound.args), direct.fields(), reader))),
+        Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /**
    * This {@code Db} with another retry policy for the statements run through the returned
    * executor ({@code Users.filter(..).stream(db.retrying(RetryPolicy.transientErrors(3)))});
    * the {@code Db}'s own policy ({@code DbBuilder.retry}) stays as it is for the rest.
    */
   public Executor retrying(RetryPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    Db db = this;
-    return new Executor() {
-      @Override
-      public Flux<Value> exec(Statement statement) {
-        return db.exec(statement, policy);
-      }
+    return new DbView(this, s -> exec(s, policy), c -> c);
+  }
 
-      @Override
-      public CursorKey cursorKey() {
-        return db.cursorKey();
-      }
-
-      @Override
-      public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-        return db.rawSqlRefusal();
-      }
-
-      @Override
-      public Flux<Value.Record> execRaw(Operation.RawSql sql) {
-        return db.execRaw(sql);
-      }
-    };
+  /**
+   * This {@code Db} with a statement timeout of {@code limit} for the statements run through the
+   * returned executor, in place of the {@code Db}'s own ({@link DbBuilder#statementTimeout}):
+   * {@code Users.filter(..).collect(db.timeout(Duration.ofSeconds(2)))}, or raw SQL with
+   * {@code new SqlStatement(db.timeout(limit), sql)}. The database stops a statement at the
+   * limit (see {@link DbBuilder#statementTimeout} for how each backend does) and it fails with
+   * {@link io.toasty.QueryTimeoutException}. Each statement of a plan that sends several has
+   * the limit; inside a transaction with a timeout, the transaction's end comes first if
+   * sooner. Costs one round trip per statement to set the session's limit, and one to set it
+   * back before the connection returns to the pool.
+   */
+  public Executor timeout(Duration limit) {
+    DbBuilder.positive("a statement timeout", limit);
+    return new DbView(this, this::exec, c -> StatementTimeout.withLimit(c, limit));
   }
 
   /** {@code run}, watched by the {@code Db}'s {@link StatementObserver} if it has one. */
@@ -156,14 +195,14 @@ public final class Db implements Executor {
 
   @Override
   public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return capability().sql() ? java.util.Optional.empty()
+    return capability().rawSql() ? java.util.Optional.empty()
         : java.util.Optional.of(Tx.noRawSql(capability()));
   }
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
     Objects.requireNonNull(sql, "sql");
-    if (!capability().sql()) {
+    if (!capability().rawSql()) {
       return Flux.error(Tx.noRawSql(capability()));
     }
     return Flux.deferContextual(context -> {
@@ -194,7 +233,10 @@ public final class Db implements Executor {
   }
 
   private Flux<Value> execAlone(Statement statement) {
-    Bound bound = bind(statement); // refusals of the backend first
+    return execAlone(statement, bind(statement)); // refusals of the backend first
+  }
+
+  private Flux<Value> execAlone(Statement statement, Bound bound) {
     if (statement instanceof io.toasty.stmt.Query q && q.lock() != null) {
       // A lock taken by a statement of its own would end with it: say so instead of pretending.
       return Flux.error(new io.toasty.InvalidStatementException(
@@ -202,7 +244,12 @@ public final class Db implements Executor {
           + q.lock().mode() + ", " + q.lock().onLocked() + ") runs inside a transaction: "
           + "db.transaction(tx -> ...exec(tx))"));
     }
-    return Results.of(bound.plan.output(), run(bound.plan, bound.args), bound.args);
+    return results(bound, run(bound.plan, bound.args));
+  }
+
+  /** What {@code exec} emits for a bound statement's rows: JSON documents readable. */
+  Flux<Value> results(Bound bound, Flux<Value.Record> rows) {
+    return Results.of(bound.plan.output(), rows, bound.args).map(json::readable);
   }
 
   /** A statement's plan and its full argument list. */
@@ -210,9 +257,17 @@ public final class Db implements Executor {
 
   /** Plans {@code statement} (through the cache) and checks its values. */
   Bound bind(Statement statement) {
+    if (eventualReads && statement instanceof io.toasty.stmt.Query q && q.lock() == null) {
+      return bindAsWritten(q.withEventual(true));
+    }
+    return bindAsWritten(statement);
+  }
+
+  /** {@link #bind} without this {@code Db}'s read default: an atomic batch reads consistently. */
+  Bound bindAsWritten(Statement statement) {
     Prepared prepared = planner.prepare(statement);
     CompiledPlan plan = prepared.plan();
-    return new Bound(plan, BindArgs.bind(plan, prepared.args(), clock));
+    return new Bound(plan, BindArgs.bind(plan, prepared.args(), clock, json));
   }
 
   private Flux<Value.Record> run(CompiledPlan plan, List<Value> args) {
@@ -320,8 +375,9 @@ public final class Db implements Executor {
           () -> Retries.apply(options.retryPolicy(), Retries::forTransaction,
               TxSession.run(this, driver, options, counters, session -> {
                 Tx tx = Tx.top(session, false);
-                return Flux.from(work.apply(tx))
-                    .contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx));
+                return TxDeadline.apply(Flux.from(work.apply(tx))
+                    .contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx)),
+                    options.timeoutLimit().orElse(transactionTimeout), capability().backend());
               })));
     });
   }
@@ -361,7 +417,13 @@ public final class Db implements Executor {
     return begin(TxOptions.defaults());
   }
 
-  /** {@link #begin()} with an isolation level or read-only mode. */
+  /**
+   * {@link #begin()} with an isolation level, read-only mode or timeout. With a timeout (the
+   * options' or the {@code Db}'s {@code transactionTimeout}), counted from BEGIN, the transaction
+   * is rolled back and its connection released when it is still open at the deadline; a
+   * statement running then is stopped by the database, and later statements and
+   * {@link Tx#commit()} fail with {@code QueryTimeoutException}.
+   */
   public Mono<Tx> begin(TxOptions options) {
     Objects.requireNonNull(options, "options");
     return Mono.defer(() -> {
@@ -370,8 +432,14 @@ public final class Db implements Executor {
       }
       return driver.connect().flatMap(conn -> {
         TxSession session = new TxSession(this, conn, options, counters);
+        Duration limit = options.timeoutLimit().orElse(transactionTimeout);
         return session.begin()
-            .then(Mono.fromSupplier(() -> Tx.top(session, true)))
+            .then(Mono.fromSupplier(() -> {
+              if (limit != null) {
+                session.expireAfter(limit);
+              }
+              return Tx.top(session, true);
+            }))
             .onErrorResume(e -> session.end(TxSession.End.ROLLBACK, e).then(Mono.error(e)))
             .doOnCancel(() -> session.end(TxSession.End.CANCEL, null));
       });
@@ -441,7 +509,7 @@ public final class Db implements Executor {
 
   private Mono<Void> ping(Connection connection) {
     Operation op;
-    if (capability().sql()) {
+    if (capability().rawSql()) {
       op = new Operation.RawSql(List.of("SELECT 1"), List.of(), true, List.of());
     } else if (!schema.tables().isEmpty()) {
       op = new Operation.Scan(schema.tables().iterator().next().name(), List.of(0),

@@ -37,9 +37,12 @@ public final class DbBuilder {
   private StatementObserver observer;
   private RetryPolicy retry = RetryPolicy.none();
   private Duration statementTimeout;
+  private Duration transactionTimeout;
   private CursorKey cursorKey;
   private Clock clock = Clock.systemUTC();
+  private boolean eventualReads;
   private boolean databaseTime;
+  private io.toasty.value.JsonCodec jsonCodec;
 
   DbBuilder() {}
 
@@ -141,17 +144,34 @@ public final class DbBuilder {
   }
 
   /**
-   * How long one SQL statement may run (default: no limit). The database itself stops a
-   * statement at the limit (PostgreSQL's {@code statement_timeout}, MariaDB's
-   * {@code max_statement_time}, H2's {@code QUERY_TIMEOUT}), and it fails with
-   * {@code QueryTimeoutException}; see docs/operations.md for the backends it applies to.
+   * How long one statement may run (default: no limit). The database itself stops a statement
+   * at the limit (PostgreSQL's {@code statement_timeout}, MariaDB's {@code max_statement_time},
+   * H2's {@code QUERY_TIMEOUT} and {@code LOCK_TIMEOUT}, SQLite's interrupt; DynamoDB abandons
+   * the request), and it fails with {@code QueryTimeoutException}; {@link Db#timeout} sets
+   * another limit for some statements. See docs/operations.md.
    */
   public DbBuilder statementTimeout(Duration statementTimeout) {
-    if (statementTimeout.isNegative() || statementTimeout.isZero()) {
-      throw new IllegalArgumentException("statementTimeout must be positive, was "
-          + statementTimeout);
+    this.statementTimeout = positive("statementTimeout", statementTimeout);
+    return this;
+  }
+
+  /** {@code limit}, checked to be a positive duration. */
+  static Duration positive(String what, Duration limit) {
+    Objects.requireNonNull(limit, what);
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + limit);
     }
-    this.statementTimeout = statementTimeout;
+    return limit;
+  }
+
+  /**
+   * How long a transaction ({@code db.transaction(..)}) may take from its start (default: no
+   * limit); {@link TxOptions#timeout} sets another for one transaction. At the limit the
+   * statement still running is stopped by the database, and the transaction fails with
+   * {@code QueryTimeoutException} and is rolled back.
+   */
+  public DbBuilder transactionTimeout(Duration transactionTimeout) {
+    this.transactionTimeout = positive("transactionTimeout", transactionTimeout);
     return this;
   }
 
@@ -196,6 +216,35 @@ public final class DbBuilder {
   }
 
   /**
+   * The codec of {@code @Json} fields (default: Jackson with the modules on the class path, when
+   * jackson-databind is there).
+   */
+  public DbBuilder jsonCodec(io.toasty.value.JsonCodec codec) {
+    this.jsonCodec = Objects.requireNonNull(codec, "codec");
+    return this;
+  }
+
+  /**
+   * Every query of this {@code Db} accepts an eventually consistent read, as if each said
+   * {@code .eventuallyConsistent()}: on DynamoDB a filter on an indexed field takes the items
+   * straight from the index's Query (one request) instead of the keys from it and the items by
+   * key (two requests, strongly consistent: the default). A record written a moment ago may be
+   * missing, or seen as it was, for a moment. SQL backends read as always.
+   */
+  public DbBuilder eventuallyConsistentReads() {
+    this.eventualReads = true;
+    return this;
+  }
+
+  /**
+   * {@code @Json} fields written and read by {@code mapper} (its modules, naming strategy,
+   * features): the same as {@code jsonCodec(new JacksonCodec(mapper))}.
+   */
+  public DbBuilder objectMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    return jsonCodec(new io.toasty.reactive.json.JacksonCodec(mapper));
+  }
+
+  /**
    * The {@code Db}.
    *
    * @throws io.toasty.InvalidModelException when the models do not fit together
@@ -217,6 +266,9 @@ public final class DbBuilder {
     return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime),
         acquireTimeout, connectionBinding, observer, retry,
-        cursorKey != null ? cursorKey : CursorKey.random(), clock);
+        cursorKey != null ? cursorKey : CursorKey.random(), clock,
+        new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
+            : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
+        eventualReads);
   }
 }

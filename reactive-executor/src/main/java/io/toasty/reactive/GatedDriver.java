@@ -105,6 +105,11 @@ final class GatedDriver implements Driver {
   }
 
   @Override
+  public <T> java.util.Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
+  }
+
+  @Override
   public Mono<Void> close() {
     return delegate.close();
   }
@@ -122,6 +127,12 @@ final class GatedDriver implements Driver {
     @Override
     public Mono<ExecResponse> exec(Operation operation) {
       return delegate.exec(operation);
+    }
+
+    @Override
+    public <T> reactor.core.publisher.Flux<T> read(Operation.QuerySql query, int[] fields,
+        io.toasty.value.RowReader<T> reader) {
+      return delegate.read(query, fields, reader);
     }
 
     @Override

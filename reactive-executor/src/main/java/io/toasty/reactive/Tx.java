@@ -9,7 +9,6 @@ import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.reactive.exec.Interpreter;
-import io.toasty.reactive.exec.Results;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
@@ -101,8 +100,8 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(Statement statement) {
     Objects.requireNonNull(statement, "statement");
-    return Flux.deferContextual(context -> session.db.observed(statement, true,
-        innermost(context).run(statement)));
+    return session.withinDeadline(Flux.deferContextual(context -> session.db.observed(statement,
+        true, innermost(context).run(statement))));
   }
 
   /** Chunks of a bulk stream in this transaction: as its {@code Db} sizes them. */
@@ -130,7 +129,7 @@ public final class Tx implements Executor {
    */
   public <T> Flux<T> transaction(Function<? super Tx, ? extends Publisher<T>> work) {
     Objects.requireNonNull(work, "work");
-    return Flux.deferContextual(context -> innermost(context).nest(work));
+    return session.withinDeadline(Flux.deferContextual(context -> innermost(context).nest(work)));
   }
 
   /** {@link #transaction(Function)} for a single result, emitted once the savepoint is released. */
@@ -142,11 +141,14 @@ public final class Tx implements Executor {
   /**
    * Commits a transaction from {@link Db#begin()} and releases its connection. Fails (as the
    * signal) with the driver's error when COMMIT fails; the transaction is then rolled back and
-   * the connection released all the same. Fails with {@code IllegalStateException} when the
-   * transaction has already ended, or is not one from {@code begin()}.
+   * the connection released all the same. Fails with {@code QueryTimeoutException} when its
+   * timeout rolled it back ({@link TxOptions#timeout}), with {@code IllegalStateException} when
+   * it has otherwise already ended, or is not one from {@code begin()}.
    */
   public Mono<Void> commit() {
-    return Mono.defer(() -> manual ? session.end(TxSession.End.COMMIT, null) : refused("commit"));
+    return Mono.defer(() -> !manual ? refused("commit")
+        : session.endedBy() == TxSession.End.TIMEOUT ? Mono.error(session.timedOut())
+        : session.end(TxSession.End.COMMIT, null));
   }
 
   /**
@@ -237,21 +239,21 @@ public final class Tx implements Executor {
   /** Runs a raw statement on this transaction's connection, in its turn. */
   @Override
   public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return session.db.capability().sql() ? java.util.Optional.empty()
+    return session.db.capability().rawSql() ? java.util.Optional.empty()
         : java.util.Optional.of(Tx.noRawSql(session.db.capability()));
   }
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
     Objects.requireNonNull(sql, "sql");
-    if (!session.db.capability().sql()) {
+    if (!session.db.capability().rawSql()) {
       return Flux.error(noRawSql(session.db.capability()));
     }
-    return Flux.deferContextual(context -> {
+    return session.withinDeadline(Flux.deferContextual(context -> {
       Tx tx = innermost(context);
       Sender sender = tx.session.connection;
       return tx.lane.submit(() -> sender.send(sql));
-    });
+    }));
   }
 
   /** The refusal of raw SQL on a backend without SQL. */
@@ -277,7 +279,7 @@ public final class Tx implements Executor {
     } else {
       rows = lane.submit(() -> Interpreter.run(actions, bound.args(), sender));
     }
-    return Results.of(bound.plan().output(), rows, bound.args());
+    return session.db.results(bound, rows);
   }
 
   private Mono<Void> refused(String what) {

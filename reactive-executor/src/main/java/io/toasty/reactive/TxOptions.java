@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.driver.Operation;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
  * option and ignores it.
  */
 public final class TxOptions {
-  private static final TxOptions DEFAULTS = new TxOptions(null, false, RetryPolicy.none());
+  private static final TxOptions DEFAULTS = new TxOptions(null, false, RetryPolicy.none(), null);
 
   /** The SQL isolation levels, weakest first. */
   public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
@@ -25,11 +26,13 @@ public final class TxOptions {
   private final Isolation isolation;
   private final boolean readOnly;
   private final RetryPolicy retry;
+  private final Duration timeout;
 
-  private TxOptions(Isolation isolation, boolean readOnly, RetryPolicy retry) {
+  private TxOptions(Isolation isolation, boolean readOnly, RetryPolicy retry, Duration timeout) {
     this.isolation = isolation;
     this.readOnly = readOnly;
     this.retry = retry;
+    this.timeout = timeout;
   }
 
   /** The backend's default isolation, read-write. */
@@ -59,12 +62,13 @@ public final class TxOptions {
 
   /** These options with {@code isolation}. */
   public TxOptions isolation(Isolation isolation) {
-    return new TxOptions(Objects.requireNonNull(isolation, "isolation"), readOnly, retry);
+    return new TxOptions(Objects.requireNonNull(isolation, "isolation"), readOnly, retry,
+        timeout);
   }
 
   /** These options, read-only. */
   public TxOptions readOnly() {
-    return new TxOptions(isolation, true, retry);
+    return new TxOptions(isolation, true, retry, timeout);
   }
 
   /** The isolation level, or empty for the backend's default. */
@@ -93,7 +97,25 @@ public final class TxOptions {
    * retries.
    */
   public TxOptions retry(RetryPolicy policy) {
-    return new TxOptions(isolation, readOnly, Objects.requireNonNull(policy, "policy"));
+    return new TxOptions(isolation, readOnly, Objects.requireNonNull(policy, "policy"), timeout);
+  }
+
+  /**
+   * These options, with the whole transaction limited to {@code limit} from its start (in place
+   * of the {@code Db}'s {@link DbBuilder#transactionTimeout}): a statement still running at the
+   * end is stopped by the database, and the transaction fails with
+   * {@link io.toasty.QueryTimeoutException} and is rolled back, its connection returned to the
+   * pool. Each retry ({@link #retry}) has the whole limit again. Nested transactions keep their
+   * outer one's.
+   */
+  public TxOptions timeout(Duration limit) {
+    return new TxOptions(isolation, readOnly, retry, DbBuilder.positive("a transaction timeout",
+        limit));
+  }
+
+  /** The transaction's timeout, or empty for the {@code Db}'s default. */
+  public Optional<Duration> timeoutLimit() {
+    return Optional.ofNullable(timeout);
   }
 
   /** The retry policy of the whole transaction ({@link RetryPolicy#none()} by default). */
@@ -109,18 +131,19 @@ public final class TxOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof TxOptions t && t.isolation == isolation && t.readOnly == readOnly
-        && t.retry.equals(retry);
+        && t.retry.equals(retry) && Objects.equals(t.timeout, timeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(isolation, readOnly, retry);
+    return Objects.hash(isolation, readOnly, retry, timeout);
   }
 
   @Override
   public String toString() {
     return "TxOptions[" + (isolation == null ? "default isolation" : isolation)
         + (readOnly ? ", read-only" : "")
-        + (retry.maxRetries() > 0 ? ", " + retry.maxRetries() + " retries" : "") + "]";
+        + (retry.maxRetries() > 0 ? ", " + retry.maxRetries() + " retries" : "")
+        + (timeout != null ? ", timeout " + timeout.toMillis() + " ms" : "") + "]";
   }
 }

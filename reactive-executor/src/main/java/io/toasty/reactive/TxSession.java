@@ -2,15 +2,19 @@ package io.toasty.reactive;
 
 import io.toasty.CommitOutcomeUnknownException;
 import io.toasty.ConnectionLostException;
+import io.toasty.QueryTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
+import io.toasty.driver.StatementTimeout;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -33,6 +37,7 @@ final class TxSession {
     CLOSE("rolled back by close()"),
     CANCEL("rolled back after a cancel"),
     ABANDON("rolled back because its Tx was dropped while still open"),
+    TIMEOUT("rolled back because it outlived its timeout"),
     DB_CLOSED("rolled back because its Db was closed");
 
     final String done;
@@ -58,6 +63,10 @@ final class TxSession {
   private final Lane lane = new Lane(ENDED);
   /** The transaction is an outer owner's ({@link ConnectionBinding}): never committed or rolled back here. */
   private final boolean joined;
+  private static final long NO_DEADLINE = Long.MAX_VALUE;
+  /** When a transaction from {@code db.begin()} times out ({@link #expireAfter}). */
+  private volatile long deadlineNanos = NO_DEADLINE;
+  private volatile long timeoutMillis;
 
   TxSession(Db db, Connection connection, TxOptions options, TxCounters counters) {
     this(db, connection, options, counters, false);
@@ -88,6 +97,38 @@ final class TxSession {
             (session, error) -> session.end(End.ROLLBACK, error),
             session -> session.end(End.CANCEL, null))
         .onErrorMap(EndFailure::unwrap);
+  }
+
+  /**
+   * For a transaction from {@code db.begin()}: ends it with a rollback {@code limit} from now
+   * unless it has ended by then, and gives each of its statements the time left, so that the
+   * database stops one still running at the deadline. A transaction nobody ends (a forgotten
+   * commit, a client that went away) thus gives its connection back.
+   */
+  void expireAfter(Duration limit) {
+    deadlineNanos = System.nanoTime() + limit.toNanos();
+    timeoutMillis = limit.toMillis();
+    Disposable timer = Mono.delay(limit).subscribe(t -> end(End.TIMEOUT, null));
+    ended.asMono().subscribe(null, e -> timer.dispose(), timer::dispose);
+  }
+
+  /**
+   * {@code work} under the transaction's deadline, if it has one; after the deadline ended the
+   * transaction, the refusal of a statement says so with a {@link QueryTimeoutException}.
+   */
+  <T> Flux<T> withinDeadline(Flux<T> work) {
+    if (deadlineNanos == NO_DEADLINE) {
+      return work;
+    }
+    return work.contextWrite(c -> StatementTimeout.withDeadline(c, deadlineNanos))
+        .onErrorMap(e -> e instanceof IllegalStateException && endedBy() == End.TIMEOUT,
+            e -> timedOut());
+  }
+
+  /** The error of work on a transaction its timeout ended. */
+  QueryTimeoutException timedOut() {
+    return new QueryTimeoutException(db.capability().backend(), null, "the transaction did not "
+        + "finish within its timeout of " + timeoutMillis + " ms; it was rolled back", null);
   }
 
   /** The lane of the transaction's top level. */

@@ -136,6 +136,8 @@ final class FakeDriver implements Driver {
     final int id;
     final List<Operation> ops = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger running = new AtomicInteger();
+    /** What runs now, by phase (for the overlap message). */
+    private final java.util.Map<Object, String> live = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     FakeConnection(int id) {
@@ -160,13 +162,18 @@ final class FakeDriver implements Driver {
 
     @Override public Mono<ExecResponse> exec(Operation operation) {
       return Mono.defer(() -> {
-        enter(operation);
+        AtomicBoolean ended = new AtomicBoolean();
+        enter(operation, ended, "sent");
         log.add(operation);
         ops.add(operation);
-        AtomicBoolean ended = new AtomicBoolean();
+        // one lock per operation: a cancel that finds the operation ending on another thread
+        // (its last signal on its way) returns only once that ending is counted
         Runnable end = () -> {
-          if (ended.compareAndSet(false, true)) {
-            running.decrementAndGet();
+          synchronized (ended) {
+            if (ended.compareAndSet(false, true)) {
+              live.remove(ended);
+              running.decrementAndGet();
+            }
           }
         };
         // An operation runs until its last signal is sent (or it is cancelled), before its
@@ -179,14 +186,19 @@ final class FakeDriver implements Driver {
               }
               AtomicInteger state = new AtomicInteger(); // 0 idle, 1 running, 2 ended
               Runnable rowsEnd = () -> {
-                if (state.getAndSet(2) == 1) {
-                  running.decrementAndGet();
+                synchronized (state) {
+                  if (state.getAndSet(2) == 1) {
+                    live.remove(state);
+                    running.decrementAndGet();
+                  }
                 }
               };
               return new ExecResponse.Rows(rows.rows()
                   .doOnRequest(n -> {
-                    if (state.compareAndSet(0, 1)) {
-                      enter(operation);
+                    synchronized (state) {
+                      if (state.compareAndSet(0, 1)) {
+                        enter(operation, state, "rows");
+                      }
                     }
                   })
                   .doOnTerminate(rowsEnd).doOnCancel(rowsEnd));
@@ -200,13 +212,28 @@ final class FakeDriver implements Driver {
       });
     }
 
-    private void enter(Operation operation) {
-      if (running.incrementAndGet() > 1) {
+    private void enter(Operation operation, Object phase, String what) {
+      String name = operation instanceof Operation.Transaction t ? t.kind().name()
+          : operation.getClass().getSimpleName();
+      String running = live.values().toString();
+      live.put(phase, name + " " + what + " on " + Thread.currentThread().getName());
+      if (this.running.incrementAndGet() > 1) {
         overlaps.incrementAndGet();
-        overlapLog.add("connection " + id + ": " + operation.getClass().getSimpleName()
-            + " entered on " + Thread.currentThread().getName() + " while running, after "
-            + kinds());
+        overlapLog.add("connection " + id + ": " + name + " entered on "
+            + Thread.currentThread().getName() + " while running " + running + ", after "
+            + kinds() + ", from " + callers());
       }
+    }
+
+    /** The project's frames of the current stack, innermost first. */
+    private static String callers() {
+      return java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+          .filter(f -> f.getClassName().startsWith("io.toasty.")
+              && !f.getClassName().equals(FakeDriver.class.getName())
+              && !f.getClassName().startsWith(FakeDriver.class.getName() + "$"))
+          .limit(12).map(f -> f.getClassName().replace("io.toasty.reactive.", "") + "."
+              + f.getMethodName() + ":" + f.getLineNumber())
+          .collect(java.util.stream.Collectors.joining(" < "));
     }
 
     @Override public Mono<Void> close() {

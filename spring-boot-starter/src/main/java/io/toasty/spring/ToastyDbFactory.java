@@ -55,7 +55,8 @@ final class ToastyDbFactory {
 
   /**
    * What every starter-made {@code Db} gets, on any backend: a log line per statement
-   * ({@code toasty.slow-statement-threshold}), retries ({@code toasty.retry.*}), the cursor key
+   * ({@code toasty.slow-statement-threshold}), retries ({@code toasty.retry.*}), timeouts
+   * ({@code toasty.statement-timeout}, {@code toasty.transaction-timeout}), the cursor key
    * ({@code toasty.cursor-key}), and one Micrometer observation per statement when the
    * application has a registry.
    */
@@ -66,6 +67,12 @@ final class ToastyDbFactory {
     }
     builder.observer(new LoggingObserver(properties.getSlowStatementThreshold()));
     builder.retry(properties.getRetry().policy());
+    if (properties.getStatementTimeout() != null) {
+      builder.statementTimeout(properties.getStatementTimeout());
+    }
+    if (properties.getTransactionTimeout() != null) {
+      builder.transactionTimeout(properties.getTransactionTimeout());
+    }
     if (observations != null && !observations.isNoop()) {
       builder.observer(new MicrometerObserver(observations));
     }

@@ -47,7 +47,8 @@ public class ToastyDynamoAutoConfiguration {
     } else {
       DynamoDbAsyncClient client = clients.getObject();
       builder.driverFactory(config -> DynamoDriver.builder().client(client)
-          .schema(config.schema()).tablePrefix(properties.getDynamo().getTablePrefix()).build());
+          .schema(config.schema()).tablePrefix(properties.getDynamo().getTablePrefix())
+          .statementTimeout(config.statementTimeout()).build());
     }
     ToastyDbFactory.configure(builder, observations.getIfUnique(), properties);
     try {

@@ -10,7 +10,9 @@ import io.toasty.Page;
  * Jackson support for model records with relation fields: a loaded {@code HasMany},
  * {@code BelongsTo} or {@code HasOne} is written as its value (the list, the record), an
  * unloaded one is left out; reading leaves every relation unloaded. A {@code Page} is written as
- * {@code {"items":[..],"next":"..","previous":".."}} (see {@code PageSerializer}). The starter registers it
+ * {@code {"items":[..],"next":"..","previous":".."}} (see {@code PageSerializer}). A
+ * {@code Sensitive<T>} is written as the mask {@code "***"} and read from its {@code T}. The
+ * starter registers it
  * with Spring Boot's {@code ObjectMapper}; elsewhere {@code mapper.registerModule(new
  * ToastyJacksonModule())} (with {@code Jdk8Module} for {@code Optional} relations).
  */
@@ -32,6 +34,9 @@ public final class ToastyJacksonModule extends SimpleModule {
     addDeserializer(HasOne.class,
         new UnloadedRelationDeserializer<>(HasOne.class, HasOne::detached));
     addSerializer(Page.class, new PageSerializer());
+    addSerializer(io.toasty.Sensitive.class, new SensitiveSerializer());
+    addDeserializer(io.toasty.Sensitive.class, (com.fasterxml.jackson.databind.JsonDeserializer)
+        new SensitiveDeserializer());
     setSerializerModifier(new SkipUnloadedRelations());
   }
 }

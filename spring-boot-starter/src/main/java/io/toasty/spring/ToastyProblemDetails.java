@@ -26,8 +26,12 @@ import org.springframework.http.ProblemDetail;
  *       serialization failure</td></tr>
  *   <tr><td>400</td><td>a filter or cursor from the request, a missing required field, a value
  *       out of range</td></tr>
- *   <tr><td>503</td><td>every transient error (pool or statement timeout, lost connection,
- *       throttling), with {@code Retry-After}</td></tr>
+ *   <tr><td>503</td><td>every transient error (pool timeout, lost connection, throttling),
+ *       with {@code Retry-After}</td></tr>
+ *   <tr><td>504</td><td>a statement or transaction past its timeout ({@code
+ *       QueryTimeoutException}, code {@code timeout}): the database was reached and stopped the
+ *       work, so it is not "unavailable"; no {@code Retry-After}, as the same request would
+ *       likely run as long again</td></tr>
  *   <tr><td>500</td><td>a commit whose outcome is unknown ({@code commit_outcome_unknown}), and
  *       anything else: a fault of the service, not of the request</td></tr>
  * </table>
@@ -76,6 +80,10 @@ public final class ToastyProblemDetails {
     if (e instanceof io.toasty.CommitOutcomeUnknownException) {
       return problem(HttpStatus.INTERNAL_SERVER_ERROR, "commit_outcome_unknown",
           "the change may or may not have been saved; check before repeating it", e);
+    }
+    if (e instanceof io.toasty.QueryTimeoutException) {
+      return problem(HttpStatus.GATEWAY_TIMEOUT, "timeout",
+          "the database did not answer in time and the work was stopped", e);
     }
     if (e.isTransient()) {
       return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",

@@ -52,6 +52,38 @@ public class ToastyProperties {
     this.slowStatementThreshold = slowStatementThreshold;
   }
 
+  /**
+   * How long one statement may run before the database stops it (a QueryTimeoutException,
+   * Spring's QueryTimeoutException through the translator); unset for no limit.
+   */
+  private Duration statementTimeout;
+
+  /**
+   * How long a db.transaction(..) may take from its start before it is rolled back (a
+   * QueryTimeoutException); unset for no limit.
+   */
+  private Duration transactionTimeout;
+
+  /** The default statement timeout, or null. */
+  public Duration getStatementTimeout() {
+    return statementTimeout;
+  }
+
+  /** Sets the default statement timeout. */
+  public void setStatementTimeout(Duration statementTimeout) {
+    this.statementTimeout = statementTimeout;
+  }
+
+  /** The default transaction timeout, or null. */
+  public Duration getTransactionTimeout() {
+    return transactionTimeout;
+  }
+
+  /** Sets the default transaction timeout. */
+  public void setTransactionTimeout(Duration transactionTimeout) {
+    this.transactionTimeout = transactionTimeout;
+  }
+
   /** Retries of statements that fail with a transient error (see RetryPolicy). */
   private final Retry retry = new Retry();
 

@@ -8,7 +8,9 @@ import io.toasty.reactive.Db;
 import io.toasty.spring.app.Authors;
 import io.toasty.spring.app.Labels;
 import io.toasty.spring.app.Author;
+import java.time.Duration;
 import java.util.List;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
@@ -49,6 +51,45 @@ class AutoConfigurationTest {
           assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
           assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(3);
         });
+  }
+
+  /**
+   * {@code toasty.statement-timeout} and {@code toasty.transaction-timeout} reach the Db: on
+   * Boot's own pool (whose sessions the Db sets per statement) an endless H2 query is stopped
+   * by H2 at the limit, a transaction waiting for ever is rolled back at its limit, and Spring's
+   * translator makes each a Spring {@code QueryTimeoutException}. Nothing is timed: without the
+   * limits neither would ever end.
+   */
+  @Test
+  void timeoutPropertiesStopStatementsAndTransactions() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push",
+            "toasty.statement-timeout=300ms", "toasty.transaction-timeout=300ms")
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          Throwable statement = db.sql("SELECT count(*) FROM SYSTEM_RANGE(1, 1000000000) a, "
+                  + "SYSTEM_RANGE(1, 1000000000) b").rows().then(Mono.<Throwable>empty())
+              .onErrorResume(Mono::just).block(Duration.ofSeconds(30));
+          assertThat(statement).isInstanceOf(io.toasty.QueryTimeoutException.class);
+          Throwable transaction = db.transactionMono(tx -> Mono.never())
+              .then(Mono.<Throwable>empty()).onErrorResume(Mono::just)
+              .block(Duration.ofSeconds(30));
+          assertThat(transaction).isInstanceOf(io.toasty.QueryTimeoutException.class);
+          ToastyExceptionTranslator translator = new ToastyExceptionTranslator();
+          assertThat(translator.translateExceptionIfPossible((RuntimeException) statement))
+              .isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+          // the pool's sessions were set back: a statement without the Db's limit still runs
+          assertThat(db.sql("SELECT 1 AS one").rows().count().block()).isEqualTo(1L);
+        });
+  }
+
+  @Test
+  void theTimeoutPropertiesHaveConfigurationMetadata() throws Exception {
+    try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
+          "\"toasty.retry.max-retries\"");
+    }
   }
 
   @Test

@@ -54,6 +54,7 @@ class ProblemDetailsTest {
         Arguments.of("pool-timeout", 503, "unavailable"),
         Arguments.of("lost", 503, "unavailable"),
         Arguments.of("commit", 500, "commit_outcome_unknown"),
+        Arguments.of("timeout", 504, "timeout"),
         Arguments.of("syntax", 500, "database_error"));
   }
 
@@ -82,6 +83,8 @@ class ProblemDetailsTest {
             DRIVER)),
         Map.entry("commit", () -> new io.toasty.CommitOutcomeUnknownException("postgresql",
             new ConnectionLostException("postgresql", "08006", "gone", DRIVER))),
+        Map.entry("timeout", () -> new io.toasty.QueryTimeoutException("postgresql", "57014",
+            "canceling statement due to statement timeout: " + SECRET, DRIVER)),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",
             "syntax error near " + SECRET, DRIVER)));
 
@@ -122,6 +125,13 @@ class ProblemDetailsTest {
     client.get().uri("/fail/filter").exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.path").isEqualTo("$.age.$gt");
+  }
+
+  @Test
+  void aTimeoutIsAGatewayTimeoutWithoutRetryAfter() {
+    client.get().uri("/fail/timeout").exchange()
+        .expectStatus().isEqualTo(504)
+        .expectHeader().doesNotExist("Retry-After");
   }
 
   @Test

@@ -47,6 +47,25 @@ class ToastyJacksonModuleTest {
     db.close().block();
   }
 
+  /** A request or response body with secrets. */
+  record Login(String user, io.toasty.Sensitive<String> password,
+      java.util.Optional<io.toasty.Sensitive<Integer>> pin) {}
+
+  @Test
+  void aSensitiveValueIsWrittenAsTheMaskAndReadFromItsValue() throws Exception {
+    Login login = new Login("ann", io.toasty.Sensitive.of("hunter2"),
+        java.util.Optional.of(io.toasty.Sensitive.of(1234)));
+    String json = mapper.writeValueAsString(login);
+    assertThat(json).doesNotContain("hunter2").doesNotContain("1234");
+    JsonNode tree = mapper.readTree(json);
+    assertThat(tree.get("password").asText()).isEqualTo("***");
+    assertThat(tree.get("pin").asText()).isEqualTo("***");
+    Login read = mapper.readValue("{\"user\":\"ann\",\"password\":\"hunter2\",\"pin\":1234}",
+        Login.class);
+    assertThat(read).isEqualTo(login);
+    assertThat(read.pin().orElseThrow().value()).isEqualTo(1234);
+  }
+
   @Test
   void aLoadedHasManyIsItsList() throws Exception {
     Author ann = Authors.filterById(annId).include(Authors.ARTICLES).get(db).block();

@@ -67,6 +67,18 @@ final class JdbcSession {
     }
   }
 
+  /**
+   * Stops the statement running on the bridge thread at its next step ({@code sqlite3_interrupt};
+   * callable from any thread, it does nothing when no statement runs).
+   */
+  void interrupt() {
+    try {
+      jdbc.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot interrupt SQLite", e);
+    }
+  }
+
   String version() {
     return version;
   }

@@ -140,7 +140,10 @@ final class SqliteConnection implements Connection {
     if (timeout == null) {
       return result;
     }
-    return result.timeout(timeout).onErrorMap(TimeoutException.class,
+    // At the limit SQLite is told to stop (sqlite3_interrupt, safe from any thread): the JDBC
+    // call on the bridge thread then fails at its next step instead of running on.
+    return result.timeout(Mono.delay(timeout).doOnNext(t -> session.interrupt()))
+        .onErrorMap(TimeoutException.class,
         e -> new R2dbcTimeoutException("the statement did not finish within " + timeout.toMillis()
             + " ms (statement timeout)", "57014", 0, sql, e));
   }
@@ -340,9 +343,10 @@ final class SqliteConnection implements Connection {
   }
 
   /**
-   * Limits how long a statement may take to produce its result; past it the statement's
-   * publisher fails with an {@link R2dbcTimeoutException}. Zero turns the limit off. A JDBC call
-   * already running on the bridge thread still finishes there (its result is then discarded).
+   * Limits how long a statement may take to produce its result; past it SQLite is interrupted
+   * (the statement stops at its next step on the bridge thread, its work rolled back as SQLite
+   * does for an interrupted statement) and the statement's publisher fails with an
+   * {@link R2dbcTimeoutException}. Zero turns the limit off.
    */
   @Override
   public Mono<Void> setStatementTimeout(Duration timeout) {

@@ -76,6 +76,17 @@ public interface Backend {
   }
 
   /**
+   * How many statements whose text starts with {@code prefix} the database opened for
+   * {@code database} is running now, as its process list shows them (PostgreSQL's
+   * {@code pg_stat_activity}, MariaDB's {@code information_schema.processlist}, H2's
+   * {@code INFORMATION_SCHEMA.SESSIONS}), or empty where the backend has no process list to ask.
+   * Timeout scenarios use it to see a stopped statement gone from the server.
+   */
+  default Mono<Long> runningStatements(String database, String prefix) {
+    return Mono.empty();
+  }
+
+  /**
    * Whether {@link #killSessions} ends sessions here: the backend is a server whose sessions can
    * be ended from outside. Scenarios that need it declare {@code @Requires(Need.SERVER_SESSIONS)}.
    */
@@ -160,6 +171,16 @@ public interface Backend {
    */
   static Backend ofUrl(String name, Capability capability, ChronoUnit timePrecision,
       Function<String, String> url) {
+    return ofUrl(name, capability, timePrecision, url, null);
+  }
+
+  /**
+   * {@link #ofUrl(String, Capability, ChronoUnit, Function)} with a process list: {@code
+   * runningQuery} makes, from a statement prefix, SQL text whose one row and column counts the
+   * statements running with that prefix ({@link #runningStatements}); null for none.
+   */
+  static Backend ofUrl(String name, Capability capability, ChronoUnit timePrecision,
+      Function<String, String> url, Function<String, String> runningQuery) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(capability, "capability");
     Objects.requireNonNull(timePrecision, "timePrecision");
@@ -189,6 +210,11 @@ public interface Backend {
 
       @Override public Mono<Void> executeSql(String database, String sql) {
         return RawSql.execute(url.apply(database), sql);
+      }
+
+      @Override public Mono<Long> runningStatements(String database, String prefix) {
+        return runningQuery == null ? Mono.empty()
+            : RawSql.count(url.apply(database), runningQuery.apply(prefix));
       }
 
       @Override public String toString() {

@@ -118,6 +118,19 @@ public final class BackendContext {
     backend.executeSql(database, sql).block(TIMEOUT);
   }
 
+  /**
+   * How many statements starting with {@code prefix} the scenario's database runs now, by the
+   * server's process list; empty where the backend has none (see
+   * {@link Backend#runningStatements}).
+   */
+  public java.util.Optional<Long> runningStatements(String prefix) {
+    String database;
+    synchronized (this) {
+      database = opened.get(0).database();
+    }
+    return backend.runningStatements(database, prefix).blockOptional(TIMEOUT);
+  }
+
   /** {@code identifier} quoted for the backend's SQL. */
   public String quote(String identifier) {
     return backend.quoteIdentifier(identifier);

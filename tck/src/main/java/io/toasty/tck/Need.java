@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  */
 public enum Need {
   /** Executes SQL statements (raw SQL). */
-  SQL(Capability::sql, Feature.SQL),
+  SQL(Capability::rawSql, Feature.SQL),
+  /** Applies generated schema migrations (files are written for every backend). */
+  MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */
   SCAN(Capability::scan, Feature.SCAN),
   /** Generates integer keys in the database ({@code @Auto} on a {@code long} key). */
@@ -59,8 +61,19 @@ public enum Need {
    * when its writes are one key operation each.
    */
   MIXED_BATCH(Capability::interactiveTransactions, Feature.ATOMIC_BATCH),
+  /**
+   * Limits an included relation per parent: window functions on SQL; a key-value backend reads
+   * each parent's records through the foreign key's index.
+   */
+  INCLUDE_LIMIT(c -> c.queryForms().windowFunctions() || !c.sql(), Feature.INCLUDE_LIMIT),
   /** Runs a plan of several statements (a re-read after a write, a relation filter). */
   MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN),
+  /**
+   * Orders a many-to-many include by the target's fields: the SQL path reads the targets joined
+   * to their join records in one query with the include's ORDER BY; a key-value backend reads
+   * the targets by key after the join records, in the join records' order, and refuses another.
+   */
+  ORDERED_MANY_TO_MANY_INCLUDE(Capability::sql, Feature.INCLUDE_SHAPE),
   /** Upserts on a unique field's conflict target, not only the primary key. */
   UPSERT_BY_UNIQUE(Capability::sql, Feature.UPSERT_TARGET),
   /** Upserts several rows in one atomic statement. */
@@ -69,6 +82,7 @@ public enum Need {
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */
   SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
+  JSON_PATH(Capability::jsonPaths, Feature.JSON_PATH),
   /**
    * Has server sessions the harness can end from outside ({@link Backend#killSessions}): a trait
    * of the backend the TCK runs on, not of the engine's {@link Capability}, so only

@@ -22,6 +22,14 @@ public final class RawSql {
         Connection::close);
   }
 
+  /** The one number that the query {@code sql} answers, on a connection of its own. */
+  public static Mono<Long> count(String url, String sql) {
+    return Mono.usingWhen(connect(url),
+        c -> Flux.from(c.createStatement(sql).execute())
+            .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue())).next(),
+        Connection::close);
+  }
+
   /** A new connection to {@code url}. */
   public static Mono<Connection> connect(String url) {
     ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);

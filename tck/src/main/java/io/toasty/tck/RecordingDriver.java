@@ -74,6 +74,11 @@ public final class RecordingDriver implements Driver {
   }
 
   @Override
+  public <T> java.util.Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
+  }
+
+  @Override
   public Mono<Void> close() {
     return delegate.close();
   }
@@ -108,6 +113,31 @@ public final class RecordingDriver implements Driver {
       });
     }
 
+    /** A typed read, recorded as {@link #exec} records it, so the engine's fast path is tested. */
+    @Override
+    public <T> Flux<T> read(Operation.QuerySql query, int[] fields,
+        io.toasty.value.RowReader<T> reader) {
+      Objects.requireNonNull(query, "query");
+      return Flux.defer(() -> {
+        RuntimeException fault = log.takeFault(query);
+        if (fault != null) {
+          log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
+          return Flux.error(fault);
+        }
+        OperationLog.Entry entry = log.record(query, false);
+        return observed(entry, delegate.read(query, fields, reader));
+      });
+    }
+
+    private static <T> Flux<T> observed(OperationLog.Entry entry, Flux<T> rows) {
+      AtomicLong seen = new AtomicLong();
+      return rows
+          .doOnNext(r -> seen.incrementAndGet())
+          .doOnComplete(() -> entry.complete(new OperationLog.Outcome.Rows(seen.get())))
+          .doOnError(e -> entry.complete(new OperationLog.Outcome.Failed(e)))
+          .doOnCancel(() -> entry.complete(new OperationLog.Outcome.Cancelled(seen.get())));
+    }
+
     private ExecResponse observe(OperationLog.Entry entry, ExecResponse response) {
       if (response instanceof ExecResponse.Count c) {
         entry.complete(new OperationLog.Outcome.Count(c.count()));
@@ -117,13 +147,7 @@ public final class RecordingDriver implements Driver {
         entry.complete(new OperationLog.Outcome.Count(each.responses().size()));
         return response;
       }
-      Flux<io.toasty.value.Value.Record> rows = ((ExecResponse.Rows) response).rows();
-      AtomicLong seen = new AtomicLong();
-      return new ExecResponse.Rows(rows
-          .doOnNext(r -> seen.incrementAndGet())
-          .doOnComplete(() -> entry.complete(new OperationLog.Outcome.Rows(seen.get())))
-          .doOnError(e -> entry.complete(new OperationLog.Outcome.Failed(e)))
-          .doOnCancel(() -> entry.complete(new OperationLog.Outcome.Cancelled(seen.get()))));
+      return new ExecResponse.Rows(observed(entry, ((ExecResponse.Rows) response).rows()));
     }
 
     @Override

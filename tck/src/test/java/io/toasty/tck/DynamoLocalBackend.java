@@ -121,7 +121,11 @@ final class DynamoLocalBackend implements Backend {
           .region(Region.US_EAST_1)
           .credentialsProvider(StaticCredentialsProvider.create(
               AwsBasicCredentials.create("tck", "tck")))
-          .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+          .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+              // A hang guard, not a limit: on a loaded test machine a hundred concurrent
+              // transactions can keep all of the client's connections busy beyond the SDK's
+              // default 10 s wait for one (seen in CI: "Acquire operation took longer").
+              .connectionAcquisitionTimeout(java.time.Duration.ofSeconds(120)))
           .build();
       // The first requests of a fresh DynamoDB Local are slow (it loads SQLite and warms up):
       // pay for that here, on the test thread, not inside the first scenario's bounded reset.

@@ -13,6 +13,7 @@ import io.toasty.reactive.Toasty;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,13 +36,14 @@ final class ServerBackend implements Backend {
   private final Function<String, String> drop;
   private final char quote;
   private final Function<String, String> countConnections;
+  private final BiFunction<String, String, String> countRunning;
   private final SessionKiller killer;
   private volatile ConnectionPool admin;
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
       String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
       Function<String, String> drop, char quote, Function<String, String> countConnections,
-      SessionKiller killer) {
+      BiFunction<String, String, String> countRunning, SessionKiller killer) {
     this.name = name;
     this.capability = capability;
     this.timePrecision = timePrecision;
@@ -51,6 +53,7 @@ final class ServerBackend implements Backend {
     this.drop = drop;
     this.quote = quote;
     this.countConnections = countConnections;
+    this.countRunning = countRunning;
     this.killer = killer;
   }
 
@@ -65,7 +68,10 @@ final class ServerBackend implements Backend {
         database -> "CREATE SCHEMA " + database,
         database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"',
         database -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-            + database + "'", SessionKiller.POSTGRESQL);
+            + database + "'",
+        (database, prefix) -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+            + database + "' AND state = 'active' AND query LIKE '" + prefix + "%'",
+        SessionKiller.POSTGRESQL);
   }
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
@@ -78,7 +84,10 @@ final class ServerBackend implements Backend {
         database -> "CREATE DATABASE " + database,
         database -> "DROP DATABASE IF EXISTS " + database, '`',
         database -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
-            + database + "'", SessionKiller.MARIADB);
+            + database + "'",
+        (database, prefix) -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
+            + database + "' AND command = 'Query' AND info LIKE '" + prefix + "%'",
+        SessionKiller.MARIADB);
   }
 
   @Override
@@ -130,6 +139,16 @@ final class ServerBackend implements Backend {
     return Mono.usingWhen(pool().create(),
         (Connection c) -> Flux.from(c.createStatement(sql).execute())
             .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).intValue()))
+            .next(),
+        Connection::close);
+  }
+
+  @Override
+  public Mono<Long> runningStatements(String database, String prefix) {
+    String sql = countRunning.apply(database, prefix);
+    return Mono.usingWhen(pool().create(),
+        (Connection c) -> Flux.from(c.createStatement(sql).execute())
+            .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue()))
             .next(),
         Connection::close);
   }

@@ -19,9 +19,11 @@ import java.util.Objects;
  *                     Auto#UUID_V4} or {@link Auto#UUID_V7}), or {@code null}
  * @param sensitive    whether its values are redacted from messages, logs and plan dumps
  *                     ({@code @Sensitive}; see {@link io.toasty.Redaction})
+ * @param renamedFrom  the column's previous name ({@code @Column(renamedFrom = ..)}), which a
+ *                     generated migration renames to {@code columnName}, or {@code null}
  */
 public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive) {
+    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive, String renamedFrom) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -30,6 +32,12 @@ public record FieldSchema(int index, String name, Type type, boolean nullable, A
         && onUpdate != Auto.UUID_V7) {
       throw new IllegalArgumentException(name + ": an update cannot generate " + onUpdate);
     }
+  }
+
+  /** A field that was not renamed. */
+  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+      Value defaultValue, String columnName, Auto onUpdate, boolean sensitive) {
+    this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive, null);
   }
 
   /** A field whose values are not sensitive. */

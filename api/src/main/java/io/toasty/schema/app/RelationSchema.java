@@ -28,9 +28,13 @@ import java.util.Objects;
  * @param nullable     for belongs-to: whether the foreign key may be null (an optional relation);
  *                     for has-one: whether the related record may be absent; has-many: false
  * @param through      for a many-to-many has-many: the join model; else {@code null}
+ * @param steps        for a multi-step {@code via} has-many ({@code "posts.comments"}): the
+ *                     relations it follows, from this model to the target, each with its own
+ *                     keys (its {@code sourceFields} are the first step's); else empty
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
-    List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through) {
+    List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+    List<Step> steps) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -38,6 +42,41 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     pair = pair == null ? "" : pair;
     sourceFields = List.copyOf(sourceFields);
     targetFields = List.copyOf(targetFields);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** A relation that is not a multi-step {@code via}. */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through,
+        List.of());
+  }
+
+  /**
+   * One relation a multi-step {@code via} follows: {@code model.relation}, joining
+   * {@code model.sourceFields = target.targetFields} (as {@link RelationSchema} does).
+   *
+   * @param model        the model the step starts from
+   * @param relation     its relation's name
+   * @param target       the model it reaches
+   * @param many         whether it reaches several records (has-many)
+   * @param sourceFields field indexes on {@code model}
+   * @param targetFields field indexes on {@code target}
+   */
+  public record Step(String model, String relation, String target, boolean many,
+      List<Integer> sourceFields, List<Integer> targetFields) {
+    public Step {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(relation, "relation");
+      Objects.requireNonNull(target, "target");
+      sourceFields = List.copyOf(sourceFields);
+      targetFields = List.copyOf(targetFields);
+    }
+  }
+
+  /** Whether this is a multi-step {@code via} relation (read-only: it has no keys of its own). */
+  public boolean isMultiStep() {
+    return !steps.isEmpty();
   }
 
   /** The kinds of relation. */

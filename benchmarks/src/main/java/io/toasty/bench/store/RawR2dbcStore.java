@@ -185,6 +185,9 @@ public final class RawR2dbcStore implements Store {
 
   @Override
   public Optional<String> unsupported(Workload workload) {
+    if (workload.fromIndex()) {
+      return Optional.of(DYNAMO_ONLY);
+    }
     return workload == Workload.GET_FIVE_BATCH ? batchOnly(workload) : Optional.empty();
   }
 

@@ -116,6 +116,9 @@ public final class SpringStore implements Store {
     if (batchOnly(workload).isPresent()) {
       return batchOnly(workload);
     }
+    if (workload.fromIndex()) {
+      return Optional.of(DYNAMO_ONLY);
+    }
     return workload == Workload.INCLUDE_CONCURRENT
         ? Optional.of("Spring Data R2DBC loads relations with a query per parent: 64,000 "
             + "queries per operation")

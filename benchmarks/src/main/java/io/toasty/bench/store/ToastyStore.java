@@ -83,6 +83,16 @@ public final class ToastyStore implements Store {
   }
 
   @Override
+  public Mono<List<User>> filterOneFromIndex(String email) {
+    return Users.filterByEmail(email).eventuallyConsistent().collect(db);
+  }
+
+  @Override
+  public Mono<List<User>> filterHundredFromIndex(int team) {
+    return Users.filterByTeam(team).eventuallyConsistent().collect(db);
+  }
+
+  @Override
   public Mono<List<User>> filterTenThousand(int region) {
     return Users.filterByRegion(region).collect(db);
   }
@@ -130,6 +140,9 @@ public final class ToastyStore implements Store {
   public Optional<String> unsupported(Workload workload) {
     if (workload.includes() && !database.sql()) {
       return Optional.of(DynamoRawStore.NO_INCLUDE);
+    }
+    if (workload.fromIndex() && database.sql()) {
+      return Optional.of(DYNAMO_ONLY);
     }
     if (workload == Workload.CREATE_ALL && database == Database.DYNAMO) {
       return Optional.of("not measured on DynamoDB Local yet (chunks of 25 records per "

@@ -11,6 +11,8 @@ public enum Workload {
   FILTER_ONE("filterOne", "filter, 1 row"),
   FILTER_HUNDRED("filterHundred", "filter, 100 rows"),
   FILTER_TEN_THOUSAND("filterTenThousand", "filter, 10,000 rows"),
+  FILTER_ONE_FROM_INDEX("filterOneFromIndex", "filter, 1 row, items from the index"),
+  FILTER_HUNDRED_FROM_INDEX("filterHundredFromIndex", "filter, 100 rows, items from the index"),
   INSERT_ONE("insertOne", "insert 1 row"),
   INSERT_MANY("insertMany", "insert 10,000 rows"),
   UPDATE_BY_KEY("updateByKey", "update by key"),
@@ -50,6 +52,14 @@ public enum Workload {
    */
   public boolean batchOnly() {
     return this == GET_FIVE_BATCH || this == CREATE_ALL;
+  }
+
+  /**
+   * Whether it measures DynamoDB's eventually consistent read of items straight from a global
+   * secondary index (an opt-in of Toasty's; the raw client's index Query is that read anyway).
+   */
+  public boolean fromIndex() {
+    return this == FILTER_ONE_FROM_INDEX || this == FILTER_HUNDRED_FROM_INDEX;
   }
 
   /** Whether the workload writes. */

@@ -7,6 +7,7 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.io.PrintStream;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -20,7 +21,7 @@ public final class DynamoGuide {
   public static void run(String url, PrintStream out) {
     // snippet: dynamo-connect
     Db db = Toasty.builder()
-        .models(Tasks.MODEL)
+        .models(Tasks.MODEL, Readings.MODEL)
         .url(url)      // e.g. "dynamodb://localhost:8000?tablePrefix=demo_"
         .build();
     db.schema().push().block();   // a table per model, a GSI per index, waits until ACTIVE
@@ -105,6 +106,18 @@ public final class DynamoGuide {
     out.println(plan.contains("FindPkByIndex tasks.tasks_status_idx") ? "plan uses the GSI"
         : "unexpected plan:\n" + plan);
 
+    // snippet: dynamo-eventual
+    // the items from the status index's Query: one request, eventually consistent
+    List<Task> openNow = Tasks.filterByStatus("open").eventuallyConsistent()
+        .collect(db).block();
+    // every query of a Db: Toasty.builder()...eventuallyConsistentReads().build()
+    // end-snippet
+    String eventualPlan = db.explain(Tasks.filterByStatus("open").eventuallyConsistent()
+        .untyped());
+    out.println(openNow.size() + " open from the index, "
+        + (eventualPlan.contains("items from the index") && !eventualPlan.contains("GetByKey")
+        ? "one index Query" : "unexpected plan:\n" + eventualPlan));
+
     // snippet: dynamo-unsupported
     try {
       db.transaction(tx -> Tasks.filter(Tasks.OWNER.eq("ann")).collect(tx)).blockLast();
@@ -138,5 +151,15 @@ public final class DynamoGuide {
     Long closed = Tasks.updateBySlug("review").status("done").exec(db).block();
     Long deleted = Tasks.filter(Tasks.OWNER.eq("bob")).delete().exec(db).block();
     out.println("closed " + closed + ", deleted " + deleted);
+
+    // snippet: dynamo-bulk
+    // every key generated, no unique field: BatchWriteItem, 25 readings a request
+    List<Reading> stored = Readings.createAll(Flux.range(0, 60)
+            .map(i -> Readings.create().sensor("s" + i % 3).celsius(20 + i % 5)))
+        .nonAtomic()
+        .exec(db).collectList().block();
+    // end-snippet
+    out.println("stored " + stored.size() + " readings, "
+        + Readings.all().collect(db).block().size() + " read back");
   }
 }

@@ -21,7 +21,7 @@ class DynamoGuideTest {
         DynamoGuide.run(local.url("guide_"), out);
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-      assertEquals(10, lines.size(), () -> String.join("\n", lines));
+      assertEquals(12, lines.size(), () -> String.join("\n", lines));
       assertEquals("created Write the guide", lines.get(0));
       assertTrue(lines.get(1).startsWith("Task.slug: another record has the same value"),
           lines.get(1));
@@ -29,11 +29,13 @@ class DynamoGuideTest {
       assertEquals("ann has 2 tasks; 1 open to write; 3 for ann or bob; found Review it",
           lines.get(3));
       assertEquals("plan uses the GSI", lines.get(4));
-      assertEquals("INTERACTIVE_TRANSACTIONS on dynamodb", lines.get(5));
-      assertEquals("1 of ann's tasks end in it", lines.get(6));
-      assertEquals("ann's newest: Review it", lines.get(7));
-      assertEquals("sorted: [Review it, Ship it]", lines.get(8));
-      assertEquals("closed 1, deleted 1", lines.get(9));
+      assertEquals("2 open from the index, one index Query", lines.get(5));
+      assertEquals("INTERACTIVE_TRANSACTIONS on dynamodb", lines.get(6));
+      assertEquals("1 of ann's tasks end in it", lines.get(7));
+      assertEquals("ann's newest: Review it", lines.get(8));
+      assertEquals("sorted: [Review it, Ship it]", lines.get(9));
+      assertEquals("closed 1, deleted 1", lines.get(10));
+      assertEquals("stored 60 readings, 60 read back", lines.get(11));
     }
   }
 }

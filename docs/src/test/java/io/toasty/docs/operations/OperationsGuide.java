@@ -3,7 +3,10 @@ package io.toasty.docs.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.toasty.QueryTimeoutException;
 import io.toasty.RecordNotFoundException;
+import io.toasty.Sensitive;
+import io.toasty.SqlStatement;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.reactive.Health;
 import io.toasty.reactive.Db;
@@ -58,6 +61,36 @@ final class OperationsGuide {
     // end-snippet
   }
 
+  static Mono<String> stopped(Db db) {
+    // snippet: ops-timeout-statement
+    // an endless query (on H2) with a limit of its own: H2 stops it at 300 ms
+    SqlStatement endless = new SqlStatement(db.timeout(Duration.ofMillis(300)),
+        "SELECT count(*) FROM SYSTEM_RANGE(1, 1000000000) a, SYSTEM_RANGE(1, 1000000000) b");
+    return endless.rows().then(Mono.just("finished"))
+        .onErrorResume(QueryTimeoutException.class, e -> Mono.just("stopped"));
+    // end-snippet
+  }
+
+  static Mono<Metric> bounded(Db db, UUID id) {
+    // snippet: ops-timeout-transaction
+    TxOptions options = TxOptions.defaults().timeout(Duration.ofSeconds(2));
+    // all of it within 2 s, or rolled back with a QueryTimeoutException
+    return db.transactionMono(options, tx -> Metrics.getById(tx, id)
+        .flatMap(m -> Metrics.update(m).value(m.value() + 1).exec(tx)));
+    // end-snippet
+  }
+
+  static Mono<Boolean> forgotten(Db db, UUID id) {
+    // snippet: ops-timeout-begin
+    // a transaction begun by hand that nobody ends: rolled back at 300 ms, connection released
+    return db.begin(TxOptions.defaults().timeout(Duration.ofMillis(300)))
+        .flatMap(tx -> Metrics.updateById(id).value(99).exec(tx)
+            .then(Mono.delay(Duration.ofSeconds(1))) // ...and forgets tx.commit()
+            .then(tx.commit()).thenReturn(true))
+        .onErrorResume(QueryTimeoutException.class, e -> Mono.just(false));
+    // end-snippet
+  }
+
   static Db logged(String url) {
     // snippet: ops-logging
     Db db = Toasty.builder()
@@ -87,6 +120,16 @@ final class OperationsGuide {
         .map(ApiClient::name)
         .onErrorResume(RecordNotFoundException.class, e -> Mono.just(e.getMessage()));
     // "ApiClient: no record found (apiKey = ***)", whatever the key
+    // end-snippet
+  }
+
+  static Mono<String> webhook(Db db, String secret) {
+    // snippet: ops-sensitive-type
+    return Webhooks.create().url("https://example.com/hook")
+        .signingSecret(Sensitive.of(secret)).exec(db)
+        .flatMap(w -> Webhooks.filter(Webhooks.SIGNING_SECRET.eq(secret)).first(db))
+        .map(w -> w + " signs with " + w.signingSecret().value().length() + " characters");
+    // "Webhook[id=..., url=https://example.com/hook, signingSecret=***] signs with 20 characters"
     // end-snippet
   }
 

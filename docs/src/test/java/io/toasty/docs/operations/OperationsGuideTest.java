@@ -26,6 +26,21 @@ class OperationsGuideTest {
   }
 
   @Test
+  void anEndlessQueryIsStoppedAndABoundedTransactionCommits() {
+    Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-timeouts");
+    try {
+      db.schema().push().block();
+      assertEquals("stopped", OperationsGuide.stopped(db).block());
+      Metric m = Metrics.create().name("bounded").value(1).exec(db).block();
+      assertEquals(2, OperationsGuide.bounded(db, m.id()).block().value());
+      assertEquals(false, OperationsGuide.forgotten(db, m.id()).block(), "the commit came late");
+      assertEquals(2, Metrics.getById(db, m.id()).block().value(), "its update was rolled back");
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
   void aLoggedDbRunsStatements() {
     Db db = OperationsGuide.logged("r2dbc:h2:mem:///operations-logging");
     try {
@@ -62,6 +77,21 @@ class OperationsGuideTest {
       db.schema().push().block();
       assertEquals("Metric.name", OperationsGuide.refused(db).block());
       assertEquals(0, Metrics.all().collect(db).block().size());
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
+  void aSensitiveTypeIsStoredAsItsValueAndPrintsTheMask() {
+    Db db = io.toasty.reactive.Toasty.builder().models(Webhooks.MODEL)
+        .url("r2dbc:h2:mem:///operations-sensitive-type").build();
+    try {
+      db.schema().push().block();
+      String text = OperationsGuide.webhook(db, "whsec_0123456789abcd").block();
+      org.junit.jupiter.api.Assertions.assertTrue(text.endsWith(
+          ", url=https://example.com/hook, signingSecret=***] signs with 20 characters"), text);
+      org.junit.jupiter.api.Assertions.assertFalse(text.contains("whsec"), text);
     } finally {
       db.close().block();
     }

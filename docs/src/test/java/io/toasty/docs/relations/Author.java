@@ -13,5 +13,6 @@ public record Author(
     @Key @Auto long id,
     String name,
     @HasMany.Pair("author") HasMany<Post> posts,  // Post has two relations to Author: name one
-    HasOne<Optional<Profile>> profile) {}         // optional one-to-one; pair inferred
+    HasOne<Optional<Profile>> profile,            // optional one-to-one; pair inferred
+    @HasMany.Via("posts.comments") HasMany<Comment> comments) {}  // two steps: read-only
 // end-snippet

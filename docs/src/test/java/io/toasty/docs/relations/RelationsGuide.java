@@ -77,6 +77,37 @@ final class RelationsGuide {
     return deleted;
   }
 
+  static Post manyToMany(Db db, Author ann) {
+    // snippet: many-to-many-writes
+    Post post = Posts.create().author(ann).title("Tagged")
+        .tags(Tags.create().label("java"), Tags.create().label("sql"))  // each with its Tagging
+        .exec(db).block();                    // one transaction: post, tags, taggings
+    Tag reactive = Tags.create().label("reactive").exec(db).block();
+    Tag sql = Tags.filter(Tags.LABEL.eq("sql")).first(db).block();
+    long linked = post.tags().insert(db, reactive).block();     // one INSERT of Taggings: 1
+    long unlinked = post.tags().remove(db, sql).block();        // one DELETE of Taggings: 1
+    Post loaded = Posts.filterById(post.id())
+        .include(Posts.TAGS.orderBy(Tags.LABEL.asc()))  // one query: tags joined to taggings
+        .get(db).block();                               // tags: java, reactive
+    // end-snippet
+    if (linked != 1 || unlinked != 1) {
+      throw new AssertionError("linked " + linked + ", unlinked " + unlinked);
+    }
+    return loaded;
+  }
+
+  static List<Object> via(Db db) {
+    // snippet: via
+    List<Author> withLikedComments = Authors.filter(Authors.COMMENTS.any(Comments.LIKES.ge(3)))
+        .collect(db).block();                 // authors IN (posts IN (comments with 3+ likes))
+    List<Author> loaded = Authors.all()
+        .include(Authors.COMMENTS.filter(Comments.LIKES.ge(1)))  // posts, then their comments
+        .collect(db).block();
+    long comments = loaded.get(0).comments().count(db).block();  // a query through both steps
+    // end-snippet
+    return List.of(withLikedComments, loaded, comments);
+  }
+
   static List<List<Author>> underLoad(String url) {
     // snippet: pool-under-load
     Db small = Toasty.builder()

@@ -36,6 +36,20 @@ class RelationsGuideTest {
     Post draft = RelationsGuide.scoped(db, ann);
     assertEquals(ann.id(), draft.authorId());
     assertEquals(List.of("Ann"), RelationsGuide.filters(db).stream().map(Author::name).toList());
+    Post tagged = RelationsGuide.manyToMany(db, ann);
+    assertEquals(List.of("java", "reactive"), tagged.tags().get().stream().map(Tag::label)
+        .toList());
+    List<Object> via = RelationsGuide.via(db);
+    @SuppressWarnings("unchecked")
+    List<Author> liked = (List<Author>) via.get(0);
+    assertEquals(List.of("Ann"), liked.stream().map(Author::name).toList());
+    @SuppressWarnings("unchecked")
+    List<Author> loaded = (List<Author>) via.get(1);
+    Author annLoaded = loaded.stream().filter(a -> a.name().equals("Ann")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("First!"), annLoaded.comments().get().stream().map(Comment::body)
+        .toList());
+    assertEquals(1L, via.get(2));
     assertEquals(1L, RelationsGuide.delete(db, ann));
     List<Post> left = Posts.all().collect(db).block();
     assertEquals(1, left.size());

@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>LOCAL_DATE</td><td>S</td><td>{@code 2024-05-06}</td></tr>
  *   <tr><td>LOCAL_TIME</td><td>S</td><td>{@code 07:08:09.000000000}</td></tr>
  *   <tr><td>lists</td><td>L</td><td>items as above</td></tr>
+ *   <tr><td>JSON</td><td>M, L, S, N, BOOL</td><td>the document as DynamoDB's own types
+ *       ({@link JsonAttributes})</td></tr>
  *   <tr><td>NULL</td><td>(absent)</td><td>the attribute is not stored; NUL reads as null</td></tr>
  * </table>
  *
@@ -87,6 +89,8 @@ public final class AttributeCodec {
       return AttributeValue.fromN(number(d.value()));
     } else if (v instanceof Value.Str s) {
       return AttributeValue.fromS(s.value());
+    } else if (v instanceof Value.Json j) {
+      return JsonAttributes.encode(j.text());
     } else if (v instanceof Value.Bytes b) {
       return AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) b.toJava()));
     } else if (v instanceof Value.Uuid u) {
@@ -120,7 +124,7 @@ public final class AttributeCodec {
     return number(new BigDecimal(text));
   }
 
-  private static String number(BigDecimal d) {
+  static String number(BigDecimal d) {
     if (d.signum() != 0) {
       BigDecimal abs = d.abs();
       if (abs.compareTo(MAX_MAGNITUDE) >= 0 || abs.compareTo(MIN_MAGNITUDE) < 0) {
@@ -170,6 +174,7 @@ public final class AttributeCodec {
         case F64 -> new Value.F64(Double.parseDouble(need(a.n(), a, "N", what)));
         case DECIMAL -> new Value.Decimal(normalized(new BigDecimal(need(a.n(), a, "N", what))));
         case STRING -> new Value.Str(need(a.s(), a, "S", what));
+        case JSON -> Value.Json.ofText(JsonAttributes.decode(a, what));
         case BYTES -> new Value.Bytes(need(a.b(), a, "B", what).asByteArray());
         case UUID -> new Value.Uuid(UUID.fromString(need(a.s(), a, "S", what)));
         case INSTANT -> new Value.Timestamp(Instant.parse(need(a.s(), a, "S", what)));
@@ -186,8 +191,13 @@ public final class AttributeCodec {
   }
 
   private static long integer(AttributeValue a, String what, long min, long max) {
-    BigDecimal d = new BigDecimal(need(a.n(), a, "N", what));
-    long l = d.longValueExact();
+    String n = need(a.n(), a, "N", what);
+    long l;
+    try {
+      l = Long.parseLong(n); // what DynamoDB returns for a whole number
+    } catch (NumberFormatException e) {
+      l = new BigDecimal(n).longValueExact(); // "1E+2", "5.0": whole, written otherwise
+    }
     if (l < min || l > max) {
       throw new ArithmeticException(l + " is out of range");
     }

@@ -2,11 +2,13 @@ package io.toasty.dynamo.error;
 
 import io.toasty.ConnectionLostException;
 import io.toasty.DriverException;
+import io.toasty.PoolTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ThrottledException;
 import io.toasty.ToastyException;
 import io.toasty.dynamo.table.TableInfo;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -20,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * SDK errors as the library's typed errors: a failure to reach DynamoDB is a
  * {@link ConnectionLostException}, a transaction conflict a {@link SerializationFailureException},
  * throttling a {@link ThrottledException} (all three transient), anything else a
- * {@link DriverException} carrying DynamoDB's error code in its message. Errors the operations understand (a failed condition) are handled before this.
+ * {@link DriverException} carrying DynamoDB's error code in its message; the HTTP client's own
+ * pool timing out is a transient {@link PoolTimeoutException}. Errors the operations understand
+ * (a failed condition) are handled before this.
  */
 public final class DynamoErrors {
   private DynamoErrors() {}
@@ -51,6 +55,16 @@ public final class DynamoErrors {
       return new DriverException(TableInfo.BACKEND, null,
           (code == null ? "" : code + ": ") + message(d), e);
     }
+    if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException) {
+      return new io.toasty.QueryTimeoutException(TableInfo.BACKEND, null, "the request did not "
+          + "finish within its statement timeout (the SDK's apiCallTimeout) and was abandoned",
+          e);
+    }
+    if (e instanceof SdkClientException && isAcquireTimeout(e)) {
+      return new PoolTimeoutException(TableInfo.BACKEND, "no HTTP connection of the DynamoDB "
+          + "client's pool became free within its connection acquisition timeout (the pool is "
+          + "busy: raise the client's maxConcurrency or lower the demand); nothing was sent", e);
+    }
     if (e instanceof SdkClientException) {
       return new ConnectionLostException(TableInfo.BACKEND, null,
           "DynamoDB could not be reached: " + e.getMessage(), e);
@@ -61,6 +75,22 @@ public final class DynamoErrors {
   private static String message(DynamoDbException d) {
     return d.awsErrorDetails() != null && d.awsErrorDetails().errorMessage() != null
         ? d.awsErrorDetails().errorMessage() : d.getMessage();
+  }
+
+  /**
+   * Whether the SDK's HTTP client gave up waiting for a connection of its own pool: the request
+   * never left the client, so unlike an unreachable server it is a pool timeout. The Netty client
+   * says so only in words (a {@link TimeoutException} "Acquire operation took longer than ..."
+   * somewhere in the causes).
+   */
+  static boolean isAcquireTimeout(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TimeoutException && c.getMessage() != null
+          && c.getMessage().startsWith("Acquire operation took longer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code e} says the table or account is over its capacity. */

@@ -233,7 +233,7 @@ final class AtomicWriteOp {
     List<TransactWriteItem> items = steps.stream().map(Step::item).toList();
     TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
         .transactItems(items).build();
-    Mono<Void> once = DynamoContext.call(() -> cx.client().transactWriteItems(
+    Mono<Void> once = cx.call(() -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
         .then()
         .onErrorMap(TransactionCanceledException.class, e -> blame(steps, e));

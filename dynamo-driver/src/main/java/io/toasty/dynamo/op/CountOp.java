@@ -50,7 +50,8 @@ public final class CountOp {
           .select(Select.COUNT)
           .limit(cx.pageSize())
           .build();
-      return Flux.from(cx.client().scanPaginator(request)).map(ScanResponse::count)
+      return Flux.deferContextual(c -> cx.client().scanPaginator(cx.limited(request, c)))
+          .map(ScanResponse::count)
           .reduce(0L, Long::sum).map(ExecResponse.Count::new);
     });
   }
@@ -70,7 +71,8 @@ public final class CountOp {
           .select(Select.COUNT)
           .limit(cx.pageSize())
           .build();
-      return Flux.from(cx.client().queryPaginator(request)).map(QueryResponse::count)
+      return Flux.deferContextual(c -> cx.client().queryPaginator(cx.limited(request, c)))
+          .map(QueryResponse::count)
           .reduce(0L, Long::sum).map(ExecResponse.Count::new);
     });
   }

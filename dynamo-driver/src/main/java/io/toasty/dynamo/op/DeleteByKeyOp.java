@@ -58,7 +58,7 @@ public final class DeleteByKeyOp {
           .expressionAttributeNames(ph.names(ce))
           .expressionAttributeValues(ph.values(ce))
           .build();
-      return Retries.onConflict(DynamoContext.call(() -> cx.client().deleteItem(request)))
+      return Retries.onConflict(cx.call(() -> cx.client().deleteItem(request)))
           .thenReturn(true)
           .onErrorResume(ConditionalCheckFailedException.class, e -> Mono.empty());
     });
@@ -93,7 +93,7 @@ public final class DeleteByKeyOp {
       }
       TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
           .transactItems(writes).build();
-      Mono<Boolean> write = DynamoContext.call(() -> cx.client().transactWriteItems(
+      Mono<Boolean> write = cx.call(() -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
           .thenReturn(true);
       return Retries.onConflict(write.onErrorResume(TransactionCanceledException.class, e -> {

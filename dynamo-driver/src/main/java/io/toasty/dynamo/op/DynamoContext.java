@@ -3,7 +3,14 @@ package io.toasty.dynamo.op;
 import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.QueryTimeoutException;
+import io.toasty.driver.StatementTimeout;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import reactor.util.context.ContextView;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -14,8 +21,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  *
  * @param pageSize the {@code Limit} of each Query and Scan request, or null for DynamoDB's 1 MB
  *                 pages
+ * @param statementTimeout how long one request may take unless the statement's Context says
+ *                 otherwise ({@link StatementTimeout}), or null for the client's own limits
  */
-public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer pageSize) {
+public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer pageSize,
+    Duration statementTimeout) {
   public DynamoContext {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tables, "tables");
@@ -24,12 +34,49 @@ public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer p
     }
   }
 
+  /** A context whose requests have no limit but the client's own. */
+  public DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer pageSize) {
+    this(client, tables, pageSize, null);
+  }
+
   /**
    * One SDK call: nothing is sent before subscription, and cancelling cancels the future. Errors
-   * come raw, for the operation to recognize the ones it expects; see {@link #translate}.
+   * come raw, for the operation to recognize the ones it expects; see {@link #translate}. Under a
+   * statement timeout (the Context's, else {@link #statementTimeout}) the call is abandoned at
+   * the limit, as the SDK's {@code apiCallTimeout} does (the future is cancelled, which aborts
+   * the HTTP request), with a {@link QueryTimeoutException}: DynamoDB has no statement to stop
+   * on the server, and a write that reached it before the limit may still apply.
    */
-  public static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
-    return Mono.fromFuture(request);
+  public <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
+    return Mono.deferContextual(context -> {
+      Optional<Duration> limit = StatementTimeout.remaining(context, statementTimeout);
+      if (limit.isEmpty()) {
+        return Mono.fromFuture(request);
+      }
+      Duration d = limit.get();
+      if (d.isZero() || d.isNegative()) {
+        return Mono.error(StatementTimeout.expired(TableInfo.BACKEND));
+      }
+      return Mono.fromFuture(request).timeout(d, Mono.error(() -> new QueryTimeoutException(
+          TableInfo.BACKEND, null, "the request did not finish within its statement timeout of "
+          + d.toMillis() + " ms and was abandoned; a write may still have been applied", null)));
+    });
+  }
+
+  /**
+   * {@code request} (a Query or Scan page) limited, under a statement timeout, by the SDK's
+   * {@code apiCallTimeout}, which the paginator keeps for every page it asks.
+   */
+  <R extends DynamoDbRequest> R limited(R request, ContextView context) {
+    Optional<Duration> limit = StatementTimeout.remaining(context, statementTimeout)
+        .filter(d -> !d.isZero() && !d.isNegative());
+    if (limit.isEmpty()) {
+      return request;
+    }
+    @SuppressWarnings("unchecked")
+    R r = (R) request.toBuilder().overrideConfiguration(AwsRequestOverrideConfiguration.builder()
+        .apiCallTimeout(limit.get()).build()).build();
+    return r;
   }
 
   /**

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@link QueryPkOp}). GSI reads are eventually consistent; so where the index is unique and the
  * condition fixes every one of its fields, the key is read instead, strongly consistent, from the
  * uniqueness item that guards the value: a record is found by its unique value as soon as its
- * create has returned.
+ * create has returned. With {@code columns} (the query accepted an eventually consistent read)
+ * the same Query returns those columns of the items: the driver's indexes project every
+ * attribute, so one index Query answers where keys then BatchGetItem would take two requests.
  */
 public final class FindPkByIndexOp {
   private FindPkByIndexOp() {}
@@ -34,7 +36,10 @@ public final class FindPkByIndexOp {
     return Mono.fromSupplier(() -> {
       TableInfo t = cx.table(op.table());
       TableInfo.Index ix = t.index(op.index());
-      Map<String, AttributeValue> unique = uniqueLookup(t, ix, op);
+      boolean items = !op.columns().isEmpty();
+      List<Integer> columns = items ? op.columns() : t.primaryKey();
+      // asked for items, the caller accepted an eventually consistent read: the index has them
+      Map<String, AttributeValue> unique = items ? null : uniqueLookup(t, ix, op);
       if (unique != null) {
         return (ExecResponse) new ExecResponse.Rows(owner(cx, t, ix, unique));
       }
@@ -44,8 +49,8 @@ public final class FindPkByIndexOp {
         return new ExecResponse.Rows(Flux.empty());
       }
       Placeholders ph = parts.placeholders();
-      // the keys, and what the driver checks itself (null: every attribute)
-      String p = Items.projection(t, t.primaryKey(), parts.residualColumns(), ph);
+      // the keys (or columns), and what the driver checks itself (null: every attribute)
+      String p = Items.projection(t, columns, parts.residualColumns(), ph);
       String kc = parts.keyCondition();
       String f = parts.filter();
       QueryRequest request = QueryRequest.builder()
@@ -60,7 +65,7 @@ public final class FindPkByIndexOp {
           .build();
       return new ExecResponse.Rows(Pages.query(cx, request)
           .filter(parts.residual()::test)
-          .map(item -> Items.row(t, t.primaryKey(), item))
+          .map(item -> Items.row(t, columns, item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
   }
@@ -108,7 +113,7 @@ public final class FindPkByIndexOp {
         .key(Map.of(TableInfo.UNIQUE_KEY, AttributeValue.fromS(key)))
         .consistentRead(true)
         .build();
-    return DynamoContext.call(() -> cx.client().getItem(request))
+    return cx.call(() -> cx.client().getItem(request))
         .filter(r -> r.hasItem() && r.item().containsKey(TableInfo.UNIQUE_OWNER))
         .map(r -> Items.row(t, t.primaryKey(), r.item().get(TableInfo.UNIQUE_OWNER).m()))
         .flux()

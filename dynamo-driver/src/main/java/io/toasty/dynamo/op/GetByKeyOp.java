@@ -74,7 +74,7 @@ public final class GetByKeyOp {
     }
     BatchGetItemRequest request = BatchGetItemRequest.builder()
         .requestItems(Map.of(t.physicalName(), ka.build())).build();
-    return DynamoContext.call(() -> cx.client().batchGetItem(request))
+    return cx.call(() -> cx.client().batchGetItem(request))
         .flatMap(response -> {
           collect(t, response, found);
           List<Map<String, AttributeValue>> unprocessed = unprocessed(t, response);

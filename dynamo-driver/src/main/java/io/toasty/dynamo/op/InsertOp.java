@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * unique values, and any insert of several rows, is one TransactWriteItems with the rows and
  * their uniqueness items: all or nothing, within DynamoDB's limits (100 items, 4 MB), beyond which
  * the insert is refused with an {@link UnsupportedFeatureException} before anything is written.
+ * A non-atomic insert ({@code atomic() == false}, which the planner allows only where no row can
+ * collide with a stored one) of a table without unique values goes as unconditional
+ * BatchWriteItem puts instead ({@link BatchPuts}).
  * Returns the count, or with {@code Returning.Project}/{@code Keys} the rows as stored.
  */
 public final class InsertOp {
@@ -47,7 +50,9 @@ public final class InsertOp {
       Insert s = op.statement();
       TableInfo t = table(cx, op);
       List<Map<String, AttributeValue>> items = items(t, op);
-      return write(cx, t, items).then(Mono.fromSupplier(() -> response(t, s, items)));
+      Mono<Void> write = !s.atomic() && t.uniqueIndexes().isEmpty()
+          ? BatchPuts.write(cx, t, items) : write(cx, t, items);
+      return write.then(Mono.fromSupplier(() -> response(t, s, items)));
     }).onErrorMap(DynamoContext::translate);
   }
 
@@ -126,7 +131,7 @@ public final class InsertOp {
     }
     TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
         .transactItems(writes).build();
-    Mono<Void> once = DynamoContext.call(() -> cx.client().transactWriteItems(
+    Mono<Void> once = cx.call(() -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
         .then()
         .onErrorMap(TransactionCanceledException.class, e -> {
@@ -145,7 +150,7 @@ public final class InsertOp {
         .conditionExpression(put.conditionExpression())
         .expressionAttributeNames(put.expressionAttributeNames())
         .build();
-    return Retries.onConflict(DynamoContext.call(() -> cx.client().putItem(request)).then())
+    return Retries.onConflict(cx.call(() -> cx.client().putItem(request)).then())
         .onErrorMap(ConditionalCheckFailedException.class, e -> Uniqueness.duplicateKey(t, e));
   }
 

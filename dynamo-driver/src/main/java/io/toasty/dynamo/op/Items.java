@@ -88,7 +88,7 @@ final class Items {
     List<Value> out = new ArrayList<>(columns.size());
     for (int c : columns) {
       out.add(AttributeCodec.decode(item.get(t.attribute(c)), t.column(c).type(),
-          t.physicalName() + "." + t.attribute(c)));
+          t.qualified(c)));
     }
     return new Value.Record(out);
   }

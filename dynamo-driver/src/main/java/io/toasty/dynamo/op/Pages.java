@@ -18,12 +18,12 @@ final class Pages {
   private Pages() {}
 
   static Flux<Map<String, AttributeValue>> query(DynamoContext cx, QueryRequest request) {
-    return Flux.defer(() -> Flux.from(cx.client().queryPaginator(request)))
+    return Flux.deferContextual(c -> Flux.from(cx.client().queryPaginator(cx.limited(request, c))))
         .concatMapIterable(QueryResponse::items, 1);
   }
 
   static Flux<Map<String, AttributeValue>> scan(DynamoContext cx, ScanRequest request) {
-    return Flux.defer(() -> Flux.from(cx.client().scanPaginator(request)))
+    return Flux.deferContextual(c -> Flux.from(cx.client().scanPaginator(cx.limited(request, c))))
         .concatMapIterable(ScanResponse::items, 1);
   }
 }

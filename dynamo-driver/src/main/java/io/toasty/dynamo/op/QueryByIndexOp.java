@@ -35,7 +35,8 @@ public final class QueryByIndexOp {
   /** Whether {@code op} has the shape this operation runs. */
   public static boolean accepts(Operation.QuerySql op) {
     return op.statement() instanceof Query q && q.source() instanceof io.toasty.stmt.Source.Table
-        && q.limit() == null && q.returning() instanceof Returning.Project;
+        && (q.limit() == null || !q.limit().partitionBy().isEmpty())
+        && q.returning() instanceof Returning.Project;
   }
 
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.QuerySql op) {
@@ -67,9 +68,12 @@ public final class QueryByIndexOp {
   private static Flux<Value.Record> rows(DynamoContext cx, TableInfo t, TableInfo.Index index,
       Expr.InList keys, Expr residual, List<Integer> columns, List<Value> args, Query q) {
     Set<Expr> distinct = new LinkedHashSet<>(keys.items());
+    if (q.limit() != null) {
+      return Flux.fromIterable(distinct).flatMapSequential(item -> perKey(cx, t, index, keys,
+          item, residual, columns, args, q), CONCURRENCY);
+    }
     Flux<Value.Record> pks = Flux.fromIterable(distinct)
-        .flatMapSequential(item -> FindPkByIndexOp.run(cx, new Operation.FindPkByIndex(
-                t.name(), index.name(), new Expr.Compare(Expr.CompareOp.EQ, keys.operand(), item),
+        .flatMapSequential(item -> FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
                 residual, args))
             .flatMapMany(r -> ((ExecResponse.Rows) r).rows()), CONCURRENCY);
     Flux<Value.Record> found = pks.collectList().flatMapMany(list -> list.isEmpty()
@@ -80,9 +84,66 @@ public final class QueryByIndexOp {
         : found.sort(RowOrder.of(q.orderBy(), columns));
   }
 
-  /** The index whose only column {@code term} lists values of ({@code col IN (..)}), or null. */
+  /**
+   * One key's records under a limit per partition (an include's limit per parent, the key list
+   * being one key per parent): read, put in the query's order, and cut to the limit.
+   */
+  private static Flux<Value.Record> perKey(DynamoContext cx, TableInfo t, TableInfo.Index index,
+      Expr.InList keys, Expr item, Expr residual, List<Integer> columns, List<Value> args,
+      Query q) {
+    long offset = q.limit().offset() == null ? 0 : count(q.limit().offset(), args);
+    long limit = count(q.limit().count(), args);
+    Flux<Value.Record> found = FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
+            residual, args))
+        .flatMapMany(r -> ((ExecResponse.Rows) r).rows()).collectList()
+        .flatMapMany(list -> list.isEmpty() ? Flux.empty()
+            : GetByKeyOp.run(cx, new Operation.GetByKey(t.name(), columns, list))
+                .flatMapMany(r -> ((ExecResponse.Rows) r).rows()));
+    return found.sort(RowOrder.of(q.orderBy(), columns)).skip(offset).take(limit);
+  }
+
+  /** The value of a limit's count or offset: a bound argument or a constant. */
+  private static long count(Expr e, List<Value> args) {
+    Value v = e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+    return io.toasty.value.Values.asLong(v);
+  }
+
+  /**
+   * The index read for one key: {@code col = v}; for a tuple {@code (a, b) = (x, y)} (a
+   * composite foreign key) on an index of {@code a}, {@code a = x} with {@code b = y} added to
+   * the residual filter.
+   */
+  private static Operation.FindPkByIndex lookup(TableInfo t, TableInfo.Index index,
+      Expr operand, Expr item, Expr residual, List<Value> args) {
+    if (!(operand instanceof Expr.Record tuple)) {
+      return new Operation.FindPkByIndex(t.name(), index.name(),
+          new Expr.Compare(Expr.CompareOp.EQ, operand, item), residual, args);
+    }
+    List<Expr> values = ((Expr.Record) item).fields();
+    List<Expr> rest = new ArrayList<>();
+    for (int i = 1; i < values.size(); i++) {
+      rest.add(new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(i), values.get(i)));
+    }
+    rest.addAll(Conjuncts.of(residual));
+    return new Operation.FindPkByIndex(t.name(), index.name(),
+        new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(0), values.get(0)),
+        Conjuncts.and(rest), args);
+  }
+
+  /**
+   * The index whose only column {@code term} lists values of ({@code col IN (..)}), or for a
+   * tuple of columns listed in records ({@code (a, b) IN ((..), ..)}) the index on its first
+   * column; null when there is none.
+   */
   private static TableInfo.Index indexOn(TableInfo t, Expr term) {
-    if (!(term instanceof Expr.InList in) || !(in.operand() instanceof Expr.Column c)) {
+    if (!(term instanceof Expr.InList in)) {
+      return null;
+    }
+    Expr first = in.operand() instanceof Expr.Record r && !r.fields().isEmpty()
+        && in.items().stream().allMatch(i -> i instanceof Expr.Record ir
+            && ir.fields().size() == r.fields().size())
+        ? r.fields().get(0) : in.operand();
+    if (!(first instanceof Expr.Column c)) {
       return null;
     }
     for (TableInfo.Index ix : t.indexes()) {

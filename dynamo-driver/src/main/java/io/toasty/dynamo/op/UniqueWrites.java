@@ -36,7 +36,7 @@ final class UniqueWrites {
       Map<String, AttributeValue> key) {
     GetItemRequest request = GetItemRequest.builder().tableName(t.physicalName()).key(key)
         .consistentRead(true).build();
-    return DynamoContext.call(() -> cx.client().getItem(request))
+    return cx.call(() -> cx.client().getItem(request))
         .filter(r -> r.hasItem() && !r.item().isEmpty())
         .map(r -> r.item());
   }

@@ -95,7 +95,7 @@ public final class UpdateByKeyOp {
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build();
       // A failed condition is no match, unless the item's new value would leave its range.
-      return Retries.onConflict(DynamoContext.call(() -> cx.client().updateItem(request)))
+      return Retries.onConflict(cx.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
           .onErrorResume(ConditionalCheckFailedException.class, e -> {
             io.toasty.ValueOutOfRangeException range =
@@ -155,7 +155,7 @@ public final class UpdateByKeyOp {
       }
       TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()
           .transactItems(writes).build();
-      Mono<Map<String, AttributeValue>> write = DynamoContext.call(
+      Mono<Map<String, AttributeValue>> write = cx.call(
               () -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
           .then(op.returning() ? UniqueWrites.read(cx, t, key) : Mono.just(key));
@@ -191,7 +191,7 @@ public final class UpdateByKeyOp {
       List<TableInfo.Index> touched, int attempt, UpdateItemRequest request) {
     UpdateItemRequest returning = request.toBuilder().returnValues(ReturnValue.ALL_NEW)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-    return Retries.onConflict(DynamoContext.call(() -> cx.client().updateItem(returning)))
+    return Retries.onConflict(cx.call(() -> cx.client().updateItem(returning)))
         .map(r -> r.attributes())
         .onErrorResume(ConditionalCheckFailedException.class, e -> {
           if (!e.hasItem() || e.item().isEmpty()) {

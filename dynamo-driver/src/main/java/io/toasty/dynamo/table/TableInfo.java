@@ -59,6 +59,9 @@ public final class TableInfo {
     }
   }
 
+  /** Per column, {@code table.attribute}. */
+  private final String[] qualified;
+
   TableInfo(TableSchema schema, String prefix, ModelSchema model, ModelMapping mapping) {
     this.schema = schema;
     this.physicalName = prefix + schema.name();
@@ -68,6 +71,10 @@ public final class TableInfo {
       fields.add(fieldName(model, mapping, c, schema.column(c).name()));
     }
     this.fieldNames = List.copyOf(fields);
+    this.qualified = new String[schema.columns().size()];
+    for (int c = 0; c < qualified.length; c++) {
+      qualified[c] = physicalName + "." + schema.column(c).name();
+    }
     this.sensitiveColumns = sensitiveColumns(model, mapping);
     checkKey();
     List<Index> all = new ArrayList<>();
@@ -178,7 +185,7 @@ public final class TableInfo {
       case STRING, UUID, INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME ->
           ScalarAttributeType.S;
       case BYTES -> ScalarAttributeType.B;
-      case NULL, BOOL -> null;
+      case NULL, BOOL, JSON -> null;
     };
   }
 
@@ -210,6 +217,14 @@ public final class TableInfo {
   /** The column at {@code c}. */
   public ColumnSchema column(int c) {
     return schema.column(c);
+  }
+
+  /**
+   * {@code table.attribute} of column {@code c}, for messages: made once, not per value read
+   * (a 100-row read decodes hundreds of values).
+   */
+  public String qualified(int c) {
+    return qualified[c];
   }
 
   /** The attribute that stores column {@code c}. */

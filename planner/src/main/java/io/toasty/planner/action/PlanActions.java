@@ -89,7 +89,8 @@ public final class PlanActions {
     } else if (n instanceof GetByKey g) {
       return new GetByKeyAction(out, g.keys(), g.table(), g.columns());
     } else if (n instanceof FindPkByIndex f) {
-      return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter());
+      return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter(),
+          f.columns());
     } else if (n instanceof QueryPk q) {
       return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter(),
           q.forward(), q.pageSize());

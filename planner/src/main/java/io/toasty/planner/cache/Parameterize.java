@@ -42,7 +42,7 @@ public final class Parameterize {
       Returning returning = returning(i.returning());
       return new Insert(i.target(), i.columns(), rows, returning, i.onConflict() == null ? null
           : new OnConflict(i.onConflict().target(), i.onConflict().copied(),
-              assignments(i.onConflict().assignments())));
+              assignments(i.onConflict().assignments())), i.atomic());
     } else if (s instanceof Update u) {
       return new Update(u.target(), expr(u.filter()), assignments(u.assignments()),
           u.returning());
@@ -60,7 +60,7 @@ public final class Parameterize {
     }
     Limit limit = q.limit() == null ? null : new Limit(expr(q.limit().count()),
         q.limit().offset() == null ? null : expr(q.limit().offset()));
-    return new Query(q.source(), filter, returning, orderBy, limit, q.lock());
+    return new Query(q.source(), filter, returning, orderBy, limit, q.lock(), q.eventual());
   }
 
   /** Projections and include scopes hold values too. */

@@ -59,6 +59,18 @@ public final class Explain {
     return out.toString();
   }
 
+  /** A merge's columns: its table's, or its joined table's (numbered by JoinedColumn). */
+  private String mergeColumns(io.toasty.stmt.Source.Table source, List<Integer> numbers) {
+    List<String> out = new ArrayList<>();
+    for (int n : numbers) {
+      out.add(io.toasty.planner.hir.JoinedColumn.isJoined(n)
+          ? x.columnName(new io.toasty.stmt.Expr.Column(source.join().table(),
+              io.toasty.planner.hir.JoinedColumn.column(n)))
+          : x.columns(source.table(), List.of(n)));
+    }
+    return String.join(", ", out);
+  }
+
   private String check(ArgCheck c) {
     return c == null ? "" : "  checked as " + c.model() + "." + c.field() + ": "
         + TypeCompat.describe(c.type()) + (c.nullable() ? ", nullable" : "");
@@ -73,15 +85,15 @@ public final class Explain {
       line("#" + s.id() + " " + st.statement(s.statement()) + deps(s.deps()));
       if (s.merge() != null) {
         HirMerge m = s.merge();
-        String table = ((io.toasty.stmt.Source.Table) s.statement().source()).table();
+        io.toasty.stmt.Source.Table source = (io.toasty.stmt.Source.Table) s.statement().source();
         String parentTable = ((io.toasty.stmt.Source.Table) hir.statements().get(m.parent())
             .statement().source()).table();
         line("     merged into #" + m.parent() + " as slot " + m.slot() + " (" + m.relation()
             + (m.many() ? ", many" : ", one") + (m.flatten() ? ", flattened" : "") + "): "
-            + x.columns(table, m.childColumns()) + " IN keys of #" + m.parent() + " ("
+            + mergeColumns(source, m.childColumns()) + " IN keys of #" + m.parent() + " ("
             + x.columns(parentTable, m.parentColumns()) + ")"
             + (m.sortColumns().isEmpty() ? "" : ", each parent's sorted by ("
-                + x.columns(table, m.sortColumns()) + ")")
+                + mergeColumns(source, m.sortColumns()) + ")")
             + "; #" + m.parent()
             + " needs #" + s.id() + "'s rows back: a cycle, broken by NestedMerge");
       }

@@ -86,6 +86,10 @@ final class ExplainExpr {
       out.append(f.op()).append('(');
       expr(f.operand(), out);
       out.append(')');
+    } else if (e instanceof Expr.JsonText j) {
+      out.append("JSON_TEXT(");
+      expr(j.operand(), out);
+      out.append(", ").append(String.join(".", j.path())).append(')');
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand(), out);
       out.append(' ').append(p.kind()).append(p.ignoreCase() ? " IGNORE CASE " : " ");

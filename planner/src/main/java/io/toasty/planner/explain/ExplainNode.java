@@ -66,7 +66,7 @@ final class ExplainNode {
     } else if (n instanceof GetByKey g) {
       return getByKey(g.table(), g.keys(), g.columns(), p);
     } else if (n instanceof FindPkByIndex f) {
-      return findPk(f.table(), f.index(), f.keyCondition(), f.filter());
+      return findPk(f.table(), f.index(), f.keyCondition(), f.filter(), f.columns());
     } else if (n instanceof QueryPk q) {
       return queryPk(q.table(), q.columns(), q.keyCondition(), q.filter())
           + (q.forward() ? "" : " descending");
@@ -203,8 +203,10 @@ final class ExplainNode {
         + ")";
   }
 
-  private String findPk(String table, String index, Expr key, Expr f) {
-    return "FindPkByIndex " + table + "." + index + " where " + x.expr(key) + filter(f);
+  private String findPk(String table, String index, Expr key, Expr f, List<Integer> columns) {
+    return "FindPkByIndex " + table + "." + index + " where " + x.expr(key) + filter(f)
+        + (columns.isEmpty() ? "" : " items from the index (eventually consistent) columns ("
+        + x.columns(table, columns) + ")");
   }
 
   private String queryPk(String table, List<Integer> columns, Expr key, Expr f) {

@@ -119,7 +119,20 @@ final class ExplainStatement {
   }
 
   private String source(Source s) {
-    return s instanceof Source.Model m ? m.model() : ((Source.Table) s).table();
+    if (s instanceof Source.Model m) {
+      return m.model();
+    }
+    Source.Table t = (Source.Table) s;
+    if (t.join() == null) {
+      return t.table();
+    }
+    List<String> on = new ArrayList<>();
+    for (int i = 0; i < t.join().columns().size(); i++) {
+      on.add(x.columnName(new io.toasty.stmt.Expr.Column(t.join().table(),
+          t.join().columns().get(i))) + " = " + x.columnName(new io.toasty.stmt.Expr.Column(
+          t.table(), t.join().on().get(i))));
+    }
+    return t.table() + " JOIN " + t.join().table() + " ON " + String.join(" AND ", on);
   }
 
   Schema schema() {

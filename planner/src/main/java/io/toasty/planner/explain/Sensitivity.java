@@ -37,6 +37,9 @@ final class Sensitivity {
     if (e instanceof Expr.Func f) {
       return touches(schema, f.operand());
     }
+    if (e instanceof Expr.JsonText j) {
+      return touches(schema, j.operand());
+    }
     if (e instanceof Expr.Record r) {
       return r.fields().stream().anyMatch(x -> touches(schema, x));
     }

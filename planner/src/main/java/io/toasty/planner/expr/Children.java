@@ -30,6 +30,9 @@ public final class Children {
     } else if (e instanceof Expr.Func fn) {
       Expr x = f.apply(fn.operand());
       return x == fn.operand() ? e : new Expr.Func(fn.op(), x);
+    } else if (e instanceof Expr.JsonText j) {
+      Expr x = f.apply(j.operand());
+      return x == j.operand() ? e : new Expr.JsonText(x, j.path());
     } else if (e instanceof Expr.And a) {
       List<Expr> ops = list(a.operands(), f);
       return ops == a.operands() ? e : new Expr.And(ops);

@@ -9,6 +9,7 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Include;
+import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -19,8 +20,10 @@ import java.util.List;
  * INCLUDE lowering: a query that preloads relations becomes one table query per relation level,
  * each merged into its parent ({@link HirMerge}): the parent's rows give the keys that restrict
  * the child ({@code child.fk IN (parent keys)}), and the child's rows fill a slot of each parent
- * row. A many-to-many relation is two levels: the join model's rows, flattened into their
- * targets. Records get one value per relation field: the merged slot, or NULL (not loaded).
+ * row. A many-to-many relation is one level on SQL (the targets joined to their join rows, whose
+ * foreign key to the source restricts and groups them) and two elsewhere (the join model's rows,
+ * flattened into their targets). Records get one value per relation field: the merged slot, or
+ * NULL (not loaded).
  */
 final class LowerInclude {
   private final LowerContext root;
@@ -51,6 +54,13 @@ final class LowerInclude {
    *              filled in here
    */
   private List<Expr> level(Query q, String model, Merge merge, boolean child) {
+    return level(q, model, merge, child, null);
+  }
+
+  /**
+   * Lowers one level, its table joined to {@code through}'s join table where that is not null.
+   */
+  private List<Expr> level(Query q, String model, Merge merge, boolean child, Joined through) {
     LowerContext cx = new LowerContext(root.schema, root.capability, model, 0);
     LowerExpr lx = new LowerExpr(root.schema);
     List<OrderBy> orderBy = lx.orderBy(q.orderBy());
@@ -58,9 +68,23 @@ final class LowerInclude {
     // merge: the child query has no ORDER BY, because H2 with bound IN markers and any ORDER BY
     // walks the whole index and tests each row against the window's markers (3.6 times the
     // hand-written two queries, benchmarks/PROFILE.md), and a database needs no sort to group.
-    List<Integer> sortColumns = child && orderBy.isEmpty() ? cx.table.primaryKey() : List.of();
-    Query table = new Query(new io.toasty.stmt.Source.Table(cx.table.name()), lx.expr(q.filter()),
-        new Returning.Project(cx.allColumns()), orderBy, child ? null : q.limit(),
+    List<Integer> sortColumns = !child || !orderBy.isEmpty() ? List.of()
+        : through == null ? cx.table.primaryKey() : through.sortColumns();
+    List<Expr> fetched = new ArrayList<>(cx.allColumns());
+    if (through != null) {
+      fetched.addAll(through.fetched());
+    }
+    Limit limit = q.limit();
+    if (child && limit != null) {
+      // A limit per parent: numbered within each foreign key value, in the include's order
+      // (the key's without one). A many-to-many include refused its limit before it got here:
+      // its child columns are the join rows' (JoinedColumn numbers), not this table's.
+      limit = limit.perPartition(columnsOf(cx.table.name(), merge.childColumns));
+      orderBy = orderBy.isEmpty() ? keyOrder(cx.table.name(), sortColumns) : orderBy;
+    }
+    Query table = new Query(new io.toasty.stmt.Source.Table(cx.table.name(),
+        through == null ? null : through.join()), lx.expr(q.filter()),
+        new Returning.Project(fetched), orderBy, child ? limit : q.limit(),
         child ? null : q.lock());
     int id = statements.size();
     statements.add(null);
@@ -95,6 +119,10 @@ final class LowerInclude {
       RelationSchema r, Query scope) {
     ModelMapping target = root.schema.mapping(r.target());
     List<Integer> sourceColumns = columns(mapping, r.sourceFields());
+    if (r.isMultiStep()) {
+      steps(parent, slot, r, scope, sourceColumns);
+      return;
+    }
     if (r.through() == null) {
       List<Integer> targetColumns = columns(target, r.targetFields());
       level(scope, r.target(), new Merge(parent, slot, r.name(), sourceColumns, targetColumns,
@@ -103,6 +131,16 @@ final class LowerInclude {
     }
     RelationSchema.Through via = r.through();
     ModelMapping join = root.schema.mapping(via.model());
+    if (root.capability.sql()) {
+      joined(parent, slot, r, scope, sourceColumns, join);
+      return;
+    }
+    if (!scope.orderBy().isEmpty()) {
+      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
+          root.capability.backend(), "include of " + r.name() + " through " + via.model()
+          + " in an order of its own: this backend reads the targets by key after their "
+          + via.model() + " rows, in the " + via.model() + " rows' key order");
+    }
     // The join rows, each with its one target, flattened: the targets in the join rows' key
     // order, sorted in the merge.
     int joinId = statements.size();
@@ -124,6 +162,87 @@ final class LowerInclude {
         List.of()));
   }
 
+  private static List<Expr> columnsOf(String table, List<Integer> columns) {
+    List<Expr> out = new ArrayList<>(columns.size());
+    columns.forEach(c -> out.add(new Expr.Column(table, c)));
+    return out;
+  }
+
+  private static List<OrderBy> keyOrder(String table, List<Integer> key) {
+    List<OrderBy> out = new ArrayList<>(key.size());
+    key.forEach(c -> out.add(new OrderBy(new Expr.Column(table, c), OrderBy.Direction.ASC)));
+    return out;
+  }
+
+  /**
+   * A many-to-many include as one query: the targets joined to their join rows ({@code
+   * join.targetFk = target.key}), restricted by and grouped on the join rows' foreign key to the
+   * source, in the include's order or else the join rows' key order.
+   */
+  private void joined(int parent, int slot, RelationSchema r, Query scope,
+      List<Integer> sourceColumns, ModelMapping join) {
+    RelationSchema.Through via = r.through();
+    ModelMapping target = root.schema.mapping(r.target());
+    io.toasty.schema.db.TableSchema joinTable = root.schema.table(join.table());
+    List<Integer> sourceFk = columns(join, via.sourceFields());
+    List<Expr> fetched = new ArrayList<>();
+    List<Integer> childColumns = new ArrayList<>();
+    List<Integer> sortColumns = new ArrayList<>();
+    for (int c : sourceFk) {
+      fetched.add(new Expr.Column(joinTable.name(), c));
+      childColumns.add(io.toasty.planner.hir.JoinedColumn.of(c));
+    }
+    for (int c : joinTable.primaryKey()) {
+      fetched.add(new Expr.Column(joinTable.name(), c));
+      sortColumns.add(io.toasty.planner.hir.JoinedColumn.of(c));
+    }
+    io.toasty.stmt.Source.Join on = new io.toasty.stmt.Source.Join(joinTable.name(),
+        columns(join, via.targetFields()), columns(target, r.targetFields()));
+    level(scope, r.target(), new Merge(parent, slot, r.name() + " (through " + via.model() + ")",
+        sourceColumns, childColumns, true, false), true, new Joined(on, fetched, sortColumns));
+  }
+
+  /**
+   * A multi-step via include: a level per step, each intermediate one's rows flattened into the
+   * records its own single merged slot holds (in its key order), the last the include's own.
+   */
+  private void steps(int parent, int slot, RelationSchema r, Query scope,
+      List<Integer> sourceColumns) {
+    List<RelationSchema.Step> steps = r.steps();
+    if (!scope.orderBy().isEmpty()) {
+      // Each intermediate record's targets come in order, but they are concatenated in the
+      // intermediate records' key order: the include's order would hold within each only.
+      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
+          root.capability.backend(), "an order on the multi-step via include " + r.name()
+          + ": order the loaded records, or query the relation (record." + r.name()
+          + "().orderBy(..))");
+    }
+    String name = r.name() + " (via " + steps.stream().map(RelationSchema.Step::relation)
+        .collect(java.util.stream.Collectors.joining(".")) + ")";
+    int into = parent;
+    int intoSlot = slot;
+    List<Integer> intoColumns = sourceColumns;
+    for (int i = 0; i < steps.size() - 1; i++) {
+      RelationSchema.Step step = steps.get(i);
+      ModelMapping mid = root.schema.mapping(step.target());
+      LowerContext mcx = new LowerContext(root.schema, root.capability, step.target(), 0);
+      int id = statements.size();
+      List<Expr> outputs = new ArrayList<>(mid.fieldFromColumns());
+      outputs.add(new Expr.Column(mcx.table.name(), mcx.table.columns().size()));
+      Query all = new Query(new io.toasty.stmt.Source.Table(mcx.table.name()), Expr.TRUE,
+          new Returning.Project(mcx.allColumns()), List.of(), null);
+      statements.add(new HirStatement(id, all, List.of(new HirDep(into, HirDep.Kind.KEYS)),
+          new HirMerge(into, intoSlot, name, intoColumns, columns(mid, step.targetFields()),
+              true, true, mcx.table.primaryKey(), outputs), List.of()));
+      into = id;
+      intoSlot = 0;
+      intoColumns = columns(mid, steps.get(i + 1).sourceFields());
+    }
+    RelationSchema.Step last = steps.get(steps.size() - 1);
+    level(scope, r.target(), new Merge(into, intoSlot, name, intoColumns,
+        columns(root.schema.mapping(r.target()), last.targetFields()), last.many(), false), true);
+  }
+
   private static List<Integer> columns(ModelMapping mapping, List<Integer> fields) {
     List<Integer> out = new ArrayList<>(fields.size());
     for (int f : fields) {
@@ -131,6 +250,13 @@ final class LowerInclude {
     }
     return out;
   }
+
+  /**
+   * How a level joins its table: the join, the joined table's columns it fetches after its own,
+   * and the (numbered) joined columns that order each parent's rows by default.
+   */
+  private record Joined(io.toasty.stmt.Source.Join join, List<Expr> fetched,
+      List<Integer> sortColumns) {}
 
   private record Merge(int parent, int slot, String relation, List<Integer> parentColumns,
       List<Integer> childColumns, boolean many, boolean flatten) {}

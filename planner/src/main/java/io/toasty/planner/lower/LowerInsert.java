@@ -56,9 +56,34 @@ final class LowerInsert {
     Returning returning = count ? new Returning.Count() : new Returning.Project(cx.allColumns());
     Insert table = new Insert(new Source.Table(cx.table.name()), columns, rows, returning,
         insert.onConflict() == null ? null
-            : LowerConflict.lower(insert.onConflict(), columns, cx));
+            : LowerConflict.lower(insert.onConflict(), columns, cx),
+        insert.atomic() || !cannotCollide(insert));
     return new LowerQuery.Lowered(table, count ? new HirOutput.Count()
         : new HirOutput.Rows(cx.mapping.fieldFromColumns()));
+  }
+
+  /**
+   * Whether no row of {@code insert} can collide with a stored record: no conflict clause, no
+   * unique index beside the primary key, and every key field left to a generated UUID. Only
+   * then may a non-atomic insert be written without conditions (see {@link Insert#atomic}).
+   */
+  private boolean cannotCollide(Insert insert) {
+    if (insert.onConflict() != null || cx.table.indexes().stream()
+        .anyMatch(ix -> ix.unique() && !ix.columns().equals(cx.table.primaryKey()))) {
+      return false;
+    }
+    for (int c : cx.table.primaryKey()) {
+      if (!(cx.mapping.columnFromFields().get(c) instanceof Expr.Field f)
+          || !f.model().equals(cx.model.name())) {
+        return false;
+      }
+      Auto auto = cx.model.fields().get(f.index()).auto();
+      if (auto != Auto.UUID_V4 && auto != Auto.UUID_V7 || insert.rows().stream()
+          .anyMatch(r -> !(r.fields().get(f.index()) instanceof Expr.Default))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Identity fields that every row leaves unset. */

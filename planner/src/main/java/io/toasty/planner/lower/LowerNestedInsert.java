@@ -111,15 +111,21 @@ final class LowerNestedInsert {
           continue;
         }
         Insert children = (Insert) nested.statement();
+        // Through a join model: one join record per target, the target its nested parent.
+        RelationSchema direct = rel.through() == null ? rel
+            : m.relation(rel.through().path().get(0));
+        if (rel.through() != null) {
+          children = joinRows(rel, children);
+        }
         List<java.util.Map<Integer, Link>> childLinks = new ArrayList<>();
         for (int c = 0; c < children.rows().size(); c++) {
           java.util.Map<Integer, Link> l = new java.util.HashMap<>();
-          for (int i = 0; i < rel.targetFields().size(); i++) {
-            l.put(rel.targetFields().get(i), link(self, r, rel.sourceFields().get(i)));
+          for (int i = 0; i < direct.targetFields().size(); i++) {
+            l.put(direct.targetFields().get(i), link(self, r, direct.sourceFields().get(i)));
           }
           childLinks.add(l);
         }
-        insert(children, context(rel.target()), childLinks);
+        insert(children, context(direct.target()), childLinks);
       }
     }
     return self;
@@ -151,6 +157,25 @@ final class LowerNestedInsert {
     }
     statements.add(new HirStatement(id, s, deps, null, bindings));
     return id;
+  }
+
+  /**
+   * The join records of a nested create through a join model: each row a join record with its
+   * fields defaulted and, in the slot of its belongs-to to the target, the create of one target.
+   */
+  private Insert joinRows(RelationSchema rel, Insert targets) {
+    ModelSchema join = root.schema.model(rel.through().model());
+    int toTarget = join.relation(rel.through().path().get(1)).index();
+    List<Expr.Record> rows = new ArrayList<>(targets.rows().size());
+    for (Expr.Record target : targets.rows()) {
+      Expr[] row = new Expr[join.fields().size() + join.relations().size()];
+      java.util.Arrays.fill(row, new Expr.Default());
+      row[join.fields().size() + toTarget] = new Expr.Stmt(targets.with(targets.columns(),
+          List.of(target), targets.returning()));
+      rows.add(new Expr.Record(List.of(row)));
+    }
+    return new Insert(new io.toasty.stmt.Source.Model(join.name()), List.of(), rows,
+        Returning.Model.plain());
   }
 
   private static Insert withReturnedRows(Insert i) {

@@ -32,7 +32,7 @@ final class LowerQuery {
     List<Expr> outputs = outputs(q.returning(), lx, cx);
     Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
         new Returning.Project(fetched(q.returning(), outputs, cx)), lx.orderBy(q.orderBy()),
-        q.limit(), q.lock());
+        q.limit(), q.lock(), q.eventual());
     return new Lowered(table, new HirOutput.Rows(outputs));
   }
 

@@ -82,6 +82,14 @@ public final class RowLift {
     return Value.Record.adopt(out);
   }
 
+  /**
+   * The row position of each output, where lifting is a plain copy of positions (a copy of the
+   * array); else null.
+   */
+  public int[] positions() {
+    return positions == null ? null : positions.clone();
+  }
+
   /** Whether lifting is a plain copy of row positions. */
   public boolean isPlain() {
     return positions != null;

@@ -93,7 +93,7 @@ final class CascadeDeletes {
    */
   private int pointing(Hir hir, io.toasty.stmt.Statement s, HirDep dep) {
     TableSchema t = schema.table(PlanSql.table(s));
-    if (t.indexes().stream().noneMatch(ix -> ix.columns().equals(dep.columns()))) {
+    if (!KeyListIndex.covers(t, dep.columns())) {
       throw new UnsupportedFeatureException(Feature.CASCADING_DELETE, capability.backend(),
           "deleting " + hir.model() + " deletes or unlinks the records of " + t.name()
           + " pointing at it, found through an index on their foreign key, which has none: add "

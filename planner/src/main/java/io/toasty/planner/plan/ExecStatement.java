@@ -63,7 +63,14 @@ public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding 
   public static List<Integer> fetched(Statement s) {
     List<Integer> out = new ArrayList<>();
     if (s.returning() instanceof Returning.Project p) {
-      p.exprs().forEach(e -> out.add(((io.toasty.stmt.Expr.Column) e).index()));
+      // A joined table's columns are numbered apart from the statement's own (JoinedColumn).
+      io.toasty.stmt.Source.Join join = s instanceof io.toasty.stmt.Query q
+          && q.source() instanceof io.toasty.stmt.Source.Table t ? t.join() : null;
+      for (io.toasty.stmt.Expr e : p.exprs()) {
+        io.toasty.stmt.Expr.Column c = (io.toasty.stmt.Expr.Column) e;
+        out.add(join != null && c.table().equals(join.table())
+            ? io.toasty.planner.hir.JoinedColumn.of(c.index()) : c.index());
+      }
     } else if (s.returning() instanceof Returning.Grouped g) {
       // A grouped row is its expressions' values, by position.
       for (int i = 0; i < g.exprs().size(); i++) {

@@ -35,6 +35,8 @@ final class PlanKeyValue {
   private final Capability capability;
   private final MirBuilder b;
   private final String model;
+  /** Whether the query planned accepts an eventually consistent read (rows from an index). */
+  private boolean eventual;
 
   private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b,
       String model) {
@@ -90,6 +92,7 @@ final class PlanKeyValue {
   }
 
   private int query(Query q) {
+    eventual = q.eventual();
     if (q.returning() instanceof Returning.Count) {
       return count(q);
     }
@@ -199,7 +202,7 @@ final class PlanKeyValue {
     if (i.onConflict() != null) {
       return upsert(i);
     }
-    Insert counted = new Insert(i.target(), i.columns(), i.rows(), new Returning.Count());
+    Insert counted = i.with(i.columns(), i.rows(), new Returning.Count());
     List<Integer> inserts = new ArrayList<>();
     if (capability.multiRowInsert() || i.rows().size() == 1) {
       inserts.add(b.add(new ExecStatement(counted, List.of(), null, List.of())));
@@ -279,8 +282,21 @@ final class PlanKeyValue {
           table.name(), Expr.TRUE));
     }
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
+    if (isJoinModel()) {
+      // Join records are links: unlinking several is all or nothing, one atomic write of the
+      // records read (and filtered) first, since a record failing a write's condition would
+      // cancel the whole request (refused by the driver beyond the backend's item limit).
+      int keys = b.add(new ProjectRows(rows(path), table.primaryKey()));
+      return b.add(new AtomicWrite(List.of(new DeleteByKey(keys, table.name(), Expr.TRUE))));
+    }
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
+  }
+
+  /** Whether this plan's model is the join model of a many-to-many relation. */
+  private boolean isJoinModel() {
+    return schema.models().stream().flatMap(m -> m.relations().stream())
+        .anyMatch(r -> r.through() != null && r.through().model().equals(model));
   }
 
   /** A node producing every column of the rows {@code path} selects. */
@@ -288,6 +304,10 @@ final class PlanKeyValue {
     if (path instanceof KeyPath.PrimaryKeys pk) {
       return filtered(b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())),
           table.name(), allColumns())), pk.residual());
+    } else if (path instanceof KeyPath.IndexLookup ix && eventual) {
+      // the query accepts an eventually consistent read: the rows straight from the index
+      return filtered(b.add(new FindPkByIndex(table.name(), ix.index().name(),
+          ix.keyCondition(), Expr.TRUE, allColumns())), ix.residual());
     } else if (path instanceof KeyPath.IndexLookup ix) {
       int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
           Expr.TRUE));

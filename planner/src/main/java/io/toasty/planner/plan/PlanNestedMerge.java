@@ -6,6 +6,7 @@ import io.toasty.driver.Capability;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirMerge;
 import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.hir.JoinedColumn;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
@@ -106,31 +107,39 @@ final class PlanNestedMerge {
         throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(),
             "an include's filter on " + table.name() + " must compare values");
       }
+      io.toasty.stmt.Source.Join join = ((io.toasty.stmt.Source.Table) q.source()).join();
+      if (join != null) {
+        // A many-to-many include's targets with their join rows: the keys restrict the join rows.
+        TableSchema joined = schema.table(join.table());
+        return new MergeBranch.SqlFetch(q, rowType(table, joined, ExecStatement.fetched(q)),
+            new KeyBinding(-1, joined.name(), joinedColumns(m.childColumns())));
+      }
       return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
           new KeyBinding(-1, table.name(), m.childColumns()));
     }
     boolean byKey = m.childColumns().equals(table.primaryKey());
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
     boolean subquery = io.toasty.planner.expr.Walk.hasSubquery(q.filter());
-    if (!subquery && !byKey && indexed(table, m.childColumns())) {
+    if (!subquery && !byKey && KeyListIndex.covers(table, m.childColumns())) {
       // The key list goes to the backend as a query on the foreign key's own index: one index
-      // read per key, then the items by key; its order is applied within the window.
+      // read per key, then the items by key; its order is applied within the window, and a
+      // limit per parent (partitioned by the foreign key) to each key's records.
       return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
           new KeyBinding(-1, table.name(), m.childColumns()));
+    }
+    if (q.limit() != null) {
+      throw new UnsupportedFeatureException(Feature.INCLUDE_LIMIT, capability.backend(),
+          "include of " + m.relation() + " with a limit per parent: this backend reads each "
+          + "parent's records through an index on the foreign key, which " + table.name()
+          + " has not; add @Index to its foreign key, or query each parent's records");
     }
     if (!byKey || m.many() && !defaultOrder || subquery) {
       throw new UnsupportedFeatureException(Feature.INCLUDE, capability.backend(),
           "include of " + m.relation() + ": this backend preloads relations it can read by the "
-          + "related record's key (belongs-to) or by an index on the foreign key alone; add "
+          + "related record's key (belongs-to) or by an index on the foreign key (or its first field) alone; add "
           + "@Index to " + table.name() + "'s foreign key, or query it instead");
     }
     return new MergeBranch.KeyFetch(table.name(), ExecStatement.fetched(q), q.filter());
-  }
-
-  /** Whether an index of {@code table} has exactly {@code columns} (a single foreign key). */
-  private static boolean indexed(TableSchema table, List<Integer> columns) {
-    return columns.size() == 1
-        && table.indexes().stream().anyMatch(i -> i.columns().equals(columns));
   }
 
   private static boolean isKeyOrder(List<OrderBy> orderBy, TableSchema table) {
@@ -144,6 +153,22 @@ final class PlanNestedMerge {
       }
     }
     return true;
+  }
+
+  private static List<Type> rowType(TableSchema table, TableSchema joined,
+      List<Integer> columns) {
+    List<Type> out = new ArrayList<>(columns.size());
+    for (int c : columns) {
+      out.add(JoinedColumn.isJoined(c) ? joined.column(JoinedColumn.column(c)).type()
+          : table.column(c).type());
+    }
+    return out;
+  }
+
+  private static List<Integer> joinedColumns(List<Integer> numbers) {
+    List<Integer> out = new ArrayList<>(numbers.size());
+    numbers.forEach(n -> out.add(JoinedColumn.column(n)));
+    return out;
   }
 
   private static List<Type> rowType(TableSchema table, List<Integer> columns) {

@@ -35,19 +35,31 @@ final class SelectKeyPath {
   }
 
   private KeyPath select(Expr filter) {
+    if (!capability.queryForms().rowValues()) {
+      Expr expanded = ExpandTupleIn.apply(filter);
+      if (expanded != filter) {
+        KeyPath byKey = branches(expanded);
+        return byKey != null ? byKey : scan(filter);
+      }
+    }
+    KeyPath byKey = branches(filter);
+    return byKey != null ? byKey : scan(filter);
+  }
+
+  /** The key path of {@code filter} or of each of its OR branches; null when one has none. */
+  private KeyPath branches(Expr filter) {
     if (filter instanceof Expr.Or or) {
       List<KeyPath> branches = new ArrayList<>();
       for (Expr branch : or.operands()) {
         KeyPath p = match(branch);
         if (p == null) {
-          return scan(filter);
+          return null;
         }
         branches.add(p);
       }
       return new KeyPath.AnyOf(branches, filter);
     }
-    KeyPath p = match(filter);
-    return p != null ? p : scan(filter);
+    return match(filter);
   }
 
   private KeyPath scan(Expr filter) {

@@ -24,6 +24,9 @@ public record SimplifyContext(Schema schema) {
           || mayBeNull(a.left()) || mayBeNull(a.right());
     } else if (e instanceof Expr.Func f) {
       return mayBeNull(f.operand());
+    } else if (e instanceof Expr.JsonText) {
+      return true; // a path may lead nowhere in a document
+
     } else if (e instanceof Expr.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Or o) {

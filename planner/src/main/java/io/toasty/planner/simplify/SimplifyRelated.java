@@ -23,7 +23,7 @@ import java.util.List;
  * <p>For belongs-to the keys are the foreign key and the target's referenced fields; for
  * has-many and has-one the source's referenced fields and the target's foreign key (never NULL
  * in the subquery, so {@code NOT IN} keeps two-valued logic); a many-to-many relation nests one
- * semi-join through the join model.
+ * semi-join through the join model, a multi-step via one per step.
  */
 public final class SimplifyRelated implements SimplifyRule {
   @Override
@@ -57,6 +57,9 @@ public final class SimplifyRelated implements SimplifyRule {
   /** {@code source.sourceFields IN (SELECT .. the related records matching filter ..)}. */
   static Expr semiJoin(ModelSchema source, RelationSchema rel, Expr filter) {
     Expr operand = fields(source.name(), rel.sourceFields());
+    if (rel.isMultiStep()) {
+      return stepsSemiJoin(rel.steps(), filter);
+    }
     if (rel.through() == null) {
       return new Expr.InSubquery(operand, keys(rel.target(), rel.targetFields(), filter));
     }
@@ -64,6 +67,20 @@ public final class SimplifyRelated implements SimplifyRule {
     Query targets = keys(rel.target(), rel.targetFields(), filter);
     Expr joinFilter = new Expr.InSubquery(fields(via.model(), via.targetFields()), targets);
     return new Expr.InSubquery(operand, keys(via.model(), via.sourceFields(), joinFilter));
+  }
+
+  /**
+   * A multi-step via: one semi-join per step, the innermost over the target's records matching
+   * {@code filter}: {@code s1.source IN (SELECT s1.target FROM m1 WHERE s2.source IN (...))}.
+   */
+  private static Expr stepsSemiJoin(List<RelationSchema.Step> steps, Expr filter) {
+    Expr inner = filter;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      RelationSchema.Step step = steps.get(i);
+      inner = new Expr.InSubquery(fields(step.model(), step.sourceFields()),
+          keys(step.target(), step.targetFields(), inner));
+    }
+    return inner;
   }
 
   /** {@code SELECT fields FROM model WHERE fields IS NOT NULL AND filter}. */

@@ -129,9 +129,7 @@ public final class Verify {
             + r.target() + ", not " + sub.source());
       }
       if (sub.limit() != null) {
-        throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE, null,
-            "a limit on an included relation: " + queried + "." + r.name()
-            + ": filter or order the include, or query the relation");
+        perParentLimit(queried, r);
       }
       if (!(sub.returning() instanceof Returning.Model)) {
         throw new InvalidStatementException(queried, r.name(),
@@ -271,9 +269,12 @@ public final class Verify {
       throw new InvalidStatementException(m.name(), r.name(), "a relation slot of an insert "
           + "holds nothing or a nested insert of " + r.target() + ", not " + slot);
     }
+    if (r.isMultiStep()) {
+      throw new InvalidStatementException(m.name(), r.name(), "is a multi-step via relation, "
+          + "read-only: create the records through the relations it follows");
+    }
     if (r.through() != null) {
-      throw new UnsupportedFeatureException(Feature.MANY_TO_MANY_WRITE, null,
-          "nested create through a join model: " + m.name() + "." + r.name());
+      joinRowsCanDefault(m, r);
     }
     if (!r.isMany() && child.rows().size() != 1) {
       throw new InvalidStatementException(m.name(), r.name(), "a to-one relation takes one "
@@ -286,8 +287,29 @@ public final class Verify {
     if (r.isBelongsTo()) {
       filled.addAll(r.sourceFields());
       insertRows(child, schema.model(r.target()), Set.of());
+    } else if (r.through() != null) {
+      insertRows(child, schema.model(r.target()), Set.of());
     } else {
       insertRows(child, schema.model(r.target()), new HashSet<>(r.targetFields()));
+    }
+  }
+
+  /**
+   * A nested create through a join model creates each join record with its two foreign keys
+   * only: every other field of the join model must be optional or generated.
+   */
+  private void joinRowsCanDefault(ModelSchema m, RelationSchema r) {
+    ModelSchema join = schema.model(r.through().model());
+    for (FieldSchema f : join.fields()) {
+      boolean linked = r.through().sourceFields().contains(f.index())
+          || r.through().targetFields().contains(f.index());
+      boolean defaults = f.nullable() || f.auto() != null
+          || f.defaultValue() != null && !f.defaultValue().isNull();
+      if (!linked && !defaults) {
+        throw new InvalidStatementException(join.name(), f.name(), "is required, and a nested "
+            + "create through " + m.name() + "." + r.name() + " sets only the join record's "
+            + "foreign keys: create the " + join.name() + " records with it instead");
+      }
     }
   }
 
@@ -356,9 +378,9 @@ public final class Verify {
             "a nested statement belongs only in the relation slot of an insert row");
       } else if (e instanceof Expr.InSubquery s) {
         check(s.operand());
-        v.subquery(s.query(), scope, true);
+        v.subquery(s.query(), scope, arity(s.operand()));
       } else if (e instanceof Expr.Exists x) {
-        v.subquery(x.query(), scope, false);
+        v.subquery(x.query(), scope, 0);
       } else if (e instanceof Expr.Column) {
         throw new InvalidStatementException(v.model, null,
             "statements given to the engine name fields, not columns: " + e);
@@ -370,12 +392,14 @@ public final class Verify {
 
     private void shallow(Expr e) {
       if (e instanceof Expr.Compare c) {
+        v.wholeDocuments(c.left(), c.right());
         v.compare(c.left(), c.right());
       } else if (e instanceof Expr.IsNotDistinctFrom d) {
         v.compare(d.left(), d.right());
       } else if (e instanceof Expr.Pattern p) {
         v.pattern(p);
       } else if (e instanceof Expr.InList in) {
+        v.wholeDocuments(in.operand(), in.operand());
         in.items().forEach(item -> v.compare(in.operand(), item));
       } else if (e instanceof Expr.Arith a) {
         v.arith(a);
@@ -383,13 +407,33 @@ public final class Verify {
         v.sqlFragment(s);
       } else if (e instanceof Expr.Func f) {
         v.function(f);
+      } else if (e instanceof Expr.JsonText j) {
+        v.jsonText(j);
       }
+    }
+  }
+
+  /**
+   * A limit on an included relation is per parent: on SQL it needs window functions (a direct
+   * relation's foreign key partitions the rows; a many-to-many's join rows do not, yet); a
+   * key-value backend reads each parent's records apart (see {@code PlanNestedMerge}).
+   */
+  private void perParentLimit(String queried, RelationSchema r) {
+    if (r.through() != null) {
+      throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE, null,
+          "a limit on an included many-to-many relation: " + queried + "." + r.name()
+          + ": filter or order the include, or query the relation");
+    }
+    if (capability != null && capability.sql() && !capability.queryForms().windowFunctions()) {
+      throw new UnsupportedFeatureException(Feature.INCLUDE_LIMIT, capability.backend(),
+          queried + "." + r.name() + ": a limit or offset per parent needs window functions; "
+          + "include the relation whole, or query each parent's records with a limit");
     }
   }
 
   /** A raw fragment: every parameter bound, and a backend that runs SQL. */
   private void sqlFragment(Expr.Sql s) {
-    if (capability != null && !capability.sql()) {
+    if (capability != null && !capability.rawSql()) {
       throw new UnsupportedFeatureException(Feature.SQL, capability.backend(),
           "a raw SQL fragment runs on SQL databases only");
     }
@@ -399,7 +443,13 @@ public final class Verify {
     }
   }
 
-  private void subquery(Query q, Set<String> outer, boolean oneColumn) {
+  /** How many expressions a row of {@code IN (SELECT ..)} must hold: a tuple's size, else 1. */
+  private static int arity(Expr operand) {
+    return operand instanceof Expr.Record r ? r.fields().size() : 1;
+  }
+
+  /** A subquery of a model; {@code columns} expressions per row when above 0 (an IN's). */
+  private void subquery(Query q, Set<String> outer, int columns) {
     if (!(q.source() instanceof Source.Model m) || !schema.hasModel(m.model())) {
       throw new InvalidStatementException(model, null, "a subquery must read a registered model: "
           + q.source());
@@ -407,9 +457,11 @@ public final class Verify {
     Set<String> scope = new HashSet<>(outer);
     scope.add(m.model());
     query(q, scope);
-    if (oneColumn && !(q.returning() instanceof Returning.Project p && p.exprs().size() == 1)) {
-      throw new InvalidStatementException(model, null,
-          "an IN subquery must return exactly one expression per row");
+    if (columns > 0
+        && !(q.returning() instanceof Returning.Project p && p.exprs().size() == columns)) {
+      throw new InvalidStatementException(model, null, "an IN subquery must return exactly "
+          + columns + (columns == 1 ? " expression" : " expressions") + " per row, as many as "
+          + "its operand holds");
     }
   }
 
@@ -459,6 +511,30 @@ public final class Verify {
       });
     }
     compare(a.left(), a.right());
+  }
+
+  /** Documents are stored each backend its own way: they compare by their paths only. */
+  private void wholeDocuments(Expr a, Expr b) {
+    for (Typed t : List.of(typeOf(a), typeOf(b))) {
+      if (t.type == Type.Scalar.JSON) {
+        throw new InvalidStatementException(model, t.field, "JSON documents do not compare whole"
+            + " (each backend stores them its own way); compare a path: text(\"key\")");
+      }
+    }
+  }
+
+  /** A path into a document: a JSON field, on a backend that can look inside one. */
+  private void jsonText(Expr.JsonText j) {
+    Typed t = typeOf(j.operand());
+    if (t.type != null && t.type != Type.Scalar.JSON) {
+      throw new InvalidStatementException(model, t.field, "a JSON path needs a @Json field, was "
+          + TypeCompat.describe(t.type));
+    }
+    if (capability != null && !capability.jsonPaths()) {
+      throw new UnsupportedFeatureException(Feature.JSON_PATH, capability.backend(),
+          "filters on a path inside a JSON document (" + t.field + " -> "
+          + String.join(".", j.path()) + ") need a backend that reads stored documents");
+    }
   }
 
   /** LOWER, UPPER and LENGTH take text. */
@@ -545,6 +621,8 @@ public final class Verify {
       Typed operand = typeOf(f.operand());
       return new Typed(f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING,
           operand.field);
+    } else if (e instanceof Expr.JsonText j) {
+      return new Typed(Type.Scalar.STRING, typeOf(j.operand()).field);
     } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
         || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
         || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList

@@ -75,6 +75,31 @@ class LowerTest {
   }
 
   @Test
+  void aNonAtomicInsertStaysNonAtomicOnlyWhereNoRowCanCollide() {
+    Expr.Record generated = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
+    Expr.Record keyed = Expr.Record.of(new Expr.Const(new Value.Uuid(java.util.UUID
+        .randomUUID())), str("t"), new Expr.Default());
+    assertFalse(lowered(new Insert(new Source.Model("Todo"), List.of(),
+        List.of(generated, generated), Returning.Model.plain()).withAtomic(false)).atomic());
+    assertTrue(lowered(new Insert(new Source.Model("Todo"), List.of(),
+        List.of(generated, generated), Returning.Model.plain())).atomic(), "not asked");
+    assertTrue(lowered(new Insert(new Source.Model("Todo"), List.of(),
+        List.of(generated, keyed), Returning.Model.plain()).withAtomic(false)).atomic(),
+        "a key the caller set may be taken");
+    assertTrue(lowered(new Insert(new Source.Model("User"), List.of(), List.of(userRow(
+        i64(1), str("Ann"), str("a@x"), new Expr.Default(), new Expr.Default(),
+        str("DRAFT"))), Returning.Model.plain()).withAtomic(false)).atomic(),
+        "a unique email");
+    assertTrue(lowered(new Insert(new Source.Model("Event"), List.of(), List.of(Expr.Record.of(
+        str("s"), i64(1), str("p"))), Returning.Model.plain()).withAtomic(false)).atomic(),
+        "a natural key");
+  }
+
+  private static Insert lowered(Insert model) {
+    return (Insert) lower(model, Capability.DYNAMODB).statements().get(0).statement();
+  }
+
+  @Test
   void updateCountIsOneStatement() {
     Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
         List.of(new Assignment(LOGIN_COUNT, new Expr.Arith(Expr.ArithOp.ADD, user(LOGIN_COUNT),

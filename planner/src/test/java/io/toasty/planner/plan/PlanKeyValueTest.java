@@ -36,6 +36,32 @@ class PlanKeyValueTest {
     assertEquals(List.of(Expr.Record.of(new Expr.Arg(0))), ((Const) mir.nodes().get(0)).rows());
   }
 
+  /** {@code (Event.a, Event.b) IN ((x1, y1), (x2, y2))}. */
+  private static Expr eventTupleIn(int a, int b, Expr x1, Expr y1, Expr x2, Expr y2) {
+    return new Expr.InList(Expr.Record.of(new Expr.Field("Event", a), new Expr.Field("Event", b)),
+        List.of(Expr.Record.of(x1, y1), Expr.Record.of(x2, y2)));
+  }
+
+  @Test
+  void tupleOfThePrimaryKeyInAListIsGetByKeyWithoutRowValues() {
+    Mir mir = Plans.mir(events(eventTupleIn(0, 1, str("a"), i64(1), str("b"), i64(2))), KV);
+    assertTrue(Plans.kinds(mir).contains("GetByKey"), Plans.kinds(mir));
+    assertFalse(Plans.kinds(mir).contains("Scan"), Plans.kinds(mir));
+  }
+
+  @Test
+  void tupleWithThePartitionKeyQueriesEachPartition() {
+    Expr in = eventTupleIn(2, 0, str("p"), str("a"), str("q"), str("b"));
+    assertEquals("QueryPk, QueryPk, Concat", Plans.kinds(Plans.mir(events(in), KV)));
+  }
+
+  @Test
+  void tupleOfOtherFieldsScansWithTheListWhole() {
+    Mir mir = Plans.mir(events(eventTupleIn(2, 1, str("p"), i64(1), str("q"), i64(2))), KV);
+    assertEquals("Scan", Plans.kinds(mir));
+    assertTrue(((Scan) mir.nodes().get(0)).toString().contains("InList"), mir::toString);
+  }
+
   @Test
   void nonKeyTermsFilterInMemoryAfterGetByKey() {
     Mir mir = Plans.mir(users(Expr.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))), KV);

@@ -118,14 +118,23 @@ class RelationPlanningTest {
   }
 
   @Test
-  void manyToManyIncludeIsTwoLevelsFlattened() {
+  void manyToManyIncludeIsOneJoinedQueryOnSql() {
     Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
         Include.of(person(RelationFixtures.TAGS), "Tag"))));
     var plan = sql.compile(q);
     NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
         plan.actions().result());
-    assertTrue(merge.branches().get(0).flatten());
-    assertEquals(1, merge.branches().get(0).nested().size());
+    var branch = merge.branches().get(0);
+    assertTrue(!branch.flatten() && branch.many() && branch.nested().isEmpty());
+    var fetch = assertInstanceOf(io.toasty.planner.plan.MergeBranch.SqlFetch.class,
+        branch.fetch());
+    Source.Table table = (Source.Table) ((Query) fetch.statement()).source();
+    assertEquals("tags", table.table());
+    assertEquals("taggings", table.join().table());
+    // the window's keys restrict the join rows' foreign key to the person
+    assertEquals("taggings", fetch.keys().table());
+    String explain = sql.explain(q);
+    assertTrue(explain.contains("tags JOIN taggings ON taggings."), explain);
   }
 
   @Test

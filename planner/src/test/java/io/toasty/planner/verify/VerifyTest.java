@@ -33,6 +33,18 @@ class VerifyTest {
   }
 
   @Test
+  void aTupleInASubqueryWantsAsManyColumnsAsItHolds() {
+    Expr tuple = Expr.Record.of(user(ID), user(NAME));
+    io.toasty.stmt.Query two = new io.toasty.stmt.Query(new Source.Model("User"), Expr.TRUE,
+        new Returning.Project(List.of(user(ID), user(NAME))), List.of(), null);
+    planner.prepare(users(new Expr.InSubquery(tuple, two)));
+    io.toasty.stmt.Query one = two.withReturning(new Returning.Project(List.of(user(ID))));
+    var e = assertThrows(InvalidStatementException.class,
+        () -> planner.prepare(users(new Expr.InSubquery(tuple, one))));
+    assertTrue(e.getMessage().contains("exactly 2 expressions per row"), e.getMessage());
+  }
+
+  @Test
   void stringComparedWithLongFieldFailsPerExecution() {
     Prepared p = planner.prepare(users(eq(user(ID), str("abc"))));
     ArgCheck check = p.plan().checks().get(0);

@@ -3,6 +3,7 @@ package io.toasty.r2dbc.codec;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.toasty.InvalidStatementException;
+import io.toasty.r2dbc.dialect.JsonStorage;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -123,6 +124,8 @@ public final class ValueCodec {
       return v.value();
     } else if (value instanceof Value.Str v) {
       return v.value();
+    } else if (value instanceof Value.Json v) {
+      return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.parameter(v.text()) : v.text();
     } else if (value instanceof Value.Bytes v) {
       return binary((byte[]) v.toJava());
     } else if (value instanceof Value.Uuid v) {
@@ -215,6 +218,7 @@ public final class ValueCodec {
       };
       case F64 -> Double.class;
       case STRING, NULL -> String.class;
+      case JSON -> dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.nullClass() : String.class;
       case BYTES -> binary;
       case UUID -> switch (dialect.uuidStorage()) {
         case NATIVE -> UUID.class;
@@ -296,6 +300,8 @@ public final class ValueCodec {
       case F32 -> new Value.F32(number(raw, scalar).floatValue());
       case F64 -> new Value.F64(number(raw, scalar).doubleValue());
       case STRING -> new Value.Str(string(raw, scalar));
+      case JSON -> Value.Json.ofText(dialect.jsonStorage() == JsonStorage.JSONB
+          && !(raw instanceof String) ? PgJson.text(raw) : string(raw, scalar));
       case BYTES -> new Value.Bytes(bytes(raw));
       case UUID -> new Value.Uuid(uuid(raw));
       case DECIMAL -> new Value.Decimal(decimal(raw));
@@ -333,7 +339,7 @@ public final class ValueCodec {
     throw mismatch(raw, Type.Scalar.BOOL);
   }
 
-  private static long integer(Object raw, long min, long max, Type type) {
+  static long integer(Object raw, long min, long max, Type type) {
     long l;
     if (raw instanceof Long || raw instanceof Integer || raw instanceof Short
         || raw instanceof Byte) {
@@ -366,14 +372,14 @@ public final class ValueCodec {
     return l;
   }
 
-  private static Number number(Object raw, Type type) {
+  static Number number(Object raw, Type type) {
     if (raw instanceof Number n) {
       return n;
     }
     throw mismatch(raw, type);
   }
 
-  private static String string(Object raw, Type type) {
+  static String string(Object raw, Type type) {
     if (raw instanceof String s) {
       return s;
     }
@@ -383,7 +389,7 @@ public final class ValueCodec {
     throw mismatch(raw, type);
   }
 
-  private static byte[] bytes(Object raw) {
+  static byte[] bytes(Object raw) {
     if (raw instanceof byte[] b) {
       return b;
     }
@@ -396,7 +402,7 @@ public final class ValueCodec {
     throw mismatch(raw, Type.Scalar.BYTES);
   }
 
-  private static UUID uuid(Object raw) {
+  static UUID uuid(Object raw) {
     if (raw instanceof UUID u) {
       return u;
     }
@@ -413,7 +419,7 @@ public final class ValueCodec {
     throw mismatch(raw, Type.Scalar.UUID);
   }
 
-  private static BigDecimal decimal(Object raw) {
+  static BigDecimal decimal(Object raw) {
     BigDecimal d;
     if (raw instanceof BigDecimal b) {
       d = b;
@@ -441,7 +447,7 @@ public final class ValueCodec {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  private static Instant instant(Object raw) {
+  static Instant instant(Object raw) {
     if (raw instanceof OffsetDateTime t) {
       return t.toInstant();
     }
@@ -461,7 +467,7 @@ public final class ValueCodec {
     throw mismatch(raw, Type.Scalar.INSTANT);
   }
 
-  private static OffsetDateTime offsetDateTime(Object raw) {
+  static OffsetDateTime offsetDateTime(Object raw) {
     if (raw instanceof OffsetDateTime t) {
       return t;
     }
@@ -488,23 +494,23 @@ public final class ValueCodec {
   }
 
   /** ISO-8601 wants a {@code T} where SQLite's own timestamps have a space. */
-  private static String withT(String s) {
+  static String withT(String s) {
     return s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11)
         : s;
   }
 
-  private static <T> T as(Object raw, Class<T> type, Type target) {
+  static <T> T as(Object raw, Class<T> type, Type target) {
     if (type.isInstance(raw)) {
       return type.cast(raw);
     }
     throw mismatch(raw, target);
   }
 
-  private static boolean isIntegral(Number n) {
+  static boolean isIntegral(Number n) {
     return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
   }
 
-  private static IllegalArgumentException mismatch(Object raw, Type type) {
+  static IllegalArgumentException mismatch(Object raw, Type type) {
     return new IllegalArgumentException("cannot read " + raw.getClass().getName() + " " + raw
         + " as " + type);
   }

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Option;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * H2 2.x through r2dbc-h2.
@@ -19,6 +20,8 @@ public final class H2Dialect implements SqlDialect {
   public static final H2Dialect INSTANCE = new H2Dialect();
 
   private static final Option<String> DB_CLOSE_DELAY = Option.valueOf("DB_CLOSE_DELAY");
+  /** H2's lock timeout of a new session. */
+  private static final long DEFAULT_LOCK_TIMEOUT_MS = 2000;
 
   private H2Dialect() {}
 
@@ -56,6 +59,7 @@ public final class H2Dialect implements SqlDialect {
       case LOCAL_DATE -> "DATE";
       case LOCAL_TIME -> "TIME(9)";
       case LOCAL_DATE_TIME -> "TIMESTAMP(9)";
+      case JSON -> jsonStorage().columnType();
       case NULL -> throw new IllegalArgumentException("no column type for " + type);
     };
   }
@@ -186,10 +190,23 @@ public final class H2Dialect implements SqlDialect {
     return ErrorKind.OTHER;
   }
 
-  /** H2 checks the session's query timeout while a statement runs and cancels it (57014). */
+  /**
+   * H2 checks the session's query timeout while a statement works and cancels it (57014), but
+   * not while it waits for a row lock: that wait ends at the session's {@code LOCK_TIMEOUT},
+   * which is set to the same limit (and back to H2's default of 2000 ms without one); see
+   * {@link #endsTimedWait}.
+   */
   @Override
-  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
-    return java.util.Optional.of("SET QUERY_TIMEOUT " + Math.max(1, limit.toMillis()));
+  public List<String> statementTimeoutSql(java.time.Duration limit) {
+    long ms = StatementLimits.millis(limit);
+    return List.of("SET QUERY_TIMEOUT " + ms,
+        "SET LOCK_TIMEOUT " + (limit == null ? DEFAULT_LOCK_TIMEOUT_MS : ms));
+  }
+
+  /** H2's lock timeout (HYT00) under a statement timeout is that timeout. */
+  @Override
+  public boolean endsTimedWait(String sqlState) {
+    return "HYT00".equals(sqlState);
   }
 
   @Override

@@ -145,8 +145,14 @@ public final class MySqlDialect implements SqlDialect {
       case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME -> "DATETIME(6)";
       case LOCAL_DATE -> "DATE";
       case LOCAL_TIME -> "TIME(6)";
+      case JSON -> jsonStorage().columnType();
       case NULL -> throw new IllegalArgumentException("no column type for " + type);
     };
+  }
+
+  @Override
+  public JsonStorage jsonStorage() {
+    return JsonStorage.JSON_VALUE;
   }
 
   @Override
@@ -276,9 +282,9 @@ public final class MySqlDialect implements SqlDialect {
    * {@code max_execution_time} (milliseconds, reads only; error 3024).
    */
   @Override
-  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
-    long ms = Math.max(1, limit.toMillis());
-    return java.util.Optional.of(flavor == Flavor.MARIADB
+  public List<String> statementTimeoutSql(java.time.Duration limit) {
+    long ms = StatementLimits.millis(limit);
+    return List.of(flavor == Flavor.MARIADB
         ? "SET SESSION max_statement_time = " + java.math.BigDecimal.valueOf(ms, 3).toPlainString()
         : "SET SESSION max_execution_time = " + ms);
   }

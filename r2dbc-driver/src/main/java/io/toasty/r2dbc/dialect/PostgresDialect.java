@@ -3,6 +3,7 @@ package io.toasty.r2dbc.dialect;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * PostgreSQL (12+) through r2dbc-postgresql: {@code $1} markers, RETURNING on every mutation,
@@ -59,8 +60,14 @@ public final class PostgresDialect implements SqlDialect {
       case LOCAL_DATE -> "DATE";
       case LOCAL_TIME -> "TIME(6)";
       case LOCAL_DATE_TIME -> "TIMESTAMP(6)";
+      case JSON -> jsonStorage().columnType();
       case NULL -> throw new IllegalArgumentException("no column type for " + type);
     };
+  }
+
+  @Override
+  public JsonStorage jsonStorage() {
+    return JsonStorage.JSONB;
   }
 
   @Override
@@ -187,8 +194,8 @@ public final class PostgresDialect implements SqlDialect {
 
   /** The server cancels the statement itself (57014) and the session goes on. */
   @Override
-  public java.util.Optional<String> statementTimeoutSql(java.time.Duration limit) {
-    return java.util.Optional.of("SET statement_timeout = " + Math.max(1, limit.toMillis()));
+  public List<String> statementTimeoutSql(java.time.Duration limit) {
+    return List.of("SET statement_timeout = " + StatementLimits.millis(limit));
   }
 
   @Override

@@ -226,6 +226,11 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How instants, offset and local date-times are bound. */
   DateTimeBinding dateTimeBinding();
 
+  /** How {@code @Json} documents are stored, bound and read inside (H2: text, no paths). */
+  default JsonStorage jsonStorage() {
+    return JsonStorage.TEXT;
+  }
+
   /** How exact decimals are bound. */
   default DecimalBinding decimalBinding() {
     return DecimalBinding.BIG_DECIMAL;
@@ -256,11 +261,21 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   ConstraintNaming constraintNaming();
 
   /**
-   * The statement that makes the server stop any later statement of the session that runs
-   * longer than {@code limit}, or empty where the dialect has none.
+   * The statements that make the server stop any later statement of the session that runs
+   * longer than {@code limit} ({@code null}: no limit), or none where the dialect has no such
+   * setting (the driver then calls the R2DBC connection's {@code setStatementTimeout}).
    */
-  default Optional<String> statementTimeoutSql(java.time.Duration limit) {
-    return Optional.empty();
+  default List<String> statementTimeoutSql(java.time.Duration limit) {
+    return List.of();
+  }
+
+  /**
+   * Whether an error of {@code sqlState}, raised while a statement timeout was set, is that
+   * timeout ending a wait the server's statement timeout does not watch (H2's lock waits, ended
+   * by the {@code LOCK_TIMEOUT} the timeout sets too).
+   */
+  default boolean endsTimedWait(String sqlState) {
+    return false;
   }
 
   /**

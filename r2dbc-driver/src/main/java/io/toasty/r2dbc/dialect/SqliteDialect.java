@@ -72,6 +72,7 @@ public final class SqliteDialect implements SqlDialect {
       case BYTES, UUID -> "BLOB";
       case DECIMAL -> "TEXT";
       case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME -> "TEXT";
+      case JSON -> jsonStorage().columnType();
       case NULL -> throw new IllegalArgumentException("no column type for " + type);
     };
   }
@@ -80,6 +81,11 @@ public final class SqliteDialect implements SqlDialect {
   @Override
   public String castType(Type type) {
     return type == Type.Scalar.DECIMAL ? null : columnType(type, false);
+  }
+
+  @Override
+  public JsonStorage jsonStorage() {
+    return JsonStorage.TEXT_JSON_EXTRACT;
   }
 
   @Override
@@ -195,6 +201,9 @@ public final class SqliteDialect implements SqlDialect {
     }
     if (sqlState != null && sqlState.startsWith("08")) {
       return ErrorKind.CONNECTION_LOST;
+    }
+    if ("57014".equals(sqlState)) { // the bridge's statement timeout: it interrupted SQLite
+      return ErrorKind.QUERY_TIMEOUT;
     }
     return ErrorKind.OTHER;
   }

@@ -2,6 +2,7 @@ package io.toasty.r2dbc.sql;
 
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
+import io.toasty.r2dbc.dialect.JsonStorage;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
@@ -69,18 +70,29 @@ final class SqlWalk {
 
   // ---- statements ----------------------------------------------------------------------------
 
+  /** The column of a per-partition limit's row numbers, in its derived table. */
+  private static final String ROW_NUMBER = "toasty_row_number";
+
   private void query(Query q, boolean top) {
     TableSchema table = table(q.source());
-    scopes.push(table.name());
+    Source.Join join = ((Source.Table) q.source()).join();
+    // A joined query qualifies every column: both tables may have columns of the same name.
+    scopes.push(join == null ? table.name() : "");
     out.append("SELECT ");
     List<Type> types = projection(q.returning());
     if (top) {
       returnTypes = types;
     }
     out.append(" FROM ");
-    Expr.InList joined = top ? joinedList(q.filter()) : null;
-    if (joined == null) {
+    boolean perPartition = q.limit() != null && !q.limit().partitionBy().isEmpty();
+    Expr.InList joined = top && !perPartition ? joinedList(q.filter()) : null;
+    if (perPartition) {
+      numberedRows(table, q);
+    } else if (joined == null) {
       ident(table.name());
+      if (join != null) {
+        innerJoin(table, join);
+      }
       where(q.filter());
     } else {
       unnestJoin(table, joined);
@@ -89,22 +101,69 @@ final class SqlWalk {
     if (q.returning() instanceof Returning.Grouped g) {
       groupBy(g);
     }
-    if (!q.orderBy().isEmpty()) {
-      out.append(" ORDER BY ");
-      for (int i = 0; i < q.orderBy().size(); i++) {
-        OrderBy term = q.orderBy().get(i);
-        if (i > 0) {
-          out.append(", ");
-        }
-        expr(term.expr(), null);
-        out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
-      }
+    orderBy(q.orderBy());
+    if (!perPartition) {
+      limit(q.limit());
     }
-    limit(q.limit());
     if (top && q.lock() != null) {
       lock(q.lock());
     }
     scopes.pop();
+  }
+
+  /**
+   * A limit per partition (an include's limit per parent): the table's rows numbered within each
+   * partition in the query's order, as a derived table named like the table (so the columns
+   * outside read as usual), kept from {@code offset + 1} to {@code offset + count}:
+   * {@code (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..) AS rn FROM t WHERE ..) t
+   * WHERE rn > offset AND rn - offset <= count}.
+   */
+  private void numberedRows(TableSchema table, Query q) {
+    Limit limit = q.limit();
+    out.append("(SELECT ");
+    ident(table.name());
+    out.append(".*, ROW_NUMBER() OVER (PARTITION BY ");
+    for (int i = 0; i < limit.partitionBy().size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(limit.partitionBy().get(i), null);
+    }
+    orderBy(q.orderBy());
+    out.append(") AS ");
+    ident(ROW_NUMBER);
+    out.append(" FROM ");
+    ident(table.name());
+    where(q.filter());
+    out.append(") ");
+    ident(table.name());
+    out.append(" WHERE ");
+    ident(ROW_NUMBER);
+    if (limit.offset() != null) {
+      out.append(" > ");
+      expr(limit.offset(), Type.Scalar.I64);
+      out.append(" AND ");
+      ident(ROW_NUMBER);
+      out.append(" - ");
+      expr(limit.offset(), Type.Scalar.I64);
+    }
+    out.append(" <= ");
+    expr(limit.count(), Type.Scalar.I64);
+  }
+
+  private void orderBy(List<OrderBy> orderBy) {
+    if (orderBy.isEmpty()) {
+      return;
+    }
+    out.append(" ORDER BY ");
+    for (int i = 0; i < orderBy.size(); i++) {
+      OrderBy term = orderBy.get(i);
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(term.expr(), null);
+      out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+    }
   }
 
   private void lock(RowLock lock) {
@@ -575,6 +634,8 @@ final class SqlWalk {
       }).append('(');
       expr(f.operand(), Type.Scalar.STRING);
       out.append(')');
+    } else if (e instanceof Expr.JsonText j) {
+      jsonText(j);
     } else if (e instanceof Expr.And and) {
       junction(and.operands(), " AND ", true);
     } else if (e instanceof Expr.Or or) {
@@ -711,6 +772,46 @@ final class SqlWalk {
     patterns.add(pattern);
     arrays.add(array);
     dialect.bindMarker(out, markers);
+  }
+
+  /** The text of the scalar at a path in a document; the path's keys are bound, never inlined. */
+  private void jsonText(Expr.JsonText j) {
+    switch (dialect.jsonStorage()) {
+      case JSONB -> {
+        out.append("jsonb_extract_path_text(");
+        expr(j.operand(), null);
+        for (String key : j.path()) {
+          out.append(", ");
+          marker(-1, new Value.Str(key), Type.Scalar.STRING);
+        }
+        out.append(')');
+      }
+      case JSON_VALUE -> {
+        // MariaDB's JSON_VALUE answers true as 1: booleans by their JSON text instead
+        out.append("CASE JSON_EXTRACT(");
+        jsonArguments(j);
+        out.append(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE JSON_VALUE(");
+        jsonArguments(j);
+        out.append(") END");
+      }
+      case TEXT_JSON_EXTRACT -> {
+        // SQLite answers numbers and booleans as SQL values (true as 1): their JSON text instead
+        out.append("CASE json_type(");
+        jsonArguments(j);
+        out.append(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(");
+        jsonArguments(j);
+        out.append(") AS TEXT) END");
+      }
+      case TEXT -> throw new UnsupportedFeatureException(Feature.JSON_PATH, dialect.backend(),
+          "a filter on a path inside a JSON document");
+    }
+  }
+
+  /** {@code doc, '$."a"."b"'}: a document and the path of a {@link Expr.JsonText}. */
+  private void jsonArguments(Expr.JsonText j) {
+    expr(j.operand(), null);
+    out.append(", ");
+    marker(-1, new Value.Str(JsonStorage.dollarPath(j.path())), Type.Scalar.STRING);
   }
 
   private void column(Expr.Column c) {
@@ -905,6 +1006,24 @@ final class SqlWalk {
     return null;
   }
 
+  /** {@code INNER JOIN joined ON joined.c = table.c AND ...}. */
+  private void innerJoin(TableSchema table, Source.Join join) {
+    TableSchema joined = schema.table(join.table());
+    out.append(" INNER JOIN ");
+    ident(joined.name());
+    out.append(" ON ");
+    for (int i = 0; i < join.columns().size(); i++) {
+      out.append(i > 0 ? " AND " : "");
+      ident(joined.name());
+      out.append('.');
+      ident(column(joined, join.columns().get(i)));
+      out.append(" = ");
+      ident(table.name());
+      out.append('.');
+      ident(column(table, join.on().get(i)));
+    }
+  }
+
   /** {@code UNNEST(?) AS "toasty_keys"("key") JOIN table ON table.column = "toasty_keys"."key"}. */
   private void unnestJoin(TableSchema table, Expr.InList in) {
     Expr.Column column = (Expr.Column) unwrapSingleton(in.operand());
@@ -1055,6 +1174,9 @@ final class SqlWalk {
     }
     if (x instanceof Expr.Func f) {
       return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    }
+    if (x instanceof Expr.JsonText) {
+      return Type.Scalar.STRING;
     }
     if (x instanceof Expr.Now now) {
       return now.type();

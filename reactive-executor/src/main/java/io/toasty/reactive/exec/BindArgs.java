@@ -25,6 +25,15 @@ public final class BindArgs {
 
   /** The arguments for running {@code plan} with {@code values}, the time read from clock. */
   public static List<Value> bind(CompiledPlan plan, List<Value> values, Clock clock) {
+    return bind(plan, values, clock, null);
+  }
+
+  /**
+   * The arguments for running {@code plan} with {@code values}, the time read from clock, JSON
+   * documents written by {@code json} (null: none expected).
+   */
+  public static List<Value> bind(CompiledPlan plan, List<Value> values, Clock clock,
+      io.toasty.reactive.json.JsonDocuments json) {
     if (values.size() != plan.argCount()) {
       throw new IllegalStateException("plan takes " + plan.argCount() + " arguments, got "
           + values.size());
@@ -32,7 +41,10 @@ public final class BindArgs {
     List<Value> out = new ArrayList<>(values.size() + plan.extraArgs().size());
     for (int i = 0; i < values.size(); i++) {
       ArgCheck check = plan.checks().get(i);
-      out.add(check == null ? values.get(i) : check.apply(values.get(i)));
+      Value v = check == null ? values.get(i) : check.apply(values.get(i));
+      out.add(json == null || !(v instanceof Value.Json) ? v : check == null
+          ? json.written(v, null, null, null)
+          : json.written(v, check.model(), check.field(), check.ranges()));
     }
     Now now = null;
     for (ExtraArg extra : plan.extraArgs()) {

@@ -16,7 +16,7 @@ final class KeyReadExec {
 
   static Flux<Value.Record> findPkByIndex(FindPkByIndexAction a, ExecContext cx) {
     return cx.send(new Operation.FindPkByIndex(a.table(), a.index(), a.keyCondition(),
-        a.filter(), cx.args()));
+        a.filter(), cx.args(), a.columns()));
   }
 
   static Flux<Value.Record> queryPk(QueryPkAction a, ExecContext cx) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Bulk;
+import io.toasty.DriverException;
 import io.toasty.UniqueViolationException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
@@ -102,6 +103,83 @@ public abstract class BulkStreamScenarios {
         .map(u -> Users.deleteById(u.id()))).chunkSize(5).exec(db));
     assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L), deleted);
     assertEquals(5, Fixtures.allUsers(db).size());
+  }
+
+  /**
+   * A fault on the write of the 8th update (SQL: one UPDATE per statement, five per chunk's
+   * transaction) or of the 2nd chunk (a backend that sends each chunk as one atomic request).
+   */
+  private static void failTheSecondChunk(OperationLog log) {
+    AtomicInteger writes = new AtomicInteger();
+    log.failNext(op -> op instanceof Operation.Atomic ? writes.incrementAndGet() == 2
+        : op instanceof Operation.QuerySql q && q.statement() instanceof io.toasty.stmt.Update
+        && writes.incrementAndGet() == 8,
+        new DriverException("tck", null, "injected into the second chunk", null));
+  }
+
+  @BackendTest
+  public void aFailingUpdateChunkIsRolledBackWholeAndStopsTheStream(Db db, OperationLog log) {
+    List<User> all = awaitAll(Users.createAll(users("f", 12)).exec(db));
+    failTheSecondChunk(log);
+    failure(DriverException.class, () -> Bulk.execAll(Flux.fromIterable(all)
+        .map(u -> Users.updateById(u.id()).loginCount(7))).chunkSize(5).exec(db).then());
+    List<String> updated = Fixtures.allUsers(db).stream().filter(u -> u.loginCount() == 7)
+        .map(User::name).sorted().toList();
+    // the first chunk stays; the second is rolled back whole (its first two updates too);
+    // the third is never sent
+    assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), updated);
+  }
+
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void anUpdateStreamInOneTransactionIsAllOrNothing(Db db, OperationLog log) {
+    List<User> all = awaitAll(Users.createAll(users("t", 12)).exec(db));
+    failTheSecondChunk(log);
+    failure(DriverException.class, () -> db.transaction(tx -> Bulk.execAll(Flux.fromIterable(all)
+        .map(u -> Users.updateById(u.id()).loginCount(7))).chunkSize(5).exec(tx)).then());
+    assertTrue(Fixtures.allUsers(db).stream().allMatch(u -> u.loginCount() == 0));
+  }
+
+  @BackendTest
+  public void aCancelledDeleteStreamLeavesOnlyWholeChunks(Db db) {
+    List<User> all = awaitAll(Users.createAll(users("d", 40)).exec(db));
+    AtomicInteger pulled = new AtomicInteger();
+    List<Long> some = awaitAll(Bulk.execAll(Flux.fromIterable(all)
+        .doOnNext(u -> pulled.incrementAndGet())
+        .map(u -> Users.deleteById(u.id()))).chunkSize(5).exec(db).take(7));
+    assertEquals(7, some.size());
+    long deleted = 40 - Fixtures.allUsers(db).size();
+    assertEquals(0, deleted % 5, () -> deleted + " deleted: a chunk was applied in part");
+    assertTrue(deleted >= 10 && deleted <= 20, () -> deleted + " deleted");
+    assertTrue(pulled.get() <= 25, () -> pulled.get() + " statements pulled from the source");
+  }
+
+  @BackendTest
+  public void nonAtomicChunksStoreEveryRecordOnceInOrder(Db db, OperationLog log) {
+    List<Doc> docs = awaitAll(Docs.createAll(Flux.range(0, 500)
+        .map(i -> Docs.create().title("n" + i))).chunkSize(60).nonAtomic().exec(db));
+    assertEquals(500, docs.size());
+    for (int i = 0; i < docs.size(); i++) {
+      assertEquals("n" + i, docs.get(i).title());
+    }
+    List<Operation.Insert> inserts = log.operations(Operation.Insert.class);
+    assertTrue(inserts.stream().noneMatch(op -> op.statement().atomic()),
+        "every key is generated and no field is unique: the rows cannot collide");
+    List<Doc> stored = await(Docs.all().collect(db));
+    assertEquals(500, stored.size());
+    assertEquals(500, stored.stream().map(Doc::id).distinct().count());
+  }
+
+  @BackendTest
+  public void nonAtomicChunksThatCouldCollideStayAtomic(Db db, OperationLog log) {
+    // Users have a unique email: a row may collide, so each chunk stays all or nothing
+    Flux<UserCreate> creates = users("u", 15)
+        .index((i, c) -> i == 12 ? Users.create().name("again").email("u2@example.com") : c);
+    failure(UniqueViolationException.class,
+        () -> Users.createAll(creates).chunkSize(5).nonAtomic().exec(db).then());
+    assertTrue(log.operations(Operation.Insert.class).stream()
+        .allMatch(op -> op.statement().atomic()));
+    assertEquals(10, Fixtures.allUsers(db).size());
   }
 
   @BackendTest

@@ -5,16 +5,20 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Expr;
 import io.toasty.RecordNotFoundException;
 import io.toasty.UniqueViolationException;
+import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.TenantItem;
 import io.toasty.tck.models.TenantItems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import reactor.util.function.Tuples;
 
 /** A primary key of two fields, (tenant, id): finders take both, in key order. */
 @Models(TenantItems.class)
@@ -133,5 +137,62 @@ public abstract class CompositeKeyScenarios {
     assertEquals(1L, await(TenantItems.deleteByTenantAndId("acme", 1L).exec(db)));
     assertEquals(List.of(new TenantItem("acme", 2, "axe"), new TenantItem("bolt", 1, "bolt")),
         all(db));
+  }
+
+  /**
+   * A tuple of the key fields in a list of pairs matches exactly the listed pairs, not their
+   * cross product; an empty list matches nothing, and {@code notIn} of it everything.
+   */
+  @BackendTest
+  public void tupleInMatchesExactlyTheListedPairs(Db db, OperationLog log) {
+    item(db, "acme", 1, "anvil");
+    item(db, "acme", 2, "axe");
+    item(db, "bolt", 1, "bolt");
+    item(db, "bolt", 2, "brace");
+    var key = Expr.tuple(TenantItems.TENANT, TenantItems.ID);
+    log.clear();
+    assertEquals(List.of("anvil", "brace"), names(await(TenantItems.filter(
+        key.in(Tuples.of("acme", 1L), Tuples.of("bolt", 2L), Tuples.of("cozy", 1L)))
+        .collect(db))));
+    // One read: row values on SQL, the listed keys read by key on a key-value backend.
+    assertEquals(1, log.size(), log::toString);
+    assertEquals(db.capability().sql() ? Operation.QuerySql.class : Operation.GetByKey.class,
+        log.operations().get(0).getClass());
+    assertEquals(List.of("axe", "bolt"), names(await(TenantItems.filter(
+        key.notIn(Tuples.of("acme", 1L), Tuples.of("bolt", 2L))).collect(db))));
+    assertEquals(List.of("axe"), names(await(TenantItems.filter(
+        key.in(List.of(Tuples.of("acme", 2L))).and(TenantItems.NAME.startsWith("a")))
+        .collect(db))));
+  }
+
+  @BackendTest
+  public void tupleInAnEmptyListMatchesNothingAndNotInEverything(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "bolt", 2, "brace");
+    var key = Expr.tuple(TenantItems.TENANT, TenantItems.ID);
+    assertEquals(List.of(), await(TenantItems.filter(key.in(List.of())).collect(db)));
+    assertEquals(List.of("anvil", "brace"), names(await(TenantItems.filter(
+        key.notIn(List.of())).collect(db))));
+  }
+
+  /** A tuple over fields that are not the key: the backend's own filter, or a scan. */
+  @BackendTest
+  public void tupleInOverOtherFields(Db db) {
+    item(db, "acme", 1, "anvil");
+    item(db, "acme", 2, "axe");
+    item(db, "bolt", 3, "anvil");
+    var pair = Expr.tuple(TenantItems.NAME, TenantItems.TENANT);
+    assertEquals(List.of(1L, 3L), ids(sortedIds(await(TenantItems.filter(
+        pair.in(Tuples.of("anvil", "acme"), Tuples.of("anvil", "bolt"))).collect(db)))));
+    assertEquals(List.of(2L), ids(await(TenantItems.filter(
+        pair.notIn(Tuples.of("anvil", "acme"), Tuples.of("anvil", "bolt"))).collect(db))));
+  }
+
+  private static List<TenantItem> sortedIds(List<TenantItem> items) {
+    return items.stream().sorted(Comparator.comparingLong(TenantItem::id)).toList();
+  }
+
+  private static List<String> names(List<TenantItem> items) {
+    return items.stream().map(TenantItem::name).sorted().toList();
   }
 }

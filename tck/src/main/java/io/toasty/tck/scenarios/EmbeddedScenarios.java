@@ -261,20 +261,7 @@ public abstract class EmbeddedScenarios {
   }
 
   private static String text(Random random) {
-    if (random.nextInt(3) > 0) {
-      return TEXTS[random.nextInt(TEXTS.length)];
-    }
-    StringBuilder out = new StringBuilder();
-    int length = random.nextInt(12);
-    for (int i = 0; i < length; i++) {
-      int cp;
-      do {
-        cp = 1 + random.nextInt(0x1FFFF);
-      } while (!Character.isDefined(cp) || Character.getType(cp) == Character.SURROGATE
-          || Character.getType(cp) == Character.PRIVATE_USE);
-      out.appendCodePoint(cp);
-    }
-    return out.toString();
+    return RandomTexts.text(random, TEXTS);
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */

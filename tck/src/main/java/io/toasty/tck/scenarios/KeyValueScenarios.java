@@ -128,6 +128,45 @@ public abstract class KeyValueScenarios {
   }
 
   @BackendTest
+  public void anEventuallyConsistentIndexQueryTakesTheItemsFromTheIndex(Db db,
+      OperationLog log, Capability capability) {
+    fiveMembers(db);
+    log.clear();
+    List<Member> found = await(Members.filterByTeam("red").filter(Members.SCORE.gt(1))
+        .eventuallyConsistent().collect(db));
+    assertEquals(List.of("bob@example.com", "cid@example.com"), emails(found));
+    assertEquals(List.of("red", "red"), found.stream().map(Member::team).toList());
+    if (!capability.sql()) {
+      // one index Query returning the items: no second request by key
+      assertEquals(List.of(Operation.FindPkByIndex.class), kinds(log), log::toString);
+      Operation.FindPkByIndex read = log.operations(Operation.FindPkByIndex.class).get(0);
+      assertEquals("members_team_idx", read.index());
+      assertEquals(5, read.columns().size(), read::toString);
+    }
+  }
+
+  @BackendTest
+  public void anEventuallyConsistentReadByAUniqueValueTakesTheItemFromItsIndex(Db db,
+      OperationLog log, Capability capability) {
+    fiveMembers(db);
+    log.clear();
+    List<Member> found = await(Members.filterByEmail("cid@example.com").eventuallyConsistent()
+        .collect(db));
+    assertEquals(List.of("cid@example.com"), emails(found));
+    if (!capability.sql()) {
+      assertEquals(List.of(Operation.FindPkByIndex.class), kinds(log), log::toString);
+    }
+    log.clear();
+    // strongly consistent, the default: the uniqueness item's owner, then the item by key
+    assertEquals(found, await(Members.filterByEmail("cid@example.com").collect(db)));
+    if (!capability.sql()) {
+      assertEquals(List.of(Operation.FindPkByIndex.class, Operation.GetByKey.class), kinds(log),
+          log::toString);
+      assertEquals(List.of(), log.operations(Operation.FindPkByIndex.class).get(0).columns());
+    }
+  }
+
+  @BackendTest
   public void anOrOfTwoPartitionKeysQueriesEachPartition(Db db, OperationLog log,
       Capability capability) {
     events(db, "a", 1, 3);

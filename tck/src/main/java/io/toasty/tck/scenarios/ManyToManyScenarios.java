@@ -4,6 +4,7 @@ import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -46,13 +47,14 @@ public abstract class ManyToManyScenarios {
   }
 
   @BackendTest
-  public void includeLoadsBothSides(Db db, OperationLog log) {
+  public void includeLoadsBothSides(Db db, OperationLog log, Capability capability) {
     Data d = data(db);
     log.clear();
     List<Student> students = sortedBy(await(Students.all()
         .include(Students.COURSES).collect(db)), Student::name);
-    // students, then enrollments of the window, then their courses
-    assertEquals(3, log.size(), log.toString());
+    // students, then (SQL) the window's courses joined to their enrollments, or (key-value)
+    // the window's enrollments, then their courses by key
+    assertEquals(capability.sql() ? 2 : 3, log.size(), log.toString());
     assertEquals(List.of("math", "art"), titles(students.get(0).courses().get()));
     assertEquals(List.of("art"), titles(students.get(1).courses().get()));
     List<Course> courses = sortedBy(await(Courses.all()

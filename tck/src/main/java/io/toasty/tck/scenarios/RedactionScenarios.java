@@ -16,6 +16,9 @@ import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.Sensitive;
+import io.toasty.tck.models.ApiKey;
+import io.toasty.tck.models.ApiKeys;
 import io.toasty.tck.models.Credentials;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,9 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
  * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
  * it, a range error, a statement's observation or log line, {@code explain()}, nor a query's
- * {@code toString()}.
+ * {@code toString()}. A {@code Sensitive<T>} field is such a field too, and the record's own
+ * {@code toString()} shows its mask.
  */
-@Models(Credentials.class)
+@Models({Credentials.class, ApiKeys.class})
 public abstract class RedactionScenarios {
 
   private static String secret() {
@@ -126,6 +130,48 @@ public abstract class RedactionScenarios {
     assertHidden(secret, plan);
     assertTrue(plan.contains(Redaction.MASK), plan);
     assertTrue(plan.contains("ann"), "values of other fields still show: " + plan);
+  }
+
+  @BackendTest
+  public void aSensitiveTypeIsCreatedReadFilteredAndUpdatedAsItsValue(Db db) {
+    String secret = secret();
+    UUID id = UUID.randomUUID();
+    ApiKey created = await(ApiKeys.create().id(id).owner("ann").secret(Sensitive.of(secret))
+        .pin(Optional.of(Sensitive.of(1234))).exec(db));
+    assertEquals(secret, created.secret().value());
+    assertEquals(Optional.of(1234), created.pin().map(Sensitive::value));
+    assertEquals(created, await(ApiKeys.getById(db, id)));
+    assertEquals(created, await(ApiKeys.getBySecret(db, secret)));
+    assertEquals(created, await(ApiKeys.filter(ApiKeys.SECRET.eq(secret)).first(db)));
+    String rotated = secret();
+    ApiKey updated = await(ApiKeys.update(created).secret(Sensitive.of(rotated))
+        .pin(Optional.empty()).exec(db));
+    assertEquals(rotated, updated.secret().value());
+    assertEquals(updated, await(ApiKeys.getById(db, id)));
+    assertEquals(Optional.empty(), updated.pin());
+    assertEquals(Optional.empty(), await(ApiKeys.filter(ApiKeys.SECRET.eq(secret)).first(db)
+        .map(Optional::of).defaultIfEmpty(Optional.empty())), "the old secret finds nothing");
+  }
+
+  @BackendTest
+  public void aSensitiveTypeShowsTheMaskInTheRecordAndEveryMessage(Db db) {
+    String secret = secret();
+    ApiKey key = await(ApiKeys.create().id(UUID.randomUUID()).owner("ann")
+        .secret(Sensitive.of(secret)).exec(db));
+    assertHidden(secret, key.toString());
+    assertTrue(key.toString().contains("secret=" + Redaction.MASK), key.toString());
+    RecordNotFoundException missing = failure(RecordNotFoundException.class,
+        () -> ApiKeys.getBySecret(db, secret + "x"));
+    assertHidden(secret, allText(missing));
+    UniqueViolationException taken = failure(UniqueViolationException.class,
+        () -> ApiKeys.create().id(UUID.randomUUID()).owner("bob").secret(Sensitive.of(secret))
+            .exec(db));
+    assertEquals(Optional.of("secret"), taken.field());
+    assertHidden(secret, allText(taken));
+    String plan = db.explain(ApiKeys.filter(ApiKeys.SECRET.eq(secret)).untyped());
+    assertHidden(secret, plan);
+    assertTrue(plan.contains(Redaction.MASK), plan);
+    assertHidden(secret, ApiKeys.filter(ApiKeys.SECRET.eq(secret)).toString());
   }
 
   @BackendTest

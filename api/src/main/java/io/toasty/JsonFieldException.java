@@ -1,0 +1,14 @@
+package io.toasty;
+
+/**
+ * A {@code @Json} field's value that the {@code Db}'s JSON codec could not write (while the
+ * statement was bound, so nothing was sent) or read back (the stored document does not map to the
+ * field's type). Names the model and the field; the codec's error is the cause.
+ */
+public class JsonFieldException extends ToastyException {
+  private static final long serialVersionUID = 1L;
+
+  public JsonFieldException(String model, String field, String message, Throwable cause) {
+    super(model, field, message, cause);
+  }
+}

@@ -1,0 +1,24 @@
+package io.toasty.driver;
+
+/**
+ * Forms of a read the backend's query language has, beyond plain filters. The planner asks
+ * these, never the backend's name, to choose between writing a form as it is and rewriting it
+ * into something every backend runs.
+ *
+ * @param rowValues       whether a tuple of columns may be compared with a tuple of values or
+ *                        stand before {@code IN (SELECT a, b ..)} and {@code IN ((?, ?), ..)}
+ *                        (a composite key's tuple); otherwise the planner expands a tuple
+ *                        {@code IN} list into {@code (a = ? AND b = ?) OR ..}, and a key-value
+ *                        backend reads by key
+ * @param windowFunctions whether a read may number its rows per partition
+ *                        ({@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..)}), which an
+ *                        include with a limit or offset per parent needs to stay one query per
+ *                        window of parents; otherwise the planner sends one limited read per
+ *                        parent
+ */
+public record QueryForms(boolean rowValues, boolean windowFunctions) {
+  /** Both forms: every SQL database the project supports. */
+  public static final QueryForms SQL = new QueryForms(true, true);
+  /** Neither form: a key-value backend. */
+  public static final QueryForms NONE = new QueryForms(false, false);
+}

@@ -1,0 +1,78 @@
+package io.toasty.docs.neo4j;
+
+import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.io.PrintStream;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * The example of {@code docs/neo4j.md}, run against Neo4j in the test JVM by
+ * {@link Neo4jGuideTest}. It blocks because it is a command-line program.
+ */
+public final class Neo4jGuide {
+  private Neo4jGuide() {}
+
+  /** Runs the example against {@code url}, printing what it does to {@code out}. */
+  public static void run(String url, PrintStream out) {
+    // snippet: neo4j-connect
+    Db db = Toasty.builder()
+        .models(Movies.MODEL)
+        .url(url)      // e.g. "neo4j://neo4j:secret@localhost:7687/movies?labelPrefix=demo_"
+        .poolMaxSize(10)
+        .build();
+    db.schema().push().block();   // uniqueness constraints and indexes, IF NOT EXISTS
+    // end-snippet
+    try {
+      tour(db, out);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  private static void tour(Db db, PrintStream out) {
+    // snippet: neo4j-crud
+    Movie matrix = Movies.create().title("The Matrix").genre("sci-fi").released(1999)
+        .tagline("Welcome to the Real World").exec(db).block();
+    Movies.create().title("Alien").genre("sci-fi").released(1979).exec(db).block();
+    Movies.create().title("Heat").genre("crime").released(1995).exec(db).block();
+    // MATCH (n0:`Movie`) WHERE ((n0.`genre` = $p0) AND (n0.`released` > $p1))
+    // RETURN .. ORDER BY n0.`released` DESC
+    List<String> titles = Movies.filter(Movies.GENRE.eq("sci-fi").and(Movies.RELEASED.gt(1970)))
+        .orderBy(Movies.RELEASED.desc()).collect(db).block()
+        .stream().map(Movie::title).toList();
+    long crime = Movies.filter(Movies.GENRE.eq("crime")).count(db).block();
+    // end-snippet
+    out.println(titles + ", " + crime + " crime; " + matrix.tagline().orElse(""));
+
+    // snippet: neo4j-unique
+    try {
+      Movies.create().title("Heat").genre("crime").released(1995).exec(db).block();
+    } catch (UniqueViolationException e) {
+      out.println(e.model().orElse("?") + "." + e.field().orElse("?") + " taken"); // Movie.title
+    }
+    // end-snippet
+
+    // snippet: neo4j-transaction
+    try {
+      db.transaction(tx -> Flux.concat(
+              Movies.create().title("Ronin").genre("crime").released(1998).exec(tx),
+              Movies.create().title("Alien").genre("sci-fi").released(1979).exec(tx)))
+          .blockLast();
+    } catch (UniqueViolationException e) {
+      boolean ronin = Movies.filter(Movies.TITLE.eq("Ronin")).count(db).block() > 0;
+      out.println("rolled back, Ronin stored: " + ronin);   // false
+    }
+    // end-snippet
+
+    // snippet: neo4j-refusals
+    try {
+      db.transaction(tx -> tx.transaction(inner -> Movies.all().collect(inner))).blockLast();
+    } catch (UnsupportedFeatureException e) {
+      out.println(e.feature() + " on " + e.backend());      // SAVEPOINTS on neo4j
+    }
+    // end-snippet
+  }
+}

@@ -1,0 +1,37 @@
+package io.toasty.docs.neo4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/** Runs the Neo4j guide's example on Neo4j 5.26 in this JVM and checks its output. */
+class Neo4jGuideTest {
+
+  @Test
+  void runsTheNeo4jGuideOnAnInProcessServer() {
+    try (Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+        .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
+        .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+        .build()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        Neo4jGuide.run(neo4j.boltURI() + "?labelPrefix=guide_", out);
+      }
+      List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+      assertEquals(List.of(
+          "[The Matrix, Alien], 1 crime; Welcome to the Real World",
+          "Movie.title taken",
+          "rolled back, Ronin stored: false",
+          "SAVEPOINTS on neo4j"), lines);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.toasty.migrate;
+
+import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.files.MigrationFile;
+import io.toasty.migrate.files.ScriptFormat;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** How one backend applies, rolls back and records migrations. */
+interface MigrationBackend {
+  String folder();
+
+  ScriptFormat format();
+
+  Mono<List<Integer>> apply(List<MigrationFile> files, int target);
+
+  Mono<List<Integer>> rollback(List<MigrationFile> files, int target);
+
+  Mono<List<HistoryRow>> history();
+
+  Mono<java.util.Optional<io.toasty.migrate.live.LiveTable>> describe(String table);
+}

@@ -1,0 +1,20 @@
+package io.toasty.migrate;
+
+import io.toasty.ToastyException;
+
+/**
+ * A migration could not be generated, read, applied or rolled back; the message names the
+ * migration, table or column at fault and what to do.
+ */
+public class MigrationException extends ToastyException {
+  private static final long serialVersionUID = 1L;
+
+  public MigrationException(String message, Throwable cause) {
+    super(null, null, message, cause);
+  }
+
+  /** An error about {@code table}'s {@code column} (either may be null). */
+  public MigrationException(String table, String column, String message) {
+    super(table, column, message, null);
+  }
+}

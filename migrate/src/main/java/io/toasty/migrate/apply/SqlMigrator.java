@@ -1,0 +1,129 @@
+package io.toasty.migrate.apply;
+
+import io.toasty.driver.Connection;
+import io.toasty.migrate.MigrationFailedException;
+import io.toasty.migrate.files.MigrationFile;
+import io.toasty.migrate.files.Step;
+import io.toasty.migrate.render.SqlChoices;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies and rolls back one SQL backend's migrations on one connection, under the backend's
+ * lock. Where DDL is transactional, each migration and its history row commit together (and
+ * SQLite re-reads the history inside that write transaction); elsewhere each step commits on its
+ * own and the history row records how many steps are in effect, so that a failed migration is
+ * resumed by the next apply or undone by a rollback.
+ */
+public final class SqlMigrator {
+  private final SqlChoices choices;
+  private final SqlSession session;
+  private final SqlHistory history;
+  private final SqlLock lock;
+
+  public SqlMigrator(SqlChoices choices, Connection connection) {
+    this.choices = choices;
+    this.session = new SqlSession(connection);
+    this.history = new SqlHistory(session, choices);
+    this.lock = new SqlLock(session, choices);
+  }
+
+  /** The history rows. */
+  public Mono<List<HistoryRow>> history() {
+    return history.create().then(history.rows());
+  }
+
+  /** Applies the pending {@code files} up to {@code target}; the versions this call applied. */
+  public Mono<List<Integer>> apply(List<MigrationFile> files, int target) {
+    return locked(history.rows()
+        .map(rows -> Pending.toApply(files, rows).stream()
+            .filter(p -> p.file().version() <= target).toList())
+        .flatMapMany(pending -> Flux.fromIterable(pending).concatMap(p -> applyOne(p)))
+        .collectList());
+  }
+
+  /** Rolls back the migrations above {@code target}, newest first; the versions undone. */
+  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target) {
+    return locked(history.rows()
+        .map(rows -> Pending.toUndo(files, rows, target))
+        .flatMapMany(undo -> Flux.fromIterable(undo).concatMap(u -> undoOne(u)))
+        .collectList());
+  }
+
+  /**
+   * {@code work} with the lock held and the history table made; the lock freed on completion,
+   * error and cancel, before the connection goes back to the pool (a session lock would
+   * otherwise stay with the pooled connection).
+   */
+  private <T> Mono<T> locked(Mono<T> work) {
+    // The history table is made under the lock: two instances creating it at once race even
+    // with IF NOT EXISTS (PostgreSQL's catalog then refuses the second with a unique violation).
+    return Mono.usingWhen(lock.acquire().thenReturn(lock), l -> history.create().then(work),
+        SqlLock::release, (l, e) -> l.release(), SqlLock::release);
+  }
+
+  // ---- apply ---------------------------------------------------------------------------------
+
+  private Mono<Integer> applyOne(Pending.ToApply p) {
+    MigrationFile f = p.file();
+    if (choices.transactionalDdl()) {
+      Mono<Integer> work = history.rows()
+          .flatMap(rows -> isApplied(rows, f.version()) ? session.commit().then(Mono.empty())
+              : runSteps(f, f.up(), 0, null)
+                  .then(history.insert(f.version(), f.name(), f.checksum(), f.up().size(), true))
+                  .then(session.commit())
+                  .thenReturn(f.version()));
+      return session.begin().then(work.onErrorResume(e -> session.rollback()
+          .onErrorResume(x -> Mono.empty()).then(Mono.error(e))));
+    }
+    Mono<Void> start = p.resumed() ? Mono.empty()
+        : history.insert(f.version(), f.name(), f.checksum(), 0, false);
+    return start.then(runSteps(f, f.up(), p.fromStep(), i -> history.progress(f.version(), i + 1,
+            false)))
+        .then(history.progress(f.version(), f.up().size(), true))
+        .thenReturn(f.version());
+  }
+
+  private static boolean isApplied(List<HistoryRow> rows, int version) {
+    Optional<HistoryRow> row = rows.stream().filter(r -> r.version() == version).findFirst();
+    return row.isPresent() && row.get().complete();
+  }
+
+  /** Runs {@code steps} from {@code from}; {@code after} records each step's progress. */
+  private Mono<Void> runSteps(MigrationFile f, List<Step> steps, int from,
+      java.util.function.IntFunction<Mono<Void>> after) {
+    return Flux.range(from, steps.size() - from)
+        .concatMap(i -> Flux.fromIterable(steps.get(i).statements())
+            .concatMap(sql -> session.update(sql))
+            .then()
+            .onErrorMap(e -> !(e instanceof MigrationFailedException),
+                e -> new MigrationFailedException(f.label(), f.version(), i + 1,
+                    steps.get(i).description(), e))
+            .then(after == null ? Mono.empty() : after.apply(i)))
+        .then();
+  }
+
+  // ---- rollback ------------------------------------------------------------------------------
+
+  private Mono<Integer> undoOne(Pending.ToUndo u) {
+    MigrationFile f = u.file();
+    List<Step> down = f.down();
+    int first = down.size() - u.stepsDone();
+    if (choices.transactionalDdl()) {
+      Mono<Integer> work = runSteps(f, down, first, null)
+          .then(history.delete(f.version()))
+          .then(session.commit())
+          .thenReturn(f.version());
+      return session.begin().then(work.onErrorResume(e -> session.rollback()
+          .onErrorResume(x -> Mono.empty()).then(Mono.error(e))));
+    }
+    // Each undone step lowers the count of up steps in effect, so a failed rollback resumes.
+    return history.progress(f.version(), u.stepsDone(), false)
+        .then(runSteps(f, down, first, i -> history.progress(f.version(), down.size() - i - 1,
+            false)))
+        .then(history.delete(f.version()))
+        .thenReturn(f.version());
+  }
+}

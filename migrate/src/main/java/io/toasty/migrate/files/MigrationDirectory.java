@@ -1,0 +1,138 @@
+package io.toasty.migrate.files;
+
+import io.toasty.migrate.MigrationException;
+import io.toasty.migrate.snapshot.SchemaSnapshot;
+import io.toasty.migrate.snapshot.SnapshotJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A folder of migrations: {@code snapshot.json} (the models' schema at the last migration) and a
+ * folder per backend ({@code postgresql/}, {@code mariadb/}, {@code h2/}, {@code sqlite/},
+ * {@code dynamodb/}) of {@code V<n>__<name>} files with their undo files {@code U<n>__<name>},
+ * named as Flyway names them.
+ */
+public final class MigrationDirectory {
+  /** The snapshot's file name. */
+  public static final String SNAPSHOT = "snapshot.json";
+  private static final Pattern FILE = Pattern.compile("([VU])(\\d+)__(\\w+)\\.(\\w+)");
+
+  private final Path root;
+
+  public MigrationDirectory(Path root) {
+    this.root = Objects.requireNonNull(root, "root");
+  }
+
+  /** The folder. */
+  public Path root() {
+    return root;
+  }
+
+  /** The snapshot of the last migration, or {@link SchemaSnapshot#EMPTY} before the first. */
+  public SchemaSnapshot snapshot() {
+    Path file = root.resolve(SNAPSHOT);
+    return Files.exists(file) ? SnapshotJson.read(read(file), file.toString())
+        : SchemaSnapshot.EMPTY;
+  }
+
+  /** One more than the highest version in any backend's folder (1 when there is none). */
+  public int nextVersion() {
+    int max = 0;
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> folders = Files.list(root)) {
+        for (Path folder : folders.filter(Files::isDirectory).toList()) {
+          for (Path file : list(folder)) {
+            Matcher m = FILE.matcher(file.getFileName().toString());
+            if (m.matches()) {
+              max = Math.max(max, Integer.parseInt(m.group(2)));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return max + 1;
+  }
+
+  /** Writes one backend's up and undo files of a migration. */
+  public void write(String folder, ScriptFormat format, int version, String name, String header,
+      List<Step> up, List<Step> down) {
+    Path dir = root.resolve(folder);
+    String base = version + "__" + name + "." + format.extension();
+    writeFile(dir.resolve("V" + base), format.write(header, up));
+    writeFile(dir.resolve("U" + base), format.write("undo of " + header, down));
+  }
+
+  /** Writes {@code snapshot} as the last migration's. */
+  public void writeSnapshot(SchemaSnapshot snapshot) {
+    writeFile(root.resolve(SNAPSHOT), SnapshotJson.write(snapshot));
+  }
+
+  /** One backend's migrations, by version; an undo file is required beside every up file. */
+  public List<MigrationFile> migrations(String folder, ScriptFormat format) {
+    Path dir = root.resolve(folder);
+    List<MigrationFile> out = new ArrayList<>();
+    for (Path file : list(dir)) {
+      Matcher m = FILE.matcher(file.getFileName().toString());
+      if (!m.matches() || !m.group(1).equals("V") || !m.group(4).equals(format.extension())) {
+        continue;
+      }
+      int version = Integer.parseInt(m.group(2));
+      String name = m.group(3);
+      String text = read(file);
+      Path undo = dir.resolve("U" + version + "__" + name + "." + format.extension());
+      if (!Files.exists(undo)) {
+        throw new MigrationException("migration " + file + " has no undo file " + undo, null);
+      }
+      out.add(new MigrationFile(version, name, format.read(text, file.toString()),
+          format.read(read(undo), undo.toString()), MigrationFile.checksum(text)));
+    }
+    out.sort(Comparator.comparingInt(MigrationFile::version));
+    for (int i = 1; i < out.size(); i++) {
+      if (out.get(i).version() == out.get(i - 1).version()) {
+        throw new MigrationException("two migrations have version " + out.get(i).version()
+            + " in " + dir + ": " + out.get(i - 1).label() + " and " + out.get(i).label(), null);
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> list(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MigrationException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeFile(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MigrationException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

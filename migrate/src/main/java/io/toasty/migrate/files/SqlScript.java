@@ -1,0 +1,68 @@
+package io.toasty.migrate.files;
+
+import io.toasty.migrate.MigrationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A migration's SQL file: a header comment, then per step a {@code -- step N: what} line and its
+ * statements, each ending with {@code ;} at the end of a line. Flyway runs the same file as
+ * plain SQL; Toasty reads the step lines to record progress step by step.
+ */
+public final class SqlScript {
+  private static final String STEP = "-- step ";
+
+  private SqlScript() {}
+
+  /** The text of a file holding {@code steps}. */
+  public static String write(String header, List<Step> steps) {
+    StringBuilder out = new StringBuilder();
+    for (String line : header.split("\n")) {
+      out.append("-- ").append(line).append('\n');
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      out.append('\n').append(STEP).append(i + 1).append(": ").append(step.description())
+          .append('\n');
+      for (String statement : step.statements()) {
+        out.append(statement).append(";\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** The steps of a file's {@code text}; {@code source} names it in errors. */
+  public static List<Step> read(String text, String source) {
+    List<Step> steps = new ArrayList<>();
+    String description = null;
+    List<String> statements = new ArrayList<>();
+    StringBuilder statement = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith(STEP)) {
+        if (description != null) {
+          steps.add(new Step(description, statements));
+        }
+        description = line.substring(line.indexOf(':') + 1).trim();
+        statements = new ArrayList<>();
+      } else if (!line.startsWith("--") && !line.isBlank()) {
+        if (description == null) {
+          throw new MigrationException(source + ": a statement before the first '-- step' line",
+              null);
+        }
+        statement.append(statement.length() == 0 ? "" : "\n").append(line);
+        if (line.stripTrailing().endsWith(";")) {
+          String s = statement.toString().stripTrailing();
+          statements.add(s.substring(0, s.length() - 1));
+          statement.setLength(0);
+        }
+      }
+    }
+    if (statement.length() > 0) {
+      throw new MigrationException(source + ": the last statement does not end with ';'", null);
+    }
+    if (description != null) {
+      steps.add(new Step(description, statements));
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,4 @@
+package io.toasty.migrate.live;
+
+/** A column as the database describes it: its type in the database's own words. */
+public record LiveColumn(String name, String type, boolean nullable) {}

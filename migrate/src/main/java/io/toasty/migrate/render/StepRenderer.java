@@ -1,0 +1,18 @@
+package io.toasty.migrate.render;
+
+import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.files.ScriptFormat;
+import java.util.List;
+
+/** Renders changes for one backend: its folder, its file format, the statements of a change. */
+public interface StepRenderer {
+
+  /** The backend's folder of migration files. */
+  String folder();
+
+  /** How its files are written. */
+  ScriptFormat format();
+
+  /** The statements of {@code change}, in order (none when the backend has nothing to do). */
+  List<String> render(Change change);
+}

@@ -1,0 +1,66 @@
+package io.toasty.migrate.snapshot;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.ColumnSchema;
+import io.toasty.schema.db.TableIndex;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Takes the snapshot of a schema: its db layer, with the app layer's defaults and renames. */
+public final class Snapshots {
+  private Snapshots() {}
+
+  /** The snapshot of the schema of {@code models}. */
+  public static SchemaSnapshot of(Collection<ModelSchema> models) {
+    return of(Schema.of(models));
+  }
+
+  /** The snapshot of {@code schema}. */
+  public static SchemaSnapshot of(Schema schema) {
+    Objects.requireNonNull(schema, "schema");
+    List<TableSnapshot> tables = new ArrayList<>();
+    for (ModelSchema model : schema.models()) {
+      ModelMapping mapping = schema.mapping(model.name());
+      tables.add(table(model, mapping, schema.table(mapping.table())));
+    }
+    tables.sort(Comparator.comparing(TableSnapshot::name));
+    return new SchemaSnapshot(SchemaSnapshot.FORMAT, tables);
+  }
+
+  private static TableSnapshot table(ModelSchema model, ModelMapping mapping, TableSchema table) {
+    List<ColumnSnapshot> columns = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      ColumnSchema column = table.column(c);
+      FieldSchema field = fieldOf(model, mapping, c);
+      boolean nullable = column.nullable() && !column.identity() && !table.primaryKey().contains(c);
+      columns.add(new ColumnSnapshot(column.name(), field == null ? null : field.name(),
+          ColumnTypes.name(column.type()), nullable, column.identity(),
+          field == null ? null : DefaultLiteral.of(field.defaultValue()),
+          field == null ? null : field.renamedFrom()));
+    }
+    List<String> key = table.primaryKey().stream().map(i -> table.column(i).name()).toList();
+    List<IndexSnapshot> indexes = new ArrayList<>();
+    for (TableIndex index : table.indexes()) {
+      indexes.add(new IndexSnapshot(index.name(),
+          index.columns().stream().map(i -> table.column(i).name()).toList(), index.unique()));
+    }
+    indexes.sort(Comparator.comparing(IndexSnapshot::name));
+    return new TableSnapshot(table.name(), model.name(), columns, key, indexes);
+  }
+
+  private static FieldSchema fieldOf(ModelSchema model, ModelMapping mapping, int column) {
+    for (int f = 0; f < model.fields().size(); f++) {
+      if (mapping.columnOf(f) == column) {
+        return model.field(f);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,42 @@
+package io.toasty.neo4j;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.ValueRanges;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * What Neo4j (5.x, Cypher 5) can do, as the planner reads it: it plans for this backend as for
+ * any other that runs table-level statements ({@code sql} true), which this driver renders as
+ * Cypher; it never asks which database it talks to.
+ *
+ * <ul>
+ *   <li>Statements: a read, update, delete or insert is one Cypher statement; {@code SET} and
+ *       {@code DELETE} can {@code RETURN} what they changed; a multi-row insert is one
+ *       {@code UNWIND}; filters hold {@code EXISTS { }} and {@code COLLECT { }} subqueries, and
+ *       Cypher evaluates every filter expression the engine has (LIKE as a regular expression).
+ *   <li>Transactions: interactive (Bolt transactions), but no savepoints; no locking reads
+ *       ({@code FOR UPDATE}/{@code FOR SHARE} have no Cypher form).
+ *   <li>Keys: no sequences, so no database-generated integer keys.
+ *   <li>Types: no UUID or decimal type (stored as text); temporal values hold Java's local
+ *       range at nanoseconds.
+ *   <li>No SQL text: raw SQL and SQL fragments are refused before anything is sent.
+ * </ul>
+ */
+public final class Neo4jCapability {
+  private Neo4jCapability() {}
+
+  /** Neo4j's temporal types hold years -999,999,999 to 999,999,999, as Java's local ones. */
+  static final ValueRanges RANGES = new ValueRanges(
+      LocalDateTime.MIN.toInstant(ZoneOffset.UTC), LocalDateTime.MAX.toInstant(ZoneOffset.UTC),
+      LocalDateTime.MIN, LocalDateTime.MAX, LocalDate.MIN, LocalDate.MAX, 0, 0, -1,
+      Integer.MIN_VALUE, true, true, true, 0, false);
+
+  /** Neo4j 5 through this driver. */
+  public static final Capability NEO4J = new Capability("neo4j", true, true, true, false, false,
+      true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
+      // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
+      // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
+      .withoutRawSql().withQueryForms(io.toasty.driver.QueryForms.NONE);
+}

@@ -1,0 +1,186 @@
+package io.toasty.neo4j;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.PoolState;
+import io.toasty.neo4j.cypher.CypherRenderer;
+import io.toasty.neo4j.cypher.Names;
+import io.toasty.neo4j.ddl.GraphSchema;
+import io.toasty.neo4j.error.Neo4jErrors;
+import io.toasty.schema.Schema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.reactivestreams.ReactiveSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A Neo4j backend on the Neo4j Java driver's reactive API. The engine's statements arrive at
+ * table level and leave as parameterized Cypher ({@link CypherRenderer}); a connection is one
+ * {@link ReactiveSession}, whose Bolt connection comes from the Neo4j driver's own pool.
+ *
+ * <pre>{@code
+ * Db db = Toasty.builder().url("neo4j://neo4j:secret@localhost:7687").models(Users.MODEL).build();
+ * }</pre>
+ *
+ * <p>Several applications (or test runs) can share one database: with a label prefix, each
+ * sees only the nodes, constraints and indexes of its own prefix.
+ */
+public final class Neo4jDriver implements Driver {
+  private final org.neo4j.driver.Driver driver;
+  private final boolean ownsDriver;
+  private final SessionConfig sessionConfig;
+  private final Neo4jContext context;
+  private final GraphSchema graphSchema;
+  private final int poolMaxSize;
+  private final AtomicInteger acquired = new AtomicInteger();
+  private volatile boolean closed;
+
+  private Neo4jDriver(Builder b) {
+    this.driver = Objects.requireNonNull(b.driver, "driver");
+    this.ownsDriver = b.ownsDriver;
+    Schema schema = Objects.requireNonNull(b.schema, "schema");
+    Names names = new Names(b.labelPrefix);
+    this.sessionConfig = b.database == null ? SessionConfig.defaultConfig()
+        : SessionConfig.forDatabase(b.database);
+    TransactionConfig tx = b.statementTimeout == null ? TransactionConfig.empty()
+        : TransactionConfig.builder().withTimeout(b.statementTimeout).build();
+    this.context = new Neo4jContext(schema, new CypherRenderer(schema, names),
+        new Neo4jErrors(schema, names), tx);
+    this.graphSchema = new GraphSchema(schema, names);
+    this.poolMaxSize = b.poolMaxSize;
+  }
+
+  /** A builder over a Neo4j driver the caller made. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Capability capability() {
+    return Neo4jCapability.NEO4J;
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    return Mono.defer(() -> closed ? Mono.error(new io.toasty.DriverException(
+        Neo4jContext.BACKEND, null, "the driver is closed", null)) : Mono.fromSupplier(() -> {
+      ReactiveSession session = driver.session(ReactiveSession.class, sessionConfig);
+      acquired.incrementAndGet();
+      return new Neo4jConnection(context, session, acquired::decrementAndGet);
+    }));
+  }
+
+  /** Creates the missing constraints and indexes, all in one schema transaction. */
+  @Override
+  public Mono<Void> pushSchema() {
+    List<String> commands = graphSchema.push();
+    Mono<Void> push = commands.isEmpty() ? Mono.empty() : inOneTransaction(commands);
+    return graphSchema.hasIndexes() ? push.then(inOneTransaction(List.of("CALL db.awaitIndexes(300)")))
+        : push;
+  }
+
+  /** Deletes the schema's nodes; the constraints and indexes stay (a push adds any missing). */
+  @Override
+  public Mono<Void> resetSchema() {
+    return inOneTransaction(List.of(graphSchema.deleteNodes())).then(pushSchema());
+  }
+
+  /** Runs {@code commands} in order in one transaction of a session of their own. */
+  private Mono<Void> inOneTransaction(List<String> commands) {
+    return Flux.usingWhen(
+            Mono.fromSupplier(() -> driver.session(ReactiveSession.class, sessionConfig)),
+            session -> Flux.usingWhen(session.beginTransaction(),
+                tx -> Flux.fromIterable(commands).concatMap(command -> Flux.from(tx.run(command))
+                    .concatMap(result -> Mono.from(result.consume()))),
+                tx -> tx.commit(),
+                (tx, error) -> tx.rollback(),
+                tx -> tx.rollback()),
+            session -> Mono.from(session.close()),
+            (session, error) -> Mono.from(session.close()),
+            session -> Mono.from(session.close()))
+        .onErrorMap(context.errors()::translate)
+        .then();
+  }
+
+  /**
+   * Sessions handed out and not yet closed; at most {@code poolMaxSize} are given to the engine
+   * at once, as many as the Neo4j driver's pool holds Bolt connections.
+   */
+  @Override
+  public Optional<PoolState> poolState() {
+    int inUse = acquired.get();
+    return Optional.of(new PoolState(poolMaxSize, inUse, 0, inUse, 0));
+  }
+
+  @Override
+  public Mono<Void> close() {
+    return Mono.defer(() -> {
+      closed = true;
+      return ownsDriver ? Mono.fromCompletionStage(driver::closeAsync).then() : Mono.empty();
+    });
+  }
+
+  /** Builds a {@link Neo4jDriver}. */
+  public static final class Builder {
+    private org.neo4j.driver.Driver driver;
+    private boolean ownsDriver;
+    private Schema schema;
+    private String labelPrefix = "";
+    private String database;
+    private int poolMaxSize = 100;
+    private Duration statementTimeout;
+
+    private Builder() {}
+
+    /** The Neo4j driver to run on; {@code owned}: closing this driver closes it. */
+    public Builder driver(org.neo4j.driver.Driver driver, boolean owned) {
+      this.driver = Objects.requireNonNull(driver, "driver");
+      this.ownsDriver = owned;
+      return this;
+    }
+
+    /** The models and tables served. */
+    public Builder schema(Schema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** A prefix of every label, constraint and index name ({@code ""} for none). */
+    public Builder labelPrefix(String prefix) {
+      this.labelPrefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /** The database (Neo4j's multi-database name); the server's default if not set. */
+    public Builder database(String database) {
+      this.database = database;
+      return this;
+    }
+
+    /** The most sessions the engine holds at once: the Neo4j driver's pool size. */
+    public Builder poolMaxSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("poolMaxSize must be at least 1, was " + size);
+      }
+      this.poolMaxSize = size;
+      return this;
+    }
+
+    /** How long a transaction may run before the server stops it; null for no limit. */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = timeout;
+      return this;
+    }
+
+    public Neo4jDriver build() {
+      return new Neo4jDriver(this);
+    }
+  }
+}

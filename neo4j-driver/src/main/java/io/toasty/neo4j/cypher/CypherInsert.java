@@ -1,0 +1,175 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.Returning;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An insert as {@code UNWIND $rows AS r CREATE (n:Label) SET n += r}: one statement, so every
+ * row is created or none (a unique constraint that fails one fails all). The rows are one list
+ * parameter of maps; a column the database fills ({@code Expr.Now}) is set inline. An upsert
+ * merges on its conflict target instead: {@code MERGE (n:Label {key: r.key}) ON CREATE SET ..
+ * ON MATCH SET ..}.
+ */
+final class CypherInsert {
+  private static final String ROW = "r";
+
+  private CypherInsert() {}
+
+  static boolean render(CypherWalk walk, Insert insert) {
+    TableSchema table = walk.table(insert.target());
+    CypherWalk.Scope scope = walk.open(insert.target());
+    String n = walk.variable(scope);
+    StringBuilder out = walk.out();
+    List<String> properties = new ArrayList<>();
+    List<Integer> inline = new ArrayList<>();
+    List<List<Param>> rows = rows(table, insert, properties, inline);
+    out.append("UNWIND ");
+    walk.param(new Param.Rows(properties, rows));
+    out.append(" AS ").append(ROW).append(' ');
+    OnConflict conflict = insert.onConflict();
+    if (conflict == null) {
+      out.append("CREATE ");
+      walk.node(scope);
+      out.append(" SET ");
+      created(walk, table, insert, n, inline);
+    } else {
+      merge(walk, table, insert, conflict, scope, inline);
+    }
+    boolean rows2;
+    if (insert.returning() instanceof Returning.Keys k) {
+      out.append(" RETURN ");
+      for (int i = 0; i < k.indexes().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        out.append(n).append('.');
+        Names.quote(out, table.column(k.indexes().get(i)).name());
+        out.append(" AS c").append(i);
+      }
+      rows2 = true;
+    } else {
+      rows2 = walk.returning(insert.returning());
+    }
+    walk.close(scope);
+    return rows2;
+  }
+
+  /** {@code n += r} and the inline columns. */
+  private static void created(CypherWalk walk, TableSchema table, Insert insert, String n,
+      List<Integer> inline) {
+    StringBuilder out = walk.out();
+    out.append(n).append(" += ").append(ROW);
+    for (int column : inline) {
+      out.append(", ").append(n).append('.');
+      Names.quote(out, table.column(insert.columns().get(column)).name());
+      out.append(" = ");
+      walk.expr(insert.rows().get(0).fields().get(column));
+    }
+  }
+
+  private static void merge(CypherWalk walk, TableSchema table, Insert insert,
+      OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline) {
+    StringBuilder out = walk.out();
+    String n = walk.variable(scope);
+    List<Integer> target = conflict.target().isEmpty() ? table.primaryKey() : conflict.target();
+    out.append("MERGE (").append(n).append(':');
+    Names.quote(out, walkLabel(walk, scope));
+    out.append(" {");
+    for (int i = 0; i < target.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      String name = table.column(target.get(i)).name();
+      Names.quote(out, name);
+      out.append(": ").append(ROW).append('.');
+      Names.quote(out, name);
+    }
+    out.append("}) ON CREATE SET ");
+    created(walk, table, insert, n, inline);
+    if (conflict.keepsStored()) {
+      return;
+    }
+    out.append(" ON MATCH SET ").append(n).append(" += {");
+    int items = 0;
+    for (int column : conflict.copied()) {
+      if (items++ > 0) {
+        out.append(", ");
+      }
+      String name = table.column(column).name();
+      Names.quote(out, name);
+      out.append(": ").append(ROW).append('.');
+      Names.quote(out, name);
+    }
+    for (Assignment a : conflict.assignments()) {
+      if (items++ > 0) {
+        out.append(", ");
+      }
+      Names.quote(out, table.column(a.target()).name());
+      out.append(": ");
+      walk.assigned(table, a);
+    }
+    out.append('}');
+  }
+
+  private static String walkLabel(CypherWalk walk, CypherWalk.Scope scope) {
+    return walk.label(scope.table());
+  }
+
+  /**
+   * Each row's values, one map entry per column that takes a value; fills {@code properties}
+   * with those columns' names and {@code inline} with the columns the database fills.
+   */
+  private static List<List<Param>> rows(TableSchema table, Insert insert,
+      List<String> properties, List<Integer> inline) {
+    List<Integer> mapped = new ArrayList<>();
+    for (int j = 0; j < insert.columns().size(); j++) {
+      Expr first = insert.rows().isEmpty() ? null : insert.rows().get(0).fields().get(j);
+      if (first instanceof Expr.Now) {
+        for (Expr.Record row : insert.rows()) {
+          if (!first.equals(row.fields().get(j))) {
+            throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,
+                "an insert whose rows fill column " + table.column(insert.columns().get(j)).name()
+                + " both with the database's time and with values");
+          }
+        }
+        inline.add(j);
+      } else {
+        mapped.add(j);
+        properties.add(table.column(insert.columns().get(j)).name());
+      }
+    }
+    List<List<Param>> rows = new ArrayList<>(insert.rows().size());
+    for (Expr.Record row : insert.rows()) {
+      List<Param> values = new ArrayList<>(mapped.size());
+      for (int j : mapped) {
+        values.add(value(table, insert, row.fields().get(j), j));
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  private static Param value(TableSchema table, Insert insert, Expr e, int j) {
+    if (e instanceof Expr.Arg a) {
+      return new Param.Arg(a.index(), Param.Form.STORED);
+    }
+    if (e instanceof Expr.Const c) {
+      return new Param.Const(c.value(), Param.Form.STORED);
+    }
+    if (e instanceof Expr.Default) {
+      return new Param.Const(Value.NULL, Param.Form.STORED);
+    }
+    throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,
+        "an insert value of column " + table.column(insert.columns().get(j)).name()
+        + " must be a value, not " + e);
+  }
+}

@@ -1,0 +1,42 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Statement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders table-level statements as parameterized Cypher, once per statement shape: a cached
+ * plan sends the same statement (values are argument slots) on every execution, so the text and
+ * its parameter sources are kept, up to {@value #CACHE_SIZE} shapes.
+ */
+public final class CypherRenderer {
+  private static final int CACHE_SIZE = 512;
+
+  private final Schema schema;
+  private final Names names;
+  private final Map<Statement, RenderedCypher> cache = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Statement, RenderedCypher> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
+  public CypherRenderer(Schema schema, Names names) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */
+  public RenderedCypher render(Statement statement) {
+    RenderedCypher done = cache.get(statement);
+    if (done == null) {
+      done = new CypherWalk(schema, names).render(statement);
+      cache.put(statement, done);
+    }
+    return done;
+  }
+}

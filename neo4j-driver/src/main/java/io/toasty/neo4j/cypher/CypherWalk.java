@@ -1,0 +1,686 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rendering of one table-level statement as Cypher: appends the text and records each
+ * parameter's source in the same step, so text and parameters cannot drift apart. A table is a
+ * label, a row a node, a column a property; a statement's rows are the nodes {@code MATCH} binds
+ * to one variable per (sub)query.
+ */
+final class CypherWalk {
+  static final String BACKEND = "neo4j";
+
+  private final Schema schema;
+  private final Names names;
+  private final StringBuilder out = new StringBuilder(128);
+  private final List<Param> params = new ArrayList<>();
+  /** The node variable of each enclosing (sub)query, innermost first. */
+  private final ArrayDeque<Scope> scopes = new ArrayDeque<>();
+  /** Expressions already computed by a WITH (group keys, aggregates), by their alias. */
+  private final Map<Expr, String> computed = new HashMap<>();
+  private int variables;
+  private List<Type> types = List.of();
+  /** Whether an update's assigned value is being written (for the exact refusal's feature). */
+  private boolean assigning;
+  /** The guarded table (first) and columns; see {@link RenderedCypher#guarded()}. */
+  private final List<String> guarded = new ArrayList<>();
+
+  record Scope(String table, String variable) {}
+
+  CypherWalk(Schema schema, Names names) {
+    this.schema = schema;
+    this.names = names;
+  }
+
+  RenderedCypher render(Statement statement) {
+    boolean rows;
+    if (statement instanceof Query q) {
+      query(q);
+      rows = true;
+    } else if (statement instanceof Update u) {
+      rows = update(u);
+    } else if (statement instanceof Delete d) {
+      rows = delete(d);
+    } else {
+      rows = CypherInsert.render(this, (Insert) statement);
+    }
+    return new RenderedCypher(out.toString(), params, rows, types, guarded);
+  }
+
+  // ---- statements ----------------------------------------------------------------------------
+
+  private void query(Query q) {
+    if (q.lock() != null) {
+      throw new UnsupportedFeatureException(
+          q.lock().mode() == io.toasty.stmt.RowLock.Mode.SHARE ? Feature.SHARED_ROW_LOCKS
+              : Feature.ROW_LOCKS, BACKEND, "Cypher has no locking read");
+    }
+    Scope scope = match(q.source(), q.filter());
+    if (q.returning() instanceof Returning.Grouped g) {
+      grouped(g);
+    } else if (q.returning() instanceof Returning.Count) {
+      out.append(" RETURN count(*) AS c0");
+      types = List.of(Type.Scalar.I64);
+    } else {
+      out.append(" RETURN ");
+      projection(q.returning());
+    }
+    orderBy(q.orderBy());
+    limit(q.limit());
+    scopes.remove(scope);
+  }
+
+  private boolean update(Update u) {
+    Scope scope = match(u.target(), u.filter());
+    TableSchema table = schema.table(scope.table());
+    if (!u.assignments().isEmpty()) {
+      // One map, evaluated whole before it is applied: every assignment reads the values the
+      // node had before the update, as SQL's SET does.
+      out.append(" SET ").append(scope.variable()).append(" += {");
+      for (int i = 0; i < u.assignments().size(); i++) {
+        Assignment a = u.assignments().get(i);
+        if (i > 0) {
+          out.append(", ");
+        }
+        Names.quote(out, table.column(a.target()).name());
+        out.append(": ");
+        assigned(table, a);
+      }
+      out.append('}');
+    }
+    boolean rows = returning(u.returning());
+    scopes.remove(scope);
+    return rows;
+  }
+
+  private boolean delete(Delete d) {
+    Scope scope = match(d.from(), d.filter());
+    boolean rows;
+    if (d.returning() instanceof Returning.Project p) {
+      out.append(" WITH ").append(scope.variable());
+      for (int i = 0; i < p.exprs().size(); i++) {
+        out.append(", ");
+        expr(p.exprs().get(i));
+        out.append(" AS r").append(i);
+      }
+      out.append(" DETACH DELETE ").append(scope.variable()).append(" RETURN ");
+      for (int i = 0; i < p.exprs().size(); i++) {
+        out.append(i > 0 ? ", r" : "r").append(i);
+      }
+      rows = true;
+    } else {
+      out.append(" DETACH DELETE ").append(scope.variable());
+      rows = returning(d.returning());
+    }
+    scopes.remove(scope);
+    return rows;
+  }
+
+  /**
+   * An assignment's value; a computed value of a narrower integer column is checked against the
+   * column's width (Neo4j's integers are 64-bit: a value that does not fit would be stored and
+   * then not read back), failing the statement, and so writing nothing, when it does not fit.
+   */
+  void assigned(TableSchema table, Assignment a) {
+    assigning = true;
+    try {
+      assignedValue(table, a);
+    } finally {
+      assigning = false;
+    }
+  }
+
+  private void assignedValue(TableSchema table, Assignment a) {
+    Type type = table.column(a.target()).type();
+    long[] range = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
+        : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
+        : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE} : null;
+    if (range == null || a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const) {
+      expr(a.value());
+      return;
+    }
+    if (guarded.isEmpty()) {
+      guarded.add(table.name());
+    }
+    guarded.add(table.column(a.target()).name());
+    out.append("CASE WHEN ");
+    expr(a.value());
+    out.append(" < ").append(range[0]).append(" OR ");
+    expr(a.value());
+    out.append(" > ").append(range[1]).append(" THEN 1 / (");
+    expr(a.value());
+    out.append(" - ");
+    expr(a.value());
+    out.append(") ELSE ");
+    expr(a.value());
+    out.append(" END");
+  }
+
+  /** {@code RETURN count(*)} or the projection; whether rows come back. */
+  boolean returning(Returning returning) {
+    out.append(" RETURN ");
+    if (returning instanceof Returning.Count) {
+      out.append("count(*)");
+      return false;
+    }
+    projection(returning);
+    return true;
+  }
+
+  /** {@code MATCH (v:Label) WHERE filter}, opening a scope the caller closes. */
+  private Scope match(Source source, Expr filter) {
+    Scope scope = open(source);
+    out.append("MATCH ");
+    node(scope);
+    where(filter);
+    return scope;
+  }
+
+  Scope open(Source source) {
+    TableSchema table = table(source);
+    Scope scope = new Scope(table.name(), "n" + variables++);
+    scopes.push(scope);
+    return scope;
+  }
+
+  void close(Scope scope) {
+    scopes.remove(scope);
+  }
+
+  String label(String table) {
+    return names.label(table);
+  }
+
+  String variable(Scope scope) {
+    return scope.variable();
+  }
+
+  void node(Scope scope) {
+    out.append('(').append(scope.variable()).append(':');
+    Names.quote(out, names.label(scope.table()));
+    out.append(')');
+  }
+
+  private void where(Expr filter) {
+    if (!isTrue(filter)) {
+      out.append(" WHERE ");
+      expr(filter);
+    }
+  }
+
+  private void projection(Returning returning) {
+    if (!(returning instanceof Returning.Project p)) {
+      throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, BACKEND,
+          "a table-level statement returns columns, not " + returning);
+    }
+    if (p.exprs().isEmpty()) {
+      out.append("1 AS c0");
+      return;
+    }
+    for (int i = 0; i < p.exprs().size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(p.exprs().get(i));
+      out.append(" AS c").append(i);
+    }
+  }
+
+  /**
+   * Group keys and aggregates computed by a {@code WITH} (Cypher groups by the non-aggregate
+   * items), the having as its {@code WHERE}, then the returned expressions over those aliases.
+   */
+  private void grouped(Returning.Grouped g) {
+    out.append(" WITH ");
+    int items = 0;
+    for (int i = 0; i < g.groupBy().size(); i++) {
+      if (items++ > 0) {
+        out.append(", ");
+      }
+      expr(g.groupBy().get(i));
+      out.append(" AS g").append(i);
+    }
+    List<Expr.Aggregate> aggregates = new ArrayList<>();
+    g.exprs().forEach(e -> collectAggregates(e, aggregates));
+    collectAggregates(g.having(), aggregates);
+    for (int i = 0; i < aggregates.size(); i++) {
+      if (items++ > 0) {
+        out.append(", ");
+      }
+      aggregate(aggregates.get(i));
+      out.append(" AS a").append(i);
+    }
+    if (items == 0) {
+      out.append("count(*) AS a0");
+    }
+    for (int i = 0; i < g.groupBy().size(); i++) {
+      computed.put(g.groupBy().get(i), "g" + i);
+    }
+    for (int i = 0; i < aggregates.size(); i++) {
+      computed.put(aggregates.get(i), "a" + i);
+    }
+    if (!isTrue(g.having())) {
+      out.append(" WHERE ");
+      expr(g.having());
+    }
+    List<Type> derived = new ArrayList<>();
+    for (Expr e : g.exprs()) {
+      derived.add(typeOf(e));
+    }
+    types = derived;
+    out.append(g.distinct() ? " RETURN DISTINCT " : " RETURN ");
+    for (int i = 0; i < g.exprs().size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(g.exprs().get(i));
+      out.append(" AS c").append(i);
+    }
+    if (g.distinct()) {
+      // After RETURN DISTINCT only the returned columns are in scope for ORDER BY.
+      for (int i = 0; i < g.exprs().size(); i++) {
+        computed.put(g.exprs().get(i), "c" + i);
+      }
+    }
+  }
+
+  private static void collectAggregates(Expr e, List<Expr.Aggregate> into) {
+    if (e instanceof Expr.Aggregate a) {
+      if (!into.contains(a)) {
+        into.add(a);
+      }
+      return;
+    }
+    for (Expr child : io.toasty.neo4j.cypher.Children.of(e)) {
+      collectAggregates(child, into);
+    }
+  }
+
+  /** SQL's aggregates: NULLs skipped; SUM of nothing is NULL (Cypher's sum says 0). */
+  private void aggregate(Expr.Aggregate a) {
+    String distinct = a.distinct() ? "DISTINCT " : "";
+    switch (a.op()) {
+      case COUNT_ALL -> out.append("count(*)");
+      case COUNT -> call("count", distinct, a.operand());
+      case SUM, SUM_DOUBLE -> {
+        out.append("CASE WHEN count(");
+        expr(a.operand());
+        out.append(") = 0 THEN null ELSE ");
+        call("sum", distinct, a.operand());
+        out.append(" END");
+      }
+      case AVG -> {
+        // The sum over the count, as SQL computes it: Cypher's avg() accumulates a running mean
+        // whose rounding differs (7.500000000000001 for 7.5).
+        out.append("CASE WHEN count(").append(distinct);
+        expr(a.operand());
+        out.append(") = 0 THEN null ELSE toFloat(");
+        call("sum", distinct, a.operand());
+        out.append(") / count(").append(distinct);
+        expr(a.operand());
+        out.append(") END");
+      }
+      case MIN -> call("min", distinct, a.operand());
+      case MAX -> call("max", distinct, a.operand());
+      case SUM_DECIMAL, AVG_DECIMAL -> throw new UnsupportedFeatureException(
+          Feature.IN_MEMORY_EVALUATION, BACKEND,
+          "exact decimal sums and averages: Neo4j has no decimal type");
+    }
+  }
+
+  private void call(String fn, String distinct, Expr operand) {
+    out.append(fn).append('(').append(distinct);
+    expr(operand);
+    out.append(')');
+  }
+
+  private void orderBy(List<OrderBy> orderBy) {
+    if (orderBy.isEmpty()) {
+      return;
+    }
+    out.append(" ORDER BY ");
+    for (int i = 0; i < orderBy.size(); i++) {
+      OrderBy term = orderBy.get(i);
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(term.expr());
+      out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+    }
+  }
+
+  private void limit(Limit limit) {
+    if (limit == null) {
+      return;
+    }
+    if (limit.offset() != null) {
+      out.append(" SKIP ");
+      expr(limit.offset());
+    }
+    out.append(" LIMIT ");
+    expr(limit.count());
+  }
+
+  // ---- expressions ---------------------------------------------------------------------------
+
+  void expr(Expr e) {
+    String alias = computed.get(e);
+    if (alias != null) {
+      out.append(alias);
+      return;
+    }
+    if (e instanceof Expr.Const c) {
+      param(new Param.Const(c.value(), Param.Form.STORED));
+    } else if (e instanceof Expr.Arg a) {
+      param(new Param.Arg(a.index(), Param.Form.STORED));
+    } else if (e instanceof Expr.Column c) {
+      column(c);
+    } else if (e instanceof Expr.Compare c) {
+      compare(c);
+    } else if (e instanceof Expr.Arith a) {
+      arith(a);
+    } else if (e instanceof Expr.And and) {
+      junction(and.operands(), " AND ", "true");
+    } else if (e instanceof Expr.Or or) {
+      junction(or.operands(), " OR ", "false");
+    } else if (e instanceof Expr.Not n) {
+      out.append("(NOT ");
+      expr(n.operand());
+      out.append(')');
+    } else if (e instanceof Expr.IsNull n) {
+      out.append('(');
+      expr(n.operand());
+      out.append(" IS NULL)");
+    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      isNotDistinctFrom(d.left(), d.right());
+    } else if (e instanceof Expr.Pattern p) {
+      CypherPatterns.render(this, p);
+    } else if (e instanceof Expr.InList in) {
+      inList(in);
+    } else if (e instanceof Expr.InSubquery in) {
+      inSubquery(in);
+    } else if (e instanceof Expr.Exists ex) {
+      exists(ex.query());
+    } else if (e instanceof Expr.Func f) {
+      out.append(switch (f.op()) {
+        case LOWER -> "toLower(";
+        case UPPER -> "toUpper(";
+        case LENGTH -> "size(";
+      });
+      expr(f.operand());
+      out.append(')');
+    } else if (e instanceof Expr.Record r && r.fields().size() == 1) {
+      expr(r.fields().get(0));
+    } else if (e instanceof Expr.Record r) {
+      list(r.fields());
+    } else if (e instanceof Expr.Project p && p.base() instanceof Expr.Record r) {
+      expr(r.fields().get(p.index()));
+    } else if (e instanceof Expr.Default) {
+      out.append("null");
+    } else if (e instanceof Expr.Now now) {
+      out.append(CypherTime.now(now.type()));
+    } else if (e instanceof Expr.Aggregate a) {
+      aggregate(a);
+    } else if (e instanceof Expr.Sql) {
+      throw new UnsupportedFeatureException(Feature.SQL, BACKEND,
+          "a raw SQL fragment: Neo4j runs Cypher");
+    } else {
+      throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, BACKEND,
+          "a table-level statement cannot hold " + e);
+    }
+  }
+
+  void param(Param p) {
+    out.append("$p").append(params.size());
+    params.add(p);
+  }
+
+  StringBuilder out() {
+    return out;
+  }
+
+  private void column(Expr.Column c) {
+    TableSchema table = schema.table(c.table());
+    String variable = null;
+    for (Scope s : scopes) {
+      if (s.table().equals(c.table())) {
+        variable = s.variable();
+        break;
+      }
+    }
+    if (variable == null) {
+      throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, BACKEND,
+          "column " + c.index() + " of " + c.table() + " outside a statement on that table");
+    }
+    out.append(variable).append('.');
+    Names.quote(out, table.column(c.index()).name());
+  }
+
+  private void compare(Expr.Compare c) {
+    Expr left = c.left();
+    Expr right = c.right();
+    if (left instanceof Expr.Record l && right instanceof Expr.Record r
+        && l.fields().size() == r.fields().size() && l.fields().size() > 1) {
+      expr(RecordCompare.expand(c.op(), l.fields(), r.fields()));
+      return;
+    }
+    out.append('(');
+    expr(left);
+    out.append(' ').append(c.op().symbol()).append(' ');
+    expr(right);
+    out.append(')');
+  }
+
+  /** Equal, or both NULL; never unknown. */
+  void isNotDistinctFrom(Expr left, Expr right) {
+    out.append("coalesce(");
+    expr(left);
+    out.append(" = ");
+    expr(right);
+    out.append(", (");
+    expr(left);
+    out.append(" IS NULL AND ");
+    expr(right);
+    out.append(" IS NULL))");
+  }
+
+  /** SQL arithmetic: a division or remainder by zero is NULL, not Cypher's error. */
+  private void arith(Expr.Arith a) {
+    if (isDecimal(a.left()) || isDecimal(a.right())) {
+      // Decimals are sortable strings here (SortableDecimal): Cypher's + would join them, and
+      // its float arithmetic would not be exact anyway.
+      throw new UnsupportedFeatureException(assigning ? Feature.UPDATE_EXPRESSION
+          : Feature.FILTER_EXPRESSION, BACKEND, "arithmetic on exact decimals: Neo4j has no "
+          + "decimal type; read the record and write the computed value");
+    }
+    boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
+    if (divides) {
+      out.append("CASE WHEN ");
+      expr(a.right());
+      out.append(" = 0 THEN null ELSE ");
+    }
+    out.append('(');
+    expr(a.left());
+    out.append(' ').append(a.op().symbol()).append(' ');
+    expr(a.right());
+    out.append(')');
+    if (divides) {
+      out.append(" END");
+    }
+  }
+
+  private void junction(List<Expr> operands, String separator, String empty) {
+    if (operands.isEmpty()) {
+      out.append(empty);
+      return;
+    }
+    out.append('(');
+    for (int i = 0; i < operands.size(); i++) {
+      if (i > 0) {
+        out.append(separator);
+      }
+      expr(operands.get(i));
+    }
+    out.append(')');
+  }
+
+  private void list(List<Expr> items) {
+    out.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(items.get(i));
+    }
+    out.append(']');
+  }
+
+  /** {@code x IN $list}: one parameter for the whole list when every item is a value. */
+  private void inList(Expr.InList in) {
+    if (in.items().isEmpty()) {
+      out.append("false");
+      return;
+    }
+    out.append('(');
+    expr(in.operand());
+    out.append(" IN ");
+    List<Param> values = new ArrayList<>(in.items().size());
+    for (Expr item : in.items()) {
+      Param p = valueParam(item);
+      if (p == null) {
+        values = null;
+        break;
+      }
+      values.add(p);
+    }
+    if (values != null) {
+      param(new Param.ListOf(values));
+    } else {
+      list(in.items());
+    }
+    out.append(')');
+  }
+
+  /** The parameter a value expression (or a record of them) binds, or null if not a value. */
+  private static Param valueParam(Expr e) {
+    if (e instanceof Expr.Arg a) {
+      return new Param.Arg(a.index(), Param.Form.STORED);
+    }
+    if (e instanceof Expr.Const c) {
+      return new Param.Const(c.value(), Param.Form.STORED);
+    }
+    if (e instanceof Expr.Record r) {
+      if (r.fields().size() == 1) {
+        return valueParam(r.fields().get(0));
+      }
+      List<Param> items = new ArrayList<>();
+      for (Expr f : r.fields()) {
+        Param p = valueParam(f);
+        if (p == null) {
+          return null;
+        }
+        items.add(p);
+      }
+      return new Param.Tuple(items);
+    }
+    return null;
+  }
+
+  /** {@code x IN COLLECT { MATCH .. RETURN y }}. */
+  private void inSubquery(Expr.InSubquery in) {
+    out.append('(');
+    expr(in.operand());
+    out.append(" IN COLLECT { ");
+    subquery(in.query(), true);
+    out.append(" })");
+  }
+
+  private void exists(Query q) {
+    out.append("EXISTS { ");
+    subquery(q, false);
+    out.append(" }");
+  }
+
+  private void subquery(Query q, boolean returns) {
+    Scope scope = match(q.source(), q.filter());
+    if (returns || !q.orderBy().isEmpty() || q.limit() != null) {
+      out.append(" RETURN ");
+      if (q.returning() instanceof Returning.Project p && !p.exprs().isEmpty()) {
+        if (p.exprs().size() == 1) {
+          expr(p.exprs().get(0));
+        } else {
+          list(p.exprs());
+        }
+      } else {
+        out.append(scope.variable());
+      }
+      out.append(" AS v");
+      orderBy(q.orderBy());
+      limit(q.limit());
+    }
+    scopes.remove(scope);
+  }
+
+  TableSchema table(Source source) {
+    if (!(source instanceof Source.Table t)) {
+      throw new IllegalArgumentException("a table-level statement reads a table, not " + source);
+    }
+    return schema.table(t.table());
+  }
+
+  static boolean isTrue(Expr e) {
+    return e instanceof Expr.Const c && c.value().equals(io.toasty.value.Value.TRUE)
+        || e instanceof Expr.And a && a.operands().isEmpty();
+  }
+
+  private boolean isDecimal(Expr e) {
+    return e instanceof Expr.Const c && c.value() instanceof io.toasty.value.Value.Decimal
+        || e instanceof Expr.Column && typeOf(e) == Type.Scalar.DECIMAL
+        || e instanceof Expr.Arith a && (isDecimal(a.left()) || isDecimal(a.right()));
+  }
+
+  /** The type an expression of a grouped query evaluates to (NULL: as the driver returns it). */
+  private Type typeOf(Expr e) {
+    if (e instanceof Expr.Column c) {
+      return schema.table(c.table()).column(c.index()).type();
+    }
+    if (e instanceof Expr.Aggregate a) {
+      return switch (a.op()) {
+        case COUNT_ALL, COUNT, SUM -> Type.Scalar.I64;
+        case SUM_DOUBLE, AVG -> Type.Scalar.F64;
+        case SUM_DECIMAL, AVG_DECIMAL -> Type.Scalar.DECIMAL;
+        case MIN, MAX -> typeOf(a.operand());
+      };
+    }
+    if (e instanceof Expr.Func f) {
+      return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    }
+    return Type.Scalar.NULL;
+  }
+
+  /** The type of a column, for the insert's row maps. */
+  Type columnType(TableSchema table, int column) {
+    return table.column(column).type();
+  }
+}

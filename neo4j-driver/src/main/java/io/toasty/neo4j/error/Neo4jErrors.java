@@ -1,0 +1,174 @@
+package io.toasty.neo4j.error;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.DriverException;
+import io.toasty.NumericOverflowException;
+import io.toasty.QueryTimeoutException;
+import io.toasty.SerializationFailureException;
+import io.toasty.ToastyException;
+import io.toasty.UniqueViolationException;
+import io.toasty.neo4j.cypher.Names;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+
+/**
+ * Neo4j's errors as the library's typed errors, the same on every backend: a uniqueness
+ * constraint's failure is a {@link UniqueViolationException} naming the model and fields, a
+ * deadlock or a conflicting transaction a {@link SerializationFailureException}, a lost server a
+ * {@link ConnectionLostException}, integer overflow a {@link NumericOverflowException}, a
+ * transaction timeout a {@link QueryTimeoutException}; anything else a {@link DriverException}
+ * carrying Neo4j's status code.
+ */
+public final class Neo4jErrors {
+  public static final String BACKEND = "neo4j";
+  /** "Node(3) already exists with label `L` and property `p` = 'v'" (and "properties"). */
+  private static final Pattern EXISTS = Pattern.compile(
+      "already exists with label `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$", Pattern.DOTALL);
+  private static final Pattern PROPERTY = Pattern.compile("`((?:[^`]|``)+)` =");
+
+  private final Schema schema;
+  private final Names names;
+
+  public Neo4jErrors(Schema schema, Names names) {
+    this.schema = schema;
+    this.names = names;
+  }
+
+  /**
+   * The typed error for {@code t} raised by {@code guarded}'s statement (see
+   * {@code RenderedCypher.guarded()}): its division by zero is a value out of its column's range.
+   */
+  public Throwable translate(Throwable t, List<String> guarded) {
+    if (!guarded.isEmpty() && t instanceof ClientException e
+        && "Neo.ClientError.Statement.ArithmeticError".equals(e.code())
+        && e.getMessage() != null && e.getMessage().contains("/ by zero")) {
+      String tableName = guarded.get(0);
+      TableSchema table = hasTable(tableName) ? schema.table(tableName) : null;
+      ModelSchema model = table == null ? null : modelOf(table);
+      String field = model == null || guarded.size() != 2 ? null
+          : fields(model, table, guarded.subList(1, 2));
+      return new io.toasty.ValueOutOfRangeException(model == null ? null : model.name(), field,
+          "a computed value does not fit its integer field", withheld(e, e.getMessage()));
+    }
+    return translate(t);
+  }
+
+  /** The typed error for {@code t}; typed errors pass through. */
+  public Throwable translate(Throwable t) {
+    if (t instanceof ToastyException || t instanceof Error) {
+      return t;
+    }
+    if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
+      return new ConnectionLostException(BACKEND, null,
+          "Neo4j could not be reached: " + t.getMessage(), t);
+    }
+    if (!(t instanceof Neo4jException e)) {
+      return t;
+    }
+    String code = e.code() == null ? "" : e.code();
+    if (code.equals("Neo.ClientError.Schema.ConstraintValidationFailed")) {
+      return unique(e);
+    }
+    if (t instanceof TransientException && (code.contains("Deadlock")
+        || code.contains("Outdated") || code.contains("LockClient"))) {
+      return new SerializationFailureException(BACKEND, code,
+          "a concurrent transaction holds the same nodes: " + e.getMessage(), e);
+    }
+    if (code.contains("TransactionTimedOut") || code.contains("Terminated")
+        && e.getMessage() != null && e.getMessage().contains("timeout")) {
+      return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
+          + "timeout: " + e.getMessage(), e);
+    }
+    if (t instanceof ClientException && code.equals("Neo.ClientError.Statement.ArithmeticError")
+        && e.getMessage() != null && e.getMessage().contains("overflow")) {
+      return new NumericOverflowException(BACKEND, "an integer result is out of range: "
+          + e.getMessage(), e);
+    }
+    return new DriverException(BACKEND, code, code + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * Neo4j's message names the stored value ({@code `token` = 'secret'}); the cause the typed
+   * error carries says the same without any value, so that no sensitive value reaches a log.
+   */
+  private static Throwable withheld(Neo4jException e, String message) {
+    String redacted = message.replaceAll("= (?:'(?:[^'\\\\]|\\\\.)*'|[^,\\s]+)", "= <withheld>");
+    RuntimeException cause = new RuntimeException(e.code() + ": " + redacted);
+    cause.setStackTrace(e.getStackTrace());
+    return cause;
+  }
+
+  private UniqueViolationException unique(Neo4jException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Throwable cause = withheld(e, message);
+    Matcher m = EXISTS.matcher(message);
+    if (m.find()) {
+      String tableName = names.tableOf(m.group(1).replace("``", "`"));
+      TableSchema table = tableName == null || !hasTable(tableName) ? null
+          : schema.table(tableName);
+      if (table != null) {
+        List<String> properties = new ArrayList<>();
+        Matcher p = PROPERTY.matcher(m.group(2));
+        while (p.find()) {
+          properties.add(p.group(1).replace("``", "`"));
+        }
+        ModelSchema model = modelOf(table);
+        if (model != null) {
+          return new UniqueViolationException(model.name(), fields(model, table, properties),
+              "another record has the same value (unique constraint on " + table.name() + ")",
+              cause);
+        }
+      }
+    }
+    return new UniqueViolationException(null, null,
+        "a record with the same unique value already exists", cause);
+  }
+
+  private boolean hasTable(String name) {
+    return schema.tables().stream().anyMatch(t -> t.name().equals(name));
+  }
+
+  private String fields(ModelSchema model, TableSchema table, List<String> properties) {
+    ModelMapping mapping = schema.mapping(model.name());
+    List<String> fields = new ArrayList<>();
+    for (String property : properties) {
+      int column = -1;
+      for (int i = 0; i < table.columns().size(); i++) {
+        if (table.column(i).name().equals(property)) {
+          column = i;
+        }
+      }
+      String field = null;
+      for (int f = 0; f < model.fields().size() && column >= 0; f++) {
+        if (mapping.columnOf(f) == column) {
+          field = model.field(f).name();
+        }
+      }
+      if (field == null) {
+        return null;
+      }
+      fields.add(field);
+    }
+    return fields.isEmpty() ? null : String.join(", ", fields);
+  }
+
+  private ModelSchema modelOf(TableSchema table) {
+    for (ModelSchema model : schema.models()) {
+      if (schema.mapping(model.name()).table().equals(table.name())) {
+        return model;
+      }
+    }
+    return null;
+  }
+}

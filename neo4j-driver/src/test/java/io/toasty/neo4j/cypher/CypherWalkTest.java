@@ -1,0 +1,87 @@
+package io.toasty.neo4j.cypher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.neo4j.models.Members;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Update;
+import io.toasty.stmt.Assignment;
+import io.toasty.value.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Cypher text of table-level statements: values only ever as parameters. */
+class CypherWalkTest {
+  final Schema schema = Schema.of(List.of(Members.MODEL.schema()));
+  final String table = schema.tableOf("Member").name();
+  final CypherRenderer renderer = new CypherRenderer(schema, new Names("app_"));
+
+  private Expr col(int i) {
+    return new Expr.Column(table, i);
+  }
+
+  @Test
+  void aFilteredOrderedPageIsOneMatch() {
+    Query q = new Query(new Source.Table(table),
+        Expr.and(Expr.eq(col(2), new Expr.Arg(0)),
+            new Expr.Compare(Expr.CompareOp.GT, col(3), new Expr.Const(new Value.I32(7)))),
+        new Returning.Project(List.of(col(0), col(1))),
+        List.of(new OrderBy(col(3), OrderBy.Direction.DESC)),
+        new Limit(new Expr.Arg(1), new Expr.Arg(2)));
+    RenderedCypher c = renderer.render(q);
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE ((n0.`team` = $p0) AND (n0.`score` > $p1))"
+        + " RETURN n0.`id` AS c0, n0.`email` AS c1 ORDER BY n0.`score` DESC SKIP $p2 LIMIT $p3",
+        c.text());
+    assertEquals(4, c.params().size());
+    assertFalse(c.text().contains("7"), "a constant is a parameter too");
+  }
+
+  @Test
+  void anUpdateEvaluatesEveryAssignmentBeforeApplyingAny() {
+    Update u = new Update(new Source.Table(table), Expr.eq(col(0), new Expr.Arg(0)),
+        List.of(new Assignment(3, new Expr.Arith(Expr.ArithOp.ADD, col(3), new Expr.Arg(1)))),
+        new Returning.Count());
+    // score is an int: the computed value is checked against its width before it is stored.
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) SET n0 += {`score`: "
+        + "CASE WHEN (n0.`score` + $p1) < -2147483648 OR (n0.`score` + $p2) > 2147483647 "
+        + "THEN 1 / ((n0.`score` + $p3) - (n0.`score` + $p4)) ELSE (n0.`score` + $p5) END} "
+        + "RETURN count(*)", renderer.render(u).text());
+    assertEquals(List.of(table, "score"), renderer.render(u).guarded());
+  }
+
+  @Test
+  void aLockingReadIsRefusedWithItsFeature() {
+    Query q = new Query(new Source.Table(table), Expr.TRUE,
+        new Returning.Project(List.of(col(0))), List.of(), null,
+        new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+        () -> renderer.render(q));
+    assertEquals(Feature.ROW_LOCKS, e.feature());
+  }
+
+  @Test
+  void anAverageIsTheSumOverTheCountAndNullOverNoValue() {
+    Query q = new Query(new Source.Table(table), Expr.TRUE, new Returning.Grouped(
+        List.of(new Expr.Aggregate(Expr.AggOp.AVG, col(3), false)), List.of(), Expr.TRUE, false),
+        List.of(), null);
+    assertEquals("MATCH (n0:`app_" + table + "`) WITH CASE WHEN count(n0.`score`) = 0 THEN null "
+        + "ELSE toFloat(sum(n0.`score`)) / count(n0.`score`) END AS a0 RETURN a0 AS c0",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void identifiersAreQuotedSoNoNameChangesTheStatement() {
+    assertEquals("`a``b`", Names.quote("a`b"));
+  }
+}

@@ -1,0 +1,63 @@
+package io.toasty.reactive;
+
+import io.toasty.CursorKey;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Operation;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+/**
+ * A {@code Db} with one thing changed for the statements run through it: another retry policy
+ * ({@link Db#retrying}) or a statement timeout ({@link Db#timeout}), the latter written into
+ * the subscriber's Context where the driver reads it. Everything else is the {@code Db}'s.
+ */
+final class DbView implements Executor {
+  private final Db db;
+  private final Function<Statement, Flux<Value>> exec;
+  private final UnaryOperator<Context> context;
+
+  DbView(Db db, Function<Statement, Flux<Value>> exec, UnaryOperator<Context> context) {
+    this.db = db;
+    this.exec = exec;
+    this.context = context;
+  }
+
+  @Override
+  public Flux<Value> exec(Statement statement) {
+    return exec.apply(statement).contextWrite(context::apply);
+  }
+
+  @Override
+  public Flux<Value.Record> execRaw(Operation.RawSql sql) {
+    return db.execRaw(sql).contextWrite(context::apply);
+  }
+
+  @Override
+  public Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+    return db.execBatch(statements).contextWrite(context::apply);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return db.rawSqlRefusal();
+  }
+
+  @Override
+  public CursorKey cursorKey() {
+    return db.cursorKey();
+  }
+
+  @Override
+  public int bulkChunkRows(ModelDef<?> model) {
+    return db.bulkChunkRows(model);
+  }
+}

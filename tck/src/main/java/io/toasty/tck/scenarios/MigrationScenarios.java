@@ -1,0 +1,304 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.migrate.ChecksumMismatchException;
+import io.toasty.migrate.DestructiveChangeException;
+import io.toasty.migrate.MigrationFailedException;
+import io.toasty.migrate.MigrationGenerator;
+import io.toasty.migrate.Migrator;
+import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.live.LiveColumn;
+import io.toasty.migrate.live.LiveIndex;
+import io.toasty.migrate.live.LiveTable;
+import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.SchemaSnapshot;
+import io.toasty.migrate.snapshot.Snapshots;
+import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.reactive.Db;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.IndexSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.migration.MigrationProbe;
+import io.toasty.tck.migration.MigrationVersions;
+import io.toasty.tck.models.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import reactor.core.publisher.Mono;
+
+/**
+ * Generated migrations applied and rolled back on the live database: nine model versions
+ * ({@link MigrationVersions}: add, rename, retype, index, unique and composite index, default and
+ * nullability, a drop generated only with the explicit flag) applied one by one and rolled back
+ * one by one, the live schema (the catalog's columns, nullability and indexes; DynamoDB's keys
+ * and GSIs) compared with each version's snapshot and the rows kept where the change allows; two
+ * applies at once; a failed step and the apply that resumes; an edited applied file.
+ */
+@Models(Users.class)
+@Requires(Need.MIGRATIONS)
+public abstract class MigrationScenarios {
+  private static final String PEOPLE = MigrationVersions.PEOPLE;
+
+  @BackendTest
+  public void appliesAndRollsBackNineVersionsKeepingData(Db db) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    for (int v = 1; v < 8; v++) {
+      assertEquals(Optional.of(v), generator.generate(MigrationVersions.version(v),
+          MigrationVersions.description(v)));
+    }
+    assertThrows(DestructiveChangeException.class, () -> generator.generate(
+        MigrationVersions.version(8), MigrationVersions.description(8)),
+        "dropping the notes table needs the explicit flag");
+    for (int v = 8; v <= MigrationVersions.COUNT; v++) {
+      assertEquals(Optional.of(v), generator.allowDestructive(MigrationVersions.destructive(v))
+          .generate(MigrationVersions.version(v), MigrationVersions.description(v)));
+    }
+    assertEquals(Optional.empty(), generator.generate(MigrationVersions.version(9), "nothing"));
+
+    Migrator migrator = Migrator.of(db, dir);
+    MigrationProbe probe = null;
+    String ageBefore = null;
+    for (int v = 1; v <= MigrationVersions.COUNT; v++) {
+      assertEquals(List.of(v), await(migrator.apply(v)), "apply up to V" + v);
+      probe = probe == null ? MigrationProbe.of(db) : probe;
+      onlyUpTo(migrator, v);
+      checkLive(migrator, probe, v);
+      checkData(probe, v, v > 1, v > 2);
+      if (v == 1) {
+        probe.insert(PEOPLE, Map.of("id", "a", "name", "ann", "age", 30L));
+        probe.insert(PEOPLE, Map.of("id", "b", "name", "bob", "age", 40L));
+        probe.insert(MigrationVersions.NOTES, Map.of("id", "n1", "body", "hello"));
+      } else if (v == 2) {
+        probe.set(PEOPLE, "a", "nick", "annie");
+      }
+      if (v == 3 || v == 4) {
+        String age = live(migrator, PEOPLE).orElseThrow().column("age").map(LiveColumn::type)
+            .orElse("");
+        if (v == 3) {
+          ageBefore = age;
+        } else if (probe.intAndLongDiffer()) {
+          assertNotEquals(ageBefore, age, "age's live type changed");
+        } else {
+          assertEquals(ageBefore, age);
+        }
+      }
+    }
+    for (int v = MigrationVersions.COUNT - 1; v >= 0; v--) {
+      assertEquals(List.of(v + 1), await(migrator.rollback(v)), "roll back to V" + v);
+      onlyUpTo(migrator, v);
+      checkLive(migrator, probe, v);
+      if (v > 0) {
+        checkData(probe, v, true, true);
+      }
+    }
+    assertEquals(List.of(), await(migrator.history()));
+  }
+
+  @BackendTest
+  public void twoConcurrentAppliesApplyEachMigrationOnce(Db db) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    for (int v = 1; v <= 6; v++) {
+      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
+    }
+    Migrator one = Migrator.of(db, dir);
+    Migrator two = Migrator.of(db, dir);
+    var both = await(Mono.zip(one.apply(), two.apply()));
+    List<Integer> all = new ArrayList<>(both.getT1());
+    all.addAll(both.getT2());
+    all.sort(Comparator.naturalOrder());
+    assertEquals(versions(1, 6), all, "each version applied by exactly one of the two");
+    List<HistoryRow> history = await(one.history());
+    assertEquals(versions(1, 6), history.stream().map(HistoryRow::version).toList());
+    assertTrue(history.stream().allMatch(HistoryRow::complete));
+    checkLive(one, MigrationProbe.of(db), 6);
+    assertEquals(List.of(), await(two.apply()), "nothing left to apply");
+  }
+
+  @BackendTest
+  public void aFailedStepLeavesHistoryConsistentAndTheNextApplyResumes(Db db) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    generator.generate(failingFirst(), "people");
+    Migrator migrator = Migrator.of(db, dir);
+    assertEquals(List.of(1), await(migrator.apply()));
+    MigrationProbe probe = MigrationProbe.of(db);
+    probe.insert(PEOPLE, Map.of("id", "a", "name", "ann", "age", 1L));
+    probe.blockUniqueName();
+    // Step 1 adds a column, step 2 makes name unique, which the obstacle makes fail.
+    generator.generate(failingSecond(), "nick and unique name");
+    MigrationFailedException failed = assertThrows(MigrationFailedException.class,
+        () -> await(migrator.apply()));
+    assertEquals(2, failed.version());
+    assertEquals(2, failed.step());
+    List<HistoryRow> history = await(migrator.history());
+    LiveTable live = live(migrator, PEOPLE).orElseThrow();
+    if (probe.transactional()) {
+      assertEquals(List.of(1), history.stream().map(HistoryRow::version).toList(),
+          "the failed migration rolled back whole");
+      assertTrue(live.column("nick").isEmpty());
+    } else {
+      assertEquals(2, history.size());
+      assertEquals(new HistoryRow(2, "nick_and_unique_name", history.get(1).checksum(), 1,
+          false), history.get(1), "step 1 of V2 recorded as in effect");
+      assertEquals(probe.columnsAreLive(), live.column("nick").isPresent());
+    }
+    assertEquals("ann", probe.rows(PEOPLE).get(0).get("name"), "no row lost");
+    probe.unblockUniqueName();
+    assertEquals(List.of(2), await(migrator.apply()), "the next apply resumes V2");
+    history = await(migrator.history());
+    assertEquals(List.of(1, 2), history.stream().map(HistoryRow::version).toList());
+    assertTrue(history.stream().allMatch(HistoryRow::complete));
+    live = live(migrator, PEOPLE).orElseThrow();
+    assertEquals(probe.columnsAreLive(), live.column("nick").isPresent());
+    assertTrue(live.indexes().stream().anyMatch(ix -> ix.name().equals("mig_people_name_key")
+        && ix.columns().equals(List.of("name"))
+        && ix.unique() == probe.uniquenessIsLive()), live.toString());
+    assertEquals(List.of(2, 1), await(migrator.rollback(0)));
+    assertTrue(live(migrator, PEOPLE).isEmpty());
+  }
+
+  @BackendTest
+  public void anEditedAppliedMigrationStopsWithAChecksumError(Db db) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    generator.generate(MigrationVersions.version(1), "first");
+    Migrator migrator = Migrator.of(db, dir);
+    assertEquals(List.of(1), await(migrator.apply()));
+    generator.generate(MigrationVersions.version(5), "second");
+    editFirst(dir);
+    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+        () -> await(migrator.apply()));
+    assertEquals(1, e.version());
+    assertTrue(e.getMessage().contains("V1__first"), e.getMessage());
+    assertTrue(live(migrator, PEOPLE).orElseThrow().indexes().isEmpty(), "nothing applied");
+    assertFalse(await(migrator.history()).stream().anyMatch(r -> r.version() == 2));
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private static Optional<LiveTable> live(Migrator migrator, String table) {
+    return await(migrator.describe(table));
+  }
+
+  private static void onlyUpTo(Migrator migrator, int v) {
+    List<HistoryRow> history = await(migrator.history());
+    assertEquals(versions(1, v), history.stream().map(HistoryRow::version).toList());
+    assertTrue(history.stream().allMatch(HistoryRow::complete));
+  }
+
+  /**
+   * The live tables match version {@code v}'s snapshot: columns and their nullability (where the
+   * backend has columns; else the key), indexes with their columns and uniqueness (where the
+   * backend shows it).
+   */
+  private static void checkLive(Migrator migrator, MigrationProbe probe, int v) {
+    SchemaSnapshot expected = v == 0 ? SchemaSnapshot.EMPTY
+        : Snapshots.of(MigrationVersions.version(v));
+    for (String table : List.of(PEOPLE, MigrationVersions.NOTES)) {
+      Optional<LiveTable> live = live(migrator, table);
+      Optional<TableSnapshot> want = expected.table(table);
+      assertEquals(want.isPresent(), live.isPresent(), "V" + v + ": table " + table);
+      if (want.isEmpty()) {
+        continue;
+      }
+      List<String> columns = probe.columnsAreLive()
+          ? want.get().columns().stream().map(ColumnSnapshot::name).toList()
+          : want.get().primaryKey();
+      assertEquals(columns, live.get().columns().stream().map(LiveColumn::name).toList(),
+          "V" + v + " columns");
+      for (LiveColumn c : live.get().columns()) {
+        assertEquals(want.get().column(c.name()).orElseThrow().nullable(), c.nullable(),
+            "V" + v + ": nullability of " + c.name());
+      }
+      Set<LiveIndex> indexes = new HashSet<>();
+      want.get().indexes().forEach(ix -> indexes.add(new LiveIndex(ix.name(),
+          probe.columnsAreLive() ? ix.columns() : ix.columns().subList(0,
+              Math.min(2, ix.columns().size())), ix.unique() && probe.uniquenessIsLive())));
+      assertEquals(indexes, new HashSet<>(live.get().indexes()), "V" + v + " indexes");
+    }
+  }
+
+  /**
+   * The two seeded people are there with the values version {@code v} holds ({@code seeded}:
+   * rows were written; {@code nicked}: ann's nick was set).
+   */
+  private static void checkData(MigrationProbe probe, int v, boolean seeded, boolean nicked) {
+    if (!seeded) {
+      return;
+    }
+    List<Map<String, Object>> rows = probe.rows(PEOPLE);
+    assertEquals(List.of("a", "b"), rows.stream().map(r -> r.get("id")).toList(),
+        "V" + v + ": rows kept");
+    assertEquals(List.of("ann", "bob"), rows.stream().map(r -> r.get("name")).toList());
+    assertEquals(List.of(30L, 40L), rows.stream().map(r -> r.get("age")).toList());
+    String nick = v >= 3 ? "nickname" : "nick";
+    if (v >= 2) {
+      assertEquals(nicked ? "annie" : null, rows.get(0).get(nick),
+          "V" + v + ": " + nick + " kept across the rename");
+    }
+    if (v >= 7) {
+      assertEquals(List.of(0L, 0L), rows.stream().map(r -> r.get("score")).toList(),
+          "V" + v + ": the default filled the existing rows");
+    }
+  }
+
+  private static Schema failingFirst() {
+    return Schema.of(List.of(MigrationVersions.version(1).model("Person")));
+  }
+
+  private static Schema failingSecond() {
+    ModelSchema p = MigrationVersions.version(2).model("Person");
+    return Schema.of(List.of(new ModelSchema(p.name(), p.javaClass(), p.tableName(), p.fields(),
+        p.primaryKey(), List.of(new IndexSchema("mig_people_name_key", List.of(1), true)))));
+  }
+
+  private static List<Integer> versions(int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int v = from; v <= to; v++) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static void editFirst(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("V1__")).toList()) {
+        String text = Files.readString(f);
+        Files.writeString(f, f.toString().endsWith(".json")
+            ? text.replaceFirst("\"description\" : \"", "\"description\" : \"edited ")
+            : text + "\n-- edited after it was applied\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("toasty-migrations");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

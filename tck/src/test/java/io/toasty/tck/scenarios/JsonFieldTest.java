@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link JsonFieldScenarios} on this build's backends. */
+class JsonFieldTest extends JsonFieldScenarios {}

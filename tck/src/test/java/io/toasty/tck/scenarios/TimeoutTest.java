@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link TimeoutScenarios} on this build's backends. */
+class TimeoutTest extends TimeoutScenarios {}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link ViaScenarios} on this build's backends. */
+class ViaTest extends ViaScenarios {}
