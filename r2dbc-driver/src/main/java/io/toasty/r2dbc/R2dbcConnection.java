@@ -22,6 +22,7 @@ import io.toasty.stmt.Statement;
 import io.toasty.value.Type;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,18 +54,32 @@ final class R2dbcConnection implements Connection {
   private volatile boolean sealed;
   /** An operation failed with a connection-level error: never hand this connection out again. */
   private volatile boolean lost;
+  /** The release gave up waiting for the operations before it: the session stopped answering. */
+  private volatile boolean wedged;
   /** The session's statement timeout, set per statement from its Context. */
   private final SessionTimeout timeout;
+  /** How long a release waits for its turn: see {@link #close()}. */
+  private final Duration releaseGrace;
+
+  /** How long a release waits for the operations before it, unless told otherwise. */
+  static final Duration RELEASE_GRACE = Duration.ofSeconds(10);
 
   /**
    * A connection whose session has statement timeout {@code lent} (null: none) when lent, and
    * whose statements get {@code fallback} (null: none) unless their Context says otherwise.
    */
-  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, java.time.Duration lent,
-      java.time.Duration fallback) {
+  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, Duration lent,
+      Duration fallback) {
+    this(connection, parts, lent, fallback, RELEASE_GRACE);
+  }
+
+  /** As above, with a release that waits at most {@code releaseGrace} for its turn. */
+  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, Duration lent,
+      Duration fallback, Duration releaseGrace) {
     this.connection = connection;
     this.parts = parts;
     this.timeout = new SessionTimeout(connection, parts.dialect(), lent, fallback);
+    this.releaseGrace = releaseGrace;
   }
 
   @Override
@@ -451,6 +466,13 @@ final class R2dbcConnection implements Connection {
    * that failed with {@link ConnectionLostException} is closed for real first: the pool's
    * validation then discards it instead of handing it to the next borrower (some drivers, such
    * as r2dbc-postgresql after {@code pg_terminate_backend}, still call such a socket valid).
+   *
+   * <p>The release waits its turn, after the work of every operation started before, also
+   * cancelled ones. A turn that has not come within {@link #RELEASE_GRACE} is given up and the
+   * connection closed for real: a cancelled read is drained to its end over the wire, and
+   * r2dbc-mysql sometimes never ends a stream whose server session was killed (about once in
+   * 200 kills), which would keep the connection out of the pool for good. Closing the session
+   * instead also ends any transaction on it, on the server, so nothing half-done is committed.
    */
   @Override
   public Mono<Void> close() {
@@ -458,26 +480,46 @@ final class R2dbcConnection implements Connection {
       if (!closed.compareAndSet(false, true)) {
         return Mono.empty();
       }
-      if (lost) {
-        return discard();
-      }
-      // In its turn, after the work of every operation started before, also cancelled ones.
-      return lane.write(Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
-              .onErrorResume(e -> Mono.empty())
-              .then(timeout.restore().onErrorResume(e -> {
-                lost = true; // a session left with another statement timeout is not lent again
-                return Mono.empty();
-              })))
-          .then(Mono.defer(() -> lost ? discard() : Mono.from(connection.close())));
+      return lane.write(Mono.defer(this::settle))
+          .timeout(releaseGrace, Mono.fromRunnable(() -> {
+            wedged = true;
+            lost = true;
+          }))
+          .onErrorResume(e -> Mono.empty())
+          .then(Mono.defer(() -> lost ? closePhysical() : Mono.<Void>empty()))
+          .then(Mono.defer(() -> Mono.from(connection.close())))
+          .onErrorResume(e -> lost ? Mono.empty() : Mono.error(e));
     });
   }
 
-  /** Closes the physical connection under the pool's wrapper, then releases the wrapper. */
-  private Mono<Void> discard() {
-    Mono<Void> physical = connection instanceof Wrapped<?> w
-        && w.unwrap() instanceof io.r2dbc.spi.Connection inner
-        ? Mono.from(inner.close()).onErrorResume(e -> Mono.empty()) : Mono.empty();
-    return lane.write(physical).then(Mono.defer(() -> Mono.from(connection.close())))
-        .onErrorResume(e -> Mono.empty());
+  /**
+   * In the release's turn: rolls back a transaction still open and restores the session's
+   * statement timeout; nothing on a connection already lost.
+   */
+  private Mono<Void> settle() {
+    if (lost) {
+      return Mono.empty();
+    }
+    return Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
+        .onErrorResume(e -> Mono.empty())
+        .then(timeout.restore().onErrorResume(e -> {
+          lost = true; // a session left with another statement timeout is not lent again
+          return Mono.empty();
+        }));
+  }
+
+  /**
+   * Closes the physical connection under the pool's wrapper, so that the pool discards it when
+   * the wrapper is released; a session that stopped answering is abandoned instead (its close
+   * would wait behind the request that never ends), and the pool drops it on release.
+   */
+  private Mono<Void> closePhysical() {
+    if (!(connection instanceof Wrapped<?> w
+        && w.unwrap() instanceof io.r2dbc.spi.Connection inner)) {
+      return Mono.empty();
+    }
+    Abandonable.abandon(inner);
+    return wedged ? Mono.empty()
+        : Mono.from(inner.close()).timeout(releaseGrace).onErrorResume(e -> Mono.empty());
   }
 }

@@ -64,12 +64,16 @@ public final class R2dbcDriver implements Driver {
     this.poolMaxSize = config.poolMaxSize();
     this.acquireTimeout = config.acquireTimeout();
     this.statementTimeout = config.statementTimeout();
-    ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(factory)
+    // a server's sessions can stop answering (see Abandonable); an embedded one's cannot
+    ConnectionFactory sessions = factory instanceof LocallyValidated ? factory
+        : new Abandonable(factory);
+    ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(sessions)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
         .maxSize(config.poolMaxSize())
         .maxAcquireTime(config.acquireTimeout())
         .maxIdleTime(config.maxIdleTime())
+        .preRelease(Abandonable::releasable)
         .customizer(builder -> builder.allocationStrategy(permits));
     if (config.validationQuery() != null) {
       pooling.validationQuery(config.validationQuery());

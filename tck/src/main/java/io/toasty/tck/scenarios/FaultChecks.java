@@ -81,14 +81,15 @@ final class FaultChecks {
     LeakWatch.collect();
     Tck.await(Shoppers.filter(Shoppers.ROUND.eq("none")).collect(db)); // polls the drivers' own
     LeakWatch.collect();
-    List<String> upstream = LeakWatch.leaks().stream().filter(FaultChecks::knownUpstream)
+    List<String> upstream = LeakWatch.leaksOf(backend.name()).stream().filter(FaultChecks::knownUpstream)
         .toList();
     if (!upstream.isEmpty()) {
       System.out.printf("[%s] faults %s: %d buffers leaked by the R2DBC driver's network code on "
           + "sockets the server closed (not the library's; see knownUpstream)%n", backend.name(),
           what, upstream.size());
     }
-    assertEquals(List.of(), LeakWatch.leaks().stream().filter(l -> !knownUpstream(l)).toList(),
+    assertEquals(List.of(), LeakWatch.leaksOf(backend.name()).stream()
+        .filter(l -> !knownUpstream(l)).toList(),
         what + ": leaked buffers");
   }
 

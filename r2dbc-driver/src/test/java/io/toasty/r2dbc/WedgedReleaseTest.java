@@ -1,0 +1,105 @@
+package io.toasty.r2dbc;
+
+import static io.toasty.r2dbc.Fixtures.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.r2dbc.spi.Wrapped;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A read whose stream the R2DBC driver never ends (r2dbc-mysql, about once in 200 server-side
+ * kills mid-stream) is cancelled; the connection's release, which waits for the operations
+ * before it, gives up after its grace, abandons the session (the pool then drops it, and its
+ * close is started without waiting for it) and releases the pool's wrapper: the connection is not
+ * kept out of the pool for good. Without the grace the release never completes.
+ */
+class WedgedReleaseTest {
+  /** A hang guard, not a timing assertion: the release completes long before. */
+  private static final Duration GUARD = Duration.ofSeconds(30);
+
+  @Test
+  void aReleaseBehindAReadThatNeverEndsClosesTheConnectionForReal() {
+    AtomicInteger physicalClosed = new AtomicInteger();
+    AtomicInteger released = new AtomicInteger();
+    io.r2dbc.spi.Connection physical = new Abandonable.Session(connection(null, physicalClosed));
+    io.r2dbc.spi.Connection pooled = connection(physical, released);
+    DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
+    R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
+
+    ExecResponse.Rows rows = (ExecResponse.Rows) c.exec(selectUsers()).block(GUARD);
+    Disposable reading = rows.rows().subscribe();
+    reading.dispose(); // drained to its end over the wire: here, never
+
+    c.close().block(GUARD);
+    assertThrows(IllegalStateException.class, () -> Abandonable.releasable(physical).block(),
+        "the pool's release hook refuses the session: the pool drops it");
+    assertEquals(0, physicalClosed.get(), "the release does not wait on the session's close");
+    Mono.from(physical.close()).block(GUARD); // as the pool's destroy handler does: at once
+    assertEquals(1, physicalClosed.get(), "the session's close was started");
+    assertEquals(1, released.get(), "the pool's wrapper is released");
+    c.close().block(GUARD);
+    assertTrue(released.get() == 1, "a second close does nothing");
+  }
+
+  private static Operation.QuerySql selectUsers() {
+    return new Operation.QuerySql(new Query(new Source.Table("users"), new Expr.IsNull(col("users", 0)),
+        new Returning.Project(List.of(col("users", 0))),
+        List.of(new OrderBy(col("users", 0), OrderBy.Direction.ASC)), null), List.of(),
+        List.of(Type.Scalar.I64));
+  }
+
+  /**
+   * A connection whose statements never answer; {@code inner} (when not null) is what it wraps,
+   * as the pool's connection wraps the physical one; {@code closes} counts its closes.
+   */
+  private static io.r2dbc.spi.Connection connection(io.r2dbc.spi.Connection inner,
+      AtomicInteger closes) {
+    Class<?>[] types = inner == null ? new Class<?>[] {io.r2dbc.spi.Connection.class}
+        : new Class<?>[] {io.r2dbc.spi.Connection.class, Wrapped.class};
+    return (io.r2dbc.spi.Connection) Proxy.newProxyInstance(
+        WedgedReleaseTest.class.getClassLoader(), types, (proxy, method, args) ->
+            switch (method.getName()) {
+              case "createStatement" -> statement();
+              // the physical connection's close never answers, as a wedged session's
+              case "close" -> inner == null
+                  ? Mono.fromRunnable(closes::incrementAndGet).then(Mono.never())
+                  : Mono.fromRunnable(closes::incrementAndGet);
+              case "unwrap" -> inner;
+              case "isAutoCommit" -> true;
+              case "toString" -> "wedged connection";
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              default -> Mono.empty();
+            });
+  }
+
+  private static io.r2dbc.spi.Statement statement() {
+    return (io.r2dbc.spi.Statement) Proxy.newProxyInstance(
+        WedgedReleaseTest.class.getClassLoader(), new Class<?>[] {io.r2dbc.spi.Statement.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "execute" -> Flux.never();
+          case "toString" -> "statement that never answers";
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          default -> proxy;
+        });
+  }
+}
