@@ -154,9 +154,10 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   static void checkAlone(String model, Path<?> field) {
     Objects.requireNonNull(field, "field");
     if (field.wholeOnly() != null) {
-      throw new InvalidStatementException(model, field.name(), "lies in the Optional embedded"
-          + " field " + field.wholeOnly() + ", which is set whole (absent is all its columns"
-          + " NULL)");
+      throw new InvalidStatementException(model, field.name(), "lies in field "
+          + field.wholeOnly() + ", which is set whole (an Optional embedded record is absent"
+          + " when all its columns are NULL; a sealed-interface value's variant decides which of"
+          + " its columns hold values)");
     }
   }
 

@@ -53,6 +53,26 @@ public interface Executor {
   }
 
   /**
+   * Runs a PartiQL statement ({@link PartiqlStatement} calls this): the records are the driver's
+   * answer to {@link io.toasty.driver.Operation.Partiql}. An executor without PartiQL signals
+   * {@link UnsupportedFeatureException} of {@link Feature#PARTIQL}.
+   */
+  default Flux<Value.Record> execPartiql(io.toasty.driver.Operation.Partiql statement) {
+    return Flux.error(partiqlRefusal().orElseGet(() -> new UnsupportedFeatureException(
+        Feature.PARTIQL, null, "this executor runs no PartiQL")));
+  }
+
+  /**
+   * Why this executor cannot run PartiQL (an {@link UnsupportedFeatureException} of
+   * {@link Feature#PARTIQL}), or empty if it can: asked before the statement is parsed, so
+   * that a backend without PartiQL refuses it first and nothing reaches its driver.
+   */
+  default java.util.Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return java.util.Optional.of(new UnsupportedFeatureException(Feature.PARTIQL, null,
+        "this executor runs no PartiQL statements"));
+  }
+
+  /**
    * The key that signs this executor's pagination cursors ({@link PageQuery}): a {@code Db}'s
    * own, which its transactions share. An executor that signs no cursors throws
    * {@link UnsupportedOperationException} (the default), which a page reports as its error.

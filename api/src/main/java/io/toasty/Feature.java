@@ -15,6 +15,11 @@ public enum Feature {
   // What a backend's Capability declares.
   /** SQL statements: raw SQL, or an operation only an SQL driver runs. */
   SQL("SQL"),
+  /**
+   * The application's own PartiQL statements ({@code db.partiql(..)}): DynamoDB's
+   * {@code ExecuteStatement}. SQL databases refuse them (SQL text is not PartiQL).
+   */
+  PARTIQL("PartiQL statements"),
   /** A full-table read where no key or index applies. */
   SCAN("a query without a key or an index"),
   /** Integer keys the database generates ({@code @Auto} on an integer key). */
@@ -56,7 +61,10 @@ public enum Feature {
   NUMBER_RANGE("numbers outside the backend's range"),
   /** Changing a key field in an update. */
   KEY_UPDATE("updating a key field"),
-  /** An update expression the backend cannot express. */
+  /**
+   * An update expression the backend cannot express (a key-value backend computes arithmetic
+   * and text functions over the record's fields itself; other expressions are refused).
+   */
   UPDATE_EXPRESSION("this update expression"),
   /** A filter expression the backend cannot express (and the engine could not evaluate). */
   FILTER_EXPRESSION("this filter expression"),
@@ -90,7 +98,11 @@ public enum Feature {
   MANY_TO_MANY_WRITE("writing through a many-to-many relation"),
   /** An update or delete of an ordered or limited query. */
   ORDERED_MUTATION("update or delete of an ordered or limited query"),
-  /** An upsert whose conflict target is not the primary key (DynamoDB upserts by key only). */
+  /**
+   * An upsert whose conflict target is not the primary key, on a backend that arbitrates on keys
+   * only (every backend today also upserts by a unique index: DynamoDB through the index's
+   * uniqueness items).
+   */
   UPSERT_TARGET("an upsert on a conflict target other than the primary key"),
   /** An upsert of several rows in one atomic statement (DynamoDB upserts one row at a time). */
   UPSERT_MANY("an upsert of several rows in one statement"),

@@ -50,6 +50,16 @@ public final class Row {
     }
   }
 
+  /**
+   * The row a driver answers a raw statement with: a record of {@code (labels, values)}, the
+   * labels a record of strings (see {@code Operation.RawSql}).
+   */
+  static Row ofLabelled(Value.Record labelled) {
+    List<String> labels = ((Value.Record) labelled.fields().get(0)).fields().stream()
+        .map(Values::asString).toList();
+    return new Row(labels, ((Value.Record) labelled.fields().get(1)).fields());
+  }
+
   /** The column labels, as the database reported them. */
   public List<String> columns() {
     return columns;

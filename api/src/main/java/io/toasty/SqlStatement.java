@@ -1,12 +1,9 @@
 package io.toasty;
 
 import io.toasty.driver.Operation;
-import io.toasty.stmt.SqlText;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,16 +48,12 @@ public final class SqlStatement {
    * type a model field may have (an enum binds as its name); null binds SQL NULL.
    */
   public SqlStatement bind(String name, Object value) {
-    Objects.requireNonNull(name, "name");
-    Map<String, Object> more = new LinkedHashMap<>(bindings);
-    more.put(name, value == null ? Value.NULL : value);
-    return new SqlStatement(executor, sql, more);
+    return new SqlStatement(executor, sql, BoundText.with(bindings, name, value));
   }
 
   /** The rows of a query, with their column labels; read columns with {@link Row#get}. */
   public Flux<Row> rows() {
-    return run(true, List.of()).map(r -> new Row(labels(r.fields().get(0)),
-        ((Value.Record) r.fields().get(1)).fields()));
+    return run(true, List.of()).map(Row::ofLabelled);
   }
 
   /**
@@ -89,39 +82,8 @@ public final class SqlStatement {
 
   /** The operation: the text cut at its parameters, and each parameter's value in order. */
   Operation.RawSql operation(boolean rows, List<Type> rowType) {
-    SqlText text;
-    try {
-      text = SqlText.parse(sql);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidStatementException(null, null, "raw SQL: " + e.getMessage());
-    }
-    List<Value> args = new ArrayList<>(text.names().size());
-    for (String name : text.names()) {
-      if (!bindings.containsKey(name)) {
-        throw new InvalidStatementException(null, null, "raw SQL: no value bound to :" + name);
-      }
-      args.add(value(name, bindings.get(name)));
-    }
-    for (String name : bindings.keySet()) {
-      if (!text.names().contains(name)) {
-        throw new InvalidStatementException(null, null, "raw SQL: :" + name
-            + " was bound but the statement has no such parameter");
-      }
-    }
-    return new Operation.RawSql(text.pieces(), args, rows, rowType);
-  }
-
-  private static Value value(String name, Object value) {
-    try {
-      return Value.of(value);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidStatementException(null, null, "raw SQL: the value of :" + name + ": "
-          + e.getMessage());
-    }
-  }
-
-  private static List<String> labels(Value v) {
-    return ((Value.Record) v).fields().stream().map(Values::asString).toList();
+    BoundText text = BoundText.of("raw SQL", sql, bindings);
+    return new Operation.RawSql(text.pieces(), text.args(), rows, rowType);
   }
 
   @Override

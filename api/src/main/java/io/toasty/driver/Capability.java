@@ -53,6 +53,11 @@ import java.util.Objects;
  *                                renders the planner's table-level statements in another query
  *                                language ({@link #sql()} true, this false: Cypher) refuses them
  *                                with {@code Feature.SQL} before anything is sent
+ * @param partiql                 whether the application's own PartiQL statements run here
+ *                                (DynamoDB's {@code ExecuteStatement}: {@code db.partiql(..)});
+ *                                otherwise they are refused with {@code Feature.PARTIQL} before
+ *                                anything is sent. SQL text is not PartiQL: a backend may have
+ *                                one, the other, or neither
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -60,7 +65,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
-    boolean rawSql) {
+    boolean rawSql, boolean partiql) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -78,7 +83,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
 
   /**
    * A capability without JSON paths, whose query forms are all of SQL's when it runs SQL (else
-   * none) and that runs raw SQL exactly when it runs SQL (every SQL database).
+   * none), that runs raw SQL exactly when it runs SQL (every SQL database) and no PartiQL.
    */
   public Capability(String backend, boolean sql, boolean returningFromMutation,
       boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -90,7 +95,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, false, sql ? QueryForms.SQL : QueryForms.NONE,
-        sql);
+        sql, false);
   }
 
   /** A capability whose values have no range to heed but the surrogates' (see ValueRanges). */
@@ -111,7 +116,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql);
+        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -119,7 +124,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql);
+        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql);
   }
 
   /** This capability with the query forms given. */
@@ -127,7 +132,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql);
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql);
   }
 
   /**
@@ -138,7 +143,18 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false);
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql);
+  }
+
+  /**
+   * This capability with the application's PartiQL statements run ({@code db.partiql(..)}), or
+   * refused with {@code Feature.PARTIQL}.
+   */
+  public Capability withPartiql(boolean partiql) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql);
   }
 
   /**
@@ -238,12 +254,13 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           .withJsonPaths(true);
 
   /**
-   * DynamoDB: key-value operations only; OR in key conditions is fanned out. An insert of many
+   * DynamoDB: key-value operations only, and the application's PartiQL statements
+   * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
    * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
    * within its 100 items and 4 MB), since there are no interactive transactions to make a
    * row-by-row insert atomic.
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB);
+          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true);
 }

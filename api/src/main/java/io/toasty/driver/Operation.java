@@ -204,6 +204,30 @@ public sealed interface Operation {
   }
 
   /**
+   * A PartiQL statement the application wrote ({@code db.partiql(..)}), sent only where
+   * {@code Capability.partiql()}: {@code text} is the statement cut at its parameters, which the
+   * driver joins with {@code ?} and binds {@code args} in order (values never enter the text). A
+   * table named in the text by its schema name is the driver's table of that name (with its
+   * prefix). With {@code returnsRows} the driver answers {@link ExecResponse.Rows}, reading every
+   * page lazily: each record is, when {@code table} is null, {@code (labels, values)} as
+   * {@link RawSql}'s rows, else the item's {@code columns} of {@code table} decoded as the
+   * columns' types (as a {@link Scan} of those columns answers). Without it the driver answers
+   * {@link ExecResponse.Count}: 1 for the item written, 0 when the statement's condition failed.
+   */
+  record Partiql(List<String> text, List<Value> args, boolean returnsRows, String table,
+      List<Integer> columns) implements Operation {
+    public Partiql {
+      text = List.copyOf(text);
+      args = List.copyOf(args);
+      columns = List.copyOf(columns);
+      if (text.size() != args.size() + 1) {
+        throw new IllegalArgumentException(text.size() + " pieces of text for " + args.size()
+            + " values: there must be one more piece than values");
+      }
+    }
+  }
+
+  /**
    * How many rows {@code read} (a {@link Scan} or {@link QueryPk}) would return, counted by the
    * backend without returning them (DynamoDB: {@code Select=COUNT}, summed over every page); the
    * driver answers {@code ExecResponse.Count}. A driver that cannot count a read answers with an

@@ -34,6 +34,7 @@ final class CreateWriter {
       }
     }
     EmbeddedSetters.write(model, create).forEach(type::addMethod);
+    SealedSetters.write(model, create).forEach(type::addMethod);
     for (RelationDescriptor r : model.relations()) {
       relationSetters(model, r, create).forEach(type::addMethod);
     }

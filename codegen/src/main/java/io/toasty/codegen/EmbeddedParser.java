@@ -64,8 +64,14 @@ final class EmbeddedParser {
     return record != null && record.getAnnotation(Embeddable.class) != null;
   }
 
-  /** The number of columns of data component {@code c}: 1, or its embedded record's leaves. */
+  /**
+   * The number of columns of data component {@code c}: 1, its embedded record's leaves, or its
+   * sealed interface's discriminator and variants' fields.
+   */
   static int width(RecordComponentElement c) {
+    if (SealedParser.isSealedField(c) && c.getAnnotation(io.toasty.annotations.Json.class) == null) {
+      return SealedParser.width(c);
+    }
     return isEmbedded(c) ? width(recordOf(c.asType()), new ArrayDeque<>()) : 1;
   }
 
@@ -223,13 +229,13 @@ final class EmbeddedParser {
             + " @Embeddable" : "";
   }
 
-  private static boolean isOptional(TypeMirror type) {
+  static boolean isOptional(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) type).asElement())
         .getQualifiedName().contentEquals("java.util.Optional");
   }
 
   /** The declared type's element, through an {@code Optional}; null for any other type. */
-  private static TypeElement recordOf(TypeMirror type) {
+  static TypeElement recordOf(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
     }

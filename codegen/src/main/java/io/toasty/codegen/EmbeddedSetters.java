@@ -48,8 +48,17 @@ final class EmbeddedSetters {
       }
       put(model, e, paths, builder, out);
     }
+    out.add(presentHelper(model, PRESENT));
+    return out;
+  }
+
+  /**
+   * {@code <T> T name(T value, String field)}: the builder's helper that rejects null in a field
+   * that is not {@code Optional}, naming the field.
+   */
+  static MethodSpec presentHelper(ModelDescriptor model, String name) {
     TypeVariableName t = TypeVariableName.get("T");
-    out.add(MethodSpec.methodBuilder(PRESENT)
+    return MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE, STATIC)
         .addTypeVariable(t)
         .returns(t)
@@ -60,8 +69,7 @@ final class EmbeddedSetters {
             "is not Optional; null is no value")
         .endControlFlow()
         .addStatement("return value")
-        .build());
-    return out;
+        .build();
   }
 
   private static MethodSpec value(ModelDescriptor model, EmbeddedDescriptor e, TypeName builder) {

@@ -126,7 +126,7 @@ final class EmbeddedValuesWriter {
   }
 
   /** {@code java}, checked not to be null: a field that is not Optional needs a value. */
-  private static CodeBlock present(CodeBlock java, String field) {
+  static CodeBlock present(CodeBlock java, String field) {
     return CodeBlock.of("$T.requireNonNull($L, $S)", ApiTypes.OBJECTS, java,
         field + " is not Optional, but null");
   }
@@ -149,6 +149,7 @@ final class EmbeddedValuesWriter {
           .addStatement("throw invalid($S, e)", e.name())
           .endControlFlow();
     }
+    SealedValuesWriter.putAll(model, method);
     return method.addStatement("return $T.of(values)", ApiTypes.VALUE_RECORD).build();
   }
 }

@@ -43,6 +43,7 @@ final class EntryWriter {
     java.util.Map<Integer, FieldSpec> paths = new java.util.TreeMap<>();
     model.ownFields().forEach(f -> paths.put(f.component(), path(f)));
     model.embedded().forEach(e -> paths.put(e.component(), EmbeddedPathsWriter.constant(model, e)));
+    model.sealed().forEach(s -> paths.put(s.component(), SealedPathsWriter.constant(model, s)));
     model.relations().forEach(r -> paths.put(r.component(), relationPath(r)));
     paths.values().forEach(type::addField);
     type.addField(modelConstant())
@@ -68,6 +69,7 @@ final class EntryWriter {
         .addMethod(delete())
         .addMethod(keyFilter())
         .addTypes(EmbeddedPathsWriter.classes(model))
+        .addTypes(SealedPathsWriter.classes(model))
         .addType(ModelDefWriter.write(model))
         .build();
   }

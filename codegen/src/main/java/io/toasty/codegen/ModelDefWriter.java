@@ -67,6 +67,7 @@ final class ModelDefWriter {
     RowReaderWriter.addTo(type, model, readers);
     EmbeddedValuesWriter embedded = new EmbeddedValuesWriter(model, readers);
     embedded.methods().forEach(type::addMethod);
+    new SealedValuesWriter(model, readers).methods().forEach(type::addMethod);
     return type.addMethod(required())
         .addMethod(invalid())
         .addMethod(toStringMethod())
@@ -181,6 +182,9 @@ final class ModelDefWriter {
     for (EmbeddedDescriptor e : model.embedded()) {
       byComponent[e.component()] = CodeBlock.of("$N(row)", EmbeddedValuesWriter.loader(e));
     }
+    for (SealedDescriptor s : model.sealed()) {
+      byComponent[s.component()] = CodeBlock.of("$N(row)", SealedValuesWriter.loader(s));
+    }
     for (RelationDescriptor r : model.relations()) {
       // The related model's MODEL is read here, at load time, never in a static initializer:
       // two models that relate to each other must not depend on each other's initialization.
@@ -216,7 +220,7 @@ final class ModelDefWriter {
   }
 
   private MethodSpec values() {
-    if (!model.embedded().isEmpty()) {
+    if (!model.embedded().isEmpty() || !model.sealed().isEmpty()) {
       return EmbeddedValuesWriter.values(model, override("values", ApiTypes.VALUE_RECORD));
     }
     CodeBlock values = model.fields().stream().map(ModelDefWriter::valueOf)

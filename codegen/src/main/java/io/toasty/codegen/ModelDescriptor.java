@@ -17,16 +17,27 @@ import java.util.List;
  * @param finders   the finders of the entry class: the key's first, then unique and indexed fields
  * @param relations the relation fields, in record component order
  * @param embedded  the model's embedded record fields, in record component order
+ * @param sealed    the model's sealed-interface fields, in record component order
  */
 record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
-    List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded) {
+    List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded,
+    List<SealedDescriptor> sealed) {
   ModelDescriptor {
+    sealed = List.copyOf(sealed);
     fields = List.copyOf(fields);
     relations = List.copyOf(relations);
     indexes = List.copyOf(indexes);
     finders = List.copyOf(finders);
     embedded = List.copyOf(embedded);
+  }
+
+  /** A model without sealed-interface fields. */
+  ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
+      List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
+      List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded) {
+    this(record, javaClass, entry, table, fields, indexes, finders, relations, embedded,
+        List.of());
   }
 
   /** A model without embedded records. */
@@ -46,9 +57,9 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     return record.simpleName();
   }
 
-  /** The number of record components: data fields, embedded records and relations. */
+  /** The number of record components: data fields, embedded records, sealed fields, relations. */
   int components() {
-    return ownFields().size() + embedded.size() + relations.size();
+    return ownFields().size() + embedded.size() + sealed.size() + relations.size();
   }
 
   /** The number of values in a row with a slot per relation: data fields and relations. */

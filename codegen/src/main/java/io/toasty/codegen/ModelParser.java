@@ -62,7 +62,8 @@ final class ModelParser {
     List<FieldDescriptor> fields = new ArrayList<>();
     List<RelationDescriptor> relationFields = new ArrayList<>();
     List<EmbeddedDescriptor> embedded = new ArrayList<>();
-    components(type, fields, relationFields, embedded);
+    List<SealedDescriptor> sealed = new ArrayList<>();
+    components(type, fields, relationFields, embedded, sealed);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -72,7 +73,8 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields), relationFields, embedded));
+        entry, table, fields, indexes, finders(type, fields), relationFields, embedded,
+        sealed));
   }
 
   private boolean checkRecord(TypeElement type) {
@@ -126,7 +128,8 @@ final class ModelParser {
    * are data fields, numbered where the record is.
    */
   private void components(TypeElement type, List<FieldDescriptor> fields,
-      List<RelationDescriptor> relationFields, List<EmbeddedDescriptor> embedded) {
+      List<RelationDescriptor> relationFields, List<EmbeddedDescriptor> embedded,
+      List<SealedDescriptor> sealed) {
     List<? extends RecordComponentElement> components = type.getRecordComponents();
     List<String> constants = Naming.constantNames(
         components.stream().map(c -> c.getSimpleName().toString()).toList());
@@ -144,6 +147,12 @@ final class ModelParser {
         data += EmbeddedParser.width(c);
         new EmbeddedParser(types, errors).parse(type, c, first, constants.get(i), i, fields)
             .ifPresent(embedded::add);
+      } else if (SealedParser.isSealedField(c)
+          && c.getAnnotation(io.toasty.annotations.Json.class) == null) {
+        int first = data;
+        data += SealedParser.width(c);
+        new SealedParser(types, errors).parse(type, c, first, constants.get(i), i, fields)
+            .ifPresent(sealed::add);
       } else {
         field(type, c, data++, constants.get(i), i).ifPresent(fields::add);
       }

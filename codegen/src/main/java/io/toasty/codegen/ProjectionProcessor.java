@@ -103,6 +103,10 @@ public final class ProjectionProcessor extends AbstractProcessor {
         error(c, where + "is an embedded record of " + model.getSimpleName()
             + "; projections of embedded records are not supported yet");
         ok = false;
+      } else if (SealedParser.isSealedField(fields.get(at))) {
+        error(c, where + "is a sealed-interface field of " + model.getSimpleName()
+            + "; projections of sealed-interface fields are not supported yet");
+        ok = false;
       } else if (RelationResolver.kindOf(expected).isPresent()) {
         error(c, where + "is a relation of " + model.getSimpleName()
             + "; project its key fields instead");

@@ -36,6 +36,7 @@ final class RowReaderWriter {
   /** Whether {@code model} gets a row reader. */
   static boolean applies(ModelDescriptor model) {
     return model.relations().isEmpty() && model.embedded().isEmpty()
+        && model.sealed().isEmpty()
         && model.fields().stream().noneMatch(f -> f.type().kind() == FieldKind.JSON);
   }
 

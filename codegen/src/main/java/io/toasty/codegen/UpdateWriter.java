@@ -45,6 +45,7 @@ final class UpdateWriter {
       }
     }
     EmbeddedSetters.write(model, update).forEach(type::addMethod);
+    SealedSetters.write(model, update).forEach(type::addMethod);
     return type.build();
   }
 

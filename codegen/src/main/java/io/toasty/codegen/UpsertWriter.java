@@ -41,6 +41,7 @@ final class UpsertWriter {
       }
     }
     EmbeddedSetters.write(model, upsert).forEach(type::addMethod);
+    SealedSetters.write(model, upsert).forEach(type::addMethod);
     return type.build();
   }
 }

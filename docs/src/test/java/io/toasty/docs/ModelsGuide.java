@@ -9,6 +9,8 @@ import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Readings;
 import io.toasty.docs.model.Shop;
 import io.toasty.docs.model.Shops;
+import io.toasty.docs.model.Subscription;
+import io.toasty.docs.model.Subscriptions;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.math.BigDecimal;
@@ -24,7 +26,8 @@ final class ModelsGuide {
   private ModelsGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL, Shops.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL, Shops.MODEL,
+        Subscriptions.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -80,6 +83,29 @@ final class ModelsGuide {
     List<Shop> billed = Shops.filter(Shops.BILLING_ADDRESS.isNotNull()).collect(db).block();
     // end-snippet
     return List.of(inOslo.get(0), billed.get(0));
+  }
+
+  static List<Subscription> sealed(Db db) {
+    // snippet: sealed-use
+    Subscription s = Subscriptions.create().id(UUID.randomUUID()).email("ann@example.com")
+        .status(new Subscription.Active())
+        .plan(new Subscription.Paid(1999))
+        .exec(db).block();
+    Subscriptions.update(s)                       // the whole value: Active's columns were NULL,
+        .status(new Subscription.Suspended("payment failed", Optional.empty()))
+        .exec(db).block();                        // the old variant's columns are cleared
+    List<Subscription> suspended = Subscriptions
+        .filter(Subscriptions.STATUS.is(Subscription.Suspended.class))
+        .collect(db).block();
+    List<Subscription> unpaid = Subscriptions
+        .filter(Subscriptions.STATUS.SUSPENDED.REASON.eq("payment failed"))
+        .orderBy(Subscriptions.STATUS.asc(), Subscriptions.EMAIL.asc())
+        .collect(db).block();
+    List<Subscription> notPaying = Subscriptions
+        .filter(Subscriptions.PLAN.isNot(Subscription.Paid.class))   // absent plans too
+        .collect(db).block();
+    // end-snippet
+    return List.of(suspended.get(0), unpaid.get(0), notPaying.isEmpty() ? s : notPaying.get(0));
   }
 
   /** The JSON example: on SQLite, which reads paths inside stored documents (H2 does not). */

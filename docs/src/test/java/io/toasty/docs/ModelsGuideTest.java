@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.docs.model.Article;
 import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Shop;
+import io.toasty.docs.model.Subscription;
 import io.toasty.reactive.Db;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,6 +52,18 @@ class ModelsGuideTest {
     assertEquals("Checked", a.title());
     assertEquals(Article.Status.DRAFT, a.status());
     assertEquals(Optional.of(LocalDate.of(2026, 6, 2)), a.publishedOn());
+  }
+
+  @Test
+  void sealedValuesAreWrittenFilteredAndReplacedWhole() {
+    List<Subscription> found = ModelsGuide.sealed(db);
+    Subscription.Status suspended = new Subscription.Suspended("payment failed",
+        Optional.empty());
+    assertEquals(suspended, found.get(0).status());
+    assertEquals(found.get(0), found.get(1));
+    assertEquals(Optional.of(new Subscription.Paid(1999)), found.get(0).plan());
+    // Paying: the isNot filter found none, so the example returned the created record.
+    assertEquals(new Subscription.Active(), found.get(2).status());
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.op.FindPkByIndexOp;
 import io.toasty.dynamo.op.GetByKeyOp;
 import io.toasty.dynamo.op.InsertOp;
+import io.toasty.dynamo.op.PartiqlOp;
 import io.toasty.dynamo.op.QueryByIndexOp;
 import io.toasty.dynamo.op.QueryPkOp;
 import io.toasty.dynamo.op.ScanOp;
@@ -65,6 +66,8 @@ final class DynamoConnection implements Connection {
       return AtomicOp.run(context, a);
     } else if (operation instanceof Operation.QuerySql q && QueryByIndexOp.accepts(q)) {
       return QueryByIndexOp.run(context, q);
+    } else if (operation instanceof Operation.Partiql p) {
+      return PartiqlOp.run(context, p);
     } else if (operation instanceof Operation.Transaction) {
       return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
           TableInfo.BACKEND, "DynamoDB has no transaction that statements run inside; a single "
@@ -72,7 +75,8 @@ final class DynamoConnection implements Connection {
     }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND,
         "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
-        + "UpdateByKey, DeleteByKey, Atomic, and an include's key list on an indexed column), not "
+        + "UpdateByKey, DeleteByKey, Atomic, and an include's key list on an indexed column) and "
+        + "PartiQL, not "
         + operation.getClass().getSimpleName()));
   }
 

@@ -34,4 +34,10 @@ record DynamoBackend(DynamoMigrator m) implements MigrationBackend {
   @Override public Mono<Optional<LiveTable>> describe(String table) {
     return m.describe(table);
   }
+  @Override public Mono<List<String>> tables() {
+    return m.tables();
+  }
+  @Override public io.toasty.migrate.live.LiveShape shape() {
+    return new io.toasty.migrate.live.DynamoShape();
+  }
 }

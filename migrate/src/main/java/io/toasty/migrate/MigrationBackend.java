@@ -19,4 +19,10 @@ interface MigrationBackend {
   Mono<List<HistoryRow>> history();
 
   Mono<java.util.Optional<io.toasty.migrate.live.LiveTable>> describe(String table);
+
+  /** The names of the tables the database has (DynamoDB: under the Db's table prefix). */
+  Mono<List<String>> tables();
+
+  /** How the backend's catalog shows a table. */
+  io.toasty.migrate.live.LiveShape shape();
 }

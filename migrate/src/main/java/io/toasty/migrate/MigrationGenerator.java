@@ -97,7 +97,7 @@ public final class MigrationGenerator {
   }
 
   /** {@code add user nickname} as {@code add_user_nickname}. */
-  static String fileName(String description) {
+  public static String fileName(String description) {
     String name = description.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
         .replaceAll("^_+|_+$", "");
     if (name.isEmpty()) {

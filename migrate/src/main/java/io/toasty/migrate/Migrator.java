@@ -2,9 +2,18 @@ package io.toasty.migrate;
 
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.diff.DriftReport;
+import io.toasty.migrate.diff.LiveDiff;
+import io.toasty.migrate.snapshot.SchemaSnapshot;
+import io.toasty.migrate.snapshot.Snapshots;
+import io.toasty.schema.Schema;
+import java.util.Map;
+import reactor.core.publisher.Flux;
 import io.toasty.migrate.apply.SqlMigrator;
 import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.MigrationFile;
+import io.toasty.migrate.files.MigrationSource;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.live.LiveTable;
 import io.toasty.migrate.live.SqlCatalog;
@@ -34,9 +43,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class Migrator {
   private final Db db;
-  private final MigrationDirectory directory;
+  private final MigrationSource directory;
 
-  private Migrator(Db db, MigrationDirectory directory) {
+  private Migrator(Db db, MigrationSource directory) {
     this.db = db;
     this.directory = directory;
   }
@@ -45,6 +54,15 @@ public final class Migrator {
   public static Migrator of(Db db, Path root) {
     return new Migrator(Objects.requireNonNull(db, "db"),
         new MigrationDirectory(Objects.requireNonNull(root, "root")));
+  }
+
+  /**
+   * A migrator of the migrations {@code source} holds for {@code db}: a folder, or the class
+   * path ({@code Migrator.of(db, ClasspathMigrations.of("db/migration"))}, also inside a jar).
+   */
+  public static Migrator of(Db db, MigrationSource source) {
+    return new Migrator(Objects.requireNonNull(db, "db"), Objects.requireNonNull(source,
+        "source"));
   }
 
   /** Applies every pending migration in version order; the versions this call applied. */
@@ -75,6 +93,31 @@ public final class Migrator {
     return run((backend, files) -> backend.describe(table));
   }
 
+  /**
+   * Where the database stands against the folder: each version applied, pending, partly applied,
+   * edited since it was applied (checksum mismatch) or missing from the folder. Unlike
+   * {@link #apply()}, a mismatch is reported, not raised.
+   */
+  public Mono<MigrationStatus> status() {
+    return run((backend, files) -> backend.history().map(h -> MigrationStatus.of(files, h)));
+  }
+
+  /**
+   * What differs between {@code schema} (the models) and the live database: missing and extra
+   * tables, columns and indexes, column types (compared in each database's canonical type
+   * names) and nullability. On DynamoDB, where only keys have types, the key attributes and the
+   * GSIs are compared. Tables no model has are reported too; see
+   * {@link DriftReport#ignoringExtraTables()}.
+   */
+  public Mono<DriftReport> drift(Schema schema) {
+    SchemaSnapshot models = Snapshots.of(Objects.requireNonNull(schema, "schema"));
+    return run((backend, files) -> Flux.fromIterable(models.tables())
+        .concatMap(t -> backend.describe(t.name()).map(live -> Map.entry(t.name(), live)))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .zipWith(backend.tables(),
+            (live, tables) -> LiveDiff.between(models, live, tables, backend.shape())));
+  }
+
   private <T> Mono<T> run(Work<T> work) {
     String backend = db.capability().backend();
     Optional<SqlChoices> sql = SqlChoices.of(backend);
@@ -82,7 +125,7 @@ public final class Migrator {
       SqlChoices choices = sql.get();
       return files(choices.folder(), ScriptFormat.SQL).flatMap(files ->
           db.schema().withConnection(c -> work.on(new SqlBackend(new SqlMigrator(choices, c),
-              new SqlCatalog(choices, c)), files)).next());
+              new SqlCatalog(choices, c), choices), files)).next());
     }
     Optional<MigrationBackend> other = OtherBackends.of(db);
     if (other.isPresent()) {
@@ -103,9 +146,15 @@ public final class Migrator {
     Mono<T> on(MigrationBackend backend, List<MigrationFile> files);
   }
 
-  private record SqlBackend(SqlMigrator m, SqlCatalog catalog) implements MigrationBackend {
+  private record SqlBackend(SqlMigrator m, SqlCatalog catalog, SqlChoices choices) implements MigrationBackend {
     @Override public Mono<Optional<LiveTable>> describe(String table) {
       return catalog.table(table);
+    }
+    @Override public Mono<List<String>> tables() {
+      return catalog.tables();
+    }
+    @Override public io.toasty.migrate.live.LiveShape shape() {
+      return new io.toasty.migrate.live.SqlShape(choices);
     }
     @Override public String folder() { return ""; }
     @Override public ScriptFormat format() { return ScriptFormat.SQL; }

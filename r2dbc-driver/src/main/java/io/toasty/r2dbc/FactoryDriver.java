@@ -81,7 +81,8 @@ public final class FactoryDriver implements Driver {
     // after a cancel; a factory without a pool gets the plain create
     return (factory instanceof ConnectionPool ? PoolHandOver.of(create) : create)
         .onErrorMap(e -> parts.current().errors().translate(e, null))
-        .map(c -> new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout));
+        .map(c -> new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout)
+            .outsideTransaction());
   }
 
   /**

@@ -461,8 +461,37 @@ final class R2dbcConnection implements Connection {
   }
 
   /**
-   * Returns the connection to the pool; a transaction still open (the caller did not end it) is
-   * rolled back first, as {@link #rollback()} does, so that no borrower inherits it. A connection
+   * This pooled connection, first taken out of a transaction it was lent inside (its session is
+   * not in autocommit): rolled back before any operation of ours runs. Someone else left it
+   * there: a cancel that reaches r2dbc-pool just after it handed the connection to a transaction
+   * manager puts it back while the manager goes on to send BEGIN on it, and a ROLLBACK is
+   * skipped by r2dbc-postgresql and r2dbc-mysql when the answer to a cancelled BEGIN has not
+   * been read yet (see {@link #rollback()}). Our statements would
+   * otherwise run inside that transaction: never committed, and on PostgreSQL, after one fails,
+   * every later one refused with "current transaction is aborted" for as long as the pool keeps
+   * the connection. Costs nothing on a clean connection: the drivers answer
+   * {@code isAutoCommit()} from the session state they track.
+   */
+  R2dbcConnection outsideTransaction() {
+    if (!connection.isAutoCommit()) {
+      lane.write(leaveTransaction()).subscribe(null, e -> { });
+    }
+    return this;
+  }
+
+  /** Rolls back the session's transaction, and puts it back in autocommit. */
+  private Mono<Void> leaveTransaction() {
+    return Mono.defer(() -> Mono.from(connection.rollbackTransaction()))
+        .then(Mono.defer(() -> connection.isAutoCommit() ? Mono.<Void>empty()
+            : Mono.from(connection.setAutoCommit(true))))
+        .doOnError(e -> lost = true) // a session we cannot clean is not lent again
+        .onErrorResume(e -> Mono.empty());
+  }
+
+  /**
+   * Returns the connection to the pool; a transaction still open (the caller did not end it, or
+   * the session is in one we did not begin: see {@link #outsideTransaction()}) is rolled back
+   * first, as {@link #rollback()} does, so that no borrower inherits it. A connection
    * that failed with {@link ConnectionLostException} is closed for real first: the pool's
    * validation then discards it instead of handing it to the next borrower (some drivers, such
    * as r2dbc-postgresql after {@code pg_terminate_backend}, still call such a socket valid).
@@ -493,14 +522,16 @@ final class R2dbcConnection implements Connection {
   }
 
   /**
-   * In the release's turn: rolls back a transaction still open and restores the session's
-   * statement timeout; nothing on a connection already lost.
+   * In the release's turn: rolls back a transaction still open (ours, or one the session was
+   * lent inside: see {@link #outsideTransaction()}) and restores the session's statement
+   * timeout; nothing on a connection already lost.
    */
   private Mono<Void> settle() {
     if (lost) {
       return Mono.empty();
     }
-    return Mono.defer(() -> begun ? rollback() : Mono.<Void>empty())
+    return Mono.defer(() -> begun ? rollback()
+            : connection.isAutoCommit() ? Mono.<Void>empty() : leaveTransaction())
         .onErrorResume(e -> Mono.empty())
         .then(timeout.restore().onErrorResume(e -> {
           lost = true; // a session left with another statement timeout is not lent again

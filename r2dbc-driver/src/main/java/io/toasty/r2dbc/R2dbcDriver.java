@@ -153,7 +153,7 @@ public final class R2dbcDriver implements Driver {
     return pooled(poolMaxSize)
         .onErrorMap(this::acquireFailure)
         .map(c -> new R2dbcConnection(c, parts.forConnection(c), statementTimeout,
-            statementTimeout));
+            statementTimeout).outsideTransaction());
   }
 
   /**

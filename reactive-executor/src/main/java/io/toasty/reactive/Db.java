@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import io.toasty.Batch;
 import io.toasty.Feature;
 import io.toasty.CursorKey;
+import io.toasty.PartiqlStatement;
 import io.toasty.SqlStatement;
 import io.toasty.ModelDef;
 import io.toasty.Executor;
@@ -208,15 +209,43 @@ public final class Db implements Executor {
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
       return bound != null ? bound.execRaw(sql)
-          : orBound(context, c -> Joined.raw(this, c, counters, sql), () -> rawAlone(sql));
+          : orBound(context, c -> Joined.raw(this, c, counters, sql), () -> alone(sql));
     });
   }
 
-  /** A raw statement on a connection of its own, leased through the gate like any plan's. */
-  private Flux<Value.Record> rawAlone(Operation.RawSql sql) {
+  /**
+   * A raw (SQL or PartiQL) statement on a connection of its own, leased through the gate like
+   * any plan's.
+   */
+  private Flux<Value.Record> alone(Operation sql) {
     return Flux.usingWhen(driver.lease(1),
         lease -> lease.connect().thenMany(Flux.defer(() -> Sender.of(lease.main()).send(sql))),
         Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /**
+   * A PartiQL statement on this database (DynamoDB's {@code ExecuteStatement}), on a connection
+   * of its own taken through the gate; see {@link PartiqlStatement}. It never joins a
+   * transaction: a backend with PartiQL has no interactive transactions, and one without it
+   * refuses the statement with {@code Feature.PARTIQL}.
+   */
+  public PartiqlStatement partiql(String statement) {
+    return new PartiqlStatement(this, statement);
+  }
+
+  @Override
+  public java.util.Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return capability().partiql() ? java.util.Optional.empty()
+        : java.util.Optional.of(new UnsupportedFeatureException(Feature.PARTIQL,
+            capability().backend(), "PartiQL statements run on DynamoDB only; on an SQL database"
+            + " write SQL with db.sql(..)"));
+  }
+
+  @Override
+  public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
+    Objects.requireNonNull(statement, "statement");
+    return partiqlRefusal().<Flux<Value.Record>>map(Flux::error)
+        .orElseGet(() -> alone(statement));
   }
 
   /**

@@ -47,6 +47,16 @@ final class DbView implements Executor {
   }
 
   @Override
+  public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
+    return db.execPartiql(statement).contextWrite(context::apply);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return db.partiqlRefusal();
+  }
+
+  @Override
   public Optional<UnsupportedFeatureException> rawSqlRefusal() {
     return db.rawSqlRefusal();
   }

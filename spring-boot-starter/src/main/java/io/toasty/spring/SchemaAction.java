@@ -10,5 +10,10 @@ public enum SchemaAction {
    * Reads one row of every model's table, so that a missing table or column stops the start-up
    * with an explanation instead of failing the first request.
    */
-  VALIDATE
+  VALIDATE,
+  /**
+   * Applies the pending migrations of {@code toasty.migrations.location} (the {@code migrate}
+   * module's {@code Migrator}); a failed or changed migration stops the start-up.
+   */
+  MIGRATE
 }

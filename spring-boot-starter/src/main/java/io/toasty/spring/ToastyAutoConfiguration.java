@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.migrate.files.MigrationSource;
 import io.toasty.reactive.Db;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -84,11 +85,19 @@ public class ToastyAutoConfiguration {
     return new RepositoryRegistrar(loader);
   }
 
-  /** Applies {@code toasty.schema} at start-up. */
+  /**
+   * Applies {@code toasty.schema} at start-up; for {@code migrate}, from
+   * {@code toasty.migrations.location} (a {@code classpath:} location on the application's
+   * class loader).
+   */
   @Bean
   public SmartInitializingSingleton toastySchemaInitializer(Db db, ToastyModels models,
-      ToastyProperties properties) {
+      ToastyProperties properties, ResourceLoader resources) {
+    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
+        : ToastyAutoConfiguration.class.getClassLoader();
+    MigrationSource migrations = properties.getSchema() != SchemaAction.MIGRATE ? null
+        : MigrationLocations.of(properties.getMigrations().getLocation(), loader);
     return new SchemaInitializer(db, models, properties.getSchema(),
-        properties.getStartupTimeout());
+        properties.getStartupTimeout(), migrations);
   }
 }

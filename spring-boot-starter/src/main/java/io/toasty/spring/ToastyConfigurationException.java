@@ -25,6 +25,10 @@ public final class ToastyConfigurationException extends RuntimeException {
     /** {@code toasty.cursor-key} is shorter than 16 bytes. */
     BAD_CURSOR_KEY("Set toasty.cursor-key to a secret of at least 16 bytes (or leave it unset "
         + "for a random key per start)."),
+    /** {@code toasty.schema=migrate} could not read or apply the migrations. */
+    MIGRATION("Check toasty.migrations.location and the files there: the backend's folder "
+        + "(postgresql, mariadb, h2, sqlite or dynamodb) holds V<n>__<name> files, each with "
+        + "its U<n>__<name> undo file, one per version, as MigrationGenerator writes them."),
     /** A model in the index cannot be loaded, or the models do not fit together. */
     BAD_MODELS("Recompile the module that declares the models with toasty-codegen on its "
         + "annotation processor path, and check the model named above.");

@@ -5,14 +5,17 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a start-up that failed because of Toasty's configuration: no database, an unknown
- * URL, a missing R2DBC driver, models that do not match the database, or a broken model index.
+ * URL, a missing R2DBC driver, models that do not match the database, a broken model index, or
+ * a migration that failed, changed after it was applied, or would lose data (naming its version
+ * and step).
  */
 public final class ToastyFailureAnalyzer
     extends AbstractFailureAnalyzer<ToastyConfigurationException> {
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, ToastyConfigurationException cause) {
-    return new FailureAnalysis("Toasty could not start: " + cause.getMessage(),
-        cause.problem().action(), cause);
+    String action = cause.problem() == ToastyConfigurationException.Problem.MIGRATION
+        ? MigrationAdvice.of(cause.getCause()) : cause.problem().action();
+    return new FailureAnalysis("Toasty could not start: " + cause.getMessage(), action, cause);
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <pre>
  * toasty.url=r2dbc:postgresql://app@db:5432/app   # optional: else spring.r2dbc.* is used
- * toasty.schema=push                              # none (default), push, validate
+ * toasty.schema=push                              # none (default), push, validate, migrate
+ * toasty.migrations.location=classpath:db/migration  # with toasty.schema=migrate
  * toasty.plan-cache-size=1024
  * toasty.url=dynamodb://?region=eu-west-1         # DynamoDB (needs toasty-dynamo-driver)
  * toasty.dynamo.table-prefix=app_                 # with a DynamoDbAsyncClient bean of your own
@@ -24,7 +25,11 @@ public class ToastyProperties {
    */
   private String url;
 
-  /** What to do to the schema at start-up: none, push (create what is missing) or validate. */
+  /**
+   * What to do to the schema at start-up: none, push (create what is missing), validate (read
+   * one row of every model) or migrate (apply the pending migrations of
+   * toasty.migrations.location).
+   */
   private SchemaAction schema = SchemaAction.NONE;
 
   /** The most compiled plans kept (0 disables the plan cache). */
@@ -136,6 +141,35 @@ public class ToastyProperties {
     /** The policy these settings describe. */
     io.toasty.reactive.RetryPolicy policy() {
       return new io.toasty.reactive.RetryPolicy(maxRetries, firstBackoff, maxBackoff, 0.5);
+    }
+  }
+
+  /** Where the migrations are, for {@code toasty.schema=migrate}. */
+  private final Migrations migrations = new Migrations();
+
+  /** The migration settings. */
+  public Migrations getMigrations() {
+    return migrations;
+  }
+
+  /** The {@code toasty.migrations.*} properties. */
+  public static class Migrations {
+    /**
+     * Where toasty.schema=migrate reads the migrations: a class path folder
+     * (classpath:db/migration, also inside the application's jar) or a folder on disk
+     * (file:/srv/app/migrations, or a plain path). The backend's sub-folder (postgresql, mariadb,
+     * h2, sqlite, dynamodb) is read, as MigrationGenerator writes it.
+     */
+    private String location = "classpath:db/migration";
+
+    /** The migrations' location. */
+    public String getLocation() {
+      return location;
+    }
+
+    /** Sets the migrations' location. */
+    public void setLocation(String location) {
+      this.location = location;
     }
   }
 

@@ -1,6 +1,8 @@
 package io.toasty.spring;
 
 import io.toasty.ToastyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,19 +15,39 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Answers a Toasty error that a handler did not catch with its {@link ToastyProblemDetails}
  * ({@code application/problem+json}). Ordered last, so an application's own
  * {@code @ExceptionHandler} for these exceptions wins.
+ *
+ * <p>A 5xx is logged at ERROR with the exception and its causes (logger
+ * {@code io.toasty.spring.ToastyWebExceptionAdvice}): the problem detail deliberately leaves out
+ * the database's text, so the log is the only place an operator can learn what failed. A 503 is
+ * logged at WARN without its stack trace, as a busy database is an expected state; a 4xx is the
+ * client's error and logged at DEBUG.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ToastyWebExceptionAdvice {
+  private static final Logger LOG = LoggerFactory.getLogger(ToastyWebExceptionAdvice.class);
 
   /** The problem detail, with {@code Retry-After: 1} on a 503. */
   @ExceptionHandler(ToastyException.class)
   public ResponseEntity<ProblemDetail> toasty(ToastyException e) {
     ProblemDetail problem = ToastyProblemDetails.of(e);
+    log(problem, e);
     ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
     if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
       response.header("Retry-After", "1");
     }
     return response.body(problem);
+  }
+
+  private static void log(ProblemDetail problem, ToastyException e) {
+    int status = problem.getStatus();
+    Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+    if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      LOG.warn("{} {}: {}", status, code, e.toString());
+    } else if (status >= 500) {
+      LOG.error("{} {}: {}", status, code, e.getMessage(), e);
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {}: {}", status, code, e.toString());
+    }
   }
 }

@@ -88,7 +88,7 @@ class AutoConfigurationTest {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
-          "\"toasty.retry.max-retries\"");
+          "\"toasty.retry.max-retries\"", "\"toasty.migrations.location\"");
     }
   }
 

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 public enum Need {
   /** Executes SQL statements (raw SQL). */
   SQL(Capability::rawSql, Feature.SQL),
+  /** Runs the application's PartiQL statements (DynamoDB's ExecuteStatement). */
+  PARTIQL(Capability::partiql, Feature.PARTIQL),
   /** Applies generated schema migrations (files are written for every backend). */
   MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */
@@ -53,8 +55,12 @@ public enum Need {
   CASCADING_DELETE(c -> true, Feature.CASCADING_DELETE),
   /** Writes any number of records atomically (no item limit on one atomic write). */
   LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
-  /** Assigns arithmetic beyond one {@code +} or {@code -} of a field and a value. */
-  UPDATE_EXPRESSION(Capability::sql, Feature.UPDATE_EXPRESSION),
+  /**
+   * Assigns arithmetic beyond one {@code +} or {@code -} of a field and a value: met by every
+   * backend (SQL computes it in the statement; a key-value backend's driver computes what its own
+   * update cannot from the record as read and writes conditioned on what it read).
+   */
+  UPDATE_EXPRESSION(c -> true, Feature.UPDATE_EXPRESSION),
   /**
    * Runs a batch mixing reads and writes, or writes of several operations each, as one unit
    * (in a transaction); a backend without interactive transactions makes a batch atomic only
@@ -74,8 +80,12 @@ public enum Need {
    * the targets by key after the join records, in the join records' order, and refuses another.
    */
   ORDERED_MANY_TO_MANY_INCLUDE(Capability::sql, Feature.INCLUDE_SHAPE),
-  /** Upserts on a unique field's conflict target, not only the primary key. */
-  UPSERT_BY_UNIQUE(Capability::sql, Feature.UPSERT_TARGET),
+  /**
+   * Upserts on a unique field's conflict target, not only the primary key: met by every backend
+   * (a key-value backend reads which record holds the unique value, then writes conditioned on
+   * it).
+   */
+  UPSERT_BY_UNIQUE(c -> true, Feature.UPSERT_TARGET),
   /** Upserts several rows in one atomic statement. */
   UPSERT_MANY(Capability::sql, Feature.UPSERT_MANY),
   /** Locks the rows a query reads inside a transaction. */

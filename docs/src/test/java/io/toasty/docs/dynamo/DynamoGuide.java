@@ -161,5 +161,26 @@ public final class DynamoGuide {
     // end-snippet
     out.println("stored " + stored.size() + " readings, "
         + Readings.all().collect(db).block().size() + " read back");
+
+    // snippet: dynamo-computed-update
+    // SET can add and subtract; a product is computed from each item as read and written on
+    // condition that the field is still as read (changed meanwhile: read again, compute again)
+    Long recalibrated = Readings.filter(Readings.SENSOR.eq("s0")).update()
+        .celsius(Readings.CELSIUS.times(1.5).minus(10.0)).exec(db).block();   // 20
+    // end-snippet
+    double lowest = Readings.filter(Readings.SENSOR.eq("s0")).collect(db).block().stream()
+        .mapToDouble(Reading::celsius).min().orElseThrow();
+    out.println("recalibrated " + recalibrated + " readings, lowest now " + lowest);
+
+    // snippet: dynamo-upsert-unique
+    // by the unique slug: its uniqueness item names the task that holds "review", which is
+    // updated under its own key; no task holds "triage", so that one is created
+    Task again = Tasks.upsert().owner("dee").title("Review it again").status("open")
+        .slug("review").onConflict(Tasks.SLUG).exec(db).block();        // ann's task
+    Task triage = Tasks.upsert().owner("dee").title("Triage").status("open")
+        .slug("triage").onConflict(Tasks.SLUG).ignoreConflict().exec(db).block();   // created
+    // end-snippet
+    out.println("upserted " + again.owner() + "'s " + again.title() + "; created "
+        + triage.owner() + "'s " + triage.title());
   }
 }

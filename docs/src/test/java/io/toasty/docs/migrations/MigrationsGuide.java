@@ -2,6 +2,9 @@ package io.toasty.docs.migrations;
 
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
+import io.toasty.migrate.files.ClasspathMigrations;
+import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.diff.DriftReport;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.schema.Schema;
@@ -44,6 +47,31 @@ final class MigrationsGuide {
     List<Integer> applied = Migrator.of(db, dir).apply().block();   // e.g. [1, 2]
     // end-snippet
     return db;
+  }
+
+  /** Applies what is pending from the migrations packaged in the application's jar. */
+  static List<Integer> fromTheClassPath(Db db) {
+    // snippet: migrations-classpath
+    List<Integer> applied = Migrator.of(db, ClasspathMigrations.of("db/migration"))
+        .apply().block();
+    // end-snippet
+    return applied;
+  }
+
+  /** Where the database stands: the history against the folder, and the drift. */
+  static boolean upToDate(Db db, Path dir) {
+    // snippet: migrations-status
+    Migrator migrator = Migrator.of(db, dir);
+    MigrationStatus status = migrator.status().block();
+    status.in(MigrationStatus.State.PENDING)
+        .forEach(m -> System.out.println("pending: " + m.label()));   // pending: V2__...
+    DriftReport drift = migrator.drift(
+        Schema.of(List.of(io.toasty.docs.migrations.v2.Members.MODEL.schema()))).block();
+    drift.drifts().forEach(d -> System.out.println(d.describe()));
+    // members.nickname is missing (CHARACTER VARYING expected)
+    boolean upToDate = !status.hasPending() && !status.hasMismatch() && drift.clean();
+    // end-snippet
+    return upToDate;
   }
 
   /** Undoes V2. */

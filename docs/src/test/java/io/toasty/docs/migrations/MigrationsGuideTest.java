@@ -1,6 +1,7 @@
 package io.toasty.docs.migrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.docs.migrations.v2.Member;
@@ -8,10 +9,17 @@ import io.toasty.docs.migrations.v2.Members;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +40,54 @@ class MigrationsGuideTest {
           .map(HistoryRow::version).toList());
       Member ann = Members.create().id("a").displayName("Ann").age(42).exec(db).block();
       assertEquals(0, ann.visits());
+      assertTrue(MigrationsGuide.upToDate(db, dir));
       assertEquals(List.of(2), MigrationsGuide.rollBack(db, dir));
+      assertFalse(MigrationsGuide.upToDate(db, dir), "V2 pending, the models ahead");
       assertEquals(List.of(2), Migrator.of(db, dir).apply().block());
       assertEquals(List.of(ann), Members.all().collect(db).block());
     } finally {
       db.close().block();
+    }
+  }
+
+  /**
+   * The same migrations packaged in a jar under db/migration/ (as src/main/resources/db/migration
+   * is), read from the class path by a second database: the same versions, the same checksums.
+   */
+  @Test
+  void theMigrationsRunFromAJar(@TempDir Path dir) throws Exception {
+    MigrationsGuide.generateFirst(dir);
+    MigrationsGuide.generateSecond(dir);
+    Path jar = dir.resolveSibling(dir.getFileName() + ".jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file);
+        Stream<Path> files = Files.walk(dir)) {
+      // as a build packages src/main/resources: a directory entry for each folder
+      for (Path f : files.sorted().toList()) {
+        String entry = "db/migration/" + dir.relativize(f).toString().replace('\\', '/');
+        if (Files.isDirectory(f)) {
+          out.putNextEntry(new JarEntry(entry.endsWith("/") ? entry : entry + "/"));
+        } else {
+          out.putNextEntry(new JarEntry(entry));
+          out.write(Files.readAllBytes(f));
+        }
+        out.closeEntry();
+      }
+    }
+    Db db = Toasty.builder().models(Members.MODEL).url("r2dbc:h2:mem:///migrations-jar").build();
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    try (URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, before)) {
+      thread.setContextClassLoader(app);
+      assertEquals(List.of(1, 2), MigrationsGuide.fromTheClassPath(db));
+      // the folder on disk finds them applied: a jar's files have the same checksums
+      assertEquals(List.of(), Migrator.of(db, dir).apply().block());
+      assertEquals(0, Members.create().id("b").displayName("Bo").age(7).exec(db).block()
+          .visits());
+    } finally {
+      thread.setContextClassLoader(before);
+      db.close().block();
+      Files.deleteIfExists(jar);
     }
   }
 }

@@ -190,6 +190,39 @@ public final class AttributeCodec {
     }
   }
 
+  /**
+   * The value of {@code a} read by its own DynamoDB type, for an attribute no field describes (a
+   * raw statement's result): a string as text, a whole number as a long (else a decimal), a
+   * boolean, bytes, NULL; a set as a list of its members; a list or map as its JSON text.
+   */
+  public static Value decodeUntyped(AttributeValue a, String what) {
+    if (a == null || Boolean.TRUE.equals(a.nul())) {
+      return Value.NULL;
+    }
+    if (a.s() != null) {
+      return new Value.Str(a.s());
+    }
+    if (a.n() != null) {
+      BigDecimal d = normalized(new BigDecimal(a.n()));
+      return d.scale() == 0 && d.unscaledValue().bitLength() < 64 ? new Value.I64(d.longValueExact())
+          : new Value.Decimal(d);
+    }
+    if (a.bool() != null) {
+      return Value.of(a.bool());
+    }
+    if (a.b() != null) {
+      return new Value.Bytes(a.b().asByteArray());
+    }
+    if (a.hasSs() || a.hasNs() || a.hasBs()) {
+      List<Value> items = new ArrayList<>();
+      a.ss().forEach(v -> items.add(decodeUntyped(AttributeValue.fromS(v), what)));
+      a.ns().forEach(v -> items.add(decodeUntyped(AttributeValue.fromN(v), what)));
+      a.bs().forEach(v -> items.add(decodeUntyped(AttributeValue.fromB(v), what)));
+      return new Value.ListValue(items);
+    }
+    return Value.Json.ofText(JsonAttributes.decode(a, what));
+  }
+
   private static long integer(AttributeValue a, String what, long min, long max) {
     String n = need(a.n(), a, "N", what);
     long l;

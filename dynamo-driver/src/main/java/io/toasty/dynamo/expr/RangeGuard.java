@@ -57,26 +57,21 @@ public final class RangeGuard {
     if (bounds.isEmpty() || old == null || old.isEmpty()) {
       return null;
     }
-    Map<String, AttributeValue> after = writer.apply(old);
-    for (int column : bounds.keySet()) {
-      AttributeValue v = after.get(table.attribute(column));
-      BigDecimal[] range = range(table.column(column).type());
-      if (v != null && v.n() != null) {
-        BigDecimal n = new BigDecimal(v.n());
-        if (n.compareTo(range[0]) < 0 || n.compareTo(range[1]) > 0) {
-          return new ValueOutOfRangeException(table.model(), table.fieldName(column),
-              "the update would make it " + (table.sensitive(column) ? io.toasty.Redaction.MASK
-              : n.toPlainString()) + ", outside its type's range "
-              + range[0] + " to " + range[1] + "; nothing was written", null);
-        }
-      }
+    try {
+      // the new values are computed with each integer field's range checked
+      writer.apply(old);
+      return null;
+    } catch (ValueOutOfRangeException e) {
+      return e;
     }
-    return null;
   }
 
   /** {@code column ± n} or {@code n + column}: the old values that keep the result in range. */
   private static BigDecimal[] oldRange(int column, io.toasty.stmt.Expr.Arith a, List<Value> args,
       BigDecimal[] range) {
+    if (a.op() != io.toasty.stmt.Expr.ArithOp.ADD && a.op() != io.toasty.stmt.Expr.ArithOp.SUB) {
+      return null; // computed from the item as read, and checked there (ItemEval)
+    }
     boolean add = a.op() == io.toasty.stmt.Expr.ArithOp.ADD;
     BigDecimal n;
     if (isColumn(a.left(), column) && (n = number(a.right(), args)) != null) {
@@ -103,10 +98,7 @@ public final class RangeGuard {
 
   /** The range of an integer type, or null for other types. */
   private static BigDecimal[] range(Type type) {
-    long[] r = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
-        : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
-        : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE}
-        : type == Type.Scalar.I64 ? new long[] {Long.MIN_VALUE, Long.MAX_VALUE} : null;
+    long[] r = IntegerRange.of(type);
     return r == null ? null : new BigDecimal[] {BigDecimal.valueOf(r[0]), BigDecimal.valueOf(r[1])};
   }
 }

@@ -7,24 +7,33 @@ import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An update's assignments as a DynamoDB {@code UpdateExpression}: {@code SET #a = :v} for a value,
- * {@code SET #a = #b} to copy an attribute, {@code SET #a = #a + :v} for arithmetic (one operator,
- * as DynamoDB allows), and {@code REMOVE #a} for NULL. The last assignment of a column wins.
- * Key columns cannot be assigned: DynamoDB addresses items by their key.
+ * {@code SET #a = #b} to copy an attribute, {@code SET #a = #a + :v} for one {@code +} or
+ * {@code -} (as DynamoDB allows), and {@code REMOVE #a} for NULL. The last assignment of a column
+ * wins. Key columns cannot be assigned: DynamoDB addresses items by their key.
+ *
+ * <p>Every other value is <em>computed</em>: {@code * / %}, nested arithmetic, text functions, a
+ * sum DynamoDB could not guard against leaving an integer field's range (anything but the field
+ * itself {@code ±} a number), and arithmetic over a field that may be absent (DynamoDB fails the
+ * whole update on a missing operand where SQL gives NULL). Its value comes from the item as read
+ * ({@link ItemEval}) and is written as a plain value; the caller reads the item first and
+ * conditions the write on {@link #reads()} being still as read.
  */
 public final class UpdateWriter {
   private final TableInfo table;
   private final List<Value> args;
   private final Map<Integer, Expr> assignments = new LinkedHashMap<>();
+  private final Set<Integer> computed = new LinkedHashSet<>();
 
   public UpdateWriter(TableInfo table, List<Assignment> assignments, List<Value> args) {
     this.table = table;
@@ -38,22 +47,35 @@ public final class UpdateWriter {
       }
       this.assignments.remove(a.target());
       this.assignments.put(a.target(), a.value());
-      check(a.value());
+      computed.remove(a.target());
+      if (!isNative(a.target(), a.value())) {
+        computed.add(a.target());
+      }
     }
   }
 
-  private void check(Expr e) {
-    if (e instanceof Expr.Arith a) {
-      if (a.op() != Expr.ArithOp.ADD && a.op() != Expr.ArithOp.SUB
-          || !isOperand(a.left()) || !isOperand(a.right())) {
-        throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, TableInfo.BACKEND,
-            "nested arithmetic in an update: DynamoDB's SET takes one + or -: " + e);
-      }
-    } else if (!isOperand(e)) {
-      throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION,
-          TableInfo.BACKEND, e.getClass().getSimpleName() + " in an update" + ": "
-          + String.valueOf(e));
+  /** Whether DynamoDB computes {@code e} for column {@code target} itself. */
+  private boolean isNative(int target, Expr e) {
+    if (isOperand(e)) {
+      return !mayBeAbsent(e); // DynamoDB cannot copy an attribute that is not there
     }
+    if (!(e instanceof Expr.Arith a) || a.op() != Expr.ArithOp.ADD && a.op() != Expr.ArithOp.SUB
+        || !isOperand(a.left()) || !isOperand(a.right())
+        || mayBeAbsent(a.left()) || mayBeAbsent(a.right())) {
+      return false;
+    }
+    // a sum on an integer field stays native only where RangeGuard can bound the old value
+    return IntegerRange.of(table.column(target).type()) == null
+        || isColumn(a.left(), target) && !(a.right() instanceof Expr.Column)
+        || isColumn(a.right(), target) && !(a.left() instanceof Expr.Column);
+  }
+
+  private boolean mayBeAbsent(Expr e) {
+    return e instanceof Expr.Column c && table.column(c.index()).nullable();
+  }
+
+  private static boolean isColumn(Expr e, int column) {
+    return e instanceof Expr.Column c && c.index() == column;
   }
 
   private static boolean isOperand(Expr e) {
@@ -61,17 +83,58 @@ public final class UpdateWriter {
   }
 
   /** The assigned columns. */
-  public java.util.Set<Integer> targets() {
+  public Set<Integer> targets() {
     return assignments.keySet();
   }
 
-  /** The update expression, with its placeholders in {@code ph}. */
+  /** Whether some value is computed from the item as read (see the class comment). */
+  public boolean computes() {
+    return !computed.isEmpty();
+  }
+
+  /** The columns the computed values read: a write must find them as they were read. */
+  public Set<Integer> reads() {
+    Set<Integer> out = new LinkedHashSet<>();
+    computed.forEach(c -> columns(assignments.get(c), out));
+    return out;
+  }
+
+  private static void columns(Expr e, Set<Integer> out) {
+    if (e instanceof Expr.Column c) {
+      out.add(c.index());
+    } else if (e instanceof Expr.Arith a) {
+      columns(a.left(), out);
+      columns(a.right(), out);
+    } else if (e instanceof Expr.Func f) {
+      columns(f.operand(), out);
+    }
+  }
+
+  /** The update expression, with its placeholders in {@code ph}; nothing may be computed. */
   public String expression(Placeholders ph) {
+    if (computes()) {
+      throw new IllegalStateException("computed assignments need the item as read");
+    }
+    return expression(ph, Map.of());
+  }
+
+  /**
+   * The update expression with the computed values taken from {@code old}, the item as read.
+   *
+   * @throws io.toasty.ValueOutOfRangeException when a computed value leaves its field's range
+   */
+  public String expression(Placeholders ph, Map<String, AttributeValue> old) {
     List<String> set = new ArrayList<>();
     List<String> remove = new ArrayList<>();
     assignments.forEach((column, value) -> {
       String target = ph.name(table.attribute(column));
-      String rhs = rhs(value, ph);
+      String rhs;
+      if (computed.contains(column)) {
+        AttributeValue v = ItemEval.assign(table, column, value, args, old);
+        rhs = v == null ? null : ph.value(v);
+      } else {
+        rhs = rhs(value, ph);
+      }
       if (rhs == null) {
         remove.add(target);
       } else {
@@ -109,12 +172,22 @@ public final class UpdateWriter {
   /**
    * The item as it is after the assignments, computed from {@code before} (arithmetic in
    * decimal, as DynamoDB does it). Used where the driver must know new values before writing:
-   * uniqueness items.
+   * uniqueness items, and the range of a sum that failed its guard.
+   *
+   * @throws io.toasty.ValueOutOfRangeException when a value leaves its integer field's range
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> before) {
     Map<String, AttributeValue> after = new HashMap<>(before);
     assignments.forEach((column, value) -> {
-      AttributeValue v = evaluate(value, before);
+      AttributeValue v;
+      if (value instanceof Expr.Column c) {
+        v = before.get(table.attribute(c.index()));
+        v = Values3.isNull(v) ? null : v;
+      } else if (isOperand(value)) {
+        v = AttributeCodec.encode(value(value));
+      } else {
+        v = ItemEval.assign(table, column, value, args, before);
+      }
       String attr = table.attribute(column);
       if (v == null) {
         after.remove(attr);
@@ -123,24 +196,5 @@ public final class UpdateWriter {
       }
     });
     return after;
-  }
-
-  private AttributeValue evaluate(Expr e, Map<String, AttributeValue> item) {
-    if (e instanceof Expr.Arith a) {
-      AttributeValue l = evaluate(a.left(), item);
-      AttributeValue r = evaluate(a.right(), item);
-      if (l == null || r == null || l.n() == null || r.n() == null) {
-        return null;
-      }
-      BigDecimal x = new BigDecimal(l.n());
-      BigDecimal y = new BigDecimal(r.n());
-      return AttributeValue.fromN((a.op() == Expr.ArithOp.ADD ? x.add(y) : x.subtract(y))
-          .toPlainString());
-    }
-    if (e instanceof Expr.Column c) {
-      AttributeValue v = item.get(table.attribute(c.index()));
-      return Values3.isNull(v) ? null : v;
-    }
-    return AttributeCodec.encode(value(e));
   }
 }

@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * An {@code Operation.Atomic} of writes: the items of every insert, update and delete (each
  * record, and the uniqueness items its unique values claim or free) in one TransactWriteItems,
- * all or nothing. Updates and deletes on a table with unique indexes read the record first and
- * are guarded on the values read, as they are alone ({@link UniqueWrites}). An update or delete
+ * all or nothing. Updates and deletes on a table with unique indexes, and updates computing
+ * values DynamoDB cannot ({@code UpdateWriter#computes()}), read the record first and are guarded
+ * on the values read, as they are alone ({@link UniqueWrites}); a change in between fails the
+ * batch as a transient {@code SerializationFailureException}. An update or delete
  * whose record is missing or fails its filter cancels the whole write with a
  * {@link RecordNotFoundException}; a duplicate key or unique value with a
  * {@code UniqueViolationException}. Rows an update returns are read after the commit.
@@ -87,7 +89,7 @@ final class AtomicWriteOp {
     List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     return Flux.fromIterable(keys)
-        .concatMap(key -> touched.isEmpty() ? Mono.just(Guarded.NONE)
+        .concatMap(key -> touched.isEmpty() && !w.computes() ? Mono.just(Guarded.NONE)
             : read(cx, t, key, "update"), 1)
         .collectList()
         .map(olds -> {
@@ -103,14 +105,15 @@ final class AtomicWriteOp {
   private static List<Step> updateSteps(TableInfo t, UpdateWriter w, Operation.UpdateByKey op,
       Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched) {
     Placeholders ph = new Placeholders();
-    Set<Integer> guarded = UniqueWrites.columns(touched);
+    Set<Integer> guarded = new java.util.LinkedHashSet<>(UniqueWrites.columns(touched));
+    guarded.addAll(w.reads());
     Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
         new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()),
         old.item == null ? Cond.TRUE : UniqueWrites.guard(t, guarded, old.item, ph)));
     if (condition.equals(Cond.FALSE)) {
       throw notFound(t, "update", null);
     }
-    String ue = w.expression(ph);
+    String ue = old.item == null ? w.expression(ph) : w.expression(ph, old.item);
     String ce = condition.textOrNull();
     List<Step> steps = new ArrayList<>();
     steps.add(new Step(TransactWriteItem.builder().update(Update.builder()

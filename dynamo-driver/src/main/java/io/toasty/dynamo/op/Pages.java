@@ -3,6 +3,8 @@ package io.toasty.dynamo.op;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -25,5 +27,15 @@ final class Pages {
   static Flux<Map<String, AttributeValue>> scan(DynamoContext cx, ScanRequest request) {
     return Flux.deferContextual(c -> Flux.from(cx.client().scanPaginator(cx.limited(request, c))))
         .concatMapIterable(ScanResponse::items, 1);
+  }
+
+  /**
+   * The items of an ExecuteStatement, following its {@code NextToken}s as the SDK's paginators
+   * follow {@code LastEvaluatedKey} (the SDK has no paginator for it): see
+   * {@link StatementPages}.
+   */
+  static Flux<Map<String, AttributeValue>> statement(DynamoContext cx,
+      ExecuteStatementRequest request) {
+    return StatementPages.of(cx, request).concatMapIterable(ExecuteStatementResponse::items, 1);
   }
 }

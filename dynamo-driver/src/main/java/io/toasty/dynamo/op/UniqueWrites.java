@@ -108,10 +108,19 @@ final class UniqueWrites {
     return changed(t, guarded, old, r.item()) ? Cancelled.RETRY : Cancelled.NOT_MATCHED;
   }
 
-  /** The error when the guarded values kept changing. */
+  /**
+   * The error when the guarded values (unique values, values an update reads) kept changing:
+   * transient, the caller may try the whole write again.
+   */
   static SerializationFailureException tooManyChanges(TableInfo t, Throwable cause) {
-    return new SerializationFailureException(TableInfo.BACKEND, null, "the unique values of a "
-        + (t.model() == null ? t.name() : t.model()) + " record kept changing during the write ("
-        + MAX_ATTEMPTS + " attempts)", cause);
+    return tooManyChanges(t, MAX_ATTEMPTS, cause);
+  }
+
+  /** The same, after {@code attempts} attempts. */
+  static SerializationFailureException tooManyChanges(TableInfo t, int attempts,
+      Throwable cause) {
+    return new SerializationFailureException(TableInfo.BACKEND, null, "the values an update of a "
+        + (t.model() == null ? t.name() : t.model()) + " record reads kept changing during the "
+        + "write (" + attempts + " attempts)", cause);
   }
 }

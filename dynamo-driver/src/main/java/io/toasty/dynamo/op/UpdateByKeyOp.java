@@ -10,6 +10,7 @@ import io.toasty.dynamo.expr.UpdateWriter;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,12 +32,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the filter ({@code ConditionExpression}); a failed condition counts zero. With
  * {@code returning}, the updated items come back ({@code ReturnValues=ALL_NEW}), in key order.
  * Arithmetic on an integer field is guarded ({@link RangeGuard}): a sum beyond the field's type
- * is a {@code ValueOutOfRangeException} and nothing is written (not yet on the unique path).
+ * is a {@code ValueOutOfRangeException} and nothing is written.
  *
- * <p>An update that assigns a field of a unique index goes through {@link UniqueWrites}: read,
- * then one TransactWriteItems that updates the item (guarded on its unique values being as read),
- * deletes the old uniqueness item and puts the new one; a new value another record holds is a
- * {@code UniqueViolationException} and nothing changes.
+ * <p>An update that assigns a field of a unique index, or computes a value DynamoDB's
+ * UpdateExpression cannot ({@code points * 2}, {@code a + b} on an integer field, see
+ * {@link UpdateWriter}), reads the item first (strongly consistent) and writes conditioned on
+ * what it read: the unique values and the fields the computed values read must be as read, so a
+ * concurrent change sends the update round again and is never lost. With unique values moved,
+ * the write is one TransactWriteItems that updates the item, deletes the old uniqueness item and
+ * puts the new one; a new value another record holds is a {@code UniqueViolationException} and
+ * nothing changes. A computed integer beyond its field's range is a
+ * {@code ValueOutOfRangeException} raised before anything is sent.
  *
  * <p>Keys are updated independently (up to {@value #CONCURRENCY} at a time): an update of many
  * keys is not atomic.
@@ -44,6 +50,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class UpdateByKeyOp {
   /** How many items are updated at once. */
   static final int CONCURRENCY = 16;
+  /**
+   * How many times a read-then-write update is sent when the values it read keep changing: 20
+   * rounds, each after a growing randomized pause, so that a few writers updating one item
+   * concurrently all get through.
+   */
+  static final int MAX_ROUNDS = 20;
 
   private UpdateByKeyOp() {}
 
@@ -69,7 +81,8 @@ public final class UpdateByKeyOp {
   private static Mono<Map<String, AttributeValue>> one(DynamoContext cx, TableInfo t,
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
       List<TableInfo.Index> touched) {
-    return touched.isEmpty() ? plain(cx, t, w, op, key) : unique(cx, t, w, op, key, touched, 1);
+    return touched.isEmpty() && !w.computes() ? plain(cx, t, w, op, key)
+        : readWrite(cx, t, w, op, key, touched, 1);
   }
 
   private static Mono<Map<String, AttributeValue>> plain(DynamoContext cx, TableInfo t,
@@ -105,10 +118,22 @@ public final class UpdateByKeyOp {
     });
   }
 
-  private static Mono<Map<String, AttributeValue>> unique(DynamoContext cx, TableInfo t,
+  /**
+   * Read, then write conditioned on what was read: for an update that moves unique claims or
+   * computes values DynamoDB cannot ({@link UpdateWriter#computes()}). The guard holds the unique
+   * values and the columns the computed values read as they were read; a guard that failed
+   * because they changed in between sends the update round again (after a pause), up to
+   * {@value #MAX_ROUNDS} times, then fails as a transient {@code SerializationFailureException}.
+   */
+  private static Mono<Map<String, AttributeValue>> readWrite(DynamoContext cx, TableInfo t,
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
       List<TableInfo.Index> touched, int attempt) {
-    Set<Integer> guarded = UniqueWrites.columns(touched);
+    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(touched));
+    guarded.addAll(w.reads());
+    Mono<Map<String, AttributeValue>> again = Mono.defer(() -> attempt >= MAX_ROUNDS
+        ? Mono.error(UniqueWrites.tooManyChanges(t, MAX_ROUNDS, null))
+        : Mono.delay(Retries.backoff(attempt))
+            .then(readWrite(cx, t, w, op, key, touched, attempt + 1)));
     return UniqueWrites.read(cx, t, key).flatMap(old -> {
       Placeholders ph = new Placeholders();
       Cond condition = Cond.and(List.of(exists(t, ph),
@@ -117,8 +142,9 @@ public final class UpdateByKeyOp {
       if (condition.equals(Cond.FALSE)) {
         return Mono.empty();
       }
+      // computed values and their ranges first: out of range, nothing is sent
+      String ue = w.expression(ph, old);
       Map<String, AttributeValue> after = w.apply(old);
-      String ue = w.expression(ph);
       String ce = condition.textOrNull();
       List<TransactWriteItem> writes = new ArrayList<>();
       writes.add(TransactWriteItem.builder().update(Update.builder()
@@ -146,8 +172,8 @@ public final class UpdateByKeyOp {
           puts.add(ix);
         }
       }
-      if (writes.size() == 1 && op.returning() && op.filter().equals(io.toasty.stmt.Expr.TRUE)) {
-        return sameClaims(cx, t, w, op, key, touched, attempt,
+      if (writes.size() == 1) {
+        return single(cx, t, op, key, guarded, old, again,
             UpdateItemRequest.builder().tableName(t.physicalName()).key(key)
                 .updateExpression(ue).conditionExpression(ce)
                 .expressionAttributeNames(ph.names(ue, ce))
@@ -164,9 +190,7 @@ public final class UpdateByKeyOp {
           case NOT_MATCHED:
             return Mono.empty();
           case RETRY:
-            return attempt >= UniqueWrites.MAX_ATTEMPTS
-                ? Mono.error(UniqueWrites.tooManyChanges(t, e))
-                : unique(cx, t, w, op, key, touched, attempt + 1);
+            return again;
           default:
             List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons =
                 e.cancellationReasons();
@@ -183,24 +207,25 @@ public final class UpdateByKeyOp {
   }
 
   /**
-   * An update that moves no unique claim is one conditional UpdateItem (the guard holds the
-   * unique values as read), so the item it returns is the one it wrote, not a later re-read.
+   * An update that moves no unique claim is one conditional UpdateItem, so the item it returns
+   * is the one it wrote, not a later re-read. A failed condition is no match (the item is gone
+   * or fails the filter), unless the guarded values changed: then the update goes round again.
    */
-  private static Mono<Map<String, AttributeValue>> sameClaims(DynamoContext cx, TableInfo t,
-      UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
-      List<TableInfo.Index> touched, int attempt, UpdateItemRequest request) {
-    UpdateItemRequest returning = request.toBuilder().returnValues(ReturnValue.ALL_NEW)
+  private static Mono<Map<String, AttributeValue>> single(DynamoContext cx, TableInfo t,
+      Operation.UpdateByKey op, Map<String, AttributeValue> key, Set<Integer> guarded,
+      Map<String, AttributeValue> old, Mono<Map<String, AttributeValue>> again,
+      UpdateItemRequest request) {
+    UpdateItemRequest conditional = request.toBuilder()
+        .returnValues(op.returning() ? ReturnValue.ALL_NEW : ReturnValue.NONE)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-    return Retries.onConflict(cx.call(() -> cx.client().updateItem(returning)))
-        .map(r -> r.attributes())
+    return Retries.onConflict(cx.call(() -> cx.client().updateItem(conditional)))
+        .map(r -> r.hasAttributes() && !r.attributes().isEmpty() ? r.attributes() : key)
         .onErrorResume(ConditionalCheckFailedException.class, e -> {
-          if (!e.hasItem() || e.item().isEmpty()) {
-            return Mono.empty(); // no such item
+          if (!e.hasItem() || e.item().isEmpty()
+              || !UniqueWrites.changed(t, guarded, old, e.item())) {
+            return Mono.empty(); // no such item, or it fails the filter
           }
-          return attempt >= UniqueWrites.MAX_ATTEMPTS
-              ? Mono.error(new IllegalStateException("update of " + t.name() + ": its unique "
-                  + "values changed " + attempt + " times while it ran", e))
-              : unique(cx, t, w, op, key, touched, attempt + 1);
+          return again;
         });
   }
 

@@ -1,5 +1,6 @@
 package io.toasty.dynamo.op;
 
+import io.toasty.SerializationFailureException;
 import io.toasty.UniqueViolationException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
@@ -13,17 +14,32 @@ import io.toasty.stmt.Source;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * An upsert of one row by its primary key ({@code Operation.Insert} with a conflict clause; the
- * planner refuses other targets and several rows). The create path is {@link InsertOp}'s
- * conditional put (with the row's uniqueness items, in one transaction where it has unique
- * values); when the key is taken, the update path is {@link UpdateByKeyOp}'s conditional
- * UpdateItem of that key, returning the stored item (a read of it, for insert-or-ignore). Each step is atomic; a record deleted between
- * the two sends the row round again, at most {@value #ROUNDS} times.
+ * An upsert of one row ({@code Operation.Insert} with a conflict clause; the planner refuses
+ * several rows), by its primary key or by a unique index.
+ *
+ * <p>By the primary key, the create path is {@link InsertOp}'s conditional put (with the row's
+ * uniqueness items, in one transaction where it has unique values); when the key is taken, the
+ * update path is {@link UpdateByKeyOp}'s conditional UpdateItem of that key, returning the stored
+ * item (a read of it, for insert-or-ignore).
+ *
+ * <p>By a unique index, the index's uniqueness item for the row's values is read first (strongly
+ * consistent): it names the record that holds them. Held, the update path updates that record
+ * conditioned on its holding the values still; free, the create path puts the record and its
+ * uniqueness items in one transaction, each item conditioned on being free. A row whose target
+ * values are NULL conflicts with nothing and is created.
+ *
+ * <p>Each step is atomic, and a step that finds the world changed since the read (the holder
+ * deleted or given another value, the value claimed by a concurrent create) sends the row round
+ * again, at most {@value #ROUNDS} times; then a transient {@code SerializationFailureException}.
  */
 public final class UpsertOp {
   static final int ROUNDS = 10;
@@ -41,8 +57,89 @@ public final class UpsertOp {
       Operation.Insert create = new Operation.Insert(new Insert(s.target(), s.columns(),
           s.rows(), new Returning.Project(List.of())), op.args(), op.rowType());
       Operation.UpdateByKey update = update(t, s, op.args());
-      return round(cx, t, create, update, 1);
+      TableInfo.Index target = target(t, s.onConflict().target());
+      if (target == null) {
+        return round(cx, t, create, update, 1);
+      }
+      String claim = Uniqueness.key(t, target, InsertOp.items(t, create).get(0));
+      Operation.UpdateByKey held = new Operation.UpdateByKey(t.name(), update.keys(),
+          update.assignments(), holds(t, target, s), update.args(), true, t.allColumns());
+      return claim == null ? InsertOp.run(cx, create)
+          : byUnique(cx, t, target, claim, create, held, 1);
+    }).onErrorMap(DynamoContext::translate);
+  }
+
+  /** The unique index whose columns are {@code target}, or null for the primary key. */
+  private static TableInfo.Index target(TableInfo t, List<Integer> target) {
+    if (Set.copyOf(target).equals(Set.copyOf(t.primaryKey()))) {
+      return null;
+    }
+    return t.uniqueIndexes().stream()
+        .filter(ix -> Set.copyOf(ix.columns()).equals(Set.copyOf(target))).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("upsert of " + t.name() + ": columns "
+            + target + " are neither its key nor a unique index"));
+  }
+
+  /** One round of an upsert by unique index {@code ix}, whose uniqueness key is {@code claim}. */
+  private static Mono<ExecResponse> byUnique(DynamoContext cx, TableInfo t, TableInfo.Index ix,
+      String claim, Operation.Insert create, Operation.UpdateByKey update, int round) {
+    Mono<List<Value.Record>> stored = holder(cx, t, claim)
+        .flatMap(holder -> updateHolder(cx, t, ix, claim, holder, update))
+        .switchIfEmpty(Mono.defer(() -> InsertOp.run(cx, create).flatMap(UpsertOp::rows)
+            .onErrorResume(e -> isViolationOf(t, ix, e), e -> Mono.just(List.of()))));
+    return stored.flatMap(rows -> {
+      if (!rows.isEmpty()) {
+        return Mono.just((ExecResponse) new ExecResponse.Rows(Flux.fromIterable(rows)));
+      }
+      if (round >= ROUNDS) {
+        return Mono.error(new SerializationFailureException(TableInfo.BACKEND, null, "upsert of "
+            + t.model() + " by " + t.fieldNames(ix.columns()) + ": the record holding the value "
+            + "changed " + ROUNDS + " times while it ran", null));
+      }
+      return byUnique(cx, t, ix, claim, create, update, round + 1);
     });
+  }
+
+  /** The key of the record holding uniqueness key {@code claim}; empty when none does. */
+  private static Mono<Value.Record> holder(DynamoContext cx, TableInfo t, String claim) {
+    GetItemRequest request = GetItemRequest.builder().tableName(t.uniqueTableName())
+        .key(Map.of(TableInfo.UNIQUE_KEY, AttributeValue.fromS(claim))).consistentRead(true)
+        .build();
+    return cx.call(() -> cx.client().getItem(request))
+        .filter(r -> r.hasItem() && r.item().containsKey(TableInfo.UNIQUE_OWNER))
+        .map(r -> Items.row(t, t.primaryKey(), r.item().get(TableInfo.UNIQUE_OWNER).m()));
+  }
+
+  /**
+   * The update path on the record {@code holder}, conditioned on its holding the target values
+   * still: its stored row, or none when it no longer does (deleted, or given another value).
+   */
+  private static Mono<List<Value.Record>> updateHolder(DynamoContext cx, TableInfo t,
+      TableInfo.Index ix, String claim, Value.Record holder, Operation.UpdateByKey update) {
+    if (update.assignments().isEmpty()) {
+      return UniqueWrites.read(cx, t, Items.key(t, holder))
+          .filter(item -> claim.equals(Uniqueness.key(t, ix, item)))
+          .map(item -> List.of(Items.row(t, t.allColumns(), item)))
+          .defaultIfEmpty(List.of());
+    }
+    Operation.UpdateByKey held = new Operation.UpdateByKey(t.name(), List.of(holder),
+        update.assignments(), update.filter(), update.args(), true, t.allColumns());
+    return UpdateByKeyOp.run(cx, held).flatMap(UpsertOp::rows);
+  }
+
+  /** The condition that a record holds the proposed row's values of {@code ix}. */
+  private static Expr holds(TableInfo t, TableInfo.Index ix, Insert s) {
+    List<Expr> parts = new ArrayList<>();
+    for (int c : ix.columns()) {
+      parts.add(new Expr.Compare(Expr.CompareOp.EQ, new Expr.Column(t.name(), c),
+          s.rows().get(0).fields().get(s.columns().indexOf(c))));
+    }
+    return parts.size() == 1 ? parts.get(0) : new Expr.And(parts);
+  }
+
+  private static boolean isViolationOf(TableInfo t, TableInfo.Index ix, Throwable e) {
+    return e instanceof UniqueViolationException u
+        && u.field().equals(Optional.ofNullable(t.fieldNames(ix.columns())));
   }
 
   private static Mono<ExecResponse> round(DynamoContext cx, TableInfo t, Operation.Insert create,

@@ -332,6 +332,14 @@ public final class DynamoMigrator {
     });
   }
 
+  /** The tables under the prefix, without it (their {@code .unique} companions included). */
+  public Mono<List<String>> tables() {
+    return Flux.from(client.listTablesPaginator(r -> {}).tableNames())
+        .filter(t -> t.startsWith(prefix))
+        .map(t -> t.substring(prefix.length()))
+        .collectList();
+  }
+
   // ---- pieces --------------------------------------------------------------------------------
 
   /** The table's description, or empty when it does not exist. */

@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -22,10 +20,10 @@ import java.util.stream.Stream;
  * {@code dynamodb/}) of {@code V<n>__<name>} files with their undo files {@code U<n>__<name>},
  * named as Flyway names them.
  */
-public final class MigrationDirectory {
+public final class MigrationDirectory implements MigrationSource {
   /** The snapshot's file name. */
   public static final String SNAPSHOT = "snapshot.json";
-  private static final Pattern FILE = Pattern.compile("([VU])(\\d+)__(\\w+)\\.(\\w+)");
+  private static final Pattern FILE = MigrationSet.FILE;
 
   private final Path root;
 
@@ -80,32 +78,18 @@ public final class MigrationDirectory {
   }
 
   /** One backend's migrations, by version; an undo file is required beside every up file. */
+  @Override
   public List<MigrationFile> migrations(String folder, ScriptFormat format) {
     Path dir = root.resolve(folder);
-    List<MigrationFile> out = new ArrayList<>();
-    for (Path file : list(dir)) {
-      Matcher m = FILE.matcher(file.getFileName().toString());
-      if (!m.matches() || !m.group(1).equals("V") || !m.group(4).equals(format.extension())) {
-        continue;
-      }
-      int version = Integer.parseInt(m.group(2));
-      String name = m.group(3);
-      String text = read(file);
-      Path undo = dir.resolve("U" + version + "__" + name + "." + format.extension());
-      if (!Files.exists(undo)) {
-        throw new MigrationException("migration " + file + " has no undo file " + undo, null);
-      }
-      out.add(new MigrationFile(version, name, format.read(text, file.toString()),
-          format.read(read(undo), undo.toString()), MigrationFile.checksum(text)));
-    }
-    out.sort(Comparator.comparingInt(MigrationFile::version));
-    for (int i = 1; i < out.size(); i++) {
-      if (out.get(i).version() == out.get(i - 1).version()) {
-        throw new MigrationException("two migrations have version " + out.get(i).version()
-            + " in " + dir + ": " + out.get(i - 1).label() + " and " + out.get(i).label(), null);
-      }
-    }
-    return out;
+    List<String> names = list(dir).stream().map(f -> f.getFileName().toString()).toList();
+    return MigrationSet.of(names, format, name -> read(dir.resolve(name)),
+        name -> dir.resolve(name).toString(), dir.toString());
+  }
+
+  /** The folder's path. */
+  @Override
+  public String location() {
+    return root.toString();
   }
 
   private static List<Path> list(Path dir) {

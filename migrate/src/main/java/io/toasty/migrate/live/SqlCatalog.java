@@ -22,8 +22,11 @@ public final class SqlCatalog {
   private final Connection connection;
   private final Queries queries;
 
-  /** The two catalog queries of one backend, each cut at its one bound value (the table). */
-  private record Queries(List<String> columns, List<String> indexes) {}
+  /**
+   * The catalog queries of one backend: columns and indexes, each cut at its one bound value
+   * (the table), and the tables of the current schema.
+   */
+  private record Queries(List<String> columns, List<String> indexes, String tables) {}
 
   private static final Map<String, Queries> QUERIES = Map.of(
       "postgresql", new Queries(
@@ -36,7 +39,9 @@ public final class SqlCatalog {
               + "JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord) ON true "
               + "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
               + "WHERE t.relnamespace = current_schema()::regnamespace AND NOT ix.indisprimary "
-              + "AND t.relname = ", " ORDER BY i.relname, k.ord")),
+              + "AND t.relname = ", " ORDER BY i.relname, k.ord"),
+          "SELECT table_name::text, '', '' FROM information_schema.tables WHERE table_schema = "
+              + "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"),
       "mariadb", mysql(),
       "mysql", mysql(),
       "h2", new Queries(
@@ -48,13 +53,17 @@ public final class SqlCatalog {
               + "JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA "
               + "AND c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME "
               + "WHERE i.TABLE_SCHEMA = CURRENT_SCHEMA AND i.INDEX_TYPE_NAME <> 'PRIMARY KEY' "
-              + "AND i.TABLE_NAME = ", " ORDER BY i.INDEX_NAME, c.ORDINAL_POSITION")),
+              + "AND i.TABLE_NAME = ", " ORDER BY i.INDEX_NAME, c.ORDINAL_POSITION"),
+          "SELECT TABLE_NAME, '', '' FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+              + "CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"),
       "sqlite", new Queries(
           List.of("SELECT name, type, CASE WHEN \"notnull\" = 0 AND pk = 0 THEN 'YES' ELSE 'NO' "
               + "END FROM pragma_table_info(", ") ORDER BY cid"),
           List.of("SELECT il.name, CASE WHEN il.\"unique\" = 1 THEN 'YES' ELSE 'NO' END, ii.name "
               + "FROM pragma_index_list(", ") il JOIN pragma_index_info(il.name) ii "
-              + "WHERE il.origin = 'c' ORDER BY il.name, ii.seqno")));
+              + "WHERE il.origin = 'c' ORDER BY il.name, ii.seqno"),
+          "SELECT name, '', '' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+              + "'sqlite\\_%' ESCAPE '\\' ORDER BY name"));
 
   private static Queries mysql() {
     return new Queries(
@@ -63,7 +72,9 @@ public final class SqlCatalog {
         List.of("SELECT index_name, CASE WHEN non_unique = 0 THEN 'YES' ELSE 'NO' END, "
             + "column_name FROM information_schema.statistics WHERE table_schema = DATABASE() "
             + "AND index_name <> 'PRIMARY' AND table_name = ", " ORDER BY index_name, "
-            + "seq_in_index"));
+            + "seq_in_index"),
+        "SELECT table_name, '', '' FROM information_schema.tables WHERE table_schema = "
+            + "DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name");
   }
 
   public SqlCatalog(SqlChoices choices, Connection connection) {
@@ -84,6 +95,11 @@ public final class SqlCatalog {
     });
   }
 
+  /** The names of the current schema's tables. */
+  public Mono<List<String>> tables() {
+    return rows(List.of(queries.tables()), List.of()).map(r -> r.get(0)).collectList();
+  }
+
   private static List<LiveIndex> indexes(List<List<String>> rows) {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     Map<String, Boolean> unique = new LinkedHashMap<>();
@@ -97,8 +113,11 @@ public final class SqlCatalog {
   }
 
   private Flux<List<String>> rows(List<String> sql, String table) {
-    return connection.exec(new Operation.RawSql(sql, List.of(new Value.Str(table)), true,
-            List.of()))
+    return rows(sql, List.of(new Value.Str(table)));
+  }
+
+  private Flux<List<String>> rows(List<String> sql, List<Value> values) {
+    return connection.exec(new Operation.RawSql(sql, values, true, List.of()))
         .flatMapMany(r -> r instanceof ExecResponse.Rows rows ? rows.rows() : Flux.empty())
         .map(row -> ((Value.Record) row.fields().get(1)).fields().stream()
             .map(v -> String.valueOf(v.toJava())).toList());

@@ -84,7 +84,7 @@ public final class DynamoRenderer implements StepRenderer {
   }
 
   /** A GSI's key: its first column, and its second as the sort key. */
-  private static List<String> gsiKey(IndexSnapshot ix) {
+  public static List<String> gsiKey(IndexSnapshot ix) {
     return ix.columns().subList(0, Math.min(2, ix.columns().size()));
   }
 
@@ -98,7 +98,7 @@ public final class DynamoRenderer implements StepRenderer {
   }
 
   /** The key attribute type the driver declares for a column type. */
-  static String attributeType(String type) {
+  public static String attributeType(String type) {
     return switch (type) {
       case "I8", "I16", "I32", "I64", "F32", "F64", "DECIMAL" -> "N";
       case "BYTES" -> "B";

@@ -219,16 +219,12 @@ final class PlanKeyValue {
   }
 
   /**
-   * An upsert is one operation returning the stored rows; a key-value backend arbitrates on the
-   * primary key only (its unique values live in other items, claimed by the record's key).
+   * An upsert is one operation returning the stored rows. Its conflict target is the primary key
+   * or the columns of one unique index (lowering refuses any other): the driver arbitrates on the
+   * key, or reads which record holds the unique values and writes conditioned on them.
    */
   private int upsert(Insert i) {
-    if (!new java.util.HashSet<>(i.onConflict().target())
-        .equals(new java.util.HashSet<>(table.primaryKey()))) {
-      throw new UnsupportedFeatureException(Feature.UPSERT_TARGET, capability.backend(),
-          "upsert " + table.name() + " by its primary key, or find the record by the unique "
-          + "field first");
-    }
+    i.onConflict().assignments().forEach(a -> updateExpression(a.value()));
     if (i.rows().size() > 1) {
       throw new UnsupportedFeatureException(Feature.UPSERT_MANY, capability.backend(),
           "a key-value backend checks and writes one record per conditional write; upsert the "
@@ -259,19 +255,21 @@ final class PlanKeyValue {
   }
 
   /**
-   * A key-value backend's update sets a value, or one {@code +} or {@code -} of a column and a
-   * value (DynamoDB's SET); anything else is refused before the write is sent.
+   * A key-value backend's update takes values, fields, arithmetic and text functions over the
+   * record's own fields: what its update cannot compute itself, its driver computes from the
+   * record as read and writes conditioned on what it read. Anything else is refused before the
+   * write is sent.
    */
   private void updateExpression(Expr e) {
-    if (e instanceof Expr.Arith a && (a.op() == Expr.ArithOp.ADD || a.op() == Expr.ArithOp.SUB)
-        && !(a.left() instanceof Expr.Arith) && !(a.right() instanceof Expr.Arith)
-        && !(a.left() instanceof Expr.Func) && !(a.right() instanceof Expr.Func)) {
-      return;
-    }
-    if (e instanceof Expr.Arith || e instanceof Expr.Func) {
+    if (e instanceof Expr.Arith a) {
+      updateExpression(a.left());
+      updateExpression(a.right());
+    } else if (e instanceof Expr.Func f) {
+      updateExpression(f.operand());
+    } else if (!(e instanceof Expr.Arg || e instanceof Expr.Const || e instanceof Expr.Column)) {
       throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, capability.backend(),
-          "setting " + e + ": this backend's update takes a value or one + or - of a field and a"
-          + " value; read the record, compute, and set the value");
+          "setting " + e + ": this backend's update takes values, fields, arithmetic and text "
+          + "functions of the record's own fields");
     }
   }
 

@@ -185,6 +185,47 @@ class PlanKeyValueTest {
     assertEquals("FindPkByIndex, GetByKey, Limit", Plans.kinds(mir));
   }
 
+  /**
+   * A value reading the record's own fields goes to the key-value driver as it is, whatever
+   * DynamoDB's SET could compute: the driver computes the rest from the item as read.
+   */
+  @Test
+  void anUpdateReadingTheRecordsFieldsIsPassedToTheDriver() {
+    Expr product = new Expr.Arith(Expr.ArithOp.ADD, new Expr.Arith(Expr.ArithOp.MUL,
+        user(LOGIN_COUNT), i64(2)), user(LOGIN_COUNT));
+    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(LOGIN_COUNT, product),
+            new Assignment(NAME, new Expr.Func(Expr.FuncOp.UPPER, user(NAME)))),
+        new Returning.Count());
+    Mir mir = Plans.mir(u, KV);
+    assertEquals("Const, UpdateByKey", Plans.kinds(mir));
+    UpdateByKey write = (UpdateByKey) mir.nodes().get(1);
+    assertEquals(new Expr.Arith(Expr.ArithOp.ADD, new Expr.Arith(Expr.ArithOp.MUL,
+        new Expr.Column("users", LOGIN_COUNT), new Expr.Arg(1)),
+        new Expr.Column("users", LOGIN_COUNT)), write.assignments().get(0).value());
+  }
+
+  @Test
+  void anUpsertByAUniqueFieldIsOneOperationAndSeveralRowsAreRefused() {
+    Insert one = upsertByEmail(1);
+    assertEquals("ExecStatement", Plans.kinds(Plans.mir(one, KV)));
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+        () -> Plans.mir(upsertByEmail(2), KV));
+    assertEquals(Feature.UPSERT_MANY, e.feature());
+  }
+
+  private static Insert upsertByEmail(int rows) {
+    List<Expr.Record> values = new java.util.ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      values.add(Expr.Record.of(i64(r), str("n"), str("e" + r), new Expr.Const(
+          io.toasty.value.Value.NULL), new Expr.Default(), str("DRAFT")));
+    }
+    return new Insert(new Source.Model("User"), List.of(), values,
+        Returning.Model.plain(), new io.toasty.stmt.OnConflict(List.of(EMAIL), List.of(NAME),
+            List.of(new Assignment(LOGIN_COUNT, new Expr.Arith(Expr.ArithOp.MUL,
+                user(LOGIN_COUNT), i64(2))))));
+  }
+
   @Test
   void updateAndDeleteFindKeysThenWriteByKey() {
     Update u = new Update(new Source.Model("User"), eq(user(EMAIL), str("a@x")),

@@ -117,6 +117,16 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     return IntegerDivision.SLASH;
   }
 
+  /**
+   * Whether integer arithmetic that leaves the 64-bit range fails in the database (SQLSTATE 22003
+   * or the like). Where it does not (SQLite turns the result into a REAL and goes on), the
+   * renderer checks each integer sum, difference, product and quotient itself, so that an
+   * overflow is the same typed error on every backend and an update writes nothing.
+   */
+  default boolean integerOverflowFails() {
+    return true;
+  }
+
   /** How a remainder is written. */
   default Modulo modulo() {
     return Modulo.PERCENT;

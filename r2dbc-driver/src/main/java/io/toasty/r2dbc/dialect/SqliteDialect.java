@@ -183,10 +183,19 @@ public final class SqliteDialect implements SqlDialect {
    * code): 2067 UNIQUE and 1555 PRIMARYKEY, 787 FOREIGNKEY, 1299 NOTNULL, 5/6 and their extended
    * codes BUSY/LOCKED; else the message ({@code UNIQUE constraint failed: ...}).
    */
+  /** SQLite's integer arithmetic overflows into a REAL without an error. */
+  @Override
+  public boolean integerOverflowFails() {
+    return false;
+  }
+
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     String m = message == null ? "" : message;
+    if (m.contains("integer overflow")) { // abs() of the least integer: see integerOverflowFails
+      return ErrorKind.NUMERIC_OVERFLOW;
+    }
     if (code == 2067 || code == 1555 || m.contains("UNIQUE constraint failed")) {
       return ErrorKind.UNIQUE_VIOLATION;
     }

@@ -704,6 +704,29 @@ final class SqlWalk {
    * zero is NULL on every backend (PostgreSQL and H2 would fail, SQLite and MariaDB give NULL).
    */
   private void arith(Expr.Arith a, Type expected) {
+    if (!dialect.integerOverflowFails() && a.op() != Expr.ArithOp.MOD
+        && isInteger(typeOf(a.left())) && isInteger(typeOf(a.right()))) {
+      checkedArith(a, expected);
+    } else {
+      plainArith(a, expected);
+    }
+  }
+
+  /**
+   * Integer {@code a op b} on a database whose overflow yields a REAL (SQLite): the result is
+   * computed once in a scalar subquery and, if it came out a REAL, replaced by {@code abs()} of
+   * the least integer, which fails with "integer overflow" (SQLite has no RAISE outside
+   * triggers). The argument depends on the result so that SQLite cannot evaluate it once, as a
+   * constant, before the first row.
+   */
+  private void checkedArith(Expr.Arith a, Type expected) {
+    out.append("(SELECT CASE typeof(toasty_v) WHEN 'real' THEN abs(-9223372036854775807 - 1"
+        + " + length(toasty_v) * 0) ELSE toasty_v END FROM (SELECT ");
+    plainArith(a, expected);
+    out.append(" AS toasty_v))");
+  }
+
+  private void plainArith(Expr.Arith a, Type expected) {
     Type left = typeOf(a.left());
     Type right = typeOf(a.right());
     Type type = left != null ? left : right != null ? right : expected;

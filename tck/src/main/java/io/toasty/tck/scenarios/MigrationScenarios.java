@@ -13,6 +13,9 @@ import io.toasty.migrate.MigrationFailedException;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.diff.Drift;
+import io.toasty.migrate.diff.DriftReport;
 import io.toasty.migrate.live.LiveColumn;
 import io.toasty.migrate.live.LiveIndex;
 import io.toasty.migrate.live.LiveTable;
@@ -162,6 +165,9 @@ public abstract class MigrationScenarios {
       assertEquals(new HistoryRow(2, "nick_and_unique_name", history.get(1).checksum(), 1,
           false), history.get(1), "step 1 of V2 recorded as in effect");
       assertEquals(probe.columnsAreLive(), live.column("nick").isPresent());
+      MigrationStatus.Entry partial = await(migrator.status()).migrations().get(1);
+      assertEquals(new MigrationStatus.Entry(2, "nick_and_unique_name",
+          MigrationStatus.State.PARTIAL, 1, 2), partial);
     }
     assertEquals("ann", probe.rows(PEOPLE).get(0).get("name"), "no row lost");
     probe.unblockUniqueName();
@@ -193,6 +199,96 @@ public abstract class MigrationScenarios {
     assertTrue(e.getMessage().contains("V1__first"), e.getMessage());
     assertTrue(live(migrator, PEOPLE).orElseThrow().indexes().isEmpty(), "nothing applied");
     assertFalse(await(migrator.history()).stream().anyMatch(r -> r.version() == 2));
+  }
+
+  @BackendTest
+  public void statusAndDriftFollowTheMigrations(Db db) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    for (int v = 1; v <= 7; v++) {
+      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
+    }
+    Migrator migrator = Migrator.of(db, dir);
+    assertEquals(List.of(1, 2, 3), await(migrator.apply(3)));
+    MigrationStatus status = await(migrator.status());
+    assertEquals(versions(1, 7), status.migrations().stream().map(MigrationStatus.Entry::version)
+        .toList());
+    assertEquals(versions(1, 3), versionsIn(status, MigrationStatus.State.APPLIED));
+    assertEquals(versions(4, 7), versionsIn(status, MigrationStatus.State.PENDING));
+    assertEquals(3, status.current());
+    assertTrue(status.hasPending());
+    assertFalse(status.hasMismatch());
+
+    // The live schema at V3 is V3's: types in the catalog's names, nullability, no index.
+    DriftReport atThree = await(migrator.drift(MigrationVersions.version(3)));
+    assertEquals(List.of(), atThree.ignoringExtraTables().drifts(), "V3 live against V3");
+    assertFalse(atThree.drifts().stream().anyMatch(d -> d.table().startsWith("toasty_")
+        || d.table().endsWith(".unique")), "Toasty's own tables are no drift: " + atThree);
+
+    // Against V7's models the database lacks V4 to V7.
+    MigrationProbe probe = MigrationProbe.of(db);
+    List<Drift> ahead = await(migrator.drift(MigrationVersions.version(7)))
+        .ignoringExtraTables().drifts();
+    Set<Drift> want = new HashSet<>(List.of(
+        new Drift.MissingIndex(PEOPLE, "mig_people_name_idx", List.of("name"), false),
+        new Drift.MissingIndex(PEOPLE, "mig_people_nickname_key", List.of("nickname"),
+            probe.uniquenessIsLive()),
+        new Drift.MissingIndex(PEOPLE, "mig_people_name_age_idx", List.of("name", "age"),
+            false)));
+    if (probe.columnsAreLive()) {
+      want.add(new Drift.MissingColumn(PEOPLE, "score", ahead.stream()
+          .filter(d -> d instanceof Drift.MissingColumn).map(d -> ((Drift.MissingColumn) d)
+              .type()).findFirst().orElse("?")));
+      want.add(new Drift.NullabilityDiffers(PEOPLE, "name", true, false));
+    }
+    assertEquals(want, ahead.stream().filter(d -> !(d instanceof Drift.TypeDiffers))
+        .collect(java.util.stream.Collectors.toSet()), ahead.toString());
+    List<String> retyped = ahead.stream().filter(d -> d instanceof Drift.TypeDiffers)
+        .map(d -> ((Drift.TypeDiffers) d).column()).toList();
+    assertEquals(probe.intAndLongDiffer(), retyped.contains("age"), ahead.toString());
+    // MariaDB keys an indexed text column as VARCHAR(255), not LONGTEXT: a real difference.
+    assertTrue(Set.of("age", "name", "nickname").containsAll(retyped), ahead.toString());
+
+    // Applied further than the models: extra indexes, columns and tables.
+    assertEquals(List.of(4, 5, 6), await(migrator.apply(6)));
+    List<Drift> behind = await(migrator.drift(Schema.of(List.of(
+        MigrationVersions.version(5).model("Person"))))).drifts();
+    assertTrue(behind.contains(new Drift.ExtraTable(MigrationVersions.NOTES)), behind.toString());
+    assertTrue(behind.contains(new Drift.ExtraIndex(PEOPLE, "mig_people_nickname_key",
+        List.of("nickname"), probe.uniquenessIsLive())), behind.toString());
+    assertTrue(behind.contains(new Drift.ExtraIndex(PEOPLE, "mig_people_name_age_idx",
+        List.of("name", "age"), false)), behind.toString());
+    assertEquals(List.of(), await(migrator.drift(MigrationVersions.version(6)))
+        .ignoringExtraTables().drifts(), "V6 live against V6");
+    List<Drift> older = await(migrator.drift(MigrationVersions.version(1))).drifts();
+    assertEquals(probe.columnsAreLive(), older.contains(new Drift.ExtraColumn(PEOPLE,
+        "nickname", older.stream().filter(d -> d instanceof Drift.ExtraColumn)
+            .map(d -> ((Drift.ExtraColumn) d).type()).findFirst().orElse("?"))), older.toString());
+
+    // A folder that is not this database's: every applied version lacks its file.
+    MigrationStatus foreign = await(Migrator.of(db, tempDir()).status());
+    assertEquals(versions(1, 6), versionsIn(foreign, MigrationStatus.State.MISSING_FILE));
+    assertTrue(foreign.hasMismatch());
+
+    assertEquals(List.of(6, 5, 4, 3, 2), await(migrator.rollback(1)));
+    editFirst(dir);
+    MigrationStatus edited = await(migrator.status());
+    assertEquals(versions(1, 1), versionsIn(edited, MigrationStatus.State.CHECKSUM_MISMATCH));
+    assertEquals(versions(2, 7), versionsIn(edited, MigrationStatus.State.PENDING));
+    assertTrue(edited.hasMismatch());
+    assertThrows(ChecksumMismatchException.class, () -> await(migrator.apply()),
+        "status reported what apply refuses");
+  }
+
+  @BackendTest
+  public void driftReportsMissingTables(Db db) {
+    Migrator migrator = Migrator.of(db, tempDir());
+    DriftReport report = await(migrator.drift(MigrationVersions.version(1)))
+        .ignoringExtraTables();
+    assertEquals(List.of(new Drift.MissingTable(MigrationVersions.NOTES),
+        new Drift.MissingTable(PEOPLE)), report.drifts());
+    assertFalse(report.clean());
+    assertEquals(db.capability().backend(), report.backend());
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -271,6 +367,10 @@ public abstract class MigrationScenarios {
     ModelSchema p = MigrationVersions.version(2).model("Person");
     return Schema.of(List.of(new ModelSchema(p.name(), p.javaClass(), p.tableName(), p.fields(),
         p.primaryKey(), List.of(new IndexSchema("mig_people_name_key", List.of(1), true)))));
+  }
+
+  private static List<Integer> versionsIn(MigrationStatus status, MigrationStatus.State state) {
+    return status.in(state).stream().map(MigrationStatus.Entry::version).toList();
   }
 
   private static List<Integer> versions(int from, int to) {

@@ -8,6 +8,7 @@ import io.toasty.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.RowLock;
 import io.toasty.tck.BackendTest;
+import io.toasty.tck.ConcurrencyRounds;
 import io.toasty.tck.DbOptions;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
 public abstract class RowLockScenarios {
   static final int WORKERS = 10;
   static final int JOBS = 40;
+  /** Rounds of the queue race in CI; {@link ConcurrencyRounds} overrides. */
   static final int QUEUE_ROUNDS = 10;
 
   private static List<Job> jobs(Db db, int n) {
@@ -59,8 +61,10 @@ public abstract class RowLockScenarios {
   @BackendTest
   @DbOptions(poolMaxSize = WORKERS)
   public void aTenWorkerQueueTakesEachJobExactlyOnce(Db db) {
+    long start = System.nanoTime();
+    int rounds = ConcurrencyRounds.of(QUEUE_ROUNDS);
     int violations = 0;
-    for (int round = 0; round < QUEUE_ROUNDS; round++) {
+    for (int round = 0; round < rounds; round++) {
       await(Jobs.all().delete().exec(db));
       List<Job> jobs = jobs(db, JOBS);
       List<Job> taken = await(Flux.range(0, WORKERS)
@@ -81,19 +85,29 @@ public abstract class RowLockScenarios {
         violations++;
       }
     }
-    System.out.printf("row-lock queue on %s: %d rounds of %d jobs, %d workers, %d violations%n",
-        db.capability().backend(), QUEUE_ROUNDS, JOBS, WORKERS, violations);
+    ConcurrencyRounds.report("skipLocked queue, " + JOBS + " jobs, " + WORKERS + " workers", db,
+        rounds, violations, start);
     assertEquals(0, violations);
   }
 
   @BackendTest
   @DbOptions(poolMaxSize = WORKERS)
   public void forUpdateSerializesReadModifyWrite(Db db) {
-    Job counter = jobs(db, 1).get(0);
-    await(Flux.range(0, WORKERS).flatMap(i -> db.transactionMono(tx ->
-        Jobs.filterById(counter.id()).forUpdate().first(tx)
-            .flatMap(j -> Jobs.update(j).count(j.count() + 1).exec(tx))), WORKERS).then());
-    assertEquals(WORKERS, await(Jobs.getById(db, counter.id())).count());
+    long start = System.nanoTime();
+    int rounds = ConcurrencyRounds.of(1);
+    int violations = 0;
+    for (int round = 0; round < rounds; round++) {
+      Job counter = jobs(db, 1).get(0);
+      await(Flux.range(0, WORKERS).flatMap(i -> db.transactionMono(tx ->
+          Jobs.filterById(counter.id()).forUpdate().first(tx)
+              .flatMap(j -> Jobs.update(j).count(j.count() + 1).exec(tx))), WORKERS).then());
+      if (await(Jobs.getById(db, counter.id())).count() != WORKERS) {
+        violations++;
+      }
+    }
+    ConcurrencyRounds.report("forUpdate increment, " + WORKERS + " at once", db, rounds,
+        violations, start);
+    assertEquals(0, violations);
   }
 
   @BackendTest

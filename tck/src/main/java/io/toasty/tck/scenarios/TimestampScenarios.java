@@ -78,6 +78,19 @@ public abstract class TimestampScenarios {
   }
 
   @BackendTest
+  public void aComputedUpdateStampsUpdatedAt(Db db, TckClock clock) {
+    clock.set(T0);
+    Stamp s = await(Stamps.create().id(UUID.randomUUID()).title("a").hits(3).exec(db));
+    clock.advance(STEP);
+    assertEquals(1L, await(Stamps.updateById(s.id()).hits(Stamps.HITS.times(Stamps.HITS))
+        .exec(db)));
+    assertEquals(new Stamp(s.id(), "a", 9, T0_STORED, T1_STORED), read(db, s));
+    clock.advance(STEP);
+    assertEquals(1L, await(Stamps.all().update().hits(Stamps.HITS.times(2).minus(1)).exec(db)));
+    assertEquals(new Stamp(s.id(), "a", 17, T0_STORED, T1_STORED.plus(STEP)), read(db, s));
+  }
+
+  @BackendTest
   public void anUpdateByKeyStampsUpdatedAt(Db db, TckClock clock) {
     clock.set(T0);
     Stamp s = stamp(db, "a");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
+import io.toasty.tck.ConcurrencyRounds;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
@@ -29,12 +30,11 @@ import reactor.core.publisher.Flux;
 @Models({Users.class, TenantItems.class})
 public abstract class UpsertScenarios {
   /**
-   * Repetitions of the concurrency case, each {@link #PARALLEL} upserts of a new key: 100, but
-   * 25 on DynamoDB Local (about 4 s a round); {@code -Dtoasty.tck.upsertRounds} overrides.
+   * Repetitions of the concurrency case, each {@link #PARALLEL} upserts of a new key: in CI 100,
+   * but 25 on DynamoDB Local (about 4 s a round); {@link ConcurrencyRounds} overrides.
    */
   static int rounds(Db db) {
-    int fallback = db.capability().sql() ? 100 : 25;
-    return Integer.getInteger("toasty.tck.upsertRounds", fallback);
+    return ConcurrencyRounds.of(db.capability().sql() ? 100 : 25);
   }
 
   static final int PARALLEL = 100;
@@ -130,6 +130,80 @@ public abstract class UpsertScenarios {
   }
 
   @BackendTest
+  @Requires(Need.UPSERT_BY_UNIQUE)
+  public void ignoreConflictByAUniqueFieldKeepsTheStoredRecord(Db db) {
+    User ann = Fixtures.user(db, "ann");
+    User kept = await(Users.upsert().email(ann.email()).name("other")
+        .onConflict(Users.EMAIL).ignoreConflict().exec(db));
+    assertEquals(ann, kept);
+    assertEquals(List.of(ann), await(Users.filter(Users.EMAIL.eq(ann.email())).collect(db)));
+    User created = await(Users.upsert().email("new@example.com").name("new")
+        .onConflict(Users.EMAIL).ignoreConflict().exec(db));
+    assertEquals("new", created.name());
+    assertEquals(created, await(Users.getById(db, created.id())));
+  }
+
+  @BackendTest
+  @Requires(Need.UPSERT_BY_UNIQUE)
+  public void anUpsertByAUniqueValueThatMovedCreatesANewRecord(Db db) {
+    User first = await(Users.upsert().email("a@example.com").name("a")
+        .onConflict(Users.EMAIL).exec(db));
+    await(Users.updateById(first.id()).email("b@example.com").exec(db));
+    User second = await(Users.upsert().email("a@example.com").name("a2")
+        .onConflict(Users.EMAIL).onUpdate(u -> u.loginCount(Users.LOGIN_COUNT.plus(1)))
+        .exec(db));
+    assertTrue(!second.id().equals(first.id()), "a new record");
+    assertEquals(0, second.loginCount());
+    User moved = await(Users.upsert().email("b@example.com").name("b")
+        .onConflict(Users.EMAIL).onUpdate(u -> u.loginCount(Users.LOGIN_COUNT.times(3).plus(2)))
+        .exec(db));
+    assertEquals(first.id(), moved.id());
+    assertEquals(new User(first.id(), "b", "b@example.com", first.nickname(), 2), moved);
+  }
+
+  @BackendTest
+  public void anUpdatePathThatMultipliesReadsTheStoredValue(Db db) {
+    UUID id = UUID.randomUUID();
+    List<Integer> counts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      counts.add(await(Users.upsert().id(id).name("ann").email("ann@example.com")
+          .onCreate(c -> c.loginCount(3))
+          .onUpdate(u -> u.loginCount(Users.LOGIN_COUNT.times(2).plus(1)))
+          .exec(db)).loginCount());
+    }
+    assertEquals(List.of(3, 7, 15), counts);
+  }
+
+  /**
+   * {@value #PARALLEL} concurrent upserts of one new email by that unique field, each adding one
+   * on its update path: one record holds the email, its count is {@value #PARALLEL}, and each
+   * upsert saw a different count.
+   */
+  @BackendTest
+  @Requires(Need.UPSERT_BY_UNIQUE)
+  public void concurrentUpsertsByAUniqueFieldLeaveOneConsistentRecord(Db db) {
+    int violations = 0;
+    int rounds = Math.max(1, rounds(db) / 5);
+    for (int round = 0; round < rounds; round++) {
+      String email = UUID.randomUUID() + "@example.com";
+      List<Integer> seen = await(Flux.range(0, PARALLEL)
+          .flatMap(i -> Users.upsert().email(email).name("n").onConflict(Users.EMAIL)
+              .onCreate(c -> c.loginCount(1))
+              .onUpdate(u -> u.loginCount(Users.LOGIN_COUNT.plus(1)))
+              .exec(db), PARALLEL)
+          .map(User::loginCount).sort().collectList());
+      List<User> stored = await(Users.filter(Users.EMAIL.eq(email)).collect(db));
+      if (stored.size() != 1 || stored.get(0).loginCount() != PARALLEL
+          || !seen.equals(IntStream.rangeClosed(1, PARALLEL).boxed().toList())) {
+        violations++;
+      }
+    }
+    System.out.printf("upsert-by-unique concurrency on %s: %d rounds of %d, %d violations%n",
+        db.capability().backend(), rounds, PARALLEL, violations);
+    assertEquals(0, violations);
+  }
+
+  @BackendTest
   @Requires(Need.UPSERT_MANY)
   public void upsertManyReturnsEveryStoredRecordInOrder(Db db) {
     User ann = Fixtures.user(db, "ann");
@@ -166,9 +240,8 @@ public abstract class UpsertScenarios {
         violations++;
       }
     }
-    System.out.printf("upsert concurrency on %s: %d rounds of %d, %d violations, %d ms%n",
-        db.capability().backend(), rounds, PARALLEL, violations,
-        (System.nanoTime() - start) / 1_000_000);
+    ConcurrencyRounds.report("upsert of one key, " + PARALLEL + " at once", db, rounds,
+        violations, start);
     assertEquals(0, violations);
     assertTrue(rounds > 0);
   }

@@ -37,6 +37,11 @@ class BlogOnPostgresTest extends BlogHttpContract {
     sql("DROP SCHEMA " + SCHEMA + " CASCADE");
   }
 
+  /** The test schema's name, which is also the application name of the example's sessions. */
+  static String schema() {
+    return SCHEMA;
+  }
+
   private static void sql(String sql) {
     Mono.usingWhen(ConnectionFactories.get(ADMIN).create(),
             c -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then(),

@@ -1,0 +1,146 @@
+package io.toasty;
+
+import io.toasty.driver.Operation;
+import io.toasty.value.JavaValues;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A PartiQL statement with named parameters, DynamoDB's escape hatch for what the typed API
+ * cannot say ({@code ExecuteStatement}):
+ * {@code db.partiql("SELECT * FROM \"users\" WHERE \"email\" = :email").bind("email", v)}. The
+ * binding rules are raw SQL's ({@link SqlStatement}): values travel only as the statement's
+ * {@code ?} parameters, in order, never in the text; every parameter must be bound and every
+ * binding used. A table is named by its schema name; the driver adds its table prefix. A backend
+ * without PartiQL (every SQL database, Neo4j) refuses it with {@link Feature#PARTIQL} before its
+ * driver sees anything. Immutable; nothing runs until subscription, and every error is a signal.
+ *
+ * <pre>{@code
+ * Flux<Row> rows = db.partiql("SELECT \"name\" FROM \"users\" WHERE \"id\" = :id")
+ *     .bind("id", id).rows();
+ * Flux<User> users = db.partiql("SELECT * FROM \"users\" WHERE \"login_count\" > :n")
+ *     .bind("n", 3).as(Users.MODEL);
+ * Mono<Long> written = db.partiql("UPDATE \"users\" SET \"login_count\" = :c WHERE \"id\" = :id")
+ *     .bind("c", 0).bind("id", id).execute();
+ * }</pre>
+ */
+public final class PartiqlStatement {
+  private static final String LANGUAGE = "PartiQL";
+
+  private final Executor executor;
+  private final String statement;
+  private final Map<String, Object> bindings;
+
+  /** {@code statement} to run on {@code executor}; {@code Db.partiql(..)} uses it. */
+  public PartiqlStatement(Executor executor, String statement) {
+    this(executor, statement, Map.of());
+  }
+
+  private PartiqlStatement(Executor executor, String statement, Map<String, Object> bindings) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.statement = Objects.requireNonNull(statement, "statement");
+    this.bindings = bindings;
+  }
+
+  /**
+   * This statement with {@code value} bound to {@code :name} (every occurrence), encoded as the
+   * backend stores a field of its type (a UUID or an instant as DynamoDB holds it); null binds
+   * PartiQL's NULL.
+   */
+  public PartiqlStatement bind(String name, Object value) {
+    return new PartiqlStatement(executor, statement, BoundText.with(bindings, name, value));
+  }
+
+  /**
+   * The items a SELECT returns, one row each, read page by page as they are consumed. The
+   * columns are the statement's select list when it names attributes
+   * ({@code SELECT "name", "nickname"}), an attribute an item lacks being NULL; for
+   * {@code SELECT *} of a table of the schema, its columns in field order, then any other
+   * attribute; otherwise the item's attributes by name. An attribute that is a column of the
+   * statement's table is decoded as its field's type, any other by its DynamoDB type.
+   */
+  public Flux<Row> rows() {
+    return run(true, null, List.of()).map(Row::ofLabelled);
+  }
+
+  /**
+   * The items a SELECT returns, loaded as records of {@code model}: each item is decoded as the
+   * DSL decodes the model's items, so a record read here equals the one the DSL reads.
+   */
+  public <M> Flux<M> as(ModelDef<M> model) {
+    Objects.requireNonNull(model, "model");
+    List<Integer> all = IntStream.range(0, model.schema().fields().size()).boxed().toList();
+    return run(true, model.schema().tableName(), all).map(model::load);
+  }
+
+  /**
+   * The items a SELECT returns, as {@code mapper} builds them from the values of {@code fields}
+   * (paths of {@code model}), in order: a generated {@code @Projection} record's
+   * {@code (map, FIELDS)}, or your own. A field an item lacks is null.
+   *
+   * <pre>{@code
+   * Flux<UserCard> cards = db.partiql("SELECT * FROM \"users\"").as(Users.MODEL, UserCards::map,
+   *     UserCards.FIELDS);
+   * }</pre>
+   */
+  public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
+      List<? extends Expr<?>> fields) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(mapper, "mapper");
+    return Flux.defer(() -> {
+      List<Integer> columns = new ArrayList<>(fields.size());
+      List<Type> types = new ArrayList<>(fields.size());
+      for (Expr<?> e : fields) {
+        if (!(e instanceof Path<?> p) || !p.model().equals(model.name())) {
+          return Flux.error(new InvalidStatementException(model.name(), null, LANGUAGE
+              + ": a projection reads fields of " + model.name() + ", not " + e));
+        }
+        columns.add(p.index());
+        types.add(p.type());
+      }
+      return run(true, model.schema().tableName(), columns).map(r -> {
+        Object[] values = new Object[types.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = JavaValues.of(types.get(i), r.get(i));
+        }
+        return mapper.apply(values);
+      });
+    });
+  }
+
+  /**
+   * Runs an INSERT, UPDATE or DELETE: the number of items it wrote, 1, or 0 when its condition
+   * failed (an UPDATE or DELETE whose WHERE names a key and another condition the item does not
+   * meet, or an UPDATE of an item that does not exist), as a typed update of the DSL counts a
+   * failed condition. An INSERT of a key that exists is a {@link UniqueViolationException}.
+   */
+  public Mono<Long> execute() {
+    return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
+  }
+
+  private Flux<Value.Record> run(boolean rows, String table, List<Integer> columns) {
+    return Flux.defer(() -> {
+      var refusal = executor.partiqlRefusal();
+      if (refusal.isPresent()) {
+        return Flux.error(refusal.get());
+      }
+      BoundText text = BoundText.of(LANGUAGE, statement, bindings);
+      return executor.execPartiql(new Operation.Partiql(text.pieces(), text.args(), rows, table,
+          columns));
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "PartiqlStatement[" + statement + "]";
+  }
+}

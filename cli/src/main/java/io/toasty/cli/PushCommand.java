@@ -1,0 +1,32 @@
+package io.toasty.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code toasty schema push}: creates the models' missing tables and indexes and nothing else
+ * (no history; for development databases; production databases take migrations).
+ */
+@Command(name = "push", mixinStandardHelpOptions = true,
+    description = "Create the models' missing tables and indexes (nothing is altered or "
+        + "dropped).")
+final class PushCommand implements Callable<Integer> {
+  @Mixin ModelOptions models;
+  @Mixin DatabaseOptions database;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec);
+    var modelList = models.models();
+    return Session.with(database.url(), modelList, models.loader(), db -> {
+      console.step("pushing " + modelList.size() + " model" + (modelList.size() == 1 ? "" : "s")
+          + " to " + Urls.redact(database.url()),
+          () -> db.schema().push().thenReturn(true).block(Session.HANG_GUARD));
+      console.result("pushed: " + modelList.stream().map(m -> m.schema().tableName()).toList());
+      return ExitCodes.OK;
+    });
+  }
+}

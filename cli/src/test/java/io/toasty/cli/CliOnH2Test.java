@@ -1,0 +1,98 @@
+package io.toasty.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar as a CI pipeline runs it, against an H2 file database in a temporary folder: a model
+ * change from generate to apply, status and drift with their exit codes, rollback, an edited
+ * applied file, explain, and the usage errors.
+ */
+class CliOnH2Test {
+  @TempDir Path work;
+
+  @Test
+  void aModelChangeFromGenerateToAppliedWithExitCodes() throws IOException {
+    String url = "r2dbc:h2:file:///" + work.resolve("db").toString().replace('\\', '/');
+    String v1 = ModelJars.jar(work, "v1").toString();
+    String v2 = ModelJars.directory(work, "v2").toString();
+    String dir = work.resolve("migrations").toString();
+
+    CliProcess.run(work, "migrate", "generate", "--models", v1, "--dir", dir,
+        "--name", "create accounts").exits(0).says("V1__create_accounts written")
+        .says("create table cli_accounts");
+    assertTrue(Files.exists(work.resolve("migrations/h2/V1__create_accounts.sql")));
+    CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check")
+        .exits(ExitCodes.PENDING).says("V1__create_accounts  pending").warns("pending");
+    CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir).exits(0)
+        .warns("applying V1__create_accounts ... done").says("applied 1 migration");
+    CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
+        "--models", v1).exits(0).says("V1__create_accounts  applied").says("no drift");
+
+    // The model changes: the database drifts from it until the migration is applied.
+    CliProcess.run(work, "schema", "diff", "--classpath", v2, "--dir", dir, "--check")
+        .exits(ExitCodes.DRIFT).says("add column cli_accounts.nickname");
+    CliProcess.run(work, "schema", "diff", "--live", "--url", url, "--classpath", v2,
+        "--check").exits(ExitCodes.DRIFT).says("cli_accounts.nickname is missing")
+        .says("is missing");
+    CliProcess.run(work, "migrate", "generate", "--classpath", v2, "--dir", dir, "-n",
+        "nickname and name index").exits(0).says("V2__nickname_and_name_index written");
+    CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir).exits(0)
+        .warns("applying V2__nickname_and_name_index ... done");
+    CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
+        "--classpath", v2).exits(0).says("at V2, 0 pending").says("no drift");
+
+    // Back to V1: the database drifts from V2's models again; a V2 model is then missing.
+    CliProcess.run(work, "migrate", "rollback", "--url", url, "--dir", dir, "--target", "1")
+        .exits(0).warns("rolling back V2__nickname_and_name_index ... done");
+    CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
+        "--models", v1).exits(ExitCodes.PENDING).says("V2__nickname_and_name_index  pending");
+
+    // Going back on the model would drop a column: refused without the flag.
+    CliProcess.run(work, "migrate", "generate", "--models", v1, "--dir", dir, "-n", "undo")
+        .exits(ExitCodes.DESTRUCTIVE).warns("--allow-destructive");
+
+    // An applied file edited afterwards: status and apply stop with the mismatch code.
+    Path first = work.resolve("migrations/h2/V1__create_accounts.sql");
+    Files.writeString(first, Files.readString(first) + "\n-- edited\n");
+    CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir)
+        .exits(ExitCodes.CHECKSUM_MISMATCH).says("CHECKSUM MISMATCH").warns("V1__create_accounts");
+    CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir)
+        .exits(ExitCodes.CHECKSUM_MISMATCH).warns("V1__create_accounts");
+  }
+
+  @Test
+  void explainPlansAFilterWithoutTouchingTheDatabase() {
+    String url = "r2dbc:h2:mem:///explain";
+    String v2 = ModelJars.jar(work, "v2").toString();
+    CliProcess.run(work, "explain", "--url", url, "--models", v2, "--model", "Account",
+        "--query", "{\"filter\": {\"name\": \"ann\"}, \"sort\": \"-age\", \"limit\": 5}")
+        .exits(0).says("cli_accounts");
+    CliProcess.run(work, "explain", "--url", url, "--models", v2, "--model", "Account",
+        "--query", "{\"filter\": {\"shoeSize\": 3}}")
+        .exits(ExitCodes.USAGE).warns("shoeSize");
+  }
+
+  @Test
+  void usageErrorsAndAnUnreachableDatabaseHaveTheirCodes() {
+    CliProcess.run(work).exits(ExitCodes.USAGE).warns("a command is needed");
+    CliProcess.run(work, "--help").exits(0).says("Exit codes:").says("migrate");
+    CliProcess.run(work, "migrate", "apply", "--no-such-option").exits(ExitCodes.USAGE)
+        .warns("--no-such-option");
+    CliProcess.run(work, "migrate", "status", "--dir", "x").exits(ExitCodes.USAGE)
+        .warns("--url");
+    CliProcess.run(work, "schema", "push", "--url", "r2dbc:h2:mem:///none", "--classpath",
+        work.toString()).exits(ExitCodes.USAGE).warns("no models");
+    CliProcess.Result down = CliProcess.run(work, "migrate", "status", "--url",
+        "r2dbc:postgresql://postgres:s3cret-pw@127.0.0.1:1/test", "--dir", "x")
+        .exits(ExitCodes.CONNECTION).warns("cannot connect");
+    assertFalse((down.out() + down.err()).contains("s3cret-pw"), down.err());
+    assertTrue(down.err().contains("postgres:***@"), down.err());
+  }
+}

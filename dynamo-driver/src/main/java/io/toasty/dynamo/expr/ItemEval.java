@@ -1,0 +1,188 @@
+package io.toasty.dynamo.expr;
+
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * An update's value computed from the item as it was read, for what DynamoDB's
+ * {@code UpdateExpression} cannot compute itself ({@code * / %}, nested arithmetic, text
+ * functions, arithmetic over a field that may be absent). SQL's rules, as the engine's own
+ * evaluator applies them: NULL in, NULL out; integers exact, integer division truncating toward
+ * zero and a remainder taking the dividend's sign; a division or remainder by zero is NULL;
+ * decimals exact (division to 16 digits); floating point as Java's {@code double}. The result is
+ * converted to the target field's type, and an integer beyond that type's range is a
+ * {@link ValueOutOfRangeException} naming model and field, raised before anything is written.
+ * Integers are not bounded in between (DynamoDB numbers are arbitrary precision): only the value
+ * stored is checked.
+ */
+public final class ItemEval {
+  /** How a number combines with another: the wider kind wins. */
+  private enum Kind { INTEGER, DECIMAL, FLOAT }
+
+  /** An operand: NULL, a number of a kind, or text. */
+  private record Operand(Kind kind, BigDecimal number, String text) {
+    static final Operand NULL = new Operand(null, null, null);
+
+    boolean isNull() {
+      return number == null && text == null;
+    }
+  }
+
+  private final TableInfo table;
+  private final List<Value> args;
+  private final Map<String, AttributeValue> item;
+
+  private ItemEval(TableInfo table, List<Value> args, Map<String, AttributeValue> item) {
+    this.table = table;
+    this.args = args;
+    this.item = item;
+  }
+
+  /**
+   * The attribute column {@code target} takes when assigned {@code e} over {@code item}, or null
+   * when the result is NULL (the attribute is removed).
+   *
+   * @throws ValueOutOfRangeException when an integer field could not hold the result
+   */
+  public static AttributeValue assign(TableInfo table, int target, Expr e, List<Value> args,
+      Map<String, AttributeValue> item) {
+    Operand v = new ItemEval(table, args, item).eval(e);
+    return v.isNull() ? null : convert(table, target, v);
+  }
+
+  private Operand eval(Expr e) {
+    if (e instanceof Expr.Arith a) {
+      return arith(a.op(), eval(a.left()), eval(a.right()));
+    } else if (e instanceof Expr.Func f) {
+      return function(f.op(), eval(f.operand()));
+    } else if (e instanceof Expr.Column c) {
+      AttributeValue a = item.get(table.attribute(c.index()));
+      if (Values3.isNull(a)) {
+        return Operand.NULL;
+      }
+      return a.n() != null ? new Operand(kind(table.column(c.index()).type()),
+          new BigDecimal(a.n()), null) : new Operand(null, null, a.s());
+    }
+    Value v = e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+    return operand(v);
+  }
+
+  private static Operand operand(Value v) {
+    if (v.isNull()) {
+      return Operand.NULL;
+    } else if (v instanceof Value.Str s) {
+      return new Operand(null, null, s.value());
+    } else if (v instanceof Value.Decimal d) {
+      return new Operand(Kind.DECIMAL, d.value(), null);
+    } else if (v instanceof Value.F32 || v instanceof Value.F64) {
+      return new Operand(Kind.FLOAT, new BigDecimal(v.toJava().toString()), null);
+    } else if (v.toJava() instanceof Number n) {
+      return new Operand(Kind.INTEGER, new BigDecimal(n.toString()), null);
+    }
+    throw new IllegalArgumentException("not a number or text in an update expression: " + v);
+  }
+
+  private static Kind kind(Type type) {
+    return type == Type.Scalar.F32 || type == Type.Scalar.F64 ? Kind.FLOAT
+        : type == Type.Scalar.DECIMAL ? Kind.DECIMAL : Kind.INTEGER;
+  }
+
+  private static Operand arith(Expr.ArithOp op, Operand l, Operand r) {
+    if (l.isNull() || r.isNull()) {
+      return Operand.NULL;
+    }
+    Kind kind = l.kind().compareTo(r.kind()) >= 0 ? l.kind() : r.kind();
+    BigDecimal a = l.number();
+    BigDecimal b = r.number();
+    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b.signum() == 0) {
+      return Operand.NULL;
+    }
+    if (kind == Kind.FLOAT) {
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      double d = switch (op) {
+        case ADD -> x + y;
+        case SUB -> x - y;
+        case MUL -> x * y;
+        case DIV -> x / y;
+        case MOD -> x % y;
+      };
+      return Double.isFinite(d) ? new Operand(kind, new BigDecimal(Double.toString(d)), null)
+          : new Operand(kind, null, "non-finite");
+    }
+    BigDecimal n = switch (op) {
+      case ADD -> a.add(b);
+      case SUB -> a.subtract(b);
+      case MUL -> a.multiply(b);
+      case DIV -> kind == Kind.INTEGER ? a.divide(b, 0, RoundingMode.DOWN)
+          : a.divide(b, MathContext.DECIMAL64);
+      case MOD -> a.remainder(b);
+    };
+    return new Operand(kind, n, null);
+  }
+
+  private static Operand function(Expr.FuncOp op, Operand v) {
+    if (v.isNull()) {
+      return Operand.NULL;
+    }
+    String s = v.text();
+    return switch (op) {
+      case LOWER -> new Operand(null, null, s.toLowerCase(Locale.ROOT));
+      case UPPER -> new Operand(null, null, s.toUpperCase(Locale.ROOT));
+      case LENGTH -> new Operand(Kind.INTEGER,
+          BigDecimal.valueOf(s.codePointCount(0, s.length())), null);
+    };
+  }
+
+  /** {@code v} as an attribute of column {@code c}'s type. */
+  private static AttributeValue convert(TableInfo t, int c, Operand v) {
+    Type type = t.column(c).type();
+    if (v.number() == null && v.kind() == null) {
+      return AttributeValue.fromS(v.text());
+    }
+    if (v.number() == null) {
+      throw outOfRange(t, c, "not a finite number");
+    }
+    BigDecimal n = v.number();
+    if (type == Type.Scalar.F32) {
+      return check(t, c, new Value.F32(n.floatValue()), n);
+    } else if (type == Type.Scalar.F64) {
+      return check(t, c, new Value.F64(n.doubleValue()), n);
+    } else if (type == Type.Scalar.DECIMAL) {
+      return AttributeValue.fromN(n.stripTrailingZeros().toPlainString());
+    }
+    long[] range = IntegerRange.of(type);
+    BigDecimal whole = n.setScale(0, RoundingMode.HALF_UP);
+    if (range != null && (whole.compareTo(BigDecimal.valueOf(range[0])) < 0
+        || whole.compareTo(BigDecimal.valueOf(range[1])) > 0)) {
+      throw outOfRange(t, c, "the update would make it " + (t.sensitive(c)
+          ? io.toasty.Redaction.MASK : whole.toPlainString()) + ", outside its type's range "
+          + range[0] + " to " + range[1] + "; nothing was written");
+    }
+    return AttributeValue.fromN(whole.toPlainString());
+  }
+
+  private static AttributeValue check(TableInfo t, int c, Value v, BigDecimal n) {
+    if (v.toJava() instanceof Float f && Float.isInfinite(f)
+        || v.toJava() instanceof Double d && Double.isInfinite(d)) {
+      throw outOfRange(t, c, "the update would make it " + n.toEngineeringString()
+          + ", beyond its type's range; nothing was written");
+    }
+    return AttributeCodec.encode(v);
+  }
+
+  private static ValueOutOfRangeException outOfRange(TableInfo t, int c, String message) {
+    return new ValueOutOfRangeException(t.model(), t.fieldName(c), message, null);
+  }
+}

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link UpdateExpressionScenarios} on this build's backends. */
+class UpdateExpressionTest extends UpdateExpressionScenarios {}
