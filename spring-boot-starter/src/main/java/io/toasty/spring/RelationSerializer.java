@@ -3,9 +3,6 @@ package io.toasty.spring;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.toasty.BelongsTo;
-import io.toasty.HasMany;
-import io.toasty.HasOne;
 import java.io.IOException;
 
 /**
@@ -20,35 +17,14 @@ final class RelationSerializer extends StdSerializer<Object> {
     super(Object.class);
   }
 
-  /** The loaded value of a relation handle, or null when it is not loaded. */
-  static Object valueOf(Object relation) {
-    if (relation instanceof HasMany<?> many) {
-      return many.isLoaded() ? many.get() : null;
-    }
-    if (relation instanceof BelongsTo<?> one) {
-      return one.isLoaded() ? one.get() : null;
-    }
-    if (relation instanceof HasOne<?> one) {
-      return one.isLoaded() ? one.get() : null;
-    }
-    throw new IllegalArgumentException("not a relation: " + relation.getClass().getName());
-  }
-
-  /** Whether {@code value} is a relation handle that holds no loaded value. */
-  static boolean isUnloaded(Object value) {
-    return value instanceof HasMany<?> many && !many.isLoaded()
-        || value instanceof BelongsTo<?> one && !one.isLoaded()
-        || value instanceof HasOne<?> has && !has.isLoaded();
-  }
-
   @Override
   public boolean isEmpty(SerializerProvider provider, Object value) {
-    return isUnloaded(value);
+    return RelationValues.isUnloaded(value);
   }
 
   @Override
   public void serialize(Object value, JsonGenerator gen, SerializerProvider provider)
       throws IOException {
-    provider.defaultSerializeValue(valueOf(value), gen);
+    provider.defaultSerializeValue(RelationValues.valueOf(value), gen);
   }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
-import io.toasty.BelongsTo;
-import io.toasty.HasMany;
-import io.toasty.HasOne;
 import java.util.List;
 
 /**
@@ -22,12 +19,9 @@ final class SkipUnloadedRelations extends BeanSerializerModifier {
   @Override
   public List<BeanPropertyWriter> changeProperties(SerializationConfig config,
       BeanDescription description, List<BeanPropertyWriter> properties) {
-    properties.replaceAll(p -> isRelation(p.getType().getRawClass()) ? new Writer(p) : p);
+    properties.replaceAll(p -> RelationValues.isRelation(p.getType().getRawClass())
+        ? new Writer(p) : p);
     return properties;
-  }
-
-  private static boolean isRelation(Class<?> type) {
-    return type == HasMany.class || type == BelongsTo.class || type == HasOne.class;
   }
 
   /** A property writer that writes nothing for an unloaded relation. */
@@ -41,7 +35,7 @@ final class SkipUnloadedRelations extends BeanSerializerModifier {
     @Override
     public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider provider)
         throws Exception {
-      if (!RelationSerializer.isUnloaded(get(bean))) {
+      if (!RelationValues.isUnloaded(get(bean))) {
         super.serializeAsField(bean, gen, provider);
       }
     }

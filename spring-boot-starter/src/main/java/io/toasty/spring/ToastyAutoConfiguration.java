@@ -1,103 +1,16 @@
 package io.toasty.spring;
 
-import io.micrometer.observation.ObservationRegistry;
-import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.migrate.files.MigrationSource;
-import io.toasty.reactive.Db;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ResourceLoader;
 
 /**
- * The {@code Db} bean, on the application's {@code ConnectionFactory} bean (from
- * {@code spring.r2dbc.*}, from {@code toasty.url}, or the application's own), with the models of
- * the class path's model indexes; the start-up schema action; exception translation.
+ * The {@code Db} bean on the application's {@code ConnectionFactory} bean, its models, the
+ * start-up schema action and exception translation ({@link ToastyDbConfiguration}), after
+ * Spring Boot 3's R2DBC auto-configuration has made that factory from {@code spring.r2dbc.*}.
  */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class,
     ToastyConnectionFactoryAutoConfiguration.class})
 @EnableConfigurationProperties(ToastyProperties.class)
-public class ToastyAutoConfiguration {
-
-  /** The models of every {@code META-INF/toasty/models} on the class path. */
-  @Bean
-  @ConditionalOnMissingBean
-  public ToastyModels toastyModels(ResourceLoader resources) {
-    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
-        : ToastyAutoConfiguration.class.getClassLoader();
-    try {
-      return new ToastyModels(ModelIndex.load(loader));
-    } catch (IllegalStateException e) {
-      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.BAD_MODELS,
-          e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The {@code Db}. Its connection factory and pool are Spring's (closed by Spring), so the bean
-   * has no destroy method.
-   */
-  @Bean(destroyMethod = "")
-  @ConditionalOnMissingBean
-  public Db toastyDb(ObjectProvider<ConnectionFactory> factories, ToastyModels models,
-      ToastyProperties properties, ObjectProvider<R2dbcProperties> r2dbc,
-      ObjectProvider<ObservationRegistry> observations) {
-    if (BackendUrl.isDynamo(properties.getUrl())) {
-      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.MISSING_DRIVER,
-          "toasty.url=" + properties.getUrl() + " needs io.toasty:toasty-dynamo-driver on the "
-              + "class path", null);
-    }
-    ConnectionFactory factory = factories.getIfUnique();
-    if (factory == null) {
-      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.NO_DATABASE,
-          "there is no single R2DBC ConnectionFactory to run on", null);
-    }
-    String url = properties.getUrl();
-    if (url == null) {
-      R2dbcProperties spring = r2dbc.getIfAvailable();
-      url = spring == null ? null : spring.getUrl();
-    }
-    return ToastyDbFactory.build(factory, url, models.all(), properties,
-        observations.getIfUnique());
-  }
-
-  /**
-   * Toasty's exceptions as Spring's, for {@code @Repository} beans that throw them (reactive
-   * code maps its signals with {@link DataAccessErrors}).
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public ToastyExceptionTranslator toastyExceptionTranslator() {
-    return new ToastyExceptionTranslator();
-  }
-
-  /** Beans for the repositories of {@code @Model(repository = true)}. */
-  @Bean
-  public static BeanDefinitionRegistryPostProcessor toastyRepositories(ResourceLoader resources) {
-    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
-        : ToastyAutoConfiguration.class.getClassLoader();
-    return new RepositoryRegistrar(loader);
-  }
-
-  /**
-   * Applies {@code toasty.schema} at start-up; for {@code migrate}, from
-   * {@code toasty.migrations.location} (a {@code classpath:} location on the application's
-   * class loader).
-   */
-  @Bean
-  public SmartInitializingSingleton toastySchemaInitializer(Db db, ToastyModels models,
-      ToastyProperties properties, ResourceLoader resources) {
-    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
-        : ToastyAutoConfiguration.class.getClassLoader();
-    MigrationSource migrations = properties.getSchema() != SchemaAction.MIGRATE ? null
-        : MigrationLocations.of(properties.getMigrations().getLocation(), loader);
-    return new SchemaInitializer(db, models, properties.getSchema(),
-        properties.getStartupTimeout(), migrations);
-  }
+public class ToastyAutoConfiguration extends ToastyDbConfiguration {
 }

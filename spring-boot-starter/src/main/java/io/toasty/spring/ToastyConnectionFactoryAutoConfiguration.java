@@ -1,49 +1,17 @@
 package io.toasty.spring;
 
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.r2dbc.R2dbcDrivers;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * With {@code toasty.url} set to an R2DBC URL, the application's one pooled {@code ConnectionFactory} comes from
- * it: Spring Boot's R2DBC auto-configuration then backs off, so there is no second, unused pool,
- * and Spring's transaction manager and {@code DatabaseClient} use the same pool as the
- * {@code Db}.
+ * With {@code toasty.url} set to an R2DBC URL, the application's one pooled
+ * {@code ConnectionFactory} comes from it ({@link ToastyPoolConfiguration}); it runs before
+ * Spring Boot 3's R2DBC auto-configuration, which then backs off.
  */
 @AutoConfiguration(before = R2dbcAutoConfiguration.class)
 @Conditional(OnR2dbcUrl.class)
 @EnableConfigurationProperties(ToastyProperties.class)
-public class ToastyConnectionFactoryAutoConfiguration {
-
-  /** A pool (toasty.pool-max-size connections) on the URL's R2DBC driver. */
-  @Bean(destroyMethod = "dispose")
-  @ConditionalOnMissingBean(ConnectionFactory.class)
-  public ConnectionPool connectionFactory(ToastyProperties properties) {
-    ConnectionFactory unpooled = unpooled(properties.getUrl());
-    return new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled)
-        .name("toasty")
-        .initialSize(0)
-        .maxSize(properties.getPoolMaxSize())
-        .build());
-  }
-
-  private static ConnectionFactory unpooled(String url) {
-    try {
-      return R2dbcDrivers.connectionFactory(url);
-    } catch (IllegalArgumentException e) {
-      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.UNKNOWN_URL,
-          "toasty.url=" + url + " names no backend Toasty serves", e);
-    } catch (IllegalStateException e) {
-      throw new ToastyConfigurationException(ToastyConfigurationException.Problem.MISSING_DRIVER,
-          "toasty.url=" + url + " needs an R2DBC driver that is not on the class path ("
-              + e.getMessage() + ")", e);
-    }
-  }
+public class ToastyConnectionFactoryAutoConfiguration extends ToastyPoolConfiguration {
 }

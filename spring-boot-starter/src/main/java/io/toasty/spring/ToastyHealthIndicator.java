@@ -33,18 +33,7 @@ public final class ToastyHealthIndicator extends AbstractReactiveHealthIndicator
 
   @Override
   protected Mono<Health> doHealthCheck(Health.Builder builder) {
-    return db.health().map(h -> {
-      Health.Builder b = h.up() ? builder.up() : builder.down(h.error());
-      b.withDetail("backend", h.backend())
-          .withDetail("latencyMillis", h.latency().toNanos() / 1e6)
-          .withDetail("models", db.models().models().size())
-          .withDetail("planCacheSize", db.planCacheStats().size())
-          .withDetail("planCacheHits", db.planCacheStats().hits());
-      h.poolState().ifPresent(p -> b.withDetail("poolMaxSize", p.maxSize())
-          .withDetail("poolAcquired", p.acquired())
-          .withDetail("poolIdle", p.idle())
-          .withDetail("poolPending", p.pending()));
-      return b.build();
-    });
+    return HealthReport.of(db).map(r -> (r.up() ? builder.up() : builder.down(r.error()))
+        .withDetails(r.details()).build());
   }
 }

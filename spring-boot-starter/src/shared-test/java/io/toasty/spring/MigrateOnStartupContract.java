@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -45,7 +44,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 abstract class MigrateOnStartupContract {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
           ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class));
 
   @TempDir

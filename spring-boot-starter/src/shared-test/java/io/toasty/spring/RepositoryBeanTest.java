@@ -8,13 +8,12 @@ import io.toasty.spring.app.Labels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The generated repository of {@code @Model(repository = true)} is a bean that works. */
 class RepositoryBeanTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
           ToastyAutoConfiguration.class))
       .withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
           + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push");

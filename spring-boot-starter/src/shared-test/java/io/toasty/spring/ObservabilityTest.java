@@ -8,12 +8,7 @@ import io.toasty.reactive.Db;
 import io.toasty.spring.app.Note;
 import io.toasty.spring.app.Notes;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -23,9 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class ObservabilityTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-          MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-          SimpleMetricsExportAutoConfiguration.class, R2dbcAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(Boot.OBSERVATION_AND_METRICS))
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
           ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
           ToastyMetricsAutoConfiguration.class))
       .withPropertyValues("toasty.url=r2dbc:h2:mem:///" + Backend.randomName()

@@ -13,16 +13,13 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration;
-import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Db bean from spring.r2dbc.*, from toasty.url and from the application's own factory. */
 class AutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
-          R2dbcTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
+          Boot.R2DBC_TRANSACTIONS, Boot.TRANSACTIONS,
           ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class));
 
   @Test

@@ -7,14 +7,13 @@ import io.toasty.spring.app.Authors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Start-up failures that the FailureAnalyzer explains, each with its action. */
 class FailureAnalyzerTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
           ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class));
 
   @Test

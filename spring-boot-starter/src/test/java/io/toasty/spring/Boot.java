@@ -1,0 +1,25 @@
+package io.toasty.spring;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+
+/**
+ * Spring Boot 3's auto-configuration classes that the shared tests (src/shared-test) start:
+ * Boot 4 moved each to a module and package of its own, and its starter's {@code Boot} names
+ * those.
+ */
+final class Boot {
+  static final Class<?> R2DBC = R2dbcAutoConfiguration.class;
+  static final Class<?> R2DBC_TRANSACTIONS = R2dbcTransactionManagerAutoConfiguration.class;
+  static final Class<?> TRANSACTIONS = TransactionAutoConfiguration.class;
+  static final Class<?>[] OBSERVATION_AND_METRICS = {ObservationAutoConfiguration.class,
+      MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+      SimpleMetricsExportAutoConfiguration.class};
+
+  private Boot() {}
+}

@@ -1,0 +1,17 @@
+package io.toasty.spring;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+
+/**
+ * The {@code Db} bean on the application's {@code ConnectionFactory} bean, its models, the
+ * start-up schema action and exception translation ({@link ToastyDbConfiguration}), after
+ * Spring Boot 4's R2DBC auto-configuration (module {@code spring-boot-r2dbc}) has made that
+ * factory from {@code spring.r2dbc.*}.
+ */
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class,
+    ToastyConnectionFactoryAutoConfiguration.class})
+@EnableConfigurationProperties(ToastyProperties.class)
+public class ToastyAutoConfiguration extends ToastyDbConfiguration {
+}

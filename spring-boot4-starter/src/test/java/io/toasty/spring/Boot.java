@@ -1,0 +1,25 @@
+package io.toasty.spring;
+
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+
+/**
+ * Spring Boot 4's auto-configuration classes that the shared tests (the Boot 3 starter's
+ * src/shared-test) start, each in the module Boot 4 moved it to: spring-boot-r2dbc,
+ * spring-boot-transaction, spring-boot-micrometer-observation and -metrics.
+ */
+final class Boot {
+  static final Class<?> R2DBC = R2dbcAutoConfiguration.class;
+  static final Class<?> R2DBC_TRANSACTIONS = R2dbcTransactionManagerAutoConfiguration.class;
+  static final Class<?> TRANSACTIONS = TransactionAutoConfiguration.class;
+  static final Class<?>[] OBSERVATION_AND_METRICS = {ObservationAutoConfiguration.class,
+      MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+      SimpleMetricsExportAutoConfiguration.class};
+
+  private Boot() {}
+}

@@ -1,0 +1,53 @@
+package io.toasty.spring.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps docs/spring.md's Spring Boot 4 example honest: every Java block there that begins with
+ * {@code // from-boot4-starter: NAME} equals the region between {@code // snippet: NAME} and
+ * {@code // end-snippet} in this module's test sources, which the build compiles and runs
+ * ({@link AuthorsAppTest}).
+ */
+class DocsSnippetTest {
+  private static final Path PAGE = Path.of("../docs/spring.md");
+  private static final Pattern BLOCK = Pattern.compile(
+      "```java\\n// from-boot4-starter: (\\S+)\\n(.*?)// end-example\\n```", Pattern.DOTALL);
+  private static final Pattern REGION = Pattern.compile(
+      "^// snippet: (\\S+)\\n(.*?)\\n// end-snippet$", Pattern.DOTALL | Pattern.MULTILINE);
+
+  @Test
+  void theBoot4SnippetsOfTheSpringGuideAreCompiledCode() throws IOException {
+    Map<String, String> sources = regions();
+    Matcher m = BLOCK.matcher(Files.readString(PAGE));
+    int checked = 0;
+    while (m.find()) {
+      checked++;
+      assertThat(sources).as("a source region for " + m.group(1)).containsKey(m.group(1));
+      assertThat(m.group(2).stripTrailing()).as(m.group(1)).isEqualTo(sources.get(m.group(1)));
+    }
+    assertThat(checked).as("Boot 4 snippets in " + PAGE).isGreaterThanOrEqualTo(1);
+  }
+
+  private static Map<String, String> regions() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher m = REGION.matcher(Files.readString(file));
+        while (m.find()) {
+          out.put(m.group(1), m.group(2).stripTrailing());
+        }
+      }
+    }
+    return out;
+  }
+}
