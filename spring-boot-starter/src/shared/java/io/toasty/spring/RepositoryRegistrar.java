@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import io.toasty.ModelIndex;
 import java.beans.Introspector;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;

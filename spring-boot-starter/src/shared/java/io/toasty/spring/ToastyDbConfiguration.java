@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.ModelIndex;
 import io.toasty.migrate.files.MigrationSource;
 import io.toasty.reactive.Db;
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The models the {@code Db} bean serves. By default those of every
- * {@code META-INF/toasty/models} index on the class path ({@link ModelIndex}); declare a bean of
- * this type to choose them yourself: {@code new ToastyModels(List.of(Users.MODEL))}.
+ * {@code META-INF/toasty/models} index on the class path ({@link io.toasty.ModelIndex}); declare
+ * a bean of this type to choose them yourself: {@code new ToastyModels(List.of(Users.MODEL))}.
  *
  * @param all the models
  */
