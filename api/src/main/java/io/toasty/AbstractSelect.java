@@ -132,8 +132,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   @SafeVarargs
   public final S include(Include<M>... includes) {
-    List<io.toasty.stmt.Include> all = new ArrayList<>(query.returning() instanceof Returning.Model m
-        ? m.includes() : List.of());
+    List<io.toasty.stmt.Include> all = new ArrayList<>(shape().includes());
     for (Include<M> i : includes) {
       Objects.requireNonNull(i, "include");
       if (!i.model().equals(model.name())) {
@@ -142,7 +141,27 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
       }
       all.add(i.untyped());
     }
-    return with(query.withReturning(new Returning.Model(all)));
+    return with(query.withReturning(shape().withIncludes(all)));
+  }
+
+  /**
+   * {@inheritDoc} Relations the query includes itself are still loaded.
+   */
+  @Override
+  public S withoutEager() {
+    return with(query.withReturning(shape().withoutEager()));
+  }
+
+  @Override
+  @SafeVarargs
+  public final S exclude(RelationPath<M, ?>... relations) {
+    return with(query.withReturning(shape().excluding(EagerChoice.fields(model.name(),
+        relations))));
+  }
+
+  /** The query's model returning (a plain one when it has none yet). */
+  private Returning.Model shape() {
+    return query.returning() instanceof Returning.Model m ? m : Returning.Model.plain();
   }
 
   @Override

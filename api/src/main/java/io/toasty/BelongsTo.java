@@ -40,6 +40,24 @@ public final class BelongsTo<T> {
     String[] references() default {};
   }
 
+  /**
+   * Loads this relation with every query of the model, as if each query included it: {@code
+   * get}, {@code filter}, {@code first}, pages, handle queries, and includes of the model from
+   * other models (projections and counts excepted). A query opts out with {@code
+   * .withoutEager()} or {@code .exclude(Posts.AUTHOR)}; an explicit include of the relation replaces the
+   * eager one (with its filter, order and nested includes). The related model's own eager
+   * relations are loaded in turn, one query per level; a cycle of eager relations
+   * (A eager to B eager to A) is a compile error naming the models.
+   *
+   * <pre>{@code
+   * @BelongsTo.Eager BelongsTo<User> author
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Eager {}
+
   private final ToOne<T> value;
 
   private BelongsTo(ToOne<T> value) {

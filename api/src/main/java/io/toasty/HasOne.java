@@ -31,6 +31,24 @@ public final class HasOne<T> {
     String value();
   }
 
+  /**
+   * Loads this relation with every query of the model, as if each query included it: {@code
+   * get}, {@code filter}, {@code first}, pages, handle queries, and includes of the model from
+   * other models (projections and counts excepted). A query opts out with {@code
+   * .withoutEager()} or {@code .exclude(Users.PROFILE)}; an explicit include of the relation replaces the
+   * eager one (with its filter, order and nested includes). The related model's own eager
+   * relations are loaded in turn, one query per level; a cycle of eager relations
+   * (A eager to B eager to A) is a compile error naming the models.
+   *
+   * <pre>{@code
+   * @HasOne.Eager HasOne<Optional<Profile>> profile
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Eager {}
+
   private final ToOne<T> value;
 
   private HasOne(ToOne<T> value) {

@@ -80,8 +80,7 @@ public final class RelationInclude<M, T> implements Include<M> {
   /** Also preloads {@code nested} relations of the related records. */
   @SafeVarargs
   public final RelationInclude<M, T> then(Include<T>... nested) {
-    List<io.toasty.stmt.Include> includes =
-        new ArrayList<>(((Returning.Model) scope.returning()).includes());
+    List<io.toasty.stmt.Include> includes = new ArrayList<>(returning().includes());
     for (Include<T> n : nested) {
       Objects.requireNonNull(n, "include");
       if (!n.model().equals(relation.target())) {
@@ -91,7 +90,27 @@ public final class RelationInclude<M, T> implements Include<M> {
       }
       includes.add(n.untyped());
     }
-    return new RelationInclude<>(relation, scope.withReturning(new Returning.Model(includes)));
+    return new RelationInclude<>(relation, scope.withReturning(returning().withIncludes(
+        includes)));
+  }
+
+  /**
+   * The related records without their own eager relations: only what {@link #then} includes is
+   * loaded on them.
+   */
+  public RelationInclude<M, T> withoutEager() {
+    return new RelationInclude<>(relation, scope.withReturning(returning().withoutEager()));
+  }
+
+  /** The related records with their eager relations {@code relations} left unloaded. */
+  @SafeVarargs
+  public final RelationInclude<M, T> exclude(RelationPath<T, ?>... relations) {
+    return new RelationInclude<>(relation, scope.withReturning(returning().excluding(
+        EagerChoice.fields(relation.target(), relations))));
+  }
+
+  private Returning.Model returning() {
+    return (Returning.Model) scope.returning();
   }
 
   @Override

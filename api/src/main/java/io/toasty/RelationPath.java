@@ -81,6 +81,17 @@ public abstract class RelationPath<M, T> implements Include<M> {
     return scoped().then(nested);
   }
 
+  /** An include of the related records without their own eager relations. */
+  public final RelationInclude<M, T> withoutEager() {
+    return scoped().withoutEager();
+  }
+
+  /** An include of the related records with their eager relations {@code relations} unloaded. */
+  @SafeVarargs
+  public final RelationInclude<M, T> exclude(RelationPath<T, ?>... relations) {
+    return scoped().exclude(relations);
+  }
+
   private RelationInclude<M, T> scoped() {
     return new RelationInclude<>(this, Query.all(target));
   }

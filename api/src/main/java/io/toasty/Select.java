@@ -59,6 +59,21 @@ public interface Select<M> {
   @SuppressWarnings("unchecked")
   Select<M> include(Include<M>... includes);
 
+  /**
+   * This query, without the model's eager relations (declared with {@code @HasMany.Eager},
+   * {@code @HasOne.Eager} or {@code @BelongsTo.Eager}): only what it includes itself is loaded.
+   */
+  Select<M> withoutEager();
+
+  /**
+   * This query, leaving the eager relations {@code relations} unloaded (the model's other eager
+   * relations are still loaded).
+   *
+   * @throws InvalidStatementException when a relation belongs to another model
+   */
+  @SuppressWarnings("unchecked")
+  Select<M> exclude(RelationPath<M, ?>... relations);
+
   /** A delete of the records this query matches. */
   Delete<M> delete();
 

@@ -7,15 +7,48 @@ public sealed interface Returning
     permits Returning.Model, Returning.Project, Returning.Count, Returning.Keys,
     Returning.Grouped {
 
-  /** Model level: each matching record, whole, with the listed relations preloaded. */
-  record Model(List<Include> includes) implements Returning {
+  /**
+   * Model level: each matching record, whole, with the listed relations preloaded. The model's
+   * relations declared eager are preloaded too (the planner adds them, recursively, before it
+   * verifies the statement) unless {@code eager} is false or the relation is {@code excluded}; an
+   * eager relation that {@code includes} names is loaded as the include says.
+   *
+   * @param includes the relations to preload
+   * @param eager    whether the model's eager relations are preloaded as well
+   * @param excluded eager relations (relation fields of the model) not to preload
+   */
+  record Model(List<Include> includes, boolean eager, List<Expr.Field> excluded)
+      implements Returning {
     public Model {
       includes = List.copyOf(includes);
+      excluded = List.copyOf(excluded);
     }
 
-    /** A model returning with no includes. */
+    /** The listed relations and the model's eager ones. */
+    public Model(List<Include> includes) {
+      this(includes, true, List.of());
+    }
+
+    /** A model returning with no includes (but the model's eager relations). */
     public static Model plain() {
       return new Model(List.of());
+    }
+
+    /** This returning with other includes, its eager choices kept. */
+    public Model withIncludes(List<Include> includes) {
+      return new Model(includes, eager, excluded);
+    }
+
+    /** This returning without the model's eager relations (its includes kept). */
+    public Model withoutEager() {
+      return new Model(includes, false, excluded);
+    }
+
+    /** This returning, {@code relations} also kept from being loaded eagerly. */
+    public Model excluding(List<Expr.Field> relations) {
+      List<Expr.Field> all = new java.util.ArrayList<>(excluded);
+      all.addAll(relations);
+      return new Model(includes, eager, all);
     }
   }
 

@@ -116,15 +116,22 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.eager()) {
+      // Only an eager relation names the eleventh argument: other models generate as before.
+      return CodeBlock.of("$L, $T.of($L), true)", relation, ApiTypes.LIST, steps(r));
+    }
     if (r.steps().isEmpty()) {
       return CodeBlock.of("$L)", relation);
     }
-    CodeBlock steps = r.steps().stream().map(st -> CodeBlock.of(
+    return CodeBlock.of("$L, $T.of($L))", relation, ApiTypes.LIST, steps(r));
+  }
+
+  private static CodeBlock steps(RelationDescriptor r) {
+    return r.steps().stream().map(st -> CodeBlock.of(
         "new $T($S, $S, $S, $L, $T.of($L), $T.of($L))",
         ApiTypes.RELATION_SCHEMA.nestedClass("Step"), st.model(), st.relation(), st.target(),
         st.many(), ApiTypes.LIST, ints(st.sourceFields()), ApiTypes.LIST,
         ints(st.targetFields()))).collect(CodeBlock.joining(", "));
-    return CodeBlock.of("$L, $T.of($L))", relation, ApiTypes.LIST, steps);
   }
 
   private static CodeBlock ints(List<Integer> values) {

@@ -64,6 +64,7 @@ final class ModelParser {
     List<EmbeddedDescriptor> embedded = new ArrayList<>();
     List<SealedDescriptor> sealed = new ArrayList<>();
     components(type, fields, relationFields, embedded, sealed);
+    new EagerRelations(errors).check(type);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -140,7 +141,7 @@ final class ModelParser {
       if (RelationResolver.kindOf(c.asType()).isPresent()) {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
-            .ifPresent(relationFields::add);
+            .map(r -> r.withEager(EagerRelations.isEager(c))).ifPresent(relationFields::add);
       } else if (EmbeddedParser.isEmbedded(c)
           && c.getAnnotation(io.toasty.annotations.Json.class) == null) {
         int first = data;

@@ -22,15 +22,31 @@ import java.util.List;
  * @param component    its position among the record's components
  * @param joinEntry    for a many-to-many relation, the join model's entry class; else null
  * @param steps        for a multi-step via, the relations it follows; else empty
+ * @param eager        whether every query of the model loads it ({@link EagerRelations})
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-    int component, ClassName joinEntry, List<RelationSchema.Step> steps) {
+    int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager) {
   RelationDescriptor {
     sourceFields = List.copyOf(sourceFields);
     steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
+  }
+
+  /** A relation that is not eager. */
+  RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
+      boolean optional, ClassName target, ClassName targetEntry, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
+      int component, ClassName joinEntry, List<RelationSchema.Step> steps) {
+    this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
+        targetFields, through, component, joinEntry, steps, false);
+  }
+
+  /** This relation, eager or not. */
+  RelationDescriptor withEager(boolean eager) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager);
   }
 
   /** The target model's name. */

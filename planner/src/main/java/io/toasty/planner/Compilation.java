@@ -3,6 +3,7 @@ package io.toasty.planner;
 import io.toasty.driver.Capability;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.PlanActions;
+import io.toasty.planner.eager.EagerIncludes;
 import io.toasty.planner.expr.ArgCount;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.lower.Lower;
@@ -19,7 +20,10 @@ import java.util.List;
 record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Statement simplified,
     Hir hir, Mir mir, ActionPlan actions) {
 
-  /** Runs verify, simplify, lower, plan and execution planning on {@code shape}. */
+  /**
+   * Runs the eager rewrite, verify, simplify, lower, plan and execution planning on
+   * {@code shape}.
+   */
   static Compilation run(Statement shape, Schema schema, Capability capability) {
     return run(shape, schema, capability, false);
   }
@@ -27,8 +31,9 @@ record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Stateme
   static Compilation run(Statement shape, Schema schema, Capability capability,
       boolean databaseTime) {
     int argCount = ArgCount.of(shape);
-    List<ArgCheck> checks = Verify.verify(shape, schema, argCount, capability);
-    Statement simplified = Simplify.statement(shape, schema);
+    Statement expanded = EagerIncludes.expand(shape, schema); // adds no argument slot
+    List<ArgCheck> checks = Verify.verify(expanded, schema, argCount, capability);
+    Statement simplified = Simplify.statement(expanded, schema);
     Hir hir = Lower.lower(simplified, schema, capability, argCount, databaseTime);
     Mir mir = Plan.plan(hir, schema, capability);
     ActionPlan actions = PlanActions.plan(mir, capability);

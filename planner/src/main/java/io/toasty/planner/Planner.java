@@ -16,6 +16,8 @@ import java.util.Objects;
  * <ol>
  *   <li><b>parameterize</b> ({@code cache}): literal values become argument slots; the result, the
  *       statement's <i>shape</i>, is the plan cache's key, so a hit skips every phase below;</li>
+ *   <li><b>eager</b> ({@code eager}): the relations a model declares eager become includes of
+ *       every query returning its records, at every level;</li>
  *   <li><b>verify</b> ({@code verify}): fields belong to the model, types fit, required fields are
  *       set; records an {@code ArgCheck} per slot that runs on each execution;</li>
  *   <li><b>simplify</b> ({@code simplify}): a rule per rewrite, applied to a fixpoint; a filter

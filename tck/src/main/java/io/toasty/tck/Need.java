@@ -75,12 +75,6 @@ public enum Need {
   /** Runs a plan of several statements (a re-read after a write, a relation filter). */
   MULTI_STATEMENT_PLAN(Capability::sql, Feature.MULTI_STATEMENT_PLAN),
   /**
-   * Orders a many-to-many include by the target's fields: the SQL path reads the targets joined
-   * to their join records in one query with the include's ORDER BY; a key-value backend reads
-   * the targets by key after the join records, in the join records' order, and refuses another.
-   */
-  ORDERED_MANY_TO_MANY_INCLUDE(Capability::sql, Feature.INCLUDE_SHAPE),
-  /**
    * Upserts on a unique field's conflict target, not only the primary key: met by every backend
    * (a key-value backend reads which record holds the unique value, then writes conditioned on
    * it).

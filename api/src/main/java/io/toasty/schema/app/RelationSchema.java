@@ -31,10 +31,12 @@ import java.util.Objects;
  * @param steps        for a multi-step {@code via} has-many ({@code "posts.comments"}): the
  *                     relations it follows, from this model to the target, each with its own
  *                     keys (its {@code sourceFields} are the first step's); else empty
+ * @param eager        whether every query of the model loads it ({@code @HasMany.Eager},
+ *                     {@code @HasOne.Eager}, {@code @BelongsTo.Eager}) unless the query opts out
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps) {
+    List<Step> steps, boolean eager) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -45,7 +47,15 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
-  /** A relation that is not a multi-step {@code via}. */
+  /** A relation that is not eager. */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Step> steps) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
+        false);
+  }
+
+  /** A relation that is not a multi-step {@code via}, and not eager. */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
       List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through,

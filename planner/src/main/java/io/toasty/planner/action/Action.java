@@ -11,7 +11,7 @@ public sealed interface Action permits ExecStatementAction, GetByKeyAction, Find
     QueryPkAction, ScanAction, UpdateByKeyAction, DeleteByKeyAction, FilterAction, LimitAction,
     ConcatAction, ConstAction, NestedMergeAction, CountRowsAction, CountReadAction,
     GroupRowsAction, SortRowsAction, AtomicWriteAction,
-    ProjectRowsAction, SemiFilterAction {
+    ProjectRowsAction, SemiFilterAction, NestCreatedAction {
 
   /** The variable this action writes. */
   int output();

@@ -15,6 +15,7 @@ import io.toasty.planner.plan.GetByKey;
 import io.toasty.planner.plan.Limit;
 import io.toasty.planner.plan.Mir;
 import io.toasty.planner.plan.NestedMerge;
+import io.toasty.planner.plan.NestCreated;
 import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.ProjectRows;
@@ -121,6 +122,8 @@ public final class PlanActions {
       return new AtomicWriteAction(out, writes);
     } else if (n instanceof SemiFilter f) {
       return new SemiFilterAction(out, f.input(), f.predicate(), f.subqueries(), f.values());
+    } else if (n instanceof NestCreated nc) {
+      return new NestCreatedAction(out, nc.root(), nc.parts());
     } else if (n instanceof ProjectRows pr) {
       return new ProjectRowsAction(out, pr.input(), pr.positions());
     } else if (n instanceof SortRows s) {

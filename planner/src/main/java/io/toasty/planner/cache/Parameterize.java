@@ -77,7 +77,7 @@ public final class Parameterize {
       for (Include i : m.includes()) {
         includes.add(new Include(i.relation(), query(i.scope())));
       }
-      return new Returning.Model(includes);
+      return m.withIncludes(includes);
     }
     return r;
   }

@@ -94,6 +94,8 @@ public final class Explain {
             + x.columns(parentTable, m.parentColumns()) + ")"
             + (m.sortColumns().isEmpty() ? "" : ", each parent's sorted by ("
                 + mergeColumns(source, m.sortColumns()) + ")")
+            + (m.flatOrder().isEmpty() ? "" : ", then by " + flatOrder(m.flatOrder())
+                + " of the flattened records")
             + "; #" + m.parent()
             + " needs #" + s.id() + "'s rows back: a cycle, broken by NestedMerge");
       }
@@ -104,6 +106,11 @@ public final class Explain {
               + binding.column());
         }
         line("     binds " + String.join(", ", b));
+      }
+      if (s.nest() != null) {
+        line("     returned in #" + s.nest().parent() + " row " + s.nest().row() + " slot "
+            + s.nest().slot() + (s.nest().flatten() < 0 ? ""
+                : " (their targets, slot " + s.nest().flatten() + ")"));
       }
     }
     for (int i = 0; i < hir.extraArgs().size(); i++) {
@@ -175,5 +182,11 @@ public final class Explain {
   /** The schema explained against. */
   public Schema schema() {
     return schema;
+  }
+
+  private String flatOrder(List<io.toasty.stmt.OrderBy> orderBy) {
+    List<String> terms = new ArrayList<>();
+    orderBy.forEach(o -> terms.add(x.expr(o.expr()) + " " + o.direction()));
+    return String.join(", ", terms);
   }
 }

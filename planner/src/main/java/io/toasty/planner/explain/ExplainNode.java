@@ -105,6 +105,8 @@ final class ExplainNode {
           + "from " + refs(p, f.values()) + " (in memory, after the reads)";
     } else if (n instanceof ProjectRows pr) {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
+    } else if (n instanceof io.toasty.planner.plan.NestCreated nc) {
+      return nestCreated(nc.root(), nc.parts(), p);
     } else if (n instanceof SortRows s) {
       return "SortRows " + p + s.input() + " by " + orderBy(s.orderBy())
           + " (in memory, after the read: at most " + s.maxRows() + " rows)";
@@ -150,6 +152,9 @@ final class ExplainNode {
       return "SemiFilterAction $" + f.input() + " with " + refs("$", f.values());
     } else if (a instanceof ProjectRowsAction pr) {
       return "ProjectRowsAction $" + pr.input();
+    } else if (a instanceof io.toasty.planner.action.NestCreatedAction nc) {
+      return nestCreated(nc.root(), nc.parts(), "$").replaceFirst("NestCreated",
+          "NestCreatedAction");
     } else if (a instanceof SortRowsAction s) {
       return "SortRowsAction $" + s.input();
     } else if (a instanceof CountReadAction c) {
@@ -159,6 +164,21 @@ final class ExplainNode {
           "NestedMergeAction");
     }
     return "ConstAction " + ((ConstAction) a).rows().size() + " row(s)";
+  }
+
+  /** Which rows go where in a nested create's returned records. */
+  private static String nestCreated(int root, List<io.toasty.planner.plan.NestCreated.Part> parts,
+      String p) {
+    StringBuilder out = new StringBuilder("NestCreated " + p + parts.get(root).input());
+    for (io.toasty.planner.plan.NestCreated.Part part : parts) {
+      if (part.parent() >= 0) {
+        out.append(", ").append(p).append(part.input()).append(" into ").append(p)
+            .append(parts.get(part.parent()).input()).append(" row ").append(part.row())
+            .append(" slot ").append(part.slot())
+            .append(part.flatten() < 0 ? "" : " (their slot " + part.flatten() + ")");
+      }
+    }
+    return out.append(" (in memory, from the rows the inserts returned)").toString();
   }
 
   /** The merge and its branches, nested branches indented under theirs. */
@@ -178,6 +198,8 @@ final class ExplainNode {
           .append(" on parent row ").append(b.parentPositions()).append(" = child row ")
           .append(b.childPositions())
           .append(b.sortPositions().isEmpty() ? "" : ", sorted by child row " + b.sortPositions())
+          .append(b.flatOrder().isEmpty() ? "" : ", then by " + orderBy(b.flatOrder())
+              + " of the flattened records")
           .append(": ");
       if (b.fetch() instanceof MergeBranch.SqlFetch f) {
         out.append("QuerySql ").append(st.statement(f.statement())).append("  + (")

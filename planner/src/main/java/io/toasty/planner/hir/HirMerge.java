@@ -1,6 +1,7 @@
 package io.toasty.planner.hir;
 
 import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,18 +21,24 @@ import java.util.Objects;
  *                      the join rows, the records of the join rows' own single merged slot
  * @param sortColumns   the columns that order each parent's rows, ascending, sorted in the merge
  *                      rather than by the database (empty: the statement's own order stands)
+ * @param flatOrder     for a flattened merge, the order of each parent's records after
+ *                      flattening, applied in the merge after {@code sortColumns} (a stable sort:
+ *                      ties keep the join rows' order): terms over a flattened record's
+ *                      positions ({@code Expr.Column(t, i)} is its field {@code i}); empty keeps
+ *                      the join rows' order
  * @param outputs       this statement's record as the parent receives it: expressions over its
  *                      columns, where a column index past the table's last column names one of
  *                      its own merged slots
  */
 public record HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,
     List<Integer> childColumns, boolean many, boolean flatten, List<Integer> sortColumns,
-    List<Expr> outputs) {
+    List<OrderBy> flatOrder, List<Expr> outputs) {
   public HirMerge {
     Objects.requireNonNull(relation, "relation");
     parentColumns = List.copyOf(parentColumns);
     childColumns = List.copyOf(childColumns);
     sortColumns = List.copyOf(sortColumns);
+    flatOrder = List.copyOf(flatOrder);
     outputs = List.copyOf(outputs);
   }
 }

@@ -14,13 +14,26 @@ import java.util.Objects;
  * @param bindings  values this statement reads from rows other statements produced (a nested
  *                  create's foreign key, known only once the parent's insert has run); each fills
  *                  one argument slot after the plan's own, in order
+ * @param nest      for an insert of a nested create's related records, where its rows go in the
+ *                  returned records; else null
  */
 public record HirStatement(int id, Statement statement, List<HirDep> deps, HirMerge merge,
-    List<HirBinding> bindings) {
+    List<HirBinding> bindings, HirNest nest) {
   public HirStatement {
     Objects.requireNonNull(statement, "statement");
     deps = List.copyOf(deps);
     bindings = List.copyOf(bindings);
+  }
+
+  /** A statement that nests into no other's rows. */
+  public HirStatement(int id, Statement statement, List<HirDep> deps, HirMerge merge,
+      List<HirBinding> bindings) {
+    this(id, statement, deps, merge, bindings, null);
+  }
+
+  /** This statement, its rows nested as {@code nest} says. */
+  public HirStatement withNest(HirNest nest) {
+    return new HirStatement(id, statement, deps, merge, bindings, nest);
   }
 
   /** A statement with no merge and no bindings. */

@@ -54,7 +54,8 @@ public final class Lower {
       List<HirStatement> numbered = new ArrayList<>(statements.size());
       for (HirStatement h : statements) {
         numbered.add(h.bindings().isEmpty() ? h : new HirStatement(h.id(),
-            LowerNestedInsert.number(h.statement(), base), h.deps(), h.merge(), h.bindings()));
+            LowerNestedInsert.number(h.statement(), base), h.deps(), h.merge(), h.bindings(),
+            h.nest()));
       }
       return new Hir(model, cx.table.name(), numbered, result[0], output.get(0),
           cx.extraArgs());

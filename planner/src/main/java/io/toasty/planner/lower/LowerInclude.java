@@ -108,7 +108,7 @@ final class LowerInclude {
     List<HirDep> deps = List.of();
     if (merge != null) {
       hirMerge = new HirMerge(merge.parent, merge.slot, merge.relation, merge.parentColumns,
-          merge.childColumns, merge.many, merge.flatten, sortColumns, outputs);
+          merge.childColumns, merge.many, merge.flatten, sortColumns, List.of(), outputs);
       deps = List.of(new HirDep(merge.parent, HirDep.Kind.KEYS));
     }
     statements.set(id, new HirStatement(id, table, deps, hirMerge, List.of()));
@@ -135,21 +135,18 @@ final class LowerInclude {
       joined(parent, slot, r, scope, sourceColumns, join);
       return;
     }
-    if (!scope.orderBy().isEmpty()) {
-      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
-          root.capability.backend(), "include of " + r.name() + " through " + via.model()
-          + " in an order of its own: this backend reads the targets by key after their "
-          + via.model() + " rows, in the " + via.model() + " rows' key order");
-    }
     // The join rows, each with its one target, flattened: the targets in the join rows' key
-    // order, sorted in the merge.
+    // order, sorted in the merge, then in the include's order, if it has one (the targets are
+    // read by key, in no order of their own).
     int joinId = statements.size();
     Query joinQuery = Query.all(via.model());
     LowerContext jcx = new LowerContext(root.schema, root.capability, via.model(), 0);
     statements.add(null);
     int joinColumns = jcx.table.columns().size();
-    level(scope, r.target(), new Merge(joinId, 0, via.path().get(1),
+    List<Expr> targetOutputs = level(scope, r.target(), new Merge(joinId, 0, via.path().get(1),
         columns(join, via.targetFields()), columns(target, r.targetFields()), false, false), true);
+    List<OrderBy> flatOrder = FlatOrder.of(new LowerExpr(root.schema).orderBy(scope.orderBy()),
+        targetOutputs, root.capability.backend(), r.name());
     List<Expr> joinOutputs = new ArrayList<>(join.fieldFromColumns());
     joinOutputs.add(new Expr.Column(jcx.table.name(), joinColumns));
     Query joinTable = new Query(new io.toasty.stmt.Source.Table(jcx.table.name()),
@@ -158,7 +155,8 @@ final class LowerInclude {
     statements.set(joinId, new HirStatement(joinId, joinTable,
         List.of(new HirDep(parent, HirDep.Kind.KEYS)),
         new HirMerge(parent, slot, r.name() + " (through " + via.model() + ")", sourceColumns,
-            columns(join, via.sourceFields()), true, true, jcx.table.primaryKey(), joinOutputs),
+            columns(join, via.sourceFields()), true, true, jcx.table.primaryKey(), flatOrder,
+            joinOutputs),
         List.of()));
   }
 
@@ -233,7 +231,7 @@ final class LowerInclude {
           new Returning.Project(mcx.allColumns()), List.of(), null);
       statements.add(new HirStatement(id, all, List.of(new HirDep(into, HirDep.Kind.KEYS)),
           new HirMerge(into, intoSlot, name, intoColumns, columns(mid, step.targetFields()),
-              true, true, mcx.table.primaryKey(), outputs), List.of()));
+              true, true, mcx.table.primaryKey(), List.of(), outputs), List.of()));
       into = id;
       intoSlot = 0;
       intoColumns = columns(mid, steps.get(i + 1).sourceFields());

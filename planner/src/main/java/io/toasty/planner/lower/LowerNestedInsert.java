@@ -3,6 +3,7 @@ package io.toasty.planner.lower;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirBinding;
 import io.toasty.planner.hir.HirDep;
+import io.toasty.planner.hir.HirNest;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.schema.app.ModelSchema;
@@ -21,7 +22,9 @@ import java.util.List;
  * key. A key known before execution (set by the user, or a UUID the engine generates) is copied
  * as an expression; a key the database generates is bound at execution from the inserted row
  * ({@link HirBinding}). The statements run in one transaction, or, on a backend without
- * interactive transactions, as one atomic write ({@code plan.NestedInserts}).
+ * interactive transactions, as one atomic write ({@code plan.NestedInserts}). Each insert but
+ * the top one says where its rows go in the returned records ({@link HirNest}), so the create
+ * returns its records with the relations it created loaded.
  */
 final class LowerNestedInsert {
   private final LowerContext root;
@@ -41,11 +44,57 @@ final class LowerNestedInsert {
   static List<HirStatement> lower(Insert insert, LowerContext cx, List<HirOutput> output,
       int[] result) {
     LowerNestedInsert n = new LowerNestedInsert(cx);
-    result[0] = n.insert(insert, cx, null).id();
+    result[0] = n.insert(insert, cx, null, null).id();
     output.add(insert.returning() instanceof Returning.Count ? new HirOutput.Count()
-        : new HirOutput.Rows(cx.mapping.fieldFromColumns()));
-    return n.statements;
+        : new HirOutput.Rows(withSlots(cx)));
+    if (insert.returning() instanceof Returning.Count) {
+      return n.statements; // a count of the top rows: nothing to nest
+    }
+    List<HirStatement> out = new ArrayList<>(n.statements.size());
+    for (HirStatement h : n.statements) {
+      Into into = n.into.get(h.id());
+      out.add(into == null ? h : h.withNest(new HirNest(into.parent, into.row, into.slot,
+          into.flatten, withSlots(into.cx))));
+    }
+    return out;
   }
+
+  /**
+   * A record of {@code cx.model} as a nested create returns it: its fields, then one slot per
+   * relation (the column numbers past the table's last), filled where the create made related
+   * records and NULL (not loaded) elsewhere.
+   */
+  private static List<Expr> withSlots(LowerContext cx) {
+    List<Expr> out = new ArrayList<>(cx.mapping.fieldFromColumns());
+    int columns = cx.table.columns().size();
+    for (int k = 0; k < cx.model.relations().size(); k++) {
+      out.add(new Expr.Column(cx.table.name(), columns + k));
+    }
+    return out;
+  }
+
+  /**
+   * Where a statement's rows go in the returned records (see {@link HirNest}); {@code cx} is the
+   * statement's own model. A belongs-to parent's parent is not numbered yet when the parent is
+   * lowered (it is inserted first), so it is filled in once it is.
+   */
+  private static final class Into {
+    int parent;
+    final int row;
+    final int slot;
+    final int flatten;
+    LowerContext cx;
+
+    Into(int parent, int row, int slot, int flatten) {
+      this.parent = parent;
+      this.row = row;
+      this.slot = slot;
+      this.flatten = flatten;
+    }
+  }
+
+  /** Per statement id, where its rows go; the top-level insert has none. */
+  private final java.util.Map<Integer, Into> into = new java.util.HashMap<>();
 
   /** A value for a foreign key field: an expression, or a binding to an inserted row. */
   private record Link(Expr value, HirBinding binding) {}
@@ -58,11 +107,12 @@ final class LowerNestedInsert {
    * fields a parent fills (field index → link), or is null. Returns the insert's statement id.
    */
   private Inserted insert(Insert insert, LowerContext cx,
-      List<java.util.Map<Integer, Link>> fromParent) {
+      List<java.util.Map<Integer, Link>> fromParent, Into nest) {
     ModelSchema m = cx.model;
     int nFields = m.fields().size();
     List<java.util.Map<Integer, Link>> links = new ArrayList<>();
     List<Expr.Record> rows = new ArrayList<>();
+    List<Into> parents = new ArrayList<>();
     // 1. belongs-to parents first.
     for (int r = 0; r < insert.rows().size(); r++) {
       Expr.Record row = insert.rows().get(r);
@@ -73,7 +123,9 @@ final class LowerNestedInsert {
         if (!(slot instanceof Expr.Stmt nested) || !rel.isBelongsTo()) {
           continue;
         }
-        Inserted parent = insert((Insert) nested.statement(), context(rel.target()), null);
+        Into up = new Into(-1, r, rel.index(), -1);
+        parents.add(up);
+        Inserted parent = insert((Insert) nested.statement(), context(rel.target()), null, up);
         for (int i = 0; i < rel.sourceFields().size(); i++) {
           rowLinks.put(rel.sourceFields().get(i), link(parent, 0, rel.targetFields().get(i)));
         }
@@ -101,6 +153,11 @@ final class LowerNestedInsert {
     Insert plain = insert.with(insert.columns(), substituted, insert.returning());
     LowerQuery.Lowered lowered = li.insert(withReturnedRows(plain));
     int id = add(lowered.statement(), bindings);
+    parents.forEach(p -> p.parent = id);
+    if (nest != null) {
+      nest.cx = cx;
+      into.put(id, nest);
+    }
     Inserted self = new Inserted(id, li, cx);
     // 3. has-many and has-one children, linked to each row's key.
     for (int r = 0; r < insert.rows().size(); r++) {
@@ -125,7 +182,12 @@ final class LowerNestedInsert {
           }
           childLinks.add(l);
         }
-        insert(children, context(direct.target()), childLinks);
+        // Through a join model the record gets the targets, each in its join record's slot.
+        int flatten = rel.through() == null ? -1
+            : root.schema.model(rel.through().model()).relation(rel.through().path().get(1))
+                .index();
+        insert(children, context(direct.target()), childLinks,
+            new Into(id, r, rel.index(), flatten));
       }
     }
     return self;

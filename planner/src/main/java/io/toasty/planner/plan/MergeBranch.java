@@ -2,6 +2,7 @@ package io.toasty.planner.plan;
 
 import io.toasty.planner.lower.RowLift;
 import io.toasty.stmt.Expr;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Type;
 import java.util.List;
@@ -20,19 +21,23 @@ import java.util.Objects;
  *                        first merged slot (the join model of a many-to-many relation)
  * @param sortPositions   where the values that order each parent's children sit in a child row
  *                        (ascending); empty keeps the order the fetch returned them in
+ * @param flatOrder       for a flattened branch, the order of each parent's records after
+ *                        flattening (terms over a flattened record's positions, a stable sort
+ *                        after {@code sortPositions}); empty keeps the child rows' order
  * @param lift            a child row (columns, then its own merged slots) to the record value a
  *                        parent receives
  * @param nested          the relations loaded on the children in turn
  */
 public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
     List<Integer> childPositions, boolean many, boolean flatten, List<Integer> sortPositions,
-    RowLift lift, List<MergeBranch> nested) {
+    List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested) {
   public MergeBranch {
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(fetch, "fetch");
     parentPositions = List.copyOf(parentPositions);
     childPositions = List.copyOf(childPositions);
     sortPositions = List.copyOf(sortPositions);
+    flatOrder = List.copyOf(flatOrder);
     Objects.requireNonNull(lift, "lift");
     nested = List.copyOf(nested);
   }

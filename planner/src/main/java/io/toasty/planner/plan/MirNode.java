@@ -9,7 +9,7 @@ import java.util.List;
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
     UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge, CountRows, CountRead,
     GroupRows, SortRows, AtomicWrite, ProjectRows,
-    SemiFilter {
+    SemiFilter, NestCreated {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

@@ -97,7 +97,7 @@ final class PlanNestedMerge {
       fetched.add(table.columns().size() + i);
     }
     return new MergeBranch(m.relation(), fetch, positions(m.parentColumns(), parentFetched),
-        childPositions, m.many(), m.flatten(), sortPositions, RowLift.of(m.outputs(), fetched),
+        childPositions, m.many(), m.flatten(), sortPositions, m.flatOrder(), RowLift.of(m.outputs(), fetched),
         nested);
   }
 

@@ -50,6 +50,12 @@ final class PlanSql {
     }
     Statement result = hir.statements().get(hir.result()).statement();
     List<Integer> fetched = new ArrayList<>(ExecStatement.fetched(result));
+    if (PlanNestCreated.nests(hir)) {
+      List<List<Integer>> each = new ArrayList<>();
+      hir.statements().forEach(s -> each.add(ExecStatement.fetched(s.statement())));
+      int root = PlanNestCreated.wrap(b, hir, schema, ids, each, fetched);
+      return b.build(root, Plan.output(hir.output(), fetched));
+    }
     int root = PlanNestedMerge.wrap(b, hir, schema, capability, hir.result(), ids[hir.result()],
         fetched);
     return b.build(root, Plan.output(hir.output(), fetched));

@@ -71,7 +71,7 @@ public final class Simplify {
       for (Include i : m.includes()) {
         includes.add(new Include(i.relation(), query(i.scope())));
       }
-      out = out.withReturning(new Returning.Model(includes));
+      out = out.withReturning(m.withIncludes(includes));
     }
     return out;
   }

@@ -158,6 +158,32 @@ class RelationPlanningTest {
   }
 
   @Test
+  void keyValueManyToManyIncludeSortsItsTargetsInTheMergeInTheIncludesOrder() {
+    var t = RelationFixtures.TAGGING;
+    var indexed = new io.toasty.schema.app.ModelSchema(t.name(), t.javaClass(), t.tableName(),
+        t.fields(), t.primaryKey(), List.of(new io.toasty.schema.app.IndexSchema(
+            "taggings_person_id_idx", List.of(1), false)), t.relations());
+    Planner p = new Planner(Schema.of(List.of(RelationFixtures.PERSON, RelationFixtures.POST,
+        RelationFixtures.TAG, indexed)), Capability.DYNAMODB, 4);
+    Expr.Field label = new Expr.Field("Tag", 1);
+    Query q = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(new Include(person(RelationFixtures.TAGS),
+            Query.all("Tag").withOrderBy(List.of(new io.toasty.stmt.OrderBy(label,
+                io.toasty.stmt.OrderBy.Direction.DESC)))))));
+    var plan = p.compile(q);
+    NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
+        plan.actions().result());
+    var joinRows = merge.branches().get(0);
+    assertTrue(joinRows.flatten(), joinRows.toString());
+    // the tag's label is its record's field 1, sorted after the join rows' key order
+    assertEquals(List.of(new io.toasty.stmt.OrderBy(new Expr.Column("tags", 1),
+        io.toasty.stmt.OrderBy.Direction.DESC)), joinRows.flatOrder());
+    assertEquals(List.of(), merge.branches().get(0).nested().get(0).flatOrder());
+    String explain = p.explain(q);
+    assertTrue(explain.contains("of the flattened records"), explain);
+  }
+
+  @Test
   void keyValueAnyIsTwoStepsReadingByKey() {
     Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
         Expr.Quantifier.ANY, Expr.TRUE));
@@ -210,6 +236,10 @@ class RelationPlanningTest {
     String plan = sql.explain(i);
     assertTrue(plan.contains("binds #0 row 0 column 0"), plan);
     assertTrue(plan.contains("transaction: yes"), plan);
+    // the created post comes back in the person's posts slot, from the insert's own rows
+    assertTrue(plan.contains("returned in #0 row 0 slot 0"), plan);
+    assertTrue(plan.contains("NestCreated %0, %1 into %0 row 0 slot 0"), plan);
+    assertFalse(plan.contains("QuerySql"), plan);
   }
 
   @Test

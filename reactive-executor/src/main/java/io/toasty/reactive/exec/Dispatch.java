@@ -14,6 +14,7 @@ import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.LimitAction;
 import io.toasty.planner.action.NestedMergeAction;
+import io.toasty.planner.action.NestCreatedAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.ScanAction;
@@ -64,6 +65,8 @@ final class Dispatch {
       return AtomicWriteExec.run(w, cx, in);
     } else if (a instanceof NestedMergeAction m) {
       return NestedMergeExec.run(m, cx, in);
+    } else if (a instanceof NestCreatedAction n) {
+      return NestCreatedExec.run(n, cx, in);
     }
     return InMemoryExec.constant((ConstAction) a, cx);
   }

@@ -40,6 +40,21 @@ final class InMemorySort {
     });
   }
 
+  /**
+   * {@code values} (records) sorted by {@code orderBy}, as {@link #run} sorts rows: stable, NULL
+   * below every value.
+   */
+  static List<Value> sorted(List<Value> values, List<OrderBy> orderBy, List<Value> args) {
+    List<Keyed> rows = new ArrayList<>(values.size());
+    for (Value v : values) {
+      rows.add(keyed((Value.Record) v, orderBy, args));
+    }
+    rows.sort(comparator(orderBy));
+    List<Value> out = new ArrayList<>(rows.size());
+    rows.forEach(k -> out.add(k.row()));
+    return out;
+  }
+
   private static Keyed keyed(Value.Record row, List<OrderBy> orderBy, List<Value> args) {
     Value[] keys = new Value[orderBy.size()];
     for (int i = 0; i < keys.length; i++) {

@@ -131,6 +131,9 @@ final class NestedMergeExec {
           values.add(b.lift().apply(row, cx.args()));
         }
       }
+      if (!b.flatOrder().isEmpty() && values.size() > 1) {
+        values = InMemorySort.sorted(values, b.flatOrder(), cx.args());
+      }
       out.put(key, values);
     });
     return out;

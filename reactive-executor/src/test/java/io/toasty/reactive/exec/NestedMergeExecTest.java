@@ -39,7 +39,7 @@ class NestedMergeExecTest {
     return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
         List.of(Type.Scalar.I64, Type.Scalar.I64),
         new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
-        List.of(0), RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
+        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
   }
 
   /**
@@ -134,5 +134,65 @@ class NestedMergeExecTest {
     List<Value.Record> out = NestedMergeExec.merge(parents, List.of(branch()), 1,
         new ExecContext(one, List.of())).collectList().block(Duration.ofSeconds(5));
     assertEquals(3, out.size());
+  }
+
+  private static Query table(String name, int columns) {
+    List<Expr> all = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      all.add(new Expr.Column(name, c));
+    }
+    return new Query(new Source.Table(name), Expr.TRUE, new Returning.Project(all), List.of(),
+        null);
+  }
+
+  /**
+   * A many-to-many's join rows {@code [id, parentId, targetId]}, two per parent (targets "x"
+   * then "y" in the join rows' key order), flattened into their targets {@code [id, label]},
+   * which the include orders by label, descending.
+   */
+  private static MergeBranch throughLinks() {
+    MergeBranch targets = new MergeBranch("target", new MergeBranch.SqlFetch(table("targets", 2),
+        List.of(Type.Scalar.I64, Type.Scalar.STRING), new KeyBinding(-1, "targets", List.of(0))),
+        List.of(2), List.of(0), false, false, List.of(), List.of(),
+        RowLift.of(List.of(new Expr.Column("targets", 0), new Expr.Column("targets", 1)),
+            List.of(0, 1)), List.of());
+    return new MergeBranch("targets (through links)", new MergeBranch.SqlFetch(
+        table("links", 3), List.of(Type.Scalar.I64, Type.Scalar.I64, Type.Scalar.I64),
+        new KeyBinding(-1, "links", List.of(1))), List.of(0), List.of(1), true, true,
+        List.of(0), List.of(new io.toasty.stmt.OrderBy(new Expr.Column("targets", 1),
+            io.toasty.stmt.OrderBy.Direction.DESC)),
+        RowLift.of(List.of(new Expr.Column("links", 0)), List.of(0, 1, 2)), List.of(targets));
+  }
+
+  /** Links {@code [k*10+i, k, 100*k+i]} for parent k; target {@code t} is labelled x or y. */
+  private static Flux<Value.Record> linksAndTargets(Operation op) {
+    Operation.QuerySql q = (Operation.QuerySql) op;
+    String table = ((Source.Table) ((Query) q.statement()).source()).table();
+    List<Value.Record> rows = new ArrayList<>();
+    for (Value key : q.args()) {
+      long k = ((Value.I64) key).value();
+      if (table.equals("links")) {
+        rows.add(Value.Record.of(new Value.I64(k * 10 + 1), key, new Value.I64(100 * k + 1)));
+        rows.add(Value.Record.of(new Value.I64(k * 10), key, new Value.I64(100 * k)));
+      } else {
+        rows.add(Value.Record.of(key, Value.of(k % 100 == 0 ? "x" : "y")));
+      }
+    }
+    return Flux.fromIterable(rows);
+  }
+
+  @Test
+  void flattenedTargetsAreSortedInTheIncludesOrder() {
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), NestedMergeExecTest::linksAndTargets);
+    List<Value.Record> out = NestedMergeExec.merge(parents(2, new AtomicLong()),
+        List.of(throughLinks()), 10, cx).collectList().block(Duration.ofSeconds(5));
+    for (int i = 0; i < 2; i++) {
+      long k = i + 1;
+      // the join rows' key order gives x then y; the include's order, label descending, y then x
+      assertEquals(List.of(Value.Record.of(new Value.I64(100 * k + 1), Value.of("y")),
+          Value.Record.of(new Value.I64(100 * k), Value.of("x"))),
+          ((Value.ListValue) out.get(i).get(1)).items());
+    }
   }
 }

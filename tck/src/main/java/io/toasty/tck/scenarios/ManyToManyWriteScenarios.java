@@ -15,9 +15,7 @@ import io.toasty.reactive.Db;
 import io.toasty.stmt.Source;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
-import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
-import io.toasty.tck.Requires;
 import io.toasty.tck.models.Course;
 import io.toasty.tck.models.Courses;
 import io.toasty.tck.models.Enrollments;
@@ -67,14 +65,14 @@ public abstract class ManyToManyWriteScenarios {
   }
 
   @BackendTest
-  @Requires(Need.ORDERED_MANY_TO_MANY_INCLUDE)
   public void includeHonoursItsOrder(Db db, OperationLog log) {
     ManyToManyScenarios.Data d = ManyToManyScenarios.data(db);
     await(Enrollments.create().student(d.ann()).course(d.gym()).exec(db));
     log.clear();
     Student ann = Students.filterById(d.ann().id())
         .include(Students.COURSES.orderBy(Courses.TITLE.asc())).get(db).block();
-    assertEquals(2, log.size(), log::toString);
+    // On a key-value backend the join records, then their courses by key, sorted in the merge.
+    assertEquals(db.capability().sql() ? 2 : 3, log.size(), log::toString);
     assertEquals(List.of("art", "gym", "math"), ManyToManyScenarios.titles(ann.courses().get()));
     Student desc = await(Students.filterById(d.ann().id())
         .include(Students.COURSES.orderBy(Courses.TITLE.desc())).get(db));
