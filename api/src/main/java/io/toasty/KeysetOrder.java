@@ -129,7 +129,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
       }
       Expr.CompareOp op = op(terms.get(0).direction(), inclusive);
       return fields.size() == 1 ? new Expr.Compare(op, fields.get(0), values.get(0))
-          : new Expr.Compare(op, new Expr.Record(fields), new Expr.Record(values));
+          : bounded(key, new Expr.Compare(op, new Expr.Record(fields), new Expr.Record(values)));
     }
     List<Expr> any = new ArrayList<>();
     List<Expr> equalSoFar = new ArrayList<>();
@@ -145,7 +145,23 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
     if (inclusive) {
       any.add(equalSoFar.size() == 1 ? equalSoFar.get(0) : new Expr.And(equalSoFar));
     }
-    return any.isEmpty() ? Expr.FALSE : any.size() == 1 ? any.get(0) : new Expr.Or(any);
+    return any.isEmpty() ? Expr.FALSE : any.size() == 1 ? any.get(0)
+        : bounded(key, new Expr.Or(any));
+  }
+
+  /**
+   * {@code chain} with the range of the first field it implies stated on its own
+   * ({@code a >= x AND (a > x OR ..)}), where the field is required: a key-value backend reads
+   * that range as its key condition (a partition's or an index's sort key) instead of filtering
+   * from the partition's start; to SQL it is a redundant condition an index can serve.
+   */
+  private Expr bounded(Value[] key, Expr chain) {
+    Term first = terms.get(0);
+    if (first.field().nullable() || key[0].isNull()) {
+      return chain;
+    }
+    return new Expr.And(List.of(new Expr.Compare(op(first.direction(), true), first.expr(model),
+        new Expr.Const(key[0])), chain));
   }
 
   private boolean sameDirection() {

@@ -53,12 +53,24 @@ class KeysetOrderTest {
   @Test
   void oneDirectionOverRequiredFieldsIsARowValueComparison() {
     Value[] key = {new Value.Str("b"), new Value.I64(7)};
-    assertEquals(new Expr.Compare(Expr.CompareOp.LT, Expr.Record.of(f1, f0),
-        Expr.Record.of(c(key[0]), c(key[1]))),
+    // the first field's range stated alone too: a key-value read's key condition
+    assertEquals(new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.LE, f1, c(key[0])),
+        new Expr.Compare(Expr.CompareOp.LT, Expr.Record.of(f1, f0),
+            Expr.Record.of(c(key[0]), c(key[1]))))),
         of(Expr.TRUE, new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.DESC))
             .after(key, false));
     assertEquals(new Expr.Compare(Expr.CompareOp.GE, f0, c(new Value.I64(7))),
         of(Expr.TRUE).after(new Value[] {new Value.I64(7)}, true));
+  }
+
+  @Test
+  void aChainOverARequiredFirstFieldStatesItsRange() {
+    Value[] key = {new Value.Str("b"), new Value.I64(7)};
+    assertEquals(new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.LE, f1, c(key[0])),
+        new Expr.Or(List.of(new Expr.Compare(Expr.CompareOp.LT, f1, c(key[0])),
+            new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[0])),
+                new Expr.Compare(Expr.CompareOp.GT, f0, c(key[1])))))))),
+        of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).after(key, false));
   }
 
   @Test

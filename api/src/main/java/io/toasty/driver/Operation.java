@@ -121,10 +121,14 @@ public sealed interface Operation {
    * Find the primary keys of rows through a secondary index: one key record per row. With
    * {@code columns} (the query accepted an eventually consistent read), each row's
    * {@code columns} instead, in that order, taken from the index where it holds a copy of the
-   * items (one eventually consistent index read) and else read by key.
+   * items (one eventually consistent index read) and else read by key. Rows come in the index's
+   * sort key order, descending when {@code forward} is false; {@code pageSize}, when above 0, is
+   * how many rows the engine will take at most (as for {@link QueryPk}): a hint for how many
+   * items each request reads, the stream going on while rows are asked for.
    */
   record FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
-      List<Value> args, List<Integer> columns) implements Operation {
+      List<Value> args, List<Integer> columns, boolean forward, long pageSize)
+      implements Operation {
     public FindPkByIndex {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(index, "index");
@@ -132,6 +136,12 @@ public sealed interface Operation {
       Objects.requireNonNull(filter, "filter");
       args = List.copyOf(args);
       columns = List.copyOf(columns);
+    }
+
+    /** A read in ascending index sort key order, without a page size hint. */
+    public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+        List<Value> args, List<Integer> columns) {
+      this(table, index, keyCondition, filter, args, columns, true, 0);
     }
 
     /** A lookup of keys. */

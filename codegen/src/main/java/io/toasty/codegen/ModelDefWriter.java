@@ -166,8 +166,10 @@ final class ModelDefWriter {
   }
 
   private static CodeBlock indexSchema(IndexDescriptor index) {
+    CodeBlock fields = index.sortBy() < 0 ? CodeBlock.of("$L", index.field())
+        : CodeBlock.of("$L, $L", index.field(), index.sortBy());
     return CodeBlock.of("new $T($S, $T.of($L), $L)", ApiTypes.INDEX_SCHEMA, index.name(),
-        ApiTypes.LIST, index.field(), index.unique());
+        ApiTypes.LIST, fields, index.unique());
   }
 
   private MethodSpec schema() {

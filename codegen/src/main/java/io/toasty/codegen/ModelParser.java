@@ -382,7 +382,7 @@ final class ModelParser {
     Map<String, String> owners = new HashMap<>();
     for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
-      Optional<IndexDescriptor> index = index(type, table, f, c);
+      Optional<IndexDescriptor> index = index(type, table, f, c, fields);
       if (index.isEmpty()) {
         continue;
       }
@@ -397,7 +397,7 @@ final class ModelParser {
   }
 
   private Optional<IndexDescriptor> index(TypeElement type, String table, FieldDescriptor f,
-      RecordComponentElement c) {
+      RecordComponentElement c, List<FieldDescriptor> fields) {
     Index index = c.getAnnotation(Index.class);
     boolean unique = c.getAnnotation(Unique.class) != null;
     if (unique && index != null) {
@@ -409,9 +409,34 @@ final class ModelParser {
     }
     if (index != null) {
       String name = index.name().isEmpty() ? table + "_" + f.column() + "_idx" : index.name();
-      return Optional.of(new IndexDescriptor(name, f.index(), false));
+      return Optional.of(new IndexDescriptor(name, f.index(), false,
+          sortBy(type, c, f, index.sortBy(), fields)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The field index of {@code @Index(sortBy = name)}, -1 for none; an error unless it names
+   * another required, plainly stored field of the model (DynamoDB leaves an item without its
+   * index sort key out of the index, so a nullable one would hide records).
+   */
+  private int sortBy(TypeElement type, RecordComponentElement c, FieldDescriptor f, String name,
+      List<FieldDescriptor> fields) {
+    if (name.isEmpty()) {
+      return -1;
+    }
+    Optional<FieldDescriptor> sort = fields.stream()
+        .filter(s -> !s.embedded() && s.name().equals(name)).findFirst();
+    String problem = sort.isEmpty() ? "names no field of the model"
+        : sort.get() == f ? "names the indexed field itself"
+        : sort.get().nullable() ? "names an optional field; the sort field must be required"
+        : sort.get().type().kind() == FieldKind.JSON ? "names a JSON document" : null;
+    if (problem != null) {
+      errors.error(c, mirror(c, Index.class), where(type, c) + ": @Index(sortBy = \"" + name
+          + "\") " + problem);
+      return -1;
+    }
+    return sort.get().index();
   }
 
   /** The key's finder, then one per unique or indexed field, without repeating a field set. */

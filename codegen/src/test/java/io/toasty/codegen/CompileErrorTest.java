@@ -278,6 +278,37 @@ class CompileErrorTest {
   }
 
   @Test
+  void indexSortByAMissingField() {
+    assertError("User.email: @Index(sortBy = \"age\") names no field of the model",
+        "String email",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Index(sortBy = \"age\") String email) {}");
+  }
+
+  @Test
+  void indexSortByAnOptionalField() {
+    assertError("User.email: @Index(sortBy = \"nick\") names an optional field; the sort field"
+        + " must be required", "String email",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Index(sortBy = \"nick\") String email,",
+        "    java.util.Optional<String> nick) {}");
+  }
+
+  @Test
+  void indexSortByItself() {
+    assertError("User.email: @Index(sortBy = \"email\") names the indexed field itself",
+        "String email",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Index(sortBy = \"email\") String email) {}");
+  }
+
+  @Test
   void twoIndexesOfOneName() {
     assertError("User.b: index name \"ab\" is already the name of the index on a", "String b",
         "@Model",

@@ -80,6 +80,16 @@ final class PaginationGuide {
     return all;
   }
 
+  // snippet: page-index
+  static Mono<Page<Post>> postsBy(Db db, String author, String cursor) {
+    return Posts.filter(Posts.AUTHOR.eq(author))     // the index's field fixed
+        .orderBy(Posts.CREATED_AT.desc())              // by the index's sort key
+        .paginate(20)
+        .after(cursor)
+        .collect(db);
+  }
+  // end-snippet
+
   // snippet: page-bad-cursor
   static Mono<Page<Post>> pageOrBadRequest(Db db, String cursor) {
     return olderPosts(db, cursor)

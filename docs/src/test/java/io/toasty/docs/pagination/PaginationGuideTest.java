@@ -60,6 +60,23 @@ class PaginationGuideTest {
   }
 
   @Test
+  void anAuthorsPostsPageByTheIndexSortKey() {
+    List<Post> anns = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      Page<Post> page = PaginationGuide.postsBy(db, "ann", cursor).block();
+      anns.addAll(page.items());
+      cursor = page.next().orElse(null);
+    } while (cursor != null);
+    assertEquals(28, anns.size());
+    assertEquals(28, new HashSet<>(anns).size());
+    for (int i = 1; i < anns.size(); i++) {
+      assertEquals("ann", anns.get(i).author());
+      assertFalse(anns.get(i).createdAt().isAfter(anns.get(i - 1).createdAt()));
+    }
+  }
+
+  @Test
   void aBadCursorIsABadRequest() {
     String cursor = PaginationGuide.firstPage(db).next().get();
     String altered = cursor.substring(0, cursor.length() - 1)

@@ -11,6 +11,7 @@ import java.util.UUID;
 /** The model of docs/pagination.md: a post with a creation time and an optional topic. */
 // snippet: page-model
 @Model
-public record Post(@Key @Auto UUID id, @Index String author, String title,
-    Optional<String> topic, Instant createdAt) {}
+public record Post(@Key @Auto UUID id,
+    @Index(sortBy = "createdAt") String author,   // an author's posts, ordered by time
+    String title, Optional<String> topic, Instant createdAt) {}
 // end-snippet

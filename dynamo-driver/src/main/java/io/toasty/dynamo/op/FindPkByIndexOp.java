@@ -61,7 +61,8 @@ public final class FindPkByIndexOp {
           .projectionExpression(p)
           .expressionAttributeNames(ph.names(kc, f, p))
           .expressionAttributeValues(ph.values(kc, f, p))
-          .limit(cx.pageSize())
+          .scanIndexForward(op.forward())
+          .limit(QueryPkOp.limit(op.pageSize(), cx.pageSize()))
           .build();
       return new ExecResponse.Rows(Pages.query(cx, request)
           .filter(parts.residual()::test)

@@ -131,7 +131,7 @@ public final class QueryByIndexOp {
   }
 
   /**
-   * The index whose only column {@code term} lists values of ({@code col IN (..)}), or for a
+   * The index whose only (else first) column {@code term} lists values of ({@code col IN (..)}), or for a
    * tuple of columns listed in records ({@code (a, b) IN ((..), ..)}) the index on its first
    * column; null when there is none.
    */
@@ -146,12 +146,15 @@ public final class QueryByIndexOp {
     if (!(first instanceof Expr.Column c)) {
       return null;
     }
+    TableInfo.Index sorted = null;
     for (TableInfo.Index ix : t.indexes()) {
       if (ix.columns().equals(List.of(c.index()))) {
         return ix;
       }
+      // an index with a sort key holds every item too: its sort key is a required field
+      sorted = sorted == null && ix.partition() == c.index() ? ix : sorted;
     }
-    return null;
+    return sorted;
   }
 
   private static List<Integer> columns(Query q) {

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * Sends {@code Operation.FindPkByIndex}; its output is one key record per found row, or with
- * {@code columns} each row's columns (read from the index, eventually consistent).
+ * {@code columns} each row's columns (read from the index, eventually consistent), in the index's
+ * sort key order (descending when {@code forward} is false), with {@code pageSize} (an expression
+ * over the plan's arguments, or null) as its page size.
  */
 public record FindPkByIndexAction(int output, String table, String index, Expr keyCondition,
-    Expr filter, List<Integer> columns) implements Action {
+    Expr filter, List<Integer> columns, boolean forward, Expr pageSize) implements Action {
   public FindPkByIndexAction {
     columns = List.copyOf(columns);
   }

@@ -91,7 +91,7 @@ public final class PlanActions {
       return new GetByKeyAction(out, g.keys(), g.table(), g.columns());
     } else if (n instanceof FindPkByIndex f) {
       return new FindPkByIndexAction(out, f.table(), f.index(), f.keyCondition(), f.filter(),
-          f.columns());
+          f.columns(), f.forward(), f.pageSize());
     } else if (n instanceof QueryPk q) {
       return new QueryPkAction(out, q.table(), q.columns(), q.keyCondition(), q.filter(),
           q.forward(), q.pageSize());
@@ -128,7 +128,7 @@ public final class PlanActions {
       return new ProjectRowsAction(out, pr.input(), pr.positions());
     } else if (n instanceof SortRows s) {
       return new SortRowsAction(out, s.input(), s.orderBy(), s.model(), capability.backend(),
-          s.maxRows());
+          s.maxRows(), s.presorted());
     }
     Const c = (Const) n;
     return new ConstAction(out, c.rows());

@@ -66,7 +66,8 @@ final class ExplainNode {
     } else if (n instanceof GetByKey g) {
       return getByKey(g.table(), g.keys(), g.columns(), p);
     } else if (n instanceof FindPkByIndex f) {
-      return findPk(f.table(), f.index(), f.keyCondition(), f.filter(), f.columns());
+      return findPk(f.table(), f.index(), f.keyCondition(), f.filter(), f.columns())
+          + (f.forward() ? "" : " descending");
     } else if (n instanceof QueryPk q) {
       return queryPk(q.table(), q.columns(), q.keyCondition(), q.filter())
           + (q.forward() ? "" : " descending");
@@ -124,7 +125,8 @@ final class ExplainNode {
       return getByKey(g.table(), g.keys(), g.columns(), "$") .replaceFirst("GetByKey",
           "GetByKeyAction");
     } else if (a instanceof FindPkByIndexAction f) {
-      return "FindPkByIndexAction " + f.index() + " where " + x.expr(f.keyCondition());
+      return "FindPkByIndexAction " + f.index() + " where " + x.expr(f.keyCondition())
+          + (f.forward() ? "" : " descending");
     } else if (a instanceof QueryPkAction q) {
       return "QueryPkAction " + q.table() + " where " + x.expr(q.keyCondition())
           + filter(q.filter()) + (q.forward() ? "" : " descending");

@@ -16,6 +16,12 @@ sealed interface KeyPath {
   /** Every column of a secondary index is fixed: look up the keys there, then read them. */
   record IndexLookup(TableIndex index, Expr keyCondition, Expr residual) implements KeyPath {}
 
+  /**
+   * The first column of a two-column secondary index (its partition key) is fixed, the second
+   * (its sort key) at most bounded: query that index partition, in the index's order.
+   */
+  record IndexQuery(TableIndex index, Expr keyCondition, Expr residual) implements KeyPath {}
+
   /** The partition key (the first key column) is fixed: query that partition. */
   record PartitionQuery(Expr keyCondition, Expr residual) implements KeyPath {}
 

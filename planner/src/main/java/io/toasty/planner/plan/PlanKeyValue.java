@@ -113,11 +113,36 @@ final class PlanKeyValue {
       // An order the read cannot deliver: the engine sorts what the read returns.
       return limited(sorted(rows(path), q), q);
     }
+    Expr pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
+    if (path instanceof KeyPath.IndexQuery iq) {
+      return indexQuery(iq, forward, pageSize, q);
+    }
     if (!(path instanceof KeyPath.PartitionQuery pq)) {
       return limited(rows(path), q);
     }
-    Expr pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
     return limited(partitionQuery(pq, forward, pageSize), q);
+  }
+
+  /**
+   * An index partition read in the index's order ({@code forward}, {@code pageSize} items a
+   * request when a limit follows): the items straight from the index (which holds every
+   * attribute), their ties on the index's sort key put in the query's order, the limit applied,
+   * then, unless the query accepted an eventually consistent read, the page's records read again
+   * by key (in the same order) so that it shows their current values.
+   */
+  private int indexQuery(KeyPath.IndexQuery iq, boolean forward, Expr pageSize, Query q) {
+    ResidualSplit r = ResidualSplit.of(iq.residual(), capability);
+    int rows = filtered(b.add(new FindPkByIndex(table.name(), iq.index().name(),
+        iq.keyCondition(), r.pushed(), allColumns(), forward, pageSize)), r.kept());
+    if (q.orderBy().size() > 1) {
+      rows = b.add(new SortRows(rows, q.orderBy(), model, SortRows.MAX_ROWS, 1));
+    }
+    rows = limited(rows, q);
+    if (eventual) {
+      return rows;
+    }
+    int keys = b.add(new ProjectRows(rows, table.primaryKey()));
+    return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), iq.residual());
   }
 
   /** {@code rows} in the query's order, sorted in memory; unchanged when it has none. */
@@ -310,6 +335,8 @@ final class PlanKeyValue {
       int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
           Expr.TRUE));
       return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
+    } else if (path instanceof KeyPath.IndexQuery iq) {
+      return rows(new KeyPath.IndexLookup(iq.index(), iq.keyCondition(), iq.residual()));
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       return partitionQuery(pq, true, null);
     } else if (path instanceof KeyPath.FullScan scan) {
@@ -401,6 +428,9 @@ final class PlanKeyValue {
     } else if (path instanceof KeyPath.IndexLookup ix) {
       return b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
           Expr.TRUE));
+    } else if (path instanceof KeyPath.IndexQuery iq) {
+      return b.add(new FindPkByIndex(table.name(), iq.index().name(), iq.keyCondition(),
+          Expr.TRUE));
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       return b.add(new QueryPk(table.name(), table.primaryKey(), pq.keyCondition(),
           pq.residual()));
@@ -458,6 +488,8 @@ final class PlanKeyValue {
       return pk.residual();
     } else if (path instanceof KeyPath.IndexLookup ix) {
       return ix.residual();
+    } else if (path instanceof KeyPath.IndexQuery iq) {
+      return iq.residual();
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       return pq.residual();
     } else if (path instanceof KeyPath.FullScan scan) {

@@ -86,7 +86,34 @@ final class SelectKeyPath {
             residual(terms, index.columns(), equalities));
       }
     }
-    return partition(terms, equalities);
+    KeyPath partition = partition(terms, equalities);
+    return partition != null ? partition : indexPartition(terms, equalities);
+  }
+
+  /**
+   * The partition of a two-column index whose first column is fixed, a range on its second in
+   * the key condition; null when no index has its first column fixed.
+   */
+  private KeyPath indexPartition(List<Expr> terms, Map<Integer, Expr> eq) {
+    for (TableIndex index : table.indexes()) {
+      if (index.columns().size() != 2 || !eq.containsKey(index.columns().get(0))) {
+        continue;
+      }
+      int first = index.columns().get(0);
+      List<Expr> key = new ArrayList<>();
+      key.add(equality(first, eq.get(first)));
+      List<Expr> rest = new ArrayList<>();
+      boolean fixed = false;
+      for (Expr t : terms) {
+        if (!fixed && isEquality(t, first) && equalityValue(t).equals(eq.get(first))) {
+          fixed = true;
+        } else {
+          (isRange(t, index.columns().get(1)) ? key : rest).add(t);
+        }
+      }
+      return new KeyPath.IndexQuery(index, Conjuncts.and(key), Conjuncts.and(rest));
+    }
+    return null;
   }
 
   private KeyPath primaryKeys(List<Expr> terms, Map<Integer, Expr> eq) {

@@ -9,10 +9,12 @@ import java.util.Objects;
  * positions), for an order the backend's read cannot deliver (a key-value backend orders by its
  * sort key only). Every row is held until the input ends, so at most {@code maxRows} are taken:
  * one more fails the execution with a refusal naming {@code model}, never a partial order.
- * NULL sorts below every value, as on H2, MySQL/MariaDB and SQLite.
+ * NULL sorts below every value, as on H2, MySQL/MariaDB and SQLite. When the input already comes
+ * ordered by the first {@code presorted} terms (an index's sort key), only the runs of rows equal
+ * on those are held and sorted, each emitted as the next run starts: the read can stop at a limit.
  */
-public record SortRows(int input, List<OrderBy> orderBy, String model, int maxRows)
-    implements MirNode {
+public record SortRows(int input, List<OrderBy> orderBy, String model, int maxRows,
+    int presorted) implements MirNode {
 
   /** The most rows a plan sorts in memory: the engine refuses the read's next row. */
   public static final int MAX_ROWS = 100_000;
@@ -23,6 +25,14 @@ public record SortRows(int input, List<OrderBy> orderBy, String model, int maxRo
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be positive, was " + maxRows);
     }
+    if (presorted < 0 || presorted > orderBy.size()) {
+      throw new IllegalArgumentException("presorted must be in 0.." + orderBy.size());
+    }
+  }
+
+  /** A sort of rows in no particular order. */
+  public SortRows(int input, List<OrderBy> orderBy, String model, int maxRows) {
+    this(input, orderBy, model, maxRows, 0);
   }
 
   @Override

@@ -25,6 +25,9 @@ final class InMemorySort {
   private record Keyed(Value.Record row, Value[] keys) {}
 
   static Flux<Value.Record> run(SortRowsAction a, ExecContext cx, Inputs in) {
+    if (a.presorted() > 0) {
+      return runs(a, cx, in);
+    }
     return Flux.defer(() -> {
       List<Keyed> rows = new ArrayList<>();
       return in.of(a.input()).<Keyed>handle((row, sink) -> {
@@ -53,6 +56,38 @@ final class InMemorySort {
     List<Value> out = new ArrayList<>(rows.size());
     rows.forEach(k -> out.add(k.row()));
     return out;
+  }
+
+  /**
+   * Input ordered by the first {@code presorted} terms: each run of rows equal on those is held
+   * (at most {@code maxRows}) and emitted sorted once the next run starts or the input ends, so a
+   * limit downstream stops the read after the run it ends in.
+   */
+  private static Flux<Value.Record> runs(SortRowsAction a, ExecContext cx, Inputs in) {
+    int n = a.presorted();
+    Comparator<Keyed> within = comparator(a.orderBy());
+    return in.of(a.input())
+        .map(row -> keyed(row, a.orderBy(), cx.args()))
+        .bufferUntilChanged(k -> k, (x, y) -> samePrefix(x, y, n))
+        .<List<Keyed>>handle((run, sink) -> {
+          if (run.size() > a.maxRows()) {
+            sink.error(tooMany(a));
+          } else {
+            run.sort(within);
+            sink.next(run);
+          }
+        })
+        .concatMapIterable(run -> run.stream().map(Keyed::row).toList(), 1);
+  }
+
+  /** Whether {@code x} and {@code y} are equal on their first {@code n} sort keys. */
+  private static boolean samePrefix(Keyed x, Keyed y, int n) {
+    for (int i = 0; i < n; i++) {
+      if (compare(x.keys()[i], y.keys()[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Keyed keyed(Value.Record row, List<OrderBy> orderBy, List<Value> args) {

@@ -6,6 +6,7 @@ import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.eval.Eval;
+import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import reactor.core.publisher.Flux;
@@ -16,7 +17,7 @@ final class KeyReadExec {
 
   static Flux<Value.Record> findPkByIndex(FindPkByIndexAction a, ExecContext cx) {
     return cx.send(new Operation.FindPkByIndex(a.table(), a.index(), a.keyCondition(),
-        a.filter(), cx.args(), a.columns()));
+        a.filter(), cx.args(), a.columns(), a.forward(), pageSize(a.pageSize(), cx)));
   }
 
   static Flux<Value.Record> queryPk(QueryPkAction a, ExecContext cx) {
@@ -40,9 +41,12 @@ final class KeyReadExec {
 
   /** The partition query, with the page size the plan pushed into it (0: none). */
   private static Operation.QueryPk queryPkOp(QueryPkAction a, ExecContext cx) {
-    long pageSize = a.pageSize() == null ? 0
-        : Values.asLong(Eval.eval(a.pageSize(), cx.args(), null));
     return new Operation.QueryPk(a.table(), a.columns(), a.keyCondition(), a.filter(),
-        cx.args(), a.forward(), pageSize);
+        cx.args(), a.forward(), pageSize(a.pageSize(), cx));
+  }
+
+  /** The page size a plan pushed into a read, evaluated over its arguments (0: none). */
+  private static long pageSize(Expr pageSize, ExecContext cx) {
+    return pageSize == null ? 0 : Values.asLong(Eval.eval(pageSize, cx.args(), null));
   }
 }

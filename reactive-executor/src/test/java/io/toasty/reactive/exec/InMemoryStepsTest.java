@@ -68,6 +68,27 @@ class InMemoryStepsTest {
         run(InMemorySort.run(desc, noDriver(), inputs(Map.of(0, rows)))));
   }
 
+  /**
+   * Rows already in order by the first term (an index's sort key): each run of ties is sorted by
+   * the rest and emitted as the next run starts, so a limit stops the read early.
+   */
+  @Test
+  void presortedRowsAreSortedOneRunOfTiesAtATime() {
+    List<Value.Record> rows = List.of(row(3L, "a"), row(1L, "a"), row(2L, "a"), row(9L, "b"),
+        row(5L, "c"), row(4L, "c"), row(6L, "d"));
+    SortRowsAction runs = new SortRowsAction(1, 0, List.of(
+        new OrderBy(new Expr.Column(T, 1), OrderBy.Direction.ASC),
+        new OrderBy(new Expr.Column(T, 0), OrderBy.Direction.ASC)), "Thing", "kv", 10, 1);
+    assertEquals(List.of(row(1L, "a"), row(2L, "a"), row(3L, "a"), row(9L, "b"), row(4L, "c"),
+        row(5L, "c"), row(6L, "d")),
+        run(InMemorySort.run(runs, noDriver(), inputs(Map.of(0, rows)))));
+    AtomicInteger read = new AtomicInteger();
+    Inputs counted = v -> Flux.fromIterable(rows).doOnNext(r -> read.incrementAndGet());
+    assertEquals(List.of(row(1L, "a"), row(2L, "a"), row(3L, "a"), row(9L, "b")),
+        run(InMemorySort.run(runs, noDriver(), counted).take(4)));
+    assertTrue(read.get() < rows.size(), "the whole input was read for four rows: " + read);
+  }
+
   @Test
   void refusesTheRowBeyondTheCapNamingTheModel() {
     AtomicInteger emitted = new AtomicInteger();

@@ -29,6 +29,9 @@ import io.toasty.tck.models.Comments;
 import io.toasty.tck.models.Event;
 import io.toasty.tck.models.EventCreate;
 import io.toasty.tck.models.Events;
+import io.toasty.tck.models.Listing;
+import io.toasty.tck.models.ListingCreate;
+import io.toasty.tck.models.Listings;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.ArrayList;
@@ -44,10 +47,12 @@ import reactor.core.publisher.Mono;
  * Keyset pages ({@code paginate}) walked forward and back over every page, with ties, NULLs,
  * mixed directions, composite keys and includes; cursors refused when garbled, truncated,
  * altered, foreign or signed by another {@code Db}; {@code last()} and offset pages. On a
- * key-value backend a page ordered by the sort key within one partition is read in order; any
- * other order is sorted in memory by the engine.
+ * key-value backend a page ordered by the sort key within one partition, or by an index's sort
+ * key within one value of the index, is read in order a page at a time; any other order is sorted
+ * in memory by the engine.
  */
-@Models({Users.class, Events.class, Authors.class, Articles.class, Comments.class, Bios.class})
+@Models({Users.class, Events.class, Authors.class, Articles.class, Comments.class, Bios.class,
+    Listings.class})
 public abstract class PaginationScenarios {
 
   /** Every page from the first, following {@code next()}. */
@@ -219,6 +224,118 @@ public abstract class PaginationScenarios {
       assertEquals(a.name().charAt(0) - 'a' + 1, articles.size(), a.name());
       articles.forEach(x -> assertTrue(x.title().startsWith(a.name())));
     }
+  }
+
+  /** Ranks of board "a": ties, so that the key orders within them; board "b" is other noise. */
+  static final long[] RANKS = {5, 3, 3, 9, 1, 3, 7, 7, 2, 5, 3, 3, 8};
+
+  static List<Listing> listings(Db db) {
+    List<ListingCreate> creates = new ArrayList<>();
+    for (int i = 0; i < RANKS.length; i++) {
+      creates.add(Listings.create().board("a").rank(RANKS[i]).title("a" + i)
+          .tag(i % 3 == 0 ? "x" : null));
+    }
+    for (int i = 0; i < 4; i++) {
+      creates.add(Listings.create().board("b").rank(i).title("b" + i).tag("x"));
+    }
+    List<Listing> out = new ArrayList<>();
+    creates.forEach(c -> out.add(await(c.exec(db))));
+    return out;
+  }
+
+  /** The index reads of a key-value backend: page size pushed, direction as walked, no scan. */
+  static void readThroughTheIndex(Db db, OperationLog log, int pageSize) {
+    if (db.capability().sql()) {
+      assertEquals(0, log.count(Operation.FindPkByIndex.class));
+      return;
+    }
+    assertEquals(0, log.count(Operation.Scan.class), () -> "a page scanned: " + log);
+    assertTrue(log.count(Operation.FindPkByIndex.class) > 0, () -> "no index read: " + log);
+    for (Operation op : log.operations()) {
+      if (op instanceof Operation.FindPkByIndex read) {
+        assertEquals(pageSize + 1, read.pageSize(), "a page size per request: " + read);
+      }
+    }
+  }
+
+  /**
+   * A filter fixing an indexed field, ordered by the index's sort key: walked both ways in either
+   * direction, ties on the sort key broken by the key, every listing of the board once. On
+   * DynamoDB each page is a Query of the index ({@code ScanIndexForward} by the direction walked,
+   * {@code Limit} the page size plus one, the cursor's rank as the key condition's bound), then
+   * the page's items by key; never a scan, never the whole board sorted in memory.
+   */
+  @BackendTest
+  public void indexPagesFollowTheIndexSortKeyBothWays(Db db, OperationLog log) {
+    List<Listing> stored = listings(db);
+    long boardA = stored.stream().filter(l -> l.board().equals("a")).count();
+    log.clear();
+    List<Listing> desc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
+            .orderBy(Listings.RANK.desc()).paginate(3), 3, (int) boardA,
+        Comparator.comparing(Listing::rank).reversed(), Listing::id);
+    readThroughTheIndex(db, log, 3);
+    assertTrue(log.operations().stream().anyMatch(op -> op instanceof Operation.FindPkByIndex f
+        && f.forward()) == !db.capability().sql(), "previous() reads the index forward");
+    log.clear();
+    List<Listing> asc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
+            .orderBy(Listings.RANK.asc()).paginate(4), 4, (int) boardA,
+        Comparator.comparing(Listing::rank), Listing::id);
+    readThroughTheIndex(db, log, 4);
+    assertEquals(sameOrder(stored, "a", true), Fixtures.map(asc, Listing::title));
+    assertEquals(sameOrder(stored, "a", false), Fixtures.map(desc, Listing::title));
+  }
+
+  /** The titles of {@code board}'s listings by rank (either way), ties by the key ascending. */
+  private static List<String> sameOrder(List<Listing> stored, String board, boolean ascending) {
+    Comparator<Listing> rank = Comparator.comparing(Listing::rank);
+    return stored.stream().filter(l -> l.board().equals(board))
+        .sorted((ascending ? rank : rank.reversed()).thenComparing(Listing::id))
+        .map(Listing::title).toList();
+  }
+
+  /**
+   * Index pages with more conditions: a range on the sort key (part of the index's key
+   * condition), and a condition on another field (filtered while reading, the pages still full).
+   */
+  @BackendTest
+  public void indexPagesWithARangeAndAFilter(Db db, OperationLog log) {
+    List<Listing> stored = listings(db);
+    log.clear();
+    List<Listing> ranged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
+            .and(Listings.RANK.ge(3L)).and(Listings.RANK.lt(8L))).orderBy(Listings.RANK.asc())
+        .paginate(2), 2, 9, Comparator.comparing(Listing::rank), Listing::id);
+    readThroughTheIndex(db, log, 2);
+    assertEquals(sameOrder(stored.stream().filter(l -> l.rank() >= 3 && l.rank() < 8).toList(),
+        "a", true), Fixtures.map(ranged, Listing::title));
+    log.clear();
+    List<Listing> tagged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
+            .and(Listings.TAG.eq("x"))).orderBy(Listings.RANK.desc()).paginate(2), 2, 5,
+        Comparator.comparing(Listing::rank).reversed(), Listing::id);
+    readThroughTheIndex(db, log, 2);
+    assertEquals(sameOrder(stored.stream().filter(l -> l.tag().isPresent()).toList(), "a",
+        false), Fixtures.map(tagged, Listing::title));
+  }
+
+  /**
+   * An index without a sort key ordered by another field: every backend pages it, a key-value
+   * one by sorting the index value's records in memory (what its planner can do), still reading
+   * the index, not the table.
+   */
+  @BackendTest
+  public void pagesOverAnIndexWithoutASortKey(Db db, OperationLog log) {
+    Author ann = await(Authors.create().name("ann").exec(db));
+    Author bob = await(Authors.create().name("bob").exec(db));
+    int[] votes = {4, 1, 4, 0, 9, 4, 2};
+    for (int i = 0; i < votes.length; i++) {
+      await(ann.articles().create(Articles.create()).title("t" + i).votes(votes[i]).exec(db));
+      await(bob.articles().create(Articles.create()).title("u" + i).votes(i).exec(db));
+    }
+    log.clear();
+    List<Article> all = walkBothWays(db, Articles.filter(Articles.AUTHOR_ID.eq(ann.id()))
+            .orderBy(Articles.VOTES.desc()).paginate(3), 3, votes.length,
+        Comparator.comparing(Article::votes).reversed(), Article::id);
+    assertEquals(List.of(9, 4, 4, 4, 2, 1, 0), Fixtures.map(all, Article::votes));
+    assertEquals(0, log.count(Operation.Scan.class), () -> "a page scanned: " + log);
   }
 
   @BackendTest
