@@ -73,6 +73,27 @@ class KeysetOrderTest {
         of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).after(key, false));
   }
 
+  /**
+   * Walked backwards (a {@code previous()} page) the bound turns with the first field's
+   * direction; it is inclusive either way, the chain deciding the ties.
+   */
+  @Test
+  void theStatedRangeFollowsTheWalksDirection() {
+    Value[] key = {new Value.Str("b"), new Value.I64(7)};
+    KeysetOrder back = of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).reversed();
+    Expr ge = new Expr.Compare(Expr.CompareOp.GE, f1, c(key[0]));
+    Expr eq = new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[0]));
+    assertEquals(new Expr.And(List.of(ge, new Expr.Or(List.of(
+        new Expr.Compare(Expr.CompareOp.GT, f1, c(key[0])),
+        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.LT, f0, c(key[1])))))))),
+        back.after(key, false));
+    assertEquals(new Expr.And(List.of(ge, new Expr.Or(List.of(
+        new Expr.Compare(Expr.CompareOp.GT, f1, c(key[0])),
+        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.LT, f0, c(key[1])))),
+        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.EQ, f0, c(key[1])))))))),
+        back.after(key, true));
+  }
+
   @Test
   void mixedDirectionsAndNullsExpandToAChain() {
     KeysetOrder o = of(Expr.TRUE, new OrderBy(f2, Direction.DESC), new OrderBy(f1,

@@ -309,6 +309,16 @@ class CompileErrorTest {
   }
 
   @Test
+  void indexSortByAJsonDocument() {
+    assertError("User.email: @Index(sortBy = \"tags\") names a JSON document", "String email",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Index(sortBy = \"tags\") String email,",
+        "    @Json List<String> tags) {}");
+  }
+
+  @Test
   void twoIndexesOfOneName() {
     assertError("User.b: index name \"ab\" is already the name of the index on a", "String b",
         "@Model",
