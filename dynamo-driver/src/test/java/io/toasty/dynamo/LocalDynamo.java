@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -29,6 +30,8 @@ final class LocalDynamo {
   private static int port;
   private static DynamoDbAsyncClient client;
   static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+  /** The latest request of each kind, to check what a request carried. */
+  static final Map<String, SdkRequest> LATEST = new ConcurrentHashMap<>();
 
   private LocalDynamo() {}
 
@@ -76,6 +79,7 @@ final class LocalDynamo {
                 ExecutionAttributes attributes) {
               REQUESTS.computeIfAbsent(context.request().getClass().getSimpleName(),
                   k -> new AtomicInteger()).incrementAndGet();
+              LATEST.put(context.request().getClass().getSimpleName(), context.request());
             }
           }))
           .build();

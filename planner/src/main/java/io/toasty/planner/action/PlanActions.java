@@ -56,7 +56,14 @@ public final class PlanActions {
         transaction(nodes, capability));
   }
 
-  /** The result, and inputs read only by a streaming in-memory step that itself streams. */
+  /**
+   * The result, inputs read only by a streaming in-memory step that itself streams, and the input
+   * of a stored row-by-row step (a filter, limit, sort or projection) read by it alone and
+   * planned just before it: the step is stored as it pulls from its input, so that a limit's
+   * cancel stops the read there (an index page's rows, read again by key, take a page of the
+   * index, not the index value whole). Planned just before: no other action runs in between, so
+   * the operations keep their order.
+   */
   private static boolean[] streams(Mir mir, int[] readers) {
     boolean[] streams = new boolean[mir.nodes().size()];
     // The result streams out, unless other actions read it too (a nested create's children
@@ -64,7 +71,11 @@ public final class PlanActions {
     streams[mir.root()] = readers[mir.root()] == 0;
     for (int i = mir.nodes().size() - 1; i >= 0; i--) {
       MirNode n = mir.nodes().get(i);
-      if (!streams[i] || !(n instanceof Filter || n instanceof Limit || n instanceof Concat
+      if (!streams[i]) {
+        pullsFromThePrevious(n, i, readers, streams);
+        continue;
+      }
+      if (!(n instanceof Filter || n instanceof Limit || n instanceof Concat
           || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
           || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter)) {
         continue;
@@ -75,6 +86,18 @@ public final class PlanActions {
       }
     }
     return streams;
+  }
+
+  /** Marks the input of stored step {@code n} (node {@code i}) streaming where it may pull. */
+  private static void pullsFromThePrevious(MirNode n, int i, int[] readers, boolean[] streams) {
+    if (!(n instanceof Filter || n instanceof Limit || n instanceof SortRows
+        || n instanceof ProjectRows)) {
+      return;
+    }
+    int input = n.inputs().get(0);
+    if (input == i - 1 && readers[input] == 1) {
+      streams[input] = true;
+    }
   }
 
   private static boolean transaction(List<MirNode> nodes, Capability capability) {

@@ -133,6 +133,20 @@ class IndexPagePlanTest {
     assertTrue(node(alone, FindPkByIndex.class).forward());
   }
 
+  /**
+   * The page's keys are stored for the read by key, but the index read, its sort and its limit
+   * stream into them: the limit's cancel stops the index read after the page.
+   */
+  @Test
+  void theIndexReadStreamsIntoTheLimitSoThatItStopsThere() {
+    io.toasty.planner.action.ActionPlan plan = io.toasty.planner.action.PlanActions.plan(
+        mir(secondPageDescending(), KV), KV);
+    List<Boolean> streams = plan.vars().stream().map(io.toasty.planner.action.Var::streams)
+        .toList();
+    // FindPkByIndex, SortRows, Limit stream; ProjectRows (the keys) stored; GetByKey, Filter out
+    assertEquals(List.of(true, true, true, false, true, true), streams);
+  }
+
   @Test
   void anEventualPageIsTheIndexReadAlone() {
     Mir mir = mir(secondPageDescending().withEventual(true), KV);

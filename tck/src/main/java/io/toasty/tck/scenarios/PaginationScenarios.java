@@ -13,6 +13,7 @@ import io.toasty.Page;
 import io.toasty.PageQuery;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
+import io.toasty.stmt.Expr;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -243,27 +244,74 @@ public abstract class PaginationScenarios {
     return out;
   }
 
-  /** The index reads of a key-value backend: page size pushed, direction as walked, no scan. */
-  static void readThroughTheIndex(Db db, OperationLog log, int pageSize) {
+  /** The longest run of equal ranks on board "a": the most rows a page reads beyond its own. */
+  static final int LONGEST_TIE = 5;
+
+  /**
+   * What a walk of {@code pages} pages of {@code size} (forward, then back from the last) sent:
+   * on SQL one query a page; on a key-value backend one index read a page (Limit the page size
+   * plus one; the index read backwards exactly when the walk's order is descending; every page
+   * after the first with the cursor's range in its key condition; never more rows taken than a
+   * page, its look-ahead row and one run of ties: not the board read whole), then the page's
+   * records by key, and no scan or table query.
+   */
+  static void onePageOneIndexRead(Db db, OperationLog log, int size, int pages,
+      boolean descending, int queryRanges) {
+    int fetches = 2 * pages - 1;   // the walk back starts from the last page it already has
     if (db.capability().sql()) {
+      assertEquals(fetches, log.count(Operation.QuerySql.class), () -> "one query a page: " + log);
       assertEquals(0, log.count(Operation.FindPkByIndex.class));
       return;
     }
     assertEquals(0, log.count(Operation.Scan.class), () -> "a page scanned: " + log);
-    assertTrue(log.count(Operation.FindPkByIndex.class) > 0, () -> "no index read: " + log);
-    for (Operation op : log.operations()) {
-      if (op instanceof Operation.FindPkByIndex read) {
-        assertEquals(pageSize + 1, read.pageSize(), "a page size per request: " + read);
+    assertEquals(0, log.count(Operation.QueryPk.class), () -> "a table query: " + log);
+    List<Operation.FindPkByIndex> reads = log.operations(Operation.FindPkByIndex.class);
+    assertEquals(fetches, reads.size(), () -> "one index read a page: " + log);
+    assertEquals(fetches, log.count(Operation.GetByKey.class), () -> "one read by key a page");
+    for (Operation.FindPkByIndex read : reads) {
+      assertEquals(size + 1, read.pageSize(), () -> "a Limit of a page and one: " + read);
+    }
+    long backwards = reads.stream().filter(r -> !r.forward()).count();
+    assertEquals(descending ? pages : pages - 1, backwards, "index reads backwards");
+    assertEquals(fetches - 1, reads.stream()
+        .filter(r -> ranges(r.keyCondition()) == queryRanges + 1).count(),
+        () -> "the cursor's range in the key condition of every page but the first: " + reads);
+    assertEquals(queryRanges, ranges(reads.get(0).keyCondition()), "the first page's range");
+    for (OperationLog.Entry e : log.entries()) {
+      if (e.operation() instanceof Operation.FindPkByIndex) {
+        assertTrue(rowsTaken(e.outcome()) <= size + 1 + LONGEST_TIE,
+            () -> "an index read taken beyond its page: " + e);
       }
     }
   }
 
+  /** The range comparisons among the conjuncts of {@code e} (a key condition). */
+  static long ranges(Expr e) {
+    if (e instanceof Expr.And and) {
+      return and.operands().stream().mapToLong(PaginationScenarios::ranges).sum();
+    }
+    return e instanceof Expr.Compare c && c.op() != Expr.CompareOp.EQ
+        && c.op() != Expr.CompareOp.NE ? 1 : 0;
+  }
+
+  /** The rows a read's stream gave before it ended or was cancelled. */
+  static long rowsTaken(OperationLog.Outcome outcome) {
+    if (outcome instanceof OperationLog.Outcome.Rows r) {
+      return r.rows();
+    }
+    if (outcome instanceof OperationLog.Outcome.Cancelled c) {
+      return c.rows();
+    }
+    throw new AssertionError("an index read that did not give rows: " + outcome);
+  }
+
   /**
    * A filter fixing an indexed field, ordered by the index's sort key: walked both ways in either
-   * direction, ties on the sort key broken by the key, every listing of the board once. On
-   * DynamoDB each page is a Query of the index ({@code ScanIndexForward} by the direction walked,
-   * {@code Limit} the page size plus one, the cursor's rank as the key condition's bound), then
-   * the page's items by key; never a scan, never the whole board sorted in memory.
+   * direction, ties on the sort key broken by the key, every listing of the board once, the same
+   * pages on every backend. On DynamoDB each page is one Query of the index
+   * ({@code ScanIndexForward} by the direction walked, {@code Limit} the page size plus one, the
+   * cursor's rank as the key condition's bound), then the page's items by key; never a scan,
+   * never the whole board sorted in memory.
    */
   @BackendTest
   public void indexPagesFollowTheIndexSortKeyBothWays(Db db, OperationLog log) {
@@ -273,14 +321,12 @@ public abstract class PaginationScenarios {
     List<Listing> desc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
             .orderBy(Listings.RANK.desc()).paginate(3), 3, (int) boardA,
         Comparator.comparing(Listing::rank).reversed(), Listing::id);
-    readThroughTheIndex(db, log, 3);
-    assertTrue(log.operations().stream().anyMatch(op -> op instanceof Operation.FindPkByIndex f
-        && f.forward()) == !db.capability().sql(), "previous() reads the index forward");
+    onePageOneIndexRead(db, log, 3, 5, true, 0);
     log.clear();
     List<Listing> asc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
             .orderBy(Listings.RANK.asc()).paginate(4), 4, (int) boardA,
         Comparator.comparing(Listing::rank), Listing::id);
-    readThroughTheIndex(db, log, 4);
+    onePageOneIndexRead(db, log, 4, 4, false, 0);
     assertEquals(sameOrder(stored, "a", true), Fixtures.map(asc, Listing::title));
     assertEquals(sameOrder(stored, "a", false), Fixtures.map(desc, Listing::title));
   }
@@ -304,14 +350,14 @@ public abstract class PaginationScenarios {
     List<Listing> ranged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
             .and(Listings.RANK.ge(3L)).and(Listings.RANK.lt(8L))).orderBy(Listings.RANK.asc())
         .paginate(2), 2, 9, Comparator.comparing(Listing::rank), Listing::id);
-    readThroughTheIndex(db, log, 2);
+    onePageOneIndexRead(db, log, 2, 5, false, 2);
     assertEquals(sameOrder(stored.stream().filter(l -> l.rank() >= 3 && l.rank() < 8).toList(),
         "a", true), Fixtures.map(ranged, Listing::title));
     log.clear();
     List<Listing> tagged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
             .and(Listings.TAG.eq("x"))).orderBy(Listings.RANK.desc()).paginate(2), 2, 5,
         Comparator.comparing(Listing::rank).reversed(), Listing::id);
-    readThroughTheIndex(db, log, 2);
+    onePageOneIndexRead(db, log, 2, 3, true, 0);
     assertEquals(sameOrder(stored.stream().filter(l -> l.tag().isPresent()).toList(), "a",
         false), Fixtures.map(tagged, Listing::title));
   }
