@@ -90,6 +90,20 @@ final class PaginationGuide {
   }
   // end-snippet
 
+  static String indexPagePlan(Db db) {
+    // snippet: page-index-plan
+    String plan = db.explain(Posts.filter(Posts.AUTHOR.eq("ann"))
+        .orderBy(Posts.CREATED_AT.desc()).limit(21).untyped());   // a page of 20 and one more
+    // ... plan (MIR, capability dynamodb)
+    //    %0 FindPkByIndex posts.posts_author_idx where posts.author = $0 items from the index
+    //       (eventually consistent) columns (id, author, title, topic, created_at) descending
+    //    %1 Limit %0 count $1
+    //    %2 ProjectRows %1 positions [0]
+    //    %3 GetByKey posts keys %2 columns (id, author, title, topic, created_at)
+    // end-snippet
+    return plan;
+  }
+
   // snippet: page-bad-cursor
   static Mono<Page<Post>> pageOrBadRequest(Db db, String cursor) {
     return olderPosts(db, cursor)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Page;
+import io.toasty.docs.DynamoLocal;
 import io.toasty.reactive.Db;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,20 +60,54 @@ class PaginationGuideTest {
     assertTrue(anns.get(0).topic().isEmpty());
   }
 
-  @Test
-  void anAuthorsPostsPageByTheIndexSortKey() {
-    List<Post> anns = new java.util.ArrayList<>();
+  private static List<String> titles(List<Post> posts) {
+    return posts.stream().map(Post::title).toList();
+  }
+
+  /** Every page of ann's posts through {@code postsBy}, following {@code next()}. */
+  private static List<Post> annsPages(Db db) {
+    List<Post> anns = new ArrayList<>();
     String cursor = null;
     do {
       Page<Post> page = PaginationGuide.postsBy(db, "ann", cursor).block();
       anns.addAll(page.items());
       cursor = page.next().orElse(null);
     } while (cursor != null);
+    return anns;
+  }
+
+  @Test
+  void anAuthorsPostsPageByTheIndexSortKey() {
+    List<Post> anns = annsPages(db);
     assertEquals(28, anns.size());
     assertEquals(28, new HashSet<>(anns).size());
     for (int i = 1; i < anns.size(); i++) {
       assertEquals("ann", anns.get(i).author());
       assertFalse(anns.get(i).createdAt().isAfter(anns.get(i - 1).createdAt()));
+    }
+  }
+
+  /**
+   * The index pages of docs/pagination.md on DynamoDB Local: the same walk as on H2, each page
+   * read from the index backwards a page at a time, as the plan shows.
+   */
+  @Test
+  void anAuthorsPostsPageTheIndexOnDynamoDb() throws Exception {
+    try (DynamoLocal local = DynamoLocal.start()) {
+      Db dynamo = PaginationGuide.open(local.url("pages_"), "a secret of 16 bytes or more");
+      try {
+        PaginationGuide.posts(dynamo, 55);
+        // ann's posts have distinct times: the same titles in the same order as on H2
+        assertEquals(titles(annsPages(db)), titles(annsPages(dynamo)));
+        String plan = PaginationGuide.indexPagePlan(dynamo);
+        assertTrue(plan.contains("%0 FindPkByIndex posts.posts_author_idx where posts.author = $0"
+            + " items from the index"), plan);
+        assertTrue(plan.contains("created_at) descending\n   %1 Limit %0 count $1\n"), plan);
+        assertTrue(plan.contains("%3 GetByKey posts keys %2"), plan);
+        assertFalse(plan.contains("Scan") || plan.contains("SortRows"), plan);
+      } finally {
+        dynamo.close().block();
+      }
     }
   }
 
