@@ -131,9 +131,9 @@ public final class QueryByIndexOp {
   }
 
   /**
-   * The index whose only (else first) column {@code term} lists values of ({@code col IN (..)}), or for a
-   * tuple of columns listed in records ({@code (a, b) IN ((..), ..)}) the index on its first
-   * column; null when there is none.
+   * The index whose only (else first) column {@code term} lists values of
+   * ({@code col IN (..)}), or for a tuple of columns listed in records
+   * ({@code (a, b) IN ((..), ..)}) the index on its first column; null when there is none.
    */
   private static TableInfo.Index indexOn(TableInfo t, Expr term) {
     if (!(term instanceof Expr.InList in)) {

@@ -156,7 +156,8 @@ class IndexPagePlanTest {
   @Test
   void aRangeOfTheQueryJoinsTheKeyConditionAndOtherFieldsTheFilter() {
     Query q = listings(new Expr.And(List.of(eq(f(BOARD), str("a")),
-            cmp(Expr.CompareOp.GE, RANK, 3), eq(f(TAG), str("x")))), List.of(by(RANK, Direction.ASC)),
+            cmp(Expr.CompareOp.GE, RANK, 3), eq(f(TAG), str("x")))),
+        List.of(by(RANK, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(3), null));
     FindPkByIndex read = node(mir(q, KV), FindPkByIndex.class);
     assertEquals(List.of("board EQ", "rank GE"), terms(read.keyCondition()));
