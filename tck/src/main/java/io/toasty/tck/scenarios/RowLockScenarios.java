@@ -157,6 +157,16 @@ public abstract class RowLockScenarios {
     assertEquals(Optional.of("me"), await(Jobs.getById(db, job.id())).worker());
   }
 
+  /** A locked read is an ordinary read of the transaction: it sees what the transaction wrote. */
+  @BackendTest
+  public void aLockedReadSeesItsTransactionsOwnWrites(Db db) {
+    Job job = jobs(db, 1).get(0);
+    Job read = await(db.transactionMono(tx -> Jobs.update(job).worker("mine").count(7).exec(tx)
+        .then(Jobs.filterById(job.id()).forUpdate().first(tx))));
+    assertEquals(Optional.of("mine"), read.worker());
+    assertEquals(7, read.count());
+  }
+
   @BackendTest
   public void aRolledBackLockedUpdateChangesNothing(Db db) {
     Job job = jobs(db, 1).get(0);
