@@ -1,6 +1,7 @@
 package io.toasty.migrate;
 
 import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.apply.StepRunner;
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.ScriptFormat;
 import java.util.List;
@@ -12,9 +13,9 @@ interface MigrationBackend {
 
   ScriptFormat format();
 
-  Mono<List<Integer>> apply(List<MigrationFile> files, int target);
+  Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps);
 
-  Mono<List<Integer>> rollback(List<MigrationFile> files, int target);
+  Mono<List<Integer>> rollback(List<MigrationFile> files, int target, StepRunner steps);
 
   Mono<List<HistoryRow>> history();
 
