@@ -3,6 +3,7 @@ package io.toasty.migrate;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.apply.MigrationRuns;
 import io.toasty.migrate.apply.StepRunner;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -99,12 +100,12 @@ public final class Migrator {
 
   /** Applies the pending migrations up to {@code targetVersion}; the versions applied. */
   public Mono<List<Integer>> apply(int targetVersion) {
-    return run((backend, files) -> backend.apply(files, targetVersion, steps));
+    return run((backend, files) -> backend.runs().apply(files, targetVersion, steps));
   }
 
   /** Undoes the applied migrations above {@code targetVersion}, newest first; their versions. */
   public Mono<List<Integer>> rollback(int targetVersion) {
-    return run((backend, files) -> backend.rollback(files, targetVersion, steps));
+    return run((backend, files) -> backend.runs().rollback(files, targetVersion, steps));
   }
 
   /** The database's history rows, by version. */
@@ -185,13 +186,8 @@ public final class Migrator {
     }
     @Override public String folder() { return ""; }
     @Override public ScriptFormat format() { return ScriptFormat.SQL; }
-    @Override public Mono<List<Integer>> apply(List<MigrationFile> files, int target,
-        StepRunner steps) {
-      return m.apply(files, target, steps);
-    }
-    @Override public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
-        StepRunner steps) {
-      return m.rollback(files, target, steps);
+    @Override public MigrationRuns runs() {
+      return m;
     }
     @Override public Mono<List<HistoryRow>> history() {
       return m.history();

@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@code <prefix>toasty_schema_history} (key {@code version}) records each step as it completes,
  * and its item of version 0, written only if absent, is the lock two instances take turns on.
  */
-public final class DynamoMigrator {
+public final class DynamoMigrator implements MigrationRuns {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HISTORY = "toasty_schema_history";
   private static final Duration POLL = Duration.ofMillis(100);
@@ -135,7 +135,7 @@ public final class DynamoMigrator {
 
   // ---- apply and roll back -------------------------------------------------------------------
 
-  /** Applies the pending {@code files} up to {@code target}; the versions applied. */
+  @Override
   public Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps) {
     return locked(rows().map(rows -> Pending.toApply(files, rows).stream()
             .filter(p -> p.file().version() <= target).toList())
@@ -151,7 +151,7 @@ public final class DynamoMigrator {
         .collectList());
   }
 
-  /** Rolls back the migrations above {@code target}, newest first; the versions undone. */
+  @Override
   public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
       StepRunner steps) {
     return locked(rows().map(rows -> Pending.toUndo(files, rows, target))

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * own and the history row records how many steps are in effect, so that a failed migration is
  * resumed by the next apply or undone by a rollback.
  */
-public final class SqlMigrator {
+public final class SqlMigrator implements MigrationRuns {
   private final SqlChoices choices;
   private final SqlSession session;
   private final SqlHistory history;
@@ -34,7 +34,7 @@ public final class SqlMigrator {
     return history.create().then(history.rows());
   }
 
-  /** Applies the pending {@code files} up to {@code target}; the versions this call applied. */
+  @Override
   public Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps) {
     return locked(history.rows()
         .map(rows -> Pending.toApply(files, rows).stream()
@@ -43,7 +43,7 @@ public final class SqlMigrator {
         .collectList());
   }
 
-  /** Rolls back the migrations above {@code target}, newest first; the versions undone. */
+  @Override
   public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
       StepRunner steps) {
     return locked(history.rows()

@@ -126,11 +126,7 @@ public abstract class MigrationScenarios {
 
   @BackendTest
   public void twoConcurrentAppliesApplyEachMigrationOnce(Db db) {
-    Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
-    for (int v = 1; v <= 6; v++) {
-      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
-    }
+    Path dir = generated(6);
     Migrator one = Migrator.of(db, dir);
     Migrator two = Migrator.of(db, dir);
     var both = await(Mono.zip(one.apply(), two.apply()));
@@ -223,11 +219,7 @@ public abstract class MigrationScenarios {
 
   @BackendTest
   public void progressEventsFollowEachStepInOrder(Db db) {
-    Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
-    for (int v = 1; v <= 6; v++) {
-      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
-    }
+    Path dir = generated(6);
     List<MigrationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
     // A short tick, so that slow steps (a DynamoDB index waited for) tick too.
     Migrator migrator = Migrator.of(db, dir).onProgress(events::add, Duration.ofMillis(5));
@@ -301,11 +293,7 @@ public abstract class MigrationScenarios {
 
   @BackendTest
   public void statusAndDriftFollowTheMigrations(Db db) {
-    Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
-    for (int v = 1; v <= 7; v++) {
-      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
-    }
+    Path dir = generated(7);
     Migrator migrator = Migrator.of(db, dir);
     assertEquals(List.of(1, 2, 3), await(migrator.apply(3)));
     MigrationStatus status = await(migrator.status());
@@ -503,6 +491,16 @@ public abstract class MigrationScenarios {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A new folder with the migrations of versions 1 to {@code last}. */
+  private static Path generated(int last) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    for (int v = 1; v <= last; v++) {
+      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
+    }
+    return dir;
   }
 
   private static Path tempDir() {
