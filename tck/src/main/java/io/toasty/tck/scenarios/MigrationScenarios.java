@@ -29,6 +29,7 @@ import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.tck.BackendTest;
@@ -38,6 +39,7 @@ import io.toasty.tck.Requires;
 import io.toasty.tck.migration.MigrationProbe;
 import io.toasty.tck.migration.MigrationVersions;
 import io.toasty.tck.models.Users;
+import io.toasty.value.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -355,12 +357,25 @@ public abstract class MigrationScenarios {
         "nickname", older.stream().filter(d -> d instanceof Drift.ExtraColumn)
             .map(d -> ((Drift.ExtraColumn) d).type()).findFirst().orElse("?"))), older.toString());
 
+    // V7 gives score the default 0: models that say 5, or no default, drift (where the catalog
+    // shows defaults); V7's own models do not.
+    assertEquals(List.of(7), await(migrator.apply(7)));
+    for (Value other : java.util.Arrays.asList(new Value.I32(5), null)) {
+      List<String> defaults = await(migrator.drift(withScoreDefault(other)))
+          .ignoringExtraTables().drifts().stream()
+          .map(d -> d instanceof Drift.DefaultDiffers x && x.live() != null
+              ? x.table() + "." + x.column() + ": " + x.expected() : d.describe())
+          .toList();
+      assertEquals(probe.columnsAreLive() ? List.of(PEOPLE + ".score: "
+          + (other == null ? "no default" : "5")) : List.of(), defaults);
+    }
+
     // A folder that is not this database's: every applied version lacks its file.
     MigrationStatus foreign = await(Migrator.of(db, tempDir()).status());
-    assertEquals(versions(1, 6), versionsIn(foreign, MigrationStatus.State.MISSING_FILE));
+    assertEquals(versions(1, 7), versionsIn(foreign, MigrationStatus.State.MISSING_FILE));
     assertTrue(foreign.hasMismatch());
 
-    assertEquals(List.of(6, 5, 4, 3, 2), await(migrator.rollback(1)));
+    assertEquals(List.of(7, 6, 5, 4, 3, 2), await(migrator.rollback(1)));
     editFirst(dir);
     MigrationStatus edited = await(migrator.status());
     assertEquals(versions(1, 1), versionsIn(edited, MigrationStatus.State.CHECKSUM_MISMATCH));
@@ -456,6 +471,17 @@ public abstract class MigrationScenarios {
       assertEquals(List.of(0L, 0L), rows.stream().map(r -> r.get("score")).toList(),
           "V" + v + ": the default filled the existing rows");
     }
+  }
+
+  /** Version 7 with {@code score}'s default changed to {@code value} ({@code null}: none). */
+  private static Schema withScoreDefault(Value value) {
+    Schema v7 = MigrationVersions.version(7);
+    ModelSchema p = v7.model("Person");
+    List<FieldSchema> fields = p.fields().stream().map(f -> !f.name().equals("score") ? f
+        : new FieldSchema(f.index(), f.name(), f.type(), f.nullable(), f.auto(), value,
+            f.columnName(), f.onUpdate(), f.sensitive(), f.renamedFrom())).toList();
+    return Schema.of(List.of(new ModelSchema(p.name(), p.javaClass(), p.tableName(), fields,
+        p.primaryKey(), p.indexes()), v7.model("Note")));
   }
 
   private static Schema failingFirst() {
