@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code toasty migrate apply}: the pending migrations, one at a time with a progress line each,
- * each under the backend's migration lock (another instance applying at once is safe).
+ * {@code toasty migrate apply}: the pending migrations, one at a time with a progress line for
+ * each and for each of its steps, each under the backend's migration lock (another instance
+ * applying at once is safe).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
     description = "Apply the pending migrations (up to --target).")
@@ -31,7 +32,7 @@ final class ApplyCommand implements Callable<Integer> {
     Console console = new Console(spec);
     int upTo = target == null ? Integer.MAX_VALUE : target;
     return Session.with(database.url(), List.of(), Main.class.getClassLoader(), db -> {
-      Migrator migrator = Migrator.of(db, dir.dir);
+      Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
       if (status.hasMismatch()) {
         throw StatusCommand.mismatch(status);
@@ -48,7 +49,7 @@ final class ApplyCommand implements Callable<Integer> {
       for (Entry e : pending) {
         String what = "applying " + e.label() + (e.state() == State.PARTIAL
             ? " (resuming after step " + e.stepsDone() + " of " + e.steps() + ")" : "");
-        List<Integer> done = console.step(what,
+        List<Integer> done = console.run(what, "applied " + e.label(),
             () -> migrator.apply(e.version()).block(Session.HANG_GUARD));
         applied += done.size();
       }

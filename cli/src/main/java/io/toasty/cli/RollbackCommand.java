@@ -31,7 +31,7 @@ final class RollbackCommand implements Callable<Integer> {
     }
     Console console = new Console(spec);
     return Session.with(database.url(), List.of(), Main.class.getClassLoader(), db -> {
-      Migrator migrator = Migrator.of(db, dir.dir);
+      Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
       List<Entry> undo = status.migrations().stream()
           .filter(e -> e.version() > target && e.state() != State.PENDING)
@@ -47,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
       for (Entry e : undo) {
         int below = undo.stream().mapToInt(Entry::version).filter(v -> v < e.version()).max()
             .orElse(target);
-        console.step("rolling back " + e.label(),
+        console.run("rolling back " + e.label(), "rolled back " + e.label(),
             () -> migrator.rollback(below).block(Session.HANG_GUARD));
       }
       console.result("rolled back " + undo.size() + " migration" + (undo.size() == 1 ? "" : "s")

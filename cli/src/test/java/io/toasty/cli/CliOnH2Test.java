@@ -31,7 +31,10 @@ class CliOnH2Test {
     CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check")
         .exits(ExitCodes.PENDING).says("V1__create_accounts  pending").warns("pending");
     CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir).exits(0)
-        .warns("applying V1__create_accounts ... done").says("applied 1 migration");
+        .warnsInOrder("applying V1__create_accounts\n",
+            "  step 1/1: create table cli_accounts ... done (",
+            "applied V1__create_accounts (")
+        .says("applied 1 migration");
     CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
         "--models", v1).exits(0).says("V1__create_accounts  applied").says("no drift");
 
@@ -44,13 +47,19 @@ class CliOnH2Test {
     CliProcess.run(work, "migrate", "generate", "--classpath", v2, "--dir", dir, "-n",
         "nickname and name index").exits(0).says("V2__nickname_and_name_index written");
     CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir).exits(0)
-        .warns("applying V2__nickname_and_name_index ... done");
+        .warnsInOrder("applying V2__nickname_and_name_index\n",
+            "  step 1/2: add column cli_accounts.nickname ... done (",
+            "  step 2/2: create index cli_accounts_name_idx ... done (",
+            "applied V2__nickname_and_name_index (");
     CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
         "--classpath", v2).exits(0).says("at V2, 0 pending").says("no drift");
 
     // Back to V1: the database drifts from V2's models again; a V2 model is then missing.
     CliProcess.run(work, "migrate", "rollback", "--url", url, "--dir", dir, "--target", "1")
-        .exits(0).warns("rolling back V2__nickname_and_name_index ... done");
+        .exits(0).warnsInOrder("rolling back V2__nickname_and_name_index\n",
+            "  step 1/2: drop index cli_accounts_name_idx ... done (",
+            "  step 2/2: drop column cli_accounts.nickname ... done (",
+            "rolled back V2__nickname_and_name_index (");
     CliProcess.run(work, "migrate", "status", "--url", url, "--dir", dir, "--check",
         "--models", v1).exits(ExitCodes.PENDING).says("V2__nickname_and_name_index  pending");
 
@@ -65,6 +74,26 @@ class CliOnH2Test {
         .exits(ExitCodes.CHECKSUM_MISMATCH).says("CHECKSUM MISMATCH").warns("V1__create_accounts");
     CliProcess.run(work, "migrate", "apply", "--url", url, "--dir", dir)
         .exits(ExitCodes.CHECKSUM_MISMATCH).warns("V1__create_accounts");
+  }
+
+  /**
+   * Schema push on an empty database: the models' tables made, then no drift between them and the
+   * database; older models see the newer column as drift.
+   */
+  @Test
+  void pushCreatesWhatTheModelsNeedAndTheDatabaseThenMatchesThem() {
+    String url = "r2dbc:h2:file:///" + work.resolve("pushed").toString().replace('\\', '/');
+    String v1 = ModelJars.jar(work, "v1").toString();
+    String v2 = ModelJars.jar(work, "v2").toString();
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2).exits(0)
+        .says("pushed: [cli_accounts]").warnsInOrder("pushing 1 model to ", " ... done (");
+    CliProcess.run(work, "schema", "diff", "--live", "--url", url, "--models", v2, "--check")
+        .exits(0).says("no drift");
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2).exits(0)
+        .says("pushed: [cli_accounts]");
+    CliProcess.run(work, "schema", "diff", "--live", "--url", url, "--models", v1, "--check")
+        .exits(ExitCodes.DRIFT).says("cli_accounts.nickname (")
+        .says("index cli_accounts_name_idx");
   }
 
   @Test

@@ -58,7 +58,9 @@ class CliOnPostgresTest {
         .exits(ExitCodes.PENDING).says("at V0, 2 pending").says(":***@")
         .warns("check failed: 2 migration(s) pending");
     run("migrate", "apply", "--url", url, "--dir", dir, "--target", "1").exits(0)
-        .warns("applying V1__create_accounts ... done").says("is at V1");
+        .warnsInOrder("applying V1__create_accounts\n",
+            "  step 1/1: create table cli_accounts ... done (", "applied V1__create_accounts (")
+        .says("is at V1");
     run("schema", "diff", "--live", "--url", url, "--models", v2, "--check")
         .exits(ExitCodes.DRIFT).says("cli_accounts.nickname is missing (TEXT expected)")
         .says("index cli_accounts_name_idx");
@@ -72,7 +74,9 @@ class CliOnPostgresTest {
         + (d.has("column") ? d.get("column") : d.get("index")).asText()));
     assertEquals(List.of("MissingColumn nickname", "MissingIndex cli_accounts_name_idx"), kinds);
     run("migrate", "apply", "--url", url, "--dir", dir).exits(0)
-        .warns("applying V2__nickname ... done");
+        .warnsInOrder("applying V2__nickname\n",
+            "  step 1/2: add column cli_accounts.nickname ... done (",
+            "  step 2/2: create index cli_accounts_name_idx ... done (", "applied V2__nickname (");
     run("migrate", "status", "--url", url, "--dir", dir, "--models", v2, "--check").exits(0)
         .says("no drift");
     // The history table is Toasty's; a table no model has is drift unless told to ignore it.
@@ -82,8 +86,9 @@ class CliOnPostgresTest {
     run("schema", "diff", "--live", "--url", url, "--models", v2, "--check",
         "--ignore-extra-tables").exits(0).says("no drift");
     run("migrate", "rollback", "--url", url, "--dir", dir, "--target", "0").exits(0)
-        .warns("rolling back V2__nickname ... done")
-        .warns("rolling back V1__create_accounts ... done");
+        .warnsInOrder("rolling back V2__nickname\n", "rolled back V2__nickname (",
+            "rolling back V1__create_accounts\n", "  step 1/1: drop table cli_accounts ... done (",
+            "rolled back V1__create_accounts (");
     run("schema", "diff", "--live", "--url", url, "--models", v1, "--ignore-extra-tables")
         .exits(0).says("table cli_accounts is missing");
     for (CliProcess.Result r : runs) {

@@ -38,6 +38,18 @@ final class CliProcess {
           + "\nstdout:\n" + out);
       return this;
     }
+
+    /** Asserts that stderr holds {@code texts}, each after the one before. */
+    Result warnsInOrder(String... texts) {
+      int at = 0;
+      for (String text : texts) {
+        int found = err.indexOf(text, at);
+        assertTrue(found >= 0, () -> "stderr lacks '" + text + "' after what came before:\n"
+            + err);
+        at = found + text.length();
+      }
+      return this;
+    }
   }
 
   private CliProcess() {}

@@ -3,8 +3,8 @@ package io.toasty.migrate;
 import io.toasty.dynamo.DynamoDriver;
 import io.toasty.migrate.apply.DynamoMigrator;
 import io.toasty.migrate.apply.HistoryRow;
+import io.toasty.migrate.apply.MigrationRuns;
 import io.toasty.migrate.files.DynamoScript;
-import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.live.LiveTable;
 import io.toasty.reactive.Db;
@@ -22,11 +22,8 @@ record DynamoBackend(DynamoMigrator m) implements MigrationBackend {
 
   @Override public String folder() { return "dynamodb"; }
   @Override public ScriptFormat format() { return DynamoScript.FORMAT; }
-  @Override public Mono<List<Integer>> apply(List<MigrationFile> files, int target) {
-    return m.apply(files, target);
-  }
-  @Override public Mono<List<Integer>> rollback(List<MigrationFile> files, int target) {
-    return m.rollback(files, target);
+  @Override public MigrationRuns runs() {
+    return m;
   }
   @Override public Mono<List<HistoryRow>> history() {
     return m.rows();

@@ -1,7 +1,7 @@
 package io.toasty.migrate;
 
 import io.toasty.migrate.apply.HistoryRow;
-import io.toasty.migrate.files.MigrationFile;
+import io.toasty.migrate.apply.MigrationRuns;
 import io.toasty.migrate.files.ScriptFormat;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -12,9 +12,8 @@ interface MigrationBackend {
 
   ScriptFormat format();
 
-  Mono<List<Integer>> apply(List<MigrationFile> files, int target);
-
-  Mono<List<Integer>> rollback(List<MigrationFile> files, int target);
+  /** What applies and rolls back the files. */
+  MigrationRuns runs();
 
   Mono<List<HistoryRow>> history();
 

@@ -3,6 +3,10 @@ package io.toasty.migrate;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.apply.MigrationRuns;
+import io.toasty.migrate.apply.StepRunner;
+import java.time.Duration;
+import java.util.function.Consumer;
 import io.toasty.migrate.diff.DriftReport;
 import io.toasty.migrate.diff.LiveDiff;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
@@ -42,18 +46,23 @@ import reactor.core.scheduler.Schedulers;
  * {@link MigrationFailedException}, after which the history says what is in effect.
  */
 public final class Migrator {
+  /** How often a long step ticks by default. */
+  private static final Duration TICK = Duration.ofSeconds(1);
+
   private final Db db;
   private final MigrationSource directory;
+  private final StepRunner steps;
 
-  private Migrator(Db db, MigrationSource directory) {
+  private Migrator(Db db, MigrationSource directory, StepRunner steps) {
     this.db = db;
     this.directory = directory;
+    this.steps = steps;
   }
 
   /** A migrator of the migrations in {@code root} for {@code db}. */
   public static Migrator of(Db db, Path root) {
     return new Migrator(Objects.requireNonNull(db, "db"),
-        new MigrationDirectory(Objects.requireNonNull(root, "root")));
+        new MigrationDirectory(Objects.requireNonNull(root, "root")), StepRunner.SILENT);
   }
 
   /**
@@ -62,7 +71,26 @@ public final class Migrator {
    */
   public static Migrator of(Db db, MigrationSource source) {
     return new Migrator(Objects.requireNonNull(db, "db"), Objects.requireNonNull(source,
-        "source"));
+        "source"), StepRunner.SILENT);
+  }
+
+  /**
+   * This migrator, telling {@code listener} of each step that its applies and rollbacks run
+   * ({@link MigrationEvent}: started, a tick each second while it runs, done or failed). The
+   * listener is called on the run's threads, one event at a time; it must not block. What it
+   * throws fails the run.
+   */
+  public Migrator onProgress(Consumer<MigrationEvent> listener) {
+    return onProgress(listener, TICK);
+  }
+
+  /** As {@link #onProgress(Consumer)}, ticking every {@code tick} while a step runs. */
+  public Migrator onProgress(Consumer<MigrationEvent> listener, Duration tick) {
+    Objects.requireNonNull(tick, "tick");
+    if (tick.isNegative() || tick.isZero()) {
+      throw new IllegalArgumentException("tick must be positive, not " + tick);
+    }
+    return new Migrator(db, directory, new StepRunner(listener, tick));
   }
 
   /** Applies every pending migration in version order; the versions this call applied. */
@@ -72,12 +100,12 @@ public final class Migrator {
 
   /** Applies the pending migrations up to {@code targetVersion}; the versions applied. */
   public Mono<List<Integer>> apply(int targetVersion) {
-    return run((backend, files) -> backend.apply(files, targetVersion));
+    return run((backend, files) -> backend.runs().apply(files, targetVersion, steps));
   }
 
   /** Undoes the applied migrations above {@code targetVersion}, newest first; their versions. */
   public Mono<List<Integer>> rollback(int targetVersion) {
-    return run((backend, files) -> backend.rollback(files, targetVersion));
+    return run((backend, files) -> backend.runs().rollback(files, targetVersion, steps));
   }
 
   /** The database's history rows, by version. */
@@ -105,9 +133,9 @@ public final class Migrator {
   /**
    * What differs between {@code schema} (the models) and the live database: missing and extra
    * tables, columns and indexes, column types (compared in each database's canonical type
-   * names) and nullability. On DynamoDB, where only keys have types, the key attributes and the
-   * GSIs are compared. Tables no model has are reported too; see
-   * {@link DriftReport#ignoringExtraTables()}.
+   * names), nullability and defaults (compared by value). On DynamoDB, where only keys have
+   * types, the key attributes and the GSIs are compared. Tables no model has are reported too;
+   * see {@link DriftReport#ignoringExtraTables()}.
    */
   public Mono<DriftReport> drift(Schema schema) {
     SchemaSnapshot models = Snapshots.of(Objects.requireNonNull(schema, "schema"));
@@ -158,11 +186,8 @@ public final class Migrator {
     }
     @Override public String folder() { return ""; }
     @Override public ScriptFormat format() { return ScriptFormat.SQL; }
-    @Override public Mono<List<Integer>> apply(List<MigrationFile> files, int target) {
-      return m.apply(files, target);
-    }
-    @Override public Mono<List<Integer>> rollback(List<MigrationFile> files, int target) {
-      return m.rollback(files, target);
+    @Override public MigrationRuns runs() {
+      return m;
     }
     @Override public Mono<List<HistoryRow>> history() {
       return m.history();

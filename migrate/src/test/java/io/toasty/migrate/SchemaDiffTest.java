@@ -72,4 +72,36 @@ class SchemaDiffTest {
         () -> SchemaDiff.between(v1, v2, false));
     assertTrue(e.getMessage().contains("members.email"), e.getMessage());
   }
+
+  @Test
+  void aNarrowingTypeIsRefusedWithoutTheFlag() {
+    SchemaSnapshot asLong = withAge("I64");
+    SchemaSnapshot asText = withAge("STRING");
+    SchemaSnapshot asInt = withAge("I32");
+    for (SchemaSnapshot from : List.of(asLong, asText)) {
+      String type = from.tables().get(0).column("age").orElseThrow().type();
+      DestructiveChangeException e = assertThrows(DestructiveChangeException.class,
+          () -> SchemaDiff.between(from, asInt, false), type + " -> I32");
+      assertEquals(List.of("alter column members.age (" + type + " NOT NULL -> I32 NOT NULL)"),
+          e.steps());
+      List<Change> allowed = SchemaDiff.between(from, asInt, true);
+      assertEquals(1, allowed.size());
+      assertTrue(allowed.get(0).destructive());
+      assertEquals(asInt.tables().get(0).column("age"),
+          java.util.Optional.of(((Change.AlterColumn) allowed.get(0)).to()));
+    }
+    // Widening is no loss: int to long, anything to text.
+    assertEquals(1, SchemaDiff.between(asInt, asLong, false).size());
+    assertEquals(1, SchemaDiff.between(asInt, asText, false).size());
+  }
+
+  /** Fixture V1 with {@code age} of {@code type}. */
+  private static SchemaSnapshot withAge(String type) {
+    var t = Snapshots.of(Fixture.v1()).tables().get(0);
+    var columns = t.columns().stream().map(c -> !c.name().equals("age") ? c
+        : new io.toasty.migrate.snapshot.ColumnSnapshot(c.name(), c.field(), type, c.nullable(),
+            c.identity(), c.defaultValue(), null)).toList();
+    return new SchemaSnapshot(1, List.of(new io.toasty.migrate.snapshot.TableSnapshot(t.name(),
+        t.model(), columns, t.primaryKey(), t.indexes())));
+  }
 }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** {@link MigrationProbe} on DynamoDB, through the driver's client (items as maps). */
@@ -119,6 +120,15 @@ public final class DynamoMigrationProbe implements MigrationProbe {
   @Override
   public boolean uniquenessIsLive() {
     return false;
+  }
+
+  @Override
+  public Optional<Boolean> uniquenessTable(String table) {
+    return Optional.of(Mono.fromFuture(() -> client.describeTable(r -> r.tableName(prefix + table
+            + ".unique")))
+        .map(d -> true)
+        .onErrorResume(ResourceNotFoundException.class, e -> Mono.just(false))
+        .block(TIMEOUT));
   }
 
   @Override

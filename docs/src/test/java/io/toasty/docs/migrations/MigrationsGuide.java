@@ -1,9 +1,11 @@
 package io.toasty.docs.migrations;
 
 import io.toasty.migrate.MigrationGenerator;
+import io.toasty.migrate.MigrationEvent;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.files.ClasspathMigrations;
 import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.diff.Drift;
 import io.toasty.migrate.diff.DriftReport;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
@@ -72,6 +74,37 @@ final class MigrationsGuide {
     boolean upToDate = !status.hasPending() && !status.hasMismatch() && drift.clean();
     // end-snippet
     return upToDate;
+  }
+
+  /** Applies what is pending, writing each step to {@code log} as it goes. */
+  static List<Integer> applyWithProgress(Db db, Path dir, List<String> log) {
+    // snippet: migrations-progress
+    Migrator migrator = Migrator.of(db, dir).onProgress(event -> {
+      if (event instanceof MigrationEvent.StepStarted started) {
+        log.add(started.at().migration() + " " + started.at().describe());
+        // V2__rename_member_name_add_nickname_and_visits step 1/5: rename column ...
+      } else if (event instanceof MigrationEvent.StillRunning running) {
+        log.add("  still running after " + running.elapsed().toSeconds() + " s");
+      } else if (event instanceof MigrationEvent.StepDone done) {
+        log.add("  done in " + done.took().toMillis() + " ms");
+      }
+    });
+    List<Integer> applied = migrator.apply().block();
+    // end-snippet
+    return applied;
+  }
+
+  /** The columns whose live default is not the model's. */
+  static List<String> defaultDrift(Db db, Path dir) {
+    // snippet: migrations-default-drift
+    DriftReport drift = Migrator.of(db, dir).drift(
+        Schema.of(List.of(io.toasty.docs.migrations.v2.Members.MODEL.schema()))).block();
+    List<String> defaults = drift.drifts().stream()
+        .filter(d -> d instanceof Drift.DefaultDiffers)
+        .map(Drift::describe)
+        .toList();   // [members.visits: default 0 expected, none in the database]
+    // end-snippet
+    return defaults;
   }
 
   /** Undoes V2. */

@@ -15,6 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
@@ -43,8 +44,27 @@ class MigrationsGuideTest {
       assertTrue(MigrationsGuide.upToDate(db, dir));
       assertEquals(List.of(2), MigrationsGuide.rollBack(db, dir));
       assertFalse(MigrationsGuide.upToDate(db, dir), "V2 pending, the models ahead");
-      assertEquals(List.of(2), Migrator.of(db, dir).apply().block());
+      List<String> log = new ArrayList<>();
+      assertEquals(List.of(2), MigrationsGuide.applyWithProgress(db, dir, log));
+      List<String> steps = log.stream().filter(l -> !l.startsWith("  ")).toList();
+      assertEquals(List.of(
+          "V2__rename_member_name_add_nickname_and_visits step 1/5: rename column "
+              + "members.name to display_name",
+          "V2__rename_member_name_add_nickname_and_visits step 2/5: add column members.nickname",
+          "V2__rename_member_name_add_nickname_and_visits step 3/5: add column members.visits",
+          "V2__rename_member_name_add_nickname_and_visits step 4/5: alter column members.age "
+              + "(I32 NOT NULL -> I64 NOT NULL)",
+          "V2__rename_member_name_add_nickname_and_visits step 5/5: create index "
+              + "members_nickname_idx"), steps);
+      assertEquals(5, log.stream().filter(l -> l.startsWith("  done in ")).count(), log.toString());
       assertEquals(List.of(ann), Members.all().collect(db).block());
+
+      // The default dropped behind the migrations' back: the drift says so.
+      assertEquals(List.of(), MigrationsGuide.defaultDrift(db, dir));
+      db.sql("ALTER TABLE \"members\" ALTER COLUMN \"visits\" DROP DEFAULT").execute().block();
+      assertEquals(List.of("members.visits: default 0 expected, none in the database"),
+          MigrationsGuide.defaultDrift(db, dir));
+      assertFalse(MigrationsGuide.upToDate(db, dir));
     } finally {
       db.close().block();
     }

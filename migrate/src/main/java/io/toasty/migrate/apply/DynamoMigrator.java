@@ -3,7 +3,6 @@ package io.toasty.migrate.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.toasty.migrate.MigrationException;
-import io.toasty.migrate.MigrationFailedException;
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.Step;
 import io.toasty.migrate.live.LiveColumn;
@@ -48,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@code <prefix>toasty_schema_history} (key {@code version}) records each step as it completes,
  * and its item of version 0, written only if absent, is the lock two instances take turns on.
  */
-public final class DynamoMigrator {
+public final class DynamoMigrator implements MigrationRuns {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HISTORY = "toasty_schema_history";
   private static final Duration POLL = Duration.ofMillis(100);
@@ -136,15 +135,15 @@ public final class DynamoMigrator {
 
   // ---- apply and roll back -------------------------------------------------------------------
 
-  /** Applies the pending {@code files} up to {@code target}; the versions applied. */
-  public Mono<List<Integer>> apply(List<MigrationFile> files, int target) {
+  @Override
+  public Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps) {
     return locked(rows().map(rows -> Pending.toApply(files, rows).stream()
             .filter(p -> p.file().version() <= target).toList())
         .flatMapMany(pending -> Flux.fromIterable(pending).concatMap(p -> {
           MigrationFile f = p.file();
           Mono<Void> start = p.resumed() ? Mono.empty()
               : put(f.version(), f.name(), f.checksum(), 0, false);
-          return start.then(run(f, f.up(), p.fromStep(),
+          return start.then(steps.run(f, f.up(), p.fromStep(), false, this::request,
                   i -> progress(f.version(), i + 1, false)))
               .then(progress(f.version(), f.up().size(), true))
               .thenReturn(f.version());
@@ -152,32 +151,20 @@ public final class DynamoMigrator {
         .collectList());
   }
 
-  /** Rolls back the migrations above {@code target}, newest first; the versions undone. */
-  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target) {
+  @Override
+  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
+      StepRunner steps) {
     return locked(rows().map(rows -> Pending.toUndo(files, rows, target))
         .flatMapMany(undo -> Flux.fromIterable(undo).concatMap(u -> {
           MigrationFile f = u.file();
           List<Step> down = f.down();
           return progress(f.version(), u.stepsDone(), false)
-              .then(run(f, down, down.size() - u.stepsDone(),
+              .then(steps.run(f, down, down.size() - u.stepsDone(), true, this::request,
                   i -> progress(f.version(), down.size() - i - 1, false)))
               .then(delete(f.version()))
               .thenReturn(f.version());
         }))
         .collectList());
-  }
-
-  private Mono<Void> run(MigrationFile f, List<Step> steps, int from,
-      java.util.function.IntFunction<Mono<Void>> after) {
-    return Flux.range(from, steps.size() - from)
-        .concatMap(i -> Flux.fromIterable(steps.get(i).statements())
-            .concatMap(this::request)
-            .then()
-            .onErrorMap(e -> !(e instanceof MigrationFailedException),
-                e -> new MigrationFailedException(f.label(), f.version(), i + 1,
-                    steps.get(i).description(), e))
-            .then(after.apply(i)))
-        .then();
   }
 
   // ---- requests ------------------------------------------------------------------------------

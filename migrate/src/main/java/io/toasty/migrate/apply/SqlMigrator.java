@@ -1,7 +1,6 @@
 package io.toasty.migrate.apply;
 
 import io.toasty.driver.Connection;
-import io.toasty.migrate.MigrationFailedException;
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.Step;
 import io.toasty.migrate.render.SqlChoices;
@@ -17,7 +16,7 @@ import reactor.core.publisher.Mono;
  * own and the history row records how many steps are in effect, so that a failed migration is
  * resumed by the next apply or undone by a rollback.
  */
-public final class SqlMigrator {
+public final class SqlMigrator implements MigrationRuns {
   private final SqlChoices choices;
   private final SqlSession session;
   private final SqlHistory history;
@@ -35,20 +34,21 @@ public final class SqlMigrator {
     return history.create().then(history.rows());
   }
 
-  /** Applies the pending {@code files} up to {@code target}; the versions this call applied. */
-  public Mono<List<Integer>> apply(List<MigrationFile> files, int target) {
+  @Override
+  public Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps) {
     return locked(history.rows()
         .map(rows -> Pending.toApply(files, rows).stream()
             .filter(p -> p.file().version() <= target).toList())
-        .flatMapMany(pending -> Flux.fromIterable(pending).concatMap(p -> applyOne(p)))
+        .flatMapMany(pending -> Flux.fromIterable(pending).concatMap(p -> applyOne(p, steps)))
         .collectList());
   }
 
-  /** Rolls back the migrations above {@code target}, newest first; the versions undone. */
-  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target) {
+  @Override
+  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
+      StepRunner steps) {
     return locked(history.rows()
         .map(rows -> Pending.toUndo(files, rows, target))
-        .flatMapMany(undo -> Flux.fromIterable(undo).concatMap(u -> undoOne(u)))
+        .flatMapMany(undo -> Flux.fromIterable(undo).concatMap(u -> undoOne(u, steps)))
         .collectList());
   }
 
@@ -66,12 +66,12 @@ public final class SqlMigrator {
 
   // ---- apply ---------------------------------------------------------------------------------
 
-  private Mono<Integer> applyOne(Pending.ToApply p) {
+  private Mono<Integer> applyOne(Pending.ToApply p, StepRunner steps) {
     MigrationFile f = p.file();
     if (choices.transactionalDdl()) {
       Mono<Integer> work = history.rows()
           .flatMap(rows -> isApplied(rows, f.version()) ? session.commit().then(Mono.empty())
-              : runSteps(f, f.up(), 0, null)
+              : steps.run(f, f.up(), 0, false, session::update, null)
                   .then(history.insert(f.version(), f.name(), f.checksum(), f.up().size(), true))
                   .then(session.commit())
                   .thenReturn(f.version()));
@@ -80,8 +80,8 @@ public final class SqlMigrator {
     }
     Mono<Void> start = p.resumed() ? Mono.empty()
         : history.insert(f.version(), f.name(), f.checksum(), 0, false);
-    return start.then(runSteps(f, f.up(), p.fromStep(), i -> history.progress(f.version(), i + 1,
-            false)))
+    return start.then(steps.run(f, f.up(), p.fromStep(), false, session::update,
+            i -> history.progress(f.version(), i + 1, false)))
         .then(history.progress(f.version(), f.up().size(), true))
         .thenReturn(f.version());
   }
@@ -91,28 +91,14 @@ public final class SqlMigrator {
     return row.isPresent() && row.get().complete();
   }
 
-  /** Runs {@code steps} from {@code from}; {@code after} records each step's progress. */
-  private Mono<Void> runSteps(MigrationFile f, List<Step> steps, int from,
-      java.util.function.IntFunction<Mono<Void>> after) {
-    return Flux.range(from, steps.size() - from)
-        .concatMap(i -> Flux.fromIterable(steps.get(i).statements())
-            .concatMap(sql -> session.update(sql))
-            .then()
-            .onErrorMap(e -> !(e instanceof MigrationFailedException),
-                e -> new MigrationFailedException(f.label(), f.version(), i + 1,
-                    steps.get(i).description(), e))
-            .then(after == null ? Mono.empty() : after.apply(i)))
-        .then();
-  }
-
   // ---- rollback ------------------------------------------------------------------------------
 
-  private Mono<Integer> undoOne(Pending.ToUndo u) {
+  private Mono<Integer> undoOne(Pending.ToUndo u, StepRunner steps) {
     MigrationFile f = u.file();
     List<Step> down = f.down();
     int first = down.size() - u.stepsDone();
     if (choices.transactionalDdl()) {
-      Mono<Integer> work = runSteps(f, down, first, null)
+      Mono<Integer> work = steps.run(f, down, first, true, session::update, null)
           .then(history.delete(f.version()))
           .then(session.commit())
           .thenReturn(f.version());
@@ -121,8 +107,8 @@ public final class SqlMigrator {
     }
     // Each undone step lowers the count of up steps in effect, so a failed rollback resumes.
     return history.progress(f.version(), u.stepsDone(), false)
-        .then(runSteps(f, down, first, i -> history.progress(f.version(), down.size() - i - 1,
-            false)))
+        .then(steps.run(f, down, first, true, session::update,
+            i -> history.progress(f.version(), down.size() - i - 1, false)))
         .then(history.delete(f.version()))
         .thenReturn(f.version());
   }

@@ -60,6 +60,19 @@ public sealed interface Drift {
     }
   }
 
+  /**
+   * A column whose live default differs from the model's {@code @Default}: {@code expected} as
+   * people read it ({@code 0}, {@code 'draft'}, {@code TRUE}, or {@code no default}),
+   * {@code live} as the catalog writes it ({@code null}: none).
+   */
+  record DefaultDiffers(String table, String column, String expected, String live)
+      implements Drift {
+    @Override public String describe() {
+      return table + "." + column + ": default " + expected + " expected, "
+          + (live == null ? "none" : live) + " in the database";
+    }
+  }
+
   /** A model's index the live table does not have. */
   record MissingIndex(String table, String index, List<String> columns, boolean unique)
       implements Drift {

@@ -1,6 +1,7 @@
 package io.toasty.migrate.diff;
 
 import io.toasty.migrate.live.LiveColumn;
+import io.toasty.migrate.live.LiveDefaults;
 import io.toasty.migrate.live.LiveIndex;
 import io.toasty.migrate.live.LiveShape;
 import io.toasty.migrate.live.LiveTable;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Compares the models' schema with the live one, table by table, as the backend's catalog shows
  * it ({@link LiveShape}): missing and extra tables, columns and indexes, column types (in the
- * catalog's canonical names) and nullability. A pure function of its inputs.
+ * catalog's canonical names), nullability and defaults
+ * (compared by value, {@link LiveDefaults}). A pure function of its inputs.
  */
 public final class LiveDiff {
   private LiveDiff() {}
@@ -70,6 +72,12 @@ public final class LiveDiff {
       if (want.nullable() != has.get().nullable()) {
         out.add(new Drift.NullabilityDiffers(table.name(), name, want.nullable(),
             has.get().nullable()));
+      }
+      // An identity column's value comes from its sequence, which the catalogs show variously.
+      if (shape.defaultsVisible() && !want.identity()
+          && !LiveDefaults.same(want.defaultValue(), has.get().defaultValue())) {
+        out.add(new Drift.DefaultDiffers(table.name(), name,
+            LiveDefaults.describe(want.defaultValue()), has.get().defaultValue()));
       }
     }
     for (LiveColumn c : live.columns()) {

@@ -35,6 +35,11 @@ public record DynamoShape() implements LiveShape {
   }
 
   @Override
+  public boolean defaultsVisible() {
+    return false;
+  }
+
+  @Override
   public LiveIndex expectedIndex(IndexSnapshot index) {
     return new LiveIndex(index.name(), DynamoRenderer.gsiKey(index), false);
   }

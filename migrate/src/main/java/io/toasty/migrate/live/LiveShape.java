@@ -25,6 +25,9 @@ public interface LiveShape {
   /** The columns of {@code table} the catalog shows, in model order. */
   List<String> visibleColumns(TableSnapshot table);
 
+  /** Whether the catalog shows column defaults (SQL catalogs do; DynamoDB has none). */
+  boolean defaultsVisible();
+
   /** {@code index} as the catalog would show it. */
   LiveIndex expectedIndex(IndexSnapshot index);
 

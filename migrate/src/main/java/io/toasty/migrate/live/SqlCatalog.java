@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Reads a table's columns and indexes from the database's catalog (information_schema,
  * pg_index, SQLite's pragmas): the live schema that drift checks compare with the models.
- * Each query answers rows of three texts; the table name is a bound value.
+ * Each query answers rows of texts (columns: name, type, nullability, default; indexes: name,
+ * uniqueness, column); the table name is a bound value. A missing default is {@code null}.
  */
 public final class SqlCatalog {
   private final Connection connection;
@@ -30,8 +31,8 @@ public final class SqlCatalog {
 
   private static final Map<String, Queries> QUERIES = Map.of(
       "postgresql", new Queries(
-          List.of("SELECT column_name::text, data_type::text, is_nullable::text FROM "
-              + "information_schema.columns WHERE table_schema = current_schema() AND "
+          List.of("SELECT column_name::text, data_type::text, is_nullable::text, "
+              + "column_default::text FROM information_schema.columns WHERE table_schema = current_schema() AND "
               + "table_name = ", " ORDER BY ordinal_position"),
           List.of("SELECT i.relname::text, CASE WHEN ix.indisunique THEN 'YES' ELSE 'NO' END, "
               + "a.attname::text FROM pg_class t JOIN pg_index ix ON t.oid = ix.indrelid "
@@ -45,7 +46,8 @@ public final class SqlCatalog {
       "mariadb", mysql(),
       "mysql", mysql(),
       "h2", new Queries(
-          List.of("SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS "
+          List.of("SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM "
+              + "INFORMATION_SCHEMA.COLUMNS "
               + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ",
               " ORDER BY ORDINAL_POSITION"),
           List.of("SELECT i.INDEX_NAME, CASE WHEN i.INDEX_TYPE_NAME = 'UNIQUE INDEX' THEN 'YES' "
@@ -58,7 +60,7 @@ public final class SqlCatalog {
               + "CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"),
       "sqlite", new Queries(
           List.of("SELECT name, type, CASE WHEN \"notnull\" = 0 AND pk = 0 THEN 'YES' ELSE 'NO' "
-              + "END FROM pragma_table_info(", ") ORDER BY cid"),
+              + "END, dflt_value FROM pragma_table_info(", ") ORDER BY cid"),
           List.of("SELECT il.name, CASE WHEN il.\"unique\" = 1 THEN 'YES' ELSE 'NO' END, ii.name "
               + "FROM pragma_index_list(", ") il JOIN pragma_index_info(il.name) ii "
               + "WHERE il.origin = 'c' ORDER BY il.name, ii.seqno"),
@@ -67,7 +69,8 @@ public final class SqlCatalog {
 
   private static Queries mysql() {
     return new Queries(
-        List.of("SELECT column_name, column_type, is_nullable FROM information_schema.columns "
+        List.of("SELECT column_name, column_type, is_nullable, column_default FROM "
+            + "information_schema.columns "
             + "WHERE table_schema = DATABASE() AND table_name = ", " ORDER BY ordinal_position"),
         List.of("SELECT index_name, CASE WHEN non_unique = 0 THEN 'YES' ELSE 'NO' END, "
             + "column_name FROM information_schema.statistics WHERE table_schema = DATABASE() "
@@ -89,7 +92,8 @@ public final class SqlCatalog {
         return Mono.just(Optional.<LiveTable>empty());
       }
       List<LiveColumn> live = columns.stream()
-          .map(r -> new LiveColumn(r.get(0), r.get(1), r.get(2).equals("YES"))).toList();
+          .map(r -> new LiveColumn(r.get(0), r.get(1), r.get(2).equals("YES"), r.get(3)))
+          .toList();
       return rows(queries.indexes(), table).collectList()
           .map(rows -> Optional.of(new LiveTable(table, live, indexes(rows))));
     });
@@ -120,6 +124,6 @@ public final class SqlCatalog {
     return connection.exec(new Operation.RawSql(sql, values, true, List.of()))
         .flatMapMany(r -> r instanceof ExecResponse.Rows rows ? rows.rows() : Flux.empty())
         .map(row -> ((Value.Record) row.fields().get(1)).fields().stream()
-            .map(v -> String.valueOf(v.toJava())).toList());
+            .map(v -> v.toJava() == null ? null : String.valueOf(v.toJava())).toList());
   }
 }

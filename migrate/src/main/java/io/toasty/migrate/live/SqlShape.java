@@ -72,6 +72,11 @@ public record SqlShape(SqlChoices choices) implements LiveShape {
   }
 
   @Override
+  public boolean defaultsVisible() {
+    return true;
+  }
+
+  @Override
   public LiveIndex expectedIndex(IndexSnapshot index) {
     return new LiveIndex(index.name(), index.columns(), index.unique());
   }

@@ -40,6 +40,12 @@ public interface MigrationProbe {
   /** Whether index uniqueness is visible in the live schema. */
   boolean uniquenessIsLive();
 
+  /**
+   * Whether the companion table that keeps {@code table}'s unique values exists (DynamoDB's
+   * {@code <table>.unique}); empty where uniqueness lives in the index itself.
+   */
+  java.util.Optional<Boolean> uniquenessTable(String table);
+
   /** Whether each migration applies whole or not at all. */
   boolean transactional();
 

@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>renames it {@code nickname} ({@code @Column(renamedFrom = "nick")})</li>
  *   <li>retypes {@code age} from int to long</li>
  *   <li>indexes {@code name}</li>
- *   <li>makes {@code nickname} unique, indexes {@code (name, age)} together</li>
+ *   <li>makes {@code nickname} unique, {@code (nickname, age)} unique together, indexes
+ *       {@code (name, age)} together</li>
  *   <li>adds {@code score} with {@code @Default("0")}, makes {@code name} optional</li>
  *   <li>drops the {@code Note} model (destructive: generated with the explicit flag)</li>
  *   <li>drops the {@code (name, age)} index and the {@code name} index</li>
@@ -61,7 +62,7 @@ public final class MigrationVersions {
       case 3 -> "rename nick to nickname";
       case 4 -> "retype person age";
       case 5 -> "index person name";
-      case 6 -> "unique nickname and name age index";
+      case 6 -> "unique nickname, nickname age and name age index";
       case 7 -> "add score default and optional name";
       case 8 -> "drop notes";
       default -> "drop name indexes";
@@ -88,6 +89,9 @@ public final class MigrationVersions {
     }
     if (v >= 6) {
       indexes.add(new IndexSchema("mig_people_nickname_key", List.of(3), true));
+    }
+    if (v >= 6) {
+      indexes.add(new IndexSchema("mig_people_nickname_age_key", List.of(3, 2), true));
     }
     if (v >= 6 && v < 9) {
       indexes.add(new IndexSchema("mig_people_name_age_idx", List.of(1, 2), false));

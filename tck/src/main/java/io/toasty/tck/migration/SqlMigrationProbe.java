@@ -91,6 +91,11 @@ final class SqlMigrationProbe implements MigrationProbe {
   }
 
   @Override
+  public java.util.Optional<Boolean> uniquenessTable(String table) {
+    return java.util.Optional.empty();
+  }
+
+  @Override
   public boolean transactional() {
     return choices.transactionalDdl();
   }

@@ -9,22 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.migrate.ChecksumMismatchException;
 import io.toasty.migrate.DestructiveChangeException;
+import io.toasty.migrate.MigrationEvent;
 import io.toasty.migrate.MigrationFailedException;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.Drift;
 import io.toasty.migrate.diff.DriftReport;
+import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.live.LiveColumn;
 import io.toasty.migrate.live.LiveIndex;
 import io.toasty.migrate.live.LiveTable;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.tck.BackendTest;
@@ -34,10 +39,12 @@ import io.toasty.tck.Requires;
 import io.toasty.tck.migration.MigrationProbe;
 import io.toasty.tck.migration.MigrationVersions;
 import io.toasty.tck.models.Users;
+import io.toasty.value.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,8 +60,10 @@ import reactor.core.publisher.Mono;
  * ({@link MigrationVersions}: add, rename, retype, index, unique and composite index, default and
  * nullability, a drop generated only with the explicit flag) applied one by one and rolled back
  * one by one, the live schema (the catalog's columns, nullability and indexes; DynamoDB's keys
- * and GSIs) compared with each version's snapshot and the rows kept where the change allows; two
- * applies at once; a failed step and the apply that resumes; an edited applied file.
+ * and GSIs; the drift check, types and defaults included) compared with each version's snapshot
+ * and the rows kept where the change allows; two applies at once; a failed step, the rollback of
+ * the half-applied migration and the apply that resumes; the progress events of each step; an
+ * edited applied file.
  */
 @Models(Users.class)
 @Requires(Need.MIGRATIONS)
@@ -119,11 +128,7 @@ public abstract class MigrationScenarios {
 
   @BackendTest
   public void twoConcurrentAppliesApplyEachMigrationOnce(Db db) {
-    Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
-    for (int v = 1; v <= 6; v++) {
-      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
-    }
+    Path dir = generated(6);
     Migrator one = Migrator.of(db, dir);
     Migrator two = Migrator.of(db, dir);
     var both = await(Mono.zip(one.apply(), two.apply()));
@@ -143,17 +148,60 @@ public abstract class MigrationScenarios {
     Path dir = tempDir();
     MigrationGenerator generator = MigrationGenerator.of(dir);
     generator.generate(failingFirst(), "people");
-    Migrator migrator = Migrator.of(db, dir);
+    List<MigrationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    Migrator migrator = Migrator.of(db, dir).onProgress(events::add);
     assertEquals(List.of(1), await(migrator.apply()));
     MigrationProbe probe = MigrationProbe.of(db);
     probe.insert(PEOPLE, Map.of("id", "a", "name", "ann", "age", 1L));
     probe.blockUniqueName();
     // Step 1 adds a column, step 2 makes name unique, which the obstacle makes fail.
     generator.generate(failingSecond(), "nick and unique name");
+    events.clear();
     MigrationFailedException failed = assertThrows(MigrationFailedException.class,
         () -> await(migrator.apply()));
     assertEquals(2, failed.version());
     assertEquals(2, failed.step());
+    MigrationEvent last = events.get(events.size() - 1);
+    assertTrue(last instanceof MigrationEvent.StepFailed f && f.error() == failed
+        && f.at().equals(new MigrationEvent.At("V2__nick_and_unique_name", 2, false, 2, 2,
+            "create unique index mig_people_name_key")), events.toString());
+    checkPartial(migrator, probe);
+    assertEquals("ann", probe.rows(PEOPLE).get(0).get("name"), "no row lost");
+
+    // Rolled back while half applied: only the steps in effect are undone.
+    assertEquals(probe.transactional() ? List.of() : List.of(2), await(migrator.rollback(1)));
+    assertEquals(List.of(1), await(migrator.history()).stream().map(HistoryRow::version)
+        .toList(), "V1 alone in effect");
+    LiveTable back = live(migrator, PEOPLE).orElseThrow();
+    assertTrue(back.column("nick").isEmpty(), back.toString());
+    assertEquals(probe.columnsAreLive() ? List.of("id", "name", "age") : List.of("id"),
+        back.columns().stream().map(LiveColumn::name).toList());
+    assertEquals(List.of(), await(migrator.drift(failingFirst())).ignoringExtraTables()
+        .drifts().stream().filter(d -> !d.toString().contains("mig_people_name_key")).toList(),
+        "the database is V1's again (the obstacle aside)");
+    assertEquals(List.of(Map.of("id", "a", "name", "ann", "age", 1L)), probe.rows(PEOPLE)
+        .stream().filter(r -> r.get("id").equals("a")).toList(), "ann kept");
+
+    // Applied again: it fails at the same step, then resumes from it once the obstacle is gone.
+    assertEquals(2, assertThrows(MigrationFailedException.class,
+        () -> await(migrator.apply())).step());
+    checkPartial(migrator, probe);
+    probe.unblockUniqueName();
+    assertEquals(List.of(2), await(migrator.apply()), "the next apply resumes V2");
+    List<HistoryRow> history = await(migrator.history());
+    assertEquals(List.of(1, 2), history.stream().map(HistoryRow::version).toList());
+    assertTrue(history.stream().allMatch(HistoryRow::complete));
+    LiveTable live = live(migrator, PEOPLE).orElseThrow();
+    assertEquals(probe.columnsAreLive(), live.column("nick").isPresent());
+    assertTrue(live.indexes().stream().anyMatch(ix -> ix.name().equals("mig_people_name_key")
+        && ix.columns().equals(List.of("name"))
+        && ix.unique() == probe.uniquenessIsLive()), live.toString());
+    assertEquals(List.of(2, 1), await(migrator.rollback(0)));
+    assertTrue(live(migrator, PEOPLE).isEmpty());
+  }
+
+  /** After V2 failed at its step 2: whole V2 undone, or its step 1 recorded and in effect. */
+  private static void checkPartial(Migrator migrator, MigrationProbe probe) {
     List<HistoryRow> history = await(migrator.history());
     LiveTable live = live(migrator, PEOPLE).orElseThrow();
     if (probe.transactional()) {
@@ -169,19 +217,63 @@ public abstract class MigrationScenarios {
       assertEquals(new MigrationStatus.Entry(2, "nick_and_unique_name",
           MigrationStatus.State.PARTIAL, 1, 2), partial);
     }
-    assertEquals("ann", probe.rows(PEOPLE).get(0).get("name"), "no row lost");
-    probe.unblockUniqueName();
-    assertEquals(List.of(2), await(migrator.apply()), "the next apply resumes V2");
-    history = await(migrator.history());
-    assertEquals(List.of(1, 2), history.stream().map(HistoryRow::version).toList());
-    assertTrue(history.stream().allMatch(HistoryRow::complete));
-    live = live(migrator, PEOPLE).orElseThrow();
-    assertEquals(probe.columnsAreLive(), live.column("nick").isPresent());
-    assertTrue(live.indexes().stream().anyMatch(ix -> ix.name().equals("mig_people_name_key")
-        && ix.columns().equals(List.of("name"))
-        && ix.unique() == probe.uniquenessIsLive()), live.toString());
-    assertEquals(List.of(2, 1), await(migrator.rollback(0)));
-    assertTrue(live(migrator, PEOPLE).isEmpty());
+  }
+
+  @BackendTest
+  public void progressEventsFollowEachStepInOrder(Db db) {
+    Path dir = generated(6);
+    List<MigrationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    // A short tick, so that slow steps (a DynamoDB index waited for) tick too.
+    Migrator migrator = Migrator.of(db, dir).onProgress(events::add, Duration.ofMillis(5));
+    List<MigrationStatus.Entry> entries = await(migrator.status()).migrations();
+    assertEquals(versions(1, 6), await(migrator.apply()));
+    List<MigrationEvent.At> up = new ArrayList<>();
+    for (int v = 1; v <= 6; v++) {
+      up.addAll(steps(entries.get(v - 1).label(), v, changes(v), false));
+    }
+    assertStepsInOrder(up, events);
+
+    events.clear();
+    assertEquals(List.of(6, 5, 4), await(migrator.rollback(3)));
+    List<MigrationEvent.At> down = new ArrayList<>();
+    for (int v = 6; v >= 4; v--) {
+      down.addAll(steps(entries.get(v - 1).label(), v, SchemaDiff.down(changes(v)), true));
+    }
+    assertStepsInOrder(down, events);
+  }
+
+  /** The changes of version {@code v}'s migration, as the generator wrote its steps. */
+  private static List<Change> changes(int v) {
+    return SchemaDiff.between(v == 1 ? SchemaSnapshot.EMPTY
+        : Snapshots.of(MigrationVersions.version(v - 1)),
+        Snapshots.of(MigrationVersions.version(v)), MigrationVersions.destructive(v));
+  }
+
+  private static List<MigrationEvent.At> steps(String label, int v, List<Change> changes,
+      boolean undo) {
+    List<MigrationEvent.At> out = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      out.add(new MigrationEvent.At(label, v, undo, i + 1, changes.size(),
+          changes.get(i).describe()));
+    }
+    return out;
+  }
+
+  /** Each step started, ticked or not while it ran, then done, one after the other. */
+  private static void assertStepsInOrder(List<MigrationEvent.At> expected,
+      List<MigrationEvent> events) {
+    int e = 0;
+    for (MigrationEvent.At at : expected) {
+      assertEquals(new MigrationEvent.StepStarted(at), events.get(e++), events.toString());
+      while (events.get(e) instanceof MigrationEvent.StillRunning r) {
+        assertEquals(at, r.at(), "a tick of the running step");
+        e++;
+      }
+      assertTrue(events.get(e) instanceof MigrationEvent.StepDone d && d.at().equals(at),
+          "step done: " + at + " in " + events);
+      e++;
+    }
+    assertEquals(events.size(), e, "no event after the last step: " + events);
   }
 
   @BackendTest
@@ -203,11 +295,7 @@ public abstract class MigrationScenarios {
 
   @BackendTest
   public void statusAndDriftFollowTheMigrations(Db db) {
-    Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
-    for (int v = 1; v <= 7; v++) {
-      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
-    }
+    Path dir = generated(7);
     Migrator migrator = Migrator.of(db, dir);
     assertEquals(List.of(1, 2, 3), await(migrator.apply(3)));
     MigrationStatus status = await(migrator.status());
@@ -234,7 +322,9 @@ public abstract class MigrationScenarios {
         new Drift.MissingIndex(PEOPLE, "mig_people_nickname_key", List.of("nickname"),
             probe.uniquenessIsLive()),
         new Drift.MissingIndex(PEOPLE, "mig_people_name_age_idx", List.of("name", "age"),
-            false)));
+            false),
+        new Drift.MissingIndex(PEOPLE, "mig_people_nickname_age_key", List.of("nickname", "age"),
+            probe.uniquenessIsLive())));
     if (probe.columnsAreLive()) {
       want.add(new Drift.MissingColumn(PEOPLE, "score", ahead.stream()
           .filter(d -> d instanceof Drift.MissingColumn).map(d -> ((Drift.MissingColumn) d)
@@ -258,6 +348,8 @@ public abstract class MigrationScenarios {
         List.of("nickname"), probe.uniquenessIsLive())), behind.toString());
     assertTrue(behind.contains(new Drift.ExtraIndex(PEOPLE, "mig_people_name_age_idx",
         List.of("name", "age"), false)), behind.toString());
+    assertTrue(behind.contains(new Drift.ExtraIndex(PEOPLE, "mig_people_nickname_age_key",
+        List.of("nickname", "age"), probe.uniquenessIsLive())), behind.toString());
     assertEquals(List.of(), await(migrator.drift(MigrationVersions.version(6)))
         .ignoringExtraTables().drifts(), "V6 live against V6");
     List<Drift> older = await(migrator.drift(MigrationVersions.version(1))).drifts();
@@ -265,12 +357,25 @@ public abstract class MigrationScenarios {
         "nickname", older.stream().filter(d -> d instanceof Drift.ExtraColumn)
             .map(d -> ((Drift.ExtraColumn) d).type()).findFirst().orElse("?"))), older.toString());
 
+    // V7 gives score the default 0: models that say 5, or no default, drift (where the catalog
+    // shows defaults); V7's own models do not.
+    assertEquals(List.of(7), await(migrator.apply(7)));
+    for (Value other : java.util.Arrays.asList(new Value.I32(5), null)) {
+      List<String> defaults = await(migrator.drift(withScoreDefault(other)))
+          .ignoringExtraTables().drifts().stream()
+          .map(d -> d instanceof Drift.DefaultDiffers x && x.live() != null
+              ? x.table() + "." + x.column() + ": " + x.expected() : d.describe())
+          .toList();
+      assertEquals(probe.columnsAreLive() ? List.of(PEOPLE + ".score: "
+          + (other == null ? "no default" : "5")) : List.of(), defaults);
+    }
+
     // A folder that is not this database's: every applied version lacks its file.
     MigrationStatus foreign = await(Migrator.of(db, tempDir()).status());
-    assertEquals(versions(1, 6), versionsIn(foreign, MigrationStatus.State.MISSING_FILE));
+    assertEquals(versions(1, 7), versionsIn(foreign, MigrationStatus.State.MISSING_FILE));
     assertTrue(foreign.hasMismatch());
 
-    assertEquals(List.of(6, 5, 4, 3, 2), await(migrator.rollback(1)));
+    assertEquals(List.of(7, 6, 5, 4, 3, 2), await(migrator.rollback(1)));
     editFirst(dir);
     MigrationStatus edited = await(migrator.status());
     assertEquals(versions(1, 1), versionsIn(edited, MigrationStatus.State.CHECKSUM_MISMATCH));
@@ -311,10 +416,19 @@ public abstract class MigrationScenarios {
   private static void checkLive(Migrator migrator, MigrationProbe probe, int v) {
     SchemaSnapshot expected = v == 0 ? SchemaSnapshot.EMPTY
         : Snapshots.of(MigrationVersions.version(v));
+    if (v > 0) {
+      // Everything the catalog shows, types and defaults included, is the version's.
+      assertEquals(List.of(), await(migrator.drift(MigrationVersions.version(v)))
+          .ignoringExtraTables().drifts(), "V" + v + " live against V" + v);
+    }
     for (String table : List.of(PEOPLE, MigrationVersions.NOTES)) {
       Optional<LiveTable> live = live(migrator, table);
       Optional<TableSnapshot> want = expected.table(table);
       assertEquals(want.isPresent(), live.isPresent(), "V" + v + ": table " + table);
+      boolean unique = want.isPresent() && want.get().indexes().stream()
+          .anyMatch(IndexSnapshot::unique);
+      probe.uniquenessTable(table).ifPresent(has -> assertEquals(unique, has,
+          "V" + v + ": the companion table of " + table + "'s unique values"));
       if (want.isEmpty()) {
         continue;
       }
@@ -359,6 +473,17 @@ public abstract class MigrationScenarios {
     }
   }
 
+  /** Version 7 with {@code score}'s default changed to {@code value} ({@code null}: none). */
+  private static Schema withScoreDefault(Value value) {
+    Schema v7 = MigrationVersions.version(7);
+    ModelSchema p = v7.model("Person");
+    List<FieldSchema> fields = p.fields().stream().map(f -> !f.name().equals("score") ? f
+        : new FieldSchema(f.index(), f.name(), f.type(), f.nullable(), f.auto(), value,
+            f.columnName(), f.onUpdate(), f.sensitive(), f.renamedFrom())).toList();
+    return Schema.of(List.of(new ModelSchema(p.name(), p.javaClass(), p.tableName(), fields,
+        p.primaryKey(), p.indexes()), v7.model("Note")));
+  }
+
   private static Schema failingFirst() {
     return Schema.of(List.of(MigrationVersions.version(1).model("Person")));
   }
@@ -392,6 +517,16 @@ public abstract class MigrationScenarios {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A new folder with the migrations of versions 1 to {@code last}. */
+  private static Path generated(int last) {
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    for (int v = 1; v <= last; v++) {
+      generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
+    }
+    return dir;
   }
 
   private static Path tempDir() {
