@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * <pre>{@code
  * Flux<User> stored = Users.createAll(Flux.range(0, 1_000_000)
  *     .map(i -> Users.create().name("u" + i).email("u" + i + "@example.com"))).exec(db);
- * Flux<Long> deleted = Bulk.execAll(ids.map(Users::deleteById)).exec(db);
+ * Flux<Long> deleted = Users.deleteAll(ids.map(Users::deleteById)).exec(db);
  * }</pre>
  *
  * <p>Results stream back in the order of the input. Only a chunk and the one being gathered
@@ -69,7 +69,8 @@ public final class Bulk<T> {
   /**
    * Runs every statement {@code statements} emits (e.g. {@code Users.updateById(..)..} or
    * {@code Users.deleteById(..)}), a chunk of them per {@link Batch}; the result is each
-   * statement's, in order.
+   * statement's, in order. Generated per model, typed to its statements, as
+   * {@code Users.updateAll(..)} and {@code Users.deleteAll(..)}.
    */
   @SuppressWarnings("unchecked")
   public static <T> Bulk<T> execAll(Publisher<? extends Statement<T>> statements) {

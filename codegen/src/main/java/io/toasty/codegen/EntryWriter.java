@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
 import java.util.function.Function;
@@ -54,6 +55,8 @@ final class EntryWriter {
         .addMethod(upsert())
         .addMethod(upsertMany())
         .addMethod(createAll())
+        .addMethod(updateAll())
+        .addMethod(deleteAll())
         .addMethod(all())
         .addMethod(filter());
     model.finders().forEach(f -> type.addMethod(filterBy(f)));
@@ -190,6 +193,34 @@ final class EntryWriter {
         .addParameter(ParameterizedTypeName.get(ApiTypes.PUBLISHER,
             WildcardTypeName.subtypeOf(model.createClass())), "creates")
         .addStatement("return $T.createAll(MODEL, creates)", ApiTypes.BULK)
+        .build();
+  }
+
+  /** {@code <R> Bulk<R> updateAll(Publisher<? extends UserUpdate<R>>)}: a batch per chunk. */
+  private MethodSpec updateAll() {
+    TypeVariableName result = TypeVariableName.get("R");
+    return method("updateAll", ParameterizedTypeName.get(ApiTypes.BULK, result))
+        .addTypeVariable(result)
+        .addJavadoc("A stream of updates of any length, each of one record by its key ({@code"
+            + " updateById(..)},\n{@code update(record)}), a chunk of them per batch; the"
+            + " result is each update's, in order.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.PUBLISHER,
+            WildcardTypeName.subtypeOf(updateOf(result))), "updates")
+        .addStatement("return $T.execAll(updates)", ApiTypes.BULK)
+        .build();
+  }
+
+  /** {@code Bulk<Long> deleteAll(Publisher<? extends Delete<User>>)}: a batch per chunk. */
+  private MethodSpec deleteAll() {
+    return method("deleteAll",
+            ParameterizedTypeName.get(ApiTypes.BULK, ClassName.get(Long.class)))
+        .addJavadoc("A stream of deletes of any length, each of one record by its key ({@code"
+            + " deleteById(..)},\n{@code delete(record)}), a chunk of them per batch; the"
+            + " result is each delete's count, in order.\n")
+        .addParameter(ParameterizedTypeName.get(ApiTypes.PUBLISHER,
+            WildcardTypeName.subtypeOf(ParameterizedTypeName.get(ApiTypes.DELETE,
+                model.record()))), "deletes")
+        .addStatement("return $T.execAll(deletes)", ApiTypes.BULK)
         .build();
   }
 

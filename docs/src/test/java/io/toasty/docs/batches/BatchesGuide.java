@@ -101,6 +101,24 @@ final class BatchesGuide {
     return updated.collectList().block();
   }
 
+  static List<Product> restockEach(Db db, Flux<Product> products) {
+    // snippet: bulk-update-all
+    Flux<Product> restocked = Products.updateAll(products
+            .map(p -> Products.update(p).stock(p.stock() + 100)))  // by the record's key
+        .exec(db);                                 // Flux<Product>: each as stored, in order
+    // end-snippet
+    return restocked.collectList().block();
+  }
+
+  static List<Long> removeAll(Db db, Flux<UUID> ids) {
+    // snippet: bulk-delete-all
+    Flux<Long> deleted = Products.deleteAll(ids.map(Products::deleteById))
+        .chunkSize(500)                            // 500 deletes per batch
+        .exec(db);                                 // each delete's count, in order
+    // end-snippet
+    return deleted.collectList().block();
+  }
+
   static Mono<Long> allOrNothing(Db db, Flux<ProductCreate> rows) {
     // snippet: bulk-one-transaction
     Mono<Long> stored = db.transaction(tx -> Products.createAll(rows).exec(tx)).count();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.toasty.UniqueViolationException;
 import io.toasty.docs.DynamoLocal;
 import io.toasty.reactive.Db;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,15 @@ class BatchesGuideTest {
           Products.filter(Products.SKU.startsWith("SKU-1")).stream(db));
       assertEquals(1_111, updated.size());
       assertEquals(117L, Products.getBySku(db, "SKU-17").block().stock());
+      List<Product> restocked = BatchesGuide.restockEach(db,
+          Products.filter(Products.SKU.startsWith("SKU-2")).stream(db));
+      assertEquals(1_111, restocked.size());
+      assertEquals(List.of(127L), restocked.stream().filter(p -> p.sku().equals("SKU-27"))
+          .map(Product::stock).toList());
+      assertEquals(Collections.nCopies(1_111, 1L), BatchesGuide.removeAll(db,
+          Products.filter(Products.SKU.startsWith("SKU-3")).stream(db).map(Product::id)));
+      assertEquals(List.of(), Products.filter(Products.SKU.startsWith("SKU-3")).collect(db)
+          .block());
       Flux<ProductCreate> dup = Flux.just(
           Products.create().sku("NEW-1").name("n").stock(0),
           Products.create().sku("SKU-1").name("taken").stock(0));

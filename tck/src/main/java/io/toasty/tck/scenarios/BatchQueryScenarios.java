@@ -6,9 +6,11 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Feature;
 import io.toasty.RecordNotFoundException;
 import io.toasty.Statement;
 import io.toasty.UniqueViolationException;
+import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 import reactor.util.function.Tuple4;
 
@@ -80,6 +83,49 @@ public abstract class BatchQueryScenarios {
     assertEquals(2, r.getT3().votes());
     assertEquals(List.of("first", "old", "second"), await(ann.articles().collect(db)).stream()
         .map(Article::title).sorted().toList());
+  }
+
+  @BackendTest
+  public void instanceDeletesAndUpdatesRunTogether(Db db, OperationLog log,
+      Capability capability) {
+    User ann = Fixtures.user(db, "ann");
+    User bob = Fixtures.user(db, "bob");
+    log.clear();
+    Tuple2<User, Long> r = await(Toasty.batch(
+        Users.update(ann).loginCount(3),
+        Users.delete(bob)).exec(db));
+    assertOneUnit(log, capability);
+    assertEquals(3, r.getT1().loginCount());
+    assertEquals(1L, r.getT2());
+    assertEquals(List.of(r.getT1()), Fixtures.allUsers(db));
+    // the deleted record's unique email is free again
+    assertEquals("bob@example.com", Fixtures.user(db, "bob").email());
+  }
+
+  /**
+   * A query beside a write: one transaction over SQL; where a batch that writes must be one
+   * atomic request, refused with {@code ATOMIC_BATCH} before anything is sent.
+   */
+  @BackendTest
+  @Requires(Need.MIXED_BATCH)
+  public void aMixedBatchIsRefusedBeforeAnythingIsSent(Db db, OperationLog log) {
+    User ann = Fixtures.user(db, "ann");
+    log.clear();
+    Tuple2<List<User>, Long> r;
+    try {
+      r = await(Toasty.batch(
+          Users.filter(Users.LOGIN_COUNT.lt(5)).asList(),   // not a key read
+          Users.deleteById(ann.id())).exec(db));
+    } catch (UnsupportedFeatureException refused) {
+      assertEquals(Feature.ATOMIC_BATCH, refused.feature());
+      // no log text in the message: the harness reads a refusal's name in an AssertionError
+      assertEquals(0, log.size(), "operations sent before the refusal");
+      assertEquals(0, log.connectionsAcquired(), "connections taken before the refusal");
+      throw refused;
+    }
+    assertEquals(List.of(ann), r.getT1());
+    assertEquals(1L, r.getT2());
+    assertEquals(List.of(), Fixtures.allUsers(db));
   }
 
   /** On DynamoDB 60 users are 120 items (each email claims one): refused before anything. */

@@ -140,13 +140,48 @@ public abstract class BulkStreamScenarios {
     assertTrue(Fixtures.allUsers(db).stream().allMatch(u -> u.loginCount() == 0));
   }
 
+  /** The generated {@code Users.updateAll}: each record as stored, in order, a batch a chunk. */
+  @BackendTest
+  public void updateAllStreamsEachUpdatedRecordInOrder(Db db, OperationLog log,
+      Capability capability) {
+    List<User> all = awaitAll(Users.createAll(users("o", 12)).exec(db));
+    log.clear();
+    List<User> updated = awaitAll(Users.updateAll(Flux.fromIterable(all).index()
+        .map(t -> Users.update(t.getT2()).loginCount(100 + t.getT1().intValue())))
+        .chunkSize(5).exec(db));
+    assertEquals(12, updated.size());
+    for (int i = 0; i < 12; i++) {
+      assertEquals(all.get(i).id(), updated.get(i).id());
+      assertEquals(100 + i, updated.get(i).loginCount());
+    }
+    long units = capability.interactiveTransactions() ? log.operations(Operation.Transaction.class)
+        .stream().filter(t -> t.kind() == Operation.Transaction.Kind.BEGIN).count()
+        : log.count(Operation.Atomic.class);
+    assertEquals(3, units, () -> "one batch per chunk of 5, 5 and 2: " + log);
+    assertEquals(List.of(1L), awaitAll(Users.updateAll(Flux.just(
+        Users.updateById(all.get(6).id()).name("six"))).exec(db)));
+    assertEquals("six", await(Users.getById(db, all.get(6).id())).name());
+  }
+
+  @BackendTest
+  public void aCancelledUpdateAllLeavesOnlyWholeChunks(Db db) {
+    List<User> all = awaitAll(Users.createAll(users("w", 40)).exec(db));
+    List<Long> some = awaitAll(Users.updateAll(Flux.fromIterable(all)
+        .map(u -> Users.updateById(u.id()).loginCount(9))).chunkSize(5).exec(db).take(7));
+    assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L), some);
+    long updated = Fixtures.allUsers(db).stream().filter(u -> u.loginCount() == 9).count();
+    assertEquals(0, updated % 5, () -> updated + " updated: a chunk was applied in part");
+    assertTrue(updated >= 10 && updated <= 20, () -> updated + " updated");
+  }
+
+  /** The generated {@code Users.deleteAll}, of instance deletes. */
   @BackendTest
   public void aCancelledDeleteStreamLeavesOnlyWholeChunks(Db db) {
     List<User> all = awaitAll(Users.createAll(users("d", 40)).exec(db));
     AtomicInteger pulled = new AtomicInteger();
-    List<Long> some = awaitAll(Bulk.execAll(Flux.fromIterable(all)
+    List<Long> some = awaitAll(Users.deleteAll(Flux.fromIterable(all)
         .doOnNext(u -> pulled.incrementAndGet())
-        .map(u -> Users.deleteById(u.id()))).chunkSize(5).exec(db).take(7));
+        .map(Users::delete)).chunkSize(5).exec(db).take(7));
     assertEquals(7, some.size());
     long deleted = 40 - Fixtures.allUsers(db).size();
     assertEquals(0, deleted % 5, () -> deleted + " deleted: a chunk was applied in part");
