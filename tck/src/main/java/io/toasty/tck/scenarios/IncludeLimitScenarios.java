@@ -238,4 +238,22 @@ public abstract class IncludeLimitScenarios {
     assertEquals(1, log.count(Operation.GetByKey.class), () -> "one read by key: " + log);
     assertEquals(0, log.count(Operation.QuerySql.class), () -> "a window query: " + log);
   }
+
+  /**
+   * A limit per parent ordered by an optional field: NULL below every value on every backend
+   * (first ascending, last descending), so each channel keeps the same episodes everywhere.
+   */
+  @BackendTest
+  @Requires(Need.INCLUDE_LIMIT)
+  public void limitPerParentOnAnOptionalFieldPutsNullFirstAscending(Db db) {
+    channels(db);
+    List<Channel> asc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.RATING.asc(), Episodes.NUMBER.asc()).limit(3)).collect(db));
+    assertEquals(Map.of("news", List.of("e2", "e4", "e6"), "art", List.of("e11", "e12", "e13"),
+        "quiet", List.of()), episodesByChannel(asc));
+    List<Channel> desc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.RATING.desc(), Episodes.NUMBER.asc()).offset(2).limit(3)).collect(db));
+    assertEquals(Map.of("news", List.of("e3", "e6", "e2"), "art", List.of("e13"),
+        "quiet", List.of()), episodesByChannel(desc));
+  }
 }
