@@ -80,4 +80,27 @@ class IndexQueryTest {
     assertTrue(sent.scanIndexForward());
     assertEquals(3, sent.limit());
   }
+
+  /**
+   * An include's page per parent (a limit per parent ordered by the index's sort key): the
+   * parent's key as a constant in the key condition, keys only, backwards, the page as the
+   * request's Limit; the page taken is one request, the rest of the board never read.
+   */
+  @Test
+  void anIncludesPagePerParentIsOneQueryOfKeysWithALimit() {
+    int before = LocalDynamo.requests("QueryRequest");
+    List<Value.Record> keys = h.stream(new Operation.FindPkByIndex(L, INDEX,
+        cmp(CompareOp.EQ, col(L, 1), new Expr.Const(str("b"))), Expr.TRUE, List.of(),
+        List.of(), false, 4)).take(4).collectList().block(Harness.TIMEOUT);
+    assertEquals(4, keys.size());
+    assertEquals(1, keys.get(0).size(), "the primary key only");
+    assertEquals(1, LocalDynamo.requests("QueryRequest") - before, "one request for the page");
+    QueryRequest sent = (QueryRequest) LocalDynamo.LATEST.get("QueryRequest");
+    assertEquals(INDEX, sent.indexName());
+    assertFalse(sent.scanIndexForward());
+    assertEquals(4, sent.limit());
+    List<Value.Record> rows = h.rows(new Operation.GetByKey(L, ALL, keys));
+    assertEquals(List.of(10L, 9L, 8L, 7L), ranks(rows).stream().sorted(
+        java.util.Comparator.reverseOrder()).toList());
+  }
 }

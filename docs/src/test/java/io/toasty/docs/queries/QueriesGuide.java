@@ -43,6 +43,14 @@ final class QueriesGuide {
     return high.collectList().block();
   }
 
+  static List<List<Player>> nullOrder(Db db) {
+    // snippet: q-null-order
+    Flux<Player> leastBonus = Players.all().orderBy(Players.BONUS.asc()).limit(2).stream(db);
+    Flux<Player> mostBonus = Players.all().orderBy(Players.BONUS.desc()).stream(db);
+    // end-snippet
+    return List.of(leastBonus.collectList().block(), mostBonus.collectList().block());
+  }
+
   static Long bumpViews(Db db) {
     // snippet: q-update-arithmetic
     Mono<Long> bumped = Players.filter(Players.TEAM.eq("red")).update()

@@ -29,6 +29,11 @@ class QueriesGuideTest {
     // score + bonus: ann 15, bob NULL, Cid 60, dan 40; ordered by 2 * score - bonus.
     assertEquals(List.of("dan", "Cid"),
         QueriesGuide.arithmetic(db).stream().map(Player::name).toList());
+    // bonus: ann 5, bob NULL, Cid 30, dan 0; NULL first ascending, last descending.
+    List<List<Player>> byBonus = QueriesGuide.nullOrder(db);
+    assertEquals(List.of("bob", "dan"), byBonus.get(0).stream().map(Player::name).toList());
+    assertEquals(List.of("Cid", "ann", "dan", "bob"),
+        byBonus.get(1).stream().map(Player::name).toList());
     assertEquals(2L, QueriesGuide.bumpViews(db));
     // views are now 1 (red) and 0 (blue): score < views + 25 for ann and bob.
     assertEquals(List.of("ann", "bob"), names(QueriesGuide.text(db)));

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Orders rows the driver has read by a query's {@code ORDER BY} over columns, in DynamoDB's
- * ordering of the stored attributes; NULL after every value, whatever the direction.
+ * ordering of the stored attributes; NULL below every value (first ascending, last descending),
+ * as every backend orders it.
  */
 public final class RowOrder {
   private RowOrder() {}
@@ -22,8 +23,7 @@ public final class RowOrder {
         int at = columns.indexOf(((Expr.Column) o.expr()).index());
         int c = compare(x.get(at), y.get(at));
         if (c != 0) {
-          return o.direction() == OrderBy.Direction.DESC && !x.get(at).isNull()
-              && !y.get(at).isNull() ? -c : c;
+          return o.direction() == OrderBy.Direction.DESC ? -c : c;
         }
       }
       return 0;
@@ -32,7 +32,7 @@ public final class RowOrder {
 
   private static int compare(Value a, Value b) {
     if (a.isNull() || b.isNull()) {
-      return a.isNull() == b.isNull() ? 0 : a.isNull() ? 1 : -1;
+      return a.isNull() == b.isNull() ? 0 : a.isNull() ? -1 : 1;
     }
     AttributeValue x = AttributeCodec.encode(a);
     AttributeValue y = AttributeCodec.encode(b);

@@ -35,7 +35,7 @@ public final class Explain {
     this.capability = capability;
     this.x = new ExplainExpr(schema);
     this.st = new ExplainStatement(schema, x);
-    this.nodes = new ExplainNode(x, st);
+    this.nodes = new ExplainNode(x, st, capability.sql());
   }
 
   /** Renders every phase's output. */

@@ -50,9 +50,13 @@ final class ExplainNode {
   private final ExplainExpr x;
   private final ExplainStatement st;
 
-  ExplainNode(ExplainExpr x, ExplainStatement st) {
+  private final boolean sql;
+
+  /** Renders with {@code sql} true for a backend that runs SQL (as the plans were made). */
+  ExplainNode(ExplainExpr x, ExplainStatement st, boolean sql) {
     this.x = x;
     this.st = st;
+    this.sql = sql;
   }
 
   String node(MirNode n) {
@@ -205,7 +209,11 @@ final class ExplainNode {
           .append(": ");
       if (b.fetch() instanceof MergeBranch.SqlFetch f) {
         out.append("QuerySql ").append(st.statement(f.statement())).append("  + (")
-            .append(x.columns(f.keys().table(), f.keys().columns())).append(") IN window keys");
+            .append(x.columns(f.keys().table(), f.keys().columns())).append(") IN window keys")
+            .append(sql || !perParent(f.statement()) ? "" : " (a limit per parent: each "
+                + "parent's records read whole through the index, sorted and cut in memory)");
+      } else if (b.fetch() instanceof MergeBranch.IndexFetch f) {
+        out.append(indexFetch(f));
       } else {
         MergeBranch.KeyFetch k = (MergeBranch.KeyFetch) b.fetch();
         out.append("GetByKey ").append(k.table()).append(" keys from the window")
@@ -213,6 +221,22 @@ final class ExplainNode {
       }
       branches(out, b.nested(), depth + 1);
     }
+  }
+
+  /** A limit per parent read from an index in its order, each parent's page apart. */
+  private String indexFetch(MergeBranch.IndexFetch f) {
+    return "FindPkByIndex " + f.table() + "." + f.index() + " where "
+        + x.columns(f.table(), List.of(f.keyColumn())) + " = each window key"
+        + (f.forward() ? "" : " descending") + ", Limit " + (f.offset() == null ? ""
+        : x.expr(f.offset()) + " + ") + x.expr(f.count()) + " per parent (its records beyond "
+        + "the limit never read), then GetByKey " + f.table() + " columns ("
+        + x.columns(f.table(), f.columns()) + ")";
+  }
+
+  /** Whether {@code s} is a query with a limit per partition (an include's, per parent). */
+  private static boolean perParent(io.toasty.stmt.Statement s) {
+    return s instanceof io.toasty.stmt.Query q && q.limit() != null
+        && !q.limit().partitionBy().isEmpty();
   }
 
   private String exec(boolean insert, io.toasty.stmt.Statement s, KeyBinding keys, String p) {

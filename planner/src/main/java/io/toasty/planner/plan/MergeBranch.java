@@ -67,6 +67,32 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
   }
 
   /**
+   * Key-value, a limit per parent whose order is an index's sort key (the index's partition the
+   * foreign key): for each of the window's keys one index read ({@code Operation.FindPkByIndex}
+   * of {@code keyColumn = key}, forward or backward, its page size {@code offset + count}) taken
+   * to {@code offset + count} keys, of which the first {@code offset} are dropped; then those
+   * keys' rows by key ({@code Operation.GetByKey} of {@code columns}), in the index reads'
+   * order. A parent's children beyond its limit are never read.
+   *
+   * @param keyPositions where the primary key's columns sit in a row of {@code columns}
+   */
+  public record IndexFetch(String table, String index, int keyColumn, List<Integer> columns,
+      List<Integer> keyPositions, boolean forward, Expr count, Expr offset) implements Fetch {
+    public IndexFetch {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(index, "index");
+      columns = List.copyOf(columns);
+      keyPositions = List.copyOf(keyPositions);
+      Objects.requireNonNull(count, "count");
+    }
+
+    @Override
+    public List<Integer> fetched() {
+      return columns;
+    }
+  }
+
+  /**
    * Key-value: the window's keys are the children's primary keys ({@code Operation.GetByKey}),
    * and {@code residual} (over the child's columns) is checked in memory.
    */

@@ -22,9 +22,10 @@ import java.util.List;
  * Breaks the HIR's include cycles: the statements merged into a parent become the branches of a
  * {@link NestedMerge} over the parent's node, recursively for nested includes. On SQL each branch
  * is one query per window ({@code fk IN (window keys)}); on a key-value backend a branch whose
- * keys are the children's primary key reads them by key, one whose foreign key has an index of
- * its own is the same per-window query (which such a driver runs as index reads), and any other
- * is refused.
+ * keys are the children's primary key reads them by key, one with a limit per parent in the
+ * order of an index on the foreign key reads each parent's page from that index
+ * ({@link LimitedIndexFetch}), one whose foreign key has an index of its own is the same
+ * per-window query (which such a driver runs as index reads), and any other is refused.
  */
 final class PlanNestedMerge {
   /** Parent rows per window: the child query's key list has at most this many entries. */
@@ -120,6 +121,11 @@ final class PlanNestedMerge {
     boolean byKey = m.childColumns().equals(table.primaryKey());
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
     boolean subquery = io.toasty.planner.expr.Walk.hasSubquery(q.filter());
+    MergeBranch.IndexFetch limited = subquery || byKey ? null
+        : LimitedIndexFetch.of(q, m.childColumns(), table);
+    if (limited != null) {
+      return limited;
+    }
     if (!subquery && !byKey && KeyListIndex.covers(table, m.childColumns())) {
       // The key list goes to the backend as a query on the foreign key's own index: one index
       // read per key, then the items by key; its order is applied within the window, and a

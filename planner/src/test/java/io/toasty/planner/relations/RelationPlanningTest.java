@@ -183,6 +183,48 @@ class RelationPlanningTest {
     assertTrue(explain.contains("of the flattened records"), explain);
   }
 
+  /**
+   * A limit per parent on a key-value backend: ordered by the sort key of an index on the
+   * foreign key, each parent's page is an index read in that order (backwards for descending)
+   * with a Limit; with a filter of the include's own, or an order the index has not, the
+   * children are read whole through the index and cut in memory, and explain says which.
+   */
+  @Test
+  void keyValueLimitPerParentReadsAnIndexInItsOrderOnlyWhereItCan() {
+    var t = RelationFixtures.POST;
+    var sorted = new io.toasty.schema.app.ModelSchema(t.name(), t.javaClass(), t.tableName(),
+        t.fields(), t.primaryKey(), List.of(new io.toasty.schema.app.IndexSchema(
+            "posts_person_id_idx", List.of(1, 2), false)), t.relations());
+    Planner p = new Planner(Schema.of(List.of(RelationFixtures.PERSON, sorted,
+        RelationFixtures.TAG, RelationFixtures.TAGGING)), Capability.DYNAMODB, 4);
+    Query byTitle = Query.all("Post").withOrderBy(List.of(new io.toasty.stmt.OrderBy(post(2),
+        io.toasty.stmt.OrderBy.Direction.DESC))).withLimit(new io.toasty.stmt.Limit(
+            value(3L), value(1L)));
+    Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
+        new Include(person(RelationFixtures.POSTS), byTitle))));
+    var plan = p.compile(q);
+    NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
+        plan.actions().result());
+    var fetch = assertInstanceOf(io.toasty.planner.plan.MergeBranch.IndexFetch.class,
+        merge.branches().get(0).fetch());
+    assertEquals("posts_person_id_idx", fetch.index());
+    assertEquals(1, fetch.keyColumn());
+    assertTrue(!fetch.forward());
+    String explain = p.explain(q);
+    assertTrue(explain.contains("FindPkByIndex posts.posts_person_id_idx where person_id = each "
+        + "window key descending, Limit $"), explain);
+    Query filtered = Query.all("Person").withReturning(new Returning.Model(List.of(
+        new Include(person(RelationFixtures.POSTS),
+            byTitle.withFilter(Expr.eq(post(2), value("x")))))));
+    var otherPlan = p.compile(filtered);
+    var other = (NestedMergeAction) otherPlan.actions().producer(otherPlan.actions().result());
+    assertInstanceOf(io.toasty.planner.plan.MergeBranch.SqlFetch.class,
+        other.branches().get(0).fetch());
+    assertTrue(p.explain(filtered).contains("read whole through the index, sorted and cut in "
+        + "memory"), p.explain(filtered));
+    assertTrue(!sql.explain(q).contains("cut in memory"), sql.explain(q));
+  }
+
   @Test
   void keyValueAnyIsTwoStepsReadingByKey() {
     Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),

@@ -113,6 +113,11 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public NullOrder nullOrder() {
+    return NullOrder.HIGHEST;
+  }
+
+  @Override
   public PatternSyntax patternSyntax() {
     return PatternSyntax.LIKE_OR_ILIKE;
   }

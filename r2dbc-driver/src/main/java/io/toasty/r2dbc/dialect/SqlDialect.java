@@ -93,6 +93,15 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How LIMIT and OFFSET are written. */
   LimitSyntax limitSyntax();
 
+  /**
+   * Where the database puts NULL in an order: every backend's results put it first ascending
+   * and last descending (below every value), written out where the database's own default
+   * differs.
+   */
+  default NullOrder nullOrder() {
+    return NullOrder.LOWEST;
+  }
+
   /** How a column is tested against a list of bound values (an IN list, a window of keys). */
   default InListBinding inListBinding() {
     return InListBinding.MARKERS;
@@ -440,6 +449,18 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
      * once, and no NULL. Elsewhere, markers.
      */
     UNNEST_JOIN
+  }
+
+  /** Where NULL sorts by the database's default, and so whether an order says it. */
+  enum NullOrder {
+    /** Below every value, first ascending and last descending (H2, MySQL, MariaDB, SQLite). */
+    LOWEST,
+    /**
+     * Above every value (PostgreSQL): a term that may be NULL is written {@code ASC NULLS FIRST}
+     * or {@code DESC NULLS LAST}; a required column's is left as it is, so that an index on it
+     * still delivers the order.
+     */
+    HIGHEST
   }
 
   /** How "a equals b, or both are NULL" is written. */

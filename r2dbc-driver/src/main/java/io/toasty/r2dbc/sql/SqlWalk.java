@@ -162,8 +162,30 @@ final class SqlWalk {
         out.append(", ");
       }
       expr(term.expr(), null);
-      out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+      boolean ascending = term.direction() == OrderBy.Direction.ASC;
+      out.append(ascending ? " ASC" : " DESC");
+      switch (dialect.nullOrder()) {
+        case LOWEST -> { }
+        case HIGHEST -> out.append(!mayBeNull(term.expr()) ? ""
+            : ascending ? " NULLS FIRST" : " NULLS LAST");
+      }
     }
+  }
+
+  /**
+   * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
+   * anything else (an optional column, an expression).
+   */
+  private boolean mayBeNull(Expr e) {
+    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
+      return false;
+    }
+    if (!(e instanceof Expr.Column c)) {
+      return true;
+    }
+    TableSchema table = schema.table(c.table());
+    return c.index() < 0 || c.index() >= table.columns().size()
+        || table.column(c.index()).nullable();
   }
 
   private void lock(RowLock lock) {

@@ -88,6 +88,25 @@ class DialectSqlTest {
     return new Expr.InList(col("users", column), items);
   }
 
+  /**
+   * NULL below every value everywhere: PostgreSQL (NULL high by default) says so on an optional
+   * column's term, and leaves a required column's as it is (its index still serves the order);
+   * the others sort NULL low already.
+   */
+  @Test
+  void nullSortsLowOnEveryDialect() {
+    Query q = new Query(USERS, Expr.TRUE, new Returning.Project(List.of(col("users", 0))),
+        List.of(new OrderBy(col("users", 3), OrderBy.Direction.ASC),
+            new OrderBy(col("users", 3), OrderBy.Direction.DESC),
+            new OrderBy(col("users", 1), OrderBy.Direction.ASC)), null);
+    assertSql(PG, q, "SELECT \"id\" FROM \"users\" ORDER BY \"nickname\" ASC NULLS FIRST, "
+        + "\"nickname\" DESC NULLS LAST, \"name\" ASC");
+    assertSql(H2, q, "SELECT \"id\" FROM \"users\" ORDER BY \"nickname\" ASC, "
+        + "\"nickname\" DESC, \"name\" ASC");
+    assertSql(MARIADB, q, "SELECT `id` FROM `users` ORDER BY `nickname` ASC, `nickname` DESC, "
+        + "`name` ASC");
+  }
+
   @Test
   void postgresqlBindsAListOfArgumentsAsOneArraySoEveryLengthSharesOneText() {
     RenderedSql two = render(PG, usersWhere(in(0, 0, 2)));

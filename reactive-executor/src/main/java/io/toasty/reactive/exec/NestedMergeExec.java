@@ -162,6 +162,9 @@ final class NestedMergeExec {
       return cx.sendAside(new Operation.QuerySql(bound.statement(), bound.args(),
           sql.rowType()));
     }
+    if (fetch instanceof MergeBranch.IndexFetch limited) {
+      return IndexFetchExec.run(limited, keys, cx);
+    }
     MergeBranch.KeyFetch byKey = (MergeBranch.KeyFetch) fetch;
     Flux<Value.Record> rows = cx.sendAside(new Operation.GetByKey(byKey.table(),
         byKey.columns(), keys));

@@ -5,8 +5,10 @@ import static io.toasty.tck.scenarios.RelationFixtures.article;
 import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static io.toasty.tck.scenarios.RelationFixtures.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.RelationInclude;
+import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -18,9 +20,13 @@ import io.toasty.tck.models.Articles;
 import io.toasty.tck.models.Author;
 import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
+import io.toasty.tck.models.Channel;
+import io.toasty.tck.models.Channels;
 import io.toasty.tck.models.Charters;
 import io.toasty.tck.models.Comment;
 import io.toasty.tck.models.Comments;
+import io.toasty.tck.models.Episode;
+import io.toasty.tck.models.Episodes;
 import io.toasty.tck.models.Medals;
 import io.toasty.tck.models.Org;
 import io.toasty.tck.models.Orgs;
@@ -37,7 +43,7 @@ import java.util.stream.Collectors;
  * articles"): one query per level for the whole window of parents, whatever the limit.
  */
 @Models({Authors.class, Articles.class, Comments.class, Bios.class, Orgs.class, Squads.class,
-    Medals.class, Charters.class})
+    Medals.class, Charters.class, Channels.class, Episodes.class})
 public abstract class IncludeLimitScenarios {
 
   /** ann: five articles (votes 1..5), bob: two (votes 7, 6), cy: none. */
@@ -158,5 +164,96 @@ public abstract class IncludeLimitScenarios {
         .map(Squad::name).toList());
     assertEquals(List.of(3, 2), orgs.get(0).squads().get().stream().map(Squad::rank).toList());
     assertEquals(List.of(6, 5), orgs.get(1).squads().get().stream().map(Squad::rank).toList());
+  }
+
+  /**
+   * news: episodes 1..6 (made out of order; ratings 4, NULL, 2, NULL, 5, 1 for episodes 1..6),
+   * art: 11..13 (unrated), quiet: none.
+   */
+  static void channels(Db db) {
+    Channel news = await(Channels.create().name("news").exec(db));
+    Channel art = await(Channels.create().name("art").exec(db));
+    await(Channels.create().name("quiet").exec(db));
+    Map<Integer, Integer> ratings = Map.of(1, 4, 3, 2, 5, 5, 6, 1);
+    for (int n : List.of(4, 1, 6, 2, 5, 3)) {
+      await(news.episodes().create(Episodes.create()).number(n).title("e" + n)
+          .rating(ratings.get(n)).exec(db));
+    }
+    for (int n : List.of(12, 13, 11)) {
+      await(art.episodes().create(Episodes.create()).number(n).title("e" + n).exec(db));
+    }
+  }
+
+  static Map<String, List<String>> episodesByChannel(List<Channel> channels) {
+    return channels.stream().collect(Collectors.toMap(Channel::name,
+        c -> c.episodes().get().stream().map(Episode::title).toList()));
+  }
+
+  /**
+   * Ordered by the sort key of the index on the foreign key ({@code @Index(sortBy)}): the same
+   * pages on every backend; on a key-value backend each channel's page is one index read in the
+   * include's order (backwards for descending), its Limit the offset plus the limit, of which
+   * no more rows are taken (a channel's later episodes are never read), then one read by key.
+   */
+  @BackendTest
+  @Requires(Need.INCLUDE_LIMIT)
+  public void limitPerParentIsReadFromAnIndexInTheIncludesOrder(Db db, OperationLog log) {
+    channels(db);
+    log.clear();
+    List<Channel> desc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.NUMBER.desc()).offset(1).limit(2)).collect(db));
+    assertEquals(Map.of("news", List.of("e5", "e4"), "art", List.of("e12", "e11"),
+        "quiet", List.of()), episodesByChannel(desc));
+    eachPageOneIndexRead(db, log, false, 3);
+    log.clear();
+    List<Channel> asc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.NUMBER.asc()).limit(2)).collect(db));
+    assertEquals(Map.of("news", List.of("e1", "e2"), "art", List.of("e11", "e12"),
+        "quiet", List.of()), episodesByChannel(asc));
+    eachPageOneIndexRead(db, log, true, 2);
+  }
+
+  /**
+   * On SQL the channels, then one query for their episodes; on a key-value backend the
+   * channels, one index read per channel (Limit {@code page}, {@code forward} or backwards, at
+   * most {@code page} rows taken) and one read by key of the pages' episodes.
+   */
+  static void eachPageOneIndexRead(Db db, OperationLog log, boolean forward, long page) {
+    if (db.capability().sql()) {
+      assertEquals(2, log.size(), () -> "channels, then their episodes in one query: " + log);
+      return;
+    }
+    List<Operation.FindPkByIndex> reads = log.operations(Operation.FindPkByIndex.class);
+    assertEquals(3, reads.size(), () -> "one index read a channel: " + log);
+    for (Operation.FindPkByIndex read : reads) {
+      assertEquals(page, read.pageSize(), () -> "a Limit of offset plus limit: " + read);
+      assertEquals(forward, read.forward(), () -> "read in the include's order: " + read);
+    }
+    for (OperationLog.Entry e : log.entries()) {
+      if (e.operation() instanceof Operation.FindPkByIndex) {
+        assertTrue(PaginationScenarios.rowsTaken(e.outcome()) <= page,
+            () -> "an index read taken beyond its channel's page: " + e);
+      }
+    }
+    assertEquals(1, log.count(Operation.GetByKey.class), () -> "one read by key: " + log);
+    assertEquals(0, log.count(Operation.QuerySql.class), () -> "a window query: " + log);
+  }
+
+  /**
+   * A limit per parent ordered by an optional field: NULL below every value on every backend
+   * (first ascending, last descending), so each channel keeps the same episodes everywhere.
+   */
+  @BackendTest
+  @Requires(Need.INCLUDE_LIMIT)
+  public void limitPerParentOnAnOptionalFieldPutsNullFirstAscending(Db db) {
+    channels(db);
+    List<Channel> asc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.RATING.asc(), Episodes.NUMBER.asc()).limit(3)).collect(db));
+    assertEquals(Map.of("news", List.of("e2", "e4", "e6"), "art", List.of("e11", "e12", "e13"),
+        "quiet", List.of()), episodesByChannel(asc));
+    List<Channel> desc = await(Channels.all().include(Channels.EPISODES
+        .orderBy(Episodes.RATING.desc(), Episodes.NUMBER.asc()).offset(2).limit(3)).collect(db));
+    assertEquals(Map.of("news", List.of("e3", "e6", "e2"), "art", List.of("e13"),
+        "quiet", List.of()), episodesByChannel(desc));
   }
 }

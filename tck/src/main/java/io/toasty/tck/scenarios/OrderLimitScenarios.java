@@ -74,6 +74,24 @@ public abstract class OrderLimitScenarios {
         Users.filter(Users.NICKNAME.isNotNull()).orderBy(Users.NAME.desc())));
   }
 
+  /**
+   * NULL sorts below every value on every backend (PostgreSQL's default is the other way): first
+   * ascending, last descending, so a limit after an order on an optional field keeps the same
+   * records everywhere. fiveUsers' nicknames: ann "a", bob none, cid "c", dan none, eve "a".
+   */
+  @BackendTest
+  @Requires(Need.ORDER_BY)
+  public void nullSortsFirstAscendingAndLastDescending(Db db) {
+    Fixtures.fiveUsers(db);
+    assertEquals(List.of("bob", "dan", "ann"), names(db,
+        Users.all().orderBy(Users.NICKNAME.asc(), Users.NAME.asc()).limit(3)));
+    assertEquals(List.of("cid", "ann", "eve", "bob"), names(db,
+        Users.all().orderBy(Users.NICKNAME.desc(), Users.NAME.asc()).limit(4)));
+    assertEquals(List.of("eve", "bob"), names(db,
+        Users.all().orderBy(Users.NICKNAME.desc(), Users.NAME.asc()).offset(2).limit(2)));
+    assertEquals("cid", await(Users.all().orderBy(Users.NICKNAME.desc()).first(db)).name());
+  }
+
   @BackendTest
   @Requires(Need.ORDER_BY)
   public void limitTakesTheFirstRecords(Db db) {
