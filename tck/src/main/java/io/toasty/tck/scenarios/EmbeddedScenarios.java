@@ -94,7 +94,7 @@ public abstract class EmbeddedScenarios {
     assertEquals(List.of("bob"), names(db, Customers.filter(Customers.HOME.GEO.isNull())));
   }
 
-  /** DynamoDB orders by a sort key only, and an embedded record is no key: a refusal there. */
+  /** On DynamoDB an embedded record is no sort key: the engine sorts after the read. */
   @BackendTest
   @Requires(Need.ORDER_BY)
   public void recordsOrderByAnInnerField(Db db) {
