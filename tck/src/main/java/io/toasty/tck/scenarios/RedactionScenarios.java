@@ -11,6 +11,7 @@ import io.toasty.Redaction;
 import io.toasty.UniqueViolationException;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.StatementObservation;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.tck.BackendContext;
@@ -26,6 +27,7 @@ import io.toasty.tck.models.Locker;
 import io.toasty.tck.models.Lockers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +36,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
  * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
- * it, a range error, a statement's observation or log line, {@code explain()}, nor a query's
+ * it, a range error, a statement's observation or log line (values logged with
+ * {@code logValues(true)} included), {@code explain()}, nor a query's
  * {@code toString()}. A {@code Sensitive<T>} field is such a field too, and the record's own
  * {@code toString()} shows its mask: read through a projection, or inside an embedded record too.
  */
@@ -108,7 +111,7 @@ public abstract class RedactionScenarios {
   /** An observer adding to {@code seen} each statement's text and each error's. */
   private static StatementObserver capture(List<String> seen) {
     return (info, ctx) -> {
-      seen.add(info.toString() + " " + info.shape());
+      seen.add(info + " " + info.shape() + " " + info.values().orElse(""));
       return (StatementObservation) (rows, error, cancelled) -> {
         if (error != null) {
           seen.add(allText(error));
@@ -120,7 +123,8 @@ public abstract class RedactionScenarios {
   @BackendTest
   public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
     List<String> seen = new CopyOnWriteArrayList<>();
-    Db db = context.open(b -> b.observer(capture(seen))).db();
+    Db db = context.open(b -> b.observer(capture(seen)).logValues(true)
+        .observer(new LoggingObserver(Duration.ofHours(1)))).db();
     String secret = secret();
     await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
     await(Credentials.filter(Credentials.TOKEN.eq(secret)).first(db));
@@ -214,7 +218,9 @@ public abstract class RedactionScenarios {
   public void aSensitiveTypeInAnEmbeddedRecordIsStoredAsItsValueAndMasked(Db unused,
       BackendContext context) {
     List<String> seen = new CopyOnWriteArrayList<>();
-    Db db = context.open(b -> b.observer(capture(seen))).db();
+    // values offered to observers and logged (LoggingObserver at DEBUG), the code's masked
+    Db db = context.open(b -> b.observer(capture(seen)).logValues(true)
+        .observer(new LoggingObserver(Duration.ofHours(1)))).db();
     String code = secret();
     UUID id = UUID.randomUUID();
     Locker created = await(Lockers.create().id(id).owner("ann").combination(
