@@ -48,7 +48,7 @@ public final class LogLeakWatch extends AppenderBase<ILoggingEvent> {
     return watch;
   }
 
-  /** Stops watching and restores the levels; the lines that held the marker, with their logger's name. */
+  /** Stops watching and restores the levels; the lines that held the marker, by logger. */
   public synchronized List<String> finish() {
     LoggerContext context = (LoggerContext) getContext();
     context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);

@@ -1,5 +1,7 @@
 package io.toasty.reactive.observe;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,7 +116,7 @@ public final class StatementInfo {
   public synchronized Map<String, Long> phases() {
     if (phases == null) {
       phases = phasesSource == null ? Map.of()
-          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phasesSource.get()));
+          : Collections.unmodifiableMap(new LinkedHashMap<>(phasesSource.get()));
       phasesSource = null;
     }
     return phases;
