@@ -190,14 +190,10 @@ final class EmbeddedParser {
           + TypeMapper.SUPPORTED + hint(rc.asType()));
       return Optional.empty();
     }
-    if (type.get().sensitive()) {
-      errors.error(at, where + ": a Sensitive field inside an embedded record is not supported "
-          + "yet; declare it on the model, or mark the field @Sensitive");
-      return Optional.empty();
-    }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
         columnName(rc, columnPrefix), type.get(), false, null, null, position, null, wholeOnly,
-        rc.getAnnotation(io.toasty.annotations.Sensitive.class) != null);
+        type.get().sensitive()
+            || rc.getAnnotation(io.toasty.annotations.Sensitive.class) != null);
     leaves.add(leaf);
     return Optional.of(leaf);
   }

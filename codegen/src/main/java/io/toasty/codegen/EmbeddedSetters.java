@@ -99,8 +99,7 @@ final class EmbeddedSetters {
     for (DataMember m : e.members()) {
       CodeBlock java = CodeBlock.of("value.$N()", m.accessor());
       if (m instanceof FieldDescriptor f) {
-        CodeBlock inner = f.type().optional() ? CodeBlock.of("$L.orElse(null)", java)
-            : f.type().isPrimitive() ? java : CodeBlock.of("$N($L, $S)", PRESENT, java, f.name());
+        CodeBlock inner = leaf(f, java);
         put.addStatement("setInner($L.$N, value == null ? null : $L)", paths, f.constant(),
             inner);
       } else {
@@ -114,6 +113,24 @@ final class EmbeddedSetters {
     }
     out.add(put.addStatement("return self()").build());
     nested.forEach(Runnable::run);
+  }
+
+  /**
+   * The value inner field {@code f} sets from its record component {@code java}: null for an
+   * empty {@code Optional}, a {@code Sensitive<T>} unwrapped to the {@code T} that is stored.
+   */
+  private static CodeBlock leaf(FieldDescriptor f, CodeBlock java) {
+    if (f.type().optional()) {
+      return f.type().sensitive()
+          ? CodeBlock.of("$L.map($T::value).orElse(null)", java, ApiTypes.SENSITIVE)
+          : CodeBlock.of("$L.orElse(null)", java);
+    }
+    if (f.type().isPrimitive()) {
+      return java;
+    }
+    CodeBlock present = CodeBlock.of("$N($L, $S)", PRESENT, java, f.name());
+    return f.type().sensitive()
+        ? CodeBlock.of("$T.reveal($L)", ApiTypes.SENSITIVE, present) : present;
   }
 
   private static String putter(EmbeddedDescriptor e) {

@@ -172,18 +172,31 @@ public final class ProjectionProcessor extends AbstractProcessor {
     }
   }
 
-  /** {@code (T) v[i]}, boxed for a primitive, wrapped for an {@code Optional}. */
+  /**
+   * {@code (T) v[i]}, boxed for a primitive, wrapped for an {@code Optional}; a
+   * {@code Sensitive<T>} is selected as its stored {@code T}, so it is wrapped again here.
+   */
   private CodeBlock value(TypeMirror type, int i) {
     TypeName t = TypeName.get(type);
     if (t.isPrimitive()) {
       return CodeBlock.of("($T) v[$L]", t.box(), i);
     }
+    if (t instanceof ParameterizedTypeName p && p.rawType().equals(ApiTypes.OPTIONAL)) {
+      return CodeBlock.of("$T.ofNullable($L)", ApiTypes.OPTIONAL,
+          plain(((DeclaredType) type).getTypeArguments().get(0), i));
+    }
+    return plain(type, i);
+  }
+
+  /** {@code v[i]} as {@code type}, which is not an {@code Optional}; null stays null. */
+  private CodeBlock plain(TypeMirror type, int i) {
+    TypeName t = TypeName.get(type);
     if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM) {
       return CodeBlock.of("v[$L] == null ? null : $T.valueOf((String) v[$L])", i, t, i);
     }
-    if (t instanceof ParameterizedTypeName p && p.rawType().equals(ApiTypes.OPTIONAL)) {
-      return CodeBlock.of("$T.ofNullable(($T) v[$L])", ApiTypes.OPTIONAL, p.typeArguments().get(0),
-          i);
+    if (t instanceof ParameterizedTypeName p && p.rawType().equals(ApiTypes.SENSITIVE)) {
+      return CodeBlock.of("v[$L] == null ? null : $T.of($L)", i, ApiTypes.SENSITIVE,
+          plain(((DeclaredType) type).getTypeArguments().get(0), i));
     }
     return CodeBlock.of("($T) v[$L]", t, i);
   }

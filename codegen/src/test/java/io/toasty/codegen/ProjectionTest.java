@@ -1,11 +1,16 @@
 package io.toasty.codegen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
+import io.toasty.Sensitive;
+import io.toasty.codegen.samples.VaultCard;
+import io.toasty.codegen.samples.VaultCards;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,36 @@ class ProjectionTest {
     assertTrue(generated.contains("return new UserCard((Long) v[0], (String) v[1], "
         + "Optional.ofNullable((String) v[2]))"), generated);
     assertTrue(generated.contains("query.select(UserCards::map, FIELDS)"), generated);
+  }
+
+  @Test
+  void aSensitiveComponentIsWrappedAgain() {
+    JavaFileObject vault = Sources.source("com.example.Vault",
+        "import io.toasty.Sensitive;",
+        "@Model",
+        "public record Vault(@Key String name, Sensitive<String> secret,",
+        "    Optional<Sensitive<Integer>> pin) {}");
+    JavaFileObject card = Sources.source("com.example.VaultCard",
+        "import io.toasty.Sensitive;",
+        "@Projection(Vault.class)",
+        "public record VaultCard(Sensitive<String> secret, Optional<Sensitive<Integer>> pin) {}");
+    Compilation c = Sources.compile(List.of(new ModelProcessor(), new ProjectionProcessor()),
+        vault, card);
+    assertThat(c).succeeded();
+    String generated = Sources.generated(c, "com.example.VaultCards");
+    assertTrue(generated.contains("v[0] == null ? null : Sensitive.of((String) v[0])"),
+        generated);
+    assertTrue(generated.contains("Optional.ofNullable(v[1] == null ? null : "
+        + "Sensitive.of((Integer) v[1]))"), generated);
+  }
+
+  @Test
+  void aSensitiveProjectionMapsTheStoredValues() {
+    VaultCard card = VaultCards.map(new Object[] {"v", "s3cret", 42L});
+    assertEquals(Sensitive.of("s3cret"), card.secret());
+    assertEquals(Optional.of(Sensitive.of(42L)), card.pin());
+    assertEquals(Optional.empty(), VaultCards.map(new Object[] {"v", "s3cret", null}).pin());
+    assertFalse(card.toString().contains("s3cret"), card.toString());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.toasty.planner;
 
 import io.toasty.driver.Capability;
 import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.action.PlanActions;
 import io.toasty.planner.eager.EagerIncludes;
 import io.toasty.planner.expr.ArgCount;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** The output of every phase for one shape; {@link Planner} keeps the plan, explain prints all. */
 record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Statement simplified,
-    Hir hir, Mir mir, ActionPlan actions) {
+    Hir hir, Mir mir, ActionPlan actions, PlanPhases phases) {
 
   /**
    * Runs the eager rewrite, verify, simplify, lower, plan and execution planning on
@@ -30,17 +31,26 @@ record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Stateme
 
   static Compilation run(Statement shape, Schema schema, Capability capability,
       boolean databaseTime) {
+    PlanPhases.Timer timer = new PlanPhases.Timer();
     int argCount = ArgCount.of(shape);
     Statement expanded = EagerIncludes.expand(shape, schema); // adds no argument slot
+    timer.lap("eager");
     List<ArgCheck> checks = Verify.verify(expanded, schema, argCount, capability);
+    timer.lap("verify");
     Statement simplified = Simplify.statement(expanded, schema);
+    timer.lap("simplify");
     Hir hir = Lower.lower(simplified, schema, capability, argCount, databaseTime);
+    timer.lap("lower");
     Mir mir = Plan.plan(hir, schema, capability);
+    timer.lap("plan");
     ActionPlan actions = PlanActions.plan(mir, capability);
-    return new Compilation(shape, argCount, checks, simplified, hir, mir, actions);
+    timer.lap("actions");
+    return new Compilation(shape, argCount, checks, simplified, hir, mir, actions,
+        timer.phases());
   }
 
   CompiledPlan plan() {
-    return new CompiledPlan(shape, argCount, checks, hir.extraArgs(), actions);
+    return new CompiledPlan(shape, argCount, checks, hir.extraArgs(), actions,
+        DirectRead.of(actions), phases);
   }
 }

@@ -20,14 +20,22 @@ import java.util.Objects;
  * @param actions   the action plan
  * @param direct    the plan as a read the driver builds into records, or null (see
  *                  {@link DirectRead})
+ * @param phases    how long its compile's phases took, for the first statement to report them
  */
 public record CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
-    List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct) {
+    List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct, PlanPhases phases) {
   public CompiledPlan {
     Objects.requireNonNull(shape, "shape");
     checks = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(checks));
     extraArgs = List.copyOf(extraArgs);
     Objects.requireNonNull(actions, "actions");
+    Objects.requireNonNull(phases, "phases");
+  }
+
+  /** A compiled plan whose compile was not timed. */
+  public CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+      List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct) {
+    this(shape, argCount, checks, extraArgs, actions, direct, PlanPhases.NONE);
   }
 
   /** A compiled plan, with its direct read found in {@code actions}. */

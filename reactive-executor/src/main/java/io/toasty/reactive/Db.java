@@ -20,6 +20,7 @@ import io.toasty.planner.Planner;
 import io.toasty.reactive.observe.Observing;
 import io.toasty.reactive.observe.StatementInfos;
 import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.reactive.observe.StatementValues;
 import io.toasty.planner.Prepared;
 import io.toasty.reactive.exec.BindArgs;
 import io.toasty.reactive.exec.Interpreter;
@@ -73,11 +74,14 @@ public final class Db implements Executor {
   private final Duration transactionTimeout;
   /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
   private final boolean eventualReads;
+  /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
+  private final boolean logValues;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
       CursorKey cursorKey, Clock clock, io.toasty.reactive.json.JsonDocuments json,
-      Duration transactionTimeout, boolean eventualReads) {
+      Duration transactionTimeout, boolean eventualReads, boolean logValues) {
+    this.logValues = logValues;
     this.clock = clock;
     this.json = json;
     this.transactionTimeout = transactionTimeout;
@@ -182,8 +186,29 @@ public final class Db implements Executor {
     if (observer == null) {
       return run;
     }
-    return Observing.wrap(observer,
-        StatementInfos.of(statement, schema, capability().backend(), inTransaction), run);
+    return Observing.wrap(observer, StatementInfos.of(statement, schema, capability().backend(),
+        inTransaction, logValues ? () -> values(statement) : null, () -> phases(statement)),
+        run);
+  }
+
+  /** {@code statement}'s values for an observer, masked by its plan (a cache hit by then). */
+  private String values(Statement statement) {
+    try {
+      return StatementValues.of(planner.prepare(asRun(statement)));
+    } catch (RuntimeException unplannable) {
+      // the statement itself fails with this error; the log line names its class
+      return "values not shown: " + unplannable.getClass().getSimpleName();
+    }
+  }
+
+  /** The planner phases' times of {@code statement}'s plan, if no statement reported them yet. */
+  private java.util.Map<String, Long> phases(Statement statement) {
+    try {
+      return planner.prepare(asRun(statement)).plan().phases().claim()
+          .orElse(java.util.Map.of());
+    } catch (RuntimeException unplannable) {
+      return java.util.Map.of();
+    }
   }
 
   /**
@@ -286,10 +311,15 @@ public final class Db implements Executor {
 
   /** Plans {@code statement} (through the cache) and checks its values. */
   Bound bind(Statement statement) {
+    return bindAsWritten(asRun(statement));
+  }
+
+  /** {@code statement} as this {@code Db} plans it: with its read default. */
+  private Statement asRun(Statement statement) {
     if (eventualReads && statement instanceof io.toasty.stmt.Query q && q.lock() == null) {
-      return bindAsWritten(q.withEventual(true));
+      return q.withEventual(true);
     }
-    return bindAsWritten(statement);
+    return statement;
   }
 
   /** {@link #bind} without this {@code Db}'s read default: an atomic batch reads consistently. */

@@ -35,6 +35,7 @@ public final class DbBuilder {
   private Function<DriverConfig, Driver> driverFactory;
   private ConnectionBinding connectionBinding;
   private StatementObserver observer;
+  private boolean logValues;
   private RetryPolicy retry = RetryPolicy.none();
   private Duration statementTimeout;
   private Duration transactionTimeout;
@@ -140,6 +141,19 @@ public final class DbBuilder {
   public DbBuilder observer(StatementObserver observer) {
     Objects.requireNonNull(observer, "observer");
     this.observer = this.observer == null ? observer : Observers.both(this.observer, observer);
+    return this;
+  }
+
+  /**
+   * Whether observers see each statement's values (default false): with true,
+   * {@link io.toasty.reactive.observe.StatementInfo#values()} offers them by slot and
+   * {@link io.toasty.reactive.observe.LoggingObserver}'s lines show them
+   * ({@code select User where email = $0 [$0 = "ann@example.com"]}). A value of a
+   * {@code @Sensitive} or {@code Sensitive<T>} field is still shown as {@code ***}. For
+   * debugging: values in logs may be personal data.
+   */
+  public DbBuilder logValues(boolean logValues) {
+    this.logValues = logValues;
     return this;
   }
 
@@ -269,6 +283,6 @@ public final class DbBuilder {
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads);
+        eventualReads, logValues);
   }
 }

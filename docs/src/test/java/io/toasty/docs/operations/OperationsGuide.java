@@ -103,6 +103,18 @@ final class OperationsGuide {
     return db;
   }
 
+  static Db loggedWithValues(String url) {
+    // snippet: ops-log-values
+    Db db = Toasty.builder()
+        .models(ApiClients.MODEL)
+        .url(url)
+        .observer(new LoggingObserver(Duration.ofMillis(500)))
+        .logValues(true)   // the DEBUG lines show the values; a sensitive one as ***
+        .build();
+    // end-snippet
+    return db;
+  }
+
   static Mono<String> refused(Db db) {
     // snippet: ops-value-ranges
     // a lone UTF-16 surrogate: refused on every backend before anything is sent

@@ -53,6 +53,20 @@ class OperationsGuideTest {
   }
 
   @Test
+  void aDbLoggingValuesRunsStatements() {
+    Db db = OperationsGuide.loggedWithValues("r2dbc:h2:mem:///operations-log-values");
+    try {
+      db.schema().push().block();
+      ApiClient c = ApiClients.create().name("billing").apiKey("k-123").exec(db).block();
+      assertEquals("billing", ApiClients.filter(ApiClients.API_KEY.eq("k-123")).first(db)
+          .block().name());
+      assertEquals(c, ApiClients.getById(db, c.id()).block());
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
   void statementsAreTimedAndThePoolIsGauged() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Db db = OperationsGuide.observed("r2dbc:h2:mem:///operations-guide", meters);

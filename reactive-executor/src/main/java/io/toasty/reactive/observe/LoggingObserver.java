@@ -1,6 +1,7 @@
 package io.toasty.reactive.observe;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,10 @@ import reactor.util.context.ContextView;
  * Logs each statement through SLF4J, logger {@code io.toasty.statement}: its shape, rows and
  * time at DEBUG when it ends, and at WARN when it took longer than the threshold (a slow
  * statement), failures at DEBUG with their error's class. The shape holds slots, never values,
- * so no value reaches the log. Nothing is formatted unless the level is on.
+ * so no value reaches the log, unless the {@code Db} was built with {@code logValues(true)}:
+ * then the line also shows the values by slot, a sensitive field's masked. A statement whose plan
+ * was compiled for it (a plan-cache miss) also shows each planner phase's time. Nothing is
+ * formatted unless the level is on.
  */
 public final class LoggingObserver implements StatementObserver {
   /** The logger's name. */
@@ -47,7 +51,21 @@ public final class LoggingObserver implements StatementObserver {
     // a Mono of one record cancels once it has it: the rows say whether anything was missed
     String end = error != null ? "failed: " + error.getClass().getSimpleName()
         : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");
-    return String.format("%s [%s] %s in %.3f ms, %s%s", kind, info.backend(), info.shape(),
-        nanos / 1e6, end, info.inTransaction() ? " (in transaction)" : "");
+    String values = info.values().map(v -> v.isEmpty() ? "" : " [" + v + "]").orElse("");
+    return String.format("%s [%s] %s%s in %.3f ms%s, %s%s", kind, info.backend(), info.shape(),
+        values, nanos / 1e6, planned(info.phases()), end,
+        info.inTransaction() ? " (in transaction)" : "");
+  }
+
+  /** {@code " (planned: verify 0.012, simplify 0.004, ... ms)"}, or "" for a cached plan. */
+  private static String planned(Map<String, Long> phases) {
+    if (phases.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(" (planned: ");
+    phases.forEach((phase, nanos) -> out.append(phase).append(' ')
+        .append(String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6)).append(", "));
+    out.setLength(out.length() - 2);
+    return out.append(" ms)").toString();
   }
 }

@@ -1,6 +1,10 @@
 package io.toasty.reactive.observe;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -8,7 +12,9 @@ import java.util.function.Supplier;
  * cardinality except {@link #shape()}: the statement with its values replaced by numbered slots
  * ({@code $0}, {@code $1}, ...), so no value (a password, say) ever reaches a metric, a trace or
  * a log. The shape is printed on first use only: an observer that does not read it (a log whose
- * level is off) costs no printing on the statement's path.
+ * level is off) costs no printing on the statement's path. The values themselves are offered
+ * ({@link #values()}) only by a {@code Db} built with {@code logValues(true)}, sensitive ones
+ * masked.
  */
 public final class StatementInfo {
   private final String backend;
@@ -17,6 +23,10 @@ public final class StatementInfo {
   private final boolean inTransaction;
   private Supplier<String> shapeSource;
   private String shape;
+  private Supplier<String> valuesSource;
+  private String values;
+  private Supplier<Map<String, Long>> phasesSource;
+  private Map<String, Long> phases;
 
   /**
    * @param backend       the backend's name ({@code postgresql}, {@code dynamodb}, ...)
@@ -27,6 +37,22 @@ public final class StatementInfo {
    */
   public StatementInfo(String backend, String model, String operation, Supplier<String> shape,
       boolean inTransaction) {
+    this(backend, model, operation, shape, inTransaction, null, null);
+  }
+
+  /**
+   * An info that also offers the statement's values and its planning time.
+   *
+   * @param values prints the values slot by slot ({@code $0 = "ann", $1 = ***}), sensitive ones
+   *               masked, on first use; null when they must not be shown
+   * @param phases the nanoseconds of each planner phase when this statement's plan was compiled
+   *               for it (a plan-cache miss), else an empty map; asked on first use; null for
+   *               none
+   */
+  public StatementInfo(String backend, String model, String operation, Supplier<String> shape,
+      boolean inTransaction, Supplier<String> values, Supplier<Map<String, Long>> phases) {
+    this.valuesSource = values;
+    this.phasesSource = phases;
     this.backend = Objects.requireNonNull(backend, "backend");
     this.model = Objects.requireNonNull(model, "model");
     this.operation = Objects.requireNonNull(operation, "operation");
@@ -68,5 +94,31 @@ public final class StatementInfo {
       shapeSource = null;
     }
     return shape;
+  }
+
+  /**
+   * The statement's values by slot ({@code $0 = "ann", $1 = ***}), a sensitive field's masked;
+   * empty unless the {@code Db} was built with {@code logValues(true)}. Printed on the first call.
+   */
+  public synchronized Optional<String> values() {
+    if (values == null && valuesSource != null) {
+      values = valuesSource.get();
+      valuesSource = null;
+    }
+    return Optional.ofNullable(values);
+  }
+
+  /**
+   * How long each planner phase took, in nanoseconds and phase order ({@code verify},
+   * {@code simplify}, {@code lower}, ...), when the plan was compiled for this statement (a
+   * plan-cache miss); empty when the plan came from the cache. Read once the statement ran.
+   */
+  public synchronized Map<String, Long> phases() {
+    if (phases == null) {
+      phases = phasesSource == null ? Map.of()
+          : Collections.unmodifiableMap(new LinkedHashMap<>(phasesSource.get()));
+      phasesSource = null;
+    }
+    return phases;
   }
 }

@@ -11,6 +11,8 @@ import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Makes a statement's {@link StatementInfo}: model and operation read off the statement as it
@@ -23,11 +25,20 @@ public final class StatementInfos {
   /** The info of {@code statement}, about to run on {@code backend}. */
   public static StatementInfo of(Statement statement, Schema schema, String backend,
       boolean inTransaction) {
+    return of(statement, schema, backend, inTransaction, null, null);
+  }
+
+  /**
+   * The info of {@code statement}, offering its values as {@code values} prints them (null:
+   * never) and its planner phases' times as {@code phases} gives them (null: none).
+   */
+  public static StatementInfo of(Statement statement, Schema schema, String backend,
+      boolean inTransaction, Supplier<String> values, Supplier<Map<String, Long>> phases) {
     String model = name(statement.source());
     return new StatementInfo(backend, model, operation(statement), () -> {
       ModelSchema fields = schema.hasModel(model) ? schema.model(model) : null;
       return text(Parameterize.of(statement).statement(), model, fields);
-    }, inTransaction);
+    }, inTransaction, values, phases);
   }
 
   private static String name(Source source) {

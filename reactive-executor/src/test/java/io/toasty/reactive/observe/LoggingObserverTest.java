@@ -31,6 +31,32 @@ class LoggingObserverTest {
   }
 
   @Test
+  void valuesShowOnlyWhenTheInfoOffersThem() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
+    o.start(info, Context.empty()).end(1, null, false);
+    StatementInfo withValues = new StatementInfo("h2", "User", "select",
+        () -> "select User where email = $0 and password = $1", false,
+        () -> "$0 = \"ann@example.com\", $1 = ***", null);
+    o.start(withValues, Context.empty()).end(1, null, false);
+    assertFalse(lines.get(0).contains("$0 ="), lines.get(0));
+    assertTrue(lines.get(1).startsWith("DEBUG done [h2] select User where email = $0 and "
+        + "password = $1 [$0 = \"ann@example.com\", $1 = ***] in "), lines.get(1));
+  }
+
+  @Test
+  void aCompiledPlanShowsItsPhases() {
+    LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
+    java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    phases.put("verify", 12_000L);
+    phases.put("lower", 2_500_000L);
+    StatementInfo compiled = new StatementInfo("h2", "User", "select", () -> "select User",
+        false, null, () -> phases);
+    o.start(compiled, Context.empty()).end(1, null, false);
+    assertTrue(lines.get(0).contains(" ms (planned: verify 0.012, lower 2.500 ms), 1 row"),
+        lines.get(0));
+  }
+
+  @Test
   void aSlowStatementIsAWarningEvenWithDebugOff() {
     LoggingObserver o = new LoggingObserver(new Captured(Level.WARN), Duration.ZERO);
     o.start(info, Context.empty()).end(0, new IllegalStateException("secret value"), false);

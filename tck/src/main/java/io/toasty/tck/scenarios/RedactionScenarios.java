@@ -11,6 +11,7 @@ import io.toasty.Redaction;
 import io.toasty.UniqueViolationException;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.StatementObservation;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.tck.BackendContext;
@@ -18,10 +19,15 @@ import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.Sensitive;
 import io.toasty.tck.models.ApiKey;
+import io.toasty.tck.models.ApiKeyCard;
+import io.toasty.tck.models.ApiKeyCards;
 import io.toasty.tck.models.ApiKeys;
 import io.toasty.tck.models.Credentials;
+import io.toasty.tck.models.Locker;
+import io.toasty.tck.models.Lockers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,11 +36,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A {@code @Sensitive} field's values appear in no message the library makes: not in a unique
  * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
- * it, a range error, a statement's observation or log line, {@code explain()}, nor a query's
+ * it, a range error, a statement's observation or log line (values logged with
+ * {@code logValues(true)} included), {@code explain()}, nor a query's
  * {@code toString()}. A {@code Sensitive<T>} field is such a field too, and the record's own
- * {@code toString()} shows its mask.
+ * {@code toString()} shows its mask: read through a projection, or inside an embedded record too.
  */
-@Models({Credentials.class, ApiKeys.class})
+@Models({Credentials.class, ApiKeys.class, Lockers.class})
 public abstract class RedactionScenarios {
 
   private static String secret() {
@@ -101,18 +108,23 @@ public abstract class RedactionScenarios {
     assertEquals((byte) 117, await(Credentials.getById(db, id)).level());
   }
 
-  @BackendTest
-  public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
-    List<String> seen = new CopyOnWriteArrayList<>();
-    StatementObserver capture = (info, ctx) -> {
-      seen.add(info.toString() + " " + info.shape());
+  /** An observer adding to {@code seen} each statement's text and each error's. */
+  private static StatementObserver capture(List<String> seen) {
+    return (info, ctx) -> {
+      seen.add(info + " " + info.shape() + " " + info.values().orElse(""));
       return (StatementObservation) (rows, error, cancelled) -> {
         if (error != null) {
           seen.add(allText(error));
         }
       };
     };
-    Db db = context.open(b -> b.observer(capture)).db();
+  }
+
+  @BackendTest
+  public void observedStatementsShowNoSensitiveValue(Db unused, BackendContext context) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Db db = context.open(b -> b.observer(capture(seen)).logValues(true)
+        .observer(new LoggingObserver(Duration.ofHours(1)))).db();
     String secret = secret();
     await(Credentials.create().id(UUID.randomUUID()).owner("ann").token(secret).exec(db));
     await(Credentials.filter(Credentials.TOKEN.eq(secret)).first(db));
@@ -181,5 +193,70 @@ public abstract class RedactionScenarios {
     assertHidden(secret, text);
     assertTrue(text.contains("token = " + Redaction.MASK), text);
     assertHidden(secret, Credentials.filter(Credentials.TOKEN.eq(secret)).paginate(10).toString());
+  }
+
+  @BackendTest
+  public void aProjectionOfASensitiveTypeReadsTheValueWrapped(Db db) {
+    String secret = secret();
+    UUID id = UUID.randomUUID();
+    await(ApiKeys.create().id(id).owner("ann").secret(Sensitive.of(secret))
+        .pin(Optional.of(Sensitive.of(1234))).exec(db));
+    ApiKeyCard card = await(ApiKeyCards.from(ApiKeys.filter(ApiKeys.ID.eq(id))).first(db));
+    assertEquals(secret, card.secret().value());
+    assertEquals(Optional.of(1234), card.pin().map(Sensitive::value));
+    assertEquals(new ApiKeyCard("ann", Sensitive.of(secret), Optional.of(Sensitive.of(1234))),
+        card);
+    assertHidden(secret, card.toString());
+    assertTrue(card.toString().contains("secret=" + Redaction.MASK), card.toString());
+    UUID noPin = UUID.randomUUID();
+    await(ApiKeys.create().id(noPin).owner("bob").secret(Sensitive.of(secret())).exec(db));
+    assertEquals(Optional.empty(),
+        await(ApiKeyCards.from(ApiKeys.filter(ApiKeys.ID.eq(noPin))).first(db)).pin());
+  }
+
+  @BackendTest
+  public void aSensitiveTypeInAnEmbeddedRecordIsStoredAsItsValueAndMasked(Db unused,
+      BackendContext context) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    // values offered to observers and logged (LoggingObserver at DEBUG), the code's masked
+    Db db = context.open(b -> b.observer(capture(seen)).logValues(true)
+        .observer(new LoggingObserver(Duration.ofHours(1)))).db();
+    String code = secret();
+    UUID id = UUID.randomUUID();
+    Locker created = await(Lockers.create().id(id).owner("ann").combination(
+        new Locker.Combination("front", Sensitive.of(code), Optional.of(Sensitive.of(4321))))
+        .exec(db));
+    assertEquals(code, created.combination().code().value());
+    assertEquals(created, await(Lockers.getById(db, id)));
+    assertEquals(created, await(Lockers.filter(Lockers.ID.eq(id)
+        .and(Lockers.COMBINATION.CODE.eq(code))).first(db)));
+    assertHidden(code, created.toString());
+    assertTrue(created.toString().contains("code=" + Redaction.MASK), created.toString());
+
+    RecordNotFoundException missing = failure(RecordNotFoundException.class,
+        () -> Lockers.filter(Lockers.ID.eq(id).and(Lockers.COMBINATION.CODE.eq(code + "x")))
+            .get(db));
+    assertHidden(code, allText(missing));
+    ValueOutOfRangeException range = failure(ValueOutOfRangeException.class,
+        () -> Lockers.create().id(UUID.randomUUID()).owner("bob").combination(
+            new Locker.Combination("back", Sensitive.of(code + "\uD800"), Optional.empty()))
+            .exec(db));
+    assertEquals(Optional.of("combination.code"), range.field());
+    assertHidden(code, allText(range));
+    String plan = db.explain(Lockers.filter(Lockers.ID.eq(id)
+        .and(Lockers.COMBINATION.CODE.eq(code))).untyped());
+    assertHidden(code, plan);
+    assertTrue(plan.contains(Redaction.MASK), plan);
+    assertHidden(code, Lockers.filter(Lockers.COMBINATION.CODE.eq(code)).toString());
+
+    String rotated = secret();
+    Locker updated = await(Lockers.update(created).combination(
+        new Locker.Combination("front", Sensitive.of(rotated), Optional.empty())).exec(db));
+    assertEquals(rotated, updated.combination().code().value());
+    assertEquals(updated, await(Lockers.getById(db, id)));
+    assertEquals(Optional.empty(), updated.combination().pin());
+    assertTrue(seen.size() >= 5, "observed " + seen);
+    assertHidden(code, String.join("\n", seen));
+    assertHidden(rotated, String.join("\n", seen));
   }
 }

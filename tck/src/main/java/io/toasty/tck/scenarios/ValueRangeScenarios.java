@@ -32,13 +32,15 @@ import reactor.core.Exceptions;
 
 /**
  * The hostile-value corpus: quotes and SQL fragments, LIKE wildcards, NUL, lone surrogates, a
- * 1 MB string, integer and decimal extremes, NaN, infinities, -0.0, far dates and arithmetic
+ * 10 MB string, integer and decimal extremes, NaN, infinities, -0.0, far dates and arithmetic
  * overflow. Each value round-trips exactly (read back equal, and found by equality where it is
  * text) or is refused with a {@link ValueOutOfRangeException} naming the model and the field,
  * with nothing sent to the driver and nothing written. Nothing is ever changed silently.
  */
 @Models(RangeSamples.class)
 public abstract class ValueRangeScenarios {
+  /** A 10 MB string: more than DynamoDB's 400 KB item, less than any SQL backend's limit. */
+  static final String TEN_MB = "x".repeat(10 << 20);
 
   /** One hostile value: the field it goes into, how to set it, how to read it back. */
   record Case(String field, Object value, UnaryOperator<RangeSampleCreate> set,
@@ -69,7 +71,7 @@ public abstract class ValueRangeScenarios {
     for (String s : List.of("it's", "\"quoted\"", "'; DROP TABLE range_samples; --",
         "' OR '1'='1", "\\", "\\'", "%", "_", "a%b_c", "[a-z]*", "\u0000", "a\u0000b", "\uD800",
         "a\uD800b", "\uDC00", "b\uDFFFa", "\uD83D\uDE00", "\u00e9\u4e2d\u0410", "\uFEFF",
-        "\r\n\t", "", " ", "x".repeat(1 << 20))) {
+        "\r\n\t", "", " ", TEN_MB)) {
       out.add(text(s));
     }
     return out;
@@ -248,6 +250,16 @@ public abstract class ValueRangeScenarios {
   @BackendTest
   public void farDatesRoundTripOrAreRefused(Db db, OperationLog log, BackendContext ctx) {
     run(db, log, ctx, "dates", dates());
+  }
+
+  @BackendTest
+  public void aTenMegabyteStringRoundTripsWhereTheBackendHoldsIt(Db db, OperationLog log,
+      BackendContext ctx) {
+    long limit = ctx.capability().valueRanges().maxTextBytes();
+    boolean fits = limit == 0 || TEN_MB.length() <= limit;
+    // where it does not fit, roundTrips checks the typed error names model and field, and that
+    // nothing reached the driver
+    assertEquals(fits, roundTrips(db, log, text(TEN_MB)), "limit " + limit + " bytes");
   }
 
   @BackendTest
