@@ -44,6 +44,12 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
         ? node : io.toasty.stmt.Expr.and(current, node)));
   }
 
+  /** {@inheritDoc} */
+  @Override
+  public S and(Expr<Boolean> condition) {
+    return filter(condition);
+  }
+
   @Override
   public S orderBy(Order... orders) {
     List<OrderBy> terms = new ArrayList<>(orders.length);
@@ -167,19 +173,32 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   public Delete<M> delete() {
     return new Delete<>(model, new io.toasty.stmt.Delete(query.source(), mutationFilter(),
-        new Returning.Count()));
+        new Returning.Count()), mutationRefusal());
+  }
+
+  /** The filter an update or delete of this query's records uses: the query's own. */
+  protected final io.toasty.stmt.Expr mutationFilter() {
+    return query.filter();
   }
 
   /**
-   * The filter an update or delete of this query's records uses. A limit, offset or order cannot
-   * carry over to a mutation portably, so a query with one is refused rather than widened.
+   * {@code update}, carrying this query's refusal when it has one: a limit, offset or order
+   * cannot carry over to a mutation portably, so the mutation is refused rather than widened.
+   * The refusal is an error signal of the update's {@code exec}, never an exception thrown while
+   * it is built; nothing reaches the database.
    */
-  protected final io.toasty.stmt.Expr mutationFilter() {
+  protected final <U extends AbstractUpdate<M, ?, ?>> U mutation(U update) {
+    update.refuse(mutationRefusal());
+    return update;
+  }
+
+  /** Why an update or delete of this query is refused, or {@code null} when it is not. */
+  private UnsupportedFeatureException mutationRefusal() {
     if (query.limit() != null || !query.orderBy().isEmpty()) {
-      throw new UnsupportedFeatureException(Feature.ORDERED_MUTATION,
+      return new UnsupportedFeatureException(Feature.ORDERED_MUTATION,
           null, "filter " + model.name() + " by its key instead");
     }
-    return query.filter();
+    return null;
   }
 
   @Override

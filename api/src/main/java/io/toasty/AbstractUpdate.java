@@ -17,11 +17,27 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   private final io.toasty.stmt.Expr filter;
   private final UpdateResult<M, R> result;
   private final List<Assignment> assignments = new ArrayList<>();
+  private ToastyException refusal;
 
   protected AbstractUpdate(ModelDef<M> model, io.toasty.stmt.Expr filter, UpdateResult<M, R> result) {
     this.model = Objects.requireNonNull(model, "model");
     this.filter = Objects.requireNonNull(filter, "filter");
     this.result = Objects.requireNonNull(result, "result");
+  }
+
+  /**
+   * Makes this update fail with {@code refusal} when it runs, sending nothing ({@code null}: no
+   * refusal); an update of an ordered or limited query carries one.
+   */
+  final void refuse(ToastyException refusal) {
+    this.refusal = refusal;
+  }
+
+  /** Throws this update's refusal, if it has one; callers run inside a defer. */
+  private void checkRunnable() {
+    if (refusal != null) {
+      throw refusal;
+    }
   }
 
   /** This builder, as its concrete type. */
@@ -61,11 +77,17 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     return self();
   }
 
+  /**
+   * {@inheritDoc} An update of an ordered or limited query fails with
+   * {@link UnsupportedFeatureException} and sends nothing.
+   */
   @Override
   public Mono<R> exec(Executor db) {
     Objects.requireNonNull(db, "db");
-    Snapshot<R> s = snapshot();
-    return s.finish(db.exec(s.untyped()));
+    return Mono.defer(() -> {
+      Snapshot<R> s = snapshot();
+      return s.finish(db.exec(s.untyped()));
+    });
   }
 
   /**
@@ -77,7 +99,10 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    */
   public final Mono<MutationResult> result(Executor db) {
     Objects.requireNonNull(db, "db");
-    return Mono.defer(() -> ChangedRows.run(db, model.name(), counted()));
+    return Mono.defer(() -> {
+      checkRunnable();
+      return ChangedRows.run(db, model.name(), counted());
+    });
   }
 
   /** This update returning the number of matched records. */
@@ -87,8 +112,10 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
         new io.toasty.stmt.Returning.Count());
   }
 
+  /** {@inheritDoc} Throws the refusal of an update that cannot run. */
   @Override
   public Snapshot<R> snapshot() {
+    checkRunnable();
     io.toasty.stmt.Update statement = untyped();
     return new Snapshot<>(statement, values -> result.finish(model, statement, values));
   }

@@ -12,15 +12,23 @@ public final class Delete<M> implements Statement<Long> {
   private final ModelDef<M> model;
   private final io.toasty.stmt.Delete statement;
   private final boolean staleIfNone;
+  private final ToastyException refusal;
 
   public Delete(ModelDef<M> model, io.toasty.stmt.Delete statement) {
-    this(model, statement, false);
+    this(model, statement, false, null);
   }
 
-  private Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, boolean staleIfNone) {
+  /** A delete that, when {@code refusal} is not null, fails with it and sends nothing. */
+  Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, ToastyException refusal) {
+    this(model, statement, false, refusal);
+  }
+
+  private Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, boolean staleIfNone,
+      ToastyException refusal) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
     this.staleIfNone = staleIfNone;
+    this.refusal = refusal;
   }
 
   /**
@@ -28,13 +36,16 @@ public final class Delete<M> implements Statement<Long> {
    * {@link StaleRecordException} (generated {@code Users.delete(user)} of a versioned model).
    */
   public Delete<M> staleIfNone() {
-    return new Delete<>(model, statement, true);
+    return new Delete<>(model, statement, true, refusal);
   }
 
-  /** Runs the delete; the result is the number of records deleted. */
+  /**
+   * Runs the delete; the result is the number of records deleted. A delete of an ordered or
+   * limited query fails with {@link UnsupportedFeatureException} and sends nothing.
+   */
   public Mono<Long> exec(Executor db) {
     Objects.requireNonNull(db, "db");
-    return snapshot().finish(db.exec(statement));
+    return Mono.defer(() -> snapshot().finish(db.exec(statement)));
   }
 
   /**
@@ -46,9 +57,15 @@ public final class Delete<M> implements Statement<Long> {
     return exec(db).map(n -> new MutationResult(n, n));
   }
 
-  /** The delete as a batch statement; a version-checked one fails when it deletes nothing. */
+  /**
+   * The delete as a batch statement; a version-checked one fails when it deletes nothing. Throws
+   * the refusal of a delete that cannot run (a batch signals it before it sends anything).
+   */
   @Override
   public Snapshot<Long> snapshot() {
+    if (refusal != null) {
+      throw refusal;
+    }
     return new Snapshot<>(statement, values -> {
       Mono<Long> count = values.next().map(Values::asLong).defaultIfEmpty(0L);
       return !staleIfNone ? count : count.flatMap(n -> n > 0 ? Mono.just(n)

@@ -6,7 +6,13 @@ public class DriverException extends ToastyException {
   private final String sqlState;
 
   public DriverException(String backend, String sqlState, String message, Throwable cause) {
-    super(null, null, "[" + backend + "] " + message
+    this(backend, null, sqlState, message, cause);
+  }
+
+  /** An error of a statement over {@code model} ({@code null} when unknown). */
+  protected DriverException(String backend, String model, String sqlState, String message,
+      Throwable cause) {
+    super(model, null, "[" + backend + "] " + message
         + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")"), cause);
     this.sqlState = sqlState;
   }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>SQL's rules hold on every backend: NULL if either side is NULL; integer division truncates
- * toward zero and a remainder has the dividend's sign; a division or remainder by zero is NULL;
- * an overflow of the database's integer type fails with a {@link DriverException}. The result's
- * Java type is the left operand's: to compare or combine fields of different widths, widen one
- * first ({@code Players.SCORE.asLong().lt(Players.TOTAL)}).
+ * toward zero and a remainder has the dividend's sign; a division or remainder of a non-NULL
+ * value by zero fails with a {@link DivisionByZeroException}; an overflow of the database's
+ * integer type fails with a {@link DriverException}. The result's Java type is the left
+ * operand's: to compare or combine fields of different widths, widen one first
+ * ({@code Players.SCORE.asLong().lt(Players.TOTAL)}).
  *
  * @param <T> the Java type of the expression's values
  */

@@ -1,11 +1,8 @@
 package io.toasty;
 
 import io.toasty.driver.Operation;
-import io.toasty.value.JavaValues;
-import io.toasty.value.Type;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,26 +91,10 @@ public final class PartiqlStatement {
    */
   public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
       List<? extends Expr<?>> fields) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(mapper, "mapper");
     return Flux.defer(() -> {
-      List<Integer> columns = new ArrayList<>(fields.size());
-      List<Type> types = new ArrayList<>(fields.size());
-      for (Expr<?> e : fields) {
-        if (!(e instanceof Path<?> p) || !p.model().equals(model.name())) {
-          return Flux.error(new InvalidStatementException(model.name(), null, LANGUAGE
-              + ": a projection reads fields of " + model.name() + ", not " + e));
-        }
-        columns.add(p.index());
-        types.add(p.type());
-      }
-      return run(true, model.schema().tableName(), columns).map(r -> {
-        Object[] values = new Object[types.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = JavaValues.of(types.get(i), r.get(i));
-        }
-        return mapper.apply(values);
-      });
+      FieldProjection<R> projection = FieldProjection.of(LANGUAGE, model, mapper, fields);
+      return run(true, model.schema().tableName(), projection.columns())
+          .map(r -> projection.map(r.fields()));
     });
   }
 

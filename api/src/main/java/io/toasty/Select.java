@@ -40,6 +40,13 @@ public interface Select<M> {
    */
   Select<M> filter(Expr<Boolean> condition);
 
+  /**
+   * This query, also restricted to records matching {@code condition}: the explicit spelling of
+   * a further {@link #filter}, which it equals ({@code q.filter(a).and(b)} is
+   * {@code q.filter(a.and(b))}). Every condition added so far still holds.
+   */
+  Select<M> and(Expr<Boolean> condition);
+
   /** This query, ordered by {@code orders} (replacing any earlier order). */
   Select<M> orderBy(Order... orders);
 
@@ -74,7 +81,11 @@ public interface Select<M> {
   @SuppressWarnings("unchecked")
   Select<M> exclude(RelationPath<M, ?>... relations);
 
-  /** A delete of the records this query matches. */
+  /**
+   * A delete of the records this query matches. Of a query with a limit, offset or order, the
+   * delete fails when it runs with {@link UnsupportedFeatureException}
+   * ({@link Feature#ORDERED_MUTATION}), sending nothing: filter by key instead.
+   */
   Delete<M> delete();
 
   /** The matching records, streamed with backpressure. */

@@ -7,6 +7,7 @@ import io.toasty.value.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +24,8 @@ import reactor.core.publisher.Mono;
  * Flux<Row> rows = db.sql("SELECT name FROM users WHERE login_count > :n").bind("n", 3).rows();
  * Flux<User> users = db.sql("SELECT * FROM users WHERE lower(name) = :n").bind("n", "ann")
  *     .as(Users.MODEL);
+ * Flux<UserCard> cards = db.sql("SELECT id, name, nickname FROM users")
+ *     .as(Users.MODEL, UserCards::map, UserCards.FIELDS);
  * Mono<Long> changed = db.sql("UPDATE users SET login_count = 0 WHERE name = :n")
  *     .bind("n", "ann").execute();
  * }</pre>
@@ -65,6 +68,26 @@ public final class SqlStatement {
     Objects.requireNonNull(model, "model");
     List<Type> types = model.schema().fields().stream().map(f -> f.type()).toList();
     return run(true, types).map(r -> model.load((Value.Record) r.fields().get(1)));
+  }
+
+  /**
+   * The rows of a query, as {@code mapper} builds them from its columns, decoded in order as the
+   * types of {@code fields} (paths of {@code model}): the query returns those fields' columns in
+   * that order ({@code SELECT id, name, nickname FROM users} for a generated {@code @Projection}
+   * record's {@code (map, FIELDS)}), or your own mapper and fields. A NULL column is null.
+   *
+   * <pre>{@code
+   * Flux<UserCard> cards = db.sql("SELECT id, name, nickname FROM users WHERE login_count > :n")
+   *     .bind("n", 3).as(Users.MODEL, UserCards::map, UserCards.FIELDS);
+   * }</pre>
+   */
+  public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
+      List<? extends Expr<?>> fields) {
+    return Flux.defer(() -> {
+      FieldProjection<R> projection = FieldProjection.of("raw SQL", model, mapper, fields);
+      return run(true, projection.types())
+          .map(r -> projection.map(((Value.Record) r.fields().get(1)).fields()));
+    });
   }
 
   /** Runs a statement that returns no rows; the number of rows it affected. */

@@ -56,7 +56,8 @@ public sealed interface Expr {
   /**
    * Arithmetic over numbers, in filters, orders and update assignments ({@code count = count + 1}).
    * SQL semantics: NULL if either side is NULL; integer division truncates toward zero; a division
-   * or remainder by zero is NULL on every backend; an overflow is an error.
+   * or remainder of a non-NULL value by zero fails ({@code DivisionByZeroException}) on every
+   * backend; an overflow is an error.
    */
   record Arith(ArithOp op, Expr left, Expr right) implements Expr {
     public Arith {

@@ -34,10 +34,12 @@ final class QueryWriter {
             .addStatement("return new $T(query)", query)
             .build())
         .addMethod(MethodSpec.methodBuilder("update")
-            .addJavadoc("An update of the records this query matches, resulting in their number.\n")
+            .addJavadoc("An update of the records this query matches, resulting in their number."
+                + "\nOf an ordered or limited query, it fails when it runs, sending nothing.\n")
             .addModifiers(PUBLIC)
             .returns(ParameterizedTypeName.get(model.updateClass(), ClassName.get(Long.class)))
-            .addStatement("return new $T<>(mutationFilter(), $T.count())", model.updateClass(),
+            .addStatement("return mutation(new $T<>(mutationFilter(), $T.count()))",
+                model.updateClass(),
                 ApiTypes.UPDATE_RESULT)
             .build())
         .build();

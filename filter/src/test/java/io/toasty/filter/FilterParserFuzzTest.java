@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.InvalidFilterException;
+import io.toasty.Order;
 import io.toasty.filter.model.Notes;
 import io.toasty.filter.model.Persons;
 import io.toasty.stmt.Expr;
@@ -29,6 +30,12 @@ class FilterParserFuzzTest {
   private static final Map<String, Set<Integer>> ALLOWED = Map.of(
       "Person", Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13),
       "Note", Set.of(3, 4));
+  /** The fields a request may sort by: the allowed data fields of Person (not the relation). */
+  private static final Set<Integer> SORTABLE = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+  private static final FilterLimits LIMITS = FilterLimits.DEFAULTS;
+  private static final String[] SORTS = {"name", "-age", "createdAt", "-visits", "+score",
+      "born", "-mood", "level", "balance", "nickname", "active", "notes", "-passwordHash", "id",
+      "notes.text", "-"};
   private static final String[] KEYS = {"name", "age", "nickname", "active", "mood", "createdAt",
       "balance", "visits", "score", "level", "born", "passwordHash", "id", "notes", "secret",
       "text", "stars", "$and", "$or", "$not", "$any", "$none", "$every", "$is", "$eq", "$ne",
@@ -49,20 +56,27 @@ class FilterParserFuzzTest {
     Random random = new Random(14);
     int accepted = 0;
     int refused = 0;
+    int sorted = 0;
     for (int i = 0; i < DOCUMENTS; i++) {
-      String doc = switch (i % 6) {
+      boolean query = random.nextInt(4) == 0;
+      String doc = query && random.nextBoolean() ? "{\"age\": {\"$gte\": 18}}" : switch (i % 6) {
         case 0, 1 -> document(random, 0);
         case 2 -> mutate(random, document(random, 0));
         case 3 -> deep(random);
         case 4 -> huge(random);
         default -> garbage(random);
       };
-      boolean query = random.nextInt(4) == 0;
       String input = query ? "{\"filter\": " + doc + ", \"sort\": " + sort(random)
-          + ", \"limit\": " + pick(random, SCALARS) + "}" : doc;
+          + ", \"limit\": " + count(random, 2_000) + ", \"offset\": " + count(random, 200_000)
+          + "}" : doc;
       try {
-        Expr built = query ? PARSER.query(input).filter().node() : PARSER.filter(input).node();
-        assertOnlyAllowedFields(built, input);
+        if (query) {
+          DynamicQuery q = PARSER.query(input);
+          assertWithinTheAllowList(q, input);
+          sorted += q.orders().isEmpty() ? 0 : 1;
+        } else {
+          assertOnlyAllowedFields(PARSER.filter(input).node(), input);
+        }
         accepted++;
       } catch (InvalidFilterException e) {
         refused++;
@@ -70,10 +84,11 @@ class FilterParserFuzzTest {
         fail("not an InvalidFilterException for " + abbreviate(input), t);
       }
     }
-    System.out.printf("filter parser fuzz: %d documents, %d accepted, %d refused%n",
-        DOCUMENTS, accepted, refused);
+    System.out.printf("filter parser fuzz: %d documents, %d accepted (%d sorted), %d refused%n",
+        DOCUMENTS, accepted, sorted, refused);
     assertTrue(accepted > DOCUMENTS / 20, "too few accepted to exercise the walk: " + accepted);
     assertTrue(refused > DOCUMENTS / 4, "too few refused: " + refused);
+    assertTrue(sorted > 20, "too few accepted queries had a sort to check: " + sorted);
   }
 
   @Test
@@ -94,7 +109,7 @@ class FilterParserFuzzTest {
             "offset", "a[b", "x]", "[y]"}) : key + op, values);
       }
       try {
-        assertOnlyAllowedFields(PARSER.params(params).filter().node(), params.toString());
+        assertWithinTheAllowList(PARSER.params(params), params.toString());
         accepted++;
       } catch (InvalidFilterException e) {
         // refused, as it may be
@@ -105,6 +120,26 @@ class FilterParserFuzzTest {
     System.out.printf("filter parser fuzz: %d parameter sets, %d accepted%n", PARAMETER_SETS,
         accepted);
     assertTrue(accepted > 0);
+  }
+
+  /**
+   * Fails unless the query's filter reaches only allowed fields, it sorts only by allowed data
+   * fields of the model itself (never a relation, never a field of another model), and its page
+   * stays within the parser's limits.
+   */
+  static void assertWithinTheAllowList(DynamicQuery q, String input) {
+    assertOnlyAllowedFields(q.filter().node(), input);
+    for (Order o : q.orders()) {
+      if (!(o.node().expr() instanceof Expr.Field f) || !f.model().equals("Person")
+          || !SORTABLE.contains(f.index())) {
+        fail("sort " + o.node() + " is outside the allow-list, from " + abbreviate(input));
+      }
+    }
+    if (q.limit() < 0 || q.limit() > LIMITS.maxLimit() || q.offset() < 0
+        || q.offset() > LIMITS.maxOffset()) {
+      fail("page limit " + q.limit() + " offset " + q.offset() + " is outside " + LIMITS
+          + ", from " + abbreviate(input));
+    }
   }
 
   /** Fails unless every field and relation the condition reaches is allowed. */
@@ -247,12 +282,18 @@ class FilterParserFuzzTest {
   }
 
   private static String sort(Random r) {
-    return switch (r.nextInt(4)) {
+    return switch (r.nextInt(6)) {
+      case 4, 5 -> json(pick(r, SORTS) + "," + pick(r, SORTS)); // mostly valid: sorts to check
       case 0 -> json(pick(r, KEYS));
       case 1 -> json("-" + pick(r, KEYS) + "," + pick(r, KEYS));
       case 2 -> "[" + json(pick(r, KEYS)) + ",1]";
       default -> pick(r, SCALARS);
     };
+  }
+
+  /** A count around the limits' bounds (below and beyond {@code around}), or any scalar. */
+  private static String count(Random r, int around) {
+    return r.nextInt(3) == 0 ? pick(r, SCALARS) : String.valueOf(r.nextInt(around + 1));
   }
 
   private static String json(String s) {

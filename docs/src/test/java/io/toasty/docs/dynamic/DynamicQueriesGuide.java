@@ -54,6 +54,16 @@ final class DynamicQueriesGuide {
     return found.collectList().block();
   }
 
+  static List<CustomerCard> asProjection(Db db) {
+    // snippet: raw-as-projection
+    Flux<CustomerCard> cards = db.sql("SELECT \"name\", \"city\" FROM \"customers\""
+            + " WHERE \"age\" < :max ORDER BY \"name\"")
+        .bind("max", 30)
+        .as(Customers.MODEL, CustomerCards::map, CustomerCards.FIELDS);
+    // end-snippet
+    return cards.collectList().block();
+  }
+
   static long execute(Db db) {
     // snippet: raw-execute
     Mono<Long> moved = db.sql("UPDATE \"customers\" SET \"city\" = :to WHERE \"city\" = :from")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.Row;
 import io.toasty.reactive.Db;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class DynamicQueriesGuideTest {
         .toList());
     assertEquals(List.of("ann"), DynamicQueriesGuide.fragment(db).stream().map(Customer::name)
         .toList());
+    assertEquals(List.of(new CustomerCard("bob", Optional.empty()),
+        new CustomerCard("dan", Optional.of("Oslo"))), DynamicQueriesGuide.asProjection(db));
     assertEquals(2L, DynamicQueriesGuide.execute(db));
     Row totals = DynamicQueriesGuide.report(db);
     assertEquals(4L, totals.get("n", Long.class));

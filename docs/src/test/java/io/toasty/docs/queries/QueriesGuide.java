@@ -34,6 +34,23 @@ final class QueriesGuide {
     return middle.collectList().block();
   }
 
+  static List<Player> and(Db db) {
+    // snippet: q-and
+    Flux<Player> blueHigh = Players.filter(Players.TEAM.eq("blue"))
+        .and(Players.SCORE.gt(35))                   // AND: both conditions hold
+        .stream(db);
+    // end-snippet
+    return blueHigh.collectList().block();
+  }
+
+  static Mono<Long> orderedMutation(Db db) {
+    // snippet: q-ordered-mutation
+    Mono<Long> refused = Players.all().orderBy(Players.SCORE.desc()).limit(1).delete()
+        .exec(db);                                   // fails with ORDERED_MUTATION; deletes nothing
+    // end-snippet
+    return refused;
+  }
+
   static List<Player> arithmetic(Db db) {
     // snippet: q-arithmetic
     Flux<Player> high = Players.filter(Players.SCORE.plus(Players.BONUS).gt(30))
@@ -43,12 +60,21 @@ final class QueriesGuide {
     return high.collectList().block();
   }
 
+<<<<<<< HEAD
   static List<List<Player>> nullOrder(Db db) {
     // snippet: q-null-order
     Flux<Player> leastBonus = Players.all().orderBy(Players.BONUS.asc()).limit(2).stream(db);
     Flux<Player> mostBonus = Players.all().orderBy(Players.BONUS.desc()).stream(db);
     // end-snippet
     return List.of(leastBonus.collectList().block(), mostBonus.collectList().block());
+=======
+  static Mono<List<Player>> divisionByZero(Db db) {
+    // snippet: q-division-by-zero
+    Mono<List<Player>> ratios = Players.filter(Players.SCORE.div(Players.BONUS).gt(1))
+        .collect(db);                                // dan's bonus is 0: DivisionByZeroException
+    // end-snippet
+    return ratios;
+>>>>>>> h-q14
   }
 
   static Long bumpViews(Db db) {

@@ -1,7 +1,11 @@
 package io.toasty.docs.queries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.toasty.DivisionByZeroException;
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +30,11 @@ class QueriesGuideTest {
   @Test
   void theGuideRunsAsWritten() {
     assertEquals(List.of("Cid", "bob"), names(QueriesGuide.comparisons(db)));
+    assertEquals(List.of("dan"), names(QueriesGuide.and(db)));
+    UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
+        () -> QueriesGuide.orderedMutation(db).block());
+    assertEquals(Feature.ORDERED_MUTATION, refused.feature());
+    assertEquals(4L, Players.all().count(db).block());
     // score + bonus: ann 15, bob NULL, Cid 60, dan 40; ordered by 2 * score - bonus.
     assertEquals(List.of("dan", "Cid"),
         QueriesGuide.arithmetic(db).stream().map(Player::name).toList());
@@ -34,6 +43,7 @@ class QueriesGuideTest {
     assertEquals(List.of("bob", "dan"), byBonus.get(0).stream().map(Player::name).toList());
     assertEquals(List.of("Cid", "ann", "dan", "bob"),
         byBonus.get(1).stream().map(Player::name).toList());
+    assertThrows(DivisionByZeroException.class, () -> QueriesGuide.divisionByZero(db).block());
     assertEquals(2L, QueriesGuide.bumpViews(db));
     // views are now 1 (red) and 0 (blue): score < views + 25 for ann and bob.
     assertEquals(List.of("ann", "bob"), names(QueriesGuide.text(db)));

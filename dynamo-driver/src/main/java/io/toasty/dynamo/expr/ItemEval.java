@@ -1,5 +1,6 @@
 package io.toasty.dynamo.expr;
 
+import io.toasty.DivisionByZeroException;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code UpdateExpression} cannot compute itself ({@code * / %}, nested arithmetic, text
  * functions, arithmetic over a field that may be absent). SQL's rules, as the engine's own
  * evaluator applies them: NULL in, NULL out; integers exact, integer division truncating toward
- * zero and a remainder taking the dividend's sign; a division or remainder by zero is NULL;
+ * zero and a remainder taking the dividend's sign; a division or remainder by zero is a
+ * {@link DivisionByZeroException} naming the model, raised before anything is written;
  * decimals exact (division to 16 digits); floating point as Java's {@code double}. The result is
  * converted to the target field's type, and an integer beyond that type's range is a
  * {@link ValueOutOfRangeException} naming model and field, raised before anything is written.
@@ -63,7 +65,7 @@ public final class ItemEval {
 
   private Operand eval(Expr e) {
     if (e instanceof Expr.Arith a) {
-      return arith(a.op(), eval(a.left()), eval(a.right()));
+      return arith(table.model(), a.op(), eval(a.left()), eval(a.right()));
     } else if (e instanceof Expr.Func f) {
       return function(f.op(), eval(f.operand()));
     } else if (e instanceof Expr.Column c) {
@@ -98,7 +100,7 @@ public final class ItemEval {
         : type == Type.Scalar.DECIMAL ? Kind.DECIMAL : Kind.INTEGER;
   }
 
-  private static Operand arith(Expr.ArithOp op, Operand l, Operand r) {
+  private static Operand arith(String model, Expr.ArithOp op, Operand l, Operand r) {
     if (l.isNull() || r.isNull()) {
       return Operand.NULL;
     }
@@ -106,7 +108,8 @@ public final class ItemEval {
     BigDecimal a = l.number();
     BigDecimal b = r.number();
     if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b.signum() == 0) {
-      return Operand.NULL;
+      throw new DivisionByZeroException("dynamodb", model, "update value " + a.toPlainString()
+          + " " + op.symbol() + " " + b.toPlainString() + ": division by zero", null);
     }
     if (kind == Kind.FLOAT) {
       double x = a.doubleValue();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.DivisionByZeroException;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.dynamo.models.Samples;
 import io.toasty.dynamo.table.TableInfo;
@@ -63,7 +64,12 @@ class ItemEvalTest {
     assertEquals("-1", assign(I, arith(ArithOp.MOD, col(I), num(2)), item).n());
     assertEquals("-20", assign(I, arith(ArithOp.SUB, arith(ArithOp.MUL, col(I), num(3)),
         num(-1)), item).n());
-    assertNull(assign(I, arith(ArithOp.DIV, col(I), num(0)), item), "x / 0 is NULL");
+    DivisionByZeroException e = assertThrows(DivisionByZeroException.class,
+        () -> assign(I, arith(ArithOp.DIV, col(I), num(0)), item));
+    assertEquals(Optional.of(Samples.MODEL.name()), e.model());
+    assertThrows(DivisionByZeroException.class,
+        () -> assign(I, arith(ArithOp.MOD, col(I), num(0)), item));
+    assertNull(assign(I, arith(ArithOp.DIV, col(I), num(0)), Map.of()), "NULL / 0 is NULL");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.toasty.planner.eval;
 
+import io.toasty.DivisionByZeroException;
 import io.toasty.NumericOverflowException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
@@ -11,7 +12,8 @@ import java.math.MathContext;
  * NULL if either side is NULL; integers in 64 bits, an overflow a
  * {@link NumericOverflowException};
  * integer division truncates toward zero and a remainder takes the dividend's sign; a division or
- * remainder by zero is NULL (as every backend renders it).
+ * remainder of a non-NULL value by zero (integer, decimal or floating point) is a
+ * {@link DivisionByZeroException}, as the databases raise it.
  */
 final class Arithmetic {
   private Arithmetic() {}
@@ -29,6 +31,10 @@ final class Arithmetic {
     if (l.isNull() || r.isNull()) {
       return Value.NULL;
     }
+    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && isZero(r)) {
+      throw new DivisionByZeroException("engine", null, l.toJava() + " " + op.symbol() + " "
+          + r.toJava() + ": division by zero", null);
+    }
     if (ValueOrder.isInteger(l) && ValueOrder.isInteger(r)) {
       return integer(op, ((Number) l.toJava()).longValue(), ((Number) r.toJava()).longValue());
     }
@@ -37,9 +43,6 @@ final class Arithmetic {
     }
     double a = ((Number) l.toJava()).doubleValue();
     double b = ((Number) r.toJava()).doubleValue();
-    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b == 0) {
-      return Value.NULL;
-    }
     return new Value.F64(switch (op) {
       case ADD -> a + b;
       case SUB -> a - b;
@@ -50,9 +53,6 @@ final class Arithmetic {
   }
 
   private static Value integer(Expr.ArithOp op, long a, long b) {
-    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b == 0) {
-      return Value.NULL;
-    }
     return new Value.I64(switch (op) {
       case ADD -> Math.addExact(a, b);
       case SUB -> Math.subtractExact(a, b);
@@ -68,9 +68,6 @@ final class Arithmetic {
   }
 
   private static Value decimal(Expr.ArithOp op, BigDecimal a, BigDecimal b) {
-    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b.signum() == 0) {
-      return Value.NULL;
-    }
     return new Value.Decimal(switch (op) {
       case ADD -> a.add(b);
       case SUB -> a.subtract(b);
@@ -78,5 +75,11 @@ final class Arithmetic {
       case DIV -> a.divide(b, MathContext.DECIMAL64);
       case MOD -> a.remainder(b);
     });
+  }
+
+  /** Whether the number {@code v} is zero (of any kind, {@code -0.0} included). */
+  private static boolean isZero(Value v) {
+    return v instanceof Value.Decimal d ? d.value().signum() == 0
+        : ((Number) v.toJava()).doubleValue() == 0;
   }
 }

@@ -110,6 +110,12 @@ public final class H2Dialect implements SqlDialect {
     return true;
   }
 
+  /** H2 makes a row with a NULL component UNKNOWN against any other row, even a different one. */
+  @Override
+  public boolean rowValuesKeepNullLogic() {
+    return false;
+  }
+
   @Override
   public NullSafeEquality nullSafeEquality() {
     return NullSafeEquality.IS_NOT_DISTINCT_FROM;

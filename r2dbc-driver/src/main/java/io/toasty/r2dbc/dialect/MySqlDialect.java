@@ -296,9 +296,23 @@ public final class MySqlDialect implements SqlDialect {
    * 2006/2013 server gone; 1969 (MariaDB) and 3024 (MySQL) statement
    * timeout; SQLSTATE class 08.
    */
+  /**
+   * MariaDB's division by zero is NULL in a query (an error only in a strict-mode write), and an
+   * expression cannot SIGNAL: a BIGINT overflow fails, quoting the expression, which holds the
+   * text {@code 'division by zero'} (error 1690, "BIGINT value is out of range in '..'").
+   */
+  @Override
+  public String divisionByZeroFailure() {
+    return "(-9223372036854775807 - octet_length(concat('division by zero', {0})))";
+  }
+
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
+    if (code == 1365 || code == 1690 && message != null
+        && message.contains("'division by zero'")) { // see divisionByZeroFailure
+      return ErrorKind.DIVISION_BY_ZERO;
+    }
     switch (code) {
       case 1062, 1586:
         return ErrorKind.UNIQUE_VIOLATION;

@@ -115,6 +115,15 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** Whether {@code (a, b) op (?, ?)} and {@code (a, b) IN ((?, ?), ...)} are accepted. */
   boolean rowValueComparison();
 
+  /**
+   * Whether row-value {@code =}, {@code <>} and {@code IN} follow SQL's three-valued logic when
+   * a component is NULL ({@code ('b', NULL) = ('a', 5)} is FALSE, since {@code 'b' <> 'a'}).
+   * Where not, the renderer spells them field by field.
+   */
+  default boolean rowValuesKeepNullLogic() {
+    return true;
+  }
+
   /** How "equal, or both NULL" is written. */
   NullSafeEquality nullSafeEquality();
 
@@ -134,6 +143,19 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    */
   default boolean integerOverflowFails() {
     return true;
+  }
+
+  /**
+   * Where the database's own division or remainder by zero is NULL (SQLite, MariaDB): an
+   * expression of the divisor {@code {0}} that fails with a message containing
+   * {@code division by zero}, which the renderer puts where a non-NULL value is divided by a zero
+   * divisor, so that this is {@code DivisionByZeroException} on every backend as it is on
+   * PostgreSQL and H2 (SQLSTATE 22012). It must depend on the divisor, or the database may
+   * evaluate it once, as a constant, before the first row. {@code null} (the default): the
+   * database fails by itself.
+   */
+  default String divisionByZeroFailure() {
+    return null;
   }
 
   /** How a remainder is written. */
@@ -612,6 +634,8 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     QUERY_TIMEOUT,
     /** A numeric value out of its type's range (SQLSTATE 22003 on every backend that has it). */
     NUMERIC_OVERFLOW,
+    /** A division or remainder by zero (SQLSTATE 22012, or the renderer's own failure). */
+    DIVISION_BY_ZERO,
     OTHER
   }
 

@@ -189,10 +189,23 @@ public final class SqliteDialect implements SqlDialect {
     return false;
   }
 
+  /**
+   * SQLite's division by zero is NULL, and it has no RAISE outside triggers: a JSON path that
+   * is not one fails with a message that quotes it ("JSON path error near 'division by zero'").
+   * The empty {@code substr} makes it depend on the row.
+   */
+  @Override
+  public String divisionByZeroFailure() {
+    return "json_extract('{}', 'division by zero' || substr({0}, 1, 0))";
+  }
+
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     String m = message == null ? "" : message;
+    if (m.contains("'division by zero")) { // the renderer's failure: see divisionByZeroFailure
+      return ErrorKind.DIVISION_BY_ZERO;
+    }
     if (m.contains("integer overflow")) { // abs() of the least integer: see integerOverflowFails
       return ErrorKind.NUMERIC_OVERFLOW;
     }

@@ -3,6 +3,7 @@ package io.toasty.r2dbc.error;
 import io.r2dbc.spi.R2dbcException;
 import io.toasty.ConnectionLostException;
 import io.toasty.QueryTimeoutException;
+import io.toasty.DivisionByZeroException;
 import io.toasty.DriverException;
 import io.toasty.ForeignKeyViolationException;
 import io.toasty.NotNullViolationException;
@@ -139,6 +140,9 @@ public final class ErrorTranslator {
     if (kind == ErrorKind.OTHER && "22003".equals(sqlState)) {
       kind = ErrorKind.NUMERIC_OVERFLOW;
     }
+    if (kind == ErrorKind.OTHER && "22012".equals(sqlState)) {
+      kind = ErrorKind.DIVISION_BY_ZERO;
+    }
     TableSchema written = hintedTable(table);
     if (written != null && (kind == ErrorKind.OTHER || kind == ErrorKind.NUMERIC_OVERFLOW)) {
       ValueOutOfRangeException range = RangeErrors.of(schema, written, message,
@@ -157,6 +161,8 @@ public final class ErrorTranslator {
           new ConnectionLostException(dialect.backend(), sqlState, message, error);
       case QUERY_TIMEOUT -> new QueryTimeoutException(dialect.backend(), sqlState, message, error);
       case NUMERIC_OVERFLOW -> new NumericOverflowException(dialect.backend(), message, error);
+      case DIVISION_BY_ZERO -> new DivisionByZeroException(dialect.backend(),
+          written == null ? null : modelName(written), message, error);
       case OTHER -> new DriverException(dialect.backend(), sqlState, message, error);
     };
   }
@@ -445,6 +451,12 @@ public final class ErrorTranslator {
       }
     }
     return "#" + column;
+  }
+
+  /** The name of the model stored in {@code table}, or {@code null}. */
+  private String modelName(TableSchema table) {
+    ModelSchema model = modelOf(table);
+    return model == null ? null : model.name();
   }
 
   private ModelSchema modelOf(TableSchema table) {

@@ -722,8 +722,9 @@ final class SqlWalk {
   }
 
   /**
-   * {@code a op b}; a divisor is wrapped in {@code NULLIF(b, 0)} so that a division or remainder by
-   * zero is NULL on every backend (PostgreSQL and H2 would fail, SQLite and MariaDB give NULL).
+   * {@code a op b}. A division or remainder of a non-NULL value by zero fails on every backend
+   * ({@code DivisionByZeroException}): PostgreSQL and H2 fail by themselves; where the database
+   * gives NULL (SQLite, MariaDB) the divisor is written as a check (see {@link #divisor}).
    */
   private void arith(Expr.Arith a, Type expected) {
     if (!dialect.integerOverflowFails() && a.op() != Expr.ArithOp.MOD
@@ -759,7 +760,7 @@ final class SqlWalk {
       out.append("MOD(");
       expr(a.left(), leftType);
       out.append(", ");
-      divisor(a.right(), rightType);
+      divisor(a.left(), leftType, a.right(), rightType);
       out.append(')');
       return;
     }
@@ -771,16 +772,39 @@ final class SqlWalk {
       out.append(' ').append(a.op().symbol()).append(' ');
     }
     if (divides) {
-      divisor(a.right(), rightType);
+      divisor(a.left(), leftType, a.right(), rightType);
     } else {
       wrappedUnlessAtom(a.right(), rightType);
     }
   }
 
-  private void divisor(Expr e, Type type) {
-    out.append("NULLIF(");
+  /**
+   * The divisor {@code e} of {@code dividend}: as it is where the database fails on a zero
+   * divisor, else {@code CASE WHEN e = 0 AND dividend IS NOT NULL THEN <failure> ELSE e END}, the
+   * dialect's failure ({@link SqlDialect#divisionByZeroFailure}) raised only where SQL would
+   * (a NULL dividend divides to NULL). The expressions are written again, markers included.
+   */
+  private void divisor(Expr dividend, Type dividendType, Expr e, Type type) {
+    String failure = dialect.divisionByZeroFailure();
+    if (failure == null) {
+      wrappedUnlessAtom(e, type);
+      return;
+    }
+    out.append("CASE WHEN ");
+    wrappedUnlessAtom(e, type);
+    out.append(" = 0 AND ");
+    wrappedUnlessAtom(dividend, dividendType);
+    out.append(" IS NOT NULL THEN ");
+    String[] pieces = failure.split("\\{0\\}", -1);
+    for (int i = 0; i < pieces.length; i++) {
+      if (i > 0) {
+        wrappedUnlessAtom(e, type);
+      }
+      out.append(pieces[i]);
+    }
+    out.append(" ELSE ");
     expr(e, type);
-    out.append(", 0)");
+    out.append(" END");
   }
 
   /** Whether {@code t} is an integer type; an unknown type (a NULL) counts as one. */
@@ -883,6 +907,12 @@ final class SqlWalk {
       if (!dialect.rowValueComparison() && RowComparisons.orders(c.op())) {
         out.append('(');
         expr(RowComparisons.expand(c.op(), l.fields(), r.fields()), null);
+        out.append(')');
+        return;
+      }
+      if (!dialect.rowValuesKeepNullLogic() && !RowComparisons.orders(c.op())) {
+        out.append('(');
+        expr(RowEquality.compare(c.op(), l.fields(), r.fields()), null);
         out.append(')');
         return;
       }
@@ -991,22 +1021,30 @@ final class SqlWalk {
     Expr operand = unwrapSingleton(in.operand());
     if (operand instanceof Expr.Record record) {
       requireRowValues("a record IN a list");
-      List<Type> types = types(record.fields());
-      tuple(record.fields(), null);
-      out.append(" IN (");
-      for (int i = 0; i < in.items().size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        if (!(in.items().get(i) instanceof Expr.Record item)
-            || item.fields().size() != record.fields().size()) {
+      List<Expr.Record> items = new ArrayList<>(in.items().size());
+      for (Expr e : in.items()) {
+        if (!(e instanceof Expr.Record item) || item.fields().size() != record.fields().size()) {
           throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
               dialect.backend(),
               "a record IN a list of non-records: each item must be a record of "
-              + record.fields().size()
-                  + " fields: " + in.items().get(i));
+              + record.fields().size() + " fields: " + e);
         }
-        tuple(item.fields(), types);
+        items.add(item);
+      }
+      if (!dialect.rowValuesKeepNullLogic()) {
+        out.append('(');
+        expr(RowEquality.in(record.fields(), items), null);
+        out.append(')');
+        return;
+      }
+      List<Type> types = types(record.fields());
+      tuple(record.fields(), null);
+      out.append(" IN (");
+      for (int i = 0; i < items.size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        tuple(items.get(i).fields(), types);
       }
       out.append(')');
       return;

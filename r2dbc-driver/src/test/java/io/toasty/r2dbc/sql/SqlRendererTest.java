@@ -160,14 +160,15 @@ class SqlRendererTest {
   @Test
   void recordComparisonAndRecordInList() {
     Expr.Record key = Expr.Record.of(col("memberships", 0), col("memberships", 1));
+    // H2's row values lose three-valued logic with a NULL component: spelled field by field
     RenderedSql eq = assertSql(select(MEMBERSHIPS, Expr.eq(key, Expr.Record.of(arg(1), arg(0))),
             col("memberships", 2)),
-        "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\", \"user_id\") = (?, ?)", 1, 0);
+        "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\" = ? AND \"user_id\" = ?)", 1, 0);
     assertArrayEquals(new Type[] {Type.Scalar.I64, Type.Scalar.I64}, eq.markerTypes());
     assertSql(select(MEMBERSHIPS, new Expr.InList(key, List.of(Expr.Record.of(arg(0), arg(1)),
             Expr.Record.of(arg(2), arg(3)))), col("memberships", 2)),
-        "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\", \"user_id\") IN ((?, ?), (?, ?))",
-        0, 1, 2, 3);
+        "SELECT \"role\" FROM \"memberships\" WHERE ((\"org_id\" = ? AND \"user_id\" = ?)"
+            + " OR (\"org_id\" = ? AND \"user_id\" = ?))", 0, 1, 2, 3);
     assertSql(select(MEMBERSHIPS, new Expr.Compare(Expr.CompareOp.GT, key,
             Expr.Record.of(arg(0), arg(1))), col("memberships", 2)),
         "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\", \"user_id\") > (?, ?)", 0, 1);

@@ -3,15 +3,19 @@ package io.toasty.tck.scenarios;
 import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Delete;
+import io.toasty.Feature;
 import io.toasty.RecordNotFoundException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.User;
+import io.toasty.tck.models.UserUpdate;
 import io.toasty.tck.models.Users;
 import java.util.List;
 import java.util.Optional;
@@ -123,11 +127,26 @@ public abstract class FinderScenarios {
   }
 
   @BackendTest
-  public void mutationOfAnOrderedOrLimitedQueryIsRefused(Db db) {
+  public void mutationOfAnOrderedOrLimitedQueryIsRefused(Db db, OperationLog log) {
     Fixtures.fiveUsers(db);
-    assertThrows(UnsupportedFeatureException.class,
-        () -> Users.all().orderBy(Users.NAME.asc()).update());
-    assertThrows(UnsupportedFeatureException.class, () -> Users.all().limit(1).delete());
+    log.clear();
+    // built without throwing: the refusal is the error signal of the statement when it runs
+    UserUpdate<Long> update = Users.all().orderBy(Users.NAME.asc()).update().loginCount(9);
+    Delete<User> delete = Users.all().limit(1).delete();
+    Delete<User> offset = Users.all().offset(2).delete();
+    assertEquals(Feature.ORDERED_MUTATION,
+        failure(UnsupportedFeatureException.class, () -> update.exec(db)).feature());
+    assertEquals(Feature.ORDERED_MUTATION,
+        failure(UnsupportedFeatureException.class, () -> update.result(db)).feature());
+    assertEquals(Feature.ORDERED_MUTATION,
+        failure(UnsupportedFeatureException.class, () -> delete.exec(db)).feature());
+    assertEquals(Feature.ORDERED_MUTATION,
+        failure(UnsupportedFeatureException.class, () -> offset.result(db)).feature());
+    assertEquals(Feature.ORDERED_MUTATION, failure(UnsupportedFeatureException.class,
+        () -> Toasty.batch(Users.filterById(UUID.randomUUID()).delete(), delete).exec(db))
+        .feature());
+    assertEquals(0, log.size(), log::toString);
     assertEquals(5, Fixtures.allUsers(db).size());
+    assertEquals(0L, Fixtures.allUsers(db).stream().filter(u -> u.loginCount() == 9).count());
   }
 }

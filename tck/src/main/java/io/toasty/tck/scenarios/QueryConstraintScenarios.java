@@ -4,6 +4,8 @@ import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.scenarios.ScoreFixtures.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.Agg;
+import io.toasty.DivisionByZeroException;
 import io.toasty.Expr;
 import io.toasty.NumericOverflowException;
 import io.toasty.reactive.Db;
@@ -15,6 +17,7 @@ import io.toasty.tck.Tck;
 import io.toasty.tck.models.Score;
 import io.toasty.tck.models.Scores;
 import java.util.List;
+import reactor.util.function.Tuples;
 
 /**
  * The constraints of seed 004 beyond plain comparisons: between, field-to-field comparison across
@@ -102,6 +105,8 @@ public abstract class QueryConstraintScenarios {
   @BackendTest
   public void integerDivisionTruncatesTowardZero(Db db) {
     ScoreFixtures.sixScores(db);
+    // fay's points are 0: total / points would fail (see divisionByZeroIsATypedError)
+    await(Scores.filter(Scores.NAME.eq("fay")).delete().exec(db));
     assertEquals(List.of("ann", "bob", "dan", "eve"),
         names(db, Scores.filter(Scores.TOTAL.div(Scores.POINTS.asLong()).eq(10L))));
     assertEquals(List.of("eve"), names(db, Scores.filter(Scores.BONUS.div(2).eq(-2))));
@@ -115,12 +120,39 @@ public abstract class QueryConstraintScenarios {
   }
 
   @BackendTest
-  public void divisionByZeroIsNull(Db db) {
+  public void divisionByZeroIsATypedError(Db db) {
     ScoreFixtures.sixScores(db);
-    assertEquals(List.of("bob", "dan", "fay"),
-        names(db, Scores.filter(Scores.POINTS.div(Scores.BONUS).isNull())));
-    assertEquals(List.of("bob", "dan", "fay"),
-        names(db, Scores.filter(Scores.POINTS.mod(Scores.BONUS).isNull())));
+    // dan's bonus is 0: integer, long, double and remainder by zero fail alike
+    for (Expr<Boolean> c : List.of(Scores.POINTS.div(Scores.BONUS).isNull(),
+        Scores.POINTS.mod(Scores.BONUS).isNull(),
+        Scores.TOTAL.div(Scores.BONUS.asLong()).gt(0L),
+        Scores.RATIO.div(Scores.BONUS.asDouble()).gt(0.0),
+        Scores.NAME.eq("dan").or(Scores.POINTS.div(0).eq(1)))) {
+      DivisionByZeroException e = Tck.failure(DivisionByZeroException.class,
+          () -> Scores.filter(c).collect(db));
+      assertEquals("22012", e.sqlState(), e.getMessage());
+    }
+    Tck.failure(DivisionByZeroException.class, () -> Scores.all()
+        .select(Agg.sum(Scores.TOTAL.mod(Scores.POINTS.asLong()))).first(db));
+  }
+
+  @BackendTest
+  public void aNullDividendOrDivisorIsNullNotAnError(Db db) {
+    ScoreFixtures.sixScores(db);
+    // fay's points are 0 and her bonus NULL: NULL / 0 is NULL; bob's bonus is NULL too
+    assertEquals(List.of("bob", "fay"),
+        names(db, Scores.filter(Scores.BONUS.div(Scores.POINTS).isNull())));
+    assertEquals(List.of("bob", "fay"),
+        names(db, Scores.filter(Scores.BONUS.mod(Scores.POINTS).isNull())));
+  }
+
+  @BackendTest
+  @Requires(Need.UPDATE_EXPRESSION)
+  public void anUpdateThatDividesByZeroFailsAndWritesNothing(Db db) {
+    ScoreFixtures.sixScores(db);
+    Tck.failure(DivisionByZeroException.class, () -> Scores.filter(Scores.NAME.eq("dan"))
+        .update().points(Scores.POINTS.div(Scores.BONUS)).exec(db));
+    assertEquals(List.of("dan"), names(db, Scores.filter(Scores.POINTS.eq(40))));
   }
 
   @BackendTest
@@ -217,6 +249,39 @@ public abstract class QueryConstraintScenarios {
         Scores.filter(Scores.LEVEL.plus((short) 1).gt((short) 0))));
     assertEquals(List.of(), names(db,
         Scores.filter(Scores.LEVEL.plus((short) 1).gt((short) 0).not())));
+  }
+
+  @BackendTest
+  public void tupleInWithANullComponentIsUnknown(Db db) {
+    ScoreFixtures.sixScores(db);
+    var pair = Expr.tuple(Scores.NAME, Scores.BONUS);
+    // bob and fay have no bonus: (bob, NULL) = (bob, 7) is unknown, never a match
+    assertEquals(List.of("ann"), names(db, Scores.filter(pair.in(Tuples.of("ann", 5),
+        Tuples.of("bob", 7), Tuples.of("fay", 0)))));
+    // NOT of unknown is unknown: bob matches neither in nor notIn; fay differs by name from
+    // every listed pair (FALSE whatever the NULL), so notIn is TRUE for her
+    assertEquals(List.of("cid", "dan", "eve", "fay"), names(db, Scores.filter(pair.notIn(
+        Tuples.of("ann", 5), Tuples.of("bob", 7)))));
+    assertEquals(List.of("ann", "bob", "cid", "dan", "eve"),
+        names(db, Scores.filter(pair.notIn(Tuples.of("fay", 0)))));
+    // the NULL component first, and three components: the same three-valued logic
+    var triple = Expr.tuple(Scores.TAG, Scores.NAME, Scores.POINTS);
+    assertEquals(List.of("ann"), names(db, Scores.filter(triple.in(Tuples.of("Red", "ann", 10),
+        Tuples.of("x", "dan", 40)))));
+    assertEquals(List.of("bob", "cid", "eve", "fay"), names(db, Scores.filter(triple.notIn(
+        Tuples.of("Red", "ann", 10), Tuples.of("x", "dan", 40)))));
+  }
+
+  @BackendTest
+  public void andOnAQueryAddsToTheFilter(Db db) {
+    ScoreFixtures.sixScores(db);
+    // and(..) is filter(..) under an explicit name: both narrow, neither replaces
+    assertEquals(List.of("dan", "eve"), names(db, Scores.filter(Scores.POINTS.ge(30))
+        .and(Scores.TOTAL.gt(100L))));
+    assertEquals(List.of("eve"), names(db, Scores.filter(Scores.POINTS.ge(30))
+        .and(Scores.TOTAL.gt(100L)).filter(Scores.BONUS.lt(0))));
+    assertEquals(names(db, Scores.filter(Scores.POINTS.ge(30).and(Scores.TOTAL.gt(100L)))),
+        names(db, Scores.filter(Scores.POINTS.ge(30)).and(Scores.TOTAL.gt(100L))));
   }
 
   @BackendTest

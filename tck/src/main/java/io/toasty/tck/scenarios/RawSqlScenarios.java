@@ -23,6 +23,8 @@ import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.User;
+import io.toasty.tck.models.UserCard;
+import io.toasty.tck.models.UserCards;
 import io.toasty.tck.models.Users;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,20 @@ public abstract class RawSqlScenarios {
     List<User> loaded = sortedBy(awaitAll(sql(db, "SELECT * FROM [users] WHERE [login_count] < :n")
         .bind("n", 2).as(Users.MODEL)), User::name);
     assertEquals(users.subList(0, 2), loaded);
+  }
+
+  @BackendTest
+  public void rowsMapToAProjection(Db db) {
+    List<User> users = Fixtures.fiveUsers(db);
+    List<UserCard> cards = awaitAll(sql(db, "SELECT [id], [name], [nickname] FROM [users]"
+        + " WHERE [login_count] >= :n ORDER BY [name]").bind("n", 3)
+        .as(Users.MODEL, UserCards::map, UserCards.FIELDS));
+    assertEquals(List.of(new UserCard(users.get(3).id(), "dan", Optional.empty()),
+        new UserCard(users.get(4).id(), "eve", Optional.of("a"))), cards);
+    InvalidStatementException e = Tck.failure(InvalidStatementException.class, () -> sql(db,
+        "SELECT [name] FROM [users]").as(Users.MODEL, v -> v[0], List.of(Users.NAME.lower()))
+        .collectList());
+    assertTrue(e.getMessage().contains("projection"), e.getMessage());
   }
 
   @BackendTest
