@@ -60,21 +60,20 @@ final class QueriesGuide {
     return high.collectList().block();
   }
 
-<<<<<<< HEAD
   static List<List<Player>> nullOrder(Db db) {
     // snippet: q-null-order
     Flux<Player> leastBonus = Players.all().orderBy(Players.BONUS.asc()).limit(2).stream(db);
     Flux<Player> mostBonus = Players.all().orderBy(Players.BONUS.desc()).stream(db);
     // end-snippet
     return List.of(leastBonus.collectList().block(), mostBonus.collectList().block());
-=======
+  }
+
   static Mono<List<Player>> divisionByZero(Db db) {
     // snippet: q-division-by-zero
     Mono<List<Player>> ratios = Players.filter(Players.SCORE.div(Players.BONUS).gt(1))
         .collect(db);                                // dan's bonus is 0: DivisionByZeroException
     // end-snippet
     return ratios;
->>>>>>> h-q14
   }
 
   static Long bumpViews(Db db) {
