@@ -21,6 +21,13 @@ import reactor.core.publisher.Mono;
  * own: each {@link #connect()} is one {@code factory.create()}, and closing the connection hands
  * it back to the factory's pool. {@link #close()} leaves the factory open: its owner closes it.
  *
+ * <p>It keeps the promises of Toasty's own pool there ({@link PoolAcquire}): an acquire ends at
+ * the {@code Db}'s acquire timeout with a transient {@code PoolTimeoutException}, a connection
+ * that failed the pool's validation is asked for again, and a connection that failed with a
+ * connection-level error is closed under the pool's wrapper, so that the pool discards it. A
+ * session that stops answering is dropped from the pool where the pool was built on
+ * {@link R2dbcDrivers#abandonable}.
+ *
  * <p>{@link #adopt(io.r2dbc.spi.Connection)} runs statements on a connection the caller owns
  * (one Spring's transaction manager bound to a transaction) without ever closing it.
  *
@@ -33,6 +40,7 @@ public final class FactoryDriver implements Driver {
   private final ServerParts parts;
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
   private final java.time.Duration statementTimeout;
+  private final PoolAcquire acquiring;
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {
     this.factory = Objects.requireNonNull(factory, "factory");
@@ -40,6 +48,7 @@ public final class FactoryDriver implements Driver {
     this.dialect = dialectOf(factory, config.url());
     this.parts = new ServerParts(dialect, schema);
     this.statementTimeout = config.statementTimeout();
+    this.acquiring = acquiring(factory, dialect, config, parts);
   }
 
   /**
@@ -76,13 +85,25 @@ public final class FactoryDriver implements Driver {
   }
 
   private Mono<R2dbcConnection> acquire() {
-    Mono<io.r2dbc.spi.Connection> create = Mono.defer(() -> Mono.from(factory.create()));
-    // PoolHandOver's cancel handling relies on r2dbc-pool giving back a connection it delivered
-    // after a cancel; a factory without a pool gets the plain create
-    return (factory instanceof ConnectionPool ? PoolHandOver.of(create) : create)
-        .onErrorMap(e -> parts.current().errors().translate(e, null))
+    return acquiring.from(Mono.defer(() -> Mono.from(factory.create())))
         .map(c -> new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout)
             .outsideTransaction());
+  }
+
+  /**
+   * The factory's acquire as Toasty's own pool's: bounded by the {@code Db}'s acquire timeout,
+   * a connection that failed the pool's validation asked again up to the pool's size, errors
+   * typed. r2dbc-pool gives back a connection it delivered after the wait gave up; a factory
+   * without a pool has its late connection closed here.
+   */
+  private static PoolAcquire acquiring(ConnectionFactory factory, SqlDialect dialect,
+      DriverConfig config, ServerParts parts) {
+    boolean pooled = factory instanceof ConnectionPool;
+    int size = factory instanceof ConnectionPool pool
+        ? pool.getMetrics().map(m -> m.getMaxAllocatedSize()).orElse(0) : 0;
+    return new PoolAcquire(dialect.backend(), config.acquireTimeout(), size,
+        pooled ? c -> { } : c -> Mono.from(c.close()).subscribe(null, e -> { }),
+        e -> parts.current().errors().translate(e, null));
   }
 
   /**

@@ -1,11 +1,17 @@
 package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Connection;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -24,6 +30,11 @@ import reactor.util.context.Context;
  * reached r2dbc-pool's own guard, which gives the connection back itself (read in r2dbc-pool
  * 1.0.2's bytecode: its discard-on-cancel releases the pooled reference when cancelled, and a
  * borrower cancelled while waiting is never served). Closing it here too would release it twice.
+ *
+ * <p>A wait with a limit ({@link #of(Mono, Duration, Supplier, Consumer)}) ends at the limit as
+ * a cancel does, under the same rule: the timer and the delivery race for the one hand-over, so
+ * a connection is either delivered or given up, never both (a {@code timeout} operator after
+ * the hand-over would drop a connection delivered as it fires).
  */
 final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   private static final int PENDING = 0;
@@ -32,16 +43,58 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
 
   private final CoreSubscriber<? super Connection> actual;
   private final AtomicInteger state = new AtomicInteger(PENDING);
+  private final Consumer<Connection> late;
   private volatile Subscription upstream;
+  private volatile Disposable timer;
 
-  private PoolHandOver(CoreSubscriber<? super Connection> actual) {
+  private PoolHandOver(CoreSubscriber<? super Connection> actual, Consumer<Connection> late) {
     this.actual = actual;
+    this.late = late;
   }
 
   /** {@code acquire}, its connection handed over once delivered. */
   static Mono<Connection> of(Mono<? extends Connection> acquire) {
     return Mono.fromDirect(subscriber -> acquire.subscribe(
-        new PoolHandOver(Operators.toCoreSubscriber(subscriber))));
+        new PoolHandOver(Operators.toCoreSubscriber(subscriber), c -> { })));
+  }
+
+  /**
+   * {@code acquire}, its connection handed over once delivered, or the error of
+   * {@code timeout} once {@code limit} has passed without one (the acquire is then cancelled).
+   * A connection delivered after the cancel goes to {@code late}: nothing for a pool's (the
+   * pool takes it back), a close for a factory's own.
+   */
+  static Mono<Connection> of(Mono<? extends Connection> acquire, Duration limit,
+      Supplier<Throwable> timeout, Consumer<Connection> late) {
+    return Mono.fromDirect(subscriber -> {
+      PoolHandOver h = new PoolHandOver(Operators.toCoreSubscriber(subscriber), late);
+      acquire.subscribe(h);
+      h.expireAfter(limit, timeout);
+    });
+  }
+
+  private void expireAfter(Duration limit, Supplier<Throwable> timeout) {
+    if (state.get() != PENDING) {
+      return;
+    }
+    Runnable expire = () -> {
+      if (state.compareAndSet(PENDING, CANCELLED)) {
+        upstream.cancel();
+        actual.onError(timeout.get());
+      }
+    };
+    timer = Schedulers.parallel().schedule(expire, Math.max(0, limit.toMillis()),
+        TimeUnit.MILLISECONDS);
+    if (state.get() != PENDING) {
+      timer.dispose();
+    }
+  }
+
+  private void stopTimer() {
+    Disposable t = timer;
+    if (t != null) {
+      t.dispose();
+    }
   }
 
   @Override
@@ -58,18 +111,27 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   @Override
   public void onNext(Connection connection) {
     if (state.compareAndSet(PENDING, HANDED_OVER)) {
+      stopTimer();
       actual.onNext(connection);
+    } else {
+      late.accept(connection);
     }
   }
 
   @Override
   public void onError(Throwable e) {
-    actual.onError(e);
+    stopTimer();
+    if (state.compareAndSet(PENDING, CANCELLED)) {
+      actual.onError(e);
+    }
   }
 
   @Override
   public void onComplete() {
-    actual.onComplete();
+    stopTimer();
+    if (state.get() != CANCELLED) {
+      actual.onComplete();
+    }
   }
 
   @Override
@@ -80,6 +142,7 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   @Override
   public void cancel() {
     if (state.compareAndSet(PENDING, CANCELLED)) {
+      stopTimer();
       upstream.cancel();
     }
   }

@@ -41,6 +41,8 @@ import reactor.core.publisher.Mono;
  * from {@code Result.map} with the subscriber's demand.
  */
 final class R2dbcConnection implements Connection {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      R2dbcConnection.class);
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
   private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -516,7 +518,7 @@ final class R2dbcConnection implements Connection {
           }))
           .onErrorResume(e -> Mono.empty())
           .then(Mono.defer(() -> lost ? closePhysical() : Mono.<Void>empty()))
-          .then(Mono.defer(() -> Mono.from(connection.close())))
+          .then(Mono.defer(this::release))
           .onErrorResume(e -> lost ? Mono.empty() : Mono.error(e));
     });
   }
@@ -541,8 +543,11 @@ final class R2dbcConnection implements Connection {
 
   /**
    * Closes the physical connection under the pool's wrapper, so that the pool discards it when
-   * the wrapper is released; a session that stopped answering is abandoned instead (its close
-   * would wait behind the request that never ends), and the pool drops it on release.
+   * the wrapper is released (r2dbc-pool validates a connection given back, locally, and drops
+   * one whose socket is closed). A session that stopped answering is not waited for: one of
+   * {@link Abandonable} (Toasty's pools, the starters' pools) is abandoned, and the pool drops it
+   * on release; another's close (an application's pool) is started in the background, bounded,
+   * as its close may queue behind the request that never ends.
    */
   private Mono<Void> closePhysical() {
     if (!(connection instanceof Wrapped<?> w
@@ -550,7 +555,32 @@ final class R2dbcConnection implements Connection {
       return Mono.empty();
     }
     Abandonable.abandon(inner);
-    return wedged ? Mono.empty()
-        : Mono.from(inner.close()).timeout(releaseGrace).onErrorResume(e -> Mono.empty());
+    Mono<Void> close = Mono.defer(() -> Mono.from(inner.close())).timeout(releaseGrace)
+        .onErrorResume(e -> Mono.empty());
+    if (!wedged) {
+      return close;
+    }
+    if (!(inner instanceof Abandonable.Session)) {
+      close.subscribe(null, e -> { });
+    }
+    return Mono.empty();
+  }
+
+  /**
+   * Gives the pool's wrapper back. For a wedged session of a pool that cannot abandon it, the
+   * pool's own release may wait behind the stuck request as well (its ROLLBACK): bounded, and
+   * logged, so that the borrower is not held; the pool may then keep that slot.
+   */
+  private Mono<Void> release() {
+    Mono<Void> release = Mono.defer(() -> Mono.from(connection.close()));
+    if (!wedged || connection instanceof Wrapped<?> w
+        && w.unwrap() instanceof Abandonable.Session) {
+      return release;
+    }
+    return release.timeout(releaseGrace, Mono.fromRunnable(() -> LOG.warn("a connection whose "
+        + "session stopped answering was not taken back by its pool within {} ms; the pool may "
+        + "keep its slot (wrap the pool's ConnectionFactory with "
+        + "R2dbcDrivers.abandonable(..) so that it can drop such a session)",
+        releaseGrace.toMillis())));
   }
 }

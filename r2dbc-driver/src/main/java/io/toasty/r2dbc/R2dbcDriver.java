@@ -4,10 +4,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.R2dbcTimeoutException;
 import io.toasty.DriverException;
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -19,7 +16,6 @@ import io.toasty.schema.Schema;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -43,7 +39,8 @@ public final class R2dbcDriver implements Driver {
   private final ConnectionPool pool;
   private final PoolPermits permits;
   private final int poolMaxSize;
-  private final Duration acquireTimeout;
+  /** The pool's acquire: bounded, validation failures asked again, errors typed. */
+  private final PoolAcquire acquiring;
   /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
   private final Duration statementTimeout;
   private final ServerParts parts;
@@ -62,7 +59,8 @@ public final class R2dbcDriver implements Driver {
     this.parts = new ServerParts(dialect, schema);
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
-    this.acquireTimeout = config.acquireTimeout();
+    this.acquiring = new PoolAcquire(dialect.backend(), config.acquireTimeout(),
+        config.poolMaxSize(), c -> { }, e -> parts.current().errors().translate(e, null));
     this.statementTimeout = config.statementTimeout();
     // a server's sessions can stop answering (see Abandonable); an embedded one's cannot
     ConnectionFactory sessions = factory instanceof LocallyValidated ? factory
@@ -150,52 +148,12 @@ public final class R2dbcDriver implements Driver {
   }
 
   private Mono<R2dbcConnection> acquire() {
-    return pooled(poolMaxSize)
-        .onErrorMap(this::acquireFailure)
+    return acquiring.from(Mono.defer(() -> closed.get()
+            ? Mono.<io.r2dbc.spi.Connection>error(new DriverException(dialect.backend(), null,
+                "the driver is closed", null))
+            : keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
         .map(c -> new R2dbcConnection(c, parts.forConnection(c), statementTimeout,
             statementTimeout).outsideTransaction());
-  }
-
-  /**
-   * A connection from the pool. One that fails validation is dropped and nothing was sent:
-   * asking again is safe for any statement. The pool holds at most poolMaxSize dead ones (a
-   * server that ended its idle sessions), so that many more tries reach a live or a new one.
-   * (On the error path only: an operator between the hand-over and the borrower that could
-   * swallow a connection would break {@link PoolHandOver}'s cancel guarantees.)
-   */
-  private Mono<io.r2dbc.spi.Connection> pooled(int retries) {
-    return Mono.defer(() -> closed.get()
-        ? Mono.<io.r2dbc.spi.Connection>error(new DriverException(dialect.backend(), null,
-            "the driver is closed", null))
-        : PoolHandOver.of(keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
-        .onErrorResume(e -> retries > 0 && failedValidation(e), e -> pooled(retries - 1));
-  }
-
-  /**
-   * The pool's own acquire timeout is a transient {@link PoolTimeoutException}; a connection
-   * that failed validation a transient {@link ConnectionLostException}.
-   */
-  private Throwable acquireFailure(Throwable e) {
-    if (e instanceof R2dbcTimeoutException && e.getCause() instanceof TimeoutException
-        && String.valueOf(e.getMessage()).startsWith("Connection acquisition timed out")) {
-      return new PoolTimeoutException(dialect.backend(), acquireTimeout, e);
-    }
-    if (failedValidation(e)) {
-      // Transient: nothing was sent, and the pool dropped the connection that failed.
-      return new ConnectionLostException(dialect.backend(), null, "a pooled connection failed "
-          + "validation (the pool discards it); nothing was sent", e);
-    }
-    return parts.current().errors().translate(e, null);
-  }
-
-  /** Whether the pool gave up on a connection whose validation failed (r2dbc-pool's message). */
-  private static boolean failedValidation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).startsWith("Connection validation failed")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */

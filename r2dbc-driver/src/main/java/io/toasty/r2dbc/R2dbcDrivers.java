@@ -5,6 +5,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.driver.DriverConfig;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,5 +53,38 @@ public final class R2dbcDrivers {
         ConnectionFactoryOptions.parse(R2dbcDriverProvider.withoutPool(url)));
     ConnectionFactory factory = ConnectionFactories.get(options);
     return dialect.embedded(options) ? new LocallyValidated(factory) : factory;
+  }
+
+  /**
+   * {@code factory} (unpooled) made ready to be pooled by someone else's r2dbc-pool
+   * {@code ConnectionPool} with the guarantee Toasty's own pool gives: a session that stopped
+   * answering (a read the R2DBC driver never ends after the server killed the session) can be
+   * given up, and the pool then drops it instead of keeping its slot for good. Each connection
+   * is wrapped (its {@code unwrap()} is the driver's connection). The Spring Boot starters wrap
+   * the factories they pool; do the same when you build the pool that you hand to
+   * {@link #onConnectionFactory}:
+   *
+   * <pre>{@code
+   * ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+   *     .builder(R2dbcDrivers.abandonable(ConnectionFactories.get(url)))
+   *     .maxSize(10).maxAcquireTime(Duration.ofSeconds(30)).build());
+   * }</pre>
+   *
+   * An embedded database's factory (H2, SQLite), whose sessions cannot stop answering, and a
+   * pool are returned as they are.
+   */
+  public static ConnectionFactory abandonable(ConnectionFactory factory) {
+    Objects.requireNonNull(factory, "factory");
+    if (factory instanceof Abandonable || factory instanceof LocallyValidated
+        || factory instanceof io.r2dbc.pool.ConnectionPool || embedded(factory)) {
+      return factory;
+    }
+    return new Abandonable(factory);
+  }
+
+  /** Whether {@code factory}'s database runs in this JVM (H2, SQLite): no session to lose. */
+  private static boolean embedded(ConnectionFactory factory) {
+    String name = String.valueOf(factory.getMetadata().getName()).toLowerCase(Locale.ROOT);
+    return name.equals("h2") || name.contains("sqlite");
   }
 }

@@ -4,48 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.toasty.ConnectionLostException;
+import io.toasty.driver.Driver;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A connection the server killed ({@code pg_terminate_backend}, {@code KILL}) fails with a
  * transient {@link ConnectionLostException} and is never handed out again: on a pool of one, the
- * next borrower gets a new connection that works, 50 times in a row.
+ * next borrower gets a new connection that works, 50 times in a row. The same holds on Toasty's
+ * own pool ({@link R2dbcDriver}) and on an application's r2dbc-pool ({@link FactoryDriver}, as
+ * a Spring Boot application's {@code ConnectionFactory} bean is used), which the driver neither
+ * configured nor wrapped.
  */
-@ParameterizedClass(name = "[{0}]")
-@EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+@ParameterizedClass(name = "[{0}, {1} pool]")
+@MethodSource("backends")
 class DeadConnectionTest {
   private static final int ROUNDS = 50;
 
-  @Parameter
+  /** Whose pool the driver takes its connections from. */
+  enum Owner { TOASTY, APPLICATION }
+
+  @Parameter(0)
   TestDatabase.Kind kind;
 
+  @Parameter(1)
+  Owner owner;
+
   private TestDatabase database;
-  private R2dbcDriver driver;
+  private Driver driver;
+  private final List<ConnectionPool> applicationPools = new ArrayList<>();
+
+  static Stream<Arguments> backends() {
+    return Stream.of(TestDatabase.Kind.POSTGRESQL, TestDatabase.Kind.MARIADB)
+        .flatMap(k -> Stream.of(Owner.values()).map(o -> Arguments.of(k, o)));
+  }
 
   @BeforeEach
   void open() {
     database = TestDatabase.create(kind);
-    driver = (R2dbcDriver) new R2dbcDriverProvider().open(new DriverConfig(database.url(),
-        Fixtures.SCHEMA, 1, Duration.ofSeconds(10), Duration.ofMinutes(30), null));
+    driver = driver(1);
     driver.pushSchema().block();
+  }
+
+  /** A driver on a pool of {@code size}, Toasty's or the application's. */
+  private Driver driver(int size) {
+    DriverConfig config = new DriverConfig(database.url(), Fixtures.SCHEMA, size,
+        Duration.ofSeconds(10), Duration.ofMinutes(30), null);
+    if (owner == Owner.TOASTY) {
+      return new R2dbcDriverProvider().open(config);
+    }
+    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(
+        R2dbcDrivers.connectionFactory(database.url())).initialSize(0).maxSize(size).build());
+    applicationPools.add(pool);
+    return R2dbcDrivers.onConnectionFactory(pool, config);
   }
 
   @AfterEach
   void close() {
     try {
       driver.close().onErrorResume(e -> Mono.empty()).block();
+      for (ConnectionPool pool : applicationPools) {
+        pool.disposeLater().onErrorResume(e -> Mono.empty()).block();
+      }
     } finally {
       database.close();
     }
@@ -84,14 +121,12 @@ class DeadConnectionTest {
    */
   @Test
   void idleKilledConnectionsNeverFailAnAcquire() {
-    R2dbcDriver three = (R2dbcDriver) new R2dbcDriverProvider().open(new DriverConfig(
-        database.url(), Fixtures.SCHEMA, 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
-        null));
+    Driver three = driver(3);
     try {
       for (int round = 0; round < ROUNDS; round++) {
-        java.util.List<Connection> held = Flux.range(0, 3)
+        List<Connection> held = Flux.range(0, 3)
             .concatMap(i -> three.connect()).collectList().block(Duration.ofSeconds(30));
-        java.util.List<Throwable> failures = Flux.fromIterable(held)
+        List<Throwable> failures = Flux.fromIterable(held)
             .concatMap(c -> countUsers(c).then(Mono.<Throwable>empty())
                 .onErrorResume(Mono::just).concatWith(c.close().then(Mono.empty())))
             .collectList().block(Duration.ofSeconds(30));
@@ -101,6 +136,7 @@ class DeadConnectionTest {
         database.killSessions();
       }
       assertEquals(0, three.poolState().orElseThrow().acquired());
+      assertTrue(three.poolState().orElseThrow().allocated() <= 3, "the pool keeps its size");
     } finally {
       three.close().onErrorResume(e -> Mono.empty()).block();
     }

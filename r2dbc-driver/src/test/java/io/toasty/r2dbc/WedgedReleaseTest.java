@@ -59,6 +59,49 @@ class WedgedReleaseTest {
     assertTrue(released.get() == 1, "a second close does nothing");
   }
 
+  /**
+   * The same on an application's pool, whose sessions are not {@link Abandonable}: the stuck
+   * session's close is started without waiting for it (a closed socket fails r2dbc-pool's
+   * validation of a returned connection, which then drops it), and the pool's wrapper is
+   * released.
+   */
+  @Test
+  void onAnApplicationsPoolTheStuckSessionIsClosedInTheBackground() {
+    AtomicInteger physicalClosed = new AtomicInteger();
+    AtomicInteger released = new AtomicInteger();
+    io.r2dbc.spi.Connection physical = connection(null, physicalClosed);
+    R2dbcConnection c = wedged(connection(physical, released));
+
+    c.close().block(GUARD);
+    assertEquals(1, physicalClosed.get(), "the session's close was started, not waited for");
+    assertEquals(1, released.get(), "the pool's wrapper is released");
+  }
+
+  /**
+   * An application's pool whose own release waits behind the stuck session too (its ROLLBACK
+   * queues on the session): the borrower's close still ends, after the grace.
+   */
+  @Test
+  void aPoolReleaseStuckBehindTheSessionDoesNotHoldTheBorrower() {
+    AtomicInteger physicalClosed = new AtomicInteger();
+    AtomicInteger released = new AtomicInteger();
+    io.r2dbc.spi.Connection physical = connection(null, physicalClosed);
+    R2dbcConnection c = wedged(connection(physical, released, false));
+
+    c.close().block(GUARD);
+    assertEquals(1, physicalClosed.get());
+    assertEquals(1, released.get(), "the pool's release was asked for");
+  }
+
+  /** A connection on {@code pooled} whose read never ends, cancelled. */
+  private static R2dbcConnection wedged(io.r2dbc.spi.Connection pooled) {
+    DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
+    R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
+    ExecResponse.Rows rows = (ExecResponse.Rows) c.exec(selectUsers()).block(GUARD);
+    rows.rows().subscribe().dispose();
+    return c;
+  }
+
   private static Operation.QuerySql selectUsers() {
     return new Operation.QuerySql(new Query(new Source.Table("users"), new Expr.IsNull(col("users", 0)),
         new Returning.Project(List.of(col("users", 0))),
@@ -72,6 +115,12 @@ class WedgedReleaseTest {
    */
   private static io.r2dbc.spi.Connection connection(io.r2dbc.spi.Connection inner,
       AtomicInteger closes) {
+    return connection(inner, closes, inner != null);
+  }
+
+  /** As above; its close answers when {@code closeAnswers}. */
+  private static io.r2dbc.spi.Connection connection(io.r2dbc.spi.Connection inner,
+      AtomicInteger closes, boolean closeAnswers) {
     Class<?>[] types = inner == null ? new Class<?>[] {io.r2dbc.spi.Connection.class}
         : new Class<?>[] {io.r2dbc.spi.Connection.class, Wrapped.class};
     return (io.r2dbc.spi.Connection) Proxy.newProxyInstance(
@@ -79,9 +128,9 @@ class WedgedReleaseTest {
             switch (method.getName()) {
               case "createStatement" -> statement();
               // the physical connection's close never answers, as a wedged session's
-              case "close" -> inner == null
-                  ? Mono.fromRunnable(closes::incrementAndGet).then(Mono.never())
-                  : Mono.fromRunnable(closes::incrementAndGet);
+              case "close" -> closeAnswers
+                  ? Mono.fromRunnable(closes::incrementAndGet)
+                  : Mono.fromRunnable(closes::incrementAndGet).then(Mono.never());
               case "unwrap" -> inner;
               case "isAutoCommit" -> true;
               case "toString" -> "wedged connection";

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.PoolTimeoutException;
+import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -18,7 +19,9 @@ import reactor.core.publisher.Mono;
  * used as it is.
  *
  * <p>A wait for permits longer than the acquire timeout fails with a transient
- * {@link PoolTimeoutException}, as the pool's own wait would.
+ * {@link PoolTimeoutException}, as the pool's own wait would. The two waits share one
+ * {@link AcquireDeadline}: the driver's wait for its pool gets what the permit's left, so a
+ * statement never waits longer than the acquire timeout in all.
  */
 final class GatedDriver implements Driver {
   private final Driver delegate;
@@ -47,8 +50,10 @@ final class GatedDriver implements Driver {
     if (gate == null) {
       return delegate.connect();
     }
-    return HandOver.of(permits(1).flatMap(this::connectUnder), Connection.class,
-        c -> c.close().subscribe(null, e -> { }));
+    return HandOver.of(Mono.defer(() -> {
+      AcquireDeadline deadline = AcquireDeadline.startingNow(acquireTimeout);
+      return permits(1, deadline).flatMap(p -> connectUnder(p, deadline));
+    }), Connection.class, c -> c.close().subscribe(null, e -> { }));
   }
 
   /**
@@ -59,9 +64,14 @@ final class GatedDriver implements Driver {
    */
   Mono<Lease> lease(int n) {
     if (gate == null) {
-      return Mono.fromSupplier(() -> new Lease(delegate, null, n, this::extra));
+      return Mono.fromSupplier(() -> new Lease(delegate, null, n, this::extra,
+          AcquireDeadline.startingNow(acquireTimeout)));
     }
-    return permits(n).map(permit -> new Lease(delegate, permit, permit.count(), this::extra));
+    return Mono.defer(() -> {
+      AcquireDeadline deadline = AcquireDeadline.startingNow(acquireTimeout);
+      return permits(n, deadline).map(permit -> new Lease(delegate, permit, permit.count(),
+          this::extra, deadline));
+    });
   }
 
   /** A connection if a permit is free now and nobody waits for one, else empty. */
@@ -71,19 +81,25 @@ final class GatedDriver implements Driver {
     }
     return Mono.defer(() -> {
       ConnectionGate.Permit permit = gate.tryAcquire();
-      return permit == null ? Mono.empty() : connectUnder(permit);
+      return permit == null ? Mono.empty()
+          : connectUnder(permit, AcquireDeadline.startingNow(acquireTimeout));
     });
   }
 
-  private Mono<Connection> connectUnder(ConnectionGate.Permit permit) {
+  /**
+   * A connection under {@code permit}; the driver's own wait for its pool gets what is left of
+   * {@code deadline}, which the wait for the permit began.
+   */
+  private Mono<Connection> connectUnder(ConnectionGate.Permit permit, AcquireDeadline deadline) {
     return delegate.connect()
+        .contextWrite(deadline::into)
         .<Connection>map(c -> new Permitted(c, permit))
         .doOnError(e -> permit.release())
         .doOnCancel(permit::release);
   }
 
-  private Mono<ConnectionGate.Permit> permits(int n) {
-    return gate.acquire(n, acquireTimeout, () -> new PoolTimeoutException(
+  private Mono<ConnectionGate.Permit> permits(int n, AcquireDeadline deadline) {
+    return gate.acquire(n, deadline.remaining(), () -> new PoolTimeoutException(
         delegate.capability().backend(), acquireTimeout, null));
   }
 

@@ -1,5 +1,6 @@
 package io.toasty.reactive;
 
+import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.reactive.exec.Sender;
@@ -28,15 +29,19 @@ final class Lease {
   private final ConnectionGate.Permit permit;
   private final int n;
   private final Supplier<Mono<Connection>> extra;
+  /** The acquire timeout the wait for the permits began: the connections get what is left. */
+  private final AcquireDeadline deadline;
   private final List<Connection> connections = new ArrayList<>(2);
   private boolean closed;
   private SerialConnection worker;
 
-  Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra) {
+  Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
+      AcquireDeadline deadline) {
     this.driver = driver;
     this.permit = permit;
     this.n = n;
     this.extra = extra;
+    this.deadline = deadline;
   }
 
   /**
@@ -45,7 +50,8 @@ final class Lease {
    * by {@link #close()}, which the lease's user runs on every path.
    */
   Mono<Void> connect() {
-    return Flux.range(0, n).concatMap(i -> driver.connect().doOnNext(this::add), 1).then();
+    return Flux.range(0, n).concatMap(i -> driver.connect().contextWrite(deadline::into)
+        .doOnNext(this::add), 1).then();
   }
 
   private void add(Connection c) {

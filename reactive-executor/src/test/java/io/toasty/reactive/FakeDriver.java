@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * A driver for executor tests: records every operation, answers with canned responses (inserts
  * echo their rows, as a database with RETURNING would), and counts connections.
  */
-final class FakeDriver implements Driver {
+class FakeDriver implements Driver {
   final Capability capability;
   final Schema schema;
   final List<Operation> log = Collections.synchronizedList(new ArrayList<>());

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -65,6 +66,16 @@ abstract class ToastyDbConfiguration {
     }
     return ToastyDbFactory.build(factory, url, models.all(), properties,
         observations.getIfUnique());
+  }
+
+  /**
+   * Sessions of the pool Spring Boot builds from {@code spring.r2dbc.*} that can be given up
+   * when they stop answering, so that the pool drops them ({@link PoolDefaults}).
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "toastyAbandonableSessions")
+  public ConnectionFactoryDecorator toastyAbandonableSessions() {
+    return PoolDefaults.abandonableSessions();
   }
 
   /**

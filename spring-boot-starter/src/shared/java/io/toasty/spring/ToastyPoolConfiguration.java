@@ -17,15 +17,21 @@ import org.springframework.context.annotation.Bean;
  */
 abstract class ToastyPoolConfiguration {
 
-  /** A pool (toasty.pool-max-size connections) on the URL's R2DBC driver. */
+  /**
+   * A pool (toasty.pool-max-size connections) on the URL's R2DBC driver, with the times and the
+   * abandonable sessions of {@link PoolDefaults}.
+   */
   @Bean(destroyMethod = "dispose")
   @ConditionalOnMissingBean(ConnectionFactory.class)
   public ConnectionPool connectionFactory(ToastyProperties properties) {
-    ConnectionFactory unpooled = unpooled(properties.getUrl());
+    ConnectionFactory unpooled = R2dbcDrivers.abandonable(unpooled(properties.getUrl()));
     return new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled)
         .name("toasty")
         .initialSize(0)
         .maxSize(properties.getPoolMaxSize())
+        .maxAcquireTime(properties.getAcquireTimeout())
+        .maxCreateConnectionTime(PoolDefaults.CREATE_CONNECTION)
+        .maxValidationTime(PoolDefaults.VALIDATION)
         .build());
   }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * toasty.schema=push                              # none (default), push, validate, migrate
  * toasty.migrations.location=classpath:db/migration  # with toasty.schema=migrate
  * toasty.plan-cache-size=1024
+ * toasty.acquire-timeout=30s                      # wait for a pooled connection at most this
  * toasty.url=dynamodb://?region=eu-west-1         # DynamoDB (needs toasty-dynamo-driver)
  * toasty.dynamo.table-prefix=app_                 # with a DynamoDbAsyncClient bean of your own
  * </pre>
@@ -37,6 +38,14 @@ public class ToastyProperties {
 
   /** The most pooled connections of the pool made from toasty.url. */
   private int poolMaxSize = 10;
+
+  /**
+   * How long a statement may wait for a pooled connection before it fails with a transient
+   * PoolTimeoutException (Spring's TransientDataAccessResourceException through the
+   * translator); also the default spring.r2dbc.pool.max-acquire-time and the pool of
+   * toasty.url's max acquire time.
+   */
+  private Duration acquireTimeout = Duration.ofSeconds(30);
 
   /** How long the start-up schema action may take. */
   private Duration startupTimeout = Duration.ofSeconds(60);
@@ -245,6 +254,16 @@ public class ToastyProperties {
   /** Sets the pool size for toasty.url. */
   public void setPoolMaxSize(int poolMaxSize) {
     this.poolMaxSize = poolMaxSize;
+  }
+
+  /** How long a statement may wait for a pooled connection. */
+  public Duration getAcquireTimeout() {
+    return acquireTimeout;
+  }
+
+  /** Sets how long a statement may wait for a pooled connection. */
+  public void setAcquireTimeout(Duration acquireTimeout) {
+    this.acquireTimeout = acquireTimeout;
   }
 
   /** The start-up schema action's time limit. */

@@ -1,8 +1,12 @@
 package io.toasty.spring;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 
 /**
  * The {@code Db} bean on the application's {@code ConnectionFactory} bean, its models, the
@@ -14,4 +18,14 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
     ToastyConnectionFactoryAutoConfiguration.class})
 @EnableConfigurationProperties(ToastyProperties.class)
 public class ToastyAutoConfiguration extends ToastyDbConfiguration {
+
+  /**
+   * Spring Boot's {@code spring.r2dbc.pool.*} times that the application left unset, filled in
+   * before Boot builds its pool ({@link PoolDefaults}): every wait of the pool the {@code Db}
+   * runs on has an end.
+   */
+  @Bean
+  static BeanPostProcessor toastyPoolDefaults(Environment environment) {
+    return PoolDefaults.forBootPool(R2dbcProperties.class, R2dbcProperties::getPool, environment);
+  }
 }

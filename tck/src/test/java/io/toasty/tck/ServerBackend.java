@@ -8,7 +8,9 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Result;
 import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
+import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -38,12 +40,18 @@ final class ServerBackend implements Backend {
   private final Function<String, String> countConnections;
   private final BiFunction<String, String, String> countRunning;
   private final SessionKiller killer;
+  /** Whether each Db runs on an application's r2dbc-pool rather than on its own. */
+  private final boolean applicationPools;
+  /** The application pools of the open databases, closed by {@link #dispose}. */
+  private final java.util.Map<String, ConnectionPool> pools =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile ConnectionPool admin;
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
       String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
       Function<String, String> drop, char quote, Function<String, String> countConnections,
-      BiFunction<String, String, String> countRunning, SessionKiller killer) {
+      BiFunction<String, String, String> countRunning, SessionKiller killer,
+      boolean applicationPools) {
     this.name = name;
     this.capability = capability;
     this.timePrecision = timePrecision;
@@ -55,6 +63,17 @@ final class ServerBackend implements Backend {
     this.countConnections = countConnections;
     this.countRunning = countRunning;
     this.killer = killer;
+    this.applicationPools = applicationPools;
+  }
+
+  /**
+   * This server, each {@code Db} on an r2dbc-pool of the application's own (as a Spring Boot
+   * application's {@code ConnectionFactory} bean, built as the starters build it: sessions that
+   * can be given up, a max acquire time) through {@code R2dbcDrivers.onConnectionFactory}.
+   */
+  ServerBackend onApplicationPools() {
+    return new ServerBackend(name, capability, timePrecision, serverUrl, databaseUrl, create,
+        drop, quote, countConnections, countRunning, killer, true);
   }
 
   /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
@@ -71,7 +90,7 @@ final class ServerBackend implements Backend {
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
             + database + "' AND state = 'active' AND query LIKE '" + prefix + "%'",
-        SessionKiller.POSTGRESQL);
+        SessionKiller.POSTGRESQL, false);
   }
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
@@ -87,7 +106,7 @@ final class ServerBackend implements Backend {
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
             + database + "' AND command = 'Query' AND info LIKE '" + prefix + "%'",
-        SessionKiller.MARIADB);
+        SessionKiller.MARIADB, false);
   }
 
   @Override
@@ -108,18 +127,32 @@ final class ServerBackend implements Backend {
   @Override
   public Db open(Request request) {
     admin(create.apply(request.database())).block(TIMEOUT);
-    return request.configure(Toasty.builder()
+    String url = databaseUrl.apply(request.database());
+    DbBuilder builder = Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
-        .url(databaseUrl.apply(request.database()))
+        .url(url)
         .poolMaxSize(request.poolMaxSize())
         .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver()))
-        .build();
+        .wrapDriver(request.wrapDriver());
+    if (applicationPools) {
+      ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+          .builder(R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url)))
+          .name("application-" + request.database())
+          .initialSize(0)
+          .maxSize(request.poolMaxSize())
+          .maxAcquireTime(TIMEOUT)
+          .build());
+      pools.put(request.database(), pool);
+      builder.driverFactory(config -> R2dbcDrivers.onConnectionFactory(pool, config));
+    }
+    return request.configure(builder).build();
   }
 
   @Override
   public Mono<Void> dispose(String database) {
-    return admin(drop.apply(database));
+    ConnectionPool pool = pools.remove(database);
+    return (pool == null ? Mono.<Void>empty() : pool.disposeLater().onErrorResume(e -> Mono.empty()))
+        .then(admin(drop.apply(database)));
   }
 
   @Override

@@ -3,7 +3,11 @@ package io.toasty.docs.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
 import io.toasty.QueryTimeoutException;
+import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.RecordNotFoundException;
 import io.toasty.Sensitive;
 import io.toasty.SqlStatement;
@@ -38,6 +42,27 @@ final class OperationsGuide {
     PoolMetrics.bind(db, meters);   // toasty.pool.max, .acquired, .idle, .allocated, .pending
     // end-snippet
     return db;
+  }
+
+  /** A Db on an application's own r2dbc-pool, and that pool (its owner closes it). */
+  record OnOwnPool(ConnectionPool pool, Db db) {}
+
+  static OnOwnPool onOwnPool(String url) {
+    // snippet: ops-application-pool
+    // the application's pool: a session that stops answering can be given up and dropped
+    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+        .builder(R2dbcDrivers.abandonable(ConnectionFactories.get(url)))
+        .maxSize(4)
+        .maxAcquireTime(Duration.ofSeconds(30))          // the pool's own waits end too
+        .maxCreateConnectionTime(Duration.ofSeconds(10))
+        .build());
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .acquireTimeout(Duration.ofSeconds(2))  // permit and pool wait together, at most
+        .driverFactory(config -> R2dbcDrivers.onConnectionFactory(pool, config))
+        .build();
+    // end-snippet
+    return new OnOwnPool(pool, db);
   }
 
   static Db retrying(String url) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.toasty.reactive.Db;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** Runs the examples of docs/operations.md and reads the meters they make. */
 class OperationsGuideTest {
@@ -148,5 +149,32 @@ class OperationsGuideTest {
     }
     String down = OperationsGuide.health(db).block();
     org.junit.jupiter.api.Assertions.assertTrue(down.startsWith("DOWN h2 in "), down);
+  }
+
+  /**
+   * On an application's own pool, whose connections are all in use elsewhere, a statement fails
+   * at the Db's acquire timeout with a transient PoolTimeoutException, and the pool is whole
+   * afterwards.
+   */
+  @Test
+  void anOwnPoolThatIsBusyEndsTheWaitWithAPoolTimeout() {
+    OperationsGuide.OnOwnPool own = OperationsGuide.onOwnPool(
+        "r2dbc:h2:mem:///operations-own-pool?options=DB_CLOSE_DELAY=-1");
+    java.time.Duration guard = java.time.Duration.ofSeconds(30);
+    try {
+      java.util.List<io.r2dbc.spi.Connection> elsewhere = reactor.core.publisher.Flux.range(0, 4)
+          .concatMap(i -> own.pool().create()).collectList().block(guard);
+      Throwable e = own.db().sql("SELECT 1 AS one").rows().then(Mono.<Throwable>empty())
+          .onErrorResume(Mono::just).block(guard);
+      org.junit.jupiter.api.Assertions.assertInstanceOf(io.toasty.PoolTimeoutException.class, e);
+      assertEquals(java.time.Duration.ofSeconds(2),
+          ((io.toasty.PoolTimeoutException) e).waited());
+      reactor.core.publisher.Flux.fromIterable(elsewhere)
+          .concatMap(io.r2dbc.spi.Connection::close).blockLast(guard);
+      assertEquals(1L, own.db().sql("SELECT 1 AS one").rows().count().block(guard));
+    } finally {
+      own.db().close().block(guard);
+      own.pool().disposeLater().block(guard);
+    }
   }
 }

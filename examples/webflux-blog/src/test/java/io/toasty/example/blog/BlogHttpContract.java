@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BlogHttpContract {
   private static final AtomicInteger SEQ = new AtomicInteger();
+  /** How long a blocking step may wait: a hang fails the test instead of holding the build. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired
@@ -43,7 +45,7 @@ abstract class BlogHttpContract {
   /** A loaded 2-core machine can take seconds over a cold request: wait, but not for ever. */
   @org.junit.jupiter.api.BeforeEach
   void patientClient() {
-    http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    http = http.mutate().responseTimeout(WAIT).build();
   }
 
   static String unique(String prefix) {
@@ -279,7 +281,7 @@ abstract class BlogHttpContract {
     List<Post> all = http.get().uri("/export/posts").accept(MediaType.APPLICATION_NDJSON)
         .exchange().expectStatus().isOk()
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
-        .returnResult(Post.class).getResponseBody().collectList().block();
+        .returnResult(Post.class).getResponseBody().collectList().block(WAIT);
     Post mine = all.stream().filter(p -> p.id() == post).findFirst().orElseThrow();
     assertThat(mine.title()).isEqualTo("exported");
     assertThat(mine.tags().isLoaded()).isFalse(); // reading leaves relations unloaded
@@ -315,12 +317,12 @@ abstract class BlogHttpContract {
             // give up after a random moment: the server sees the connection close mid-flight
             .timeout(Duration.ofMillis(random.nextInt(40)), Mono.empty())
             .onErrorResume(e -> Mono.empty()), 16)
-        .blockLast();
+        .blockLast(WAIT);
     assertThat(answered.get()).as("requests answered before their cancel").isLessThan(60);
     awaitIdlePool();
     List<Post> written = http.get().uri("/export/posts").exchange().expectStatus().isOk()
         .returnResult(Post.class).getResponseBody()
-        .filter(p -> p.title().startsWith(prefix + "-")).collectList().block();
+        .filter(p -> p.title().startsWith(prefix + "-")).collectList().block(WAIT);
     for (Post post : written) {
       JsonNode read = getJson("/posts/" + post.id(), 200);
       assertThat(read.get("tags")).as("tags of " + post.title()).hasSize(3);
@@ -343,6 +345,6 @@ abstract class BlogHttpContract {
     Mono.fromSupplier(() -> pool.getMetrics().orElseThrow().acquiredSize())
         .filter(n -> n == 0)
         .repeatWhenEmpty(Integer.MAX_VALUE, r -> r.delayElements(Duration.ofMillis(20)))
-        .block(Duration.ofSeconds(60));
+        .block(WAIT);
   }
 }

@@ -2,6 +2,7 @@ package io.toasty.example.blog;
 
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Result;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,6 @@ class BlogOnPostgresTest extends BlogHttpContract {
     Mono.usingWhen(ConnectionFactories.get(ADMIN).create(),
             c -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then(),
             c -> c.close())
-        .block();
+        .block(Duration.ofSeconds(60));
   }
 }

@@ -1,0 +1,128 @@
+package io.toasty.r2dbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.toasty.PoolTimeoutException;
+import io.toasty.driver.AcquireDeadline;
+import io.toasty.driver.Connection;
+import io.toasty.driver.DriverConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * An application's r2dbc-pool (as a Spring Boot application's {@code ConnectionFactory} bean)
+ * whose connections are all in use elsewhere: the driver's acquire ends at the {@code Db}'s
+ * acquire timeout, or at the pool's own when that comes first, with the same transient
+ * {@link PoolTimeoutException} as on Toasty's own pool, and leaves nothing behind in the pool.
+ * (Validation failures asked again and dead connections never reused: {@link
+ * DeadConnectionTest}, which runs on an application's pool too.)
+ */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+class FactoryDriverTest {
+  /** A hang guard, not a timing assertion. */
+  private static final Duration GUARD = Duration.ofSeconds(30);
+  private static final Duration ACQUIRE = Duration.ofMillis(300);
+
+  @Parameter
+  TestDatabase.Kind kind;
+
+  private TestDatabase database;
+  private ConnectionPool pool;
+
+  @BeforeEach
+  void open() {
+    database = TestDatabase.create(kind);
+  }
+
+  @AfterEach
+  void close() {
+    try {
+      if (pool != null) {
+        pool.disposeLater().onErrorResume(e -> Mono.empty()).block(GUARD);
+      }
+    } finally {
+      database.close();
+    }
+  }
+
+  private FactoryDriver driver(Duration poolAcquireTime, Duration acquireTimeout) {
+    ConnectionPoolConfiguration.Builder config = ConnectionPoolConfiguration.builder(
+        R2dbcDrivers.connectionFactory(database.url())).initialSize(0).maxSize(1);
+    if (poolAcquireTime != null) {
+      config.maxAcquireTime(poolAcquireTime);
+    }
+    pool = new ConnectionPool(config.build());
+    return R2dbcDrivers.onConnectionFactory(pool, new DriverConfig(database.url(),
+        Fixtures.SCHEMA, 1, acquireTimeout, Duration.ofMinutes(30), null));
+  }
+
+  /** A pool without an acquire time of its own would wait forever: the Db's timeout ends it. */
+  @Test
+  void theDbsAcquireTimeoutEndsTheWait() {
+    FactoryDriver driver = driver(null, ACQUIRE);
+    assertBusyPoolTimesOut(driver, ACQUIRE);
+  }
+
+  /** The application's pool gives up first: its error is the same typed, transient one. */
+  @Test
+  void thePoolsOwnAcquireTimeoutIsAPoolTimeout() {
+    Duration poolLimit = Duration.ofMillis(200);
+    FactoryDriver driver = driver(poolLimit, Duration.ofSeconds(30));
+    assertBusyPoolTimesOut(driver, poolLimit);
+  }
+
+  /**
+   * The engine's permit wait already took part of the acquire timeout: the pool's wait gets
+   * what is left, and the error reports the whole timeout.
+   */
+  @Test
+  void thePoolWaitsOnlyForWhatTheDeadlineLeft() {
+    FactoryDriver driver = driver(null, Duration.ofSeconds(30));
+    AcquireDeadline spent = new AcquireDeadline(ACQUIRE, System.currentTimeMillis() - 250);
+    io.r2dbc.spi.Connection elsewhere = Mono.from(pool.create()).block(GUARD);
+    try {
+      Throwable e = driver.connect().contextWrite(spent::into)
+          .then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(GUARD);
+      PoolTimeoutException timeout = assertInstanceOf(PoolTimeoutException.class, e);
+      assertEquals(ACQUIRE, timeout.waited());
+    } finally {
+      Mono.from(elsewhere.close()).block(GUARD);
+    }
+    assertPoolIsWhole(driver);
+  }
+
+  /** Its one connection held by someone else (a DatabaseClient of the application's). */
+  private void assertBusyPoolTimesOut(FactoryDriver driver, Duration waited) {
+    io.r2dbc.spi.Connection elsewhere = Mono.from(pool.create()).block(GUARD);
+    try {
+      Throwable e = driver.connect().then(Mono.<Throwable>empty()).onErrorResume(Mono::just)
+          .block(GUARD);
+      PoolTimeoutException timeout = assertInstanceOf(PoolTimeoutException.class, e);
+      assertTrue(timeout.isTransient());
+      assertEquals(waited, timeout.waited());
+    } finally {
+      Mono.from(elsewhere.close()).block(GUARD);
+    }
+    assertPoolIsWhole(driver);
+  }
+
+  /** The given-up wait left no borrower behind: the next acquire gets the connection. */
+  private void assertPoolIsWhole(FactoryDriver driver) {
+    Connection next = driver.connect().block(GUARD);
+    next.close().block(GUARD);
+    assertEquals(0, driver.poolState().orElseThrow().acquired());
+    assertEquals(0, driver.poolState().orElseThrow().pending());
+    assertEquals(1, driver.poolState().orElseThrow().allocated());
+  }
+}
