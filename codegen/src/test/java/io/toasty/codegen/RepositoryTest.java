@@ -32,6 +32,7 @@ class RepositoryTest {
         JavaFileObjects.forSourceLines("com.example.Users2",
             "package com.example;",
             "import io.toasty.Executor;",
+            "import io.toasty.Page;",
             "import java.util.List;",
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
@@ -45,7 +46,11 @@ class RepositoryTest {
             "    Mono<Long> gone = deleteById(1L);",
             "    Flux<User> some = stream(Users.NAME.eq(\"a\"));",
             "    Mono<Long> n = count();",
-            "    List.of(one, page, saved, gone, some, n);",
+            "    Mono<Page<User>> first = findAll(20);",
+            "    Mono<Page<User>> next = findAll(20, \"cursor\");",
+            "    Mono<Page<User>> fromStart = findAll(20, null);",
+            "    Mono<Page<User>> back = findAllBefore(20, \"cursor\");",
+            "    List.of(one, page, saved, gone, some, n, first, next, fromStart, back);",
             "  }",
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
@@ -59,6 +64,26 @@ class RepositoryTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.example.MembershipRepository")
         .contentsAsUtf8String().contains("findById(long team, long member)");
+    // cursor pages in the order of the whole key, so that no two records tie
+    assertThat(compilation).generatedSourceFile("com.example.MembershipRepository")
+        .contentsAsUtf8String().contains(
+            "Memberships.all().orderBy(Memberships.TEAM.asc(), Memberships.MEMBER.asc())"
+            + ".paginate(size)");
+  }
+
+  @Test
+  void cursorPagesAreMonosOfPagesThatDeferTheirErrors() {
+    Compilation compilation = Sources.compile(Sources.source("com.example.User",
+        "@Model(repository = true)",
+        "public record User(@Key @Auto long id, String name) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.UserRepository")
+        .contentsAsUtf8String().contains("public Mono<Page<User>> findAll(int size, String after) {\n"
+            + "    return Mono.defer(() -> pages(size).after(after).collect(db));");
+    assertThat(compilation).generatedSourceFile("com.example.UserRepository")
+        .contentsAsUtf8String().contains(
+            "public Mono<Page<User>> findAllBefore(int size, String before) {\n"
+            + "    return Mono.defer(() -> pages(size).before(before).collect(db));");
   }
 
   @Test
