@@ -11,12 +11,18 @@ import org.junit.jupiter.api.Test;
 /** {@code @Model(repository = true)} writes {@code UserRepository}, listed for the starter. */
 class RepositoryTest {
 
+  /** {@code User} with a repository, compiled without warnings. */
+  private static Compilation user(String record) {
+    Compilation compilation = Sources.compile(Sources.source("com.example.User",
+        "@Model(repository = true)", record));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
   @Test
   void aRepositoryIsWrittenAndListed() {
-    Compilation compilation = Sources.compile(Sources.source("com.example.User",
-        "@Model(repository = true)",
-        "public record User(@Key @Auto long id, String name, @Unique String email) {}"));
-    assertThat(compilation).succeededWithoutWarnings();
+    Compilation compilation =
+        user("public record User(@Key @Auto long id, String name, @Unique String email) {}");
     assertThat(compilation).generatedSourceFile("com.example.UserRepository")
         .contentsAsUtf8String().contains("public class UserRepository");
     assertThat(compilation)
@@ -73,10 +79,7 @@ class RepositoryTest {
 
   @Test
   void cursorPagesAreMonosOfPagesThatDeferTheirErrors() {
-    Compilation compilation = Sources.compile(Sources.source("com.example.User",
-        "@Model(repository = true)",
-        "public record User(@Key @Auto long id, String name) {}"));
-    assertThat(compilation).succeededWithoutWarnings();
+    Compilation compilation = user("public record User(@Key @Auto long id, String name) {}");
     assertThat(compilation).generatedSourceFile("com.example.UserRepository")
         .contentsAsUtf8String().contains("public Mono<Page<User>> findAll(int size, String after) {\n"
             + "    return Mono.defer(() -> pages(size).after(after).collect(db));");
