@@ -21,6 +21,8 @@ final class ApiTypes {
   static final ClassName ABSTRACT_UPSERT = ClassName.get("io.toasty", "AbstractUpsert");
   static final ClassName UPSERT_MANY = ClassName.get("io.toasty", "UpsertMany");
   static final ClassName BULK = ClassName.get("io.toasty", "Bulk");
+  static final ClassName PAGE = ClassName.get("io.toasty", "Page");
+  static final ClassName PAGE_QUERY = ClassName.get("io.toasty", "PageQuery");
   static final ClassName PUBLISHER = ClassName.get("org.reactivestreams", "Publisher");
   static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * Writes {@code UserRepository} for {@code @Model(repository = true)}: a class (not final, so
  * that an application can extend it) holding an {@code Executor}, with {@code findById},
- * {@code findAll(page, size)} (ordered by the key), {@code save(UserCreate)},
+ * {@code findAll(page, size)} (by offset, ordered by the key), the keyset pages
+ * {@code findAll(size)}, {@code findAll(size, after)} and {@code findAllBefore(size, before)}
+ * (cursor pages in key order, {@code Mono<Page<User>>}), {@code save(UserCreate)},
  * {@code deleteById}, {@code stream(condition)} and {@code count()}. Every method defers to the
  * entry class inside {@code defer}, so that a bad argument is an error signal, never a throw.
  */
@@ -43,6 +45,10 @@ final class RepositoryWriter {
         .addMethod(db())
         .addMethod(findById())
         .addMethod(findAll())
+        .addMethod(firstPage())
+        .addMethod(pageAfter())
+        .addMethod(pageBefore())
+        .addMethod(pages())
         .addMethod(save())
         .addMethod(deleteById())
         .addMethod(stream())
@@ -77,9 +83,6 @@ final class RepositoryWriter {
   }
 
   private MethodSpec findAll() {
-    CodeBlock order = model.keyFields().stream()
-        .map(f -> CodeBlock.of("$T.$N.asc()", model.entry(), f.constant()))
-        .collect(CodeBlock.joining(", "));
     return method("findAll", flux(model.record()))
         .addJavadoc("Page {@code page} (from 0) of {@code size} records, in key order.\n")
         .addParameter(TypeName.LONG, "page")
@@ -90,8 +93,60 @@ final class RepositoryWriter {
             " and ")
         .endControlFlow()
         .addStatement("return $T.all().orderBy($L).offset(page * size).limit(size).stream(db)",
-            model.entry(), order)
+            model.entry(), keyOrder())
         .build();
+  }
+
+  private MethodSpec firstPage() {
+    return method("findAll", mono(page()))
+        .addJavadoc("The first keyset page of {@code size} records in key order; its"
+            + " {@code next()} cursor leads to\n{@link #findAll(int, String)}.\n")
+        .addParameter(TypeName.INT, "size")
+        .addStatement("return findAll(size, null)")
+        .build();
+  }
+
+  private MethodSpec pageAfter() {
+    return method("findAll", mono(page()))
+        .addJavadoc("The keyset page of {@code size} records that follows the record {@code after}"
+            + " points at\n(a {@code Page.next()} cursor of an earlier page), in key order;"
+            + " {@code null} for the first\npage. A cursor that was altered or made by another"
+            + " query is an\n{@code InvalidCursorException} signal.\n")
+        .addParameter(TypeName.INT, "size")
+        .addParameter(String.class, "after")
+        .addStatement("return $T.defer(() -> pages(size).after(after).collect(db))", ApiTypes.MONO)
+        .build();
+  }
+
+  private MethodSpec pageBefore() {
+    return method("findAllBefore", mono(page()))
+        .addJavadoc("The keyset page of {@code size} records that precedes the record"
+            + " {@code before} points at\n(a {@code Page.previous()} cursor), still in key order;"
+            + " {@code null} for the first page.\n")
+        .addParameter(TypeName.INT, "size")
+        .addParameter(String.class, "before")
+        .addStatement("return $T.defer(() -> pages(size).before(before).collect(db))",
+            ApiTypes.MONO)
+        .build();
+  }
+
+  /** Every cursor method pages the same query, so that each accepts the others' cursors. */
+  private MethodSpec pages() {
+    return MethodSpec.methodBuilder("pages").addModifiers(PRIVATE)
+        .returns(ParameterizedTypeName.get(ApiTypes.PAGE_QUERY, model.record()))
+        .addParameter(TypeName.INT, "size")
+        .addStatement("return $T.all().orderBy($L).paginate(size)", model.entry(), keyOrder())
+        .build();
+  }
+
+  private CodeBlock keyOrder() {
+    return model.keyFields().stream()
+        .map(f -> CodeBlock.of("$T.$N.asc()", model.entry(), f.constant()))
+        .collect(CodeBlock.joining(", "));
+  }
+
+  private TypeName page() {
+    return ParameterizedTypeName.get(ApiTypes.PAGE, model.record());
   }
 
   private MethodSpec save() {

@@ -11,12 +11,18 @@ import org.junit.jupiter.api.Test;
 /** {@code @Model(repository = true)} writes {@code UserRepository}, listed for the starter. */
 class RepositoryTest {
 
+  /** {@code User} with a repository, compiled without warnings. */
+  private static Compilation user(String record) {
+    Compilation compilation = Sources.compile(Sources.source("com.example.User",
+        "@Model(repository = true)", record));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
   @Test
   void aRepositoryIsWrittenAndListed() {
-    Compilation compilation = Sources.compile(Sources.source("com.example.User",
-        "@Model(repository = true)",
-        "public record User(@Key @Auto long id, String name, @Unique String email) {}"));
-    assertThat(compilation).succeededWithoutWarnings();
+    Compilation compilation =
+        user("public record User(@Key @Auto long id, String name, @Unique String email) {}");
     assertThat(compilation).generatedSourceFile("com.example.UserRepository")
         .contentsAsUtf8String().contains("public class UserRepository");
     assertThat(compilation)
@@ -32,6 +38,7 @@ class RepositoryTest {
         JavaFileObjects.forSourceLines("com.example.Users2",
             "package com.example;",
             "import io.toasty.Executor;",
+            "import io.toasty.Page;",
             "import java.util.List;",
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
@@ -45,7 +52,11 @@ class RepositoryTest {
             "    Mono<Long> gone = deleteById(1L);",
             "    Flux<User> some = stream(Users.NAME.eq(\"a\"));",
             "    Mono<Long> n = count();",
-            "    List.of(one, page, saved, gone, some, n);",
+            "    Mono<Page<User>> first = findAll(20);",
+            "    Mono<Page<User>> next = findAll(20, \"cursor\");",
+            "    Mono<Page<User>> fromStart = findAll(20, null);",
+            "    Mono<Page<User>> back = findAllBefore(20, \"cursor\");",
+            "    List.of(one, page, saved, gone, some, n, first, next, fromStart, back);",
             "  }",
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
@@ -59,6 +70,23 @@ class RepositoryTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.example.MembershipRepository")
         .contentsAsUtf8String().contains("findById(long team, long member)");
+    // cursor pages in the order of the whole key, so that no two records tie
+    assertThat(compilation).generatedSourceFile("com.example.MembershipRepository")
+        .contentsAsUtf8String().contains(
+            "Memberships.all().orderBy(Memberships.TEAM.asc(), Memberships.MEMBER.asc())"
+            + ".paginate(size)");
+  }
+
+  @Test
+  void cursorPagesAreMonosOfPagesThatDeferTheirErrors() {
+    Compilation compilation = user("public record User(@Key @Auto long id, String name) {}");
+    assertThat(compilation).generatedSourceFile("com.example.UserRepository")
+        .contentsAsUtf8String().contains("public Mono<Page<User>> findAll(int size, String after) {\n"
+            + "    return Mono.defer(() -> pages(size).after(after).collect(db));");
+    assertThat(compilation).generatedSourceFile("com.example.UserRepository")
+        .contentsAsUtf8String().contains(
+            "public Mono<Page<User>> findAllBefore(int size, String before) {\n"
+            + "    return Mono.defer(() -> pages(size).before(before).collect(db));");
   }
 
   @Test

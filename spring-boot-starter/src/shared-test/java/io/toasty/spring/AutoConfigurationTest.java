@@ -2,20 +2,21 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
-import io.toasty.spring.app.Authors;
 import io.toasty.spring.app.Labels;
-import io.toasty.spring.app.Author;
 import java.time.Duration;
 import java.util.List;
-import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import reactor.core.publisher.Mono;
 
-/** The Db bean from spring.r2dbc.*, from toasty.url and from the application's own factory. */
+/**
+ * What the auto-configuration does whatever the database: models from the processor's index or
+ * a bean, the timeout properties (on H2, whose endless query is one statement), configuration
+ * metadata, a cursor key too short. {@link AutoConfigurationContract} has the rest, on every
+ * database.
+ */
 class AutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
@@ -28,26 +29,6 @@ class AutoConfigurationTest {
         .run(context -> assertThat(context.getBean(ToastyModels.class).all())
             .extracting(m -> m.name())
             .containsExactlyInAnyOrder("Author", "Article", "Label", "Note"));
-  }
-
-  @Test
-  void onSpringR2dbcUrlTheDbUsesBootsOnePool() {
-    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
-            + "?options=DB_CLOSE_DELAY=-1", "spring.r2dbc.pool.initial-size=0",
-            "spring.r2dbc.pool.max-size=3", "toasty.schema=push")
-        .run(context -> {
-          assertThat(context).hasSingleBean(ConnectionFactory.class).hasSingleBean(Db.class);
-          ConnectionPool pool = (ConnectionPool) context.getBean(ConnectionFactory.class);
-          Db db = context.getBean(Db.class);
-          Author ann = Authors.create().name("Ann").email("ann@example.com").exec(db).block();
-          assertThat(Authors.getById(db, ann.id()).block().name()).isEqualTo("Ann");
-          // a Toasty transaction holds its connection from Boot's pool: there is no other pool
-          Integer acquired = db.transactionMono(tx -> Authors.getById(tx, ann.id())
-              .map(a -> pool.getMetrics().orElseThrow().acquiredSize())).block();
-          assertThat(acquired).isEqualTo(1);
-          assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
-          assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(3);
-        });
   }
 
   /**
@@ -90,34 +71,6 @@ class AutoConfigurationTest {
   }
 
   @Test
-  void toastyUrlMakesTheApplicationsOnlyConnectionFactory() {
-    runner.withPropertyValues("toasty.url=r2dbc:h2:mem:///" + Backend.randomName()
-            + "?options=DB_CLOSE_DELAY=-1", "toasty.pool-max-size=4", "toasty.schema=push")
-        .run(context -> {
-          assertThat(context).hasSingleBean(ConnectionFactory.class);
-          ConnectionPool pool = (ConnectionPool) context.getBean(ConnectionFactory.class);
-          assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(4);
-          Db db = context.getBean(Db.class);
-          Authors.create().name("Bo").email("bo@example.com").exec(db).block();
-          assertThat(Authors.all().stream(db).count().block()).isEqualTo(1L);
-        });
-  }
-
-  @Test
-  void theApplicationsOwnConnectionFactory() {
-    ConnectionFactory own = io.r2dbc.spi.ConnectionFactories.get(
-        "r2dbc:h2:mem:///" + Backend.randomName() + "?options=DB_CLOSE_DELAY=-1");
-    runner.withBean(ConnectionFactory.class, () -> own)
-        .withPropertyValues("toasty.schema=push")
-        .run(context -> {
-          assertThat(context.getBean(ConnectionFactory.class)).isSameAs(own);
-          Db db = context.getBean(Db.class);
-          Authors.create().name("Cy").email("cy@example.com").exec(db).block();
-          assertThat(Authors.all().stream(db).count().block()).isEqualTo(1L);
-        });
-  }
-
-  @Test
   void aUsersModelsBeanReplacesTheIndex() {
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName())
         .withBean(ToastyModels.class, () -> new ToastyModels(List.of(Labels.MODEL)))
@@ -126,23 +79,7 @@ class AutoConfigurationTest {
   }
 
   @Test
-  void instancesWithOneCursorKeyAcceptEachOthersCursors() {
-    String[] props = {"spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
-        + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push",
-        "toasty.cursor-key=one secret for every instance"};
-    String[] cursor = new String[1];
-    runner.withPropertyValues(props).run(context -> {
-      Db db = context.getBean(Db.class);
-      Authors.create().name("Ann").email("ann@example.com").exec(db).block();
-      Authors.create().name("Bo").email("bo@example.com").exec(db).block();
-      cursor[0] = Authors.all().orderBy(Authors.NAME.asc()).paginate(1).collect(db).block()
-          .next().orElseThrow();
-    });
-    runner.withPropertyValues(props).run(context -> {
-      Db db = context.getBean(Db.class);
-      assertThat(Authors.all().orderBy(Authors.NAME.asc()).paginate(1).after(cursor[0])
-          .collect(db).block().items()).extracting(Author::name).containsExactly("Bo");
-    });
+  void aCursorKeyTooShortStopsTheStart() {
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName(),
         "toasty.cursor-key=short").run(context -> assertThat(context).hasFailed()
             .getFailure().hasRootCauseInstanceOf(IllegalArgumentException.class)

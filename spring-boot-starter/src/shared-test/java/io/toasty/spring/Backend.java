@@ -60,6 +60,19 @@ enum Backend {
     };
   }
 
+  /**
+   * The backend's name as Toasty reports it: health details, the {@code db.backend} tag. MariaDB
+   * is reached through an {@code r2dbc:mysql:} URL, whose dialect the Db takes before any
+   * connection tells which server answers, and reports.
+   */
+  String toastyName() {
+    return switch (this) {
+      case H2 -> "h2";
+      case POSTGRESQL -> "postgresql";
+      case MARIADB -> "mysql";
+    };
+  }
+
   /** A name no other run uses. */
   static String randomName() {
     return "toasty_spring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)

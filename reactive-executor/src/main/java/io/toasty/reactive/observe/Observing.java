@@ -1,18 +1,19 @@
 package io.toasty.reactive.observe;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SignalType;
 
 /** Wraps a statement's {@code Flux} so that its observation starts on subscribe and ends once. */
 public final class Observing {
   private Observing() {}
 
   /**
-   * {@code statement}, observed by {@code observer}: started at each subscription, ended when it
-   * completes, fails or is cancelled (Reactor's {@code doFinally} runs exactly once).
+   * {@code statement}, observed by {@code observer}: started at each subscription, ended once
+   * when it completes, fails or is cancelled. The observation ends before the signal goes on
+   * downstream (not in a {@code doFinally}, which runs after it): a caller that has the result
+   * or the error finds the statement recorded, whichever thread the driver answered on.
    */
   public static <T> Flux<T> wrap(StatementObserver observer, StatementInfo info,
       Flux<T> statement) {
@@ -20,12 +21,20 @@ public final class Observing {
     return Flux.deferContextual(context -> {
       StatementObservation observation = observer.start(info, context);
       AtomicLong rows = new AtomicLong();
-      AtomicReference<Throwable> error = new AtomicReference<>();
+      // a cancel may race the completion: whichever comes first ends the observation
+      AtomicBoolean ended = new AtomicBoolean();
       return statement
           .doOnNext(item -> rows.incrementAndGet())
-          .doOnError(error::set)
-          .doFinally(signal -> observation.end(rows.get(), error.get(),
-              signal == SignalType.CANCEL));
+          .doOnComplete(() -> end(observation, ended, rows, null, false))
+          .doOnError(e -> end(observation, ended, rows, e, false))
+          .doOnCancel(() -> end(observation, ended, rows, null, true));
     });
+  }
+
+  private static void end(StatementObservation observation, AtomicBoolean ended, AtomicLong rows,
+      Throwable error, boolean cancelled) {
+    if (ended.compareAndSet(false, true)) {
+      observation.end(rows.get(), error, cancelled);
+    }
   }
 }

@@ -80,4 +80,43 @@ class AuthorsAppTest {
     http.post().uri("/labels").contentType(MediaType.TEXT_PLAIN).bodyValue("red").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.text").isEqualTo("red");
   }
+
+  /**
+   * The generated repository's cursor pages: every label once, in key order, the last page
+   * without a next cursor; an altered cursor is a 400 problem detail, not a 500.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void cursorPagesOfARepositoryWalkEveryLabel() {
+    for (String text : List.of("p1", "p2", "p3")) {
+      http.post().uri("/labels").contentType(MediaType.TEXT_PLAIN).bodyValue(text).exchange()
+          .expectStatus().isOk();
+    }
+    List<Object> seen = new java.util.ArrayList<>();
+    Map<String, Object> page = labelsPage(null);
+    String first = (String) page.get("next");
+    seen.addAll((List<Object>) page.get("items"));
+    while (page.get("next") != null) {
+      page = labelsPage((String) page.get("next"));
+      seen.addAll((List<Object>) page.get("items"));
+    }
+    List<Object> texts = seen.stream().map(l -> ((Map<String, Object>) l).get("text")).toList();
+    assertThat(texts).containsSubsequence("p1", "p2", "p3").doesNotHaveDuplicates();
+    assertThat(page.get("previous")).isNotNull();
+    int at = first.length() / 2;
+    String altered = first.substring(0, at) + (first.charAt(at) == 'A' ? 'B' : 'A')
+        + first.substring(at + 1);
+    http.get().uri(b -> b.path("/labels").queryParam("size", 2).queryParam("after", altered)
+            .build()).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.code").isEqualTo("invalid_cursor");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> labelsPage(String after) {
+    return http.get().uri(b -> {
+      b.path("/labels").queryParam("size", 2);
+      return (after == null ? b : b.queryParam("after", after)).build();
+    }).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+  }
 }

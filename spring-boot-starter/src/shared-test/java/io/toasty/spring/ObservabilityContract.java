@@ -14,39 +14,47 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /**
  * With Actuator's observation and metrics auto-configuration, each statement is one
  * {@code toasty.statement} observation, so one timer sample tagged by model and operation, and
- * the pool's gauges are in the registry.
+ * the pool's gauges are in the registry. One subclass per database; each test starts a context
+ * of its own, so its registry counts its statements only.
  */
-class ObservabilityTest {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(Boot.OBSERVATION_AND_METRICS))
-      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
-          ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
-          ToastyMetricsAutoConfiguration.class))
-      .withPropertyValues("toasty.url=r2dbc:h2:mem:///" + Backend.randomName()
-          + "?options=DB_CLOSE_DELAY=-1", "toasty.pool-max-size=3", "toasty.schema=push");
+abstract class ObservabilityContract extends DatabaseContract {
+
+  private ApplicationContextRunner runner() {
+    return new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(Boot.OBSERVATION_AND_METRICS))
+        .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
+            ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
+            ToastyMetricsAutoConfiguration.class))
+        .withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
+            "toasty.schema=push");
+  }
 
   @Test
   void everyStatementIsATimedObservationAndThePoolHasGauges() {
-    runner.run(context -> {
+    runner().run(context -> {
       Db db = context.getBean(Db.class);
       MeterRegistry meters = context.getBean(MeterRegistry.class);
       Note n = Notes.create().text("observed").exec(db).block();
       Notes.getById(db, n.id()).block();
       Notes.getById(db, n.id()).block();
       Timer inserts = meters.get("toasty.statement").tag("db.model", "Note")
-          .tag("db.operation", "insert").tag("db.backend", "h2").timer();
+          .tag("db.operation", "insert").tag("db.backend", backend().toastyName()).timer();
       Timer selects = meters.get("toasty.statement").tag("db.model", "Note")
           .tag("db.operation", "select").timer();
       assertThat(inserts.count()).isEqualTo(1);
       assertThat(selects.count()).isEqualTo(2);
       assertThat(meters.get("toasty.pool.max").gauge().value()).isEqualTo(3.0);
-      assertThat(meters.get("toasty.pool.acquired").gauge().value()).isZero();
+      // a transaction holds a connection, and the gauge shows it (a single statement's goes
+      // back to the pool after its result, on a network database a moment later)
+      Double held = db.transactionMono(tx -> Notes.getById(tx, n.id())
+          .map(x -> meters.get("toasty.pool.acquired").gauge().value())).block();
+      assertThat(held).isGreaterThanOrEqualTo(1.0);
     });
   }
 
   @Test
   void failedStatementsAreTaggedWithTheirError() {
-    runner.run(context -> {
+    runner().run(context -> {
       Db db = context.getBean(Db.class);
       MeterRegistry meters = context.getBean(MeterRegistry.class);
       Note n = Notes.create().text("once").exec(db).block();

@@ -1,0 +1,95 @@
+package io.toasty.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.reactive.Db;
+import io.toasty.spring.app.Author;
+import io.toasty.spring.app.Authors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The Db bean from {@code spring.r2dbc.*} (on Boot's one pool), from {@code toasty.url} and from
+ * the application's own {@code ConnectionFactory}, and cursors that instances sharing a key
+ * accept from each other. One subclass per database; each test writes authors of its own.
+ */
+abstract class AutoConfigurationContract extends DatabaseContract {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
+          Boot.R2DBC_TRANSACTIONS, Boot.TRANSACTIONS,
+          ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class));
+
+  private static long count(Db db, String email) {
+    return Authors.filterByEmail(email).stream(db).count().block();
+  }
+
+  @Test
+  void onSpringR2dbcUrlTheDbUsesBootsOnePool() {
+    runner.withPropertyValues("spring.r2dbc.url=" + url(), "spring.r2dbc.pool.initial-size=0",
+            "spring.r2dbc.pool.max-size=3", "toasty.schema=push")
+        .run(context -> {
+          assertThat(context).hasSingleBean(ConnectionFactory.class).hasSingleBean(Db.class);
+          ConnectionPool pool = (ConnectionPool) context.getBean(ConnectionFactory.class);
+          Db db = context.getBean(Db.class);
+          Author ann = Authors.create().name("Ann").email("ann@boot.pool").exec(db).block();
+          assertThat(Authors.getById(db, ann.id()).block().name()).isEqualTo("Ann");
+          // a Toasty transaction holds its connection from Boot's pool: there is no other pool
+          Integer acquired = db.transactionMono(tx -> Authors.getById(tx, ann.id())
+              .map(a -> pool.getMetrics().orElseThrow().acquiredSize())).block();
+          assertThat(acquired).isEqualTo(1);
+          assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
+          assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(3);
+        });
+  }
+
+  @Test
+  void toastyUrlMakesTheApplicationsOnlyConnectionFactory() {
+    runner.withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=4",
+            "toasty.schema=push")
+        .run(context -> {
+          assertThat(context).hasSingleBean(ConnectionFactory.class);
+          ConnectionPool pool = (ConnectionPool) context.getBean(ConnectionFactory.class);
+          assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(4);
+          Db db = context.getBean(Db.class);
+          Authors.create().name("Bo").email("bo@toasty.url").exec(db).block();
+          assertThat(count(db, "bo@toasty.url")).isEqualTo(1L);
+        });
+  }
+
+  @Test
+  void theApplicationsOwnConnectionFactory() {
+    ConnectionFactory own = ConnectionFactories.get(url());
+    runner.withBean(ConnectionFactory.class, () -> own)
+        .withPropertyValues("toasty.schema=push")
+        .run(context -> {
+          assertThat(context.getBean(ConnectionFactory.class)).isSameAs(own);
+          Db db = context.getBean(Db.class);
+          Authors.create().name("Cy").email("cy@own.factory").exec(db).block();
+          assertThat(count(db, "cy@own.factory")).isEqualTo(1L);
+        });
+  }
+
+  @Test
+  void instancesWithOneCursorKeyAcceptEachOthersCursors() {
+    String[] props = {"spring.r2dbc.url=" + url(), "toasty.schema=push",
+        "toasty.cursor-key=one secret for every instance"};
+    String[] cursor = new String[1];
+    runner.withPropertyValues(props).run(context -> {
+      Db db = context.getBean(Db.class);
+      Authors.create().name("cursor").email("c1@cursor.key").exec(db).block();
+      Authors.create().name("cursor").email("c2@cursor.key").exec(db).block();
+      cursor[0] = Authors.filter(Authors.NAME.eq("cursor")).orderBy(Authors.EMAIL.asc())
+          .paginate(1).collect(db).block().next().orElseThrow();
+    });
+    runner.withPropertyValues(props).run(context -> {
+      Db db = context.getBean(Db.class);
+      assertThat(Authors.filter(Authors.NAME.eq("cursor")).orderBy(Authors.EMAIL.asc())
+          .paginate(1).after(cursor[0]).collect(db).block().items())
+          .extracting(Author::email).containsExactly("c2@cursor.key");
+    });
+  }
+}
