@@ -17,30 +17,33 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Records loaded with and without their relations, written and read through the starter's
  * Jackson module: a loaded relation is its value, an unloaded one is left out, reading leaves
- * relations unloaded; pages and sensitive values. One subclass per Jackson major version (Boot 3
- * uses Jackson 2, Boot 4 Jackson 3): it supplies a mapper with the module, and checks that Boot's
- * own mapper has it.
+ * relations unloaded; pages and sensitive values. The records are read from a real database: one
+ * subclass per database. The mapper is the starter's Jackson's ({@link BootJson}: Jackson 2 for
+ * Boot 3, Jackson 3 for Boot 4), whose {@code ToastyJacksonModuleTest} checks that Boot's own
+ * mapper has the module.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JacksonModuleContract {
+abstract class JacksonModuleContract extends DatabaseContract {
   private Db db;
   private long annId;
 
   /** {@code value} as JSON, through a mapper with the starter's module. */
-  abstract String write(Object value) throws Exception;
+  private static String write(Object value) throws Exception {
+    return BootJson.write(value);
+  }
 
   /** {@code json} read as a {@code type}, through a mapper with the starter's module. */
-  abstract <T> T read(String json, Class<T> type) throws Exception;
+  private static <T> T read(String json, Class<T> type) throws Exception {
+    return BootJson.read(json, type);
+  }
 
   @BeforeAll
   void load() {
-    db = Toasty.builder().models(Authors.MODEL, Articles.MODEL, Labels.MODEL)
-        .url("r2dbc:h2:mem:///" + Backend.randomName()).build();
+    db = Toasty.builder().models(Authors.MODEL, Articles.MODEL, Labels.MODEL).url(url())
+        .build();
     db.schema().push().block();
     Author ann = Authors.create().name("Ann").email("ann@example.com")
         .articles(Articles.create().title("First")).exec(db).block();
