@@ -4,6 +4,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -17,6 +18,9 @@ final class Boot {
   static final Class<?> R2DBC = R2dbcAutoConfiguration.class;
   static final Class<?> R2DBC_TRANSACTIONS = R2dbcTransactionManagerAutoConfiguration.class;
   static final Class<?> TRANSACTIONS = TransactionAutoConfiguration.class;
+  /** Translation of what {@code @Repository} beans throw, by the PersistenceExceptionTranslators. */
+  static final Class<?> EXCEPTION_TRANSLATION =
+      PersistenceExceptionTranslationAutoConfiguration.class;
   static final Class<?>[] OBSERVATION_AND_METRICS = {ObservationAutoConfiguration.class,
       MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
       SimpleMetricsExportAutoConfiguration.class};

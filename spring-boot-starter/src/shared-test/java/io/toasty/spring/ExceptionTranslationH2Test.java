@@ -1,0 +1,9 @@
+package io.toasty.spring;
+
+/** {@link ExceptionTranslationContract} on H2. */
+class ExceptionTranslationH2Test extends ExceptionTranslationContract {
+  @Override
+  Backend backend() {
+    return Backend.H2;
+  }
+}

@@ -1,0 +1,9 @@
+package io.toasty.spring;
+
+/** {@link ExceptionTranslationContract} on MariaDB. */
+class ExceptionTranslationMariaDbTest extends ExceptionTranslationContract {
+  @Override
+  Backend backend() {
+    return Backend.MARIADB;
+  }
+}

@@ -1,0 +1,9 @@
+package io.toasty.spring;
+
+/** {@link ExceptionTranslationContract} on PostgreSQL. */
+class ExceptionTranslationPostgresTest extends ExceptionTranslationContract {
+  @Override
+  Backend backend() {
+    return Backend.POSTGRESQL;
+  }
+}
