@@ -55,6 +55,11 @@ abstract class MigrateOnStartupContract {
 
   abstract Backend backend();
 
+  /** The property that points the application at the database {@code url}. */
+  String databaseProperty(String url) {
+    return "spring.r2dbc.url=" + url;
+  }
+
   /** The backend's folder of migrations, as MigrationGenerator names it. */
   private String folder() {
     return backend() == Backend.H2 ? "h2" : backend() == Backend.POSTGRESQL ? "postgresql"
@@ -84,7 +89,7 @@ abstract class MigrateOnStartupContract {
   }
 
   private ApplicationContextRunner migrating(String location) {
-    return runner.withPropertyValues("spring.r2dbc.url=" + url, "toasty.schema=migrate",
+    return runner.withPropertyValues(databaseProperty(url), "toasty.schema=migrate",
         "toasty.migrations.location=" + location);
   }
 
@@ -134,7 +139,7 @@ abstract class MigrateOnStartupContract {
         getClass().getClassLoader())) {
       // the default location: classpath:db/migration
       runner.withClassLoader(loader)
-          .withPropertyValues("spring.r2dbc.url=" + url, "toasty.schema=migrate")
+          .withPropertyValues(databaseProperty(url), "toasty.schema=migrate")
           .run(context -> {
             assertThat(context).hasNotFailed();
             Db db = context.getBean(Db.class);
@@ -175,7 +180,7 @@ abstract class MigrateOnStartupContract {
         "insert into a table that does not exist");
     assertThat(analysis.getAction()).contains("Migration V2 failed at step 2");
     // V1 went in before V2 failed; the application never started, and a later start resumes
-    runner.withPropertyValues("spring.r2dbc.url=" + url).run(context -> {
+    runner.withPropertyValues(databaseProperty(url)).run(context -> {
       List<HistoryRow> rows = history(context.getBean(Db.class), dir);
       assertThat(rows.get(0)).extracting(HistoryRow::version, HistoryRow::complete)
           .containsExactly(1, true);
