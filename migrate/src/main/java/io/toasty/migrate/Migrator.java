@@ -14,6 +14,7 @@ import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.schema.Schema;
 import java.util.Map;
 import reactor.core.publisher.Flux;
+import io.toasty.migrate.apply.ServerChoices;
 import io.toasty.migrate.apply.SqlMigrator;
 import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.MigrationFile;
@@ -38,8 +39,9 @@ import reactor.core.scheduler.Schedulers;
  *     .then(startServer());
  * }</pre>
  *
- * <p>The Db's backend picks its folder ({@code postgresql/}, {@code mariadb/}, {@code h2/},
- * {@code sqlite/}, {@code dynamodb/}). A run holds one connection of the Db's pool and the
+ * <p>The Db's backend picks its folder ({@code postgresql/}, {@code mariadb/}, {@code mysql/},
+ * {@code h2/}, {@code sqlite/}, {@code dynamodb/}); behind an {@code r2dbc:mysql:} URL the server
+ * answers, so that MariaDB reads {@code mariadb/}. A run holds one connection of the Db's pool and the
  * backend's migration lock, so that instances starting at once apply each migration once. A
  * migration whose file changed after it was applied stops the run with a
  * {@link ChecksumMismatchException} before anything is applied; a failed step is a
@@ -150,10 +152,10 @@ public final class Migrator {
     String backend = db.capability().backend();
     Optional<SqlChoices> sql = SqlChoices.of(backend);
     if (sql.isPresent()) {
-      SqlChoices choices = sql.get();
-      return files(choices.folder(), ScriptFormat.SQL).flatMap(files ->
-          db.schema().withConnection(c -> work.on(new SqlBackend(new SqlMigrator(choices, c),
-              new SqlCatalog(choices, c), choices), files)).next());
+      // The server picks the folder (MariaDB behind an r2dbc:mysql: URL), on the run's connection.
+      return db.schema().withConnection(c -> ServerChoices.of(sql.get(), c).flatMap(choices ->
+          files(choices.folder(), ScriptFormat.SQL).flatMap(files -> work.on(new SqlBackend(
+              new SqlMigrator(choices, c), new SqlCatalog(choices, c), choices), files)))).next();
     }
     Optional<MigrationBackend> other = OtherBackends.of(db);
     if (other.isPresent()) {

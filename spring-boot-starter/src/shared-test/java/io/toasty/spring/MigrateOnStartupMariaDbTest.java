@@ -1,20 +1,14 @@
 package io.toasty.spring;
 
-/** {@link MigrateOnStartupContract} on MariaDB. */
+/**
+ * {@link MigrateOnStartupContract} on MariaDB through {@code spring.r2dbc.url=r2dbc:mysql:}, as a
+ * Spring application names it: the Db takes MySQL's dialect from the URL, and the migrator asks
+ * the server, so that MariaDB reads the {@code mariadb} folder (the {@code mysql} folder's SQL
+ * names MySQL 8's collation utf8mb4_0900_bin, which MariaDB refuses).
+ */
 class MigrateOnStartupMariaDbTest extends MigrateOnStartupContract {
   @Override
   Backend backend() {
     return Backend.MARIADB;
-  }
-
-  /**
-   * {@code toasty.url} with an {@code r2dbc:mariadb:} URL, the form that names the server: through
-   * {@code r2dbc:mysql:} the Db takes MySQL's dialect before any connection tells which server
-   * answers, so {@code migrate} reads the {@code mysql} folder, whose SQL MariaDB refuses
-   * (MySQL 8's collation utf8mb4_0900_bin).
-   */
-  @Override
-  String databaseProperty(String url) {
-    return "toasty.url=" + url.replace("r2dbc:mysql:", "r2dbc:mariadb:");
   }
 }
