@@ -37,6 +37,7 @@ public final class DbBuilder {
   private StatementObserver observer;
   private boolean logValues;
   private RetryPolicy retry = RetryPolicy.none();
+  private RetryPolicy transactionRetry = RetryPolicy.none();
   private Duration statementTimeout;
   private Duration transactionTimeout;
   private CursorKey cursorKey;
@@ -199,6 +200,17 @@ public final class DbBuilder {
   }
 
   /**
+   * Retries of whole {@code db.transaction(..)} functions whose options set none
+   * ({@link TxOptions#retry}): run again from the start on a serialization failure, a deadlock or
+   * throttling, and on a lost connection or a pool timeout before any statement of the
+   * transaction was sent (default: none); see {@link RetryPolicy}.
+   */
+  public DbBuilder transactionRetry(RetryPolicy transactionRetry) {
+    this.transactionRetry = Objects.requireNonNull(transactionRetry, "transactionRetry");
+    return this;
+  }
+
+  /**
    * The key that signs the {@code Db}'s pagination cursors (HMAC-SHA256). Set the same key on
    * every instance of a service so that a cursor one instance made is accepted by the others
    * and after a restart; by default each {@code Db} draws a random one.
@@ -279,7 +291,7 @@ public final class DbBuilder {
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime),
-        acquireTimeout, connectionBinding, observer, retry,
+        acquireTimeout, connectionBinding, observer, retry, transactionRetry,
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,

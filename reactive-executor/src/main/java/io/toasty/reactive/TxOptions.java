@@ -18,13 +18,14 @@ import java.util.Optional;
  * option and ignores it.
  */
 public final class TxOptions {
-  private static final TxOptions DEFAULTS = new TxOptions(null, false, RetryPolicy.none(), null);
+  private static final TxOptions DEFAULTS = new TxOptions(null, false, null, null);
 
   /** The SQL isolation levels, weakest first. */
   public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
 
   private final Isolation isolation;
   private final boolean readOnly;
+  /** The transaction's retries, or null for the {@code Db}'s ({@link DbBuilder#transactionRetry}). */
   private final RetryPolicy retry;
   private final Duration timeout;
 
@@ -118,9 +119,18 @@ public final class TxOptions {
     return Optional.ofNullable(timeout);
   }
 
-  /** The retry policy of the whole transaction ({@link RetryPolicy#none()} by default). */
+  /**
+   * The retry policy of the whole transaction: the one given to {@link #retry}, else
+   * {@link RetryPolicy#none()} (the {@code Db} then applies its
+   * {@link DbBuilder#transactionRetry}, none by default).
+   */
   public RetryPolicy retryPolicy() {
-    return retry;
+    return retry == null ? RetryPolicy.none() : retry;
+  }
+
+  /** The policy given to {@link #retry}, else {@code fallback}. */
+  RetryPolicy retryPolicyOr(RetryPolicy fallback) {
+    return retry == null ? fallback : retry;
   }
 
   /** Whether {@code other} asks for the same transaction (isolation and access mode). */
@@ -131,7 +141,7 @@ public final class TxOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof TxOptions t && t.isolation == isolation && t.readOnly == readOnly
-        && t.retry.equals(retry) && Objects.equals(t.timeout, timeout);
+        && Objects.equals(t.retry, retry) && Objects.equals(t.timeout, timeout);
   }
 
   @Override
@@ -143,7 +153,7 @@ public final class TxOptions {
   public String toString() {
     return "TxOptions[" + (isolation == null ? "default isolation" : isolation)
         + (readOnly ? ", read-only" : "")
-        + (retry.maxRetries() > 0 ? ", " + retry.maxRetries() + " retries" : "")
+        + (retryPolicy().maxRetries() > 0 ? ", " + retryPolicy().maxRetries() + " retries" : "")
         + (timeout != null ? ", timeout " + timeout.toMillis() + " ms" : "") + "]";
   }
 }

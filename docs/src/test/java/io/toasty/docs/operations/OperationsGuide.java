@@ -71,6 +71,7 @@ final class OperationsGuide {
         .models(Metrics.MODEL)
         .url(url)
         .retry(RetryPolicy.transientErrors(3))   // 50 ms, 100 ms, 200 ms (less up to half)
+        .transactionRetry(RetryPolicy.transientErrors(3)) // whole transaction functions
         .statementTimeout(Duration.ofSeconds(5)) // the database stops longer statements
         .build();
     // end-snippet
