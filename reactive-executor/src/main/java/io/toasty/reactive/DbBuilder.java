@@ -38,6 +38,8 @@ public final class DbBuilder {
   private boolean logValues;
   private RetryPolicy retry = RetryPolicy.none();
   private RetryPolicy transactionRetry = RetryPolicy.none();
+  /** A Micrometer {@code MeterRegistry}, typed Object so that Micrometer stays optional. */
+  private Object meterRegistry;
   private Duration statementTimeout;
   private Duration transactionTimeout;
   private CursorKey cursorKey;
@@ -142,6 +144,19 @@ public final class DbBuilder {
   public DbBuilder observer(StatementObserver observer) {
     Objects.requireNonNull(observer, "observer");
     this.observer = this.observer == null ? observer : Observers.both(this.observer, observer);
+    return this;
+  }
+
+  /**
+   * Micrometer meters for this {@code Db} in {@code registry} (Micrometer must be on the class
+   * path): a {@code toasty.statement} timer per model, operation and outcome
+   * ({@link io.toasty.reactive.observe.StatementTimers}), with no {@code ObservationRegistry}
+   * needed, and the pool's gauges ({@link io.toasty.reactive.observe.PoolMetrics}). Given a
+   * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
+   * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
+   */
+  public DbBuilder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
     return this;
   }
 
@@ -289,12 +304,20 @@ public final class DbBuilder {
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
-    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+    StatementObserver observed = meterRegistry == null ? observer
+        : io.toasty.reactive.observe.StatementTimers.addTo(observer,
+            (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+    Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime),
-        acquireTimeout, connectionBinding, observer, retry, transactionRetry,
+        acquireTimeout, connectionBinding, observed, retry, transactionRetry,
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
         eventualReads, logValues);
+    if (meterRegistry != null) {
+      io.toasty.reactive.observe.PoolMetrics.bind(db,
+          (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+    }
+    return db;
   }
 }

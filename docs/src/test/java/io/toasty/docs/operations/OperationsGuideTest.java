@@ -86,6 +86,24 @@ class OperationsGuideTest {
   }
 
   @Test
+  void statementsAreTimedWithoutAnObservationRegistry() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Db db = OperationsGuide.timed("r2dbc:h2:mem:///operations-timers", meters);
+    try {
+      db.schema().push().block();
+      Metric m = Metrics.create().name("requests").value(1).exec(db).block();
+      Metrics.getById(db, m.id()).block();
+      assertEquals(1, meters.get("toasty.statement").tag("operation", "insert")
+          .tag("model", "Metric").tag("outcome", "success").timer().count());
+      assertEquals(1, meters.get("toasty.statement").tag("operation", "select")
+          .tag("outcome", "success").timer().count());
+      assertEquals(10.0, meters.get("toasty.pool.max").gauge().value());
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
   void aValueOutOfRangeIsRefusedNamingTheField() {
     Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-ranges");
     try {
