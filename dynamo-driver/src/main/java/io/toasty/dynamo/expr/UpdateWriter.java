@@ -165,6 +165,23 @@ public final class UpdateWriter {
     return v == null ? null : ph.value(v);
   }
 
+  /**
+   * The attributes the assignments set to values known before reading the item (not computed
+   * from it), encoded: with the key, a lower bound of the updated item's size.
+   */
+  public Map<String, AttributeValue> known() {
+    Map<String, AttributeValue> known = new HashMap<>();
+    assignments.forEach((column, value) -> {
+      if (isOperand(value)) {
+        AttributeValue v = AttributeCodec.encode(value(value));
+        if (v != null) {
+          known.put(table.attribute(column), v);
+        }
+      }
+    });
+    return known;
+  }
+
   private Value value(Expr e) {
     return e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
   }
