@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Result;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -45,9 +46,71 @@ enum Backend {
 
   /** SQL that inserts an author named s with the email bound to :email (identifiers quoted). */
   String insertAuthor() {
+    return insertAuthor("'s'");
+  }
+
+  /** SQL that inserts an author with a NULL name, which its column refuses (NOT NULL). */
+  String insertNamelessAuthor() {
+    return insertAuthor("NULL");
+  }
+
+  private String insertAuthor(String name) {
+    return "INSERT INTO " + quote("authors") + " (" + quote("name") + ", " + quote("email")
+        + ") VALUES (" + name + ", :email)";
+  }
+
+  /**
+   * SQL that makes the database refuse an article whose author does not exist: the models
+   * declare no foreign key, so {@code toasty.schema=push} makes none.
+   */
+  String articlesAuthorForeignKey() {
+    return "ALTER TABLE " + quote("articles") + " ADD CONSTRAINT "
+        + quote("articles_author_id_fkey") + " FOREIGN KEY (" + quote("author_id")
+        + ") REFERENCES " + quote("authors") + " (" + quote("id") + ")";
+  }
+
+  /**
+   * A statement that gives up waiting for a row lock after a short time, for the rest of the
+   * transaction (PostgreSQL) or the session (MariaDB's least is one second; H2).
+   */
+  String shortLockTimeout() {
+    return switch (this) {
+      case H2 -> "SET LOCK_TIMEOUT 100";
+      case POSTGRESQL -> "SET LOCAL lock_timeout = '100ms'";
+      case MARIADB -> "SET SESSION innodb_lock_wait_timeout = 1";
+    };
+  }
+
+  /**
+   * The statements, first in a repeatable-read transaction, after which it fails to update a
+   * row another transaction changed since its snapshot: PostgreSQL always does; MariaDB does with
+   * {@code innodb_snapshot_isolation} (its default from 11.8; before, it overwrites the row); H2
+   * does, but r2dbc-h2 1.0 (Boot 3.5's) begins every transaction READ COMMITTED whatever it is
+   * asked, so the session's level is set, which H2 applies to the transaction not yet started.
+   * The session keeps either setting.
+   */
+  List<String> snapshotIsolation() {
+    return switch (this) {
+      case H2 -> List.of("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL "
+          + "REPEATABLE READ");
+      case POSTGRESQL -> List.of();
+      case MARIADB -> List.of("SET SESSION innodb_snapshot_isolation = ON");
+    };
+  }
+
+  /** A query that never ends on its own. */
+  String endlessQuery() {
+    return switch (this) {
+      case H2 -> "SELECT count(*) FROM SYSTEM_RANGE(1, 1000000000) a, "
+          + "SYSTEM_RANGE(1, 1000000000) b";
+      case POSTGRESQL -> "SELECT pg_sleep(3600)";
+      case MARIADB -> "SELECT SLEEP(3600)";
+    };
+  }
+
+  private String quote(String name) {
     String q = this == MARIADB ? "`" : "\"";
-    return "INSERT INTO " + q + "authors" + q + " (" + q + "name" + q + ", " + q + "email" + q
-        + ") VALUES ('s', :email)";
+    return q + name + q;
   }
 
   /** A query of one row and column: the current transaction's isolation level. */

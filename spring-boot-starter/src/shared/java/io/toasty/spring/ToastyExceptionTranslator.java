@@ -32,18 +32,25 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  *   <caption>translations</caption>
  *   <tr><th>Toasty</th><th>Spring</th></tr>
  *   <tr><td>UniqueViolationException</td><td>DuplicateKeyException</td></tr>
- *   <tr><td>ForeignKeyViolationException, NotNullViolationException</td>
+ *   <tr><td>ForeignKeyViolationException, NotNullViolationException,
+ *       ValueOutOfRangeException, NumericOverflowException</td>
  *       <td>DataIntegrityViolationException</td></tr>
  *   <tr><td>RecordNotFoundException</td><td>EmptyResultDataAccessException</td></tr>
- *   <tr><td>SerializationFailureException: serialization failure, deadlock</td>
+ *   <tr><td>StaleRecordException (a stale {@code @Version})</td>
+ *       <td>OptimisticLockingFailureException</td></tr>
+ *   <tr><td>SerializationFailureException: serialization failure, deadlock, a conflict</td>
  *       <td>PessimisticLockingFailureException</td></tr>
- *   <tr><td>SerializationFailureException: lock wait timeout</td>
+ *   <tr><td>SerializationFailureException: a lock wait that gave up (lock timeout,
+ *       {@code NOWAIT}; {@code isLockWaitTimeout()})</td>
  *       <td>CannotAcquireLockException</td></tr>
- *   <tr><td>ConnectionLostException</td><td>TransientDataAccessResourceException</td></tr>
- *   <tr><td>DriverException of a statement timeout (SQLSTATE 57014, 70100)</td>
- *       <td>QueryTimeoutException</td></tr>
+ *   <tr><td>ConnectionLostException, PoolTimeoutException, ThrottledException</td>
+ *       <td>TransientDataAccessResourceException</td></tr>
+ *   <tr><td>CommitOutcomeUnknownException</td><td>DataAccessResourceFailureException</td></tr>
+ *   <tr><td>QueryTimeoutException, or a DriverException of a statement timeout (SQLSTATE
+ *       57014, 70100)</td><td>QueryTimeoutException</td></tr>
  *   <tr><td>InvalidStatementException, InvalidModelException, UnsupportedFeatureException,
- *       RelationNotLoadedException</td><td>InvalidDataAccessApiUsageException</td></tr>
+ *       RelationNotLoadedException, InvalidFilterException, InvalidCursorException</td>
+ *       <td>InvalidDataAccessApiUsageException</td></tr>
  *   <tr><td>any other ToastyException</td><td>{@link UncategorizedToastyException}</td></tr>
  * </table>
  *
@@ -52,8 +59,6 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  * through a proxy, map the signals with {@link DataAccessErrors}.
  */
 public final class ToastyExceptionTranslator implements PersistenceExceptionTranslator {
-  /** Serialization failure (SQL standard) and PostgreSQL's deadlock. */
-  private static final Set<String> CONFLICTS = Set.of("40001", "40P01");
   /** PostgreSQL's query_canceled (statement_timeout), MariaDB's max_statement_time. */
   private static final Set<String> TIMEOUTS = Set.of("57014", "70100");
 
@@ -80,9 +85,8 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
       return new EmptyResultDataAccessException(message, 1, ex);
     }
     if (ex instanceof SerializationFailureException s) {
-      return s.sqlState() != null && CONFLICTS.contains(s.sqlState())
-          ? new PessimisticLockingFailureException(message, ex)
-          : new CannotAcquireLockException(message, ex);
+      return s.isLockWaitTimeout() ? new CannotAcquireLockException(message, ex)
+          : new PessimisticLockingFailureException(message, ex);
     }
     if (ex instanceof io.toasty.CommitOutcomeUnknownException) {
       return new org.springframework.dao.DataAccessResourceFailureException(message, ex);

@@ -168,8 +168,10 @@ public final class H2Dialect implements SqlDialect {
 
   /**
    * H2 reports SQLSTATEs as its vendor codes: 23505 duplicate key, 23503/23506 referential
-   * integrity (child exists / parent missing), 23502 NULL not allowed, 40001 deadlock, HYT00 lock
-   * timeout (50200), 08xxx and 90067 (connection broken), 90121 (database closed).
+   * integrity (child exists / parent missing), 23502 NULL not allowed, 40001 deadlock, 90131
+   * concurrent update (a row changed since a repeatable-read or serializable transaction's
+   * snapshot), HYT00 lock timeout (50200, also {@code NOWAIT}), 08xxx and 90067 (connection
+   * broken), 90121 (database closed).
    */
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
@@ -184,8 +186,11 @@ public final class H2Dialect implements SqlDialect {
     if (state.equals("23502") || code == 23502) {
       return ErrorKind.NOT_NULL_VIOLATION;
     }
-    if (state.equals("40001") || state.equals("HYT00") || code == 40001 || code == 50200) {
+    if (state.equals("40001") || state.equals("90131") || code == 40001 || code == 90131) {
       return ErrorKind.SERIALIZATION_FAILURE;
+    }
+    if (state.equals("HYT00") || code == 50200) {
+      return ErrorKind.LOCK_TIMEOUT;
     }
     if (state.equals("57014") || code == 57014) {
       return ErrorKind.QUERY_TIMEOUT;

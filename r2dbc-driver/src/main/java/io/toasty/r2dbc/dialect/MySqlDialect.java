@@ -320,8 +320,10 @@ public final class MySqlDialect implements SqlDialect {
         return ErrorKind.FOREIGN_KEY_VIOLATION;
       case 1048, 1364:
         return ErrorKind.NOT_NULL_VIOLATION;
-      case 1213, 1205:
+      case 1213, 1020: // deadlock; a row changed since the snapshot (innodb_snapshot_isolation)
         return ErrorKind.SERIALIZATION_FAILURE;
+      case 1205, 3572: // innodb_lock_wait_timeout (and MariaDB's NOWAIT); MySQL's NOWAIT
+        return ErrorKind.LOCK_TIMEOUT;
       case 1927, 1053, 2006, 2013:
         return ErrorKind.CONNECTION_LOST;
       case 1969, 3024:

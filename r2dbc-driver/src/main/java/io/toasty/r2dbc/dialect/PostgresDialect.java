@@ -174,7 +174,9 @@ public final class PostgresDialect implements SqlDialect {
 
   /**
    * SQLSTATEs: 23505 unique, 23503 foreign key, 23502 not null, 40001 serialization failure,
-   * 40P01 deadlock, class 08 and 57P01-57P03 (the server shut the session down): connection lost.
+   * 40P01 deadlock, 55P03 lock not available ({@code lock_timeout}, {@code NOWAIT}), 57014
+   * statement timeout, class 08 and 57P01-57P03 (the server shut the session down): connection
+   * lost.
    */
   @Override
   public ErrorKind classify(String sqlState, Object errorCode, String message) {
@@ -186,6 +188,7 @@ public final class PostgresDialect implements SqlDialect {
       case "23503" -> ErrorKind.FOREIGN_KEY_VIOLATION;
       case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
       case "40001", "40P01" -> ErrorKind.SERIALIZATION_FAILURE;
+      case "55P03" -> ErrorKind.LOCK_TIMEOUT;
       case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
       case "57014" -> ErrorKind.QUERY_TIMEOUT;
       default -> sqlState.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;

@@ -627,8 +627,13 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     UNIQUE_VIOLATION,
     FOREIGN_KEY_VIOLATION,
     NOT_NULL_VIOLATION,
-    /** A serialization failure, deadlock or lock wait timeout: the transaction may be retried. */
+    /** A serialization failure or deadlock: the transaction may be retried. */
     SERIALIZATION_FAILURE,
+    /**
+     * A wait for a lock another transaction holds that gave up (a lock timeout, {@code NOWAIT}):
+     * the transaction may be retried.
+     */
+    LOCK_TIMEOUT,
     CONNECTION_LOST,
     /** The server stopped the statement at its timeout. */
     QUERY_TIMEOUT,

@@ -218,8 +218,11 @@ public final class SqliteDialect implements SqlDialect {
     if (code == 1299 || m.contains("NOT NULL constraint failed")) {
       return ErrorKind.NOT_NULL_VIOLATION;
     }
-    if ((code & 0xff) == 5 || (code & 0xff) == 6 || "HYT00".equals(sqlState)) {
+    if (code == 517) { // SQLITE_BUSY_SNAPSHOT: a reader's snapshot went stale before it wrote
       return ErrorKind.SERIALIZATION_FAILURE;
+    }
+    if ((code & 0xff) == 5 || (code & 0xff) == 6 || "HYT00".equals(sqlState)) {
+      return ErrorKind.LOCK_TIMEOUT; // SQLITE_BUSY, SQLITE_LOCKED: the busy timeout gave up
     }
     if (sqlState != null && sqlState.startsWith("08")) {
       return ErrorKind.CONNECTION_LOST;

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * Turns what the database or the R2DBC driver signalled into the library's typed exceptions, the
  * same on every backend: {@link UniqueViolationException}, {@link ForeignKeyViolationException}
  * and {@link NotNullViolationException} naming the model and field where the message allows,
- * {@link SerializationFailureException} (serialization failure, deadlock, lock wait timeout),
+ * {@link SerializationFailureException} (serialization failure, deadlock, or a lock wait that
+ * gave up: {@link SerializationFailureException#isLockWaitTimeout()}),
  * {@link ConnectionLostException}, else {@link DriverException} with the SQLSTATE. The dialect
  * classifies the error; the original, with its SQLSTATE and message, is always the cause.
  *
@@ -157,6 +158,8 @@ public final class ErrorTranslator {
       case NOT_NULL_VIOLATION -> notNull(message, table, error);
       case SERIALIZATION_FAILURE ->
           new SerializationFailureException(dialect.backend(), sqlState, message, error);
+      case LOCK_TIMEOUT ->
+          new SerializationFailureException(dialect.backend(), sqlState, message, error, true);
       case CONNECTION_LOST -> new ConnectionLostException(dialect.backend(), sqlState, message,
           error, refusedUnsent(error));
       case QUERY_TIMEOUT -> new QueryTimeoutException(dialect.backend(), sqlState, message, error);

@@ -1,6 +1,7 @@
 package io.toasty.r2dbc.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import io.toasty.NotNullViolationException;
 import io.toasty.SerializationFailureException;
 import io.toasty.UniqueViolationException;
 import io.toasty.r2dbc.Fixtures;
+import io.toasty.r2dbc.dialect.H2Dialect;
 import io.toasty.r2dbc.dialect.MySqlDialect;
 import io.toasty.r2dbc.dialect.PostgresDialect;
 import io.toasty.r2dbc.dialect.SqliteDialect;
@@ -33,6 +35,7 @@ class DialectErrorTranslationTest {
   private final ErrorTranslator mysql = new ErrorTranslator(MySqlDialect.MYSQL, Fixtures.SCHEMA);
   private final ErrorTranslator sqlite = new ErrorTranslator(SqliteDialect.INSTANCE,
       Fixtures.SCHEMA);
+  private final ErrorTranslator h2 = new ErrorTranslator(H2Dialect.INSTANCE, Fixtures.SCHEMA);
 
   private static R2dbcDataIntegrityViolationException integrity(String message, String state,
       int code) {
@@ -83,8 +86,32 @@ class DialectErrorTranslationTest {
             null));
     assertTrue(deadlock.isTransient());
     assertEquals("40001", deadlock.sqlState());
-    assertInstanceOf(SerializationFailureException.class, mysql.translate(
-        new R2dbcTransientResourceException("Lock wait timeout exceeded", "HY000", 1205), null));
+    assertFalse(deadlock.isLockWaitTimeout());
+    assertTrue(serializationFailure(mysql, new R2dbcTransientResourceException(
+        "Lock wait timeout exceeded; try restarting transaction", "HY000", 1205))
+        .isLockWaitTimeout());
+    assertTrue(serializationFailure(mysql, new R2dbcTransientResourceException(
+        "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set.",
+        "HY000", 3572)).isLockWaitTimeout());
+    // MariaDB with innodb_snapshot_isolation (the default from 11.8): a conflict, no lock wait
+    assertFalse(serializationFailure(mysql, new R2dbcTransientResourceException(
+        "Record has changed since last read in table 'users'", "HY000", 1020))
+        .isLockWaitTimeout());
+  }
+
+  @Test
+  void h2ConcurrentUpdatesDeadlocksAndLockTimeouts() {
+    assertFalse(serializationFailure(h2, new R2dbcTransientResourceException(
+        "Concurrent update to table \"USERS\"", "90131", 90131)).isLockWaitTimeout());
+    assertFalse(serializationFailure(h2, new R2dbcTransientResourceException(
+        "Deadlock detected", "40001", 40001)).isLockWaitTimeout());
+    assertTrue(serializationFailure(h2, new R2dbcTransientResourceException(
+        "Timeout trying to lock table \"USERS\"", "HYT00", 50200)).isLockWaitTimeout());
+  }
+
+  private static SerializationFailureException serializationFailure(ErrorTranslator errors,
+      Throwable error) {
+    return assertInstanceOf(SerializationFailureException.class, errors.translate(error, null));
   }
 
   @Test
@@ -111,10 +138,13 @@ class DialectErrorTranslationTest {
 
   @Test
   void postgresSerializationAndShutdowns() {
-    assertInstanceOf(SerializationFailureException.class, postgres.translate(
-        new R2dbcTransientResourceException("could not serialize access", "40001"), null));
-    assertInstanceOf(SerializationFailureException.class, postgres.translate(
-        new R2dbcTransientResourceException("deadlock detected", "40P01"), null));
+    assertFalse(serializationFailure(postgres, new R2dbcTransientResourceException(
+        "could not serialize access", "40001")).isLockWaitTimeout());
+    assertFalse(serializationFailure(postgres, new R2dbcTransientResourceException(
+        "deadlock detected", "40P01")).isLockWaitTimeout());
+    // lock_timeout, NOWAIT
+    assertTrue(serializationFailure(postgres, new R2dbcTransientResourceException(
+        "canceling statement due to lock timeout", "55P03")).isLockWaitTimeout());
     assertInstanceOf(ConnectionLostException.class, postgres.translate(
         new R2dbcNonTransientResourceException("terminating connection due to administrator "
             + "command", "57P01"), null));
@@ -139,8 +169,10 @@ class DialectErrorTranslationTest {
         sqlite.translate(integrity("FOREIGN KEY constraint failed", "23503", 787), "posts"));
     assertEquals(Optional.of("Post"), fk.model());
     assertEquals(Optional.empty(), fk.field());
-    assertInstanceOf(SerializationFailureException.class, sqlite.translate(
-        new R2dbcTransientResourceException("database is locked", "HYT00", 5), null));
+    assertTrue(serializationFailure(sqlite, new R2dbcTransientResourceException(
+        "database is locked", "HYT00", 5)).isLockWaitTimeout());
+    assertFalse(serializationFailure(sqlite, new R2dbcTransientResourceException(
+        "database is locked", "HYT00", 517)).isLockWaitTimeout()); // SQLITE_BUSY_SNAPSHOT
   }
 
   @Test

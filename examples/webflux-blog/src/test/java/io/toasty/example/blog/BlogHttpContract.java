@@ -213,6 +213,19 @@ abstract class BlogHttpContract {
     getJson("/posts?size=1&after=" + next + "&before=" + next, 400);
   }
 
+  /**
+   * A keep-alive connection keeps answering after requests that were queued and answered
+   * synchronously (reactor-netty #4361: it used to stop reading, and the third request waited
+   * until the client gave up).
+   */
+  @Test
+  void aKeepAliveConnectionKeepsAnsweringAfterQueuedErrors() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      assertThat(KeepAliveContract.threeOnOneConnection(port, "/posts?size=1",
+          "/posts?size=0")).containsExactly(200, 400, 400);
+    }
+  }
+
   @Test
   void aPageSizeOutOfRangeIs400() {
     getJson("/posts?size=0", 400);
