@@ -91,7 +91,8 @@ public final class TxOptions {
 
   /**
    * These options, with the whole transaction function run again from the start, in a new
-   * transaction, when it fails with a serialization failure, a deadlock or throttling, as
+   * transaction, when it fails with a serialization failure, a deadlock or throttling, or with
+   * a lost connection or a pool timeout before any of its statements was sent, as
    * {@code policy} says, while the transaction has emitted nothing (so prefer
    * {@code transactionMono}, whose result comes after COMMIT). The function must be safe to run
    * again: no side effects outside the database. Nested transactions keep their outer one's
