@@ -520,6 +520,10 @@ public final class Verify {
         throw new InvalidStatementException(model, t.field, "JSON documents do not compare whole"
             + " (each backend stores them its own way); compare a path: text(\"key\")");
       }
+      if (t.type instanceof Type.CollectionOf) {
+        throw new InvalidStatementException(model, t.field, "collections do not compare whole"
+            + " (each backend stores them its own way); test items: contains(..), isEmpty()");
+      }
     }
   }
 
