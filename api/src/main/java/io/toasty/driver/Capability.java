@@ -216,7 +216,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability H2 =
       new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256, true,
-          true, 0, true, false).withValueRanges(ValueRanges.H2);
+          true, 0, true, false).withValueRanges(ValueRanges.H2)
+          .withQueryForms(QueryForms.SQL_TEXT);
 
   /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
   public static final Capability POSTGRESQL =

@@ -15,10 +15,22 @@ package io.toasty.driver;
  *                        include with a limit or offset per parent needs to stay one query per
  *                        window of parents; otherwise the planner sends one limited read per
  *                        parent
+ * @param collectionItems whether a filter may test the items of a stored collection
+ *                        ({@code Expr.Contains}: an array's items, a JSON document's); otherwise
+ *                        a backend whose own filters evaluate every expression refuses it with
+ *                        {@code Feature.COLLECTION_ITEMS}, and a key-value backend leaves it to
+ *                        the engine after the read
  */
-public record QueryForms(boolean rowValues, boolean windowFunctions) {
-  /** Both forms: every SQL database the project supports. */
-  public static final QueryForms SQL = new QueryForms(true, true);
-  /** Neither form: a key-value backend. */
-  public static final QueryForms NONE = new QueryForms(false, false);
+public record QueryForms(boolean rowValues, boolean windowFunctions, boolean collectionItems) {
+  /** Every form: the SQL databases the project supports, H2 aside (see {@link #SQL_TEXT}). */
+  public static final QueryForms SQL = new QueryForms(true, true, true);
+  /** SQL whose collections are plain text, without functions to read them (H2). */
+  public static final QueryForms SQL_TEXT = new QueryForms(true, true, false);
+  /** No form: a key-value backend. */
+  public static final QueryForms NONE = new QueryForms(false, false, false);
+
+  /** The two forms given, without collection items. */
+  public QueryForms(boolean rowValues, boolean windowFunctions) {
+    this(rowValues, windowFunctions, false);
+  }
 }

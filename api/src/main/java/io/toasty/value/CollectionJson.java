@@ -46,6 +46,18 @@ public final class CollectionJson {
     throw new IllegalArgumentException("no collection: " + v);
   }
 
+  /**
+   * The JSON text of one item ({@code "a"}, {@code 5}, {@code true}), as a collection's document
+   * holds it.
+   *
+   * @throws IllegalArgumentException for NULL or a number that is not finite
+   */
+  public static String itemText(Value item) {
+    StringBuilder out = new StringBuilder();
+    scalar(item, out);
+    return out.toString();
+  }
+
   private static void scalar(Value v, StringBuilder out) {
     if (v instanceof Value.Str s) {
       string(s.value(), out);

@@ -88,6 +88,12 @@ public enum Need {
   SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
   JSON_PATH(Capability::jsonPaths, Feature.JSON_PATH),
   /**
+   * Filters on the items of a stored collection ({@code contains}, {@code containsKey}): in the
+   * backend's own filter, or, on a key-value backend, by the engine after the read.
+   */
+  COLLECTION_ITEMS(c -> c.queryForms().collectionItems() || !c.fullFilters(),
+      Feature.COLLECTION_ITEMS),
+  /**
    * Has server sessions the harness can end from outside ({@link Backend#killSessions}): a trait
    * of the backend the TCK runs on, not of the engine's {@link Capability}, so only
    * {@link #isMetBy(Backend)} answers it.

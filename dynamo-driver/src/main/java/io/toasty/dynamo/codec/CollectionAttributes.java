@@ -16,8 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * keys escaped as a {@code @Json} document's are (DynamoDB refuses an empty attribute name).
  * Reading accepts every form a field's shape is written in.
  */
-final class CollectionAttributes {
+public final class CollectionAttributes {
   private CollectionAttributes() {}
+
+  /** A map's key as its attribute holds it (DynamoDB refuses an empty name). */
+  public static String storedKey(String key) {
+    return JsonAttributes.storedKey(key);
+  }
 
   /** The attribute of an {@link Value.Items} or {@link Value.Entries}. */
   static AttributeValue encode(Value v) {

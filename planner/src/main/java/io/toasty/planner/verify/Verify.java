@@ -409,6 +409,10 @@ public final class Verify {
         v.function(f);
       } else if (e instanceof Expr.JsonText j) {
         v.jsonText(j);
+      } else if (e instanceof Expr.Contains c) {
+        v.contains(c);
+      } else if (e instanceof Expr.IsEmpty i) {
+        v.collectionTest(i.operand(), i.type(), "isEmpty()");
       }
     }
   }
@@ -525,6 +529,48 @@ public final class Verify {
             + " (each backend stores them its own way); test items: contains(..), isEmpty()");
       }
     }
+  }
+
+  /**
+   * A test of a collection's items: on a collection field, with an item of its item type (a key
+   * for a map), on a backend that reads stored items or leaves the filter to the engine.
+   */
+  private void contains(Expr.Contains c) {
+    Typed t = collectionTest(c.operand(), c.type(), c.type().shape()
+        == Type.CollectionOf.Shape.MAP ? "containsKey(..)" : "contains(..)");
+    Type item = c.type().shape() == Type.CollectionOf.Shape.MAP ? Type.Scalar.STRING
+        : c.type().item();
+    if (c.item() instanceof Expr.Arg a && checks[a.index()] == null) {
+      checks[a.index()] = new ArgCheck(a.index(), item, false, model, t.field, ranges(),
+          sensitive(model, t.field));
+    }
+    if (c.item() instanceof Expr.Const k) {
+      if (k.value().isNull() || TypeCompat.coerce(item, k.value()) == null) {
+        throw new InvalidStatementException(model, t.field, "a collection of "
+            + TypeCompat.describe(item) + " holds no " + TypeCompat.describe(k.value()));
+      }
+    }
+    if (capability != null && capability.fullFilters()
+        && !capability.queryForms().collectionItems()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS, capability.backend(),
+          "a filter on the items of a stored collection (" + t.field + "), which this backend"
+          + " stores as text its filters cannot read");
+    }
+  }
+
+  /** The collection field a collection test reads, checked to be one of {@code type}. */
+  private Typed collectionTest(Expr operand, Type.CollectionOf type, String test) {
+    Typed t = typeOf(operand);
+    if (t.type != null && !type.equals(t.type)) {
+      throw new InvalidStatementException(model, t.field, test + " needs a collection field of "
+          + type + ", was " + TypeCompat.describe(t.type));
+    }
+    if (capability != null && capability.fullFilters() && !capability.sql()
+        && !capability.queryForms().collectionItems()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS, capability.backend(),
+          "a filter on a stored collection (" + t.field + " " + test + ")");
+    }
+    return t;
   }
 
   /** A path into a document: a JSON field, on a backend that can look inside one. */

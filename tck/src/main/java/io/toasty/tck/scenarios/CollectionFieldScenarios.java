@@ -3,11 +3,14 @@ package io.toasty.tck.scenarios;
 import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.Bag;
 import io.toasty.tck.models.BagCreate;
 import io.toasty.tck.models.Bags;
@@ -197,6 +200,82 @@ public abstract class CollectionFieldScenarios {
     create(db, "bob", List.of(), Set.of(), Map.of());
     assertEquals(1L, await(Crates.deleteById(b.id()).exec(db)));
     assertEquals(List.of("bob"), names(db, Crates.all()));
+  }
+
+  /** Ann (java, sql), Bob (go), Cid (empty, NULL refs), Dan (java) with numbers and counts. */
+  static void fourCrates(Db db) {
+    await(crate("ann", List.of("java", "sql"), Set.of(1L, 5L), Map.of("a", 1)).refs(List.of(U1))
+        .exec(db));
+    await(crate("bob", List.of("go"), Set.of(5L, Long.MAX_VALUE), Map.of("b", 2, "~x", 3))
+        .refs(List.of(U2, U1)).exec(db));
+    create(db, "cid", List.of(), Set.of(), Map.of());
+    await(crate("dan", List.of("Java", "java"), Set.of(Long.MIN_VALUE), Map.of("", 0))
+        .refs(List.of()).exec(db));
+  }
+
+  @BackendTest
+  @Requires(Need.COLLECTION_ITEMS)
+  public void aFilterFindsTheRecordsWhoseCollectionHoldsAnItem(Db db) {
+    fourCrates(db);
+    assertEquals(List.of("ann", "dan"), names(db, Crates.filter(Crates.TAGS.contains("java"))));
+    assertEquals(List.of("ann", "bob"), names(db, Crates.filter(Crates.NUMBERS.contains(5L))));
+    assertEquals(List.of("bob"), names(db, Crates.filter(
+        Crates.NUMBERS.contains(Long.MAX_VALUE))));
+    assertEquals(List.of("dan"), names(db, Crates.filter(
+        Crates.NUMBERS.contains(Long.MIN_VALUE))));
+    assertEquals(List.of("ann", "bob"), names(db, Crates.filter(Crates.REFS.contains(U1))));
+    assertEquals(List.of(), names(db, Crates.filter(Crates.TAGS.contains("ja"))));
+    // NOT contains: a record whose optional collection is NULL is in neither answer
+    assertEquals(List.of("dan"), names(db, Crates.filter(Crates.REFS.contains(U1).not())));
+  }
+
+  @BackendTest
+  @Requires(Need.COLLECTION_ITEMS)
+  public void aFilterTestsEveryItemAndAMapsKeys(Db db) {
+    fourCrates(db);
+    assertEquals(List.of("ann"), names(db, Crates.filter(
+        Crates.TAGS.containsAll(List.of("sql", "java")))));
+    assertEquals(List.of("bob"), names(db, Crates.filter(
+        Crates.REFS.containsAll(Set.of(U1, U2)))));
+    assertEquals(List.of("ann", "bob", "dan"), names(db, Crates.filter(
+        Crates.REFS.containsAll(List.of()))));
+    assertEquals(List.of("bob"), names(db, Crates.filter(Crates.COUNTS.containsKey("~x"))));
+    assertEquals(List.of("dan"), names(db, Crates.filter(Crates.COUNTS.containsKey(""))));
+    assertEquals(List.of("ann", "bob"), names(db, Crates.filter(
+        Crates.COUNTS.containsKey("a").or(Crates.COUNTS.containsKey("b")))));
+  }
+
+  @BackendTest
+  @Requires(Need.COLLECTION_ITEMS)
+  public void anUpdateAndADeleteFilterByAnItem(Db db) {
+    fourCrates(db);
+    assertEquals(2L, await(Crates.filter(Crates.TAGS.contains("java")).update().name("coffee")
+        .exec(db)));
+    assertEquals(List.of("bob", "cid", "coffee", "coffee"), names(db, Crates.all()));
+    assertEquals(1L, await(Crates.filter(Crates.COUNTS.containsKey("b")).delete().exec(db)));
+    assertEquals(List.of("cid", "coffee", "coffee"), names(db, Crates.all()));
+  }
+
+  @BackendTest
+  public void aFilterFindsEmptyCollectionsAndNotAbsentOnes(Db db) {
+    fourCrates(db);
+    assertEquals(List.of("cid"), names(db, Crates.filter(Crates.TAGS.isEmpty())));
+    assertEquals(List.of("cid"), names(db, Crates.filter(Crates.COUNTS.isEmpty())));
+    assertEquals(List.of("dan"), names(db, Crates.filter(Crates.REFS.isEmpty())));
+    assertEquals(List.of("ann", "bob"), names(db, Crates.filter(Crates.REFS.isEmpty().not())));
+    assertEquals(List.of("ann", "bob", "dan"), names(db, Crates.filter(
+        Crates.NUMBERS.isEmpty().not())));
+  }
+
+  @BackendTest
+  public void aTestOfTheWrongShapeFailsNamingTheField(Db db) {
+    InvalidStatementException e = assertThrows(InvalidStatementException.class,
+        () -> Crates.COUNTS.contains(1));
+    assertEquals(Optional.of("counts"), e.field());
+    e = assertThrows(InvalidStatementException.class, () -> Crates.TAGS.containsKey("a"));
+    assertEquals(Optional.of("tags"), e.field());
+    e = assertThrows(InvalidStatementException.class, () -> Crates.TAGS.contains(null));
+    assertEquals(Optional.of("Crate"), e.model());
   }
 
   /** 1,000 random bags of twelve collections each, every item type, written and read back. */
