@@ -84,6 +84,40 @@ public class CollectionPath<C, E> extends Path<C> {
     return new Condition(new io.toasty.stmt.Expr.IsEmpty(node(), collection));
   }
 
+  /**
+   * The collection with {@code items} added, for an update that adds them without reading the
+   * row: appended to a list, added to a set where it lacks them; a NULL collection becomes the
+   * items. Backends that cannot refuse it with {@code Feature.COLLECTION_CHANGE}.
+   *
+   * <pre>{@code Posts.updateById(id).tags(Posts.TAGS.append(List.of("new"))).exec(db)}</pre>
+   *
+   * @throws InvalidStatementException for a map
+   */
+  public final Expr<C> append(java.util.Collection<? extends E> items) {
+    return change(io.toasty.stmt.Expr.ChangeOp.ADD, items);
+  }
+
+  /**
+   * The collection without any item equal to one of {@code items}, for an update that removes
+   * them without reading the row; a NULL collection stays NULL. Backends that cannot refuse it
+   * with {@code Feature.COLLECTION_CHANGE}.
+   *
+   * @throws InvalidStatementException for a map
+   */
+  public final Expr<C> remove(java.util.Collection<? extends E> items) {
+    return change(io.toasty.stmt.Expr.ChangeOp.REMOVE, items);
+  }
+
+  private Expr<C> change(io.toasty.stmt.Expr.ChangeOp op,
+      java.util.Collection<? extends E> items) {
+    java.util.Objects.requireNonNull(items, "items");
+    if (collection.shape() == Type.CollectionOf.Shape.MAP) {
+      throw new InvalidStatementException(model(), name(), "a map is replaced whole");
+    }
+    return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
+        new io.toasty.stmt.Expr.Const(CollectionValues.of(items, collection))), collection);
+  }
+
   private io.toasty.stmt.Expr item(Object item) {
     if (item == null) {
       throw new InvalidStatementException(model(), name(), "a collection holds no null item"

@@ -223,7 +223,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
           63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL)
-          .withJsonPaths(true);
+          .withJsonPaths(true).withQueryForms(QueryForms.SQL_ARRAYS);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -263,5 +263,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true);
+          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
+          .withQueryForms(QueryForms.NONE.withCollectionChanges(
+              QueryForms.CollectionChanges.LIST_APPEND));
 }

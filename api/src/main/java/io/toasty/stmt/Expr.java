@@ -188,6 +188,27 @@ public sealed interface Expr {
   }
 
   /**
+   * A stored collection with {@code items} (an {@code Items} value) added or removed, as an
+   * update assigns it without reading the row: {@link ChangeOp#ADD} appends to a list and adds
+   * to a set what it lacks (a NULL collection becomes the items), {@link ChangeOp#REMOVE} drops
+   * every item equal to one of them (a NULL collection stays NULL). The planner refuses it with
+   * {@code Feature.COLLECTION_CHANGE} where {@code Capability.queryForms().collectionChanges()}
+   * does not cover it.
+   */
+  record CollectionChange(ChangeOp op, Expr operand, io.toasty.value.Type.CollectionOf type,
+      Expr items) implements Expr {
+    public CollectionChange {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(operand, "operand");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(items, "items");
+    }
+  }
+
+  /** What a {@link CollectionChange} does with its items. */
+  enum ChangeOp { ADD, REMOVE }
+
+  /**
    * Whether a stored collection has no item (no entry); NULL when the collection is NULL.
    *
    * @param type the collection's type, which the backends' renderings depend on

@@ -39,8 +39,8 @@ final class UpdateWriter {
       if (f.type().optional()) {
         type.addMethod(Setters.optional(model, f, update));
       }
-      if (f.type().kind() != FieldKind.JSON && !f.type().kind().isCollection()) {
-        // a document or collection is replaced whole, by a value: no expressions over them
+      if (f.type().kind() != FieldKind.JSON) {
+        // a document is replaced whole, by a value: there are no expressions over documents
         type.addMethod(Setters.expression(model, f, update));
       }
     }

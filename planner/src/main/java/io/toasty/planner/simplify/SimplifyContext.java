@@ -30,6 +30,8 @@ public record SimplifyContext(Schema schema) {
       return mayBeNull(c.operand());
     } else if (e instanceof Expr.IsEmpty i) {
       return mayBeNull(i.operand());
+    } else if (e instanceof Expr.CollectionChange c) {
+      return c.op() == Expr.ChangeOp.REMOVE && mayBeNull(c.operand());
     } else if (e instanceof Expr.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Or o) {

@@ -19,6 +19,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import io.toasty.driver.QueryForms;
 import io.toasty.value.Type;
 import java.util.HashSet;
 import java.util.List;
@@ -413,6 +414,8 @@ public final class Verify {
         v.contains(c);
       } else if (e instanceof Expr.IsEmpty i) {
         v.collectionTest(i.operand(), i.type(), "isEmpty()");
+      } else if (e instanceof Expr.CollectionChange c) {
+        v.collectionChange(c);
       }
     }
   }
@@ -555,6 +558,30 @@ public final class Verify {
       throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS, capability.backend(),
           "a filter on the items of a stored collection (" + t.field + "), which this backend"
           + " stores as text its filters cannot read");
+    }
+  }
+
+  /**
+   * Items added to or removed from a collection field by an update: items of its type (checked
+   * as any value of the field is), on a backend that makes the change without reading the row.
+   */
+  private void collectionChange(Expr.CollectionChange c) {
+    String verb = c.op() == Expr.ChangeOp.ADD ? "append(..)" : "remove(..)";
+    Typed t = collectionTest(c.operand(), c.type(), verb);
+    if (c.items() instanceof Expr.Arg a && checks[a.index()] == null) {
+      checks[a.index()] = new ArgCheck(a.index(), c.type(), false, model, t.field, ranges(),
+          sensitive(model, t.field));
+    }
+    QueryForms.CollectionChanges can = capability == null ? QueryForms.CollectionChanges.ALL
+        : capability.queryForms().collectionChanges();
+    boolean listAppend = c.op() == Expr.ChangeOp.ADD
+        && c.type().shape() == Type.CollectionOf.Shape.LIST;
+    if (can == QueryForms.CollectionChanges.NONE
+        || can == QueryForms.CollectionChanges.LIST_APPEND && !listAppend) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, capability.backend(),
+          "an update that " + (c.op() == Expr.ChangeOp.ADD ? "adds items to" : "removes items"
+          + " from") + " a stored " + c.type().shape().name().toLowerCase(java.util.Locale.ROOT)
+          + " (" + t.field + ") without reading it; read the record and set the whole value");
     }
   }
 

@@ -663,6 +663,8 @@ final class SqlWalk {
       contains(c);
     } else if (e instanceof Expr.IsEmpty i) {
       isEmpty(i);
+    } else if (e instanceof Expr.CollectionChange c) {
+      collectionChange(c);
     } else if (e instanceof Expr.And and) {
       junction(and.operands(), " AND ", true);
     } else if (e instanceof Expr.Or or) {
@@ -951,6 +953,41 @@ final class SqlWalk {
       expr(e, item);
       out.append(" AS CHAR)");
     }
+  }
+
+  /**
+   * A PostgreSQL array with items added (appended to a list; those it lacks added to a set, in
+   * their order) or removed (every item equal to one of them, the others kept in order). The
+   * items are bound once, as an array.
+   */
+  private void collectionChange(Expr.CollectionChange c) {
+    if (!dialect.collectionArrays()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, dialect.backend(),
+          "an update that adds or removes items of a stored collection");
+    }
+    if (c.op() == Expr.ChangeOp.REMOVE) {
+      out.append("CASE WHEN ");
+      wrappedUnlessAtom(c.operand(), null);
+      out.append(" IS NULL THEN NULL ELSE ARRAY(SELECT x FROM unnest(");
+      expr(c.operand(), null);
+      out.append(") WITH ORDINALITY AS t(x, i) WHERE x <> ALL(");
+      expr(c.items(), c.type());
+      out.append(") ORDER BY i) END");
+      return;
+    }
+    out.append("array_cat(COALESCE(");
+    expr(c.operand(), null);
+    out.append(", '{}'), ");
+    if (c.type().shape() == Type.CollectionOf.Shape.LIST) {
+      expr(c.items(), c.type());
+    } else {
+      out.append("ARRAY(SELECT x FROM unnest(");
+      expr(c.items(), c.type());
+      out.append(") WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(");
+      expr(c.operand(), null);
+      out.append(", '{}')) ORDER BY i)");
+    }
+    out.append(')');
   }
 
   /** Whether a stored collection is empty, NULL where it is NULL. */

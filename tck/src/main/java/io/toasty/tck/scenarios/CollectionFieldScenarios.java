@@ -10,6 +10,7 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.Bag;
 import io.toasty.tck.models.BagCreate;
@@ -276,6 +277,71 @@ public abstract class CollectionFieldScenarios {
     assertEquals(Optional.of("tags"), e.field());
     e = assertThrows(InvalidStatementException.class, () -> Crates.TAGS.contains(null));
     assertEquals(Optional.of("Crate"), e.model());
+  }
+
+  @BackendTest
+  @Requires(Need.LIST_APPEND)
+  public void anUpdateAppendsToAListWithoutReadingTheRecord(Db db, OperationLog log) {
+    Crate c = create(db, "ann", List.of("a", "b"), Set.of(), Map.of());
+    log.clear();
+    assertEquals(1L, await(Crates.updateById(c.id()).tags(Crates.TAGS.append(List.of("c", "a")))
+        .refs(Crates.REFS.append(List.of(U1))).exec(db)));
+    assertEquals(1, log.size(), "one write, no read: " + log.operations());
+    Crate read = reread(db, c);
+    assertEquals(List.of("a", "b", "c", "a"), read.tags());
+    assertEquals(Optional.of(List.of(U1)), read.refs(), "an absent list becomes the items");
+    Crate appended = await(Crates.update(read).tags(Crates.TAGS.append(List.of())).exec(db));
+    assertEquals(List.of("a", "b", "c", "a"), appended.tags());
+  }
+
+  @BackendTest
+  @Requires(Need.LIST_APPEND)
+  public void appendsByManyUpdatesAllLand(Db db) {
+    Crate c = create(db, "ann", List.of(), Set.of(), Map.of());
+    List<reactor.core.publisher.Mono<Long>> appends = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      appends.add(Crates.updateById(c.id()).tags(Crates.TAGS.append(List.of("t" + i))).exec(db));
+    }
+    await(reactor.core.publisher.Flux.merge(appends).then());
+    List<String> tags = new ArrayList<>(reread(db, c).tags());
+    tags.sort(null);
+    assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"), tags);
+  }
+
+  @BackendTest
+  @Requires(Need.COLLECTION_CHANGES)
+  public void anUpdateAddsToASetAndRemovesItemsWithoutReadingTheRecord(Db db, OperationLog log) {
+    Crate c = create(db, "ann", List.of("a", "b", "a", "c"), new LinkedHashSet<>(List.of(1L, 2L)),
+        Map.of());
+    log.clear();
+    assertEquals(1L, await(Crates.updateById(c.id())
+        .numbers(Crates.NUMBERS.append(List.of(2L, 3L, Long.MIN_VALUE)))
+        .tags(Crates.TAGS.remove(List.of("a", "zzz")))
+        .refs(Crates.REFS.remove(List.of(U1))).exec(db)));
+    assertEquals(1, log.size(), "one write, no read: " + log.operations());
+    Crate read = reread(db, c);
+    assertEquals(Set.of(1L, 2L, 3L, Long.MIN_VALUE), read.numbers());
+    assertEquals(4, read.numbers().size());
+    assertEquals(List.of("b", "c"), read.tags());
+    assertEquals(Optional.empty(), read.refs(), "an absent list stays absent");
+    await(Crates.updateById(c.id()).numbers(Crates.NUMBERS.remove(Set.of(1L, 2L, 3L)))
+        .exec(db));
+    assertEquals(Set.of(Long.MIN_VALUE), reread(db, c).numbers());
+  }
+
+  @BackendTest
+  @Requires(Need.LIST_APPEND)
+  public void aChangeOfAMapOrWithANullItemFailsNamingTheField(Db db) {
+    InvalidStatementException e = assertThrows(InvalidStatementException.class,
+        () -> Crates.COUNTS.append(List.of(1)));
+    assertEquals(Optional.of("counts"), e.field());
+    Crate c = create(db, "ann", List.of("a"), Set.of(), Map.of());
+    List<String> withNull = new ArrayList<>();
+    withNull.add(null);
+    e = failure(InvalidStatementException.class, () -> Crates.updateById(c.id())
+        .tags(Crates.TAGS.append(withNull)).exec(db));
+    assertEquals(Optional.of("tags"), e.field());
+    assertEquals(List.of("a"), reread(db, c).tags());
   }
 
   /** 1,000 random bags of twelve collections each, every item type, written and read back. */
