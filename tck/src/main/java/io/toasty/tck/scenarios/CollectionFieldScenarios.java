@@ -362,15 +362,8 @@ public abstract class CollectionFieldScenarios {
         batch.clear();
       }
     }
-    List<String> differences = new ArrayList<>();
-    for (Bag read : await(Bags.all().collect(db))) {
-      Bag expected = written.remove(read.id());
-      if (!read.equals(expected)) {
-        differences.add(read + " != " + expected);
-      }
-    }
-    written.values().forEach(b -> differences.add("missing " + b));
-    assertEquals(List.of(), differences);
+    assertEquals(List.of(), RoundTrips.differences(written, await(Bags.all().collect(db)),
+        Bag::id));
   }
 
   static BagCreate emptyBag(long id) {
