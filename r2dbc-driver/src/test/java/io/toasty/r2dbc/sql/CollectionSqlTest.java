@@ -47,6 +47,32 @@ class CollectionSqlTest {
   private static final String SELECT = "SELECT \"id\" FROM \"users\" WHERE ";
 
   @Test
+  void columnsAreArraysOnPostgresqlAndJsonElsewhere() {
+    assertEquals("TEXT[]", PostgresDialect.INSTANCE.columnType(TAGS, false));
+    assertEquals("UUID[]", PostgresDialect.INSTANCE.columnType(IDS, false));
+    assertEquals("JSONB", PostgresDialect.INSTANCE.columnType(COUNTS, false));
+    assertEquals("JSON", MySqlDialect.MARIADB.columnType(TAGS, false));
+    assertEquals("TEXT", SqliteDialect.INSTANCE.columnType(IDS, false));
+    assertEquals("CHARACTER VARYING", H2Dialect.INSTANCE.columnType(COUNTS, false));
+  }
+
+  @Test
+  void postgresqlAddsAndRemovesItemsInOrder() {
+    SqlDialect pg = PostgresDialect.INSTANCE;
+    Type.CollectionOf longs = new Type.CollectionOf(Type.CollectionOf.Shape.SET,
+        Type.Scalar.I64);
+    assertEquals(SELECT + "array_cat(COALESCE(\"email\", '{}'), $1)", sql(pg,
+        new Expr.CollectionChange(Expr.ChangeOp.ADD, col("users", 2), TAGS, arg(0))));
+    assertEquals(SELECT + "array_cat(COALESCE(\"email\", '{}'), ARRAY(SELECT x FROM unnest($1)"
+        + " WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(\"email\", '{}')) ORDER BY i))",
+        sql(pg, new Expr.CollectionChange(Expr.ChangeOp.ADD, col("users", 2), longs, arg(0))));
+    assertEquals(SELECT + "CASE WHEN \"email\" IS NULL THEN NULL ELSE ARRAY(SELECT x FROM"
+        + " unnest(\"email\") WITH ORDINALITY AS t(x, i) WHERE x <> ALL($1) ORDER BY i) END",
+        sql(pg, new Expr.CollectionChange(Expr.ChangeOp.REMOVE, col("users", 2), TAGS,
+            arg(0))));
+  }
+
+  @Test
   void postgresqlReadsArraysAndJsonbMaps() {
     SqlDialect pg = PostgresDialect.INSTANCE;
     assertEquals(SELECT + "$1 = ANY(\"email\")", sql(pg, contains(TAGS)));
