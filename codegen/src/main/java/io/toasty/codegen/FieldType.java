@@ -12,9 +12,16 @@ import com.palantir.javapoet.TypeName;
  * @param optional whether the field is an {@code Optional<type>} (and so nullable)
  * @param enumType the enum, for {@link FieldKind#ENUM}; else {@code null}
  * @param sensitive whether the field is a {@code Sensitive<type>} (stored as its {@code type})
+ * @param item     a collection's item kind (a map's values'); else {@code null}
  */
 record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-    boolean sensitive) {
+    boolean sensitive, FieldKind item) {
+
+  /** A field type that is no collection. */
+  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
+      boolean sensitive) {
+    this(kind, type, optional, enumType, sensitive, null);
+  }
 
   /** A field type that is not wrapped in {@code Sensitive}. */
   FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType) {
