@@ -30,6 +30,8 @@ import java.util.Map;
  */
 final class CypherWalk {
   static final String BACKEND = "neo4j";
+  /** A property set and removed within one statement, only to take a node's write lock. */
+  private static final String LOCK_PROPERTY = "`__toasty_lock`";
 
   private final Schema schema;
   private final Names names;
@@ -93,6 +95,7 @@ final class CypherWalk {
 
   private boolean update(Update u) {
     Scope scope = match(u.target(), u.filter());
+    lockAndRecheck(scope, u.filter());
     TableSchema table = schema.table(scope.table());
     if (!u.assignments().isEmpty()) {
       // One map, evaluated whole before it is applied: every assignment reads the values the
@@ -135,6 +138,24 @@ final class CypherWalk {
     }
     scopes.remove(scope);
     return rows;
+  }
+
+  /**
+   * Write-locks each matched node, then tests the filter again on what is committed now. A
+   * {@code MATCH ... WHERE} reads without locking, so two transactions could both match a node
+   * by its old values (an {@code @Version} check among them) and both update it; the second to
+   * take the lock now sees the first one's committed values and drops the node when they no
+   * longer match, as a row-level compare-and-set. The lock property is set and removed in the
+   * same statement, so nothing of it is stored.
+   */
+  private void lockAndRecheck(Scope scope, Expr filter) {
+    if (isTrue(filter)) {
+      return;
+    }
+    String v = scope.variable();
+    out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(v);
+    where(filter);
   }
 
   /**

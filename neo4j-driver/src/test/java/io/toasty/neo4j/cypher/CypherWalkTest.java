@@ -53,11 +53,32 @@ class CypherWalkTest {
         List.of(new Assignment(3, new Expr.Arith(Expr.ArithOp.ADD, col(3), new Expr.Arg(1)))),
         new Returning.Count());
     // score is an int: the computed value is checked against its width before it is stored.
-    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) SET n0 += {`score`: "
-        + "CASE WHEN (n0.`score` + $p1) < -2147483648 OR (n0.`score` + $p2) > 2147483647 "
-        + "THEN 1 / ((n0.`score` + $p3) - (n0.`score` + $p4)) ELSE (n0.`score` + $p5) END} "
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) " + LOCKED
+        + "WHERE (n0.`id` = $p1) SET n0 += {`score`: "
+        + "CASE WHEN (n0.`score` + $p2) < -2147483648 OR (n0.`score` + $p3) > 2147483647 "
+        + "THEN 1 / ((n0.`score` + $p4) - (n0.`score` + $p5)) ELSE (n0.`score` + $p6) END} "
         + "RETURN count(*)", renderer.render(u).text());
     assertEquals(List.of(table, "score"), renderer.render(u).guarded());
+  }
+
+  /** What an update does between matching and writing: lock each node, then test again. */
+  private static final String LOCKED = "SET n0.`__toasty_lock` = true REMOVE n0.`__toasty_lock` "
+      + "WITH n0 ";
+
+  @Test
+  void anUpdateLocksEachMatchedNodeThenTestsItsFilterAgain() {
+    // The version check is a compare-and-set: a transaction that matched by the old version and
+    // waited for the node's lock tests it again on what the winner committed.
+    Update u = new Update(new Source.Table(table), Expr.and(
+        Expr.eq(col(0), new Expr.Arg(0)), Expr.eq(col(3), new Expr.Arg(1))),
+        List.of(new Assignment(1, new Expr.Arg(2))), new Returning.Count());
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE ((n0.`id` = $p0) AND (n0.`score` = $p1)) "
+        + LOCKED + "WHERE ((n0.`id` = $p2) AND (n0.`score` = $p3)) SET n0 += {`email`: $p4} "
+        + "RETURN count(*)", renderer.render(u).text());
+    Update all = new Update(new Source.Table(table), Expr.TRUE,
+        List.of(new Assignment(1, new Expr.Arg(0))), new Returning.Count());
+    assertEquals("MATCH (n0:`app_" + table + "`) SET n0 += {`email`: $p0} RETURN count(*)",
+        renderer.render(all).text(), "nothing to test again without a filter");
   }
 
   @Test
