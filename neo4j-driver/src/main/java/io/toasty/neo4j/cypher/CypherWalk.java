@@ -32,6 +32,12 @@ final class CypherWalk {
   static final String BACKEND = "neo4j";
   /** A property set and removed within one statement, only to take a node's write lock. */
   private static final String LOCK_PROPERTY = "`__toasty_lock`";
+  /**
+   * The function a guard calls, with a step of zero, to fail a statement whose computed value
+   * does not fit its column: Cypher cannot raise an error of its own, and this one's message
+   * ({@code range()}'s step) is told apart from every error a value can cause.
+   */
+  static final String OUT_OF_RANGE = "range";
 
   private final Schema schema;
   private final Names names;
@@ -161,7 +167,10 @@ final class CypherWalk {
   /**
    * An assignment's value; a computed value of a narrower integer column is checked against the
    * column's width (Neo4j's integers are 64-bit: a value that does not fit would be stored and
-   * then not read back), failing the statement, and so writing nothing, when it does not fit.
+   * then not read back), failing the statement, and so writing nothing, when it does not fit. A
+   * computed value of a 64-bit column needs no check (Cypher's own overflow fails it), but is
+   * guarded too, so that its overflow is reported as the field's value out of range, as the
+   * other backends report it.
    */
   void assigned(TableSchema table, Assignment a) {
     assigning = true;
@@ -177,19 +186,22 @@ final class CypherWalk {
     long[] range = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
         : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
         : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE} : null;
-    if (range == null || a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const) {
+    boolean computed = !(a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const);
+    if (computed && (range != null || type == Type.Scalar.I64)) {
+      if (guarded.isEmpty()) {
+        guarded.add(table.name());
+      }
+      guarded.add(table.column(a.target()).name());
+    }
+    if (range == null || !computed) {
       expr(a.value());
       return;
     }
-    if (guarded.isEmpty()) {
-      guarded.add(table.name());
-    }
-    guarded.add(table.column(a.target()).name());
     out.append("CASE WHEN ");
     expr(a.value());
     out.append(" < ").append(range[0]).append(" OR ");
     expr(a.value());
-    out.append(" > ").append(range[1]).append(" THEN 1 / (");
+    out.append(" > ").append(range[1]).append(" THEN ").append(OUT_OF_RANGE).append("(0, 0, ");
     expr(a.value());
     out.append(" - ");
     expr(a.value());
@@ -386,9 +398,33 @@ final class CypherWalk {
       if (i > 0) {
         out.append(", ");
       }
+      boolean ascending = term.direction() == OrderBy.Direction.ASC;
+      if (mayBeNull(term.expr())) {
+        // Cypher sorts NULL above every value; the library's rule on every backend is NULLs
+        // first ascending and last descending, so the NULL test sorts first (true > false).
+        out.append('(');
+        expr(term.expr());
+        out.append(ascending ? " IS NULL) DESC, " : " IS NULL) ASC, ");
+      }
       expr(term.expr());
-      out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+      out.append(ascending ? " ASC" : " DESC");
     }
+  }
+
+  /**
+   * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
+   * anything else (an optional column, an expression).
+   */
+  private boolean mayBeNull(Expr e) {
+    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
+      return false;
+    }
+    if (!(e instanceof Expr.Column c)) {
+      return true;
+    }
+    TableSchema table = schema.table(c.table());
+    return c.index() < 0 || c.index() >= table.columns().size()
+        || table.column(c.index()).nullable();
   }
 
   private void limit(Limit limit) {
@@ -397,10 +433,21 @@ final class CypherWalk {
     }
     if (limit.offset() != null) {
       out.append(" SKIP ");
-      expr(limit.offset());
+      rowCount(limit.offset());
     }
     out.append(" LIMIT ");
-    expr(limit.count());
+    rowCount(limit.count());
+  }
+
+  /** A SKIP or LIMIT value, as a parameter of {@link Param.Form#ROW_COUNT}. */
+  private void rowCount(Expr e) {
+    if (e instanceof Expr.Arg a) {
+      param(new Param.Arg(a.index(), Param.Form.ROW_COUNT));
+    } else if (e instanceof Expr.Const c) {
+      param(new Param.Const(c.value(), Param.Form.ROW_COUNT));
+    } else {
+      expr(e);
+    }
   }
 
   // ---- expressions ---------------------------------------------------------------------------
@@ -526,7 +573,7 @@ final class CypherWalk {
     out.append(" IS NULL))");
   }
 
-  /** SQL arithmetic: a division or remainder by zero is NULL, not Cypher's error. */
+  /** SQL arithmetic: a division or remainder by zero fails, with integers and floats alike. */
   private void arith(Expr.Arith a) {
     if (isDecimal(a.left()) || isDecimal(a.right())) {
       // Decimals are sortable strings here (SortableDecimal): Cypher's + would join them, and
@@ -537,9 +584,18 @@ final class CypherWalk {
     }
     boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
     if (divides) {
+      // Cypher's integer division by zero fails ("/ by zero", even of a NULL), its float
+      // division gives Infinity or NaN: as in SQL, a NULL dividend or divisor gives NULL, and
+      // any other zero divisor is made an integer division by zero, which fails.
       out.append("CASE WHEN ");
+      expr(a.left());
+      out.append(" IS NULL OR ");
       expr(a.right());
-      out.append(" = 0 THEN null ELSE ");
+      out.append(" IS NULL THEN null WHEN ");
+      expr(a.right());
+      out.append(" = 0 THEN 1 / toInteger(");
+      expr(a.right());
+      out.append(") ELSE ");
     }
     out.append('(');
     expr(a.left());

@@ -56,7 +56,7 @@ class CypherWalkTest {
     assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) " + LOCKED
         + "WHERE (n0.`id` = $p1) SET n0 += {`score`: "
         + "CASE WHEN (n0.`score` + $p2) < -2147483648 OR (n0.`score` + $p3) > 2147483647 "
-        + "THEN 1 / ((n0.`score` + $p4) - (n0.`score` + $p5)) ELSE (n0.`score` + $p6) END} "
+        + "THEN range(0, 0, (n0.`score` + $p4) - (n0.`score` + $p5)) ELSE (n0.`score` + $p6) END} "
         + "RETURN count(*)", renderer.render(u).text());
     assertEquals(List.of(table, "score"), renderer.render(u).guarded());
   }
