@@ -9,6 +9,7 @@ import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.Nullability;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -96,7 +97,7 @@ final class CypherWalk {
     }
     orderBy(q.orderBy());
     limit(q.limit());
-    scopes.remove(scope);
+    close(scope);
   }
 
   private boolean update(Update u) {
@@ -119,7 +120,7 @@ final class CypherWalk {
       out.append('}');
     }
     boolean rows = returning(u.returning());
-    scopes.remove(scope);
+    close(scope);
     return rows;
   }
 
@@ -142,7 +143,7 @@ final class CypherWalk {
       out.append(" DETACH DELETE ").append(scope.variable());
       rows = returning(d.returning());
     }
-    scopes.remove(scope);
+    close(scope);
     return rows;
   }
 
@@ -221,11 +222,29 @@ final class CypherWalk {
     return true;
   }
 
-  /** {@code MATCH (v:Label) WHERE filter}, opening a scope the caller closes. */
+  /**
+   * {@code MATCH (v:Label) WHERE filter}, opening a scope the caller closes. A joined table (the
+   * many-to-many include reads its targets with their join rows) is a second node of the same
+   * {@code MATCH}, its join columns equal to the first's, in a scope closed with the first.
+   */
   private Scope match(Source source, Expr filter) {
     Scope scope = open(source);
     out.append("MATCH ");
     node(scope);
+    if (source instanceof Source.Table t && t.join() != null) {
+      Source.Join join = t.join();
+      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++);
+      scopes.push(joined);
+      out.append(", ");
+      node(joined);
+      List<Expr> on = new ArrayList<>();
+      for (int i = 0; i < join.columns().size(); i++) {
+        on.add(Expr.eq(new Expr.Column(joined.table(), join.columns().get(i)),
+            new Expr.Column(scope.table(), join.on().get(i))));
+      }
+      on.add(filter);
+      filter = new Expr.And(on);
+    }
     where(filter);
     return scope;
   }
@@ -237,8 +256,12 @@ final class CypherWalk {
     return scope;
   }
 
+  /** Closes {@code scope} and the scopes opened after it (its joined table's). */
   void close(Scope scope) {
-    scopes.remove(scope);
+    Scope top;
+    do {
+      top = scopes.pop();
+    } while (top != scope && !scopes.isEmpty());
   }
 
   String label(String table) {
@@ -399,7 +422,7 @@ final class CypherWalk {
         out.append(", ");
       }
       boolean ascending = term.direction() == OrderBy.Direction.ASC;
-      if (mayBeNull(term.expr())) {
+      if (Nullability.mayBeNull(schema, term.expr())) {
         // Cypher sorts NULL above every value; the library's rule on every backend is NULLs
         // first ascending and last descending, so the NULL test sorts first (true > false).
         out.append('(');
@@ -409,22 +432,6 @@ final class CypherWalk {
       expr(term.expr());
       out.append(ascending ? " ASC" : " DESC");
     }
-  }
-
-  /**
-   * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
-   * anything else (an optional column, an expression).
-   */
-  private boolean mayBeNull(Expr e) {
-    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
-      return false;
-    }
-    if (!(e instanceof Expr.Column c)) {
-      return true;
-    }
-    TableSchema table = schema.table(c.table());
-    return c.index() < 0 || c.index() >= table.columns().size()
-        || table.column(c.index()).nullable();
   }
 
   private void limit(Limit limit) {
@@ -716,7 +723,7 @@ final class CypherWalk {
       orderBy(q.orderBy());
       limit(q.limit());
     }
-    scopes.remove(scope);
+    close(scope);
   }
 
   TableSchema table(Source source) {

@@ -82,6 +82,42 @@ class CypherWalkTest {
   }
 
   @Test
+  void aNullableOrderSortsNullsFirstAscendingAndLastDescending() {
+    // nickname is optional, score required: only the nickname gets its NULL test first.
+    Query q = new Query(new Source.Table(table), Expr.TRUE,
+        new Returning.Project(List.of(col(0))),
+        List.of(new OrderBy(col(4), OrderBy.Direction.ASC),
+            new OrderBy(col(4), OrderBy.Direction.DESC),
+            new OrderBy(col(3), OrderBy.Direction.ASC)), null);
+    assertEquals("MATCH (n0:`app_" + table + "`) RETURN n0.`id` AS c0 ORDER BY "
+        + "(n0.`nickname` IS NULL) DESC, n0.`nickname` ASC, "
+        + "(n0.`nickname` IS NULL) ASC, n0.`nickname` DESC, n0.`score` ASC",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void aDivisionByZeroFailsAndANullOperandIsNull() {
+    Query q = new Query(new Source.Table(table), new Expr.Compare(Expr.CompareOp.GT,
+        new Expr.Arith(Expr.ArithOp.DIV, col(3), new Expr.Arg(0)), new Expr.Arg(1)),
+        new Returning.Project(List.of(col(0))), List.of(), null);
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (CASE WHEN n0.`score` IS NULL OR $p0 "
+        + "IS NULL THEN null WHEN $p1 = 0 THEN 1 / toInteger($p2) ELSE (n0.`score` / $p3) END "
+        + "> $p4) RETURN n0.`id` AS c0", renderer.render(q).text());
+  }
+
+  @Test
+  void anOffsetAndLimitAreCappedSoThatCypherCanAddThem() {
+    Query q = new Query(new Source.Table(table), Expr.TRUE,
+        new Returning.Project(List.of(col(0))), List.of(),
+        new Limit(new Expr.Arg(0), new Expr.Arg(1)));
+    RenderedCypher c = renderer.render(q);
+    assertEquals(List.of(new Param.Arg(1, Param.Form.ROW_COUNT),
+        new Param.Arg(0, Param.Form.ROW_COUNT)), c.params());
+    assertEquals(Long.MAX_VALUE / 2, io.toasty.neo4j.codec.ParamValues.of(c.params(),
+        List.of(new Value.I64(Long.MAX_VALUE), new Value.I64(3))).get("p1"));
+  }
+
+  @Test
   void aLockingReadIsRefusedWithItsFeature() {
     Query q = new Query(new Source.Table(table), Expr.TRUE,
         new Returning.Project(List.of(col(0))), List.of(), null,
