@@ -198,17 +198,20 @@ final class CypherWalk {
       expr(a.value());
       return;
     }
-    out.append("CASE WHEN ");
-    expr(a.value());
-    out.append(" < ").append(range[0]).append(" OR ");
-    expr(a.value());
-    out.append(" > ").append(range[1]).append(" THEN ").append(OUT_OF_RANGE).append("(0, 0, ");
-    expr(a.value());
-    out.append(" - ");
-    expr(a.value());
-    out.append(") ELSE ");
-    expr(a.value());
-    out.append(" END");
+    Expr v = a.value();
+    cypher("CASE WHEN ", v, " < ", range[0], " OR ", v, " > ", range[1], " THEN ", OUT_OF_RANGE,
+        "(0, 0, ", v, " - ", v, ") ELSE ", v, " END");
+  }
+
+  /** Appends each part: an expression rendered, anything else as its text. */
+  private void cypher(Object... parts) {
+    for (Object part : parts) {
+      if (part instanceof Expr e) {
+        expr(e);
+      } else {
+        out.append(part);
+      }
+    }
   }
 
   /** {@code RETURN count(*)} or the projection; whether rows come back. */
@@ -594,15 +597,8 @@ final class CypherWalk {
       // Cypher's integer division by zero fails ("/ by zero", even of a NULL), its float
       // division gives Infinity or NaN: as in SQL, a NULL dividend or divisor gives NULL, and
       // any other zero divisor is made an integer division by zero, which fails.
-      out.append("CASE WHEN ");
-      expr(a.left());
-      out.append(" IS NULL OR ");
-      expr(a.right());
-      out.append(" IS NULL THEN null WHEN ");
-      expr(a.right());
-      out.append(" = 0 THEN 1 / toInteger(");
-      expr(a.right());
-      out.append(") ELSE ");
+      cypher("CASE WHEN ", a.left(), " IS NULL OR ", a.right(), " IS NULL THEN null WHEN ",
+          a.right(), " = 0 THEN 1 / toInteger(", a.right(), ") ELSE ");
     }
     out.append('(');
     expr(a.left());
