@@ -382,7 +382,12 @@ public final class Db implements Executor {
   public Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
     Objects.requireNonNull(statements, "statements");
     if (driver.capability().interactiveTransactions()) {
-      return transactionMono(tx -> Batch.inOrder(tx, statements));
+      // In a bound transaction, that transaction decides how the batch nests in it.
+      return Mono.deferContextual(context -> {
+        Tx bound = Tx.boundIn(context, this);
+        return bound != null ? bound.execBatch(statements)
+            : transactionMono(tx -> Batch.inOrder(tx, statements));
+      });
     }
     return AtomicBatch.run(this, driver, statements);
   }

@@ -112,11 +112,16 @@ public final class Tx implements Executor {
 
   /**
    * Runs a batch's statements in this transaction, nested (a savepoint): a failing statement
-   * undoes the batch's writes and fails the batch, and this transaction goes on.
+   * undoes the batch's writes and fails the batch, and this transaction goes on. Where the
+   * backend has no savepoints (Neo4j) the statements run in this transaction itself, as a plan
+   * of several statements does: the transaction holds them together, and a failure fails it.
    */
   @Override
   public Mono<java.util.List<Object>> execBatch(
       java.util.List<io.toasty.Statement.Snapshot<?>> statements) {
+    if (!session.db.capability().savepoints()) {
+      return io.toasty.Batch.inOrder(this, statements);
+    }
     return transactionMono(tx -> io.toasty.Batch.inOrder(tx, statements));
   }
 

@@ -85,17 +85,21 @@ final class Neo4jBackend implements Backend {
         .flatMap(drops -> inOneTransaction(drops, prefix));
   }
 
-  /** Runs {@code commands} in one transaction (schema commands may share one). */
+  /**
+   * Runs {@code commands} in one transaction (schema commands may share one), as the driver's
+   * managed transaction: it runs again after a transient failure. Scenarios run in parallel, and
+   * a run's cleanup (deleting its nodes) can deadlock with another run's writes on a label's
+   * lock; Neo4j then fails one of the two with a transient error, to be retried.
+   */
   private Mono<Void> inOneTransaction(List<String> commands, String prefix) {
     if (commands.isEmpty()) {
       return Mono.empty();
     }
     return Flux.usingWhen(
         Mono.fromSupplier(() -> started().session(ReactiveSession.class)),
-        s -> Flux.usingWhen(s.beginTransaction(),
-            tx -> Flux.fromIterable(commands).concatMap(c -> Flux.from(
-                tx.run(c, Map.of("prefix", prefix))).concatMap(r -> Mono.from(r.consume()))),
-            tx -> tx.commit(), (tx, e) -> tx.rollback(), tx -> tx.rollback()),
+        s -> s.executeWrite(tx -> Flux.fromIterable(commands).concatMap(c -> Flux.from(
+                tx.run(c, Map.of("prefix", prefix))).concatMap(r -> Mono.from(r.consume())))
+            .then()),
         s -> Mono.from(s.close())).then();
   }
 

@@ -10,6 +10,9 @@ import java.util.Map;
 
 /** The parameters of one execution: each {@link Param} source read from the operation's args. */
 public final class ParamValues {
+  /** See {@link Param.Form#ROW_COUNT}. */
+  static final long MAX_ROW_COUNT = Long.MAX_VALUE / 2;
+
   private ParamValues() {}
 
   /** {@code $p0, $p1, ..} for {@code params}, reading {@code args}. */
@@ -63,6 +66,11 @@ public final class ParamValues {
       case LIKE_REGEX -> v.isNull() ? null : LikeRegex.of(((Value.Str) v).value(), false);
       case LIKE_REGEX_IGNORE_CASE -> v.isNull() ? null : LikeRegex.of(((Value.Str) v).value(),
           true);
+      case ROW_COUNT -> rowCount(CypherValues.encode(v));
     };
+  }
+
+  private static Object rowCount(Object count) {
+    return count instanceof Long n && n > MAX_ROW_COUNT ? MAX_ROW_COUNT : count;
   }
 }

@@ -9,6 +9,7 @@ import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.Nullability;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -30,6 +31,14 @@ import java.util.Map;
  */
 final class CypherWalk {
   static final String BACKEND = "neo4j";
+  /** A property set and removed within one statement, only to take a node's write lock. */
+  private static final String LOCK_PROPERTY = "`__toasty_lock`";
+  /**
+   * The function a guard calls, with a step of zero, to fail a statement whose computed value
+   * does not fit its column: Cypher cannot raise an error of its own, and this one's message
+   * ({@code range()}'s step) is told apart from every error a value can cause.
+   */
+  static final String OUT_OF_RANGE = "range";
 
   private final Schema schema;
   private final Names names;
@@ -88,11 +97,12 @@ final class CypherWalk {
     }
     orderBy(q.orderBy());
     limit(q.limit());
-    scopes.remove(scope);
+    close(scope);
   }
 
   private boolean update(Update u) {
     Scope scope = match(u.target(), u.filter());
+    lockAndRecheck(scope, u.filter());
     TableSchema table = schema.table(scope.table());
     if (!u.assignments().isEmpty()) {
       // One map, evaluated whole before it is applied: every assignment reads the values the
@@ -110,7 +120,7 @@ final class CypherWalk {
       out.append('}');
     }
     boolean rows = returning(u.returning());
-    scopes.remove(scope);
+    close(scope);
     return rows;
   }
 
@@ -133,14 +143,35 @@ final class CypherWalk {
       out.append(" DETACH DELETE ").append(scope.variable());
       rows = returning(d.returning());
     }
-    scopes.remove(scope);
+    close(scope);
     return rows;
+  }
+
+  /**
+   * Write-locks each matched node, then tests the filter again on what is committed now. A
+   * {@code MATCH ... WHERE} reads without locking, so two transactions could both match a node
+   * by its old values (an {@code @Version} check among them) and both update it; the second to
+   * take the lock now sees the first one's committed values and drops the node when they no
+   * longer match, as a row-level compare-and-set. The lock property is set and removed in the
+   * same statement, so nothing of it is stored.
+   */
+  private void lockAndRecheck(Scope scope, Expr filter) {
+    if (isTrue(filter)) {
+      return;
+    }
+    String v = scope.variable();
+    out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(v);
+    where(filter);
   }
 
   /**
    * An assignment's value; a computed value of a narrower integer column is checked against the
    * column's width (Neo4j's integers are 64-bit: a value that does not fit would be stored and
-   * then not read back), failing the statement, and so writing nothing, when it does not fit.
+   * then not read back), failing the statement, and so writing nothing, when it does not fit. A
+   * computed value of a 64-bit column needs no check (Cypher's own overflow fails it), but is
+   * guarded too, so that its overflow is reported as the field's value out of range, as the
+   * other backends report it.
    */
   void assigned(TableSchema table, Assignment a) {
     assigning = true;
@@ -156,25 +187,31 @@ final class CypherWalk {
     long[] range = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
         : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
         : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE} : null;
-    if (range == null || a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const) {
+    boolean computed = !(a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const);
+    if (computed && (range != null || type == Type.Scalar.I64)) {
+      if (guarded.isEmpty()) {
+        guarded.add(table.name());
+      }
+      guarded.add(table.column(a.target()).name());
+    }
+    if (range == null || !computed) {
       expr(a.value());
       return;
     }
-    if (guarded.isEmpty()) {
-      guarded.add(table.name());
+    Expr v = a.value();
+    cypher("CASE WHEN ", v, " < ", range[0], " OR ", v, " > ", range[1], " THEN ", OUT_OF_RANGE,
+        "(0, 0, ", v, " - ", v, ") ELSE ", v, " END");
+  }
+
+  /** Appends each part: an expression rendered, anything else as its text. */
+  private void cypher(Object... parts) {
+    for (Object part : parts) {
+      if (part instanceof Expr e) {
+        expr(e);
+      } else {
+        out.append(part);
+      }
     }
-    guarded.add(table.column(a.target()).name());
-    out.append("CASE WHEN ");
-    expr(a.value());
-    out.append(" < ").append(range[0]).append(" OR ");
-    expr(a.value());
-    out.append(" > ").append(range[1]).append(" THEN 1 / (");
-    expr(a.value());
-    out.append(" - ");
-    expr(a.value());
-    out.append(") ELSE ");
-    expr(a.value());
-    out.append(" END");
   }
 
   /** {@code RETURN count(*)} or the projection; whether rows come back. */
@@ -188,11 +225,29 @@ final class CypherWalk {
     return true;
   }
 
-  /** {@code MATCH (v:Label) WHERE filter}, opening a scope the caller closes. */
+  /**
+   * {@code MATCH (v:Label) WHERE filter}, opening a scope the caller closes. A joined table (the
+   * many-to-many include reads its targets with their join rows) is a second node of the same
+   * {@code MATCH}, its join columns equal to the first's, in a scope closed with the first.
+   */
   private Scope match(Source source, Expr filter) {
     Scope scope = open(source);
     out.append("MATCH ");
     node(scope);
+    if (source instanceof Source.Table t && t.join() != null) {
+      Source.Join join = t.join();
+      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++);
+      scopes.push(joined);
+      out.append(", ");
+      node(joined);
+      List<Expr> on = new ArrayList<>();
+      for (int i = 0; i < join.columns().size(); i++) {
+        on.add(Expr.eq(new Expr.Column(joined.table(), join.columns().get(i)),
+            new Expr.Column(scope.table(), join.on().get(i))));
+      }
+      on.add(filter);
+      filter = new Expr.And(on);
+    }
     where(filter);
     return scope;
   }
@@ -204,8 +259,12 @@ final class CypherWalk {
     return scope;
   }
 
+  /** Closes {@code scope} and the scopes opened after it (its joined table's). */
   void close(Scope scope) {
-    scopes.remove(scope);
+    Scope top;
+    do {
+      top = scopes.pop();
+    } while (top != scope && !scopes.isEmpty());
   }
 
   String label(String table) {
@@ -365,8 +424,16 @@ final class CypherWalk {
       if (i > 0) {
         out.append(", ");
       }
+      boolean ascending = term.direction() == OrderBy.Direction.ASC;
+      if (Nullability.mayBeNull(schema, term.expr())) {
+        // Cypher sorts NULL above every value; the library's rule on every backend is NULLs
+        // first ascending and last descending, so the NULL test sorts first (true > false).
+        out.append('(');
+        expr(term.expr());
+        out.append(ascending ? " IS NULL) DESC, " : " IS NULL) ASC, ");
+      }
       expr(term.expr());
-      out.append(term.direction() == OrderBy.Direction.ASC ? " ASC" : " DESC");
+      out.append(ascending ? " ASC" : " DESC");
     }
   }
 
@@ -376,10 +443,21 @@ final class CypherWalk {
     }
     if (limit.offset() != null) {
       out.append(" SKIP ");
-      expr(limit.offset());
+      rowCount(limit.offset());
     }
     out.append(" LIMIT ");
-    expr(limit.count());
+    rowCount(limit.count());
+  }
+
+  /** A SKIP or LIMIT value, as a parameter of {@link Param.Form#ROW_COUNT}. */
+  private void rowCount(Expr e) {
+    if (e instanceof Expr.Arg a) {
+      param(new Param.Arg(a.index(), Param.Form.ROW_COUNT));
+    } else if (e instanceof Expr.Const c) {
+      param(new Param.Const(c.value(), Param.Form.ROW_COUNT));
+    } else {
+      expr(e);
+    }
   }
 
   // ---- expressions ---------------------------------------------------------------------------
@@ -505,7 +583,7 @@ final class CypherWalk {
     out.append(" IS NULL))");
   }
 
-  /** SQL arithmetic: a division or remainder by zero is NULL, not Cypher's error. */
+  /** SQL arithmetic: a division or remainder by zero fails, with integers and floats alike. */
   private void arith(Expr.Arith a) {
     if (isDecimal(a.left()) || isDecimal(a.right())) {
       // Decimals are sortable strings here (SortableDecimal): Cypher's + would join them, and
@@ -516,9 +594,11 @@ final class CypherWalk {
     }
     boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
     if (divides) {
-      out.append("CASE WHEN ");
-      expr(a.right());
-      out.append(" = 0 THEN null ELSE ");
+      // Cypher's integer division by zero fails ("/ by zero", even of a NULL), its float
+      // division gives Infinity or NaN: as in SQL, a NULL dividend or divisor gives NULL, and
+      // any other zero divisor is made an integer division by zero, which fails.
+      cypher("CASE WHEN ", a.left(), " IS NULL OR ", a.right(), " IS NULL THEN null WHEN ",
+          a.right(), " = 0 THEN 1 / toInteger(", a.right(), ") ELSE ");
     }
     out.append('(');
     expr(a.left());
@@ -639,7 +719,7 @@ final class CypherWalk {
       orderBy(q.orderBy());
       limit(q.limit());
     }
-    scopes.remove(scope);
+    close(scope);
   }
 
   TableSchema table(Source source) {

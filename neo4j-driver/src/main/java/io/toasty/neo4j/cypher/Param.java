@@ -45,6 +45,12 @@ public sealed interface Param {
     /** An SQL LIKE pattern as a Java regular expression, matching case. */
     LIKE_REGEX,
     /** An SQL LIKE pattern as a Java regular expression, ignoring case. */
-    LIKE_REGEX_IGNORE_CASE
+    LIKE_REGEX_IGNORE_CASE,
+    /**
+     * A SKIP or LIMIT count, at most {@code Long.MAX_VALUE / 2}: Cypher adds the two, and an
+     * offset without a limit (whose count is {@code Long.MAX_VALUE}) would overflow that sum.
+     * No graph holds that many rows, so the cap changes no result.
+     */
+    ROW_COUNT
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.neo4j.error;
 
 import io.toasty.ConnectionLostException;
+import io.toasty.DivisionByZeroException;
 import io.toasty.DriverException;
 import io.toasty.NumericOverflowException;
 import io.toasty.QueryTimeoutException;
@@ -27,11 +28,13 @@ import org.neo4j.driver.exceptions.TransientException;
  * constraint's failure is a {@link UniqueViolationException} naming the model and fields, a
  * deadlock or a conflicting transaction a {@link SerializationFailureException}, a lost server a
  * {@link ConnectionLostException}, integer overflow a {@link NumericOverflowException}, a
+ * division by zero a {@link DivisionByZeroException}, a
  * transaction timeout a {@link QueryTimeoutException}; anything else a {@link DriverException}
  * carrying Neo4j's status code.
  */
 public final class Neo4jErrors {
   public static final String BACKEND = "neo4j";
+  private static final String ARITHMETIC = "Neo.ClientError.Statement.ArithmeticError";
   /** "Node(3) already exists with label `L` and property `p` = 'v'" (and "properties"). */
   private static final Pattern EXISTS = Pattern.compile(
       "already exists with label `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$", Pattern.DOTALL);
@@ -47,12 +50,13 @@ public final class Neo4jErrors {
 
   /**
    * The typed error for {@code t} raised by {@code guarded}'s statement (see
-   * {@code RenderedCypher.guarded()}): its division by zero is a value out of its column's range.
+   * {@code RenderedCypher.guarded()}): its zero-step {@code range()} is a computed value out of
+   * its column's range, and so is an integer overflow, which only a computed value can cause
+   * there.
    */
   public Throwable translate(Throwable t, List<String> guarded) {
     if (!guarded.isEmpty() && t instanceof ClientException e
-        && "Neo.ClientError.Statement.ArithmeticError".equals(e.code())
-        && e.getMessage() != null && e.getMessage().contains("/ by zero")) {
+        && (isZeroStepRange(e) || isOverflow(e))) {
       String tableName = guarded.get(0);
       TableSchema table = hasTable(tableName) ? schema.table(tableName) : null;
       ModelSchema model = table == null ? null : modelOf(table);
@@ -62,6 +66,22 @@ public final class Neo4jErrors {
           "a computed value does not fit its integer field", withheld(e, e.getMessage()));
     }
     return translate(t);
+  }
+
+  /** The guard's failure: {@code range(0, 0, 0)}, which nothing else in a statement calls. */
+  private static boolean isZeroStepRange(ClientException e) {
+    return "Neo.ClientError.Statement.ArgumentError".equals(e.code())
+        && e.getMessage() != null && e.getMessage().contains("'range()' cannot be zero");
+  }
+
+  private static boolean isOverflow(ClientException e) {
+    return ARITHMETIC.equals(e.code()) && e.getMessage() != null
+        && e.getMessage().contains("overflow");
+  }
+
+  private static boolean isDivisionByZero(ClientException e) {
+    return ARITHMETIC.equals(e.code()) && e.getMessage() != null
+        && e.getMessage().contains("/ by zero");
   }
 
   /** The typed error for {@code t}; typed errors pass through. */
@@ -90,9 +110,12 @@ public final class Neo4jErrors {
       return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
           + "timeout: " + e.getMessage(), e);
     }
-    if (t instanceof ClientException && code.equals("Neo.ClientError.Statement.ArithmeticError")
-        && e.getMessage() != null && e.getMessage().contains("overflow")) {
+    if (t instanceof ClientException c && isOverflow(c)) {
       return new NumericOverflowException(BACKEND, "an integer result is out of range: "
+          + e.getMessage(), e);
+    }
+    if (t instanceof ClientException c && isDivisionByZero(c)) {
+      return new DivisionByZeroException(BACKEND, null, "a division or remainder by zero: "
           + e.getMessage(), e);
     }
     return new DriverException(BACKEND, code, code + ": " + e.getMessage(), e);

@@ -53,11 +53,68 @@ class CypherWalkTest {
         List.of(new Assignment(3, new Expr.Arith(Expr.ArithOp.ADD, col(3), new Expr.Arg(1)))),
         new Returning.Count());
     // score is an int: the computed value is checked against its width before it is stored.
-    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) SET n0 += {`score`: "
-        + "CASE WHEN (n0.`score` + $p1) < -2147483648 OR (n0.`score` + $p2) > 2147483647 "
-        + "THEN 1 / ((n0.`score` + $p3) - (n0.`score` + $p4)) ELSE (n0.`score` + $p5) END} "
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) " + LOCKED
+        + "WHERE (n0.`id` = $p1) SET n0 += {`score`: "
+        + "CASE WHEN (n0.`score` + $p2) < -2147483648 OR (n0.`score` + $p3) > 2147483647 "
+        + "THEN range(0, 0, (n0.`score` + $p4) - (n0.`score` + $p5)) ELSE (n0.`score` + $p6) END} "
         + "RETURN count(*)", renderer.render(u).text());
     assertEquals(List.of(table, "score"), renderer.render(u).guarded());
+  }
+
+  /** What an update does between matching and writing: lock each node, then test again. */
+  private static final String LOCKED = "SET n0.`__toasty_lock` = true REMOVE n0.`__toasty_lock` "
+      + "WITH n0 ";
+
+  @Test
+  void anUpdateLocksEachMatchedNodeThenTestsItsFilterAgain() {
+    // The version check is a compare-and-set: a transaction that matched by the old version and
+    // waited for the node's lock tests it again on what the winner committed.
+    Update u = new Update(new Source.Table(table), Expr.and(
+        Expr.eq(col(0), new Expr.Arg(0)), Expr.eq(col(3), new Expr.Arg(1))),
+        List.of(new Assignment(1, new Expr.Arg(2))), new Returning.Count());
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE ((n0.`id` = $p0) AND (n0.`score` = $p1)) "
+        + LOCKED + "WHERE ((n0.`id` = $p2) AND (n0.`score` = $p3)) SET n0 += {`email`: $p4} "
+        + "RETURN count(*)", renderer.render(u).text());
+    Update all = new Update(new Source.Table(table), Expr.TRUE,
+        List.of(new Assignment(1, new Expr.Arg(0))), new Returning.Count());
+    assertEquals("MATCH (n0:`app_" + table + "`) SET n0 += {`email`: $p0} RETURN count(*)",
+        renderer.render(all).text(), "nothing to test again without a filter");
+  }
+
+  @Test
+  void aNullableOrderSortsNullsFirstAscendingAndLastDescending() {
+    // nickname is optional, score required: only the nickname gets its NULL test first.
+    Query q = new Query(new Source.Table(table), Expr.TRUE,
+        new Returning.Project(List.of(col(0))),
+        List.of(new OrderBy(col(4), OrderBy.Direction.ASC),
+            new OrderBy(col(4), OrderBy.Direction.DESC),
+            new OrderBy(col(3), OrderBy.Direction.ASC)), null);
+    assertEquals("MATCH (n0:`app_" + table + "`) RETURN n0.`id` AS c0 ORDER BY "
+        + "(n0.`nickname` IS NULL) DESC, n0.`nickname` ASC, "
+        + "(n0.`nickname` IS NULL) ASC, n0.`nickname` DESC, n0.`score` ASC",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void aDivisionByZeroFailsAndANullOperandIsNull() {
+    Query q = new Query(new Source.Table(table), new Expr.Compare(Expr.CompareOp.GT,
+        new Expr.Arith(Expr.ArithOp.DIV, col(3), new Expr.Arg(0)), new Expr.Arg(1)),
+        new Returning.Project(List.of(col(0))), List.of(), null);
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (CASE WHEN n0.`score` IS NULL OR $p0 "
+        + "IS NULL THEN null WHEN $p1 = 0 THEN 1 / toInteger($p2) ELSE (n0.`score` / $p3) END "
+        + "> $p4) RETURN n0.`id` AS c0", renderer.render(q).text());
+  }
+
+  @Test
+  void anOffsetAndLimitAreCappedSoThatCypherCanAddThem() {
+    Query q = new Query(new Source.Table(table), Expr.TRUE,
+        new Returning.Project(List.of(col(0))), List.of(),
+        new Limit(new Expr.Arg(0), new Expr.Arg(1)));
+    RenderedCypher c = renderer.render(q);
+    assertEquals(List.of(new Param.Arg(1, Param.Form.ROW_COUNT),
+        new Param.Arg(0, Param.Form.ROW_COUNT)), c.params());
+    assertEquals(Long.MAX_VALUE / 2, io.toasty.neo4j.codec.ParamValues.of(c.params(),
+        List.of(new Value.I64(Long.MAX_VALUE), new Value.I64(3))).get("p1"));
   }
 
   @Test

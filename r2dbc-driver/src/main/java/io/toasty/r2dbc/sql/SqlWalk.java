@@ -12,6 +12,7 @@ import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.Nullability;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -167,26 +168,10 @@ final class SqlWalk {
       out.append(ascending ? " ASC" : " DESC");
       switch (dialect.nullOrder()) {
         case LOWEST -> { }
-        case HIGHEST -> out.append(!mayBeNull(term.expr()) ? ""
+        case HIGHEST -> out.append(!Nullability.mayBeNull(schema, term.expr()) ? ""
             : ascending ? " NULLS FIRST" : " NULLS LAST");
       }
     }
-  }
-
-  /**
-   * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
-   * anything else (an optional column, an expression).
-   */
-  private boolean mayBeNull(Expr e) {
-    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
-      return false;
-    }
-    if (!(e instanceof Expr.Column c)) {
-      return true;
-    }
-    TableSchema table = schema.table(c.table());
-    return c.index() < 0 || c.index() >= table.columns().size()
-        || table.column(c.index()).nullable();
   }
 
   private void lock(RowLock lock) {

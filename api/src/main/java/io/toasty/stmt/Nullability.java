@@ -1,0 +1,28 @@
+package io.toasty.stmt;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+
+/**
+ * Whether an expression may be NULL, as renderers ask it where NULL needs a treatment of its own
+ * (the library's NULL order: first ascending, last descending, whatever the database's own).
+ */
+public final class Nullability {
+  private Nullability() {}
+
+  /**
+   * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
+   * anything else (an optional column, an expression).
+   */
+  public static boolean mayBeNull(Schema schema, Expr e) {
+    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
+      return false;
+    }
+    if (!(e instanceof Expr.Column c)) {
+      return true;
+    }
+    TableSchema table = schema.table(c.table());
+    return c.index() < 0 || c.index() >= table.columns().size()
+        || table.column(c.index()).nullable();
+  }
+}
