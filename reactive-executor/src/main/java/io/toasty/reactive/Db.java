@@ -346,7 +346,8 @@ public final class Db implements Executor {
     }
     // Every connection the plan needs, taken together: it never holds one while waiting for
     // another (EXECUTION.md), so no number of concurrent plans can deadlock the pool.
-    int connections = Interpreter.streamsAside(plan.actions()) ? 2 : 1;
+    // An include's sibling branches each get a connection of their own (at most the pool's size).
+    int connections = 1 + Interpreter.asideWidth(plan.actions());
     return Flux.usingWhen(driver.lease(connections),
         lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
             lease.main(), lease.aside()))),

@@ -14,13 +14,15 @@ import reactor.core.publisher.Mono;
 /**
  * The connections one plan runs on outside a transaction, taken under permits granted together
  * before the plan starts, and given back together when it ends: the {@link #main()} connection
- * for the plan's own statements and its result stream, and, where the lease has two, a worker for
- * the operations that must run while the result still streams (an include's child queries), one
- * at a time.
+ * for the plan's own statements and its result stream, and, where the lease has more, workers for
+ * the operations that must run while the result still streams (an include's child queries), each
+ * one operation at a time. A plan whose includes have {@code k} sibling branches leases
+ * {@code 1 + k} connections (at most the pool's size), so that its branches run at once.
  *
- * <p>A child operation takes a third connection of its own when one is free at once and nobody
- * waits for one ({@code extra}), so that sibling includes run concurrently on an idle pool; it
- * never waits for one, which is what keeps the plan from holding connections while waiting.
+ * <p>An operation goes to an idle worker; when none is idle it takes an extra connection of its
+ * own if one is free at once and nobody waits for one ({@code extra}), else it waits its turn on
+ * the least busy worker. It never waits for a connection, which is what keeps the plan from
+ * holding connections while waiting.
  */
 final class Lease {
   private static final String CLOSED = "the plan's connections were given back";
@@ -32,8 +34,8 @@ final class Lease {
   /** The acquire timeout the wait for the permits began: the connections get what is left. */
   private final AcquireDeadline deadline;
   private final List<Connection> connections = new ArrayList<>(2);
+  private final List<Worker> workers = new ArrayList<>(1);
   private boolean closed;
-  private SerialConnection worker;
 
   Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
       AcquireDeadline deadline) {
@@ -62,8 +64,8 @@ final class Lease {
       late = closed;
       if (!late) {
         connections.add(c);
-        if (connections.size() == 2) {
-          worker = new SerialConnection(c, CLOSED);
+        if (connections.size() > 1) {
+          workers.add(new Worker(new SerialConnection(c, CLOSED)));
         }
       }
     }
@@ -78,18 +80,33 @@ final class Lease {
   }
 
   /**
-   * Where child operations go while the main connection streams: a free extra connection, else
-   * the worker, one operation at a time; null when the lease has one connection only (the plan
-   * then reads its parents to the end before it sends a child query on the main connection).
+   * Where child operations go while the main connection streams: an idle worker, else a free
+   * extra connection, else the least busy worker; null when the lease has one connection only
+   * (the plan then reads its parents to the end before it sends a child query on the main
+   * connection).
    */
   synchronized Sender aside() {
-    if (worker == null) {
+    if (workers.isEmpty()) {
       return null;
     }
-    SerialConnection w = worker;
-    return op -> Flux.usingWhen(extra.get().map(Optional::of).defaultIfEmpty(Optional.empty()),
-        c -> c.isPresent() ? Sender.of(c.get()).send(op) : w.send(op),
-        Lease::closeExtra, (c, e) -> closeExtra(c), Lease::closeExtra);
+    List<Worker> all = List.copyOf(workers);
+    return op -> Flux.defer(() -> {
+      Worker w = Worker.leastBusy(all);
+      if (w.take() == 0) {
+        return w.send(op);
+      }
+      w.release(); // busy: a free extra connection first, else a turn on the least busy worker
+      return Flux.usingWhen(extra.get().map(Optional::of).defaultIfEmpty(Optional.empty()),
+          c -> {
+            if (c.isPresent()) {
+              return Sender.of(c.get()).send(op);
+            }
+            Worker turn = Worker.leastBusy(all); // may have changed meanwhile
+            turn.take();
+            return turn.send(op);
+          },
+          Lease::closeExtra, (c, e) -> closeExtra(c), Lease::closeExtra);
+    });
   }
 
   private static Mono<Void> closeExtra(Optional<Connection> c) {
@@ -99,7 +116,7 @@ final class Lease {
   /** Gives every connection back (the worker once its operation is over), then the permits. */
   Mono<Void> close() {
     return Mono.defer(() -> {
-      List<Mono<Void>> closes = new ArrayList<>(2);
+      List<Mono<Void>> closes = new ArrayList<>(1 + workers.size());
       synchronized (this) {
         if (closed) {
           return Mono.empty();
@@ -108,9 +125,7 @@ final class Lease {
         if (!connections.isEmpty()) {
           closes.add(connections.get(0).close());
         }
-        if (worker != null) {
-          closes.add(worker.close());
-        }
+        workers.forEach(w -> closes.add(w.connection().close()));
       }
       return Flux.fromIterable(closes)
           .flatMap(c -> c.onErrorResume(e -> Mono.empty()))

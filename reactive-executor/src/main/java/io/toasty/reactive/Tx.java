@@ -6,6 +6,7 @@ import io.toasty.SqlStatement;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.Executor;
+import io.toasty.KeysetWindows;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.reactive.exec.Interpreter;
@@ -271,6 +272,15 @@ public final class Tx implements Executor {
     Db.Bound bound = session.db.bind(statement);
     ActionPlan actions = bound.plan().actions();
     Sender sender = session.connection;
+    java.util.Optional<KeysetWindows> windows = IncludeWindows.of(session.db, statement, actions);
+    if (windows.isPresent()) {
+      // One turn of the lane for the whole walk: a statement issued while it streams makes it
+      // read its remaining windows at once, as any statement's rest is read (Lane).
+      return lane.submit(() -> windows.get().walk(window -> {
+        Db.Bound b = session.db.bind(window);
+        return session.db.results(b, Interpreter.run(b.plan().actions(), b.args(), sender));
+      }));
+    }
     Flux<Value.Record> rows;
     if (!actions.needsConnection()) {
       rows = Interpreter.run(actions, bound.args(), (Sender) null);

@@ -108,6 +108,18 @@ final class RelationsGuide {
     return List.of(withLikedComments, loaded, comments);
   }
 
+  static List<Integer> inTransaction(Db db) {
+    // snippet: include-in-transaction
+    List<Integer> postCounts = db.transaction(tx -> Authors.all()
+            .orderBy(Authors.NAME.asc())
+            .include(Authors.POSTS)
+            .stream(tx)                       // parents in keyset windows of 500
+            .map(a -> a.posts().get().size()))
+        .collectList().block();
+    // end-snippet
+    return postCounts;
+  }
+
   static List<List<Author>> underLoad(String url) {
     // snippet: pool-under-load
     Db small = Toasty.builder()

@@ -58,6 +58,23 @@ class RelationsGuideTest {
   }
 
   @Test
+  void anIncludeStreamsInsideATransaction() {
+    Authors.create().name("Ann").posts(Posts.create().title("Hello"), Posts.create()
+        .title("Again")).exec(db).block();
+    for (int i = 0; i < 1200; i += 100) {
+      List<AuthorCreate> rows = new java.util.ArrayList<>();
+      for (int j = i; j < i + 100; j++) {
+        rows.add(Authors.create().name(String.format("Bob%04d", j)));
+      }
+      Authors.createMany(rows).exec(db).block();
+    }
+    List<Integer> counts = RelationsGuide.inTransaction(db);
+    assertEquals(1201, counts.size(), "three windows, every author once");
+    assertEquals(2, counts.get(0), "Ann first, with her posts");
+    assertTrue(counts.subList(1, counts.size()).stream().allMatch(n -> n == 0));
+  }
+
+  @Test
   void includesUnderLoadCompleteOnASmallPool() {
     List<List<Author>> pages = RelationsGuide.underLoad("r2dbc:h2:mem:///relations-load");
     assertEquals(200, pages.size(), "every request completed and the pool was quiet after");

@@ -51,16 +51,26 @@ public final class Interpreter {
   }
 
   /**
-   * Whether {@code plan} sends operations while another operation's rows still stream (an
-   * include's child queries), and so runs best with a second connection beside its own.
+   * How many operations {@code plan} can have in flight beside its own stream: the most sibling
+   * branches of one of its includes (at any depth), 0 when it has none. A plan outside a
+   * transaction leases that many connections beside its own, together.
    */
-  public static boolean streamsAside(ActionPlan plan) {
+  public static int asideWidth(ActionPlan plan) {
+    int width = 0;
     for (Action a : plan.actions()) {
-      if (a instanceof NestedMergeAction) {
-        return true;
+      if (a instanceof NestedMergeAction merge) {
+        width = Math.max(width, width(merge.branches()));
       }
     }
-    return false;
+    return width;
+  }
+
+  private static int width(List<io.toasty.planner.plan.MergeBranch> branches) {
+    int width = branches.size();
+    for (io.toasty.planner.plan.MergeBranch b : branches) {
+      width = Math.max(width, width(b.nested()));
+    }
+    return width;
   }
 
   private Flux<Value.Record> start() {

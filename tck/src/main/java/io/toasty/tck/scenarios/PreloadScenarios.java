@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.Tck;
 import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.Article;
@@ -185,5 +188,76 @@ public abstract class PreloadScenarios {
     List<Author> d = data(db);
     Author ann = await(Authors.filterById(d.get(0).id()).include(Authors.ARTICLES).get(db));
     assertEquals(2, ann.articles().get().size());
+  }
+
+  /** {@code n} authors named {@code author0000..}, each with one article; in key order. */
+  static List<Author> authorsWithAnArticle(Db db, int n) {
+    List<Author> out = new java.util.ArrayList<>(n);
+    for (int from = 0; from < n; from += 100) {
+      List<io.toasty.tck.models.AuthorCreate> rows = new java.util.ArrayList<>();
+      for (int i = from; i < Math.min(n, from + 100); i++) {
+        rows.add(Authors.create().name(String.format("author%04d", i)));
+      }
+      List<Author> created = await(Authors.createMany(rows).exec(db));
+      List<io.toasty.tck.models.ArticleCreate> articles = new java.util.ArrayList<>();
+      created.forEach(a -> articles.add(Articles.create().author(a).title(a.name()).votes(1)));
+      await(Articles.createMany(articles).exec(db));
+      out.addAll(created);
+    }
+    return out;
+  }
+
+  /**
+   * Inside a transaction (one connection) an include reads its parents in keyset windows of
+   * the include's window (500): each window's parents, then their children, then the next
+   * window after the last key read. 1,100 authors are three windows, two queries each.
+   */
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void insideATransactionParentsAreReadInKeysetWindows(Db db, OperationLog log) {
+    List<Author> all = authorsWithAnArticle(db, 1100);
+    log.clear();
+    List<Author> read = Tck.awaitAll(db.transaction(tx -> Authors.all()
+        .include(Authors.ARTICLES).stream(tx)));
+    assertEquals(all.stream().map(Author::id).sorted().toList(),
+        read.stream().map(Author::id).toList(), "every author once, in key order");
+    assertTrue(read.stream().allMatch(a -> a.articles().get().size() == 1
+        && a.articles().get().get(0).title().equals(a.name())));
+    assertEquals(6, log.count(Operation.QuerySql.class), "three windows of parents, each with "
+        + "one query of their children: " + log);
+  }
+
+  /** The walk keeps the query's order and limit: the same records as outside a transaction. */
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void insideATransactionWindowsKeepOrderAndLimit(Db db, OperationLog log) {
+    authorsWithAnArticle(db, 1100);
+    List<String> expected = await(Authors.all().orderBy(Authors.NAME.desc()).limit(700)
+        .offset(3).include(Authors.ARTICLES).collect(db)).stream().map(Author::name).toList();
+    assertEquals(700, expected.size());
+    assertEquals("author1096", expected.get(0));
+    log.clear();
+    List<Author> read = Tck.awaitAll(db.transaction(tx -> Authors.all()
+        .orderBy(Authors.NAME.desc()).limit(700).offset(3).include(Authors.ARTICLES)
+        .stream(tx)));
+    assertEquals(expected, read.stream().map(Author::name).toList());
+    assertTrue(read.stream().allMatch(a -> a.articles().get().size() == 1));
+    assertEquals(4, log.count(Operation.QuerySql.class), "windows of 500 and 200: " + log);
+  }
+
+  /**
+   * A write issued while the windows stream does not wait for them to be consumed: the walk
+   * reads its remaining windows at once and hands the connection on, so the authors created
+   * meanwhile are not read (the stream ends, as a single query's would).
+   */
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void aWriteWhileTheWindowsStreamRunsAfterThem(Db db) {
+    authorsWithAnArticle(db, 600);
+    List<Author> created = Tck.awaitAll(db.transaction(tx -> Authors.all()
+        .include(Authors.ARTICLES).stream(tx)
+        .concatMap(a -> Authors.create().name("copy of " + a.name()).exec(tx))));
+    assertEquals(600, created.size());
+    assertEquals(1200L, (long) await(Authors.all().count(db)));
   }
 }

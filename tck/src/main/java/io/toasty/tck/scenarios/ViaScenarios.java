@@ -15,6 +15,7 @@ import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.Tck;
 import io.toasty.tck.models.Region;
 import io.toasty.tck.models.Regions;
 import io.toasty.tck.models.Sale;
@@ -79,15 +80,34 @@ public abstract class ViaScenarios {
   }
 
   @BackendTest
-  public void includeHonoursItsFilterAndNests(Db db) {
+  public void includeHonoursItsFilterAndNests(Db db, OperationLog log) {
     data(db);
+    log.clear();
     List<Region> regions = sortedBy(await(Regions.all()
         .include(Regions.SALES.filter(Sales.AMOUNT.gt(6)).then(Sales.LINES)).collect(db)),
         Region::name);
+    // regions, their stores, the stores' sales, the sales' lines: one query per step and level
+    assertEquals(4, log.size(), log::toString);
     assertEquals(List.of(20, 50), sortedAmounts(regions.get(1).sales().get()));
     Sale seven = regions.get(2).sales().get().get(0);
     assertEquals(7, seven.amount());
     assertEquals(List.of("plum"), seven.lines().get().stream().map(SaleLine::sku).toList());
+  }
+
+  /** Inside a transaction (one connection) still one query per step. */
+  @BackendTest
+  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  public void insideATransactionOneQueryPerStep(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    List<Region> regions = sortedBy(Tck.awaitAll(db.transaction(tx -> Regions.all()
+        .include(Regions.SALES, Regions.LINES).stream(tx))), Region::name);
+    // regions; stores and sales for SALES; stores, sales and lines for LINES
+    assertEquals(6, log.size() - log.count(io.toasty.driver.Operation.Transaction.class),
+        log::toString);
+    assertEquals(List.of(5, 20, 50), sortedAmounts(regions.get(1).sales().get()));
+    assertEquals(List.of("plum"), regions.get(2).lines().get().stream().map(SaleLine::sku)
+        .toList());
   }
 
   @BackendTest

@@ -19,19 +19,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 
 /**
- * Run in a JVM of its own with {@code -Xmx256m} by {@link IncludeMemoryTest}: stores {@code N}
- * authors with two articles each in H2 (in memory, in the same heap), then streams
- * {@code Authors.all().include(Authors.ARTICLES)} over all of them, sampling the heap after a
- * full GC every 20,000 authors. Prints one line of figures; exits non-zero on any failure.
+ * Run in a JVM of its own with a small heap by {@link IncludeMemoryTest}: stores {@code N}
+ * authors with two articles each, then streams {@code Authors.all().include(Authors.ARTICLES)}
+ * over all of them, sampling the heap after a full GC every 20,000 authors. Prints one line of
+ * figures; exits non-zero on any failure.
+ *
+ * <p>Arguments: {@code N}, then optionally the database URL (default H2 in memory, in the same
+ * heap) and {@code tx} to stream inside a transaction ({@code db.transaction(tx -> ...)}, one
+ * connection for the parents and their children).
  */
 public final class IncludeMemoryMain {
   private IncludeMemoryMain() {}
 
   public static void main(String[] args) {
     int n = Integer.parseInt(args[0]);
+    String url = args.length > 1 ? args[1] : "r2dbc:h2:mem:///memory_test;DB_CLOSE_DELAY=-1";
+    boolean inTransaction = args.length > 2 && args[2].equals("tx");
     Db db = Toasty.builder()
         .models(Authors.MODEL, Articles.MODEL, Comments.MODEL, Bios.MODEL)
-        .url("r2dbc:h2:mem:///memory_test;DB_CLOSE_DELAY=-1")
+        .url(url)
         .poolMaxSize(4)
         .build();
     Duration wait = Duration.ofMinutes(5);
@@ -62,7 +68,10 @@ public final class IncludeMemoryMain {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
-    Authors.all().include(Authors.ARTICLES).stream(db)
+    Flux<Author> authors = inTransaction
+        ? db.transaction(tx -> Authors.all().include(Authors.ARTICLES).stream(tx))
+        : Authors.all().include(Authors.ARTICLES).stream(db);
+    authors
         .doOnNext(a -> {
           articlesSeen.addAndGet(a.articles().get().size());
           if (authorsSeen.incrementAndGet() % 20_000 == 0) {
@@ -84,9 +93,9 @@ public final class IncludeMemoryMain {
       System.out.println("MISMATCH authors=" + authorsSeen + " articles=" + articlesSeen);
       System.exit(2);
     }
-    System.out.printf("RESULT authors=%d articles=%d maxHeap=%dMiB baselineAfterGc=%dMiB "
+    System.out.printf("RESULT transaction=%b authors=%d articles=%d maxHeap=%dMiB baselineAfterGc=%dMiB "
             + "maxUsedAfterGcWhileStreaming=%dMiB peakUsedWhileStreaming=%dMiB loadSeconds=%.1f "
-            + "streamSeconds=%.1f%n", n, articlesSeen.get(), mib(max), mib(baseline),
+            + "streamSeconds=%.1f%n", inTransaction, n, articlesSeen.get(), mib(max), mib(baseline),
         mib(maxAfterGc.get()), mib(peak), (loaded - start) / 1e9, (streamed - loaded) / 1e9);
     System.exit(0);
   }

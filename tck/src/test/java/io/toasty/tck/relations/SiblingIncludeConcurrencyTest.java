@@ -9,7 +9,11 @@ import io.toasty.tck.models.Author;
 import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comments;
+import io.toasty.reactive.Tx;
+import io.toasty.tck.Tck;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,12 +28,7 @@ class SiblingIncludeConcurrencyTest {
   @Test
   void bothChildQueriesAreInFlightBeforeEitherCompletes() {
     GateDriver[] gate = new GateDriver[1];
-    Db db = Toasty.builder()
-        .models(Authors.MODEL, Articles.MODEL, Comments.MODEL, Bios.MODEL)
-        .url("r2dbc:h2:mem:///siblings_" + UUID.randomUUID().toString().replace("-", ""))
-        .poolMaxSize(4)
-        .wrapDriver(d -> gate[0] = new GateDriver(d, Set.of("articles", "bios"), 2))
-        .build();
+    Db db = open(4, gate);
     try {
       db.schema().reset().block(Duration.ofSeconds(20));
       Author ann = Authors.create().name("ann").exec(db).block(Duration.ofSeconds(20));
@@ -43,5 +42,47 @@ class SiblingIncludeConcurrencyTest {
     } finally {
       db.close().block(Duration.ofSeconds(20));
     }
+  }
+
+  /**
+   * The plan leases a connection per sibling branch beside its own, together: with a pool of
+   * three of which a transaction holds one, the include waits at the gate for three permits
+   * (instead of starting on two and finding no third free for its second branch, which would
+   * then wait behind the first, and the gate would never open), and once the transaction ends
+   * both child queries are in flight at once.
+   */
+  @Test
+  void siblingsLeaseTheirConnectionsTogether() {
+    GateDriver[] gate = new GateDriver[1];
+    Db db = open(3, gate);
+    Duration wait = Duration.ofSeconds(20);
+    try {
+      db.schema().reset().block(wait);
+      Author ann = Authors.create().name("ann").exec(db).block(wait);
+      Articles.create().author(ann).title("a1").votes(1).exec(db).block(wait);
+      Tx tx = db.begin().block(wait);
+      Authors.all().count(tx).block(wait); // the transaction holds its connection
+      CompletableFuture<Author> loaded = Authors.filterById(ann.id())
+          .include(Authors.ARTICLES, Authors.BIO).get(db).toFuture();
+      Tck.eventually("the include waits for three connections at once",
+          () -> db.poolState().orElseThrow().pending() == 1);
+      tx.commit().block(wait);
+      assertEquals(1, loaded.get(20, TimeUnit.SECONDS).articles().get().size());
+      assertEquals(2, gate[0].maxInFlight(), "both child queries were in flight at once");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      db.close().block(wait);
+    }
+  }
+
+  /** A fresh H2 database on a pool of {@code pool}, its driver gated on both child tables. */
+  private static Db open(int pool, GateDriver[] gate) {
+    return Toasty.builder()
+        .models(Authors.MODEL, Articles.MODEL, Comments.MODEL, Bios.MODEL)
+        .url("r2dbc:h2:mem:///siblings_" + UUID.randomUUID().toString().replace("-", ""))
+        .poolMaxSize(pool)
+        .wrapDriver(d -> gate[0] = new GateDriver(d, Set.of("articles", "bios"), 2))
+        .build();
   }
 }

@@ -1,0 +1,45 @@
+package io.toasty.reactive;
+
+import io.toasty.driver.Operation;
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
+
+/**
+ * One of a {@link Lease}'s connections for child operations: one operation at a time, with the
+ * number of operations sent to it and not yet ended, so that a sibling's operation can go to an
+ * idle one instead of queueing.
+ */
+record Worker(SerialConnection connection, AtomicInteger inFlight) {
+
+  Worker(SerialConnection connection) {
+    this(connection, new AtomicInteger());
+  }
+
+  /** The worker with the fewest operations in flight (the first of equals). */
+  static Worker leastBusy(List<Worker> workers) {
+    Worker best = workers.get(0);
+    for (Worker w : workers) {
+      if (w.inFlight.get() < best.inFlight.get()) {
+        best = w;
+      }
+    }
+    return best;
+  }
+
+  /** Counts an operation about to be sent; the number in flight before it. */
+  int take() {
+    return inFlight.getAndIncrement();
+  }
+
+  /** Uncounts an operation that was taken but not sent. */
+  void release() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Sends a taken operation; it is uncounted when its rows end, fail or are cancelled. */
+  Flux<Value.Record> send(Operation op) {
+    return connection.send(op).doFinally(s -> inFlight.decrementAndGet());
+  }
+}
