@@ -208,6 +208,14 @@ final class ModelParser {
       return jsonField(model, component, index, constant, position);
     }
     String where = where(model, component);
+    if (DeferredTypes.isDeferred(component.asType())) {
+      String misfit = DeferredTypes.misfit(component.asType(),
+          component.getAnnotation(Key.class) != null);
+      if (misfit != null) {
+        errors.error(component, where + ": " + misfit);
+        return Optional.empty();
+      }
+    }
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
       errors.error(component, where + ": unsupported field type " + component.asType()
