@@ -24,6 +24,8 @@ import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.Essay;
 import io.toasty.tck.models.Essays;
+import io.toasty.tck.models.Memo;
+import io.toasty.tck.models.Memos;
 import io.toasty.tck.models.Shelf;
 import io.toasty.tck.models.Shelfs;
 import java.util.Arrays;
@@ -38,7 +40,7 @@ import java.util.TreeSet;
  * afterwards by key, written by creates and updates like any field; reading one unloaded is the
  * typed error an unloaded relation also is.
  */
-@Models({Shelfs.class, Essays.class})
+@Models({Shelfs.class, Essays.class, Memos.class})
 public abstract class DeferredFieldScenarios {
   private static final int BODY = Essays.BODY.index();
   private static final int SCAN = Essays.SCAN.index();
@@ -257,5 +259,39 @@ public abstract class DeferredFieldScenarios {
     assertEquals(c, d);
     assertFalse(a.equals(c));
     assertTrue(Arrays.equals(BYTES, d.scan().get().orElseThrow()));
+  }
+
+  private static void memos(Db db) {
+    for (long i = 1; i <= 3; i++) {
+      await(Memos.create().id(i).subject("memo " + i).text("text " + i).views(i * 1000)
+          .exec(db));
+    }
+  }
+
+  @BackendTest
+  public void aModelWithoutRelationsReadsWithAndWithoutItsDeferredFields(Db db) {
+    memos(db);
+    List<Memo> plain = awaitAll(Memos.all().orderBy(Memos.ID.desc()).limit(2).stream(db));
+    assertEquals(List.of(3L, 2L), plain.stream().map(Memo::id).toList());
+    plain.forEach(m -> assertFalse(m.text().isLoaded() || m.views().isLoaded()));
+    // every field read: the rows may go straight into records (the driver's row reader)
+    List<Memo> full = awaitAll(Memos.all().include(Memos.TEXT, Memos.VIEWS)
+        .orderBy(Memos.ID.asc()).stream(db));
+    assertEquals(List.of("text 1", "text 2", "text 3"),
+        full.stream().map(m -> m.text().get()).toList());
+    assertEquals(List.of(1000L, 2000L, 3000L), full.stream().map(m -> m.views().get()).toList());
+  }
+
+  @BackendTest
+  public void aDeferredNumberLoadsAfterwardsAndUpdates(Db db) {
+    memos(db);
+    Memo m = await(Memos.getById(db, 2));
+    assertThrows(DeferredNotLoadedException.class, () -> m.views().get());
+    await(Memos.updateById(2).views(2500L).exec(db));
+    assertEquals(2500L, await(m.views().get(db)));
+    assertEquals("text 2", await(m.text().get(db)));
+    Memo reread = await(Memos.filterById(2).include(Memos.VIEWS).get(db));
+    assertEquals(2500L, reread.views().get());
+    assertFalse(reread.text().isLoaded());
   }
 }
