@@ -1,6 +1,5 @@
 package io.toasty.codegen;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import io.toasty.Deferred;
 import io.toasty.DeferredNotLoadedException;
 import io.toasty.DeferredPath;
@@ -18,9 +16,7 @@ import io.toasty.codegen.samples.Notes;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
-import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +83,7 @@ class DeferredFieldsTest {
 
   @Test
   void aDeferredKeyIsAnError() {
-    assertError("User.id: a @Key field cannot be Deferred", "Deferred<Long> id",
+    CompileErrors.assertOneError("User.id: a @Key field cannot be Deferred", "Deferred<Long> id",
         "@Model",
         "public record User(",
         "    @Key io.toasty.Deferred<Long> id,",
@@ -96,7 +92,7 @@ class DeferredFieldsTest {
 
   @Test
   void aDeferredRelationIsAnError() {
-    assertError("User.boss: a relation cannot be Deferred", "BelongsTo<User>> boss",
+    CompileErrors.assertOneError("User.boss: a relation cannot be Deferred", "BelongsTo<User>> boss",
         "@Model",
         "public record User(",
         "    @Key long id,",
@@ -106,8 +102,8 @@ class DeferredFieldsTest {
 
   @Test
   void aDeferredOfAnUnsupportedTypeIsAnError() {
-    assertError("User.tags: unsupported field type io.toasty.Deferred<java.util.List<java.lang."
-        + "String>>", "List<String>> tags",
+    CompileErrors.assertOneError("User.tags: unsupported field type io.toasty.Deferred<"
+        + "java.util.List<java.lang.String>>", "List<String>> tags",
         "@Model",
         "public record User(",
         "    @Key long id,",
@@ -116,7 +112,7 @@ class DeferredFieldsTest {
 
   @Test
   void aDeferredOfADeferredIsAnError() {
-    assertError("User.text: unsupported field type io.toasty.Deferred<io.toasty.Deferred<",
+    CompileErrors.assertOneError("User.text: unsupported field type io.toasty.Deferred<io.toasty.Deferred<",
         "Deferred<String>> text",
         "@Model",
         "public record User(",
@@ -126,22 +122,12 @@ class DeferredFieldsTest {
 
   @Test
   void aDeferredFieldInsideAnEmbeddedRecordIsAnError() {
-    assertError("a field inside an embedded record cannot be Deferred",
+    CompileErrors.assertOneError("a field inside an embedded record cannot be Deferred",
         "@Embedded Place place",
         "@Model",
         "public record User(",
         "    @Key long id,",
         "    @Embedded Place place) {}",
         "record Place(String city, io.toasty.Deferred<String> notes) {}");
-  }
-
-  private static void assertError(String message, String line, String... lines) {
-    JavaFileObject source = Sources.user(lines);
-    RecordingProcessor processor = new RecordingProcessor();
-    Compilation compilation = Sources.compile(List.of(processor), source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertThat(compilation).hadErrorCount(1);
-    assertEquals(List.of(), processor.written());
   }
 }
