@@ -76,6 +76,13 @@ public enum Feature {
   MIGRATIONS("schema migrations"),
   /** A filter on a path inside a JSON document ({@code JsonPath.text(..)}). */
   JSON_PATH("a filter on a path inside a JSON document"),
+  /** A filter on the items of a stored collection ({@code CollectionPath.contains(..)}). */
+  COLLECTION_ITEMS("a filter on the items of a stored collection"),
+  /**
+   * An update that adds items to or removes items from a stored collection without reading it
+   * ({@code CollectionPath.append(..)}).
+   */
+  COLLECTION_CHANGE("an update that adds or removes items of a stored collection"),
 
   // What the engine itself does not do, whatever the backend.
   /** Deleting through a cycle of required relations. */

@@ -212,17 +212,22 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
 
   /**
    * H2 (2.x): SQL, native UUID and decimal, data-change delta tables for returning; row locks
-   * are {@code FOR UPDATE} only (H2 has no {@code FOR SHARE}).
+   * are {@code FOR UPDATE} only (H2 has no {@code FOR SHARE}); collections are JSON text its
+   * filters do not search for items.
    */
   public static final Capability H2 =
       new Capability("h2", true, true, true, true, true, true, true, true, true, true, 256, true,
-          true, 0, true, false).withValueRanges(ValueRanges.H2);
+          true, 0, true, false).withValueRanges(ValueRanges.H2)
+          .withQueryForms(QueryForms.SQL_TEXT);
 
-  /** PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes. */
+  /**
+   * PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes; lists and
+   * sets are arrays, which updates add items to and remove items from.
+   */
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
           63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL)
-          .withJsonPaths(true);
+          .withJsonPaths(true).withQueryForms(QueryForms.SQL_ARRAYS);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -258,9 +263,11 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
    * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
    * within its 100 items and 4 MB), since there are no interactive transactions to make a
-   * row-by-row insert atomic.
+   * row-by-row insert atomic. An update appends to a list ({@code list_append}).
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
-          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true);
+          true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
+          .withQueryForms(QueryForms.NONE.withCollectionChanges(
+              QueryForms.CollectionChanges.LIST_APPEND));
 }

@@ -1,7 +1,7 @@
 package io.toasty.driver;
 
 /**
- * Forms of a read the backend's query language has, beyond plain filters. The planner asks
+ * Forms of a statement the backend's language has, beyond plain filters and assignments. The planner asks
  * these, never the backend's name, to choose between writing a form as it is and rewriting it
  * into something every backend runs.
  *
@@ -15,10 +15,50 @@ package io.toasty.driver;
  *                        include with a limit or offset per parent needs to stay one query per
  *                        window of parents; otherwise the planner sends one limited read per
  *                        parent
+ * @param collectionItems whether a filter may test the items of a stored collection
+ *                        ({@code Expr.Contains}: an array's items, a JSON document's); otherwise
+ *                        a backend whose own filters evaluate every expression refuses it with
+ *                        {@code Feature.COLLECTION_ITEMS}, and a key-value backend leaves it to
+ *                        the engine after the read
+ * @param collectionChanges which changes of a stored collection an update makes without reading
+ *                        the row ({@code Expr.CollectionChange}); the others are refused with
+ *                        {@code Feature.COLLECTION_CHANGE}
  */
-public record QueryForms(boolean rowValues, boolean windowFunctions) {
-  /** Both forms: every SQL database the project supports. */
-  public static final QueryForms SQL = new QueryForms(true, true);
-  /** Neither form: a key-value backend. */
-  public static final QueryForms NONE = new QueryForms(false, false);
+public record QueryForms(boolean rowValues, boolean windowFunctions, boolean collectionItems,
+    CollectionChanges collectionChanges) {
+  /** SQL that reads stored collections' items but changes them only whole (MariaDB, SQLite). */
+  public static final QueryForms SQL = new QueryForms(true, true, true, CollectionChanges.NONE);
+  /** SQL with arrays, which updates add items to and remove items from (PostgreSQL). */
+  public static final QueryForms SQL_ARRAYS = new QueryForms(true, true, true,
+      CollectionChanges.ALL);
+  /** SQL whose collections are plain text, without functions to read them (H2). */
+  public static final QueryForms SQL_TEXT = new QueryForms(true, true, false,
+      CollectionChanges.NONE);
+  /** No form: a key-value backend. */
+  public static final QueryForms NONE = new QueryForms(false, false, false,
+      CollectionChanges.NONE);
+
+  public QueryForms {
+    java.util.Objects.requireNonNull(collectionChanges, "collectionChanges");
+  }
+
+  /** The two forms given, without collection items or changes. */
+  public QueryForms(boolean rowValues, boolean windowFunctions) {
+    this(rowValues, windowFunctions, false, CollectionChanges.NONE);
+  }
+
+  /** This with the collection changes given. */
+  public QueryForms withCollectionChanges(CollectionChanges changes) {
+    return new QueryForms(rowValues, windowFunctions, collectionItems, changes);
+  }
+
+  /** Which changes of a stored collection an update makes without reading the row. */
+  public enum CollectionChanges {
+    /** None: collections are replaced whole. */
+    NONE,
+    /** Appending to a list (DynamoDB's {@code list_append}). */
+    LIST_APPEND,
+    /** Adding to and removing from lists and sets (PostgreSQL's arrays). */
+    ALL
+  }
 }

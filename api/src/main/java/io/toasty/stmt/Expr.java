@@ -171,6 +171,56 @@ public sealed interface Expr {
   }
 
   /**
+   * Whether a stored collection holds {@code item}: an item of a list or set equal to it, a key
+   * of a map; NULL when the collection is NULL. The planner refuses it with
+   * {@code Feature.COLLECTION_ITEMS} where the backend evaluates filters itself and
+   * {@code Capability.queryForms().collectionItems()} is false.
+   *
+   * @param type the collection's type, which the backends' renderings depend on
+   */
+  record Contains(Expr operand, io.toasty.value.Type.CollectionOf type, Expr item)
+      implements Expr {
+    public Contains {
+      Objects.requireNonNull(operand, "operand");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(item, "item");
+    }
+  }
+
+  /**
+   * A stored collection with {@code items} (an {@code Items} value) added or removed, as an
+   * update assigns it without reading the row: {@link ChangeOp#ADD} appends to a list and adds
+   * to a set what it lacks (a NULL collection becomes the items), {@link ChangeOp#REMOVE} drops
+   * every item equal to one of them (a NULL collection stays NULL). The planner refuses it with
+   * {@code Feature.COLLECTION_CHANGE} where {@code Capability.queryForms().collectionChanges()}
+   * does not cover it.
+   */
+  record CollectionChange(ChangeOp op, Expr operand, io.toasty.value.Type.CollectionOf type,
+      Expr items) implements Expr {
+    public CollectionChange {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(operand, "operand");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(items, "items");
+    }
+  }
+
+  /** What a {@link CollectionChange} does with its items. */
+  enum ChangeOp { ADD, REMOVE }
+
+  /**
+   * Whether a stored collection has no item (no entry); NULL when the collection is NULL.
+   *
+   * @param type the collection's type, which the backends' renderings depend on
+   */
+  record IsEmpty(Expr operand, io.toasty.value.Type.CollectionOf type) implements Expr {
+    public IsEmpty {
+      Objects.requireNonNull(operand, "operand");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /**
    * An aggregate over the rows of a group (all matching rows without a group by), only in a
    * {@link Returning.Grouped}'s expressions and having. SQL semantics: NULLs are skipped; SUM,
    * AVG, MIN and MAX of no value are NULL; COUNT of none is 0. {@code operand} is ignored for

@@ -76,6 +76,15 @@ public final class ExprPrinter {
     if (e instanceof Expr.JsonText j) {
       return touchesSensitive(j.operand());
     }
+    if (e instanceof Expr.Contains c) {
+      return touchesSensitive(c.operand());
+    }
+    if (e instanceof Expr.IsEmpty i) {
+      return touchesSensitive(i.operand());
+    }
+    if (e instanceof Expr.CollectionChange c) {
+      return touchesSensitive(c.operand());
+    }
     if (e instanceof Expr.Record r) {
       return r.fields().stream().anyMatch(this::touchesSensitive);
     }
@@ -129,6 +138,17 @@ public final class ExprPrinter {
     } else if (e instanceof Expr.JsonText j) {
       expr(j.operand());
       out.append("->").append(String.join(".", j.path()));
+    } else if (e instanceof Expr.Contains c) {
+      expr(c.operand());
+      out.append(" contains ");
+      expr(c.item());
+    } else if (e instanceof Expr.IsEmpty i) {
+      expr(i.operand());
+      out.append(" is empty");
+    } else if (e instanceof Expr.CollectionChange c) {
+      expr(c.operand());
+      out.append(c.op() == Expr.ChangeOp.ADD ? " plus " : " minus ");
+      expr(c.items());
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand());
       out.append(' ').append(p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))

@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link Enum} compose them. A statement on a model evaluates to {@code ListOf(Model(id))} until
  * lowering turns the model into a {@code Record} of its column types.
  */
-public sealed interface Type permits Type.Scalar, Type.Record, Type.ListOf, Type.Model, Type.Enum {
+public sealed interface Type
+    permits Type.Scalar, Type.Record, Type.ListOf, Type.Model, Type.Enum, Type.CollectionOf {
 
   /** Scalar types: one per {@link Value} variant that holds a single Java value. */
   enum Scalar implements Type {
@@ -61,6 +62,30 @@ public sealed interface Type permits Type.Scalar, Type.Record, Type.ListOf, Type
     public Enum {
       Objects.requireNonNull(javaClass, "javaClass");
       constants = List.copyOf(constants);
+    }
+  }
+
+  /**
+   * A collection field's type: a {@code List}, {@code Set} or {@code Map<String, T>} of one scalar
+   * type, stored as one column (an array, a JSON document or a DynamoDB list, set or map).
+   *
+   * @param shape what kind of collection
+   * @param item  the items' (or the map's values') type
+   */
+  record CollectionOf(Shape shape, Scalar item) implements Type {
+    public CollectionOf {
+      Objects.requireNonNull(shape, "shape");
+      Objects.requireNonNull(item, "item");
+    }
+
+    /** The kinds of collection. */
+    public enum Shape {
+      /** Ordered items, duplicates kept. */
+      LIST,
+      /** Distinct items; their order is not kept. */
+      SET,
+      /** Values by string keys. */
+      MAP
     }
   }
 }

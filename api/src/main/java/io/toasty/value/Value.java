@@ -324,6 +324,38 @@ public sealed interface Value {
   }
 
   /**
+   * The value of a {@code List} or {@code Set} field: its items, each of the type's item type,
+   * none NULL. Two are equal when their types and items (in order) are.
+   */
+  record Items(Type.CollectionOf type, List<Value> items) implements Value {
+    public Items {
+      Objects.requireNonNull(type, "type");
+      items = List.copyOf(items);
+    }
+    @Override public Object toJava() {
+      List<Object> out = new ArrayList<>(items.size());
+      items.forEach(v -> out.add(v.toJava()));
+      return out;
+    }
+  }
+
+  /**
+   * The value of a {@code Map<String, T>} field: its entries (in the order given), none NULL.
+   * Two are equal when their types and entries (in any order) are.
+   */
+  record Entries(Type.CollectionOf type, java.util.Map<String, Value> entries) implements Value {
+    public Entries {
+      Objects.requireNonNull(type, "type");
+      entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+    }
+    @Override public Object toJava() {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      entries.forEach((k, v) -> out.put(k, v.toJava()));
+      return out;
+    }
+  }
+
+  /**
    * The value of a Java object of one of the types models may use.
    *
    * @throws IllegalArgumentException if the object's type has no mapping; the message names it

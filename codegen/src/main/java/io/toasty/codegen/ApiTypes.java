@@ -32,6 +32,10 @@ final class ApiTypes {
   static final ClassName DEFERRED_PATH = ClassName.get("io.toasty", "DeferredPath");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName JSON_PATH = ClassName.get("io.toasty", "JsonPath");
+  static final ClassName COLLECTION_PATH = ClassName.get("io.toasty", "CollectionPath");
+  static final ClassName COLLECTION_VALUES = ClassName.get("io.toasty.value", "CollectionValues");
+  static final ClassName TYPE_COLLECTION = ClassName.get("io.toasty.value", "Type",
+      "CollectionOf");
   static final ClassName JSON_FIELD_EXCEPTION = ClassName.get("io.toasty", "JsonFieldException");
   static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
   static final ClassName HAS_MANY = ClassName.get("io.toasty", "HasMany");

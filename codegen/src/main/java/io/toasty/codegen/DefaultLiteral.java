@@ -54,6 +54,8 @@ final class DefaultLiteral {
       case OFFSET_DATE_TIME -> temporal(value, kind, literal, OffsetDateTime::parse);
       case ENUM -> CodeBlock.of("new $T($S)", value, enumConstant(type.enumType(), literal));
       case JSON -> throw new IllegalArgumentException("does not apply to a @Json field");
+      case LIST, SET, MAP -> throw new IllegalArgumentException(
+          "does not apply to a collection field");
     };
   }
 

@@ -28,9 +28,10 @@ final class DeferredTypes {
     if (args.size() != 1 || isDeferred(args.get(0))) {
       return Optional.empty();
     }
-    return types.map(args.get(0)).filter(t -> !t.sensitive() && !t.deferred())
+    return types.map(args.get(0)).filter(t -> !t.sensitive() && !t.deferred()
+        && t.item() == null)
         .map(t -> new FieldType(t.kind(), t.type().box(), t.optional(), t.enumType(), false,
-            true));
+            null, true));
   }
 
   /**

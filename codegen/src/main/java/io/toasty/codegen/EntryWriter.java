@@ -110,6 +110,14 @@ final class EntryWriter {
               model.name(), f.index(), f.name())
           .build();
     }
+    if (f.type().kind().isCollection()) {
+      return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.COLLECTION_PATH, f.type().type(),
+              f.type().item().javaType().box()), f.constant(), modifiers)
+          .addJavadoc("Field {@code $L}, a collection.\n", f.name())
+          .initializer("new $T<>($S, $L, $S, $L)", ApiTypes.COLLECTION_PATH, model.name(),
+              f.index(), f.name(), ModelDefWriter.engineType(f.type()))
+          .build();
+    }
     ClassName pathClass = f.type().kind().isNumeric() ? ApiTypes.NUMBER_PATH : ApiTypes.PATH;
     return FieldSpec.builder(ParameterizedTypeName.get(pathClass, f.type().pathArgument()),
             f.constant(), modifiers)

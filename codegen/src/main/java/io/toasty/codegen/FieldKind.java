@@ -39,7 +39,13 @@ enum FieldKind {
    * A {@code @Json} field of any codec-mappable type, one document; its type is declared. No
    * {@code Columns} getter: a document needs the {@code Db}'s codec, so such models load by value.
    */
-  JSON(null, Type.Scalar.JSON, "asJson", "Json", null);
+  JSON(null, Type.Scalar.JSON, "asJson", "Json", null),
+  /** A {@code List} of one scalar kind ({@code FieldType.item()}), one column. */
+  LIST(null, null, "asList", "Items", null),
+  /** A {@code Set} of one scalar kind, one column. */
+  SET(null, null, "asSet", "Items", null),
+  /** A {@code Map<String, T>} of one scalar kind, one column. */
+  MAP(null, null, "asMap", "Entries", null);
 
   private final String getter;
   private final Type.Scalar scalar;
@@ -89,6 +95,11 @@ enum FieldKind {
   /** Whether paths of this kind are {@code NumberPath}s. */
   boolean isNumeric() {
     return scalar != null && scalar.isNumeric();
+  }
+
+  /** Whether this kind is a collection of one scalar kind. */
+  boolean isCollection() {
+    return this == LIST || this == SET || this == MAP;
   }
 
   /** Whether this kind's Java type is declared by the field (an enum, a JSON document). */

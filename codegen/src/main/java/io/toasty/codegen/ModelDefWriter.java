@@ -40,6 +40,11 @@ final class ModelDefWriter {
 
   /** The code making a field's engine {@code Type}. */
   static CodeBlock engineType(FieldType type) {
+    if (type.kind().isCollection()) {
+      return CodeBlock.of("new $T($T.Shape.$L, $T.$L)", ApiTypes.TYPE_COLLECTION,
+          ApiTypes.TYPE_COLLECTION, type.kind().name(), ApiTypes.TYPE_SCALAR,
+          type.item().scalar().name());
+    }
     if (type.kind() != FieldKind.ENUM) {
       return CodeBlock.of("$T.$L", ApiTypes.TYPE_SCALAR, type.kind().scalar().name());
     }
@@ -271,6 +276,10 @@ final class ModelDefWriter {
 
   /** The value of field {@code f}, whose Java value {@code java} gives. */
   static CodeBlock valueOf(FieldDescriptor f, CodeBlock java) {
+    if (f.type().kind().isCollection()) {
+      return CodeBlock.of("$T.of($L, $N.collectionType())", ApiTypes.COLLECTION_VALUES, java,
+          f.constant());
+    }
     if (f.type().kind() == FieldKind.JSON) {
       return CodeBlock.of("$T.json($L, $N.javaType())", ApiTypes.VALUE, java, f.constant());
     }
@@ -322,6 +331,10 @@ final class ModelDefWriter {
     if (type.kind() == FieldKind.JSON) {
       return CodeBlock.of("$T.<$T>asJson($L, $N.javaType(), $S, $S)", ApiTypes.VALUES,
           type.type(), value, f.constant(), model.name(), f.name());
+    }
+    if (type.kind().isCollection()) {
+      return CodeBlock.of("$T.<$T>$L($L)", ApiTypes.COLLECTION_VALUES,
+          type.item().javaType().box(), type.kind().reader(), value);
     }
     if (type.sensitive()) {
       return CodeBlock.of("$T.of($L)", ApiTypes.SENSITIVE, plainConvert(type, value));

@@ -172,6 +172,32 @@ final class ModelParser {
     }
   }
 
+  /** Annotations that mean nothing on a collection field. */
+  private static final List<Class<? extends Annotation>> NOT_ON_COLLECTION = List.of(Key.class,
+      Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
+      UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Sensitive.class);
+
+  /** A {@code List}, {@code Set} or {@code Map} field of scalars; misfits are compile errors. */
+  private Optional<FieldDescriptor> collectionField(TypeElement model,
+      RecordComponentElement component, int index, String constant, int position) {
+    String where = where(model, component);
+    String misfit = TypeMapper.collectionMisfit(component.asType());
+    if (misfit != null) {
+      errors.error(component, where + ": " + misfit);
+      return Optional.empty();
+    }
+    for (Class<? extends Annotation> a : NOT_ON_COLLECTION) {
+      if (component.getAnnotation(a) != null) {
+        errors.error(component, mirror(component, a), where + ": @" + a.getSimpleName()
+            + " does not apply to a collection field (a collection is no key, index or"
+            + " generated value)");
+      }
+    }
+    return types.mapCollection(component.asType()).map(type -> new FieldDescriptor(index,
+        component.getSimpleName().toString(), constant, column(where, component), type, false,
+        null, null, position, null, null, false, renamedFrom(component)));
+  }
+
   /** Annotations that mean nothing on a JSON document's field. */
   private static final List<Class<? extends Annotation>> NOT_ON_JSON = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
@@ -215,6 +241,9 @@ final class ModelParser {
         errors.error(component, where + ": " + misfit);
         return Optional.empty();
       }
+    }
+    if (TypeMapper.collectionKind(component.asType()) != null) {
+      return collectionField(model, component, index, constant, position);
     }
     Optional<FieldType> type = types.map(component.asType());
     if (type.isEmpty()) {
@@ -438,7 +467,8 @@ final class ModelParser {
     String problem = sort.isEmpty() ? "names no field of the model"
         : sort.get() == f ? "names the indexed field itself"
         : sort.get().nullable() ? "names an optional field; the sort field must be required"
-        : sort.get().type().kind() == FieldKind.JSON ? "names a JSON document" : null;
+        : sort.get().type().kind() == FieldKind.JSON ? "names a JSON document"
+        : sort.get().type().kind().isCollection() ? "names a collection" : null;
     if (problem != null) {
       errors.error(c, mirror(c, Index.class), where(type, c) + ": @Index(sortBy = \"" + name
           + "\") " + problem);

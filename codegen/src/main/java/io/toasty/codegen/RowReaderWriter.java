@@ -37,7 +37,8 @@ final class RowReaderWriter {
   static boolean applies(ModelDescriptor model) {
     return model.relations().isEmpty() && model.embedded().isEmpty()
         && model.sealed().isEmpty()
-        && model.fields().stream().noneMatch(f -> f.type().kind() == FieldKind.JSON);
+        && model.fields().stream().noneMatch(f -> f.type().kind() == FieldKind.JSON
+            || f.type().kind().isCollection());
   }
 
   /**

@@ -128,6 +128,86 @@ final class TypeMapper {
     }
   }
 
+  /** The item types a collection field may hold, by qualified name. */
+  private static final Map<String, FieldKind> ITEMS = Map.of(
+      "java.lang.String", FieldKind.STRING,
+      "java.lang.Boolean", FieldKind.BOOLEAN,
+      "java.lang.Short", FieldKind.SHORT,
+      "java.lang.Integer", FieldKind.INT,
+      "java.lang.Long", FieldKind.LONG,
+      "java.lang.Double", FieldKind.DOUBLE,
+      "java.util.UUID", FieldKind.UUID);
+
+  /** What the error message for an unsupported collection item type lists. */
+  static final String COLLECTION_ITEMS = "String, Boolean, Short, Integer, Long, Double or UUID";
+
+  /** The collection kind of {@code type} (through an {@code Optional}), or null for none. */
+  static FieldKind collectionKind(TypeMirror type) {
+    TypeMirror plain = unwrapOptional(type);
+    if (plain.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String name = ((TypeElement) ((DeclaredType) plain).asElement()).getQualifiedName()
+        .toString();
+    return switch (name) {
+      case "java.util.List" -> FieldKind.LIST;
+      case "java.util.Set" -> FieldKind.SET;
+      case "java.util.Map" -> FieldKind.MAP;
+      default -> null;
+    };
+  }
+
+  /**
+   * Why {@code type}, a {@code List}, {@code Set} or {@code Map} (see {@link #collectionKind}),
+   * cannot be a collection field's type, or null if it can: items of one scalar type, and a map's
+   * keys strings.
+   */
+  static String collectionMisfit(TypeMirror type) {
+    FieldKind kind = collectionKind(type);
+    List<? extends TypeMirror> args = ((DeclaredType) unwrapOptional(type)).getTypeArguments();
+    if (args.isEmpty()) {
+      return "a raw " + type + " has no item type; declare it, as in List<String>";
+    }
+    if (kind == FieldKind.MAP && !isNamed(args.get(0), "java.lang.String")) {
+      return "a Map field's keys are Strings, not " + args.get(0)
+          + " (store another map with @Json)";
+    }
+    TypeMirror item = args.get(args.size() - 1);
+    if (!ITEMS.containsKey(nameOf(item))) {
+      return "a collection field holds " + COLLECTION_ITEMS + " items, not " + item
+          + " (store other shapes with @Json)";
+    }
+    return null;
+  }
+
+  /** The field type of a collection field declared as {@code type}, if it has no misfit. */
+  Optional<FieldType> mapCollection(TypeMirror type) {
+    if (collectionMisfit(type) != null) {
+      return Optional.empty();
+    }
+    TypeMirror plain = unwrapOptional(type);
+    List<? extends TypeMirror> args = ((DeclaredType) plain).getTypeArguments();
+    return Optional.of(new FieldType(collectionKind(type), TypeName.get(plain),
+        isOptional(type), null, false, ITEMS.get(nameOf(args.get(args.size() - 1)))));
+  }
+
+  private static TypeMirror unwrapOptional(TypeMirror type) {
+    if (isOptional(type)) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      return args.size() == 1 ? args.get(0) : type;
+    }
+    return type;
+  }
+
+  private static String nameOf(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : "";
+  }
+
+  private static boolean isNamed(TypeMirror type, String name) {
+    return nameOf(type).equals(name);
+  }
+
   /** Whether {@code type} or a type in it could not be resolved (yet). */
   static boolean isUnresolved(TypeMirror type) {
     return switch (type.getKind()) {

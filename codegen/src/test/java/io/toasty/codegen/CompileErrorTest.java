@@ -27,12 +27,71 @@ class CompileErrorTest {
 
   @Test
   void unsupportedGenericType() {
-    assertError("User.tags: unsupported field type java.util.List<java.lang.String>; use boolean,",
-        "List<String> tags",
+    assertError("User.tags: unsupported field type java.util.Optional<java.lang.Iterable<"
+            + "java.lang.String>>; use boolean,", "Iterable<String>> tags",
         "@Model",
         "public record User(",
         "    @Key long id,",
-        "    List<String> tags) {}");
+        "    Optional<Iterable<String>> tags) {}");
+  }
+
+  @Test
+  void aListOfListsIsNoCollectionField() {
+    assertError("User.grid: a collection field holds String, Boolean, Short, Integer, Long,"
+            + " Double or UUID items, not java.util.List<java.lang.String> (store other shapes"
+            + " with @Json)", "List<List<String>> grid",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    List<List<String>> grid) {}");
+  }
+
+  @Test
+  void aSetOfModelsIsNoCollectionField() {
+    assertError("User.friends: a collection field holds String, Boolean, Short, Integer, Long,"
+            + " Double or UUID items, not com.example.User", "Optional<Set<User>> friends",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    Optional<Set<User>> friends) {}");
+  }
+
+  @Test
+  void aMapWithKeysThatAreNoStrings() {
+    assertError("User.scores: a Map field's keys are Strings, not java.lang.Long",
+        "Map<Long, Integer> scores",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    Map<Long, Integer> scores) {}");
+  }
+
+  @Test
+  void aRawCollection() {
+    assertError("User.tags: a raw java.util.List has no item type", "List tags",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @SuppressWarnings(\"rawtypes\") List tags) {}");
+  }
+
+  @Test
+  void aCollectionIsNoKey() {
+    assertError("User.tags: @Key does not apply to a collection field", "List<String> tags",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    @Key List<String> tags) {}");
+  }
+
+  @Test
+  void aCollectionOfPrimitiveArraysIsNoCollectionField() {
+    assertError("User.blobs: a collection field holds String, Boolean, Short, Integer, Long,"
+            + " Double or UUID items, not byte[]", "List<byte[]> blobs",
+        "@Model",
+        "public record User(",
+        "    @Key long id,",
+        "    List<byte[]> blobs) {}");
   }
 
   @Test
@@ -65,12 +124,12 @@ class CompileErrorTest {
 
   @Test
   void unsupportedOptional() {
-    assertError("User.tags: unsupported field type java.util.Optional<java.util.List<"
-            + "java.lang.String>>", "Optional<List<String>> tags",
+    assertError("User.payload: unsupported field type java.util.Optional<java.lang.Object>",
+        "Optional<Object> payload",
         "@Model",
         "public record User(",
         "    @Key long id,",
-        "    Optional<List<String>> tags) {}");
+        "    Optional<Object> payload) {}");
   }
 
   @Test

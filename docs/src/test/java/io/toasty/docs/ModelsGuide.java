@@ -5,6 +5,8 @@ import io.toasty.docs.model.Account;
 import io.toasty.docs.model.Accounts;
 import io.toasty.docs.model.Article;
 import io.toasty.docs.model.Articles;
+import io.toasty.docs.model.Post;
+import io.toasty.docs.model.Posts;
 import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Readings;
 import io.toasty.docs.model.Shop;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The examples of {@code docs/models.md}. */
@@ -132,6 +135,51 @@ final class ModelsGuide {
       Account read = Accounts.getById(db, ann.id()).block();   // read back as Settings
       // end-snippet
       return List.of(darkOnes.get(0), read);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** The collections example: on SQLite, whose filters read stored JSON collections. */
+  static List<Post> collections(String url) {
+    Db db = Toasty.builder().models(Posts.MODEL).url(url).build();
+    try {
+      db.schema().push().block();
+      // snippet: collection-use
+      Post post = Posts.create().id(UUID.randomUUID()).title("Arrays")
+          .tags(List.of("sql", "java"))
+          .readers(Set.of(7L, 9L))
+          .votes(Map.of("up", 3))
+          .exec(db).block();                        // related: absent (NULL)
+      List<Post> java = Posts.filter(Posts.TAGS.contains("java")
+              .and(Posts.VOTES.containsKey("up")))
+          .collect(db).block();
+      List<Post> unrelated = Posts.filter(Posts.READERS.containsAll(List.of(7L, 9L))
+              .and(Posts.RELATED.isNull().or(Posts.RELATED.isEmpty())))
+          .collect(db).block();
+      Posts.update(post).tags(List.of("sql")).related(List.of()).exec(db).block();  // whole
+      Post read = Posts.getById(db, post.id()).block();
+      // end-snippet
+      return List.of(java.get(0), unrelated.get(0), read);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** Appends without reading the record: on DynamoDB (list_append); PostgreSQL does more. */
+  static Post appends(String url) {
+    Db db = Toasty.builder().models(Posts.MODEL).url(url).build();
+    try {
+      db.schema().push().block();
+      Post post = Posts.create().id(UUID.randomUUID()).title("Arrays").tags(List.of("sql"))
+          .readers(Set.of()).votes(Map.of()).exec(db).block();
+      // snippet: collection-append
+      Posts.updateById(post.id())
+          .tags(Posts.TAGS.append(List.of("java", "r2dbc")))     // one write, no read
+          .exec(db).block();
+      // PostgreSQL also: Posts.READERS.append(Set.of(11L)), Posts.TAGS.remove(List.of("sql"))
+      // end-snippet
+      return Posts.getById(db, post.id()).block();
     } finally {
       db.close().block();
     }

@@ -88,4 +88,24 @@ class ModelsGuideTest {
         accounts.get(1).settings());
     assertEquals(Optional.empty(), accounts.get(1).tags());
   }
+
+  @Test
+  void collectionsAreWrittenFilteredByItemAndReplacedWhole(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    List<io.toasty.docs.model.Post> posts =
+        ModelsGuide.collections("r2dbc:sqlite:///" + dir.resolve("posts.db"));
+    assertEquals(List.of("sql", "java"), posts.get(0).tags());
+    assertEquals(java.util.Set.of(7L, 9L), posts.get(1).readers());
+    assertEquals(List.of("sql"), posts.get(2).tags());
+    assertEquals(Optional.of(List.of()), posts.get(2).related());
+    assertEquals(java.util.Map.of("up", 3), posts.get(2).votes());
+  }
+
+  @Test
+  void aListIsAppendedToWithoutReadingTheRecord() throws Exception {
+    try (io.toasty.docs.DynamoLocal local = io.toasty.docs.DynamoLocal.start()) {
+      io.toasty.docs.model.Post read = ModelsGuide.appends(local.url("models_"));
+      assertEquals(List.of("sql", "java", "r2dbc"), read.tags());
+    }
+  }
 }

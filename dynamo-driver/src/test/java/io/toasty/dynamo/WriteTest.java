@@ -8,9 +8,11 @@ import static io.toasty.dynamo.Harness.i32;
 import static io.toasty.dynamo.Harness.str;
 import static io.toasty.dynamo.Harness.uuid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.ItemTooLargeException;
 import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Operation;
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-/** Inserts, updates and deletes, with uniqueness items, on DynamoDB Local. */
+/**
+ * Inserts, updates and deletes, with uniqueness items and the 400 KB item limit, on DynamoDB
+ * Local.
+ */
 class WriteTest {
   static final String T = "members";
   Harness h;
@@ -208,5 +213,78 @@ class WriteTest {
             null)));
     assertEquals(Feature.INTERACTIVE_TRANSACTIONS, e.feature());
     assertEquals("dynamodb", e.backend());
+  }
+
+  // DynamoDB's 400 KB item: a record larger is refused before anything is sent, with an
+  // ItemTooLargeException naming the model and the size; one of exactly 400 KB, as the driver
+  // counts it, is stored by DynamoDB Local (so the count is not lower than DynamoDB's).
+
+  private static final int LIMIT = 400 * 1024;
+
+  private long insertNicknamed(Value id, String email, String nickname) {
+    return h.count(Harness.insertOp(T, List.of(List.of(id, str(email), str("red"), i32(1),
+        str(nickname)))));
+  }
+
+  @Test
+  void aCreateOverTheLimitIsRefusedNamingModelAndSizeAndNothingIsWritten() {
+    ItemTooLargeException e = assertThrows(ItemTooLargeException.class,
+        () -> insertNicknamed(uuid(), "a@x", "n".repeat(LIMIT)));
+    assertEquals(Optional.of("Member"), e.model());
+    assertEquals(LIMIT, e.limit());
+    assertTrue(e.size() > LIMIT, e::getMessage);
+    assertTrue(e.getMessage().contains("Member") && e.getMessage().contains(e.size() + " bytes"),
+        e::getMessage);
+    assertFalse(e.isTransient());
+    assertEquals(0, h.scan(T).size(), "no item, no uniqueness item");
+  }
+
+  @Test
+  void aCreateOfExactlyTheLimitIsStored() {
+    ItemTooLargeException over = assertThrows(ItemTooLargeException.class,
+        () -> insertNicknamed(uuid(), "a@x", "n".repeat(LIMIT)));
+    long rest = over.size() - LIMIT; // the item's other attributes and names, as counted
+    Value id = uuid();
+    assertEquals(1, insertNicknamed(id, "b@x", "n".repeat((int) (LIMIT - rest))));
+    assertEquals(1, h.scan(T).size());
+    assertThrows(ItemTooLargeException.class,
+        () -> insertNicknamed(uuid(), "c@x", "n".repeat((int) (LIMIT - rest + 1))));
+  }
+
+  @Test
+  void multiByteCharactersCountTheirUtf8Bytes() {
+    // 140,000 characters of 3 bytes each: 420,000 bytes although fewer than 400 K characters
+    ItemTooLargeException e = assertThrows(ItemTooLargeException.class,
+        () -> insertNicknamed(uuid(), "a@x", "€".repeat(140_000)));
+    assertTrue(e.size() > 420_000, e::getMessage);
+    assertEquals(0, h.scan(T).size());
+  }
+
+  @Test
+  void anUpdateThatWouldGrowTheItemOverTheLimitIsRefusedAndTheItemKept() {
+    Value id = uuid();
+    insertNicknamed(id, "a@x", "short");
+    Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
+        List.of(new Assignment(4, arg(0))), Expr.TRUE, List.of(str("n".repeat(LIMIT))), false,
+        List.of());
+    ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> h.count(update));
+    assertEquals(Optional.of("Member"), e.model());
+    List<Value.Record> stored = h.scan(T);
+    assertEquals(1, stored.size());
+    assertEquals(str("short"), stored.get(0).get(4));
+  }
+
+  @Test
+  void anUpdateThatMovesAUniqueValueIsMeasuredWithTheStoredItem() {
+    Value id = uuid();
+    insertNicknamed(id, "a@x", "n".repeat(LIMIT / 2));
+    // the email moves (read, then write): the item as updated is the stored one plus the change
+    Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
+        List.of(new Assignment(1, arg(0)), new Assignment(2, arg(1))), Expr.TRUE,
+        List.of(str("b@x"), str("t".repeat(LIMIT / 2 + 1))), false, List.of());
+    assertThrows(ItemTooLargeException.class, () -> h.count(update));
+    List<Value.Record> stored = h.scan(T);
+    assertEquals(1, stored.size());
+    assertEquals(str("a@x"), stored.get(0).get(1));
   }
 }

@@ -78,7 +78,7 @@ record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connect
     }
     if (failedValidation(e)) {
       return new ConnectionLostException(backend, null, "a pooled connection failed "
-          + "validation (the pool discards it); nothing was sent", e);
+          + "validation (the pool discards it)", e, true);
     }
     return translate.apply(e);
   }

@@ -68,6 +68,8 @@ public final class Db implements Executor {
   private final ConnectionBinding binding;
   private final StatementObserver observer;
   private final RetryPolicy retry;
+  /** The retries of transaction functions whose options set none. */
+  private final RetryPolicy transactionRetry;
   private final CursorKey cursorKey;
   private final Clock clock;
   private final io.toasty.reactive.json.JsonDocuments json;
@@ -79,7 +81,7 @@ public final class Db implements Executor {
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
-      CursorKey cursorKey, Clock clock, io.toasty.reactive.json.JsonDocuments json,
+      RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock, io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues) {
     this.logValues = logValues;
     this.clock = clock;
@@ -89,6 +91,7 @@ public final class Db implements Executor {
     this.binding = binding;
     this.observer = observer;
     this.retry = retry;
+    this.transactionRetry = transactionRetry;
     this.cursorKey = cursorKey;
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
@@ -431,7 +434,7 @@ public final class Db implements Executor {
         return Flux.error(unsupported());
       }
       return orBound(context, c -> Joined.transaction(this, c, counters, options, work),
-          () -> Retries.apply(options.retryPolicy(), Retries::forTransaction,
+          () -> Retries.apply(options.retryPolicyOr(transactionRetry), Retries::forTransaction,
               TxSession.run(this, driver, options, counters, session -> {
                 Tx tx = Tx.top(session, false);
                 return TxDeadline.apply(Flux.from(work.apply(tx))

@@ -37,6 +37,9 @@ public final class DbBuilder {
   private StatementObserver observer;
   private boolean logValues;
   private RetryPolicy retry = RetryPolicy.none();
+  private RetryPolicy transactionRetry = RetryPolicy.none();
+  /** A Micrometer {@code MeterRegistry}, typed Object so that Micrometer stays optional. */
+  private Object meterRegistry;
   private Duration statementTimeout;
   private Duration transactionTimeout;
   private CursorKey cursorKey;
@@ -145,6 +148,19 @@ public final class DbBuilder {
   }
 
   /**
+   * Micrometer meters for this {@code Db} in {@code registry} (Micrometer must be on the class
+   * path): a {@code toasty.statement} timer per model, operation and outcome
+   * ({@link io.toasty.reactive.observe.StatementTimers}), with no {@code ObservationRegistry}
+   * needed, and the pool's gauges ({@link io.toasty.reactive.observe.PoolMetrics}). Given a
+   * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
+   * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
+   */
+  public DbBuilder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /**
    * Whether observers see each statement's values (default false): with true,
    * {@link io.toasty.reactive.observe.StatementInfo#values()} offers them by slot and
    * {@link io.toasty.reactive.observe.LoggingObserver}'s lines show them
@@ -195,6 +211,17 @@ public final class DbBuilder {
    */
   public DbBuilder retry(RetryPolicy retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /**
+   * Retries of whole {@code db.transaction(..)} functions whose options set none
+   * ({@link TxOptions#retry}): run again from the start on a serialization failure, a deadlock or
+   * throttling, and on a lost connection or a pool timeout before any statement of the
+   * transaction was sent (default: none); see {@link RetryPolicy}.
+   */
+  public DbBuilder transactionRetry(RetryPolicy transactionRetry) {
+    this.transactionRetry = Objects.requireNonNull(transactionRetry, "transactionRetry");
     return this;
   }
 
@@ -277,12 +304,20 @@ public final class DbBuilder {
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
-    return new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+    StatementObserver observed = meterRegistry == null ? observer
+        : io.toasty.reactive.observe.StatementTimers.addTo(observer,
+            (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+    Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime),
-        acquireTimeout, connectionBinding, observer, retry,
+        acquireTimeout, connectionBinding, observed, retry, transactionRetry,
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
         eventualReads, logValues);
+    if (meterRegistry != null) {
+      io.toasty.reactive.observe.PoolMetrics.bind(db,
+          (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+    }
+    return db;
   }
 }

@@ -44,9 +44,16 @@ final class GatedDriver implements Driver {
     return delegate.capability();
   }
 
-  /** One connection, under one permit given back when the connection is closed. */
+  /**
+   * One connection, under one permit given back when the connection is closed; watched by the
+   * subscriber's {@link SendWatch}, if it has one.
+   */
   @Override
   public Mono<Connection> connect() {
+    return Mono.deferContextual(context -> permitted().map(c -> SendWatch.watched(context, c)));
+  }
+
+  private Mono<Connection> permitted() {
     if (gate == null) {
       return delegate.connect();
     }

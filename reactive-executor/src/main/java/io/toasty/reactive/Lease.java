@@ -47,11 +47,13 @@ final class Lease {
   /**
    * Takes the lease's connections, one after the other (its permits guarantee them: no other
    * holder waits for one of ours). Connections taken before a failure or a cancel are given back
-   * by {@link #close()}, which the lease's user runs on every path.
+   * by {@link #close()}, which the lease's user runs on every path. Each is watched by the
+   * subscriber's {@link SendWatch}, if it has one.
    */
   Mono<Void> connect() {
-    return Flux.range(0, n).concatMap(i -> driver.connect().contextWrite(deadline::into)
-        .doOnNext(this::add), 1).then();
+    return Mono.deferContextual(context -> Flux.range(0, n)
+        .concatMap(i -> driver.connect().contextWrite(deadline::into)
+            .doOnNext(c -> add(SendWatch.watched(context, c))), 1).then());
   }
 
   private void add(Connection c) {

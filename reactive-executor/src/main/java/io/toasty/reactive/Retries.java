@@ -1,12 +1,12 @@
 package io.toasty.reactive;
 
 import io.toasty.ConnectionLostException;
+import io.toasty.PoolTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ThrottledException;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
@@ -14,34 +14,62 @@ import reactor.util.retry.Retry;
 final class Retries {
   private Retries() {}
 
-  /** What a statement outside a transaction may be retried on (see {@link RetryPolicy}). */
-  static Predicate<Throwable> forStatement(Statement statement) {
-    boolean read = statement instanceof Query;
-    return e -> e instanceof SerializationFailureException || e instanceof ThrottledException
-        || (read && e instanceof ConnectionLostException);
+  /** Whether an attempt that failed with an error may run again. */
+  @FunctionalInterface
+  interface Retryable {
+    /**
+     * @param nothingSent whether no operation of the failed attempt may have reached the
+     *                    database ({@link SendWatch})
+     */
+    boolean test(Throwable e, boolean nothingSent);
   }
 
-  /** What a whole transaction may be retried on. */
-  static boolean forTransaction(Throwable e) {
-    return e instanceof SerializationFailureException || e instanceof ThrottledException;
+  /**
+   * What a statement outside a transaction may be retried on (see {@link RetryPolicy}): a read
+   * on any transient error; a write on one the database answered without applying it, or on a
+   * lost connection or a pool timeout before anything of it was sent.
+   */
+  static Retryable forStatement(Statement statement) {
+    boolean read = statement instanceof Query;
+    return (e, nothingSent) -> e instanceof SerializationFailureException
+        || e instanceof ThrottledException || unreached(e) && (read || nothingSent);
+  }
+
+  /**
+   * What a whole transaction may be retried on: a serialization failure or throttling, or a lost
+   * connection or a pool timeout before any of its statements was sent.
+   */
+  static boolean forTransaction(Throwable e, boolean nothingSent) {
+    return e instanceof SerializationFailureException || e instanceof ThrottledException
+        || unreached(e) && nothingSent;
+  }
+
+  /** An error after which the work may not have reached the database at all. */
+  private static boolean unreached(Throwable e) {
+    return e instanceof ConnectionLostException || e instanceof PoolTimeoutException;
   }
 
   /**
    * {@code work}, subscribed again after a pause when it fails with an error {@code retryable}
    * accepts, at most {@code policy.maxRetries()} times, and never once it has emitted an item
-   * (the subscriber would see it twice). The last error is the one signalled.
+   * (the subscriber would see it twice). Each attempt runs with a fresh {@link SendWatch} in its
+   * Context, which tells {@code retryable} whether anything of it may have been sent. The last
+   * error is the one signalled.
    */
-  static <T> Flux<T> apply(RetryPolicy policy, Predicate<Throwable> retryable, Flux<T> work) {
+  static <T> Flux<T> apply(RetryPolicy policy, Retryable retryable, Flux<T> work) {
     if (policy.maxRetries() == 0) {
       return work;
     }
     return Flux.defer(() -> {
       AtomicBoolean emitted = new AtomicBoolean();
+      SendWatch watch = new SendWatch();
       return work.doOnNext(item -> emitted.set(true))
+          .contextWrite(context -> context.put(SendWatch.KEY, watch))
           .retryWhen(Retry.backoff(policy.maxRetries(), policy.firstBackoff())
               .maxBackoff(policy.maxBackoff())
               .jitter(policy.jitter())
-              .filter(e -> !emitted.get() && retryable.test(e))
+              .filter(e -> !emitted.get() && retryable.test(e, watch.nothingSent()))
+              .doBeforeRetry(signal -> watch.reset())
               .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     });
   }

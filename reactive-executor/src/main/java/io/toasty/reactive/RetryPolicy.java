@@ -11,12 +11,19 @@ import java.util.Objects;
  *
  * <p>What is retried, and only while nothing has been emitted to the subscriber yet:
  * <ul>
- *   <li>a read: a lost connection, a serialization failure or deadlock, throttling;</li>
+ *   <li>a read: a lost connection, a pool timeout, a serialization failure or deadlock,
+ *       throttling;</li>
  *   <li>a write outside a transaction: a serialization failure or deadlock, throttling (the
- *       database did not apply it). Never a lost connection: the write may have been applied,
- *       its outcome is unknown, and the error reaches the caller;</li>
- *   <li>a whole transaction function ({@link TxOptions#retry(RetryPolicy)}): a serialization
- *       failure or deadlock, throttling.</li>
+ *       database did not apply it); a lost connection or a pool timeout only when nothing of the
+ *       write was sent: the connection could not be taken, or the driver found it closed before
+ *       writing the statement ({@link io.toasty.ConnectionLostException#nothingSent()}). Never a
+ *       connection lost once a statement may have reached the database: its outcome is unknown,
+ *       and the error reaches the caller;</li>
+ *   <li>a whole transaction function ({@link TxOptions#retry(RetryPolicy)},
+ *       {@link DbBuilder#transactionRetry}): a serialization failure or deadlock, throttling, and
+ *       a lost connection or a pool timeout before any of its statements was sent (BEGIN aside,
+ *       which changes nothing). A connection lost during COMMIT is never retried: it fails with
+ *       {@link io.toasty.CommitOutcomeUnknownException}.</li>
  * </ul>
  * A statement inside a transaction is never retried on its own: the transaction is.
  *

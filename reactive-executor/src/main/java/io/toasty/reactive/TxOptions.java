@@ -18,13 +18,14 @@ import java.util.Optional;
  * option and ignores it.
  */
 public final class TxOptions {
-  private static final TxOptions DEFAULTS = new TxOptions(null, false, RetryPolicy.none(), null);
+  private static final TxOptions DEFAULTS = new TxOptions(null, false, null, null);
 
   /** The SQL isolation levels, weakest first. */
   public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
 
   private final Isolation isolation;
   private final boolean readOnly;
+  /** The transaction's retries, or null for the {@code Db}'s ({@link DbBuilder#transactionRetry}). */
   private final RetryPolicy retry;
   private final Duration timeout;
 
@@ -90,7 +91,8 @@ public final class TxOptions {
 
   /**
    * These options, with the whole transaction function run again from the start, in a new
-   * transaction, when it fails with a serialization failure, a deadlock or throttling, as
+   * transaction, when it fails with a serialization failure, a deadlock or throttling, or with
+   * a lost connection or a pool timeout before any of its statements was sent, as
    * {@code policy} says, while the transaction has emitted nothing (so prefer
    * {@code transactionMono}, whose result comes after COMMIT). The function must be safe to run
    * again: no side effects outside the database. Nested transactions keep their outer one's
@@ -118,9 +120,18 @@ public final class TxOptions {
     return Optional.ofNullable(timeout);
   }
 
-  /** The retry policy of the whole transaction ({@link RetryPolicy#none()} by default). */
+  /**
+   * The retry policy of the whole transaction: the one given to {@link #retry}, else
+   * {@link RetryPolicy#none()} (the {@code Db} then applies its
+   * {@link DbBuilder#transactionRetry}, none by default).
+   */
   public RetryPolicy retryPolicy() {
-    return retry;
+    return retry == null ? RetryPolicy.none() : retry;
+  }
+
+  /** The policy given to {@link #retry}, else {@code fallback}. */
+  RetryPolicy retryPolicyOr(RetryPolicy fallback) {
+    return retry == null ? fallback : retry;
   }
 
   /** Whether {@code other} asks for the same transaction (isolation and access mode). */
@@ -131,7 +142,7 @@ public final class TxOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof TxOptions t && t.isolation == isolation && t.readOnly == readOnly
-        && t.retry.equals(retry) && Objects.equals(t.timeout, timeout);
+        && Objects.equals(t.retry, retry) && Objects.equals(t.timeout, timeout);
   }
 
   @Override
@@ -143,7 +154,7 @@ public final class TxOptions {
   public String toString() {
     return "TxOptions[" + (isolation == null ? "default isolation" : isolation)
         + (readOnly ? ", read-only" : "")
-        + (retry.maxRetries() > 0 ? ", " + retry.maxRetries() + " retries" : "")
+        + (retryPolicy().maxRetries() > 0 ? ", " + retryPolicy().maxRetries() + " retries" : "")
         + (timeout != null ? ", timeout " + timeout.toMillis() + " ms" : "") + "]";
   }
 }

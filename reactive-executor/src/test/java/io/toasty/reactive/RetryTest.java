@@ -44,6 +44,44 @@ class RetryTest {
     return new ConnectionLostException("h2", "08006", "connection lost", null);
   }
 
+  /** A connection the driver found closed before it wrote anything of the operation. */
+  private static ConnectionLostException lostUnsent() {
+    return new ConnectionLostException("h2", null, "connection is closed", null, true);
+  }
+
+  private Db db(RetryPolicy statements, RetryPolicy transactions) {
+    return Toasty.builder().models(USERS, TODOS).driverFactory(config -> driver)
+        .retry(statements).transactionRetry(transactions).build();
+  }
+
+  /** {@link #driver}, whose first {@code failures} acquires time out. */
+  private io.toasty.driver.Driver timingOut(int failures) {
+    AtomicInteger acquires = new AtomicInteger();
+    return new io.toasty.driver.Driver() {
+      @Override public Capability capability() {
+        return driver.capability();
+      }
+
+      @Override public Mono<io.toasty.driver.Connection> connect() {
+        return Mono.defer(() -> acquires.incrementAndGet() <= failures
+            ? Mono.error(new io.toasty.PoolTimeoutException("h2", Duration.ofMillis(5), null))
+            : driver.connect());
+      }
+
+      @Override public Mono<Void> pushSchema() {
+        return driver.pushSchema();
+      }
+
+      @Override public Mono<Void> resetSchema() {
+        return driver.resetSchema();
+      }
+
+      @Override public Mono<Void> close() {
+        return driver.close();
+      }
+    };
+  }
+
   private static SerializationFailureException conflict() {
     return new SerializationFailureException("h2", "40001", "could not serialize", null);
   }
@@ -60,6 +98,96 @@ class RetryTest {
     failFirst(1, RetryTest::lost);
     assertThrows(ConnectionLostException.class,
         () -> db(THREE).exec(insertUser("Ann")).blockLast());
+    assertEquals(1, statements.get());
+  }
+
+  @Test
+  void aWriteIsRetriedWhenItsConnectionWasFoundClosedBeforeAnythingWasSent() {
+    failFirst(2, RetryTest::lostUnsent);
+    assertEquals(1, db(THREE).exec(insertUser("Ann")).count().block());
+    assertEquals(3, statements.get());
+    assertEquals(3, driver.connects.get(), "each try on a connection of its own");
+  }
+
+  @Test
+  void aWriteIsRetriedWhenThePoolTimedOutBeforeItWasSent() {
+    io.toasty.driver.Driver slow = timingOut(2);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> slow).retry(THREE)
+        .build();
+    assertEquals(1, db.exec(insertUser("Ann")).count().block());
+    assertEquals(java.util.List.of("Insert"), driver.kinds());
+  }
+
+  @Test
+  void aPoolTimeoutIsNotRetriedWithoutAPolicy() {
+    io.toasty.driver.Driver slow = timingOut(1);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> slow).build();
+    assertThrows(io.toasty.PoolTimeoutException.class,
+        () -> db.exec(insertUser("Ann")).blockLast());
+    assertEquals(java.util.List.of(), driver.kinds());
+  }
+
+  @Test
+  void aWriteOfSeveralStatementsIsNotRetriedOnceOneWasSent() {
+    // the plan's first write went through; the second found the connection closed: the first
+    // may be applied, so nothing is tried again and the error reaches the caller, typed
+    AtomicInteger writes = new AtomicInteger();
+    driver.respond(op -> op instanceof Operation.Insert && writes.incrementAndGet() == 2
+        ? Mono.error(lostUnsent()) : null);
+    Db db = db(THREE, THREE);
+    ConnectionLostException e = assertThrows(ConnectionLostException.class,
+        () -> db.transactionMono(tx -> tx.exec(insertUser("Ann"))
+            .then(tx.exec(insertUser("Bob")).then())).block());
+    assertTrue(e.nothingSent(), "the failed statement itself was not sent");
+    assertEquals(2, writes.get(), "not retried");
+  }
+
+  @Test
+  void aTransactionIsRetriedWhenItsFirstStatementWasNotSent() {
+    failFirst(1, RetryTest::lostUnsent);
+    AtomicInteger runs = new AtomicInteger();
+    Db db = db(RetryPolicy.none(), THREE);
+    assertEquals(1L, db.transactionMono(tx -> {
+      runs.incrementAndGet();
+      return tx.exec(insertUser("Ann")).count();
+    }).block());
+    assertEquals(2, runs.get());
+    assertEquals(java.util.List.of("BEGIN", "Insert", "ROLLBACK", "BEGIN", "Insert", "COMMIT"),
+        driver.kinds());
+  }
+
+  @Test
+  void aTransactionIsRetriedWhenBeginFoundTheConnectionClosed() {
+    AtomicInteger begins = new AtomicInteger();
+    driver.respond(op -> op instanceof Operation.Transaction t
+        && t.kind() == Operation.Transaction.Kind.BEGIN && begins.incrementAndGet() == 1
+        ? Mono.error(lostUnsent()) : null);
+    Db db = db(RetryPolicy.none(), THREE);
+    assertEquals(1L, db.transactionMono(tx -> tx.exec(insertUser("Ann")).count()).block());
+    assertEquals(2, begins.get());
+  }
+
+  @Test
+  void aTransactionWhoseStatementMayHaveBeenSentIsNotRetried() {
+    failFirst(1, RetryTest::lost);
+    AtomicInteger runs = new AtomicInteger();
+    Db db = db(RetryPolicy.none(), THREE);
+    ConnectionLostException e = assertThrows(ConnectionLostException.class,
+        () -> db.transactionMono(tx -> {
+          runs.incrementAndGet();
+          return tx.exec(insertUser("Ann")).count();
+        }).block());
+    assertFalse(e.nothingSent());
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void theTransactionsOwnPolicyWinsOverTheDbs() {
+    failFirst(1, RetryTest::lostUnsent);
+    Db db = db(RetryPolicy.none(), THREE);
+    assertThrows(ConnectionLostException.class, () -> db.transactionMono(
+        TxOptions.defaults().retry(RetryPolicy.none()),
+        tx -> tx.exec(insertUser("Ann")).count()).block());
     assertEquals(1, statements.get());
   }
 

@@ -66,7 +66,47 @@ class AutoConfigurationTest {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
-          "\"toasty.retry.max-retries\"", "\"toasty.migrations.location\"");
+          "\"toasty.retry.max-retries\"", "\"toasty.migrations.location\"",
+          "\"toasty.log-values\"");
+    }
+  }
+
+  /**
+   * {@code toasty.log-values=true} reaches the Db: the statement log line at DEBUG shows the
+   * values by slot; without it, never.
+   */
+  @Test
+  void logValuesShowsTheValuesInTheStatementLog() {
+    assertThat(statementLog("toasty.log-values=true"))
+        .anyMatch(line -> line.contains("insert Label") && line.contains("\"crimson\""));
+  }
+
+  @Test
+  void withoutLogValuesNoValueIsLogged() {
+    List<String> lines = statementLog("toasty.log-values=false");
+    assertThat(lines).anyMatch(line -> line.contains("insert Label"));
+    assertThat(lines).noneMatch(line -> line.contains("crimson"));
+  }
+
+  /** The statement log's lines (at DEBUG) while a label is created with {@code property}. */
+  private List<String> statementLog(String property) {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(io.toasty.reactive.observe.LoggingObserver.LOGGER);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+        new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Level level = logger.getLevel();
+    events.start();
+    logger.addAppender(events);
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+              + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push", property)
+          .run(context -> io.toasty.spring.app.Labels.create().text("crimson")
+              .exec(context.getBean(Db.class)).block(Duration.ofSeconds(30)));
+      return events.list.stream().map(e -> e.getFormattedMessage()).toList();
+    } finally {
+      logger.detachAppender(events);
+      logger.setLevel(level);
     }
   }
 

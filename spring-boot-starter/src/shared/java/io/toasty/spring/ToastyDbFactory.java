@@ -55,7 +55,8 @@ final class ToastyDbFactory {
 
   /**
    * What every starter-made {@code Db} gets, on any backend: a log line per statement
-   * ({@code toasty.slow-statement-threshold}), retries ({@code toasty.retry.*}), timeouts
+   * ({@code toasty.slow-statement-threshold}), with its values when {@code toasty.log-values} is
+   * set, retries ({@code toasty.retry.*}), timeouts
    * ({@code toasty.statement-timeout}, {@code toasty.transaction-timeout},
    * {@code toasty.acquire-timeout}), the cursor key
    * ({@code toasty.cursor-key}), and one Micrometer observation per statement when the
@@ -67,6 +68,7 @@ final class ToastyDbFactory {
       builder.cursorKey(cursorKey(properties.getCursorKey()));
     }
     builder.observer(new LoggingObserver(properties.getSlowStatementThreshold()));
+    builder.logValues(properties.isLogValues());
     builder.retry(properties.getRetry().policy());
     builder.acquireTimeout(properties.getAcquireTimeout());
     if (properties.getStatementTimeout() != null) {

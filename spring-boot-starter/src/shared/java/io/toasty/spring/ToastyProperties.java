@@ -52,9 +52,25 @@ public class ToastyProperties {
 
   /**
    * Statements slower than this are logged at WARN (logger io.toasty.statement; every statement
-   * at DEBUG). Values are never logged.
+   * at DEBUG). Values are not logged unless log-values is set.
    */
   private Duration slowStatementThreshold = Duration.ofSeconds(1);
+
+  /**
+   * Whether statement log lines (and observers) show each statement's values, sensitive ones
+   * masked. For debugging: values in logs may be personal data.
+   */
+  private boolean logValues;
+
+  /** Whether statement log lines show values. */
+  public boolean isLogValues() {
+    return logValues;
+  }
+
+  /** Sets whether statement log lines show values. */
+  public void setLogValues(boolean logValues) {
+    this.logValues = logValues;
+  }
 
   /** The slow-statement threshold. */
   public Duration getSlowStatementThreshold() {
@@ -108,7 +124,10 @@ public class ToastyProperties {
 
   /** The {@code toasty.retry.*} properties. */
   public static class Retry {
-    /** Retries after the first try (0: none). Writes are never retried on a lost connection. */
+    /**
+     * Retries after the first try (0: none). A write is retried on a lost connection only when
+     * nothing of it was sent.
+     */
     private int maxRetries;
 
     /** The first pause; pauses double up to max-backoff, half of each at random. */

@@ -88,6 +88,18 @@ public enum Need {
   SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
   JSON_PATH(Capability::jsonPaths, Feature.JSON_PATH),
   /**
+   * Filters on the items of a stored collection ({@code contains}, {@code containsKey}): in the
+   * backend's own filter, or, on a key-value backend, by the engine after the read.
+   */
+  COLLECTION_ITEMS(c -> c.queryForms().collectionItems() || !c.fullFilters(),
+      Feature.COLLECTION_ITEMS),
+  /** Updates that append to a stored list without reading the row. */
+  LIST_APPEND(c -> c.queryForms().collectionChanges()
+      != io.toasty.driver.QueryForms.CollectionChanges.NONE, Feature.COLLECTION_CHANGE),
+  /** Updates that add to sets and remove from lists and sets without reading the row. */
+  COLLECTION_CHANGES(c -> c.queryForms().collectionChanges()
+      == io.toasty.driver.QueryForms.CollectionChanges.ALL, Feature.COLLECTION_CHANGE),
+  /**
    * Has server sessions the harness can end from outside ({@link Backend#killSessions}): a trait
    * of the backend the TCK runs on, not of the engine's {@link Capability}, so only
    * {@link #isMetBy(Backend)} answers it.

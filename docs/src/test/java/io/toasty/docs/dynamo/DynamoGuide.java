@@ -1,5 +1,6 @@
 package io.toasty.docs.dynamo;
 
+import io.toasty.ItemTooLargeException;
 import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.DynamoDriver;
@@ -182,5 +183,18 @@ public final class DynamoGuide {
     // end-snippet
     out.println("upserted " + again.owner() + "'s " + again.title() + "; created "
         + triage.owner() + "'s " + triage.title());
+
+    // snippet: dynamo-item-size
+    try {
+      Tasks.create().owner("eve").title("t".repeat(250 * 1024)).status("open").slug("huge")
+          .note("x".repeat(250 * 1024))           // 500 KB in all: more than one item holds
+          .exec(db).block();
+    } catch (ItemTooLargeException e) {
+      // "[dynamodb] a Task record of 512... bytes is larger than the 409600 bytes (400 KB) ..."
+      out.println(e.model().orElseThrow() + " refused: " + e.size() + " > " + e.limit()
+          + " bytes, eve has " + Tasks.filter(Tasks.OWNER.eq("eve")).collect(db).block().size()
+          + " tasks");
+    }
+    // end-snippet
   }
 }

@@ -21,7 +21,7 @@ class DynamoGuideTest {
         DynamoGuide.run(local.url("guide_"), out);
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-      assertEquals(14, lines.size(), () -> String.join("\n", lines));
+      assertEquals(15, lines.size(), () -> String.join("\n", lines));
       assertEquals("created Write the guide", lines.get(0));
       assertTrue(lines.get(1).startsWith("Task.slug: another record has the same value"),
           lines.get(1));
@@ -39,6 +39,8 @@ class DynamoGuideTest {
       // s0 holds i = 0, 3, .., 57: celsius 20 + i % 5 is 20 at i = 0, 15, 30, 45
       assertEquals("recalibrated 20 readings, lowest now 20.0", lines.get(12));
       assertEquals("upserted ann's Review it again; created dee's Triage", lines.get(13));
+      assertTrue(lines.get(14).matches("Task refused: \\d+ > 409600 bytes, eve has 0 tasks"),
+          lines.get(14));
     }
   }
 }

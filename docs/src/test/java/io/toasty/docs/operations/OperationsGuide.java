@@ -44,6 +44,17 @@ final class OperationsGuide {
     return db;
   }
 
+  static Db timed(String url, MeterRegistry meters) {
+    // snippet: ops-statement-timers
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .meterRegistry(meters)   // toasty.statement timers and toasty.pool.* gauges
+        .build();
+    // end-snippet
+    return db;
+  }
+
   /** A Db on an application's own r2dbc-pool, and that pool (its owner closes it). */
   record OnOwnPool(ConnectionPool pool, Db db) {}
 
@@ -71,6 +82,7 @@ final class OperationsGuide {
         .models(Metrics.MODEL)
         .url(url)
         .retry(RetryPolicy.transientErrors(3))   // 50 ms, 100 ms, 200 ms (less up to half)
+        .transactionRetry(RetryPolicy.transientErrors(3)) // whole transaction functions
         .statementTimeout(Duration.ofSeconds(5)) // the database stops longer statements
         .build();
     // end-snippet

@@ -70,19 +70,34 @@ class OperationsGuideTest {
   @Test
   void statementsAreTimedAndThePoolIsGauged() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    Db db = OperationsGuide.observed("r2dbc:h2:mem:///operations-guide", meters);
+    createAndRead(OperationsGuide.observed("r2dbc:h2:mem:///operations-guide", meters));
+    assertEquals(1, meters.get("toasty.statement").tag("db.operation", "insert")
+        .tag("db.model", "Metric").timer().count());
+    assertEquals(1, meters.get("toasty.statement").tag("db.operation", "select")
+        .timer().count());
+    assertEquals(10.0, meters.get("toasty.pool.max").gauge().value());
+  }
+
+  /** On {@code db} (then closed): the schema pushed, a metric created and read back. */
+  private static void createAndRead(Db db) {
     try {
       db.schema().push().block();
       Metric m = Metrics.create().name("requests").value(1).exec(db).block();
       Metrics.getById(db, m.id()).block();
-      assertEquals(1, meters.get("toasty.statement").tag("db.operation", "insert")
-          .tag("db.model", "Metric").timer().count());
-      assertEquals(1, meters.get("toasty.statement").tag("db.operation", "select")
-          .timer().count());
-      assertEquals(10.0, meters.get("toasty.pool.max").gauge().value());
     } finally {
       db.close().block();
     }
+  }
+
+  @Test
+  void statementsAreTimedWithoutAnObservationRegistry() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    createAndRead(OperationsGuide.timed("r2dbc:h2:mem:///operations-timers", meters));
+    assertEquals(1, meters.get("toasty.statement").tag("operation", "insert")
+        .tag("model", "Metric").tag("outcome", "success").timer().count());
+    assertEquals(1, meters.get("toasty.statement").tag("operation", "select")
+        .tag("outcome", "success").timer().count());
+    assertEquals(10.0, meters.get("toasty.pool.max").gauge().value());
   }
 
   @Test

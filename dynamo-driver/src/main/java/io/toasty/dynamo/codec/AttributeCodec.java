@@ -105,6 +105,8 @@ public final class AttributeCodec {
       return AttributeValue.fromS(d.value().toString());
     } else if (v instanceof Value.Time t) {
       return AttributeValue.fromS(TIME.format(t.value()));
+    } else if (v instanceof Value.Items || v instanceof Value.Entries) {
+      return CollectionAttributes.encode(v);
     } else if (v instanceof Value.ListValue l) {
       List<AttributeValue> items = new ArrayList<>(l.items().size());
       for (Value item : l.items()) {
@@ -149,6 +151,9 @@ public final class AttributeCodec {
     try {
       if (type instanceof Type.Enum) {
         return new Value.Str(need(a.s(), a, "S", what));
+      }
+      if (type instanceof Type.CollectionOf c) {
+        return CollectionAttributes.decode(a, c, what);
       }
       if (type instanceof Type.ListOf l) {
         if (!a.hasL()) {

@@ -26,11 +26,11 @@ final class JsonAttributes {
 
   private JsonAttributes() {}
 
-  private static String storedKey(String key) {
+  static String storedKey(String key) {
     return key.isEmpty() || key.startsWith(ESCAPE) ? ESCAPE + key : key;
   }
 
-  private static String documentKey(String stored) {
+  static String documentKey(String stored) {
     return stored.startsWith(ESCAPE) ? stored.substring(ESCAPE.length()) : stored;
   }
 

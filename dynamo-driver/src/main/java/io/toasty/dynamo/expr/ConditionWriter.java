@@ -3,9 +3,11 @@ package io.toasty.dynamo.expr;
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,10 @@ public final class ConditionWriter {
       return pattern(p, wanted);
     } else if (e instanceof Expr.IsNotDistinctFrom d) {
       return notDistinct(d, wanted);
+    } else if (e instanceof Expr.Contains c) {
+      return contains(c, wanted);
+    } else if (e instanceof Expr.IsEmpty i) {
+      return isEmpty(i, wanted);
     } else if (e instanceof Expr.Column c) {
       return holds(CompareOp.EQ, new Operand.Attr(c.index()), new Operand.Val(Value.of(wanted)));
     }
@@ -198,6 +204,38 @@ public final class ConditionWriter {
     String fn = p.kind() == Expr.PatternKind.STARTS_WITH ? "begins_with" : "contains";
     Cond match = Cond.atom(fn + "(" + name(a) + ", " + value(pv.value()) + ")");
     return wanted ? match : Cond.and(exists(a), Cond.not(match));
+  }
+
+  /**
+   * {@code contains(a, :v)} of a list or set (an element equal to the item), or
+   * {@code attribute_exists(a.k)} of a map's key (stored escaped, as the map's keys are); FALSE
+   * only where the collection is there.
+   */
+  private Cond contains(Expr.Contains c, boolean wanted) {
+    Operand.Attr a = collection(c.operand());
+    Operand item = operand(c.item());
+    if (!(item instanceof Operand.Val v) || v.value().isNull()) {
+      return Cond.FALSE;
+    }
+    Cond match = c.type().shape() == Type.CollectionOf.Shape.MAP
+        ? Cond.atom("attribute_exists(" + name(a) + "." + ph.name(
+            CollectionAttributes.storedKey(((Value.Str) v.value()).value())) + ")")
+        : Cond.atom("contains(" + name(a) + ", " + value(v.value()) + ")");
+    return wanted ? match : Cond.and(exists(a), Cond.not(match));
+  }
+
+  /** {@code size(a) = 0}; FALSE where the collection has items. A missing one is neither. */
+  private Cond isEmpty(Expr.IsEmpty i, boolean wanted) {
+    Operand.Attr a = collection(i.operand());
+    return Cond.atom("size(" + name(a) + ") " + (wanted ? "=" : ">") + " "
+        + value(new Value.I64(0)));
+  }
+
+  private Operand.Attr collection(Expr e) {
+    if (operand(e) instanceof Operand.Attr a) {
+      return a;
+    }
+    throw Operand.unsupported(e);
   }
 
   /** Refuses the patterns DynamoDB cannot match. */

@@ -6,6 +6,7 @@ import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +57,11 @@ public final class UpdateWriter {
 
   /** Whether DynamoDB computes {@code e} for column {@code target} itself. */
   private boolean isNative(int target, Expr e) {
+    if (e instanceof Expr.CollectionChange c) {
+      // the planner lets only an append to a list through: list_append, absent as empty
+      return c.op() == Expr.ChangeOp.ADD && c.type().shape() == Type.CollectionOf.Shape.LIST
+          && c.operand() instanceof Expr.Column;
+    }
     if (isOperand(e)) {
       return !mayBeAbsent(e); // DynamoDB cannot copy an attribute that is not there
     }
@@ -153,6 +159,11 @@ public final class UpdateWriter {
 
   /** The right-hand side, or null when the result is NULL (the attribute is removed). */
   private String rhs(Expr e, Placeholders ph) {
+    if (e instanceof Expr.CollectionChange c) {
+      String list = ph.name(table.attribute(((Expr.Column) c.operand()).index()));
+      return "list_append(if_not_exists(" + list + ", " + ph.value(AttributeValue.fromL(
+          List.of())) + "), " + ph.value(AttributeCodec.encode(value(c.items()))) + ")";
+    }
     if (e instanceof Expr.Arith a) {
       String l = rhs(a.left(), ph);
       String r = rhs(a.right(), ph);
@@ -163,6 +174,23 @@ public final class UpdateWriter {
     }
     AttributeValue v = AttributeCodec.encode(value(e));
     return v == null ? null : ph.value(v);
+  }
+
+  /**
+   * The attributes the assignments set to values known before reading the item (not computed
+   * from it), encoded: with the key, a lower bound of the updated item's size.
+   */
+  public Map<String, AttributeValue> known() {
+    Map<String, AttributeValue> known = new HashMap<>();
+    assignments.forEach((column, value) -> {
+      if (isOperand(value)) {
+        AttributeValue v = AttributeCodec.encode(value(value));
+        if (v != null) {
+          known.put(table.attribute(column), v);
+        }
+      }
+    });
+    return known;
   }
 
   private Value value(Expr e) {
@@ -183,6 +211,11 @@ public final class UpdateWriter {
       if (value instanceof Expr.Column c) {
         v = before.get(table.attribute(c.index()));
         v = Values3.isNull(v) ? null : v;
+      } else if (value instanceof Expr.CollectionChange c) {
+        AttributeValue old = before.get(table.attribute(((Expr.Column) c.operand()).index()));
+        List<AttributeValue> items = new ArrayList<>(Values3.isNull(old) ? List.of() : old.l());
+        items.addAll(AttributeCodec.encode(value(c.items())).l());
+        v = AttributeValue.fromL(items);
       } else if (isOperand(value)) {
         v = AttributeCodec.encode(value(value));
       } else {

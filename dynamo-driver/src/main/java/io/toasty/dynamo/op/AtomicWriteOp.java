@@ -114,6 +114,7 @@ final class AtomicWriteOp {
       throw notFound(t, "update", null);
     }
     String ue = old.item == null ? w.expression(ph) : w.expression(ph, old.item);
+    Sizes.checkItem(t, UpdateByKeyOp.atLeast(w, key, old.item));
     String ce = condition.textOrNull();
     List<Step> steps = new ArrayList<>();
     steps.add(new Step(TransactWriteItem.builder().update(Update.builder()

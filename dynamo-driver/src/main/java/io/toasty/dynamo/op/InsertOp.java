@@ -61,7 +61,11 @@ public final class InsertOp {
     return cx.table(((Source.Table) op.statement().target()).table());
   }
 
-  /** The items {@code op} puts, one per row. */
+  /**
+   * The items {@code op} puts, one per row.
+   *
+   * @throws io.toasty.ItemTooLargeException when one is larger than DynamoDB stores
+   */
   static List<Map<String, AttributeValue>> items(TableInfo t, Operation.Insert op) {
     Insert s = op.statement();
     List<Map<String, AttributeValue>> items = new ArrayList<>(s.rows().size());
@@ -70,7 +74,9 @@ public final class InsertOp {
       for (int i = 0; i < s.columns().size(); i++) {
         values[s.columns().get(i)] = value(row.fields().get(i), op.args());
       }
-      items.add(Items.item(t, values));
+      Map<String, AttributeValue> item = Items.item(t, values);
+      Sizes.checkItem(t, item); // DynamoDB refuses items over 400 KB: say so before sending
+      items.add(item);
     }
     return items;
   }

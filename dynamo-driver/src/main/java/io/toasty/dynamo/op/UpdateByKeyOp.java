@@ -11,6 +11,7 @@ import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,6 +96,7 @@ public final class UpdateByKeyOp {
       if (condition.equals(Cond.FALSE)) {
         return Mono.empty();
       }
+      Sizes.checkItem(t, atLeast(w, key, null)); // over 400 KB: nothing is sent
       String ue = w.expression(ph);
       String ce = condition.textOrNull();
       UpdateItemRequest request = UpdateItemRequest.builder()
@@ -116,6 +118,20 @@ public final class UpdateByKeyOp {
             return range == null ? Mono.empty() : Mono.error(range);
           });
     });
+  }
+
+  /**
+   * The item as updated by {@code w}, or as little of it as is known without {@code old} (null):
+   * its key and the values assigned outright. What {@link Sizes#checkItem} measures.
+   */
+  static Map<String, AttributeValue> atLeast(UpdateWriter w, Map<String, AttributeValue> key,
+      Map<String, AttributeValue> old) {
+    if (old != null) {
+      return w.apply(old);
+    }
+    Map<String, AttributeValue> least = new HashMap<>(key);
+    least.putAll(w.known());
+    return least;
   }
 
   /**
@@ -145,6 +161,7 @@ public final class UpdateByKeyOp {
       // computed values and their ranges first: out of range, nothing is sent
       String ue = w.expression(ph, old);
       Map<String, AttributeValue> after = w.apply(old);
+      Sizes.checkItem(t, after); // over 400 KB: nothing is sent
       String ce = condition.textOrNull();
       List<TransactWriteItem> writes = new ArrayList<>();
       writes.add(TransactWriteItem.builder().update(Update.builder()

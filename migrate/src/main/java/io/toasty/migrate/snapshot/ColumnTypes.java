@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A column's value type as a snapshot writes it: a scalar's name ({@code I64}, {@code STRING}),
- * or {@code ENUM} for an enum (stored as its constant's name, whatever the constants are).
+ * {@code ENUM} for an enum (stored as its constant's name, whatever the constants are), or a
+ * collection's shape and item type ({@code LIST<STRING>}, {@code MAP<I64>}).
  */
 public final class ColumnTypes {
   private static final String ENUM = "ENUM";
@@ -20,6 +21,9 @@ public final class ColumnTypes {
     if (type instanceof Type.Enum) {
       return ENUM;
     }
+    if (type instanceof Type.CollectionOf c) {
+      return c.shape().name() + "<" + c.item().name() + ">";
+    }
     throw new IllegalArgumentException("no column type for " + type);
   }
 
@@ -27,6 +31,11 @@ public final class ColumnTypes {
   public static Type type(String name) {
     if (ENUM.equals(name)) {
       return new Type.Enum(ENUM, List.of());
+    }
+    int open = name.indexOf('<');
+    if (open > 0 && name.endsWith(">")) {
+      return new Type.CollectionOf(Type.CollectionOf.Shape.valueOf(name.substring(0, open)),
+          Type.Scalar.valueOf(name.substring(open + 1, name.length() - 1)));
     }
     return Type.Scalar.valueOf(name);
   }

@@ -90,6 +90,22 @@ final class ExplainExpr {
       out.append("JSON_TEXT(");
       expr(j.operand(), out);
       out.append(", ").append(String.join(".", j.path())).append(')');
+    } else if (e instanceof Expr.Contains c) {
+      out.append("CONTAINS(");
+      expr(c.operand(), out);
+      out.append(", ");
+      expr(c.item(), out);
+      out.append(')');
+    } else if (e instanceof Expr.IsEmpty i) {
+      out.append("IS_EMPTY(");
+      expr(i.operand(), out);
+      out.append(')');
+    } else if (e instanceof Expr.CollectionChange c) {
+      out.append(c.op() == Expr.ChangeOp.ADD ? "PLUS_ITEMS(" : "MINUS_ITEMS(");
+      expr(c.operand(), out);
+      out.append(", ");
+      expr(c.items(), out);
+      out.append(')');
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand(), out);
       out.append(' ').append(p.kind()).append(p.ignoreCase() ? " IGNORE CASE " : " ");

@@ -40,6 +40,15 @@ final class Sensitivity {
     if (e instanceof Expr.JsonText j) {
       return touches(schema, j.operand());
     }
+    if (e instanceof Expr.Contains c) {
+      return touches(schema, c.operand());
+    }
+    if (e instanceof Expr.IsEmpty i) {
+      return touches(schema, i.operand());
+    }
+    if (e instanceof Expr.CollectionChange c) {
+      return touches(schema, c.operand());
+    }
     if (e instanceof Expr.Record r) {
       return r.fields().stream().anyMatch(x -> touches(schema, x));
     }

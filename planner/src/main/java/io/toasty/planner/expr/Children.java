@@ -33,6 +33,18 @@ public final class Children {
     } else if (e instanceof Expr.JsonText j) {
       Expr x = f.apply(j.operand());
       return x == j.operand() ? e : new Expr.JsonText(x, j.path());
+    } else if (e instanceof Expr.Contains c) {
+      Expr x = f.apply(c.operand());
+      Expr item = f.apply(c.item());
+      return x == c.operand() && item == c.item() ? e : new Expr.Contains(x, c.type(), item);
+    } else if (e instanceof Expr.IsEmpty i) {
+      Expr x = f.apply(i.operand());
+      return x == i.operand() ? e : new Expr.IsEmpty(x, i.type());
+    } else if (e instanceof Expr.CollectionChange c) {
+      Expr x = f.apply(c.operand());
+      Expr items = f.apply(c.items());
+      return x == c.operand() && items == c.items() ? e
+          : new Expr.CollectionChange(c.op(), x, c.type(), items);
     } else if (e instanceof Expr.And a) {
       List<Expr> ops = list(a.operands(), f);
       return ops == a.operands() ? e : new Expr.And(ops);

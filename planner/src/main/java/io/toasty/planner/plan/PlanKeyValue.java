@@ -284,8 +284,8 @@ final class PlanKeyValue {
   }
 
   /**
-   * A key-value backend's update takes values, fields, arithmetic and text functions over the
-   * record's own fields: what its update cannot compute itself, its driver computes from the
+   * A key-value backend's update takes values, fields, arithmetic, text functions and changes of
+   * collections over the record's own fields: what its update cannot compute itself, its driver computes from the
    * record as read and writes conditioned on what it read. Anything else is refused before the
    * write is sent.
    */
@@ -295,6 +295,10 @@ final class PlanKeyValue {
       updateExpression(a.right());
     } else if (e instanceof Expr.Func f) {
       updateExpression(f.operand());
+    } else if (e instanceof Expr.CollectionChange c) {
+      // Verify let through only the changes the backend makes itself (list_append)
+      updateExpression(c.operand());
+      updateExpression(c.items());
     } else if (!(e instanceof Expr.Arg || e instanceof Expr.Const || e instanceof Expr.Column)) {
       throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, capability.backend(),
           "setting " + e + ": this backend's update takes values, fields, arithmetic and text "

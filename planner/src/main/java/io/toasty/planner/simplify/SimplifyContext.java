@@ -26,7 +26,12 @@ public record SimplifyContext(Schema schema) {
       return mayBeNull(f.operand());
     } else if (e instanceof Expr.JsonText) {
       return true; // a path may lead nowhere in a document
-
+    } else if (e instanceof Expr.Contains c) {
+      return mayBeNull(c.operand());
+    } else if (e instanceof Expr.IsEmpty i) {
+      return mayBeNull(i.operand());
+    } else if (e instanceof Expr.CollectionChange c) {
+      return c.op() == Expr.ChangeOp.REMOVE && mayBeNull(c.operand());
     } else if (e instanceof Expr.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Or o) {

@@ -49,6 +49,10 @@ public record ArgCheck(int arg, Type type, boolean nullable, String model, Strin
       }
       return v;
     }
+    String itemProblem = CollectionCoerce.problem(v);
+    if (itemProblem != null) {
+      throw new InvalidStatementException(model, field, itemProblem);
+    }
     Value out = TypeCompat.coerce(type, v);
     if (out == null) {
       throw new InvalidStatementException(model, field, "value "

@@ -34,8 +34,16 @@ public final class RangeCheck {
       return between(t.value(), ranges.minDateTime(), ranges.maxDateTime());
     } else if (v instanceof Value.Date d) {
       return between(d.value(), ranges.minDate(), ranges.maxDate());
-    } else if (v instanceof Value.ListValue l) {
-      for (Value item : l.items()) {
+    } else if (v instanceof Value.ListValue || v instanceof Value.Items
+        || v instanceof Value.Entries) {
+      java.util.List<Value> items = v instanceof Value.ListValue l ? l.items()
+          : v instanceof Value.Items i ? i.items()
+          : new java.util.ArrayList<>(((Value.Entries) v).entries().keySet().stream()
+              .map(k -> (Value) new Value.Str(k)).toList());
+      if (v instanceof Value.Entries e) {
+        items.addAll(e.entries().values());
+      }
+      for (Value item : items) {
         String p = problem(item, ranges);
         if (p != null) {
           return p;

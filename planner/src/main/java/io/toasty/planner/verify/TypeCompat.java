@@ -18,6 +18,9 @@ public final class TypeCompat {
     if (v.isNull()) {
       return v;
     }
+    if (type instanceof Type.CollectionOf c) {
+      return CollectionCoerce.coerce(c, v);
+    }
     if (type instanceof Type.Enum e) {
       return v instanceof Value.Str s && e.constants().contains(s.value()) ? v : null;
     }

@@ -19,6 +19,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import io.toasty.driver.QueryForms;
 import io.toasty.value.Type;
 import java.util.HashSet;
 import java.util.List;
@@ -409,6 +410,12 @@ public final class Verify {
         v.function(f);
       } else if (e instanceof Expr.JsonText j) {
         v.jsonText(j);
+      } else if (e instanceof Expr.Contains c) {
+        v.contains(c);
+      } else if (e instanceof Expr.IsEmpty i) {
+        v.collectionTest(i.operand(), i.type(), "isEmpty()");
+      } else if (e instanceof Expr.CollectionChange c) {
+        v.collectionChange(c);
       }
     }
   }
@@ -520,7 +527,77 @@ public final class Verify {
         throw new InvalidStatementException(model, t.field, "JSON documents do not compare whole"
             + " (each backend stores them its own way); compare a path: text(\"key\")");
       }
+      if (t.type instanceof Type.CollectionOf) {
+        throw new InvalidStatementException(model, t.field, "collections do not compare whole"
+            + " (each backend stores them its own way); test items: contains(..), isEmpty()");
+      }
     }
+  }
+
+  /**
+   * A test of a collection's items: on a collection field, with an item of its item type (a key
+   * for a map), on a backend that reads stored items or leaves the filter to the engine.
+   */
+  private void contains(Expr.Contains c) {
+    Typed t = collectionTest(c.operand(), c.type(), c.type().shape()
+        == Type.CollectionOf.Shape.MAP ? "containsKey(..)" : "contains(..)");
+    Type item = c.type().shape() == Type.CollectionOf.Shape.MAP ? Type.Scalar.STRING
+        : c.type().item();
+    if (c.item() instanceof Expr.Arg a && checks[a.index()] == null) {
+      checks[a.index()] = new ArgCheck(a.index(), item, false, model, t.field, ranges(),
+          sensitive(model, t.field));
+    }
+    if (c.item() instanceof Expr.Const k) {
+      if (k.value().isNull() || TypeCompat.coerce(item, k.value()) == null) {
+        throw new InvalidStatementException(model, t.field, "a collection of "
+            + TypeCompat.describe(item) + " holds no " + TypeCompat.describe(k.value()));
+      }
+    }
+    if (capability != null && capability.fullFilters()
+        && !capability.queryForms().collectionItems()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS, capability.backend(),
+          "a filter on the items of a stored collection (" + t.field + "), which this backend"
+          + " stores as text its filters cannot read");
+    }
+  }
+
+  /**
+   * Items added to or removed from a collection field by an update: items of its type (checked
+   * as any value of the field is), on a backend that makes the change without reading the row.
+   */
+  private void collectionChange(Expr.CollectionChange c) {
+    String verb = c.op() == Expr.ChangeOp.ADD ? "append(..)" : "remove(..)";
+    Typed t = collectionTest(c.operand(), c.type(), verb);
+    if (c.items() instanceof Expr.Arg a && checks[a.index()] == null) {
+      checks[a.index()] = new ArgCheck(a.index(), c.type(), false, model, t.field, ranges(),
+          sensitive(model, t.field));
+    }
+    QueryForms.CollectionChanges can = capability == null ? QueryForms.CollectionChanges.ALL
+        : capability.queryForms().collectionChanges();
+    boolean listAppend = c.op() == Expr.ChangeOp.ADD
+        && c.type().shape() == Type.CollectionOf.Shape.LIST;
+    if (can == QueryForms.CollectionChanges.NONE
+        || can == QueryForms.CollectionChanges.LIST_APPEND && !listAppend) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, capability.backend(),
+          "an update that " + (c.op() == Expr.ChangeOp.ADD ? "adds items to" : "removes items"
+          + " from") + " a stored " + c.type().shape().name().toLowerCase(java.util.Locale.ROOT)
+          + " (" + t.field + ") without reading it; read the record and set the whole value");
+    }
+  }
+
+  /** The collection field a collection test reads, checked to be one of {@code type}. */
+  private Typed collectionTest(Expr operand, Type.CollectionOf type, String test) {
+    Typed t = typeOf(operand);
+    if (t.type != null && !type.equals(t.type)) {
+      throw new InvalidStatementException(model, t.field, test + " needs a collection field of "
+          + type + ", was " + TypeCompat.describe(t.type));
+    }
+    if (capability != null && capability.fullFilters() && !capability.sql()
+        && !capability.queryForms().collectionItems()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS, capability.backend(),
+          "a filter on a stored collection (" + t.field + " " + test + ")");
+    }
+    return t;
   }
 
   /** A path into a document: a JSON field, on a backend that can look inside one. */

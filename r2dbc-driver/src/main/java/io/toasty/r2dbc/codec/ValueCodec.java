@@ -5,6 +5,7 @@ import io.r2dbc.spi.RowMetadata;
 import io.toasty.InvalidStatementException;
 import io.toasty.r2dbc.dialect.JsonStorage;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.value.CollectionJson;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.lang.reflect.Array;
@@ -124,6 +125,8 @@ public final class ValueCodec {
       return v.value();
     } else if (value instanceof Value.Str v) {
       return v.value();
+    } else if (value instanceof Value.Items || value instanceof Value.Entries) {
+      return collection(value);
     } else if (value instanceof Value.Json v) {
       return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.parameter(v.text()) : v.text();
     } else if (value instanceof Value.Bytes v) {
@@ -166,6 +169,23 @@ public final class ValueCodec {
     throw new IllegalArgumentException("cannot bind " + value + " as a single parameter");
   }
 
+  /**
+   * A collection as the dialect stores it: a typed array of its items where the backend has
+   * arrays (never for a map), else its JSON text ({@code jsonb} on PostgreSQL).
+   */
+  private Object collection(Value value) {
+    if (value instanceof Value.Items items && dialect.collectionArrays()) {
+      Class<?> element = nullClass(items.type().item());
+      Object[] out = (Object[]) Array.newInstance(element, items.items().size());
+      for (int i = 0; i < out.length; i++) {
+        out[i] = element(encode(items.items().get(i)), element, items.items().get(i));
+      }
+      return out;
+    }
+    String text = CollectionJson.write(value);
+    return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.parameter(text) : text;
+  }
+
   private Object binary(byte[] bytes) {
     return switch (dialect.binaryBinding()) {
       case BYTE_ARRAY -> bytes;
@@ -195,6 +215,12 @@ public final class ValueCodec {
   public Class<?> nullClass(Type type) {
     if (type instanceof Type.Enum || type == null) {
       return String.class;
+    }
+    if (type instanceof Type.CollectionOf c) {
+      if (dialect.collectionArrays() && c.shape() != Type.CollectionOf.Shape.MAP) {
+        return Array.newInstance(nullClass(c.item()), 0).getClass();
+      }
+      return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.nullClass() : String.class;
     }
     if (!(type instanceof Type.Scalar scalar)) {
       throw new IllegalArgumentException("cannot bind a NULL of type " + type);
@@ -287,6 +313,9 @@ public final class ValueCodec {
     if (type instanceof Type.Enum) {
       return new Value.Str(string(raw, type));
     }
+    if (type instanceof Type.CollectionOf c) {
+      return collection(raw, c);
+    }
     if (!(type instanceof Type.Scalar scalar)) {
       throw new IllegalArgumentException("cannot read a column as " + type);
     }
@@ -314,6 +343,20 @@ public final class ValueCodec {
           ? LocalDateTime.parse(withT(t)) : as(raw, LocalDateTime.class, scalar));
       case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(offsetDateTime(raw));
     };
+  }
+
+  /** A collection column: an array's items decoded one by one, or a JSON document read. */
+  private Value collection(Object raw, Type.CollectionOf type) {
+    if (raw.getClass().isArray()) {
+      List<Value> items = new java.util.ArrayList<>();
+      for (int i = 0; i < Array.getLength(raw); i++) {
+        items.add(decode(Array.get(raw, i), type.item()));
+      }
+      return new Value.Items(type, items);
+    }
+    String text = dialect.jsonStorage() == JsonStorage.JSONB && !(raw instanceof String)
+        ? PgJson.text(raw) : string(raw, type);
+    return CollectionJson.read(text, type);
   }
 
   private Value generic(Object raw) {

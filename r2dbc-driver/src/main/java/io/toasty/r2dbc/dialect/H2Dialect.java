@@ -37,6 +37,9 @@ public final class H2Dialect implements SqlDialect {
 
   @Override
   public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.CollectionOf c) {
+      return collectionColumnType(c);
+    }
     if (type instanceof Type.Enum) {
       return "CHARACTER VARYING";
     }

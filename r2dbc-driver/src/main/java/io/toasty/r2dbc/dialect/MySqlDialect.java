@@ -125,6 +125,9 @@ public final class MySqlDialect implements SqlDialect {
 
   @Override
   public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.CollectionOf c) {
+      return collectionColumnType(c);
+    }
     if (type instanceof Type.Enum) {
       return "VARCHAR(255)";
     }

@@ -39,6 +39,9 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.CollectionOf c) {
+      return collectionColumnType(c);
+    }
     if (type instanceof Type.Enum) {
       return "TEXT";
     }
@@ -63,6 +66,11 @@ public final class PostgresDialect implements SqlDialect {
       case JSON -> jsonStorage().columnType();
       case NULL -> throw new IllegalArgumentException("no column type for " + type);
     };
+  }
+
+  @Override
+  public boolean collectionArrays() {
+    return true;
   }
 
   @Override

@@ -267,6 +267,20 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How instants, offset and local date-times are bound. */
   DateTimeBinding dateTimeBinding();
 
+  /**
+   * Whether {@code List} and {@code Set} fields are native arrays (PostgreSQL); else they are, as
+   * maps are everywhere, JSON documents in a {@link #jsonStorage()} column.
+   */
+  default boolean collectionArrays() {
+    return false;
+  }
+
+  /** The column type of a collection field. */
+  default String collectionColumnType(Type.CollectionOf type) {
+    return collectionArrays() && type.shape() != Type.CollectionOf.Shape.MAP
+        ? columnType(type.item(), false) + "[]" : jsonStorage().columnType();
+  }
+
   /** How {@code @Json} documents are stored, bound and read inside (H2: text, no paths). */
   default JsonStorage jsonStorage() {
     return JsonStorage.TEXT;

@@ -58,6 +58,9 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String columnType(Type type, boolean keyed) {
+    if (type instanceof Type.CollectionOf c) {
+      return collectionColumnType(c);
+    }
     if (type instanceof Type.Enum) {
       return "TEXT";
     }

@@ -160,8 +160,8 @@ public final class ErrorTranslator {
           new SerializationFailureException(dialect.backend(), sqlState, message, error);
       case LOCK_TIMEOUT ->
           new SerializationFailureException(dialect.backend(), sqlState, message, error, true);
-      case CONNECTION_LOST ->
-          new ConnectionLostException(dialect.backend(), sqlState, message, error);
+      case CONNECTION_LOST -> new ConnectionLostException(dialect.backend(), sqlState, message,
+          error, refusedUnsent(error));
       case QUERY_TIMEOUT -> new QueryTimeoutException(dialect.backend(), sqlState, message, error);
       case NUMERIC_OVERFLOW -> new NumericOverflowException(dialect.backend(), message, error);
       case DIVISION_BY_ZERO -> new DivisionByZeroException(dialect.backend(),
@@ -552,6 +552,22 @@ public final class ErrorTranslator {
    * Whether the error says the connection is gone without an SQLSTATE: a closed channel, an I/O
    * error, or a driver's "connection closed" exception.
    */
+  /**
+   * Whether the R2DBC driver refused the operation because it found the connection closed
+   * before writing anything (r2dbc-postgresql's "Cannot exchange messages because the connection
+   * is closed", r2dbc-mysql's "Cannot exchange because the connection is closed"): no byte of it
+   * reached the database, so it is safe to send again on another connection.
+   */
+  static boolean refusedUnsent(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (m.startsWith("Cannot exchange") && m.endsWith("because the connection is closed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isConnectionLoss(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       String name = t.getClass().getSimpleName();

@@ -19,6 +19,7 @@ import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import io.toasty.value.CollectionJson;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayDeque;
@@ -658,6 +659,12 @@ final class SqlWalk {
       out.append(')');
     } else if (e instanceof Expr.JsonText j) {
       jsonText(j);
+    } else if (e instanceof Expr.Contains c) {
+      contains(c);
+    } else if (e instanceof Expr.IsEmpty i) {
+      isEmpty(i);
+    } else if (e instanceof Expr.CollectionChange c) {
+      collectionChange(c);
     } else if (e instanceof Expr.And and) {
       junction(and.operands(), " AND ", true);
     } else if (e instanceof Expr.Or or) {
@@ -873,6 +880,140 @@ final class SqlWalk {
       }
       case TEXT -> throw new UnsupportedFeatureException(Feature.JSON_PATH, dialect.backend(),
           "a filter on a path inside a JSON document");
+    }
+  }
+
+  /**
+   * Whether a stored collection holds an item (a map a key), NULL where it is NULL: {@code = ANY}
+   * of a PostgreSQL array, {@code jsonb_exists} of a map, {@code JSON_CONTAINS} on MariaDB, a
+   * search of {@code json_each} on SQLite. The item is bound as any value of its type is, and
+   * converted in the statement to what the storage holds (a JSON text, a UUID's text).
+   */
+  private void contains(Expr.Contains c) {
+    boolean map = c.type().shape() == Type.CollectionOf.Shape.MAP;
+    Type item = map ? Type.Scalar.STRING : c.type().item();
+    if (dialect.collectionArrays() && !map) {
+      expr(c.item(), item);
+      out.append(" = ANY(");
+      expr(c.operand(), null);
+      out.append(')');
+      return;
+    }
+    switch (dialect.jsonStorage()) {
+      case JSONB -> {
+        out.append("jsonb_exists(");
+        expr(c.operand(), null);
+        out.append(", ");
+        expr(c.item(), item);
+        out.append(')');
+      }
+      case JSON_VALUE -> {
+        out.append(map ? "JSON_CONTAINS(JSON_KEYS(" : "JSON_CONTAINS(");
+        expr(c.operand(), null);
+        out.append(map ? "), " : ", ");
+        jsonItemText(c.item(), item);
+        out.append(')');
+      }
+      case TEXT_JSON_EXTRACT -> {
+        out.append("CASE WHEN ");
+        wrappedUnlessAtom(c.operand(), null);
+        out.append(" IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM json_each(");
+        expr(c.operand(), null);
+        if (map) {
+          out.append(") WHERE key = ");
+          expr(c.item(), item);
+        } else if (item == Type.Scalar.UUID) {
+          // stored as the UUID's text, bound as its 16 bytes
+          out.append(") WHERE replace(value, '-', '') = lower(hex(");
+          expr(c.item(), item);
+          out.append("))");
+        } else {
+          out.append(") WHERE value = ");
+          expr(c.item(), item);
+        }
+        out.append(") END");
+      }
+      case TEXT -> throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS,
+          dialect.backend(), "a filter on the items of a stored collection");
+    }
+  }
+
+  /** An item as the JSON text {@code JSON_CONTAINS} looks for: quoted text, a number's digits. */
+  private void jsonItemText(Expr e, Type item) {
+    if (e instanceof Expr.Const k && k.value() instanceof Value.Bool b) {
+      out.append(b.value() ? "'true'" : "'false'");
+    } else if (item == Type.Scalar.STRING || item == Type.Scalar.UUID) {
+      boolean bytes = item == Type.Scalar.UUID
+          && dialect.uuidStorage() == SqlDialect.UuidStorage.BYTES;
+      out.append(bytes ? "JSON_QUOTE(BIN_TO_UUID(" : "JSON_QUOTE(");
+      expr(e, item);
+      out.append(bytes ? "))" : ")");
+    } else {
+      out.append("CAST(");
+      expr(e, item);
+      out.append(" AS CHAR)");
+    }
+  }
+
+  /**
+   * A PostgreSQL array with items added (appended to a list; those it lacks added to a set, in
+   * their order) or removed (every item equal to one of them, the others kept in order). The
+   * items are bound once, as an array.
+   */
+  private void collectionChange(Expr.CollectionChange c) {
+    if (!dialect.collectionArrays()) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, dialect.backend(),
+          "an update that adds or removes items of a stored collection");
+    }
+    if (c.op() == Expr.ChangeOp.REMOVE) {
+      out.append("CASE WHEN ");
+      wrappedUnlessAtom(c.operand(), null);
+      out.append(" IS NULL THEN NULL ELSE ARRAY(SELECT x FROM unnest(");
+      expr(c.operand(), null);
+      out.append(") WITH ORDINALITY AS t(x, i) WHERE x <> ALL(");
+      expr(c.items(), c.type());
+      out.append(") ORDER BY i) END");
+      return;
+    }
+    out.append("array_cat(COALESCE(");
+    expr(c.operand(), null);
+    out.append(", '{}'), ");
+    if (c.type().shape() == Type.CollectionOf.Shape.LIST) {
+      expr(c.items(), c.type());
+    } else {
+      out.append("ARRAY(SELECT x FROM unnest(");
+      expr(c.items(), c.type());
+      out.append(") WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(");
+      expr(c.operand(), null);
+      out.append(", '{}')) ORDER BY i)");
+    }
+    out.append(')');
+  }
+
+  /** Whether a stored collection is empty, NULL where it is NULL. */
+  private void isEmpty(Expr.IsEmpty i) {
+    boolean map = i.type().shape() == Type.CollectionOf.Shape.MAP;
+    if (dialect.collectionArrays() && !map) {
+      out.append("cardinality(");
+      expr(i.operand(), null);
+      out.append(") = 0");
+      return;
+    }
+    switch (dialect.jsonStorage()) {
+      case JSONB -> {
+        wrappedUnlessAtom(i.operand(), null);
+        out.append(" = '{}'::jsonb");
+      }
+      case JSON_VALUE -> {
+        out.append("JSON_LENGTH(");
+        expr(i.operand(), null);
+        out.append(") = 0");
+      }
+      // Stored as the text the engine wrote, which for an empty collection is exactly this.
+      case TEXT_JSON_EXTRACT, TEXT -> {
+        wrappedUnlessAtom(i.operand(), null);
+        out.append(map ? " = '{}'" : " = '[]'");
+      }
     }
   }
 

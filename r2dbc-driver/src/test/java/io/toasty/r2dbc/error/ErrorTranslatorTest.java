@@ -23,6 +23,27 @@ class ErrorTranslatorTest {
     return new R2dbcDataIntegrityViolationException(message, "23505", 23505);
   }
 
+  /**
+   * The drivers' refusals to send on a connection they found closed (r2dbc-postgresql,
+   * r2dbc-mysql) are lost connections with nothing sent; any other loss may have been sent.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "Cannot exchange messages because the connection is closed|true",
+      "Cannot exchange because the connection is closed|true",
+      "Connection unexpectedly closed|false",
+      "Connection closed|false"})
+  void aRefusalToSendOnAClosedConnectionSaysNothingWasSent(String message, boolean unsent) {
+    Throwable cause = new io.r2dbc.spi.R2dbcNonTransientResourceException(message, "08006");
+    for (var dialect : java.util.List.of(io.toasty.r2dbc.dialect.PostgresDialect.INSTANCE,
+        io.toasty.r2dbc.dialect.MySqlDialect.MARIADB)) {
+      io.toasty.ConnectionLostException e = assertInstanceOf(
+          io.toasty.ConnectionLostException.class,
+          new ErrorTranslator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
+      assertEquals(unsent, e.nothingSent(), message);
+    }
+  }
+
   @Test
   void uniqueIndexNamesModelAndField() {
     Throwable cause = duplicate("Unique index or primary key violation: \"PUBLIC.users_email_key "

@@ -20,6 +20,12 @@ public final class Observers implements StatementObserver {
     return new Observers(list);
   }
 
+  /** Whether {@code o} is, or has among its observers, a {@code type}. */
+  static boolean contains(StatementObserver o, Class<? extends StatementObserver> type) {
+    return o instanceof Observers many ? many.all.stream().anyMatch(type::isInstance)
+        : type.isInstance(o);
+  }
+
   private static void add(List<StatementObserver> list, StatementObserver o) {
     if (o instanceof Observers many) {
       list.addAll(many.all);

@@ -323,15 +323,8 @@ public abstract class JsonFieldScenarios {
         batch.clear();
       }
     }
-    List<String> differences = new ArrayList<>();
-    for (Document read : await(Documents.all().collect(db))) {
-      Document expected = written.remove(read.id());
-      if (!read.equals(expected)) {
-        differences.add(read + " != " + expected);
-      }
-    }
-    written.values().forEach(d -> differences.add("missing " + d));
-    assertEquals(List.of(), differences);
+    assertEquals(List.of(), RoundTrips.differences(written,
+        await(Documents.all().collect(db)), Document::id));
   }
 
   private static final String[] TEXTS = {"", " ", "a", "Grüße", "日本語テキスト", "🎉🚀",
