@@ -139,15 +139,20 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @SafeVarargs
   public final S include(Include<M>... includes) {
     List<io.toasty.stmt.Include> all = new ArrayList<>(shape().includes());
+    List<io.toasty.stmt.Expr.Field> fields = new ArrayList<>();
     for (Include<M> i : includes) {
       Objects.requireNonNull(i, "include");
       if (!i.model().equals(model.name())) {
         throw new InvalidStatementException(model.name(), null, "cannot include a relation of "
             + i.model());
       }
-      all.add(i.untyped());
+      if (i instanceof DeferredPath<?, ?> d) {
+        fields.add(d.field());
+      } else {
+        all.add(i.untyped());
+      }
     }
-    return with(query.withReturning(shape().withIncludes(all)));
+    return with(query.withReturning(shape().withIncludes(all).reading(fields)));
   }
 
   /**

@@ -81,6 +81,7 @@ public final class RelationInclude<M, T> implements Include<M> {
   @SafeVarargs
   public final RelationInclude<M, T> then(Include<T>... nested) {
     List<io.toasty.stmt.Include> includes = new ArrayList<>(returning().includes());
+    List<io.toasty.stmt.Expr.Field> fields = new ArrayList<>();
     for (Include<T> n : nested) {
       Objects.requireNonNull(n, "include");
       if (!n.model().equals(relation.target())) {
@@ -88,10 +89,14 @@ public final class RelationInclude<M, T> implements Include<M> {
             "cannot include a relation of " + n.model() + " on " + relation.target()
                 + " records");
       }
-      includes.add(n.untyped());
+      if (n instanceof DeferredPath<?, ?> d) {
+        fields.add(d.field());
+      } else {
+        includes.add(n.untyped());
+      }
     }
     return new RelationInclude<>(relation, scope.withReturning(returning().withIncludes(
-        includes)));
+        includes).reading(fields)));
   }
 
   /**

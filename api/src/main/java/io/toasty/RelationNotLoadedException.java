@@ -5,10 +5,10 @@ package io.toasty;
  * query ({@code .include(Posts.AUTHOR)}) or query it through the handle
  * ({@code post.author().get(db)}).
  */
-public final class RelationNotLoadedException extends ToastyException {
+public final class RelationNotLoadedException extends NotLoadedException {
   private static final long serialVersionUID = 1L;
 
   public RelationNotLoadedException(String model, String relation, String hint) {
-    super(model, relation, "relation was not loaded: " + hint, null);
+    super(model, relation, "relation was not loaded: " + hint);
   }
 }

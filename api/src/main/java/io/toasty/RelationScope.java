@@ -148,7 +148,7 @@ final class RelationScope<T> {
     return new Returning.Project(out);
   }
 
-  private static String upperSnake(String name) {
+  static String upperSnake(String name) {
     StringBuilder out = new StringBuilder();
     for (char c : name.toCharArray()) {
       if (Character.isUpperCase(c) && out.length() > 0) {

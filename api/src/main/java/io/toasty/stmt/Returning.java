@@ -16,12 +16,19 @@ public sealed interface Returning
    * @param includes the relations to preload
    * @param eager    whether the model's eager relations are preloaded as well
    * @param excluded eager relations (relation fields of the model) not to preload
+   * @param deferred deferred fields of the model to read (the others are left unread)
    */
-  record Model(List<Include> includes, boolean eager, List<Expr.Field> excluded)
-      implements Returning {
+  record Model(List<Include> includes, boolean eager, List<Expr.Field> excluded,
+      List<Expr.Field> deferred) implements Returning {
     public Model {
       includes = List.copyOf(includes);
       excluded = List.copyOf(excluded);
+      deferred = List.copyOf(deferred);
+    }
+
+    /** A returning that reads none of the model's deferred fields. */
+    public Model(List<Include> includes, boolean eager, List<Expr.Field> excluded) {
+      this(includes, eager, excluded, List.of());
     }
 
     /** The listed relations and the model's eager ones. */
@@ -36,19 +43,26 @@ public sealed interface Returning
 
     /** This returning with other includes, its eager choices kept. */
     public Model withIncludes(List<Include> includes) {
-      return new Model(includes, eager, excluded);
+      return new Model(includes, eager, excluded, deferred);
     }
 
     /** This returning without the model's eager relations (its includes kept). */
     public Model withoutEager() {
-      return new Model(includes, false, excluded);
+      return new Model(includes, false, excluded, deferred);
     }
 
     /** This returning, {@code relations} also kept from being loaded eagerly. */
     public Model excluding(List<Expr.Field> relations) {
       List<Expr.Field> all = new java.util.ArrayList<>(excluded);
       all.addAll(relations);
-      return new Model(includes, eager, all);
+      return new Model(includes, eager, all, deferred);
+    }
+
+    /** This returning, the deferred {@code fields} read as well. */
+    public Model reading(List<Expr.Field> fields) {
+      List<Expr.Field> all = new java.util.ArrayList<>(deferred);
+      fields.stream().filter(f -> !all.contains(f)).forEach(all::add);
+      return new Model(includes, eager, excluded, all);
     }
   }
 

@@ -28,6 +28,8 @@ final class ApiTypes {
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
   static final ClassName PATH = ClassName.get("io.toasty", "Path");
   static final ClassName SENSITIVE = ClassName.get("io.toasty", "Sensitive");
+  static final ClassName DEFERRED = ClassName.get("io.toasty", "Deferred");
+  static final ClassName DEFERRED_PATH = ClassName.get("io.toasty", "DeferredPath");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName JSON_PATH = ClassName.get("io.toasty", "JsonPath");
   static final ClassName COLLECTION_PATH = ClassName.get("io.toasty", "CollectionPath");

@@ -190,6 +190,11 @@ final class EmbeddedParser {
           + TypeMapper.SUPPORTED + hint(rc.asType()));
       return Optional.empty();
     }
+    if (type.get().deferred()) {
+      errors.error(at, where + ": a field inside an embedded record cannot be Deferred; make "
+          + "the model's field Deferred instead");
+      return Optional.empty();
+    }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
         columnName(rc, columnPrefix), type.get(), false, null, null, position, null, wholeOnly,
         type.get().sensitive()

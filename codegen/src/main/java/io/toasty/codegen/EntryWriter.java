@@ -84,6 +84,15 @@ final class EntryWriter {
   /** The path of field {@code f}, a constant of the entry class or of an embedded paths class. */
   static FieldSpec path(ModelDescriptor model, FieldDescriptor f,
       javax.lang.model.element.Modifier... modifiers) {
+    if (f.type().deferred()) {
+      // Also an include: Users.all().include(Users.BIO) reads the field the query would skip.
+      return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.DEFERRED_PATH, model.record(),
+              f.type().pathArgument()), f.constant(), modifiers)
+          .addJavadoc("Field {@code $L}, deferred: read when a query includes it.\n", f.name())
+          .initializer("new $T<>($S, $L, $S, $L)", ApiTypes.DEFERRED_PATH, model.name(),
+              f.index(), f.name(), ModelDefWriter.engineType(f.type()))
+          .build();
+    }
     if (f.type().kind() == FieldKind.STRING) {
       // Strings get text matching (startsWith, contains, like).
       return FieldSpec.builder(ApiTypes.STRING_PATH, f.constant(), modifiers)

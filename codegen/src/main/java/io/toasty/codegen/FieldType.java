@@ -13,9 +13,17 @@ import com.palantir.javapoet.TypeName;
  * @param enumType the enum, for {@link FieldKind#ENUM}; else {@code null}
  * @param sensitive whether the field is a {@code Sensitive<type>} (stored as its {@code type})
  * @param item     a collection's item kind (a map's values'); else {@code null}
+ * @param deferred  whether the field is a {@code Deferred<type>} (or {@code Deferred<Optional<
+ *                  type>>}): stored as its {@code type}, read only when a query includes it
  */
 record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-    boolean sensitive, FieldKind item) {
+    boolean sensitive, FieldKind item, boolean deferred) {
+
+  /** A field type that queries always read. */
+  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
+      boolean sensitive, FieldKind item) {
+    this(kind, type, optional, enumType, sensitive, item, false);
+  }
 
   /** A field type that is no collection. */
   FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,

@@ -147,12 +147,13 @@ final class ModelDefWriter {
     CodeBlock auto = f.auto() == null ? CodeBlock.of("null")
         : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.auto().name());
     CodeBlock defaultValue = f.defaultValue() == null ? CodeBlock.of("null") : f.defaultValue();
-    if (f.renamedFrom() != null) {
+    if (f.renamedFrom() != null || f.type().deferred()) {
       CodeBlock onUpdate = f.onUpdate() == null ? CodeBlock.of("null")
           : CodeBlock.of("$T.$L", ApiTypes.AUTO, f.onUpdate().name());
-      return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $L, $L, $S)",
+      return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $S, $L, $L, $S, $L)",
           ApiTypes.FIELD_SCHEMA, f.index(), f.name(), engineType(f.type()), f.nullable(), auto,
-          defaultValue, f.column(), onUpdate, f.sensitive(), f.renamedFrom());
+          defaultValue, f.column(), onUpdate, f.sensitive(), f.renamedFrom(),
+          f.type().deferred());
     }
     if (f.sensitive()) {
       CodeBlock onUpdate = f.onUpdate() == null ? CodeBlock.of("null")
@@ -190,8 +191,10 @@ final class ModelDefWriter {
   private MethodSpec load() {
     CodeBlock[] byComponent = new CodeBlock[model.components()];
     for (FieldDescriptor f : model.ownFields()) {
-      byComponent[f.component()] = CodeBlock.of("$N(row.get($L))", readers.get(f.index()),
-          f.index());
+      byComponent[f.component()] = f.type().deferred()
+          ? CodeBlock.of("$T.read(SCHEMA, $L, row, v -> $N(v))", ApiTypes.DEFERRED, f.index(),
+              readers.get(f.index()))
+          : CodeBlock.of("$N(row.get($L))", readers.get(f.index()), f.index());
     }
     for (EmbeddedDescriptor e : model.embedded()) {
       byComponent[e.component()] = CodeBlock.of("$N(row)", EmbeddedValuesWriter.loader(e));
@@ -263,6 +266,11 @@ final class ModelDefWriter {
    * engine to reject or store.
    */
   private static CodeBlock valueOf(FieldDescriptor f) {
+    if (f.type().deferred()) {
+      // an unloaded value is no value: the record's values say so (Deferred.NOT_LOADED)
+      return CodeBlock.of("$T.write(record.$N(), v -> $L)", ApiTypes.DEFERRED, f.accessor(),
+          valueOf(f, CodeBlock.of("v")));
+    }
     return valueOf(f, CodeBlock.of("record.$N()", f.accessor()));
   }
 

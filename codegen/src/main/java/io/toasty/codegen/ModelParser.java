@@ -234,6 +234,14 @@ final class ModelParser {
       return jsonField(model, component, index, constant, position);
     }
     String where = where(model, component);
+    if (DeferredTypes.isDeferred(component.asType())) {
+      String misfit = DeferredTypes.misfit(component.asType(),
+          component.getAnnotation(Key.class) != null);
+      if (misfit != null) {
+        errors.error(component, where + ": " + misfit);
+        return Optional.empty();
+      }
+    }
     if (TypeMapper.collectionKind(component.asType()) != null) {
       return collectionField(model, component, index, constant, position);
     }

@@ -70,7 +70,9 @@ final class RowReaderWriter {
   private MethodSpec fromColumns() {
     CodeBlock[] byComponent = new CodeBlock[model.components()];
     for (FieldDescriptor f : model.fields()) {
-      byComponent[f.component()] = CodeBlock.of("$N(row)", readers.get(f.index()));
+      byComponent[f.component()] = f.type().deferred()
+          ? CodeBlock.of("$T.of($N(row))", ApiTypes.DEFERRED, readers.get(f.index()))
+          : CodeBlock.of("$N(row)", readers.get(f.index()));
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < byComponent.length; i++) {

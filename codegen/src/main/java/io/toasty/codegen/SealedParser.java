@@ -267,7 +267,7 @@ final class SealedParser {
       return Optional.empty();
     }
     Optional<FieldType> type = types.map(rc.asType());
-    if (type.isEmpty() || type.get().sensitive()) {
+    if (type.isEmpty() || type.get().sensitive() || type.get().deferred()) {
       errors.error(at, where + ": unsupported variant field type " + rc.asType() + "; a"
           + " variant's field may be a boolean, byte, short, int, long, float, double (or their"
           + " boxes), String, byte[], UUID, BigDecimal, Instant, LocalDate, LocalTime,"

@@ -46,6 +46,9 @@ final class TypeMapper {
 
   /** The field type of {@code type}; empty if it has no mapping. */
   Optional<FieldType> map(TypeMirror type) {
+    if (DeferredTypes.isDeferred(type)) {
+      return DeferredTypes.map(this, (DeclaredType) type);
+    }
     if (isOptional(type)) {
       List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
       return args.size() != 1 ? Optional.empty() : plain(args.get(0))

@@ -1,11 +1,9 @@
 package io.toasty.codegen;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import io.toasty.InvalidStatementException;
 import io.toasty.codegen.samples.Companies;
 import io.toasty.codegen.samples.Company;
@@ -13,7 +11,6 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,12 +191,6 @@ class EmbeddedRecordsTest {
   }
 
   private static void assertError(String message, String line, String... lines) {
-    JavaFileObject source = Sources.user(lines);
-    RecordingProcessor processor = new RecordingProcessor();
-    Compilation compilation = Sources.compile(List.of(processor), source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertThat(compilation).hadErrorCount(1);
-    assertEquals(List.of(), processor.written());
+    CompileErrors.assertOneError(message, line, lines);
   }
 }

@@ -18,7 +18,6 @@ import io.toasty.value.Value;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -267,12 +266,6 @@ class SealedFieldsTest {
   }
 
   private static void assertError(String message, String line, String... lines) {
-    JavaFileObject source = Sources.user(lines);
-    RecordingProcessor processor = new RecordingProcessor();
-    Compilation compilation = Sources.compile(List.of(processor), source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertThat(compilation).hadErrorCount(1);
-    assertEquals(List.of(), processor.written());
+    CompileErrors.assertOneError(message, line, lines);
   }
 }

@@ -21,9 +21,12 @@ import java.util.Objects;
  *                     ({@code @Sensitive}; see {@link io.toasty.Redaction})
  * @param renamedFrom  the column's previous name ({@code @Column(renamedFrom = ..)}), which a
  *                     generated migration renames to {@code columnName}, or {@code null}
+ * @param deferred     whether it is a {@code Deferred<T>} field, which a query reads only when
+ *                     it includes the field
  */
 public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive, String renamedFrom) {
+    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive, String renamedFrom,
+    boolean deferred) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -32,6 +35,14 @@ public record FieldSchema(int index, String name, Type type, boolean nullable, A
         && onUpdate != Auto.UUID_V7) {
       throw new IllegalArgumentException(name + ": an update cannot generate " + onUpdate);
     }
+  }
+
+  /** A field that queries read whenever they read the record. */
+  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+      Value defaultValue, String columnName, Auto onUpdate, boolean sensitive,
+      String renamedFrom) {
+    this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive,
+        renamedFrom, false);
   }
 
   /** A field that was not renamed. */

@@ -70,7 +70,7 @@ final class LowerInclude {
     // hand-written two queries, benchmarks/PROFILE.md), and a database needs no sort to group.
     List<Integer> sortColumns = !child || !orderBy.isEmpty() ? List.of()
         : through == null ? cx.table.primaryKey() : through.sortColumns();
-    List<Expr> fetched = new ArrayList<>(cx.allColumns());
+    List<Expr> fetched = new ArrayList<>(DeferredFields.fetched(q.returning(), cx));
     if (through != null) {
       fetched.addAll(through.fetched());
     }
@@ -98,7 +98,7 @@ final class LowerInclude {
       include(id, slot, schema, cx.mapping, r, inc.scope());
       relationSlots[r.index()] = new Expr.Column(cx.table.name(), columns + slot);
     }
-    List<Expr> outputs = new ArrayList<>(cx.mapping.fieldFromColumns());
+    List<Expr> outputs = new ArrayList<>(DeferredFields.outputs(q.returning(), cx));
     if (!includes.isEmpty()) {
       for (Expr e : relationSlots) {
         outputs.add(e == null ? Expr.NULL : e);

@@ -59,12 +59,12 @@ final class LowerQuery {
       p.exprs().forEach(e -> out.add(lx.expr(e)));
       return out;
     }
-    return cx.mapping.fieldFromColumns();
+    return DeferredFields.outputs(r, cx);
   }
 
   private static List<Expr> fetched(Returning r, List<Expr> outputs, LowerContext cx) {
     if (!(r instanceof Returning.Project)) {
-      return cx.allColumns();
+      return DeferredFields.fetched(r, cx);
     }
     Set<Expr> columns = new LinkedHashSet<>();
     outputs.forEach(o -> Walk.each(o, x -> {

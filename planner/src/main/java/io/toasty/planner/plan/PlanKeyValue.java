@@ -37,6 +37,8 @@ final class PlanKeyValue {
   private final String model;
   /** Whether the query planned accepts an eventually consistent read (rows from an index). */
   private boolean eventual;
+  /** Deferred columns the query neither returns nor tests: left out of its reads. */
+  private List<Integer> unread = List.of();
 
   private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b,
       String model) {
@@ -93,6 +95,7 @@ final class PlanKeyValue {
 
   private int query(Query q) {
     eventual = q.eventual();
+    unread = UnreadColumns.of(q, table, schema);
     if (q.returning() instanceof Returning.Count) {
       return count(q);
     }
@@ -132,8 +135,8 @@ final class PlanKeyValue {
    */
   private int indexQuery(KeyPath.IndexQuery iq, boolean forward, Expr pageSize, Query q) {
     ResidualSplit r = ResidualSplit.of(iq.residual(), capability);
-    int rows = filtered(b.add(new FindPkByIndex(table.name(), iq.index().name(),
-        iq.keyCondition(), r.pushed(), allColumns(), forward, pageSize)), r.kept());
+    int rows = filtered(widened(b.add(new FindPkByIndex(table.name(), iq.index().name(),
+        iq.keyCondition(), r.pushed(), readColumns(), forward, pageSize))), r.kept());
     if (q.orderBy().size() > 1) {
       rows = b.add(new SortRows(rows, q.orderBy(), model, SortRows.MAX_ROWS, 1));
     }
@@ -142,7 +145,8 @@ final class PlanKeyValue {
       return rows;
     }
     int keys = b.add(new ProjectRows(rows, table.primaryKey()));
-    return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), iq.residual());
+    return filtered(widened(b.add(new GetByKey(keys, table.name(), readColumns()))),
+        iq.residual());
   }
 
   /** {@code rows} in the query's order, sorted in memory; unchanged when it has none. */
@@ -329,23 +333,25 @@ final class PlanKeyValue {
   /** A node producing every column of the rows {@code path} selects. */
   private int rows(KeyPath path) {
     if (path instanceof KeyPath.PrimaryKeys pk) {
-      return filtered(b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())),
-          table.name(), allColumns())), pk.residual());
+      return filtered(widened(b.add(new GetByKey(b.add(new Const(pk.keys(), false,
+          List.of())), table.name(), readColumns()))), pk.residual());
     } else if (path instanceof KeyPath.IndexLookup ix && eventual) {
       // the query accepts an eventually consistent read: the rows straight from the index
-      return filtered(b.add(new FindPkByIndex(table.name(), ix.index().name(),
-          ix.keyCondition(), Expr.TRUE, allColumns())), ix.residual());
+      return filtered(widened(b.add(new FindPkByIndex(table.name(), ix.index().name(),
+          ix.keyCondition(), Expr.TRUE, readColumns()))), ix.residual());
     } else if (path instanceof KeyPath.IndexLookup ix) {
       int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
           Expr.TRUE));
-      return filtered(b.add(new GetByKey(keys, table.name(), allColumns())), ix.residual());
+      return filtered(widened(b.add(new GetByKey(keys, table.name(), readColumns()))),
+          ix.residual());
     } else if (path instanceof KeyPath.IndexQuery iq) {
       return rows(new KeyPath.IndexLookup(iq.index(), iq.keyCondition(), iq.residual()));
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       return partitionQuery(pq, true, null);
     } else if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
-      return filtered(b.add(new Scan(table.name(), allColumns(), r.pushed())), r.kept());
+      return filtered(widened(b.add(new Scan(table.name(), readColumns(), r.pushed()))),
+          r.kept());
     }
     return fanOut((KeyPath.AnyOf) path);
   }
@@ -380,7 +386,7 @@ final class PlanKeyValue {
       return -1;
     }
     int distinct = b.add(new Concat(List.of(keys), List.of(0), false));
-    return filtered(b.add(new GetByKey(distinct, table.name(), allColumns())),
+    return filtered(widened(b.add(new GetByKey(distinct, table.name(), readColumns()))),
         io.toasty.planner.expr.Conjuncts.and(rest));
   }
 
@@ -407,8 +413,8 @@ final class PlanKeyValue {
    */
   private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward, Expr pageSize) {
     ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
-    return filtered(b.add(new QueryPk(table.name(), allColumns(), pq.keyCondition(),
-        r.pushed(), forward, pageSize)), r.kept());
+    return filtered(widened(b.add(new QueryPk(table.name(), readColumns(), pq.keyCondition(),
+        r.pushed(), forward, pageSize))), r.kept());
   }
 
   /** One lookup per branch: keys batched into one read where every branch yields keys. */
@@ -417,7 +423,7 @@ final class PlanKeyValue {
         || p instanceof KeyPath.IndexLookup);
     if (keysOnly) {
       int keys = keys(any);
-      int rows = b.add(new GetByKey(keys, table.name(), allColumns()));
+      int rows = widened(b.add(new GetByKey(keys, table.name(), readColumns())));
       return filtered(rows, hasResidual(any) ? any.filter() : Expr.TRUE);
     }
     List<Integer> branches = new ArrayList<>();
@@ -561,6 +567,23 @@ final class PlanKeyValue {
       throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
           + table.name() + " by values instead");
     }
+  }
+
+  /** The columns a read of the query's rows asks for: all but the unread deferred ones. */
+  private List<Integer> readColumns() {
+    List<Integer> out = allColumns();
+    out.removeAll(unread);
+    return out;
+  }
+
+  /**
+   * The rows of {@code read} (of {@link #readColumns()}) as rows of every column, NULL in the
+   * unread ones, so that the nodes after it find each column where they look for it.
+   */
+  private int widened(int read) {
+    return unread.isEmpty() ? read
+        : b.add(new ProjectRows(read, UnreadColumns.widening(readColumns(),
+            table.columns().size())));
   }
 
   private List<Integer> allColumns() {

@@ -47,6 +47,11 @@ final class InMemoryExec {
     return in.of(a.input()).map(row -> new Value.Record(key(row, a.positions())));
   }
 
+  private static Value at(Value.Record row, int position) {
+    // -1: a column the read left out (a deferred field no one asked for)
+    return position < 0 ? Value.NULL : row.get(position);
+  }
+
   static Flux<Value.Record> countRows(CountRowsAction a, Inputs in) {
     return in.of(a.input()).count().map(ExecContext::count).flux();
   }
@@ -66,7 +71,7 @@ final class InMemoryExec {
 
   private static List<Value> key(Value.Record row, List<Integer> positions) {
     List<Value> out = new ArrayList<>(positions.size());
-    positions.forEach(p -> out.add(row.get(p)));
+    positions.forEach(p -> out.add(at(row, p)));
     return out;
   }
 }

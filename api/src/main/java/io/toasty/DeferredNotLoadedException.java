@@ -1,0 +1,13 @@
+package io.toasty;
+
+/**
+ * A {@link Deferred} field was read on a record that was loaded without it. Include the field in
+ * the query ({@code .include(Users.BIO)}) or load it afterwards ({@code user.bio().get(db)}).
+ */
+public final class DeferredNotLoadedException extends NotLoadedException {
+  private static final long serialVersionUID = 1L;
+
+  public DeferredNotLoadedException(String model, String field, String hint) {
+    super(model, field, "deferred field was not loaded: " + hint);
+  }
+}

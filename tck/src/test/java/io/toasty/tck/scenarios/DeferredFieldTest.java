@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link DeferredFieldScenarios} on this build's backends. */
+class DeferredFieldTest extends DeferredFieldScenarios {}
