@@ -183,7 +183,8 @@ public final class UpdateWriter {
   public Map<String, AttributeValue> known() {
     Map<String, AttributeValue> known = new HashMap<>();
     assignments.forEach((column, value) -> {
-      if (isOperand(value)) {
+      // a copy of another attribute (Expr.Column) is not known before reading: left out
+      if (value instanceof Expr.Arg || value instanceof Expr.Const) {
         AttributeValue v = AttributeCodec.encode(value(value));
         if (v != null) {
           known.put(table.attribute(column), v);
