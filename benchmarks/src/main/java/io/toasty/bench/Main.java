@@ -154,7 +154,10 @@ public final class Main {
       for (Group g : groups) {
         Group round = r == 0 ? g : g.round(r);
         System.out.printf("%n==== %s (%s) ====%n", round.name, round.params);
+        String before = Machine.loadAverage();
         run(round, mode, only, results, jvmArgs);
+        info.groups.add(new RunInfo.GroupLoad(round.name, before, Machine.loadAverage()));
+        write(results, info);
       }
     }
     if (dynamo != null) {

@@ -50,8 +50,9 @@ public final class Report {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
         if (name.startsWith("jmh-") && name.endsWith(".json") && Files.size(f) > 0) {
+          int round = round(name);
           for (JsonNode n : JSON.readTree(f.toFile())) {
-            all.add(Result.of(n));
+            all.add(Result.of(n, round));
           }
         } else if (name.startsWith("jmh-") && name.endsWith(".log")) {
           logs.put(name, Files.readString(f, StandardCharsets.UTF_8));
@@ -65,6 +66,13 @@ public final class Report {
       Files.createDirectories(page.getParent());
     }
     Files.writeString(page, text, StandardCharsets.UTF_8);
+  }
+
+  /** The round a result file holds: {@code jmh-<group>-r<k>.json} is round k, others 0. */
+  static int round(String fileName) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-r(\\d+)\\.json$")
+        .matcher(fileName);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   /** Per planned benchmark without a result (by {@link #key}), the reason its log gives. */
@@ -138,7 +146,11 @@ public final class Report {
     line();
     line("Each time is JMH's average per operation, single-threaded, in microseconds, ± half "
         + "its 99.9 % confidence interval. A ratio divides the first implementation's time by "
-        + "the second's, both from this run: below 1.00 the first is faster. Every "
+        + "the second's, both from this run: below 1.00 the first is faster. A run of several "
+        + "rounds (`--rounds n`: every group n times, the implementations' order reversed every "
+        + "other round) shows the times of its first round and, as the ratio, the median of the "
+        + "rounds' ratios with the lowest and highest in brackets; the load average around each "
+        + "group is listed under \"The run\". Every "
         + "implementation returns the same results for the same work: each fork checks the "
         + "workload it measures against the fixture before it measures.");
     line();
@@ -251,23 +263,34 @@ public final class Report {
     return "—";
   }
 
+  /** Round 0's result: times and allocations on the page are the first round's. */
   private Optional<Result> find(String method, Database db, Impl impl) {
-    return results.stream().filter(r -> r.method().equals(method)
+    return results.stream().filter(r -> r.round() == 0 && r.method().equals(method)
         && db.param().equals(r.db()) && impl.param().equals(r.impl())).findFirst();
   }
 
+  /**
+   * The ratio of {@code a}'s time to {@code b}'s: with several rounds, the median of the rounds'
+   * ratios (each round ran both forks one after the other, in alternating order), so that a
+   * load that drifts during the run moves both sides of each ratio alike.
+   */
   private Optional<Double> ratioValue(String method, Database db, Impl a, Impl b) {
-    Optional<Result> x = find(method, db, a);
-    Optional<Result> y = find(method, db, b);
-    if (x.isEmpty() || y.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(x.get().score() / y.get().score());
+    return Ratios.of(roundScores(method, db, a), roundScores(method, db, b)).median();
+  }
+
+  private Ratios ratios(String method, Database db, Impl a, Impl b) {
+    return Ratios.of(roundScores(method, db, a), roundScores(method, db, b));
+  }
+
+  private Map<Integer, Double> roundScores(String method, Database db, Impl impl) {
+    Map<Integer, Double> out = new java.util.TreeMap<>();
+    results.stream().filter(r -> r.method().equals(method) && db.param().equals(r.db())
+        && impl.param().equals(r.impl())).forEach(r -> out.putIfAbsent(r.round(), r.score()));
+    return out;
   }
 
   private String ratio(String method, Database db, Impl a, Impl b) {
-    return ratioValue(method, db, a, b).map(r -> String.format(Locale.ROOT, "%.2f", r))
-        .orElse("—");
+    return ratios(method, db, a, b).format();
   }
 
   private Optional<String> skippedDatabase(Database db) {
@@ -429,6 +452,11 @@ public final class Report {
           + "implementation.");
     });
     line("- Source: commit " + info.commit + ".");
+    if (!info.groups.isEmpty()) {
+      line("- Load average (1, 5, 15 min) before → after each group: " + info.groups.stream()
+          .map(g -> "`" + g.group + "` " + g.loadBefore + " → " + g.loadAfter)
+          .collect(java.util.stream.Collectors.joining("; ")) + ".");
+    }
     line();
   }
 

@@ -7,18 +7,25 @@ import java.util.List;
  * One benchmark's score from JMH's JSON: {@code method} is the JMH method's simple name
  * ({@code get}, {@code coldPlan}, ...), {@code db}/{@code impl}/{@code statement} its parameters
  * (null when it has none), {@code score} and {@code error} in {@code unit}, {@code allocated}
- * the bytes allocated per operation ({@code -prof gc}), or NaN.
+ * the bytes allocated per operation ({@code -prof gc}), or NaN; {@code round} the round of a
+ * {@code --rounds} run it belongs to (0 for the first, or a run of one round), {@code p99} the
+ * 99th percentile of a sampled benchmark in {@code unit}, or NaN.
  */
 public record Result(String suite, String method, String db, String impl, String statement,
-    double score, double error, String unit, double allocated, Jvm jvm) {
+    double score, double error, String unit, double allocated, Jvm jvm, int round, double p99) {
 
   /** The JVM and JMH settings a result was taken with. */
   public record Jvm(String jmhVersion, String jdkVersion, String vmName, String vmVersion,
       List<String> jvmArgs, int warmupIterations, String warmupTime, int measurementIterations,
       String measurementTime, int forks, int threads) {}
 
-  /** The result a JMH JSON entry holds. */
+  /** The result a JMH JSON entry of round 0 holds. */
   public static Result of(JsonNode n) {
+    return of(n, 0);
+  }
+
+  /** The result a JMH JSON entry holds, taken in round {@code round}. */
+  public static Result of(JsonNode n, int round) {
     String benchmark = n.path("benchmark").asText();
     String[] parts = benchmark.split("\\.");
     String method = parts[parts.length - 1];
@@ -36,7 +43,9 @@ public record Result(String suite, String method, String db, String impl, String
     return new Result(suite, method, text(params, "db"), text(params, "impl"),
         text(params, "statement"), number(primary.path("score")),
         number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
-        alloc.isMissingNode() ? Double.NaN : number(alloc.path("score")), jvm);
+        alloc.isMissingNode() ? Double.NaN : number(alloc.path("score")), jvm, round,
+        primary.path("scorePercentiles").has("99.0")
+            ? number(primary.path("scorePercentiles").path("99.0")) : Double.NaN);
   }
 
   private static String text(JsonNode params, String name) {

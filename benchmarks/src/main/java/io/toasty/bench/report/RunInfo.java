@@ -25,6 +25,23 @@ public final class RunInfo {
   public List<Planned> planned = new ArrayList<>();
   /** Combinations not run, with the reason. */
   public List<Skipped> skipped = new ArrayList<>();
+  /** Each JMH run (a group of one round) with the machine's load before and after it. */
+  public List<GroupLoad> groups = new ArrayList<>();
+
+  /** The load averages around one JMH run. */
+  public static final class GroupLoad {
+    public String group;
+    public String loadBefore;
+    public String loadAfter;
+
+    public GroupLoad() {}
+
+    public GroupLoad(String group, String loadBefore, String loadAfter) {
+      this.group = group;
+      this.loadBefore = loadBefore;
+      this.loadAfter = loadAfter;
+    }
+  }
 
   /** One benchmark fork that was asked for. */
   public static final class Planned {

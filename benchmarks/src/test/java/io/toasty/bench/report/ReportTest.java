@@ -59,6 +59,35 @@ class ReportTest {
   }
 
   @Test
+  void ratiosOfSeveralRoundsAreTheMedianOfEachRoundsRatio(@TempDir Path dir) throws Exception {
+    RunInfo info = new RunInfo();
+    info.mode = "full";
+    info.settings = "test settings";
+    info.groups.add(new RunInfo.GroupLoad("h2", "0.5, 0.4, 0.3", "1.5, 0.6, 0.4"));
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    // Round 1 sorts before round 0 by file name: the page must still show round 0's times.
+    Files.writeString(dir.resolve("jmh-h2.json"), "[" + result("ReadBench.get", "h2", "toasty",
+        22.0, 1.0, 2048) + "," + result("ReadBench.get", "h2", "raw", 20.0, 1.0, 1024) + "]");
+    Files.writeString(dir.resolve("jmh-h2-r1.json"), "[" + result("ReadBench.get", "h2", "raw",
+        30.0, 1.0, 1024) + "," + result("ReadBench.get", "h2", "toasty", 30.0, 1.0, 2048) + "]");
+    Files.writeString(dir.resolve("jmh-h2-r2.json"), "[" + result("ReadBench.get", "h2",
+        "toasty", 21.0, 1.0, 2048) + "," + result("ReadBench.get", "h2", "raw", 20.0, 1.0, 1024)
+        + "]");
+    Path page = dir.resolve("benchmarks.md");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    // ratios 1.10, 1.00, 1.05: median 1.05, spread 1.00 to 1.10
+    assertTrue(text.contains("| get by key | 22.0 ± 1.0 | 20.0 ± 1.0 | — | 1.05 (1.00–1.10) |"),
+        text);
+    assertTrue(text.contains("- get by key ≤ 1.10 × raw on H2: **met** (1.05 ×)"), text);
+    assertTrue(text.contains("`h2` 0.5, 0.4, 0.3 → 1.5, 0.6, 0.4"), text);
+    assertEquals(2, Report.round("jmh-h2-ReadBench-toasty-raw-r2.json"));
+    assertEquals(0, Report.round("jmh-h2-ReadBench-toasty-raw.json"));
+  }
+
+  @Test
   void formatsThreeSignificantFigures() {
     assertEquals("1,234", Report.number(1234.4));
     assertEquals("56.8", Report.number(56.78));
