@@ -84,7 +84,7 @@ public final class Main {
   }
 
   private static final List<Class<?>> SUITES =
-      List.of(ReadBench.class, WriteBench.class, IncludeBench.class);
+      List.of(ReadBench.class, WriteBench.class, IncludeBench.class, ConcurrentBench.class);
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -155,7 +155,7 @@ public final class Main {
         Group round = r == 0 ? g : g.round(r);
         System.out.printf("%n==== %s (%s) ====%n", round.name, round.params);
         String before = Machine.loadAverage();
-        run(round, mode, only, results, jvmArgs);
+        run(round, r, mode, only, results, jvmArgs);
         info.groups.add(new RunInfo.GroupLoad(round.name, before, Machine.loadAverage()));
         write(results, info);
       }
@@ -212,8 +212,13 @@ public final class Main {
             + (byImpls.size() > 1 ? "-" + String.join("-", e.getKey()) : "");
         List<String> benchmarks = e.getValue().stream()
             .map(m -> suite.getName() + "\\." + m + "$").toList();
-        out.add(new Group(name, benchmarks,
-            Map.of("db", List.of(db.param()), "impl", e.getKey()),
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("db", List.of(db.param()));
+        params.put("impl", e.getKey());
+        if (suite == ConcurrentBench.class) {
+          params.put("subscribers", List.of("16", "64"));
+        }
+        out.add(new Group(name, benchmarks, params,
             writes && db == Database.POSTGRES ? mode.postgresWriteMeasurements
                 : mode.measurements));
       }
@@ -273,8 +278,12 @@ public final class Main {
   }
 
   /** Runs one group; {@code jvmArgs} are appended to the forks' {@code -Xms2g -Xmx2g}. */
-  private static void run(Group g, Mode mode, String only, Path results, List<String> jvmArgs)
-      throws RunnerException {
+  private static void run(Group g, int round, Mode mode, String only, Path results,
+      List<String> jvmArgs) throws RunnerException {
+    List<String> forkArgs = new ArrayList<>(jvmArgs);
+    // where ConcurrentBench writes its per-request latencies, and for which round
+    forkArgs.add("-D" + Latencies.RESULTS + "=" + results.toAbsolutePath());
+    forkArgs.add("-D" + Latencies.ROUND + "=" + round);
     ChainedOptionsBuilder o = new OptionsBuilder()
         .warmupIterations(mode.warmups)
         .warmupTime(TimeValue.seconds(mode.warmupSeconds))
@@ -283,7 +292,7 @@ public final class Main {
         .forks(1)
         .threads(1)
         .jvmArgs("-Xms2g", "-Xmx2g")
-        .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+        .jvmArgsAppend(forkArgs.toArray(new String[0]))
         .timeUnit(TimeUnit.MICROSECONDS)
         .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
         .addProfiler(GCProfiler.class)
@@ -329,7 +338,7 @@ public final class Main {
   }
 
   private static Class<?> suiteOf(Workload w) {
-    return w.includes() ? IncludeBench.class
+    return w.concurrent() ? ConcurrentBench.class : w.includes() ? IncludeBench.class
         : w.writes() ? WriteBench.class : ReadBench.class;
   }
 }

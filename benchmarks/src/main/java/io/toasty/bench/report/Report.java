@@ -31,13 +31,20 @@ public final class Report {
   private final RunInfo info;
   private final List<Result> results;
   private final Map<String, String> failures;
+  private final Map<String, Double> p99;
   private final String notes;
   private final StringBuilder out = new StringBuilder();
 
   Report(RunInfo info, List<Result> results, Map<String, String> failures, String notes) {
+    this(info, results, failures, Map.of(), notes);
+  }
+
+  Report(RunInfo info, List<Result> results, Map<String, String> failures,
+      Map<String, Double> p99, String notes) {
     this.info = info;
     this.results = results;
     this.failures = failures;
+    this.p99 = p99;
     this.notes = notes;
   }
 
@@ -46,6 +53,7 @@ public final class Report {
     RunInfo info = JSON.readValue(results.resolve("run.json").toFile(), RunInfo.class);
     List<Result> all = new ArrayList<>();
     Map<String, String> logs = new LinkedHashMap<>();
+    Map<String, Double> p99 = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(results)) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
@@ -56,12 +64,15 @@ public final class Report {
           }
         } else if (name.startsWith("jmh-") && name.endsWith(".log")) {
           logs.put(name, Files.readString(f, StandardCharsets.UTF_8));
+        } else if (name.startsWith("latency-") && name.endsWith(".json")) {
+          p99.put(name.substring("latency-".length(), name.length() - ".json".length()),
+              JSON.readTree(f.toFile()).path("p99").asDouble(Double.NaN));
         }
       }
     }
     String notes = Files.exists(NOTES) ? Files.readString(NOTES, StandardCharsets.UTF_8) : null;
     Map<String, String> failures = failures(info, all, logs);
-    String text = new Report(info, all, failures, notes).render();
+    String text = new Report(info, all, failures, p99, notes).render();
     if (page.getParent() != null) {
       Files.createDirectories(page.getParent());
     }
@@ -204,7 +215,7 @@ public final class Report {
     line(head.toString());
     line(rule.toString());
     for (Workload w : Workload.values()) {
-      if (impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty()
+      if (w.concurrent() || impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty()
           && !failures.containsKey(key(w.method(), db.param(), i.param(), null)))) {
         continue;
       }
@@ -230,7 +241,7 @@ public final class Report {
     line(ahead.toString());
     line(arule.toString());
     for (Workload w : Workload.values()) {
-      if (impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty())) {
+      if (w.concurrent() || impls.stream().allMatch(i -> find(w.method(), db, i).isEmpty())) {
         continue;
       }
       StringBuilder row = new StringBuilder("| " + w.label() + " |");
@@ -241,6 +252,7 @@ public final class Report {
       line(row.toString());
     }
     line();
+    new ConcurrentTable(db, impls, results, p99, out).render();
   }
 
   private static String label(Database db, Impl i) {
@@ -359,6 +371,19 @@ public final class Report {
         ratioValue("insertMany", Database.H2, Impl.TOASTY, Impl.RAW), 1.25, true);
     target("10,000-row insert at ≥ 0.8 × raw's throughput on PostgreSQL (time ≤ 1.25 × raw)",
         ratioValue("insertMany", Database.POSTGRES, Impl.TOASTY, Impl.RAW), 1.25, true);
+    for (Database db : List.of(Database.H2, Database.POSTGRES)) {
+      for (Workload w : Workload.values()) {
+        if (!w.concurrent()) {
+          continue;
+        }
+        ConcurrentTable t = new ConcurrentTable(db, columns(db), results, p99, out);
+        target("concurrent " + w.label() + " on " + db.label() + ", 64 subscribers: throughput "
+            + "≥ 0.95 × raw", t.throughputRatio(w, "64", Impl.RAW).median(), 0.95, false);
+        target("concurrent " + w.label() + " on " + db.label() + ", 64 subscribers: throughput "
+            + "≥ 1.5 × Spring Data R2DBC", t.throughputRatio(w, "64", Impl.SPRING).median(),
+            1.5, false);
+      }
+    }
     List<Result> hits = results.stream().filter(r -> r.method().equals("cacheHit")).toList();
     if (hits.isEmpty()) {
       line("- plan-cache hit ≤ 2 µs: not measured");
@@ -518,6 +543,9 @@ public final class Report {
       | insert 10,000 rows | 10,000 users atomically, returned with their ids, in order; deleted after each call, outside the measurement |
       | update by key | set `score` of a given id; the number of rows updated |
       | include 1,000 parents × 10 children | authors 1 to 1,000, each with its 10 books |
+      | 5 key reads, one after another / in one batch | users n to n + 4 by key: five gets in sequence, or Toasty's typed batch of the five (one transaction on SQL, one TransactGetItems on DynamoDB) |
+      | createAll / multi-row inserts, 100,000 rows | Toasty's `createAll` stream (chunked multi-row INSERTs, each chunk atomic) against the raw driver's best: the same chunks as multi-row statements with bind markers |
+      | concurrent: get by key, filter, 100 rows, update by key | a burst of 16 or 64 requests subscribed at once (`flatMap` with that concurrency) on a pool of 10, on different keys; throughput is the burst's size over its time, p99 the 99th percentile of one request's latency in the measurement iterations |
 
       | implementation | how |
       |---|---|

@@ -8,11 +8,12 @@ import java.util.List;
  * ({@code get}, {@code coldPlan}, ...), {@code db}/{@code impl}/{@code statement} its parameters
  * (null when it has none), {@code score} and {@code error} in {@code unit}, {@code allocated}
  * the bytes allocated per operation ({@code -prof gc}), or NaN; {@code round} the round of a
- * {@code --rounds} run it belongs to (0 for the first, or a run of one round), {@code p99} the
- * 99th percentile of a sampled benchmark in {@code unit}, or NaN.
+ * {@code --rounds} run it belongs to (0 for the first, or a run of one round), {@code subscribers}
+ * a concurrent benchmark's parameter (null for the others).
  */
 public record Result(String suite, String method, String db, String impl, String statement,
-    double score, double error, String unit, double allocated, Jvm jvm, int round, double p99) {
+    double score, double error, String unit, double allocated, Jvm jvm, int round,
+    String subscribers) {
 
   /** The JVM and JMH settings a result was taken with. */
   public record Jvm(String jmhVersion, String jdkVersion, String vmName, String vmVersion,
@@ -44,8 +45,7 @@ public record Result(String suite, String method, String db, String impl, String
         text(params, "statement"), number(primary.path("score")),
         number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
         alloc.isMissingNode() ? Double.NaN : number(alloc.path("score")), jvm, round,
-        primary.path("scorePercentiles").has("99.0")
-            ? number(primary.path("scorePercentiles").path("99.0")) : Double.NaN);
+        text(params, "subscribers"));
   }
 
   private static String text(JsonNode params, String name) {

@@ -21,7 +21,10 @@ public enum Workload {
   CREATE_ALL("createAll", "createAll / multi-row inserts, 100,000 rows"),
   INCLUDE("include", "include 1,000 parents × 10 children"),
   INCLUDE_CONCURRENT("includeConcurrent",
-      "include 1,000 × 10, 64 subscribers at once (pool of 10)");
+      "include 1,000 × 10, 64 subscribers at once (pool of 10)"),
+  GET_CONCURRENT("getConcurrent", "get by key"),
+  FILTER_HUNDRED_CONCURRENT("filterHundredConcurrent", "filter, 100 rows"),
+  UPDATE_CONCURRENT("updateConcurrent", "update by key");
 
   private final String method;
   private final String label;
@@ -65,7 +68,16 @@ public enum Workload {
   /** Whether the workload writes. */
   public boolean writes() {
     return this == INSERT_ONE || this == INSERT_MANY || this == UPDATE_BY_KEY
-        || this == CREATE_ALL;
+        || this == CREATE_ALL || this == UPDATE_CONCURRENT;
+  }
+
+  /**
+   * Whether it is measured by {@code ConcurrentBench}: many subscribers at once on a pool of 10,
+   * reported as throughput and 99th percentile latency rather than time per operation.
+   */
+  public boolean concurrent() {
+    return this == GET_CONCURRENT || this == FILTER_HUNDRED_CONCURRENT
+        || this == UPDATE_CONCURRENT;
   }
 
   /** The workload a JMH method measures. */

@@ -88,6 +88,35 @@ class ReportTest {
   }
 
   @Test
+  void concurrentWorkloadsAreThroughputAndP99(@TempDir Path dir) throws Exception {
+    RunInfo info = new RunInfo();
+    info.mode = "full";
+    info.settings = "test settings";
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    // a burst of 64 gets: 640 µs for Toasty (100,000 req/s), 608 µs for raw, 1,280 for Spring
+    Files.writeString(dir.resolve("jmh-pg-c.json"), "[" + concurrent("toasty", 640) + ","
+        + concurrent("raw", 608) + "," + concurrent("spring", 1280) + "]");
+    Files.writeString(dir.resolve("latency-getConcurrent-postgres-toasty-64-r0.json"),
+        "{\"operations\": 1000, \"p50\": 300.0, \"p99\": 512.5, \"p999\": 900.0}");
+    Path page = dir.resolve("benchmarks.md");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.contains("| get by key | 64 | 100,000 | 513 | 105,263 | — | 50,000 | — | "
+        + "0.95 | 2.00 |"), text);
+    assertTrue(text.contains("- concurrent get by key on PostgreSQL (loopback), 64 subscribers: "
+        + "throughput ≥ 0.95 × raw: **met** (0.95 ×)"), text);
+    assertTrue(!text.contains("| get by key | 640"), "not in the single-thread table: " + text);
+  }
+
+  private static String concurrent(String impl, double score) {
+    return result("ConcurrentBench.getConcurrent", "postgres", impl, score, 1.0, 1024)
+        .replace("\"impl\": \"" + impl + "\"}", "\"impl\": \"" + impl
+            + "\", \"subscribers\": \"64\"}");
+  }
+
+  @Test
   void formatsThreeSignificantFigures() {
     assertEquals("1,234", Report.number(1234.4));
     assertEquals("56.8", Report.number(56.78));
