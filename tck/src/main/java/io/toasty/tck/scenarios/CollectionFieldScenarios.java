@@ -364,10 +364,7 @@ public abstract class CollectionFieldScenarios {
           joined(bag.shorts(), extra.shorts()), joined(bag.ints(), extra.ints()), bag.longs(),
           joined(bag.doubles(), extra.doubles()), joined(bag.flags(), extra.flags()),
           bag.uuids(), bag.texts(), bag.amounts(), bag.ratios(), bag.maybe()));
-      batch.add(Bags.create().id(id).strings(bag.strings()).words(bag.words())
-          .shorts(bag.shorts()).ints(bag.ints()).longs(bag.longs()).doubles(bag.doubles())
-          .flags(bag.flags()).uuids(bag.uuids()).texts(bag.texts()).amounts(bag.amounts())
-          .ratios(bag.ratios()).maybe(bag.maybe()));
+      batch.add(creation(bag));
       if (batch.size() == 25) {
         await(Bags.createMany(batch).exec(db));
         batch.clear();
@@ -385,6 +382,14 @@ public abstract class CollectionFieldScenarios {
         Bag::id));
   }
 
+  /** The create that writes {@code bag} as it is. */
+  private static BagCreate creation(Bag bag) {
+    return Bags.create().id(bag.id()).strings(bag.strings()).words(bag.words())
+        .shorts(bag.shorts()).ints(bag.ints()).longs(bag.longs()).doubles(bag.doubles())
+        .flags(bag.flags()).uuids(bag.uuids()).texts(bag.texts()).amounts(bag.amounts())
+        .ratios(bag.ratios()).maybe(bag.maybe());
+  }
+
   private static <T> List<T> joined(List<T> first, List<T> then) {
     List<T> out = new ArrayList<>(first);
     out.addAll(then);
@@ -400,10 +405,7 @@ public abstract class CollectionFieldScenarios {
     for (long id = 0; id < 1000; id++) {
       Bag bag = RandomCollections.bag(random, id);
       written.put(id, bag);
-      batch.add(Bags.create().id(id).strings(bag.strings()).words(bag.words())
-          .shorts(bag.shorts()).ints(bag.ints()).longs(bag.longs()).doubles(bag.doubles())
-          .flags(bag.flags()).uuids(bag.uuids()).texts(bag.texts()).amounts(bag.amounts())
-          .ratios(bag.ratios()).maybe(bag.maybe()));
+      batch.add(creation(bag));
       if (batch.size() == 25) {
         await(Bags.createMany(batch).exec(db));
         batch.clear();
