@@ -26,14 +26,21 @@ package io.toasty.driver;
  */
 public record QueryForms(boolean rowValues, boolean windowFunctions, boolean collectionItems,
     CollectionChanges collectionChanges) {
-  /** SQL that reads stored collections' items but changes them only whole (MariaDB, SQLite). */
-  public static final QueryForms SQL = new QueryForms(true, true, true, CollectionChanges.NONE);
+  /**
+   * SQL that reads stored collections' items and appends to a stored list, other changes only
+   * whole (MariaDB, SQLite).
+   */
+  public static final QueryForms SQL = new QueryForms(true, true, true,
+      CollectionChanges.LIST_APPEND);
   /** SQL with arrays, which updates add items to and remove items from (PostgreSQL). */
   public static final QueryForms SQL_ARRAYS = new QueryForms(true, true, true,
       CollectionChanges.ALL);
-  /** SQL whose collections are plain text, without functions to read them (H2). */
+  /**
+   * SQL whose collections are plain text, without functions to read them, which an update
+   * appends to a list by joining texts (H2).
+   */
   public static final QueryForms SQL_TEXT = new QueryForms(true, true, false,
-      CollectionChanges.NONE);
+      CollectionChanges.LIST_APPEND);
   /** No form: a key-value backend. */
   public static final QueryForms NONE = new QueryForms(false, false, false,
       CollectionChanges.NONE);
@@ -56,7 +63,7 @@ public record QueryForms(boolean rowValues, boolean windowFunctions, boolean col
   public enum CollectionChanges {
     /** None: collections are replaced whole. */
     NONE,
-    /** Appending to a list (DynamoDB's {@code list_append}). */
+    /** Appending to a list (DynamoDB's {@code list_append}; JSON text on SQL without arrays). */
     LIST_APPEND,
     /** Adding to and removing from lists and sets (PostgreSQL's arrays). */
     ALL

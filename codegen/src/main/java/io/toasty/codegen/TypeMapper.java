@@ -112,12 +112,12 @@ final class TypeMapper {
           return "a raw " + type + " has no element type to read the document as";
         }
         for (TypeMirror arg : declared.getTypeArguments()) {
-          String misfit = jsonPartMisfit(arg);
+          String misfit = JsonMappable.isObject(arg) ? null : jsonPartMisfit(arg);
           if (misfit != null) {
             return misfit;
           }
         }
-        return null;
+        return JsonMappable.misfit(declared);
       }
       case ERROR -> {
         return null; // reported by javac; a later round may resolve it

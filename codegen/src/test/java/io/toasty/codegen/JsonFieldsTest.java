@@ -98,7 +98,24 @@ class JsonFieldsTest {
         "    @Json Map<String, List<Integer>> grid,",
         "    @Json Optional<Set<String>> tags,",
         "    @Json byte[] raw,",
-        "    @Json Object anything) {}"));
+        "    @Json com.fasterxml.jackson.databind.JsonNode tree,",
+        "    @Json Shape shape,",
+        "    @Json Plain plain,",
+        "    @Json Node node,",
+        "    @Json Box<Map<String, Long>> box,",
+        "    @Json Optional<Map<String, Object>> free) {",
+        "  @com.fasterxml.jackson.annotation.JsonTypeInfo(",
+        "      use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME)",
+        "  @com.fasterxml.jackson.annotation.JsonSubTypes({",
+        "      @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Circle.class)})",
+        "  public sealed interface Shape permits Circle {}",
+        "  public record Circle(double radius) implements Shape {}",
+        "  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(as = PlainImpl.class)",
+        "  public interface Plain {}",
+        "  public record PlainImpl(String name) implements Plain {}",
+        "  public record Node(String name, List<Node> children, Shape shape) {}",
+        "  public record Box<T>(T item, List<T> more) {}",
+        "}"));
     assertThat(clean).succeededWithoutWarnings();
   }
 
@@ -162,6 +179,60 @@ class JsonFieldsTest {
     Compilation compilation = Sources.compile(List.of(new RecordingProcessor()), source);
     assertThat(compilation).hadErrorContaining(
         "User.home.extra: @Json does not apply to a field inside an embedded record");
+  }
+
+  @Test
+  void anObject() {
+    assertError("User.anything: java.lang.Object says nothing of what the document holds",
+        "Object anything", "@Key long id,", "@Json Object anything) {}");
+  }
+
+  @Test
+  void anObjectArray() {
+    assertError("User.extra: java.lang.Object says nothing", "Object[] extra",
+        "@Key long id,", "@Json Object[] extra) {}");
+  }
+
+  @Test
+  void anInterfaceWithoutTypeInformation() {
+    assertError("User.shape: the interface com.example.Shape has no way to pick its"
+        + " implementation", "Shape shape", "@Key long id,", "@Json Shape shape) {}",
+        "interface Shape {}", "record Circle(double radius) implements Shape {}");
+  }
+
+  @Test
+  void aSealedInterfaceWithoutTypeInformation() {
+    assertError("User.shapes: the interface com.example.Shape has no way", "List<Shape> shapes",
+        "@Key long id,", "@Json List<Shape> shapes) {}",
+        "sealed interface Shape permits Circle {}",
+        "record Circle(double radius) implements Shape {}");
+  }
+
+  @Test
+  void anAbstractClass() {
+    assertError("User.shape: the abstract class com.example.Shape has no way", "Shape shape",
+        "@Key long id,", "@Json Shape shape) {}", "abstract class Shape {}");
+  }
+
+  @Test
+  void aNumber() {
+    assertError("User.amount: the abstract class java.lang.Number has no way", "Number amount",
+        "@Key long id,", "@Json Number amount) {}");
+  }
+
+  @Test
+  void anInnerClass() {
+    assertError("User.inner: the inner class com.example.Outer.Inner needs an instance",
+        "Outer.Inner inner", "@Key long id,", "@Json Outer.Inner inner) {}",
+        "class Outer { class Inner { public String name; } }");
+  }
+
+  @Test
+  void anObjectInsideARecordOfTheDocument() {
+    assertError("User.settings: Settings.theme: Theme.extra: java.lang.Object says nothing",
+        "Settings settings", "@Key long id,", "@Json Settings settings) {}",
+        "record Settings(String name, Theme theme, List<Object> free) {}",
+        "record Theme(String color, Object extra) {}");
   }
 
   /** A model {@code User} whose components are {@code components}: the error, on its line. */

@@ -166,7 +166,7 @@ final class ModelsGuide {
     }
   }
 
-  /** Appends without reading the record: on DynamoDB (list_append); PostgreSQL does more. */
+  /** Appends without reading the record: on every backend; PostgreSQL does more. */
   static Post appends(String url) {
     Db db = Toasty.builder().models(Posts.MODEL).url(url).build();
     try {
@@ -177,7 +177,7 @@ final class ModelsGuide {
       Posts.updateById(post.id())
           .tags(Posts.TAGS.append(List.of("java", "r2dbc")))     // one write, no read
           .exec(db).block();
-      // PostgreSQL also: Posts.READERS.append(Set.of(11L)), Posts.TAGS.remove(List.of("sql"))
+      // every backend; PostgreSQL also: Posts.READERS.append(Set.of(11L)), Posts.TAGS.remove(..)
       // end-snippet
       return Posts.getById(db, post.id()).block();
     } finally {

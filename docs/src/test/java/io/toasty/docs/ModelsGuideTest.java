@@ -108,4 +108,11 @@ class ModelsGuideTest {
       assertEquals(List.of("sql", "java", "r2dbc"), read.tags());
     }
   }
+
+  @Test
+  void aListIsAppendedToOnSqlToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    io.toasty.docs.model.Post read =
+        ModelsGuide.appends("r2dbc:sqlite:///" + dir.resolve("appends.db"));
+    assertEquals(List.of("sql", "java", "r2dbc"), read.tags());
+  }
 }

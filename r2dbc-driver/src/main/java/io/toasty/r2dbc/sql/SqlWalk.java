@@ -947,8 +947,8 @@ final class SqlWalk {
    */
   private void collectionChange(Expr.CollectionChange c) {
     if (!dialect.collectionArrays()) {
-      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, dialect.backend(),
-          "an update that adds or removes items of a stored collection");
+      jsonListAppend(c);
+      return;
     }
     if (c.op() == Expr.ChangeOp.REMOVE) {
       out.append("CASE WHEN ");
@@ -973,6 +973,45 @@ final class SqlWalk {
       out.append(", '{}')) ORDER BY i)");
     }
     out.append(')');
+  }
+
+  /**
+   * A list stored as JSON with items appended (the planner lets only that through where there
+   * are no arrays), a NULL list becoming the items. MariaDB merges the two arrays; elsewhere the
+   * stored text, which the engine wrote, is joined with the items' text as it is, so no number
+   * or string is read and written again.
+   */
+  private void jsonListAppend(Expr.CollectionChange c) {
+    if (c.op() != Expr.ChangeOp.ADD || c.type().shape() != Type.CollectionOf.Shape.LIST
+        || dialect.jsonStorage() == JsonStorage.JSONB) {
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, dialect.backend(),
+          "an update that adds or removes items of a stored collection");
+    }
+    if (dialect.jsonStorage() == JsonStorage.JSON_VALUE) {
+      out.append("JSON_MERGE_PRESERVE(COALESCE(");
+      expr(c.operand(), null);
+      out.append(", '[]'), ");
+      expr(c.items(), c.type());
+      out.append(')');
+      return;
+    }
+    out.append("CASE WHEN ");
+    wrappedUnlessAtom(c.operand(), null);
+    out.append(" IS NULL OR ");
+    wrappedUnlessAtom(c.operand(), null);
+    out.append(" = '[]' THEN ");
+    expr(c.items(), c.type());
+    out.append(" WHEN ");
+    expr(c.items(), c.type());
+    out.append(" = '[]' THEN ");
+    expr(c.operand(), null);
+    out.append(" ELSE SUBSTR(");
+    expr(c.operand(), null);
+    out.append(", 1, ").append(dialect.charLengthFunction()).append('(');
+    expr(c.operand(), null);
+    out.append(") - 1) || ',' || SUBSTR(");
+    expr(c.items(), c.type());
+    out.append(", 2) END");
   }
 
   /** Whether a stored collection is empty, NULL where it is NULL. */

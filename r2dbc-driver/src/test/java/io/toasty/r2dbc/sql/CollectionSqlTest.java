@@ -111,4 +111,37 @@ class CollectionSqlTest {
         () -> sql(H2Dialect.INSTANCE, contains(TAGS)));
     assertEquals(Feature.COLLECTION_ITEMS, e.feature());
   }
+
+  private static Expr change(Expr.ChangeOp op, Type.CollectionOf type) {
+    return new Expr.CollectionChange(op, col("users", 2), type, arg(0));
+  }
+
+  @Test
+  void mariadbAppendsToAListByMergingArrays() {
+    assertEquals("SELECT `id` FROM `users` WHERE JSON_MERGE_PRESERVE(COALESCE(`email`, '[]'), ?)",
+        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.ADD, TAGS)));
+  }
+
+  @Test
+  void sqliteAndH2AppendToAListByJoiningTheStoredText() {
+    String joined = SELECT + "CASE WHEN \"email\" IS NULL OR \"email\" = '[]' THEN ? WHEN ? = '[]'"
+        + " THEN \"email\" ELSE SUBSTR(\"email\", 1, %s(\"email\") - 1) || ',' || SUBSTR(?, 2)"
+        + " END";
+    assertEquals(joined.formatted(SqliteDialect.INSTANCE.charLengthFunction()),
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.ADD, TAGS)));
+    assertEquals(joined.formatted(H2Dialect.INSTANCE.charLengthFunction()),
+        sql(H2Dialect.INSTANCE, change(Expr.ChangeOp.ADD, TAGS)));
+  }
+
+  @Test
+  void setChangesAndRemovalsAreRefusedWithoutArrays() {
+    for (SqlDialect d : List.of(MySqlDialect.MARIADB, SqliteDialect.INSTANCE,
+        H2Dialect.INSTANCE)) {
+      for (Expr e : List.of(change(Expr.ChangeOp.ADD, IDS), change(Expr.ChangeOp.REMOVE, TAGS))) {
+        UnsupportedFeatureException x = assertThrows(UnsupportedFeatureException.class,
+            () -> sql(d, e));
+        assertEquals(Feature.COLLECTION_CHANGE, x.feature());
+      }
+    }
+  }
 }

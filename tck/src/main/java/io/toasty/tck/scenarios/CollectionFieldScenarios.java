@@ -344,6 +344,58 @@ public abstract class CollectionFieldScenarios {
     assertEquals(List.of("a"), reread(db, c).tags());
   }
 
+  /**
+   * 200 random bags, then to each of its lists (text, shorts, ints, doubles, booleans) random
+   * items appended by one update without a read: read back, every list is the old items then
+   * the new ones, exactly (the backend joins what was stored with what was sent).
+   */
+  @BackendTest
+  @Requires(Need.LIST_APPEND)
+  public void randomAppendsToListsLandAsWritten(Db db, OperationLog log) {
+    Random random = new Random(29);
+    Map<Long, Bag> expected = new HashMap<>();
+    List<BagCreate> batch = new ArrayList<>();
+    List<Bag> extras = new ArrayList<>();
+    for (long id = 0; id < 200; id++) {
+      Bag bag = RandomCollections.bag(random, id);
+      Bag extra = RandomCollections.bag(random, id);
+      extras.add(extra);
+      expected.put(id, new Bag(id, joined(bag.strings(), extra.strings()), bag.words(),
+          joined(bag.shorts(), extra.shorts()), joined(bag.ints(), extra.ints()), bag.longs(),
+          joined(bag.doubles(), extra.doubles()), joined(bag.flags(), extra.flags()),
+          bag.uuids(), bag.texts(), bag.amounts(), bag.ratios(), bag.maybe()));
+      batch.add(creation(bag));
+      if (batch.size() == 25) {
+        await(Bags.createMany(batch).exec(db));
+        batch.clear();
+      }
+    }
+    log.clear();
+    for (Bag extra : extras) {
+      await(Bags.updateById(extra.id()).strings(Bags.STRINGS.append(extra.strings()))
+          .shorts(Bags.SHORTS.append(extra.shorts())).ints(Bags.INTS.append(extra.ints()))
+          .doubles(Bags.DOUBLES.append(extra.doubles())).flags(Bags.FLAGS.append(extra.flags()))
+          .exec(db));
+    }
+    assertEquals(200, log.size(), "one write per update, no read");
+    assertEquals(List.of(), RoundTrips.differences(expected, await(Bags.all().collect(db)),
+        Bag::id));
+  }
+
+  /** The create that writes {@code bag} as it is. */
+  private static BagCreate creation(Bag bag) {
+    return Bags.create().id(bag.id()).strings(bag.strings()).words(bag.words())
+        .shorts(bag.shorts()).ints(bag.ints()).longs(bag.longs()).doubles(bag.doubles())
+        .flags(bag.flags()).uuids(bag.uuids()).texts(bag.texts()).amounts(bag.amounts())
+        .ratios(bag.ratios()).maybe(bag.maybe());
+  }
+
+  private static <T> List<T> joined(List<T> first, List<T> then) {
+    List<T> out = new ArrayList<>(first);
+    out.addAll(then);
+    return out;
+  }
+
   /** 1,000 random bags of twelve collections each, every item type, written and read back. */
   @BackendTest
   public void randomCollectionsRoundTrip(Db db) {
@@ -353,10 +405,7 @@ public abstract class CollectionFieldScenarios {
     for (long id = 0; id < 1000; id++) {
       Bag bag = RandomCollections.bag(random, id);
       written.put(id, bag);
-      batch.add(Bags.create().id(id).strings(bag.strings()).words(bag.words())
-          .shorts(bag.shorts()).ints(bag.ints()).longs(bag.longs()).doubles(bag.doubles())
-          .flags(bag.flags()).uuids(bag.uuids()).texts(bag.texts()).amounts(bag.amounts())
-          .ratios(bag.ratios()).maybe(bag.maybe()));
+      batch.add(creation(bag));
       if (batch.size() == 25) {
         await(Bags.createMany(batch).exec(db));
         batch.clear();

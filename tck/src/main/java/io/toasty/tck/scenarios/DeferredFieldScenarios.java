@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Deferred;
 import io.toasty.DeferredNotLoadedException;
 import io.toasty.NotLoadedException;
 import io.toasty.RecordNotFoundException;
@@ -24,13 +25,20 @@ import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.Essay;
 import io.toasty.tck.models.Essays;
+import io.toasty.tck.models.Folio;
+import io.toasty.tck.models.FolioCreate;
+import io.toasty.tck.models.Folios;
 import io.toasty.tck.models.Memo;
 import io.toasty.tck.models.Memos;
 import io.toasty.tck.models.Shelf;
 import io.toasty.tck.models.Shelfs;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,7 +48,7 @@ import java.util.TreeSet;
  * afterwards by key, written by creates and updates like any field; reading one unloaded is the
  * typed error an unloaded relation also is.
  */
-@Models({Shelfs.class, Essays.class, Memos.class})
+@Models({Shelfs.class, Essays.class, Memos.class, Folios.class})
 public abstract class DeferredFieldScenarios {
   private static final int BODY = Essays.BODY.index();
   private static final int SCAN = Essays.SCAN.index();
@@ -293,5 +301,64 @@ public abstract class DeferredFieldScenarios {
     Memo reread = await(Memos.filterById(2).include(Memos.VIEWS).get(db));
     assertEquals(2500L, reread.views().get());
     assertFalse(reread.text().isLoaded());
+  }
+
+  /**
+   * 1,000 random folios written with their deferred values: read back with every deferred field
+   * included they equal what was written; read without, the plain fields do and none is loaded.
+   */
+  @BackendTest
+  public void randomDeferredValuesRoundTrip(Db db) {
+    Random random = new Random(17);
+    Map<Long, Folio> written = new HashMap<>();
+    List<FolioCreate> batch = new ArrayList<>();
+    for (long id = 0; id < 1000; id++) {
+      Folio f = randomFolio(random, id);
+      written.put(id, f);
+      batch.add(Folios.create().id(id).title(f.title()).body(f.body().get())
+          .note(f.note().get()).count(f.count().get()).scan(f.scan().get()));
+      if (batch.size() == 25) {
+        await(Folios.createMany(batch).exec(db));
+        batch.clear();
+      }
+    }
+    Map<Long, String> titles = new HashMap<>();
+    written.values().forEach(f -> titles.put(f.id(), f.title()));
+    List<Folio> full = await(Folios.all()
+        .include(Folios.BODY, Folios.NOTE, Folios.COUNT, Folios.SCAN).collect(db));
+    assertEquals(List.of(), RoundTrips.differences(written, full, Folio::id));
+    List<String> differences = new ArrayList<>();
+    for (Folio plain : await(Folios.all().collect(db))) {
+      if (!plain.title().equals(titles.remove(plain.id())) || plain.body().isLoaded()
+          || plain.note().isLoaded() || plain.count().isLoaded() || plain.scan().isLoaded()) {
+        differences.add(plain.toString());
+      }
+    }
+    titles.keySet().forEach(id -> differences.add("missing " + id));
+    assertEquals(List.of(), differences);
+  }
+
+  private static final String[] TEXTS = {"", " ", "a", "Grüße", "日本語テキスト", "🎉🚀",
+      "שלום", "∀x∈ℝ", "'; DROP TABLE t17_folios; --", "back\\slash", "line\nbreak", "tab\t",
+      "%_", "\"quoted\"", "null", "\u007f\u0001"};
+  private static final long[] LONGS = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE,
+      Integer.MAX_VALUE, Integer.MIN_VALUE};
+
+  private static Folio randomFolio(Random random, long id) {
+    Optional<byte[]> scan = Optional.empty();
+    if (random.nextInt(3) > 0) {
+      byte[] bytes = new byte[random.nextInt(3) == 0 ? 0 : random.nextInt(300)];
+      random.nextBytes(bytes);
+      scan = Optional.of(bytes);
+    }
+    return new Folio(id, text(random), Deferred.of(text(random)),
+        Deferred.of(random.nextInt(3) == 0 ? Optional.empty() : Optional.of(text(random))),
+        Deferred.of(random.nextBoolean() ? random.nextLong()
+            : LONGS[random.nextInt(LONGS.length)]),
+        Deferred.of(scan));
+  }
+
+  private static String text(Random random) {
+    return RandomTexts.text(random, TEXTS);
   }
 }
