@@ -1,0 +1,102 @@
+package io.toasty.reactive;
+
+import io.toasty.CardinalityException;
+import io.toasty.Executor;
+import io.toasty.driver.Capability;
+import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a write whose {@link CardinalityGuard}s name records with a limited relation, in the
+ * transaction it is given: locks those records (in one order, so two such writes cannot
+ * deadlock on each other), runs the write, counts each record's related records and fails with
+ * {@link CardinalityException} where one is over its limit, so the transaction (or savepoint)
+ * rolls the write back. The lock makes a concurrent write to the same record wait until this
+ * transaction ends, and its count then sees this one's records: the limit holds under
+ * concurrency.
+ */
+final class CardinalityCheck {
+  private CardinalityCheck() {}
+
+  /** {@code statement} run by {@code write} in {@code tx}, checked against {@code guards}. */
+  static Flux<Value> run(Executor tx, Schema schema, Capability capability, Statement statement,
+      List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write) {
+    List<CardinalityGuard> ordered = new ArrayList<>(guards);
+    ordered.sort(Comparator.comparing(CardinalityGuard::owner)
+        .thenComparing(g -> g.key().toString()));
+    return Flux.fromIterable(ordered)
+        .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
+        .then(write.apply(statement).collectList())
+        .flatMapMany(rows -> Flux.fromIterable(guards)
+            .concatMap(g -> count(tx, schema, g), 1)
+            .thenMany(Flux.fromIterable(rows)));
+  }
+
+  /**
+   * Locks the guarded record: a locking read where the backend has one, else an update that
+   * writes its fields back unchanged (a write lock until the transaction ends), version and
+   * stamped fields included so that nothing moves.
+   */
+  private static Statement lock(ModelSchema owner, CardinalityGuard g, boolean rowLocks) {
+    Expr filter = equalities(g.owner(), g.ownerFields(), g.key());
+    if (rowLocks) {
+      List<Expr> key = g.ownerFields().stream().map(f -> (Expr) new Expr.Field(g.owner(), f))
+          .toList();
+      return new Query(new Source.Model(g.owner()), filter, new Returning.Project(key),
+          List.of(), null, new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
+    }
+    List<Assignment> same = new ArrayList<>();
+    for (FieldSchema f : owner.fields()) {
+      boolean moves = f.auto() == Auto.VERSION || f.onUpdate() != null;
+      if (moves || same.isEmpty() && !owner.primaryKey().contains(f.index()) && !f.deferred()) {
+        same.add(new Assignment(f.index(), new Expr.Field(g.owner(), f.index())));
+      }
+    }
+    if (same.isEmpty()) {
+      int k = owner.primaryKey().get(0);
+      same.add(new Assignment(k, new Expr.Field(g.owner(), k)));
+    }
+    return new Update(new Source.Model(g.owner()), filter, same, new Returning.Count());
+  }
+
+  private static Mono<Void> count(Executor tx, Schema schema, CardinalityGuard g) {
+    Query counted = new Query(new Source.Model(g.counted()),
+        equalities(g.counted(), g.countedFields(), g.key()), new Returning.Count(), List.of(),
+        null);
+    return tx.exec(counted).next().map(Values::asLong).defaultIfEmpty(0L).flatMap(n -> {
+      if (n <= g.max()) {
+        return Mono.empty();
+      }
+      ModelSchema owner = schema.model(g.owner());
+      return Mono.error(new CardinalityException(g.owner(), g.relation(),
+          g.describe(g.ownerFields().stream().map(owner::fieldName).toList()), g.max(), n));
+    });
+  }
+
+  private static Expr equalities(String model, List<Integer> fields, Value.Record values) {
+    List<Expr> terms = new ArrayList<>(fields.size());
+    for (int i = 0; i < fields.size(); i++) {
+      terms.add(Expr.eq(new Expr.Field(model, fields.get(i)), new Expr.Const(values.get(i))));
+    }
+    return terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
+  }
+}
