@@ -52,6 +52,57 @@ final class CardinalityCheck {
   }
 
   /**
+   * As {@link #run}, for a transaction that cannot undo a statement of its own (no savepoints):
+   * checks before the write, under the same locks, the records there plus those it adds (an
+   * insert's rows; for an update, the records it matches that point elsewhere), so that a
+   * refused write has written nothing and the transaction goes on as it was.
+   */
+  static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
+      Statement statement, List<CardinalityGuard> guards,
+      Function<Statement, Flux<Value>> write) {
+    List<CardinalityGuard> ordered = new ArrayList<>(guards);
+    ordered.sort(Comparator.comparing(CardinalityGuard::owner)
+        .thenComparing(g -> g.key().toString()));
+    return Flux.fromIterable(ordered)
+        .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
+        .thenMany(Flux.fromIterable(guards).concatMap(g -> countBefore(tx, schema, g), 1))
+        .thenMany(Flux.defer(() -> write.apply(statement)));
+  }
+
+  private static Mono<Void> countBefore(Executor tx, Schema schema, CardinalityGuard g) {
+    Expr points = equalities(g.counted(), g.countedFields(), g.key());
+    Mono<Long> added = g.moved() == null ? Mono.just((long) g.added())
+        : countOf(tx, g.counted(), new Expr.And(List.of(g.moved(), elsewhere(g))));
+    return countOf(tx, g.counted(), points).zipWith(added, Long::sum)
+        .flatMap(n -> over(schema, g, n));
+  }
+
+  /** The counted records not pointing at the guarded one (a NULL key points nowhere). */
+  private static Expr elsewhere(CardinalityGuard g) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < g.countedFields().size(); i++) {
+      Expr f = new Expr.Field(g.counted(), g.countedFields().get(i));
+      terms.add(new Expr.IsNull(f));
+      terms.add(new Expr.Not(Expr.eq(f, new Expr.Const(g.key().get(i)))));
+    }
+    return new Expr.Or(terms);
+  }
+
+  private static Mono<Long> countOf(Executor tx, String model, Expr filter) {
+    return tx.exec(new Query(new Source.Model(model), filter, new Returning.Count(), List.of(),
+        null)).next().map(Values::asLong).defaultIfEmpty(0L);
+  }
+
+  private static Mono<Void> over(Schema schema, CardinalityGuard g, long n) {
+    if (n <= g.max()) {
+      return Mono.empty();
+    }
+    ModelSchema owner = schema.model(g.owner());
+    return Mono.error(new CardinalityException(g.owner(), g.relation(),
+        g.describe(g.ownerFields().stream().map(owner::fieldName).toList()), g.max(), n));
+  }
+
+  /**
    * Locks the guarded record: a locking read where the backend has one, else an update that
    * writes its fields back unchanged (a write lock until the transaction ends), version and
    * stamped fields included so that nothing moves.
@@ -79,17 +130,8 @@ final class CardinalityCheck {
   }
 
   private static Mono<Void> count(Executor tx, Schema schema, CardinalityGuard g) {
-    Query counted = new Query(new Source.Model(g.counted()),
-        equalities(g.counted(), g.countedFields(), g.key()), new Returning.Count(), List.of(),
-        null);
-    return tx.exec(counted).next().map(Values::asLong).defaultIfEmpty(0L).flatMap(n -> {
-      if (n <= g.max()) {
-        return Mono.empty();
-      }
-      ModelSchema owner = schema.model(g.owner());
-      return Mono.error(new CardinalityException(g.owner(), g.relation(),
-          g.describe(g.ownerFields().stream().map(owner::fieldName).toList()), g.max(), n));
-    });
+    return countOf(tx, g.counted(), equalities(g.counted(), g.countedFields(), g.key()))
+        .flatMap(n -> over(schema, g, n));
   }
 
   private static Expr equalities(String model, List<Integer> fields, Value.Record values) {

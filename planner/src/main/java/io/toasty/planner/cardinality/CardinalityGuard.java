@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param counted       the model whose records are counted (the target, or the join model of
  *                      a many-to-many)
  * @param countedFields its fields pointing at the owner
+ * @param added         for an insert, how many of its rows point at the record
+ * @param moved         for an update, its filter: the records it points at the record (those
+ *                      not pointing there yet are added); else {@code null}
  */
 public record CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
-    Value.Record key, String counted, List<Integer> countedFields) {
+    Value.Record key, String counted, List<Integer> countedFields, int added,
+    io.toasty.stmt.Expr moved) {
   public CardinalityGuard {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(relation, "relation");
@@ -26,6 +30,17 @@ public record CardinalityGuard(String owner, String relation, int max, List<Inte
     Objects.requireNonNull(counted, "counted");
     ownerFields = List.copyOf(ownerFields);
     countedFields = List.copyOf(countedFields);
+  }
+
+  /** Whether {@code other} guards the same record's relation. */
+  boolean sameRecord(CardinalityGuard other) {
+    return owner.equals(other.owner) && relation.equals(other.relation) && key.equals(other.key);
+  }
+
+  /** This guard, with {@code more} rows of an insert added. */
+  CardinalityGuard plus(int more) {
+    return new CardinalityGuard(owner, relation, max, ownerFields, key, counted, countedFields,
+        added + more, moved);
   }
 
   /** {@code Team(id = 7)}: the record, as a message names it. */

@@ -14,11 +14,9 @@ import io.toasty.stmt.Update;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Which records a model-level write may give more related records than their relation's
@@ -68,7 +66,7 @@ public final class CardinalityGuards {
     if (byCounted.isEmpty()) {
       return List.of();
     }
-    Set<CardinalityGuard> out = new LinkedHashSet<>();
+    List<CardinalityGuard> out = new ArrayList<>();
     if (statement instanceof Insert insert) {
       insert(insert, out);
     } else if (statement instanceof Update update) {
@@ -77,7 +75,18 @@ public final class CardinalityGuards {
     return List.copyOf(out);
   }
 
-  private void insert(Insert insert, Set<CardinalityGuard> out) {
+  /** Adds {@code g} to {@code out}, merged with a guard of the same record. */
+  private static void add(List<CardinalityGuard> out, CardinalityGuard g) {
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).sameRecord(g)) {
+        out.set(i, out.get(i).plus(g.added()));
+        return;
+      }
+    }
+    out.add(g);
+  }
+
+  private void insert(Insert insert, List<CardinalityGuard> out) {
     if (!(insert.target() instanceof Source.Model source) || !schema.hasModel(source.model())) {
       return;
     }
@@ -86,7 +95,7 @@ public final class CardinalityGuards {
       for (Limit limit : byCounted.getOrDefault(model.name(), List.of())) {
         Value.Record key = constants(row.fields(), limit.countedFields);
         if (key != null) {
-          out.add(guard(limit, key));
+          add(out, guard(limit, key, 1, null));
         }
       }
       nested(model, row, out);
@@ -94,7 +103,7 @@ public final class CardinalityGuards {
   }
 
   /** Checks the new record's nested children against its limits, then walks into them. */
-  private void nested(ModelSchema model, Expr.Record row, Set<CardinalityGuard> out) {
+  private void nested(ModelSchema model, Expr.Record row, List<CardinalityGuard> out) {
     for (RelationSchema r : model.relations()) {
       if (r.isLimited()) {
         int count = nestedRows(model, row, r);
@@ -120,7 +129,7 @@ public final class CardinalityGuards {
         && s.statement() instanceof Insert child ? child.rows().size() : 0;
   }
 
-  private void update(Update update, Set<CardinalityGuard> out) {
+  private void update(Update update, List<CardinalityGuard> out) {
     if (!(update.target() instanceof Source.Model source)) {
       return;
     }
@@ -145,7 +154,7 @@ public final class CardinalityGuards {
             + limit.owner.name() + "." + limit.relation.name() + " (@AtMost(" + limit.relation
             .max() + ")) to something other than values: set every key field to a value");
       }
-      out.add(guard(limit, key));
+      add(out, guard(limit, key, 0, update.filter()));
     }
   }
 
@@ -166,8 +175,8 @@ public final class CardinalityGuards {
     return new Value.Record(values);
   }
 
-  private static CardinalityGuard guard(Limit limit, Value.Record key) {
+  private static CardinalityGuard guard(Limit limit, Value.Record key, int added, Expr moved) {
     return new CardinalityGuard(limit.owner.name(), limit.relation.name(), limit.relation.max(),
-        limit.relation.sourceFields(), key, limit.counted, limit.countedFields);
+        limit.relation.sourceFields(), key, limit.counted, limit.countedFields, added, moved);
   }
 }

@@ -204,6 +204,25 @@ public abstract class CardinalityScenarios {
   }
 
   @BackendTest
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.CARDINALITY})
+  public void aRefusedWriteLeavesTheTransactionAsItWas(Db db) {
+    CardTeam t = team(db, "reds");
+    CardPlayer free = await(CardPlayers.create().name("free").exec(db));
+    CardTeam loaded = await(CardTeams.getById(db, t.id()));
+    List<String> refused = await(db.transactionMono(tx -> player("a", t.id()).exec(tx)
+        .then(CardPlayers.createMany(List.of(player("b", t.id()), player("c", t.id()),
+            player("d", t.id()))).exec(tx).then(Mono.just("none"))
+            .onErrorResume(CardinalityException.class, e -> Mono.just(e.relation())))
+        .zipWith(player("b", t.id()).exec(tx).then(player("c", t.id()).exec(tx))
+            .then(loaded.players().insert(tx, free)).then(Mono.just("none"))
+            .onErrorResume(CardinalityException.class, e -> Mono.just(e.relation())))
+        .map(both -> List.of(both.getT1(), both.getT2()))));
+    assertEquals(List.of("players", "players"), refused);
+    assertEquals(3, players(db, t.id()));
+    assertTrue(await(CardPlayers.getById(db, free.id())).teamId().isEmpty());
+  }
+
+  @BackendTest
   @Requires(Need.CARDINALITY)
   public void concurrentCreatesStopAtTheLimit(Db db) {
     CardTeam t = team(db, "reds");
