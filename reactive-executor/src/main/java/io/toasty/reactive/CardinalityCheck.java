@@ -40,11 +40,7 @@ final class CardinalityCheck {
   /** {@code statement} run by {@code write} in {@code tx}, checked against {@code guards}. */
   static Flux<Value> run(Executor tx, Schema schema, Capability capability, Statement statement,
       List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write) {
-    List<CardinalityGuard> ordered = new ArrayList<>(guards);
-    ordered.sort(Comparator.comparing(CardinalityGuard::owner)
-        .thenComparing(g -> g.key().toString()));
-    return Flux.fromIterable(ordered)
-        .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
+    return locks(tx, schema, capability, guards)
         .then(write.apply(statement).collectList())
         .flatMapMany(rows -> Flux.fromIterable(guards)
             .concatMap(g -> count(tx, schema, g), 1)
@@ -60,13 +56,20 @@ final class CardinalityCheck {
   static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
       Statement statement, List<CardinalityGuard> guards,
       Function<Statement, Flux<Value>> write) {
+    return locks(tx, schema, capability, guards)
+        .thenMany(Flux.fromIterable(guards).concatMap(g -> countBefore(tx, schema, g), 1))
+        .thenMany(Flux.defer(() -> write.apply(statement)));
+  }
+
+  /** Locks the guarded records, in one order so that two writes cannot deadlock. */
+  private static Mono<Void> locks(Executor tx, Schema schema, Capability capability,
+      List<CardinalityGuard> guards) {
     List<CardinalityGuard> ordered = new ArrayList<>(guards);
     ordered.sort(Comparator.comparing(CardinalityGuard::owner)
         .thenComparing(g -> g.key().toString()));
     return Flux.fromIterable(ordered)
         .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
-        .thenMany(Flux.fromIterable(guards).concatMap(g -> countBefore(tx, schema, g), 1))
-        .thenMany(Flux.defer(() -> write.apply(statement)));
+        .then();
   }
 
   private static Mono<Void> countBefore(Executor tx, Schema schema, CardinalityGuard g) {

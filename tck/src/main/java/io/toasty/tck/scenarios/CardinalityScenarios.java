@@ -213,10 +213,10 @@ public abstract class CardinalityScenarios {
         .then(CardPlayers.createMany(List.of(player("b", t.id()), player("c", t.id()),
             player("d", t.id()))).exec(tx).then(Mono.just("none"))
             .onErrorResume(CardinalityException.class, e -> Mono.just(e.relation())))
-        .zipWith(player("b", t.id()).exec(tx).then(player("c", t.id()).exec(tx))
+        .flatMap(first -> player("b", t.id()).exec(tx).then(player("c", t.id()).exec(tx))
             .then(loaded.players().insert(tx, free)).then(Mono.just("none"))
-            .onErrorResume(CardinalityException.class, e -> Mono.just(e.relation())))
-        .map(both -> List.of(both.getT1(), both.getT2()))));
+            .onErrorResume(CardinalityException.class, e -> Mono.just(e.relation()))
+            .map(second -> List.of(first, second)))));
     assertEquals(List.of("players", "players"), refused);
     assertEquals(3, players(db, t.id()));
     assertTrue(await(CardPlayers.getById(db, free.id())).teamId().isEmpty());
