@@ -117,6 +117,11 @@ public enum Feature {
   ROW_LOCKS("row locks"),
   /** Shared row locks ({@code FOR SHARE}). */
   SHARED_ROW_LOCKS("shared row locks (FOR SHARE)"),
+  /**
+   * A write that adds records to an existing record's relation limited by {@code @AtMost}: the
+   * limit is checked by counting under a lock of that record, in an interactive transaction.
+   */
+  CARDINALITY("a write checked against a relation's @AtMost limit"),
 
   // What a test harness asks of a backend, beyond what the engine does.
   /**

@@ -121,6 +121,11 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.max() > 0) {
+      // Only a limited relation names the twelfth argument: other models generate as before.
+      return CodeBlock.of("$L, $T.of($L), $L, $L)", relation, ApiTypes.LIST, steps(r), r.eager(),
+          r.max());
+    }
     if (r.eager()) {
       // Only an eager relation names the eleventh argument: other models generate as before.
       return CodeBlock.of("$L, $T.of($L), true)", relation, ApiTypes.LIST, steps(r));

@@ -65,6 +65,7 @@ final class ModelParser {
     List<SealedDescriptor> sealed = new ArrayList<>();
     components(type, fields, relationFields, embedded, sealed);
     new EagerRelations(errors).check(type);
+    new RelationLimits(errors).checkDataFields(type);
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
@@ -141,7 +142,9 @@ final class ModelParser {
       if (RelationResolver.kindOf(c.asType()).isPresent()) {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
-            .map(r -> r.withEager(EagerRelations.isEager(c))).ifPresent(relationFields::add);
+            .map(r -> r.withEager(EagerRelations.isEager(c)))
+            .map(r -> r.withMax(new RelationLimits(errors).limit(type, c, r)))
+            .ifPresent(relationFields::add);
       } else if (EmbeddedParser.isEmbedded(c)
           && c.getAnnotation(io.toasty.annotations.Json.class) == null) {
         int first = data;

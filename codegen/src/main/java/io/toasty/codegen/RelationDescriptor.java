@@ -23,15 +23,26 @@ import java.util.List;
  * @param joinEntry    for a many-to-many relation, the join model's entry class; else null
  * @param steps        for a multi-step via, the relations it follows; else empty
  * @param eager        whether every query of the model loads it ({@link EagerRelations})
+ * @param max          its {@code @AtMost} limit, 0 for none ({@link RelationLimits})
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-    int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager) {
+    int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
+    int max) {
   RelationDescriptor {
     sourceFields = List.copyOf(sourceFields);
     steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
+  }
+
+  /** A relation without an {@code @AtMost} limit. */
+  RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
+      boolean optional, ClassName target, ClassName targetEntry, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
+      int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager) {
+    this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
+        targetFields, through, component, joinEntry, steps, eager, 0);
   }
 
   /** A relation that is not eager. */
@@ -46,7 +57,13 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** This relation, eager or not. */
   RelationDescriptor withEager(boolean eager) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
-        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager);
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
+  }
+
+  /** This relation with the {@code @AtMost} limit {@code max} (0: none). */
+  RelationDescriptor withMax(int max) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
   }
 
   /** The target model's name. */

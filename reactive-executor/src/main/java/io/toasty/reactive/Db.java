@@ -62,6 +62,7 @@ public final class Db implements Executor {
   private final Schema schema;
   private final GatedDriver driver;
   private final Planner planner;
+  private final io.toasty.planner.cardinality.CardinalityGuards cardinality;
   private final DbSchema schemaOps;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
@@ -96,6 +97,7 @@ public final class Db implements Executor {
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
+    this.cardinality = new io.toasty.planner.cardinality.CardinalityGuards(schema);
     this.schemaOps = new DbSchema(driver, this.driver);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
@@ -115,11 +117,58 @@ public final class Db implements Executor {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
+      if (bound == null && cardinality.any()) {
+        List<io.toasty.planner.cardinality.CardinalityGuard> guards = cardinality.of(statement);
+        if (!guards.isEmpty()) {
+          return checkedAlone(statement, guards);
+        }
+      }
       return bound != null ? bound.exec(statement)
           : observed(statement, false, orBound(context,
               c -> Joined.exec(this, c, counters, statement),
               () -> Retries.apply(policy, Retries.forStatement(statement),
                   Flux.defer(() -> execAlone(statement)))));
+    });
+  }
+
+  /**
+   * A write limited by a relation's {@code @AtMost}, outside a transaction: in a transaction of
+   * its own, where the records it fills are locked and counted ({@link CardinalityCheck}); where
+   * the backend has no interactive transactions, refused before anything is sent.
+   */
+  private Flux<Value> checkedAlone(Statement statement,
+      List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
+    if (!driver.capability().interactiveTransactions()) {
+      return Flux.error(cardinalityRefusal(guards));
+    }
+    // Collected, so that a caller taking only the first value cannot cancel (roll back) the
+    // write: the values come after COMMIT.
+    return transactionMono(tx -> tx.checked(statement, guards).collectList())
+        .flatMapIterable(rows -> rows);
+  }
+
+  private UnsupportedFeatureException cardinalityRefusal(
+      List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
+    io.toasty.planner.cardinality.CardinalityGuard g = guards.get(0);
+    return new UnsupportedFeatureException(Feature.CARDINALITY, driver.capability().backend(),
+        "adding to " + g.owner() + "." + g.relation() + " (@AtMost(" + g.max() + ")) of an "
+        + "existing record needs a count under a lock in an interactive transaction; a nested "
+        + "create of a new record is checked before sending and runs");
+  }
+
+  /**
+   * {@code statement} as {@code plain} runs it, or, when it writes a relation limited by
+   * {@code @AtMost} for an existing record, as {@code checked} runs it with its guards; an
+   * error of the check (a new record's nested children over the limit) as the signal.
+   */
+  Flux<Value> cardinalityChecked(Statement statement, Function<Statement, Flux<Value>> plain,
+      Function<List<io.toasty.planner.cardinality.CardinalityGuard>, Flux<Value>> checked) {
+    if (!cardinality.any()) {
+      return plain.apply(statement);
+    }
+    return Flux.defer(() -> {
+      List<io.toasty.planner.cardinality.CardinalityGuard> guards = cardinality.of(statement);
+      return guards.isEmpty() ? plain.apply(statement) : checked.apply(guards);
     });
   }
 
@@ -390,7 +439,14 @@ public final class Db implements Executor {
             : transactionMono(tx -> Batch.inOrder(tx, statements));
       });
     }
-    return AtomicBatch.run(this, driver, statements);
+    return Mono.defer(() -> {
+      for (io.toasty.Statement.Snapshot<?> s : statements) {
+        if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty()) {
+          return Mono.error(cardinalityRefusal(cardinality.of(s.untyped())));
+        }
+      }
+      return AtomicBatch.run(this, driver, statements);
+    });
   }
 
   /**
@@ -536,6 +592,11 @@ public final class Db implements Executor {
   /** Schema management: {@code push()} and {@code reset()}. */
   public DbSchema schema() {
     return schemaOps;
+  }
+
+  /** The planner, for this package's parts that read its schema. */
+  Planner planner() {
+    return planner;
   }
 
   /** The plan cache's hits, misses and size. */

@@ -101,6 +101,27 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(Statement statement) {
     Objects.requireNonNull(statement, "statement");
+    // A write limited by a relation's @AtMost is checked in a savepoint where there is one, so
+    // that a refused write leaves this transaction as it was; its values come after the
+    // savepoint is released, so that taking only the first cannot cancel (undo) the write.
+    // Without savepoints it is checked before it is sent.
+    return session.db.cardinalityChecked(statement, this::execPlain,
+        guards -> session.db.capability().savepoints()
+            ? transactionMono(sub -> sub.checked(statement, guards).collectList())
+                .flatMapIterable(rows -> rows)
+            : CardinalityCheck.runBefore(this, session.db.planner().schema(),
+                session.db.capability(), statement, guards, this::execPlain));
+  }
+
+  /** {@code statement} in this transaction, checked against {@code guards} (see {@link Db}). */
+  Flux<Value> checked(Statement statement,
+      java.util.List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
+    return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(), statement,
+        guards, this::execPlain);
+  }
+
+  /** {@link #exec} without the cardinality check. */
+  private Flux<Value> execPlain(Statement statement) {
     return session.withinDeadline(Flux.deferContextual(context -> session.db.observed(statement,
         true, innermost(context).run(statement))));
   }

@@ -82,6 +82,11 @@ public enum Need {
   UPSERT_BY_UNIQUE(c -> true, Feature.UPSERT_TARGET),
   /** Upserts several rows in one atomic statement. */
   UPSERT_MANY(Capability::sql, Feature.UPSERT_MANY),
+  /**
+   * Checks a write that adds records to an existing record's relation limited by
+   * {@code @AtMost}: a count under a lock of that record, in an interactive transaction.
+   */
+  CARDINALITY(Capability::interactiveTransactions, Feature.CARDINALITY),
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */

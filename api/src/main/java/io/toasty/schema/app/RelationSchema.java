@@ -33,10 +33,12 @@ import java.util.Objects;
  *                     keys (its {@code sourceFields} are the first step's); else empty
  * @param eager        whether every query of the model loads it ({@code @HasMany.Eager},
  *                     {@code @HasOne.Eager}, {@code @BelongsTo.Eager}) unless the query opts out
+ * @param max          the most related records one record may have ({@code @AtMost}), which
+ *                     every write is checked against; 0 for no limit
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps, boolean eager) {
+    List<Step> steps, boolean eager, int max) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -45,6 +47,17 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     sourceFields = List.copyOf(sourceFields);
     targetFields = List.copyOf(targetFields);
     steps = steps == null ? List.of() : List.copyOf(steps);
+    if (max < 0) {
+      throw new IllegalArgumentException(name + ": max must not be negative, was " + max);
+    }
+  }
+
+  /** A relation without an {@code @AtMost} limit. */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Step> steps, boolean eager) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
+        eager, 0);
   }
 
   /** A relation that is not eager. */
@@ -109,6 +122,11 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
       sourceFields = List.copyOf(sourceFields);
       targetFields = List.copyOf(targetFields);
     }
+  }
+
+  /** Whether writes are checked against a limit ({@code @AtMost}) on the related records. */
+  public boolean isLimited() {
+    return max > 0;
   }
 
   /** Whether a loaded value is a list of records (has-many) rather than at most one. */

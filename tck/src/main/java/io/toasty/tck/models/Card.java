@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Auto;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Unique;

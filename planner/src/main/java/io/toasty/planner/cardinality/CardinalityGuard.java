@@ -1,0 +1,55 @@
+package io.toasty.planner.cardinality;
+
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record whose limited relation a write may fill up: the write runs with that record locked,
+ * and the related records are counted before the transaction commits.
+ *
+ * @param owner         the model declaring the relation (the record locked)
+ * @param relation      the relation's name
+ * @param max           its {@code @AtMost} limit
+ * @param ownerFields   the owner's fields the relation joins on (usually its key)
+ * @param key           their values: the record
+ * @param counted       the model whose records are counted (the target, or the join model of
+ *                      a many-to-many)
+ * @param countedFields its fields pointing at the owner
+ * @param added         for an insert, how many of its rows point at the record
+ * @param moved         for an update, its filter: the records it points at the record (those
+ *                      not pointing there yet are added); else {@code null}
+ */
+public record CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
+    Value.Record key, String counted, List<Integer> countedFields, int added,
+    io.toasty.stmt.Expr moved) {
+  public CardinalityGuard {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(relation, "relation");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(counted, "counted");
+    ownerFields = List.copyOf(ownerFields);
+    countedFields = List.copyOf(countedFields);
+  }
+
+  /** Whether {@code other} guards the same record's relation. */
+  boolean sameRecord(CardinalityGuard other) {
+    return owner.equals(other.owner) && relation.equals(other.relation) && key.equals(other.key);
+  }
+
+  /** This guard, with {@code more} rows of an insert added. */
+  CardinalityGuard plus(int more) {
+    return new CardinalityGuard(owner, relation, max, ownerFields, key, counted, countedFields,
+        added + more, moved);
+  }
+
+  /** {@code Team(id = 7)}: the record, as a message names it. */
+  public String describe(List<String> fieldNames) {
+    StringBuilder out = new StringBuilder(owner).append('(');
+    for (int i = 0; i < fieldNames.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(fieldNames.get(i)).append(" = ")
+          .append(key.get(i));
+    }
+    return out.append(')').toString();
+  }
+}

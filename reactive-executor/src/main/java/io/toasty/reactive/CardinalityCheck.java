@@ -1,0 +1,147 @@
+package io.toasty.reactive;
+
+import io.toasty.CardinalityException;
+import io.toasty.Executor;
+import io.toasty.driver.Capability;
+import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a write whose {@link CardinalityGuard}s name records with a limited relation, in the
+ * transaction it is given: locks those records (in one order, so two such writes cannot
+ * deadlock on each other), runs the write, counts each record's related records and fails with
+ * {@link CardinalityException} where one is over its limit, so the transaction (or savepoint)
+ * rolls the write back. The lock makes a concurrent write to the same record wait until this
+ * transaction ends, and its count then sees this one's records: the limit holds under
+ * concurrency.
+ */
+final class CardinalityCheck {
+  private CardinalityCheck() {}
+
+  /** {@code statement} run by {@code write} in {@code tx}, checked against {@code guards}. */
+  static Flux<Value> run(Executor tx, Schema schema, Capability capability, Statement statement,
+      List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write) {
+    return locks(tx, schema, capability, guards)
+        .then(write.apply(statement).collectList())
+        .flatMapMany(rows -> Flux.fromIterable(guards)
+            .concatMap(g -> count(tx, schema, g), 1)
+            .thenMany(Flux.fromIterable(rows)));
+  }
+
+  /**
+   * As {@link #run}, for a transaction that cannot undo a statement of its own (no savepoints):
+   * checks before the write, under the same locks, the records there plus those it adds (an
+   * insert's rows; for an update, the records it matches that point elsewhere), so that a
+   * refused write has written nothing and the transaction goes on as it was.
+   */
+  static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
+      Statement statement, List<CardinalityGuard> guards,
+      Function<Statement, Flux<Value>> write) {
+    return locks(tx, schema, capability, guards)
+        .thenMany(Flux.fromIterable(guards).concatMap(g -> countBefore(tx, schema, g), 1))
+        .thenMany(Flux.defer(() -> write.apply(statement)));
+  }
+
+  /** Locks the guarded records, in one order so that two writes cannot deadlock. */
+  private static Mono<Void> locks(Executor tx, Schema schema, Capability capability,
+      List<CardinalityGuard> guards) {
+    List<CardinalityGuard> ordered = new ArrayList<>(guards);
+    ordered.sort(Comparator.comparing(CardinalityGuard::owner)
+        .thenComparing(g -> g.key().toString()));
+    return Flux.fromIterable(ordered)
+        .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
+        .then();
+  }
+
+  private static Mono<Void> countBefore(Executor tx, Schema schema, CardinalityGuard g) {
+    Expr points = equalities(g.counted(), g.countedFields(), g.key());
+    Mono<Long> added = g.moved() == null ? Mono.just((long) g.added())
+        : countOf(tx, g.counted(), new Expr.And(List.of(g.moved(), elsewhere(g))));
+    return countOf(tx, g.counted(), points).zipWith(added, Long::sum)
+        .flatMap(n -> over(schema, g, n));
+  }
+
+  /** The counted records not pointing at the guarded one (a NULL key points nowhere). */
+  private static Expr elsewhere(CardinalityGuard g) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < g.countedFields().size(); i++) {
+      Expr f = new Expr.Field(g.counted(), g.countedFields().get(i));
+      terms.add(new Expr.IsNull(f));
+      terms.add(new Expr.Not(Expr.eq(f, new Expr.Const(g.key().get(i)))));
+    }
+    return new Expr.Or(terms);
+  }
+
+  private static Mono<Long> countOf(Executor tx, String model, Expr filter) {
+    return tx.exec(new Query(new Source.Model(model), filter, new Returning.Count(), List.of(),
+        null)).next().map(Values::asLong).defaultIfEmpty(0L);
+  }
+
+  private static Mono<Void> over(Schema schema, CardinalityGuard g, long n) {
+    if (n <= g.max()) {
+      return Mono.empty();
+    }
+    ModelSchema owner = schema.model(g.owner());
+    return Mono.error(new CardinalityException(g.owner(), g.relation(),
+        g.describe(g.ownerFields().stream().map(owner::fieldName).toList()), g.max(), n));
+  }
+
+  /**
+   * Locks the guarded record: a locking read where the backend has one, else an update that
+   * writes its fields back unchanged (a write lock until the transaction ends), version and
+   * stamped fields included so that nothing moves.
+   */
+  private static Statement lock(ModelSchema owner, CardinalityGuard g, boolean rowLocks) {
+    Expr filter = equalities(g.owner(), g.ownerFields(), g.key());
+    if (rowLocks) {
+      List<Expr> key = g.ownerFields().stream().map(f -> (Expr) new Expr.Field(g.owner(), f))
+          .toList();
+      return new Query(new Source.Model(g.owner()), filter, new Returning.Project(key),
+          List.of(), null, new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
+    }
+    List<Assignment> same = new ArrayList<>();
+    for (FieldSchema f : owner.fields()) {
+      boolean moves = f.auto() == Auto.VERSION || f.onUpdate() != null;
+      if (moves || same.isEmpty() && !owner.primaryKey().contains(f.index()) && !f.deferred()) {
+        same.add(new Assignment(f.index(), new Expr.Field(g.owner(), f.index())));
+      }
+    }
+    if (same.isEmpty()) {
+      int k = owner.primaryKey().get(0);
+      same.add(new Assignment(k, new Expr.Field(g.owner(), k)));
+    }
+    return new Update(new Source.Model(g.owner()), filter, same, new Returning.Count());
+  }
+
+  private static Mono<Void> count(Executor tx, Schema schema, CardinalityGuard g) {
+    return countOf(tx, g.counted(), equalities(g.counted(), g.countedFields(), g.key()))
+        .flatMap(n -> over(schema, g, n));
+  }
+
+  private static Expr equalities(String model, List<Integer> fields, Value.Record values) {
+    List<Expr> terms = new ArrayList<>(fields.size());
+    for (int i = 0; i < fields.size(); i++) {
+      terms.add(Expr.eq(new Expr.Field(model, fields.get(i)), new Expr.Const(values.get(i))));
+    }
+    return terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
+  }
+}
