@@ -102,8 +102,9 @@ final class PolymorphicParser {
           union.put(f.name(), new FieldDescriptor(union.size(), f.name(), f.constant(), f.column(),
               f.type(), f.key(), null, null, union.size()));
           owner.put(f.name(), v.name());
-        } else if (!prior.type().equals(f.type()) || !prior.column().equals(f.column())
-            || prior.key() != f.key()) {
+        } else if ((!prior.type().equals(f.type()) || !prior.column().equals(f.column())
+            || prior.key() != f.key()) && !(prior.key() && f.key())) {
+          // (keys that differ are the key check's error)
           errors.error(at, type.getSimpleName() + ": field " + v.name() + "." + f.name() + " ("
               + describe(f) + ") differs from " + owner.get(f.name()) + "." + f.name() + " ("
               + describe(prior) + "); the variants of a polymorphic model share one column per"

@@ -314,7 +314,8 @@ public abstract class PolymorphicModelScenarios {
       3.14e-50};
 
   private static PolyEvent randomEvent(Random random) {
-    UUID id = new UUID(random.nextLong(), random.nextLong());
+    UUID id = UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
     String user = text(random);
     // whole seconds: every backend stores them exactly
     Instant at = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE));
