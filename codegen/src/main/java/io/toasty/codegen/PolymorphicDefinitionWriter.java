@@ -41,14 +41,7 @@ final class PolymorphicDefinitionWriter {
             model.type())).addStatement("return $T.class", model.type()).build())
         .addMethod(load())
         .addMethod(values())
-        .addMethod(MethodSpec.methodBuilder("invalid")
-            .addModifiers(PRIVATE, STATIC)
-            .returns(IllegalArgumentException.class)
-            .addParameter(String.class, "field")
-            .addParameter(RuntimeException.class, "cause")
-            .addStatement("return new $T($S + field + $S + cause.getMessage(), cause)",
-                IllegalArgumentException.class, model.name() + ".", ": ")
-            .build())
+        .addMethod(ModelDefWriter.invalid(model.name()))
         .addMethod(override("toString", ClassName.get(String.class))
             .addStatement("return $S", "ModelDef[" + model.name() + "]").build());
     for (FieldDescriptor f : model.fields()) {

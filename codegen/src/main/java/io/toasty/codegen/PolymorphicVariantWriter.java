@@ -256,19 +256,7 @@ final class PolymorphicVariantWriter {
   }
 
   private MethodSpec present() {
-    TypeVariableName t = TypeVariableName.get("T");
-    return MethodSpec.methodBuilder("present$")
-        .addModifiers(PRIVATE, STATIC)
-        .addTypeVariable(t)
-        .returns(t)
-        .addParameter(t, "value")
-        .addParameter(String.class, "field")
-        .beginControlFlow("if (value == null)")
-        .addStatement("throw new $T($S, field, $S)", INVALID_STATEMENT, variant.name(),
-            "is not Optional; null is no value")
-        .endControlFlow()
-        .addStatement("return value")
-        .build();
+    return EmbeddedSetters.presentHelper(variant.name(), "present$");
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns) {
