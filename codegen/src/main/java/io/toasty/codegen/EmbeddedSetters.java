@@ -57,6 +57,11 @@ final class EmbeddedSetters {
    * that is not {@code Optional}, naming the field.
    */
   static MethodSpec presentHelper(ModelDescriptor model, String name) {
+    return presentHelper(model.name(), name);
+  }
+
+  /** {@link #presentHelper(ModelDescriptor, String)}, its errors naming {@code modelName}. */
+  static MethodSpec presentHelper(String modelName, String name) {
     TypeVariableName t = TypeVariableName.get("T");
     return MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE, STATIC)
@@ -65,7 +70,7 @@ final class EmbeddedSetters {
         .addParameter(t, "value")
         .addParameter(String.class, "field")
         .beginControlFlow("if (value == null)")
-        .addStatement("throw new $T($S, field, $S)", INVALID, model.name(),
+        .addStatement("throw new $T($S, field, $S)", INVALID, modelName,
             "is not Optional; null is no value")
         .endControlFlow()
         .addStatement("return value")

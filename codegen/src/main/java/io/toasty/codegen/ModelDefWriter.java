@@ -367,13 +367,18 @@ final class ModelDefWriter {
   }
 
   private MethodSpec invalid() {
+    return invalid(model.name());
+  }
+
+  /** {@code invalid(field, cause)}: a read's failure, naming the model and the field. */
+  static MethodSpec invalid(String modelName) {
     return MethodSpec.methodBuilder("invalid")
         .addModifiers(PRIVATE, STATIC)
         .returns(IllegalArgumentException.class)
         .addParameter(String.class, "field")
         .addParameter(RuntimeException.class, "cause")
         .addStatement("return new $T($S + field + $S + cause.getMessage(), cause)",
-            IllegalArgumentException.class, model.name() + ".", ": ")
+            IllegalArgumentException.class, modelName + ".", ": ")
         .build();
   }
 

@@ -41,6 +41,7 @@ public final class ModelProcessor extends AbstractProcessor {
       new ModelIndexWriter(ModelIndexWriter.REPOSITORIES);
   private ErrorReporter errors;
   private ModelParser parser;
+  private PolymorphicProcessing polymorphic;
 
   /** Called by the compiler's service loader. */
   public ModelProcessor() {}
@@ -50,6 +51,7 @@ public final class ModelProcessor extends AbstractProcessor {
     super.init(env);
     errors = new ErrorReporter(env.getMessager());
     parser = new ModelParser(new TypeMapper(env.getElementUtils()), errors);
+    polymorphic = new PolymorphicProcessing(env, errors, parser, index);
   }
 
   @Override
@@ -94,6 +96,9 @@ public final class ModelProcessor extends AbstractProcessor {
   }
 
   private void process(TypeElement type) {
+    if (polymorphic.claims(type)) {
+      return;
+    }
     try {
       parser.parse(type).ifPresent(model -> write(model, type));
     } catch (RuntimeException e) {

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link PolymorphicModelScenarios} on this build's backends. */
+class PolymorphicModelTest extends PolymorphicModelScenarios {}
