@@ -26,7 +26,26 @@ public final class ItemTooLargeException extends ToastyException {
     this.limit = limit;
   }
 
-  /** The item's size in bytes, as the backend counts it. */
+  /**
+   * The backend itself refused the item as too large, without saying its size (DynamoDB, for an
+   * update sent without reading the item first, whose changes would grow the stored item past
+   * the limit); {@link #size()} is then -1.
+   *
+   * @param backend the backend's name ({@code dynamodb})
+   * @param model   the model written, or null when not known
+   * @param limit   the backend's limit in bytes
+   * @param cause   the backend's refusal
+   */
+  public ItemTooLargeException(String backend, String model, long limit, Throwable cause) {
+    super(model, null, "[" + backend + "] a " + (model == null ? "" : model + " ")
+        + "record would grow larger than the " + limit + " bytes (" + limit / 1024 + " KB) "
+        + backend + " stores in one item, and " + backend + " refused the write ("
+        + cause.getMessage() + "); nothing was written", cause);
+    this.size = -1;
+    this.limit = limit;
+  }
+
+  /** The item's size in bytes, as the backend counts it; -1 where the backend did not say. */
   public long size() {
     return size;
   }

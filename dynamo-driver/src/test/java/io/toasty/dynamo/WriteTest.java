@@ -274,6 +274,30 @@ class WriteTest {
     assertEquals(str("short"), stored.get(0).get(4));
   }
 
+  /**
+   * An update that is sent without reading the item (no unique value moves) is measured by
+   * what it sends; when its changes grow the stored item past 400 KB, DynamoDB refuses it
+   * itself, and that refusal is the same ItemTooLargeException, naming the model (its size
+   * unknown), with the item as it was.
+   */
+  @Test
+  void anUpdateThatDynamoDbRefusesAsTooLargeIsItemTooLargeAndTheItemKept() {
+    Value id = uuid();
+    insertNicknamed(id, "a@x", "n".repeat(LIMIT / 2));
+    Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
+        List.of(new Assignment(2, arg(0))), Expr.TRUE,
+        List.of(str("t".repeat(LIMIT / 2 + 1024))), false, List.of());
+    ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> h.count(update));
+    assertEquals(Optional.of("Member"), e.model());
+    assertEquals(-1, e.size());
+    assertEquals(LIMIT, e.limit());
+    assertTrue(e.getMessage().contains("Item size"), e::getMessage);
+    assertFalse(e.isTransient());
+    List<Value.Record> stored = h.scan(T);
+    assertEquals(1, stored.size());
+    assertEquals(str("red"), stored.get(0).get(2));
+  }
+
   @Test
   void anUpdateThatMovesAUniqueValueIsMeasuredWithTheStoredItem() {
     Value id = uuid();

@@ -48,6 +48,15 @@ final class LocallyValidated implements ConnectionFactory, Wrapped<ConnectionFac
     return delegate;
   }
 
+  /**
+   * Whether {@code pooled} (a pool's wrapper, or the connection itself) is a session of an
+   * embedded database, which cannot stop answering: its statements always return.
+   */
+  static boolean embedded(Connection pooled) {
+    return pooled instanceof LocalConnection
+        || pooled instanceof Wrapped<?> w && w.unwrap() instanceof LocalConnection;
+  }
+
   /** One connection: everything delegated, local validation answered here. */
   private static final class LocalConnection implements Connection, Wrapped<Connection> {
     private final Connection c;

@@ -85,11 +85,24 @@ final class OperationLane {
     });
   }
 
-  /** Rows of a read, started in their turn when subscribed; a cancel stops reading at once. */
+  /**
+   * Rows of a read, started in their turn when subscribed; a cancel stops reading at once, but
+   * the next operation waits until no call into the read is still running.
+   *
+   * <p>Why: an embedded driver (r2dbc-h2) executes the query inside the call that subscribes to
+   * or requests its rows, on the caller's thread, and a cancel from another thread (a timeout, a
+   * client gone) does not stop that call. Released at the cancel, the turn would let the
+   * connection go back to the pool, and to the next borrower, while the query still ran on the
+   * session: two threads on one H2 session, which H2 does not promise to survive (its session
+   * close and command reuse are not under the session's lock).
+   */
   <T> Flux<T> readRows(Flux<T> rows) {
     return Flux.defer(() -> {
       Slot slot = new Slot();
-      return slot.before.thenMany(rows).doFinally(s -> slot.release());
+      QuietRelease turn = new QuietRelease(slot::release);
+      return slot.before.thenMany(turn.watch(rows))
+          .doOnCancel(turn::cancelled)
+          .doOnTerminate(turn::ended);
     });
   }
 

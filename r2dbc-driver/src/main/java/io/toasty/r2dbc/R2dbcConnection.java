@@ -504,6 +504,8 @@ final class R2dbcConnection implements Connection {
    * r2dbc-mysql sometimes never ends a stream whose server session was killed (about once in
    * 200 kills), which would keep the connection out of the pool for good. Closing the session
    * instead also ends any transaction on it, on the server, so nothing half-done is committed.
+   * An embedded session ({@link LocallyValidated}) has no grace: it cannot stop answering, and
+   * closing it under a running statement breaks that statement (H2's "General error").
    */
   @Override
   public Mono<Void> close() {
@@ -511,16 +513,29 @@ final class R2dbcConnection implements Connection {
       if (!closed.compareAndSet(false, true)) {
         return Mono.empty();
       }
-      return lane.write(Mono.defer(this::settle))
-          .timeout(releaseGrace, Mono.fromRunnable(() -> {
-            wedged = true;
-            lost = true;
-          }))
+      Mono<Void> turn = lane.write(Mono.defer(this::settle));
+      // An embedded session (H2 in this JVM) cannot stop answering: its statement ends, if only
+      // at H2's own lock timeout. Closing it while that statement still runs (the grace below)
+      // would fail whatever runs on the session with H2's "General error" (its session close is
+      // not under the session's lock), so the release waits for its turn, however long.
+      if (!LocallyValidated.embedded(connection)) {
+        turn = turn.timeout(releaseGrace, Mono.fromRunnable(this::giveUp));
+      }
+      return turn
           .onErrorResume(e -> Mono.empty())
           .then(Mono.defer(() -> lost ? closePhysical() : Mono.<Void>empty()))
           .then(Mono.defer(this::release))
           .onErrorResume(e -> lost ? Mono.empty() : Mono.error(e));
     });
+  }
+
+  /** The release's turn did not come within the grace: the session stopped answering. */
+  private void giveUp() {
+    wedged = true;
+    lost = true;
+    LOG.warn("a {} connection's release waited {} ms for the operations before it; the session "
+        + "is closed and dropped from the pool", parts.dialect().backend(),
+        releaseGrace.toMillis());
   }
 
   /**

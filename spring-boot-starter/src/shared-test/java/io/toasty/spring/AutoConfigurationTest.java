@@ -61,12 +61,41 @@ class AutoConfigurationTest {
         });
   }
 
+  /**
+   * {@code toasty.transaction-retry.*} reaches the Db: a transaction whose function fails with a
+   * serialization failure runs again from the start, as many times as set; without the
+   * property it runs once.
+   */
+  @Test
+  void transactionRetryPropertiesRunFailedTransactionsAgain() {
+    assertThat(transactionAttempts("toasty.transaction-retry.max-retries=2")).isEqualTo(3);
+    assertThat(transactionAttempts("toasty.retry.max-retries=2")).isEqualTo(1);
+  }
+
+  /** The attempts of a transaction failing with a serialization failure twice, under property. */
+  private int transactionAttempts(String property) {
+    java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push",
+            "toasty.transaction-retry.first-backoff=1ms", property)
+        .run(context -> context.getBean(Db.class)
+            .transactionMono(tx -> attempts.incrementAndGet() < 3
+                ? Mono.error(new io.toasty.SerializationFailureException("h2", "40001",
+                    "a conflict (thrown by the test)", null))
+                : Mono.just("done"))
+            .onErrorResume(io.toasty.SerializationFailureException.class, e -> Mono.empty())
+            .block(Duration.ofSeconds(30)));
+    return attempts.get();
+  }
+
   @Test
   void theTimeoutPropertiesHaveConfigurationMetadata() throws Exception {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
-          "\"toasty.retry.max-retries\"", "\"toasty.migrations.location\"",
+          "\"toasty.retry.max-retries\"", "\"toasty.transaction-retry.max-retries\"",
+          "\"toasty.migrations.location\"",
           "\"toasty.log-values\"");
     }
   }

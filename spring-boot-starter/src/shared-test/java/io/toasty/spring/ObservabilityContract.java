@@ -52,6 +52,34 @@ abstract class ObservabilityContract extends DatabaseContract {
     });
   }
 
+  /**
+   * With a {@code MeterRegistry} and no {@code ObservationRegistry} (Micrometer without
+   * Actuator's observation auto-configuration), the Db times each statement in the registry
+   * itself: a {@code toasty.statement} timer by model, operation and outcome.
+   */
+  @Test
+  void aMeterRegistryAloneTimesEveryStatement() {
+    new ApplicationContextRunner()
+        .withBean(MeterRegistry.class, io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+        .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
+            ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class))
+        .withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
+            "toasty.schema=push")
+        .run(context -> {
+          assertThat(context.getBeanProvider(io.micrometer.observation.ObservationRegistry.class)
+              .getIfAvailable()).isNull();
+          Db db = context.getBean(Db.class);
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          Note n = Notes.create().text("timed").exec(db).block();
+          Notes.getById(db, n.id()).block();
+          assertThat(meters.get("toasty.statement").tag("model", "Note")
+              .tag("operation", "insert").tag("outcome", "success").timer().count())
+              .isEqualTo(1);
+          assertThat(meters.get("toasty.statement").tag("model", "Note")
+              .tag("operation", "select").timer().count()).isEqualTo(1);
+        });
+  }
+
   @Test
   void failedStatementsAreTaggedWithTheirError() {
     runner().run(context -> {

@@ -5,6 +5,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.ModelIndex;
 import io.toasty.migrate.files.MigrationSource;
 import io.toasty.reactive.Db;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -47,7 +48,7 @@ abstract class ToastyDbConfiguration {
   @ConditionalOnMissingBean
   public Db toastyDb(ObjectProvider<ConnectionFactory> factories, ToastyModels models,
       ToastyProperties properties, Environment environment,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations, BeanFactory beans) {
     if (BackendUrl.isDynamo(properties.getUrl())) {
       throw new ToastyConfigurationException(ToastyConfigurationException.Problem.MISSING_DRIVER,
           "toasty.url=" + properties.getUrl() + " needs io.toasty:toasty-dynamo-driver on the "
@@ -65,7 +66,7 @@ abstract class ToastyDbConfiguration {
       url = Binder.get(environment).bind("spring.r2dbc.url", String.class).orElse(null);
     }
     return ToastyDbFactory.build(factory, url, models.all(), properties,
-        observations.getIfUnique());
+        observations.getIfUnique(), beans);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the {@code Db} on the application's {@code ConnectionFactory}, explaining failures. */
@@ -28,7 +29,7 @@ final class ToastyDbFactory {
    *     product name does
    */
   static Db build(ConnectionFactory factory, String url, List<ModelDef<?>> models,
-      ToastyProperties properties, ObservationRegistry observations) {
+      ToastyProperties properties, ObservationRegistry observations, BeanFactory beans) {
     AtomicReference<FactoryDriver> driver = new AtomicReference<>();
     DbBuilder builder = Toasty.builder()
         .models(models)
@@ -41,7 +42,7 @@ final class ToastyDbFactory {
     if (url != null) {
       builder.url(url);
     }
-    configure(builder, observations, properties);
+    configure(builder, observations, beans, properties);
     try {
       return builder.build();
     } catch (InvalidModelException e) {
@@ -59,10 +60,12 @@ final class ToastyDbFactory {
    * set, retries ({@code toasty.retry.*}), timeouts
    * ({@code toasty.statement-timeout}, {@code toasty.transaction-timeout},
    * {@code toasty.acquire-timeout}), the cursor key
-   * ({@code toasty.cursor-key}), and one Micrometer observation per statement when the
-   * application has a registry.
+   * ({@code toasty.cursor-key}), transaction retries ({@code toasty.transaction-retry.*}), and
+   * one Micrometer observation per statement when the application has an
+   * {@code ObservationRegistry}, else a timer per statement in its {@code MeterRegistry} if it
+   * has one ({@code beans} is where to look; null: nowhere).
    */
-  static void configure(DbBuilder builder, ObservationRegistry observations,
+  static void configure(DbBuilder builder, ObservationRegistry observations, BeanFactory beans,
       ToastyProperties properties) {
     if (properties.getCursorKey() != null) {
       builder.cursorKey(cursorKey(properties.getCursorKey()));
@@ -70,6 +73,7 @@ final class ToastyDbFactory {
     builder.observer(new LoggingObserver(properties.getSlowStatementThreshold()));
     builder.logValues(properties.isLogValues());
     builder.retry(properties.getRetry().policy());
+    builder.transactionRetry(properties.getTransactionRetry().policy());
     builder.acquireTimeout(properties.getAcquireTimeout());
     if (properties.getStatementTimeout() != null) {
       builder.statementTimeout(properties.getStatementTimeout());
@@ -79,6 +83,8 @@ final class ToastyDbFactory {
     }
     if (observations != null && !observations.isNoop()) {
       builder.observer(new MicrometerObserver(observations));
+    } else {
+      MeterRegistries.apply(builder, beans);
     }
   }
 

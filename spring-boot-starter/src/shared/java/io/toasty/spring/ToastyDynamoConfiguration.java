@@ -8,6 +8,7 @@ import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,7 @@ abstract class ToastyDynamoConfiguration {
   @ConditionalOnMissingBean
   public Db toastyDb(ToastyModels models, ToastyProperties properties,
       ObjectProvider<DynamoDbAsyncClient> clients,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations, BeanFactory beans) {
     DbBuilder builder = Toasty.builder().models(models.all())
         .planCacheSize(properties.getPlanCacheSize());
     String url = properties.getUrl();
@@ -43,7 +44,7 @@ abstract class ToastyDynamoConfiguration {
           .schema(config.schema()).tablePrefix(properties.getDynamo().getTablePrefix())
           .statementTimeout(config.statementTimeout()).build());
     }
-    ToastyDbFactory.configure(builder, observations.getIfUnique(), properties);
+    ToastyDbFactory.configure(builder, observations.getIfUnique(), beans, properties);
     try {
       return builder.build();
     } catch (InvalidModelException | io.toasty.UnsupportedFeatureException e) {

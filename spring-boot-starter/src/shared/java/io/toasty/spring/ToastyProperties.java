@@ -122,7 +122,7 @@ public class ToastyProperties {
     return retry;
   }
 
-  /** The {@code toasty.retry.*} properties. */
+  /** The {@code toasty.retry.*} and {@code toasty.transaction-retry.*} properties. */
   public static class Retry {
     /**
      * Retries after the first try (0: none). A write is retried on a lost connection only when
@@ -170,6 +170,18 @@ public class ToastyProperties {
     io.toasty.reactive.RetryPolicy policy() {
       return new io.toasty.reactive.RetryPolicy(maxRetries, firstBackoff, maxBackoff, 0.5);
     }
+  }
+
+  /**
+   * Retries of whole transactions ({@code db.transaction(..)}) whose options set none: run again
+   * from the start on a serialization failure, a deadlock or throttling, and on a lost
+   * connection or a pool timeout before any of their statements was sent.
+   */
+  private final Retry transactionRetry = new Retry();
+
+  /** The transaction retry settings ({@code toasty.transaction-retry.*}). */
+  public Retry getTransactionRetry() {
+    return transactionRetry;
   }
 
   /** Where the migrations are, for {@code toasty.schema=migrate}. */

@@ -2,6 +2,7 @@ package io.toasty.dynamo.error;
 
 import io.toasty.ConnectionLostException;
 import io.toasty.DriverException;
+import io.toasty.ItemTooLargeException;
 import io.toasty.PoolTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ThrottledException;
@@ -28,6 +29,37 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  */
 public final class DynamoErrors {
   private DynamoErrors() {}
+
+  /** DynamoDB's largest item, 400 KB. */
+  private static final long MAX_ITEM_BYTES = 400L * 1024;
+
+  /**
+   * The typed error for {@code t}, a write to {@code table}'s items: as {@link #translate}, and
+   * DynamoDB's own refusal of an item grown past 400 KB an {@link ItemTooLargeException} naming
+   * the table's model.
+   */
+  public static Throwable translate(Throwable t, TableInfo table) {
+    Throwable e = translate(t);
+    if (e instanceof DriverException && isItemTooLarge(e.getCause())) {
+      return new ItemTooLargeException(TableInfo.BACKEND,
+          table.model() == null ? table.name() : table.model(), MAX_ITEM_BYTES, e.getCause());
+    }
+    return e;
+  }
+
+  /**
+   * Whether {@code e} is DynamoDB refusing an item over its size limit: what an update sent
+   * without reading the item first meets when its changes grow the stored item too much (the
+   * driver counts only what it sends, before sending).
+   */
+  static boolean isItemTooLarge(Throwable e) {
+    if (!(e instanceof DynamoDbException d) || d.awsErrorDetails() == null
+        || !"ValidationException".equals(d.awsErrorDetails().errorCode())) {
+      return false;
+    }
+    String message = String.valueOf(d.awsErrorDetails().errorMessage());
+    return message.contains("Item size") && message.contains("exceeded the maximum allowed size");
+  }
 
   /** The typed error for {@code t}; typed errors pass through. */
   public static Throwable translate(Throwable t) {

@@ -7,6 +7,7 @@ import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.RangeGuard;
 import io.toasty.dynamo.expr.UpdateWriter;
+import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -69,12 +70,13 @@ public final class UpdateByKeyOp {
       if (!op.returning()) {
         return keys.flatMap(key -> one(cx, t, w, op, key, touched), CONCURRENCY)
             .count()
-            .map(n -> (ExecResponse) new ExecResponse.Count(n));
+            .map(n -> (ExecResponse) new ExecResponse.Count(n))
+            .onErrorMap(e -> DynamoErrors.translate(e, t));
       }
       Flux<Value.Record> rows = keys
           .flatMapSequential(key -> one(cx, t, w, op, key, touched), CONCURRENCY)
           .map(item -> Items.row(t, op.columns(), item))
-          .onErrorMap(DynamoContext::translate);
+          .onErrorMap(e -> DynamoErrors.translate(e, t));
       return Mono.just((ExecResponse) new ExecResponse.Rows(rows));
     }).onErrorMap(DynamoContext::translate);
   }

@@ -252,8 +252,13 @@ public abstract class LoadScenarios {
         throw u; // the expected refusal where the backend lacks a feature the round needs
       }
     }
-    assertEquals(List.of(), round.errors().stream().map(Throwable::toString).distinct().toList(),
-        what + ": failures");
+    if (!round.errors().isEmpty()) {
+      // the whole story of each failure (cause chain, the database's own exception, stacks):
+      // printed as well, since a failure seen once in CI may not come back on rerun
+      String report = FailureChains.report(what, round.errors());
+      System.out.printf("[%s] %s%n", backend.name(), report);
+      assertEquals(List.of(), FailureChains.distinct(round.errors()), report);
+    }
     Db db = opened.db();
     Tck.eventually(what + ": every transaction ended " + db.transactionStats(),
         () -> db.transactionStats().active() == 0);
