@@ -510,9 +510,10 @@ public abstract class MigrationScenarios {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("V1__")).toList()) {
         String text = Files.readString(f);
-        Files.writeString(f, f.toString().endsWith(".json")
+        String name = f.toString();
+        Files.writeString(f, name.endsWith(".json")
             ? text.replaceFirst("\"description\" : \"", "\"description\" : \"edited ")
-            : text + "\n-- edited after it was applied\n");
+            : text + (name.endsWith(".cypher") ? "\n// " : "\n-- ") + "edited after it was applied\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
