@@ -35,7 +35,8 @@ import reactor.util.retry.Retry;
 public final class Neo4jMigrator extends StepwiseMigrator {
   private static final String HISTORY = "ToastyMigration";
   private static final String LOCK = "ToastyMigrationLock";
-  private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
+  private static final String CONSTRAINT_FAILED =
+      "Neo.ClientError.Schema.ConstraintValidationFailed";
   private static final Duration POLL = Duration.ofMillis(50);
   private static final long POLLS = 6000;
 
