@@ -260,6 +260,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
   // ---- live schema ---------------------------------------------------------------------------
 
   /** The table as DescribeTable reports it: key attributes as columns, GSIs as indexes. */
+  @Override
   public Mono<Optional<LiveTable>> describe(String name) {
     return describeTable(prefix + name).map(found -> {
       if (found.isEmpty()) {
@@ -285,6 +286,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
   }
 
   /** The tables under the prefix, without it (their {@code .unique} companions included). */
+  @Override
   public Mono<List<String>> tables() {
     return Flux.from(client.listTablesPaginator(r -> {}).tableNames())
         .filter(t -> t.startsWith(prefix))

@@ -146,6 +146,7 @@ public final class Neo4jMigrator extends StepwiseMigrator {
   // ---- live schema ---------------------------------------------------------------------------
 
   /** The label's key constraint as its columns and its other constraints and indexes. */
+  @Override
   public Mono<Optional<LiveTable>> describe(String table) {
     String key = prefix + table + "_pkey";
     return records("SHOW INDEXES YIELD name, entityType, labelsOrTypes, properties, "
@@ -173,6 +174,7 @@ public final class Neo4jMigrator extends StepwiseMigrator {
   }
 
   /** The labels under the prefix, without it, that have a constraint or an index. */
+  @Override
   public Mono<List<String>> tables() {
     return records("SHOW INDEXES YIELD entityType, labelsOrTypes WHERE entityType = 'NODE' "
             + "AND labelsOrTypes IS NOT NULL RETURN labelsOrTypes", Map.of())

@@ -39,6 +39,13 @@ public abstract class StepwiseMigrator implements MigrationRuns {
   /** Runs one statement of a step. */
   protected abstract Mono<Void> request(String statement);
 
+  /** The table as the database describes it, or empty when it does not exist. */
+  public abstract Mono<java.util.Optional<io.toasty.migrate.live.LiveTable>> describe(
+      String table);
+
+  /** The tables the database has (under the driver's prefix, without it). */
+  public abstract Mono<List<String>> tables();
+
   /** {@code work} under the lock, released on completion, error and cancel. */
   private <T> Mono<T> locked(Mono<T> work) {
     return createHistory().then(Mono.usingWhen(lock().thenReturn(this), m -> work,
