@@ -107,8 +107,12 @@ public final class MigrationGenerator {
     return name;
   }
 
-  /** Renderers of the backends without SQL (DynamoDB: JSON requests, no SDK needed). */
+  /**
+   * Renderers of the backends without SQL (DynamoDB: JSON requests; Neo4j: Cypher), which need
+   * neither driver.
+   */
   private static List<StepRenderer> optionalRenderers() {
-    return List.of(new io.toasty.migrate.render.DynamoRenderer());
+    return List.of(new io.toasty.migrate.render.DynamoRenderer(),
+        new io.toasty.migrate.render.Neo4jRenderer());
   }
 }

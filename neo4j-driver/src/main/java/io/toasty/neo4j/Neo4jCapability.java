@@ -38,5 +38,8 @@ public final class Neo4jCapability {
       true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
       // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
       // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
-      .withoutRawSql().withQueryForms(io.toasty.driver.QueryForms.NONE);
+      // Stored collections are list properties (maps JSON text): filters test their items and
+      // updates add and remove items in the statement.
+      .withoutRawSql().withQueryForms(new io.toasty.driver.QueryForms(false, false, true,
+          io.toasty.driver.QueryForms.CollectionChanges.ALL));
 }

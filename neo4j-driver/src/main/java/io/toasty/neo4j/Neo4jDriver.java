@@ -39,6 +39,7 @@ public final class Neo4jDriver implements Driver {
   private final Neo4jContext context;
   private final GraphSchema graphSchema;
   private final int poolMaxSize;
+  private final String labelPrefix;
   private final AtomicInteger acquired = new AtomicInteger();
   private volatile boolean closed;
 
@@ -55,11 +56,27 @@ public final class Neo4jDriver implements Driver {
         new Neo4jErrors(schema, names), tx);
     this.graphSchema = new GraphSchema(schema, names);
     this.poolMaxSize = b.poolMaxSize;
+    this.labelPrefix = b.labelPrefix;
   }
 
   /** A builder over a Neo4j driver the caller made. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The Neo4j driver this driver runs on (migrations run their own statements on it). */
+  public org.neo4j.driver.Driver client() {
+    return driver;
+  }
+
+  /** The sessions' configuration: the database they use. */
+  public SessionConfig sessionConfig() {
+    return sessionConfig;
+  }
+
+  /** The prefix of every label, constraint and index name ({@code ""} for none). */
+  public String labelPrefix() {
+    return labelPrefix;
   }
 
   @Override

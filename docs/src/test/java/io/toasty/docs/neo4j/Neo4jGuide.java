@@ -4,7 +4,14 @@ import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.migrate.MigrationGenerator;
+import io.toasty.migrate.Migrator;
+import io.toasty.schema.Schema;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
@@ -74,5 +81,26 @@ public final class Neo4jGuide {
       out.println(e.feature() + " on " + e.backend());      // SAVEPOINTS on neo4j
     }
     // end-snippet
+    migrations(db, tempDir(), out);
+  }
+
+  private static void migrations(Db db, Path dir, PrintStream out) {
+    // snippet: neo4j-migrations
+    MigrationGenerator.of(dir).generate(Schema.of(List.of(Movies.MODEL.schema())), "create movies");
+    List<Integer> applied = Migrator.of(db, dir).apply().block();   // [1]
+    // neo4j/V1__create_movies.cypher:
+    // CREATE CONSTRAINT `${labelPrefix}movies_pkey` IF NOT EXISTS FOR (n:`${labelPrefix}movies`)
+    //   REQUIRE (n.`id`) IS UNIQUE;  ..
+    int recorded = Migrator.of(db, dir).history().block().size();    // 1 :ToastyMigration node
+    // end-snippet
+    out.println("migrations applied " + applied + ", " + recorded + " in the history");
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("neo4j-migrations");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

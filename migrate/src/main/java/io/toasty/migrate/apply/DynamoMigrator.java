@@ -3,8 +3,6 @@ package io.toasty.migrate.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.toasty.migrate.MigrationException;
-import io.toasty.migrate.files.MigrationFile;
-import io.toasty.migrate.files.Step;
 import io.toasty.migrate.live.LiveColumn;
 import io.toasty.migrate.live.LiveIndex;
 import io.toasty.migrate.live.LiveTable;
@@ -47,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@code <prefix>toasty_schema_history} (key {@code version}) records each step as it completes,
  * and its item of version 0, written only if absent, is the lock two instances take turns on.
  */
-public final class DynamoMigrator implements MigrationRuns {
+public final class DynamoMigrator extends StepwiseMigrator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HISTORY = "toasty_schema_history";
   private static final Duration POLL = Duration.ofMillis(100);
@@ -67,7 +65,8 @@ public final class DynamoMigrator implements MigrationRuns {
     return prefix + HISTORY;
   }
 
-  private Mono<Void> createHistory() {
+  @Override
+  protected Mono<Void> createHistory() {
     CreateTableRequest def = CreateTableRequest.builder().tableName(history())
         .keySchema(key("version", KeyType.HASH))
         .attributeDefinitions(attribute("version", "N"))
@@ -75,7 +74,7 @@ public final class DynamoMigrator implements MigrationRuns {
     return createTable(def);
   }
 
-  /** The history rows, by version (the lock item aside). */
+  @Override
   public Mono<List<HistoryRow>> rows() {
     return createHistory().then(Flux.from(client.scanPaginator(r -> r.tableName(history()))
             .items())
@@ -86,7 +85,8 @@ public final class DynamoMigrator implements MigrationRuns {
         .collectList());
   }
 
-  private Mono<Void> put(int version, String name, String checksum, int stepsDone,
+  @Override
+  protected Mono<Void> put(int version, String name, String checksum, int stepsDone,
       boolean complete) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("version", n(version));
@@ -98,7 +98,8 @@ public final class DynamoMigrator implements MigrationRuns {
     return Mono.fromFuture(() -> client.putItem(r -> r.tableName(history()).item(item))).then();
   }
 
-  private Mono<Void> progress(int version, int stepsDone, boolean complete) {
+  @Override
+  protected Mono<Void> progress(int version, int stepsDone, boolean complete) {
     return Mono.fromFuture(() -> client.updateItem(r -> r.tableName(history())
         .key(Map.of("version", n(version)))
         .updateExpression("SET steps_done = :d, complete = :c")
@@ -106,12 +107,14 @@ public final class DynamoMigrator implements MigrationRuns {
             AttributeValue.fromBool(complete))))).then();
   }
 
-  private Mono<Void> delete(int version) {
+  @Override
+  protected Mono<Void> delete(int version) {
     return Mono.fromFuture(() -> client.deleteItem(r -> r.tableName(history())
         .key(Map.of("version", n(version))))).then();
   }
 
-  private Mono<Void> lock() {
+  @Override
+  protected Mono<Void> lock() {
     return Mono.defer(() -> Mono.fromFuture(() -> client.putItem(r -> r.tableName(history())
             .item(Map.of("version", n(0), "taken_at", s(Instant.now().toString())))
             .conditionExpression("attribute_not_exists(version)"))))
@@ -123,53 +126,15 @@ public final class DynamoMigrator implements MigrationRuns {
         .then();
   }
 
-  private Mono<Void> unlock() {
+  @Override
+  protected Mono<Void> unlock() {
     return delete(0);
-  }
-
-  /** {@code work} under the lock item, deleted on completion, error and cancel. */
-  private <T> Mono<T> locked(Mono<T> work) {
-    return createHistory().then(Mono.usingWhen(lock().thenReturn(this), m -> work,
-        DynamoMigrator::unlock, (m, e) -> m.unlock(), DynamoMigrator::unlock));
-  }
-
-  // ---- apply and roll back -------------------------------------------------------------------
-
-  @Override
-  public Mono<List<Integer>> apply(List<MigrationFile> files, int target, StepRunner steps) {
-    return locked(rows().map(rows -> Pending.toApply(files, rows).stream()
-            .filter(p -> p.file().version() <= target).toList())
-        .flatMapMany(pending -> Flux.fromIterable(pending).concatMap(p -> {
-          MigrationFile f = p.file();
-          Mono<Void> start = p.resumed() ? Mono.empty()
-              : put(f.version(), f.name(), f.checksum(), 0, false);
-          return start.then(steps.run(f, f.up(), p.fromStep(), false, this::request,
-                  i -> progress(f.version(), i + 1, false)))
-              .then(progress(f.version(), f.up().size(), true))
-              .thenReturn(f.version());
-        }))
-        .collectList());
-  }
-
-  @Override
-  public Mono<List<Integer>> rollback(List<MigrationFile> files, int target,
-      StepRunner steps) {
-    return locked(rows().map(rows -> Pending.toUndo(files, rows, target))
-        .flatMapMany(undo -> Flux.fromIterable(undo).concatMap(u -> {
-          MigrationFile f = u.file();
-          List<Step> down = f.down();
-          return progress(f.version(), u.stepsDone(), false)
-              .then(steps.run(f, down, down.size() - u.stepsDone(), true, this::request,
-                  i -> progress(f.version(), down.size() - i - 1, false)))
-              .then(delete(f.version()))
-              .thenReturn(f.version());
-        }))
-        .collectList());
   }
 
   // ---- requests ------------------------------------------------------------------------------
 
-  private Mono<Void> request(String text) {
+  @Override
+  protected Mono<Void> request(String text) {
     JsonNode op;
     try {
       op = JSON.readTree(text);
@@ -295,6 +260,7 @@ public final class DynamoMigrator implements MigrationRuns {
   // ---- live schema ---------------------------------------------------------------------------
 
   /** The table as DescribeTable reports it: key attributes as columns, GSIs as indexes. */
+  @Override
   public Mono<Optional<LiveTable>> describe(String name) {
     return describeTable(prefix + name).map(found -> {
       if (found.isEmpty()) {
@@ -320,6 +286,7 @@ public final class DynamoMigrator implements MigrationRuns {
   }
 
   /** The tables under the prefix, without it (their {@code .unique} companions included). */
+  @Override
   public Mono<List<String>> tables() {
     return Flux.from(client.listTablesPaginator(r -> {}).tableNames())
         .filter(t -> t.startsWith(prefix))

@@ -10,19 +10,33 @@ import java.util.List;
  * plain SQL; Toasty reads the step lines to record progress step by step.
  */
 public final class SqlScript {
-  private static final String STEP = "-- step ";
+  private static final String COMMENT = "--";
 
   private SqlScript() {}
 
   /** The text of a file holding {@code steps}. */
   public static String write(String header, List<Step> steps) {
+    return write(COMMENT, header, steps);
+  }
+
+  /** The steps of a file's {@code text}; {@code source} names it in errors. */
+  public static List<Step> read(String text, String source) {
+    return read(COMMENT, text, source);
+  }
+
+  /**
+   * The text of a file holding {@code steps}, its comment lines starting with {@code comment}
+   * (Cypher files use the same layout with {@code //}).
+   */
+  static String write(String comment, String header, List<Step> steps) {
+    String stepLine = comment + " step ";
     StringBuilder out = new StringBuilder();
     for (String line : header.split("\n")) {
-      out.append("-- ").append(line).append('\n');
+      out.append(comment).append(' ').append(line).append('\n');
     }
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      out.append('\n').append(STEP).append(i + 1).append(": ").append(step.description())
+      out.append('\n').append(stepLine).append(i + 1).append(": ").append(step.description())
           .append('\n');
       for (String statement : step.statements()) {
         out.append(statement).append(";\n");
@@ -31,22 +45,24 @@ public final class SqlScript {
     return out.toString();
   }
 
-  /** The steps of a file's {@code text}; {@code source} names it in errors. */
-  public static List<Step> read(String text, String source) {
+  /** The steps of a file's {@code text} whose comment lines start with {@code comment}. */
+  static List<Step> read(String comment, String text, String source) {
+    String stepLine = comment + " step ";
     List<Step> steps = new ArrayList<>();
     String description = null;
     List<String> statements = new ArrayList<>();
     StringBuilder statement = new StringBuilder();
     for (String line : text.split("\n", -1)) {
-      if (line.startsWith(STEP)) {
+      if (line.startsWith(stepLine)) {
         if (description != null) {
           steps.add(new Step(description, statements));
         }
         description = line.substring(line.indexOf(':') + 1).trim();
         statements = new ArrayList<>();
-      } else if (!line.startsWith("--") && !line.isBlank()) {
+      } else if (!line.startsWith(comment) && !line.isBlank()) {
         if (description == null) {
-          throw new MigrationException(source + ": a statement before the first '-- step' line",
+          throw new MigrationException(source + ": a statement before the first '" + stepLine
+              .trim() + "' line",
               null);
         }
         statement.append(statement.length() == 0 ? "" : "\n").append(line);

@@ -1,5 +1,6 @@
 package io.toasty.neo4j.codec;
 
+import io.toasty.value.CollectionJson;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
@@ -59,6 +60,12 @@ public final class CypherValues {
       return list(r.fields());
     } else if (v instanceof Value.ListValue l) {
       return list(l.items());
+    } else if (v instanceof Value.Items items) {
+      // A list or set is a list property of its items' stored form.
+      return list(items.items());
+    } else if (v instanceof Value.Entries) {
+      // Neo4j has no map property: a map is its JSON text, keys and values exact.
+      return CollectionJson.write(v);
     } else if (v instanceof Value.Json j && j.text() != null) {
       // A document is a string property: the engine wrote its text while binding.
       return j.text();
@@ -81,6 +88,9 @@ public final class CypherValues {
     }
     if (type instanceof Type.Enum) {
       return new Value.Str(raw.asString());
+    }
+    if (type instanceof Type.CollectionOf c) {
+      return collection(raw, c);
     }
     if (!(type instanceof Type.Scalar scalar)) {
       throw new IllegalArgumentException("cannot read a property as " + type);
@@ -105,6 +115,18 @@ public final class CypherValues {
       case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(raw.asOffsetDateTime());
       case JSON -> Value.Json.ofText(raw.asString());
     };
+  }
+
+  /** A list property's items at the item type, or a map's JSON text. */
+  private static Value collection(org.neo4j.driver.Value raw, Type.CollectionOf type) {
+    if (type.shape() == Type.CollectionOf.Shape.MAP) {
+      return CollectionJson.read(raw.asString(), type);
+    }
+    List<Value> items = new ArrayList<>(raw.size());
+    for (org.neo4j.driver.Value item : raw.values()) {
+      items.add(decode(item, type.item()));
+    }
+    return new Value.Items(type, items);
   }
 
   private static BigDecimal decimal(org.neo4j.driver.Value raw) {

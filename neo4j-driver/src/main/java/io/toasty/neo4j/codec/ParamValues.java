@@ -67,6 +67,7 @@ public final class ParamValues {
       case LIKE_REGEX_IGNORE_CASE -> v.isNull() ? null : LikeRegex.of(((Value.Str) v).value(),
           true);
       case ROW_COUNT -> rowCount(CypherValues.encode(v));
+      case JSON_TEXT -> v.isNull() ? null : io.toasty.value.CollectionJson.itemText(v);
     };
   }
 

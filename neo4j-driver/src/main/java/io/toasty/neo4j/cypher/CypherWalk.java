@@ -494,6 +494,12 @@ final class CypherWalk {
       isNotDistinctFrom(d.left(), d.right());
     } else if (e instanceof Expr.Pattern p) {
       CypherPatterns.render(this, p);
+    } else if (e instanceof Expr.Contains c) {
+      CypherCollections.contains(this, c);
+    } else if (e instanceof Expr.IsEmpty i) {
+      CypherCollections.isEmpty(this, i);
+    } else if (e instanceof Expr.CollectionChange c) {
+      CypherCollections.change(this, c);
     } else if (e instanceof Expr.InList in) {
       inList(in);
     } else if (e instanceof Expr.InSubquery in) {

@@ -51,6 +51,8 @@ public sealed interface Param {
      * offset without a limit (whose count is {@code Long.MAX_VALUE}) would overflow that sum.
      * No graph holds that many rows, so the cap changes no result.
      */
-    ROW_COUNT
+    ROW_COUNT,
+    /** A collection item (a map key) as the JSON text a stored map holds it in. */
+    JSON_TEXT
   }
 }

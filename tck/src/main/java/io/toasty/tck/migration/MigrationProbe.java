@@ -60,7 +60,8 @@ public interface MigrationProbe {
 
   /** The probe for {@code db}'s backend. */
   static MigrationProbe of(Db db) {
-    if (db.capability().sql()) {
+    // SQL dialects' migrations (Neo4j plans as SQL but runs Cypher: its probe is another).
+    if (io.toasty.migrate.render.SqlChoices.of(db.capability().backend()).isPresent()) {
       return new SqlMigrationProbe(db);
     }
     for (Factory f : ServiceLoader.load(Factory.class)) {

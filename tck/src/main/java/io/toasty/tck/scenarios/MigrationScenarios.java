@@ -60,10 +60,10 @@ import reactor.core.publisher.Mono;
  * ({@link MigrationVersions}: add, rename, retype, index, unique and composite index, default and
  * nullability, a drop generated only with the explicit flag) applied one by one and rolled back
  * one by one, the live schema (the catalog's columns, nullability and indexes; DynamoDB's keys
- * and GSIs; the drift check, types and defaults included) compared with each version's snapshot
- * and the rows kept where the change allows; two applies at once; a failed step, the rollback of
- * the half-applied migration and the apply that resumes; the progress events of each step; an
- * edited applied file.
+ * and GSIs; Neo4j's key constraints and indexes; the drift check, types and defaults included)
+ * compared with each version's snapshot and the rows kept where the change allows; two applies
+ * at once; a failed step, the rollback of the half-applied migration and the apply that resumes;
+ * the progress events of each step; an edited applied file.
  */
 @Models(Users.class)
 @Requires(Need.MIGRATIONS)
@@ -510,9 +510,11 @@ public abstract class MigrationScenarios {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("V1__")).toList()) {
         String text = Files.readString(f);
-        Files.writeString(f, f.toString().endsWith(".json")
+        String name = f.toString();
+        Files.writeString(f, name.endsWith(".json")
             ? text.replaceFirst("\"description\" : \"", "\"description\" : \"edited ")
-            : text + "\n-- edited after it was applied\n");
+            : text + (name.endsWith(".cypher") ? "\n// " : "\n-- ")
+                + "edited after it was applied\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,0 +1,156 @@
+package io.toasty.migrate.render;
+
+import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.files.CypherScript;
+import io.toasty.migrate.files.ScriptFormat;
+import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.DefaultLiteral;
+import io.toasty.migrate.snapshot.IndexSnapshot;
+import io.toasty.migrate.snapshot.TableSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Neo4j's steps of a change, in Cypher, named as the Neo4j driver's schema push names them: a
+ * table is a node label, its key a uniqueness constraint {@code <table>_pkey}, a unique index a
+ * uniqueness constraint, another index a range index (waited for until it is online), all
+ * created {@code IF NOT EXISTS} and dropped {@code IF EXISTS}. Every name starts with
+ * {@link CypherScript#LABEL_PREFIX}. Nodes are schemaless: a rename moves the property on every
+ * node, a new property with a default is written into the nodes that lack it, a dropped one is
+ * removed, a type change converts the stored values where Cypher has the function (integer
+ * widths share one type and need nothing); nullability and other type changes have no step.
+ */
+public final class Neo4jRenderer implements StepRenderer {
+  private static final String P = CypherScript.LABEL_PREFIX;
+  private static final Set<String> INTEGERS = Set.of("I8", "I16", "I32", "I64");
+  private static final Set<String> FLOATS = Set.of("F32", "F64");
+
+  @Override
+  public String folder() {
+    return "neo4j";
+  }
+
+  @Override
+  public ScriptFormat format() {
+    return CypherScript.FORMAT;
+  }
+
+  @Override
+  public List<String> render(Change change) {
+    if (change instanceof Change.CreateTable c) {
+      List<String> out = new ArrayList<>();
+      out.add(constraint(c.table(), c.table() + "_pkey", c.definition().primaryKey()));
+      c.definition().indexes().forEach(ix -> out.addAll(createIndex(c.table(), ix)));
+      return out;
+    } else if (change instanceof Change.DropTable d) {
+      List<String> out = new ArrayList<>();
+      out.add("MATCH (n:" + label(d.table()) + ") DETACH DELETE n");
+      d.definition().indexes().forEach(ix -> out.add(dropIndex(ix)));
+      out.add("DROP CONSTRAINT " + name(d.table() + "_pkey") + " IF EXISTS");
+      return out;
+    } else if (change instanceof Change.CreateIndex c) {
+      return createIndex(c.table(), c.index());
+    } else if (change instanceof Change.DropIndex d) {
+      return List.of(dropIndex(d.index()));
+    } else if (change instanceof Change.RenameColumn r) {
+      return List.of(match(r.table()) + " WHERE n." + quote(r.from()) + " IS NOT NULL SET n."
+          + quote(r.to()) + " = n." + quote(r.from()) + " REMOVE n." + quote(r.from()));
+    } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
+      return List.of(match(a.table()) + " WHERE n." + quote(a.column().name()) + " IS NULL SET n."
+          + quote(a.column().name()) + " = " + literal(a.column().defaultValue()));
+    } else if (change instanceof Change.DropColumn d) {
+      return List.of(match(d.table()) + " WHERE n." + quote(d.column().name())
+          + " IS NOT NULL REMOVE n." + quote(d.column().name()));
+    } else if (change instanceof Change.AlterColumn a) {
+      return convert(a.table(), a.from(), a.to());
+    }
+    return List.of();
+  }
+
+  private static List<String> createIndex(String table, IndexSnapshot ix) {
+    if (ix.unique()) {
+      return List.of(constraint(table, ix.name(), ix.columns()));
+    }
+    // A range index fills in the background: the step ends when it is online, as in SQL.
+    return List.of("CREATE INDEX " + name(ix.name()) + " IF NOT EXISTS FOR (n:" + label(table)
+        + ") ON " + properties(ix.columns()),
+        "CALL db.awaitIndex('" + P + ix.name().replace("'", "\\'") + "', 300)");
+  }
+
+  private static String dropIndex(IndexSnapshot ix) {
+    return (ix.unique() ? "DROP CONSTRAINT " : "DROP INDEX ") + name(ix.name()) + " IF EXISTS";
+  }
+
+  private static String constraint(String table, String name, List<String> columns) {
+    return "CREATE CONSTRAINT " + name(name) + " IF NOT EXISTS FOR (n:" + label(table)
+        + ") REQUIRE " + properties(columns) + " IS UNIQUE";
+  }
+
+  /** The stored values converted to the new type, where Cypher has the function. */
+  private static List<String> convert(String table, ColumnSnapshot from, ColumnSnapshot to) {
+    String function = conversion(from.type(), to.type());
+    if (function == null) {
+      return List.of();
+    }
+    String p = "n." + quote(to.name());
+    return List.of(match(table) + " WHERE " + p + " IS NOT NULL SET " + p + " = " + function + "("
+        + p + ")");
+  }
+
+  private static String conversion(String from, String to) {
+    if (from.equals(to) || INTEGERS.contains(from) && INTEGERS.contains(to)
+        || FLOATS.contains(from) && FLOATS.contains(to)) {
+      return null;
+    }
+    boolean plain = INTEGERS.contains(from) || FLOATS.contains(from) || from.equals("STRING")
+        || from.equals("BOOL");
+    if (!plain) {
+      return null;
+    }
+    if (INTEGERS.contains(to)) {
+      return "toInteger";
+    }
+    if (FLOATS.contains(to)) {
+      return "toFloat";
+    }
+    return switch (to) {
+      case "STRING" -> "toString";
+      case "BOOL" -> "toBoolean";
+      default -> null;
+    };
+  }
+
+  private static String literal(String neutral) {
+    String text = DefaultLiteral.text(neutral);
+    return switch (DefaultLiteral.kind(neutral)) {
+      case "bool", "num" -> text;
+      default -> "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    };
+  }
+
+  private static String match(String table) {
+    return "MATCH (n:" + label(table) + ")";
+  }
+
+  private static String properties(List<String> columns) {
+    StringBuilder out = new StringBuilder("(");
+    for (int i = 0; i < columns.size(); i++) {
+      out.append(i > 0 ? ", " : "").append("n.").append(quote(columns.get(i)));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String label(String table) {
+    return name(table);
+  }
+
+  /** A label or schema object's name: the prefix placeholder, then the name, quoted. */
+  private static String name(String name) {
+    return quote(P + name);
+  }
+
+  private static String quote(String name) {
+    return '`' + name.replace("`", "``") + '`';
+  }
+}

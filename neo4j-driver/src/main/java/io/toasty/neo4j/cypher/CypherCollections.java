@@ -1,0 +1,93 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.stmt.Expr;
+import io.toasty.value.Type;
+
+/**
+ * Stored collections in Cypher. A list or set is a list property, tested with {@code IN} and
+ * {@code size}, changed with list concatenation and comprehensions; a map is its JSON text
+ * ({@code CollectionJson}: Neo4j has no map property), whose keys a filter finds as the key's
+ * JSON text between {@code {} or {@code ,} and {@code :}, which only a key can be (values are
+ * scalars, and a string's quotes are escaped). A NULL collection gives NULL, as in SQL.
+ */
+final class CypherCollections {
+  private CypherCollections() {}
+
+  /** Whether the collection holds the item (a map: the key). */
+  static void contains(CypherWalk walk, Expr.Contains c) {
+    StringBuilder out = walk.out();
+    if (c.type().shape() == Type.CollectionOf.Shape.MAP) {
+      out.append("(");
+      walk.expr(c.operand());
+      out.append(" CONTAINS ('{' + ");
+      jsonText(walk, c.item());
+      out.append(" + ':') OR ");
+      walk.expr(c.operand());
+      out.append(" CONTAINS (',' + ");
+      jsonText(walk, c.item());
+      out.append(" + ':'))");
+      return;
+    }
+    out.append('(');
+    walk.expr(c.item());
+    out.append(" IN ");
+    walk.expr(c.operand());
+    out.append(')');
+  }
+
+  /** Whether the collection has no item: an empty list, or a map's {@code {}}. */
+  static void isEmpty(CypherWalk walk, Expr.IsEmpty i) {
+    StringBuilder out = walk.out();
+    out.append('(');
+    if (i.type().shape() == Type.CollectionOf.Shape.MAP) {
+      walk.expr(i.operand());
+      out.append(" = '{}'");
+    } else {
+      out.append("size(");
+      walk.expr(i.operand());
+      out.append(") = 0");
+    }
+    out.append(')');
+  }
+
+  /**
+   * The list with the items appended (a set: those it lacks), or without every item equal to
+   * one of them; a NULL list becomes the items, or stays NULL when removing.
+   */
+  static void change(CypherWalk walk, Expr.CollectionChange c) {
+    StringBuilder out = walk.out();
+    if (c.op() == Expr.ChangeOp.REMOVE) {
+      out.append("[x IN ");
+      walk.expr(c.operand());
+      out.append(" WHERE NOT x IN ");
+      walk.expr(c.items());
+      out.append(']');
+      return;
+    }
+    out.append("(coalesce(");
+    walk.expr(c.operand());
+    out.append(", []) + ");
+    if (c.type().shape() == Type.CollectionOf.Shape.SET) {
+      out.append("[x IN ");
+      walk.expr(c.items());
+      out.append(" WHERE NOT x IN coalesce(");
+      walk.expr(c.operand());
+      out.append(", [])]");
+    } else {
+      walk.expr(c.items());
+    }
+    out.append(')');
+  }
+
+  /** A map key as the JSON text the stored document holds it in. */
+  private static void jsonText(CypherWalk walk, Expr key) {
+    if (key instanceof Expr.Arg a) {
+      walk.param(new Param.Arg(a.index(), Param.Form.JSON_TEXT));
+    } else if (key instanceof Expr.Const k) {
+      walk.param(new Param.Const(k.value(), Param.Form.JSON_TEXT));
+    } else {
+      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_ITEMS,
+          CypherWalk.BACKEND, "a map key must be a value, not " + key);
+    }
+  }
+}
