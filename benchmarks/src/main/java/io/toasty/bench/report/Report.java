@@ -142,6 +142,13 @@ public final class Report {
     line("<!-- Written by benchmarks/run.sh (io.toasty.bench.Main); edit the code, not this file."
         + " Profiling notes come from benchmarks/PROFILE.md. -->");
     line();
+    if (!"quick".equals(info.mode) && busy()) {
+      line("> **Taken while the machine was busy: not a reference table.** The load average was "
+          + info.loadAtStart + " at the start and " + info.loadAtEnd + " at the end on " + info.cpus
+          + " cores (see each group's under \"The run\"), so times are noisy and a ratio can be "
+          + "off by tens of per cent even as the median of alternating rounds.");
+      line();
+    }
     if ("quick".equals(info.mode)) {
       line("> **Quick mode, taken while the machine was busy; not the reference table.** "
           + "Quick mode (" + info.settings + ") proves the pipeline end to end; its warmup is "
@@ -178,6 +185,19 @@ public final class Report {
     }
     line(DESCRIPTION.strip());
     return out.toString();
+  }
+
+  /** Whether the 1-minute load average at the start or the end exceeded the cores. */
+  private boolean busy() {
+    return load(info.loadAtStart) > info.cpus || load(info.loadAtEnd) > info.cpus;
+  }
+
+  private static double load(String average) {
+    try {
+      return average == null ? 0 : Double.parseDouble(average.split(",")[0].trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static List<Impl> columns(Database db) {
@@ -384,6 +404,13 @@ public final class Report {
             1.5, false);
       }
     }
+    for (Database db : Database.values()) {
+      Ratios batch = Ratios.of(roundScores("getFiveBatch", db, Impl.TOASTY),
+          roundScores("getFiveSequential", db, Impl.TOASTY));
+      batch.median().ifPresent(r -> line("- a batch of 5 key reads against 5 sequential reads, "
+          + "Toasty on " + db.label() + ": " + batch.format() + " × the time (below 1.00 the "
+          + "batch is faster)"));
+    }
     List<Result> hits = results.stream().filter(r -> r.method().equals("cacheHit")).toList();
     if (hits.isEmpty()) {
       line("- plan-cache hit ≤ 2 µs: not measured");
@@ -400,6 +427,9 @@ public final class Report {
         continue;
       }
       for (Workload w : Workload.values()) {
+        if (w.concurrent()) {
+          continue; // in the concurrent targets above, per number of subscribers
+        }
         Optional<Double> r = ratioValue(w.method(), db, Impl.TOASTY, Impl.SPRING);
         if (r.isPresent()) {
           rows++;

@@ -117,6 +117,30 @@ class ReportTest {
   }
 
   @Test
+  void aBatchIsComparedWithSequentialReadsAndABusyRunIsFlagged(@TempDir Path dir)
+      throws Exception {
+    RunInfo info = new RunInfo();
+    info.mode = "full";
+    info.settings = "test settings";
+    info.cpus = 2;
+    info.loadAtStart = "7.5, 6.0, 5.0";
+    info.loadAtEnd = "1.0, 1.0, 1.0";
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-pg.json"), "[" + result("ReadBench.getFiveBatch",
+        "postgres", "toasty", 300.0, 1.0, 1024) + "," + result("ReadBench.getFiveSequential",
+        "postgres", "toasty", 600.0, 1.0, 1024) + "]");
+    Path page = dir.resolve("benchmarks.md");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.contains("- a batch of 5 key reads against 5 sequential reads, Toasty on "
+        + "PostgreSQL (loopback): 0.50 × the time"), text);
+    assertTrue(text.contains("**Taken while the machine was busy: not a reference table.** The "
+        + "load average was 7.5, 6.0, 5.0 at the start"), text);
+  }
+
+  @Test
   void formatsThreeSignificantFigures() {
     assertEquals("1,234", Report.number(1234.4));
     assertEquals("56.8", Report.number(56.78));
