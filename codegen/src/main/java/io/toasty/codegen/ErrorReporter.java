@@ -1,10 +1,13 @@
 package io.toasty.codegen;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
@@ -26,6 +29,16 @@ final class ErrorReporter {
   void error(Element element, AnnotationMirror annotation, String message) {
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, positioned(element), annotation);
+  }
+
+  /**
+   * Reports a bug of the processor itself at the model it was processing, with its stack trace:
+   * a bug must not hide the model's name behind a bare compiler crash.
+   */
+  void processorFailed(TypeElement type, RuntimeException e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    error(type, type.getSimpleName() + ": the Toasty processor failed: " + trace);
   }
 
   /** The number of errors reported so far; a parser compares it before and after a type. */

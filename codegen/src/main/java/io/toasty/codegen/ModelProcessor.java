@@ -4,8 +4,6 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.toasty.annotations.Model;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,10 +100,7 @@ public final class ModelProcessor extends AbstractProcessor {
     try {
       parser.parse(type).ifPresent(model -> write(model, type));
     } catch (RuntimeException e) {
-      // A bug here must not hide the model's name behind a bare compiler crash.
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      errors.error(type, type.getSimpleName() + ": the Toasty processor failed: " + trace);
+      errors.processorFailed(type, e);
     }
   }
 

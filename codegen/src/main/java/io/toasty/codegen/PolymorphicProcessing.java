@@ -3,8 +3,6 @@ package io.toasty.codegen;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -42,9 +40,7 @@ final class PolymorphicProcessing {
     try {
       parser.parse(type).ifPresent(model -> write(model, type));
     } catch (RuntimeException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      errors.error(type, type.getSimpleName() + ": the Toasty processor failed: " + trace);
+      errors.processorFailed(type, e);
     }
   }
 
