@@ -1,12 +1,12 @@
 package io.toasty.reactive;
 
 import io.toasty.Batch;
-import io.toasty.Feature;
 import io.toasty.CursorKey;
+import io.toasty.Executor;
+import io.toasty.Feature;
+import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
 import io.toasty.SqlStatement;
-import io.toasty.ModelDef;
-import io.toasty.Executor;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
@@ -17,16 +17,18 @@ import io.toasty.driver.StatementTimeout;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
-import io.toasty.reactive.observe.Observing;
-import io.toasty.reactive.observe.StatementInfos;
-import io.toasty.reactive.observe.StatementObserver;
-import io.toasty.reactive.observe.StatementValues;
 import io.toasty.planner.Prepared;
+import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.planner.cardinality.CardinalityGuards;
 import io.toasty.reactive.exec.BindArgs;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Results;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.exec.Uuids;
+import io.toasty.reactive.observe.Observing;
+import io.toasty.reactive.observe.StatementInfos;
+import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.reactive.observe.StatementValues;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Statement;
@@ -62,7 +64,7 @@ public final class Db implements Executor {
   private final Schema schema;
   private final GatedDriver driver;
   private final Planner planner;
-  private final io.toasty.planner.cardinality.CardinalityGuards cardinality;
+  private final CardinalityGuards cardinality;
   private final DbSchema schemaOps;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
@@ -82,7 +84,8 @@ public final class Db implements Executor {
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
-      RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock, io.toasty.reactive.json.JsonDocuments json,
+      RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
+      io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues) {
     this.logValues = logValues;
     this.clock = clock;
@@ -97,7 +100,7 @@ public final class Db implements Executor {
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
-    this.cardinality = new io.toasty.planner.cardinality.CardinalityGuards(schema);
+    this.cardinality = new CardinalityGuards(schema);
     this.schemaOps = new DbSchema(driver, this.driver);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
@@ -118,7 +121,7 @@ public final class Db implements Executor {
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
       if (bound == null && cardinality.any()) {
-        List<io.toasty.planner.cardinality.CardinalityGuard> guards = cardinality.of(statement);
+        List<CardinalityGuard> guards = cardinality.of(statement);
         if (!guards.isEmpty()) {
           return checkedAlone(statement, guards);
         }
@@ -137,7 +140,7 @@ public final class Db implements Executor {
    * the backend has no interactive transactions, refused before anything is sent.
    */
   private Flux<Value> checkedAlone(Statement statement,
-      List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
+      List<CardinalityGuard> guards) {
     if (!driver.capability().interactiveTransactions()) {
       return Flux.error(cardinalityRefusal(guards));
     }
@@ -148,8 +151,8 @@ public final class Db implements Executor {
   }
 
   private UnsupportedFeatureException cardinalityRefusal(
-      List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
-    io.toasty.planner.cardinality.CardinalityGuard g = guards.get(0);
+      List<CardinalityGuard> guards) {
+    CardinalityGuard g = guards.get(0);
     return new UnsupportedFeatureException(Feature.CARDINALITY, driver.capability().backend(),
         "adding to " + g.owner() + "." + g.relation() + " (@AtMost(" + g.max() + ")) of an "
         + "existing record needs a count under a lock in an interactive transaction; a nested "
@@ -162,12 +165,12 @@ public final class Db implements Executor {
    * error of the check (a new record's nested children over the limit) as the signal.
    */
   Flux<Value> cardinalityChecked(Statement statement, Function<Statement, Flux<Value>> plain,
-      Function<List<io.toasty.planner.cardinality.CardinalityGuard>, Flux<Value>> checked) {
+      Function<List<CardinalityGuard>, Flux<Value>> checked) {
     if (!cardinality.any()) {
       return plain.apply(statement);
     }
     return Flux.defer(() -> {
-      List<io.toasty.planner.cardinality.CardinalityGuard> guards = cardinality.of(statement);
+      List<CardinalityGuard> guards = cardinality.of(statement);
       return guards.isEmpty() ? plain.apply(statement) : checked.apply(guards);
     });
   }

@@ -1,14 +1,15 @@
 package io.toasty.reactive;
 
-import io.toasty.Feature;
 import io.toasty.CursorKey;
+import io.toasty.Executor;
+import io.toasty.Feature;
+import io.toasty.KeysetWindows;
 import io.toasty.SqlStatement;
+import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
-import io.toasty.Executor;
-import io.toasty.KeysetWindows;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.stmt.Statement;
@@ -115,7 +116,7 @@ public final class Tx implements Executor {
 
   /** {@code statement} in this transaction, checked against {@code guards} (see {@link Db}). */
   Flux<Value> checked(Statement statement,
-      java.util.List<io.toasty.planner.cardinality.CardinalityGuard> guards) {
+      java.util.List<CardinalityGuard> guards) {
     return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(), statement,
         guards, this::execPlain);
   }

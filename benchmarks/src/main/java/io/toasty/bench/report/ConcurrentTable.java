@@ -6,7 +6,6 @@ import io.toasty.bench.store.Workload;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The table of one database's concurrent workloads ({@code ConcurrentBench}): per workload and
@@ -94,10 +93,6 @@ final class ConcurrentTable {
   }
 
   private Map<Integer, Double> scores(Workload w, String n, Impl impl) {
-    Map<Integer, Double> out = new TreeMap<>();
-    results.stream().filter(r -> r.method().equals(w.method()) && n.equals(r.subscribers())
-            && db.param().equals(r.db()) && impl.param().equals(r.impl()))
-        .forEach(r -> out.putIfAbsent(r.round(), r.score()));
-    return out;
+    return Report.roundScores(results, w.method(), db, impl, n);
   }
 }

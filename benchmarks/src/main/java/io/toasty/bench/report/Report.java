@@ -307,7 +307,7 @@ public final class Report {
    * load that drifts during the run moves both sides of each ratio alike.
    */
   private Optional<Double> ratioValue(String method, Database db, Impl a, Impl b) {
-    return Ratios.of(roundScores(method, db, a), roundScores(method, db, b)).median();
+    return ratios(method, db, a, b).median();
   }
 
   private Ratios ratios(String method, Database db, Impl a, Impl b) {
@@ -315,9 +315,20 @@ public final class Report {
   }
 
   private Map<Integer, Double> roundScores(String method, Database db, Impl impl) {
+    return roundScores(results, method, db, impl, null);
+  }
+
+  /**
+   * Per round, the time of {@code method} on {@code db} by {@code impl} (with that many
+   * {@code subscribers}, when not null).
+   */
+  static Map<Integer, Double> roundScores(List<Result> results, String method, Database db,
+      Impl impl, String subscribers) {
     Map<Integer, Double> out = new java.util.TreeMap<>();
     results.stream().filter(r -> r.method().equals(method) && db.param().equals(r.db())
-        && impl.param().equals(r.impl())).forEach(r -> out.putIfAbsent(r.round(), r.score()));
+            && impl.param().equals(r.impl())
+            && (subscribers == null || subscribers.equals(r.subscribers())))
+        .forEach(r -> out.putIfAbsent(r.round(), r.score()));
     return out;
   }
 
@@ -392,11 +403,11 @@ public final class Report {
     target("10,000-row insert at ≥ 0.8 × raw's throughput on PostgreSQL (time ≤ 1.25 × raw)",
         ratioValue("insertMany", Database.POSTGRES, Impl.TOASTY, Impl.RAW), 1.25, true);
     for (Database db : List.of(Database.H2, Database.POSTGRES)) {
+      ConcurrentTable t = new ConcurrentTable(db, columns(db), results, p99, out);
       for (Workload w : Workload.values()) {
         if (!w.concurrent()) {
           continue;
         }
-        ConcurrentTable t = new ConcurrentTable(db, columns(db), results, p99, out);
         target("concurrent " + w.label() + " on " + db.label() + ", 64 subscribers: throughput "
             + "≥ 0.95 × raw", t.throughputRatio(w, "64", Impl.RAW).median(), 0.95, false);
         target("concurrent " + w.label() + " on " + db.label() + ", 64 subscribers: throughput "
