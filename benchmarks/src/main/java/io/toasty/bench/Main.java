@@ -37,7 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the suites and writes {@code docs/benchmarks.md}: {@code benchmarks/run.sh} calls this.
  *
  * <pre>
- * Main [--quick | --full] [--db h2,postgres,dynamo] [--only REGEX] [--results DIR] [--out FILE]
+ * Main [--quick | --full | --short] [--db h2,postgres,dynamo] [--only REGEX] [--rounds N]
+ *      [--param name=v1,v2] [--results DIR] [--out FILE]
  * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
  * </pre>
  *
@@ -56,7 +57,12 @@ public final class Main {
      */
     QUICK(1, 1, 3, 1, 3, List.of("get", "insertOne")),
     /** The reference table: TOOLCHAIN.md's settings, more iterations for PostgreSQL writes. */
-    FULL(15, 2, 5, 2, 10, PlanBench.STATEMENTS);
+    FULL(15, 2, 5, 2, 10, PlanBench.STATEMENTS),
+    /**
+     * For {@code --rounds}: shorter forks, so that three alternating rounds of the workloads a
+     * target names fit in a quiet half hour; the spread comes from the rounds, not the iterations.
+     */
+    SHORT(8, 1, 5, 1, 8, List.of("get"));
 
     final int warmups;
     final int warmupSeconds;
@@ -97,7 +103,8 @@ public final class Main {
       Report.write(Path.of(opts.get("report")), out);
       System.exit(0);
     }
-    Mode mode = opts.containsKey("quick") ? Mode.QUICK : Mode.FULL;
+    Mode mode = opts.containsKey("quick") ? Mode.QUICK
+        : opts.containsKey("short") ? Mode.SHORT : Mode.FULL;
     List<Database> dbs = Arrays.stream(opts.getOrDefault("db", "h2,postgres,dynamo").split(","))
         .map(Database::of).toList();
     String only = opts.get("only");
@@ -144,6 +151,7 @@ public final class Main {
         }
       }
     }
+    groups.replaceAll(g -> g.withParams(paramOverrides(opts.get("param"))));
     write(results, info);
 
     // --rounds n: every group n times, its implementations in reverse order every other round,
@@ -180,6 +188,25 @@ public final class Main {
 
     String log() {
       return "jmh-" + name + ".log";
+    }
+
+    /** This group with {@code overrides} for the parameters its suites declare. */
+    Group withParams(Map<String, List<String>> overrides) {
+      Map<String, List<String>> p = new java.util.LinkedHashMap<>(params);
+      overrides.forEach((k, v) -> {
+        if (declares(k)) {
+          p.put(k, v);
+        }
+      });
+      return new Group(name, benchmarks, p, measurements);
+    }
+
+    private boolean declares(String param) {
+      return SUITES.stream()
+          .filter(c -> benchmarks.stream().anyMatch(b -> b.startsWith(c.getName())))
+          .anyMatch(c -> Arrays.stream(c.getDeclaredFields())
+              .anyMatch(f -> f.getName().equals(param)
+                  && f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)));
     }
 
     /** This group as round {@code r} of a repeated run: implementations reversed when odd. */
@@ -326,12 +353,24 @@ public final class Main {
         throw new IllegalArgumentException("unexpected argument " + a);
       }
       String key = a.substring(2);
-      if (key.equals("quick") || key.equals("full")) {
+      if (key.equals("quick") || key.equals("full") || key.equals("short")) {
         out.put(key, "");
       } else if (i + 1 < args.length) {
         out.put(key, args[++i]);
       } else {
         throw new IllegalArgumentException(a + " needs a value");
+      }
+    }
+    return out;
+  }
+
+  /** {@code --param subscribers=64;other=a,b}: JMH parameters that replace the suites' own. */
+  private static Map<String, List<String>> paramOverrides(String spec) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (spec != null) {
+      for (String kv : spec.split(";")) {
+        String[] parts = kv.split("=", 2);
+        out.put(parts[0].trim(), List.of(parts[1].split(",")));
       }
     }
     return out;
