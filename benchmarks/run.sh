@@ -8,8 +8,9 @@
 #                                     under 10 minutes on 2 cores; proves the pipeline
 #   options: --db h2,postgres,dynamo  --only REGEX  --results DIR  --out FILE
 #            --rounds N (each group N times, implementations reversed every other round)
-#            --short (warmup 8 x 1 s, measurement 5 x 1 s: for --rounds 3 of a few workloads)
+#            --short (warmup 12 x 2 s, measurement 5 x 1 s: for --rounds 3 of a few workloads)
 #            --param subscribers=64 (JMH parameters replacing a suite's own)
+#            --groups REGEX (only the groups whose name matches, e.g. 'postgres-.*')
 #   benchmarks/run.sh --report DIR    rewrites the page from a finished run's results
 #   benchmarks/run.sh --profile       profiles get-by-key and the 100-row list through Toasty
 #                                     on H2 (-prof gc, -prof stack, JFR) into

@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * Main [--quick | --full | --short] [--db h2,postgres,dynamo] [--only REGEX] [--rounds N]
- *      [--param name=v1,v2] [--results DIR] [--out FILE]
+ *      [--param name=v1,v2] [--groups REGEX] [--results DIR] [--out FILE]
  * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
  * </pre>
  *
@@ -59,10 +59,12 @@ public final class Main {
     /** The reference table: TOOLCHAIN.md's settings, more iterations for PostgreSQL writes. */
     FULL(15, 2, 5, 2, 10, PlanBench.STATEMENTS),
     /**
-     * For {@code --rounds}: shorter forks, so that three alternating rounds of the workloads a
-     * target names fit in a quiet half hour; the spread comes from the rounds, not the iterations.
+     * For {@code --rounds}: shorter measurements, so that three alternating rounds of the
+     * workloads a target names fit in a quiet three quarters of an hour; the spread comes from
+     * the rounds, not the iterations. The warmup stays long: on 2 cores the JIT needs 12 to 20 s
+     * before a get by key on H2 settles (8 × 1 s left it at 5 × its settled time).
      */
-    SHORT(8, 1, 5, 1, 8, List.of("get"));
+    SHORT(12, 2, 5, 1, 8, List.of("get"));
 
     final int warmups;
     final int warmupSeconds;
@@ -141,6 +143,11 @@ public final class Main {
     }
     groups.add(new Group("plan", PlanBench.class.getName() + "\\.",
         Map.of("statement", mode.planStatements), mode.measurements));
+    groups.replaceAll(g -> g.withParams(paramOverrides(opts.get("param"))));
+    String onlyGroups = opts.get("groups");
+    if (onlyGroups != null) {
+      groups.removeIf(g -> !g.name.matches(onlyGroups));
+    }
     if (only != null) {
       groups.removeIf(g -> g.benchmarks.stream().noneMatch(b -> b.matches(".*" + only + ".*")));
     }
@@ -151,7 +158,6 @@ public final class Main {
         }
       }
     }
-    groups.replaceAll(g -> g.withParams(paramOverrides(opts.get("param"))));
     write(results, info);
 
     // --rounds n: every group n times, its implementations in reverse order every other round,
@@ -194,17 +200,24 @@ public final class Main {
     Group withParams(Map<String, List<String>> overrides) {
       Map<String, List<String>> p = new java.util.LinkedHashMap<>(params);
       overrides.forEach((k, v) -> {
-        if (declares(k)) {
-          p.put(k, v);
+        // "ReadBench.impl=toasty,raw" applies to that suite only, "subscribers=64" to any
+        int dot = k.indexOf('.');
+        String suite = dot < 0 ? null : k.substring(0, dot);
+        String param = k.substring(dot + 1);
+        if (declares(suite, param)) {
+          p.put(param, v);
         }
       });
       return new Group(name, benchmarks, p, measurements);
     }
 
-    private boolean declares(String param) {
+    private boolean declares(String suite, String param) {
       return SUITES.stream()
-          .filter(c -> benchmarks.stream().anyMatch(b -> b.startsWith(c.getName())))
-          .anyMatch(c -> Arrays.stream(c.getDeclaredFields())
+          .filter(c -> suite == null || c.getSimpleName().equals(suite))
+          .filter(c -> benchmarks.stream().anyMatch(b -> b.startsWith(c.getName() + "\\.")))
+          // every suite's methods take Target, whose parameters (db, impl) they all have
+          .anyMatch(c -> java.util.stream.Stream.of(c.getDeclaredFields(),
+                  Target.class.getDeclaredFields()).flatMap(Arrays::stream)
               .anyMatch(f -> f.getName().equals(param)
                   && f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)));
     }
@@ -364,7 +377,10 @@ public final class Main {
     return out;
   }
 
-  /** {@code --param subscribers=64;other=a,b}: JMH parameters that replace the suites' own. */
+  /**
+   * {@code --param subscribers=64;ReadBench.impl=toasty,raw}: JMH parameters that replace the
+   * suites' own, in every suite that declares them or in the one named.
+   */
   private static Map<String, List<String>> paramOverrides(String spec) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (spec != null) {
