@@ -6,6 +6,7 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.toasty.bench.fixture.Database;
 import io.toasty.bench.fixture.DynamoEnvironment;
 import io.toasty.bench.fixture.Environment;
+import io.toasty.bench.fixture.Neo4jEnvironment;
 import io.toasty.bench.report.Report;
 import io.toasty.bench.report.RunInfo;
 import io.toasty.bench.store.Impl;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.neo4j.harness.Neo4j;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -37,8 +39,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the suites and writes {@code docs/benchmarks.md}: {@code benchmarks/run.sh} calls this.
  *
  * <pre>
- * Main [--quick | --full | --short] [--db h2,postgres,dynamo] [--only REGEX] [--rounds N]
- *      [--param name=v1,v2] [--groups REGEX] [--results DIR] [--out FILE]
+ * Main [--quick | --full | --short] [--db h2,postgres,dynamo,neo4j] [--only REGEX]
+ *      [--rounds N] [--param name=v1,v2] [--groups REGEX] [--results DIR] [--out FILE]
  * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
  * </pre>
  *
@@ -123,18 +125,19 @@ public final class Main {
     info.loadAtStart = Machine.loadAverage();
     write(results, info);
 
+    // One DynamoDB Local and one Neo4j for the whole run, in this JVM (not the measured one),
+    // each loaded once; the forks attach to them.
     DynamoDBProxyServer dynamo = null;
+    Neo4j neo4j = null;
     List<String> jvmArgs = new ArrayList<>();
     if (dbs.contains(Database.DYNAMO)) {
-      // One DynamoDB Local for the whole run, in this JVM (not the measured one), loaded once.
       int port = DynamoEnvironment.freePort();
       dynamo = DynamoEnvironment.startServer(port);
-      String endpoint = "http://127.0.0.1:" + port;
-      System.setProperty(DynamoEnvironment.ENDPOINT, endpoint);
-      jvmArgs.add("-D" + DynamoEnvironment.ENDPOINT + "=" + endpoint);
-      try (Environment env = Environment.open(Database.DYNAMO)) {
-        env.reset(Workload.values());
-      }
+      share(Database.DYNAMO, DynamoEnvironment.ENDPOINT, "http://127.0.0.1:" + port, jvmArgs);
+    }
+    if (dbs.contains(Database.NEO4J)) {
+      neo4j = Neo4jEnvironment.startServer();
+      share(Database.NEO4J, Neo4jEnvironment.BOLT, neo4j.boltURI().toString(), jvmArgs);
     }
 
     List<Group> groups = new ArrayList<>();
@@ -177,12 +180,28 @@ public final class Main {
     if (dynamo != null) {
       dynamo.stop();
     }
+    if (neo4j != null) {
+      neo4j.close();
+    }
     info.finished = now();
     info.loadAtEnd = Machine.loadAverage();
     write(results, info);
     Report.write(results, out);
     System.out.println("wrote " + out + " from " + results);
     System.exit(0);
+  }
+
+  /**
+   * Names the server of {@code db} started in this JVM, {@code endpoint}, in {@code property}
+   * here and in the forks' {@code jvmArgs}, and loads the fixture into it.
+   */
+  private static void share(Database db, String property, String endpoint,
+      List<String> jvmArgs) {
+    System.setProperty(property, endpoint);
+    jvmArgs.add("-D" + property + "=" + endpoint);
+    try (Environment env = Environment.open(db)) {
+      env.reset(Workload.values());
+    }
   }
 
   /** A JMH run: benchmarks (regexes over JMH's names) that take the same parameters. */

@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 public class Target {
-  @Param({"h2", "postgres", "dynamo"})
+  @Param({"h2", "postgres", "dynamo", "neo4j"})
   public String db;
 
   @Param({"toasty", "raw", "spring"})

@@ -173,7 +173,9 @@ public final class Report {
         + "workload it measures against the fixture before it measures.");
     line();
     for (Database db : Database.values()) {
-      database(db);
+      if (db.alwaysListed() || inRun(db)) {
+        database(db);
+      }
     }
     planning();
     targets();
@@ -184,7 +186,19 @@ public final class Report {
       line();
     }
     line(DESCRIPTION.strip());
+    if (inRun(Database.NEO4J)) {
+      line();
+      line(NEO4J_DESCRIPTION.strip());
+    }
     return out.toString();
+  }
+
+  /** Whether the run asked for {@code db}: it has results, planned forks or skips there. */
+  private boolean inRun(Database db) {
+    String p = db.param();
+    return results.stream().anyMatch(r -> p.equals(r.db()))
+        || info.planned.stream().anyMatch(x -> p.equals(x.db))
+        || info.skipped.stream().anyMatch(x -> p.equals(x.db));
   }
 
   /** Whether the 1-minute load average at the start or the end exceeded the cores. */
@@ -276,7 +290,10 @@ public final class Report {
   }
 
   private static String label(Database db, Impl i) {
-    return db.sql() ? i.label() : i == Impl.RAW ? "raw DynamoDbAsyncClient" : i.label();
+    if (i != Impl.RAW || db.sql()) {
+      return i.label();
+    }
+    return db == Database.NEO4J ? "raw Neo4j ReactiveSession" : "raw DynamoDbAsyncClient";
   }
 
   private static String shortLabel(Impl i) {
@@ -415,6 +432,12 @@ public final class Report {
     target("DynamoDB, 100 rows from the index ≤ 1.5 × the raw client's index Query",
         ratioValue("filterHundredFromIndex", Database.DYNAMO, Impl.TOASTY, Impl.RAW), 1.5,
         true);
+    if (inRun(Database.NEO4J)) {
+      target("Neo4j, get by key ≤ 1.3 × the raw driver's hand-written Cypher",
+          ratioValue("get", Database.NEO4J, Impl.TOASTY, Impl.RAW), 1.3, true);
+      target("Neo4j, 100-row list ≤ 1.3 × the raw driver's hand-written Cypher",
+          ratioValue("filterHundred", Database.NEO4J, Impl.TOASTY, Impl.RAW), 1.3, true);
+    }
     // Throughput at least 0.8 × raw: time at most raw's / 0.8.
     target("10,000-row insert at ≥ 0.8 × raw's throughput on H2 (time ≤ 1.25 × raw)",
         ratioValue("insertMany", Database.H2, Impl.TOASTY, Impl.RAW), 1.25, true);
@@ -533,7 +556,10 @@ public final class Report {
           + "database `test`); DynamoDB Local 2.6.1 (in memory) in the runner's JVM, a process "
           + "apart from the measured forks, loaded once; AWS SDK 2.54.15 with the Netty "
           + "client. Pools: r2dbc-pool, at most 10 connections, for every "
-          + "implementation.");
+          + "implementation." + (inRun(Database.NEO4J) ? " Neo4j 5.26 (neo4j-harness, in "
+          + "memory) in the runner's JVM, loaded once, reached over Bolt on loopback by the "
+          + "Neo4j Java driver 5.28, whose pool holds at most 10 connections for both "
+          + "implementations." : ""));
     });
     line("- Source: commit " + info.commit + ".");
     if (!info.groups.isEmpty()) {
@@ -617,5 +643,21 @@ public final class Report {
       raw and Toasty inserts. The benchmark thread blocks on each operation; nothing runs
       concurrently, so a time is the latency of one operation through the whole stack (pool,
       driver, mapping), and on H2 mostly CPU: there the libraries' overhead is most visible.
+      """;
+
+  /** What runs on Neo4j: on the page only when the run asked for Neo4j. */
+  private static final String NEO4J_DESCRIPTION = """
+      On Neo4j the same rows are nodes, laid out as Toasty's Neo4j driver lays out the models: a
+      label per table (`users`, `authors`, `books`), a property per column, a uniqueness
+      constraint on each key and on `email`, a range index on `team`, `region` and `author_id`;
+      a book refers to its author by its `author_id` property, as Toasty stores a `BelongsTo`
+      on Neo4j today. Toasty runs the same entry classes over a `bolt://` URL (each read one
+      auto-commit Cypher statement on a reactive session; the include one further query by the
+      parents' keys). The raw Neo4j Java driver 5.28 is used by hand: a `ReactiveSession` per
+      operation, one auto-commit statement of hand-written Cypher with its values as
+      parameters (`MATCH (u:users {id: $v}) RETURN u.id, u.name, ..`; no `MERGE`), properties
+      read by position; its include is one statement, the authors by `a.id <= $v` and
+      `OPTIONAL MATCH (b:books {author_id: a.id})`, the flat rows joined in a map. Writes and
+      the concurrent workloads are not measured on Neo4j yet (listed under "Not measured").
       """;
 }

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * This library, used as its guide shows: the generated entry classes over a {@link Db}. On SQL the
- * database assigns ids; on DynamoDB, which cannot, inserts set them from a counter, as the raw
- * DynamoDB store does.
+ * database assigns ids; on DynamoDB and Neo4j, which cannot, inserts set them from a counter, as
+ * the raw DynamoDB store does.
  */
 public final class ToastyStore implements Store {
 
@@ -138,6 +138,9 @@ public final class ToastyStore implements Store {
 
   @Override
   public Optional<String> unsupported(Workload workload) {
+    if (database == Database.NEO4J) {
+      return Neo4jRawStore.notMeasured(workload);
+    }
     if (workload.includes() && !database.sql()) {
       return Optional.of(DynamoRawStore.NO_INCLUDE);
     }

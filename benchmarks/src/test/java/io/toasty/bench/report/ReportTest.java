@@ -141,6 +141,40 @@ class ReportTest {
   }
 
   @Test
+  void neo4jHasASectionOnlyWhenTheRunAskedForIt(@TempDir Path dir) throws Exception {
+    RunInfo info = new RunInfo();
+    info.mode = "full";
+    info.settings = "test settings";
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-h2.json"), "[" + result("ReadBench.get", "h2", "toasty",
+        22.0, 1.0, 2048) + "]");
+    Path before = dir.resolve("before.md");
+    Report.write(dir, before);
+    String h2Only = Files.readString(before);
+    assertTrue(!h2Only.contains("Neo4j"), "no Neo4j section, target or note: " + h2Only);
+    assertTrue(h2Only.contains("## DynamoDB Local (loopback)\n\nNo results."), h2Only);
+
+    info.skipped.add(new RunInfo.Skipped("neo4j", "spring", null, "no Bolt here"));
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-neo4j.json"), "[" + result("ReadBench.get", "neo4j",
+        "toasty", 120.0, 1.0, 4096) + "," + result("ReadBench.get", "neo4j", "raw", 100.0, 1.0,
+        2048) + "]");
+    Path page = dir.resolve("benchmarks.md");
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.startsWith(h2Only.substring(0, h2Only.indexOf("## Planning"))), text);
+    assertTrue(text.contains("| workload | Toasty µs/op | raw Neo4j ReactiveSession µs/op | "
+        + "Toasty ÷ raw |"), text);
+    assertTrue(text.contains("| get by key | 120 ± 1 | 100 ± 1 | 1.20 |"), text);
+    assertTrue(text.contains("| get by key | 4.0 KB | 2.0 KB |"), text);
+    assertTrue(text.contains("- Neo4j, get by key ≤ 1.3 × the raw driver's hand-written Cypher: "
+        + "**met** (1.20 ×)"), text);
+    assertTrue(text.contains("- Spring Data R2DBC on Neo4j 5.26 (in-process, Bolt on loopback): "
+        + "no Bolt here"), text);
+  }
+
+  @Test
   void formatsThreeSignificantFigures() {
     assertEquals("1,234", Report.number(1234.4));
     assertEquals("56.8", Report.number(56.78));
