@@ -60,9 +60,7 @@ class ReportTest {
 
   @Test
   void ratiosOfSeveralRoundsAreTheMedianOfEachRoundsRatio(@TempDir Path dir) throws Exception {
-    RunInfo info = new RunInfo();
-    info.mode = "full";
-    info.settings = "test settings";
+    RunInfo info = fullRun();
     info.groups.add(new RunInfo.GroupLoad("h2", "0.5, 0.4, 0.3", "1.5, 0.6, 0.4"));
     JSON.writeValue(dir.resolve("run.json").toFile(), info);
     // Round 1 sorts before round 0 by file name: the page must still show round 0's times.
@@ -89,9 +87,7 @@ class ReportTest {
 
   @Test
   void concurrentWorkloadsAreThroughputAndP99(@TempDir Path dir) throws Exception {
-    RunInfo info = new RunInfo();
-    info.mode = "full";
-    info.settings = "test settings";
+    RunInfo info = fullRun();
     JSON.writeValue(dir.resolve("run.json").toFile(), info);
     // a burst of 64 gets: 640 µs for Toasty (100,000 req/s), 608 µs for raw, 1,280 for Spring
     Files.writeString(dir.resolve("jmh-pg-c.json"), "[" + concurrent("toasty", 640) + ","
@@ -119,9 +115,7 @@ class ReportTest {
   @Test
   void aBatchIsComparedWithSequentialReadsAndABusyRunIsFlagged(@TempDir Path dir)
       throws Exception {
-    RunInfo info = new RunInfo();
-    info.mode = "full";
-    info.settings = "test settings";
+    RunInfo info = fullRun();
     info.cpus = 2;
     info.loadAtStart = "7.5, 6.0, 5.0";
     info.loadAtEnd = "1.0, 1.0, 1.0";
@@ -142,9 +136,7 @@ class ReportTest {
 
   @Test
   void neo4jHasASectionOnlyWhenTheRunAskedForIt(@TempDir Path dir) throws Exception {
-    RunInfo info = new RunInfo();
-    info.mode = "full";
-    info.settings = "test settings";
+    RunInfo info = fullRun();
     JSON.writeValue(dir.resolve("run.json").toFile(), info);
     Files.writeString(dir.resolve("jmh-h2.json"), "[" + result("ReadBench.get", "h2", "toasty",
         22.0, 1.0, 2048) + "]");
@@ -181,6 +173,14 @@ class ReportTest {
     assertEquals("5.68", Report.number(5.678));
     assertEquals("0.568", Report.number(0.5678));
     assertEquals("2.0 KB", Report.bytes(2048));
+  }
+
+  /** The run information of a full run, nothing planned or skipped yet. */
+  private static RunInfo fullRun() {
+    RunInfo info = new RunInfo();
+    info.mode = "full";
+    info.settings = "test settings";
+    return info;
   }
 
   private static String result(String benchmark, String db, String impl, double score,
