@@ -101,6 +101,19 @@ final class EntryWriter {
               f.name(), wholeOnly(f))
           .build();
     }
+    SealedDocument document = f.type().document();
+    if (document != null) {
+      // A JSON path that tags the document with the variant's discriminator, and tests it.
+      return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.SEALED_JSON_PATH,
+              f.type().type()), f.constant(), modifiers)
+          .addJavadoc("Field {@code $L}, a sealed value stored as one JSON document.\n",
+              f.name())
+          .initializer("new $T<$T>($S, $L, $S, $L, $L, $L) {}", ApiTypes.SEALED_JSON_PATH,
+              f.type().type(), model.name(), f.index(), f.name(), f.type().optional(),
+              document.classes((com.palantir.javapoet.ClassName) f.type().type()),
+              document.literals())
+          .build();
+    }
     if (f.type().kind() == FieldKind.JSON) {
       // An anonymous subclass, so that the path knows the field's generic type at run time.
       return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.JSON_PATH, f.type().type()),

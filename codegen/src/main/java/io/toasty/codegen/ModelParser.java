@@ -210,9 +210,16 @@ final class ModelParser {
       int index, String constant, int position) {
     String where = where(model, component);
     AnnotationMirror json = mirror(component, io.toasty.annotations.Json.class);
-    String misfit = TypeMapper.jsonMisfit(component.asType());
-    if (misfit != null) {
-      errors.error(component, json, where + ": " + misfit);
+    Optional<FieldType> document = Optional.empty();
+    String misfit = null;
+    if (SealedParser.isSealedDocument(component)) {
+      document = new SealedParser(types, errors).document(model, component);
+      misfit = document.isEmpty() ? "" : null;
+    } else {
+      misfit = TypeMapper.jsonMisfit(component.asType());
+      if (misfit != null) {
+        errors.error(component, json, where + ": " + misfit);
+      }
     }
     for (Class<? extends Annotation> a : NOT_ON_JSON) {
       if (component.getAnnotation(a) != null) {
@@ -225,7 +232,9 @@ final class ModelParser {
     if (misfit != null) {
       return Optional.empty();
     }
-    return types.mapJson(component.asType()).map(type -> new FieldDescriptor(index,
+    Optional<FieldType> mapped = document.isPresent() ? document
+        : types.mapJson(component.asType());
+    return mapped.map(type -> new FieldDescriptor(index,
         component.getSimpleName().toString(), constant, column(where, component), type, false,
         null, null, position, null, null,
         component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));

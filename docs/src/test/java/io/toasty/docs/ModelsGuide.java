@@ -13,6 +13,8 @@ import io.toasty.docs.model.Shop;
 import io.toasty.docs.model.Shops;
 import io.toasty.docs.model.Subscription;
 import io.toasty.docs.model.Subscriptions;
+import io.toasty.docs.model.Ticket;
+import io.toasty.docs.model.Tickets;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.math.BigDecimal;
@@ -135,6 +137,32 @@ final class ModelsGuide {
       Account read = Accounts.getById(db, ann.id()).block();   // read back as Settings
       // end-snippet
       return List.of(darkOnes.get(0), read);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** The sealed-document example: on SQLite, which reads paths inside stored documents. */
+  static List<Ticket> sealedDocuments(String url) {
+    Db db = Toasty.builder().models(Tickets.MODEL).url(url).build();
+    try {
+      db.schema().push().block();
+      // snippet: sealed-document-use
+      Ticket t = Tickets.create().id(UUID.randomUUID()).title("Upgrade driver")
+          .stage(new Ticket.Blocked("waiting for review", List.of("ann", "bob")))
+          .exec(db).block();
+      List<Ticket> blocked = Tickets.filter(Tickets.STAGE.is(Ticket.Blocked.class))
+          .collect(db).block();                     // stage ->> 'type' = 'blocked'
+      List<Ticket> byReason = Tickets
+          .filter(Tickets.STAGE.text("reason").eq("waiting for review"))
+          .collect(db).block();
+      Tickets.update(t)
+          .stage(new Ticket.Done(90))               // the whole document, another variant
+          .previous(t.stage())
+          .exec(db).block();
+      Ticket read = Tickets.getById(db, t.id()).block();   // read back as Ticket.Done
+      // end-snippet
+      return List.of(blocked.get(0), byReason.get(0), read);
     } finally {
       db.close().block();
     }

@@ -90,6 +90,19 @@ class ModelsGuideTest {
   }
 
   @Test
+  void sealedDocumentsAreWrittenFilteredByVariantAndReadBack(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    List<io.toasty.docs.model.Ticket> tickets =
+        ModelsGuide.sealedDocuments("r2dbc:sqlite:///" + dir.resolve("tickets.db"));
+    io.toasty.docs.model.Ticket.Blocked blocked = new io.toasty.docs.model.Ticket.Blocked(
+        "waiting for review", List.of("ann", "bob"));
+    assertEquals(blocked, tickets.get(0).stage());
+    assertEquals(blocked, tickets.get(1).stage());
+    assertEquals(new io.toasty.docs.model.Ticket.Done(90), tickets.get(2).stage());
+    assertEquals(Optional.of(blocked), tickets.get(2).previous());
+  }
+
+  @Test
   void collectionsAreWrittenFilteredByItemAndReplacedWhole(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) {
     List<io.toasty.docs.model.Post> posts =
