@@ -276,6 +276,11 @@ final class ModelDefWriter {
       return CodeBlock.of("$T.write(record.$N(), v -> $L)", ApiTypes.DEFERRED, f.accessor(),
           valueOf(f, CodeBlock.of("v")));
     }
+    if (f.embedded()) {
+      // a leaf of an embedded key record (keyOf): through the record's accessors
+      return valueOf(f, KeyParameters.value(f,
+          CodeBlock.of("record.$N()", KeyParameters.component(f))));
+    }
     return valueOf(f, CodeBlock.of("record.$N()", f.accessor()));
   }
 

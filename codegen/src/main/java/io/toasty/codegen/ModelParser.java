@@ -75,7 +75,7 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields), relationFields, embedded,
+        entry, table, fields, indexes, finders(type, fields, embedded), relationFields, embedded,
         sealed));
   }
 
@@ -490,12 +490,15 @@ final class ModelParser {
   }
 
   /** The key's finder, then one per unique or indexed field, without repeating a field set. */
-  private static List<FinderDescriptor> finders(TypeElement type, List<FieldDescriptor> fields) {
+  private static List<FinderDescriptor> finders(TypeElement type, List<FieldDescriptor> fields,
+      List<EmbeddedDescriptor> embedded) {
     Set<List<FieldDescriptor>> seen = new LinkedHashSet<>();
     List<FinderDescriptor> finders = new ArrayList<>();
     List<FieldDescriptor> key = fields.stream().filter(FieldDescriptor::key).toList();
     seen.add(key);
-    finders.add(new FinderDescriptor(key, true));
+    // an embedded key record's finders take the record whole: getById(db, OrderLineId id)
+    finders.add(new FinderDescriptor(key, true,
+        embedded.stream().filter(e -> e.leaves().get(0).key()).toList()));
     for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       boolean unique = c.getAnnotation(Unique.class) != null;

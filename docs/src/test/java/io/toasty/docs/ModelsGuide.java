@@ -9,6 +9,8 @@ import io.toasty.docs.model.Post;
 import io.toasty.docs.model.Posts;
 import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Readings;
+import io.toasty.docs.model.Shipment;
+import io.toasty.docs.model.Shipments;
 import io.toasty.docs.model.Shop;
 import io.toasty.docs.model.Shops;
 import io.toasty.docs.model.Subscription;
@@ -32,7 +34,7 @@ final class ModelsGuide {
 
   static Db open(String url) {
     Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL, Shops.MODEL,
-        Subscriptions.MODEL).url(url).build();
+        Subscriptions.MODEL, Shipments.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -88,6 +90,21 @@ final class ModelsGuide {
     List<Shop> billed = Shops.filter(Shops.BILLING_ADDRESS.isNotNull()).collect(db).block();
     // end-snippet
     return List.of(inOslo.get(0), billed.get(0));
+  }
+
+  static List<Shipment> embeddedKeys(Db db) {
+    // snippet: embedded-key-use
+    Shipment.ShipmentId id = new Shipment.ShipmentId(1042, 1);
+    Shipments.create().id(id).carrier("Posten").sentAt(Instant.parse("2026-06-01T09:00:00Z"))
+        .exec(db).block();
+    Shipment one = Shipments.getById(db, id).block();            // the key record, whole
+    Shipments.updateById(id).carrier("Bring").exec(db).block();
+    List<Shipment> order = Shipments.filter(Shipments.ID.ORDER_ID.eq(1042L))   // a key part
+        .orderBy(Shipments.ID.PARCEL.asc())
+        .collect(db).block();
+    Shipments.deleteById(new Shipment.ShipmentId(1042, 2)).exec(db).block();  // none: 0 rows
+    // end-snippet
+    return List.of(one, order.get(0));
   }
 
   static List<Subscription> sealed(Db db) {

@@ -55,6 +55,14 @@ class ModelsGuideTest {
   }
 
   @Test
+  void anEmbeddedKeyFindsUpdatesAndFiltersByTheRecord() {
+    List<io.toasty.docs.model.Shipment> found = ModelsGuide.embeddedKeys(db);
+    assertEquals("Posten", found.get(0).carrier());
+    assertEquals("Bring", found.get(1).carrier());
+    assertEquals(found.get(0).id(), found.get(1).id());
+  }
+
+  @Test
   void sealedValuesAreWrittenFilteredAndReplacedWhole() {
     List<Subscription> found = ModelsGuide.sealed(db);
     Subscription.Status suspended = new Subscription.Suspended("payment failed",
