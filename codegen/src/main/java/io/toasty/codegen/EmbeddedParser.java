@@ -213,7 +213,6 @@ final class EmbeddedParser {
   /** Whether a leaf of type {@code type} can be part of a key, after reporting why not. */
   private boolean keyable(String where, FieldType type) {
     String problem = type.optional() ? "is Optional, and a key's part is never absent"
-        : type.kind().isCollection() ? "is a collection, which is no key"
         : type.sensitive() ? "is Sensitive, which is no key" : null;
     if (problem != null) {
       errors.error(at, where + ": a field of an embedded key record " + problem);

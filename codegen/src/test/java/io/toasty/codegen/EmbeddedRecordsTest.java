@@ -170,13 +170,13 @@ class EmbeddedRecordsTest {
   }
 
   @Test
-  void aCollectionInsideAnEmbeddedKey() {
-    assertError("User.home.tags: a field of an embedded key record is a collection",
+  void aSensitiveFieldInsideAnEmbeddedKey() {
+    assertError("User.home.code: a field of an embedded key record is Sensitive",
         "@Key Place home",
         "@Model",
         "public record User(",
         "    @Key Place home) {}",
-        "@Embeddable record Place(String name, List<String> tags) {}");
+        "@Embeddable record Place(String name, io.toasty.Sensitive<String> code) {}");
   }
 
   @Test
