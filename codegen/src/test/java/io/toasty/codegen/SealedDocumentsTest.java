@@ -19,7 +19,6 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -204,15 +203,6 @@ class SealedDocumentsTest {
 
   /** A model {@code User} whose components are {@code components}: the error, on its line. */
   private static void assertError(String message, String line, String... components) {
-    List<String> lines = new java.util.ArrayList<>(List.of("@Model", "public record User("));
-    for (String c : components) {
-      lines.add("    " + c);
-    }
-    JavaFileObject source = Sources.user(lines.toArray(String[]::new));
-    RecordingProcessor processor = new RecordingProcessor();
-    Compilation compilation = Sources.compile(List.of(processor), source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertEquals(List.of(), processor.written());
+    CompileErrors.assertUserError(message, line, components);
   }
 }
