@@ -18,24 +18,21 @@ public record Ledger(
     @Json State state,
     @Json @Column("grade_doc") Optional<Grade> grade) {
 
-  /** Sealed, string discriminators. */
+  /** String discriminators: {@code Open} (its class name) and {@code frozen}. */
   public sealed interface State permits Open, Frozen {}
 
-  /** Stored as "Open". */
+  /** Numeric discriminators, one negative: {@code 1} and {@code -7}. */
+  public sealed interface Grade permits Low, High {}
+
+  /** The variants, each a record of its interface. */
   public record Open() implements State {}
 
-  /** Stored as "frozen". */
   @Discriminator("frozen")
   public record Frozen(String reason, List<String> notes, long since) implements State {}
 
-  /** Sealed, numeric discriminators. */
-  public sealed interface Grade permits Low, High {}
-
-  /** Stored as 1. */
   @Discriminator(number = 1)
   public record Low() implements Grade {}
 
-  /** Stored as -7. */
   @Discriminator(number = -7)
   public record High(String label) implements Grade {}
 }
