@@ -22,6 +22,11 @@ import java.lang.annotation.Target;
  * <p>A value the codec cannot write or read is a {@code JsonFieldException} naming the model and
  * the field. Filters reach scalars inside the document through the field's
  * {@code JsonPath.text(..)} where the backend can ({@code Feature.JSON_PATH}).
+ *
+ * <p>On a sealed interface of records (without Jackson's {@code @JsonTypeInfo}), the value is
+ * stored as its variant's document tagged with the variant's discriminator,
+ * {@code {"type":"suspended",...}}, instead of a discriminator column and the variants' columns;
+ * its path is an {@code io.toasty.SealedJsonPath} with {@code is(Variant.class)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -212,7 +212,13 @@ public sealed interface Value {
 
     /** This document with its text written by {@code codec}. */
     public Json written(JsonCodec codec) throws Exception {
-      return text != null ? this : new Json(codec.write(object, javaType), object, javaType, null);
+      if (text != null) {
+        return this;
+      }
+      // a sealed value's document: the variant's own, its discriminator put first
+      String written = object instanceof TaggedJson tagged ? tagged.write(codec)
+          : codec.write(object, javaType);
+      return new Json(written, object, javaType, null);
     }
 
     /** This document, readable with {@code codec}. */

@@ -32,6 +32,8 @@ final class ApiTypes {
   static final ClassName DEFERRED_PATH = ClassName.get("io.toasty", "DeferredPath");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName JSON_PATH = ClassName.get("io.toasty", "JsonPath");
+  static final ClassName SEALED_JSON_PATH = ClassName.get("io.toasty", "SealedJsonPath");
+  static final ClassName TOASTY_EXCEPTION = ClassName.get("io.toasty", "ToastyException");
   static final ClassName COLLECTION_PATH = ClassName.get("io.toasty", "CollectionPath");
   static final ClassName COLLECTION_VALUES = ClassName.get("io.toasty.value", "CollectionValues");
   static final ClassName TYPE_COLLECTION = ClassName.get("io.toasty.value", "Type",

@@ -47,6 +47,8 @@ final class EmbeddedParser {
   private TypeElement model;
   private RecordComponentElement at;
   private int next;
+  /** Whether the field being parsed is (part of) the primary key: its leaves are key fields. */
+  private boolean key;
   private final List<FieldDescriptor> leaves = new ArrayList<>();
   private final Deque<TypeElement> enclosing = new ArrayDeque<>();
 
@@ -102,10 +104,7 @@ final class EmbeddedParser {
     enclosing.push(model);
     int before = errors.errorCount();
     String where = model.getSimpleName() + "." + c.getSimpleName();
-    if (c.getAnnotation(Key.class) != null) {
-      errors.error(c, where + ": an embedded record cannot be (part of) the key yet; declare"
-          + " the key's parts as plain @Key fields of the model");
-    }
+    this.key = c.getAnnotation(Key.class) != null;
     for (Class<? extends Annotation> a : NOT_ON_EMBEDDED) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, where + ": @" + a.getSimpleName() + " does not apply to an embedded"
@@ -126,6 +125,11 @@ final class EmbeddedParser {
     String where = model.getSimpleName() + "." + path;
     boolean optional = isOptional(c.asType());
     TypeElement record = recordOf(c.asType());
+    if (key && optional) {
+      errors.error(at, where + ": an Optional embedded record cannot be (part of) the key, which"
+          + " is never absent");
+      return Optional.empty();
+    }
     if (record == null || record.getKind() != ElementKind.RECORD) {
       errors.error(at, where + ": an embedded field needs a record type (or an Optional of one),"
           + " not " + c.asType());
@@ -190,17 +194,30 @@ final class EmbeddedParser {
           + TypeMapper.SUPPORTED + hint(rc.asType()));
       return Optional.empty();
     }
+    if (key && !keyable(where, type.get())) {
+      return Optional.empty();
+    }
     if (type.get().deferred()) {
       errors.error(at, where + ": a field inside an embedded record cannot be Deferred; make "
           + "the model's field Deferred instead");
       return Optional.empty();
     }
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
-        columnName(rc, columnPrefix), type.get(), false, null, null, position, null, wholeOnly,
+        columnName(rc, columnPrefix), type.get(), key, null, null, position, null, wholeOnly,
         type.get().sensitive()
             || rc.getAnnotation(io.toasty.annotations.Sensitive.class) != null);
     leaves.add(leaf);
     return Optional.of(leaf);
+  }
+
+  /** Whether a leaf of type {@code type} can be part of a key, after reporting why not. */
+  private boolean keyable(String where, FieldType type) {
+    String problem = type.optional() ? "is Optional, and a key's part is never absent"
+        : type.sensitive() ? "is Sensitive, which is no key" : null;
+    if (problem != null) {
+      errors.error(at, where + ": a field of an embedded key record " + problem);
+    }
+    return problem == null;
   }
 
   private static EmbeddedDescriptor withComponent(EmbeddedDescriptor e, int position) {

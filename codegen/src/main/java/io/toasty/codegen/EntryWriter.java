@@ -101,6 +101,19 @@ final class EntryWriter {
               f.name(), wholeOnly(f))
           .build();
     }
+    SealedDocument document = f.type().document();
+    if (document != null) {
+      // A JSON path that tags the document with the variant's discriminator, and tests it.
+      return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.SEALED_JSON_PATH,
+              f.type().type()), f.constant(), modifiers)
+          .addJavadoc("Field {@code $L}, a sealed value stored as one JSON document.\n",
+              f.name())
+          .initializer("new $T<$T>($S, $L, $S, $L, $L, $L) {}", ApiTypes.SEALED_JSON_PATH,
+              f.type().type(), model.name(), f.index(), f.name(), f.type().optional(),
+              document.classes((com.palantir.javapoet.ClassName) f.type().type()),
+              document.literals())
+          .build();
+    }
     if (f.type().kind() == FieldKind.JSON) {
       // An anonymous subclass, so that the path knows the field's generic type at run time.
       return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.JSON_PATH, f.type().type()),
@@ -347,31 +360,41 @@ final class EntryWriter {
         .addParameter(model.record(), "record")
         .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record")
         .addStatement("return $L", condition(model.keyFields(),
-            f -> CodeBlock.of("record.$N()", f.name())))
+            f -> KeyParameters.value(f,
+                CodeBlock.of("record.$N()", KeyParameters.component(f)))))
         .build();
   }
 
-  /** {@code ID.eq(id)}, or for several fields {@code Condition.all(List.of(A.eq(a), ...))}. */
-  private static CodeBlock condition(List<FieldDescriptor> fields,
+  /**
+   * {@code ID.eq(id)}, or for several fields {@code Condition.all(List.of(A.eq(a), ...))}; a leaf
+   * of an embedded key record through its record's paths ({@code ID.ORDER_ID.eq(..)}).
+   */
+  private CodeBlock condition(List<FieldDescriptor> fields,
       Function<FieldDescriptor, CodeBlock> value) {
     if (fields.size() == 1) {
-      return CodeBlock.of("$N.eq($L)", fields.get(0).constant(), value.apply(fields.get(0)));
+      return CodeBlock.of("$L.eq($L)", KeyParameters.path(model, fields.get(0)),
+          value.apply(fields.get(0)));
     }
     CodeBlock terms = fields.stream()
-        .map(f -> CodeBlock.of("$N.eq($L)", f.constant(), value.apply(f)))
+        .map(f -> CodeBlock.of("$L.eq($L)", KeyParameters.path(model, f), value.apply(f)))
         .collect(CodeBlock.joining(",\n"));
     return CodeBlock.of("$T.all($T.of(\n$L))", ApiTypes.CONDITION, ApiTypes.LIST, terms);
   }
 
-  /** A finder parameter as an argument: checked for null, since a null would match nothing. */
+  /**
+   * A finder parameter as an argument: checked for null, since a null would match nothing; a
+   * leaf of an embedded key record read from the record ({@code id.orderId()}).
+   */
   private static CodeBlock argument(FieldDescriptor f) {
-    return f.type().isPrimitive() ? CodeBlock.of("$N", f.name())
-        : CodeBlock.of("$T.requireNonNull($N, $S)", ApiTypes.OBJECTS, f.name(), f.name());
+    String root = KeyParameters.component(f);
+    CodeBlock java = f.embedded() ? KeyParameters.value(f, CodeBlock.of("$T.requireNonNull($N, $S)",
+        ApiTypes.OBJECTS, root, root)) : CodeBlock.of("$N", f.name());
+    return f.type().isPrimitive() ? java
+        : CodeBlock.of("$T.requireNonNull($L, $S)", ApiTypes.OBJECTS, java, f.name());
   }
 
   private static CodeBlock arguments(FinderDescriptor finder) {
-    return finder.fields().stream().map(f -> CodeBlock.of("$N", f.name()))
-        .collect(CodeBlock.joining(", "));
+    return KeyParameters.arguments(finder);
   }
 
   private MethodSpec.Builder finderMethod(String verb, FinderDescriptor finder, TypeName returns) {
@@ -380,8 +403,7 @@ final class EntryWriter {
 
   private static MethodSpec.Builder parameters(MethodSpec.Builder method,
       FinderDescriptor finder) {
-    finder.fields().forEach(f -> method.addParameter(f.type().type(), f.name()));
-    return method;
+    return KeyParameters.addParameters(method, finder);
   }
 
   /**
@@ -397,11 +419,11 @@ final class EntryWriter {
   }
 
   private static boolean isFieldName(FinderDescriptor finder, String name) {
-    return finder.fields().stream().anyMatch(f -> f.name().equals(name));
+    return finder.parameters().stream().anyMatch(p -> p.name().equals(name));
   }
 
   private static String describe(FinderDescriptor finder) {
-    return finder.fields().stream().map(f -> "{@code " + f.name() + "}")
+    return finder.parameters().stream().map(p -> "{@code " + p.name() + "}")
         .collect(Collectors.joining(" and "));
   }
 

@@ -15,9 +15,17 @@ import com.palantir.javapoet.TypeName;
  * @param item     a collection's item kind (a map's values'); else {@code null}
  * @param deferred  whether the field is a {@code Deferred<type>} (or {@code Deferred<Optional<
  *                  type>>}): stored as its {@code type}, read only when a query includes it
+ * @param document  for a {@code @Json} field of a sealed interface of records, its variants
+ *                  (stored as one document tagged with the discriminator); else {@code null}
  */
 record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-    boolean sensitive, FieldKind item, boolean deferred) {
+    boolean sensitive, FieldKind item, boolean deferred, SealedDocument document) {
+
+  /** A field type that is no sealed document. */
+  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
+      boolean sensitive, FieldKind item, boolean deferred) {
+    this(kind, type, optional, enumType, sensitive, item, deferred, null);
+  }
 
   /** A field type that queries always read. */
   FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,

@@ -110,7 +110,7 @@ final class JsonMappable {
   }
 
   /** Whether the type or one of its supertypes carries {@code @JsonTypeInfo}. */
-  private static boolean typeInfo(TypeMirror type) {
+  static boolean typeInfo(TypeMirror type) {
     if (!(type instanceof DeclaredType d)) {
       return false;
     }

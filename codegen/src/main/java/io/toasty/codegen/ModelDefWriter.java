@@ -276,6 +276,11 @@ final class ModelDefWriter {
       return CodeBlock.of("$T.write(record.$N(), v -> $L)", ApiTypes.DEFERRED, f.accessor(),
           valueOf(f, CodeBlock.of("v")));
     }
+    if (f.embedded()) {
+      // a leaf of an embedded key record (keyOf): through the record's accessors
+      return valueOf(f, KeyParameters.value(f,
+          CodeBlock.of("record.$N()", KeyParameters.component(f))));
+    }
     return valueOf(f, CodeBlock.of("record.$N()", f.accessor()));
   }
 
@@ -284,6 +289,11 @@ final class ModelDefWriter {
     if (f.type().kind().isCollection()) {
       return CodeBlock.of("$T.of($L, $N.collectionType())", ApiTypes.COLLECTION_VALUES, java,
           f.constant());
+    }
+    if (f.type().document() != null) {
+      // the path tags the document with the variant's discriminator
+      return CodeBlock.of(f.type().optional() ? "$N.toValue($L.orElse(null))" : "$N.toValue($L)",
+          f.constant(), java);
     }
     if (f.type().kind() == FieldKind.JSON) {
       return CodeBlock.of("$T.json($L, $N.javaType())", ApiTypes.VALUE, java, f.constant());
@@ -311,8 +321,10 @@ final class ModelDefWriter {
         .beginControlFlow("try")
         .addStatement("return $L", read);
     if (f.type().kind() == FieldKind.JSON) {
-      // already names model and field, and is the typed error callers catch
-      reader.nextControlFlow("catch ($T e)", ApiTypes.JSON_FIELD_EXCEPTION)
+      // already names model and field, and is the typed error callers catch (a sealed
+      // document's unknown discriminator too)
+      reader.nextControlFlow("catch ($T e)", f.type().document() != null
+              ? ApiTypes.TOASTY_EXCEPTION : ApiTypes.JSON_FIELD_EXCEPTION)
           .addStatement("throw e");
     }
     return reader
@@ -333,6 +345,9 @@ final class ModelDefWriter {
 
   private CodeBlock convert(FieldDescriptor f, CodeBlock value) {
     FieldType type = f.type();
+    if (type.document() != null) {
+      return CodeBlock.of("$N.read($L)", f.constant(), value);
+    }
     if (type.kind() == FieldKind.JSON) {
       return CodeBlock.of("$T.<$T>asJson($L, $N.javaType(), $S, $S)", ApiTypes.VALUES,
           type.type(), value, f.constant(), model.name(), f.name());

@@ -75,7 +75,7 @@ final class ModelParser {
       return Optional.empty();
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
-        entry, table, fields, indexes, finders(type, fields), relationFields, embedded,
+        entry, table, fields, indexes, finders(type, fields, embedded), relationFields, embedded,
         sealed));
   }
 
@@ -210,9 +210,16 @@ final class ModelParser {
       int index, String constant, int position) {
     String where = where(model, component);
     AnnotationMirror json = mirror(component, io.toasty.annotations.Json.class);
-    String misfit = TypeMapper.jsonMisfit(component.asType());
-    if (misfit != null) {
-      errors.error(component, json, where + ": " + misfit);
+    Optional<FieldType> document = Optional.empty();
+    String misfit = null;
+    if (SealedParser.isSealedDocument(component)) {
+      document = new SealedParser(types, errors).document(model, component);
+      misfit = document.isEmpty() ? "" : null;
+    } else {
+      misfit = TypeMapper.jsonMisfit(component.asType());
+      if (misfit != null) {
+        errors.error(component, json, where + ": " + misfit);
+      }
     }
     for (Class<? extends Annotation> a : NOT_ON_JSON) {
       if (component.getAnnotation(a) != null) {
@@ -225,7 +232,9 @@ final class ModelParser {
     if (misfit != null) {
       return Optional.empty();
     }
-    return types.mapJson(component.asType()).map(type -> new FieldDescriptor(index,
+    Optional<FieldType> mapped = document.isPresent() ? document
+        : types.mapJson(component.asType());
+    return mapped.map(type -> new FieldDescriptor(index,
         component.getSimpleName().toString(), constant, column(where, component), type, false,
         null, null, position, null, null,
         component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));
@@ -481,12 +490,15 @@ final class ModelParser {
   }
 
   /** The key's finder, then one per unique or indexed field, without repeating a field set. */
-  private static List<FinderDescriptor> finders(TypeElement type, List<FieldDescriptor> fields) {
+  private static List<FinderDescriptor> finders(TypeElement type, List<FieldDescriptor> fields,
+      List<EmbeddedDescriptor> embedded) {
     Set<List<FieldDescriptor>> seen = new LinkedHashSet<>();
     List<FinderDescriptor> finders = new ArrayList<>();
     List<FieldDescriptor> key = fields.stream().filter(FieldDescriptor::key).toList();
     seen.add(key);
-    finders.add(new FinderDescriptor(key, true));
+    // an embedded key record's finders take the record whole: getById(db, OrderLineId id)
+    finders.add(new FinderDescriptor(key, true,
+        embedded.stream().filter(e -> e.leaves().get(0).key()).toList()));
     for (FieldDescriptor f : fields.stream().filter(f -> !f.embedded()).toList()) {
       RecordComponentElement c = component(type, f);
       boolean unique = c.getAnnotation(Unique.class) != null;

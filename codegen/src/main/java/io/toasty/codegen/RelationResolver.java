@@ -306,6 +306,13 @@ final class RelationResolver {
         }
       }
     }
+    for (RecordComponentElement d : targetData) {
+      if (references.contains(d.getSimpleName().toString()) && EmbeddedParser.isEmbedded(d)) {
+        errors.error(c, m, where + ": " + target.getSimpleName() + "." + d.getSimpleName()
+            + " is an embedded record; a relation cannot reference one yet");
+        return null;
+      }
+    }
     List<String> key = strings(c, KEY, "value");
     boolean inferred = key.isEmpty();
     if (key.isEmpty()) {

@@ -72,12 +72,10 @@ final class RepositoryWriter {
   }
 
   private MethodSpec findById() {
-    List<FieldDescriptor> key = model.keyFields();
-    MethodSpec.Builder method = method("findById", mono(model.record()))
-        .addJavadoc("The record with this key, or empty.\n");
-    key.forEach(f -> method.addParameter(f.type().type(), f.name()));
-    CodeBlock args = key.stream().map(f -> CodeBlock.of("$N", f.name()))
-        .collect(CodeBlock.joining(", "));
+    FinderDescriptor key = model.finders().get(0);
+    MethodSpec.Builder method = KeyParameters.addParameters(method("findById",
+        mono(model.record())).addJavadoc("The record with this key, or empty.\n"), key);
+    CodeBlock args = KeyParameters.arguments(key);
     return method.addStatement("return $T.defer(() -> $T.filter$L($L).first(this.db))", ApiTypes.MONO,
         model.entry(), model.finders().get(0).suffix(), args).build();
   }
@@ -141,7 +139,7 @@ final class RepositoryWriter {
 
   private CodeBlock keyOrder() {
     return model.keyFields().stream()
-        .map(f -> CodeBlock.of("$T.$N.asc()", model.entry(), f.constant()))
+        .map(f -> CodeBlock.of("$T.$L.asc()", model.entry(), KeyParameters.path(model, f)))
         .collect(CodeBlock.joining(", "));
   }
 
@@ -160,9 +158,8 @@ final class RepositoryWriter {
   private MethodSpec deleteById() {
     MethodSpec.Builder method = method("deleteById", mono(ClassName.get(Long.class)))
         .addJavadoc("Deletes the record with this key; emits how many were deleted (0 or 1).\n");
-    model.keyFields().forEach(f -> method.addParameter(f.type().type(), f.name()));
-    CodeBlock args = model.keyFields().stream().map(f -> CodeBlock.of("$N", f.name()))
-        .collect(CodeBlock.joining(", "));
+    KeyParameters.addParameters(method, model.finders().get(0));
+    CodeBlock args = KeyParameters.arguments(model.finders().get(0));
     return method.addStatement("return $T.defer(() -> $T.delete$L($L).exec(this.db))", ApiTypes.MONO,
         model.entry(), model.finders().get(0).suffix(), args).build();
   }

@@ -129,25 +129,14 @@ final class SealedParser {
     for (int i = 0; i < permitted.size(); i++) {
       TypeElement v = permitted.get(i);
       Optional<String> discriminant = discriminant(where, sealed, v, numeric);
-      if (v.getKind() != ElementKind.RECORD) {
-        errors.error(c, where + ": variant " + v.getSimpleName() + " of " + sealed.getSimpleName()
-            + " is " + describe(v) + ", not a record; every type a stored sealed interface"
-            + " permits must be a record");
+      if (!isVariantRecord(where, sealed, v)) {
         continue;
-      }
-      if (!v.getTypeParameters().isEmpty()) {
-        errors.error(c, where + ": variant " + v.getSimpleName() + " cannot have type parameters");
       }
       if (discriminant.isEmpty()) {
         next += v.getRecordComponents().size();
         continue;
       }
-      TypeElement clash = byDiscriminant.putIfAbsent(discriminant.get(), v);
-      if (clash != null) {
-        errors.error(c, where + ": variants " + clash.getSimpleName() + " and "
-            + v.getSimpleName() + " of " + sealed.getSimpleName() + " share the discriminator "
-            + (numeric ? discriminant.get() : "\"" + discriminant.get() + "\""));
-      }
+      checkClash(where, sealed, v, discriminant.get(), numeric, byDiscriminant);
       String path = decapitalize(v.getSimpleName().toString());
       boolean taken = !paths.add(path);
       if (taken || constants.get(i).equals(DISCRIMINATOR_CONSTANT)) {
@@ -190,6 +179,92 @@ final class SealedParser {
         position, numeric, discriminator, variants);
     fields.addAll(out.leaves());
     return Optional.of(out);
+  }
+
+  /**
+   * Whether {@code @Json} component {@code c} is a sealed interface stored as one document: sealed,
+   * and without {@code @JsonTypeInfo} (with it, Jackson's own type information applies).
+   */
+  static boolean isSealedDocument(RecordComponentElement c) {
+    TypeElement type = elementOf(c.asType());
+    return isSealedField(c) && type.getModifiers().contains(Modifier.SEALED)
+        && !JsonMappable.typeInfo(type.asType());
+  }
+
+  /**
+   * The variants of {@code @Json} sealed field {@code c} of {@code model}, stored as one document
+   * tagged with the discriminator; empty after reporting its errors (each naming the model and the
+   * field): a variant that is no record, a discriminator clash, a variant the codec cannot read
+   * back, a variant field named like the discriminator's member.
+   */
+  Optional<FieldType> document(TypeElement model, RecordComponentElement c) {
+    this.model = model;
+    this.at = c;
+    int before = errors.errorCount();
+    String where = model.getSimpleName() + "." + c.getSimpleName();
+    TypeElement sealed = elementOf(c.asType());
+    if (!sealed.getTypeParameters().isEmpty()) {
+      errors.error(c, where + ": sealed interface " + sealed.getSimpleName()
+          + " cannot have type parameters");
+    }
+    List<TypeElement> permitted = variants(sealed);
+    if (permitted.isEmpty()) {
+      errors.error(c, where + ": sealed interface " + sealed.getSimpleName() + " permits no type");
+    }
+    boolean numeric = permitted.stream().anyMatch(v -> number(v) != Discriminator.NO_NUMBER);
+    Map<String, TypeElement> byDiscriminant = new HashMap<>();
+    List<ClassName> classes = new ArrayList<>();
+    List<String> discriminants = new ArrayList<>();
+    for (TypeElement v : permitted) {
+      Optional<String> discriminant = discriminant(where, sealed, v, numeric);
+      if (!isVariantRecord(where, sealed, v) || discriminant.isEmpty()) {
+        continue;
+      }
+      checkClash(where, sealed, v, discriminant.get(), numeric, byDiscriminant);
+      for (RecordComponentElement rc : v.getRecordComponents()) {
+        if (rc.getSimpleName().contentEquals(io.toasty.SealedJsonPath.KEY)) {
+          errors.error(c, where + ": variant " + v.getSimpleName() + " has a field named \""
+              + io.toasty.SealedJsonPath.KEY + "\", the document's member that holds the"
+              + " discriminator; rename the field");
+        }
+      }
+      String misfit = TypeMapper.jsonMisfit(v.asType());
+      if (misfit != null) {
+        errors.error(c, where + ": variant " + v.getSimpleName() + ": " + misfit);
+      }
+      classes.add(ClassName.get(v));
+      discriminants.add(discriminant.get());
+    }
+    if (errors.errorCount() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new FieldType(FieldKind.JSON, ClassName.get(sealed), isOptional(c.asType()),
+        null, false, null, false, new SealedDocument(numeric, classes, discriminants)));
+  }
+
+  /** Whether variant {@code v} is a record without type parameters, after reporting why not. */
+  private boolean isVariantRecord(String where, TypeElement sealed, TypeElement v) {
+    if (v.getKind() != ElementKind.RECORD) {
+      errors.error(at, where + ": variant " + v.getSimpleName() + " of " + sealed.getSimpleName()
+          + " is " + describe(v) + ", not a record; every type a stored sealed interface"
+          + " permits must be a record");
+      return false;
+    }
+    if (!v.getTypeParameters().isEmpty()) {
+      errors.error(at, where + ": variant " + v.getSimpleName() + " cannot have type parameters");
+    }
+    return true;
+  }
+
+  /** Reports {@code v} sharing its discriminator with an earlier variant. */
+  private void checkClash(String where, TypeElement sealed, TypeElement v, String discriminant,
+      boolean numeric, Map<String, TypeElement> byDiscriminant) {
+    TypeElement clash = byDiscriminant.putIfAbsent(discriminant, v);
+    if (clash != null) {
+      errors.error(at, where + ": variants " + clash.getSimpleName() + " and "
+          + v.getSimpleName() + " of " + sealed.getSimpleName() + " share the discriminator "
+          + (numeric ? discriminant : "\"" + discriminant + "\""));
+    }
   }
 
   /** The constant of a discriminator's path in its field's paths class. */

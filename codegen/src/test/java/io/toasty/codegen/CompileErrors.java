@@ -24,4 +24,22 @@ final class CompileErrors {
     assertThat(compilation).hadErrorCount(1);
     assertEquals(List.of(), processor.written());
   }
+
+  /**
+   * Compiling a model {@code User} whose components are {@code components} fails with an error
+   * containing {@code message} on the line containing {@code line}, and the processor writes
+   * nothing.
+   */
+  static void assertUserError(String message, String line, String... components) {
+    List<String> lines = new java.util.ArrayList<>(List.of("@Model", "public record User("));
+    for (String c : components) {
+      lines.add("    " + c);
+    }
+    JavaFileObject source = Sources.user(lines.toArray(String[]::new));
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation compilation = Sources.compile(List.of(processor), source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertEquals(List.of(), processor.written());
+  }
 }

@@ -138,13 +138,60 @@ class EmbeddedRecordsTest {
   }
 
   @Test
-  void anEmbeddedKey() {
-    assertError("User.home: an embedded record cannot be (part of) the key", "@Key Place home",
+  void anOptionalEmbeddedKey() {
+    assertError("User.home: an Optional embedded record cannot be (part of) the key",
+        "@Key Optional<Place> home",
         "@Model",
         "public record User(",
         "    @Key long id,",
-        "    @Key Place home) {}",
+        "    @Key Optional<Place> home) {}",
         "@Embeddable record Place(String name) {}");
+  }
+
+  @Test
+  void anOptionalFieldOfAnEmbeddedKey() {
+    assertError("User.home.zip: a field of an embedded key record is Optional",
+        "@Key Place home",
+        "@Model",
+        "public record User(",
+        "    @Key Place home) {}",
+        "@Embeddable record Place(String name, Optional<String> zip) {}");
+  }
+
+  @Test
+  void anOptionalRecordInsideAnEmbeddedKey() {
+    assertError("User.home.inner: an Optional embedded record cannot be (part of) the key",
+        "@Key Place home",
+        "@Model",
+        "public record User(",
+        "    @Key Place home) {}",
+        "@Embeddable record Place(String name, Optional<Inner> inner) {}",
+        "@Embeddable record Inner(String x) {}");
+  }
+
+  @Test
+  void aSensitiveFieldInsideAnEmbeddedKey() {
+    assertError("User.home.code: a field of an embedded key record is Sensitive",
+        "@Key Place home",
+        "@Model",
+        "public record User(",
+        "    @Key Place home) {}",
+        "@Embeddable record Place(String name, io.toasty.Sensitive<String> code) {}");
+  }
+
+  @Test
+  void aRelationToAnEmbeddedKey() {
+    javax.tools.JavaFileObject source = Sources.user(
+        "@Model",
+        "public record User(",
+        "    @Key Place home) {}",
+        "@Embeddable record Place(String name) {}",
+        "@Model record Note(@Key long id, String userId, io.toasty.BelongsTo<User> user) {}");
+    com.google.testing.compile.Compilation compilation = Sources.compile(
+        List.of(new RecordingProcessor()), source);
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorContaining(
+        "Note.user: User.home is an embedded record; a relation cannot reference one yet")
+        .inFile(source).onLineContaining("BelongsTo<User> user");
   }
 
   @Test

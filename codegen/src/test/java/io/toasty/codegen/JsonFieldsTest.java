@@ -237,15 +237,6 @@ class JsonFieldsTest {
 
   /** A model {@code User} whose components are {@code components}: the error, on its line. */
   private static void assertError(String message, String line, String... components) {
-    List<String> lines = new java.util.ArrayList<>(List.of("@Model", "public record User("));
-    for (String c : components) {
-      lines.add("    " + c);
-    }
-    JavaFileObject source = Sources.user(lines.toArray(String[]::new));
-    RecordingProcessor processor = new RecordingProcessor();
-    Compilation compilation = Sources.compile(List.of(processor), source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-    assertEquals(List.of(), processor.written());
+    CompileErrors.assertUserError(message, line, components);
   }
 }

@@ -9,10 +9,14 @@ import io.toasty.docs.model.Post;
 import io.toasty.docs.model.Posts;
 import io.toasty.docs.model.Reading;
 import io.toasty.docs.model.Readings;
+import io.toasty.docs.model.Shipment;
+import io.toasty.docs.model.Shipments;
 import io.toasty.docs.model.Shop;
 import io.toasty.docs.model.Shops;
 import io.toasty.docs.model.Subscription;
 import io.toasty.docs.model.Subscriptions;
+import io.toasty.docs.model.Ticket;
+import io.toasty.docs.model.Tickets;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.math.BigDecimal;
@@ -30,7 +34,7 @@ final class ModelsGuide {
 
   static Db open(String url) {
     Db db = Toasty.builder().models(Readings.MODEL, Articles.MODEL, Shops.MODEL,
-        Subscriptions.MODEL).url(url).build();
+        Subscriptions.MODEL, Shipments.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -88,6 +92,21 @@ final class ModelsGuide {
     return List.of(inOslo.get(0), billed.get(0));
   }
 
+  static List<Shipment> embeddedKeys(Db db) {
+    // snippet: embedded-key-use
+    Shipment.ShipmentId id = new Shipment.ShipmentId(1042, 1);
+    Shipments.create().id(id).carrier("Posten").sentAt(Instant.parse("2026-06-01T09:00:00Z"))
+        .exec(db).block();
+    Shipment one = Shipments.getById(db, id).block();            // the key record, whole
+    Shipments.updateById(id).carrier("Bring").exec(db).block();
+    List<Shipment> order = Shipments.filter(Shipments.ID.ORDER_ID.eq(1042L))   // a key part
+        .orderBy(Shipments.ID.PARCEL.asc())
+        .collect(db).block();
+    Shipments.deleteById(new Shipment.ShipmentId(1042, 2)).exec(db).block();  // none: 0 rows
+    // end-snippet
+    return List.of(one, order.get(0));
+  }
+
   static List<Subscription> sealed(Db db) {
     // snippet: sealed-use
     Subscription s = Subscriptions.create().id(UUID.randomUUID()).email("ann@example.com")
@@ -135,6 +154,32 @@ final class ModelsGuide {
       Account read = Accounts.getById(db, ann.id()).block();   // read back as Settings
       // end-snippet
       return List.of(darkOnes.get(0), read);
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** The sealed-document example: on SQLite, which reads paths inside stored documents. */
+  static List<Ticket> sealedDocuments(String url) {
+    Db db = Toasty.builder().models(Tickets.MODEL).url(url).build();
+    try {
+      db.schema().push().block();
+      // snippet: sealed-document-use
+      Ticket t = Tickets.create().id(UUID.randomUUID()).title("Upgrade driver")
+          .stage(new Ticket.Blocked("waiting for review", List.of("ann", "bob")))
+          .exec(db).block();
+      List<Ticket> blocked = Tickets.filter(Tickets.STAGE.is(Ticket.Blocked.class))
+          .collect(db).block();                     // stage ->> 'type' = 'blocked'
+      List<Ticket> byReason = Tickets
+          .filter(Tickets.STAGE.text("reason").eq("waiting for review"))
+          .collect(db).block();
+      Tickets.update(t)
+          .stage(new Ticket.Done(90))               // the whole document, another variant
+          .previous(t.stage())
+          .exec(db).block();
+      Ticket read = Tickets.getById(db, t.id()).block();   // read back as Ticket.Done
+      // end-snippet
+      return List.of(blocked.get(0), byReason.get(0), read);
     } finally {
       db.close().block();
     }

@@ -55,6 +55,14 @@ class ModelsGuideTest {
   }
 
   @Test
+  void anEmbeddedKeyFindsUpdatesAndFiltersByTheRecord() {
+    List<io.toasty.docs.model.Shipment> found = ModelsGuide.embeddedKeys(db);
+    assertEquals("Posten", found.get(0).carrier());
+    assertEquals("Bring", found.get(1).carrier());
+    assertEquals(found.get(0).id(), found.get(1).id());
+  }
+
+  @Test
   void sealedValuesAreWrittenFilteredAndReplacedWhole() {
     List<Subscription> found = ModelsGuide.sealed(db);
     Subscription.Status suspended = new Subscription.Suspended("payment failed",
@@ -87,6 +95,19 @@ class ModelsGuideTest {
     assertEquals(new io.toasty.docs.model.Account.Settings("light", java.util.Map.of()),
         accounts.get(1).settings());
     assertEquals(Optional.empty(), accounts.get(1).tags());
+  }
+
+  @Test
+  void sealedDocumentsAreWrittenFilteredByVariantAndReadBack(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    List<io.toasty.docs.model.Ticket> tickets =
+        ModelsGuide.sealedDocuments("r2dbc:sqlite:///" + dir.resolve("tickets.db"));
+    io.toasty.docs.model.Ticket.Blocked blocked = new io.toasty.docs.model.Ticket.Blocked(
+        "waiting for review", List.of("ann", "bob"));
+    assertEquals(blocked, tickets.get(0).stage());
+    assertEquals(blocked, tickets.get(1).stage());
+    assertEquals(new io.toasty.docs.model.Ticket.Done(90), tickets.get(2).stage());
+    assertEquals(Optional.of(blocked), tickets.get(2).previous());
   }
 
   @Test

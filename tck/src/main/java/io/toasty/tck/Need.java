@@ -93,6 +93,11 @@ public enum Need {
   SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
   JSON_PATH(Capability::jsonPaths, Feature.JSON_PATH),
   /**
+   * A primary key of more than two columns (DynamoDB keys an item by a partition and a sort key
+   * only, and refuses a wider key when the schema is pushed).
+   */
+  WIDE_KEYS(Capability::sql, Feature.KEY_SHAPE),
+  /**
    * Filters on the items of a stored collection ({@code contains}, {@code containsKey}): in the
    * backend's own filter, or, on a key-value backend, by the engine after the read.
    */

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link EmbeddedKeyScenarios} on this build's backends. */
+class EmbeddedKeyTest extends EmbeddedKeyScenarios {}
