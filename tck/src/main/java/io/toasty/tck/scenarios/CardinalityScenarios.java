@@ -281,4 +281,24 @@ public abstract class CardinalityScenarios {
     assertEquals(3, players(db, t.id()));
     assertEquals(1, players(db, other.id()));
   }
+
+  @BackendTest
+  @Requires(Need.CARDINALITY)
+  public void anUpsertIsCheckedOnBothPaths(Db db) {
+    CardTeam full = await(CardTeams.create().name("full").players(CardPlayers.create().name("a"),
+        CardPlayers.create().name("b"), CardPlayers.create().name("c")).exec(db));
+    CardTeam other = team(db, "other");
+    CardPlayer x = await(player("x", other.id()).exec(db));
+    CardinalityException moved = failure(CardinalityException.class,
+        () -> CardPlayers.upsert().id(x.id()).name("x").teamId(full.id()).exec(db));
+    assertLimit(moved, "players", 3, 4);
+    CardinalityException created = failure(CardinalityException.class,
+        () -> CardPlayers.upsert().id(UUID.randomUUID()).name("y").teamId(full.id()).exec(db));
+    assertLimit(created, "players", 3, 4);
+    assertEquals(3, players(db, full.id()));
+    assertEquals(other.id(), await(CardPlayers.getById(db, x.id())).teamId().orElseThrow());
+    assertEquals("x2", await(CardPlayers.upsert().id(x.id()).name("x2").teamId(other.id())
+        .exec(db)).name());
+    assertEquals(1, players(db, other.id()));
+  }
 }
