@@ -19,9 +19,18 @@ public final class CardinalityException extends ToastyException {
    */
   public CardinalityException(String model, String relation, String record, int limit,
       long count) {
+    this(model, relation, record, limit, count, null);
+  }
+
+  /**
+   * The same, with the backend's error that reported it ({@code cause}): where the backend's
+   * own condition keeps the limit (a DynamoDB transaction cancelled by a counter's condition).
+   */
+  public CardinalityException(String model, String relation, String record, int limit,
+      long count, Throwable cause) {
     super(model, relation, "at most " + limit + " related record" + (limit == 1 ? "" : "s")
         + " allowed, the write would leave " + record + " with " + count
-        + "; nothing was written", null);
+        + "; nothing was written", cause);
     this.relation = relation;
     this.limit = limit;
     this.count = count;

@@ -58,6 +58,13 @@ import java.util.Objects;
  *                                otherwise they are refused with {@code Feature.PARTIQL} before
  *                                anything is sent. SQL text is not PartiQL: a backend may have
  *                                one, the other, or neither
+ * @param atomicLimits            whether the driver itself keeps relations' {@code @AtMost}
+ *                                limits on its inserts, updates and deletes, atomically with
+ *                                the write (DynamoDB: a counter on the owning record's item in
+ *                                the same TransactWriteItems); the engine then sends a write
+ *                                that adds to a limited relation as it is, where it would
+ *                                otherwise check it in a transaction or, without interactive
+ *                                transactions, refuse it with {@code Feature.CARDINALITY}
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -65,7 +72,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
-    boolean rawSql, boolean partiql) {
+    boolean rawSql, boolean partiql, boolean atomicLimits) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -79,6 +86,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+      boolean rawSql, boolean partiql) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        false);
   }
 
   /**
@@ -116,7 +138,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql);
+        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -124,7 +147,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql);
+        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
+        atomicLimits);
   }
 
   /** This capability with the query forms given. */
@@ -132,7 +156,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql);
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
+        atomicLimits);
   }
 
   /**
@@ -143,7 +168,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql);
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
+        atomicLimits);
   }
 
   /**
@@ -154,7 +180,20 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql);
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits);
+  }
+
+  /**
+   * This capability with relation limits kept by the driver ({@code atomicLimits}), or by the
+   * engine.
+   */
+  public Capability withAtomicLimits(boolean limits) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        limits);
   }
 
   /**
@@ -269,5 +308,5 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(
-              QueryForms.CollectionChanges.LIST_APPEND));
+              QueryForms.CollectionChanges.LIST_APPEND)).withAtomicLimits(true);
 }

@@ -122,7 +122,7 @@ public final class Db implements Executor {
       Tx bound = Tx.boundIn(context, this);
       if (bound == null && cardinality.any()) {
         List<CardinalityGuard> guards = cardinality.of(statement);
-        if (!guards.isEmpty()) {
+        if (!guards.isEmpty() && !limitsKeptByDriver()) {
           return checkedAlone(statement, guards);
         }
       }
@@ -148,6 +148,14 @@ public final class Db implements Executor {
     // write: the values come after COMMIT.
     return transactionMono(tx -> tx.checked(statement, guards).collectList())
         .flatMapIterable(rows -> rows);
+  }
+
+  /**
+   * Whether the driver keeps relation limits itself, atomically with each write
+   * ({@code Capability.atomicLimits}): a guarded write is then sent as it is.
+   */
+  private boolean limitsKeptByDriver() {
+    return driver.capability().atomicLimits();
   }
 
   private UnsupportedFeatureException cardinalityRefusal(
@@ -444,7 +452,8 @@ public final class Db implements Executor {
     }
     return Mono.defer(() -> {
       for (io.toasty.Statement.Snapshot<?> s : statements) {
-        if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty()) {
+        if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty()
+            && !limitsKeptByDriver()) {
           return Mono.error(cardinalityRefusal(cardinality.of(s.untyped())));
         }
       }

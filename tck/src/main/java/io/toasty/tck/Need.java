@@ -84,9 +84,10 @@ public enum Need {
   UPSERT_MANY(Capability::sql, Feature.UPSERT_MANY),
   /**
    * Checks a write that adds records to an existing record's relation limited by
-   * {@code @AtMost}: a count under a lock of that record, in an interactive transaction.
+   * {@code @AtMost}: a count under a lock of that record, in an interactive transaction, or a
+   * counter the driver keeps atomically with the write ({@code Capability.atomicLimits}).
    */
-  CARDINALITY(Capability::interactiveTransactions, Feature.CARDINALITY),
+  CARDINALITY(c -> c.interactiveTransactions() || c.atomicLimits(), Feature.CARDINALITY),
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */

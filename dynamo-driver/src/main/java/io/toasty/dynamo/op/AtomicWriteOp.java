@@ -9,6 +9,7 @@ import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.UpdateWriter;
+import io.toasty.dynamo.table.Limit;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -44,11 +45,15 @@ final class AtomicWriteOp {
   private AtomicWriteOp() {}
 
   /** One item of the transaction, and the error a failed condition on it means. */
-  private record Step(TransactWriteItem item,
+  record Step(TransactWriteItem item,
       BiFunction<TransactionCanceledException, CancellationReason, RuntimeException> blame) {}
 
-  /** One operation's items, and what it answers once they are written. */
-  private record Part(List<Step> steps, Supplier<Mono<ExecResponse>> answer) {}
+  /**
+   * One operation's items, how it moves the counters of limited relations, and what it answers
+   * once they are written.
+   */
+  private record Part(List<Step> steps, List<Counters.Delta> deltas,
+      Supplier<Mono<ExecResponse>> answer) {}
 
   static Mono<ExecResponse> run(DynamoContext cx, List<Operation> writes) {
     return Flux.fromIterable(writes).concatMap(w -> part(cx, w), 1).collectList()
@@ -71,42 +76,52 @@ final class AtomicWriteOp {
     TableInfo t = InsertOp.table(cx, op);
     List<Map<String, AttributeValue>> items = InsertOp.items(t, op);
     List<Step> steps = new ArrayList<>();
+    List<Counters.Delta> deltas = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       steps.add(new Step(TransactWriteItem.builder().put(InsertOp.newItem(t, items.get(i)))
           .build(), (e, r) -> Uniqueness.duplicateKey(t, e)));
+      Counters.inserted(cx.tables(), t, items.get(i), deltas);
       for (Uniqueness.Claim c : Uniqueness.claims(t, items.get(i), i)) {
         steps.add(new Step(Uniqueness.put(t, c.key(), Items.keyOf(t, items.get(c.row()))),
             (e, r) -> Uniqueness.violation(t, c.index(), e)));
       }
     }
     ExecResponse answer = InsertOp.response(t, op.statement(), items);
-    return new Part(steps, () -> Mono.just(answer));
+    return new Part(steps, deltas, () -> Mono.just(answer));
   }
 
   private static Mono<Part> update(DynamoContext cx, Operation.UpdateByKey op) {
     TableInfo t = cx.table(op.table());
     UpdateWriter w = new UpdateWriter(t, op.assignments(), op.args());
     List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
+    List<Limit> moved = Counters.moved(cx.tables(), t, w.targets());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     return Flux.fromIterable(keys)
-        .concatMap(key -> touched.isEmpty() && !w.computes() ? Mono.just(Guarded.NONE)
-            : read(cx, t, key, "update"), 1)
+        .concatMap(key -> touched.isEmpty() && !w.computes() && moved.isEmpty()
+            ? Mono.just(Guarded.NONE) : read(cx, t, key, "update"), 1)
         .collectList()
         .map(olds -> {
           List<Step> steps = new ArrayList<>();
+          List<Counters.Delta> deltas = new ArrayList<>();
           for (int k = 0; k < keys.size(); k++) {
-            steps.addAll(updateSteps(t, w, op, keys.get(k), olds.get(k), touched));
+            steps.addAll(updateSteps(t, w, op, keys.get(k), olds.get(k), touched, moved));
+            if (!moved.isEmpty()) {
+              Counters.relinked(moved, olds.get(k).item, w.apply(olds.get(k).item), deltas);
+            }
           }
-          return new Part(steps, () -> op.returning() ? reread(cx, t, op.columns(), keys)
+          return new Part(steps, deltas, () -> op.returning()
+              ? reread(cx, t, op.columns(), keys)
               : Mono.just(new ExecResponse.Count(keys.size())));
         });
   }
 
   private static List<Step> updateSteps(TableInfo t, UpdateWriter w, Operation.UpdateByKey op,
-      Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched) {
+      Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched,
+      List<Limit> moved) {
     Placeholders ph = new Placeholders();
     Set<Integer> guarded = new java.util.LinkedHashSet<>(UniqueWrites.columns(touched));
     guarded.addAll(w.reads());
+    guarded.addAll(Counters.columns(moved));
     Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
         new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()),
         old.item == null ? Cond.TRUE : UniqueWrites.guard(t, guarded, old.item, ph)));
@@ -149,14 +164,19 @@ final class AtomicWriteOp {
     TableInfo t = cx.table(op.table());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     Set<Integer> guarded = UniqueWrites.columns(t.uniqueIndexes());
+    guarded.addAll(Counters.columns(cx.tables().limitsOf(t.name())));
     return Flux.fromIterable(keys)
         .concatMap(key -> guarded.isEmpty() ? Mono.just(Guarded.NONE)
             : read(cx, t, key, "delete"), 1)
         .collectList()
         .map(olds -> {
           List<Step> steps = new ArrayList<>();
+          List<Counters.Delta> deltas = new ArrayList<>();
           for (int k = 0; k < keys.size(); k++) {
             Guarded old = olds.get(k);
+            if (old.item != null) {
+              Counters.deleted(cx.tables(), t, old.item, deltas);
+            }
             Placeholders ph = new Placeholders();
             Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
                 new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()),
@@ -179,7 +199,8 @@ final class AtomicWriteOp {
               }
             }
           }
-          return new Part(steps, () -> Mono.just(new ExecResponse.Count(keys.size())));
+          return new Part(steps, deltas,
+              () -> Mono.just(new ExecResponse.Count(keys.size())));
         });
   }
 
@@ -221,8 +242,17 @@ final class AtomicWriteOp {
   }
 
   private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts) {
-    List<Step> steps = new ArrayList<>();
-    parts.forEach(p -> steps.addAll(p.steps()));
+    List<Step> written = new ArrayList<>();
+    List<Counters.Delta> deltas = new ArrayList<>();
+    parts.forEach(p -> {
+      written.addAll(p.steps());
+      deltas.addAll(p.deltas());
+    });
+    return Counters.apply(cx, written, deltas).flatMap(steps -> commit(cx, parts, steps));
+  }
+
+  private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts,
+      List<Step> steps) {
     Mono<ExecResponse> answers = Flux.fromIterable(parts)
         .concatMap(p -> p.answer().get(), 1).collectList().map(ExecResponse.Each::new);
     if (steps.isEmpty()) {

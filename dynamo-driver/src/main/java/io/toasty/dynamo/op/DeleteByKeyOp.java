@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code Operation.DeleteByKey}: one DeleteItem per key, conditioned on the item existing and on
  * the filter; returns how many were deleted. On a table with unique indexes the record and its
  * uniqueness items go in one TransactWriteItems, guarded on the unique values read just before
- * (see {@link UniqueWrites}), so a value is free again exactly when its record is gone.
+ * (see {@link UniqueWrites}), so a value is free again exactly when its record is gone. A record
+ * that a limited relation counts goes with its owner's counter ({@link CountedWrites}).
  */
 public final class DeleteByKeyOp {
   private DeleteByKeyOp() {}
@@ -33,6 +34,9 @@ public final class DeleteByKeyOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.DeleteByKey op) {
     return Mono.defer(() -> {
       TableInfo t = cx.table(op.table());
+      if (CountedWrites.counted(cx, t)) {
+        return CountedWrites.delete(cx, t, op);
+      }
       return Flux.fromIterable(Items.keys(t, op.keys()))
           .flatMap(key -> t.uniqueIndexes().isEmpty() ? plain(cx, t, op, key)
               : unique(cx, t, op, key, 1), UpdateByKeyOp.CONCURRENCY)

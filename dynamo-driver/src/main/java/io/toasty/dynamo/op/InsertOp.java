@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * A non-atomic insert ({@code atomic() == false}, which the planner allows only where no row can
  * collide with a stored one) of a table without unique values goes as unconditional
  * BatchWriteItem puts instead ({@link BatchPuts}).
+ * Records that a limited relation counts are written with their owners' counters
+ * ({@link CountedWrites}).
  * Returns the count, or with {@code Returning.Project}/{@code Keys} the rows as stored.
  */
 public final class InsertOp {
@@ -50,6 +52,9 @@ public final class InsertOp {
       Insert s = op.statement();
       TableInfo t = table(cx, op);
       List<Map<String, AttributeValue>> items = items(t, op);
+      if (CountedWrites.counts(cx, t, items)) {
+        return CountedWrites.insert(cx, op);
+      }
       Mono<Void> write = !s.atomic() && t.uniqueIndexes().isEmpty()
           ? BatchPuts.write(cx, t, items) : write(cx, t, items);
       return write.then(Mono.fromSupplier(() -> response(t, s, items)));

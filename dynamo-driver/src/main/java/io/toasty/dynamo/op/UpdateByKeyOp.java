@@ -46,7 +46,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * nothing changes. A computed integer beyond its field's range is a
  * {@code ValueOutOfRangeException} raised before anything is sent.
  *
- * <p>Keys are updated independently (up to {@value #CONCURRENCY} at a time): an update of many
+ * <p>An update that sets a field pointing at the owner of a limited relation is one
+ * TransactWriteItems with the owners' counters, all keys at once ({@link CountedWrites}).
+ *
+ * <p>Otherwise keys are updated independently (up to {@value #CONCURRENCY} at a time): an update of many
  * keys is not atomic.
  */
 public final class UpdateByKeyOp {
@@ -65,6 +68,9 @@ public final class UpdateByKeyOp {
     return Mono.defer(() -> {
       TableInfo t = cx.table(op.table());
       UpdateWriter w = new UpdateWriter(t, op.assignments(), op.args());
+      if (!Counters.moved(cx.tables(), t, w.targets()).isEmpty()) {
+        return CountedWrites.update(cx, t, op);
+      }
       List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
       Flux<Map<String, AttributeValue>> keys = Flux.fromIterable(Items.keys(t, op.keys()));
       if (!op.returning()) {

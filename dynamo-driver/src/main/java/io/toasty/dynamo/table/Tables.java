@@ -6,16 +6,19 @@ import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The {@link TableInfo} of every table of a schema, checked once when the driver opens: a key of
  * more than two fields, or a key or index on a type DynamoDB cannot key on, fails here with an
- * {@code UnsupportedFeatureException} naming the model.
+ * {@code UnsupportedFeatureException} naming the model. Also the relations' limits, by the
+ * table whose records they count.
  */
 public final class Tables {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
+  private final Map<String, List<Limit>> limits = new LinkedHashMap<>();
   private final String prefix;
 
   /** The tables of {@code schema}, stored under {@code prefix + name}. */
@@ -33,6 +36,14 @@ public final class Tables {
       }
       tables.put(t.name(), new TableInfo(t, prefix, model, mapping));
     }
+    for (Limit l : Limit.of(schema, tables)) {
+      limits.computeIfAbsent(l.counted().name(), k -> new java.util.ArrayList<>()).add(l);
+    }
+  }
+
+  /** The limits that count records of table {@code name}; empty for most tables. */
+  public List<Limit> limitsOf(String name) {
+    return limits.getOrDefault(name, List.of());
   }
 
   /** The table called {@code name} in the schema. */

@@ -25,6 +25,7 @@ import io.toasty.tck.models.CardTeam;
 import io.toasty.tck.models.CardTeamTags;
 import io.toasty.tck.models.CardTeams;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
@@ -36,12 +37,15 @@ import reactor.core.publisher.Mono;
  * with {@link CardinalityException} naming the relation, the limit and the count, and writes
  * nothing; up to the limit every path writes. A new record's nested children are counted before
  * anything is sent, on every backend; adding to an existing record counts under a lock of it in
- * a transaction, which a backend without interactive transactions refuses
- * ({@code Feature.CARDINALITY}).
+ * a transaction, or, where the driver keeps the limit itself ({@code Capability.atomicLimits}:
+ * DynamoDB, a counter on the owner's item), in the write's own atomic request. A backend with
+ * neither refuses ({@code Feature.CARDINALITY}).
  */
 @Models({CardTeams.class, CardPlayers.class, CardCaptains.class, CardTags.class,
     CardTeamTags.class})
 public abstract class CardinalityScenarios {
+  /** How many subscribers race for the three places of a team. */
+  private static final int RACERS = 50;
 
   private static CardTeam team(Db db, String name) {
     return await(CardTeams.create().name(name).exec(db));
@@ -222,16 +226,79 @@ public abstract class CardinalityScenarios {
     assertTrue(await(CardPlayers.getById(db, free.id())).teamId().isEmpty());
   }
 
+  /** Sums what {@code writes} land (1 each), refused writes counting 0. */
+  private static int landed(Flux<Integer> writes) {
+    List<Integer> each = await(writes.collectList());
+    assertEquals(RACERS, each.size(), each::toString);
+    return each.stream().mapToInt(Integer::intValue).sum();
+  }
+
   @BackendTest
   @Requires(Need.CARDINALITY)
   public void concurrentCreatesStopAtTheLimit(Db db) {
-    CardTeam t = team(db, "reds");
-    await(player("first", t.id()).exec(db));
-    List<Integer> landed = await(Flux.range(0, 20)
-        .flatMap(i -> player("c" + i, t.id()).exec(db).map(p -> 1)
-            .onErrorResume(CardinalityException.class, e -> Mono.just(0)), 20)
-        .collectList());
-    assertEquals(2, landed.stream().mapToInt(Integer::intValue).sum(), landed::toString);
+    CardTeam t = team(db, "race");
+    int landed = landed(Flux.range(0, RACERS)
+        .flatMap(i -> player("r" + i, t.id()).exec(db).map(p -> 1)
+            .onErrorResume(CardinalityException.class, e -> Mono.just(0)), RACERS));
+    assertEquals(3, landed);
     assertEquals(3, players(db, t.id()));
+  }
+
+  @BackendTest
+  @Requires(Need.CARDINALITY)
+  public void racingLinksLandExactlyTheLimit(Db db) {
+    CardTeam t = await(CardTeams.create().name("race").players(CardPlayers.create().name("a"))
+        .exec(db));
+    List<CardPlayer> free = await(CardPlayers.createMany(IntStream.range(0, RACERS)
+        .mapToObj(i -> CardPlayers.create().name("f" + i)).toList()).exec(db));
+    CardTeam loaded = await(CardTeams.getById(db, t.id()));
+    int landed = landed(Flux.fromIterable(free)
+        .flatMap(p -> loaded.players().insert(db, p).map(Long::intValue)
+            .onErrorResume(CardinalityException.class, e -> Mono.just(0)), RACERS));
+    assertEquals(2, landed);
+    assertEquals(3, players(db, t.id()));
+  }
+
+  @BackendTest
+  @Requires(Need.CARDINALITY)
+  public void deletesUnlinksAndMovesMakeRoom(Db db) {
+    CardTeam t = team(db, "reds");
+    CardTeam other = team(db, "blues");
+    List<CardPlayer> three = IntStream.range(0, 3)
+        .mapToObj(i -> await(player("p" + i, t.id()).exec(db))).toList();
+    failure(CardinalityException.class, () -> player("full", t.id()).exec(db));
+    assertEquals(1L, await(CardPlayers.deleteById(three.get(0).id()).exec(db)));
+    await(player("after a delete", t.id()).exec(db));
+    assertEquals(1L, await(CardPlayers.updateById(three.get(1).id()).teamId(Optional.empty())
+        .exec(db)));
+    await(player("after an unlink", t.id()).exec(db));
+    assertEquals(1L, await(CardPlayers.updateById(three.get(2).id()).teamId(other.id())
+        .exec(db)));
+    await(player("after a move", t.id()).exec(db));
+    CardinalityException e = failure(CardinalityException.class,
+        () -> player("full again", t.id()).exec(db));
+    assertLimit(e, "players", 3, 4);
+    assertEquals(3, players(db, t.id()));
+    assertEquals(1, players(db, other.id()));
+  }
+
+  @BackendTest
+  @Requires(Need.CARDINALITY)
+  public void anUpsertIsCheckedOnBothPaths(Db db) {
+    CardTeam full = await(CardTeams.create().name("full").players(CardPlayers.create().name("a"),
+        CardPlayers.create().name("b"), CardPlayers.create().name("c")).exec(db));
+    CardTeam other = team(db, "other");
+    CardPlayer x = await(player("x", other.id()).exec(db));
+    CardinalityException moved = failure(CardinalityException.class,
+        () -> CardPlayers.upsert().id(x.id()).name("x").teamId(full.id()).exec(db));
+    assertLimit(moved, "players", 3, 4);
+    CardinalityException created = failure(CardinalityException.class,
+        () -> CardPlayers.upsert().id(UUID.randomUUID()).name("y").teamId(full.id()).exec(db));
+    assertLimit(created, "players", 3, 4);
+    assertEquals(3, players(db, full.id()));
+    assertEquals(other.id(), await(CardPlayers.getById(db, x.id())).teamId().orElseThrow());
+    assertEquals("x2", await(CardPlayers.upsert().id(x.id()).name("x2").teamId(other.id())
+        .exec(db)).name());
+    assertEquals(1, players(db, other.id()));
   }
 }

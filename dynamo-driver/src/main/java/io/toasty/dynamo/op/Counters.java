@@ -1,0 +1,272 @@
+package io.toasty.dynamo.op;
+
+import io.toasty.CardinalityException;
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.dynamo.expr.Cond;
+import io.toasty.dynamo.expr.Placeholders;
+import io.toasty.dynamo.table.Limit;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.dynamo.table.Tables;
+import io.toasty.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The counters of limited relations ({@link Limit}) in an atomic write: each write of a counted
+ * record says how it moves its owners' counters ({@link Delta}), and the write's
+ * TransactWriteItems gets one update per owner item, {@code SET count = count + n} conditioned on
+ * the owner existing and, when it grows, on {@code count <= max - n}. Of concurrent writes that
+ * would together pass the limit, the ones whose condition fails are cancelled whole; the failed
+ * condition is read back as a {@link CardinalityException} naming the relation. An owner put in
+ * the same write (a nested create) starts with its counters set; one deleted there is left alone.
+ */
+final class Counters {
+  private Counters() {}
+
+  /** How a write moves one owner's counter of one relation. */
+  record Delta(Limit limit, Map<String, AttributeValue> owner, int by) {}
+
+  /** An owner item and what the write adds to each of its counters. */
+  private record Owner(TableInfo table, Map<String, AttributeValue> key,
+      Map<Limit, Integer> by) {}
+
+  /** The limits an update of {@code targets} in {@code t} may move records between owners of. */
+  static List<Limit> moved(Tables tables, TableInfo t, Set<Integer> targets) {
+    return tables.limitsOf(t.name()).stream()
+        .filter(l -> l.countedColumns().stream().anyMatch(targets::contains)).toList();
+  }
+
+  /** The columns of {@code limits} that point at owners. */
+  static Set<Integer> columns(List<Limit> limits) {
+    Set<Integer> out = new java.util.LinkedHashSet<>();
+    limits.forEach(l -> out.addAll(l.countedColumns()));
+    return out;
+  }
+
+  /** A new record {@code item} of {@code t}: one more for each owner it points at. */
+  static void inserted(Tables tables, TableInfo t, Map<String, AttributeValue> item,
+      List<Delta> out) {
+    for (Limit l : tables.limitsOf(t.name())) {
+      add(out, l, owner(l, item), 1);
+    }
+  }
+
+  /** A record moved from {@code before} to {@code after}: its owners change (or not). */
+  static void relinked(List<Limit> limits, Map<String, AttributeValue> before,
+      Map<String, AttributeValue> after, List<Delta> out) {
+    for (Limit l : limits) {
+      Map<String, AttributeValue> from = owner(l, before);
+      Map<String, AttributeValue> to = owner(l, after);
+      if (!Objects.equals(from, to)) {
+        add(out, l, from, -1);
+        add(out, l, to, 1);
+      }
+    }
+  }
+
+  /** A deleted record {@code old} of {@code t}: one fewer for each owner it pointed at. */
+  static void deleted(Tables tables, TableInfo t, Map<String, AttributeValue> old,
+      List<Delta> out) {
+    for (Limit l : tables.limitsOf(t.name())) {
+      add(out, l, owner(l, old), -1);
+    }
+  }
+
+  private static void add(List<Delta> out, Limit l, Map<String, AttributeValue> owner, int by) {
+    if (owner != null) {
+      out.add(new Delta(l, owner, by));
+    }
+  }
+
+  /** The key of the owner {@code item} points at through {@code l}, or null for none. */
+  private static Map<String, AttributeValue> owner(Limit l, Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    List<Integer> pk = l.owner().primaryKey();
+    for (int i = 0; i < pk.size(); i++) {
+      AttributeValue a = item.get(l.counted().attribute(l.countedColumns().get(i)));
+      if (a == null || Boolean.TRUE.equals(a.nul())) {
+        return null;
+      }
+      key.put(l.owner().attribute(pk.get(i)), a);
+    }
+    return Items.canonical(key);
+  }
+
+  /**
+   * {@code steps} with the counters {@code deltas} move: set in the put of an owner created by
+   * the same write, else one update per owner item. An owner that only loses records is read
+   * first: a missing owner, or one without the counter, has nothing to decrement.
+   */
+  static Mono<List<AtomicWriteOp.Step>> apply(DynamoContext cx, List<AtomicWriteOp.Step> steps,
+      List<Delta> deltas) {
+    if (deltas.isEmpty()) {
+      return Mono.just(steps);
+    }
+    List<AtomicWriteOp.Step> out = new ArrayList<>(steps);
+    List<Owner> updated = new ArrayList<>();
+    for (Owner o : owners(deltas)) {
+      int put = find(out, o, true);
+      if (put >= 0) {
+        out.set(put, started(out.get(put), o));
+      } else if (find(out, o, false) < 0) {
+        updated.add(o);
+      }
+    }
+    return Flux.fromIterable(updated)
+        .concatMap(o -> shrinking(o) ? present(cx, o) : Mono.just(o), 1)
+        .filter(o -> !o.by().isEmpty())
+        .map(Counters::update)
+        .collectList()
+        .map(more -> {
+          out.addAll(more);
+          return out;
+        });
+  }
+
+  /** The deltas summed per owner item and relation, zeros dropped. */
+  private static List<Owner> owners(List<Delta> deltas) {
+    Map<List<Object>, Owner> out = new LinkedHashMap<>();
+    for (Delta d : deltas) {
+      Owner o = out.computeIfAbsent(List.of(d.limit().owner().name(), d.owner()),
+          k -> new Owner(d.limit().owner(), d.owner(), new LinkedHashMap<>()));
+      o.by().merge(d.limit(), d.by(), Integer::sum);
+    }
+    out.values().forEach(o -> o.by().values().removeIf(n -> n == 0));
+    return out.values().stream().filter(o -> !o.by().isEmpty()).toList();
+  }
+
+  /** The step that puts ({@code put}) or deletes {@code o}'s item, or -1. */
+  private static int find(List<AtomicWriteOp.Step> steps, Owner o, boolean put) {
+    for (int i = 0; i < steps.size(); i++) {
+      TransactWriteItem w = steps.get(i).item();
+      String table = put ? (w.put() == null ? null : w.put().tableName())
+          : (w.delete() == null ? null : w.delete().tableName());
+      if (o.table().physicalName().equals(table)) {
+        Map<String, AttributeValue> key = put ? Items.keyOf(o.table(), w.put().item())
+            : w.delete().key();
+        if (Items.canonical(key).equals(o.key())) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The put of a new owner, with its counters at what the same write gives it. */
+  private static AtomicWriteOp.Step started(AtomicWriteOp.Step step, Owner o) {
+    Put put = step.item().put();
+    Map<String, AttributeValue> item = new LinkedHashMap<>(put.item());
+    o.by().forEach((l, n) -> {
+      if (n > l.max()) {
+        throw over(l, o.key(), n, null);
+      }
+      if (n > 0) {
+        item.put(l.attribute(), AttributeValue.fromN(Integer.toString(n)));
+      }
+    });
+    return new AtomicWriteOp.Step(step.item().toBuilder().put(put.toBuilder().item(item)
+        .build()).build(), step.blame());
+  }
+
+  private static boolean shrinking(Owner o) {
+    return o.by().values().stream().anyMatch(n -> n < 0);
+  }
+
+  /** {@code o} without the decrements its item, read now, has no counter for. */
+  private static Mono<Owner> present(DynamoContext cx, Owner o) {
+    return UniqueWrites.read(cx, o.table(), o.key())
+        .map(item -> without(o, (l, n) -> n < 0 && !item.containsKey(l.attribute())))
+        .defaultIfEmpty(without(o, (l, n) -> n < 0));
+  }
+
+  /** {@code o} without the counters {@code drop} holds for. */
+  private static Owner without(Owner o, java.util.function.BiPredicate<Limit, Integer> drop) {
+    Map<Limit, Integer> by = new LinkedHashMap<>(o.by());
+    by.entrySet().removeIf(e -> drop.test(e.getKey(), e.getValue()));
+    return new Owner(o.table(), o.key(), by);
+  }
+
+  /**
+   * The update of {@code o}'s counters: it must exist, a decremented counter too (it was read),
+   * and a counter that grows by {@code n} must be at most {@code max - n}.
+   */
+  private static AtomicWriteOp.Step update(Owner o) {
+    Placeholders ph = new Placeholders();
+    List<String> sets = new ArrayList<>();
+    List<Cond> conditions = new ArrayList<>();
+    conditions.add(UpdateByKeyOp.exists(o.table(), ph));
+    AttributeValue zero = AttributeValue.fromN("0");
+    o.by().forEach((l, n) -> {
+      if (n > l.max()) {
+        throw over(l, o.key(), n, null);
+      }
+      String c = ph.name(l.attribute());
+      sets.add(c + " = if_not_exists(" + c + ", " + ph.value(zero) + ") + "
+          + ph.value(AttributeValue.fromN(Integer.toString(n))));
+      conditions.add(n < 0 ? Cond.atom("attribute_exists(" + c + ")")
+          : Cond.or(List.of(Cond.atom("attribute_not_exists(" + c + ")"), Cond.atom(c + " <= "
+              + ph.value(AttributeValue.fromN(Integer.toString(l.max() - n)))))));
+    });
+    String ue = "SET " + String.join(", ", sets);
+    String ce = Cond.and(conditions).textOrNull();
+    TransactWriteItem item = TransactWriteItem.builder().update(Update.builder()
+        .tableName(o.table().physicalName()).key(o.key())
+        .updateExpression(ue).conditionExpression(ce)
+        .expressionAttributeNames(ph.names(ue, ce))
+        .expressionAttributeValues(ph.values(ue, ce))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build()).build();
+    return new AtomicWriteOp.Step(item, (e, r) -> blame(o, e, r));
+  }
+
+  /**
+   * Why an owner's counter update failed: a counter over its limit (the first, in relation
+   * order), the owner missing (a new record pointing at no record), or a counter read as present
+   * and gone since (the owner deleted in between: transient).
+   */
+  private static RuntimeException blame(Owner o, TransactionCanceledException e,
+      CancellationReason r) {
+    if (!r.hasItem() || r.item().isEmpty()) {
+      Limit l = o.by().keySet().iterator().next();
+      return new ForeignKeyViolationException(l.counted().model(),
+          l.counted().fieldNames(l.countedColumns()), "no " + l.model() + " record has the key "
+          + "it points at, so the write was not made", e);
+    }
+    for (Map.Entry<Limit, Integer> d : o.by().entrySet()) {
+      AttributeValue now = r.item().get(d.getKey().attribute());
+      long count = (now == null ? 0 : new BigDecimal(now.n()).longValueExact()) + d.getValue();
+      if (d.getValue() > 0 && count > d.getKey().max()) {
+        return over(d.getKey(), o.key(), count, e);
+      }
+    }
+    return UniqueWrites.tooManyChanges(o.table(), e);
+  }
+
+  /** The error for {@code owner} left with {@code count} records of {@code l}. */
+  private static CardinalityException over(Limit l, Map<String, AttributeValue> owner,
+      long count, Throwable cause) {
+    TableInfo t = l.owner();
+    Value.Record key = Items.row(t, t.primaryKey(), owner);
+    StringBuilder record = new StringBuilder(l.model()).append('(');
+    for (int i = 0; i < key.size(); i++) {
+      record.append(i == 0 ? "" : ", ").append(t.fieldName(t.primaryKey().get(i)))
+          .append(" = ").append(key.get(i));
+    }
+    return new CardinalityException(l.model(), l.relation(), record.append(')').toString(),
+        l.max(), count, cause);
+  }
+}

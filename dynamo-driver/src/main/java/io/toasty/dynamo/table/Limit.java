@@ -1,0 +1,90 @@
+package io.toasty.dynamo.table;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A relation limited by {@code @AtMost}, as the driver keeps it: DynamoDB has no lock across
+ * items, so the owning record's item holds a counter attribute ({@link #attribute()}) of the
+ * records of the counted table that point at it, changed in the same TransactWriteItems as every
+ * write of those records and conditioned there on the limit.
+ *
+ * @param model          the model declaring the relation
+ * @param relation       the relation's name
+ * @param max            its limit
+ * @param owner          the owning model's table
+ * @param counted        the table whose records are counted (the target's, or a many-to-many's
+ *                       join model's)
+ * @param countedColumns its columns pointing at the owner, in the order of the owner's key
+ */
+public record Limit(String model, String relation, int max, TableInfo owner, TableInfo counted,
+    List<Integer> countedColumns) {
+  /** What every counter attribute's name starts with; the relation's name follows. */
+  public static final String COUNTER_PREFIX = "toasty.count.";
+
+  public Limit {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(relation, "relation");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(counted, "counted");
+    countedColumns = List.copyOf(countedColumns);
+  }
+
+  /** The owner item's counter attribute: {@code toasty.count.<relation>}. */
+  public String attribute() {
+    return COUNTER_PREFIX + relation;
+  }
+
+  /**
+   * The limits of {@code schema}'s relations over {@code tables}.
+   *
+   * @throws UnsupportedFeatureException ({@code Feature.CARDINALITY}) for a relation joined on
+   *     fields other than its owner's key: the counter lives on the item that key finds
+   */
+  static List<Limit> of(Schema schema, Map<String, TableInfo> tables) {
+    List<Limit> out = new ArrayList<>();
+    for (ModelSchema m : schema.models()) {
+      for (RelationSchema r : m.relations()) {
+        if (r.isLimited()) {
+          out.add(of(schema, tables, m, r));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Limit of(Schema schema, Map<String, TableInfo> tables, ModelSchema m,
+      RelationSchema r) {
+    String countedModel = r.through() == null ? r.target() : r.through().model();
+    List<Integer> countedFields = r.through() == null ? r.targetFields()
+        : r.through().sourceFields();
+    ModelMapping ownerMapping = schema.mapping(m.name());
+    ModelMapping countedMapping = schema.mapping(countedModel);
+    TableInfo owner = tables.get(ownerMapping.table());
+    List<Integer> columns = new ArrayList<>();
+    for (int k : owner.primaryKey()) {
+      int at = -1;
+      for (int i = 0; i < r.sourceFields().size(); i++) {
+        if (ownerMapping.columnOf(r.sourceFields().get(i)) == k) {
+          at = i;
+        }
+      }
+      if (at < 0 || r.sourceFields().size() != owner.primaryKey().size()) {
+        throw new UnsupportedFeatureException(Feature.CARDINALITY, TableInfo.BACKEND,
+            m.name() + "." + r.name() + " (@AtMost(" + r.max() + ")) joins on fields other "
+            + "than " + m.name() + "'s key; DynamoDB keeps the limit on the item the key finds");
+      }
+      columns.add(countedMapping.columnOf(countedFields.get(at)));
+    }
+    return new Limit(m.name(), r.name(), r.max(), owner,
+        tables.get(countedMapping.table()), columns);
+  }
+}
