@@ -94,7 +94,8 @@ public final class UpdateByKeyOp {
       Placeholders ph = new Placeholders();
       RangeGuard guard = new RangeGuard(t, op.assignments(), op.args(), w);
       Cond condition = Cond.and(List.of(exists(t, ph),
-          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()), guard.condition(ph)));
+          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()), guard.condition(ph),
+          w.guard(ph)));
       if (condition.equals(Cond.FALSE)) {
         return Mono.empty();
       }
@@ -111,13 +112,18 @@ public final class UpdateByKeyOp {
           .returnValues(op.returning() ? ReturnValue.ALL_NEW : ReturnValue.NONE)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build();
-      // A failed condition is no match, unless the item's new value would leave its range.
+      // A failed condition is no match, unless the item's new value would leave its range, or
+      // a set it changes natively may be held as a list: then the change is computed.
       return Retries.onConflict(cx.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
           .onErrorResume(ConditionalCheckFailedException.class, e -> {
             io.toasty.ValueOutOfRangeException range =
                 guard.violation(e.hasItem() ? e.item() : null);
-            return range == null ? Mono.empty() : Mono.error(range);
+            if (range != null) {
+              return Mono.error(range);
+            }
+            return w.guardsChanges() && e.hasItem() && !e.item().isEmpty()
+                ? readWrite(cx, t, w.computingChanges(), op, key, List.of(), 1) : Mono.empty();
           });
     });
   }
