@@ -83,9 +83,9 @@ final class JsonCollectionChanges {
       case JSONB -> {
         out.append('(');
         walk.part(c.operand(), null);
-        out.append(" - ");
+        out.append(" - CAST(");
         walk.part(c.items(), c.itemsType());
-        out.append(')');
+        out.append(" AS text[]))");
       }
       case JSON_VALUE -> {
         out.append("JSON_MERGE_PATCH(");
