@@ -170,7 +170,6 @@ public class CollectionPath<C, E> extends Path<C> {
   }
 
   private Expr<C> mapChange(io.toasty.stmt.Expr.ChangeOp op, io.toasty.value.Value items) {
-    requireMap();
     return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
         new io.toasty.stmt.Expr.Const(items)), collection);
   }

@@ -84,8 +84,11 @@ public final class UpdateByKeyOp {
   private static Mono<Map<String, AttributeValue>> one(DynamoContext cx, TableInfo t,
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
       List<TableInfo.Index> touched) {
-    return touched.isEmpty() && !w.computes() ? plain(cx, t, w, op, key)
-        : readWrite(cx, t, w, op, key, touched, 1);
+    if (touched.isEmpty() && !w.computes()) {
+      return plain(cx, t, w, op, key);
+    }
+    // read first anyway: a set's change is computed too, never guarded by its type
+    return readWrite(cx, t, w.guardsChanges() ? w.computingChanges() : w, op, key, touched, 1);
   }
 
   private static Mono<Map<String, AttributeValue>> plain(DynamoContext cx, TableInfo t,
