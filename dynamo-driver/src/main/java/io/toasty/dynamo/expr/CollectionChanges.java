@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Native: an append to a list ({@code list_append}); a set's {@code ADD}/{@code DELETE} of a
  * set that is never NULL, whose items DynamoDB holds as {@code SS} or {@code NS} (not booleans,
- * not the empty string), guarded by the stored attribute being absent or of that set type (an
- * older item may hold the set as {@code L}: the guard fails and the update is computed); a map's
+ * not the empty string), guarded by the stored attribute being of that set type or, to add,
+ * absent (an older item may hold the set as {@code L}: the guard fails and the update is
+ * computed); a map's
  * entries set and removed one by one ({@code SET #m.#k = :v}, {@code REMOVE #m.#k}) where the map
  * is never NULL, so its attribute is there. Everything else (a list's removal, a NULL-able set
  * or map, no items) is computed and written conditioned on the attribute being still as read.
@@ -78,16 +79,19 @@ final class CollectionChanges {
   }
 
   /**
-   * The condition a native change of a set needs: its attribute absent or of the set type the
-   * items are ({@code ADD} and {@code DELETE} fail on a list); TRUE for other changes.
+   * The condition a native change of a set needs: its attribute of the set type the items are
+   * ({@code ADD} and {@code DELETE} fail on a list), or, to add, absent (the empty set); TRUE
+   * for other changes. An absent set to remove from fails it too, and is computed: nothing to do.
    */
   static Cond guard(TableInfo t, Expr.CollectionChange c, Value items, Placeholders ph) {
     if (c.type().shape() != Type.CollectionOf.Shape.SET) {
       return Cond.TRUE;
     }
     String attr = ph.name(t.attribute(((Expr.Column) c.operand()).index()));
-    return Cond.or(Cond.atom("attribute_not_exists(" + attr + ")"), Cond.atom("attribute_type("
-        + attr + ", " + ph.value(AttributeValue.fromS(setType(items))) + ")"));
+    Cond typed = Cond.atom("attribute_type(" + attr + ", "
+        + ph.value(AttributeValue.fromS(setType(items))) + ")");
+    return c.op() == Expr.ChangeOp.REMOVE ? typed
+        : Cond.or(Cond.atom("attribute_not_exists(" + attr + ")"), typed);
   }
 
   /**
