@@ -12,19 +12,17 @@ import io.toasty.value.Type;
  * {@code JSON_MERGE_PATCH} on MariaDB, {@code ||} on PostgreSQL's {@code jsonb}) and removed
  * with a patch of nulls built from the bound keys ({@code -} of a text array on PostgreSQL).
  * A list or set is rebuilt as the JSON text of its items, each item's JSON text as stored,
- * numbered by a JSON table function ({@code json_each} on SQLite, {@code JSON_TABLE} on MariaDB):
- * removal keeps the items whose text is none of the bound items' texts, in order; adding to a set
- * keeps every stored item, then the bound items whose text is not stored. Items are compared by
- * their JSON text, which the engine writes one way for one value. Appending to a list stays in
+ * numbered by a JSON table function ({@code json_each} on SQLite, {@code JSON_TABLE} on MariaDB)
+ * and joined in order ({@code group_concat}): removal keeps the items whose text is none of the
+ * bound items' texts; adding to a set keeps every stored item, then the bound items not stored
+ * (SQLite: by their text; MariaDB: {@code JSON_CONTAINS}, as its filters test an item). Items are
+ * compared by their JSON text, which the engine writes one way for one value. Appending to a list stays in
  * {@link SqlWalk}. H2 stores plain text it cannot read: it is refused there.
  */
 final class JsonCollectionChanges {
   /** Aliases and columns of the statement's own derived tables, apart from the model's names. */
   private static final String STORED = "toasty_s";
   private static final String ITEM = "toasty_i";
-  private static final String TEXT = "toasty_x";
-  private static final String GROUP = "toasty_g";
-  private static final String ORDER = "toasty_o";
 
   private final SqlWalk walk;
   private final StringBuilder out;
@@ -77,7 +75,11 @@ final class JsonCollectionChanges {
     }
   }
 
-  /** The map without the bound keys' entries (a merge patch of nulls); NULL stays NULL. */
+  /**
+   * The map without the bound keys' entries; NULL stays NULL. SQLite applies a merge patch of
+   * nulls; MariaDB's {@code JSON_MERGE_PATCH} keeps some keys patched with null (it depends on
+   * their order), so there the object is rebuilt from its other keys ({@code JSON_KEYS}).
+   */
   private void removeKeys(Expr.CollectionChange c) {
     switch (storage) {
       case JSONB -> {
@@ -87,15 +89,30 @@ final class JsonCollectionChanges {
         walk.part(c.items(), c.itemsType());
         out.append(" AS text[]))");
       }
-      case JSON_VALUE -> {
-        out.append("JSON_MERGE_PATCH(");
+      case JSON_VALUE -> walk.qualified(() -> {
+        Runnable keys = () -> {
+          out.append("JSON_KEYS(");
+          walk.part(c.operand(), null);
+          out.append(')');
+        };
+        out.append("CASE WHEN ");
         walk.part(c.operand(), null);
-        out.append(", COALESCE((SELECT JSON_OBJECTAGG(").append(ITEM).append(".k, NULL) FROM"
-            + " JSON_TABLE(");
-        walk.part(c.items(), c.itemsType());
-        out.append(", '$[*]' COLUMNS (k LONGTEXT PATH '$')) AS ").append(ITEM)
-            .append("), '{}'))");
-      }
+        out.append(" IS NULL THEN NULL ELSE (SELECT CONCAT('{', COALESCE(GROUP_CONCAT(CONCAT(");
+        itemText(keys, STORED);
+        out.append(", ':', JSON_EXTRACT(");
+        walk.part(c.operand(), null);
+        out.append(", CONCAT('$.', ");
+        itemText(keys, STORED);
+        out.append("))) ORDER BY ").append(STORED).append(".k SEPARATOR ','), ''), '}') FROM ");
+        items(keys, STORED);
+        out.append(" WHERE ");
+        itemText(keys, STORED);
+        out.append(" NOT IN (SELECT ");
+        itemText(bound(c), ITEM);
+        out.append(" FROM ");
+        items(bound(c), ITEM);
+        out.append(")) END");
+      });
       case TEXT_JSON_EXTRACT -> {
         out.append("json_patch(");
         walk.part(c.operand(), null);
@@ -109,80 +126,104 @@ final class JsonCollectionChanges {
   }
 
   /**
-   * The list or set rebuilt from its items: without the bound ones ({@code add} false; NULL
-   * stays NULL), or with those it lacks after its own ({@code add} true; NULL becomes them).
+   * The list or set rebuilt from its items' texts: without the bound ones ({@code add} false;
+   * NULL stays NULL), or with those it lacks after its own ({@code add} true; NULL becomes them).
+   * Each part is a scalar subquery over the stored column itself (MariaDB's {@code JSON_TABLE}
+   * cannot read a column of a query around a derived table).
    */
   private void rebuilt(Expr.CollectionChange c, boolean add) {
+    Runnable stored = () -> walk.part(c.operand(), null);
     walk.qualified(() -> {
       out.append("CASE WHEN ");
-      walk.part(c.operand(), null);
+      stored.run();
       out.append(" IS NULL THEN ");
       if (add) {
         walk.part(c.items(), c.itemsType());
       } else {
         out.append("NULL");
       }
-      out.append(" ELSE (SELECT ");
-      aggregate();
-      out.append(" FROM (SELECT ");
-      rows(c.operand(), null, STORED, 0);
-      if (add) {
-        out.append(" UNION ALL SELECT ");
-        rows(c.items(), c.itemsType(), ITEM, 1);
+      out.append(" ELSE ");
+      if (!add) {
+        out.append("(SELECT CONCAT('[', COALESCE(");
+        joined(stored, STORED);
+        out.append(", ''), ']') FROM ");
+        items(stored, STORED);
+        out.append(" WHERE ");
+        itemText(stored, STORED);
+        out.append(" NOT IN (SELECT ");
+        itemText(bound(c), ITEM);
+        out.append(" FROM ");
+        items(bound(c), ITEM);
+        out.append(")) END");
+        return;
       }
-      out.append(" WHERE ");
-      itemText(add ? c.items() : c.operand(), add ? c.itemsType() : null, add ? ITEM : STORED);
-      out.append(" NOT IN (SELECT ");
-      String other = add ? STORED + "2" : ITEM;
-      itemText(add ? c.operand() : c.items(), add ? null : c.itemsType(), other);
+      out.append("CONCAT('[', CONCAT_WS(',', (SELECT ");
+      joined(stored, STORED);
       out.append(" FROM ");
-      items(add ? c.operand() : c.items(), add ? null : c.itemsType(), other);
-      out.append(")) AS toasty_u) END");
+      items(stored, STORED);
+      out.append("), (SELECT ");
+      joined(bound(c), ITEM);
+      out.append(" FROM ");
+      items(bound(c), ITEM);
+      out.append(" WHERE ");
+      if (storage == JsonStorage.JSON_VALUE) {
+        out.append("NOT JSON_CONTAINS(");
+        stored.run();
+        out.append(", ");
+        itemText(bound(c), ITEM);
+        out.append(')');
+      } else {
+        itemText(bound(c), ITEM);
+        out.append(" NOT IN (SELECT ");
+        itemText(stored, STORED + "2");
+        out.append(" FROM ");
+        items(stored, STORED + "2");
+        out.append(')');
+      }
+      out.append(")), ']') END");
     });
   }
 
-  /** The JSON array text of the derived table's items, in their group and order. */
-  private void aggregate() {
+  /** Writes the change's bound items. */
+  private Runnable bound(Expr.CollectionChange c) {
+    return () -> walk.part(c.items(), c.itemsType());
+  }
+
+  /** The items' JSON texts that {@code alias} numbers, joined by commas in their order. */
+  private void joined(Runnable array, String alias) {
     if (storage == JsonStorage.JSON_VALUE) {
-      out.append("CONCAT('[', COALESCE(GROUP_CONCAT(").append(TEXT).append(" ORDER BY ")
-          .append(GROUP).append(", ").append(ORDER).append(" SEPARATOR ','), ''), ']')");
+      out.append("GROUP_CONCAT(");
+      itemText(array, alias);
+      out.append(" ORDER BY ").append(alias).append(".k SEPARATOR ',')");
     } else {
-      out.append("'[' || COALESCE(group_concat(").append(TEXT).append(", ',' ORDER BY ")
-          .append(GROUP).append(", ").append(ORDER).append("), '') || ']'");
+      out.append("group_concat(");
+      itemText(array, alias);
+      out.append(", ',' ORDER BY ").append(alias).append(".key)");
     }
   }
 
-  /** {@code text AS toasty_x, group AS toasty_g, position AS toasty_o FROM items AS alias}. */
-  private void rows(Expr array, Type type, String alias, int group) {
-    itemText(array, type, alias);
-    out.append(" AS ").append(TEXT).append(", ").append(group).append(" AS ").append(GROUP)
-        .append(", ").append(alias).append(storage == JsonStorage.JSON_VALUE ? ".k" : ".key")
-        .append(" AS ").append(ORDER).append(" FROM ");
-    items(array, type, alias);
-  }
-
   /** The items of a JSON array as a table named {@code alias}, numbered in order. */
-  private void items(Expr array, Type type, String alias) {
+  private void items(Runnable array, String alias) {
     if (storage == JsonStorage.JSON_VALUE) {
       out.append("JSON_TABLE(");
-      walk.part(array, type);
+      array.run();
       out.append(", '$[*]' COLUMNS (k FOR ORDINALITY)) AS ").append(alias);
     } else {
       out.append("json_each(");
-      walk.part(array, type);
+      array.run();
       out.append(") AS ").append(alias);
     }
   }
 
   /** The JSON text of the item of {@code array} that {@code alias} numbers. */
-  private void itemText(Expr array, Type type, String alias) {
+  private void itemText(Runnable array, String alias) {
     if (storage == JsonStorage.JSON_VALUE) {
       out.append("JSON_EXTRACT(");
-      walk.part(array, type);
+      array.run();
       out.append(", CONCAT('$[', ").append(alias).append(".k - 1, ']'))");
     } else {
       out.append('(');
-      walk.part(array, type);
+      array.run();
       out.append(" -> ").append(alias).append(".fullkey)");
     }
   }
