@@ -14,9 +14,9 @@ import io.toasty.value.Type;
  * A list or set is rebuilt as the JSON text of its items, each item's JSON text as stored,
  * numbered by a JSON table function ({@code json_each} on SQLite, {@code JSON_TABLE} on MariaDB)
  * and joined in order ({@code group_concat}): removal keeps the items whose text is none of the
- * bound items' texts; adding to a set keeps every stored item, then the bound items not stored
- * (SQLite: by their text; MariaDB: {@code JSON_CONTAINS}, as its filters test an item). Items are
- * compared by their JSON text, which the engine writes one way for one value. Appending to a list stays in
+ * bound items' texts; adding to a set keeps every stored item, then the bound items whose text
+ * is not stored. Items are compared by their JSON text (MariaDB: its bytes), which the engine
+ * writes one way for one value. Appending to a list stays in
  * {@link SqlWalk}. H2 stores plain text it cannot read: it is refused there.
  */
 final class JsonCollectionChanges {
@@ -56,23 +56,20 @@ final class JsonCollectionChanges {
   /** The map with the bound entries merged in; a NULL map becomes them. */
   private void put(Expr.CollectionChange c) {
     switch (storage) {
-      case JSONB -> {
-        out.append("(COALESCE(");
-        walk.part(c.operand(), null);
-        out.append(", '{}'::jsonb) || CAST(");
-        walk.part(c.items(), c.itemsType());
-        out.append(" AS jsonb))");
-      }
-      case JSON_VALUE, TEXT_JSON_EXTRACT -> {
-        out.append(storage == JsonStorage.JSON_VALUE ? "JSON_MERGE_PATCH(" : "json_patch(");
-        out.append("COALESCE(");
-        walk.part(c.operand(), null);
-        out.append(", '{}'), ");
-        walk.part(c.items(), c.itemsType());
-        out.append(')');
-      }
+      case JSONB -> around(c, "(COALESCE(", ", '{}'::jsonb) || CAST(", " AS jsonb))");
+      case JSON_VALUE -> around(c, "JSON_MERGE_PATCH(COALESCE(", ", '{}'), ", ")");
+      case TEXT_JSON_EXTRACT -> around(c, "json_patch(COALESCE(", ", '{}'), ", ")");
       case TEXT -> throw new IllegalStateException("refused above");
     }
+  }
+
+  /** {@code before}, the stored collection, {@code between}, the bound items, {@code after}. */
+  private void around(Expr.CollectionChange c, String before, String between, String after) {
+    out.append(before);
+    walk.part(c.operand(), null);
+    out.append(between);
+    walk.part(c.items(), c.itemsType());
+    out.append(after);
   }
 
   /**
@@ -82,13 +79,7 @@ final class JsonCollectionChanges {
    */
   private void removeKeys(Expr.CollectionChange c) {
     switch (storage) {
-      case JSONB -> {
-        out.append('(');
-        walk.part(c.operand(), null);
-        out.append(" - CAST(");
-        walk.part(c.items(), c.itemsType());
-        out.append(" AS text[]))");
-      }
+      case JSONB -> around(c, "(", " - CAST(", " AS text[]))");
       case JSON_VALUE -> walk.qualified(() -> {
         Runnable keys = () -> {
           out.append("JSON_KEYS(");
@@ -106,21 +97,15 @@ final class JsonCollectionChanges {
         out.append("))) ORDER BY ").append(STORED).append(".k SEPARATOR ','), ''), '}') FROM ");
         items(keys, STORED);
         out.append(" WHERE ");
-        itemText(keys, STORED);
+        compared(keys, STORED);
         out.append(" NOT IN (SELECT ");
-        itemText(bound(c), ITEM);
+        compared(bound(c), ITEM);
         out.append(" FROM ");
         items(bound(c), ITEM);
         out.append(")) END");
       });
-      case TEXT_JSON_EXTRACT -> {
-        out.append("json_patch(");
-        walk.part(c.operand(), null);
-        out.append(", (SELECT json_group_object(").append(ITEM).append(".value, NULL) FROM"
-            + " json_each(");
-        walk.part(c.items(), c.itemsType());
-        out.append(") AS ").append(ITEM).append("))");
-      }
+      case TEXT_JSON_EXTRACT -> around(c, "json_patch(", ", (SELECT json_group_object(" + ITEM
+          + ".value, NULL) FROM json_each(", ") AS " + ITEM + "))");
       case TEXT -> throw new IllegalStateException("refused above");
     }
   }
@@ -149,9 +134,9 @@ final class JsonCollectionChanges {
         out.append(", ''), ']') FROM ");
         items(stored, STORED);
         out.append(" WHERE ");
-        itemText(stored, STORED);
+        compared(stored, STORED);
         out.append(" NOT IN (SELECT ");
-        itemText(bound(c), ITEM);
+        compared(bound(c), ITEM);
         out.append(" FROM ");
         items(bound(c), ITEM);
         out.append(")) END");
@@ -166,20 +151,11 @@ final class JsonCollectionChanges {
       out.append(" FROM ");
       items(bound(c), ITEM);
       out.append(" WHERE ");
-      if (storage == JsonStorage.JSON_VALUE) {
-        out.append("NOT JSON_CONTAINS(");
-        stored.run();
-        out.append(", ");
-        itemText(bound(c), ITEM);
-        out.append(')');
-      } else {
-        itemText(bound(c), ITEM);
-        out.append(" NOT IN (SELECT ");
-        itemText(stored, STORED + "2");
-        out.append(" FROM ");
-        items(stored, STORED + "2");
-        out.append(')');
-      }
+      compared(bound(c), ITEM);
+      out.append(" NOT IN (SELECT ");
+      compared(stored, STORED + "2");
+      out.append(" FROM ");
+      items(stored, STORED + "2");
       out.append(")), ']') END");
     });
   }
@@ -212,6 +188,20 @@ final class JsonCollectionChanges {
       out.append("json_each(");
       array.run();
       out.append(") AS ").append(alias);
+    }
+  }
+
+  /**
+   * The item's JSON text as compared: as bytes on MariaDB, which compares two
+   * {@code JSON_EXTRACT}s as JSON and finds {@code "a"} unequal to {@code "a"}.
+   */
+  private void compared(Runnable array, String alias) {
+    if (storage == JsonStorage.JSON_VALUE) {
+      out.append("CAST(");
+      itemText(array, alias);
+      out.append(" AS BINARY)");
+    } else {
+      itemText(array, alias);
     }
   }
 

@@ -173,10 +173,10 @@ class CollectionSqlTest {
     assertEquals(select + "CASE WHEN `users`.`email` IS NULL THEN NULL ELSE (SELECT CONCAT('[',"
         + " COALESCE(GROUP_CONCAT(JSON_EXTRACT(`users`.`email`, CONCAT('$[', toasty_s.k - 1,"
         + " ']')) ORDER BY toasty_s.k SEPARATOR ','), ''), ']') FROM JSON_TABLE(`users`.`email`,"
-        + " '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_s WHERE JSON_EXTRACT(`users`.`email`,"
-        + " CONCAT('$[', toasty_s.k - 1, ']')) NOT IN (SELECT JSON_EXTRACT(?, CONCAT('$[',"
-        + " toasty_i.k - 1, ']')) FROM JSON_TABLE(?, '$[*]' COLUMNS (k FOR ORDINALITY)) AS"
-        + " toasty_i)) END",
+        + " '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_s WHERE CAST(JSON_EXTRACT("
+        + "`users`.`email`, CONCAT('$[', toasty_s.k - 1, ']')) AS BINARY) NOT IN (SELECT"
+        + " CAST(JSON_EXTRACT(?, CONCAT('$[', toasty_i.k - 1, ']')) AS BINARY) FROM"
+        + " JSON_TABLE(?, '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_i)) END",
         sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.REMOVE, TAGS)));
     assertEquals(select + "JSON_MERGE_PATCH(COALESCE(`email`, '{}'), ?)",
         sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.PUT, COUNTS)));
