@@ -156,7 +156,7 @@ final class JsonCollectionChanges {
       compared(stored, STORED + "2");
       out.append(" FROM ");
       items(stored, STORED + "2");
-      out.append(")), ']') END");
+      out.append("))), ']') END");
     });
   }
 

@@ -160,6 +160,13 @@ class CollectionSqlTest {
         + " WHERE (\"users\".\"email\" -> toasty_s.fullkey) NOT IN (SELECT (? ->"
         + " toasty_i.fullkey) FROM json_each(?) AS toasty_i)) END",
         sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.REMOVE, TAGS)));
+    assertEquals(SELECT + "CASE WHEN \"users\".\"email\" IS NULL THEN ? ELSE CONCAT('[',"
+        + " CONCAT_WS(',', (SELECT group_concat((\"users\".\"email\" -> toasty_s.fullkey), ','"
+        + " ORDER BY toasty_s.key) FROM json_each(\"users\".\"email\") AS toasty_s), (SELECT"
+        + " group_concat((? -> toasty_i.fullkey), ',' ORDER BY toasty_i.key) FROM json_each(?) AS"
+        + " toasty_i WHERE (? -> toasty_i.fullkey) NOT IN (SELECT (\"users\".\"email\" ->"
+        + " toasty_s2.fullkey) FROM json_each(\"users\".\"email\") AS toasty_s2))), ']') END",
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.ADD, IDS)));
     assertEquals(SELECT + "json_patch(COALESCE(\"email\", '{}'), ?)",
         sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.PUT, COUNTS)));
     assertEquals(SELECT + "json_patch(\"email\", (SELECT json_group_object(toasty_i.value, NULL)"
