@@ -96,13 +96,8 @@ final class JsonCollectionChanges {
         itemText(keys, STORED);
         out.append("))) ORDER BY ").append(STORED).append(".k SEPARATOR ','), ''), '}') FROM ");
         items(keys, STORED);
-        out.append(" WHERE ");
-        compared(keys, STORED);
-        out.append(" NOT IN (SELECT ");
-        compared(bound(c), ITEM);
-        out.append(" FROM ");
-        items(bound(c), ITEM);
-        out.append(")) END");
+        notAmong(keys, STORED, bound(c), ITEM);
+        out.append(") END");
       });
       case TEXT_JSON_EXTRACT -> around(c, "json_patch(", ", (SELECT json_group_object(" + ITEM
           + ".value, NULL) FROM json_each(", ") AS " + ITEM + "))");
@@ -133,13 +128,8 @@ final class JsonCollectionChanges {
         joined(stored, STORED);
         out.append(", ''), ']') FROM ");
         items(stored, STORED);
-        out.append(" WHERE ");
-        compared(stored, STORED);
-        out.append(" NOT IN (SELECT ");
-        compared(bound(c), ITEM);
-        out.append(" FROM ");
-        items(bound(c), ITEM);
-        out.append(")) END");
+        notAmong(stored, STORED, bound(c), ITEM);
+        out.append(") END");
         return;
       }
       out.append("CONCAT('[', CONCAT_WS(',', (SELECT ");
@@ -150,14 +140,23 @@ final class JsonCollectionChanges {
       joined(bound(c), ITEM);
       out.append(" FROM ");
       items(bound(c), ITEM);
-      out.append(" WHERE ");
-      compared(bound(c), ITEM);
-      out.append(" NOT IN (SELECT ");
-      compared(stored, STORED + "2");
-      out.append(" FROM ");
-      items(stored, STORED + "2");
-      out.append("))), ']') END");
+      notAmong(bound(c), ITEM, stored, STORED + "2");
+      out.append(")), ']') END");
     });
+  }
+
+  /**
+   * {@code WHERE} the item of {@code array} that {@code alias} numbers is none of the items of
+   * {@code others} (numbered by {@code otherAlias}).
+   */
+  private void notAmong(Runnable array, String alias, Runnable others, String otherAlias) {
+    out.append(" WHERE ");
+    compared(array, alias);
+    out.append(" NOT IN (SELECT ");
+    compared(others, otherAlias);
+    out.append(" FROM ");
+    items(others, otherAlias);
+    out.append(')');
   }
 
   /** Writes the change's bound items. */
