@@ -91,7 +91,7 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * <pre>{@code Posts.updateById(id).tags(Posts.TAGS.append(List.of("new"))).exec(db)}</pre>
    *
-   * @throws InvalidStatementException for a map
+   * @throws InvalidStatementException for a map (see {@link #put} and {@link #removeKeys})
    */
   public final Expr<C> append(java.util.Collection<? extends E> items) {
     return change(io.toasty.stmt.Expr.ChangeOp.ADD, items);
@@ -108,14 +108,84 @@ public class CollectionPath<C, E> extends Path<C> {
     return change(io.toasty.stmt.Expr.ChangeOp.REMOVE, items);
   }
 
+  /**
+   * The map with {@code key} holding {@code value}, for an update that puts the entry without
+   * reading the row; a NULL map becomes that one entry. Backends that cannot refuse it with
+   * {@code Feature.COLLECTION_CHANGE}.
+   *
+   * <pre>{@code Posts.updateById(id).votes(Posts.VOTES.put("up", 4)).exec(db)}</pre>
+   *
+   * @throws InvalidStatementException for a list or set, or a null key
+   */
+  public final Expr<C> put(String key, E value) {
+    java.util.Map<String, E> entry = new java.util.HashMap<>();
+    entry.put(mapKey(key), value);
+    return putAll(entry);
+  }
+
+  /**
+   * The map with the entries of {@code entries} put into it (each key's value replaced), for an
+   * update that puts them without reading the row; a NULL map becomes the entries.
+   *
+   * @throws InvalidStatementException for a list or set, or a null key
+   */
+  public final Expr<C> putAll(java.util.Map<String, ? extends E> entries) {
+    java.util.Objects.requireNonNull(entries, "entries");
+    requireMap();
+    entries.keySet().forEach(this::mapKey);
+    return mapChange(io.toasty.stmt.Expr.ChangeOp.PUT, CollectionValues.of(entries, collection));
+  }
+
+  /**
+   * The map without the entries of {@code keys}, for an update that removes them without
+   * reading the row; a NULL map stays NULL.
+   *
+   * <pre>{@code Posts.updateById(id).votes(Posts.VOTES.removeKeys(List.of("down"))).exec(db)}</pre>
+   *
+   * @throws InvalidStatementException for a list or set, or a null key
+   */
+  public final Expr<C> removeKeys(java.util.Collection<String> keys) {
+    java.util.Objects.requireNonNull(keys, "keys");
+    requireMap();
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+    keys.forEach(k -> distinct.add(mapKey(k)));
+    return mapChange(io.toasty.stmt.Expr.ChangeOp.REMOVE_KEYS, CollectionValues.of(distinct,
+        new Type.CollectionOf(Type.CollectionOf.Shape.LIST, Type.Scalar.STRING)));
+  }
+
+  private String mapKey(String key) {
+    requireMap();
+    if (key == null) {
+      throw new InvalidStatementException(model(), name(), "a map holds no null key");
+    }
+    return key;
+  }
+
+  private void requireMap() {
+    if (collection.shape() != Type.CollectionOf.Shape.MAP) {
+      throw new InvalidStatementException(model(), name(), "only a map has entries; change a "
+          + collection.shape().name().toLowerCase(java.util.Locale.ROOT)
+          + " with append(..) or remove(..)");
+    }
+  }
+
+  private Expr<C> mapChange(io.toasty.stmt.Expr.ChangeOp op, io.toasty.value.Value items) {
+    return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
+        new io.toasty.stmt.Expr.Const(items)), collection);
+  }
+
   private Expr<C> change(io.toasty.stmt.Expr.ChangeOp op,
       java.util.Collection<? extends E> items) {
     java.util.Objects.requireNonNull(items, "items");
     if (collection.shape() == Type.CollectionOf.Shape.MAP) {
-      throw new InvalidStatementException(model(), name(), "a map is replaced whole");
+      throw new InvalidStatementException(model(), name(), "a map's entries change with"
+          + " put(..), putAll(..) or removeKeys(..)");
     }
+    // a set's items once each: what is added is added once
+    java.util.Collection<? extends E> distinct = collection.shape() == Type.CollectionOf.Shape.SET
+        ? new java.util.LinkedHashSet<>(items) : items;
     return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
-        new io.toasty.stmt.Expr.Const(CollectionValues.of(items, collection))), collection);
+        new io.toasty.stmt.Expr.Const(CollectionValues.of(distinct, collection))), collection);
   }
 
   private io.toasty.stmt.Expr item(Object item) {

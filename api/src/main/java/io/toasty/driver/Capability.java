@@ -302,11 +302,14 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
    * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
    * within its 100 items and 4 MB), since there are no interactive transactions to make a
-   * row-by-row insert atomic. An update appends to a list ({@code list_append}).
+   * row-by-row insert atomic. An update changes a stored collection without the application
+   * reading it: natively where DynamoDB's UpdateExpression can ({@code list_append}, a set's
+   * {@code ADD}/{@code DELETE}, a map entry's {@code SET}/{@code REMOVE}), else by the driver
+   * reading the item and writing conditioned on what it read (a list's removal).
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
-          .withQueryForms(QueryForms.NONE.withCollectionChanges(
-              QueryForms.CollectionChanges.LIST_APPEND)).withAtomicLimits(true);
+          .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
+          .withAtomicLimits(true);
 }

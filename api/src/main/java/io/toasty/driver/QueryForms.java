@@ -1,5 +1,8 @@
 package io.toasty.driver;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Forms of a statement the backend's language has, beyond plain filters and assignments. The planner asks
  * these, never the backend's name, to choose between writing a form as it is and rewriting it
@@ -25,47 +28,73 @@ package io.toasty.driver;
  *                        {@code Feature.COLLECTION_CHANGE}
  */
 public record QueryForms(boolean rowValues, boolean windowFunctions, boolean collectionItems,
-    CollectionChanges collectionChanges) {
+    Set<CollectionChange> collectionChanges) {
+  /** Every change of a stored collection. */
+  public static final Set<CollectionChange> ALL_CHANGES =
+      Set.copyOf(EnumSet.allOf(CollectionChange.class));
   /**
-   * SQL that reads stored collections' items and appends to a stored list, other changes only
-   * whole (MariaDB, SQLite).
+   * SQL whose JSON functions read stored collections' items and rebuild them in the statement:
+   * every change (MariaDB, SQLite).
    */
-  public static final QueryForms SQL = new QueryForms(true, true, true,
-      CollectionChanges.LIST_APPEND);
-  /** SQL with arrays, which updates add items to and remove items from (PostgreSQL). */
-  public static final QueryForms SQL_ARRAYS = new QueryForms(true, true, true,
-      CollectionChanges.ALL);
+  public static final QueryForms SQL = new QueryForms(true, true, true, ALL_CHANGES);
+  /**
+   * SQL with arrays, which updates add items to and remove items from, and {@code jsonb} maps
+   * (PostgreSQL).
+   */
+  public static final QueryForms SQL_ARRAYS = new QueryForms(true, true, true, ALL_CHANGES);
   /**
    * SQL whose collections are plain text, without functions to read them, which an update
    * appends to a list by joining texts (H2).
    */
   public static final QueryForms SQL_TEXT = new QueryForms(true, true, false,
-      CollectionChanges.LIST_APPEND);
+      Set.of(CollectionChange.LIST_APPEND));
   /** No form: a key-value backend. */
-  public static final QueryForms NONE = new QueryForms(false, false, false,
-      CollectionChanges.NONE);
+  public static final QueryForms NONE = new QueryForms(false, false, false, Set.of());
 
   public QueryForms {
-    java.util.Objects.requireNonNull(collectionChanges, "collectionChanges");
+    collectionChanges = Set.copyOf(collectionChanges);
   }
 
   /** The two forms given, without collection items or changes. */
   public QueryForms(boolean rowValues, boolean windowFunctions) {
-    this(rowValues, windowFunctions, false, CollectionChanges.NONE);
+    this(rowValues, windowFunctions, false, Set.of());
   }
 
   /** This with the collection changes given. */
-  public QueryForms withCollectionChanges(CollectionChanges changes) {
+  public QueryForms withCollectionChanges(Set<CollectionChange> changes) {
     return new QueryForms(rowValues, windowFunctions, collectionItems, changes);
   }
 
-  /** Which changes of a stored collection an update makes without reading the row. */
-  public enum CollectionChanges {
-    /** None: collections are replaced whole. */
-    NONE,
-    /** Appending to a list (DynamoDB's {@code list_append}; JSON text on SQL without arrays). */
+  /** Whether an update makes {@code change} without reading the row. */
+  public boolean changes(CollectionChange change) {
+    return collectionChanges.contains(change);
+  }
+
+  /** A change of a stored collection an update may make without reading the row. */
+  public enum CollectionChange {
+    /** Items appended to a list. */
     LIST_APPEND,
-    /** Adding to and removing from lists and sets (PostgreSQL's arrays). */
-    ALL
+    /** Every item of a list equal to one of some items removed. */
+    LIST_REMOVE,
+    /** Items a set lacks added to it. */
+    SET_ADD,
+    /** Items removed from a set. */
+    SET_REMOVE,
+    /** Entries put into a map (a key's value replaced). */
+    MAP_PUT,
+    /** Entries of some keys removed from a map. */
+    MAP_REMOVE;
+
+    /** The change {@code c} makes. */
+    public static CollectionChange of(io.toasty.stmt.Expr.CollectionChange c) {
+      return switch (c.op()) {
+        case ADD -> c.type().shape() == io.toasty.value.Type.CollectionOf.Shape.LIST
+            ? LIST_APPEND : SET_ADD;
+        case REMOVE -> c.type().shape() == io.toasty.value.Type.CollectionOf.Shape.LIST
+            ? LIST_REMOVE : SET_REMOVE;
+        case PUT -> MAP_PUT;
+        case REMOVE_KEYS -> MAP_REMOVE;
+      };
+    }
   }
 }

@@ -188,12 +188,14 @@ public sealed interface Expr {
   }
 
   /**
-   * A stored collection with {@code items} (an {@code Items} value) added or removed, as an
-   * update assigns it without reading the row: {@link ChangeOp#ADD} appends to a list and adds
-   * to a set what it lacks (a NULL collection becomes the items), {@link ChangeOp#REMOVE} drops
-   * every item equal to one of them (a NULL collection stays NULL). The planner refuses it with
-   * {@code Feature.COLLECTION_CHANGE} where {@code Capability.queryForms().collectionChanges()}
-   * does not cover it.
+   * A stored collection with {@code items} added or removed, as an update assigns it without
+   * reading the row: {@link ChangeOp#ADD} appends to a list and adds to a set what it lacks (a
+   * NULL collection becomes the items), {@link ChangeOp#REMOVE} drops every item equal to one of
+   * them (a NULL collection stays NULL); of a map, {@link ChangeOp#PUT} puts the entries of
+   * {@code items} (an {@code Entries} value; a NULL map becomes them) and
+   * {@link ChangeOp#REMOVE_KEYS} drops the entries of the keys {@code items} lists (a list of
+   * text; a NULL map stays NULL). The planner refuses it with {@code Feature.COLLECTION_CHANGE}
+   * where {@code Capability.queryForms().collectionChanges()} does not cover it.
    */
   record CollectionChange(ChangeOp op, Expr operand, io.toasty.value.Type.CollectionOf type,
       Expr items) implements Expr {
@@ -203,10 +205,17 @@ public sealed interface Expr {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(items, "items");
     }
+
+    /** The type of {@link #items()}: the collection's, or a list of text for map keys. */
+    public io.toasty.value.Type.CollectionOf itemsType() {
+      return op == ChangeOp.REMOVE_KEYS ? new io.toasty.value.Type.CollectionOf(
+          io.toasty.value.Type.CollectionOf.Shape.LIST, io.toasty.value.Type.Scalar.STRING)
+          : type;
+    }
   }
 
   /** What a {@link CollectionChange} does with its items. */
-  enum ChangeOp { ADD, REMOVE }
+  enum ChangeOp { ADD, REMOVE, PUT, REMOVE_KEYS }
 
   /**
    * Whether a stored collection has no item (no entry); NULL when the collection is NULL.

@@ -147,7 +147,12 @@ public final class ExprPrinter {
       out.append(" is empty");
     } else if (e instanceof Expr.CollectionChange c) {
       expr(c.operand());
-      out.append(c.op() == Expr.ChangeOp.ADD ? " plus " : " minus ");
+      out.append(switch (c.op()) {
+        case ADD -> " plus ";
+        case REMOVE -> " minus ";
+        case PUT -> " with entries ";
+        case REMOVE_KEYS -> " without keys ";
+      });
       expr(c.items());
     } else if (e instanceof Expr.Pattern p) {
       expr(p.operand());

@@ -211,7 +211,7 @@ final class ModelsGuide {
     }
   }
 
-  /** Appends without reading the record: on every backend; PostgreSQL does more. */
+  /** Appends without reading the record: on every backend. */
   static Post appends(String url) {
     Db db = Toasty.builder().models(Posts.MODEL).url(url).build();
     try {
@@ -222,7 +222,30 @@ final class ModelsGuide {
       Posts.updateById(post.id())
           .tags(Posts.TAGS.append(List.of("java", "r2dbc")))     // one write, no read
           .exec(db).block();
-      // every backend; PostgreSQL also: Posts.READERS.append(Set.of(11L)), Posts.TAGS.remove(..)
+      // end-snippet
+      return Posts.getById(db, post.id()).block();
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /** Changes of sets, lists and maps without reading the record: not on H2. */
+  static Post changes(String url) {
+    Db db = Toasty.builder().models(Posts.MODEL).url(url).build();
+    try {
+      db.schema().push().block();
+      Post post = Posts.create().id(UUID.randomUUID()).title("Sets").tags(List.of("a", "b", "a"))
+          .readers(Set.of(7L, 9L)).votes(Map.of("up", 3, "down", 1)).exec(db).block();
+      // snippet: collection-changes
+      Posts.updateById(post.id())
+          .readers(Posts.READERS.append(Set.of(11L)))          // added where missing
+          .tags(Posts.TAGS.remove(List.of("a")))               // every "a" removed
+          .votes(Posts.VOTES.put("up", 4))                     // one entry put
+          .exec(db).block();
+      Posts.updateById(post.id())
+          .readers(Posts.READERS.remove(Set.of(7L)))
+          .votes(Posts.VOTES.removeKeys(List.of("down")))      // one entry removed
+          .exec(db).block();
       // end-snippet
       return Posts.getById(db, post.id()).block();
     } finally {

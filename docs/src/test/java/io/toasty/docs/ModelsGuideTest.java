@@ -131,6 +131,21 @@ class ModelsGuideTest {
   }
 
   @Test
+  void setsListsAndMapsChangeWithoutReadingTheRecord(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    List<io.toasty.docs.model.Post> reads = new java.util.ArrayList<>();
+    reads.add(ModelsGuide.changes("r2dbc:sqlite:///" + dir.resolve("changes.db")));
+    try (io.toasty.docs.DynamoLocal local = io.toasty.docs.DynamoLocal.start()) {
+      reads.add(ModelsGuide.changes(local.url("changes_")));
+    }
+    for (io.toasty.docs.model.Post read : reads) {
+      assertEquals(java.util.Set.of(9L, 11L), read.readers());
+      assertEquals(List.of("b"), read.tags());
+      assertEquals(java.util.Map.of("up", 4), read.votes());
+    }
+  }
+
+  @Test
   void aListIsAppendedToOnSqlToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     io.toasty.docs.model.Post read =
         ModelsGuide.appends("r2dbc:sqlite:///" + dir.resolve("appends.db"));

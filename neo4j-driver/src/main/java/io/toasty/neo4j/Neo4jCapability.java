@@ -39,7 +39,10 @@ public final class Neo4jCapability {
       // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
       // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
       // Stored collections are list properties (maps JSON text): filters test their items and
-      // updates add and remove items in the statement.
+      // updates add and remove items of lists and sets in the statement (not a map's entries).
       .withoutRawSql().withQueryForms(new io.toasty.driver.QueryForms(false, false, true,
-          io.toasty.driver.QueryForms.CollectionChanges.ALL));
+          java.util.Set.of(io.toasty.driver.QueryForms.CollectionChange.LIST_APPEND,
+              io.toasty.driver.QueryForms.CollectionChange.LIST_REMOVE,
+              io.toasty.driver.QueryForms.CollectionChange.SET_ADD,
+              io.toasty.driver.QueryForms.CollectionChange.SET_REMOVE)));
 }

@@ -2,6 +2,7 @@ package io.toasty.tck;
 
 import io.toasty.Feature;
 import io.toasty.driver.Capability;
+import io.toasty.driver.QueryForms;
 import java.util.function.Predicate;
 
 /**
@@ -105,11 +106,19 @@ public enum Need {
   COLLECTION_ITEMS(c -> c.queryForms().collectionItems() || !c.fullFilters(),
       Feature.COLLECTION_ITEMS),
   /** Updates that append to a stored list without reading the row. */
-  LIST_APPEND(c -> c.queryForms().collectionChanges()
-      != io.toasty.driver.QueryForms.CollectionChanges.NONE, Feature.COLLECTION_CHANGE),
-  /** Updates that add to sets and remove from lists and sets without reading the row. */
-  COLLECTION_CHANGES(c -> c.queryForms().collectionChanges()
-      == io.toasty.driver.QueryForms.CollectionChanges.ALL, Feature.COLLECTION_CHANGE),
+  LIST_APPEND(c -> c.queryForms().changes(QueryForms.CollectionChange.LIST_APPEND),
+      Feature.COLLECTION_CHANGE),
+  /** Updates that remove every occurrence of items from a stored list without reading it. */
+  LIST_REMOVE(c -> c.queryForms().changes(QueryForms.CollectionChange.LIST_REMOVE),
+      Feature.COLLECTION_CHANGE),
+  /** Updates that add items to and remove items from a stored set without reading it. */
+  SET_CHANGES(c -> c.queryForms().changes(QueryForms.CollectionChange.SET_ADD)
+      && c.queryForms().changes(QueryForms.CollectionChange.SET_REMOVE),
+      Feature.COLLECTION_CHANGE),
+  /** Updates that put and remove entries of a stored map without reading it. */
+  MAP_CHANGES(c -> c.queryForms().changes(QueryForms.CollectionChange.MAP_PUT)
+      && c.queryForms().changes(QueryForms.CollectionChange.MAP_REMOVE),
+      Feature.COLLECTION_CHANGE),
   /**
    * Has server sessions the harness can end from outside ({@link Backend#killSessions}): a trait
    * of the backend the TCK runs on, not of the engine's {@link Capability}, so only

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code SS} and of numbers as {@code NS}, or as {@code L} where DynamoDB has no such set (an
  * empty set, a set of booleans, a string set holding the empty string); a map as {@code M}, its
  * keys escaped as a {@code @Json} document's are (DynamoDB refuses an empty attribute name).
- * Reading accepts every form a field's shape is written in.
+ * Reading accepts every form a field's shape is written in. A set field that is never NULL
+ * holds its empty set as no attribute ({@link #encodeColumn}).
  */
 public final class CollectionAttributes {
   private CollectionAttributes() {}
@@ -22,6 +23,34 @@ public final class CollectionAttributes {
   /** A map's key as its attribute holds it (DynamoDB refuses an empty name). */
   public static String storedKey(String key) {
     return JsonAttributes.storedKey(key);
+  }
+
+  /**
+   * The attribute that stores {@code v} in a column, null for none: as
+   * {@link AttributeCodec#encode}, except that an empty set of a column that is never NULL
+   * ({@code nullable} false) is no attribute. DynamoDB cannot hold an empty {@code SS} or
+   * {@code NS}, and its {@code ADD} extends an absent set but not a list; its {@code DELETE} of
+   * a set's last items leaves no attribute, which reads back as the empty set.
+   */
+  public static AttributeValue encodeColumn(Value v, boolean nullable) {
+    if (!nullable && v instanceof Value.Items items && items.items().isEmpty()
+        && items.type().shape() == Type.CollectionOf.Shape.SET) {
+      return null;
+    }
+    return AttributeCodec.encode(v);
+  }
+
+  /**
+   * The value of column attribute {@code a} of type {@code type}: as
+   * {@link AttributeCodec#decode}, except that an absent set of a column that is never NULL is
+   * the empty set (see {@link #encodeColumn}); a set written as {@code L} reads as well.
+   */
+  public static Value decodeColumn(AttributeValue a, Type type, boolean nullable, String what) {
+    if (a == null && !nullable && type instanceof Type.CollectionOf c
+        && c.shape() == Type.CollectionOf.Shape.SET) {
+      return new Value.Items(c, List.of());
+    }
+    return AttributeCodec.decode(a, type, what);
   }
 
   /** The attribute of an {@link Value.Items} or {@link Value.Entries}. */

@@ -141,6 +141,9 @@ public final class ConditionWriter {
       return v.value().isNull() == wanted ? Cond.TRUE : Cond.FALSE;
     }
     if (o instanceof Operand.Attr a) {
+      if (absentIsEmpty(a)) {
+        return wanted ? Cond.FALSE : Cond.TRUE;
+      }
       return wanted ? Cond.atom("attribute_not_exists(" + name(a) + ")") : exists(a);
     }
     throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, TableInfo.BACKEND,
@@ -221,14 +224,31 @@ public final class ConditionWriter {
         ? Cond.atom("attribute_exists(" + name(a) + "." + ph.name(
             CollectionAttributes.storedKey(((Value.Str) v.value()).value())) + ")")
         : Cond.atom("contains(" + name(a) + ", " + value(v.value()) + ")");
-    return wanted ? match : Cond.and(exists(a), Cond.not(match));
+    return wanted ? match : Cond.and(present(a), Cond.not(match));
   }
 
-  /** {@code size(a) = 0}; FALSE where the collection has items. A missing one is neither. */
+  /**
+   * {@code size(a) = 0}; FALSE where the collection has items. A missing one is neither, but for
+   * a set field that is never NULL, whose empty set is no attribute.
+   */
   private Cond isEmpty(Expr.IsEmpty i, boolean wanted) {
     Operand.Attr a = collection(i.operand());
-    return Cond.atom("size(" + name(a) + ") " + (wanted ? "=" : ">") + " "
+    Cond size = Cond.atom("size(" + name(a) + ") " + (wanted ? "=" : ">") + " "
         + value(new Value.I64(0)));
+    return wanted && absentIsEmpty(a)
+        ? Cond.or(Cond.atom("attribute_not_exists(" + name(a) + ")"), size) : size;
+  }
+
+  /** Whether the attribute holds a value: exists, or is a set field that is never NULL. */
+  private Cond present(Operand.Attr a) {
+    return absentIsEmpty(a) ? Cond.TRUE : exists(a);
+  }
+
+  /** Whether column {@code a} is a set that is never NULL, so absent when empty. */
+  private boolean absentIsEmpty(Operand.Attr a) {
+    return !table.column(a.column()).nullable()
+        && table.column(a.column()).type() instanceof Type.CollectionOf c
+        && c.shape() == Type.CollectionOf.Shape.SET;
   }
 
   private Operand.Attr collection(Expr e) {

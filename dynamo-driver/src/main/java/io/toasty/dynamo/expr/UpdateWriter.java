@@ -2,7 +2,7 @@ package io.toasty.dynamo.expr;
 
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
-import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
@@ -20,8 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * An update's assignments as a DynamoDB {@code UpdateExpression}: {@code SET #a = :v} for a value,
  * {@code SET #a = #b} to copy an attribute, {@code SET #a = #a + :v} for one {@code +} or
- * {@code -} (as DynamoDB allows), and {@code REMOVE #a} for NULL. The last assignment of a column
- * wins. Key columns cannot be assigned: DynamoDB addresses items by their key.
+ * {@code -} (as DynamoDB allows), {@code REMOVE #a} for NULL (and for the empty set of a set field
+ * that is never NULL), and a collection's change as {@link CollectionChanges} writes it
+ * ({@code list_append}, {@code ADD}, {@code DELETE}, a map entry's {@code SET} and
+ * {@code REMOVE}). The last assignment of a column wins. Key columns cannot be assigned:
+ * DynamoDB addresses items by their key.
  *
  * <p>Every other value is <em>computed</em>: {@code * / %}, nested arithmetic, text functions, a
  * sum DynamoDB could not guard against leaving an integer field's range (anything but the field
@@ -35,10 +38,17 @@ public final class UpdateWriter {
   private final List<Value> args;
   private final Map<Integer, Expr> assignments = new LinkedHashMap<>();
   private final Set<Integer> computed = new LinkedHashSet<>();
+  private final List<Assignment> source;
 
   public UpdateWriter(TableInfo table, List<Assignment> assignments, List<Value> args) {
+    this(table, assignments, args, false);
+  }
+
+  private UpdateWriter(TableInfo table, List<Assignment> assignments, List<Value> args,
+      boolean computeChanges) {
     this.table = table;
     this.args = args;
+    this.source = assignments;
     for (Assignment a : assignments) {
       if (table.isKey(a.target())) {
         throw new UnsupportedFeatureException(Feature.KEY_UPDATE, TableInfo.BACKEND,
@@ -49,7 +59,8 @@ public final class UpdateWriter {
       this.assignments.remove(a.target());
       this.assignments.put(a.target(), a.value());
       computed.remove(a.target());
-      if (!isNative(a.target(), a.value())) {
+      if (computeChanges && a.value() instanceof Expr.CollectionChange
+          || !isNative(a.target(), a.value())) {
         computed.add(a.target());
       }
     }
@@ -58,9 +69,7 @@ public final class UpdateWriter {
   /** Whether DynamoDB computes {@code e} for column {@code target} itself. */
   private boolean isNative(int target, Expr e) {
     if (e instanceof Expr.CollectionChange c) {
-      // the planner lets only an append to a list through: list_append, absent as empty
-      return c.op() == Expr.ChangeOp.ADD && c.type().shape() == Type.CollectionOf.Shape.LIST
-          && c.operand() instanceof Expr.Column;
+      return CollectionChanges.isNative(table, target, c, value(c.items()));
     }
     if (isOperand(e)) {
       return !mayBeAbsent(e); // DynamoDB cannot copy an attribute that is not there
@@ -88,6 +97,39 @@ public final class UpdateWriter {
     return e instanceof Expr.Arg || e instanceof Expr.Const || e instanceof Expr.Column;
   }
 
+  /**
+   * This update with every change of a collection computed from the item as read: for an item
+   * whose set a native change's guard found held otherwise ({@link #guard}).
+   */
+  public UpdateWriter computingChanges() {
+    return new UpdateWriter(table, source, args, true);
+  }
+
+  /**
+   * What the native changes of sets need of the item to be made ({@link CollectionChanges});
+   * a write failing it is sent again by {@link #computingChanges()}.
+   */
+  public Cond guard(Placeholders ph) {
+    List<Cond> parts = new ArrayList<>();
+    assignments.forEach((column, value) -> {
+      if (!computed.contains(column) && value instanceof Expr.CollectionChange c) {
+        parts.add(CollectionChanges.guard(table, c, value(c.items()), ph));
+      }
+    });
+    return Cond.and(parts);
+  }
+
+  /** Whether a native change of a set is guarded ({@link #guard}). */
+  public boolean guardsChanges() {
+    for (Map.Entry<Integer, Expr> a : assignments.entrySet()) {
+      if (!computed.contains(a.getKey()) && a.getValue() instanceof Expr.CollectionChange c
+          && c.type().shape() == Type.CollectionOf.Shape.SET) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The assigned columns. */
   public Set<Integer> targets() {
     return assignments.keySet();
@@ -113,6 +155,8 @@ public final class UpdateWriter {
       columns(a.right(), out);
     } else if (e instanceof Expr.Func f) {
       columns(f.operand(), out);
+    } else if (e instanceof Expr.CollectionChange c) {
+      columns(c.operand(), out);
     }
   }
 
@@ -132,14 +176,21 @@ public final class UpdateWriter {
   public String expression(Placeholders ph, Map<String, AttributeValue> old) {
     List<String> set = new ArrayList<>();
     List<String> remove = new ArrayList<>();
+    List<String> add = new ArrayList<>();
+    List<String> delete = new ArrayList<>();
     assignments.forEach((column, value) -> {
       String target = ph.name(table.attribute(column));
       String rhs;
       if (computed.contains(column)) {
-        AttributeValue v = ItemEval.assign(table, column, value, args, old);
+        AttributeValue v = value instanceof Expr.CollectionChange c
+            ? CollectionChanges.compute(table, column, c, value(c.items()), old)
+            : ItemEval.assign(table, column, value, args, old);
         rhs = v == null ? null : ph.value(v);
+      } else if (value instanceof Expr.CollectionChange c) {
+        CollectionChanges.clauses(table, c, value(c.items()), ph, set, remove, add, delete);
+        return;
       } else {
-        rhs = rhs(value, ph);
+        rhs = rhs(column, value, ph);
       }
       if (rhs == null) {
         remove.add(target);
@@ -151,28 +202,33 @@ public final class UpdateWriter {
     if (!set.isEmpty()) {
       out.append("SET ").append(String.join(", ", set));
     }
-    if (!remove.isEmpty()) {
-      out.append(out.length() == 0 ? "" : " ").append("REMOVE ").append(String.join(", ", remove));
-    }
+    section(out, "REMOVE ", remove);
+    section(out, "ADD ", add);
+    section(out, "DELETE ", delete);
     return out.toString();
   }
 
-  /** The right-hand side, or null when the result is NULL (the attribute is removed). */
-  private String rhs(Expr e, Placeholders ph) {
-    if (e instanceof Expr.CollectionChange c) {
-      String list = ph.name(table.attribute(((Expr.Column) c.operand()).index()));
-      return "list_append(if_not_exists(" + list + ", " + ph.value(AttributeValue.fromL(
-          List.of())) + "), " + ph.value(AttributeCodec.encode(value(c.items()))) + ")";
+  private static void section(StringBuilder out, String action, List<String> clauses) {
+    if (!clauses.isEmpty()) {
+      out.append(out.length() == 0 ? "" : " ").append(action).append(String.join(", ", clauses));
     }
+  }
+
+  /**
+   * The right-hand side of column {@code column}'s assignment, or null when the attribute is
+   * removed (NULL, or an empty set that is never NULL).
+   */
+  private String rhs(int column, Expr e, Placeholders ph) {
     if (e instanceof Expr.Arith a) {
-      String l = rhs(a.left(), ph);
-      String r = rhs(a.right(), ph);
+      String l = rhs(column, a.left(), ph);
+      String r = rhs(column, a.right(), ph);
       return l == null || r == null ? null : l + " " + a.op().symbol() + " " + r;
     }
     if (e instanceof Expr.Column c) {
       return ph.name(table.attribute(c.index()));
     }
-    AttributeValue v = AttributeCodec.encode(value(e));
+    AttributeValue v = CollectionAttributes.encodeColumn(value(e),
+        table.column(column).nullable());
     return v == null ? null : ph.value(v);
   }
 
@@ -185,7 +241,8 @@ public final class UpdateWriter {
     assignments.forEach((column, value) -> {
       // a copy of another attribute (Expr.Column) is not known before reading: left out
       if (value instanceof Expr.Arg || value instanceof Expr.Const) {
-        AttributeValue v = AttributeCodec.encode(value(value));
+        AttributeValue v = CollectionAttributes.encodeColumn(value(value),
+            table.column(column).nullable());
         if (v != null) {
           known.put(table.attribute(column), v);
         }
@@ -213,12 +270,9 @@ public final class UpdateWriter {
         v = before.get(table.attribute(c.index()));
         v = Values3.isNull(v) ? null : v;
       } else if (value instanceof Expr.CollectionChange c) {
-        AttributeValue old = before.get(table.attribute(((Expr.Column) c.operand()).index()));
-        List<AttributeValue> items = new ArrayList<>(Values3.isNull(old) ? List.of() : old.l());
-        items.addAll(AttributeCodec.encode(value(c.items())).l());
-        v = AttributeValue.fromL(items);
+        v = CollectionChanges.compute(table, column, c, value(c.items()), before);
       } else if (isOperand(value)) {
-        v = AttributeCodec.encode(value(value));
+        v = CollectionAttributes.encodeColumn(value(value), table.column(column).nullable());
       } else {
         v = ItemEval.assign(table, column, value, args, before);
       }

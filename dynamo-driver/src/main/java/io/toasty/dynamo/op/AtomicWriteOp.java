@@ -92,7 +92,10 @@ final class AtomicWriteOp {
 
   private static Mono<Part> update(DynamoContext cx, Operation.UpdateByKey op) {
     TableInfo t = cx.table(op.table());
-    UpdateWriter w = new UpdateWriter(t, op.assignments(), op.args());
+    UpdateWriter given = new UpdateWriter(t, op.assignments(), op.args());
+    // a set held as a list fails a native change's guard, which a transaction cannot go round
+    // again: such changes are computed from the item read first
+    UpdateWriter w = given.guardsChanges() ? given.computingChanges() : given;
     List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
     List<Limit> moved = Counters.moved(cx.tables(), t, w.targets());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());

@@ -2,6 +2,7 @@ package io.toasty.dynamo.op;
 
 import io.toasty.NotNullViolationException;
 import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
@@ -72,7 +73,8 @@ final class Items {
   static Map<String, AttributeValue> item(TableInfo t, Value[] values) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     for (int c = 0; c < values.length; c++) {
-      AttributeValue a = values[c] == null ? null : AttributeCodec.encode(values[c]);
+      AttributeValue a = values[c] == null ? null
+          : CollectionAttributes.encodeColumn(values[c], t.column(c).nullable());
       if (a != null) {
         item.put(t.attribute(c), a);
       } else if (t.isKey(c)) {
@@ -87,8 +89,8 @@ final class Items {
   static Value.Record row(TableInfo t, List<Integer> columns, Map<String, AttributeValue> item) {
     List<Value> out = new ArrayList<>(columns.size());
     for (int c : columns) {
-      out.add(AttributeCodec.decode(item.get(t.attribute(c)), t.column(c).type(),
-          t.qualified(c)));
+      out.add(CollectionAttributes.decodeColumn(item.get(t.attribute(c)), t.column(c).type(),
+          t.column(c).nullable(), t.qualified(c)));
     }
     return new Value.Record(out);
   }

@@ -86,7 +86,8 @@ public final class PartiqlOp {
     for (String label : labels) {
       int c = t == null ? -1 : t.columnOf(label);
       AttributeValue a = item.get(label);
-      values.add(c >= 0 ? AttributeCodec.decode(a, t.column(c).type(), t.qualified(c))
+      values.add(c >= 0 ? io.toasty.dynamo.codec.CollectionAttributes.decodeColumn(a,
+          t.column(c).type(), t.column(c).nullable(), t.qualified(c))
           : AttributeCodec.decodeUntyped(a, label));
       names.add(Value.of(label));
     }

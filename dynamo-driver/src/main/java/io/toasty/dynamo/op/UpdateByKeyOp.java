@@ -90,8 +90,11 @@ public final class UpdateByKeyOp {
   private static Mono<Map<String, AttributeValue>> one(DynamoContext cx, TableInfo t,
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
       List<TableInfo.Index> touched) {
-    return touched.isEmpty() && !w.computes() ? plain(cx, t, w, op, key)
-        : readWrite(cx, t, w, op, key, touched, 1);
+    if (touched.isEmpty() && !w.computes()) {
+      return plain(cx, t, w, op, key);
+    }
+    // read first anyway: a set's change is computed too, never guarded by its type
+    return readWrite(cx, t, w.guardsChanges() ? w.computingChanges() : w, op, key, touched, 1);
   }
 
   private static Mono<Map<String, AttributeValue>> plain(DynamoContext cx, TableInfo t,
@@ -100,7 +103,8 @@ public final class UpdateByKeyOp {
       Placeholders ph = new Placeholders();
       RangeGuard guard = new RangeGuard(t, op.assignments(), op.args(), w);
       Cond condition = Cond.and(List.of(exists(t, ph),
-          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()), guard.condition(ph)));
+          new ConditionWriter(t, op.args(), ph).whenTrue(op.filter()), guard.condition(ph),
+          w.guard(ph)));
       if (condition.equals(Cond.FALSE)) {
         return Mono.empty();
       }
@@ -117,13 +121,18 @@ public final class UpdateByKeyOp {
           .returnValues(op.returning() ? ReturnValue.ALL_NEW : ReturnValue.NONE)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build();
-      // A failed condition is no match, unless the item's new value would leave its range.
+      // A failed condition is no match, unless the item's new value would leave its range, or
+      // a set it changes natively may be held as a list: then the change is computed.
       return Retries.onConflict(cx.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
           .onErrorResume(ConditionalCheckFailedException.class, e -> {
             io.toasty.ValueOutOfRangeException range =
                 guard.violation(e.hasItem() ? e.item() : null);
-            return range == null ? Mono.empty() : Mono.error(range);
+            if (range != null) {
+              return Mono.error(range);
+            }
+            return w.guardsChanges() && e.hasItem() && !e.item().isEmpty()
+                ? readWrite(cx, t, w.computingChanges(), op, key, List.of(), 1) : Mono.empty();
           });
     });
   }

@@ -55,6 +55,11 @@ final class CypherCollections {
    * one of them; a NULL list becomes the items, or stays NULL when removing.
    */
   static void change(CypherWalk walk, Expr.CollectionChange c) {
+    if (c.type().shape() == Type.CollectionOf.Shape.MAP) {
+      // a map is JSON text here; the planner refuses its changes before they come this far
+      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_CHANGE,
+          CypherWalk.BACKEND, "a change of a map's entries: maps are stored as JSON text");
+    }
     StringBuilder out = walk.out();
     if (c.op() == Expr.ChangeOp.REMOVE) {
       out.append("[x IN ");

@@ -101,7 +101,12 @@ final class ExplainExpr {
       expr(i.operand(), out);
       out.append(')');
     } else if (e instanceof Expr.CollectionChange c) {
-      out.append(c.op() == Expr.ChangeOp.ADD ? "PLUS_ITEMS(" : "MINUS_ITEMS(");
+      out.append(switch (c.op()) {
+        case ADD -> "PLUS_ITEMS(";
+        case REMOVE -> "MINUS_ITEMS(";
+        case PUT -> "PUT_ENTRIES(";
+        case REMOVE_KEYS -> "MINUS_KEYS(";
+      });
       expr(c.operand(), out);
       out.append(", ");
       expr(c.items(), out);

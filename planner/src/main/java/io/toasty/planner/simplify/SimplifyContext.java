@@ -31,7 +31,8 @@ public record SimplifyContext(Schema schema) {
     } else if (e instanceof Expr.IsEmpty i) {
       return mayBeNull(i.operand());
     } else if (e instanceof Expr.CollectionChange c) {
-      return c.op() == Expr.ChangeOp.REMOVE && mayBeNull(c.operand());
+      return (c.op() == Expr.ChangeOp.REMOVE || c.op() == Expr.ChangeOp.REMOVE_KEYS)
+          && mayBeNull(c.operand());
     } else if (e instanceof Expr.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
     } else if (e instanceof Expr.Or o) {

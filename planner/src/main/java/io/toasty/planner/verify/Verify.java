@@ -566,22 +566,23 @@ public final class Verify {
    * as any value of the field is), on a backend that makes the change without reading the row.
    */
   private void collectionChange(Expr.CollectionChange c) {
-    String verb = c.op() == Expr.ChangeOp.ADD ? "append(..)" : "remove(..)";
+    String verb = switch (c.op()) {
+      case ADD -> "append(..)";
+      case REMOVE -> "remove(..)";
+      case PUT -> "put(..)";
+      case REMOVE_KEYS -> "removeKeys(..)";
+    };
     Typed t = collectionTest(c.operand(), c.type(), verb);
     if (c.items() instanceof Expr.Arg a && checks[a.index()] == null) {
-      checks[a.index()] = new ArgCheck(a.index(), c.type(), false, model, t.field, ranges(),
+      checks[a.index()] = new ArgCheck(a.index(), c.itemsType(), false, model, t.field, ranges(),
           sensitive(model, t.field));
     }
-    QueryForms.CollectionChanges can = capability == null ? QueryForms.CollectionChanges.ALL
-        : capability.queryForms().collectionChanges();
-    boolean listAppend = c.op() == Expr.ChangeOp.ADD
-        && c.type().shape() == Type.CollectionOf.Shape.LIST;
-    if (can == QueryForms.CollectionChanges.NONE
-        || can == QueryForms.CollectionChanges.LIST_APPEND && !listAppend) {
+    QueryForms.CollectionChange change = QueryForms.CollectionChange.of(c);
+    if (capability != null && !capability.queryForms().changes(change)) {
       throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, capability.backend(),
-          "an update that " + (c.op() == Expr.ChangeOp.ADD ? "adds items to" : "removes items"
-          + " from") + " a stored " + c.type().shape().name().toLowerCase(java.util.Locale.ROOT)
-          + " (" + t.field + ") without reading it; read the record and set the whole value");
+          "an update that makes a " + change.name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', ' ') + " of a stored collection (" + t.field + ") without reading it;"
+          + " read the record and set the whole value");
     }
   }
 

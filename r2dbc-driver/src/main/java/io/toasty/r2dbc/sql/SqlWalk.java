@@ -941,13 +941,21 @@ final class SqlWalk {
   }
 
   /**
-   * A PostgreSQL array with items added (appended to a list; those it lacks added to a set, in
-   * their order) or removed (every item equal to one of them, the others kept in order). The
-   * items are bound once, as an array.
+   * A stored collection changed by the update: a PostgreSQL array with items added (appended to
+   * a list; those it lacks added to a set, in their order) or removed (every item equal to one of
+   * them, the others kept in order), the items bound once as an array; a list stored as JSON
+   * appended to here; every other change (a map's, a JSON list's or set's) as
+   * {@link JsonCollectionChanges} writes it.
    */
   private void collectionChange(Expr.CollectionChange c) {
-    if (!dialect.collectionArrays()) {
+    boolean listAppend = c.op() == Expr.ChangeOp.ADD
+        && c.type().shape() == Type.CollectionOf.Shape.LIST;
+    if (!dialect.collectionArrays() && listAppend) {
       jsonListAppend(c);
+      return;
+    }
+    if (!dialect.collectionArrays() || c.type().shape() == Type.CollectionOf.Shape.MAP) {
+      JsonCollectionChanges.render(this, dialect.jsonStorage(), c);
       return;
     }
     if (c.op() == Expr.ChangeOp.REMOVE) {
@@ -976,17 +984,11 @@ final class SqlWalk {
   }
 
   /**
-   * A list stored as JSON with items appended (the planner lets only that through where there
-   * are no arrays), a NULL list becoming the items. MariaDB merges the two arrays; elsewhere the
-   * stored text, which the engine wrote, is joined with the items' text as it is, so no number
-   * or string is read and written again.
+   * A list stored as JSON with items appended, a NULL list becoming the items. MariaDB merges
+   * the two arrays; elsewhere the stored text, which the engine wrote, is joined with the items'
+   * text as it is, so no number or string is read and written again.
    */
   private void jsonListAppend(Expr.CollectionChange c) {
-    if (c.op() != Expr.ChangeOp.ADD || c.type().shape() != Type.CollectionOf.Shape.LIST
-        || dialect.jsonStorage() == JsonStorage.JSONB) {
-      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, dialect.backend(),
-          "an update that adds or removes items of a stored collection");
-    }
     if (dialect.jsonStorage() == JsonStorage.JSON_VALUE) {
       out.append("JSON_MERGE_PRESERVE(COALESCE(");
       expr(c.operand(), null);
@@ -1012,6 +1014,30 @@ final class SqlWalk {
     out.append(") - 1) || ',' || SUBSTR(");
     expr(c.items(), c.type());
     out.append(", 2) END");
+  }
+
+  // ---- for the renderings of other files (JsonCollectionChanges) -----------------------------
+
+  /** The text written so far. */
+  StringBuilder out() {
+    return out;
+  }
+
+  /** Writes {@code e}; {@code expected} is the type a marker in its place binds as. */
+  void part(Expr e, Type expected) {
+    expr(e, expected);
+  }
+
+  /** Runs {@code body} with every column reference qualified by its table (in a subquery). */
+  void qualified(Runnable body) {
+    scopes.push("");
+    body.run();
+    scopes.pop();
+  }
+
+  /** The backend's name, for refusals. */
+  String backend() {
+    return dialect.backend();
   }
 
   /** Whether a stored collection is empty, NULL where it is NULL. */

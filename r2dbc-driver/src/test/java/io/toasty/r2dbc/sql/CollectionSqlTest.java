@@ -134,14 +134,58 @@ class CollectionSqlTest {
   }
 
   @Test
-  void setChangesAndRemovalsAreRefusedWithoutArrays() {
-    for (SqlDialect d : List.of(MySqlDialect.MARIADB, SqliteDialect.INSTANCE,
-        H2Dialect.INSTANCE)) {
-      for (Expr e : List.of(change(Expr.ChangeOp.ADD, IDS), change(Expr.ChangeOp.REMOVE, TAGS))) {
-        UnsupportedFeatureException x = assertThrows(UnsupportedFeatureException.class,
-            () -> sql(d, e));
-        assertEquals(Feature.COLLECTION_CHANGE, x.feature());
-      }
+  void h2RefusesEveryChangeButAListsAppend() {
+    for (Expr e : List.of(change(Expr.ChangeOp.ADD, IDS), change(Expr.ChangeOp.REMOVE, TAGS),
+        change(Expr.ChangeOp.PUT, COUNTS), change(Expr.ChangeOp.REMOVE_KEYS, COUNTS))) {
+      UnsupportedFeatureException x = assertThrows(UnsupportedFeatureException.class,
+          () -> sql(H2Dialect.INSTANCE, e));
+      assertEquals(Feature.COLLECTION_CHANGE, x.feature());
     }
+  }
+
+  @Test
+  void postgresqlPutsAndRemovesJsonbEntries() {
+    SqlDialect pg = PostgresDialect.INSTANCE;
+    assertEquals(SELECT + "(COALESCE(\"email\", '{}'::jsonb) || CAST($1 AS jsonb))",
+        sql(pg, change(Expr.ChangeOp.PUT, COUNTS)));
+    assertEquals(SELECT + "(\"email\" - CAST($1 AS text[]))",
+        sql(pg, change(Expr.ChangeOp.REMOVE_KEYS, COUNTS)));
+  }
+
+  @Test
+  void sqliteRebuildsAnArrayFromItsItemsJsonText() {
+    assertEquals(SELECT + "CASE WHEN \"users\".\"email\" IS NULL THEN NULL ELSE (SELECT"
+        + " CONCAT('[', COALESCE(group_concat((\"users\".\"email\" -> toasty_s.fullkey), ','"
+        + " ORDER BY toasty_s.key), ''), ']') FROM json_each(\"users\".\"email\") AS toasty_s"
+        + " WHERE (\"users\".\"email\" -> toasty_s.fullkey) NOT IN (SELECT (? ->"
+        + " toasty_i.fullkey) FROM json_each(?) AS toasty_i)) END",
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.REMOVE, TAGS)));
+    assertEquals(SELECT + "CASE WHEN \"users\".\"email\" IS NULL THEN ? ELSE CONCAT('[',"
+        + " CONCAT_WS(',', (SELECT group_concat((\"users\".\"email\" -> toasty_s.fullkey), ','"
+        + " ORDER BY toasty_s.key) FROM json_each(\"users\".\"email\") AS toasty_s), (SELECT"
+        + " group_concat((? -> toasty_i.fullkey), ',' ORDER BY toasty_i.key) FROM json_each(?) AS"
+        + " toasty_i WHERE (? -> toasty_i.fullkey) NOT IN (SELECT (\"users\".\"email\" ->"
+        + " toasty_s2.fullkey) FROM json_each(\"users\".\"email\") AS toasty_s2))), ']') END",
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.ADD, IDS)));
+    assertEquals(SELECT + "json_patch(COALESCE(\"email\", '{}'), ?)",
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.PUT, COUNTS)));
+    assertEquals(SELECT + "json_patch(\"email\", (SELECT json_group_object(toasty_i.value, NULL)"
+        + " FROM json_each(?) AS toasty_i))",
+        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.REMOVE_KEYS, COUNTS)));
+  }
+
+  @Test
+  void mariadbNumbersItemsWithJsonTable() {
+    String select = "SELECT `id` FROM `users` WHERE ";
+    assertEquals(select + "CASE WHEN `users`.`email` IS NULL THEN NULL ELSE (SELECT CONCAT('[',"
+        + " COALESCE(GROUP_CONCAT(JSON_EXTRACT(`users`.`email`, CONCAT('$[', toasty_s.k - 1,"
+        + " ']')) ORDER BY toasty_s.k SEPARATOR ','), ''), ']') FROM JSON_TABLE(`users`.`email`,"
+        + " '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_s WHERE CAST(JSON_EXTRACT("
+        + "`users`.`email`, CONCAT('$[', toasty_s.k - 1, ']')) AS BINARY) NOT IN (SELECT"
+        + " CAST(JSON_EXTRACT(?, CONCAT('$[', toasty_i.k - 1, ']')) AS BINARY) FROM"
+        + " JSON_TABLE(?, '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_i)) END",
+        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.REMOVE, TAGS)));
+    assertEquals(select + "JSON_MERGE_PATCH(COALESCE(`email`, '{}'), ?)",
+        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.PUT, COUNTS)));
   }
 }
