@@ -9,7 +9,8 @@ import reactor.util.context.Context;
 /**
  * A source's items with the subscriber's backpressure; when the subscriber cancels, the source is
  * not cancelled but read to its end with its items (and its error) dropped. {@code cancelled}
- * runs first on a cancel; {@code done} runs once the source has terminated.
+ * runs first on a cancel; {@code done} runs once the source has terminated, before the
+ * subscriber is told.
  *
  * <p>Why a subscriber of its own and not {@code Flux.create}: every read on PostgreSQL passes
  * here, and a get by key cancels after its one row every time. {@code Flux.create} allocates a
@@ -68,25 +69,22 @@ final class DrainOnCancel<T> extends Flux<T> {
       }
     }
 
+    // The source has ended: done runs before the subscriber hears of it, so that what the
+    // subscriber does next (give the connection back) finds the operation over.
+
     @Override
     public void onError(Throwable error) {
-      try {
-        if (draining == 0) {
-          actual.onError(error);
-        }
-      } finally {
-        done.run();
+      done.run();
+      if (draining == 0) {
+        actual.onError(error);
       }
     }
 
     @Override
     public void onComplete() {
-      try {
-        if (draining == 0) {
-          actual.onComplete();
-        }
-      } finally {
-        done.run();
+      done.run();
+      if (draining == 0) {
+        actual.onComplete();
       }
     }
 
