@@ -252,13 +252,22 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return db.exec(probe).hasElements();
   }
 
+  /**
+   * {@inheritDoc} At most one row comes back (the key pins it, else {@code LIMIT 1}), so the rows
+   * are read to their end rather than cancelled after the first: a cancelled read costs a drain
+   * of the statement's end over the wire and a release that waits for it.
+   */
   @Override
   public Mono<M> first(Executor db) {
     if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
-      return stream(db).next(); // at most one record matches: no LIMIT to send and bind
+      return stream(db).reduce(AbstractSelect::keepFirst); // no LIMIT to send and bind
     }
     return with(query.withLimit(new Limit(constant(1), query.limit() == null
-        ? null : query.limit().offset()))).stream(db).next();
+        ? null : query.limit().offset()))).stream(db).reduce(AbstractSelect::keepFirst);
+  }
+
+  private static <T> T keepFirst(T first, T next) {
+    return first;
   }
 
   @Override

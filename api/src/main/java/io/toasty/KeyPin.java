@@ -2,8 +2,7 @@ package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Expr;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Whether a filter pins a model's primary key: every key field compared for equality with a value
@@ -13,27 +12,41 @@ import java.util.Set;
 final class KeyPin {
   private KeyPin() {}
 
-  /** Whether {@code filter} (over {@code model}'s fields) matches at most one record. */
+  /**
+   * Whether {@code filter} (over {@code model}'s fields) matches at most one record. Checked on
+   * every {@code first()} and {@code get()}, so it walks the filter once per key field instead
+   * of collecting the pinned fields into a set.
+   */
   static boolean pins(Expr filter, ModelSchema model) {
-    Set<Integer> pinned = new HashSet<>();
-    collect(filter, model.name(), pinned);
-    return !model.primaryKey().isEmpty() && pinned.containsAll(model.primaryKey());
+    List<Integer> key = model.primaryKey();
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.size(); i++) {
+      if (!pinned(filter, model.name(), key.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static void collect(Expr e, String model, Set<Integer> pinned) {
+  /** Whether {@code e} compares {@code field} for equality with a value at its top level. */
+  private static boolean pinned(Expr e, String model, int field) {
     if (e instanceof Expr.And and) {
-      and.operands().forEach(o -> collect(o, model, pinned));
-    } else if (e instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
-      pin(c.left(), c.right(), model, pinned);
-      pin(c.right(), c.left(), model, pinned);
+      List<Expr> operands = and.operands();
+      for (int i = 0; i < operands.size(); i++) {
+        if (pinned(operands.get(i), model, field)) {
+          return true;
+        }
+      }
+      return false;
     }
+    return e instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+        && (pins(c.left(), c.right(), model, field) || pins(c.right(), c.left(), model, field));
   }
 
-  /** Pins {@code field} when it is one of the model's fields and {@code value} a non-null value. */
-  private static void pin(Expr field, Expr value, String model, Set<Integer> pinned) {
-    if (field instanceof Expr.Field f && f.model().equals(model)
-        && value instanceof Expr.Const k && !k.value().isNull()) {
-      pinned.add(f.index());
-    }
+  private static boolean pins(Expr field, Expr value, String model, int index) {
+    return field instanceof Expr.Field f && f.index() == index && f.model().equals(model)
+        && value instanceof Expr.Const k && !k.value().isNull();
   }
 }

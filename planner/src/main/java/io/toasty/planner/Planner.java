@@ -8,6 +8,7 @@ import io.toasty.planner.explain.Explain;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Statement;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The query planner: turns a model-level {@link Statement} into a {@link CompiledPlan} for one
@@ -37,6 +38,8 @@ public final class Planner {
   private final Capability capability;
   private final PlanCache cache;
   private final boolean databaseTime;
+  /** {@link #compile} as the cache's loader, made once rather than on every lookup. */
+  private final Function<Statement, CompiledPlan> compiler = this::compile;
 
   /** A planner for {@code schema} on a backend that can do {@code capability}. */
   public Planner(Schema schema, Capability capability, long cacheSize) {
@@ -62,7 +65,7 @@ public final class Planner {
   public Prepared prepare(Statement statement) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
-    CompiledPlan plan = cache.get(shape.statement(), this::compile);
+    CompiledPlan plan = cache.get(shape.statement(), compiler);
     return new Prepared(plan, shape.args());
   }
 

@@ -1,12 +1,8 @@
 package io.toasty.r2dbc;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.reactivestreams.Subscription;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -31,6 +27,9 @@ import reactor.core.publisher.Sinks;
  * once in a few thousand runs of the TCK's random-cancel scenario, as a group of two rows).
  */
 final class OperationLane {
+  /** What an operation waits for when the one before is over already. */
+  private static final Mono<Void> NOTHING = Mono.empty();
+
   /** The slot of the operation taken last, or null. */
   private final AtomicReference<Slot> last = new AtomicReference<>();
 
@@ -42,18 +41,42 @@ final class OperationLane {
 
     Slot() {
       Slot previous = last.getAndSet(this);
-      before = previous == null || previous.finished ? Mono.empty() : previous.over.asMono();
+      before = previous == null || previous.finished ? NOTHING : previous.over.asMono();
+    }
+
+    /** {@code work} once the operation before is over: at once when it already is. */
+    <T> Flux<T> after(Flux<T> work) {
+      return before == NOTHING ? work : before.thenMany(work);
     }
 
     /** This operation's work is over: the next may start once the one before is over too. */
     void release() {
-      before.subscribe(null, e -> finish(), this::finish);
+      if (before == NOTHING) {
+        finish(); // nothing to wait for: no subscription to an empty Mono
+      } else {
+        before.subscribe(null, e -> finish(), this::finish);
+      }
     }
 
     private void finish() {
       finished = true;
       over.tryEmitEmpty();
     }
+  }
+
+  /**
+   * Takes a turn and ends it at once, when no operation is under way and {@code nothingToDo}
+   * holds then (checked after every operation before has ended, as in a turn of its own): true.
+   * Else takes nothing: false, and the caller takes its turn with {@link #write}.
+   */
+  boolean passIfIdle(java.util.function.BooleanSupplier nothingToDo) {
+    Slot previous = last.get();
+    if (previous != null && !previous.finished || !nothingToDo.getAsBoolean()) {
+      return false;
+    }
+    // An operation that took a place meanwhile fails the swap. After it, the next operation
+    // finds no place taken: its turn is now, as after a turn that has ended.
+    return last.compareAndSet(previous, null);
   }
 
   /**
@@ -81,7 +104,7 @@ final class OperationLane {
       Slot slot = new Slot();
       Start start = new Start();
       Flux<T> started = Flux.defer(() -> start.begin() ? rows : Flux.<T>empty());
-      return drainOnCancel(slot.before.thenMany(started), start::cancel, slot::release);
+      return new DrainOnCancel<>(slot.after(started), start::cancel, slot::release);
     });
   }
 
@@ -100,7 +123,7 @@ final class OperationLane {
     return Flux.defer(() -> {
       Slot slot = new Slot();
       QuietRelease turn = new QuietRelease(slot::release);
-      return slot.before.thenMany(turn.watch(rows))
+      return slot.after(turn.watch(rows))
           .doOnCancel(turn::cancelled)
           .doOnTerminate(turn::ended);
     });
@@ -122,53 +145,5 @@ final class OperationLane {
     void cancel() {
       state.compareAndSet(WAITING, CANCELLED);
     }
-  }
-
-  /**
-   * {@code source}'s items with the subscriber's backpressure; when the subscriber cancels,
-   * {@code source} is not cancelled but read to its end with its items dropped. {@code done} runs
-   * once {@code source} has terminated; {@code cancelled} runs first on a cancel.
-   */
-  private static <T> Flux<T> drainOnCancel(Flux<T> source, Runnable cancelled, Runnable done) {
-    return Flux.create(sink -> {
-      AtomicBoolean draining = new AtomicBoolean();
-      BaseSubscriber<T> upstream = new BaseSubscriber<>() {
-        @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-          // demand comes from the sink's onRequest
-        }
-
-        @Override
-        protected void hookOnNext(T value) {
-          if (!draining.get()) {
-            sink.next(value);
-          }
-        }
-
-        @Override
-        protected void hookOnComplete() {
-          sink.complete();
-        }
-
-        @Override
-        protected void hookOnError(Throwable error) {
-          if (!draining.get()) {
-            sink.error(error);
-          }
-        }
-
-        @Override
-        protected void hookFinally(reactor.core.publisher.SignalType type) {
-          done.run();
-        }
-      };
-      source.subscribe(upstream); // requests nothing until the sink's subscriber does
-      sink.onCancel(() -> {
-        cancelled.run();
-        draining.set(true);
-        upstream.requestUnbounded();
-      });
-      sink.onRequest(upstream::request);
-    }, FluxSink.OverflowStrategy.BUFFER);
   }
 }

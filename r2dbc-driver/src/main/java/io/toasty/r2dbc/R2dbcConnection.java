@@ -215,9 +215,10 @@ final class R2dbcConnection implements Connection {
       BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
     io.r2dbc.spi.Statement prepared = prepare(sql, args);
     AtomicBoolean executed = new AtomicBoolean();
-    return Flux.defer(() -> executed.compareAndSet(false, true)
-            ? inTurn(Mono.just(prepared)).flatMapMany(p -> p.execute())
-            : Flux.<Result>error(new IllegalStateException("these rows were already read")))
+    // inTurn's check, without a Mono around the statement: this runs for every query
+    return Flux.<Result>defer(() -> !executed.compareAndSet(false, true)
+            ? Flux.error(new IllegalStateException("these rows were already read"))
+            : sealed ? Flux.error(sealedError()) : Flux.from(prepared.execute()))
         .concatMap(result -> result.map(mapper), 1)
         // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
         // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
@@ -250,7 +251,7 @@ final class R2dbcConnection implements Connection {
       // As statement(..) does for a query: cut short where that costs nothing, else drained.
       rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
       return rows.onErrorMap(translate);
-    }).onErrorMap(translate).onErrorMap(ReaderFailure.class, Throwable::getCause);
+    }).onErrorMap(e -> e instanceof ReaderFailure ? e.getCause() : translate.apply(e));
   }
 
   /** Carries a row reader's failure past the translation of the driver's errors. */
@@ -407,8 +408,13 @@ final class R2dbcConnection implements Connection {
 
   /** {@code work}, unless the connection was sealed before its turn came. */
   private <T> Mono<T> inTurn(Mono<T> work) {
-    return Mono.defer(() -> sealed ? Mono.error(new DriverException(parts.dialect().backend(),
-        null, "the transaction this connection was lent to has ended", null)) : work);
+    return Mono.defer(() -> sealed ? Mono.error(sealedError()) : work);
+  }
+
+  /** What an operation whose turn came after the connection was sealed fails with. */
+  private DriverException sealedError() {
+    return new DriverException(parts.dialect().backend(), null,
+        "the transaction this connection was lent to has ended", null);
   }
 
   /** The dialect this connection's statements are written in. */
@@ -513,6 +519,11 @@ final class R2dbcConnection implements Connection {
       if (!closed.compareAndSet(false, true)) {
         return Mono.empty();
       }
+      if (lane.passIfIdle(this::settled)) {
+        // Every operation before is over and nothing is left to settle: the release's turn is
+        // now, with no wait to bound (no timer), which is every plan's usual close.
+        return release().onErrorResume(e -> lost ? Mono.empty() : Mono.error(e));
+      }
       Mono<Void> turn = lane.write(Mono.defer(this::settle));
       // An embedded session (H2 in this JVM) cannot stop answering: its statement ends, if only
       // at H2's own lock timeout. Closing it while that statement still runs (the grace below)
@@ -536,6 +547,11 @@ final class R2dbcConnection implements Connection {
     LOG.warn("a {} connection's release waited {} ms for the operations before it; the session "
         + "is closed and dropped from the pool", parts.dialect().backend(),
         releaseGrace.toMillis());
+  }
+
+  /** Whether {@link #settle()} has nothing to do: a healthy session in autocommit, as lent. */
+  private boolean settled() {
+    return !lost && !begun && connection.isAutoCommit() && timeout.asLent();
   }
 
   /**

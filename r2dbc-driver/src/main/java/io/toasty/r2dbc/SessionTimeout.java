@@ -59,6 +59,11 @@ final class SessionTimeout {
     return current != null;
   }
 
+  /** Whether the session has the limit it had when lent: {@link #restore()} has nothing to do. */
+  boolean asLent() {
+    return Objects.equals(lent, current);
+  }
+
   /** Sets the session back to what it had when lent, if a statement changed it. */
   Mono<Void> restore() {
     return Mono.defer(() -> set(lent));

@@ -197,9 +197,14 @@ public final class Db implements Executor {
     Objects.requireNonNull(query, "query");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
-      return bound != null ? bound.read(query, model)
-          : observed(query, false, Retries.apply(retry, Retries.forStatement(query),
-              Flux.defer(() -> readAlone(query, model, reader))));
+      if (bound != null) {
+        return bound.read(query, model);
+      }
+      if (retry.maxRetries() == 0 && observer == null) {
+        return readAlone(query, model, reader); // the only attempt, and nobody to tell of it
+      }
+      return observed(query, false, Retries.apply(retry, Retries.forStatement(query),
+          Flux.defer(() -> readAlone(query, model, reader))));
     });
   }
 

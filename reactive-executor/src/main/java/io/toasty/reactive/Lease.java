@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The connections one plan runs on outside a transaction, taken under permits granted together
@@ -53,9 +54,14 @@ final class Lease {
    * subscriber's {@link SendWatch}, if it has one.
    */
   Mono<Void> connect() {
-    return Mono.deferContextual(context -> Flux.range(0, n)
-        .concatMap(i -> driver.connect().contextWrite(deadline::into)
-            .doOnNext(c -> add(SendWatch.watched(context, c))), 1).then());
+    return Mono.deferContextual(context -> n == 1 ? connectOne(context)
+        : Flux.range(0, n).concatMap(i -> connectOne(context), 1).then());
+  }
+
+  /** One connection taken and added. */
+  private Mono<Void> connectOne(ContextView context) {
+    return driver.connect().contextWrite(deadline::into)
+        .doOnNext(c -> add(SendWatch.watched(context, c))).then();
   }
 
   private void add(Connection c) {
@@ -127,14 +133,14 @@ final class Lease {
         }
         workers.forEach(w -> closes.add(w.connection().close()));
       }
-      return Flux.fromIterable(closes)
-          .flatMap(c -> c.onErrorResume(e -> Mono.empty()))
-          .then()
-          .doFinally(s -> {
-            if (permit != null) {
-              permit.release();
-            }
-          });
+      // one connection (a plan's usual lease): no flatMap's machinery for a list of one
+      Mono<Void> all = closes.size() == 1 ? closes.get(0).onErrorResume(e -> Mono.empty())
+          : Flux.fromIterable(closes).flatMap(c -> c.onErrorResume(e -> Mono.empty())).then();
+      return all.doFinally(s -> {
+        if (permit != null) {
+          permit.release();
+        }
+      });
     });
   }
 }

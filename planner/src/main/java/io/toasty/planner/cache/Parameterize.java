@@ -16,6 +16,7 @@ import io.toasty.stmt.Update;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Replaces every scalar non-null literal with an argument slot, numbered in walk order, and
@@ -24,6 +25,9 @@ import java.util.List;
  */
 public final class Parameterize {
   private final List<Value> args = new ArrayList<>();
+  /** {@link #expr} and {@link #query} as functions, made once per statement, not per node. */
+  private final UnaryOperator<Expr> exprs = this::expr;
+  private final UnaryOperator<Query> queries = this::query;
 
   private Parameterize() {}
 
@@ -38,7 +42,7 @@ public final class Parameterize {
     if (s instanceof Query q) {
       return query(q);
     } else if (s instanceof Insert i) {
-      List<Expr.Record> rows = Children.list(i.rows(), this::expr);
+      List<Expr.Record> rows = Children.list(i.rows(), exprs);
       Returning returning = returning(i.returning());
       return new Insert(i.target(), i.columns(), rows, returning, i.onConflict() == null ? null
           : new OnConflict(i.onConflict().target(), i.onConflict().copied(),
@@ -54,9 +58,12 @@ public final class Parameterize {
   private Query query(Query q) {
     Expr filter = expr(q.filter());
     Returning returning = returning(q.returning());
-    List<OrderBy> orderBy = new ArrayList<>(q.orderBy().size());
-    for (OrderBy o : q.orderBy()) {
-      orderBy.add(new OrderBy(expr(o.expr()), o.direction()));
+    List<OrderBy> orderBy = q.orderBy(); // an unordered query (a get by key) copies nothing
+    if (!orderBy.isEmpty()) {
+      orderBy = new ArrayList<>(q.orderBy().size());
+      for (OrderBy o : q.orderBy()) {
+        orderBy.add(new OrderBy(expr(o.expr()), o.direction()));
+      }
     }
     Limit limit = q.limit() == null ? null : new Limit(expr(q.limit().count()),
         q.limit().offset() == null ? null : expr(q.limit().offset()));
@@ -66,11 +73,11 @@ public final class Parameterize {
   /** Projections and include scopes hold values too. */
   private Returning returning(Returning r) {
     if (r instanceof Returning.Project p) {
-      return new Returning.Project(Children.list(p.exprs(), this::expr));
+      return new Returning.Project(Children.list(p.exprs(), exprs));
     }
     if (r instanceof Returning.Grouped g) {
-      return new Returning.Grouped(Children.list(g.exprs(), this::expr),
-          Children.list(g.groupBy(), this::expr), expr(g.having()), g.distinct());
+      return new Returning.Grouped(Children.list(g.exprs(), exprs),
+          Children.list(g.groupBy(), exprs), expr(g.having()), g.distinct());
     }
     if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
       List<Include> includes = new ArrayList<>(m.includes().size());
@@ -102,7 +109,7 @@ public final class Parameterize {
       throw new IllegalArgumentException("a statement given to the engine must hold values, "
           + "not argument slots: " + e);
     }
-    return Children.map(e, this::expr, this::query);
+    return Children.map(e, exprs, queries);
   }
 
   /** Whether a literal becomes an argument: scalar and neither NULL nor a boolean. */

@@ -107,7 +107,10 @@ public final class Children {
       @SuppressWarnings("unchecked")
       T mapped = (T) f.apply(item);
       if (out == null && mapped != item) {
-        out = new ArrayList<>(items.subList(0, i));
+        out = new ArrayList<>(items.size()); // its final size: no growth, no copy of a prefix
+        for (int j = 0; j < i; j++) {
+          out.add(items.get(j));
+        }
       }
       if (out != null) {
         out.add(mapped);

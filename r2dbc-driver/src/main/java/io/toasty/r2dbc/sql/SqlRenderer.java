@@ -6,6 +6,7 @@ import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Statement;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Renders table-level statements to SQL for one dialect and schema.
@@ -20,6 +21,8 @@ public final class SqlRenderer {
   private final SqlDialect dialect;
   private final Schema schema;
   private final Cache<Statement, RenderedSql> cache;
+  /** Renders a statement not cached yet; made once rather than on every lookup. */
+  private final Function<Statement, RenderedSql> walk;
 
   public SqlRenderer(SqlDialect dialect, Schema schema) {
     this(dialect, schema, DEFAULT_CACHE_SIZE);
@@ -29,6 +32,7 @@ public final class SqlRenderer {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.cache = Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
+    this.walk = s -> new SqlWalk(dialect, schema).render(s);
   }
 
   /**
@@ -39,7 +43,7 @@ public final class SqlRenderer {
    */
   public RenderedSql render(Statement statement) {
     Objects.requireNonNull(statement, "statement");
-    return cache.get(statement, s -> new SqlWalk(dialect, schema).render(s));
+    return cache.get(statement, walk);
   }
 
   /** The dialect this renderer writes. */

@@ -1,0 +1,106 @@
+package io.toasty.r2dbc;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.util.context.Context;
+
+/**
+ * A source's items with the subscriber's backpressure; when the subscriber cancels, the source is
+ * not cancelled but read to its end with its items (and its error) dropped. {@code cancelled}
+ * runs first on a cancel; {@code done} runs once the source has terminated, before the
+ * subscriber is told.
+ *
+ * <p>Why a subscriber of its own and not {@code Flux.create}: every read on PostgreSQL passes
+ * here, and a get by key cancels after its one row every time. {@code Flux.create} allocates a
+ * buffer of 256 slots and a serializing queue per subscription (about 1.2 KB), which a source
+ * that only ever emits what was requested never needs: demand passes straight through.
+ */
+final class DrainOnCancel<T> extends Flux<T> {
+  private final Flux<T> source;
+  private final Runnable cancelled;
+  private final Runnable done;
+
+  DrainOnCancel(Flux<T> source, Runnable cancelled, Runnable done) {
+    this.source = source;
+    this.cancelled = cancelled;
+    this.done = done;
+  }
+
+  @Override
+  public void subscribe(CoreSubscriber<? super T> actual) {
+    source.subscribe(new Drain<>(actual, cancelled, done));
+  }
+
+  /** Passes signals and demand on until a cancel, then requests and drops the rest. */
+  private static final class Drain<T> implements CoreSubscriber<T>, Subscription {
+    @SuppressWarnings("rawtypes") // the updater of a generic class is of its raw type
+    private static final AtomicIntegerFieldUpdater<Drain> DRAINING =
+        AtomicIntegerFieldUpdater.newUpdater(Drain.class, "draining");
+
+    private final CoreSubscriber<? super T> actual;
+    private final Runnable cancelled;
+    private final Runnable done;
+    private Subscription upstream;
+    private volatile int draining;
+
+    Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done) {
+      this.actual = actual;
+      this.cancelled = cancelled;
+      this.done = done;
+    }
+
+    @Override
+    public Context currentContext() {
+      return actual.currentContext();
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+      upstream = s; // requests nothing until the subscriber does
+      actual.onSubscribe(this);
+    }
+
+    @Override
+    public void onNext(T value) {
+      if (draining == 0) {
+        actual.onNext(value);
+      }
+    }
+
+    // The source has ended: done runs before the subscriber hears of it, so that what the
+    // subscriber does next (give the connection back) finds the operation over.
+
+    @Override
+    public void onError(Throwable error) {
+      done.run();
+      if (draining == 0) {
+        actual.onError(error);
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      done.run();
+      if (draining == 0) {
+        actual.onComplete();
+      }
+    }
+
+    @Override
+    public void request(long n) {
+      if (draining == 0) {
+        upstream.request(n);
+      }
+    }
+
+    @Override
+    public void cancel() {
+      if (DRAINING.compareAndSet(this, 0, 1)) {
+        cancelled.run();
+        upstream.request(Long.MAX_VALUE);
+      }
+    }
+  }
+}
