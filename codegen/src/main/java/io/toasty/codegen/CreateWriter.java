@@ -61,6 +61,10 @@ final class CreateWriter {
         .returns(create);
     switch (r.kind()) {
       case HAS_MANY -> {
+        if (r.hierarchy()) {
+          // a generic varargs parameter (Create<? extends Event>...) is safe: only read
+          nested.addModifiers(FINAL).addAnnotation(SafeVarargs.class);
+        }
         MethodSpec varargs = nested.varargs(true)
             .addJavadoc(r.through() == null
                 ? com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
@@ -68,7 +72,7 @@ final class CreateWriter {
                 : com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
                     + " atomically, each linked to it by a new {@code $L} record.\n", r.name(),
                     r.through().model()))
-            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.targetCreate()), r.name())
+            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.createParameter()), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();
@@ -77,7 +81,7 @@ final class CreateWriter {
             .returns(create)
             .addJavadoc("Creates these {@code $L} with the record, atomically.\n", r.name())
             .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION,
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.targetCreate())), r.name())
+                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.createParameter())), r.name())
             .addStatement("return setRelated($T.$N, $T.copyOf($N))", model.entry(),
                 r.constant(), ApiTypes.LIST, r.name())
             .build();
@@ -86,7 +90,7 @@ final class CreateWriter {
       case HAS_ONE -> {
         return java.util.List.of(nested
             .addJavadoc("Creates the {@code $L} with the record, atomically.\n", r.name())
-            .addParameter(r.targetCreate(), r.name())
+            .addParameter(r.createParameter(), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build());
@@ -105,7 +109,7 @@ final class CreateWriter {
         MethodSpec create1 = nested
             .addJavadoc("Creates the {@code $L} first, in the same statement, and links the"
                 + " record to it.\n", r.name())
-            .addParameter(r.targetCreate(), r.name())
+            .addParameter(r.createParameter(), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();

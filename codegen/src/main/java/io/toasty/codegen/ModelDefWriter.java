@@ -107,7 +107,8 @@ final class ModelDefWriter {
         .build();
   }
 
-  private static CodeBlock relationSchema(RelationDescriptor r) {
+  /** The {@code RelationSchema} of {@code r}, as the model's schema lists it. */
+  static CodeBlock relationSchema(RelationDescriptor r) {
     CodeBlock through = CodeBlock.of("null");
     if (r.through() != null) {
       through = CodeBlock.of("new $T($S, $T.of($L), $T.of($L), $T.of($L))",
@@ -208,13 +209,7 @@ final class ModelDefWriter {
       byComponent[s.component()] = CodeBlock.of("$N(row)", SealedValuesWriter.loader(s));
     }
     for (RelationDescriptor r : model.relations()) {
-      // The related model's MODEL is read here, at load time, never in a static initializer:
-      // two models that relate to each other must not depend on each other's initialization.
-      byComponent[r.component()] = r.joinEntry() == null
-          ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)", r.handleClass(), r.index(),
-              r.targetEntry())
-          : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL, $T.MODEL)", r.handleClass(),
-              r.index(), r.targetEntry(), r.joinEntry());
+      byComponent[r.component()] = loadRelation(r);
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < byComponent.length; i++) {
@@ -239,6 +234,19 @@ final class ModelDefWriter {
     return load.endControlFlow()
         .addStatement("return new $T($L)", model.record(), args.build())
         .build();
+  }
+
+  /**
+   * The handle of relation {@code r} of a loaded {@code row}. The related model's MODEL is read
+   * here, at load time, never in a static initializer: two models that relate to each other
+   * must not depend on each other's initialization.
+   */
+  static CodeBlock loadRelation(RelationDescriptor r) {
+    return r.joinEntry() == null
+        ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)", r.handleClass(), r.index(),
+            r.targetEntry())
+        : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL, $T.MODEL)", r.handleClass(),
+            r.index(), r.targetEntry(), r.joinEntry());
   }
 
   private MethodSpec values() {

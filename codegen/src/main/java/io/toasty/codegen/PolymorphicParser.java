@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import io.toasty.annotations.Discriminator;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Table;
+import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +36,15 @@ final class PolymorphicParser {
 
   /** Whether {@code type} is a variant of a polymorphic model, written with its interface. */
   static boolean isVariant(TypeElement type) {
+    return hierarchyOf(type).isPresent();
+  }
+
+  /** The polymorphic model (its {@code @Model} interface) {@code type} is a variant of. */
+  static Optional<TypeElement> hierarchyOf(TypeElement type) {
     return type.getInterfaces().stream().map(PolymorphicParser::elementOf)
-        .anyMatch(i -> i != null && i.getKind() == ElementKind.INTERFACE
-            && i.getAnnotation(Model.class) != null);
+        .filter(i -> i != null && i.getKind() == ElementKind.INTERFACE
+            && i.getAnnotation(Model.class) != null)
+        .findFirst();
   }
 
   /** The hierarchy of {@code type}, or empty if it has errors (which have been reported). */
@@ -61,13 +68,23 @@ final class PolymorphicParser {
     }
     List<ModelDescriptor> variants = new ArrayList<>();
     for (TypeElement v : permitted) {
-      models.parse(v).ifPresent(variants::add);
+      if (belongsToOnly(type, v)) {
+        models.parse(v).ifPresent(variants::add);
+      }
     }
     if (errors.errorCount() > before) {
       return Optional.empty();
     }
     Map<String, FieldDescriptor> union = merge(type, permitted, variants);
     List<String> discriminants = discriminants(type, permitted);
+    if (errors.errorCount() > before) {
+      return Optional.empty();
+    }
+    Map<String, RelationDescriptor> relations = new LinkedHashMap<>();
+    List<List<RelationDescriptor>> variantRelations = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      variantRelations.add(relations(type, permitted.get(i), variants.get(i), union, relations));
+    }
     if (errors.errorCount() > before) {
       return Optional.empty();
     }
@@ -79,10 +96,45 @@ final class PolymorphicParser {
     for (int i = 0; i < variants.size(); i++) {
       ModelDescriptor v = variants.get(i);
       out.add(new PolymorphicVariant(v.record(), v.entry(), discriminants.get(i),
-          v.fields().stream().map(f -> union.get(f.name())).toList()));
+          v.fields().stream().map(f -> union.get(f.name())).toList(), variantRelations.get(i)));
     }
     return Optional.of(new PolymorphicDescriptor(iface, type.getQualifiedName().toString(),
-        entry, tableName(type, entry), fields, discriminator, out));
+        entry, tableName(type, entry), fields, discriminator, out,
+        List.copyOf(relations.values())));
+  }
+
+  /**
+   * The belongs-to relations of variant {@code v}, renumbered as the hierarchy's: a relation is
+   * the hierarchy's once by name, and every variant that declares it declares it alike (same
+   * target, key fields and optionality), so that one relation of one table serves them all.
+   */
+  private List<RelationDescriptor> relations(TypeElement type, TypeElement at, ModelDescriptor v,
+      Map<String, FieldDescriptor> union, Map<String, RelationDescriptor> hierarchy) {
+    List<RelationDescriptor> out = new ArrayList<>();
+    for (RelationDescriptor r : v.relations()) {
+      List<Integer> sourceFields = r.sourceFields().stream()
+          .map(f -> union.get(v.fields().get(f).name()).index()).toList();
+      if (union.containsKey(r.name())) {
+        errors.error(at, type.getSimpleName() + ": relation " + v.name() + "." + r.name()
+            + " has the name of another variant's field " + r.name() + "; the hierarchy's"
+            + " paths (" + entryName(type) + "." + r.constant() + ") need one name each");
+        continue;
+      }
+      RelationDescriptor prior = hierarchy.get(r.name());
+      int index = prior == null ? hierarchy.size() : prior.index();
+      RelationDescriptor renumbered = r.inHierarchy(index, sourceFields);
+      if (prior == null) {
+        hierarchy.put(r.name(), renumbered);
+      } else if (!prior.target().equals(r.target()) || prior.optional() != r.optional()
+          || !prior.sourceFields().equals(sourceFields)
+          || !prior.targetFields().equals(r.targetFields())) {
+        errors.error(at, type.getSimpleName() + ": relation " + v.name() + "." + r.name()
+            + " differs from another variant's " + r.name() + " (its target, key fields or"
+            + " optionality); the variants of a polymorphic model share one relation per name");
+      }
+      out.add(renumbered);
+    }
+    return out;
   }
 
   /** The union of the variants' fields by name, each checked against its namesakes. */
@@ -116,15 +168,33 @@ final class PolymorphicParser {
     return union;
   }
 
+  /**
+   * Whether variant {@code v}'s relations are all belongs-to; reports a has-many or has-one
+   * before the variant is parsed (its pair, a belongs-to to a variant, could not resolve).
+   */
+  private boolean belongsToOnly(TypeElement type, TypeElement v) {
+    for (javax.lang.model.element.RecordComponentElement c : v.getRecordComponents()) {
+      RelationSchema.Kind kind = RelationResolver.kindOf(c.asType()).orElse(null);
+      if (kind == RelationSchema.Kind.HAS_MANY || kind == RelationSchema.Kind.HAS_ONE) {
+        errors.error(v, type.getSimpleName() + ": variant " + v.getSimpleName() + ": relation "
+            + c.getSimpleName() + " is a " + (kind == RelationSchema.Kind.HAS_MANY ? "has-many"
+                : "has-one") + "; a variant of a polymorphic model declares belongs-to"
+            + " relations only (not yet has-many or has-one)");
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Refuses what a variant may not hold (yet), naming it. */
   private boolean checkVariant(TypeElement type, TypeElement at, ModelDescriptor v) {
     String where = type.getSimpleName() + ": variant " + v.name();
-    if (!v.relations().isEmpty() || !v.embedded().isEmpty() || !v.sealed().isEmpty()
-        || !v.indexes().isEmpty()) {
-      errors.error(at, where + ": a variant of a polymorphic model holds plain fields only (no"
-          + " relation, embedded record, sealed-interface field or index)");
+    if (!v.embedded().isEmpty() || !v.sealed().isEmpty() || !v.indexes().isEmpty()) {
+      errors.error(at, where + ": a variant of a polymorphic model holds plain fields and"
+          + " belongs-to relations only (no embedded record, sealed-interface field or index)");
       return false;
     }
+
     for (FieldDescriptor f : v.fields()) {
       FieldKind kind = f.type().kind();
       if (f.auto() != null || f.defaultValue() != null || f.sensitive() || f.type().deferred()

@@ -1,6 +1,8 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.toasty.schema.app.RelationSchema;
 import java.util.List;
 
@@ -24,16 +26,28 @@ import java.util.List;
  * @param steps        for a multi-step via, the relations it follows; else empty
  * @param eager        whether every query of the model loads it ({@link EagerRelations})
  * @param max          its {@code @AtMost} limit, 0 for none ({@link RelationLimits})
+ * @param hierarchy    whether the target is a polymorphic model ({@code HasMany<Event>}), whose
+ *                     records its variants' creates make
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
     int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
-    int max) {
+    int max, boolean hierarchy) {
   RelationDescriptor {
     sourceFields = List.copyOf(sourceFields);
     steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
+  }
+
+  /** A relation to a plain model. */
+  RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
+      boolean optional, ClassName target, ClassName targetEntry, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
+      int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
+      int max) {
+    this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
+        targetFields, through, component, joinEntry, steps, eager, max, false);
   }
 
   /** A relation without an {@code @AtMost} limit. */
@@ -57,13 +71,29 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** This relation, eager or not. */
   RelationDescriptor withEager(boolean eager) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
-        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy);
   }
 
   /** This relation with the {@code @AtMost} limit {@code max} (0: none). */
   RelationDescriptor withMax(int max) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
-        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy);
+  }
+
+  /** This relation of a polymorphic model: relation number {@code index}, on its fields. */
+  RelationDescriptor inHierarchy(int index, List<Integer> sourceFields) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy);
+  }
+
+  /** This relation, to a polymorphic model or not. */
+  RelationDescriptor toHierarchy(boolean hierarchy) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy);
   }
 
   /** The target model's name. */
@@ -74,6 +104,15 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** {@code PostCreate}: the target's create builder. */
   ClassName targetCreate() {
     return targetEntry.peerClass(target.simpleName() + "Create");
+  }
+
+  /**
+   * What its nested-create setters take: the target's create builder ({@code PostCreate}), or
+   * for a polymorphic target any variant's ({@code Create<? extends Event>}).
+   */
+  com.palantir.javapoet.TypeName createParameter() {
+    return hierarchy ? ParameterizedTypeName.get(ApiTypes.CREATE, WildcardTypeName.subtypeOf(target))
+        : targetCreate();
   }
 
   /** The path class of its constant. */

@@ -47,10 +47,13 @@ final class RelationResolver {
     };
   }
 
-  /** The data components of a model, in order (their position is their field index). */
+  /**
+   * The data components of a model, in order (their position is their field index); of a
+   * polymorphic model, the union of its variants' by name, in first-seen order (its fields').
+   */
   static List<RecordComponentElement> dataComponents(TypeElement type) {
     List<RecordComponentElement> out = new ArrayList<>();
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (kindOf(c.asType()).isEmpty()) {
         out.add(c);
       }
@@ -58,10 +61,13 @@ final class RelationResolver {
     return out;
   }
 
-  /** The relation components of a model, in order (their position is their relation index). */
+  /**
+   * The relation components of a model, in order (their position is their relation index); of
+   * a polymorphic model, the union of its variants' by name.
+   */
   static List<RecordComponentElement> relationComponents(TypeElement type) {
     List<RecordComponentElement> out = new ArrayList<>();
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (kindOf(c.asType()).isPresent()) {
         out.add(c);
       }
@@ -69,9 +75,36 @@ final class RelationResolver {
     return out;
   }
 
+  /** A record's components; a polymorphic model's variants' components, one per name. */
+  static List<? extends RecordComponentElement> components(TypeElement type) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      return type.getRecordComponents();
+    }
+    java.util.Map<String, RecordComponentElement> union = new java.util.LinkedHashMap<>();
+    for (TypeMirror p : type.getPermittedSubclasses()) {
+      if (p instanceof DeclaredType d && d.asElement() instanceof TypeElement v
+          && v.getKind() == ElementKind.RECORD) {
+        v.getRecordComponents().forEach(c -> union.putIfAbsent(c.getSimpleName().toString(), c));
+      }
+    }
+    return List.copyOf(union.values());
+  }
+
+  /** Whether {@code type} is a polymorphic model: an {@code @Model} interface. */
+  static boolean isHierarchy(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE && type.getAnnotation(Model.class) != null;
+  }
+
   /** The relation of component {@code c} (relation number {@code index}), or empty on error. */
   Optional<RelationDescriptor> resolve(TypeElement model, RecordComponentElement c, int index,
       String constant, int component) {
+    return resolveAny(model, c, index, constant, component)
+        .map(r -> r.toHierarchy(relatedType(c.asType()).map(RelationResolver::isHierarchy)
+            .orElse(false)));
+  }
+
+  private Optional<RelationDescriptor> resolveAny(TypeElement model, RecordComponentElement c,
+      int index, String constant, int component) {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     RelationSchema.Kind kind = kindOf(c.asType()).orElseThrow();
     Target target = target(where, c, kind);
@@ -401,14 +434,27 @@ final class RelationResolver {
       List<? extends TypeMirror> inner = ((DeclaredType) arg).getTypeArguments();
       arg = inner.size() == 1 ? inner.get(0) : arg;
     }
-    if (arg.getKind() != TypeKind.DECLARED
-        || ((DeclaredType) arg).asElement().getKind() != ElementKind.RECORD
-        || ((DeclaredType) arg).asElement().getAnnotation(Model.class) == null) {
-      errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record, not "
-          + arg);
+    TypeElement related = arg.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) arg).asElement() : null;
+    if (related != null && isHierarchy(related)) {
+      return new Target(related, optional);
+    }
+    if (related == null || related.getKind() != ElementKind.RECORD
+        || related.getAnnotation(Model.class) == null) {
+      errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record or"
+          + " polymorphic model, not " + arg);
       return null;
     }
-    return new Target((TypeElement) ((DeclaredType) arg).asElement(), optional);
+    if (PolymorphicParser.isVariant(related)) {
+      TypeElement hierarchy = PolymorphicParser.hierarchyOf(related).orElseThrow();
+      errors.error(c, where + ": " + simpleName(kind) + "<" + related.getSimpleName()
+          + "> relates to variant " + related.getSimpleName() + " of polymorphic model "
+          + hierarchy.getSimpleName() + ", which a relation cannot target alone (not yet):"
+          + " relate to " + hierarchy.getSimpleName() + " and filter with "
+          + entryOf(hierarchy).simpleName() + ".is(" + related.getSimpleName() + ".class)");
+      return null;
+    }
+    return new Target(related, optional);
   }
 
   private static Optional<TypeElement> relatedType(TypeMirror type) {
@@ -450,7 +496,7 @@ final class RelationResolver {
   }
 
   private static RecordComponentElement component(TypeElement type, String name) {
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (c.getSimpleName().contentEquals(name)) {
         return c;
       }
