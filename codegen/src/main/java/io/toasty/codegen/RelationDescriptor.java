@@ -111,7 +111,8 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
    * for a polymorphic target any variant's ({@code Create<? extends Event>}).
    */
   com.palantir.javapoet.TypeName createParameter() {
-    return hierarchy ? ParameterizedTypeName.get(ApiTypes.CREATE, WildcardTypeName.subtypeOf(target))
+    return hierarchy
+        ? ParameterizedTypeName.get(ApiTypes.CREATE, WildcardTypeName.subtypeOf(target))
         : targetCreate();
   }
 

@@ -441,8 +441,8 @@ final class RelationResolver {
     }
     if (related == null || related.getKind() != ElementKind.RECORD
         || related.getAnnotation(Model.class) == null) {
-      errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record or"
-          + " polymorphic model, not " + arg);
+      errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record, not "
+          + arg + " (or to a polymorphic model's @Model interface)");
       return null;
     }
     if (PolymorphicParser.isVariant(related)) {

@@ -94,7 +94,8 @@ class PolymorphicRelationsTest {
             "}"),
         source("Use", "class Use {",
             "  TeamCreate create() {",
-            "    return Teams.create().id(1).tasks(As.create(new Task.A(2, 0, BelongsTo.detached())),",
+            "    return Teams.create().id(1).tasks(",
+            "        As.create(new Task.A(2, 0, BelongsTo.detached())),",
             "        Bs.create(new Task.B(3, 0, BelongsTo.detached(), \"s\")));",
             "  }",
             "}"));

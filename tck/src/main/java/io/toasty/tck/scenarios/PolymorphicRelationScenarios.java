@@ -84,7 +84,8 @@ public abstract class PolymorphicRelationScenarios {
     member(db, "cid");
     List<PrMember> members = await(PrMembers.all().include(PrMembers.ACTIVITIES).collect(db));
     members = members.stream().sorted(Comparator.comparing(PrMember::name)).toList();
-    assertEquals(List.of("login phone", "order 1999"), described(members.get(0).activities().get()));
+    assertEquals(List.of("login phone", "order 1999"),
+        described(members.get(0).activities().get()));
     assertTrue(members.get(0).activities().get().stream().anyMatch(a -> a instanceof PrOrder));
     assertEquals(List.of("login laptop"), described(members.get(1).activities().get()));
     assertEquals(List.of(), members.get(2).activities().get());
