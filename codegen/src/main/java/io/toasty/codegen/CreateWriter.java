@@ -102,9 +102,9 @@ final class CreateWriter {
             .addJavadoc("Links the record to an existing {@code $L}: sets the foreign key.\n",
                 r.name())
             .addParameter(r.target(), r.name())
-            .addStatement("return setParent($T.$N, $T.MODEL.values($T.requireNonNull($N, $S)))",
-                model.entry(), r.constant(), r.targetEntry(), ApiTypes.OBJECTS, r.name(),
-                r.name())
+            .addStatement("return setParent($T.$N, $T.$N.values($T.requireNonNull($N, $S)))",
+                model.entry(), r.constant(), r.targetEntry(), r.definition(), ApiTypes.OBJECTS,
+                r.name(), r.name())
             .build();
         MethodSpec create1 = nested
             .addJavadoc("Creates the {@code $L} first, in the same statement, and links the"

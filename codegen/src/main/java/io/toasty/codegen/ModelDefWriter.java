@@ -122,6 +122,12 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.variant() != null) {
+      // Only a relation to one variant names the thirteenth argument.
+      return CodeBlock.of("$L, $T.of($L), $L, $L, new $T($L, $L))", relation, ApiTypes.LIST,
+          steps(r), r.eager(), r.max(), ApiTypes.RELATION_SCHEMA.nestedClass("Variant"),
+          r.variant().field(), r.variant().value());
+    }
     if (r.max() > 0) {
       // Only a limited relation names the twelfth argument: other models generate as before.
       return CodeBlock.of("$L, $T.of($L), $L, $L)", relation, ApiTypes.LIST, steps(r), r.eager(),
@@ -243,10 +249,10 @@ final class ModelDefWriter {
    */
   static CodeBlock loadRelation(RelationDescriptor r) {
     return r.joinEntry() == null
-        ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)", r.handleClass(), r.index(),
-            r.targetEntry())
-        : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL, $T.MODEL)", r.handleClass(),
-            r.index(), r.targetEntry(), r.joinEntry());
+        ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N)", r.handleClass(), r.index(),
+            r.targetEntry(), r.definition())
+        : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N, $T.MODEL)", r.handleClass(),
+            r.index(), r.targetEntry(), r.definition(), r.joinEntry());
   }
 
   private MethodSpec values() {

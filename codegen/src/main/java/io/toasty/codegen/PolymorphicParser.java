@@ -239,8 +239,7 @@ final class PolymorphicParser {
             + " discriminator is a number, and a model's discriminators are all numbers or all"
             + " strings");
       }
-      String discriminant = numeric ? Integer.toString(number(v))
-          : value.isBlank() ? v.getSimpleName().toString() : value;
+      String discriminant = discriminant(v, numeric);
       String prior = taken.putIfAbsent(discriminant, v.getSimpleName().toString());
       if (prior != null) {
         errors.error(v, where + ": discriminator \"" + discriminant + "\" is already "
@@ -249,6 +248,32 @@ final class PolymorphicParser {
       out.add(discriminant);
     }
     return out;
+  }
+
+  /** Variant {@code v}'s discriminator as written in Java source (see PolymorphicVariant). */
+  private static String discriminant(TypeElement v, boolean numeric) {
+    Discriminator d = v.getAnnotation(Discriminator.class);
+    String value = d == null ? "" : d.value();
+    return numeric ? Integer.toString(number(v))
+        : value.isBlank() ? v.getSimpleName().toString() : value;
+  }
+
+  /**
+   * What a relation to variant {@code v} (a record of a polymorphic model) targets: the
+   * hierarchy's model, its discriminator field (after the union of the variants' fields) and
+   * the variant's discriminator.
+   */
+  static RelationDescriptor.VariantTarget variantTarget(TypeElement v) {
+    TypeElement hierarchy = hierarchyOf(v).orElseThrow();
+    List<TypeElement> variants = hierarchy.getPermittedSubclasses().stream()
+        .map(PolymorphicParser::elementOf).filter(java.util.Objects::nonNull).toList();
+    boolean numeric = variants.stream().anyMatch(p -> number(p) != Discriminator.NO_NUMBER);
+    String discriminant = discriminant(v, numeric);
+    com.palantir.javapoet.CodeBlock value = numeric
+        ? com.palantir.javapoet.CodeBlock.of("$T.of($L)", ApiTypes.VALUE, discriminant)
+        : com.palantir.javapoet.CodeBlock.of("$T.of($S)", ApiTypes.VALUE, discriminant);
+    return new RelationDescriptor.VariantTarget(hierarchy.getSimpleName().toString(),
+        RelationResolver.dataComponents(hierarchy).size(), value);
   }
 
   private static FieldDescriptor discriminatorField(int index, List<TypeElement> variants) {

@@ -98,9 +98,22 @@ final class RelationResolver {
   /** The relation of component {@code c} (relation number {@code index}), or empty on error. */
   Optional<RelationDescriptor> resolve(TypeElement model, RecordComponentElement c, int index,
       String constant, int component) {
+    Optional<TypeElement> related = relatedType(c.asType());
+    boolean hierarchy = related.map(RelationResolver::isHierarchy).orElse(false);
+    RelationDescriptor.VariantTarget variant = related
+        .filter(t -> t.getKind() == ElementKind.RECORD && PolymorphicParser.isVariant(t))
+        .map(PolymorphicParser::variantTarget).orElse(null);
     return resolveAny(model, c, index, constant, component)
-        .map(r -> r.toHierarchy(relatedType(c.asType()).map(RelationResolver::isHierarchy)
-            .orElse(false)));
+        .map(r -> r.toHierarchy(hierarchy, variant));
+  }
+
+  /**
+   * The model whose fields a relation to {@code target} is keyed on: a variant's hierarchy
+   * (one table, one numbering of fields), else {@code target} itself.
+   */
+  private static TypeElement keyed(TypeElement target) {
+    return target.getKind() == ElementKind.RECORD
+        ? PolymorphicParser.hierarchyOf(target).orElse(target) : target;
   }
 
   private Optional<RelationDescriptor> resolveAny(TypeElement model, RecordComponentElement c,
@@ -115,13 +128,19 @@ final class RelationResolver {
     ClassName record = ClassName.get(target.type);
     String name = c.getSimpleName().toString();
     if (kind == RelationSchema.Kind.BELONGS_TO) {
-      Keys keys = belongsTo(model, c, target.type, target.optional);
+      Keys keys = belongsTo(model, c, keyed(target.type), target.optional);
       return keys == null ? Optional.empty() : Optional.of(new RelationDescriptor(index, name,
           constant, kind, target.optional, record, entry, "", keys.key, keys.references, null,
           component, null, List.of()));
     }
     String via = string(c, VIA);
     if (kind == RelationSchema.Kind.HAS_MANY && via != null) {
+      if (keyed(target.type) != target.type) {
+        errors.error(c, mirror(c, VIA), where + ": a via relation to variant "
+            + target.type.getSimpleName() + " of a polymorphic model (not yet): relate to "
+            + keyed(target.type).getSimpleName());
+        return Optional.empty();
+      }
       return via(model, c, via, index, constant, target.type, component);
     }
     String declaredPair = string(c, kind == RelationSchema.Kind.HAS_MANY ? MANY_PAIR : ONE_PAIR);
@@ -130,7 +149,7 @@ final class RelationResolver {
     if (pair == null) {
       return Optional.empty();
     }
-    Keys keys = belongsTo(target.type, pair, model, optionalTarget(pair.asType()));
+    Keys keys = belongsTo(keyed(target.type), pair, model, optionalTarget(pair.asType()));
     if (keys == null) {
       errors.error(c, mirror(c, kind == RelationSchema.Kind.HAS_MANY ? MANY_PAIR : ONE_PAIR),
           where + ": its pair " + target.type.getSimpleName() + "." + pair.getSimpleName()
@@ -247,6 +266,12 @@ final class RelationResolver {
         return Optional.empty();
       }
       RelationDescriptor d = r.get();
+      if (d.variant() != null || d.hierarchy()) {
+        errors.error(c, m, where + ": via \"" + via + "\": " + at.getSimpleName() + "." + part
+            + " relates to a polymorphic model, which a multi-step via does not follow (not"
+            + " yet)");
+        return Optional.empty();
+      }
       TypeElement next = (TypeElement) ((DeclaredType) types(step)).asElement();
       steps.add(new RelationSchema.Step(at.getSimpleName().toString(), part,
           next.getSimpleName().toString(), d.kind() == RelationSchema.Kind.HAS_MANY,
@@ -443,15 +468,6 @@ final class RelationResolver {
         || related.getAnnotation(Model.class) == null) {
       errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record, not "
           + arg + " (or to a polymorphic model's @Model interface)");
-      return null;
-    }
-    if (PolymorphicParser.isVariant(related)) {
-      TypeElement hierarchy = PolymorphicParser.hierarchyOf(related).orElseThrow();
-      errors.error(c, where + ": " + simpleName(kind) + "<" + related.getSimpleName()
-          + "> relates to variant " + related.getSimpleName() + " of polymorphic model "
-          + hierarchy.getSimpleName() + ", which a relation cannot target alone (not yet):"
-          + " relate to " + hierarchy.getSimpleName() + " and filter with "
-          + entryOf(hierarchy).simpleName() + ".is(" + related.getSimpleName() + ".class)");
       return null;
     }
     return new Target(related, optional);

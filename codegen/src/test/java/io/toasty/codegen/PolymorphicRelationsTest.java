@@ -58,7 +58,7 @@ class PolymorphicRelationsTest {
   @Test
   void aRowWithRelationSlotsLoadsEachVariantsHandles() {
     Crew crew = new Crew(7, "night owls", io.toasty.HasMany.detached(),
-        io.toasty.HasOne.detached());
+        io.toasty.HasOne.detached(), io.toasty.HasMany.detached());
     Value crewRow = Crews.MODEL.values(crew);
     List<Value> fields = new ArrayList<>(Shifts.MODEL.values(
         new Shift.Night(1, 7, BelongsTo.detached(), Optional.empty(), BelongsTo.detached(), true))
@@ -121,15 +121,25 @@ class PolymorphicRelationsTest {
   }
 
   @Test
-  void aRelationToOneVariantIsAnError() {
-    assertError("Team.bs: HasMany<B> relates to variant B of polymorphic model User, which a"
-            + " relation cannot target alone (not yet): relate to User and filter with"
-            + " Users.is(B.class)", "HasMany<User.B> bs",
+  void aRelationToOneVariantTargetsTheHierarchyNarrowedToIt() {
+    RelationSchema nights = Crews.MODEL.schema().relation("nights");
+    assertEquals("Shift", nights.target());
+    assertEquals(List.of(2), nights.targetFields());
+    assertEquals(new RelationSchema.Variant(5, Value.of("night")), nights.variant());
+    assertEquals(null, Crews.MODEL.schema().relation("shifts").variant());
+    assertEquals("Shift", Crews.NIGHTS.target());
+  }
+
+  @Test
+  void aLimitOnARelationToOneVariantIsAnError() {
+    assertError("Team.bs: @AtMost does not apply to a relation to one variant of a polymorphic"
+            + " model", "HasMany<User.B> bs",
         "@Model sealed interface User permits User.A, User.B {",
         "  @Model record A(@Key long id) implements User {}",
         "  @Model record B(@Key long id, long teamId, BelongsTo<Team> team) implements User {}",
         "}",
-        "@Model record Team(@Key long id, HasMany<User.B> bs) {}");
+        "@Model record Team(@Key long id, @io.toasty.annotations.AtMost(2) HasMany<User.B> bs)"
+            + " {}");
   }
 
   @Test

@@ -12,7 +12,7 @@ final class PolymorphicRelationsGuide {
 
   /** What the example saw. */
   record Seen(List<Visit> visits, List<String> shoppers, List<Shopper> buyers,
-      long visitsLeft) {}
+      List<Visit.Checkout> checkouts, long visitsLeft) {}
 
   static Seen run(String url) {
     Db db = Toasty.builder().models(Shoppers.MODEL, Visits.MODEL).url(url).build();
@@ -30,18 +30,19 @@ final class PolymorphicRelationsGuide {
       List<Visit> visits = Shoppers.filterById(ann.id())
           .include(Shoppers.VISITS)                  // a Browse and a Checkout
           .first(db).block().visits().get();
+      List<Visit.Checkout> checkouts = ann.checkouts().collect(db).block();
       List<String> shoppers = Visits.all().include(Visits.SHOPPER)
           .collect(db).block().stream()
           .map(v -> v.shopper().get().name())        // declared on the interface
           .toList();
-      List<Shopper> buyers = Shoppers.filter(Shoppers.VISITS.any(
-          Visits.is(Visit.Checkout.class).and(Visits.CENTS.gt(1000L))))
-          .collect(db).block();
+      List<Shopper> buyers = Shoppers.filter(Shoppers.CHECKOUTS.any(Visits.CENTS.gt(1000L)))
+          .collect(db).block();                      // the same as VISITS.any(Visits.is(
+                                                     //   Visit.Checkout.class).and(..))
 
       Shoppers.delete(ann).exec(db).block();          // and its visits of every variant
       // end-snippet
       long visitsLeft = Visits.all().count(db).block();
-      return new Seen(visits, shoppers, buyers, visitsLeft);
+      return new Seen(visits, shoppers, buyers, checkouts, visitsLeft);
     } finally {
       db.close().block();
     }

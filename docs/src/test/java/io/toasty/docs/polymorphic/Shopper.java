@@ -8,5 +8,6 @@ import java.util.UUID;
 
 // snippet: polymorphic-relation-parent
 @Model
-public record Shopper(@Key @Auto UUID id, String name, HasMany<Visit> visits) {}
+public record Shopper(@Key @Auto UUID id, String name, HasMany<Visit> visits,
+    HasMany<Visit.Checkout> checkouts) {}      // one variant's records only
 // end-snippet

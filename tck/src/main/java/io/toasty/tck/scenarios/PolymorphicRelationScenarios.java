@@ -231,6 +231,45 @@ public abstract class PolymorphicRelationScenarios {
   }
 
   @BackendTest
+  @Requires(Need.SUBQUERIES)
+  public void aHasManyToOneVariantReadsThatVariantOnly(Db db) {
+    PrMember ann = member(db, "ann");
+    PrMember bob = member(db, "bob");
+    order(db, ann, 7, Optional.empty());
+    order(db, ann, 8, Optional.empty());
+    login(db, ann, "phone");
+    login(db, bob, "laptop");
+    List<PrMember> members = await(PrMembers.all().include(PrMembers.ORDERS).collect(db))
+        .stream().sorted(Comparator.comparing(PrMember::name)).toList();
+    assertEquals(List.of("order 7", "order 8"), described(members.get(0).orders().get()));
+    assertEquals(List.of(), members.get(1).orders().get());
+    // the relation's filters see its variant only: bob's login is no order
+    assertEquals(List.of("ann"), names(await(PrMembers.filter(PrMembers.ORDERS.any())
+        .collect(db))));
+    assertEquals(List.of("bob"), names(await(PrMembers.filter(PrMembers.ORDERS.none())
+        .collect(db))));
+    assertEquals(List.of("bob"), names(await(PrMembers.filter(PrMembers.ORDERS.every(
+        PrActivities.CENTS.gt(100L))).collect(db))));
+    // and so do a loaded record's queries
+    assertEquals(List.of("order 7", "order 8"), described(await(ann.orders().collect(db))));
+    assertEquals(0L, await(bob.orders().count(db)));
+  }
+
+  @BackendTest
+  @Requires(Need.NESTED_CREATE)
+  public void createsThroughARelationToOneVariant(Db db) {
+    PrMember ann = await(PrMembers.create().name("ann").orders(PrOrders.create(new PrOrder(
+        UUID.randomUUID(), LINKED_BY_PARENT, BelongsTo.detached(), 11, Optional.empty(),
+        BelongsTo.detached()))).exec(db));
+    PrOrder scoped = await(ann.orders().create(PrOrders.create(new PrOrder(UUID.randomUUID(),
+        LINKED_BY_PARENT, BelongsTo.detached(), 12, Optional.empty(), BelongsTo.detached())))
+        .exec(db));
+    assertEquals(ann.id(), scoped.memberId());
+    assertEquals(List.of("order 11", "order 12"), described(await(PrOrders.filter(
+        PrOrders.MEMBER.is(PrMembers.NAME.eq("ann"))).collect(db))));
+  }
+
+  @BackendTest
   public void aBelongsToTheHierarchyFromAnotherModel(Db db) {
     PrMember ann = member(db, "ann");
     PrLogin phone = login(db, ann, "phone");
