@@ -63,7 +63,10 @@ final class CreateWriter {
       case HAS_MANY -> {
         if (r.hierarchy()) {
           // a generic varargs parameter (Create<? extends Event>...) is safe: only read
-          nested.addModifiers(FINAL).addAnnotation(SafeVarargs.class);
+          // (and List.of, itself @SafeVarargs, takes the array on: lint's "varargs" warning)
+          nested.addModifiers(FINAL).addAnnotation(SafeVarargs.class)
+              .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                  .addMember("value", "$S", "varargs").build());
         }
         MethodSpec varargs = nested.varargs(true)
             .addJavadoc(r.through() == null

@@ -183,7 +183,8 @@ final class ModelDefWriter {
         f.name(), engineType(f.type()), f.nullable(), auto, defaultValue, f.column());
   }
 
-  private static CodeBlock indexSchema(IndexDescriptor index) {
+  /** The {@code IndexSchema} of {@code index}, as the model's schema lists it. */
+  static CodeBlock indexSchema(IndexDescriptor index) {
     CodeBlock fields = index.sortBy() < 0 ? CodeBlock.of("$L", index.field())
         : CodeBlock.of("$L, $L", index.field(), index.sortBy());
     return CodeBlock.of("new $T($S, $T.of($L), $L)", ApiTypes.INDEX_SCHEMA, index.name(),

@@ -58,19 +58,21 @@ final class PolymorphicDefinitionWriter {
         .collect(CodeBlock.joining(",\n"));
     CodeBlock key = model.keyFields().stream().map(f -> CodeBlock.of("$L", f.index()))
         .collect(CodeBlock.joining(", "));
+    CodeBlock indexes = model.indexes().stream().map(ModelDefWriter::indexSchema)
+        .collect(CodeBlock.joining(",\n"));
     if (model.relations().isEmpty()) {
       return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-          .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of())",
+          .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L))",
               ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
-              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST)
+              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes)
           .build();
     }
     CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
         .collect(CodeBlock.joining(",\n"));
     return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of(),\n$T.of(\n$L))",
+        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L),\n$T.of(\n$L))",
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(), ApiTypes.LIST,
-            fields, ApiTypes.LIST, key, ApiTypes.LIST, ApiTypes.LIST, relations)
+            fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes, ApiTypes.LIST, relations)
         .build();
   }
 

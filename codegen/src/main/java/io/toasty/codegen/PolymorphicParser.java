@@ -92,6 +92,13 @@ final class PolymorphicParser {
     FieldDescriptor discriminator = discriminatorField(fields.size(), permitted);
     ClassName iface = ClassName.get(type);
     ClassName entry = ClassName.get(iface.packageName(), entryName(type));
+    Map<String, IndexDescriptor> indexes = new LinkedHashMap<>();
+    for (ModelDescriptor v : variants) {
+      for (IndexDescriptor i : v.indexes()) {
+        IndexDescriptor renumbered = index(v, i, union, tableName(type, entry));
+        indexes.putIfAbsent(renumbered.name(), renumbered);
+      }
+    }
     List<PolymorphicVariant> out = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       ModelDescriptor v = variants.get(i);
@@ -100,7 +107,21 @@ final class PolymorphicParser {
     }
     return Optional.of(new PolymorphicDescriptor(iface, type.getQualifiedName().toString(),
         entry, tableName(type, entry), fields, discriminator, out,
-        List.copyOf(relations.values())));
+        List.copyOf(relations.values()), List.copyOf(indexes.values())));
+  }
+
+  /**
+   * Index {@code i} of variant {@code v} as the hierarchy's: on its fields' numbers, named after
+   * the hierarchy's table unless the variant named it.
+   */
+  private static IndexDescriptor index(ModelDescriptor v, IndexDescriptor i,
+      Map<String, FieldDescriptor> union, String table) {
+    String prefix = v.table() + "_";
+    String name = i.name().startsWith(prefix) ? table + "_" + i.name().substring(prefix.length())
+        : i.name();
+    int field = union.get(v.fields().get(i.field()).name()).index();
+    int sortBy = i.sortBy() < 0 ? -1 : union.get(v.fields().get(i.sortBy()).name()).index();
+    return new IndexDescriptor(name, field, i.unique(), sortBy);
   }
 
   /**
@@ -189,9 +210,11 @@ final class PolymorphicParser {
   /** Refuses what a variant may not hold (yet), naming it. */
   private boolean checkVariant(TypeElement type, TypeElement at, ModelDescriptor v) {
     String where = type.getSimpleName() + ": variant " + v.name();
-    if (!v.embedded().isEmpty() || !v.sealed().isEmpty() || !v.indexes().isEmpty()) {
-      errors.error(at, where + ": a variant of a polymorphic model holds plain fields and"
-          + " belongs-to relations only (no embedded record, sealed-interface field or index)");
+    if (!v.embedded().isEmpty() || !v.sealed().isEmpty()
+        || v.indexes().stream().anyMatch(IndexDescriptor::unique)) {
+      errors.error(at, where + ": a variant of a polymorphic model holds plain fields, indexes"
+          + " and belongs-to relations only (no embedded record, sealed-interface field or"
+          + " unique index)");
       return false;
     }
 

@@ -195,7 +195,7 @@ final class PolymorphicVariantWriter {
         .addStatement("setInner($T.DISCRIMINATOR, $L)", model.entry(),
             PolymorphicWriter.literal(model, variant));
     for (FieldDescriptor f : variant.fields()) {
-      ctor.addStatement("set($T.$N, $L)", model.entry(), f.constant(),
+      ctor.addStatement("setFromRecord($T.$N, $L)", model.entry(), f.constant(),
           given(f, CodeBlock.of("record.$N()", f.accessor())));
     }
     return TypeSpec.classBuilder(create)

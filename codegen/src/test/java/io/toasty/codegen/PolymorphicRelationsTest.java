@@ -13,6 +13,7 @@ import io.toasty.codegen.samples.Days;
 import io.toasty.codegen.samples.Nights;
 import io.toasty.codegen.samples.Shift;
 import io.toasty.codegen.samples.Shifts;
+import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -42,6 +43,13 @@ class PolymorphicRelationsTest {
     assertEquals("Shift", Days.CREW.model());
     assertEquals(Shifts.CREW.index(), Days.CREW.index());
     assertEquals(Shifts.LEADS.index(), Nights.LEADS.index());
+  }
+
+  @Test
+  void theVariantsIndexesAreTheTablesOnePerName() {
+    List<IndexSchema> indexes = Shifts.MODEL.schema().indexes();
+    assertEquals(List.of("shifts_crew_id_idx"), indexes.stream().map(IndexSchema::name).toList());
+    assertEquals(List.of(2), indexes.get(0).fields());
   }
 
   @Test
@@ -102,11 +110,25 @@ class PolymorphicRelationsTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  /**
+   * Compiling {@code lines} (in {@code com.example.User}) fails with exactly one error, containing
+   * {@code message}, on the line containing {@code line}; the models without errors are written,
+   * a hierarchy with the error is not.
+   */
   private static void assertError(String message, String line, String... lines) {
     List<String> all = new ArrayList<>(List.of("import io.toasty.HasMany;",
         "import io.toasty.HasOne;", "import io.toasty.BelongsTo;"));
     all.addAll(List.of(lines));
-    CompileErrors.assertOneError(message, line, all.toArray(new String[0]));
+    JavaFileObject source = Sources.source("com.example.User", all.toArray(new String[0]));
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation c = Sources.compile(List.of(processor), source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorCount(1);
+    if (message.startsWith("User:")) {
+      // the hierarchy with the error is not written
+      assertFalse(processor.written().contains("com.example.Users"), processor.written()::toString);
+    }
   }
 
   @Test

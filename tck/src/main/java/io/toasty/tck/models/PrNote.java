@@ -1,6 +1,7 @@
 package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Table;
@@ -12,5 +13,5 @@ import java.util.UUID;
  */
 @Model
 @Table("polyrel_notes")
-public record PrNote(@Key UUID id, UUID activityId, BelongsTo<PrActivity> activity,
+public record PrNote(@Key UUID id, @Index UUID activityId, BelongsTo<PrActivity> activity,
     String text) {}

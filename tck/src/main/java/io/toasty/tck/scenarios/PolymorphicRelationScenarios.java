@@ -248,8 +248,8 @@ public abstract class PolymorphicRelationScenarios {
         .collect(db))));
     assertEquals(List.of("bob"), names(await(PrMembers.filter(PrMembers.ORDERS.none())
         .collect(db))));
-    assertEquals(List.of("bob"), names(await(PrMembers.filter(PrMembers.ORDERS.every(
-        PrActivities.CENTS.gt(100L))).collect(db))));
+    assertEquals(List.of("bob"), names(await(PrMembers.filter(PrMembers.ORDERS.none(
+        PrActivities.CENTS.lt(8L))).collect(db))));
     // and so do a loaded record's queries
     assertEquals(List.of("order 7", "order 8"), described(await(ann.orders().collect(db))));
     assertEquals(0L, await(bob.orders().count(db)));
