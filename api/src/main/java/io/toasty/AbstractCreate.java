@@ -17,12 +17,15 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   private final io.toasty.stmt.Expr[] values;
   /** Per data field, the relation scope that set it and locks it, or null. */
   private final String[] scopedBy;
+  /** Per data field, whether it was copied from a whole record (a variant's create). */
+  private final boolean[] fromRecord;
 
   protected AbstractCreate(ModelDef<M> model) {
     this.model = Objects.requireNonNull(model, "model");
     this.values = new io.toasty.stmt.Expr[model.schema().fields().size()
         + model.schema().relations().size()];
     this.scopedBy = new String[model.schema().fields().size()];
+    this.fromRecord = new boolean[model.schema().fields().size()];
     Arrays.fill(values, new io.toasty.stmt.Expr.Default());
   }
 
@@ -36,6 +39,28 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   public final <T> S set(Path<T> field, T value) {
     checkAlone(model.name(), field);
     return setInner(field, value);
+  }
+
+  /**
+   * Sets a field to a value copied from a whole record: a create built from one (a variant of a
+   * polymorphic model) calls this. Nested under a parent that fills the field (its foreign key),
+   * the parent's value replaces it, where a value set by hand would be an error.
+   */
+  protected final <T> S setFromRecord(Path<T> field, T value) {
+    setInner(field, value);
+    fromRecord[field.index()] = true;
+    return self();
+  }
+
+  /** This create's row, nested under a parent that fills {@code fields}. */
+  private io.toasty.stmt.Expr.Record rowUnder(List<Integer> fields) {
+    io.toasty.stmt.Expr[] row = values.clone();
+    for (int f : fields) {
+      if (fromRecord[f]) {
+        row[f] = new io.toasty.stmt.Expr.Default();
+      }
+    }
+    return new io.toasty.stmt.Expr.Record(List.of(row));
   }
 
   /**
@@ -78,7 +103,9 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
         throw new InvalidStatementException(model.name(), r.name(), "relates to " + r.target()
             + ", not " + c.model().name());
       }
-      rows.add(c.row());
+      // a child's foreign key is its parent's: a value copied from a record gives way
+      rows.add(!r.isBelongsTo() && r.through() == null && c instanceof AbstractCreate<?, ?> a
+          ? a.rowUnder(r.targetFields()) : c.row());
     }
     values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Stmt(
         new io.toasty.stmt.Insert(new io.toasty.stmt.Source.Model(r.target()), List.of(), rows,

@@ -63,8 +63,15 @@ final class RelationScope<T> {
     return sourceValues.fields().stream().noneMatch(Value::isNull);
   }
 
-  /** The condition over the target's fields that selects the related records. */
+  /**
+   * The condition over the target's fields that selects the related records (of its variant,
+   * for a relation to one variant of a polymorphic model).
+   */
   io.toasty.stmt.Expr condition() {
+    return relation.narrow(related());
+  }
+
+  private io.toasty.stmt.Expr related() {
     if (relation.isMultiStep()) {
       return stepsCondition();
     }

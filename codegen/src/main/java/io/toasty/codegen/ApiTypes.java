@@ -11,6 +11,7 @@ final class ApiTypes {
   private ApiTypes() {}
 
   static final ClassName ABSTRACT_CREATE = ClassName.get("io.toasty", "AbstractCreate");
+  static final ClassName CREATE = ClassName.get("io.toasty", "Create");
   static final ClassName ABSTRACT_SELECT = ClassName.get("io.toasty", "AbstractSelect");
   static final ClassName ABSTRACT_UPDATE = ClassName.get("io.toasty", "AbstractUpdate");
   static final ClassName CONDITION = ClassName.get("io.toasty", "Condition");

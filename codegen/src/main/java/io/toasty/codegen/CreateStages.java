@@ -85,7 +85,7 @@ final class CreateStages {
             && r.sourceFields().equals(List.of(f.index()))) {
           stage.addMethod(abstractSetter(r.name(), r.target(), r.name(), next,
               "Links the record to an existing {@code " + r.name() + "}."));
-          stage.addMethod(abstractSetter(r.name(), r.targetCreate(), r.name(), next,
+          stage.addMethod(abstractSetter(r.name(), r.createParameter(), r.name(), next,
               "Creates the {@code " + r.name() + "} first and links the record to it."));
         }
       }

@@ -61,6 +61,13 @@ final class CreateWriter {
         .returns(create);
     switch (r.kind()) {
       case HAS_MANY -> {
+        if (r.hierarchy()) {
+          // a generic varargs parameter (Create<? extends Event>...) is safe: only read
+          // (and List.of, itself @SafeVarargs, takes the array on: lint's "varargs" warning)
+          nested.addModifiers(FINAL).addAnnotation(SafeVarargs.class)
+              .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                  .addMember("value", "$S", "varargs").build());
+        }
         MethodSpec varargs = nested.varargs(true)
             .addJavadoc(r.through() == null
                 ? com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
@@ -68,7 +75,7 @@ final class CreateWriter {
                 : com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
                     + " atomically, each linked to it by a new {@code $L} record.\n", r.name(),
                     r.through().model()))
-            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.targetCreate()), r.name())
+            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.createParameter()), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();
@@ -77,7 +84,7 @@ final class CreateWriter {
             .returns(create)
             .addJavadoc("Creates these {@code $L} with the record, atomically.\n", r.name())
             .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION,
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.targetCreate())), r.name())
+                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.createParameter())), r.name())
             .addStatement("return setRelated($T.$N, $T.copyOf($N))", model.entry(),
                 r.constant(), ApiTypes.LIST, r.name())
             .build();
@@ -86,7 +93,7 @@ final class CreateWriter {
       case HAS_ONE -> {
         return java.util.List.of(nested
             .addJavadoc("Creates the {@code $L} with the record, atomically.\n", r.name())
-            .addParameter(r.targetCreate(), r.name())
+            .addParameter(r.createParameter(), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build());
@@ -98,14 +105,14 @@ final class CreateWriter {
             .addJavadoc("Links the record to an existing {@code $L}: sets the foreign key.\n",
                 r.name())
             .addParameter(r.target(), r.name())
-            .addStatement("return setParent($T.$N, $T.MODEL.values($T.requireNonNull($N, $S)))",
-                model.entry(), r.constant(), r.targetEntry(), ApiTypes.OBJECTS, r.name(),
-                r.name())
+            .addStatement("return setParent($T.$N, $T.$N.values($T.requireNonNull($N, $S)))",
+                model.entry(), r.constant(), r.targetEntry(), r.definition(), ApiTypes.OBJECTS,
+                r.name(), r.name())
             .build();
         MethodSpec create1 = nested
             .addJavadoc("Creates the {@code $L} first, in the same statement, and links the"
                 + " record to it.\n", r.name())
-            .addParameter(r.targetCreate(), r.name())
+            .addParameter(r.createParameter(), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();

@@ -81,7 +81,7 @@ final class EagerRelations {
       return false; // a cycle not through start: reported on its own models
     }
     seen.add(at);
-    for (RecordComponentElement c : at.getRecordComponents()) {
+    for (RecordComponentElement c : RelationResolver.components(at)) {
       if (isEager(c)) {
         path.add(at.getSimpleName() + "." + c.getSimpleName());
         if (cycle(start, target(c), path, seen)) {

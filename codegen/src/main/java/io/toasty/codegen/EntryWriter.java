@@ -147,12 +147,20 @@ final class EntryWriter {
 
   /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */
   private FieldSpec relationPath(RelationDescriptor r) {
-    return FieldSpec.builder(ParameterizedTypeName.get(r.pathClass(), model.record(), r.target()),
+    return relationPath(model.name(), model.record(), model.fields().size(), r);
+  }
+
+  /**
+   * The path of relation {@code r} of model {@code name} (whose schema has {@code width} data
+   * fields), typed by the record {@code record} whose queries include it.
+   */
+  static FieldSpec relationPath(String name, ClassName record, int width, RelationDescriptor r) {
+    return FieldSpec.builder(ParameterizedTypeName.get(r.pathClass(), record, r.target()),
             r.constant(), PUBLIC, STATIC, FINAL)
         .addJavadoc("Relation {@code $L} ($L {@link $T}).\n", r.name(),
             r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), r.target())
-        .initializer("new $T<>($S, $L, $S, $S)", r.pathClass(), model.name(),
-            model.fields().size() + r.index(), r.name(), r.targetName())
+        .initializer("new $T<>($S, $L, $S, $S)", r.pathClass(), name, width + r.index(),
+            r.name(), r.targetName())
         .build();
   }
 

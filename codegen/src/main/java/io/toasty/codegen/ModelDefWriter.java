@@ -107,7 +107,8 @@ final class ModelDefWriter {
         .build();
   }
 
-  private static CodeBlock relationSchema(RelationDescriptor r) {
+  /** The {@code RelationSchema} of {@code r}, as the model's schema lists it. */
+  static CodeBlock relationSchema(RelationDescriptor r) {
     CodeBlock through = CodeBlock.of("null");
     if (r.through() != null) {
       through = CodeBlock.of("new $T($S, $T.of($L), $T.of($L), $T.of($L))",
@@ -121,6 +122,12 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.variant() != null) {
+      // Only a relation to one variant names the thirteenth argument.
+      return CodeBlock.of("$L, $T.of($L), $L, $L, new $T($L, $L))", relation, ApiTypes.LIST,
+          steps(r), r.eager(), r.max(), ApiTypes.RELATION_SCHEMA.nestedClass("Variant"),
+          r.variant().field(), r.variant().value());
+    }
     if (r.max() > 0) {
       // Only a limited relation names the twelfth argument: other models generate as before.
       return CodeBlock.of("$L, $T.of($L), $L, $L)", relation, ApiTypes.LIST, steps(r), r.eager(),
@@ -176,7 +183,8 @@ final class ModelDefWriter {
         f.name(), engineType(f.type()), f.nullable(), auto, defaultValue, f.column());
   }
 
-  private static CodeBlock indexSchema(IndexDescriptor index) {
+  /** The {@code IndexSchema} of {@code index}, as the model's schema lists it. */
+  static CodeBlock indexSchema(IndexDescriptor index) {
     CodeBlock fields = index.sortBy() < 0 ? CodeBlock.of("$L", index.field())
         : CodeBlock.of("$L, $L", index.field(), index.sortBy());
     return CodeBlock.of("new $T($S, $T.of($L), $L)", ApiTypes.INDEX_SCHEMA, index.name(),
@@ -208,13 +216,7 @@ final class ModelDefWriter {
       byComponent[s.component()] = CodeBlock.of("$N(row)", SealedValuesWriter.loader(s));
     }
     for (RelationDescriptor r : model.relations()) {
-      // The related model's MODEL is read here, at load time, never in a static initializer:
-      // two models that relate to each other must not depend on each other's initialization.
-      byComponent[r.component()] = r.joinEntry() == null
-          ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL)", r.handleClass(), r.index(),
-              r.targetEntry())
-          : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.MODEL, $T.MODEL)", r.handleClass(),
-              r.index(), r.targetEntry(), r.joinEntry());
+      byComponent[r.component()] = loadRelation(r);
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < byComponent.length; i++) {
@@ -239,6 +241,19 @@ final class ModelDefWriter {
     return load.endControlFlow()
         .addStatement("return new $T($L)", model.record(), args.build())
         .build();
+  }
+
+  /**
+   * The handle of relation {@code r} of a loaded {@code row}. The related model's MODEL is read
+   * here, at load time, never in a static initializer: two models that relate to each other
+   * must not depend on each other's initialization.
+   */
+  static CodeBlock loadRelation(RelationDescriptor r) {
+    return r.joinEntry() == null
+        ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N)", r.handleClass(), r.index(),
+            r.targetEntry(), r.definition())
+        : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N, $T.MODEL)", r.handleClass(),
+            r.index(), r.targetEntry(), r.definition(), r.joinEntry());
   }
 
   private MethodSpec values() {

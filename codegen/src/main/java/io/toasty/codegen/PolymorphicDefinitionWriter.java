@@ -58,22 +58,36 @@ final class PolymorphicDefinitionWriter {
         .collect(CodeBlock.joining(",\n"));
     CodeBlock key = model.keyFields().stream().map(f -> CodeBlock.of("$L", f.index()))
         .collect(CodeBlock.joining(", "));
+    CodeBlock indexes = model.indexes().stream().map(ModelDefWriter::indexSchema)
+        .collect(CodeBlock.joining(",\n"));
+    if (model.relations().isEmpty()) {
+      return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
+          .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L))",
+              ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
+              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes)
+          .build();
+    }
+    CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
+        .collect(CodeBlock.joining(",\n"));
     return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of())",
+        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L),\n$T.of(\n$L))",
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(), ApiTypes.LIST,
-            fields, ApiTypes.LIST, key, ApiTypes.LIST)
+            fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes, ApiTypes.LIST, relations)
         .build();
   }
 
   /** Reads the discriminator, then the variant it names from that variant's columns. */
   private MethodSpec load() {
     int width = model.allFields().size();
+    // with relations, a row may also hold one slot per relation (see ModelDefWriter)
+    int withRelations = width + model.relations().size();
     MethodSpec.Builder m = override("load", model.type())
         .addParameter(ApiTypes.VALUE_RECORD, "row")
         .addStatement("$T.requireNonNull(row, $S)", ApiTypes.OBJECTS, "row")
-        .beginControlFlow("if (row.size() != $L)", width)
+        .beginControlFlow("if (row.size() != $L && row.size() != $L)", width, withRelations)
         .addStatement("throw new $T($S + row.size())", IllegalArgumentException.class,
-            model.name() + ": a row needs " + width + " values, this one has ")
+            model.name() + ": a row needs " + width + " values" + (model.relations().isEmpty()
+                ? "" : " (or " + withRelations + " with relations)") + ", this one has ")
         .endControlFlow()
         .addStatement("$T stored = row.get($L)", ApiTypes.VALUE, model.discriminator().index())
         .beginControlFlow("if (stored.isNull())")
@@ -85,9 +99,9 @@ final class PolymorphicDefinitionWriter {
             model.discriminator().type().kind().reader())
         .beginControlFlow("switch (discriminant)");
     for (PolymorphicVariant v : model.variants()) {
-      CodeBlock args = v.fields().stream()
-          .map(f -> CodeBlock.of("$N(row.get($L))", readerName(f), f.index()))
-          .collect(CodeBlock.joining(",\n"));
+      CodeBlock args = v.constructorArguments(
+          f -> CodeBlock.of("$N(row.get($L))", readerName(f), f.index()),
+          ModelDefWriter::loadRelation);
       m.addCode("case $L:\n", PolymorphicWriter.literal(model, v))
           .addStatement("  return new $T(\n$L)", v.type(), args);
     }

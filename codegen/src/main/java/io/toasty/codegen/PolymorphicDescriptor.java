@@ -16,16 +16,22 @@ import java.util.List;
  *                      every variant's
  * @param discriminator the discriminator field, the last one
  * @param variants      the variants, in {@code permits} order
+ * @param relations     the union of the variants' (belongs-to) relations by name, numbered as
+ *                      the hierarchy's
+ * @param indexes       the union of the variants' indexes by name, on the hierarchy's fields
  */
 record PolymorphicDescriptor(ClassName type, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, FieldDescriptor discriminator,
-    List<PolymorphicVariant> variants) {
+    List<PolymorphicVariant> variants, List<RelationDescriptor> relations,
+    List<IndexDescriptor> indexes) {
   /** The field and column name of the discriminator. */
   static final String DISCRIMINATOR = "discriminator";
 
   PolymorphicDescriptor {
     fields = List.copyOf(fields);
     variants = List.copyOf(variants);
+    relations = List.copyOf(relations);
+    indexes = List.copyOf(indexes);
   }
 
   /** The model's name: the interface's simple name. */

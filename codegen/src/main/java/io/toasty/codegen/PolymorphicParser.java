@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import io.toasty.annotations.Discriminator;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Table;
+import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +36,15 @@ final class PolymorphicParser {
 
   /** Whether {@code type} is a variant of a polymorphic model, written with its interface. */
   static boolean isVariant(TypeElement type) {
+    return hierarchyOf(type).isPresent();
+  }
+
+  /** The polymorphic model (its {@code @Model} interface) {@code type} is a variant of. */
+  static Optional<TypeElement> hierarchyOf(TypeElement type) {
     return type.getInterfaces().stream().map(PolymorphicParser::elementOf)
-        .anyMatch(i -> i != null && i.getKind() == ElementKind.INTERFACE
-            && i.getAnnotation(Model.class) != null);
+        .filter(i -> i != null && i.getKind() == ElementKind.INTERFACE
+            && i.getAnnotation(Model.class) != null)
+        .findFirst();
   }
 
   /** The hierarchy of {@code type}, or empty if it has errors (which have been reported). */
@@ -61,7 +68,9 @@ final class PolymorphicParser {
     }
     List<ModelDescriptor> variants = new ArrayList<>();
     for (TypeElement v : permitted) {
-      models.parse(v).ifPresent(variants::add);
+      if (belongsToOnly(type, v)) {
+        models.parse(v).ifPresent(variants::add);
+      }
     }
     if (errors.errorCount() > before) {
       return Optional.empty();
@@ -71,18 +80,82 @@ final class PolymorphicParser {
     if (errors.errorCount() > before) {
       return Optional.empty();
     }
+    Map<String, RelationDescriptor> relations = new LinkedHashMap<>();
+    List<List<RelationDescriptor>> variantRelations = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      variantRelations.add(relations(type, permitted.get(i), variants.get(i), union, relations));
+    }
+    if (errors.errorCount() > before) {
+      return Optional.empty();
+    }
     List<FieldDescriptor> fields = new ArrayList<>(union.values());
     FieldDescriptor discriminator = discriminatorField(fields.size(), permitted);
     ClassName iface = ClassName.get(type);
     ClassName entry = ClassName.get(iface.packageName(), entryName(type));
+    Map<String, IndexDescriptor> indexes = new LinkedHashMap<>();
+    for (ModelDescriptor v : variants) {
+      for (IndexDescriptor i : v.indexes()) {
+        IndexDescriptor renumbered = index(v, i, union, tableName(type, entry));
+        indexes.putIfAbsent(renumbered.name(), renumbered);
+      }
+    }
     List<PolymorphicVariant> out = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       ModelDescriptor v = variants.get(i);
       out.add(new PolymorphicVariant(v.record(), v.entry(), discriminants.get(i),
-          v.fields().stream().map(f -> union.get(f.name())).toList()));
+          v.fields().stream().map(f -> union.get(f.name())).toList(), variantRelations.get(i)));
     }
     return Optional.of(new PolymorphicDescriptor(iface, type.getQualifiedName().toString(),
-        entry, tableName(type, entry), fields, discriminator, out));
+        entry, tableName(type, entry), fields, discriminator, out,
+        List.copyOf(relations.values()), List.copyOf(indexes.values())));
+  }
+
+  /**
+   * Index {@code i} of variant {@code v} as the hierarchy's: on its fields' numbers, named after
+   * the hierarchy's table unless the variant named it.
+   */
+  private static IndexDescriptor index(ModelDescriptor v, IndexDescriptor i,
+      Map<String, FieldDescriptor> union, String table) {
+    String prefix = v.table() + "_";
+    String name = i.name().startsWith(prefix) ? table + "_" + i.name().substring(prefix.length())
+        : i.name();
+    int field = union.get(v.fields().get(i.field()).name()).index();
+    int sortBy = i.sortBy() < 0 ? -1 : union.get(v.fields().get(i.sortBy()).name()).index();
+    return new IndexDescriptor(name, field, i.unique(), sortBy);
+  }
+
+  /**
+   * The belongs-to relations of variant {@code v}, renumbered as the hierarchy's: a relation is
+   * the hierarchy's once by name, and every variant that declares it declares it alike (same
+   * target, key fields and optionality), so that one relation of one table serves them all.
+   */
+  private List<RelationDescriptor> relations(TypeElement type, TypeElement at, ModelDescriptor v,
+      Map<String, FieldDescriptor> union, Map<String, RelationDescriptor> hierarchy) {
+    List<RelationDescriptor> out = new ArrayList<>();
+    for (RelationDescriptor r : v.relations()) {
+      List<Integer> sourceFields = r.sourceFields().stream()
+          .map(f -> union.get(v.fields().get(f).name()).index()).toList();
+      if (union.containsKey(r.name())) {
+        errors.error(at, type.getSimpleName() + ": relation " + v.name() + "." + r.name()
+            + " has the name of another variant's field " + r.name() + "; the hierarchy's"
+            + " paths (" + entryName(type) + "." + r.constant() + ") need one name each");
+        continue;
+      }
+      RelationDescriptor prior = hierarchy.get(r.name());
+      int index = prior == null ? hierarchy.size() : prior.index();
+      RelationDescriptor renumbered = r.inHierarchy(index, sourceFields);
+      if (prior == null) {
+        hierarchy.put(r.name(), renumbered);
+      } else if (!prior.target().equals(r.target()) || prior.optional() != r.optional()
+          || !prior.sourceFields().equals(sourceFields)
+          || !prior.targetFields().equals(r.targetFields())) {
+        errors.error(at, type.getSimpleName() + ": relation " + v.name() + "." + r.name()
+            + " differs from another variant's " + r.name() + " (its target, key fields or"
+            + " optionality); the variants of a polymorphic model share one relation per name");
+      }
+      out.add(renumbered);
+    }
+    return out;
   }
 
   /** The union of the variants' fields by name, each checked against its namesakes. */
@@ -116,15 +189,35 @@ final class PolymorphicParser {
     return union;
   }
 
+  /**
+   * Whether variant {@code v}'s relations are all belongs-to; reports a has-many or has-one
+   * before the variant is parsed (its pair, a belongs-to to a variant, could not resolve).
+   */
+  private boolean belongsToOnly(TypeElement type, TypeElement v) {
+    for (javax.lang.model.element.RecordComponentElement c : v.getRecordComponents()) {
+      RelationSchema.Kind kind = RelationResolver.kindOf(c.asType()).orElse(null);
+      if (kind == RelationSchema.Kind.HAS_MANY || kind == RelationSchema.Kind.HAS_ONE) {
+        errors.error(v, type.getSimpleName() + ": variant " + v.getSimpleName() + ": relation "
+            + c.getSimpleName() + " is a " + (kind == RelationSchema.Kind.HAS_MANY ? "has-many"
+                : "has-one") + "; a variant of a polymorphic model declares belongs-to"
+            + " relations only (not yet has-many or has-one)");
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Refuses what a variant may not hold (yet), naming it. */
   private boolean checkVariant(TypeElement type, TypeElement at, ModelDescriptor v) {
     String where = type.getSimpleName() + ": variant " + v.name();
-    if (!v.relations().isEmpty() || !v.embedded().isEmpty() || !v.sealed().isEmpty()
-        || !v.indexes().isEmpty()) {
-      errors.error(at, where + ": a variant of a polymorphic model holds plain fields only (no"
-          + " relation, embedded record, sealed-interface field or index)");
+    if (!v.embedded().isEmpty() || !v.sealed().isEmpty()
+        || v.indexes().stream().anyMatch(IndexDescriptor::unique)) {
+      errors.error(at, where + ": a variant of a polymorphic model holds plain fields, indexes"
+          + " and belongs-to relations only (no embedded record, sealed-interface field or"
+          + " unique index)");
       return false;
     }
+
     for (FieldDescriptor f : v.fields()) {
       FieldKind kind = f.type().kind();
       if (f.auto() != null || f.defaultValue() != null || f.sensitive() || f.type().deferred()
@@ -169,8 +262,7 @@ final class PolymorphicParser {
             + " discriminator is a number, and a model's discriminators are all numbers or all"
             + " strings");
       }
-      String discriminant = numeric ? Integer.toString(number(v))
-          : value.isBlank() ? v.getSimpleName().toString() : value;
+      String discriminant = discriminant(v, numeric);
       String prior = taken.putIfAbsent(discriminant, v.getSimpleName().toString());
       if (prior != null) {
         errors.error(v, where + ": discriminator \"" + discriminant + "\" is already "
@@ -179,6 +271,32 @@ final class PolymorphicParser {
       out.add(discriminant);
     }
     return out;
+  }
+
+  /** Variant {@code v}'s discriminator as written in Java source (see PolymorphicVariant). */
+  private static String discriminant(TypeElement v, boolean numeric) {
+    Discriminator d = v.getAnnotation(Discriminator.class);
+    String value = d == null ? "" : d.value();
+    return numeric ? Integer.toString(number(v))
+        : value.isBlank() ? v.getSimpleName().toString() : value;
+  }
+
+  /**
+   * What a relation to variant {@code v} (a record of a polymorphic model) targets: the
+   * hierarchy's model, its discriminator field (after the union of the variants' fields) and
+   * the variant's discriminator.
+   */
+  static RelationDescriptor.VariantTarget variantTarget(TypeElement v) {
+    TypeElement hierarchy = hierarchyOf(v).orElseThrow();
+    List<TypeElement> variants = hierarchy.getPermittedSubclasses().stream()
+        .map(PolymorphicParser::elementOf).filter(java.util.Objects::nonNull).toList();
+    boolean numeric = variants.stream().anyMatch(p -> number(p) != Discriminator.NO_NUMBER);
+    String discriminant = discriminant(v, numeric);
+    com.palantir.javapoet.CodeBlock value = numeric
+        ? com.palantir.javapoet.CodeBlock.of("$T.of($L)", ApiTypes.VALUE, discriminant)
+        : com.palantir.javapoet.CodeBlock.of("$T.of($S)", ApiTypes.VALUE, discriminant);
+    return new RelationDescriptor.VariantTarget(hierarchy.getSimpleName().toString(),
+        RelationResolver.dataComponents(hierarchy).size(), value);
   }
 
   private static FieldDescriptor discriminatorField(int index, List<TypeElement> variants) {

@@ -12,11 +12,35 @@ import java.util.List;
  *                     digits
  * @param fields       its record components, in order, as the hierarchy's fields (their indexes
  *                     are the hierarchy's)
+ * @param relations    its relation components, numbered as the hierarchy's relations (their
+ *                     {@code component} is the record's)
  */
 record PolymorphicVariant(ClassName type, ClassName entry, String discriminant,
-    List<FieldDescriptor> fields) {
+    List<FieldDescriptor> fields, List<RelationDescriptor> relations) {
   PolymorphicVariant {
     fields = List.copyOf(fields);
+    relations = List.copyOf(relations);
+  }
+
+  /**
+   * How to build the record from {@code field} (a data field's value) and {@code relation} (a
+   * relation's handle), component by component: relations at their components, the data
+   * fields in order in between.
+   */
+  com.palantir.javapoet.CodeBlock constructorArguments(
+      java.util.function.Function<FieldDescriptor, com.palantir.javapoet.CodeBlock> field,
+      java.util.function.Function<RelationDescriptor, com.palantir.javapoet.CodeBlock> relation) {
+    com.palantir.javapoet.CodeBlock[] args =
+        new com.palantir.javapoet.CodeBlock[fields.size() + relations.size()];
+    relations.forEach(r -> args[r.component()] = relation.apply(r));
+    int next = 0;
+    for (FieldDescriptor f : fields) {
+      while (args[next] != null) {
+        next++;
+      }
+      args[next] = field.apply(f);
+    }
+    return com.palantir.javapoet.CodeBlock.join(java.util.List.of(args), ",\n");
   }
 
   /** The variant's name: the record's simple name. */

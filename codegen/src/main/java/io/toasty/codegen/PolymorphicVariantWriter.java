@@ -44,11 +44,14 @@ final class PolymorphicVariantWriter {
   private TypeSpec entry() {
     ClassName query = variant.queryClass();
     return TypeSpec.classBuilder(variant.entry())
+        .addFields(variant.relations().stream().map(r -> EntryWriter.relationPath(model.name(),
+            variant.type(), model.allFields().size(), r)).toList())
         .addModifiers(PUBLIC, FINAL)
         .addAnnotation(SourceFiles.generated())
         .addJavadoc("The entry point of variant {@link $T} of polymorphic model {@link $T}: its"
             + " queries, creates, updates and deletes see its records only. Its fields' paths are"
-            + " {@link $T}'s.\n", variant.type(), model.type(), model.entry())
+            + " {@link $T}'s; its relations' paths, to include from its queries, are here.\n",
+            variant.type(), model.type(), model.entry())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.MODEL_DEF, variant.type()),
                 VIEW, PUBLIC, STATIC, FINAL)
             .addJavadoc("The variant's view of {@link $T#MODEL}, which is what a {@code Db}"
@@ -192,7 +195,7 @@ final class PolymorphicVariantWriter {
         .addStatement("setInner($T.DISCRIMINATOR, $L)", model.entry(),
             PolymorphicWriter.literal(model, variant));
     for (FieldDescriptor f : variant.fields()) {
-      ctor.addStatement("set($T.$N, $L)", model.entry(), f.constant(),
+      ctor.addStatement("setFromRecord($T.$N, $L)", model.entry(), f.constant(),
           given(f, CodeBlock.of("record.$N()", f.accessor())));
     }
     return TypeSpec.classBuilder(create)

@@ -77,6 +77,10 @@ final class PolymorphicWriter {
     for (FieldDescriptor f : model.fields()) {
       type.addField(EntryWriter.path(paths, f, PUBLIC, STATIC, FINAL));
     }
+    for (RelationDescriptor r : model.relations()) {
+      type.addField(EntryWriter.relationPath(model.name(), model.type(),
+          model.allFields().size(), r));
+    }
     type.addField(discriminatorPath())
         .addField(FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.MODEL_DEF, model.type()),
                 "MODEL", PUBLIC, STATIC, FINAL)

@@ -1,6 +1,9 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.toasty.schema.app.RelationSchema;
 import java.util.List;
 
@@ -24,16 +27,39 @@ import java.util.List;
  * @param steps        for a multi-step via, the relations it follows; else empty
  * @param eager        whether every query of the model loads it ({@link EagerRelations})
  * @param max          its {@code @AtMost} limit, 0 for none ({@link RelationLimits})
+ * @param hierarchy    whether the target is a polymorphic model ({@code HasMany<Event>}), whose
+ *                     records its variants' creates make
+ * @param variant      for a relation to one variant of a polymorphic model
+ *                     ({@code HasMany<Click>}), that variant; else {@code null}
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
     int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
-    int max) {
+    int max, boolean hierarchy, VariantTarget variant) {
+  /**
+   * The variant of a polymorphic model a relation relates to.
+   *
+   * @param model the hierarchy's model name, the relation's target to the engine
+   * @param field the hierarchy's discriminator field
+   * @param value the variant's discriminator, as a {@code Value} expression
+   */
+  record VariantTarget(String model, int field, CodeBlock value) {}
+
   RelationDescriptor {
     sourceFields = List.copyOf(sourceFields);
     steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
+  }
+
+  /** A relation to a plain model. */
+  RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
+      boolean optional, ClassName target, ClassName targetEntry, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
+      int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
+      int max) {
+    this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
+        targetFields, through, component, joinEntry, steps, eager, max, false, null);
   }
 
   /** A relation without an {@code @AtMost} limit. */
@@ -57,23 +83,54 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** This relation, eager or not. */
   RelationDescriptor withEager(boolean eager) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
-        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant);
   }
 
   /** This relation with the {@code @AtMost} limit {@code max} (0: none). */
   RelationDescriptor withMax(int max) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
-        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max);
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant);
   }
 
-  /** The target model's name. */
+  /** This relation of a polymorphic model: relation number {@code index}, on its fields. */
+  RelationDescriptor inHierarchy(int index, List<Integer> sourceFields) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant);
+  }
+
+  /** This relation, to a polymorphic model or not, to one of its variants or not. */
+  RelationDescriptor toHierarchy(boolean hierarchy, VariantTarget variant) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant);
+  }
+
+  /** The target model's name: a variant's is its hierarchy's. */
   String targetName() {
-    return target.simpleName();
+    return variant == null ? target.simpleName() : variant.model();
+  }
+
+  /** The target entry's constant holding its definition: a variant's view, else MODEL. */
+  String definition() {
+    return variant == null ? "MODEL" : "VARIANT";
   }
 
   /** {@code PostCreate}: the target's create builder. */
   ClassName targetCreate() {
     return targetEntry.peerClass(target.simpleName() + "Create");
+  }
+
+  /**
+   * What its nested-create setters take: the target's create builder ({@code PostCreate}), or
+   * for a polymorphic target any variant's ({@code Create<? extends Event>}).
+   */
+  com.palantir.javapoet.TypeName createParameter() {
+    return hierarchy
+        ? ParameterizedTypeName.get(ApiTypes.CREATE, WildcardTypeName.subtypeOf(target))
+        : targetCreate();
   }
 
   /** The path class of its constant. */

@@ -54,6 +54,10 @@ final class RelationLimits {
     if (!r.steps().isEmpty()) {
       return "@AtMost does not apply to a multi-step via relation, which is read-only";
     }
+    if (r.variant() != null) {
+      return "@AtMost does not apply to a relation to one variant of a polymorphic model (not"
+          + " yet)";
+    }
     if (max < 1) {
       return "@AtMost(" + max + ") must allow at least 1 related record";
     }

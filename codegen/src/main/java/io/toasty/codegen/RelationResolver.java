@@ -47,10 +47,13 @@ final class RelationResolver {
     };
   }
 
-  /** The data components of a model, in order (their position is their field index). */
+  /**
+   * The data components of a model, in order (their position is their field index); of a
+   * polymorphic model, the union of its variants' by name, in first-seen order (its fields').
+   */
   static List<RecordComponentElement> dataComponents(TypeElement type) {
     List<RecordComponentElement> out = new ArrayList<>();
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (kindOf(c.asType()).isEmpty()) {
         out.add(c);
       }
@@ -58,10 +61,13 @@ final class RelationResolver {
     return out;
   }
 
-  /** The relation components of a model, in order (their position is their relation index). */
+  /**
+   * The relation components of a model, in order (their position is their relation index); of
+   * a polymorphic model, the union of its variants' by name.
+   */
   static List<RecordComponentElement> relationComponents(TypeElement type) {
     List<RecordComponentElement> out = new ArrayList<>();
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (kindOf(c.asType()).isPresent()) {
         out.add(c);
       }
@@ -69,9 +75,49 @@ final class RelationResolver {
     return out;
   }
 
+  /** A record's components; a polymorphic model's variants' components, one per name. */
+  static List<? extends RecordComponentElement> components(TypeElement type) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      return type.getRecordComponents();
+    }
+    java.util.Map<String, RecordComponentElement> union = new java.util.LinkedHashMap<>();
+    for (TypeMirror p : type.getPermittedSubclasses()) {
+      if (p instanceof DeclaredType d && d.asElement() instanceof TypeElement v
+          && v.getKind() == ElementKind.RECORD) {
+        v.getRecordComponents().forEach(c -> union.putIfAbsent(c.getSimpleName().toString(), c));
+      }
+    }
+    return List.copyOf(union.values());
+  }
+
+  /** Whether {@code type} is a polymorphic model: an {@code @Model} interface. */
+  static boolean isHierarchy(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE && type.getAnnotation(Model.class) != null;
+  }
+
   /** The relation of component {@code c} (relation number {@code index}), or empty on error. */
   Optional<RelationDescriptor> resolve(TypeElement model, RecordComponentElement c, int index,
       String constant, int component) {
+    Optional<TypeElement> related = relatedType(c.asType());
+    boolean hierarchy = related.map(RelationResolver::isHierarchy).orElse(false);
+    RelationDescriptor.VariantTarget variant = related
+        .filter(t -> t.getKind() == ElementKind.RECORD && PolymorphicParser.isVariant(t))
+        .map(PolymorphicParser::variantTarget).orElse(null);
+    return resolveAny(model, c, index, constant, component)
+        .map(r -> r.toHierarchy(hierarchy, variant));
+  }
+
+  /**
+   * The model whose fields a relation to {@code target} is keyed on: a variant's hierarchy
+   * (one table, one numbering of fields), else {@code target} itself.
+   */
+  private static TypeElement keyed(TypeElement target) {
+    return target.getKind() == ElementKind.RECORD
+        ? PolymorphicParser.hierarchyOf(target).orElse(target) : target;
+  }
+
+  private Optional<RelationDescriptor> resolveAny(TypeElement model, RecordComponentElement c,
+      int index, String constant, int component) {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     RelationSchema.Kind kind = kindOf(c.asType()).orElseThrow();
     Target target = target(where, c, kind);
@@ -82,13 +128,19 @@ final class RelationResolver {
     ClassName record = ClassName.get(target.type);
     String name = c.getSimpleName().toString();
     if (kind == RelationSchema.Kind.BELONGS_TO) {
-      Keys keys = belongsTo(model, c, target.type, target.optional);
+      Keys keys = belongsTo(model, c, keyed(target.type), target.optional);
       return keys == null ? Optional.empty() : Optional.of(new RelationDescriptor(index, name,
           constant, kind, target.optional, record, entry, "", keys.key, keys.references, null,
           component, null, List.of()));
     }
     String via = string(c, VIA);
     if (kind == RelationSchema.Kind.HAS_MANY && via != null) {
+      if (keyed(target.type) != target.type) {
+        errors.error(c, mirror(c, VIA), where + ": a via relation to variant "
+            + target.type.getSimpleName() + " of a polymorphic model (not yet): relate to "
+            + keyed(target.type).getSimpleName());
+        return Optional.empty();
+      }
       return via(model, c, via, index, constant, target.type, component);
     }
     String declaredPair = string(c, kind == RelationSchema.Kind.HAS_MANY ? MANY_PAIR : ONE_PAIR);
@@ -97,7 +149,7 @@ final class RelationResolver {
     if (pair == null) {
       return Optional.empty();
     }
-    Keys keys = belongsTo(target.type, pair, model, optionalTarget(pair.asType()));
+    Keys keys = belongsTo(keyed(target.type), pair, model, optionalTarget(pair.asType()));
     if (keys == null) {
       errors.error(c, mirror(c, kind == RelationSchema.Kind.HAS_MANY ? MANY_PAIR : ONE_PAIR),
           where + ": its pair " + target.type.getSimpleName() + "." + pair.getSimpleName()
@@ -214,6 +266,12 @@ final class RelationResolver {
         return Optional.empty();
       }
       RelationDescriptor d = r.get();
+      if (d.variant() != null || d.hierarchy()) {
+        errors.error(c, m, where + ": via \"" + via + "\": " + at.getSimpleName() + "." + part
+            + " relates to a polymorphic model, which a multi-step via does not follow (not"
+            + " yet)");
+        return Optional.empty();
+      }
       TypeElement next = (TypeElement) ((DeclaredType) types(step)).asElement();
       steps.add(new RelationSchema.Step(at.getSimpleName().toString(), part,
           next.getSimpleName().toString(), d.kind() == RelationSchema.Kind.HAS_MANY,
@@ -408,14 +466,18 @@ final class RelationResolver {
       List<? extends TypeMirror> inner = ((DeclaredType) arg).getTypeArguments();
       arg = inner.size() == 1 ? inner.get(0) : arg;
     }
-    if (arg.getKind() != TypeKind.DECLARED
-        || ((DeclaredType) arg).asElement().getKind() != ElementKind.RECORD
-        || ((DeclaredType) arg).asElement().getAnnotation(Model.class) == null) {
+    TypeElement related = arg.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) arg).asElement() : null;
+    if (related != null && isHierarchy(related)) {
+      return new Target(related, optional);
+    }
+    if (related == null || related.getKind() != ElementKind.RECORD
+        || related.getAnnotation(Model.class) == null) {
       errors.error(c, where + ": " + simpleName(kind) + " must relate to an @Model record, not "
-          + arg);
+          + arg + " (or to a polymorphic model's @Model interface)");
       return null;
     }
-    return new Target((TypeElement) ((DeclaredType) arg).asElement(), optional);
+    return new Target(related, optional);
   }
 
   private static Optional<TypeElement> relatedType(TypeMirror type) {
@@ -457,7 +519,7 @@ final class RelationResolver {
   }
 
   private static RecordComponentElement component(TypeElement type, String name) {
-    for (RecordComponentElement c : type.getRecordComponents()) {
+    for (RecordComponentElement c : components(type)) {
       if (c.getSimpleName().contentEquals(name)) {
         return c;
       }

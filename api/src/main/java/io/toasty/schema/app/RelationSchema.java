@@ -1,5 +1,6 @@
 package io.toasty.schema.app;
 
+import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,10 +36,13 @@ import java.util.Objects;
  *                     {@code @HasOne.Eager}, {@code @BelongsTo.Eager}) unless the query opts out
  * @param max          the most related records one record may have ({@code @AtMost}), which
  *                     every write is checked against; 0 for no limit
+ * @param variant      for a relation to one variant of a polymorphic model
+ *                     ({@code HasMany<Click>}, whose target is the hierarchy's model): the
+ *                     discriminator value its related records hold; else {@code null}
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps, boolean eager, int max) {
+    List<Step> steps, boolean eager, int max, Variant variant) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -50,6 +54,46 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     if (max < 0) {
       throw new IllegalArgumentException(name + ": max must not be negative, was " + max);
     }
+  }
+
+  /** A relation to a whole model (not to one variant of a polymorphic model). */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Step> steps, boolean eager, int max) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
+        eager, max, null);
+  }
+
+  /**
+   * The variant of a polymorphic model a relation relates to: the target's records whose
+   * discriminator field holds {@code value}.
+   *
+   * @param field the target's discriminator field
+   * @param value the variant's discriminator
+   */
+  public record Variant(int field, Value value) {
+    public Variant {
+      Objects.requireNonNull(value, "value");
+    }
+
+    /** {@code model.field = value}: the condition that keeps the variant's records. */
+    public io.toasty.stmt.Expr condition(String model) {
+      return io.toasty.stmt.Expr.eq(new io.toasty.stmt.Expr.Field(model, field),
+          new io.toasty.stmt.Expr.Const(value));
+    }
+  }
+
+  /**
+   * {@code filter}, narrowed to the relation's variant when it relates to one: what the
+   * related records must match.
+   */
+  public io.toasty.stmt.Expr narrow(io.toasty.stmt.Expr filter) {
+    if (variant == null) {
+      return filter;
+    }
+    io.toasty.stmt.Expr condition = variant.condition(target);
+    return filter.equals(io.toasty.stmt.Expr.TRUE) ? condition
+        : new io.toasty.stmt.Expr.And(List.of(condition, filter));
   }
 
   /** A relation without an {@code @AtMost} limit. */

@@ -107,8 +107,7 @@ final class LowerDelete {
         String table = mapping.table();
         List<Integer> fkColumns = columns(mapping, r.sourceFields());
         HirDep byParents = keys(parents, fkColumns, columns(parentMapping, r.targetFields()));
-        boolean required = r.sourceFields().stream()
-            .anyMatch(f -> !child.field(f).nullable());
+        boolean required = required(child, r);
         if (!required) {
           List<Assignment> nulls = new ArrayList<>();
           fkColumns.forEach(c -> nulls.add(new Assignment(c, Expr.NULL)));
@@ -129,6 +128,15 @@ final class LowerDelete {
             List.of(keys(doomed, pk, pk)));
       }
     }
+  }
+
+  /**
+   * Whether the records of {@code child} that {@code r} points at their parent with are deleted
+   * with it (else unlinked): the relation is required, or its key cannot be NULL. (A polymorphic
+   * model's columns are nullable, since other variants lack them; its relation still says.)
+   */
+  private static boolean required(ModelSchema child, RelationSchema r) {
+    return !r.nullable() || r.sourceFields().stream().anyMatch(f -> !child.field(f).nullable());
   }
 
   private static HirDep keys(int statement, List<Integer> columns, List<Integer> positions) {
@@ -157,8 +165,7 @@ final class LowerDelete {
         }
         ModelMapping mapping = cx.schema.mapping(child.name());
         String table = mapping.table();
-        boolean required = r.sourceFields().stream()
-            .anyMatch(f -> !child.field(f).nullable());
+        boolean required = required(child, r);
         if (!required) {
           List<Assignment> nulls = new ArrayList<>();
           r.sourceFields().forEach(f -> nulls.add(new Assignment(mapping.columnOf(f), Expr.NULL)));

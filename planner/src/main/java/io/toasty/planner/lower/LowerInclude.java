@@ -125,8 +125,9 @@ final class LowerInclude {
     }
     if (r.through() == null) {
       List<Integer> targetColumns = columns(target, r.targetFields());
-      level(scope, r.target(), new Merge(parent, slot, r.name(), sourceColumns, targetColumns,
-          r.isMany(), false), true);
+      // a relation to one variant of a polymorphic model reads that variant's records only
+      level(scope.withFilter(r.narrow(scope.filter())), r.target(), new Merge(parent, slot,
+          r.name(), sourceColumns, targetColumns, r.isMany(), false), true);
       return;
     }
     RelationSchema.Through via = r.through();

@@ -61,7 +61,8 @@ public final class SimplifyRelated implements SimplifyRule {
       return stepsSemiJoin(rel.steps(), filter);
     }
     if (rel.through() == null) {
-      return new Expr.InSubquery(operand, keys(rel.target(), rel.targetFields(), filter));
+      return new Expr.InSubquery(operand, keys(rel.target(), rel.targetFields(),
+          rel.narrow(filter)));
     }
     RelationSchema.Through via = rel.through();
     Query targets = keys(rel.target(), rel.targetFields(), filter);
