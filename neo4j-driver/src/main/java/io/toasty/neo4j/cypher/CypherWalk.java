@@ -42,6 +42,7 @@ final class CypherWalk {
 
   private final Schema schema;
   private final Names names;
+  private final Relationships relationships;
   private final StringBuilder out = new StringBuilder(128);
   private final List<Param> params = new ArrayList<>();
   /** The node variable of each enclosing (sub)query, innermost first. */
@@ -57,9 +58,10 @@ final class CypherWalk {
 
   record Scope(String table, String variable) {}
 
-  CypherWalk(Schema schema, Names names) {
+  CypherWalk(Schema schema, Names names, Relationships relationships) {
     this.schema = schema;
     this.names = names;
+    this.relationships = relationships;
   }
 
   RenderedCypher render(Statement statement) {
@@ -104,12 +106,16 @@ final class CypherWalk {
     Scope scope = match(u.target(), u.filter());
     lockAndRecheck(scope, u.filter());
     TableSchema table = schema.table(scope.table());
-    if (!u.assignments().isEmpty()) {
+    List<Relationships.Link> moved = moved(u);
+    List<List<String>> linkValues = linkValues(table, u, scope, moved);
+    List<Assignment> stored = u.assignments().stream()
+        .filter(a -> relationships.virtual(table.name(), a.target()) == null).toList();
+    if (!stored.isEmpty()) {
       // One map, evaluated whole before it is applied: every assignment reads the values the
       // node had before the update, as SQL's SET does.
       out.append(" SET ").append(scope.variable()).append(" += {");
-      for (int i = 0; i < u.assignments().size(); i++) {
-        Assignment a = u.assignments().get(i);
+      for (int i = 0; i < stored.size(); i++) {
+        Assignment a = stored.get(i);
         if (i > 0) {
           out.append(", ");
         }
@@ -118,6 +124,10 @@ final class CypherWalk {
         assigned(table, a);
       }
       out.append('}');
+    }
+    for (int i = 0; i < moved.size(); i++) {
+      CypherLinks.write(this, moved.get(i), scope.variable(), linkValues.get(i),
+          String.join(", ", linkValues.get(i)), true);
     }
     boolean rows = returning(u.returning());
     close(scope);
@@ -145,6 +155,50 @@ final class CypherWalk {
     }
     close(scope);
     return rows;
+  }
+
+  /** The relationships an update's assignments change (to a foreign key's columns). */
+  private List<Relationships.Link> moved(Update u) {
+    List<Relationships.Link> moved = new ArrayList<>();
+    for (Relationships.Link link : relationships.of(u.target() instanceof Source.Table t
+        ? t.table() : "")) {
+      if (u.assignments().stream().anyMatch(a -> link.position(a.target()) >= 0)) {
+        moved.add(link);
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * The new foreign key values of each moved relationship, computed by a {@code WITH} before
+   * the update writes anything (so they read the values from before it, as every assignment
+   * does), a column not assigned keeping its value; each as the alias that holds it.
+   */
+  private List<List<String>> linkValues(TableSchema table, Update u, Scope scope,
+      List<Relationships.Link> moved) {
+    List<List<String>> values = new ArrayList<>();
+    if (moved.isEmpty()) {
+      return values;
+    }
+    out.append(" WITH ").append(scope.variable());
+    for (Relationships.Link link : moved) {
+      List<String> aliases = new ArrayList<>();
+      for (int column : link.columns()) {
+        String alias = fresh();
+        out.append(", ");
+        Assignment assigned = u.assignments().stream().filter(a -> a.target() == column)
+            .findFirst().orElse(null);
+        if (assigned != null) {
+          assigned(table, assigned);
+        } else {
+          expr(new Expr.Column(table.name(), column));
+        }
+        out.append(" AS ").append(alias);
+        aliases.add(alias);
+      }
+      values.add(aliases);
+    }
+    return values;
   }
 
   /**
@@ -269,6 +323,20 @@ final class CypherWalk {
 
   String label(String table) {
     return names.label(table);
+  }
+
+  /** A variable no other part of the statement uses. */
+  String fresh() {
+    return "n" + variables++;
+  }
+
+  /** The property name of {@code column} of {@code table}. */
+  String columnName(String table, int column) {
+    return schema.table(table).column(column).name();
+  }
+
+  Relationships relationships() {
+    return relationships;
   }
 
   String variable(Scope scope) {
@@ -556,6 +624,11 @@ final class CypherWalk {
     if (variable == null) {
       throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, BACKEND,
           "column " + c.index() + " of " + c.table() + " outside a statement on that table");
+    }
+    Relationships.Link link = relationships.virtual(c.table(), c.index());
+    if (link != null) {
+      CypherLinks.read(this, link, c.index(), variable);
+      return;
     }
     out.append(variable).append('.');
     Names.quote(out, table.column(c.index()).name());
