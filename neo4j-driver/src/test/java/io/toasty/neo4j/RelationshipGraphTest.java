@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A foreign key is a relationship in the graph: raw Cypher through the Neo4j driver sees
- * {@code (:Film)-[:STUDIO]->(:Studio)} and no {@code studioId} property, and the engine reads,
+ * {@code (:films)-[:STUDIO]->(:studios)} and no {@code studioId} property, and the engine reads,
  * filters and moves the key through the relationship.
  */
 class RelationshipGraphTest {
@@ -60,7 +60,7 @@ class RelationshipGraphTest {
     Film totoro = Films.create().studio(ghibli).title("Totoro").exec(db).block(T);
     assertEquals(ghibli.id(), totoro.studioId());
 
-    List<Record> shape = cypher("MATCH (f:`$LFilm`)-[r:STUDIO]->(s:`$LStudio`) "
+    List<Record> shape = cypher("MATCH (f:`$Lfilms`)-[r:STUDIO]->(s:`$Lstudios`) "
         + "RETURN f.title AS title, s.name AS studio, keys(f) AS props, type(r) AS type");
     assertEquals(1, shape.size());
     assertEquals("Totoro", shape.get(0).get("title").asString());
@@ -79,7 +79,7 @@ class RelationshipGraphTest {
     Studio pixar = Studios.create().name("Pixar").exec(db).block(T);
     Film film = Films.create().studio(ghibli).title("Up").exec(db).block(T);
     Films.update(film).studioId(pixar.id()).exec(db).block(T);
-    List<Record> to = cypher("MATCH (:`$LFilm`)-[:STUDIO]->(s:`$LStudio`) RETURN s.name AS n");
+    List<Record> to = cypher("MATCH (:`$Lfilms`)-[:STUDIO]->(s:`$Lstudios`) RETURN s.name AS n");
     assertEquals(List.of("Pixar"), to.stream().map(r -> r.get("n").asString()).toList());
     assertEquals(pixar.id(), Films.getById(db, film.id()).block(T).studioId());
   }
@@ -92,6 +92,6 @@ class RelationshipGraphTest {
     assertEquals(Optional.of("Film"), f.model());
     assertEquals(Optional.of("studioId"), f.field());
     assertEquals(List.of(), Films.all().collect(db).block(T));
-    assertEquals(0L, cypher("MATCH (f:`$LFilm`) RETURN count(f) AS c").get(0).get("c").asLong());
+    assertEquals(0L, cypher("MATCH (f:`$Lfilms`) RETURN count(f) AS c").get(0).get("c").asLong());
   }
 }
