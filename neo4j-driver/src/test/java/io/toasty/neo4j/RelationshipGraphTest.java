@@ -85,6 +85,22 @@ class RelationshipGraphTest {
   }
 
   @Test
+  void anUpsertCreatesThenMovesTheRelationship() {
+    Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);
+    Studio pixar = Studios.create().name("Pixar").exec(db).block(T);
+    UUID id = UUID.randomUUID();
+    Films.upsert().id(id).studioId(ghibli.id()).title("Up").exec(db).block(T);
+    Films.upsert().id(id).studioId(pixar.id()).title("Up").exec(db).block(T);
+    List<Record> shape = cypher("MATCH (f:`$Lfilms`)-[:STUDIO]->(s:`$Lstudios`) "
+        + "RETURN s.name AS n, keys(f) AS props");
+    assertEquals(1, shape.size());
+    assertEquals("Pixar", shape.get(0).get("n").asString());
+    assertEquals(List.of("id", "title"), shape.get(0).get("props").asList(v -> v.asString())
+        .stream().sorted().toList());
+    assertEquals(pixar.id(), Films.getById(db, id).block(T).studioId());
+  }
+
+  @Test
   void aKeyToAMissingNodeIsAForeignKeyViolationAndWritesNothing() {
     Object e = Mono.defer(() -> Films.create().studioId(new UUID(0, 7)).title("Lost").exec(db))
         .map(Object.class::cast).onErrorResume(Mono::just).block(T);

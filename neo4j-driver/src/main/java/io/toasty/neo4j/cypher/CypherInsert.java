@@ -125,6 +125,9 @@ final class CypherInsert {
     out.append(" ON MATCH SET ").append(n).append(" += {");
     int items = 0;
     for (int column : conflict.copied()) {
+      if (walk.relationships().virtual(table.name(), column) != null) {
+        continue; // a relationship, moved by links
+      }
       if (items++ > 0) {
         out.append(", ");
       }
