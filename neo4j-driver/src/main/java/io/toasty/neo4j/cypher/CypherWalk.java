@@ -302,8 +302,38 @@ final class CypherWalk {
       on.add(filter);
       filter = new Expr.And(on);
     }
-    where(filter);
+    anchoredWhere(filter);
     return scope;
+  }
+
+  /**
+   * The {@code MATCH}'s patterns for its conjuncts on relationships ({@link CypherAnchors}), then
+   * its {@code WHERE}, each anchored conjunct reading the relationship's end node.
+   */
+  private void anchoredWhere(Expr filter) {
+    Map<String, String> variables = new HashMap<>();
+    for (Scope s : scopes) {
+      variables.putIfAbsent(s.table(), s.variable());
+    }
+    List<Expr> conjuncts = CypherAnchors.conjuncts(filter);
+    Map<Expr.Column, String> anchored = CypherAnchors.anchor(this, variables, conjuncts);
+    if (anchored.isEmpty()) {
+      where(filter);
+      return;
+    }
+    out.append(" WHERE ");
+    for (int i = 0; i < conjuncts.size(); i++) {
+      out.append(i > 0 ? " AND " : "");
+      Expr.Column c = CypherAnchors.column(this, variables, conjuncts.get(i));
+      String alias = c == null ? null : anchored.get(c);
+      if (alias != null) {
+        computed.put(c, alias);
+      }
+      expr(conjuncts.get(i));
+      if (alias != null) {
+        computed.remove(c);
+      }
+    }
   }
 
   Scope open(Source source) {
