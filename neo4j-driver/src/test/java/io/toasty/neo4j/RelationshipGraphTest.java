@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.toasty.ForeignKeyViolationException;
+import io.toasty.neo4j.models.Actors;
+import io.toasty.neo4j.models.Castings;
 import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;
@@ -38,7 +40,8 @@ class RelationshipGraphTest {
   void open() {
     url = LocalNeo4j.url();
     prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
-    db = Toasty.builder().url(url).models(Studios.MODEL, Films.MODEL).poolMaxSize(4).build();
+    db = Toasty.builder().url(url)
+        .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4).build();
     db.schema().reset().block(Duration.ofMinutes(5));
   }
 

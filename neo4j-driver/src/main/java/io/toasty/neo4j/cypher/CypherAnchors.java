@@ -2,9 +2,12 @@ package io.toasty.neo4j.cypher;
 
 import io.toasty.stmt.Expr;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Filters on a foreign key that is a relationship ({@link Relationships}), anchored on it. A
@@ -18,6 +21,11 @@ import java.util.Map;
  * a conjunct is unknown and the row excluded, which is what the pattern does too. Under NOT or OR
  * the column is read as before, keeping SQL's NULL logic. A node has at most one relationship of
  * a type (one foreign key), so the pattern never repeats a row.
+ *
+ * <p>A conjunct {@code u.fk = w.key} between two nodes of the statement (the many-to-many
+ * include's join row and target) is the pattern {@code (u)-[:T]->(w)} alone ({@link #joins}):
+ * written as a comparison, Cypher would pair every node of one label with every node of the
+ * other and then filter the pairs.
  */
 final class CypherAnchors {
   private CypherAnchors() {}
@@ -30,7 +38,6 @@ final class CypherAnchors {
   static Map<Expr.Column, String> anchor(CypherWalk walk, Map<String, String> variables,
       List<Expr> conjuncts) {
     Map<Expr.Column, String> anchored = new HashMap<>();
-    Map<String, String> targets = new HashMap<>();
     for (Expr conjunct : conjuncts) {
       Expr.Column c = column(walk, variables, conjunct);
       if (c == null || anchored.containsKey(c)) {
@@ -38,11 +45,9 @@ final class CypherAnchors {
       }
       String variable = variables.get(c.table());
       Relationships.Link link = walk.relationships().virtual(c.table(), c.index());
-      String key = variable + "/" + link.type();
-      String x = targets.get(key);
+      String x = walk.linkedTo(variable, link.type());
       if (x == null) {
         x = walk.fresh();
-        targets.put(key, x);
         pattern(walk, link, variable, x);
       }
       StringBuilder name = new StringBuilder(x).append('.');
@@ -56,12 +61,53 @@ final class CypherAnchors {
   /** {@code , (v)-[:T]->(x:Target)}. */
   private static void pattern(CypherWalk walk, Relationships.Link link, String variable,
       String x) {
-    StringBuilder out = walk.out();
-    out.append(", (").append(variable).append(")-[:");
-    Names.quote(out, link.type());
-    out.append("]->(").append(x).append(':');
-    Names.quote(out, walk.label(link.target()));
-    out.append(')');
+    StringBuilder label = new StringBuilder(x).append(':');
+    Names.quote(label, walk.label(link.target()));
+    CypherSemiJoins.pattern(walk, link, variable, label.toString());
+    walk.linked(variable, link.type(), x);
+  }
+
+  /**
+   * Appends {@code , (u)-[:T]->(w)} for each conjunct {@code u.fk = w.key} of a single-column
+   * relationship between two nodes in scope, and returns those conjuncts (by identity): the
+   * pattern is all they test.
+   */
+  static Set<Expr> joins(CypherWalk walk, Map<String, String> variables, List<Expr> conjuncts) {
+    Set<Expr> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr conjunct : conjuncts) {
+      if (conjunct instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+          && (join(walk, variables, c.left(), c.right())
+              || join(walk, variables, c.right(), c.left()))) {
+        joined.add(conjunct);
+      }
+    }
+    return joined;
+  }
+
+  private static boolean join(CypherWalk walk, Map<String, String> variables, Expr fk,
+      Expr key) {
+    if (!(unwrap(fk) instanceof Expr.Column f && unwrap(key) instanceof Expr.Column k)) {
+      return false;
+    }
+    String from = variables.get(f.table());
+    String to = variables.get(k.table());
+    if (from == null || to == null) {
+      return false;
+    }
+    for (Relationships.Link link : walk.relationships().of(f.table())) {
+      if (link.columns().equals(List.of(f.index())) && link.target().equals(k.table())
+          && link.targetColumns().get(0) == k.index()
+          && walk.linkedTo(from, link.type()) == null) {
+        CypherSemiJoins.pattern(walk, link, from, to);
+        walk.linked(from, link.type(), to);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Expr unwrap(Expr e) {
+    return e instanceof Expr.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
   }
 
   /**
@@ -80,9 +126,7 @@ final class CypherAnchors {
   }
 
   private static Expr.Column virtual(CypherWalk walk, Map<String, String> variables, Expr e) {
-    if (e instanceof Expr.Record r && r.fields().size() == 1) {
-      return virtual(walk, variables, r.fields().get(0));
-    }
+    e = unwrap(e);
     return e instanceof Expr.Column c && variables.containsKey(c.table())
         && walk.relationships().virtual(c.table(), c.index()) != null ? c : null;
   }

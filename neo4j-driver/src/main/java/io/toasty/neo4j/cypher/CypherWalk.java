@@ -19,9 +19,13 @@ import io.toasty.stmt.Update;
 import io.toasty.value.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One rendering of one table-level statement as Cypher: appends the text and records each
@@ -55,8 +59,19 @@ final class CypherWalk {
   private boolean assigning;
   /** The guarded table (first) and columns; see {@link RenderedCypher#guarded()}. */
   private final List<String> guarded = new ArrayList<>();
+  /**
+   * The relationship patterns written so far in the open scopes, {@code from/TYPE} to the end
+   * node's variable: a node has one relationship of a type, so a second pattern reuses the end
+   * node (one {@code MATCH} never binds a relationship twice, so a second would match nothing).
+   */
+  private final List<Map.Entry<String, String>> linked = new ArrayList<>();
+  /** The foreign keys the last {@code MATCH} anchored, read from their patterns' end nodes. */
+  private Map<Expr.Column, String> anchoredLast = Map.of();
+  /** The conjuncts of the WHERE being written, by identity: unknown and false alike there. */
+  private final Set<Expr> topLevel = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  record Scope(String table, String variable) {}
+  /** A (sub)query's node; {@code mark}: the size of {@link #linked} when it was opened. */
+  record Scope(String table, String variable, int mark) {}
 
   CypherWalk(Schema schema, Names names, Relationships relationships) {
     this.schema = schema;
@@ -88,6 +103,8 @@ final class CypherWalk {
               : Feature.ROW_LOCKS, BACKEND, "Cypher has no locking read");
     }
     Scope scope = match(q.source(), q.filter());
+    // The anchored patterns' end nodes stay bound: RETURN and ORDER BY read the keys there.
+    computed.putAll(anchoredLast);
     if (q.returning() instanceof Returning.Grouped g) {
       grouped(g);
     } else if (q.returning() instanceof Returning.Count) {
@@ -285,12 +302,22 @@ final class CypherWalk {
    * {@code MATCH}, its join columns equal to the first's, in a scope closed with the first.
    */
   private Scope match(Source source, Expr filter) {
+    return match(source, filter, v -> { });
+  }
+
+  /**
+   * {@link #match(Source, Expr)} with further patterns, written by {@code patterns} (given the
+   * node's variable) before the {@code WHERE}.
+   */
+  Scope match(Source source, Expr filter, Consumer<String> patterns) {
     Scope scope = open(source);
     out.append("MATCH ");
     node(scope);
+    patterns.accept(scope.variable());
     if (source instanceof Source.Table t && t.join() != null) {
       Source.Join join = t.join();
-      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++);
+      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++,
+          linked.size());
       scopes.push(joined);
       out.append(", ");
       node(joined);
@@ -315,12 +342,17 @@ final class CypherWalk {
     for (Scope s : scopes) {
       variables.putIfAbsent(s.table(), s.variable());
     }
-    List<Expr> conjuncts = CypherAnchors.conjuncts(filter);
+    List<Expr> all = CypherAnchors.conjuncts(filter);
+    Set<Expr> joined = CypherAnchors.joins(this, variables, all);
+    List<Expr> conjuncts = all.stream().filter(c -> !joined.contains(c)).toList();
     Map<Expr.Column, String> anchored = CypherAnchors.anchor(this, variables, conjuncts);
     if (anchored.isEmpty()) {
-      where(filter);
+      where(joined.isEmpty() ? filter : conjuncts.size() == 1 ? conjuncts.get(0)
+          : new Expr.And(conjuncts));
+      anchoredLast = Map.of();
       return;
     }
+    topLevel.addAll(conjuncts);
     out.append(" WHERE ");
     for (int i = 0; i < conjuncts.size(); i++) {
       out.append(i > 0 ? " AND " : "");
@@ -334,21 +366,57 @@ final class CypherWalk {
         computed.remove(c);
       }
     }
+    topLevel.removeAll(conjuncts);
+    anchoredLast = anchored;
   }
 
   Scope open(Source source) {
     TableSchema table = table(source);
-    Scope scope = new Scope(table.name(), "n" + variables++);
+    Scope scope = new Scope(table.name(), "n" + variables++, linked.size());
     scopes.push(scope);
     return scope;
   }
 
-  /** Closes {@code scope} and the scopes opened after it (its joined table's). */
+  /**
+   * Closes {@code scope} and the scopes opened after it (its joined table's), forgetting the
+   * relationship patterns written in them: their variables are out of scope now.
+   */
   void close(Scope scope) {
     Scope top;
     do {
       top = scopes.pop();
     } while (top != scope && !scopes.isEmpty());
+    linked.subList(scope.mark(), linked.size()).clear();
+  }
+
+  /** Records the pattern {@code (from)-[:type]->(to)} written in the innermost scope. */
+  void linked(String from, String type, String to) {
+    linked.add(Map.entry(from + "/" + type, to));
+  }
+
+  /** The end node of a pattern {@code (from)-[:type]->(..)} in scope, or null. */
+  String linkedTo(String from, String type) {
+    String key = from + "/" + type;
+    for (int i = linked.size() - 1; i >= 0; i--) {
+      if (linked.get(i).getKey().equals(key)) {
+        return linked.get(i).getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The variable of the innermost scope on {@code table}, or null. */
+  String variableOf(String table) {
+    for (Scope s : scopes) {
+      if (s.table().equals(table)) {
+        return s.variable();
+      }
+    }
+    return null;
+  }
+
+  Schema schema() {
+    return schema;
   }
 
   String label(String table) {
@@ -381,8 +449,11 @@ final class CypherWalk {
 
   private void where(Expr filter) {
     if (!isTrue(filter)) {
+      List<Expr> conjuncts = CypherAnchors.conjuncts(filter);
+      topLevel.addAll(conjuncts);
       out.append(" WHERE ");
       expr(filter);
+      topLevel.removeAll(conjuncts);
     }
   }
 
@@ -644,13 +715,7 @@ final class CypherWalk {
 
   private void column(Expr.Column c) {
     TableSchema table = schema.table(c.table());
-    String variable = null;
-    for (Scope s : scopes) {
-      if (s.table().equals(c.table())) {
-        variable = s.variable();
-        break;
-      }
-    }
+    String variable = variableOf(c.table());
     if (variable == null) {
       throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, BACKEND,
           "column " + c.index() + " of " + c.table() + " outside a statement on that table");
@@ -798,6 +863,9 @@ final class CypherWalk {
 
   /** {@code x IN COLLECT { MATCH .. RETURN y }}. */
   private void inSubquery(Expr.InSubquery in) {
+    if (CypherSemiJoins.render(this, in, topLevel.contains(in))) {
+      return;
+    }
     out.append('(');
     expr(in.operand());
     out.append(" IN COLLECT { ");
