@@ -1,5 +1,6 @@
 package io.toasty.docs.neo4j;
 
+import io.toasty.ForeignKeyViolationException;
 import io.toasty.UniqueViolationException;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
@@ -26,7 +27,7 @@ public final class Neo4jGuide {
   public static void run(String url, PrintStream out) {
     // snippet: neo4j-connect
     Db db = Toasty.builder()
-        .models(Movies.MODEL)
+        .models(Movies.MODEL, Directors.MODEL, Pictures.MODEL)
         .url(url)      // e.g. "neo4j://neo4j:secret@localhost:7687/movies?labelPrefix=demo_"
         .poolMaxSize(10)
         .build();
@@ -74,6 +75,8 @@ public final class Neo4jGuide {
     }
     // end-snippet
 
+    relations(db, out);
+
     // snippet: neo4j-refusals
     try {
       db.transaction(tx -> tx.transaction(inner -> Movies.all().collect(inner))).blockLast();
@@ -102,5 +105,29 @@ public final class Neo4jGuide {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void relations(Db db, PrintStream out) {
+    // snippet: neo4j-relations
+    Director wachowski = Directors.create().name("Lana Wachowski").exec(db).block();
+    // CREATE (n:Picture) .. MATCH (t:Director {id: ..}) CREATE (n)-[:DIRECTOR]->(t)
+    Picture matrix = wachowski.pictures().create(Pictures.create()).title("The Matrix")
+        .exec(db).block();
+    Pictures.create().director(wachowski).title("Cloud Atlas").exec(db).block();
+    // the key is read back from the relationship's end node
+    boolean linked = matrix.directorId().equals(wachowski.id());
+    // a relation filter is a pattern over the relationship
+    List<String> names = Directors.filter(Directors.PICTURES.any(Pictures.TITLE.eq("Cloud Atlas")))
+        .collect(db).block().stream().map(Director::name).toList();
+    // an include follows the relationship back to the pictures
+    Director loaded = Directors.filter(Directors.ID.eq(wachowski.id()))
+        .include(Directors.PICTURES).first(db).block();
+    try {
+      Pictures.create().directorId(java.util.UUID.randomUUID()).title("Lost").exec(db).block();
+    } catch (ForeignKeyViolationException e) {
+      out.println("no " + e.field().orElse("?") + " node");   // no directorId node
+    }
+    // end-snippet
+    out.println(linked + " " + names + " " + loaded.pictures().get().size());
   }
 }

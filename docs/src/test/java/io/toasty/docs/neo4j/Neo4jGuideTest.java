@@ -31,6 +31,8 @@ class Neo4jGuideTest {
           "[The Matrix, Alien], 1 crime; Welcome to the Real World",
           "Movie.title taken",
           "rolled back, Ronin stored: false",
+          "no directorId node",
+          "true [Lana Wachowski] 2",
           "SAVEPOINTS on neo4j",
           "migrations applied [1], 1 in the history"), lines);
     }

@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class CypherInsert {
   private static final String ROW = "r";
+  /** Set on the nodes a merge creates, and removed in the same statement. */
+  private static final String CREATED = "`__toasty_created`";
 
   private CypherInsert() {}
 
@@ -41,8 +43,11 @@ final class CypherInsert {
       walk.node(scope);
       out.append(" SET ");
       created(walk, table, insert, n, inline);
+      links(walk, table, insert, n, false);
     } else {
       merge(walk, table, insert, conflict, scope, inline);
+      links(walk, table, insert, n, true);
+      out.append(" REMOVE ").append(n).append('.').append(CREATED);
     }
     boolean rows2;
     if (insert.returning() instanceof Returning.Keys k) {
@@ -68,6 +73,24 @@ final class CypherInsert {
       List<Integer> inline) {
     StringBuilder out = walk.out();
     out.append(n).append(" += ").append(ROW);
+    List<String> stored = new ArrayList<>();
+    boolean linked = false;
+    for (int column : insert.columns()) {
+      if (walk.relationships().virtual(table.name(), column) == null) {
+        stored.add(table.column(column).name());
+      } else {
+        linked = true;
+      }
+    }
+    if (linked) {
+      // Only the properties: the foreign key's values make the relationship (see links).
+      out.append(" {");
+      for (int i = 0; i < stored.size(); i++) {
+        out.append(i > 0 ? ", ." : ".");
+        Names.quote(out, stored.get(i));
+      }
+      out.append('}');
+    }
     for (int column : inline) {
       out.append(", ").append(n).append('.');
       Names.quote(out, table.column(insert.columns().get(column)).name());
@@ -95,12 +118,16 @@ final class CypherInsert {
     }
     out.append("}) ON CREATE SET ");
     created(walk, table, insert, n, inline);
+    out.append(", ").append(n).append('.').append(CREATED).append(" = true");
     if (conflict.keepsStored()) {
       return;
     }
     out.append(" ON MATCH SET ").append(n).append(" += {");
     int items = 0;
     for (int column : conflict.copied()) {
+      if (walk.relationships().virtual(table.name(), column) != null) {
+        continue; // a relationship, moved by links
+      }
       if (items++ > 0) {
         out.append(", ");
       }
@@ -110,6 +137,11 @@ final class CypherInsert {
       Names.quote(out, name);
     }
     for (Assignment a : conflict.assignments()) {
+      if (walk.relationships().virtual(table.name(), a.target()) != null) {
+        throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,
+            "an upsert that assigns the foreign key " + table.column(a.target()).name()
+            + " on conflict: it is a relationship here; update the record instead");
+      }
       if (items++ > 0) {
         out.append(", ");
       }
@@ -118,6 +150,41 @@ final class CypherInsert {
       walk.assigned(table, a);
     }
     out.append('}');
+  }
+
+  /**
+   * Each relationship whose foreign key the insert writes, to the node its values name (see
+   * {@link CypherLinks#write}). After a merge, only on the nodes it created (marked
+   * {@link #CREATED}) or whose foreign key the conflict copies, moving the old relationship.
+   */
+  private static void links(CypherWalk walk, TableSchema table, Insert insert, String n,
+      boolean merged) {
+    OnConflict conflict = insert.onConflict();
+    for (Relationships.Link link : walk.relationships().of(table.name())) {
+      List<String> values = new ArrayList<>();
+      for (int column : link.columns()) {
+        if (!insert.columns().contains(column)) {
+          values = null;
+          break;
+        }
+        values.add(ROW + "." + Names.quote(table.column(column).name()));
+      }
+      if (values == null) {
+        continue;
+      }
+      boolean copied = merged && !conflict.keepsStored()
+          && link.columns().stream().anyMatch(conflict.copied()::contains);
+      if (merged && !copied) {
+        walk.out().append(" WITH ").append(n).append(", ").append(ROW).append(" CALL { WITH ")
+            .append(n).append(", ").append(ROW).append(" WITH ").append(n).append(", ")
+            .append(ROW).append(" WHERE ").append(n).append('.').append(CREATED)
+            .append(" IS NOT NULL");
+        CypherLinks.write(walk, link, n, values, ROW, false);
+        walk.out().append(" }");
+      } else {
+        CypherLinks.write(walk, link, n, values, ROW, merged);
+      }
+    }
   }
 
   private static String walkLabel(CypherWalk walk, CypherWalk.Scope scope) {

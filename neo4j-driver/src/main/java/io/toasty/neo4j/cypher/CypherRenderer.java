@@ -17,6 +17,7 @@ public final class CypherRenderer {
 
   private final Schema schema;
   private final Names names;
+  private final Relationships relationships;
   private final Map<Statement, RenderedCypher> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -28,13 +29,14 @@ public final class CypherRenderer {
   public CypherRenderer(Schema schema, Names names) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.names = Objects.requireNonNull(names, "names");
+    this.relationships = new Relationships(schema);
   }
 
   /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */
   public RenderedCypher render(Statement statement) {
     RenderedCypher done = cache.get(statement);
     if (done == null) {
-      done = new CypherWalk(schema, names).render(statement);
+      done = new CypherWalk(schema, names, relationships).render(statement);
       cache.put(statement, done);
     }
     return done;

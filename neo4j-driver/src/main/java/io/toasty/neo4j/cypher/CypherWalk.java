@@ -19,9 +19,13 @@ import io.toasty.stmt.Update;
 import io.toasty.value.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One rendering of one table-level statement as Cypher: appends the text and records each
@@ -42,6 +46,7 @@ final class CypherWalk {
 
   private final Schema schema;
   private final Names names;
+  private final Relationships relationships;
   private final StringBuilder out = new StringBuilder(128);
   private final List<Param> params = new ArrayList<>();
   /** The node variable of each enclosing (sub)query, innermost first. */
@@ -54,12 +59,24 @@ final class CypherWalk {
   private boolean assigning;
   /** The guarded table (first) and columns; see {@link RenderedCypher#guarded()}. */
   private final List<String> guarded = new ArrayList<>();
+  /**
+   * The relationship patterns written so far in the open scopes, {@code from/TYPE} to the end
+   * node's variable: a node has one relationship of a type, so a second pattern reuses the end
+   * node (one {@code MATCH} never binds a relationship twice, so a second would match nothing).
+   */
+  private final List<Map.Entry<String, String>> linked = new ArrayList<>();
+  /** The foreign keys the last {@code MATCH} anchored, read from their patterns' end nodes. */
+  private Map<Expr.Column, String> anchoredLast = Map.of();
+  /** The conjuncts of the WHERE being written, by identity: unknown and false alike there. */
+  private final Set<Expr> topLevel = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  record Scope(String table, String variable) {}
+  /** A (sub)query's node; {@code mark}: the size of {@link #linked} when it was opened. */
+  record Scope(String table, String variable, int mark) {}
 
-  CypherWalk(Schema schema, Names names) {
+  CypherWalk(Schema schema, Names names, Relationships relationships) {
     this.schema = schema;
     this.names = names;
+    this.relationships = relationships;
   }
 
   RenderedCypher render(Statement statement) {
@@ -86,6 +103,8 @@ final class CypherWalk {
               : Feature.ROW_LOCKS, BACKEND, "Cypher has no locking read");
     }
     Scope scope = match(q.source(), q.filter());
+    // The anchored patterns' end nodes stay bound: RETURN and ORDER BY read the keys there.
+    computed.putAll(anchoredLast);
     if (q.returning() instanceof Returning.Grouped g) {
       grouped(g);
     } else if (q.returning() instanceof Returning.Count) {
@@ -104,12 +123,16 @@ final class CypherWalk {
     Scope scope = match(u.target(), u.filter());
     lockAndRecheck(scope, u.filter());
     TableSchema table = schema.table(scope.table());
-    if (!u.assignments().isEmpty()) {
+    List<Relationships.Link> moved = moved(u);
+    List<List<String>> linkValues = linkValues(table, u, scope, moved);
+    List<Assignment> stored = u.assignments().stream()
+        .filter(a -> relationships.virtual(table.name(), a.target()) == null).toList();
+    if (!stored.isEmpty()) {
       // One map, evaluated whole before it is applied: every assignment reads the values the
       // node had before the update, as SQL's SET does.
       out.append(" SET ").append(scope.variable()).append(" += {");
-      for (int i = 0; i < u.assignments().size(); i++) {
-        Assignment a = u.assignments().get(i);
+      for (int i = 0; i < stored.size(); i++) {
+        Assignment a = stored.get(i);
         if (i > 0) {
           out.append(", ");
         }
@@ -118,6 +141,10 @@ final class CypherWalk {
         assigned(table, a);
       }
       out.append('}');
+    }
+    for (int i = 0; i < moved.size(); i++) {
+      CypherLinks.write(this, moved.get(i), scope.variable(), linkValues.get(i),
+          String.join(", ", linkValues.get(i)), true);
     }
     boolean rows = returning(u.returning());
     close(scope);
@@ -145,6 +172,50 @@ final class CypherWalk {
     }
     close(scope);
     return rows;
+  }
+
+  /** The relationships an update's assignments change (to a foreign key's columns). */
+  private List<Relationships.Link> moved(Update u) {
+    List<Relationships.Link> moved = new ArrayList<>();
+    for (Relationships.Link link : relationships.of(u.target() instanceof Source.Table t
+        ? t.table() : "")) {
+      if (u.assignments().stream().anyMatch(a -> link.position(a.target()) >= 0)) {
+        moved.add(link);
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * The new foreign key values of each moved relationship, computed by a {@code WITH} before
+   * the update writes anything (so they read the values from before it, as every assignment
+   * does), a column not assigned keeping its value; each as the alias that holds it.
+   */
+  private List<List<String>> linkValues(TableSchema table, Update u, Scope scope,
+      List<Relationships.Link> moved) {
+    List<List<String>> values = new ArrayList<>();
+    if (moved.isEmpty()) {
+      return values;
+    }
+    out.append(" WITH ").append(scope.variable());
+    for (Relationships.Link link : moved) {
+      List<String> aliases = new ArrayList<>();
+      for (int column : link.columns()) {
+        String alias = fresh();
+        out.append(", ");
+        Assignment assigned = u.assignments().stream().filter(a -> a.target() == column)
+            .findFirst().orElse(null);
+        if (assigned != null) {
+          assigned(table, assigned);
+        } else {
+          expr(new Expr.Column(table.name(), column));
+        }
+        out.append(" AS ").append(alias);
+        aliases.add(alias);
+      }
+      values.add(aliases);
+    }
+    return values;
   }
 
   /**
@@ -231,12 +302,22 @@ final class CypherWalk {
    * {@code MATCH}, its join columns equal to the first's, in a scope closed with the first.
    */
   private Scope match(Source source, Expr filter) {
+    return match(source, filter, v -> { });
+  }
+
+  /**
+   * {@link #match(Source, Expr)} with further patterns, written by {@code patterns} (given the
+   * node's variable) before the {@code WHERE}.
+   */
+  Scope match(Source source, Expr filter, Consumer<String> patterns) {
     Scope scope = open(source);
     out.append("MATCH ");
     node(scope);
+    patterns.accept(scope.variable());
     if (source instanceof Source.Table t && t.join() != null) {
       Source.Join join = t.join();
-      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++);
+      Scope joined = new Scope(schema.table(join.table()).name(), "n" + variables++,
+          linked.size());
       scopes.push(joined);
       out.append(", ");
       node(joined);
@@ -248,27 +329,112 @@ final class CypherWalk {
       on.add(filter);
       filter = new Expr.And(on);
     }
-    where(filter);
+    anchoredWhere(filter);
     return scope;
+  }
+
+  /**
+   * The {@code MATCH}'s patterns for its conjuncts on relationships ({@link CypherAnchors}), then
+   * its {@code WHERE}, each anchored conjunct reading the relationship's end node.
+   */
+  private void anchoredWhere(Expr filter) {
+    Map<String, String> variables = new HashMap<>();
+    for (Scope s : scopes) {
+      variables.putIfAbsent(s.table(), s.variable());
+    }
+    List<Expr> all = CypherAnchors.conjuncts(filter);
+    Set<Expr> joined = CypherAnchors.joins(this, variables, all);
+    List<Expr> conjuncts = all.stream().filter(c -> !joined.contains(c)).toList();
+    Map<Expr.Column, String> anchored = CypherAnchors.anchor(this, variables, conjuncts);
+    if (anchored.isEmpty()) {
+      where(joined.isEmpty() ? filter : conjuncts.size() == 1 ? conjuncts.get(0)
+          : new Expr.And(conjuncts));
+      anchoredLast = Map.of();
+      return;
+    }
+    topLevel.addAll(conjuncts);
+    out.append(" WHERE ");
+    for (int i = 0; i < conjuncts.size(); i++) {
+      out.append(i > 0 ? " AND " : "");
+      Expr.Column c = CypherAnchors.column(this, variables, conjuncts.get(i));
+      String alias = c == null ? null : anchored.get(c);
+      if (alias != null) {
+        computed.put(c, alias);
+      }
+      expr(conjuncts.get(i));
+      if (alias != null) {
+        computed.remove(c);
+      }
+    }
+    topLevel.removeAll(conjuncts);
+    anchoredLast = anchored;
   }
 
   Scope open(Source source) {
     TableSchema table = table(source);
-    Scope scope = new Scope(table.name(), "n" + variables++);
+    Scope scope = new Scope(table.name(), "n" + variables++, linked.size());
     scopes.push(scope);
     return scope;
   }
 
-  /** Closes {@code scope} and the scopes opened after it (its joined table's). */
+  /**
+   * Closes {@code scope} and the scopes opened after it (its joined table's), forgetting the
+   * relationship patterns written in them: their variables are out of scope now.
+   */
   void close(Scope scope) {
     Scope top;
     do {
       top = scopes.pop();
     } while (top != scope && !scopes.isEmpty());
+    linked.subList(scope.mark(), linked.size()).clear();
+  }
+
+  /** Records the pattern {@code (from)-[:type]->(to)} written in the innermost scope. */
+  void linked(String from, String type, String to) {
+    linked.add(Map.entry(from + "/" + type, to));
+  }
+
+  /** The end node of a pattern {@code (from)-[:type]->(..)} in scope, or null. */
+  String linkedTo(String from, String type) {
+    String key = from + "/" + type;
+    for (int i = linked.size() - 1; i >= 0; i--) {
+      if (linked.get(i).getKey().equals(key)) {
+        return linked.get(i).getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The variable of the innermost scope on {@code table}, or null. */
+  String variableOf(String table) {
+    for (Scope s : scopes) {
+      if (s.table().equals(table)) {
+        return s.variable();
+      }
+    }
+    return null;
+  }
+
+  Schema schema() {
+    return schema;
   }
 
   String label(String table) {
     return names.label(table);
+  }
+
+  /** A variable no other part of the statement uses. */
+  String fresh() {
+    return "n" + variables++;
+  }
+
+  /** The property name of {@code column} of {@code table}. */
+  String columnName(String table, int column) {
+    return schema.table(table).column(column).name();
+  }
+
+  Relationships relationships() {
+    return relationships;
   }
 
   String variable(Scope scope) {
@@ -283,8 +449,11 @@ final class CypherWalk {
 
   private void where(Expr filter) {
     if (!isTrue(filter)) {
+      List<Expr> conjuncts = CypherAnchors.conjuncts(filter);
+      topLevel.addAll(conjuncts);
       out.append(" WHERE ");
       expr(filter);
+      topLevel.removeAll(conjuncts);
     }
   }
 
@@ -546,16 +715,15 @@ final class CypherWalk {
 
   private void column(Expr.Column c) {
     TableSchema table = schema.table(c.table());
-    String variable = null;
-    for (Scope s : scopes) {
-      if (s.table().equals(c.table())) {
-        variable = s.variable();
-        break;
-      }
-    }
+    String variable = variableOf(c.table());
     if (variable == null) {
       throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, BACKEND,
           "column " + c.index() + " of " + c.table() + " outside a statement on that table");
+    }
+    Relationships.Link link = relationships.virtual(c.table(), c.index());
+    if (link != null) {
+      CypherLinks.read(this, link, c.index(), variable);
+      return;
     }
     out.append(variable).append('.');
     Names.quote(out, table.column(c.index()).name());
@@ -695,6 +863,9 @@ final class CypherWalk {
 
   /** {@code x IN COLLECT { MATCH .. RETURN y }}. */
   private void inSubquery(Expr.InSubquery in) {
+    if (CypherSemiJoins.render(this, in, topLevel.contains(in))) {
+      return;
+    }
     out.append('(');
     expr(in.operand());
     out.append(" IN COLLECT { ");

@@ -38,6 +38,11 @@ public final class Neo4jErrors {
   /** "Node(3) already exists with label `L` and property `p` = 'v'" (and "properties"). */
   private static final Pattern EXISTS = Pattern.compile(
       "already exists with label `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$", Pattern.DOTALL);
+  /** A write's foreign key names no node (see {@code Relationships.MISSING_TARGET}). */
+  private static final Pattern MISSING_TARGET = Pattern.compile(
+      // not where the message quotes the statement's own text, date('...')
+      "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.MISSING_TARGET)
+      + ":(\\w+):(\\w+)");
   private static final Pattern PROPERTY = Pattern.compile("`((?:[^`]|``)+)` =");
 
   private final Schema schema;
@@ -109,6 +114,11 @@ public final class Neo4jErrors {
         && e.getMessage() != null && e.getMessage().contains("timeout")) {
       return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
           + "timeout: " + e.getMessage(), e);
+    }
+    Matcher missing = MISSING_TARGET.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (t instanceof ClientException && missing.find()) {
+      return new io.toasty.ForeignKeyViolationException(missing.group(1), missing.group(2),
+          missing.group(1) + "." + missing.group(2) + " refers to a record that does not exist", e);
     }
     if (t instanceof ClientException c && isOverflow(c)) {
       return new NumericOverflowException(BACKEND, "an integer result is out of range: "

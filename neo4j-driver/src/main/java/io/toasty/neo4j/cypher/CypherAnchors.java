@@ -1,0 +1,148 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.stmt.Expr;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Filters on a foreign key that is a relationship ({@link Relationships}), anchored on it. A
+ * top-level conjunct {@code fk = v} or {@code fk IN [..]} over a node of the statement's own
+ * {@code MATCH} becomes a pattern of that {@code MATCH}, {@code (n)-[:T]->(x:Target)}, and the
+ * conjunct tests {@code x.key} instead: Cypher can then seek the target by its indexed key and
+ * expand to the nodes that refer to it, where reading the column ({@link CypherLinks#read}) in
+ * the {@code WHERE} made it scan every node of the label (every pair, in a join).
+ *
+ * <p>Only a top-level conjunct: a node without the relationship has the foreign key NULL, so such
+ * a conjunct is unknown and the row excluded, which is what the pattern does too. Under NOT or OR
+ * the column is read as before, keeping SQL's NULL logic. A node has at most one relationship of
+ * a type (one foreign key), so the pattern never repeats a row.
+ *
+ * <p>A conjunct {@code u.fk = w.key} between two nodes of the statement (the many-to-many
+ * include's join row and target) is the pattern {@code (u)-[:T]->(w)} alone ({@link #joins}):
+ * written as a comparison, Cypher would pair every node of one label with every node of the
+ * other and then filter the pairs.
+ */
+final class CypherAnchors {
+  private CypherAnchors() {}
+
+  /**
+   * Appends the patterns for {@code conjuncts} to the {@code MATCH} being written, and returns,
+   * per anchored column, the expression ({@code x.key}) that stands for it in the WHERE.
+   * {@code variables} maps each table of the {@code MATCH} to its node variable.
+   */
+  static Map<Expr.Column, String> anchor(CypherWalk walk, Map<String, String> variables,
+      List<Expr> conjuncts) {
+    Map<Expr.Column, String> anchored = new HashMap<>();
+    for (Expr conjunct : conjuncts) {
+      Expr.Column c = column(walk, variables, conjunct);
+      if (c == null || anchored.containsKey(c)) {
+        continue;
+      }
+      String variable = variables.get(c.table());
+      Relationships.Link link = walk.relationships().virtual(c.table(), c.index());
+      String x = walk.linkedTo(variable, link.type());
+      if (x == null) {
+        x = walk.fresh();
+        pattern(walk, link, variable, x);
+      }
+      StringBuilder name = new StringBuilder(x).append('.');
+      Names.quote(name, walk.columnName(link.target(),
+          link.targetColumns().get(link.position(c.index()))));
+      anchored.put(c, name.toString());
+    }
+    return anchored;
+  }
+
+  /** {@code , (v)-[:T]->(x:Target)}. */
+  private static void pattern(CypherWalk walk, Relationships.Link link, String variable,
+      String x) {
+    StringBuilder label = new StringBuilder(x).append(':');
+    Names.quote(label, walk.label(link.target()));
+    CypherSemiJoins.pattern(walk, link, variable, label.toString());
+    walk.linked(variable, link.type(), x);
+  }
+
+  /**
+   * Appends {@code , (u)-[:T]->(w)} for each conjunct {@code u.fk = w.key} of a single-column
+   * relationship between two nodes in scope, and returns those conjuncts (by identity): the
+   * pattern is all they test.
+   */
+  static Set<Expr> joins(CypherWalk walk, Map<String, String> variables, List<Expr> conjuncts) {
+    Set<Expr> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Expr conjunct : conjuncts) {
+      if (conjunct instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+          && (join(walk, variables, c.left(), c.right())
+              || join(walk, variables, c.right(), c.left()))) {
+        joined.add(conjunct);
+      }
+    }
+    return joined;
+  }
+
+  private static boolean join(CypherWalk walk, Map<String, String> variables, Expr fk,
+      Expr key) {
+    if (!(unwrap(fk) instanceof Expr.Column f && unwrap(key) instanceof Expr.Column k)) {
+      return false;
+    }
+    String from = variables.get(f.table());
+    String to = variables.get(k.table());
+    if (from == null || to == null) {
+      return false;
+    }
+    for (Relationships.Link link : walk.relationships().of(f.table())) {
+      if (link.columns().equals(List.of(f.index())) && link.target().equals(k.table())
+          && link.targetColumns().get(0) == k.index()
+          && walk.linkedTo(from, link.type()) == null) {
+        CypherSemiJoins.pattern(walk, link, from, to);
+        walk.linked(from, link.type(), to);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Expr unwrap(Expr e) {
+    return e instanceof Expr.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
+  }
+
+  /**
+   * The relationship's column of the {@code MATCH} that a conjunct compares for equality or list
+   * membership, or null.
+   */
+  static Expr.Column column(CypherWalk walk, Map<String, String> variables, Expr conjunct) {
+    if (conjunct instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
+      Expr.Column left = virtual(walk, variables, c.left());
+      return left != null ? left : virtual(walk, variables, c.right());
+    }
+    if (conjunct instanceof Expr.InList in && !in.items().isEmpty()) {
+      return virtual(walk, variables, in.operand());
+    }
+    return null;
+  }
+
+  private static Expr.Column virtual(CypherWalk walk, Map<String, String> variables, Expr e) {
+    e = unwrap(e);
+    return e instanceof Expr.Column c && variables.containsKey(c.table())
+        && walk.relationships().virtual(c.table(), c.index()) != null ? c : null;
+  }
+
+  /** The conjuncts of {@code filter} ({@code AND}s flattened). */
+  static List<Expr> conjuncts(Expr filter) {
+    List<Expr> into = new ArrayList<>();
+    flatten(filter, into);
+    return into;
+  }
+
+  private static void flatten(Expr e, List<Expr> into) {
+    if (e instanceof Expr.And and) {
+      and.operands().forEach(o -> flatten(o, into));
+    } else {
+      into.add(e);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Nullability;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A relation filter as a relationship pattern. The planner asks no backend how to filter on a
+ * relation: {@code Authors.ARTICLES.any(f)} is the semi-join {@code author.id IN (SELECT
+ * article.authorId FROM articles WHERE authorId IS NOT NULL AND f)}, and a belongs-to's {@code
+ * article.authorId IN (SELECT author.id FROM authors WHERE f)}. When the semi-join compares a
+ * foreign key that is a relationship ({@link Relationships}) with the key it refers to, it is
+ * rendered as {@code EXISTS { MATCH (m:Article), (m)-[:AUTHOR]->(v) WHERE f }}, expanding from
+ * the outer node {@code v} over its relationships instead of collecting every article's key (a
+ * scan of the label per row) and testing membership.
+ *
+ * <p>SQL's {@code IN} is unknown, not false, for a NULL operand; {@code EXISTS} is false. A
+ * top-level conjunct of a {@code WHERE} treats both alike; elsewhere (under NOT or OR) a nullable
+ * operand is tested first: {@code CASE WHEN operand IS NULL THEN null ELSE EXISTS {..} END}.
+ */
+final class CypherSemiJoins {
+  private CypherSemiJoins() {}
+
+  /** Renders {@code in} as a pattern and returns true, or renders nothing and returns false. */
+  static boolean render(CypherWalk walk, Expr.InSubquery in, boolean topLevel) {
+    Query q = in.query();
+    if (!(q.source() instanceof Source.Table t) || t.join() != null || !q.orderBy().isEmpty()
+        || q.limit() != null || !(q.returning() instanceof Returning.Project p)) {
+      return false;
+    }
+    List<Expr.Column> operand = columns(in.operand());
+    List<Expr.Column> projected = columns(p.exprs().size() == 1 ? p.exprs().get(0)
+        : new Expr.Record(p.exprs()));
+    if (operand == null || projected == null || operand.size() != projected.size()
+        || !sameTable(operand) || !sameTable(projected)
+        || !projected.get(0).table().equals(t.table())) {
+      return false;
+    }
+    String outerTable = operand.get(0).table();
+    String outer = walk.variableOf(outerTable);
+    if (outer == null) {
+      return false;
+    }
+    Relationships.Link link = linkFrom(walk, t.table(), outerTable, projected, operand);
+    boolean fromInner = link != null;
+    if (link == null) {
+      link = linkFrom(walk, outerTable, t.table(), operand, projected);
+    }
+    if (link == null) {
+      return false;
+    }
+    boolean nullable = !topLevel && Nullability.mayBeNull(walk.schema(), in.operand());
+    if (nullable && operand.size() > 1) {
+      return false; // a row with one NULL part: SQL's IN is unknown or false, by the other parts
+    }
+    Relationships.Link l = link;
+    StringBuilder out = walk.out();
+    if (nullable) {
+      out.append("CASE WHEN ");
+      walk.expr(in.operand());
+      out.append(" IS NULL THEN null ELSE ");
+    }
+    out.append("EXISTS { ");
+    walk.close(walk.match(q.source(), withoutKeyTests(q.filter(), projected), inner -> {
+      String from = fromInner ? inner : outer;
+      pattern(walk, l, from, fromInner ? outer : inner);
+      walk.linked(from, l.type(), fromInner ? outer : inner);
+    }));
+    out.append(" }");
+    if (nullable) {
+      out.append(" END");
+    }
+    return true;
+  }
+
+  /**
+   * The link of {@code from} whose foreign key is {@code fk} (in any order) referring to
+   * {@code key} of {@code to}, position by position, or null.
+   */
+  private static Relationships.Link linkFrom(CypherWalk walk, String from, String to,
+      List<Expr.Column> fk, List<Expr.Column> key) {
+    for (Relationships.Link link : walk.relationships().of(from)) {
+      if (link.target().equals(to) && link.columns().size() == fk.size()
+          && fk.stream().map(Expr.Column::index).distinct().count() == fk.size()
+          && refers(link, fk, key)) {
+        return link;
+      }
+    }
+    return null;
+  }
+
+  private static boolean refers(Relationships.Link link, List<Expr.Column> fk,
+      List<Expr.Column> key) {
+    for (int i = 0; i < fk.size(); i++) {
+      int position = link.position(fk.get(i).index());
+      if (position < 0 || link.targetColumns().get(position) != key.get(i).index()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code , (from)-[:TYPE]->(to)}. */
+  static void pattern(CypherWalk walk, Relationships.Link link, String from, String to) {
+    StringBuilder out = walk.out();
+    out.append(", (").append(from).append(")-[:");
+    Names.quote(out, link.type());
+    out.append("]->(").append(to).append(')');
+  }
+
+  /**
+   * The filter without its {@code NOT (c IS NULL)} tests of the projected columns: the
+   * relationship exists only between nodes whose key and foreign key are set.
+   */
+  private static Expr withoutKeyTests(Expr filter, List<Expr.Column> projected) {
+    List<Expr> kept = new ArrayList<>();
+    for (Expr conjunct : CypherAnchors.conjuncts(filter)) {
+      if (!(conjunct instanceof Expr.Not n && n.operand() instanceof Expr.IsNull isNull
+          && projected.contains(unwrap(isNull.operand())))) {
+        kept.add(conjunct);
+      }
+    }
+    return kept.size() == 1 ? kept.get(0) : new Expr.And(kept);
+  }
+
+  /** The columns of a column or a record of columns, or null. */
+  private static List<Expr.Column> columns(Expr e) {
+    List<Expr> parts = e instanceof Expr.Record r ? r.fields() : List.of(e);
+    List<Expr.Column> out = new ArrayList<>(parts.size());
+    for (Expr part : parts) {
+      if (!(part instanceof Expr.Column c)) {
+        return null;
+      }
+      out.add(c);
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  private static Expr unwrap(Expr e) {
+    return e instanceof Expr.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
+  }
+
+  private static boolean sameTable(List<Expr.Column> columns) {
+    return columns.stream().map(Expr.Column::table).distinct().count() == 1;
+  }
+}

@@ -1,0 +1,147 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.db.TableIndex;
+import io.toasty.schema.db.TableSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which foreign keys are relationships in the graph. Each {@code BelongsTo} relation (and so the
+ * {@code HasMany}/{@code HasOne} that pairs with it) is one directed relationship type, from the
+ * node holding the foreign key to the node it refers to, named after the {@code BelongsTo} field
+ * in upper snake case ({@code Article.author} is {@code (:Article)-[:AUTHOR]->(:Author)}). The
+ * foreign key's columns are no properties: a read takes them from the relationship's end node.
+ *
+ * <p>A foreign key column that is also part of its table's key or of a unique index stays a
+ * property as well (the uniqueness constraint is on properties), beside the relationship; so does
+ * one that two relations share.
+ */
+public final class Relationships {
+  /**
+   * The text a write to a missing target makes Cypher fail with ({@code date()} of it cannot be
+   * parsed, and the message repeats it), followed by {@code :model:field} of the foreign key:
+   * Cypher has no way to raise an error of its own.
+   */
+  public static final String MISSING_TARGET = "toasty-missing-target";
+
+  /**
+   * One foreign key as a relationship.
+   *
+   * @param table         the table of the nodes that hold it
+   * @param model         the model of those nodes, and {@code field}, the first foreign key field,
+   *                      for errors
+   * @param type          the relationship type, unquoted
+   * @param target        the table of the nodes it refers to
+   * @param columns       the foreign key's columns on {@code table}
+   * @param targetColumns the referenced columns on {@code target}, in the same order
+   * @param stored        whether the columns are kept as properties too
+   */
+  public record Link(String table, String model, String field, String type, String target,
+      List<Integer> columns, List<Integer> targetColumns, boolean stored) {
+    public Link {
+      columns = List.copyOf(columns);
+      targetColumns = List.copyOf(targetColumns);
+    }
+
+    /** The position of {@code column} in the foreign key, or -1. */
+    public int position(int column) {
+      return columns.indexOf(column);
+    }
+  }
+
+  private final Map<String, List<Link>> byTable = new HashMap<>();
+
+  /** The relationships of {@code schema}'s {@code BelongsTo} relations. */
+  public Relationships(Schema schema) {
+    Map<String, List<Link>> found = new HashMap<>();
+    for (ModelSchema model : schema.models()) {
+      for (RelationSchema r : model.relations()) {
+        if (r.isBelongsTo() && !r.isMultiStep() && schema.hasModel(r.target())) {
+          link(schema, model, r, found);
+        }
+      }
+    }
+    found.forEach((table, links) -> byTable.put(table, stored(schema.table(table), links)));
+  }
+
+  private static void link(Schema schema, ModelSchema model, RelationSchema r,
+      Map<String, List<Link>> found) {
+    var mapping = schema.mapping(model.name());
+    var targetMapping = schema.mapping(r.target());
+    List<Integer> columns = new ArrayList<>();
+    List<Integer> targetColumns = new ArrayList<>();
+    for (int i = 0; i < r.sourceFields().size(); i++) {
+      int column = mapping.columnOf(r.sourceFields().get(i));
+      int targetColumn = targetMapping.columnOf(r.targetFields().get(i));
+      if (column < 0 || targetColumn < 0) {
+        return; // a key spread over several columns: kept as properties
+      }
+      columns.add(column);
+      targetColumns.add(targetColumn);
+    }
+    found.computeIfAbsent(mapping.table(), t -> new ArrayList<>()).add(new Link(mapping.table(),
+        model.name(), model.field(r.sourceFields().get(0)).name(), typeName(r.name()),
+        targetMapping.table(), columns, targetColumns, false));
+  }
+
+  /** The links with {@code stored} set where a column must stay a property. */
+  private static List<Link> stored(TableSchema table, List<Link> links) {
+    Set<Integer> keep = new HashSet<>(table.primaryKey());
+    for (TableIndex index : table.indexes()) {
+      if (index.unique()) {
+        keep.addAll(index.columns());
+      }
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (Link l : links) {
+      for (int c : l.columns()) {
+        if (!seen.add(c)) {
+          keep.add(c);
+        }
+      }
+    }
+    List<Link> out = new ArrayList<>();
+    for (Link l : links) {
+      boolean stored = l.columns().stream().anyMatch(keep::contains);
+      out.add(new Link(l.table(), l.model(), l.field(), l.type(), l.target(), l.columns(),
+          l.targetColumns(), stored));
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code parentComment} as {@code PARENT_COMMENT}. */
+  static String typeName(String relation) {
+    StringBuilder out = new StringBuilder(relation.length() + 4);
+    for (int i = 0; i < relation.length(); i++) {
+      char c = relation.charAt(i);
+      if (Character.isUpperCase(c) && i > 0) {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** The relationships whose foreign keys {@code table}'s nodes hold. */
+  public List<Link> of(String table) {
+    return byTable.getOrDefault(table, List.of());
+  }
+
+  /** The link whose foreign key {@code column} of {@code table} is, if it is no property. */
+  public Link virtual(String table, int column) {
+    for (Link l : of(table)) {
+      if (!l.stored() && l.position(column) >= 0) {
+        return l;
+      }
+    }
+    return null;
+  }
+}

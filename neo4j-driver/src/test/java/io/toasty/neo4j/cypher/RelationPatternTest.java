@@ -1,0 +1,85 @@
+package io.toasty.neo4j.cypher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.neo4j.models.Actors;
+import io.toasty.neo4j.models.Castings;
+import io.toasty.neo4j.models.Films;
+import io.toasty.neo4j.models.Studios;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planner's relation semi-joins and the many-to-many join, as the statements it sends (see
+ * {@code SimplifyRelated} and {@code LowerInclude}), rendered as relationship patterns.
+ */
+class RelationPatternTest {
+  final Schema schema = Schema.of(List.of(Studios.MODEL.schema(), Films.MODEL.schema(),
+      Castings.MODEL.schema(), Actors.MODEL.schema()));
+  final CypherRenderer renderer = new CypherRenderer(schema, new Names(""));
+  final String studios = schema.tableOf("Studio").name();
+  final String films = schema.tableOf("Film").name();
+  final String castings = schema.tableOf("Casting").name();
+  final String actors = schema.tableOf("Actor").name();
+
+  private Expr.Column col(String table, String name) {
+    var columns = schema.table(table).columns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return new Expr.Column(table, i);
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  private static Query select(Source source, Expr filter, Expr.Column... columns) {
+    return new Query(source, filter, new Returning.Project(List.of(columns)), List.of(), null);
+  }
+
+  /** {@code keys IN (SELECT fk FROM films WHERE fk IS NOT NULL AND f)}. */
+  private Expr.InSubquery filmsOfStudio(Expr filter) {
+    Expr.Column fk = col(films, "studio_id");
+    return new Expr.InSubquery(col(studios, "id"), select(new Source.Table(films),
+        Expr.and(new Expr.Not(new Expr.IsNull(fk)), filter), fk));
+  }
+
+  @Test
+  void aHasManyFilterExpandsFromTheOuterNode() {
+    Query q = select(new Source.Table(studios),
+        filmsOfStudio(Expr.eq(col(films, "title"), new Expr.Arg(0))), col(studios, "name"));
+    assertEquals("MATCH (n0:`" + studios + "`) WHERE EXISTS { MATCH (n1:`" + films + "`), "
+        + "(n1)-[:`STUDIO`]->(n0) WHERE (n1.`title` = $p0) } RETURN n0.`name` AS c0",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void aBelongsToFilterUnderNotExpandsToTheTarget() {
+    // studioId is never NULL: EXISTS needs no test for SQL's unknown first.
+    Expr.Column fk = col(films, "studio_id");
+    Expr in = new Expr.InSubquery(fk, select(new Source.Table(studios),
+        Expr.and(new Expr.Not(new Expr.IsNull(col(studios, "id"))),
+            Expr.eq(col(studios, "name"), new Expr.Arg(0))), col(studios, "id")));
+    Query q = select(new Source.Table(films), new Expr.Not(in), col(films, "title"));
+    assertEquals("MATCH (n0:`" + films + "`) WHERE (NOT EXISTS { MATCH (n1:`" + studios + "`), "
+        + "(n0)-[:`STUDIO`]->(n1) WHERE (n1.`name` = $p0) }) RETURN n0.`title` AS c0",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void theManyToManyJoinIsAPatternNotAProduct() {
+    Source.Join join = new Source.Join(castings, List.of(col(castings, "actor_id").index()),
+        List.of(col(actors, "id").index()));
+    Expr.Column filmId = col(castings, "film_id");
+    Query q = select(new Source.Table(actors, join),
+        new Expr.InList(filmId, List.of(new Expr.Arg(0), new Expr.Arg(1))),
+        col(actors, "name"), filmId);
+    assertEquals("MATCH (n0:`" + actors + "`), (n1:`" + castings + "`), (n1)-[:`ACTOR`]->(n0), "
+        + "(n1)-[:`FILM`]->(n2:`" + films + "`) WHERE (n2.`id` IN $p0) "
+        + "RETURN n0.`name` AS c0, n2.`id` AS c1", renderer.render(q).text());
+  }
+}
