@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * of hand-written Cypher with its values as parameters, properties returned (not nodes) and read
  * by position into the records the other implementations return. Reads never {@code MERGE};
  * each looks a node up through the constraint or index on the property it matches. The include
- * is one statement: the authors by a range of their key, each one's books through the index on
- * {@code author_id}, as flat rows joined in a map.
+ * is one statement: the authors by a range of their key, each one's books along their
+ * {@code AUTHOR} relationships, as flat rows joined in a map.
  */
 public final class Neo4jRawStore implements Store {
   private static final String USER = " RETURN u.id, u.name, u.email, u.team, u.region, u.score";
@@ -33,7 +33,7 @@ public final class Neo4jRawStore implements Store {
   private static final String BY_TEAM = "MATCH (u:users {team: $v})" + USER;
   private static final String BY_REGION = "MATCH (u:users {region: $v})" + USER;
   private static final String INCLUDE = "MATCH (a:authors) WHERE a.id <= $v"
-      + " OPTIONAL MATCH (b:books {author_id: a.id})"
+      + " OPTIONAL MATCH (b:books)-[:AUTHOR]->(a)"
       + " RETURN a.id, a.name, b.id, b.title, b.pages";
 
   /** Why Neo4j measures writes with neither implementation yet. */
