@@ -146,7 +146,8 @@ public final class Main {
     }
     groups.add(new Group("plan", PlanBench.class.getName() + "\\.",
         Map.of("statement", mode.planStatements), mode.measurements));
-    groups.replaceAll(g -> g.withParams(paramOverrides(opts.get("param"))));
+    Map<String, List<String>> overrides = paramOverrides(opts.get("param"));
+    groups.replaceAll(g -> g.withParams(overrides));
     String onlyGroups = opts.get("groups");
     if (onlyGroups != null) {
       groups.removeIf(g -> !g.name.matches(onlyGroups));

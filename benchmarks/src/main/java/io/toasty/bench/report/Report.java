@@ -334,11 +334,7 @@ public final class Report {
   }
 
   private Map<Integer, Double> roundAllocations(String method, Database db, Impl impl) {
-    Map<Integer, Double> out = new java.util.TreeMap<>();
-    results.stream().filter(r -> r.method().equals(method) && db.param().equals(r.db())
-            && impl.param().equals(r.impl()) && r.allocated() > 0)
-        .forEach(r -> out.putIfAbsent(r.round(), r.allocated()));
-    return out;
+    return perRound(results, method, db, impl, null, Result::allocated);
   }
 
   private Ratios ratios(String method, Database db, Impl a, Impl b) {
@@ -355,11 +351,18 @@ public final class Report {
    */
   static Map<Integer, Double> roundScores(List<Result> results, String method, Database db,
       Impl impl, String subscribers) {
+    return perRound(results, method, db, impl, subscribers, Result::score);
+  }
+
+  /** Per round, {@code figure} of the first result of that round (NaN figures left out). */
+  private static Map<Integer, Double> perRound(List<Result> results, String method, Database db,
+      Impl impl, String subscribers, java.util.function.ToDoubleFunction<Result> figure) {
     Map<Integer, Double> out = new java.util.TreeMap<>();
     results.stream().filter(r -> r.method().equals(method) && db.param().equals(r.db())
             && impl.param().equals(r.impl())
-            && (subscribers == null || subscribers.equals(r.subscribers())))
-        .forEach(r -> out.putIfAbsent(r.round(), r.score()));
+            && (subscribers == null || subscribers.equals(r.subscribers()))
+            && !Double.isNaN(figure.applyAsDouble(r)))
+        .forEach(r -> out.putIfAbsent(r.round(), figure.applyAsDouble(r)));
     return out;
   }
 
