@@ -99,8 +99,8 @@ public final class Neo4jDriver implements Driver {
   public Mono<Void> pushSchema() {
     List<String> commands = graphSchema.push();
     Mono<Void> push = commands.isEmpty() ? Mono.empty() : inOneTransaction(commands);
-    return graphSchema.hasIndexes() ? push.then(inOneTransaction(List.of("CALL db.awaitIndexes(300)")))
-        : push;
+    List<String> awaits = graphSchema.awaitIndexes();
+    return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
   }
 
   /** Deletes the schema's nodes; the constraints and indexes stay (a push adds any missing). */

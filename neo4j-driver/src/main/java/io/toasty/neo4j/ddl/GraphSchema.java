@@ -43,9 +43,23 @@ public final class GraphSchema {
     return out;
   }
 
-  /** Whether the push creates indexes that fill in the background (not constraints). */
-  public boolean hasIndexes() {
-    return schema.tables().stream().anyMatch(t -> t.indexes().stream().anyMatch(i -> !i.unique()));
+  /**
+   * The commands that wait until this schema's range indexes are online: each by its name, as
+   * {@code db.awaitIndexes} would wait for every index of the database, those of other schemas
+   * being created or dropped at the same time too (concurrent pushes then waited on each other
+   * for minutes).
+   */
+  public List<String> awaitIndexes() {
+    List<String> out = new ArrayList<>();
+    for (TableSchema table : schema.tables()) {
+      for (TableIndex index : table.indexes()) {
+        if (!index.unique()) {
+          out.add("CALL db.awaitIndex('" + names.schemaObject(index.name()).replace("'", "\\'")
+              + "', 300)");
+        }
+      }
+    }
+    return out;
   }
 
   /**
