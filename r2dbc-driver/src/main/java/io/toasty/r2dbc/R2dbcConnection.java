@@ -15,6 +15,7 @@ import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
+import io.toasty.r2dbc.sql.InsertEcho;
 import io.toasty.r2dbc.sql.RawStatementText;
 import io.toasty.r2dbc.sql.RenderedSql;
 import io.toasty.stmt.Source;
@@ -192,8 +193,13 @@ final class R2dbcConnection implements Connection {
       List<Type> rowType) {
     List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
     ValueCodec codec = parts.codec();
-    Flux<Value.Record> rows = executed(sql, args,
-        (row, metadata) -> decoded(statement, codec, row, metadata, types));
+    InsertEcho echo = sql.echo();
+    int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
+    Flux<Value.Record> rows = echo == null ? executed(sql, args,
+        (row, metadata) -> decoded(statement, codec, row, metadata, types))
+        : executed(sql, args, (row, metadata) -> echo.row(next[0]++,
+            decoded(statement, codec, row, metadata, echo.returnedTypes()), sql, args,
+            codec::asReturned));
     if (needsDeltaTableGuard(statement)) {
       return DeltaTableGuard.atomically(connection, rows);
     }

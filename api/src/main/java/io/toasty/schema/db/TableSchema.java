@@ -21,4 +21,20 @@ public record TableSchema(String name, List<ColumnSchema> columns, List<Integer>
   public ColumnSchema column(int index) {
     return columns.get(index);
   }
+
+  /**
+   * Whether column {@code index} is in the primary key or an index (where some backends declare
+   * a bounded type: MySQL's {@code VARCHAR(255)} for a string).
+   */
+  public boolean keyed(int index) {
+    if (primaryKey.contains(index)) {
+      return true;
+    }
+    for (TableIndex ix : indexes) {
+      if (ix.columns().contains(index)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -15,8 +15,16 @@ import java.util.UUID;
  * {@link Columns} over the R2DBC row at hand: one instance per statement execution, pointed at
  * each row in turn ({@link #at}), reader field {@code i} read from column {@code fields[i]} with
  * the conversions of {@link ValueCodec#decode} but no {@code Value} in between. Columns are read
- * by index ({@code row.get(int)}): the drivers' class-typed getters refuse some widenings
- * (r2dbc-h2's {@code Long} on an {@code INT}), which the codec does itself.
+ * by index as the driver's own Java type ({@code row.get(int, Object.class)}, what
+ * {@code row.get(int)} calls): the drivers' class-typed getters refuse some widenings (r2dbc-h2's
+ * {@code Long} on an {@code INT}), which the codec does itself.
+ *
+ * <p>Each getter calls the driver itself, with no helper in between, because the depth matters:
+ * r2dbc-h2 walks its codec list with an iterator on every {@code get}, which the JIT removes only
+ * when it inlines the whole walk into the compiled row loop, and the loop already sits some ten
+ * calls deep (reactor's {@code onNext}, the mapper, the generated reader). One helper more and
+ * the iterator's constructor fell past the inlining depth ({@code MaxInlineLevel}, 15): 32 bytes
+ * per cell, 13 % of Toasty's bytes on a 10,000-row list (benchmarks/PROFILE.md, session 12).
  */
 public final class RowColumns implements Columns {
   private static final String NOT_NULL = "NULL in a field that is not Optional";
@@ -35,111 +43,119 @@ public final class RowColumns implements Columns {
     return this;
   }
 
-  private Object raw(int i) {
-    return row.get(fields[i]);
+  /** A NULL where the field's getter returns a primitive, which cannot hold it. */
+  private static IllegalArgumentException nullInPrimitive() {
+    return new IllegalArgumentException(NOT_NULL);
   }
 
-  /** The raw value of a field whose getter returns a primitive, which NULL cannot be. */
-  private Object present(int i) {
-    Object raw = raw(i);
+  /**
+   * {@code raw}, which a primitive getter's slow path (a widening) is about to convert; called
+   * after the driver returned, so it adds no depth to the driver's inlined walk.
+   */
+  private static Object present(Object raw) {
     if (raw == null) {
-      throw new IllegalArgumentException(NOT_NULL);
+      throw nullInPrimitive();
     }
     return raw;
   }
 
   @Override
   public boolean isNull(int i) {
-    return raw(i) == null;
+    return row.get(fields[i], Object.class) == null;
   }
 
   @Override
   public boolean bool(int i) {
-    Object raw = present(i);
+    Object raw = row.get(fields[i], Object.class);
     if (raw instanceof Boolean b) {
       return b;
     }
     if (raw instanceof Number n && ValueCodec.isIntegral(n)) {
       return n.longValue() != 0;
     }
-    throw ValueCodec.mismatch(raw, Type.Scalar.BOOL);
+    throw raw == null ? nullInPrimitive() : ValueCodec.mismatch(raw, Type.Scalar.BOOL);
   }
 
   @Override
   public byte i8(int i) {
-    return (byte) ValueCodec.integer(present(i), Byte.MIN_VALUE, Byte.MAX_VALUE, Type.Scalar.I8);
+    Object raw = row.get(fields[i], Object.class);
+    return (byte) ValueCodec.integer(present(raw), Byte.MIN_VALUE, Byte.MAX_VALUE, Type.Scalar.I8);
   }
 
   @Override
   public short i16(int i) {
-    return (short) ValueCodec.integer(present(i), Short.MIN_VALUE, Short.MAX_VALUE,
+    Object raw = row.get(fields[i], Object.class);
+    return (short) ValueCodec.integer(present(raw), Short.MIN_VALUE, Short.MAX_VALUE,
         Type.Scalar.I16);
   }
 
   @Override
   public int i32(int i) {
-    Object raw = present(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw instanceof Integer n ? n // the common case, without widening
-        : (int) ValueCodec.integer(raw, Integer.MIN_VALUE, Integer.MAX_VALUE, Type.Scalar.I32);
+        : (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
+            Type.Scalar.I32);
   }
 
   @Override
   public long i64(int i) {
-    Object raw = present(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw instanceof Long n ? n
-        : ValueCodec.integer(raw, Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
+        : ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
   }
 
   @Override
   public float f32(int i) {
-    return ValueCodec.number(present(i), Type.Scalar.F32).floatValue();
+    Object raw = row.get(fields[i], Object.class);
+    return ValueCodec.number(present(raw), Type.Scalar.F32).floatValue();
   }
 
   @Override
   public double f64(int i) {
-    return ValueCodec.number(present(i), Type.Scalar.F64).doubleValue();
+    Object raw = row.get(fields[i], Object.class);
+    return ValueCodec.number(present(raw), Type.Scalar.F64).doubleValue();
   }
 
   @Override
   public String str(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.string(raw, Type.Scalar.STRING);
   }
 
   @Override
   public byte[] bytes(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.bytes(raw);
   }
 
   @Override
   public UUID uuid(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.uuid(raw);
   }
 
   @Override
   public BigDecimal decimal(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.decimal(raw);
   }
 
   @Override
   public Instant instant(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.instant(raw);
   }
 
   @Override
   public LocalDate localDate(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : raw instanceof String t ? LocalDate.parse(t)
         : ValueCodec.as(raw, LocalDate.class, Type.Scalar.LOCAL_DATE);
   }
 
   @Override
   public LocalTime localTime(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : raw instanceof OffsetTime t ? t.toLocalTime()
         : raw instanceof String t ? LocalTime.parse(t)
         : ValueCodec.as(raw, LocalTime.class, Type.Scalar.LOCAL_TIME);
@@ -147,7 +163,7 @@ public final class RowColumns implements Columns {
 
   @Override
   public LocalDateTime localDateTime(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : raw instanceof String t
         ? LocalDateTime.parse(ValueCodec.withT(t))
         : ValueCodec.as(raw, LocalDateTime.class, Type.Scalar.LOCAL_DATE_TIME);
@@ -155,7 +171,7 @@ public final class RowColumns implements Columns {
 
   @Override
   public java.time.OffsetDateTime offsetDateTime(int i) {
-    Object raw = raw(i);
+    Object raw = row.get(fields[i], Object.class);
     return raw == null ? null : ValueCodec.offsetDateTime(raw);
   }
 }

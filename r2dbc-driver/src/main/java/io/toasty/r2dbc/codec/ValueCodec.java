@@ -302,6 +302,31 @@ public final class ValueCodec {
   }
 
   /**
+   * A value bound into a column of {@code type} that stores it as bound, as the database would
+   * return it: itself where it already has the type's form, else bound and read back (a
+   * {@code Value.I64} sent into an {@code INT} column is a {@code Value.I32}).
+   */
+  public Value asReturned(Value bound, Type type) {
+    if (bound.isNull() || ofType(bound, type)) {
+      return bound.isNull() ? Value.NULL : bound;
+    }
+    return decode(encode(bound), type);
+  }
+
+  private static boolean ofType(Value v, Type type) {
+    return type instanceof Type.Scalar s && switch (s) {
+      case BOOL -> v instanceof Value.Bool;
+      case I8 -> v instanceof Value.I8;
+      case I16 -> v instanceof Value.I16;
+      case I32 -> v instanceof Value.I32;
+      case I64 -> v instanceof Value.I64;
+      case STRING -> v instanceof Value.Str;
+      case UUID -> v instanceof Value.Uuid;
+      default -> false;
+    };
+  }
+
+  /**
    * The value of a column the driver returned as {@code raw}, read as {@code type}.
    *
    * @throws IllegalArgumentException when {@code raw} does not convert to {@code type}

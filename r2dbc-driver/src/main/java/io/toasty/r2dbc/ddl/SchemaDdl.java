@@ -89,7 +89,7 @@ public final class SchemaDdl {
         sql.append(", ");
       }
       ident(sql, column.name());
-      String type = dialect.columnType(column.type(), keyed(table, i));
+      String type = dialect.columnType(column.type(), table.keyed(i));
       sql.append(' ');
       if (column.identity()) {
         switch (dialect.identityStyle()) {
@@ -178,19 +178,6 @@ public final class SchemaDdl {
     sql.append(' ');
     columns(sql, table, index.columns());
     return sql.toString();
-  }
-
-  /** Whether column {@code i} is in the primary key or an index. */
-  private static boolean keyed(TableSchema table, int i) {
-    if (table.primaryKey().contains(i)) {
-      return true;
-    }
-    for (TableIndex index : table.indexes()) {
-      if (index.columns().contains(i)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void columns(StringBuilder sql, TableSchema table, List<Integer> columns) {

@@ -197,6 +197,21 @@ public final class MySqlDialect implements SqlDialect {
   }
 
   @Override
+  public boolean insertReturnsRowsInOrder() {
+    return flavor == Flavor.MARIADB;
+  }
+
+  /**
+   * Booleans, integers and unkeyed strings ({@code LONGTEXT}); not a keyed string, whose
+   * {@code VARCHAR(255)} drops trailing spaces beyond its length whatever the SQL mode.
+   */
+  @Override
+  public boolean storesAsBound(Type type, boolean keyed) {
+    return type instanceof Type.Scalar s && (s == Type.Scalar.BOOL || s.isInteger()
+        || s == Type.Scalar.STRING && !keyed);
+  }
+
+  @Override
   public LimitSyntax limitSyntax() {
     return LimitSyntax.LIMIT_OFFSET;
   }

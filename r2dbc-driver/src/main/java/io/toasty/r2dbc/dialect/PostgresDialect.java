@@ -99,6 +99,18 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean insertReturnsRowsInOrder() {
+    return true;
+  }
+
+  /** Booleans, integers, {@code TEXT} and {@code uuid} hold what was bound, bit for bit. */
+  @Override
+  public boolean storesAsBound(Type type, boolean keyed) {
+    return type instanceof Type.Scalar s && (s == Type.Scalar.BOOL || s.isInteger()
+        || s == Type.Scalar.STRING || s == Type.Scalar.UUID);
+  }
+
+  @Override
   public LimitSyntax limitSyntax() {
     return LimitSyntax.LIMIT_OFFSET;
   }

@@ -77,6 +77,29 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   /** How INSERT returns generated keys or whole rows. */
   InsertReturning insertReturning();
 
+  /**
+   * Whether a multi-row {@code INSERT ... VALUES ... RETURNING} returns its rows in the order of
+   * its VALUES rows, so that a returned row can be paired with the row that was sent. Neither
+   * PostgreSQL's nor MariaDB's manual promises it, but both return them so, and the engine
+   * already relies on it there: a created record's place among the results, and a nested
+   * create's foreign keys, are taken by position. False where the order is documented as
+   * arbitrary (SQLite) and where keys come back through {@code returnGeneratedValues}.
+   */
+  default boolean insertReturnsRowsInOrder() {
+    return false;
+  }
+
+  /**
+   * Whether a non-null value bound into a column of {@code type} ({@code keyed}: in the primary
+   * key or an index) is stored exactly as bound, so that an insert need not return it: it takes
+   * the value it sent. Only where {@link #insertReturnsRowsInOrder()}; false for types the
+   * database may round, pad, truncate or normalize (times, decimals, floats, JSON documents,
+   * bounded strings).
+   */
+  default boolean storesAsBound(Type type, boolean keyed) {
+    return false;
+  }
+
   /** How a query locks its rows. */
   RowLockSyntax rowLockSyntax();
 

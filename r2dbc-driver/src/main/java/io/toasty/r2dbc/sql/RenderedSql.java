@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param returnTypes      the type of each returned column, as the schema gives them (empty for a
  *                         count, and for returned expressions that are not columns)
  * @param returnsRows      whether executing the statement yields rows rather than a count
+ * @param echo             for an insert that returns only some of {@code returnTypes}' columns
+ *                         and takes the others from the values it binds, how its rows are made
+ *                         whole; else {@code null}
  */
 public record RenderedSql(String sql, int[] argOrder, Type[] markerTypes, Value[] constants,
     PatternBinding[] patterns, ArrayMarker[] arrays, List<String> generatedColumns,
-    List<Type> returnTypes, boolean returnsRows) {
+    List<Type> returnTypes, boolean returnsRows, InsertEcho echo) {
 
   public RenderedSql {
     Objects.requireNonNull(sql, "sql");

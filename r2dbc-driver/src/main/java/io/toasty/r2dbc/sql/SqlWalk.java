@@ -46,6 +46,7 @@ final class SqlWalk {
   private final ArrayDeque<String> scopes = new ArrayDeque<>();
   private List<String> generatedColumns = List.of();
   private List<Type> returnTypes = List.of();
+  private InsertEcho echo;
 
   SqlWalk(SqlDialect dialect, Schema schema) {
     this.dialect = dialect;
@@ -67,7 +68,7 @@ final class SqlWalk {
     return new RenderedSql(out.toString(), Arrays.copyOf(argOrder, markers),
         markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]),
         patterns.toArray(new PatternBinding[0]), arrays.toArray(new RenderedSql.ArrayMarker[0]),
-        generatedColumns, returnTypes, rows);
+        generatedColumns, returnTypes, rows, echo);
   }
 
   // ---- statements ----------------------------------------------------------------------------
@@ -287,6 +288,9 @@ final class SqlWalk {
       ident(column(table, columns.get(i)));
     }
     out.append(") VALUES ");
+    // per row and column, the marker that binds the value sent (-1: not one bound value)
+    int[][] sent = !defaultsOnly && InsertEcho.applies(insert, dialect)
+        ? new int[insert.rows().size()][columns.size()] : null;
     for (int r = 0; r < insert.rows().size(); r++) {
       Expr.Record row = insert.rows().get(r);
       if (r > 0) {
@@ -311,7 +315,13 @@ final class SqlWalk {
           if (i > 0) {
             out.append(", ");
           }
-          expr(row.fields().get(i), table.column(columns.get(i)).type());
+          int before = markers;
+          Expr value = row.fields().get(i);
+          expr(value, table.column(columns.get(i)).type());
+          if (sent != null) {
+            sent[r][i] = markers == before + 1 && (value instanceof Expr.Arg
+                || value instanceof Expr.Const c && !c.value().isNull()) ? before : -1;
+          }
         }
       }
       out.append(')');
@@ -323,18 +333,24 @@ final class SqlWalk {
     if (returned == null) {
       return false;
     }
+    List<Type> resultTypes = new ArrayList<>(returned.size());
+    returned.forEach(c -> resultTypes.add(table.column(c).type()));
+    if (sent != null) {
+      echo = InsertEcho.plan(table, columns, returned, sent, dialect);
+      if (echo != null) {
+        returned = echo.returnedColumns(returned);
+      }
+    }
     if (insert.onConflict() != null
         && dialect.insertReturning() == SqlDialect.InsertReturning.GENERATED_VALUES) {
       throw new UnsupportedFeatureException(Feature.RETURNING_FROM_MUTATION, dialect.backend(),
           "an upsert returning the stored rows needs INSERT ... RETURNING");
     }
     List<String> names = new ArrayList<>(returned.size());
-    List<Type> types = new ArrayList<>(returned.size());
     for (int index : returned) {
       names.add(column(table, index));
-      types.add(table.column(index).type());
     }
-    returnTypes = types;
+    returnTypes = resultTypes;
     switch (dialect.insertReturning()) {
       case GENERATED_VALUES -> generatedColumns = names;
       case RETURNING_CLAUSE -> {

@@ -4,6 +4,7 @@ import static io.toasty.r2dbc.Fixtures.arg;
 import static io.toasty.r2dbc.Fixtures.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,42 @@ class DialectSqlTest {
     assertEquals("INSERT INTO `users` (`name`, `email`) VALUES (?, ?), (?, ?)", mysql.sql());
     assertEquals(List.of("id"), mysql.generatedColumns());
     assertEquals(false, MYSQL.capability().multiRowInsert());
+  }
+
+  /**
+   * An insert returning all its columns asks the database only for those it fills (the identity
+   * key) or may change (MariaDB's keyed VARCHAR email), where rows come back in VALUES order;
+   * the others are taken from the markers that bound them. SQLite (arbitrary order) and H2
+   * (generated keys) return every column.
+   */
+  @Test
+  void anInsertReturnsOnlyWhatItDidNotSend() {
+    Returning all = new Returning.Project(List.of(col("users", 0), col("users", 1),
+        col("users", 2), col("users", 4)));
+    Insert insert = new Insert(USERS, List.of(1, 2, 4),
+        List.of(Expr.Record.of(arg(0), arg(1), arg(2)), Expr.Record.of(arg(3), arg(4), arg(5))),
+        all);
+    RenderedSql pg = render(PG, insert);
+    assertEquals("INSERT INTO \"users\" (\"name\", \"email\", \"login_count\") VALUES ($1, $2, "
+        + "$3), ($4, $5, $6) RETURNING \"id\"", pg.sql());
+    assertArrayEquals(new int[] {0, -1, -1, -1}, pg.echo().returnedAt());
+    assertArrayEquals(new int[] {-1, 3, 4, 5}, pg.echo().markers()[1]);
+    assertEquals(List.of(Type.Scalar.I64, Type.Scalar.STRING, Type.Scalar.STRING,
+        Type.Scalar.I32), pg.returnTypes());
+    RenderedSql mariadb = render(MARIADB, insert);
+    assertEquals("INSERT INTO `users` (`name`, `email`, `login_count`) VALUES (?, ?, ?), (?, ?, ?)"
+        + " RETURNING `id`, `email`", mariadb.sql());
+    assertArrayEquals(new int[] {0, -1, 1, -1}, mariadb.echo().returnedAt());
+    assertSql(SQLITE, insert, "INSERT INTO \"users\" (\"name\", \"email\", \"login_count\") "
+        + "VALUES (?, ?, ?), (?, ?, ?) RETURNING \"id\", \"name\", \"email\", \"login_count\"",
+        0, 1, 2, 3, 4, 5);
+    assertNull(render(SQLITE, insert).echo());
+    assertNull(render(H2, insert).echo());
+    // A value the database computes (here a NULL written as a literal) is returned.
+    Insert literal = new Insert(USERS, List.of(1, 2, 4),
+        List.of(Expr.Record.of(arg(0), arg(1), Expr.NULL)), all);
+    assertEquals(0, render(PG, literal).echo().returnedAt()[0]);
+    assertEquals(1, render(PG, literal).echo().returnedAt()[3]);
   }
 
   @Test
