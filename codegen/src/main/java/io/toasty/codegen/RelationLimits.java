@@ -33,6 +33,15 @@ final class RelationLimits {
 
   /** The limit of relation {@code r} (component {@code c} of {@code model}), 0 for none. */
   int limit(TypeElement model, RecordComponentElement c, RelationDescriptor r) {
+    if (r.kind() == RelationSchema.Kind.HAS_ONE && !r.optional()
+        && r.target().canonicalName().contentEquals(model.getQualifiedName())) {
+      // exactly one of its own kind, created with it: each new record needs another, no end
+      errors.error(c, model.getSimpleName() + "." + c.getSimpleName() + ": a required has-one "
+          + "of its own model can never be created (each " + model.getSimpleName() + " would "
+          + "need another created with it); declare HasOne<Optional<" + model.getSimpleName()
+          + ">>");
+      return 0;
+    }
     AtMost atMost = c.getAnnotation(AtMost.class);
     if (atMost == null) {
       return 0;

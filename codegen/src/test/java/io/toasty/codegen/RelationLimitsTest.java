@@ -94,4 +94,14 @@ class RelationLimitsTest {
     assertThat(c).hadErrorContaining("Tag.name: @AtMost limits a relation (HasMany or HasOne),"
         + " and this field is no relation").inFile(t).onLineContaining("AtMost(2)");
   }
+
+  @Test
+  void aRequiredHasOneOfItsOwnModelIsACompileError() {
+    JavaFileObject node = model("Node", "@Model public record Node(@Key @Auto long id,",
+        "    @Index java.util.Optional<Long> parentId, BelongsTo<Optional<Node>> parent,",
+        "    HasOne<Node> child) {}");
+    Compilation c = Sources.compile(node);
+    assertThat(c).hadErrorContaining("Node.child: a required has-one of its own model can never"
+        + " be created");
+  }
 }

@@ -21,6 +21,7 @@ import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,28 +38,67 @@ import reactor.core.publisher.Mono;
 final class CardinalityCheck {
   private CardinalityCheck() {}
 
-  /** {@code statement} run by {@code write} in {@code tx}, checked against {@code guards}. */
+  /**
+   * {@code statement} run by {@code write} in {@code tx}, checked against {@code guards}; the
+   * guards of required has-ones go to {@code defer}, checked when the transaction ends
+   * ({@link RequiredOneCheck}).
+   */
   static Flux<Value> run(Executor tx, Schema schema, Capability capability, Statement statement,
-      List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write) {
-    return locks(tx, schema, capability, guards)
+      List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write,
+      Consumer<List<CardinalityGuard>> defer) {
+    return resolved(tx, guards).flatMapMany(known -> locks(tx, schema, capability, known)
+        .then(Mono.fromRunnable(() -> defer.accept(required(known))))
         .then(write.apply(statement).collectList())
-        .flatMapMany(rows -> Flux.fromIterable(guards)
+        .flatMapMany(rows -> Flux.fromIterable(known)
+            .filter(g -> !g.required())
             .concatMap(g -> count(tx, schema, g), 1)
-            .thenMany(Flux.fromIterable(rows)));
+            .thenMany(Flux.fromIterable(rows))));
   }
 
   /**
    * As {@link #run}, for a transaction that cannot undo a statement of its own (no savepoints):
    * checks before the write, under the same locks, the records there plus those it adds (an
    * insert's rows; for an update, the records it matches that point elsewhere), so that a
-   * refused write has written nothing and the transaction goes on as it was.
+   * refused write has written nothing and the transaction goes on as it was. A required
+   * has-one is checked when the transaction ends, which a failure then rolls back whole.
    */
   static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
       Statement statement, List<CardinalityGuard> guards,
-      Function<Statement, Flux<Value>> write) {
-    return locks(tx, schema, capability, guards)
-        .thenMany(Flux.fromIterable(guards).concatMap(g -> countBefore(tx, schema, g), 1))
-        .thenMany(Flux.defer(() -> write.apply(statement)));
+      Function<Statement, Flux<Value>> write, Consumer<List<CardinalityGuard>> defer) {
+    // the required has-ones are registered before the write: a caller may take its first value
+    // and cancel the rest
+    return resolved(tx, guards).flatMapMany(known -> locks(tx, schema, capability, known)
+        .then(Mono.fromRunnable(() -> defer.accept(required(known))))
+        .thenMany(Flux.fromIterable(known).filter(g -> !g.required())
+            .concatMap(g -> countBefore(tx, schema, g), 1))
+        .thenMany(Flux.defer(() -> write.apply(statement))));
+  }
+
+  private static List<CardinalityGuard> required(List<CardinalityGuard> guards) {
+    return guards.stream().filter(CardinalityGuard::required).toList();
+  }
+
+  /**
+   * {@code guards} with each probe replaced by a guard of every record it finds: the owners of
+   * the related records the write will move away or delete, read before it.
+   */
+  private static Mono<List<CardinalityGuard>> resolved(Executor tx,
+      List<CardinalityGuard> guards) {
+    return Flux.fromIterable(guards)
+        .concatMap(g -> g.probe() == null ? Flux.just(g) : owners(tx, g).map(g::of), 1)
+        .distinct(g -> List.of(g.owner(), g.relation(), g.key(), g.required()))
+        .collectList();
+  }
+
+  /** The distinct owners of the related records {@code g}'s probe matches. */
+  private static Flux<Value.Record> owners(Executor tx, CardinalityGuard g) {
+    List<Expr> fk = g.countedFields().stream()
+        .map(f -> (Expr) new Expr.Field(g.counted(), f)).toList();
+    return tx.exec(new Query(new Source.Model(g.counted()), g.probe(), new Returning.Project(fk),
+            List.of(), null))
+        .map(v -> (Value.Record) v)
+        .filter(key -> key.fields().stream().noneMatch(Value::isNull))
+        .distinct();
   }
 
   /** Locks the guarded records, in one order so that two writes cannot deadlock. */
@@ -91,7 +131,7 @@ final class CardinalityCheck {
     return new Expr.Or(terms);
   }
 
-  private static Mono<Long> countOf(Executor tx, String model, Expr filter) {
+  static Mono<Long> countOf(Executor tx, String model, Expr filter) {
     return tx.exec(new Query(new Source.Model(model), filter, new Returning.Count(), List.of(),
         null)).next().map(Values::asLong).defaultIfEmpty(0L);
   }
@@ -137,7 +177,7 @@ final class CardinalityCheck {
         .flatMap(n -> over(schema, g, n));
   }
 
-  private static Expr equalities(String model, List<Integer> fields, Value.Record values) {
+  static Expr equalities(String model, List<Integer> fields, Value.Record values) {
     List<Expr> terms = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       terms.add(Expr.eq(new Expr.Field(model, fields.get(i)), new Expr.Const(values.get(i))));

@@ -37,7 +37,10 @@ final class Joined {
             () -> new TxSession(db, connection, TxOptions.defaults(), counters, true)),
         session -> {
           Tx tx = Tx.top(session, false);
-          return body.apply(tx).contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
+          // the owner commits: the required has-ones are checked as Toasty's work ends
+          return body.apply(tx).concatWith(session.checkRequiredOnes().then(
+              reactor.core.publisher.Mono.<T>empty()))
+              .contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
         },
         session -> session.end(TxSession.End.COMMIT, null),
         (session, error) -> session.end(TxSession.End.ROLLBACK, error),

@@ -111,14 +111,15 @@ public final class Tx implements Executor {
             ? transactionMono(sub -> sub.checked(statement, guards).collectList())
                 .flatMapIterable(rows -> rows)
             : CardinalityCheck.runBefore(this, session.db.planner().schema(),
-                session.db.capability(), statement, guards, this::execPlain));
+                session.db.capability(), statement, guards, this::execPlain,
+                session.requiredOnes::add));
   }
 
   /** {@code statement} in this transaction, checked against {@code guards} (see {@link Db}). */
   Flux<Value> checked(Statement statement,
       java.util.List<CardinalityGuard> guards) {
-    return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(), statement,
-        guards, this::execPlain);
+    return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(),
+        statement, guards, this::execPlain, session.requiredOnes::add);
   }
 
   /** {@link #exec} without the cardinality check. */
@@ -176,7 +177,9 @@ public final class Tx implements Executor {
   public Mono<Void> commit() {
     return Mono.defer(() -> !manual ? refused("commit")
         : session.endedBy() == TxSession.End.TIMEOUT ? Mono.error(session.timedOut())
-        : session.end(TxSession.End.COMMIT, null));
+        : session.checkRequiredOnes()
+            .onErrorResume(e -> session.end(TxSession.End.ROLLBACK, e).then(Mono.error(e)))
+            .then(Mono.defer(() -> session.end(TxSession.End.COMMIT, null))));
   }
 
   /**

@@ -61,6 +61,8 @@ final class TxSession {
   private final AtomicReference<End> ending = new AtomicReference<>();
   private final Sinks.Empty<Void> ended = Sinks.empty();
   private final Lane lane = new Lane(ENDED);
+  /** The required has-ones its writes touched, checked before COMMIT. */
+  final RequiredOneCheck requiredOnes = new RequiredOneCheck();
   /** The transaction is an outer owner's ({@link ConnectionBinding}): never committed or rolled back here. */
   private final boolean joined;
   private static final long NO_DEADLINE = Long.MAX_VALUE;
@@ -92,11 +94,21 @@ final class TxSession {
       Function<TxSession, ? extends Publisher<T>> body) {
     return Flux.usingWhen(
             driver.connect().map(c -> new TxSession(db, c, options, counters)),
-            session -> session.begin().thenMany(Flux.defer(() -> body.apply(session))),
+            session -> session.begin().thenMany(Flux.defer(() -> body.apply(session)))
+                .concatWith(session.checkRequiredOnes().then(Mono.empty())),
             session -> session.end(End.COMMIT, null).onErrorMap(EndFailure::new),
             (session, error) -> session.end(End.ROLLBACK, error),
             session -> session.end(End.CANCEL, null))
         .onErrorMap(EndFailure::unwrap);
+  }
+
+  /**
+   * Checks the required has-ones the transaction's writes touched ({@link RequiredOneCheck}),
+   * in it: run before COMMIT.
+   */
+  Mono<Void> checkRequiredOnes() {
+    return Mono.defer(() -> requiredOnes.isEmpty() ? Mono.empty()
+        : requiredOnes.check(Tx.top(this, false), db.planner().schema()));
   }
 
   /**

@@ -173,6 +173,14 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     return max > 0;
   }
 
+  /**
+   * Whether this is a required has-one ({@code HasOne<Profile>}): every record has exactly one
+   * related record, which every write is checked against.
+   */
+  public boolean isRequiredOne() {
+    return kind == Kind.HAS_ONE && !nullable;
+  }
+
   /** Whether a loaded value is a list of records (has-many) rather than at most one. */
   public boolean isMany() {
     return kind == Kind.HAS_MANY;

@@ -4,6 +4,7 @@ import io.toasty.CardinalityException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
+import java.util.Optional;
 
 /** The cardinality example of docs/relations.md. */
 final class CardinalityGuide {
@@ -11,7 +12,7 @@ final class CardinalityGuide {
 
   static Db open(String url) {
     Db db = Toasty.builder()
-        .models(Bands.MODEL, Musicians.MODEL, Managers.MODEL)
+        .models(Bands.MODEL, Musicians.MODEL, Managers.MODEL, Ships.MODEL, Captains.MODEL)
         .url(url)
         .build();
     db.schema().push().block();
@@ -36,6 +37,30 @@ final class CardinalityGuide {
       refused = full;
     }
     List<Musician> still = band.musicians().collect(db).block();   // Ann, Bob, Cy, Di
+    // end-snippet
+    return refused;
+  }
+
+  /** The required has-one example: what it refuses, and a replacement in one transaction. */
+  static CardinalityException requiredOne(Db db) {
+    CardinalityException refused = null;
+    // snippet: required-has-one
+    Ship ship = Ships.create().name("Vasa")
+        .captain(Captains.create().name("Hans"))          // created with it, or refused
+        .exec(db).block();
+    long hans = ship.captain().get().id();
+    try {
+      Captains.deleteById(hans).exec(db).block();          // would leave the ship with none
+    } catch (CardinalityException none) {
+      boolean required = none.required();  // true: Ship.captain: a required has-one: exactly 1
+      long count = none.count();           // related record required, the write would leave
+      refused = none;                      // Ship(id = ..) with 0; nothing was written
+    }
+    // Replaced in one transaction: checked when it commits, not after each statement.
+    db.transactionMono(tx -> Captains.updateById(hans).shipId(Optional.empty()).exec(tx)
+            .then(Captains.create().name("Erik").shipId(Optional.of(ship.id())).exec(tx)))
+        .block();
+    String now = ship.captain().get(db).block().name();     // "Erik"; Hans is ashore
     // end-snippet
     return refused;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.CardinalityException;
 import io.toasty.reactive.Db;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,16 @@ class CardinalityGuideTest {
         CardinalityException.class,
         () -> Managers.create().name("Moe").band(band).exec(db).block());
     assertEquals("manager", e.relation());
+  }
+
+  @Test
+  void aRequiredHasOneKeepsExactlyOne() {
+    CardinalityException none = CardinalityGuide.requiredOne(db);
+    assertTrue(none.required(), none.getMessage());
+    assertEquals(0, none.count());
+    assertTrue(none.getMessage().startsWith("Ship.captain: a required has-one: exactly 1"),
+        none.getMessage());
+    assertEquals(List.of("Erik"), Captains.all().collect(db).block().stream()
+        .filter(c -> c.shipId().isPresent()).map(Captain::name).toList());
   }
 }

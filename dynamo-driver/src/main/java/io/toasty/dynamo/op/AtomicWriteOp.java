@@ -232,7 +232,7 @@ final class AtomicWriteOp {
         : t.model(), "a batched " + verb + " found no record with its key matching its filter, "
         + "so the batch wrote nothing");
     if (cause != null) {
-      e.initCause(cause);
+      e.addSuppressed(cause); // its cause is set (to none) by the constructor: initCause throws
     }
     return e;
   }

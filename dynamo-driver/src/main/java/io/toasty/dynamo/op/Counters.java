@@ -217,7 +217,9 @@ final class Counters {
       String c = ph.name(l.attribute());
       sets.add(c + " = if_not_exists(" + c + ", " + ph.value(zero) + ") + "
           + ph.value(AttributeValue.fromN(Integer.toString(n))));
-      conditions.add(n < 0 ? Cond.atom("attribute_exists(" + c + ")")
+      conditions.add(n < 0 && l.min() > 0 // a required has-one keeps at least min
+          ? Cond.atom(c + " >= " + ph.value(AttributeValue.fromN(Integer.toString(l.min() - n))))
+          : n < 0 ? Cond.atom("attribute_exists(" + c + ")")
           : Cond.or(List.of(Cond.atom("attribute_not_exists(" + c + ")"), Cond.atom(c + " <= "
               + ph.value(AttributeValue.fromN(Integer.toString(l.max() - n)))))));
     });
@@ -249,7 +251,8 @@ final class Counters {
     for (Map.Entry<Limit, Integer> d : o.by().entrySet()) {
       AttributeValue now = r.item().get(d.getKey().attribute());
       long count = (now == null ? 0 : new BigDecimal(now.n()).longValueExact()) + d.getValue();
-      if (d.getValue() > 0 && count > d.getKey().max()) {
+      if (d.getValue() > 0 && count > d.getKey().max()
+          || d.getValue() < 0 && count < d.getKey().min()) {
         return over(d.getKey(), o.key(), count, e);
       }
     }
@@ -266,7 +269,10 @@ final class Counters {
       record.append(i == 0 ? "" : ", ").append(t.fieldName(t.primaryKey().get(i)))
           .append(" = ").append(key.get(i));
     }
-    return new CardinalityException(l.model(), l.relation(), record.append(')').toString(),
-        l.max(), count, cause);
+    record.append(')');
+    return l.min() > 0
+        ? CardinalityException.exactlyOne(l.model(), l.relation(), record.toString(), count, cause)
+        : new CardinalityException(l.model(), l.relation(), record.toString(), l.max(), count,
+            cause);
   }
 }

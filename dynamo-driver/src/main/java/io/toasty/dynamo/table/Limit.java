@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A relation limited by {@code @AtMost}, as the driver keeps it: DynamoDB has no lock across
+ * A relation limited by {@code @AtMost}, or a required has-one (exactly one), as the driver keeps it: DynamoDB has no lock across
  * items, so the owning record's item holds a counter attribute ({@link #attribute()}) of the
  * records of the counted table that point at it, changed in the same TransactWriteItems as every
  * write of those records and conditioned there on the limit.
@@ -20,13 +20,15 @@ import java.util.Objects;
  * @param model          the model declaring the relation
  * @param relation       the relation's name
  * @param max            its limit
+ * @param min            the fewest records it may be left with: 1 for a required has-one
+ *                       (exactly one), else 0
  * @param owner          the owning model's table
  * @param counted        the table whose records are counted (the target's, or a many-to-many's
  *                       join model's)
  * @param countedColumns its columns pointing at the owner, in the order of the owner's key
  */
-public record Limit(String model, String relation, int max, TableInfo owner, TableInfo counted,
-    List<Integer> countedColumns) {
+public record Limit(String model, String relation, int max, int min, TableInfo owner,
+    TableInfo counted, List<Integer> countedColumns) {
   /** What every counter attribute's name starts with; the relation's name follows. */
   public static final String COUNTER_PREFIX = "toasty.count.";
 
@@ -53,7 +55,7 @@ public record Limit(String model, String relation, int max, TableInfo owner, Tab
     List<Limit> out = new ArrayList<>();
     for (ModelSchema m : schema.models()) {
       for (RelationSchema r : m.relations()) {
-        if (r.isLimited()) {
+        if (r.isLimited() || r.isRequiredOne()) {
           out.add(of(schema, tables, m, r));
         }
       }
@@ -84,7 +86,8 @@ public record Limit(String model, String relation, int max, TableInfo owner, Tab
       }
       columns.add(countedMapping.columnOf(countedFields.get(at)));
     }
-    return new Limit(m.name(), r.name(), r.max(), owner,
+    int max = r.isRequiredOne() ? 1 : r.max();
+    return new Limit(m.name(), r.name(), max, r.isRequiredOne() ? 1 : 0, owner,
         tables.get(countedMapping.table()), columns);
   }
 }

@@ -19,28 +19,53 @@ import java.util.Objects;
  * @param added         for an insert, how many of its rows point at the record
  * @param moved         for an update, its filter: the records it points at the record (those
  *                      not pointing there yet are added); else {@code null}
+ * @param required      a required has-one's guard: the record, if it still exists, must have
+ *                      exactly one related record when the transaction ends (see
+ *                      {@link #probe})
+ * @param probe         for a required has-one's guard of records not known before the write
+ *                      (a delete or move of related records): the filter over {@code counted}
+ *                      whose records' owners are the records, read before the write;
+ *                      {@code key} is then null; else {@code null}
  */
 public record CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
     Value.Record key, String counted, List<Integer> countedFields, int added,
-    io.toasty.stmt.Expr moved) {
+    io.toasty.stmt.Expr moved, boolean required, io.toasty.stmt.Expr probe) {
   public CardinalityGuard {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(relation, "relation");
-    Objects.requireNonNull(key, "key");
+    if (probe == null) {
+      Objects.requireNonNull(key, "key");
+    }
     Objects.requireNonNull(counted, "counted");
     ownerFields = List.copyOf(ownerFields);
     countedFields = List.copyOf(countedFields);
   }
 
+  /** An {@code @AtMost} guard of a known record. */
+  public CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
+      Value.Record key, String counted, List<Integer> countedFields, int added,
+      io.toasty.stmt.Expr moved) {
+    this(owner, relation, max, ownerFields, key, counted, countedFields, added, moved, false,
+        null);
+  }
+
   /** Whether {@code other} guards the same record's relation. */
   boolean sameRecord(CardinalityGuard other) {
-    return owner.equals(other.owner) && relation.equals(other.relation) && key.equals(other.key);
+    return owner.equals(other.owner) && relation.equals(other.relation)
+        && Objects.equals(key, other.key) && probe == null && other.probe == null
+        && required == other.required;
   }
 
   /** This guard, with {@code more} rows of an insert added. */
   CardinalityGuard plus(int more) {
     return new CardinalityGuard(owner, relation, max, ownerFields, key, counted, countedFields,
-        added + more, moved);
+        added + more, moved, required, probe);
+  }
+
+  /** This probe's guard of one record its probe found, {@code found}. */
+  public CardinalityGuard of(Value.Record found) {
+    return new CardinalityGuard(owner, relation, max, ownerFields, found, counted, countedFields,
+        0, null, required, null);
   }
 
   /** {@code Team(id = 7)}: the record, as a message names it. */

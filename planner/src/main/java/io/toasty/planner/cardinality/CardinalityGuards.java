@@ -6,6 +6,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Source;
@@ -33,6 +34,8 @@ public final class CardinalityGuards {
 
   private final Schema schema;
   private final Map<String, List<Limit>> byCounted = new HashMap<>();
+  /** The required has-ones ({@code HasOne<Profile>}), by the model of their related records. */
+  private final Map<String, List<Limit>> requiredByCounted = new HashMap<>();
 
   /** The limits of {@code schema}'s relations. */
   public CardinalityGuards(Schema schema) {
@@ -45,13 +48,17 @@ public final class CardinalityGuards {
               : new Limit(m, r, r.through().model(), r.through().sourceFields());
           byCounted.computeIfAbsent(limit.counted, k -> new ArrayList<>()).add(limit);
         }
+        if (r.isRequiredOne()) {
+          requiredByCounted.computeIfAbsent(r.target(), k -> new ArrayList<>())
+              .add(new Limit(m, r, r.target(), r.targetFields()));
+        }
       }
     }
   }
 
   /** Whether any relation of the schema is limited. */
   public boolean any() {
-    return !byCounted.isEmpty();
+    return !byCounted.isEmpty() || !requiredByCounted.isEmpty();
   }
 
   /**
@@ -63,7 +70,7 @@ public final class CardinalityGuards {
    *     an expression, whose record is not known before the write
    */
   public List<CardinalityGuard> of(Statement statement) {
-    if (byCounted.isEmpty()) {
+    if (!any()) {
       return List.of();
     }
     List<CardinalityGuard> out = new ArrayList<>();
@@ -71,12 +78,25 @@ public final class CardinalityGuards {
       insert(insert, out);
     } else if (statement instanceof Update update) {
       update(update, out);
+      new RequiredOneGuards(schema, requiredByCounted(), out).update(update);
+    } else if (statement instanceof Delete delete
+        && delete.from() instanceof Source.Model source && schema.hasModel(source.model())) {
+      new RequiredOneGuards(schema, requiredByCounted(), out).delete(source.model(),
+          delete.filter());
     }
     return List.copyOf(out);
   }
 
+  /** The required has-ones by the model of their related records, as owner and relation. */
+  private Map<String, List<RequiredOneGuards.One>> requiredByCounted() {
+    Map<String, List<RequiredOneGuards.One>> out = new HashMap<>();
+    requiredByCounted.forEach((counted, limits) -> out.put(counted, limits.stream()
+        .map(l -> new RequiredOneGuards.One(l.owner, l.relation)).toList()));
+    return out;
+  }
+
   /** Adds {@code g} to {@code out}, merged with a guard of the same record. */
-  private static void add(List<CardinalityGuard> out, CardinalityGuard g) {
+  static void add(List<CardinalityGuard> out, CardinalityGuard g) {
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i).sameRecord(g)) {
         out.set(i, out.get(i).plus(g.added()));
@@ -96,6 +116,12 @@ public final class CardinalityGuards {
         Value.Record key = constants(row.fields(), limit.countedFields);
         if (key != null) {
           add(out, guard(limit, key, 1, null));
+        }
+      }
+      for (Limit one : requiredByCounted.getOrDefault(model.name(), List.of())) {
+        Value.Record key = constants(row.fields(), one.countedFields);
+        if (key != null) { // a nested child's key is its new parent's: created with it
+          add(out, RequiredOneGuards.known(one.owner, one.relation, key));
         }
       }
       nested(model, row, out);
@@ -162,7 +188,7 @@ public final class CardinalityGuards {
    * The constant values at {@code fields} of {@code exprs} (all of {@code exprs} for no fields),
    * or null where one is not a non-null constant: a nested parent's key, a default, NULL.
    */
-  private static Value.Record constants(List<Expr> exprs, List<Integer> fields) {
+  static Value.Record constants(List<Expr> exprs, List<Integer> fields) {
     List<Expr> picked = fields.isEmpty() ? exprs
         : fields.stream().map(f -> f < exprs.size() ? exprs.get(f) : null).toList();
     List<Value> values = new ArrayList<>(picked.size());
