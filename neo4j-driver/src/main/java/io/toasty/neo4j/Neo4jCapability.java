@@ -33,16 +33,31 @@ public final class Neo4jCapability {
       LocalDateTime.MIN, LocalDateTime.MAX, LocalDate.MIN, LocalDate.MAX, 0, 0, -1,
       Integer.MIN_VALUE, true, true, true, 0, false);
 
-  /** Neo4j 5 through this driver. */
-  public static final Capability NEO4J = new Capability("neo4j", true, true, true, false, false,
-      true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
-      // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
-      // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
-      // Stored collections are list properties (maps JSON text): filters test their items and
-      // updates add and remove items of lists and sets in the statement (not a map's entries).
-      .withoutRawSql().withQueryForms(new io.toasty.driver.QueryForms(false, false, true,
-          java.util.Set.of(io.toasty.driver.QueryForms.CollectionChange.LIST_APPEND,
-              io.toasty.driver.QueryForms.CollectionChange.LIST_REMOVE,
-              io.toasty.driver.QueryForms.CollectionChange.SET_ADD,
-              io.toasty.driver.QueryForms.CollectionChange.SET_REMOVE)));
+  /** Neo4j 5 and 2025.x through this driver. */
+  public static final Capability NEO4J = graph("neo4j");
+
+  /**
+   * Memgraph through this driver: the same as Neo4j's but for the backend's name, as far as
+   * Memgraph's documentation tells (untested without a server; see docs/neo4j.md).
+   */
+  public static final Capability MEMGRAPH = graph("memgraph");
+
+  /** The capability of the server {@code dialect} renders for. */
+  static Capability of(io.toasty.neo4j.cypher.CypherDialect dialect) {
+    return dialect.backend().equals(MEMGRAPH.backend()) ? MEMGRAPH : NEO4J;
+  }
+
+  private static Capability graph(String backend) {
+    return new Capability(backend, true, true, true, false, false,
+        true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
+        // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
+        // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
+        // Stored collections are list properties (maps JSON text): filters test their items and
+        // updates add and remove items of lists and sets in the statement (not a map's entries).
+        .withoutRawSql().withQueryForms(new io.toasty.driver.QueryForms(false, false, true,
+            java.util.Set.of(io.toasty.driver.QueryForms.CollectionChange.LIST_APPEND,
+                io.toasty.driver.QueryForms.CollectionChange.LIST_REMOVE,
+                io.toasty.driver.QueryForms.CollectionChange.SET_ADD,
+                io.toasty.driver.QueryForms.CollectionChange.SET_REMOVE)));
+  }
 }

@@ -4,6 +4,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.PoolState;
+import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.CypherRenderer;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.ddl.GraphSchema;
@@ -40,6 +41,7 @@ public final class Neo4jDriver implements Driver {
   private final GraphSchema graphSchema;
   private final int poolMaxSize;
   private final String labelPrefix;
+  private final Capability capability;
   private final AtomicInteger acquired = new AtomicInteger();
   private volatile boolean closed;
 
@@ -52,9 +54,10 @@ public final class Neo4jDriver implements Driver {
         : SessionConfig.forDatabase(b.database);
     TransactionConfig tx = b.statementTimeout == null ? TransactionConfig.empty()
         : TransactionConfig.builder().withTimeout(b.statementTimeout).build();
-    this.context = new Neo4jContext(schema, new CypherRenderer(schema, names),
+    this.context = new Neo4jContext(schema, new CypherRenderer(schema, names, b.dialect),
         new Neo4jErrors(schema, names), tx);
-    this.graphSchema = new GraphSchema(schema, names);
+    this.graphSchema = new GraphSchema(schema, names, b.dialect);
+    this.capability = Neo4jCapability.of(b.dialect);
     this.poolMaxSize = b.poolMaxSize;
     this.labelPrefix = b.labelPrefix;
   }
@@ -81,7 +84,7 @@ public final class Neo4jDriver implements Driver {
 
   @Override
   public Capability capability() {
-    return Neo4jCapability.NEO4J;
+    return capability;
   }
 
   @Override
@@ -94,11 +97,17 @@ public final class Neo4jDriver implements Driver {
     }));
   }
 
-  /** Creates the missing constraints and indexes, all in one schema transaction. */
+  /**
+   * Creates the missing constraints and indexes, all in one schema transaction (each in its own
+   * where the dialect runs schema commands only outside transactions), then waits until the
+   * indexes are online.
+   */
   @Override
   public Mono<Void> pushSchema() {
     List<String> commands = graphSchema.push();
-    Mono<Void> push = commands.isEmpty() ? Mono.empty() : inOneTransaction(commands);
+    Mono<Void> push = commands.isEmpty() ? Mono.empty()
+        : graphSchema.inOneTransaction() ? inOneTransaction(commands)
+        : Flux.fromIterable(commands).concatMap(this::autoCommit).then();
     List<String> awaits = graphSchema.awaitIndexes();
     return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
   }
@@ -107,6 +116,16 @@ public final class Neo4jDriver implements Driver {
   @Override
   public Mono<Void> resetSchema() {
     return inOneTransaction(List.of(graphSchema.deleteNodes())).then(pushSchema());
+  }
+
+  /** Runs {@code command} as an auto-commit query (no explicit transaction) in a session. */
+  private Mono<Void> autoCommit(String command) {
+    return Flux.usingWhen(
+            Mono.fromSupplier(() -> driver.session(ReactiveSession.class, sessionConfig)),
+            session -> Flux.from(session.run(command)).concatMap(r -> Mono.from(r.consume())),
+            session -> Mono.from(session.close()))
+        .onErrorMap(context.errors()::translate)
+        .then();
   }
 
   /** Runs {@code commands} in order in one transaction of a session of their own. */
@@ -153,8 +172,18 @@ public final class Neo4jDriver implements Driver {
     private String database;
     private int poolMaxSize = 100;
     private Duration statementTimeout;
+    private CypherDialect dialect = CypherDialect.NEO4J;
 
     private Builder() {}
+
+    /**
+     * The server's Cypher: {@link CypherDialect#NEO4J} (the default) or
+     * {@link CypherDialect#MEMGRAPH} (what a {@code memgraph://} URL selects).
+     */
+    public Builder dialect(CypherDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
 
     /** The Neo4j driver to run on; {@code owned}: closing this driver closes it. */
     public Builder driver(org.neo4j.driver.Driver driver, boolean owned) {

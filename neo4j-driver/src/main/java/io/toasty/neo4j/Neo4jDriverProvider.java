@@ -9,8 +9,8 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 
 /**
- * Opens {@link Neo4jDriver}s for {@code neo4j://} and {@code bolt://} URLs (see
- * {@link Neo4jUrl}); the Neo4j driver's pool takes the configuration's size and acquire
+ * Opens {@link Neo4jDriver}s for {@code neo4j://}, {@code bolt://} and {@code memgraph://}
+ * URLs (see {@link Neo4jUrl}); the Neo4j driver's pool takes the configuration's size and acquire
  * timeout.
  */
 public final class Neo4jDriverProvider implements DriverProvider {
@@ -36,6 +36,7 @@ public final class Neo4jDriverProvider implements DriverProvider {
         .driver(driver, true)
         .schema(config.schema())
         .labelPrefix(url.labelPrefix())
+        .dialect(url.dialect())
         .database(url.database())
         .poolMaxSize(config.poolMaxSize())
         .statementTimeout(config.statementTimeout())

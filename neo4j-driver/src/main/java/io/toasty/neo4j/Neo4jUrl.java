@@ -1,5 +1,6 @@
 package io.toasty.neo4j;
 
+import io.toasty.neo4j.cypher.CypherDialect;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,19 +8,23 @@ import java.util.Set;
 
 /**
  * A Neo4j URL as the engine takes it: {@code neo4j://user:password@host:7687/database?labelPrefix=app_}
- * (also {@code bolt://} and the {@code +s}/{@code +ssc} TLS schemes). The user and password, the
- * database (the path) and the label prefix are taken out; what is left is the URI the Neo4j
- * driver connects to.
+ * (also {@code bolt://} and the {@code +s}/{@code +ssc} TLS schemes), or a Memgraph server's
+ * {@code memgraph://host:7687} (Bolt, rendered in {@link CypherDialect#MEMGRAPH}). The user and
+ * password, the database (the path) and the label prefix are taken out; what is left is the URI
+ * the Neo4j driver connects to.
  *
  * @param server      the URI for the Neo4j driver, without user, path or query
  * @param user        the user, or null for no authentication
  * @param password    the password, or null
  * @param database    the database, or null for the server's default
  * @param labelPrefix the label prefix, {@code ""} for none
+ * @param dialect     the server's Cypher
  */
-record Neo4jUrl(URI server, String user, String password, String database, String labelPrefix) {
+record Neo4jUrl(URI server, String user, String password, String database, String labelPrefix,
+    CypherDialect dialect) {
   static final Set<String> SCHEMES = Set.of("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s",
-      "bolt+ssc");
+      "bolt+ssc", "memgraph", "memgraph+s", "memgraph+ssc");
+  private static final String MEMGRAPH = "memgraph";
 
   static boolean supports(String url) {
     int colon = url.indexOf("://");
@@ -33,7 +38,8 @@ record Neo4jUrl(URI server, String user, String password, String database, Strin
    */
   static Neo4jUrl parse(String url) {
     if (!supports(url)) {
-      throw new IllegalArgumentException("not a Neo4j URL (neo4j://, bolt://, with +s or +ssc): "
+      throw new IllegalArgumentException(
+          "not a Neo4j URL (neo4j://, bolt://, memgraph://, with +s or +ssc): "
           + url.replaceAll("//[^@/]*@", "//***@"));
     }
     URI uri = URI.create(url);
@@ -62,9 +68,13 @@ record Neo4jUrl(URI server, String user, String password, String database, Strin
         }
       }
     }
-    URI server = URI.create(uri.getScheme() + "://" + uri.getHost()
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
-    return new Neo4jUrl(server, user, password, database, prefix);
+    // Memgraph has no routing: its URL is a direct Bolt connection.
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    boolean memgraph = scheme.startsWith(MEMGRAPH);
+    URI server = URI.create((memgraph ? "bolt" + scheme.substring(MEMGRAPH.length()) : scheme)
+        + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+    return new Neo4jUrl(server, user, password, database, prefix,
+        memgraph ? CypherDialect.MEMGRAPH : CypherDialect.NEO4J);
   }
 
   private static String decode(String s) {

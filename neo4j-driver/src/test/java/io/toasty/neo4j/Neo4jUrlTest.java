@@ -30,6 +30,18 @@ class Neo4jUrlTest {
   }
 
   @Test
+  void aMemgraphUrlIsADirectBoltConnectionInMemgraphsDialect() {
+    Neo4jUrl url = Neo4jUrl.parse("memgraph://mg.example:7687?labelPrefix=app_");
+    assertEquals(URI.create("bolt://mg.example:7687"), url.server());
+    assertEquals(io.toasty.neo4j.cypher.CypherDialect.MEMGRAPH, url.dialect());
+    assertEquals("app_", url.labelPrefix());
+    assertEquals(URI.create("bolt+s://mg.example"), Neo4jUrl.parse("memgraph+s://mg.example")
+        .server());
+    assertEquals(io.toasty.neo4j.cypher.CypherDialect.NEO4J,
+        Neo4jUrl.parse("neo4j://x").dialect());
+  }
+
+  @Test
   void servesTheBoltSchemesOnly() {
     assertTrue(Neo4jUrl.supports("neo4j+s://x"));
     assertTrue(Neo4jUrl.supports("bolt+ssc://x"));

@@ -6,6 +6,8 @@ import io.toasty.neo4j.Neo4jCapability;
 import io.toasty.neo4j.Neo4jDriver;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Neo4j 5.26 in this JVM (neo4j-harness), started once when the first scenario opens it (about
- * 20 s) and stopped when the JVM exits. Each scenario run has labels, constraints and indexes of
+ * 20 s) and stopped when the JVM exits; or another server, see {@link #boltUri}. Each scenario run has labels, constraints and indexes of
  * its own: their names start with the run's database name ({@code tck_<uuid>_users}), and
  * {@link #dispose} deletes its nodes and drops its constraints and indexes. All runs share one
  * Neo4j driver over Bolt. Times keep nanoseconds.
@@ -132,17 +134,9 @@ final class Neo4jBackend implements Backend {
   /** The shared driver, starting Neo4j on first use. */
   synchronized Driver driver() {
     if (driver == null) {
-      server = Neo4jBuilders.newInProcessBuilder()
-          .withDisabledServer()
-          // The in-JVM local channel does not start under Netty 4.2; Bolt over TCP does.
-          .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-          .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
-          .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-          .build();
-      Neo4j started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "neo4j-harness-stop"));
-      driver = GraphDatabase.driver(server.boltURI(), AuthTokens.none(),
+      driver = GraphDatabase.driver(boltUri(), AuthTokens.none(),
           Config.builder().withMaxConnectionPoolSize(200).withLogging(Logging.none()).build());
+      System.out.println("[neo4j] TCK runs on Neo4j " + serverVersion());
       // The first schema transaction and the first queries of a fresh server are slow (class
       // loading, Cypher's planner warming up): pay for that here, on the test thread, not inside
       // the first scenario's bounded reset.
@@ -153,6 +147,46 @@ final class Neo4jBackend implements Backend {
       dispose("tck_warmup").block();
     }
     return driver;
+  }
+
+  /**
+   * Where the runs' Neo4j listens: the server {@code -Dtoasty.neo4j.uri} names (one that is
+   * already running, without authentication), else a server in a JVM of its own when
+   * {@code -Dtoasty.neo4j.server.java} and {@code -Dtoasty.neo4j.server.target} are given (the
+   * {@code neo4j-compat} profile's Neo4j 2025.x, {@link ForkedNeo4j}), else Neo4j 5.26 in this
+   * JVM, stopped when it exits.
+   */
+  private URI boltUri() {
+    String external = System.getProperty("toasty.neo4j.uri", "");
+    if (!external.isBlank()) {
+      return URI.create(external);
+    }
+    String java = System.getProperty("toasty.neo4j.server.java", "");
+    if (!java.isBlank()) {
+      return ForkedNeo4j.start(java, Path.of(System.getProperty("toasty.neo4j.server.target")));
+    }
+    server = Neo4jBuilders.newInProcessBuilder()
+        .withDisabledServer()
+        // The in-JVM local channel does not start under Netty 4.2; Bolt over TCP does.
+        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+        .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
+        .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+        .build();
+    Neo4j started = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "neo4j-harness-stop"));
+    return server.boltURI();
+  }
+
+  /** The server's name and version, as it reports them, for the run's log. */
+  private String serverVersion() {
+    try (var session = started().session()) {
+      // 2025.x lists the Cypher versions too, under names of their own.
+      var record = session.run("CALL dbms.components() YIELD name, versions, edition "
+          + "WHERE name = 'Neo4j Kernel' RETURN versions[0] + ' ' + edition").single();
+      return record.get(0).asString();
+    } catch (RuntimeException e) {
+      return "(version unknown: " + e.getMessage() + ")";
+    }
   }
 
   @Override

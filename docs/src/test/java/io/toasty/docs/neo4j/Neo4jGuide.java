@@ -40,6 +40,21 @@ public final class Neo4jGuide {
     }
   }
 
+  /**
+   * Opens a Db on a Memgraph URL without reaching the server (the Neo4j driver connects on first
+   * use), and prints the backend its capability names.
+   */
+  public static void memgraph(PrintStream out) {
+    // snippet: neo4j-memgraph
+    Db db = Toasty.builder()
+        .models(Movies.MODEL)
+        .url("memgraph://localhost:7687?labelPrefix=demo_") // Bolt, in Memgraph's Cypher dialect
+        .build();
+    out.println(db.capability().backend());                 // memgraph
+    // end-snippet
+    db.close().block();
+  }
+
   private static void tour(Db db, PrintStream out) {
     // snippet: neo4j-crud
     Movie matrix = Movies.create().title("The Matrix").genre("sci-fi").released(1999)

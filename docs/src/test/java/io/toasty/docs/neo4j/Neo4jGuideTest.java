@@ -16,6 +16,15 @@ import org.neo4j.harness.Neo4jBuilders;
 class Neo4jGuideTest {
 
   @Test
+  void aMemgraphUrlSelectsMemgraphsDialectWithoutConnecting() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      Neo4jGuide.memgraph(out);
+    }
+    assertEquals("memgraph", bytes.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  @Test
   void runsTheNeo4jGuideOnAnInProcessServer() {
     try (Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
         .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)

@@ -18,6 +18,7 @@ public final class CypherRenderer {
   private final Schema schema;
   private final Names names;
   private final Relationships relationships;
+  private final CypherDialect dialect;
   private final Map<Statement, RenderedCypher> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -26,9 +27,16 @@ public final class CypherRenderer {
         }
       });
 
+  /** A renderer of Neo4j's Cypher. */
   public CypherRenderer(Schema schema, Names names) {
+    this(schema, names, CypherDialect.NEO4J);
+  }
+
+  /** A renderer of {@code dialect}'s Cypher. */
+  public CypherRenderer(Schema schema, Names names, CypherDialect dialect) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.names = Objects.requireNonNull(names, "names");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.relationships = new Relationships(schema);
   }
 
@@ -36,7 +44,7 @@ public final class CypherRenderer {
   public RenderedCypher render(Statement statement) {
     RenderedCypher done = cache.get(statement);
     if (done == null) {
-      done = new CypherWalk(schema, names, relationships).render(statement);
+      done = new CypherWalk(schema, names, relationships, dialect).render(statement);
       cache.put(statement, done);
     }
     return done;

@@ -4,24 +4,24 @@ import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.value.Type;
 
-/** The database's current time as Cypher spells it, truncated to microseconds, in UTC. */
+/** The database's current time as the dialect spells it, at microseconds, in UTC. */
 final class CypherTime {
   private CypherTime() {}
 
-  static String now(Type type) {
+  static String now(CypherDialect dialect, Type type) {
     if (type instanceof Type.Scalar s) {
       switch (s) {
         case INSTANT, OFFSET_DATE_TIME -> {
-          return "datetime.truncate('microsecond', datetime({timezone: 'UTC'}))";
+          return dialect.now("datetime");
         }
         case LOCAL_DATE_TIME -> {
-          return "localdatetime.truncate('microsecond', localdatetime({timezone: 'UTC'}))";
+          return dialect.now("localdatetime");
         }
         case LOCAL_DATE -> {
-          return "date({timezone: 'UTC'})";
+          return dialect.today();
         }
         case LOCAL_TIME -> {
-          return "localtime.truncate('microsecond', localtime({timezone: 'UTC'}))";
+          return dialect.now("localtime");
         }
         default -> { }
       }

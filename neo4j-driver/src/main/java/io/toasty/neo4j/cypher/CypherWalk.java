@@ -47,6 +47,7 @@ final class CypherWalk {
   private final Schema schema;
   private final Names names;
   private final Relationships relationships;
+  private final CypherDialect dialect;
   private final StringBuilder out = new StringBuilder(128);
   private final List<Param> params = new ArrayList<>();
   /** The node variable of each enclosing (sub)query, innermost first. */
@@ -73,10 +74,11 @@ final class CypherWalk {
   /** A (sub)query's node; {@code mark}: the size of {@link #linked} when it was opened. */
   record Scope(String table, String variable, int mark) {}
 
-  CypherWalk(Schema schema, Names names, Relationships relationships) {
+  CypherWalk(Schema schema, Names names, Relationships relationships, CypherDialect dialect) {
     this.schema = schema;
     this.names = names;
     this.relationships = relationships;
+    this.dialect = dialect;
   }
 
   RenderedCypher render(Statement statement) {
@@ -692,7 +694,7 @@ final class CypherWalk {
     } else if (e instanceof Expr.Default) {
       out.append("null");
     } else if (e instanceof Expr.Now now) {
-      out.append(CypherTime.now(now.type()));
+      out.append(CypherTime.now(dialect, now.type()));
     } else if (e instanceof Expr.Aggregate a) {
       aggregate(a);
     } else if (e instanceof Expr.Sql) {

@@ -1,5 +1,6 @@
 package io.toasty.neo4j.ddl;
 
+import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableIndex;
@@ -10,16 +11,24 @@ import java.util.List;
 /**
  * The schema commands for a graph: a table's primary key and unique indexes are uniqueness
  * constraints on its label, its other indexes range indexes; all created {@code IF NOT EXISTS},
- * so a push is idempotent. A reset deletes the label's nodes and drops what a push creates.
- * Neo4j runs each schema command in a transaction of its own.
+ * so a push is idempotent, in the {@link CypherDialect}'s syntax. A reset deletes the label's
+ * nodes; the constraints and indexes stay.
  */
 public final class GraphSchema {
   private final Schema schema;
   private final Names names;
+  private final CypherDialect dialect;
 
+  /** Neo4j's schema commands. */
   public GraphSchema(Schema schema, Names names) {
+    this(schema, names, CypherDialect.NEO4J);
+  }
+
+  /** {@code dialect}'s schema commands. */
+  public GraphSchema(Schema schema, Names names, CypherDialect dialect) {
     this.schema = schema;
     this.names = names;
+    this.dialect = dialect;
   }
 
   /** The commands that create every table's constraints and indexes that are missing. */
@@ -28,38 +37,44 @@ public final class GraphSchema {
     for (TableSchema table : schema.tables()) {
       String label = Names.quote(names.label(table.name()));
       if (!table.primaryKey().isEmpty()) {
-        out.add("CREATE CONSTRAINT " + Names.quote(primaryKeyName(table)) + " IF NOT EXISTS FOR (n:"
-            + label + ") REQUIRE " + properties(table, table.primaryKey()) + " IS UNIQUE");
+        out.add(dialect.uniqueConstraint(Names.quote(primaryKeyName(table)), label,
+            properties(table, table.primaryKey())));
       }
       for (TableIndex index : table.indexes()) {
         String name = Names.quote(names.schemaObject(index.name()));
-        out.add(index.unique()
-            ? "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR (n:" + label + ") REQUIRE "
-                + properties(table, index.columns()) + " IS UNIQUE"
-            : "CREATE INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON "
-                + properties(table, index.columns()));
+        List<String> properties = properties(table, index.columns());
+        out.add(index.unique() ? dialect.uniqueConstraint(name, label, properties)
+            : dialect.index(name, label, properties));
       }
     }
     return out;
   }
 
   /**
-   * The commands that wait until this schema's range indexes are online: each by its name, as
-   * {@code db.awaitIndexes} would wait for every index of the database, those of other schemas
-   * being created or dropped at the same time too (concurrent pushes then waited on each other
-   * for minutes).
+   * The statements after a push that wait until its range indexes are online (constraints are
+   * built before their command returns): one per index, by its name, as the dialect has it;
+   * none where the dialect builds an index before the command returns.
    */
   public List<String> awaitIndexes() {
     List<String> out = new ArrayList<>();
+    if (dialect.awaitIndex().isEmpty()) {
+      return out;
+    }
     for (TableSchema table : schema.tables()) {
       for (TableIndex index : table.indexes()) {
         if (!index.unique()) {
-          out.add("CALL db.awaitIndex('" + names.schemaObject(index.name()).replace("'", "\\'")
-              + "', 300)");
+          String name = names.schemaObject(index.name()).replace("\\", "\\\\")
+              .replace("'", "\\'");
+          out.add(String.format(dialect.awaitIndex(), "'" + name + "'"));
         }
       }
     }
     return out;
+  }
+
+  /** Whether a push runs its commands in one transaction (else each on its own). */
+  public boolean inOneTransaction() {
+    return dialect.schemaTransaction();
   }
 
   /**
@@ -79,15 +94,12 @@ public final class GraphSchema {
     return names.schemaObject(table.name() + "_pkey");
   }
 
-  private static String properties(TableSchema table, List<Integer> columns) {
-    StringBuilder out = new StringBuilder("(");
-    for (int i = 0; i < columns.size(); i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
-      out.append("n.");
-      Names.quote(out, table.column(columns.get(i)).name());
+  /** The columns' names, quoted. */
+  private static List<String> properties(TableSchema table, List<Integer> columns) {
+    List<String> out = new ArrayList<>(columns.size());
+    for (int column : columns) {
+      out.add(Names.quote(table.column(column).name()));
     }
-    return out.append(')').toString();
+    return out;
   }
 }
