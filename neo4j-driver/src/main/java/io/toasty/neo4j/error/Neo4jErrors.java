@@ -40,7 +40,8 @@ public final class Neo4jErrors {
    * model stored as a relationship: "Relationship(3) .. with type `T` ..".
    */
   private static final Pattern EXISTS = Pattern.compile(
-      "already exists with (?:label|type) `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$", Pattern.DOTALL);
+      "already exists with (?:label|type) `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$",
+      Pattern.DOTALL);
   /** A write's foreign key names no node (see {@code Relationships.MISSING_TARGET}). */
   private static final Pattern MISSING_TARGET = Pattern.compile(
       // not where the message quotes the statement's own text, date('...')
