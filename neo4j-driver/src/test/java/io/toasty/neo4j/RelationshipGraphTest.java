@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.toasty.ForeignKeyViolationException;
-import io.toasty.neo4j.models.Actors;
-import io.toasty.neo4j.models.Castings;
 import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;
 import io.toasty.neo4j.models.Studios;
 import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import reactor.core.publisher.Mono;
 
@@ -32,29 +26,24 @@ import reactor.core.publisher.Mono;
  */
 class RelationshipGraphTest {
   static final Duration T = Duration.ofSeconds(60);
-  String url;
+  FilmGraph graph;
   String prefix;
   Db db;
 
   @BeforeEach
   void open() {
-    url = LocalNeo4j.url();
-    prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
-    db = Toasty.builder().url(url)
-        .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4).build();
-    db.schema().reset().block(Duration.ofMinutes(5));
+    graph = new FilmGraph();
+    prefix = graph.prefix;
+    db = graph.db;
   }
 
   @AfterEach
   void close() {
-    db.close().block(T);
+    graph.close();
   }
 
   private List<Record> cypher(String text) {
-    try (Driver raw = GraphDatabase.driver(LocalNeo4j.bolt(), AuthTokens.none());
-        var session = raw.session()) {
-      return session.run(text.replace("$L", prefix)).list();
-    }
+    return graph.cypher(text);
   }
 
   @Test
