@@ -21,9 +21,10 @@ final class CypherEdges {
    */
   static String ends(CypherWalk walk, TableSchema table, Relationships.Edge edge,
       List<Integer> columns, String row) {
-    String start = find(walk, table, edge.start(), columns, row);
-    String end = find(walk, table, edge.end(), columns, row);
     StringBuilder out = walk.out();
+    String start = find(walk, table, edge.start(), columns, row);
+    out.append(' ');
+    String end = find(walk, table, edge.end(), columns, row);
     String s = walk.fresh();
     String t = walk.fresh();
     out.append(" WITH ").append(row).append(", ");
@@ -42,7 +43,7 @@ final class CypherEdges {
       List<Integer> columns, String row) {
     StringBuilder out = walk.out();
     String x = walk.fresh();
-    out.append(" OPTIONAL MATCH (").append(x).append(':');
+    out.append("OPTIONAL MATCH (").append(x).append(':');
     Names.quote(out, walk.label(link.target()));
     out.append(" {");
     for (int i = 0; i < link.columns().size(); i++) {

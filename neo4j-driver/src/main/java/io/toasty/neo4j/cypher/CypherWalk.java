@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * One rendering of one table-level statement as Cypher: appends the text and records each
  * parameter's source in the same step, so text and parameters cannot drift apart. A table is a
  * label, a row a node, a column a property; a statement's rows are the nodes {@code MATCH} binds
- * to one variable per (sub)query.
+ * to one variable per (sub)query. A join model's rows are relationships instead
+ * ({@link Relationships#edge}): its variable binds the relationship, and its pattern binds the
+ * two end nodes, whose keys are its foreign keys.
  */
 final class CypherWalk {
   static final String BACKEND = "neo4j";

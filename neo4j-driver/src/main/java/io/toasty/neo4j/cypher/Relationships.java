@@ -23,6 +23,10 @@ import java.util.Set;
  * <p>A foreign key column that is also part of its table's key or of a unique index stays a
  * property as well (the uniqueness constraint is on properties), beside the relationship; so does
  * one that two relations share.
+ *
+ * <p>A many-to-many join model ({@link JoinModels}) is no node at all: each record is one
+ * relationship between the nodes its two foreign keys refer to ({@link #edge}), its other
+ * columns the relationship's properties.
  */
 public final class Relationships {
   /**
