@@ -135,4 +135,19 @@ class JoinRelationshipGraphTest {
     assertEquals("Casting", taken.model().orElse("?"));
     assertEquals(1L, Castings.all().count(db).block(T));
   }
+
+  @Test
+  void anUpsertMergesTheRelationshipOnItsKey() {
+    Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);
+    Film totoro = Films.create().studio(ghibli).title("Totoro").exec(db).block(T);
+    Actor ann = Actors.create().name("ann").exec(db).block(T);
+    UUID id = UUID.randomUUID();
+    Castings.upsert().id(id).filmId(totoro.id()).actorId(ann.id()).role("lead").exec(db)
+        .block(T);
+    Casting again = Castings.upsert().id(id).filmId(totoro.id()).actorId(ann.id()).role("hero")
+        .exec(db).block(T);
+    assertEquals("hero", again.role().orElse(""));
+    assertEquals(List.of("hero"), cypher("MATCH (:`$Lfilms`)-[r:`$Lcastings`]->(:`$Lactors`) "
+        + "RETURN r.role AS role").stream().map(r -> r.get("role").asString()).toList());
+  }
 }
