@@ -14,12 +14,8 @@ import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;
 import io.toasty.neo4j.models.Studios;
-import io.toasty.reactive.Db;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 
@@ -28,28 +24,7 @@ import org.neo4j.driver.Record;
  * driver sees {@code (:films)-[:castings {id, role}]->(:actors)} and no {@code :castings} node,
  * and the engine still creates, reads, filters, updates and deletes castings as records.
  */
-class JoinRelationshipGraphTest {
-  static final Duration T = Duration.ofSeconds(60);
-  FilmGraph graph;
-  String prefix;
-  Db db;
-
-  @BeforeEach
-  void open() {
-    graph = new FilmGraph();
-    prefix = graph.prefix;
-    db = graph.db;
-  }
-
-  @AfterEach
-  void close() {
-    graph.close();
-  }
-
-  private List<Record> cypher(String text) {
-    return graph.cypher(text);
-  }
-
+class JoinRelationshipGraphTest extends FilmGraphTestBase {
   @Test
   void aJoinRecordIsOneRelationshipWithTheJoinModelsFields() {
     Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);

@@ -8,13 +8,9 @@ import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;
 import io.toasty.neo4j.models.Studios;
-import io.toasty.reactive.Db;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import reactor.core.publisher.Mono;
@@ -24,28 +20,7 @@ import reactor.core.publisher.Mono;
  * {@code (:films)-[:STUDIO]->(:studios)} and no {@code studioId} property, and the engine reads,
  * filters and moves the key through the relationship.
  */
-class RelationshipGraphTest {
-  static final Duration T = Duration.ofSeconds(60);
-  FilmGraph graph;
-  String prefix;
-  Db db;
-
-  @BeforeEach
-  void open() {
-    graph = new FilmGraph();
-    prefix = graph.prefix;
-    db = graph.db;
-  }
-
-  @AfterEach
-  void close() {
-    graph.close();
-  }
-
-  private List<Record> cypher(String text) {
-    return graph.cypher(text);
-  }
-
+class RelationshipGraphTest extends FilmGraphTestBase {
   @Test
   void aForeignKeyIsARelationshipAndNoProperty() {
     Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);
