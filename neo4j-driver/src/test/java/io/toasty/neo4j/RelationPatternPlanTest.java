@@ -38,7 +38,8 @@ import org.neo4j.driver.summary.Plan;
  * Relation filters and joins are relationship patterns, proved by the server's own plans: each
  * statement the engine sends for a relation filter, an include or a many-to-many include is
  * planned ({@code EXPLAIN}) with no cartesian product, no value join and no second label scan
- * (a subquery scanning a label per outer node); it expands over relationships instead.
+ * (a subquery scanning a label per outer node); it expands over relationships instead. A
+ * many-to-many join model (castings) is a relationship in these patterns, never a node.
  */
 class RelationPatternPlanTest {
   static final Duration T = Duration.ofSeconds(60);
@@ -95,6 +96,39 @@ class RelationPatternPlanTest {
         .sorted().toList());
   }
 
+  @Test
+  void joinRecordsAreRelationshipsThatPatternsExpandOver() {
+    Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);
+    Film totoro = Films.create().studio(ghibli).title("Totoro").exec(db).block(T);
+    Film up = Films.create().studio(ghibli).title("Up").exec(db).block(T);
+    Actor ann = Actors.create().name("ann").exec(db).block(T);
+    Actor bob = Actors.create().name("bob").exec(db).block(T);
+    Castings.create().film(totoro).actor(ann).role("lead").exec(db).block(T);
+    Castings.create().film(up).actor(bob).role("voice").exec(db).block(T);
+
+    viaOnly = true;
+    try {
+      assertEquals(List.of("lead"), planned(() -> Castings.filter(
+          Castings.FILM_ID.eq(totoro.id())).collect(db).block(T)).stream().map(c -> c.role().orElse("")).toList());
+      assertEquals(List.of("voice"), planned(() -> Castings.filter(
+          Castings.ACTOR.is(Actors.NAME.eq("bob"))).collect(db).block(T)).stream()
+          .map(c -> c.role().orElse("")).toList());
+      assertEquals(List.of("ann"), names(planned(() -> Actors.filter(
+          Actors.CASTINGS.any(Castings.ROLE.eq("lead"))).collect(db).block(T)), Actor::name));
+      assertEquals(List.of("Up"), names(planned(() -> Films.filter(
+          Films.ACTORS.any(Actors.NAME.eq("bob"))).collect(db).block(T)), Film::title));
+      List<Actor> actors = planned(() -> Actors.all().include(Actors.FILMS).include(
+          Actors.CASTINGS).collect(db).block(T));
+      assertTrue(actors.stream().allMatch(a -> a.films().get().size() == 1
+          && a.castings().get().size() == 1));
+    } finally {
+      viaOnly = false;
+    }
+  }
+
+  /** Whether each planned statement must reach the castings as relationships, never as nodes. */
+  private boolean viaOnly;
+
   private static <T> List<String> names(List<T> records,
       java.util.function.Function<T, String> name) {
     return records.stream().map(name).sorted().toList();
@@ -120,6 +154,10 @@ class RelationPatternPlanTest {
         assertTrue(operators.stream().filter(o -> o.startsWith("NodeByLabelScan")).count() <= 1,
             shown);
         assertFalse(cypher.text().contains("COLLECT {"), shown);
+        if (viaOnly && cypher.text().contains("castings`")) {
+          assertTrue(cypher.text().contains(":`" + prefix + "castings`]"), shown);
+          assertFalse(cypher.text().contains(":`" + prefix + "castings`)"), shown);
+        }
       }
     }
     return result;

@@ -4,24 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.toasty.ForeignKeyViolationException;
-import io.toasty.neo4j.models.Actors;
-import io.toasty.neo4j.models.Castings;
 import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;
 import io.toasty.neo4j.models.Studios;
-import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import reactor.core.publisher.Mono;
 
@@ -30,33 +20,7 @@ import reactor.core.publisher.Mono;
  * {@code (:films)-[:STUDIO]->(:studios)} and no {@code studioId} property, and the engine reads,
  * filters and moves the key through the relationship.
  */
-class RelationshipGraphTest {
-  static final Duration T = Duration.ofSeconds(60);
-  String url;
-  String prefix;
-  Db db;
-
-  @BeforeEach
-  void open() {
-    url = LocalNeo4j.url();
-    prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
-    db = Toasty.builder().url(url)
-        .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4).build();
-    db.schema().reset().block(Duration.ofMinutes(5));
-  }
-
-  @AfterEach
-  void close() {
-    db.close().block(T);
-  }
-
-  private List<Record> cypher(String text) {
-    try (Driver raw = GraphDatabase.driver(LocalNeo4j.bolt(), AuthTokens.none());
-        var session = raw.session()) {
-      return session.run(text.replace("$L", prefix)).list();
-    }
-  }
-
+class RelationshipGraphTest extends FilmGraphTestBase {
   @Test
   void aForeignKeyIsARelationshipAndNoProperty() {
     Studio ghibli = Studios.create().name("Ghibli").exec(db).block(T);

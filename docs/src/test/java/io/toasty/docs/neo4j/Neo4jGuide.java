@@ -27,7 +27,7 @@ public final class Neo4jGuide {
   public static void run(String url, PrintStream out) {
     // snippet: neo4j-connect
     Db db = Toasty.builder()
-        .models(Movies.MODEL, Directors.MODEL, Pictures.MODEL)
+        .models(Movies.MODEL, Directors.MODEL, Pictures.MODEL, Stars.MODEL, Credits.MODEL)
         .url(url)      // e.g. "neo4j://neo4j:secret@localhost:7687/movies?labelPrefix=demo_"
         .poolMaxSize(10)
         .build();
@@ -144,5 +144,25 @@ public final class Neo4jGuide {
     }
     // end-snippet
     out.println(linked + " " + names + " " + loaded.pictures().get().size());
+    joins(db, matrix, out);
+  }
+
+  private static void joins(Db db, Picture matrix, PrintStream out) {
+    // snippet: neo4j-join
+    Star keanu = Stars.create().name("Keanu Reeves").exec(db).block();
+    // OPTIONAL MATCH (s:Star {id: ..}) OPTIONAL MATCH (p:Picture {id: ..}) ..
+    // CREATE (s)-[c:credits]->(p) SET c += {id: .., character: ..}
+    Credits.create().star(keanu).picture(matrix).character("Neo").exec(db).block();
+    // MATCH (s:Star)-[c:credits]->(p:Picture) WHERE c.character = $p0
+    // RETURN c.id, startNode(c).id, endNode(c).id, c.character
+    Credit neo = Credits.filter(Credits.CHARACTER.eq("Neo")).first(db).block();
+    // the include ends the relationship at the star it starts from: no join node to read
+    Star loaded = Stars.filter(Stars.ID.eq(keanu.id())).include(Stars.PICTURES).first(db)
+        .block();
+    // a link creates the relationship, an unlink deletes it
+    keanu.pictures().remove(db, matrix).block();
+    // end-snippet
+    out.println(neo.pictureId().equals(matrix.id()) + " " + loaded.pictures().get().size() + " "
+        + Credits.all().count(db).block());
   }
 }

@@ -42,6 +42,7 @@ class Neo4jGuideTest {
           "rolled back, Ronin stored: false",
           "no directorId node",
           "true [Lana Wachowski] 2",
+          "true 1 0",
           "SAVEPOINTS on neo4j",
           "migrations applied [1], 1 in the history"), lines);
     }

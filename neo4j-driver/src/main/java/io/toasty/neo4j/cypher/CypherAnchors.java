@@ -95,9 +95,14 @@ final class CypherAnchors {
       return false;
     }
     for (Relationships.Link link : walk.relationships().of(f.table())) {
-      if (link.columns().equals(List.of(f.index())) && link.target().equals(k.table())
-          && link.targetColumns().get(0) == k.index()
-          && walk.linkedTo(from, link.type()) == null) {
+      if (!link.columns().equals(List.of(f.index())) || !link.target().equals(k.table())
+          || link.targetColumns().get(0) != k.index()) {
+        continue;
+      }
+      if (to.equals(walk.linkedTo(from, link.type()))) {
+        return true; // a join model's relationship, written ending at the node already
+      }
+      if (walk.linkedTo(from, link.type()) == null) {
         CypherSemiJoins.pattern(walk, link, from, to);
         walk.linked(from, link.type(), to);
         return true;

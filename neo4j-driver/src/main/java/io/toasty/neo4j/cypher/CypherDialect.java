@@ -64,22 +64,34 @@ public record CypherDialect(String backend, SchemaSyntax schemaSyntax, boolean s
    * The command creating a uniqueness constraint named {@code name} (quoted) on the quoted
    * {@code label}'s quoted {@code properties}.
    */
-  public String uniqueConstraint(String name, String label, List<String> properties) {
+  public String uniqueConstraint(String name, String label, boolean edge,
+      List<String> properties) {
     return switch (schemaSyntax) {
-      case FOR_REQUIRE -> "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR (n:" + label
-          + ") REQUIRE " + nodeProperties(properties, true) + " IS UNIQUE";
-      case ON_ASSERT -> "CREATE CONSTRAINT ON (n:" + label + ") ASSERT "
-          + nodeProperties(properties, false) + " IS UNIQUE";
+      case FOR_REQUIRE -> "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR " + on(label, edge)
+          + " REQUIRE " + nodeProperties(properties, true) + " IS UNIQUE";
+      // Memgraph has no uniqueness constraint on relationship properties: an edge index.
+      case ON_ASSERT -> edge ? index(name, label, true, properties)
+          : "CREATE CONSTRAINT ON (n:" + label + ") ASSERT " + nodeProperties(properties, false)
+              + " IS UNIQUE";
     };
   }
 
-  /** The command creating a range index named {@code name} on the label's properties. */
-  public String index(String name, String label, List<String> properties) {
+  /**
+   * The command creating a range index named {@code name} on the properties of the label's
+   * nodes, or of the relationship type's relationships ({@code edge}).
+   */
+  public String index(String name, String label, boolean edge, List<String> properties) {
     return switch (schemaSyntax) {
-      case FOR_REQUIRE -> "CREATE INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON "
-          + nodeProperties(properties, true);
-      case ON_ASSERT -> "CREATE INDEX ON :" + label + "(" + String.join(", ", properties) + ")";
+      case FOR_REQUIRE -> "CREATE INDEX " + name + " IF NOT EXISTS FOR " + on(label, edge)
+          + " ON " + nodeProperties(properties, true);
+      case ON_ASSERT -> "CREATE " + (edge ? "EDGE " : "") + "INDEX ON :" + label + "("
+          + String.join(", ", properties) + ")";
     };
+  }
+
+  /** {@code (n:Label)}, or {@code ()-[n:Type]-()} for a join model kept as a relationship. */
+  private static String on(String label, boolean edge) {
+    return edge ? "()-[n:" + label + "]-()" : "(n:" + label + ")";
   }
 
   /** The database's current time as a value of {@code function} ({@code datetime}, ..). */

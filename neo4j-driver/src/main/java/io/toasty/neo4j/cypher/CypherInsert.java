@@ -38,14 +38,24 @@ final class CypherInsert {
     walk.param(new Param.Rows(properties, rows));
     out.append(" AS ").append(ROW).append(' ');
     OnConflict conflict = insert.onConflict();
-    if (conflict == null) {
+    Relationships.Edge edge = walk.relationships().edge(table.name());
+    if (edge != null) {
+      String ends = CypherEdges.ends(walk, table, edge, insert.columns(), ROW);
+      if (conflict == null) {
+        out.append(" CREATE ").append(ends).append(" SET ");
+        created(walk, table, insert, n, inline);
+      } else {
+        merge(walk, table, insert, conflict, scope, inline, ends);
+        out.append(" REMOVE ").append(n).append('.').append(CREATED);
+      }
+    } else if (conflict == null) {
       out.append("CREATE ");
       walk.node(scope);
       out.append(" SET ");
       created(walk, table, insert, n, inline);
       links(walk, table, insert, n, false);
     } else {
-      merge(walk, table, insert, conflict, scope, inline);
+      merge(walk, table, insert, conflict, scope, inline, null);
       links(walk, table, insert, n, true);
       out.append(" REMOVE ").append(n).append('.').append(CREATED);
     }
@@ -100,12 +110,19 @@ final class CypherInsert {
   }
 
   private static void merge(CypherWalk walk, TableSchema table, Insert insert,
-      OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline) {
+      OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline, String edge) {
     StringBuilder out = walk.out();
     String n = walk.variable(scope);
     List<Integer> target = conflict.target().isEmpty() ? table.primaryKey() : conflict.target();
-    out.append("MERGE (").append(n).append(':');
-    Names.quote(out, walkLabel(walk, scope));
+    String head = "MERGE (" + n + ":" + Names.quote(walkLabel(walk, scope));
+    if (edge != null) {
+      // "(s)-[n:`T`]->(t)": the properties go inside the relationship's brackets.
+      int bracket = edge.indexOf(']');
+      head = " MERGE " + edge.substring(0, bracket);
+      out.append(head);
+    } else {
+      out.append(head);
+    }
     out.append(" {");
     for (int i = 0; i < target.size(); i++) {
       if (i > 0) {
@@ -116,7 +133,8 @@ final class CypherInsert {
       out.append(": ").append(ROW).append('.');
       Names.quote(out, name);
     }
-    out.append("}) ON CREATE SET ");
+    out.append(edge == null ? "})" : "}" + edge.substring(edge.indexOf(']')));
+    out.append(" ON CREATE SET ");
     created(walk, table, insert, n, inline);
     out.append(", ").append(n).append('.').append(CREATED).append(" = true");
     if (conflict.keepsStored()) {

@@ -7,6 +7,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A relation filter as a relationship pattern. The planner asks no backend how to filter on a
@@ -65,11 +66,19 @@ final class CypherSemiJoins {
       out.append(" IS NULL THEN null ELSE ");
     }
     out.append("EXISTS { ");
-    walk.close(walk.match(q.source(), withoutKeyTests(q.filter(), projected), inner -> {
-      String from = fromInner ? inner : outer;
-      pattern(walk, l, from, fromInner ? outer : inner);
-      walk.linked(from, l.type(), fromInner ? outer : inner);
-    }));
+    // A join model stored as a relationship: the relationship's end is the other node itself.
+    boolean innerEdge = fromInner && walk.relationships().edge(t.table()) != null;
+    String outerEnd = !fromInner && walk.relationships().edge(outerTable) != null
+        ? walk.linkedTo(outer, l.type()) : null;
+    walk.close(walk.match(q.source(), withoutKeyTests(q.filter(), projected), outerEnd,
+        innerEdge ? Map.of(l.type(), outer) : Map.of(), inner -> {
+          if (innerEdge || outerEnd != null) {
+            return;
+          }
+          String from = fromInner ? inner : outer;
+          pattern(walk, l, from, fromInner ? outer : inner);
+          walk.linked(from, l.type(), fromInner ? outer : inner);
+        }));
     out.append(" }");
     if (nullable) {
       out.append(" END");

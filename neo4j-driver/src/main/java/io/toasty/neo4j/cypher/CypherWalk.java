@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * One rendering of one table-level statement as Cypher: appends the text and records each
  * parameter's source in the same step, so text and parameters cannot drift apart. A table is a
  * label, a row a node, a column a property; a statement's rows are the nodes {@code MATCH} binds
- * to one variable per (sub)query.
+ * to one variable per (sub)query. A join model's rows are relationships instead
+ * ({@link Relationships#edge}): its variable binds the relationship, and its pattern binds the
+ * two end nodes, whose keys are its foreign keys.
  */
 final class CypherWalk {
   static final String BACKEND = "neo4j";
@@ -126,6 +128,11 @@ final class CypherWalk {
     lockAndRecheck(scope, u.filter());
     TableSchema table = schema.table(scope.table());
     List<Relationships.Link> moved = moved(u);
+    if (!moved.isEmpty() && relationships.edge(scope.table()) != null) {
+      throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, BACKEND, "an update of "
+          + "the join record's foreign key " + moved.get(0).field() + ": the record is a "
+          + "relationship, whose ends cannot move; delete it and create another");
+    }
     List<List<String>> linkValues = linkValues(table, u, scope, moved);
     List<Assignment> stored = u.assignments().stream()
         .filter(a -> relationships.virtual(table.name(), a.target()) == null).toList();
@@ -163,17 +170,22 @@ final class CypherWalk {
         expr(p.exprs().get(i));
         out.append(" AS r").append(i);
       }
-      out.append(" DETACH DELETE ").append(scope.variable()).append(" RETURN ");
+      out.append(deletes(scope)).append(scope.variable()).append(" RETURN ");
       for (int i = 0; i < p.exprs().size(); i++) {
         out.append(i > 0 ? ", r" : "r").append(i);
       }
       rows = true;
     } else {
-      out.append(" DETACH DELETE ").append(scope.variable());
+      out.append(deletes(scope)).append(scope.variable());
       rows = returning(d.returning());
     }
     close(scope);
     return rows;
+  }
+
+  /** A node goes with its relationships; a join model's record is a relationship. */
+  private String deletes(Scope scope) {
+    return relationships.edge(scope.table()) == null ? " DETACH DELETE " : " DELETE ";
   }
 
   /** The relationships an update's assignments change (to a foreign key's columns). */
@@ -234,7 +246,7 @@ final class CypherWalk {
     }
     String v = scope.variable();
     out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
-        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(v);
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(carried(scope));
     where(filter);
   }
 
@@ -312,9 +324,19 @@ final class CypherWalk {
    * node's variable) before the {@code WHERE}.
    */
   Scope match(Source source, Expr filter, Consumer<String> patterns) {
-    Scope scope = open(source);
+    return match(source, filter, null, Map.of(), patterns);
+  }
+
+  /**
+   * {@link #match(Source, Expr, Consumer)} whose node is {@code variable} when not null (a node
+   * the enclosing statement has bound already), and whose ends, for a join model stored as a
+   * relationship, are the bound variables {@code ends} gives by link type.
+   */
+  Scope match(Source source, Expr filter, String variable, Map<String, String> ends,
+      Consumer<String> patterns) {
+    Scope scope = variable == null ? open(source) : open(source, variable);
     out.append("MATCH ");
-    node(scope);
+    node(scope, ends);
     patterns.accept(scope.variable());
     if (source instanceof Source.Table t && t.join() != null) {
       Source.Join join = t.join();
@@ -322,7 +344,7 @@ final class CypherWalk {
           linked.size());
       scopes.push(joined);
       out.append(", ");
-      node(joined);
+      node(joined, joinedEnds(joined.table(), join.columns(), scope));
       List<Expr> on = new ArrayList<>();
       for (int i = 0; i < join.columns().size(); i++) {
         on.add(Expr.eq(new Expr.Column(joined.table(), join.columns().get(i)),
@@ -373,10 +395,31 @@ final class CypherWalk {
   }
 
   Scope open(Source source) {
+    return open(source, "n" + variables++);
+  }
+
+  private Scope open(Source source, String variable) {
     TableSchema table = table(source);
-    Scope scope = new Scope(table.name(), "n" + variables++, linked.size());
+    Scope scope = new Scope(table.name(), variable, linked.size());
     scopes.push(scope);
     return scope;
+  }
+
+  /**
+   * For a joined join model stored as a relationship: the end its join columns name is the
+   * node it is joined to, {@code to}.
+   */
+  private Map<String, String> joinedEnds(String table, List<Integer> columns, Scope to) {
+    Relationships.Edge edge = relationships.edge(table);
+    if (edge == null) {
+      return Map.of();
+    }
+    for (Relationships.Link link : List.of(edge.start(), edge.end())) {
+      if (!link.stored() && link.columns().equals(columns) && link.target().equals(to.table())) {
+        return Map.of(link.type(), to.variable());
+      }
+    }
+    return Map.of();
   }
 
   /**
@@ -444,9 +487,54 @@ final class CypherWalk {
   }
 
   void node(Scope scope) {
-    out.append('(').append(scope.variable()).append(':');
+    node(scope, Map.of());
+  }
+
+  /**
+   * {@code (v:Label)}; for a join model stored as a relationship ({@link Relationships#edge}),
+   * {@code (s:Start)-[v:Type]->(e:End)} instead, an end given in {@code ends} (by its link's
+   * type) being that variable, already bound, and the ends recorded as the patterns of {@code v}'s
+   * foreign keys.
+   */
+  void node(Scope scope, Map<String, String> ends) {
+    Relationships.Edge edge = relationships.edge(scope.table());
+    if (edge == null) {
+      out.append('(').append(scope.variable()).append(':');
+      Names.quote(out, names.label(scope.table()));
+      out.append(')');
+      return;
+    }
+    String start = end(edge.start(), ends);
+    out.append("-[").append(scope.variable()).append(':');
     Names.quote(out, names.label(scope.table()));
+    out.append("]->");
+    String finish = end(edge.end(), ends);
+    linked(scope.variable(), edge.start().type(), start);
+    linked(scope.variable(), edge.end().type(), finish);
+  }
+
+  /** One end of an edge's pattern: the bound variable, or a fresh one with its label. */
+  private String end(Relationships.Link link, Map<String, String> ends) {
+    String bound = ends.get(link.type());
+    if (bound != null) {
+      out.append('(').append(bound).append(')');
+      return bound;
+    }
+    String v = fresh();
+    out.append('(').append(v).append(':');
+    Names.quote(out, names.label(link.target()));
     out.append(')');
+    return v;
+  }
+
+  /** The variables a {@code WITH} carries for {@code scope}: its own and an edge's ends. */
+  String carried(Scope scope) {
+    Relationships.Edge edge = relationships.edge(scope.table());
+    if (edge == null) {
+      return scope.variable();
+    }
+    return scope.variable() + ", " + linkedTo(scope.variable(), edge.start().type()) + ", "
+        + linkedTo(scope.variable(), edge.end().type());
   }
 
   private void where(Expr filter) {
@@ -723,6 +811,14 @@ final class CypherWalk {
           "column " + c.index() + " of " + c.table() + " outside a statement on that table");
     }
     Relationships.Link link = relationships.virtual(c.table(), c.index());
+    Relationships.Edge edge = relationships.edge(c.table());
+    if (link != null && edge != null) {
+      // The end node of the relationship itself, bound or not (after a WITH, say).
+      out.append(link == edge.start() ? "startNode(" : "endNode(").append(variable).append(").");
+      Names.quote(out, columnName(link.target(), link.targetColumns().get(link.position(
+          c.index()))));
+      return;
+    }
     if (link != null) {
       CypherLinks.read(this, link, c.index(), variable);
       return;

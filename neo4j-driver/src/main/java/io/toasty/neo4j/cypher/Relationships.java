@@ -23,6 +23,10 @@ import java.util.Set;
  * <p>A foreign key column that is also part of its table's key or of a unique index stays a
  * property as well (the uniqueness constraint is on properties), beside the relationship; so does
  * one that two relations share.
+ *
+ * <p>A many-to-many join model ({@link JoinModels}) is no node at all: each record is one
+ * relationship between the nodes its two foreign keys refer to ({@link #edge}), its other
+ * columns the relationship's properties.
  */
 public final class Relationships {
   /**
@@ -57,7 +61,26 @@ public final class Relationships {
     }
   }
 
+  /**
+   * A join model stored as one relationship ({@link #edge}): from the node its first
+   * {@code BelongsTo} refers to ({@code start}) to the node its second refers to ({@code end}).
+   * The relationship's type is the name the model's label would have, so that it carries the
+   * label prefix (its uniqueness constraints are on the type) and a constraint's failure names
+   * the model as a node label's does.
+   *
+   * @param table the join model's table
+   * @param start the link whose referenced node the relationship starts at
+   * @param end   the link whose referenced node it ends at
+   */
+  public record Edge(String table, Link start, Link end) {
+    /** {@code start} or {@code end}: the link of {@code column}, or null. */
+    public Link linkOf(int column) {
+      return start.position(column) >= 0 ? start : end.position(column) >= 0 ? end : null;
+    }
+  }
+
   private final Map<String, List<Link>> byTable = new HashMap<>();
+  private final Map<String, Edge> edges = new HashMap<>();
 
   /** The relationships of {@code schema}'s {@code BelongsTo} relations. */
   public Relationships(Schema schema) {
@@ -70,6 +93,15 @@ public final class Relationships {
       }
     }
     found.forEach((table, links) -> byTable.put(table, stored(schema.table(table), links)));
+    for (ModelSchema model : schema.models()) {
+      if (JoinModels.isEdge(schema, model)) {
+        List<Link> links = of(schema.mapping(model.name()).table());
+        if (links.size() == 2) {
+          edges.put(links.get(0).table(), new Edge(links.get(0).table(), links.get(0),
+              links.get(1)));
+        }
+      }
+    }
   }
 
   private static void link(Schema schema, ModelSchema model, RelationSchema r,
@@ -133,6 +165,11 @@ public final class Relationships {
   /** The relationships whose foreign keys {@code table}'s nodes hold. */
   public List<Link> of(String table) {
     return byTable.getOrDefault(table, List.of());
+  }
+
+  /** The join model stored as a relationship whose table is {@code table}, or null. */
+  public Edge edge(String table) {
+    return edges.get(table);
   }
 
   /** The link whose foreign key {@code column} of {@code table} is, if it is no property. */

@@ -2,6 +2,7 @@ package io.toasty.neo4j.ddl;
 
 import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.Names;
+import io.toasty.neo4j.cypher.Relationships;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
@@ -18,6 +19,7 @@ public final class GraphSchema {
   private final Schema schema;
   private final Names names;
   private final CypherDialect dialect;
+  private final Relationships relationships;
 
   /** Neo4j's schema commands. */
   public GraphSchema(Schema schema, Names names) {
@@ -29,6 +31,7 @@ public final class GraphSchema {
     this.schema = schema;
     this.names = names;
     this.dialect = dialect;
+    this.relationships = new Relationships(schema);
   }
 
   /** The commands that create every table's constraints and indexes that are missing. */
@@ -36,15 +39,19 @@ public final class GraphSchema {
     List<String> out = new ArrayList<>();
     for (TableSchema table : schema.tables()) {
       String label = Names.quote(names.label(table.name()));
+      boolean edge = relationships.edge(table.name()) != null;
       if (!table.primaryKey().isEmpty()) {
-        out.add(dialect.uniqueConstraint(Names.quote(primaryKeyName(table)), label,
+        out.add(dialect.uniqueConstraint(Names.quote(primaryKeyName(table)), label, edge,
             properties(table, table.primaryKey())));
       }
       for (TableIndex index : table.indexes()) {
+        if (edge && !stored(table, index.columns())) {
+          continue; // a join record's foreign key is an end of it, no property to index
+        }
         String name = Names.quote(names.schemaObject(index.name()));
         List<String> properties = properties(table, index.columns());
-        out.add(index.unique() ? dialect.uniqueConstraint(name, label, properties)
-            : dialect.index(name, label, properties));
+        out.add(index.unique() ? dialect.uniqueConstraint(name, label, edge, properties)
+            : dialect.index(name, label, edge, properties));
       }
     }
     return out;
@@ -62,7 +69,8 @@ public final class GraphSchema {
     }
     for (TableSchema table : schema.tables()) {
       for (TableIndex index : table.indexes()) {
-        if (!index.unique()) {
+        if (!index.unique() && (relationships.edge(table.name()) == null
+            || stored(table, index.columns()))) {
           String name = names.schemaObject(index.name()).replace("\\", "\\\\")
               .replace("'", "\\'");
           out.add(String.format(dialect.awaitIndex(), "'" + name + "'"));
@@ -78,14 +86,30 @@ public final class GraphSchema {
   }
 
   /**
+   * {@code (n:Label)}, or {@code ()-[n:Type]-()} for a join model stored as a relationship:
+   * Neo4j 5 has uniqueness constraints and range indexes on relationship properties too.
+   */
+  private String on(TableSchema table) {
+    String name = Names.quote(names.label(table.name()));
+    return relationships.edge(table.name()) == null ? "(n:" + name + ")"
+        : "()-[n:" + name + "]-()";
+  }
+
+  /** Whether every column is a property (none a foreign key kept only as a relationship). */
+  private boolean stored(TableSchema table, List<Integer> columns) {
+    return columns.stream().allMatch(c -> relationships.virtual(table.name(), c) == null);
+  }
+
+  /**
    * One statement deleting every node of the schema's labels (a reset keeps the constraints
    * and indexes: the push after it finds them in place).
    */
   public String deleteNodes() {
     StringBuilder out = new StringBuilder();
     for (TableSchema table : schema.tables()) {
-      out.append("CALL { MATCH (n:").append(Names.quote(names.label(table.name())))
-          .append(") DETACH DELETE n } ");
+      out.append("CALL { MATCH ").append(on(table).replace("]-()", "]->()"))
+          .append(relationships.edge(table.name()) == null ? " DETACH DELETE n } "
+              : " DELETE n } ");
     }
     return out.length() == 0 ? "RETURN 0" : out.append("RETURN 0").toString();
   }

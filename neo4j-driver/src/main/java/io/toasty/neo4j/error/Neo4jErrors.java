@@ -35,9 +35,13 @@ import org.neo4j.driver.exceptions.TransientException;
 public final class Neo4jErrors {
   public static final String BACKEND = "neo4j";
   private static final String ARITHMETIC = "Neo.ClientError.Statement.ArithmeticError";
-  /** "Node(3) already exists with label `L` and property `p` = 'v'" (and "properties"). */
+  /**
+   * "Node(3) already exists with label `L` and property `p` = 'v'" (and "properties"); a join
+   * model stored as a relationship: "Relationship(3) .. with type `T` ..".
+   */
   private static final Pattern EXISTS = Pattern.compile(
-      "already exists with label `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$", Pattern.DOTALL);
+      "already exists with (?:label|type) `((?:[^`]|``)+)` and propert(?:y|ies) (.*)$",
+      Pattern.DOTALL);
   /** A write's foreign key names no node (see {@code Relationships.MISSING_TARGET}). */
   private static final Pattern MISSING_TARGET = Pattern.compile(
       // not where the message quotes the statement's own text, date('...')

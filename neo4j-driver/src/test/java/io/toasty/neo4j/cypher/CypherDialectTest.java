@@ -48,12 +48,12 @@ class CypherDialectTest {
   void compositeKeysListEveryProperty() {
     List<String> ab = List.of("`a`", "`b`");
     assertEquals("CREATE CONSTRAINT `c` IF NOT EXISTS FOR (n:`L`) REQUIRE (n.`a`, n.`b`) "
-        + "IS UNIQUE", CypherDialect.NEO4J.uniqueConstraint("`c`", "`L`", ab));
+        + "IS UNIQUE", CypherDialect.NEO4J.uniqueConstraint("`c`", "`L`", false, ab));
     assertEquals("CREATE CONSTRAINT ON (n:`L`) ASSERT n.`a`, n.`b` IS UNIQUE",
-        CypherDialect.MEMGRAPH.uniqueConstraint("`c`", "`L`", ab));
+        CypherDialect.MEMGRAPH.uniqueConstraint("`c`", "`L`", false, ab));
     assertEquals("CREATE INDEX `i` IF NOT EXISTS FOR (n:`L`) ON (n.`a`, n.`b`)",
-        CypherDialect.NEO4J.index("`i`", "`L`", ab));
-    assertEquals("CREATE INDEX ON :`L`(`a`, `b`)", CypherDialect.MEMGRAPH.index("`i`", "`L`", ab));
+        CypherDialect.NEO4J.index("`i`", "`L`", false, ab));
+    assertEquals("CREATE INDEX ON :`L`(`a`, `b`)", CypherDialect.MEMGRAPH.index("`i`", "`L`", false, ab));
   }
 
   @Test
@@ -88,5 +88,16 @@ class CypherDialectTest {
     assertEquals(neo4j, new CypherRenderer(schema, new Names("app_"), CypherDialect.MEMGRAPH)
         .render(q).text());
     assertEquals("MATCH (n0:" + label + ") WHERE (n0.`team` = $p0) RETURN count(*) AS c0", neo4j);
+  }
+
+  @Test
+  void aJoinModelKeptAsARelationshipHasItsConstraintAndIndexOnTheRelationshipType() {
+    List<String> id = List.of("`id`");
+    assertEquals("CREATE CONSTRAINT `c` IF NOT EXISTS FOR ()-[n:`T`]-() REQUIRE (n.`id`) "
+        + "IS UNIQUE", CypherDialect.NEO4J.uniqueConstraint("`c`", "`T`", true, id));
+    assertEquals("CREATE INDEX `i` IF NOT EXISTS FOR ()-[n:`T`]-() ON (n.`id`)",
+        CypherDialect.NEO4J.index("`i`", "`T`", true, id));
+    assertEquals("CREATE EDGE INDEX ON :`T`(`id`)",
+        CypherDialect.MEMGRAPH.uniqueConstraint("`c`", "`T`", true, id));
   }
 }

@@ -8,6 +8,7 @@ import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studios;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -78,8 +79,34 @@ class RelationPatternTest {
     Query q = select(new Source.Table(actors, join),
         new Expr.InList(filmId, List.of(new Expr.Arg(0), new Expr.Arg(1))),
         col(actors, "name"), filmId);
-    assertEquals("MATCH (n0:`" + actors + "`), (n1:`" + castings + "`), (n1)-[:`ACTOR`]->(n0), "
-        + "(n1)-[:`FILM`]->(n2:`" + films + "`) WHERE (n2.`id` IN $p0) "
-        + "RETURN n0.`name` AS c0, n2.`id` AS c1", renderer.render(q).text());
+    // castings is a join model: one relationship, ending at the actor it is joined to
+    assertEquals("MATCH (n0:`" + actors + "`), (n2:`" + films + "`)-[n1:`" + castings
+        + "`]->(n0) WHERE (n2.`id` IN $p0) RETURN n0.`name` AS c0, n2.`id` AS c1",
+        renderer.render(q).text());
+  }
+
+  @Test
+  void aJoinRecordIsReadAsARelationshipWithItsEndsKeys() {
+    Expr.Column filmId = col(castings, "film_id");
+    Query q = select(new Source.Table(castings), Expr.eq(filmId, new Expr.Arg(0)),
+        col(castings, "role"), col(castings, "actor_id"), filmId);
+    assertEquals("MATCH (n1:`" + films + "`)-[n0:`" + castings + "`]->(n2:`" + actors + "`) "
+        + "WHERE (n1.`id` = $p0) RETURN n0.`role` AS c0, endNode(n0).`id` AS c1, "
+        + "n1.`id` AS c2", renderer.render(q).text());
+  }
+
+  @Test
+  void aJoinRecordIsCreatedBetweenTheNodesItsKeysName() {
+    List<Integer> columns = List.of(col(castings, "id").index(), col(castings, "film_id").index(),
+        col(castings, "actor_id").index(), col(castings, "role").index());
+    Insert insert = new Insert(new Source.Table(castings), columns, List.of(new Expr.Record(
+        List.of(new Expr.Arg(0), new Expr.Arg(1), new Expr.Arg(2), new Expr.Arg(3)))),
+        new Returning.Count());
+    assertEquals("UNWIND $p0 AS r OPTIONAL MATCH (n1:`" + films + "` {`id`: r.`film_id`}) "
+        + "OPTIONAL MATCH (n2:`" + actors + "` {`id`: r.`actor_id`}) WITH r, CASE WHEN n1 IS NULL "
+        + "THEN date('toasty-missing-target:Casting:filmId') ELSE n1 END AS n3, CASE WHEN n2 IS "
+        + "NULL THEN date('toasty-missing-target:Casting:actorId') ELSE n2 END AS n4 "
+        + "CREATE (n3)-[n0:`" + castings + "`]->(n4) SET n0 += r {.`id`, .`role`} "
+        + "RETURN count(*)", renderer.render(insert).text());
   }
 }

@@ -1,0 +1,50 @@
+package io.toasty.neo4j.cypher;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import java.util.List;
+
+/**
+ * Which models are stored as one relationship rather than as a node: the join model of a
+ * many-to-many {@code @HasMany.Via}. A model is one when
+ * <ul>
+ *   <li>some relation of the schema goes {@code through} it (it is declared as a {@code via}),</li>
+ *   <li>its relations are exactly two {@code BelongsTo}, both required (a relationship has both
+ *       its ends), each to a model of the schema,</li>
+ *   <li>no other model's {@code BelongsTo} refers to it (nothing can point at a relationship),
+ *       and no other model shares its table.</li>
+ * </ul>
+ * Every other model, a join model that misses one of these included, stays a node.
+ */
+final class JoinModels {
+  private JoinModels() {}
+
+  static boolean isEdge(Schema schema, ModelSchema model) {
+    return isVia(schema, model) && twoRequiredBelongsTo(schema, model)
+        && !referenced(schema, model) && ownsTable(schema, model);
+  }
+
+  private static boolean isVia(Schema schema, ModelSchema model) {
+    return schema.models().stream().flatMap(m -> m.relations().stream())
+        .anyMatch(r -> r.through() != null && r.through().model().equals(model.name()));
+  }
+
+  private static boolean twoRequiredBelongsTo(Schema schema, ModelSchema model) {
+    List<RelationSchema> relations = model.relations();
+    return relations.size() == 2 && relations.stream().allMatch(r -> r.isBelongsTo()
+        && !r.isMultiStep() && !r.nullable() && r.variant() == null
+        && schema.hasModel(r.target()));
+  }
+
+  private static boolean referenced(Schema schema, ModelSchema model) {
+    return schema.models().stream().flatMap(m -> m.relations().stream())
+        .anyMatch(r -> r.isBelongsTo() && r.target().equals(model.name()));
+  }
+
+  private static boolean ownsTable(Schema schema, ModelSchema model) {
+    String table = schema.mapping(model.name()).table();
+    return schema.models().stream()
+        .filter(m -> schema.mapping(m.name()).table().equals(table)).count() == 1;
+  }
+}
