@@ -199,9 +199,9 @@ public abstract class CancelScenarios {
   }
 
   /**
-   * 500 key reads and single-row updates outside a transaction, at once on a pool of two, each
-   * cancelled after a random delay (before its connection came, while its statement ran, or as
-   * it ended): the single-statement path that takes a free connection in one step gives every
+   * 500 key reads and single-row updates outside a transaction, four at a time on a pool of
+   * two, each cancelled after a random delay (while it waits for a permit, before its
+   * connection came, while its statement ran, or as it ended): the single-statement path that takes a free connection in one step gives every
    * connection back once, and the pool then hands out both again.
    */
   @BackendTest
@@ -221,13 +221,14 @@ public abstract class CancelScenarios {
           ? Mono.from(Users.update(users.get(k)).name("n" + i).exec(db)).then()
           : Users.getById(db, ids.get(k));
       all.add(op.doOnSuccess(x -> done.incrementAndGet())
-          .timeout(Duration.ofNanos(random.nextInt(3_000_000)), Mono.empty())
+          .timeout(Duration.ofNanos(random.nextInt(20_000_000)), Mono.empty())
           .onErrorResume(e -> e instanceof ToastyException t && t.isTransient(),
               e -> Mono.empty())
           .subscribeOn(Schedulers.parallel())
           .then());
     }
-    Flux.merge(all).blockLast(Tck.TIMEOUT);
+    // four at a time on two connections: some find a connection free, some wait for one
+    Flux.fromIterable(all).flatMap(m -> m, 4).blockLast(Tck.TIMEOUT);
     Tck.eventually("every connection is released: acquired " + log.connectionsAcquired()
         + ", released " + log.connectionsReleased(), () -> log.connectionsInUse() == 0);
     System.out.printf("[%s] single statements cancelled at random: %d of 500 completed; "
