@@ -81,13 +81,17 @@ public final class FactoryDriver implements Driver {
 
   @Override
   public Mono<Connection> connect() {
-    return acquire().cast(Connection.class);
+    return acquiring.from(() -> Mono.from(factory.create()), this::lent);
   }
 
   private Mono<R2dbcConnection> acquire() {
-    return acquiring.from(Mono.defer(() -> Mono.from(factory.create())))
-        .map(c -> new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout)
-            .outsideTransaction());
+    return acquiring.from(() -> Mono.from(factory.create()), this::lent);
+  }
+
+  /** A connection of the factory as lent to the engine. */
+  private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
+    return new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout)
+        .outsideTransaction();
   }
 
   /**

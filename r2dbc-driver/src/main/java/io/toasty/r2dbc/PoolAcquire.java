@@ -4,11 +4,11 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
-import io.toasty.driver.AcquireDeadline;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
@@ -42,22 +42,14 @@ record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connect
       Pattern.compile("^Connection acquisition timed out after (\\d+)ms");
 
   /**
-   * A connection from {@code create}, which asks the pool once per subscription.
+   * A connection from {@code create}, which asks the pool once per call, wrapped by
+   * {@code wrap} ({@link Acquisition}).
    * (Validation failures are asked again on the error path only: an operator between the
    * hand-over and the borrower that could swallow a connection would break
    * {@link PoolHandOver}'s cancel guarantees.)
    */
-  Mono<Connection> from(Mono<? extends Connection> create) {
-    return Mono.deferContextual(cx -> attempt(create, AcquireDeadline.of(cx, limit), retries))
-        .onErrorMap(this::failure);
-  }
-
-  private Mono<Connection> attempt(Mono<? extends Connection> create, AcquireDeadline deadline,
-      int left) {
-    return Mono.defer(() -> PoolHandOver.of(create, deadline.remaining(),
-            () -> new PoolTimeoutException(backend, deadline.limit(), null), late))
-        .onErrorResume(e -> left > 0 && failedValidation(e),
-            e -> attempt(create, deadline, left - 1));
+  <T> Mono<T> from(Supplier<Mono<? extends Connection>> create, Function<Connection, T> wrap) {
+    return new Acquisition<>(this, create, wrap);
   }
 
   /**
@@ -65,7 +57,7 @@ record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connect
    * waited read from its message); a failed validation as a transient
    * {@link ConnectionLostException}; anything else translated.
    */
-  private Throwable failure(Throwable e) {
+  Throwable failure(Throwable e) {
     if (e instanceof PoolTimeoutException) {
       return e;
     }

@@ -66,14 +66,20 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
    */
   static Mono<Connection> of(Mono<? extends Connection> acquire, Duration limit,
       Supplier<Throwable> timeout, Consumer<Connection> late) {
-    return Mono.fromDirect(subscriber -> {
-      PoolHandOver h = new PoolHandOver(Operators.toCoreSubscriber(subscriber), late);
-      acquire.subscribe(h);
-      h.expireAfter(limit, timeout);
-    });
+    return Mono.fromDirect(subscriber -> subscribe(acquire, limit, timeout, late,
+        Operators.toCoreSubscriber(subscriber)));
   }
 
-  private void expireAfter(Duration limit, Supplier<Throwable> timeout) {
+  /** {@link #of(Mono, Duration, Supplier, Consumer)}, subscribed by {@code actual} now. */
+  static void subscribe(Mono<? extends Connection> acquire, Duration limit,
+      Supplier<? extends Throwable> timeout, Consumer<Connection> late,
+      CoreSubscriber<? super Connection> actual) {
+    PoolHandOver h = new PoolHandOver(actual, late);
+    acquire.subscribe(h);
+    h.expireAfter(limit, timeout);
+  }
+
+  private void expireAfter(Duration limit, Supplier<? extends Throwable> timeout) {
     if (state.get() != PENDING) {
       return;
     }

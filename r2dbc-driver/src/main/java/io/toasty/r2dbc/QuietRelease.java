@@ -1,7 +1,6 @@
 package io.toasty.r2dbc;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -21,17 +20,26 @@ final class QuietRelease {
   /** {@link #calls} once the release has run: no call may start any more. */
   private static final int RELEASED = -1;
 
+  // field updaters, not atomics of their own: this runs for every read
+  private static final AtomicIntegerFieldUpdater<QuietRelease> CALLS =
+      AtomicIntegerFieldUpdater.newUpdater(QuietRelease.class, "calls");
+  private static final AtomicIntegerFieldUpdater<QuietRelease> ONCE =
+      AtomicIntegerFieldUpdater.newUpdater(QuietRelease.class, "once");
+
   private final Runnable release;
   /** Calls into the source under way; {@link #RELEASED} once released. */
-  private final AtomicInteger calls = new AtomicInteger();
-  private final AtomicBoolean once = new AtomicBoolean();
+  private volatile int calls;
+  private volatile int once;
   private volatile boolean cancelled;
 
   QuietRelease(Runnable release) {
     this.release = release;
   }
 
-  /** {@code source}, its subscription and requests counted as calls under way. */
+  /**
+   * {@code source}, its subscription and requests counted as calls under way; its end and its
+   * subscriber's cancel release as {@link #ended()} and {@link #cancelled()} do.
+   */
   <T> Flux<T> watch(Flux<T> source) {
     return Flux.from(subscriber -> {
       CoreSubscriber<? super T> actual = Operators.toCoreSubscriber(subscriber);
@@ -50,7 +58,7 @@ final class QuietRelease {
   /** The subscriber cancelled: release now, or when the last call under way returns. */
   void cancelled() {
     cancelled = true;
-    if (calls.compareAndSet(0, RELEASED)) {
+    if (CALLS.compareAndSet(this, 0, RELEASED)) {
       releaseOnce();
     }
   }
@@ -62,29 +70,33 @@ final class QuietRelease {
 
   private boolean enter() {
     for (;;) {
-      int n = calls.get();
+      int n = calls;
       if (n == RELEASED || cancelled && n == 0) {
         return false;
       }
-      if (calls.compareAndSet(n, n + 1)) {
+      if (CALLS.compareAndSet(this, n, n + 1)) {
         return true;
       }
     }
   }
 
   private void exit() {
-    if (calls.decrementAndGet() == 0 && cancelled && calls.compareAndSet(0, RELEASED)) {
+    if (CALLS.decrementAndGet(this) == 0 && cancelled && CALLS.compareAndSet(this, 0, RELEASED)) {
       releaseOnce();
     }
   }
 
   private void releaseOnce() {
-    if (once.compareAndSet(false, true)) {
+    if (ONCE.compareAndSet(this, 0, 1)) {
       release.run();
     }
   }
 
-  /** Passes signals on; counts each request into the source as a call under way. */
+  /**
+   * Passes signals on; counts each request into the source as a call under way; releases on
+   * the source's end (before the subscriber hears of it, which may give the connection back)
+   * and after the cancel has reached the source.
+   */
   private final class Counted<T> implements CoreSubscriber<T>, Subscription {
     private final CoreSubscriber<? super T> actual;
     private Subscription upstream;
@@ -111,11 +123,13 @@ final class QuietRelease {
 
     @Override
     public void onError(Throwable e) {
+      ended();
       actual.onError(e);
     }
 
     @Override
     public void onComplete() {
+      ended();
       actual.onComplete();
     }
 
@@ -134,6 +148,7 @@ final class QuietRelease {
     @Override
     public void cancel() {
       upstream.cancel();
+      cancelled();
     }
   }
 }

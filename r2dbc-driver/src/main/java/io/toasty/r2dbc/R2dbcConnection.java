@@ -49,7 +49,11 @@ final class R2dbcConnection implements Connection {
 
   private final io.r2dbc.spi.Connection connection;
   private final DriverParts parts;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  // a field updater, not an AtomicBoolean: one object fewer per connection lent
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<R2dbcConnection>
+      CLOSED = java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(
+          R2dbcConnection.class, "closed");
+  private volatile int closed;
   private final OperationLane lane = new OperationLane();
   /** A BEGIN was sent (or may have been) and no COMMIT or ROLLBACK has ended it since. */
   private volatile boolean begun;
@@ -88,7 +92,7 @@ final class R2dbcConnection implements Connection {
   @Override
   public Mono<ExecResponse> exec(Operation operation) {
     Objects.requireNonNull(operation, "operation");
-    if (closed.get()) {
+    if (closed != 0) {
       return Mono.error(new DriverException(parts.dialect().backend(), null,
           "the connection was closed", null));
     }
@@ -241,23 +245,28 @@ final class R2dbcConnection implements Connection {
   @Override
   public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
     Statement statement = query.statement();
-    if (!(statement instanceof io.toasty.stmt.Query) || closed.get()) {
+    if (!(statement instanceof io.toasty.stmt.Query) || closed != 0) {
       return Connection.super.read(query, fields, reader);
     }
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     // The reader's own failure is the engine's, as model.load's is on the value path: untouched.
-    Function<Throwable, Throwable> translate = e -> e instanceof ReaderFailure ? e
+    Function<Throwable, Throwable> translate = e -> e instanceof ReaderFailure ? e.getCause()
         : translated(e, table, false);
-    return Flux.defer(() -> {
+    // Made when called, not in a defer: the engine calls this when the rows are subscribed.
+    // Nothing is sent before the rows are subscribed (executed runs the statement then).
+    Flux<T> rows;
+    try {
       RenderedSql sql = parts.renderer().render(statement);
       List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
       RowColumns columns = new RowColumns(fields);
-      Flux<T> rows = executed(sql, query.args(),
+      rows = executed(sql, query.args(),
           (row, metadata) -> typed(statement, columns.at(row), reader, row, metadata, types));
-      // As statement(..) does for a query: cut short where that costs nothing, else drained.
-      rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
-      return rows.onErrorMap(translate);
-    }).onErrorMap(e -> e instanceof ReaderFailure ? e.getCause() : translate.apply(e));
+    } catch (RuntimeException e) {
+      return Flux.error(translate.apply(e));
+    }
+    // As statement(..) does for a query: cut short where that costs nothing, else drained.
+    rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
+    return rows.onErrorMap(translate);
   }
 
   /** Carries a row reader's failure past the translation of the driver's errors. */
@@ -522,7 +531,7 @@ final class R2dbcConnection implements Connection {
   @Override
   public Mono<Void> close() {
     return Mono.defer(() -> {
-      if (!closed.compareAndSet(false, true)) {
+      if (!CLOSED.compareAndSet(this, 0, 1)) {
         return Mono.empty();
       }
       if (lane.passIfIdle(this::settled)) {

@@ -144,16 +144,24 @@ public final class R2dbcDriver implements Driver {
 
   @Override
   public Mono<Connection> connect() {
-    return acquire().cast(Connection.class);
+    return acquiring.from(this::create, this::lent);
   }
 
   private Mono<R2dbcConnection> acquire() {
-    return acquiring.from(Mono.defer(() -> closed.get()
-            ? Mono.<io.r2dbc.spi.Connection>error(new DriverException(dialect.backend(), null,
-                "the driver is closed", null))
-            : keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create()))
-        .map(c -> new R2dbcConnection(c, parts.forConnection(c), statementTimeout,
-            statementTimeout).outsideTransaction());
+    return acquiring.from(this::create, this::lent);
+  }
+
+  /** One ask of the pool (an attempt of {@link PoolAcquire}). */
+  private Mono<? extends io.r2dbc.spi.Connection> create() {
+    return closed.get()
+        ? Mono.error(new DriverException(dialect.backend(), null, "the driver is closed", null))
+        : keepAliveNeeded() ? keepAlive.then(pool.create()) : pool.create();
+  }
+
+  /** A pooled connection as lent to the engine. */
+  private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
+    return new R2dbcConnection(c, parts.forConnection(c), statementTimeout, statementTimeout)
+        .outsideTransaction();
   }
 
   /** Whether an in-memory database still needs its keep-alive connection opened. */

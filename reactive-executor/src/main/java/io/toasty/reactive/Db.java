@@ -217,10 +217,8 @@ public final class Db implements Executor {
         || direct.fields().length != model.schema().fields().size()) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
     }
-    return Flux.usingWhen(driver.lease(1),
-        lease -> lease.connect().thenMany(Flux.defer(() -> lease.main()
-            .read(direct.operation(bound.args), direct.fields(), reader))),
-        Lease::close, (lease, error) -> lease.close(), Lease::close);
+    return driver.withConnection(
+        c -> c.read(direct.operation(bound.args), direct.fields(), reader));
   }
 
   /**
@@ -311,9 +309,7 @@ public final class Db implements Executor {
    * any plan's.
    */
   private Flux<Value.Record> alone(Operation sql) {
-    return Flux.usingWhen(driver.lease(1),
-        lease -> lease.connect().thenMany(Flux.defer(() -> Sender.of(lease.main()).send(sql))),
-        Lease::close, (lease, error) -> lease.close(), Lease::close);
+    return driver.withConnection(c -> Sender.of(c).send(sql));
   }
 
   /**
@@ -413,6 +409,9 @@ public final class Db implements Executor {
     // another (EXECUTION.md), so no number of concurrent plans can deadlock the pool.
     // An include's sibling branches each get a connection of their own (at most the pool's size).
     int connections = 1 + Interpreter.asideWidth(plan.actions());
+    if (connections == 1) {
+      return driver.withConnection(c -> Interpreter.run(plan.actions(), args, c, null));
+    }
     return Flux.usingWhen(driver.lease(connections),
         lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
             lease.main(), lease.aside()))),

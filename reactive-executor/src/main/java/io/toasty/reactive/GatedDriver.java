@@ -10,6 +10,8 @@ import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,6 +29,9 @@ final class GatedDriver implements Driver {
   private final Driver delegate;
   private final ConnectionGate gate;
   private final Duration acquireTimeout;
+  /** Plans that found their one connection's permit free at once ({@link Borrowed}). */
+  private final java.util.concurrent.atomic.LongAdder borrowedAtOnce =
+      new java.util.concurrent.atomic.LongAdder();
 
   GatedDriver(Driver delegate, Duration acquireTimeout) {
     this.delegate = delegate;
@@ -79,6 +84,41 @@ final class GatedDriver implements Driver {
       return permits(n, deadline).map(permit -> new Lease(delegate, permit, permit.count(),
           this::extra, deadline));
     });
+  }
+
+  /**
+   * {@code work} on one connection of its own, given back (with its permit) when the work ends,
+   * fails or is cancelled: taken at once in one subscriber when a permit is free
+   * ({@link Borrowed}), else through a {@link Lease} as any plan's connections.
+   */
+  <T> Flux<T> withConnection(Function<Connection, Flux<T>> work) {
+    return gate == null ? leased(work) : new Borrowed<>(this, work);
+  }
+
+  /** {@code work} on the one connection of a {@link Lease}, closed on every path. */
+  <T> Flux<T> leased(Function<Connection, Flux<T>> work) {
+    return Flux.usingWhen(lease(1),
+        lease -> lease.connect().thenMany(Flux.defer(() -> work.apply(lease.main()))),
+        Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /** The driver this one gates. */
+  Driver delegate() {
+    return delegate;
+  }
+
+  /** The acquire timeout of a statement's whole wait for its connections. */
+  Duration acquireTimeout() {
+    return acquireTimeout;
+  }
+
+  void countBorrowedAtOnce() {
+    borrowedAtOnce.increment();
+  }
+
+  /** How many plans took their connection at once ({@link Borrowed}), for tests. */
+  long borrowedAtOnce() {
+    return borrowedAtOnce.sum();
   }
 
   /** A connection if a permit is free now and nobody waits for one, else empty. */

@@ -198,6 +198,51 @@ public abstract class CancelScenarios {
     assertEquals(40, await(Users.all().collect(db)).size());
   }
 
+  /**
+   * 500 key reads and single-row updates outside a transaction, four at a time on a pool of
+   * two, each cancelled after a random delay (while it waits for a permit, before its
+   * connection came, while its statement ran, or as it ended): the single-statement path that takes a free connection in one step gives every
+   * connection back once, and the pool then hands out both again.
+   */
+  @BackendTest
+  @DbOptions(poolMaxSize = 2)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  public void singleStatementsCancelledAtRandomLeaveThePoolWhole(Db db, OperationLog log,
+      Backend backend) {
+    var users = await(Users.createMany(Fixtures.creates("single", 8)).exec(db));
+    List<java.util.UUID> ids = users.stream().map(u -> u.id()).toList();
+    Tck.eventually("the seed's connection is released", () -> log.connectionsInUse() == 0);
+    Random random = new Random(0x21_FA57L);
+    AtomicInteger done = new AtomicInteger();
+    List<Mono<Void>> all = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      int k = random.nextInt(ids.size());
+      Mono<?> op = random.nextInt(4) == 0
+          ? Mono.from(Users.update(users.get(k)).name("n" + i).exec(db)).then()
+          : Users.getById(db, ids.get(k));
+      all.add(op.doOnSuccess(x -> done.incrementAndGet())
+          .timeout(Duration.ofNanos(random.nextInt(20_000_000)), Mono.empty())
+          .onErrorResume(e -> e instanceof ToastyException t && t.isTransient(),
+              e -> Mono.empty())
+          .subscribeOn(Schedulers.parallel())
+          .then());
+    }
+    // four at a time on two connections: some find a connection free, some wait for one
+    Flux.fromIterable(all).flatMap(m -> m, 4).blockLast(Tck.TIMEOUT);
+    Tck.eventually("every connection is released: acquired " + log.connectionsAcquired()
+        + ", released " + log.connectionsReleased(), () -> log.connectionsInUse() == 0);
+    System.out.printf("[%s] single statements cancelled at random: %d of 500 completed; "
+        + "connections acquired %d, released %d%n", backend.name(), done.get(),
+        log.connectionsAcquired(), log.connectionsReleased());
+    TxOptions readOnly = TxOptions.defaults().readOnly();
+    Tuple2<Tx, Tx> two = await(Mono.zip(db.begin(readOnly), db.begin(readOnly))
+        .timeout(Duration.ofSeconds(15)));
+    await(two.getT1().rollback().then(two.getT2().rollback()));
+    assertEquals(8L, await(Users.filter(Users.ID.in(ids)).count(db)
+        .timeout(Duration.ofSeconds(15))));
+    Tck.eventually("every connection is released", () -> log.connectionsInUse() == 0);
+  }
+
   private static int total(Map<Point, Integer> cancelled) {
     return cancelled.values().stream().mapToInt(Integer::intValue).sum();
   }
