@@ -23,11 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbAsyncWaiter;
 
 /**
  * Schema push and reset, without blocking: tables are created (or deleted) together, and each is
- * waited for with the SDK's async waiter until it is ACTIVE (or gone). Push creates the tables
+ * waited for with the SDK's async waiter until it is ACTIVE (or gone), unless CreateTable already
+ * answered ACTIVE or DeleteTable found no table (a reset of a new prefix on DynamoDB Local then
+ * sends two requests per table instead of four). Push creates the tables
  * that do not exist and adds the global secondary indexes a table lacks (one UpdateTable each,
  * waited for until the index is ACTIVE); a table whose key differs from the schema's is an error.
  * Adding a unique index to a table that has items does not check those items.
@@ -81,20 +84,31 @@ public final class SchemaPush {
     return Mono.fromFuture(() -> client.describeTable(r -> r.tableName(table)));
   }
 
+  /**
+   * Creates the table and waits until it is ACTIVE; a table created ACTIVE at once (DynamoDB
+   * Local) is not described again.
+   */
   private Mono<Void> create(CreateTableRequest def) {
     return Mono.fromFuture(() -> client.createTable(def))
-        .then()
-        .onErrorResume(ResourceInUseException.class, e -> Mono.empty())
-        .then(Mono.fromFuture(() -> waiter.waitUntilTableExists(r -> r.tableName(def.tableName()))))
-        .then();
+        .map(r -> r.tableDescription().tableStatus() == TableStatus.ACTIVE)
+        .onErrorResume(ResourceInUseException.class, e -> Mono.just(false))
+        .flatMap(active -> active ? Mono.<Void>empty()
+            : Mono.fromFuture(() -> waiter.waitUntilTableExists(r -> r.tableName(
+                def.tableName()))).then());
   }
 
+  /**
+   * Deletes the table and waits until it is gone; a table that does not exist (as on a reset of
+   * a new prefix) is not waited for.
+   */
   private Mono<Void> drop(String table) {
     return Mono.fromFuture(() -> client.deleteTable(r -> r.tableName(table)))
-        .then()
-        .onErrorResume(ResourceNotFoundException.class, e -> Mono.empty())
-        .then(Mono.fromFuture(() -> waiter.waitUntilTableNotExists(r -> r.tableName(table))))
-        .then();
+        .map(r -> true)
+        .onErrorResume(ResourceNotFoundException.class, e -> Mono.just(false))
+        .flatMap(deleting -> deleting
+            ? Mono.fromFuture(() -> waiter.waitUntilTableNotExists(r -> r.tableName(table)))
+                .then()
+            : Mono.<Void>empty());
   }
 
   private static Mono<Void> checkKey(CreateTableRequest def, TableDescription existing) {
