@@ -37,25 +37,20 @@ public final class Backends implements BackendSource {
 
   /**
    * Neo4j 5.26 in this JVM through neo4j-harness: a label prefix per run; the planner sends
-   * table-level statements, which the driver renders as Cypher. Not in the default list yet:
-   * runs only where {@code -Dtoasty.tck.backends} names it.
+   * table-level statements, which the driver renders as Cypher.
    */
   static final Backend NEO4J = Neo4jBackend.INSTANCE;
 
   /**
    * Every backend of this build; {@code -Dtoasty.tck.backends=sqlite,h2} narrows a local run to
-   * some of them (CI sets nothing and runs all). A backend outside the default list (Neo4j) runs
-   * only where that property names it.
+   * some of them (CI sets nothing and runs all six).
    */
   public static List<Backend> all() {
-    List<Backend> all = List.of(H2, SQLITE, POSTGRESQL, MARIADB, DYNAMODB);
+    List<Backend> all = List.of(H2, SQLITE, POSTGRESQL, MARIADB, DYNAMODB, NEO4J);
     String only = System.getProperty("toasty.tck.backends", "").trim();
     if (only.isEmpty()) {
       return all;
     }
-    List<Backend> known = new java.util.ArrayList<>(all);
-    known.add(NEO4J);
-    all = List.copyOf(known);
     List<String> names = Arrays.stream(only.split(",")).map(String::trim).toList();
     List<Backend> chosen = all.stream().filter(b -> names.contains(b.name())).toList();
     if (chosen.size() != names.size()) {
