@@ -10,7 +10,6 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
@@ -31,7 +30,7 @@ import reactor.util.context.Context;
  * 1.0.2's bytecode: its discard-on-cancel releases the pooled reference when cancelled, and a
  * borrower cancelled while waiting is never served). Closing it here too would release it twice.
  *
- * <p>A wait with a limit ({@link #of(Mono, Duration, Supplier, Consumer)}) ends at the limit as
+ * <p>A wait with a limit ({@link #subscribe}) ends at the limit as
  * a cancel does, under the same rule: the timer and the delivery race for the one hand-over, so
  * a connection is either delivered or given up, never both (a {@code timeout} operator after
  * the hand-over would drop a connection delivered as it fires).
@@ -52,25 +51,12 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
     this.late = late;
   }
 
-  /** {@code acquire}, its connection handed over once delivered. */
-  static Mono<Connection> of(Mono<? extends Connection> acquire) {
-    return Mono.fromDirect(subscriber -> acquire.subscribe(
-        new PoolHandOver(Operators.toCoreSubscriber(subscriber), c -> { })));
-  }
-
   /**
-   * {@code acquire}, its connection handed over once delivered, or the error of
-   * {@code timeout} once {@code limit} has passed without one (the acquire is then cancelled).
-   * A connection delivered after the cancel goes to {@code late}: nothing for a pool's (the
-   * pool takes it back), a close for a factory's own.
+   * Subscribes {@code actual} to {@code acquire}, its connection handed over once delivered, or
+   * the error of {@code timeout} once {@code limit} has passed without one (the acquire is then
+   * cancelled). A connection delivered after the cancel goes to {@code late}: nothing for a
+   * pool's (the pool takes it back), a close for a factory's own.
    */
-  static Mono<Connection> of(Mono<? extends Connection> acquire, Duration limit,
-      Supplier<Throwable> timeout, Consumer<Connection> late) {
-    return Mono.fromDirect(subscriber -> subscribe(acquire, limit, timeout, late,
-        Operators.toCoreSubscriber(subscriber)));
-  }
-
-  /** {@link #of(Mono, Duration, Supplier, Consumer)}, subscribed by {@code actual} now. */
   static void subscribe(Mono<? extends Connection> acquire, Duration limit,
       Supplier<? extends Throwable> timeout, Consumer<Connection> late,
       CoreSubscriber<? super Connection> actual) {

@@ -45,7 +45,7 @@ public final class GraphSchema {
             properties(table, table.primaryKey())));
       }
       for (TableIndex index : table.indexes()) {
-        if (edge && !stored(table, index.columns())) {
+        if (!onProperties(table, index)) {
           continue; // a join record's foreign key is an end of it, no property to index
         }
         String name = Names.quote(names.schemaObject(index.name()));
@@ -69,8 +69,7 @@ public final class GraphSchema {
     }
     for (TableSchema table : schema.tables()) {
       for (TableIndex index : table.indexes()) {
-        if (!index.unique() && (relationships.edge(table.name()) == null
-            || stored(table, index.columns()))) {
+        if (!index.unique() && onProperties(table, index)) {
           String name = names.schemaObject(index.name()).replace("\\", "\\\\")
               .replace("'", "\\'");
           out.add(String.format(dialect.awaitIndex(), "'" + name + "'"));
@@ -95,9 +94,13 @@ public final class GraphSchema {
         : "()-[n:" + name + "]-()";
   }
 
-  /** Whether every column is a property (none a foreign key kept only as a relationship). */
-  private boolean stored(TableSchema table, List<Integer> columns) {
-    return columns.stream().allMatch(c -> relationships.virtual(table.name(), c) == null);
+  /**
+   * Whether the index is on properties: always on a node; on a join relationship only when none
+   * of its columns is a foreign key (kept as an end of the relationship, not a property).
+   */
+  private boolean onProperties(TableSchema table, TableIndex index) {
+    return relationships.edge(table.name()) == null || index.columns().stream()
+        .allMatch(c -> relationships.virtual(table.name(), c) == null);
   }
 
   /**
