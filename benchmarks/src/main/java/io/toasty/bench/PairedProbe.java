@@ -1,0 +1,176 @@
+package io.toasty.bench;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.toasty.bench.fixture.Check;
+import io.toasty.bench.fixture.Database;
+import io.toasty.bench.fixture.Environment;
+import io.toasty.bench.fixture.Fixture;
+import io.toasty.bench.fixture.Sql;
+import io.toasty.bench.store.Impl;
+import io.toasty.bench.store.Store;
+import io.toasty.bench.store.Workload;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Time per operation of Toasty against the raw driver (and Spring Data R2DBC), measured in many
+ * short segments that alternate in one JVM: the ratio that holds on a machine whose speed
+ * changes under the benchmark.
+ *
+ * <p>Why: on this project's 2-core machines a PostgreSQL round trip is bimodal (about 105 or
+ * 220 µs for the raw driver's get by key, switching every few seconds with the scheduler's
+ * placement of the JVM's event loop and the server's backend), so a JMH fork's 5 s of
+ * measurement lands in one mode or a mix of both, and the median of three forks' ratios can be
+ * off by 50 % either way. Segments of a few milliseconds, each implementation's right after the
+ * other's (the order rotated every pair), see the same mode; the median of the per-pair ratios
+ * is what remains.
+ *
+ * <pre>
+ * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' io.toasty.bench.PairedProbe \
+ *     postgres get 200 400 [raw|raw,spring]
+ * </pre>
+ *
+ * <p>Arguments: database, workload ({@code get}, {@code filterHundred}, {@code
+ * filterTenThousand}, {@code include}, {@code getConcurrent}, {@code filterHundredConcurrent},
+ * {@code updateConcurrent}: the concurrent ones a burst of 64 requests at once), operations per
+ * segment, pairs, and the implementations Toasty is compared with (default {@code raw}). Before
+ * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
+ * implementation is checked against the fixture first, as the JMH benchmarks are. On
+ * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
+ */
+public final class PairedProbe {
+  /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */
+  static final int BURST = 64;
+
+  private PairedProbe() {}
+
+  /** Runs the probe; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    Database db = Database.of(args[0]);
+    Workload workload = Workload.ofMethod(args[1]);
+    int ops = Integer.parseInt(args[2]);
+    int pairs = Integer.parseInt(args[3]);
+    List<Impl> others = Arrays.stream((args.length > 4 ? args[4] : "raw").split(","))
+        .map(s -> Impl.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
+    if (db == Database.POSTGRES && System.getProperty("bench.postgres.url") == null) {
+      String schema = System.getProperty("probe.schema", "paired_probe");
+      Mono.usingWhen(Mono.from(ConnectionFactories.get(db.url()).create()),
+          c -> Sql.run(c, "CREATE SCHEMA IF NOT EXISTS " + schema),
+          c -> Mono.from(c.close())).block();
+      System.setProperty("bench.postgres.url",
+          "r2dbc:postgresql://postgres@127.0.0.1:5432/test?schema=" + schema);
+    }
+    System.out.printf("load average at start: %s%n", Machine.loadAverage());
+    try (Environment env = Environment.open(db)) {
+      env.reset(workload);
+      List<Impl> impls = new ArrayList<>();
+      impls.add(Impl.TOASTY);
+      impls.addAll(others);
+      List<Store> stores = new ArrayList<>();
+      for (Impl impl : impls) {
+        Store s = env.store(impl);
+        Check.workload(workload, s, env);
+        env.cleanWrites();
+        stores.add(s);
+      }
+      Segment segment = new Segment(workload);
+      for (int w = 0; w < pairs; w++) {
+        for (Store s : stores) {
+          segment.nanosPerOp(s, ops);
+        }
+      }
+      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs));
+      for (Store s : stores) {
+        s.close();
+      }
+      env.cleanWrites();
+    }
+    System.out.printf("load average at end: %s%n", Machine.loadAverage());
+  }
+
+  /** Per implementation, its time per operation in each pair; the order rotates every pair. */
+  private static double[][] measure(Segment segment, List<Store> stores, int ops, int pairs) {
+    int n = stores.size();
+    double[][] nanos = new double[n][pairs];
+    for (int p = 0; p < pairs; p++) {
+      for (int k = 0; k < n; k++) {
+        int i = (p + k) % n;
+        nanos[i][p] = segment.nanosPerOp(stores.get(i), ops);
+      }
+    }
+    return nanos;
+  }
+
+  private static void report(Database db, Workload workload, int ops, int pairs,
+      List<Impl> impls, double[][] nanos) {
+    for (int i = 0; i < impls.size(); i++) {
+      System.out.printf(Locale.ROOT, "%-7s median %10.1f us/op  (quartiles %.1f-%.1f)%n",
+          impls.get(i).name().toLowerCase(Locale.ROOT), quantile(nanos[i], 0.5) / 1e3,
+          quantile(nanos[i], 0.25) / 1e3, quantile(nanos[i], 0.75) / 1e3);
+    }
+    for (int i = 1; i < impls.size(); i++) {
+      double[] ratios = new double[pairs];
+      for (int p = 0; p < pairs; p++) {
+        ratios[p] = nanos[0][p] / nanos[i][p];
+      }
+      System.out.printf(Locale.ROOT, "toasty / %-6s time ratio median %.3f (quartiles %.3f-%.3f)"
+          + "  [%s, %s, %d ops x %d pairs]%n", impls.get(i).name().toLowerCase(Locale.ROOT),
+          quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75), db.param(),
+          workload.method(), ops, pairs);
+    }
+  }
+
+  private static double quantile(double[] xs, double q) {
+    double[] a = xs.clone();
+    Arrays.sort(a);
+    double pos = q * (a.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return a[lo] + (a[hi] - a[lo]) * (pos - lo);
+  }
+
+  /** One workload's operation, repeated over one segment; the wall time per operation. */
+  private static final class Segment {
+    private final Workload workload;
+    private long n;
+
+    Segment(Workload workload) {
+      this.workload = workload;
+    }
+
+    double nanosPerOp(Store s, int ops) {
+      long start = System.nanoTime();
+      for (int i = 0; i < ops; i++) {
+        once(s);
+      }
+      return (System.nanoTime() - start) / (double) ops;
+    }
+
+    private void once(Store s) {
+      long i = n++;
+      switch (workload) {
+        case GET -> s.get(i % Fixture.USERS + 1).block();
+        case FILTER_HUNDRED -> s.filterHundred((int) (i % Fixture.TEAMS)).block();
+        case FILTER_TEN_THOUSAND -> s.filterTenThousand((int) (i % Fixture.REGIONS)).block();
+        case INCLUDE -> s.include(Fixture.INCLUDE_PARENTS).block();
+        case GET_CONCURRENT -> burst(k -> s.get(k % Fixture.USERS + 1));
+        case FILTER_HUNDRED_CONCURRENT -> burst(k -> s.filterHundred((int) (k % Fixture.TEAMS)));
+        case UPDATE_CONCURRENT -> burst(k -> {
+          long id = k % Fixture.USERS + 1;
+          return s.updateByKey(id, Fixture.score(id));
+        });
+        default -> throw new IllegalArgumentException("not probed: " + workload);
+      }
+    }
+
+    /** {@link #BURST} requests subscribed at once, on consecutive keys. */
+    private void burst(java.util.function.LongFunction<Mono<?>> request) {
+      long first = n * BURST;
+      Flux.range(0, BURST).flatMap(k -> request.apply(first + k), BURST).blockLast();
+    }
+  }
+}
