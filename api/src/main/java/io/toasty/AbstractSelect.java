@@ -6,6 +6,8 @@ import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.ShapeKey;
+import io.toasty.stmt.Shaped;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,41 @@ import reactor.util.function.Tuples;
 public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implements Select<M> {
   private final ModelDef<M> model;
   private final Query query;
+  /** The shape key of the place that built this query, or null: see {@link ShapeKey}. */
+  private final ShapeKey shapeKey;
 
   protected AbstractSelect(ModelDef<M> model, Query query) {
+    this(model, query, null);
+  }
+
+  /**
+   * A query whose shape is that of every query built where {@code key} was made (generated
+   * finders); null for none. Its values are taken out ({@link Shaped#of}) when it runs.
+   */
+  protected AbstractSelect(ModelDef<M> model, Query query, ShapeKey key) {
     this.model = Objects.requireNonNull(model, "model");
     this.query = Objects.requireNonNull(query, "query");
+    this.shapeKey = key;
   }
 
   /** A query of the concrete type over {@code query}. */
   protected abstract S with(Query query);
+
+  /**
+   * A query of the concrete type over {@code query} with the shape key {@code key}; this default
+   * drops the key (generated query types keep it).
+   */
+  protected S with(Query query, ShapeKey key) {
+    return with(query);
+  }
+
+  /** {@code limited} in place of this query's (absent) limit, under the limited shape key. */
+  private S limited(Limit limited) {
+    if (shapeKey != null && query.limit() == null && limited.offset() == null) {
+      return with(query.withLimit(limited), shapeKey.limited());
+    }
+    return with(query.withLimit(limited));
+  }
 
   /** {@inheritDoc} A second filter is ANDed with the first. */
   @Override
@@ -72,7 +101,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
     io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
-    return with(query.withLimit(new Limit(constant(count), offset)));
+    return limited(new Limit(constant(count), offset));
   }
 
   /**
@@ -209,7 +238,8 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   public Flux<M> stream(Executor db) {
     Objects.requireNonNull(db, "db");
-    return db.read(query, model);
+    Shaped shaped = shapeKey == null ? null : Shaped.of(shapeKey, query);
+    return shaped == null ? db.read(query, model) : db.read(query, model, shaped);
   }
 
   @Override
@@ -262,8 +292,8 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
       return stream(db).reduce(AbstractSelect::keepFirst); // no LIMIT to send and bind
     }
-    return with(query.withLimit(new Limit(constant(1), query.limit() == null
-        ? null : query.limit().offset()))).stream(db).reduce(AbstractSelect::keepFirst);
+    return limited(new Limit(constant(1), query.limit() == null
+        ? null : query.limit().offset())).stream(db).reduce(AbstractSelect::keepFirst);
   }
 
   private static <T> T keepFirst(T first, T next) {

@@ -32,6 +32,17 @@ public interface Executor {
   }
 
   /**
+   * {@link #read(io.toasty.stmt.Query, ModelDef)} of a query that a generated finder built, with
+   * its shape key and values ({@code shaped}, taken from {@code query}): a {@code Db} reuses the
+   * key's plan without rebuilding the statement to find its shape. The records are the same
+   * either way; this default ignores the key.
+   */
+  default <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model,
+      io.toasty.stmt.Shaped shaped) {
+    return read(query, model);
+  }
+
+  /**
    * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
    * answer to {@link io.toasty.driver.Operation.RawSql}, {@code (labels, values)} per row, or one
    * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}

@@ -54,6 +54,7 @@ final class ApiTypes {
   static final ClassName MODEL_SCHEMA = ClassName.get("io.toasty.schema.app", "ModelSchema");
 
   static final ClassName QUERY = ClassName.get("io.toasty.stmt", "Query");
+  static final ClassName SHAPE_KEY = ClassName.get("io.toasty.stmt", "ShapeKey");
   static final ClassName STMT_EXPR = ClassName.get("io.toasty.stmt", "Expr");
 
   static final ClassName TYPE = ClassName.get("io.toasty.value", "Type");

@@ -73,8 +73,25 @@ final class EntryWriter {
         .addMethod(keyFilter())
         .addTypes(EmbeddedPathsWriter.classes(model))
         .addTypes(SealedPathsWriter.classes(model))
-        .addType(ModelDefWriter.write(model))
+        .addType(ModelDefWriter.write(model).toBuilder().addFields(shapeKeys()).build())
         .build();
+  }
+
+  /**
+   * One {@code ShapeKey} per finder, kept in {@code Definition} (whose names cannot clash with
+   * the entry class's field constants): {@code SHAPE_FILTER_BY_ID}.
+   */
+  private List<FieldSpec> shapeKeys() {
+    return model.finders().stream()
+        .map(f -> FieldSpec.builder(ApiTypes.SHAPE_KEY, shapeKey(f), PRIVATE, STATIC, FINAL)
+            .initializer("new $T($S)", ApiTypes.SHAPE_KEY,
+                model.name() + ".filter" + f.suffix())
+            .build())
+        .toList();
+  }
+
+  private static String shapeKey(FinderDescriptor finder) {
+    return "SHAPE_" + Naming.upperSnakeCase("filter" + finder.suffix());
   }
 
   private FieldSpec path(FieldDescriptor f) {
@@ -281,7 +298,11 @@ final class EntryWriter {
   private MethodSpec filterBy(FinderDescriptor finder) {
     return finderMethod("filter", finder, model.queryClass())
         .addJavadoc("A query of the records with the given $L.\n", describe(finder))
-        .addStatement("return filter($L)", condition(finder.fields(), EntryWriter::argument))
+        // the query of filter(..), under the finder's shape key: every query built here has
+        // the same shape, so a Db reuses its plan without looking the statement up
+        .addStatement("return new $T(filter($L).untyped(), $L.$N)", model.queryClass(),
+            condition(finder.fields(), EntryWriter::argument), ModelDefWriter.CLASS_NAME,
+            shapeKey(finder))
         .build();
   }
 

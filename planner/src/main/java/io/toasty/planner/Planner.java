@@ -6,7 +6,11 @@ import io.toasty.planner.cache.PlanCache;
 import io.toasty.planner.cache.Shape;
 import io.toasty.planner.explain.Explain;
 import io.toasty.schema.Schema;
+import io.toasty.stmt.Shaped;
 import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,7 +20,9 @@ import java.util.function.Function;
  *
  * <ol>
  *   <li><b>parameterize</b> ({@code cache}): literal values become argument slots; the result, the
- *       statement's <i>shape</i>, is the plan cache's key, so a hit skips every phase below;</li>
+ *       statement's <i>shape</i>, is the plan cache's key, so a hit skips every phase below; a
+ *       statement a generated finder built carries a {@code ShapeKey} under which the cache keeps
+ *       its plan as well, so that a repeat skips this phase and the lookup by value too;</li>
  *   <li><b>eager</b> ({@code eager}): the relations a model declares eager become includes of
  *       every query returning its records, at every level;</li>
  *   <li><b>verify</b> ({@code verify}): fields belong to the model, types fit, required fields are
@@ -67,6 +73,41 @@ public final class Planner {
     Shape shape = Parameterize.of(statement);
     CompiledPlan plan = cache.get(shape.statement(), compiler);
     return new Prepared(plan, shape.args());
+  }
+
+  /**
+   * {@link #prepare(Statement)} of a statement built where {@code shaped}'s key was made, with
+   * {@code shaped}'s values taken from it. The plan kept under the key serves as it is, with
+   * those values as the arguments, unless one of them would stay literal (NULL, a boolean), which
+   * changes the shape. Otherwise the statement is prepared the ordinary way and its plan kept
+   * under the key, once its arguments are seen to be {@code shaped}'s values in the same order
+   * (all different, so that the order is not a guess): a check, on the miss only, that the
+   * values are taken out as the planner numbers its slots.
+   */
+  public Prepared prepare(Statement statement, Shaped shaped) {
+    Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(shaped, "shaped");
+    List<Value> values = shaped.values();
+    if (!Parameterize.allParameters(values)) {
+      return prepare(statement);
+    }
+    CompiledPlan kept = cache.keyed(shaped.key());
+    // Two cheap checks against a key made for another shape (the key is the caller's promise):
+    // a plan of another model or another number of slots is not used.
+    if (kept != null && kept.argCount() == values.size()
+        && kept.shape().source().equals(statement.source())) {
+      cache.usedKeyed();
+      return new Prepared(kept, values);
+    }
+    Prepared prepared = prepare(statement);
+    if (kept == null && prepared.args().equals(values) && allDifferent(values)) {
+      cache.remember(shaped.key(), prepared.plan());
+    }
+    return prepared;
+  }
+
+  private static boolean allDifferent(List<Value> values) {
+    return new HashSet<>(values).size() == values.size();
   }
 
   /** Compiles a shape (a statement whose values are argument slots), bypassing the cache. */

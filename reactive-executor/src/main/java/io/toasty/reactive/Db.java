@@ -31,6 +31,7 @@ import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementValues;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Shaped;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
 import java.time.Clock;
@@ -190,6 +191,15 @@ public final class Db implements Executor {
    */
   @Override
   public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model) {
+    return read(query, model, null);
+  }
+
+  /**
+   * {@inheritDoc} Outside a transaction, the plan comes from the key's slot in the plan cache
+   * ({@link Planner#prepare(Statement, Shaped)}); in a transaction the key is not used.
+   */
+  @Override
+  public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model, Shaped shaped) {
     io.toasty.value.RowReader<M> reader = model.rowReader();
     if (reader == null || binding != null) {
       return Executor.super.read(query, model);
@@ -201,17 +211,18 @@ public final class Db implements Executor {
         return bound.read(query, model);
       }
       if (retry.maxRetries() == 0 && observer == null) {
-        return readAlone(query, model, reader); // the only attempt, and nobody to tell of it
+        // the only attempt, and nobody to tell of it
+        return readAlone(query, model, reader, shaped);
       }
       return observed(query, false, Retries.apply(retry, Retries.forStatement(query),
-          Flux.defer(() -> readAlone(query, model, reader))));
+          Flux.defer(() -> readAlone(query, model, reader, shaped))));
     });
   }
 
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
   private <M> Flux<M> readAlone(io.toasty.stmt.Query query, ModelDef<M> model,
-      io.toasty.value.RowReader<M> reader) {
-    Bound bound = bind(query);
+      io.toasty.value.RowReader<M> reader, Shaped shaped) {
+    Bound bound = bind(query, shaped);
     io.toasty.planner.action.DirectRead direct = bound.plan.direct();
     if (direct == null || query.lock() != null
         || direct.fields().length != model.schema().fields().size()) {
@@ -378,6 +389,18 @@ public final class Db implements Executor {
     return bindAsWritten(asRun(statement));
   }
 
+  /**
+   * {@link #bind(Statement)} of a statement a generated finder built, through its shape key
+   * ({@code shaped}, or null for none). The key's plan is always that of the statement as
+   * {@link #asRun} makes it: this is the only place that plans by key.
+   */
+  private Bound bind(Statement statement, Shaped shaped) {
+    if (shaped == null) {
+      return bind(statement);
+    }
+    return checked(planner.prepare(asRun(statement), shaped));
+  }
+
   /** {@code statement} as this {@code Db} plans it: with its read default. */
   private Statement asRun(Statement statement) {
     if (eventualReads && statement instanceof io.toasty.stmt.Query q && q.lock() == null) {
@@ -388,7 +411,11 @@ public final class Db implements Executor {
 
   /** {@link #bind} without this {@code Db}'s read default: an atomic batch reads consistently. */
   Bound bindAsWritten(Statement statement) {
-    Prepared prepared = planner.prepare(statement);
+    return checked(planner.prepare(statement));
+  }
+
+  /** {@code prepared} with its values checked (and generated ones added). */
+  private Bound checked(Prepared prepared) {
     CompiledPlan plan = prepared.plan();
     return new Bound(plan, BindArgs.bind(plan, prepared.args(), clock, json));
   }

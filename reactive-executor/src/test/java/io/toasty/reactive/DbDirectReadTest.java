@@ -30,7 +30,7 @@ class DbDirectReadTest {
       new Value.Str("ann@example.com"), Value.NULL);
 
   /** A model def that counts how often each path built a record. */
-  private static class Counted implements ModelDef<String> {
+  static class Counted implements ModelDef<String> {
     final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
 

@@ -112,6 +112,19 @@ public final class Parameterize {
     return Children.map(e, exprs, queries);
   }
 
+  /**
+   * Whether every one of {@code values} would become an argument: where one would stay literal,
+   * the statement's shape is not that of the same statement with other values.
+   */
+  public static boolean allParameters(List<Value> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (!isParameter(values.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a literal becomes an argument: scalar and neither NULL nor a boolean. */
   static boolean isParameter(Value v) {
     return !(v instanceof Value.Null || v instanceof Value.Bool || v instanceof Value.Record
