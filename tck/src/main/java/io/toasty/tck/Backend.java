@@ -186,6 +186,20 @@ public interface Backend {
     public DbBuilder configure(DbBuilder builder) {
       return Objects.requireNonNull(settings.apply(builder), "settings returned null");
     }
+
+    /**
+     * A {@code Db} on {@code url} with the request's models, pool and plan cache sizes, driver
+     * decorator and settings: {@link Backend#open} for a backend opened by URL.
+     */
+    public Db openUrl(String url) {
+      return configure(Toasty.builder()
+          .models(models.toArray(ModelDef<?>[]::new))
+          .url(url)
+          .poolMaxSize(poolMaxSize)
+          .planCacheSize(planCacheSize)
+          .wrapDriver(wrapDriver))
+          .build();
+    }
   }
 
   /**
@@ -222,13 +236,7 @@ public interface Backend {
       }
 
       @Override public Db open(Request request) {
-        return request.configure(Toasty.builder()
-            .models(request.models().toArray(ModelDef<?>[]::new))
-            .url(url.apply(request.database()))
-            .poolMaxSize(request.poolMaxSize())
-            .planCacheSize(request.planCacheSize())
-            .wrapDriver(request.wrapDriver()))
-            .build();
+        return request.openUrl(url.apply(request.database()));
       }
 
       @Override public Mono<Void> executeSql(String database, String sql) {

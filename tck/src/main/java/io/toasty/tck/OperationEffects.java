@@ -53,8 +53,8 @@ final class OperationEffects {
     if (one && PLAIN.matcher(sql).matches() && !SELECT_INTO.matcher(sql).matches()) {
       return null;
     }
-    String head = sql.strip();
-    return "raw SQL " + (head.length() > 24 ? head.substring(0, 24) + ".." : head);
+    String[] words = sql.strip().split("\\s+", 2);
+    return "raw SQL " + words[0].toUpperCase(Locale.ROOT) + (one ? "" : "; ..");
   }
 
   private static boolean reads(List<String> text) {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Empties a kept DynamoDB database: every item of every table whose name starts with its prefix
  * (the model tables and their uniqueness companions; the counters of limited relations are
  * attributes of the owners' items, deleted with them) is scanned by key and deleted in batches.
- * The tables' key attributes are described once and remembered until the database is dropped.
+ * The tables and their key attributes are listed and described once, and remembered until the
+ * database is dropped.
  */
 final class DynamoEmptying {
   /** BatchWriteItem's most requests. */
@@ -25,6 +26,11 @@ final class DynamoEmptying {
   private final DynamoDbAsyncClient client;
   /** The key attributes of each kept table. */
   private final Map<String, List<String>> keys = new ConcurrentHashMap<>();
+  /**
+   * The tables of each kept database's prefix, listed once: a run that could add one (a schema
+   * operation, a migration) is not clean, and its database is dropped instead of kept.
+   */
+  private final Map<String, List<String>> tablesOf = new ConcurrentHashMap<>();
 
   DynamoEmptying(DynamoDbAsyncClient client) {
     this.client = client;
@@ -39,14 +45,18 @@ final class DynamoEmptying {
 
   /** Deletes every item of the tables of {@code prefix}, a few tables at a time. */
   Mono<Void> empty(String prefix) {
-    return tables(client, prefix)
-        .flatMap(table -> keysOf(table).flatMap(k -> emptyTable(table, k)), 4)
+    List<String> known = tablesOf.get(prefix);
+    Mono<List<String>> tables = known != null ? Mono.just(known)
+        : tables(client, prefix).collectList().doOnNext(t -> tablesOf.put(prefix, t));
+    return tables.flatMapMany(Flux::fromIterable)
+        .flatMap(table -> keysOf(table).flatMap(k -> emptyTable(table, k)), 16)
         .then();
   }
 
   /** Forgets the tables of {@code prefix} (they are being deleted). */
   void forget(String prefix) {
     keys.keySet().removeIf(t -> t.startsWith(prefix));
+    tablesOf.remove(prefix);
   }
 
   private Mono<List<String>> keysOf(String table) {

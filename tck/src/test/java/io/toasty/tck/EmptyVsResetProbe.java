@@ -16,7 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A measurement, not a test of the build (its name keeps it out of surefire's default run; run
@@ -33,11 +35,14 @@ class EmptyVsResetProbe {
       Authors.MODEL, Articles.MODEL, Comments.MODEL, Bios.MODEL);
 
   @Test
+  @Timeout(value = 30, unit = TimeUnit.MINUTES)
   void measures() {
     StringBuilder out = new StringBuilder("| backend | reset ms | empty ms | run on a fresh "
         + "database ms | run on a kept one ms |\n|---|--:|--:|--:|--:|\n");
     for (Backend b : Backends.all()) {
-      out.append(measure(b));
+      String row = measure(b);
+      System.out.print("EmptyVsResetProbe " + row);
+      out.append(row);
     }
     System.out.println("Empty vs reset, medians of " + ROUNDS + ":\n" + out);
   }

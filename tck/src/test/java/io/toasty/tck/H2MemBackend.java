@@ -1,9 +1,7 @@
 package io.toasty.tck;
 
-import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +39,7 @@ final class H2MemBackend implements Backend {
 
   @Override
   public Db open(Request request) {
-    return request.configure(Toasty.builder()
-        .models(request.models().toArray(ModelDef<?>[]::new))
-        .url(url(request.database()))
-        .poolMaxSize(request.poolMaxSize())
-        .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver()))
-        .build();
+    return request.openUrl(url(request.database()));
   }
 
   /** Shuts the database down: without a delay to wait for, that frees it. */

@@ -4,7 +4,6 @@ import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.toasty.reactive.Db;
 import io.toasty.tck.models.Docs;
@@ -12,7 +11,6 @@ import io.toasty.tck.models.Serials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,12 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The harness keeps a test class's database between runs on the backends that
@@ -134,33 +126,12 @@ class KeptDatabaseTest {
   void aKeptDatabaseIsEmptiedAndADirtyOneReplaced() {
     Fixture.DATABASES.clear();
     Fixture.FIRST_KEY.clear();
-    Map<String, TestExecutionResult.Status> results = new TreeMap<>();
-    Map<String, String> failures = new TreeMap<>();
-    // A launcher of its own, with no listener but ours: the fixture fails once on purpose.
-    Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-        .enableTestExecutionListenerAutoRegistration(false)
-        .enableLauncherSessionListenerAutoRegistration(false)
-        .enableLauncherDiscoveryListenerAutoRegistration(false)
-        .enablePostDiscoveryFilterAutoRegistration(false)
-        .build());
-    launcher.execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(Fixture.class))
-        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-        .build(), new TestExecutionListener() {
-          @Override
-          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            if (id.isTest()) {
-              results.put(id.getDisplayName(), result.getStatus());
-              result.getThrowable().ifPresent(t -> failures.put(id.getDisplayName(),
-                  String.valueOf(t)));
-            }
-          }
-        });
+    Map<String, TestExecutionResult> results = FixtureLaunch.run(Fixture.class);
     List<Backend> backends = BackendExtension.backends();
     assertEquals(8 * backends.size(), results.size(), results::toString);
-    results.forEach((run, status) -> assertEquals(run.endsWith("] failsOnPurpose")
-        ? TestExecutionResult.Status.FAILED : TestExecutionResult.Status.SUCCESSFUL, status,
-        () -> run + ": " + failures.get(run)));
+    results.forEach((run, result) -> assertEquals(run.endsWith("] failsOnPurpose")
+        ? TestExecutionResult.Status.FAILED : TestExecutionResult.Status.SUCCESSFUL,
+        result.getStatus(), () -> run + ": " + result.getThrowable()));
     for (Backend b : backends) {
       List<String> d = Fixture.DATABASES.get(b.name());
       assertEquals(8, d.size(), d::toString);

@@ -1,9 +1,7 @@
 package io.toasty.tck;
 
-import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,13 +50,7 @@ final class SqliteFileBackend implements Backend {
 
   @Override
   public Db open(Request request) {
-    return request.configure(Toasty.builder()
-        .models(request.models().toArray(ModelDef<?>[]::new))
-        .url(url(request.database()))
-        .poolMaxSize(request.poolMaxSize())
-        .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver()))
-        .build();
+    return request.openUrl(url(request.database()));
   }
 
   @Override
