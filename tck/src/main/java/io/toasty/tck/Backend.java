@@ -55,6 +55,29 @@ public interface Backend {
   }
 
   /**
+   * Whether the harness may keep a database for the next run of the same test class and
+   * {@link #empty} it instead of dropping it and resetting a fresh one's schema. A backend that
+   * answers true allocates nothing per {@link #open} but the database: the harness then calls
+   * {@code open} again with a kept database's name (it must open a {@code Db} on that database
+   * as it is, tables and all), and {@link #dispose} once, when it drops the database. False by
+   * default: every run gets a fresh database.
+   */
+  default boolean empties() {
+    return false;
+  }
+
+  /**
+   * Deletes every row (item, node) of every table {@code database} holds, and restarts their
+   * identity counters, so that the database is as a schema reset left it: a run on it sees empty
+   * tables and generated keys as on new ones. Called between two runs, with no {@code Db} open on
+   * it. Only where {@link #empties}; an error makes the harness drop the database and open a
+   * fresh one.
+   */
+  default Mono<Void> empty(String database) {
+    return Mono.error(new UnsupportedOperationException(name() + " does not empty databases"));
+  }
+
+  /**
    * Runs SQL text on the database opened for {@code database}, outside the library: for scenarios
    * that need what models cannot declare (a foreign key, a constraint the model does not know).
    * Write identifiers with {@link #quoteIdentifier}. A backend without SQL answers with an
@@ -163,6 +186,20 @@ public interface Backend {
     public DbBuilder configure(DbBuilder builder) {
       return Objects.requireNonNull(settings.apply(builder), "settings returned null");
     }
+
+    /**
+     * A {@code Db} on {@code url} with the request's models, pool and plan cache sizes, driver
+     * decorator and settings: {@link Backend#open} for a backend opened by URL.
+     */
+    public Db openUrl(String url) {
+      return configure(Toasty.builder()
+          .models(models.toArray(ModelDef<?>[]::new))
+          .url(url)
+          .poolMaxSize(poolMaxSize)
+          .planCacheSize(planCacheSize)
+          .wrapDriver(wrapDriver))
+          .build();
+    }
   }
 
   /**
@@ -199,13 +236,7 @@ public interface Backend {
       }
 
       @Override public Db open(Request request) {
-        return request.configure(Toasty.builder()
-            .models(request.models().toArray(ModelDef<?>[]::new))
-            .url(url.apply(request.database()))
-            .poolMaxSize(request.poolMaxSize())
-            .planCacheSize(request.planCacheSize())
-            .wrapDriver(request.wrapDriver()))
-            .build();
+        return request.openUrl(url.apply(request.database()));
       }
 
       @Override public Mono<Void> executeSql(String database, String sql) {

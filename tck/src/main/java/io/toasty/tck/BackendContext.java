@@ -30,6 +30,12 @@ public final class BackendContext {
   private final List<ModelDef<?>> models;
   private final List<Opened> opened = new ArrayList<>();
   private final TckClock clock = new TckClock();
+  /** What may leave the scenario's own database unlike a fresh one. */
+  private final Dirt dirt = new Dirt();
+  /** Where the scenario's own database goes after a clean run, or null: dropped after it. */
+  private KeptDatabases keeper;
+  /** Why the scenario's own database is dropped after the run whatever happens, or null. */
+  private String dropReason;
 
   /** A database opened for a scenario, with the log of its driver's operations. */
   public record Opened(Db db, OperationLog log, String database) {}
@@ -90,15 +96,63 @@ public final class BackendContext {
 
   private synchronized Opened open(List<ModelDef<?>> models, int poolMaxSize,
       int planCacheSize, UnaryOperator<DbBuilder> settings) {
+    if (!opened.isEmpty()) {
+      // conservative: the scenario works with more than its own database
+      dirt.mark("another database opened");
+    }
+    return open(models, freshName(), poolMaxSize, planCacheSize, settings, new Dirt(), true);
+  }
+
+  /**
+   * Opens the scenario's own database: one {@code keeper} kept from an earlier run of the test
+   * class, emptied, where the backend {@link Backend#empties} and there is one, else a fresh
+   * one. With a {@code keeper}, a clean run gives the database back to it after; {@code
+   * dropReason}, if not null, says why this run's database is fresh and dropped after anyway.
+   */
+  synchronized Opened openOwn(int poolMaxSize, int planCacheSize, KeptDatabases keeper,
+      String dropReason) {
+    this.dropReason = dropReason;
+    this.keeper = backend.empties() ? keeper : null;
+    KeptDatabases.Key key = key();
+    String kept = this.keeper == null || dropReason != null ? null
+        : this.keeper.take(key, backend::empty);
+    Opened own = kept != null
+        ? open(models, kept, poolMaxSize, planCacheSize, UnaryOperator.identity(), dirt, false)
+        : open(models, freshName(), poolMaxSize, planCacheSize, UnaryOperator.identity(), dirt,
+            true);
+    DatabaseTally.opened(backend.name(), kept != null);
+    dirt.watch();
+    return own;
+  }
+
+  private Opened open(List<ModelDef<?>> models, String database, int poolMaxSize,
+      int planCacheSize, UnaryOperator<DbBuilder> settings, Dirt watch, boolean reset) {
     OperationLog log = new OperationLog();
-    String database = "tck_" + UUID.randomUUID().toString().replace("-", "");
     Db db = backend.open(new Backend.Request(models, database, poolMaxSize, planCacheSize,
-        driver -> new RecordingDriver(driver, log), b -> settings.apply(b.clock(clock))));
+        driver -> new RecordingDriver(driver, log, watch), b -> settings.apply(b.clock(clock))));
     Opened o = new Opened(db, log, database);
     opened.add(o);
-    db.schema().reset().block(TIMEOUT);
+    if (reset) {
+      db.schema().reset().block(TIMEOUT);
+    }
     log.clear();
     return o;
+  }
+
+  private static String freshName() {
+    return "tck_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private KeptDatabases.Key key() {
+    return new KeptDatabases.Key(backend, models);
+  }
+
+  /** The name of the scenario's own database, as {@link Backend}'s methods take it. */
+  public synchronized String database() {
+    if (opened.isEmpty()) {
+      throw new IllegalStateException("no database is open yet");
+    }
+    return opened.get(0).database();
   }
 
   /** {@link #open(int, int)} with the default pool and plan cache sizes. */
@@ -111,13 +165,9 @@ public final class BackendContext {
    * {@link Backend#executeSql}); waits for it.
    */
   public void executeSql(String sql) {
-    String database;
-    synchronized (this) {
-      if (opened.isEmpty()) {
-        throw new IllegalStateException("no database is open yet");
-      }
-      database = opened.get(0).database();
-    }
+    String database = database();
+    // the harness cannot tell what the text does to the database: it is not kept
+    dirt.mark("executeSql");
     backend.executeSql(database, sql).block(TIMEOUT);
   }
 
@@ -127,11 +177,7 @@ public final class BackendContext {
    * {@link Backend#runningStatements}).
    */
   public java.util.Optional<Long> runningStatements(String prefix) {
-    String database;
-    synchronized (this) {
-      database = opened.get(0).database();
-    }
-    return backend.runningStatements(database, prefix).blockOptional(TIMEOUT);
+    return backend.runningStatements(database(), prefix).blockOptional(TIMEOUT);
   }
 
   /** {@code identifier} quoted for the backend's SQL. */
@@ -139,14 +185,20 @@ public final class BackendContext {
     return backend.quoteIdentifier(identifier);
   }
 
-  /** Closes every database opened, newest first; the first error is thrown after all closed. */
-  synchronized void closeAll() {
+  /**
+   * Closes every database opened, newest first, and drops them, but for the scenario's own when
+   * it can be kept: the run was clean ({@code failure} is null, and nothing made its database
+   * dirty); the first error is thrown after all closed.
+   */
+  synchronized void closeAll(String failure) {
     RuntimeException first = null;
     for (int i = opened.size() - 1; i >= 0; i--) {
       Opened o = opened.get(i);
       try {
         o.db().close().block(TIMEOUT);
-        backend.dispose(o.database()).block(TIMEOUT);
+        if (i > 0 || !kept(o.database(), failure)) {
+          backend.dispose(o.database()).block(TIMEOUT);
+        }
       } catch (RuntimeException e) {
         if (first == null) {
           first = e;
@@ -159,5 +211,25 @@ public final class BackendContext {
     if (first != null) {
       throw first;
     }
+  }
+
+  /** Gives the scenario's own database back to the keeper if the run left it clean. */
+  private boolean kept(String database, String failure) {
+    if (keeper == null) {
+      return false;
+    }
+    List<String> reasons = new ArrayList<>(dirt.reasons());
+    if (dropReason != null) {
+      reasons.add(dropReason);
+    }
+    if (failure != null) {
+      reasons.add(failure);
+    }
+    if (!reasons.isEmpty()) {
+      DatabaseTally.dropped(backend.name(), reasons);
+      return false;
+    }
+    keeper.keep(key(), database);
+    return true;
   }
 }

@@ -32,7 +32,9 @@ import reactor.blockhound.BlockHound;
 
 /**
  * Runs a {@link BackendTest} once per backend: opens an isolated {@code Db} with the scenario's
- * {@link Models} and {@link DbOptions}, resets its schema, injects it, and closes it after. Where
+ * {@link Models} and {@link DbOptions}, on a database the test class kept from an earlier clean
+ * run, emptied (see {@link KeptDatabases}), or on a fresh one with its schema reset; injects it,
+ * and closes it after. Where
  * the backend lacks a {@link Requires} need, the run passes only if the scenario fails with an
  * {@link UnsupportedFeatureException}.
  */
@@ -199,18 +201,32 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     @Override
     public void beforeEach(ExtensionContext extensionContext) {
       context = new BackendContext(run.backend, run.models);
-      primary = run.options == null ? context.open()
-          : context.open(run.options.poolMaxSize(), run.options.planCacheSize());
+      primary = context.openOwn(
+          run.options == null ? BackendContext.DEFAULT_POOL_SIZE : run.options.poolMaxSize(),
+          run.options == null ? BackendContext.DEFAULT_PLAN_CACHE_SIZE
+              : run.options.planCacheSize(),
+          KeptDatabases.of(extensionContext), freshOnly(extensionContext));
+    }
+
+    /** "@FreshDatabase" where the method or its class asks for a fresh database, else null. */
+    private static String freshOnly(ExtensionContext extensionContext) {
+      boolean fresh = extensionContext.getTestMethod()
+          .map(m -> m.isAnnotationPresent(FreshDatabase.class)).orElse(false)
+          || extensionContext.getTestClass()
+          .map(c -> c.isAnnotationPresent(FreshDatabase.class)).orElse(false);
+      return fresh ? "@FreshDatabase" : null;
     }
 
     @Override
     public void afterEach(ExtensionContext extensionContext) {
       if (context != null) {
         OperationLog log = primary == null ? null : primary.log();
-        context.closeAll();
+        boolean faultPending = log != null && log.hasPendingFaults() && !refusedAsExpected;
+        context.closeAll(extensionContext.getExecutionException().isPresent() || faultPending
+            ? "run failed" : null);
         context = null;
         primary = null;
-        if (log != null && log.hasPendingFaults() && !refusedAsExpected) {
+        if (faultPending) {
           throw new AssertionFailedError("an injected fault was never triggered: " + log);
         }
       }

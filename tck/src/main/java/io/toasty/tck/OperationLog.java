@@ -50,11 +50,14 @@ public final class OperationLog {
   public static final class Entry {
     private final Operation operation;
     private final boolean injected;
+    /** Told the first outcome that is not {@code Pending} (for {@link Dirt}). */
+    private final java.util.function.Consumer<Outcome> settled;
     private volatile Outcome outcome = new Outcome.Pending();
 
-    Entry(Operation operation, boolean injected) {
+    Entry(Operation operation, boolean injected, java.util.function.Consumer<Outcome> settled) {
       this.operation = operation;
       this.injected = injected;
+      this.settled = settled;
     }
 
     /** The operation as the engine sent it. */
@@ -73,7 +76,11 @@ public final class OperationLog {
     }
 
     void complete(Outcome o) {
+      boolean first = outcome instanceof Outcome.Pending;
       this.outcome = o;
+      if (first) {
+        settled.accept(o);
+      }
     }
 
     @Override
@@ -197,7 +204,17 @@ public final class OperationLog {
   }
 
   Entry record(Operation op, boolean injected) {
-    Entry e = new Entry(op, injected);
+    return record(op, injected, o -> { });
+  }
+
+  /** Records {@code op}, sent to the driver, telling {@code settled} what became of it. */
+  Entry record(Operation op, java.util.function.Consumer<Outcome> settled) {
+    return record(op, false, settled);
+  }
+
+  private Entry record(Operation op, boolean injected,
+      java.util.function.Consumer<Outcome> settled) {
+    Entry e = new Entry(op, injected, settled);
     entries.add(e);
     return e;
   }

@@ -22,11 +22,18 @@ import reactor.core.publisher.Mono;
 public final class RecordingDriver implements Driver {
   private final Driver delegate;
   private final OperationLog log;
+  private final Dirt dirt;
 
   /** A recorder of {@code delegate}'s operations into {@code log}. */
   public RecordingDriver(Driver delegate, OperationLog log) {
+    this(delegate, log, new Dirt());
+  }
+
+  /** A recorder that also tells {@code dirt} what may leave the database unlike a fresh one. */
+  RecordingDriver(Driver delegate, OperationLog log, Dirt dirt) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.log = Objects.requireNonNull(log, "log");
+    this.dirt = Objects.requireNonNull(dirt, "dirt");
   }
 
   /** The log this driver records into. */
@@ -60,6 +67,7 @@ public final class RecordingDriver implements Driver {
 
   @Override
   public Mono<Void> pushSchema() {
+    dirt.mark("schema push");
     return delegate.pushSchema();
   }
 
@@ -70,12 +78,18 @@ public final class RecordingDriver implements Driver {
 
   @Override
   public Mono<Void> resetSchema() {
+    dirt.mark("schema reset");
     return delegate.resetSchema();
   }
 
   @Override
   public <T> java.util.Optional<T> unwrap(Class<T> type) {
-    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
+    if (type.isInstance(this)) {
+      return java.util.Optional.of(type.cast(this));
+    }
+    // the backend's own driver serves migrations and probes, which the log does not see
+    dirt.mark("driver unwrapped");
+    return delegate.unwrap(type);
   }
 
   @Override
@@ -106,7 +120,7 @@ public final class RecordingDriver implements Driver {
           log.record(operation, true).complete(new OperationLog.Outcome.Failed(fault));
           return Mono.error(fault);
         }
-        OperationLog.Entry entry = log.record(operation, false);
+        OperationLog.Entry entry = log.record(operation, dirt.sent(operation));
         return delegate.exec(operation)
             .map(response -> observe(entry, response))
             .doOnError(e -> entry.complete(new OperationLog.Outcome.Failed(e)));
@@ -124,7 +138,7 @@ public final class RecordingDriver implements Driver {
           log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
           return Flux.error(fault);
         }
-        OperationLog.Entry entry = log.record(query, false);
+        OperationLog.Entry entry = log.record(query, dirt.sent(query));
         return observed(entry, delegate.read(query, fields, reader));
       });
     }

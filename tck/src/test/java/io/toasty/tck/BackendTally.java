@@ -17,7 +17,9 @@ import org.junit.platform.launcher.TestPlan;
  * table when the run ends, also to {@code target/tck-backends.md}: how many scenarios ran on each
  * backend, how many of those assert an {@code UnsupportedFeatureException} because the backend
  * lacks a need, and how many failed; then, per scenario family (test class) and backend, how
- * many runs are real (run the scenario, not an expected refusal) out of how many. Registered
+ * many runs are real (run the scenario, not an expected refusal) out of how many; then how many
+ * runs got a fresh database and how many one kept from an earlier run ({@link DatabaseTally}).
+ * Registered
  * through
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
@@ -72,6 +74,7 @@ public final class BackendTally implements TestExecutionListener {
     counts.forEach((backend, c) -> table.append(String.format("| %s | %d | %d | %d | %d |%n",
         backend, c[0], c[1], c[2], c[3])));
     table.append(familyTable());
+    table.append('\n').append(DatabaseTally.table());
     System.out.println("TCK runs per backend:\n" + table);
     try {
       Path target = Path.of("target");

@@ -1,7 +1,5 @@
 package io.toasty.tck;
 
-import io.toasty.driver.Capability;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,13 +10,10 @@ import java.util.List;
 public final class Backends implements BackendSource {
 
   /**
-   * H2 in memory: a database per scenario run, named after the run. The driver declares times
-   * as {@code TIMESTAMP(9)} and {@code TIME(9)}: nanoseconds are kept.
+   * H2 in memory: a database per name, kept between runs while the harness keeps it. Times as
+   * {@code TIMESTAMP(9)} and {@code TIME(9)}: nanoseconds.
    */
-  static final Backend H2 = Backend.ofUrl("h2", Capability.H2, ChronoUnit.NANOS,
-      database -> "r2dbc:h2:mem:///" + database,
-      prefix -> "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT "
-          + "LIKE '" + prefix + "%'");
+  static final Backend H2 = H2MemBackend.INSTANCE;
 
   /** PostgreSQL on its server: a schema per run. Times in microseconds. */
   static final Backend POSTGRESQL = ServerBackend.postgresql();

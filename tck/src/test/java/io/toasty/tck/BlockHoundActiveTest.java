@@ -71,8 +71,8 @@ class BlockHoundActiveTest {
 
   @Test
   void aBlockingDriverUnderTheDbOnAParallelThreadIsAnError() {
-    Db db = Backends.H2.open(new Backend.Request(List.of(KeyOnlies.MODEL),
-        "tck_blockhound_" + UUID.randomUUID().toString().replace("-", ""), 2, 16,
+    String database = "tck_blockhound_" + UUID.randomUUID().toString().replace("-", "");
+    Db db = Backends.H2.open(new Backend.Request(List.of(KeyOnlies.MODEL), database, 2, 16,
         SleepyDriver::new));
     try {
       db.schema().reset().block(Duration.ofSeconds(10));
@@ -84,6 +84,7 @@ class BlockHoundActiveTest {
           () -> "expected a BlockingOperationError from BlockHound, got " + e);
     } finally {
       db.close().block(Duration.ofSeconds(10));
+      Backends.H2.dispose(database).block(Duration.ofSeconds(10));
     }
   }
 

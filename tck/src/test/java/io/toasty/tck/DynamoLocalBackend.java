@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,6 +37,7 @@ final class DynamoLocalBackend implements Backend {
   private final int port;
   private DynamoDBProxyServer server;
   private DynamoDbAsyncClient client;
+  private DynamoEmptying emptying;
 
   private DynamoLocalBackend() {
     // Picks the port now, on the thread that loads the backends. Opening a socket here also
@@ -86,16 +86,34 @@ final class DynamoLocalBackend implements Backend {
   @Override
   public Mono<Void> dispose(String database) {
     String prefix = prefix(database);
-    return Flux.defer(() -> Flux.from(client().listTablesPaginator(r -> r.limit(100))
-            .tableNames()))
-        .filter(name -> name.startsWith(prefix))
-        .flatMap(name -> Mono.fromFuture(() -> client().deleteTable(r -> r.tableName(name)))
-            .onErrorResume(ResourceNotFoundException.class, e -> Mono.empty()))
-        .then();
+    return Mono.defer(() -> {
+      emptying().forget(prefix);
+      return DynamoEmptying.tables(client(), prefix)
+          .flatMap(name -> Mono.fromFuture(() -> client().deleteTable(r -> r.tableName(name)))
+              .onErrorResume(ResourceNotFoundException.class, e -> Mono.empty()))
+          .then();
+    });
+  }
+
+  @Override
+  public boolean empties() {
+    return true;
+  }
+
+  @Override
+  public Mono<Void> empty(String database) {
+    return Mono.defer(() -> emptying().empty(prefix(database)));
   }
 
   private static String prefix(String database) {
     return database + "_";
+  }
+
+  private synchronized DynamoEmptying emptying() {
+    if (emptying == null) {
+      emptying = new DynamoEmptying(client());
+    }
+    return emptying;
   }
 
   /** The shared client, starting DynamoDB Local on first use. */

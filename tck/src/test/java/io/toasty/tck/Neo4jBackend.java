@@ -33,6 +33,9 @@ import reactor.core.publisher.Mono;
  */
 final class Neo4jBackend implements Backend {
   static final Neo4jBackend INSTANCE = new Neo4jBackend();
+  /** Every node of a database (a label prefix), with its relationships. */
+  private static final String DELETE_NODES =
+      "MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH $prefix) DETACH DELETE n";
 
   private Neo4j server;
   private volatile Driver driver;
@@ -73,11 +76,20 @@ final class Neo4jBackend implements Backend {
   }
 
   @Override
+  public boolean empties() {
+    return true;
+  }
+
+  /** Deletes the database's nodes and their relationships; constraints and indexes stay. */
+  @Override
+  public Mono<Void> empty(String database) {
+    return inOneTransaction(List.of(DELETE_NODES), prefix(database));
+  }
+
+  @Override
   public Mono<Void> dispose(String database) {
     String prefix = prefix(database);
-    return inOneTransaction(List.of(
-            "MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH $prefix) DETACH DELETE n"),
-            prefix)
+    return empty(database)
         .then(names("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $prefix RETURN name",
             prefix).map(name -> "DROP CONSTRAINT `" + name + "` IF EXISTS").collectList())
         .flatMap(drops -> inOneTransaction(drops, prefix))

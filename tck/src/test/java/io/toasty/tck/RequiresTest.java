@@ -3,7 +3,6 @@ package io.toasty.tck;
 import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
@@ -16,13 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -104,27 +96,9 @@ class RequiresTest {
   void aBackendLackingANeedMustRefuseWithTheTypedError() {
     Map<String, TestExecutionResult.Status> results = new TreeMap<>();
     Map<String, String> failures = new TreeMap<>();
-    // A launcher of its own, with no listener but ours: the fixture's runs (two of which fail
-    // on purpose) must not reach the build's report.
-    Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-        .enableTestExecutionListenerAutoRegistration(false)
-        .enableLauncherSessionListenerAutoRegistration(false)
-        .enableLauncherDiscoveryListenerAutoRegistration(false)
-        .enablePostDiscoveryFilterAutoRegistration(false)
-        .build());
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(Fixture.class))
-        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-        .build();
-    launcher.execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          results.put(id.getDisplayName(), result.getStatus());
-          result.getThrowable().ifPresent(t -> failures.put(id.getDisplayName(),
-              String.valueOf(t.getMessage())));
-        }
-      }
+    FixtureLaunch.run(Fixture.class).forEach((run, result) -> {
+      results.put(run, result.getStatus());
+      result.getThrowable().ifPresent(t -> failures.put(run, String.valueOf(t.getMessage())));
     });
     String lacks = " (lacks [SQL]: expects UnsupportedFeatureException)";
     Map<String, TestExecutionResult.Status> expected = new TreeMap<>(Map.of(

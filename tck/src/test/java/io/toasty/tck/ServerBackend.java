@@ -14,7 +14,10 @@ import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -36,6 +39,9 @@ final class ServerBackend implements Backend {
   private final Function<String, String> databaseUrl;
   private final Function<String, String> create;
   private final Function<String, String> drop;
+  /** The SQL that lists a database's tables, and the statements that empty them. */
+  private final Function<String, String> tables;
+  private final BiFunction<String, List<String>, List<String>> emptying;
   private final char quote;
   private final Function<String, String> countConnections;
   private final BiFunction<String, String, String> countRunning;
@@ -49,7 +55,9 @@ final class ServerBackend implements Backend {
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
       String serverUrl, Function<String, String> databaseUrl, Function<String, String> create,
-      Function<String, String> drop, char quote, Function<String, String> countConnections,
+      Function<String, String> drop, Function<String, String> tables,
+      BiFunction<String, List<String>, List<String>> emptying, char quote,
+      Function<String, String> countConnections,
       BiFunction<String, String, String> countRunning, SessionKiller killer,
       boolean applicationPools) {
     this.name = name;
@@ -59,6 +67,8 @@ final class ServerBackend implements Backend {
     this.databaseUrl = databaseUrl;
     this.create = create;
     this.drop = drop;
+    this.tables = tables;
+    this.emptying = emptying;
     this.quote = quote;
     this.countConnections = countConnections;
     this.countRunning = countRunning;
@@ -73,7 +83,7 @@ final class ServerBackend implements Backend {
    */
   ServerBackend onApplicationPools() {
     return new ServerBackend(name, capability, timePrecision, serverUrl, databaseUrl, create,
-        drop, quote, countConnections, countRunning, killer, true);
+        drop, tables, emptying, quote, countConnections, countRunning, killer, true);
   }
 
   /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
@@ -84,8 +94,14 @@ final class ServerBackend implements Backend {
         // the application name tells the server's process list which connections are this run's
         database -> server + (server.contains("?") ? "&" : "?") + "schema=" + database
             + "&applicationName=" + database,
-        database -> "CREATE SCHEMA " + database,
-        database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE", '"',
+        // IF NOT EXISTS: a kept schema is opened again (see empties)
+        database -> "CREATE SCHEMA IF NOT EXISTS " + database,
+        database -> "DROP SCHEMA IF EXISTS " + database + " CASCADE",
+        database -> "SELECT tablename::text FROM pg_tables WHERE schemaname = '" + database + "'",
+        // one statement: every table at once, identities restarted
+        (database, names) -> List.of("TRUNCATE " + names.stream()
+            .map(t -> database + ".\"" + t.replace("\"", "\"\"") + '"')
+            .collect(Collectors.joining(", ")) + " RESTART IDENTITY CASCADE"), '"',
         database -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
@@ -100,8 +116,19 @@ final class ServerBackend implements Backend {
     String base = server.substring(0, server.lastIndexOf('/') + 1);
     return new ServerBackend("mariadb", Capability.MARIADB, ChronoUnit.MICROS, server,
         database -> base + database,
-        database -> "CREATE DATABASE " + database,
-        database -> "DROP DATABASE IF EXISTS " + database, '`',
+        database -> "CREATE DATABASE IF NOT EXISTS " + database,
+        database -> "DROP DATABASE IF EXISTS " + database,
+        database -> "SELECT CAST(table_name AS CHAR) FROM information_schema.tables "
+            + "WHERE table_schema = '" + database + "'",
+        // TRUNCATE restarts AUTO_INCREMENT; foreign keys (a scenario's own) would refuse it
+        (database, names) -> {
+          List<String> sql = new ArrayList<>();
+          sql.add("SET FOREIGN_KEY_CHECKS = 0");
+          names.forEach(t -> sql.add("TRUNCATE TABLE " + database + ".`" + t.replace("`", "``")
+              + '`'));
+          sql.add("SET FOREIGN_KEY_CHECKS = 1");
+          return sql;
+        }, '`',
         database -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
@@ -153,6 +180,18 @@ final class ServerBackend implements Backend {
     ConnectionPool pool = pools.remove(database);
     return (pool == null ? Mono.<Void>empty() : pool.disposeLater().onErrorResume(e -> Mono.empty()))
         .then(admin(drop.apply(database)));
+  }
+
+  /** On the server's own pools of each Db, not an application's pool, which {@link #open} makes. */
+  @Override
+  public boolean empties() {
+    return !applicationPools;
+  }
+
+  @Override
+  public Mono<Void> empty(String database) {
+    return SqlEmptying.empty(pool().create(), tables.apply(database),
+        names -> emptying.apply(database, names));
   }
 
   @Override

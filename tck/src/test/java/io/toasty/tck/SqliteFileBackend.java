@@ -1,14 +1,13 @@
 package io.toasty.tck;
 
-import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -51,13 +50,7 @@ final class SqliteFileBackend implements Backend {
 
   @Override
   public Db open(Request request) {
-    return request.configure(Toasty.builder()
-        .models(request.models().toArray(ModelDef<?>[]::new))
-        .url(url(request.database()))
-        .poolMaxSize(request.poolMaxSize())
-        .planCacheSize(request.planCacheSize())
-        .wrapDriver(request.wrapDriver()))
-        .build();
+    return request.openUrl(url(request.database()));
   }
 
   @Override
@@ -71,6 +64,29 @@ final class SqliteFileBackend implements Backend {
         }
       }
     }).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @Override
+  public boolean empties() {
+    return true;
+  }
+
+  /**
+   * DELETE from each table, and the AUTOINCREMENT counters ({@code sqlite_sequence}) restarted,
+   * in one transaction: one write of the journal.
+   */
+  @Override
+  public Mono<Void> empty(String database) {
+    return SqlEmptying.empty(RawSql.connect(url(database)), "SELECT name FROM sqlite_master "
+        // sqlite_sequence exists once a table has an AUTOINCREMENT key
+        + "WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
+        tables -> {
+          List<String> sql = new ArrayList<>();
+          sql.add("BEGIN");
+          tables.forEach(t -> sql.add("DELETE FROM \"" + t.replace("\"", "\"\"") + '"'));
+          sql.add("COMMIT");
+          return sql;
+        });
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.toasty.reactive.Tx;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
+import io.toasty.tck.FreshDatabase;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
@@ -42,7 +43,11 @@ import reactor.core.publisher.Mono;
  *
  * <p>Backends without server sessions (H2 and SQLite in this JVM, DynamoDB's stateless requests)
  * refuse with {@link io.toasty.Feature#SERVER_SESSIONS}.
+ *
+ * <p>A fresh database for every run: the harness does not see the kills, which end sessions
+ * through {@link Backend}, outside the library.
  */
+@FreshDatabase
 @Models({Shoppers.class, Baskets.class, Items.class, Cards.class})
 @Requires(Need.SERVER_SESSIONS)
 public abstract class FaultScenarios {
