@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.reactivestreams.ReactiveResult;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
@@ -41,9 +42,12 @@ final class Neo4jConnection implements Connection {
   private final ReactiveSession session;
   private final Runnable released;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private ReactiveTransaction tx;
-  /** Completes when the operation started last has finished. */
-  private Mono<Void> idle = Mono.empty();
+  private volatile ReactiveTransaction tx;
+  /**
+   * Completes when the operation started last has finished; swapped atomically, since operations
+   * may be subscribed from the caller's thread and from the driver's event loop.
+   */
+  private final AtomicReference<Mono<Void>> idle = new AtomicReference<>(Mono.empty());
 
   Neo4jConnection(Neo4jContext context, ReactiveSession session, Runnable released) {
     this.context = context;
@@ -163,9 +167,8 @@ final class Neo4jConnection implements Connection {
   /** Runs {@code work} once every operation started before it has finished. */
   private <T> Flux<T> inTurn(Flux<T> work) {
     return Flux.defer(() -> {
-      Mono<Void> before = idle;
       Sinks.Empty<Void> done = Sinks.empty();
-      idle = done.asMono();
+      Mono<Void> before = idle.getAndSet(done.asMono());
       return before.thenMany(work).doFinally(signal -> done.tryEmitEmpty());
     });
   }
@@ -182,7 +185,7 @@ final class Neo4jConnection implements Connection {
       }
       Mono<Void> rollback = tx == null ? Mono.empty()
           : end(false).onErrorResume(e -> Mono.empty());
-      return idle.onErrorResume(e -> Mono.empty())
+      return idle.get().onErrorResume(e -> Mono.empty())
           .then(rollback)
           .then(Mono.<Void>from(session.close()).onErrorResume(e -> Mono.empty()))
           // Counted back before the close completes, so that the pool's gauges read after it
