@@ -74,6 +74,14 @@ public final class BackendContext {
   }
 
   /**
+   * {@link #open(int, int)} with further {@code settings} of its {@code Db} (an acquire timeout
+   * of its own, say).
+   */
+  public Opened open(int poolMaxSize, int planCacheSize, UnaryOperator<DbBuilder> settings) {
+    return open(models, poolMaxSize, planCacheSize, settings);
+  }
+
+  /**
    * Opens another isolated database with other models than the scenario's (default pool and plan
    * cache sizes), its schema created and its log cleared; the harness closes it after the
    * scenario, also when creating the schema fails (which this method then throws).

@@ -60,7 +60,7 @@ public abstract class LoadScenarios {
     forgetEarlierLeaks();
     LeakWatch.paranoid(() -> {
       for (int pool : SETTINGS.pools()) {
-        BackendContext.Opened opened = cx.open(pool, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+        BackendContext.Opened opened = openForRounds(cx, pool);
         LoadFixture.seed(opened.db());
         LoadRound round = LoadRound.of(SETTINGS.subscribers(), new Random(SETTINGS.seed()),
             r -> new LoadRound.Work("include", LoadFixture
@@ -132,6 +132,18 @@ public abstract class LoadScenarios {
         () -> db.poolState().map(PoolState::quiet).orElse(true));
   }
 
+  /**
+   * A database for rounds on a pool of {@code pool}: its acquire timeout is the round's deadline.
+   * Why: the last of {@link LoadSettings#subscribers()} subscribers queued on a pool of one waits
+   * for every statement before it, several per include, which on a slow backend under load passes
+   * the default 30 s without anything being wrong; a plan that deadlocks on the pool never
+   * completes, so it still fails, at the acquire or at the round's deadline.
+   */
+  private static BackendContext.Opened openForRounds(BackendContext cx, int pool) {
+    return cx.open(pool, BackendContext.DEFAULT_PLAN_CACHE_SIZE,
+        b -> b.acquireTimeout(ROUND_DEADLINE));
+  }
+
   /** What one subscriber does, drawn at random: the work and when (if ever) to cancel it. */
   private interface Draw {
     /** Draws for one round on {@code db}; each group it writes is tagged {@code tag + n}. */
@@ -144,7 +156,7 @@ public abstract class LoadScenarios {
     forgetEarlierLeaks();
     LeakWatch.paranoid(() -> {
       for (int pool : SETTINGS.pools()) {
-        BackendContext.Opened opened = cx.open(pool, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+        BackendContext.Opened opened = openForRounds(cx, pool);
         Db db = opened.db();
         List<UUID> seed = LoadFixture.seed(db);
         Random random = new Random(SETTINGS.seed() + pool);
