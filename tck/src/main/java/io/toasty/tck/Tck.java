@@ -20,12 +20,16 @@ public final class Tck {
 
   /** The result of {@code mono}, waited for at most {@link #TIMEOUT}. */
   public static <T> T await(Mono<T> mono) {
-    return mono.block(TIMEOUT);
+    try {
+      return mono.block(TIMEOUT);
+    } catch (RuntimeException e) {
+      throw StuckThreads.onTimeout(e); // the stacks of the moment, for a hang seen once
+    }
   }
 
   /** Every item of {@code flux}, waited for at most {@link #TIMEOUT}. */
   public static <T> List<T> awaitAll(Flux<T> flux) {
-    return flux.collectList().block(TIMEOUT);
+    return await(flux.collectList());
   }
 
   /**
