@@ -26,7 +26,6 @@ import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -166,13 +165,9 @@ final class R2dbcConnection implements Connection {
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      AtomicBoolean executed = new AtomicBoolean();
-      Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-              ? inTurn(limit.thenReturn(prepared)).flatMapMany(p -> p.execute())
-              : Flux.error(new IllegalStateException("these rows were already read")))
-          .concatMap(result -> result.map((row, metadata) -> labelled(row, metadata,
-              r.rowType())), 1)
-          .limitRate(1); // see statement(..): the end of a result is read on demand
+      Flux<Value.Record> rows = new RowStream<>(
+          () -> inTurn(limit).thenMany(Flux.defer(() -> Flux.from(prepared.execute()))),
+          (row, metadata) -> labelled(row, metadata, r.rowType()));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows)
           .onErrorMap(translate)));
     }).onErrorMap(translate);
@@ -224,17 +219,10 @@ final class R2dbcConnection implements Connection {
   private <T> Flux<T> executed(RenderedSql sql, List<Value> args,
       BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
     io.r2dbc.spi.Statement prepared = prepare(sql, args);
-    AtomicBoolean executed = new AtomicBoolean();
-    // inTurn's check, without a Mono around the statement: this runs for every query
-    return Flux.<Result>defer(() -> !executed.compareAndSet(false, true)
-            ? Flux.error(new IllegalStateException("these rows were already read"))
-            : sealed ? Flux.error(sealedError()) : Flux.from(prepared.execute()))
-        .concatMap(result -> result.map(mapper), 1)
-        // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
-        // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
-        // exactly as many rows as there are would wait for onComplete forever. At most one row
-        // waits here; backpressure is otherwise the subscriber's.
-        .limitRate(1);
+    // inTurn's check, without a Mono around the statement: this runs for every query. RowStream
+    // keeps one row of demand ahead, so that the drivers read each result's end.
+    return new RowStream<>(() -> sealed ? Mono.<Result>error(sealedError()) : prepared.execute(),
+        mapper);
   }
 
   /**
