@@ -141,8 +141,8 @@ final class R2dbcConnection implements Connection {
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
       boolean cutShort = statement instanceof io.toasty.stmt.Query
           && !parts.dialect().drainsCancelledReads();
-      rows = cutShort ? lane.readRows(rows) : lane.writeRows(rows);
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows.onErrorMap(translate)));
+      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate);
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
     }).onErrorMap(translate);
   }
 
@@ -168,8 +168,7 @@ final class R2dbcConnection implements Connection {
       Flux<Value.Record> rows = new RowStream<>(
           () -> inTurn(limit).thenMany(Flux.defer(() -> Flux.from(prepared.execute()))),
           (row, metadata) -> labelled(row, metadata, r.rowType()));
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows)
-          .onErrorMap(translate)));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
   }
 
@@ -253,8 +252,9 @@ final class R2dbcConnection implements Connection {
       return Flux.error(translate.apply(e));
     }
     // As statement(..) does for a query: cut short where that costs nothing, else drained.
-    rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
-    return rows.onErrorMap(translate);
+    // The lane's turn and the error translation in one subscriber (OperationLane.InTurn).
+    return parts.dialect().drainsCancelledReads() ? lane.writeRows(rows, translate)
+        : lane.readRows(rows, translate);
   }
 
   /** Carries a row reader's failure past the translation of the driver's errors. */
