@@ -606,7 +606,15 @@ final class R2dbcConnection implements Connection {
    * logged, so that the borrower is not held; the pool may then keep that slot.
    */
   private Mono<Void> release() {
-    Mono<Void> release = Mono.defer(() -> Mono.from(connection.close()));
+    // Called only where the release is subscribed at once (inside close()'s defer, or as the
+    // supplier of one): no defer of its own around the pool's close; a close that throws is
+    // still the release's error, for close()'s onErrorResume.
+    Mono<Void> release;
+    try {
+      release = Mono.from(connection.close());
+    } catch (RuntimeException e) {
+      release = Mono.error(e);
+    }
     if (!wedged || connection instanceof Wrapped<?> w
         && w.unwrap() instanceof Abandonable.Session) {
       return release;
