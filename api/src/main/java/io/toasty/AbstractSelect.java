@@ -289,21 +289,22 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
    */
   @Override
   public Mono<M> first(Executor db) {
-    if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
-      return stream(db).reduce(AbstractSelect::keepFirst); // no LIMIT to send and bind
-    }
-    return limited(new Limit(constant(1), query.limit() == null
-        ? null : query.limit().offset())).stream(db).reduce(AbstractSelect::keepFirst);
-  }
-
-  private static <T> T keepFirst(T first, T next) {
-    return first;
+    return new FirstRow<>(atMostOne(db), null);
   }
 
   @Override
   public Mono<M> get(Executor db) {
-    return first(db).switchIfEmpty(Mono.error(() -> new RecordNotFoundException(model.name(),
-        ExprPrinter.print(query.filter(), model.schema()))));
+    return new FirstRow<>(atMostOne(db), () -> new RecordNotFoundException(model.name(),
+        ExprPrinter.print(query.filter(), model.schema())));
+  }
+
+  /** This query's rows, at most one: as they are when the key pins them, else with LIMIT 1. */
+  private Flux<M> atMostOne(Executor db) {
+    if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
+      return stream(db); // no LIMIT to send and bind
+    }
+    return limited(new Limit(constant(1), query.limit() == null
+        ? null : query.limit().offset())).stream(db);
   }
 
   @Override

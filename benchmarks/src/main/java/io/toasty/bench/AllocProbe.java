@@ -77,20 +77,27 @@ public final class AllocProbe {
         op.run(s, ops);
       }
       List<List<Double>> perOp = new ArrayList<>();
+      List<List<Double>> cpuPerOp = new ArrayList<>();
       for (int i = 0; i < stores.size(); i++) {
         perOp.add(new ArrayList<>());
+        cpuPerOp.add(new ArrayList<>());
       }
       for (int seg = 0; seg < segments; seg++) {
         for (int i = 0; i < stores.size(); i++) {
+          long cpuBefore = cpu();
           double bytes = op.run(stores.get(i), ops) / (double) ops;
+          double cpu = (cpu() - cpuBefore) / (double) ops;
           perOp.get(i).add(bytes);
-          System.out.printf(Locale.ROOT, "segment %d %-6s %,14.0f B/op%n", seg, names.get(i),
-              bytes);
+          cpuPerOp.get(i).add(cpu);
+          System.out.printf(Locale.ROOT, "segment %d %-6s %,14.0f B/op %,10.0f ns CPU/op%n", seg,
+              names.get(i), bytes, cpu);
         }
       }
       for (int i = 0; i < stores.size(); i++) {
         System.out.printf(Locale.ROOT, "median  %-6s %,14.0f B/op  (%s, %s, %d ops x %d)%n",
             names.get(i), median(perOp.get(i)), db.param(), workload.method(), ops, segments);
+        System.out.printf(Locale.ROOT, "median  %-6s %,14.0f ns CPU/op (every live thread's)%n",
+            names.get(i), median(cpuPerOp.get(i)));
       }
       for (Store s : stores) {
         s.close();
@@ -145,6 +152,22 @@ public final class AllocProbe {
   private static long allocated() {
     long[] ids = THREADS.getAllThreadIds();
     return Arrays.stream(THREADS.getThreadAllocatedBytes(ids)).filter(b -> b > 0).sum();
+  }
+
+  /**
+   * Every live thread's CPU time, summed, in ns: the caller's and the event loops' (the JVM's
+   * own GC and compiler threads are not among them). Less dependent on load than wall time,
+   * though not independent of it (caches, the scheduler's moves).
+   */
+  private static long cpu() {
+    long sum = 0;
+    for (long id : THREADS.getAllThreadIds()) {
+      long t = THREADS.getThreadCpuTime(id);
+      if (t > 0) {
+        sum += t;
+      }
+    }
+    return sum;
   }
 
   private static double median(List<Double> xs) {

@@ -1,6 +1,7 @@
 package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -10,7 +11,9 @@ import reactor.util.context.Context;
  * A source's items with the subscriber's backpressure; when the subscriber cancels, the source is
  * not cancelled but read to its end with its items (and its error) dropped. {@code cancelled}
  * runs first on a cancel; {@code done} runs once the source has terminated, before the
- * subscriber is told.
+ * subscriber is told. An error the subscriber gets is {@code errors}' translation of the
+ * source's (as {@code onErrorMap(errors)} would make it, without a layer of its own), or the
+ * source's own when {@code errors} is null.
  *
  * <p>Why a subscriber of its own and not {@code Flux.create}: every read on PostgreSQL passes
  * here, and a get by key cancels after its one row every time. {@code Flux.create} allocates a
@@ -21,20 +24,42 @@ final class DrainOnCancel<T> extends Flux<T> {
   private final Flux<T> source;
   private final Runnable cancelled;
   private final Runnable done;
+  private final Function<Throwable, Throwable> errors;
 
   DrainOnCancel(Flux<T> source, Runnable cancelled, Runnable done) {
+    this(source, cancelled, done, null);
+  }
+
+  DrainOnCancel(Flux<T> source, Runnable cancelled, Runnable done,
+      Function<Throwable, Throwable> errors) {
     this.source = source;
     this.cancelled = cancelled;
     this.done = done;
+    this.errors = errors;
   }
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    source.subscribe(new Drain<>(actual, cancelled, done));
+    source.subscribe(new Drain<>(actual, cancelled, done, errors));
+  }
+
+  /**
+   * {@code error} as {@code errors} translates it (null: as it is); a translation that throws
+   * gives what it threw, with {@code error} suppressed in it, as {@code onErrorMap} does.
+   */
+  static Throwable translated(Function<Throwable, Throwable> errors, Throwable error) {
+    if (errors == null) {
+      return error;
+    }
+    try {
+      return java.util.Objects.requireNonNull(errors.apply(error), "the translated error");
+    } catch (Throwable failed) {
+      return reactor.core.Exceptions.addSuppressed(failed, error);
+    }
   }
 
   /** Passes signals and demand on until a cancel, then requests and drops the rest. */
-  private static final class Drain<T> implements CoreSubscriber<T>, Subscription {
+  static final class Drain<T> implements CoreSubscriber<T>, Subscription {
     @SuppressWarnings("rawtypes") // the updater of a generic class is of its raw type
     private static final AtomicIntegerFieldUpdater<Drain> DRAINING =
         AtomicIntegerFieldUpdater.newUpdater(Drain.class, "draining");
@@ -42,13 +67,16 @@ final class DrainOnCancel<T> extends Flux<T> {
     private final CoreSubscriber<? super T> actual;
     private final Runnable cancelled;
     private final Runnable done;
+    private final Function<Throwable, Throwable> errors;
     private Subscription upstream;
     private volatile int draining;
 
-    Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done) {
+    Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done,
+        Function<Throwable, Throwable> errors) {
       this.actual = actual;
       this.cancelled = cancelled;
       this.done = done;
+      this.errors = errors;
     }
 
     @Override
@@ -76,7 +104,7 @@ final class DrainOnCancel<T> extends Flux<T> {
     public void onError(Throwable error) {
       done.run();
       if (draining == 0) {
-        actual.onError(error);
+        actual.onError(translated(errors, error));
       }
     }
 
@@ -98,7 +126,9 @@ final class DrainOnCancel<T> extends Flux<T> {
     @Override
     public void cancel() {
       if (DRAINING.compareAndSet(this, 0, 1)) {
-        cancelled.run();
+        if (cancelled != null) {
+          cancelled.run();
+        }
         upstream.request(Long.MAX_VALUE);
       }
     }

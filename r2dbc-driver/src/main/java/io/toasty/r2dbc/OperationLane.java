@@ -2,6 +2,7 @@ package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -134,12 +135,17 @@ final class OperationLane {
    * a cancelled subscriber stops receiving them, but the statement is read to its end.
    */
   <T> Flux<T> writeRows(Flux<T> rows) {
-    return Flux.defer(() -> {
-      Slot slot = new Slot();
-      Start start = new Start();
-      Flux<T> started = Flux.defer(() -> start.begin() ? rows : Flux.<T>empty());
-      return new DrainOnCancel<>(slot.after(started), start::cancel, slot::release);
-    });
+    return writeRows(rows, null);
+  }
+
+  /**
+   * {@link #writeRows(Flux)} with each error the subscriber gets translated by {@code errors}
+   * (null: as it is), as {@code onErrorMap(errors)} would, in the same subscriber. When the
+   * operation before is over already (a plan's usual statement), the subscriber's one
+   * {@link DrainOnCancel.Drain} subscribes to {@code rows} at once: nothing else per statement.
+   */
+  <T> Flux<T> writeRows(Flux<T> rows, Function<Throwable, Throwable> errors) {
+    return new InTurn<>(rows, errors, true);
   }
 
   /**
@@ -154,15 +160,61 @@ final class OperationLane {
    * close and command reuse are not under the session's lock).
    */
   <T> Flux<T> readRows(Flux<T> rows) {
-    return Flux.defer(() -> {
+    return readRows(rows, null);
+  }
+
+  /**
+   * {@link #readRows(Flux)} with each error the subscriber gets translated by {@code errors}
+   * (null: as it is), as {@code onErrorMap(errors)} would. When the operation before is over
+   * already, the {@link QuietRelease}'s counting subscriber subscribes to {@code rows} at once.
+   */
+  <T> Flux<T> readRows(Flux<T> rows, Function<Throwable, Throwable> errors) {
+    return new InTurn<>(rows, errors, false);
+  }
+
+  /**
+   * Rows taking their place in the lane when subscribed: a {@code Flux.defer} of
+   * {@link #writeRows} or {@link #readRows} as one publisher, with the error translation in
+   * the subscriber that passes the rows on.
+   */
+  private final class InTurn<T> extends Flux<T> {
+    private final Flux<T> rows;
+    private final Function<Throwable, Throwable> errors;
+    /** Read to the end when cancelled ({@link #writeRows}), else cut short ({@link #readRows}). */
+    private final boolean drain;
+
+    InTurn(Flux<T> rows, Function<Throwable, Throwable> errors, boolean drain) {
+      this.rows = rows;
+      this.errors = errors;
+      this.drain = drain;
+    }
+
+    @Override
+    public void subscribe(reactor.core.CoreSubscriber<? super T> actual) {
       Slot slot = new Slot();
+      if (drain) {
+        if (slot.before == NOTHING) {
+          // Its turn is now: nothing can cancel it before it starts, so no Start is needed.
+          rows.subscribe(new DrainOnCancel.Drain<>(actual, null, slot::release, errors));
+          return;
+        }
+        Start start = new Start();
+        Flux<T> started = Flux.defer(() -> start.begin() ? rows : Flux.<T>empty());
+        new DrainOnCancel<>(slot.after(started), start::cancel, slot::release, errors)
+            .subscribe(actual);
+        return;
+      }
       QuietRelease turn = new QuietRelease(slot::release);
-      Flux<T> watched = turn.watch(rows); // its own end and cancel release the turn
+      if (slot.before == NOTHING) {
+        turn.subscribe(rows, actual, errors); // its own end and cancel release the turn
+        return;
+      }
       // Waiting for the operation before, a cancel or an error comes before the watch exists.
-      return slot.before == NOTHING ? watched : slot.after(watched)
+      Flux<T> waited = slot.after(turn.watch(rows))
           .doOnCancel(turn::cancelled)
           .doOnTerminate(turn::ended);
-    });
+      (errors == null ? waited : waited.onErrorMap(errors)).subscribe(actual);
+    }
   }
 
   /** Whether an operation is sent: either its turn comes first, or its subscriber's cancel. */

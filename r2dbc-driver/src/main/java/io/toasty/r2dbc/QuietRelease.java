@@ -41,18 +41,26 @@ final class QuietRelease {
    * subscriber's cancel release as {@link #ended()} and {@link #cancelled()} do.
    */
   <T> Flux<T> watch(Flux<T> source) {
-    return Flux.from(subscriber -> {
-      CoreSubscriber<? super T> actual = Operators.toCoreSubscriber(subscriber);
-      if (!enter()) {
-        Operators.complete(actual); // cancelled before its turn: never sent
-        return;
-      }
-      try {
-        source.subscribe(new Counted<>(actual));
-      } finally {
-        exit();
-      }
-    });
+    return Flux.from(subscriber -> subscribe(source, Operators.toCoreSubscriber(subscriber),
+        null));
+  }
+
+  /**
+   * {@code actual} subscribed to {@code source} as {@link #watch} does, with no publisher
+   * around it; its error as {@code errors} translates it (null: as it is), as
+   * {@code onErrorMap(errors)} would.
+   */
+  <T> void subscribe(Flux<T> source, CoreSubscriber<? super T> actual,
+      java.util.function.Function<Throwable, Throwable> errors) {
+    if (!enter()) {
+      Operators.complete(actual); // cancelled before its turn: never sent
+      return;
+    }
+    try {
+      source.subscribe(new Counted<>(actual, errors));
+    } finally {
+      exit();
+    }
   }
 
   /** The subscriber cancelled: release now, or when the last call under way returns. */
@@ -99,10 +107,13 @@ final class QuietRelease {
    */
   private final class Counted<T> implements CoreSubscriber<T>, Subscription {
     private final CoreSubscriber<? super T> actual;
+    private final java.util.function.Function<Throwable, Throwable> errors;
     private Subscription upstream;
 
-    Counted(CoreSubscriber<? super T> actual) {
+    Counted(CoreSubscriber<? super T> actual,
+        java.util.function.Function<Throwable, Throwable> errors) {
       this.actual = actual;
+      this.errors = errors;
     }
 
     @Override
@@ -124,7 +135,7 @@ final class QuietRelease {
     @Override
     public void onError(Throwable e) {
       ended();
-      actual.onError(e);
+      actual.onError(DrainOnCancel.translated(errors, e));
     }
 
     @Override

@@ -26,7 +26,6 @@ import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -142,8 +141,8 @@ final class R2dbcConnection implements Connection {
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
       boolean cutShort = statement instanceof io.toasty.stmt.Query
           && !parts.dialect().drainsCancelledReads();
-      rows = cutShort ? lane.readRows(rows) : lane.writeRows(rows);
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows.onErrorMap(translate)));
+      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate);
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
     }).onErrorMap(translate);
   }
 
@@ -166,15 +165,10 @@ final class R2dbcConnection implements Connection {
             .onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      AtomicBoolean executed = new AtomicBoolean();
-      Flux<Value.Record> rows = Flux.defer(() -> executed.compareAndSet(false, true)
-              ? inTurn(limit.thenReturn(prepared)).flatMapMany(p -> p.execute())
-              : Flux.error(new IllegalStateException("these rows were already read")))
-          .concatMap(result -> result.map((row, metadata) -> labelled(row, metadata,
-              r.rowType())), 1)
-          .limitRate(1); // see statement(..): the end of a result is read on demand
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows)
-          .onErrorMap(translate)));
+      Flux<Value.Record> rows = new RowStream<>(
+          () -> inTurn(limit).thenMany(Flux.defer(() -> Flux.from(prepared.execute()))),
+          (row, metadata) -> labelled(row, metadata, r.rowType()));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
   }
 
@@ -224,17 +218,10 @@ final class R2dbcConnection implements Connection {
   private <T> Flux<T> executed(RenderedSql sql, List<Value> args,
       BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
     io.r2dbc.spi.Statement prepared = prepare(sql, args);
-    AtomicBoolean executed = new AtomicBoolean();
-    // inTurn's check, without a Mono around the statement: this runs for every query
-    return Flux.<Result>defer(() -> !executed.compareAndSet(false, true)
-            ? Flux.error(new IllegalStateException("these rows were already read"))
-            : sealed ? Flux.error(sealedError()) : Flux.from(prepared.execute()))
-        .concatMap(result -> result.map(mapper), 1)
-        // One row of demand ahead of the subscriber: r2dbc-postgresql and r2dbc-mysql read the
-        // end of a result (CommandComplete, OK) only on demand, so a subscriber that asks for
-        // exactly as many rows as there are would wait for onComplete forever. At most one row
-        // waits here; backpressure is otherwise the subscriber's.
-        .limitRate(1);
+    // inTurn's check, without a Mono around the statement: this runs for every query. RowStream
+    // keeps one row of demand ahead, so that the drivers read each result's end.
+    return new RowStream<>(() -> sealed ? Mono.<Result>error(sealedError()) : prepared.execute(),
+        mapper);
   }
 
   /**
@@ -265,8 +252,9 @@ final class R2dbcConnection implements Connection {
       return Flux.error(translate.apply(e));
     }
     // As statement(..) does for a query: cut short where that costs nothing, else drained.
-    rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows) : lane.readRows(rows);
-    return rows.onErrorMap(translate);
+    // The lane's turn and the error translation in one subscriber (OperationLane.InTurn).
+    return parts.dialect().drainsCancelledReads() ? lane.writeRows(rows, translate)
+        : lane.readRows(rows, translate);
   }
 
   /** Carries a row reader's failure past the translation of the driver's errors. */
@@ -618,7 +606,15 @@ final class R2dbcConnection implements Connection {
    * logged, so that the borrower is not held; the pool may then keep that slot.
    */
   private Mono<Void> release() {
-    Mono<Void> release = Mono.defer(() -> Mono.from(connection.close()));
+    // Called only where the release is subscribed at once (inside close()'s defer, or as the
+    // supplier of one): no defer of its own around the pool's close; a close that throws is
+    // still the release's error, for close()'s onErrorResume.
+    Mono<Void> release;
+    try {
+      release = Mono.from(connection.close());
+    } catch (RuntimeException e) {
+      release = Mono.error(e);
+    }
     if (!wedged || connection instanceof Wrapped<?> w
         && w.unwrap() instanceof Abandonable.Session) {
       return release;
