@@ -45,11 +45,14 @@ final class RelationScope<T> {
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
     RelationSchema r = source.relations().get(relation);
-    List<Value> values = new ArrayList<>(r.sourceFields().size());
-    for (int f : r.sourceFields()) {
-      values.add(row.get(f));
+    // built for every loaded record's every relation (each included child too): one array,
+    // adopted, rather than a list copied into the record
+    List<Integer> fields = r.sourceFields();
+    Value[] values = new Value[fields.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.get(fields.get(i));
     }
-    return new RelationScope<>(source, r, target, new Value.Record(values), join);
+    return new RelationScope<>(source, r, target, Value.Record.adopt(values), join);
   }
 
   /** The value of slot {@code relation} of {@code row}: a list of loaded records, or null. */
