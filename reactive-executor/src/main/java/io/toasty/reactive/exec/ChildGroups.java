@@ -17,7 +17,8 @@ import java.util.Map;
 final class ChildGroups {
   private final MergeBranch branch;
   private final ExecContext cx;
-  private final Map<Value, List<Value>> groups;
+  /** Each key's rows (a {@code List<Value>}), replaced in place by its list value at the end. */
+  private final Map<Value, Object> groups;
 
   /** Groups for the children of {@code keys} distinct parent keys. */
   ChildGroups(MergeBranch branch, ExecContext cx, int keys) {
@@ -30,21 +31,29 @@ final class ChildGroups {
   void add(Value.Record row) {
     Value key = JoinKey.of(row, branch.childPositions());
     if (key != null) {
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      @SuppressWarnings("unchecked")
+      List<Value> group = (List<Value>) groups.computeIfAbsent(key, k -> new ArrayList<Value>());
+      group.add(row);
     }
   }
 
-  /** Each key's values, in the branch's order, as its parents receive them. */
-  Map<Value, List<Value>> attachable() {
+  /**
+   * Each key's values, in the branch's order, as its parents receive them: one list value per
+   * key (its parents share it), at most one item for a to-one branch.
+   */
+  @SuppressWarnings("unchecked")
+  Map<Value, Value.ListValue> attachable() {
     Comparator<Value> order = order(branch.sortPositions());
-    for (Map.Entry<Value, List<Value>> e : groups.entrySet()) {
-      List<Value> rows = e.getValue();
+    for (Map.Entry<Value, Object> e : groups.entrySet()) {
+      List<Value> rows = (List<Value>) e.getValue();
       if (order != null && rows.size() > 1) {
         rows.sort(order);
       }
-      e.setValue(branch.flatten() ? flattened(rows) : lifted(rows));
+      List<Value> values = branch.flatten() ? flattened(rows) : lifted(rows);
+      int size = branch.many() ? values.size() : Math.min(1, values.size());
+      e.setValue(Value.ListValue.adopt(values.subList(0, size).toArray(new Value[0])));
     }
-    return groups;
+    return (Map<Value, Value.ListValue>) (Map<Value, ?>) groups;
   }
 
   /** The rows replaced by their lifted records, in the same list. */

@@ -29,6 +29,9 @@ import reactor.core.publisher.Mono;
  * takes one operation at a time.
  */
 final class NestedMergeExec {
+  /** The slot of a parent with no children (shared: a list value is immutable). */
+  private static final Value.ListValue NONE = new Value.ListValue(List.of());
+
   private NestedMergeExec() {}
 
   static Flux<Value.Record> run(NestedMergeAction a, ExecContext cx, Inputs in) {
@@ -47,13 +50,13 @@ final class NestedMergeExec {
       List<MergeBranch> branches, int window, ExecContext cx) {
     // each parent's key per branch, taken once: the fetch's key list and the attach read them
     Value[][] parentKeys = new Value[branches.size()][];
-    List<Mono<Map<Value, List<Value>>>> loads = new ArrayList<>(branches.size());
+    List<Mono<Map<Value, Value.ListValue>>> loads = new ArrayList<>(branches.size());
     for (int i = 0; i < branches.size(); i++) {
       MergeBranch b = branches.get(i);
       parentKeys[i] = keys(parents, b.parentPositions());
       loads.add(load(b, distinct(parentKeys[i], b.parentPositions().size()), window, cx));
     }
-    Mono<List<Map<Value, List<Value>>>> all = cx.concurrent()
+    Mono<List<Map<Value, Value.ListValue>>> all = cx.concurrent()
         ? Mono.zip(loads, NestedMergeExec::maps)
         : Flux.concat(loads).collectList();
     return all.flatMapIterable(maps -> {
@@ -66,10 +69,10 @@ final class NestedMergeExec {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<Value, List<Value>>> maps(Object[] results) {
-    List<Map<Value, List<Value>>> out = new ArrayList<>(results.length);
+  private static List<Map<Value, Value.ListValue>> maps(Object[] results) {
+    List<Map<Value, Value.ListValue>> out = new ArrayList<>(results.length);
     for (Object r : results) {
-      out.add((Map<Value, List<Value>>) r);
+      out.add((Map<Value, Value.ListValue>) r);
     }
     return out;
   }
@@ -78,7 +81,7 @@ final class NestedMergeExec {
    * Parent {@code p} with one slot per branch: a list of its children (at most one for to-one).
    */
   private static Value.Record attach(Value.Record parent, int p, List<MergeBranch> branches,
-      Value[][] parentKeys, List<Map<Value, List<Value>>> maps) {
+      Value[][] parentKeys, List<Map<Value, Value.ListValue>> maps) {
     int size = parent.size();
     Value[] fields = new Value[size + branches.size()];
     for (int f = 0; f < size; f++) {
@@ -86,18 +89,14 @@ final class NestedMergeExec {
     }
     for (int i = 0; i < branches.size(); i++) {
       Value key = parentKeys[i][p];
-      List<Value> children = key == null ? List.of()
-          : maps.get(i).getOrDefault(key, List.of());
-      if (!branches.get(i).many() && children.size() > 1) {
-        children = children.subList(0, 1);
-      }
-      fields[size + i] = new Value.ListValue(children);
+      Value.ListValue children = key == null ? null : maps.get(i).get(key);
+      fields[size + i] = children == null ? NONE : children;
     }
     return Value.Record.adopt(fields);
   }
 
   /** The children of {@code keys}, as the values the parents receive, grouped by join key. */
-  private static Mono<Map<Value, List<Value>>> load(MergeBranch b, List<Value.Record> keys,
+  private static Mono<Map<Value, Value.ListValue>> load(MergeBranch b, List<Value.Record> keys,
       int window, ExecContext cx) {
     if (keys.isEmpty()) {
       return Mono.just(Collections.emptyMap());
