@@ -7,8 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** What {@link BelongsTo} and {@link HasOne} share: one related record, or none. */
-final class ToOne<T> {
+/**
+ * What {@link BelongsTo} and {@link HasOne} share, as their superclass (a loaded record's to-one
+ * field is one object, not a value wrapping this one): one related record, or none.
+ */
+abstract class ToOne<T> {
   // The scope (a record of the key, the relation's queries) is built only when asked for: a
   // loaded to-one keeps the relation and the key value it already has, so an included child
   // with a belongs-to costs no scope, array or record of its own. All null for detached().
@@ -21,36 +24,39 @@ final class ToOne<T> {
   final Object record;
   final boolean loaded;
 
-  private ToOne(ModelSchema source, RelationSchema relation, ModelDef<?> target, Object key,
-      Object record, boolean loaded) {
-    this.source = source;
-    this.relation = relation;
-    this.target = target;
-    this.key = key;
-    this.record = record;
-    this.loaded = loaded;
+  /** A value for records built by hand: not loaded, and bound to no record. */
+  ToOne() {
+    this.source = null;
+    this.relation = null;
+    this.target = null;
+    this.key = null;
+    this.record = null;
+    this.loaded = false;
   }
 
-  static <T> ToOne<T> load(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+  /** The value of relation {@code relation} of the loaded {@code row}. */
+  ToOne(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
     RelationSchema r = source.relations().get(relation);
-    Object key = RelationScope.key(r, row);
+    this.source = source;
+    this.relation = r;
+    this.target = target;
+    this.key = RelationScope.key(r, row);
     Value.ListValue slot = RelationScope.slot(source, relation, row);
     if (slot == null) {
-      return new ToOne<>(source, r, target, key, null, false);
+      this.record = null;
+      this.loaded = false;
+      return;
     }
     if (slot.items().size() > 1) {
       throw new IllegalArgumentException(source.name() + "." + r.name()
           + ": " + slot.items().size() + " related records for a to-one relation");
     }
-    Object record = slot.items().isEmpty() ? null : target.load((Value.Record) slot.items().get(0));
-    return new ToOne<>(source, r, target, key, record, true);
-  }
-
-  static <T> ToOne<T> detached() {
-    return new ToOne<>(null, null, null, null, null, false);
+    this.record = slot.items().isEmpty() ? null
+        : target.load((Value.Record) slot.items().get(0));
+    this.loaded = true;
   }
 
   boolean optional() {
