@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  *
  * @param <T> the related record type, or {@code Optional} of it for an optional relation
  */
-public final class BelongsTo<T> {
+public final class BelongsTo<T> extends ToOne<T> {
   /**
    * Names the foreign key fields of this model and the fields of the related model they hold,
    * where they cannot be inferred. By default the key is the field named after the relation
@@ -58,26 +58,26 @@ public final class BelongsTo<T> {
   @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
-  private final ToOne<T> value;
+  private BelongsTo() {}
 
-  private BelongsTo(ToOne<T> value) {
-    this.value = value;
+  private BelongsTo(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+    super(source, relation, row, target);
   }
 
   /** The relation value of a loaded row (generated loaders call this). */
   public static <T> BelongsTo<T> load(ModelSchema source, int relation, Value.Record row,
       ModelDef<?> target) {
-    return new BelongsTo<>(ToOne.load(source, relation, row, target));
+    return new BelongsTo<>(source, relation, row, target);
   }
 
   /** A value for records built by hand: not loaded, and bound to no record. */
   public static <T> BelongsTo<T> detached() {
-    return new BelongsTo<>(ToOne.detached());
+    return new BelongsTo<>();
   }
 
   /** Whether the related record was loaded with this one. */
   public boolean isLoaded() {
-    return value.loaded;
+    return loaded;
   }
 
   /**
@@ -85,8 +85,9 @@ public final class BelongsTo<T> {
    *
    * @throws RelationNotLoadedException when the query did not include this relation
    */
+  @Override
   public T get() {
-    return value.get();
+    return super.get();
   }
 
   /**
@@ -94,22 +95,23 @@ public final class BelongsTo<T> {
    * {@code Optional} when the key is null or matches nothing. A required relation whose record
    * is missing fails with {@link RecordNotFoundException}.
    */
+  @Override
   public Mono<T> get(Executor db) {
-    return value.get(db);
+    return super.get(db);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BelongsTo<?> b && value.equals(b.value);
+    return o instanceof BelongsTo<?> && super.equals(o);
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return super.hashCode();
   }
 
   @Override
   public String toString() {
-    return value.describe("BelongsTo");
+    return describe("BelongsTo");
   }
 }

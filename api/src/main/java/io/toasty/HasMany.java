@@ -98,11 +98,15 @@ public final class HasMany<T> {
     if (slot == null) {
       return new HasMany<>(scope, null);
     }
-    List<T> items = new ArrayList<>(slot.items().size());
-    for (Value item : slot.items()) {
-      items.add(target.load((Value.Record) item));
+    // one array filled, then List.of's copy (a list copied into List.copyOf costs two)
+    List<Value> rows = slot.items();
+    Object[] items = new Object[rows.size()];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = target.load((Value.Record) rows.get(i));
     }
-    return new HasMany<>(scope, List.copyOf(items));
+    @SuppressWarnings("unchecked")
+    List<T> loaded = (List<T>) List.of(items);
+    return new HasMany<>(scope, loaded);
   }
 
   /**

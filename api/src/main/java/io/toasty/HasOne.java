@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  *
  * @param <T> the related record type, or {@code Optional} of it for an optional relation
  */
-public final class HasOne<T> {
+public final class HasOne<T> extends ToOne<T> {
   /**
    * Names the belongs-to field of the related model that points back here, where it cannot be
    * inferred.
@@ -49,26 +49,26 @@ public final class HasOne<T> {
   @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
-  private final ToOne<T> value;
+  private HasOne() {}
 
-  private HasOne(ToOne<T> value) {
-    this.value = value;
+  private HasOne(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+    super(source, relation, row, target);
   }
 
   /** The relation value of a loaded row (generated loaders call this). */
   public static <T> HasOne<T> load(ModelSchema source, int relation, Value.Record row,
       ModelDef<?> target) {
-    return new HasOne<>(ToOne.load(source, relation, row, target));
+    return new HasOne<>(source, relation, row, target);
   }
 
   /** A value for records built by hand: not loaded, and bound to no record. */
   public static <T> HasOne<T> detached() {
-    return new HasOne<>(ToOne.detached());
+    return new HasOne<>();
   }
 
   /** Whether the related record was loaded with this one. */
   public boolean isLoaded() {
-    return value.loaded;
+    return loaded;
   }
 
   /**
@@ -76,13 +76,15 @@ public final class HasOne<T> {
    *
    * @throws RelationNotLoadedException when the query did not include this relation
    */
+  @Override
   public T get() {
-    return value.get();
+    return super.get();
   }
 
   /** The related record, queried; see {@link BelongsTo#get(Executor)}. */
+  @Override
   public Mono<T> get(Executor db) {
-    return value.get(db);
+    return super.get(db);
   }
 
   /**
@@ -91,7 +93,7 @@ public final class HasOne<T> {
    */
   public <R, B extends AbstractCreate<R, B>> B create(B builder) {
     Objects.requireNonNull(builder, "builder");
-    RelationScope<?> s = value.scope();
+    RelationScope<?> s = scope();
     if (!s.hasKey()) {
       throw new InvalidStatementException(s.source.name(), s.relation.name(),
           "the record's key is null");
@@ -106,16 +108,16 @@ public final class HasOne<T> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HasOne<?> h && value.equals(h.value);
+    return o instanceof HasOne<?> && super.equals(o);
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return super.hashCode();
   }
 
   @Override
   public String toString() {
-    return value.describe("HasOne");
+    return describe("HasOne");
   }
 }

@@ -45,11 +45,40 @@ final class RelationScope<T> {
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
     RelationSchema r = source.relations().get(relation);
-    List<Value> values = new ArrayList<>(r.sourceFields().size());
-    for (int f : r.sourceFields()) {
-      values.add(row.get(f));
+    return new RelationScope<>(source, r, target, Value.Record.adopt(sourceValues(r, row)),
+        join);
+  }
+
+  /**
+   * The scope of relation {@code r} whose source values {@link #key} kept: a to-one value builds
+   * its scope only when a query or a message needs it.
+   */
+  static <T> RelationScope<T> ofKey(ModelSchema source, RelationSchema r, Object key,
+      ModelDef<T> target) {
+    Value.Record values = key instanceof Value.Record rec ? rec
+        : Value.Record.adopt(new Value[] {(Value) key});
+    return new RelationScope<>(source, r, target, values, null);
+  }
+
+  /**
+   * The values of {@code r}'s source fields in {@code row}, kept without a copy of the row: the
+   * value itself for one field (the usual foreign key; nothing is allocated), else a record.
+   */
+  static Object key(RelationSchema r, Value.Record row) {
+    List<Integer> fields = r.sourceFields();
+    return fields.size() == 1 ? row.get(fields.get(0))
+        : Value.Record.adopt(sourceValues(r, row));
+  }
+
+  // built for every loaded record's every relation: one array, adopted, rather than a list
+  // copied into the record
+  private static Value[] sourceValues(RelationSchema r, Value.Record row) {
+    List<Integer> fields = r.sourceFields();
+    Value[] values = new Value[fields.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.get(fields.get(i));
     }
-    return new RelationScope<>(source, r, target, new Value.Record(values), join);
+    return values;
   }
 
   /** The value of slot {@code relation} of {@code row}: a list of loaded records, or null. */

@@ -1,59 +1,83 @@
 package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** What {@link BelongsTo} and {@link HasOne} share: one related record, or none. */
-final class ToOne<T> {
-  final RelationScope<?> scope;
+/**
+ * What {@link BelongsTo} and {@link HasOne} share, as their superclass (a loaded record's to-one
+ * field is one object, not a value wrapping this one): one related record, or none.
+ */
+abstract class ToOne<T> {
+  // The scope (a record of the key, the relation's queries) is built only when asked for: a
+  // loaded to-one keeps the relation and the key value it already has, so an included child
+  // with a belongs-to costs no scope, array or record of its own. All null for detached().
+  private final ModelSchema source;
+  private final RelationSchema relation;
+  private final ModelDef<?> target;
+  /** {@link RelationScope#key}: the foreign key value, or a record of several. */
+  private final Object key;
   /** The loaded record, or null for none; meaningful when {@code loaded}. */
   final Object record;
   final boolean loaded;
 
-  private ToOne(RelationScope<?> scope, Object record, boolean loaded) {
-    this.scope = scope;
-    this.record = record;
-    this.loaded = loaded;
+  /** A value for records built by hand: not loaded, and bound to no record. */
+  ToOne() {
+    this.source = null;
+    this.relation = null;
+    this.target = null;
+    this.key = null;
+    this.record = null;
+    this.loaded = false;
   }
 
-  static <T> ToOne<T> load(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
-    RelationScope<?> scope = RelationScope.of(source, relation, row, target);
+  /** The value of relation {@code relation} of the loaded {@code row}. */
+  ToOne(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(row, "row");
+    Objects.requireNonNull(target, "target");
+    RelationSchema r = source.relations().get(relation);
+    this.source = source;
+    this.relation = r;
+    this.target = target;
+    this.key = RelationScope.key(r, row);
     Value.ListValue slot = RelationScope.slot(source, relation, row);
     if (slot == null) {
-      return new ToOne<>(scope, null, false);
+      this.record = null;
+      this.loaded = false;
+      return;
     }
     if (slot.items().size() > 1) {
-      throw new IllegalArgumentException(source.name() + "." + scope.relation.name()
+      throw new IllegalArgumentException(source.name() + "." + r.name()
           + ": " + slot.items().size() + " related records for a to-one relation");
     }
-    Object record = slot.items().isEmpty() ? null : target.load((Value.Record) slot.items().get(0));
-    return new ToOne<>(scope, record, true);
-  }
-
-  static <T> ToOne<T> detached() {
-    return new ToOne<>(null, null, false);
+    this.record = slot.items().isEmpty() ? null
+        : target.load((Value.Record) slot.items().get(0));
+    this.loaded = true;
   }
 
   boolean optional() {
-    return scope().relation.nullable();
+    if (relation == null) {
+      throw detachedError();
+    }
+    return relation.nullable();
   }
 
   /** The loaded value: the record, or an {@code Optional} of it for an optional relation. */
   @SuppressWarnings("unchecked")
   T get() {
-    RelationScope<?> s = scope();
     if (!loaded) {
-      throw s.notLoaded();
+      throw scope().notLoaded();
     }
     if (optional()) {
       return (T) Optional.ofNullable(record);
     }
     if (record == null) {
-      throw new RecordNotFoundException(s.target.name(), "the required relation "
-          + s.describe() + " has no related record");
+      throw new RecordNotFoundException(target.name(), "the required relation "
+          + scope().describe() + " has no related record");
     }
     return (T) record;
   }
@@ -77,12 +101,17 @@ final class ToOne<T> {
     return (Mono<T>) s.query().get(db);
   }
 
+  /** The relation's scope, built anew (each call: it is needed only for queries and errors). */
   RelationScope<?> scope() {
-    if (scope == null) {
-      throw new IllegalStateException("this relation value was made by hand (detached()) and is "
-          + "bound to no loaded record");
+    if (relation == null) {
+      throw detachedError();
     }
-    return scope;
+    return RelationScope.ofKey(source, relation, key, target);
+  }
+
+  private static IllegalStateException detachedError() {
+    return new IllegalStateException("this relation value was made by hand (detached()) and is "
+        + "bound to no loaded record");
   }
 
   @Override
@@ -99,6 +128,7 @@ final class ToOne<T> {
     if (loaded) {
       return kind + "[" + record + "]";
     }
-    return scope == null ? kind + "[detached]" : kind + "[" + scope.describe() + ", not loaded]";
+    return relation == null ? kind + "[detached]"
+        : kind + "[" + scope().describe() + ", not loaded]";
   }
 }

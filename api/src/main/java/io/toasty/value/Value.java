@@ -315,7 +315,17 @@ public sealed interface Value {
   /** A list of values. */
   record ListValue(List<Value> items) implements Value {
     public ListValue {
-      items = List.copyOf(items);
+      items = items instanceof AdoptedValues ? items : List.copyOf(items);
+    }
+
+    /**
+     * A list over {@code items} itself, not a copy (as {@link Record#adopt}): for code that fills
+     * a fresh array and never touches it again.
+     *
+     * @throws NullPointerException when an item is {@code null}
+     */
+    public static ListValue adopt(Value[] items) {
+      return new ListValue(new AdoptedValues(items));
     }
     @Override public Type type() {
       return new Type.ListOf(items.isEmpty() ? Type.Scalar.NULL : items.get(0).type());

@@ -193,8 +193,15 @@ final class R2dbcConnection implements Connection {
     ValueCodec codec = parts.codec();
     InsertEcho echo = sql.echo();
     int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-    Flux<Value.Record> rows = echo == null ? executed(sql, args,
-        (row, metadata) -> decoded(statement, codec, row, metadata, types))
+    // the column count is checked once per result's metadata, not per row
+    io.r2dbc.spi.RowMetadata[] checked = {null};
+    Flux<Value.Record> rows = echo == null ? executed(sql, args, (row, metadata) -> {
+          if (metadata != checked[0]) {
+            codec.requireColumns(metadata, types);
+            checked[0] = metadata;
+          }
+          return decoded(statement, codec, row, metadata, types, true);
+        })
         : executed(sql, args, (row, metadata) -> echo.row(next[0]++,
             decoded(statement, codec, row, metadata, echo.returnedTypes()), sql, args,
             codec::asReturned));
@@ -282,8 +289,15 @@ final class R2dbcConnection implements Connection {
   /** One row decoded; a value its field cannot hold names the model, field and key. */
   private Value.Record decoded(Statement statement, ValueCodec codec, io.r2dbc.spi.Row row,
       io.r2dbc.spi.RowMetadata metadata, List<Type> types) {
+    return decoded(statement, codec, row, metadata, types, false);
+  }
+
+  /** {@link #decoded}, the column count already checked for this row's metadata if {@code counted}. */
+  private Value.Record decoded(Statement statement, ValueCodec codec, io.r2dbc.spi.Row row,
+      io.r2dbc.spi.RowMetadata metadata, List<Type> types, boolean counted) {
     try {
-      return codec.decodeRow(row, metadata, types);
+      return counted ? codec.decodeColumns(row, metadata, types)
+          : codec.decodeRow(row, metadata, types);
     } catch (UnreadableColumnException e) {
       throw parts.errors().unreadable(statement, e);
     }

@@ -273,11 +273,27 @@ public final class ValueCodec {
    * @throws IllegalArgumentException naming the column when a value does not convert
    */
   public Value.Record decodeRow(Row row, RowMetadata metadata, List<Type> types) {
+    requireColumns(metadata, types);
+    return decodeColumns(row, metadata, types);
+  }
+
+  /**
+   * Checks that rows of {@code metadata} have one column per type: once per result, since
+   * r2dbc-postgresql wraps its column list anew on every {@code getColumnMetadatas()}.
+   *
+   * @throws IllegalArgumentException when the counts differ
+   */
+  public void requireColumns(RowMetadata metadata, List<Type> types) {
     int count = metadata.getColumnMetadatas().size();
     if (count != types.size()) {
       throw new IllegalArgumentException("the row has " + count + " columns but " + types.size()
           + " types were given");
     }
+  }
+
+  /** {@link #decodeRow} of a row whose metadata passed {@link #requireColumns}. */
+  public Value.Record decodeColumns(Row row, RowMetadata metadata, List<Type> types) {
+    int count = types.size();
     Value[] values = new Value[count];
     int failed = -1;
     RuntimeException failure = null;

@@ -23,9 +23,15 @@ final class KeyFilter {
   record Bound(Statement statement, List<Value> args) {}
 
   static Bound bind(Statement s, KeyBinding binding, List<Value.Record> keys, List<Value> args) {
-    List<Value> all = new ArrayList<>(args);
+    List<Value> all = new ArrayList<>(args.size() + keys.size() * binding.columns().size());
+    all.addAll(args);
     List<Expr> items = new ArrayList<>(keys.size());
     for (Value.Record key : keys) {
+      if (key.size() == 1) { // a one-column key is its one marker, with no record around it
+        all.add(key.get(0));
+        items.add(new Expr.Arg(all.size() - 1));
+        continue;
+      }
       List<Expr> parts = new ArrayList<>(key.size());
       for (Value v : key.fields()) {
         all.add(v);

@@ -3,14 +3,11 @@ package io.toasty.reactive.exec;
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
-import io.toasty.planner.eval.ValueOrder;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +29,9 @@ import reactor.core.publisher.Mono;
  * takes one operation at a time.
  */
 final class NestedMergeExec {
+  /** The slot of a parent with no children (shared: a list value is immutable). */
+  private static final Value.ListValue NONE = new Value.ListValue(List.of());
+
   private NestedMergeExec() {}
 
   static Flux<Value.Record> run(NestedMergeAction a, ExecContext cx, Inputs in) {
@@ -48,52 +48,56 @@ final class NestedMergeExec {
 
   private static Flux<Value.Record> window(List<Value.Record> parents,
       List<MergeBranch> branches, int window, ExecContext cx) {
-    List<Mono<Map<Value.Record, List<Value>>>> loads = new ArrayList<>(branches.size());
-    for (MergeBranch b : branches) {
-      loads.add(load(b, keys(parents, b.parentPositions()), window, cx));
+    // each parent's key per branch, taken once: the fetch's key list and the attach read them
+    Value[][] parentKeys = new Value[branches.size()][];
+    List<Mono<Map<Value, Value.ListValue>>> loads = new ArrayList<>(branches.size());
+    for (int i = 0; i < branches.size(); i++) {
+      MergeBranch b = branches.get(i);
+      parentKeys[i] = keys(parents, b.parentPositions());
+      loads.add(load(b, distinct(parentKeys[i], b.parentPositions().size()), window, cx));
     }
-    Mono<List<Map<Value.Record, List<Value>>>> all = cx.concurrent()
+    Mono<List<Map<Value, Value.ListValue>>> all = cx.concurrent()
         ? Mono.zip(loads, NestedMergeExec::maps)
         : Flux.concat(loads).collectList();
     return all.flatMapIterable(maps -> {
       List<Value.Record> out = new ArrayList<>(parents.size());
-      for (Value.Record parent : parents) {
-        out.add(attach(parent, branches, maps));
+      for (int p = 0; p < parents.size(); p++) {
+        out.add(attach(parents.get(p), p, branches, parentKeys, maps));
       }
       return out;
     });
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<Value.Record, List<Value>>> maps(Object[] results) {
-    List<Map<Value.Record, List<Value>>> out = new ArrayList<>(results.length);
+  private static List<Map<Value, Value.ListValue>> maps(Object[] results) {
+    List<Map<Value, Value.ListValue>> out = new ArrayList<>(results.length);
     for (Object r : results) {
-      out.add((Map<Value.Record, List<Value>>) r);
+      out.add((Map<Value, Value.ListValue>) r);
     }
     return out;
   }
 
-  /** The parent with one slot per branch: a list of its children (at most one for to-one). */
-  private static Value.Record attach(Value.Record parent, List<MergeBranch> branches,
-      List<Map<Value.Record, List<Value>>> maps) {
-    List<Value> fields = new ArrayList<>(parent.size() + branches.size());
-    fields.addAll(parent.fields());
-    for (int i = 0; i < branches.size(); i++) {
-      MergeBranch b = branches.get(i);
-      Value.Record key = key(parent, b.parentPositions());
-      List<Value> children = key == null ? List.of()
-          : maps.get(i).getOrDefault(key, List.of());
-      if (!b.many() && children.size() > 1) {
-        children = children.subList(0, 1);
-      }
-      fields.add(new Value.ListValue(children));
+  /**
+   * Parent {@code p} with one slot per branch: a list of its children (at most one for to-one).
+   */
+  private static Value.Record attach(Value.Record parent, int p, List<MergeBranch> branches,
+      Value[][] parentKeys, List<Map<Value, Value.ListValue>> maps) {
+    int size = parent.size();
+    Value[] fields = new Value[size + branches.size()];
+    for (int f = 0; f < size; f++) {
+      fields[f] = parent.get(f);
     }
-    return new Value.Record(fields);
+    for (int i = 0; i < branches.size(); i++) {
+      Value key = parentKeys[i][p];
+      Value.ListValue children = key == null ? null : maps.get(i).get(key);
+      fields[size + i] = children == null ? NONE : children;
+    }
+    return Value.Record.adopt(fields);
   }
 
-  /** The children of {@code keys}, as the records the parents receive, grouped by key. */
-  private static Mono<Map<Value.Record, List<Value>>> load(MergeBranch b,
-      List<Value.Record> keys, int window, ExecContext cx) {
+  /** The children of {@code keys}, as the values the parents receive, grouped by join key. */
+  private static Mono<Map<Value, Value.ListValue>> load(MergeBranch b, List<Value.Record> keys,
+      int window, ExecContext cx) {
     if (keys.isEmpty()) {
       return Mono.just(Collections.emptyMap());
     }
@@ -104,55 +108,8 @@ final class NestedMergeExec {
       children = merge(children.collectList().flatMapIterable(rows -> rows), b.nested(),
           window, cx);
     }
-    return children.collect(HashMap::new, (Map<Value.Record, List<Value.Record>> map,
-        Value.Record row) -> {
-      Value.Record key = key(row, b.childPositions());
-      if (key != null) {
-        map.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-      }
-    }).map(groups -> attachable(b, groups, cx));
-  }
-
-  /** Each key's rows, in the branch's order, as the values its parents receive. */
-  private static Map<Value.Record, List<Value>> attachable(MergeBranch b,
-      Map<Value.Record, List<Value.Record>> groups, ExecContext cx) {
-    int slot = b.fetch().fetched().size();
-    Comparator<Value.Record> order = order(b.sortPositions());
-    Map<Value.Record, List<Value>> out = new HashMap<>(groups.size() * 4 / 3 + 1);
-    groups.forEach((key, rows) -> {
-      if (order != null && rows.size() > 1) {
-        rows.sort(order);
-      }
-      List<Value> values = new ArrayList<>(rows.size());
-      for (Value.Record row : rows) {
-        if (b.flatten()) {
-          values.addAll(((Value.ListValue) row.get(slot)).items());
-        } else {
-          values.add(b.lift().apply(row, cx.args()));
-        }
-      }
-      if (!b.flatOrder().isEmpty() && values.size() > 1) {
-        values = InMemorySort.sorted(values, b.flatOrder(), cx.args());
-      }
-      out.put(key, values);
-    });
-    return out;
-  }
-
-  /** Ascending by the values at {@code positions} (never NULL: they are keys), or null. */
-  private static Comparator<Value.Record> order(List<Integer> positions) {
-    if (positions.isEmpty()) {
-      return null;
-    }
-    return (x, y) -> {
-      for (int p : positions) {
-        int c = ValueOrder.compare(x.get(p), y.get(p));
-        if (c != 0) {
-          return c;
-        }
-      }
-      return 0;
-    };
+    return children.collect(() -> new ChildGroups(b, cx, keys.size()), ChildGroups::add)
+        .map(ChildGroups::attachable);
   }
 
   private static Flux<Value.Record> fetch(MergeBranch.Fetch fetch, List<Value.Record> keys,
@@ -172,28 +129,24 @@ final class NestedMergeExec {
         : rows.filter(row -> Eval.isTrue(byKey.residual(), cx.args(), row));
   }
 
-  /** The distinct non-null keys of {@code rows}, in order. */
-  private static List<Value.Record> keys(List<Value.Record> rows, List<Integer> positions) {
-    Set<Value.Record> keys = new LinkedHashSet<>();
-    for (Value.Record row : rows) {
-      Value.Record key = key(row, positions);
-      if (key != null) {
-        keys.add(key);
-      }
+  /** Each row's join key at {@code positions} ({@link JoinKey}), null where it has none. */
+  private static Value[] keys(List<Value.Record> rows, List<Integer> positions) {
+    Value[] keys = new Value[rows.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = JoinKey.of(rows.get(i), positions);
     }
-    return new ArrayList<>(keys);
+    return keys;
   }
 
-  /** The values at {@code positions}, or null when one is NULL (it relates to nothing). */
-  private static Value.Record key(Value.Record row, List<Integer> positions) {
-    Value[] values = new Value[positions.size()];
-    for (int i = 0; i < values.length; i++) {
-      Value v = row.get(positions.get(i));
-      if (v.isNull()) {
-        return null;
+  /** The distinct non-null {@code keys}, in order, as records of {@code arity} values. */
+  private static List<Value.Record> distinct(Value[] keys, int arity) {
+    Set<Value> seen = new HashSet<>(keys.length * 4 / 3 + 1);
+    List<Value.Record> out = new ArrayList<>(keys.length);
+    for (Value key : keys) {
+      if (key != null && seen.add(key)) {
+        out.add(JoinKey.record(key, arity));
       }
-      values[i] = v;
     }
-    return Value.Record.of(values);
+    return out;
   }
 }
