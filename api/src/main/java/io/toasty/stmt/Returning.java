@@ -26,6 +26,9 @@ public sealed interface Returning
       deferred = List.copyOf(deferred);
     }
 
+    /** {@link #plain()}: shared, being immutable, so that every finder call need not make one. */
+    private static final Model PLAIN = new Model(List.of());
+
     /** A returning that reads none of the model's deferred fields. */
     public Model(List<Include> includes, boolean eager, List<Expr.Field> excluded) {
       this(includes, eager, excluded, List.of());
@@ -38,7 +41,7 @@ public sealed interface Returning
 
     /** A model returning with no includes (but the model's eager relations). */
     public static Model plain() {
-      return new Model(List.of());
+      return PLAIN;
     }
 
     /** This returning with other includes, its eager choices kept. */

@@ -538,8 +538,10 @@ final class R2dbcConnection implements Connection {
       }
       if (lane.passIfIdle(this::settled)) {
         // Every operation before is over and nothing is left to settle: the release's turn is
-        // now, with no wait to bound (no timer), which is every plan's usual close.
-        return release().onErrorResume(e -> lost ? Mono.empty() : Mono.error(e));
+        // now, with no wait to bound (no timer), which is every plan's usual close. Nothing
+        // can lose the connection from here (settled() saw it kept, and no operation is left to
+        // fail): the release's error is the close's, with no onErrorResume layer to pass.
+        return release();
       }
       Mono<Void> turn = lane.write(Mono.defer(this::settle));
       // An embedded session (H2 in this JVM) cannot stop answering: its statement ends, if only
