@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  * </pre>
  *
  * <p>Arguments: database, workload ({@code get}, {@code filterHundred}, {@code
- * filterTenThousand}, {@code include}, {@code getConcurrent}, {@code filterHundredConcurrent},
+ * filterTenThousand}, {@code include}, {@code updateByKey}, {@code getConcurrent}, {@code filterHundredConcurrent},
  * {@code updateConcurrent}: the concurrent ones a burst of 64 requests at once), operations per
  * segment, pairs, and the implementations Toasty is compared with (default {@code raw}). Before
  * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
@@ -157,6 +157,8 @@ public final class PairedProbe {
         case FILTER_HUNDRED -> s.filterHundred((int) (i % Fixture.TEAMS)).block();
         case FILTER_TEN_THOUSAND -> s.filterTenThousand((int) (i % Fixture.REGIONS)).block();
         case INCLUDE -> s.include(Fixture.INCLUDE_PARENTS).block();
+        case UPDATE_BY_KEY -> s.updateByKey(i % Fixture.USERS + 1,
+            Fixture.score(i % Fixture.USERS + 1)).block();
         case GET_CONCURRENT -> burst(k -> s.get(k % Fixture.USERS + 1));
         case FILTER_HUNDRED_CONCURRENT -> burst(k -> s.filterHundred((int) (k % Fixture.TEAMS)));
         case UPDATE_CONCURRENT -> burst(k -> {

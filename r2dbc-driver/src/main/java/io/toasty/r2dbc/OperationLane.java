@@ -123,9 +123,9 @@ final class OperationLane {
       Slot slot = new Slot();
       Start start = new Start();
       Sinks.One<T> result = Sinks.one();
+      // the turn ends before the result is told: the close that follows finds the lane idle
       slot.before.then(Mono.defer(() -> start.begin() ? work : Mono.<T>empty()))
-          .doFinally(s -> slot.release())
-          .subscribe(result::tryEmitValue, result::tryEmitError, result::tryEmitEmpty);
+          .subscribe(new ResultAfterTurn<>(slot::release, result));
       return result.asMono().doOnCancel(start::cancel);
     });
   }

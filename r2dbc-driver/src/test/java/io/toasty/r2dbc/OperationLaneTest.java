@@ -25,6 +25,34 @@ class OperationLaneTest {
   private static final Function<Throwable, Throwable> TRANSLATE =
       e -> new IllegalStateException("translated: " + e.getMessage(), e);
 
+  /**
+   * A write's subscriber that closes the connection as soon as it hears of the end (the engine's
+   * release runs in that signal) finds the lane idle: the write's turn ended before its result
+   * was passed on, so the close takes its turn at once, with no wait and no timer.
+   */
+  @Test
+  void aWriteEndsItsTurnBeforeItsSubscriberHearsOfIt() {
+    OperationLane lane = new OperationLane();
+    AtomicBoolean idleAtValue = new AtomicBoolean();
+    AtomicBoolean idleAtEmpty = new AtomicBoolean();
+    AtomicBoolean idleAtError = new AtomicBoolean();
+    // answered after the subscriber is there, as a statement's answer comes over the wire
+    Sinks.One<Integer> value = Sinks.one();
+    lane.write(value.asMono()).subscribe(v -> idleAtValue.set(lane.passIfIdle(() -> true)));
+    value.tryEmitValue(1);
+    Sinks.One<Integer> empty = Sinks.one();
+    lane.write(empty.asMono()).subscribe(null, null,
+        () -> idleAtEmpty.set(lane.passIfIdle(() -> true)));
+    empty.tryEmitEmpty();
+    Sinks.One<Integer> error = Sinks.one();
+    lane.write(error.asMono()).subscribe(null,
+        e -> idleAtError.set(lane.passIfIdle(() -> true)));
+    error.tryEmitError(new RuntimeException("boom"));
+    assertTrue(idleAtValue.get(), "after a value");
+    assertTrue(idleAtEmpty.get(), "after completing empty");
+    assertTrue(idleAtError.get(), "after an error");
+  }
+
   @Test
   void aWriteTranslatesItsErrorWhenItsTurnIsNow() {
     OperationLane lane = new OperationLane();
