@@ -65,7 +65,7 @@ final class CypherCollections {
       out.append("[x IN ");
       walk.expr(c.operand());
       out.append(" WHERE NOT x IN ");
-      items(walk, c.items());
+      boxed(walk, c.items());
       out.append(']');
       return;
     }
@@ -74,21 +74,21 @@ final class CypherCollections {
     out.append(", []) + ");
     if (c.type().shape() == Type.CollectionOf.Shape.SET) {
       out.append("[x IN ");
-      items(walk, c.items());
+      boxed(walk, c.items());
       out.append(" WHERE NOT x IN coalesce(");
       walk.expr(c.operand());
       out.append(", [])]");
     } else {
-      items(walk, c.items());
+      boxed(walk, c.items());
     }
     out.append(')');
   }
 
   /**
-   * A change's items: a value's list boxed ({@link Param.Form#BOXED}), so that an empty change
-   * and one with items share Neo4j's cached plan; any other expression as it is.
+   * A list or set value boxed ({@link Param.Form#BOXED}), so that an empty one and one with
+   * items share Neo4j's cached plan; any other expression as it is.
    */
-  private static void items(CypherWalk walk, Expr items) {
+  static void boxed(CypherWalk walk, Expr items) {
     if (items instanceof Expr.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.BOXED));
     } else if (items instanceof Expr.Const k) {
