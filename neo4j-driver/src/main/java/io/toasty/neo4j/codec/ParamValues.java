@@ -68,6 +68,7 @@ public final class ParamValues {
           true);
       case ROW_COUNT -> rowCount(CypherValues.encode(v));
       case JSON_TEXT -> v.isNull() ? null : io.toasty.value.CollectionJson.itemText(v);
+      case BOXED -> java.util.Collections.singletonList(CypherValues.encode(v));
     };
   }
 

@@ -65,7 +65,7 @@ final class CypherCollections {
       out.append("[x IN ");
       walk.expr(c.operand());
       out.append(" WHERE NOT x IN ");
-      walk.expr(c.items());
+      boxed(walk, c.items());
       out.append(']');
       return;
     }
@@ -74,14 +74,30 @@ final class CypherCollections {
     out.append(", []) + ");
     if (c.type().shape() == Type.CollectionOf.Shape.SET) {
       out.append("[x IN ");
-      walk.expr(c.items());
+      boxed(walk, c.items());
       out.append(" WHERE NOT x IN coalesce(");
       walk.expr(c.operand());
       out.append(", [])]");
     } else {
-      walk.expr(c.items());
+      boxed(walk, c.items());
     }
     out.append(')');
+  }
+
+  /**
+   * A list or set value boxed ({@link Param.Form#BOXED}), so that an empty one and one with
+   * items share Neo4j's cached plan; any other expression as it is.
+   */
+  static void boxed(CypherWalk walk, Expr items) {
+    if (items instanceof Expr.Arg a) {
+      walk.param(new Param.Arg(a.index(), Param.Form.BOXED));
+    } else if (items instanceof Expr.Const k) {
+      walk.param(new Param.Const(k.value(), Param.Form.BOXED));
+    } else {
+      walk.expr(items);
+      return;
+    }
+    walk.out().append("[0]");
   }
 
   /** A map key as the JSON text the stored document holds it in. */

@@ -279,6 +279,12 @@ final class CypherWalk {
       }
       guarded.add(table.column(a.target()).name());
     }
+    if (type instanceof Type.CollectionOf c && c.shape() != Type.CollectionOf.Shape.MAP
+        && !computed) {
+      // a whole list or set written: boxed, so an empty one shares the plan of one with items
+      CypherCollections.boxed(this, a.value());
+      return;
+    }
     if (range == null || !computed) {
       expr(a.value());
       return;

@@ -53,6 +53,13 @@ public sealed interface Param {
      */
     ROW_COUNT,
     /** A collection item (a map key) as the JSON text a stored map holds it in. */
-    JSON_TEXT
+    JSON_TEXT,
+    /**
+     * As stored, inside a list of one item, read back by {@code $p[0]}. Neo4j keys its plan
+     * cache by the parameters' types too, and an empty list is not the type of a list with
+     * items: a statement with several collection parameters, each sometimes empty, compiled
+     * again for nearly every execution. The one-item list has one type whatever it holds.
+     */
+    BOXED
   }
 }
