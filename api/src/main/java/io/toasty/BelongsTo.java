@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Columns;
 import io.toasty.value.Value;
 import reactor.core.publisher.Mono;
 
@@ -66,6 +67,19 @@ public final class BelongsTo<T> extends ToOne<T> {
 
   /** The relation value of a loaded row (generated loaders call this). */
   public static <T> BelongsTo<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<?> target) {
+    return new BelongsTo<>(source, relation, row, target);
+  }
+
+  private BelongsTo(ModelSchema source, int relation, Columns row, ModelDef<?> target) {
+    super(source, relation, row, target);
+  }
+
+  /**
+   * The relation value, not loaded, of a record that a row reader builds from {@code row}
+   * (generated row readers call this): its key fields' values are read from the row.
+   */
+  public static <T> BelongsTo<T> read(ModelSchema source, int relation, Columns row,
       ModelDef<?> target) {
     return new BelongsTo<>(source, relation, row, target);
   }

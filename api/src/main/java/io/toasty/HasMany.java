@@ -5,6 +5,8 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Columns;
+import io.toasty.value.LoadedRecords;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;
@@ -98,6 +100,12 @@ public final class HasMany<T> {
     if (slot == null) {
       return new HasMany<>(scope, null);
     }
+    if (slot.items() instanceof LoadedRecords built) {
+      // built by the target's row reader, one unmodifiable list shared by the parents
+      @SuppressWarnings("unchecked")
+      List<T> loaded = (List<T>) built.records();
+      return new HasMany<>(scope, loaded);
+    }
     // one array filled, then List.of's copy (a list copied into List.copyOf costs two)
     List<Value> rows = slot.items();
     Object[] items = new Object[rows.size()];
@@ -119,6 +127,25 @@ public final class HasMany<T> {
     RelationScope<T> scope = RelationScope.of(source, relation, row, target, join);
     HasMany<T> plain = load(source, relation, row, target);
     return new HasMany<>(scope, plain.loaded);
+  }
+
+  /**
+   * The relation value, not loaded, of a record that a row reader builds from {@code row}
+   * (generated row readers call this): its key fields' values are read from the row.
+   */
+  public static <T> HasMany<T> read(ModelSchema source, int relation, Columns row,
+      ModelDef<T> target) {
+    return new HasMany<>(RelationScope.of(source, relation, row, target, null), null);
+  }
+
+  /**
+   * {@link #read(ModelSchema, int, Columns, ModelDef)} of a many-to-many relation, with the
+   * join model its writes use.
+   */
+  public static <T> HasMany<T> read(ModelSchema source, int relation, Columns row,
+      ModelDef<T> target, ModelDef<?> join) {
+    Objects.requireNonNull(join, "join");
+    return new HasMany<>(RelationScope.of(source, relation, row, target, join), null);
   }
 
   /** A value for records built by hand: not loaded, and bound to no record. */

@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Columns;
 import io.toasty.value.Value;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -57,6 +58,19 @@ public final class HasOne<T> extends ToOne<T> {
 
   /** The relation value of a loaded row (generated loaders call this). */
   public static <T> HasOne<T> load(ModelSchema source, int relation, Value.Record row,
+      ModelDef<?> target) {
+    return new HasOne<>(source, relation, row, target);
+  }
+
+  private HasOne(ModelSchema source, int relation, Columns row, ModelDef<?> target) {
+    super(source, relation, row, target);
+  }
+
+  /**
+   * The relation value, not loaded, of a record that a row reader builds from {@code row}
+   * (generated row readers call this): its key fields' values are read from the row.
+   */
+  public static <T> HasOne<T> read(ModelSchema source, int relation, Columns row,
       ModelDef<?> target) {
     return new HasOne<>(source, relation, row, target);
   }

@@ -31,9 +31,10 @@ public interface ModelDef<M> {
 
   /**
    * Builds records straight from a row's columns, with no {@link Value} per cell (the SQL read
-   * path uses it for a plain read of the model's fields); {@code null} where the model has none
-   * (relations or embedded fields, whose loading needs the row's values), and then
-   * {@link #load} serves.
+   * path uses it for a plain read of the model's fields, and for an include's children); a
+   * record's relations come out not loaded, their handles holding the key values read from the
+   * row. {@code null} where the model has none (embedded fields, sealed variants or documents,
+   * whose loading needs the row's values), and then {@link #load} serves.
    */
   default io.toasty.value.RowReader<M> rowReader() {
     return null;

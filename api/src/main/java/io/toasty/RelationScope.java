@@ -5,6 +5,7 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Columns;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,36 @@ final class RelationScope<T> {
     List<Integer> fields = r.sourceFields();
     return fields.size() == 1 ? row.get(fields.get(0))
         : Value.Record.adopt(sourceValues(r, row));
+  }
+
+  /**
+   * The scope of relation {@code relation} of a record being read from {@code row} (a row
+   * reader's columns, field {@code i} at position {@code i}).
+   */
+  static <T> RelationScope<T> of(ModelSchema source, int relation, Columns row,
+      ModelDef<T> target, ModelDef<?> join) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(row, "row");
+    Objects.requireNonNull(target, "target");
+    RelationSchema r = source.relations().get(relation);
+    return new RelationScope<>(source, r, target,
+        Value.Record.adopt(sourceValues(source, r, row)), join);
+  }
+
+  /** {@link #key} of a record being read from {@code row}. */
+  static Object key(ModelSchema source, RelationSchema r, Columns row) {
+    List<Integer> fields = r.sourceFields();
+    return fields.size() == 1 ? row.value(fields.get(0), source.fields().get(fields.get(0)).type())
+        : Value.Record.adopt(sourceValues(source, r, row));
+  }
+
+  private static Value[] sourceValues(ModelSchema source, RelationSchema r, Columns row) {
+    List<Integer> fields = r.sourceFields();
+    Value[] values = new Value[fields.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.value(fields.get(i), source.fields().get(fields.get(i)).type());
+    }
+    return values;
   }
 
   // built for every loaded record's every relation: one array, adopted, rather than a list

@@ -2,6 +2,8 @@ package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.value.Columns;
+import io.toasty.value.LoadedRecords;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,12 +36,32 @@ abstract class ToOne<T> {
     this.loaded = false;
   }
 
-  /** The value of relation {@code relation} of the loaded {@code row}. */
-  ToOne(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+  /** Relation {@code relation} of {@code source}, the arguments checked. */
+  private static RelationSchema relationOf(ModelSchema source, int relation, Object row,
+      ModelDef<?> target) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
-    RelationSchema r = source.relations().get(relation);
+    return source.relations().get(relation);
+  }
+
+  /** The value, not loaded, of relation {@code relation} of a record read from {@code row}. */
+  ToOne(ModelSchema source, int relation, Columns row, ModelDef<?> target) {
+    this(source, relationOf(source, relation, row, target), target, row);
+  }
+
+  private ToOne(ModelSchema source, RelationSchema r, ModelDef<?> target, Columns row) {
+    this.source = source;
+    this.relation = r;
+    this.target = target;
+    this.key = RelationScope.key(source, r, row);
+    this.record = null;
+    this.loaded = false;
+  }
+
+  /** The value of relation {@code relation} of the loaded {@code row}. */
+  ToOne(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {
+    RelationSchema r = relationOf(source, relation, row, target);
     this.source = source;
     this.relation = r;
     this.target = target;
@@ -55,6 +77,7 @@ abstract class ToOne<T> {
           + ": " + slot.items().size() + " related records for a to-one relation");
     }
     this.record = slot.items().isEmpty() ? null
+        : slot.items() instanceof LoadedRecords built ? built.records().get(0)
         : target.load((Value.Record) slot.items().get(0));
     this.loaded = true;
   }

@@ -55,4 +55,44 @@ public interface Columns {
   LocalDateTime localDateTime(int i);
 
   OffsetDateTime offsetDateTime(int i);
+
+  /**
+   * Field {@code i} as a value of {@code type} ({@link Value#NULL} for SQL NULL), for the few
+   * fields a reader needs as values (a relation's key, an include's join key). An implementation
+   * may read the column once where this reads it twice (whether NULL, then the getter).
+   *
+   * @throws IllegalArgumentException when {@code type} is not a scalar or an enum, or the column
+   *     does not convert to it
+   */
+  default Value value(int i, Type type) {
+    if (isNull(i)) {
+      return Value.NULL;
+    }
+    if (type instanceof Type.Enum) {
+      return new Value.Str(str(i));
+    }
+    if (!(type instanceof Type.Scalar s)) {
+      throw new IllegalArgumentException("a " + type + " field is not read from a row's columns");
+    }
+    return switch (s) {
+      case BOOL -> bool(i) ? Value.TRUE : Value.FALSE;
+      case I8 -> new Value.I8(i8(i));
+      case I16 -> new Value.I16(i16(i));
+      case I32 -> new Value.I32(i32(i));
+      case I64 -> new Value.I64(i64(i));
+      case F32 -> new Value.F32(f32(i));
+      case F64 -> new Value.F64(f64(i));
+      case STRING -> new Value.Str(str(i));
+      case BYTES -> new Value.Bytes(bytes(i));
+      case UUID -> new Value.Uuid(uuid(i));
+      case DECIMAL -> new Value.Decimal(decimal(i));
+      case INSTANT -> new Value.Timestamp(instant(i));
+      case LOCAL_DATE -> new Value.Date(localDate(i));
+      case LOCAL_TIME -> new Value.Time(localTime(i));
+      case LOCAL_DATE_TIME -> new Value.DateTime(localDateTime(i));
+      case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(offsetDateTime(i));
+      case NULL, JSON -> throw new IllegalArgumentException(
+          "a " + s + " field is not read from a row's columns");
+    };
+  }
 }

@@ -315,7 +315,8 @@ public sealed interface Value {
   /** A list of values. */
   record ListValue(List<Value> items) implements Value {
     public ListValue {
-      items = items instanceof AdoptedValues ? items : List.copyOf(items);
+      items = items instanceof AdoptedValues || items instanceof LoadedRecords ? items
+          : List.copyOf(items);
     }
 
     /**

@@ -41,6 +41,12 @@ public final class ValueColumns implements Columns {
     return at(i).isNull();
   }
 
+  /** The row's own value: it was decoded as the column's type already. */
+  @Override
+  public Value value(int i, Type type) {
+    return at(i);
+  }
+
   @Override
   public boolean bool(int i) {
     return Values.asBoolean(present(i));

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -143,8 +145,20 @@ public final class AllocProbe {
         case FILTER_HUNDRED -> s.filterHundred(i % Fixture.TEAMS).block();
         case FILTER_TEN_THOUSAND -> s.filterTenThousand(i % Fixture.REGIONS).block();
         case INCLUDE -> s.include(Fixture.INCLUDE_PARENTS).block();
+        case GET_CONCURRENT -> burst(i, k -> s.get(k % Fixture.USERS + 1));
+        case UPDATE_CONCURRENT -> burst(i, k -> {
+          long id = k % Fixture.USERS + 1;
+          return s.updateByKey(id, Fixture.score(id));
+        });
         default -> throw new IllegalArgumentException("not probed: " + workload);
       }
+    }
+
+    /** {@code PairedProbe}'s burst: its requests subscribed at once, on consecutive keys. */
+    private static void burst(long n, LongFunction<Mono<?>> request) {
+      long first = n * PairedProbe.BURST;
+      Flux.range(0, PairedProbe.BURST)
+          .flatMap(k -> request.apply(first + k), PairedProbe.BURST).blockLast();
     }
   }
 

@@ -41,10 +41,13 @@ import reactor.core.publisher.Mono;
  * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
  * implementation is checked against the fixture first, as the JMH benchmarks are. On
  * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
+ * With {@code -Dprobe.switches=true} it also prints each implementation's context switches per
+ * operation by thread kind ({@link Switches}), counted around its measured segments.
  */
 public final class PairedProbe {
   /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */
   static final int BURST = 64;
+  private static final boolean SWITCHES = Boolean.getBoolean("probe.switches");
 
   private PairedProbe() {}
 
@@ -83,7 +86,18 @@ public final class PairedProbe {
           segment.nanosPerOp(s, ops);
         }
       }
-      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs));
+      List<Switches> switches = new ArrayList<>();
+      for (int i = 0; i < impls.size(); i++) {
+        switches.add(new Switches());
+      }
+      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs, switches));
+      if (SWITCHES) {
+        for (int i = 0; i < impls.size(); i++) {
+          System.out.printf("%-7s switches per op:%s%n",
+              impls.get(i).name().toLowerCase(Locale.ROOT),
+              switches.get(i).perOp((long) ops * pairs));
+        }
+      }
       for (Store s : stores) {
         s.close();
       }
@@ -93,13 +107,18 @@ public final class PairedProbe {
   }
 
   /** Per implementation, its time per operation in each pair; the order rotates every pair. */
-  private static double[][] measure(Segment segment, List<Store> stores, int ops, int pairs) {
+  private static double[][] measure(Segment segment, List<Store> stores, int ops, int pairs,
+      List<Switches> switches) {
     int n = stores.size();
     double[][] nanos = new double[n][pairs];
     for (int p = 0; p < pairs; p++) {
       for (int k = 0; k < n; k++) {
         int i = (p + k) % n;
+        java.util.Map<String, Long> before = SWITCHES ? Switches.now() : null;
         nanos[i][p] = segment.nanosPerOp(stores.get(i), ops);
+        if (SWITCHES) {
+          switches.get(i).add(before, Switches.now());
+        }
       }
     }
     return nanos;

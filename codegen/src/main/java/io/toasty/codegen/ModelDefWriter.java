@@ -249,10 +249,18 @@ final class ModelDefWriter {
    * must not depend on each other's initialization.
    */
   static CodeBlock loadRelation(RelationDescriptor r) {
+    return relation(r, "load");
+  }
+
+  /**
+   * {@code Handle.method(SCHEMA, index, row, Target.MODEL[, Join.MODEL])}: the handle's
+   * {@code load} from a value row, or its {@code read} from a row reader's columns.
+   */
+  static CodeBlock relation(RelationDescriptor r, String method) {
     return r.joinEntry() == null
-        ? CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N)", r.handleClass(), r.index(),
+        ? CodeBlock.of("$T.$N(SCHEMA, $L, row, $T.$N)", r.handleClass(), method, r.index(),
             r.targetEntry(), r.definition())
-        : CodeBlock.of("$T.load(SCHEMA, $L, row, $T.$N, $T.MODEL)", r.handleClass(),
+        : CodeBlock.of("$T.$N(SCHEMA, $L, row, $T.$N, $T.MODEL)", r.handleClass(), method,
             r.index(), r.targetEntry(), r.definition(), r.joinEntry());
   }
 

@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Writes a model's row reader into its {@code Definition}: {@code rowReader()} returning a
  * constant that builds the record from {@code io.toasty.value.Columns} with one typed getter per
- * field (no {@code Value} per cell), each field's failure named as {@code load} names it. Models
- * with relations, embedded fields or JSON documents get none: their loading needs the row's
- * values (a document, the {@code Db}'s codec).
+ * field (no {@code Value} per cell), each field's failure named as {@code load} names it; a
+ * model's relations are read not loaded, each handle reading its key fields' values from the row
+ * ({@code BelongsTo.read}, ...). Models with embedded fields or JSON documents get none:
+ * their loading needs the row's values (a document, the {@code Db}'s codec).
  */
 final class RowReaderWriter {
   private static final ClassName COLUMNS = ClassName.get("io.toasty.value", "Columns");
@@ -35,8 +36,7 @@ final class RowReaderWriter {
 
   /** Whether {@code model} gets a row reader. */
   static boolean applies(ModelDescriptor model) {
-    return model.relations().isEmpty() && model.embedded().isEmpty()
-        && model.sealed().isEmpty()
+    return model.embedded().isEmpty() && model.sealed().isEmpty()
         && model.fields().stream().noneMatch(f -> f.type().kind() == FieldKind.JSON
             || f.type().kind().isCollection());
   }
@@ -73,6 +73,11 @@ final class RowReaderWriter {
       byComponent[f.component()] = f.type().deferred()
           ? CodeBlock.of("$T.of($N(row))", ApiTypes.DEFERRED, readers.get(f.index()))
           : CodeBlock.of("$N(row)", readers.get(f.index()));
+    }
+    for (RelationDescriptor r : model.relations()) {
+      // not loaded (a row read by a reader has no merged slots); the handle reads its key
+      // fields' values from the row
+      byComponent[r.component()] = ModelDefWriter.relation(r, "read");
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < byComponent.length; i++) {

@@ -97,8 +97,8 @@ public final class FactoryDriver implements Driver {
   /**
    * The factory's acquire as Toasty's own pool's: bounded by the {@code Db}'s acquire timeout,
    * a connection that failed the pool's validation asked again up to the pool's size, errors
-   * typed. r2dbc-pool gives back a connection it delivered after the wait gave up; a factory
-   * without a pool has its late connection closed here.
+   * typed. A connection r2dbc-pool delivered after the wait gave up has its pool reference given
+   * back ({@link LateRelease}); a factory without a pool has its late connection closed here.
    */
   private static PoolAcquire acquiring(ConnectionFactory factory, SqlDialect dialect,
       DriverConfig config, ServerParts parts) {
@@ -106,7 +106,7 @@ public final class FactoryDriver implements Driver {
     int size = factory instanceof ConnectionPool pool
         ? pool.getMetrics().map(m -> m.getMaxAllocatedSize()).orElse(0) : 0;
     return new PoolAcquire(dialect.backend(), config.acquireTimeout(), size,
-        pooled ? c -> { } : c -> Mono.from(c.close()).subscribe(null, e -> { }),
+        pooled ? LateRelease::release : c -> Mono.from(c.close()).subscribe(null, e -> { }),
         e -> parts.current().errors().translate(e, null));
   }
 

@@ -32,8 +32,9 @@ import reactor.core.publisher.Mono;
  * @param limit     the acquire timeout where the Context carries no deadline
  * @param retries   how many failed validations are asked again (the pool's size; 0 without a
  *                  pool)
- * @param late      what becomes of a connection delivered after the wait gave up: nothing for
- *                  a pool's (the pool takes it back itself), a close for a factory's own
+ * @param late      what becomes of a connection delivered after the wait gave up: its pool
+ *                  reference given back for r2dbc-pool's ({@link LateRelease}), a close for a
+ *                  factory's own
  * @param translate every other acquire error as Toasty's
  */
 record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connection> late,

@@ -1,16 +1,14 @@
 package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Connection;
+import io.toasty.driver.DeadlineTimer;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -25,17 +23,24 @@ import reactor.util.context.Context;
  * transaction back and left its statements to autocommit (partial commits under random cancel).
  * Here, once the connection is handed over, a cancel stays with the receiver, which owns it.
  *
- * <p>A connection delivered after the cancel went to the pool is dropped, not closed: the cancel
- * reached r2dbc-pool's own guard, which gives the connection back itself (read in r2dbc-pool
- * 1.0.2's bytecode: its discard-on-cancel releases the pooled reference when cancelled, and a
- * borrower cancelled while waiting is never served). Closing it here too would release it twice.
+ * <p>A connection delivered after the cancel went to the pool goes to the late path, which gives
+ * only its pool reference back ({@link LateRelease}), never closes it. Usually the cancel reached
+ * r2dbc-pool's own guard, which gave the reference back already (its discard-on-cancel releases
+ * the pooled reference when cancelled, and a borrower cancelled while waiting is never served),
+ * and the second release does nothing; a close would also run the release's work on a session
+ * the pool may have lent again. But the guard misses a cancel that races the preparation's
+ * subscription inside r2dbc-pool's {@code flatMap} (reactor-core's {@code MonoFlatMap}), and
+ * then only the late path gives the connection back.
  *
- * <p>A wait with a limit ({@link #subscribe}) ends at the limit as
- * a cancel does, under the same rule: the timer and the delivery race for the one hand-over, so
- * a connection is either delivered or given up, never both (a {@code timeout} operator after
- * the hand-over would drop a connection delivered as it fires).
+ * <p>A wait with a limit ({@link #subscribe}) ends at the limit as a cancel does, under the same
+ * rule: the deadline and the delivery race for the one hand-over, so a connection is either
+ * delivered or given up, never both (a {@code timeout} operator after the hand-over would drop a
+ * connection delivered as it fires). The limit is a deadline on the shared
+ * {@link DeadlineTimer}, not a task of its own on the parallel scheduler: a task per acquire woke
+ * a thread per acquire (benchmarks/PROFILE.md, session 16).
  */
-final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
+final class PoolHandOver extends DeadlineTimer.Wait
+    implements CoreSubscriber<Connection>, Subscription {
   private static final int PENDING = 0;
   private static final int HANDED_OVER = 1;
   private static final int CANCELLED = 2;
@@ -43,49 +48,45 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   private final CoreSubscriber<? super Connection> actual;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private final Consumer<Connection> late;
+  private final Supplier<? extends Throwable> timeout;
   private volatile Subscription upstream;
-  private volatile Disposable timer;
 
-  private PoolHandOver(CoreSubscriber<? super Connection> actual, Consumer<Connection> late) {
+  private PoolHandOver(CoreSubscriber<? super Connection> actual, Consumer<Connection> late,
+      Supplier<? extends Throwable> timeout) {
     this.actual = actual;
     this.late = late;
+    this.timeout = timeout;
   }
 
   /**
    * Subscribes {@code actual} to {@code acquire}, its connection handed over once delivered, or
    * the error of {@code timeout} once {@code limit} has passed without one (the acquire is then
-   * cancelled). A connection delivered after the cancel goes to {@code late}: nothing for a
-   * pool's (the pool takes it back), a close for a factory's own.
+   * cancelled). A connection delivered after the cancel goes to {@code late}: its reference
+   * given back for r2dbc-pool's ({@link LateRelease}), a close for a factory's own.
    */
   static void subscribe(Mono<? extends Connection> acquire, Duration limit,
       Supplier<? extends Throwable> timeout, Consumer<Connection> late,
       CoreSubscriber<? super Connection> actual) {
-    PoolHandOver h = new PoolHandOver(actual, late);
+    PoolHandOver h = new PoolHandOver(actual, late, timeout);
     acquire.subscribe(h);
-    h.expireAfter(limit, timeout);
+    h.expireAfter(limit);
   }
 
-  private void expireAfter(Duration limit, Supplier<? extends Throwable> timeout) {
+  private void expireAfter(Duration limit) {
     if (state.get() != PENDING) {
-      return;
+      return; // served at once: no deadline to start and stop
     }
-    Runnable expire = () -> {
-      if (state.compareAndSet(PENDING, CANCELLED)) {
-        upstream.cancel();
-        actual.onError(timeout.get());
-      }
-    };
-    timer = Schedulers.parallel().schedule(expire, Math.max(0, limit.toMillis()),
-        TimeUnit.MILLISECONDS);
+    DeadlineTimer.shared().start(this, limit);
     if (state.get() != PENDING) {
-      timer.dispose();
+      stopDeadline(); // served meanwhile, perhaps before the deadline was in
     }
   }
 
-  private void stopTimer() {
-    Disposable t = timer;
-    if (t != null) {
-      t.dispose();
+  @Override
+  protected void expire() {
+    if (state.compareAndSet(PENDING, CANCELLED)) {
+      upstream.cancel();
+      actual.onError(timeout.get());
     }
   }
 
@@ -103,7 +104,7 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   @Override
   public void onNext(Connection connection) {
     if (state.compareAndSet(PENDING, HANDED_OVER)) {
-      stopTimer();
+      stopDeadline();
       actual.onNext(connection);
     } else {
       late.accept(connection);
@@ -112,7 +113,7 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
 
   @Override
   public void onError(Throwable e) {
-    stopTimer();
+    stopDeadline();
     if (state.compareAndSet(PENDING, CANCELLED)) {
       actual.onError(e);
     }
@@ -120,7 +121,7 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
 
   @Override
   public void onComplete() {
-    stopTimer();
+    stopDeadline();
     if (state.get() != CANCELLED) {
       actual.onComplete();
     }
@@ -134,7 +135,7 @@ final class PoolHandOver implements CoreSubscriber<Connection>, Subscription {
   @Override
   public void cancel() {
     if (state.compareAndSet(PENDING, CANCELLED)) {
-      stopTimer();
+      stopDeadline();
       upstream.cancel();
     }
   }

@@ -60,16 +60,20 @@ public final class R2dbcDriver implements Driver {
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
     this.acquiring = new PoolAcquire(dialect.backend(), config.acquireTimeout(),
-        config.poolMaxSize(), c -> { }, e -> parts.current().errors().translate(e, null));
+        config.poolMaxSize(), LateRelease::release,
+        e -> parts.current().errors().translate(e, null));
     this.statementTimeout = config.statementTimeout();
     // a server's sessions can stop answering (see Abandonable); an embedded one's cannot
     ConnectionFactory sessions = factory instanceof LocallyValidated ? factory
         : new Abandonable(factory);
+    // No maxAcquireTime: PoolAcquire's hand-over ends the wait at the same limit, on a shared
+    // timer, where r2dbc-pool's Mono.timeout wakes a parallel thread per get. Its dropped-value
+    // hook (close a connection that comes after a cancel) is not needed either: such a
+    // connection reaches the hand-over, whose late path gives its reference back (LateRelease).
     ConnectionPoolConfiguration.Builder pooling = ConnectionPoolConfiguration.builder(sessions)
         .name("toasty-" + dialect.backend())
         .initialSize(0)
         .maxSize(config.poolMaxSize())
-        .maxAcquireTime(config.acquireTimeout())
         .maxIdleTime(config.maxIdleTime())
         .preRelease(Abandonable::releasable)
         .customizer(builder -> builder.allocationStrategy(permits));

@@ -102,6 +102,50 @@ class FactoryDriverTest {
     assertPoolIsWhole(driver);
   }
 
+  /**
+   * Acquisitions cancelled at random moments on an application's pool with no acquire time of
+   * its own (r2dbc-pool then has no {@code Mono.timeout} and no dropped-connection hook in its
+   * acquire): every connection comes back, and none twice (a second release shows only as a
+   * dropped "Too many permits returned").
+   */
+  @Test
+  void acquisitionsCancelledAtRandomOnAPoolWithoutItsOwnTimeoutReturnEachConnectionOnce() {
+    ConnectionPool twoConnections = new ConnectionPool(ConnectionPoolConfiguration.builder(
+        R2dbcDrivers.connectionFactory(database.url())).initialSize(0).maxSize(2).build());
+    pool = twoConnections;
+    FactoryDriver driver = R2dbcDrivers.onConnectionFactory(twoConnections, new DriverConfig(
+        database.url(), Fixtures.SCHEMA, 2, Duration.ofSeconds(10), Duration.ofMinutes(30),
+        null));
+    java.util.List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    reactor.core.publisher.Hooks.onErrorDropped(dropped::add);
+    try {
+      java.util.Random random = new java.util.Random(11);
+      java.util.List<Mono<Boolean>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 1_500; i++) {
+        Mono<Boolean> use = Mono.usingWhen(driver.connect(), c -> Mono.just(true),
+            Connection::close, (c, e) -> c.close(), Connection::close);
+        // as BackendBehaviourTest's: some never cancelled, some at once, the rest at random
+        Mono<Long> cancel = i % 10 == 0 ? Mono.never() : i % 10 == 1 ? Mono.just(0L)
+            : Mono.delay(Duration.ofNanos(random.nextInt(300_000)));
+        runs.add(use.flux().takeUntilOther(cancel).next().defaultIfEmpty(false));
+      }
+      java.util.List<Boolean> used = reactor.core.publisher.Flux.fromIterable(runs)
+          .flatMap(m -> m, 8).collectList().block(Duration.ofSeconds(120));
+      long start = System.currentTimeMillis();
+      while (driver.poolState().orElseThrow().acquired() > 0
+          && System.currentTimeMillis() - start < 10_000) {
+        Mono.delay(Duration.ofMillis(20)).block();
+      }
+      assertEquals(0, driver.poolState().orElseThrow().acquired(), "connections in use");
+      assertEquals(java.util.List.of(),
+          dropped.stream().map(Throwable::toString).distinct().toList());
+      long cut = used.stream().filter(u -> !u).count();
+      assertTrue(cut > 0 && cut < used.size(), cut + " of " + used.size() + " cut short");
+    } finally {
+      reactor.core.publisher.Hooks.resetOnErrorDropped();
+    }
+  }
+
   /** Its one connection held by someone else (a DatabaseClient of the application's). */
   private void assertBusyPoolTimesOut(FactoryDriver driver, Duration waited) {
     io.r2dbc.spi.Connection elsewhere = Mono.from(pool.create()).block(GUARD);

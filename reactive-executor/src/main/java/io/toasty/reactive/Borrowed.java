@@ -11,14 +11,15 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
- * The work of a plan on one connection, when a permit of the gate is free at subscription and
- * nobody waits for one: permit, connection, work and release in one subscriber, where the
- * general path ({@link GatedDriver#leased}) chains a lease, {@code usingWhen}, the connect, the
- * hand-over and the release as a dozen operators. When no permit is free at once, the general
- * path runs instead: waiting is its business (first come, first served, with its timeout).
+ * The work of a plan on one connection: permit, connection, work and release in one subscriber,
+ * where the general path ({@link GatedDriver#leased}) chains a lease, {@code usingWhen}, the
+ * connect, the hand-over and the release as a dozen operators. A permit free at subscription
+ * (and nobody waiting for one) is taken at once; otherwise the borrow waits its turn at the gate
+ * (first come, first served, with the acquire timeout) and then goes on in the same subscriber.
  *
  * <p>Why: that chain was most of what a get by key paid over the raw driver (benchmarks/
- * PROFILE.md, session 11); a statement that finds a connection free is the usual case.
+ * PROFILE.md, session 11); and under load, when most statements wait for their permit, it was
+ * what every one of them paid (session 17).
  *
  * <p>The guarantees are the general path's: the connection and the permit go back exactly once
  * on every path (completion, error, cancel at any moment, cancel racing completion), the
@@ -37,14 +38,16 @@ final class Borrowed<T> extends Flux<T> {
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
     ConnectionGate.Permit permit = driver.gate().tryAcquire();
+    Borrow<T> borrow = new Borrow<>(actual, driver, permit, work);
+    actual.onSubscribe(borrow);
     if (permit == null) {
-      driver.leased(work).subscribe(actual);
+      borrow.queue();
       return;
     }
     driver.countBorrowedAtOnce();
-    Borrow<T> borrow = new Borrow<>(actual, permit, work);
-    actual.onSubscribe(borrow);
-    driver.delegate().connect().subscribe(borrow.acquiring(driver.acquireTimeout()));
+    if (!borrow.gaveUpBeforeConnecting()) {
+      borrow.connect(AcquireDeadline.startingNow(driver.acquireTimeout()));
+    }
   }
 
   /**
@@ -61,37 +64,53 @@ final class Borrowed<T> extends Flux<T> {
     static final int RUNNING = 2;
     /** Ended (rows over, failed or cancelled): the release is under way or done. */
     static final int ENDED = 3;
-    /** Cancelled before the connection came: the permit went back at once. */
+    /**
+     * Cancelled before the connection came: the permit goes back with the connection, closed as
+     * soon as it comes, or when the connect fails (a cancel does not stop the connect: see
+     * {@link HandOver#detached}), or at once if the connect had not begun.
+     */
     static final int GAVE_UP = 4;
+    /** Waiting at the gate for the permit: a cancel gives up the wait. */
+    static final int QUEUED = 5;
 
     @SuppressWarnings("rawtypes") // the updater of a generic class is of its raw type
     private static final AtomicIntegerFieldUpdater<Borrow> STATE =
         AtomicIntegerFieldUpdater.newUpdater(Borrow.class, "state");
 
     private final CoreSubscriber<? super T> actual;
-    private final ConnectionGate.Permit permit;
+    private final GatedDriver driver;
     private final Function<Connection, Flux<T>> work;
+    /** Set before the move out of {@link #QUEUED}, read only after it. */
+    private ConnectionGate.Permit permit;
     private volatile int state;
-    private volatile Subscription acquire;
+    /** The wait at the gate, while {@link #QUEUED}. */
+    private volatile Subscription queued;
     private Connection connection;
     /** The work's end, to tell the subscriber after the release: null for completion. */
     private Throwable error;
     private volatile boolean cancelled;
 
-    Borrow(CoreSubscriber<? super T> actual, ConnectionGate.Permit permit,
+    Borrow(CoreSubscriber<? super T> actual, GatedDriver driver, ConnectionGate.Permit permit,
         Function<Connection, Flux<T>> work) {
       this.actual = actual;
+      this.driver = driver;
       this.permit = permit;
       this.work = work;
+      this.state = permit == null ? QUEUED : ACQUIRING;
     }
 
     /**
-     * The subscriber of the driver's connect: the driver's own wait for its pool gets the whole
-     * acquire timeout, as none of it went on the permit.
+     * Takes the connection; the driver's own wait for its pool gets what is left of
+     * {@code deadline} (all of the acquire timeout when the permit was free at once).
      */
-    CoreSubscriber<Connection> acquiring(java.time.Duration acquireTimeout) {
-      return new Acquiring(AcquireDeadline.startingNow(acquireTimeout)
-          .into(actual.currentContext()));
+    void connect(AcquireDeadline deadline) {
+      driver.delegate().connect().subscribe(new Acquiring(deadline.into(actual.currentContext())));
+    }
+
+    /** Waits at the gate for the permit, then connects. */
+    void queue() {
+      AcquireDeadline deadline = AcquireDeadline.startingNow(driver.acquireTimeout());
+      driver.permits(1, deadline).subscribe(new Queued(deadline));
     }
 
     @Override
@@ -101,9 +120,23 @@ final class Borrowed<T> extends Flux<T> {
 
     // --- the connection
 
+    /**
+     * Gives the permit back if the subscriber cancelled before the connect began (in its
+     * {@code onSubscribe}), which then does not begin; a later cancel leaves the permit to the
+     * connect's end.
+     */
+    boolean gaveUpBeforeConnecting() {
+      if (state == GAVE_UP) {
+        permit.release();
+        return true;
+      }
+      return false;
+    }
+
     private void connected(Connection c) {
       if (!STATE.compareAndSet(this, ACQUIRING, STARTING)) {
-        c.close().subscribe(null, e -> { }); // arrived after a cancel: the permit went back
+        // arrived after a cancel: the permit goes back once the connection is
+        c.close().subscribe(null, e -> permit.release(), permit::release);
         return;
       }
       connection = SendWatch.watched(actual.currentContext(), c);
@@ -125,6 +158,8 @@ final class Borrowed<T> extends Flux<T> {
       if (STATE.compareAndSet(this, ACQUIRING, ENDED)) {
         permit.release();
         actual.onError(e);
+      } else if (state == GAVE_UP) {
+        permit.release(); // failed after a cancel: nobody to tell
       }
     }
 
@@ -173,13 +208,15 @@ final class Borrowed<T> extends Flux<T> {
       cancelled = true;
       for (;;) {
         int s = state;
-        if (s == ACQUIRING && STATE.compareAndSet(this, ACQUIRING, GAVE_UP)) {
-          Subscription a = acquire;
-          if (a != null) {
-            a.cancel();
+        if (s == QUEUED && STATE.compareAndSet(this, QUEUED, GAVE_UP)) {
+          Subscription q = queued;
+          if (q != null) {
+            q.cancel(); // the gate gives back a permit granted meanwhile but not delivered
           }
-          permit.release();
           return;
+        }
+        if (s == ACQUIRING && STATE.compareAndSet(this, ACQUIRING, GAVE_UP)) {
+          return; // the connect runs on; its end gives the permit back
         }
         if (s == STARTING && STATE.compareAndSet(this, STARTING, ENDED)) {
           super.cancel(); // the subscribing thread releases once its call returns
@@ -219,6 +256,52 @@ final class Borrowed<T> extends Flux<T> {
       }
     }
 
+    /** Receives the permit from the gate. */
+    private final class Queued implements CoreSubscriber<ConnectionGate.Permit> {
+      private final AcquireDeadline deadline;
+
+      Queued(AcquireDeadline deadline) {
+        this.deadline = deadline;
+      }
+
+      @Override
+      public Context currentContext() {
+        return actual.currentContext();
+      }
+
+      @Override
+      public void onSubscribe(Subscription s) {
+        queued = s;
+        if (state == GAVE_UP) {
+          s.cancel(); // the cancel came before the wait began
+        } else {
+          s.request(1);
+        }
+      }
+
+      @Override
+      public void onNext(ConnectionGate.Permit p) {
+        permit = p;
+        if (STATE.compareAndSet(Borrow.this, QUEUED, ACQUIRING)) {
+          connect(deadline);
+        } else {
+          p.release(); // delivered as the subscriber cancelled
+        }
+      }
+
+      @Override
+      public void onError(Throwable e) {
+        if (STATE.compareAndSet(Borrow.this, QUEUED, ENDED)) {
+          actual.onError(e); // the wait timed out: no permit, no connection
+        }
+      }
+
+      @Override
+      public void onComplete() {
+        // the permit came in onNext
+      }
+    }
+
     /** Receives the connection. */
     private final class Acquiring implements CoreSubscriber<Connection> {
       private final Context context;
@@ -235,12 +318,7 @@ final class Borrowed<T> extends Flux<T> {
 
       @Override
       public void onSubscribe(Subscription s) {
-        acquire = s;
-        if (state == GAVE_UP) {
-          s.cancel(); // the cancel came before the subscription
-        } else {
-          s.request(Long.MAX_VALUE);
-        }
+        s.request(Long.MAX_VALUE); // even after a cancel: its end gives the permit back
       }
 
       @Override
@@ -257,7 +335,7 @@ final class Borrowed<T> extends Flux<T> {
       @Override
       public void onComplete() {
         if (!delivered) {
-          failedToConnect(new IllegalStateException("the driver gave no connection"));
+          failedToConnect(GatedDriver.noConnection());
         }
       }
     }

@@ -1,19 +1,17 @@
 package io.toasty.reactive;
 
+import io.toasty.driver.DeadlineTimer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The pool's connections as permits, handed out several at once or not at all, first come first
@@ -131,9 +129,12 @@ final class ConnectionGate {
 
   /**
    * One request: in the queue until served, then holding its permit until the subscriber has
-   * asked for it. Its state decides who owns a granted permit when a cancel races the delivery.
+   * asked for it. Its state decides who owns a granted permit when a cancel races the delivery,
+   * and whether the deadline or the grant ends the wait. The deadline is on the shared
+   * {@link DeadlineTimer}: a task per waiting request on the parallel scheduler woke a thread per
+   * request under load (benchmarks/PROFILE.md, session 16).
    */
-  private final class Waiter implements Subscription {
+  private final class Waiter extends DeadlineTimer.Wait implements Subscription {
     static final int WAITING = 0;
     static final int GRANTED = 1;
     static final int DELIVERED = 2;
@@ -145,7 +146,6 @@ final class ConnectionGate {
     final Supplier<Throwable> timeout;
     volatile boolean requested;
     volatile Permit permit;
-    volatile Disposable timer;
 
     Waiter(int n, CoreSubscriber<? super Permit> actual, Duration wait,
         Supplier<Throwable> timeout) {
@@ -161,8 +161,8 @@ final class ConnectionGate {
         if (state.get() != WAITING) {
           return; // cancelled in onSubscribe
         }
-        // Free permits and nobody ahead: served at once, with no timer to start and stop (a
-        // task on the parallel scheduler per acquire, the usual case when the pool is not full).
+        // Free permits and nobody ahead: served at once, with no deadline to start and stop
+        // (the usual case when the pool is not full).
         now = queue.isEmpty() && free >= n;
         if (now) {
           free -= n;
@@ -175,8 +175,10 @@ final class ConnectionGate {
         return;
       }
       if (state.get() == WAITING) {
-        timer = Schedulers.parallel().schedule(this::expire, wait.toNanos(),
-            TimeUnit.NANOSECONDS);
+        DeadlineTimer.shared().start(this, wait);
+        if (state.get() != WAITING) {
+          stopDeadline(); // granted or cancelled meanwhile, perhaps before the deadline was in
+        }
       }
       drain();
     }
@@ -187,10 +189,7 @@ final class ConnectionGate {
         give(n); // it gave up while being served
         return;
       }
-      Disposable t = timer;
-      if (t != null) {
-        t.dispose();
-      }
+      stopDeadline();
       deliver();
     }
 
@@ -201,7 +200,8 @@ final class ConnectionGate {
       }
     }
 
-    private void expire() {
+    @Override
+    protected void expire() {
       if (state.compareAndSet(WAITING, GONE)) {
         abandon(this);
         actual.onError(timeout.get());
@@ -221,10 +221,7 @@ final class ConnectionGate {
       for (;;) {
         int s = state.get();
         if (s == WAITING && state.compareAndSet(WAITING, GONE)) {
-          Disposable t = timer;
-          if (t != null) {
-            t.dispose();
-          }
+          stopDeadline();
           abandon(this);
           return;
         }

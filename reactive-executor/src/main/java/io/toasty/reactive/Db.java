@@ -37,6 +37,7 @@ import io.toasty.value.Value;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,13 +83,17 @@ public final class Db implements Executor {
   private final boolean eventualReads;
   /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
   private final boolean logValues;
+  /** The models' definitions by name: their row readers build an include's children. */
+  private final Map<String, ModelDef<?>> modelDefs;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
       RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
       io.toasty.reactive.json.JsonDocuments json,
-      Duration transactionTimeout, boolean eventualReads, boolean logValues) {
+      Duration transactionTimeout, boolean eventualReads, boolean logValues,
+      Map<String, ModelDef<?>> modelDefs) {
     this.logValues = logValues;
+    this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
     this.json = json;
     this.transactionTimeout = transactionTimeout;
@@ -437,11 +442,12 @@ public final class Db implements Executor {
     // An include's sibling branches each get a connection of their own (at most the pool's size).
     int connections = 1 + Interpreter.asideWidth(plan.actions());
     if (connections == 1) {
-      return driver.withConnection(c -> Interpreter.run(plan.actions(), args, c, null));
+      return driver.withConnection(c -> Interpreter.run(plan.actions(), args, c, null,
+          modelDefs));
     }
     return Flux.usingWhen(driver.lease(connections),
         lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
-            lease.main(), lease.aside()))),
+            lease.main(), lease.aside(), modelDefs))),
         Lease::close, (lease, error) -> lease.close(), Lease::close);
   }
 
@@ -706,6 +712,11 @@ public final class Db implements Executor {
   /** What the backend can do. */
   public Capability capability() {
     return driver.capability();
+  }
+
+  /** The models' definitions by name (their row readers build an include's children). */
+  Map<String, ModelDef<?>> modelDefs() {
+    return modelDefs;
   }
 
   /** The models, tables and mapping this {@code Db} serves. */

@@ -285,6 +285,13 @@ public final class DbBuilder {
     return jsonCodec(new io.toasty.reactive.json.JacksonCodec(mapper));
   }
 
+  /** The models by name (the first of a name: {@code Schema.of} refuses two anyway). */
+  private java.util.Map<String, ModelDef<?>> definitions() {
+    java.util.Map<String, ModelDef<?>> byName = new java.util.HashMap<>();
+    models.forEach(m -> byName.putIfAbsent(m.schema().name(), m));
+    return byName;
+  }
+
   /**
    * The {@code Db}.
    *
@@ -313,7 +320,7 @@ public final class DbBuilder {
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads, logValues);
+        eventualReads, logValues, definitions());
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);

@@ -88,8 +88,8 @@ final class GatedDriver implements Driver {
 
   /**
    * {@code work} on one connection of its own, given back (with its permit) when the work ends,
-   * fails or is cancelled: taken at once in one subscriber when a permit is free
-   * ({@link Borrowed}), else through a {@link Lease} as any plan's connections.
+   * fails or is cancelled, in one subscriber ({@link Borrowed}); through a {@link Lease} when
+   * the driver has no pool.
    */
   <T> Flux<T> withConnection(Function<Connection, Flux<T>> work) {
     return gate == null ? leased(work) : new Borrowed<>(this, work);
@@ -100,6 +100,11 @@ final class GatedDriver implements Driver {
     return Flux.usingWhen(lease(1),
         lease -> lease.connect().thenMany(Flux.defer(() -> work.apply(lease.main()))),
         Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /** The error of a driver's connect that completed without a connection. */
+  static IllegalStateException noConnection() {
+    return new IllegalStateException("the driver gave no connection");
   }
 
   /** The driver this one gates. */
@@ -135,17 +140,20 @@ final class GatedDriver implements Driver {
 
   /**
    * A connection under {@code permit}; the driver's own wait for its pool gets what is left of
-   * {@code deadline}, which the wait for the permit began.
+   * {@code deadline}, which the wait for the permit began. A cancel does not stop the connect
+   * (its deadline does): the permit goes back when the connect fails, or with the connection,
+   * closed as soon as it comes ({@link HandOver#detached}).
    */
   private Mono<Connection> connectUnder(ConnectionGate.Permit permit, AcquireDeadline deadline) {
-    return delegate.connect()
+    return HandOver.detached(delegate.connect()
         .contextWrite(deadline::into)
         .<Connection>map(c -> new Permitted(c, permit))
-        .doOnError(e -> permit.release())
-        .doOnCancel(permit::release);
+        .switchIfEmpty(Mono.error(GatedDriver::noConnection))
+        .doOnError(e -> permit.release()), c -> c.close().subscribe(null, e -> { }));
   }
 
-  private Mono<ConnectionGate.Permit> permits(int n, AcquireDeadline deadline) {
+  /** {@code n} permits of the gate, waited for until {@code deadline}. */
+  Mono<ConnectionGate.Permit> permits(int n, AcquireDeadline deadline) {
     return gate.acquire(n, deadline.remaining(), () -> new PoolTimeoutException(
         delegate.capability().backend(), acquireTimeout, null));
   }

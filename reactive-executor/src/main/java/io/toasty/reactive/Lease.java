@@ -3,10 +3,14 @@ package io.toasty.reactive;
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.Operation;
 import io.toasty.reactive.exec.Sender;
+import io.toasty.value.RowReader;
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,6 +41,10 @@ final class Lease {
   private final List<Connection> connections = new ArrayList<>(2);
   private final List<Worker> workers = new ArrayList<>(1);
   private boolean closed;
+  /** Connects under way: the permits go back only once none is (see {@link #connectOne}). */
+  private int connecting;
+  /** The lease closed while connects were under way: the last of them gives the permits back. */
+  private boolean permitOwed;
 
   Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
       AcquireDeadline deadline) {
@@ -58,10 +66,25 @@ final class Lease {
         : Flux.range(0, n).concatMap(i -> connectOne(context), 1).then());
   }
 
-  /** One connection taken and added. */
+  /**
+   * One connection taken and added. A cancel does not stop the connect ({@link
+   * HandOver#detached}): a connection that comes after the lease closed is closed at once, and
+   * the permits wait for it, so that they never serve another request while a connection taken
+   * under them is still out.
+   */
   private Mono<Void> connectOne(ContextView context) {
-    return driver.connect().contextWrite(deadline::into)
-        .doOnNext(c -> add(SendWatch.watched(context, c))).then();
+    return Mono.defer(() -> {
+      synchronized (this) {
+        if (closed) {
+          return Mono.empty();
+        }
+        connecting++;
+      }
+      return HandOver.detached(driver.connect().contextWrite(deadline::into)
+          .switchIfEmpty(Mono.error(GatedDriver::noConnection))
+          .doOnNext(c -> add(SendWatch.watched(context, c)))
+          .doOnError(e -> settled()), c -> { }).then();
+    });
   }
 
   private void add(Connection c) {
@@ -69,6 +92,7 @@ final class Lease {
     synchronized (this) {
       late = closed;
       if (!late) {
+        connecting--;
         connections.add(c);
         if (connections.size() > 1) {
           workers.add(new Worker(new SerialConnection(c, CLOSED)));
@@ -76,7 +100,22 @@ final class Lease {
       }
     }
     if (late) {
-      c.close().subscribe(null, e -> { }); // arrived after a cancel
+      c.close().subscribe(null, e -> settled(), this::settled); // arrived after a cancel
+    }
+  }
+
+  /** A connect ended without adding its connection: the last gives back permits owed. */
+  private void settled() {
+    boolean release;
+    synchronized (this) {
+      connecting--;
+      release = permitOwed && connecting == 0;
+      if (release) {
+        permitOwed = false;
+      }
+    }
+    if (release) {
+      permit.release();
     }
   }
 
@@ -96,20 +135,36 @@ final class Lease {
       return null;
     }
     List<Worker> all = List.copyOf(workers);
-    return op -> Flux.defer(() -> {
+    return new Sender() {
+      @Override
+      public Flux<Value.Record> send(Operation op) {
+        return routed(all, w -> w.send(op), s -> s.send(op));
+      }
+
+      @Override
+      public <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+        return routed(all, w -> w.read(op, fields, reader), s -> s.read(op, fields, reader));
+      }
+    };
+  }
+
+  /** One operation, run by {@code onWorker} or {@code onExtra} as {@link #aside} chooses. */
+  private <T> Flux<T> routed(List<Worker> all, Function<Worker, Flux<T>> onWorker,
+      Function<Sender, Flux<T>> onExtra) {
+    return Flux.defer(() -> {
       Worker w = Worker.leastBusy(all);
       if (w.take() == 0) {
-        return w.send(op);
+        return onWorker.apply(w);
       }
       w.release(); // busy: a free extra connection first, else a turn on the least busy worker
       return Flux.usingWhen(extra.get().map(Optional::of).defaultIfEmpty(Optional.empty()),
           c -> {
             if (c.isPresent()) {
-              return Sender.of(c.get()).send(op);
+              return onExtra.apply(Sender.of(c.get()));
             }
             Worker turn = Worker.leastBusy(all); // may have changed meanwhile
             turn.take();
-            return turn.send(op);
+            return onWorker.apply(turn);
           },
           Lease::closeExtra, (c, e) -> closeExtra(c), Lease::closeExtra);
     });
@@ -119,7 +174,10 @@ final class Lease {
     return c.isPresent() ? c.get().close() : Mono.empty();
   }
 
-  /** Gives every connection back (the worker once its operation is over), then the permits. */
+  /**
+   * Gives every connection back (the worker once its operation is over), then the permits, or
+   * leaves them to the last connect still under way.
+   */
   Mono<Void> close() {
     return Mono.defer(() -> {
       List<Mono<Void>> closes = new ArrayList<>(1 + workers.size());
@@ -136,11 +194,21 @@ final class Lease {
       // one connection (a plan's usual lease): no flatMap's machinery for a list of one
       Mono<Void> all = closes.size() == 1 ? closes.get(0).onErrorResume(e -> Mono.empty())
           : Flux.fromIterable(closes).flatMap(c -> c.onErrorResume(e -> Mono.empty())).then();
-      return all.doFinally(s -> {
-        if (permit != null) {
-          permit.release();
-        }
-      });
+      return all.doFinally(s -> releaseOrOwe());
     });
+  }
+
+  private void releaseOrOwe() {
+    if (permit == null) {
+      return;
+    }
+    boolean release;
+    synchronized (this) {
+      release = connecting == 0;
+      permitOwed = !release;
+    }
+    if (release) {
+      permit.release();
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.exec.Sender;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,6 +38,14 @@ final class SerialConnection implements Connection, Sender {
     return held(Flux.defer(() -> sealed
         ? Flux.error(new IllegalStateException(sealedMessage))
         : direct.send(operation)));
+  }
+
+  /** A query's rows built by {@code reader}, the connection held until they end ({@link #send}). */
+  @Override
+  public <T> Flux<T> read(Operation.QuerySql operation, int[] fields, RowReader<T> reader) {
+    return held(Flux.defer(() -> sealed
+        ? Flux.error(new IllegalStateException(sealedMessage))
+        : delegate.read(operation, fields, reader)));
   }
 
   /**

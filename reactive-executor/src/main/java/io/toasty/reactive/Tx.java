@@ -303,7 +303,8 @@ public final class Tx implements Executor {
       // read its remaining windows at once, as any statement's rest is read (Lane).
       return lane.submit(() -> windows.get().walk(window -> {
         Db.Bound b = session.db.bind(window);
-        return session.db.results(b, Interpreter.run(b.plan().actions(), b.args(), sender));
+        return session.db.results(b, Interpreter.run(b.plan().actions(), b.args(), sender,
+            session.db.modelDefs()));
       }));
     }
     Flux<Value.Record> rows;
@@ -317,7 +318,8 @@ public final class Tx implements Executor {
           .singleOrEmpty()
           .flatMapIterable(list -> list));
     } else {
-      rows = lane.submit(() -> Interpreter.run(actions, bound.args(), sender));
+      rows = lane.submit(() -> Interpreter.run(actions, bound.args(), sender,
+          session.db.modelDefs()));
     }
     return session.db.results(bound, rows);
   }

@@ -1,8 +1,10 @@
 package io.toasty.reactive;
 
 import io.toasty.driver.Operation;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 
@@ -38,8 +40,28 @@ record Worker(SerialConnection connection, AtomicInteger inFlight) {
     inFlight.decrementAndGet();
   }
 
-  /** Sends a taken operation; it is uncounted when its rows end, fail or are cancelled. */
+  /**
+   * Sends a taken operation; it is uncounted when its rows end, fail or are cancelled. An end is
+   * uncounted before its subscriber hears of it: whoever sends the next operation from there (an
+   * include's next window) finds this worker idle and queues on its connection for the moment
+   * the turn ends, instead of taking an extra connection from the pool.
+   */
   Flux<Value.Record> send(Operation op) {
-    return connection.send(op).doFinally(s -> inFlight.decrementAndGet());
+    return counted(connection.send(op));
+  }
+
+  /** {@link #send} of a query whose rows {@code reader} builds. */
+  <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return counted(connection.read(op, fields, reader));
+  }
+
+  private <T> Flux<T> counted(Flux<T> rows) {
+    AtomicBoolean counted = new AtomicBoolean(true);
+    Runnable uncount = () -> {
+      if (counted.getAndSet(false)) {
+        inFlight.decrementAndGet();
+      }
+    };
+    return rows.doOnTerminate(uncount).doFinally(s -> uncount.run());
   }
 }

@@ -3,16 +3,12 @@ package io.toasty.reactive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
-import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.driver.PoolState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +66,35 @@ class BorrowedTest {
     assertEquals(List.of(7), rows);
     assertEquals(1, driver.gate().free());
     assertEquals(0, pool.out.get());
+  }
+
+  @Test
+  void aBorrowCancelledInTheQueueLeavesItAndTakesNothing() {
+    Pool pool = new Pool(1, false);
+    GatedDriver driver = new GatedDriver(pool, WAIT);
+    ConnectionGate.Permit held = driver.gate().tryAcquire();
+    reactor.core.Disposable waiting = driver.withConnection(c -> Flux.just(7)).subscribe();
+    assertEquals(1, driver.gate().waiting());
+    waiting.dispose();
+    assertEquals(0, driver.gate().waiting());
+    held.release();
+    assertEquals(1, driver.gate().free());
+    assertEquals(0, pool.closes.get(), "no connection was taken");
+  }
+
+  @Test
+  void aBorrowWaitingLongerThanTheAcquireTimeoutFailsAndTakesNothing() {
+    Pool pool = new Pool(1, false);
+    GatedDriver driver = new GatedDriver(pool, Duration.ofMillis(20));
+    ConnectionGate.Permit held = driver.gate().tryAcquire();
+    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.toasty.PoolTimeoutException.class,
+        () -> driver.withConnection(c -> Flux.just(1)).blockLast(WAIT));
+    assertTrue(e.getMessage().contains("[h2]"), e.getMessage());
+    assertEquals(0, driver.gate().waiting());
+    held.release();
+    assertEquals(1, driver.gate().free());
+    assertEquals(0, pool.closes.get(), "no connection was taken");
   }
 
   @Test
@@ -131,22 +156,15 @@ class BorrowedTest {
   }
 
   /** A pool of {@code size} that counts its connections out and their releases. */
-  private static final class Pool implements Driver {
-    final int size;
+  private static final class Pool extends CountedPool {
     final boolean async;
-    final AtomicInteger out = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
     final ConcurrentLinkedQueue<String> twice = new ConcurrentLinkedQueue<>();
     volatile boolean failNext;
 
     Pool(int size, boolean async) {
-      this.size = size;
+      super(size);
       this.async = async;
-    }
-
-    @Override
-    public Capability capability() {
-      return Capability.H2;
     }
 
     @Override
@@ -164,26 +182,6 @@ class BorrowedTest {
       // r2dbc-pool gives a connection back itself when its borrower cancels before delivery
       return async ? c.delayElement(Duration.ofMillis(1))
           .doOnDiscard(Pooled.class, Pooled::giveBack) : c;
-    }
-
-    @Override
-    public Optional<PoolState> poolState() {
-      return Optional.of(new PoolState(size, out.get(), size - out.get(), size, 0));
-    }
-
-    @Override
-    public Mono<Void> pushSchema() {
-      return Mono.empty();
-    }
-
-    @Override
-    public Mono<Void> resetSchema() {
-      return Mono.empty();
-    }
-
-    @Override
-    public Mono<Void> close() {
-      return Mono.empty();
     }
 
     private final class Pooled implements Connection {

@@ -29,7 +29,10 @@ public final class PlanCache {
 
   /** A cache of at most {@code maximumSize} plans. */
   public PlanCache(long maximumSize) {
+    // Maintenance (the read buffer's drain, eviction) on the caller's thread: Caffeine's default
+    // executor, the common pool, woke a thread of its own several times per 64 concurrent reads.
     this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats()
+        .executor(Runnable::run)
         .<Object, CompiledPlan>evictionListener((key, plan, cause) -> {
           if (key instanceof ShapeKey) {
             keyedEntries.decrementAndGet();

@@ -29,10 +29,22 @@ import java.util.Objects;
  * @param outputs       this statement's record as the parent receives it: expressions over its
  *                      columns, where a column index past the table's last column names one of
  *                      its own merged slots
+ * @param model         the model whose records {@code outputs} are, field for field, where
+ *                      they are (a plain include of a model's fields); null otherwise
  */
 public record HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,
     List<Integer> childColumns, boolean many, boolean flatten, List<Integer> sortColumns,
-    List<OrderBy> flatOrder, List<Expr> outputs) {
+    List<OrderBy> flatOrder, List<Expr> outputs, String model) {
+
+  /** A merge whose outputs are no model's records as they are. */
+  public HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,
+      List<Integer> childColumns, boolean many, boolean flatten, List<Integer> sortColumns,
+      List<OrderBy> flatOrder, List<Expr> outputs) {
+    this(parent, slot, relation, parentColumns, childColumns, many, flatten, sortColumns,
+        flatOrder, outputs, null);
+  }
+
+  /** The canonical constructor. */
   public HirMerge {
     Objects.requireNonNull(relation, "relation");
     parentColumns = List.copyOf(parentColumns);

@@ -107,8 +107,12 @@ final class LowerInclude {
     HirMerge hirMerge = null;
     List<HirDep> deps = List.of();
     if (merge != null) {
+      // the records are the model's, field for field, when nothing but its fields is read
+      String records = through == null && includes.isEmpty()
+          && outputs.size() == cx.model.fields().size() ? model : null;
       hirMerge = new HirMerge(merge.parent, merge.slot, merge.relation, merge.parentColumns,
-          merge.childColumns, merge.many, merge.flatten, sortColumns, List.of(), outputs);
+          merge.childColumns, merge.many, merge.flatten, sortColumns, List.of(), outputs,
+          records);
       deps = List.of(new HirDep(merge.parent, HirDep.Kind.KEYS));
     }
     statements.set(id, new HirStatement(id, table, deps, hirMerge, List.of()));

@@ -27,10 +27,24 @@ import java.util.Objects;
  * @param lift            a child row (columns, then its own merged slots) to the record value a
  *                        parent receives
  * @param nested          the relations loaded on the children in turn
+ * @param model           the model whose records a child row lifts to, field for field by plain
+ *                        columns ({@code lift}'s positions), where a SQL backend reads the
+ *                        children (the executor may then have the model's row reader build
+ *                        them from the driver's rows); null otherwise
  */
 public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
     List<Integer> childPositions, boolean many, boolean flatten, List<Integer> sortPositions,
-    List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested) {
+    List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested, String model) {
+
+  /** A branch whose children are read as values only. */
+  public MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
+      List<Integer> childPositions, boolean many, boolean flatten, List<Integer> sortPositions,
+      List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested) {
+    this(relation, fetch, parentPositions, childPositions, many, flatten, sortPositions,
+        flatOrder, lift, nested, null);
+  }
+
+  /** The canonical constructor. */
   public MergeBranch {
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(fetch, "fetch");

@@ -97,9 +97,14 @@ final class PlanNestedMerge {
     for (int i = 0; i < grandchildren.size(); i++) {
       fetched.add(table.columns().size() + i);
     }
+    RowLift lift = RowLift.of(m.outputs(), fetched);
+    // Built as records from the driver's rows only where a SQL query reads them: a key-value
+    // backend's rows come through the engine as values anyway.
+    String model = capability.sql() && fetch instanceof MergeBranch.SqlFetch && nested.isEmpty()
+        && !m.flatten() && lift.isPlain() ? m.model() : null;
     return new MergeBranch(m.relation(), fetch, positions(m.parentColumns(), parentFetched),
-        childPositions, m.many(), m.flatten(), sortPositions, m.flatOrder(), RowLift.of(m.outputs(), fetched),
-        nested);
+        childPositions, m.many(), m.flatten(), sortPositions, m.flatOrder(), lift, nested,
+        model);
   }
 
   private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {

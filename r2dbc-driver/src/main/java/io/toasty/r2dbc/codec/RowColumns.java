@@ -3,6 +3,7 @@ package io.toasty.r2dbc.codec;
 import io.r2dbc.spi.Row;
 import io.toasty.value.Columns;
 import io.toasty.value.Type;
+import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,20 @@ public final class RowColumns implements Columns {
 
   private final int[] fields;
   private Row row;
+  /**
+   * Once {@link #value} was asked for (a relation's key, an include's join key, which are also
+   * fields): each column's raw value as read for this row, so that a column is read from the
+   * driver once per row (PostgreSQL's {@code get} slices the buffer and boxes on every call).
+   * Null until then: a reader of plain fields reads each column once anyway.
+   */
+  private Object[] raws;
+  /** The row number each of {@link #raws} was read at. */
+  private int[] readAt;
+  /** Each column's value as {@link #value} made it for this row (a key read twice: one value). */
+  private Value[] values;
+  /** The row number each of {@link #values} was made at. */
+  private int[] madeAt;
+  private int rowNo;
 
   /** Columns whose field {@code i} is column {@code fields[i]} of each row. */
   public RowColumns(int[] fields) {
@@ -40,7 +55,18 @@ public final class RowColumns implements Columns {
   /** Points at {@code current}; returns this. */
   public RowColumns at(Row current) {
     this.row = current;
+    rowNo++;
     return this;
+  }
+
+  /** Field {@code i}'s column as read once for this row. */
+  private Object memo(int i) {
+    int c = fields[i];
+    if (readAt[c] != rowNo) {
+      raws[c] = row.get(c, Object.class);
+      readAt[c] = rowNo;
+    }
+    return raws[c];
   }
 
   /** A NULL where the field's getter returns a primitive, which cannot hold it. */
@@ -61,12 +87,55 @@ public final class RowColumns implements Columns {
 
   @Override
   public boolean isNull(int i) {
-    return row.get(fields[i], Object.class) == null;
+    return (raws == null ? row.get(fields[i], Object.class) : memo(i)) == null;
+  }
+
+  /** One read of the column for the usual key types; the getters' conversions for the rest. */
+  @Override
+  public Value value(int i, Type type) {
+    if (raws == null) {
+      int columns = 0;
+      for (int c : fields) {
+        columns = Math.max(columns, c + 1);
+      }
+      raws = new Object[columns];
+      readAt = new int[columns];
+      values = new Value[columns];
+      madeAt = new int[columns];
+      java.util.Arrays.fill(readAt, rowNo - 1); // none read for this row yet
+      java.util.Arrays.fill(madeAt, rowNo - 1);
+    }
+    int c = fields[i];
+    Value made = values[c];
+    if (madeAt[c] == rowNo && made.type() == type) {
+      return made;
+    }
+    made = valueOf(i, type);
+    values[c] = made;
+    madeAt[c] = rowNo;
+    return made;
+  }
+
+  private Value valueOf(int i, Type type) {
+    Object raw = memo(i);
+    if (raw == null) {
+      return Value.NULL;
+    }
+    if (type == Type.Scalar.I64 && raw instanceof Long n) {
+      return new Value.I64(n);
+    }
+    if (type == Type.Scalar.I32 && raw instanceof Integer n) {
+      return new Value.I32(n);
+    }
+    if (type == Type.Scalar.STRING && raw instanceof String text) {
+      return new Value.Str(text);
+    }
+    return Columns.super.value(i, type);
   }
 
   @Override
   public boolean bool(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     if (raw instanceof Boolean b) {
       return b;
     }
@@ -78,20 +147,20 @@ public final class RowColumns implements Columns {
 
   @Override
   public byte i8(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return (byte) ValueCodec.integer(present(raw), Byte.MIN_VALUE, Byte.MAX_VALUE, Type.Scalar.I8);
   }
 
   @Override
   public short i16(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return (short) ValueCodec.integer(present(raw), Short.MIN_VALUE, Short.MAX_VALUE,
         Type.Scalar.I16);
   }
 
   @Override
   public int i32(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw instanceof Integer n ? n // the common case, without widening
         : (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
             Type.Scalar.I32);
@@ -99,63 +168,63 @@ public final class RowColumns implements Columns {
 
   @Override
   public long i64(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw instanceof Long n ? n
         : ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
   }
 
   @Override
   public float f32(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return ValueCodec.number(present(raw), Type.Scalar.F32).floatValue();
   }
 
   @Override
   public double f64(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return ValueCodec.number(present(raw), Type.Scalar.F64).doubleValue();
   }
 
   @Override
   public String str(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.string(raw, Type.Scalar.STRING);
   }
 
   @Override
   public byte[] bytes(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.bytes(raw);
   }
 
   @Override
   public UUID uuid(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.uuid(raw);
   }
 
   @Override
   public BigDecimal decimal(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.decimal(raw);
   }
 
   @Override
   public Instant instant(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.instant(raw);
   }
 
   @Override
   public LocalDate localDate(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : raw instanceof String t ? LocalDate.parse(t)
         : ValueCodec.as(raw, LocalDate.class, Type.Scalar.LOCAL_DATE);
   }
 
   @Override
   public LocalTime localTime(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : raw instanceof OffsetTime t ? t.toLocalTime()
         : raw instanceof String t ? LocalTime.parse(t)
         : ValueCodec.as(raw, LocalTime.class, Type.Scalar.LOCAL_TIME);
@@ -163,7 +232,7 @@ public final class RowColumns implements Columns {
 
   @Override
   public LocalDateTime localDateTime(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : raw instanceof String t
         ? LocalDateTime.parse(ValueCodec.withT(t))
         : ValueCodec.as(raw, LocalDateTime.class, Type.Scalar.LOCAL_DATE_TIME);
@@ -171,7 +240,7 @@ public final class RowColumns implements Columns {
 
   @Override
   public java.time.OffsetDateTime offsetDateTime(int i) {
-    Object raw = row.get(fields[i], Object.class);
+    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.offsetDateTime(raw);
   }
 }

@@ -31,7 +31,9 @@ public final class SqlRenderer {
   public SqlRenderer(SqlDialect dialect, Schema schema, long cacheSize) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.schema = Objects.requireNonNull(schema, "schema");
-    this.cache = Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
+    // maintenance on the caller's thread, not a wake-up of the common pool (as PlanCache)
+    this.cache = Caffeine.newBuilder().weakKeys().maximumSize(cacheSize)
+        .executor(Runnable::run).build();
     this.walk = s -> new SqlWalk(dialect, schema).render(s);
   }
 

@@ -1,20 +1,39 @@
 package io.toasty.reactive.exec;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.Operation;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Flux;
 
 /**
  * What every action of one execution shares: where operations go (null for plans with no
  * operation), the arguments, and where operations go that must run while another operation's
  * rows are still streaming ({@code aside}: a pooled connection of their own per operation; null
- * when the execution has one connection only, as in a transaction).
+ * when the execution has one connection only, as in a transaction), and the models by name
+ * (whose row readers build an include's children where the plan allows it; empty when unknown).
  */
-record ExecContext(Sender sender, List<Value> args, Sender aside) {
+record ExecContext(Sender sender, List<Value> args, Sender aside,
+    Map<String, ModelDef<?>> models) {
 
   ExecContext(Sender sender, List<Value> args) {
-    this(sender, args, null);
+    this(sender, args, null, Map.of());
+  }
+
+  ExecContext(Sender sender, List<Value> args, Sender aside) {
+    this(sender, args, aside, Map.of());
+  }
+
+  /** The model of {@code name}, whose row reader may build an include's children; or null. */
+  ModelDef<?> model(String name) {
+    return name == null ? null : models.get(name);
+  }
+
+  /** {@link #sendAside}, the rows built by {@code reader} ({@link Sender#read}). */
+  <T> Flux<T> readAside(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return aside != null ? aside.read(op, fields, reader) : sender.read(op, fields, reader);
   }
 
   /** Whether operations can run beside one another, each on a connection of its own. */

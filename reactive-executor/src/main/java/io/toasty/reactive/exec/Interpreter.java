@@ -1,5 +1,6 @@
 package io.toasty.reactive.exec;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
@@ -8,6 +9,7 @@ import io.toasty.planner.action.Var;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,15 +41,26 @@ public final class Interpreter {
   }
 
   /**
+   * {@link #run(ActionPlan, List, Sender)}, an include's children built by their model's row
+   * reader ({@code models}, by name) where the plan allows it.
+   */
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Sender sender,
+      Map<String, ModelDef<?>> models) {
+    return Flux.defer(() -> new Interpreter(plan, new ExecContext(sender, args, null, models))
+        .start());
+  }
+
+  /**
    * The result variable's rows, outside a transaction: operations go to {@code connection},
    * except those that must run while its rows stream (a {@code NestedMerge}'s child queries),
    * which go to {@code aside}; with no {@code aside}, the plan runs as on a transaction's one
-   * connection (parents read to the end before the first child query).
+   * connection (parents read to the end before the first child query). An include's children
+   * are built by their model's row reader ({@code models}, by name) where the plan allows it.
    */
   public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection,
-      Sender aside) {
+      Sender aside, Map<String, ModelDef<?>> models) {
     return Flux.defer(() -> new Interpreter(plan, new ExecContext(Sender.of(connection), args,
-        aside)).start());
+        aside, models)).start());
   }
 
   /**

@@ -4,6 +4,7 @@ import io.toasty.driver.Operation;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.plan.MergeBranch;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,11 +96,18 @@ final class NestedMergeExec {
     return Value.Record.adopt(fields);
   }
 
-  /** The children of {@code keys}, as the values the parents receive, grouped by join key. */
+  /**
+   * The children of {@code keys}, as the values the parents receive, grouped by join key; built
+   * as their model's records where the branch allows it ({@link BuiltChildren}).
+   */
   private static Mono<Map<Value, Value.ListValue>> load(MergeBranch b, List<Value.Record> keys,
       int window, ExecContext cx) {
     if (keys.isEmpty()) {
       return Mono.just(Collections.emptyMap());
+    }
+    RowReader<?> reader = BuiltChildren.readerOf(b, cx);
+    if (reader != null) {
+      return BuiltChildren.load(b, reader, keys, cx);
     }
     Flux<Value.Record> children = fetch(b.fetch(), keys, cx);
     if (!b.nested().isEmpty()) {

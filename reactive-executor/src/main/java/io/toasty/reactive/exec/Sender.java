@@ -3,7 +3,9 @@ package io.toasty.reactive.exec;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import io.toasty.value.ValueColumns;
 import reactor.core.publisher.Flux;
 
 /**
@@ -18,19 +20,38 @@ public interface Sender {
   Flux<Value.Record> send(Operation op);
 
   /**
+   * The rows of query {@code op}, each built by {@code reader} with its field {@code i} the row's
+   * column {@code fields[i]} ({@link Connection#read}); this default reads the rows {@link #send}
+   * returns.
+   */
+  default <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return send(op).map(row -> reader.read(new ValueColumns(row, fields)));
+  }
+
+  /**
    * Sends on {@code connection} directly. An atomic request's answer ({@code ExecResponse.Each}
    * of counts) becomes one count record per operation, in order.
    */
   static Sender of(Connection connection) {
-    return op -> connection.exec(op).flatMapMany(response -> {
-      if (response instanceof ExecResponse.Rows r) {
-        return r.rows();
+    return new Sender() {
+      @Override
+      public Flux<Value.Record> send(Operation op) {
+        return connection.exec(op).flatMapMany(response -> {
+          if (response instanceof ExecResponse.Rows r) {
+            return r.rows();
+          }
+          if (response instanceof ExecResponse.Each each) {
+            return Flux.fromIterable(each.responses()).map(Sender::countOf);
+          }
+          return Flux.just(countOf(response));
+        });
       }
-      if (response instanceof ExecResponse.Each each) {
-        return Flux.fromIterable(each.responses()).map(Sender::countOf);
+
+      @Override
+      public <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+        return connection.read(op, fields, reader);
       }
-      return Flux.just(countOf(response));
-    });
+    };
   }
 
   private static Value.Record countOf(ExecResponse response) {

@@ -7,6 +7,8 @@ import io.toasty.driver.Operation;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.MergeBranch;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -193,6 +195,70 @@ class NestedMergeExecTest {
       assertEquals(List.of(Value.Record.of(new Value.I64(100 * k + 1), Value.of("y")),
           Value.Record.of(new Value.I64(100 * k), Value.of("x"))),
           ((Value.ListValue) out.get(i).get(1)).items());
+    }
+  }
+
+  /** A child {@code [id, parentId]} as its model's record. */
+  record Child(long id, long parentId) {}
+
+  private static final ModelSchema CHILD = new ModelSchema("Child", "test.Child", "children",
+      List.of(
+          new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id"),
+          new FieldSchema(1, "parentId", Type.Scalar.I64, false, null, null,
+              "parent_id")),
+      List.of(0), List.of());
+
+  /** The child model, with a row reader (as generated models have). */
+  private static final io.toasty.ModelDef<Child> CHILD_MODEL = new io.toasty.ModelDef<>() {
+    @Override
+    public ModelSchema schema() {
+      return CHILD;
+    }
+
+    @Override
+    public Class<Child> type() {
+      return Child.class;
+    }
+
+    @Override
+    public Child load(Value.Record row) {
+      return new Child(((Value.I64) row.get(0)).value(), ((Value.I64) row.get(1)).value());
+    }
+
+    @Override
+    public io.toasty.value.RowReader<Child> rowReader() {
+      return row -> new Child(row.i64(0), row.i64(1));
+    }
+
+    @Override
+    public Value.Record values(Child c) {
+      return Value.Record.of(new Value.I64(c.id()), new Value.I64(c.parentId()));
+    }
+  };
+
+  @Test
+  void childrenOfAModelWithARowReaderAreAttachedAsItsRecords() {
+    MergeBranch b = new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
+        List.of(Type.Scalar.I64, Type.Scalar.I64),
+        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
+        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0),
+            new Expr.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+    AtomicBoolean cancelled = new AtomicBoolean();
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), op -> children(op, cancelled), java.util.Map.of("Child", CHILD_MODEL));
+    List<Value.Record> out = NestedMergeExec.merge(parents(3, new AtomicLong()), List.of(b), 2,
+        cx).collectList().block(Duration.ofSeconds(5));
+    assertEquals(3, out.size());
+    for (int i = 0; i < 3; i++) {
+      long k = i + 1;
+      List<Value> slot = ((Value.ListValue) out.get(i).get(1)).items();
+      // built by the reader, in key order though the rows came in reverse
+      assertTrue(slot instanceof io.toasty.value.LoadedRecords, "records, not value rows");
+      assertEquals(List.of(new Child(k * 10, k), new Child(k * 10 + 1, k)),
+          ((io.toasty.value.LoadedRecords) slot).records());
+      // and the same slot read as values, as the value path lifts it
+      assertEquals(List.of(Value.Record.of(new Value.I64(k * 10), new Value.I64(k)),
+          Value.Record.of(new Value.I64(k * 10 + 1), new Value.I64(k))), slot);
     }
   }
 }
