@@ -13,7 +13,10 @@ import reactor.core.publisher.Mono;
  * (or of its rows) cancels, an operation already sent to the database finishes before the next
  * operation on the connection runs, and an operation not yet sent is never sent. The engine's
  * ROLLBACK after a cancel is the next operation; a write that ran after it would commit on its
- * own.
+ * own. That includes a subscriber that cancels in {@code onSubscribe}: the engine hands its turn
+ * on at the cancel, and a statement still being subscribed on another thread arrives cancelled,
+ * maybe after the ROLLBACK. So an operation takes its place among the connection's operations,
+ * then tells its subscriber, and is sent only if the subscriber has not cancelled by then.
  */
 public interface Connection {
 

@@ -1,17 +1,21 @@
 package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
  * A source's items with the subscriber's backpressure; when the subscriber cancels, the source is
  * not cancelled but read to its end with its items (and its error) dropped. {@code cancelled}
  * runs first on a cancel; {@code done} runs once the source has terminated, before the
- * subscriber is told. An error the subscriber gets is {@code errors}' translation of the
+ * subscriber is told. The subscriber hears {@code onSubscribe} before the source is subscribed,
+ * and one that cancels in it (or before it: a cancel that raced the subscription) never has the
+ * source subscribed, so its statement is never sent; {@code done} then runs at once. An error the subscriber gets is {@code errors}' translation of the
  * source's (as {@code onErrorMap(errors)} would make it, without a layer of its own), or the
  * source's own when {@code errors} is null.
  *
@@ -40,7 +44,7 @@ final class DrainOnCancel<T> extends Flux<T> {
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    source.subscribe(new Drain<>(actual, cancelled, done, errors));
+    new Drain<>(actual, cancelled, done, errors).start(source);
   }
 
   /**
@@ -58,17 +62,25 @@ final class DrainOnCancel<T> extends Flux<T> {
     }
   }
 
-  /** Passes signals and demand on until a cancel, then requests and drops the rest. */
+  /**
+   * Passes signals and demand on until a cancel, then requests and drops the rest. Demand the
+   * subscriber makes before the source's subscription has come is kept and passed on with it.
+   */
   static final class Drain<T> implements CoreSubscriber<T>, Subscription {
     @SuppressWarnings("rawtypes") // the updater of a generic class is of its raw type
     private static final AtomicIntegerFieldUpdater<Drain> DRAINING =
         AtomicIntegerFieldUpdater.newUpdater(Drain.class, "draining");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicLongFieldUpdater<Drain> REQUESTED =
+        AtomicLongFieldUpdater.newUpdater(Drain.class, "requested");
 
     private final CoreSubscriber<? super T> actual;
     private final Runnable cancelled;
     private final Runnable done;
     private final Function<Throwable, Throwable> errors;
-    private Subscription upstream;
+    private volatile Subscription upstream;
+    /** Demand made before {@link #upstream} was set. */
+    private volatile long requested;
     private volatile int draining;
 
     Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done,
@@ -79,6 +91,24 @@ final class DrainOnCancel<T> extends Flux<T> {
       this.errors = errors;
     }
 
+    /**
+     * Tells the subscriber, then subscribes to {@code source} unless the subscriber has cancelled
+     * by then. Why in this order: the engine hands a cancelled statement's turn on to its
+     * ROLLBACK at once, and a statement still being subscribed on another thread can reach this
+     * lane after that ROLLBACK has run. Its subscriber has cancelled already, so it cancels in
+     * {@code onSubscribe} and the statement is dropped; subscribed first, it would be sent, and
+     * an INSERT would then commit on its own (the TCK's random-cancel scenario, a group of two
+     * rows of four).
+     */
+    void start(org.reactivestreams.Publisher<? extends T> source) {
+      actual.onSubscribe(this);
+      if (draining != 0) {
+        done.run(); // never sent: the turn is over
+        return;
+      }
+      source.subscribe(this);
+    }
+
     @Override
     public Context currentContext() {
       return actual.currentContext();
@@ -86,8 +116,15 @@ final class DrainOnCancel<T> extends Flux<T> {
 
     @Override
     public void onSubscribe(Subscription s) {
-      upstream = s; // requests nothing until the subscriber does
-      actual.onSubscribe(this);
+      upstream = s;
+      if (draining != 0) {
+        s.request(Long.MAX_VALUE); // cancelled after it started: read to the end
+        return;
+      }
+      long early = REQUESTED.getAndSet(this, 0L);
+      if (early > 0) {
+        s.request(early);
+      }
     }
 
     @Override
@@ -118,8 +155,21 @@ final class DrainOnCancel<T> extends Flux<T> {
 
     @Override
     public void request(long n) {
-      if (draining == 0) {
-        upstream.request(n);
+      if (draining != 0) {
+        return;
+      }
+      Subscription s = upstream;
+      if (s != null) {
+        s.request(n);
+        return;
+      }
+      Operators.addCap(REQUESTED, this, n);
+      s = upstream; // came meanwhile: its onSubscribe may have missed this demand
+      if (s != null) {
+        long early = REQUESTED.getAndSet(this, 0L);
+        if (early > 0) {
+          s.request(early);
+        }
       }
     }
 
@@ -129,7 +179,10 @@ final class DrainOnCancel<T> extends Flux<T> {
         if (cancelled != null) {
           cancelled.run();
         }
-        upstream.request(Long.MAX_VALUE);
+        Subscription s = upstream; // null: not started, or onSubscribe will see the drain
+        if (s != null) {
+          s.request(Long.MAX_VALUE);
+        }
       }
     }
   }

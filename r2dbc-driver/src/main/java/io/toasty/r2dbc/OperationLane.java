@@ -25,7 +25,11 @@ import reactor.core.publisher.Sinks;
  * lane is taken when it is subscribed, and a cancel can race that: the engine hands its own turn
  * to the ROLLBACK as soon as the statement's subscriber cancels, so the ROLLBACK may take its
  * place here first. Sent after the ROLLBACK, a cancelled INSERT would commit on its own (seen
- * once in a few thousand runs of the TCK's random-cancel scenario, as a group of two rows).
+ * once in a few thousand runs of the TCK's random-cancel scenario, as a group of two rows). So
+ * an operation takes its place, then tells its subscriber ({@code onSubscribe}), and starts
+ * only if the subscriber has not cancelled by then: a cancel that came before the place was
+ * taken reaches the subscriber by then, and one after it finds the operation ahead of the
+ * ROLLBACK.
  */
 final class OperationLane {
   /** What an operation waits for when the one before is over already. */
@@ -119,15 +123,31 @@ final class OperationLane {
    * returned Mono only observes it.
    */
   <T> Mono<T> write(Mono<T> work) {
-    return Mono.defer(() -> {
+    return new WriteInTurn<>(work);
+  }
+
+  /**
+   * A write taking its place in the lane when subscribed. The subscriber is told first, so that
+   * one that had cancelled already (its cancel raced the subscription, see {@link
+   * DrainOnCancel.Drain#start}) cancels the start before the work could begin: never sent.
+   */
+  private final class WriteInTurn<T> extends Mono<T> {
+    private final Mono<T> work;
+
+    WriteInTurn(Mono<T> work) {
+      this.work = work;
+    }
+
+    @Override
+    public void subscribe(reactor.core.CoreSubscriber<? super T> actual) {
       Slot slot = new Slot();
       Start start = new Start();
       Sinks.One<T> result = Sinks.one();
+      result.asMono().doOnCancel(start::cancel).subscribe(actual);
       // the turn ends before the result is told: the close that follows finds the lane idle
       slot.before.then(Mono.defer(() -> start.begin() ? work : Mono.<T>empty()))
           .subscribe(new ResultAfterTurn<>(slot::release, result));
-      return result.asMono().doOnCancel(start::cancel);
-    });
+    }
   }
 
   /**
@@ -194,8 +214,9 @@ final class OperationLane {
       Slot slot = new Slot();
       if (drain) {
         if (slot.before == NOTHING) {
-          // Its turn is now: nothing can cancel it before it starts, so no Start is needed.
-          rows.subscribe(new DrainOnCancel.Drain<>(actual, null, slot::release, errors));
+          // Its turn is now: the Drain tells the subscriber first and sends nothing if it
+          // cancelled by then (a cancel that raced this subscription), so no Start is needed.
+          new DrainOnCancel.Drain<>(actual, null, slot::release, errors).start(rows);
           return;
         }
         Start start = new Start();

@@ -492,6 +492,41 @@ class BackendBehaviourTest {
   }
 
   /**
+   * A write whose subscriber has cancelled before subscribing is never sent, also when the
+   * connection is idle (its turn would come at once). That is the engine's race: a statement's
+   * cancel hands the turn to the ROLLBACK while another thread is still subscribing the
+   * statement, and the ROLLBACK can be over before the statement reaches the driver. Sent then,
+   * after the ROLLBACK, the INSERT would commit on its own.
+   */
+  @Test
+  void aWriteWhoseSubscriberCancelledBeforeSubscribingIsNeverSent() {
+    R2dbcDriver counter = open(DriverHarness.config(database.url()));
+    Connection c = driver.connect().block();
+    try {
+      exec(c, tx(Kind.BEGIN));
+      exec(c, insertUsers(new Returning.Count(), "inside"));
+      exec(c, tx(Kind.ROLLBACK));
+      ExecResponse keys = exec(c, insertUsers(new Returning.Keys(List.of(0)), "keys"));
+      DriverHarness.rowsOf(keys).subscribe(new CancelledAlready<>());
+      c.exec(insertUsers(new Returning.Count(), "count")).subscribe(new CancelledAlready<>());
+      c.exec(tx(Kind.BEGIN)).subscribe(new CancelledAlready<>());
+      exec(c, insertUsers(new Returning.Count(), "after"));
+    } finally {
+      c.close().block();
+    }
+    assertEquals(List.of("after"), list(counter, selectUsers(Expr.TRUE, List.of(), 1)).stream()
+        .map(r -> ((Value.Str) r.get(0)).value()).toList());
+  }
+
+  /** A subscriber that cancels as it is subscribed, as one whose cancel came first does. */
+  private static final class CancelledAlready<T> extends reactor.core.publisher.BaseSubscriber<T> {
+    @Override
+    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+      s.cancel();
+    }
+  }
+
+  /**
    * Transactions of three statements, cancelled at random moments, ended the way the engine ends
    * them (the connection sealed against further statements, then ROLLBACK, then release): every
    * group of rows is committed whole or not at all, and every connection comes back. The driver's

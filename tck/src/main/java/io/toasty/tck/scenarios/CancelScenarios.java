@@ -53,12 +53,16 @@ import reactor.util.function.Tuple2;
 public abstract class CancelScenarios {
   /** Rows each transaction writes, all with the same tenant (its group). */
   static final int GROUP = 4;
-  /** Cancellations each backend must go through. */
-  static final int CANCELLATIONS = 1000;
+  /**
+   * Cancellations each backend must go through; {@code -Dtoasty.tck.cancellations=20000} (with a
+   * longer budget) hunts a race rarer than one in a thousand.
+   */
+  static final int CANCELLATIONS = Integer.getInteger("toasty.tck.cancellations", 1000);
   /** Runs in flight at once, on a pool of two connections. */
   static final int IN_FLIGHT = 4;
   /** How long the runs may take before the scenario stops and reports what it has. */
-  static final Duration BUDGET = Duration.ofMinutes(2);
+  static final Duration BUDGET =
+      Duration.ofSeconds(Long.getLong("toasty.tck.cancelBudgetSeconds", 120));
   /** Rows each transaction reads between its writes (a stream to cancel mid-way). */
   static final int READERS = 12;
 
