@@ -439,8 +439,9 @@ public final class Db implements Executor {
     }
     // Every connection the plan needs, taken together: it never holds one while waiting for
     // another (EXECUTION.md), so no number of concurrent plans can deadlock the pool.
-    // An include's sibling branches each get a connection of their own (at most the pool's size).
-    int connections = 1 + Interpreter.asideWidth(plan.actions());
+    // An include's sibling branches each get a connection of their own (at most the pool's size),
+    // unless its parents fit one window: then its children follow them on their connection.
+    int connections = 1 + Interpreter.asideWidth(plan.actions(), args);
     if (connections == 1) {
       return driver.withConnection(c -> Interpreter.run(plan.actions(), args, c, null,
           modelDefs));

@@ -120,6 +120,19 @@ final class RelationsGuide {
     return postCounts;
   }
 
+  static List<Object> oneConnection(Db db) {
+    // snippet: include-one-connection
+    List<Author> page = Authors.all()
+        .orderBy(Authors.NAME.asc())
+        .limit(20)                            // at most 20 parents: one window
+        .include(Authors.POSTS, Authors.PROFILE)
+        .collect(db).block();                 // one connection: authors, their posts, profiles
+    String plan = db.explain(Authors.all().limit(20).include(Authors.POSTS).untyped());
+    // "NestedMerge $0 in windows of 500 rows, at most $0 parents (when that fits one window, ..."
+    // end-snippet
+    return List.of(page, plan);
+  }
+
   static List<List<Author>> underLoad(String url) {
     // snippet: pool-under-load
     Db small = Toasty.builder()

@@ -75,6 +75,53 @@ class RelationsGuideTest {
   }
 
   @Test
+  void aPageWithItsRelationsTakesOneConnection() {
+    Authors.create().name("Ann").posts(Posts.create().title("Hello")).exec(db).block();
+    Authors.create().name("Bob").exec(db).block();
+    List<Object> seen = RelationsGuide.oneConnection(db);
+    @SuppressWarnings("unchecked")
+    List<Author> page = (List<Author>) seen.get(0);
+    assertEquals(List.of(1, 0), page.stream().map(a -> a.posts().get().size()).toList());
+    String plan = (String) seen.get(1);
+    assertTrue(plan.contains("at most $0 parents (when that fits one window"), plan);
+    // seen from the pool while the page waits after its first author
+    java.util.concurrent.CompletableFuture<Integer> acquired =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    Authors.all().orderBy(Authors.NAME.asc()).limit(20).include(Authors.POSTS, Authors.PROFILE)
+        .stream(db).subscribe(new reactor.core.publisher.BaseSubscriber<Author>() {
+          @Override
+          protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+            s.request(1);
+          }
+
+          @Override
+          protected void hookOnNext(Author a) {
+            if (acquired.complete(db.poolState().orElseThrow().acquired())) {
+              requestUnbounded();
+            }
+          }
+
+          @Override
+          protected void hookOnComplete() {
+            done.complete(null);
+          }
+
+          @Override
+          protected void hookOnError(Throwable e) {
+            acquired.completeExceptionally(e);
+            done.completeExceptionally(e);
+          }
+        });
+    done.join();
+    // one, or none once its last query was read (the records are then in memory); a connection
+    // per relation would hold three until the stream ends
+    assertTrue(acquired.join() <= 1, "connections held by the page and its two relations: "
+        + acquired.join());
+  }
+
+  @Test
   void includesUnderLoadCompleteOnASmallPool() {
     List<List<Author>> pages = RelationsGuide.underLoad("r2dbc:h2:mem:///relations-load");
     assertEquals(200, pages.size(), "every request completed and the pool was quiet after");

@@ -1,15 +1,17 @@
 package io.toasty.planner.action;
 
 import io.toasty.planner.plan.MergeBranch;
+import io.toasty.stmt.Expr;
 import java.util.List;
 
 /**
  * Streams variable {@code input}'s rows in windows of {@code window}, reading each branch's
  * children for a window's keys (the branches concurrently) and appending one merged slot per
- * branch to each row; see {@code plan.NestedMerge}.
+ * branch to each row; see {@code plan.NestedMerge}. {@code parents}, where not {@code null}, is
+ * the most rows {@code input} can have, evaluated with the execution's arguments.
  */
-public record NestedMergeAction(int output, int input, List<MergeBranch> branches, int window)
-    implements Action {
+public record NestedMergeAction(int output, int input, List<MergeBranch> branches, int window,
+    Expr parents) implements Action {
   public NestedMergeAction {
     branches = List.copyOf(branches);
   }

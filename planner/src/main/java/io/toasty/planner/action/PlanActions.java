@@ -132,7 +132,7 @@ public final class PlanActions {
     } else if (n instanceof Concat c) {
       return new ConcatAction(out, c.inputs(), c.distinctKey(), c.counts());
     } else if (n instanceof NestedMerge m) {
-      return new NestedMergeAction(out, m.parent(), m.branches(), m.window());
+      return new NestedMergeAction(out, m.parent(), m.branches(), m.window(), m.parents());
     } else if (n instanceof CountRows c) {
       return new CountRowsAction(out, c.input());
     } else if (n instanceof CountRead c) {

@@ -88,7 +88,7 @@ final class ExplainNode {
 
   private String memory(MirNode n, String p) {
     if (n instanceof NestedMerge m) {
-      return nestedMerge(m.parent(), m.branches(), m.window(), p);
+      return nestedMerge(m.parent(), m.branches(), m.window(), m.parents(), p);
     }
     if (n instanceof Filter f) {
       return "Filter " + p + f.input() + " where " + x.expr(f.predicate());
@@ -166,8 +166,8 @@ final class ExplainNode {
     } else if (a instanceof CountReadAction c) {
       return "CountReadAction of " + action(c.read());
     } else if (a instanceof NestedMergeAction m) {
-      return nestedMerge(m.input(), m.branches(), m.window(), "$").replaceFirst("NestedMerge",
-          "NestedMergeAction");
+      return nestedMerge(m.input(), m.branches(), m.window(), m.parents(), "$")
+          .replaceFirst("NestedMerge", "NestedMergeAction");
     }
     return "ConstAction " + ((ConstAction) a).rows().size() + " row(s)";
   }
@@ -188,9 +188,12 @@ final class ExplainNode {
   }
 
   /** The merge and its branches, nested branches indented under theirs. */
-  private String nestedMerge(int input, List<MergeBranch> branches, int window, String p) {
+  private String nestedMerge(int input, List<MergeBranch> branches, int window,
+      io.toasty.stmt.Expr parents, String p) {
     StringBuilder out = new StringBuilder("NestedMerge " + p + input + " in windows of " + window
-        + " rows; branches run concurrently:");
+        + " rows" + (parents == null ? "" : ", at most " + x.expr(parents) + " parents (when "
+        + "that fits one window, the children are read after them on their connection)")
+        + "; branches run concurrently:");
     branches(out, branches, 1);
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.stmt.Expr;
 import java.util.List;
 
 /**
@@ -9,8 +10,11 @@ import java.util.List;
  * in order, each with one merged slot per branch appended. Memory is bounded by the window, and
  * the parents' rows are requested only as windows are merged, so backpressure reaches the
  * database. This is where the HIR's include cycles (parent keys → child → parent rows) break.
+ *
+ * <p>{@code parents} is the most rows the parent query can return, where it says ({@link
+ * ParentBound}); {@code null} where it does not.
  */
-public record NestedMerge(int parent, List<MergeBranch> branches, int window)
+public record NestedMerge(int parent, List<MergeBranch> branches, int window, Expr parents)
     implements MirNode {
   public NestedMerge {
     branches = List.copyOf(branches);

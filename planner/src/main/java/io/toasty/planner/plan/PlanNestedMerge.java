@@ -62,12 +62,12 @@ final class PlanNestedMerge {
     for (HirStatement child : children) {
       branches.add(p.branch(child, fetched));
     }
-    int columns = schema.table(PlanSql.table(hir.statements().get(statement).statement()))
-        .columns().size();
+    io.toasty.stmt.Statement parent = hir.statements().get(statement).statement();
+    TableSchema table = schema.table(PlanSql.table(parent));
     for (int i = 0; i < children.size(); i++) {
-      fetched.add(columns + i);
+      fetched.add(table.columns().size() + i);
     }
-    return b.add(new NestedMerge(node, branches, WINDOW));
+    return b.add(new NestedMerge(node, branches, WINDOW, ParentBound.of(parent, table)));
   }
 
   private List<HirStatement> children(int parent) {

@@ -118,6 +118,33 @@ class RelationPlanningTest {
   }
 
   @Test
+  void anIncludeKnowsTheMostParentsItsQueryCanReturn() {
+    Returning posts = new Returning.Model(List.of(
+        Include.of(person(RelationFixtures.POSTS), "Post")));
+    Query all = Query.all("Person").withReturning(posts);
+    Query page = all.withLimit(new io.toasty.stmt.Limit(value(20L), value(40L)));
+    Query byKey = all.withFilter(Expr.and(Expr.eq(person(0), value(7L)),
+        Expr.eq(person(1), value("ann"))));
+    Query byName = all.withFilter(Expr.eq(person(1), value("ann")));
+    for (Planner planner : List.of(sql, kv)) {
+      assertEquals(null, parents(planner, all), "no limit, no key");
+      assertEquals(null, parents(planner, byName), "a field that is not the key");
+      // the values are the plan's arguments: the bound is read from them when it runs
+      assertEquals(Value.of(20L), parents(planner, page));
+      assertEquals(Value.of(1L), parents(planner, byKey));
+    }
+    assertTrue(sql.explain(page).contains("at most"), sql.explain(page));
+  }
+
+  /** The most parents of {@code q}'s include when it runs with its values; null: unknown. */
+  private static Value parents(Planner planner, Query q) {
+    var prepared = planner.prepare(q);
+    var actions = prepared.plan().actions();
+    Expr bound = ((NestedMergeAction) actions.producer(actions.result())).parents();
+    return bound == null ? null : io.toasty.planner.eval.Eval.eval(bound, prepared.args(), null);
+  }
+
+  @Test
   void manyToManyIncludeIsOneJoinedQueryOnSql() {
     Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
         Include.of(person(RelationFixtures.TAGS), "Tag"))));

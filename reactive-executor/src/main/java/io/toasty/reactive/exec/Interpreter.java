@@ -6,7 +6,9 @@ import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.Var;
+import io.toasty.planner.eval.Eval;
 import io.toasty.value.Value;
+import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +66,29 @@ public final class Interpreter {
   }
 
   /**
-   * How many operations {@code plan} can have in flight beside its own stream: the most sibling
-   * branches of one of its includes (at any depth), 0 when it has none. A plan outside a
-   * transaction leases that many connections beside its own, together.
+   * How many operations {@code plan} can have in flight beside its own stream, run with {@code
+   * args}: the most sibling branches of one of its includes (at any depth), 0 when it has none.
+   * An include whose parents fit one window ({@link NestedMergeAction#parents()}) needs none: its
+   * parents are read to the end, then its children on the same connection, as a hand-written
+   * pair of queries does. A plan outside a transaction leases that many connections beside its
+   * own, together.
    */
-  public static int asideWidth(ActionPlan plan) {
+  public static int asideWidth(ActionPlan plan, List<Value> args) {
     int width = 0;
     for (Action a : plan.actions()) {
-      if (a instanceof NestedMergeAction merge) {
+      if (a instanceof NestedMergeAction merge && !fitsOneWindow(merge, args)) {
         width = Math.max(width, width(merge.branches()));
       }
     }
     return width;
+  }
+
+  private static boolean fitsOneWindow(NestedMergeAction merge, List<Value> args) {
+    if (merge.parents() == null) {
+      return false;
+    }
+    Value bound = Eval.eval(merge.parents(), args, null);
+    return !bound.isNull() && Values.asLong(bound) <= merge.window();
   }
 
   private static int width(List<io.toasty.planner.plan.MergeBranch> branches) {

@@ -25,8 +25,15 @@ import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comment;
 import io.toasty.tck.models.Comments;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 
 /**
  * Preloading: a matrix of relation kinds and nullability, nested, filtered and ordered
@@ -259,5 +266,70 @@ public abstract class PreloadScenarios {
         .concatMap(a -> Authors.create().name("copy of " + a.name()).exec(tx))));
     assertEquals(600, created.size());
     assertEquals(1200L, (long) await(Authors.all().count(db)));
+  }
+  /**
+   * Parents that the query itself keeps within one window (a limit, one key) take one pooled
+   * connection, not one more per relation: their children are read after them on the same
+   * connection, as a hand-written pair of queries would. A page of a WebFlux service's list
+   * thus costs the pool what a plain query costs. Seen from the pool while the include waits
+   * after its first record; DynamoDB has no pool (its client sends each request on its own), so
+   * there only the records are checked.
+   */
+  @BackendTest
+  public void parentsWithinOneWindowTakeOnePooledConnection(Db db, OperationLog log) {
+    Author ann = data(db).get(0);
+    Map<String, Integer> articles = Map.of("ann", 2, "bob", 1, "cy", 0);
+    log.clear();
+    List<Author> page = heldWhilePaused(db, Authors.all().limit(2)
+        .include(Authors.ARTICLES, Authors.BIO).stream(db));
+    assertEquals(2, page.size());
+    page.forEach(a -> assertEquals(articles.get(a.name()), a.articles().get().size(), a.name()));
+    assertEquals(3, log.size(), "the page, its articles, its bios: " + log);
+    List<Author> one = heldWhilePaused(db, Authors.filter(Authors.ID.eq(ann.id()))
+        .include(Authors.ARTICLES, Authors.BIO).stream(db));
+    assertEquals(List.of(2), one.stream().map(a -> a.articles().get().size()).toList());
+    assertEquals("ann's bio", one.get(0).bio().get().orElseThrow().text());
+  }
+
+  /**
+   * {@code rows}' records, requested one at a time: after the first, the pool (where the backend
+   * has one) holds at most one connection for them (none once the last query has been read: the
+   * records are then all in memory). Taking a connection per relation, it would hold three
+   * until the end of the stream.
+   */
+  private static <T> List<T> heldWhilePaused(Db db, Flux<T> rows) {
+    List<T> out = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    BaseSubscriber<T> paused = new BaseSubscriber<>() {
+      @Override
+      protected void hookOnSubscribe(Subscription s) {
+        s.request(1);
+      }
+
+      @Override
+      protected void hookOnNext(T row) {
+        out.add(row);
+        first.complete(null);
+      }
+
+      @Override
+      protected void hookOnError(Throwable e) {
+        first.completeExceptionally(e);
+        done.completeExceptionally(e);
+      }
+
+      @Override
+      protected void hookOnComplete() {
+        first.complete(null);
+        done.complete(null);
+      }
+    };
+    rows.subscribe(paused);
+    first.orTimeout(60, TimeUnit.SECONDS).join();
+    db.poolState().ifPresent(p -> assertTrue(p.acquired() <= 1, "connections held: " + p));
+    paused.requestUnbounded();
+    done.orTimeout(60, TimeUnit.SECONDS).join();
+    return List.copyOf(out);
   }
 }

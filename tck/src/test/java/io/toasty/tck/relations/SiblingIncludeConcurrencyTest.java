@@ -19,9 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two sibling includes run concurrently: the plan's NestedMerge subscribes both child queries at
- * once, each on a pooled connection of its own. The gate answers neither query until both have
- * been sent, so a sequential executor would time out.
+ * Two sibling includes run concurrently while their parents stream: the plan's NestedMerge
+ * subscribes both child queries at once, each on a pooled connection of its own. The gate answers
+ * neither query until both have been sent, so a sequential executor would time out. The parents
+ * are more than two windows (1,001 authors): fewer are read to their end first and their children
+ * after them on the parents' connection, one query after the other ({@code PreloadScenarios}).
  */
 class SiblingIncludeConcurrencyTest {
 
@@ -31,10 +33,9 @@ class SiblingIncludeConcurrencyTest {
     Db db = open(4, gate);
     try {
       db.schema().reset().block(Duration.ofSeconds(20));
-      Author ann = Authors.create().name("ann").exec(db).block(Duration.ofSeconds(20));
-      Articles.create().author(ann).title("a1").votes(1).exec(db).block(Duration.ofSeconds(20));
-      Author loaded = Authors.filterById(ann.id()).include(Authors.ARTICLES, Authors.BIO)
-          .get(db).block(Duration.ofSeconds(20));
+      Author ann = authors(db);
+      Author loaded = streamed(Authors.all().include(Authors.ARTICLES, Authors.BIO)
+          .collect(db).block(Duration.ofSeconds(20)), ann);
       assertEquals(1, loaded.articles().get().size());
       assertEquals(2, gate[0].maxInFlight(), "both child queries were in flight at once");
       System.out.println("[concurrency] child queries in flight at once: "
@@ -58,22 +59,42 @@ class SiblingIncludeConcurrencyTest {
     Duration wait = Duration.ofSeconds(20);
     try {
       db.schema().reset().block(wait);
-      Author ann = Authors.create().name("ann").exec(db).block(wait);
-      Articles.create().author(ann).title("a1").votes(1).exec(db).block(wait);
+      Author ann = authors(db);
       Tx tx = db.begin().block(wait);
       Authors.all().count(tx).block(wait); // the transaction holds its connection
-      CompletableFuture<Author> loaded = Authors.filterById(ann.id())
-          .include(Authors.ARTICLES, Authors.BIO).get(db).toFuture();
+      CompletableFuture<java.util.List<Author>> loaded = Authors.all()
+          .include(Authors.ARTICLES, Authors.BIO).collect(db).toFuture();
       Tck.eventually("the include waits for three connections at once",
           () -> db.poolState().orElseThrow().pending() == 1);
       tx.commit().block(wait);
-      assertEquals(1, loaded.get(20, TimeUnit.SECONDS).articles().get().size());
+      assertEquals(1, streamed(loaded.get(20, TimeUnit.SECONDS), ann).articles().get().size());
       assertEquals(2, gate[0].maxInFlight(), "both child queries were in flight at once");
     } catch (Exception e) {
       throw new AssertionError(e);
     } finally {
       db.close().block(wait);
     }
+  }
+
+  /** Ann, with an article, and 1,000 other authors: more parents than two windows of 500. */
+  private static Author authors(Db db) {
+    Duration wait = Duration.ofSeconds(20);
+    Author ann = Authors.create().name("ann").exec(db).block(wait);
+    Articles.create().author(ann).title("a1").votes(1).exec(db).block(wait);
+    for (int chunk = 0; chunk < 1000; chunk += 250) {
+      java.util.List<io.toasty.tck.models.AuthorCreate> rows = new java.util.ArrayList<>();
+      for (int i = chunk; i < chunk + 250; i++) {
+        rows.add(Authors.create().name("author" + i));
+      }
+      Authors.createMany(rows).exec(db).block(wait);
+    }
+    return ann;
+  }
+
+  /** {@code ann} as the include loaded her, among all 1,001 authors. */
+  private static Author streamed(java.util.List<Author> all, Author ann) {
+    assertEquals(1001, all.size());
+    return all.stream().filter(a -> a.id().equals(ann.id())).findFirst().orElseThrow();
   }
 
   /** A fresh H2 database on a pool of {@code pool}, its driver gated on both child tables. */

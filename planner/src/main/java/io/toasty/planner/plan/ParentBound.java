@@ -1,0 +1,66 @@
+package io.toasty.planner.plan;
+
+import io.toasty.schema.db.TableSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.value.Value;
+import java.util.List;
+
+/**
+ * The most rows an include's parent query can return, where the query itself says: its limit's
+ * count (a limit on the whole result), or one where its filter pins the table's primary key. The
+ * executor evaluates it with the execution's arguments. Parents known to fit one window need no
+ * connection of their own for their children, who are read after them on theirs, as a
+ * hand-written pair of queries would: one pooled connection per request instead of two.
+ */
+final class ParentBound {
+  private static final Expr ONE = new Expr.Const(Value.of(1L));
+
+  private ParentBound() {}
+
+  /** The bound of {@code parent}'s rows (over {@code table}), or {@code null} where unknown. */
+  static Expr of(Statement parent, TableSchema table) {
+    if (!(parent instanceof Query q) || !(q.source() instanceof Source.Table t)
+        || t.join() != null) {
+      return null;
+    }
+    if (q.limit() != null && q.limit().partitionBy().isEmpty()) {
+      return q.limit().count();
+    }
+    return pinsKey(q.filter(), table) ? ONE : null;
+  }
+
+  /** Whether every primary-key column is compared for equality with a value at the top level. */
+  private static boolean pinsKey(Expr filter, TableSchema table) {
+    List<Integer> key = table.primaryKey();
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int column : key) {
+      if (!pinned(filter, table.name(), column)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean pinned(Expr e, String table, int column) {
+    if (e instanceof Expr.And and) {
+      return and.operands().stream().anyMatch(o -> pinned(o, table, column));
+    }
+    return e instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+        && (isColumn(c.left(), table, column) && isValue(c.right())
+            || isColumn(c.right(), table, column) && isValue(c.left()));
+  }
+
+  private static boolean isColumn(Expr e, String table, int column) {
+    return e instanceof Expr.Column c && c.index() == column && c.table().equals(table);
+  }
+
+  /** A non-null constant or an argument (an argument bound to null matches no row at all). */
+  private static boolean isValue(Expr e) {
+    return e instanceof Expr.Arg || e instanceof Expr.Const k && !k.value().isNull();
+  }
+}
