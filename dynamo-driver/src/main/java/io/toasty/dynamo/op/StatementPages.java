@@ -3,6 +3,7 @@ package io.toasty.dynamo.op;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
@@ -12,6 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
  * The pages of one ExecuteStatement, asked one request at a time and only on demand: the next
  * page (from the previous one's {@code NextToken}) is requested when the subscriber asks for one
  * and no request is under way. Cancelling cancels the request under way and asks no more.
+ *
+ * <p>A request's subscriber is the one to cancel from its creation, before it is subscribed: a
+ * page may come back (and send the next request) before its subscription returns, and that
+ * next request must stay the one a cancel reaches, not be cancelled by the late bookkeeping of
+ * the one before it (which left a stream waiting for ever for a page whose request it had itself
+ * cancelled).
  */
 final class StatementPages {
   private final DynamoContext cx;
@@ -41,10 +48,21 @@ final class StatementPages {
         true)) {
       return;
     }
-    ExecuteStatementRequest request = next;
-    inFlight.update(cx.call(() -> cx.client().executeStatement(request))
-        .contextWrite(sink.contextView())
-        .subscribe(this::page, sink::error));
+    BaseSubscriber<ExecuteStatementResponse> request = new BaseSubscriber<>() {
+      @Override
+      protected void hookOnNext(ExecuteStatementResponse response) {
+        page(response);
+      }
+
+      @Override
+      protected void hookOnError(Throwable e) {
+        sink.error(e);
+      }
+    };
+    inFlight.replace(request); // disposed at once if the stream was cancelled meanwhile
+    ExecuteStatementRequest asked = next;
+    cx.call(() -> cx.client().executeStatement(asked)).contextWrite(sink.contextView())
+        .subscribe(request);
   }
 
   private void page(ExecuteStatementResponse response) {
