@@ -189,7 +189,7 @@ final class ExplainNode {
 
   /** The merge and its branches, nested branches indented under theirs. */
   private String nestedMerge(int input, List<MergeBranch> branches, int window,
-      io.toasty.stmt.Expr parents, String p) {
+      Expr parents, String p) {
     StringBuilder out = new StringBuilder("NestedMerge " + p + input + " in windows of " + window
         + " rows" + (parents == null ? "" : ", at most " + x.expr(parents) + " parents (when "
         + "that fits one window, the children are read after them on their connection)")

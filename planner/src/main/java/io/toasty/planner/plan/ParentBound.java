@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.planner.expr.Conjuncts;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
@@ -35,32 +36,7 @@ final class ParentBound {
   /** Whether every primary-key column is compared for equality with a value at the top level. */
   private static boolean pinsKey(Expr filter, TableSchema table) {
     List<Integer> key = table.primaryKey();
-    if (key.isEmpty()) {
-      return false;
-    }
-    for (int column : key) {
-      if (!pinned(filter, table.name(), column)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean pinned(Expr e, String table, int column) {
-    if (e instanceof Expr.And and) {
-      return and.operands().stream().anyMatch(o -> pinned(o, table, column));
-    }
-    return e instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
-        && (isColumn(c.left(), table, column) && isValue(c.right())
-            || isColumn(c.right(), table, column) && isValue(c.left()));
-  }
-
-  private static boolean isColumn(Expr e, String table, int column) {
-    return e instanceof Expr.Column c && c.index() == column && c.table().equals(table);
-  }
-
-  /** A non-null constant or an argument (an argument bound to null matches no row at all). */
-  private static boolean isValue(Expr e) {
-    return e instanceof Expr.Arg || e instanceof Expr.Const k && !k.value().isNull();
+    return !key.isEmpty()
+        && SelectKeyPath.equalities(Conjuncts.of(filter)).keySet().containsAll(key);
   }
 }

@@ -156,8 +156,11 @@ final class SelectKeyPath {
     return new KeyPath.PartitionQuery(Conjuncts.and(key), Conjuncts.and(rest));
   }
 
-  /** Column → value of each {@code column = value} term (the first one for a column). */
-  private Map<Integer, Expr> equalities(List<Expr> terms) {
+  /**
+   * Column → value of each {@code column = value} term (the first one for a column), a value
+   * being a non-null constant or an argument; {@link ParentBound} reads a pinned key from it too.
+   */
+  static Map<Integer, Expr> equalities(List<Expr> terms) {
     Map<Integer, Expr> out = new LinkedHashMap<>();
     for (Expr t : terms) {
       if (t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
