@@ -23,6 +23,9 @@ import reactor.core.publisher.MonoSink;
 final class Lane {
   private final String closedMessage;
   private final ArrayDeque<Turn> waiting = new ArrayDeque<>();
+  /** Turns granted on hand-on and not yet told (see {@link #deliver}). */
+  private final ArrayDeque<Turn> granted = new ArrayDeque<>();
+  private final AtomicInteger delivering = new AtomicInteger();
   private Turn holder;
   private boolean closed;
 
@@ -115,21 +118,46 @@ final class Lane {
     }
   }
 
+  /**
+   * Passes the turn from {@code from} to the next waiting unit. The grant is delivered by
+   * {@link #deliver}, never from inside another grant's delivery: a unit whose work ends before
+   * its grant returns (a synchronous query, as on H2) would otherwise hand on from within the
+   * grant, one stack frame per queued unit.
+   */
   private void handOn(Turn from) {
-    Turn next;
     synchronized (this) {
       if (holder != from) {
         return;
       }
       holder = closed ? null : waiting.poll();
-      next = holder;
-      if (next != null) {
-        next.state.set(Turn.GRANTED);
+      if (holder != null) {
+        holder.state.set(Turn.GRANTED);
+        granted.add(holder);
       }
     }
-    if (next != null) {
-      next.sink.success(next);
+    deliver();
+  }
+
+  /**
+   * Tells granted units that their turn came, one after the other on the thread that got here
+   * first; a call made while another is delivering leaves its grant to that one (a trampoline).
+   */
+  private void deliver() {
+    if (delivering.getAndIncrement() != 0) {
+      return;
     }
+    int missed = 1;
+    do {
+      Turn next;
+      while ((next = nextGranted()) != null) {
+        next.sink.success(next);
+      }
+      missed = delivering.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  private synchronized Turn nextGranted() {
+    return granted.poll();
   }
 
   /** One unit's place in the lane. */

@@ -22,12 +22,18 @@ import reactor.util.context.ContextView;
  * for the plan's own statements and its result stream, and, where the lease has more, workers for
  * the operations that must run while the result still streams (an include's child queries), each
  * one operation at a time. A plan whose includes have {@code k} sibling branches leases
- * {@code 1 + k} connections (at most the pool's size), so that its branches run at once.
+ * {@code 1 + k} permits (at most the pool's size), so that its branches run at once.
+ *
+ * <p>The main connection is taken before the plan starts; the workers' only when the first
+ * operation is sent aside. An include whose parents end early reads its children after them on
+ * the main connection and never takes its workers: it costs the pool one connection, as the
+ * hand-written pair of queries does, and wakes one event loop instead of two. The permits
+ * guarantee the workers: no other holder waits for one of ours.
  *
  * <p>An operation goes to an idle worker; when none is idle it takes an extra connection of its
  * own if one is free at once and nobody waits for one ({@code extra}), else it waits its turn on
- * the least busy worker. It never waits for a connection, which is what keeps the plan from
- * holding connections while waiting.
+ * the least busy worker. It never waits for a connection held by another plan, which is what
+ * keeps the plan from holding connections while waiting.
  */
 final class Lease {
   private static final String CLOSED = "the plan's connections were given back";
@@ -56,14 +62,32 @@ final class Lease {
   }
 
   /**
-   * Takes the lease's connections, one after the other (its permits guarantee them: no other
-   * holder waits for one of ours). Connections taken before a failure or a cancel are given back
-   * by {@link #close()}, which the lease's user runs on every path. Each is watched by the
+   * Takes the lease's main connection; its workers are taken when the first operation is sent
+   * aside ({@link #aside()}). A connection taken before a failure or a cancel is given back by
+   * {@link #close()}, which the lease's user runs on every path. Each is watched by the
    * subscriber's {@link SendWatch}, if it has one.
    */
   Mono<Void> connect() {
-    return Mono.deferContextual(context -> n == 1 ? connectOne(context)
-        : Flux.range(0, n).concatMap(i -> connectOne(context), 1).then());
+    return Mono.deferContextual(context -> connectOne(context, deadline));
+  }
+
+  /**
+   * The workers, taken one after the other on the first call's subscription and shared by every
+   * later one. Their permits are held already, so each is free or about to be: the wait for it
+   * gets an acquire timeout of its own, not what the main connection's wait left.
+   */
+  private Mono<List<Worker>> workers(ContextView context) {
+    AcquireDeadline fresh = AcquireDeadline.startingNow(deadline.limit());
+    return Flux.range(1, n - 1).concatMap(i -> connectOne(context, fresh), 1)
+        .then(Mono.fromCallable(this::connectedWorkers));
+  }
+
+  /** The workers connected; a lease closed meanwhile has none to offer. */
+  private synchronized List<Worker> connectedWorkers() {
+    if (closed) {
+      throw new IllegalStateException(CLOSED);
+    }
+    return List.copyOf(workers);
   }
 
   /**
@@ -72,7 +96,7 @@ final class Lease {
    * the permits wait for it, so that they never serve another request while a connection taken
    * under them is still out.
    */
-  private Mono<Void> connectOne(ContextView context) {
+  private Mono<Void> connectOne(ContextView context, AcquireDeadline wait) {
     return Mono.defer(() -> {
       synchronized (this) {
         if (closed) {
@@ -80,7 +104,7 @@ final class Lease {
         }
         connecting++;
       }
-      return HandOver.detached(driver.connect().contextWrite(deadline::into)
+      return HandOver.detached(driver.connect().contextWrite(wait::into)
           .switchIfEmpty(Mono.error(GatedDriver::noConnection))
           .doOnNext(c -> add(SendWatch.watched(context, c)))
           .doOnError(e -> settled()), c -> { }).then();
@@ -128,22 +152,23 @@ final class Lease {
    * Where child operations go while the main connection streams: an idle worker, else a free
    * extra connection, else the least busy worker; null when the lease has one connection only
    * (the plan then reads its parents to the end before it sends a child query on the main
-   * connection).
+   * connection). The first operation sent takes the workers.
    */
-  synchronized Sender aside() {
-    if (workers.isEmpty()) {
+  Sender aside() {
+    if (n == 1) {
       return null;
     }
-    List<Worker> all = List.copyOf(workers);
+    Mono<List<Worker>> all = Mono.deferContextual(this::workers).cache();
     return new Sender() {
       @Override
       public Flux<Value.Record> send(Operation op) {
-        return routed(all, w -> w.send(op), s -> s.send(op));
+        return all.flatMapMany(ws -> routed(ws, w -> w.send(op), s -> s.send(op)));
       }
 
       @Override
       public <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
-        return routed(all, w -> w.read(op, fields, reader), s -> s.read(op, fields, reader));
+        return all.flatMapMany(ws -> routed(ws, w -> w.read(op, fields, reader),
+            s -> s.read(op, fields, reader)));
       }
     };
   }

@@ -36,6 +36,11 @@ record ExecContext(Sender sender, List<Value> args, Sender aside,
     return aside != null ? aside.read(op, fields, reader) : sender.read(op, fields, reader);
   }
 
+  /** This context with every operation on the execution's own connection. */
+  ExecContext alone() {
+    return new ExecContext(sender, args, null, models);
+  }
+
   /** Whether operations can run beside one another, each on a connection of its own. */
   boolean concurrent() {
     return aside != null;

@@ -27,7 +27,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Where the execution has one connection (a transaction), the parents' rows are read to the
  * end before the first child operation and the branches run one after the other: a connection
- * takes one operation at a time.
+ * takes one operation at a time. Where it has more, parents that end within two windows are
+ * read the same way, on the parents' connection ({@link HoldBack}): an include of a page needs
+ * no second connection.
  */
 final class NestedMergeExec {
   /** The slot of a parent with no children (shared: a list value is immutable). */
@@ -36,7 +38,23 @@ final class NestedMergeExec {
   private NestedMergeExec() {}
 
   static Flux<Value.Record> run(NestedMergeAction a, ExecContext cx, Inputs in) {
-    return merge(in.of(a.input()), a.branches(), a.window(), cx);
+    return include(in.of(a.input()), a.branches(), a.window(), cx);
+  }
+
+  /**
+   * An include's parents {@code rows}, each with one merged slot per branch appended. Parents
+   * that end within two windows (as a page or a modest list does) are read first and their
+   * children after them on the same connection: one connection and one event loop for the
+   * request, as a hand-written pair of queries, and the lease's workers are never taken. More
+   * parents stream, their children read aside as each window fills.
+   */
+  static Flux<Value.Record> include(Flux<Value.Record> rows, List<MergeBranch> branches,
+      int window, ExecContext cx) {
+    if (!cx.concurrent()) {
+      return merge(rows, branches, window, cx);
+    }
+    return HoldBack.of(rows, 2 * window, (parents, held) -> parents.buffer(window)
+        .concatMap(w -> window(w, branches, window, held.endedEarly() ? cx.alone() : cx), 1));
   }
 
   /** {@code rows}, each with one merged slot per branch appended. */

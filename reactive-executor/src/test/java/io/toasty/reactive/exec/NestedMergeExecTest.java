@@ -124,6 +124,68 @@ class NestedMergeExecTest {
     assertEquals(List.of(new Value.I64(4)), sent.get(0).args());
   }
 
+  /** A context whose main connection answers only once {@code parentsDone}; no aside. */
+  private ExecContext afterTheParents(AtomicBoolean parentsDone) {
+    Sender main = op -> {
+      assertTrue(parentsDone.get(), "a child query ran on the main connection while the "
+          + "parents streamed");
+      return children(op, new AtomicBoolean());
+    };
+    return new ExecContext(main, List.of(),
+        op -> Flux.error(new AssertionError("a connection was taken aside")));
+  }
+
+  @Test
+  void parentsThatEndWithinTwoWindowsHaveTheirChildrenReadAfterThemOnTheirConnection() {
+    for (int n : new int[] {0, 1, 5, 6}) {
+      sent.clear();
+      AtomicBoolean parentsDone = new AtomicBoolean();
+      Flux<Value.Record> parents = parents(n, new AtomicLong())
+          .doOnComplete(() -> parentsDone.set(true));
+      List<Value.Record> out = NestedMergeExec.include(parents, List.of(branch()), 3,
+          afterTheParents(parentsDone)).collectList().block(Duration.ofSeconds(5));
+      assertEquals(n, out.size());
+      for (int i = 0; i < n; i++) {
+        assertEquals(new Value.I64(i + 1), out.get(i).get(0));
+        assertEquals(2, ((Value.ListValue) out.get(i).get(1)).items().size());
+      }
+      assertEquals((n + 2) / 3, sent.size(), "one child query per window of 3, parents " + n);
+    }
+  }
+
+  @Test
+  void parentsBeyondTwoWindowsHaveTheirChildrenReadAsideWhileTheyStream() {
+    AtomicBoolean parentsDone = new AtomicBoolean();
+    List<Boolean> doneAtSend = new CopyOnWriteArrayList<>();
+    Flux<Value.Record> parents = parents(7, new AtomicLong())
+        .doOnComplete(() -> parentsDone.set(true));
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("the main connection "
+        + "is busy")), List.of(), op -> {
+          doneAtSend.add(parentsDone.get());
+          return children(op, new AtomicBoolean());
+        });
+    List<Value.Record> out = NestedMergeExec.include(parents, List.of(branch()), 3, cx)
+        .collectList().block(Duration.ofSeconds(5));
+    assertEquals(7, out.size());
+    for (int i = 0; i < 7; i++) {
+      assertEquals(new Value.I64(i + 1), out.get(i).get(0));
+    }
+    assertEquals(3, sent.size(), "windows of 3, 3 and 1");
+    assertEquals(false, doneAtSend.get(0), "the first window's children while parents stream");
+  }
+
+  @Test
+  void demandOnHeldBackParentsIsBoundedByTwoWindows() {
+    AtomicLong requested = new AtomicLong();
+    StepVerifier.create(NestedMergeExec.include(parents(1_000_000, requested),
+            List.of(branch()), 10, context(new AtomicBoolean())), 1)
+        .expectNextCount(1)
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+    assertTrue(requested.get() <= 40, "parents requested: " + requested.get());
+    assertTrue(sent.size() <= 3, "child operations: " + sent.size());
+  }
+
   @Test
   void withOneConnectionTheParentsAreReadFirst() {
     AtomicBoolean parentsDone = new AtomicBoolean();
