@@ -31,6 +31,19 @@ public final class RowColumns implements Columns {
   private static final String NOT_NULL = "NULL in a field that is not Optional";
 
   private final int[] fields;
+  /**
+   * The class each field's column is asked for: {@code Object} until the column gave a
+   * {@code String}, {@code Integer} or {@code Long}, then that class where the dialect
+   * {@link io.toasty.r2dbc.dialect.SqlDialect#readsColumnsByType reads columns by type}. Why:
+   * r2dbc-h2 walks its codec list for the first codec that accepts the requested class and the
+   * column's SQL type; asked for {@code Object}, every codec accepts the class and each checks
+   * the SQL type, so a string column passed ten checks a cell (17–22 % of a 10,000-row list on
+   * H2, benchmarks/PROFILE.md, session 20); asked for its own class, the others fail on the
+   * class at once. A column keeps its SQL type for the whole result, so its class is learnt from
+   * the first row that has a value.
+   */
+  private final Class<?>[] asked;
+  private final boolean byType;
   private Row row;
   /**
    * Once {@link #value} was asked for (a relation's key, an include's join key, which are also
@@ -47,9 +60,20 @@ public final class RowColumns implements Columns {
   private int[] madeAt;
   private int rowNo;
 
-  /** Columns whose field {@code i} is column {@code fields[i]} of each row. */
+  /** Columns whose field {@code i} is column {@code fields[i]} of each row, read as objects. */
   public RowColumns(int[] fields) {
+    this(fields, false);
+  }
+
+  /**
+   * Columns whose field {@code i} is column {@code fields[i]} of each row; {@code byType}: the
+   * driver is asked for each column's own class once a row showed it (see {@link #asked}).
+   */
+  public RowColumns(int[] fields, boolean byType) {
     this.fields = fields;
+    this.byType = byType;
+    this.asked = new Class<?>[fields.length];
+    java.util.Arrays.fill(asked, Object.class);
   }
 
   /** Points at {@code current}; returns this. */
@@ -160,17 +184,27 @@ public final class RowColumns implements Columns {
 
   @Override
   public int i32(int i) {
-    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw instanceof Integer n ? n // the common case, without widening
-        : (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
-            Type.Scalar.I32);
+    Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
+    if (raw instanceof Integer n) { // the common case, without widening
+      if (byType) {
+        asked[i] = Integer.class;
+      }
+      return n;
+    }
+    return (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
+        Type.Scalar.I32);
   }
 
   @Override
   public long i64(int i) {
-    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw instanceof Long n ? n
-        : ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
+    Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
+    if (raw instanceof Long n) {
+      if (byType) {
+        asked[i] = Long.class;
+      }
+      return n;
+    }
+    return ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
   }
 
   @Override
@@ -187,7 +221,13 @@ public final class RowColumns implements Columns {
 
   @Override
   public String str(int i) {
-    Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
+    Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
+    if (raw instanceof String text) {
+      if (byType) {
+        asked[i] = String.class;
+      }
+      return text;
+    }
     return raw == null ? null : ValueCodec.string(raw, Type.Scalar.STRING);
   }
 

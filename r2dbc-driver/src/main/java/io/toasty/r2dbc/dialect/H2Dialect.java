@@ -25,6 +25,12 @@ public final class H2Dialect implements SqlDialect {
 
   private H2Dialect() {}
 
+  /** r2dbc-h2 finds a column's codec for {@code Object} by asking every codec of its list. */
+  @Override
+  public boolean readsColumnsByType() {
+    return true;
+  }
+
   @Override
   public Capability capability() {
     return Capability.H2;

@@ -264,6 +264,16 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     return false;
   }
 
+  /**
+   * Whether a row reader asks the driver for a column's own Java class (once a row showed it)
+   * instead of {@code Object}: true where that is cheaper and a column's class cannot change
+   * from row to row (H2, whose codec walk checks every codec's SQL type for {@code Object}).
+   * False elsewhere: not measured to help, and SQLite's cells can change class within a column.
+   */
+  default boolean readsColumnsByType() {
+    return false;
+  }
+
   /** Text appended after a CREATE TABLE's closing parenthesis (charset, collation), or "". */
   default String tableOptions() {
     return "";
