@@ -60,11 +60,6 @@ public final class RowColumns implements Columns {
   private int[] madeAt;
   private int rowNo;
 
-  /** Columns whose field {@code i} is column {@code fields[i]} of each row, read as objects. */
-  public RowColumns(int[] fields) {
-    this(fields, false);
-  }
-
   /**
    * Columns whose field {@code i} is column {@code fields[i]} of each row; {@code byType}: the
    * driver is asked for each column's own class once a row showed it (see {@link #asked}).
@@ -91,6 +86,16 @@ public final class RowColumns implements Columns {
       readAt[c] = rowNo;
     }
     return raws[c];
+  }
+
+  /**
+   * Field {@code i}'s column gave a {@code type}: ask for it by that class from the next row on,
+   * where reading by type is on; called after the driver returned, as {@link #present} is.
+   */
+  private void learn(int i, Class<?> type) {
+    if (byType) {
+      asked[i] = type;
+    }
   }
 
   /** A NULL where the field's getter returns a primitive, which cannot hold it. */
@@ -186,9 +191,7 @@ public final class RowColumns implements Columns {
   public int i32(int i) {
     Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
     if (raw instanceof Integer n) { // the common case, without widening
-      if (byType) {
-        asked[i] = Integer.class;
-      }
+      learn(i, Integer.class);
       return n;
     }
     return (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
@@ -199,9 +202,7 @@ public final class RowColumns implements Columns {
   public long i64(int i) {
     Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
     if (raw instanceof Long n) {
-      if (byType) {
-        asked[i] = Long.class;
-      }
+      learn(i, Long.class);
       return n;
     }
     return ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
@@ -223,9 +224,7 @@ public final class RowColumns implements Columns {
   public String str(int i) {
     Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
     if (raw instanceof String text) {
-      if (byType) {
-        asked[i] = String.class;
-      }
+      learn(i, String.class);
       return text;
     }
     return raw == null ? null : ValueCodec.string(raw, Type.Scalar.STRING);

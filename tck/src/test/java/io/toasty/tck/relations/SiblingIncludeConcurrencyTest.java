@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
  * Two sibling includes run concurrently while their parents stream: the plan's NestedMerge
  * subscribes both child queries at once, each on a pooled connection of its own. The gate answers
  * neither query until both have been sent, so a sequential executor would time out. The parents
- * are all 1,001 authors: a query the planner knows to return at most one window (a read by key,
- * a limit of at most 500) reads its relations one after the other on one connection instead
- * ({@code PreloadScenarios.parentsWithinOneWindowTakeOnePooledConnection}).
+ * are more than two windows (1,001 authors): fewer are read to their end first and their children
+ * after them on the parents' connection, one query after the other, as is a query the planner
+ * knows to return at most one window (a read by key, a limit of at most 500:
+ * {@code PreloadScenarios.parentsWithinOneWindowTakeOnePooledConnection}).
  */
 class SiblingIncludeConcurrencyTest {
 
@@ -77,7 +78,7 @@ class SiblingIncludeConcurrencyTest {
     }
   }
 
-  /** Ann, with an article, and 1,000 other authors. */
+  /** Ann, with an article, and 1,000 other authors: more parents than two windows of 500. */
   private static Author authors(Db db) {
     Duration wait = Duration.ofSeconds(20);
     Author ann = Authors.create().name("ann").exec(db).block(wait);
