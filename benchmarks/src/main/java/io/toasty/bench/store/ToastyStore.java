@@ -157,17 +157,23 @@ public final class ToastyStore implements Store {
     return Optional.empty();
   }
 
-  /**
-   * The authors with their books preloaded ({@code include}), turned into the records the other
-   * implementations return (a small cost: one record per row, no query).
-   */
+  /** The authors with their books preloaded ({@code include}): Toasty's own records. */
   @Override
-  public Mono<List<AuthorWithBooks>> include(long maxAuthorId) {
+  public Mono<List<LinkedAuthor>> include(long maxAuthorId) {
     return LinkedAuthors.filter(LinkedAuthors.ID.le(maxAuthorId))
         .include(LinkedAuthors.BOOKS)
         .stream(db)
-        .map(ToastyStore::withBooks)
         .collectList();
+  }
+
+  /** The authors, their loaded books read through the relation, as the fixture's records. */
+  @Override
+  public List<AuthorWithBooks> checkable(List<?> included) {
+    List<AuthorWithBooks> out = new ArrayList<>(included.size());
+    for (Object a : included) {
+      out.add(withBooks((LinkedAuthor) a));
+    }
+    return out;
   }
 
   private static AuthorWithBooks withBooks(LinkedAuthor a) {

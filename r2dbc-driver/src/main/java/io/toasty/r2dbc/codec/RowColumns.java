@@ -54,8 +54,15 @@ public final class RowColumns implements Columns {
   private Object[] raws;
   /** The row number each of {@link #raws} was read at. */
   private int[] readAt;
-  /** Each column's value as {@link #value} made it for this row (a key read twice: one value). */
+  /**
+   * Each column's value as {@link #value} last made it (a key read twice in a row: one value),
+   * kept for the next rows while the column's raw value stays equal to {@link #madeFrom}'s: the
+   * rows of one key often come one after another (the children of one parent), and a join key
+   * or a relation's key would otherwise be a new value per row.
+   */
   private Value[] values;
+  /** The raw value each of {@link #values} was made from. */
+  private Object[] madeFrom;
   /** The row number each of {@link #values} was made at. */
   private int[] madeAt;
   private int rowNo;
@@ -130,23 +137,30 @@ public final class RowColumns implements Columns {
       raws = new Object[columns];
       readAt = new int[columns];
       values = new Value[columns];
+      madeFrom = new Object[columns];
       madeAt = new int[columns];
       java.util.Arrays.fill(readAt, rowNo - 1); // none read for this row yet
       java.util.Arrays.fill(madeAt, rowNo - 1);
     }
     int c = fields[i];
     Value made = values[c];
-    if (madeAt[c] == rowNo && made.type() == type) {
+    boolean sameType = made != null && made.type() == type;
+    if (sameType && madeAt[c] == rowNo) {
       return made;
     }
-    made = valueOf(i, type);
+    Object raw = memo(i);
+    if (sameType && raw != null && raw.equals(madeFrom[c])) {
+      madeAt[c] = rowNo;
+      return made;
+    }
+    made = valueOf(raw, i, type);
     values[c] = made;
+    madeFrom[c] = raw;
     madeAt[c] = rowNo;
     return made;
   }
 
-  private Value valueOf(int i, Type type) {
-    Object raw = memo(i);
+  private Value valueOf(Object raw, int i, Type type) {
     if (raw == null) {
       return Value.NULL;
     }

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Row;
 import io.toasty.r2dbc.Fixtures;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +24,10 @@ class RowColumnsByTypeTest {
   @BeforeEach
   void open() {
     connection = Mono.from(ConnectionFactories.get(Fixtures.memUrl()).create()).block();
-    run("CREATE TABLE t (id BIGINT, name VARCHAR(20), n INTEGER, small INTEGER)");
-    run("INSERT INTO t VALUES (1, NULL, 10, 1), (2, 'b', 20, 2), (3, 'c', 30, 3)");
+    WatchedRows.run(connection,
+        "CREATE TABLE t (id BIGINT, name VARCHAR(20), n INTEGER, small INTEGER)");
+    WatchedRows.run(connection,
+        "INSERT INTO t VALUES (1, NULL, 10, 1), (2, 'b', 20, 2), (3, 'c', 30, 3)");
   }
 
   @AfterEach
@@ -71,7 +69,7 @@ class RowColumnsByTypeTest {
         .concatMap(r -> r.map((row, md) -> {
           List<Class<?>> classes = new ArrayList<>();
           asked.add(classes);
-          columns.at(recording(row, classes));
+          columns.at(WatchedRows.watched(row, classes::add));
           List<Object> out = new ArrayList<>();
           out.add(columns.i64(0));
           out.add(String.valueOf(columns.str(1)));
@@ -80,26 +78,5 @@ class RowColumnsByTypeTest {
           return out;
         }))
         .collectList().block();
-  }
-
-  /** {@code row}, noting the class of each {@code get(int, Class)}. */
-  private static Row recording(Row row, List<Class<?>> classes) {
-    return (Row) Proxy.newProxyInstance(Row.class.getClassLoader(), new Class<?>[] {Row.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("get") && args.length == 2 && args[0] instanceof Integer
-              && args[1] instanceof Class<?> type) {
-            classes.add(type);
-          }
-          try {
-            return method.invoke(row, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-  }
-
-  private void run(String sql) {
-    Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated)
-        .blockLast();
   }
 }

@@ -10,91 +10,176 @@ import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
  * One window's children of an SQL branch built as their model's records by its row reader,
- * straight from the driver's rows: no value per cell, no value record to group, lift and load
- * again. Each row gives its record, its join key and (where the branch orders a group) its sort
- * values, the only cells read as values; the groups are as {@link ChildGroups} makes them, and
- * each becomes one slot of records ({@link LoadedRecords}) that its parents share and the model's
- * relation handles take as they are.
+ * straight from the driver's rows, and grouped by join key as each row arrives: no value per
+ * cell, no value record to group, lift and load again, and nothing per row but the record (its
+ * join key is the one value read, shared by the rows of a key that arrive one after another).
+ * Each group becomes one slot of records ({@link LoadedRecords}) that its parents share and the
+ * model's relation handles take as they are.
+ *
+ * <p>Where the branch orders a group (by the child's key: the child query has no {@code ORDER
+ * BY}), each group keeps only its last record's sort value to see whether its rows arrived in
+ * order, as they usually do (a database's index or heap order); a group that did not is sorted
+ * at the end by its records' own values. An integral sort column is compared as a primitive.
  *
  * <p>Only for a branch the planner marked ({@link MergeBranch#model()}: plain columns, the model's
  * fields, no nested include, SQL) whose model has a row reader.
  */
 final class BuiltChildren {
-  /**
-   * A child's record with what it is grouped and ordered by: {@code sort} is null without an
-   * order, the value itself for one column, else a {@code Value[]}.
-   */
-  private record Built(Value key, Object sort, Object record) {}
-
-  /** A key's children, and whether they arrived out of the branch's order. */
-  private static final class Group extends ArrayList<Built> {
+  /** A key's records, what the last one is ordered by, and whether they came out of order. */
+  private static final class Group extends ArrayList<Object> {
     boolean unordered;
+    /** The last record's sort value where the order is one integral column. */
+    long lastIntegral;
+    /** Otherwise: the last record's sort value, or values ({@code Value[]}). */
+    Object last;
   }
 
   private final MergeBranch branch;
-  private final ModelDef<?> model;
+  private final ModelDef<Object> model;
+  private final Reading reading;
   private final Map<Value, Object> groups;
-  private static final Comparator<Built> ORDER = BuiltChildren::compare;
+  /** The records' values, for their slots: one function for all of the window's slots. */
+  private final Function<Object, Value> values;
+  /** The previous row's key and group: the rows of one key often come one after another. */
+  private Value lastKey;
+  private Group lastGroup;
 
-  private BuiltChildren(MergeBranch branch, ModelDef<?> model, int keys) {
+  /**
+   * How a branch's child rows are read: the model and its row reader; the reader's fields (the
+   * row's columns: the model's fields, then the join key's, then the sort's); where the join key
+   * and sort values sit among them; and which of the record's fields hold the sort values (for a
+   * group that came out of order).
+   */
+  record Reading(ModelDef<Object> model, RowReader<?> reader, int[] fields, int keyFrom,
+      Type[] keyTypes, int sortFrom, Type[] sortTypes, boolean integralSort, int[] sortFields) {}
+
+  private BuiltChildren(MergeBranch branch, Reading reading, int keys) {
     this.branch = branch;
-    this.model = model;
+    this.model = reading.model();
+    this.reading = reading;
     this.groups = new HashMap<>(keys * 4 / 3 + 1);
+    this.values = this.model::values;
   }
 
   /**
-   * The reader of {@code branch}'s children, or null where they are read as values: the branch
-   * names no model, the model is unknown or has no row reader, or the lift is not the model's
-   * fields.
+   * How {@code branch}'s children are built as records, or null where they are read as values:
+   * the branch names no model, the model is unknown or has no row reader, the lift is not the
+   * model's fields, or a column the children are ordered by is not one of them.
    */
-  static RowReader<?> readerOf(MergeBranch branch, ExecContext cx) {
+  @SuppressWarnings("unchecked")
+  static Reading readingOf(MergeBranch branch, ExecContext cx) {
     ModelDef<?> model = cx.model(branch.model());
-    if (model == null || !(branch.fetch() instanceof MergeBranch.SqlFetch)) {
+    if (model == null || !(branch.fetch() instanceof MergeBranch.SqlFetch sql)) {
       return null;
     }
-    int[] positions = branch.lift().positions();
-    return positions == null || positions.length != model.schema().fields().size() ? null
-        : model.rowReader();
-  }
-
-  /** The children of {@code keys}, as the slots the parents receive, grouped by join key. */
-  static Mono<Map<Value, Value.ListValue>> load(MergeBranch b, RowReader<?> reader,
-      List<Value.Record> keys, ExecContext cx) {
-    MergeBranch.SqlFetch sql = (MergeBranch.SqlFetch) b.fetch();
-    int[] lifted = b.lift().positions();
-    int fieldCount = lifted.length;
-    List<Integer> keyAt = b.childPositions();
-    List<Integer> sortAt = b.sortPositions();
-    // the reader's fields are the model's, then the join key's columns, then the sort's
-    int[] fields = new int[fieldCount + keyAt.size() + sortAt.size()];
-    System.arraycopy(lifted, 0, fields, 0, fieldCount);
+    int[] lifted = branch.lift().positions();
+    int[] sortFields = lifted == null || lifted.length != model.schema().fields().size() ? null
+        : sortFields(branch, lifted);
+    RowReader<?> reader = sortFields == null ? null : model.rowReader();
+    if (reader == null) {
+      return null;
+    }
+    List<Integer> keyAt = branch.childPositions();
+    List<Integer> sortAt = branch.sortPositions();
+    int[] fields = Arrays.copyOf(lifted, lifted.length + keyAt.size() + sortAt.size());
     Type[] keyTypes = new Type[keyAt.size()];
     for (int i = 0; i < keyAt.size(); i++) {
-      fields[fieldCount + i] = keyAt.get(i);
+      fields[lifted.length + i] = keyAt.get(i);
       keyTypes[i] = sql.rowType().get(keyAt.get(i));
     }
     Type[] sortTypes = new Type[sortAt.size()];
-    int sortFrom = fieldCount + keyAt.size();
+    int sortFrom = lifted.length + keyAt.size();
     for (int i = 0; i < sortAt.size(); i++) {
       fields[sortFrom + i] = sortAt.get(i);
       sortTypes[i] = sql.rowType().get(sortAt.get(i));
     }
-    RowReader<Built> built = row -> new Built(key(row, fieldCount, keyTypes),
-        sort(row, sortFrom, sortTypes), reader.read(row));
+    boolean integral = sortTypes.length == 1
+        && (sortTypes[0] == Type.Scalar.I64 || sortTypes[0] == Type.Scalar.I32);
+    return new Reading((ModelDef<Object>) model, reader, fields, lifted.length, keyTypes,
+        sortFrom, sortTypes, integral, sortFields);
+  }
+
+  /** The record's fields that hold the branch's sort columns, null if one is not a field. */
+  private static int[] sortFields(MergeBranch branch, int[] lifted) {
+    List<Integer> sortAt = branch.sortPositions();
+    int[] out = new int[sortAt.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = -1;
+      for (int f = 0; f < lifted.length && out[i] < 0; f++) {
+        out[i] = lifted[f] == sortAt.get(i) ? f : -1;
+      }
+      if (out[i] < 0) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** The children of {@code keys}, as the slots the parents receive, grouped by join key. */
+  static Mono<Map<Value, Value.ListValue>> load(MergeBranch b, Reading reading,
+      List<Value.Record> keys, ExecContext cx) {
+    MergeBranch.SqlFetch sql = (MergeBranch.SqlFetch) b.fetch();
     KeyFilter.Bound bound = KeyFilter.bind(sql.statement(), sql.keys(), keys, cx.args());
-    ModelDef<?> model = cx.model(b.model());
-    return cx.readAside(new Operation.QuerySql(bound.statement(), bound.args(), sql.rowType()),
-            fields, built)
-        .collect(() -> new BuiltChildren(b, model, keys.size()), BuiltChildren::add)
-        .map(BuiltChildren::attachable);
+    Operation.QuerySql op = new Operation.QuerySql(bound.statement(), bound.args(), sql.rowType());
+    return Mono.defer(() -> {
+      BuiltChildren children = new BuiltChildren(b, reading, keys.size());
+      return cx.readAside(op, reading.fields(), children::add)
+          .then(Mono.fromSupplier(children::attachable));
+    });
+  }
+
+  /**
+   * Reads one row's record into its key's group; returns the record. The key is read first: it
+   * is read as a value, after which the row's columns are each read from the driver once.
+   */
+  private Object add(Columns row) {
+    Value key = key(row, reading.keyFrom(), reading.keyTypes());
+    Object record = reading.reader().read(row);
+    if (key == null) {
+      return record;
+    }
+    Group group = lastGroup;
+    if (key != lastKey && !key.equals(lastKey)) {
+      group = (Group) groups.computeIfAbsent(key, k -> new Group());
+      lastKey = key;
+      lastGroup = group;
+    }
+    if (reading.sortTypes().length > 0 && !group.unordered) {
+      group.unordered = reading.integralSort() ? outOfOrder(group, row) : outOfOrder(group,
+          sort(row, reading.sortFrom(), reading.sortTypes()));
+    }
+    group.add(record);
+    return record;
+  }
+
+  /** Whether the row's integral sort value comes before the group's last; it becomes the last. */
+  private boolean outOfOrder(Group group, Columns row) {
+    int at = reading.sortFrom();
+    if (row.isNull(at)) {
+      return true; // sorted at the end by values, as the value path would
+    }
+    long value = reading.sortTypes()[0] == Type.Scalar.I64 ? row.i64(at) : row.i32(at);
+    boolean before = !group.isEmpty() && value < group.lastIntegral;
+    group.lastIntegral = value;
+    return before;
+  }
+
+  /** Whether {@code sort} comes before the group's last record's; it becomes the last. */
+  private static boolean outOfOrder(Group group, Object sort) {
+    boolean before = !group.isEmpty() && compare(group.last, sort) > 0;
+    group.last = sort;
+    return before;
   }
 
   /** The join key ({@link JoinKey}'s form: the value itself for one column), null if NULL. */
@@ -114,8 +199,8 @@ final class BuiltChildren {
   }
 
   private static Object sort(Columns row, int from, Type[] types) {
-    if (types.length < 2) {
-      return types.length == 0 ? null : row.value(from, types[0]);
+    if (types.length == 1) {
+      return row.value(from, types[0]);
     }
     Value[] values = new Value[types.length];
     for (int i = 0; i < values.length; i++) {
@@ -124,47 +209,47 @@ final class BuiltChildren {
     return values;
   }
 
-  private void add(Built child) {
-    if (child.key() == null) {
-      return;
-    }
-    Group group = (Group) groups.computeIfAbsent(child.key(), k -> new Group());
-    if (child.sort() != null && !group.unordered && !group.isEmpty()
-        && compare(group.get(group.size() - 1), child) > 0) {
-      group.unordered = true;
-    }
-    group.add(child);
-  }
-
   /** Each key's records, in the branch's order, at most one for a to-one branch. */
   @SuppressWarnings("unchecked")
   private Map<Value, Value.ListValue> attachable() {
     for (Map.Entry<Value, Object> e : groups.entrySet()) {
       Group children = (Group) e.getValue();
       if (children.unordered) {
-        children.sort(ORDER);
+        sortByValues(children);
       }
-      int size = branch.many() ? children.size() : Math.min(1, children.size());
-      Object[] records = new Object[size];
-      for (int i = 0; i < size; i++) {
-        records[i] = children.get(i).record();
-      }
-      e.setValue(LoadedRecords.slot(List.of(records), this::values));
+      List<Object> records = branch.many() ? Collections.unmodifiableList(children)
+          : children.isEmpty() ? List.of() : List.of(children.get(0));
+      e.setValue(LoadedRecords.slot(records, values));
     }
     return (Map<Value, Value.ListValue>) (Map<Value, ?>) groups;
   }
 
-  @SuppressWarnings("unchecked")
-  private Value values(Object record) {
-    return ((ModelDef<Object>) model).values(record);
+  /** Sorts a group that came out of order by its records' sort fields (a stable sort). */
+  private void sortByValues(Group children) {
+    int[] at = reading.sortFields();
+    Object[][] keyed = new Object[children.size()][];
+    for (int i = 0; i < keyed.length; i++) {
+      Value.Record all = model.values(children.get(i));
+      Value[] sort = new Value[at.length];
+      for (int s = 0; s < at.length; s++) {
+        sort[s] = all.get(at[s]);
+      }
+      keyed[i] = new Object[] {sort, children.get(i)};
+    }
+    Arrays.sort(keyed, Comparator.comparing(k -> (Value[]) k[0], BuiltChildren::compareAll));
+    for (int i = 0; i < keyed.length; i++) {
+      children.set(i, keyed[i][1]);
+    }
   }
 
-  private static int compare(Built a, Built b) {
-    if (a.sort() instanceof Value one) {
-      return ValueOrder.compare(one, (Value) b.sort());
+  private static int compare(Object a, Object b) {
+    if (a instanceof Value one) {
+      return ValueOrder.compare(one, (Value) b);
     }
-    Value[] x = (Value[]) a.sort();
-    Value[] y = (Value[]) b.sort();
+    return compareAll((Value[]) a, (Value[]) b);
+  }
+
+  private static int compareAll(Value[] x, Value[] y) {
     for (int i = 0; i < x.length; i++) {
       int c = ValueOrder.compare(x[i], y[i]);
       if (c != 0) {

@@ -4,7 +4,6 @@ import io.toasty.driver.Operation;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.plan.MergeBranch;
-import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,9 +122,9 @@ final class NestedMergeExec {
     if (keys.isEmpty()) {
       return Mono.just(Collections.emptyMap());
     }
-    RowReader<?> reader = BuiltChildren.readerOf(b, cx);
-    if (reader != null) {
-      return BuiltChildren.load(b, reader, keys, cx);
+    BuiltChildren.Reading reading = BuiltChildren.readingOf(b, cx);
+    if (reading != null) {
+      return BuiltChildren.load(b, reading, keys, cx);
     }
     Flux<Value.Record> children = fetch(b.fetch(), keys, cx);
     if (!b.nested().isEmpty()) {

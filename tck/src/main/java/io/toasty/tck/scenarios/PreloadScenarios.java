@@ -24,6 +24,10 @@ import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comment;
 import io.toasty.tck.models.Comments;
+import io.toasty.tck.models.Rack;
+import io.toasty.tck.models.Racks;
+import io.toasty.tck.models.Tray;
+import io.toasty.tck.models.Trays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +44,7 @@ import reactor.core.publisher.Flux;
  * includes, and the number of operations each costs: one per relation level, whatever the number
  * of parents (no N+1).
  */
-@Models({Authors.class, Articles.class, Comments.class, Bios.class})
+@Models({Authors.class, Articles.class, Comments.class, Bios.class, Racks.class, Trays.class})
 public abstract class PreloadScenarios {
 
   /** Three authors; ann has two articles with comments, bob one edited by ann, cy none. */
@@ -107,6 +111,40 @@ public abstract class PreloadScenarios {
     List<UUID> bobIds = authors.get(1).articles().get().stream().map(Article::id).toList();
     assertEquals(bobIds.stream().sorted().toList(), bobIds);
     assertEquals(6, bobIds.size());
+  }
+
+  /**
+   * The same with integral keys, and the children of two parents stored interleaved: trays 1 to
+   * 8 on racks 1 and 2 in turn, then trays 9 to 12 written on rack 2 and moved to rack 1 newest
+   * first, which PostgreSQL writes as new row versions after the others (12, 11, 10, 9). Each
+   * rack's trays come in key order, and each tray is on its own rack, whichever order the rows
+   * arrived in.
+   */
+  @BackendTest
+  public void integralKeysComeInKeyOrderWhateverTheStorageOrder(Db db) {
+    for (long rack = 1; rack <= 3; rack++) {
+      await(Racks.create().id(rack).name("rack" + rack).exec(db));
+    }
+    for (long id = 1; id <= 12; id++) {
+      await(Trays.create().id(id).rackId(id > 8 ? 2 : 2 - id % 2).label("t" + id).exec(db));
+    }
+    for (long id = 12; id > 8; id--) {
+      await(Trays.updateById(id).rackId(1).exec(db));
+    }
+    List<Rack> racks = sortedBy(await(Racks.all().include(Racks.TRAYS).collect(db)), Rack::name);
+    assertEquals(List.of(1L, 3L, 5L, 7L, 9L, 10L, 11L, 12L), racks.get(0).trays().get().stream()
+        .map(Tray::id).toList());
+    assertEquals(List.of("t1", "t3", "t5", "t7", "t9", "t10", "t11", "t12"), racks.get(0).trays()
+        .get().stream().map(Tray::label).toList());
+    assertEquals(List.of(2L, 4L, 6L, 8L), racks.get(1).trays().get().stream().map(Tray::id)
+        .toList());
+    assertEquals(List.of(), racks.get(2).trays().get());
+    for (Rack rack : racks) {
+      for (Tray tray : rack.trays().get()) {
+        assertEquals(rack.id(), tray.rackId(), "tray " + tray.id());
+        assertFalse(tray.rack().isLoaded());
+      }
+    }
   }
 
   @BackendTest
