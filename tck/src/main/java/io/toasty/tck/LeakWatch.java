@@ -20,8 +20,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a driver's own row messages are polled by its next query.
  */
 public final class LeakWatch {
+  /**
+   * The JUnit resource that a class whose scenarios run {@link #paranoid} locks
+   * ({@code @ResourceLock(LeakWatch.LEVEL)}): Netty's leak detection level is one for the JVM,
+   * and the TCK runs two classes side by side, so a class streaming beside a paranoid scenario
+   * would have every buffer it reads tracked with a stack trace too (a 20,000-row stream's
+   * scenario beside another fault class's paranoid one ran past its 5 minutes under load,
+   * benchmarks/PROFILE.md session 21). Such classes run one at a time.
+   */
+  public static final String LEVEL = "netty leak detection level";
+
   private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
   private static volatile boolean installed;
+  /** Paranoid scenarios running now; the level to restore when the last one ends. */
+  private static int paranoid;
+  private static ResourceLeakDetector.Level restore;
 
   private LeakWatch() {}
 
@@ -66,15 +79,29 @@ public final class LeakWatch {
 
   /**
    * Runs {@code work} with Netty's paranoid leak detection (every buffer tracked, with the places
-   * it was touched), then restores the level.
+   * it was touched), then restores the level once no other paranoid work runs: two that overlap
+   * and each restored the level it found would leave the JVM paranoid for good when the first
+   * ended before the second (which then restored {@code PARANOID}).
    */
   public static void paranoid(Runnable work) {
-    ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
-    ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    enterParanoid();
     try {
       work.run();
     } finally {
-      ResourceLeakDetector.setLevel(before);
+      leaveParanoid();
+    }
+  }
+
+  private static synchronized void enterParanoid() {
+    if (paranoid++ == 0) {
+      restore = ResourceLeakDetector.getLevel();
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    }
+  }
+
+  private static synchronized void leaveParanoid() {
+    if (--paranoid == 0) {
+      ResourceLeakDetector.setLevel(restore);
     }
   }
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The leak watch finds a buffer dropped without a release: {@link LeakWatch#collect()} must
  * have the garbage collector clear it and the detector poll it, in whatever way the test JVM's
  * explicit collections run (the TCK's runs them concurrently, see the pom).
  */
+@ResourceLock(LeakWatch.LEVEL)
 class LeakWatchTest {
   @Test
   void aBufferDroppedWithoutReleaseIsReportedAfterCollect() {

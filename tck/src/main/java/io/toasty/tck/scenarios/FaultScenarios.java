@@ -13,6 +13,7 @@ import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.FreshDatabase;
+import io.toasty.tck.LeakWatch;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +52,7 @@ import reactor.core.publisher.Mono;
 @FreshDatabase
 @Models({Shoppers.class, Baskets.class, Items.class, Cards.class})
 @Requires(Need.SERVER_SESSIONS)
+@ResourceLock(LeakWatch.LEVEL)
 public abstract class FaultScenarios {
   /** Kills each scenario makes. */
   static final int KILLS = 50;

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +44,7 @@ import reactor.core.publisher.Mono;
  * <p>{@link LoadSettings} sets the subscribers, rounds, pool sizes and a soak duration from
  * system properties: CI runs the defaults; docs/relations.md shows the soak's command.
  */
+@ResourceLock(LeakWatch.LEVEL)
 @Models({Shoppers.class, Baskets.class, Items.class, Cards.class})
 public abstract class LoadScenarios {
   static final LoadSettings SETTINGS = LoadSettings.fromSystemProperties();
