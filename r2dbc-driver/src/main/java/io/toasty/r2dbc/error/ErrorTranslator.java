@@ -54,6 +54,7 @@ public final class ErrorTranslator {
   private static final Pattern MYSQL_COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
   private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^)\\]]+)");
   private static final Pattern H2_FK = Pattern.compile("FOREIGN KEY\\s*\\(([^)]*)\\)");
+  private static final String DISPOSED_QUEUE = "Request queue was disposed";
   private static final Pattern H2_COLUMN = Pattern.compile("for column \"((?:[^\"]|\"\")+)\"");
 
   private final SqlDialect dialect;
@@ -549,30 +550,40 @@ public final class ErrorTranslator {
   }
 
   /**
-   * Whether the error says the connection is gone without an SQLSTATE: a closed channel, an I/O
-   * error, or a driver's "connection closed" exception.
-   */
-  /**
    * Whether the R2DBC driver refused the operation because it found the connection closed
-   * before writing anything (r2dbc-postgresql's "Cannot exchange messages because the connection
-   * is closed", r2dbc-mysql's "Cannot exchange because the connection is closed"): no byte of it
-   * reached the database, so it is safe to send again on another connection.
+   * before writing anything: no byte of it reached the database, so it is safe to send again on
+   * another connection. r2dbc-postgresql says "Cannot exchange messages because the connection
+   * is closed"; r2dbc-mysql says "Cannot exchange because the connection is closed", or, when the
+   * channel closed while the request waited in its queue behind another, "Request queue was
+   * disposed" (its {@code RequestQueue} cancels every request it has not started).
    */
   static boolean refusedUnsent(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage();
-      if (m.startsWith("Cannot exchange") && m.endsWith("because the connection is closed")) {
+      if (m.startsWith("Cannot exchange") && m.endsWith("because the connection is closed")
+          || isDisposedQueue(t)) {
         return true;
       }
     }
     return false;
   }
 
+  /** r2dbc-mysql's refusal of a request its closed connection never started (no SQLSTATE). */
+  private static boolean isDisposedQueue(Throwable t) {
+    return t instanceof IllegalStateException && DISPOSED_QUEUE.equals(t.getMessage());
+  }
+
+  /**
+   * Whether the error says the connection is gone without an SQLSTATE: a closed channel, an I/O
+   * error, a driver's "connection closed" exception, or a request refused unsent because its
+   * connection closed.
+   */
   static boolean isConnectionLoss(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       String name = t.getClass().getSimpleName();
       if (t instanceof IOException || name.contains("ConnectionClosed")
-          || name.contains("ClosedChannel") || name.contains("PrematureClose")) {
+          || name.contains("ClosedChannel") || name.contains("PrematureClose")
+          || isDisposedQueue(t)) {
         return true;
       }
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);

@@ -44,6 +44,25 @@ class ErrorTranslatorTest {
     }
   }
 
+  /**
+   * r2dbc-mysql cancels the requests still queued on a connection whose channel closed with a
+   * bare {@code IllegalStateException}, no SQLSTATE: a lost connection, nothing sent (seen in
+   * the TCK's idle-kill fault scenario on MariaDB, where it surfaced as a plain DriverException).
+   */
+  @Test
+  void aRequestCancelledInADisposedQueueIsALostConnectionNothingSent() {
+    Throwable cause = new IllegalStateException("Request queue was disposed");
+    io.toasty.ConnectionLostException e = assertInstanceOf(
+        io.toasty.ConnectionLostException.class,
+        new ErrorTranslator(io.toasty.r2dbc.dialect.MySqlDialect.MARIADB, Fixtures.SCHEMA)
+            .translate(new RuntimeException("wrapped", cause), "users"));
+    assertEquals(true, e.nothingSent());
+    assertSame(cause, e.getCause().getCause());
+    Throwable other = new ErrorTranslator(io.toasty.r2dbc.dialect.MySqlDialect.MARIADB,
+        Fixtures.SCHEMA).translate(new IllegalStateException("Request queue was full"), "users");
+    assertEquals(DriverException.class, other.getClass(), "another IllegalStateException");
+  }
+
   @Test
   void uniqueIndexNamesModelAndField() {
     Throwable cause = duplicate("Unique index or primary key violation: \"PUBLIC.users_email_key "
