@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * segment runs {@code ops} operations of one implementation after as many warm-up operations of
  * each, and reports every thread's allocated bytes over it
  * ({@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes}, summed over the live threads:
- * the caller's and the driver's event loops) divided by {@code ops}.
+ * the caller's and the driver's event loops) divided by {@code ops}, with the CPU time of those
+ * threads and the wall time per operation beside it.
  *
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' io.toasty.bench.AllocProbe \
@@ -80,19 +81,25 @@ public final class AllocProbe {
       }
       List<List<Double>> perOp = new ArrayList<>();
       List<List<Double>> cpuPerOp = new ArrayList<>();
+      List<List<Double>> wallPerOp = new ArrayList<>();
       for (int i = 0; i < stores.size(); i++) {
         perOp.add(new ArrayList<>());
         cpuPerOp.add(new ArrayList<>());
+        wallPerOp.add(new ArrayList<>());
       }
       for (int seg = 0; seg < segments; seg++) {
         for (int i = 0; i < stores.size(); i++) {
           long cpuBefore = cpu();
+          long wallBefore = System.nanoTime();
           double bytes = op.run(stores.get(i), ops) / (double) ops;
+          double wall = (System.nanoTime() - wallBefore) / (double) ops;
           double cpu = (cpu() - cpuBefore) / (double) ops;
           perOp.get(i).add(bytes);
           cpuPerOp.get(i).add(cpu);
-          System.out.printf(Locale.ROOT, "segment %d %-6s %,14.0f B/op %,10.0f ns CPU/op%n", seg,
-              names.get(i), bytes, cpu);
+          wallPerOp.get(i).add(wall);
+          System.out.printf(Locale.ROOT,
+              "segment %d %-6s %,14.0f B/op %,10.0f ns CPU/op %,10.0f ns wall/op%n", seg,
+              names.get(i), bytes, cpu, wall);
         }
       }
       for (int i = 0; i < stores.size(); i++) {
@@ -100,6 +107,8 @@ public final class AllocProbe {
             names.get(i), median(perOp.get(i)), db.param(), workload.method(), ops, segments);
         System.out.printf(Locale.ROOT, "median  %-6s %,14.0f ns CPU/op (every live thread's)%n",
             names.get(i), median(cpuPerOp.get(i)));
+        System.out.printf(Locale.ROOT, "median  %-6s %,14.0f ns wall/op%n", names.get(i),
+            median(wallPerOp.get(i)));
       }
       for (Store s : stores) {
         s.close();
