@@ -85,13 +85,15 @@ public final class Db implements Executor {
   private final boolean logValues;
   /** The models' definitions by name: their row readers build an include's children. */
   private final Map<String, ModelDef<?>> modelDefs;
+  /** Gets by key answered together while the pool is saturated, or null when that is off. */
+  private final KeyGets keyGets;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
       RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
       io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
-      Map<String, ModelDef<?>> modelDefs) {
+      Map<String, ModelDef<?>> modelDefs, boolean coalesceKeyGets) {
     this.logValues = logValues;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
@@ -108,6 +110,7 @@ public final class Db implements Executor {
     this.planner = planner;
     this.cardinality = new CardinalityGuards(schema);
     this.schemaOps = new DbSchema(driver, this.driver);
+    this.keyGets = coalesceKeyGets ? new KeyGets(this.driver, q -> bind(q)) : null;
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 
@@ -233,8 +236,12 @@ public final class Db implements Executor {
         || direct.fields().length != model.schema().fields().size()) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
     }
-    return driver.withConnection(
+    Supplier<Flux<M>> alone = () -> driver.withConnection(
         c -> c.read(direct.operation(bound.args), direct.fields(), reader));
+    KeyGet get = keyGets == null || !keyGets.saturated(bound.plan) ? null
+        : KeyGet.of(query, model.schema());
+    return get == null ? alone.get()
+        : keyGets.read(bound.plan, get, query, model, reader, alone);
   }
 
   /**

@@ -45,6 +45,7 @@ public final class DbBuilder {
   private CursorKey cursorKey;
   private Clock clock = Clock.systemUTC();
   private boolean eventualReads;
+  private boolean coalesceGets = true;
   private boolean databaseTime;
   private io.toasty.value.JsonCodec jsonCodec;
 
@@ -278,6 +279,21 @@ public final class DbBuilder {
   }
 
   /**
+   * Whether gets by key that wait for a connection at the same time are answered by one query
+   * (default: true). While every connection of the pool is taken, a get by a one-field integer
+   * or UUID key ({@code Users.getById(db, id)}) that finds another get of the same shape
+   * waiting joins it, and when their connection comes, one {@code id IN (..)} reads the keys of
+   * all of them: each request gets the record its own query would have given, the database runs
+   * one statement for several, and no request waits longer than it would have alone. A pool
+   * with a connection free never does it, and neither does a transaction. Turn it off to have
+   * every get send its own statement whatever the load.
+   */
+  public DbBuilder coalesceGets(boolean enabled) {
+    this.coalesceGets = enabled;
+    return this;
+  }
+
+  /**
    * {@code @Json} fields written and read by {@code mapper} (its modules, naming strategy,
    * features): the same as {@code jsonCodec(new JacksonCodec(mapper))}.
    */
@@ -320,7 +336,7 @@ public final class DbBuilder {
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads, logValues, definitions());
+        eventualReads, logValues, definitions(), coalesceGets);
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);

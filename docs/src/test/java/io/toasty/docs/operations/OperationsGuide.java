@@ -18,6 +18,8 @@ import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
 import io.toasty.reactive.TxOptions;
 import java.util.UUID;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import java.time.Duration;
 import io.toasty.reactive.observe.LoggingObserver;
@@ -179,6 +181,27 @@ final class OperationsGuide {
         .flatMap(w -> Webhooks.filter(Webhooks.SIGNING_SECRET.eq(secret)).first(db))
         .map(w -> w + " signs with " + w.signingSecret().value().length() + " characters");
     // "Webhook[id=..., url=https://example.com/hook, signingSecret=***] signs with 20 characters"
+    // end-snippet
+  }
+
+  static Db coalescing(String url) {
+    // snippet: ops-coalesced-gets
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .poolMaxSize(10)
+        .coalesceGets(true)   // the default: gets that wait for a connection share one query
+        .build();
+    // end-snippet
+    return db;
+  }
+
+  static Flux<Metric> many(Db db, List<UUID> ids) {
+    // snippet: ops-coalesced-burst
+    // a burst of requests, as a WebFlux service under load serves them: while all 10
+    // connections are taken, the gets waiting for one are read by one "id IN (..)" each time
+    // a connection comes back, and each request still gets its own record (or an error)
+    return Flux.fromIterable(ids).flatMapSequential(id -> Metrics.getById(db, id), 256);
     // end-snippet
   }
 

@@ -1,9 +1,11 @@
 package io.toasty.docs.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.toasty.reactive.Db;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +40,46 @@ class OperationsGuideTest {
       assertEquals(2, Metrics.getById(db, m.id()).block().value(), "its update was rolled back");
     } finally {
       db.close().block();
+    }
+  }
+
+  /**
+   * The pool's connections all taken (a transaction holds the one of a pool of one), gets queue
+   * behind it and are read together when it ends: each still answers with its own record, and
+   * a key nobody stored with RecordNotFoundException.
+   */
+  @Test
+  void getsWaitingTogetherEachAnswerTheirOwnRecord() {
+    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+        .url("r2dbc:h2:mem:///operations-coalesced").poolMaxSize(1).build();
+    Db wide = OperationsGuide.coalescing("r2dbc:h2:mem:///operations-coalesced-wide");
+    try {
+      db.schema().push().block();
+      java.util.List<UUID> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        ids.add(Metrics.create().name("m" + i).value(i).exec(db).block().id());
+      }
+      io.toasty.reactive.Tx holder = db.begin().block();
+      reactor.core.publisher.Mono<java.util.List<Metric>> read =
+          OperationsGuide.many(db, ids).collectList().cache();
+      read.subscribe();
+      reactor.core.publisher.Mono<Metric> none = Metrics.getById(db, new UUID(0, 7)).cache();
+      none.subscribe(v -> { }, e -> { });
+      // 41 gets wait for the held connection as one batch: one place in the queue, not 41
+      assertEquals(1, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
+      holder.commit().block();
+      java.util.List<Metric> got = read.block(java.time.Duration.ofSeconds(30));
+      for (int i = 0; i < ids.size(); i++) {
+        assertEquals(ids.get(i), got.get(i).id());
+        assertEquals(i, got.get(i).value());
+      }
+      assertThrows(io.toasty.RecordNotFoundException.class,
+          () -> none.block(java.time.Duration.ofSeconds(30)));
+      wide.schema().push().block();
+      assertEquals(0, OperationsGuide.many(wide, java.util.List.of()).count().block());
+    } finally {
+      db.close().block();
+      wide.close().block();
     }
   }
 

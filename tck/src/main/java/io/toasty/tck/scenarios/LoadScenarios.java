@@ -18,6 +18,7 @@ import io.toasty.tck.Tck;
 import io.toasty.tck.models.Baskets;
 import io.toasty.tck.models.Cards;
 import io.toasty.tck.models.Items;
+import io.toasty.tck.models.Shopper;
 import io.toasty.tck.models.Shoppers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +137,45 @@ public abstract class LoadScenarios {
   }
 
   /**
+   * Gets by key, hundreds subscribed at once on a pool of two, one in four for a key nobody
+   * stored: each answers with the record of its own key, or {@code RecordNotFoundException}.
+   * While the pool is saturated, gets waiting together may be answered by one query
+   * ({@code DbBuilder.coalesceGets}); a row handed to the wrong request, or lost, fails here.
+   * The share of queries sent per get is printed.
+   */
+  @BackendTest
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  public void concurrentGetsEachAnswerTheirOwnKey(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    Db db = opened.db();
+    List<UUID> seed = LoadFixture.seed(db);
+    int gets = 400;
+    List<UUID> keys = new ArrayList<>(gets);
+    Random random = new Random(SETTINGS.seed());
+    for (int i = 0; i < gets; i++) {
+      keys.add(i % 4 == 3 ? new UUID(random.nextLong(), random.nextLong())
+          : seed.get(random.nextInt(seed.size())));
+    }
+    UUID missing = new UUID(0, 0);
+    int before = opened.log().size();
+    List<UUID> answers = Tck.await(reactor.core.publisher.Flux.range(0, gets)
+        .flatMapSequential(i -> Shoppers.getById(db, keys.get(i)).map(Shopper::id)
+            .onErrorResume(io.toasty.RecordNotFoundException.class, e -> Mono.just(missing)),
+            gets)
+        .collectList());
+    for (int i = 0; i < gets; i++) {
+      UUID expected = seed.contains(keys.get(i)) ? keys.get(i) : missing;
+      assertEquals(expected, answers.get(i), "get " + i + " of " + keys.get(i));
+    }
+    int sent = opened.log().size() - before;
+    System.out.printf("[%s] %d gets at once on a pool of 2: %d operations sent%n",
+        backend.name(), gets, sent);
+    assertTrue(sent <= gets, "more operations than gets: " + sent);
+    Tck.eventually("the pool is quiet: " + db.poolState(),
+        () -> db.poolState().map(PoolState::quiet).orElse(true));
+  }
+
+  /**
    * A database for rounds on a pool of {@code pool}: its acquire timeout is the round's deadline.
    * Why: the last of {@link LoadSettings#subscribers()} subscribers queued on a pool of one waits
    * for every statement before it, several per include, which on a slow backend under load passes
@@ -226,7 +266,8 @@ public abstract class LoadScenarios {
 
   /** A read of one of the seed's shoppers by key, drawn at random. */
   private static Mono<?> getOne(Db db, List<UUID> seed, Random r) {
-    return Shoppers.getById(db, seed.get(r.nextInt(seed.size())));
+    UUID key = seed.get(r.nextInt(seed.size()));
+    return Shoppers.getById(db, key).doOnNext(s -> assertEquals(key, s.id(), "the record got"));
   }
 
   /** One subscriber's draw: its kind (0-9), whether it is cancelled, and its group if it writes. */

@@ -1,0 +1,65 @@
+package io.toasty.reactive;
+
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+
+/**
+ * A read of one record by a one-field primary key ({@code filter: key = value}, nothing else),
+ * whose key compares the same in Java as in every database: integers and UUIDs. Such reads that
+ * wait for a connection at the same time may be answered by one query ({@link KeyGets}).
+ *
+ * <p>Why only those keys: a text key compares by the column's collation (MariaDB's default one
+ * ignores case), so the row a database gives for {@code 'abc'} may carry {@code 'ABC'}; routing
+ * rows back to their requests by the key's Java value would then lose it.
+ *
+ * @param field the key's field index
+ * @param key   the key as the routing compares it: a {@code Long} or a {@code UUID}
+ * @param value the key's value as the filter holds it
+ */
+record KeyGet(int field, Object key, Value value) {
+
+  /** The key read {@code query} is, or null when it is anything else. */
+  static KeyGet of(Query query, ModelSchema model) {
+    if (query.limit() != null || query.lock() != null || model.primaryKey().size() != 1
+        || !(query.filter() instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
+      return null;
+    }
+    int field = model.primaryKey().get(0);
+    Value value = c.left() instanceof Expr.Field f && pins(f, model, field) ? constant(c.right())
+        : c.right() instanceof Expr.Field f && pins(f, model, field) ? constant(c.left()) : null;
+    Object key = value == null ? null : routed(value, model.field(field));
+    return key == null ? null : new KeyGet(field, key, value);
+  }
+
+  private static boolean pins(Expr.Field f, ModelSchema model, int field) {
+    return f.index() == field && f.model().equals(model.name());
+  }
+
+  private static Value constant(Expr e) {
+    return e instanceof Expr.Const k && !k.value().isNull() ? k.value() : null;
+  }
+
+  /** {@code v} as routing compares it, or null for a key type routing does not serve. */
+  static Object routed(Value v, FieldSchema field) {
+    if (!(field.type() instanceof Type.Scalar s) || !(s.isInteger() || s == Type.Scalar.UUID)) {
+      return null;
+    }
+    if (v instanceof Value.I64 l) {
+      return l.value();
+    }
+    if (v instanceof Value.I32 i) {
+      return (long) i.value();
+    }
+    if (v instanceof Value.I16 i) {
+      return (long) i.value();
+    }
+    if (v instanceof Value.I8 i) {
+      return (long) i.value();
+    }
+    return v instanceof Value.Uuid u ? u.value() : null;
+  }
+}
