@@ -209,7 +209,7 @@ public final class Db implements Executor {
   @Override
   public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model, Shaped shaped) {
     io.toasty.value.RowReader<M> reader = model.rowReader();
-    if (reader == null || binding != null) {
+    if (reader == null) {
       return Executor.super.read(query, model);
     }
     Objects.requireNonNull(query, "query");
@@ -217,6 +217,13 @@ public final class Db implements Executor {
       Tx bound = Tx.boundIn(context, this);
       if (bound != null) {
         return bound.read(query, model);
+      }
+      if (binding != null) {
+        // an outer transaction's connection when the subscriber runs in one, else as below
+        return observed(query, false, orBound(context,
+            c -> Joined.exec(this, c, counters, query).map(v -> model.load((Value.Record) v)),
+            () -> Retries.apply(retry, Retries.forStatement(query),
+                Flux.defer(() -> readAlone(query, model, reader, shaped)))));
       }
       if (retry.maxRetries() == 0 && observer == null) {
         // the only attempt, and nobody to tell of it
@@ -236,12 +243,12 @@ public final class Db implements Executor {
         || direct.fields().length != model.schema().fields().size()) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
     }
-    Supplier<Flux<M>> alone = () -> driver.withConnection(
-        c -> c.read(direct.operation(bound.args), direct.fields(), reader));
+    Function<Connection, Flux<M>> own =
+        c -> c.read(direct.operation(bound.args), direct.fields(), reader);
     KeyGet get = keyGets == null || !keyGets.saturated(bound.plan) ? null
         : KeyGet.of(query, model.schema());
-    return get == null ? alone.get()
-        : keyGets.read(bound.plan, get, query, model, reader, alone);
+    return get == null ? driver.withConnection(own)
+        : keyGets.read(bound.plan, get, query, model, reader, own);
   }
 
   /**

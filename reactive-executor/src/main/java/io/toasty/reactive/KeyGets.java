@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
@@ -70,13 +69,14 @@ final class KeyGets {
 
   /**
    * The record of {@code get}, which {@link #saturated} said would wait: from a batch of gets
-   * of {@code plan} (of this one alone when a connection came free meanwhile), or from
-   * {@code alone}, the request's own query, when the batch's query fails.
+   * of {@code plan}, or from {@code own}, the request's own query on a connection: when the
+   * batch holds no other key (then on the batch's connection), or when the batch's query fails
+   * (then on a connection of its own).
    */
   <M> Flux<M> read(Object plan, KeyGet get, Query query, io.toasty.ModelDef<M> model,
-      RowReader<M> reader, Supplier<Flux<M>> alone) {
+      RowReader<M> reader, Function<Connection, Flux<M>> own) {
     Same key = new Same(plan);
-    return Mono.<M>create(sink -> join(new Joiner<>(get.key(), get.value(), sink, alone), key,
+    return Mono.<M>create(sink -> join(new Joiner<>(get.key(), get.value(), sink, own), key,
         query, model, reader, get.field())).flux();
   }
 
@@ -104,26 +104,26 @@ final class KeyGets {
   }
 
   /** One request of a batch. */
-  private static final class Joiner<M> {
+  private final class Joiner<M> {
     final Object key;
     final Value value;
     final MonoSink<M> sink;
-    final Supplier<Flux<M>> alone;
+    final Function<Connection, Flux<M>> own;
     volatile boolean cancelled;
 
-    Joiner(Object key, Value value, MonoSink<M> sink, Supplier<Flux<M>> alone) {
+    Joiner(Object key, Value value, MonoSink<M> sink, Function<Connection, Flux<M>> own) {
       this.key = key;
       this.value = value;
       this.sink = sink;
-      this.alone = alone;
+      this.own = own;
     }
 
-    /** Its own query, in place of the batch's. */
+    /** Its own query on a connection of its own, in place of the batch's. */
     void alone() {
       if (!cancelled) {
-        Disposable own = alone.get().next().subscribe(sink::success, sink::error,
-            () -> sink.success());
-        sink.onDispose(own);
+        Disposable run = driver.withConnection(own).next().subscribe(sink::success,
+            sink::error, () -> sink.success());
+        sink.onDispose(run);
       }
     }
   }
@@ -198,6 +198,10 @@ final class KeyGets {
       }
       if (byKey.isEmpty()) {
         return Flux.empty();
+      }
+      if (byKey.size() == 1) { // the statement the get sends alone
+        Joiner<M> first = byKey.values().iterator().next().get(0);
+        return first.own.apply(c).map(record -> new Row<>(first.key, record));
       }
       List<Expr> items = new ArrayList<>(padded(byKey.size()));
       for (List<Joiner<M>> same : byKey.values()) {

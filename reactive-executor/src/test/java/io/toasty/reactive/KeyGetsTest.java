@@ -164,6 +164,16 @@ class KeyGetsTest {
   }
 
   @Test
+  void aBatchOfOneKeySendsTheStatementTheGetSendsAlone() {
+    List<String> names = behindAHolder(db(true), 6, 6);
+    assertEquals(List.of("u6", "u6"), names);
+    List<Operation.QuerySql> queries = new ArrayList<>(sent);
+    assertEquals(2, queries.size(), "the holder's and the batch's: " + sent);
+    assertEquals(queries.get(0).statement(), queries.get(1).statement());
+    assertEquals(List.of(new Value.I64(6)), queries.get(1).args());
+  }
+
+  @Test
   void turnedOffEveryGetSendsItsOwnQuery() {
     List<String> names = behindAHolder(db(false), 3, 9, 5);
     assertEquals(List.of("u3", "none", "u5"), names);

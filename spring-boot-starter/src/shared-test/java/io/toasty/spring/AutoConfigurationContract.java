@@ -60,6 +60,36 @@ abstract class AutoConfigurationContract extends DatabaseContract {
         });
   }
 
+  /**
+   * {@code toasty.coalesce-gets}: with the pool's one connection held, gets by key wait as one
+   * batch (one request pending), or each on its own when it is off; either way each answers
+   * with its own record.
+   */
+  @Test
+  void coalescedGetsWaitAsOneRequestUnlessTurnedOff() {
+    for (boolean on : new boolean[] {true, false}) {
+      runner.withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=1",
+              "toasty.schema=push", "toasty.coalesce-gets=" + on)
+          .run(context -> {
+            Db db = context.getBean(Db.class);
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+              ids.add(Authors.create().name("g" + i).email("g" + i + "-" + on + "@coalesce")
+                  .exec(db).block().id());
+            }
+            io.toasty.reactive.Tx holder = db.begin().block();
+            reactor.core.publisher.Mono<java.util.List<String>> names =
+                reactor.core.publisher.Flux.fromIterable(ids)
+                    .flatMapSequential(id -> Authors.getById(db, id).map(Author::name))
+                    .collectList().cache();
+            names.subscribe();
+            assertThat(db.poolState().orElseThrow().pending()).isEqualTo(on ? 1 : 5);
+            holder.rollback().block();
+            assertThat(names.block()).containsExactly("g0", "g1", "g2", "g3", "g4");
+          });
+    }
+  }
+
   @Test
   void theApplicationsOwnConnectionFactory() {
     ConnectionFactory own = ConnectionFactories.get(url());

@@ -72,6 +72,22 @@ public class ToastyProperties {
     this.logValues = logValues;
   }
 
+  /**
+   * Whether gets by key that wait for a connection at the same time are answered by one query
+   * ({@code DbBuilder.coalesceGets}; docs/operations.md, "Gets under load").
+   */
+  private boolean coalesceGets = true;
+
+  /** Whether gets waiting for a connection together share one query. */
+  public boolean isCoalesceGets() {
+    return coalesceGets;
+  }
+
+  /** Sets whether gets waiting for a connection together share one query. */
+  public void setCoalesceGets(boolean coalesceGets) {
+    this.coalesceGets = coalesceGets;
+  }
+
   /** The slow-statement threshold. */
   public Duration getSlowStatementThreshold() {
     return slowStatementThreshold;
