@@ -5,8 +5,8 @@ import io.toasty.driver.Connection;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
-import io.toasty.value.RowReader;
 import io.toasty.schema.app.FieldSchema;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,16 +180,21 @@ final class KeyGets {
       }
     }
 
+    /** Nobody joins after this; the next gets of the plan open another batch. */
+    private void seal() {
+      synchronized (this) {
+        sealed = true;
+      }
+      open.remove(plan, this);
+    }
+
     void start() {
       driver.withConnection(this::query).subscribe(this);
     }
 
     /** The batch's query on the connection that came: nobody joins after this. */
     private Flux<Row<M>> query(Connection c) {
-      synchronized (this) {
-        sealed = true;
-      }
-      open.remove(plan, this);
+      seal();
       byKey = new LinkedHashMap<>();
       for (Joiner<M> j : joiners) {
         if (!j.cancelled) {
@@ -203,11 +208,12 @@ final class KeyGets {
         Joiner<M> first = byKey.values().iterator().next().get(0);
         return first.own.apply(c).map(record -> new Row<>(first.key, record));
       }
-      List<Expr> items = new ArrayList<>(padded(byKey.size()));
+      int size = padded(byKey.size());
+      List<Expr> items = new ArrayList<>(size);
       for (List<Joiner<M>> same : byKey.values()) {
         items.add(new Expr.Const(same.get(0).value));
       }
-      while (items.size() < padded(byKey.size())) {
+      while (items.size() < size) {
         items.add(items.get(items.size() - 1)); // as few plans as powers of two
       }
       Db.Bound bound = binder.apply(query.withFilter(
@@ -252,11 +258,8 @@ final class KeyGets {
       if (byKey != null) {
         byKey.values().forEach(waiting::addAll);
       } else {
-        synchronized (this) {
-          sealed = true;
-          waiting.addAll(joiners);
-        }
-        open.remove(plan, this);
+        seal(); // failed before its connection came: every request is still waiting
+        waiting.addAll(joiners);
       }
       for (Joiner<M> j : waiting) {
         if (error instanceof PoolTimeoutException) {
@@ -296,10 +299,5 @@ final class KeyGets {
   /** {@code n} rounded up to a power of two. */
   static int padded(int n) {
     return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
-  }
-
-  /** For tests: the batches waiting now. */
-  int waiting() {
-    return open.size();
   }
 }
