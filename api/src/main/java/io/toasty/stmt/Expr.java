@@ -134,6 +134,45 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * {@code CASE operand WHEN whens[0] THEN thens[0] ... ELSE otherwise END}: the {@code then} of
+   * the first {@code when} equal to {@code operand} (a NULL operand equals none), else
+   * {@code otherwise}. The engine writes it for updates by key answered together
+   * ({@code DbBuilder.coalesceUpdates}): one assignment {@code SET f = CASE key WHEN k1 THEN v1
+   * .. ELSE f END} gives each row its own request's value, and {@code otherwise} being the field
+   * itself both keeps any other row as it is and gives the expression the field's type.
+   */
+  record Case(Expr operand, List<Expr> whens, List<Expr> thens, Expr otherwise)
+      implements Expr {
+    public Case {
+      Objects.requireNonNull(operand, "operand");
+      whens = List.copyOf(whens);
+      thens = List.copyOf(thens);
+      Objects.requireNonNull(otherwise, "otherwise");
+      if (whens.isEmpty() || whens.size() != thens.size()) {
+        throw new IllegalArgumentException("a CASE needs one THEN per WHEN, and one WHEN at least");
+      }
+    }
+
+    /**
+     * Writes this expression to {@code out} in the syntax SQL and Cypher share, each operand
+     * written by {@code operand} (which appends it to the same {@code out}).
+     */
+    public void write(StringBuilder out, java.util.function.Consumer<Expr> operand) {
+      out.append("CASE ");
+      operand.accept(this.operand);
+      for (int i = 0; i < whens.size(); i++) {
+        out.append(" WHEN ");
+        operand.accept(whens.get(i));
+        out.append(" THEN ");
+        operand.accept(thens.get(i));
+      }
+      out.append(" ELSE ");
+      operand.accept(otherwise);
+      out.append(" END");
+    }
+  }
+
   /** {@code operand IN (SELECT ...)}; the query returns one expression per row. */
   record InSubquery(Expr operand, Query query) implements Expr {
     public InSubquery {

@@ -91,6 +91,9 @@ public final class ExprPrinter {
     if (e instanceof Expr.Project p) {
       return touchesSensitive(p.base());
     }
+    if (e instanceof Expr.Case c) {
+      return touchesSensitive(c.operand()) || touchesSensitive(c.otherwise());
+    }
     return false;
   }
 
@@ -186,6 +189,8 @@ public final class ExprPrinter {
       out.append(" (");
       expr(r.filter());
       out.append(')');
+    } else if (e instanceof Expr.Case c) {
+      c.write(out, this::expr);
     } else if (e instanceof Expr.Sql s) {
       out.append("sql(");
       for (int i = 0; i < s.pieces().size(); i++) {

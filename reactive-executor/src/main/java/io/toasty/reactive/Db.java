@@ -85,15 +85,19 @@ public final class Db implements Executor {
   private final boolean logValues;
   /** The models' definitions by name: their row readers build an include's children. */
   private final Map<String, ModelDef<?>> modelDefs;
-  /** Gets by key answered together while the pool is saturated, or null when that is off. */
-  private final KeyGets keyGets;
+  /** Requests by key answered together while the pool is saturated, or null when that is off. */
+  private final WaitingBatches batches;
+  /** Whether gets by key join {@link #batches} ({@link DbBuilder#coalesceGets}). */
+  private final boolean coalesceGets;
+  /** Whether updates by key join {@link #batches} ({@link DbBuilder#coalesceUpdates}). */
+  private final boolean coalesceUpdates;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
       RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
       io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
-      Map<String, ModelDef<?>> modelDefs, boolean coalesceKeyGets) {
+      Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceUpdates) {
     this.logValues = logValues;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
@@ -110,7 +114,11 @@ public final class Db implements Executor {
     this.planner = planner;
     this.cardinality = new CardinalityGuards(schema);
     this.schemaOps = new DbSchema(driver, this.driver);
-    this.keyGets = coalesceKeyGets ? new KeyGets(this.driver, q -> bind(q)) : null;
+    this.coalesceGets = coalesceGets;
+    this.coalesceUpdates = coalesceUpdates && driver.capability().sql()
+        && driver.capability().returningFromMutation();
+    this.batches = this.coalesceGets || this.coalesceUpdates ? new WaitingBatches(this.driver)
+        : null;
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 
@@ -245,10 +253,11 @@ public final class Db implements Executor {
     }
     Function<Connection, Flux<M>> own =
         c -> c.read(direct.operation(bound.args), direct.fields(), reader);
-    KeyGet get = keyGets == null || !keyGets.saturated(bound.plan) ? null
+    KeyGet get = !coalesceGets || !batches.saturated(bound.plan) ? null
         : KeyGet.of(query, model.schema());
     return get == null ? driver.withConnection(own)
-        : keyGets.read(bound.plan, get, query, model, reader, own);
+        : batches.join(bound.plan, get.key(), get.value(), null, own,
+            () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
   }
 
   /**
@@ -381,7 +390,53 @@ public final class Db implements Executor {
   }
 
   private Flux<Value> execAlone(Statement statement) {
-    return execAlone(statement, bind(statement)); // refusals of the backend first
+    Bound bound = bind(statement); // refusals of the backend first
+    if (coalesceUpdates && statement instanceof io.toasty.stmt.Update u
+        && batches.saturated(bound.plan)) {
+      Flux<Value> batched = keyUpdate(u, bound);
+      if (batched != null) {
+        return batched;
+      }
+    }
+    return execAlone(statement, bound);
+  }
+
+  /**
+   * {@code u}, which would wait for a connection, written with the updates of its plan that
+   * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
+   * one statement on one connection.
+   */
+  private Flux<Value> keyUpdate(io.toasty.stmt.Update u, Bound bound) {
+    if (!(u.target() instanceof io.toasty.stmt.Source.Model target) || !onOne(bound)) {
+      return null;
+    }
+    io.toasty.schema.app.ModelSchema model = schema.model(target.model());
+    KeyUpdate update = KeyUpdate.of(u, model);
+    if (update == null) {
+      return null;
+    }
+    return batches.join(bound.plan, update.key().key(), update.key().value(), update,
+        c -> onConnection(bound, c),
+        () -> new KeyUpdates(this::bindOnOne, this::onConnection, u,
+            model.field(update.key().field()), model.name())).flux();
+  }
+
+  /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
+  private Bound bindOnOne(io.toasty.stmt.Update u) {
+    Bound bound = bind(u);
+    return onOne(bound) ? bound : null;
+  }
+
+  /** Whether {@code bound}'s plan is one statement on one connection, outside a transaction. */
+  private static boolean onOne(Bound bound) {
+    io.toasty.planner.action.ActionPlan actions = bound.plan.actions();
+    return actions.needsConnection() && !actions.transaction()
+        && Interpreter.asideWidth(actions, bound.args) == 0;
+  }
+
+  /** {@code bound}'s plan run on {@code c}, emitting what {@link #exec} emits. */
+  private Flux<Value> onConnection(Bound bound, Connection c) {
+    return results(bound, Interpreter.run(bound.plan.actions(), bound.args, c, null, modelDefs));
   }
 
   private Flux<Value> execAlone(Statement statement, Bound bound) {

@@ -46,6 +46,7 @@ public final class DbBuilder {
   private Clock clock = Clock.systemUTC();
   private boolean eventualReads;
   private boolean coalesceGets = true;
+  private boolean coalesceUpdates = true;
   private boolean databaseTime;
   private io.toasty.value.JsonCodec jsonCodec;
 
@@ -294,6 +295,28 @@ public final class DbBuilder {
   }
 
   /**
+   * Whether updates by key that wait for a connection at the same time are written by one
+   * statement (default: true). While every connection of the pool is taken, an update by a
+   * one-field integer or UUID key that sets fields to values and returns its count
+   * ({@code Users.updateById(id).score(7).exec(db)}) joins the waiting updates of the same
+   * shape, and when their connection comes, one {@code UPDATE .. SET score = CASE id WHEN ..
+   * END WHERE id IN (..)} writes them all, returning the keys it found: each request counts
+   * what its own statement would have (1, or 0 for a key nobody stored), and the database runs
+   * and commits one statement for several. The updates of a batch are written together; when
+   * its statement fails, nothing of it was written and each update runs its own statement, so
+   * an update a constraint refuses fails alone with its own error. An update whose value reads
+   * the row ({@code n = n + 1}), sets a unique, key, JSON or collection field, or runs in a
+   * transaction never joins, and neither does one on a pool with a connection free, or on a
+   * backend whose updates cannot return rows (MySQL, MariaDB: no {@code UPDATE .. RETURNING} to
+   * tell which keys were found). Turn it off to have every update send its own statement
+   * whatever the load.
+   */
+  public DbBuilder coalesceUpdates(boolean enabled) {
+    this.coalesceUpdates = enabled;
+    return this;
+  }
+
+  /**
    * {@code @Json} fields written and read by {@code mapper} (its modules, naming strategy,
    * features): the same as {@code jsonCodec(new JacksonCodec(mapper))}.
    */
@@ -336,7 +359,7 @@ public final class DbBuilder {
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads, logValues, definitions(), coalesceGets);
+        eventualReads, logValues, definitions(), coalesceGets, coalesceUpdates);
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);

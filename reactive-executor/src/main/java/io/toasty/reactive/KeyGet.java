@@ -24,8 +24,16 @@ record KeyGet(int field, Object key, Value value) {
 
   /** The key read {@code query} is, or null when it is anything else. */
   static KeyGet of(Query query, ModelSchema model) {
-    if (query.limit() != null || query.lock() != null || model.primaryKey().size() != 1
-        || !(query.filter() instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
+    return query.limit() != null || query.lock() != null ? null : pinned(query.filter(), model);
+  }
+
+  /**
+   * The key {@code filter} pins when it is exactly {@code key = value} on a one-field integer or
+   * UUID key with a value that is not NULL, else null.
+   */
+  static KeyGet pinned(Expr filter, ModelSchema model) {
+    if (model.primaryKey().size() != 1
+        || !(filter instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
       return null;
     }
     int field = model.primaryKey().get(0);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.stmt.Expr;
@@ -75,23 +74,7 @@ class KeyGetsTest {
   }
 
   private Db db(boolean coalesce) {
-    CountedPool pool = new CountedPool(1) {
-      @Override
-      public Mono<Connection> connect() {
-        out.incrementAndGet();
-        return Mono.just(new Connection() {
-          @Override
-          public Mono<ExecResponse> exec(Operation operation) {
-            return answer((Operation.QuerySql) operation);
-          }
-
-          @Override
-          public Mono<Void> close() {
-            return Mono.fromRunnable(out::decrementAndGet);
-          }
-        });
-      }
-    };
+    OneConnectionPool pool = new OneConnectionPool(this::answer);
     return Toasty.builder().models(Models.USERS, Models.TODOS).poolMaxSize(1)
         .coalesceGets(coalesce).driverFactory(config -> pool).build();
   }

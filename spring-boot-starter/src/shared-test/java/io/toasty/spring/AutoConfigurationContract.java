@@ -90,6 +90,40 @@ abstract class AutoConfigurationContract extends DatabaseContract {
     }
   }
 
+  /**
+   * {@code toasty.coalesce-updates}: with the pool's one connection held, updates by key wait as
+   * one batch (one request pending) where the database's updates return rows, or each on its
+   * own when it is off (or on MySQL and MariaDB); either way each writes its own row.
+   */
+  @Test
+  void coalescedUpdatesWaitAsOneRequestUnlessTurnedOff() {
+    for (boolean on : new boolean[] {true, false}) {
+      runner.withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=1",
+              "toasty.schema=push", "toasty.coalesce-updates=" + on)
+          .run(context -> {
+            Db db = context.getBean(Db.class);
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+              ids.add(Authors.create().name("u" + i).email("u" + i + "-" + on + "@coalesce")
+                  .exec(db).block().id());
+            }
+            io.toasty.reactive.Tx holder = db.begin().block();
+            reactor.core.publisher.Mono<java.util.List<Long>> counts =
+                reactor.core.publisher.Flux.fromIterable(ids)
+                    .flatMapSequential(id -> Authors.updateById(id).name("w" + id).exec(db))
+                    .collectList().cache();
+            counts.subscribe();
+            boolean batches = on && db.capability().returningFromMutation();
+            assertThat(db.poolState().orElseThrow().pending()).isEqualTo(batches ? 1 : 5);
+            holder.rollback().block();
+            assertThat(counts.block()).containsExactly(1L, 1L, 1L, 1L, 1L);
+            for (Long id : ids) {
+              assertThat(Authors.getById(db, id).block().name()).isEqualTo("w" + id);
+            }
+          });
+    }
+  }
+
   @Test
   void theApplicationsOwnConnectionFactory() {
     ConnectionFactory own = ConnectionFactories.get(url());

@@ -88,6 +88,22 @@ public class ToastyProperties {
     this.coalesceGets = coalesceGets;
   }
 
+  /**
+   * Whether updates by key that wait for a connection at the same time are written by one
+   * statement ({@code DbBuilder.coalesceUpdates}; docs/operations.md, "Updates under load").
+   */
+  private boolean coalesceUpdates = true;
+
+  /** Whether updates waiting for a connection together share one statement. */
+  public boolean isCoalesceUpdates() {
+    return coalesceUpdates;
+  }
+
+  /** Sets whether updates waiting for a connection together share one statement. */
+  public void setCoalesceUpdates(boolean coalesceUpdates) {
+    this.coalesceUpdates = coalesceUpdates;
+  }
+
   /** The slow-statement threshold. */
   public Duration getSlowStatementThreshold() {
     return slowStatementThreshold;

@@ -205,6 +205,29 @@ final class OperationsGuide {
     // end-snippet
   }
 
+  static Db coalescingUpdates(String url) {
+    // snippet: ops-coalesced-updates
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .poolMaxSize(10)
+        .coalesceUpdates(true)   // the default: updates that wait for a connection share one
+        .build();                // statement where the database can say which rows it wrote
+    // end-snippet
+    return db;
+  }
+
+  static Mono<Long> setEach(Db db, java.util.Map<UUID, Long> values) {
+    // snippet: ops-coalesced-update-burst
+    // each request sets one metric's value; while all 10 connections are taken, the updates
+    // waiting for one are written by one "UPDATE .. SET value = CASE id WHEN .. END WHERE id
+    // IN (..)" each time a connection comes back, and each still counts its own row
+    return Flux.fromIterable(values.entrySet())
+        .flatMap(e -> Metrics.updateById(e.getKey()).value(e.getValue()).exec(db), 256)
+        .reduce(0L, Long::sum);   // 1 per metric found, 0 for an id nobody stored
+    // end-snippet
+  }
+
   static Mono<String> health(Db db) {
     // snippet: ops-health
     Mono<Health> health = db.health();   // never fails: an unreachable database is DOWN

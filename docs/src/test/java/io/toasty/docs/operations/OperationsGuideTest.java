@@ -83,6 +83,43 @@ class OperationsGuideTest {
     }
   }
 
+  /**
+   * The pool's one connection held by a transaction, updates by key queue behind it and are
+   * written by one statement when it ends: each metric gets its own request's value, and an id
+   * nobody stored counts 0.
+   */
+  @Test
+  void updatesWaitingTogetherEachWriteTheirOwnRecord() {
+    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+        .url("r2dbc:h2:mem:///operations-coalesced-updates").poolMaxSize(1).build();
+    Db wide = OperationsGuide.coalescingUpdates(
+        "r2dbc:h2:mem:///operations-coalesced-updates-wide");
+    try {
+      db.schema().push().block();
+      java.util.Map<UUID, Long> values = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < 40; i++) {
+        values.put(Metrics.create().name("m" + i).value(i).exec(db).block().id(), 1000L + i);
+      }
+      values.put(new UUID(0, 7), 7L); // nobody stored it
+      io.toasty.reactive.Tx holder = db.begin().block();
+      reactor.core.publisher.Mono<Long> written = OperationsGuide.setEach(db, values).cache();
+      written.subscribe();
+      // 41 updates wait for the held connection as one batch: one place in the queue, not 41
+      assertEquals(1, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
+      holder.commit().block();
+      assertEquals(40L, written.block(java.time.Duration.ofSeconds(30)));
+      for (Metric m : Metrics.all().collect(db).block()) {
+        assertEquals(values.get(m.id()), m.value(), m.name());
+      }
+      wide.schema().push().block();
+      assertEquals(0L, OperationsGuide.setEach(wide, java.util.Map.of(new UUID(0, 1), 1L))
+          .block());
+    } finally {
+      db.close().block();
+      wide.close().block();
+    }
+  }
+
   @Test
   void aLoggedDbRunsStatements() {
     Db db = OperationsGuide.logged("r2dbc:h2:mem:///operations-logging");

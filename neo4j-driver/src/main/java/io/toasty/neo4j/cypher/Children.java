@@ -33,6 +33,13 @@ final class Children {
       return r.fields();
     } else if (e instanceof Expr.Project p) {
       return List.of(p.base());
+    } else if (e instanceof Expr.Case c) {
+      List<Expr> all = new java.util.ArrayList<>(c.whens().size() * 2 + 2);
+      all.add(c.operand());
+      all.addAll(c.whens());
+      all.addAll(c.thens());
+      all.add(c.otherwise());
+      return all;
     }
     return List.of();
   }

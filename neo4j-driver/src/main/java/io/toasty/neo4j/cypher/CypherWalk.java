@@ -791,6 +791,8 @@ final class CypherWalk {
       out.append(CypherTime.now(dialect, now.type()));
     } else if (e instanceof Expr.Aggregate a) {
       aggregate(a);
+    } else if (e instanceof Expr.Case c) {
+      c.write(out, this::expr);
     } else if (e instanceof Expr.Sql) {
       throw new UnsupportedFeatureException(Feature.SQL, BACKEND,
           "a raw SQL fragment: Neo4j runs Cypher");

@@ -76,10 +76,24 @@ public final class Eval {
       return Arithmetic.apply(a.op(), expr(a.left()), expr(a.right()));
     } else if (e instanceof Expr.Func f) {
       return function(f.op(), expr(f.operand()));
+    } else if (e instanceof Expr.Case c) {
+      return caseOf(c);
     }
     throw new UnsupportedFeatureException(Feature.IN_MEMORY_EVALUATION,
         null, "in-memory evaluation of " + e.getClass().getSimpleName() + ": "
         + "the planner should have sent this expression to the database");
+  }
+
+  /** The first {@code then} whose {@code when} equals the operand (NULL equals none). */
+  private Value caseOf(Expr.Case c) {
+    Value operand = expr(c.operand());
+    for (int i = 0; !operand.isNull() && i < c.whens().size(); i++) {
+      Value when = expr(c.whens().get(i));
+      if (!when.isNull() && ValueOrder.compare(operand, when) == 0) {
+        return expr(c.thens().get(i));
+      }
+    }
+    return expr(c.otherwise());
   }
 
   private Value compare(Expr.Compare c) {

@@ -135,6 +135,8 @@ final class ExplainExpr {
       out.append('.').append(p.index());
     } else if (e instanceof Expr.Default) {
       out.append("DEFAULT");
+    } else if (e instanceof Expr.Case c) {
+      c.write(out, x -> expr(x, out));
     } else if (e instanceof Expr.Related r) {
       out.append(r.quantifier()).append(' ').append(fieldName(r.relation())).append(" (");
       expr(r.filter(), out);

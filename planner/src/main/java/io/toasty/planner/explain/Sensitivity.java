@@ -55,6 +55,9 @@ final class Sensitivity {
     if (e instanceof Expr.Project p) {
       return touches(schema, p.base());
     }
+    if (e instanceof Expr.Case c) {
+      return touches(schema, c.operand()) || touches(schema, c.otherwise());
+    }
     return false;
   }
 

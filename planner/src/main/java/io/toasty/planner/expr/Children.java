@@ -83,6 +83,13 @@ public final class Children {
     } else if (e instanceof Expr.Project p) {
       Expr b = f.apply(p.base());
       return b == p.base() ? e : new Expr.Project(b, p.index());
+    } else if (e instanceof Expr.Case c) {
+      Expr x = f.apply(c.operand());
+      List<Expr> whens = list(c.whens(), f);
+      List<Expr> thens = list(c.thens(), f);
+      Expr otherwise = f.apply(c.otherwise());
+      return x == c.operand() && whens == c.whens() && thens == c.thens()
+          && otherwise == c.otherwise() ? e : new Expr.Case(x, whens, thens, otherwise);
     } else if (e instanceof Expr.Sql s) {
       List<Expr> ops = list(s.operands(), f);
       return ops == s.operands() ? e : new Expr.Sql(s.pieces(), ops, s.unbound());

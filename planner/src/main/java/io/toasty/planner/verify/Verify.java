@@ -406,6 +406,9 @@ public final class Verify {
         v.arith(a);
       } else if (e instanceof Expr.Sql s) {
         v.sqlFragment(s);
+      } else if (e instanceof Expr.Case c) {
+        c.whens().forEach(w -> v.compare(c.operand(), w));
+        c.thens().forEach(t -> v.compare(c.otherwise(), t));
       } else if (e instanceof Expr.Func f) {
         v.function(f);
       } else if (e instanceof Expr.JsonText j) {
@@ -701,6 +704,8 @@ public final class Verify {
           operand.field);
     } else if (e instanceof Expr.JsonText j) {
       return new Typed(Type.Scalar.STRING, typeOf(j.operand()).field);
+    } else if (e instanceof Expr.Case c) {
+      return typeOf(c.otherwise());
     } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
         || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
         || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList

@@ -712,6 +712,8 @@ final class SqlWalk {
       out.append(dialect.currentTime(now.type()));
     } else if (e instanceof Expr.Sql sql) {
       rawFragment(sql);
+    } else if (e instanceof Expr.Case c) {
+      caseOf(c, expected);
     } else {
       throw new IllegalArgumentException("model-level expression reached the SQL driver: " + e);
     }
@@ -1100,6 +1102,26 @@ final class SqlWalk {
     ident(column(table, c.index()));
   }
 
+  /**
+   * {@code CASE operand WHEN .. THEN .. ELSE .. END}: each WHEN's marker typed as the operand,
+   * each THEN's as what the CASE is expected to be (the assigned column's type).
+   */
+  private void caseOf(Expr.Case c, Type expected) {
+    Type operand = typeOf(c.operand());
+    Type result = expected != null ? expected : typeOf(c.otherwise());
+    out.append("CASE ");
+    wrappedUnlessAtom(c.operand(), null);
+    for (int i = 0; i < c.whens().size(); i++) {
+      out.append(" WHEN ");
+      expr(c.whens().get(i), operand);
+      out.append(" THEN ");
+      expr(c.thens().get(i), result);
+    }
+    out.append(" ELSE ");
+    expr(c.otherwise(), result);
+    out.append(" END");
+  }
+
   private void compare(Expr.Compare c) {
     Expr left = unwrapSingleton(c.left());
     Expr right = unwrapSingleton(c.right());
@@ -1470,6 +1492,9 @@ final class SqlWalk {
     }
     if (x instanceof Expr.Now now) {
       return now.type();
+    }
+    if (x instanceof Expr.Case c) {
+      return typeOf(c.otherwise());
     }
     if (x instanceof Expr.Aggregate a) {
       return a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX ? typeOf(a.operand())

@@ -125,4 +125,49 @@ public abstract class ConstraintScenarios {
         Pets.create().id(3).ownerId(1).name("c").note("n"))).exec(db));
     assertEquals(List.of(), await(Pets.all().collect(db)));
   }
+
+  /**
+   * Forty updates by key subscribed at once on the scenario's pool of four, one of them to an
+   * owner nobody stored: while the pool is saturated the updates waiting together may be written
+   * by one statement ({@code DbBuilder.coalesceUpdates}), which the bad reference fails whole.
+   * Still, only that update fails, with its own foreign key violation naming the model, and
+   * every other one is written and counts 1, as each would have alone; the refused pet keeps
+   * its owner.
+   */
+  @BackendTest
+  public void updatesWaitingTogetherOneOfThemRefusedFailsAloneAndTheOthersAreWritten(Db db,
+      BackendContext context, io.toasty.tck.OperationLog log) {
+    constrain(context);
+    owner(db, 1);
+    owner(db, 2);
+    int pets = 40;
+    List<io.toasty.tck.models.PetCreate> creates = new java.util.ArrayList<>();
+    for (long id = 1; id <= pets; id++) {
+      creates.add(Pets.create().id(id).ownerId(1).name("pet" + id).note("n"));
+    }
+    await(Pets.createMany(creates).exec(db));
+    long refused = 17;
+    int before = log.size();
+    List<Object> outcomes = await(reactor.core.publisher.Flux.range(1, pets)
+        .flatMapSequential(id -> Pets.updateById(id).ownerId(id == refused ? 99 : 2).exec(db)
+            .<Object>map(count -> count)
+            .onErrorResume(ForeignKeyViolationException.class, reactor.core.publisher.Mono::just),
+            pets)
+        .collectList());
+    System.out.printf("[%s] %d updates at once, one refused: %d operations sent%n",
+        context.backend().name(), pets, log.size() - before);
+    for (int id = 1; id <= pets; id++) {
+      Object outcome = outcomes.get(id - 1);
+      if (id == refused) {
+        ForeignKeyViolationException e = (ForeignKeyViolationException) outcome;
+        assertEquals(Optional.of("Pet"), e.model());
+        assertTrue(e.getCause() != null, "the driver's error is the cause");
+      } else {
+        assertEquals(1L, outcome, "update of pet " + id);
+      }
+    }
+    for (Pet pet : await(Pets.all().collect(db))) {
+      assertEquals(pet.id() == refused ? 1L : 2L, pet.ownerId(), "owner of pet " + pet.id());
+    }
+  }
 }

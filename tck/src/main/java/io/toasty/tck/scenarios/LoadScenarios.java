@@ -150,12 +150,7 @@ public abstract class LoadScenarios {
     Db db = opened.db();
     List<UUID> seed = LoadFixture.seed(db);
     int gets = 400;
-    List<UUID> keys = new ArrayList<>(gets);
-    Random random = new Random(SETTINGS.seed());
-    for (int i = 0; i < gets; i++) {
-      keys.add(i % 4 == 3 ? new UUID(random.nextLong(), random.nextLong())
-          : seed.get(random.nextInt(seed.size())));
-    }
+    List<UUID> keys = someMissing(seed, gets);
     UUID missing = new UUID(0, 0);
     int before = opened.log().size();
     List<UUID> answers = Tck.await(reactor.core.publisher.Flux.range(0, gets)
@@ -173,6 +168,66 @@ public abstract class LoadScenarios {
     assertTrue(sent <= gets, "more operations than gets: " + sent);
     Tck.eventually("the pool is quiet: " + db.poolState(),
         () -> db.poolState().map(PoolState::quiet).orElse(true));
+  }
+
+  /**
+   * Updates by key, hundreds subscribed at once on a pool of two, one in four for a key nobody
+   * stored, several for the same key: each counts what its own statement would have (1, or 0
+   * for a missing key), every stored shopper ends with the name one of its own updates set (the
+   * last writer of its key wins, whichever that was), and a shopper nobody updated keeps its
+   * name. While the pool is saturated, updates waiting together may be written by one statement
+   * ({@code DbBuilder.coalesceUpdates}); a value written to another request's row, a count
+   * handed to the wrong request, or a write lost fails here. The operations sent are printed.
+   */
+  @BackendTest
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  public void concurrentUpdatesEachWriteTheirOwnRow(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    Db db = opened.db();
+    List<UUID> seed = LoadFixture.seed(db);
+    List<UUID> updated = seed.subList(0, seed.size() - 2); // the last two are never updated
+    int updates = 400;
+    List<UUID> keys = someMissing(updated, updates);
+    int before = opened.log().size();
+    List<Long> counts = Tck.await(reactor.core.publisher.Flux.range(0, updates)
+        .flatMapSequential(i -> Shoppers.updateById(keys.get(i)).name("w" + i).exec(db), updates)
+        .collectList());
+    int sent = opened.log().size() - before;
+    Map<UUID, List<String>> written = new java.util.HashMap<>();
+    for (int i = 0; i < updates; i++) {
+      boolean stored = seed.contains(keys.get(i));
+      assertEquals(stored ? 1L : 0L, counts.get(i), "update " + i + " of " + keys.get(i));
+      if (stored) {
+        written.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add("w" + i);
+      }
+    }
+    for (Shopper s : Tck.await(Shoppers.filter(Shoppers.ROUND.eq(LoadFixture.SEED))
+        .collect(db))) {
+      List<String> names = written.get(s.id());
+      if (names == null) {
+        assertTrue(s.name().matches("s\\d\\d"), "never updated, yet named " + s.name());
+      } else {
+        assertTrue(names.contains(s.name()), s.id() + " named " + s.name()
+            + ", which none of its updates set: " + names);
+      }
+    }
+    System.out.printf("[%s] %d updates at once on a pool of 2: %d operations sent%n",
+        backend.name(), updates, sent);
+    assertTrue(sent <= updates, "more operations than updates: " + sent);
+    LoadFixture.assertSeedWhole(db, false);
+    Tck.eventually("the pool is quiet: " + db.poolState(),
+        () -> db.poolState().map(PoolState::quiet).orElse(true));
+  }
+
+  /** {@code n} keys drawn from {@code stored}, but every fourth one a key nobody stored. */
+  private static List<UUID> someMissing(List<UUID> stored, int n) {
+    List<UUID> keys = new ArrayList<>(n);
+    Random random = new Random(SETTINGS.seed());
+    for (int i = 0; i < n; i++) {
+      keys.add(i % 4 == 3 ? new UUID(random.nextLong(), random.nextLong())
+          : stored.get(random.nextInt(stored.size())));
+    }
+    return keys;
   }
 
   /**

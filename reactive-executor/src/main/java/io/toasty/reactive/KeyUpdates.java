@@ -1,0 +1,129 @@
+package io.toasty.reactive;
+
+import io.toasty.ConnectionLostException;
+import io.toasty.PoolTimeoutException;
+import io.toasty.driver.Connection;
+import io.toasty.planner.cache.Parameterize;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+
+/**
+ * Updates by key that wait for a connection at the same time, written by one statement
+ * ({@link WaitingBatches}, {@link KeyUpdate}): {@code UPDATE .. SET f = CASE key WHEN k1 THEN v1
+ * WHEN k2 THEN v2 .. ELSE f END WHERE key IN (k1, k2, ..)}, returning the rows it wrote, so that
+ * each request counts 1 when its key was found and 0 when not, as its own statement would.
+ *
+ * <p>One statement of a backend that autocommits it is all or nothing: the requests of a batch
+ * that succeeds are written together. When it fails, nothing of it was written, and each
+ * request runs its own statement: so a request whose value a constraint refuses gets its own
+ * error and the others are written. Two errors go to every request instead: a pool timeout,
+ * which every request met waiting in the same queue, and a connection lost after the statement
+ * may have reached the database, since it may have been written, and writing it again is not
+ * what its own statement would have done.
+ */
+final class KeyUpdates implements WaitingBatches.Kind<Value> {
+  /** The count of a request whose key the batch found. */
+  private static final Value ONE = new Value.I64(1);
+  /** The count of a request whose key it did not find. */
+  private static final Value NONE = new Value.I64(0);
+
+  private final Function<Update, Db.Bound> binder;
+  private final BiFunction<Db.Bound, Connection, Flux<Value>> runner;
+  private final Update update;
+  private final FieldSchema key;
+  private final String model;
+
+  /**
+   * @param binder plans an update and binds its values, as the {@code Db} runs it; null when
+   *               the plan is not one statement on one connection
+   * @param runner runs a bound plan on a connection, with the values {@code exec} emits
+   * @param update the first request's update (its filter and values are replaced)
+   */
+  KeyUpdates(Function<Update, Db.Bound> binder,
+      BiFunction<Db.Bound, Connection, Flux<Value>> runner, Update update, FieldSchema key,
+      String model) {
+    this.binder = binder;
+    this.runner = runner;
+    this.update = update;
+    this.key = key;
+    this.model = model;
+  }
+
+  @Override
+  public boolean oncePerKey() {
+    return true; // two values for one row cannot both be written by one statement
+  }
+
+  @Override
+  public Flux<WaitingBatches.Keyed<Value>> statement(Connection c,
+      List<WaitingBatches.Request<Value>> requests) {
+    int size = WaitingBatches.padded(requests.size());
+    List<Expr> keys = new ArrayList<>(size);
+    List<KeyUpdate> each = new ArrayList<>(size);
+    for (WaitingBatches.Request<Value> r : requests) {
+      keys.add(new Expr.Const(r.value()));
+      each.add((KeyUpdate) r.payload());
+    }
+    while (keys.size() < size) { // as few plans as powers of two
+      keys.add(keys.get(keys.size() - 1));
+      each.add(each.get(each.size() - 1));
+    }
+    Expr.Field keyField = new Expr.Field(model, key.index());
+    Update batch = new Update(update.target(), new Expr.InList(keyField, keys),
+        assignments(keyField, keys, each),
+        new Returning.Model(List.of(), false, List.of()));
+    Db.Bound bound = binder.apply(batch);
+    if (bound == null) {
+      return Flux.error(new IllegalStateException("a batch of updates planned more than one "
+          + "statement"));
+    }
+    return runner.apply(bound, c).map(row -> new WaitingBatches.Keyed<>(
+        KeyGet.routed(((Value.Record) row).get(key.index()), key), ONE));
+  }
+
+  /**
+   * Per assigned field: a value that the plan holds as a literal (NULL, a boolean) is the same
+   * in every request of the plan, and is assigned as it is; any other is the request's own, by
+   * a {@code CASE} on the key whose otherwise is the field itself.
+   */
+  private static List<Assignment> assignments(Expr.Field keyField, List<Expr> keys,
+      List<KeyUpdate> each) {
+    KeyUpdate first = each.get(0);
+    List<Assignment> out = new ArrayList<>(first.fields().size());
+    for (int i = 0; i < first.fields().size(); i++) {
+      int field = first.fields().get(i);
+      Value value = first.values().get(i);
+      if (!Parameterize.allParameters(List.of(value))) {
+        out.add(new Assignment(field, new Expr.Const(value)));
+        continue;
+      }
+      List<Expr> thens = new ArrayList<>(each.size());
+      for (KeyUpdate u : each) {
+        thens.add(new Expr.Const(u.values().get(i)));
+      }
+      out.add(new Assignment(field, new Expr.Case(keyField, keys, thens,
+          new Expr.Field(keyField.model(), field))));
+    }
+    return out;
+  }
+
+  @Override
+  public Value missing() {
+    return NONE;
+  }
+
+  @Override
+  public boolean shared(Throwable error) {
+    return error instanceof PoolTimeoutException
+        || error instanceof ConnectionLostException lost && !lost.nothingSent();
+  }
+}

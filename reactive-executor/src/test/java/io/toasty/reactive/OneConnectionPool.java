@@ -1,0 +1,33 @@
+package io.toasty.reactive;
+
+import io.toasty.driver.Connection;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/** A test pool of one connection, whose SQL operations {@code answer} answers. */
+final class OneConnectionPool extends CountedPool {
+  private final Function<Operation.QuerySql, Mono<ExecResponse>> answer;
+
+  OneConnectionPool(Function<Operation.QuerySql, Mono<ExecResponse>> answer) {
+    super(1);
+    this.answer = answer;
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    out.incrementAndGet();
+    return Mono.just(new Connection() {
+      @Override
+      public Mono<ExecResponse> exec(Operation operation) {
+        return answer.apply((Operation.QuerySql) operation);
+      }
+
+      @Override
+      public Mono<Void> close() {
+        return Mono.fromRunnable(out::decrementAndGet);
+      }
+    });
+  }
+}
