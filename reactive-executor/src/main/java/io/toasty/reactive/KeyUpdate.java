@@ -71,14 +71,18 @@ record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
     return false;
   }
 
-  /** Whether the field at {@code index} is a plain stored value outside every unique index. */
+  /**
+   * Whether the field at {@code index} is a plain stored value (a scalar other than a JSON
+   * document, or an enum, stored by its name) outside every unique index.
+   */
   private static boolean plain(ModelSchema model, int index) {
     if (index < 0 || index >= model.fields().size() || model.primaryKey().contains(index)) {
       return false;
     }
     FieldSchema f = model.field(index);
-    if (!(f.type() instanceof Type.Scalar s) || s == Type.Scalar.JSON
-        || s == Type.Scalar.NULL) {
+    boolean scalar = f.type() instanceof Type.Scalar s && s != Type.Scalar.JSON
+        && s != Type.Scalar.NULL;
+    if (!scalar && !(f.type() instanceof Type.Enum)) {
       return false;
     }
     for (IndexSchema ix : model.indexes()) {

@@ -101,6 +101,97 @@ public abstract class FieldTypeScenarios {
         () -> assertEquals(Color.GREEN, r.colorValue()));
   }
 
+  /**
+   * Updates setting every field, each to values of its own, waiting together for a pool of one
+   * held by a transaction (where the backend has them): they may be written by one statement
+   * ({@code DbBuilder.coalesceUpdates}: a {@code CASE} on the key per field), and still each row
+   * reads back its own update's values, of every type, and each update counts 1. The booleans
+   * alternate, so the updates are of two shapes (a boolean is part of a statement's shape):
+   * where updates return rows, each shape's three updates are one statement.
+   */
+  @BackendTest
+  public void updatesOfEveryTypeWaitingTogetherEachWriteTheirOwnValues(
+      io.toasty.tck.BackendContext cx) {
+    io.toasty.tck.BackendContext.Opened opened =
+        cx.open(1, io.toasty.tck.BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    Db db = opened.db();
+    int rows = 6;
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      ids.add(await(typical().exec(db)).id());
+    }
+    int before = opened.log().size();
+    io.toasty.reactive.Tx holder = cx.capability().interactiveTransactions()
+        ? await(db.begin()) : null;
+    List<reactor.core.publisher.Mono<Long>> counts = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      counts.add(everyField(ids.get(i), i).exec(db).cache());
+    }
+    counts.forEach(reactor.core.publisher.Mono::subscribe);
+    if (holder != null) {
+      await(holder.commit());
+    }
+    for (reactor.core.publisher.Mono<Long> count : counts) {
+      assertEquals(1L, await(count));
+    }
+    int sent = opened.log().size() - before;
+    System.out.printf("[%s] %d updates of every field at once on a pool of 1: %d operations%n",
+        cx.backend().name(), rows, sent);
+    if (holder != null && cx.capability().returningFromMutation()) {
+      // BEGIN and COMMIT of the holder, then one statement for each shape's three updates
+      assertEquals(4, sent, "every field type written together: " + opened.log());
+    }
+    for (int i = 0; i < rows; i++) {
+      AllTypes r = await(AllTypesRows.getById(db, ids.get(i)));
+      int n = i;
+      assertAll("row " + i,
+          () -> assertEquals(n % 2 == 0, r.boolValue()),
+          () -> assertEquals((byte) (10 + n), r.byteValue()),
+          () -> assertEquals((short) (1000 + n), r.shortValue()),
+          () -> assertEquals(100_000 + n, r.intValue()),
+          () -> assertEquals(6_000_000_000L + n, r.longValue()),
+          () -> assertEquals(0.5f * (n + 1), r.floatValue()),
+          () -> assertEquals(0.25 * (n + 1), r.doubleValue()),
+          () -> assertEquals(n % 2 == 1, r.boxedBool()),
+          () -> assertEquals(Byte.valueOf((byte) -n), r.boxedByte()),
+          () -> assertEquals(Short.valueOf((short) -n), r.boxedShort()),
+          () -> assertEquals(Integer.valueOf(-n), r.boxedInt()),
+          () -> assertEquals(Long.valueOf(-n), r.boxedLong()),
+          () -> assertEquals(Float.valueOf(-0.5f * (n + 1)), r.boxedFloat()),
+          () -> assertEquals(Double.valueOf(-0.25 * (n + 1)), r.boxedDouble()),
+          () -> assertEquals("text " + n, r.textValue()),
+          () -> assertEquals(new UUID(7, n), r.uuidValue()),
+          () -> assertEquals(0, new BigDecimal(n + ".5").compareTo(r.decimalValue()),
+              () -> "decimal was " + r.decimalValue()),
+          () -> assertArrayEquals(new byte[] {(byte) n, 9}, r.bytesValue()),
+          () -> assertEquals(Instant.parse("2025-01-02T03:04:05Z").plusSeconds(n),
+              r.instantValue()),
+          () -> assertEquals(LocalDate.of(2025, 1, 1 + n), r.dateValue()),
+          () -> assertEquals(LocalTime.of(1 + n, 2, 3), r.timeValue()),
+          () -> assertEquals(LocalDateTime.of(2025, 2, 1 + n, 4, 5, 6), r.dateTimeValue()),
+          () -> assertEquals(Instant.parse("2025-03-04T04:06:07Z").plusSeconds(60L * n),
+              r.offsetDateTimeValue().toInstant()),
+          () -> assertEquals(Color.values()[n % Color.values().length], r.colorValue()));
+    }
+  }
+
+  /** An update of row {@code id} setting every field to values of {@code n}'s own. */
+  private static io.toasty.tck.models.AllTypesUpdate<Long> everyField(UUID id, int n) {
+    return AllTypesRows.updateById(id)
+        .boolValue(n % 2 == 0).byteValue((byte) (10 + n)).shortValue((short) (1000 + n))
+        .intValue(100_000 + n).longValue(6_000_000_000L + n).floatValue(0.5f * (n + 1))
+        .doubleValue(0.25 * (n + 1)).boxedBool(n % 2 == 1).boxedByte((byte) -n)
+        .boxedShort((short) -n).boxedInt(-n).boxedLong((long) -n).boxedFloat(-0.5f * (n + 1))
+        .boxedDouble(-0.25 * (n + 1)).textValue("text " + n).uuidValue(new UUID(7, n))
+        .decimalValue(new BigDecimal(n + ".5")).bytesValue(new byte[] {(byte) n, 9})
+        .instantValue(Instant.parse("2025-01-02T03:04:05Z").plusSeconds(n))
+        .dateValue(LocalDate.of(2025, 1, 1 + n)).timeValue(LocalTime.of(1 + n, 2, 3))
+        .dateTimeValue(LocalDateTime.of(2025, 2, 1 + n, 4, 5, 6))
+        .offsetDateTimeValue(OffsetDateTime.of(2025, 3, 4, 5, 6, 7, 0, ZoneOffset.ofHours(1))
+            .plusMinutes(n).withOffsetSameInstant(ZoneOffset.ofHours(1)))
+        .colorValue(Color.values()[n % Color.values().length]);
+  }
+
   @BackendTest
   public void createReturnsTheValuesAsStored(Db db, Backend backend) {
     ChronoUnit p = backend.timePrecision();
