@@ -127,7 +127,12 @@ final class WaitingBatches {
       b = raced;
     }
     while (!b.add(r)) {
-      b = b.successor();
+      Batch<T> made = b.successorWith(r);
+      if (made != null) {
+        b = made;
+        break;
+      }
+      b = b.next();
     }
     Batch<T> in = b;
     r.sink.onCancel(() -> in.cancelled(r));
@@ -207,25 +212,32 @@ final class WaitingBatches {
     }
 
     /**
-     * The batch after this one, made and queued at the gate when there is none yet: behind this
-     * one, so that a second write of a key is sent after the first. Open to the plan's next
-     * requests once this one is sealed.
+     * The batch after this one, made with {@code first} in it and queued at the gate, when there
+     * is none yet (else null): behind this one, so that a second write of a key is sent after
+     * the first, and never queued empty. Open to the plan's next requests once this one is
+     * sealed.
      */
-    Batch<T> successor() {
-      Batch<T> made = null;
+    Batch<T> successorWith(Request<T> first) {
+      Batch<T> made;
       boolean closed;
       synchronized (this) {
-        if (next == null) {
-          next = made = new Batch<>(plan, kind);
+        if (next != null) {
+          return null;
         }
+        made = new Batch<>(plan, kind);
+        made.add(first); // before anyone can see it: nobody's cancel gives it up empty
+        next = made;
         closed = sealed;
       }
-      if (made != null) {
-        if (closed) {
-          open.putIfAbsent(plan, made);
-        }
-        made.start();
+      if (closed) {
+        open.putIfAbsent(plan, made);
       }
+      made.start();
+      return made;
+    }
+
+    /** The batch after this one (one exists when {@link #successorWith} returned null). */
+    synchronized Batch<T> next() {
       return next;
     }
 
