@@ -3,62 +3,92 @@ package io.toasty.reactive.exec;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
 
 /**
- * A stream's first rows held back until it either ends or passes {@code limit} rows, so that
- * what follows knows which of the two it is before the first row goes on. An include uses it to
- * choose where its children are read: after parents that ended early, on the parents' own
- * connection; beside parents that keep streaming, on another. The rows come out in order, held
- * ones first, and at most {@code limit} are held; one instance serves one subscription.
+ * A stream's rows cut into windows, its first rows held back until it either ends or passes
+ * {@code limit} rows, so that what follows knows which of the two it is before the first window
+ * goes on. An include uses it to choose where its children are read: after parents that ended
+ * early, on the parents' own connection, as <em>one</em> window (one child query per branch, as a
+ * hand-written pair of queries sends: the rows are held anyway); beside parents that keep
+ * streaming, on another, a window of {@code width} rows at a time. The rows come out in order
+ * and at most {@code limit} are held; one instance serves one subscription.
  */
 final class HoldBack {
   /** The end of the stream, in band: it reaches {@link #next} after the last row. */
   private static final Value.Record END = Value.Record.adopt(new Value[0]);
 
   private final int limit;
+  private final int width;
+  /** The rows held while undecided; null once the stream is known to go on past the limit. */
   private List<Value.Record> held = new ArrayList<>();
-  /** Set before the first row goes on, read by what receives the rows. */
+  /** The window being filled once decided. */
+  private List<Value.Record> current;
+  /** Set before the first window goes on, read by what receives the windows. */
   private volatile boolean ended;
 
-  private HoldBack(int limit) {
+  private HoldBack(int limit, int width) {
     this.limit = limit;
+    this.width = width;
   }
 
   /**
-   * {@code rows} held back as described; {@code then} builds what follows from the rows as they
-   * go on and the instance, which tells whether they ended early.
+   * {@code rows} held back and cut as described; {@code then} builds what follows from the
+   * windows as they go on and the instance, which tells whether the rows ended early.
    */
-  static <T> Flux<T> of(Flux<Value.Record> rows, int limit,
-      java.util.function.BiFunction<Flux<Value.Record>, HoldBack, Flux<T>> then) {
+  static <T> Flux<T> of(Flux<Value.Record> rows, int limit, int width,
+      BiFunction<Flux<List<Value.Record>>, HoldBack, Flux<T>> then) {
     return Flux.defer(() -> {
-      HoldBack h = new HoldBack(limit);
+      HoldBack h = new HoldBack(limit, width);
       // the demand of a window at a time keeps the rows requested near those held
-      return then.apply(rows.concatWithValues(END).concatMapIterable(h::next, limit / 2 + 1), h);
+      return then.apply(rows.concatWithValues(END).concatMapIterable(h::next, width + 1), h);
     });
   }
 
-  /** Whether the stream ended within {@code limit} rows; known once a row has gone on. */
+  /** Whether the stream ended within {@code limit} rows; known once a window has gone on. */
   boolean endedEarly() {
     return ended;
   }
 
-  /** What goes on when {@code row} arrives: nothing while held, the held rows when decided. */
-  private List<Value.Record> next(Value.Record row) {
-    if (held == null) { // decided: the stream goes on
-      return row == END ? List.of() : List.of(row);
+  /** The windows {@code row} completes: none while held, every held row when decided. */
+  private List<List<Value.Record>> next(Value.Record row) {
+    if (held != null) {
+      return row == END ? endEarly() : hold(row);
     }
     if (row == END) {
-      ended = true;
-      return release();
+      return current.isEmpty() ? List.of() : List.of(current);
     }
-    held.add(row);
-    return held.size() <= limit ? List.of() : release();
+    current.add(row);
+    return current.size() < width ? List.of() : List.of(cut());
   }
 
-  private List<Value.Record> release() {
-    List<Value.Record> out = held;
+  private List<List<Value.Record>> endEarly() {
+    ended = true;
+    List<Value.Record> all = held;
     held = null;
+    return all.isEmpty() ? List.of() : List.of(all);
+  }
+
+  /** {@code row} held; past the limit, the held rows cut into full windows and a rest. */
+  private List<List<Value.Record>> hold(Value.Record row) {
+    held.add(row);
+    if (held.size() <= limit) {
+      return List.of();
+    }
+    List<List<Value.Record>> out = new ArrayList<>();
+    int full = held.size() - held.size() % width;
+    for (int i = 0; i < full; i += width) {
+      out.add(new ArrayList<>(held.subList(i, i + width)));
+    }
+    current = new ArrayList<>(held.subList(full, held.size()));
+    held = null;
+    return out;
+  }
+
+  private List<Value.Record> cut() {
+    List<Value.Record> out = current;
+    current = new ArrayList<>(width);
     return out;
   }
 }

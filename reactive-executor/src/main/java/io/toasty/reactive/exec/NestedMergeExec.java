@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
  * <p>Where the execution has one connection (a transaction), the parents' rows are read to the
  * end before the first child operation and the branches run one after the other: a connection
  * takes one operation at a time. Where it has more, parents that end within two windows are
- * read the same way, on the parents' connection ({@link HoldBack}): an include of a page needs
- * no second connection.
+ * read the same way, on the parents' connection, as one window ({@link HoldBack}): an include of
+ * a page needs no second connection, and up to two windows' parents cost one child query per
+ * branch, as a hand-written pair of queries does.
  */
 final class NestedMergeExec {
   /** The slot of a parent with no children (shared: a list value is immutable). */
@@ -43,7 +44,7 @@ final class NestedMergeExec {
   /**
    * An include's parents {@code rows}, each with one merged slot per branch appended. Parents
    * that end within two windows (as a page or a modest list does) are read first and their
-   * children after them on the same connection: one connection and one event loop for the
+   * children after them on the same connection, one query per branch for all of them: one connection and one event loop for the
    * request, as a hand-written pair of queries, and the lease's workers are never taken. More
    * parents stream, their children read aside as each window fills.
    */
@@ -52,7 +53,7 @@ final class NestedMergeExec {
     if (!cx.concurrent()) {
       return merge(rows, branches, window, cx);
     }
-    return HoldBack.of(rows, 2 * window, (parents, held) -> parents.buffer(window)
+    return HoldBack.of(rows, 2 * window, window, (windows, held) -> windows
         .concatMap(w -> window(w, branches, window, held.endedEarly() ? cx.alone() : cx), 1));
   }
 

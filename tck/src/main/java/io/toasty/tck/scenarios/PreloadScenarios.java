@@ -306,6 +306,27 @@ public abstract class PreloadScenarios {
     assertEquals(1200L, (long) await(Authors.all().count(db)));
   }
   /**
+   * Parents that end within two windows (900 here, more than one window of 500) are read first
+   * and their children by one query per relation for all of them, as a hand-written pair of
+   * queries: two statements' round trips, not three. Where the backend has no statements (a
+   * has-many on DynamoDB reads each parent's index), the records are checked.
+   */
+  @BackendTest
+  public void parentsWithinTwoWindowsHaveTheirChildrenReadByOneQuery(Db db, OperationLog log) {
+    List<Author> all = authorsWithAnArticle(db, 900);
+    log.clear();
+    List<Author> read = await(Authors.all().include(Authors.ARTICLES).collect(db));
+    assertEquals(all.stream().map(Author::id).sorted().toList(),
+        read.stream().map(Author::id).sorted().toList(), "every author once");
+    assertTrue(read.stream().allMatch(a -> a.articles().get().size() == 1
+        && a.articles().get().get(0).title().equals(a.name())), "each with its article");
+    if (db.capability().sql()) {
+      assertEquals(2, log.count(Operation.QuerySql.class), "the authors, then every author's "
+          + "articles in one query: " + log);
+    }
+  }
+
+  /**
    * Parents that the query itself keeps within one window (a limit, one key) take one pooled
    * connection, not one more per relation: their children are read after them on the same
    * connection, as a hand-written pair of queries would. A page of a WebFlux service's list
