@@ -53,7 +53,7 @@ final class NestedMergeExec {
     if (!cx.concurrent()) {
       return merge(rows, branches, window, cx);
     }
-    return HoldBack.of(rows, 2 * window, window, (windows, held) -> windows
+    return HoldBack.of(rows, window, (windows, held) -> windows
         .concatMap(w -> window(w, branches, window, held.endedEarly() ? cx.alone() : cx), 1));
   }
 
