@@ -44,6 +44,12 @@ final class Machine {
     return f[0] + ", " + f[1] + ", " + f[2];
   }
 
+  /** CPU time this JVM has used, all its threads, in nanoseconds. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   /** Why {@code db} cannot be reached, or empty when a connection opens. */
   static Optional<String> reachable(Database db) {
     if (!db.sql()) {

@@ -41,7 +41,10 @@ import reactor.core.publisher.Mono;
  * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
  * implementation is checked against the fixture first, as the JMH benchmarks are. On
  * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
- * With {@code -Dprobe.switches=true} it also prints each implementation's context switches per
+ * It also prints each implementation's median CPU time of the whole JVM per operation over its
+ * segments (the client's cost, which the machine's load does not change; the JVM's clock ticks
+ * by a few milliseconds, so give a segment 100 ms or more). With {@code -Dprobe.switches=true}
+ * it also prints each implementation's context switches per
  * operation by thread kind ({@link Switches}), counted around its measured segments.
  */
 public final class PairedProbe {
@@ -90,7 +93,12 @@ public final class PairedProbe {
       for (int i = 0; i < impls.size(); i++) {
         switches.add(new Switches());
       }
-      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs, switches));
+      double[][] cpu = new double[impls.size()][pairs];
+      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs, switches, cpu));
+      for (int i = 0; i < impls.size(); i++) {
+        System.out.printf(Locale.ROOT, "%-7s process CPU median %10.1f us/op%n",
+            impls.get(i).name().toLowerCase(Locale.ROOT), quantile(cpu[i], 0.5) / 1e3);
+      }
       if (SWITCHES) {
         for (int i = 0; i < impls.size(); i++) {
           System.out.printf("%-7s switches per op:%s%n",
@@ -108,14 +116,16 @@ public final class PairedProbe {
 
   /** Per implementation, its time per operation in each pair; the order rotates every pair. */
   private static double[][] measure(Segment segment, List<Store> stores, int ops, int pairs,
-      List<Switches> switches) {
+      List<Switches> switches, double[][] cpu) {
     int n = stores.size();
     double[][] nanos = new double[n][pairs];
     for (int p = 0; p < pairs; p++) {
       for (int k = 0; k < n; k++) {
         int i = (p + k) % n;
         java.util.Map<String, Long> before = SWITCHES ? Switches.now() : null;
+        long cpuBefore = Machine.processCpuNanos();
         nanos[i][p] = segment.nanosPerOp(stores.get(i), ops);
+        cpu[i][p] = (Machine.processCpuNanos() - cpuBefore) / (double) ops;
         if (SWITCHES) {
           switches.get(i).add(before, Switches.now());
         }

@@ -89,6 +89,10 @@ public final class Db implements Executor {
   private final WaitingBatches batches;
   /** Whether gets by key join {@link #batches} ({@link DbBuilder#coalesceGets}). */
   private final boolean coalesceGets;
+  /** Whether reads by one value join {@link #batches} ({@link DbBuilder#coalesceLists}). */
+  private final boolean coalesceLists;
+  /** The plans whose batches of lists read too many rows: their requests read alone. */
+  private final LongLists longLists = new LongLists();
   /** Whether updates by key join {@link #batches} ({@link DbBuilder#coalesceUpdates}). */
   private final boolean coalesceUpdates;
 
@@ -97,7 +101,8 @@ public final class Db implements Executor {
       RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
       io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
-      Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceUpdates) {
+      Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceLists,
+      boolean coalesceUpdates) {
     this.logValues = logValues;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
@@ -115,9 +120,10 @@ public final class Db implements Executor {
     this.cardinality = new CardinalityGuards(schema);
     this.schemaOps = new DbSchema(driver, this.driver);
     this.coalesceGets = coalesceGets;
+    this.coalesceLists = coalesceLists;
     this.coalesceUpdates = coalesceUpdates && driver.capability().sql()
         && driver.capability().returningFromMutation();
-    this.batches = this.coalesceGets || this.coalesceUpdates ? new WaitingBatches(this.driver)
+    this.batches = this.coalesceGets || this.coalesceLists || this.coalesceUpdates ? new WaitingBatches(this.driver)
         : null;
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
@@ -253,11 +259,41 @@ public final class Db implements Executor {
     }
     Function<Connection, Flux<M>> own =
         c -> c.read(direct.operation(bound.args), direct.fields(), reader);
-    KeyGet get = !coalesceGets || !batches.saturated(bound.plan) ? null
-        : KeyGet.of(query, model.schema());
-    return get == null ? driver.withConnection(own)
-        : batches.join(bound.plan, get.key(), get.value(), null, own,
-            () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
+    if (batches == null || !batches.saturated(bound.plan)) {
+      return driver.withConnection(own);
+    }
+    KeyGet get = coalesceGets ? KeyGet.of(query, model.schema()) : null;
+    if (get != null) {
+      return batches.join(bound.plan, get.key(), get.value(), null, own,
+          () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
+    }
+    ValueList list = coalesceLists && !longLists.has(bound.plan)
+        ? ValueList.of(query, model.schema()) : null;
+    return list == null ? driver.withConnection(own) : valueList(query, model, reader, bound,
+        list, own);
+  }
+
+  /**
+   * The records of {@code list}, a read that would wait for a connection, read with the reads
+   * of its plan that wait with it ({@link ValueLists}); streamed by {@code own} on a connection
+   * of its own when the batch, or its own read on the batch's connection, met more rows than a
+   * batch holds.
+   */
+  private <M> Flux<M> valueList(io.toasty.stmt.Query query, ModelDef<M> model,
+      io.toasty.value.RowReader<M> reader, Bound bound, ValueList list,
+      Function<Connection, Flux<M>> own) {
+    int maxRows = ValueLists.MAX_ROWS;
+    Function<Connection, Flux<List<M>>> held = c -> own.apply(c).take(maxRows + 1L)
+        .collectList()
+        .flatMapMany(rows -> rows.size() > maxRows ? Flux.error(new ValueLists.TooLong())
+            : Flux.just(rows));
+    return batches.join(bound.plan, list.key(), list.value(), null, held,
+            () -> new ValueLists<>(this::bind, query, model, reader, list.field(), maxRows))
+        .flatMapIterable(rows -> rows)
+        .onErrorResume(ValueLists.TooLong.class, e -> {
+          longLists.add(bound.plan);
+          return driver.withConnection(own);
+        });
   }
 
   /**

@@ -46,6 +46,7 @@ public final class DbBuilder {
   private Clock clock = Clock.systemUTC();
   private boolean eventualReads;
   private boolean coalesceGets = true;
+  private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
   private io.toasty.value.JsonCodec jsonCodec;
@@ -295,6 +296,24 @@ public final class DbBuilder {
   }
 
   /**
+   * Whether reads of the records whose field holds one value that wait for a connection at the
+   * same time are answered by one query (default: true). While every connection of the pool is
+   * taken, a read filtered by exactly one integer or UUID field equal to a value, with no limit
+   * ({@code Users.filter(Users.TEAM.eq(7)).orderBy(Users.NAME.asc()).stream(db)}, the posts of
+   * an author), joins the waiting reads of the same shape, up to 16 values, and when their
+   * connection comes one {@code team IN (..)} reads them all, in the query's order: each request
+   * gets the records its own query would have given, in its order. A request's records come
+   * when the batch's statement has ended; a batch that reads more than 8,192 rows gives up, each
+   * of its requests then streams its own, and reads of that shape are not batched again. A pool
+   * with a connection free never batches, and neither does a transaction. Turn it off to have
+   * every read send its own statement whatever the load.
+   */
+  public DbBuilder coalesceLists(boolean enabled) {
+    this.coalesceLists = enabled;
+    return this;
+  }
+
+  /**
    * Whether updates by key that wait for a connection at the same time are written by one
    * statement (default: true). While every connection of the pool is taken, an update by a
    * one-field integer or UUID key that sets fields to values and returns its count
@@ -359,7 +378,8 @@ public final class DbBuilder {
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads, logValues, definitions(), coalesceGets, coalesceUpdates);
+        eventualReads, logValues, definitions(), coalesceGets, coalesceLists,
+        coalesceUpdates);
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);

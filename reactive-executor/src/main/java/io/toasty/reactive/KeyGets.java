@@ -4,10 +4,8 @@ import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -54,16 +52,7 @@ final class KeyGets<M> implements WaitingBatches.Kind<M> {
   @Override
   public Flux<WaitingBatches.Keyed<M>> statement(Connection c,
       List<WaitingBatches.Request<M>> requests) {
-    int size = WaitingBatches.padded(requests.size());
-    List<Expr> items = new ArrayList<>(size);
-    for (WaitingBatches.Request<M> r : requests) {
-      items.add(new Expr.Const(r.value()));
-    }
-    while (items.size() < size) {
-      items.add(items.get(items.size() - 1)); // as few plans as powers of two
-    }
-    Db.Bound bound = binder.apply(query.withFilter(
-        new Expr.InList(new Expr.Field(model.name(), field), items)));
+    Db.Bound bound = KeysRead.bound(binder, query, model.name(), field, requests);
     DirectRead direct = bound.plan().direct();
     if (direct == null) {
       return Flux.error(new IllegalStateException("a batch of gets planned no direct read"));

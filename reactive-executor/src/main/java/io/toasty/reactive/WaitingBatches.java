@@ -36,12 +36,12 @@ import reactor.core.publisher.MonoSink;
  * met by waiting in the same queue).
  */
 final class WaitingBatches {
-  /** Keys one batch holds at most: well within every database's bind markers. */
+  /** Keys one batch holds at most unless its kind says fewer: well within every database's bind markers. */
   static final int MAX_KEYS = 64;
 
   private final GatedDriver driver;
   /** The batches waiting for their connection, by plan. */
-  private final Map<Same, Batch<?>> open = new ConcurrentHashMap<>();
+  private final Map<SamePlan, Batch<?>> open = new ConcurrentHashMap<>();
 
   WaitingBatches(GatedDriver driver) {
     this.driver = driver;
@@ -59,6 +59,11 @@ final class WaitingBatches {
      * answer (a read).
      */
     boolean oncePerKey();
+
+    /** Keys one batch holds at most. */
+    default int maxKeys() {
+      return MAX_KEYS;
+    }
 
     /**
      * The one statement for {@code requests} (one per key, two or more, in the order they
@@ -84,7 +89,7 @@ final class WaitingBatches {
   boolean saturated(Object plan) {
     ConnectionGate gate = driver.gate();
     return gate != null
-        && (gate.free() == 0 || !open.isEmpty() && open.containsKey(new Same(plan)));
+        && (gate.free() == 0 || !open.isEmpty() && open.containsKey(new SamePlan(plan)));
   }
 
   /**
@@ -102,7 +107,7 @@ final class WaitingBatches {
    */
   <T> Mono<T> join(Object plan, Object key, Value value, Object payload,
       Function<Connection, Flux<T>> own, Supplier<Kind<T>> kind) {
-    Same same = new Same(plan);
+    SamePlan same = new SamePlan(plan);
     return Mono.create(sink -> join(new Request<>(key, value, payload, sink, own), same, kind));
   }
 
@@ -111,7 +116,7 @@ final class WaitingBatches {
    * is made and queued when none does: the open one is sealed or full, or holds the key of a
    * write), or opens one.
    */
-  private <T> void join(Request<T> r, Same plan, Supplier<Kind<T>> kind) {
+  private <T> void join(Request<T> r, SamePlan plan, Supplier<Kind<T>> kind) {
     @SuppressWarnings("unchecked")
     Batch<T> b = (Batch<T>) open.get(plan);
     if (b == null) {
@@ -186,7 +191,7 @@ final class WaitingBatches {
    * the requests of its key.
    */
   private final class Batch<T> extends BaseSubscriber<Keyed<T>> {
-    private final Same plan;
+    private final SamePlan plan;
     private final Kind<T> kind;
     /** Guarded by this until sealed; read only by the batch's statement after. */
     private final List<Request<T>> requests = new ArrayList<>();
@@ -196,14 +201,14 @@ final class WaitingBatches {
     private Batch<T> next;
     private Map<Object, List<Request<T>>> byKey;
 
-    Batch(Same plan, Kind<T> kind) {
+    Batch(SamePlan plan, Kind<T> kind) {
       this.plan = plan;
       this.kind = kind;
     }
 
     /** Joins {@code r}, unless the batch is sealed or full, or holds its key already. */
     synchronized boolean add(Request<T> r) {
-      if (sealed || requests.size() >= MAX_KEYS || kind.oncePerKey() && holds(r.key)) {
+      if (sealed || requests.size() >= kind.maxKeys() || kind.oncePerKey() && holds(r.key)) {
         return false;
       }
       requests.add(r);
@@ -275,17 +280,19 @@ final class WaitingBatches {
       handOn();
     }
 
-    /** This batch out of the open ones, its successor (if any) in its place. */
+    /**
+     * The plan's open batch moved past this one and every sealed batch after it. Batches of a
+     * plan may seal out of order (their connections come on different threads), so the open one
+     * is whichever is first unsealed in the chain, never a sealed one a later request would have
+     * to walk past (nor one keeping the chain of every batch since alive).
+     */
     private void handOn() {
-      Batch<T> after;
-      synchronized (this) {
-        after = next;
-      }
-      if (after == null) {
-        open.remove(plan, this);
-      } else if (!open.replace(plan, this, after)) {
-        open.putIfAbsent(plan, after);
-      }
+      open.computeIfPresent(plan, (p, head) -> firstOpen(head));
+    }
+
+    /** Whether nobody joins this batch any more. */
+    synchronized boolean sealed() {
+      return sealed;
     }
 
     void start() {
@@ -358,26 +365,13 @@ final class WaitingBatches {
     }
   }
 
-  /**
-   * A plan as the batches' key, by identity: a plan is a record whose equality walks its whole
-   * statement, and the plan cache hands every request of one shape the same instance.
-   */
-  private static final class Same {
-    private final Object plan;
-
-    Same(Object plan) {
-      this.plan = plan;
+  /** {@code b}, or the first batch after it that is not sealed, or null when none is. */
+  private Batch<?> firstOpen(Batch<?> b) {
+    Batch<?> at = b;
+    while (at != null && at.sealed()) {
+      at = at.next();
     }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Same s && s.plan == plan;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(plan);
-    }
+    return at;
   }
 
   /** {@code n} rounded up to a power of two: as few plans of a batch's statement as sizes. */

@@ -6,6 +6,8 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
+import io.toasty.spring.app.Article;
+import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Author;
 import io.toasty.spring.app.Authors;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,45 @@ abstract class AutoConfigurationContract extends DatabaseContract {
             assertThat(db.poolState().orElseThrow().pending()).isEqualTo(on ? 1 : 5);
             holder.rollback().block();
             assertThat(names.block()).containsExactly("g0", "g1", "g2", "g3", "g4");
+          });
+    }
+  }
+
+  /**
+   * {@code toasty.coalesce-lists}: with the pool's one connection held, reads of each author's
+   * articles wait as one batch (one request pending), or each on its own when it is off; either
+   * way each answers with its own author's articles.
+   */
+  @Test
+  void coalescedListsWaitAsOneRequestUnlessTurnedOff() {
+    for (boolean on : new boolean[] {true, false}) {
+      runner.withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=1",
+              "toasty.schema=push", "toasty.coalesce-lists=" + on)
+          .run(context -> {
+            Db db = context.getBean(Db.class);
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+              long id = Authors.create().name("l" + i).email("l" + i + "-" + on + "@coalesce")
+                  .exec(db).block().id();
+              for (int a = 0; a < 2; a++) {
+                Articles.create().authorId(id).title(id + "." + a).exec(db).block();
+              }
+              ids.add(id);
+            }
+            io.toasty.reactive.Tx holder = db.begin().block();
+            reactor.core.publisher.Mono<java.util.List<java.util.List<String>>> titles =
+                reactor.core.publisher.Flux.fromIterable(ids)
+                    .flatMapSequential(id -> Articles.filter(Articles.AUTHOR_ID.eq(id))
+                        .orderBy(Articles.TITLE.asc()).collect(db)
+                        .map(list -> list.stream().map(Article::title).toList()))
+                    .collectList().cache();
+            titles.subscribe();
+            assertThat(db.poolState().orElseThrow().pending()).isEqualTo(on ? 1 : 5);
+            holder.rollback().block();
+            java.util.List<java.util.List<String>> got = titles.block();
+            for (int i = 0; i < ids.size(); i++) {
+              assertThat(got.get(i)).containsExactly(ids.get(i) + ".0", ids.get(i) + ".1");
+            }
           });
     }
   }

@@ -73,6 +73,7 @@ final class ToastyDbFactory {
     builder.observer(new LoggingObserver(properties.getSlowStatementThreshold()));
     builder.logValues(properties.isLogValues());
     builder.coalesceGets(properties.isCoalesceGets());
+    builder.coalesceLists(properties.isCoalesceLists());
     builder.coalesceUpdates(properties.isCoalesceUpdates());
     builder.retry(properties.getRetry().policy());
     builder.transactionRetry(properties.getTransactionRetry().policy());

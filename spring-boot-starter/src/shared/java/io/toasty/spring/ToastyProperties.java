@@ -89,6 +89,23 @@ public class ToastyProperties {
   }
 
   /**
+   * Whether reads of the records whose integer or UUID field holds one value that wait for a
+   * connection at the same time are answered by one query ({@code DbBuilder.coalesceLists};
+   * docs/operations.md, "Lists under load").
+   */
+  private boolean coalesceLists = true;
+
+  /** Whether reads by one value waiting for a connection together share one query. */
+  public boolean isCoalesceLists() {
+    return coalesceLists;
+  }
+
+  /** Sets whether reads by one value waiting for a connection together share one query. */
+  public void setCoalesceLists(boolean coalesceLists) {
+    this.coalesceLists = coalesceLists;
+  }
+
+  /**
    * Whether updates by key that wait for a connection at the same time are written by one
    * statement ({@code DbBuilder.coalesceUpdates}; docs/operations.md, "Updates under load").
    */

@@ -205,6 +205,16 @@ final class OperationsGuide {
     // end-snippet
   }
 
+  static Flux<java.util.List<Sample>> samplesOf(Db db, List<UUID> metricIds) {
+    // snippet: ops-coalesced-lists
+    // one request per metric, as a dashboard's widgets each ask for theirs: while all 10
+    // connections are taken, the reads waiting for one are answered up to 8 metrics at a time
+    // by one "metric_id IN (..) ORDER BY at", each request still getting its own samples in order
+    return Flux.fromIterable(metricIds).flatMapSequential(id -> Samples
+        .filter(Samples.METRIC_ID.eq(id)).orderBy(Samples.AT.asc()).collect(db), 256);
+    // end-snippet
+  }
+
   static Db coalescingUpdates(String url) {
     // snippet: ops-coalesced-updates
     Db db = Toasty.builder()

@@ -84,6 +84,46 @@ class OperationsGuideTest {
   }
 
   /**
+   * The pool's one connection held by a transaction, reads of the samples of 13 metrics queue
+   * behind it as two batches (8 metrics, then 5) and are read by two queries when it ends: each
+   * request gets its own metric's samples, in time order, and a metric with none an empty list.
+   */
+  @Test
+  void listsWaitingTogetherEachGetTheirOwnRecordsInOrder() {
+    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL, Samples.MODEL)
+        .url("r2dbc:h2:mem:///operations-coalesced-lists").poolMaxSize(1).build();
+    try {
+      db.schema().push().block();
+      java.util.List<UUID> metrics = new java.util.ArrayList<>();
+      for (int m = 0; m < 13; m++) {
+        metrics.add(new UUID(0, m + 1));
+        for (int i = 0; i < m % 4; i++) { // metric 0 has none; the others 1 to 3, newest first
+          Samples.create().metricId(metrics.get(m)).at(100 - i).value(m * 10L + i).exec(db)
+              .block();
+        }
+      }
+      io.toasty.reactive.Tx holder = db.begin().block();
+      reactor.core.publisher.Mono<java.util.List<java.util.List<Sample>>> read =
+          OperationsGuide.samplesOf(db, metrics).collectList().cache();
+      read.subscribe();
+      assertEquals(2, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
+      holder.commit().block();
+      java.util.List<java.util.List<Sample>> got = read.block(java.time.Duration.ofSeconds(30));
+      for (int m = 0; m < 13; m++) {
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        for (int i = m % 4 - 1; i >= 0; i--) {
+          values.add(m * 10L + i); // oldest first
+        }
+        assertEquals(values, got.get(m).stream().map(Sample::value).toList(), "metric " + m);
+        UUID own = metrics.get(m);
+        got.get(m).forEach(x -> assertEquals(own, x.metricId(), "a sample of another metric"));
+      }
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /**
    * The pool's one connection held by a transaction, updates by key queue behind it and are
    * written by one statement when it ends: each metric gets its own request's value, and an id
    * nobody stored counts 0.

@@ -15,6 +15,7 @@ import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
+import io.toasty.tck.models.Basket;
 import io.toasty.tck.models.Baskets;
 import io.toasty.tck.models.Cards;
 import io.toasty.tck.models.Items;
@@ -166,6 +167,51 @@ public abstract class LoadScenarios {
     System.out.printf("[%s] %d gets at once on a pool of 2: %d operations sent%n",
         backend.name(), gets, sent);
     assertTrue(sent <= gets, "more operations than gets: " + sent);
+    Tck.eventually("the pool is quiet: " + db.poolState(),
+        () -> db.poolState().map(PoolState::quiet).orElse(true));
+  }
+
+  /**
+   * The baskets of one shopper in descending {@code seq}, hundreds of such reads subscribed at
+   * once on a pool of two, one in four for a shopper nobody stored: each gets exactly the
+   * baskets of its own shopper, in its order, as the same read gives alone beforehand. While
+   * the pool is saturated, reads waiting together may be answered by one
+   * {@code shopper_id IN (..)} ({@code DbBuilder.coalesceLists}); a row handed to the wrong
+   * request, lost, repeated or out of order fails here. The operations sent are printed.
+   */
+  @BackendTest
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  public void concurrentListsEachReadTheirOwnRows(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    Db db = opened.db();
+    List<UUID> seed = LoadFixture.seed(db);
+    Function<UUID, Mono<List<UUID>>> basketsOf = shopper -> Baskets
+        .filter(Baskets.SHOPPER_ID.eq(shopper)).orderBy(Baskets.SEQ.desc()).collect(db)
+        .map(list -> list.stream().map(Basket::id).toList());
+    Map<UUID, List<UUID>> alone = new java.util.HashMap<>();
+    int aloneBefore = opened.log().size();
+    for (UUID shopper : seed) {
+      List<UUID> own = Tck.await(basketsOf.apply(shopper));
+      assertEquals(LoadFixture.BASKETS, own.size(), "baskets of " + shopper);
+      alone.put(shopper, own);
+    }
+    // operations one read sends alone: one query, or on DynamoDB an index query and a get
+    int perRead = (opened.log().size() - aloneBefore + seed.size() - 1) / seed.size();
+    int reads = 400;
+    List<UUID> keys = someMissing(seed, reads);
+    int before = opened.log().size();
+    List<List<UUID>> answers = Tck.await(reactor.core.publisher.Flux.range(0, reads)
+        .flatMapSequential(i -> basketsOf.apply(keys.get(i)), reads)
+        .collectList());
+    int sent = opened.log().size() - before;
+    for (int i = 0; i < reads; i++) {
+      assertEquals(alone.getOrDefault(keys.get(i), List.of()), answers.get(i),
+          "read " + i + " of the baskets of " + keys.get(i));
+    }
+    System.out.printf("[%s] %d lists at once on a pool of 2: %d operations sent%n",
+        backend.name(), reads, sent);
+    assertTrue(sent <= reads * perRead, "more operations than the reads send alone ("
+        + perRead + " each): " + sent);
     Tck.eventually("the pool is quiet: " + db.poolState(),
         () -> db.poolState().map(PoolState::quiet).orElse(true));
   }

@@ -1,0 +1,31 @@
+package io.toasty.reactive;
+
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The query of a batch of reads ({@link KeyGets}, {@link ValueLists}): the first request's
+ * query with its filter replaced by {@code field IN (..)} of every request's value, padded to a
+ * power of two with the last value repeated, so that one model has as few plans of it as sizes.
+ */
+final class KeysRead {
+  private KeysRead() {}
+
+  /** The batch's query for {@code requests}, planned and bound by {@code binder}. */
+  static Db.Bound bound(Function<Query, Db.Bound> binder, Query query, String model, int field,
+      List<? extends WaitingBatches.Request<?>> requests) {
+    int size = WaitingBatches.padded(requests.size());
+    List<Expr> items = new ArrayList<>(size);
+    for (WaitingBatches.Request<?> r : requests) {
+      items.add(new Expr.Const(r.value()));
+    }
+    while (items.size() < size) {
+      items.add(items.get(items.size() - 1));
+    }
+    return binder.apply(query.withFilter(
+        new Expr.InList(new Expr.Field(model, field), items)));
+  }
+}

@@ -1,0 +1,40 @@
+package io.toasty.reactive;
+
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Query;
+import io.toasty.value.Value;
+
+/**
+ * A read of every record whose field holds one value ({@code filter: field = value}, nothing
+ * else, no limit), on an integer or UUID field that is not a one-field primary key (that read is
+ * a {@link KeyGet}). Such reads that wait for a connection at the same time may be answered by
+ * one query ({@link ValueLists}): the posts of an author, the users of a team.
+ *
+ * <p>Why only those fields: they compare the same in Java as in every database (see
+ * {@link KeyGet}); rows are routed back to their requests by the field's Java value.
+ *
+ * @param field the field's index
+ * @param key   the value as the routing compares it: a {@code Long} or a {@code UUID}
+ * @param value the value as the filter holds it
+ */
+record ValueList(int field, Object key, Value value) {
+
+  /** The read by one value {@code query} is, or null when it is anything else. */
+  static ValueList of(Query query, ModelSchema model) {
+    if (query.limit() != null || query.lock() != null
+        || !(query.filter() instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
+      return null;
+    }
+    Expr.Field f = c.left() instanceof Expr.Field l ? l : c.right() instanceof Expr.Field r ? r
+        : null;
+    Expr other = f == c.left() ? c.right() : c.left();
+    if (f == null || !f.model().equals(model.name())
+        || !(other instanceof Expr.Const k) || k.value().isNull()
+        || model.primaryKey().size() == 1 && model.primaryKey().get(0) == f.index()) {
+      return null;
+    }
+    Object key = KeyGet.routed(k.value(), model.field(f.index()));
+    return key == null ? null : new ValueList(f.index(), key, k.value());
+  }
+}
