@@ -123,8 +123,8 @@ public final class Db implements Executor {
     this.coalesceLists = coalesceLists;
     this.coalesceUpdates = coalesceUpdates && driver.capability().sql()
         && driver.capability().returningFromMutation();
-    this.batches = this.coalesceGets || this.coalesceLists || this.coalesceUpdates ? new WaitingBatches(this.driver)
-        : null;
+    this.batches = this.coalesceGets || this.coalesceLists || this.coalesceUpdates
+        ? new WaitingBatches(this.driver) : null;
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 

@@ -36,7 +36,7 @@ import reactor.core.publisher.MonoSink;
  * met by waiting in the same queue).
  */
 final class WaitingBatches {
-  /** Keys one batch holds at most unless its kind says fewer: well within every database's bind markers. */
+  /** Keys one batch holds at most, unless its kind says fewer: within every database's markers. */
   static final int MAX_KEYS = 64;
 
   private final GatedDriver driver;
@@ -284,10 +284,12 @@ final class WaitingBatches {
      * The plan's open batch moved past this one and every sealed batch after it. Batches of a
      * plan may seal out of order (their connections come on different threads), so the open one
      * is whichever is first unsealed in the chain, never a sealed one a later request would have
-     * to walk past (nor one keeping the chain of every batch since alive).
+     * to walk past (nor one keeping the chain of every batch since alive). With no open batch,
+     * this one's successor takes the place if it is not sealed. In one {@code compute}: a batch
+     * that seals meanwhile hands on after this, so it never stays in the place sealed.
      */
     private void handOn() {
-      open.computeIfPresent(plan, (p, head) -> firstOpen(head));
+      open.compute(plan, (p, head) -> firstOpen(head != null ? head : next()));
     }
 
     /** Whether nobody joins this batch any more. */
