@@ -282,13 +282,8 @@ public final class Db implements Executor {
   private <M> Flux<M> valueList(io.toasty.stmt.Query query, ModelDef<M> model,
       io.toasty.value.RowReader<M> reader, Bound bound, ValueList list,
       Function<Connection, Flux<M>> own) {
-    int maxRows = ValueLists.MAX_ROWS;
-    Function<Connection, Flux<List<M>>> held = c -> own.apply(c).take(maxRows + 1L)
-        .collectList()
-        .flatMapMany(rows -> rows.size() > maxRows ? Flux.error(new ValueLists.TooLong())
-            : Flux.just(rows));
-    return batches.join(bound.plan, list.key(), list.value(), null, held,
-            () -> new ValueLists<>(this::bind, query, model, reader, list.field(), maxRows))
+    return batches.join(bound.plan, list.key(), list.value(), null, ValueLists.held(own),
+            () -> new ValueLists<>(this::bind, query, model, reader, list.field()))
         .flatMapIterable(rows -> rows)
         .onErrorResume(ValueLists.TooLong.class, e -> {
           longLists.add(bound.plan);

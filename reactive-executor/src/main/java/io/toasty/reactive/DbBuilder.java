@@ -300,7 +300,7 @@ public final class DbBuilder {
    * same time are answered by one query (default: true). While every connection of the pool is
    * taken, a read filtered by exactly one integer or UUID field equal to a value, with no limit
    * ({@code Users.filter(Users.TEAM.eq(7)).orderBy(Users.NAME.asc()).stream(db)}, the posts of
-   * an author), joins the waiting reads of the same shape, up to 16 values, and when their
+   * an author), joins the waiting reads of the same shape, up to 8 values, and when their
    * connection comes one {@code team IN (..)} reads them all, in the query's order: each request
    * gets the records its own query would have given, in its order. A request's records come
    * when the batch's statement has ended; a batch that reads more than 8,192 rows gives up, each

@@ -32,19 +32,30 @@ record KeyGet(int field, Object key, Value value) {
    * UUID key with a value that is not NULL, else null.
    */
   static KeyGet pinned(Expr filter, ModelSchema model) {
-    if (model.primaryKey().size() != 1
-        || !(filter instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
-      return null;
-    }
-    int field = model.primaryKey().get(0);
-    Value value = c.left() instanceof Expr.Field f && pins(f, model, field) ? constant(c.right())
-        : c.right() instanceof Expr.Field f && pins(f, model, field) ? constant(c.left()) : null;
-    Object key = value == null ? null : routed(value, model.field(field));
-    return key == null ? null : new KeyGet(field, key, value);
+    KeyGet eq = equality(filter, model);
+    return eq != null && isKey(eq.field(), model) ? eq : null;
   }
 
-  private static boolean pins(Expr.Field f, ModelSchema model, int field) {
-    return f.index() == field && f.model().equals(model.name());
+  /**
+   * The field and value of {@code filter} when it is exactly {@code field = value} on an integer
+   * or UUID field of {@code model} with a value that is not NULL, else null: a {@link KeyGet}
+   * when the field is the key ({@link #pinned}), a {@link ValueList} otherwise.
+   */
+  static KeyGet equality(Expr filter, ModelSchema model) {
+    if (!(filter instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
+      return null;
+    }
+    Expr.Field f = c.left() instanceof Expr.Field l ? l : c.right() instanceof Expr.Field r ? r
+        : null;
+    Value value = f == null || !f.model().equals(model.name()) ? null
+        : constant(f == c.left() ? c.right() : c.left());
+    Object key = value == null ? null : routed(value, model.field(f.index()));
+    return key == null ? null : new KeyGet(f.index(), key, value);
+  }
+
+  /** Whether {@code field} is {@code model}'s whole primary key. */
+  static boolean isKey(int field, ModelSchema model) {
+    return model.primaryKey().size() == 1 && model.primaryKey().get(0) == field;
   }
 
   private static Value constant(Expr e) {

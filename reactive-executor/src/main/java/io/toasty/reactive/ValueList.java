@@ -1,7 +1,6 @@
 package io.toasty.reactive;
 
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
 
@@ -22,19 +21,9 @@ record ValueList(int field, Object key, Value value) {
 
   /** The read by one value {@code query} is, or null when it is anything else. */
   static ValueList of(Query query, ModelSchema model) {
-    if (query.limit() != null || query.lock() != null
-        || !(query.filter() instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
-      return null;
-    }
-    Expr.Field f = c.left() instanceof Expr.Field l ? l : c.right() instanceof Expr.Field r ? r
-        : null;
-    Expr other = f == c.left() ? c.right() : c.left();
-    if (f == null || !f.model().equals(model.name())
-        || !(other instanceof Expr.Const k) || k.value().isNull()
-        || model.primaryKey().size() == 1 && model.primaryKey().get(0) == f.index()) {
-      return null;
-    }
-    Object key = KeyGet.routed(k.value(), model.field(f.index()));
-    return key == null ? null : new ValueList(f.index(), key, k.value());
+    KeyGet eq = query.limit() != null || query.lock() != null ? null
+        : KeyGet.equality(query.filter(), model);
+    return eq == null || KeyGet.isKey(eq.field(), model) ? null
+        : new ValueList(eq.field(), eq.key(), eq.value());
   }
 }

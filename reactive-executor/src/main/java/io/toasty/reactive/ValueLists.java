@@ -46,22 +46,30 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
   private final io.toasty.ModelDef<M> model;
   private final RowReader<M> reader;
   private final int field;
-  private final int maxRows;
 
   /**
    * @param binder  plans a query and binds its values, as the {@code Db} runs it
    * @param query   the first request's query (its filter is replaced by the values' list)
    * @param field   the filtered field's index
-   * @param maxRows rows the batch holds at most ({@link #MAX_ROWS})
    */
   ValueLists(Function<Query, Db.Bound> binder, Query query, io.toasty.ModelDef<M> model,
-      RowReader<M> reader, int field, int maxRows) {
+      RowReader<M> reader, int field) {
     this.binder = binder;
     this.query = query;
     this.model = model;
     this.reader = reader;
     this.field = field;
-    this.maxRows = maxRows;
+  }
+
+  /**
+   * A request's own read, {@code own}, as a batch of its one value runs it on the batch's
+   * connection: its records held as one answer, or {@link TooLong} past {@link #MAX_ROWS} (the
+   * read is cancelled there), so that it then streams {@code own} on a connection of its own.
+   */
+  static <M> Function<Connection, Flux<List<M>>> held(Function<Connection, Flux<M>> own) {
+    return c -> own.apply(c).take(MAX_ROWS + 1L).collectList()
+        .flatMapMany(rows -> rows.size() > MAX_ROWS ? Flux.error(new TooLong())
+            : Flux.just(rows));
   }
 
   @Override
@@ -87,7 +95,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
     return c.read(direct.operation(bound.args()), direct.fields(),
             row -> new WaitingBatches.Keyed<>(KeyGet.routed(row.value(column, by.type()), by),
                 reader.read(row)))
-        .collect(() -> new Grouped<M>(maxRows), Grouped::add)
+        .collect(Grouped<M>::new, Grouped::add)
         .flatMapIterable(Grouped::answers);
   }
 
@@ -104,15 +112,10 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
   /** The rows of a batch by value, in the order they came. */
   private static final class Grouped<M> {
     private final Map<Object, List<M>> byValue = new LinkedHashMap<>();
-    private final int maxRows;
     private int rows;
 
-    Grouped(int maxRows) {
-      this.maxRows = maxRows;
-    }
-
     void add(WaitingBatches.Keyed<M> row) {
-      if (++rows > maxRows) {
+      if (++rows > MAX_ROWS) {
         throw new TooLong(); // Reactor's collect turns it into the batch's error signal
       }
       byValue.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.answer());
