@@ -9,13 +9,25 @@ import reactor.core.publisher.Operators;
 
 /**
  * The first record of a read that returns at most one (its key pins it, or {@code LIMIT 1}),
- * read to its end rather than cancelled after the first; with none, empty, or the error that
- * {@code missing} makes ({@link Select#get}'s {@link RecordNotFoundException}).
+ * told as soon as its row comes, the rest read to its end behind it rather than cancelled; with
+ * none, empty, or the error that {@code missing} makes ({@link Select#get}'s
+ * {@link RecordNotFoundException}).
  *
  * <p>Why not {@code reduce(keepFirst)} and {@code switchIfEmpty(Mono.error(..))}: every get by
  * key passes here, and those are two operators and an error publisher per read where one
- * subscriber does. Why read to the end: a cancelled read costs a drain of the statement's end
- * over the wire and a release that waits for it.
+ * subscriber does.
+ *
+ * <p>Why told at the row: the row is all the read has to give, and what follows it is the
+ * statement's end and the connection's release, which the caller need not wait for. Told after
+ * them, a get by key on PostgreSQL took 4-5 % longer than the raw driver's {@code next()}, which
+ * tells at the row too (benchmarks/PROFILE.md, session 26). The connection goes back right after
+ * (the next statement of the same caller may find it still out and take another).
+ *
+ * <p>Why the rest is read to its end, even when the subscriber cancels once told (as
+ * {@code block()} does): a cancelled read costs a drain of the statement's end over the wire and
+ * a release that waits for it; after the row there is at most that end left. An error after the
+ * row (the statement's end or the release failing) is not the record's: the subscriber has it
+ * whole, and the error is dropped, as a connection's trouble is met by the next statement.
  */
 final class FirstRow<T> extends Mono<T> {
   private final Flux<T> rows;
@@ -32,12 +44,14 @@ final class FirstRow<T> extends Mono<T> {
     rows.subscribe(new First<>(actual, missing));
   }
 
-  /** Asks for every row, keeps the first, and tells the subscriber at the end. */
+  /** Asks for every row, tells the first at once, and the end only where there was none. */
   private static final class First<T> extends Operators.MonoSubscriber<T, T> {
     private final Supplier<? extends Throwable> missing;
     private Subscription upstream;
-    private T first;
-    private boolean done;
+    /** The record was told, or the read ended: every later signal of the rows is dropped. */
+    private volatile boolean done;
+    /** The record was told (set and read on the rows' signals, which come one at a time). */
+    private boolean told;
 
     First(CoreSubscriber<? super T> actual, Supplier<? extends Throwable> missing) {
       super(actual);
@@ -55,21 +69,25 @@ final class FirstRow<T> extends Mono<T> {
 
     @Override
     public void onNext(T row) {
-      if (done || first != null) {
+      if (done) {
         Operators.onDiscard(row, actual.currentContext()); // a second row: dropped, as keepFirst
         return;
       }
-      first = row;
+      told = true;
+      done = true;
+      complete(row);
     }
 
     @Override
     public void onError(Throwable e) {
+      if (told) {
+        return; // after the record: not its error (see the class comment)
+      }
       if (done) {
         Operators.onErrorDropped(e, actual.currentContext());
         return;
       }
       done = true;
-      first = null;
       actual.onError(e);
     }
 
@@ -79,27 +97,27 @@ final class FirstRow<T> extends Mono<T> {
         return;
       }
       done = true;
-      T row = first;
-      if (row != null) {
-        first = null;
-        complete(row);
-      } else if (missing != null) {
-        Throwable e;
-        try {
-          e = missing.get();
-        } catch (RuntimeException failed) {
-          e = failed;
-        }
-        actual.onError(e);
-      } else {
+      if (missing == null) {
         actual.onComplete();
+        return;
       }
+      Throwable e;
+      try {
+        e = missing.get();
+      } catch (RuntimeException failed) {
+        e = failed;
+      }
+      actual.onError(e);
     }
 
+    /** Before the row, the read is given up; after it, the rest is read to its end. */
     @Override
     public void cancel() {
+      boolean ended = done;
       super.cancel();
-      upstream.cancel();
+      if (!ended) {
+        upstream.cancel();
+      }
     }
   }
 }

@@ -1,27 +1,50 @@
 package io.toasty;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
 
-/** {@link FirstRow}: the first row, the rest read to the end, none as empty or as an error. */
+/**
+ * {@link FirstRow}: the first row told at once, the rest read to the end behind it, none as
+ * empty or as an error.
+ */
 class FirstRowTest {
   /** A hang guard, not a timing assertion. */
   private static final Duration GUARD = Duration.ofSeconds(30);
 
   @Test
-  void theRowOnceTheReadHasEnded() {
+  void theRowIsToldAtOnceAndTheReadGoesOnToItsEnd() {
     TestPublisher<String> rows = TestPublisher.create();
     StepVerifier.create(new FirstRow<>(rows.flux(), null))
         .then(() -> rows.assertMinRequested(Long.MAX_VALUE))
-        .then(() -> rows.next("a"))
-        .then(rows::assertNotCancelled) // read to its end, not cancelled after the first
-        .then(rows::complete)
+        .then(() -> rows.next("a")) // the statement's end has not come
         .expectNext("a")
         .expectComplete()
         .verify(GUARD);
+    rows.assertNotCancelled(); // read to its end, not cancelled after the first
+    rows.complete();
+  }
+
+  @Test
+  void aCancelOnceToldLeavesTheRestToBeRead() {
+    TestPublisher<String> rows = TestPublisher.create();
+    java.util.List<String> told = new java.util.ArrayList<>();
+    // block() cancels its source when the value comes: the read must not be cut short then
+    new FirstRow<>(rows.flux(), null).subscribe(new reactor.core.publisher.BaseSubscriber<>() {
+      @Override
+      protected void hookOnNext(String value) {
+        told.add(value);
+        cancel();
+      }
+    });
+    rows.next("a");
+    assertEquals(java.util.List.of("a"), told);
+    rows.assertNotCancelled();
+    rows.complete();
   }
 
   @Test
@@ -55,9 +78,18 @@ class FirstRowTest {
   }
 
   @Test
-  void anErrorAfterTheRowIsTheError() {
+  void anErrorAfterTheRowIsNotTheRecords() {
     StepVerifier.create(new FirstRow<>(Flux.just("a")
             .concatWith(Flux.error(new IllegalStateException("lost"))), null))
+        .expectNext("a")
+        .expectComplete()
+        .verify(GUARD);
+  }
+
+  @Test
+  void anErrorBeforeTheRowIsTheError() {
+    StepVerifier.create(new FirstRow<>(Flux.<String>error(new IllegalStateException("lost")),
+            null))
         .expectErrorMessage("lost")
         .verify(GUARD);
   }
