@@ -105,10 +105,16 @@ public interface Select<M> {
   /** Whether any record matches: reads at most one record's key. */
   Mono<Boolean> exists(Executor db);
 
-  /** The first matching record, or empty when none matches. */
+  /**
+   * The first matching record, or empty when none matches. The record is told as soon as its
+   * row comes; the statement's end and the connection's release follow without being waited for.
+   */
   Mono<M> first(Executor db);
 
-  /** The first matching record, or a {@link RecordNotFoundException} when none matches. */
+  /**
+   * The first matching record, or a {@link RecordNotFoundException} when none matches; told as
+   * {@link #first} tells it.
+   */
   Mono<M> get(Executor db);
 
   /**

@@ -184,6 +184,14 @@ final class OperationsGuide {
     // end-snippet
   }
 
+  static Mono<Metric> readThenClose(Db db, UUID id) {
+    // snippet: ops-get-then-close
+    // the record comes as soon as its row does; the connection goes back right after, and a
+    // close that follows at once is safe: the pool closes that connection when it comes back
+    return Metrics.getById(db, id).flatMap(m -> db.close().thenReturn(m));
+    // end-snippet
+  }
+
   static Db coalescing(String url) {
     // snippet: ops-coalesced-gets
     Db db = Toasty.builder()

@@ -43,6 +43,17 @@ class OperationsGuideTest {
     }
   }
 
+  /** A get's record, then the Db closed at once: the record is whole and the close is clean. */
+  @Test
+  void aCloseRightAfterAGetIsClean() {
+    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+        .url("r2dbc:h2:mem:///operations-get-then-close").poolMaxSize(1).build();
+    db.schema().push().block();
+    Metric m = Metrics.create().name("read").value(3).exec(db).block();
+    assertEquals(m, OperationsGuide.readThenClose(db, m.id()).block());
+    assertEquals(0, db.poolState().orElseThrow().acquired(), "no connection is held after");
+  }
+
   /**
    * The pool's connections all taken (a transaction holds the one of a pool of one), gets queue
    * behind it and are read together when it ends: each still answers with its own record, and

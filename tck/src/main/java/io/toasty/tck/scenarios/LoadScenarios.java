@@ -138,6 +138,36 @@ public abstract class LoadScenarios {
   }
 
   /**
+   * Gets and firsts one after another on a pool of one connection, each waited for as a request
+   * thread does with {@code block()}: a read that returns at most one record tells it as soon as
+   * its row comes, and its connection goes back right after, so each next read may find it still
+   * out and wait for it. Every read answers with its own key's record (or none), the pool is
+   * quiet after, and a {@code Db} closed right after a get closes cleanly.
+   */
+  @BackendTest
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  public void readsOneAfterAnotherOnAPoolOfOneEachFindTheConnectionBack(BackendContext cx) {
+    Db db = cx.open(1, BackendContext.DEFAULT_PLAN_CACHE_SIZE).db();
+    List<UUID> seed = LoadFixture.seed(db);
+    UUID nobody = new UUID(0, 0);
+    for (int i = 0; i < 300; i++) {
+      UUID id = seed.get(i % seed.size());
+      Shopper read = Tck.await(i % 2 == 0 ? Shoppers.getById(db, id)
+          : Shoppers.filterById(id).first(db));
+      assertEquals(id, read.id(), "read " + i);
+      if (i % 10 == 0) {
+        assertEquals(Optional.empty(),
+            Shoppers.filterById(nobody).first(db).blockOptional(Tck.TIMEOUT), "read " + i);
+      }
+    }
+    Tck.eventually("the pool is quiet: " + db.poolState(),
+        () -> db.poolState().map(PoolState::quiet).orElse(true));
+    Db closing = cx.open(1, BackendContext.DEFAULT_PLAN_CACHE_SIZE).db();
+    UUID one = LoadFixture.seed(closing).get(0);
+    Tck.await(Shoppers.getById(closing, one).then(closing.close()));
+  }
+
+  /**
    * Gets by key, hundreds subscribed at once on a pool of two, one in four for a key nobody
    * stored: each answers with the record of its own key, or {@code RecordNotFoundException}.
    * While the pool is saturated, gets waiting together may be answered by one query

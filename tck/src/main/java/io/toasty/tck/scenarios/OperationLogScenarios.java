@@ -13,6 +13,7 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Tck;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
@@ -134,6 +135,9 @@ public abstract class OperationLogScenarios {
     log.clear();
     await(Users.all().first(db));
     assertOperations(1, log);
+    // the record is told at its row; the operation's end (its outcome) follows it
+    Tck.eventually("the read ended", () -> !(log.last().outcome()
+        instanceof OperationLog.Outcome.Pending));
     OperationLog.Outcome outcome = log.last().outcome();
     // Either the backend was asked for one row, or the stream was cancelled after one.
     if (!(outcome instanceof OperationLog.Outcome.Cancelled c && c.rows() == 1)) {
