@@ -27,7 +27,7 @@ import reactor.core.publisher.Operators;
  * {@code block()} does): a cancelled read costs a drain of the statement's end over the wire and
  * a release that waits for it; after the row there is at most that end left. An error after the
  * row (the statement's end or the release failing) is not the record's: the subscriber has it
- * whole, and the error is dropped, as a connection's trouble is met by the next statement.
+ * whole, and the error is dropped (a lost connection is still dropped from the pool on release).
  */
 final class FirstRow<T> extends Mono<T> {
   private final Flux<T> rows;
