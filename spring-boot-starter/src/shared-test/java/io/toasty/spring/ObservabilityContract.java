@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Note;
 import io.toasty.spring.app.Notes;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,11 +39,13 @@ abstract class ObservabilityContract extends DatabaseContract {
       Note n = Notes.create().text("observed").exec(db).block();
       Notes.getById(db, n.id()).block();
       Notes.getById(db, n.id()).block();
-      assertThat(counted(1, () -> meters.get("toasty.statement").tag("db.model", "Note")
-          .tag("db.operation", "insert").tag("db.backend", backend().toastyName()).timer()
-          .count())).isEqualTo(1);
-      assertThat(counted(2, () -> meters.get("toasty.statement").tag("db.model", "Note")
-          .tag("db.operation", "select").timer().count())).isEqualTo(2);
+      timed(() -> {
+        assertThat(meters.get("toasty.statement").tag("db.model", "Note")
+            .tag("db.operation", "insert").tag("db.backend", backend().toastyName()).timer()
+            .count()).isEqualTo(1);
+        assertThat(meters.get("toasty.statement").tag("db.model", "Note")
+            .tag("db.operation", "select").timer().count()).isEqualTo(2);
+      });
       assertThat(meters.get("toasty.pool.max").gauge().value()).isEqualTo(3.0);
       // a transaction holds a connection, and the gauge shows it (a single statement's goes
       // back to the pool after its result, on a network database a moment later)
@@ -70,36 +75,24 @@ abstract class ObservabilityContract extends DatabaseContract {
           MeterRegistry meters = context.getBean(MeterRegistry.class);
           Note n = Notes.create().text("timed").exec(db).block();
           Notes.getById(db, n.id()).block();
-          assertThat(counted(1, () -> meters.get("toasty.statement").tag("model", "Note")
-              .tag("operation", "insert").tag("outcome", "success").timer().count()))
-              .isEqualTo(1);
-          assertThat(counted(1, () -> meters.get("toasty.statement").tag("model", "Note")
-              .tag("operation", "select").timer().count())).isEqualTo(1);
+          timed(() -> {
+            assertThat(meters.get("toasty.statement").tag("model", "Note")
+                .tag("operation", "insert").tag("outcome", "success").timer().count())
+                .isEqualTo(1);
+            assertThat(meters.get("toasty.statement").tag("model", "Note")
+                .tag("operation", "select").timer().count()).isEqualTo(1);
+          });
         });
   }
 
   /**
-   * The count {@code count} reads once it is {@code expected}, or as it is after a hang guard of
-   * 20 s (not a timing assertion): a statement is timed when it ends, and a get's statement ends
-   * a moment after its record came (the record is told at its row); a meter not made yet counts
-   * as none.
+   * {@code assertions}, once they hold (a hang guard of 20 s, not a timing assertion): a
+   * statement is timed when it ends, and a get's statement ends a moment after its record came
+   * (the record is told at its row); a meter not made yet is not found until then.
    */
-  private static long counted(long expected, java.util.function.LongSupplier count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-    long seen = 0;
-    while (System.nanoTime() < deadline) {
-      try {
-        seen = count.getAsLong();
-      } catch (io.micrometer.core.instrument.search.MeterNotFoundException e) {
-        seen = 0;
-      }
-      if (seen == expected) {
-        return seen;
-      }
-      Thread.sleep(5);
-    }
-    return seen;
+  private static void timed(ThrowingRunnable assertions) {
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .untilAsserted(assertions);
   }
 
   @Test
