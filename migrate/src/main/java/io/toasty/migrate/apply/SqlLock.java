@@ -43,18 +43,25 @@ final class SqlLock {
               : Mono.error(new MigrationException("another instance held the migration lock "
                   + "for " + GET_LOCK_SECONDS + " s; is a migration stuck?", null)));
       case WRITE_TRANSACTION -> Mono.empty();
+      // Only the insert is polled: a create repeated while the holder migrates would wait for
+      // H2's schema lock behind each of the holder's DDL statements.
       case LOCK_ROW -> session.update("CREATE TABLE IF NOT EXISTS " + table()
               + " (" + SqlHistory.q(choices, "id") + " INTEGER NOT NULL PRIMARY KEY, "
               + SqlHistory.q(choices, "taken_at") + " VARCHAR(40) NOT NULL)")
-          .then(Mono.defer(() -> session.update(List.of("INSERT INTO " + table() + " VALUES (1, ",
-              ")"), List.of(new Value.Str(java.time.Instant.now().toString())))))
-          .retryWhen(Retry.fixedDelay(POLLS, POLL)
-              .filter(UniqueViolationException.class::isInstance)
-              .onRetryExhaustedThrow((spec, signal) -> new MigrationException("the migration "
-                  + "lock row in " + LOCK_TABLE + " stayed taken for 5 minutes; if no instance "
-                  + "is migrating, delete it", signal.failure())))
-          .then();
+          .then(takeRow());
     };
+  }
+
+  /** Inserts the lock row, polling while another instance holds it. */
+  private Mono<Void> takeRow() {
+    return Mono.defer(() -> session.update(List.of("INSERT INTO " + table() + " VALUES (1, ",
+            ")"), List.of(new Value.Str(java.time.Instant.now().toString()))))
+        .retryWhen(Retry.fixedDelay(POLLS, POLL)
+            .filter(UniqueViolationException.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> new MigrationException("the migration "
+                + "lock row in " + LOCK_TABLE + " stayed taken for 5 minutes; if no instance "
+                + "is migrating, delete it", signal.failure())))
+        .then();
   }
 
   /** Frees the lock. */
