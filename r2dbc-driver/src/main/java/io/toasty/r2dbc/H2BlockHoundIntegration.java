@@ -33,9 +33,5 @@ public final class H2BlockHoundIntegration implements BlockHoundIntegration {
     // docs/databases.md warns about). H2 has no non-blocking lock wait; seen on two parallel
     // threads incrementing one counter (NonBlockingScenarios).
     builder.allowBlockingCallsInside("org.h2.mvstore.tx.Transaction", "waitForThisToEnd");
-    // Two sessions changing the schema at once: the second waits in H2 for the schema (meta)
-    // lock, which each DDL statement holds for its CPU work and then commits. Seen when two
-    // instances start a migration together and both create the migration lock's table.
-    builder.allowBlockingCallsInside("org.h2.engine.Database", "lockMeta");
   }
 }
