@@ -325,4 +325,53 @@ class NestedMergeExecTest {
           Value.Record.of(new Value.I64(k * 10 + 1), new Value.I64(k))), slot);
     }
   }
+
+  /** A child query's rows: {@code perKey} children for each bound key. */
+  private static Flux<Value.Record> manyChildren(Operation op, int perKey) {
+    List<Value.Record> rows = new ArrayList<>();
+    for (Value key : ((Operation.QuerySql) op).args()) {
+      long k = ((Value.I64) key).value();
+      for (int i = 0; i < perKey; i++) {
+        rows.add(Value.Record.of(new Value.I64(k * 10_000 + i), key));
+      }
+    }
+    return Flux.fromIterable(rows);
+  }
+
+  /**
+   * The children a reader builds are ignored once grouped, and reactor looks up the context of
+   * the subscriber for each element an operator ignores (its discard hook): down the whole chain
+   * of the query's subscribers, per row, 10 % of an include's time on PostgreSQL
+   * (benchmarks/PROFILE.md, session 28). The subscriber's context is asked a few times per
+   * window, not once per child row.
+   */
+  @Test
+  void childrenReadByTheirReaderAskForTheSubscribersContextPerWindowNotPerRow() {
+    MergeBranch b = new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
+        List.of(Type.Scalar.I64, Type.Scalar.I64),
+        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
+        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0),
+            new Expr.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), op -> manyChildren(op, 500), java.util.Map.of("Child", CHILD_MODEL));
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    List<Value.Record> out = new CopyOnWriteArrayList<>();
+    NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2, cx)
+        .subscribe(new reactor.core.publisher.BaseSubscriber<Value.Record>() {
+          @Override
+          public reactor.util.context.Context currentContext() {
+            asked.incrementAndGet();
+            return reactor.util.context.Context.empty();
+          }
+
+          @Override
+          protected void hookOnNext(Value.Record parent) {
+            out.add(parent);
+          }
+        });
+    assertEquals(4, out.size());
+    assertEquals(500, ((Value.ListValue) out.get(3).get(1)).items().size());
+    // 2,000 children in two windows
+    assertTrue(asked.get() < 100, "the context was asked " + asked.get() + " times");
+  }
 }
