@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -300,13 +301,18 @@ class NestedMergeExecTest {
     }
   };
 
-  @Test
-  void childrenOfAModelWithARowReaderAreAttachedAsItsRecords() {
-    MergeBranch b = new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
+  /** {@link #branch()} naming the child model: its rows are read by the model's row reader. */
+  private static MergeBranch childModelBranch() {
+    return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
         List.of(Type.Scalar.I64, Type.Scalar.I64),
         new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
         List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0),
             new Expr.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+  }
+
+  @Test
+  void childrenOfAModelWithARowReaderAreAttachedAsItsRecords() {
+    MergeBranch b = childModelBranch();
     AtomicBoolean cancelled = new AtomicBoolean();
     ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
         List.of(), op -> children(op, cancelled), java.util.Map.of("Child", CHILD_MODEL));
@@ -347,14 +353,10 @@ class NestedMergeExecTest {
    */
   @Test
   void childrenReadByTheirReaderAskForTheSubscribersContextPerWindowNotPerRow() {
-    MergeBranch b = new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
-        List.of(Type.Scalar.I64, Type.Scalar.I64),
-        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
-        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0),
-            new Expr.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+    MergeBranch b = childModelBranch();
     ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
         List.of(), op -> manyChildren(op, 500), java.util.Map.of("Child", CHILD_MODEL));
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
     List<Value.Record> out = new CopyOnWriteArrayList<>();
     NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2, cx)
         .subscribe(new reactor.core.publisher.BaseSubscriber<Value.Record>() {
