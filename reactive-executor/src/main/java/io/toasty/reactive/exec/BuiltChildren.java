@@ -134,13 +134,9 @@ final class BuiltChildren {
     Operation.QuerySql op = new Operation.QuerySql(bound.statement(), bound.args(), sql.rowType());
     return Mono.defer(() -> {
       BuiltChildren children = new BuiltChildren(b, reading, keys.size());
-      // then() ignores the records (they are in their groups) and discards each, which looks
-      // up the subscriber's context, a walk down the whole chain of an include's subscribers
-      // per row (~10 % of a 1,000 x 10 include, benchmarks/PROFILE.md, session 28): the
-      // context, which nothing here changes, is looked up once per window instead.
-      return cx.readAside(op, reading.fields(), children::add)
-          .then(Mono.fromSupplier(children::attachable))
-          .contextWrite(Function.identity());
+      // the records are in their groups: then() ignores them (ContextOnce: not a walk a row)
+      return ContextOnce.of(cx.readAside(op, reading.fields(), children::add)
+          .then(Mono.fromSupplier(children::attachable)));
     });
   }
 

@@ -53,7 +53,7 @@ final class InMemoryExec {
   }
 
   static Flux<Value.Record> countRows(CountRowsAction a, Inputs in) {
-    return in.of(a.input()).count().map(ExecContext::count).flux();
+    return ContextOnce.of(in.of(a.input()).count()).map(ExecContext::count).flux();
   }
 
   /** Groups as the rows stream by; the groups come out when the input completes. */

@@ -117,7 +117,7 @@ public final class Interpreter {
     Flux<Value.Record> rows = Dispatch.run(a, cx, this::input);
     Var v = plan.vars().get(a.output());
     if (v.readers() == 0) {
-      return rows.then();
+      return ContextOnce.of(rows.then());
     }
     return rows.collectList().doOnNext(list -> vars.put(a.output(), list, v.readers())).then();
   }

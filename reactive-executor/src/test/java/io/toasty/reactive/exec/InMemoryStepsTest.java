@@ -8,6 +8,7 @@ import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.AtomicWriteAction;
+import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.DeleteByKeyAction;
 import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.action.SortRowsAction;
@@ -147,5 +148,18 @@ class InMemoryStepsTest {
     assertEquals(2, atomic.operations().size());
     assertEquals(List.of(ExecContext.count(2), ExecContext.count(0), ExecContext.count(1)),
         counts);
+  }
+
+  /** A count in memory ignores each row it counts, without a context lookup per row. */
+  @Test
+  void countingRowsLooksUpTheContextOnceNotPerRow() {
+    List<Value.Record> rows = new ArrayList<>();
+    for (long i = 0; i < 2_000; i++) {
+      rows.add(row(i, "r"));
+    }
+    ContextLookups<Value.Record> lookups = ContextLookups.of(
+        InMemoryExec.countRows(new CountRowsAction(1, 0), inputs(Map.of(0, rows))));
+    assertEquals(List.of(ExecContext.count(2_000)), lookups.received());
+    assertTrue(lookups.asked() < 100, "the context was asked " + lookups.asked() + " times");
   }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -349,31 +348,19 @@ class NestedMergeExecTest {
    * the subscriber for each element an operator ignores (its discard hook): down the whole chain
    * of the query's subscribers, per row, 10 % of an include's time on PostgreSQL
    * (benchmarks/PROFILE.md, session 28). The subscriber's context is asked a few times per
-   * window, not once per child row.
+   * window, not once per child row ({@link ContextOnce}).
    */
   @Test
   void childrenReadByTheirReaderAskForTheSubscribersContextPerWindowNotPerRow() {
     MergeBranch b = childModelBranch();
     ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
         List.of(), op -> manyChildren(op, 500), java.util.Map.of("Child", CHILD_MODEL));
-    AtomicInteger asked = new AtomicInteger();
-    List<Value.Record> out = new CopyOnWriteArrayList<>();
-    NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2, cx)
-        .subscribe(new reactor.core.publisher.BaseSubscriber<Value.Record>() {
-          @Override
-          public reactor.util.context.Context currentContext() {
-            asked.incrementAndGet();
-            return reactor.util.context.Context.empty();
-          }
-
-          @Override
-          protected void hookOnNext(Value.Record parent) {
-            out.add(parent);
-          }
-        });
+    ContextLookups<Value.Record> lookups = ContextLookups.of(
+        NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2, cx));
+    List<Value.Record> out = lookups.received();
     assertEquals(4, out.size());
     assertEquals(500, ((Value.ListValue) out.get(3).get(1)).items().size());
     // 2,000 children in two windows
-    assertTrue(asked.get() < 100, "the context was asked " + asked.get() + " times");
+    assertTrue(lookups.asked() < 100, "the context was asked " + lookups.asked() + " times");
   }
 }
