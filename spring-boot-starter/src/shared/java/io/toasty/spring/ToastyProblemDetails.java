@@ -30,7 +30,8 @@ import org.springframework.http.ProblemDetail;
  *   <tr><td>400</td><td>{@code INVALID_INPUT}: a required value missing ({@code missing_value}),
  *       a value out of range ({@code out_of_range}) or not fitting its field
  *       ({@code invalid_value}), a filter ({@code invalid_filter}, with its {@code path}) or
- *       cursor ({@code invalid_cursor}) from the request</td></tr>
+ *       cursor ({@code invalid_cursor}) from the request, a JSON body whose type property names
+ *       no variant of a sealed model ({@code unknown_type})</td></tr>
  *   <tr><td>404</td><td>{@code NOT_FOUND}</td></tr>
  *   <tr><td>409</td><td>{@code CONFLICT}: unique and foreign-key violations, a stale
  *       {@code @Version}, a serialization failure or lock wait, a relation's limit</td></tr>
@@ -63,6 +64,10 @@ public final class ToastyProblemDetails {
     if (e instanceof InvalidFilterException f) {
       p.setProperty("path", f.path());
     }
+    if (e instanceof UnknownJsonTypeException t) {
+      p.setProperty("property", t.property());
+      p.setProperty("known", t.known());
+    }
     return p;
   }
 
@@ -86,6 +91,9 @@ public final class ToastyProblemDetails {
     }
     if (e instanceof InvalidCursorException) {
       return "invalid_cursor";
+    }
+    if (e instanceof UnknownJsonTypeException) {
+      return "unknown_type";
     }
     if (e instanceof NotNullViolationException
         || e instanceof InvalidStatementException s && s.missingValue()) {
@@ -122,7 +130,8 @@ public final class ToastyProblemDetails {
   /** A fixed sentence for the client, or null where the client is told nothing. */
   private static String detail(ToastyException e) {
     return switch (code(e)) {
-      case "invalid_filter" -> e.getMessage(); // the client's own input, and where in it
+      // the client's own input, and where in it
+      case "invalid_filter", "unknown_type" -> e.getMessage();
       case "invalid_cursor" ->
           "the cursor is not one this service issued; start from the first page";
       case "missing_value" -> "a value is required";
@@ -149,7 +158,8 @@ public final class ToastyProblemDetails {
 
   /** "Model.field: ", "Model: " or nothing; the filter's message names them already. */
   private static String where(ToastyException e) {
-    if (e instanceof InvalidFilterException || e.category() == ErrorCategory.UNAVAILABLE
+    if (e instanceof InvalidFilterException || e instanceof UnknownJsonTypeException
+        || e.category() == ErrorCategory.UNAVAILABLE
         || e.category() == ErrorCategory.TIMEOUT || e instanceof SerializationFailureException
         || e instanceof CommitOutcomeUnknownException) {
       return "";
