@@ -34,7 +34,8 @@ import org.springframework.http.ProblemDetail;
  *       no variant of a sealed model ({@code unknown_type})</td></tr>
  *   <tr><td>404</td><td>{@code NOT_FOUND}</td></tr>
  *   <tr><td>409</td><td>{@code CONFLICT}: unique and foreign-key violations, a stale
- *       {@code @Version}, a serialization failure or lock wait, a relation's limit</td></tr>
+ *       {@code @Version}, a serialization failure, a lock wait that gave up
+ *       ({@code lock_timeout}), a relation's limit</td></tr>
  *   <tr><td>503</td><td>{@code UNAVAILABLE}: pool timeout, lost connection, throttling, with
  *       {@code Retry-After}</td></tr>
  *   <tr><td>504</td><td>{@code TIMEOUT}: a statement or transaction past its timeout; the
@@ -124,7 +125,10 @@ public final class ToastyProblemDetails {
     if (e instanceof CardinalityException) {
       return "cardinality";
     }
-    return e instanceof SerializationFailureException ? "serialization_failure" : "conflict";
+    if (e instanceof SerializationFailureException s) {
+      return s.isLockWaitTimeout() ? "lock_timeout" : "serialization_failure";
+    }
+    return "conflict";
   }
 
   /** A fixed sentence for the client, or null where the client is told nothing. */
@@ -145,6 +149,7 @@ public final class ToastyProblemDetails {
           "the record it refers to does not exist, or others still refer to this one";
       case "stale_record" -> "the record was changed since it was read; read it again";
       case "cardinality" -> "the related records stored leave no room for this change";
+      case "lock_timeout" -> "another request holds the record; try again";
       case "serialization_failure", "conflict" ->
           "a concurrent change conflicted with this one; try again";
       case "unavailable" -> "the database is busy or unreachable; try again shortly";
