@@ -110,6 +110,7 @@ class WebApp {
       return Revisions.update(revision).text(revision.text()).exec(db);
     }
 
+    // snippet: web-activities
     /**
      * A create of whichever variant the body's tag names. (A {@code Mono<Activity>}: WebFlux
      * writes a {@code Mono<? extends Activity>} as a stream of server-sent events.)
@@ -123,6 +124,7 @@ class WebApp {
     Mono<Activity> activity(@PathVariable UUID id) {
       return Activities.getById(db, id);
     }
+    // end-snippet
 
     @GetMapping("/activities")
     Flux<Activity> activities(@RequestParam String task) {
