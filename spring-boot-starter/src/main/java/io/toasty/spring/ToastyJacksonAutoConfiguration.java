@@ -1,7 +1,6 @@
 package io.toasty.spring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.toasty.ModelIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,9 +24,7 @@ public class ToastyJacksonAutoConfiguration {
   @ConditionalOnMissingBean
   public ToastyJacksonModule toastyJacksonModule(ObjectProvider<ToastyModels> models,
       ToastyJacksonProperties properties, ResourceLoader resources) {
-    ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
-        : ToastyJacksonAutoConfiguration.class.getClassLoader();
-    return new ToastyJacksonModule(models.getIfAvailable(() -> new ToastyModels(
-        ModelIndex.load(loader))).all(), properties.getTypeProperty());
+    return new ToastyJacksonModule(ToastyModels.of(models, resources),
+        properties.getTypeProperty());
   }
 }

@@ -156,7 +156,6 @@ class ProblemDetailsTest {
     client.get().uri("/fail/missing").exchange()
         .expectStatus().isBadRequest()
         .expectBody()
-        .jsonPath("$.type").isEqualTo("about:blank")
         .jsonPath("$.title").isEqualTo("Bad Request")
         .jsonPath("$.category").isEqualTo("invalid_input")
         .jsonPath("$.model").isEqualTo("User")
