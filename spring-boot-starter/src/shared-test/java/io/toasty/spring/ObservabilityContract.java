@@ -12,6 +12,8 @@ import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * With Actuator's observation and metrics auto-configuration, each statement is one
@@ -21,14 +23,25 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 abstract class ObservabilityContract extends DatabaseContract {
 
-  private ApplicationContextRunner runner() {
+  /** Actuator's observations and metrics, R2DBC, the Toasty starter and {@code more}. */
+  private static ApplicationContextRunner observed(Class<?>... more) {
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(Boot.OBSERVATION_AND_METRICS))
         .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
             ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
             ToastyMetricsAutoConfiguration.class))
-        .withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
-            "toasty.schema=push");
+        .withConfiguration(AutoConfigurations.of(more));
+  }
+
+  private ApplicationContextRunner runner() {
+    return observed().withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
+        "toasty.schema=push");
+  }
+
+  /** On Boot's pool, with its R2DBC transaction manager. */
+  private ApplicationContextRunner springTransactions() {
+    return observed(Boot.R2DBC_TRANSACTIONS, Boot.TRANSACTIONS)
+        .withPropertyValues("spring.r2dbc.url=" + url(), "toasty.schema=push");
   }
 
   @Test
@@ -93,6 +106,67 @@ abstract class ObservabilityContract extends DatabaseContract {
   private static void timed(ThrowingRunnable assertions) {
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .untilAsserted(assertions);
+  }
+
+  /**
+   * A Spring-managed transaction's statements (Toasty's on the connection Spring bound) are each
+   * one observation, in the transaction: none is counted a second time outside it.
+   */
+  @Test
+  void aSpringTransactionsStatementsAreCountedOnceEachInTheTransaction() {
+    springTransactions().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      TransactionalOperator transactional = TransactionalOperator.create(
+          context.getBean(ReactiveTransactionManager.class));
+      // a PATCH: read the record, write it, read it back
+      Note n = Notes.create().text("patched").exec(db).block();
+      transactional.transactional(Notes.getById(db, n.id())
+              .flatMap(found -> Notes.updateById(found.id()).text("patched twice").exec(db))
+              .then(Notes.getById(db, n.id())))
+          .block();
+      timed(() -> {
+        assertThat(statements(meters, "true")).isEqualTo(3);
+        assertThat(statements(meters, "false")).isEqualTo(1); // the create before it
+      });
+    });
+  }
+
+  /**
+   * {@code toasty.statement.cancelled} stays at zero under plain work (gets, firsts, lists,
+   * streams, counts, updates, deletes, each read as the caller asked) and counts a subscriber
+   * that cancels mid-stream.
+   */
+  @Test
+  void onlyAStatementCutShortCountsAsCancelled() {
+    runner().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      Note n = Notes.create().text("plain").exec(db).block();
+      Notes.createMany(java.util.List.of(Notes.create().text("many"),
+          Notes.create().text("many"), Notes.create().text("many"))).exec(db).block();
+      Notes.getById(db, n.id()).block();
+      Notes.filterById(n.id()).first(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).first(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).collect(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).stream(db).blockLast();
+      Notes.filter(Notes.TEXT.eq("many")).count(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).exists(db).block();
+      Notes.updateById(n.id()).text("plainer").exec(db).block();
+      Notes.update(Notes.getById(db, n.id()).block()).text("plainest").exec(db).block();
+      Notes.deleteById(n.id()).exec(db).block();
+      timed(() -> assertThat(statements(meters, "false")).isEqualTo(13));
+      assertThat(meters.find("toasty.statement.cancelled").counters()).isEmpty();
+      Notes.filter(Notes.TEXT.eq("many")).stream(db).take(1).blockLast();
+      timed(() -> assertThat(meters.get("toasty.statement.cancelled").counter().count())
+          .isEqualTo(1.0));
+    });
+  }
+
+  /** The {@code toasty.statement} observations, in a transaction or not, all models. */
+  private static long statements(MeterRegistry meters, String inTransaction) {
+    return meters.find("toasty.statement").tag("db.transaction", inTransaction).timers()
+        .stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
   }
 
   @Test

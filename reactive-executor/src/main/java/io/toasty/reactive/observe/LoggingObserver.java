@@ -48,7 +48,7 @@ public final class LoggingObserver implements StatementObserver {
 
   private static String line(String kind, StatementInfo info, long rows, long nanos,
       Throwable error, boolean cancelled) {
-    // a Mono of one record cancels once it has it: the rows say whether anything was missed
+    // "cancelled" only when the cancel cut the result short (Observing)
     String end = error != null ? "failed: " + error.getClass().getSimpleName()
         : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");
     String values = info.values().map(v -> v.isEmpty() ? "" : " [" + v + "]").orElse("");
