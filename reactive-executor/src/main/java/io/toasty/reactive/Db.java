@@ -731,6 +731,11 @@ public final class Db implements Executor {
     return counters.snapshot();
   }
 
+  /** How long this {@code Db}'s transactions that ended were open, by how they ended. */
+  public TxTimes transactionTimes() {
+    return counters.times();
+  }
+
   void opened(TxSession session) {
     open.add(session);
   }

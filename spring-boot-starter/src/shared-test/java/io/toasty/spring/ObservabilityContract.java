@@ -23,6 +23,39 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  */
 abstract class ObservabilityContract extends DatabaseContract {
 
+  /**
+   * The Db's transaction statistics are meters in Actuator's registry: begun, ended by outcome
+   * with their time, active and failed cleanups, tagged with the backend.
+   */
+  @Test
+  void transactionStatisticsAreMeters() {
+    runner().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      db.transactionMono(tx -> Notes.create().text("kept").exec(tx)).block();
+      db.transactionMono(tx -> Notes.create().text("undone").exec(tx)
+          .then(reactor.core.publisher.Mono.error(new IllegalStateException("undo"))))
+          .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.empty())
+          .block();
+      String backend = backend().toastyName();
+      assertThat(meters.get("toasty.transactions.begun").tag("db.backend", backend)
+          .functionCounter().count()).isEqualTo(2.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "committed")
+          .tag("db.backend", backend).functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "rolled_back")
+          .functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "committed").functionTimer()
+          .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+      assertThat(meters.get("toasty.transactions").tag("outcome", "cancelled").functionTimer()
+          .count()).isZero();
+      assertThat(meters.get("toasty.transactions").tag("outcome", "commit_unknown")
+          .functionTimer().count()).isZero();
+      assertThat(meters.get("toasty.transactions.active").gauge().value()).isZero();
+      assertThat(meters.get("toasty.transactions.cleanup.failures").functionCounter().count())
+          .isZero();
+    });
+  }
+
   /** Actuator's observations and metrics, R2DBC, the Toasty starter and {@code more}. */
   private static ApplicationContextRunner observed(Class<?>... more) {
     return new ApplicationContextRunner()
