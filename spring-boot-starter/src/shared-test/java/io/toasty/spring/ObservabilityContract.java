@@ -2,11 +2,21 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Note;
 import io.toasty.spring.app.Notes;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
@@ -54,6 +64,58 @@ abstract class ObservabilityContract extends DatabaseContract {
       assertThat(meters.get("toasty.transactions.cleanup.failures").functionCounter().count())
           .isZero();
     });
+  }
+
+  /**
+   * With Micrometer Tracing, a statement's log line carries the caller's trace and span ids in
+   * the MDC (where Boot's log pattern shows them), and its span is a child of the caller's: the
+   * caller here is an observation in the subscriber's context, as WebFlux puts a request's.
+   */
+  @Test
+  void statementLinesAndSpansCarryTheCallersTrace() {
+    List<MutableSpan> spans = new CopyOnWriteArrayList<>();
+    try (StatementLog log = StatementLog.capture()) {
+      observed(Boot.TRACING)
+          .withPropertyValues("toasty.url=" + url(), "toasty.schema=push",
+              "management.tracing.sampling.probability=1.0")
+          .withBean(SpanHandler.class, () -> new SpanHandler() {
+            @Override
+            public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+              spans.add(span);
+              return true;
+            }
+          })
+          .run(context -> {
+            Db db = context.getBean(Db.class);
+            Tracer tracer = context.getBean(Tracer.class);
+            Observation request = Observation.start("test.request",
+                context.getBean(ObservationRegistry.class));
+            Span caller;
+            try (Observation.Scope scope = request.openScope()) {
+              caller = tracer.currentSpan();
+            }
+            Notes.create().text("traced").exec(db)
+                .flatMap(n -> Notes.getById(db, n.id()))
+                .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, request))
+                .block();
+            Notes.create().text("untraced").exec(db).block();
+            request.stop();
+            String traceId = caller.context().traceId();
+            timed(() -> assertThat(log.lines).filteredOn(l -> traceId.equals(l.traceId()))
+                .extracting(StatementLog.Line::message)
+                .satisfiesExactly(insert -> assertThat(insert).contains("insert Note"),
+                    get -> assertThat(get).contains("select Note")));
+            assertThat(log.lines).filteredOn(l -> traceId.equals(l.traceId()))
+                .allMatch(l -> caller.context().spanId().equals(l.spanId()));
+            assertThat(log.lines).filteredOn(l -> l.message().contains("(1 row)"))
+                .hasSize(2).anyMatch(l -> l.traceId() == null); // the create outside it
+            // "insert Note" (Micrometer Tracing 1.7), "insert note" (1.5)
+            timed(() -> assertThat(spans).filteredOn(s -> s.name().endsWith(" note")
+                    || s.name().endsWith(" Note"))
+                .hasSize(3).filteredOn(s -> traceId.equals(s.traceId())).hasSize(2)
+                .allMatch(s -> caller.context().spanId().equals(s.parentId())));
+          });
+    }
   }
 
   /** Actuator's observations and metrics, R2DBC, the Toasty starter and {@code more}. */
@@ -176,7 +238,7 @@ abstract class ObservabilityContract extends DatabaseContract {
       Db db = context.getBean(Db.class);
       MeterRegistry meters = context.getBean(MeterRegistry.class);
       Note n = Notes.create().text("plain").exec(db).block();
-      Notes.createMany(java.util.List.of(Notes.create().text("many"),
+      Notes.createMany(List.of(Notes.create().text("many"),
           Notes.create().text("many"), Notes.create().text("many"))).exec(db).block();
       Notes.getById(db, n.id()).block();
       Notes.filterById(n.id()).first(db).block();
