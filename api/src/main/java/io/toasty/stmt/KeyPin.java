@@ -1,15 +1,15 @@
-package io.toasty;
+package io.toasty.stmt;
 
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
 import java.util.List;
 
 /**
  * Whether a filter pins a model's primary key: every key field compared for equality with a value
  * among the filter's top-level conditions, so that at most one record matches. A first record of
- * such a query needs no {@code LIMIT} (nor its bind).
+ * such a query needs no {@code LIMIT} (nor its bind), and a statement observer knows such a
+ * statement complete at its first record.
  */
-final class KeyPin {
+public final class KeyPin {
   private KeyPin() {}
 
   /**
@@ -17,7 +17,7 @@ final class KeyPin {
    * every {@code first()} and {@code get()}, so it walks the filter once per key field instead
    * of collecting the pinned fields into a set.
    */
-  static boolean pins(Expr filter, ModelSchema model) {
+  public static boolean pins(Expr filter, ModelSchema model) {
     List<Integer> key = model.primaryKey();
     if (key.isEmpty()) {
       return false;
