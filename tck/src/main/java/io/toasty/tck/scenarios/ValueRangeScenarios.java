@@ -595,4 +595,22 @@ public abstract class ValueRangeScenarios {
     }
     assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
   }
+
+  /**
+   * On a backend with PartiQL (DynamoDB, whose dates are fixed-width text of years 0000 to 9999),
+   * a date another writer stored beyond the ranges is refused on read, naming the attribute,
+   * never read as a value a write would refuse.
+   */
+  @BackendTest
+  @Requires(Need.PARTIQL)
+  @Models(FarTimes.class)
+  public void aDateAnotherWriterStoredBeyondTheRangesIsRefusedOnRead(Db db) {
+    UUID id = UUID.randomUUID();
+    await(farBase(id).exec(db));
+    assertEquals(1L, await(db.partiql("UPDATE \"far_times\" SET \"date_value\" = :d"
+        + " WHERE \"id\" = :id").bind("d", "+10000-01-01").bind("id", id).execute()));
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> FarTimes.getById(db, id));
+    assertTrue(e.getMessage().contains("date_value"), e.getMessage());
+  }
 }
