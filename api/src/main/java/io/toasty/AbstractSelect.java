@@ -308,26 +308,27 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   @Override
-  public <A> Projected<A> select(Expr<A> a) {
+  public <A> Projected<A> select(Selectable<A> a) {
     return select(v -> (A) nonNull(v, List.of(a))[0], List.of(a));
   }
 
   @Override
-  public <A, B> Projected<Tuple2<A, B>> select(Expr<A> a, Expr<B> b) {
-    List<Expr<?>> exprs = List.of(a, b);
+  public <A, B> Projected<Tuple2<A, B>> select(Selectable<A> a, Selectable<B> b) {
+    List<Selectable<?>> exprs = List.of(a, b);
     return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1]), exprs);
   }
 
   @Override
-  public <A, B, C> Projected<Tuple3<A, B, C>> select(Expr<A> a, Expr<B> b, Expr<C> c) {
-    List<Expr<?>> exprs = List.of(a, b, c);
+  public <A, B, C> Projected<Tuple3<A, B, C>> select(Selectable<A> a, Selectable<B> b,
+      Selectable<C> c) {
+    List<Selectable<?>> exprs = List.of(a, b, c);
     return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1], (C) v[2]), exprs);
   }
 
   @Override
-  public <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Expr<A> a, Expr<B> b, Expr<C> c,
-      Expr<D> d) {
-    List<Expr<?>> exprs = List.of(a, b, c, d);
+  public <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Selectable<A> a, Selectable<B> b,
+      Selectable<C> c, Selectable<D> d) {
+    List<Selectable<?>> exprs = List.of(a, b, c, d);
     return select(v -> Tuples.of((A) nonNull(v, exprs)[0], (B) v[1], (C) v[2], (D) v[3]), exprs);
   }
 
@@ -335,7 +336,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
    * {@code values}, when none is null: a Reactor tuple (and a Flux) cannot hold null, so a NULL
    * result (a nullable field, a SUM over no row) is a typed error naming the expression.
    */
-  private Object[] nonNull(Object[] values, List<Expr<?>> exprs) {
+  private Object[] nonNull(Object[] values, List<Selectable<?>> exprs) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
         throw new InvalidStatementException(model.name(), null, "selected value " + (i + 1)
@@ -347,23 +348,27 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return values;
   }
 
+  /**
+   * {@inheritDoc} Each value is read by its selection ({@link Selectable#read}), the one place
+   * where a projected value gets its Java type.
+   */
   @Override
   public <R> Projected<R> select(java.util.function.Function<Object[], R> mapper,
-      List<? extends Expr<?>> exprs) {
+      List<? extends Selectable<?>> exprs) {
     Objects.requireNonNull(mapper, "mapper");
     List<io.toasty.stmt.Expr> nodes = new ArrayList<>(exprs.size());
-    List<io.toasty.value.Type> types = new ArrayList<>(exprs.size());
-    for (Expr<?> e : exprs) {
+    List<Selectable<?>> readers = new ArrayList<>(exprs.size());
+    for (Selectable<?> e : exprs) {
       nodes.add(Objects.requireNonNull(e, "expr").node());
-      types.add(e.type());
+      readers.add(e);
     }
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("select needs at least one expression");
     }
     return new Projected<>(query.withReturning(Returning.Model.plain()), nodes, row -> {
-      Object[] values = new Object[types.size()];
+      Object[] values = new Object[readers.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = io.toasty.value.JavaValues.of(types.get(i), row.get(i));
+        values[i] = readers.get(i).read(row.get(i));
       }
       return mapper.apply(values);
     });

@@ -86,7 +86,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     Objects.requireNonNull(db, "db");
     return Mono.defer(() -> {
       Snapshot<R> s = snapshot();
-      return s.finish(db.exec(s.untyped()));
+      return s.finish(db.exec(s.untyped()), db);
     });
   }
 
@@ -117,7 +117,8 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   public Snapshot<R> snapshot() {
     checkRunnable();
     io.toasty.stmt.Update statement = untyped();
-    return new Snapshot<>(statement, values -> result.finish(model, statement, values));
+    return new Snapshot<>(statement, values -> result.finish(model, statement, values),
+        (values, db) -> result.finish(model, statement, values, db));
   }
 
   @Override

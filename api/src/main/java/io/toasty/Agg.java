@@ -69,14 +69,18 @@ public final class Agg {
     return of(AggOp.AVG_DECIMAL, e.node(), false, Type.Scalar.DECIMAL);
   }
 
-  /** {@code MIN(e)}: the least value, by the type's order. */
-  public static <T> Expr<T> min(Expr<T> e) {
-    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MIN, e.node(), false), e.type());
+  /**
+   * {@code MIN(e)}: the least value, by the type's order, as {@code e}'s Java type (an enum
+   * field's constant: enums order by their stored names). Types without an order (byte arrays,
+   * collections, JSON documents, embedded and sealed values) do not compile.
+   */
+  public static <T extends Comparable<? super T>> Expr<T> min(Expr<T> e) {
+    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MIN, e.node(), false), e.type(), e);
   }
 
-  /** {@code MAX(e)}: the greatest value, by the type's order. */
-  public static <T> Expr<T> max(Expr<T> e) {
-    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MAX, e.node(), false), e.type());
+  /** {@code MAX(e)}: the greatest value, by the type's order, as {@code e}'s Java type. */
+  public static <T extends Comparable<? super T>> Expr<T> max(Expr<T> e) {
+    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MAX, e.node(), false), e.type(), e);
   }
 
   private static <T extends Number> NumberExpr<T> of(AggOp op, io.toasty.stmt.Expr operand,

@@ -69,8 +69,17 @@ public final class Batch<R> {
    */
   public static Mono<List<Object>> inOrder(Executor db, List<Statement.Snapshot<?>> snapshots) {
     return Flux.fromIterable(snapshots)
-        .concatMap(s -> finish(s, s.untyped() == null ? Flux.empty() : db.exec(s.untyped())), 1)
+        .concatMap(s -> finish(s, s.untyped() == null ? Flux.empty() : db.exec(s.untyped()),
+            db), 1)
         .collectList();
+  }
+
+  /** The result of {@code s} from {@code values}, which {@code db} emitted; an error if none. */
+  public static Mono<Object> finish(Statement.Snapshot<?> s, Flux<io.toasty.value.Value> values,
+      Executor db) {
+    return s.finish(values, db).cast(Object.class)
+        .switchIfEmpty(Mono.error(() -> new NoSuchElementException(
+            "a batched statement had no result: " + s.untyped())));
   }
 
   /** The result of {@code s} from {@code values}, an error if it has none. */

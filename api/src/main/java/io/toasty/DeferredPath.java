@@ -17,6 +17,11 @@ public class DeferredPath<M, T> extends Path<T> implements Include<M> {
     super(model, index, name, type);
   }
 
+  /** The path of a deferred enum field, read as constants of {@code enumClass}. */
+  public DeferredPath(String model, int index, String name, Type type, Class<T> enumClass) {
+    super(model, index, name, type, null, enumClass);
+  }
+
   /**
    * Not a relation: {@link AbstractSelect#include} and {@link RelationInclude#then} read this
    * path as a field to load, never through this method.

@@ -1,7 +1,9 @@
 package io.toasty;
 
+import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.Objects;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,22 +14,24 @@ public final class Delete<M> implements Statement<Long> {
   private final ModelDef<M> model;
   private final io.toasty.stmt.Delete statement;
   private final boolean staleIfNone;
+  private final VersionMismatch atVersion;
   private final ToastyException refusal;
 
   public Delete(ModelDef<M> model, io.toasty.stmt.Delete statement) {
-    this(model, statement, false, null);
+    this(model, statement, false, null, null);
   }
 
   /** A delete that, when {@code refusal} is not null, fails with it and sends nothing. */
   Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, ToastyException refusal) {
-    this(model, statement, false, refusal);
+    this(model, statement, false, null, refusal);
   }
 
   private Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, boolean staleIfNone,
-      ToastyException refusal) {
+      VersionMismatch atVersion, ToastyException refusal) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
     this.staleIfNone = staleIfNone;
+    this.atVersion = atVersion;
     this.refusal = refusal;
   }
 
@@ -36,7 +40,18 @@ public final class Delete<M> implements Statement<Long> {
    * {@link StaleRecordException} (generated {@code Users.delete(user)} of a versioned model).
    */
   public Delete<M> staleIfNone() {
-    return new Delete<>(model, statement, true, refusal);
+    return new Delete<>(model, statement, true, null, refusal);
+  }
+
+  /**
+   * This delete of the record with {@code key}, whose filter also holds {@code version} =
+   * {@code expected}: deleting nothing is a {@link RecordNotFoundException} when no record has
+   * the key, a {@link StaleRecordException} naming the stored version when it has another
+   * (generated {@code deleteByIdAtVersion(..)} of a model with a {@code @Version} field).
+   */
+  public Delete<M> atVersion(Condition key, Path<?> version, long expected) {
+    return new Delete<>(model, statement, false, new VersionMismatch(key, version, expected),
+        refusal);
   }
 
   /**
@@ -45,7 +60,7 @@ public final class Delete<M> implements Statement<Long> {
    */
   public Mono<Long> exec(Executor db) {
     Objects.requireNonNull(db, "db");
-    return Mono.defer(() -> snapshot().finish(db.exec(statement)));
+    return Mono.defer(() -> snapshot().finish(db.exec(statement), db));
   }
 
   /**
@@ -67,11 +82,24 @@ public final class Delete<M> implements Statement<Long> {
       throw refusal;
     }
     return new Snapshot<>(statement, values -> {
-      Mono<Long> count = values.next().map(Values::asLong).defaultIfEmpty(0L);
-      return !staleIfNone ? count : count.flatMap(n -> n > 0 ? Mono.just(n)
+      Mono<Long> count = count(values);
+      return atVersion != null ? count.flatMap(n -> n > 0 ? Mono.just(n)
+          : Mono.error(atVersion.unexplained(model)))
+          : !staleIfNone ? count : count.flatMap(n -> n > 0 ? Mono.just(n)
           : Mono.error(new StaleRecordException(model.name(),
               io.toasty.stmt.ExprPrinter.print(statement.filter(), model.schema()))));
-    });
+    }, atVersion == null ? null : (values, db) -> deletedAtVersion(values, db,
+        VersionMismatch.ATTEMPTS));
+  }
+
+  private static Mono<Long> count(Flux<Value> values) {
+    return values.next().map(Values::asLong).defaultIfEmpty(0L);
+  }
+
+  /** The count of a delete at a version, or why it deleted nothing. */
+  private Mono<Long> deletedAtVersion(Flux<Value> values, Executor db, int attempts) {
+    return count(values).flatMap(n -> n > 0 ? Mono.just(n) : atVersion.explain(db, model,
+        attempts, () -> deletedAtVersion(db.exec(statement), db, attempts - 1)));
   }
 
   /** The model. */

@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.value.JavaValues;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -19,19 +20,44 @@ import java.util.Objects;
  *
  * @param <T> the Java type the expression evaluates to
  */
-public class Expr<T> {
+public class Expr<T> implements Selectable<T> {
   private final io.toasty.stmt.Expr node;
   private final Type type;
+  private final Selectable<T> readAs;
 
   /** An expression of the given node and type; generated code and operators call this. */
   public Expr(io.toasty.stmt.Expr node, Type type) {
+    this(node, type, null);
+  }
+
+  /**
+   * An expression whose results are read as {@code readAs} reads its own ({@code null}: by
+   * {@code type}): an aggregate such as {@code MIN} gives values of its operand's Java type.
+   */
+  public Expr(io.toasty.stmt.Expr node, Type type, Selectable<T> readAs) {
     this.node = Objects.requireNonNull(node, "node");
     this.type = Objects.requireNonNull(type, "type");
+    this.readAs = readAs;
   }
 
   /** The untyped node. */
+  @Override
   public final io.toasty.stmt.Expr node() {
     return node;
+  }
+
+  /**
+   * {@inheritDoc} By the expression's type ({@link JavaValues}): a {@code Long} for a count, a
+   * {@code Double} for an average; a field's path reads its field's Java type (an enum's
+   * constant, a JSON document's object, a collection).
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public T read(Value value) {
+    if (value.isNull()) {
+      return null;
+    }
+    return readAs != null ? readAs.read(value) : (T) JavaValues.of(type, value);
   }
 
   /** The type the expression evaluates to. */

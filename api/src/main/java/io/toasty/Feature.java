@@ -122,6 +122,11 @@ public enum Feature {
    * limit is checked by counting under a lock of that record, in an interactive transaction.
    */
   CARDINALITY("a write checked against a relation's @AtMost limit"),
+  /**
+   * The least or greatest of decimals by value ({@code Agg.min}/{@code max}): a backend that
+   * stores decimals as text compares them as text.
+   */
+  DECIMAL_ORDER("the least or greatest decimal by value"),
 
   // What a test harness asks of a backend, beyond what the engine does.
   /**

@@ -38,6 +38,16 @@ public abstract class JsonPath<T> extends Path<T> {
     return io.toasty.value.Value.json(value, javaType);
   }
 
+  /**
+   * {@inheritDoc} The document as an object of the field's type, read by the {@code Db}'s codec.
+   *
+   * @throws JsonFieldException naming model and field when the codec cannot read it
+   */
+  @Override
+  public T read(io.toasty.value.Value value) {
+    return value.isNull() ? null : io.toasty.value.Values.asJson(value, javaType, model(), name());
+  }
+
   /** The field's declared Java type (without {@code Optional}). */
   public final java.lang.reflect.Type javaType() {
     return javaType;

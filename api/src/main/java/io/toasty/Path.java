@@ -14,6 +14,7 @@ public class Path<T> extends Expr<T> {
   private final int index;
   private final String name;
   private final String wholeOnly;
+  private final Class<T> enumClass;
 
   /** The path of the {@code index}th field of {@code model}, called {@code name}. */
   public Path(String model, int index, String name, Type type) {
@@ -26,11 +27,24 @@ public class Path<T> extends Expr<T> {
    * fields alone could store a value that is half present.
    */
   public Path(String model, int index, String name, Type type, String wholeOnly) {
+    this(model, index, name, type, wholeOnly, null);
+  }
+
+  /**
+   * The path of an enum field ({@code type} a {@link Type.Enum}), whose values {@link #read} as
+   * constants of {@code enumClass}; {@code wholeOnly} as above.
+   */
+  public Path(String model, int index, String name, Type type, String wholeOnly,
+      Class<T> enumClass) {
     super(new io.toasty.stmt.Expr.Field(model, index), type);
     this.model = model;
     this.index = index;
     this.name = name;
     this.wholeOnly = wholeOnly;
+    if (enumClass != null && !enumClass.isEnum()) {
+      throw new IllegalArgumentException(model + "." + name + ": " + enumClass + " is no enum");
+    }
+    this.enumClass = enumClass;
   }
 
   /** The model's name. */
@@ -56,7 +70,6 @@ public class Path<T> extends Expr<T> {
     return wholeOnly;
   }
 
-  /** Ascending order on this field. */
   /**
    * The engine value of {@code value} for this field ({@code NULL} for null): the value a
    * builder's setter stores. A JSON field's path makes a document of it.
@@ -65,6 +78,20 @@ public class Path<T> extends Expr<T> {
     return io.toasty.value.Value.of(value);
   }
 
+  /**
+   * {@inheritDoc} The field's Java type: an enum field's constant (by its stored name), else as
+   * the field's type says.
+   */
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public T read(io.toasty.value.Value value) {
+    if (enumClass == null || value.isNull()) {
+      return super.read(value);
+    }
+    return (T) io.toasty.value.Values.asEnum(value, (Class) enumClass);
+  }
+
+  /** Ascending order on this field. */
   public final Order asc() {
     return new Order(new OrderBy(node(), OrderBy.Direction.ASC));
   }

@@ -48,10 +48,13 @@ public final class Projected<R> {
     this.mapper = mapper;
   }
 
-  /** One result per group of rows with equal values of {@code exprs} (added to earlier ones). */
-  public Projected<R> groupBy(Expr<?>... exprs) {
+  /**
+   * One result per group of rows with equal values of {@code exprs} (added to earlier ones): fields
+   * and expressions, an embedded record or a sealed value too (equal when all its columns are).
+   */
+  public Projected<R> groupBy(Selectable<?>... exprs) {
     List<io.toasty.stmt.Expr> all = new ArrayList<>(groupBy);
-    for (Expr<?> e : exprs) {
+    for (Selectable<?> e : exprs) {
       all.add(Objects.requireNonNull(e, "groupBy").node());
     }
     return new Projected<>(query, this.exprs, all, having, distinct, mapper);

@@ -66,13 +66,17 @@ public abstract class SealedJsonPath<T> extends JsonPath<T> {
   }
 
   /**
-   * The value a stored document holds.
+   * The value a stored document holds; {@code null} for NULL.
    *
    * @throws UnknownVariantException when its discriminator names no variant
    * @throws JsonFieldException when it has none, or the codec cannot read the variant
    */
+  @Override
   @SuppressWarnings("unchecked")
   public final T read(Value value) {
+    if (value.isNull()) {
+      return null;
+    }
     if (!(value instanceof Value.Json json)) {
       throw new IllegalArgumentException("cannot read " + value + " as JSON");
     }

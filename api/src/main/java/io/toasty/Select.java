@@ -119,25 +119,28 @@ public interface Select<M> {
 
   /**
    * The values of {@code a} per matching record (or per group, with aggregates): see
-   * {@link Projected}. Expressions of the model's fields, arithmetic, and {@link Agg}regates.
+   * {@link Projected}. Fields (an embedded record or a sealed value too: {@link CompositePath}),
+   * arithmetic, and {@link Agg}regates, each result as its Java type on every backend.
    */
-  <A> Projected<A> select(Expr<A> a);
+  <A> Projected<A> select(Selectable<A> a);
 
   /** The values of {@code a} and {@code b}, as a Reactor tuple. */
-  <A, B> Projected<Tuple2<A, B>> select(Expr<A> a, Expr<B> b);
+  <A, B> Projected<Tuple2<A, B>> select(Selectable<A> a, Selectable<B> b);
 
   /** The values of three expressions, as a Reactor tuple. */
-  <A, B, C> Projected<Tuple3<A, B, C>> select(Expr<A> a, Expr<B> b, Expr<C> c);
+  <A, B, C> Projected<Tuple3<A, B, C>> select(Selectable<A> a, Selectable<B> b,
+      Selectable<C> c);
 
   /** The values of four expressions, as a Reactor tuple. */
-  <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Expr<A> a, Expr<B> b, Expr<C> c,
-      Expr<D> d);
+  <A, B, C, D> Projected<Tuple4<A, B, C, D>> select(Selectable<A> a, Selectable<B> b,
+      Selectable<C> c, Selectable<D> d);
 
   /**
    * The values of {@code exprs}, each result built by {@code mapper} from the values in order
-   * (a generated {@code @Projection} record's mapper, or your own).
+   * (a generated {@code @Projection} record's mapper, or your own), each value of its
+   * selection's Java type.
    */
-  <R> Projected<R> select(Function<Object[], R> mapper, List<? extends Expr<?>> exprs);
+  <R> Projected<R> select(Function<Object[], R> mapper, List<? extends Selectable<?>> exprs);
 
   /**
    * Keyset pages of this query, {@code size} records each: see {@link PageQuery}. The order

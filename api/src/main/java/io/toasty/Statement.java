@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.value.Value;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,19 +33,34 @@ public interface Statement<T> {
   /**
    * A statement fixed for one run.
    *
-   * @param untyped the untyped statement to send, or {@code null} when there is nothing to send
-   *                (an insert of no rows): {@code result} then receives an empty {@code Flux}
-   * @param result  how what the executor emits for {@code untyped} becomes the result; never empty
-   * @param <T>     the result
+   * @param untyped  the untyped statement to send, or {@code null} when there is nothing to send
+   *                 (an insert of no rows): {@code result} then receives an empty {@code Flux}
+   * @param result   how what the executor emits for {@code untyped} becomes the result; never
+   *                 empty
+   * @param resultOn the same, given also the executor it ran on, for a result that may need to
+   *                 read more (an update at a version that matched nothing asks whether the
+   *                 record exists); {@code null} when {@code result} says all
+   * @param <T>      the result
    */
-  record Snapshot<T>(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result) {
+  record Snapshot<T>(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result,
+      BiFunction<Flux<Value>, Executor, Mono<T>> resultOn) {
     public Snapshot {
       Objects.requireNonNull(result, "result");
+    }
+
+    /** A statement whose result needs nothing but what the executor emits. */
+    public Snapshot(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result) {
+      this(untyped, result, null);
     }
 
     /** The result of this statement, from what the executor emitted for it. */
     public Mono<T> finish(Flux<Value> values) {
       return result.apply(values);
+    }
+
+    /** The result of this statement, from what {@code db} emitted for it; it may read more. */
+    public Mono<T> finish(Flux<Value> values, Executor db) {
+      return resultOn == null ? result.apply(values) : resultOn.apply(values, db);
     }
   }
 }

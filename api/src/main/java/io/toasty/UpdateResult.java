@@ -15,6 +15,15 @@ public interface UpdateResult<M, R> {
   /** The result, from what the executor returned. */
   Mono<R> finish(ModelDef<M> model, io.toasty.stmt.Update statement, Flux<Value> results);
 
+  /**
+   * The result, from what {@code db} returned; a result that must know more than the rows
+   * (which record an update at a version met) reads it from {@code db}.
+   */
+  default Mono<R> finish(ModelDef<M> model, io.toasty.stmt.Update statement, Flux<Value> results,
+      Executor db) {
+    return finish(model, statement, results);
+  }
+
   /** The number of updated records. */
   static <M> UpdateResult<M, Long> count() {
     return new UpdateResult<>() {
@@ -40,6 +49,42 @@ public interface UpdateResult<M, R> {
    */
   static <M> UpdateResult<M, M> current() {
     return single(StaleRecordException::new);
+  }
+
+  /**
+   * The single updated record as stored, for an update by {@code key} and {@code version} =
+   * {@code expected}: when none matched, {@link RecordNotFoundException} if no record has the
+   * key, {@link StaleRecordException} (naming the stored version) if it has another version.
+   * Generated {@code updateByIdAtVersion(..)} of a model with a {@code @Version} field.
+   */
+  static <M> UpdateResult<M, M> atVersion(Condition key, Path<?> version, long expected) {
+    VersionMismatch mismatch = new VersionMismatch(key, version, expected);
+    return new UpdateResult<>() {
+      @Override public Returning returning() {
+        return Returning.Model.plain();
+      }
+
+      @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+          Flux<Value> results) {
+        return loaded(model, results).switchIfEmpty(Mono.error(() ->
+            mismatch.unexplained(model)));
+      }
+
+      @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+          Flux<Value> results, Executor db) {
+        return finish(model, statement, results, db, VersionMismatch.ATTEMPTS);
+      }
+
+      private Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+          Flux<Value> results, Executor db, int attempts) {
+        return loaded(model, results).switchIfEmpty(Mono.defer(() -> mismatch.explain(db, model,
+            attempts, () -> finish(model, statement, db.exec(statement), db, attempts - 1))));
+      }
+    };
+  }
+
+  private static <M> Mono<M> loaded(ModelDef<M> model, Flux<Value> results) {
+    return results.map(v -> model.load((Value.Record) v)).next();
   }
 
   /** One record, or {@code none(model, printed filter)} when no record matched. */

@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param orInIndexKeyCondition   whether a key condition may hold OR; otherwise the planner fans
  *                                out one operation per branch
  * @param nativeUuid              whether the backend has a UUID type (else bytes or text)
- * @param nativeDecimal           whether the backend has an exact decimal type (else text)
+ * @param nativeDecimal           whether stored decimals compare by value: an exact decimal
+ *                                type, or text written to sort as the numbers do (Neo4j); else
+ *                                text compared as text (SQLite), whose least and greatest the
+ *                                planner refuses with {@code Feature.DECIMAL_ORDER}
  * @param interactiveTransactions whether statements may run inside a begun transaction
  * @param savepoints              whether nested transactions can use savepoints
  * @param scan                    whether a full-table read is allowed when no key applies

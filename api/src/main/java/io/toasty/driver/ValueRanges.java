@@ -28,11 +28,18 @@ import java.util.Objects;
  * @param maxTextBytes      the longest text in UTF-8 bytes, 0 for no limit to heed
  * @param floatsAsDecimals  whether floats are stored as decimal numbers (DynamoDB's N), so the
  *                          decimal limits above hold for them too
+ * @param infinities        whether dates and date-times have values beyond every other
+ *                          (PostgreSQL's {@code 'infinity'} and {@code '-infinity'}): read as
+ *                          the Java types' own extremes ({@code LocalDate.MAX}/{@code MIN},
+ *                          {@code LocalDateTime.MAX}/{@code MIN}, {@code Instant.MAX}/{@code MIN},
+ *                          {@code OffsetDateTime.MAX}/{@code MIN}), which are then stored as
+ *                          those infinities, so that every value read can be written back
  */
 public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime minDateTime,
     LocalDateTime maxDateTime, LocalDate minDate, LocalDate maxDate, int maxDecimalDigits,
     int maxIntegerDigits, int maxDecimalScale, int minDecimalExponent, boolean nonFiniteFloats,
-    boolean negativeZero, boolean nulInText, long maxTextBytes, boolean floatsAsDecimals) {
+    boolean negativeZero, boolean nulInText, long maxTextBytes, boolean floatsAsDecimals,
+    boolean infinities) {
 
   public ValueRanges {
     Objects.requireNonNull(minInstant, "minInstant");
@@ -41,6 +48,53 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
     Objects.requireNonNull(maxDateTime, "maxDateTime");
     Objects.requireNonNull(minDate, "minDate");
     Objects.requireNonNull(maxDate, "maxDate");
+  }
+
+  /** Ranges without infinities. */
+  public ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime minDateTime,
+      LocalDateTime maxDateTime, LocalDate minDate, LocalDate maxDate, int maxDecimalDigits,
+      int maxIntegerDigits, int maxDecimalScale, int minDecimalExponent, boolean nonFiniteFloats,
+      boolean negativeZero, boolean nulInText, long maxTextBytes, boolean floatsAsDecimals) {
+    this(minInstant, maxInstant, minDateTime, maxDateTime, minDate, maxDate, maxDecimalDigits,
+        maxIntegerDigits, maxDecimalScale, minDecimalExponent, nonFiniteFloats, negativeZero,
+        nulInText, maxTextBytes, floatsAsDecimals, false);
+  }
+
+  /**
+   * Whether {@code t}, an {@code Instant}, {@code OffsetDateTime}, {@code LocalDate} or
+   * {@code LocalDateTime}, is a date or time these ranges hold: within them, or one of the Java
+   * extremes held as an infinity; true for an object of any other type.
+   */
+  public boolean holdsTime(Object t) {
+    if (t instanceof Instant i) {
+      return within(i, minInstant, maxInstant) || infinity(i);
+    } else if (t instanceof java.time.OffsetDateTime o) {
+      if (infinity(o)) {
+        return true;
+      }
+      try {
+        return within(o.toInstant(), minInstant, maxInstant);
+      } catch (java.time.DateTimeException beyondInstants) {
+        return false;
+      }
+    } else if (t instanceof LocalDateTime d) {
+      return within(d, minDateTime, maxDateTime) || infinity(d);
+    } else if (t instanceof LocalDate d) {
+      return within(d, minDate, maxDate) || infinity(d);
+    }
+    return true;
+  }
+
+  /** Whether {@code t} is a Java extreme that these ranges store as an infinity. */
+  public boolean infinity(Object t) {
+    return infinities && (t.equals(Instant.MAX) || t.equals(Instant.MIN)
+        || t.equals(LocalDate.MAX) || t.equals(LocalDate.MIN) || t.equals(LocalDateTime.MAX)
+        || t.equals(LocalDateTime.MIN) || t.equals(java.time.OffsetDateTime.MAX)
+        || t.equals(java.time.OffsetDateTime.MIN));
+  }
+
+  private static <T extends Comparable<? super T>> boolean within(T v, T min, T max) {
+    return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
   }
 
   /** Years 0000 to 9999: what fixed-width ISO-8601 text sorts correctly for. */
@@ -55,14 +109,15 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
 
   /**
    * PostgreSQL: {@code timestamptz} and {@code timestamp} hold 4713 BC (ISO year -4712) to
-   * 294276 AD, {@code date} 4713 BC to 5874897 AD; {@code numeric} up to 131072 digits before
-   * the point and 16383 after; {@code text} holds no NUL; floats keep NaN, infinities and -0.
+   * 294276 AD, {@code date} 4713 BC to 5874897 AD, and all three {@code 'infinity'} and
+   * {@code '-infinity'} (the Java extremes); {@code numeric} up to 131072 digits before the
+   * point and 16383 after; {@code text} holds no NUL; floats keep NaN, infinities and -0.
    */
   public static final ValueRanges POSTGRESQL = new ValueRanges(
       Instant.parse("-4712-01-01T00:00:00Z"), Instant.parse("+294276-12-31T23:59:59.999999999Z"),
       LocalDateTime.of(-4712, 1, 1, 0, 0), LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_999),
       LocalDate.of(-4712, 1, 1), LocalDate.of(5874897, 12, 31), 0, 131072, 16383,
-      Integer.MIN_VALUE, true, true, false, 0, false);
+      Integer.MIN_VALUE, true, true, false, 0, false, true);
 
   /**
    * MariaDB and MySQL: {@code DATETIME(6)} and {@code DATE} hold years 1 to 9999 (1000 to 9999

@@ -3,7 +3,9 @@ package io.toasty.value;
 /**
  * A value as the Java object an expression of a type gives: {@code Long} for {@code I64} (a
  * count, a sum of integers), {@code Double} for {@code F64} (an average), and so on; {@code null}
- * for NULL. Enums come back as their constant's name (a projection record types them).
+ * for NULL; a collection as an unmodifiable {@code List}, {@code Set} or {@code Map}. Enums come
+ * back as their constant's name: the type holds no class ({@code io.toasty.Path} of an enum field
+ * reads its constants).
  */
 public final class JavaValues {
   private JavaValues() {}
@@ -12,6 +14,13 @@ public final class JavaValues {
   public static Object of(Type type, Value v) {
     if (v.isNull()) {
       return null;
+    }
+    if (type instanceof Type.CollectionOf c) {
+      return switch (c.shape()) {
+        case LIST -> CollectionValues.asList(v);
+        case SET -> CollectionValues.asSet(v);
+        case MAP -> CollectionValues.asMap(v);
+      };
     }
     if (!(type instanceof Type.Scalar s)) {
       return v.toJava();

@@ -1,7 +1,6 @@
 package io.toasty.codegen;
 
 import static javax.lang.model.element.Modifier.FINAL;
-import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
@@ -40,11 +39,11 @@ final class EmbeddedPathsWriter {
   private static void add(ModelDescriptor model, EmbeddedDescriptor e, List<TypeSpec> out) {
     int slot = out.size();
     out.add(null); // this class before its nested ones
-    TypeSpec.Builder type = TypeSpec.classBuilder(pathsClass(model, e))
-        .addJavadoc("The paths of the fields of embedded field {@code $L} ({@link $T}).\n",
-            e.name(), e.type())
-        .addModifiers(PUBLIC, STATIC, FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
+    TypeSpec.Builder type = CompositePaths.extend(TypeSpec.classBuilder(pathsClass(model, e))
+        .addJavadoc("The paths of the fields of embedded field {@code $L} ({@link $T}), and the"
+            + " field whole, to select\nand group by.\n", e.name(), e.type())
+        .addModifiers(PUBLIC, STATIC, FINAL), model, e.name(), e.type(), e.first(), e.end(),
+        EmbeddedValuesWriter.loader(e), e.optional());
     for (DataMember m : e.members()) {
       if (m instanceof FieldDescriptor f) {
         type.addField(EntryWriter.path(model, f, PUBLIC, FINAL));

@@ -66,7 +66,9 @@ final class EntryWriter {
     unique.forEach(f -> type.addMethod(updateBy(f)));
     unique.forEach(f -> type.addMethod(deleteBy(f)));
     if (model.versionField().isPresent()) {
-      type.addMethod(versionFilter());
+      type.addMethod(versionFilter())
+          .addMethod(updateAtVersion(model.finders().get(0)))
+          .addMethod(deleteAtVersion(model.finders().get(0)));
     }
     return type.addMethod(update())
         .addMethod(delete())
@@ -106,8 +108,8 @@ final class EntryWriter {
       return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.DEFERRED_PATH, model.record(),
               f.type().pathArgument()), f.constant(), modifiers)
           .addJavadoc("Field {@code $L}, deferred: read when a query includes it.\n", f.name())
-          .initializer("new $T<>($S, $L, $S, $L)", ApiTypes.DEFERRED_PATH, model.name(),
-              f.index(), f.name(), ModelDefWriter.engineType(f.type()))
+          .initializer("new $T<>($S, $L, $S, $L$L)", ApiTypes.DEFERRED_PATH, model.name(),
+              f.index(), f.name(), ModelDefWriter.engineType(f.type()), enumClass(f))
           .build();
     }
     if (f.type().kind() == FieldKind.STRING) {
@@ -153,13 +155,20 @@ final class EntryWriter {
             f.constant(), modifiers)
         .addJavadoc("Field {@code $L}.\n", f.name())
         .initializer("new $T<>($S, $L, $S, $L$L)", pathClass, model.name(), f.index(), f.name(),
-            ModelDefWriter.engineType(f.type()), wholeOnly(f))
+            ModelDefWriter.engineType(f.type()), f.type().kind() == FieldKind.ENUM
+                ? CodeBlock.of(", $S$L", f.wholeOnly(), enumClass(f)) : wholeOnly(f))
         .build();
   }
 
   /** {@code , "work"}: the Optional embedded field a field lies in, which is set whole. */
   private static CodeBlock wholeOnly(FieldDescriptor f) {
     return f.wholeOnly() == null ? CodeBlock.of("") : CodeBlock.of(", $S", f.wholeOnly());
+  }
+
+  /** {@code , Status.class}: an enum field's class, which its path reads constants of. */
+  private static CodeBlock enumClass(FieldDescriptor f) {
+    return f.type().kind() == FieldKind.ENUM
+        ? CodeBlock.of(", $T.class", f.type().enumType().type()) : CodeBlock.of("");
   }
 
   /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */
@@ -368,6 +377,74 @@ final class EntryWriter {
         .addParameter(model.record(), "record")
         .addStatement("return filter(keyFilter(record)).delete()")
         .build();
+  }
+
+  /**
+   * {@code updateByIdAtVersion(id, expectedVersion)}: an update of the record with the key if its
+   * stored version is still the one given (a version an HTTP client read), in one conditional
+   * statement.
+   */
+  private MethodSpec updateAtVersion(FinderDescriptor key) {
+    FieldDescriptor v = model.versionField().orElseThrow();
+    Names names = new Names(key);
+    return atVersion("update", key, updateOf(model.record()), names)
+        .addJavadoc("An update of the record with the given $L if its stored version is still"
+            + " {@code $N}\n(the version a client read), resulting in the record as stored after"
+            + " the update. One\nconditional statement; when it matches nothing, a {@code"
+            + " RecordNotFoundException} if no\nrecord has the key, a {@code"
+            + " StaleRecordException} naming the stored version if it has another.\n",
+            describe(key), names.version)
+        .addStatement("return new $T<>($T.all($T.of($N, $N.eq($N))).node(),\n$T.atVersion($N, $N,"
+            + " $N))", model.updateClass(), ApiTypes.CONDITION, ApiTypes.LIST, names.key,
+            v.constant(), names.version, ApiTypes.UPDATE_RESULT, names.key, v.constant(),
+            names.version)
+        .build();
+  }
+
+  /** {@code deleteByIdAtVersion(id, expectedVersion)}: a delete at the version a caller read. */
+  private MethodSpec deleteAtVersion(FinderDescriptor key) {
+    FieldDescriptor v = model.versionField().orElseThrow();
+    Names names = new Names(key);
+    return atVersion("delete", key, ParameterizedTypeName.get(ApiTypes.DELETE, model.record()),
+            names)
+        .addJavadoc("A delete of the record with the given $L if its stored version is still"
+            + " {@code $N}, resulting in\n1. One conditional statement; when it matches nothing,"
+            + " a {@code RecordNotFoundException}\nif no record has the key, a {@code"
+            + " StaleRecordException} naming the stored version if it has\nanother.\n",
+            describe(key), names.version)
+        .addStatement("return filter($T.all($T.of($N, $N.eq($N)))).delete().atVersion($N, $N,"
+            + " $N)", ApiTypes.CONDITION, ApiTypes.LIST, names.key, v.constant(), names.version,
+            names.key, v.constant(), names.version)
+        .build();
+  }
+
+  /** {@code <verb>ByIdAtVersion(key.., version)}, its key condition in a local variable. */
+  private MethodSpec.Builder atVersion(String verb, FinderDescriptor key, TypeName returns,
+      Names names) {
+    FieldDescriptor v = model.versionField().orElseThrow();
+    return parameters(method(verb + key.suffix() + "AtVersion", returns), key)
+        .addParameter(v.type().type(), names.version)
+        .addStatement("$T $N = $L", ApiTypes.CONDITION, names.key,
+            condition(key.fields(), EntryWriter::argument));
+  }
+
+  /** The names of an at-version method's version parameter and key variable, clear of the key's. */
+  private static final class Names {
+    final String version;
+    final String key;
+
+    Names(FinderDescriptor finder) {
+      this.version = free(finder, "expectedVersion");
+      this.key = free(finder, "key");
+    }
+
+    private static String free(FinderDescriptor finder, String name) {
+      String out = name;
+      while (isFieldName(finder, out)) {
+        out += "_";
+      }
+      return out;
+    }
   }
 
   /** {@code keyFilter(record)} and the version {@code record} was read at. */

@@ -58,11 +58,12 @@ final class SealedPathsWriter {
   }
 
   private void add(List<TypeSpec> out) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(pathsClass(model, field))
-        .addJavadoc("The paths of sealed-interface field {@code $L} ({@link $T}).\n", field.name(),
-            field.type())
-        .addModifiers(PUBLIC, STATIC, FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
+    TypeSpec.Builder type = CompositePaths.extend(TypeSpec.classBuilder(pathsClass(model, field))
+        .addJavadoc("The paths of sealed-interface field {@code $L} ({@link $T}), and the field"
+            + " whole, to select\nand group by.\n", field.name(), field.type())
+        .addModifiers(PUBLIC, STATIC, FINAL), model, field.name(), field.type(),
+        field.discriminator().index(), field.end(), SealedValuesWriter.loader(field),
+        field.optional())
         .addField(discriminatorPath());
     List<TypeSpec> variants = new ArrayList<>();
     for (VariantDescriptor v : field.variants()) {

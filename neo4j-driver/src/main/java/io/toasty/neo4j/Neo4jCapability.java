@@ -48,7 +48,8 @@ public final class Neo4jCapability {
   }
 
   private static Capability graph(String backend) {
-    return new Capability(backend, true, true, true, false, false,
+    // Decimals are text that sorts as the numbers do (SortableDecimal): they compare by value.
+    return new Capability(backend, true, true, true, false, true,
         true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
         // Cypher, not SQL: no raw SQL text, and none of SQL's row values or window functions
         // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.

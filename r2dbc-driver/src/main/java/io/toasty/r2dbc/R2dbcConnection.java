@@ -252,7 +252,8 @@ final class R2dbcConnection implements Connection {
     try {
       RenderedSql sql = parts.renderer().render(statement);
       List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
-      RowColumns columns = new RowColumns(fields, parts.dialect().readsColumnsByType());
+      RowColumns columns = new RowColumns(fields, parts.dialect().readsColumnsByType(),
+          parts.dialect().capability().valueRanges());
       rows = executed(sql, query.args(),
           (row, metadata) -> typed(statement, columns.at(row), reader, row, metadata, types));
     } catch (RuntimeException e) {

@@ -89,6 +89,8 @@ public enum Need {
    * counter the driver keeps atomically with the write ({@code Capability.atomicLimits}).
    */
   CARDINALITY(c -> c.interactiveTransactions() || c.atomicLimits(), Feature.CARDINALITY),
+  /** Takes the least and greatest of decimals by value (a backend storing them as text cannot). */
+  DECIMAL_ORDER(c -> !c.sql() || c.nativeDecimal(), Feature.DECIMAL_ORDER),
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */

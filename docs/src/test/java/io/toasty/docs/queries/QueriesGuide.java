@@ -3,6 +3,7 @@ package io.toasty.docs.queries;
 import io.toasty.Agg;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import java.time.LocalDate;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,8 +15,16 @@ final class QueriesGuide {
   private QueriesGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Players.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Players.MODEL, Issues.MODEL).url(url).build();
     db.schema().push().block();
+    List.of(
+        Issues.create().id(1).state(Issue.State.OPEN).place(new Issue.Place("web", 1))
+            .due(LocalDate.of(2026, 3, 1)),
+        Issues.create().id(2).state(Issue.State.OPEN).place(new Issue.Place("web", 2))
+            .due(LocalDate.of(2026, 1, 15)),
+        Issues.create().id(3).state(Issue.State.CLOSED).place(new Issue.Place("web", 1))
+            .due(LocalDate.of(2026, 2, 1)))
+        .forEach(c -> c.exec(db).block());
     List.of(
         Players.create().id(1).name("ann").team("red").score(10).bonus(5).views(0),
         Players.create().id(2).name("bob").team("red").score(20).views(0),
@@ -122,6 +131,24 @@ final class QueriesGuide {
         .stream(db);
     // end-snippet
     return perTeam.collectList().block();
+  }
+
+  static List<Object> typed(Db db) {
+    // snippet: q-typed
+    Flux<Tuple2<Issue.State, Long>> perState = Issues.all()
+        .select(Issues.STATE, Agg.count())          // getT1() is an Issue.State
+        .groupBy(Issues.STATE)
+        .stream(db);
+    Flux<Issue.Place> places = Issues.all()
+        .select(Issues.PLACE)                       // an embedded record, whole
+        .distinct()
+        .stream(db);
+    Mono<Tuple2<LocalDate, LocalDate>> span = Issues.all()
+        .select(Agg.min(Issues.DUE), Agg.max(Issues.DUE))
+        .first(db);
+    // end-snippet
+    return List.of(perState.collectMap(Tuple2::getT1, Tuple2::getT2).block(),
+        places.collect(java.util.stream.Collectors.toSet()).block(), span.block());
   }
 
   static List<String> teams(Db db) {

@@ -28,6 +28,15 @@ class QueriesGuideTest {
   }
 
   @Test
+  void projectionsComeBackAsTheFieldsTypes() {
+    assertEquals(List.of(
+        java.util.Map.of(Issue.State.OPEN, 2L, Issue.State.CLOSED, 1L),
+        java.util.Set.of(new Issue.Place("web", 1), new Issue.Place("web", 2)),
+        Tuples.of(java.time.LocalDate.of(2026, 1, 15), java.time.LocalDate.of(2026, 3, 1))),
+        QueriesGuide.typed(db));
+  }
+
+  @Test
   void theGuideRunsAsWritten() {
     assertEquals(List.of("Cid", "bob"), names(QueriesGuide.comparisons(db)));
     assertEquals(List.of("dan"), names(QueriesGuide.and(db)));

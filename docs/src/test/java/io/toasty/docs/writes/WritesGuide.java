@@ -72,6 +72,21 @@ final class WritesGuide {
   }
   // end-snippet
 
+  // snippet: writes-version-sent
+  /** A PATCH whose client sends the version it read (an If-Match header, a field of the body). */
+  static Mono<Note> patch(Db db, UUID id, long readVersion, String text) {
+    return Notes.updateByIdAtVersion(id, readVersion)   // WHERE id = ? AND version = ?
+        .text(text)
+        .exec(db);     // the note as stored (version readVersion + 1), or:
+                       // StaleRecordException (storedVersion()): someone else's write came first
+                       // RecordNotFoundException: no note has this id
+  }
+
+  static Mono<Long> remove(Db db, UUID id, long readVersion) {
+    return Notes.deleteByIdAtVersion(id, readVersion).exec(db);   // 1, or the same errors
+  }
+  // end-snippet
+
   // snippet: writes-mutation-result
   static Mono<String> finishAll(Db db, String worker) {
     return Tasks.filter(Tasks.WORKER.eq(worker)).update().done(true).result(db)

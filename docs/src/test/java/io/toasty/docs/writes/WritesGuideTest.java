@@ -68,6 +68,21 @@ class WritesGuideTest {
   }
 
   @Test
+  void writesAtASentVersion() {
+    Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
+    assertEquals(new Note(note.id(), "b", 2), WritesGuide.patch(db, note.id(), 1, "b").block());
+    io.toasty.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
+        io.toasty.StaleRecordException.class,
+        () -> WritesGuide.patch(db, note.id(), 1, "lost").block());
+    assertEquals(java.util.OptionalLong.of(2), stale.storedVersion());
+    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.RecordNotFoundException.class,
+        () -> WritesGuide.patch(db, UUID.randomUUID(), 1, "x").block());
+    assertEquals(1L, WritesGuide.remove(db, note.id(), 2).block());
+    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.RecordNotFoundException.class,
+        () -> WritesGuide.remove(db, note.id(), 2).block());
+  }
+
+  @Test
   void mutationResultsCountMatchedAndChangedApart() {
     for (int i = 0; i < 3; i++) {
       Tasks.create().id(UUID.randomUUID()).seq(i).done(i == 0).worker("w").exec(db).block();

@@ -3,6 +3,8 @@ package io.toasty.dynamo.codec;
 import io.toasty.DriverException;
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.driver.ValueRanges;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
@@ -182,17 +184,32 @@ public final class AttributeCodec {
         case JSON -> Value.Json.ofText(JsonAttributes.decode(a, what));
         case BYTES -> new Value.Bytes(need(a.b(), a, "B", what).asByteArray());
         case UUID -> new Value.Uuid(UUID.fromString(need(a.s(), a, "S", what)));
-        case INSTANT -> new Value.Timestamp(Instant.parse(need(a.s(), a, "S", what)));
-        case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(
-            OffsetDateTime.parse(need(a.s(), a, "S", what)).withOffsetSameInstant(ZoneOffset.UTC));
-        case LOCAL_DATE_TIME -> new Value.DateTime(LocalDateTime.parse(need(a.s(), a, "S", what)));
-        case LOCAL_DATE -> new Value.Date(LocalDate.parse(need(a.s(), a, "S", what)));
+        case INSTANT -> held(new Value.Timestamp(Instant.parse(need(a.s(), a, "S", what))), what);
+        case OFFSET_DATE_TIME -> held(new Value.OffsetDateTimeValue(OffsetDateTime.parse(
+            need(a.s(), a, "S", what)).withOffsetSameInstant(ZoneOffset.UTC)), what);
+        case LOCAL_DATE_TIME -> held(new Value.DateTime(LocalDateTime.parse(
+            need(a.s(), a, "S", what))), what);
+        case LOCAL_DATE -> held(new Value.Date(LocalDate.parse(need(a.s(), a, "S", what))), what);
         case LOCAL_TIME -> new Value.Time(LocalTime.parse(need(a.s(), a, "S", what)));
       };
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
       throw new DriverException("dynamodb", null, "attribute " + what + " holds " + a
           + ", which is not a " + type, e);
     }
+  }
+
+  /**
+   * {@code v}, a date this backend stores (years 0000 to 9999: fixed-width text, so that it
+   * sorts); one another writer stored beyond them is refused on read, since it could not be
+   * written back.
+   */
+  private static Value held(Value v, String what) {
+    if (!ValueRanges.DYNAMODB.holdsTime(v.toJava())) {
+      throw new ValueOutOfRangeException(null, null, "attribute " + what + " holds "
+          + v.toJava() + ", a date outside what DynamoDB stores here (years 0000 to 9999), so"
+          + " it could not be written back", null);
+    }
+    return v;
   }
 
   /**

@@ -27,7 +27,12 @@ public final class ValueOrder {
       return Boolean.compare(x.value(), y.value());
     }
     if (a instanceof Value.Uuid x && b instanceof Value.Uuid y) {
-      return x.value().compareTo(y.value());
+      // As databases order UUIDs (their 16 bytes, or their canonical text): unsigned, unlike
+      // UUID.compareTo, which compares the two halves as signed longs.
+      int c = Long.compareUnsigned(x.value().getMostSignificantBits(),
+          y.value().getMostSignificantBits());
+      return c != 0 ? c : Long.compareUnsigned(x.value().getLeastSignificantBits(),
+          y.value().getLeastSignificantBits());
     }
     if (a instanceof Value.Bytes x && b instanceof Value.Bytes y) {
       return Arrays.compareUnsigned((byte[]) x.toJava(), (byte[]) y.toJava());

@@ -38,18 +38,38 @@ final class LowerQuery {
 
   /**
    * A grouped query stays grouped over columns; its rows are the records as they come back (the
-   * outputs read positions 0..n-1 of each row).
+   * outputs read positions 0..n-1 of each row). A record of columns (a field stored in several
+   * columns, selected or grouped by whole) is selected and grouped by column by column, and its
+   * output is the record of those positions, so that no backend meets a row value there.
    */
   private static Lowered grouped(Query q, Returning.Grouped g, LowerExpr lx, LowerContext cx) {
-    Returning.Grouped lowered = new Returning.Grouped(Children.list(g.exprs(), lx::expr),
-        Children.list(g.groupBy(), lx::expr), lx.expr(g.having()), g.distinct());
-    Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()), lowered,
-        lx.orderBy(q.orderBy()), q.limit());
+    String table = cx.table.name();
+    List<Expr> selected = new ArrayList<>(g.exprs().size());
     List<Expr> outputs = new ArrayList<>(g.exprs().size());
-    for (int i = 0; i < g.exprs().size(); i++) {
-      outputs.add(new Expr.Column(cx.table.name(), i));
+    for (Expr e : g.exprs()) {
+      Expr lowered = lx.expr(e);
+      if (lowered instanceof Expr.Record r) {
+        List<Expr> positions = new ArrayList<>(r.fields().size());
+        for (Expr f : r.fields()) {
+          positions.add(new Expr.Column(table, selected.size()));
+          selected.add(f);
+        }
+        outputs.add(new Expr.Record(positions));
+      } else {
+        outputs.add(new Expr.Column(table, selected.size()));
+        selected.add(lowered);
+      }
     }
-    return new Lowered(table, new HirOutput.Rows(outputs));
+    List<Expr> by = new ArrayList<>(g.groupBy().size());
+    for (Expr e : g.groupBy()) {
+      Expr lowered = lx.expr(e);
+      by.addAll(lowered instanceof Expr.Record r ? r.fields() : List.of(lowered));
+    }
+    Returning.Grouped lowered = new Returning.Grouped(selected, by, lx.expr(g.having()),
+        g.distinct());
+    Query statement = new Query(new Source.Table(table), lx.expr(q.filter()), lowered,
+        lx.orderBy(q.orderBy()), q.limit());
+    return new Lowered(statement, new HirOutput.Rows(outputs));
   }
 
   /** The result expressions over columns. */

@@ -4,9 +4,6 @@ import io.toasty.driver.ValueRanges;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /**
  * Whether a value fits a backend's {@link ValueRanges}: the value's problem in words, or null when
@@ -27,13 +24,17 @@ public final class RangeCheck {
     } else if (v instanceof Value.Decimal d) {
       return decimal(d.value(), ranges);
     } else if (v instanceof Value.Timestamp t) {
-      return instant(t.value(), ranges);
+      return ranges.holdsTime(v.toJava()) ? null : outside(t.value(), ranges.minInstant(),
+          ranges.maxInstant());
     } else if (v instanceof Value.OffsetDateTimeValue t) {
-      return instant(t.value().toInstant(), ranges);
+      return ranges.holdsTime(v.toJava()) ? null : outside(t.value(), ranges.minInstant(),
+          ranges.maxInstant());
     } else if (v instanceof Value.DateTime t) {
-      return between(t.value(), ranges.minDateTime(), ranges.maxDateTime());
+      return ranges.holdsTime(v.toJava()) ? null : outside(t.value(), ranges.minDateTime(),
+          ranges.maxDateTime());
     } else if (v instanceof Value.Date d) {
-      return between(d.value(), ranges.minDate(), ranges.maxDate());
+      return ranges.holdsTime(v.toJava()) ? null : outside(d.value(), ranges.minDate(),
+          ranges.maxDate());
     } else if (v instanceof Value.ListValue || v instanceof Value.Items
         || v instanceof Value.Entries) {
       java.util.List<Value> items = v instanceof Value.ListValue l ? l.items()
@@ -113,14 +114,7 @@ public final class RangeCheck {
     return null;
   }
 
-  private static String instant(Instant t, ValueRanges ranges) {
-    return between(t, ranges.minInstant(), ranges.maxInstant());
-  }
-
-  private static <T extends Comparable<? super T>> String between(T v, T min, T max) {
-    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-      return v + " is outside this backend's range " + min + " to " + max;
-    }
-    return null;
+  private static String outside(Object v, Object min, Object max) {
+    return v + " is outside this backend's range " + min + " to " + max;
   }
 }

@@ -166,12 +166,19 @@ public final class Verify {
         throw new InvalidStatementException(model, null, "cannot group by an aggregate: " + e);
       }
     });
+    // A record (a field stored in several columns) groups by each of its columns.
+    List<Expr> by = new java.util.ArrayList<>(g.groupBy());
+    g.groupBy().forEach(e -> {
+      if (e instanceof Expr.Record r) {
+        by.addAll(r.fields());
+      }
+    });
     for (Expr e : g.exprs()) {
       expr(e, scope);
-      aggregated(e, g.groupBy());
+      aggregated(e, by);
     }
     expr(g.having(), scope);
-    aggregated(g.having(), g.groupBy());
+    aggregated(g.having(), by);
   }
 
   private void aggregated(Expr e, List<Expr> groupBy) {
@@ -191,6 +198,19 @@ public final class Verify {
             java.util.Locale.ROOT) + " needs " + (a.op() == Expr.AggOp.SUM ? "integers" : "numbers")
             + ", was " + TypeCompat.describe(t.type));
       }
+      boolean ordered = a.op() != Expr.AggOp.MIN && a.op() != Expr.AggOp.MAX
+          || !(a.operand() instanceof Expr.Record) && (t.type == null || ordered(t.type));
+      if (!ordered) {
+        throw new InvalidStatementException(model, t.field, a.op().name().toLowerCase(
+            java.util.Locale.ROOT) + " needs values with an order, was " + (t.type == null
+            ? "a record of fields" : TypeCompat.describe(t.type)));
+      }
+      if ((a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX) && t.type == Type.Scalar.DECIMAL
+          && capability != null && capability.sql() && !capability.nativeDecimal()) {
+        throw new UnsupportedFeatureException(Feature.DECIMAL_ORDER, capability.backend(),
+            model + (t.field == null ? "" : "." + t.field) + ": decimals are stored as text"
+            + " here, which orders them as text, not by value");
+      }
       return;
     }
     if (e instanceof Expr.Field f) {
@@ -198,6 +218,15 @@ public final class Verify {
           + "inside an aggregate (count, sum, avg, min, max)");
     }
     io.toasty.planner.expr.Children.forEach(e, x -> aggregated(x, groupBy));
+  }
+
+  /**
+   * Whether values of {@code type} have an order that every backend's MIN and MAX follow: not
+   * byte strings, JSON documents or collections (each backend stores those its own way).
+   */
+  private static boolean ordered(Type type) {
+    return !(type instanceof Type.CollectionOf) && !(type instanceof Type.Record)
+        && type != Type.Scalar.BYTES && type != Type.Scalar.JSON;
   }
 
   private void limitArg(Expr e, String what) {

@@ -1,6 +1,7 @@
 package io.toasty.r2dbc.codec;
 
 import io.r2dbc.spi.Row;
+import io.toasty.driver.ValueRanges;
 import io.toasty.value.Columns;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -44,6 +45,8 @@ public final class RowColumns implements Columns {
    */
   private final Class<?>[] asked;
   private final boolean byType;
+  /** What the backend stores: a date or time read outside it is refused (ValueCodec.time). */
+  private final ValueRanges ranges;
   private Row row;
   /**
    * Once {@link #value} was asked for (a relation's key, an include's join key, which are also
@@ -72,8 +75,14 @@ public final class RowColumns implements Columns {
    * driver is asked for each column's own class once a row showed it (see {@link #asked}).
    */
   public RowColumns(int[] fields, boolean byType) {
+    this(fields, byType, ValueRanges.UNLIMITED);
+  }
+
+  /** {@link #RowColumns(int[], boolean)} of a backend that stores the dates {@code ranges} hold. */
+  public RowColumns(int[] fields, boolean byType, ValueRanges ranges) {
     this.fields = fields;
     this.byType = byType;
+    this.ranges = ranges;
     this.asked = new Class<?>[fields.length];
     java.util.Arrays.fill(asked, Object.class);
   }
@@ -265,14 +274,15 @@ public final class RowColumns implements Columns {
   @Override
   public Instant instant(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : ValueCodec.instant(raw);
+    return raw == null ? null
+        : (Instant) ValueCodec.time(raw, Type.Scalar.INSTANT, ranges);
   }
 
   @Override
   public LocalDate localDate(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : raw instanceof String t ? LocalDate.parse(t)
-        : ValueCodec.as(raw, LocalDate.class, Type.Scalar.LOCAL_DATE);
+    return raw == null ? null
+        : (LocalDate) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE, ranges);
   }
 
   @Override
@@ -286,14 +296,14 @@ public final class RowColumns implements Columns {
   @Override
   public LocalDateTime localDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : raw instanceof String t
-        ? LocalDateTime.parse(ValueCodec.withT(t))
-        : ValueCodec.as(raw, LocalDateTime.class, Type.Scalar.LOCAL_DATE_TIME);
+    return raw == null ? null
+        : (LocalDateTime) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE_TIME, ranges);
   }
 
   @Override
   public java.time.OffsetDateTime offsetDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : ValueCodec.offsetDateTime(raw);
+    return raw == null ? null
+        : (java.time.OffsetDateTime) ValueCodec.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);
   }
 }

@@ -3,6 +3,7 @@ package io.toasty.r2dbc.codec;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.toasty.InvalidStatementException;
+import io.toasty.driver.ValueRanges;
 import io.toasty.r2dbc.dialect.JsonStorage;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.value.CollectionJson;
@@ -36,9 +37,12 @@ import java.util.UUID;
  */
 public final class ValueCodec {
   private final SqlDialect dialect;
+  /** What the backend stores: dates and times read outside it are refused (see decode). */
+  private final ValueRanges ranges;
 
   public ValueCodec(SqlDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.ranges = dialect.capability().valueRanges();
   }
 
   // ---- binding -------------------------------------------------------------------------------
@@ -146,6 +150,8 @@ public final class ValueCodec {
         // Normalized, so that equal values are equal text: 1.50 and 1.5 are both "1.5".
         case TEXT -> normalize(d).toPlainString();
       };
+    } else if (ranges.infinities() && isTime(value) && ranges.infinity(value.toJava())) {
+      return infinity(value);
     } else if (value instanceof Value.Timestamp v) {
       OffsetDateTime utc = v.value().truncatedTo(dialect.timePrecision()).atOffset(ZoneOffset.UTC);
       return switch (dialect.dateTimeBinding()) {
@@ -167,6 +173,23 @@ public final class ValueCodec {
       };
     }
     throw new IllegalArgumentException("cannot bind " + value + " as a single parameter");
+  }
+
+  /**
+   * A Java extreme the backend stores as an infinity, as its driver binds one: the extreme
+   * itself, beyond every date the driver formats (r2dbc-postgresql writes {@code 'infinity'});
+   * an instant as the offset date-time the driver reads an infinite {@code timestamptz} as.
+   */
+  private static Object infinity(Value value) {
+    if (value instanceof Value.Timestamp t) {
+      return t.value().equals(Instant.MAX) ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+    }
+    return value.toJava();
+  }
+
+  private static boolean isTime(Value v) {
+    return v instanceof Value.Timestamp || v instanceof Value.OffsetDateTimeValue
+        || v instanceof Value.Date || v instanceof Value.DateTime;
   }
 
   /**
@@ -375,14 +398,60 @@ public final class ValueCodec {
       case BYTES -> new Value.Bytes(bytes(raw));
       case UUID -> new Value.Uuid(uuid(raw));
       case DECIMAL -> new Value.Decimal(decimal(raw));
-      case INSTANT -> new Value.Timestamp(instant(raw));
-      case LOCAL_DATE -> new Value.Date(raw instanceof String t ? LocalDate.parse(t)
-          : as(raw, LocalDate.class, scalar));
+      // a date or time the backend's ranges do not hold (SQLite text of a five-digit year,
+      // written by someone else) is refused on read: it could not be written back
+      case INSTANT, LOCAL_DATE, LOCAL_DATE_TIME, OFFSET_DATE_TIME -> Value.of(
+          time(raw, scalar, ranges));
       case LOCAL_TIME -> new Value.Time(raw instanceof OffsetTime t ? t.toLocalTime()
           : raw instanceof String t ? LocalTime.parse(t) : as(raw, LocalTime.class, scalar));
-      case LOCAL_DATE_TIME -> new Value.DateTime(raw instanceof String t
-          ? LocalDateTime.parse(withT(t)) : as(raw, LocalDateTime.class, scalar));
-      case OFFSET_DATE_TIME -> new Value.OffsetDateTimeValue(offsetDateTime(raw));
+    };
+  }
+
+  /**
+   * {@code raw} as the date or time {@code type} ({@code INSTANT}, {@code OFFSET_DATE_TIME},
+   * {@code LOCAL_DATE}, {@code LOCAL_DATE_TIME}) where {@code ranges} hold it, a stored infinity
+   * as the Java type's extreme, which is written back as that infinity ({@link RowColumns}
+   * reads model fields with it too).
+   *
+   * @throws IllegalArgumentException when the value is outside {@code ranges}
+   */
+  static Object time(Object raw, Type.Scalar type, ValueRanges ranges) {
+    Object infinity = ranges.infinities() ? infinity(raw, type) : null;
+    Object t = infinity != null ? infinity : switch (type) {
+      case INSTANT -> instant(raw);
+      case LOCAL_DATE -> raw instanceof String s ? LocalDate.parse(s)
+          : as(raw, LocalDate.class, type);
+      case LOCAL_DATE_TIME -> raw instanceof String s ? LocalDateTime.parse(withT(s))
+          : as(raw, LocalDateTime.class, type);
+      default -> offsetDateTime(raw);
+    };
+    if (!ranges.holdsTime(t)) {
+      throw new IllegalArgumentException("the stored " + t + " is outside what the backend "
+          + "stores as " + type + ", so it could not be written back");
+    }
+    return t;
+  }
+
+  /**
+   * The Java extreme a stored infinity of {@code type} reads as, or null for another value.
+   * r2dbc-postgresql reads {@code 'infinity'} as {@code OffsetDateTime.MAX} (an instant: that
+   * one's instant), {@code LocalDateTime.MAX} and {@code LocalDate.MAX}, and {@code '-infinity'}
+   * as their {@code MIN}s; an instant's extreme is {@code Instant.MAX} or {@code MIN}.
+   */
+  private static Object infinity(Object raw, Type.Scalar type) {
+    Instant instant = raw instanceof Instant t ? t : raw instanceof OffsetDateTime t
+        && (t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)) ? t.toInstant() : null;
+    boolean max = instant != null ? instant.equals(OffsetDateTime.MAX.toInstant())
+        : raw.equals(LocalDate.MAX) || raw.equals(LocalDateTime.MAX);
+    boolean min = instant != null ? instant.equals(OffsetDateTime.MIN.toInstant())
+        : raw.equals(LocalDate.MIN) || raw.equals(LocalDateTime.MIN);
+    if (!max && !min) {
+      return null;
+    }
+    return switch (type) {
+      case INSTANT -> max ? Instant.MAX : Instant.MIN;
+      case OFFSET_DATE_TIME -> max ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+      default -> raw;
     };
   }
 

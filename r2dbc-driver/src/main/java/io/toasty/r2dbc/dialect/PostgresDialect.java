@@ -68,6 +68,13 @@ public final class PostgresDialect implements SqlDialect {
     };
   }
 
+  /** PostgreSQL has no {@code MIN}/{@code MAX} of booleans or UUIDs. */
+  @Override
+  public MinMax minMax(Type type) {
+    return type == Type.Scalar.BOOL ? MinMax.BOOL_AND_OR
+        : type == Type.Scalar.UUID ? MinMax.BY_TEXT : MinMax.NATIVE;
+  }
+
   @Override
   public boolean collectionArrays() {
     return true;

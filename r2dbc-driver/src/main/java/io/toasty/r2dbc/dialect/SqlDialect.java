@@ -194,6 +194,14 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     return columnType(type, false);
   }
 
+  /**
+   * How {@code MIN} and {@code MAX} of a value of {@code type} are written: natively, unless the
+   * database has no such aggregate for the type (PostgreSQL: none for booleans and UUIDs).
+   */
+  default MinMax minMax(Type type) {
+    return MinMax.NATIVE;
+  }
+
   /** The function that counts a text's characters (not its bytes). */
   default String charLengthFunction() {
     return "LENGTH";
@@ -694,6 +702,19 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
      * column without zone (MySQL's TIMESTAMP ends in 2038; DATETIME holds 1000-9999).
      */
     LOCAL_DATE_TIME_UTC
+  }
+
+  /** How {@code MIN} and {@code MAX} of a type are written. */
+  enum MinMax {
+    /** {@code MIN(x)}, {@code MAX(x)}. */
+    NATIVE,
+    /** {@code BOOL_AND(x)}, {@code BOOL_OR(x)}: the least and greatest of booleans. */
+    BOOL_AND_OR,
+    /**
+     * {@code CAST(MIN(CAST(x AS TEXT)) AS type)}: for a type whose text sorts as its values do
+     * (a UUID's canonical lower-case text sorts as its bytes).
+     */
+    BY_TEXT
   }
 
   /** How exact decimals are bound. */

@@ -532,11 +532,26 @@ final class SqlWalk {
     switch (a.op()) {
       case COUNT_ALL -> out.append("COUNT(*)");
       case COUNT -> aggregateCall("COUNT", distinct, a.operand(), null);
-      case MIN, MAX -> aggregateCall(a.op().name(), distinct, a.operand(), null);
+      case MIN, MAX -> leastOrGreatest(a, distinct);
       case SUM, SUM_DOUBLE, SUM_DECIMAL -> cast(aggregateType(a.op()),
           () -> aggregateCall("SUM", distinct, a.operand(), null));
       case AVG, AVG_DECIMAL -> aggregateCall("AVG", distinct, a.operand(),
           aggregateType(a.op()));
+    }
+  }
+
+  /** {@code MIN}/{@code MAX} as the dialect writes them for the operand's type. */
+  private void leastOrGreatest(Expr.Aggregate a, String distinct) {
+    boolean min = a.op() == Expr.AggOp.MIN;
+    Type type = typeOf(a.operand());
+    switch (dialect.minMax(type)) {
+      case NATIVE -> aggregateCall(a.op().name(), distinct, a.operand(), null);
+      case BOOL_AND_OR -> aggregateCall(min ? "BOOL_AND" : "BOOL_OR", distinct, a.operand(), null);
+      case BY_TEXT -> {
+        out.append("CAST(");
+        aggregateCall(a.op().name(), distinct, a.operand(), Type.Scalar.STRING);
+        out.append(" AS ").append(dialect.columnType(type, false)).append(')');
+      }
     }
   }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.toasty.Condition;
 import io.toasty.ValueOutOfRangeException;
+import io.toasty.driver.Capability;
+import io.toasty.driver.ValueRanges;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
@@ -14,6 +17,10 @@ import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.models.FarTime;
+import io.toasty.tck.models.FarTimeCreate;
+import io.toasty.tck.models.FarTimeUpdate;
+import io.toasty.tck.models.FarTimes;
 import io.toasty.tck.models.RangeSample;
 import io.toasty.tck.models.RangeSampleCreate;
 import io.toasty.tck.models.RangeSamples;
@@ -21,11 +28,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import reactor.core.Exceptions;
@@ -408,5 +420,197 @@ public abstract class ValueRangeScenarios {
     assertEquals(Optional.of("byteValue"), e.field(), e.getMessage());
     assertTrue(e.getMessage().contains(id.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(bad), e.getMessage());
+  }
+
+  // ---- every value read can be written back --------------------------------------------------
+
+  /** A value of one of {@link FarTime}'s fields: how to set it, read it, and filter by it. */
+  record Far(String field, Object value, UnaryOperator<FarTimeCreate> set,
+      Function<FarTime, Object> get, Function<FarTime, Condition> sameAs,
+      BiFunction<FarTimeUpdate<FarTime>, FarTime, FarTimeUpdate<FarTime>> writeBack) {
+    @Override
+    public String toString() {
+      return field + "=" + value;
+    }
+  }
+
+  private static FarTimeCreate farBase(UUID id) {
+    return FarTimes.create().id(id).instantValue(Instant.parse("2024-01-02T03:04:05Z"))
+        .offsetValue(OffsetDateTime.parse("2024-01-02T03:04:05Z"))
+        .dateValue(LocalDate.of(2024, 1, 2)).dateTimeValue(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+  }
+
+  private static Far instant(Instant t) {
+    return new Far("instantValue", t, c -> c.instantValue(t), FarTime::instantValue,
+        r -> FarTimes.INSTANT_VALUE.eq(r.instantValue()),
+        (u, r) -> u.instantValue(r.instantValue()));
+  }
+
+  private static Far offset(OffsetDateTime t) {
+    return new Far("offsetValue", t, c -> c.offsetValue(t), FarTime::offsetValue,
+        r -> FarTimes.OFFSET_VALUE.eq(r.offsetValue()), (u, r) -> u.offsetValue(r.offsetValue()));
+  }
+
+  private static Far date(LocalDate d) {
+    return new Far("dateValue", d, c -> c.dateValue(d), FarTime::dateValue,
+        r -> FarTimes.DATE_VALUE.eq(r.dateValue()), (u, r) -> u.dateValue(r.dateValue()));
+  }
+
+  private static Far dateTime(LocalDateTime t) {
+    return new Far("dateTimeValue", t, c -> c.dateTimeValue(t), FarTime::dateTimeValue,
+        r -> FarTimes.DATE_TIME_VALUE.eq(r.dateTimeValue()),
+        (u, r) -> u.dateTimeValue(r.dateTimeValue()));
+  }
+
+  /**
+   * The ends of each field's range on this backend (to microseconds, which every backend keeps)
+   * and the Java types' own extremes.
+   */
+  private static List<Far> farValues(ValueRanges r) {
+    Instant min = r.minInstant().truncatedTo(ChronoUnit.MICROS);
+    Instant max = r.maxInstant().truncatedTo(ChronoUnit.MICROS);
+    return List.of(instant(min), instant(max), instant(Instant.MIN), instant(Instant.MAX),
+        offset(OffsetDateTime.ofInstant(min, ZoneOffset.UTC)),
+        offset(OffsetDateTime.ofInstant(max, ZoneOffset.UTC)),
+        offset(OffsetDateTime.MIN), offset(OffsetDateTime.MAX),
+        date(r.minDate()), date(r.maxDate()), date(LocalDate.MIN), date(LocalDate.MAX),
+        dateTime(r.minDateTime().truncatedTo(ChronoUnit.MICROS)),
+        dateTime(r.maxDateTime().truncatedTo(ChronoUnit.MICROS)),
+        dateTime(LocalDateTime.MIN), dateTime(LocalDateTime.MAX));
+  }
+
+  /**
+   * {@code f}'s value, held by the record {@code id}: read it, write it back unchanged, filter
+   * by it, and read it again; each time the same value. The problems found, if any.
+   */
+  private static List<String> writtenBack(Db db, UUID id, Far f) {
+    List<String> wrong = new ArrayList<>();
+    FarTime read = await(FarTimes.getById(db, id));
+    if (!Objects.equals(f.value(), f.get().apply(read))) {
+      wrong.add(f + ": read as " + f.get().apply(read));
+    }
+    FarTime written = await(f.writeBack().apply(FarTimes.update(read), read).exec(db));
+    if (!Objects.equals(f.get().apply(read), f.get().apply(written))) {
+      wrong.add(f + ": written back as " + f.get().apply(written));
+    }
+    long found = await(FarTimes.filter(FarTimes.ID.eq(id).and(f.sameAs().apply(read)))
+        .count(db));
+    if (found != 1) {
+      wrong.add(f + ": a filter by the value read found " + found + " records");
+    }
+    FarTime again = await(FarTimes.getById(db, id));
+    if (!Objects.equals(f.get().apply(read), f.get().apply(again))) {
+      wrong.add(f + ": read again as " + f.get().apply(again));
+    }
+    return wrong;
+  }
+
+  /**
+   * The property that every date the backend stores can be written back: each end of its range,
+   * and each Java extreme it holds (PostgreSQL's infinities), is written, read, written back
+   * unchanged, filtered by and read again; a Java extreme it does not hold is refused before
+   * anything is sent, naming the field.
+   */
+  @BackendTest
+  @Models(FarTimes.class)
+  public void everyDateTheBackendHoldsIsReadWrittenBackAndFilteredBy(Db db, OperationLog log,
+      Capability capability) {
+    ValueRanges ranges = capability.valueRanges();
+    List<String> wrong = new ArrayList<>();
+    for (Far f : farValues(ranges)) {
+      UUID id = UUID.randomUUID();
+      boolean held = ranges.holdsTime(f.value());
+      log.clear();
+      try {
+        await(f.set().apply(farBase(id)).exec(db));
+      } catch (RuntimeException thrown) {
+        Throwable e = Exceptions.unwrap(thrown);
+        if (held || !(e instanceof ValueOutOfRangeException range)
+            || !range.field().equals(Optional.of(f.field())) || log.size() != 0) {
+          wrong.add(f + ": " + e + " after " + log);
+        }
+        continue;
+      }
+      if (!held) {
+        wrong.add(f + ": stored, though the backend's ranges do not hold it");
+      }
+      wrong.addAll(writtenBack(db, id, f));
+    }
+    assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+  }
+
+  /**
+   * A date the database holds that the backend's ranges do not (another writer's) is read as a
+   * value that writes back, or refused on read naming model, field and key, never read as a value
+   * that a write would then refuse: PostgreSQL's {@code 'infinity'} and {@code '-infinity'} read
+   * as the Java extremes and are written back as infinities; SQLite's text of a five-digit year is
+   * refused on read; H2 and MariaDB hold no date beyond their ranges' ends, which read and write
+   * back.
+   */
+  @BackendTest
+  @Requires(Need.SQL)
+  @Models(FarTimes.class)
+  public void aStoredDateBeyondTheRangesReadsAsAValueThatWritesBackOrIsRefused(Db db,
+      BackendContext ctx) {
+    UUID id = UUID.randomUUID();
+    await(farBase(id).exec(db));
+    String table = ctx.quote("far_times");
+    String backend = ctx.backend().name();
+    if (backend.equals("sqlite")) {
+      ctx.executeSql("UPDATE " + table + " SET " + ctx.quote("date_value") + " = '10000-01-01'");
+      ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+          () -> FarTimes.getById(db, id));
+      assertEquals(Optional.of("FarTime"), e.model(), e.getMessage());
+      assertEquals(Optional.of("dateValue"), e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains(id.toString()), e.getMessage());
+      return;
+    }
+    // each round: the columns set to SQL literals, and the values they must read as
+    List<Map<String, String>> literals = new ArrayList<>();
+    List<List<Far>> rounds = new ArrayList<>();
+    if (backend.equals("postgresql")) {
+      literals.add(Map.of("instant_value", "'infinity'", "offset_value", "'infinity'",
+          "date_value", "'infinity'", "date_time_value", "'infinity'"));
+      rounds.add(List.of(instant(Instant.MAX), offset(OffsetDateTime.MAX), date(LocalDate.MAX),
+          dateTime(LocalDateTime.MAX)));
+      literals.add(Map.of("instant_value", "'-infinity'", "offset_value", "'-infinity'",
+          "date_value", "'-infinity'", "date_time_value", "'-infinity'"));
+      rounds.add(List.of(instant(Instant.MIN), offset(OffsetDateTime.MIN), date(LocalDate.MIN),
+          dateTime(LocalDateTime.MIN)));
+    } else {
+      literals.add(Map.of("date_value", "'9999-12-31'", "date_time_value",
+          "'9999-12-31 23:59:59'"));
+      rounds.add(List.of(date(LocalDate.of(9999, 12, 31)),
+          dateTime(LocalDateTime.of(9999, 12, 31, 23, 59, 59))));
+    }
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < rounds.size(); i++) {
+      StringBuilder set = new StringBuilder();
+      literals.get(i).forEach((column, literal) -> set.append(set.length() == 0 ? "" : ", ")
+          .append(ctx.quote(column)).append(" = ").append(literal));
+      ctx.executeSql("UPDATE " + table + " SET " + set);
+      for (Far f : rounds.get(i)) {
+        wrong.addAll(writtenBack(db, id, f));
+      }
+    }
+    assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+  }
+
+  /**
+   * On a backend with PartiQL (DynamoDB, whose dates are fixed-width text of years 0000 to 9999),
+   * a date another writer stored beyond the ranges is refused on read, naming the attribute,
+   * never read as a value a write would refuse.
+   */
+  @BackendTest
+  @Requires(Need.PARTIQL)
+  @Models(FarTimes.class)
+  public void aDateAnotherWriterStoredBeyondTheRangesIsRefusedOnRead(Db db) {
+    UUID id = UUID.randomUUID();
+    await(farBase(id).exec(db));
+    assertEquals(1L, await(db.partiql("UPDATE \"far_times\" SET \"date_value\" = :d"
+        + " WHERE \"id\" = :id").bind("d", "+10000-01-01").bind("id", id).execute()));
+    ValueOutOfRangeException e = failure(ValueOutOfRangeException.class,
+        () -> FarTimes.getById(db, id));
+    assertTrue(e.getMessage().contains("date_value"), e.getMessage());
   }
 }
