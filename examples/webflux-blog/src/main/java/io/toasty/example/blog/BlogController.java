@@ -1,6 +1,7 @@
 package io.toasty.example.blog;
 
 import io.toasty.Page;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,28 @@ public class BlogController {
   @GetMapping("/users/{id}")
   public Mono<User> user(@PathVariable long id) {
     return blog.user(id);
+  }
+
+  // snippet: blog-import-endpoint
+  /**
+   * Creates the posts of an NDJSON body ({@code {"title":..,"body":..}} per line) for the user,
+   * read as the client sends them: {@code {"imported": n}}, or nothing at all on any failure.
+   */
+  @PostMapping(value = "/users/{id}/posts/import", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> importPosts(@PathVariable long id,
+      @RequestBody Flux<Requests.ImportedPost> lines) {
+    return blog.importPosts(id, lines).map(n -> Map.of("imported", n));
+  }
+  // end-snippet
+
+  /**
+   * Moves the posts of an NDJSON body ({@code {"postId":..}} per line) to the user:
+   * {@code {"moved": n}}, or none of them on any failure.
+   */
+  @PostMapping(value = "/users/{id}/posts/move", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> movePosts(@PathVariable long id,
+      @RequestBody Flux<Requests.MovedPost> lines) {
+    return blog.movePosts(id, lines).map(n -> Map.of("moved", n));
   }
 
   /** Creates a post with tags: 201, 404 for an unknown author. */

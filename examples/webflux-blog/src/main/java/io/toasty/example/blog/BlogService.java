@@ -60,6 +60,7 @@ public class BlogService {
   public Mono<Post> createPost(Requests.NewPost request) {
     return Mono.fromCallable(() -> checkedPost(request))
         .flatMap(post -> user(request.authorId())
+            .then(addPosts(request.authorId(), 1))
             .then(post.exec(db)))
         .flatMap(post -> Flux.fromIterable(labels(request.tags()))
             .concatMap(label -> tag(label)
@@ -99,6 +100,61 @@ public class BlogService {
   private Mono<Tag> tag(String label) {
     return Tags.filterByLabel(label).first(db)
         .switchIfEmpty(Mono.defer(() -> Tags.create().label(label).exec(db)));
+  }
+
+  // snippet: blog-import
+  /**
+   * Creates the posts of an NDJSON upload for a user and adds them to the user's count, in one
+   * transaction: every post and the count, or (a bad line, a client that resets the connection
+   * mid-upload) nothing.
+   */
+  @Transactional
+  public Mono<Long> importPosts(long userId, Flux<Requests.ImportedPost> lines) {
+    return user(userId)
+        .thenMany(Posts.createAll(lines.map(line -> importedPost(userId, line))).exec(db))
+        .count()
+        .flatMap(imported -> addPosts(userId, imported).thenReturn(imported));
+  }
+  // end-snippet
+
+  private static PostCreate importedPost(long userId, Requests.ImportedPost line) {
+    return Posts.create().authorId(userId)
+        .title(Text.check("title", line.title(), 1, 200))
+        .body(Text.check("body", line.body(), 0, 10_000))
+        .published(false);
+  }
+
+  /**
+   * Moves each post of an NDJSON upload to the user, changing both authors' counts, in one
+   * transaction: every post moved, or none.
+   */
+  @Transactional
+  public Mono<Long> movePosts(long userId, Flux<Requests.MovedPost> lines) {
+    return user(userId)
+        .thenMany(lines.concatMap(line -> movePost(movedId(line), userId)))
+        .count();
+  }
+
+  private static long movedId(Requests.MovedPost line) {
+    if (line.postId() == null) {
+      throw new BadRequestException("postId is required");
+    }
+    return line.postId();
+  }
+
+  private Mono<Post> movePost(long postId, long to) {
+    return Posts.filterById(postId).forUpdate().first(db)
+        .switchIfEmpty(notFound("post " + postId))
+        .flatMap(post -> post.authorId() == to ? Mono.just(post)
+            : addPosts(post.authorId(), -1)
+                .then(addPosts(to, 1))
+                .then(Posts.updateById(postId).authorId(to).exec(db))
+                .thenReturn(post));
+  }
+
+  /** Adds {@code n} (which may be negative) to the user's post count. */
+  private Mono<Void> addPosts(long userId, long n) {
+    return Users.updateById(userId).postCount(Users.POST_COUNT.plus(n)).exec(db).then();
   }
 
   /** The post with its author, tags and comments, or a 404. */

@@ -14,4 +14,10 @@ final class Requests {
 
   /** POST /posts/{id}/comments. */
   record NewComment(String body) {}
+
+  /** One line of POST /users/{id}/posts/import (NDJSON). */
+  record ImportedPost(String title, String body) {}
+
+  /** One line of POST /users/{id}/posts/move (NDJSON): a post to move to the user. */
+  record MovedPost(Long postId) {}
 }
