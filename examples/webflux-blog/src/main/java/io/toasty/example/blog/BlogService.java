@@ -146,10 +146,18 @@ public class BlogService {
     return Posts.filterById(postId).forUpdate().first(db)
         .switchIfEmpty(notFound("post " + postId))
         .flatMap(post -> post.authorId() == to ? Mono.just(post)
-            : addPosts(post.authorId(), -1)
-                .then(addPosts(to, 1))
+            : moveCount(post.authorId(), to)
                 .then(Posts.updateById(postId).authorId(to).exec(db))
                 .thenReturn(post));
+  }
+
+  /**
+   * One post less for {@code from}, one more for {@code to}, the lower id first: moves between
+   * the same two users in opposite directions lock their rows in one order, and cannot deadlock.
+   */
+  private Mono<Void> moveCount(long from, long to) {
+    return from < to ? addPosts(from, -1).then(addPosts(to, 1))
+        : addPosts(to, 1).then(addPosts(from, -1));
   }
 
   /** Adds {@code n} (which may be negative) to the user's post count. */
