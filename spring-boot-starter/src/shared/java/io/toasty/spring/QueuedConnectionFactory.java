@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
  * a permit ({@link Db#connectionPermit()}), first come first served with Toasty's own
  * statements, and the permit goes back when the connection is closed. Without it, a Spring
  * transaction took its connection from the pool directly, ahead of every request waiting at the
- * gate (at 256 concurrent requests on a pool of 10, a {@code @Transactional} request's median
- * was 29 ms against 243 to 703 ms for every other).
+ * gate ({@code TransactionQueueContract}; docs/spring.md, "Spring transactions and the queue").
  *
  * <p>It is an {@link InfrastructureProxy} of the pool: Spring binds the transaction's connection
  * under the pool itself, so that {@code DatabaseClient} and the {@code Db} (its

@@ -55,7 +55,10 @@ public class BlogService {
   }
 
   // snippet: blog-create-post
-  /** Creates a post with its tags (found or created) in one transaction. */
+  /**
+   * Creates a post with its tags (found or created) and adds it to its author's count, in one
+   * transaction.
+   */
   @Transactional
   public Mono<Post> createPost(Requests.NewPost request) {
     return Mono.fromCallable(() -> checkedPost(request))
