@@ -9,8 +9,10 @@ import io.toasty.spring.app.Authors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,24 @@ abstract class TransactionQueueContract {
     assertThat(create().as(transactional::transactional).block(WAIT)).isNotNull();
     awaitPool(0, 0);
     holder.dispose();
+  }
+
+  /**
+   * Transactions cancelled at random moments on the pool of one, some while Spring's BEGIN runs
+   * (Spring then leaves the connection it was handed to nobody): every connection and permit
+   * comes back, and the pool still serves a transaction.
+   */
+  @Test
+  void transactionsCancelledWhileTheyBeginGiveTheirConnectionBack() {
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      Disposable cancelled = Mono.never().as(transactional::transactional).subscribe();
+      LockSupport.parkNanos(random.nextInt(2_000_000));
+      cancelled.dispose();
+    }
+    awaitPool(0, 0);
+    assertThat(create().as(transactional::transactional).block(WAIT)).isNotNull();
+    awaitPool(0, 0);
   }
 
   /** Waits until the pool has {@code acquired} connections out and {@code pending} waiting. */

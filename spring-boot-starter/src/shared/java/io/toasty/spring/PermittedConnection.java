@@ -10,6 +10,7 @@ import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.reactive.ConnectionPermit;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -21,15 +22,30 @@ import reactor.core.publisher.Mono;
 final class PermittedConnection implements Connection, Wrapped<Connection> {
   private final Connection pooled;
   private final ConnectionPermit permit;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   PermittedConnection(Connection pooled, ConnectionPermit permit) {
     this.pooled = pooled;
     this.permit = permit;
   }
 
+  /** Gives the pooled connection back, then the permit; later calls do nothing. */
   @Override
   public Publisher<Void> close() {
-    return Mono.defer(() -> Mono.from(pooled.close())).doFinally(s -> permit.release());
+    return Mono.defer(() -> closed.compareAndSet(false, true)
+        ? Mono.from(pooled.close()).doFinally(s -> permit.release()) : Mono.empty());
+  }
+
+  /**
+   * Rolls back what its holder may have begun, then closes it: for a connection whose holder
+   * gave it up while beginning a transaction ({@link QueuedConnectionFactory}). The driver
+   * sends the ROLLBACK after a BEGIN still under way; one it skips (it saw no transaction yet)
+   * is left to the pool's release of the session.
+   */
+  Mono<Void> giveBack() {
+    return Mono.defer(() -> Mono.from(pooled.rollbackTransaction()))
+        .onErrorResume(e -> Mono.empty())
+        .then(Mono.defer(() -> Mono.from(close())));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.toasty.reactive.ConnectionPermit;
 import io.toasty.reactive.Db;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.InfrastructureProxy;
@@ -71,8 +72,30 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
    * stop the pool's acquire: the connection that comes after it is closed at once, and the
    * permit goes back with it (or at once when the acquire fails), never while the connection
    * is out.
+   *
+   * <p>A cancel that comes after the hand-over gives the connection back too, rolled back and
+   * closed ({@link PermittedConnection#giveBack()}): Spring's {@code R2dbcTransactionManager}
+   * holds the connection it was handed while BEGIN runs, and a cancel then (a client gone in
+   * that moment) leaves it to nobody, so neither its permit nor its pool slot would come back.
+   * r2dbc-pool's own acquire releases a connection on such a cancel, without the rollback
+   * (spring-framework#32115). Once BEGIN is over, no cancel reaches here: Spring rolls back
+   * and closes the connection itself.
    */
   private Mono<Connection> connectUnder(ConnectionPermit permit) {
+    AtomicReference<PermittedConnection> handedOver = new AtomicReference<>();
+    return connected(permit)
+        .doOnNext(handedOver::set)
+        .doOnCancel(() -> {
+          PermittedConnection c = handedOver.getAndSet(null);
+          if (c != null) {
+            c.giveBack().subscribe(null, e -> { });
+          }
+        })
+        .cast(Connection.class);
+  }
+
+  /** The pooled connection, as above, but for a cancel after the hand-over. */
+  private Mono<PermittedConnection> connected(ConnectionPermit permit) {
     return Mono.create(sink -> {
       AtomicInteger state = new AtomicInteger(); // 0 connecting, 1 ended, 2 abandoned
       AtomicBoolean connected = new AtomicBoolean();
@@ -80,7 +103,7 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
       Mono.from(pool.create()).subscribe(
           c -> {
             connected.set(true);
-            Connection permitted = new PermittedConnection(c, permit);
+            PermittedConnection permitted = new PermittedConnection(c, permit);
             if (state.compareAndSet(0, 1)) {
               sink.success(permitted);
             } else {
