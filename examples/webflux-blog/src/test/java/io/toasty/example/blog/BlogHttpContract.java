@@ -390,7 +390,7 @@ abstract class BlogHttpContract {
   /**
    * A client that resets its connection mid-way through a transactional move leaves every post
    * where it was: 30 times, a move of 300 posts to another user is reset once the server has
-   * moved some of them (100 lines sent); both users keep their posts and counts. A whole move
+   * moved some of them (20 lines sent); both users keep their posts and counts. A whole move
    * then moves posts and counts together.
    */
   @Test
@@ -404,7 +404,7 @@ abstract class BlogHttpContract {
     assertThat(lines).hasSize(300);
     List<String> halfDone = new ArrayList<>();
     for (int i = 0; i < RESETS; i++) {
-      ResetUpload.resetMidway(port, "/users/" + to + "/posts/move", lines, 100,
+      ResetUpload.resetMidway(port, "/users/" + to + "/posts/move", lines, 20,
           this::uncommittedWrites);
       awaitNoTransaction();
       List<Long> counts = List.of(postsOf(from), postCount(from), postsOf(to), postCount(to));
