@@ -83,8 +83,7 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
    */
   private Mono<Connection> connectUnder(ConnectionPermit permit) {
     AtomicReference<PermittedConnection> handedOver = new AtomicReference<>();
-    return connected(permit)
-        .doOnNext(handedOver::set)
+    return connected(permit, handedOver)
         .doOnCancel(() -> {
           PermittedConnection c = handedOver.getAndSet(null);
           if (c != null) {
@@ -94,8 +93,13 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
         .cast(Connection.class);
   }
 
-  /** The pooled connection, as above, but for a cancel after the hand-over. */
-  private Mono<PermittedConnection> connected(ConnectionPermit permit) {
+  /**
+   * The pooled connection, as above but for a cancel after the hand-over, put in
+   * {@code handedOver} before it is handed over (a cancel racing the hand-over then finds it;
+   * closing it twice closes it once).
+   */
+  private Mono<PermittedConnection> connected(ConnectionPermit permit,
+      AtomicReference<PermittedConnection> handedOver) {
     return Mono.create(sink -> {
       AtomicInteger state = new AtomicInteger(); // 0 connecting, 1 ended, 2 abandoned
       AtomicBoolean connected = new AtomicBoolean();
@@ -104,6 +108,7 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
           c -> {
             connected.set(true);
             PermittedConnection permitted = new PermittedConnection(c, permit);
+            handedOver.set(permitted);
             if (state.compareAndSet(0, 1)) {
               sink.success(permitted);
             } else {
