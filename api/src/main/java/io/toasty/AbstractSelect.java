@@ -300,7 +300,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   /** This query's rows, at most one: as they are when the key pins them, else with LIMIT 1. */
   private Flux<M> atMostOne(Executor db) {
-    if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
+    if (query.limit() == null && io.toasty.stmt.KeyPin.pins(query.filter(), model.schema())) {
       return stream(db); // no LIMIT to send and bind
     }
     return limited(new Limit(constant(1), query.limit() == null

@@ -75,4 +75,13 @@ public final class CardinalityException extends ToastyException {
   public long count() {
     return count;
   }
+
+  /**
+   * {@link ErrorCategory#CONFLICT}: the write is well formed, but the related records already
+   * stored leave no room for it (or would leave a required has-one without its record).
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.CONFLICT;
+  }
 }

@@ -13,4 +13,13 @@ public final class CommitOutcomeUnknownException extends DriverException {
     super(backend, lost.sqlState(), "the connection was lost during COMMIT: the transaction may "
         + "or may not have been committed", lost);
   }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: not {@code UNAVAILABLE}, whose callers try again: the
+   * transaction may have been committed, so repeating it could apply its writes twice.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

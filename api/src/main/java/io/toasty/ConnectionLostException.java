@@ -39,4 +39,13 @@ public final class ConnectionLostException extends DriverException {
   public boolean isTransient() {
     return true;
   }
+
+  /**
+   * {@link ErrorCategory#UNAVAILABLE}: the database is out of reach for now; nothing is wrong
+   * with the request.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.UNAVAILABLE;
+  }
 }

@@ -10,4 +10,13 @@ public final class DeferredNotLoadedException extends NotLoadedException {
   public DeferredNotLoadedException(String model, String field, String hint) {
     super(model, field, "deferred field was not loaded: " + hint);
   }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: the service read a field its query did not load, a fault of
+   * its code.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

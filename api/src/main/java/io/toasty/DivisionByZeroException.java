@@ -19,4 +19,13 @@ public class DivisionByZeroException extends DriverException {
   public DivisionByZeroException(String backend, String model, String message, Throwable cause) {
     super(backend, model, "22012", message, cause);
   }
+
+  /**
+   * {@link ErrorCategory#INVALID_INPUT}: a data error (SQLSTATE class 22) of the values the
+   * statement was given, like an overflow; the same values fail again.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

@@ -21,4 +21,16 @@ public class DriverException extends ToastyException {
   public String sqlState() {
     return sqlState;
   }
+
+  /**
+   * {@link ErrorCategory#TIMEOUT} for a statement the database cancelled at its time limit
+   * without the driver saying more (SQLSTATE 57014, PostgreSQL's {@code query_canceled}; 70100,
+   * MariaDB's {@code max_statement_time}); else {@link ErrorCategory#INTERNAL}: a database error
+   * no more specific class describes is not the request's fault, as far as anyone can tell.
+   */
+  @Override
+  public ErrorCategory category() {
+    return "57014".equals(sqlState) || "70100".equals(sqlState) ? ErrorCategory.TIMEOUT
+        : ErrorCategory.INTERNAL;
+  }
 }

@@ -10,4 +10,16 @@ public final class ForeignKeyViolationException extends ToastyException {
   public ForeignKeyViolationException(String model, String field, String message, Throwable cause) {
     super(model, field, message, cause);
   }
+
+  /**
+   * {@link ErrorCategory#CONFLICT}, not 422: the request is well formed, and whether it can be
+   * written depends on what is stored now (the referenced record may be created, or deleted by
+   * another request meanwhile; the records that still refer to this one may be deleted). The same
+   * class reports both a missing referenced record and a delete that others still refer to, and
+   * both are conflicts with the stored state.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.CONFLICT;
+  }
 }

@@ -12,4 +12,10 @@ public final class InvalidCursorException extends ToastyException {
   public InvalidCursorException(String model, String detail) {
     super(model, null, "invalid cursor: " + detail, null);
   }
+
+  /** {@link ErrorCategory#INVALID_INPUT}: a cursor comes from the client. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

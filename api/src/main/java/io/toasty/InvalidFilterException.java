@@ -25,4 +25,10 @@ public final class InvalidFilterException extends ToastyException {
   public String path() {
     return path;
   }
+
+  /** {@link ErrorCategory#INVALID_INPUT}: a filter, order or page read from the request. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

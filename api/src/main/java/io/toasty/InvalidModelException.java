@@ -7,4 +7,10 @@ public final class InvalidModelException extends ToastyException {
   public InvalidModelException(String model, String field, String message) {
     super(model, field, message, null);
   }
+
+  /** {@link ErrorCategory#INTERNAL}: models that cannot work are a fault of the service. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

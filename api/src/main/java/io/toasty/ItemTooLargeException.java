@@ -54,4 +54,13 @@ public final class ItemTooLargeException extends ToastyException {
   public long limit() {
     return limit;
   }
+
+  /**
+   * {@link ErrorCategory#INVALID_INPUT}: the record's values are too large to store; the same
+   * record fails again.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

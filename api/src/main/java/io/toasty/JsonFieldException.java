@@ -11,4 +11,13 @@ public class JsonFieldException extends ToastyException {
   public JsonFieldException(String model, String field, String message, Throwable cause) {
     super(model, field, message, cause);
   }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: a value the codec cannot write, or a stored document that
+   * does not read as the field's type, is a fault of the service's types or data.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

@@ -11,4 +11,10 @@ public final class NotNullViolationException extends ToastyException {
   public NotNullViolationException(String model, String field, String message, Throwable cause) {
     super(model, field, message, cause);
   }
+
+  /** {@link ErrorCategory#INVALID_INPUT}: a required value is missing. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

@@ -12,4 +12,10 @@ public class NumericOverflowException extends DriverException {
   public NumericOverflowException(String backend, String message, Throwable cause) {
     super(backend, "22003", message, cause);
   }
+
+  /** {@link ErrorCategory#INVALID_INPUT}: the statement's values leave the range of the type. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

@@ -44,4 +44,10 @@ public final class PoolTimeoutException extends DriverException {
   public boolean isTransient() {
     return true;
   }
+
+  /** {@link ErrorCategory#UNAVAILABLE}: nothing was sent; the same work may succeed shortly. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.UNAVAILABLE;
+  }
 }

@@ -15,4 +15,13 @@ public final class QueryTimeoutException extends DriverException {
       Throwable cause) {
     super(backend, sqlState, message, cause);
   }
+
+  /**
+   * {@link ErrorCategory#TIMEOUT}: the database was reached and stopped the work; not
+   * {@code UNAVAILABLE}, as the same work would likely run as long again.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.TIMEOUT;
+  }
 }

@@ -7,4 +7,10 @@ public final class RecordNotFoundException extends ToastyException {
   public RecordNotFoundException(String model, String detail) {
     super(model, null, "no record found" + (detail == null ? "" : " (" + detail + ")"), null);
   }
+
+  /** {@link ErrorCategory#NOT_FOUND}. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.NOT_FOUND;
+  }
 }

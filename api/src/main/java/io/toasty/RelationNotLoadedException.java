@@ -11,4 +11,13 @@ public final class RelationNotLoadedException extends NotLoadedException {
   public RelationNotLoadedException(String model, String relation, String hint) {
     super(model, relation, "relation was not loaded: " + hint);
   }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: the service read a relation its query did not load, a
+   * fault of its code.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

@@ -41,4 +41,13 @@ public final class SerializationFailureException extends DriverException {
   public boolean isTransient() {
     return true;
   }
+
+  /**
+   * {@link ErrorCategory#CONFLICT}: a concurrent transaction holds or changed what this one
+   * needed (a lock, a row since the snapshot); the work may be tried again from the start.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.CONFLICT;
+  }
 }

@@ -15,4 +15,10 @@ public final class StaleRecordException extends ToastyException {
     super(model, null, "the record (" + record + ") was changed or deleted since it was read; "
         + "nothing was written", null);
   }
+
+  /** {@link ErrorCategory#CONFLICT}: the record changed since it was read. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.CONFLICT;
+  }
 }

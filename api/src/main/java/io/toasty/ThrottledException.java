@@ -16,4 +16,10 @@ public final class ThrottledException extends DriverException {
   public boolean isTransient() {
     return true;
   }
+
+  /** {@link ErrorCategory#UNAVAILABLE}: the backend lacks capacity for now. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.UNAVAILABLE;
+  }
 }

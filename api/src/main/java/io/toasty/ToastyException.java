@@ -28,6 +28,13 @@ public abstract class ToastyException extends RuntimeException {
   }
 
   /**
+   * What kind of failure this is, for code that answers a caller (an HTTP status: {@link
+   * ErrorCategory#httpStatus()}). Each exception class decides its own; the table is in
+   * {@link ErrorCategory} and docs/spring.md.
+   */
+  public abstract ErrorCategory category();
+
+  /**
    * Whether the same work may succeed if tried again unchanged (a serialization failure, a
    * deadlock, a lost connection), as with R2DBC's transient exceptions.
    */

@@ -10,4 +10,10 @@ public final class UniqueViolationException extends ToastyException {
   public UniqueViolationException(String model, String field, String message, Throwable cause) {
     super(model, field, message, cause);
   }
+
+  /** {@link ErrorCategory#CONFLICT}: another record holds the value. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.CONFLICT;
+  }
 }

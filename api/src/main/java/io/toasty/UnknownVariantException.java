@@ -34,4 +34,13 @@ public class UnknownVariantException extends ToastyException {
   public List<String> known() {
     return known;
   }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: a stored row the models cannot read (written by a newer
+   * version, or left by a removed variant).
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
+  }
 }

@@ -35,4 +35,10 @@ public final class UnsupportedFeatureException extends ToastyException {
   public String backend() {
     return backend;
   }
+
+  /** {@link ErrorCategory#UNSUPPORTED}. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.UNSUPPORTED;
+  }
 }

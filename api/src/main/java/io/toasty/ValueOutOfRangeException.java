@@ -21,4 +21,14 @@ public class ValueOutOfRangeException extends ToastyException {
   public ValueOutOfRangeException(String model, String field, String message, Throwable cause) {
     super(model, field, message, cause);
   }
+
+  /**
+   * {@link ErrorCategory#INVALID_INPUT}: a value the request gave does not fit where it is going.
+   * (A stored value that cannot be read is reported with this class too; such rows are written
+   * outside the model and are rare.)
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INVALID_INPUT;
+  }
 }

@@ -12,10 +12,11 @@ import java.lang.annotation.Target;
  * number ({@code @Discriminator(number = 2)}), the same kind for every variant of one interface.
  * Without it a variant's discriminator is its simple class name. Declaring it keeps stored rows
  * readable when the variant class is renamed: the discriminator, not the class name, names the
- * variant in storage (in its columns too: {@code status_suspended_reason}).
+ * variant in storage (in its columns too: {@code status_suspended_reason}). Kept at run time,
+ * so that the Spring starters' Jackson module writes and reads the same tag in JSON.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Discriminator {
   /** The marker for {@link #number()} left unset. */

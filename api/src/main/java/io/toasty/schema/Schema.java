@@ -2,6 +2,8 @@ package io.toasty.schema;
 
 import io.toasty.InvalidModelException;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.CreationOrder;
+import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import java.util.Collection;
@@ -74,6 +76,20 @@ public final class Schema {
       throw new InvalidModelException(model, null, "model is not registered with this Db");
     }
     return m;
+  }
+
+  /**
+   * The order to create the tables in, referred-to tables first, and the foreign keys that close
+   * a cycle and are added after every table exists ({@link CreationOrder}).
+   */
+  public CreationOrder creationOrder() {
+    List<CreationOrder.Reference> references = new java.util.ArrayList<>();
+    for (TableSchema t : tables.values()) {
+      for (TableForeignKey fk : t.foreignKeys()) {
+        references.add(new CreationOrder.Reference(t.name(), fk.name(), fk.referencedTable()));
+      }
+    }
+    return CreationOrder.of(List.copyOf(tables.keySet()), references);
   }
 
   /** The table that stores the model called {@code model}. */

@@ -47,7 +47,23 @@ final class SchemaBuilder {
     Map<String, ModelSchema> byName = new HashMap<>();
     modelList.forEach(m -> byName.put(m.name(), m));
     modelList.forEach(m -> m.relations().forEach(r -> checkRelation(m, r, byName)));
-    return new Schema(modelList, tables, mappings);
+    return new Schema(modelList, withForeignKeys(modelList, tables, mappings, byName), mappings);
+  }
+
+  /** {@code tables} (one per model, in model order) with their foreign keys. */
+  private static List<TableSchema> withForeignKeys(List<ModelSchema> models,
+      List<TableSchema> tables, List<ModelMapping> mappings, Map<String, ModelSchema> byName) {
+    Map<String, ModelMapping> mappingByModel = new HashMap<>();
+    mappings.forEach(m -> mappingByModel.put(m.model(), m));
+    Map<String, TableSchema> tableByName = new HashMap<>();
+    tables.forEach(t -> tableByName.put(t.name(), t));
+    List<TableSchema> out = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      TableSchema t = tables.get(i);
+      out.add(t.withForeignKeys(ForeignKeys.of(models.get(i), t, byName, mappingByModel,
+          tableByName)));
+    }
+    return out;
   }
 
   /** A relation's target (and join model) must be registered, and its fields must exist. */

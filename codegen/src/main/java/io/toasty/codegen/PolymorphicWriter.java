@@ -103,6 +103,7 @@ final class PolymorphicWriter {
             .addStatement("return all().filter(condition)")
             .build())
         .addMethods(keyMethods(model, model.type(), model.queryClass()))
+        .addMethod(createOfAnyVariant())
         .addMethod(variantFilter("is", "Whether a record is a {@code variant}.\n", "eq"))
         .addMethod(variantFilter("isNot", "Whether a record is of another variant than"
             + " {@code variant}.\n", "ne"))
@@ -144,6 +145,31 @@ final class PolymorphicWriter {
         filter.addStatement("return filter($L)", condition).build(),
         get.addStatement("return filter$L($L).get(db)", suffix, args).build(),
         delete.addStatement("return filter$L($L).delete()", suffix, args).build());
+  }
+
+  /**
+   * {@code create(Event record)}: the create of {@code record} by its variant's entry
+   * ({@code Clicks.create(click)}), for a record whose variant is known only at run time (a
+   * request body read as the hierarchy).
+   */
+  private MethodSpec createOfAnyVariant() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("create")
+        .addJavadoc("A create of {@code record}, as its variant's entry makes it (its"
+            + " discriminator set by its class): for a record whose variant is known at run time"
+            + " only, such as a request body read as {@link $T}.\n", model.type())
+        .addModifiers(PUBLIC, STATIC)
+        .returns(ParameterizedTypeName.get(ApiTypes.CREATE,
+            WildcardTypeName.subtypeOf(model.type())))
+        .addParameter(model.type(), "record")
+        .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record");
+    for (PolymorphicVariant v : model.variants()) {
+      m.beginControlFlow("if (record instanceof $T variant)", v.type())
+          .addStatement("return $T.create(variant)", v.entry())
+          .endControlFlow();
+    }
+    return m.addStatement("throw new $T(record.getClass().getName() + $S)",
+            IllegalArgumentException.class, " is not a variant of " + model.name())
+        .build();
   }
 
   private FieldSpec discriminatorPath() {

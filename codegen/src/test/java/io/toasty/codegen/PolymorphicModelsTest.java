@@ -58,6 +58,16 @@ class PolymorphicModelsTest {
   }
 
   @Test
+  void theHierarchysCreateIsTheCreateOfTheRecordsVariant() {
+    Signal ping = new Signal.Ping(1, 10, Optional.of("h"));
+    Signal pong = new Signal.Pong(3, 7, 8, "p");
+    assertTrue(Signals.create(ping) instanceof io.toasty.codegen.samples.PingCreate);
+    assertTrue(Signals.create(pong) instanceof io.toasty.codegen.samples.PongCreate);
+    assertEquals(Pongs.create((Signal.Pong) pong).row(), Signals.create(pong).row());
+    assertEquals(Pongs.VARIANT, Signals.create(pong).model());
+  }
+
+  @Test
   void aVariantsCreateRefusesNullInAFieldThatIsNotOptional() {
     InvalidStatementException e = assertThrows(InvalidStatementException.class,
         () -> Pongs.create(new Signal.Pong(1, 2, 3, null)));

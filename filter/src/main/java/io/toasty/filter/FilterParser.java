@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toasty.Condition;
 import io.toasty.InvalidFilterException;
 import io.toasty.Order;
@@ -34,27 +35,48 @@ import java.util.Set;
  */
 public final class FilterParser {
   private static final Set<String> QUERY_KEYS = Set.of("filter", "sort", "limit", "offset");
+  /** The parameters of {@link #params} that are no filter terms. */
+  private static final Set<String> QUERY_PARAMS = Set.of("sort", "limit", "offset");
+  /** The parameters of {@link #pageParams} that are no filter terms. */
+  private static final Set<String> PAGE_PARAMS = Set.of("sort", "size", "after", "before");
 
   private final FilterSpec spec;
   private final FilterLimits limits;
   private final Operators operators;
+  private final Set<String> ignored;
   private final ObjectMapper mapper;
 
-  private FilterParser(FilterSpec spec, FilterLimits limits, Operators operators) {
+  private FilterParser(FilterSpec spec, FilterLimits limits, Operators operators,
+      Set<String> ignored) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.operators = Objects.requireNonNull(operators, "operators");
+    this.ignored = Set.copyOf(ignored);
     this.mapper = mapper(limits);
   }
 
   /** A parser of {@code spec} with the default limits and operators. */
   public static FilterParser of(FilterSpec spec) {
-    return new FilterParser(spec, FilterLimits.DEFAULTS, Operators.STANDARD);
+    return new FilterParser(spec, FilterLimits.DEFAULTS, Operators.STANDARD, Set.of());
   }
 
   /** A parser of {@code spec} with other limits and operators. */
   public static FilterParser of(FilterSpec spec, FilterLimits limits, Operators operators) {
-    return new FilterParser(spec, limits, operators);
+    return new FilterParser(spec, limits, operators, Set.of());
+  }
+
+  /**
+   * This parser, reading query parameters ({@link #params}, {@link #pageParams}) without the
+   * parameters {@code names}: the endpoint's own ({@code include}, {@code format}), which are no
+   * filter terms. Every other parameter still is one, so a name that is neither an allowed field
+   * nor ignored is refused, naming it.
+   */
+  public FilterParser ignoring(String... names) {
+    Set<String> all = new java.util.LinkedHashSet<>(ignored);
+    for (String name : names) {
+      all.add(Objects.requireNonNull(name, "name"));
+    }
+    return new FilterParser(spec, limits, operators, all);
   }
 
   /** The condition of a filter document ({@code {"name": "Ann"}}). */
@@ -83,7 +105,42 @@ public final class FilterParser {
    */
   public DynamicQuery params(Map<String, ? extends List<String>> params) {
     Objects.requireNonNull(params, "params");
-    return query(ParamDocument.of(spec.model().name(), params, limits), true);
+    return query(ParamDocument.of(spec.model().name(), params, limits, QUERY_PARAMS, ignored),
+        true);
+  }
+
+  /**
+   * The filter, sort and keyset page of query parameters: filter terms and {@code sort} as for
+   * {@link #params}, then {@code size} (the limits' default page size when absent, at most their
+   * largest), and {@code after} or {@code before}, a cursor of an earlier page ({@code
+   * Page.next()}, {@code Page.previous()}); {@code limit} and {@code offset} are no parameters of
+   * a keyset page and are refused. Parameters named by {@link #ignoring} are left out.
+   *
+   * <pre>{@code
+   * // GET /authors?name[startsWith]=A&sort=name&size=20&after=<next>
+   * Mono<Page<Author>> page = AUTHORS.pageParams(params).applyTo(Authors.all()).collect(db);
+   * }</pre>
+   */
+  public DynamicPage pageParams(Map<String, ? extends List<String>> params) {
+    Objects.requireNonNull(params, "params");
+    ObjectNode doc = ParamDocument.of(spec.model().name(), params, limits, PAGE_PARAMS, ignored);
+    JsonPath root = JsonPath.ROOT;
+    Expr filter = condition(doc.get("filter"), true, root.key("filter"));
+    List<Order> sort = doc.has("sort")
+        ? new SortReader(limits).read(spec, doc.get("sort"), root.key("sort")) : List.of();
+    long size = doc.has("size") ? count(doc.get("size"), true, root.key("size"),
+        limits.maxLimit()) : Math.max(1, limits.defaultLimit());
+    if (size < 1) {
+      throw new InvalidFilterException(spec.model().name(), null, root.key("size").text(),
+          "expected an integer from 1 to " + limits.maxLimit() + ", got 0");
+    }
+    String after = doc.has("after") ? doc.get("after").textValue() : null;
+    String before = doc.has("before") ? doc.get("before").textValue() : null;
+    if (after != null && before != null) {
+      throw new InvalidFilterException(spec.model().name(), null, "$",
+          "give after or before, not both");
+    }
+    return new DynamicPage(new Condition(filter), sort, (int) size, after, before);
   }
 
   private DynamicQuery query(JsonNode doc, boolean lenient) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toasty.InvalidFilterException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * Turns query parameters ({@code ?name[startsWith]=A&age[gte]=18&sort=-name&limit=20}) into the
  * query document they stand for ({@code {"filter": {"name": {"$startsWith": "A"}, "age":
  * {"$gte": "18"}}, "sort": "-name", "limit": "20"}}), whose text values the lenient reader
- * converts. A parameter given several times is a list ({@code id[in]=a&id[in]=b}).
+ * converts. A parameter given several times is a list ({@code id[in]=a&id[in]=b}). The
+ * document's own members ({@code sort}, {@code limit}, ..) are named by the caller; parameters
+ * it ignores are left out, every other one is a filter term.
  */
 final class ParamDocument {
   private static final Pattern KEY =
@@ -22,16 +25,23 @@ final class ParamDocument {
 
   private ParamDocument() {}
 
+  /**
+   * @param members the parameters that are members of the document, not filter terms
+   * @param ignored the parameters that are neither (the endpoint's own)
+   */
   static ObjectNode of(String model, Map<String, ? extends List<String>> params,
-      FilterLimits limits) {
-    checkSize(model, params, limits);
+      FilterLimits limits, Set<String> members, Set<String> ignored) {
+    checkSize(model, params, limits, ignored);
     ObjectNode doc = NODES.objectNode();
     ObjectNode filter = doc.putObject("filter");
     for (Map.Entry<String, ? extends List<String>> e : params.entrySet()) {
       String key = String.valueOf(e.getKey());
+      if (ignored.contains(key)) {
+        continue;
+      }
       List<String> values = e.getValue() == null ? List.of() : e.getValue();
       JsonPath path = JsonPath.ROOT.key(key);
-      if (key.equals("sort") || key.equals("limit") || key.equals("offset")) {
+      if (members.contains(key)) {
         doc.set(key, single(model, path, values));
         continue;
       }
@@ -51,15 +61,20 @@ final class ParamDocument {
   }
 
   private static void checkSize(String model, Map<String, ? extends List<String>> params,
-      FilterLimits limits) {
+      FilterLimits limits, Set<String> ignored) {
     long chars = 0;
+    int count = 0;
     for (Map.Entry<String, ? extends List<String>> e : params.entrySet()) {
+      if (ignored.contains(String.valueOf(e.getKey()))) {
+        continue;
+      }
+      count++;
       chars += String.valueOf(e.getKey()).length() + 1;
       for (String v : e.getValue() == null ? List.<String>of() : e.getValue()) {
         chars += v == null ? 0 : v.length() + 1;
       }
     }
-    if (params.size() > limits.maxTerms() || chars > limits.maxDocumentLength()) {
+    if (count > limits.maxTerms() || chars > limits.maxDocumentLength()) {
       throw new InvalidFilterException(model, null, "$", "the parameters exceed the limit of "
           + limits.maxTerms() + " parameters or " + limits.maxDocumentLength() + " characters");
     }

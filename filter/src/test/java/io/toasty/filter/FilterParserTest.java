@@ -175,6 +175,78 @@ class FilterParserTest {
   }
 
   @Test
+  void ignoredParametersAreNoFilterTermsAndTheRestStillAre() {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("name", List.of("Ann"));
+    params.put("include", List.of("notes"));
+    params.put("format", List.of("csv"));
+    InvalidFilterException unknown = assertThrows(InvalidFilterException.class,
+        () -> PARSER.params(params));
+    assertEquals("$.filter.include", unknown.path());
+    assertTrue(unknown.getMessage().contains("'include'"), unknown.getMessage());
+    FilterParser endpoint = PARSER.ignoring("include", "format");
+    assertEquals(Persons.NAME.eq("Ann").node(), endpoint.params(params).filter().node());
+    params.put("colour", List.of("red"));
+    InvalidFilterException rest = assertThrows(InvalidFilterException.class,
+        () -> endpoint.params(params));
+    assertEquals("$.filter.colour", rest.path());
+    assertEquals("Person", rest.model().orElseThrow());
+  }
+
+  @Test
+  void ignoredParametersDoNotCountTowardsTheLimits() {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (int i = 0; i < 250; i++) {
+      params.put("x" + i, List.of("1"));
+    }
+    params.put("age", List.of("3"));
+    assertThrows(InvalidFilterException.class, () -> PARSER.params(params));
+    String[] own = params.keySet().stream().filter(k -> k.startsWith("x")).toArray(String[]::new);
+    assertEquals(Persons.AGE.eq(3).node(),
+        PARSER.ignoring(own).params(params).filter().node());
+  }
+
+  @Test
+  void pageParametersCarryFilterSortSizeAndCursor() {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("name[startsWith]", List.of("A"));
+    params.put("sort", List.of("-age"));
+    params.put("size", List.of("5"));
+    params.put("after", List.of("cursor-1"));
+    DynamicPage page = PARSER.pageParams(params);
+    assertEquals(Persons.NAME.startsWith("A").node(), page.filter().node());
+    assertEquals(List.of(Persons.AGE.desc()), page.orders());
+    assertEquals(5, page.size());
+    assertEquals("cursor-1", page.after());
+    assertEquals(null, page.before());
+    DynamicPage first = PARSER.pageParams(Map.of());
+    assertEquals(io.toasty.stmt.Expr.TRUE, first.filter().node());
+    assertEquals(FilterLimits.DEFAULTS.defaultLimit(), first.size());
+    assertEquals("cursor-2",
+        PARSER.pageParams(Map.of("before", List.of("cursor-2"))).before());
+  }
+
+  @Test
+  void pageParametersOutOfBoundsAreRefusedNamingThem() {
+    assertEquals("$.size", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("size", List.of("0")))).path());
+    assertEquals("$.size", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("size", List.of("1001")))).path());
+    assertEquals("$.size", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("size", List.of("ten")))).path());
+    assertEquals("$.after", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("after", List.of("a", "b")))).path());
+    InvalidFilterException both = assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("after", List.of("a"), "before", List.of("b"))));
+    assertTrue(both.getMessage().contains("after or before, not both"), both.getMessage());
+    // offset paging's parameters are no parameters of a keyset page
+    assertEquals("$.filter.limit", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("limit", List.of("5")))).path());
+    assertEquals("$.filter.offset", assertThrows(InvalidFilterException.class,
+        () -> PARSER.pageParams(Map.of("offset", List.of("5")))).path());
+  }
+
+  @Test
   void aNewOperatorIsOneTableEntry() {
     Operators ops = Operators.STANDARD.with(new Operator("$notLike", Operator.Operand.VALUE, true,
         (f, v) -> new io.toasty.stmt.Expr.Not(Operators.STANDARD.get("$like").build()

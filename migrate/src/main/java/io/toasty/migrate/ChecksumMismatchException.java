@@ -1,5 +1,7 @@
 package io.toasty.migrate;
 
+import io.toasty.ErrorCategory;
+
 /**
  * A migration already applied to the database has changed on disk since: its checksum in the
  * history table differs from the file's. Nothing is applied; restore the file, or write a new
@@ -19,5 +21,11 @@ public final class ChecksumMismatchException extends MigrationException {
   /** The version whose file changed. */
   public int version() {
     return version;
+  }
+
+  /** {@link ErrorCategory#INTERNAL}, as every migration error. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
   }
 }

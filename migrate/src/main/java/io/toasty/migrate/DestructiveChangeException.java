@@ -1,5 +1,6 @@
 package io.toasty.migrate;
 
+import io.toasty.ErrorCategory;
 import java.util.List;
 
 /**
@@ -21,5 +22,11 @@ public final class DestructiveChangeException extends MigrationException {
   /** The destructive steps, described. */
   public List<String> steps() {
     return steps;
+  }
+
+  /** {@link ErrorCategory#INTERNAL}, as every migration error. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty.migrate;
 
+import io.toasty.ErrorCategory;
 import io.toasty.ToastyException;
 
 /**
@@ -16,5 +17,14 @@ public class MigrationException extends ToastyException {
   /** An error about {@code table}'s {@code column} (either may be null). */
   public MigrationException(String table, String column, String message) {
     super(table, column, message, null);
+  }
+
+  /**
+   * {@link ErrorCategory#INTERNAL}: migrations run at start-up and by tools; one that cannot be
+   * generated, read or applied is a fault of the deployment, not of a request.
+   */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
   }
 }

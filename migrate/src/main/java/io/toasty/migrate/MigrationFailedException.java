@@ -1,5 +1,7 @@
 package io.toasty.migrate;
 
+import io.toasty.ErrorCategory;
+
 /**
  * A step of a migration failed on the database. The history table says what is in effect: on a
  * backend with transactional DDL nothing of the migration; elsewhere the steps before this one,
@@ -26,5 +28,11 @@ public final class MigrationFailedException extends MigrationException {
   /** The failed step, from 1. */
   public int step() {
     return step;
+  }
+
+  /** {@link ErrorCategory#INTERNAL}, as every migration error. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.INTERNAL;
   }
 }

@@ -91,9 +91,8 @@ public final class MigrationGenerator {
 
   private static SchemaSnapshot spent(SchemaSnapshot s) {
     return new SchemaSnapshot(s.format(), s.tables().stream().map(t ->
-        new io.toasty.migrate.snapshot.TableSnapshot(t.name(), t.model(),
-            t.columns().stream().map(c -> c.named(c.name())).toList(), t.primaryKey(),
-            t.indexes())).toList());
+        t.withColumns(t.columns().stream().map(c -> c.named(c.name())).toList(),
+            t.primaryKey())).toList());
   }
 
   /** {@code add user nickname} as {@code add_user_nickname}. */

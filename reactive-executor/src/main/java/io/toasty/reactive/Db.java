@@ -149,11 +149,11 @@ public final class Db implements Executor {
           return checkedAlone(statement, guards);
         }
       }
+      // observed once: in a joined transaction by the Tx's own exec, with its flag
       return bound != null ? bound.exec(statement)
-          : observed(statement, false, orBound(context,
-              c -> Joined.exec(this, c, counters, statement),
-              () -> Retries.apply(policy, Retries.forStatement(statement),
-                  Flux.defer(() -> execAlone(statement)))));
+          : orBound(context, c -> Joined.exec(this, c, counters, statement),
+              () -> observed(statement, false, Retries.apply(policy,
+                  Retries.forStatement(statement), Flux.defer(() -> execAlone(statement)))));
     });
   }
 
@@ -234,9 +234,9 @@ public final class Db implements Executor {
       }
       if (binding != null) {
         // an outer transaction's connection when the subscriber runs in one, else as below
-        return observed(query, false, orBound(context,
+        return orBound(context,
             c -> Joined.exec(this, c, counters, query).map(v -> model.load((Value.Record) v)),
-            () -> Retries.apply(retry, Retries.forStatement(query),
+            () -> observed(query, false, Retries.apply(retry, Retries.forStatement(query),
                 Flux.defer(() -> readAlone(query, model, reader, shaped)))));
       }
       if (retry.maxRetries() == 0 && observer == null) {
@@ -729,6 +729,11 @@ public final class Db implements Executor {
   /** What this {@code Db}'s transactions came to so far. */
   public TxStats transactionStats() {
     return counters.snapshot();
+  }
+
+  /** How long this {@code Db}'s transactions that ended were open, by how they ended. */
+  public TxTimes transactionTimes() {
+    return counters.times();
   }
 
   void opened(TxSession session) {

@@ -154,7 +154,8 @@ public final class DbBuilder {
    * Micrometer meters for this {@code Db} in {@code registry} (Micrometer must be on the class
    * path): a {@code toasty.statement} timer per model, operation and outcome
    * ({@link io.toasty.reactive.observe.StatementTimers}), with no {@code ObservationRegistry}
-   * needed, and the pool's gauges ({@link io.toasty.reactive.observe.PoolMetrics}). Given a
+   * needed, the pool's gauges ({@link io.toasty.reactive.observe.PoolMetrics}) and the
+   * transactions' statistics ({@link io.toasty.reactive.observe.TransactionMetrics}). Given a
    * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
    * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
    */
@@ -382,6 +383,8 @@ public final class DbBuilder {
         coalesceUpdates);
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
+          (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+      io.toasty.reactive.observe.TransactionMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
     }
     return db;

@@ -69,6 +69,8 @@ final class TxSession {
   /** When a transaction from {@code db.begin()} times out ({@link #expireAfter}). */
   private volatile long deadlineNanos = NO_DEADLINE;
   private volatile long timeoutMillis;
+  /** When BEGIN was answered ({@code System.nanoTime()}): the start of its time in TxTimes. */
+  private volatile long begunAt;
 
   TxSession(Db db, Connection connection, TxOptions options, TxCounters counters) {
     this(db, connection, options, counters, false);
@@ -160,6 +162,7 @@ final class TxSession {
 
   private void begun() {
     if (beginState.compareAndSet(BEGINNING, BEGUN)) {
+      begunAt = System.nanoTime();
       counters.begun.incrementAndGet();
     }
   }
@@ -206,15 +209,21 @@ final class TxSession {
 
   private Mono<Void> commit() {
     return connection.execEnding(op(Operation.Transaction.Kind.COMMIT)).then()
-        .doOnSuccess(v -> counters.committed.incrementAndGet())
+        .doOnSuccess(v -> counters.committed.add(begunAt))
         .onErrorResume(commitError -> connection.execEnding(op(Operation.Transaction.Kind.ROLLBACK))
             .then()
             .onErrorResume(rollbackError -> {
               commitError.addSuppressed(rollbackError); // the failed COMMIT often ended it already
               return Mono.empty();
             })
-            .then(Mono.fromRunnable(counters.rolledBack::incrementAndGet))
-            .then(Mono.error(outcome(commitError))));
+            .then(Mono.error(() -> counted(outcome(commitError)))));
+  }
+
+  /** {@code error}, a failed commit's, counted: an unknown outcome apart from a rollback. */
+  private Throwable counted(Throwable error) {
+    (error instanceof CommitOutcomeUnknownException ? counters.commitOutcomeUnknown
+        : counters.rolledBack).add(begunAt);
+    return error;
   }
 
   /**
@@ -232,8 +241,8 @@ final class TxSession {
       return Mono.empty(); // no transaction to end, only the connection to release
     }
     begun(); // a BEGIN cut short by a cancel may have begun one: it counts, and is rolled back
-    Runnable count = how == End.CANCEL ? counters.cancelled::incrementAndGet
-        : counters.rolledBack::incrementAndGet;
+    TxCounters.Ended tally = how == End.CANCEL ? counters.cancelled : counters.rolledBack;
+    Runnable count = () -> tally.add(begunAt);
     return connection.execEnding(op(Operation.Transaction.Kind.ROLLBACK)).then()
         .doOnSuccess(v -> count.run())
         .onErrorResume(e -> {

@@ -41,30 +41,7 @@ class KeyGetsTest {
   private volatile boolean batchFails;
 
   /** Users read straight from their rows, as generated models are. */
-  private static final io.toasty.ModelDef<Value.Record> USERS = new io.toasty.ModelDef<>() {
-    @Override public io.toasty.schema.app.ModelSchema schema() {
-      return Models.USER;
-    }
-
-    @Override public Class<Value.Record> type() {
-      return Value.Record.class;
-    }
-
-    @Override public Value.Record load(Value.Record row) {
-      return row;
-    }
-
-    @Override public io.toasty.value.RowReader<Value.Record> rowReader() {
-      return row -> Value.Record.of(row.value(0, io.toasty.value.Type.Scalar.I64),
-          row.value(1, io.toasty.value.Type.Scalar.STRING),
-          row.value(2, io.toasty.value.Type.Scalar.STRING),
-          row.value(3, io.toasty.value.Type.Scalar.STRING));
-    }
-
-    @Override public Value.Record values(Value.Record record) {
-      return record;
-    }
-  };
+  private static final io.toasty.ModelDef<Value.Record> USERS = Models.READ_USERS;
 
   KeyGetsTest() {
     for (long id = 1; id <= 8; id++) {

@@ -33,7 +33,18 @@ final class Models {
   static final ModelDef<Value.Record> USERS = def(USER);
   static final ModelDef<Value.Record> TODOS = def(TODO);
 
+  /** Users read straight from their rows by a {@code RowReader}, as generated models are. */
+  static final ModelDef<Value.Record> READ_USERS = def(USER, row -> Value.Record.of(
+      row.value(0, Type.Scalar.I64), row.value(1, Type.Scalar.STRING),
+      row.value(2, Type.Scalar.STRING), row.value(3, Type.Scalar.STRING)));
+
   static ModelDef<Value.Record> def(ModelSchema schema) {
+    return def(schema, null);
+  }
+
+  /** {@code schema}'s records as their rows, read by {@code reader} (null: by {@code load}). */
+  static ModelDef<Value.Record> def(ModelSchema schema,
+      io.toasty.value.RowReader<Value.Record> reader) {
     return new ModelDef<>() {
       @Override public ModelSchema schema() {
         return schema;
@@ -45,6 +56,10 @@ final class Models {
 
       @Override public Value.Record load(Value.Record row) {
         return row;
+      }
+
+      @Override public io.toasty.value.RowReader<Value.Record> rowReader() {
+        return reader;
       }
 
       @Override public Value.Record values(Value.Record record) {

@@ -37,28 +37,9 @@ class ValueListsTest {
           new FieldSchema(2, "name", Type.Scalar.STRING, false, null, null, "name")),
       List.of(0), List.of());
 
-  private static final io.toasty.ModelDef<Value.Record> MEMBERS = new io.toasty.ModelDef<>() {
-    @Override public ModelSchema schema() {
-      return MEMBER;
-    }
-
-    @Override public Class<Value.Record> type() {
-      return Value.Record.class;
-    }
-
-    @Override public Value.Record load(Value.Record row) {
-      return row;
-    }
-
-    @Override public io.toasty.value.RowReader<Value.Record> rowReader() {
-      return row -> Value.Record.of(row.value(0, Type.Scalar.I64),
-          row.value(1, Type.Scalar.I64), row.value(2, Type.Scalar.STRING));
-    }
-
-    @Override public Value.Record values(Value.Record record) {
-      return record;
-    }
-  };
+  private static final io.toasty.ModelDef<Value.Record> MEMBERS = Models.def(MEMBER,
+      row -> Value.Record.of(row.value(0, Type.Scalar.I64), row.value(1, Type.Scalar.I64),
+          row.value(2, Type.Scalar.STRING)));
 
   private final ConcurrentLinkedQueue<Operation.QuerySql> sent = new ConcurrentLinkedQueue<>();
   /** Holds every read of team 1 (the holder's) until it ends. */

@@ -28,7 +28,8 @@ class AutoConfigurationTest {
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName())
         .run(context -> assertThat(context.getBean(ToastyModels.class).all())
             .extracting(m -> m.name())
-            .containsExactlyInAnyOrder("Author", "Article", "Label", "Note", "Revision"));
+            .containsExactlyInAnyOrder("Author", "Article", "Label", "Note", "Revision",
+                "Activity", "Task"));
   }
 
   /**

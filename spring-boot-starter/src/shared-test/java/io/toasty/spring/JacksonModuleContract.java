@@ -6,17 +6,27 @@ import io.toasty.Page;
 import io.toasty.Sensitive;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.spring.app.Activities;
+import io.toasty.spring.app.Activity;
 import io.toasty.spring.app.Article;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Author;
 import io.toasty.spring.app.Authors;
+import io.toasty.spring.app.Commenteds;
+import io.toasty.spring.app.Createds;
 import io.toasty.spring.app.Labels;
+import io.toasty.spring.app.Moveds;
+import io.toasty.spring.app.Task;
+import io.toasty.spring.app.Tasks;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Records loaded with and without their relations, written and read through the starter's
@@ -42,8 +52,8 @@ abstract class JacksonModuleContract extends DatabaseContract {
 
   @BeforeAll
   void load() {
-    db = Toasty.builder().models(Authors.MODEL, Articles.MODEL, Labels.MODEL).url(url())
-        .build();
+    db = Toasty.builder().models(Authors.MODEL, Articles.MODEL, Labels.MODEL, Activities.MODEL,
+        Tasks.MODEL).url(url()).build();
     db.schema().push().block();
     Author ann = Authors.create().name("Ann").email("ann@example.com")
         .articles(Articles.create().title("First")).exec(db).block();
@@ -147,5 +157,127 @@ abstract class JacksonModuleContract extends DatabaseContract {
         .collect(db).block();
     assertThat(((Number) tree(counted).get("total")).longValue()).isEqualTo(2);
     Authors.deleteByEmail("bo@example.com").exec(db).block();
+  }
+
+  private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
+
+  /** One activity of each variant, written to the database and read back as the hierarchy. */
+  private List<Activity> activities() {
+    String task = "t-" + UUID.randomUUID();
+    Createds.create(new Activity.Created(UUID.randomUUID(), task, AT)).exec(db).block();
+    Moveds.create(new Activity.Moved(UUID.randomUUID(), task, AT.plusSeconds(1), "todo", "doing"))
+        .exec(db).block();
+    Commenteds.create(new Activity.Commented(UUID.randomUUID(), task, AT.plusSeconds(2), "hi"))
+        .exec(db).block();
+    return Activities.filter(Activities.TASK.eq(task)).orderBy(Activities.AT.asc()).collect(db)
+        .block();
+  }
+
+  @Test
+  void eachVariantOfAPolymorphicModelIsWrittenWithItsStoredTag() throws Exception {
+    List<Activity> read = activities();
+    List<?> json = read(write(read), List.class);
+    assertThat(json).extracting(a -> object(a).get("type"))
+        .containsExactly("created", "moved", "Commented");
+    assertThat(object(json.get(1))).containsEntry("source", "todo").containsEntry("target", "doing");
+    // a variant on its own, as a handler returning Mono<Activity.Moved> writes it
+    assertThat(tree(read.get(1))).containsEntry("type", "moved").containsKey("task");
+  }
+
+  @Test
+  void eachVariantIsReadBackAsTheVariantItsTagNames() throws Exception {
+    for (Activity activity : activities()) {
+      Activity back = read(write(activity), Activity.class);
+      assertThat(back).isEqualTo(activity).hasSameClassAs(activity);
+    }
+    Activity posted = read("{\"type\":\"moved\",\"id\":\"" + UUID.randomUUID()
+        + "\",\"task\":\"t2\",\"at\":\"2026-03-01T10:15:30Z\",\"source\":\"a\","
+        + "\"target\":\"b\"}", Activity.class);
+    assertThat(posted).isInstanceOf(Activity.Moved.class);
+    assertThat(((Activity.Moved) posted).target()).isEqualTo("b");
+  }
+
+  @Test
+  void aVariantsOwnTypeReadsWithoutItsTagButNotWithAnothers() throws Exception {
+    String body = "\"id\":\"" + UUID.randomUUID() + "\",\"task\":\"t\","
+        + "\"at\":\"2026-03-01T10:15:30Z\",\"text\":\"x\"}";
+    assertThat(read("{" + body, Activity.Commented.class).text()).isEqualTo("x");
+    assertThat(read("{\"type\":\"Commented\"," + body, Activity.Commented.class).text())
+        .isEqualTo("x");
+    assertThatThrownBy(() -> read("{\"type\":\"created\"," + body, Activity.Commented.class))
+        .hasRootCauseInstanceOf(UnknownJsonTypeException.class)
+        .hasMessageContaining("not one of: Commented");
+  }
+
+  @Test
+  void anUnknownOrMissingTagIsRefusedNamingTheModelAndTheTag() {
+    String rest = "\"id\":\"" + UUID.randomUUID() + "\",\"task\":\"t\"}";
+    assertThatThrownBy(() -> read("{\"type\":\"archived\"," + rest, Activity.class))
+        .hasRootCauseInstanceOf(UnknownJsonTypeException.class)
+        .hasMessageContaining("Activity: \"type\" is \"archived\", not one of: created, moved,"
+            + " Commented")
+        .satisfies(e -> {
+          UnknownJsonTypeException u = rootCause(e);
+          assertThat(u.model()).contains("Activity");
+          assertThat(u.tag()).isEqualTo("archived");
+          assertThat(u.category()).isEqualTo(io.toasty.ErrorCategory.INVALID_INPUT);
+        });
+    assertThatThrownBy(() -> read("{" + rest, Activity.class))
+        .hasRootCauseInstanceOf(UnknownJsonTypeException.class)
+        .satisfies(e -> assertThat(rootCause(e).tag()).isNull())
+        .hasMessageContaining("Activity: the JSON object has no \"type\" naming its variant");
+  }
+
+  private static UnknownJsonTypeException rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return (UnknownJsonTypeException) t;
+  }
+
+  @Test
+  void sealedFieldsInColumnsAndDocumentsAreWrittenAndReadWithTheirTags() throws Exception {
+    Task blocked = Tasks.create().title("b")
+        .status(new Task.Blocked("waiting", Optional.of(AT)))
+        .plan(Optional.of(new Task.Paid(1999, List.of("sso")))).exec(db).block();
+    Task open = Tasks.create().title("o").status(new Task.Open())
+        .plan(Optional.of(new Task.Free())).exec(db).block();
+    Task none = Tasks.create().title("n").status(new Task.Open()).exec(db).block();
+    for (Task task : List.of(blocked, open, none)) {
+      Task stored = Tasks.getById(db, task.id()).block();
+      assertThat(read(write(stored), Task.class)).isEqualTo(stored);
+    }
+    Map<String, Object> json = tree(Tasks.getById(db, blocked.id()).block());
+    assertThat(object(json.get("status"))).containsEntry("type", "blocked")
+        .containsEntry("reason", "waiting");
+    assertThat(object(json.get("plan"))).containsEntry("type", 2).containsEntry("cents", 1999);
+    Map<String, Object> other = tree(Tasks.getById(db, open.id()).block());
+    assertThat(other.get("status")).isEqualTo(Map.of("type", "Open"));
+    assertThat(other.get("plan")).isEqualTo(Map.of("type", 1));
+    // a numeric tag is read from a number or from its text
+    assertThat(read("{\"id\":1,\"title\":\"t\",\"status\":{\"type\":\"Open\"},"
+        + "\"plan\":{\"type\":\"2\",\"cents\":5,\"features\":[]}}", Task.class).plan())
+        .contains(new Task.Paid(5, List.of()));
+    assertThatThrownBy(() -> read("{\"id\":1,\"title\":\"t\",\"status\":{\"type\":\"gone\"}}",
+        Task.class))
+        .hasRootCauseInstanceOf(UnknownJsonTypeException.class)
+        .hasMessageContaining("Task.status: \"type\" is \"gone\", not one of: Open, blocked");
+  }
+
+  @Test
+  void theTypePropertyIsConfigurable() throws Exception {
+    Activity moved = new Activity.Moved(UUID.randomUUID(), "t", AT, "a", "b");
+    String json = BootJson.write("kind", moved);
+    assertThat(read(json, Map.class)).containsEntry("kind", "moved").doesNotContainKey("type");
+    assertThat(BootJson.read("kind", json, Activity.class)).isEqualTo(moved);
+  }
+
+  @Test
+  void aTypePropertyThatAVariantUsesAsAFieldIsRefused() {
+    assertThatThrownBy(() -> new ToastyJacksonModule(List.of(Activities.MODEL), "source"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Activity: variant Moved has a field named \"source\"")
+        .hasMessageContaining("toasty.jackson.type-property");
   }
 }

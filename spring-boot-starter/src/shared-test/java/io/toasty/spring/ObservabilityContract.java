@@ -2,16 +2,28 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Note;
 import io.toasty.spring.app.Notes;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * With Actuator's observation and metrics auto-configuration, each statement is one
@@ -21,14 +33,108 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 abstract class ObservabilityContract extends DatabaseContract {
 
-  private ApplicationContextRunner runner() {
+  /**
+   * The Db's transaction statistics are meters in Actuator's registry: begun, ended by outcome
+   * with their time, active and failed cleanups, tagged with the backend.
+   */
+  @Test
+  void transactionStatisticsAreMeters() {
+    runner().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      db.transactionMono(tx -> Notes.create().text("kept").exec(tx)).block();
+      db.transactionMono(tx -> Notes.create().text("undone").exec(tx)
+          .then(reactor.core.publisher.Mono.error(new IllegalStateException("undo"))))
+          .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.empty())
+          .block();
+      String backend = backend().toastyName();
+      assertThat(meters.get("toasty.transactions.begun").tag("db.backend", backend)
+          .functionCounter().count()).isEqualTo(2.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "committed")
+          .tag("db.backend", backend).functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "rolled_back")
+          .functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("outcome", "committed").functionTimer()
+          .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+      assertThat(meters.get("toasty.transactions").tag("outcome", "cancelled").functionTimer()
+          .count()).isZero();
+      assertThat(meters.get("toasty.transactions").tag("outcome", "commit_unknown")
+          .functionTimer().count()).isZero();
+      assertThat(meters.get("toasty.transactions.active").gauge().value()).isZero();
+      assertThat(meters.get("toasty.transactions.cleanup.failures").functionCounter().count())
+          .isZero();
+    });
+  }
+
+  /**
+   * With Micrometer Tracing, a statement's log line carries the caller's trace and span ids in
+   * the MDC (where Boot's log pattern shows them), and its span is a child of the caller's: the
+   * caller here is an observation in the subscriber's context, as WebFlux puts a request's.
+   */
+  @Test
+  void statementLinesAndSpansCarryTheCallersTrace() {
+    List<MutableSpan> spans = new CopyOnWriteArrayList<>();
+    try (StatementLog log = StatementLog.capture()) {
+      observed(Boot.TRACING)
+          .withPropertyValues("toasty.url=" + url(), "toasty.schema=push",
+              "management.tracing.sampling.probability=1.0")
+          .withBean(SpanHandler.class, () -> new SpanHandler() {
+            @Override
+            public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+              spans.add(span);
+              return true;
+            }
+          })
+          .run(context -> {
+            Db db = context.getBean(Db.class);
+            Tracer tracer = context.getBean(Tracer.class);
+            Observation request = Observation.start("test.request",
+                context.getBean(ObservationRegistry.class));
+            Span caller;
+            try (Observation.Scope scope = request.openScope()) {
+              caller = tracer.currentSpan();
+            }
+            Notes.create().text("traced").exec(db)
+                .flatMap(n -> Notes.getById(db, n.id()))
+                .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, request))
+                .block();
+            Notes.create().text("untraced").exec(db).block();
+            request.stop();
+            String traceId = caller.context().traceId();
+            timed(() -> assertThat(log.lines).filteredOn(l -> traceId.equals(l.traceId()))
+                .extracting(StatementLog.Line::message)
+                .satisfiesExactly(insert -> assertThat(insert).contains("insert Note"),
+                    get -> assertThat(get).contains("select Note")));
+            assertThat(log.lines).filteredOn(l -> traceId.equals(l.traceId()))
+                .allMatch(l -> caller.context().spanId().equals(l.spanId()));
+            assertThat(log.lines).filteredOn(l -> l.message().contains("(1 row)"))
+                .hasSize(2).anyMatch(l -> l.traceId() == null); // the create outside it
+            timed(() -> assertThat(spans).filteredOn(s -> "Note".equals(s.tag("db.model")))
+                .hasSize(3).filteredOn(s -> traceId.equals(s.traceId())).hasSize(2)
+                .allMatch(s -> caller.context().spanId().equals(s.parentId())));
+          });
+    }
+  }
+
+  /** Actuator's observations and metrics, R2DBC, the Toasty starter and {@code more}. */
+  private static ApplicationContextRunner observed(Class<?>... more) {
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(Boot.OBSERVATION_AND_METRICS))
         .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
             ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class,
             ToastyMetricsAutoConfiguration.class))
-        .withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
-            "toasty.schema=push");
+        .withConfiguration(AutoConfigurations.of(more));
+  }
+
+  private ApplicationContextRunner runner() {
+    return observed().withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
+        "toasty.schema=push");
+  }
+
+  /** On Boot's pool, with its R2DBC transaction manager. */
+  private ApplicationContextRunner springTransactions() {
+    return observed(Boot.R2DBC_TRANSACTIONS, Boot.TRANSACTIONS)
+        .withPropertyValues("spring.r2dbc.url=" + url(), "toasty.schema=push");
   }
 
   @Test
@@ -93,6 +199,67 @@ abstract class ObservabilityContract extends DatabaseContract {
   private static void timed(ThrowingRunnable assertions) {
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .untilAsserted(assertions);
+  }
+
+  /**
+   * A Spring-managed transaction's statements (Toasty's on the connection Spring bound) are each
+   * one observation, in the transaction: none is counted a second time outside it.
+   */
+  @Test
+  void aSpringTransactionsStatementsAreCountedOnceEachInTheTransaction() {
+    springTransactions().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      TransactionalOperator transactional = TransactionalOperator.create(
+          context.getBean(ReactiveTransactionManager.class));
+      // a PATCH: read the record, write it, read it back
+      Note n = Notes.create().text("patched").exec(db).block();
+      transactional.transactional(Notes.getById(db, n.id())
+              .flatMap(found -> Notes.updateById(found.id()).text("patched twice").exec(db))
+              .then(Notes.getById(db, n.id())))
+          .block();
+      timed(() -> {
+        assertThat(statements(meters, "true")).isEqualTo(3);
+        assertThat(statements(meters, "false")).isEqualTo(1); // the create before it
+      });
+    });
+  }
+
+  /**
+   * {@code toasty.statement.cancelled} stays at zero under plain work (gets, firsts, lists,
+   * streams, counts, updates, deletes, each read as the caller asked) and counts a subscriber
+   * that cancels mid-stream.
+   */
+  @Test
+  void onlyAStatementCutShortCountsAsCancelled() {
+    runner().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      Note n = Notes.create().text("plain").exec(db).block();
+      Notes.createMany(List.of(Notes.create().text("many"),
+          Notes.create().text("many"), Notes.create().text("many"))).exec(db).block();
+      Notes.getById(db, n.id()).block();
+      Notes.filterById(n.id()).first(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).first(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).collect(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).stream(db).blockLast();
+      Notes.filter(Notes.TEXT.eq("many")).count(db).block();
+      Notes.filter(Notes.TEXT.eq("many")).exists(db).block();
+      Notes.updateById(n.id()).text("plainer").exec(db).block();
+      Notes.update(Notes.getById(db, n.id()).block()).text("plainest").exec(db).block();
+      Notes.deleteById(n.id()).exec(db).block();
+      timed(() -> assertThat(statements(meters, "false")).isEqualTo(13));
+      assertThat(meters.find("toasty.statement.cancelled").counters()).isEmpty();
+      Notes.filter(Notes.TEXT.eq("many")).stream(db).take(1).blockLast();
+      timed(() -> assertThat(meters.get("toasty.statement.cancelled").counter().count())
+          .isEqualTo(1.0));
+    });
+  }
+
+  /** The {@code toasty.statement} observations, in a transaction or not, all models. */
+  private static long statements(MeterRegistry meters, String inTransaction) {
+    return meters.find("toasty.statement").tag("db.transaction", inTransaction).timers()
+        .stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
   }
 
   @Test

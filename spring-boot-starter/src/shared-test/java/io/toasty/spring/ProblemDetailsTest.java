@@ -55,7 +55,15 @@ class ProblemDetailsTest {
         Arguments.of("lost", 503, "unavailable"),
         Arguments.of("commit", 500, "commit_outcome_unknown"),
         Arguments.of("timeout", 504, "timeout"),
-        Arguments.of("syntax", 500, "database_error"));
+        Arguments.of("syntax", 500, "database_error"),
+        Arguments.of("missing", 400, "missing_value"),
+        Arguments.of("invalid", 400, "invalid_value"),
+        Arguments.of("division", 400, "division_by_zero"),
+        Arguments.of("too-large", 400, "too_large"),
+        Arguments.of("cardinality", 409, "cardinality"),
+        Arguments.of("unsupported", 501, "unsupported"),
+        Arguments.of("not-loaded", 500, "database_error"),
+        Arguments.of("unreadable", 500, "database_error"));
   }
 
   /** Each error a handler signals. */
@@ -86,7 +94,30 @@ class ProblemDetailsTest {
         Map.entry("timeout", () -> new io.toasty.QueryTimeoutException("postgresql", "57014",
             "canceling statement due to statement timeout: " + SECRET, DRIVER)),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",
-            "syntax error near " + SECRET, DRIVER)));
+            "syntax error near " + SECRET, DRIVER)),
+        Map.entry("missing", () -> io.toasty.InvalidStatementException.missing("User", "email",
+            "is required but was not set")),
+        Map.entry("invalid", () -> new io.toasty.InvalidStatementException("User", "age",
+            "value " + SECRET + " does not fit type int")),
+        Map.entry("division", () -> new io.toasty.DivisionByZeroException("h2", "Item",
+            SECRET + " / 0", DRIVER)),
+        Map.entry("too-large", () -> new io.toasty.ItemTooLargeException("dynamodb", "Item",
+            500_000, 409_600)),
+        Map.entry("cardinality", () -> new io.toasty.CardinalityException("User", "posts",
+            "id = " + SECRET, 3, 4)),
+        Map.entry("unsupported", () -> new io.toasty.UnsupportedFeatureException(
+            io.toasty.Feature.JSON_PATH, "h2", "a path into " + SECRET)),
+        Map.entry("not-loaded", () -> new io.toasty.RelationNotLoadedException("User", "posts",
+            "include it")),
+        Map.entry("unreadable", () -> new io.toasty.ValueOutOfRangeException("User", "email",
+            "the stored value " + SECRET + " cannot be read", DRIVER) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public io.toasty.ErrorCategory category() {
+            return io.toasty.ErrorCategory.INTERNAL;
+          }
+        }));
 
     @GetMapping("/fail/{kind}")
     Mono<String> fail(@PathVariable String kind) {
@@ -118,6 +149,33 @@ class ProblemDetailsTest {
         .jsonPath("$.model").isEqualTo("User")
         .jsonPath("$.field").isEqualTo("email")
         .jsonPath("$.detail").isEqualTo("User.email: another record has the same value");
+  }
+
+  @Test
+  void aMissingValueNamesTheModelAndField() {
+    client.get().uri("/fail/missing").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody()
+        .jsonPath("$.title").isEqualTo("Bad Request")
+        .jsonPath("$.category").isEqualTo("invalid_input")
+        .jsonPath("$.model").isEqualTo("User")
+        .jsonPath("$.field").isEqualTo("email")
+        .jsonPath("$.detail").isEqualTo("User.email: a value is required");
+  }
+
+  /** An internal fault tells the client nothing of itself: no detail, model or field. */
+  @Test
+  void anInternalFaultIsA500WithoutDetail() {
+    for (String kind : java.util.List.of("syntax", "not-loaded", "unreadable")) {
+      client.get().uri("/fail/" + kind).exchange()
+          .expectStatus().isEqualTo(500)
+          .expectBody()
+          .jsonPath("$.title").isEqualTo("Internal Server Error")
+          .jsonPath("$.category").isEqualTo("internal")
+          .jsonPath("$.detail").doesNotExist()
+          .jsonPath("$.model").doesNotExist()
+          .jsonPath("$.field").doesNotExist();
+    }
   }
 
   @Test

@@ -96,6 +96,21 @@ class ToastyExceptionTranslatorTest {
         Arguments.of(new io.toasty.InvalidCursorException("User", "bad signature"),
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new DriverException("postgresql", "42601", "syntax", driver),
+            UncategorizedToastyException.class),
+        Arguments.of(new io.toasty.DivisionByZeroException("h2", "Item", "x / 0", driver),
+            DataIntegrityViolationException.class),
+        Arguments.of(new io.toasty.ItemTooLargeException("dynamodb", "Item", 500_000, 409_600),
+            DataIntegrityViolationException.class),
+        Arguments.of(new io.toasty.CardinalityException("User", "posts", "id = 7", 3, 4),
+            DataIntegrityViolationException.class),
+        Arguments.of(InvalidStatementException.missing("User", "email", "is required"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new io.toasty.DeferredNotLoadedException("User", "bio", "include it"),
+            InvalidDataAccessApiUsageException.class),
+        Arguments.of(new io.toasty.JsonFieldException("User", "settings", "unreadable", driver),
+            UncategorizedToastyException.class),
+        Arguments.of(new io.toasty.UnknownVariantException("User", "status", "gone",
+                java.util.List.of("Active")),
             UncategorizedToastyException.class));
   }
 

@@ -1,24 +1,24 @@
 package io.toasty.spring;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.DriverException;
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.CommitOutcomeUnknownException;
+import io.toasty.ErrorCategory;
+import io.toasty.InvalidCursorException;
+import io.toasty.InvalidFilterException;
 import io.toasty.InvalidModelException;
 import io.toasty.InvalidStatementException;
-import io.toasty.NotNullViolationException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.RelationNotLoadedException;
+import io.toasty.NotLoadedException;
 import io.toasty.SerializationFailureException;
+import io.toasty.StaleRecordException;
 import io.toasty.ToastyException;
 import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
-import java.util.Set;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -26,32 +26,41 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
 
 /**
  * Toasty's exceptions as Spring's {@link DataAccessException}s, the Toasty exception kept as the
- * cause:
+ * cause, by each exception's {@link ErrorCategory} ({@code ToastyException.category()}) and, within
+ * a category, its class:
  *
  * <table>
  *   <caption>translations</caption>
- *   <tr><th>Toasty</th><th>Spring</th></tr>
- *   <tr><td>UniqueViolationException</td><td>DuplicateKeyException</td></tr>
- *   <tr><td>ForeignKeyViolationException, NotNullViolationException,
- *       ValueOutOfRangeException, NumericOverflowException</td>
- *       <td>DataIntegrityViolationException</td></tr>
- *   <tr><td>RecordNotFoundException</td><td>EmptyResultDataAccessException</td></tr>
- *   <tr><td>StaleRecordException (a stale {@code @Version})</td>
+ *   <tr><th>category</th><th>Toasty</th><th>Spring</th></tr>
+ *   <tr><td>CONFLICT</td><td>UniqueViolationException</td><td>DuplicateKeyException</td></tr>
+ *   <tr><td>CONFLICT</td><td>StaleRecordException (a stale {@code @Version})</td>
  *       <td>OptimisticLockingFailureException</td></tr>
- *   <tr><td>SerializationFailureException: serialization failure, deadlock, a conflict</td>
- *       <td>PessimisticLockingFailureException</td></tr>
- *   <tr><td>SerializationFailureException: a lock wait that gave up (lock timeout,
- *       {@code NOWAIT}; {@code isLockWaitTimeout()})</td>
+ *   <tr><td>CONFLICT</td><td>SerializationFailureException: serialization failure, deadlock, a
+ *       conflict</td><td>PessimisticLockingFailureException</td></tr>
+ *   <tr><td>CONFLICT</td><td>SerializationFailureException: a lock wait that gave up (lock
+ *       timeout, {@code NOWAIT}; {@code isLockWaitTimeout()})</td>
  *       <td>CannotAcquireLockException</td></tr>
- *   <tr><td>ConnectionLostException, PoolTimeoutException, ThrottledException</td>
- *       <td>TransientDataAccessResourceException</td></tr>
- *   <tr><td>CommitOutcomeUnknownException</td><td>DataAccessResourceFailureException</td></tr>
- *   <tr><td>QueryTimeoutException, or a DriverException of a statement timeout (SQLSTATE
- *       57014, 70100)</td><td>QueryTimeoutException</td></tr>
- *   <tr><td>InvalidStatementException, InvalidModelException, UnsupportedFeatureException,
- *       RelationNotLoadedException, InvalidFilterException, InvalidCursorException</td>
+ *   <tr><td>CONFLICT</td><td>ForeignKeyViolationException, CardinalityException, others</td>
+ *       <td>DataIntegrityViolationException</td></tr>
+ *   <tr><td>INVALID_INPUT</td><td>InvalidStatementException, InvalidFilterException,
+ *       InvalidCursorException (refused before anything was sent)</td>
  *       <td>InvalidDataAccessApiUsageException</td></tr>
- *   <tr><td>any other ToastyException</td><td>{@link UncategorizedToastyException}</td></tr>
+ *   <tr><td>INVALID_INPUT</td><td>NotNullViolationException, ValueOutOfRangeException,
+ *       NumericOverflowException, DivisionByZeroException, ItemTooLargeException, others</td>
+ *       <td>DataIntegrityViolationException</td></tr>
+ *   <tr><td>NOT_FOUND</td><td>RecordNotFoundException</td>
+ *       <td>EmptyResultDataAccessException</td></tr>
+ *   <tr><td>UNAVAILABLE</td><td>ConnectionLostException, PoolTimeoutException,
+ *       ThrottledException</td><td>TransientDataAccessResourceException</td></tr>
+ *   <tr><td>TIMEOUT</td><td>QueryTimeoutException, or a DriverException of a statement timeout
+ *       (SQLSTATE 57014, 70100)</td><td>QueryTimeoutException</td></tr>
+ *   <tr><td>UNSUPPORTED</td><td>UnsupportedFeatureException</td>
+ *       <td>InvalidDataAccessApiUsageException</td></tr>
+ *   <tr><td>INTERNAL</td><td>CommitOutcomeUnknownException</td>
+ *       <td>DataAccessResourceFailureException</td></tr>
+ *   <tr><td>INTERNAL</td><td>InvalidModelException, RelationNotLoadedException,
+ *       DeferredNotLoadedException</td><td>InvalidDataAccessApiUsageException</td></tr>
+ *   <tr><td>INTERNAL</td><td>any other</td><td>{@link UncategorizedToastyException}</td></tr>
  * </table>
  *
  * <p>Other exceptions are not Toasty's: {@link #translateExceptionIfPossible} returns null. The
@@ -59,8 +68,6 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  * through a proxy, map the signals with {@link DataAccessErrors}.
  */
 public final class ToastyExceptionTranslator implements PersistenceExceptionTranslator {
-  /** PostgreSQL's query_canceled (statement_timeout), MariaDB's max_statement_time. */
-  private static final Set<String> TIMEOUTS = Set.of("57014", "70100");
 
   @Override
   public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
@@ -70,42 +77,39 @@ public final class ToastyExceptionTranslator implements PersistenceExceptionTran
   /** The Spring exception for {@code ex}; never null. */
   public DataAccessException translate(ToastyException ex) {
     String message = ex.getMessage();
+    return switch (ex.category()) {
+      case CONFLICT -> conflict(ex, message);
+      case INVALID_INPUT -> ex instanceof InvalidStatementException
+          || ex instanceof InvalidFilterException || ex instanceof InvalidCursorException
+          ? new InvalidDataAccessApiUsageException(message, ex)
+          : new DataIntegrityViolationException(message, ex);
+      case NOT_FOUND -> new EmptyResultDataAccessException(message, 1, ex);
+      case UNAVAILABLE -> new TransientDataAccessResourceException(message, ex);
+      case TIMEOUT -> new QueryTimeoutException(message, ex);
+      case UNSUPPORTED -> new InvalidDataAccessApiUsageException(message, ex);
+      case INTERNAL -> internal(ex, message);
+    };
+  }
+
+  private static DataAccessException conflict(ToastyException ex, String message) {
     if (ex instanceof UniqueViolationException) {
       return new DuplicateKeyException(message, ex);
     }
-    if (ex instanceof ForeignKeyViolationException || ex instanceof NotNullViolationException
-        || ex instanceof io.toasty.ValueOutOfRangeException
-        || ex instanceof io.toasty.NumericOverflowException) {
-      return new DataIntegrityViolationException(message, ex);
-    }
-    if (ex instanceof io.toasty.StaleRecordException) {
-      return new org.springframework.dao.OptimisticLockingFailureException(message, ex);
-    }
-    if (ex instanceof RecordNotFoundException) {
-      return new EmptyResultDataAccessException(message, 1, ex);
+    if (ex instanceof StaleRecordException) {
+      return new OptimisticLockingFailureException(message, ex);
     }
     if (ex instanceof SerializationFailureException s) {
       return s.isLockWaitTimeout() ? new CannotAcquireLockException(message, ex)
           : new PessimisticLockingFailureException(message, ex);
     }
-    if (ex instanceof io.toasty.CommitOutcomeUnknownException) {
-      return new org.springframework.dao.DataAccessResourceFailureException(message, ex);
+    return new DataIntegrityViolationException(message, ex);
+  }
+
+  private static DataAccessException internal(ToastyException ex, String message) {
+    if (ex instanceof CommitOutcomeUnknownException) {
+      return new DataAccessResourceFailureException(message, ex);
     }
-    if (ex instanceof ConnectionLostException) {
-      return new TransientDataAccessResourceException(message, ex);
-    }
-    if (ex instanceof io.toasty.QueryTimeoutException
-        || ex instanceof DriverException d && d.sqlState() != null
-            && TIMEOUTS.contains(d.sqlState())) { // Set.of(..).contains(null) throws
-      return new QueryTimeoutException(message, ex);
-    }
-    if (ex instanceof io.toasty.PoolTimeoutException || ex instanceof io.toasty.ThrottledException) {
-      return new TransientDataAccessResourceException(message, ex);
-    }
-    if (ex instanceof io.toasty.InvalidFilterException
-        || ex instanceof io.toasty.InvalidCursorException
-        || ex instanceof InvalidStatementException || ex instanceof InvalidModelException
-        || ex instanceof UnsupportedFeatureException || ex instanceof RelationNotLoadedException) {
+    if (ex instanceof InvalidModelException || ex instanceof NotLoadedException) {
       return new InvalidDataAccessApiUsageException(message, ex);
     }
     return new UncategorizedToastyException(message, ex);

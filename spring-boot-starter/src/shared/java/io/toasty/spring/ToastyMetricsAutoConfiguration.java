@@ -3,16 +3,17 @@ package io.toasty.spring;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.observe.PoolMetrics;
+import io.toasty.reactive.observe.TransactionMetrics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code Db}'s pool gauges ({@code toasty.pool.*}) in the application's
- * {@code MeterRegistry}, with Micrometer on the class path. Statement timers come from the
- * observations ({@code toasty.statement}) that the {@code Db} makes when the application has an
- * {@code ObservationRegistry}, as Actuator provides.
+ * The {@code Db}'s pool gauges ({@code toasty.pool.*}) and transaction statistics
+ * ({@code toasty.transactions*}) in the application's {@code MeterRegistry}, with Micrometer on
+ * the class path. Statement timers come from the observations ({@code toasty.statement}) that the
+ * {@code Db} makes when the application has an {@code ObservationRegistry}, as Actuator provides.
  */
 @AutoConfiguration(after = {ToastyAutoConfiguration.class, ToastyDynamoAutoConfiguration.class})
 @ConditionalOnClass(MeterBinder.class)
@@ -23,5 +24,11 @@ public class ToastyMetricsAutoConfiguration {
   @Bean
   public MeterBinder toastyPoolMetrics(Db db) {
     return registry -> PoolMetrics.bind(db, registry);
+  }
+
+  /** Binds the transaction statistics when Boot binds its meter binders. */
+  @Bean
+  public MeterBinder toastyTransactionMetrics(Db db) {
+    return registry -> TransactionMetrics.bind(db, registry);
   }
 }

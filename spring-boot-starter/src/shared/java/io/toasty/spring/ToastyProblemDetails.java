@@ -1,39 +1,49 @@
 package io.toasty.spring;
 
+import io.toasty.CardinalityException;
+import io.toasty.CommitOutcomeUnknownException;
+import io.toasty.DivisionByZeroException;
+import io.toasty.ErrorCategory;
 import io.toasty.ForeignKeyViolationException;
 import io.toasty.InvalidCursorException;
 import io.toasty.InvalidFilterException;
+import io.toasty.InvalidStatementException;
+import io.toasty.ItemTooLargeException;
 import io.toasty.NotNullViolationException;
-import io.toasty.NumericOverflowException;
-import io.toasty.RecordNotFoundException;
 import io.toasty.SerializationFailureException;
 import io.toasty.StaleRecordException;
 import io.toasty.ToastyException;
 import io.toasty.UniqueViolationException;
-import io.toasty.ValueOutOfRangeException;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Toasty's errors as HTTP problem details (RFC 9457): the status a client can act on, a
- * {@code code}, and the model and field at fault; never the database's own text, which can
- * echo another record's values (a duplicate email) or the statement.
+ * Toasty's errors as HTTP problem details (RFC 9457): the status of the exception's
+ * {@link ErrorCategory} ({@code ToastyException.category()}), a {@code code} that says which
+ * error it is, the {@code category}, and the model and field at fault. Never the database's text
+ * nor any value: a stored value can be another record's (a duplicate email) or sensitive, so
+ * each detail is a fixed sentence naming the model and field.
  *
  * <table>
  *   <caption>Statuses</caption>
- *   <tr><td>404</td><td>{@code RecordNotFoundException}</td></tr>
- *   <tr><td>409</td><td>unique and foreign-key violations, a stale {@code @Version}, a
- *       serialization failure</td></tr>
- *   <tr><td>400</td><td>a filter or cursor from the request, a missing required field, a value
- *       out of range</td></tr>
- *   <tr><td>503</td><td>every transient error (pool timeout, lost connection, throttling),
- *       with {@code Retry-After}</td></tr>
- *   <tr><td>504</td><td>a statement or transaction past its timeout ({@code
- *       QueryTimeoutException}, code {@code timeout}): the database was reached and stopped the
- *       work, so it is not "unavailable"; no {@code Retry-After}, as the same request would
- *       likely run as long again</td></tr>
- *   <tr><td>500</td><td>a commit whose outcome is unknown ({@code commit_outcome_unknown}), and
- *       anything else: a fault of the service, not of the request</td></tr>
+ *   <tr><td>400</td><td>{@code INVALID_INPUT}: a required value missing ({@code missing_value}),
+ *       a value out of range ({@code out_of_range}) or not fitting its field
+ *       ({@code invalid_value}), a filter ({@code invalid_filter}, with its {@code path}) or
+ *       cursor ({@code invalid_cursor}) from the request, a JSON body whose type property names
+ *       no variant of a sealed model ({@code unknown_type})</td></tr>
+ *   <tr><td>404</td><td>{@code NOT_FOUND}</td></tr>
+ *   <tr><td>409</td><td>{@code CONFLICT}: unique and foreign-key violations, a stale
+ *       {@code @Version}, a serialization failure, a lock wait that gave up
+ *       ({@code lock_timeout}), a relation's limit</td></tr>
+ *   <tr><td>503</td><td>{@code UNAVAILABLE}: pool timeout, lost connection, throttling, with
+ *       {@code Retry-After}</td></tr>
+ *   <tr><td>504</td><td>{@code TIMEOUT}: a statement or transaction past its timeout; the
+ *       database was reached and stopped the work, so no {@code Retry-After}</td></tr>
+ *   <tr><td>501</td><td>{@code UNSUPPORTED}: a feature the backend lacks</td></tr>
+ *   <tr><td>500</td><td>{@code INTERNAL}: a commit whose outcome is unknown
+ *       ({@code commit_outcome_unknown}); anything else ({@code database_error}) without detail,
+ *       model or field: a fault of the service, not of the request</td></tr>
  * </table>
  */
 public final class ToastyProblemDetails {
@@ -41,68 +51,124 @@ public final class ToastyProblemDetails {
 
   /** The problem detail for {@code e}. */
   public static ProblemDetail of(ToastyException e) {
-    String at = where(e);
-    if (e instanceof RecordNotFoundException) {
-      return problem(HttpStatus.NOT_FOUND, "not_found", e.model().orElse("record")
-          + ": no such record", e);
+    ErrorCategory category = e.category();
+    ProblemDetail p = ProblemDetail.forStatus(HttpStatus.valueOf(category.httpStatus()));
+    p.setProperty("code", code(e));
+    p.setProperty("category", category.name().toLowerCase(Locale.ROOT));
+    String detail = detail(e);
+    if (detail == null) {
+      return p; // an internal fault: nothing of it for the client
     }
-    if (e instanceof UniqueViolationException) {
-      return problem(HttpStatus.CONFLICT, "unique_violation",
-          at + "another record has the same value", e);
-    }
-    if (e instanceof ForeignKeyViolationException) {
-      return problem(HttpStatus.CONFLICT, "foreign_key_violation",
-          at + "the record it refers to does not exist, or others still refer to this one", e);
-    }
-    if (e instanceof StaleRecordException) {
-      return problem(HttpStatus.CONFLICT, "stale_record",
-          at + "the record was changed since it was read; read it again", e);
-    }
-    if (e instanceof SerializationFailureException) {
-      return problem(HttpStatus.CONFLICT, "serialization_failure",
-          "a concurrent change conflicted with this one; try again", e);
-    }
-    if (e instanceof InvalidFilterException f) {
-      ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid_filter", e.getMessage(), e);
-      p.setProperty("path", f.path());
-      return p;
-    }
-    if (e instanceof InvalidCursorException) {
-      return problem(HttpStatus.BAD_REQUEST, "invalid_cursor",
-          "the cursor is not one this service issued; start from the first page", e);
-    }
-    if (e instanceof NotNullViolationException) {
-      return problem(HttpStatus.BAD_REQUEST, "missing_value", at + "a value is required", e);
-    }
-    if (e instanceof NumericOverflowException || e instanceof ValueOutOfRangeException) {
-      return problem(HttpStatus.BAD_REQUEST, "out_of_range", at + "a value is out of range", e);
-    }
-    if (e instanceof io.toasty.CommitOutcomeUnknownException) {
-      return problem(HttpStatus.INTERNAL_SERVER_ERROR, "commit_outcome_unknown",
-          "the change may or may not have been saved; check before repeating it", e);
-    }
-    if (e instanceof io.toasty.QueryTimeoutException) {
-      return problem(HttpStatus.GATEWAY_TIMEOUT, "timeout",
-          "the database did not answer in time and the work was stopped", e);
-    }
-    if (e.isTransient()) {
-      return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-          "the database is busy or unreachable; try again shortly", e);
-    }
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "database_error",
-        "the service failed to read or write its data", e);
-  }
-
-  private static String where(ToastyException e) {
-    return e.model().map(m -> m + e.field().map(f -> "." + f).orElse("") + ": ").orElse("");
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String code, String detail,
-      ToastyException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setProperty("code", code);
+    p.setDetail(where(e) + detail);
     e.model().ifPresent(m -> p.setProperty("model", m));
     e.field().ifPresent(f -> p.setProperty("field", f));
+    if (e instanceof InvalidFilterException f) {
+      p.setProperty("path", f.path());
+    }
+    if (e instanceof UnknownJsonTypeException t) {
+      p.setProperty("property", t.property());
+      p.setProperty("known", t.known());
+    }
     return p;
+  }
+
+  /** The stable name of {@code e}'s kind of error, for programs. */
+  static String code(ToastyException e) {
+    return switch (e.category()) {
+      case INVALID_INPUT -> invalidInputCode(e);
+      case NOT_FOUND -> "not_found";
+      case CONFLICT -> conflictCode(e);
+      case UNAVAILABLE -> "unavailable";
+      case TIMEOUT -> "timeout";
+      case UNSUPPORTED -> "unsupported";
+      case INTERNAL -> e instanceof CommitOutcomeUnknownException ? "commit_outcome_unknown"
+          : "database_error";
+    };
+  }
+
+  private static String invalidInputCode(ToastyException e) {
+    if (e instanceof InvalidFilterException) {
+      return "invalid_filter";
+    }
+    if (e instanceof InvalidCursorException) {
+      return "invalid_cursor";
+    }
+    if (e instanceof UnknownJsonTypeException) {
+      return "unknown_type";
+    }
+    if (e instanceof NotNullViolationException
+        || e instanceof InvalidStatementException s && s.missingValue()) {
+      return "missing_value";
+    }
+    if (e instanceof InvalidStatementException) {
+      return "invalid_value";
+    }
+    if (e instanceof ItemTooLargeException) {
+      return "too_large";
+    }
+    if (e instanceof DivisionByZeroException) {
+      return "division_by_zero";
+    }
+    return "out_of_range";
+  }
+
+  private static String conflictCode(ToastyException e) {
+    if (e instanceof UniqueViolationException) {
+      return "unique_violation";
+    }
+    if (e instanceof ForeignKeyViolationException) {
+      return "foreign_key_violation";
+    }
+    if (e instanceof StaleRecordException) {
+      return "stale_record";
+    }
+    if (e instanceof CardinalityException) {
+      return "cardinality";
+    }
+    if (e instanceof SerializationFailureException s) {
+      return s.isLockWaitTimeout() ? "lock_timeout" : "serialization_failure";
+    }
+    return "conflict";
+  }
+
+  /** A fixed sentence for the client, or null where the client is told nothing. */
+  private static String detail(ToastyException e) {
+    return switch (code(e)) {
+      // the client's own input, and where in it
+      case "invalid_filter", "unknown_type" -> e.getMessage();
+      case "invalid_cursor" ->
+          "the cursor is not one this service issued; start from the first page";
+      case "missing_value" -> "a value is required";
+      case "invalid_value" -> "a value does not fit the field";
+      case "too_large" -> "the record is larger than the database stores";
+      case "division_by_zero" -> "a division by zero";
+      case "out_of_range" -> "a value is out of range";
+      case "not_found" -> "no such record";
+      case "unique_violation" -> "another record has the same value";
+      case "foreign_key_violation" ->
+          "the record it refers to does not exist, or others still refer to this one";
+      case "stale_record" -> "the record was changed since it was read; read it again";
+      case "cardinality" -> "the related records stored leave no room for this change";
+      case "lock_timeout" -> "another request holds the record; try again";
+      case "serialization_failure", "conflict" ->
+          "a concurrent change conflicted with this one; try again";
+      case "unavailable" -> "the database is busy or unreachable; try again shortly";
+      case "timeout" -> "the database did not answer in time and the work was stopped";
+      case "unsupported" -> "the service's database cannot do what this request asks";
+      case "commit_outcome_unknown" ->
+          "the change may or may not have been saved; check before repeating it";
+      default -> null;
+    };
+  }
+
+  /** "Model.field: ", "Model: " or nothing; the filter's message names them already. */
+  private static String where(ToastyException e) {
+    if (e instanceof InvalidFilterException || e instanceof UnknownJsonTypeException
+        || e.category() == ErrorCategory.UNAVAILABLE
+        || e.category() == ErrorCategory.TIMEOUT || e instanceof SerializationFailureException
+        || e instanceof CommitOutcomeUnknownException) {
+      return "";
+    }
+    return e.model().map(m -> m + e.field().map(f -> "." + f).orElse("") + ": ").orElse("");
   }
 }

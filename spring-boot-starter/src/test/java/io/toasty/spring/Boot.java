@@ -4,6 +4,8 @@ import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegi
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.BraveAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.dao.PersistenceExceptionTranslationAutoConfiguration;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration;
@@ -24,6 +26,9 @@ final class Boot {
   static final Class<?>[] OBSERVATION_AND_METRICS = {ObservationAutoConfiguration.class,
       MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
       SimpleMetricsExportAutoConfiguration.class};
+  /** Micrometer Tracing over Brave: a span per observation, its ids in the MDC. */
+  static final Class<?>[] TRACING = {MicrometerTracingAutoConfiguration.class,
+      BraveAutoConfiguration.class};
 
   private Boot() {}
 }

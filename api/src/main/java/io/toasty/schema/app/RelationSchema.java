@@ -39,14 +39,17 @@ import java.util.Objects;
  * @param variant      for a relation to one variant of a polymorphic model
  *                     ({@code HasMany<Click>}, whose target is the hierarchy's model): the
  *                     discriminator value its related records hold; else {@code null}
+ * @param integrity    for belongs-to: how the engine and the database keep its key naming a
+ *                     record that exists ({@link Integrity}); {@code ENFORCED} for the others
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps, boolean eager, int max, Variant variant) {
+    List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(target, "target");
+    integrity = integrity == null ? Integrity.ENFORCED : integrity;
     pair = pair == null ? "" : pair;
     sourceFields = List.copyOf(sourceFields);
     targetFields = List.copyOf(targetFields);
@@ -54,6 +57,48 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     if (max < 0) {
       throw new IllegalArgumentException(name + ": max must not be negative, was " + max);
     }
+  }
+
+  /** A relation whose key, if it is a belongs-to, is enforced ({@link Integrity#ENFORCED}). */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Step> steps, boolean eager, int max, Variant variant) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
+        eager, max, variant, Integrity.ENFORCED);
+  }
+
+  /**
+   * How a belongs-to relation's key is kept naming a record that exists (docs/relations.md,
+   * "Related records always exist").
+   */
+  public enum Integrity {
+    /**
+     * Every write of the key is checked (a {@code FOREIGN KEY} on SQL, a condition on DynamoDB,
+     * a check in the write's transaction on Neo4j); deleting the target deletes the records
+     * whose key is required and sets an optional key to null.
+     */
+    ENFORCED,
+    /**
+     * As {@link #ENFORCED}, but deleting a target that records still refer to is refused
+     * ({@code @BelongsTo.Restrict}, {@code ON DELETE RESTRICT}).
+     */
+    RESTRICT,
+    /**
+     * Not checked, for schemas whose data does not hold the rule ({@code @BelongsTo.Unchecked}):
+     * no constraint, no check; deleting the target still deletes or unlinks the records that the
+     * engine finds pointing at it.
+     */
+    UNCHECKED
+  }
+
+  /** Whether this is a belongs-to whose key is checked to name a record that exists. */
+  public boolean isChecked() {
+    return kind == Kind.BELONGS_TO && integrity != Integrity.UNCHECKED;
+  }
+
+  /** Whether this is a belongs-to whose target cannot be deleted while records refer to it. */
+  public boolean isRestrict() {
+    return kind == Kind.BELONGS_TO && integrity == Integrity.RESTRICT;
   }
 
   /** A relation to a whole model (not to one variant of a polymorphic model). */

@@ -3,6 +3,7 @@ package io.toasty.docs.dynamic;
 import io.toasty.Condition;
 import io.toasty.Expr;
 import io.toasty.InvalidFilterException;
+import io.toasty.Page;
 import io.toasty.Row;
 import io.toasty.filter.DynamicQuery;
 import io.toasty.filter.FilterParser;
@@ -10,6 +11,7 @@ import io.toasty.filter.FilterSpec;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -128,6 +130,24 @@ final class DynamicQueriesGuide {
     Flux<Customer> page = CUSTOMERS.params(params).applyTo(Customers.all()).stream(db);
     // end-snippet
     return page.collectList().block();
+  }
+
+  static List<Page<Customer>> pageParams(Db db) {
+    // snippet: dyn-page-params
+    // GET /customers?city=Oslo&sort=-age&size=1&format=csv, then &after=<next>
+    FilterParser endpoint = CUSTOMERS.ignoring("format");   // the endpoint's own parameter
+    Map<String, List<String>> params = new HashMap<>(Map.of(
+        "city", List.of("Oslo"),
+        "sort", List.of("-age"),
+        "size", List.of("1"),
+        "format", List.of("csv")));
+    Page<Customer> first = endpoint.pageParams(params).applyTo(Customers.all())
+        .collect(db).block();
+    params.put("after", List.of(first.next().orElseThrow()));
+    Page<Customer> second = endpoint.pageParams(params).applyTo(Customers.all())
+        .collect(db).block();
+    // end-snippet
+    return List.of(first, second);
   }
 
   static String refused() {

@@ -50,6 +50,10 @@ class DynamicQueriesGuideTest {
         .map(Customer::name).toList());
     assertEquals(List.of("ann", "dan"), DynamicQueriesGuide.fromParams(db).stream()
         .map(Customer::name).toList());
+    List<io.toasty.Page<Customer>> pages = DynamicQueriesGuide.pageParams(db);
+    assertEquals(List.of("ann"), pages.get(0).items().stream().map(Customer::name).toList());
+    assertEquals(List.of("dan"), pages.get(1).items().stream().map(Customer::name).toList());
+    assertTrue(pages.get(1).next().isEmpty());
     String refused = DynamicQueriesGuide.refused();
     assertTrue(refused.startsWith("$.$or[1].passwordHash | Customer: at $.$or[1].passwordHash:"
         + " no field 'passwordHash' may be filtered on"), refused);

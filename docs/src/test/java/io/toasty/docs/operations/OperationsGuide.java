@@ -25,6 +25,9 @@ import java.time.Duration;
 import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import io.toasty.reactive.observe.PoolMetrics;
+import io.toasty.reactive.observe.TransactionMetrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 
 /** The examples of {@code docs/operations.md}, run by {@link OperationsGuideTest}. */
 final class OperationsGuide {
@@ -42,6 +45,7 @@ final class OperationsGuide {
         .observer(new MicrometerObserver(observations))
         .build();
     PoolMetrics.bind(db, meters);   // toasty.pool.max, .acquired, .idle, .allocated, .pending
+    TransactionMetrics.bind(db, meters);   // toasty.transactions, .begun, .active, ...
     // end-snippet
     return db;
   }
@@ -51,7 +55,7 @@ final class OperationsGuide {
     Db db = Toasty.builder()
         .models(Metrics.MODEL)
         .url(url)
-        .meterRegistry(meters)   // toasty.statement timers and toasty.pool.* gauges
+        .meterRegistry(meters)   // toasty.statement timers, toasty.pool.*, toasty.transactions*
         .build();
     // end-snippet
     return db;
@@ -140,6 +144,20 @@ final class OperationsGuide {
         .build();
     // end-snippet
     return db;
+  }
+
+  /**
+   * A job outside WebFlux, observed on its own: its statements' lines carry its trace and span
+   * ids, and their observations are its children.
+   */
+  static Mono<List<Metric>> nightlyJob(Db db, ObservationRegistry observations) {
+    // snippet: ops-log-trace
+    // a scheduled job, not a request: give its statements the job's observation as their caller
+    Observation job = Observation.start("nightly.rollup", observations);
+    return Metrics.filter(Metrics.NAME.eq("requests")).collect(db)
+        .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, job))
+        .doFinally(signal -> job.stop());
+    // end-snippet
   }
 
   static Db loggedWithValues(String url) {

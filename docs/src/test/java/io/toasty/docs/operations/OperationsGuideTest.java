@@ -4,8 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.reactive.observe.LoggingObserver;
+import io.toasty.reactive.observe.MicrometerObserver;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -200,12 +209,47 @@ class OperationsGuideTest {
   @Test
   void statementsAreTimedAndThePoolIsGauged() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    createAndRead(OperationsGuide.observed("r2dbc:h2:mem:///operations-guide", meters));
+    Db db = OperationsGuide.observed("r2dbc:h2:mem:///operations-guide", meters);
+    db.transactionMono(tx -> Mono.empty()).block();
+    createAndRead(db);
     assertEquals(1, meters.get("toasty.statement").tag("db.operation", "insert")
         .tag("db.model", "Metric").timer().count());
     assertEquals(1, meters.get("toasty.statement").tag("db.operation", "select")
         .timer().count());
     assertEquals(10.0, meters.get("toasty.pool.max").gauge().value());
+    assertEquals(1.0, meters.get("toasty.transactions.begun").functionCounter().count());
+    assertEquals(1.0, meters.get("toasty.transactions").tag("outcome", "committed")
+        .functionTimer().count());
+  }
+
+  /** A job's statements are its observation's children (a tracer makes them its spans). */
+  @Test
+  void aJobsStatementsAreObservedUnderIt() {
+    List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+
+      @Override public void onStop(Observation.Context context) {
+        stopped.add(context);
+      }
+    });
+    Db db = Toasty.builder().models(Metrics.MODEL).url("r2dbc:h2:mem:///operations-job")
+        .observer(new MicrometerObserver(observations))
+        .observer(new LoggingObserver(Duration.ofMillis(500))).build();
+    try {
+      db.schema().push().block();
+      Metrics.create().name("requests").value(1).exec(db).block();
+      assertEquals(1, OperationsGuide.nightlyJob(db, observations).block().size());
+      Observation.Context job = stopped.stream()
+          .filter(c -> c.getName().equals("nightly.rollup")).findFirst().orElseThrow();
+      assertEquals(1, stopped.stream().filter(c -> c.getParentObservation() != null
+          && c.getParentObservation().getContextView() == job).count());
+    } finally {
+      db.close().block();
+    }
   }
 
   /** On {@code db} (then closed): the schema pushed, a metric created and read back. */

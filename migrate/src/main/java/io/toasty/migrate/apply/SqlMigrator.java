@@ -73,10 +73,11 @@ public final class SqlMigrator implements MigrationRuns {
           .flatMap(rows -> isApplied(rows, f.version()) ? session.commit().then(Mono.empty())
               : steps.run(f, f.up(), 0, false, session::update, null)
                   .then(history.insert(f.version(), f.name(), f.checksum(), f.up().size(), true))
+                  .then(foreignKeyCheck(f))
                   .then(session.commit())
                   .thenReturn(f.version()));
-      return session.begin().then(work.onErrorResume(e -> session.rollback()
-          .onErrorResume(x -> Mono.empty()).then(Mono.error(e))));
+      return enforcementOff(session.begin().then(work.onErrorResume(e -> session.rollback()
+          .onErrorResume(x -> Mono.empty()).then(Mono.error(e)))));
     }
     Mono<Void> start = p.resumed() ? Mono.empty()
         : history.insert(f.version(), f.name(), f.checksum(), 0, false);
@@ -84,6 +85,45 @@ public final class SqlMigrator implements MigrationRuns {
             i -> history.progress(f.version(), i + 1, false)))
         .then(history.progress(f.version(), f.up().size(), true))
         .thenReturn(f.version());
+  }
+
+  /**
+   * {@code migration} with foreign key enforcement off where the dialect rebuilds tables
+   * (SQLite: its DROP TABLE of a rebuilt table would delete the rows referring to it, and its
+   * PRAGMA takes effect only outside a transaction), on again on every path after it.
+   */
+  private <T> Mono<T> enforcementOff(Mono<T> migration) {
+    if (!choices.checksForeignKeysAtCommit()) {
+      return migration;
+    }
+    Mono<Void> on = session.update("PRAGMA foreign_keys = ON").then();
+    return Mono.usingWhen(session.update("PRAGMA foreign_keys = OFF"), x -> migration,
+        x -> on, (x, e) -> on, x -> on);
+  }
+
+  /**
+   * Where enforcement is off during a migration, every foreign key checked before it commits:
+   * rows referring to nothing fail it, and it rolls back.
+   */
+  private Mono<Void> foreignKeyCheck(MigrationFile f) {
+    if (!choices.checksForeignKeysAtCommit()) {
+      return Mono.empty();
+    }
+    return session.query("PRAGMA foreign_key_check", List.of(io.toasty.value.Type.Scalar.STRING,
+            io.toasty.value.Type.Scalar.I64, io.toasty.value.Type.Scalar.STRING))
+        .collectList()
+        .flatMap(rows -> rows.isEmpty() ? Mono.<Void>empty()
+            : Mono.error(new io.toasty.migrate.MigrationException("migration V" + f.version()
+                + " (" + f.name() + ") would leave " + rows.size() + " row(s) referring to no "
+                + "row: " + describe(rows) + "; fix or delete them (or declare the relation "
+                + "@BelongsTo.Unchecked) and apply again: nothing of it was kept", null)));
+  }
+
+  /** {@code posts (rowid 3) -> authors, ..}: the first few rows that refer to nothing. */
+  private static String describe(List<io.toasty.value.Value.Record> rows) {
+    return String.join(", ", rows.stream().limit(5).map(r -> ((io.toasty.value.Value.Str)
+        r.get(0)).value() + " (rowid " + r.get(1) + ") -> " + ((io.toasty.value.Value.Str)
+        r.get(2)).value()).toList()) + (rows.size() > 5 ? ", .." : "");
   }
 
   private static boolean isApplied(List<HistoryRow> rows, int version) {
@@ -100,10 +140,11 @@ public final class SqlMigrator implements MigrationRuns {
     if (choices.transactionalDdl()) {
       Mono<Integer> work = steps.run(f, down, first, true, session::update, null)
           .then(history.delete(f.version()))
+          .then(foreignKeyCheck(f))
           .then(session.commit())
           .thenReturn(f.version());
-      return session.begin().then(work.onErrorResume(e -> session.rollback()
-          .onErrorResume(x -> Mono.empty()).then(Mono.error(e))));
+      return enforcementOff(session.begin().then(work.onErrorResume(e -> session.rollback()
+          .onErrorResume(x -> Mono.empty()).then(Mono.error(e)))));
     }
     // Each undone step lowers the count of up steps in effect, so a failed rollback resumes.
     return history.progress(f.version(), u.stepsDone(), false)

@@ -1,6 +1,7 @@
 package io.toasty.migrate.diff;
 
 import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 
@@ -22,7 +23,7 @@ public sealed interface Change {
   /** One line for people: {@code add column users.nickname}. */
   String describe();
 
-  /** Creates {@code definition} (with its indexes). */
+  /** Creates {@code definition} (with its indexes and foreign keys). */
   record CreateTable(TableSnapshot definition) implements Change {
     @Override public String table() { return definition.name(); }
     @Override public Change inverse() { return new DropTable(definition); }
@@ -99,6 +100,31 @@ public sealed interface Change {
     @Override public boolean destructive() { return false; }
     @Override public String describe() {
       return "drop " + (index.unique() ? "unique " : "") + "index " + index.name();
+    }
+  }
+
+  /**
+   * Adds {@code foreignKey} to a table that exists (SQLite, which cannot, rebuilds the table as
+   * {@code after}); rows already referring to nothing make the step fail, and nothing is added.
+   */
+  record AddForeignKey(String table, ForeignKeySnapshot foreignKey, TableSnapshot before,
+      TableSnapshot after) implements Change {
+    @Override public Change inverse() { return new DropForeignKey(table, foreignKey, after, before); }
+    @Override public boolean destructive() { return false; }
+    @Override public String describe() {
+      return "add foreign key " + foreignKey.name() + " (" + table + " -> "
+          + foreignKey.referencedTable() + ")";
+    }
+  }
+
+  /** Drops {@code foreignKey} (SQLite rebuilds the table as {@code after}). */
+  record DropForeignKey(String table, ForeignKeySnapshot foreignKey, TableSnapshot before,
+      TableSnapshot after) implements Change {
+    @Override public Change inverse() { return new AddForeignKey(table, foreignKey, after, before); }
+    @Override public boolean destructive() { return false; }
+    @Override public String describe() {
+      return "drop foreign key " + foreignKey.name() + " (" + table + " -> "
+          + foreignKey.referencedTable() + ")";
     }
   }
 }

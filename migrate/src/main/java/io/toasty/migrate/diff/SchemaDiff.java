@@ -3,18 +3,24 @@ package io.toasty.migrate.diff;
 import io.toasty.migrate.DestructiveChangeException;
 import io.toasty.migrate.MigrationException;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.schema.db.CreationOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The steps from one snapshot to the next, as plain {@link Change} records in the order to run
- * them: new tables; then per changed table its dropped indexes, declared renames, added, altered
- * and dropped columns, and new indexes; then dropped tables. A column whose field declares
+ * them: foreign keys that go or change are dropped first; then new tables, each after the tables
+ * it refers to, with its foreign keys to primary keys; then per changed table its dropped indexes,
+ * declared renames, added, altered and dropped columns, and new indexes; then the foreign keys
+ * that are new (on existing tables, to unique indexes, or closing a cycle of new tables); then
+ * dropped tables, those referring to others first. A column whose field declares
  * {@code renamedFrom} an existing column is renamed; any other missing column is dropped (renames
  * are never guessed). Destructive steps are refused unless allowed.
  */
@@ -33,19 +39,66 @@ public final class SchemaDiff {
       boolean allowDestructive) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    Map<String, TableSnapshot> state = new LinkedHashMap<>();
+    from.tables().forEach(t -> state.put(t.name(), spent(t)));
     List<Change> up = new ArrayList<>();
-    for (TableSnapshot table : to.tables()) {
-      Optional<TableSnapshot> old = from.table(table.name());
-      if (old.isEmpty()) {
-        up.add(new Change.CreateTable(spent(table)));
-      } else {
-        new TableDiff(old.get(), table, up).run();
+    List<TableSnapshot> kept = to.tables().stream()
+        .filter(t -> from.table(t.name()).isPresent()).toList();
+    List<TableSnapshot> created = to.tables().stream()
+        .filter(t -> from.table(t.name()).isEmpty()).toList();
+    List<TableSnapshot> dropped = from.tables().stream()
+        .filter(t -> to.table(t.name()).isEmpty()).toList();
+    for (TableSnapshot table : kept) {
+      for (ForeignKeySnapshot fk : state.get(table.name()).foreignKeys()) {
+        if (!table.foreignKeys().contains(fk)) {
+          dropForeignKey(up, state, table.name(), fk);
+        }
       }
     }
-    for (TableSnapshot table : from.tables()) {
-      if (to.table(table.name()).isEmpty()) {
-        up.add(new Change.DropTable(table));
+    CreationOrder drops = order(dropped);
+    for (TableSnapshot table : dropped) {
+      for (ForeignKeySnapshot fk : table.foreignKeys()) {
+        if (drops.isLater(reference(table.name(), fk))) {
+          dropForeignKey(up, state, table.name(), fk);
+        }
       }
+    }
+    CreationOrder creates = order(created);
+    List<Map.Entry<String, ForeignKeySnapshot>> later = new ArrayList<>();
+    for (String name : creates.tables()) {
+      TableSnapshot table = spent(to.table(name).orElseThrow());
+      List<ForeignKeySnapshot> inline = new ArrayList<>();
+      for (ForeignKeySnapshot fk : table.foreignKeys()) {
+        if (fk.referencedIndex() == null && !creates.isLater(reference(name, fk))) {
+          inline.add(fk);
+        } else {
+          later.add(Map.entry(name, fk));
+        }
+      }
+      TableSnapshot definition = table.withForeignKeys(inline);
+      up.add(new Change.CreateTable(definition));
+      state.put(name, definition);
+    }
+    for (TableSnapshot table : kept) {
+      TableDiff diff = new TableDiff(state.get(table.name()), table, up);
+      diff.run();
+      state.put(table.name(), diff.current);
+      for (ForeignKeySnapshot fk : table.foreignKeys()) {
+        if (!diff.current.foreignKeys().contains(fk)) {
+          later.add(Map.entry(table.name(), fk));
+        }
+      }
+    }
+    for (Map.Entry<String, ForeignKeySnapshot> e : later) {
+      TableSnapshot before = state.get(e.getKey());
+      List<ForeignKeySnapshot> keys = new ArrayList<>(before.foreignKeys());
+      keys.add(e.getValue());
+      TableSnapshot after = before.withForeignKeys(keys);
+      up.add(new Change.AddForeignKey(e.getKey(), e.getValue(), before, after));
+      state.put(e.getKey(), after);
+    }
+    for (String name : drops.dropOrder()) {
+      up.add(new Change.DropTable(state.get(name)));
     }
     List<String> destructive = up.stream().filter(Change::destructive).map(Change::describe)
         .toList();
@@ -53,6 +106,29 @@ public final class SchemaDiff {
       throw new DestructiveChangeException(destructive);
     }
     return List.copyOf(up);
+  }
+
+  private static void dropForeignKey(List<Change> up, Map<String, TableSnapshot> state,
+      String table, ForeignKeySnapshot fk) {
+    TableSnapshot before = state.get(table);
+    List<ForeignKeySnapshot> rest = new ArrayList<>(before.foreignKeys());
+    rest.remove(fk);
+    TableSnapshot after = before.withForeignKeys(rest);
+    up.add(new Change.DropForeignKey(table, fk, before, after));
+    state.put(table, after);
+  }
+
+  /** The order to create (or, reversed, drop) {@code tables} in, by their foreign keys. */
+  private static CreationOrder order(List<TableSnapshot> tables) {
+    List<CreationOrder.Reference> references = new ArrayList<>();
+    for (TableSnapshot t : tables) {
+      t.foreignKeys().forEach(fk -> references.add(reference(t.name(), fk)));
+    }
+    return CreationOrder.of(tables.stream().map(TableSnapshot::name).toList(), references);
+  }
+
+  private static CreationOrder.Reference reference(String table, ForeignKeySnapshot fk) {
+    return new CreationOrder.Reference(table, fk.name(), fk.referencedTable());
   }
 
   /** The steps that undo {@code up}: each step's inverse, last step first. */
@@ -66,16 +142,16 @@ public final class SchemaDiff {
 
   /** {@code table} with its columns' rename declarations spent (its state, not its history). */
   static TableSnapshot spent(TableSnapshot table) {
-    return new TableSnapshot(table.name(), table.model(),
-        table.columns().stream().map(c -> c.named(c.name())).toList(), table.primaryKey(),
-        table.indexes());
+    return table.withColumns(table.columns().stream().map(c -> c.named(c.name())).toList(),
+        table.primaryKey());
   }
 
   /** The steps of one table present on both sides; tracks the table as each step leaves it. */
   private static final class TableDiff {
     private final TableSnapshot to;
     private final List<Change> out;
-    private TableSnapshot current;
+    /** The table as the steps so far leave it; its foreign keys are changed apart. */
+    TableSnapshot current;
 
     TableDiff(TableSnapshot from, TableSnapshot to, List<Change> out) {
       this.current = spent(from);
@@ -159,19 +235,19 @@ public final class SchemaDiff {
   }
 
   private static TableSnapshot withIndexes(TableSnapshot t, List<IndexSnapshot> indexes) {
-    return new TableSnapshot(t.name(), t.model(), t.columns(), t.primaryKey(), indexes);
+    return t.withIndexes(indexes);
   }
 
   private static TableSnapshot addColumn(TableSnapshot t, ColumnSnapshot column) {
     List<ColumnSnapshot> columns = new ArrayList<>(t.columns());
     columns.add(column);
-    return new TableSnapshot(t.name(), t.model(), columns, t.primaryKey(), t.indexes());
+    return t.withColumns(columns, t.primaryKey());
   }
 
   private static TableSnapshot dropColumn(TableSnapshot t, String column) {
     List<ColumnSnapshot> columns = new ArrayList<>(t.columns());
     columns.removeIf(c -> c.name().equals(column));
-    return new TableSnapshot(t.name(), t.model(), columns, t.primaryKey(), t.indexes());
+    return t.withColumns(columns, t.primaryKey());
   }
 
   private static TableSnapshot replaceColumn(TableSnapshot t, String column,
@@ -185,6 +261,7 @@ public final class SchemaDiff {
         ix.unique())).toList();
     List<String> key = t.primaryKey().stream()
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
-    return new TableSnapshot(t.name(), t.model(), columns, key, indexes);
+    return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()
+        .map(fk -> fk.renamed(t.name(), t.name(), column, replacement.name())).toList());
   }
 }

@@ -38,6 +38,15 @@ public record SqlChoices(String folder, SqlDialect dialect, AlterStyle alter,
   public static final SqlChoices SQLITE = new SqlChoices("sqlite", SqliteDialect.INSTANCE,
       AlterStyle.REBUILD, false, true, "1", "0", false, LockStyle.WRITE_TRANSACTION);
 
+  /**
+   * Whether a migration runs with foreign key enforcement off and checks every foreign key
+   * before it commits: where tables are rebuilt to change them (SQLite), whose DROP TABLE would
+   * otherwise delete the rows that refer to the rebuilt table.
+   */
+  public boolean checksForeignKeysAtCommit() {
+    return alter == AlterStyle.REBUILD;
+  }
+
   /** The row of the backend called {@code backend} ({@code Capability.backend()}), if any. */
   public static java.util.Optional<SqlChoices> of(String backend) {
     return ALL.stream().filter(c -> c.folder().equals(backend)).findFirst();

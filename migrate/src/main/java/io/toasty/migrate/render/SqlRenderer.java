@@ -4,6 +4,7 @@ import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.ColumnTypes;
 import io.toasty.migrate.snapshot.DefaultLiteral;
+import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.r2dbc.ddl.SchemaDdl;
@@ -60,15 +61,24 @@ public final class SqlRenderer implements StepRenderer {
       return List.of(createIndex(c.after(), c.index(), c.before()));
     } else if (change instanceof Change.DropIndex d) {
       return List.of(dropIndex(d));
+    } else if (change instanceof Change.AddForeignKey a) {
+      return addForeignKey(a);
+    } else if (change instanceof Change.DropForeignKey d) {
+      return dropForeignKey(d);
     }
     throw new IllegalArgumentException("no SQL for " + change);
   }
 
   // ---- tables --------------------------------------------------------------------------------
 
-  /** CREATE TABLE {@code name} as {@code table}, with its indexes. */
+  /**
+   * CREATE TABLE {@code name} as {@code table}, with its indexes and foreign keys: those to a
+   * primary key in CREATE TABLE, those to a unique index after the indexes (where the dialect
+   * makes them in CREATE TABLE, all of them there).
+   */
   private List<String> createTable(TableSnapshot table, String name) {
     List<String> out = new ArrayList<>();
+    List<ForeignKeySnapshot> after = new ArrayList<>();
     StringBuilder sql = new StringBuilder("CREATE TABLE ").append(q(name)).append(" (");
     boolean keyInColumn = false;
     for (int i = 0; i < table.columns().size(); i++) {
@@ -93,13 +103,86 @@ public final class SqlRenderer implements StepRenderer {
             .append(' ').append(columns(index.columns()));
       }
     }
+    for (ForeignKeySnapshot fk : table.foreignKeys()) {
+      if (fk.referencedIndex() == null || allInCreateTable()) {
+        sql.append(", ").append(foreignKey(fk));
+      } else {
+        after.add(fk);
+      }
+    }
     out.add(sql.append(')').append(dialect.tableOptions()).toString());
     if (dialect.indexPlacement() != IndexPlacement.IN_CREATE_TABLE) {
       for (IndexSnapshot index : table.indexes()) {
         out.add(createIndex(table, index, null));
       }
     }
+    for (ForeignKeySnapshot fk : after) {
+      out.addAll(alterAddForeignKey(name, fk, List.of()));
+    }
     return out;
+  }
+
+  /**
+   * Whether every foreign key goes in CREATE TABLE: SQLite (no constraint can be added later, and
+   * a key may name an index made after), MySQL and MariaDB (whose indexes are in CREATE TABLE).
+   */
+  private boolean allInCreateTable() {
+    return dialect.foreignKeyStyle() == SqlDialect.ForeignKeyStyle.IN_CREATE_TABLE
+        || dialect.indexPlacement() == IndexPlacement.IN_CREATE_TABLE;
+  }
+
+  // ---- foreign keys --------------------------------------------------------------------------
+
+  /** {@code CONSTRAINT name FOREIGN KEY (..) REFERENCES t (..) ON DELETE ..}, as push writes it. */
+  private String foreignKey(ForeignKeySnapshot fk) {
+    return "CONSTRAINT " + q(fk.name()) + " FOREIGN KEY " + columns(fk.columns()) + " REFERENCES "
+        + q(fk.referencedTable()) + " " + columns(fk.referencedColumns()) + " ON DELETE "
+        + switch (fk.onDelete()) {
+          case "CASCADE" -> "CASCADE";
+          case "SET_NULL" -> "SET NULL";
+          case "RESTRICT" -> dialect.restrictAction();
+          default -> throw new IllegalArgumentException("no ON DELETE for " + fk.onDelete());
+        };
+  }
+
+  /**
+   * A foreign key added to a table that exists: ALTER TABLE .. ADD CONSTRAINT (rows referring to
+   * nothing fail it, and nothing is added); on SQLite, which cannot add one, the table rebuilt.
+   */
+  private List<String> addForeignKey(Change.AddForeignKey a) {
+    if (dialect.foreignKeyStyle() == SqlDialect.ForeignKeyStyle.IN_CREATE_TABLE) {
+      return rebuild(a.after(), null);
+    }
+    return alterAddForeignKey(a.table(), a.foreignKey(), retyped(a.before(), a.after(),
+        a.foreignKey().columns()));
+  }
+
+  /**
+   * {@code ALTER TABLE t [MODIFY COLUMN ..,] ADD CONSTRAINT ..}; on H2, which refers only to
+   * constraints, a UNIQUE constraint over the unique index referred to first (named as the index,
+   * whose index H2 takes for it), as schema push does.
+   */
+  private List<String> alterAddForeignKey(String table, ForeignKeySnapshot fk,
+      List<String> retyped) {
+    List<String> out = new ArrayList<>();
+    if (fk.referencedIndex() != null && dialect.foreignKeysNeedConstraint()) {
+      out.add("ALTER TABLE " + q(fk.referencedTable()) + " ADD CONSTRAINT IF NOT EXISTS "
+          + q(fk.referencedIndex()) + " UNIQUE " + columns(fk.referencedColumns()));
+    }
+    List<String> actions = new ArrayList<>(retyped);
+    actions.add("ADD " + foreignKey(fk));
+    out.add("ALTER TABLE " + q(table) + " " + String.join(", ", actions));
+    return out;
+  }
+
+  private List<String> dropForeignKey(Change.DropForeignKey d) {
+    if (dialect.foreignKeyStyle() == SqlDialect.ForeignKeyStyle.IN_CREATE_TABLE) {
+      return rebuild(d.after(), null);
+    }
+    boolean mysql = dialect.foreignKeyStyle() == SqlDialect.ForeignKeyStyle.ALTER
+        || dialect.foreignKeyStyle() == SqlDialect.ForeignKeyStyle.ALTER_FOREIGN_KEY_IF_NOT_EXISTS;
+    return List.of("ALTER TABLE " + q(d.table()) + (mysql ? " DROP FOREIGN KEY "
+        : " DROP CONSTRAINT ") + q(d.foreignKey().name()));
   }
 
   /** {@code "name" TYPE [identity] [DEFAULT x] [NOT NULL]} as schema push declares it. */
@@ -139,7 +222,8 @@ public final class SqlRenderer implements StepRenderer {
 
   private static boolean keyed(TableSnapshot table, String column) {
     return table.primaryKey().contains(column)
-        || table.indexes().stream().anyMatch(ix -> ix.columns().contains(column));
+        || table.indexes().stream().anyMatch(ix -> ix.columns().contains(column))
+        || table.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(column));
   }
 
   // ---- columns -------------------------------------------------------------------------------
@@ -178,14 +262,16 @@ public final class SqlRenderer implements StepRenderer {
   }
 
   /**
-   * SQLite cannot change a column: a new table as {@code after}, the rows copied (the changed
-   * column cast to its new type), the old table dropped, the new one renamed, its indexes made.
+   * SQLite cannot change a column or a table's foreign keys: a new table as {@code after} (with
+   * its foreign keys), the rows copied (the changed column, if any, cast to its new type), the
+   * old table dropped, the new one renamed, its indexes made. The migrator runs it with foreign
+   * key enforcement off (SQLite's own procedure: a DROP TABLE would otherwise delete the rows
+   * referring to the old table) and checks every foreign key before it commits.
    */
   private List<String> rebuild(TableSnapshot after, String changed) {
     String temporary = after.name() + "__toasty_new";
     List<String> out = new ArrayList<>();
-    TableSnapshot bare = new TableSnapshot(after.name(), after.model(), after.columns(),
-        after.primaryKey(), List.of());
+    TableSnapshot bare = after.withIndexes(List.of());
     out.addAll(createTable(bare, temporary));
     StringBuilder names = new StringBuilder();
     StringBuilder values = new StringBuilder();
@@ -212,7 +298,7 @@ public final class SqlRenderer implements StepRenderer {
    * of TEXT), one ALTER TABLE that changes those columns and adds the index.
    */
   private String createIndex(TableSnapshot after, IndexSnapshot index, TableSnapshot before) {
-    List<String> retyped = before == null ? List.of() : retyped(before, after, index);
+    List<String> retyped = before == null ? List.of() : retyped(before, after, index.columns());
     if (retyped.isEmpty() && !choices.dropIndexOnTable()) {
       return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + q(index.name())
           + " ON " + q(after.name()) + " " + columns(index.columns());
@@ -224,7 +310,7 @@ public final class SqlRenderer implements StepRenderer {
   }
 
   private String dropIndex(Change.DropIndex d) {
-    List<String> retyped = retyped(d.before(), d.after(), d.index());
+    List<String> retyped = retyped(d.before(), d.after(), d.index().columns());
     if (retyped.isEmpty() && !choices.dropIndexOnTable()) {
       return "DROP INDEX " + q(d.index().name());
     }
@@ -234,13 +320,13 @@ public final class SqlRenderer implements StepRenderer {
     return "ALTER TABLE " + q(d.table()) + " " + String.join(", ", actions);
   }
 
-  /** {@code MODIFY COLUMN ..} for the index's columns whose type differs before and after. */
-  private List<String> retyped(TableSnapshot before, TableSnapshot after, IndexSnapshot index) {
+  /** {@code MODIFY COLUMN ..} for {@code columns} whose type differs before and after. */
+  private List<String> retyped(TableSnapshot before, TableSnapshot after, List<String> columns) {
     List<String> out = new ArrayList<>();
     if (choices.alter() != AlterStyle.MODIFY) {
       return out;
     }
-    for (String name : index.columns()) {
+    for (String name : columns) {
       ColumnSnapshot column = after.column(name).orElseThrow();
       if (!columnType(before, column).equals(columnType(after, column))) {
         out.add("MODIFY COLUMN " + columnDefinition(after, column));

@@ -4,6 +4,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
+import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
@@ -28,13 +29,14 @@ public final class Snapshots {
     List<TableSnapshot> tables = new ArrayList<>();
     for (ModelSchema model : schema.models()) {
       ModelMapping mapping = schema.mapping(model.name());
-      tables.add(table(model, mapping, schema.table(mapping.table())));
+      tables.add(table(schema, model, mapping, schema.table(mapping.table())));
     }
     tables.sort(Comparator.comparing(TableSnapshot::name));
     return new SchemaSnapshot(SchemaSnapshot.FORMAT, tables);
   }
 
-  private static TableSnapshot table(ModelSchema model, ModelMapping mapping, TableSchema table) {
+  private static TableSnapshot table(Schema schema, ModelSchema model, ModelMapping mapping,
+      TableSchema table) {
     List<ColumnSnapshot> columns = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       ColumnSchema column = table.column(c);
@@ -52,7 +54,25 @@ public final class Snapshots {
           index.columns().stream().map(i -> table.column(i).name()).toList(), index.unique()));
     }
     indexes.sort(Comparator.comparing(IndexSnapshot::name));
-    return new TableSnapshot(table.name(), model.name(), columns, key, indexes);
+    List<ForeignKeySnapshot> foreignKeys = new ArrayList<>();
+    for (TableForeignKey fk : table.foreignKeys()) {
+      TableSchema referenced = schema.table(fk.referencedTable());
+      foreignKeys.add(new ForeignKeySnapshot(fk.name(),
+          fk.columns().stream().map(i -> table.column(i).name()).toList(), referenced.name(),
+          fk.referencedColumns().stream().map(i -> referenced.column(i).name()).toList(),
+          fk.onDelete().name(), uniqueIndex(referenced, fk.referencedColumns())));
+    }
+    return new TableSnapshot(table.name(), model.name(), columns, key, indexes)
+        .withForeignKeys(foreignKeys);
+  }
+
+  /** The unique index over {@code columns}, or null when they are the primary key. */
+  private static String uniqueIndex(TableSchema table, List<Integer> columns) {
+    if (columns.equals(table.primaryKey())) {
+      return null;
+    }
+    return table.indexes().stream().filter(ix -> ix.unique() && ix.columns().equals(columns))
+        .map(TableIndex::name).findFirst().orElse(null);
   }
 
   private static FieldSchema fieldOf(ModelSchema model, ModelMapping mapping, int column) {

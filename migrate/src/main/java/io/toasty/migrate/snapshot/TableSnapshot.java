@@ -1,20 +1,52 @@
 package io.toasty.migrate.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A table as a snapshot records it: its columns in model order, its key by column name, its
- * indexes sorted by name.
+ * indexes sorted by name, its foreign keys sorted by name (left out of the JSON when there are
+ * none, so that snapshots written before foreign keys read the same).
  */
 public record TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
-    List<String> primaryKey, List<IndexSnapshot> indexes) {
+    List<String> primaryKey, List<IndexSnapshot> indexes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ForeignKeySnapshot> foreignKeys) {
   public TableSnapshot {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
+    foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+  }
+
+  /** A table without foreign keys. */
+  public TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
+      List<String> primaryKey, List<IndexSnapshot> indexes) {
+    this(name, model, columns, primaryKey, indexes, List.of());
+  }
+
+  /** This table with {@code foreignKeys} instead of its own, sorted by name. */
+  public TableSnapshot withForeignKeys(List<ForeignKeySnapshot> foreignKeys) {
+    List<ForeignKeySnapshot> sorted = new java.util.ArrayList<>(foreignKeys);
+    sorted.sort(java.util.Comparator.comparing(ForeignKeySnapshot::name));
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted);
+  }
+
+  /** This table with {@code indexes} instead of its own. */
+  public TableSnapshot withIndexes(List<IndexSnapshot> indexes) {
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys);
+  }
+
+  /** This table with {@code columns} and {@code primaryKey} instead of its own. */
+  public TableSnapshot withColumns(List<ColumnSnapshot> columns, List<String> primaryKey) {
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys);
+  }
+
+  /** The foreign key called {@code name}, if there is one. */
+  public Optional<ForeignKeySnapshot> foreignKey(String name) {
+    return foreignKeys.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
   /** The column called {@code column}, if there is one. */

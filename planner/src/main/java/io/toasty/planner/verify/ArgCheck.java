@@ -45,7 +45,7 @@ public record ArgCheck(int arg, Type type, boolean nullable, String model, Strin
   public Value apply(Value v) {
     if (v.isNull()) {
       if (!nullable) {
-        throw new InvalidStatementException(model, field, "must not be null");
+        throw InvalidStatementException.missing(model, field, "must not be null");
       }
       return v;
     }

@@ -324,7 +324,8 @@ public final class Verify {
     }
     if (value instanceof Expr.Default) {
       if (f.isRequired()) {
-        throw new InvalidStatementException(m.name(), f.name(), "is required but was not set");
+        throw InvalidStatementException.missing(m.name(), f.name(),
+            "is required but was not set");
       }
       return;
     }
@@ -354,7 +355,7 @@ public final class Verify {
       return;
     }
     if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
-      throw new InvalidStatementException(owner, f.name(), "must not be null");
+      throw InvalidStatementException.missing(owner, f.name(), "must not be null");
     }
     if (value instanceof Expr.Default) {
       throw new InvalidStatementException(owner, f.name(), "DEFAULT is only allowed in inserts");

@@ -2,11 +2,14 @@ package io.toasty.r2dbc.ddl;
 
 import io.toasty.InvalidModelException;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.dialect.SqlDialect.ForeignKeyStyle;
 import io.toasty.r2dbc.dialect.SqlDialect.IdentityStyle;
 import io.toasty.r2dbc.dialect.SqlDialect.IndexPlacement;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
+import io.toasty.schema.db.CreationOrder;
+import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
@@ -19,7 +22,11 @@ import java.util.Objects;
  * The DDL that creates and drops a schema's tables and indexes, in the order to run it.
  *
  * <p>Every statement is idempotent ({@code IF NOT EXISTS} / {@code IF EXISTS}), so a push creates
- * only what is missing. The primary key constraint is named {@code <table>_pkey} (when that fits
+ * only what is missing (a table that exists keeps what it has: its foreign keys are those it was
+ * created with). Each belongs-to relation whose key is checked is a {@code FOREIGN KEY}
+ * ({@link TableForeignKey}, named {@code <table>_<columns>_fkey}) with the relation's delete
+ * behaviour as {@code ON DELETE}; the engine deletes or unlinks the referring rows itself before
+ * a delete, and the database's action is the backstop for writes made outside Toasty. The primary key constraint is named {@code <table>_pkey} (when that fits
  * the dialect's identifier length) so that a violation can be traced back to the table. Before any
  * statement is written, every table, column and index name is checked against the dialect's
  * identifier limit: a name that is too long is an {@link InvalidModelException} naming it (some
@@ -41,44 +48,136 @@ public final class SchemaDdl {
   }
 
   /**
-   * CREATE TABLE for every table, then CREATE INDEX for every index (or the indexes inside CREATE
-   * TABLE, where the dialect places them there).
+   * CREATE TABLE for every table, each after the tables its foreign keys refer to
+   * ({@link Schema#creationOrder()}), with its foreign keys; then CREATE INDEX for every index (or
+   * the indexes inside CREATE TABLE, where the dialect places them there); then the foreign keys
+   * that close a cycle of tables, added now that every table exists
+   * ({@link #addForeignKey}).
    *
    * @throws InvalidModelException when a name is longer than the backend accepts, or a model
    *                               needs what the backend cannot declare
    */
   public List<String> create() {
     validate();
+    CreationOrder order = schema.creationOrder();
     List<String> out = new ArrayList<>();
-    for (TableSchema table : schema.tables()) {
-      out.add(createTable(table));
+    for (String name : order.tables()) {
+      TableSchema table = schema.table(name);
+      out.add(createTable(table, inline(order, table)));
     }
     if (dialect.indexPlacement() == IndexPlacement.SEPARATE_IF_NOT_EXISTS) {
-      for (TableSchema table : schema.tables()) {
+      for (String name : order.tables()) {
+        TableSchema table = schema.table(name);
         for (TableIndex index : table.indexes()) {
           out.add(createIndex(table, index));
         }
       }
     }
+    List<String> later = new ArrayList<>();
+    for (String name : order.tables()) {
+      TableSchema table = schema.table(name);
+      for (TableForeignKey fk : table.foreignKeys()) {
+        if (!inline(order, table).contains(fk)) {
+          uniqueConstraint(fk).filter(u -> !out.contains(u)).ifPresent(out::add);
+          later.add(addForeignKey(table, fk));
+        }
+      }
+    }
+    out.addAll(later);
     return out;
   }
 
-  /** DROP TABLE for every table, in reverse registration order. */
+  /**
+   * Where the dialect refers only to constraints ({@link SqlDialect#foreignKeysNeedConstraint()}:
+   * H2), the UNIQUE constraint over the unique index {@code fk} refers to, named as the index
+   * (H2 takes the index for it); empty for a key referring to a primary key, or elsewhere.
+   */
+  public java.util.Optional<String> uniqueConstraint(TableForeignKey fk) {
+    TableSchema referenced = schema.table(fk.referencedTable());
+    if (!dialect.foreignKeysNeedConstraint()
+        || fk.referencedColumns().equals(referenced.primaryKey())) {
+      return java.util.Optional.empty();
+    }
+    for (TableIndex index : referenced.indexes()) {
+      if (index.unique() && index.columns().equals(fk.referencedColumns())) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ");
+        ident(sql, referenced.name());
+        sql.append(" ADD CONSTRAINT IF NOT EXISTS ");
+        ident(sql, index.name());
+        sql.append(" UNIQUE ");
+        columns(sql, referenced, index.columns());
+        return java.util.Optional.of(sql.toString());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The foreign keys of {@code table} declared in its CREATE TABLE: all of them where the
+   * dialect declares them there, else those that do not close a cycle and refer to a primary
+   * key or to a unique index made with its table (a unique index made after the tables is
+   * there only for the keys added after the indexes).
+   */
+  private List<TableForeignKey> inline(CreationOrder order, TableSchema table) {
+    if (dialect.foreignKeyStyle() == ForeignKeyStyle.IN_CREATE_TABLE) {
+      return table.foreignKeys();
+    }
+    return table.foreignKeys().stream()
+        .filter(fk -> !order.isLater(new CreationOrder.Reference(table.name(), fk.name(),
+            fk.referencedTable())))
+        .filter(fk -> dialect.indexPlacement() == IndexPlacement.IN_CREATE_TABLE
+            || fk.referencedColumns().equals(schema.table(fk.referencedTable()).primaryKey()))
+        .toList();
+  }
+
+  /**
+   * DROP TABLE for every table, those that refer to others first; where the dialect cannot drop
+   * a table that another still refers to, the foreign keys closing a cycle are dropped first
+   * (MariaDB), or checked only when the transaction ends (SQLite, whose DROP TABLE deletes the
+   * rows first).
+   */
   public List<String> drop() {
+    CreationOrder order = schema.creationOrder();
     List<String> out = new ArrayList<>();
-    for (TableSchema table : schema.tables()) {
+    if (dialect.foreignKeyStyle() == ForeignKeyStyle.IN_CREATE_TABLE && hasForeignKeys()) {
+      out.add("PRAGMA defer_foreign_keys = ON");
+    }
+    if (dialect.foreignKeyStyle() == ForeignKeyStyle.ALTER_FOREIGN_KEY_IF_NOT_EXISTS) {
+      for (String name : order.tables()) {
+        TableSchema table = schema.table(name);
+        for (TableForeignKey fk : table.foreignKeys()) {
+          if (!inline(order, table).contains(fk)) {
+            StringBuilder sql = new StringBuilder("ALTER TABLE IF EXISTS ");
+            dialect.quoteIdentifier(sql, table.name());
+            sql.append(" DROP FOREIGN KEY IF EXISTS ");
+            dialect.quoteIdentifier(sql, fk.name());
+            out.add(sql.toString());
+          }
+        }
+      }
+    }
+    for (String name : order.dropOrder()) {
       StringBuilder sql = new StringBuilder("DROP TABLE IF EXISTS ");
-      dialect.quoteIdentifier(sql, table.name());
+      dialect.quoteIdentifier(sql, name);
       if (dialect.dropTableCascade()) {
         sql.append(" CASCADE");
       }
-      out.add(0, sql.toString());
+      out.add(sql.toString());
     }
     return out;
   }
 
-  /** {@code CREATE TABLE IF NOT EXISTS ...} for one table. */
+  private boolean hasForeignKeys() {
+    return schema.tables().stream().anyMatch(t -> !t.foreignKeys().isEmpty());
+  }
+
+  /** {@code CREATE TABLE IF NOT EXISTS ...} for one table, with all its foreign keys. */
   public String createTable(TableSchema table) {
+    return createTable(table, table.foreignKeys());
+  }
+
+  /** {@code CREATE TABLE IF NOT EXISTS ...} for one table, declaring {@code foreignKeys}. */
+  public String createTable(TableSchema table, List<TableForeignKey> foreignKeys) {
     StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ");
     ident(sql, table.name());
     sql.append(" (");
@@ -129,7 +228,59 @@ public final class SchemaDdl {
         columns(sql, table, index.columns());
       }
     }
+    for (TableForeignKey fk : foreignKeys) {
+      sql.append(", ");
+      foreignKey(sql, table, fk);
+    }
     sql.append(')').append(dialect.tableOptions());
+    return sql.toString();
+  }
+
+  /**
+   * {@code CONSTRAINT name FOREIGN KEY (cols) REFERENCES t (cols) ON DELETE ..}: checked at the
+   * end of each statement (not deferrable), so that a violation fails the write that made it,
+   * which names the model and field, rather than the COMMIT; the engine writes a record's
+   * targets before it (nested creates) and deletes the records referring to a record before it.
+   */
+  private void foreignKey(StringBuilder sql, TableSchema table, TableForeignKey fk) {
+    sql.append("CONSTRAINT ");
+    ident(sql, fk.name());
+    sql.append(" FOREIGN KEY ");
+    columns(sql, table, fk.columns());
+    sql.append(" REFERENCES ");
+    TableSchema referenced = schema.table(fk.referencedTable());
+    ident(sql, referenced.name());
+    sql.append(' ');
+    columns(sql, referenced, fk.referencedColumns());
+    sql.append(" ON DELETE ").append(switch (fk.onDelete()) {
+      case CASCADE -> "CASCADE";
+      case SET_NULL -> "SET NULL";
+      case RESTRICT -> dialect.restrictAction();
+    });
+  }
+
+  /**
+   * Adds {@code fk} to {@code table}, which exists: a foreign key that closes a cycle of tables.
+   * Idempotent where the dialect allows it ({@link SqlDialect.ForeignKeyStyle}).
+   */
+  public String addForeignKey(TableSchema table, TableForeignKey fk) {
+    StringBuilder sql = new StringBuilder("ALTER TABLE ");
+    ident(sql, table.name());
+    sql.append(" ADD ");
+    StringBuilder constraint = new StringBuilder();
+    foreignKey(constraint, table, fk);
+    String text = constraint.toString();
+    switch (dialect.foreignKeyStyle()) {
+      case ALTER_CONSTRAINT_IF_NOT_EXISTS ->
+          sql.append("CONSTRAINT IF NOT EXISTS").append(text.substring("CONSTRAINT".length()));
+      case ALTER_FOREIGN_KEY_IF_NOT_EXISTS -> sql.append(text.replaceFirst(" FOREIGN KEY ",
+          " FOREIGN KEY IF NOT EXISTS "));
+      case ALTER, IN_CREATE_TABLE -> sql.append(text);
+      case ALTER_IN_DO_BLOCK -> {
+        sql.append(text);
+        return "DO $$ BEGIN " + sql + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+      }
+    }
     return sql.toString();
   }
 
@@ -222,6 +373,9 @@ public final class SchemaDdl {
       for (TableIndex index : table.indexes()) {
         String field = index.columns().size() == 1 ? fieldOf(model, index.columns().get(0)) : null;
         check(modelName, field, index.name(), "index name");
+      }
+      for (TableForeignKey fk : table.foreignKeys()) {
+        check(fk.model(), fk.relation(), fk.name(), "foreign key name");
       }
     }
   }

@@ -151,6 +151,16 @@ public final class H2Dialect implements SqlDialect {
   }
 
   @Override
+  public boolean foreignKeysNeedConstraint() {
+    return true;
+  }
+
+  @Override
+  public ForeignKeyStyle foreignKeyStyle() {
+    return ForeignKeyStyle.ALTER_CONSTRAINT_IF_NOT_EXISTS;
+  }
+
+  @Override
   public BinaryBinding binaryBinding() {
     return BinaryBinding.BYTE_ARRAY;
   }

@@ -266,6 +266,12 @@ public final class MySqlDialect implements SqlDialect {
   }
 
   @Override
+  public ForeignKeyStyle foreignKeyStyle() {
+    return flavor == Flavor.MARIADB ? ForeignKeyStyle.ALTER_FOREIGN_KEY_IF_NOT_EXISTS
+        : ForeignKeyStyle.ALTER;
+  }
+
+  @Override
   public BinaryBinding binaryBinding() {
     return BinaryBinding.BYTE_ARRAY;
   }

@@ -153,6 +153,11 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public ForeignKeyStyle foreignKeyStyle() {
+    return ForeignKeyStyle.ALTER_IN_DO_BLOCK;
+  }
+
+  @Override
   public boolean transactionalDdl() {
     return true;
   }

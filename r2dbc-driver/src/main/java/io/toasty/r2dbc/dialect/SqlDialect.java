@@ -244,6 +244,31 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   IndexPlacement indexPlacement();
 
   /**
+   * How a foreign key is declared that cannot be declared with its table, because it closes a
+   * cycle of tables referring to each other: added, idempotently where the backend allows it,
+   * once every table exists (see {@code SchemaDdl}).
+   */
+  ForeignKeyStyle foreignKeyStyle();
+
+  /**
+   * Whether a foreign key can refer only to a primary key or UNIQUE constraint, not to a unique
+   * index (H2): a unique index referred to is then made a constraint too, under its own name.
+   */
+  default boolean foreignKeysNeedConstraint() {
+    return false;
+  }
+
+  /**
+   * The referential action of {@code ON DELETE} that refuses to delete a row still referred to:
+   * {@code RESTRICT}, or SQLite's {@code NO ACTION}, which (unlike its RESTRICT) a transaction
+   * may defer ({@code PRAGMA defer_foreign_keys}), as emptying or dropping all tables at once
+   * needs.
+   */
+  default String restrictAction() {
+    return "RESTRICT";
+  }
+
+  /**
    * Whether DDL runs inside a transaction (PostgreSQL, SQLite): a schema push or reset is then one
    * transaction, all or nothing, with one commit instead of one per statement.
    */
@@ -598,6 +623,32 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
     /**
      * {@code [UNIQUE] KEY name (cols)} inside CREATE TABLE (MySQL has no CREATE INDEX IF NOT
      * EXISTS; the CREATE TABLE IF NOT EXISTS covers them).
+     */
+    IN_CREATE_TABLE
+  }
+
+  /** How a foreign key closing a cycle of tables is declared (see {@link #foreignKeyStyle()}). */
+  enum ForeignKeyStyle {
+    /**
+     * {@code DO $$ BEGIN ALTER TABLE .. ADD CONSTRAINT ..; EXCEPTION WHEN duplicate_object THEN
+     * NULL; END $$} (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS).
+     */
+    ALTER_IN_DO_BLOCK,
+    /** {@code ALTER TABLE .. ADD CONSTRAINT IF NOT EXISTS c FOREIGN KEY ..} (H2). */
+    ALTER_CONSTRAINT_IF_NOT_EXISTS,
+    /**
+     * {@code ALTER TABLE .. ADD CONSTRAINT c FOREIGN KEY IF NOT EXISTS ..} (MariaDB), dropped
+     * before its tables with {@code ALTER TABLE IF EXISTS .. DROP FOREIGN KEY IF EXISTS}.
+     */
+    ALTER_FOREIGN_KEY_IF_NOT_EXISTS,
+    /**
+     * {@code ALTER TABLE .. ADD CONSTRAINT ..} (MySQL, which has no guard for it: a second push
+     * of a schema whose tables refer to each other in a cycle fails on the existing constraint).
+     */
+    ALTER,
+    /**
+     * In CREATE TABLE, like every foreign key (SQLite: a table may refer to one created later,
+     * and no constraint can be added to a table that exists).
      */
     IN_CREATE_TABLE
   }

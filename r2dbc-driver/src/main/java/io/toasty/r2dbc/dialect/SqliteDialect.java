@@ -147,6 +147,17 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public ForeignKeyStyle foreignKeyStyle() {
+    return ForeignKeyStyle.IN_CREATE_TABLE;
+  }
+
+  /** SQLite's RESTRICT acts at once and cannot be deferred; NO ACTION checks at the end. */
+  @Override
+  public String restrictAction() {
+    return "NO ACTION";
+  }
+
+  @Override
   public boolean transactionalDdl() {
     return true;
   }

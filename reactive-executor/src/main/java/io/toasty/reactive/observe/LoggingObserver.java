@@ -15,6 +15,11 @@ import reactor.util.context.ContextView;
  * then the line also shows the values by slot, a sensitive field's masked. A statement whose plan
  * was compiled for it (a plan-cache miss) also shows each planner phase's time. Nothing is
  * formatted unless the level is on.
+ *
+ * <p>Each line is written with the caller's Micrometer observation in scope (the one in the
+ * subscriber's Reactor Context, as Spring WebFlux puts a request's there): with Micrometer Tracing
+ * on the class path, the MDC then holds the caller's {@code traceId} and {@code spanId}, and a log
+ * pattern that shows them (Spring Boot's does) ties each statement to its request's trace.
  */
 public final class LoggingObserver implements StatementObserver {
   /** The logger's name. */
@@ -35,20 +40,23 @@ public final class LoggingObserver implements StatementObserver {
   @Override
   public StatementObservation start(StatementInfo info, ContextView context) {
     long started = System.nanoTime();
+    Object caller = CallerScope.of(context);
     return (rows, error, cancelled) -> {
       long took = System.nanoTime() - started;
       boolean slow = took > slowNanos;
       if (slow && log.isWarnEnabled()) {
-        log.warn(line("slow", info, rows, took, error, cancelled));
+        String line = line("slow", info, rows, took, error, cancelled);
+        CallerScope.run(caller, () -> log.warn(line));
       } else if (log.isDebugEnabled()) {
-        log.debug(line("done", info, rows, took, error, cancelled));
+        String line = line("done", info, rows, took, error, cancelled);
+        CallerScope.run(caller, () -> log.debug(line));
       }
     };
   }
 
   private static String line(String kind, StatementInfo info, long rows, long nanos,
       Throwable error, boolean cancelled) {
-    // a Mono of one record cancels once it has it: the rows say whether anything was missed
+    // "cancelled" only when the cancel cut the result short (Observing)
     String end = error != null ? "failed: " + error.getClass().getSimpleName()
         : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");
     String values = info.values().map(v -> v.isEmpty() ? "" : " [" + v + "]").orElse("");

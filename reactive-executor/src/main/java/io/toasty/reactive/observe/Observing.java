@@ -14,6 +14,11 @@ public final class Observing {
    * when it completes, fails or is cancelled. The observation ends before the signal goes on
    * downstream (not in a {@code doFinally}, which runs after it): a caller that has the result
    * or the error finds the statement recorded, whichever thread the driver answered on.
+   *
+   * <p>A cancel counts as one ({@code cancelled} at the end) only when it cut the result short:
+   * a caller that stops once it has every record the statement can emit (an update's count taken
+   * with {@code next()}, a get whose key pins one record, the rows of a limit) had a complete
+   * result ({@link StatementInfo#cutShortAt}).
    */
   public static <T> Flux<T> wrap(StatementObserver observer, StatementInfo info,
       Flux<T> statement) {
@@ -27,7 +32,7 @@ public final class Observing {
           .doOnNext(item -> rows.incrementAndGet())
           .doOnComplete(() -> end(observation, ended, rows, null, false))
           .doOnError(e -> end(observation, ended, rows, e, false))
-          .doOnCancel(() -> end(observation, ended, rows, null, true));
+          .doOnCancel(() -> end(observation, ended, rows, null, info.cutShortAt(rows.get())));
     });
   }
 

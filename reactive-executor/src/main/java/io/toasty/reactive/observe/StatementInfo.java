@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class StatementInfo {
   private String values;
   private Supplier<Map<String, Long>> phasesSource;
   private Map<String, Long> phases;
+  private LongSupplier boundSource;
 
   /**
    * @param backend       the backend's name ({@code postgresql}, {@code dynamodb}, ...)
@@ -65,6 +67,23 @@ public final class StatementInfo {
       boolean inTransaction) {
     this(backend, model, operation, () -> shape, inTransaction);
     Objects.requireNonNull(shape, "shape");
+  }
+
+  /**
+   * This info, with {@code bound} giving the most records its statement can emit
+   * ({@link RowBound}), asked only when a subscriber cancels.
+   */
+  StatementInfo bounded(LongSupplier bound) {
+    this.boundSource = bound;
+    return this;
+  }
+
+  /**
+   * Whether a cancel after {@code rows} records cut the statement's result short: false when it
+   * had already emitted all its statement can (a count, a record its key pins, its limit's rows).
+   */
+  synchronized boolean cutShortAt(long rows) {
+    return boundSource == null || rows < boundSource.getAsLong();
   }
 
   /** The backend's name. */

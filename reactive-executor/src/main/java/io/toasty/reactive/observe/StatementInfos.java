@@ -38,7 +38,7 @@ public final class StatementInfos {
     return new StatementInfo(backend, model, operation(statement), () -> {
       ModelSchema fields = schema.hasModel(model) ? schema.model(model) : null;
       return text(Parameterize.of(statement).statement(), model, fields);
-    }, inTransaction, values, phases);
+    }, inTransaction, values, phases).bounded(() -> RowBound.of(statement, schema));
   }
 
   private static String name(Source source) {

@@ -40,11 +40,11 @@ public final class StatementTimers implements StatementObserver {
 
   /**
    * {@code error} when the statement failed; {@code cancelled} when its subscriber cancelled it
-   * before any row; else {@code success}, also for a subscriber that stopped once it had the
-   * rows it wanted (a {@code Mono} reading the first record cancels the rest).
+   * before its result was complete; else {@code success}, also for a subscriber that stopped
+   * once it had every record the statement can emit (see {@link Observing}).
    */
-  static String outcome(long rows, Throwable error, boolean cancelled) {
-    return error != null ? "error" : cancelled && rows == 0 ? "cancelled" : "success";
+  static String outcome(Throwable error, boolean cancelled) {
+    return error != null ? "error" : cancelled ? "cancelled" : "success";
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class StatementTimers implements StatementObserver {
         .tag("backend", info.backend())
         .tag("model", info.model())
         .tag("operation", info.operation())
-        .tag("outcome", outcome(rows, error, cancelled))
+        .tag("outcome", outcome(error, cancelled))
         .register(registry));
   }
 }

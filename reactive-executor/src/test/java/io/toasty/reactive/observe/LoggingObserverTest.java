@@ -2,8 +2,13 @@ package io.toasty.reactive.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +22,8 @@ import reactor.util.context.Context;
 /** The log lines of LoggingObserver: DEBUG per statement, WARN when slow, never a value. */
 class LoggingObserverTest {
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  /** What a tracer's handler would have put in the MDC on the logging thread. */
+  private final ThreadLocal<String> trace = new ThreadLocal<>();
   private final StatementInfo info = new StatementInfo("postgresql", "User", "select",
       "select User where email = $0", false);
 
@@ -92,6 +99,41 @@ class LoggingObserverTest {
     assertTrue(lines.get(0).endsWith(" ms, 1 row, then cancelled"), lines.get(0));
   }
 
+  /**
+   * A line is written with the caller's observation (the subscriber's context's) in scope, on
+   * the thread that ends the statement: a tracer's handler then has its trace in the MDC. The
+   * handler here stands for it, putting the observation's name where the line sees it.
+   */
+  @Test
+  void aLineIsWrittenInTheCallersScope() throws InterruptedException {
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+
+      @Override public void onScopeOpened(Observation.Context context) {
+        trace.set(context.getName());
+      }
+
+      @Override public void onScopeClosed(Observation.Context context) {
+        trace.remove();
+      }
+    });
+    Observation request = Observation.start("http.server.requests", registry);
+    LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
+    StatementObservation started = o.start(info,
+        Context.of(ObservationThreadLocalAccessor.KEY, request));
+    Thread driver = new Thread(() -> started.end(1, null, false)); // the driver's thread
+    driver.start();
+    driver.join();
+    o.start(info, Context.empty()).end(1, null, false);
+    request.stop();
+    assertTrue(lines.get(0).endsWith(" 1 row {in http.server.requests}"), lines.get(0));
+    assertTrue(lines.get(1).endsWith(" 1 row"), "no caller, no scope: " + lines.get(1));
+    assertNull(trace.get(), "the scope is closed after the line");
+  }
+
   /** A logger that keeps its lines, enabled from {@code level} up. */
   private final class Captured extends AbstractLogger {
     private final Level level;
@@ -111,7 +153,9 @@ class LoggingObserverTest {
 
     @Override protected void handleNormalizedLoggingCall(Level l, Marker marker, String msg,
         Object[] args, Throwable t) {
-      lines.add(l + " " + MessageFormatter.basicArrayFormat(msg, args));
+      String scope = trace.get();
+      lines.add(l + " " + MessageFormatter.basicArrayFormat(msg, args)
+          + (scope == null ? "" : " {in " + scope + "}"));
     }
 
     @Override public boolean isTraceEnabled() {

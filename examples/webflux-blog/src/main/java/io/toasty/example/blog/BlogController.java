@@ -1,9 +1,11 @@
 package io.toasty.example.blog;
 
 import io.toasty.Page;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The blog's HTTP API; {@link ErrorResponses} maps failures to statuses. */
+// snippet: blog-controller
+/**
+ * The blog's HTTP API. It handles no error, checks no required field and looks nothing up
+ * before using it: the starter answers each Toasty error with the problem detail of its
+ * category (a missing name: 400; an unknown id: 404; a taken email: 409; a busy pool: 503).
+ */
 @RestController
 public class BlogController {
   private final BlogService blog;
@@ -24,59 +31,47 @@ public class BlogController {
     this.blog = blog;
   }
 
-  /** Creates a user: 201, 400 for bad fields, 409 for a taken email. */
+  /** The body of {@code POST /users}. */
+  record NewUser(String name, String email) {}
+
+  /** The body of {@code POST /posts}: the post and the labels of its tags. */
+  record NewPost(long authorId, String title, String body, List<String> tags) {}
+
+  /** The body of {@code POST /posts/{id}/comments}. */
+  record NewComment(String body) {}
+
+  /** Creates a user: 201; 400 for a missing field, 409 for a taken email. */
   @PostMapping("/users")
   @ResponseStatus(HttpStatus.CREATED)
-  public Mono<User> createUser(@RequestBody Requests.NewUser request) {
+  public Mono<User> createUser(@RequestBody NewUser request) {
     return blog.createUser(request);
   }
 
-  /** A user, or 404. */
+  /** A user; 404 for an unknown id. */
   @GetMapping("/users/{id}")
   public Mono<User> user(@PathVariable long id) {
     return blog.user(id);
   }
 
-  // snippet: blog-import-endpoint
-  /**
-   * Creates the posts of an NDJSON body ({@code {"title":..,"body":..}} per line) for the user,
-   * read as the client sends them: {@code {"imported": n}}, or nothing at all on any failure.
-   */
-  @PostMapping(value = "/users/{id}/posts/import", consumes = MediaType.APPLICATION_NDJSON_VALUE)
-  public Mono<Map<String, Long>> importPosts(@PathVariable long id,
-      @RequestBody Flux<Requests.ImportedPost> lines) {
-    return blog.importPosts(id, lines).map(n -> Map.of("imported", n));
-  }
-  // end-snippet
-
-  /**
-   * Moves the posts of an NDJSON body ({@code {"postId":..}} per line) to the user:
-   * {@code {"moved": n}}, or none of them on any failure.
-   */
-  @PostMapping(value = "/users/{id}/posts/move", consumes = MediaType.APPLICATION_NDJSON_VALUE)
-  public Mono<Map<String, Long>> movePosts(@PathVariable long id,
-      @RequestBody Flux<Requests.MovedPost> lines) {
-    return blog.movePosts(id, lines).map(n -> Map.of("moved", n));
-  }
-
-  /** Creates a post with tags: 201, 404 for an unknown author. */
+  /** Creates a post with tags: 201; 404 for an unknown author. */
   @PostMapping("/posts")
   @ResponseStatus(HttpStatus.CREATED)
-  public Mono<Post> createPost(@RequestBody Requests.NewPost request) {
+  public Mono<Post> createPost(@RequestBody NewPost request) {
     return blog.createPost(request);
   }
+  // end-snippet
 
   // snippet: blog-get-posts
   /**
    * A page of posts with author and tags, newest first, as {@code {"items":[..],"next":"..",
-   * "previous":".."}}: {@code ?after=<next>} for the following page, {@code ?before=<previous>}
-   * for the one before.
+   * "previous":".."}}, filtered and paged by the request's parameters:
+   * {@code ?authorId=7&published=true&size=20}, then {@code &after=<next>} for the following
+   * page or {@code &before=<previous>} for the one before. A parameter that is no allowed filter,
+   * a size out of range or an altered cursor is a 400.
    */
   @GetMapping("/posts")
-  public Mono<Page<Post>> posts(@RequestParam(required = false) String after,
-      @RequestParam(required = false) String before,
-      @RequestParam(defaultValue = "20") int size) {
-    return blog.page(after, before, size);
+  public Mono<Page<Post>> posts(@RequestParam MultiValueMap<String, String> params) {
+    return blog.page(params);
   }
   // end-snippet
 
@@ -86,7 +81,7 @@ public class BlogController {
     return blog.search(q);
   }
 
-  /** A post with author, tags and comments, or 404. */
+  /** A post with author, tags and comments; 404 for an unknown id. */
   @GetMapping("/posts/{id}")
   public Mono<Post> post(@PathVariable long id) {
     return blog.post(id);
@@ -95,8 +90,7 @@ public class BlogController {
   /** Adds a comment: 201, or 404 for an unknown post. */
   @PostMapping("/posts/{id}/comments")
   @ResponseStatus(HttpStatus.CREATED)
-  public Mono<Comment> comment(@PathVariable long id,
-      @RequestBody Requests.NewComment request) {
+  public Mono<Comment> comment(@PathVariable long id, @RequestBody NewComment request) {
     return blog.comment(id, request);
   }
 
@@ -104,6 +98,34 @@ public class BlogController {
   @PostMapping("/posts/{id}/publish")
   public Mono<Post> publish(@PathVariable long id) {
     return blog.publish(id);
+  }
+
+  /** One line of the NDJSON body of {@code POST /users/{id}/posts/import}. */
+  record ImportedPost(String title, String body) {}
+
+  /** One line of the NDJSON body of {@code POST /users/{id}/posts/move}: a post to move. */
+  record MovedPost(long postId) {}
+
+  // snippet: blog-import-endpoint
+  /**
+   * Creates the posts of an NDJSON body ({@code {"title":..,"body":..}} per line) for the user,
+   * read as the client sends them: {@code {"imported": n}}, or nothing at all on any failure.
+   */
+  @PostMapping(value = "/users/{id}/posts/import", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> importPosts(@PathVariable long id,
+      @RequestBody Flux<ImportedPost> lines) {
+    return blog.importPosts(id, lines).map(n -> Map.of("imported", n));
+  }
+  // end-snippet
+
+  /**
+   * Moves the posts of an NDJSON body ({@code {"postId":..}} per line) to the user:
+   * {@code {"moved": n}}, or none of them on any failure (an unknown user or post: 404).
+   */
+  @PostMapping(value = "/users/{id}/posts/move", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> movePosts(@PathVariable long id,
+      @RequestBody Flux<MovedPost> lines) {
+    return blog.movePosts(id, lines).map(n -> Map.of("moved", n));
   }
 
   // snippet: blog-export

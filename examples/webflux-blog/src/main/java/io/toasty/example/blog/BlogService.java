@@ -1,28 +1,41 @@
 package io.toasty.example.blog;
 
-import io.toasty.InvalidCursorException;
 import io.toasty.Page;
-import io.toasty.PageQuery;
+import io.toasty.filter.FilterLimits;
+import io.toasty.filter.FilterParser;
+import io.toasty.filter.FilterSpec;
+import io.toasty.filter.Operators;
 import io.toasty.reactive.Db;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The blog's operations on the {@code Db}. Methods marked {@code @Transactional} run in one
  * Spring transaction: Toasty's statements join it, and it rolls back on error and on cancel.
+ * Toasty's errors reach the client as the starter's problem details; the blog's own rules
+ * (lengths, labels, no wildcards, publishing once) are {@code ResponseStatusException}s.
  */
 @Service
 public class BlogService {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
   private static final Pattern WILDCARDS = Pattern.compile("[%_*?\\\\]");
   static final int MAX_PAGE = 100;
+  // snippet: blog-post-filters
+  /** What a request may filter posts by, and pages of 20 (at most 100) by default. */
+  private static final FilterParser POSTS = FilterParser.of(
+      FilterSpec.of(Posts.MODEL).allow("authorId", "published"),
+      FilterLimits.DEFAULTS.withPageSize(MAX_PAGE, 20), Operators.STANDARD);
+  // end-snippet
 
   private final Db db;
   private final UserRepository users;
@@ -33,8 +46,8 @@ public class BlogService {
     this.users = users;
   }
 
-  /** Creates a user; a taken email is a conflict. */
-  public Mono<User> createUser(Requests.NewUser request) {
+  /** Creates a user; a missing field is a 400 and a taken email a 409 (the starter's). */
+  public Mono<User> createUser(BlogController.NewUser request) {
     return Mono.fromCallable(() -> Users.create()
             .name(Text.check("name", request.name(), 1, 100))
             .email(email(request.email())))
@@ -43,26 +56,26 @@ public class BlogService {
 
   private static String email(String email) {
     String checked = Text.check("email", email, 3, 200);
-    if (checked.indexOf('@') < 1) {
-      throw new BadRequestException("email must look like name@domain");
+    if (checked != null && checked.indexOf('@') < 1) {
+      throw Text.badRequest("email must look like name@domain");
     }
-    return checked.toLowerCase(Locale.ROOT);
+    return checked == null ? null : checked.toLowerCase(Locale.ROOT);
   }
 
-  /** The user, or a 404. */
+  /** The user; a 404 when there is none (the starter's). */
   public Mono<User> user(long id) {
-    return users.findById(id).switchIfEmpty(notFound("user " + id));
+    return Users.getById(db, id);
   }
 
   // snippet: blog-create-post
   /**
-   * Creates a post with its tags (found or created) and adds it to its author's count, in one
-   * transaction.
+   * Creates a post of an existing author with its tags (found or created), and adds it to the
+   * author's count, in one transaction.
    */
   @Transactional
-  public Mono<Post> createPost(Requests.NewPost request) {
+  public Mono<Post> createPost(BlogController.NewPost request) {
     return Mono.fromCallable(() -> checkedPost(request))
-        .flatMap(post -> user(request.authorId())
+        .flatMap(post -> Users.getById(db, request.authorId()) // none: 404
             .then(addPosts(request.authorId(), 1))
             .then(post.exec(db)))
         .flatMap(post -> Flux.fromIterable(labels(request.tags()))
@@ -72,10 +85,7 @@ public class BlogService {
   }
   // end-snippet
 
-  private static PostCreate checkedPost(Requests.NewPost request) {
-    if (request.authorId() == null) {
-      throw new BadRequestException("authorId is required");
-    }
+  private static PostCreate checkedPost(BlogController.NewPost request) {
     return Posts.create().authorId(request.authorId())
         .title(Text.check("title", request.title(), 1, 200))
         .body(Text.check("body", request.body(), 0, 10_000))
@@ -88,12 +98,13 @@ public class BlogService {
       return labels;
     }
     if (tags.size() > 10) {
-      throw new BadRequestException("at most 10 tags");
+      throw Text.badRequest("at most 10 tags");
     }
     for (String tag : tags) {
-      String label = Text.check("tag", tag, 1, 30).toLowerCase(Locale.ROOT);
+      String label = Text.check("tag", tag, 1, 30);
+      label = label == null ? "" : label.toLowerCase(Locale.ROOT);
       if (!LABEL.matcher(label).matches()) {
-        throw new BadRequestException("a tag is letters, digits and dashes: " + label);
+        throw Text.badRequest("a tag is letters, digits and dashes: " + label);
       }
       labels.add(label);
     }
@@ -112,15 +123,15 @@ public class BlogService {
    * mid-upload) nothing.
    */
   @Transactional
-  public Mono<Long> importPosts(long userId, Flux<Requests.ImportedPost> lines) {
-    return user(userId)
+  public Mono<Long> importPosts(long userId, Flux<BlogController.ImportedPost> lines) {
+    return Users.getById(db, userId) // none: 404
         .thenMany(Posts.createAll(lines.map(line -> importedPost(userId, line))).exec(db))
         .count()
         .flatMap(imported -> addPosts(userId, imported).thenReturn(imported));
   }
   // end-snippet
 
-  private static PostCreate importedPost(long userId, Requests.ImportedPost line) {
+  private static PostCreate importedPost(long userId, BlogController.ImportedPost line) {
     return Posts.create().authorId(userId)
         .title(Text.check("title", line.title(), 1, 200))
         .body(Text.check("body", line.body(), 0, 10_000))
@@ -132,22 +143,14 @@ public class BlogService {
    * transaction: every post moved, or none.
    */
   @Transactional
-  public Mono<Long> movePosts(long userId, Flux<Requests.MovedPost> lines) {
-    return user(userId)
-        .thenMany(lines.concatMap(line -> movePost(movedId(line), userId)))
+  public Mono<Long> movePosts(long userId, Flux<BlogController.MovedPost> lines) {
+    return Users.getById(db, userId) // none: 404
+        .thenMany(lines.concatMap(line -> movePost(line.postId(), userId)))
         .count();
   }
 
-  private static long movedId(Requests.MovedPost line) {
-    if (line.postId() == null) {
-      throw new BadRequestException("postId is required");
-    }
-    return line.postId();
-  }
-
   private Mono<Post> movePost(long postId, long to) {
-    return Posts.filterById(postId).forUpdate().first(db)
-        .switchIfEmpty(notFound("post " + postId))
+    return Posts.filterById(postId).forUpdate().get(db) // none: 404
         .flatMap(post -> post.authorId() == to ? Mono.just(post)
             : moveCount(post.authorId(), to)
                 .then(Posts.updateById(postId).authorId(to).exec(db))
@@ -168,29 +171,21 @@ public class BlogService {
     return Users.updateById(userId).postCount(Users.POST_COUNT.plus(n)).exec(db).then();
   }
 
-  /** The post with its author, tags and comments, or a 404. */
+  /** The post with its author, tags and comments; a 404 when there is none. */
   public Mono<Post> post(long id) {
-    return Posts.filterById(id).include(Posts.AUTHOR, Posts.TAGS, Posts.COMMENTS).first(db)
-        .switchIfEmpty(notFound("post " + id));
+    return Posts.filterById(id).include(Posts.AUTHOR, Posts.TAGS, Posts.COMMENTS).get(db);
   }
 
   // snippet: blog-page
   /**
-   * A page of posts with author and tags, newest first: the first, or the one after or before
-   * a cursor of an earlier page; a bad cursor is a 400.
+   * A page of posts with author and tags, newest first unless the request sorts: the filter,
+   * sort, size and cursor are the request's parameters. A parameter that is no allowed filter,
+   * a size out of range, both cursors or an altered one is a 400 (the starter's).
    */
-  public Mono<Page<Post>> page(String after, String before, int size) {
-    if (size < 1 || size > MAX_PAGE) {
-      return Mono.error(new BadRequestException("size must be 1 to " + MAX_PAGE));
-    }
-    if (after != null && before != null) {
-      return Mono.error(new BadRequestException("give after or before, not both"));
-    }
-    PageQuery<Post> pages = Posts.all().include(Posts.AUTHOR, Posts.TAGS)
-        .orderBy(Posts.ID.desc()).paginate(size);
-    return (before != null ? pages.before(before) : pages.after(after)).collect(db)
-        .onErrorMap(InvalidCursorException.class,
-            e -> new BadRequestException("invalid cursor: start from the first page"));
+  public Mono<Page<Post>> page(Map<String, ? extends List<String>> params) {
+    return POSTS.pageParams(params)
+        .applyTo(Posts.all().include(Posts.AUTHOR, Posts.TAGS).orderBy(Posts.ID.desc()))
+        .collect(db);
   }
   // end-snippet
 
@@ -198,26 +193,25 @@ public class BlogService {
   public Flux<Post> search(String q) {
     return Text.checked("q", q, 1, 50)
         .flatMapMany(text -> WILDCARDS.matcher(text).find()
-            ? Flux.error(new BadRequestException("q is plain text: no wildcards"))
+            ? Flux.error(Text.badRequest("q is plain text: no wildcards"))
             : Posts.filter(Posts.TITLE.containsIgnoreCase(text)).orderBy(Posts.ID.desc())
                 .limit(MAX_PAGE).include(Posts.AUTHOR).stream(db));
   }
 
-  /** Adds a comment to a post that exists. */
-  public Mono<Comment> comment(long postId, Requests.NewComment request) {
+  /** Adds a comment to a post that exists; a 404 when it does not. */
+  public Mono<Comment> comment(long postId, BlogController.NewComment request) {
     return Mono.fromCallable(() -> Text.check("body", request.body(), 1, 2_000))
-        .flatMap(body -> Posts.filterById(postId).first(db)
-            .switchIfEmpty(notFound("post " + postId))
+        .flatMap(body -> Posts.getById(db, postId)
             .then(Comments.create().postId(postId).body(body).exec(db)));
   }
 
   /** Publishes a draft and records it in a comment, both or neither; publishing twice is a 409. */
   @Transactional
   public Mono<Post> publish(long id) {
-    return Posts.filterById(id).first(db)
-        .switchIfEmpty(notFound("post " + id))
+    return Posts.getById(db, id)
         .flatMap(post -> post.published()
-            ? Mono.error(new ConflictException("post " + id + " is already published"))
+            ? Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                "post " + id + " is already published"))
             : Posts.updateById(id).published(true).exec(db)
                 .then(Comments.create().postId(id).body("published").exec(db)))
         .then(post(id));
@@ -226,9 +220,5 @@ public class BlogService {
   /** Every post with its tags, oldest first, streamed as the database produces them. */
   public Flux<Post> export() {
     return Posts.all().orderBy(Posts.ID.asc()).include(Posts.TAGS).stream(db);
-  }
-
-  private static <T> Mono<T> notFound(String what) {
-    return Mono.error(() -> new NotFoundException(what + " does not exist"));
   }
 }

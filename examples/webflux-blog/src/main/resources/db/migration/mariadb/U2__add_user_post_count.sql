@@ -1,4 +1,0 @@
--- undo of Toasty migration V2: add user post count
-
--- step 1: drop column users.post_count
-ALTER TABLE `users` DROP COLUMN `post_count`;

@@ -1,4 +1,0 @@
--- Toasty migration V2: add user post count
-
--- step 1: add column users.post_count
-ALTER TABLE `users` ADD COLUMN `post_count` BIGINT DEFAULT 0 NOT NULL;

@@ -1,0 +1,58 @@
+package io.toasty.reactive.observe;
+
+import io.toasty.schema.Schema;
+import io.toasty.stmt.Delete;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Insert;
+import io.toasty.stmt.KeyPin;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.Value;
+
+/**
+ * The most records a statement can emit, read off the statement as written: one for a count, an
+ * aggregate without group by, or a filter that pins the model's key; a query's constant
+ * {@code LIMIT}; an insert's rows. A subscriber that cancels once it has that many (a
+ * {@code next()} after an update's count, a {@code take(n)} of a limit of n) cancelled nothing
+ * the statement had left to give: its result was complete (see {@link Observing}).
+ */
+final class RowBound {
+  /** No bound: any cancel before the end cut the result short. */
+  static final long NONE = Long.MAX_VALUE;
+
+  private RowBound() {}
+
+  /** The bound of {@code statement}, or {@link #NONE}. */
+  static long of(Statement statement, Schema schema) {
+    Returning returning = statement.returning();
+    if (returning instanceof Returning.Count
+        || returning instanceof Returning.Grouped g && g.groupBy().isEmpty()) {
+      return 1;
+    }
+    if (statement instanceof Insert insert) {
+      return insert.rows().size();
+    }
+    long bound = statement instanceof Query q ? limit(q) : NONE;
+    Expr filter = statement instanceof Query q ? q.filter()
+        : statement instanceof Update u ? u.filter()
+        : statement instanceof Delete d ? d.filter() : null;
+    return pinsKey(filter, statement.source(), schema) ? Math.min(bound, 1) : bound;
+  }
+
+  private static long limit(Query q) {
+    if (q.limit() == null || !q.limit().partitionBy().isEmpty()) {
+      return NONE;
+    }
+    Expr count = q.limit().count();
+    return count instanceof Expr.Const k && k.value() instanceof Value.I64 n && n.value() >= 0
+        ? n.value() : NONE;
+  }
+
+  private static boolean pinsKey(Expr filter, Source source, Schema schema) {
+    return filter != null && source instanceof Source.Model m && schema.hasModel(m.model())
+        && KeyPin.pins(filter, schema.model(m.model()));
+  }
+}

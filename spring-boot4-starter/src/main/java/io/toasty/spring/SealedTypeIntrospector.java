@@ -1,0 +1,46 @@
+package io.toasty.spring;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.Annotated;
+import tools.jackson.databind.introspect.AnnotatedClass;
+import tools.jackson.databind.introspect.NopAnnotationIntrospector;
+import tools.jackson.databind.jsontype.NamedType;
+
+/**
+ * Reads the models' sealed types as if each carried {@code @JsonTypeInfo(use = NAME, property =
+ * "type")} with its variants' tags as {@code @JsonSubTypes} names: Jackson then reads a JSON
+ * object into the variant its tag names, and a variant's own type without the tag too (a
+ * variant's tag, if sent, must be its own).
+ */
+final class SealedTypeIntrospector extends NopAnnotationIntrospector {
+  private static final long serialVersionUID = 1L;
+  private final transient SealedTypes types;
+
+  SealedTypeIntrospector(SealedTypes types) {
+    this.types = types;
+  }
+
+  @Override
+  public JsonTypeInfo.Value findPolymorphicTypeInfo(MapperConfig<?> config, Annotated ann) {
+    return ann instanceof AnnotatedClass c && types.isTagged(c.getRawType())
+        ? JsonTypeInfo.Value.construct(JsonTypeInfo.Id.NAME, JsonTypeInfo.As.PROPERTY,
+            types.property(), null, false, Boolean.FALSE)
+        : null;
+  }
+
+  @Override
+  public List<NamedType> findSubtypes(MapperConfig<?> config, Annotated a) {
+    SealedTypes.Sealed sealed = a instanceof AnnotatedClass c ? types.sealed(c.getRawType())
+        : null;
+    return sealed == null ? null : sealed.tags().entrySet().stream()
+        .map(e -> new NamedType(e.getKey(), String.valueOf(e.getValue()))).toList();
+  }
+
+  @Override
+  public String findTypeName(MapperConfig<?> config, AnnotatedClass ac) {
+    return types.ofVariant(ac.getRawType()) == null ? null
+        : String.valueOf(types.tag(ac.getRawType()));
+  }
+}
