@@ -6,7 +6,6 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.reactive.ConnectionPermit;
 import io.toasty.reactive.Db;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -29,6 +28,10 @@ import reactor.core.publisher.Mono;
  */
 final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>,
     InfrastructureProxy {
+  private static final int CONNECTING = 0;
+  private static final int HANDED_OVER = 1;
+  private static final int CANCELLED = 2;
+  private static final int FAILED = 3;
   private final ConnectionFactory pool;
   private final Supplier<Db> db;
   /** Whether the {@code Db} runs on {@link #pool}: null until it is known. */
@@ -80,56 +83,43 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
    * r2dbc-pool's own acquire releases a connection on such a cancel, without the rollback
    * (spring-framework#32115). Once BEGIN is over, no cancel reaches here: Spring rolls back
    * and closes the connection itself.
+   *
+   * <p>One state decides, whichever comes first, the connection or the cancel: the cancel
+   * either finds the connection handed over and gives it back, or marks the wait abandoned so
+   * that the connection is closed when it comes.
    */
   private Mono<Connection> connectUnder(ConnectionPermit permit) {
-    AtomicReference<PermittedConnection> handedOver = new AtomicReference<>();
-    return connected(permit, handedOver)
-        .doOnCancel(() -> {
-          PermittedConnection c = handedOver.getAndSet(null);
-          if (c != null) {
-            c.giveBack().subscribe(null, e -> { });
-          }
-        })
-        .cast(Connection.class);
-  }
-
-  /**
-   * The pooled connection, as above but for a cancel after the hand-over, put in
-   * {@code handedOver} before it is handed over (a cancel racing the hand-over then finds it;
-   * closing it twice closes it once).
-   */
-  private Mono<PermittedConnection> connected(ConnectionPermit permit,
-      AtomicReference<PermittedConnection> handedOver) {
-    return Mono.create(sink -> {
-      AtomicInteger state = new AtomicInteger(); // 0 connecting, 1 ended, 2 abandoned
-      AtomicBoolean connected = new AtomicBoolean();
-      sink.onCancel(() -> state.compareAndSet(0, 2));
-      Mono.from(pool.create()).subscribe(
-          c -> {
-            connected.set(true);
-            PermittedConnection permitted = new PermittedConnection(c, permit);
-            handedOver.set(permitted);
-            if (state.compareAndSet(0, 1)) {
-              sink.success(permitted);
-            } else {
-              Mono.from(permitted.close()).subscribe(null, e -> { });
-            }
-          },
-          e -> {
-            permit.release();
-            if (state.compareAndSet(0, 1)) {
-              sink.error(e);
-            }
-          },
-          () -> {
-            if (!connected.get()) {
-              permit.release();
-              if (state.compareAndSet(0, 1)) {
-                sink.error(new IllegalStateException("the pool gave no connection"));
+    AtomicInteger state = new AtomicInteger(); // CONNECTING, HANDED_OVER, CANCELLED or FAILED
+    AtomicReference<PermittedConnection> connection = new AtomicReference<>();
+    return Mono.<Connection>create(sink -> Mono.from(pool.create()).subscribe(
+            c -> {
+              PermittedConnection permitted = new PermittedConnection(c, permit);
+              connection.set(permitted);
+              if (state.compareAndSet(CONNECTING, HANDED_OVER)) {
+                sink.success(permitted);
+              } else {
+                Mono.from(permitted.close()).subscribe(null, e -> { });
               }
-            }
-          });
-    });
+            },
+            e -> {
+              permit.release();
+              if (state.compareAndSet(CONNECTING, FAILED)) {
+                sink.error(e);
+              }
+            },
+            () -> {
+              if (connection.get() == null) {
+                permit.release();
+                if (state.compareAndSet(CONNECTING, FAILED)) {
+                  sink.error(new IllegalStateException("the pool gave no connection"));
+                }
+              }
+            }))
+        .doOnCancel(() -> {
+          if (state.getAndSet(CANCELLED) == HANDED_OVER) {
+            connection.get().giveBack().subscribe(null, e -> { });
+          }
+        });
   }
 
   @Override
