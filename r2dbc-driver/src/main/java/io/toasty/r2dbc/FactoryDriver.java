@@ -69,6 +69,15 @@ public final class FactoryDriver implements Driver {
             + factory.getClass().getName() + "); supported: H2, PostgreSQL, MySQL, MariaDB, SQLite"));
   }
 
+  /**
+   * The factory this driver takes its connections from (the Spring Boot starters check that a
+   * transaction manager's factory is this one before queueing its connections with the
+   * {@code Db}'s).
+   */
+  public ConnectionFactory connectionFactory() {
+    return factory;
+  }
+
   @Override
   public Capability capability() {
     return dialect.capability();

@@ -774,6 +774,25 @@ public final class Db implements Executor {
   }
 
   /**
+   * A turn at this {@code Db}'s connection gate for a connection that someone else takes from
+   * the same pool, such as a transaction manager beside the {@code Db} (the Spring Boot starters'
+   * {@code R2dbcTransactionManager}): the permit is granted first come, first served with the
+   * {@code Db}'s own statements, so that such a transaction waits its turn behind the requests
+   * that came before it instead of overtaking them at the pool. Take the connection once the
+   * permit is granted, and {@link ConnectionPermit#release() release} it once the connection
+   * is back in the pool.
+   *
+   * <p>Never ask for a permit while holding a connection of this {@code Db} (a statement inside
+   * that transaction runs on its connection: {@link DbBuilder#connectionBinding}): a holder that
+   * waits for a second permit deadlocks with others that do the same. Waits at most the acquire
+   * timeout, then fails with a transient {@link io.toasty.PoolTimeoutException}; a backend
+   * without a pool (DynamoDB) grants a permit that holds nothing, at once.
+   */
+  public Mono<ConnectionPermit> connectionPermit() {
+    return driver.connectionPermit();
+  }
+
+  /**
    * One round trip to the database and the pool's gauges. SQL backends run {@code SELECT 1} on a
    * pooled connection; a backend without SQL (DynamoDB) reads at most one item of the first
    * table, or only opens a connection when the schema has none. Never fails: an error of the

@@ -69,6 +69,20 @@ final class GatedDriver implements Driver {
   }
 
   /**
+   * One permit, first come first served with this driver's own connections, for a connection
+   * someone else takes from the same pool ({@link Db#connectionPermit()}); a driver without a
+   * pool has none to wait for. Fails with a {@link PoolTimeoutException} after the acquire
+   * timeout; a cancel gives up the wait, or gives back a permit granted but not yet delivered.
+   */
+  Mono<ConnectionPermit> connectionPermit() {
+    if (gate == null) {
+      return Mono.just(ConnectionPermit.NONE);
+    }
+    return Mono.defer(() -> permits(1, AcquireDeadline.startingNow(acquireTimeout)))
+        .map(permit -> new ConnectionPermit(permit::release));
+  }
+
+  /**
    * The permits for {@code n} connections (fewer when the pool is smaller: at least one), taken
    * in one step, as a {@link Lease} that takes its connections when {@link Lease#connect()} runs
    * and gives back connections and permits when it is closed. Use it as a {@code usingWhen}

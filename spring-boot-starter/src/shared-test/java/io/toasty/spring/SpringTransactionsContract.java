@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Authors;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,37 @@ abstract class SpringTransactionsContract implements TransactionFixture {
   void transactionalRollsBackOnError() {
     String a = email();
     assertThatThrownBy(() -> writers.createThenFail(a).block()).hasMessageContaining("boom");
+    assertThat(count(a)).isZero();
+  }
+
+  /**
+   * A checked exception rolls back too (Spring's own rule commits on it): a WebFlux request
+   * body fails with an IOException when its client resets the connection.
+   */
+  @Test
+  void transactionalRollsBackOnACheckedException() {
+    String a = email();
+    assertThatThrownBy(() -> writers.createThenFailChecked(a).block())
+        .hasRootCauseInstanceOf(IOException.class);
+    assertThat(count(a)).isZero();
+  }
+
+  /** A rule the method declares is nearer to the exception, and wins: it commits. */
+  @Test
+  void aDeclaredNoRollbackForStillCommits() {
+    String a = email();
+    assertThatThrownBy(() -> writers.createThenFailCheckedButCommit(a).block())
+        .hasRootCauseInstanceOf(IOException.class);
+    assertThat(count(a)).isEqualTo(1);
+  }
+
+  /** {@code TransactionalOperator} rolls back on every error, checked ones included. */
+  @Test
+  void theOperatorRollsBackOnACheckedException() {
+    String a = email();
+    Mono<Void> work = writers.create(a).then(Mono.error(new IOException("reset")));
+    assertThatThrownBy(() -> work.as(operator(TransactionDefinition.PROPAGATION_REQUIRED)
+        ::transactional).block()).hasRootCauseInstanceOf(IOException.class);
     assertThat(count(a)).isZero();
   }
 

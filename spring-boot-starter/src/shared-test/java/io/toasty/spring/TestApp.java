@@ -4,6 +4,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Author;
 import io.toasty.spring.app.Authors;
+import java.io.IOException;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,6 +61,18 @@ class TestApp {
     @Transactional
     public Mono<Void> createThenFail(String a) {
       return create(a).then(Mono.error(new IllegalStateException("boom")));
+    }
+
+    /** Fails with a checked exception, as a request body does when its client resets. */
+    @Transactional
+    public Mono<Void> createThenFailChecked(String a) {
+      return create(a).then(Mono.error(new IOException("Connection reset by peer")));
+    }
+
+    /** The same, with a rule of its own: commits on an IOException. */
+    @Transactional(noRollbackFor = IOException.class)
+    public Mono<Void> createThenFailCheckedButCommit(String a) {
+      return create(a).then(Mono.error(new IOException("Connection reset by peer")));
     }
 
     @Transactional(readOnly = true)

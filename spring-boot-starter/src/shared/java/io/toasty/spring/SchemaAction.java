@@ -15,5 +15,12 @@ public enum SchemaAction {
    * Applies the pending migrations of {@code toasty.migrations.location} (the {@code migrate}
    * module's {@code Migrator}); a failed or changed migration stops the start-up.
    */
-  MIGRATE
+  MIGRATE,
+  /**
+   * Drops every table of the models and creates them again, empty: for tests and demos. Refused
+   * at start-up on a database outside this JVM's memory (anything but an in-memory H2 or SQLite
+   * database, or a SQLite file in the temporary directory) unless
+   * {@code toasty.force-schema-reset=true}.
+   */
+  RESET
 }

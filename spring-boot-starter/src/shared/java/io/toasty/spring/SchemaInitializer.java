@@ -48,6 +48,11 @@ final class SchemaInitializer implements SmartInitializingSingleton {
       case PUSH -> db.schema().push().block(timeout);
       case VALIDATE -> validate().block(timeout);
       case MIGRATE -> migrate();
+      case RESET -> {
+        db.schema().reset().block(timeout);
+        LOG.warn("Toasty: dropped and created again the tables of {} models "
+            + "(toasty.schema=reset)", models.all().size());
+      }
     }
   }
 

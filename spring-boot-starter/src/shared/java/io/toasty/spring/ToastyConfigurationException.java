@@ -29,6 +29,11 @@ public final class ToastyConfigurationException extends RuntimeException {
     MIGRATION("Check toasty.migrations.location and the files there: the backend's folder "
         + "(postgresql, mariadb, h2, sqlite or dynamodb) holds V<n>__<name> files, each with "
         + "its U<n>__<name> undo file, one per version, as MigrationGenerator writes them."),
+    /** {@code toasty.schema=reset} on a database that may hold data someone wants. */
+    SCHEMA_RESET_REFUSED("Use toasty.schema=push or toasty.schema=migrate on this database, "
+        + "or point toasty.schema=reset at an in-memory database (r2dbc:h2:mem:..). To drop "
+        + "and recreate this database's tables at every start anyway, set "
+        + "toasty.force-schema-reset=true."),
     /** A model in the index cannot be loaded, or the models do not fit together. */
     BAD_MODELS("Recompile the module that declares the models with toasty-codegen on its "
         + "annotation processor path, and check the model named above.");

@@ -6,8 +6,10 @@ import io.toasty.ModelIndex;
 import io.toasty.migrate.files.MigrationSource;
 import io.toasty.reactive.Db;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,6 +17,7 @@ import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.annotation.RollbackOn;
 
 /**
  * The beans of {@code ToastyAutoConfiguration}, the same on every Spring Boot version: the
@@ -89,6 +92,36 @@ abstract class ToastyDbConfiguration {
     return new ToastyExceptionTranslator();
   }
 
+  /** The backend a refusal names: never the URL, which may hold a password. */
+  private static String backendOf(Db db) {
+    return db.capability().backend();
+  }
+
+  /**
+   * {@code @Transactional} methods whose transactions run on the {@code Db}'s pool roll back on
+   * every exception, checked ones included, unless
+   * {@code toasty.transaction.rollback-on=runtime-exceptions} ({@link ToastyRollbackRule}).
+   */
+  @Bean
+  public SmartInitializingSingleton toastyRollbackRule(ToastyProperties properties,
+      ListableBeanFactory beans, ObjectProvider<Db> dbs) {
+    if (properties.getTransaction().getRollbackOn() != RollbackOn.ALL_EXCEPTIONS) {
+      return () -> { };
+    }
+    return new ToastyRollbackRule(beans, dbs);
+  }
+
+  /**
+   * Spring's {@code R2dbcTransactionManager} on the application's {@code ConnectionFactory}
+   * takes its connections in turn with the {@code Db}'s statements
+   * ({@link TransactionManagerQueue}).
+   */
+  @Bean
+  public static BeanPostProcessor toastyTransactionQueue(
+      ObjectProvider<ConnectionFactory> factories, ObjectProvider<Db> dbs) {
+    return new TransactionManagerQueue(factories, dbs);
+  }
+
   /** Beans for the repositories of {@code @Model(repository = true)}. */
   @Bean
   public static BeanDefinitionRegistryPostProcessor toastyRepositories(ResourceLoader resources) {
@@ -104,7 +137,17 @@ abstract class ToastyDbConfiguration {
    */
   @Bean
   public SmartInitializingSingleton toastySchemaInitializer(Db db, ToastyModels models,
-      ToastyProperties properties, ResourceLoader resources) {
+      ToastyProperties properties, ResourceLoader resources, Environment environment) {
+    if (properties.getSchema() == SchemaAction.RESET && !properties.isForceSchemaReset()) {
+      String url = properties.getUrl() != null ? properties.getUrl()
+          : Binder.get(environment).bind("spring.r2dbc.url", String.class).orElse(null);
+      if (!DisposableDatabase.is(url)) {
+        throw new ToastyConfigurationException(
+            ToastyConfigurationException.Problem.SCHEMA_RESET_REFUSED, "toasty.schema=reset "
+            + "would drop every table of the models, with their data, at each start of a "
+            + "database that is not in this JVM's memory (" + backendOf(db) + ")", null);
+      }
+    }
     ClassLoader loader = resources.getClassLoader() != null ? resources.getClassLoader()
         : ToastyDbConfiguration.class.getClassLoader();
     MigrationSource migrations = properties.getSchema() != SchemaAction.MIGRATE ? null

@@ -2,13 +2,15 @@ package io.toasty.spring;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.transaction.annotation.RollbackOn;
 
 /**
  * The {@code toasty.*} properties.
  *
  * <pre>
  * toasty.url=r2dbc:postgresql://app@db:5432/app   # optional: else spring.r2dbc.* is used
- * toasty.schema=push                              # none (default), push, validate, migrate
+ * toasty.schema=push                              # none (default), push, validate, migrate, reset
+ * toasty.transaction.rollback-on=all-exceptions   # or runtime-exceptions (Spring's rule)
  * toasty.migrations.location=classpath:db/migration  # with toasty.schema=migrate
  * toasty.plan-cache-size=1024
  * toasty.acquire-timeout=30s                      # wait for a pooled connection at most this
@@ -28,8 +30,9 @@ public class ToastyProperties {
 
   /**
    * What to do to the schema at start-up: none, push (create what is missing), validate (read
-   * one row of every model) or migrate (apply the pending migrations of
-   * toasty.migrations.location).
+   * one row of every model), migrate (apply the pending migrations of
+   * toasty.migrations.location) or reset (drop the models' tables and create them again, empty:
+   * refused on a database outside this JVM's memory unless toasty.force-schema-reset is set).
    */
   private SchemaAction schema = SchemaAction.NONE;
 
@@ -231,6 +234,53 @@ public class ToastyProperties {
   /** The transaction retry settings ({@code toasty.transaction-retry.*}). */
   public Retry getTransactionRetry() {
     return transactionRetry;
+  }
+
+  /** The {@code toasty.transaction.*} properties. */
+  private final Transaction transaction = new Transaction();
+
+  /** How Spring-managed transactions on the Db's pool end ({@code toasty.transaction.*}). */
+  public Transaction getTransaction() {
+    return transaction;
+  }
+
+  /** The {@code toasty.transaction.*} properties. */
+  public static class Transaction {
+    /**
+     * Which exceptions roll back a Spring-managed transaction (@Transactional) whose manager
+     * runs on the Db's connection pool: all-exceptions (the default: checked ones too, such as
+     * the IOException of a client that reset its connection mid-upload) or runtime-exceptions
+     * (Spring's own rule: a checked exception commits). Transactions of other managers keep
+     * Spring's rule either way.
+     */
+    private RollbackOn rollbackOn = RollbackOn.ALL_EXCEPTIONS;
+
+    /** Which exceptions roll back a Spring-managed transaction on the Db's pool. */
+    public RollbackOn getRollbackOn() {
+      return rollbackOn;
+    }
+
+    /** Sets which exceptions roll back a Spring-managed transaction on the Db's pool. */
+    public void setRollbackOn(RollbackOn rollbackOn) {
+      this.rollbackOn = rollbackOn;
+    }
+  }
+
+  /**
+   * Allows toasty.schema=reset on a database that is not in this JVM's memory (PostgreSQL,
+   * MariaDB, MySQL, DynamoDB, an H2 or SQLite file outside the temporary directory): every
+   * table of the models is dropped, with its data, at each start.
+   */
+  private boolean forceSchemaReset;
+
+  /** Whether toasty.schema=reset may drop the tables of any database. */
+  public boolean isForceSchemaReset() {
+    return forceSchemaReset;
+  }
+
+  /** Sets whether toasty.schema=reset may drop the tables of any database. */
+  public void setForceSchemaReset(boolean forceSchemaReset) {
+    this.forceSchemaReset = forceSchemaReset;
   }
 
   /** Where the migrations are, for {@code toasty.schema=migrate}. */

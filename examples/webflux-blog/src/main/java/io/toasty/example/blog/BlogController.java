@@ -2,6 +2,7 @@ package io.toasty.example.blog;
 
 import io.toasty.Page;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -97,6 +98,34 @@ public class BlogController {
   @PostMapping("/posts/{id}/publish")
   public Mono<Post> publish(@PathVariable long id) {
     return blog.publish(id);
+  }
+
+  /** One line of the NDJSON body of {@code POST /users/{id}/posts/import}. */
+  record ImportedPost(String title, String body) {}
+
+  /** One line of the NDJSON body of {@code POST /users/{id}/posts/move}: a post to move. */
+  record MovedPost(long postId) {}
+
+  // snippet: blog-import-endpoint
+  /**
+   * Creates the posts of an NDJSON body ({@code {"title":..,"body":..}} per line) for the user,
+   * read as the client sends them: {@code {"imported": n}}, or nothing at all on any failure.
+   */
+  @PostMapping(value = "/users/{id}/posts/import", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> importPosts(@PathVariable long id,
+      @RequestBody Flux<ImportedPost> lines) {
+    return blog.importPosts(id, lines).map(n -> Map.of("imported", n));
+  }
+  // end-snippet
+
+  /**
+   * Moves the posts of an NDJSON body ({@code {"postId":..}} per line) to the user:
+   * {@code {"moved": n}}, or none of them on any failure (an unknown user or post: 404).
+   */
+  @PostMapping(value = "/users/{id}/posts/move", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+  public Mono<Map<String, Long>> movePosts(@PathVariable long id,
+      @RequestBody Flux<MovedPost> lines) {
+    return blog.movePosts(id, lines).map(n -> Map.of("moved", n));
   }
 
   // snippet: blog-export

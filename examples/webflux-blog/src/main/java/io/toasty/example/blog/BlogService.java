@@ -68,11 +68,15 @@ public class BlogService {
   }
 
   // snippet: blog-create-post
-  /** Creates a post of an existing author with its tags (found or created) in one transaction. */
+  /**
+   * Creates a post of an existing author with its tags (found or created), and adds it to the
+   * author's count, in one transaction.
+   */
   @Transactional
   public Mono<Post> createPost(BlogController.NewPost request) {
     return Mono.fromCallable(() -> checkedPost(request))
         .flatMap(post -> Users.getById(db, request.authorId()) // none: 404
+            .then(addPosts(request.authorId(), 1))
             .then(post.exec(db)))
         .flatMap(post -> Flux.fromIterable(labels(request.tags()))
             .concatMap(label -> tag(label)
@@ -110,6 +114,61 @@ public class BlogService {
   private Mono<Tag> tag(String label) {
     return Tags.filterByLabel(label).first(db)
         .switchIfEmpty(Mono.defer(() -> Tags.create().label(label).exec(db)));
+  }
+
+  // snippet: blog-import
+  /**
+   * Creates the posts of an NDJSON upload for a user and adds them to the user's count, in one
+   * transaction: every post and the count, or (a bad line, a client that resets the connection
+   * mid-upload) nothing.
+   */
+  @Transactional
+  public Mono<Long> importPosts(long userId, Flux<BlogController.ImportedPost> lines) {
+    return Users.getById(db, userId) // none: 404
+        .thenMany(Posts.createAll(lines.map(line -> importedPost(userId, line))).exec(db))
+        .count()
+        .flatMap(imported -> addPosts(userId, imported).thenReturn(imported));
+  }
+  // end-snippet
+
+  private static PostCreate importedPost(long userId, BlogController.ImportedPost line) {
+    return Posts.create().authorId(userId)
+        .title(Text.check("title", line.title(), 1, 200))
+        .body(Text.check("body", line.body(), 0, 10_000))
+        .published(false);
+  }
+
+  /**
+   * Moves each post of an NDJSON upload to the user, changing both authors' counts, in one
+   * transaction: every post moved, or none.
+   */
+  @Transactional
+  public Mono<Long> movePosts(long userId, Flux<BlogController.MovedPost> lines) {
+    return Users.getById(db, userId) // none: 404
+        .thenMany(lines.concatMap(line -> movePost(line.postId(), userId)))
+        .count();
+  }
+
+  private Mono<Post> movePost(long postId, long to) {
+    return Posts.filterById(postId).forUpdate().get(db) // none: 404
+        .flatMap(post -> post.authorId() == to ? Mono.just(post)
+            : moveCount(post.authorId(), to)
+                .then(Posts.updateById(postId).authorId(to).exec(db))
+                .thenReturn(post));
+  }
+
+  /**
+   * One post less for {@code from}, one more for {@code to}, the lower id first: moves between
+   * the same two users in opposite directions lock their rows in one order, and cannot deadlock.
+   */
+  private Mono<Void> moveCount(long from, long to) {
+    return from < to ? addPosts(from, -1).then(addPosts(to, 1))
+        : addPosts(to, 1).then(addPosts(from, -1));
+  }
+
+  /** Adds {@code n} (which may be negative) to the user's post count. */
+  private Mono<Void> addPosts(long userId, long n) {
+    return Users.updateById(userId).postCount(Users.POST_COUNT.plus(n)).exec(db).then();
   }
 
   /** The post with its author, tags and comments; a 404 when there is none. */

@@ -38,6 +38,13 @@ class BlogOnPostgresTest extends BlogHttpContract {
     sql("DROP SCHEMA " + SCHEMA + " CASCADE");
   }
 
+  /** Sessions of the example whose transaction has a transaction id: it has written. */
+  @Override
+  String uncommittedWritesQuery() {
+    return "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '" + SCHEMA
+        + "' AND backend_xid IS NOT NULL";
+  }
+
   /** The test schema's name, which is also the application name of the example's sessions. */
   static String schema() {
     return SCHEMA;
