@@ -241,7 +241,7 @@ final class TxSession {
       return Mono.empty(); // no transaction to end, only the connection to release
     }
     begun(); // a BEGIN cut short by a cancel may have begun one: it counts, and is rolled back
-    TxCounters.Ended tally = how == End.CANCEL ? counters.cancelled : counters.rolledBack;
+    DurationTally tally = how == End.CANCEL ? counters.cancelled : counters.rolledBack;
     Runnable count = () -> tally.add(begunAt);
     return connection.execEnding(op(Operation.Transaction.Kind.ROLLBACK)).then()
         .doOnSuccess(v -> count.run())

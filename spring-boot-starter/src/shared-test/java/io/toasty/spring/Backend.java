@@ -60,16 +60,6 @@ enum Backend {
   }
 
   /**
-   * SQL that makes the database refuse an article whose author does not exist: the models
-   * declare no foreign key, so {@code toasty.schema=push} makes none.
-   */
-  String articlesAuthorForeignKey() {
-    return "ALTER TABLE " + quote("articles") + " ADD CONSTRAINT "
-        + quote("articles_author_id_fkey") + " FOREIGN KEY (" + quote("author_id")
-        + ") REFERENCES " + quote("authors") + " (" + quote("id") + ")";
-  }
-
-  /**
    * A statement that gives up waiting for a row lock after a short time, for the rest of the
    * transaction (PostgreSQL) or the session (MariaDB's least is one second; H2).
    */

@@ -48,21 +48,61 @@ abstract class ObservabilityContract extends DatabaseContract {
           .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.empty())
           .block();
       String backend = backend().toastyName();
-      assertThat(meters.get("toasty.transactions.begun").tag("db.backend", backend)
+      assertThat(own(meters, "toasty.transactions.begun").tag("db.backend", backend)
           .functionCounter().count()).isEqualTo(2.0);
-      assertThat(meters.get("toasty.transactions").tag("outcome", "committed")
+      assertThat(own(meters, "toasty.transactions").tag("outcome", "committed")
           .tag("db.backend", backend).functionTimer().count()).isEqualTo(1.0);
-      assertThat(meters.get("toasty.transactions").tag("outcome", "rolled_back")
+      assertThat(own(meters, "toasty.transactions").tag("outcome", "rolled_back")
           .functionTimer().count()).isEqualTo(1.0);
-      assertThat(meters.get("toasty.transactions").tag("outcome", "committed").functionTimer()
+      assertThat(own(meters, "toasty.transactions").tag("outcome", "committed").functionTimer()
           .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
-      assertThat(meters.get("toasty.transactions").tag("outcome", "cancelled").functionTimer()
+      assertThat(own(meters, "toasty.transactions").tag("outcome", "cancelled").functionTimer()
           .count()).isZero();
-      assertThat(meters.get("toasty.transactions").tag("outcome", "commit_unknown")
+      assertThat(own(meters, "toasty.transactions").tag("outcome", "commit_unknown")
           .functionTimer().count()).isZero();
-      assertThat(meters.get("toasty.transactions.active").gauge().value()).isZero();
-      assertThat(meters.get("toasty.transactions.cleanup.failures").functionCounter().count())
+      assertThat(own(meters, "toasty.transactions.active").gauge().value()).isZero();
+      assertThat(own(meters, "toasty.transactions.cleanup.failures").functionCounter().count())
           .isZero();
+    });
+  }
+
+  /** A meter of the Db's own transactions ({@code manager=toasty}). */
+  private static io.micrometer.core.instrument.search.RequiredSearch own(MeterRegistry meters,
+      String name) {
+    return meters.get(name).tag("manager", "toasty");
+  }
+
+  /**
+   * The transactions of Spring's manager on the Db's pool ({@code @Transactional},
+   * {@code TransactionalOperator}) are meters too, tagged {@code manager=spring}: begun, ended
+   * by outcome, active; the Db's own meters do not count them.
+   */
+  @Test
+  void springTransactionsAreMetersOfTheirOwn() {
+    springTransactions().run(context -> {
+      Db db = context.getBean(Db.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      TransactionalOperator transactional = TransactionalOperator.create(
+          context.getBean(ReactiveTransactionManager.class));
+      transactional.transactional(Notes.create().text("kept").exec(db)).block();
+      transactional.transactional(Notes.create().text("undone").exec(db)
+              .then(reactor.core.publisher.Mono.error(new java.io.IOException("reset"))))
+          .onErrorResume(java.io.IOException.class, e -> reactor.core.publisher.Mono.empty())
+          .block();
+      String backend = backend().toastyName();
+      assertThat(meters.get("toasty.transactions.begun").tag("manager", "spring")
+          .tag("db.backend", backend).functionCounter().count()).isEqualTo(2.0);
+      assertThat(meters.get("toasty.transactions").tag("manager", "spring")
+          .tag("outcome", "committed").functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("manager", "spring")
+          .tag("outcome", "rolled_back").functionTimer().count()).isEqualTo(1.0);
+      assertThat(meters.get("toasty.transactions").tag("manager", "spring")
+          .tag("outcome", "committed").functionTimer()
+          .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+      assertThat(meters.get("toasty.transactions.active").tag("manager", "spring").gauge()
+          .value()).isZero();
+      assertThat(own(meters, "toasty.transactions.begun").functionCounter().count()).isZero();
+      assertThat(Notes.filter(Notes.TEXT.eq("undone")).count(db).block()).isZero();
     });
   }
 

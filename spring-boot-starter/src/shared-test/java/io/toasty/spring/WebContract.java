@@ -49,7 +49,6 @@ abstract class WebContract extends DatabaseContract {
         "--toasty.acquire-timeout=3s");
     warm(app.getBean(ConnectionFactory.class));
     db = app.getBean(Db.class);
-    db.sql(backend().articlesAuthorForeignKey()).execute().block(GUARD);
     http = client(app);
   }
 

@@ -118,8 +118,18 @@ abstract class ToastyDbConfiguration {
    */
   @Bean
   public static BeanPostProcessor toastyTransactionQueue(
-      ObjectProvider<ConnectionFactory> factories, ObjectProvider<Db> dbs) {
-    return new TransactionManagerQueue(factories, dbs);
+      ObjectProvider<ConnectionFactory> factories, ObjectProvider<Db> dbs,
+      ObjectProvider<SpringTransactionStats> stats) {
+    return new TransactionManagerQueue(factories, dbs, stats);
+  }
+
+  /**
+   * The counts of the transactions that manager runs, for the {@code toasty.transactions*}
+   * meters tagged {@code manager=spring}.
+   */
+  @Bean
+  SpringTransactionStats toastySpringTransactionStats() {
+    return new SpringTransactionStats();
   }
 
   /** Beans for the repositories of {@code @Model(repository = true)}. */

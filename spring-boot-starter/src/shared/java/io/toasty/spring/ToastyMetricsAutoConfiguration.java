@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.observe.PoolMetrics;
 import io.toasty.reactive.observe.TransactionMetrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,9 +27,18 @@ public class ToastyMetricsAutoConfiguration {
     return registry -> PoolMetrics.bind(db, registry);
   }
 
-  /** Binds the transaction statistics when Boot binds its meter binders. */
+  /**
+   * Binds the transaction statistics when Boot binds its meter binders: the {@code Db}'s own
+   * ({@code manager=toasty}) and those of Spring's transaction manager on its pool
+   * ({@code manager=spring}).
+   */
   @Bean
-  public MeterBinder toastyTransactionMetrics(Db db) {
-    return registry -> TransactionMetrics.bind(db, registry);
+  public MeterBinder toastyTransactionMetrics(Db db,
+      ObjectProvider<SpringTransactionStats> spring) {
+    return registry -> {
+      TransactionMetrics.bind(db, registry);
+      spring.ifAvailable(stats -> TransactionMetrics.bind(stats, db.capability().backend(),
+          "spring", SpringTransactionStats::stats, SpringTransactionStats::times, registry));
+    };
   }
 }
