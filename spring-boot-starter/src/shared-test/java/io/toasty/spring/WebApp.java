@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -53,6 +54,9 @@ class WebApp {
 
   /** The body of {@code POST /revisions}. */
   record NewRevision(String text) {}
+
+  /** The body of {@code PATCH /revisions/{id}}: the change and the version the client read. */
+  record RevisionChange(long version, String text) {}
 
   /** The body of {@code POST /tasks}. */
   record NewTask(String title, Task.Status status, Optional<Task.Plan> plan) {}
@@ -108,6 +112,12 @@ class WebApp {
     @PutMapping("/revisions")
     Mono<Revision> updateRevision(@RequestBody Revision revision) {
       return Revisions.update(revision).text(revision.text()).exec(db);
+    }
+
+    /** A change of the revision if its version is still the one the client read. */
+    @PatchMapping("/revisions/{id}")
+    Mono<Revision> changeRevision(@PathVariable long id, @RequestBody RevisionChange change) {
+      return Revisions.updateByIdAtVersion(id, change.version()).text(change.text()).exec(db);
     }
 
     // snippet: web-activities

@@ -7,6 +7,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.spring.app.Authors;
+import io.toasty.spring.app.Revisions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,30 @@ abstract class WebContract extends DatabaseContract {
         409);
     assertThat(p).containsEntry("code", "stale_record").containsEntry("model", "Revision");
     assertThat(p.toString()).doesNotContain("second").doesNotContain("first");
+  }
+
+  @Test
+  void aChangeAtTheVersionReadIsAppliedOnceThenStaleNamingTheStoredVersion() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> read = post("/revisions", "{\"text\":\"first\"}").expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    Object id = read.get("id");
+    long version = ((Number) read.get("version")).longValue();
+    String change = "{\"version\":" + version + ",\"text\":\"%s\"}";
+    http.patch().uri("/revisions/" + id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(change.formatted("second")).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.version").isEqualTo(version + 1)
+        .jsonPath("$.text").isEqualTo("second");
+    Map<String, Object> p = problem(http.patch().uri("/revisions/" + id)
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(change.formatted("lost")).exchange(),
+        409);
+    assertThat(p).containsEntry("code", "stale_record").containsEntry("model", "Revision")
+        .containsEntry("storedVersion", (int) (version + 1));
+    assertThat(p.toString()).doesNotContain("second").doesNotContain("lost");
+    problem(http.patch().uri("/revisions/987654321").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(change.formatted("none")).exchange(), 404);
+    assertThat(Revisions.getById(db, ((Number) id).longValue()).block(GUARD).text())
+        .isEqualTo("second");
   }
 
   @Test

@@ -65,6 +65,10 @@ public final class ToastyProblemDetails {
     if (e instanceof InvalidFilterException f) {
       p.setProperty("path", f.path());
     }
+    if (e instanceof StaleRecordException s) {
+      // the version to read again at: a counter the client had a copy of, no field value
+      s.storedVersion().ifPresent(v -> p.setProperty("storedVersion", v));
+    }
     if (e instanceof UnknownJsonTypeException t) {
       p.setProperty("property", t.property());
       p.setProperty("known", t.known());

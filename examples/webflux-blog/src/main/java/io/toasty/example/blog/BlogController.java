@@ -53,7 +53,7 @@ public class BlogController {
     return blog.user(id);
   }
 
-  /** Creates a post with tags: 201; 404 for an unknown author. */
+  /** Creates a post with tags: 201; 409 for an unknown author. */
   @PostMapping("/posts")
   @ResponseStatus(HttpStatus.CREATED)
   public Mono<Post> createPost(@RequestBody NewPost request) {

@@ -184,10 +184,13 @@ abstract class BlogHttpContract {
   }
 
   @Test
-  void aPostByAnUnknownAuthorIs404AndWritesNothing() {
+  void aPostByAnUnknownAuthorIs409AndWritesNothing() {
     String title = unique("orphan");
-    postJson("/posts", Map.of("authorId", 987654321, "title", title, "body", "b",
-        "tags", List.of("orphan-tag")), 404);
+    JsonNode problem = postJson("/posts", Map.of("authorId", 987654321, "title", title,
+        "body", "b", "tags", List.of("orphan-tag")), 409);
+    assertThat(problem.get("code").asText()).isEqualTo("foreign_key_violation");
+    assertThat(problem.get("model").asText()).isEqualTo("Post");
+    assertThat(problem.get("field").asText()).isEqualTo("authorId");
     http.get().uri(u -> u.path("/posts/search").queryParam("q", title).build()).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
   }
