@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
 
 /**
  * One scenario run on one backend: its {@code Db} and {@link OperationLog}, and any further
@@ -186,6 +187,27 @@ public final class BackendContext {
    */
   public java.util.Optional<Long> runningStatements(String prefix) {
     return backend.runningStatements(database(), prefix).blockOptional(TIMEOUT);
+  }
+
+  /**
+   * {@link #runningStatements}, asked again every 20 ms while statements with {@code prefix} still
+   * run, for up to the harness's setup bound: the count once a statement the scenario stopped has
+   * left the server's process list. A server answers the stopped statement's error before its
+   * process list shows the session idle (PostgreSQL sends the ErrorResponse, then marks the
+   * session idle before ReadyForQuery), so a count taken the moment the error arrives may still
+   * see it; a statement that was not stopped stays, and the last count says so.
+   */
+  public java.util.Optional<Long> runningStatementsOnceStopped(String prefix) {
+    java.util.Optional<Long> now = runningStatements(prefix);
+    if (now.isEmpty() || now.get() == 0) {
+      return now;
+    }
+    return Flux.interval(Duration.ofMillis(20))
+        .concatMap(tick -> backend.runningStatements(database(), prefix))
+        .takeUntil(n -> n == 0)
+        .take(TIMEOUT)
+        .last(now.get())
+        .blockOptional(TIMEOUT.plusSeconds(5));
   }
 
   /** {@code identifier} quoted for the backend's SQL. */

@@ -74,7 +74,7 @@ public abstract class TimeoutScenarios {
     Endless endless = endless(db.capability().backend());
     QueryTimeoutException e = failure(QueryTimeoutException.class,
         () -> new SqlStatement(db.timeout(LIMIT), endless.sql()).rows().then());
-    context.runningStatements(endless.prefix())
+    context.runningStatementsOnceStopped(endless.prefix())
         .ifPresent(n -> assertEquals(0L, n, "the stopped statement is gone from the server"));
     // The pool's one connection is free again: a statement still running would hold it forever
     // (on SQLite, the bridge's thread too), and its session has no limit left.
@@ -91,7 +91,7 @@ public abstract class TimeoutScenarios {
       failure(QueryTimeoutException.class,
           () -> Jobs.update(job).worker("late").exec(db.timeout(LIMIT)));
       // Still locked: had the database not stopped the UPDATE, it would be waiting now.
-      context.runningStatements("UPDATE")
+      context.runningStatementsOnceStopped("UPDATE")
           .ifPresent(n -> assertEquals(0L, n, "the stopped UPDATE is gone from the server"));
     } finally {
       await(holder.rollback());
@@ -114,7 +114,7 @@ public abstract class TimeoutScenarios {
         .timeout(LIMIT), tx -> new SqlStatement(tx, "SELECT 1").rows().then(
             Jobs.create().id(id).seq(2).taken(false).count(0).exec(tx))
         .then(new SqlStatement(tx, endless.sql()).rows().then())));
-    context.runningStatements(endless.prefix())
+    context.runningStatementsOnceStopped(endless.prefix())
         .ifPresent(n -> assertEquals(0L, n, "the stopped statement is gone from the server"));
     assertFalse(await(Jobs.filterById(id).first(db).map(j -> true).defaultIfEmpty(false)),
         "the transaction's insert was rolled back");
@@ -175,7 +175,7 @@ public abstract class TimeoutScenarios {
     Tx tx = await(db.begin(TxOptions.defaults().timeout(BEGIN_LIMIT)));
     insertUnlessTimedOut(tx, id, 5);
     failure(QueryTimeoutException.class, () -> tx.sql(endless.sql()).rows().then());
-    context.runningStatements(endless.prefix())
+    context.runningStatementsOnceStopped(endless.prefix())
         .ifPresent(n -> assertEquals(0L, n, "the stopped statement is gone from the server"));
     await(tx.rollback());
     assertFalse(await(Jobs.filterById(id).first(db).map(j -> true).defaultIfEmpty(false)),
