@@ -300,6 +300,54 @@ public final class SchemaDdl {
     sql.append(" BETWEEN ").append(range[0]).append(" AND ").append(range[1]).append(')');
   }
 
+  /**
+   * The range CHECK of {@code column}, by its name, when the dialect stores the column's type in a
+   * wider one and the name fits the identifier limit (an unnamed CHECK cannot be found again).
+   */
+  public java.util.Optional<String> rangeCheckOf(TableSchema table, ColumnSchema column) {
+    String name = rangeCheckName(table.name(), column.name());
+    return !column.identity() && dialect.widerThanType(column.type())
+        && dialect.identifierLength(name) <= dialect.maxIdentifierLength()
+        ? java.util.Optional.of(name) : java.util.Optional.empty();
+  }
+
+  /** {@code ALTER TABLE t ADD CONSTRAINT <t>_<c>_range CHECK (..)}: adds a range CHECK. */
+  public String addRangeCheck(TableSchema table, ColumnSchema column) {
+    StringBuilder sql = new StringBuilder("ALTER TABLE ");
+    ident(sql, table.name());
+    sql.append(" ADD");
+    rangeCheck(sql, table, column);
+    return sql.toString();
+  }
+
+  /**
+   * The statements that rebuild {@code table} in its model's shape, keeping its rows, for a
+   * backend that adds a CHECK or a foreign key to a table only with the table (SQLite): the
+   * procedure of <a href="https://www.sqlite.org/lang_altertable.html#otheralter">SQLite's ALTER
+   * TABLE page</a>. Foreign keys are off while the table is swapped, and checked before COMMIT.
+   */
+  public List<String> rebuild(TableSchema table) {
+    StringBuilder fresh = new StringBuilder();
+    ident(fresh, table.name() + "__rebuild");
+    StringBuilder head = new StringBuilder("CREATE TABLE IF NOT EXISTS ");
+    ident(head, table.name());
+    String create = "CREATE TABLE " + fresh + createTable(table).substring(head.length());
+    StringBuilder columns = new StringBuilder();
+    for (int i = 0; i < table.columns().size(); i++) {
+      columns.append(i > 0 ? ", " : "");
+      ident(columns, table.column(i).name());
+    }
+    StringBuilder old = new StringBuilder();
+    ident(old, table.name());
+    List<String> out = new ArrayList<>(List.of("PRAGMA foreign_keys = OFF", "BEGIN", create,
+        "INSERT INTO " + fresh + " (" + columns + ") SELECT " + columns + " FROM " + old,
+        "DROP TABLE " + old, "ALTER TABLE " + fresh + " RENAME TO " + old));
+    table.indexes().forEach(index -> out.add(createIndex(table, index)));
+    out.addAll(List.of("PRAGMA foreign_key_check(" + old + ")",
+        "COMMIT", "PRAGMA foreign_keys = ON"));
+    return out;
+  }
+
   /** The name of the range CHECK schema push gives {@code column} of {@code table}. */
   public static String rangeCheckName(String table, String column) {
     return table + "_" + column + "_range";
