@@ -32,13 +32,9 @@ final class SchemaCommands {
     return on(acquire, c -> upgrades(c, schema).flatMap(upgrades -> {
       List<String> statements = new ArrayList<>(new SchemaDdl(c.dialect(), schema).create());
       Map<String, SchemaUpgrade> byStatement = new HashMap<>();
+      warnLeft(c.dialect().backend(), upgrades);
       for (SchemaUpgrade upgrade : upgrades) {
-        if (!upgrade.inPlace()) {
-          LOG.warn("[{}] schema push leaves {}:\n  {}", c.dialect().backend(),
-              upgrade.describe(), String.join(";\n  ", upgrade.statements()));
-          continue;
-        }
-        for (String sql : upgrade.statements()) {
+        for (String sql : upgrade.inPlace() ? upgrade.statements() : List.<String>of()) {
           byStatement.put(sql, upgrade);
           if (!statements.contains(sql)) {
             statements.add(sql);
@@ -51,6 +47,20 @@ final class SchemaCommands {
             : new SchemaUpgradeException(upgrade.table(), upgrade.name(), sql, e);
       });
     }));
+  }
+
+  /** A warning per script that adds what push leaves, naming what it adds. */
+  private static void warnLeft(String backend, List<SchemaUpgrade> upgrades) {
+    Map<List<String>, List<String>> byScript = new java.util.LinkedHashMap<>();
+    for (SchemaUpgrade upgrade : upgrades) {
+      if (!upgrade.inPlace()) {
+        byScript.computeIfAbsent(upgrade.statements(), k -> new ArrayList<>())
+            .add(upgrade.table() + "." + upgrade.name());
+      }
+    }
+    byScript.forEach((script, names) -> LOG.warn("[{}] schema push cannot add {} in place; "
+        + "these statements add them (toasty schema diff --push prints them):\n  {}", backend,
+        names, String.join(";\n  ", script)));
   }
 
   /** What the existing tables lack (see {@link io.toasty.driver.Driver#schemaUpgrades()}). */

@@ -1,0 +1,126 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.ForeignKeyViolationException;
+import io.toasty.ModelDef;
+import io.toasty.SchemaUpgradeException;
+import io.toasty.UniqueViolationException;
+import io.toasty.ValueOutOfRangeException;
+import io.toasty.driver.SchemaUpgrade;
+import io.toasty.driver.SchemaUpgrade.Kind;
+import io.toasty.r2dbc.R2dbcDriver;
+import io.toasty.r2dbc.ddl.SchemaDdl;
+import io.toasty.reactive.Db;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.tck.BackendContext;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.FreshDatabase;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.models.Crest;
+import io.toasty.tck.models.Crests;
+import io.toasty.tck.models.Guilds;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Schema push on a table made by an older build: the table exists with the model's columns but
+ * without its range CHECK, foreign key, unique index and index. Push adds them where the backend
+ * alters a table in place, reports the others with the statements that add them (SQLite adds a
+ * CHECK or a foreign key only by rebuilding the table), and the constraints then hold: the
+ * out-of-range {@code rank = rank + 100} on a byte field, a duplicate code and a crest of a
+ * missing guild are refused. A constraint the stored rows violate fails the push, naming table
+ * and constraint, and loses no row.
+ */
+@Models({Guilds.class, Crests.class})
+@Requires(Need.SQL)
+@FreshDatabase
+public abstract class SchemaUpgradeScenarios {
+  private static final String CRESTS = "crests";
+
+  /**
+   * Makes {@code crests} again as an older build made it: the model's columns and key, in the
+   * types this backend's push writes, without its indexes, foreign keys and range CHECKs.
+   */
+  static void olderShape(Db db, BackendContext context) {
+    context.executeSql("DROP TABLE " + context.quote(CRESTS));
+    Schema schema = Schema.of(context.models().stream().map(ModelDef::schema).toList());
+    TableSchema table = schema.table(CRESTS);
+    TableSchema older = new TableSchema(table.name(), table.columns(), table.primaryKey(),
+        List.of(), List.of());
+    SchemaDdl ddl = new SchemaDdl(db.schema().driver(R2dbcDriver.class).orElseThrow().dialect(),
+        schema);
+    context.executeSql(ddl.createTable(older, List.of())
+        .replaceAll("( CONSTRAINT [\"`]\\w+[\"`])? CHECK \\([^)]*\\)", ""));
+  }
+
+  static void guild(Db db, long id) {
+    await(Guilds.create().id(id).name("guild" + id).exec(db));
+  }
+
+  static Crest crest(Db db, long id, String code, long guild) {
+    return await(Crests.create().id(id).code(code).rank((byte) 100).color("red").guildId(guild)
+        .exec(db));
+  }
+
+  @BackendTest
+  public void pushAddsWhatATableOfAnOlderBuildLacksAndTheConstraintsHold(Db db,
+      BackendContext context) {
+    olderShape(db, context);
+    guild(db, 1);
+    crest(db, 1, "a", 1);
+    List<SchemaUpgrade> before = await(db.schema().upgrades());
+    Set<Kind> kinds = before.stream().map(SchemaUpgrade::kind).collect(Collectors.toSet());
+    assertTrue(kinds.containsAll(Set.of(Kind.UNIQUE, Kind.INDEX, Kind.FOREIGN_KEY)),
+        before.toString());
+    assertTrue(before.stream().allMatch(u -> u.table().equals(CRESTS)), before.toString());
+    List<SchemaUpgrade> notInPlace = before.stream().filter(u -> !u.inPlace()).toList();
+    assertTrue(notInPlace.stream().allMatch(u -> u.kind() == Kind.RANGE_CHECK
+        || u.kind() == Kind.FOREIGN_KEY), "only CHECKs and foreign keys need a rebuild: "
+        + notInPlace);
+
+    await(db.schema().push());
+    assertEquals(notInPlace, await(db.schema().upgrades()),
+        "push added all it could add in place, and reports the rest");
+    // What push cannot add, the statements it reports add: the rows stay.
+    notInPlace.stream().map(SchemaUpgrade::statements).distinct()
+        .forEach(context::executeScript);
+    assertEquals(List.of(), await(db.schema().upgrades()), "the table is up to date");
+    assertEquals(1, await(Crests.all().collect(db)).size(), "the crest kept");
+
+    failure(ValueOutOfRangeException.class, () -> Crests.updateById(1)
+        .set(Crests.RANK, Crests.RANK.plus((byte) 100)).exec(db));
+    failure(UniqueViolationException.class, () -> Crests.create().id(2).code("a")
+        .rank((byte) 1).color("red").guildId(1).exec(db));
+    failure(ForeignKeyViolationException.class, () -> Crests.create().id(3).code("c")
+        .rank((byte) 1).color("red").guildId(99).exec(db));
+    assertEquals(100, await(Crests.getById(db, 1L)).rank(), "the refused update wrote nothing");
+    assertEquals(1, await(Crests.all().collect(db)).size(), "nothing else written");
+  }
+
+  @BackendTest
+  public void aPushThatTheStoredRowsViolateFailsNamingTableAndConstraint(Db db,
+      BackendContext context) {
+    olderShape(db, context);
+    guild(db, 1);
+    crest(db, 1, "same", 1);
+    crest(db, 2, "same", 1);
+    SchemaUpgrade unique = await(db.schema().upgrades()).stream()
+        .filter(u -> u.kind() == Kind.UNIQUE).findFirst().orElseThrow();
+    SchemaUpgradeException e = failure(SchemaUpgradeException.class,
+        () -> db.schema().push());
+    assertEquals(CRESTS, e.table());
+    assertEquals(unique.name(), e.constraint());
+    assertTrue(e.getMessage().contains(unique.name()), e.getMessage());
+    assertTrue(e.getCause() != null, "the database's error is the cause");
+    assertEquals(2, await(Crests.all().collect(db)).size(), "no row lost");
+    assertTrue(await(db.schema().upgrades()).contains(unique), "the unique index is not there");
+  }
+}
