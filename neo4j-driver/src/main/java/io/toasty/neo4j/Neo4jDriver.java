@@ -4,10 +4,12 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.CypherRenderer;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.ddl.GraphSchema;
+import io.toasty.neo4j.ddl.GraphUpgrades;
 import io.toasty.neo4j.error.Neo4jErrors;
 import io.toasty.schema.Schema;
 import java.time.Duration;
@@ -110,6 +112,31 @@ public final class Neo4jDriver implements Driver {
         : Flux.fromIterable(commands).concatMap(this::autoCommit).then();
     List<String> awaits = graphSchema.awaitIndexes();
     return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
+  }
+
+  /**
+   * What the graph lacks of the constraints and indexes push creates, from
+   * {@code SHOW CONSTRAINTS} and {@code SHOW INDEXES} (see {@link GraphUpgrades}); empty where
+   * the server's schema objects have no names (Memgraph).
+   */
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    if (!graphSchema.named()) {
+      return Mono.just(List.of());
+    }
+    String listing = " YIELD name, entityType, labelsOrTypes, properties "
+        + "WHERE labelsOrTypes IS NOT NULL RETURN name, entityType, labelsOrTypes, properties";
+    return Flux.usingWhen(
+            Mono.fromSupplier(() -> driver.session(ReactiveSession.class, sessionConfig)),
+            session -> Flux.concat(Flux.from(session.run("SHOW CONSTRAINTS" + listing)),
+                    Flux.from(session.run("SHOW INDEXES" + listing)))
+                .concatMap(result -> Flux.from(result.records())),
+            session -> Mono.from(session.close()))
+        .collectMap(r -> r.get("name").asString(), r -> GraphUpgrades.shape(
+            r.get("entityType").asString(), r.get("labelsOrTypes").asList(v -> v.asString()),
+            r.get("properties").asList(v -> v.asString())), java.util.HashMap::new)
+        .map(existing -> GraphUpgrades.of(graphSchema.objects(), existing))
+        .onErrorMap(context.errors()::translate);
   }
 
   /** Deletes the schema's nodes; the constraints and indexes stay (a push adds any missing). */
