@@ -17,16 +17,32 @@ import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
+import io.toasty.migrate.MigrationGenerator;
+import io.toasty.migrate.Migrator;
+import io.toasty.migrate.diff.Drift;
+import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.FreshDatabase;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
+import io.toasty.tck.models.Course;
+import io.toasty.tck.models.Courses;
 import io.toasty.tck.models.Crest;
 import io.toasty.tck.models.Crests;
+import io.toasty.tck.models.Enrollment;
+import io.toasty.tck.models.Enrollments;
 import io.toasty.tck.models.Guilds;
+import io.toasty.tck.models.Student;
+import io.toasty.tck.models.Students;
+import io.toasty.tck.models.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,10 +53,10 @@ import java.util.stream.Collectors;
  * CHECK or a foreign key only by rebuilding the table), and the constraints then hold: the
  * out-of-range {@code rank = rank + 100} on a byte field, a duplicate code and a crest of a
  * missing guild are refused. A constraint the stored rows violate fails the push, naming table
- * and constraint, and loses no row.
+ * and constraint, and loses no row. And on every backend, the migrations generated from the
+ * models make what push makes.
  */
-@Models({Guilds.class, Crests.class})
-@Requires(Need.SQL)
+@Models({Guilds.class, Crests.class, Students.class, Courses.class, Enrollments.class})
 @FreshDatabase
 public abstract class SchemaUpgradeScenarios {
   private static final String CRESTS = "crests";
@@ -71,6 +87,7 @@ public abstract class SchemaUpgradeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.SQL)
   public void pushAddsWhatATableOfAnOlderBuildLacksAndTheConstraintsHold(Db db,
       BackendContext context) {
     olderShape(db, context);
@@ -106,6 +123,7 @@ public abstract class SchemaUpgradeScenarios {
   }
 
   @BackendTest
+  @Requires(Need.SQL)
   public void aPushThatTheStoredRowsViolateFailsNamingTableAndConstraint(Db db,
       BackendContext context) {
     olderShape(db, context);
@@ -122,5 +140,49 @@ public abstract class SchemaUpgradeScenarios {
     assertTrue(e.getCause() != null, "the database's error is the cause");
     assertEquals(2, await(Crests.all().collect(db)).size(), "no row lost");
     assertTrue(await(db.schema().upgrades()).contains(unique), "the unique index is not there");
+  }
+
+  /**
+   * Push on one database, the migrations generated from the same models applied to another,
+   * fresh one: push finds nothing to add to either (every constraint and index by name, entity
+   * and properties: a join model's key constraint on its relationship type on Neo4j, GSIs on
+   * DynamoDB), and the drift check sees the same in both.
+   */
+  @BackendTest
+  public void migrationsMakeTheSchemaPushMakes(Db db, BackendContext context) {
+    Schema schema = Schema.of(context.models().stream().map(ModelDef::schema).toList());
+    Path dir = tempDir();
+    assertEquals(Optional.of(1), MigrationGenerator.of(dir).generate(schema, "models"));
+    BackendContext.Opened other = context.open(List.of(Users.MODEL));
+    assertEquals(List.of(1), await(Migrator.of(other.db(), dir).apply()));
+    Db migrated = context.backend().open(new Backend.Request(context.models(),
+        other.database(), 2, BackendContext.DEFAULT_PLAN_CACHE_SIZE, d -> d));
+    try {
+      assertEquals(List.of(), await(db.schema().upgrades()), "push left nothing to add");
+      assertEquals(List.of(), await(migrated.schema().upgrades()),
+          "the migrations made all push makes");
+      assertEquals(drift(db, dir, schema), drift(migrated, dir, schema));
+      Student ann = await(Students.create().name("ann").exec(migrated));
+      Course math = await(Courses.create().title("math").exec(migrated));
+      Enrollment e = await(Enrollments.create().studentId(ann.id()).courseId(math.id())
+          .exec(migrated));
+      failure(UniqueViolationException.class, () -> Enrollments.create().id(e.id())
+          .studentId(ann.id()).courseId(math.id()).exec(migrated));
+      assertEquals(1, await(Enrollments.all().collect(migrated)).size());
+    } finally {
+      migrated.close().block(java.time.Duration.ofSeconds(30));
+    }
+  }
+
+  private static List<Drift> drift(Db db, Path dir, Schema schema) {
+    return await(Migrator.of(db, dir).drift(schema)).ignoringExtraTables().drifts();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("toasty-parity");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
