@@ -16,6 +16,7 @@ import io.toasty.r2dbc.R2dbcDriver;
 import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
@@ -41,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +62,7 @@ import java.util.stream.Collectors;
 @FreshDatabase
 public abstract class SchemaUpgradeScenarios {
   private static final String CRESTS = "crests";
+  private static final Duration CLOSE = Duration.ofSeconds(30);
 
   /**
    * Makes {@code crests} again as an older build made it: the model's columns and key, in the
@@ -170,8 +173,84 @@ public abstract class SchemaUpgradeScenarios {
           .studentId(ann.id()).courseId(math.id()).exec(migrated));
       assertEquals(1, await(Enrollments.all().collect(migrated)).size());
     } finally {
-      migrated.close().block(java.time.Duration.ofSeconds(30));
+      migrated.close().block(CLOSE);
     }
+  }
+
+  /**
+   * An older shape made by the migration of an older model version (crests without their unique
+   * code, indexed color and guild relation: no unique index or companion, index, GSI, foreign key
+   * or Neo4j constraint), with a guild in it, brought up to date once by push and once by the next
+   * migration: push reports what the table lacks, adds it (or, where it cannot in place, reports
+   * the statements that do), and in both databases a taken code is then refused.
+   */
+  @BackendTest
+  public void anOlderShapeIsUpgradedByPushAndByMigrations(Db db, BackendContext context) {
+    Schema current = Schema.of(context.models().stream().map(ModelDef::schema).toList());
+    Path dir = tempDir();
+    MigrationGenerator generator = MigrationGenerator.of(dir);
+    assertEquals(Optional.of(1), generator.generate(older(current), "older crests"));
+    assertEquals(Optional.of(2), generator.generate(current, "crests as now"));
+
+    Older older = olderDatabase(context, dir);
+    Db pushed = older.db();
+    try {
+      List<SchemaUpgrade> lacking = await(pushed.schema().upgrades());
+      assertTrue(!lacking.isEmpty() && lacking.stream()
+          .allMatch(u -> u.table().endsWith(CRESTS)), lacking.toString());
+      await(pushed.schema().push());
+      List<SchemaUpgrade> left = await(pushed.schema().upgrades());
+      assertEquals(lacking.stream().filter(u -> !u.inPlace()).toList(), left);
+      left.stream().map(SchemaUpgrade::statements).distinct().forEach(script ->
+          context.backend().executeScript(older.database(), script).block(CLOSE));
+      assertEquals(List.of(), await(pushed.schema().upgrades()), "up to date");
+      takenCodeRefused(pushed);
+    } finally {
+      pushed.close().block(CLOSE);
+    }
+    Db migrated = olderDatabase(context, dir).db();
+    try {
+      assertEquals(List.of(2), await(Migrator.of(migrated, dir).apply()));
+      assertEquals(List.of(), await(migrated.schema().upgrades()), "V2 made what push makes");
+      takenCodeRefused(migrated);
+    } finally {
+      migrated.close().block(CLOSE);
+    }
+  }
+
+  /** The models with crests as an older version had them: no unique, index or relation. */
+  private static Schema older(Schema current) {
+    return Schema.of(current.models().stream().map(m -> !m.tableName().equals(CRESTS) ? m
+        : new ModelSchema(m.name(), m.javaClass(), m.tableName(), m.fields(), m.primaryKey(),
+            List.of(), List.of())).toList());
+  }
+
+  /** A database of the older shape and a Db on it with the scenario's models. */
+  private record Older(Db db, String database) {}
+
+  /**
+   * A fresh database migrated to V1 of {@code dir}, with a guild, and a Db on it with
+   * the scenario's models (closed by the caller).
+   */
+  private static Older olderDatabase(BackendContext context, Path dir) {
+    BackendContext.Opened other = context.open(List.of(Users.MODEL));
+    assertEquals(List.of(1), await(Migrator.of(other.db(), dir).apply(1)));
+    Db db = context.backend().open(new Backend.Request(context.models(), other.database(), 2,
+        BackendContext.DEFAULT_PLAN_CACHE_SIZE, d -> d));
+    // A crest is written only once the schema is up to date: the models' unique code needs
+    // its companion table on DynamoDB, which the older shape lacks.
+    guild(db, 1);
+    return new Older(db, other.database());
+  }
+
+  /** A code taken after the upgrade is refused a second time; the guild before it is kept. */
+  private static void takenCodeRefused(Db db) {
+    crest(db, 1, "a", 1);
+    crest(db, 2, "b", 1);
+    failure(UniqueViolationException.class, () -> Crests.create().id(3).code("b")
+        .rank((byte) 1).color("red").guildId(1).exec(db));
+    assertEquals(List.of(1L, 2L), await(Crests.all().collect(db)).stream().map(Crest::id)
+        .sorted().toList());
   }
 
   private static List<Drift> drift(Db db, Path dir, Schema schema) {
