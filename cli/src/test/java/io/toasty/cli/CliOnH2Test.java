@@ -96,6 +96,26 @@ class CliOnH2Test {
         .says("index cli_accounts_name_idx");
   }
 
+  /**
+   * A table pushed by older models lacks the newer models' index: {@code schema diff --push}
+   * shows it with its statement, push adds it, and the diff is then clean.
+   */
+  @Test
+  void diffPushShowsWhatPushAddsToAnExistingTable() {
+    String url = "r2dbc:h2:file:///" + work.resolve("older").toString().replace('\\', '/');
+    String v1 = ModelJars.jar(work, "v1").toString();
+    String v2 = ModelJars.jar(work, "v2").toString();
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v1).exits(0);
+    CliProcess.run(work, "schema", "diff", "--push", "--url", url, "--models", v2, "--check")
+        .exits(ExitCodes.DRIFT).says("cli_accounts:")
+        .says("  cli_accounts: missing index cli_accounts_name_idx (push adds it)")
+        .says("    CREATE INDEX IF NOT EXISTS \"cli_accounts_name_idx\" ON \"cli_accounts\" "
+            + "(\"name\");");
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2).exits(0);
+    CliProcess.run(work, "schema", "diff", "--push", "--url", url, "--models", v2, "--check")
+        .exits(0).says("push would add nothing");
+  }
+
   @Test
   void explainPlansAFilterWithoutTouchingTheDatabase() {
     String url = "r2dbc:h2:mem:///explain";
