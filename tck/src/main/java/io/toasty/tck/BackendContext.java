@@ -179,7 +179,10 @@ public final class BackendContext {
     backend.executeSql(database, sql).block(TIMEOUT);
   }
 
-  /** Runs a script's statements in order on the scenario's own database (see {@link #executeSql}). */
+  /**
+   * Runs a script's statements in order on the scenario's own database (see {@link #executeSql}),
+   * on one connection where the backend's session state needs it.
+   */
   public void executeScript(List<String> statements) {
     String database = database();
     dirt.mark("executeSql");

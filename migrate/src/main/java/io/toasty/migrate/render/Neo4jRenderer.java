@@ -19,8 +19,8 @@ import java.util.Set;
  * uniqueness constraint, another index a range index (waited for until it is online), all
  * created {@code IF NOT EXISTS} and dropped {@code IF EXISTS}. Every name starts with
  * {@link CypherScript#LABEL_PREFIX}. A join model stored as a relationship has its constraints on
- * the relationship type, as push makes them. Nodes are schemaless: a rename moves the property on every
- * node, a new property with a default is written into the nodes that lack it, a dropped one is
+ * the relationship type, as push makes them. Nodes are schemaless: a rename moves the property on
+ * every node, a new property with a default is written into the nodes that lack it, a dropped one is
  * removed, a type change converts the stored values where Cypher has the function (integer
  * widths share one type and need nothing); nullability and other type changes have no step.
  */

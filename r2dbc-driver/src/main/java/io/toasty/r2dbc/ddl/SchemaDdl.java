@@ -277,8 +277,7 @@ public final class SchemaDdl {
           " FOREIGN KEY IF NOT EXISTS "));
       case ALTER, IN_CREATE_TABLE -> sql.append(text);
       case ALTER_IN_DO_BLOCK -> {
-        sql.append(text);
-        return "DO $$ BEGIN " + sql + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+        return doBlock(sql.append(text));
       }
     }
     return sql.toString();
@@ -311,13 +310,23 @@ public final class SchemaDdl {
         ? java.util.Optional.of(name) : java.util.Optional.empty();
   }
 
-  /** {@code ALTER TABLE t ADD CONSTRAINT <t>_<c>_range CHECK (..)}: adds a range CHECK. */
+  /**
+   * {@code ALTER TABLE t ADD CONSTRAINT <t>_<c>_range CHECK (..)}: adds a range CHECK; in a
+   * {@code DO} block that ignores one already there where foreign keys are added so (PostgreSQL),
+   * so that two pushes at once both succeed.
+   */
   public String addRangeCheck(TableSchema table, ColumnSchema column) {
     StringBuilder sql = new StringBuilder("ALTER TABLE ");
     ident(sql, table.name());
     sql.append(" ADD");
     rangeCheck(sql, table, column);
-    return sql.toString();
+    return dialect.foreignKeyStyle() == ForeignKeyStyle.ALTER_IN_DO_BLOCK ? doBlock(sql)
+        : sql.toString();
+  }
+
+  /** {@code statement} run so that a constraint that exists already is no error (PostgreSQL). */
+  private static String doBlock(CharSequence statement) {
+    return "DO $$ BEGIN " + statement + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
   }
 
   /**
