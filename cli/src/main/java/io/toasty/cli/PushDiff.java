@@ -23,23 +23,28 @@ final class PushDiff {
             + "declare");
         return ExitCodes.OK;
       }
-      Map<String, List<SchemaUpgrade>> byTable = new LinkedHashMap<>();
-      upgrades.forEach(u -> byTable.computeIfAbsent(u.table(), t -> new java.util.ArrayList<>())
-          .add(u));
       console.result(upgrades.size() + " thing" + (upgrades.size() == 1 ? "" : "s")
           + " the existing tables lack:");
-      byTable.forEach((table, list) -> {
-        console.result(table + ":");
-        for (SchemaUpgrade u : list) {
-          console.result("  " + u.describe());
-          u.statements().forEach(sql -> console.result("    " + sql + ";"));
-        }
-      });
+      list(upgrades, console);
       if (check) {
         throw new ExitCodes.CheckFailed(ExitCodes.DRIFT, upgrades.size()
             + " thing(s) push would add or cannot add in place");
       }
       return ExitCodes.OK;
+    });
+  }
+
+  /** Each upgrade under its table, with its statements. */
+  static void list(List<SchemaUpgrade> upgrades, Console console) {
+    Map<String, List<SchemaUpgrade>> byTable = new LinkedHashMap<>();
+    upgrades.forEach(u -> byTable.computeIfAbsent(u.table(), t -> new java.util.ArrayList<>())
+        .add(u));
+    byTable.forEach((table, list) -> {
+      console.result(table + ":");
+      for (SchemaUpgrade u : list) {
+        console.result("  " + u.describe());
+        u.statements().forEach(sql -> console.result("    " + sql + ";"));
+      }
     });
   }
 }
