@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +38,7 @@ import reactor.core.publisher.Mono;
  * sees only the nodes, constraints and indexes of its own prefix.
  */
 public final class Neo4jDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(Neo4jDriver.class);
   private final org.neo4j.driver.Driver driver;
   private final boolean ownsDriver;
   private final SessionConfig sessionConfig;
@@ -102,10 +105,19 @@ public final class Neo4jDriver implements Driver {
   /**
    * Creates the missing constraints and indexes, all in one schema transaction (each in its own
    * where the dialect runs schema commands only outside transactions), then waits until the
-   * indexes are online.
+   * indexes are online; a constraint or index of push's name but another shape, which
+   * {@code IF NOT EXISTS} keeps, is logged as a warning with the statements that replace it.
    */
   @Override
   public Mono<Void> pushSchema() {
+    return push().then(schemaUpgrades()).doOnNext(left -> left.stream()
+        .filter(u -> !u.inPlace())
+        .forEach(u -> LOG.warn("[neo4j] schema push cannot replace {}; these statements do "
+            + "(toasty schema diff --push prints them): {}", u.describe(), u.statements())))
+        .then();
+  }
+
+  private Mono<Void> push() {
     List<String> commands = graphSchema.push();
     Mono<Void> push = commands.isEmpty() ? Mono.empty()
         : graphSchema.inOneTransaction() ? inOneTransaction(commands)
@@ -142,7 +154,7 @@ public final class Neo4jDriver implements Driver {
   /** Deletes the schema's nodes; the constraints and indexes stay (a push adds any missing). */
   @Override
   public Mono<Void> resetSchema() {
-    return inOneTransaction(List.of(graphSchema.deleteNodes())).then(pushSchema());
+    return inOneTransaction(List.of(graphSchema.deleteNodes())).then(push());
   }
 
   /** Runs {@code command} as an auto-commit query (no explicit transaction) in a session. */
