@@ -40,6 +40,7 @@ class ErrorCategoryTest {
       Map.entry("StaleRecordException", ErrorCategory.CONFLICT),
       Map.entry("SerializationFailureException", ErrorCategory.CONFLICT),
       Map.entry("CardinalityException", ErrorCategory.CONFLICT),
+      Map.entry("SchemaUpgradeException", ErrorCategory.CONFLICT),
       Map.entry("PoolTimeoutException", ErrorCategory.UNAVAILABLE),
       Map.entry("ConnectionLostException", ErrorCategory.UNAVAILABLE),
       Map.entry("ThrottledException", ErrorCategory.UNAVAILABLE),

@@ -1,5 +1,6 @@
 package io.toasty.driver;
 
+import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -15,8 +16,24 @@ public interface Driver {
   /** A connection from the pool; cancelling the subscription releases a pending acquire. */
   Mono<Connection> connect();
 
-  /** Creates the schema's tables and indexes that do not exist yet. */
+  /**
+   * Creates the schema's tables and indexes that do not exist yet, and adds to the tables that
+   * exist what the models declare and they lack, where the backend can add it in place
+   * ({@link SchemaUpgrade}); what it cannot add is left, and {@link #schemaUpgrades()} reports it.
+   * A constraint the stored rows violate fails the push with a
+   * {@link io.toasty.SchemaUpgradeException}.
+   */
   Mono<Void> pushSchema();
+
+  /**
+   * What the schema's existing tables lack that the models declare: what {@link #pushSchema()}
+   * would add ({@link SchemaUpgrade#inPlace()}), and what it cannot add, with the statements that
+   * would. Empty when the tables are up to date, or for a backend that does not tell. A driver
+   * decorator must delegate this.
+   */
+  default Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return Mono.just(List.of());
+  }
 
   /** Drops the schema's tables and creates them again, empty. For tests and development. */
   Mono<Void> resetSchema();

@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code toasty schema diff}: what {@code migrate generate} would write (the models against the
- * folder's last snapshot); with {@code --live}, what differs between the models and the database.
+ * folder's last snapshot); with {@code --live}, what differs between the models and the database;
+ * with {@code --push}, what {@code schema push} would add to the database's existing tables, per
+ * table, with the statements (and what it cannot add in place).
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = "The models against the folder's last snapshot, or (--live) the database.")
+    description = "The models against the folder's last snapshot, (--live) the database, or "
+        + "(--push) what schema push would add to the existing tables.")
 final class DiffCommand implements Callable<Integer> {
   @Mixin ModelOptions models;
   @Mixin DirOption dir;
@@ -27,6 +30,10 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--live", description = "Compare with the database at --url.")
   boolean live;
 
+  @Option(names = "--push", description = "What schema push would add to the existing tables "
+      + "of the database at --url (constraints, indexes), with the statements.")
+  boolean push;
+
   @Option(names = "--check", description = "Exit 4 when anything differs.")
   boolean check;
 
@@ -35,7 +42,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return live ? live() : snapshot();
+    return push ? PushDiff.print(models, database.url(), check, new Console(spec))
+        : live ? live() : snapshot();
   }
 
   private Integer snapshot() {

@@ -1,17 +1,20 @@
 package io.toasty.cli;
 
+import io.toasty.driver.SchemaUpgrade;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code toasty schema push}: creates the models' missing tables and indexes and nothing else
- * (no history; for development databases; production databases take migrations).
+ * {@code toasty schema push}: creates the models' missing tables, and adds to the existing ones
+ * the constraints and indexes they lack; prints what it cannot add in place (no history; for
+ * development databases; production databases take migrations).
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
-    description = "Create the models' missing tables and indexes (nothing is altered or "
-        + "dropped).")
+    description = "Create the models' missing tables, and add the constraints and indexes "
+        + "existing tables lack (no column is altered, nothing dropped).")
 final class PushCommand implements Callable<Integer> {
   @Mixin ModelOptions models;
   @Mixin DatabaseOptions database;
@@ -26,6 +29,11 @@ final class PushCommand implements Callable<Integer> {
           + " to " + Urls.redact(database.url()),
           () -> db.schema().push().thenReturn(true).block(Session.HANG_GUARD));
       console.result("pushed: " + modelList.stream().map(m -> m.schema().tableName()).toList());
+      List<SchemaUpgrade> left = db.schema().upgrades().block(Session.HANG_GUARD);
+      if (!left.isEmpty()) {
+        console.result("push cannot add these in place; run the statements:");
+        PushDiff.list(left, console);
+      }
       return ExitCodes.OK;
     });
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The jar as a CI pipeline runs it, against an H2 file database in a temporary folder: a model
  * change from generate to apply, status and drift with their exit codes, rollback, an edited
- * applied file, explain, and the usage errors.
+ * applied file, explain, and the usage errors; and (on a SQLite file, the one backend where push
+ * cannot add everything in place) what push reports instead of doing.
  */
 class CliOnH2Test {
   @TempDir Path work;
@@ -94,6 +95,50 @@ class CliOnH2Test {
     CliProcess.run(work, "schema", "diff", "--live", "--url", url, "--models", v1, "--check")
         .exits(ExitCodes.DRIFT).says("cli_accounts.nickname (")
         .says("index cli_accounts_name_idx");
+  }
+
+  /**
+   * A table pushed by older models lacks the newer models' index: {@code schema diff --push}
+   * shows it with its statement, push adds it, and the diff is then clean.
+   */
+  @Test
+  void diffPushShowsWhatPushAddsToAnExistingTable() {
+    String url = "r2dbc:h2:file:///" + work.resolve("older").toString().replace('\\', '/');
+    String v1 = ModelJars.jar(work, "v1").toString();
+    String v2 = ModelJars.jar(work, "v2").toString();
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v1).exits(0);
+    CliProcess.run(work, "schema", "diff", "--push", "--url", url, "--models", v2, "--check")
+        .exits(ExitCodes.DRIFT).says("cli_accounts:")
+        .says("  cli_accounts: missing index cli_accounts_name_idx (push adds it)")
+        .says("    CREATE INDEX IF NOT EXISTS \"cli_accounts_name_idx\" ON \"cli_accounts\" "
+            + "(\"name\");");
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2).exits(0);
+    CliProcess.run(work, "schema", "diff", "--push", "--url", url, "--models", v2, "--check")
+        .exits(0).says("push would add nothing");
+  }
+
+  /**
+   * On SQLite a table made without its range CHECK cannot get it in place: push says so with
+   * the statements that rebuild the table, and {@code schema diff --push} shows the same.
+   */
+  @Test
+  void pushPrintsWhatItCannotAddInPlaceOnSqlite() {
+    String url = "r2dbc:sqlite:///" + work.resolve("older.db").toString().replace('\\', '/');
+    io.r2dbc.spi.ConnectionFactory factory = io.r2dbc.spi.ConnectionFactories.get(url);
+    reactor.core.publisher.Mono.usingWhen(factory.create(),
+        c -> reactor.core.publisher.Flux.from(c.createStatement("CREATE TABLE \"cli_accounts\" "
+            + "(\"id\" TEXT NOT NULL, \"name\" TEXT NOT NULL, \"age\" INTEGER NOT NULL, "
+            + "PRIMARY KEY (\"id\"))").execute()).then(),
+        io.r2dbc.spi.Connection::close).block();
+    String v1 = ModelJars.jar(work, "v1").toString();
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v1).exits(0)
+        .says("push cannot add these in place; run the statements:")
+        .says("  cli_accounts: missing range check cli_accounts_age_range (push cannot add it "
+            + "in place: run the statements below)")
+        .says("    PRAGMA foreign_keys = OFF;");
+    CliProcess.run(work, "schema", "diff", "--push", "--url", url, "--models", v1, "--check")
+        .exits(ExitCodes.DRIFT).says("cli_accounts_age_range")
+        .says("    ALTER TABLE \"cli_accounts__rebuild\" RENAME TO \"cli_accounts\";");
   }
 
   @Test

@@ -4,12 +4,14 @@ import io.toasty.DriverException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.dynamo.ddl.SchemaPush;
 import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
 import io.toasty.schema.Schema;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -86,6 +88,12 @@ public final class DynamoDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return Mono.defer(() -> schema().push());
+  }
+
+  /** The GSIs the existing tables lack (see {@link SchemaPush#upgrades()}). */
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return Mono.defer(() -> schema().upgrades());
   }
 
   @Override

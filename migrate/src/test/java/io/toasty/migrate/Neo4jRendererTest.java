@@ -7,8 +7,12 @@ import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.CypherScript;
 import io.toasty.migrate.files.Step;
 import io.toasty.migrate.render.Neo4jRenderer;
+import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.ForeignKeySnapshot;
+import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
+import io.toasty.migrate.snapshot.TableSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,37 @@ class Neo4jRendererTest {
         "DROP INDEX `${labelPrefix}members_nickname_idx` IF EXISTS",
         "DROP CONSTRAINT `${labelPrefix}members_pkey` IF EXISTS"),
         renderer.render(SchemaDiff.down(up).get(0)));
+  }
+
+  /**
+   * A join model stored as a relationship: its key constraint on the relationship type, as push
+   * makes it (a node-label constraint would let a migrated database take duplicates), and no
+   * index over a foreign key that is an end of the relationship.
+   */
+  @Test
+  void aJoinModelsConstraintsAreOnItsRelationshipAsPushMakesThem() {
+    ColumnSnapshot id = new ColumnSnapshot("id", "id", "UUID", false, false, null, null);
+    ColumnSnapshot user = new ColumnSnapshot("user_id", "userId", "UUID", false, false, null,
+        null);
+    ColumnSnapshot since = new ColumnSnapshot("since", "since", "I64", false, false, null, null);
+    TableSnapshot follows = new TableSnapshot("follows", "Follow", List.of(id, user, since),
+        List.of("id"), List.of(new IndexSnapshot("follows_since_idx", List.of("since"), false),
+            new IndexSnapshot("follows_user_id_idx", List.of("user_id"), false)),
+        List.of(new ForeignKeySnapshot("follows_user_id_fkey", List.of("user_id"), "users",
+            List.of("id"), "CASCADE", null))).asRelationship(true);
+    assertEquals(List.of("CREATE CONSTRAINT `${labelPrefix}follows_pkey` IF NOT EXISTS FOR "
+            + "()-[n:`${labelPrefix}follows`]-() REQUIRE (n.`id`) IS UNIQUE",
+        "CREATE INDEX `${labelPrefix}follows_since_idx` IF NOT EXISTS FOR "
+            + "()-[n:`${labelPrefix}follows`]-() ON (n.`since`)",
+        "CALL db.awaitIndex('${labelPrefix}follows_since_idx', 300)"),
+        renderer.render(new Change.CreateTable(follows)));
+    assertEquals(List.of("MATCH ()-[n:`${labelPrefix}follows`]->() DELETE n",
+        "DROP INDEX `${labelPrefix}follows_since_idx` IF EXISTS",
+        "DROP CONSTRAINT `${labelPrefix}follows_pkey` IF EXISTS"),
+        renderer.render(new Change.DropTable(follows)));
+    assertEquals(List.of("MATCH ()-[n:`${labelPrefix}follows`]->() WHERE n.`since` IS NOT NULL "
+        + "REMOVE n.`since`"), renderer.render(new Change.DropColumn("follows", since, follows,
+            follows)));
   }
 
   @Test

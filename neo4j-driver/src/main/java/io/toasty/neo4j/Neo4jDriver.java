@@ -4,10 +4,12 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.CypherRenderer;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.ddl.GraphSchema;
+import io.toasty.neo4j.ddl.GraphUpgrades;
 import io.toasty.neo4j.error.Neo4jErrors;
 import io.toasty.schema.Schema;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +38,7 @@ import reactor.core.publisher.Mono;
  * sees only the nodes, constraints and indexes of its own prefix.
  */
 public final class Neo4jDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(Neo4jDriver.class);
   private final org.neo4j.driver.Driver driver;
   private final boolean ownsDriver;
   private final SessionConfig sessionConfig;
@@ -100,10 +105,19 @@ public final class Neo4jDriver implements Driver {
   /**
    * Creates the missing constraints and indexes, all in one schema transaction (each in its own
    * where the dialect runs schema commands only outside transactions), then waits until the
-   * indexes are online.
+   * indexes are online; a constraint or index of push's name but another shape, which
+   * {@code IF NOT EXISTS} keeps, is logged as a warning with the statements that replace it.
    */
   @Override
   public Mono<Void> pushSchema() {
+    return push().then(schemaUpgrades()).doOnNext(left -> left.stream()
+        .filter(u -> !u.inPlace())
+        .forEach(u -> LOG.warn("[neo4j] schema push cannot replace {}; these statements do "
+            + "(toasty schema diff --push prints them): {}", u.describe(), u.statements())))
+        .then();
+  }
+
+  private Mono<Void> push() {
     List<String> commands = graphSchema.push();
     Mono<Void> push = commands.isEmpty() ? Mono.empty()
         : graphSchema.inOneTransaction() ? inOneTransaction(commands)
@@ -112,10 +126,35 @@ public final class Neo4jDriver implements Driver {
     return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
   }
 
+  /**
+   * What the graph lacks of the constraints and indexes push creates, from
+   * {@code SHOW CONSTRAINTS} and {@code SHOW INDEXES} (see {@link GraphUpgrades}); empty where
+   * the server's schema objects have no names (Memgraph).
+   */
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    if (!graphSchema.named()) {
+      return Mono.just(List.of());
+    }
+    String listing = " YIELD name, entityType, labelsOrTypes, properties "
+        + "WHERE labelsOrTypes IS NOT NULL RETURN name, entityType, labelsOrTypes, properties";
+    return Flux.usingWhen(
+            Mono.fromSupplier(() -> driver.session(ReactiveSession.class, sessionConfig)),
+            session -> Flux.concat(Flux.from(session.run("SHOW CONSTRAINTS" + listing)),
+                    Flux.from(session.run("SHOW INDEXES" + listing)))
+                .concatMap(result -> Flux.from(result.records())),
+            session -> Mono.from(session.close()))
+        .collectMap(r -> r.get("name").asString(), r -> GraphUpgrades.shape(
+            r.get("entityType").asString(), r.get("labelsOrTypes").asList(v -> v.asString()),
+            r.get("properties").asList(v -> v.asString())), java.util.HashMap::new)
+        .map(existing -> GraphUpgrades.of(graphSchema.objects(), existing))
+        .onErrorMap(context.errors()::translate);
+  }
+
   /** Deletes the schema's nodes; the constraints and indexes stay (a push adds any missing). */
   @Override
   public Mono<Void> resetSchema() {
-    return inOneTransaction(List.of(graphSchema.deleteNodes())).then(pushSchema());
+    return inOneTransaction(List.of(graphSchema.deleteNodes())).then(push());
   }
 
   /** Runs {@code command} as an auto-commit query (no explicit transaction) in a session. */

@@ -7,8 +7,10 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.schema.Schema;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,6 +150,11 @@ public final class FactoryDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return SchemaCommands.push(acquire(), schema);
+  }
+
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return SchemaCommands.upgrades(acquire(), schema);
   }
 
   @Override

@@ -445,15 +445,44 @@ final class R2dbcConnection implements Connection {
    * dialect's DDL is transactional.
    */
   Mono<Void> executeDdl(List<String> statements) {
+    return executeDdl(statements, (sql, e) -> e);
+  }
+
+  /**
+   * Runs DDL statements as {@link #executeDdl(List)} does; a statement's error is first given to
+   * {@code failure} with the statement (schema push names the constraint it was adding), and
+   * what it answers is translated unless it is already a Toasty exception.
+   */
+  Mono<Void> executeDdl(List<String> statements,
+      java.util.function.BiFunction<String, Throwable, Throwable> failure) {
     Mono<Void> each = Flux.defer(() -> Flux.fromIterable(statements))
         .concatMap(sql -> Flux.defer(() -> connection.createStatement(sql).execute())
-            .concatMap(Result::getRowsUpdated))
+            .concatMap(Result::getRowsUpdated)
+            .onErrorMap(e -> failure.apply(sql, e)))
         .then();
     Mono<Void> run = !parts.dialect().transactionalDdl() ? each
         : Mono.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(connection),
             c -> each, c -> c.commitTransaction(), (c, e) -> c.rollbackTransaction(),
             c -> c.rollbackTransaction());
     return lane.write(run.onErrorMap(e -> translated(e, null, false)));
+  }
+
+  /**
+   * The rows of a catalog query as texts ({@code null} for SQL NULL): what schema push reads of
+   * the tables that exist.
+   */
+  Mono<List<List<String>>> catalogRows(String sql) {
+    return lane.write(Flux.defer(() -> connection.createStatement(sql).execute())
+        .concatMap(r -> r.map((row, meta) -> {
+          List<String> texts = new java.util.ArrayList<>();
+          for (int i = 0; i < meta.getColumnMetadatas().size(); i++) {
+            Object v = row.get(i);
+            texts.add(v == null ? null : String.valueOf(v));
+          }
+          return texts;
+        }))
+        .collectList()
+        .onErrorMap(e -> translated(e, null, false)));
   }
 
   /** The columns an update computes from expressions (arithmetic), for range errors. */

@@ -10,10 +10,12 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.sql.SqlRenderer;
 import io.toasty.schema.Schema;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -176,6 +178,11 @@ public final class R2dbcDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return SchemaCommands.push(acquire(), schema);
+  }
+
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return SchemaCommands.upgrades(acquire(), schema);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.toasty.reactive;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.SchemaUpgrade;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,9 +21,23 @@ public final class DbSchema {
     this.gated = gated;
   }
 
-  /** Creates the tables and indexes that do not exist yet. */
+  /**
+   * Creates the tables and indexes that do not exist yet, and adds to the existing tables the
+   * constraints and indexes the models declare and they lack, where the backend can add them in
+   * place; {@link #upgrades()} reports what it cannot add. A constraint the stored rows violate
+   * fails the push with a {@link io.toasty.SchemaUpgradeException}.
+   */
   public Mono<Void> push() {
     return Mono.defer(driver::pushSchema);
+  }
+
+  /**
+   * What the existing tables lack of what the models declare: what {@link #push()} would add, and
+   * what it cannot add in place, each with the statements that add it (see
+   * {@link Driver#schemaUpgrades()}). Empty when the tables are up to date.
+   */
+  public Mono<List<SchemaUpgrade>> upgrades() {
+    return Mono.defer(driver::schemaUpgrades);
   }
 
   /** Drops every table of the schema and creates them again, empty. For tests and development. */

@@ -8,7 +8,9 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -175,6 +177,11 @@ final class GatedDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return delegate.pushSchema();
+  }
+
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return delegate.schemaUpgrades();
   }
 
   @Override

@@ -90,6 +90,16 @@ public interface Backend {
   }
 
   /**
+   * Runs a script's {@code statements} in order as {@link #executeSql} runs one; a backend whose
+   * connections each see their own session state (SQLite's PRAGMAs and transactions) runs them
+   * on one connection.
+   */
+  default Mono<Void> executeScript(String database, java.util.List<String> statements) {
+    return reactor.core.publisher.Flux.fromIterable(statements)
+        .concatMap(sql -> executeSql(database, sql)).then();
+  }
+
+  /**
    * How many connections the database server has open to {@code database} now, as the server
    * itself counts them (its process list), or empty where the database lives in this JVM and
    * there is no server to ask. Load scenarios compare it with the pool's count.

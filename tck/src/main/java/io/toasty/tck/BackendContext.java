@@ -181,6 +181,16 @@ public final class BackendContext {
   }
 
   /**
+   * Runs a script's statements in order on the scenario's own database (see {@link #executeSql}),
+   * on one connection where the backend's session state needs it.
+   */
+  public void executeScript(List<String> statements) {
+    String database = database();
+    dirt.mark("executeSql");
+    backend.executeScript(database, statements).block(TIMEOUT);
+  }
+
+  /**
    * How many statements starting with {@code prefix} the scenario's database runs now, by the
    * server's process list; empty where the backend has none (see
    * {@link Backend#runningStatements}).

@@ -22,6 +22,17 @@ public final class RawSql {
         Connection::close);
   }
 
+  /**
+   * Runs {@code statements} one after another on one connection of its own to {@code url}: a
+   * script whose statements share session state (a transaction, a PRAGMA).
+   */
+  public static Mono<Void> executeAll(String url, java.util.List<String> statements) {
+    return Mono.usingWhen(connect(url),
+        c -> Flux.fromIterable(statements).concatMap(sql -> Flux.from(c.createStatement(sql)
+            .execute()).concatMap(Result::getRowsUpdated)).then(),
+        Connection::close);
+  }
+
   /** The one number that the query {@code sql} answers, on a connection of its own. */
   public static Mono<Long> count(String url, String sql) {
     return Mono.usingWhen(connect(url),

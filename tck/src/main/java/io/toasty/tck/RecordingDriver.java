@@ -6,6 +6,8 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
+import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +76,11 @@ public final class RecordingDriver implements Driver {
   @Override
   public Optional<PoolState> poolState() {
     return delegate.poolState();
+  }
+
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return delegate.schemaUpgrades();
   }
 
   @Override

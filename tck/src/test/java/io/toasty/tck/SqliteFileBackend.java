@@ -95,6 +95,11 @@ final class SqliteFileBackend implements Backend {
   }
 
   @Override
+  public Mono<Void> executeScript(String database, List<String> statements) {
+    return RawSql.executeAll(url(database), statements);
+  }
+
+  @Override
   public String toString() {
     return "sqlite";
   }

@@ -1,5 +1,6 @@
 package io.toasty.docs.migrations;
 
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.MigrationEvent;
 import io.toasty.migrate.Migrator;
@@ -58,6 +59,21 @@ final class MigrationsGuide {
         .apply().block();
     // end-snippet
     return applied;
+  }
+
+  /**
+   * What push adds to tables an older build made, then the push; answers what was left (on
+   * SQLite, a CHECK or a foreign key: its statements rebuild the table).
+   */
+  static List<SchemaUpgrade> pushUpgrades(Db db) {
+    // snippet: migrations-push-upgrades
+    List<SchemaUpgrade> lacking = db.schema().upgrades().block();
+    lacking.forEach(u -> System.out.println(u.describe() + ": " + u.statements()));
+    // members: missing index members_nickname_idx (push adds it): [CREATE INDEX IF NOT ...]
+    db.schema().push().block();   // adds what it can add in place
+    List<SchemaUpgrade> left = db.schema().upgrades().block();   // what it cannot: run by hand
+    // end-snippet
+    return left;
   }
 
   /** Where the database stands: the history against the folder, and the drift. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.docs.migrations.v2.Member;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.docs.migrations.v2.Members;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.HistoryRow;
@@ -65,6 +66,27 @@ class MigrationsGuideTest {
       assertEquals(List.of("members.visits: default 0 expected, none in the database"),
           MigrationsGuide.defaultDrift(db, dir));
       assertFalse(MigrationsGuide.upToDate(db, dir));
+    } finally {
+      db.close().block();
+    }
+  }
+
+  /**
+   * A table an older build made without the index the models now declare: push reports it, adds
+   * it, and then reports nothing.
+   */
+  @Test
+  void pushAddsTheIndexAnOlderTableLacks() {
+    Db db = Toasty.builder().models(Members.MODEL).url("r2dbc:h2:mem:///push-upgrades").build();
+    try {
+      db.schema().push().block();
+      db.sql("DROP INDEX \"members_nickname_idx\"").execute().block();
+      assertEquals(List.of("members: missing index members_nickname_idx (push adds it)"),
+          db.schema().upgrades().block().stream().map(SchemaUpgrade::describe).toList());
+      assertEquals(List.of(), MigrationsGuide.pushUpgrades(db));
+      assertEquals(List.of(), db.schema().upgrades().block());
+      assertEquals(1L, db.sql("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
+          + "WHERE INDEX_NAME = 'members_nickname_idx'").rows().count().block());
     } finally {
       db.close().block();
     }

@@ -1,6 +1,7 @@
 package io.toasty.dynamo.ddl;
 
 import io.toasty.DriverException;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
@@ -120,7 +121,30 @@ public final class SchemaPush {
     return Mono.empty();
   }
 
+  /**
+   * The GSIs the existing tables lack (a table that does not exist lacks none here: push creates
+   * it whole), each with the UpdateTable request push sends for it, as text.
+   */
+  public Mono<List<SchemaUpgrade>> upgrades() {
+    return Flux.defer(() -> Flux.fromIterable(TableDefinitions.of(tables)))
+        .concatMap(def -> describe(def.tableName())
+            .flatMapIterable(existing -> missingIndexes(def, existing.table()))
+            .map(ix -> new SchemaUpgrade(def.tableName(), ix.indexName(),
+                SchemaUpgrade.Kind.SECONDARY_INDEX, List.of("UpdateTable " + def.tableName()
+                    + " Create " + ix.indexName() + " " + ix.keySchema()), true))
+            .onErrorResume(ResourceNotFoundException.class, e -> Flux.empty()))
+        .collectList()
+        .onErrorMap(DynamoErrors::translate);
+  }
+
   private Mono<Void> addIndexes(CreateTableRequest def, TableDescription existing) {
+    // DynamoDB creates one index per UpdateTable call.
+    return Flux.fromIterable(missingIndexes(def, existing)).concatMap(ix -> addIndex(def, ix))
+        .then();
+  }
+
+  private static List<GlobalSecondaryIndex> missingIndexes(CreateTableRequest def,
+      TableDescription existing) {
     Set<String> present = new HashSet<>();
     if (existing.hasGlobalSecondaryIndexes()) {
       existing.globalSecondaryIndexes().forEach(ix -> present.add(ix.indexName()));
@@ -133,8 +157,7 @@ public final class SchemaPush {
         }
       }
     }
-    // DynamoDB creates one index per UpdateTable call.
-    return Flux.fromIterable(missing).concatMap(ix -> addIndex(def, ix)).then();
+    return missing;
   }
 
   private Mono<Void> addIndex(CreateTableRequest def, GlobalSecondaryIndex ix) {

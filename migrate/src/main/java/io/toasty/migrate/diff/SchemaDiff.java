@@ -262,6 +262,7 @@ public final class SchemaDiff {
     List<String> key = t.primaryKey().stream()
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
     return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()
-        .map(fk -> fk.renamed(t.name(), t.name(), column, replacement.name())).toList());
+        .map(fk -> fk.renamed(t.name(), t.name(), column, replacement.name())).toList(),
+        t.relationship());
   }
 }

@@ -5,9 +5,11 @@ import io.toasty.migrate.files.CypherScript;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.DefaultLiteral;
+import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,8 +18,9 @@ import java.util.Set;
  * table is a node label, its key a uniqueness constraint {@code <table>_pkey}, a unique index a
  * uniqueness constraint, another index a range index (waited for until it is online), all
  * created {@code IF NOT EXISTS} and dropped {@code IF EXISTS}. Every name starts with
- * {@link CypherScript#LABEL_PREFIX}. Nodes are schemaless: a rename moves the property on every
- * node, a new property with a default is written into the nodes that lack it, a dropped one is
+ * {@link CypherScript#LABEL_PREFIX}. A join model stored as a relationship has its constraints on
+ * the relationship type, as push makes them. Nodes are schemaless: a rename moves the property on
+ * every node, a new property with a default is written into the nodes that lack it, a dropped one is
  * removed, a type change converts the stored values where Cypher has the function (integer
  * widths share one type and need nothing); nullability and other type changes have no step.
  */
@@ -40,41 +43,47 @@ public final class Neo4jRenderer implements StepRenderer {
   public List<String> render(Change change) {
     if (change instanceof Change.CreateTable c) {
       List<String> out = new ArrayList<>();
-      out.add(constraint(c.table(), c.table() + "_pkey", c.definition().primaryKey()));
-      c.definition().indexes().forEach(ix -> out.addAll(createIndex(c.table(), ix)));
+      out.add(constraint(c.definition(), c.table() + "_pkey", c.definition().primaryKey()));
+      c.definition().indexes().forEach(ix -> out.addAll(createIndex(c.definition(), ix)));
       return out;
     } else if (change instanceof Change.DropTable d) {
       List<String> out = new ArrayList<>();
-      out.add("MATCH (n:" + label(d.table()) + ") DETACH DELETE n");
-      d.definition().indexes().forEach(ix -> out.add(dropIndex(ix)));
+      out.add(match(d.definition()) + (d.definition().relationship() ? " DELETE n"
+          : " DETACH DELETE n"));
+      d.definition().indexes().stream().filter(ix -> onProperties(d.definition(), ix))
+          .forEach(ix -> out.add(dropIndex(ix)));
       out.add("DROP CONSTRAINT " + name(d.table() + "_pkey") + " IF EXISTS");
       return out;
     } else if (change instanceof Change.CreateIndex c) {
-      return createIndex(c.table(), c.index());
+      return createIndex(c.before(), c.index());
     } else if (change instanceof Change.DropIndex d) {
-      return List.of(dropIndex(d.index()));
+      return onProperties(d.before(), d.index()) ? List.of(dropIndex(d.index())) : List.of();
     } else if (change instanceof Change.RenameColumn r) {
-      return List.of(match(r.table()) + " WHERE n." + quote(r.from()) + " IS NOT NULL SET n."
+      return List.of(match(r.before()) + " WHERE n." + quote(r.from()) + " IS NOT NULL SET n."
           + quote(r.to()) + " = n." + quote(r.from()) + " REMOVE n." + quote(r.from()));
     } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
-      return List.of(match(a.table()) + " WHERE n." + quote(a.column().name()) + " IS NULL SET n."
-          + quote(a.column().name()) + " = " + literal(a.column().defaultValue()));
+      return List.of(match(a.before()) + " WHERE n." + quote(a.column().name())
+          + " IS NULL SET n." + quote(a.column().name()) + " = "
+          + literal(a.column().defaultValue()));
     } else if (change instanceof Change.DropColumn d) {
-      return List.of(match(d.table()) + " WHERE n." + quote(d.column().name())
+      return List.of(match(d.before()) + " WHERE n." + quote(d.column().name())
           + " IS NOT NULL REMOVE n." + quote(d.column().name()));
     } else if (change instanceof Change.AlterColumn a) {
-      return convert(a.table(), a.from(), a.to());
+      return convert(a.before(), a.from(), a.to());
     }
     return List.of();
   }
 
-  private static List<String> createIndex(String table, IndexSnapshot ix) {
+  private static List<String> createIndex(TableSnapshot table, IndexSnapshot ix) {
+    if (!onProperties(table, ix)) {
+      return List.of(); // a relationship's foreign key is an end of it, no property to index
+    }
     if (ix.unique()) {
       return List.of(constraint(table, ix.name(), ix.columns()));
     }
     // A range index fills in the background: the step ends when it is online, as in SQL.
-    return List.of("CREATE INDEX " + name(ix.name()) + " IF NOT EXISTS FOR (n:" + label(table)
-        + ") ON " + properties(ix.columns()),
+    return List.of("CREATE INDEX " + name(ix.name()) + " IF NOT EXISTS FOR " + on(table)
+        + " ON " + properties(ix.columns()),
         "CALL db.awaitIndex('" + P + ix.name().replace("'", "\\'") + "', 300)");
   }
 
@@ -82,13 +91,47 @@ public final class Neo4jRenderer implements StepRenderer {
     return (ix.unique() ? "DROP CONSTRAINT " : "DROP INDEX ") + name(ix.name()) + " IF EXISTS";
   }
 
-  private static String constraint(String table, String name, List<String> columns) {
-    return "CREATE CONSTRAINT " + name(name) + " IF NOT EXISTS FOR (n:" + label(table)
-        + ") REQUIRE " + properties(columns) + " IS UNIQUE";
+  private static String constraint(TableSnapshot table, String name, List<String> columns) {
+    return "CREATE CONSTRAINT " + name(name) + " IF NOT EXISTS FOR " + on(table) + " REQUIRE "
+        + properties(columns) + " IS UNIQUE";
+  }
+
+  /**
+   * {@code (n:Label)}, or {@code ()-[n:Type]-()} for a join model stored as a relationship, as
+   * the Neo4j driver's schema push writes it.
+   */
+  private static String on(TableSnapshot table) {
+    return table.relationship() ? "()-[n:" + label(table.name()) + "]-()"
+        : "(n:" + label(table.name()) + ")";
+  }
+
+  /**
+   * Whether an index is on properties: always on a node; on a relationship only when none of its
+   * columns is a foreign key that is an end of it and no property (one that is in neither the
+   * key nor a unique index, nor shared by two foreign keys), as the Neo4j driver decides.
+   */
+  private static boolean onProperties(TableSnapshot table, IndexSnapshot ix) {
+    if (!table.relationship()) {
+      return true;
+    }
+    Set<String> kept = new HashSet<>(table.primaryKey());
+    table.indexes().stream().filter(IndexSnapshot::unique).forEach(u -> kept.addAll(u.columns()));
+    Set<String> seen = new HashSet<>();
+    Set<String> ends = new HashSet<>();
+    for (ForeignKeySnapshot fk : table.foreignKeys()) {
+      for (String column : fk.columns()) {
+        if (!seen.add(column)) {
+          kept.add(column);
+        }
+        ends.add(column);
+      }
+    }
+    return ix.columns().stream().noneMatch(c -> ends.contains(c) && !kept.contains(c));
   }
 
   /** The stored values converted to the new type, where Cypher has the function. */
-  private static List<String> convert(String table, ColumnSnapshot from, ColumnSnapshot to) {
+  private static List<String> convert(TableSnapshot table, ColumnSnapshot from,
+      ColumnSnapshot to) {
     String function = conversion(from.type(), to.type());
     if (function == null) {
       return List.of();
@@ -129,8 +172,8 @@ public final class Neo4jRenderer implements StepRenderer {
     };
   }
 
-  private static String match(String table) {
-    return "MATCH (n:" + label(table) + ")";
+  private static String match(TableSnapshot table) {
+    return "MATCH " + on(table).replace("]-()", "]->()");
   }
 
   private static String properties(List<String> columns) {

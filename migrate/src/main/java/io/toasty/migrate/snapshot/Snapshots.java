@@ -1,5 +1,6 @@
 package io.toasty.migrate.snapshot;
 
+import io.toasty.schema.JoinModels;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -63,7 +64,7 @@ public final class Snapshots {
           fk.onDelete().name(), uniqueIndex(referenced, fk.referencedColumns())));
     }
     return new TableSnapshot(table.name(), model.name(), columns, key, indexes)
-        .withForeignKeys(foreignKeys);
+        .withForeignKeys(foreignKeys).asRelationship(JoinModels.isEdge(schema, model));
   }
 
   /** The unique index over {@code columns}, or null when they are the primary key. */

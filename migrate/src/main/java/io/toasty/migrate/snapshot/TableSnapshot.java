@@ -8,11 +8,13 @@ import java.util.Optional;
 /**
  * A table as a snapshot records it: its columns in model order, its key by column name, its
  * indexes sorted by name, its foreign keys sorted by name (left out of the JSON when there are
- * none, so that snapshots written before foreign keys read the same).
+ * none, so that snapshots written before foreign keys read the same), and whether a graph stores
+ * its records as relationships ({@link io.toasty.schema.JoinModels}; left out when not).
  */
 public record TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
     List<String> primaryKey, List<IndexSnapshot> indexes,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ForeignKeySnapshot> foreignKeys) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ForeignKeySnapshot> foreignKeys,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean relationship) {
   public TableSnapshot {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
@@ -24,24 +26,39 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
   /** A table without foreign keys. */
   public TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
       List<String> primaryKey, List<IndexSnapshot> indexes) {
-    this(name, model, columns, primaryKey, indexes, List.of());
+    this(name, model, columns, primaryKey, indexes, List.of(), false);
+  }
+
+  /** A table stored as nodes (or rows). */
+  public TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
+      List<String> primaryKey, List<IndexSnapshot> indexes,
+      List<ForeignKeySnapshot> foreignKeys) {
+    this(name, model, columns, primaryKey, indexes, foreignKeys, false);
+  }
+
+  /** This table, stored as relationships or not. */
+  public TableSnapshot asRelationship(boolean relationship) {
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
+        relationship);
   }
 
   /** This table with {@code foreignKeys} instead of its own, sorted by name. */
   public TableSnapshot withForeignKeys(List<ForeignKeySnapshot> foreignKeys) {
     List<ForeignKeySnapshot> sorted = new java.util.ArrayList<>(foreignKeys);
     sorted.sort(java.util.Comparator.comparing(ForeignKeySnapshot::name));
-    return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted);
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted, relationship);
   }
 
   /** This table with {@code indexes} instead of its own. */
   public TableSnapshot withIndexes(List<IndexSnapshot> indexes) {
-    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys);
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
+        relationship);
   }
 
   /** This table with {@code columns} and {@code primaryKey} instead of its own. */
   public TableSnapshot withColumns(List<ColumnSnapshot> columns, List<String> primaryKey) {
-    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys);
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
+        relationship);
   }
 
   /** The foreign key called {@code name}, if there is one. */

@@ -1,5 +1,6 @@
 package io.toasty.neo4j.cypher;
 
+import io.toasty.schema.JoinModels;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;

@@ -36,25 +36,42 @@ public final class GraphSchema {
 
   /** The commands that create every table's constraints and indexes that are missing. */
   public List<String> push() {
-    List<String> out = new ArrayList<>();
+    return objects().stream().map(GraphObject::command).toList();
+  }
+
+  /** Every table's key and unique constraints and range indexes, as push creates them. */
+  public List<GraphObject> objects() {
+    List<GraphObject> out = new ArrayList<>();
     for (TableSchema table : schema.tables()) {
-      String label = Names.quote(names.label(table.name()));
-      boolean edge = relationships.edge(table.name()) != null;
       if (!table.primaryKey().isEmpty()) {
-        out.add(dialect.uniqueConstraint(Names.quote(primaryKeyName(table)), label, edge,
-            properties(table, table.primaryKey())));
+        out.add(object(table, primaryKeyName(table), table.primaryKey(), true));
       }
       for (TableIndex index : table.indexes()) {
-        if (!onProperties(table, index)) {
-          continue; // a join record's foreign key is an end of it, no property to index
+        if (onProperties(table, index)) {
+          // (a join record's foreign key is an end of it, no property to index)
+          out.add(object(table, names.schemaObject(index.name()), index.columns(),
+              index.unique()));
         }
-        String name = Names.quote(names.schemaObject(index.name()));
-        List<String> properties = properties(table, index.columns());
-        out.add(index.unique() ? dialect.uniqueConstraint(name, label, edge, properties)
-            : dialect.index(name, label, edge, properties));
       }
     }
     return out;
+  }
+
+  private GraphObject object(TableSchema table, String name, List<Integer> columns,
+      boolean unique) {
+    String label = names.label(table.name());
+    boolean edge = relationships.edge(table.name()) != null;
+    List<String> properties = columns.stream().map(c -> table.column(c).name()).toList();
+    List<String> quoted = properties.stream().map(Names::quote).toList();
+    String command = unique
+        ? dialect.uniqueConstraint(Names.quote(name), Names.quote(label), edge, quoted)
+        : dialect.index(Names.quote(name), Names.quote(label), edge, quoted);
+    return new GraphObject(table.name(), name, edge, label, properties, unique, command);
+  }
+
+  /** Whether the server lists constraints and indexes by the names push gives them. */
+  public boolean named() {
+    return dialect.schemaSyntax() == CypherDialect.SchemaSyntax.FOR_REQUIRE;
   }
 
   /**
@@ -119,14 +136,5 @@ public final class GraphSchema {
 
   private String primaryKeyName(TableSchema table) {
     return names.schemaObject(table.name() + "_pkey");
-  }
-
-  /** The columns' names, quoted. */
-  private static List<String> properties(TableSchema table, List<Integer> columns) {
-    List<String> out = new ArrayList<>(columns.size());
-    for (int column : columns) {
-      out.add(Names.quote(table.column(column).name()));
-    }
-    return out;
   }
 }

@@ -277,8 +277,7 @@ public final class SchemaDdl {
           " FOREIGN KEY IF NOT EXISTS "));
       case ALTER, IN_CREATE_TABLE -> sql.append(text);
       case ALTER_IN_DO_BLOCK -> {
-        sql.append(text);
-        return "DO $$ BEGIN " + sql + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+        return doBlock(sql.append(text));
       }
     }
     return sql.toString();
@@ -298,6 +297,64 @@ public final class SchemaDdl {
     sql.append(" CHECK (");
     ident(sql, column.name());
     sql.append(" BETWEEN ").append(range[0]).append(" AND ").append(range[1]).append(')');
+  }
+
+  /**
+   * The range CHECK of {@code column}, by its name, when the dialect stores the column's type in a
+   * wider one and the name fits the identifier limit (an unnamed CHECK cannot be found again).
+   */
+  public java.util.Optional<String> rangeCheckOf(TableSchema table, ColumnSchema column) {
+    String name = rangeCheckName(table.name(), column.name());
+    return !column.identity() && dialect.widerThanType(column.type())
+        && dialect.identifierLength(name) <= dialect.maxIdentifierLength()
+        ? java.util.Optional.of(name) : java.util.Optional.empty();
+  }
+
+  /**
+   * {@code ALTER TABLE t ADD CONSTRAINT <t>_<c>_range CHECK (..)}: adds a range CHECK; in a
+   * {@code DO} block that ignores one already there where foreign keys are added so (PostgreSQL),
+   * so that two pushes at once both succeed.
+   */
+  public String addRangeCheck(TableSchema table, ColumnSchema column) {
+    StringBuilder sql = new StringBuilder("ALTER TABLE ");
+    ident(sql, table.name());
+    sql.append(" ADD");
+    rangeCheck(sql, table, column);
+    return dialect.foreignKeyStyle() == ForeignKeyStyle.ALTER_IN_DO_BLOCK ? doBlock(sql)
+        : sql.toString();
+  }
+
+  /** {@code statement} run so that a constraint that exists already is no error (PostgreSQL). */
+  private static String doBlock(CharSequence statement) {
+    return "DO $$ BEGIN " + statement + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+  }
+
+  /**
+   * The statements that rebuild {@code table} in its model's shape, keeping its rows, for a
+   * backend that adds a CHECK or a foreign key to a table only with the table (SQLite): the
+   * procedure of <a href="https://www.sqlite.org/lang_altertable.html#otheralter">SQLite's ALTER
+   * TABLE page</a>. Foreign keys are off while the table is swapped, and checked before COMMIT.
+   */
+  public List<String> rebuild(TableSchema table) {
+    StringBuilder fresh = new StringBuilder();
+    ident(fresh, table.name() + "__rebuild");
+    StringBuilder head = new StringBuilder("CREATE TABLE IF NOT EXISTS ");
+    ident(head, table.name());
+    String create = "CREATE TABLE " + fresh + createTable(table).substring(head.length());
+    StringBuilder columns = new StringBuilder();
+    for (int i = 0; i < table.columns().size(); i++) {
+      columns.append(i > 0 ? ", " : "");
+      ident(columns, table.column(i).name());
+    }
+    StringBuilder old = new StringBuilder();
+    ident(old, table.name());
+    List<String> out = new ArrayList<>(List.of("PRAGMA foreign_keys = OFF", "BEGIN", create,
+        "INSERT INTO " + fresh + " (" + columns + ") SELECT " + columns + " FROM " + old,
+        "DROP TABLE " + old, "ALTER TABLE " + fresh + " RENAME TO " + old));
+    table.indexes().forEach(index -> out.add(createIndex(table, index)));
+    out.addAll(List.of("PRAGMA foreign_key_check(" + old + ")",
+        "COMMIT", "PRAGMA foreign_keys = ON"));
+    return out;
   }
 
   /** The name of the range CHECK schema push gives {@code column} of {@code table}. */

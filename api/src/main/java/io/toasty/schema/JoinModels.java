@@ -1,13 +1,13 @@
-package io.toasty.neo4j.cypher;
+package io.toasty.schema;
 
-import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import java.util.List;
 
 /**
- * Which models are stored as one relationship rather than as a node: the join model of a
- * many-to-many {@code @HasMany.Via}. A model is one when
+ * Which models a graph backend stores as one relationship rather than as a node (Neo4j's schema
+ * push and its migrations both ask): the join model of a many-to-many {@code @HasMany.Via}. A
+ * model is one when
  * <ul>
  *   <li>some relation of the schema goes {@code through} it (it is declared as a {@code via}),</li>
  *   <li>its relations are exactly two {@code BelongsTo}, both required (a relationship has both
@@ -17,10 +17,11 @@ import java.util.List;
  * </ul>
  * Every other model, a join model that misses one of these included, stays a node.
  */
-final class JoinModels {
+public final class JoinModels {
   private JoinModels() {}
 
-  static boolean isEdge(Schema schema, ModelSchema model) {
+  /** Whether {@code model} of {@code schema} is stored as one relationship. */
+  public static boolean isEdge(Schema schema, ModelSchema model) {
     return isVia(schema, model) && twoRequiredBelongsTo(schema, model)
         && !referenced(schema, model) && ownsTable(schema, model);
   }
