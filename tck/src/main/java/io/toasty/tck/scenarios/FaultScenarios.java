@@ -273,7 +273,7 @@ public abstract class FaultScenarios {
   }
 
   /** The server's id of the session {@code tx} runs on. */
-  private static Mono<Long> sessionId(Tx tx, Backend backend) {
+  static Mono<Long> sessionId(Tx tx, Backend backend) {
     return tx.sql(backend.sessionIdQuery().orElseThrow()).rows().next()
         .map(row -> ((Number) row.get(0, Object.class)).longValue());
   }
@@ -285,12 +285,12 @@ public abstract class FaultScenarios {
     return sent;
   }
 
-  private static Mono<Void> create(Executor db, String tag, int n) {
+  static Mono<Void> create(Executor db, String tag, int n) {
     return Shoppers.create().round(tag).name("w" + n).exec(db).then();
   }
 
   /** The error {@code work} ends with, or {@code null} when it succeeds. */
-  private static Throwable errorOf(Mono<?> work) {
+  static Throwable errorOf(Mono<?> work) {
     try {
       // twice the TCK's wait: a stream's own timeout (Tck.TIMEOUT, see HUNG) must fire first
       work.block(Tck.TIMEOUT.multipliedBy(2));
