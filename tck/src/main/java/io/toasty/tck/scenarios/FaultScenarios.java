@@ -236,10 +236,7 @@ public abstract class FaultScenarios {
     Executor retrying = db.retrying(RetryPolicy.transientErrors(3));
     FaultTally tally = new FaultTally(backend, "idle in the pool");
     while (tally.kills() < KILLS && tally.rounds() < MAX_ROUNDS) {
-      // fill the pool: concurrent reads take up to its size of connections, then go idle
-      Tck.awaitAll(Flux.range(0, BackendContext.DEFAULT_POOL_SIZE)
-          .flatMap(i -> Shoppers.filter(Shoppers.ROUND.eq(SEED)).count(db)));
-      FaultChecks.idle(db, "before the kill");
+      fillPool(db);
       int killed = FaultChecks.killAndWaitGone(backend, opened.database(), Sessions.IDLE);
       boolean retry = tally.rounds() % 2 == 1;
       Executor reads = retry ? retrying : plain;
@@ -260,6 +257,45 @@ public abstract class FaultScenarios {
     tally.report();
     tally.assertKilledAtLeast(KILLS);
     FaultChecks.settled(opened, backend, "idle in the pool");
+  }
+
+  /** Rounds of {@link #aReadRightAfterIdleSessionsAreKilledSucceeds}. */
+  static final int PROBES = 30;
+
+  /**
+   * The pool's idle sessions killed and, at once (no wait for the server to end them), one read
+   * with no retry policy, {@value #PROBES} times: every read succeeds, as the default builder
+   * checks an idle connection with a round trip before handing it out (docs/operations.md) and
+   * asks again for one that fails.
+   */
+  @BackendTest
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  public void aReadRightAfterIdleSessionsAreKilledSucceeds(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open(BackendContext.DEFAULT_POOL_SIZE,
+        BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    FaultChecks.refuseWithoutSessions(backend, opened.database());
+    Db db = opened.db();
+    Executor plain = db.retrying(RetryPolicy.none());
+    List<String> failures = new ArrayList<>();
+    for (int round = 0; round < PROBES; round++) {
+      fillPool(db);
+      assertTrue(Tck.await(backend.killSessions(opened.database(), Sessions.IDLE)) > 0,
+          "idle sessions killed in round " + round);
+      Throwable error = errorOf(Shoppers.filter(Shoppers.ROUND.eq(SEED)).count(plain));
+      if (error != null) {
+        failures.add(round + ": " + error);
+      }
+    }
+    assertEquals(List.of(), failures, "reads right after idle sessions were killed, of "
+        + PROBES);
+    FaultChecks.settled(opened, backend, "read right after a kill");
+  }
+
+  /** Concurrent reads take up to the pool's size of connections, which then go idle. */
+  private static void fillPool(Db db) {
+    Tck.awaitAll(Flux.range(0, BackendContext.DEFAULT_POOL_SIZE)
+        .flatMap(i -> Shoppers.filter(Shoppers.ROUND.eq(SEED)).count(db)));
+    FaultChecks.idle(db, "before the kill");
   }
 
   private static void seed(Db db) {
