@@ -162,12 +162,14 @@ final class ServerBackend implements Backend {
         .planCacheSize(request.planCacheSize())
         .wrapDriver(request.wrapDriver());
     if (applicationPools) {
-      ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-          .builder(R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url)))
+      io.r2dbc.spi.ConnectionFactory sessions =
+          R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url));
+      ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(sessions)
           .name("application-" + request.database())
           .initialSize(0)
           .maxSize(request.poolMaxSize())
           .maxAcquireTime(TIMEOUT)
+          .validationDepth(R2dbcDrivers.acquireValidation(sessions)) // as the starters' pool
           .build());
       pools.put(request.database(), pool);
       builder.driverFactory(config -> R2dbcDrivers.onConnectionFactory(pool, config));
