@@ -44,6 +44,7 @@ class ErrorCategoryTest {
       Map.entry("PoolTimeoutException", ErrorCategory.UNAVAILABLE),
       Map.entry("ConnectionLostException", ErrorCategory.UNAVAILABLE),
       Map.entry("ThrottledException", ErrorCategory.UNAVAILABLE),
+      Map.entry("TransactionRolledBackException", ErrorCategory.UNAVAILABLE),
       Map.entry("QueryTimeoutException", ErrorCategory.TIMEOUT),
       Map.entry("UnsupportedFeatureException", ErrorCategory.UNSUPPORTED),
       Map.entry("CommitOutcomeUnknownException", ErrorCategory.INTERNAL),

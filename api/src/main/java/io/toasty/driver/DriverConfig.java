@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param validationQuery a query that checks a connection, or {@code null}
  * @param statementTimeout how long a statement may run before the database stops it, or
  *     {@code null} for no limit
+ * @param validateOnAcquire whether a pooled connection to a database server is checked with a
+ *     round trip before it is handed out (when there is no {@code validationQuery}, which does
+ *     the same); {@code false}: only whether its socket is still open
  */
 public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
-    Duration maxIdleTime, String validationQuery, Duration statementTimeout) {
+    Duration maxIdleTime, String validationQuery, Duration statementTimeout,
+    boolean validateOnAcquire) {
   public DriverConfig {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(schema, "schema");
@@ -30,6 +34,13 @@ public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration 
       throw new IllegalArgumentException("statementTimeout must be positive, was "
           + statementTimeout);
     }
+  }
+
+  /** A configuration whose pooled connections are checked before use ({@code validateOnAcquire}). */
+  public DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
+      Duration maxIdleTime, String validationQuery, Duration statementTimeout) {
+    this(url, schema, poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout,
+        true);
   }
 
   /** A configuration without a statement timeout. */

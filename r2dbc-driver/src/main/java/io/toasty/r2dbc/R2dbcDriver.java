@@ -81,6 +81,8 @@ public final class R2dbcDriver implements Driver {
         .customizer(builder -> builder.allocationStrategy(permits));
     if (config.validationQuery() != null) {
       pooling.validationQuery(config.validationQuery());
+    } else if (config.validateOnAcquire()) {
+      pooling.validationDepth(R2dbcDrivers.acquireValidation(sessions));
     }
     if (config.statementTimeout() != null) {
       Duration limit = config.statementTimeout();

@@ -3,6 +3,7 @@ package io.toasty.r2dbc;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ValidationDepth;
 import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.driver.DriverConfig;
 import java.util.Locale;
@@ -80,6 +81,21 @@ public final class R2dbcDrivers {
       return factory;
     }
     return new Abandonable(factory);
+  }
+
+  /**
+   * How a pool of {@code factory}'s connections should check one before handing it out:
+   * {@link ValidationDepth#REMOTE} (a round trip: PostgreSQL's {@code SELECT 1}, MariaDB's ping)
+   * for a database server, whose session can end while the connection sits idle in the pool
+   * (a restart, a failover, an operator's kill) before the client has read that it did;
+   * {@link ValidationDepth#LOCAL} for an embedded database (H2 in memory, SQLite), which has no
+   * session to lose. Toasty's own pool and the starters' use it; use it for a pool you build
+   * (FaultScenarios#aReadRightAfterIdleSessionsAreKilledSucceeds shows why).
+   */
+  public static ValidationDepth acquireValidation(ConnectionFactory factory) {
+    Objects.requireNonNull(factory, "factory");
+    return factory instanceof LocallyValidated || embedded(factory) ? ValidationDepth.LOCAL
+        : ValidationDepth.REMOTE;
   }
 
   /** Whether {@code factory}'s database runs in this JVM (H2, SQLite): no session to lose. */

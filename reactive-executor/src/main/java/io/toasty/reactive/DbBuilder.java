@@ -30,6 +30,7 @@ public final class DbBuilder {
   private Duration acquireTimeout = Duration.ofSeconds(30);
   private Duration maxIdleTime = Duration.ofMinutes(30);
   private String validationQuery;
+  private boolean validateOnAcquire = true;
   private long planCacheSize = 1024;
   private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
   private Function<DriverConfig, Driver> driverFactory;
@@ -100,9 +101,25 @@ public final class DbBuilder {
     return this;
   }
 
-  /** A query that checks a pooled connection before use, e.g. {@code SELECT 1} (default none). */
+  /**
+   * A query that checks a pooled connection before use, e.g. {@code SELECT 1} (default none: see
+   * {@link #validateOnAcquire}, which checks with the driver's own round trip).
+   */
   public DbBuilder validationQuery(String validationQuery) {
     this.validationQuery = validationQuery;
+    return this;
+  }
+
+  /**
+   * Whether an idle pooled connection to a database server is checked with a round trip before
+   * it is handed out (default true: PostgreSQL's {@code SELECT 1}, MariaDB's ping), so that a
+   * session the server ended while it sat in the pool (a restart, a failover, an operator's
+   * kill) is dropped and another taken instead of failing the statement. {@code false} checks
+   * only that its socket is open, which saves the round trip per statement. An embedded
+   * database (H2 in memory, SQLite) has no session to lose and is never checked remotely.
+   */
+  public DbBuilder validateOnAcquire(boolean validateOnAcquire) {
+    this.validateOnAcquire = validateOnAcquire;
     return this;
   }
 
@@ -366,7 +383,8 @@ public final class DbBuilder {
           + "driverFactory(..)");
     }
     DriverConfig config = new DriverConfig(url == null ? "driver-factory:" : url, schema,
-        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout);
+        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout,
+        validateOnAcquire);
     Driver driver = driverFactory != null ? driverFactory.apply(config)
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");

@@ -4,6 +4,7 @@ import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ThrottledException;
+import io.toasty.TransactionRolledBackException;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,12 +37,13 @@ final class Retries {
   }
 
   /**
-   * What a whole transaction may be retried on: a serialization failure or throttling, or a lost
-   * connection or a pool timeout before any of its statements was sent.
+   * What a whole transaction may be retried on: a serialization failure or throttling, a
+   * transaction the database rolled back because its connection was lost before COMMIT was sent,
+   * or a lost connection or a pool timeout before any of its statements was sent.
    */
   static boolean forTransaction(Throwable e, boolean nothingSent) {
     return e instanceof SerializationFailureException || e instanceof ThrottledException
-        || unreached(e) && nothingSent;
+        || e instanceof TransactionRolledBackException || unreached(e) && nothingSent;
   }
 
   /** An error after which the work may not have reached the database at all. */

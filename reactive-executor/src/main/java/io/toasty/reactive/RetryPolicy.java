@@ -22,7 +22,9 @@ import java.util.Objects;
  *   <li>a whole transaction function ({@link TxOptions#retry(RetryPolicy)},
  *       {@link DbBuilder#transactionRetry}): a serialization failure or deadlock, throttling, and
  *       a lost connection or a pool timeout before any of its statements was sent (BEGIN aside,
- *       which changes nothing). A connection lost during COMMIT is never retried: it fails with
+ *       which changes nothing), or before its COMMIT was sent (it fails with
+ *       {@link io.toasty.TransactionRolledBackException}: nothing was committed). A connection
+ *       lost once COMMIT may have been sent is never retried: it fails with
  *       {@link io.toasty.CommitOutcomeUnknownException}.</li>
  * </ul>
  * A statement inside a transaction is never retried on its own: the transaction is.

@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import io.toasty.CommitOutcomeUnknownException;
 import io.toasty.ConnectionLostException;
 import io.toasty.QueryTimeoutException;
+import io.toasty.TransactionRolledBackException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
@@ -228,11 +229,18 @@ final class TxSession {
 
   /**
    * A COMMIT whose connection was lost may have been applied or not: say so, with a
-   * non-transient error, so that no retry repeats a transaction that did commit.
+   * non-transient error, so that no retry repeats a transaction that did commit. Where the driver
+   * knows that nothing of the COMMIT was sent (the connection was found dead before it was
+   * written), the database rolled the transaction back: a transient error says so, and a retry
+   * may run it again (RetryTest, CommitOutcomeScenarios).
    */
   private Throwable outcome(Throwable commitError) {
-    return commitError instanceof ConnectionLostException lost
-        ? new CommitOutcomeUnknownException(db.capability().backend(), lost) : commitError;
+    if (!(commitError instanceof ConnectionLostException lost)) {
+      return commitError;
+    }
+    String backend = db.capability().backend();
+    return lost.nothingSent() ? new TransactionRolledBackException(backend, lost)
+        : new CommitOutcomeUnknownException(backend, lost);
   }
 
   private Mono<Void> rollback(End how, Throwable cause) {

@@ -265,6 +265,35 @@ class RetryTest {
   }
 
   @Test
+  void aCommitThatNeverLeftTheClientIsARollbackAndTheTransactionRunsAgain() {
+    AtomicInteger commits = new AtomicInteger();
+    driver.respond(op -> op instanceof Operation.Transaction t
+        && t.kind() == Operation.Transaction.Kind.COMMIT && commits.incrementAndGet() == 1
+        ? Mono.error(lostUnsent()) : null);
+    AtomicInteger runs = new AtomicInteger();
+    Db db = db(RetryPolicy.none());
+    io.toasty.TransactionRolledBackException e = assertThrows(
+        io.toasty.TransactionRolledBackException.class,
+        () -> db.transactionMono(tx -> {
+          runs.incrementAndGet();
+          return tx.exec(insertUser("a")).count();
+        }).block());
+    assertTrue(e.isTransient(), "nothing was committed: safe to run again");
+    assertInstanceOf(ConnectionLostException.class, e.getCause());
+    assertEquals(io.toasty.ErrorCategory.UNAVAILABLE, e.category());
+    assertEquals(1, runs.get());
+    commits.set(0);
+    runs.set(0);
+    // a transaction that emitted nothing before its COMMIT: the retry cannot repeat an item
+    db.transactionMono(TxOptions.defaults().retry(THREE), tx -> {
+      runs.incrementAndGet();
+      return tx.exec(insertUser("b")).then();
+    }).block();
+    assertEquals(2, runs.get(), "the rolled-back transaction ran again");
+    assertEquals(2, commits.get());
+  }
+
+  @Test
   void aStatementInATransactionIsNotRetriedOnItsOwn() {
     failFirst(1, RetryTest::lost);
     Db db = db(THREE);

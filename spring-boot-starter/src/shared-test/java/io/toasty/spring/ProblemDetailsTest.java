@@ -54,6 +54,7 @@ class ProblemDetailsTest {
         Arguments.of("pool-timeout", 503, "unavailable"),
         Arguments.of("lost", 503, "unavailable"),
         Arguments.of("commit", 500, "commit_outcome_unknown"),
+        Arguments.of("rolled-back", 503, "rolled_back"),
         Arguments.of("timeout", 504, "timeout"),
         Arguments.of("syntax", 500, "database_error"),
         Arguments.of("missing", 400, "missing_value"),
@@ -91,6 +92,9 @@ class ProblemDetailsTest {
             DRIVER)),
         Map.entry("commit", () -> new io.toasty.CommitOutcomeUnknownException("postgresql",
             new ConnectionLostException("postgresql", "08006", "gone", DRIVER))),
+        Map.entry("rolled-back", () -> new io.toasty.TransactionRolledBackException(
+            "postgresql", new ConnectionLostException("postgresql", null, "closed", DRIVER,
+                true))),
         Map.entry("timeout", () -> new io.toasty.QueryTimeoutException("postgresql", "57014",
             "canceling statement due to statement timeout: " + SECRET, DRIVER)),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",

@@ -51,7 +51,7 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  *   <tr><td>NOT_FOUND</td><td>RecordNotFoundException</td>
  *       <td>EmptyResultDataAccessException</td></tr>
  *   <tr><td>UNAVAILABLE</td><td>ConnectionLostException, PoolTimeoutException,
- *       ThrottledException</td><td>TransientDataAccessResourceException</td></tr>
+ *       ThrottledException, TransactionRolledBackException</td><td>TransientDataAccessResourceException</td></tr>
  *   <tr><td>TIMEOUT</td><td>QueryTimeoutException, or a DriverException of a statement timeout
  *       (SQLSTATE 57014, 70100)</td><td>QueryTimeoutException</td></tr>
  *   <tr><td>UNSUPPORTED</td><td>UnsupportedFeatureException</td>

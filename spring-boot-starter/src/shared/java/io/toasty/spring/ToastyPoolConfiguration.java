@@ -19,7 +19,8 @@ abstract class ToastyPoolConfiguration {
 
   /**
    * A pool (toasty.pool-max-size connections) on the URL's R2DBC driver, with the times and the
-   * abandonable sessions of {@link PoolDefaults}.
+   * abandonable sessions of {@link PoolDefaults}; a server's connection is checked with a round
+   * trip before it is handed out ({@link R2dbcDrivers#acquireValidation}).
    */
   @Bean(destroyMethod = "dispose")
   @ConditionalOnMissingBean(ConnectionFactory.class)
@@ -32,6 +33,7 @@ abstract class ToastyPoolConfiguration {
         .maxAcquireTime(properties.getAcquireTimeout())
         .maxCreateConnectionTime(PoolDefaults.CREATE_CONNECTION)
         .maxValidationTime(PoolDefaults.VALIDATION)
+        .validationDepth(R2dbcDrivers.acquireValidation(unpooled))
         .build());
   }
 

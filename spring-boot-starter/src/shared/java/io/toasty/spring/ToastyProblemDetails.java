@@ -13,6 +13,7 @@ import io.toasty.NotNullViolationException;
 import io.toasty.SerializationFailureException;
 import io.toasty.StaleRecordException;
 import io.toasty.ToastyException;
+import io.toasty.TransactionRolledBackException;
 import io.toasty.UniqueViolationException;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -82,7 +83,8 @@ public final class ToastyProblemDetails {
       case INVALID_INPUT -> invalidInputCode(e);
       case NOT_FOUND -> "not_found";
       case CONFLICT -> conflictCode(e);
-      case UNAVAILABLE -> "unavailable";
+      case UNAVAILABLE -> e instanceof TransactionRolledBackException ? "rolled_back"
+          : "unavailable";
       case TIMEOUT -> "timeout";
       case UNSUPPORTED -> "unsupported";
       case INTERNAL -> e instanceof CommitOutcomeUnknownException ? "commit_outcome_unknown"
@@ -157,6 +159,8 @@ public final class ToastyProblemDetails {
       case "serialization_failure", "conflict" ->
           "a concurrent change conflicted with this one; try again";
       case "unavailable" -> "the database is busy or unreachable; try again shortly";
+      case "rolled_back" -> "the database was lost before the change was saved; nothing was "
+          + "saved, try again shortly";
       case "timeout" -> "the database did not answer in time and the work was stopped";
       case "unsupported" -> "the service's database cannot do what this request asks";
       case "commit_outcome_unknown" ->

@@ -161,6 +161,43 @@ public interface Backend {
         "killing a session: the backend has no server sessions to end from outside"));
   }
 
+  /**
+   * Makes the COMMIT of a later transaction that inserts into {@code table} of {@code database}
+   * wait while {@link #holdingCommits} runs: on PostgreSQL a deferred constraint trigger that
+   * takes a shared advisory lock at COMMIT; nothing to prepare on MariaDB. Call it before the
+   * transaction writes. Refused as {@link #killSessions} is where the backend has no server
+   * sessions.
+   */
+  default Mono<Void> gateCommits(String database, String table) {
+    return Mono.error(new io.toasty.UnsupportedFeatureException(
+        io.toasty.Feature.SERVER_SESSIONS, name(),
+        "holding a COMMIT on the server: the backend has no server sessions"));
+  }
+
+  /**
+   * Runs {@code during} while the server holds back COMMIT (PostgreSQL: of the transactions
+   * {@link #gateCommits} gated, by the advisory lock; MariaDB: of every transaction, by
+   * {@code BACKUP STAGE BLOCK_COMMIT}, so keep {@code during} short), and lets the commits go on
+   * after it, on success, error or cancel. A COMMIT held so shows as a running statement
+   * ({@link #runningStatements}). Refused as {@link #killSessions} is where the backend has no
+   * server sessions.
+   */
+  default <T> Mono<T> holdingCommits(String database, Mono<T> during) {
+    return Mono.error(new io.toasty.UnsupportedFeatureException(
+        io.toasty.Feature.SERVER_SESSIONS, name(),
+        "holding a COMMIT on the server: the backend has no server sessions"));
+  }
+
+  /**
+   * How many sessions of {@code database} are inside a transaction while no statement runs on
+   * them (PostgreSQL's {@code idle in transaction}; MariaDB's InnoDB transactions of sleeping
+   * sessions; H2's sessions holding uncommitted changes), or empty where the backend has no
+   * sessions to ask (its transactions cannot outlive the request that made them).
+   */
+  default Mono<Integer> idleInTransaction(String database) {
+    return Mono.empty();
+  }
+
   /** {@code identifier} quoted for this backend's SQL (ANSI double quotes unless it differs). */
   default String quoteIdentifier(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';

@@ -76,6 +76,16 @@ final class H2MemBackend implements Backend {
     return RawSql.execute(url(database), sql);
   }
 
+  /**
+   * Sessions holding uncommitted changes while no statement runs on them: H2 lists no
+   * transaction that has not written yet, so a begun one that only read is not seen.
+   */
+  @Override
+  public Mono<Integer> idleInTransaction(String database) {
+    return RawSql.count(url(database), "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS "
+        + "WHERE CONTAINS_UNCOMMITTED AND EXECUTING_STATEMENT IS NULL").map(Long::intValue);
+  }
+
   @Override
   public Mono<Long> runningStatements(String database, String prefix) {
     return RawSql.count(url(database), "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS "

@@ -162,12 +162,14 @@ final class ServerBackend implements Backend {
         .planCacheSize(request.planCacheSize())
         .wrapDriver(request.wrapDriver());
     if (applicationPools) {
-      ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-          .builder(R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url)))
+      io.r2dbc.spi.ConnectionFactory sessions =
+          R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url));
+      ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(sessions)
           .name("application-" + request.database())
           .initialSize(0)
           .maxSize(request.poolMaxSize())
           .maxAcquireTime(TIMEOUT)
+          .validationDepth(R2dbcDrivers.acquireValidation(sessions)) // as the starters' pool
           .build());
       pools.put(request.database(), pool);
       builder.driverFactory(config -> R2dbcDrivers.onConnectionFactory(pool, config));
@@ -207,7 +209,11 @@ final class ServerBackend implements Backend {
 
   @Override
   public Mono<Integer> serverConnections(String database) {
-    String sql = countConnections.apply(database);
+    return count(countConnections.apply(database));
+  }
+
+  /** The one number {@code sql} answers, on an admin session. */
+  private Mono<Integer> count(String sql) {
     return Mono.usingWhen(pool().create(),
         (Connection c) -> Flux.from(c.createStatement(sql).execute())
             .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).intValue()))
@@ -245,6 +251,35 @@ final class ServerBackend implements Backend {
   @Override
   public java.util.Optional<String> sessionIdQuery() {
     return java.util.Optional.of(killer.sessionIdQuery());
+  }
+
+  @Override
+  public Mono<Void> gateCommits(String database, String table) {
+    return Flux.fromIterable(killer.gateCommits(database, table)).concatMap(this::admin).then();
+  }
+
+  /** On one admin session: the hold, {@code during}, then the release, whatever ends it. */
+  @Override
+  public <T> Mono<T> holdingCommits(String database, Mono<T> during) {
+    return Mono.usingWhen(pool().create(),
+        (Connection c) -> statements(c, killer.holdCommits(database)).then(during),
+        c -> release(c, database), (c, e) -> release(c, database), c -> release(c, database));
+  }
+
+  private Mono<Void> release(Connection admin, String database) {
+    return statements(admin, killer.releaseCommits(database)).then(Mono.from(admin.close()));
+  }
+
+  private static Mono<Void> statements(Connection c, List<String> sql) {
+    return Flux.fromIterable(sql)
+        .concatMap(q -> Flux.from(c.createStatement(q).execute())
+            .concatMap(r -> r.map((row, meta) -> 1)))
+        .then();
+  }
+
+  @Override
+  public Mono<Integer> idleInTransaction(String database) {
+    return count(killer.idleInTransaction(database));
   }
 
   /** Runs {@code sql} on the server, on a small pool kept for the JVM's life. */

@@ -1,6 +1,7 @@
 package io.toasty.tck;
 
 import io.r2dbc.spi.Connection;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,23 @@ interface SessionKiller {
 
   /** The SQL text answering the current session's id. */
   String sessionIdQuery();
+
+  /** The statements that prepare {@code table} of {@code database} for {@link #holdCommits}. */
+  List<String> gateCommits(String database, String table);
+
+  /** The statements, on one admin session, that hold back the gated commits. */
+  List<String> holdCommits(String database);
+
+  /** The statements, on the same admin session, that let the held commits go on. */
+  List<String> releaseCommits(String database);
+
+  /** The SQL text counting the sessions of {@code database} idle inside a transaction. */
+  String idleInTransaction(String database);
+
+  /** The advisory lock key of {@code database}'s commit gate (PostgreSQL). */
+  private static long gateKey(String database) {
+    return 46_000_000L + (database.hashCode() & 0xffffff);
+  }
 
   /**
    * PostgreSQL: {@code pg_terminate_backend} of the sessions whose application name is the
@@ -44,6 +62,38 @@ interface SessionKiller {
     @Override
     public String sessionIdQuery() {
       return "SELECT pg_backend_pid()";
+    }
+
+    /**
+     * A deferred constraint trigger runs at COMMIT, inside it: it waits there for a shared
+     * advisory lock that {@link #holdCommits} holds exclusively.
+     */
+    @Override
+    public List<String> gateCommits(String database, String table) {
+      String function = database + ".toasty_commit_gate";
+      return List.of("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger "
+              + "LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock_shared("
+              + SessionKiller.gateKey(database) + "); RETURN NULL; END $$",
+          "DROP TRIGGER IF EXISTS toasty_commit_gate ON " + database + ".\"" + table + "\"",
+          "CREATE CONSTRAINT TRIGGER toasty_commit_gate AFTER INSERT ON " + database + ".\""
+              + table + "\" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+              + function + "()");
+    }
+
+    @Override
+    public List<String> holdCommits(String database) {
+      return List.of("SELECT pg_advisory_lock(" + SessionKiller.gateKey(database) + ")");
+    }
+
+    @Override
+    public List<String> releaseCommits(String database) {
+      return List.of("SELECT pg_advisory_unlock(" + SessionKiller.gateKey(database) + ")");
+    }
+
+    @Override
+    public String idleInTransaction(String database) {
+      return "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + database
+          + "' AND state LIKE 'idle in transaction%'";
     }
 
     private Mono<Integer> terminate(Connection admin, String sql) {
@@ -88,6 +138,35 @@ interface SessionKiller {
     @Override
     public String sessionIdQuery() {
       return "SELECT CONNECTION_ID()";
+    }
+
+    /** Nothing to prepare: {@code BACKUP STAGE BLOCK_COMMIT} holds every COMMIT. */
+    @Override
+    public List<String> gateCommits(String database, String table) {
+      return List.of();
+    }
+
+    /** Server-wide, as MariaDB has no narrower hold on COMMIT: held for moments only. */
+    @Override
+    public List<String> holdCommits(String database) {
+      return List.of("BACKUP STAGE START", "BACKUP STAGE BLOCK_COMMIT");
+    }
+
+    @Override
+    public List<String> releaseCommits(String database) {
+      return List.of("BACKUP STAGE END");
+    }
+
+    /**
+     * An InnoDB transaction on a session that runs no command. {@code innodb_trx} is a cache
+     * refreshed at most every 100 ms: a transaction that ended just now may still be listed, so
+     * callers wait for the count to reach 0 rather than read it once.
+     */
+    @Override
+    public String idleInTransaction(String database) {
+      return "SELECT count(*) FROM information_schema.innodb_trx t JOIN "
+          + "information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
+          + "WHERE p.db = '" + database + "' AND p.command = 'Sleep'";
     }
   };
 }

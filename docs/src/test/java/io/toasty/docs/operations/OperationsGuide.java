@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.QueryTimeoutException;
 import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.RecordNotFoundException;
@@ -67,11 +68,13 @@ final class OperationsGuide {
   static OnOwnPool onOwnPool(String url) {
     // snippet: ops-application-pool
     // the application's pool: a session that stops answering can be given up and dropped
-    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-        .builder(R2dbcDrivers.abandonable(ConnectionFactories.get(url)))
+    ConnectionFactory sessions = R2dbcDrivers.abandonable(ConnectionFactories.get(url));
+    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(sessions)
         .maxSize(4)
         .maxAcquireTime(Duration.ofSeconds(30))          // the pool's own waits end too
         .maxCreateConnectionTime(Duration.ofSeconds(10))
+        // a server's idle connection checked with a round trip before it is handed out
+        .validationDepth(R2dbcDrivers.acquireValidation(sessions))
         .build());
     Db db = Toasty.builder()
         .models(Metrics.MODEL)
@@ -80,6 +83,17 @@ final class OperationsGuide {
         .build();
     // end-snippet
     return new OnOwnPool(pool, db);
+  }
+
+  static Db unvalidated(String url) {
+    // snippet: ops-validation
+    Db db = Toasty.builder()
+        .models(Metrics.MODEL)
+        .url(url)
+        .validateOnAcquire(false) // only "is the socket open": one round trip less per statement
+        .build();
+    // end-snippet
+    return db;
   }
 
   static Db retrying(String url) {

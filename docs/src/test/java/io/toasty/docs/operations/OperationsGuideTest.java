@@ -22,6 +22,18 @@ import reactor.core.publisher.Mono;
 class OperationsGuideTest {
 
   @Test
+  void aDbThatChecksOnlyTheSocketServesStatements() {
+    Db db = OperationsGuide.unvalidated("r2dbc:h2:mem:///operations-unvalidated");
+    try {
+      db.schema().push().block();
+      Metrics.create().name("read").value(1).exec(db).block();
+      assertEquals(1L, Metrics.all().count(db).block());
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
   void retriedWorkRunsAsWritten() {
     Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-retry");
     try {

@@ -1,8 +1,11 @@
 package io.toasty.docs.transactions;
 
+import io.toasty.CommitOutcomeUnknownException;
 import io.toasty.Executor;
 import io.toasty.ToastyException;
+import io.toasty.TransactionRolledBackException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;
@@ -148,6 +151,27 @@ final class TransactionsGuide {
         .concatMap(a -> Accounts.update(a).balance(0).exec(tx)));
     // end-snippet
     return zeroed.collectList().block();
+  }
+
+  static Mono<String> transferOutcome(Db db, long from, long to, long cents) {
+    // snippet: tx-commit-errors
+    TxOptions retried = TxOptions.defaults().retry(RetryPolicy.transientErrors(3));
+    return db.transactionMono(retried, tx -> move(tx, from, to, cents)) // run again if rolled back
+        .map(payee -> "saved")
+        .onErrorResume(TransactionRolledBackException.class,  // retries used up: nothing saved
+            e -> Mono.just("not saved: try again later"))
+        .onErrorResume(CommitOutcomeUnknownException.class,   // saved or not: read it back
+            e -> Accounts.getById(db, to).map(payee -> "unknown: the payee has "
+                + payee.balance() + "; check before repeating"));
+    // end-snippet
+  }
+
+  /** The transfer's writes, in the caller's transaction. */
+  private static Mono<Account> move(Tx tx, long from, long to, long cents) {
+    return Accounts.getById(tx, from)
+        .flatMap(payer -> Accounts.update(payer).balance(payer.balance() - cents).exec(tx))
+        .flatMap(payer -> Accounts.getById(tx, to))
+        .flatMap(payee -> Accounts.update(payee).balance(payee.balance() + cents).exec(tx));
   }
 
   static TxStats stats(Db db) {

@@ -66,6 +66,10 @@ class TransactionsGuideTest {
     assertNotNull(stats, "a transaction is still open");
     assertEquals(1, stats.cancelled());
 
+    assertEquals("saved", TransactionsGuide.transferOutcome(db, 1, 2, 1_00).block());
+    assertEquals(68_00, balance(1));
+    assertEquals(42_00, balance(2));
+
     assertEquals(5, TransactionsGuide.zeroAll(db).size());
     assertEquals(0, balance(1));
   }

@@ -458,6 +458,7 @@ public abstract class LoadScenarios {
         () -> db.poolState().map(PoolState::quiet).orElse(true));
     Optional<PoolState> pool = db.poolState();
     pool.ifPresent(p -> assertTrue(p.allocated() <= p.maxSize(), what + ": " + p));
+    noTransactionLeftOpen(opened, backend, what);
     Integer server = backend.serverConnections(opened.database()).block(Tck.TIMEOUT);
     if (server != null && pool.isPresent()) {
       int allocated = pool.get().allocated();
@@ -465,6 +466,23 @@ public abstract class LoadScenarios {
           + allocated + ")", () -> backend.serverConnections(opened.database())
           .block(Tck.TIMEOUT) == db.poolState().orElseThrow().allocated());
     }
+  }
+
+  /**
+   * With every connection back in the pool, no session of the run's database is inside a
+   * transaction: a cancelled or failed transaction ended, or its connection was discarded, on
+   * every path (cancel before or after BEGIN was answered, an error at BEGIN, a cancel racing
+   * COMMIT). Asked of the server where it has sessions ({@link Backend#idleInTransaction}); a
+   * count that does not reach 0 within the TCK's wait is a transaction that outlived its owner
+   * (MariaDB's {@code innodb_trx} may list one that ended moments ago, hence the wait).
+   */
+  private static void noTransactionLeftOpen(BackendContext.Opened opened, Backend backend,
+      String what) {
+    if (backend.idleInTransaction(opened.database()).block(Tck.TIMEOUT) == null) {
+      return; // no server sessions to ask: a transaction cannot outlive its request there
+    }
+    Tck.eventually(what + ": no session of the database is idle in a transaction",
+        () -> backend.idleInTransaction(opened.database()).block(Tck.TIMEOUT) == 0);
   }
 
   /**

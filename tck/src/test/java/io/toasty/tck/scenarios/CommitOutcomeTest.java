@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link CommitOutcomeScenarios} on this build's backends. */
+class CommitOutcomeTest extends CommitOutcomeScenarios {}
