@@ -120,7 +120,8 @@ final class R2dbcConnection implements Connection {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof io.toasty.stmt.Delete;
     List<Integer> computed = computedColumns(statement);
-    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed);
+    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed,
+        statement, args);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
@@ -467,19 +468,22 @@ final class R2dbcConnection implements Connection {
   }
 
   private Throwable translated(Throwable error, String table, boolean delete) {
-    return translated(error, table, delete, List.of());
+    return translated(error, table, delete, List.of(), null, List.of());
   }
 
-  /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
+  /**
+   * {@code error} of {@code statement} (run with {@code args}; null when not one) as Toasty's
+   * exception; a lost connection is remembered for {@link #close}.
+   */
   private Throwable translated(Throwable error, String table, boolean delete,
-      List<Integer> computed) {
+      List<Integer> computed, Statement statement, List<Value> args) {
     if (timeout.limited() && error instanceof io.r2dbc.spi.R2dbcException e
         && parts.dialect().endsTimedWait(e.getSqlState())) {
       return new io.toasty.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
           "the statement waited for a lock past its statement timeout, and the database "
           + "stopped it", e);
     }
-    Throwable t = parts.errors().translate(error, table, delete, computed);
+    Throwable t = parts.errors().translate(error, table, delete, computed, statement, args);
     if (t instanceof ConnectionLostException) {
       lost = true;
     }

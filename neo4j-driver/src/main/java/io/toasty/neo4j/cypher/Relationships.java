@@ -87,7 +87,8 @@ public final class Relationships {
     Map<String, List<Link>> found = new HashMap<>();
     for (ModelSchema model : schema.models()) {
       for (RelationSchema r : model.relations()) {
-        if (r.isBelongsTo() && !r.isMultiStep() && schema.hasModel(r.target())) {
+        // An unchecked key may name no node: it stays a property, which nothing checks.
+        if (r.isBelongsTo() && r.isChecked() && !r.isMultiStep() && schema.hasModel(r.target())) {
           link(schema, model, r, found);
         }
       }

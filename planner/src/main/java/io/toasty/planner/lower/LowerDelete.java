@@ -156,6 +156,9 @@ final class LowerDelete {
         if (!r.isBelongsTo() || !r.target().equals(model.name())) {
           continue;
         }
+        if (r.isRestrict()) {
+          continue; // the database's ON DELETE RESTRICT refuses the parents' delete
+        }
         Query parents = new Query(new Source.Model(model.name()), filter,
             new Returning.Project(fields(model.name(), r.targetFields())), List.of(), null);
         Expr childFilter = Simplify.filter(new Expr.InSubquery(
