@@ -129,6 +129,7 @@ final class R2dbcConnection implements Connection {
                 .concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum))))
             .onErrorMap(translate))
+            .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
       // prepared once per run (a second subscription is refused, not a second execution)
@@ -142,7 +143,8 @@ final class R2dbcConnection implements Connection {
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
       boolean cutShort = statement instanceof io.toasty.stmt.Query
           && !parts.dialect().drainsCancelledReads();
-      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate);
+      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate)
+          .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
     }).onErrorMap(translate);
   }
@@ -465,6 +467,28 @@ final class R2dbcConnection implements Connection {
     return u.assignments().stream()
         .filter(a -> a.value() instanceof io.toasty.stmt.Expr.Arith)
         .map(io.toasty.stmt.Assignment::target).toList();
+  }
+
+  /**
+   * {@code error}, or where it is a foreign key violation whose database did not say which key
+   * was missing (SQLite), the same naming it: each key the statement wrote is counted on this
+   * connection, in its turn, until one counts none (only when the write already failed).
+   */
+  private Mono<Throwable> namingTheKey(Throwable error, Statement statement, List<Value> args) {
+    List<io.toasty.stmt.Query> probes = parts.errors().missingKeyProbes(error, statement, args);
+    if (probes.isEmpty()) {
+      return Mono.just(error);
+    }
+    return Flux.range(0, probes.size())
+        .concatMap(i -> lane.write(Mono.defer(() -> Flux.from(prepare(parts.renderer()
+                .render(probes.get(i)), List.of()).execute())
+            .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue()))
+            .next()))
+            .filter(n -> n == 0).map(n -> i))
+        .next()
+        .map(i -> parts.errors().missingKey(error, statement, args, i))
+        .defaultIfEmpty(error)
+        .onErrorReturn(error);
   }
 
   private Throwable translated(Throwable error, String table, boolean delete) {

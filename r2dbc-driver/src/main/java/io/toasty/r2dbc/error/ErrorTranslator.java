@@ -186,6 +186,34 @@ public final class ErrorTranslator {
   }
 
   /**
+   * For a {@link ForeignKeyViolationException} of a write on a backend whose error names no key
+   * (SQLite's "FOREIGN KEY constraint failed"), a count query per key the write set: the first
+   * that counts 0 is the missing one ({@link #missingKey}). Empty otherwise.
+   */
+  public List<io.toasty.stmt.Query> missingKeyProbes(Throwable translated,
+      io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {
+    if (!(translated instanceof ForeignKeyViolationException)
+        || dialect.constraintNaming() != SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS
+        || !(statement instanceof io.toasty.stmt.Insert || statement instanceof io.toasty.stmt.Update)
+        || !(statement.source() instanceof io.toasty.stmt.Source.Table t)) {
+      return List.of();
+    }
+    TableSchema written = hintedTable(t.table());
+    return written == null ? List.of() : foreignKeys.probes(written, statement, args).stream()
+        .map(ForeignKeyErrors.Probe::query).toList();
+  }
+
+  /** The error naming the key of probe number {@code probe}, which counted no record. */
+  public Throwable missingKey(Throwable translated, io.toasty.stmt.Statement statement,
+      List<io.toasty.value.Value> args, int probe) {
+    String table = ((io.toasty.stmt.Source.Table) statement.source()).table();
+    ForeignKeyErrors.Probe p = foreignKeys.probes(hintedTable(table), statement, args).get(probe);
+    ForeignKeyViolationException named = foreignKeys.missing(p, translated.getCause());
+    return Withheld.applies(schema, table) ? Withheld.of(named, named.getCause(), null,
+        messageOf(named.getCause())) : named;
+  }
+
+  /**
    * A row that holds a value its field's type cannot (see {@link UnreadableColumnException}),
    * naming the model, the field and the record's key where {@code statement} tells them.
    */

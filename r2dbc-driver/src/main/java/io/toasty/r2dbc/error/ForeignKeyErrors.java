@@ -129,17 +129,55 @@ final class ForeignKeyErrors {
         + "; nothing was written", cause);
   }
 
+  /**
+   * One key a write set that may name no record: {@code SELECT count(*) FROM target WHERE
+   * referenced = key} tells (SQLite's error does not say which key failed).
+   */
+  record Probe(Found found, List<Value> key, io.toasty.stmt.Query query) {}
+
+  /** The keys {@code statement} wrote to the declared foreign keys of {@code written}. */
+  List<Probe> probes(TableSchema written, Statement statement, List<Value> args) {
+    List<Probe> out = new ArrayList<>();
+    for (Found f : all) {
+      if (f.table != written) {
+        continue;
+      }
+      for (List<Value> key : written(f, statement, args)) {
+        List<Expr> equal = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+          equal.add(Expr.eq(new Expr.Column(f.key.referencedTable(),
+              f.key.referencedColumns().get(i)), new Expr.Const(key.get(i))));
+        }
+        Expr filter = equal.size() == 1 ? equal.get(0) : new Expr.And(equal);
+        out.add(new Probe(f, key, new io.toasty.stmt.Query(new io.toasty.stmt.Source.Table(
+            f.key.referencedTable()), filter, new io.toasty.stmt.Returning.Count(), List.of(),
+            null)));
+      }
+    }
+    return out;
+  }
+
+  /** The error for the probed key {@code p}, found missing. */
+  ForeignKeyViolationException missing(Probe p, Throwable cause) {
+    ModelSchema child = schema.model(p.found.key.model());
+    RelationSchema relation = child.relation(p.found.key.relation());
+    return new ForeignKeyViolationException(child.name(),
+        fieldNames(child, relation.sourceFields()), "no " + relation.target() + " has "
+        + fieldNames(schema.model(relation.target()), relation.targetFields()) + " = "
+        + describe(p.key) + "; nothing was written", cause);
+  }
+
   private static String onDelete(Found f) {
     return f.key.onDelete() == TableForeignKey.OnDelete.RESTRICT ? "@BelongsTo.Restrict"
         : "ON DELETE " + f.key.onDelete().name().replace('_', ' ');
   }
 
   /** The distinct non-null keys the statement writes to {@code f}'s columns. */
-  private static Set<List<Object>> written(Found f, Statement statement, List<Value> args) {
-    Set<List<Object>> keys = new LinkedHashSet<>();
+  static Set<List<Value>> written(Found f, Statement statement, List<Value> args) {
+    Set<List<Value>> keys = new LinkedHashSet<>();
     if (statement instanceof Insert insert) {
       for (Expr.Record row : insert.rows()) {
-        List<Object> key = new ArrayList<>();
+        List<Value> key = new ArrayList<>();
         for (int column : f.key.columns()) {
           int at = insert.columns().indexOf(column);
           key.add(at < 0 || at >= row.fields().size() ? null : valueOf(row.fields().get(at), args));
@@ -147,7 +185,7 @@ final class ForeignKeyErrors {
         addUnlessNull(keys, key);
       }
     } else if (statement instanceof Update update) {
-      List<Object> key = new ArrayList<>();
+      List<Value> key = new ArrayList<>();
       for (int column : f.key.columns()) {
         Expr value = null;
         for (Assignment a : update.assignments()) {
@@ -160,26 +198,27 @@ final class ForeignKeyErrors {
     return keys;
   }
 
-  private static void addUnlessNull(Set<List<Object>> keys, List<Object> key) {
-    if (key.stream().noneMatch(java.util.Objects::isNull)) {
+  private static void addUnlessNull(Set<List<Value>> keys, List<Value> key) {
+    if (key.stream().noneMatch(v -> v == null || v.toJava() == null)) {
       keys.add(key);
     }
   }
 
-  /** The value {@code e} writes, {@code "?"} for one computed by the database, null for NULL. */
-  private static Object valueOf(Expr e, List<Value> args) {
-    Value v = e instanceof Expr.Arg a && a.index() < args.size() ? args.get(a.index())
+  /** The value {@code e} writes; null for one computed by the database. */
+  private static Value valueOf(Expr e, List<Value> args) {
+    return e instanceof Expr.Arg a && a.index() < args.size() ? args.get(a.index())
         : e instanceof Expr.Const c ? c.value() : null;
-    if (v == null) {
-      return "?";
-    }
-    return v.toJava();
   }
 
-  private static String describe(Set<List<Object>> keys) {
+  /** The key's values as a message shows them. */
+  static String describe(List<Value> key) {
+    return describe(Set.of(key));
+  }
+
+  private static String describe(Set<List<Value>> keys) {
     List<String> each = new ArrayList<>();
-    for (List<Object> key : keys) {
-      List<String> parts = key.stream().map(String::valueOf).toList();
+    for (List<Value> key : keys) {
+      List<String> parts = key.stream().map(v -> String.valueOf(v.toJava())).toList();
       each.add(parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")");
     }
     if (each.isEmpty()) {
