@@ -52,7 +52,7 @@ public final class InsertOp {
       Insert s = op.statement();
       TableInfo t = table(cx, op);
       List<Map<String, AttributeValue>> items = items(t, op);
-      if (CountedWrites.counts(cx, t, items)) {
+      if (CountedWrites.counts(cx, t, items) || References.checks(t, null)) {
         return CountedWrites.insert(cx, op);
       }
       Mono<Void> write = !s.atomic() && t.uniqueIndexes().isEmpty()

@@ -123,6 +123,13 @@ public final class Neo4jErrors {
       return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
           + "timeout: " + e.getMessage(), e);
     }
+    if (code.equals("Neo.ClientError.Statement.EntityNotFound")) {
+      // A node the statement matched was deleted by a transaction that committed meanwhile
+      // (a key's target deleted while a write linked to it): nothing was written; a retry finds
+      // the node gone and fails as a missing target does.
+      return new SerializationFailureException(BACKEND, code, "a concurrent transaction deleted "
+          + "a record this write refers to: " + e.getMessage(), e);
+    }
     Matcher missing = MISSING_TARGET.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && missing.find()) {
       return new io.toasty.ForeignKeyViolationException(missing.group(1), missing.group(2),

@@ -103,6 +103,9 @@ final class LowerDelete {
         if (!r.isBelongsTo() || !r.target().equals(model.name())) {
           continue;
         }
+        if (r.isRestrict()) {
+          continue; // the driver refuses deleting a parent its records still refer to
+        }
         ModelMapping mapping = cx.schema.mapping(child.name());
         String table = mapping.table();
         List<Integer> fkColumns = columns(mapping, r.sourceFields());
