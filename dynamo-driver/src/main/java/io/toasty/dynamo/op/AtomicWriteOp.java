@@ -259,11 +259,18 @@ final class AtomicWriteOp {
       deltas.addAll(p.deltas());
       records.addAll(p.written());
     });
-    return Counters.apply(cx, written, deltas).map(steps -> {
+    return Counters.apply(cx, written, deltas).flatMap(steps -> {
+      List<References.Check> checks = References.checks(cx, records,
+          steps.stream().map(Step::item).toList());
+      if (steps.size() + checks.size() > InsertOp.MAX_TRANSACTION_ITEMS
+          && steps.size() <= InsertOp.MAX_TRANSACTION_ITEMS) {
+        // the checks do not fit beside the writes: read the referred items first instead
+        return References.readFirst(cx, checks).then(commit(cx, parts, steps));
+      }
       List<Step> all = new ArrayList<>(steps);
-      all.addAll(References.checks(cx, records, steps.stream().map(Step::item).toList()));
-      return all;
-    }).flatMap(steps -> commit(cx, parts, steps));
+      checks.forEach(c -> all.add(References.step(c)));
+      return commit(cx, parts, all);
+    });
   }
 
   private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts,

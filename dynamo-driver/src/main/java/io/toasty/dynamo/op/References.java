@@ -1,6 +1,8 @@
 package io.toasty.dynamo.op;
 
+import io.toasty.Feature;
 import io.toasty.ForeignKeyViolationException;
+import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.schema.db.TableForeignKey;
 import java.util.ArrayList;
@@ -9,8 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -40,27 +47,51 @@ final class References {
     return false;
   }
 
+  /** One referred item to check: {@code fk} of {@code table} names {@code key} of {@code target}. */
+  record Check(TableInfo table, TableForeignKey fk, TableInfo target,
+      Map<String, AttributeValue> key) {}
+
   /**
-   * The ConditionChecks of the keys {@code written} holds, each once, leaving out the items
-   * that {@code items} (the transaction's other actions) touch.
+   * The items the keys {@code written} holds refer to, each once, leaving out the items that
+   * {@code items} (the transaction's other actions) touch.
    */
-  static List<AtomicWriteOp.Step> checks(DynamoContext cx, List<Written> written,
+  static List<Check> checks(DynamoContext cx, List<Written> written,
       List<TransactWriteItem> items) {
     Set<String> touched = new HashSet<>();
     for (TransactWriteItem i : items) {
       touched.add(touchedKey(cx, i));
     }
-    List<AtomicWriteOp.Step> out = new ArrayList<>();
+    List<Check> out = new ArrayList<>();
     for (Written w : written) {
       for (TableForeignKey fk : w.table().schema().foreignKeys()) {
         TableInfo target = cx.table(fk.referencedTable());
         Map<String, AttributeValue> key = targetKey(w, fk, target);
         if (key != null && touched.add(target.physicalName() + Items.canonical(key))) {
-          out.add(check(w.table(), fk, target, key));
+          out.add(new Check(w.table(), fk, target, key));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * {@code checks} read before the write, where they do not fit in its transaction beside its
+   * writes: one strongly consistent GetItem each, failing with the first missing one's error.
+   * Not atomic with the write (docs/dynamodb.md says what may slip past).
+   */
+  static Mono<Void> readFirst(DynamoContext cx, List<Check> checks) {
+    return Flux.fromIterable(checks)
+        .flatMap(c -> cx.call(() -> cx.client().getItem(
+                GetItemRequest.builder()
+                    .tableName(c.target().physicalName()).key(c.key()).consistentRead(true)
+                    .projectionExpression("#k")
+                    .expressionAttributeNames(Map.of("#k",
+                        c.target().attribute(c.target().partitionKey())))
+                    .build()))
+            .flatMap(r -> r.hasItem() && !r.item().isEmpty()
+                ? Mono.<Void>empty()
+                : Mono.error(missing(c, null))), UpdateByKeyOp.CONCURRENCY)
+        .then();
   }
 
   private static String touchedKey(DynamoContext cx, TransactWriteItem i) {
@@ -98,19 +129,23 @@ final class References {
     return key;
   }
 
-  private static AtomicWriteOp.Step check(TableInfo t, TableForeignKey fk, TableInfo target,
-      Map<String, AttributeValue> key) {
+  /** The ConditionCheck of {@code c}, inside the write's transaction. */
+  static AtomicWriteOp.Step step(Check c) {
     TransactWriteItem item = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-        .tableName(target.physicalName()).key(key)
+        .tableName(c.target().physicalName()).key(c.key())
         .conditionExpression("attribute_exists(#k)")
-        .expressionAttributeNames(Map.of("#k", target.attribute(target.partitionKey())))
+        .expressionAttributeNames(Map.of("#k", c.target().attribute(c.target().partitionKey())))
         .build()).build();
-    String field = t.fieldNames(fk.columns());
-    String missing = key.values().stream().map(References::show).reduce((a, b) -> a + ", " + b)
-        .orElse("");
-    return new AtomicWriteOp.Step(item, (e, r) -> new ForeignKeyViolationException(t.model(),
-        field, "no " + target.model() + " has " + target.fieldNames(fk.referencedColumns())
-        + " = " + missing + "; nothing was written", e));
+    return new AtomicWriteOp.Step(item, (e, r) -> missing(c, e));
+  }
+
+  private static ForeignKeyViolationException missing(Check c, Throwable cause) {
+    String key = c.key().values().stream().map(References::show)
+        .reduce((a, b) -> a + ", " + b).orElse("");
+    return new ForeignKeyViolationException(c.table().model(),
+        c.table().fieldNames(c.fk().columns()), "no " + c.target().model() + " has "
+        + c.target().fieldNames(c.fk().referencedColumns()) + " = " + key
+        + "; nothing was written", cause);
   }
 
   /**
@@ -121,9 +156,9 @@ final class References {
    * eventually consistent: a record written to refer to the item while it is deleted may slip
    * past (docs/dynamodb.md).
    */
-  static reactor.core.publisher.Mono<Void> unreferenced(DynamoContext cx, TableInfo t,
+  static Mono<Void> unreferenced(DynamoContext cx, TableInfo t,
       List<Map<String, AttributeValue>> keys) {
-    List<reactor.core.publisher.Mono<Void>> checks = new ArrayList<>();
+    List<Mono<Void>> checks = new ArrayList<>();
     for (TableInfo child : cx.tables().all()) {
       for (TableForeignKey fk : child.schema().foreignKeys()) {
         if (fk.onDelete() != TableForeignKey.OnDelete.RESTRICT
@@ -140,27 +175,27 @@ final class References {
         }
       }
     }
-    return reactor.core.publisher.Flux.concat(checks).then();
+    return Flux.concat(checks).then();
   }
 
-  private static reactor.core.publisher.Mono<Void> referring(DynamoContext cx, TableInfo child,
+  private static Mono<Void> referring(DynamoContext cx, TableInfo child,
       TableForeignKey fk, TableInfo.Index ix, AttributeValue value, TableInfo target) {
     String field = child.fieldNames(fk.columns());
     if (ix == null) {
-      return reactor.core.publisher.Mono.error(new io.toasty.UnsupportedFeatureException(
-          io.toasty.Feature.SCAN, TableInfo.BACKEND, child.model() + "." + field + " restricts "
+      return Mono.error(new UnsupportedFeatureException(
+          Feature.SCAN, TableInfo.BACKEND, child.model() + "." + field + " restricts "
           + "deletes of " + target.model() + " but has no @Index to find its records by: "
           + "index it"));
     }
-    var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+    var request = QueryRequest.builder()
         .tableName(child.physicalName()).indexName(ix.name())
         .keyConditionExpression("#k = :v")
         .expressionAttributeNames(Map.of("#k", child.attribute(fk.columns().get(0))))
         .expressionAttributeValues(Map.of(":v", value))
-        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT).limit(1).build();
+        .select(Select.COUNT).limit(1).build();
     return cx.call(() -> cx.client().query(request))
-        .flatMap(r -> r.count() == 0 ? reactor.core.publisher.Mono.<Void>empty()
-            : reactor.core.publisher.Mono.error(new ForeignKeyViolationException(child.model(),
+        .flatMap(r -> r.count() == 0 ? Mono.<Void>empty()
+            : Mono.error(new ForeignKeyViolationException(child.model(),
                 field, "a " + child.model() + " still refers to the " + target.model()
                 + " with " + target.fieldNames(fk.referencedColumns()) + " = " + show(value)
                 + " (@BelongsTo.Restrict); nothing was deleted", null)));

@@ -47,7 +47,7 @@ public final class Neo4jErrors {
       // not where the message quotes the statement's own text, date('...')
       "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.MISSING_TARGET)
       + ":(\\w+):(\\w+)(?::([^\"'\\s]*))?");
-  /** A delete of a node a checked key still refers to (see {@code Relationships.STILL_REFERRED}). */
+  /** A delete of a node a checked key refers to (see {@code Relationships.STILL_REFERRED}). */
   private static final Pattern STILL_REFERRED = Pattern.compile(
       "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.STILL_REFERRED)
       + ":(\\w+):(\\w+)");

@@ -118,7 +118,8 @@ public final class ErrorTranslator {
    * foreign key violation names the key the statement wrote ({@link ForeignKeyErrors}).
    */
   public Throwable translate(Throwable error, String table, boolean delete,
-      List<Integer> computed, io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {
+      List<Integer> computed, io.toasty.stmt.Statement statement,
+      List<io.toasty.value.Value> args) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
@@ -194,7 +195,8 @@ public final class ErrorTranslator {
       io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {
     if (!(translated instanceof ForeignKeyViolationException)
         || dialect.constraintNaming() != SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS
-        || !(statement instanceof io.toasty.stmt.Insert || statement instanceof io.toasty.stmt.Update)
+        || !(statement instanceof io.toasty.stmt.Insert
+            || statement instanceof io.toasty.stmt.Update)
         || !(statement.source() instanceof io.toasty.stmt.Source.Table t)) {
       return List.of();
     }
@@ -366,7 +368,8 @@ public final class ErrorTranslator {
     if (declared == null) {
       declared = foreignKeys.over(child, columns);
     }
-    if (declared == null && dialect.constraintNaming() == SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS) {
+    if (declared == null
+        && dialect.constraintNaming() == SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS) {
       declared = foreignKeys.only(written, delete, statement.statement(), statement.args());
     }
     if (declared != null) {
