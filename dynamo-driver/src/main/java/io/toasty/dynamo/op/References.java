@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * ({@code attribute_exists} on its partition key), so a key to a missing record cancels the
  * whole write, read back as a {@link ForeignKeyViolationException} naming the model, the field
  * and the key. A referenced item that the same transaction writes is not checked (a nested
- * create puts its parent beside its children; DynamoDB takes one action per item). A key to a
- * unique index rather than to the target's primary key is not checked here. Tested by the TCK's
+ * create puts its parent beside its children; DynamoDB takes one action per item). Where the
+ * checks do not fit beside the writes in 100 items, the referred items are read first instead
+ * ({@link #readFirst}). A key to a unique index rather than to the target's primary key is not
+ * checked here. Tested by the TCK's
  * {@code ReferentialIntegrityTest}; the cost is in docs/dynamodb.md.
  */
 final class References {
@@ -47,7 +49,7 @@ final class References {
     return false;
   }
 
-  /** One referred item to check: {@code fk} of {@code table} names {@code key} of {@code target}. */
+  /** A referred item to check: {@code fk} of {@code table} names {@code key} of {@code target}. */
   record Check(TableInfo table, TableForeignKey fk, TableInfo target,
       Map<String, AttributeValue> key) {}
 

@@ -9,4 +9,5 @@ import io.toasty.annotations.Model;
  * {@link Voucher} refer to, each relation with its own integrity.
  */
 @Model
-public record Lender(@Key long id, String name, @HasMany.Pair("lender") HasMany<Advance> advances) {}
+public record Lender(@Key long id, String name,
+    @HasMany.Pair("lender") HasMany<Advance> advances) {}
