@@ -59,6 +59,39 @@ public final class BelongsTo<T> extends ToOne<T> {
   @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
+  /**
+   * Refuses to delete the related record while records still refer to it ({@code ON DELETE
+   * RESTRICT} on SQL, the same check in the delete's transaction on DynamoDB and Neo4j): the
+   * delete fails with {@link ForeignKeyViolationException} naming this model and field, and
+   * nothing is deleted. Without it, deleting the related record deletes the records whose key is
+   * required and sets an optional key to null. Writes of the key are checked as usual.
+   *
+   * <pre>{@code
+   * @BelongsTo.Restrict BelongsTo<User> author
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Restrict {}
+
+  /**
+   * Leaves the key unchecked, for a legacy schema whose stored data does not keep the rule: no
+   * {@code FOREIGN KEY} constraint, no check on write, so a key may name a record that does not
+   * exist (a required relation to a missing record then fails to load with
+   * {@link RecordNotFoundException}). Deleting the related record still deletes or unlinks the
+   * records the engine finds pointing at it. See docs/relations.md, "Related records always
+   * exist".
+   *
+   * <pre>{@code
+   * @BelongsTo.Unchecked BelongsTo<LegacyAccount> account
+   * }</pre>
+   */
+  @java.lang.annotation.Documented
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  public @interface Unchecked {}
+
   private BelongsTo() {}
 
   private BelongsTo(ModelSchema source, int relation, Value.Record row, ModelDef<?> target) {

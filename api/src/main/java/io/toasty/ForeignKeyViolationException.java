@@ -2,7 +2,10 @@ package io.toasty;
 
 /**
  * A write would leave a reference to a record that does not exist, or delete a record that others
- * still reference; nothing was written. The driver's error, with its SQLSTATE, is the cause.
+ * still reference; nothing was written. {@link #model()} and {@link #field()} name the referring
+ * model and its key field; for a missing record the message names the missing key, and no other
+ * value of the record (docs/relations.md, "Related records always exist"). The driver's error,
+ * with its SQLSTATE, is the cause.
  */
 public final class ForeignKeyViolationException extends ToastyException {
   private static final long serialVersionUID = 1L;

@@ -130,12 +130,6 @@ final class EagerRelations {
   }
 
   private static AnnotationMirror mirror(Element element, String name) {
-    for (AnnotationMirror m : element.getAnnotationMirrors()) {
-      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(name)) {
-        return m;
-      }
-    }
-    return null;
+    return RelationResolver.mirror(element, name);
   }
 }

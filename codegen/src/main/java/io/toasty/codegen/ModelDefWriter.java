@@ -122,11 +122,16 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.integrity() != io.toasty.schema.app.RelationSchema.Integrity.ENFORCED) {
+      // Only a relation with @BelongsTo.Restrict or .Unchecked names the fourteenth argument.
+      return CodeBlock.of("$L, $T.of($L), $L, $L, $L, $T.Integrity.$L)", relation, ApiTypes.LIST,
+          steps(r), r.eager(), r.max(), variant(r), ApiTypes.RELATION_SCHEMA,
+          r.integrity().name());
+    }
     if (r.variant() != null) {
       // Only a relation to one variant names the thirteenth argument.
-      return CodeBlock.of("$L, $T.of($L), $L, $L, new $T($L, $L))", relation, ApiTypes.LIST,
-          steps(r), r.eager(), r.max(), ApiTypes.RELATION_SCHEMA.nestedClass("Variant"),
-          r.variant().field(), r.variant().value());
+      return CodeBlock.of("$L, $T.of($L), $L, $L, $L)", relation, ApiTypes.LIST,
+          steps(r), r.eager(), r.max(), variant(r));
     }
     if (r.max() > 0) {
       // Only a limited relation names the twelfth argument: other models generate as before.
@@ -141,6 +146,11 @@ final class ModelDefWriter {
       return CodeBlock.of("$L)", relation);
     }
     return CodeBlock.of("$L, $T.of($L))", relation, ApiTypes.LIST, steps(r));
+  }
+
+  private static CodeBlock variant(RelationDescriptor r) {
+    return r.variant() == null ? CodeBlock.of("null") : CodeBlock.of("new $T($L, $L)",
+        ApiTypes.RELATION_SCHEMA.nestedClass("Variant"), r.variant().field(), r.variant().value());
   }
 
   private static CodeBlock steps(RelationDescriptor r) {

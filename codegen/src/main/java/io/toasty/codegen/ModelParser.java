@@ -65,6 +65,7 @@ final class ModelParser {
     List<SealedDescriptor> sealed = new ArrayList<>();
     components(type, fields, relationFields, embedded, sealed);
     new EagerRelations(errors).check(type);
+    new RelationIntegrity(errors).check(type);
     new RelationLimits(errors).checkDataFields(type);
     checkKey(type);
     checkColumns(type, fields);
@@ -143,6 +144,8 @@ final class ModelParser {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
             .map(r -> r.withEager(EagerRelations.isEager(c)))
+            .map(r -> r.kind() == io.toasty.schema.app.RelationSchema.Kind.BELONGS_TO
+                ? r.withIntegrity(RelationIntegrity.of(c)) : r)
             .map(r -> r.withMax(new RelationLimits(errors).limit(type, c, r)))
             .ifPresent(relationFields::add);
       } else if (EmbeddedParser.isEmbedded(c)

@@ -31,12 +31,14 @@ import java.util.List;
  *                     records its variants' creates make
  * @param variant      for a relation to one variant of a polymorphic model
  *                     ({@code HasMany<Click>}), that variant; else {@code null}
+ * @param integrity    for a belongs-to, how its key is kept naming a record that exists
+ *                     ({@link RelationIntegrity}); {@code ENFORCED} for the others
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
     int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
-    int max, boolean hierarchy, VariantTarget variant) {
+    int max, boolean hierarchy, VariantTarget variant, RelationSchema.Integrity integrity) {
   /**
    * The variant of a polymorphic model a relation relates to.
    *
@@ -47,6 +49,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   record VariantTarget(String model, int field, CodeBlock value) {}
 
   RelationDescriptor {
+    integrity = integrity == null ? RelationSchema.Integrity.ENFORCED : integrity;
     sourceFields = List.copyOf(sourceFields);
     steps = List.copyOf(steps);
     targetFields = List.copyOf(targetFields);
@@ -59,7 +62,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
       int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
       int max) {
     this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
-        targetFields, through, component, joinEntry, steps, eager, max, false, null);
+        targetFields, through, component, joinEntry, steps, eager, max, false, null, null);
   }
 
   /** A relation without an {@code @AtMost} limit. */
@@ -84,28 +87,35 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   RelationDescriptor withEager(boolean eager) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant);
+        hierarchy, variant, integrity);
+  }
+
+  /** This relation, its key kept by {@code integrity}. */
+  RelationDescriptor withIntegrity(RelationSchema.Integrity integrity) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant, integrity);
   }
 
   /** This relation with the {@code @AtMost} limit {@code max} (0: none). */
   RelationDescriptor withMax(int max) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant);
+        hierarchy, variant, integrity);
   }
 
   /** This relation of a polymorphic model: relation number {@code index}, on its fields. */
   RelationDescriptor inHierarchy(int index, List<Integer> sourceFields) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant);
+        hierarchy, variant, integrity);
   }
 
   /** This relation, to a polymorphic model or not, to one of its variants or not. */
   RelationDescriptor toHierarchy(boolean hierarchy, VariantTarget variant) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant);
+        hierarchy, variant, integrity);
   }
 
   /** The target model's name: a variant's is its hierarchy's. */

@@ -550,7 +550,7 @@ final class RelationResolver {
   private static final String KEY = "io.toasty.BelongsTo.Key";
 
   /** The annotation called {@code name} on {@code element}, or {@code null}. */
-  private static AnnotationMirror mirror(Element element, String name) {
+  static AnnotationMirror mirror(Element element, String name) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(name)) {

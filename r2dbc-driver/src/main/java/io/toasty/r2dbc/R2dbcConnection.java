@@ -120,7 +120,8 @@ final class R2dbcConnection implements Connection {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof io.toasty.stmt.Delete;
     List<Integer> computed = computedColumns(statement);
-    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed);
+    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed,
+        statement, args);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(statement);
       if (!sql.returnsRows()) {
@@ -128,6 +129,7 @@ final class R2dbcConnection implements Connection {
                 .concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum))))
             .onErrorMap(translate))
+            .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
       // prepared once per run (a second subscription is refused, not a second execution)
@@ -141,7 +143,8 @@ final class R2dbcConnection implements Connection {
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
       boolean cutShort = statement instanceof io.toasty.stmt.Query
           && !parts.dialect().drainsCancelledReads();
-      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate);
+      rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate)
+          .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
     }).onErrorMap(translate);
   }
@@ -495,20 +498,45 @@ final class R2dbcConnection implements Connection {
         .map(io.toasty.stmt.Assignment::target).toList();
   }
 
-  private Throwable translated(Throwable error, String table, boolean delete) {
-    return translated(error, table, delete, List.of());
+  /**
+   * {@code error}, or where it is a foreign key violation whose database did not say which key
+   * was missing (SQLite), the same naming it: each key the statement wrote is counted on this
+   * connection, in its turn, until one counts none (only when the write already failed).
+   */
+  private Mono<Throwable> namingTheKey(Throwable error, Statement statement, List<Value> args) {
+    List<io.toasty.stmt.Query> probes = parts.errors().missingKeyProbes(error, statement, args);
+    if (probes.isEmpty()) {
+      return Mono.just(error);
+    }
+    return Flux.range(0, probes.size())
+        .concatMap(i -> lane.write(Mono.defer(() -> Flux.from(prepare(parts.renderer()
+                .render(probes.get(i)), List.of()).execute())
+            .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue()))
+            .next()))
+            .filter(n -> n == 0).map(n -> i))
+        .next()
+        .map(i -> parts.errors().missingKey(error, statement, args, i))
+        .defaultIfEmpty(error)
+        .onErrorReturn(error);
   }
 
-  /** {@code error} as Toasty's exception; a lost connection is remembered for {@link #close}. */
+  private Throwable translated(Throwable error, String table, boolean delete) {
+    return translated(error, table, delete, List.of(), null, List.of());
+  }
+
+  /**
+   * {@code error} of {@code statement} (run with {@code args}; null when not one) as Toasty's
+   * exception; a lost connection is remembered for {@link #close}.
+   */
   private Throwable translated(Throwable error, String table, boolean delete,
-      List<Integer> computed) {
+      List<Integer> computed, Statement statement, List<Value> args) {
     if (timeout.limited() && error instanceof io.r2dbc.spi.R2dbcException e
         && parts.dialect().endsTimedWait(e.getSqlState())) {
       return new io.toasty.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
           "the statement waited for a lock past its statement timeout, and the database "
           + "stopped it", e);
     }
-    Throwable t = parts.errors().translate(error, table, delete, computed);
+    Throwable t = parts.errors().translate(error, table, delete, computed, statement, args);
     if (t instanceof ConnectionLostException) {
       lost = true;
     }

@@ -280,7 +280,8 @@ class BackendBehaviourTest {
       case POSTGRESQL, SQLITE -> "23503";
       case MARIADB -> "23000";
     }, cause.getSqlState());
-    assertTrue(e.getMessage().contains(cause.getMessage()), e::getMessage);
+    // The database's text may echo values of the row: it stays in the cause, out of the message.
+    assertTrue(!e.getMessage().contains(cause.getMessage()), e::getMessage);
   }
 
   @Test

@@ -83,6 +83,8 @@ final class SqliteFileBackend implements Backend {
         tables -> {
           List<String> sql = new ArrayList<>();
           sql.add("BEGIN");
+          // foreign keys are checked at COMMIT, when every table is empty, not per DELETE
+          sql.add("PRAGMA defer_foreign_keys = ON");
           tables.forEach(t -> sql.add("DELETE FROM \"" + t.replace("\"", "\"\"") + '"'));
           sql.add("COMMIT");
           return sql;

@@ -53,7 +53,7 @@ final class AtomicWriteOp {
    * once they are written.
    */
   private record Part(List<Step> steps, List<Counters.Delta> deltas,
-      Supplier<Mono<ExecResponse>> answer) {}
+      Supplier<Mono<ExecResponse>> answer, List<References.Written> written) {}
 
   static Mono<ExecResponse> run(DynamoContext cx, List<Operation> writes) {
     return Flux.fromIterable(writes).concatMap(w -> part(cx, w), 1).collectList()
@@ -87,7 +87,8 @@ final class AtomicWriteOp {
       }
     }
     ExecResponse answer = InsertOp.response(t, op.statement(), items);
-    return new Part(steps, deltas, () -> Mono.just(answer));
+    return new Part(steps, deltas, () -> Mono.just(answer),
+        items.stream().map(item -> new References.Written(t, item)).toList());
   }
 
   private static Mono<Part> update(DynamoContext cx, Operation.UpdateByKey op) {
@@ -98,23 +99,28 @@ final class AtomicWriteOp {
     UpdateWriter w = given.guardsChanges() ? given.computingChanges() : given;
     List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
     List<Limit> moved = Counters.moved(cx.tables(), t, w.targets());
+    boolean references = References.checks(t, w.targets());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     return Flux.fromIterable(keys)
-        .concatMap(key -> touched.isEmpty() && !w.computes() && moved.isEmpty()
+        .concatMap(key -> touched.isEmpty() && !w.computes() && moved.isEmpty() && !references
             ? Mono.just(Guarded.NONE) : read(cx, t, key, "update"), 1)
         .collectList()
         .map(olds -> {
           List<Step> steps = new ArrayList<>();
           List<Counters.Delta> deltas = new ArrayList<>();
+          List<References.Written> written = new ArrayList<>();
           for (int k = 0; k < keys.size(); k++) {
             steps.addAll(updateSteps(t, w, op, keys.get(k), olds.get(k), touched, moved));
             if (!moved.isEmpty()) {
               Counters.relinked(moved, olds.get(k).item, w.apply(olds.get(k).item), deltas);
             }
+            if (references) {
+              written.add(new References.Written(t, w.apply(olds.get(k).item)));
+            }
           }
           return new Part(steps, deltas, () -> op.returning()
               ? reread(cx, t, op.columns(), keys)
-              : Mono.just(new ExecResponse.Count(keys.size())));
+              : Mono.just(new ExecResponse.Count(keys.size())), written);
         });
   }
 
@@ -168,7 +174,7 @@ final class AtomicWriteOp {
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     Set<Integer> guarded = UniqueWrites.columns(t.uniqueIndexes());
     guarded.addAll(Counters.columns(cx.tables().limitsOf(t.name())));
-    return Flux.fromIterable(keys)
+    return References.unreferenced(cx, t, keys).thenMany(Flux.fromIterable(keys))
         .concatMap(key -> guarded.isEmpty() ? Mono.just(Guarded.NONE)
             : read(cx, t, key, "delete"), 1)
         .collectList()
@@ -203,7 +209,7 @@ final class AtomicWriteOp {
             }
           }
           return new Part(steps, deltas,
-              () -> Mono.just(new ExecResponse.Count(keys.size())));
+              () -> Mono.just(new ExecResponse.Count(keys.size())), List.of());
         });
   }
 
@@ -247,11 +253,24 @@ final class AtomicWriteOp {
   private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts) {
     List<Step> written = new ArrayList<>();
     List<Counters.Delta> deltas = new ArrayList<>();
+    List<References.Written> records = new ArrayList<>();
     parts.forEach(p -> {
       written.addAll(p.steps());
       deltas.addAll(p.deltas());
+      records.addAll(p.written());
     });
-    return Counters.apply(cx, written, deltas).flatMap(steps -> commit(cx, parts, steps));
+    return Counters.apply(cx, written, deltas).flatMap(steps -> {
+      List<References.Check> checks = References.checks(cx, records,
+          steps.stream().map(Step::item).toList());
+      if (steps.size() + checks.size() > InsertOp.MAX_TRANSACTION_ITEMS
+          && steps.size() <= InsertOp.MAX_TRANSACTION_ITEMS) {
+        // the checks do not fit beside the writes: read the referred items first instead
+        return References.readFirst(cx, checks).then(commit(cx, parts, steps));
+      }
+      List<Step> all = new ArrayList<>(steps);
+      checks.forEach(c -> all.add(References.step(c)));
+      return commit(cx, parts, all);
+    });
   }
 
   private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts,

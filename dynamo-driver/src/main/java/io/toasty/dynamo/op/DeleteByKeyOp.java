@@ -34,10 +34,11 @@ public final class DeleteByKeyOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.DeleteByKey op) {
     return Mono.defer(() -> {
       TableInfo t = cx.table(op.table());
+      Mono<Void> restricted = References.unreferenced(cx, t, Items.keys(t, op.keys()));
       if (CountedWrites.counted(cx, t)) {
-        return CountedWrites.delete(cx, t, op);
+        return restricted.then(CountedWrites.delete(cx, t, op));
       }
-      return Flux.fromIterable(Items.keys(t, op.keys()))
+      return restricted.thenMany(Flux.fromIterable(Items.keys(t, op.keys())))
           .flatMap(key -> t.uniqueIndexes().isEmpty() ? plain(cx, t, op, key)
               : unique(cx, t, op, key, 1), UpdateByKeyOp.CONCURRENCY)
           .count()

@@ -52,7 +52,15 @@ public final class InsertOp {
       Insert s = op.statement();
       TableInfo t = table(cx, op);
       List<Map<String, AttributeValue>> items = items(t, op);
-      if (CountedWrites.counts(cx, t, items)) {
+      if (!s.atomic() && References.checks(t, null) && !CountedWrites.counts(cx, t, items)) {
+        // each record alone, with its keys' checks: one TransactWriteItems per record
+        return Flux.fromIterable(s.rows())
+            .flatMap(row -> AtomicWriteOp.run(cx, List.of(new Operation.Insert(
+                s.with(s.columns(), List.of(row), new Returning.Count()), op.args(),
+                op.rowType()))), UpdateByKeyOp.CONCURRENCY)
+            .then(Mono.fromSupplier(() -> response(t, s, items)));
+      }
+      if (CountedWrites.counts(cx, t, items) || References.checks(t, null)) {
         return CountedWrites.insert(cx, op);
       }
       Mono<Void> write = !s.atomic() && t.uniqueIndexes().isEmpty()

@@ -68,7 +68,8 @@ public final class UpdateByKeyOp {
     return Mono.defer(() -> {
       TableInfo t = cx.table(op.table());
       UpdateWriter w = new UpdateWriter(t, op.assignments(), op.args());
-      if (!Counters.moved(cx.tables(), t, w.targets()).isEmpty()) {
+      if (!Counters.moved(cx.tables(), t, w.targets()).isEmpty()
+          || References.checks(t, w.targets())) {
         return CountedWrites.update(cx, t, op);
       }
       List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());

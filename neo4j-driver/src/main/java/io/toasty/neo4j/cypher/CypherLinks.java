@@ -62,8 +62,13 @@ final class CypherLinks {
       out.append(i > 0 ? " OR " : "").append(values.get(i)).append(" IS NULL");
     }
     out.append(" THEN [] ELSE [date('").append(Relationships.MISSING_TARGET).append(':')
-        .append(literal(link.model())).append(':').append(literal(link.field()))
-        .append("')] END | CREATE (").append(n).append(")-[:");
+        .append(literal(link.model())).append(':').append(literal(link.field())).append(":'");
+    for (int i = 0; i < values.size(); i++) {
+      // the missing key, for the error (no other value of the node)
+      out.append(i > 0 ? " + ',' + " : " + ").append("toString(").append(values.get(i))
+          .append(')');
+    }
+    out.append(")] END | CREATE (").append(n).append(")-[:");
     Names.quote(out, link.type());
     out.append("]->(").append(x).append(")) }");
   }

@@ -162,6 +162,7 @@ final class CypherWalk {
 
   private boolean delete(Delete d) {
     Scope scope = match(d.from(), d.filter());
+    stillReferred(scope);
     boolean rows;
     if (d.returning() instanceof Returning.Project p) {
       out.append(" WITH ").append(scope.variable());
@@ -181,6 +182,35 @@ final class CypherWalk {
     }
     close(scope);
     return rows;
+  }
+
+  /**
+   * Fails the delete of a node that a checked key still refers to. The engine deleted or
+   * unlinked the referring records it found before this statement (or, for
+   * {@code @BelongsTo.Restrict}, left them), so one found here is restricted or was written by a
+   * transaction that committed meanwhile: DETACH DELETE would leave its key naming nothing. The
+   * node is locked first (a write, as {@link #lockAndRecheck} takes), so a concurrent write that
+   * links to it has committed, and is seen, or waits for this delete.
+   */
+  private void stillReferred(Scope scope) {
+    List<Relationships.Link> referring = relationships.edge(scope.table()) == null
+        ? relationships.referring(scope.table()) : List.of();
+    if (referring.isEmpty()) {
+      return;
+    }
+    String v = scope.variable();
+    out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(carried(scope))
+        .append(" WHERE ");
+    for (int i = 0; i < referring.size(); i++) {
+      Relationships.Link l = referring.get(i);
+      out.append(i > 0 ? " AND " : "").append("CASE WHEN EXISTS { (").append(v).append(")<-[:");
+      Names.quote(out, l.type());
+      out.append("]-(:");
+      Names.quote(out, label(l.table()));
+      out.append(") } THEN date('").append(Relationships.STILL_REFERRED).append(':')
+          .append(l.model()).append(':').append(l.field()).append("') IS NULL ELSE true END");
+    }
   }
 
   /** A node goes with its relationships; a join model's record is a relationship. */

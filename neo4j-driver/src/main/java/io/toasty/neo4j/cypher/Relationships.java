@@ -38,6 +38,12 @@ public final class Relationships {
   public static final String MISSING_TARGET = "toasty-missing-target";
 
   /**
+   * The text a delete of a node that a checked key still refers to fails with, as
+   * {@link #MISSING_TARGET}: followed by {@code :model:field} of the referring key.
+   */
+  public static final String STILL_REFERRED = "toasty-still-referred";
+
+  /**
    * One foreign key as a relationship.
    *
    * @param table         the table of the nodes that hold it
@@ -88,7 +94,8 @@ public final class Relationships {
     Map<String, List<Link>> found = new HashMap<>();
     for (ModelSchema model : schema.models()) {
       for (RelationSchema r : model.relations()) {
-        if (r.isBelongsTo() && !r.isMultiStep() && schema.hasModel(r.target())) {
+        // An unchecked key may name no node: it stays a property, which nothing checks.
+        if (r.isBelongsTo() && r.isChecked() && !r.isMultiStep() && schema.hasModel(r.target())) {
           link(schema, model, r, found);
         }
       }
@@ -166,6 +173,15 @@ public final class Relationships {
   /** The relationships whose foreign keys {@code table}'s nodes hold. */
   public List<Link> of(String table) {
     return byTable.getOrDefault(table, List.of());
+  }
+
+  /** The relationships that refer to {@code table}'s nodes (a join model's edges excepted). */
+  public List<Link> referring(String table) {
+    List<Link> out = new ArrayList<>();
+    byTable.forEach((from, links) -> links.stream()
+        .filter(l -> l.target().equals(table) && edges.get(from) == null).forEach(out::add));
+    out.sort(java.util.Comparator.comparing(Link::model).thenComparing(Link::field));
+    return out;
   }
 
   /** The join model stored as a relationship whose table is {@code table}, or null. */

@@ -46,6 +46,10 @@ public final class Neo4jErrors {
   private static final Pattern MISSING_TARGET = Pattern.compile(
       // not where the message quotes the statement's own text, date('...')
       "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.MISSING_TARGET)
+      + ":(\\w+):(\\w+)(?::([^\"'\\s]*))?");
+  /** A delete of a node a checked key refers to (see {@code Relationships.STILL_REFERRED}). */
+  private static final Pattern STILL_REFERRED = Pattern.compile(
+      "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.STILL_REFERRED)
       + ":(\\w+):(\\w+)");
   private static final Pattern PROPERTY = Pattern.compile("`((?:[^`]|``)+)` =");
 
@@ -119,10 +123,24 @@ public final class Neo4jErrors {
       return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
           + "timeout: " + e.getMessage(), e);
     }
+    if (code.equals("Neo.ClientError.Statement.EntityNotFound")) {
+      // A node the statement matched was deleted by a transaction that committed meanwhile
+      // (a key's target deleted while a write linked to it): nothing was written; a retry finds
+      // the node gone and fails as a missing target does.
+      return new SerializationFailureException(BACKEND, code, "a concurrent transaction deleted "
+          + "a record this write refers to: " + e.getMessage(), e);
+    }
     Matcher missing = MISSING_TARGET.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && missing.find()) {
       return new io.toasty.ForeignKeyViolationException(missing.group(1), missing.group(2),
-          missing.group(1) + "." + missing.group(2) + " refers to a record that does not exist", e);
+          missing.group(3) == null ? "refers to a record that does not exist"
+              : "no record has the key " + missing.group(3) + "; nothing was written", e);
+    }
+    Matcher referred = STILL_REFERRED.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (t instanceof ClientException && referred.find()) {
+      return new io.toasty.ForeignKeyViolationException(referred.group(1), referred.group(2),
+          "a " + referred.group(1) + " still refers to the record being deleted; nothing was "
+          + "deleted", e);
     }
     if (t instanceof ClientException c && isOverflow(c)) {
       return new NumericOverflowException(BACKEND, "an integer result is out of range: "

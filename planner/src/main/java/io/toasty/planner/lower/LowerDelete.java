@@ -103,6 +103,9 @@ final class LowerDelete {
         if (!r.isBelongsTo() || !r.target().equals(model.name())) {
           continue;
         }
+        if (r.isRestrict()) {
+          continue; // the driver refuses deleting a parent its records still refer to
+        }
         ModelMapping mapping = cx.schema.mapping(child.name());
         String table = mapping.table();
         List<Integer> fkColumns = columns(mapping, r.sourceFields());
@@ -155,6 +158,9 @@ final class LowerDelete {
       for (RelationSchema r : child.relations()) {
         if (!r.isBelongsTo() || !r.target().equals(model.name())) {
           continue;
+        }
+        if (r.isRestrict()) {
+          continue; // the database's ON DELETE RESTRICT refuses the parents' delete
         }
         Query parents = new Query(new Source.Model(model.name()), filter,
             new Returning.Project(fields(model.name(), r.targetFields())), List.of(), null);

@@ -52,6 +52,8 @@ public final class ErrorTranslator {
   private static final Pattern MYSQL_FK = Pattern.compile(
       "\\(`[^`]*`\\.`((?:[^`]|``)+)`, CONSTRAINT `(?:[^`]|``)+` FOREIGN KEY \\(([^)]*)\\)");
   private static final Pattern MYSQL_COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
+  private static final Pattern MYSQL_CONSTRAINT = Pattern.compile(
+      "CONSTRAINT `((?:[^`]|``)+)` FOREIGN KEY");
   private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^)\\]]+)");
   private static final Pattern H2_FK = Pattern.compile("FOREIGN KEY\\s*\\(([^)]*)\\)");
   private static final String DISPOSED_QUEUE = "Request queue was disposed";
@@ -61,10 +63,12 @@ public final class ErrorTranslator {
   private final Schema schema;
   /** Unique indexes and primary keys by the name the database reports, longest name first. */
   private final List<Constraint> constraints = new ArrayList<>();
+  private final ForeignKeyErrors foreignKeys;
 
   public ErrorTranslator(SqlDialect dialect, Schema schema) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.schema = Objects.requireNonNull(schema, "schema");
+    this.foreignKeys = new ForeignKeyErrors(schema);
     for (TableSchema table : schema.tables()) {
       for (TableIndex index : table.indexes()) {
         if (index.unique()) {
@@ -106,10 +110,21 @@ public final class ErrorTranslator {
    */
   public Throwable translate(Throwable error, String table, boolean delete,
       List<Integer> computed) {
+    return translate(error, table, delete, computed, null, List.of());
+  }
+
+  /**
+   * The typed exception for {@code error} from {@code statement}, run with {@code args}: a
+   * foreign key violation names the key the statement wrote ({@link ForeignKeyErrors}).
+   */
+  public Throwable translate(Throwable error, String table, boolean delete,
+      List<Integer> computed, io.toasty.stmt.Statement statement,
+      List<io.toasty.value.Value> args) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
-    Throwable translated = translateText(error, table, delete, computed);
+    Throwable translated = translateText(error, table, delete, computed,
+        new Written(statement, args));
     if (!Withheld.applies(schema, table)) {
       return translated;
     }
@@ -120,7 +135,7 @@ public final class ErrorTranslator {
   }
 
   private Throwable translateText(Throwable error, String table, boolean delete,
-      List<Integer> computed) {
+      List<Integer> computed, Written statement) {
     String sqlState = null;
     Object errorCode = null;
     R2dbcException r2dbc = find(error, R2dbcException.class);
@@ -155,7 +170,7 @@ public final class ErrorTranslator {
     }
     return switch (kind) {
       case UNIQUE_VIOLATION -> unique(message, table, error);
-      case FOREIGN_KEY_VIOLATION -> foreignKey(message, table, delete, error);
+      case FOREIGN_KEY_VIOLATION -> foreignKey(message, table, delete, statement, error);
       case NOT_NULL_VIOLATION -> notNull(message, table, error);
       case SERIALIZATION_FAILURE ->
           new SerializationFailureException(dialect.backend(), sqlState, message, error);
@@ -169,6 +184,35 @@ public final class ErrorTranslator {
           written == null ? null : modelName(written), message, error);
       case OTHER -> new DriverException(dialect.backend(), sqlState, message, error);
     };
+  }
+
+  /**
+   * For a {@link ForeignKeyViolationException} of a write on a backend whose error names no key
+   * (SQLite's "FOREIGN KEY constraint failed"), a count query per key the write set: the first
+   * that counts 0 is the missing one ({@link #missingKey}). Empty otherwise.
+   */
+  public List<io.toasty.stmt.Query> missingKeyProbes(Throwable translated,
+      io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {
+    if (!(translated instanceof ForeignKeyViolationException)
+        || dialect.constraintNaming() != SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS
+        || !(statement instanceof io.toasty.stmt.Insert
+            || statement instanceof io.toasty.stmt.Update)
+        || !(statement.source() instanceof io.toasty.stmt.Source.Table t)) {
+      return List.of();
+    }
+    TableSchema written = hintedTable(t.table());
+    return written == null ? List.of() : foreignKeys.probes(written, statement, args).stream()
+        .map(ForeignKeyErrors.Probe::query).toList();
+  }
+
+  /** The error naming the key of probe number {@code probe}, which counted no record. */
+  public Throwable missingKey(Throwable translated, io.toasty.stmt.Statement statement,
+      List<io.toasty.value.Value> args, int probe) {
+    String table = ((io.toasty.stmt.Source.Table) statement.source()).table();
+    ForeignKeyErrors.Probe p = foreignKeys.probes(hintedTable(table), statement, args).get(probe);
+    ForeignKeyViolationException named = foreignKeys.missing(p, translated.getCause());
+    return Withheld.applies(schema, table) ? Withheld.of(named, named.getCause(), null,
+        messageOf(named.getCause())) : named;
   }
 
   /**
@@ -268,9 +312,12 @@ public final class ErrorTranslator {
   // ---- foreign key and not null --------------------------------------------------------------
 
   private ForeignKeyViolationException foreignKey(String message, String tableHint,
-      boolean delete, Throwable cause) {
+      boolean delete, Written statement, Throwable cause) {
     TableSchema child = null;
     List<String> columns = List.of();
+    ForeignKeyErrors.Found declared = null;
+    boolean referred = false;
+    String pgKey = null;
     switch (dialect.constraintNaming()) {
       case QUOTED_CONSTRAINT -> {
         // The error's table is the referencing one; its detail names the key: "Key (p)=(5) is
@@ -280,6 +327,9 @@ public final class ErrorTranslator {
         if (pg != null) {
           child = tableNamed(pg.table());
           columns = pg.referenced() ? List.of() : pg.keyColumns();
+          declared = foreignKeys.named(pg.constraint());
+          referred = pg.referenced();
+          pgKey = pg.referenced() ? null : pg.keyValues();
         } else {
           // "insert or update on table "c" violates foreign key constraint "c_p_fkey"", or
           // "update or delete on table "p" violates ... constraint "c_p_fkey" on table "c"".
@@ -289,6 +339,8 @@ public final class ErrorTranslator {
           if (child != null && constraint != null && tables.size() == 1) {
             columns = columnsInFkName(child, constraint);
           }
+          declared = foreignKeys.named(constraint);
+          referred = tables.size() > 1;
         }
       }
       case MYSQL_KEY -> {
@@ -297,6 +349,8 @@ public final class ErrorTranslator {
           child = tableNamed(m.group(1).replace("``", "`"));
           columns = splitNames(m.group(2), '`');
         }
+        declared = foreignKeys.named(first(MYSQL_CONSTRAINT, message));
+        referred = message.contains("parent row");
       }
       case SCAN -> {
         Matcher m = H2_FK.matcher(message);
@@ -304,12 +358,24 @@ public final class ErrorTranslator {
           columns = splitNames(m.group(1), '"');
         }
         child = namedTable(message);
+        declared = foreignKeys.scan(message);
       }
       case TABLE_DOT_COLUMNS -> {
         // SQLite says only "FOREIGN KEY constraint failed".
       }
     }
     TableSchema written = hintedTable(tableHint);
+    if (declared == null) {
+      declared = foreignKeys.over(child, columns);
+    }
+    if (declared == null
+        && dialect.constraintNaming() == SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS) {
+      declared = foreignKeys.only(written, delete, statement.statement(), statement.args());
+    }
+    if (declared != null) {
+      return foreignKeys.of(declared, written, referred || delete, pgKey, statement.statement(),
+          statement.args(), cause);
+    }
     TableSchema table = written != null ? written : child;
     ModelSchema model = table == null ? null : modelOf(table);
     String field = null;
@@ -321,7 +387,7 @@ public final class ErrorTranslator {
         : delete ? "another record still refers to it"
         : "it refers to a record that does not exist";
     return new ForeignKeyViolationException(model == null ? null : model.name(), field,
-        "foreign key violated: " + what + " (" + message + ")", cause);
+        "foreign key violated: " + what, cause);
   }
 
   private NotNullViolationException notNull(String message, String tableHint, Throwable cause) {
@@ -609,6 +675,9 @@ public final class ErrorTranslator {
     }
     return null;
   }
+
+  /** The statement that failed and the values it was run with; a null statement when unknown. */
+  private record Written(io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {}
 
   /** Columns of one table. */
   private record Columns(TableSchema table, List<Integer> columns) {}

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * @param keyColumns the columns of the detail's {@code Key (a, b)=(...)}
  * @param referenced whether the detail says the key is still referenced (a parent row was
  *                   changed), rather than missing
+ * @param keyValues  the values of the detail's {@code Key (..)=(99)} as PostgreSQL spells them
+ *                   (only the key's: the detail holds no other value of the row), or null
  */
 record PostgresErrorFields(String table, String column, String constraint,
-    List<String> keyColumns, boolean referenced) {
+    List<String> keyColumns, boolean referenced, String keyValues) {
   private static final Pattern KEY = Pattern.compile("^Key \\(([^)]*)\\)=");
+  private static final Pattern VALUES = Pattern.compile(
+      "^Key \\([^)]*\\)=\\((.*)\\) is (?:not present|still referenced)");
 
   /** The fields of {@code error}, or of the first PostgreSQL error among its causes; or null. */
   static PostgresErrorFields of(Throwable error) {
@@ -42,12 +46,17 @@ record PostgresErrorFields(String table, String column, String constraint,
         }
         return new PostgresErrorFields(d.getTableName().orElse(null),
             d.getColumnName().orElse(null), d.getConstraintName().orElse(null),
-            List.copyOf(columns), detail.contains("still referenced"));
+            List.copyOf(columns), detail.contains("still referenced"), values(detail));
       }
       if (t.getCause() == t) {
         break;
       }
     }
     return null;
+  }
+
+  private static String values(String detail) {
+    Matcher m = VALUES.matcher(detail);
+    return m.find() ? m.group(1) : null;
   }
 }
