@@ -81,6 +81,8 @@ public final class Db implements Executor {
   private final Duration transactionTimeout;
   /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
   private final boolean eventualReads;
+  /** Whether a read whose connection was lost before it emitted is tried once more. */
+  private final boolean retryLostReads;
   /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
   private final boolean logValues;
   /** The models' definitions by name: their row readers build an include's children. */
@@ -102,7 +104,8 @@ public final class Db implements Executor {
       io.toasty.reactive.json.JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
       Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceLists,
-      boolean coalesceUpdates) {
+      boolean coalesceUpdates, boolean retryLostReads) {
+    this.retryLostReads = retryLostReads;
     this.logValues = logValues;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
@@ -152,8 +155,8 @@ public final class Db implements Executor {
       // observed once: in a joined transaction by the Tx's own exec, with its flag
       return bound != null ? bound.exec(statement)
           : orBound(context, c -> Joined.exec(this, c, counters, statement),
-              () -> observed(statement, false, Retries.apply(policy,
-                  Retries.forStatement(statement), Flux.defer(() -> execAlone(statement)))));
+              () -> observed(statement, false, attempts(policy, statement,
+                  () -> execAlone(statement))));
     });
   }
 
@@ -236,16 +239,31 @@ public final class Db implements Executor {
         // an outer transaction's connection when the subscriber runs in one, else as below
         return orBound(context,
             c -> Joined.exec(this, c, counters, query).map(v -> model.load((Value.Record) v)),
-            () -> observed(query, false, Retries.apply(retry, Retries.forStatement(query),
-                Flux.defer(() -> readAlone(query, model, reader, shaped)))));
+            () -> observed(query, false, attempts(retry, query,
+                () -> readAlone(query, model, reader, shaped))));
       }
       if (retry.maxRetries() == 0 && observer == null) {
-        // the only attempt, and nobody to tell of it
-        return readAlone(query, model, reader, shaped);
+        // nobody to tell of it: the read, or its second try on a lost connection
+        return retryLostReads ? LostReadRetry.once(() -> readAlone(query, model, reader, shaped))
+            : readAlone(query, model, reader, shaped);
       }
-      return observed(query, false, Retries.apply(retry, Retries.forStatement(query),
-          Flux.defer(() -> readAlone(query, model, reader, shaped))));
+      return observed(query, false, attempts(retry, query,
+          () -> readAlone(query, model, reader, shaped)));
     });
+  }
+
+  /**
+   * {@code work}'s attempts outside a transaction: as {@code policy} retries them, or, with no
+   * retries, a read once more on a lost connection ({@link LostReadRetry}) unless the builder
+   * turned that off.
+   */
+  private <T> Flux<T> attempts(RetryPolicy policy, Statement statement,
+      java.util.function.Supplier<Flux<T>> work) {
+    if (policy.maxRetries() > 0) {
+      return Retries.apply(policy, Retries.forStatement(statement), Flux.defer(work));
+    }
+    return retryLostReads && statement instanceof io.toasty.stmt.Query
+        ? LostReadRetry.once(work) : Flux.defer(work);
   }
 
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */

@@ -31,6 +31,7 @@ public final class DbBuilder {
   private Duration maxIdleTime = Duration.ofMinutes(30);
   private String validationQuery;
   private boolean validateOnAcquire = true;
+  private boolean retryLostReads = true;
   private long planCacheSize = 1024;
   private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
   private Function<DriverConfig, Driver> driverFactory;
@@ -227,8 +228,21 @@ public final class DbBuilder {
   }
 
   /**
+   * Whether a read outside a transaction whose connection was lost before it emitted anything is
+   * run once more at once, on another connection, when no {@link #retry} policy is set (default:
+   * true). A read changes nothing, so this is safe; it covers a pooled session that answered
+   * {@link #validateOnAcquire}'s check and died just after it. A write is never retried by it,
+   * nor a statement inside a transaction. With a retry policy, the policy decides instead.
+   */
+  public DbBuilder retryLostReads(boolean retryLostReads) {
+    this.retryLostReads = retryLostReads;
+    return this;
+  }
+
+  /**
    * Retries of statements run outside a transaction that fail with a transient error (default:
-   * none); see {@link RetryPolicy} for what is retried and what never is.
+   * none but {@link #retryLostReads}); see {@link RetryPolicy} for what is retried and what
+   * never is.
    */
   public DbBuilder retry(RetryPolicy retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
@@ -398,7 +412,7 @@ public final class DbBuilder {
         new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
             : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
         eventualReads, logValues, definitions(), coalesceGets, coalesceLists,
-        coalesceUpdates);
+        coalesceUpdates, retryLostReads);
     if (meterRegistry != null) {
       io.toasty.reactive.observe.PoolMetrics.bind(db,
           (io.micrometer.core.instrument.MeterRegistry) meterRegistry);

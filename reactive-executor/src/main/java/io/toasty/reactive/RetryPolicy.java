@@ -27,7 +27,9 @@ import java.util.Objects;
  *       lost once COMMIT may have been sent is never retried: it fails with
  *       {@link io.toasty.CommitOutcomeUnknownException}.</li>
  * </ul>
- * A statement inside a transaction is never retried on its own: the transaction is.
+ * A statement inside a transaction is never retried on its own: the transaction is. With no
+ * retries ({@link #none()}), a read outside a transaction whose connection was lost before it
+ * emitted anything is still run once more, at once ({@link DbBuilder#retryLostReads}).
  *
  * @param maxRetries   tries after the first (0: none)
  * @param firstBackoff the first pause

@@ -87,6 +87,61 @@ class RetryTest {
   }
 
   @Test
+  void withoutAPolicyAReadIsTriedOnceMoreOnALostConnection() {
+    failFirst(1, RetryTest::lost);
+    assertEquals(1, db(RetryPolicy.none()).exec(users(eq(user(1), str("a")))).count().block());
+    assertEquals(2, statements.get());
+    assertEquals(2, driver.connects.get(), "the second try on a connection of its own");
+  }
+
+  @Test
+  void withoutAPolicyAReadIsTriedOnlyOnceMore() {
+    failFirst(2, RetryTest::lost);
+    assertThrows(ConnectionLostException.class,
+        () -> db(RetryPolicy.none()).exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(2, statements.get());
+  }
+
+  @Test
+  void withoutAPolicyAReadOfTypedRecordsIsTriedOnceMoreOnALostConnection() {
+    failFirst(1, RetryTest::lost);
+    Db db = Toasty.builder().models(Models.READ_USERS, TODOS).driverFactory(config -> driver)
+        .build();
+    assertEquals(1, db.read(users(eq(user(1), str("a"))), Models.READ_USERS).count().block());
+    assertEquals(2, statements.get());
+  }
+
+  @Test
+  void theSecondTryOfALostReadCanBeTurnedOff() {
+    failFirst(1, RetryTest::lost);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> driver)
+        .retryLostReads(false).build();
+    assertThrows(ConnectionLostException.class,
+        () -> db.exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(1, statements.get());
+  }
+
+  @Test
+  void aReadThatEmittedARowIsNotTriedAgain() {
+    AtomicInteger tries = new AtomicInteger();
+    driver.respond(op -> op instanceof Operation.Transaction ? null
+        : Mono.just(new ExecResponse.Rows(Flux.concat(
+            Mono.fromSupplier(() -> { tries.incrementAndGet(); return userRow(1); }),
+            Mono.error(lost())))));
+    assertThrows(ConnectionLostException.class,
+        () -> db(RetryPolicy.none()).exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(1, tries.get());
+  }
+
+  @Test
+  void withoutAPolicyAWriteIsNotTriedAgainOnALostConnection() {
+    failFirst(1, RetryTest::lost);
+    assertThrows(ConnectionLostException.class,
+        () -> db(RetryPolicy.none()).exec(insertUser("Ann")).blockLast());
+    assertEquals(1, statements.get());
+  }
+
+  @Test
   void aReadIsRetriedOnALostConnection() {
     failFirst(2, RetryTest::lost);
     assertEquals(1, db(THREE).exec(users(eq(user(1), str("a")))).count().block());
@@ -220,9 +275,9 @@ class RetryTest {
 
   @Test
   void noPolicyNoRetryAndRetryingGivesOneToAStatement() {
-    failFirst(1, RetryTest::lost);
+    failFirst(1, RetryTest::conflict);
     Db db = db(RetryPolicy.none());
-    assertThrows(ConnectionLostException.class,
+    assertThrows(SerializationFailureException.class,
         () -> db.exec(users(eq(user(1), str("a")))).blockLast());
     assertEquals(1, statements.get());
     statements.set(0);
