@@ -1,6 +1,7 @@
 package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Connection;
+import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ import reactor.util.context.Context;
  * Context, each attempt's {@link PoolHandOver}, the attempts asked again after a failed
  * validation, the error typed and the connection wrapped, where an operator chain
  * ({@code deferContextual}, {@code defer}, {@code onErrorResume}, {@code onErrorMap},
- * {@code map}) cost some thirty objects per statement (benchmarks/PROFILE.md, session 12).
+ * {@code map}) cost some thirty objects per statement (docs/design/performance.md, "One subscriber where an operator chain would do").
  *
  * <p>The hand-over rule is {@link PoolHandOver}'s, unchanged: once an attempt has handed its
  * connection over, a cancel no longer reaches the pool; nothing here sits between the
@@ -109,13 +110,17 @@ final class Acquisition<T> extends Mono<T> {
 
     @Override
     public void onError(Throwable e) {
-      // nothing was sent on a connection that failed validation: asking again is safe
-      if (left > 0 && !cancelled && PoolAcquire.failedValidation(e)) {
+      // Nothing of the caller's was sent on a connection that failed validation, nor on one
+      // whose validation round trip found it lost (a write to a socket whose server session
+      // had just ended: "Broken pipe", DeadConnectionTest): asking again is safe.
+      Throwable failure = acquisition.rules.failure(e);
+      if (left > 0 && !cancelled && (PoolAcquire.failedValidation(e)
+          || failure instanceof ConnectionLostException)) {
         left--;
         next();
         return;
       }
-      actual.onError(acquisition.rules.failure(e));
+      actual.onError(failure);
     }
 
     @Override
