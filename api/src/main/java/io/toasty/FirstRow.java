@@ -20,7 +20,7 @@ import reactor.core.publisher.Operators;
  * <p>Why told at the row: the row is all the read has to give, and what follows it is the
  * statement's end and the connection's release, which the caller need not wait for. Told after
  * them, a get by key on PostgreSQL took 4-5 % longer than the raw driver's {@code next()}, which
- * tells at the row too (benchmarks/PROFILE.md, session 26). The connection goes back right after
+ * tells at the row too (docs/design/performance.md, "Tell the caller at the row"). The connection goes back right after
  * (the next statement of the same caller may find it still out and take another).
  *
  * <p>Why the rest is read to its end, even when the subscriber cancels once told (as

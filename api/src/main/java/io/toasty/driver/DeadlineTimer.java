@@ -16,7 +16,7 @@ import reactor.util.context.Context;
  *
  * <p>Why: a task put on the parallel scheduler's empty queue wakes its worker thread even if it
  * is cancelled a microsecond later, and on two cores a thread woken per acquire is latency on
- * the measured path (benchmarks/PROFILE.md, session 16). Here a wait whose deadline is not
+ * the measured path (docs/design/performance.md, "One timer for every deadline"). Here a wait whose deadline is not
  * earlier than the armed one arms nothing, and a wait that ends first is only taken out: the
  * armed task stays, and when it fires it expires what is due and arms again for the earliest
  * wait left, if any. Acquire waits are served in milliseconds against a limit of seconds, so a

@@ -5,7 +5,7 @@ import static io.toasty.codegen.CompileErrors.assertOneError;
 import org.junit.jupiter.api.Test;
 
 /**
- * Collection fields declared in ways the engine cannot store (issue 17): each is one compile
+ * Collection fields declared in ways the engine cannot store (docs/models.md, "Collections"): each is one compile
  * error naming model and field, on the field's line, and nothing is generated.
  */
 class CollectionMisuseTest {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * <p>Why: r2dbc-pool validates a connection with {@code validate(LOCAL)} when it hands it out and
  * when it takes it back, and r2dbc-h2 answers that by running {@code SELECT CURRENT_TIMESTAMP}
  * (parse, plan, execute): two of the three statements of every single-statement operation, and
- * 8.7 KB of a get-by-key's 19.7 KB (benchmarks/PROFILE.md). An in-process session has no socket
+ * 8.7 KB of a get-by-key's 19.7 KB (docs/design/performance.md). An in-process session has no socket
  * to lose; it ends only when closed, which this wrapper sees. {@code REMOTE} validation still
  * goes to the database.
  */

@@ -37,7 +37,7 @@ import reactor.util.context.Context;
  * delivered or given up, never both (a {@code timeout} operator after the hand-over would drop a
  * connection delivered as it fires). The limit is a deadline on the shared
  * {@link DeadlineTimer}, not a task of its own on the parallel scheduler: a task per acquire woke
- * a thread per acquire (benchmarks/PROFILE.md, session 16).
+ * a thread per acquire (docs/design/performance.md).
  */
 final class PoolHandOver extends DeadlineTimer.Wait
     implements CoreSubscriber<Connection>, Subscription {

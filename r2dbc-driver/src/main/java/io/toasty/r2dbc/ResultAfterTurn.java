@@ -12,7 +12,7 @@ import reactor.core.publisher.Sinks;
  * is over ({@code R2dbcConnection.close()} from the result's completion). Told before its turn
  * had ended, that close found the lane busy and took the long way for every update, delete and
  * COMMIT: a turn of its own, a {@code Sinks.Empty} to wait on, and a release-grace timer on the
- * parallel scheduler set and cancelled (benchmarks/PROFILE.md, session 15). The work is over
+ * parallel scheduler set and cancelled (docs/design/performance.md). The work is over
  * when it terminates, so the next operation may go before the caller hears of it.
  */
 final class ResultAfterTurn<T> implements CoreSubscriber<T> {

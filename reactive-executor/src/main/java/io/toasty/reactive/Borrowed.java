@@ -17,9 +17,9 @@ import reactor.util.context.Context;
  * (and nobody waiting for one) is taken at once; otherwise the borrow waits its turn at the gate
  * (first come, first served, with the acquire timeout) and then goes on in the same subscriber.
  *
- * <p>Why: that chain was most of what a get by key paid over the raw driver (benchmarks/
- * PROFILE.md, session 11); and under load, when most statements wait for their permit, it was
- * what every one of them paid (session 17).
+ * <p>Why: that chain was most of what a get by key paid over the raw driver; and under load,
+ * when most statements wait for their permit, it was what every one of them paid
+ * (docs/design/performance.md, "One subscriber where an operator chain would do").
  *
  * <p>The guarantees are the general path's: the connection and the permit go back exactly once
  * on every path (completion, error, cancel at any moment, cancel racing completion), the

@@ -132,7 +132,7 @@ final class ConnectionGate {
    * asked for it. Its state decides who owns a granted permit when a cancel races the delivery,
    * and whether the deadline or the grant ends the wait. The deadline is on the shared
    * {@link DeadlineTimer}: a task per waiting request on the parallel scheduler woke a thread per
-   * request under load (benchmarks/PROFILE.md, session 16).
+   * request under load (docs/design/performance.md).
    */
   private final class Waiter extends DeadlineTimer.Wait implements Subscription {
     static final int WAITING = 0;

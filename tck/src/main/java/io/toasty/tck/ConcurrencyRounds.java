@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
  * How many times each concurrency scenario repeats its race, and the tally of what it found.
  *
  * <p>CI runs each race as often as its time allows (the {@code ciDefault} each scenario passes);
- * {@code -Dtoasty.tck.concurrencyReps=100} makes every one of them repeat 100 times instead, the
- * proof issue 16 asks for. Each scenario counts its violations rather than failing on the first,
+ * {@code -Dtoasty.tck.concurrencyReps=100} makes every one of them repeat 100 times instead, for a
+ * stronger proof than CI's. Each scenario counts its violations rather than failing on the first,
  * so that a run reports how many rounds went wrong, then fails if any did.
  */
 public final class ConcurrencyRounds {

@@ -26,7 +26,7 @@ public final class LeakWatch {
    * and the TCK runs two classes side by side, so a class streaming beside a paranoid scenario
    * would have every buffer it reads tracked with a stack trace too (a 20,000-row stream's
    * scenario beside another fault class's paranoid one ran past its 5 minutes under load,
-   * benchmarks/PROFILE.md session 21). Such classes run one at a time.
+   * docs/design/performance.md). Such classes run one at a time.
    */
   public static final String LEVEL = "netty leak detection level";
 

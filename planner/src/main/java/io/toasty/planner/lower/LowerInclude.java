@@ -67,7 +67,7 @@ final class LowerInclude {
     // Without an order of the user's, each parent's children come in key order, sorted in the
     // merge: the child query has no ORDER BY, because H2 with bound IN markers and any ORDER BY
     // walks the whole index and tests each row against the window's markers (3.6 times the
-    // hand-written two queries, benchmarks/PROFILE.md), and a database needs no sort to group.
+    // hand-written two queries, docs/design/performance.md), and a database needs no sort to group.
     List<Integer> sortColumns = !child || !orderBy.isEmpty() ? List.of()
         : through == null ? cx.table.primaryKey() : through.sortColumns();
     List<Expr> fetched = new ArrayList<>(DeferredFields.fetched(q.returning(), cx));

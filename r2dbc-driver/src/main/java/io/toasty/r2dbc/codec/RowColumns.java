@@ -26,7 +26,7 @@ import java.util.UUID;
  * when it inlines the whole walk into the compiled row loop, and the loop already sits some ten
  * calls deep (reactor's {@code onNext}, the mapper, the generated reader). One helper more and
  * the iterator's constructor fell past the inlining depth ({@code MaxInlineLevel}, 15): 32 bytes
- * per cell, 13 % of Toasty's bytes on a 10,000-row list (benchmarks/PROFILE.md, session 12).
+ * per cell, 13 % of Toasty's bytes on a 10,000-row list (docs/design/performance.md).
  */
 public final class RowColumns implements Columns {
   private static final String NOT_NULL = "NULL in a field that is not Optional";
@@ -39,7 +39,7 @@ public final class RowColumns implements Columns {
    * r2dbc-h2 walks its codec list for the first codec that accepts the requested class and the
    * column's SQL type; asked for {@code Object}, every codec accepts the class and each checks
    * the SQL type, so a string column passed ten checks a cell (17–22 % of a 10,000-row list on
-   * H2, benchmarks/PROFILE.md, session 20); asked for its own class, the others fail on the
+   * H2, docs/design/performance.md); asked for its own class, the others fail on the
    * class at once. A column keeps its SQL type for the whole result, so its class is learnt from
    * the first row that has a value.
    */

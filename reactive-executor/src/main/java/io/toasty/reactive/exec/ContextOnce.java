@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * <p>Why: reactor discards each element such an operator ignores, and a discard looks up the
  * subscriber's context for a discard hook: a walk down the whole chain of subscribers per row.
  * An include's children cost ~10 % of a 1,000 x 10 include in those walks
- * (benchmarks/PROFILE.md, session 28). Nothing between the rows and the operator changes the
+ * (docs/design/performance.md). Nothing between the rows and the operator changes the
  * context, so the one it was subscribed with is the one every discard would have found.
  */
 final class ContextOnce {

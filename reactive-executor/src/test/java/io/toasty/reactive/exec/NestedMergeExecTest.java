@@ -347,7 +347,7 @@ class NestedMergeExecTest {
    * The children a reader builds are ignored once grouped, and reactor looks up the context of
    * the subscriber for each element an operator ignores (its discard hook): down the whole chain
    * of the query's subscribers, per row, 10 % of an include's time on PostgreSQL
-   * (benchmarks/PROFILE.md, session 28). The subscriber's context is asked a few times per
+   * (docs/design/performance.md). The subscriber's context is asked a few times per
    * window, not once per child row ({@link ContextOnce}).
    */
   @Test
