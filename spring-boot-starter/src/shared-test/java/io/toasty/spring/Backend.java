@@ -98,6 +98,12 @@ enum Backend {
     };
   }
 
+  /** SQL counting the authors whose email is {@code email}, inlined (identifiers quoted). */
+  String countAuthors(String email) {
+    return "SELECT COUNT(*) FROM " + quote("authors") + " WHERE " + quote("email") + " = '"
+        + email + "'";
+  }
+
   private String quote(String name) {
     String q = this == MARIADB ? "`" : "\"";
     return q + name + q;

@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.ConnectionFactories;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Author;
@@ -38,6 +39,7 @@ abstract class TransactionQueueContract {
   private static final int BEFORE = 5;
   private final AtomicInteger emails = new AtomicInteger();
   private String name;
+  private String url;
   private ConfigurableApplicationContext context;
   private Db db;
   private TransactionalOperator transactional;
@@ -47,7 +49,8 @@ abstract class TransactionQueueContract {
   @BeforeAll
   void start() {
     name = Backend.randomName();
-    context = TestApp.start(backend().create(name), "--spring.r2dbc.pool.max-size=1",
+    url = backend().create(name);
+    context = TestApp.start(url, "--spring.r2dbc.pool.max-size=1",
         "--spring.r2dbc.pool.initial-size=0", "--toasty.acquire-timeout=20s");
     db = context.getBean(Db.class);
     transactional = TransactionalOperator.create(
@@ -72,8 +75,10 @@ abstract class TransactionQueueContract {
 
   @Test
   void bootsTransactionManagerTakesItsConnectionsThroughTheGate() {
-    R2dbcTransactionManager manager = context.getBean(R2dbcTransactionManager.class);
-    assertThat(manager.getConnectionFactory()).isInstanceOf(QueuedConnectionFactory.class);
+    ReactiveTransactionManager manager = context.getBean(ReactiveTransactionManager.class);
+    assertThat(manager).isInstanceOf(CancelSafeTransactionManager.class);
+    assertThat(((R2dbcTransactionManager) ((CancelSafeTransactionManager) manager).manager())
+        .getConnectionFactory()).isInstanceOf(QueuedConnectionFactory.class);
   }
 
   @Test
@@ -163,6 +168,39 @@ abstract class TransactionQueueContract {
     awaitPool(0, 0);
     assertThat(create().as(transactional::transactional).block(WAIT)).isNotNull();
     awaitPool(0, 0);
+  }
+
+  /**
+   * A transaction cancelled while its BEGIN is on the wire leaves the connection outside any
+   * transaction: the write that takes the pool's only connection next, outside a transaction,
+   * is committed at once, seen from a session of its own. Before, the driver skipped the
+   * ROLLBACK of a BEGIN it had not seen answered, and the pool took back a connection whose
+   * transaction began after it was released: the next writes on it were never committed.
+   */
+  @Test
+  void aTransactionCancelledWhileItBeginsLeavesNoTransactionOpen() {
+    Random random = new Random(11);
+    for (int round = 0; round < 40; round++) {
+      for (int i = 0; i < 5; i++) {
+        Disposable cancelled = Mono.never().as(transactional::transactional).subscribe();
+        LockSupport.parkNanos(random.nextInt(1_000_000));
+        cancelled.dispose();
+      }
+      awaitPool(0, 0);
+      String email = create().block(WAIT).email();
+      assertThat(countOutside(email)).as("round %d: the write is committed", round)
+          .isEqualTo(1);
+    }
+  }
+
+  /** Authors with {@code email}, counted on a connection of its own, outside the pool. */
+  private long countOutside(String email) {
+    String sql = backend().countAuthors(email);
+    return Mono.usingWhen(ConnectionFactories.get(url).create(),
+            c -> Mono.from(c.createStatement(sql).execute())
+                .flatMap(r -> Mono.from(r.map((row, m) -> row.get(0, Number.class).longValue()))),
+            c -> c.close())
+        .block(WAIT);
   }
 
   /** Waits until the pool has {@code acquired} connections out and {@code pending} waiting. */

@@ -6,7 +6,6 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.reactive.ConnectionPermit;
 import io.toasty.reactive.Db;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -28,10 +27,6 @@ import reactor.core.publisher.Mono;
  */
 final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>,
     InfrastructureProxy {
-  private static final int CONNECTING = 0;
-  private static final int HANDED_OVER = 1;
-  private static final int CANCELLED = 2;
-  private static final int FAILED = 3;
   private final ConnectionFactory pool;
   private final Supplier<Db> db;
   /** Whether the {@code Db} runs on {@link #pool}: null until it is known. */
@@ -50,10 +45,12 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
 
   @Override
   public Publisher<? extends Connection> create() {
-    return Mono.defer(() -> {
+    return Mono.deferContextual(context -> {
+      BeginTicket ticket = context.getOrDefault(BeginTicket.class, null);
       Db gate = queue();
-      return gate != null ? gate.connectionPermit().flatMap(this::connectUnder)
-          : Mono.from(pool.create());
+      return gate != null
+          ? gate.connectionPermit().flatMap(permit -> handOver(permit, ticket))
+          : handOver(null, ticket);
     });
   }
 
@@ -71,52 +68,54 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
   }
 
   /**
-   * A pooled connection under {@code permit}, which it gives back when closed. A cancel does not
-   * stop the pool's acquire: the connection that comes after it is closed at once, and the
-   * permit goes back with it (or at once when the acquire fails), never while the connection
-   * is out.
+   * A pooled connection, under {@code permit} (null when the {@code Db} runs on another pool),
+   * which it gives back when closed. A cancel does not stop the pool's acquire: the connection
+   * that comes after it is closed at once, and the permit goes back with it (or at once when the
+   * acquire fails), never while the connection is out.
    *
-   * <p>A cancel that comes after the hand-over gives the connection back too, rolled back and
-   * closed ({@link PermittedConnection#giveBack()}): Spring's {@code R2dbcTransactionManager}
-   * holds the connection it was handed while BEGIN runs, and a cancel then (a client gone in
-   * that moment) leaves it to nobody, so neither its permit nor its pool slot would come back.
-   * r2dbc-pool's own acquire releases a connection on such a cancel, without the rollback
-   * (spring-framework#32115). Once BEGIN is over, no cancel reaches here: Spring rolls back
-   * and closes the connection itself.
-   *
-   * <p>One state decides, whichever comes first, the connection or the cancel: the cancel
-   * either finds the connection handed over and gives it back, or marks the wait abandoned so
-   * that the connection is closed when it comes.
+   * <p>The hand-over is decided once ({@link BeginTicket}): the connection either goes to the
+   * begin or, given up first, is closed as it comes. Under a {@link ShieldedBegin} (the
+   * starters' {@link CancelSafeTransactionManager}) the ticket is the begin's, and no cancel
+   * reaches here after the hand-over: the begin runs to its end and is rolled back by the
+   * manager. Under a bare {@code R2dbcTransactionManager}, a cancel after the hand-over (a
+   * client gone while BEGIN runs, spring-framework#32115) gives the connection back here,
+   * rolled back and closed ({@link PermittedConnection#giveBack()}); Spring would leave it to
+   * nobody.
    */
-  private Mono<Connection> connectUnder(ConnectionPermit permit) {
-    AtomicInteger state = new AtomicInteger(); // CONNECTING, HANDED_OVER, CANCELLED or FAILED
+  private Mono<Connection> handOver(ConnectionPermit permit, BeginTicket given) {
+    BeginTicket ticket = given != null ? given : new BeginTicket();
     AtomicReference<PermittedConnection> connection = new AtomicReference<>();
+    Runnable release = () -> {
+      if (permit != null) {
+        permit.release();
+      }
+    };
     return Mono.<Connection>create(sink -> Mono.from(pool.create()).subscribe(
             c -> {
-              PermittedConnection permitted = new PermittedConnection(c, permit);
+              PermittedConnection permitted = new PermittedConnection(c, release);
               connection.set(permitted);
-              if (state.compareAndSet(CONNECTING, HANDED_OVER)) {
+              if (ticket.handOver()) {
                 sink.success(permitted);
               } else {
                 Mono.from(permitted.close()).subscribe(null, e -> { });
               }
             },
             e -> {
-              permit.release();
-              if (state.compareAndSet(CONNECTING, FAILED)) {
+              release.run();
+              if (ticket.fail()) {
                 sink.error(e);
               }
             },
             () -> {
               if (connection.get() == null) {
-                permit.release();
-                if (state.compareAndSet(CONNECTING, FAILED)) {
+                release.run();
+                if (ticket.fail()) {
                   sink.error(new IllegalStateException("the pool gave no connection"));
                 }
               }
             }))
         .doOnCancel(() -> {
-          if (state.getAndSet(CANCELLED) == HANDED_OVER) {
+          if (ticket.cancel()) {
             connection.get().giveBack().subscribe(null, e -> { });
           }
         });

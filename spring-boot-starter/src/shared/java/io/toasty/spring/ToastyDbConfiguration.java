@@ -12,11 +12,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.annotation.RollbackOn;
 
 /**
@@ -109,6 +112,21 @@ abstract class ToastyDbConfiguration {
       return () -> { };
     }
     return new ToastyRollbackRule(beans, dbs);
+  }
+
+  /**
+   * The application's transaction manager when it declares none, in place of Boot's:
+   * Spring's {@code R2dbcTransactionManager} on the application's {@code ConnectionFactory}, in a
+   * {@link CancelSafeTransactionManager}, under Boot's bean name. Each starter orders its
+   * auto-configuration before its Boot version's {@code R2dbcTransactionManagerAutoConfiguration},
+   * which then backs off.
+   */
+  @Bean
+  @ConditionalOnMissingBean(ReactiveTransactionManager.class)
+  @ConditionalOnSingleCandidate(ConnectionFactory.class)
+  public CancelSafeTransactionManager connectionFactoryTransactionManager(
+      ConnectionFactory factory) {
+    return new CancelSafeTransactionManager(new R2dbcTransactionManager(factory));
   }
 
   /**

@@ -40,7 +40,9 @@ final class ToastyRollbackRule implements SmartInitializingSingleton {
 
   /** Whether {@code manager} runs transactions on the connections of the {@code Db}'s pool. */
   private boolean isToastys(TransactionManager manager) {
-    return manager instanceof R2dbcTransactionManager r2dbc
+    TransactionManager unwrapped = manager instanceof CancelSafeTransactionManager safe
+        ? safe.manager() : manager;
+    return unwrapped instanceof R2dbcTransactionManager r2dbc
         && r2dbc.getConnectionFactory() != null
         && SharedPool.between(dbs.getIfUnique(), r2dbc.getConnectionFactory());
   }

@@ -11,7 +11,8 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
  * first-come queue: a manager on the application's {@code ConnectionFactory} (Spring Boot's, or
  * one the application declares on that factory) takes them through a
  * {@link QueuedConnectionFactory}, and its transactions are counted
- * ({@link SpringTransactionStats}). Set before the manager's initialization, which checks that it
+ * ({@link SpringTransactionStats}); so does one inside a {@link CancelSafeTransactionManager}.
+ * Set before the manager's initialization, which checks that it
  * has a factory.
  */
 final class TransactionManagerQueue implements BeanPostProcessor {
@@ -28,7 +29,8 @@ final class TransactionManagerQueue implements BeanPostProcessor {
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String name) {
-    if (bean instanceof R2dbcTransactionManager manager) {
+    Object unwrapped = bean instanceof CancelSafeTransactionManager safe ? safe.manager() : bean;
+    if (unwrapped instanceof R2dbcTransactionManager manager) {
       ConnectionFactory factory = manager.getConnectionFactory();
       if (factory != null && !(factory instanceof QueuedConnectionFactory)
           && factory == factories.getIfUnique()) {
