@@ -419,6 +419,7 @@ abstract class BlogHttpContract {
       ResetUpload.resetMidway(port, "/users/" + user + "/posts/import", lines, 1_500,
           this::uncommittedWrites);
       awaitNoTransaction();
+      assertNoSessionLeftInATransaction();
       long posts = postsOf(user);
       long count = postCount(user);
       if (posts != 0 || count != 0) {
@@ -452,6 +453,7 @@ abstract class BlogHttpContract {
       ResetUpload.resetMidway(port, "/users/" + to + "/posts/move", lines, 20,
           this::uncommittedWrites);
       awaitNoTransaction();
+      assertNoSessionLeftInATransaction();
       List<Long> counts = List.of(postsOf(from), postCount(from), postsOf(to), postCount(to));
       if (!counts.equals(List.of(300L, 300L, 0L, 0L))) {
         halfDone.add("reset " + i + ": posts and post_count of each user " + counts);
@@ -469,6 +471,27 @@ abstract class BlogHttpContract {
    * committed (their uncommitted rows are invisible to other sessions).
    */
   abstract String uncommittedWritesQuery();
+
+  /**
+   * A query of one count: the application's sessions inside a transaction while no statement of
+   * theirs runs (a connection back in the pool must be outside one).
+   */
+  abstract String sessionsInATransactionQuery();
+
+  /**
+   * Once the request's connection is back in the pool, no session of the example stays inside a
+   * transaction: asked again every 5 ms while one does (a rollback on release may still be on
+   * its way), for up to a minute; one that stays is a transaction that outlived its request.
+   */
+  private void assertNoSessionLeftInATransaction() {
+    Long open = Mono.defer(() -> sql(sessionsInATransactionQuery())
+            .map(row -> row.get(0, Long.class)).one())
+        .repeatWhen(r -> r.delayElements(Duration.ofMillis(5)))
+        .takeUntil(n -> n == 0)
+        .take(WAIT)
+        .blockLast(WAIT.plusSeconds(5));
+    assertThat(open).as("sessions of the example left inside a transaction").isZero();
+  }
 
   private boolean uncommittedWrites() {
     return sql(uncommittedWritesQuery()).map(row -> row.get(0, Long.class)).one()

@@ -6,4 +6,11 @@ class BlogOnH2Test extends BlogHttpContract {
   String uncommittedWritesQuery() {
     return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED";
   }
+
+  /** H2 lists no transaction that has not written: a session holding writes, idle. */
+  @Override
+  String sessionsInATransactionQuery() {
+    return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED"
+        + " AND EXECUTING_STATEMENT IS NULL";
+  }
 }

@@ -45,6 +45,13 @@ class BlogOnPostgresTest extends BlogHttpContract {
         + "' AND backend_xid IS NOT NULL";
   }
 
+  /** Sessions of the example idle inside a transaction, written to or not. */
+  @Override
+  String sessionsInATransactionQuery() {
+    return "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '" + SCHEMA
+        + "' AND state LIKE 'idle in transaction%'";
+  }
+
   /** The test schema's name, which is also the application name of the example's sessions. */
   static String schema() {
     return SCHEMA;
