@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.ForeignKeyViolationException;
+import io.toasty.SerializationFailureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;
@@ -191,6 +192,31 @@ public abstract class ReferentialIntegrityScenarios {
     assertEquals(List.of(), advances(db));
   }
 
+  /**
+   * A delete whose cascade reaches a record that a {@code @BelongsTo.Restrict} key still names
+   * is refused as a whole: the lender, its advances and the lien all stay, and the error names
+   * the restricting model and field. Once the lien is gone, the same delete cascades.
+   */
+  @BackendTest
+  public void aCascadeThatReachesARestrictedRecordDeletesNothing(Db db) {
+    lender(db, 1);
+    lender(db, 2);
+    advance(db, 7, 1);
+    advance(db, 8, 1);
+    await(Liens.create().id(3).lenderId(2).advanceId(7L).note("on the advance").exec(db));
+    ForeignKeyViolationException e = failure(ForeignKeyViolationException.class,
+        () -> Lenders.deleteById(1).exec(db));
+    assertEquals(Optional.of("Lien"), e.model(), e::getMessage);
+    assertEquals(Optional.of("advanceId"), e.field(), e::getMessage);
+    assertEquals(Set.of(1L, 2L), await(Lenders.all().collect(db)).stream()
+        .map(Lender::id).collect(Collectors.toSet()));
+    assertEquals(List.of(7L, 8L), advances(db).stream().map(Advance::id).toList(),
+        "the cascade is undone with the refused delete");
+    await(Liens.deleteById(3).exec(db));
+    assertEquals(1L, await(Lenders.deleteById(1).exec(db)));
+    assertEquals(List.of(), advances(db));
+  }
+
   @BackendTest
   public void aFilteredDeleteOfRestrictedTargetsDeletesNone(Db db) {
     lender(db, 1);
@@ -223,20 +249,20 @@ public abstract class ReferentialIntegrityScenarios {
   }
 
   /**
-   * A create of an advance races the delete of its lender, round after round: either side may
-   * fail with a typed conflict, the advance may be stored with its lender, or the delete may
-   * remove both; never an advance whose lender is gone.
-   */
-  /**
    * What either side of the race may fail with: the key's violation, or the conflict a database
    * reports between the two transactions (a deadlock, a serialization failure), all typed and
    * writing nothing.
    */
   private static boolean typedConflict(Throwable e) {
     return e instanceof ForeignKeyViolationException
-        || e instanceof io.toasty.SerializationFailureException;
+        || e instanceof SerializationFailureException;
   }
 
+  /**
+   * A create of an advance races the delete of its lender, round after round: either side may
+   * fail with a typed conflict, the advance may be stored with its lender, or the delete may
+   * remove both; never an advance whose lender is gone.
+   */
   @BackendTest
   public void aDeleteRacingAWriteNeverLeavesADanglingKey(Db db) {
     int rounds = ConcurrencyRounds.of(20);
