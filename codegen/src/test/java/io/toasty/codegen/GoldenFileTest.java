@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The classes generated for the model of CONTRACTS.md, against golden files. */
+/** The classes generated for the model of docs/design/codegen.md, against golden files. */
 class GoldenFileTest {
   private static Compilation compilation;
 

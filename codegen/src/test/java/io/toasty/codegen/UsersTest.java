@@ -32,8 +32,8 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
- * The generated {@code Users} of the model in CONTRACTS.md, compiled by this module's processor
- * with the test sources and used as a user would.
+ * The generated {@code Users} of the model in docs/design/codegen.md, compiled by this module's
+ * processor with the test sources and used as a user would.
  */
 class UsersTest {
   private static final Type STATUS = new Type.Enum("io.toasty.codegen.samples.Status",

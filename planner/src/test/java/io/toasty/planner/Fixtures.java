@@ -13,7 +13,10 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
 
-/** Hand-built schemas (no codegen here): User as in CONTRACTS.md, Todo with a UUID key, Event. */
+/**
+ * Hand-built schemas (no codegen here): User as in docs/design/codegen.md, Todo with a UUID key,
+ * Event.
+ */
 public final class Fixtures {
   private Fixtures() {}
 

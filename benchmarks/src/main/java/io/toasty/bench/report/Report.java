@@ -21,31 +21,26 @@ import java.util.stream.Stream;
 /**
  * Writes {@code docs/benchmarks.md} from a results directory: {@code run.json} (written by
  * {@code Main}), JMH's JSON results ({@code jmh-*.json}) and logs ({@code jmh-*.log}, read for
- * the reason a planned benchmark has no result). Optional hand-written profiling notes
- * ({@code benchmarks/PROFILE.md}) are appended.
+ * the reason a planned benchmark has no result). The page opens with the method and how to
+ * reproduce it ({@link PageHeader}), then the run's figures, so that every run replaces it.
  */
 public final class Report {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path NOTES = Path.of("benchmarks/PROFILE.md");
 
   private final RunInfo info;
   private final List<Result> results;
   private final Map<String, String> failures;
   private final Map<String, Double> p99;
-  private final String notes;
+  private final HttpSection http;
   private final StringBuilder out = new StringBuilder();
 
-  Report(RunInfo info, List<Result> results, Map<String, String> failures, String notes) {
-    this(info, results, failures, Map.of(), notes);
-  }
-
   Report(RunInfo info, List<Result> results, Map<String, String> failures,
-      Map<String, Double> p99, String notes) {
+      Map<String, Double> p99, HttpSection http) {
     this.info = info;
     this.results = results;
     this.failures = failures;
     this.p99 = p99;
-    this.notes = notes;
+    this.http = http;
   }
 
   /** Reads {@code results} and writes the page to {@code page}. */
@@ -70,9 +65,9 @@ public final class Report {
         }
       }
     }
-    String notes = Files.exists(NOTES) ? Files.readString(NOTES, StandardCharsets.UTF_8) : null;
     Map<String, String> failures = failures(info, all, logs);
-    String text = new Report(info, all, failures, p99, notes).render();
+    String text = new Report(info, all, failures, p99, HttpSection.keptFrom(page))
+        .render();
     if (page.getParent() != null) {
       Files.createDirectories(page.getParent());
     }
@@ -139,9 +134,31 @@ public final class Report {
   String render() {
     line("# Benchmarks");
     line();
-    line("<!-- Written by benchmarks/run.sh (io.toasty.bench.Main); edit the code, not this file."
-        + " Profiling notes come from benchmarks/PROFILE.md. -->");
+    line("<!-- Written by benchmarks/run.sh (io.toasty.bench.report.Report) from a run's results;"
+        + " edit the code, not this file: the next run replaces it. -->");
     line();
+    new PageHeader(info, results.stream().map(Result::jvm).findFirst(), out).render();
+    warnings();
+    for (Database db : Database.values()) {
+      if (db.alwaysListed() || inRun(db)) {
+        database(db);
+      }
+    }
+    planning();
+    targets();
+    notMeasured();
+    run();
+    http.render(out);
+    line(DESCRIPTION.strip());
+    if (inRun(Database.NEO4J)) {
+      line();
+      line(NEO4J_DESCRIPTION.strip());
+    }
+    return out.toString();
+  }
+
+  /** Says so above the figures when they come from a busy machine or quick mode. */
+  private void warnings() {
     if (!"quick".equals(info.mode) && busy()) {
       line("> **Taken while the machine was busy: not a reference table.** The load average was "
           + info.loadAtStart + " at the start and " + info.loadAtEnd + " at the end on " + info.cpus
@@ -158,39 +175,14 @@ public final class Report {
           + "comes from `benchmarks/run.sh` (full mode) on a quiet machine.");
       line();
     }
-    line("Regenerate: `benchmarks/run.sh` (full mode, about an hour) or "
-        + "`benchmarks/run.sh --quick` (under 10 minutes). What each workload and "
-        + "implementation does is described at the end of this page.");
+  }
+
+  /** Where a database's figures come from: on a merged page, sections differ in this line. */
+  private void source() {
+    int rounds = results.stream().mapToInt(Result::round).max().orElse(0) + 1;
+    line("Measured " + info.started + " to " + info.finished + " at commit " + info.commit + ", "
+        + info.mode + " mode, " + rounds + (rounds == 1 ? " round." : " alternating rounds."));
     line();
-    line("Each time is JMH's average per operation, single-threaded, in microseconds, ± half "
-        + "its 99.9 % confidence interval. A ratio divides the first implementation's time by "
-        + "the second's, both from this run: below 1.00 the first is faster. A run of several "
-        + "rounds (`--rounds n`: every group n times, the implementations' order reversed every "
-        + "other round) shows the times of its first round and, as the ratio, the median of the "
-        + "rounds' ratios with the lowest and highest in brackets; the load average around each "
-        + "group is listed under \"The run\". Every "
-        + "implementation returns the same results for the same work: each fork checks the "
-        + "workload it measures against the fixture before it measures.");
-    line();
-    for (Database db : Database.values()) {
-      if (db.alwaysListed() || inRun(db)) {
-        database(db);
-      }
-    }
-    planning();
-    targets();
-    notMeasured();
-    run();
-    if (notes != null) {
-      line(notes.strip());
-      line();
-    }
-    line(DESCRIPTION.strip());
-    if (inRun(Database.NEO4J)) {
-      line();
-      line(NEO4J_DESCRIPTION.strip());
-    }
-    return out.toString();
   }
 
   /** Whether the run asked for {@code db}: it has results, planned forks or skips there. */
@@ -246,6 +238,7 @@ public final class Report {
           .append(" |");
       rule.append("--:|");
     }
+    source();
     line(head.toString());
     line(rule.toString());
     for (Workload w : Workload.values()) {
@@ -384,6 +377,7 @@ public final class Report {
       line();
       return;
     }
+    source();
     line("`Planner.compile(Parameterize.of(statement))` (every phase: verify, simplify, lower, "
         + "plan, actions) against `Planner.prepare(statement)` with the plan cached "
         + "(parameterize, then a lookup by shape), on H2's capability.");
@@ -411,10 +405,10 @@ public final class Report {
   private void targets() {
     line("## Targets");
     line();
-    line("The issue's targets (not gates), judged on this run's figures"
+    line("The project's performance targets (not gates), judged on this run's figures"
         + ("quick".equals(info.mode) ? " — quick mode, so only indicative" : "") + ":");
     line();
-    // Issue 21's targets: Toasty ÷ raw as the median of the rounds' ratios.
+    // Toasty ÷ raw as the median of the rounds' ratios.
     for (Database db : List.of(Database.H2, Database.POSTGRES)) {
       target("get by key ≤ 1.05 × raw on " + db.label(), ratioValue("get", db, Impl.TOASTY,
           Impl.RAW), 1.05, true);
@@ -545,13 +539,7 @@ public final class Report {
     line("- Mode: " + info.mode + "; " + info.settings + ".");
     line("- Started " + info.started + ", finished " + info.finished + "; load average "
         + info.loadAtStart + " at the start, " + info.loadAtEnd + " at the end.");
-    line("- Machine: " + info.cpuModel + ", " + info.cpus + " CPUs (nproc), " + info.memory
-        + " of memory, " + info.kernel + ".");
     jvm.ifPresent(j -> {
-      List<String> flags = j.jvmArgs().stream().filter(a -> !a.startsWith("-Dbench.")).toList();
-      line("- JVM: " + j.vmName() + " " + j.vmVersion() + " (JDK " + j.jdkVersion()
-          + "), flags " + (flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`")
-          + "; JMH " + j.jmhVersion() + ".");
       line("- Databases: H2 2.4.240 through r2dbc-h2 1.1.0 in the benchmark's JVM, with "
           + "`OPTIMIZE_REUSE_RESULTS=FALSE` (H2 otherwise returns the cached result of a query "
           + "repeated with the same parameters, which rewards an implementation for sending the "

@@ -37,11 +37,11 @@ public final class Neo4jRawStore implements Store {
       + " RETURN a.id, a.name, b.id, b.title, b.pages";
 
   /** Why Neo4j measures writes with neither implementation yet. */
-  public static final String NO_WRITES = "writes are not measured on Neo4j yet: issue 22 asks "
-      + "for get by key, the 100-row filter and the include";
+  public static final String NO_WRITES = "writes are not measured on Neo4j yet: only get by "
+      + "key, the 100-row filter and the include are";
   /** Why Neo4j measures no concurrent workload yet. */
   public static final String NO_CONCURRENT = "concurrent workloads are not measured on Neo4j "
-      + "yet: issue 22 asks for get by key, the 100-row filter and the include";
+      + "yet: only get by key, the 100-row filter and the include are";
 
   private final Driver driver;
 

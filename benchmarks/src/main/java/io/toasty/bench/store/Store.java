@@ -76,7 +76,7 @@ public interface Store extends AutoCloseable {
   /** Why a store has no chunked stream of inserts. */
   String NO_CREATE_ALL = "no chunked multi-row insert stream here";
 
-  /** Why this store cannot run one of the workloads of issue 15, or empty. */
+  /** Why this store cannot run a typed batch or a {@code createAll} stream, or empty. */
   default Optional<String> batchOnly(Workload workload) {
     return switch (workload) {
       case GET_FIVE_BATCH -> Optional.of(NO_BATCH);

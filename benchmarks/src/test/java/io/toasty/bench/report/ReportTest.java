@@ -167,6 +167,33 @@ class ReportTest {
   }
 
   @Test
+  void opensWithTheMethodAndKeepsTheHttpFigures(@TempDir Path dir) throws Exception {
+    RunInfo info = fullRun();
+    info.started = "2026-01-02T03:04:05Z";
+    info.finished = "2026-01-02T04:05:06Z";
+    info.commit = "abc1234";
+    info.cpuModel = "Test CPU";
+    info.cpus = 2;
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-h2.json"), "[" + result("ReadBench.get", "h2", "toasty",
+        22.0, 1.0, 2048) + "]");
+    Path page = dir.resolve("benchmarks.md");
+    Files.writeString(page, "old page\n" + HttpSection.START + "\nhttp figures\n"
+        + HttpSection.END + "\nold notes\n");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.indexOf("## Method") < text.indexOf("## How to reproduce")
+        && text.indexOf("## How to reproduce") < text.indexOf("## H2 (in memory)"), text);
+    assertTrue(text.contains("- Machine: Test CPU, 2 CPUs (nproc)"), text);
+    assertTrue(text.contains("## H2 (in memory)\n\nMeasured 2026-01-02T03:04:05Z to "
+        + "2026-01-02T04:05:06Z at commit abc1234, full mode, 1 round.\n"), text);
+    assertTrue(text.contains(HttpSection.START + "\nhttp figures\n" + HttpSection.END), text);
+    assertTrue(!text.contains("old notes"), "the rest of the old page is replaced: " + text);
+  }
+
+  @Test
   void formatsThreeSignificantFigures() {
     assertEquals("1,234", Report.number(1234.4));
     assertEquals("56.8", Report.number(56.78));

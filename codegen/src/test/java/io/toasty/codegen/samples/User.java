@@ -8,7 +8,7 @@ import io.toasty.annotations.Model;
 import io.toasty.annotations.Unique;
 import java.util.Optional;
 
-/** The model of CONTRACTS.md section 1. */
+/** The model of docs/design/codegen.md. */
 @Model
 public record User(
     @Key @Auto long id,
