@@ -122,7 +122,7 @@ public final class Db implements Executor {
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
-    this.guarded = new GuardedWrites(this, this.driver, schema);
+    this.guarded = new GuardedWrites(this.driver, schema);
     this.schemaOps = new DbSchema(driver, this.driver);
     this.watch = new StatementWatch(observer, schema, this.driver, logValues,
         s -> planner.prepare(asRun(s)));
@@ -157,7 +157,7 @@ public final class Db implements Executor {
       if (bound == null && guarded.any()) {
         List<CardinalityGuard> guards = guarded.of(statement);
         if (!guards.isEmpty() && !guarded.keptByDriver()) {
-          return guarded.alone(statement, guards);
+          return checkedAlone(statement, guards);
         }
       }
       // observed once: in a joined transaction by the Tx's own exec, with its flag
@@ -166,6 +166,22 @@ public final class Db implements Executor {
               () -> observed(statement, false, attempts(policy, statement,
                   () -> execAlone(statement))));
     });
+  }
+
+  /**
+   * A write limited by a relation's {@code @AtMost}, outside a transaction: in a transaction of
+   * its own, where the records it fills are locked and counted ({@link CardinalityCheck}); where
+   * the backend has no interactive transactions, refused before anything is sent.
+   */
+  private Flux<Value> checkedAlone(Statement statement,
+      List<CardinalityGuard> guards) {
+    if (!driver.capability().interactiveTransactions()) {
+      return Flux.error(guarded.refusal(guards));
+    }
+    // Collected, so that a caller taking only the first value cannot cancel (roll back) the
+    // write: the values come after COMMIT.
+    return transactionMono(tx -> tx.checked(statement, guards).collectList())
+        .flatMapIterable(rows -> rows);
   }
 
   /** {@code statement} run by {@code plain}, or by {@code checked} with the limits it writes. */

@@ -14,16 +14,14 @@ import reactor.core.publisher.Flux;
 
 /**
  * A {@link Db}'s writes to relations limited by {@code @AtMost}: which limits a statement writes,
- * and how a write outside a transaction keeps them (by the driver, in a transaction of its own,
- * or refused before anything is sent).
+ * whether the driver keeps them itself, and why a backend without interactive transactions
+ * refuses a write it cannot check.
  */
 final class GuardedWrites {
-  private final Db db;
   private final GatedDriver driver;
   private final CardinalityGuards cardinality;
 
-  GuardedWrites(Db db, GatedDriver driver, Schema schema) {
-    this.db = db;
+  GuardedWrites(GatedDriver driver, Schema schema) {
     this.driver = driver;
     this.cardinality = new CardinalityGuards(schema);
   }
@@ -44,21 +42,6 @@ final class GuardedWrites {
    */
   boolean keptByDriver() {
     return driver.capability().atomicLimits();
-  }
-
-  /**
-   * A write limited by a relation's {@code @AtMost}, outside a transaction: in a transaction of
-   * its own, where the records it fills are locked and counted ({@link CardinalityCheck}); where
-   * the backend has no interactive transactions, refused before anything is sent.
-   */
-  Flux<Value> alone(Statement statement, List<CardinalityGuard> guards) {
-    if (!driver.capability().interactiveTransactions()) {
-      return Flux.error(refusal(guards));
-    }
-    // Collected, so that a caller taking only the first value cannot cancel (roll back) the
-    // write: the values come after COMMIT.
-    return db.transactionMono(tx -> tx.checked(statement, guards).collectList())
-        .flatMapIterable(rows -> rows);
   }
 
   /**
@@ -90,7 +73,8 @@ final class GuardedWrites {
     return null;
   }
 
-  private UnsupportedFeatureException refusal(List<CardinalityGuard> guards) {
+  /** Why a write of {@code guards} cannot run where the backend has no interactive transactions. */
+  UnsupportedFeatureException refusal(List<CardinalityGuard> guards) {
     CardinalityGuard g = guards.get(0);
     return new UnsupportedFeatureException(Feature.CARDINALITY, driver.capability().backend(),
         "adding to " + g.owner() + "." + g.relation() + " (@AtMost(" + g.max() + ")) of an "
