@@ -1,12 +1,16 @@
 package io.toasty.reactive;
 
 import io.toasty.Batch;
+import io.toasty.Bulk;
 import io.toasty.CursorKey;
 import io.toasty.Executor;
-import io.toasty.Feature;
+import io.toasty.InvalidStatementException;
 import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
+import io.toasty.PoolTimeoutException;
+import io.toasty.QueryTimeoutException;
 import io.toasty.SqlStatement;
+import io.toasty.Statement.Snapshot;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
@@ -18,21 +22,24 @@ import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
 import io.toasty.planner.Prepared;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.cardinality.CardinalityGuard;
-import io.toasty.planner.cardinality.CardinalityGuards;
 import io.toasty.reactive.exec.BindArgs;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Results;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.exec.Uuids;
-import io.toasty.reactive.observe.Observing;
-import io.toasty.reactive.observe.StatementInfos;
+import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
-import io.toasty.reactive.observe.StatementValues;
 import io.toasty.schema.Schema;
-import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
+import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
+import io.toasty.stmt.Update;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,25 +73,24 @@ public final class Db implements Executor {
   private final Schema schema;
   private final GatedDriver driver;
   private final Planner planner;
-  private final CardinalityGuards cardinality;
+  private final GuardedWrites guarded;
   private final DbSchema schemaOps;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
   private final ConnectionBinding binding;
   private final StatementObserver observer;
+  private final StatementWatch watch;
+  private final RawStatements raw;
+  private final HealthProbe health;
+  private final TxStarts starts;
   private final RetryPolicy retry;
-  /** The retries of transaction functions whose options set none. */
-  private final RetryPolicy transactionRetry;
   private final CursorKey cursorKey;
   private final Clock clock;
-  private final io.toasty.reactive.json.JsonDocuments json;
-  private final Duration transactionTimeout;
+  private final JsonDocuments json;
   /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
   private final boolean eventualReads;
   /** Whether a read whose connection was lost before it emitted is tried once more. */
   private final boolean retryLostReads;
-  /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
-  private final boolean logValues;
   /** The models' definitions by name: their row readers build an include's children. */
   private final Map<String, ModelDef<?>> modelDefs;
   /** Requests by key answered together while the pool is saturated, or null when that is off. */
@@ -100,28 +106,30 @@ public final class Db implements Executor {
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       ConnectionBinding binding, StatementObserver observer, RetryPolicy retry,
-      RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock,
-      io.toasty.reactive.json.JsonDocuments json,
+      RetryPolicy transactionRetry, CursorKey cursorKey, Clock clock, JsonDocuments json,
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
       Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceLists,
       boolean coalesceUpdates, boolean retryLostReads) {
     this.retryLostReads = retryLostReads;
-    this.logValues = logValues;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
     this.json = json;
-    this.transactionTimeout = transactionTimeout;
     this.eventualReads = eventualReads;
     this.binding = binding;
     this.observer = observer;
     this.retry = retry;
-    this.transactionRetry = transactionRetry;
     this.cursorKey = cursorKey;
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.planner = planner;
-    this.cardinality = new CardinalityGuards(schema);
+    this.guarded = new GuardedWrites(this.driver, schema);
     this.schemaOps = new DbSchema(driver, this.driver);
+    this.watch = new StatementWatch(observer, schema, this.driver, logValues,
+        s -> planner.prepare(asRun(s)));
+    this.raw = new RawStatements(this, this.driver, counters);
+    this.health = new HealthProbe(this.driver, schema);
+    this.starts = new TxStarts(this, this.driver, counters, transactionRetry,
+        transactionTimeout);
     this.coalesceGets = coalesceGets;
     this.coalesceLists = coalesceLists;
     this.coalesceUpdates = coalesceUpdates && driver.capability().sql()
@@ -146,9 +154,9 @@ public final class Db implements Executor {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
-      if (bound == null && cardinality.any()) {
-        List<CardinalityGuard> guards = cardinality.of(statement);
-        if (!guards.isEmpty() && !limitsKeptByDriver()) {
+      if (bound == null && guarded.any()) {
+        List<CardinalityGuard> guards = guarded.of(statement);
+        if (!guards.isEmpty() && !guarded.keptByDriver()) {
           return checkedAlone(statement, guards);
         }
       }
@@ -168,7 +176,7 @@ public final class Db implements Executor {
   private Flux<Value> checkedAlone(Statement statement,
       List<CardinalityGuard> guards) {
     if (!driver.capability().interactiveTransactions()) {
-      return Flux.error(cardinalityRefusal(guards));
+      return Flux.error(guarded.refusal(guards));
     }
     // Collected, so that a caller taking only the first value cannot cancel (roll back) the
     // write: the values come after COMMIT.
@@ -176,37 +184,10 @@ public final class Db implements Executor {
         .flatMapIterable(rows -> rows);
   }
 
-  /**
-   * Whether the driver keeps relation limits itself, atomically with each write
-   * ({@code Capability.atomicLimits}): a guarded write is then sent as it is.
-   */
-  private boolean limitsKeptByDriver() {
-    return driver.capability().atomicLimits();
-  }
-
-  private UnsupportedFeatureException cardinalityRefusal(
-      List<CardinalityGuard> guards) {
-    CardinalityGuard g = guards.get(0);
-    return new UnsupportedFeatureException(Feature.CARDINALITY, driver.capability().backend(),
-        "adding to " + g.owner() + "." + g.relation() + " (@AtMost(" + g.max() + ")) of an "
-        + "existing record needs a count under a lock in an interactive transaction; a nested "
-        + "create of a new record is checked before sending and runs");
-  }
-
-  /**
-   * {@code statement} as {@code plain} runs it, or, when it writes a relation limited by
-   * {@code @AtMost} for an existing record, as {@code checked} runs it with its guards; an
-   * error of the check (a new record's nested children over the limit) as the signal.
-   */
+  /** {@code statement} run by {@code plain}, or by {@code checked} with the limits it writes. */
   Flux<Value> cardinalityChecked(Statement statement, Function<Statement, Flux<Value>> plain,
       Function<List<CardinalityGuard>, Flux<Value>> checked) {
-    if (!cardinality.any()) {
-      return plain.apply(statement);
-    }
-    return Flux.defer(() -> {
-      List<CardinalityGuard> guards = cardinality.of(statement);
-      return guards.isEmpty() ? plain.apply(statement) : checked.apply(guards);
-    });
+    return guarded.checked(statement, plain, checked);
   }
 
   /**
@@ -215,7 +196,7 @@ public final class Db implements Executor {
    * through {@link #exec} and {@link ModelDef#load}.
    */
   @Override
-  public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model) {
+  public <M> Flux<M> read(Query query, ModelDef<M> model) {
     return read(query, model, null);
   }
 
@@ -224,8 +205,8 @@ public final class Db implements Executor {
    * ({@link Planner#prepare(Statement, Shaped)}); in a transaction the key is not used.
    */
   @Override
-  public <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model, Shaped shaped) {
-    io.toasty.value.RowReader<M> reader = model.rowReader();
+  public <M> Flux<M> read(Query query, ModelDef<M> model, Shaped shaped) {
+    RowReader<M> reader = model.rowReader();
     if (reader == null) {
       return Executor.super.read(query, model);
     }
@@ -258,19 +239,19 @@ public final class Db implements Executor {
    * turned that off.
    */
   private <T> Flux<T> attempts(RetryPolicy policy, Statement statement,
-      java.util.function.Supplier<Flux<T>> work) {
+      Supplier<Flux<T>> work) {
     if (policy.maxRetries() > 0) {
       return Retries.apply(policy, Retries.forStatement(statement), Flux.defer(work));
     }
-    return retryLostReads && statement instanceof io.toasty.stmt.Query
+    return retryLostReads && statement instanceof Query
         ? LostReadRetry.once(work) : Flux.defer(work);
   }
 
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
-  private <M> Flux<M> readAlone(io.toasty.stmt.Query query, ModelDef<M> model,
-      io.toasty.value.RowReader<M> reader, Shaped shaped) {
+  private <M> Flux<M> readAlone(Query query, ModelDef<M> model,
+      RowReader<M> reader, Shaped shaped) {
     Bound bound = bind(query, shaped);
-    io.toasty.planner.action.DirectRead direct = bound.plan.direct();
+    DirectRead direct = bound.plan.direct();
     if (direct == null || query.lock() != null
         || direct.fields().length != model.schema().fields().size()) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
@@ -297,8 +278,8 @@ public final class Db implements Executor {
    * of its own when the batch, or its own read on the batch's connection, met more rows than a
    * batch holds.
    */
-  private <M> Flux<M> valueList(io.toasty.stmt.Query query, ModelDef<M> model,
-      io.toasty.value.RowReader<M> reader, Bound bound, ValueList list,
+  private <M> Flux<M> valueList(Query query, ModelDef<M> model,
+      RowReader<M> reader, Bound bound, ValueList list,
       Function<Connection, Flux<M>> own) {
     return batches.join(bound.plan, list.key(), list.value(), null, ValueLists.held(own),
             () -> new ValueLists<>(this::bind, query, model, reader, list.field()))
@@ -325,7 +306,7 @@ public final class Db implements Executor {
    * {@code Users.filter(..).collect(db.timeout(Duration.ofSeconds(2)))}, or raw SQL with
    * {@code new SqlStatement(db.timeout(limit), sql)}. The database stops a statement at the
    * limit (see {@link DbBuilder#statementTimeout} for how each backend does) and it fails with
-   * {@link io.toasty.QueryTimeoutException}. Each statement of a plan that sends several has
+   * {@link QueryTimeoutException}. Each statement of a plan that sends several has
    * the limit; inside a transaction with a timeout, the transaction's end comes first if
    * sooner. Costs one round trip per statement to set the session's limit, and one to set it
    * back before the connection returns to the pool.
@@ -337,32 +318,7 @@ public final class Db implements Executor {
 
   /** {@code run}, watched by the {@code Db}'s {@link StatementObserver} if it has one. */
   <T> Flux<T> observed(Statement statement, boolean inTransaction, Flux<T> run) {
-    if (observer == null) {
-      return run;
-    }
-    return Observing.wrap(observer, StatementInfos.of(statement, schema, capability().backend(),
-        inTransaction, logValues ? () -> values(statement) : null, () -> phases(statement)),
-        run);
-  }
-
-  /** {@code statement}'s values for an observer, masked by its plan (a cache hit by then). */
-  private String values(Statement statement) {
-    try {
-      return StatementValues.of(planner.prepare(asRun(statement)));
-    } catch (RuntimeException unplannable) {
-      // the statement itself fails with this error; the log line names its class
-      return "values not shown: " + unplannable.getClass().getSimpleName();
-    }
-  }
-
-  /** The planner phases' times of {@code statement}'s plan, if no statement reported them yet. */
-  private java.util.Map<String, Long> phases(Statement statement) {
-    try {
-      return planner.prepare(asRun(statement)).plan().phases().claim()
-          .orElse(java.util.Map.of());
-    } catch (RuntimeException unplannable) {
-      return java.util.Map.of();
-    }
+    return watch.observed(statement, inTransaction, run);
   }
 
   /**
@@ -374,30 +330,13 @@ public final class Db implements Executor {
   }
 
   @Override
-  public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return capability().rawSql() ? java.util.Optional.empty()
-        : java.util.Optional.of(Tx.noRawSql(capability()));
+  public Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return raw.sqlRefusal();
   }
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
-    Objects.requireNonNull(sql, "sql");
-    if (!capability().rawSql()) {
-      return Flux.error(Tx.noRawSql(capability()));
-    }
-    return Flux.deferContextual(context -> {
-      Tx bound = Tx.boundIn(context, this);
-      return bound != null ? bound.execRaw(sql)
-          : orBound(context, c -> Joined.raw(this, c, counters, sql), () -> alone(sql));
-    });
-  }
-
-  /**
-   * A raw (SQL or PartiQL) statement on a connection of its own, leased through the gate like
-   * any plan's.
-   */
-  private Flux<Value.Record> alone(Operation sql) {
-    return driver.withConnection(c -> Sender.of(c).send(sql));
+    return raw.execSql(sql);
   }
 
   /**
@@ -411,25 +350,20 @@ public final class Db implements Executor {
   }
 
   @Override
-  public java.util.Optional<UnsupportedFeatureException> partiqlRefusal() {
-    return capability().partiql() ? java.util.Optional.empty()
-        : java.util.Optional.of(new UnsupportedFeatureException(Feature.PARTIQL,
-            capability().backend(), "PartiQL statements run on DynamoDB only; on an SQL database"
-            + " write SQL with db.sql(..)"));
+  public Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return raw.partiqlRefusal();
   }
 
   @Override
   public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
-    Objects.requireNonNull(statement, "statement");
-    return partiqlRefusal().<Flux<Value.Record>>map(Flux::error)
-        .orElseGet(() -> alone(statement));
+    return raw.execPartiql(statement);
   }
 
   /**
    * {@code joined} on the connection the {@link ConnectionBinding} finds in {@code context}, else
    * {@code alone} (not {@code switchIfEmpty}: a joined statement may rightly emit nothing).
    */
-  private <T> Flux<T> orBound(ContextView context, Function<Connection, Flux<T>> joined,
+  <T> Flux<T> orBound(ContextView context, Function<Connection, Flux<T>> joined,
       Supplier<Flux<T>> alone) {
     if (binding == null) {
       return alone.get();
@@ -440,7 +374,7 @@ public final class Db implements Executor {
 
   private Flux<Value> execAlone(Statement statement) {
     Bound bound = bind(statement); // refusals of the backend first
-    if (coalesceUpdates && statement instanceof io.toasty.stmt.Update u
+    if (coalesceUpdates && statement instanceof Update u
         && batches.saturated(bound.plan)) {
       Flux<Value> batched = keyUpdate(u, bound);
       if (batched != null) {
@@ -455,11 +389,11 @@ public final class Db implements Executor {
    * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
    * one statement on one connection.
    */
-  private Flux<Value> keyUpdate(io.toasty.stmt.Update u, Bound bound) {
-    if (!(u.target() instanceof io.toasty.stmt.Source.Model target) || !onOne(bound)) {
+  private Flux<Value> keyUpdate(Update u, Bound bound) {
+    if (!(u.target() instanceof Source.Model target) || !onOne(bound)) {
       return null;
     }
-    io.toasty.schema.app.ModelSchema model = schema.model(target.model());
+    ModelSchema model = schema.model(target.model());
     KeyUpdate update = KeyUpdate.of(u, model);
     if (update == null) {
       return null;
@@ -471,14 +405,14 @@ public final class Db implements Executor {
   }
 
   /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
-  private Bound bindOnOne(io.toasty.stmt.Update u) {
+  private Bound bindOnOne(Update u) {
     Bound bound = bind(u);
     return onOne(bound) ? bound : null;
   }
 
   /** Whether {@code bound}'s plan is one statement on one connection, outside a transaction. */
   private static boolean onOne(Bound bound) {
-    io.toasty.planner.action.ActionPlan actions = bound.plan.actions();
+    ActionPlan actions = bound.plan.actions();
     return actions.needsConnection() && !actions.transaction()
         && Interpreter.asideWidth(actions, bound.args) == 0;
   }
@@ -489,10 +423,10 @@ public final class Db implements Executor {
   }
 
   private Flux<Value> execAlone(Statement statement, Bound bound) {
-    if (statement instanceof io.toasty.stmt.Query q && q.lock() != null) {
+    if (statement instanceof Query q && q.lock() != null) {
       // A lock taken by a statement of its own would end with it: say so instead of pretending.
-      return Flux.error(new io.toasty.InvalidStatementException(
-          ((io.toasty.stmt.Source.Model) q.source()).model(), null, "a locking read ("
+      return Flux.error(new InvalidStatementException(
+          ((Source.Model) q.source()).model(), null, "a locking read ("
           + q.lock().mode() + ", " + q.lock().onLocked() + ") runs inside a transaction: "
           + "db.transaction(tx -> ...exec(tx))"));
     }
@@ -526,7 +460,7 @@ public final class Db implements Executor {
 
   /** {@code statement} as this {@code Db} plans it: with its read default. */
   private Statement asRun(Statement statement) {
-    if (eventualReads && statement instanceof io.toasty.stmt.Query q && q.lock() == null) {
+    if (eventualReads && statement instanceof Query q && q.lock() == null) {
       return q.withEventual(true);
     }
     return statement;
@@ -571,22 +505,12 @@ public final class Db implements Executor {
   }
 
   /**
-   * Chunks of a {@link io.toasty.Bulk} stream: where atomic writes have an item limit, as many
-   * records as fit one (each with a unique value freed and claimed), at most 25; else as many
-   * rows as one statement's bind markers hold, at most 1000.
+   * Chunks of a {@link Bulk} stream: at most 25 records where atomic writes have an item limit,
+   * else as many rows as one statement's bind markers hold, at most 1000.
    */
   @Override
   public int bulkChunkRows(ModelDef<?> model) {
-    Capability c = driver.capability();
-    TableSchema table = model == null ? null : schema.tableOf(model.name());
-    if (c.maxAtomicWriteItems() > 0) {
-      long uniques = table == null ? 1 : table.indexes().stream()
-          .filter(ix -> ix.unique() && !ix.columns().equals(table.primaryKey())).count();
-      return (int) Math.max(1, Math.min(25, c.maxAtomicWriteItems() / (1 + 2 * uniques)));
-    }
-    int columns = table == null ? 1 : Math.max(1, table.columns().size());
-    int byMarkers = c.maxBindMarkers() == 0 ? 1000 : c.maxBindMarkers() / columns;
-    return Math.max(1, Math.min(1000, byMarkers));
+    return BulkChunks.rows(driver.capability(), schema, model);
   }
 
   /**
@@ -596,7 +520,7 @@ public final class Db implements Executor {
    * has no interactive transactions, see {@link AtomicBatch}.
    */
   @Override
-  public Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+  public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
     Objects.requireNonNull(statements, "statements");
     if (driver.capability().interactiveTransactions()) {
       // In a bound transaction, that transaction decides how the batch nests in it.
@@ -607,13 +531,8 @@ public final class Db implements Executor {
       });
     }
     return Mono.defer(() -> {
-      for (io.toasty.Statement.Snapshot<?> s : statements) {
-        if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty()
-            && !limitsKeptByDriver()) {
-          return Mono.error(cardinalityRefusal(cardinality.of(s.untyped())));
-        }
-      }
-      return AtomicBatch.run(this, driver, statements);
+      UnsupportedFeatureException refused = guarded.batchRefusal(statements);
+      return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });
   }
 
@@ -655,23 +574,7 @@ public final class Db implements Executor {
       Function<? super Tx, ? extends Publisher<T>> work) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(work, "work");
-    return Flux.deferContextual(context -> {
-      Tx bound = Tx.boundIn(context, this);
-      if (bound != null) {
-        return bound.join(options, work);
-      }
-      if (!driver.capability().interactiveTransactions()) {
-        return Flux.error(unsupported());
-      }
-      return orBound(context, c -> Joined.transaction(this, c, counters, options, work),
-          () -> Retries.apply(options.retryPolicyOr(transactionRetry), Retries::forTransaction,
-              TxSession.run(this, driver, options, counters, session -> {
-                Tx tx = Tx.top(session, false);
-                return TxDeadline.apply(Flux.from(work.apply(tx))
-                    .contextWrite(ctx -> ctx.put(Tx.CONTEXT_KEY, tx)),
-                    options.timeoutLimit().orElse(transactionTimeout), capability().backend());
-              })));
-    });
+    return starts.transaction(options, work);
   }
 
   /**
@@ -718,30 +621,7 @@ public final class Db implements Executor {
    */
   public Mono<Tx> begin(TxOptions options) {
     Objects.requireNonNull(options, "options");
-    return Mono.defer(() -> {
-      if (!driver.capability().interactiveTransactions()) {
-        return Mono.error(unsupported());
-      }
-      return driver.connect().flatMap(conn -> {
-        TxSession session = new TxSession(this, conn, options, counters);
-        Duration limit = options.timeoutLimit().orElse(transactionTimeout);
-        return session.begin()
-            .then(Mono.fromSupplier(() -> {
-              if (limit != null) {
-                session.expireAfter(limit);
-              }
-              return Tx.top(session, true);
-            }))
-            .onErrorResume(e -> session.end(TxSession.End.ROLLBACK, e).then(Mono.error(e)))
-            .doOnCancel(() -> session.end(TxSession.End.CANCEL, null));
-      });
-    });
-  }
-
-  private UnsupportedFeatureException unsupported() {
-    return new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
-        driver.capability().backend(), "statements that write several times still run "
-        + "atomically when the backend can do so");
+    return starts.begin(options);
   }
 
   /** What this {@code Db}'s transactions came to so far. */
@@ -803,7 +683,7 @@ public final class Db implements Executor {
    * <p>Never ask for a permit while holding a connection of this {@code Db} (a statement inside
    * that transaction runs on its connection: {@link DbBuilder#connectionBinding}): a holder that
    * waits for a second permit deadlocks with others that do the same. Waits at most the acquire
-   * timeout, then fails with a transient {@link io.toasty.PoolTimeoutException}; a backend
+   * timeout, then fails with a transient {@link PoolTimeoutException}; a backend
    * without a pool (DynamoDB) grants a permit that holds nothing, at once.
    */
   public Mono<ConnectionPermit> connectionPermit() {
@@ -817,33 +697,7 @@ public final class Db implements Executor {
    * round trip is a {@link Health.Status#DOWN} health carrying it.
    */
   public Mono<Health> health() {
-    return Mono.defer(() -> {
-      long start = System.nanoTime();
-      String backend = capability().backend();
-      return Mono.usingWhen(driver.connect(), this::ping, Connection::close)
-          .then(Mono.fromSupplier(() -> new Health(Health.Status.UP, since(start), backend,
-              driver.poolState().orElse(null), null)))
-          .onErrorResume(e -> Mono.just(new Health(Health.Status.DOWN, since(start), backend,
-              driver.poolState().orElse(null), e)));
-    });
-  }
-
-  private Mono<Void> ping(Connection connection) {
-    Operation op;
-    if (capability().rawSql()) {
-      op = new Operation.RawSql(List.of("SELECT 1"), List.of(), true, List.of());
-    } else if (!schema.tables().isEmpty()) {
-      op = new Operation.Scan(schema.tables().iterator().next().name(), List.of(0),
-          new io.toasty.stmt.Expr.Const(Value.TRUE), List.of());
-    } else {
-      return Mono.empty();
-    }
-    return connection.exec(op).flatMap(r -> r instanceof io.toasty.driver.ExecResponse.Rows rows
-        ? rows.rows().take(1).then() : Mono.empty());
-  }
-
-  private static Duration since(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
+    return health.health();
   }
 
   /** The key that signs this {@code Db}'s pagination cursors ({@link DbBuilder#cursorKey}). */

@@ -24,8 +24,15 @@ import io.toasty.planner.action.UpdateByKeyAction;
 import io.toasty.value.Value;
 import reactor.core.publisher.Flux;
 
-/** Sends each action to the executor class of the same name. */
+/**
+ * Sends each action to the executor class of the same name. One branch per permitted type of
+ * the sealed {@link Action}; Java 17 has no pattern {@code switch}, so a type added there and
+ * not here fails {@code DispatchTest}, and at run time with a message naming it.
+ */
 final class Dispatch {
+  /** The start of the message for an action type that has no branch here. */
+  static final String UNHANDLED = "no executor for action ";
+
   private Dispatch() {}
 
   static Flux<Value.Record> run(Action a, ExecContext cx, Inputs in) {
@@ -67,7 +74,9 @@ final class Dispatch {
       return NestedMergeExec.run(m, cx, in);
     } else if (a instanceof NestCreatedAction n) {
       return NestCreatedExec.run(n, cx, in);
+    } else if (a instanceof ConstAction c) {
+      return InMemoryExec.constant(c, cx);
     }
-    return InMemoryExec.constant((ConstAction) a, cx);
+    throw new IllegalStateException(UNHANDLED + a.getClass().getName());
   }
 }
