@@ -19,6 +19,8 @@ import java.util.List;
  * an unnested array, or a limit per partition as a numbered derived table.
  */
 final class SelectSql {
+  /** The column of a per-partition limit's row numbers, in its derived table. */
+  private static final String ROW_NUMBER = "toasty_row_number";
   private final SqlContext ctx;
   private final StringBuilder out;
   private final SqlDialect dialect;
@@ -30,9 +32,6 @@ final class SelectSql {
     this.dialect = ctx.dialect();
     this.clauseSql = clauseSql;
   }
-
-  /** The column of a per-partition limit's row numbers, in its derived table. */
-  private static final String ROW_NUMBER = "toasty_row_number";
 
   void query(Query q, boolean top) {
     TableSchema table = ctx.table(q.source());

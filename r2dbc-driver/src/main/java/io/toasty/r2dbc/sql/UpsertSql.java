@@ -17,6 +17,8 @@ import java.util.List;
  * rows, or the whole statement as a MERGE where the dialect has no other.
  */
 final class UpsertSql {
+  /** The alias of the proposed rows in a MERGE. */
+  private static final String PROPOSED = "toasty_proposed";
   private final SqlContext ctx;
   private final StringBuilder out;
   private final SqlDialect dialect;
@@ -96,9 +98,6 @@ final class UpsertSql {
     out.append("))");
     return true;
   }
-
-  /** The alias of the proposed rows in a MERGE. */
-  private static final String PROPOSED = "toasty_proposed";
 
   /**
    * The update path's SET list: copied columns from the proposed row ({@code open} col
