@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * <p>This class holds the rendering's state and its scopes (the {@code MATCH} patterns and the
  * variables they bind), and is the context every part of the rendering is given: reads and
  * their clauses are written by {@link CypherReads}, updates and deletes by {@link CypherWrites},
- * assigned values by {@link CypherAssignments}, expressions by {@link CypherExprs}.
+ * assigned values by {@link CypherAssignments}, expressions by {@link CypherExprs}, node
+ * patterns by {@link CypherNodes}.
  */
 final class CypherWalk {
   static final String BACKEND = "neo4j";
@@ -195,7 +196,7 @@ final class CypherWalk {
       Consumer<String> patterns) {
     Scope scope = variable == null ? open(source) : open(source, variable);
     out.append("MATCH ");
-    node(scope, ends);
+    CypherNodes.node(this, scope, ends);
     patterns.accept(scope.variable());
     if (source instanceof Source.Table t && t.join() != null) {
       Source.Join join = t.join();
@@ -203,7 +204,7 @@ final class CypherWalk {
           linked.size());
       scopes.push(joined);
       out.append(", ");
-      node(joined, joinedEnds(joined.table(), join.columns(), scope));
+      CypherNodes.node(this, joined, joinedEnds(joined.table(), join.columns(), scope));
       List<Expr> on = new ArrayList<>();
       for (int i = 0; i < join.columns().size(); i++) {
         on.add(Expr.eq(new Expr.Column(joined.table(), join.columns().get(i)),
@@ -343,57 +344,6 @@ final class CypherWalk {
 
   String variable(Scope scope) {
     return scope.variable();
-  }
-
-  void node(Scope scope) {
-    node(scope, Map.of());
-  }
-
-  /**
-   * {@code (v:Label)}; for a join model stored as a relationship ({@link Relationships#edge}),
-   * {@code (s:Start)-[v:Type]->(e:End)} instead, an end given in {@code ends} (by its link's
-   * type) being that variable, already bound, and the ends recorded as the patterns of {@code v}'s
-   * foreign keys.
-   */
-  void node(Scope scope, Map<String, String> ends) {
-    Relationships.Edge edge = relationships.edge(scope.table());
-    if (edge == null) {
-      out.append('(').append(scope.variable()).append(':');
-      Names.quote(out, names.label(scope.table()));
-      out.append(')');
-      return;
-    }
-    String start = end(edge.start(), ends);
-    out.append("-[").append(scope.variable()).append(':');
-    Names.quote(out, names.label(scope.table()));
-    out.append("]->");
-    String finish = end(edge.end(), ends);
-    linked(scope.variable(), edge.start().type(), start);
-    linked(scope.variable(), edge.end().type(), finish);
-  }
-
-  /** One end of an edge's pattern: the bound variable, or a fresh one with its label. */
-  private String end(Relationships.Link link, Map<String, String> ends) {
-    String bound = ends.get(link.type());
-    if (bound != null) {
-      out.append('(').append(bound).append(')');
-      return bound;
-    }
-    String v = fresh();
-    out.append('(').append(v).append(':');
-    Names.quote(out, names.label(link.target()));
-    out.append(')');
-    return v;
-  }
-
-  /** The variables a {@code WITH} carries for {@code scope}: its own and an edge's ends. */
-  String carried(Scope scope) {
-    Relationships.Edge edge = relationships.edge(scope.table());
-    if (edge == null) {
-      return scope.variable();
-    }
-    return scope.variable() + ", " + linkedTo(scope.variable(), edge.start().type()) + ", "
-        + linkedTo(scope.variable(), edge.end().type());
   }
 
   void where(Expr filter) {

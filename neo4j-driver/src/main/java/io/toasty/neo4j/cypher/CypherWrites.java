@@ -37,8 +37,8 @@ final class CypherWrites {
     List<Relationships.Link> moved = moved(u);
     if (!moved.isEmpty() && walk.relationships().edge(scope.table()) != null) {
       throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,
-          "an update of the join record's foreign key " + moved.get(0).field() + ": the record is a "
-          + "relationship, whose ends cannot move; delete it and create another");
+          "an update of the join record's foreign key " + moved.get(0).field()
+          + ": the record is a relationship, whose ends cannot move; delete it and create another");
     }
     List<List<String>> linkValues = linkValues(table, u, scope, moved);
     List<Assignment> stored = u.assignments().stream()
@@ -107,8 +107,8 @@ final class CypherWrites {
     }
     String v = scope.variable();
     out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
-        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(walk.carried(scope))
-        .append(" WHERE ");
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ")
+        .append(CypherNodes.carried(walk, scope)).append(" WHERE ");
     for (int i = 0; i < referring.size(); i++) {
       Relationships.Link l = referring.get(i);
       out.append(i > 0 ? " AND " : "").append("CASE WHEN EXISTS { (").append(v).append(")<-[:");
@@ -183,7 +183,8 @@ final class CypherWrites {
     }
     String v = scope.variable();
     out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
-        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ").append(walk.carried(scope));
+        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ")
+        .append(CypherNodes.carried(walk, scope));
     walk.where(filter);
   }
 }
