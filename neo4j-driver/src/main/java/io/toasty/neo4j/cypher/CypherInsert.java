@@ -50,7 +50,7 @@ final class CypherInsert {
       }
     } else if (conflict == null) {
       out.append("CREATE ");
-      walk.node(scope);
+      CypherNodes.node(walk, scope);
       out.append(" SET ");
       created(walk, table, insert, n, inline);
       links(walk, table, insert, n, false);

@@ -17,32 +17,32 @@ import io.toasty.value.Type;
  * bound items' texts; adding to a set keeps every stored item, then the bound items whose text
  * is not stored. Items are compared by their JSON text (MariaDB: its bytes), which the engine
  * writes one way for one value. Appending to a list stays in
- * {@link SqlWalk}. H2 stores plain text it cannot read: it is refused there.
+ * {@code CollectionChangeSql}. H2 stores plain text it cannot read: it is refused there.
  */
 final class JsonCollectionChanges {
   /** Aliases and columns of the statement's own derived tables, apart from the model's names. */
   private static final String STORED = "toasty_s";
   private static final String ITEM = "toasty_i";
 
-  private final SqlWalk walk;
+  private final SqlContext ctx;
   private final StringBuilder out;
   private final JsonStorage storage;
 
-  private JsonCollectionChanges(SqlWalk walk, JsonStorage storage) {
-    this.walk = walk;
-    this.out = walk.out();
+  private JsonCollectionChanges(SqlContext ctx, JsonStorage storage) {
+    this.ctx = ctx;
+    this.out = ctx.out();
     this.storage = storage;
   }
 
   /** Writes {@code c}, a change other than a list's append, as {@code storage} computes it. */
-  static void render(SqlWalk walk, JsonStorage storage, Expr.CollectionChange c) {
-    new JsonCollectionChanges(walk, storage).change(c);
+  static void render(SqlContext ctx, JsonStorage storage, Expr.CollectionChange c) {
+    new JsonCollectionChanges(ctx, storage).change(c);
   }
 
   private void change(Expr.CollectionChange c) {
     if (storage == JsonStorage.TEXT
         || storage == JsonStorage.JSONB && c.type().shape() != Type.CollectionOf.Shape.MAP) {
-      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, walk.backend(),
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, ctx.backend(),
           "an update that changes a stored collection held as text the statement cannot read");
     }
     switch (c.op()) {
@@ -66,9 +66,9 @@ final class JsonCollectionChanges {
   /** {@code before}, the stored collection, {@code between}, the bound items, {@code after}. */
   private void around(Expr.CollectionChange c, String before, String between, String after) {
     out.append(before);
-    walk.part(c.operand(), null);
+    ctx.expr(c.operand(), null);
     out.append(between);
-    walk.part(c.items(), c.itemsType());
+    ctx.expr(c.items(), c.itemsType());
     out.append(after);
   }
 
@@ -80,18 +80,18 @@ final class JsonCollectionChanges {
   private void removeKeys(Expr.CollectionChange c) {
     switch (storage) {
       case JSONB -> around(c, "(", " - CAST(", " AS text[]))");
-      case JSON_VALUE -> walk.qualified(() -> {
+      case JSON_VALUE -> ctx.qualified(() -> {
         Runnable keys = () -> {
           out.append("JSON_KEYS(");
-          walk.part(c.operand(), null);
+          ctx.expr(c.operand(), null);
           out.append(')');
         };
         out.append("CASE WHEN ");
-        walk.part(c.operand(), null);
+        ctx.expr(c.operand(), null);
         out.append(" IS NULL THEN NULL ELSE (SELECT CONCAT('{', COALESCE(GROUP_CONCAT(CONCAT(");
         itemText(keys, STORED);
         out.append(", ':', JSON_EXTRACT(");
-        walk.part(c.operand(), null);
+        ctx.expr(c.operand(), null);
         out.append(", CONCAT('$.', ");
         itemText(keys, STORED);
         out.append("))) ORDER BY ").append(STORED).append(".k SEPARATOR ','), ''), '}') FROM ");
@@ -112,13 +112,13 @@ final class JsonCollectionChanges {
    * cannot read a column of a query around a derived table).
    */
   private void rebuilt(Expr.CollectionChange c, boolean add) {
-    Runnable stored = () -> walk.part(c.operand(), null);
-    walk.qualified(() -> {
+    Runnable stored = () -> ctx.expr(c.operand(), null);
+    ctx.qualified(() -> {
       out.append("CASE WHEN ");
       stored.run();
       out.append(" IS NULL THEN ");
       if (add) {
-        walk.part(c.items(), c.itemsType());
+        ctx.expr(c.items(), c.itemsType());
       } else {
         out.append("NULL");
       }
@@ -161,7 +161,7 @@ final class JsonCollectionChanges {
 
   /** Writes the change's bound items. */
   private Runnable bound(Expr.CollectionChange c) {
-    return () -> walk.part(c.items(), c.itemsType());
+    return () -> ctx.expr(c.items(), c.itemsType());
   }
 
   /** The items' JSON texts that {@code alias} numbers, joined by commas in their order. */
