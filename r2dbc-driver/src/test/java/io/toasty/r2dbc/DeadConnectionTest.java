@@ -2,6 +2,7 @@ package io.toasty.r2dbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.pool.ConnectionPool;
@@ -11,6 +12,8 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.stmt.Returning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +111,42 @@ class DeadConnectionTest {
       } finally {
         next.close().block(Duration.ofSeconds(30));
       }
+    }
+    assertEquals(0, driver.poolState().orElseThrow().acquired());
+  }
+
+  /**
+   * A BEGIN that fails, the server having ended the session before it, leaves nothing behind:
+   * its owner gets the error, the pool does not lend the session again, and the next borrower's
+   * write, outside a transaction, is committed at once, seen from a session of its own. The
+   * other ways a transaction's owner goes away are {@link TransactionEndsTest}'s (H2 ends a
+   * session only by ending its database, so this one is the servers' only).
+   */
+  @Test
+  void anErrorAtBeginLeavesNoTransaction() {
+    for (int round = 0; round < 5; round++) {
+      Connection c = driver.connect().block(Duration.ofSeconds(30));
+      try {
+        c.exec(DriverHarness.insertUsers(new Returning.Count(), "warm" + round))
+            .block(Duration.ofSeconds(30));
+        database.killSessions();
+        assertThrows(RuntimeException.class, () -> c.exec(new Operation.Transaction(
+            Operation.Transaction.Kind.BEGIN, null, false, null)).block(Duration.ofSeconds(30)));
+      } finally {
+        c.close().block(Duration.ofSeconds(30));
+      }
+      String name = "after-begin-error" + round;
+      Connection next = driver.connect().block(Duration.ofSeconds(30));
+      try {
+        next.exec(DriverHarness.insertUsers(new Returning.Count(), name))
+            .block(Duration.ofSeconds(30));
+      } finally {
+        next.close().block(Duration.ofSeconds(30));
+      }
+      Object seen = database.queryOne("SELECT count(*) FROM " + database.quote("users")
+          + " WHERE " + database.quote("name") + " = '" + name + "'");
+      assertEquals(1L, ((Number) seen).longValue(), "round " + round + ": the next "
+          + "borrower's write is not committed");
     }
     assertEquals(0, driver.poolState().orElseThrow().acquired());
   }
