@@ -28,20 +28,50 @@ import reactor.core.publisher.Mono;
  * makes the pool's {@code preRelease} hook ({@link #releasable}) fail, on which r2dbc-pool
  * invalidates the connection instead of taking it back; its close is started in the background,
  * bounded, and not waited for (the pool's destroy handler would otherwise wait on it).
+ *
+ * <p>A session also decides how deeply the pool's check looks at it when it is lent
+ * ({@link #REMOTE_AFTER_IDLE}): r2dbc-pool asks every connection {@code validate(LOCAL)} when it
+ * lends it and when it takes it back. A session that sat idle longer than the bound answers the
+ * lend's check with a round trip ({@code REMOTE}), since its server may have ended it without a
+ * word the client could read (a failover, a NAT that forgot it); one lent again soon after its
+ * release only looks at its socket, which saves a round trip on nearly every statement of a busy
+ * pool (docs/design/performance.md). A session the server ended a moment ago can pass that look:
+ * the engine runs a statement that fails on it again on another connection
+ * ({@code DbBuilder.retryLostReads}).
  */
 final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory> {
   /** How long the background close of an abandoned session may take before it is dropped. */
   private static final Duration CLOSE_LIMIT = Duration.ofSeconds(30);
 
-  private final ConnectionFactory delegate;
+  /**
+   * How long a session may sit idle in the pool and still be lent after a look at its socket
+   * alone; HikariCP's bound for the same choice (its {@code aliveBypassWindowMs}).
+   */
+  static final Duration REMOTE_AFTER_IDLE = Duration.ofMillis(500);
 
+  private final ConnectionFactory delegate;
+  /** {@link #REMOTE_AFTER_IDLE} in nanoseconds, or -1 when a lend never checks remotely. */
+  private final long remoteAfterIdleNanos;
+
+  /** Sessions whose lend checks remotely after {@link #REMOTE_AFTER_IDLE}. */
   Abandonable(ConnectionFactory delegate) {
+    this(delegate, true);
+  }
+
+  /** Sessions whose lend checks remotely after an idle while if {@code remoteWhenIdle}. */
+  Abandonable(ConnectionFactory delegate, boolean remoteWhenIdle) {
+    this(delegate, remoteWhenIdle ? REMOTE_AFTER_IDLE.toNanos() : -1);
+  }
+
+  /** Sessions whose lend checks remotely after {@code remoteAfterIdleNanos}, never if -1. */
+  Abandonable(ConnectionFactory delegate, long remoteAfterIdleNanos) {
     this.delegate = delegate;
+    this.remoteAfterIdleNanos = remoteAfterIdleNanos;
   }
 
   @Override
   public Publisher<? extends Connection> create() {
-    return Mono.from(delegate.create()).map(Session::new);
+    return Mono.from(delegate.create()).map(c -> new Session(c, remoteAfterIdleNanos));
   }
 
   @Override
@@ -74,10 +104,20 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
   /** One session: everything delegated until it is abandoned. */
   static final class Session implements Connection, Lifecycle, Wrapped<Connection> {
     private final Connection c;
+    private final long remoteAfterIdleNanos;
     private volatile boolean abandoned;
+    /**
+     * Whether the pool is lending the session: set by {@link #postAllocate()}, which r2dbc-pool
+     * runs on every lend just before the lend's validation, so that validation can be told from
+     * the one on the way back.
+     */
+    private volatile boolean lending;
+    /** When the pool last took the session back ({@link System#nanoTime()}). */
+    private volatile long idleSince = System.nanoTime();
 
-    Session(Connection c) {
+    Session(Connection c, long remoteAfterIdleNanos) {
       this.c = c;
+      this.remoteAfterIdleNanos = remoteAfterIdleNanos;
     }
 
     private <T> Publisher<T> live(Supplier<Publisher<T>> call) {
@@ -87,6 +127,7 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
 
     @Override
     public Publisher<Void> postAllocate() {
+      lending = true;
       return c instanceof Lifecycle l ? l.postAllocate() : Mono.empty();
     }
 
@@ -95,9 +136,38 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
       return abandoned || !(c instanceof Lifecycle l) ? Mono.empty() : l.preRelease();
     }
 
+    /**
+     * The pool's check: a lend's {@code LOCAL} check made {@code REMOTE} when the session sat
+     * idle longer than the bound; the check on the way back starts the idle clock.
+     */
     @Override
     public Publisher<Boolean> validate(ValidationDepth depth) {
-      return abandoned ? Mono.just(false) : c.validate(depth);
+      if (abandoned) {
+        return Mono.just(false);
+      }
+      if (remoteAfterIdleNanos < 0) {
+        return c.validate(depth);
+      }
+      long now = System.nanoTime();
+      if (!lending) {
+        idleSince = now;
+      } else {
+        lending = false;
+        if (depth == ValidationDepth.LOCAL && now - idleSince > remoteAfterIdleNanos) {
+          return c.validate(ValidationDepth.REMOTE);
+        }
+      }
+      return c.validate(depth);
+    }
+
+    /**
+     * The session is used: the lend's check, if any, is past (a pool that checks with a query
+     * of its own asks no {@link #validate}, and the next one is on the way back).
+     */
+    private void used() {
+      if (lending) {
+        lending = false;
+      }
     }
 
     @Override
@@ -111,11 +181,13 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
 
     @Override
     public Publisher<Void> beginTransaction() {
+      used();
       return live(c::beginTransaction);
     }
 
     @Override
     public Publisher<Void> beginTransaction(TransactionDefinition definition) {
+      used();
       return live(() -> c.beginTransaction(definition));
     }
 
@@ -126,6 +198,7 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
 
     @Override
     public Batch createBatch() {
+      used();
       return c.createBatch();
     }
 
@@ -136,6 +209,7 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
 
     @Override
     public Statement createStatement(String sql) {
+      used();
       return c.createStatement(sql);
     }
 

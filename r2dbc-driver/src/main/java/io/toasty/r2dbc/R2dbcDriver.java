@@ -67,7 +67,7 @@ public final class R2dbcDriver implements Driver {
     this.statementTimeout = config.statementTimeout();
     // a server's sessions can stop answering (see Abandonable); an embedded one's cannot
     ConnectionFactory sessions = factory instanceof LocallyValidated ? factory
-        : new Abandonable(factory);
+        : new Abandonable(factory, config.validateOnAcquire());
     // No maxAcquireTime: PoolAcquire's hand-over ends the wait at the same limit, on a shared
     // timer, where r2dbc-pool's Mono.timeout wakes a parallel thread per get. Its dropped-value
     // hook (close a connection that comes after a cancel) is not needed either: such a

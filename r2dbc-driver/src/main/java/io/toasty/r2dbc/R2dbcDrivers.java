@@ -84,18 +84,21 @@ public final class R2dbcDrivers {
   }
 
   /**
-   * How a pool of {@code factory}'s connections should check one before handing it out:
-   * {@link ValidationDepth#REMOTE} (a round trip: PostgreSQL's {@code SELECT 1}, MariaDB's ping)
-   * for a database server, whose session can end while the connection sits idle in the pool
-   * (a restart, a failover, an operator's kill) before the client has read that it did;
-   * {@link ValidationDepth#LOCAL} for an embedded database (H2 in memory, SQLite), which has no
-   * session to lose. Toasty's own pool and the starters' use it; use it for a pool you build
+   * How a pool of {@code factory}'s connections should check one before handing it out. For
+   * {@link #abandonable} sessions of a database server, {@link ValidationDepth#LOCAL}: such a
+   * session answers a lend's local check with a round trip (PostgreSQL's {@code SELECT 1},
+   * MariaDB's ping) when it sat idle in the pool longer than a short bound, since its server may
+   * have ended it meanwhile (a restart, a failover, an operator's kill), and with a look at its
+   * socket when it was lent again soon, which saves a round trip per statement. For any other
+   * server factory, {@link ValidationDepth#REMOTE} on every lend. For an embedded database (H2 in
+   * memory, SQLite), which has no session to lose, {@code LOCAL}. Toasty's own pool and the
+   * starters' use it; use it for a pool you build
    * (FaultScenarios#aReadRightAfterIdleSessionsAreKilledSucceeds shows why).
    */
   public static ValidationDepth acquireValidation(ConnectionFactory factory) {
     Objects.requireNonNull(factory, "factory");
-    return factory instanceof LocallyValidated || embedded(factory) ? ValidationDepth.LOCAL
-        : ValidationDepth.REMOTE;
+    return factory instanceof LocallyValidated || factory instanceof Abandonable
+        || embedded(factory) ? ValidationDepth.LOCAL : ValidationDepth.REMOTE;
   }
 
   /** Whether {@code factory}'s database runs in this JVM (H2, SQLite): no session to lose. */

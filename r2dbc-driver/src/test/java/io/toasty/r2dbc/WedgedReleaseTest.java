@@ -39,7 +39,7 @@ class WedgedReleaseTest {
   void aReleaseBehindAReadThatNeverEndsClosesTheConnectionForReal() {
     AtomicInteger physicalClosed = new AtomicInteger();
     AtomicInteger released = new AtomicInteger();
-    io.r2dbc.spi.Connection physical = new Abandonable.Session(connection(null, physicalClosed));
+    io.r2dbc.spi.Connection physical = new Abandonable.Session(connection(null, physicalClosed), -1);
     io.r2dbc.spi.Connection pooled = connection(physical, released);
     DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));

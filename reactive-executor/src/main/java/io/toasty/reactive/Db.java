@@ -89,8 +89,11 @@ public final class Db implements Executor {
   private final JsonDocuments json;
   /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
   private final boolean eventualReads;
-  /** Whether a read whose connection was lost before it emitted is tried once more. */
-  private final boolean retryLostReads;
+  /**
+   * How many times in all a statement whose connection was lost before it emitted is tried
+   * ({@link LostConnectionRetry}): the pool's size plus one, or 1 when that is turned off.
+   */
+  private final int lostConnectionAttempts;
   /** The models' definitions by name: their row readers build an include's children. */
   private final Map<String, ModelDef<?>> modelDefs;
   /** Requests by key answered together while the pool is saturated, or null when that is off. */
@@ -110,7 +113,6 @@ public final class Db implements Executor {
       Duration transactionTimeout, boolean eventualReads, boolean logValues,
       Map<String, ModelDef<?>> modelDefs, boolean coalesceGets, boolean coalesceLists,
       boolean coalesceUpdates, boolean retryLostReads) {
-    this.retryLostReads = retryLostReads;
     this.modelDefs = Map.copyOf(modelDefs);
     this.clock = clock;
     this.json = json;
@@ -121,6 +123,7 @@ public final class Db implements Executor {
     this.cursorKey = cursorKey;
     this.schema = schema;
     this.driver = new GatedDriver(driver, acquireTimeout);
+    this.lostConnectionAttempts = retryLostReads ? lostConnectionAttempts(driver) : 1;
     this.planner = planner;
     this.guarded = new GuardedWrites(this.driver, schema);
     this.schemaOps = new DbSchema(driver, this.driver);
@@ -224,8 +227,9 @@ public final class Db implements Executor {
                 () -> readAlone(query, model, reader, shaped))));
       }
       if (retry.maxRetries() == 0 && observer == null) {
-        // nobody to tell of it: the read, or its second try on a lost connection
-        return retryLostReads ? LostReadRetry.once(() -> readAlone(query, model, reader, shaped))
+        // nobody to tell of it: the read, or its tries again on lost connections
+        return lostConnectionAttempts > 1 ? LostConnectionRetry.upTo(lostConnectionAttempts,
+            true, () -> readAlone(query, model, reader, shaped))
             : readAlone(query, model, reader, shaped);
       }
       return observed(query, false, attempts(retry, query,
@@ -235,7 +239,8 @@ public final class Db implements Executor {
 
   /**
    * {@code work}'s attempts outside a transaction: as {@code policy} retries them, or, with no
-   * retries, a read once more on a lost connection ({@link LostReadRetry}) unless the builder
+   * retries, a read (or a write of which nothing was sent) again on a lost connection
+   * ({@link LostConnectionRetry}) unless the builder
    * turned that off.
    */
   private <T> Flux<T> attempts(RetryPolicy policy, Statement statement,
@@ -243,8 +248,17 @@ public final class Db implements Executor {
     if (policy.maxRetries() > 0) {
       return Retries.apply(policy, Retries.forStatement(statement), Flux.defer(work));
     }
-    return retryLostReads && statement instanceof Query
-        ? LostReadRetry.once(work) : Flux.defer(work);
+    return lostConnectionAttempts > 1
+        ? LostConnectionRetry.upTo(lostConnectionAttempts, statement instanceof Query, work)
+        : Flux.defer(work);
+  }
+
+  /**
+   * The pool's size plus one: enough tries to outlast a pool whose every idle connection died
+   * unseen; twice where the driver has no pool.
+   */
+  private static int lostConnectionAttempts(Driver driver) {
+    return driver.poolState().map(pool -> pool.maxSize() + 1).orElse(2);
   }
 
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */

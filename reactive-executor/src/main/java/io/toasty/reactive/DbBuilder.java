@@ -112,12 +112,14 @@ public final class DbBuilder {
   }
 
   /**
-   * Whether an idle pooled connection to a database server is checked with a round trip before
-   * it is handed out (default true: PostgreSQL's {@code SELECT 1}, MariaDB's ping), so that a
-   * session the server ended while it sat in the pool (a restart, a failover, an operator's
-   * kill) is dropped and another taken instead of failing the statement. {@code false} checks
-   * only that its socket is open, which saves the round trip per statement. An embedded
-   * database (H2 in memory, SQLite) has no session to lose and is never checked remotely.
+   * Whether a pooled connection to a database server that sat idle in the pool longer than a
+   * short bound (500 ms) is checked with a round trip before it is handed out (default true:
+   * PostgreSQL's {@code SELECT 1}, MariaDB's ping), so that a session the server ended while it
+   * sat there (a restart, a failover, an operator's kill) is dropped and another taken instead of
+   * failing the statement. A connection lent again sooner, and every connection when this is
+   * {@code false}, is checked by a look at its socket only; a statement that then finds it lost
+   * is run again on another connection ({@link #retryLostReads}). An embedded database (H2 in
+   * memory, SQLite) has no session to lose and is never checked remotely.
    */
   public DbBuilder validateOnAcquire(boolean validateOnAcquire) {
     this.validateOnAcquire = validateOnAcquire;
@@ -228,11 +230,14 @@ public final class DbBuilder {
   }
 
   /**
-   * Whether a read outside a transaction whose connection was lost before it emitted anything is
-   * run once more at once, on another connection, when no {@link #retry} policy is set (default:
-   * true). A read changes nothing, so this is safe; it covers a pooled session that answered
-   * {@link #validateOnAcquire}'s check and died just after it. A write is never retried by it,
-   * nor a statement inside a transaction. With a retry policy, the policy decides instead.
+   * Whether a statement outside a transaction whose connection was lost before it emitted
+   * anything is run again at once, on another connection, up to the pool's size plus one times
+   * in all, when no {@link #retry} policy is set (default: true). A read changes nothing, so this
+   * is safe; a write is run again only when the driver knows none of it was sent
+   * ({@code ConnectionLostException.nothingSent()}). It covers pooled sessions the server ended
+   * a moment before they were lent, which a look at the socket cannot yet see
+   * ({@link #validateOnAcquire}). A statement inside a transaction is never run again by it.
+   * With a retry policy, the policy decides instead.
    */
   public DbBuilder retryLostReads(boolean retryLostReads) {
     this.retryLostReads = retryLostReads;

@@ -28,8 +28,9 @@ import java.util.Objects;
  *       {@link io.toasty.CommitOutcomeUnknownException}.</li>
  * </ul>
  * A statement inside a transaction is never retried on its own: the transaction is. With no
- * retries ({@link #none()}), a read outside a transaction whose connection was lost before it
- * emitted anything is still run once more, at once ({@link DbBuilder#retryLostReads}).
+ * retries ({@link #none()}), a statement outside a transaction whose connection was lost before
+ * it emitted anything is still run again at once, on another connection, when it is a read or
+ * nothing of it was sent ({@link DbBuilder#retryLostReads}).
  *
  * @param maxRetries   tries after the first (0: none)
  * @param firstBackoff the first pause

@@ -9,7 +9,9 @@ import io.toasty.ToastyException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.driver.PoolState;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,12 @@ class RetryTest {
 
   /** Statements fail with {@code error} {@code failures} times, then answer with one user. */
   private void failFirst(int failures, Supplier<ToastyException> error) {
-    driver.respond(op -> {
+    failFirst(driver, failures, error);
+  }
+
+  /** {@link #failFirst(int, Supplier)} on {@code on}. */
+  private void failFirst(FakeDriver on, int failures, Supplier<ToastyException> error) {
+    on.respond(op -> {
       if (op instanceof Operation.Transaction) {
         return null;
       }
@@ -109,6 +116,46 @@ class RetryTest {
         .build();
     assertEquals(1, db.read(users(eq(user(1), str("a"))), Models.READ_USERS).count().block());
     assertEquals(2, statements.get());
+  }
+
+  @Test
+  void withoutAPolicyAReadIsTriedOnEveryPooledConnectionAndOneMore() {
+    FakeDriver pooled = pooledOf(3);
+    failFirst(pooled, 3, RetryTest::lost);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> pooled).build();
+    assertEquals(1, db.exec(users(eq(user(1), str("a")))).count().block(),
+        "a pool of three whose every idle session died: the fourth try answers");
+    assertEquals(4, statements.get());
+    assertEquals(4, pooled.connects.get(), "each try on a connection of its own");
+  }
+
+  @Test
+  void withoutAPolicyTheTriesOfALostReadEndAtThePoolsSizePlusOne() {
+    FakeDriver pooled = pooledOf(3);
+    failFirst(pooled, 4, RetryTest::lost);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> pooled).build();
+    assertThrows(ConnectionLostException.class,
+        () -> db.exec(users(eq(user(1), str("a")))).blockLast());
+    assertEquals(4, statements.get());
+  }
+
+  @Test
+  void withoutAPolicyAWriteOfWhichNothingWasSentIsTriedAgain() {
+    FakeDriver pooled = pooledOf(3);
+    failFirst(pooled, 2, RetryTest::lostUnsent);
+    Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> pooled).build();
+    assertEquals(1, db.exec(insertUser("Ann")).count().block());
+    assertEquals(3, statements.get());
+  }
+
+  /** A driver that says it pools {@code size} connections. */
+  private static FakeDriver pooledOf(int size) {
+    return new FakeDriver(Capability.H2, Dbs.SCHEMA) {
+      @Override
+      public Optional<PoolState> poolState() {
+        return Optional.of(new PoolState(size, 0, 0, 0, 0));
+      }
+    };
   }
 
   @Test

@@ -90,7 +90,7 @@ final class OperationsGuide {
     Db db = Toasty.builder()
         .models(Metrics.MODEL)
         .url(url)
-        .validateOnAcquire(false) // only "is the socket open": one round trip less per statement
+        .validateOnAcquire(false) // only "is the socket open", however long it sat idle
         .build();
     // end-snippet
     return db;

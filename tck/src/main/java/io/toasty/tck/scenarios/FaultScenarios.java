@@ -264,12 +264,11 @@ public abstract class FaultScenarios {
 
   /**
    * The pool's idle sessions killed and, at once, one read with no retry policy,
-   * {@value #PROBES} times: every read succeeds. The default builder checks an idle connection
-   * with a round trip before handing it out (docs/operations.md) and asks again for one that
-   * fails, where a look at the socket alone passes a connection whose client has not yet read
-   * the server's goodbye; and a PostgreSQL session can answer that check and die just after it
-   * (the kill is a signal the server acts on a moment later), which the read's one more try on
-   * another connection covers ({@code DbBuilder.retryLostReads}).
+   * {@value #PROBES} times: every read succeeds. A connection lent again soon after its release
+   * is checked by a look at its socket (docs/operations.md), which a session killed a moment ago
+   * can pass before its client has read the server's goodbye; the read then fails on it and is
+   * run again on another connection, up to the pool's size plus one times
+   * ({@code DbBuilder.retryLostReads}), which outlasts a pool whose every idle session died.
    */
   @BackendTest
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
