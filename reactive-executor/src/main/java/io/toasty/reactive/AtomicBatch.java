@@ -5,7 +5,9 @@ import io.toasty.Statement;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.batch.BatchShape;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,10 @@ final class AtomicBatch {
 
   static Mono<List<Object>> run(Db db, GatedDriver driver, List<Statement.Snapshot<?>> batch) {
     return Mono.defer(() -> {
-      List<Db.Bound> bound = new ArrayList<>(batch.size());
+      List<BoundPlan> bound = new ArrayList<>(batch.size());
       List<ActionPlan> plans = new ArrayList<>();
       for (Statement.Snapshot<?> s : batch) {
-        Db.Bound b = s.untyped() == null ? null : db.bindAsWritten(s.untyped());
+        BoundPlan b = s.untyped() == null ? null : db.bindAsWritten(s.untyped());
         bound.add(b);
         if (b != null) {
           plans.add(b.plan().actions());
@@ -47,11 +49,11 @@ final class AtomicBatch {
    * source sends them all as one request, after every plan has reached its operation.
    */
   private static Mono<List<Object>> atomic(Db db, Connection connection,
-      List<Statement.Snapshot<?>> batch, List<Db.Bound> bound) {
+      List<Statement.Snapshot<?>> batch, List<BoundPlan> bound) {
     Capture capture = new Capture(batch.size());
     List<Mono<Object>> sources = new ArrayList<>(batch.size() + 1);
     for (int i = 0; i < batch.size(); i++) {
-      Db.Bound b = bound.get(i);
+      BoundPlan b = bound.get(i);
       Flux<Value> values = b == null ? Flux.empty() : db.results(b,
           Interpreter.run(b.plan().actions(), b.args(), capture.sender(i)));
       sources.add(Batch.finish(batch.get(i), values));

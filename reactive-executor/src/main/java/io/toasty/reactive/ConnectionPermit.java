@@ -10,9 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #release()} gives it back once the connection is back in the pool.
  */
 public final class ConnectionPermit {
-  /** The permit of a {@code Db} without a pool (DynamoDB): it holds nothing. */
-  static final ConnectionPermit NONE = new ConnectionPermit(() -> { });
-
   private final Runnable release;
   private final AtomicBoolean released = new AtomicBoolean();
 

@@ -26,10 +26,21 @@ import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.reactive.exec.BindArgs;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Results;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.exec.Uuids;
+import io.toasty.reactive.internal.batch.KeyGet;
+import io.toasty.reactive.internal.batch.KeyGets;
+import io.toasty.reactive.internal.batch.KeyUpdate;
+import io.toasty.reactive.internal.batch.KeyUpdates;
+import io.toasty.reactive.internal.batch.LongLists;
+import io.toasty.reactive.internal.batch.ValueList;
+import io.toasty.reactive.internal.batch.ValueLists;
+import io.toasty.reactive.internal.batch.WaitingBatches;
+import io.toasty.reactive.internal.gate.GatedDriver;
+import io.toasty.reactive.internal.gate.Lease;
 import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
@@ -264,23 +275,23 @@ public final class Db implements Executor {
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
   private <M> Flux<M> readAlone(Query query, ModelDef<M> model,
       RowReader<M> reader, Shaped shaped) {
-    Bound bound = bind(query, shaped);
-    DirectRead direct = bound.plan.direct();
+    BoundPlan bound = bind(query, shaped);
+    DirectRead direct = bound.plan().direct();
     if (direct == null || query.lock() != null
         || direct.fields().length != model.schema().fields().size()) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
     }
     Function<Connection, Flux<M>> own =
-        c -> c.read(direct.operation(bound.args), direct.fields(), reader);
-    if (batches == null || !batches.saturated(bound.plan)) {
+        c -> c.read(direct.operation(bound.args()), direct.fields(), reader);
+    if (batches == null || !batches.saturated(bound.plan())) {
       return driver.withConnection(own);
     }
     KeyGet get = coalesceGets ? KeyGet.of(query, model.schema()) : null;
     if (get != null) {
-      return batches.join(bound.plan, get.key(), get.value(), null, own,
+      return batches.join(bound.plan(), get.key(), get.value(), null, own,
           () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
     }
-    ValueList list = coalesceLists && !longLists.has(bound.plan)
+    ValueList list = coalesceLists && !longLists.has(bound.plan())
         ? ValueList.of(query, model.schema()) : null;
     return list == null ? driver.withConnection(own) : valueList(query, model, reader, bound,
         list, own);
@@ -293,13 +304,13 @@ public final class Db implements Executor {
    * batch holds.
    */
   private <M> Flux<M> valueList(Query query, ModelDef<M> model,
-      RowReader<M> reader, Bound bound, ValueList list,
+      RowReader<M> reader, BoundPlan bound, ValueList list,
       Function<Connection, Flux<M>> own) {
-    return batches.join(bound.plan, list.key(), list.value(), null, ValueLists.held(own),
+    return batches.join(bound.plan(), list.key(), list.value(), null, ValueLists.held(own),
             () -> new ValueLists<>(this::bind, query, model, reader, list.field()))
         .flatMapIterable(rows -> rows)
         .onErrorResume(ValueLists.TooLong.class, e -> {
-          longLists.add(bound.plan);
+          longLists.add(bound.plan());
           return driver.withConnection(own);
         });
   }
@@ -387,9 +398,9 @@ public final class Db implements Executor {
   }
 
   private Flux<Value> execAlone(Statement statement) {
-    Bound bound = bind(statement); // refusals of the backend first
+    BoundPlan bound = bind(statement); // refusals of the backend first
     if (coalesceUpdates && statement instanceof Update u
-        && batches.saturated(bound.plan)) {
+        && batches.saturated(bound.plan())) {
       Flux<Value> batched = keyUpdate(u, bound);
       if (batched != null) {
         return batched;
@@ -403,7 +414,7 @@ public final class Db implements Executor {
    * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
    * one statement on one connection.
    */
-  private Flux<Value> keyUpdate(Update u, Bound bound) {
+  private Flux<Value> keyUpdate(Update u, BoundPlan bound) {
     if (!(u.target() instanceof Source.Model target) || !onOne(bound)) {
       return null;
     }
@@ -412,31 +423,31 @@ public final class Db implements Executor {
     if (update == null) {
       return null;
     }
-    return batches.join(bound.plan, update.key().key(), update.key().value(), update,
+    return batches.join(bound.plan(), update.key().key(), update.key().value(), update,
         c -> onConnection(bound, c),
         () -> new KeyUpdates(this::bindOnOne, this::onConnection, u,
             model.field(update.key().field()), model.name())).flux();
   }
 
   /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
-  private Bound bindOnOne(Update u) {
-    Bound bound = bind(u);
+  private BoundPlan bindOnOne(Update u) {
+    BoundPlan bound = bind(u);
     return onOne(bound) ? bound : null;
   }
 
   /** Whether {@code bound}'s plan is one statement on one connection, outside a transaction. */
-  private static boolean onOne(Bound bound) {
-    ActionPlan actions = bound.plan.actions();
+  private static boolean onOne(BoundPlan bound) {
+    ActionPlan actions = bound.plan().actions();
     return actions.needsConnection() && !actions.transaction()
-        && Interpreter.asideWidth(actions, bound.args) == 0;
+        && Interpreter.asideWidth(actions, bound.args()) == 0;
   }
 
   /** {@code bound}'s plan run on {@code c}, emitting what {@link #exec} emits. */
-  private Flux<Value> onConnection(Bound bound, Connection c) {
-    return results(bound, Interpreter.run(bound.plan.actions(), bound.args, c, null, modelDefs));
+  private Flux<Value> onConnection(BoundPlan bound, Connection c) {
+    return results(bound, Interpreter.run(bound.plan().actions(), bound.args(), c, null, modelDefs));
   }
 
-  private Flux<Value> execAlone(Statement statement, Bound bound) {
+  private Flux<Value> execAlone(Statement statement, BoundPlan bound) {
     if (statement instanceof Query q && q.lock() != null) {
       // A lock taken by a statement of its own would end with it: say so instead of pretending.
       return Flux.error(new InvalidStatementException(
@@ -444,19 +455,17 @@ public final class Db implements Executor {
           + q.lock().mode() + ", " + q.lock().onLocked() + ") runs inside a transaction: "
           + "db.transaction(tx -> ...exec(tx))"));
     }
-    return results(bound, run(bound.plan, bound.args));
+    return results(bound, run(bound.plan(), bound.args()));
   }
 
   /** What {@code exec} emits for a bound statement's rows: JSON documents readable. */
-  Flux<Value> results(Bound bound, Flux<Value.Record> rows) {
-    return Results.of(bound.plan.output(), rows, bound.args).map(json::readable);
+  Flux<Value> results(BoundPlan bound, Flux<Value.Record> rows) {
+    return Results.of(bound.plan().output(), rows, bound.args()).map(json::readable);
   }
 
-  /** A statement's plan and its full argument list. */
-  record Bound(CompiledPlan plan, List<Value> args) {}
 
   /** Plans {@code statement} (through the cache) and checks its values. */
-  Bound bind(Statement statement) {
+  BoundPlan bind(Statement statement) {
     return bindAsWritten(asRun(statement));
   }
 
@@ -465,7 +474,7 @@ public final class Db implements Executor {
    * ({@code shaped}, or null for none). The key's plan is always that of the statement as
    * {@link #asRun} makes it: this is the only place that plans by key.
    */
-  private Bound bind(Statement statement, Shaped shaped) {
+  private BoundPlan bind(Statement statement, Shaped shaped) {
     if (shaped == null) {
       return bind(statement);
     }
@@ -481,14 +490,14 @@ public final class Db implements Executor {
   }
 
   /** {@link #bind} without this {@code Db}'s read default: an atomic batch reads consistently. */
-  Bound bindAsWritten(Statement statement) {
+  BoundPlan bindAsWritten(Statement statement) {
     return checked(planner.prepare(statement));
   }
 
   /** {@code prepared} with its values checked (and generated ones added). */
-  private Bound checked(Prepared prepared) {
+  private BoundPlan checked(Prepared prepared) {
     CompiledPlan plan = prepared.plan();
-    return new Bound(plan, BindArgs.bind(plan, prepared.args(), clock, json));
+    return new BoundPlan(plan, BindArgs.bind(plan, prepared.args(), clock, json));
   }
 
   private Flux<Value.Record> run(CompiledPlan plan, List<Value> args) {
@@ -701,7 +710,7 @@ public final class Db implements Executor {
    * without a pool (DynamoDB) grants a permit that holds nothing, at once.
    */
   public Mono<ConnectionPermit> connectionPermit() {
-    return driver.connectionPermit();
+    return driver.connectionPermit().map(ConnectionPermit::new);
   }
 
   /**

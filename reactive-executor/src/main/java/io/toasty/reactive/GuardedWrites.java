@@ -5,6 +5,7 @@ import io.toasty.Statement.Snapshot;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.planner.cardinality.CardinalityGuards;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;

@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;

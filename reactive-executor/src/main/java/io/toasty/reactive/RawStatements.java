@@ -3,10 +3,11 @@ package io.toasty.reactive;
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.exec.Sender;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
-import io.toasty.reactive.exec.Sender;
 import reactor.core.publisher.Flux;
 
 /**

@@ -5,6 +5,7 @@ import io.toasty.PoolTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ThrottledException;
 import io.toasty.TransactionRolledBackException;
+import io.toasty.reactive.internal.gate.SendWatch;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.planner.Prepared;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.observe.Observing;
 import io.toasty.reactive.observe.StatementInfos;
 import io.toasty.reactive.observe.StatementObserver;

@@ -10,8 +10,10 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
+import io.toasty.reactive.internal.gate.Lane;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
 import java.lang.ref.Cleaner;
@@ -294,7 +296,7 @@ public final class Tx implements Executor {
   }
 
   private Flux<Value> run(Statement statement) {
-    Db.Bound bound = session.db.bind(statement);
+    BoundPlan bound = session.db.bind(statement);
     ActionPlan actions = bound.plan().actions();
     Sender sender = session.connection;
     java.util.Optional<KeysetWindows> windows = IncludeWindows.of(session.db, statement, actions);
@@ -302,7 +304,7 @@ public final class Tx implements Executor {
       // One turn of the lane for the whole walk: a statement issued while it streams makes it
       // read its remaining windows at once, as any statement's rest is read (Lane).
       return lane.submit(() -> windows.get().walk(window -> {
-        Db.Bound b = session.db.bind(window);
+        BoundPlan b = session.db.bind(window);
         return session.db.results(b, Interpreter.run(b.plan().actions(), b.args(), sender,
             session.db.modelDefs()));
       }));

@@ -8,6 +8,8 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
 import io.toasty.driver.StatementTimeout;
+import io.toasty.reactive.internal.gate.Lane;
+import io.toasty.reactive.internal.gate.SerialConnection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

@@ -8,6 +8,7 @@ import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.PoolState;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.exec.Sender;
+import io.toasty.reactive.internal.gate.Lease;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.internal.gate.CountedPool;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 

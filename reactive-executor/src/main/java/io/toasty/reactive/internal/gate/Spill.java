@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;

@@ -1,9 +1,10 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.planner.cache.Parameterize;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
@@ -30,14 +31,14 @@ import reactor.core.publisher.Flux;
  * may have reached the database, since it may have been written, and writing it again is not
  * what its own statement would have done.
  */
-final class KeyUpdates implements WaitingBatches.Kind<Value> {
+public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   /** The count of a request whose key the batch found. */
   private static final Value ONE = new Value.I64(1);
   /** The count of a request whose key it did not find. */
   private static final Value NONE = new Value.I64(0);
 
-  private final Function<Update, Db.Bound> binder;
-  private final BiFunction<Db.Bound, Connection, Flux<Value>> runner;
+  private final Function<Update, BoundPlan> binder;
+  private final BiFunction<BoundPlan, Connection, Flux<Value>> runner;
   private final Update update;
   private final FieldSchema key;
   private final String model;
@@ -48,8 +49,8 @@ final class KeyUpdates implements WaitingBatches.Kind<Value> {
    * @param runner runs a bound plan on a connection, with the values {@code exec} emits
    * @param update the first request's update (its filter and values are replaced)
    */
-  KeyUpdates(Function<Update, Db.Bound> binder,
-      BiFunction<Db.Bound, Connection, Flux<Value>> runner, Update update, FieldSchema key,
+  public KeyUpdates(Function<Update, BoundPlan> binder,
+      BiFunction<BoundPlan, Connection, Flux<Value>> runner, Update update, FieldSchema key,
       String model) {
     this.binder = binder;
     this.runner = runner;
@@ -81,7 +82,7 @@ final class KeyUpdates implements WaitingBatches.Kind<Value> {
     Update batch = new Update(update.target(), new Expr.InList(keyField, keys),
         assignments(keyField, keys, each),
         new Returning.Model(List.of(), false, List.of()));
-    Db.Bound bound = binder.apply(batch);
+    BoundPlan bound = binder.apply(batch);
     if (bound == null) {
       return Flux.error(new IllegalStateException("a batch of updates planned more than one "
           + "statement"));

@@ -1,5 +1,6 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import java.util.ArrayList;
@@ -11,11 +12,11 @@ import java.util.function.Function;
  * query with its filter replaced by {@code field IN (..)} of every request's value, padded to a
  * power of two with the last value repeated, so that one model has as few plans of it as sizes.
  */
-final class KeysRead {
+public final class KeysRead {
   private KeysRead() {}
 
   /** The batch's query for {@code requests}, planned and bound by {@code binder}. */
-  static Db.Bound bound(Function<Query, Db.Bound> binder, Query query, String model, int field,
+  static BoundPlan bound(Function<Query, BoundPlan> binder, Query query, String model, int field,
       List<? extends WaitingBatches.Request<?>> requests) {
     int size = WaitingBatches.padded(requests.size());
     List<Expr> items = new ArrayList<>(size);

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -20,10 +20,10 @@ import io.toasty.value.Value;
  * @param key   the key as the routing compares it: a {@code Long} or a {@code UUID}
  * @param value the key's value as the filter holds it
  */
-record KeyGet(int field, Object key, Value value) {
+public record KeyGet(int field, Object key, Value value) {
 
   /** The key read {@code query} is, or null when it is anything else. */
-  static KeyGet of(Query query, ModelSchema model) {
+  public static KeyGet of(Query query, ModelSchema model) {
     return query.limit() != null || query.lock() != null ? null : pinned(query.filter(), model);
   }
 

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,18 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per plan. Plans are compared by identity, as the plan cache hands them out; the set is
  * emptied when it has grown past {@link #MAX} (a plan then may give up once more).
  */
-final class LongLists {
+public final class LongLists {
   private static final int MAX = 1_024;
 
   private final Map<SamePlan, Boolean> plans = new ConcurrentHashMap<>();
 
   /** Whether a batch of {@code plan} gave up for its length. */
-  boolean has(Object plan) {
+  public boolean has(Object plan) {
     return !plans.isEmpty() && plans.containsKey(new SamePlan(plan));
   }
 
   /** A batch of {@code plan} gave up for its length. */
-  void add(Object plan) {
+  public void add(Object plan) {
     if (plans.size() >= MAX) {
       plans.clear();
     }

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Query;
@@ -17,10 +17,10 @@ import io.toasty.value.Value;
  * @param key   the value as the routing compares it: a {@code Long} or a {@code UUID}
  * @param value the value as the filter holds it
  */
-record ValueList(int field, Object key, Value value) {
+public record ValueList(int field, Object key, Value value) {
 
   /** The read by one value {@code query} is, or null when it is anything else. */
-  static ValueList of(Query query, ModelSchema model) {
+  public static ValueList of(Query query, ModelSchema model) {
     KeyGet eq = query.limit() != null || query.lock() != null ? null
         : KeyGet.equality(query.filter(), model);
     return eq == null || KeyGet.isKey(eq.field(), model) ? null

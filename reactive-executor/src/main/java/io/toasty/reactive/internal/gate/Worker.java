@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.Operation;
 import io.toasty.value.RowReader;

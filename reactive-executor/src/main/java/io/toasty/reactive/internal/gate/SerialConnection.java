@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -19,14 +19,14 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Once {@link #seal sealed}, only the transaction's own ending operations pass.
  */
-final class SerialConnection implements Connection, Sender {
+public final class SerialConnection implements Connection, Sender {
   private final Connection delegate;
   private final Sender direct;
   private final Lane lane = new Lane("the connection is closed");
   private final String sealedMessage;
   private volatile boolean sealed;
 
-  SerialConnection(Connection delegate, String sealedMessage) {
+  public SerialConnection(Connection delegate, String sealedMessage) {
     this.delegate = delegate;
     this.direct = Sender.of(delegate);
     this.sealedMessage = sealedMessage;
@@ -58,7 +58,7 @@ final class SerialConnection implements Connection, Sender {
   }
 
   /** {@link #exec} even when sealed: the transaction's COMMIT or ROLLBACK. */
-  Mono<ExecResponse> execEnding(Operation operation) {
+  public Mono<ExecResponse> execEnding(Operation operation) {
     return control(operation, true);
   }
 
@@ -85,7 +85,7 @@ final class SerialConnection implements Connection, Sender {
    * Refuses every {@link #send} and {@link #exec} whose turn comes after this, even if sent
    * before: nothing but the transaction's ending runs once it has begun to end.
    */
-  void seal() {
+  public void seal() {
     sealed = true;
   }
 

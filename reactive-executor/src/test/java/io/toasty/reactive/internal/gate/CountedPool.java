@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.Capability;
 import io.toasty.driver.Driver;
@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
  * A test pool of {@code size} connections that counts those out; its subclasses say how a
  * connection is made and given back. Its {@link #poolState()} sizes the gate in front of it.
  */
-abstract class CountedPool implements Driver {
-  final int size;
-  final AtomicInteger out = new AtomicInteger();
+public abstract class CountedPool implements Driver {
+  protected final int size;
+  public final AtomicInteger out = new AtomicInteger();
 
-  CountedPool(int size) {
+  protected CountedPool(int size) {
     this.size = size;
   }
 

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.ConnectionLostException;
 import io.toasty.PoolTimeoutException;
@@ -13,26 +13,26 @@ import reactor.util.context.ContextView;
 
 /**
  * Whether any operation of one attempt at some work may have reached the database: what makes a
- * retry after a lost connection or a pool timeout provably safe ({@link Retries}). Put in the
- * Reactor Context by {@link Retries#apply}; the connections the attempt takes are wrapped so that
+ * retry after a lost connection or a pool timeout provably safe ({@code Retries}). Put in the
+ * Reactor Context by {@code Retries.apply}; the connections the attempt takes are wrapped so that
  * each operation counts as possibly sent from its subscription on, unless it fails with an error
  * that says it was never sent ({@link #unsent}). BEGIN and ROLLBACK are not counted: they change
  * no stored data, and a transaction that was not committed is discarded by the database when its
  * session ends.
  */
-final class SendWatch {
+public final class SendWatch {
   /** The Context key of the current attempt's watch. */
-  static final Object KEY = SendWatch.class;
+  public static final Object KEY = SendWatch.class;
 
   private final AtomicInteger maybeSent = new AtomicInteger();
 
   /** Whether no counted operation of the attempt may have reached the database. */
-  boolean nothingSent() {
+  public boolean nothingSent() {
     return maybeSent.get() == 0;
   }
 
   /** Starts a new attempt. */
-  void reset() {
+  public void reset() {
     maybeSent.set(0);
   }
 

@@ -1,8 +1,9 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.DirectRead;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
@@ -23,8 +24,8 @@ import reactor.core.publisher.Flux;
  *
  * @param <M> the model's record
  */
-final class KeyGets<M> implements WaitingBatches.Kind<M> {
-  private final Function<Query, Db.Bound> binder;
+public final class KeyGets<M> implements WaitingBatches.Kind<M> {
+  private final Function<Query, BoundPlan> binder;
   private final Query query;
   private final io.toasty.ModelDef<M> model;
   private final RowReader<M> reader;
@@ -35,7 +36,7 @@ final class KeyGets<M> implements WaitingBatches.Kind<M> {
    * @param query  the first get's query (its filter is replaced by the keys' list)
    * @param field  the key's field index
    */
-  KeyGets(Function<Query, Db.Bound> binder, Query query, io.toasty.ModelDef<M> model,
+  public KeyGets(Function<Query, BoundPlan> binder, Query query, io.toasty.ModelDef<M> model,
       RowReader<M> reader, int field) {
     this.binder = binder;
     this.query = query;
@@ -52,7 +53,7 @@ final class KeyGets<M> implements WaitingBatches.Kind<M> {
   @Override
   public Flux<WaitingBatches.Keyed<M>> statement(Connection c,
       List<WaitingBatches.Request<M>> requests) {
-    Db.Bound bound = KeysRead.bound(binder, query, model.name(), field, requests);
+    BoundPlan bound = KeysRead.bound(binder, query, model.name(), field, requests);
     DirectRead direct = bound.plan().direct();
     if (direct == null) {
       return Flux.error(new IllegalStateException("a batch of gets planned no direct read"));

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;

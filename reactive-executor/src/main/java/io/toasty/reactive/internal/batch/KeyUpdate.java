@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
@@ -33,10 +33,10 @@ import java.util.List;
  * @param fields the assigned fields' indexes, in assignment order
  * @param values the values assigned, in the same order
  */
-record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
+public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
 
   /** The key update {@code u} is, or null when it is anything else. */
-  static KeyUpdate of(Update u, ModelSchema model) {
+  public static KeyUpdate of(Update u, ModelSchema model) {
     if (!(u.returning() instanceof Returning.Count) || u.assignments().isEmpty()) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import reactor.core.publisher.MonoSink;
  * {@code stream(tx).concatMap(u -> update(u).exec(tx))}), a holder whose turn is wanted
  * {@link Spill spills}: it reads the rest of its rows into memory, ends, and hands the turn on.
  */
-final class Lane {
+public final class Lane {
   private final String closedMessage;
   private final ArrayDeque<Turn> waiting = new ArrayDeque<>();
   /** Turns granted on hand-on and not yet told (see {@link #deliver}). */
@@ -29,12 +29,12 @@ final class Lane {
   private Turn holder;
   private boolean closed;
 
-  Lane(String closedMessage) {
+  public Lane(String closedMessage) {
     this.closedMessage = closedMessage;
   }
 
   /** {@code work}'s items, run when this lane's turn comes; nothing waits before subscription. */
-  <T> Flux<T> submit(Supplier<? extends Publisher<T>> work) {
+  public <T> Flux<T> submit(Supplier<? extends Publisher<T>> work) {
     return Flux.deferContextual(context -> {
       Spill<T> spill = new Spill<>();
       Flux<T> upstream = acquire(spill::spill).flatMapMany(t -> t.start()
@@ -54,7 +54,7 @@ final class Lane {
   }
 
   /** Fails the waiting units and every later one; the holder runs on. Idempotent. */
-  void close() {
+  public void close() {
     List<Turn> failed;
     synchronized (this) {
       closed = true;

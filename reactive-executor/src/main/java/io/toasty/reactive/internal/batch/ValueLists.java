@@ -1,8 +1,9 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.DirectRead;
+import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Flux;
  *
  * @param <M> the model's record
  */
-final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
+public final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
   /**
    * Values one batch holds at most: a burst of 64 reads of 100 rows on a pool of 10 ran fastest
    * with 4 to 8 (0.87 of the raw driver's time, against 0.89 with 16 and 1.08 with 64, whose
@@ -41,7 +42,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
   /** Rows one batch holds at most before it gives up. */
   static final int MAX_ROWS = 8_192;
 
-  private final Function<Query, Db.Bound> binder;
+  private final Function<Query, BoundPlan> binder;
   private final Query query;
   private final io.toasty.ModelDef<M> model;
   private final RowReader<M> reader;
@@ -52,7 +53,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
    * @param query   the first request's query (its filter is replaced by the values' list)
    * @param field   the filtered field's index
    */
-  ValueLists(Function<Query, Db.Bound> binder, Query query, io.toasty.ModelDef<M> model,
+  public ValueLists(Function<Query, BoundPlan> binder, Query query, io.toasty.ModelDef<M> model,
       RowReader<M> reader, int field) {
     this.binder = binder;
     this.query = query;
@@ -66,7 +67,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
    * connection: its records held as one answer, or {@link TooLong} past {@link #MAX_ROWS} (the
    * read is cancelled there), so that it then streams {@code own} on a connection of its own.
    */
-  static <M> Function<Connection, Flux<List<M>>> held(Function<Connection, Flux<M>> own) {
+  public static <M> Function<Connection, Flux<List<M>>> held(Function<Connection, Flux<M>> own) {
     return c -> own.apply(c).take(MAX_ROWS + 1L).collectList()
         .flatMapMany(rows -> rows.size() > MAX_ROWS ? Flux.error(new TooLong())
             : Flux.just(rows));
@@ -85,7 +86,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
   @Override
   public Flux<WaitingBatches.Keyed<List<M>>> statement(Connection c,
       List<WaitingBatches.Request<List<M>>> requests) {
-    Db.Bound bound = KeysRead.bound(binder, query, model.name(), field, requests);
+    BoundPlan bound = KeysRead.bound(binder, query, model.name(), field, requests);
     DirectRead direct = bound.plan().direct();
     if (direct == null) {
       return Flux.error(new IllegalStateException("a batch of lists planned no direct read"));
@@ -132,7 +133,7 @@ final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
    * A batch, or a request of a batch that read alone on its connection, met more rows than a
    * batch holds: its requests read their own, streamed.
    */
-  static final class TooLong extends RuntimeException {
+  public static final class TooLong extends RuntimeException {
     TooLong() {
       super("a batch of lists read more rows than it holds", null, false, false);
     }

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.DeadlineTimer;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import reactor.core.publisher.Operators;
  * one, so that no request starves. {@link #tryAcquire()} takes a permit only when one is free and
  * nobody waits: an opportunistic extra that never jumps the queue.
  */
-final class ConnectionGate {
+public final class ConnectionGate {
   private final int size;
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
   /** Calls of {@link #drain()} not yet served; non-zero while a thread drains. */
@@ -48,7 +48,7 @@ final class ConnectionGate {
   }
 
   /** Permits free now. */
-  synchronized int free() {
+  public synchronized int free() {
     return free;
   }
 

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;

@@ -1,10 +1,10 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 /**
  * A plan as a map's key, by identity: a plan is a record whose equality walks its whole
  * statement, and the plan cache hands every request of one shape the same instance.
  */
-final class SamePlan {
+public final class SamePlan {
   private final Object plan;
 
   SamePlan(Object plan) {

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
@@ -27,7 +27,10 @@ import reactor.core.publisher.Mono;
  * {@link AcquireDeadline}: the driver's wait for its pool gets what the permit's left, so a
  * statement never waits longer than the acquire timeout in all.
  */
-final class GatedDriver implements Driver {
+public final class GatedDriver implements Driver {
+  /** The release of a permit of a driver without a pool: nothing to give back. */
+  private static final Runnable NO_PERMIT = () -> { };
+
   private final Driver delegate;
   private final ConnectionGate gate;
   private final Duration acquireTimeout;
@@ -35,14 +38,14 @@ final class GatedDriver implements Driver {
   private final java.util.concurrent.atomic.LongAdder borrowedAtOnce =
       new java.util.concurrent.atomic.LongAdder();
 
-  GatedDriver(Driver delegate, Duration acquireTimeout) {
+  public GatedDriver(Driver delegate, Duration acquireTimeout) {
     this.delegate = delegate;
     this.gate = delegate.poolState().map(s -> new ConnectionGate(s.maxSize())).orElse(null);
     this.acquireTimeout = acquireTimeout;
   }
 
   /** The permits behind this driver's connections, or null when it has no pool. */
-  ConnectionGate gate() {
+  public ConnectionGate gate() {
     return gate;
   }
 
@@ -72,16 +75,17 @@ final class GatedDriver implements Driver {
 
   /**
    * One permit, first come first served with this driver's own connections, for a connection
-   * someone else takes from the same pool ({@link Db#connectionPermit()}); a driver without a
-   * pool has none to wait for. Fails with a {@link PoolTimeoutException} after the acquire
+   * someone else takes from the same pool ({@code Db.connectionPermit()}), as the action that
+   * gives it back; a driver without a pool has none to wait for, and its action does nothing.
+   * Fails with a {@link PoolTimeoutException} after the acquire
    * timeout; a cancel gives up the wait, or gives back a permit granted but not yet delivered.
    */
-  Mono<ConnectionPermit> connectionPermit() {
+  public Mono<Runnable> connectionPermit() {
     if (gate == null) {
-      return Mono.just(ConnectionPermit.NONE);
+      return Mono.just(NO_PERMIT);
     }
     return Mono.defer(() -> permits(1, AcquireDeadline.startingNow(acquireTimeout)))
-        .map(permit -> new ConnectionPermit(permit::release));
+        .map(permit -> permit::release);
   }
 
   /**
@@ -90,7 +94,7 @@ final class GatedDriver implements Driver {
    * and gives back connections and permits when it is closed. Use it as a {@code usingWhen}
    * resource, so that it is closed on every path.
    */
-  Mono<Lease> lease(int n) {
+  public Mono<Lease> lease(int n) {
     if (gate == null) {
       return Mono.fromSupplier(() -> new Lease(delegate, null, n, this::extra,
           AcquireDeadline.startingNow(acquireTimeout)));
@@ -107,7 +111,7 @@ final class GatedDriver implements Driver {
    * fails or is cancelled, in one subscriber ({@link Borrowed}); through a {@link Lease} when
    * the driver has no pool.
    */
-  <T> Flux<T> withConnection(Function<Connection, Flux<T>> work) {
+  public <T> Flux<T> withConnection(Function<Connection, Flux<T>> work) {
     return gate == null ? leased(work) : new Borrowed<>(this, work);
   }
 

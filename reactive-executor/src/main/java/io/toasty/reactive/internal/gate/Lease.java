@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
@@ -35,7 +35,7 @@ import reactor.util.context.ContextView;
  * the least busy worker. It never waits for a connection held by another plan, which is what
  * keeps the plan from holding connections while waiting.
  */
-final class Lease {
+public final class Lease {
   private static final String CLOSED = "the plan's connections were given back";
 
   private final Driver driver;
@@ -52,7 +52,7 @@ final class Lease {
   /** The lease closed while connects were under way: the last of them gives the permits back. */
   private boolean permitOwed;
 
-  Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
+  public Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
       AcquireDeadline deadline) {
     this.driver = driver;
     this.permit = permit;
@@ -67,7 +67,7 @@ final class Lease {
    * {@link #close()}, which the lease's user runs on every path. Each is watched by the
    * subscriber's {@link SendWatch}, if it has one.
    */
-  Mono<Void> connect() {
+  public Mono<Void> connect() {
     return Mono.deferContextual(context -> connectOne(context, deadline));
   }
 
@@ -144,7 +144,7 @@ final class Lease {
   }
 
   /** The plan's own connection. */
-  synchronized Connection main() {
+  public synchronized Connection main() {
     return connections.get(0);
   }
 
@@ -154,7 +154,7 @@ final class Lease {
    * (the plan then reads its parents to the end before it sends a child query on the main
    * connection). The first operation sent takes the workers.
    */
-  Sender aside() {
+  public Sender aside() {
     if (n == 1) {
       return null;
     }
@@ -203,7 +203,7 @@ final class Lease {
    * Gives every connection back (the worker once its operation is over), then the permits, or
    * leaves them to the last connect still under way.
    */
-  Mono<Void> close() {
+  public Mono<Void> close() {
     return Mono.defer(() -> {
       List<Mono<Void>> closes = new ArrayList<>(1 + workers.size());
       synchronized (this) {

@@ -1,6 +1,8 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.batch;
 
 import io.toasty.driver.Connection;
+import io.toasty.reactive.internal.gate.ConnectionGate;
+import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ import reactor.core.publisher.MonoSink;
  * unless the {@code Kind} says the error is every request's (a pool timeout, which every request
  * met by waiting in the same queue).
  */
-final class WaitingBatches {
+public final class WaitingBatches {
   /** Keys one batch holds at most, unless its kind says fewer: within every database's markers. */
   static final int MAX_KEYS = 64;
 
@@ -43,7 +45,7 @@ final class WaitingBatches {
   /** The batches waiting for their connection, by plan. */
   private final Map<SamePlan, Batch<?>> open = new ConcurrentHashMap<>();
 
-  WaitingBatches(GatedDriver driver) {
+  public WaitingBatches(GatedDriver driver) {
     this.driver = driver;
   }
 
@@ -52,7 +54,7 @@ final class WaitingBatches {
    *
    * @param <T> what a request is answered with
    */
-  interface Kind<T> {
+  public interface Kind<T> {
     /**
      * Whether a key joins a batch once at most: a second request for it joins the batch queued
      * after (a write, sent after the first), where requests for one key otherwise share its
@@ -86,7 +88,7 @@ final class WaitingBatches {
    * the plan waits. Asked before anything is made for the request, so that a pool with a
    * connection free costs a request no more than this.
    */
-  boolean saturated(Object plan) {
+  public boolean saturated(Object plan) {
     ConnectionGate gate = driver.gate();
     return gate != null
         && (gate.free() == 0 || !open.isEmpty() && open.containsKey(new SamePlan(plan)));
@@ -105,7 +107,7 @@ final class WaitingBatches {
    * @param payload what else the batch's statement needs of the request (an update's values)
    * @param kind    makes the batch's {@link Kind} when this request opens one
    */
-  <T> Mono<T> join(Object plan, Object key, Value value, Object payload,
+  public <T> Mono<T> join(Object plan, Object key, Value value, Object payload,
       Function<Connection, Flux<T>> own, Supplier<Kind<T>> kind) {
     SamePlan same = new SamePlan(plan);
     return Mono.create(sink -> join(new Request<>(key, value, payload, sink, own), same, kind));
