@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.blockhound;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
