@@ -9,6 +9,8 @@ import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.pool.LateRelease;
+import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.schema.Schema;
 import java.util.List;
 import java.util.Locale;

@@ -13,15 +13,17 @@ import io.toasty.driver.Operation;
 import io.toasty.r2dbc.codec.RowColumns;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.pool.Abandonable;
+import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.r2dbc.sql.InsertEcho;
 import io.toasty.r2dbc.sql.RawStatementText;
 import io.toasty.r2dbc.sql.RenderedSql;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
-import io.toasty.value.Type;
 import io.toasty.value.RowReader;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -668,7 +670,7 @@ final class R2dbcConnection implements Connection {
     if (!wedged) {
       return close;
     }
-    if (!(inner instanceof Abandonable.Session)) {
+    if (!Abandonable.isSession(inner)) {
       close.subscribe(null, e -> { });
     }
     return Mono.empty();
@@ -690,7 +692,7 @@ final class R2dbcConnection implements Connection {
       release = Mono.error(e);
     }
     if (!wedged || connection instanceof Wrapped<?> w
-        && w.unwrap() instanceof Abandonable.Session) {
+        && Abandonable.isSession(w.unwrap())) {
       return release;
     }
     return release.timeout(releaseGrace, Mono.fromRunnable(() -> LOG.warn("a connection whose "

@@ -12,6 +12,11 @@ import io.toasty.driver.DriverConfig;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.pool.Abandonable;
+import io.toasty.r2dbc.pool.LateRelease;
+import io.toasty.r2dbc.pool.LocallyValidated;
+import io.toasty.r2dbc.pool.PoolAcquire;
+import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.r2dbc.sql.SqlRenderer;
 import io.toasty.schema.Schema;
 import java.time.Duration;
@@ -22,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**

@@ -7,6 +7,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.DriverProvider;
 import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.pool.LocallyValidated;
 import java.util.Objects;
 
 /**

@@ -4,8 +4,10 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.driver.DriverConfig;
+import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.r2dbc.pool.Abandonable;
+import io.toasty.r2dbc.pool.LocallyValidated;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
+import io.toasty.r2dbc.pool.LateRelease;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

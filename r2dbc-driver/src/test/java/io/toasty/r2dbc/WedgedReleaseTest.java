@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +43,7 @@ class WedgedReleaseTest {
   void aReleaseBehindAReadThatNeverEndsClosesTheConnectionForReal() {
     AtomicInteger physicalClosed = new AtomicInteger();
     AtomicInteger released = new AtomicInteger();
-    io.r2dbc.spi.Connection physical = new Abandonable.Session(connection(null, physicalClosed), -1);
+    io.r2dbc.spi.Connection physical = session(connection(null, physicalClosed));
     io.r2dbc.spi.Connection pooled = connection(physical, released);
     DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
@@ -150,5 +154,21 @@ class WedgedReleaseTest {
           case "equals" -> proxy == args[0];
           default -> proxy;
         });
+  }
+
+  /** {@code connection} as the driver's own pool holds it: one of {@link Abandonable}'s sessions. */
+  private static io.r2dbc.spi.Connection session(io.r2dbc.spi.Connection connection) {
+    ConnectionFactory one = new ConnectionFactory() {
+      @Override
+      public Publisher<? extends io.r2dbc.spi.Connection> create() {
+        return Mono.just(connection);
+      }
+
+      @Override
+      public ConnectionFactoryMetadata getMetadata() {
+        return () -> "test";
+      }
+    };
+    return Mono.from(new Abandonable(one, false).create()).block(GUARD);
   }
 }

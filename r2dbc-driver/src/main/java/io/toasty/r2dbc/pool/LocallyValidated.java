@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
@@ -26,10 +26,10 @@ import reactor.core.publisher.Mono;
  * to lose; it ends only when closed, which this wrapper sees. {@code REMOTE} validation still
  * goes to the database.
  */
-final class LocallyValidated implements ConnectionFactory, Wrapped<ConnectionFactory> {
+public final class LocallyValidated implements ConnectionFactory, Wrapped<ConnectionFactory> {
   private final ConnectionFactory delegate;
 
-  LocallyValidated(ConnectionFactory delegate) {
+  public LocallyValidated(ConnectionFactory delegate) {
     this.delegate = delegate;
   }
 
@@ -52,7 +52,7 @@ final class LocallyValidated implements ConnectionFactory, Wrapped<ConnectionFac
    * Whether {@code pooled} (a pool's wrapper, or the connection itself) is a session of an
    * embedded database, which cannot stop answering: its statements always return.
    */
-  static boolean embedded(Connection pooled) {
+  public static boolean embedded(Connection pooled) {
     return pooled instanceof LocalConnection
         || pooled instanceof Wrapped<?> w && w.unwrap() instanceof LocalConnection;
   }

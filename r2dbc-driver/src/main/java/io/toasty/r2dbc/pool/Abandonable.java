@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * the engine runs a statement that fails on it again on another connection
  * ({@code DbBuilder.retryLostReads}).
  */
-final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory> {
+public final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory> {
   /** How long the background close of an abandoned session may take before it is dropped. */
   private static final Duration CLOSE_LIMIT = Duration.ofSeconds(30);
 
@@ -54,12 +54,12 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
   private final long remoteAfterIdleNanos;
 
   /** Sessions whose lend checks remotely after {@link #REMOTE_AFTER_IDLE}. */
-  Abandonable(ConnectionFactory delegate) {
+  public Abandonable(ConnectionFactory delegate) {
     this(delegate, true);
   }
 
   /** Sessions whose lend checks remotely after an idle while if {@code remoteWhenIdle}. */
-  Abandonable(ConnectionFactory delegate, boolean remoteWhenIdle) {
+  public Abandonable(ConnectionFactory delegate, boolean remoteWhenIdle) {
     this(delegate, remoteWhenIdle ? REMOTE_AFTER_IDLE.toNanos() : -1);
   }
 
@@ -88,14 +88,19 @@ final class Abandonable implements ConnectionFactory, Wrapped<ConnectionFactory>
    * The pool's {@code preRelease} hook: fails for an abandoned session, which r2dbc-pool then
    * invalidates (drops) instead of taking back.
    */
-  static Mono<Void> releasable(Connection pooled) {
+  public static Mono<Void> releasable(Connection pooled) {
     return pooled instanceof Session s && s.abandoned
         ? Mono.error(new IllegalStateException("the session stopped answering: abandoned"))
         : Mono.empty();
   }
 
+  /** Whether {@code connection} is one of these sessions (whose close never waits). */
+  public static boolean isSession(Object connection) {
+    return connection instanceof Session;
+  }
+
   /** Abandons {@code pooled} if it is one of these sessions. */
-  static void abandon(Connection pooled) {
+  public static void abandon(Connection pooled) {
     if (pooled instanceof Session s) {
       s.abandoned = true;
     }

@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
 import io.toasty.ConnectionLostException;

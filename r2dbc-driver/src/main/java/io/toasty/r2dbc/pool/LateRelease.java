@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
@@ -34,7 +34,7 @@ import reactor.pool.PooledRef;
  * {@link VarHandle} found once. Where it is not found (another r2dbc-pool), a late connection
  * is dropped as before, with a warning at startup; {@code LateReleaseTest} fails then.
  */
-final class LateRelease {
+public final class LateRelease {
   private static final Logger LOG = LoggerFactory.getLogger(LateRelease.class);
   private static final String POOLED = "io.r2dbc.pool.PooledConnection";
   private static final Class<?> POOLED_CLASS;
@@ -60,7 +60,7 @@ final class LateRelease {
   }
 
   /** Whether r2dbc-pool's reference can be reached (tests). */
-  static boolean available() {
+  public static boolean available() {
     return REF != null;
   }
 
@@ -68,7 +68,7 @@ final class LateRelease {
    * Gives {@code late}'s pool reference back if it is r2dbc-pool's connection; nothing
    * otherwise.
    */
-  static void release(Connection late) {
+  public static void release(Connection late) {
     if (REF == null || late.getClass() != POOLED_CLASS) {
       return;
     }

@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ import reactor.pool.AllocationStrategy;
  * it stalls the pool: reactor/reactor-pool#255.) Clamped here, the pool never counts more free
  * permits than {@code max}, so it never opens more connections than that either.
  */
-final class PoolPermits implements AllocationStrategy {
+public final class PoolPermits implements AllocationStrategy {
   private static final Logger LOG = LoggerFactory.getLogger(PoolPermits.class);
 
   private final int max;
@@ -28,7 +28,7 @@ final class PoolPermits implements AllocationStrategy {
   private final AtomicInteger overReturned = new AtomicInteger();
   private volatile boolean closing;
 
-  PoolPermits(int max) {
+  public PoolPermits(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("the pool's max size must be at least 1, not " + max);
     }
@@ -75,12 +75,12 @@ final class PoolPermits implements AllocationStrategy {
   }
 
   /** The pool is being disposed: from now on a permit returned twice is expected. */
-  void closing() {
+  public void closing() {
     closing = true;
   }
 
   /** Permits returned twice while the pool was in use (a release counted twice). */
-  int overReturned() {
+  public int overReturned() {
     return overReturned.get();
   }
 

@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcTimeoutException;
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
- * How both SQL drivers take a connection, from Toasty's own pool ({@link R2dbcDriver}) or from an
- * application's ({@link FactoryDriver}), so that both give the same guarantees:
+ * How both SQL drivers take a connection, from Toasty's own pool ({@code R2dbcDriver}) or from an
+ * application's ({@code FactoryDriver}), so that both give the same guarantees:
  *
  * <ul>
  *   <li>the wait ends at the acquire timeout, sharing the engine's {@link AcquireDeadline} (the
@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
  *                  factory's own
  * @param translate every other acquire error as Toasty's
  */
-record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connection> late,
+public record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connection> late,
     Function<Throwable, Throwable> translate) {
   private static final Pattern POOL_TIMEOUT =
       Pattern.compile("^Connection acquisition timed out after (\\d+)ms");
@@ -49,7 +49,7 @@ record PoolAcquire(String backend, Duration limit, int retries, Consumer<Connect
    * hand-over and the borrower that could swallow a connection would break
    * {@link PoolHandOver}'s cancel guarantees.)
    */
-  <T> Mono<T> from(Supplier<Mono<? extends Connection>> create, Function<Connection, T> wrap) {
+  public <T> Mono<T> from(Supplier<Mono<? extends Connection>> create, Function<Connection, T> wrap) {
     return new Acquisition<>(this, create, wrap);
   }
 
