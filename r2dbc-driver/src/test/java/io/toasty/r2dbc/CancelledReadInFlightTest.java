@@ -8,7 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.r2dbc.dialect.H2Dialect;
+import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;

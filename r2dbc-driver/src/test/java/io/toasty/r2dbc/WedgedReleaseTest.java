@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
