@@ -1,2 +1,6 @@
-/** The DDL that creates and drops a schema's tables and indexes. */
+/**
+ * Schema push's DDL: the {@link io.toasty.sql.ddl DDL tree} a schema needs ({@link
+ * io.toasty.sql.push.SchemaDdl}), and what existing tables lack of it, read from the catalog
+ * ({@link io.toasty.sql.push.SchemaUpgrades}).
+ */
 package io.toasty.sql.push;
