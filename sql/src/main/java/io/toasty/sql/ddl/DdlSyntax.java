@@ -33,7 +33,10 @@ public record DdlSyntax(AlterStyle alter, boolean dropIndexOnTable, String trueL
     Objects.requireNonNull(alter, "alter");
   }
 
-  /** The row of {@code dialect}'s family (MySQL and MariaDB share one). */
+  /**
+   * The row of {@code dialect}'s family (MySQL and MariaDB share one); for another dialect,
+   * standard SQL's column changes and its boolean literals.
+   */
   public static DdlSyntax of(SqlDialect dialect) {
     Objects.requireNonNull(dialect, "dialect");
     if (dialect instanceof PostgresDialect) {
@@ -45,6 +48,7 @@ public record DdlSyntax(AlterStyle alter, boolean dropIndexOnTable, String trueL
     } else if (dialect instanceof SqliteDialect) {
       return SQLITE;
     }
-    throw new IllegalArgumentException("no DDL syntax for " + dialect);
+    return new DdlSyntax(AlterStyle.ALTER_ACTIONS, false, dialect.booleanLiteral(true),
+        dialect.booleanLiteral(false), false);
   }
 }

@@ -23,9 +23,11 @@ public final class TableRebuild {
   /**
    * The statements that rebuild {@code table}.
    *
-   * @param temporary     the new table's name while the old one exists
-   * @param changed       the column whose type changes (cast as it is copied), or {@code null}
-   * @param ifNotExists   whether the indexes are made {@code IF NOT EXISTS}
+   * @param table       the table in its new shape
+   * @param foreignKeys its foreign keys, all declared in the new table
+   * @param temporary   the new table's name while the old one exists
+   * @param changed     the column whose type changes (cast as it is copied), or {@code null}
+   * @param ifNotExists whether the indexes are made {@code IF NOT EXISTS}
    */
   public static List<DdlStatement> of(DdlTable table, List<DdlForeignKey> foreignKeys,
       String temporary, String changed, boolean ifNotExists) {
