@@ -26,8 +26,8 @@ public final class GraphIndexes {
    * @param columns its columns
    * @param unique  a unique index
    */
-  public record Index(String name, List<String> columns, boolean unique) {
-    public Index {
+  public record GraphIndex(String name, List<String> columns, boolean unique) {
+    public GraphIndex {
       Objects.requireNonNull(name, "name");
       columns = List.copyOf(columns);
     }
@@ -42,9 +42,9 @@ public final class GraphIndexes {
    * @param indexes     its indexes
    * @param foreignKeys the columns of each foreign key that is a relationship
    */
-  public record Table(String name, boolean edge, List<String> primaryKey, List<Index> indexes,
-      List<List<String>> foreignKeys) {
-    public Table {
+  public record GraphTable(String name, boolean edge, List<String> primaryKey,
+      List<GraphIndex> indexes, List<List<String>> foreignKeys) {
+    public GraphTable {
       Objects.requireNonNull(name, "name");
       primaryKey = List.copyOf(primaryKey);
       indexes = List.copyOf(indexes);
@@ -59,22 +59,22 @@ public final class GraphIndexes {
    * @param properties the properties it is over, in order
    * @param unique     a uniqueness constraint (else a range index)
    */
-  public record Entry(String name, List<String> properties, boolean unique) {
-    public Entry {
+  public record GraphEntry(String name, List<String> properties, boolean unique) {
+    public GraphEntry {
       Objects.requireNonNull(name, "name");
       properties = List.copyOf(properties);
     }
   }
 
   /** The table's key constraint first (when it has a key), then its indexes on properties. */
-  public static List<Entry> of(Table table) {
-    List<Entry> out = new ArrayList<>();
+  public static List<GraphEntry> of(GraphTable table) {
+    List<GraphEntry> out = new ArrayList<>();
     if (!table.primaryKey().isEmpty()) {
-      out.add(new Entry(primaryKeyName(table.name()), table.primaryKey(), true));
+      out.add(new GraphEntry(primaryKeyName(table.name()), table.primaryKey(), true));
     }
-    for (Index index : table.indexes()) {
+    for (GraphIndex index : table.indexes()) {
       if (onProperties(table, index)) {
-        out.add(new Entry(index.name(), index.columns(), index.unique()));
+        out.add(new GraphEntry(index.name(), index.columns(), index.unique()));
       }
     }
     return out;
@@ -89,12 +89,12 @@ public final class GraphIndexes {
    * Whether {@code index} is over properties: always on a node; on a relationship only when none
    * of its columns is a foreign key kept as an end of it alone.
    */
-  public static boolean onProperties(Table table, Index index) {
+  public static boolean onProperties(GraphTable table, GraphIndex index) {
     if (!table.edge()) {
       return true;
     }
     Set<String> kept = new HashSet<>(table.primaryKey());
-    table.indexes().stream().filter(Index::unique).forEach(u -> kept.addAll(u.columns()));
+    table.indexes().stream().filter(GraphIndex::unique).forEach(u -> kept.addAll(u.columns()));
     Set<String> seen = new HashSet<>();
     for (List<String> key : table.foreignKeys()) {
       for (String column : key) {

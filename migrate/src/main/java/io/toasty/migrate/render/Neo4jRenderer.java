@@ -9,6 +9,9 @@ import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.schema.GraphIndexes;
+import io.toasty.schema.GraphIndexes.GraphEntry;
+import io.toasty.schema.GraphIndexes.GraphIndex;
+import io.toasty.schema.GraphIndexes.GraphTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +46,7 @@ public final class Neo4jRenderer implements StepRenderer {
   public List<String> render(Change change) {
     if (change instanceof Change.CreateTable c) {
       List<String> out = new ArrayList<>();
-      for (GraphIndexes.Entry entry : GraphIndexes.of(graphTable(c.definition()))) {
+      for (GraphEntry entry : GraphIndexes.of(graphTable(c.definition()))) {
         out.addAll(create(c.definition(), entry));
       }
       return out;
@@ -77,12 +80,12 @@ public final class Neo4jRenderer implements StepRenderer {
 
   private static List<String> createIndex(TableSnapshot table, IndexSnapshot ix) {
     // a relationship's foreign key is an end of it, no property to index
-    return onProperties(table, ix) ? create(table, new GraphIndexes.Entry(ix.name(),
+    return onProperties(table, ix) ? create(table, new GraphEntry(ix.name(),
         ix.columns(), ix.unique())) : List.of();
   }
 
   /** A uniqueness constraint, or a range index and the wait until it is online. */
-  private static List<String> create(TableSnapshot table, GraphIndexes.Entry entry) {
+  private static List<String> create(TableSnapshot table, GraphEntry entry) {
     if (entry.unique()) {
       return List.of(constraint(table, entry.name(), entry.properties()));
     }
@@ -113,13 +116,13 @@ public final class Neo4jRenderer implements StepRenderer {
   /** Whether an index is on properties, as push decides ({@link GraphIndexes#onProperties}). */
   private static boolean onProperties(TableSnapshot table, IndexSnapshot ix) {
     return GraphIndexes.onProperties(graphTable(table),
-        new GraphIndexes.Index(ix.name(), ix.columns(), ix.unique()));
+        new GraphIndex(ix.name(), ix.columns(), ix.unique()));
   }
 
   /** {@code table} as {@link GraphIndexes} describes it. */
-  private static GraphIndexes.Table graphTable(TableSnapshot table) {
-    return new GraphIndexes.Table(table.name(), table.relationship(), table.primaryKey(),
-        table.indexes().stream().map(ix -> new GraphIndexes.Index(ix.name(), ix.columns(),
+  private static GraphTable graphTable(TableSnapshot table) {
+    return new GraphTable(table.name(), table.relationship(), table.primaryKey(),
+        table.indexes().stream().map(ix -> new GraphIndex(ix.name(), ix.columns(),
             ix.unique())).toList(),
         table.foreignKeys().stream().map(ForeignKeySnapshot::columns).toList());
   }

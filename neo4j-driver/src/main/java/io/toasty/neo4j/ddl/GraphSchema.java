@@ -4,6 +4,9 @@ import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.cypher.Relationships;
 import io.toasty.schema.GraphIndexes;
+import io.toasty.schema.GraphIndexes.GraphEntry;
+import io.toasty.schema.GraphIndexes.GraphIndex;
+import io.toasty.schema.GraphIndexes.GraphTable;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import java.util.ArrayList;
@@ -46,7 +49,7 @@ public final class GraphSchema {
   public List<GraphObject> objects() {
     List<GraphObject> out = new ArrayList<>();
     for (TableSchema table : schema.tables()) {
-      for (GraphIndexes.Entry entry : GraphIndexes.of(graphTable(table))) {
+      for (GraphEntry entry : GraphIndexes.of(graphTable(table))) {
         out.add(object(table, names.schemaObject(entry.name()), entry.properties(),
             entry.unique()));
       }
@@ -55,13 +58,13 @@ public final class GraphSchema {
   }
 
   /** {@code table} as {@link GraphIndexes} describes it: its relationships' keys by name. */
-  private GraphIndexes.Table graphTable(TableSchema table) {
-    List<GraphIndexes.Index> indexes = table.indexes().stream()
-        .map(ix -> new GraphIndexes.Index(ix.name(), names(table, ix.columns()), ix.unique()))
+  private GraphTable graphTable(TableSchema table) {
+    List<GraphIndex> indexes = table.indexes().stream()
+        .map(ix -> new GraphIndex(ix.name(), names(table, ix.columns()), ix.unique()))
         .toList();
     List<List<String>> keys = relationships.of(table.name()).stream()
         .map(link -> names(table, link.columns())).toList();
-    return new GraphIndexes.Table(table.name(), relationships.edge(table.name()) != null,
+    return new GraphTable(table.name(), relationships.edge(table.name()) != null,
         names(table, table.primaryKey()), indexes, keys);
   }
 

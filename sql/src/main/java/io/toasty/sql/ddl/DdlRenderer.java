@@ -25,8 +25,8 @@ import java.util.Objects;
 /**
  * Writes {@link DdlStatement}s in one dialect, each as one SQL statement: the one place where
  * schema push and migrations turn DDL into text, so that a migration creates what push creates.
- * Tables and indexes are here, column definitions in {@link ColumnDdl}, constraints in
- * {@link ConstraintDdl}. Every name is checked against the dialect's identifier limit.
+ * Tables and indexes are here, column definitions in {@code ColumnDdl}, constraints in
+ * {@code ConstraintDdl}. Every name is checked against the dialect's identifier limit.
  */
 public final class DdlRenderer {
   private final SqlDialect dialect;

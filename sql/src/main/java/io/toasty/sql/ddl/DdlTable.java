@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A table as DDL declares it, its foreign keys aside (where they go depends on the statement:
- * {@link DdlStatement.CreateTable} lists those it declares).
+ * {@link DdlStatement.TableCreation} lists those it declares).
  *
  * @param name       its name
  * @param columns    its columns in order
