@@ -3,8 +3,8 @@ package io.toasty.sql.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.driver.SchemaUpgrade.Kind;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.driver.SchemaUpgrade.Kind;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.sql.dialect.PostgresDialect;

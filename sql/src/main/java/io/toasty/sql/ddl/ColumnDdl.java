@@ -1,7 +1,7 @@
 package io.toasty.sql.ddl;
 
-import io.toasty.sql.dialect.SqlDialect.IdentityStyle;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.IdentityStyle;
 
 /**
  * A column's definition: {@code "c" TYPE [identity] [DEFAULT x] [NOT NULL] [range CHECK]}, the

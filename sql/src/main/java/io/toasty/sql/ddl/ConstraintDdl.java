@@ -1,7 +1,7 @@
 package io.toasty.sql.ddl;
 
-import io.toasty.sql.dialect.SqlDialect.ForeignKeyStyle;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.ForeignKeyStyle;
 import java.util.ArrayList;
 import java.util.List;
 

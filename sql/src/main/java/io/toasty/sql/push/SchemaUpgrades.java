@@ -1,14 +1,14 @@
 package io.toasty.sql.push;
 
-import io.toasty.driver.SchemaUpgrade.Kind;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.driver.SchemaUpgrade.Kind;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.sql.dialect.SqlDialect.ForeignKeyStyle;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.ForeignKeyStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
