@@ -32,7 +32,26 @@ class Neo4jPushAndMigrationTest {
 
   @Test
   void sameConstraintsAndIndexesForAJoinModelStoredAsARelationship() {
-    Schema schema = schema();
+    List<String> push = pushAndMigration(RelationSchema.Integrity.ENFORCED);
+    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
+        + "()-[n:`t_memberships`]-() REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+    assertTrue(push.contains("CREATE INDEX `t_memberships_since_idx` IF NOT EXISTS FOR "
+        + "()-[n:`t_memberships`]-() ON (n.`since`)"), push::toString);
+    assertTrue(push.stream().noneMatch(s -> s.contains("memberships_user_id_idx")),
+        push::toString);
+  }
+
+  /** Unchecked keys may name no node: the join model stays a node, in push and migrations. */
+  @Test
+  void sameConstraintsForAJoinModelWithUncheckedKeysStoredAsNodes() {
+    List<String> push = pushAndMigration(RelationSchema.Integrity.UNCHECKED);
+    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
+        + "(n:`t_memberships`) REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+  }
+
+  /** Push's commands, sorted, after checking that a migration from empty writes the same. */
+  private static List<String> pushAndMigration(RelationSchema.Integrity integrity) {
+    Schema schema = schema(integrity);
     List<String> push = new ArrayList<>(new GraphSchema(schema, new Names(PREFIX)).push());
     Neo4jRenderer renderer = new Neo4jRenderer();
     List<String> migration = new ArrayList<>(SchemaDiff.between(
@@ -43,16 +62,11 @@ class Neo4jPushAndMigrationTest {
     push.sort(null);
     migration.sort(null);
     assertEquals(push, migration);
-    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
-        + "()-[n:`t_memberships`]-() REQUIRE (n.`id`) IS UNIQUE"), push::toString);
-    assertTrue(push.contains("CREATE INDEX `t_memberships_since_idx` IF NOT EXISTS FOR "
-        + "()-[n:`t_memberships`]-() ON (n.`since`)"), push::toString);
-    assertTrue(push.stream().noneMatch(s -> s.contains("memberships_user_id_idx")),
-        push::toString);
+    return push;
   }
 
   /** Users in groups through memberships, a join model with a property and two indexes. */
-  private static Schema schema() {
+  private static Schema schema(RelationSchema.Integrity integrity) {
     ModelSchema user = new ModelSchema("User", "t.User", "users", List.of(
         field(0, "id", Type.Scalar.UUID, "id"), field(1, "name", Type.Scalar.STRING, "name")),
         List.of(0), List.of(new IndexSchema("users_name_key", List.of(1), true)),
@@ -68,7 +82,8 @@ class Neo4jPushAndMigrationTest {
             field(3, "since", Type.Scalar.I64, "since")), List.of(0),
         List.of(new IndexSchema("memberships_since_idx", List.of(3), false),
             new IndexSchema("memberships_user_id_idx", List.of(1), false)),
-        List.of(belongsTo(0, "user", "User", 1), belongsTo(1, "group", "Group", 2)));
+        List.of(belongsTo(0, "user", "User", 1, integrity),
+            belongsTo(1, "group", "Group", 2, integrity)));
     return Schema.of(List.of(user, group, membership));
   }
 
@@ -76,8 +91,9 @@ class Neo4jPushAndMigrationTest {
     return new FieldSchema(index, name, type, false, null, null, column);
   }
 
-  private static RelationSchema belongsTo(int index, String name, String target, int source) {
+  private static RelationSchema belongsTo(int index, String name, String target, int source,
+      RelationSchema.Integrity integrity) {
     return new RelationSchema(index, name, RelationSchema.Kind.BELONGS_TO, target, "",
-        List.of(source), List.of(0), false, null);
+        List.of(source), List.of(0), false, null, List.of(), false, 0, null, integrity);
   }
 }
