@@ -11,7 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>some relation of the schema goes {@code through} it (it is declared as a {@code via}),</li>
  *   <li>its relations are exactly two {@code BelongsTo}, both required (a relationship has both
- *       its ends), each to a model of the schema,</li>
+ *       its ends) and checked (an unchecked key may name no node, so it stays a property), each
+ *       to a model of the schema,</li>
  *   <li>no other model's {@code BelongsTo} refers to it (nothing can point at a relationship),
  *       and no other model shares its table.</li>
  * </ul>
@@ -34,7 +35,7 @@ public final class JoinModels {
   private static boolean twoRequiredBelongsTo(Schema schema, ModelSchema model) {
     List<RelationSchema> relations = model.relations();
     return relations.size() == 2 && relations.stream().allMatch(r -> r.isBelongsTo()
-        && !r.isMultiStep() && !r.nullable() && r.variant() == null
+        && r.isChecked() && !r.isMultiStep() && !r.nullable() && r.variant() == null
         && schema.hasModel(r.target()));
   }
 

@@ -5,7 +5,7 @@ import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.Step;
 import io.toasty.migrate.render.SqlChoices;
-import io.toasty.migrate.render.SqlRenderer;
+import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.render.StepRenderer;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
@@ -42,7 +42,7 @@ public final class MigrationGenerator {
   public static MigrationGenerator of(Path root) {
     List<StepRenderer> renderers = new ArrayList<>();
     for (SqlChoices choices : SqlChoices.ALL) {
-      renderers.add(new SqlRenderer(choices));
+      renderers.add(new SqlStepRenderer(choices));
     }
     renderers.addAll(optionalRenderers());
     return new MigrationGenerator(new MigrationDirectory(root), false, renderers);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.render.SqlChoices;
-import io.toasty.migrate.render.SqlRenderer;
+import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.SnapshotJson;
 import io.toasty.migrate.snapshot.Snapshots;
@@ -65,7 +65,7 @@ class ForeignKeyDiffTest {
   }
 
   private static List<String> sql(SqlChoices choices, List<Change> changes) {
-    SqlRenderer r = new SqlRenderer(choices);
+    SqlStepRenderer r = new SqlStepRenderer(choices);
     List<String> out = new ArrayList<>();
     changes.forEach(c -> out.addAll(r.render(c)));
     return out;

@@ -13,13 +13,13 @@ import io.toasty.driver.Operation;
 import io.toasty.r2dbc.codec.RowColumns;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.dialect.SqlDialect.MutationReturning;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LocallyValidated;
-import io.toasty.r2dbc.sql.InsertEcho;
-import io.toasty.r2dbc.sql.RawStatementText;
-import io.toasty.r2dbc.sql.RenderedSql;
+import io.toasty.sql.dialect.SqlDialect.MutationReturning;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.render.InsertEcho;
+import io.toasty.sql.render.RawStatementText;
+import io.toasty.sql.render.RenderedSql;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.value.RowReader;
@@ -441,7 +441,7 @@ final class R2dbcConnection implements Connection {
   }
 
   /** The dialect this connection's statements are written in. */
-  io.toasty.r2dbc.dialect.SqlDialect dialect() {
+  io.toasty.sql.dialect.SqlDialect dialect() {
     return parts.dialect();
   }
 

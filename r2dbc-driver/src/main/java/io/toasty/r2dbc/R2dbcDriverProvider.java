@@ -6,8 +6,8 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.DriverProvider;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.pool.LocallyValidated;
+import io.toasty.sql.dialect.SqlDialect;
 import java.util.Objects;
 
 /**
@@ -44,12 +44,13 @@ public final class R2dbcDriverProvider implements DriverProvider {
     Objects.requireNonNull(config, "config");
     SqlDialect dialect = SqlDialect.forUrl(config.url()).orElseThrow(() ->
         new IllegalArgumentException("no SQL dialect for URL " + config.url()));
-    ConnectionFactoryOptions options =
-        dialect.connectionOptions(ConnectionFactoryOptions.parse(withoutPool(config.url())));
+    ConnectionFactoryOptions options = DialectConnections.connectionOptions(dialect,
+        ConnectionFactoryOptions.parse(withoutPool(config.url())));
     ConnectionFactory factory = ConnectionFactories.get(options);
-    if (dialect.embedded(options)) {
+    if (DialectConnections.embedded(dialect, options)) {
       factory = new LocallyValidated(factory);
     }
-    return new R2dbcDriver(dialect, config, factory, dialect.needsKeepAlive(options));
+    return new R2dbcDriver(dialect, config, factory,
+        DialectConnections.needsKeepAlive(dialect, options));
   }
 }

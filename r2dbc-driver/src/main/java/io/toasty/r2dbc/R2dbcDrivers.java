@@ -5,9 +5,9 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
 import io.toasty.driver.DriverConfig;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LocallyValidated;
+import io.toasty.sql.dialect.SqlDialect;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -52,10 +52,11 @@ public final class R2dbcDrivers {
     Objects.requireNonNull(url, "url");
     SqlDialect dialect = SqlDialect.forUrl(url).orElseThrow(() ->
         new IllegalArgumentException("no SQL dialect for URL " + url));
-    ConnectionFactoryOptions options = dialect.connectionOptions(
+    ConnectionFactoryOptions options = DialectConnections.connectionOptions(dialect,
         ConnectionFactoryOptions.parse(R2dbcDriverProvider.withoutPool(url)));
     ConnectionFactory factory = ConnectionFactories.get(options);
-    return dialect.embedded(options) ? new LocallyValidated(factory) : factory;
+    return DialectConnections.embedded(dialect, options) ? new LocallyValidated(factory)
+        : factory;
   }
 
   /**

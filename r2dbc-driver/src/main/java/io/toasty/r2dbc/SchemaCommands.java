@@ -2,11 +2,11 @@ package io.toasty.r2dbc;
 
 import io.toasty.SchemaUpgradeException;
 import io.toasty.driver.SchemaUpgrade;
-import io.toasty.r2dbc.ddl.ExistingSchema;
-import io.toasty.r2dbc.ddl.SchemaCatalog;
-import io.toasty.r2dbc.ddl.SchemaDdl;
-import io.toasty.r2dbc.ddl.SchemaUpgrades;
 import io.toasty.schema.Schema;
+import io.toasty.sql.push.ExistingSchema;
+import io.toasty.sql.push.SchemaCatalog;
+import io.toasty.sql.push.SchemaDdl;
+import io.toasty.sql.push.SchemaUpgrades;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

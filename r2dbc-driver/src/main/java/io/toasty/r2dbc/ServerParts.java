@@ -1,10 +1,10 @@
 package io.toasty.r2dbc;
 
 import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.dialect.SqlDialect;
 import io.toasty.r2dbc.error.ErrorTranslator;
-import io.toasty.r2dbc.sql.SqlRenderer;
 import io.toasty.schema.Schema;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.render.SqlRenderer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ final class ServerParts {
   /** The parts for connections to the server behind {@code connection}, decided once. */
   DriverParts forConnection(io.r2dbc.spi.Connection connection) {
     if (!serverKnown) {
-      SqlDialect server = configured.forServer(connection.getMetadata());
+      SqlDialect server = configured.forServer(connection.getMetadata().getDatabaseVersion());
       if (server != configured) {
         LOG.debug("{} reaches {}: using {}", configured.backend(),
             connection.getMetadata().getDatabaseVersion(), server);

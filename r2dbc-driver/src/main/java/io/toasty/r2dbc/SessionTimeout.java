@@ -2,7 +2,7 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Result;
 import io.toasty.driver.StatementTimeout;
-import io.toasty.r2dbc.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.toasty.driver.Capability;
-import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.List;

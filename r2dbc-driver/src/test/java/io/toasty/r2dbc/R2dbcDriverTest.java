@@ -19,8 +19,8 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
 import io.toasty.driver.Operation.Transaction.Kind;
-import io.toasty.r2dbc.dialect.H2Dialect;
-import io.toasty.r2dbc.sql.RenderedSql;
+import io.toasty.sql.dialect.H2Dialect;
+import io.toasty.sql.render.RenderedSql;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Returning;
@@ -60,7 +60,7 @@ class R2dbcDriverTest {
     ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
     R2dbcDriver driver = new R2dbcDriver(H2Dialect.INSTANCE, DriverHarness.config(url),
         CountingConnectionFactory.wrap(ConnectionFactories.get(options), rowsMapped),
-        H2Dialect.INSTANCE.needsKeepAlive(options));
+        DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, options));
     opened.add(driver);
     return driver;
   }
@@ -197,7 +197,7 @@ class R2dbcDriverTest {
     };
     R2dbcDriver driver = new R2dbcDriver(H2Dialect.INSTANCE, new DriverConfig(url,
         Fixtures.SCHEMA, 1, Duration.ofSeconds(5), Duration.ofMinutes(30), null), broken,
-        H2Dialect.INSTANCE.needsKeepAlive(options));
+        DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, options));
     opened.add(driver);
     io.toasty.ConnectionLostException e = assertThrows(io.toasty.ConnectionLostException.class,
         () -> driver.connect().block());
@@ -254,11 +254,11 @@ class R2dbcDriverTest {
 
   @Test
   void anExplicitCloseDelayNeedsNoKeepAlive() {
-    assertTrue(H2Dialect.INSTANCE.needsKeepAlive(ConnectionFactoryOptions.parse(
+    assertTrue(DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, ConnectionFactoryOptions.parse(
         "r2dbc:h2:mem:///a")));
-    assertEquals(false, H2Dialect.INSTANCE.needsKeepAlive(ConnectionFactoryOptions.parse(
+    assertEquals(false, DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, ConnectionFactoryOptions.parse(
         "r2dbc:h2:mem:///a?DB_CLOSE_DELAY=-1")));
-    assertEquals(false, H2Dialect.INSTANCE.needsKeepAlive(ConnectionFactoryOptions.parse(
+    assertEquals(false, DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, ConnectionFactoryOptions.parse(
         "r2dbc:h2:file:///tmp/a")));
   }
 

@@ -2,6 +2,7 @@ package io.toasty.dynamo.table;
 
 import io.toasty.Feature;
 import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.KeyValueLayout;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
@@ -50,12 +51,13 @@ public final class TableInfo {
 
     /** The GSI's partition key column. */
     public int partition() {
-      return columns.get(0);
+      return KeyValueLayout.key(columns).get(0);
     }
 
     /** The GSI's sort key column, or -1. */
     public int sort() {
-      return columns.size() > 1 ? columns.get(1) : -1;
+      List<Integer> key = KeyValueLayout.key(columns);
+      return key.size() > 1 ? key.get(1) : -1;
     }
   }
 
@@ -84,7 +86,7 @@ public final class TableInfo {
       Index index = new Index(ix.name(), ix.columns(), ix.unique());
       checkIndex(index);
       all.add(index);
-      if (ix.unique() && !samePrimaryKey(ix.columns())) {
+      if (KeyValueLayout.keepsUniquenessItems(ix.unique(), ix.columns(), schema.primaryKey())) {
         unique.add(index);
         uniqueCols.addAll(ix.columns());
       }
@@ -158,11 +160,6 @@ public final class TableInfo {
     }
   }
 
-  private boolean samePrimaryKey(List<Integer> columns) {
-    return columns.size() == schema.primaryKey().size()
-        && columns.containsAll(schema.primaryKey());
-  }
-
   private String describe() {
     return model != null ? "model " + model : "table " + schema.name();
   }
@@ -171,22 +168,13 @@ public final class TableInfo {
     return new UnsupportedFeatureException(Feature.KEY_SHAPE, BACKEND, what + ": " + detail);
   }
 
-  /** The key attribute type of column {@code c}, or null when it cannot be a key. */
+  /**
+   * The key attribute type of column {@code c}, or null when it cannot be a key
+   * ({@link KeyValueLayout#keyAttributeType}, as migrations declare it).
+   */
   public ScalarAttributeType keyType(int c) {
-    Type t = column(c).type();
-    if (t instanceof Type.Enum) {
-      return ScalarAttributeType.S;
-    }
-    if (!(t instanceof Type.Scalar s)) {
-      return null;
-    }
-    return switch (s) {
-      case I8, I16, I32, I64, F32, F64, DECIMAL -> ScalarAttributeType.N;
-      case STRING, UUID, INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME ->
-          ScalarAttributeType.S;
-      case BYTES -> ScalarAttributeType.B;
-      case NULL, BOOL, JSON -> null;
-    };
+    String type = KeyValueLayout.keyAttributeType(column(c).type());
+    return type == null ? null : ScalarAttributeType.fromValue(type);
   }
 
   /** The schema table. */

@@ -2,7 +2,7 @@ package io.toasty.migrate.apply;
 
 import io.toasty.driver.Connection;
 import io.toasty.migrate.render.SqlChoices;
-import io.toasty.r2dbc.dialect.MySqlDialect;
+import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.value.Type;
 import java.util.List;
 import reactor.core.publisher.Mono;

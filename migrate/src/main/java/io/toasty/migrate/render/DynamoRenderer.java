@@ -7,9 +7,11 @@ import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.files.DynamoScript;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.ColumnTypes;
 import io.toasty.migrate.snapshot.DefaultLiteral;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.schema.KeyValueLayout;
 import java.util.List;
 
 /**
@@ -83,32 +85,31 @@ public final class DynamoRenderer implements StepRenderer {
     return op;
   }
 
-  /** A GSI's key: its first column, and its second as the sort key. */
+  /** A GSI's key: its first column, and its second as the sort key, as push declares it. */
   public static List<String> gsiKey(IndexSnapshot ix) {
-    return ix.columns().subList(0, Math.min(2, ix.columns().size()));
+    return KeyValueLayout.key(ix.columns());
   }
 
   private static ArrayNode key(TableSnapshot table, List<String> columns) {
     ArrayNode key = JSON.createArrayNode();
-    for (String name : columns.subList(0, Math.min(2, columns.size()))) {
+    for (String name : KeyValueLayout.key(columns)) {
       ColumnSnapshot c = table.column(name).orElseThrow();
       key.addObject().put("name", name).put("type", attributeType(c.type()));
     }
     return key;
   }
 
-  /** The key attribute type the driver declares for a column type. */
+  /**
+   * The key attribute type the driver declares for a column type
+   * ({@link KeyValueLayout#keyAttributeType}); {@code S} for a type no key has.
+   */
   public static String attributeType(String type) {
-    return switch (type) {
-      case "I8", "I16", "I32", "I64", "F32", "F64", "DECIMAL" -> "N";
-      case "BYTES" -> "B";
-      default -> "S";
-    };
+    String attribute = KeyValueLayout.keyAttributeType(ColumnTypes.type(type));
+    return attribute == null ? "S" : attribute;
   }
 
   private static boolean hasUnique(TableSnapshot table) {
-    return table.indexes().stream().anyMatch(ix -> ix.unique()
-        && !(ix.columns().size() == table.primaryKey().size()
-            && ix.columns().containsAll(table.primaryKey())));
+    return table.indexes().stream().anyMatch(ix -> KeyValueLayout.keepsUniquenessItems(
+        ix.unique(), ix.columns(), table.primaryKey()));
   }
 }

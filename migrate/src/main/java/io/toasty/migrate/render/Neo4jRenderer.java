@@ -8,8 +8,11 @@ import io.toasty.migrate.snapshot.DefaultLiteral;
 import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.schema.GraphIndexes;
+import io.toasty.schema.GraphIndexes.GraphEntry;
+import io.toasty.schema.GraphIndexes.GraphIndex;
+import io.toasty.schema.GraphIndexes.GraphTable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,8 +46,9 @@ public final class Neo4jRenderer implements StepRenderer {
   public List<String> render(Change change) {
     if (change instanceof Change.CreateTable c) {
       List<String> out = new ArrayList<>();
-      out.add(constraint(c.definition(), c.table() + "_pkey", c.definition().primaryKey()));
-      c.definition().indexes().forEach(ix -> out.addAll(createIndex(c.definition(), ix)));
+      for (GraphEntry entry : GraphIndexes.of(graphTable(c.definition()))) {
+        out.addAll(create(c.definition(), entry));
+      }
       return out;
     } else if (change instanceof Change.DropTable d) {
       List<String> out = new ArrayList<>();
@@ -52,7 +56,7 @@ public final class Neo4jRenderer implements StepRenderer {
           : " DETACH DELETE n"));
       d.definition().indexes().stream().filter(ix -> onProperties(d.definition(), ix))
           .forEach(ix -> out.add(dropIndex(ix)));
-      out.add("DROP CONSTRAINT " + name(d.table() + "_pkey") + " IF EXISTS");
+      out.add("DROP CONSTRAINT " + name(GraphIndexes.primaryKeyName(d.table())) + " IF EXISTS");
       return out;
     } else if (change instanceof Change.CreateIndex c) {
       return createIndex(c.before(), c.index());
@@ -75,16 +79,20 @@ public final class Neo4jRenderer implements StepRenderer {
   }
 
   private static List<String> createIndex(TableSnapshot table, IndexSnapshot ix) {
-    if (!onProperties(table, ix)) {
-      return List.of(); // a relationship's foreign key is an end of it, no property to index
-    }
-    if (ix.unique()) {
-      return List.of(constraint(table, ix.name(), ix.columns()));
+    // a relationship's foreign key is an end of it, no property to index
+    return onProperties(table, ix) ? create(table, new GraphEntry(ix.name(),
+        ix.columns(), ix.unique())) : List.of();
+  }
+
+  /** A uniqueness constraint, or a range index and the wait until it is online. */
+  private static List<String> create(TableSnapshot table, GraphEntry entry) {
+    if (entry.unique()) {
+      return List.of(constraint(table, entry.name(), entry.properties()));
     }
     // A range index fills in the background: the step ends when it is online, as in SQL.
-    return List.of("CREATE INDEX " + name(ix.name()) + " IF NOT EXISTS FOR " + on(table)
-        + " ON " + properties(ix.columns()),
-        "CALL db.awaitIndex('" + P + ix.name().replace("'", "\\'") + "', 300)");
+    return List.of("CREATE INDEX " + name(entry.name()) + " IF NOT EXISTS FOR " + on(table)
+        + " ON " + properties(entry.properties()),
+        "CALL db.awaitIndex('" + P + entry.name().replace("'", "\\'") + "', 300)");
   }
 
   private static String dropIndex(IndexSnapshot ix) {
@@ -105,28 +113,18 @@ public final class Neo4jRenderer implements StepRenderer {
         : "(n:" + label(table.name()) + ")";
   }
 
-  /**
-   * Whether an index is on properties: always on a node; on a relationship only when none of its
-   * columns is a foreign key that is an end of it and no property (one that is in neither the
-   * key nor a unique index, nor shared by two foreign keys), as the Neo4j driver decides.
-   */
+  /** Whether an index is on properties, as push decides ({@link GraphIndexes#onProperties}). */
   private static boolean onProperties(TableSnapshot table, IndexSnapshot ix) {
-    if (!table.relationship()) {
-      return true;
-    }
-    Set<String> kept = new HashSet<>(table.primaryKey());
-    table.indexes().stream().filter(IndexSnapshot::unique).forEach(u -> kept.addAll(u.columns()));
-    Set<String> seen = new HashSet<>();
-    Set<String> ends = new HashSet<>();
-    for (ForeignKeySnapshot fk : table.foreignKeys()) {
-      for (String column : fk.columns()) {
-        if (!seen.add(column)) {
-          kept.add(column);
-        }
-        ends.add(column);
-      }
-    }
-    return ix.columns().stream().noneMatch(c -> ends.contains(c) && !kept.contains(c));
+    return GraphIndexes.onProperties(graphTable(table),
+        new GraphIndex(ix.name(), ix.columns(), ix.unique()));
+  }
+
+  /** {@code table} as {@link GraphIndexes} describes it. */
+  private static GraphTable graphTable(TableSnapshot table) {
+    return new GraphTable(table.name(), table.relationship(), table.primaryKey(),
+        table.indexes().stream().map(ix -> new GraphIndex(ix.name(), ix.columns(),
+            ix.unique())).toList(),
+        table.foreignKeys().stream().map(ForeignKeySnapshot::columns).toList());
   }
 
   /** The stored values converted to the new type, where Cypher has the function. */

@@ -3,8 +3,11 @@ package io.toasty.neo4j.ddl;
 import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.cypher.Relationships;
+import io.toasty.schema.GraphIndexes;
+import io.toasty.schema.GraphIndexes.GraphEntry;
+import io.toasty.schema.GraphIndexes.GraphIndex;
+import io.toasty.schema.GraphIndexes.GraphTable;
 import io.toasty.schema.Schema;
-import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,29 +42,40 @@ public final class GraphSchema {
     return objects().stream().map(GraphObject::command).toList();
   }
 
-  /** Every table's key and unique constraints and range indexes, as push creates them. */
+  /**
+   * Every table's key and unique constraints and range indexes, as push creates them: those
+   * {@link GraphIndexes} gives, the description migrations write too.
+   */
   public List<GraphObject> objects() {
     List<GraphObject> out = new ArrayList<>();
     for (TableSchema table : schema.tables()) {
-      if (!table.primaryKey().isEmpty()) {
-        out.add(object(table, primaryKeyName(table), table.primaryKey(), true));
-      }
-      for (TableIndex index : table.indexes()) {
-        if (onProperties(table, index)) {
-          // (a join record's foreign key is an end of it, no property to index)
-          out.add(object(table, names.schemaObject(index.name()), index.columns(),
-              index.unique()));
-        }
+      for (GraphEntry entry : GraphIndexes.of(graphTable(table))) {
+        out.add(object(table, names.schemaObject(entry.name()), entry.properties(),
+            entry.unique()));
       }
     }
     return out;
   }
 
-  private GraphObject object(TableSchema table, String name, List<Integer> columns,
+  /** {@code table} as {@link GraphIndexes} describes it: its relationships' keys by name. */
+  private GraphTable graphTable(TableSchema table) {
+    List<GraphIndex> indexes = table.indexes().stream()
+        .map(ix -> new GraphIndex(ix.name(), names(table, ix.columns()), ix.unique()))
+        .toList();
+    List<List<String>> keys = relationships.of(table.name()).stream()
+        .map(link -> names(table, link.columns())).toList();
+    return new GraphTable(table.name(), relationships.edge(table.name()) != null,
+        names(table, table.primaryKey()), indexes, keys);
+  }
+
+  private static List<String> names(TableSchema table, List<Integer> columns) {
+    return columns.stream().map(c -> table.column(c).name()).toList();
+  }
+
+  private GraphObject object(TableSchema table, String name, List<String> properties,
       boolean unique) {
     String label = names.label(table.name());
     boolean edge = relationships.edge(table.name()) != null;
-    List<String> properties = columns.stream().map(c -> table.column(c).name()).toList();
     List<String> quoted = properties.stream().map(Names::quote).toList();
     String command = unique
         ? dialect.uniqueConstraint(Names.quote(name), Names.quote(label), edge, quoted)
@@ -84,13 +98,10 @@ public final class GraphSchema {
     if (dialect.awaitIndex().isEmpty()) {
       return out;
     }
-    for (TableSchema table : schema.tables()) {
-      for (TableIndex index : table.indexes()) {
-        if (!index.unique() && onProperties(table, index)) {
-          String name = names.schemaObject(index.name()).replace("\\", "\\\\")
-              .replace("'", "\\'");
-          out.add(String.format(dialect.awaitIndex(), "'" + name + "'"));
-        }
+    for (GraphObject object : objects()) {
+      if (!object.unique()) {
+        String name = object.name().replace("\\", "\\\\").replace("'", "\\'");
+        out.add(String.format(dialect.awaitIndex(), "'" + name + "'"));
       }
     }
     return out;
@@ -112,15 +123,6 @@ public final class GraphSchema {
   }
 
   /**
-   * Whether the index is on properties: always on a node; on a join relationship only when none
-   * of its columns is a foreign key (kept as an end of the relationship, not a property).
-   */
-  private boolean onProperties(TableSchema table, TableIndex index) {
-    return relationships.edge(table.name()) == null || index.columns().stream()
-        .allMatch(c -> relationships.virtual(table.name(), c) == null);
-  }
-
-  /**
    * One statement deleting every node of the schema's labels (a reset keeps the constraints
    * and indexes: the push after it finds them in place).
    */
@@ -132,9 +134,5 @@ public final class GraphSchema {
               : " DELETE n } ");
     }
     return out.length() == 0 ? "RETURN 0" : out.append("RETURN 0").toString();
-  }
-
-  private String primaryKeyName(TableSchema table) {
-    return names.schemaObject(table.name() + "_pkey");
   }
 }

@@ -35,7 +35,7 @@ public final class RowColumns implements Columns {
   /**
    * The class each field's column is asked for: {@code Object} until the column gave a
    * {@code String}, {@code Integer} or {@code Long}, then that class where the dialect
-   * {@link io.toasty.r2dbc.dialect.SqlDialect#readsColumnsByType reads columns by type}. Why:
+   * {@link io.toasty.sql.dialect.SqlDialect#readsColumnsByType reads columns by type}. Why:
    * r2dbc-h2 walks its codec list for the first codec that accepts the requested class and the
    * column's SQL type; asked for {@code Object}, every codec accepts the class and each checks
    * the SQL type, so a string column passed ten checks a cell (17–22 % of a 10,000-row list on

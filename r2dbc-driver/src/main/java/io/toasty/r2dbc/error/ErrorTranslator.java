@@ -2,25 +2,25 @@ package io.toasty.r2dbc.error;
 
 import io.r2dbc.spi.R2dbcException;
 import io.toasty.ConnectionLostException;
-import io.toasty.QueryTimeoutException;
 import io.toasty.DivisionByZeroException;
 import io.toasty.DriverException;
 import io.toasty.ForeignKeyViolationException;
 import io.toasty.NotNullViolationException;
+import io.toasty.NumericOverflowException;
+import io.toasty.QueryTimeoutException;
 import io.toasty.SerializationFailureException;
 import io.toasty.ToastyException;
+import io.toasty.UniqueViolationException;
 import io.toasty.ValueOutOfRangeException;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
-import io.toasty.NumericOverflowException;
-import io.toasty.UniqueViolationException;
-import io.toasty.r2dbc.ddl.SchemaDdl;
-import io.toasty.r2dbc.dialect.SqlDialect;
-import io.toasty.r2dbc.dialect.SqlDialect.ErrorKind;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.sql.ddl.DdlNames;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.ErrorKind;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ public final class ErrorTranslator {
           constraints.add(new Constraint(index.name(), table, index.columns()));
         }
       }
-      String pk = SchemaDdl.primaryKeyName(dialect, table.name());
+      String pk = DdlNames.primaryKeyName(dialect, table.name());
       if (pk != null && !table.primaryKey().isEmpty()) {
         constraints.add(new Constraint(pk, table, table.primaryKey()));
       }

@@ -1,11 +1,11 @@
 package io.toasty.r2dbc.error;
 
 import io.toasty.ValueOutOfRangeException;
-import io.toasty.r2dbc.ddl.SchemaDdl;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.sql.ddl.DdlNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,7 +36,7 @@ final class RangeErrors {
     String lower = message.toLowerCase(Locale.ROOT);
     int column = -1;
     for (int i = 0; i < table.columns().size() && column < 0; i++) {
-      String check = SchemaDdl.rangeCheckName(table.name(), table.column(i).name());
+      String check = DdlNames.rangeCheckName(table.name(), table.column(i).name());
       if (lower.contains(check.toLowerCase(Locale.ROOT))) {
         column = i;
       }

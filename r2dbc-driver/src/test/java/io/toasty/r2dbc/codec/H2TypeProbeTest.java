@@ -8,7 +8,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Result;
 import io.toasty.r2dbc.Fixtures;
-import io.toasty.r2dbc.dialect.H2Dialect;
+import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.value.Type;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

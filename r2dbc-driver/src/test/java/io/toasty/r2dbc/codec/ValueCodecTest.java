@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.r2dbc.Fixtures;
-import io.toasty.r2dbc.dialect.H2Dialect;
+import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -9,7 +9,7 @@ import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.toasty.DriverException;
 import io.toasty.UniqueViolationException;
 import io.toasty.r2dbc.Fixtures;
-import io.toasty.r2dbc.dialect.H2Dialect;
+import io.toasty.sql.dialect.H2Dialect;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class ErrorTranslatorTest {
       "Connection closed|false"})
   void aRefusalToSendOnAClosedConnectionSaysNothingWasSent(String message, boolean unsent) {
     Throwable cause = new io.r2dbc.spi.R2dbcNonTransientResourceException(message, "08006");
-    for (var dialect : java.util.List.of(io.toasty.r2dbc.dialect.PostgresDialect.INSTANCE,
-        io.toasty.r2dbc.dialect.MySqlDialect.MARIADB)) {
+    for (var dialect : java.util.List.of(io.toasty.sql.dialect.PostgresDialect.INSTANCE,
+        io.toasty.sql.dialect.MySqlDialect.MARIADB)) {
       io.toasty.ConnectionLostException e = assertInstanceOf(
           io.toasty.ConnectionLostException.class,
           new ErrorTranslator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
@@ -54,11 +54,11 @@ class ErrorTranslatorTest {
     Throwable cause = new IllegalStateException("Request queue was disposed");
     io.toasty.ConnectionLostException e = assertInstanceOf(
         io.toasty.ConnectionLostException.class,
-        new ErrorTranslator(io.toasty.r2dbc.dialect.MySqlDialect.MARIADB, Fixtures.SCHEMA)
+        new ErrorTranslator(io.toasty.sql.dialect.MySqlDialect.MARIADB, Fixtures.SCHEMA)
             .translate(new RuntimeException("wrapped", cause), "users"));
     assertEquals(true, e.nothingSent());
     assertSame(cause, e.getCause().getCause());
-    Throwable other = new ErrorTranslator(io.toasty.r2dbc.dialect.MySqlDialect.MARIADB,
+    Throwable other = new ErrorTranslator(io.toasty.sql.dialect.MySqlDialect.MARIADB,
         Fixtures.SCHEMA).translate(new IllegalStateException("Request queue was full"), "users");
     assertEquals(DriverException.class, other.getClass(), "another IllegalStateException");
   }

@@ -13,7 +13,7 @@ import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.driver.SchemaUpgrade.Kind;
 import io.toasty.r2dbc.R2dbcDriver;
-import io.toasty.r2dbc.ddl.SchemaDdl;
+import io.toasty.sql.push.SchemaDdl;
 import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;

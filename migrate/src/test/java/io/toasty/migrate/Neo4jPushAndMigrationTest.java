@@ -1,0 +1,99 @@
+package io.toasty.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.migrate.diff.SchemaDiff;
+import io.toasty.migrate.files.CypherScript;
+import io.toasty.migrate.render.Neo4jRenderer;
+import io.toasty.migrate.snapshot.SchemaSnapshot;
+import io.toasty.migrate.snapshot.Snapshots;
+import io.toasty.neo4j.cypher.Names;
+import io.toasty.neo4j.ddl.GraphSchema;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.IndexSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Neo4j's schema push and a migration from an empty schema create the same constraints and
+ * indexes, both from {@code GraphIndexes}: a join model stored as a relationship has its key and
+ * its indexes on the relationship type, and no index over a foreign key that is an end of it.
+ * The migration alone waits for each range index to be online ({@code db.awaitIndex}); push
+ * waits for them after all its commands.
+ */
+class Neo4jPushAndMigrationTest {
+  private static final String PREFIX = "t_";
+
+  @Test
+  void sameConstraintsAndIndexesForAJoinModelStoredAsARelationship() {
+    List<String> push = pushAndMigration(RelationSchema.Integrity.ENFORCED);
+    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
+        + "()-[n:`t_memberships`]-() REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+    assertTrue(push.contains("CREATE INDEX `t_memberships_since_idx` IF NOT EXISTS FOR "
+        + "()-[n:`t_memberships`]-() ON (n.`since`)"), push::toString);
+    assertTrue(push.stream().noneMatch(s -> s.contains("memberships_user_id_idx")),
+        push::toString);
+  }
+
+  /** Unchecked keys may name no node: the join model stays a node, in push and migrations. */
+  @Test
+  void sameConstraintsForAJoinModelWithUncheckedKeysStoredAsNodes() {
+    List<String> push = pushAndMigration(RelationSchema.Integrity.UNCHECKED);
+    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
+        + "(n:`t_memberships`) REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+  }
+
+  /** Push's commands, sorted, after checking that a migration from empty writes the same. */
+  private static List<String> pushAndMigration(RelationSchema.Integrity integrity) {
+    Schema schema = schema(integrity);
+    List<String> push = new ArrayList<>(new GraphSchema(schema, new Names(PREFIX)).push());
+    Neo4jRenderer renderer = new Neo4jRenderer();
+    List<String> migration = new ArrayList<>(SchemaDiff.between(
+            new SchemaSnapshot(SchemaSnapshot.FORMAT, List.of()), Snapshots.of(schema), false)
+        .stream().flatMap(c -> renderer.render(c).stream())
+        .filter(s -> !s.startsWith("CALL db.awaitIndex"))
+        .map(s -> s.replace(CypherScript.LABEL_PREFIX, PREFIX)).toList());
+    push.sort(null);
+    migration.sort(null);
+    assertEquals(push, migration);
+    return push;
+  }
+
+  /** Users in groups through memberships, a join model with a property and two indexes. */
+  private static Schema schema(RelationSchema.Integrity integrity) {
+    ModelSchema user = new ModelSchema("User", "t.User", "users", List.of(
+        field(0, "id", Type.Scalar.UUID, "id"), field(1, "name", Type.Scalar.STRING, "name")),
+        List.of(0), List.of(new IndexSchema("users_name_key", List.of(1), true)),
+        List.of(new RelationSchema(0, "groups", RelationSchema.Kind.HAS_MANY, "Group", "",
+            List.of(), List.of(), true, new RelationSchema.Through("Membership",
+                List.of("memberships", "group"), List.of(0), List.of(0)))));
+    ModelSchema group = new ModelSchema("Group", "t.Group", "groups", List.of(
+        field(0, "id", Type.Scalar.UUID, "id")), List.of(0), List.of());
+    ModelSchema membership = new ModelSchema("Membership", "t.Membership", "memberships",
+        List.of(field(0, "id", Type.Scalar.UUID, "id"),
+            field(1, "userId", Type.Scalar.UUID, "user_id"),
+            field(2, "groupId", Type.Scalar.UUID, "group_id"),
+            field(3, "since", Type.Scalar.I64, "since")), List.of(0),
+        List.of(new IndexSchema("memberships_since_idx", List.of(3), false),
+            new IndexSchema("memberships_user_id_idx", List.of(1), false)),
+        List.of(belongsTo(0, "user", "User", 1, integrity),
+            belongsTo(1, "group", "Group", 2, integrity)));
+    return Schema.of(List.of(user, group, membership));
+  }
+
+  private static FieldSchema field(int index, String name, Type type, String column) {
+    return new FieldSchema(index, name, type, false, null, null, column);
+  }
+
+  private static RelationSchema belongsTo(int index, String name, String target, int source,
+      RelationSchema.Integrity integrity) {
+    return new RelationSchema(index, name, RelationSchema.Kind.BELONGS_TO, target, "",
+        List.of(source), List.of(0), false, null, List.of(), false, 0, null, integrity);
+  }
+}

@@ -1,2 +1,0 @@
-/** The DDL that creates and drops a schema's tables and indexes. */
-package io.toasty.r2dbc.ddl;

@@ -1,2 +1,0 @@
-/** SQL dialects: everything that differs between SQL backends, in one place. */
-package io.toasty.r2dbc.dialect;

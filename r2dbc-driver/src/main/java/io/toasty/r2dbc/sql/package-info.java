@@ -1,2 +1,0 @@
-/** Renders table-level statements to SQL text and bind-marker order in one walk. */
-package io.toasty.r2dbc.sql;

@@ -1,0 +1,13 @@
+package io.toasty.sql.dialect;
+
+import java.time.Duration;
+
+/** Statement timeouts as the dialects' session settings write them. */
+final class StatementLimits {
+  private StatementLimits() {}
+
+  /** {@code limit} in whole milliseconds, at least 1; 0 (every dialect's "none") for null. */
+  static long millis(Duration limit) {
+    return limit == null ? 0 : Math.max(1, limit.toMillis());
+  }
+}

@@ -1,0 +1,2 @@
+/** SQL dialects: everything that differs between SQL backends, in one place. */
+package io.toasty.sql.dialect;

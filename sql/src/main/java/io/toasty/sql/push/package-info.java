@@ -1,0 +1,6 @@
+/**
+ * Schema push's DDL: the {@link io.toasty.sql.ddl DDL tree} a schema needs ({@link
+ * io.toasty.sql.push.SchemaDdl}), and what existing tables lack of it, read from the catalog
+ * ({@link io.toasty.sql.push.SchemaUpgrades}).
+ */
+package io.toasty.sql.push;

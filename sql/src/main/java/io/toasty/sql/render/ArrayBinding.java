@@ -1,0 +1,38 @@
+package io.toasty.sql.render;
+
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.stmt.Expr;
+import io.toasty.value.Type;
+import java.util.List;
+
+/**
+ * Whether a list of arguments binds as one array marker (an {@code = ANY} or an unnested join),
+ * and the argument indexes it carries.
+ */
+final class ArrayBinding {
+  private ArrayBinding() {
+  }
+
+  /** The argument indexes of a list that {@link #arrayBindable} accepted. */
+  static int[] argIndexes(List<Expr> items) {
+    int[] args = new int[items.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = ((Expr.Arg) items.get(i)).index();
+    }
+    return args;
+  }
+
+  /** Whether a list of {@code items} compared with a column of {@code type} can be one array. */
+  static boolean arrayBindable(SqlDialect dialect, Type type, List<Expr> items) {
+    if (items.size() < 2 || items.size() > dialect.maxArrayLength()
+        || !(type instanceof Type.Scalar scalar)) {
+      return false;
+    }
+    boolean arrayType = switch (scalar) {
+      case I16, I32, I64, STRING -> true;
+      case UUID -> dialect.uuidStorage() == SqlDialect.UuidStorage.NATIVE;
+      default -> false;
+    };
+    return arrayType && items.stream().allMatch(Expr.Arg.class::isInstance);
+  }
+}

@@ -1,0 +1,158 @@
+package io.toasty.sql.render;
+
+import static io.toasty.sql.render.ExprTypes.isTrue;
+import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.Nullability;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clauses around a statement's rows: the select list, WHERE, GROUP BY/HAVING, ORDER BY,
+ * the limit and the row lock, each in the dialect's spelling.
+ */
+final class ClauseSql {
+  private final SqlContext ctx;
+  private final StringBuilder out;
+  private final SqlDialect dialect;
+
+  ClauseSql(SqlContext ctx) {
+    this.ctx = ctx;
+    this.out = ctx.out();
+    this.dialect = ctx.dialect();
+  }
+
+  void orderBy(List<OrderBy> orderBy) {
+    if (orderBy.isEmpty()) {
+      return;
+    }
+    out.append(" ORDER BY ");
+    for (int i = 0; i < orderBy.size(); i++) {
+      OrderBy term = orderBy.get(i);
+      if (i > 0) {
+        out.append(", ");
+      }
+      ctx.expr(term.expr(), null);
+      boolean ascending = term.direction() == OrderBy.Direction.ASC;
+      out.append(ascending ? " ASC" : " DESC");
+      switch (dialect.nullOrder()) {
+        case LOWEST -> { }
+        case HIGHEST -> out.append(!Nullability.mayBeNull(ctx.schema(), term.expr()) ? ""
+            : ascending ? " NULLS FIRST" : " NULLS LAST");
+      }
+    }
+  }
+
+  void lock(RowLock lock) {
+    boolean share = lock.mode() == RowLock.Mode.SHARE;
+    switch (dialect.rowLockSyntax()) {
+      case SERIALIZED_TRANSACTIONS -> {
+        return;
+      }
+      case FOR_UPDATE_FOR_SHARE -> out.append(share ? " FOR SHARE" : " FOR UPDATE");
+      case LOCK_IN_SHARE_MODE -> out.append(share ? " LOCK IN SHARE MODE" : " FOR UPDATE");
+      case FOR_UPDATE_ONLY -> {
+        if (share) {
+          throw new UnsupportedFeatureException(Feature.SHARED_ROW_LOCKS, dialect.backend(),
+              "FOR SHARE");
+        }
+        out.append(" FOR UPDATE");
+      }
+    }
+    switch (lock.onLocked()) {
+      case WAIT -> { }
+      case NOWAIT -> out.append(" NOWAIT");
+      case SKIP_LOCKED -> out.append(" SKIP LOCKED");
+    }
+  }
+
+  void groupBy(Returning.Grouped g) {
+    if (!g.groupBy().isEmpty()) {
+      out.append(" GROUP BY ");
+      for (int i = 0; i < g.groupBy().size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        ctx.expr(g.groupBy().get(i), null);
+      }
+    }
+    if (!isTrue(g.having())) {
+      out.append(" HAVING ");
+      ctx.expr(g.having(), Type.Scalar.BOOL);
+    }
+  }
+
+  /** Writes the select list; returns the type of each returned column (NULL where unknown). */
+  List<Type> projection(Returning returning) {
+    if (returning instanceof Returning.Count) {
+      out.append("COUNT(*)");
+      return List.of(Type.Scalar.I64);
+    }
+    if (returning instanceof Returning.Grouped g) {
+      if (g.distinct()) {
+        out.append("DISTINCT ");
+      }
+      return projection(new Returning.Project(g.exprs()));
+    }
+    if (!(returning instanceof Returning.Project project) || project.exprs().isEmpty()) {
+      throw new IllegalArgumentException("a table-level select returns a non-empty Project or "
+          + "Count, not " + returning);
+    }
+    List<Type> types = new ArrayList<>(project.exprs().size());
+    for (int i = 0; i < project.exprs().size(); i++) {
+      Expr e = project.exprs().get(i);
+      if (i > 0) {
+        out.append(", ");
+      }
+      ctx.expr(e, null);
+      Type t = ctx.typeOf(e);
+      types.add(t == null ? Type.Scalar.NULL : t);
+    }
+    return types;
+  }
+
+  void where(Expr filter) {
+    Expr f = unwrapSingleton(filter);
+    if (isTrue(f)) {
+      return;
+    }
+    out.append(" WHERE ");
+    ctx.expr(f, Type.Scalar.BOOL);
+  }
+
+  void limit(Limit limit) {
+    if (limit == null) {
+      return;
+    }
+    switch (dialect.limitSyntax()) {
+      case LIMIT_OFFSET -> {
+        out.append(" LIMIT ");
+        ctx.expr(limit.count(), Type.Scalar.I64);
+        if (limit.offset() != null) {
+          out.append(" OFFSET ");
+          ctx.expr(limit.offset(), Type.Scalar.I64);
+        }
+      }
+      case OFFSET_FETCH -> {
+        if (limit.offset() != null) {
+          out.append(" OFFSET ");
+          ctx.expr(limit.offset(), Type.Scalar.I64);
+          out.append(" ROWS FETCH NEXT ");
+        } else {
+          out.append(" FETCH FIRST ");
+        }
+        ctx.expr(limit.count(), Type.Scalar.I64);
+        out.append(" ROWS ONLY");
+      }
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package io.toasty.sql.render;
+
+import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
+
+import io.toasty.Feature;
+import io.toasty.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.stmt.Expr;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of one rendering, shared by the clause and expression renderers: the SQL text, each
+ * bind marker (its argument and expected type) recorded as it is written, the tables in scope
+ * and what the statement returns. The renderers reach one another's expressions only through
+ * {@link #expr}, so none of them refers back to the one that called it.
+ */
+final class SqlContext {
+  private final SqlDialect dialect;
+  private final Schema schema;
+  private final StringBuilder out = new StringBuilder(128);
+  private int[] argOrder = new int[8];
+  private int markers;
+  private final List<Type> markerTypes = new ArrayList<>();
+  private final List<Value> constants = new ArrayList<>();
+  private final List<PatternBinding> patterns = new ArrayList<>();
+  private final List<RenderedSql.ArrayMarker> arrays = new ArrayList<>();
+  /** The tables of the enclosing SELECT/UPDATE/DELETE, innermost first. */
+  private final ArrayDeque<String> scopes = new ArrayDeque<>();
+  private List<String> generatedColumns = List.of();
+  private List<Type> returnTypes = List.of();
+  private InsertEcho echo;
+  private ExprWriter exprs;
+
+  SqlContext(SqlDialect dialect, Schema schema) {
+    this.dialect = dialect;
+    this.schema = schema;
+  }
+
+  /** Sets the writer of expressions, once, before the first is written. */
+  void writeExprsWith(ExprWriter exprs) {
+    this.exprs = exprs;
+  }
+
+  /** The rendering: the text and markers written, with what the statement returns. */
+  RenderedSql rendered(boolean rows) {
+    return new RenderedSql(out.toString(), Arrays.copyOf(argOrder, markers),
+        markerTypes.toArray(new Type[0]), constants.toArray(new Value[0]),
+        patterns.toArray(new PatternBinding[0]), arrays.toArray(new RenderedSql.ArrayMarker[0]),
+        generatedColumns, returnTypes, rows, echo);
+  }
+
+  /** The text written so far. */
+  StringBuilder out() {
+    return out;
+  }
+
+  SqlDialect dialect() {
+    return dialect;
+  }
+
+  Schema schema() {
+    return schema;
+  }
+
+  /** How many markers are written so far. */
+  int markers() {
+    return markers;
+  }
+
+  /** The type of each column the statement returns. */
+  void returnTypes(List<Type> types) {
+    returnTypes = types;
+  }
+
+  /** The generated columns the driver asks back after an insert (no RETURNING clause). */
+  void generatedColumns(List<String> names) {
+    generatedColumns = names;
+  }
+
+  /** The plan for echoing the values an insert sent in place of reading them back. */
+  void echo(InsertEcho plan) {
+    echo = plan;
+  }
+
+  /** The table a column reference in the innermost statement names without qualifying it. */
+  String scope() {
+    return scopes.peek();
+  }
+
+  void pushScope(String table) {
+    scopes.push(table);
+  }
+
+  void popScope() {
+    scopes.pop();
+  }
+
+  /** Writes {@code e}; {@code expected} is the type a marker in its place binds as. */
+  void expr(Expr e, Type expected) {
+    exprs.expr(e, expected);
+  }
+
+  /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
+  Type typeOf(Expr e) {
+    return ExprTypes.typeOf(schema, e);
+  }
+
+  void marker(int arg, Value constant, Type expected) {
+    marker(arg, constant, expected, null);
+  }
+
+  void marker(int arg, Value constant, Type expected, PatternBinding pattern) {
+    marker(arg, constant, expected, pattern, null);
+  }
+
+  void marker(int arg, Value constant, Type expected, PatternBinding pattern,
+      RenderedSql.ArrayMarker array) {
+    if (markers == argOrder.length) {
+      argOrder = Arrays.copyOf(argOrder, markers * 2);
+    }
+    argOrder[markers++] = arg;
+    markerTypes.add(expected);
+    constants.add(constant);
+    patterns.add(pattern);
+    arrays.add(array);
+    dialect.bindMarker(out, markers);
+  }
+
+  /** Runs {@code body} with every column reference qualified by its table (in a subquery). */
+  void qualified(Runnable body) {
+    scopes.push("");
+    body.run();
+    scopes.pop();
+  }
+
+  /** The backend's name, for refusals. */
+  String backend() {
+    return dialect.backend();
+  }
+
+  /** {@code (a, b, ...)}, each field expecting the type at its position (when given). */
+  void tuple(List<Expr> fields, List<Type> expected) {
+    out.append('(');
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      expr(fields.get(i), expected == null ? null : expected.get(i));
+    }
+    out.append(')');
+  }
+
+  /** An operand of a comparison: arithmetic binds tighter, conditions need parentheses. */
+  void compareOperand(Expr e, Type expected) {
+    if (e instanceof Expr.Arith) {
+      expr(e, expected);
+    } else {
+      wrappedUnlessAtom(e, expected);
+    }
+  }
+
+  void wrappedUnlessAtom(Expr e, Type expected) {
+    Expr x = unwrapSingleton(e);
+    boolean atom = x instanceof Expr.Const || x instanceof Expr.Arg || x instanceof Expr.Column
+        || x instanceof Expr.Record || x instanceof Expr.Project || x instanceof Expr.Exists
+        || x instanceof Expr.Default || x instanceof Expr.Now
+        || (x instanceof Expr.And a && a.operands().isEmpty())
+        || (x instanceof Expr.Or o && o.operands().isEmpty());
+    if (!atom) {
+      out.append('(');
+    }
+    expr(x, expected);
+    if (!atom) {
+      out.append(')');
+    }
+  }
+
+  void requireRowValues(String what) {
+    if (!dialect.rowValueComparison()) {
+      throw new UnsupportedFeatureException(Feature.ROW_COMPARISON, dialect.backend(), what + ": "
+          + "the backend has no row-value comparison");
+    }
+  }
+
+  List<Type> types(List<Expr> exprs) {
+    List<Type> types = new ArrayList<>(exprs.size());
+    for (Expr e : exprs) {
+      types.add(typeOf(e));
+    }
+    return types;
+  }
+
+  TableSchema table(Source source) {
+    if (!(source instanceof Source.Table t)) {
+      throw new IllegalArgumentException("model-level statement reached the SQL driver: "
+          + source);
+    }
+    return schema.table(t.table());
+  }
+
+  void ident(String name) {
+    dialect.quoteIdentifier(out, name);
+  }
+}
