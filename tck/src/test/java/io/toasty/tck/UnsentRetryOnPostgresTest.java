@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
 /**
  * On a real PostgreSQL server: a session killed ({@code pg_terminate_backend}) after the
  * {@code Db} took it and before its first statement makes that statement fail unsent, and the
- * write, or the whole transaction, is retried on a new session and applied exactly once; without
- * a retry policy the caller gets a {@link ConnectionLostException} saying nothing was sent.
+ * write, or the whole transaction, is retried on a new session and applied exactly once. Without
+ * a retry policy such a write still runs once more ({@code DbBuilder.retryLostReads}); with that
+ * turned off the caller gets a {@link ConnectionLostException} saying nothing was sent.
  */
 class UnsentRetryOnPostgresTest {
   private static final String SERVER = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
@@ -86,8 +87,21 @@ class UnsentRetryOnPostgresTest {
   }
 
   @Test
-  void withoutARetryPolicyTheCallerIsToldNothingWasSent() {
+  void withoutARetryPolicyAWriteOfWhichNothingWasSentRunsOnceMoreAndIsAppliedOnce() {
     Db db = db(Toasty.builder());
+    try {
+      Pet rex = new Pet(1, 7, "rex", java.util.Optional.empty());
+      assertEquals(rex, Pets.create().id(1).ownerId(7).name("rex").exec(db).block());
+      assertEquals(List.of(rex), Pets.all().collect(db).block());
+      assertEquals(3, created.get(), "the killed session, the second try's, the read's");
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
+  void withLostConnectionsNotTriedAgainTheCallerIsToldNothingWasSent() {
+    Db db = db(Toasty.builder().retryLostReads(false));
     try {
       ConnectionLostException e = org.junit.jupiter.api.Assertions.assertThrows(
           ConnectionLostException.class,
