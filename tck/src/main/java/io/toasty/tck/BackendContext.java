@@ -37,6 +37,11 @@ public final class BackendContext {
   private KeptDatabases keeper;
   /** Why the scenario's own database is dropped after the run whatever happens, or null. */
   private String dropReason;
+  /** The scenario's own database once opened, else null. */
+  private Opened own;
+  /** The own database's pool and plan cache sizes, set when it is deferred, else 0. */
+  private int ownPoolMaxSize;
+  private int ownPlanCacheSize;
 
   /** A database opened for a scenario, with the log of its driver's operations. */
   public record Opened(Db db, OperationLog log, String database) {}
@@ -105,7 +110,7 @@ public final class BackendContext {
 
   private synchronized Opened open(List<ModelDef<?>> models, int poolMaxSize,
       int planCacheSize, UnaryOperator<DbBuilder> settings) {
-    if (!opened.isEmpty()) {
+    if (own != null) {
       // conservative: the scenario works with more than its own database
       dirt.mark("another database opened");
     }
@@ -125,12 +130,47 @@ public final class BackendContext {
     KeptDatabases.Key key = key();
     String kept = this.keeper == null || dropReason != null ? null
         : this.keeper.take(key, backend::empty);
-    Opened own = kept != null
+    boolean others = !opened.isEmpty();
+    own = kept != null
         ? open(models, kept, poolMaxSize, planCacheSize, UnaryOperator.identity(), dirt, false)
         : open(models, freshName(), poolMaxSize, planCacheSize, UnaryOperator.identity(), dirt,
             true);
     DatabaseTally.opened(backend.name(), kept != null);
     dirt.watch();
+    if (others) {
+      // opened after other databases of the scenario (deferred): as conservative as above
+      dirt.mark("another database opened");
+    }
+    return own;
+  }
+
+  /**
+   * Defers the scenario's own database ({@link #openOwn}) until the scenario first asks for it
+   * ({@link #database}, {@link #executeSql}): a scenario that only opens databases of its own
+   * with {@link #open} then costs no emptying, schema reset or drop of one it never uses (the
+   * concurrency and fault families, on every backend).
+   */
+  synchronized void deferOwn(int poolMaxSize, int planCacheSize, KeptDatabases keeper,
+      String dropReason) {
+    this.ownPoolMaxSize = poolMaxSize;
+    this.ownPlanCacheSize = planCacheSize;
+    this.keeper = keeper;
+    this.dropReason = dropReason;
+  }
+
+  /** The scenario's own database, opened now if it was deferred ({@link #deferOwn}). */
+  synchronized Opened own() {
+    if (own == null) {
+      if (ownPoolMaxSize == 0) {
+        throw new IllegalStateException("no database is open yet");
+      }
+      openOwn(ownPoolMaxSize, ownPlanCacheSize, keeper, dropReason);
+    }
+    return own;
+  }
+
+  /** The scenario's own database if it was opened, else null. */
+  synchronized Opened ownIfOpened() {
     return own;
   }
 
@@ -158,10 +198,7 @@ public final class BackendContext {
 
   /** The name of the scenario's own database, as {@link Backend}'s methods take it. */
   public synchronized String database() {
-    if (opened.isEmpty()) {
-      throw new IllegalStateException("no database is open yet");
-    }
-    return opened.get(0).database();
+    return own().database();
   }
 
   /** {@link #open(int, int)} with the default pool and plan cache sizes. */
@@ -236,7 +273,7 @@ public final class BackendContext {
       Opened o = opened.get(i);
       try {
         o.db().close().block(TIMEOUT);
-        if (i > 0 || !kept(o.database(), failure)) {
+        if (o != own || !kept(o.database(), failure)) {
           backend.dispose(o.database()).block(TIMEOUT);
         }
       } catch (RuntimeException e) {
@@ -248,6 +285,7 @@ public final class BackendContext {
       }
     }
     opened.clear();
+    own = null;
     if (first != null) {
       throw first;
     }

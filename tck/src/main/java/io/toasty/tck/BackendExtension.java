@@ -201,11 +201,24 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     @Override
     public void beforeEach(ExtensionContext extensionContext) {
       context = new BackendContext(run.backend, run.models);
-      primary = context.openOwn(
-          run.options == null ? BackendContext.DEFAULT_POOL_SIZE : run.options.poolMaxSize(),
-          run.options == null ? BackendContext.DEFAULT_PLAN_CACHE_SIZE
-              : run.options.planCacheSize(),
-          KeptDatabases.of(extensionContext), freshOnly(extensionContext));
+      int pool = run.options == null ? BackendContext.DEFAULT_POOL_SIZE
+          : run.options.poolMaxSize();
+      int planCache = run.options == null ? BackendContext.DEFAULT_PLAN_CACHE_SIZE
+          : run.options.planCacheSize();
+      KeptDatabases keeper = KeptDatabases.of(extensionContext);
+      String fresh = freshOnly(extensionContext);
+      if (takesOwnDatabase(extensionContext)) {
+        primary = context.openOwn(pool, planCache, keeper, fresh);
+      } else {
+        // opened when the scenario first names it; never, if it opens only its own databases
+        context.deferOwn(pool, planCache, keeper, fresh);
+      }
+    }
+
+    /** Whether the scenario takes its own database's {@code Db} or log as a parameter. */
+    private static boolean takesOwnDatabase(ExtensionContext extensionContext) {
+      return extensionContext.getTestMethod().map(m -> Stream.of(m.getParameterTypes())
+          .anyMatch(t -> t == Db.class || t == OperationLog.class)).orElse(true);
     }
 
     /** "@FreshDatabase" where the method or its class asks for a fresh database, else null. */
@@ -220,7 +233,8 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
     @Override
     public void afterEach(ExtensionContext extensionContext) {
       if (context != null) {
-        OperationLog log = primary == null ? null : primary.log();
+        BackendContext.Opened own = context.ownIfOpened();
+        OperationLog log = own == null ? null : own.log();
         boolean faultPending = log != null && log.hasPendingFaults() && !refusedAsExpected;
         context.closeAll(extensionContext.getExecutionException().isPresent() || faultPending
             ? "run failed" : null);
@@ -278,7 +292,8 @@ public final class BackendExtension implements TestTemplateInvocationContextProv
       try {
         invocation.proceed();
       } catch (Throwable t) {
-        String problem = expected.problem(t, primary == null ? null : primary.log());
+        BackendContext.Opened own = context.ownIfOpened();
+        String problem = expected.problem(t, own == null ? null : own.log());
         if (problem == null) {
           refusedAsExpected = true;
           return;
