@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param validationQuery a query that checks a connection, or {@code null}
  * @param statementTimeout how long a statement may run before the database stops it, or
  *     {@code null} for no limit
- * @param validateOnAcquire whether a pooled connection to a database server is checked with a
- *     round trip before it is handed out (when there is no {@code validationQuery}, which does
- *     the same); {@code false}: only whether its socket is still open
+ * @param validateOnAcquire whether a pooled connection to a database server that sat idle longer
+ *     than a short bound is checked with a round trip before it is handed out (one lent again
+ *     sooner only by whether its socket is open; a {@code validationQuery}, where set, checks
+ *     instead); {@code false}: only whether its socket is still open
  */
 public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
     Duration maxIdleTime, String validationQuery, Duration statementTimeout,

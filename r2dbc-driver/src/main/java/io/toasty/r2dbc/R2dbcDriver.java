@@ -83,10 +83,10 @@ public final class R2dbcDriver implements Driver {
         .maxIdleTime(config.maxIdleTime())
         .preRelease(Abandonable::releasable)
         .customizer(builder -> builder.allocationStrategy(permits));
+    // without a query, the pool's default LOCAL check: each session itself makes a lend's check
+    // a round trip after an idle while (Abandonable), or answers it locally (LocallyValidated)
     if (config.validationQuery() != null) {
       pooling.validationQuery(config.validationQuery());
-    } else if (config.validateOnAcquire()) {
-      pooling.validationDepth(R2dbcDrivers.acquireValidation(sessions));
     }
     if (config.statementTimeout() != null) {
       Duration limit = config.statementTimeout();
