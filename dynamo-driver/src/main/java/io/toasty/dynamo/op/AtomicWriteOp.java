@@ -260,17 +260,30 @@ final class AtomicWriteOp {
       records.addAll(p.written());
     });
     return Counters.apply(cx, written, deltas).flatMap(steps -> {
-      List<References.Check> checks = References.checks(cx, records,
-          steps.stream().map(Step::item).toList());
-      if (steps.size() + checks.size() > InsertOp.MAX_TRANSACTION_ITEMS
-          && steps.size() <= InsertOp.MAX_TRANSACTION_ITEMS) {
-        // the checks do not fit beside the writes: read the referred items first instead
-        return References.readFirst(cx, checks).then(commit(cx, parts, steps));
+      List<Counters.Delta> bounded = deltas.stream().filter(d -> d.limit().limiting()).toList();
+      if (steps.size() <= InsertOp.MAX_TRANSACTION_ITEMS || bounded.size() == deltas.size()) {
+        return commit(cx, parts, Referrers.guard(cx, steps, deltas), records);
       }
-      List<Step> all = new ArrayList<>(steps);
-      checks.forEach(c -> all.add(References.step(c)));
-      return commit(cx, parts, all);
+      // the counters of checked keys do not fit beside the writes: their targets are read
+      // first instead and left uncounted (docs/design/integrity.md says what that gives up)
+      return Counters.apply(cx, written, bounded)
+          .flatMap(fewer -> commit(cx, parts, Referrers.guard(cx, fewer, deltas), records));
     });
+  }
+
+  /** {@code steps} with the checks that the keys {@code records} hold need. */
+  private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts, List<Step> steps,
+      List<References.Written> records) {
+    List<References.Check> checks = References.checks(cx, records,
+        steps.stream().map(Step::item).toList());
+    if (steps.size() + checks.size() > InsertOp.MAX_TRANSACTION_ITEMS
+        && steps.size() <= InsertOp.MAX_TRANSACTION_ITEMS) {
+      // the checks do not fit beside the writes: read the referred items first instead
+      return References.readFirst(cx, checks).then(commit(cx, parts, steps));
+    }
+    List<Step> all = new ArrayList<>(steps);
+    checks.forEach(c -> all.add(References.step(c)));
+    return commit(cx, parts, all);
   }
 
   private static Mono<ExecResponse> commit(DynamoContext cx, List<Part> parts,

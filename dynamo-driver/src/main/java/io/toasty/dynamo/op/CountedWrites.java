@@ -4,6 +4,7 @@ import io.toasty.RecordNotFoundException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.RowPredicate;
+import io.toasty.dynamo.table.Limit;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
@@ -28,16 +29,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class CountedWrites {
   private CountedWrites() {}
 
-  /** Whether a write of {@code t} moves counters: some limit counts its records. */
+  /**
+   * Whether a write of {@code t} is bounded by counters: some limit counts its records, so a
+   * write of several records is one transaction.
+   */
   static boolean counted(DynamoContext cx, TableInfo t) {
-    return !cx.tables().limitsOf(t.name()).isEmpty();
+    return cx.tables().limitsOf(t.name()).stream().anyMatch(Limit::limiting);
   }
 
-  /** Whether {@code items}, new records of {@code t}, point at an owner whose counter moves. */
+  /**
+   * Whether a delete of {@code t}'s records moves or is guarded by counters: a key of {@code t}
+   * is counted on the record it points at, or keys point at {@code t}'s records. Each record is
+   * then deleted in a transaction of its own ({@link #deleteEach}).
+   */
+  static boolean guarded(DynamoContext cx, TableInfo t) {
+    return !cx.tables().limitsOf(t.name()).isEmpty() || !cx.tables().guardsOf(t.name()).isEmpty();
+  }
+
+  /**
+   * Whether {@code items}, new records of {@code t}, point at an owner whose limit's counter
+   * moves.
+   */
   static boolean counts(DynamoContext cx, TableInfo t, List<Map<String, AttributeValue>> items) {
     List<Counters.Delta> deltas = new java.util.ArrayList<>();
     items.forEach(item -> Counters.inserted(cx.tables(), t, item, deltas));
-    return !deltas.isEmpty();
+    return deltas.stream().anyMatch(d -> d.limit().limiting());
   }
 
   /** {@code op} with its owners' counters. */
@@ -61,6 +77,20 @@ final class CountedWrites {
         ? Mono.<ExecResponse>just(new ExecResponse.Count(0))
         : AtomicWriteOp.run(cx, List.of(new Operation.DeleteByKey(op.table(), keys,
             op.filter(), op.args()))).map(CountedWrites::only));
+  }
+
+  /**
+   * {@code op}, a delete of records of {@code t} no limit bounds: each record in a transaction
+   * of its own with the counters it moves or is guarded by, so that a delete of many records is
+   * not bounded by the size of one transaction.
+   */
+  static Mono<ExecResponse> deleteEach(DynamoContext cx, TableInfo t, Operation.DeleteByKey op) {
+    return Flux.fromIterable(op.keys())
+        .flatMap(key -> delete(cx, t, new Operation.DeleteByKey(op.table(), List.of(key),
+            op.filter(), op.args())), UpdateByKeyOp.CONCURRENCY)
+        .map(r -> ((ExecResponse.Count) r).count())
+        .reduce(0L, Long::sum)
+        .map(n -> (ExecResponse) new ExecResponse.Count(n));
   }
 
   private static ExecResponse only(ExecResponse each) {

@@ -108,8 +108,10 @@ final class Counters {
 
   /**
    * {@code steps} with the counters {@code deltas} move: set in the put of an owner created by
-   * the same write, else one update per owner item. An owner that only loses records is read
-   * first: a missing owner, or one without the counter, has nothing to decrement.
+   * the same write, added to the update of an owner the same write updates (DynamoDB takes one
+   * action per item), else one update per owner item. An owner that only loses records is read
+   * first: a missing owner, or one without the counter, has nothing to decrement. An owner the
+   * same write deletes is left alone here: its delete is guarded instead ({@link Referrers}).
    */
   static Mono<List<AtomicWriteOp.Step>> apply(DynamoContext cx, List<AtomicWriteOp.Step> steps,
       List<Delta> deltas) {
@@ -119,20 +121,26 @@ final class Counters {
     List<AtomicWriteOp.Step> out = new ArrayList<>(steps);
     List<Owner> updated = new ArrayList<>();
     for (Owner o : owners(deltas)) {
-      int put = find(out, o, true);
+      int put = find(out, o, Action.PUT);
       if (put >= 0) {
         out.set(put, started(out.get(put), o));
-      } else if (find(out, o, false) < 0) {
+      } else if (find(out, o, Action.DELETE) < 0) {
         updated.add(o);
       }
     }
     return Flux.fromIterable(updated)
         .concatMap(o -> shrinking(o) ? present(cx, o) : Mono.just(o), 1)
         .filter(o -> !o.by().isEmpty())
-        .map(Counters::update)
         .collectList()
         .map(more -> {
-          out.addAll(more);
+          for (Owner o : more) {
+            int at = find(out, o, Action.UPDATE);
+            if (at >= 0) {
+              out.set(at, folded(out.get(at), o));
+            } else {
+              out.add(update(o));
+            }
+          }
           return out;
         });
   }
@@ -149,15 +157,24 @@ final class Counters {
     return out.values().stream().filter(o -> !o.by().isEmpty()).toList();
   }
 
-  /** The step that puts ({@code put}) or deletes {@code o}'s item, or -1. */
-  private static int find(List<AtomicWriteOp.Step> steps, Owner o, boolean put) {
+  /** What a step of the transaction does to its item. */
+  private enum Action { PUT, UPDATE, DELETE }
+
+  /** The step that does {@code action} to {@code o}'s item, or -1. */
+  private static int find(List<AtomicWriteOp.Step> steps, Owner o, Action action) {
     for (int i = 0; i < steps.size(); i++) {
       TransactWriteItem w = steps.get(i).item();
-      String table = put ? (w.put() == null ? null : w.put().tableName())
-          : (w.delete() == null ? null : w.delete().tableName());
+      String table = switch (action) {
+        case PUT -> w.put() == null ? null : w.put().tableName();
+        case UPDATE -> w.update() == null ? null : w.update().tableName();
+        case DELETE -> w.delete() == null ? null : w.delete().tableName();
+      };
       if (o.table().physicalName().equals(table)) {
-        Map<String, AttributeValue> key = put ? Items.keyOf(o.table(), w.put().item())
-            : w.delete().key();
+        Map<String, AttributeValue> key = switch (action) {
+          case PUT -> Items.keyOf(o.table(), w.put().item());
+          case UPDATE -> w.update().key();
+          case DELETE -> w.delete().key();
+        };
         if (Items.canonical(key).equals(o.key())) {
           return i;
         }
@@ -202,7 +219,7 @@ final class Counters {
 
   /**
    * The update of {@code o}'s counters: it must exist, a decremented counter too (it was read),
-   * and a counter that grows by {@code n} must be at most {@code max - n}.
+   * and a counter of a limit that grows by {@code n} must be at most {@code max - n}.
    */
   private static AtomicWriteOp.Step update(Owner o) {
     Placeholders ph = new Placeholders();
@@ -211,17 +228,10 @@ final class Counters {
     conditions.add(UpdateByKeyOp.exists(o.table(), ph));
     AttributeValue zero = AttributeValue.fromN("0");
     o.by().forEach((l, n) -> {
-      if (n > l.max()) {
-        throw over(l, o.key(), n, null);
-      }
       String c = ph.name(l.attribute());
       sets.add(c + " = if_not_exists(" + c + ", " + ph.value(zero) + ") + "
           + ph.value(AttributeValue.fromN(Integer.toString(n))));
-      conditions.add(n < 0 && l.min() > 0 // a required has-one keeps at least min
-          ? Cond.atom(c + " >= " + ph.value(AttributeValue.fromN(Integer.toString(l.min() - n))))
-          : n < 0 ? Cond.atom("attribute_exists(" + c + ")")
-          : Cond.or(List.of(Cond.atom("attribute_not_exists(" + c + ")"), Cond.atom(c + " <= "
-              + ph.value(AttributeValue.fromN(Integer.toString(l.max() - n)))))));
+      conditions.add(bound(o, l, n, c, ph::value));
     });
     String ue = "SET " + String.join(", ", sets);
     String ce = Cond.and(conditions).textOrNull();
@@ -236,6 +246,63 @@ final class Counters {
   }
 
   /**
+   * What counter {@code c} of {@code l} must hold for {@code o}'s change by {@code n}: present
+   * when it shrinks (it was read), at least {@code min - n} for a required has-one, at most
+   * {@code max - n} when a limit's grows.
+   */
+  private static Cond bound(Owner o, Limit l, int n,
+      String c, java.util.function.Function<AttributeValue, String> value) {
+    if (n > l.max()) {
+      throw over(l, o.key(), n, null);
+    }
+    if (n < 0) {
+      return l.min() > 0
+          ? Cond.atom(c + " >= " + value.apply(AttributeValue.fromN(Integer.toString(l.min() - n))))
+          : Cond.atom("attribute_exists(" + c + ")");
+    }
+    return !l.limiting() ? Cond.TRUE
+        : Cond.or(List.of(Cond.atom("attribute_not_exists(" + c + ")"), Cond.atom(c + " <= "
+            + value.apply(AttributeValue.fromN(Integer.toString(l.max() - n))))));
+  }
+
+  /**
+   * {@code step}, an update of {@code o}'s item the write makes anyway, with {@code o}'s counters
+   * added ({@code ADD}) and their bounds joined to its condition, under placeholders of their own.
+   */
+  private static AtomicWriteOp.Step folded(AtomicWriteOp.Step step, Owner o) {
+    Update u = step.item().update();
+    Map<String, String> names = new LinkedHashMap<>(u.expressionAttributeNames());
+    Map<String, AttributeValue> values = new LinkedHashMap<>(u.expressionAttributeValues());
+    List<String> adds = new ArrayList<>();
+    List<Cond> conditions = new ArrayList<>();
+    if (u.conditionExpression() != null) {
+      conditions.add(new Cond.Text(u.conditionExpression(), Cond.Kind.OR));
+    }
+    o.by().forEach((l, n) -> {
+      String c = "#c" + names.size();
+      names.put(c, l.attribute());
+      java.util.function.Function<AttributeValue, String> value = v -> {
+        String p = ":c" + values.size();
+        values.put(p, v);
+        return p;
+      };
+      adds.add(c + " " + value.apply(AttributeValue.fromN(Integer.toString(n))));
+      conditions.add(bound(o, l, n, c, value));
+    });
+    String ue = u.updateExpression();
+    String add = String.join(", ", adds);
+    ue = ue.contains("ADD ") ? ue.replace("ADD ", "ADD " + add + ", ") : ue + " ADD " + add;
+    Update merged = u.toBuilder().updateExpression(ue)
+        .conditionExpression(Cond.and(conditions).textOrNull())
+        .expressionAttributeNames(names).expressionAttributeValues(values)
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+    return new AtomicWriteOp.Step(step.item().toBuilder().update(merged).build(), (e, r) -> {
+      RuntimeException counted = r.hasItem() && !r.item().isEmpty() ? blame(o, e, r) : null;
+      return counted instanceof CardinalityException ? counted : step.blame().apply(e, r);
+    });
+  }
+
+  /**
    * Why an owner's counter update failed: a counter over its limit (the first, in relation
    * order), the owner missing (a new record pointing at no record), or a counter read as present
    * and gone since (the owner deleted in between: transient).
@@ -244,9 +311,13 @@ final class Counters {
       CancellationReason r) {
     if (!r.hasItem() || r.item().isEmpty()) {
       Limit l = o.by().keySet().iterator().next();
+      TableInfo t = l.owner();
       return new ForeignKeyViolationException(l.counted().model(),
-          l.counted().fieldNames(l.countedColumns()), "no " + l.model() + " record has the key "
-          + "it points at, so the write was not made", e);
+          l.counted().fieldNames(l.countedColumns()), "no " + l.model() + " has "
+          + t.fieldNames(t.primaryKey()) + " = " + t.primaryKey().stream()
+              .map(c -> References.show(o.key().get(t.attribute(c))))
+              .reduce((a, b) -> a + ", " + b).orElse("")
+          + "; nothing was written", e);
     }
     for (Map.Entry<Limit, Integer> d : o.by().entrySet()) {
       AttributeValue now = r.item().get(d.getKey().attribute());

@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the filter; returns how many were deleted. On a table with unique indexes the record and its
  * uniqueness items go in one TransactWriteItems, guarded on the unique values read just before
  * (see {@link UniqueWrites}), so a value is free again exactly when its record is gone. A record
- * that a limited relation counts goes with its owner's counter ({@link CountedWrites}).
+ * that a limited relation counts goes with its owner's counter ({@link CountedWrites}); one that
+ * checked keys point at, or whose checked key is counted on its target, goes in a transaction of
+ * its own with those counters (docs/design/integrity.md).
  */
 public final class DeleteByKeyOp {
   private DeleteByKeyOp() {}
@@ -37,6 +39,9 @@ public final class DeleteByKeyOp {
       Mono<Void> restricted = References.unreferenced(cx, t, Items.keys(t, op.keys()));
       if (CountedWrites.counted(cx, t)) {
         return restricted.then(CountedWrites.delete(cx, t, op));
+      }
+      if (CountedWrites.guarded(cx, t)) {
+        return restricted.then(CountedWrites.deleteEach(cx, t, op));
       }
       return restricted.thenMany(Flux.fromIterable(Items.keys(t, op.keys())))
           .flatMap(key -> t.uniqueIndexes().isEmpty() ? plain(cx, t, op, key)

@@ -203,7 +203,8 @@ final class References {
                 + " (@BelongsTo.Restrict); nothing was deleted", null)));
   }
 
-  private static String show(AttributeValue a) {
+  /** {@code a} as a message shows a key: its number or string. */
+  static String show(AttributeValue a) {
     return a.n() != null ? a.n() : a.s() != null ? a.s() : String.valueOf(a);
   }
 }

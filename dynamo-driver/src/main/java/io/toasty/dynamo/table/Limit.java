@@ -5,6 +5,7 @@ import io.toasty.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.mapping.ModelMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A relation limited by {@code @AtMost}, or a required has-one (exactly one), as the driver keeps it: DynamoDB has no lock across
- * items, so the owning record's item holds a counter attribute ({@link #attribute()}) of the
- * records of the counted table that point at it, changed in the same TransactWriteItems as every
- * write of those records and conditioned there on the limit.
+ * A counter the driver keeps on an owning record's item: DynamoDB has no lock across items, so
+ * the owner's item holds a counter attribute ({@link #attribute()}) of the records of the counted
+ * table that point at it, changed in the same TransactWriteItems as every write of those records.
+ * Two kinds of relation are counted:
+ * <ul>
+ *   <li>one limited by {@code @AtMost}, or a required has-one (exactly one): each write is
+ *       conditioned on the limit;</li>
+ *   <li>a checked belongs-to key ({@link TableForeignKey}) to the owner's primary key, limited or
+ *       not ({@link #onOwnerDelete()} not null): the owner's delete is conditioned on the counter
+ *       holding exactly the records the same write deletes or unlinks, so a record written to
+ *       point at the owner while it is deleted cancels the delete rather than being left
+ *       pointing at nothing (docs/design/integrity.md).</li>
+ * </ul>
  *
  * @param model          the model declaring the relation
  * @param relation       the relation's name
@@ -26,9 +36,11 @@ import java.util.Objects;
  * @param counted        the table whose records are counted (the target's, or a many-to-many's
  *                       join model's)
  * @param countedColumns its columns pointing at the owner, in the order of the owner's key
+ * @param onOwnerDelete  what deleting the owner does to the counted records when their key is
+ *                       checked; null when it is not (the owner's delete is not guarded)
  */
 public record Limit(String model, String relation, int max, int min, TableInfo owner,
-    TableInfo counted, List<Integer> countedColumns) {
+    TableInfo counted, List<Integer> countedColumns, TableForeignKey.OnDelete onOwnerDelete) {
   /** What every counter attribute's name starts with; the relation's name follows. */
   public static final String COUNTER_PREFIX = "toasty.count.";
 
@@ -40,9 +52,18 @@ public record Limit(String model, String relation, int max, int min, TableInfo o
     countedColumns = List.copyOf(countedColumns);
   }
 
-  /** The owner item's counter attribute: {@code toasty.count.<relation>}. */
+  /**
+   * The owner item's counter attribute: {@code toasty.count.<relation>}; for a checked key
+   * counted only for its owner's delete, the relation is the key's belongs-to as
+   * {@code Model.relation}, which no declared relation's name can be.
+   */
   public String attribute() {
     return COUNTER_PREFIX + relation;
+  }
+
+  /** Whether writes are conditioned on the counter: a limit, or at least one record. */
+  public boolean limiting() {
+    return max != Integer.MAX_VALUE || min > 0;
   }
 
   /**
@@ -60,7 +81,31 @@ public record Limit(String model, String relation, int max, int min, TableInfo o
         }
       }
     }
+    for (TableInfo counted : tables.values()) {
+      for (TableForeignKey fk : counted.schema().foreignKeys()) {
+        TableInfo owner = tables.get(fk.referencedTable());
+        if (owner != null && fk.referencedColumns().equals(owner.primaryKey())
+            && out.stream().noneMatch(l -> l.owner() == owner && l.counted() == counted
+                && l.countedColumns().equals(fk.columns()))) {
+          out.add(new Limit(owner.model() == null ? owner.name() : owner.model(),
+              fk.model() + "." + fk.relation(), Integer.MAX_VALUE, 0, owner, counted,
+              fk.columns(), fk.onDelete()));
+        }
+      }
+    }
     return List.copyOf(out);
+  }
+
+  /** What deleting {@code owner} does to {@code counted}'s records, if a checked key says. */
+  private static TableForeignKey.OnDelete checked(TableInfo owner, TableInfo counted,
+      List<Integer> columns) {
+    for (TableForeignKey fk : counted.schema().foreignKeys()) {
+      if (fk.referencedTable().equals(owner.name()) && fk.columns().equals(columns)
+          && fk.referencedColumns().equals(owner.primaryKey())) {
+        return fk.onDelete();
+      }
+    }
+    return null;
   }
 
   private static Limit of(Schema schema, Map<String, TableInfo> tables, ModelSchema m,
@@ -87,7 +132,8 @@ public record Limit(String model, String relation, int max, int min, TableInfo o
       columns.add(countedMapping.columnOf(countedFields.get(at)));
     }
     int max = r.isRequiredOne() ? 1 : r.max();
-    return new Limit(m.name(), r.name(), max, r.isRequiredOne() ? 1 : 0, owner,
-        tables.get(countedMapping.table()), columns);
+    TableInfo counted = tables.get(countedMapping.table());
+    return new Limit(m.name(), r.name(), max, r.isRequiredOne() ? 1 : 0, owner, counted,
+        columns, checked(owner, counted, columns));
   }
 }

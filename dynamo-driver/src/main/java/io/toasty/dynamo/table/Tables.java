@@ -13,12 +13,14 @@ import java.util.Objects;
 /**
  * The {@link TableInfo} of every table of a schema, checked once when the driver opens: a key of
  * more than two fields, or a key or index on a type DynamoDB cannot key on, fails here with an
- * {@code UnsupportedFeatureException} naming the model. Also the relations' limits, by the
- * table whose records they count.
+ * {@code UnsupportedFeatureException} naming the model. Also the counters of relations
+ * ({@link Limit}), by the table whose records they count and by the table whose deletes they
+ * guard.
  */
 public final class Tables {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
   private final Map<String, List<Limit>> limits = new LinkedHashMap<>();
+  private final Map<String, List<Limit>> guards = new LinkedHashMap<>();
   private final String prefix;
 
   /** The tables of {@code schema}, stored under {@code prefix + name}. */
@@ -38,7 +40,18 @@ public final class Tables {
     }
     for (Limit l : Limit.of(schema, tables)) {
       limits.computeIfAbsent(l.counted().name(), k -> new java.util.ArrayList<>()).add(l);
+      if (l.onOwnerDelete() != null) {
+        guards.computeIfAbsent(l.owner().name(), k -> new java.util.ArrayList<>()).add(l);
+      }
     }
+  }
+
+  /**
+   * The counters of checked keys that point at records of table {@code name}: a delete of one
+   * of its records is conditioned on each; empty for most tables.
+   */
+  public List<Limit> guardsOf(String name) {
+    return guards.getOrDefault(name, List.of());
   }
 
   /** The limits that count records of table {@code name}; empty for most tables. */
