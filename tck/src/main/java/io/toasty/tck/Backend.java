@@ -55,6 +55,25 @@ public interface Backend {
   }
 
   /**
+   * Gives a fresh database {@code db} (opened on {@code database}) its models' schema, empty:
+   * a schema reset, unless the backend handed it one it had already (see {@link #recycle}).
+   */
+  default Mono<Void> prepare(Db db, String database) {
+    return db.schema().reset();
+  }
+
+  /**
+   * Frees {@code database}, whose schema a run left as its models made it (no schema change, no
+   * raw statement, no driver handed out; rows of writes left unanswered may still land), after
+   * its {@code Db} is closed. A backend whose schema changes are costly may keep that schema,
+   * emptied, for a later fresh database of the same models ({@link #prepare}, which empties it
+   * again); by default it is disposed.
+   */
+  default Mono<Void> recycle(String database) {
+    return dispose(database);
+  }
+
+  /**
    * Whether the harness may keep a database for the next run of the same test class and
    * {@link #empty} it instead of dropping it and resetting a fresh one's schema. A backend that
    * answers true allocates nothing per {@link #open} but the database: the harness then calls

@@ -7,6 +7,7 @@ import io.toasty.reactive.DbBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,9 @@ public final class BackendContext {
 
   /** A database opened for a scenario, with the log of its driver's operations. */
   public record Opened(Db db, OperationLog log, String database) {}
+
+  /** What each database opened besides the scenario's own did to it since it was set up. */
+  private final Map<Opened, Dirt> others = new java.util.IdentityHashMap<>();
 
   BackendContext(Backend backend, List<ModelDef<?>> models) {
     this.backend = Objects.requireNonNull(backend, "backend");
@@ -114,7 +118,11 @@ public final class BackendContext {
       // conservative: the scenario works with more than its own database
       dirt.mark("another database opened");
     }
-    return open(models, freshName(), poolMaxSize, planCacheSize, settings, new Dirt(), true);
+    Dirt dirt = new Dirt();
+    Opened o = open(models, freshName(), poolMaxSize, planCacheSize, settings, dirt, true);
+    dirt.watch();
+    others.put(o, dirt);
+    return o;
   }
 
   /**
@@ -182,7 +190,7 @@ public final class BackendContext {
     Opened o = new Opened(db, log, database);
     opened.add(o);
     if (reset) {
-      db.schema().reset().block(TIMEOUT);
+      backend.prepare(db, database).block(TIMEOUT);
     }
     log.clear();
     return o;
@@ -273,7 +281,13 @@ public final class BackendContext {
       Opened o = opened.get(i);
       try {
         o.db().close().block(TIMEOUT);
-        if (o != own || !kept(o.database(), failure)) {
+        Dirt its = o == own ? dirt : others.get(o);
+        if (o == own && kept(o.database(), failure)) {
+          continue;
+        }
+        if (failure == null && its != null && its.schemaIntact()) {
+          backend.recycle(o.database()).block(TIMEOUT);
+        } else {
           backend.dispose(o.database()).block(TIMEOUT);
         }
       } catch (RuntimeException e) {
@@ -285,6 +299,7 @@ public final class BackendContext {
       }
     }
     opened.clear();
+    others.clear();
     own = null;
     if (first != null) {
       throw first;

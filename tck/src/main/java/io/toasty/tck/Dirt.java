@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * called, after the harness's own setup. Thread safe; {@link OperationLog#clear} leaves it be.
  */
 final class Dirt {
+  /** The reasons that leave the schema as the models made it. */
+  private static final Set<String> SCHEMA_KEEPING = Set.of("another database opened");
+
   private final Set<String> reasons = ConcurrentHashMap.newKeySet();
   private final AtomicInteger unanswered = new AtomicInteger();
   private volatile boolean watching;
@@ -55,6 +58,16 @@ final class Dirt {
         unanswered.decrementAndGet();
       }
     };
+  }
+
+  /**
+   * Whether the database still has exactly its models' schema: nothing but other databases
+   * opened beside it and writes left unanswered made it differ from a fresh one (their rows go
+   * with an emptying). Schema operations, raw statements and the driver handed out may have
+   * changed it.
+   */
+  boolean schemaIntact() {
+    return reasons.stream().allMatch(SCHEMA_KEEPING::contains);
   }
 
   /** Why the database may differ from a fresh one; empty when it is as clean as a fresh one. */

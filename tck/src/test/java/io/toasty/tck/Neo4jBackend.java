@@ -9,8 +9,13 @@ import io.toasty.reactive.Toasty;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.driver.AuthTokens;
@@ -26,10 +31,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Neo4j 5.26 in this JVM (neo4j-harness), started once when the first scenario opens it (about
- * 20 s) and stopped when the JVM exits; or another server, see {@link #boltUri}. Each scenario run has labels, constraints and indexes of
- * its own: their names start with the run's database name ({@code tck_<uuid>_users}), and
- * {@link #dispose} deletes its nodes and drops its constraints and indexes. All runs share one
- * Neo4j driver over Bolt. Times keep nanoseconds.
+ * 20 s) and stopped when the JVM exits; or another server, see {@link #boltUri}. Each open
+ * database has labels, constraints and indexes of its own: their names start with its prefix,
+ * the database's name ({@code tck_<uuid>_users}) or, in this JVM, that of a database of the same
+ * models that a clean run gave back ({@link #recycle}), so that schema changes, which empty
+ * Neo4j's plan cache, stay few. All runs share one Neo4j driver over Bolt. Times keep
+ * nanoseconds.
  */
 final class Neo4jBackend implements Backend {
   static final Neo4jBackend INSTANCE = new Neo4jBackend();
@@ -39,6 +46,14 @@ final class Neo4jBackend implements Backend {
 
   private Neo4j server;
   private volatile Driver driver;
+  /** The label prefix of each open database; a recycled one's differs from its name. */
+  private final Map<String, String> prefixes = new ConcurrentHashMap<>();
+  /** The models each open database was opened with, as {@link #modelsKey} names them. */
+  private final Map<String, String> modelsOf = new ConcurrentHashMap<>();
+  /** Per set of models: prefixes whose schema is in place and whose nodes are deleted. */
+  private final Map<String, Deque<String>> idle = new HashMap<>();
+  /** Databases opened on a recycled prefix, which {@link #prepare} leaves as they are. */
+  private final Set<String> recycled = ConcurrentHashMap.newKeySet();
 
   private Neo4jBackend() {}
 
@@ -60,12 +75,22 @@ final class Neo4jBackend implements Backend {
   @Override
   public Db open(Request request) {
     Driver d = driver();
+    String models = modelsKey(request.models());
+    modelsOf.put(request.database(), models);
+    String labelPrefix = prefixes.computeIfAbsent(request.database(), database -> {
+      String reused = takeIdle(models);
+      if (reused == null) {
+        return prefix(database);
+      }
+      recycled.add(database);
+      return reused;
+    });
     return request.configure(Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
         .driverFactory(config -> Neo4jDriver.builder()
             .driver(d, false)
             .schema(config.schema())
-            .labelPrefix(prefix(request.database()))
+            .labelPrefix(labelPrefix)
             .poolMaxSize(config.poolMaxSize())
             .statementTimeout(config.statementTimeout())
             .build())
@@ -83,20 +108,88 @@ final class Neo4jBackend implements Backend {
   /** Deletes the database's nodes and their relationships; constraints and indexes stay. */
   @Override
   public Mono<Void> empty(String database) {
-    return inOneTransaction(List.of(DELETE_NODES), prefix(database));
+    return inOneTransaction(List.of(DELETE_NODES), prefixOf(database));
   }
 
+  /**
+   * Only empties a database opened on a recycled prefix (again: a write left unanswered by the
+   * run that gave it back may have landed since): its schema is its models'. Why recycle: every schema change (a constraint or index created or
+   * dropped, under any label) empties Neo4j's whole cache of Cypher plans, and planning is most
+   * of what the TCK's Neo4j runs cost (a query of six clauses plans in 100 to 300 ms and runs
+   * from the cache in about 10 ms). Runs that reset a fresh schema and drop it after, two
+   * scenarios side by side, kept every query of both replanning.
+   */
+  @Override
+  public Mono<Void> prepare(Db db, String database) {
+    return recycled.remove(database) ? empty(database) : Backend.super.prepare(db, database);
+  }
+
+  /**
+   * On the server in this JVM: deletes the database's nodes and keeps its prefix, schema and
+   * all, for the next fresh database of the same models ({@link #prepare}). Elsewhere: as
+   * {@link #dispose}.
+   */
+  @Override
+  public Mono<Void> recycle(String database) {
+    if (server == null) {
+      return dispose(database);
+    }
+    String prefix = prefixOf(database);
+    String models = modelsOf.get(database);
+    return inOneTransaction(List.of(DELETE_NODES), prefix).then(Mono.fromRunnable(() -> {
+      forget(database);
+      if (models != null) {
+        synchronized (idle) {
+          idle.computeIfAbsent(models, k -> new ArrayDeque<>()).add(prefix);
+        }
+      }
+    }));
+  }
+
+  /**
+   * Deletes the database's nodes; on a server elsewhere, also drops its constraints and indexes.
+   * On the server in this JVM they stay (dropping them would empty the plan cache, see
+   * {@link #prepare}), under a prefix no later database takes; the server goes with the JVM.
+   */
   @Override
   public Mono<Void> dispose(String database) {
-    String prefix = prefix(database);
-    return empty(database)
+    String prefix = prefixOf(database);
+    Mono<Void> nodes = inOneTransaction(List.of(DELETE_NODES), prefix);
+    if (server != null) {
+      return nodes.doOnSuccess(done -> forget(database));
+    }
+    return nodes
         .then(names("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $prefix RETURN name",
             prefix).map(name -> "DROP CONSTRAINT `" + name + "` IF EXISTS").collectList())
         .flatMap(drops -> inOneTransaction(drops, prefix))
         .then(names("SHOW INDEXES YIELD name, owningConstraint WHERE name STARTS WITH $prefix "
             + "AND owningConstraint IS NULL RETURN name", prefix)
             .map(name -> "DROP INDEX `" + name + "` IF EXISTS").collectList())
-        .flatMap(drops -> inOneTransaction(drops, prefix));
+        .flatMap(drops -> inOneTransaction(drops, prefix))
+        .doOnSuccess(done -> forget(database));
+  }
+
+  private String prefixOf(String database) {
+    return prefixes.getOrDefault(database, prefix(database));
+  }
+
+  private void forget(String database) {
+    prefixes.remove(database);
+    modelsOf.remove(database);
+    recycled.remove(database);
+  }
+
+  private String takeIdle(String models) {
+    synchronized (idle) {
+      Deque<String> free = idle.get(models);
+      return free == null ? null : free.poll();
+    }
+  }
+
+  /** The models' definitions by class name, sorted: equal for the same models. */
+  private static String modelsKey(List<ModelDef<?>> models) {
+    return models.stream().map(m -> m.getClass().getName()).sorted()
+        .reduce((a, b) -> a + "," + b).orElse("");
   }
 
   /**
