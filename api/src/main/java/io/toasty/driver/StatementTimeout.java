@@ -11,7 +11,7 @@ import reactor.util.context.ContextView;
  * How long the next statement may run, carried in the Reactor {@link Context} from the engine to
  * the driver: a limit per statement ({@code db.timeout(..)}) and a deadline of the enclosing
  * transaction ({@code TxOptions.timeout(..)}), either or both. A driver reads it in
- * {@link Connection#exec} through {@link #remaining(ContextView)} and has the database stop the
+ * {@link Connection#exec} through {@link #remaining(ContextView, Duration)} and has the database stop the
  * statement at that limit; without one in the Context the driver's own default applies
  * ({@link DriverConfig#statementTimeout()}).
  *

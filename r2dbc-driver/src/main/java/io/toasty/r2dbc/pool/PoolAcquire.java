@@ -18,10 +18,10 @@ import reactor.core.publisher.Mono;
  * application's ({@code FactoryDriver}), so that both give the same guarantees:
  *
  * <ul>
- *   <li>the wait ends at the acquire timeout, sharing the engine's {@link AcquireDeadline} (the
- *       time spent waiting for the engine's permit counts), with a transient
- *       {@link PoolTimeoutException}; the pool's own acquire timeout, when it fires first, is
- *       the same error;
+ *   <li>the wait ends at the acquire timeout, sharing the engine's
+ *       {@link io.toasty.driver.AcquireDeadline} (the time spent waiting for the engine's permit
+ *       counts), with a transient {@link PoolTimeoutException}; the pool's own acquire timeout,
+ *       when it fires first, is the same error;
  *   <li>a connection that failed the pool's validation is asked for again, up to the pool's
  *       size (a pool holds at most that many dead ones, as after a server restart): nothing was
  *       sent on it, so asking again is safe for any statement; the last failure is a transient
