@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the guide honest: every Java block in {@code docs/*.md} that begins with
  * {@code // snippet: NAME} must equal the region between {@code // snippet: NAME} and
- * {@code // end-snippet} in the example sources, which the build compiles and runs.
+ * {@code // end-snippet} in the example sources, which the build compiles and runs: this
+ * module's, and the tests of test-support, which docs/testing.md quotes (they need that
+ * module's classes and run in its build).
  */
 class SnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath();
@@ -94,11 +96,16 @@ class SnippetsTest {
   }
 
   private static List<Path> javaSources() {
-    try (Stream<Path> s = Files.walk(DOCS.resolve("src"))) {
-      return s.filter(p -> p.toString().endsWith(".java")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<Path> out = new ArrayList<>();
+    for (Path root : List.of(DOCS.resolve("src"),
+        DOCS.resolveSibling("test-support").resolve("src/test/java"))) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(".java")).forEach(out::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return out;
   }
 
   private static String read(Path p) {

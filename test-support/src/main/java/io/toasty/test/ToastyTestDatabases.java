@@ -28,8 +28,12 @@ public final class ToastyTestDatabases {
    * @throws IllegalStateException when an artifact the backend needs is not on the class path
    */
   public static TestDatabase open(TestBackend backend, ModelDef<?>... models) {
-    String name = "t" + JVM + "_" + COUNT.incrementAndGet();
-    TestDatabase database = openEmpty(backend, name, models.clone());
+    return open(backend, "t" + JVM + "_" + COUNT.incrementAndGet(), models.clone());
+  }
+
+  /** The database named {@code name}, which tests reopen to see that closing dropped it. */
+  static TestDatabase open(TestBackend backend, String name, ModelDef<?>[] models) {
+    TestDatabase database = openEmpty(backend, name, models);
     try {
       database.db().schema().push().block();
     } catch (RuntimeException e) {
