@@ -29,12 +29,20 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(name, Toasty.builder().models(models).url(url).build(), drop);
   }
 
-  /** The database's name: unique in the JVM, also its table or label prefix. */
+  /**
+   * The database's name.
+   *
+   * @return unique in the JVM; also the start of its table or label prefix
+   */
   public String name() {
     return name;
   }
 
-  /** The open {@code Db}. */
+  /**
+   * The open {@code Db}.
+   *
+   * @return the {@code Db}, open until {@link #close()}
+   */
   public Db db() {
     return db;
   }

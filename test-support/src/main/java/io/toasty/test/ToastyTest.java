@@ -29,13 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(ToastyExtension.class)
 public @interface ToastyTest {
-  /** The database to run on; H2 in memory unless given. */
+  /**
+   * The database to run on.
+   *
+   * @return the backend; H2 in memory unless given
+   */
   TestBackend backend() default TestBackend.H2;
 
   /**
    * The models, named by the classes the annotation processor generates for the
    * {@code @Model} records ({@code Users.class} for {@code record User}): each has the
    * static {@code MODEL} field.
+   *
+   * @return the generated classes of the models whose schema is pushed
    */
   Class<?>[] models();
 }

@@ -25,6 +25,10 @@ public final class ToastyTestDatabases {
    * A new database on {@code backend} with the schema of {@code models} pushed. Close it to
    * close its {@code Db} and drop the database.
    *
+   * @param backend where the database is
+   * @param models the models ({@code Users.MODEL}) whose schema is pushed
+   * @return the open database
+   *
    * @throws IllegalStateException when an artifact the backend needs is not on the class path
    */
   public static TestDatabase open(TestBackend backend, ModelDef<?>... models) {
