@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.ArrayList;

@@ -1,11 +1,14 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
-import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.ShapeKey;
 import io.toasty.stmt.Shaped;
 import io.toasty.value.Value;

@@ -1,5 +1,10 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.value.Value;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.NumericOverflowException;
 import io.toasty.stmt.Expr.AggOp;
 import io.toasty.value.Type;
 import java.math.BigDecimal;

@@ -1,5 +1,8 @@
 package io.toasty;
 
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Columns;
 import io.toasty.value.Value;

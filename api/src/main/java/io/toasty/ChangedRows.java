@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;

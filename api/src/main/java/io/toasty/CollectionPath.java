@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
 import io.toasty.value.CollectionValues;
 import io.toasty.value.Type;
 

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.Returning;

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UniqueViolationException;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidCursorException;
 import io.toasty.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,9 @@
 package io.toasty;
 
+import io.toasty.error.DeferredNotLoadedException;
+import io.toasty.error.NotLoadedException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;

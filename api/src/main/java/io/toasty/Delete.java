@@ -1,5 +1,9 @@
 package io.toasty;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.Objects;

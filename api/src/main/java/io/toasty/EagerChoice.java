@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

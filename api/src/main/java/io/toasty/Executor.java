@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Statement;
 import io.toasty.value.Value;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.UnsupportedFeatureException;
+
 /**
  * What an {@link UnsupportedFeatureException} refuses, in a form a program can test. Each
  * constant names one thing a backend (or this version of the engine) cannot do; its

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.RecordNotFoundException;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;

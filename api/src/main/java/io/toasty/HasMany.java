@@ -1,5 +1,8 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RelationNotLoadedException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.JsonFieldException;
 import io.toasty.value.Type;
 import java.lang.reflect.ParameterizedType;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Expr;

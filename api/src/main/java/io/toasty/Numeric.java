@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.DriverException;
 import io.toasty.stmt.Expr.ArithOp;
 import io.toasty.stmt.OrderBy;
 import io.toasty.value.Type;

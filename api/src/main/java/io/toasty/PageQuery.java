@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.InvalidCursorException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;

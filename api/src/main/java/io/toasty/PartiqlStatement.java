@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.driver.Operation;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.List;

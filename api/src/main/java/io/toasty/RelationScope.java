@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Query;

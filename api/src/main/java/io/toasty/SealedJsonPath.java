@@ -1,5 +1,8 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.JsonFieldException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.value.JsonCodec;
 import io.toasty.value.TaggedJson;
 import io.toasty.value.Value;

@@ -1,16 +1,19 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 import reactor.util.function.Tuple4;
-import java.util.function.Function;
 
 /**
  * A typed query on model {@code M}. Builder methods return a new query and never touch the

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.value.Columns;

@@ -1,5 +1,8 @@
 package io.toasty;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ToastyException;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import io.toasty.value.Values;

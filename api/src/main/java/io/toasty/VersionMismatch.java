@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;

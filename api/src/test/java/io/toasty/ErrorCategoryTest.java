@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.ErrorCategory;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.ToastyException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -91,6 +96,16 @@ class ErrorCategoryTest {
         new DriverException("mysql", "70100", "interrupted", null).category());
     assertEquals(ErrorCategory.INTERNAL,
         new DriverException("postgresql", null, "?", null).category());
+  }
+
+  /** A user finds every error the library raises in one package, by folder name. */
+  @Test
+  void everyExceptionIsInTheErrorPackage() throws Exception {
+    List<String> elsewhere = exceptionClasses().stream()
+        .filter(c -> !c.getPackageName().equals("io.toasty.error"))
+        .map(Class::getName).toList();
+    assertEquals(List.of(), elsewhere);
+    assertEquals("io.toasty.error", ToastyException.class.getPackageName());
   }
 
   @Test

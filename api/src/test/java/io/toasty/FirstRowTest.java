@@ -2,6 +2,7 @@ package io.toasty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.error.RecordNotFoundException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;

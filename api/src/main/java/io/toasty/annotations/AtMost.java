@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Limits a relation to at most {@code value} related records per record, and has the engine
  * enforce it on every write: a create, a nested create, a link ({@code HasMany.insert}), an
  * update of the foreign key, a batch or a bulk stream that would leave a record with more fails
- * with {@code io.toasty.CardinalityException} and writes nothing.
+ * with {@code io.toasty.error.CardinalityException} and writes nothing.
  *
  * <pre>{@code
  * @Model record Team(@Key UUID id, String name,

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * The record's version, for optimistic locking: an {@code int} or {@code long} field, 1 when
  * created (unless set), checked and bumped by one by every update and delete of a loaded record
  * ({@code Users.update(user)}, {@code Users.delete(user)}), which fail with
- * {@code io.toasty.StaleRecordException} when the stored version moved on; every other update
+ * {@code io.toasty.error.StaleRecordException} when the stored version moved on; every other update
  * (by key, by filter, an upsert's update path) bumps it too. At most one per model.
  */
 @Documented

@@ -21,7 +21,7 @@ public interface Driver {
    * exist what the models declare and they lack, where the backend can add it in place
    * ({@link SchemaUpgrade}); what it cannot add is left, and {@link #schemaUpgrades()} reports it.
    * A constraint the stored rows violate fails the push with a
-   * {@link io.toasty.SchemaUpgradeException}.
+   * {@link io.toasty.error.SchemaUpgradeException}.
    */
   Mono<Void> pushSchema();
 

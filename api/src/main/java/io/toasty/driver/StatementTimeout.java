@@ -1,6 +1,6 @@
 package io.toasty.driver;
 
-import io.toasty.QueryTimeoutException;
+import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

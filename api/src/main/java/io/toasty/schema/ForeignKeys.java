@@ -1,6 +1,6 @@
 package io.toasty.schema;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.TableForeignKey;

@@ -1,7 +1,7 @@
 package io.toasty.schema;
 
-import io.toasty.InvalidModelException;
-import io.toasty.schema.app.Auto;
+import io.toasty.error.InvalidModelException;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -121,7 +121,7 @@ final class SchemaBuilder {
         throw new InvalidModelException(model.name(), f.name(),
             "column '" + f.columnName() + "' is already used by field " + prior);
       }
-      columns.add(new ColumnSchema(f.columnName(), f.type(), f.nullable(), f.auto() == Auto.IDENTITY));
+      columns.add(new ColumnSchema(f.columnName(), f.type(), f.nullable(), f.auto() == AutoStrategy.IDENTITY));
     }
     List<TableIndex> indexes = new ArrayList<>();
     for (IndexSchema index : model.indexes()) {

@@ -176,7 +176,7 @@ public final class Values {
    * The object of declared type {@code type} that a {@code @Json} field's document holds, read
    * with the codec the engine attached to it.
    *
-   * @throws io.toasty.JsonFieldException naming {@code model} and {@code field} when it does not
+   * @throws io.toasty.error.JsonFieldException naming {@code model} and {@code field} when it does not
    *     map to the type
    */
   @SuppressWarnings("unchecked")
@@ -187,7 +187,7 @@ public final class Values {
     try {
       return (T) json.read(type);
     } catch (Exception e) {
-      throw new io.toasty.JsonFieldException(model, field, "cannot read the stored JSON as "
+      throw new io.toasty.error.JsonFieldException(model, field, "cannot read the stored JSON as "
           + type.getTypeName() + ": " + e.getMessage(), e);
     }
   }

@@ -1,7 +1,7 @@
 package io.toasty.cli;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.migrate.ChecksumMismatchException;
 import io.toasty.migrate.DestructiveChangeException;
 import io.toasty.migrate.MigrationFailedException;

@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
     DynamicQuery parsed;
     try {
       parsed = FilterParser.of(allowAll(def)).query(query);
-    } catch (io.toasty.InvalidFilterException e) {
+    } catch (io.toasty.error.InvalidFilterException e) {
       throw new ExitCodes.UsageException(e.getMessage());
     }
     Console console = new Console(spec);

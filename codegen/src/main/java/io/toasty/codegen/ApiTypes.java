@@ -34,12 +34,12 @@ final class ApiTypes {
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
   static final ClassName JSON_PATH = ClassName.get("io.toasty", "JsonPath");
   static final ClassName SEALED_JSON_PATH = ClassName.get("io.toasty", "SealedJsonPath");
-  static final ClassName TOASTY_EXCEPTION = ClassName.get("io.toasty", "ToastyException");
+  static final ClassName TOASTY_EXCEPTION = ClassName.get("io.toasty.error", "ToastyException");
   static final ClassName COLLECTION_PATH = ClassName.get("io.toasty", "CollectionPath");
   static final ClassName COLLECTION_VALUES = ClassName.get("io.toasty.value", "CollectionValues");
   static final ClassName TYPE_COLLECTION = ClassName.get("io.toasty.value", "Type",
       "CollectionOf");
-  static final ClassName JSON_FIELD_EXCEPTION = ClassName.get("io.toasty", "JsonFieldException");
+  static final ClassName JSON_FIELD_EXCEPTION = ClassName.get("io.toasty.error", "JsonFieldException");
   static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
   static final ClassName HAS_MANY = ClassName.get("io.toasty", "HasMany");
   static final ClassName HAS_ONE = ClassName.get("io.toasty", "HasOne");
@@ -48,7 +48,7 @@ final class ApiTypes {
   static final ClassName TO_ONE_PATH = ClassName.get("io.toasty", "ToOnePath");
   static final ClassName RELATION_SCHEMA = ClassName.get("io.toasty.schema.app", "RelationSchema");
 
-  static final ClassName AUTO = ClassName.get("io.toasty.schema.app", "Auto");
+  static final ClassName AUTO = ClassName.get("io.toasty.schema.app", "AutoStrategy");
   static final ClassName FIELD_SCHEMA = ClassName.get("io.toasty.schema.app", "FieldSchema");
   static final ClassName INDEX_SCHEMA = ClassName.get("io.toasty.schema.app", "IndexSchema");
   static final ClassName MODEL_SCHEMA = ClassName.get("io.toasty.schema.app", "ModelSchema");

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code set(Users.ADDRESS.CITY, "Oslo")}.
  */
 final class EmbeddedSetters {
-  private static final ClassName INVALID = ClassName.get("io.toasty",
+  private static final ClassName INVALID = ClassName.get("io.toasty.error",
       "InvalidStatementException");
   /** The helper that rejects null in an inner field that is not {@code Optional}. */
   private static final String PRESENT = "present$";

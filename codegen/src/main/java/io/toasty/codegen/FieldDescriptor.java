@@ -1,7 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.CodeBlock;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 
 /**
  * A model's data field (stored in a column), as the parser read it from a record component: a
@@ -27,12 +27,12 @@ import io.toasty.schema.app.Auto;
  * @param sensitive    whether it is {@code @Sensitive}
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-    boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
+    boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
     String wholeOnly, boolean sensitive, String renamedFrom) implements DataMember {
 
   /** A field whose column was not renamed. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
+      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
       String wholeOnly, boolean sensitive) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
         wholeOnly, sensitive, null);
@@ -40,7 +40,7 @@ record FieldDescriptor(int index, String name, String constant, String column, F
 
   /** A field whose values are not sensitive. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, Auto auto, CodeBlock defaultValue, int component, Auto onUpdate,
+      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
       String wholeOnly) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
         wholeOnly, false);
@@ -48,7 +48,7 @@ record FieldDescriptor(int index, String name, String constant, String column, F
 
   /** A field of the model itself that updates leave alone. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, Auto auto, CodeBlock defaultValue, int component) {
+      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, null, null);
   }
 

@@ -6,7 +6,7 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.OnUpdate;
 import io.toasty.annotations.UpdatedAt;
 import io.toasty.annotations.Version;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import javax.lang.model.element.RecordComponentElement;
@@ -14,7 +14,7 @@ import javax.lang.model.element.RecordComponentElement;
 /**
  * Reads the values the engine generates for a field on create and on update: {@code @CreatedAt},
  * {@code @UpdatedAt}, the expressions {@code @Default("now()")} / {@code @Default("uuid()")}, and
- * {@code @OnUpdate}. A {@code @Default} that is no expression is left to {@link DefaultLiteral};
+ * {@code @OnUpdate}. A {@code @Default} that is no expression is left to {@link DefaultCode};
  * on a {@code String} field {@code "now()"} stays a literal.
  */
 final class GeneratedValues {
@@ -29,7 +29,7 @@ final class GeneratedValues {
    * @param onCreate what a create that leaves it unset writes, or {@code null}
    * @param onUpdate what an update that does not set it writes, or {@code null}
    */
-  record Generation(Auto onCreate, Auto onUpdate) {
+  record Generation(AutoStrategy onCreate, AutoStrategy onUpdate) {
     static final Generation NONE = new Generation(null, null);
   }
 
@@ -66,9 +66,9 @@ final class GeneratedValues {
         return misfit(c, at, where + ": a " + name + " field takes no @Key, @Auto, @Default, "
             + "@OnUpdate or @Version");
       }
-      return new Generation(Auto.NOW, updated ? Auto.NOW : null);
+      return new Generation(AutoStrategy.NOW, updated ? AutoStrategy.NOW : null);
     }
-    Auto onCreate = literal != null && isExpression(type, literal.value())
+    AutoStrategy onCreate = literal != null && isExpression(type, literal.value())
         ? expression(literal.value()) : null;
     if (onUpdate == null) {
       return new Generation(onCreate, null);
@@ -84,8 +84,8 @@ final class GeneratedValues {
     return new Generation(onCreate, expression(onUpdate.value()));
   }
 
-  private static Auto expression(String value) {
-    return NOW.equals(value) ? Auto.NOW : Auto.UUID_V4;
+  private static AutoStrategy expression(String value) {
+    return NOW.equals(value) ? AutoStrategy.NOW : AutoStrategy.UUID_V4;
   }
 
   private Generation misfit(RecordComponentElement c, Class<? extends Annotation> at,

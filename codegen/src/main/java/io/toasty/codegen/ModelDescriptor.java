@@ -74,7 +74,7 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
 
   /** The {@code @Version} field, if the model has one. */
   java.util.Optional<FieldDescriptor> versionField() {
-    return fields.stream().filter(f -> f.auto() == io.toasty.schema.app.Auto.VERSION).findFirst();
+    return fields.stream().filter(f -> f.auto() == io.toasty.schema.app.AutoStrategy.VERSION).findFirst();
   }
 
   /** {@code UserQuery}. */

@@ -271,7 +271,7 @@ final class ModelParser {
       errors.error(component, mirror(component, Key.class),
           where + ": a @Key field cannot be Optional");
     }
-    io.toasty.schema.app.Auto auto = auto(where, component, type.get());
+    io.toasty.schema.app.AutoStrategy auto = auto(where, component, type.get());
     GeneratedValues.Generation generated = new GeneratedValues(errors).read(where, component,
         type.get(), auto != null);
     Default declared = component.getAnnotation(Default.class);
@@ -284,7 +284,7 @@ final class ModelParser {
     }
     if (component.getAnnotation(Version.class) != null) {
       checkVersion(where, component, type.get(), key, auto, defaultValue);
-      auto = io.toasty.schema.app.Auto.VERSION;
+      auto = io.toasty.schema.app.AutoStrategy.VERSION;
     }
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
@@ -294,7 +294,7 @@ final class ModelParser {
         renamedFrom(component)));
   }
 
-  private io.toasty.schema.app.Auto auto(String where, RecordComponentElement component,
+  private io.toasty.schema.app.AutoStrategy auto(String where, RecordComponentElement component,
       FieldType type) {
     Auto auto = component.getAnnotation(Auto.class);
     if (auto == null) {
@@ -303,12 +303,12 @@ final class ModelParser {
     boolean integer = !type.optional()
         && (type.kind() == FieldKind.INT || type.kind() == FieldKind.LONG);
     boolean uuid = !type.optional() && type.kind() == FieldKind.UUID;
-    io.toasty.schema.app.Auto strategy = switch (auto.value()) {
-      case DEFAULT -> integer ? io.toasty.schema.app.Auto.IDENTITY
-          : uuid ? io.toasty.schema.app.Auto.UUID_V7 : null;
-      case IDENTITY -> integer ? io.toasty.schema.app.Auto.IDENTITY : null;
-      case UUID_V4 -> uuid ? io.toasty.schema.app.Auto.UUID_V4 : null;
-      case UUID_V7 -> uuid ? io.toasty.schema.app.Auto.UUID_V7 : null;
+    io.toasty.schema.app.AutoStrategy strategy = switch (auto.value()) {
+      case DEFAULT -> integer ? io.toasty.schema.app.AutoStrategy.IDENTITY
+          : uuid ? io.toasty.schema.app.AutoStrategy.UUID_V7 : null;
+      case IDENTITY -> integer ? io.toasty.schema.app.AutoStrategy.IDENTITY : null;
+      case UUID_V4 -> uuid ? io.toasty.schema.app.AutoStrategy.UUID_V4 : null;
+      case UUID_V7 -> uuid ? io.toasty.schema.app.AutoStrategy.UUID_V7 : null;
     };
     if (strategy == null) {
       errors.error(component, mirror(component, Auto.class), where + ": " + autoMisfit(auto.value())
@@ -331,7 +331,7 @@ final class ModelParser {
       return null;
     }
     try {
-      return DefaultLiteral.parse(type, literal.value());
+      return DefaultCode.parse(type, literal.value());
     } catch (IllegalArgumentException e) {
       errors.error(component, mirror(component, Default.class),
           where + ": @Default(\"" + literal.value() + "\") " + e.getMessage());
@@ -387,7 +387,7 @@ final class ModelParser {
 
   /** A {@code @Version} field: an int or long, not a key, generated, or defaulted. */
   private void checkVersion(String where, RecordComponentElement c, FieldType type, boolean key,
-      io.toasty.schema.app.Auto auto, CodeBlock defaultValue) {
+      io.toasty.schema.app.AutoStrategy auto, CodeBlock defaultValue) {
     AnnotationMirror at = mirror(c, Version.class);
     if (type.optional() || type.kind() != FieldKind.INT && type.kind() != FieldKind.LONG) {
       errors.error(c, at, where + ": @Version needs an int or long field, not " + c.asType());

@@ -112,7 +112,7 @@ public final class ModelProcessor extends AbstractProcessor {
     if (stages != null) {
       write(model, stages, origin);
     }
-    write(model, UpdateWriter.write(model), origin);
+    write(model, UpdateBuilderWriter.write(model), origin);
     write(model, UpsertWriter.write(model), origin);
     index.add(model.entry().packageName() + "." + model.entry().simpleName());
     if (origin.getAnnotation(Model.class).repository()) {

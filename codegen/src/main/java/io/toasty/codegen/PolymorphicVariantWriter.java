@@ -23,7 +23,7 @@ import java.util.List;
  * rows only.
  */
 final class PolymorphicVariantWriter {
-  private static final ClassName INVALID_STATEMENT = ClassName.get("io.toasty",
+  private static final ClassName INVALID_STATEMENT = ClassName.get("io.toasty.error",
       "InvalidStatementException");
   private static final String VIEW = "VARIANT";
 

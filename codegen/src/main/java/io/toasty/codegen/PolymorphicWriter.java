@@ -21,9 +21,9 @@ import java.util.List;
  * The definition reads a row into the variant its discriminator names.
  */
 final class PolymorphicWriter {
-  private static final ClassName INVALID_FILTER = ClassName.get("io.toasty",
+  private static final ClassName INVALID_FILTER = ClassName.get("io.toasty.error",
       "InvalidFilterException");
-  private static final ClassName UNKNOWN_VARIANT = ClassName.get("io.toasty",
+  private static final ClassName UNKNOWN_VARIANT = ClassName.get("io.toasty.error",
       "UnknownVariantException");
 
   private final PolymorphicDescriptor model;

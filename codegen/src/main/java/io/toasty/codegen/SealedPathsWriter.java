@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class SealedPathsWriter {
   private static final ClassName ORDER = ClassName.get("io.toasty", "Order");
-  private static final ClassName INVALID_FILTER = ClassName.get("io.toasty",
+  private static final ClassName INVALID_FILTER = ClassName.get("io.toasty.error",
       "InvalidFilterException");
 
   private final ModelDescriptor model;

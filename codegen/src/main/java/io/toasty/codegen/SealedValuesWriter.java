@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class SealedValuesWriter {
   private static final ArrayTypeName VALUES = ArrayTypeName.of(ApiTypes.VALUE);
-  private static final ClassName UNKNOWN = ClassName.get("io.toasty", "UnknownVariantException");
+  private static final ClassName UNKNOWN = ClassName.get("io.toasty.error", "UnknownVariantException");
 
   private final ModelDescriptor model;
   private final List<String> readers;

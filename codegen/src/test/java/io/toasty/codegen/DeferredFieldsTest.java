@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Deferred;
-import io.toasty.DeferredNotLoadedException;
 import io.toasty.DeferredPath;
 import io.toasty.codegen.samples.Note;
 import io.toasty.codegen.samples.Notes;
+import io.toasty.error.DeferredNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Type;
 import io.toasty.value.Value;

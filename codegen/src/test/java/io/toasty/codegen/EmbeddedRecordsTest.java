@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
 import io.toasty.codegen.samples.Companies;
 import io.toasty.codegen.samples.Company;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Value;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.toasty.codegen.samples.Audits;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Value;
@@ -16,19 +16,19 @@ class GeneratedValuesTest {
 
   @Test
   void createdAtIsNowOnCreateOnly() {
-    assertGenerated("createdAt", Auto.NOW, null);
+    assertGenerated("createdAt", AutoStrategy.NOW, null);
   }
 
   @Test
   void updatedAtIsNowOnCreateAndUpdate() {
-    assertGenerated("updatedAt", Auto.NOW, Auto.NOW);
+    assertGenerated("updatedAt", AutoStrategy.NOW, AutoStrategy.NOW);
   }
 
   @Test
   void defaultExpressionsAreGeneratedNotLiterals() {
-    assertGenerated("day", Auto.NOW, null);
-    assertGenerated("etag", Auto.UUID_V4, Auto.UUID_V4);
-    assertGenerated("touchedAt", null, Auto.NOW);
+    assertGenerated("day", AutoStrategy.NOW, null);
+    assertGenerated("etag", AutoStrategy.UUID_V4, AutoStrategy.UUID_V4);
+    assertGenerated("touchedAt", null, AutoStrategy.NOW);
     assertNull(schema.field("day").defaultValue());
   }
 
@@ -39,7 +39,7 @@ class GeneratedValuesTest {
     assertEquals(Value.of("now()"), f.defaultValue());
   }
 
-  private void assertGenerated(String field, Auto onCreate, Auto onUpdate) {
+  private void assertGenerated(String field, AutoStrategy onCreate, AutoStrategy onUpdate) {
     FieldSchema f = schema.field(field);
     assertEquals(onCreate, f.auto(), field);
     assertEquals(onUpdate, f.onUpdate(), field);

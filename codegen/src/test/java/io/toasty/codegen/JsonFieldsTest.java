@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.toasty.InvalidStatementException;
-import io.toasty.JsonFieldException;
 import io.toasty.codegen.samples.Setup;
 import io.toasty.codegen.samples.Setups;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.JsonFieldException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Type;

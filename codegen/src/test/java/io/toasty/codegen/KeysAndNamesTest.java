@@ -13,7 +13,7 @@ import io.toasty.codegen.samples.Memberships;
 import io.toasty.codegen.samples.OrderItems;
 import io.toasty.codegen.samples.People;
 import io.toasty.codegen.samples.Tokens;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -63,8 +63,8 @@ class KeysAndNamesTest {
   void uuidKeysAreVersion7UnlessAskedForVersion4() {
     FieldSchema document = Documents.MODEL.schema().field("id");
     assertEquals(Type.Scalar.UUID, document.type());
-    assertEquals(Auto.UUID_V7, document.auto());
-    assertEquals(Auto.UUID_V4, Tokens.MODEL.schema().field("id").auto());
+    assertEquals(AutoStrategy.UUID_V7, document.auto());
+    assertEquals(AutoStrategy.UUID_V4, Tokens.MODEL.schema().field("id").auto());
     assertEquals(List.of(new IndexSchema("tokens_owner_id_idx", List.of(1), false)),
         Tokens.MODEL.schema().indexes());
   }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.UnknownVariantException;
 import io.toasty.codegen.samples.Pings;
 import io.toasty.codegen.samples.Pongs;
 import io.toasty.codegen.samples.Signal;
 import io.toasty.codegen.samples.Signals;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Value;
 import java.util.List;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.toasty.InvalidStatementException;
-import io.toasty.JsonFieldException;
 import io.toasty.SealedJsonPath;
-import io.toasty.UnknownVariantException;
 import io.toasty.codegen.samples.Ledger;
 import io.toasty.codegen.samples.Ledgers;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.JsonFieldException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Expr;
 import io.toasty.value.JsonCodec;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.toasty.InvalidFilterException;
-import io.toasty.InvalidStatementException;
-import io.toasty.UnknownVariantException;
 import io.toasty.codegen.samples.Account;
 import io.toasty.codegen.samples.AccountRenamed;
 import io.toasty.codegen.samples.AccountRenameds;
 import io.toasty.codegen.samples.Accounts;
+import io.toasty.error.InvalidFilterException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Value;
 import java.time.Instant;

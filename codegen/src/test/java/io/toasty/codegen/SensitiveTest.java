@@ -10,7 +10,7 @@ import io.toasty.codegen.samples.Vault;
 import io.toasty.codegen.samples.Vaults;
 import io.toasty.value.Value;
 import java.util.Optional;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.codegen.samples.Users;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class SensitiveTest {
   void sensitiveFieldsAreFlagged() {
     assertTrue(schema.field("password").sensitive());
     assertTrue(schema.field("nonce").sensitive());
-    assertEquals(Auto.UUID_V4, schema.field("nonce").onUpdate());
+    assertEquals(AutoStrategy.UUID_V4, schema.field("nonce").onUpdate());
     assertFalse(schema.field("note").sensitive());
     assertFalse(schema.field("user").sensitive());
   }

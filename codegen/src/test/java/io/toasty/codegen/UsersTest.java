@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.codegen.samples.Status;
 import io.toasty.codegen.samples.User;
 import io.toasty.codegen.samples.Users;
-import io.toasty.schema.app.Auto;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -48,7 +48,7 @@ class UsersTest {
     assertEquals("io.toasty.codegen.samples.User", schema.javaClass());
     assertEquals("users", schema.tableName());
     assertEquals(List.of(
-        new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+        new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
         new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name"),
         new FieldSchema(2, "email", Type.Scalar.STRING, false, null, null, "email"),
         new FieldSchema(3, "nickname", Type.Scalar.STRING, true, null, null, "nickname"),

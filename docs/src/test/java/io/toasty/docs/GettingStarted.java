@@ -1,8 +1,8 @@
 package io.toasty.docs;
 
-import io.toasty.RecordNotFoundException;
 import io.toasty.docs.model.User;
 import io.toasty.docs.model.Users;
+import io.toasty.error.RecordNotFoundException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.io.PrintStream;

@@ -1,8 +1,6 @@
 package io.toasty.dynamo;
 
-import io.toasty.DriverException;
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
@@ -20,6 +18,8 @@ import io.toasty.dynamo.op.ScanOp;
 import io.toasty.dynamo.op.UpdateByKeyOp;
 import io.toasty.dynamo.op.UpsertOp;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;

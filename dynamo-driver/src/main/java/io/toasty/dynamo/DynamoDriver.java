@@ -1,6 +1,5 @@
 package io.toasty.dynamo;
 
-import io.toasty.DriverException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -9,6 +8,7 @@ import io.toasty.dynamo.ddl.SchemaPush;
 import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.error.DriverException;
 import io.toasty.schema.Schema;
 import java.time.Duration;
 import java.util.List;
@@ -214,7 +214,7 @@ public final class DynamoDriver implements Driver {
     /**
      * The driver.
      *
-     * @throws io.toasty.UnsupportedFeatureException naming the model, when a model has a key of
+     * @throws io.toasty.error.UnsupportedFeatureException naming the model, when a model has a key of
      *     more than two fields, or a key or index DynamoDB cannot hold
      * @throws IllegalStateException when the client or the schema is missing
      */

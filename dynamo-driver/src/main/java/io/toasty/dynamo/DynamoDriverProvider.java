@@ -42,7 +42,7 @@ public final class DynamoDriverProvider implements DriverProvider {
    * driver is used.
    *
    * @throws IllegalArgumentException when the URL cannot be parsed
-   * @throws io.toasty.UnsupportedFeatureException when a model cannot be stored in DynamoDB
+   * @throws io.toasty.error.UnsupportedFeatureException when a model cannot be stored in DynamoDB
    */
   @Override
   public Driver open(DriverConfig config) {

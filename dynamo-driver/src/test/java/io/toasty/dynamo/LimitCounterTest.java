@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.CardinalityException;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Pods;
 import io.toasty.dynamo.models.Whales;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;

@@ -1,6 +1,5 @@
 package io.toasty.dynamo;
 
-import io.toasty.Feature;
 import static io.toasty.dynamo.Harness.arg;
 import static io.toasty.dynamo.Harness.cmp;
 import static io.toasty.dynamo.Harness.col;
@@ -12,10 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.Feature;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
 import io.toasty.dynamo.models.Members;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Expr.CompareOp;
 import io.toasty.value.Value;

@@ -3,11 +3,11 @@ package io.toasty.dynamo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.QueryTimeoutException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.StatementTimeout;
 import io.toasty.dynamo.models.Events;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ThrottledException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
 import io.toasty.dynamo.models.Members;
+import io.toasty.error.ThrottledException;
 import io.toasty.value.Value;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

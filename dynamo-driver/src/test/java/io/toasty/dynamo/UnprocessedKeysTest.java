@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ThrottledException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
+import io.toasty.error.ThrottledException;
 import io.toasty.schema.Schema;
 import io.toasty.value.Value;
 import java.lang.reflect.InvocationTargetException;

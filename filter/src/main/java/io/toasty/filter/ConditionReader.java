@@ -1,7 +1,7 @@
 package io.toasty.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.toasty.InvalidFilterException;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.Operator.Operand;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.RelationSchema;
@@ -37,7 +37,7 @@ final class ConditionReader {
   }
 
   /** The condition of the filter object {@code node} over {@code spec}'s model. */
-  Expr object(FilterSpec spec, JsonNode node, JsonPath path, int depth) {
+  Expr object(FilterSpec spec, JsonNode node, InputPath path, int depth) {
     String model = spec.model().name();
     if (!node.isObject()) {
       throw error(model, null, path, "expected a filter object, got " + ValueReader.describe(node));
@@ -54,7 +54,7 @@ final class ConditionReader {
     return parts.size() == 1 ? parts.get(0) : new Expr.And(parts);
   }
 
-  private Expr member(FilterSpec spec, String key, JsonNode value, JsonPath path, int depth) {
+  private Expr member(FilterSpec spec, String key, JsonNode value, InputPath path, int depth) {
     String model = spec.model().name();
     countTerm(model, path);
     switch (key) {
@@ -79,14 +79,14 @@ final class ConditionReader {
       return relation(spec, relation, value, path, depth);
     }
     if (key.startsWith("$")) {
-      throw error(model, null, path, "unknown operator '" + JsonPath.quote(key)
+      throw error(model, null, path, "unknown operator '" + InputPath.quote(key)
           + "' (expected a field, $and, $or or $not)");
     }
-    throw error(model, null, path, "no field '" + JsonPath.quote(key) + "' may be filtered on"
+    throw error(model, null, path, "no field '" + InputPath.quote(key) + "' may be filtered on"
         + " (allowed: " + spec.allowedFields() + ")");
   }
 
-  private List<Expr> list(FilterSpec spec, JsonNode value, JsonPath path, int depth) {
+  private List<Expr> list(FilterSpec spec, JsonNode value, InputPath path, int depth) {
     String model = spec.model().name();
     if (!value.isArray() || value.isEmpty()) {
       throw error(model, null, path, "expected a non-empty list of filter objects, got "
@@ -100,7 +100,7 @@ final class ConditionReader {
     return out;
   }
 
-  private Expr field(String model, FieldSchema field, JsonNode value, JsonPath path) {
+  private Expr field(String model, FieldSchema field, JsonNode value, InputPath path) {
     Expr node = new Expr.Field(model, field.index());
     if (!value.isObject()) {
       return apply(model, field, operators.get("$eq"), node, value, path);
@@ -112,11 +112,11 @@ final class ConditionReader {
     List<Expr> parts = new ArrayList<>(value.size());
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonPath at = path.key(e.getKey());
+      InputPath at = path.key(e.getKey());
       countTerm(model, at);
       Operator op = e.getKey().startsWith("$") ? operators.get(e.getKey()) : null;
       if (op == null) {
-        throw error(model, field.name(), at, "unknown operator '" + JsonPath.quote(e.getKey())
+        throw error(model, field.name(), at, "unknown operator '" + InputPath.quote(e.getKey())
             + "' (expected one of " + operators.names() + ")");
       }
       parts.add(apply(model, field, op, node, e.getValue(), at));
@@ -125,7 +125,7 @@ final class ConditionReader {
   }
 
   private Expr apply(String model, FieldSchema field, Operator op, Expr node, JsonNode value,
-      JsonPath path) {
+      InputPath path) {
     if (op.textOnly() && field.type() != Type.Scalar.STRING) {
       throw error(model, field.name(), path, op.name() + " applies to text fields only");
     }
@@ -133,7 +133,7 @@ final class ConditionReader {
   }
 
   private List<Value> operand(String model, FieldSchema field, Operator op, JsonNode value,
-      JsonPath path) {
+      InputPath path) {
     switch (op.operand()) {
       case FLAG -> {
         if (!value.isBoolean()) {
@@ -162,7 +162,7 @@ final class ConditionReader {
   }
 
   private Value scalar(String model, FieldSchema field, Operator op, JsonNode value,
-      JsonPath path, boolean nullable) {
+      InputPath path, boolean nullable) {
     if (value.isContainerNode()) {
       throw error(model, field.name(), path, "expected a value, got "
           + ValueReader.describe(value) + (value.isArray() ? " (use $in for a list)" : ""));
@@ -173,7 +173,7 @@ final class ConditionReader {
     return values.read(model, field, value, path);
   }
 
-  private Expr relation(FilterSpec spec, RelationSchema relation, JsonNode value, JsonPath path,
+  private Expr relation(FilterSpec spec, RelationSchema relation, JsonNode value, InputPath path,
       int depth) {
     String model = spec.model().name();
     Map<String, Quantifier> quantifiers =
@@ -183,11 +183,11 @@ final class ConditionReader {
           + quantifiers.keySet() + ", got " + ValueReader.describe(value));
     }
     Map.Entry<String, JsonNode> e = value.fields().next();
-    JsonPath at = path.key(e.getKey());
+    InputPath at = path.key(e.getKey());
     Quantifier q = quantifiers.get(e.getKey());
     if (q == null) {
       throw error(model, relation.name(), at, "unknown relation operator '"
-          + JsonPath.quote(e.getKey()) + "' (expected one of " + quantifiers.keySet() + ")");
+          + InputPath.quote(e.getKey()) + "' (expected one of " + quantifiers.keySet() + ")");
     }
     Expr inner = e.getValue().isObject() && e.getValue().isEmpty() ? Expr.TRUE
         : object(spec.target(relation.name()), e.getValue(), at, depth + 1);
@@ -195,20 +195,20 @@ final class ConditionReader {
     return new Expr.Related(node, q, inner);
   }
 
-  private void countTerm(String model, JsonPath path) {
+  private void countTerm(String model, InputPath path) {
     if (++terms > limits.maxTerms()) {
       throw error(model, null, path, "more than the limit of " + limits.maxTerms() + " terms");
     }
   }
 
-  private void checkSize(String model, String field, JsonPath path, int size, String what) {
+  private void checkSize(String model, String field, InputPath path, int size, String what) {
     if (size > limits.maxListLength()) {
       throw error(model, field, path, size + " " + what + " exceed the limit of "
           + limits.maxListLength());
     }
   }
 
-  static InvalidFilterException error(String model, String field, JsonPath path, String message) {
+  static InvalidFilterException error(String model, String field, InputPath path, String message) {
     return new InvalidFilterException(model, field, path.text(), message);
   }
 }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toasty.Condition;
-import io.toasty.InvalidFilterException;
 import io.toasty.Order;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.stmt.Expr;
 import java.math.BigInteger;
 import java.util.Iterator;
@@ -124,7 +124,7 @@ public final class FilterParser {
   public DynamicPage pageParams(Map<String, ? extends List<String>> params) {
     Objects.requireNonNull(params, "params");
     ObjectNode doc = ParamDocument.of(spec.model().name(), params, limits, PAGE_PARAMS, ignored);
-    JsonPath root = JsonPath.ROOT;
+    InputPath root = InputPath.ROOT;
     Expr filter = condition(doc.get("filter"), true, root.key("filter"));
     List<Order> sort = doc.has("sort")
         ? new SortReader(limits).read(spec, doc.get("sort"), root.key("sort")) : List.of();
@@ -152,11 +152,11 @@ public final class FilterParser {
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!QUERY_KEYS.contains(key)) {
-        throw new InvalidFilterException(model, null, JsonPath.ROOT.key(key).text(),
-            "unknown member '" + JsonPath.quote(key) + "' (expected " + QUERY_KEYS + ")");
+        throw new InvalidFilterException(model, null, InputPath.ROOT.key(key).text(),
+            "unknown member '" + InputPath.quote(key) + "' (expected " + QUERY_KEYS + ")");
       }
     }
-    JsonPath root = JsonPath.ROOT;
+    InputPath root = InputPath.ROOT;
     Expr filter = doc.has("filter") ? condition(doc.get("filter"), lenient, root.key("filter"))
         : Expr.TRUE;
     List<Order> sort = doc.has("sort")
@@ -169,10 +169,10 @@ public final class FilterParser {
   }
 
   private Expr condition(JsonNode doc, boolean lenient) {
-    return condition(doc, lenient, JsonPath.ROOT);
+    return condition(doc, lenient, InputPath.ROOT);
   }
 
-  private Expr condition(JsonNode doc, boolean lenient, JsonPath path) {
+  private Expr condition(JsonNode doc, boolean lenient, InputPath path) {
     Objects.requireNonNull(doc, "document");
     if (doc.isObject() && doc.isEmpty()) {
       return Expr.TRUE;
@@ -180,7 +180,7 @@ public final class FilterParser {
     return new ConditionReader(limits, operators, lenient).object(spec, doc, path, 1);
   }
 
-  private long count(JsonNode node, boolean lenient, JsonPath path, long max) {
+  private long count(JsonNode node, boolean lenient, InputPath path, long max) {
     BigInteger n = null;
     if (node.isIntegralNumber()) {
       n = node.bigIntegerValue();
@@ -209,7 +209,7 @@ public final class FilterParser {
       return node;
     } catch (JsonProcessingException e) {
       throw new InvalidFilterException(model, null, "$", "malformed JSON: "
-          + JsonPath.quote(Objects.toString(e.getOriginalMessage(), "")) + location(e));
+          + InputPath.quote(Objects.toString(e.getOriginalMessage(), "")) + location(e));
     } catch (NumberFormatException | ArithmeticException e) {
       throw new InvalidFilterException(model, null, "$", "a number out of range");
     }

@@ -3,7 +3,7 @@ package io.toasty.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.toasty.InvalidFilterException;
+import io.toasty.error.InvalidFilterException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +40,7 @@ final class ParamDocument {
         continue;
       }
       List<String> values = e.getValue() == null ? List.of() : e.getValue();
-      JsonPath path = JsonPath.ROOT.key(key);
+      InputPath path = InputPath.ROOT.key(key);
       if (members.contains(key)) {
         doc.set(key, single(model, path, values));
         continue;
@@ -48,7 +48,7 @@ final class ParamDocument {
       Matcher m = KEY.matcher(key);
       if (!m.matches()) {
         throw new InvalidFilterException(model, null, path.text(), "expected a parameter such as"
-            + " name or name[startsWith], got '" + JsonPath.quote(key) + "'");
+            + " name or name[startsWith], got '" + InputPath.quote(key) + "'");
       }
       String op = m.group(2) == null ? "$eq" : "$" + m.group(2);
       JsonNode value = op.equals("$in") || op.equals("$nin") ? list(values)
@@ -80,7 +80,7 @@ final class ParamDocument {
     }
   }
 
-  private static JsonNode single(String model, JsonPath path, List<String> values) {
+  private static JsonNode single(String model, InputPath path, List<String> values) {
     if (values.size() != 1 || values.get(0) == null) {
       throw new InvalidFilterException(model, null, path.text(), "expected one value, got "
           + values.size());

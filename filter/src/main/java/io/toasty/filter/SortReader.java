@@ -19,7 +19,7 @@ final class SortReader {
     this.limits = limits;
   }
 
-  List<Order> read(FilterSpec spec, JsonNode node, JsonPath path) {
+  List<Order> read(FilterSpec spec, JsonNode node, InputPath path) {
     List<String> terms = new ArrayList<>();
     if (node.isTextual()) {
       text(spec, node.textValue(), path);
@@ -49,7 +49,7 @@ final class SortReader {
     return out;
   }
 
-  private String text(FilterSpec spec, String s, JsonPath path) {
+  private String text(FilterSpec spec, String s, InputPath path) {
     if (s.length() > limits.maxStringLength()) {
       throw ConditionReader.error(spec.model().name(), null, path,
           "a sort longer than the limit of " + limits.maxStringLength() + " characters");
@@ -57,13 +57,13 @@ final class SortReader {
     return s;
   }
 
-  private static Order order(FilterSpec spec, String term, JsonPath path) {
+  private static Order order(FilterSpec spec, String term, InputPath path) {
     boolean desc = term.startsWith("-");
     String name = desc || term.startsWith("+") ? term.substring(1) : term;
     FieldSchema field = spec.field(name);
     if (field == null) {
       throw ConditionReader.error(spec.model().name(), null, path, "no field '"
-          + JsonPath.quote(name) + "' may be sorted on (allowed: " + spec.allowedFields() + ")");
+          + InputPath.quote(name) + "' may be sorted on (allowed: " + spec.allowedFields() + ")");
     }
     return new Order(new OrderBy(new Expr.Field(spec.model().name(), field.index()),
         desc ? OrderBy.Direction.DESC : OrderBy.Direction.ASC));

@@ -39,16 +39,16 @@ final class ValueReader {
   }
 
   /** The value of {@code node} for {@code field}; JSON null is {@link Value#NULL}. */
-  Value read(String model, FieldSchema field, JsonNode node, JsonPath path) {
+  Value read(String model, FieldSchema field, JsonNode node, InputPath path) {
     if (node.isNull()) {
       return Value.NULL;
     }
-    Failure fail = message -> new io.toasty.InvalidFilterException(model, field.name(),
+    Failure fail = message -> new io.toasty.error.InvalidFilterException(model, field.name(),
         path.text(), message);
     if (field.type() instanceof Type.Enum e) {
       String name = text(node, fail, "one of " + e.constants());
       if (!e.constants().contains(name)) {
-        throw fail.at("expected one of " + e.constants() + ", got '" + JsonPath.quote(name) + "'");
+        throw fail.at("expected one of " + e.constants() + ", got '" + InputPath.quote(name) + "'");
       }
       return new Value.Str(name);
     }
@@ -106,7 +106,7 @@ final class ValueReader {
     }
     if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
       throw fail.at("expected an integer from " + min + " to " + max + ", got "
-          + JsonPath.quote(v.toString()));
+          + InputPath.quote(v.toString()));
     }
     return v;
   }
@@ -115,7 +115,7 @@ final class ValueReader {
     BigDecimal d = decimal(node, fail);
     double v = d.doubleValue();
     if (Double.isNaN(v) || Math.abs(v) > max) {
-      throw fail.at("expected a number within +/-" + max + ", got " + JsonPath.quote(d.toString()));
+      throw fail.at("expected a number within +/-" + max + ", got " + InputPath.quote(d.toString()));
     }
     return v;
   }
@@ -150,7 +150,7 @@ final class ValueReader {
   private String matching(JsonNode node, Failure fail, Pattern pattern, String expected) {
     String s = text(node, fail, expected);
     if (!pattern.matcher(s).matches()) {
-      throw fail.at("expected " + expected + ", got '" + JsonPath.quote(s) + "'");
+      throw fail.at("expected " + expected + ", got '" + InputPath.quote(s) + "'");
     }
     return s;
   }
@@ -160,15 +160,15 @@ final class ValueReader {
     try {
       return parse.apply(s);
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw fail.at("expected " + expected + ", got '" + JsonPath.quote(s) + "'");
+      throw fail.at("expected " + expected + ", got '" + InputPath.quote(s) + "'");
     }
   }
 
   /** A JSON value's kind, and the value itself when short, for messages. */
   static String describe(JsonNode node) {
     return switch (node.getNodeType()) {
-      case STRING -> "the string '" + JsonPath.quote(node.textValue()) + "'";
-      case NUMBER -> "the number " + JsonPath.quote(node.asText());
+      case STRING -> "the string '" + InputPath.quote(node.textValue()) + "'";
+      case NUMBER -> "the number " + InputPath.quote(node.asText());
       case BOOLEAN -> String.valueOf(node.booleanValue());
       case NULL -> "null";
       case ARRAY -> "a list";
@@ -180,6 +180,6 @@ final class ValueReader {
   /** Makes the error for the field and path at hand. */
   @FunctionalInterface
   interface Failure {
-    io.toasty.InvalidFilterException at(String message);
+    io.toasty.error.InvalidFilterException at(String message);
   }
 }

@@ -3,8 +3,8 @@ package io.toasty.filter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.toasty.InvalidFilterException;
 import io.toasty.Order;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.model.Notes;
 import io.toasty.filter.model.Persons;
 import io.toasty.stmt.Expr;

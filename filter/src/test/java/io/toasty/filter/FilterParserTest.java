@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Condition;
-import io.toasty.InvalidFilterException;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.model.Mood;
 import io.toasty.filter.model.Notes;
 import io.toasty.filter.model.Persons;

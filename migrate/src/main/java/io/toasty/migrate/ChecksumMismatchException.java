@@ -1,6 +1,6 @@
 package io.toasty.migrate;
 
-import io.toasty.ErrorCategory;
+import io.toasty.error.ErrorCategory;
 
 /**
  * A migration already applied to the database has changed on disk since: its checksum in the

@@ -1,6 +1,6 @@
 package io.toasty.migrate;
 
-import io.toasty.ErrorCategory;
+import io.toasty.error.ErrorCategory;
 import java.util.List;
 
 /**

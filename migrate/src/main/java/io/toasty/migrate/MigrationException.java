@@ -1,7 +1,7 @@
 package io.toasty.migrate;
 
-import io.toasty.ErrorCategory;
-import io.toasty.ToastyException;
+import io.toasty.error.ErrorCategory;
+import io.toasty.error.ToastyException;
 
 /**
  * A migration could not be generated, read, applied or rolled back; the message names the

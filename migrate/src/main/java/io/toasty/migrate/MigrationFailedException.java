@@ -1,6 +1,6 @@
 package io.toasty.migrate;
 
-import io.toasty.ErrorCategory;
+import io.toasty.error.ErrorCategory;
 
 /**
  * A step of a migration failed on the database. The history table says what is in effect: on a

@@ -2,7 +2,7 @@ package io.toasty.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.ErrorCategory;
+import io.toasty.error.ErrorCategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

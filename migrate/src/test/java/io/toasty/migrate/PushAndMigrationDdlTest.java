@@ -10,7 +10,7 @@ import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -92,7 +92,7 @@ class PushAndMigrationDdlTest {
   /** Authors and posts; {@code editor}: with a post's key to its editor's unique email. */
   private static Schema schema(boolean editor) {
     ModelSchema author = new ModelSchema("Author", "t.Author", "authors", List.of(
-        new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+        new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
         field(1, "email", Type.Scalar.STRING, false, "email"),
         field(2, "name", Type.Scalar.STRING, true, "name")), List.of(0),
         List.of(new IndexSchema("authors_email_key", List.of(1), true),

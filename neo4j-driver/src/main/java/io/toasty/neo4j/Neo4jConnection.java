@@ -1,11 +1,11 @@
 package io.toasty.neo4j;
 
-import io.toasty.DriverException;
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.codec.CypherValues;
 import io.toasty.neo4j.codec.ParamValues;
 import io.toasty.neo4j.cypher.RenderedCypher;

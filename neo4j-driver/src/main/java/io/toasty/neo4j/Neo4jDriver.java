@@ -94,7 +94,7 @@ public final class Neo4jDriver implements Driver {
 
   @Override
   public Mono<Connection> connect() {
-    return Mono.defer(() -> closed ? Mono.error(new io.toasty.DriverException(
+    return Mono.defer(() -> closed ? Mono.error(new io.toasty.error.DriverException(
         Neo4jContext.BACKEND, null, "the driver is closed", null)) : Mono.fromSupplier(() -> {
       ReactiveSession session = driver.session(ReactiveSession.class, sessionConfig);
       acquired.incrementAndGet();

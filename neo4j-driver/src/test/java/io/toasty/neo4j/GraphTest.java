@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Feature;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.models.Member;
 import io.toasty.neo4j.models.Members;
 import io.toasty.reactive.Db;
@@ -88,8 +88,8 @@ class GraphTest {
     Member ann = create("ann@x", "red", 5);
     Object e = Members.updateById(ann.id()).score(Members.SCORE.plus(Integer.MAX_VALUE)).exec(db)
         .map(Object.class::cast).onErrorResume(Mono::just).block(T);
-    io.toasty.ValueOutOfRangeException v =
-        assertInstanceOf(io.toasty.ValueOutOfRangeException.class, e);
+    io.toasty.error.ValueOutOfRangeException v =
+        assertInstanceOf(io.toasty.error.ValueOutOfRangeException.class, e);
     assertEquals(Optional.of("score"), v.field());
     assertEquals(5, Members.getById(db, ann.id()).block(T).score());
   }

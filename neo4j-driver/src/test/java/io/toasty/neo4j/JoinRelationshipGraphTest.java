@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.neo4j.models.Actor;
 import io.toasty.neo4j.models.Actors;
 import io.toasty.neo4j.models.Casting;

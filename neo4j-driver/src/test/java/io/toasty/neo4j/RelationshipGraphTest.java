@@ -3,7 +3,7 @@ package io.toasty.neo4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.neo4j.models.Film;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studio;

@@ -1,9 +1,9 @@
 package io.toasty.r2dbc;
 
-import io.toasty.DriverException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
 import reactor.core.publisher.Mono;
 
 /**

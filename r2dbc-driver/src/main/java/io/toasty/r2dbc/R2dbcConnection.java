@@ -2,21 +2,21 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
-import io.toasty.ConnectionLostException;
-import io.toasty.DriverException;
 import io.toasty.Feature;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.codec.RowColumns;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LocallyValidated;
-import io.toasty.sql.dialect.SqlDialect.MutationReturning;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.MutationReturning;
 import io.toasty.sql.render.InsertEcho;
 import io.toasty.sql.render.RawStatementText;
 import io.toasty.sql.render.RenderedSql;
@@ -534,7 +534,7 @@ final class R2dbcConnection implements Connection {
       List<Integer> computed, Statement statement, List<Value> args) {
     if (timeout.limited() && error instanceof io.r2dbc.spi.R2dbcException e
         && parts.dialect().endsTimedWait(e.getSqlState())) {
-      return new io.toasty.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
+      return new io.toasty.error.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
           "the statement waited for a lock past its statement timeout, and the database "
           + "stopped it", e);
     }

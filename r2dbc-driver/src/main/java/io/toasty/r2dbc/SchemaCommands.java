@@ -1,7 +1,7 @@
 package io.toasty.r2dbc;
 
-import io.toasty.SchemaUpgradeException;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.error.SchemaUpgradeException;
 import io.toasty.schema.Schema;
 import io.toasty.sql.push.ExistingSchema;
 import io.toasty.sql.push.SchemaCatalog;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.toasty.ConnectionLostException;
-import io.toasty.driver.Driver;
 import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.stmt.Returning;
 import java.time.Duration;
 import java.util.ArrayList;

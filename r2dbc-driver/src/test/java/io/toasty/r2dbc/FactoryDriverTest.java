@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
+import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

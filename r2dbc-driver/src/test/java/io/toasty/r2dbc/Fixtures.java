@@ -1,7 +1,7 @@
 package io.toasty.r2dbc;
 
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -21,7 +21,7 @@ public final class Fixtures {
   /** users: id (identity), name, email (unique), nickname (nullable, indexed), login_count, status. */
   public static final ModelSchema USER = new ModelSchema("User", "com.example.User", "users",
       List.of(
-          new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+          new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name"),
           new FieldSchema(2, "email", Type.Scalar.STRING, false, null, null, "email"),
           new FieldSchema(3, "nickname", Type.Scalar.STRING, true, null, null, "nickname"),
@@ -34,7 +34,7 @@ public final class Fixtures {
   /** posts: id, user_id, title; a unique (user_id, title). */
   public static final ModelSchema POST = new ModelSchema("Post", "com.example.Post", "posts",
       List.of(
-          new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+          new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "userId", Type.Scalar.I64, false, null, null, "user_id"),
           new FieldSchema(2, "title", Type.Scalar.STRING, false, null, null, "title")),
       List.of(0),

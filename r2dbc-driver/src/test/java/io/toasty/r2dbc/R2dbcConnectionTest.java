@@ -1,6 +1,5 @@
 package io.toasty.r2dbc;
 
-import io.toasty.Feature;
 import static io.toasty.r2dbc.DriverHarness.count;
 import static io.toasty.r2dbc.DriverHarness.insertUsers;
 import static io.toasty.r2dbc.DriverHarness.list;
@@ -14,15 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import io.toasty.DriverException;
-import io.toasty.NotNullViolationException;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.Feature;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.Operation.Transaction.Isolation;
 import io.toasty.driver.Operation.Transaction.Kind;
+import io.toasty.error.DriverException;
+import io.toasty.error.NotNullViolationException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
@@ -500,8 +500,8 @@ class R2dbcConnectionTest {
         List.of(Type.Scalar.I64));
     StepVerifier.create(DriverHarness.rows(driver, asNumbers))
         .expectErrorSatisfies(e -> {
-          io.toasty.ValueOutOfRangeException range =
-              assertInstanceOf(io.toasty.ValueOutOfRangeException.class, e);
+          io.toasty.error.ValueOutOfRangeException range =
+              assertInstanceOf(io.toasty.error.ValueOutOfRangeException.class, e);
           assertEquals(java.util.Optional.of("User"), range.model());
           assertEquals(java.util.Optional.of("name"), range.field());
           assertTrue(e.getMessage().contains("column name"), e.getMessage());

@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.toasty.DriverException;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
 import io.toasty.driver.Operation.Transaction.Kind;
+import io.toasty.error.DriverException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.render.RenderedSql;
 import io.toasty.stmt.Expr;
@@ -199,7 +199,7 @@ class R2dbcDriverTest {
         Fixtures.SCHEMA, 1, Duration.ofSeconds(5), Duration.ofMinutes(30), null), broken,
         DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, options));
     opened.add(driver);
-    io.toasty.ConnectionLostException e = assertThrows(io.toasty.ConnectionLostException.class,
+    io.toasty.error.ConnectionLostException e = assertThrows(io.toasty.error.ConnectionLostException.class,
         () -> driver.connect().block());
     assertTrue(e.isTransient());
     assertTrue(e.getMessage().contains("failed validation"), e.getMessage());

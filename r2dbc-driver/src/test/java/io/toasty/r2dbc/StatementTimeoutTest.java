@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.r2dbc.spi.Result;
-import io.toasty.QueryTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Returning;

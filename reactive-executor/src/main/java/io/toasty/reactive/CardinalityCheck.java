@@ -1,11 +1,11 @@
 package io.toasty.reactive;
 
-import io.toasty.CardinalityException;
 import io.toasty.Executor;
 import io.toasty.driver.Capability;
+import io.toasty.error.CardinalityException;
 import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
@@ -160,7 +160,7 @@ final class CardinalityCheck {
     }
     List<Assignment> same = new ArrayList<>();
     for (FieldSchema f : owner.fields()) {
-      boolean moves = f.auto() == Auto.VERSION || f.onUpdate() != null;
+      boolean moves = f.auto() == AutoStrategy.VERSION || f.onUpdate() != null;
       if (moves || same.isEmpty() && !owner.primaryKey().contains(f.index()) && !f.deferred()) {
         same.add(new Assignment(f.index(), new Expr.Field(g.owner(), f.index())));
       }

@@ -390,7 +390,7 @@ public final class DbBuilder {
   /**
    * The {@code Db}.
    *
-   * @throws io.toasty.InvalidModelException when the models do not fit together
+   * @throws io.toasty.error.InvalidModelException when the models do not fit together
    * @throws IllegalStateException when no URL is set, or no driver serves the URL
    */
   public Db build() {

@@ -25,7 +25,7 @@ public final class DbSchema {
    * Creates the tables and indexes that do not exist yet, and adds to the existing tables the
    * constraints and indexes the models declare and they lack, where the backend can add them in
    * place; {@link #upgrades()} reports what it cannot add. A constraint the stored rows violate
-   * fails the push with a {@link io.toasty.SchemaUpgradeException}.
+   * fails the push with a {@link io.toasty.error.SchemaUpgradeException}.
    */
   public Mono<Void> push() {
     return Mono.defer(driver::pushSchema);

@@ -2,7 +2,7 @@ package io.toasty.reactive;
 
 import io.toasty.Feature;
 import io.toasty.Statement.Snapshot;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.planner.cardinality.CardinalityGuards;
 import io.toasty.reactive.internal.gate.GatedDriver;

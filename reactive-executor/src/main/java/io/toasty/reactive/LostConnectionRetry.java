@@ -1,6 +1,6 @@
 package io.toasty.reactive;
 
-import io.toasty.ConnectionLostException;
+import io.toasty.error.ConnectionLostException;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 

@@ -1,8 +1,8 @@
 package io.toasty.reactive;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Operation;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.value.Value;

@@ -1,7 +1,7 @@
 package io.toasty.reactive;
 
-import io.toasty.CardinalityException;
 import io.toasty.Executor;
+import io.toasty.error.CardinalityException;
 import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;

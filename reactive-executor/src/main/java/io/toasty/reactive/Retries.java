@@ -1,10 +1,10 @@
 package io.toasty.reactive;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ThrottledException;
-import io.toasty.TransactionRolledBackException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ThrottledException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.internal.gate.SendWatch;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Statement;

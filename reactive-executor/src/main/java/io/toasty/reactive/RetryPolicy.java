@@ -16,16 +16,16 @@ import java.util.Objects;
  *   <li>a write outside a transaction: a serialization failure or deadlock, throttling (the
  *       database did not apply it); a lost connection or a pool timeout only when nothing of the
  *       write was sent: the connection could not be taken, or the driver found it closed before
- *       writing the statement ({@link io.toasty.ConnectionLostException#nothingSent()}). Never a
+ *       writing the statement ({@link io.toasty.error.ConnectionLostException#nothingSent()}). Never a
  *       connection lost once a statement may have reached the database: its outcome is unknown,
  *       and the error reaches the caller;</li>
  *   <li>a whole transaction function ({@link TxOptions#retry(RetryPolicy)},
  *       {@link DbBuilder#transactionRetry}): a serialization failure or deadlock, throttling, and
  *       a lost connection or a pool timeout before any of its statements was sent (BEGIN aside,
  *       which changes nothing), or before its COMMIT was sent (it fails with
- *       {@link io.toasty.TransactionRolledBackException}: nothing was committed). A connection
+ *       {@link io.toasty.error.TransactionRolledBackException}: nothing was committed). A connection
  *       lost once COMMIT may have been sent is never retried: it fails with
- *       {@link io.toasty.CommitOutcomeUnknownException}.</li>
+ *       {@link io.toasty.error.CommitOutcomeUnknownException}.</li>
  * </ul>
  * A statement inside a transaction is never retried on its own: the transaction is. With no
  * retries ({@link #none()}), a statement outside a transaction whose connection was lost before

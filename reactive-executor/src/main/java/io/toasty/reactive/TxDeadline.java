@@ -1,7 +1,7 @@
 package io.toasty.reactive;
 
-import io.toasty.QueryTimeoutException;
 import io.toasty.driver.StatementTimeout;
+import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -106,7 +106,7 @@ public final class TxOptions {
    * These options, with the whole transaction limited to {@code limit} from its start (in place
    * of the {@code Db}'s {@link DbBuilder#transactionTimeout}): a statement still running at the
    * end is stopped by the database, and the transaction fails with
-   * {@link io.toasty.QueryTimeoutException} and is rolled back, its connection returned to the
+   * {@link io.toasty.error.QueryTimeoutException} and is rolled back, its connection returned to the
    * pool. Each retry ({@link #retry}) has the whole limit again. Nested transactions keep their
    * outer one's.
    */

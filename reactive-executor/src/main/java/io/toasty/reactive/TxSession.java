@@ -1,13 +1,13 @@
 package io.toasty.reactive;
 
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ConnectionLostException;
-import io.toasty.QueryTimeoutException;
-import io.toasty.TransactionRolledBackException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
 import io.toasty.driver.StatementTimeout;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.internal.gate.Lane;
 import io.toasty.reactive.internal.gate.SerialConnection;
 import java.time.Duration;

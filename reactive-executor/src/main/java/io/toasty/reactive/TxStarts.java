@@ -1,7 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import java.time.Duration;
 import java.util.function.Function;

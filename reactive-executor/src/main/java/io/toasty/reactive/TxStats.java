@@ -19,7 +19,7 @@ package io.toasty.reactive;
  *                             connection is released all the same
  * @param commitOutcomeUnknown transactions whose COMMIT may or may not have been applied (its
  *                             connection was lost on the way): each failed with a
- *                             {@link io.toasty.CommitOutcomeUnknownException}
+ *                             {@link io.toasty.error.CommitOutcomeUnknownException}
  */
 public record TxStats(long begun, long committed, long rolledBack, long cancelled,
     long failedCleanups, long commitOutcomeUnknown) {

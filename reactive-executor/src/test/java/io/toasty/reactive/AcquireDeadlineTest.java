@@ -3,11 +3,11 @@ package io.toasty.reactive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.PoolState;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import java.time.Duration;
 import java.util.List;

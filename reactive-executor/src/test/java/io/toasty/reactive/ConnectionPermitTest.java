@@ -3,7 +3,7 @@ package io.toasty.reactive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.PoolTimeoutException;
+import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,7 @@ package io.toasty.reactive;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import org.junit.jupiter.api.Test;
 
 class DbBuilderTest {

@@ -3,10 +3,10 @@ package io.toasty.reactive;
 import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.InvalidStatementException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;

@@ -3,9 +3,9 @@ package io.toasty.reactive;
 import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.DriverException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ConnectionLostException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.planner.eval.Eval;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;

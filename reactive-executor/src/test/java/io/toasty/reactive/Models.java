@@ -1,7 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.ModelDef;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -18,14 +18,14 @@ final class Models {
   private Models() {}
 
   static final ModelSchema USER = new ModelSchema("User", "test.User", "users", List.of(
-      new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
       new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name"),
       new FieldSchema(2, "email", Type.Scalar.STRING, false, null, null, "email"),
       new FieldSchema(3, "nickname", Type.Scalar.STRING, true, null, null, "nickname")),
       List.of(0), List.of(new IndexSchema("users_email_key", List.of(2), true)));
 
   static final ModelSchema TODO = new ModelSchema("Todo", "test.Todo", "todos", List.of(
-      new FieldSchema(0, "id", Type.Scalar.UUID, false, Auto.UUID_V7, null, "id"),
+      new FieldSchema(0, "id", Type.Scalar.UUID, false, AutoStrategy.UUID_V7, null, "id"),
       new FieldSchema(1, "title", Type.Scalar.STRING, false, null, null, "title"),
       new FieldSchema(2, "done", Type.Scalar.BOOL, false, null, Value.FALSE, "done")),
       List.of(0), List.of());

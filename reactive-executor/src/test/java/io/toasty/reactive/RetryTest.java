@@ -3,13 +3,13 @@ package io.toasty.reactive;
 import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ToastyException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ToastyException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +71,7 @@ class RetryTest {
 
       @Override public Mono<io.toasty.driver.Connection> connect() {
         return Mono.defer(() -> acquires.incrementAndGet() <= failures
-            ? Mono.error(new io.toasty.PoolTimeoutException("h2", Duration.ofMillis(5), null))
+            ? Mono.error(new io.toasty.error.PoolTimeoutException("h2", Duration.ofMillis(5), null))
             : driver.connect());
       }
 
@@ -224,7 +224,7 @@ class RetryTest {
   void aPoolTimeoutIsNotRetriedWithoutAPolicy() {
     io.toasty.driver.Driver slow = timingOut(1);
     Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> slow).build();
-    assertThrows(io.toasty.PoolTimeoutException.class,
+    assertThrows(io.toasty.error.PoolTimeoutException.class,
         () -> db.exec(insertUser("Ann")).blockLast());
     assertEquals(java.util.List.of(), driver.kinds());
   }
@@ -354,8 +354,8 @@ class RetryTest {
         && t.kind() == Operation.Transaction.Kind.COMMIT ? Mono.error(lost()) : null);
     AtomicInteger runs = new AtomicInteger();
     Db db = db(THREE);
-    io.toasty.CommitOutcomeUnknownException e = assertThrows(
-        io.toasty.CommitOutcomeUnknownException.class,
+    io.toasty.error.CommitOutcomeUnknownException e = assertThrows(
+        io.toasty.error.CommitOutcomeUnknownException.class,
         () -> db.transactionMono(TxOptions.defaults().retry(THREE), tx -> {
           runs.incrementAndGet();
           return tx.exec(insertUser("a")).count();
@@ -374,15 +374,15 @@ class RetryTest {
         ? Mono.error(lostUnsent()) : null);
     AtomicInteger runs = new AtomicInteger();
     Db db = db(RetryPolicy.none());
-    io.toasty.TransactionRolledBackException e = assertThrows(
-        io.toasty.TransactionRolledBackException.class,
+    io.toasty.error.TransactionRolledBackException e = assertThrows(
+        io.toasty.error.TransactionRolledBackException.class,
         () -> db.transactionMono(tx -> {
           runs.incrementAndGet();
           return tx.exec(insertUser("a")).count();
         }).block());
     assertTrue(e.isTransient(), "nothing was committed: safe to run again");
     assertInstanceOf(ConnectionLostException.class, e.getCause());
-    assertEquals(io.toasty.ErrorCategory.UNAVAILABLE, e.category());
+    assertEquals(io.toasty.error.ErrorCategory.UNAVAILABLE, e.category());
     assertEquals(1, runs.get());
     commits.set(0);
     runs.set(0);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ConnectionLostException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.reactive.observe.TransactionMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

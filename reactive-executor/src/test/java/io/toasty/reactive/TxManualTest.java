@@ -5,10 +5,10 @@ import static io.toasty.reactive.TxTest.assertEndedOnce;
 import static io.toasty.reactive.TxTest.is;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.SerializationFailureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;

@@ -4,11 +4,11 @@ import static io.toasty.reactive.Models.*;
 import static io.toasty.reactive.TxTest.assertEndedOnce;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.DriverException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;

@@ -3,12 +3,12 @@ package io.toasty.reactive;
 import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.DriverException;
-import io.toasty.SerializationFailureException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;

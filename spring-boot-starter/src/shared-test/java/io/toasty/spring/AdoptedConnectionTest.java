@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.DriverException;
+import io.toasty.error.DriverException;
 import io.toasty.r2dbc.AdoptedConnection;
 import io.toasty.r2dbc.FactoryDriver;
 import io.toasty.r2dbc.R2dbcDrivers;

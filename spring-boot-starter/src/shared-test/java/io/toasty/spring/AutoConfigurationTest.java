@@ -49,11 +49,11 @@ class AutoConfigurationTest {
           Throwable statement = db.sql("SELECT count(*) FROM SYSTEM_RANGE(1, 1000000000) a, "
                   + "SYSTEM_RANGE(1, 1000000000) b").rows().then(Mono.<Throwable>empty())
               .onErrorResume(Mono::just).block(Duration.ofSeconds(30));
-          assertThat(statement).isInstanceOf(io.toasty.QueryTimeoutException.class);
+          assertThat(statement).isInstanceOf(io.toasty.error.QueryTimeoutException.class);
           Throwable transaction = db.transactionMono(tx -> Mono.never())
               .then(Mono.<Throwable>empty()).onErrorResume(Mono::just)
               .block(Duration.ofSeconds(30));
-          assertThat(transaction).isInstanceOf(io.toasty.QueryTimeoutException.class);
+          assertThat(transaction).isInstanceOf(io.toasty.error.QueryTimeoutException.class);
           ToastyExceptionTranslator translator = new ToastyExceptionTranslator();
           assertThat(translator.translateExceptionIfPossible((RuntimeException) statement))
               .isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
@@ -82,10 +82,10 @@ class AutoConfigurationTest {
             "toasty.transaction-retry.first-backoff=1ms", property)
         .run(context -> context.getBean(Db.class)
             .transactionMono(tx -> attempts.incrementAndGet() < 3
-                ? Mono.error(new io.toasty.SerializationFailureException("h2", "40001",
+                ? Mono.error(new io.toasty.error.SerializationFailureException("h2", "40001",
                     "a conflict (thrown by the test)", null))
                 : Mono.just("done"))
-            .onErrorResume(io.toasty.SerializationFailureException.class, e -> Mono.empty())
+            .onErrorResume(io.toasty.error.SerializationFailureException.class, e -> Mono.empty())
             .block(Duration.ofSeconds(30)));
     return attempts.get();
   }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.NotNullViolationException;
-import io.toasty.PoolTimeoutException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.SerializationFailureException;
 import io.toasty.SqlStatement;
-import io.toasty.StaleRecordException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.NotNullViolationException;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;
@@ -24,12 +24,12 @@ import io.toasty.spring.app.Revisions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.reactivestreams.Publisher;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -218,7 +218,7 @@ abstract class ExceptionTranslationContract extends DatabaseContract {
       assertThat(failure(new SqlStatement(db.timeout(Duration.ofMillis(300)),
           backend().endlessQuery()).rows()))
           .isExactlyInstanceOf(QueryTimeoutException.class)
-          .hasCauseInstanceOf(io.toasty.QueryTimeoutException.class);
+          .hasCauseInstanceOf(io.toasty.error.QueryTimeoutException.class);
       assertThat(db.sql("SELECT 1 AS one").rows().count().block(GUARD)).isEqualTo(1L);
     });
   }

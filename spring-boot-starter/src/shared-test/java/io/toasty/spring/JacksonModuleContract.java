@@ -1,6 +1,7 @@
 package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toasty.Page;
 import io.toasty.Sensitive;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Records loaded with and without their relations, written and read through the starter's
@@ -220,7 +220,7 @@ abstract class JacksonModuleContract extends DatabaseContract {
           UnknownJsonTypeException u = rootCause(e);
           assertThat(u.model()).contains("Activity");
           assertThat(u.tag()).isEqualTo("archived");
-          assertThat(u.category()).isEqualTo(io.toasty.ErrorCategory.INVALID_INPUT);
+          assertThat(u.category()).isEqualTo(io.toasty.error.ErrorCategory.INVALID_INPUT);
         });
     assertThatThrownBy(() -> read("{" + rest, Activity.class))
         .hasRootCauseInstanceOf(UnknownJsonTypeException.class)

@@ -7,7 +7,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Wrapped;
-import io.toasty.PoolTimeoutException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.reactive.Db;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,18 +2,18 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.DriverException;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.InvalidCursorException;
-import io.toasty.InvalidFilterException;
-import io.toasty.NotNullViolationException;
-import io.toasty.PoolTimeoutException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.SerializationFailureException;
-import io.toasty.StaleRecordException;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.InvalidCursorException;
+import io.toasty.error.InvalidFilterException;
+import io.toasty.error.NotNullViolationException;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -84,42 +84,42 @@ class ProblemDetailsTest {
         Map.entry("cursor", () -> new InvalidCursorException("User", "bad signature")),
         Map.entry("not-null", () -> new NotNullViolationException("User", "name",
             "null in " + SECRET, DRIVER)),
-        Map.entry("range", () -> new io.toasty.ValueOutOfRangeException("Item", "b",
+        Map.entry("range", () -> new io.toasty.error.ValueOutOfRangeException("Item", "b",
             "Item.b: 200 does not fit a byte", null)),
         Map.entry("pool-timeout", () -> new PoolTimeoutException("postgresql",
             Duration.ofMillis(300), DRIVER)),
         Map.entry("lost", () -> new ConnectionLostException("postgresql", "08006", "gone",
             DRIVER)),
-        Map.entry("commit", () -> new io.toasty.CommitOutcomeUnknownException("postgresql",
+        Map.entry("commit", () -> new io.toasty.error.CommitOutcomeUnknownException("postgresql",
             new ConnectionLostException("postgresql", "08006", "gone", DRIVER))),
-        Map.entry("rolled-back", () -> new io.toasty.TransactionRolledBackException(
+        Map.entry("rolled-back", () -> new io.toasty.error.TransactionRolledBackException(
             "postgresql", new ConnectionLostException("postgresql", null, "closed", DRIVER,
                 true))),
-        Map.entry("timeout", () -> new io.toasty.QueryTimeoutException("postgresql", "57014",
+        Map.entry("timeout", () -> new io.toasty.error.QueryTimeoutException("postgresql", "57014",
             "canceling statement due to statement timeout: " + SECRET, DRIVER)),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",
             "syntax error near " + SECRET, DRIVER)),
-        Map.entry("missing", () -> io.toasty.InvalidStatementException.missing("User", "email",
+        Map.entry("missing", () -> io.toasty.error.InvalidStatementException.missing("User", "email",
             "is required but was not set")),
-        Map.entry("invalid", () -> new io.toasty.InvalidStatementException("User", "age",
+        Map.entry("invalid", () -> new io.toasty.error.InvalidStatementException("User", "age",
             "value " + SECRET + " does not fit type int")),
-        Map.entry("division", () -> new io.toasty.DivisionByZeroException("h2", "Item",
+        Map.entry("division", () -> new io.toasty.error.DivisionByZeroException("h2", "Item",
             SECRET + " / 0", DRIVER)),
-        Map.entry("too-large", () -> new io.toasty.ItemTooLargeException("dynamodb", "Item",
+        Map.entry("too-large", () -> new io.toasty.error.ItemTooLargeException("dynamodb", "Item",
             500_000, 409_600)),
-        Map.entry("cardinality", () -> new io.toasty.CardinalityException("User", "posts",
+        Map.entry("cardinality", () -> new io.toasty.error.CardinalityException("User", "posts",
             "id = " + SECRET, 3, 4)),
-        Map.entry("unsupported", () -> new io.toasty.UnsupportedFeatureException(
+        Map.entry("unsupported", () -> new io.toasty.error.UnsupportedFeatureException(
             io.toasty.Feature.JSON_PATH, "h2", "a path into " + SECRET)),
-        Map.entry("not-loaded", () -> new io.toasty.RelationNotLoadedException("User", "posts",
+        Map.entry("not-loaded", () -> new io.toasty.error.RelationNotLoadedException("User", "posts",
             "include it")),
-        Map.entry("unreadable", () -> new io.toasty.ValueOutOfRangeException("User", "email",
+        Map.entry("unreadable", () -> new io.toasty.error.ValueOutOfRangeException("User", "email",
             "the stored value " + SECRET + " cannot be read", DRIVER) {
           private static final long serialVersionUID = 1L;
 
           @Override
-          public io.toasty.ErrorCategory category() {
-            return io.toasty.ErrorCategory.INTERNAL;
+          public io.toasty.error.ErrorCategory category() {
+            return io.toasty.error.ErrorCategory.INTERNAL;
           }
         }));
 

@@ -3,7 +3,7 @@ package io.toasty.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.toasty.DriverException;
+import io.toasty.error.DriverException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,8 +2,8 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.toasty.InvalidCursorException;
 import io.toasty.Page;
+import io.toasty.error.InvalidCursorException;
 import io.toasty.spring.app.Label;
 import io.toasty.spring.app.LabelRepository;
 import io.toasty.spring.app.Labels;

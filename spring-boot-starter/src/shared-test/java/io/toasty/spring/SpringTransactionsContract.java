@@ -91,7 +91,7 @@ abstract class SpringTransactionsContract implements TransactionFixture {
     writers.create(a).block();
     assertThatThrownBy(() -> writers.create(a).transform(DataAccessErrors::mono).block())
         .isInstanceOf(org.springframework.dao.DuplicateKeyException.class)
-        .hasCauseInstanceOf(io.toasty.UniqueViolationException.class)
+        .hasCauseInstanceOf(io.toasty.error.UniqueViolationException.class)
         .hasMessageContaining("email");
   }
 
@@ -100,7 +100,7 @@ abstract class SpringTransactionsContract implements TransactionFixture {
     assertThatThrownBy(() -> Authors.getByEmail(db, email()).onErrorMap(DataAccessErrors
         .translator()).block())
         .isInstanceOf(org.springframework.dao.EmptyResultDataAccessException.class)
-        .hasCauseInstanceOf(io.toasty.RecordNotFoundException.class);
+        .hasCauseInstanceOf(io.toasty.error.RecordNotFoundException.class);
   }
 
   @Test

@@ -2,19 +2,19 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.DriverException;
 import io.toasty.Feature;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.InvalidModelException;
-import io.toasty.InvalidStatementException;
-import io.toasty.NotNullViolationException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.RelationNotLoadedException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.InvalidModelException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.NotNullViolationException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.RelationNotLoadedException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class ToastyExceptionTranslatorTest {
             QueryTimeoutException.class),
         Arguments.of(new DriverException("mysql", "70100", "max_statement_time", driver),
             QueryTimeoutException.class),
-        Arguments.of(new io.toasty.QueryTimeoutException("h2", "57014", "timed out", driver),
+        Arguments.of(new io.toasty.error.QueryTimeoutException("h2", "57014", "timed out", driver),
             QueryTimeoutException.class),
         Arguments.of(new InvalidStatementException("User", "name", "null"),
             InvalidDataAccessApiUsageException.class),
@@ -78,41 +78,41 @@ class ToastyExceptionTranslatorTest {
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new SerializationFailureException("dynamodb", null, "conflict", driver),
             PessimisticLockingFailureException.class),
-        Arguments.of(new io.toasty.ValueOutOfRangeException("Item", "b", "200 does not fit a byte",
+        Arguments.of(new io.toasty.error.ValueOutOfRangeException("Item", "b", "200 does not fit a byte",
                 null),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.CommitOutcomeUnknownException("postgresql",
+        Arguments.of(new io.toasty.error.CommitOutcomeUnknownException("postgresql",
                 new ConnectionLostException("postgresql", "08006", "gone", driver)),
             org.springframework.dao.DataAccessResourceFailureException.class),
-        Arguments.of(new io.toasty.StaleRecordException("User", "id = 7"),
+        Arguments.of(new io.toasty.error.StaleRecordException("User", "id = 7"),
             org.springframework.dao.OptimisticLockingFailureException.class),
-        Arguments.of(new io.toasty.PoolTimeoutException("postgresql",
+        Arguments.of(new io.toasty.error.PoolTimeoutException("postgresql",
                 java.time.Duration.ofMillis(300), driver),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.ThrottledException("dynamodb", "slow down", driver),
+        Arguments.of(new io.toasty.error.ThrottledException("dynamodb", "slow down", driver),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.TransactionRolledBackException("postgresql",
+        Arguments.of(new io.toasty.error.TransactionRolledBackException("postgresql",
                 new ConnectionLostException("postgresql", null, "closed", driver, true)),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.InvalidFilterException("User", "age", "$.age.$gt", "not a number"),
+        Arguments.of(new io.toasty.error.InvalidFilterException("User", "age", "$.age.$gt", "not a number"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.InvalidCursorException("User", "bad signature"),
+        Arguments.of(new io.toasty.error.InvalidCursorException("User", "bad signature"),
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new DriverException("postgresql", "42601", "syntax", driver),
             UncategorizedToastyException.class),
-        Arguments.of(new io.toasty.DivisionByZeroException("h2", "Item", "x / 0", driver),
+        Arguments.of(new io.toasty.error.DivisionByZeroException("h2", "Item", "x / 0", driver),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.ItemTooLargeException("dynamodb", "Item", 500_000, 409_600),
+        Arguments.of(new io.toasty.error.ItemTooLargeException("dynamodb", "Item", 500_000, 409_600),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.CardinalityException("User", "posts", "id = 7", 3, 4),
+        Arguments.of(new io.toasty.error.CardinalityException("User", "posts", "id = 7", 3, 4),
             DataIntegrityViolationException.class),
         Arguments.of(InvalidStatementException.missing("User", "email", "is required"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.DeferredNotLoadedException("User", "bio", "include it"),
+        Arguments.of(new io.toasty.error.DeferredNotLoadedException("User", "bio", "include it"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.JsonFieldException("User", "settings", "unreadable", driver),
+        Arguments.of(new io.toasty.error.JsonFieldException("User", "settings", "unreadable", driver),
             UncategorizedToastyException.class),
-        Arguments.of(new io.toasty.UnknownVariantException("User", "status", "gone",
+        Arguments.of(new io.toasty.error.UnknownVariantException("User", "status", "gone",
                 java.util.List.of("Active")),
             UncategorizedToastyException.class));
   }

@@ -1,6 +1,6 @@
 package io.toasty.spring;
 
-import io.toasty.ToastyException;
+import io.toasty.error.ToastyException;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

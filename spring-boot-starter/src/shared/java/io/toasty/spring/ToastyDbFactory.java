@@ -3,8 +3,8 @@ package io.toasty.spring;
 import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.CursorKey;
-import io.toasty.InvalidModelException;
 import io.toasty.ModelDef;
+import io.toasty.error.InvalidModelException;
 import io.toasty.r2dbc.FactoryDriver;
 import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
@@ -14,8 +14,8 @@ import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.beans.factory.BeanFactory;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.BeanFactory;
 
 /** Builds the {@code Db} on the application's {@code ConnectionFactory}, explaining failures. */
 final class ToastyDbFactory {

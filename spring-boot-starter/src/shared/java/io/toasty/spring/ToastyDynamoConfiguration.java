@@ -1,14 +1,14 @@
 package io.toasty.spring;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.toasty.InvalidModelException;
 import io.toasty.dynamo.DynamoDriver;
+import io.toasty.error.InvalidModelException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.Duration;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +47,7 @@ abstract class ToastyDynamoConfiguration {
     ToastyDbFactory.configure(builder, observations.getIfUnique(), beans, properties);
     try {
       return builder.build();
-    } catch (InvalidModelException | io.toasty.UnsupportedFeatureException e) {
+    } catch (InvalidModelException | io.toasty.error.UnsupportedFeatureException e) {
       throw new ToastyConfigurationException(ToastyConfigurationException.Problem.BAD_MODELS,
           e.getMessage(), e);
     } catch (IllegalArgumentException e) {

@@ -1,16 +1,16 @@
 package io.toasty.spring;
 
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ErrorCategory;
-import io.toasty.InvalidCursorException;
-import io.toasty.InvalidFilterException;
-import io.toasty.InvalidModelException;
-import io.toasty.InvalidStatementException;
-import io.toasty.NotLoadedException;
-import io.toasty.SerializationFailureException;
-import io.toasty.StaleRecordException;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ErrorCategory;
+import io.toasty.error.InvalidCursorException;
+import io.toasty.error.InvalidFilterException;
+import io.toasty.error.InvalidModelException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.NotLoadedException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;

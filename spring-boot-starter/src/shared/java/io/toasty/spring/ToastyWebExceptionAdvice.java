@@ -1,6 +1,6 @@
 package io.toasty.spring;
 
-import io.toasty.ToastyException;
+import io.toasty.error.ToastyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

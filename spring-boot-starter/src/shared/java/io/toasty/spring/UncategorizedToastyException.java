@@ -1,6 +1,6 @@
 package io.toasty.spring;
 
-import io.toasty.ToastyException;
+import io.toasty.error.ToastyException;
 import org.springframework.dao.UncategorizedDataAccessException;
 
 /** A Toasty exception that no more specific {@code DataAccessException} describes. */

@@ -1,7 +1,7 @@
 package io.toasty.spring;
 
-import io.toasty.ErrorCategory;
-import io.toasty.ToastyException;
+import io.toasty.error.ErrorCategory;
+import io.toasty.error.ToastyException;
 import java.util.List;
 
 /**

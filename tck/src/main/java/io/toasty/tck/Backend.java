@@ -33,7 +33,7 @@ public interface Backend {
   /**
    * What the backend can do. The harness compares a scenario's {@link Requires} with this and,
    * where the backend lacks a need, expects the scenario to fail with
-   * {@link io.toasty.UnsupportedFeatureException}.
+   * {@link io.toasty.error.UnsupportedFeatureException}.
    */
   Capability capability();
 
@@ -100,11 +100,11 @@ public interface Backend {
    * Runs SQL text on the database opened for {@code database}, outside the library: for scenarios
    * that need what models cannot declare (a foreign key, a constraint the model does not know).
    * Write identifiers with {@link #quoteIdentifier}. A backend without SQL answers with an
-   * {@link io.toasty.UnsupportedFeatureException}, which such scenarios (marked
+   * {@link io.toasty.error.UnsupportedFeatureException}, which such scenarios (marked
    * {@code @Requires(Need.SQL)}) expect there.
    */
   default Mono<Void> executeSql(String database, String sql) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException(io.toasty.Feature.SQL,
+    return Mono.error(new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.SQL,
         name(), "raw SQL: the backend runs no SQL text"));
   }
 
@@ -150,11 +150,11 @@ public interface Backend {
    * Ends, from outside and as an operator would ({@code pg_terminate_backend}, {@code KILL}),
    * the server sessions now open to {@code database} that are {@code which}, and answers how
    * many it ended. The library is not told: its connections find out on their next read. A
-   * backend without server sessions answers with an {@link io.toasty.UnsupportedFeatureException}
+   * backend without server sessions answers with an {@link io.toasty.error.UnsupportedFeatureException}
    * naming {@link io.toasty.Feature#SERVER_SESSIONS}, sending nothing.
    */
   default Mono<Integer> killSessions(String database, Sessions which) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException(
+    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
         io.toasty.Feature.SERVER_SESSIONS, name(),
         "killing sessions: the backend has no server sessions to end from outside"));
   }
@@ -175,7 +175,7 @@ public interface Backend {
    * {@link #killsSessions} is true implements the three.
    */
   default Mono<Integer> killSession(String database, long id) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException(
+    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
         io.toasty.Feature.SERVER_SESSIONS, name(),
         "killing a session: the backend has no server sessions to end from outside"));
   }
@@ -188,7 +188,7 @@ public interface Backend {
    * sessions.
    */
   default Mono<Void> gateCommits(String database, String table) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException(
+    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
         io.toasty.Feature.SERVER_SESSIONS, name(),
         "holding a COMMIT on the server: the backend has no server sessions"));
   }
@@ -202,7 +202,7 @@ public interface Backend {
    * server sessions.
    */
   default <T> Mono<T> holdingCommits(String database, Mono<T> during) {
-    return Mono.error(new io.toasty.UnsupportedFeatureException(
+    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
         io.toasty.Feature.SERVER_SESSIONS, name(),
         "holding a COMMIT on the server: the backend has no server sessions"));
   }

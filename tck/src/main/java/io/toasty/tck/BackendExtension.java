@@ -1,8 +1,8 @@
 package io.toasty.tck;
 
 import io.toasty.ModelDef;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.models.TckModels;
 import java.lang.reflect.AnnotatedElement;

@@ -1,7 +1,7 @@
 package io.toasty.tck;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;

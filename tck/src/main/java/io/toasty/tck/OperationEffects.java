@@ -1,10 +1,10 @@
 package io.toasty.tck;
 
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ConnectionLostException;
-import io.toasty.QueryTimeoutException;
-import io.toasty.ToastyException;
 import io.toasty.driver.Operation;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.ToastyException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;

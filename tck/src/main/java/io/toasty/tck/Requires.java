@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * What a scenario needs from the backend, on the method or its class (both apply). On a backend
  * that lacks one of them, the scenario still runs, and passes only if it fails with
- * {@link io.toasty.UnsupportedFeatureException}: a backend must refuse what it cannot do, loudly
+ * {@link io.toasty.error.UnsupportedFeatureException}: a backend must refuse what it cannot do, loudly
  * and with the typed error, never skip it or do something else.
  *
  * <pre>{@code

@@ -2,9 +2,9 @@ package io.toasty.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.DriverException;
-import io.toasty.QueryTimeoutException;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.QueryTimeoutException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.SerializationFailureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.DynamoDriver;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.models.Advance;
 import io.toasty.tck.models.Advances;

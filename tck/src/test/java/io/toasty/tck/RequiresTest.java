@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.models.KeyOnlies;
 import java.time.temporal.ChronoUnit;

@@ -9,7 +9,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.ValidationDepth;
-import io.toasty.ConnectionLostException;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;

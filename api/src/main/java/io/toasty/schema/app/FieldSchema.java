@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param defaultValue the value a create uses when it leaves the field unset, or {@code null}
  * @param columnName   the column it is stored in
  * @param onUpdate     what every update that does not set the field writes to it
- *                     ({@code @UpdatedAt}, {@code @OnUpdate}: {@link Auto#NOW}, {@link
- *                     Auto#UUID_V4} or {@link Auto#UUID_V7}), or {@code null}
+ *                     ({@code @UpdatedAt}, {@code @OnUpdate}: {@link AutoStrategy#NOW}, {@link
+ *                     AutoStrategy#UUID_V4} or {@link AutoStrategy#UUID_V7}), or {@code null}
  * @param sensitive    whether its values are redacted from messages, logs and plan dumps
  *                     ({@code @Sensitive}; see {@link io.toasty.Redaction})
  * @param renamedFrom  the column's previous name ({@code @Column(renamedFrom = ..)}), which a
@@ -24,41 +24,41 @@ import java.util.Objects;
  * @param deferred     whether it is a {@code Deferred<T>} field, which a query reads only when
  *                     it includes the field
  */
-public record FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-    Value defaultValue, String columnName, Auto onUpdate, boolean sensitive, String renamedFrom,
+public record FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
+    Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive, String renamedFrom,
     boolean deferred) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(columnName, "columnName");
-    if (onUpdate != null && onUpdate != Auto.NOW && onUpdate != Auto.UUID_V4
-        && onUpdate != Auto.UUID_V7) {
+    if (onUpdate != null && onUpdate != AutoStrategy.NOW && onUpdate != AutoStrategy.UUID_V4
+        && onUpdate != AutoStrategy.UUID_V7) {
       throw new IllegalArgumentException(name + ": an update cannot generate " + onUpdate);
     }
   }
 
   /** A field that queries read whenever they read the record. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-      Value defaultValue, String columnName, Auto onUpdate, boolean sensitive,
+  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
+      Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive,
       String renamedFrom) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive,
         renamedFrom, false);
   }
 
   /** A field that was not renamed. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-      Value defaultValue, String columnName, Auto onUpdate, boolean sensitive) {
+  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
+      Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive, null);
   }
 
   /** A field whose values are not sensitive. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
-      Value defaultValue, String columnName, Auto onUpdate) {
+  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
+      Value defaultValue, String columnName, AutoStrategy onUpdate) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, false);
   }
 
   /** A field that updates leave alone unless they set it. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, Auto auto,
+  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
       Value defaultValue, String columnName) {
     this(index, name, type, nullable, auto, defaultValue, columnName, null);
   }

@@ -1,6 +1,6 @@
 package io.toasty.schema.app;
 
-import io.toasty.InvalidStatementException;
+import io.toasty.error.InvalidStatementException;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,8 +3,8 @@ package io.toasty.docs.batches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.UniqueViolationException;
 import io.toasty.docs.DynamoLocal;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.toasty.docs.deferred;
 
-import io.toasty.DeferredNotLoadedException;
+import io.toasty.error.DeferredNotLoadedException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.toasty.docs.dynamic;
 
 import io.toasty.Condition;
 import io.toasty.Expr;
-import io.toasty.InvalidFilterException;
 import io.toasty.Page;
 import io.toasty.Row;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.DynamicQuery;
 import io.toasty.filter.FilterParser;
 import io.toasty.filter.FilterSpec;

@@ -1,9 +1,9 @@
 package io.toasty.docs.dynamo;
 
-import io.toasty.ItemTooLargeException;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.DynamoDriver;
+import io.toasty.error.ItemTooLargeException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.io.PrintStream;

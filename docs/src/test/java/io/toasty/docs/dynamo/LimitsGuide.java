@@ -1,7 +1,7 @@
 package io.toasty.docs.dynamo;
 
-import io.toasty.CardinalityException;
 import io.toasty.Row;
+import io.toasty.error.CardinalityException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.toasty.docs.dynamo;
 
-import io.toasty.InvalidStatementException;
 import io.toasty.Row;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.io.PrintStream;

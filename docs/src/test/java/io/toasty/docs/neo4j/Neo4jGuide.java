@@ -1,12 +1,12 @@
 package io.toasty.docs.neo4j;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
-import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import io.toasty.schema.Schema;
 import java.io.IOException;
 import java.io.PrintStream;

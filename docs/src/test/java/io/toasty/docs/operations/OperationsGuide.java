@@ -2,33 +2,33 @@ package io.toasty.docs.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.QueryTimeoutException;
-import io.toasty.r2dbc.R2dbcDrivers;
-import io.toasty.RecordNotFoundException;
 import io.toasty.Sensitive;
 import io.toasty.SqlStatement;
-import io.toasty.ValueOutOfRangeException;
-import io.toasty.reactive.Health;
+import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.ValueOutOfRangeException;
+import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Health;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
 import io.toasty.reactive.TxOptions;
-import java.util.UUID;
-import java.util.List;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import java.time.Duration;
 import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import io.toasty.reactive.observe.PoolMetrics;
 import io.toasty.reactive.observe.TransactionMetrics;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The examples of {@code docs/operations.md}, run by {@link OperationsGuideTest}. */
 final class OperationsGuide {

@@ -105,7 +105,7 @@ class OperationsGuideTest {
         assertEquals(ids.get(i), got.get(i).id());
         assertEquals(i, got.get(i).value());
       }
-      assertThrows(io.toasty.RecordNotFoundException.class,
+      assertThrows(io.toasty.error.RecordNotFoundException.class,
           () -> none.block(java.time.Duration.ofSeconds(30)));
       wide.schema().push().block();
       assertEquals(0, OperationsGuide.many(wide, java.util.List.of()).count().block());
@@ -324,8 +324,8 @@ class OperationsGuideTest {
           OperationsGuide.notFound(db, key).block());
       ApiClients.create().name("billing").apiKey(key).exec(db).block();
       assertEquals("billing", OperationsGuide.notFound(db, key).block());
-      io.toasty.UniqueViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
-          io.toasty.UniqueViolationException.class,
+      io.toasty.error.UniqueViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.toasty.error.UniqueViolationException.class,
           () -> ApiClients.create().name("other").apiKey(key).exec(db).block());
       for (Throwable t = e; t != null; t = t.getCause()) {
         org.junit.jupiter.api.Assertions.assertFalse(String.valueOf(t.getMessage()).contains(key),
@@ -367,9 +367,9 @@ class OperationsGuideTest {
           .concatMap(i -> own.pool().create()).collectList().block(guard);
       Throwable e = own.db().sql("SELECT 1 AS one").rows().then(Mono.<Throwable>empty())
           .onErrorResume(Mono::just).block(guard);
-      org.junit.jupiter.api.Assertions.assertInstanceOf(io.toasty.PoolTimeoutException.class, e);
+      org.junit.jupiter.api.Assertions.assertInstanceOf(io.toasty.error.PoolTimeoutException.class, e);
       assertEquals(java.time.Duration.ofSeconds(2),
-          ((io.toasty.PoolTimeoutException) e).waited());
+          ((io.toasty.error.PoolTimeoutException) e).waited());
       reactor.core.publisher.Flux.fromIterable(elsewhere)
           .concatMap(io.r2dbc.spi.Connection::close).blockLast(guard);
       assertEquals(1L, own.db().sql("SELECT 1 AS one").rows().count().block(guard));

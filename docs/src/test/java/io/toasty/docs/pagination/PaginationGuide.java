@@ -1,9 +1,9 @@
 package io.toasty.docs.pagination;
 
 import io.toasty.CursorKey;
-import io.toasty.InvalidCursorException;
 import io.toasty.Page;
 import io.toasty.PageQuery;
+import io.toasty.error.InvalidCursorException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.nio.charset.StandardCharsets;

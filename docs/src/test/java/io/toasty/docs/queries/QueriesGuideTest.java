@@ -3,9 +3,9 @@ package io.toasty.docs.queries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.DivisionByZeroException;
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.toasty.docs.relations;
 
-import io.toasty.CardinalityException;
+import io.toasty.error.CardinalityException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;

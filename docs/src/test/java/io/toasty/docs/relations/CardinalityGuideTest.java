@@ -3,7 +3,7 @@ package io.toasty.docs.relations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.CardinalityException;
+import io.toasty.error.CardinalityException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

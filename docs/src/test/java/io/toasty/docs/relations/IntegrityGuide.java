@@ -1,6 +1,6 @@
 package io.toasty.docs.relations;
 
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 

@@ -2,7 +2,7 @@ package io.toasty.docs.relations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import java.util.Optional;

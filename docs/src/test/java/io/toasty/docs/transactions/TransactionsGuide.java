@@ -1,9 +1,9 @@
 package io.toasty.docs.transactions;
 
-import io.toasty.CommitOutcomeUnknownException;
 import io.toasty.Executor;
-import io.toasty.ToastyException;
-import io.toasty.TransactionRolledBackException;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;

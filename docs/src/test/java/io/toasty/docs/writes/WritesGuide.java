@@ -1,6 +1,6 @@
 package io.toasty.docs.writes;
 
-import io.toasty.StaleRecordException;
+import io.toasty.error.StaleRecordException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.time.Clock;

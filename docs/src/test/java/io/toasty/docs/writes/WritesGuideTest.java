@@ -61,8 +61,8 @@ class WritesGuideTest {
     Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
     assertEquals(1L, note.version());
     assertEquals(new Note(note.id(), "b", 2), WritesGuide.edit(db, note.id(), "b").block());
-    io.toasty.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.StaleRecordException.class, () -> Notes.update(note).text("lost").exec(db)
+    io.toasty.error.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
+        io.toasty.error.StaleRecordException.class, () -> Notes.update(note).text("lost").exec(db)
             .block());
     assertEquals(java.util.Optional.of("Note"), stale.model());
   }
@@ -71,14 +71,14 @@ class WritesGuideTest {
   void writesAtASentVersion() {
     Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
     assertEquals(new Note(note.id(), "b", 2), WritesGuide.patch(db, note.id(), 1, "b").block());
-    io.toasty.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.StaleRecordException.class,
+    io.toasty.error.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
+        io.toasty.error.StaleRecordException.class,
         () -> WritesGuide.patch(db, note.id(), 1, "lost").block());
     assertEquals(java.util.OptionalLong.of(2), stale.storedVersion());
-    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.RecordNotFoundException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.error.RecordNotFoundException.class,
         () -> WritesGuide.patch(db, UUID.randomUUID(), 1, "x").block());
     assertEquals(1L, WritesGuide.remove(db, note.id(), 2).block());
-    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.RecordNotFoundException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.error.RecordNotFoundException.class,
         () -> WritesGuide.remove(db, note.id(), 2).block());
   }
 

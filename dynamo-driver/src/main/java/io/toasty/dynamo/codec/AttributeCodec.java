@@ -1,10 +1,10 @@
 package io.toasty.dynamo.codec;
 
-import io.toasty.DriverException;
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.toasty.dynamo.codec;
 
-import io.toasty.DriverException;
+import io.toasty.error.DriverException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.toasty.dynamo.codec;
 
-import io.toasty.DriverException;
+import io.toasty.error.DriverException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.toasty.dynamo.ddl;
 
-import io.toasty.DriverException;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.error.DriverException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,13 +1,13 @@
 package io.toasty.dynamo.error;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.DriverException;
-import io.toasty.ItemTooLargeException;
-import io.toasty.PoolTimeoutException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ThrottledException;
-import io.toasty.ToastyException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.ItemTooLargeException;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ThrottledException;
+import io.toasty.error.ToastyException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -88,7 +88,7 @@ public final class DynamoErrors {
           (code == null ? "" : code + ": ") + message(d), e);
     }
     if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException) {
-      return new io.toasty.QueryTimeoutException(TableInfo.BACKEND, null, "the request did not "
+      return new io.toasty.error.QueryTimeoutException(TableInfo.BACKEND, null, "the request did not "
           + "finish within its statement timeout (the SDK's apiCallTimeout) and was abandoned",
           e);
     }

@@ -1,10 +1,10 @@
 package io.toasty.dynamo.expr;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Expr.CompareOp;
 import io.toasty.value.Type;

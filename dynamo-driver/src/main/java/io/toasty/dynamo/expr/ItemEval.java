@@ -1,9 +1,9 @@
 package io.toasty.dynamo.expr;
 
-import io.toasty.DivisionByZeroException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Type;
 import io.toasty.value.Value;

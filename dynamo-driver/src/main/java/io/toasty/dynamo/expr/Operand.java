@@ -1,8 +1,8 @@
 package io.toasty.dynamo.expr;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.util.ArrayList;

@@ -61,8 +61,8 @@ public final class QueryConditions {
   public static Parts of(TableInfo table, int partition, int sort, Set<Integer> alsoKeys,
       Expr keyCondition, Expr filter, List<Value> args) {
     Placeholders ph = new Placeholders();
-    List<Expr> terms = new ArrayList<>(Conjuncts.of(keyCondition));
-    terms.addAll(Conjuncts.of(filter));
+    List<Expr> terms = new ArrayList<>(AndTerms.of(keyCondition));
+    terms.addAll(AndTerms.of(filter));
     Value partitionValue = null;
     List<SortTerm> sortTerms = new ArrayList<>();
     List<Expr> rest = new ArrayList<>();
@@ -136,18 +136,18 @@ public final class QueryConditions {
     }
     List<Expr> server = new ArrayList<>();
     for (Expr t : rest) {
-      Set<Integer> cols = Conjuncts.columns(t);
+      Set<Integer> cols = AndTerms.columns(t);
       boolean onKey = cols.contains(partition) || sort >= 0 && cols.contains(sort)
           || cols.stream().anyMatch(alsoKeys::contains);
       (onKey ? residual : server).add(t);
     }
-    Cond filterCond = new ConditionWriter(table, args, ph).whenTrue(Conjuncts.and(server));
+    Cond filterCond = new ConditionWriter(table, args, ph).whenTrue(AndTerms.and(server));
     if (filterCond.equals(Cond.FALSE)) {
       return emptyParts(ph);
     }
-    Expr residualExpr = Conjuncts.and(residual);
+    Expr residualExpr = AndTerms.and(residual);
     return new Parts(false, key, filterCond.textOrNull(),
-        new RowPredicate(table, args, residualExpr), new TreeSet<>(Conjuncts.columns(residualExpr)),
+        new RowPredicate(table, args, residualExpr), new TreeSet<>(AndTerms.columns(residualExpr)),
         ph);
   }
 

@@ -1,7 +1,7 @@
 package io.toasty.dynamo.expr;
 
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.stmt.Assignment;
 import io.toasty.value.Type;
 import io.toasty.value.Value;

@@ -1,9 +1,9 @@
 package io.toasty.dynamo.expr;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Type;
@@ -171,7 +171,7 @@ public final class UpdateWriter {
   /**
    * The update expression with the computed values taken from {@code old}, the item as read.
    *
-   * @throws io.toasty.ValueOutOfRangeException when a computed value leaves its field's range
+   * @throws io.toasty.error.ValueOutOfRangeException when a computed value leaves its field's range
    */
   public String expression(Placeholders ph, Map<String, AttributeValue> old) {
     List<String> set = new ArrayList<>();
@@ -260,7 +260,7 @@ public final class UpdateWriter {
    * decimal, as DynamoDB does it). Used where the driver must know new values before writing:
    * uniqueness items, and the range of a sum that failed its guard.
    *
-   * @throws io.toasty.ValueOutOfRangeException when a value leaves its integer field's range
+   * @throws io.toasty.error.ValueOutOfRangeException when a value leaves its integer field's range
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> before) {
     Map<String, AttributeValue> after = new HashMap<>(before);

@@ -47,7 +47,7 @@ final class AtomicReadOp {
       }
       TransactGetItemsRequest request = TransactGetItemsRequest.builder()
           .transactItems(gets).build();
-      return Retries.onConflict(cx.call(() -> cx.client().transactGetItems(request)))
+      return ConflictRetries.onConflict(cx.call(() -> cx.client().transactGetItems(request)))
           .map(r -> split(cx, reads, position, r.responses()));
     }).cast(ExecResponse.class).onErrorMap(DynamoContext::translate);
   }

@@ -1,16 +1,16 @@
 package io.toasty.dynamo.op;
 
 import io.toasty.Feature;
-import io.toasty.RecordNotFoundException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.UpdateWriter;
-import io.toasty.dynamo.table.Limit;
+import io.toasty.dynamo.table.CountedRelation;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ final class AtomicWriteOp {
     // again: such changes are computed from the item read first
     UpdateWriter w = given.guardsChanges() ? given.computingChanges() : given;
     List<TableInfo.Index> touched = UniqueWrites.touched(t, w.targets());
-    List<Limit> moved = Counters.moved(cx.tables(), t, w.targets());
+    List<CountedRelation> moved = Counters.moved(cx.tables(), t, w.targets());
     boolean references = References.checks(t, w.targets());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
     return Flux.fromIterable(keys)
@@ -126,7 +126,7 @@ final class AtomicWriteOp {
 
   private static List<Step> updateSteps(TableInfo t, UpdateWriter w, Operation.UpdateByKey op,
       Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched,
-      List<Limit> moved) {
+      List<CountedRelation> moved) {
     Placeholders ph = new Placeholders();
     Set<Integer> guarded = new java.util.LinkedHashSet<>(UniqueWrites.columns(touched));
     guarded.addAll(w.reads());
@@ -306,7 +306,7 @@ final class AtomicWriteOp {
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
         .then()
         .onErrorMap(TransactionCanceledException.class, e -> blame(steps, e));
-    return Retries.onConflict(once).then(answers);
+    return ConflictRetries.onConflict(once).then(answers);
   }
 
   /** The error of the first item whose condition failed, or {@code e} itself. */

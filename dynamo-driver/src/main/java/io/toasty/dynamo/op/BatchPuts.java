@@ -1,7 +1,7 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.ThrottledException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ThrottledException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ final class BatchPuts {
                 + "BatchWriteItem; " + stored[0] + " of the " + total + " records of this "
                 + "non-atomic insert are stored, the rest are not", null));
           }
-          return Mono.delay(Retries.backoff(attempt))
+          return Mono.delay(ConflictRetries.backoff(attempt))
               .then(send(cx, t, left, attempt + 1, stored, total));
         });
   }

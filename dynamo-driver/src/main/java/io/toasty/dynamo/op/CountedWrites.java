@@ -1,11 +1,11 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.RecordNotFoundException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.RowPredicate;
-import io.toasty.dynamo.table.Limit;
+import io.toasty.dynamo.table.CountedRelation;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.RecordNotFoundException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.util.HashSet;
@@ -34,7 +34,7 @@ final class CountedWrites {
    * write of several records is one transaction.
    */
   static boolean counted(DynamoContext cx, TableInfo t) {
-    return cx.tables().limitsOf(t.name()).stream().anyMatch(Limit::limiting);
+    return cx.tables().limitsOf(t.name()).stream().anyMatch(CountedRelation::limiting);
   }
 
   /**

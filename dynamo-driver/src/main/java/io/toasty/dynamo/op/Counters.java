@@ -1,12 +1,12 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.CardinalityException;
-import io.toasty.ForeignKeyViolationException;
 import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.Placeholders;
-import io.toasty.dynamo.table.Limit;
+import io.toasty.dynamo.table.CountedRelation;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The counters of limited relations ({@link Limit}) in an atomic write: each write of a counted
+ * The counters of limited relations ({@link CountedRelation}) in an atomic write: each write of a counted
  * record says how it moves its owners' counters ({@link Delta}), and the write's
  * TransactWriteItems gets one update per owner item, {@code SET count = count + n} conditioned on
  * the owner existing and, when it grows, on {@code count <= max - n}. Of concurrent writes that
@@ -38,20 +38,20 @@ final class Counters {
   private Counters() {}
 
   /** How a write moves one owner's counter of one relation. */
-  record Delta(Limit limit, Map<String, AttributeValue> owner, int by) {}
+  record Delta(CountedRelation limit, Map<String, AttributeValue> owner, int by) {}
 
   /** An owner item and what the write adds to each of its counters. */
   private record Owner(TableInfo table, Map<String, AttributeValue> key,
-      Map<Limit, Integer> by) {}
+      Map<CountedRelation, Integer> by) {}
 
   /** The limits an update of {@code targets} in {@code t} may move records between owners of. */
-  static List<Limit> moved(Tables tables, TableInfo t, Set<Integer> targets) {
+  static List<CountedRelation> moved(Tables tables, TableInfo t, Set<Integer> targets) {
     return tables.limitsOf(t.name()).stream()
         .filter(l -> l.countedColumns().stream().anyMatch(targets::contains)).toList();
   }
 
   /** The columns of {@code limits} that point at owners. */
-  static Set<Integer> columns(List<Limit> limits) {
+  static Set<Integer> columns(List<CountedRelation> limits) {
     Set<Integer> out = new java.util.LinkedHashSet<>();
     limits.forEach(l -> out.addAll(l.countedColumns()));
     return out;
@@ -60,15 +60,15 @@ final class Counters {
   /** A new record {@code item} of {@code t}: one more for each owner it points at. */
   static void inserted(Tables tables, TableInfo t, Map<String, AttributeValue> item,
       List<Delta> out) {
-    for (Limit l : tables.limitsOf(t.name())) {
+    for (CountedRelation l : tables.limitsOf(t.name())) {
       add(out, l, owner(l, item), 1);
     }
   }
 
   /** A record moved from {@code before} to {@code after}: its owners change (or not). */
-  static void relinked(List<Limit> limits, Map<String, AttributeValue> before,
+  static void relinked(List<CountedRelation> limits, Map<String, AttributeValue> before,
       Map<String, AttributeValue> after, List<Delta> out) {
-    for (Limit l : limits) {
+    for (CountedRelation l : limits) {
       Map<String, AttributeValue> from = owner(l, before);
       Map<String, AttributeValue> to = owner(l, after);
       if (!Objects.equals(from, to)) {
@@ -81,19 +81,19 @@ final class Counters {
   /** A deleted record {@code old} of {@code t}: one fewer for each owner it pointed at. */
   static void deleted(Tables tables, TableInfo t, Map<String, AttributeValue> old,
       List<Delta> out) {
-    for (Limit l : tables.limitsOf(t.name())) {
+    for (CountedRelation l : tables.limitsOf(t.name())) {
       add(out, l, owner(l, old), -1);
     }
   }
 
-  private static void add(List<Delta> out, Limit l, Map<String, AttributeValue> owner, int by) {
+  private static void add(List<Delta> out, CountedRelation l, Map<String, AttributeValue> owner, int by) {
     if (owner != null) {
       out.add(new Delta(l, owner, by));
     }
   }
 
   /** The key of the owner {@code item} points at through {@code l}, or null for none. */
-  private static Map<String, AttributeValue> owner(Limit l, Map<String, AttributeValue> item) {
+  private static Map<String, AttributeValue> owner(CountedRelation l, Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     List<Integer> pk = l.owner().primaryKey();
     for (int i = 0; i < pk.size(); i++) {
@@ -211,8 +211,8 @@ final class Counters {
   }
 
   /** {@code o} without the counters {@code drop} holds for. */
-  private static Owner without(Owner o, java.util.function.BiPredicate<Limit, Integer> drop) {
-    Map<Limit, Integer> by = new LinkedHashMap<>(o.by());
+  private static Owner without(Owner o, java.util.function.BiPredicate<CountedRelation, Integer> drop) {
+    Map<CountedRelation, Integer> by = new LinkedHashMap<>(o.by());
     by.entrySet().removeIf(e -> drop.test(e.getKey(), e.getValue()));
     return new Owner(o.table(), o.key(), by);
   }
@@ -250,7 +250,7 @@ final class Counters {
    * when it shrinks (it was read), at least {@code min - n} for a required has-one, at most
    * {@code max - n} when a limit's grows.
    */
-  private static Cond bound(Owner o, Limit l, int n,
+  private static Cond bound(Owner o, CountedRelation l, int n,
       String c, java.util.function.Function<AttributeValue, String> value) {
     if (n > l.max()) {
       throw over(l, o.key(), n, null);
@@ -310,7 +310,7 @@ final class Counters {
   private static RuntimeException blame(Owner o, TransactionCanceledException e,
       CancellationReason r) {
     if (!r.hasItem() || r.item().isEmpty()) {
-      Limit l = o.by().keySet().iterator().next();
+      CountedRelation l = o.by().keySet().iterator().next();
       TableInfo t = l.owner();
       return new ForeignKeyViolationException(l.counted().model(),
           l.counted().fieldNames(l.countedColumns()), "no " + l.model() + " has "
@@ -319,7 +319,7 @@ final class Counters {
               .reduce((a, b) -> a + ", " + b).orElse("")
           + "; nothing was written", e);
     }
-    for (Map.Entry<Limit, Integer> d : o.by().entrySet()) {
+    for (Map.Entry<CountedRelation, Integer> d : o.by().entrySet()) {
       AttributeValue now = r.item().get(d.getKey().attribute());
       long count = (now == null ? 0 : new BigDecimal(now.n()).longValueExact()) + d.getValue();
       if (d.getValue() > 0 && count > d.getKey().max()
@@ -331,7 +331,7 @@ final class Counters {
   }
 
   /** The error for {@code owner} left with {@code count} records of {@code l}. */
-  private static CardinalityException over(Limit l, Map<String, AttributeValue> owner,
+  private static CardinalityException over(CountedRelation l, Map<String, AttributeValue> owner,
       long count, Throwable cause) {
     TableInfo t = l.owner();
     Value.Record key = Items.row(t, t.primaryKey(), owner);

@@ -68,7 +68,7 @@ public final class DeleteByKeyOp {
           .expressionAttributeNames(ph.names(ce))
           .expressionAttributeValues(ph.values(ce))
           .build();
-      return Retries.onConflict(cx.call(() -> cx.client().deleteItem(request)))
+      return ConflictRetries.onConflict(cx.call(() -> cx.client().deleteItem(request)))
           .thenReturn(true)
           .onErrorResume(ConditionalCheckFailedException.class, e -> Mono.empty());
     });
@@ -106,7 +106,7 @@ public final class DeleteByKeyOp {
       Mono<Boolean> write = cx.call(() -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
           .thenReturn(true);
-      return Retries.onConflict(write.onErrorResume(TransactionCanceledException.class, e -> {
+      return ConflictRetries.onConflict(write.onErrorResume(TransactionCanceledException.class, e -> {
         switch (UniqueWrites.reason(t, guarded, old, e)) {
           case NOT_MATCHED:
             return Mono.empty();

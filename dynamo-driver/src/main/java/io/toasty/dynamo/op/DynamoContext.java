@@ -1,20 +1,20 @@
 package io.toasty.dynamo.op;
 
+import io.toasty.driver.StatementTimeout;
 import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
-import io.toasty.QueryTimeoutException;
-import io.toasty.driver.StatementTimeout;
+import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import reactor.util.context.ContextView;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
  * What every operation needs: the client, the tables, and the page size.

@@ -3,7 +3,7 @@ package io.toasty.dynamo.op;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.codec.AttributeCodec;
-import io.toasty.dynamo.expr.Conjuncts;
+import io.toasty.dynamo.expr.AndTerms;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
@@ -81,7 +81,7 @@ public final class FindPkByIndexOp {
     if (!t.uniqueIndexes().contains(ix) || !op.filter().equals(Expr.TRUE)) {
       return null;
     }
-    List<Expr> terms = Conjuncts.of(op.keyCondition());
+    List<Expr> terms = AndTerms.of(op.keyCondition());
     if (terms.size() != ix.columns().size()) {
       return null;
     }

@@ -1,10 +1,10 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.ThrottledException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ThrottledException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +86,7 @@ public final class GetByKeyOp {
                 + " keys of " + t.physicalName() + " were still unprocessed after "
                 + MAX_ATTEMPTS + " attempts of BatchGetItem", null));
           }
-          return Mono.delay(Retries.backoff(attempt))
+          return Mono.delay(ConflictRetries.backoff(attempt))
               .then(fetch(cx, t, unprocessed, projection, ph, found, attempt + 1));
         });
   }

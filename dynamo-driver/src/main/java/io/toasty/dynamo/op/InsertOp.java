@@ -1,11 +1,11 @@
 package io.toasty.dynamo.op;
 
 import io.toasty.Feature;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
 import io.toasty.stmt.Returning;
@@ -77,7 +77,7 @@ public final class InsertOp {
   /**
    * The items {@code op} puts, one per row.
    *
-   * @throws io.toasty.ItemTooLargeException when one is larger than DynamoDB stores
+   * @throws io.toasty.error.ItemTooLargeException when one is larger than DynamoDB stores
    */
   static List<Map<String, AttributeValue>> items(TableInfo t, Operation.Insert op) {
     Insert s = op.statement();
@@ -157,7 +157,7 @@ public final class InsertOp {
           RuntimeException v = violation(t, e, items.size(), claims);
           return v != null ? v : e;
         });
-    return Retries.onConflict(once);
+    return ConflictRetries.onConflict(once);
   }
 
   private static Mono<Void> putOne(DynamoContext cx, TableInfo t,
@@ -169,7 +169,7 @@ public final class InsertOp {
         .conditionExpression(put.conditionExpression())
         .expressionAttributeNames(put.expressionAttributeNames())
         .build();
-    return Retries.onConflict(cx.call(() -> cx.client().putItem(request)).then())
+    return ConflictRetries.onConflict(cx.call(() -> cx.client().putItem(request)).then())
         .onErrorMap(ConditionalCheckFailedException.class, e -> Uniqueness.duplicateKey(t, e));
   }
 

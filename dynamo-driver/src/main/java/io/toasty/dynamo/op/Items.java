@@ -1,10 +1,10 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.NotNullViolationException;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.NotNullViolationException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,11 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class PartiqlOp {
   /** A write: one request, counted 1, or 0 when its condition failed. */
   private static Mono<ExecResponse> write(DynamoContext cx, PartiqlText text,
       ExecuteStatementRequest request) {
-    return Retries.onConflict(cx.call(() -> cx.client().executeStatement(request)))
+    return ConflictRetries.onConflict(cx.call(() -> cx.client().executeStatement(request)))
         .<ExecResponse>map(r -> new ExecResponse.Count(1))
         .onErrorResume(ConditionalCheckFailedException.class,
             e -> Mono.just(new ExecResponse.Count(0)))

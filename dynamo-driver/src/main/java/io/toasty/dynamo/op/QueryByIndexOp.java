@@ -1,12 +1,12 @@
 package io.toasty.dynamo.op;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.dynamo.expr.Conjuncts;
+import io.toasty.dynamo.expr.AndTerms;
 import io.toasty.dynamo.expr.RowOrder;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -47,7 +47,7 @@ public final class QueryByIndexOp {
       Expr.InList keys = null;
       TableInfo.Index index = null;
       List<Expr> rest = new ArrayList<>();
-      for (Expr term : Conjuncts.of(q.filter())) {
+      for (Expr term : AndTerms.of(q.filter())) {
         TableInfo.Index ix = keys == null ? indexOn(t, term) : null;
         if (ix != null) {
           keys = (Expr.InList) term;
@@ -60,7 +60,7 @@ public final class QueryByIndexOp {
         throw new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND, "a query of "
             + t.name() + " that is not a key list on an indexed column: " + q.filter());
       }
-      return (ExecResponse) new ExecResponse.Rows(rows(cx, t, index, keys, Conjuncts.and(rest),
+      return (ExecResponse) new ExecResponse.Rows(rows(cx, t, index, keys, AndTerms.and(rest),
           columns, op.args(), q));
     }).onErrorMap(DynamoContext::translate);
   }
@@ -124,10 +124,10 @@ public final class QueryByIndexOp {
     for (int i = 1; i < values.size(); i++) {
       rest.add(new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(i), values.get(i)));
     }
-    rest.addAll(Conjuncts.of(residual));
+    rest.addAll(AndTerms.of(residual));
     return new Operation.FindPkByIndex(t.name(), index.name(),
         new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(0), values.get(0)),
-        Conjuncts.and(rest), args);
+        AndTerms.and(rest), args);
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.toasty.dynamo.op;
 
 import io.toasty.Feature;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableForeignKey;
 import java.util.ArrayList;
 import java.util.HashSet;

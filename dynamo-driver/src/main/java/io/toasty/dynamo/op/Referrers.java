@@ -1,10 +1,10 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.SerializationFailureException;
 import io.toasty.dynamo.expr.Cond;
-import io.toasty.dynamo.table.Limit;
+import io.toasty.dynamo.table.CountedRelation;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.schema.db.TableForeignKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The deletes of records that checked keys point at, guarded by the counters of those keys
- * ({@link Limit#onOwnerDelete()}): each such delete in a transaction is conditioned on every
+ * ({@link CountedRelation#onOwnerDelete()}): each such delete in a transaction is conditioned on every
  * counter of its item holding exactly the records the same transaction deletes or unlinks from
  * it. A record written to point at the item after the cascade's reads (or one an eventually
  * consistent index did not show them yet) makes the counter disagree, so the delete is cancelled
@@ -56,9 +56,9 @@ final class Referrers {
   }
 
   /** Per counter, how many records the write takes away from the item {@code d} deletes. */
-  private static Map<Limit, Integer> removed(Delete d, List<Counters.Delta> deltas) {
+  private static Map<CountedRelation, Integer> removed(Delete d, List<Counters.Delta> deltas) {
     Map<String, AttributeValue> key = Items.canonical(d.key());
-    Map<Limit, Integer> out = new LinkedHashMap<>();
+    Map<CountedRelation, Integer> out = new LinkedHashMap<>();
     for (Counters.Delta delta : deltas) {
       if (delta.limit().owner().physicalName().equals(d.tableName())
           && delta.owner().equals(key)) {
@@ -69,8 +69,8 @@ final class Referrers {
   }
 
   /** {@code step}, a delete, conditioned on no counter of {@code guards} over {@code removed}. */
-  private static AtomicWriteOp.Step guarded(AtomicWriteOp.Step step, List<Limit> guards,
-      Map<Limit, Integer> removed) {
+  private static AtomicWriteOp.Step guarded(AtomicWriteOp.Step step, List<CountedRelation> guards,
+      Map<CountedRelation, Integer> removed) {
     Delete d = step.item().delete();
     Map<String, String> names = new LinkedHashMap<>(d.expressionAttributeNames());
     Map<String, AttributeValue> values = new LinkedHashMap<>(d.expressionAttributeValues());
@@ -78,7 +78,7 @@ final class Referrers {
     if (d.conditionExpression() != null) {
       conditions.add(new Cond.Text(d.conditionExpression(), Cond.Kind.OR));
     }
-    for (Limit l : guards) {
+    for (CountedRelation l : guards) {
       String c = "#r" + names.size();
       String n = ":r" + values.size();
       names.put(c, l.attribute());
@@ -101,12 +101,12 @@ final class Referrers {
    * at it while the delete ran (a transient {@link SerializationFailureException}); null when
    * every counter agreed (the delete's own condition failed).
    */
-  private static RuntimeException blame(List<Limit> guards, Map<Limit, Integer> removed,
+  private static RuntimeException blame(List<CountedRelation> guards, Map<CountedRelation, Integer> removed,
       Map<String, AttributeValue> key, TransactionCanceledException e, CancellationReason r) {
     if (!r.hasItem() || r.item().isEmpty()) {
       return null;
     }
-    for (Limit l : guards) {
+    for (CountedRelation l : guards) {
       AttributeValue now = r.item().get(l.attribute());
       int expected = removed.getOrDefault(l, 0);
       if (now == null || new BigDecimal(now.n()).longValueExact() <= expected) {

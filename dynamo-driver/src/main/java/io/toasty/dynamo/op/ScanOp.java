@@ -3,7 +3,7 @@ package io.toasty.dynamo.op;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.Cond;
-import io.toasty.dynamo.expr.Conjuncts;
+import io.toasty.dynamo.expr.AndTerms;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.RowPredicate;
@@ -55,7 +55,7 @@ public final class ScanOp {
   private static Flux<Value.Record> checkedByTheDriver(DynamoContext cx, TableInfo t,
       Operation.Scan op) {
     Placeholders ph = new Placeholders();
-    String projection = Items.projection(t, op.columns(), Conjuncts.columns(op.filter()), ph);
+    String projection = Items.projection(t, op.columns(), AndTerms.columns(op.filter()), ph);
     RowPredicate filter = new RowPredicate(t, op.args(), op.filter());
     ScanRequest request = ScanRequest.builder()
         .tableName(t.physicalName())

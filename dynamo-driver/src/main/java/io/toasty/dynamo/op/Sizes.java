@@ -1,7 +1,7 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.ItemTooLargeException;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ItemTooLargeException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

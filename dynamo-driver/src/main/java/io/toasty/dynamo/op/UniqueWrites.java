@@ -1,10 +1,10 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.SerializationFailureException;
 import io.toasty.dynamo.expr.AttributeOrder;
 import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.SerializationFailureException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,17 +2,17 @@ package io.toasty.dynamo.op;
 
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.expr.Cond;
 import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.RangeGuard;
 import io.toasty.dynamo.expr.UpdateWriter;
-import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,10 +124,10 @@ public final class UpdateByKeyOp {
           .build();
       // A failed condition is no match, unless the item's new value would leave its range, or
       // a set it changes natively may be held as a list: then the change is computed.
-      return Retries.onConflict(cx.call(() -> cx.client().updateItem(request)))
+      return ConflictRetries.onConflict(cx.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
           .onErrorResume(ConditionalCheckFailedException.class, e -> {
-            io.toasty.ValueOutOfRangeException range =
+            io.toasty.error.ValueOutOfRangeException range =
                 guard.violation(e.hasItem() ? e.item() : null);
             if (range != null) {
               return Mono.error(range);
@@ -166,7 +166,7 @@ public final class UpdateByKeyOp {
     guarded.addAll(w.reads());
     Mono<Map<String, AttributeValue>> again = Mono.defer(() -> attempt >= MAX_ROUNDS
         ? Mono.error(UniqueWrites.tooManyChanges(t, MAX_ROUNDS, null))
-        : Mono.delay(Retries.backoff(attempt))
+        : Mono.delay(ConflictRetries.backoff(attempt))
             .then(readWrite(cx, t, w, op, key, touched, attempt + 1)));
     return UniqueWrites.read(cx, t, key).flatMap(old -> {
       Placeholders ph = new Placeholders();
@@ -220,7 +220,7 @@ public final class UpdateByKeyOp {
               () -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
           .then(op.returning() ? UniqueWrites.read(cx, t, key) : Mono.just(key));
-      return Retries.onConflict(write.onErrorResume(TransactionCanceledException.class, e -> {
+      return ConflictRetries.onConflict(write.onErrorResume(TransactionCanceledException.class, e -> {
         switch (UniqueWrites.reason(t, guarded, old, e)) {
           case NOT_MATCHED:
             return Mono.empty();
@@ -253,7 +253,7 @@ public final class UpdateByKeyOp {
     UpdateItemRequest conditional = request.toBuilder()
         .returnValues(op.returning() ? ReturnValue.ALL_NEW : ReturnValue.NONE)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-    return Retries.onConflict(cx.call(() -> cx.client().updateItem(conditional)))
+    return ConflictRetries.onConflict(cx.call(() -> cx.client().updateItem(conditional)))
         .map(r -> r.hasAttributes() && !r.attributes().isEmpty() ? r.attributes() : key)
         .onErrorResume(ConditionalCheckFailedException.class, e -> {
           if (!e.hasItem() || e.item().isEmpty()

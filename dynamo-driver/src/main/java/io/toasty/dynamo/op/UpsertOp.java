@@ -1,10 +1,10 @@
 package io.toasty.dynamo.op;
 
-import io.toasty.SerializationFailureException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;

@@ -1,7 +1,7 @@
 package io.toasty.dynamo.table;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.KeyValueLayout;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;

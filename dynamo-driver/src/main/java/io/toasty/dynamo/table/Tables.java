@@ -14,13 +14,13 @@ import java.util.Objects;
  * The {@link TableInfo} of every table of a schema, checked once when the driver opens: a key of
  * more than two fields, or a key or index on a type DynamoDB cannot key on, fails here with an
  * {@code UnsupportedFeatureException} naming the model. Also the counters of relations
- * ({@link Limit}), by the table whose records they count and by the table whose deletes they
+ * ({@link CountedRelation}), by the table whose records they count and by the table whose deletes they
  * guard.
  */
 public final class Tables {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
-  private final Map<String, List<Limit>> limits = new LinkedHashMap<>();
-  private final Map<String, List<Limit>> guards = new LinkedHashMap<>();
+  private final Map<String, List<CountedRelation>> limits = new LinkedHashMap<>();
+  private final Map<String, List<CountedRelation>> guards = new LinkedHashMap<>();
   private final String prefix;
 
   /** The tables of {@code schema}, stored under {@code prefix + name}. */
@@ -38,7 +38,7 @@ public final class Tables {
       }
       tables.put(t.name(), new TableInfo(t, prefix, model, mapping));
     }
-    for (Limit l : Limit.of(schema, tables)) {
+    for (CountedRelation l : CountedRelation.of(schema, tables)) {
       limits.computeIfAbsent(l.counted().name(), k -> new java.util.ArrayList<>()).add(l);
       if (l.onOwnerDelete() != null) {
         guards.computeIfAbsent(l.owner().name(), k -> new java.util.ArrayList<>()).add(l);
@@ -50,12 +50,12 @@ public final class Tables {
    * The counters of checked keys that point at records of table {@code name}: a delete of one
    * of its records is conditioned on each; empty for most tables.
    */
-  public List<Limit> guardsOf(String name) {
+  public List<CountedRelation> guardsOf(String name) {
     return guards.getOrDefault(name, List.of());
   }
 
   /** The limits that count records of table {@code name}; empty for most tables. */
-  public List<Limit> limitsOf(String name) {
+  public List<CountedRelation> limitsOf(String name) {
     return limits.getOrDefault(name, List.of());
   }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DriverException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;

@@ -1,15 +1,15 @@
 package io.toasty.dynamo.expr;
 
-import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.Feature;
 import io.toasty.dynamo.models.Events;
 import io.toasty.dynamo.models.Members;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Expr.CompareOp;

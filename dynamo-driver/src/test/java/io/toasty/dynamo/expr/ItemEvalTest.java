@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DivisionByZeroException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.dynamo.models.Samples;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;

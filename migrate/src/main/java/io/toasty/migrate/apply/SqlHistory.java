@@ -1,6 +1,6 @@
 package io.toasty.migrate.apply;
 
-import io.toasty.UniqueViolationException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.value.Type;
 import io.toasty.value.Value;

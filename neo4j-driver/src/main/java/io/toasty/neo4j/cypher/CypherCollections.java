@@ -57,7 +57,7 @@ final class CypherCollections {
   static void change(CypherWalk walk, Expr.CollectionChange c) {
     if (c.type().shape() == Type.CollectionOf.Shape.MAP) {
       // a map is JSON text here; the planner refuses its changes before they come this far
-      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_CHANGE,
+      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_CHANGE,
           CypherWalk.BACKEND, "a change of a map's entries: maps are stored as JSON text");
     }
     StringBuilder out = walk.out();
@@ -107,7 +107,7 @@ final class CypherCollections {
     } else if (key instanceof Expr.Const k) {
       walk.param(new Param.Const(k.value(), Param.Form.JSON_TEXT));
     } else {
-      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_ITEMS,
+      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_ITEMS,
           CypherWalk.BACKEND, "a map key must be a value, not " + key);
     }
   }

@@ -24,7 +24,7 @@ final class CypherPatterns {
       } else if (p.pattern() instanceof Expr.Const c) {
         walk.param(new Param.Const(c.value(), form));
       } else {
-        throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.PATTERN_MATCH,
+        throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.PATTERN_MATCH,
             CypherWalk.BACKEND, "a LIKE pattern must be a value, not " + p.pattern());
       }
       out.append(')');

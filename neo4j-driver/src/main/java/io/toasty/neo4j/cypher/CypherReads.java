@@ -1,7 +1,7 @@
 package io.toasty.neo4j.cypher;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.cypher.CypherWalk.Scope;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Limit;
@@ -145,7 +145,7 @@ final class CypherReads {
       }
       return;
     }
-    for (Expr child : Children.of(e)) {
+    for (Expr child : Operands.of(e)) {
       collectAggregates(child, into);
     }
   }

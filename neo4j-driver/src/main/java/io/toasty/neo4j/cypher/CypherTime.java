@@ -1,7 +1,7 @@
 package io.toasty.neo4j.cypher;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Type;
 
 /** The database's current time as the dialect spells it, at microseconds, in UTC. */

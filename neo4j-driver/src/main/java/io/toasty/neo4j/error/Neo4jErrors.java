@@ -1,13 +1,13 @@
 package io.toasty.neo4j.error;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.DivisionByZeroException;
-import io.toasty.DriverException;
-import io.toasty.NumericOverflowException;
-import io.toasty.QueryTimeoutException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.DriverException;
+import io.toasty.error.NumericOverflowException;
+import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
@@ -75,7 +75,7 @@ public final class Neo4jErrors {
       ModelSchema model = table == null ? null : modelOf(table);
       String field = model == null || guarded.size() != 2 ? null
           : fields(model, table, guarded.subList(1, 2));
-      return new io.toasty.ValueOutOfRangeException(model == null ? null : model.name(), field,
+      return new io.toasty.error.ValueOutOfRangeException(model == null ? null : model.name(), field,
           "a computed value does not fit its integer field", withheld(e, e.getMessage()));
     }
     return translate(t);
@@ -132,13 +132,13 @@ public final class Neo4jErrors {
     }
     Matcher missing = MISSING_TARGET.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && missing.find()) {
-      return new io.toasty.ForeignKeyViolationException(missing.group(1), missing.group(2),
+      return new io.toasty.error.ForeignKeyViolationException(missing.group(1), missing.group(2),
           missing.group(3) == null ? "refers to a record that does not exist"
               : "no record has the key " + missing.group(3) + "; nothing was written", e);
     }
     Matcher referred = STILL_REFERRED.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && referred.find()) {
-      return new io.toasty.ForeignKeyViolationException(referred.group(1), referred.group(2),
+      return new io.toasty.error.ForeignKeyViolationException(referred.group(1), referred.group(2),
           "a " + referred.group(1) + " still refers to the record being deleted; nothing was "
           + "deleted", e);
     }

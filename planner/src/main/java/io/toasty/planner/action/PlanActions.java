@@ -12,7 +12,7 @@ import io.toasty.planner.plan.ExecStatement;
 import io.toasty.planner.plan.Filter;
 import io.toasty.planner.plan.FindPkByIndex;
 import io.toasty.planner.plan.GetByKey;
-import io.toasty.planner.plan.Limit;
+import io.toasty.planner.plan.LimitRows;
 import io.toasty.planner.plan.Mir;
 import io.toasty.planner.plan.NestedMerge;
 import io.toasty.planner.plan.NestCreated;
@@ -75,7 +75,7 @@ public final class PlanActions {
         pullsFromThePrevious(n, i, readers, streams);
         continue;
       }
-      if (!(n instanceof Filter || n instanceof Limit || n instanceof Concat
+      if (!(n instanceof Filter || n instanceof LimitRows || n instanceof Concat
           || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
           || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter)) {
         continue;
@@ -90,7 +90,7 @@ public final class PlanActions {
 
   /** Marks the input of stored step {@code n} (node {@code i}) streaming where it may pull. */
   private static void pullsFromThePrevious(MirNode n, int i, int[] readers, boolean[] streams) {
-    if (!(n instanceof Filter || n instanceof Limit || n instanceof SortRows
+    if (!(n instanceof Filter || n instanceof LimitRows || n instanceof SortRows
         || n instanceof ProjectRows)) {
       return;
     }
@@ -127,7 +127,7 @@ public final class PlanActions {
       return new DeleteByKeyAction(out, d.keys(), d.table(), d.filter());
     } else if (n instanceof Filter f) {
       return new FilterAction(out, f.input(), f.predicate());
-    } else if (n instanceof Limit l) {
+    } else if (n instanceof LimitRows l) {
       return new LimitAction(out, l.input(), l.count(), l.offset());
     } else if (n instanceof Concat c) {
       return new ConcatAction(out, c.inputs(), c.distinctKey(), c.counts());

@@ -1,8 +1,8 @@
 package io.toasty.planner.batch;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.DeleteByKeyAction;

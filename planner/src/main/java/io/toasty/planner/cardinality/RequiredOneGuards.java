@@ -1,6 +1,6 @@
 package io.toasty.planner.cardinality;
 
-import io.toasty.InvalidStatementException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;

@@ -1,6 +1,6 @@
 package io.toasty.planner.eager;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;

@@ -1,6 +1,6 @@
 package io.toasty.planner.eval;
 
-import io.toasty.NumericOverflowException;
+import io.toasty.error.NumericOverflowException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.toasty.planner.eval;
 
-import io.toasty.DivisionByZeroException;
-import io.toasty.NumericOverflowException;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.NumericOverflowException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.toasty.planner.eval;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import io.toasty.planner.plan.Filter;
 import io.toasty.planner.plan.FindPkByIndex;
 import io.toasty.planner.plan.GetByKey;
 import io.toasty.planner.plan.KeyBinding;
-import io.toasty.planner.plan.Limit;
+import io.toasty.planner.plan.LimitRows;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.planner.plan.MirNode;
 import io.toasty.planner.plan.CountRead;
@@ -92,7 +92,7 @@ final class ExplainNode {
     }
     if (n instanceof Filter f) {
       return "Filter " + p + f.input() + " where " + x.expr(f.predicate());
-    } else if (n instanceof Limit l) {
+    } else if (n instanceof LimitRows l) {
       return limit(l.input(), l.count(), l.offset(), p);
     } else if (n instanceof Concat c) {
       return concat(c.inputs(), c.distinctKey(), c.counts(), p);

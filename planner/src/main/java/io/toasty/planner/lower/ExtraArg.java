@@ -1,6 +1,6 @@
 package io.toasty.planner.lower;
 
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
@@ -29,7 +29,7 @@ public sealed interface ExtraArg {
   }
 
   /** A value generated per execution, per row: a v4 or v7 UUID. */
-  record GeneratedArg(Auto auto, String model, String field) implements ExtraArg {
+  record GeneratedArg(AutoStrategy auto, String model, String field) implements ExtraArg {
     public GeneratedArg {
       Objects.requireNonNull(auto, "auto");
     }

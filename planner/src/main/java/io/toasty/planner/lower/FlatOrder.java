@@ -1,7 +1,7 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.OrderBy;

@@ -1,7 +1,7 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.RowLock;
 
 /** Refuses, while planning, a row lock the backend cannot take. */

@@ -1,8 +1,8 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.InvalidStatementException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.OnConflict;

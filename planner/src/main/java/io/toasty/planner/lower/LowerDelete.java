@@ -1,7 +1,7 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;

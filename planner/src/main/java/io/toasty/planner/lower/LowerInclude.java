@@ -215,7 +215,7 @@ final class LowerInclude {
     if (!scope.orderBy().isEmpty()) {
       // Each intermediate record's targets come in order, but they are concatenated in the
       // intermediate records' key order: the include's order would hold within each only.
-      throw new io.toasty.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
+      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
           root.capability.backend(), "an order on the multi-step via include " + r.name()
           + ": order the loaded records, or query the relation (record." + r.name()
           + "().orderBy(..))");

@@ -1,10 +1,10 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirOutput;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Insert;
@@ -77,8 +77,8 @@ final class LowerInsert {
           || !f.model().equals(cx.model.name())) {
         return false;
       }
-      Auto auto = cx.model.fields().get(f.index()).auto();
-      if (auto != Auto.UUID_V4 && auto != Auto.UUID_V7 || insert.rows().stream()
+      AutoStrategy auto = cx.model.fields().get(f.index()).auto();
+      if (auto != AutoStrategy.UUID_V4 && auto != AutoStrategy.UUID_V7 || insert.rows().stream()
           .anyMatch(r -> !(r.fields().get(f.index()) instanceof Expr.Default))) {
         return false;
       }
@@ -90,7 +90,7 @@ final class LowerInsert {
   private boolean[] omittedFields(List<Expr.Record> rows) {
     boolean[] omitted = new boolean[cx.model.fields().size()];
     for (FieldSchema f : cx.model.fields()) {
-      if (f.auto() != Auto.IDENTITY) {
+      if (f.auto() != AutoStrategy.IDENTITY) {
         continue;
       }
       long unset = rows.stream().filter(r -> r.fields().get(f.index()) instanceof Expr.Default)
@@ -139,14 +139,14 @@ final class LowerInsert {
   }
 
   private Expr fill(FieldSchema f) {
-    if (f.auto() == Auto.UUID_V4 || f.auto() == Auto.UUID_V7) {
+    if (f.auto() == AutoStrategy.UUID_V4 || f.auto() == AutoStrategy.UUID_V7) {
       return cx.addArg(new ExtraArg.GeneratedArg(f.auto(), cx.model.name(), f.name()));
     }
-    if (f.auto() == Auto.NOW) {
+    if (f.auto() == AutoStrategy.NOW) {
       // one slot per field: every row of the statement gets the same instant
-      return defaults.computeIfAbsent(f.index(), i -> UpdateStamp.generated(cx, f, Auto.NOW));
+      return defaults.computeIfAbsent(f.index(), i -> UpdateStamp.generated(cx, f, AutoStrategy.NOW));
     }
-    if (f.auto() == Auto.VERSION) {
+    if (f.auto() == AutoStrategy.VERSION) {
       return defaults.computeIfAbsent(f.index(),
           i -> cx.addArg(new ExtraArg.ConstantArg(VersionBump.initial(f))));
     }

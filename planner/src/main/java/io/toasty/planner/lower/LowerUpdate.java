@@ -1,8 +1,8 @@
 package io.toasty.planner.lower;
 
 import io.toasty.Feature;
-import io.toasty.InvalidStatementException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;

@@ -1,6 +1,6 @@
 package io.toasty.planner.lower;
 
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
@@ -35,11 +35,11 @@ final class UpdateStamp {
    * What {@code auto} generates for {@code f}: the database's time, or a slot the executor
    * fills on each execution.
    */
-  static Expr generated(LowerContext cx, FieldSchema f, Auto auto) {
-    if (auto == Auto.NOW && cx.databaseTime) {
+  static Expr generated(LowerContext cx, FieldSchema f, AutoStrategy auto) {
+    if (auto == AutoStrategy.NOW && cx.databaseTime) {
       return new Expr.Now(f.type());
     }
-    return cx.addArg(auto == Auto.NOW
+    return cx.addArg(auto == AutoStrategy.NOW
         ? new ExtraArg.NowArg(f.type(), cx.model.name(), f.name())
         : new ExtraArg.GeneratedArg(auto, cx.model.name(), f.name()));
   }

@@ -1,6 +1,6 @@
 package io.toasty.planner.lower;
 
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code @Version} field of a model ({@code Auto.VERSION}): 1 on create, and one more with
+ * The {@code @Version} field of a model ({@code AutoStrategy.VERSION}): 1 on create, and one more with
  * every update that does not set it itself, at model level, before lowering, so every update
  * path (by filter, by key, of a loaded record, an upsert's update path) bumps it alike.
  */
@@ -27,7 +27,7 @@ final class VersionBump {
   static List<Assignment> bumped(LowerContext cx, List<Assignment> assignments) {
     ModelSchema model = cx.model;
     for (FieldSchema f : model.fields()) {
-      if (f.auto() == Auto.VERSION
+      if (f.auto() == AutoStrategy.VERSION
           && assignments.stream().noneMatch(a -> a.target() == f.index())) {
         List<Assignment> out = new ArrayList<>(assignments);
         out.add(new Assignment(f.index(), new Expr.Arith(Expr.ArithOp.ADD,

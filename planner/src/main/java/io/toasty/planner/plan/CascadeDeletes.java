@@ -1,8 +1,8 @@
 package io.toasty.planner.plan;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirStatement;
@@ -82,7 +82,7 @@ final class CascadeDeletes {
     }
     int atomic = c.b.add(new AtomicWrite(writes));
     // the top-level delete is the last write: its count is the result
-    int last = c.b.add(new Limit(atomic, count(1), count(writes.size() - 1)));
+    int last = c.b.add(new LimitRows(atomic, count(1), count(writes.size() - 1)));
     return c.b.build(last, Plan.output(hir.output(), List.of()));
   }
 

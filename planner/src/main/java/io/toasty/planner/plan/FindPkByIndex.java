@@ -8,7 +8,7 @@ import java.util.List;
  * one key record per row, or with {@code columns} (an eventually consistent read the query
  * accepted, or a page read in the index's order) each row's {@code columns}, read from the
  * index's copy of the item. Rows come in the index's sort key order, descending when
- * {@code forward} is false; {@code pageSize}, or null, is the limit a {@link Limit} above will
+ * {@code forward} is false; {@code pageSize}, or null, is the limit a {@link LimitRows} above will
  * take: the request's page size.
  */
 public record FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,

@@ -7,7 +7,7 @@ import java.util.List;
  * Nodes refer to their inputs by index in {@link Mir#nodes()}; every input comes first.
  */
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
-    UpdateByKey, DeleteByKey, Filter, Limit, Concat, Const, NestedMerge, CountRows, CountRead,
+    UpdateByKey, DeleteByKey, Filter, LimitRows, Concat, Const, NestedMerge, CountRows, CountRead,
     GroupRows, SortRows, AtomicWrite, ProjectRows,
     SemiFilter, NestCreated {
 

@@ -1,8 +1,8 @@
 package io.toasty.planner.plan;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;

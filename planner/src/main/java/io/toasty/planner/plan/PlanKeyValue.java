@@ -1,8 +1,8 @@
 package io.toasty.planner.plan;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.Hir;
 import io.toasty.schema.Schema;
@@ -158,7 +158,7 @@ final class PlanKeyValue {
   /** {@code rows} with the query's limit and offset applied, if it has them. */
   private int limited(int rows, Query q) {
     return q.limit() == null ? rows
-        : b.add(new Limit(rows, q.limit().count(), q.limit().offset()));
+        : b.add(new LimitRows(rows, q.limit().count(), q.limit().offset()));
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.List;
  * Reads rows by a condition on the primary key: partition key equality and an optional sort key
  * range, with a further filter ({@code Operation.QueryPk}), in ascending sort key order, or
  * descending when {@code forward} is false (an {@code orderBy} of the sort key). {@code
- * pageSize}, or null, is the limit a {@link Limit} above will take: the request's page size.
+ * pageSize}, or null, is the limit a {@link LimitRows} above will take: the request's page size.
  */
 public record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
     boolean forward, Expr pageSize) implements MirNode {

@@ -1,8 +1,8 @@
 package io.toasty.planner.verify;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;

@@ -1,9 +1,10 @@
 package io.toasty.planner.verify;
 
 import io.toasty.Feature;
-import io.toasty.InvalidStatementException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.driver.QueryForms;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Walk;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
@@ -19,7 +20,6 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.Statement;
 import io.toasty.stmt.Update;
-import io.toasty.driver.QueryForms;
 import io.toasty.value.Type;
 import java.util.HashSet;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.CardinalityException;
-import io.toasty.InvalidStatementException;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class CardinalityGuardsTest {
   private static final ModelSchema TEAM = new ModelSchema("Team", "x.Team", "teams",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name")),
       List.of(0), List.of(),
       List.of(new RelationSchema(0, "players", RelationSchema.Kind.HAS_MANY, "Player", "team",
           List.of(0), List.of(1), false, null, List.of(), false, 2)));
   private static final ModelSchema PLAYER = new ModelSchema("Player", "x.Player", "players",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "teamId", Type.Scalar.I64, true, null, null, "team_id")),
       List.of(0), List.of(),
       List.of(new RelationSchema(0, "team", RelationSchema.Kind.BELONGS_TO, "Team", "",

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
@@ -30,15 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class RequiredOneGuardsTest {
   private static final ModelSchema SHIP = new ModelSchema("Ship", "x.Ship", "ships",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id")),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id")),
       List.of(0), List.of(),
       List.of(new RelationSchema(0, "captain", RelationSchema.Kind.HAS_ONE, "Captain", "ship",
           List.of(0), List.of(1), false, null, List.of(), false, 0)));
   private static final ModelSchema DOCK = new ModelSchema("Dock", "x.Dock", "docks",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id")),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id")),
       List.of(0), List.of(), List.of());
   private static final ModelSchema CAPTAIN = new ModelSchema("Captain", "x.Captain", "captains",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "shipId", Type.Scalar.I64, true, null, null, "ship_id"),
           new FieldSchema(2, "dockId", Type.Scalar.I64, false, null, null, "dock_id")),
       List.of(0), List.of(),

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -28,12 +28,12 @@ class EagerIncludesTest {
   /** Band (id) eager has-many Song (id, bandId), whose band is eager when {@code cycle}. */
   private static Schema schema(boolean cycle) {
     ModelSchema band = new ModelSchema("Band", "x.Band", "bands",
-        List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id")),
+        List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id")),
         List.of(0), List.of(),
         List.of(new RelationSchema(0, "songs", RelationSchema.Kind.HAS_MANY, "Song", "band",
             List.of(0), List.of(1), false, null, List.of(), true)));
     ModelSchema song = new ModelSchema("Song", "x.Song", "songs",
-        List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+        List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
             new FieldSchema(1, "bandId", Type.Scalar.I64, false, null, null, "band_id")),
         List.of(0), List.of(new IndexSchema("songs_band_id_idx", List.of(1), false)),
         List.of(new RelationSchema(0, "band", RelationSchema.Kind.BELONGS_TO, "Band", "",

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DivisionByZeroException;
+import io.toasty.error.DivisionByZeroException;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

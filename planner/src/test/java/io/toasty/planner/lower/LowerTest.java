@@ -8,7 +8,7 @@ import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
@@ -71,7 +71,7 @@ class LowerTest {
     assertEquals(new Expr.Arg(2), t.rows().get(0).fields().get(0));
     assertEquals(new Expr.Arg(4), t.rows().get(1).fields().get(0));
     assertEquals(t.rows().get(0).fields().get(2), t.rows().get(1).fields().get(2));
-    assertEquals(new ExtraArg.GeneratedArg(Auto.UUID_V7, "Todo", "id"), hir.extraArgs().get(0));
+    assertEquals(new ExtraArg.GeneratedArg(AutoStrategy.UUID_V7, "Todo", "id"), hir.extraArgs().get(0));
   }
 
   @Test

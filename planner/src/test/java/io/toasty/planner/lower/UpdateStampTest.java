@@ -6,7 +6,7 @@ import io.toasty.driver.Capability;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.hir.Hir;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
@@ -27,10 +27,10 @@ class UpdateStampTest {
       List.of(
           new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id"),
           new FieldSchema(1, "title", Type.Scalar.STRING, false, null, null, "title"),
-          new FieldSchema(2, "createdAt", Type.Scalar.INSTANT, false, Auto.NOW, null,
+          new FieldSchema(2, "createdAt", Type.Scalar.INSTANT, false, AutoStrategy.NOW, null,
               "created_at"),
-          new FieldSchema(3, "updatedAt", Type.Scalar.INSTANT, false, Auto.NOW, null,
-              "updated_at", Auto.NOW)),
+          new FieldSchema(3, "updatedAt", Type.Scalar.INSTANT, false, AutoStrategy.NOW, null,
+              "updated_at", AutoStrategy.NOW)),
       List.of(0), List.of());
   static final Schema SCHEMA = Schema.of(List.of(STAMP));
 

@@ -13,7 +13,7 @@ import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.lower.Lower;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -46,7 +46,7 @@ class IndexPagePlanTest {
   /** A listing on a board; the index on board is ordered by rank. */
   static final ModelSchema LISTING = new ModelSchema("Listing", "com.example.Listing",
       "listings", List.of(
-          new FieldSchema(ID, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+          new FieldSchema(ID, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(BOARD, "board", Type.Scalar.STRING, false, null, null, "board"),
           new FieldSchema(RANK, "rank", Type.Scalar.I64, false, null, null, "rank"),
           new FieldSchema(TITLE, "title", Type.Scalar.STRING, false, null, null, "title"),
@@ -108,7 +108,7 @@ class IndexPagePlanTest {
   @Test
   void aPageByTheIndexSortKeyIsOneIndexReadInThatOrder() {
     Mir mir = mir(secondPageDescending(), KV);
-    assertEquals("FindPkByIndex, SortRows, Limit, ProjectRows, GetByKey, Filter",
+    assertEquals("FindPkByIndex, SortRows, LimitRows, ProjectRows, GetByKey, Filter",
         Plans.kinds(mir));
     FindPkByIndex read = node(mir, FindPkByIndex.class);
     assertEquals("listings_board_idx", read.index());
@@ -116,7 +116,7 @@ class IndexPagePlanTest {
     // the cursor's range on the sort key is part of the key condition, not a filter
     assertEquals(List.of("board EQ", "rank LE"), terms(read.keyCondition()));
     assertEquals(List.of("Or"), terms(read.filter()));
-    assertEquals(node(mir, Limit.class).count(), read.pageSize());
+    assertEquals(node(mir, LimitRows.class).count(), read.pageSize());
     assertEquals(5, read.columns().size(), "the rows come from the index, every column");
   }
 
@@ -125,11 +125,11 @@ class IndexPagePlanTest {
     Mir mir = mir(secondPageDescending(), KV);
     SortRows sort = node(mir, SortRows.class);
     assertEquals(1, sort.presorted(), "the index delivers the first term");
-    assertEquals(mir.nodes().indexOf(sort), node(mir, Limit.class).input());
+    assertEquals(mir.nodes().indexOf(sort), node(mir, LimitRows.class).input());
     Query byRankAlone = listings(eq(f(BOARD), str("a")), List.of(by(RANK, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(4), null));
     Mir alone = mir(byRankAlone, KV);
-    assertEquals("FindPkByIndex, Limit, ProjectRows, GetByKey", Plans.kinds(alone));
+    assertEquals("FindPkByIndex, LimitRows, ProjectRows, GetByKey", Plans.kinds(alone));
     assertTrue(node(alone, FindPkByIndex.class).forward());
   }
 
@@ -143,14 +143,14 @@ class IndexPagePlanTest {
         mir(secondPageDescending(), KV), KV);
     List<Boolean> streams = plan.vars().stream().map(io.toasty.planner.action.Var::streams)
         .toList();
-    // FindPkByIndex, SortRows, Limit stream; ProjectRows (the keys) stored; GetByKey, Filter out
+    // FindPkByIndex, SortRows, LimitRows stream; ProjectRows (the keys) stored; GetByKey, Filter out
     assertEquals(List.of(true, true, true, false, true, true), streams);
   }
 
   @Test
   void anEventualPageIsTheIndexReadAlone() {
     Mir mir = mir(secondPageDescending().withEventual(true), KV);
-    assertEquals("FindPkByIndex, SortRows, Limit", Plans.kinds(mir));
+    assertEquals("FindPkByIndex, SortRows, LimitRows", Plans.kinds(mir));
   }
 
   @Test
@@ -178,7 +178,7 @@ class IndexPagePlanTest {
     Query q = listings(eq(f(BOARD), str("a")), List.of(by(TITLE, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(3), null));
     Mir mir = mir(q, KV);
-    assertEquals("FindPkByIndex, GetByKey, SortRows, Limit", Plans.kinds(mir));
+    assertEquals("FindPkByIndex, GetByKey, SortRows, LimitRows", Plans.kinds(mir));
     assertNull(node(mir, FindPkByIndex.class).pageSize(), "a page size would cut the sort");
     assertEquals(0, node(mir, SortRows.class).presorted());
   }

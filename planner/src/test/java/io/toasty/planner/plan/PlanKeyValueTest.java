@@ -4,8 +4,8 @@ import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Delete;
 import io.toasty.stmt.Expr;
@@ -95,9 +95,9 @@ class PlanKeyValueTest {
         List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
             io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(i64(21), null));
     Mir mir = Plans.mir(limited, KV);
-    assertEquals("QueryPk, Limit", Plans.kinds(mir));
+    assertEquals("QueryPk, LimitRows", Plans.kinds(mir));
     QueryPk q = (QueryPk) mir.nodes().get(0);
-    assertEquals(((io.toasty.planner.plan.Limit) mir.nodes().get(1)).count(), q.pageSize());
+    assertEquals(((io.toasty.planner.plan.LimitRows) mir.nodes().get(1)).count(), q.pageSize());
     Mir skipping = Plans.mir(limited.withLimit(new io.toasty.stmt.Limit(i64(21), i64(5))), KV);
     assertNull(((QueryPk) skipping.nodes().get(0)).pageSize());
     assertNull(((QueryPk) Plans.mir(events(stream), KV).nodes().get(0)).pageSize());
@@ -125,7 +125,7 @@ class PlanKeyValueTest {
             io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(
             new Expr.Const(new io.toasty.value.Value.I64(2)), null));
     Mir mir = Plans.mir(q, KV);
-    assertEquals("QueryPk, SortRows, Limit", Plans.kinds(mir));
+    assertEquals("QueryPk, SortRows, LimitRows", Plans.kinds(mir));
     // every row is read: a page size pushed into the request would cut the sort's input
     assertEquals(null, ((QueryPk) mir.nodes().get(0)).pageSize());
     SortRows sort = (SortRows) mir.nodes().get(1);
@@ -182,7 +182,7 @@ class PlanKeyValueTest {
   void limitIsInMemory() {
     Mir mir = Plans.mir(users(eq(user(EMAIL), str("a@x"))).withLimit(new Limit(i64(1), null)),
         KV);
-    assertEquals("FindPkByIndex, GetByKey, Limit", Plans.kinds(mir));
+    assertEquals("FindPkByIndex, GetByKey, LimitRows", Plans.kinds(mir));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.toasty.planner.relations;
 
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -18,7 +18,7 @@ final class RelationFixtures {
   private RelationFixtures() {}
 
   static final ModelSchema PERSON = new ModelSchema("Person", "x.Person", "people",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "name", Type.Scalar.STRING, false, null, null, "name"),
           new FieldSchema(2, "managerId", Type.Scalar.I64, true, null, null, "manager_id")),
       List.of(0), List.of(new IndexSchema("people_manager_id_idx", List.of(2), false)),
@@ -40,7 +40,7 @@ final class RelationFixtures {
   static final int TAGS = 7;
 
   static final ModelSchema POST = new ModelSchema("Post", "x.Post", "posts",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "personId", Type.Scalar.I64, false, null, null, "person_id"),
           new FieldSchema(2, "title", Type.Scalar.STRING, false, null, null, "title")),
       List.of(0), List.of(new IndexSchema("posts_person_id_idx", List.of(1), false)),
@@ -49,12 +49,12 @@ final class RelationFixtures {
   static final int AUTHOR = 3;
 
   static final ModelSchema TAG = new ModelSchema("Tag", "x.Tag", "tags",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "label", Type.Scalar.STRING, false, null, null, "label")),
       List.of(0), List.of());
 
   static final ModelSchema TAGGING = new ModelSchema("Tagging", "x.Tagging", "taggings",
-      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, Auto.IDENTITY, null, "id"),
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, AutoStrategy.IDENTITY, null, "id"),
           new FieldSchema(1, "personId", Type.Scalar.I64, false, null, null, "person_id"),
           new FieldSchema(2, "tagId", Type.Scalar.I64, false, null, null, "tag_id")),
       List.of(0), List.of(),

@@ -1,15 +1,15 @@
 package io.toasty.planner.relations;
 
-import io.toasty.Feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidModelException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.Feature;
 import io.toasty.driver.Capability;
+import io.toasty.error.InvalidModelException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.Planner;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.simplify.Simplify;

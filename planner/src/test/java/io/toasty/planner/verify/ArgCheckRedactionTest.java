@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;

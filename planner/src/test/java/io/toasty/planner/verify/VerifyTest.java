@@ -3,11 +3,11 @@ package io.toasty.planner.verify;
 import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.InvalidStatementException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.driver.Capability;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.Planner;
 import io.toasty.planner.Prepared;
-import io.toasty.driver.Capability;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Include;

@@ -2,8 +2,8 @@ package io.toasty.r2dbc.codec;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
-import io.toasty.InvalidStatementException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.sql.dialect.JsonStorage;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.CollectionJson;

@@ -1,6 +1,6 @@
 package io.toasty.r2dbc.error;
 
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;

@@ -1,6 +1,6 @@
 package io.toasty.r2dbc.error;
 
-import io.toasty.ValueOutOfRangeException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;

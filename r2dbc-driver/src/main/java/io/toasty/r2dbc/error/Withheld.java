@@ -1,12 +1,12 @@
 package io.toasty.r2dbc.error;
 
-import io.toasty.DriverException;
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.NotNullViolationException;
 import io.toasty.Redaction;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
-import io.toasty.ValueOutOfRangeException;
+import io.toasty.error.DriverException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.NotNullViolationException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 

@@ -1,9 +1,9 @@
 package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;

@@ -2,8 +2,8 @@ package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcTimeoutException;
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import io.toasty.DriverException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.DriverException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -37,8 +37,8 @@ class ErrorTranslatorTest {
     Throwable cause = new io.r2dbc.spi.R2dbcNonTransientResourceException(message, "08006");
     for (var dialect : java.util.List.of(io.toasty.sql.dialect.PostgresDialect.INSTANCE,
         io.toasty.sql.dialect.MySqlDialect.MARIADB)) {
-      io.toasty.ConnectionLostException e = assertInstanceOf(
-          io.toasty.ConnectionLostException.class,
+      io.toasty.error.ConnectionLostException e = assertInstanceOf(
+          io.toasty.error.ConnectionLostException.class,
           new ErrorTranslator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
       assertEquals(unsent, e.nothingSent(), message);
     }
@@ -52,8 +52,8 @@ class ErrorTranslatorTest {
   @Test
   void aRequestCancelledInADisposedQueueIsALostConnectionNothingSent() {
     Throwable cause = new IllegalStateException("Request queue was disposed");
-    io.toasty.ConnectionLostException e = assertInstanceOf(
-        io.toasty.ConnectionLostException.class,
+    io.toasty.error.ConnectionLostException e = assertInstanceOf(
+        io.toasty.error.ConnectionLostException.class,
         new ErrorTranslator(io.toasty.sql.dialect.MySqlDialect.MARIADB, Fixtures.SCHEMA)
             .translate(new RuntimeException("wrapped", cause), "users"));
     assertEquals(true, e.nothingSent());

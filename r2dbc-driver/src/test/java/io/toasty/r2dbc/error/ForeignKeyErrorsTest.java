@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import io.toasty.ForeignKeyViolationException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import io.toasty.DriverException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.DriverException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;

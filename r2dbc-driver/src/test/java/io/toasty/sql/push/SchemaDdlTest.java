@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;

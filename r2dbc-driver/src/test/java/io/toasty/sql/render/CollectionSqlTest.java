@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.dialect.MySqlDialect;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.dialect.MySqlDialect;
@@ -411,7 +411,7 @@ class DialectSqlTest {
         new io.toasty.schema.app.ModelSchema("Accent", "com.example.Accent", "accents",
             List.of(new io.toasty.schema.app.FieldSchema(0, "x", io.toasty.value.Type.Scalar.I64,
                 false, null, null, name)), List.of(0), List.of())));
-    io.toasty.InvalidModelException e = assertThrows(io.toasty.InvalidModelException.class,
+    io.toasty.error.InvalidModelException e = assertThrows(io.toasty.error.InvalidModelException.class,
         () -> new io.toasty.sql.push.SchemaDdl(PG, schema).create());
     assertEquals(java.util.Optional.of("x"), e.field());
     assertTrue(e.getMessage().contains("postgresql accepts at most 63"), e.getMessage());

@@ -3,7 +3,7 @@ package io.toasty.reactive.exec;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.verify.ArgCheck;
-import io.toasty.schema.app.Auto;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.value.Value;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,6 +84,6 @@ public final class BindArgs {
   }
 
   private static Value generate(ExtraArg.GeneratedArg g) {
-    return new Value.Uuid(g.auto() == Auto.UUID_V4 ? Uuids.v4() : Uuids.v7());
+    return new Value.Uuid(g.auto() == AutoStrategy.UUID_V4 ? Uuids.v4() : Uuids.v7());
   }
 }

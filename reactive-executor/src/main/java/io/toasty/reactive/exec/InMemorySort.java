@@ -1,7 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.eval.ValueOrder;

@@ -1,7 +1,7 @@
 package io.toasty.reactive.json;
 
-import io.toasty.JsonFieldException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.JsonFieldException;
 import io.toasty.schema.Schema;
 import io.toasty.value.JsonCodec;
 import io.toasty.value.Type;
@@ -48,7 +48,7 @@ public final class JsonDocuments {
           + " as JSON: " + e.getMessage(), e);
     }
     if (ranges != null && !ranges.nulInText() && out.text().contains("\\u0000")) {
-      throw new io.toasty.ValueOutOfRangeException(model, field,
+      throw new io.toasty.error.ValueOutOfRangeException(model, field,
           "the backend stores no NUL character (U+0000) in a JSON document", null);
     }
     return out;

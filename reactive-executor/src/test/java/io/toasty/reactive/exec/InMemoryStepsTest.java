@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Operation;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.DeleteByKeyAction;

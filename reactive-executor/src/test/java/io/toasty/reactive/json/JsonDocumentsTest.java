@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.JsonFieldException;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.JsonFieldException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;

@@ -1,6 +1,6 @@
 package io.toasty.sql.ddl;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.Type;
 

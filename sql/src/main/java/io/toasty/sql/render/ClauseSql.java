@@ -4,7 +4,7 @@ import static io.toasty.sql.render.ExprTypes.isTrue;
 import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Limit;

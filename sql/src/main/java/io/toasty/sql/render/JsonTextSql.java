@@ -1,7 +1,7 @@
 package io.toasty.sql.render;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.JsonStorage;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Expr;

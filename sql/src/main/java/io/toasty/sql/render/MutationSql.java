@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import static io.toasty.sql.render.ExprTypes.column;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Assignment;

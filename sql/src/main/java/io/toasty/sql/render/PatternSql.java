@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 
 import io.toasty.Feature;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Expr;
 import io.toasty.value.Type;

@@ -41,7 +41,7 @@ public final class SqlRenderer {
    * The SQL for {@code statement}, rendered once per statement instance.
    *
    * @throws IllegalArgumentException for a model-level or malformed statement
-   * @throws io.toasty.UnsupportedFeatureException for a construct the dialect cannot express
+   * @throws io.toasty.error.UnsupportedFeatureException for a construct the dialect cannot express
    */
   public RenderedSql render(Statement statement) {
     Objects.requireNonNull(statement, "statement");

@@ -3,7 +3,7 @@ package io.toasty.sql.ddl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.toasty.InvalidModelException;
+import io.toasty.error.InvalidModelException;
 import io.toasty.schema.db.TableForeignKey.OnDelete;
 import io.toasty.sql.ddl.DdlStatement.ColumnChange;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyAddition;

@@ -5,28 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Agg;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.Tck;
 import io.toasty.tck.models.EventCreate;
 import io.toasty.tck.models.Events;
-import io.toasty.tck.models.Users;
-import io.toasty.tck.models.Scores;
 import io.toasty.tck.models.ScoreCard;
 import io.toasty.tck.models.ScoreCards;
-import java.util.Optional;
-import io.toasty.Agg;
-import io.toasty.InvalidStatementException;
-import io.toasty.tck.Tck;
-import java.util.Arrays;
-import reactor.util.function.Tuples;
+import io.toasty.tck.models.Scores;
+import io.toasty.tck.models.Users;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import reactor.util.function.Tuples;
 
 /**
  * Counting and aggregating: {@code count(db)} and {@code exists(db)} are answered by the database

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Feature;
-import io.toasty.RecordNotFoundException;
 import io.toasty.Statement;
-import io.toasty.UniqueViolationException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;

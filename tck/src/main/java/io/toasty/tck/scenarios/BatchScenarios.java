@@ -7,10 +7,10 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.Insert;
-import io.toasty.InvalidStatementException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

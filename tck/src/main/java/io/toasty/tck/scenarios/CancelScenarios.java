@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Executor;
-import io.toasty.ToastyException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;

@@ -6,7 +6,7 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.CardinalityException;
+import io.toasty.error.CardinalityException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ConnectionLostException;
-import io.toasty.TransactionRolledBackException;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.tck.Backend;

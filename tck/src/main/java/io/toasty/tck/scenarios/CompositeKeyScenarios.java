@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Expr;
-import io.toasty.RecordNotFoundException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.Operation;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

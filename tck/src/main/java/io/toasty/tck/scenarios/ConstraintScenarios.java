@@ -5,8 +5,8 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.NotNullViolationException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.NotNullViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Deferred;
-import io.toasty.DeferredNotLoadedException;
-import io.toasty.NotLoadedException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.RelationNotLoadedException;
 import io.toasty.driver.Operation;
+import io.toasty.error.DeferredNotLoadedException;
+import io.toasty.error.NotLoadedException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.RelationNotLoadedException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.Expr;
 import io.toasty.stmt.Query;

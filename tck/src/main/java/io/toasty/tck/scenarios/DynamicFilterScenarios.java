@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Condition;
-import io.toasty.InvalidFilterException;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.DynamicQuery;
 import io.toasty.filter.FilterParser;
 import io.toasty.filter.FilterSpec;

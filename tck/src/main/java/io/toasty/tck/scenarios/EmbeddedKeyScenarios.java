@@ -5,8 +5,8 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.RecordNotFoundException;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DriverException;
-import io.toasty.InvalidStatementException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

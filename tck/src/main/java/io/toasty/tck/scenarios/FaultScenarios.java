@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.toasty.ConnectionLostException;
 import io.toasty.Executor;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Tx;
@@ -169,7 +169,7 @@ public abstract class FaultScenarios {
    * A kill racing COMMIT: three writes, then the kill sent as the transaction commits. Whatever
    * wins, the transaction is whole or absent (three rows or none); a transaction that reports
    * success has its rows; an error is a transient {@link ConnectionLostException} or, when the
-   * loss came during COMMIT, a {@link io.toasty.CommitOutcomeUnknownException} (the rows may or
+   * loss came during COMMIT, a {@link io.toasty.error.CommitOutcomeUnknownException} (the rows may or
    * may not be there: here they are counted).
    */
   @BackendTest

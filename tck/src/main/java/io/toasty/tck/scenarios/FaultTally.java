@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.toasty.CommitOutcomeUnknownException;
-import io.toasty.ConnectionLostException;
+import io.toasty.error.CommitOutcomeUnknownException;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.tck.Backend;
 import java.util.Map;
 import java.util.TreeMap;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Path;
-import io.toasty.ToastyException;
+import io.toasty.error.ToastyException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendTest;

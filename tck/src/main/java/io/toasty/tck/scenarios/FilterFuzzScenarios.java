@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Condition;
-import io.toasty.DivisionByZeroException;
-import io.toasty.ToastyException;
 import io.toasty.driver.Capability;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.ToastyException;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.expr.Children;
 import io.toasty.reactive.Db;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Delete;
 import io.toasty.Feature;
-import io.toasty.RecordNotFoundException;
-import io.toasty.UnsupportedFeatureException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;

@@ -6,7 +6,7 @@ import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

@@ -44,7 +44,7 @@ public abstract class HealthScenarios {
   @BackendTest
   public void healthWhileAConnectionIsHeldCountsIt(Db db) {
     await(db.transactionMono(tx -> db.health()).onErrorResume(
-        io.toasty.UnsupportedFeatureException.class, e -> db.health()).map(h -> {
+        io.toasty.error.UnsupportedFeatureException.class, e -> db.health()).map(h -> {
           assertTrue(h.up(), () -> String.valueOf(h.error()));
           // inside a transaction its connection is out of the pool, the health check's is back
           h.poolState().ifPresent(p -> assertEquals(db.capability().interactiveTransactions()

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.toasty.InvalidStatementException;
-import io.toasty.JsonFieldException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.JsonFieldException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;

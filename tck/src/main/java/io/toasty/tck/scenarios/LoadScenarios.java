@@ -3,8 +3,8 @@ package io.toasty.tck.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.PoolState;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
@@ -186,7 +186,7 @@ public abstract class LoadScenarios {
     int before = opened.log().size();
     List<UUID> answers = Tck.await(reactor.core.publisher.Flux.range(0, gets)
         .flatMapSequential(i -> Shoppers.getById(db, keys.get(i)).map(Shopper::id)
-            .onErrorResume(io.toasty.RecordNotFoundException.class, e -> Mono.just(missing)),
+            .onErrorResume(io.toasty.error.RecordNotFoundException.class, e -> Mono.just(missing)),
             gets)
         .collectList());
     for (int i = 0; i < gets; i++) {

@@ -6,11 +6,11 @@ import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DriverException;
 import io.toasty.HasMany;
-import io.toasty.InvalidStatementException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.Source;
 import io.toasty.tck.BackendTest;

@@ -51,7 +51,7 @@ public abstract class NonBlockingScenarios {
   @BackendTest
   public void errorsOnAParallelThreadAreTyped(Db db) {
     onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
-    Tck.failure(io.toasty.UniqueViolationException.class, () -> Users.create().name("b")
+    Tck.failure(io.toasty.error.UniqueViolationException.class, () -> Users.create().name("b")
         .email("ann@example.com").exec(db).subscribeOn(Schedulers.parallel()));
   }
 

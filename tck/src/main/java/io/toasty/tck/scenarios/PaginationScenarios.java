@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidCursorException;
 import io.toasty.Page;
 import io.toasty.PageQuery;
 import io.toasty.driver.Operation;
+import io.toasty.error.InvalidCursorException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.Expr;
 import io.toasty.tck.BackendContext;

@@ -6,7 +6,7 @@ import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static io.toasty.tck.scenarios.RelationFixtures.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.DriverException;
+import io.toasty.error.DriverException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.InvalidStatementException;
 import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
 import io.toasty.Row;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;

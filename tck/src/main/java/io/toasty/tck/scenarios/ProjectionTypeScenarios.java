@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
 import io.toasty.Expr;
-import io.toasty.InvalidStatementException;
 import io.toasty.Path;
 import io.toasty.Selectable;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

@@ -5,9 +5,9 @@ import static io.toasty.tck.scenarios.ScoreFixtures.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.Agg;
-import io.toasty.DivisionByZeroException;
 import io.toasty.Expr;
-import io.toasty.NumericOverflowException;
+import io.toasty.error.DivisionByZeroException;
+import io.toasty.error.NumericOverflowException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

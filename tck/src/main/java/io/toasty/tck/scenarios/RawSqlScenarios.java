@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Condition;
 import io.toasty.Expr;
-import io.toasty.InvalidStatementException;
 import io.toasty.Row;
 import io.toasty.SqlStatement;
-import io.toasty.UniqueViolationException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;

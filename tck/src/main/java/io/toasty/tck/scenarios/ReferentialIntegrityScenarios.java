@@ -6,8 +6,8 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.ForeignKeyViolationException;
-import io.toasty.SerializationFailureException;
+import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;

@@ -6,10 +6,10 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.CardinalityException;
-import io.toasty.InvalidStatementException;
-import io.toasty.RecordNotFoundException;
-import io.toasty.ToastyException;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.ToastyException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.reactive.Tx;

@@ -4,7 +4,7 @@ import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.InvalidStatementException;
+import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.RowLock;
 import io.toasty.tck.BackendTest;

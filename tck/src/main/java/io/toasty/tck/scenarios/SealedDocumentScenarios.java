@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.toasty.UnknownVariantException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;

@@ -94,8 +94,8 @@ public abstract class StreamingScenarios {
     await(Users.getById(db, users.get(0).id()));
     await(Users.updateById(users.get(1).id()).name("x").exec(db));
     await(Users.deleteById(users.get(2).id()).exec(db));
-    Tck.failure(io.toasty.RecordNotFoundException.class, () -> Users.getById(db, new UUID(0, -1)));
-    Tck.failure(io.toasty.UniqueViolationException.class,
+    Tck.failure(io.toasty.error.RecordNotFoundException.class, () -> Users.getById(db, new UUID(0, -1)));
+    Tck.failure(io.toasty.error.UniqueViolationException.class,
         () -> Users.create().name("d").email("dan@example.com").exec(db));
     Tck.eventually("every connection is released: acquired " + log.connectionsAcquired()
         + ", released " + log.connectionsReleased(), () -> log.connectionsInUse() == 0);

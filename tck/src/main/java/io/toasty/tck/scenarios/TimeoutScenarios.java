@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.QueryTimeoutException;
 import io.toasty.SqlStatement;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;

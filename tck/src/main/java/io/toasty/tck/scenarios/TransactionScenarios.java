@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.DriverException;
-import io.toasty.SerializationFailureException;
-import io.toasty.ToastyException;
-import io.toasty.UniqueViolationException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
+import io.toasty.error.SerializationFailureException;
+import io.toasty.error.ToastyException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;

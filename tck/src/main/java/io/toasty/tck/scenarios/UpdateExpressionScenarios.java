@@ -4,7 +4,7 @@ import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.SerializationFailureException;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Condition;
-import io.toasty.ValueOutOfRangeException;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ValueRanges;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;

@@ -5,9 +5,9 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.RecordNotFoundException;
-import io.toasty.StaleRecordException;
 import io.toasty.driver.Operation;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.ConcurrencyRounds;

@@ -6,9 +6,9 @@ import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.Feature;
-import io.toasty.InvalidStatementException;
-import io.toasty.UnsupportedFeatureException;
 import io.toasty.driver.Capability;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;

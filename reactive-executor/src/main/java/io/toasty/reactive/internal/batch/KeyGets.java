@@ -1,7 +1,7 @@
 package io.toasty.reactive.internal.batch;
 
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;

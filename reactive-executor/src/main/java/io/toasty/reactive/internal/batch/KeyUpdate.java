@@ -63,8 +63,8 @@ public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
    */
   private static boolean stampsUniqueValues(ModelSchema model) {
     for (FieldSchema f : model.fields()) {
-      if (f.onUpdate() == io.toasty.schema.app.Auto.UUID_V4
-          || f.onUpdate() == io.toasty.schema.app.Auto.UUID_V7) {
+      if (f.onUpdate() == io.toasty.schema.app.AutoStrategy.UUID_V4
+          || f.onUpdate() == io.toasty.schema.app.AutoStrategy.UUID_V7) {
         return true;
       }
     }

@@ -1,8 +1,8 @@
 package io.toasty.reactive.internal.batch;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;

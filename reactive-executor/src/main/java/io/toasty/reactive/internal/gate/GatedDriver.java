@@ -1,6 +1,5 @@
 package io.toasty.reactive.internal.gate;
 
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
@@ -9,6 +8,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

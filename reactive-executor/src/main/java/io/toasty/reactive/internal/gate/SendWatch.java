@@ -1,10 +1,10 @@
 package io.toasty.reactive.internal.gate;
 
-import io.toasty.ConnectionLostException;
-import io.toasty.PoolTimeoutException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.value.RowReader;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;

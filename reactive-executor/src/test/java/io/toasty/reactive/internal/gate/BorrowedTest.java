@@ -88,7 +88,7 @@ class BorrowedTest {
     GatedDriver driver = new GatedDriver(pool, Duration.ofMillis(20));
     ConnectionGate.Permit held = driver.gate().tryAcquire();
     Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.PoolTimeoutException.class,
+        io.toasty.error.PoolTimeoutException.class,
         () -> driver.withConnection(c -> Flux.just(1)).blockLast(WAIT));
     assertTrue(e.getMessage().contains("[h2]"), e.getMessage());
     assertEquals(0, driver.gate().waiting());

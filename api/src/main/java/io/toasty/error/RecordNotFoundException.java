@@ -1,0 +1,16 @@
+package io.toasty.error;
+
+/** A query that must find a record found none; the message says which model and which filter. */
+public final class RecordNotFoundException extends ToastyException {
+  private static final long serialVersionUID = 1L;
+
+  public RecordNotFoundException(String model, String detail) {
+    super(model, null, "no record found" + (detail == null ? "" : " (" + detail + ")"), null);
+  }
+
+  /** {@link ErrorCategory#NOT_FOUND}. */
+  @Override
+  public ErrorCategory category() {
+    return ErrorCategory.NOT_FOUND;
+  }
+}

@@ -1,0 +1,17 @@
+package io.toasty.planner.plan;
+
+import io.toasty.stmt.Expr;
+import java.util.List;
+
+/** Skips {@code offset} rows of {@code input} (when not null) and passes at most {@code count}. */
+public record LimitRows(int input, Expr count, Expr offset) implements MirNode {
+  @Override
+  public List<Integer> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+}
