@@ -136,7 +136,7 @@ final class Neo4jBackend implements Backend {
     }
     String prefix = prefixOf(database);
     String models = modelsOf.get(database);
-    return inOneTransaction(List.of(DELETE_NODES), prefix).then(Mono.fromRunnable(() -> {
+    return empty(database).then(Mono.fromRunnable(() -> {
       forget(database);
       if (models != null) {
         synchronized (idle) {

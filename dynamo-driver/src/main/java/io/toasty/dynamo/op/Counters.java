@@ -314,9 +314,7 @@ final class Counters {
       TableInfo t = l.owner();
       return new ForeignKeyViolationException(l.counted().model(),
           l.counted().fieldNames(l.countedColumns()), "no " + l.model() + " has "
-          + t.fieldNames(t.primaryKey()) + " = " + t.primaryKey().stream()
-              .map(c -> References.show(o.key().get(t.attribute(c))))
-              .reduce((a, b) -> a + ", " + b).orElse("")
+          + t.fieldNames(t.primaryKey()) + " = " + References.showKey(t, o.key())
           + "; nothing was written", e);
     }
     for (Map.Entry<CountedRelation, Integer> d : o.by().entrySet()) {

@@ -98,12 +98,9 @@ final class References {
 
   private static String touchedKey(DynamoContext cx, TransactWriteItem i) {
     if (i.put() != null) {
-      for (TableInfo t : cx.tables().all()) {
-        if (t.physicalName().equals(i.put().tableName())) {
-          return t.physicalName() + Items.canonical(Items.keyOf(t, i.put().item()));
-        }
-      }
-      return i.put().tableName();
+      TableInfo t = cx.tables().byPhysicalName(i.put().tableName());
+      return t == null ? i.put().tableName()
+          : t.physicalName() + Items.canonical(Items.keyOf(t, i.put().item()));
     }
     if (i.update() != null) {
       return i.update().tableName() + Items.canonical(i.update().key());
@@ -142,11 +139,9 @@ final class References {
   }
 
   private static ForeignKeyViolationException missing(Check c, Throwable cause) {
-    String key = c.key().values().stream().map(References::show)
-        .reduce((a, b) -> a + ", " + b).orElse("");
     return new ForeignKeyViolationException(c.table().model(),
         c.table().fieldNames(c.fk().columns()), "no " + c.target().model() + " has "
-        + c.target().fieldNames(c.fk().referencedColumns()) + " = " + key
+        + c.target().fieldNames(c.fk().referencedColumns()) + " = " + showKey(c.target(), c.key())
         + "; nothing was written", cause);
   }
 
@@ -201,6 +196,12 @@ final class References {
                 field, "a " + child.model() + " still refers to the " + target.model()
                 + " with " + target.fieldNames(fk.referencedColumns()) + " = " + show(value)
                 + " (@BelongsTo.Restrict); nothing was deleted", null)));
+  }
+
+  /** The primary key {@code key} of an item of {@code t}, in key order, as messages show it. */
+  static String showKey(TableInfo t, Map<String, AttributeValue> key) {
+    return t.primaryKey().stream().map(c -> show(key.get(t.attribute(c))))
+        .reduce((a, b) -> a + ", " + b).orElse("");
   }
 
   /** {@code a} as a message shows a key: its number or string. */

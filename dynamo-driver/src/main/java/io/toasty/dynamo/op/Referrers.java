@@ -39,20 +39,11 @@ final class Referrers {
     List<AtomicWriteOp.Step> out = new ArrayList<>(steps.size());
     for (AtomicWriteOp.Step step : steps) {
       Delete d = step.item().delete();
-      TableInfo t = d == null ? null : table(cx, d.tableName());
+      TableInfo t = d == null ? null : cx.tables().byPhysicalName(d.tableName());
       out.add(t == null || cx.tables().guardsOf(t.name()).isEmpty() ? step
           : guarded(step, cx.tables().guardsOf(t.name()), removed(d, deltas)));
     }
     return out;
-  }
-
-  private static TableInfo table(DynamoContext cx, String physicalName) {
-    for (TableInfo t : cx.tables().all()) {
-      if (t.physicalName().equals(physicalName)) {
-        return t;
-      }
-    }
-    return null;
   }
 
   /** Per counter, how many records the write takes away from the item {@code d} deletes. */
@@ -113,9 +104,7 @@ final class Referrers {
         continue;
       }
       String owner = l.owner().model() + " with " + l.owner().fieldNames(l.owner().primaryKey())
-          + " = " + l.owner().primaryKey().stream()
-              .map(c -> References.show(key.get(l.owner().attribute(c))))
-              .reduce((a, b) -> a + ", " + b).orElse("");
+          + " = " + References.showKey(l.owner(), key);
       String field = l.counted().fieldNames(l.countedColumns());
       if (l.onOwnerDelete() == TableForeignKey.OnDelete.RESTRICT) {
         return new ForeignKeyViolationException(l.counted().model(), field, "a "

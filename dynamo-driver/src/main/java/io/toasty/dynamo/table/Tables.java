@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public final class Tables {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
+  private final Map<String, TableInfo> byPhysicalName = new java.util.HashMap<>();
   private final Map<String, List<CountedRelation>> limits = new LinkedHashMap<>();
   private final Map<String, List<CountedRelation>> guards = new LinkedHashMap<>();
   private final String prefix;
@@ -36,7 +37,9 @@ public final class Tables {
           mapping = schema.mapping(m.name());
         }
       }
-      tables.put(t.name(), new TableInfo(t, prefix, model, mapping));
+      TableInfo info = new TableInfo(t, prefix, model, mapping);
+      tables.put(t.name(), info);
+      byPhysicalName.put(info.physicalName(), info);
     }
     for (CountedRelation l : CountedRelation.of(schema, tables)) {
       limits.computeIfAbsent(l.counted().name(), k -> new java.util.ArrayList<>()).add(l);
@@ -66,6 +69,11 @@ public final class Tables {
       throw new IllegalArgumentException("no table " + name + " in this driver's schema");
     }
     return t;
+  }
+
+  /** The table stored as {@code physicalName} (prefix and all), or null for none of these. */
+  public TableInfo byPhysicalName(String physicalName) {
+    return byPhysicalName.get(physicalName);
   }
 
   /** Every table, in schema order. */
