@@ -1,7 +1,11 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implements Create<M> {
   private final ModelDef<M> model;
-  private final io.toasty.stmt.Expr[] values;
+  private final ExprNode[] values;
   /** Per data field, the relation scope that set it and locks it, or null. */
   private final String[] scopedBy;
   /** Per data field, whether it was copied from a whole record (a variant's create). */
@@ -23,11 +27,11 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
 
   protected AbstractCreate(ModelDef<M> model) {
     this.model = Objects.requireNonNull(model, "model");
-    this.values = new io.toasty.stmt.Expr[model.schema().fields().size()
+    this.values = new ExprNode[model.schema().fields().size()
         + model.schema().relations().size()];
     this.scopedBy = new String[model.schema().fields().size()];
     this.fromRecord = new boolean[model.schema().fields().size()];
-    Arrays.fill(values, new io.toasty.stmt.Expr.Default());
+    Arrays.fill(values, new ExprNode.Default());
   }
 
   /** This builder, as its concrete type. */
@@ -54,14 +58,14 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   /** This create's row, nested under a parent that fills {@code fields}. */
-  private io.toasty.stmt.Expr.Record rowUnder(List<Integer> fields) {
-    io.toasty.stmt.Expr[] row = values.clone();
+  private ExprNode.Record rowUnder(List<Integer> fields) {
+    ExprNode[] row = values.clone();
     for (int f : fields) {
       if (fromRecord[f]) {
-        row[f] = new io.toasty.stmt.Expr.Default();
+        row[f] = new ExprNode.Default();
       }
     }
-    return new io.toasty.stmt.Expr.Record(List.of(row));
+    return new ExprNode.Record(List.of(row));
   }
 
   /**
@@ -74,7 +78,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
       throw new InvalidStatementException(model.name(), field.name(), "is set by the relation "
           + scopedBy[index] + " this create is scoped to");
     }
-    values[index] = new io.toasty.stmt.Expr.Const(field.toValue(value));
+    values[index] = new ExprNode.Const(field.toValue(value));
     return self();
   }
 
@@ -87,17 +91,17 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
    * {@code author(UserCreate)}) call this.
    */
   protected final S setRelated(RelationPath<M, ?> relation, List<? extends Create<?>> creates) {
-    io.toasty.schema.app.RelationSchema r = relation(relation);
+    RelationSchema r = relation(relation);
     Objects.requireNonNull(creates, "creates");
     if (creates.isEmpty()) {
-      values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Default();
+      values[model.schema().fields().size() + r.index()] = new ExprNode.Default();
       return self();
     }
     if (!r.isMany() && creates.size() > 1) {
       throw new InvalidStatementException(model.name(), r.name(),
           "a to-one relation takes one record, not " + creates.size());
     }
-    List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
+    List<ExprNode.Record> rows = new ArrayList<>(creates.size());
     for (Create<?> c : creates) {
       Objects.requireNonNull(c, "create");
       if (!c.model().name().equals(r.target())) {
@@ -108,8 +112,8 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
       rows.add(!r.isBelongsTo() && r.through() == null && c instanceof AbstractCreate<?, ?> a
           ? a.rowUnder(r.targetFields()) : c.row());
     }
-    values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Stmt(
-        new io.toasty.stmt.Insert(new io.toasty.stmt.Source.Model(r.target()), List.of(), rows,
+    values[model.schema().fields().size() + r.index()] = new ExprNode.Stmt(
+        new InsertNode(new Source.Model(r.target()), List.of(), rows,
             Returning.Model.plain()));
     return self();
   }
@@ -121,7 +125,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
    * call this.
    */
   protected final S setParent(RelationPath<M, ?> relation, Value.Record parentValues) {
-    io.toasty.schema.app.RelationSchema r = relation(relation);
+    RelationSchema r = relation(relation);
     Objects.requireNonNull(parentValues, "parentValues");
     if (!r.isBelongsTo()) {
       throw new InvalidStatementException(model.name(), r.name(), "is not a belongs-to relation");
@@ -132,21 +136,21 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
         throw new InvalidStatementException(model.name(), model.schema().field(f).name(),
             "is set by the relation " + scopedBy[f] + " this create is scoped to");
       }
-      values[f] = new io.toasty.stmt.Expr.Const(parentValues.get(r.targetFields().get(i)));
+      values[f] = new ExprNode.Const(parentValues.get(r.targetFields().get(i)));
     }
-    values[model.schema().fields().size() + r.index()] = new io.toasty.stmt.Expr.Default();
+    values[model.schema().fields().size() + r.index()] = new ExprNode.Default();
     return self();
   }
 
   /** Sets and locks {@code fields} to {@code values}: the create is scoped to a relation. */
   final void scope(List<Integer> fields, Value.Record fieldValues, String relation) {
     for (int i = 0; i < fields.size(); i++) {
-      values[fields.get(i)] = new io.toasty.stmt.Expr.Const(fieldValues.get(i));
+      values[fields.get(i)] = new ExprNode.Const(fieldValues.get(i));
       scopedBy[fields.get(i)] = relation;
     }
   }
 
-  private io.toasty.schema.app.RelationSchema relation(RelationPath<M, ?> relation) {
+  private RelationSchema relation(RelationPath<M, ?> relation) {
     Objects.requireNonNull(relation, "relation");
     if (!relation.model().equals(model.name())
         || !model.schema().isRelation(relation.index())) {
@@ -174,8 +178,8 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   @Override
-  public io.toasty.stmt.Expr.Record row() {
-    return new io.toasty.stmt.Expr.Record(List.of(values));
+  public ExprNode.Record row() {
+    return new ExprNode.Record(List.of(values));
   }
 
   /** Refuses to set a field of an {@code Optional} embedded record alone. */
@@ -199,8 +203,8 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   /** The statement a create of these rows runs. */
-  static io.toasty.stmt.Insert statement(ModelDef<?> model, List<io.toasty.stmt.Expr.Record> rows) {
-    return new io.toasty.stmt.Insert(new io.toasty.stmt.Source.Model(model.name()), List.of(),
+  static InsertNode statement(ModelDef<?> model, List<ExprNode.Record> rows) {
+    return new InsertNode(new Source.Model(model.name()), List.of(),
         rows, Returning.Model.plain());
   }
 }

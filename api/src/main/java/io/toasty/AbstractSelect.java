@@ -3,7 +3,11 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.KeyPin;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
@@ -15,6 +19,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -70,10 +75,10 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   public S filter(Expr<Boolean> condition) {
     Objects.requireNonNull(condition, "condition");
-    io.toasty.stmt.Expr node = condition.node();
-    io.toasty.stmt.Expr current = query.filter();
-    return with(query.withFilter(current.equals(io.toasty.stmt.Expr.TRUE)
-        ? node : io.toasty.stmt.Expr.and(current, node)));
+    ExprNode node = condition.node();
+    ExprNode current = query.filter();
+    return with(query.withFilter(current.equals(ExprNode.TRUE)
+        ? node : ExprNode.and(current, node)));
   }
 
   /** {@inheritDoc} */
@@ -103,7 +108,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     if (count < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
-    io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
+    ExprNode offset = query.limit() == null ? null : query.limit().offset();
     return limited(new Limit(constant(count), offset));
   }
 
@@ -162,7 +167,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     if (count < 0) {
       throw new IllegalArgumentException("offset must not be negative, was " + count);
     }
-    io.toasty.stmt.Expr limit = query.limit() == null
+    ExprNode limit = query.limit() == null
         ? constant(Long.MAX_VALUE) : query.limit().count();
     return with(query.withLimit(new Limit(limit, constant(count))));
   }
@@ -170,8 +175,8 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   @SafeVarargs
   public final S include(Include<M>... includes) {
-    List<io.toasty.stmt.Include> all = new ArrayList<>(shape().includes());
-    List<io.toasty.stmt.Expr.Field> fields = new ArrayList<>();
+    List<IncludeNode> all = new ArrayList<>(shape().includes());
+    List<ExprNode.Field> fields = new ArrayList<>();
     for (Include<M> i : includes) {
       Objects.requireNonNull(i, "include");
       if (!i.model().equals(model.name())) {
@@ -209,12 +214,12 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   @Override
   public Delete<M> delete() {
-    return new Delete<>(model, new io.toasty.stmt.Delete(query.source(), mutationFilter(),
+    return new Delete<>(model, new DeleteNode(query.source(), mutationFilter(),
         new Returning.Count()), mutationRefusal());
   }
 
   /** The filter an update or delete of this query's records uses: the query's own. */
-  protected final io.toasty.stmt.Expr mutationFilter() {
+  protected final ExprNode mutationFilter() {
     return query.filter();
   }
 
@@ -268,18 +273,18 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return Math.min(Math.max(total - skipped, 0), literal(limit.count()));
   }
 
-  private static long literal(io.toasty.stmt.Expr e) {
-    return ((Value.I64) ((io.toasty.stmt.Expr.Const) e).value()).value();
+  private static long literal(ExprNode e) {
+    return ((Value.I64) ((ExprNode.Const) e).value()).value();
   }
 
   @Override
   public Mono<Boolean> exists(Executor db) {
     Objects.requireNonNull(db, "db");
-    List<io.toasty.stmt.Expr> key = new ArrayList<>();
+    List<ExprNode> key = new ArrayList<>();
     for (int field : model.schema().primaryKey()) {
-      key.add(new io.toasty.stmt.Expr.Field(model.name(), field));
+      key.add(new ExprNode.Field(model.name(), field));
     }
-    io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
+    ExprNode offset = query.limit() == null ? null : query.limit().offset();
     Query probe = new Query(query.source(), query.filter(), new Returning.Project(key),
         query.orderBy(), new Limit(constant(1), offset));
     return db.exec(probe).hasElements();
@@ -303,7 +308,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   /** This query's rows, at most one: as they are when the key pins them, else with LIMIT 1. */
   private Flux<M> atMostOne(Executor db) {
-    if (query.limit() == null && io.toasty.stmt.KeyPin.pins(query.filter(), model.schema())) {
+    if (query.limit() == null && KeyPin.pins(query.filter(), model.schema())) {
       return stream(db); // no LIMIT to send and bind
     }
     return limited(new Limit(constant(1), query.limit() == null
@@ -356,10 +361,10 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
    * where a projected value gets its Java type.
    */
   @Override
-  public <R> Projected<R> select(java.util.function.Function<Object[], R> mapper,
+  public <R> Projected<R> select(Function<Object[], R> mapper,
       List<? extends Selectable<?>> exprs) {
     Objects.requireNonNull(mapper, "mapper");
-    List<io.toasty.stmt.Expr> nodes = new ArrayList<>(exprs.size());
+    List<ExprNode> nodes = new ArrayList<>(exprs.size());
     List<Selectable<?>> readers = new ArrayList<>(exprs.size());
     for (Selectable<?> e : exprs) {
       nodes.add(Objects.requireNonNull(e, "expr").node());
@@ -387,8 +392,8 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return query;
   }
 
-  private static io.toasty.stmt.Expr constant(long n) {
-    return new io.toasty.stmt.Expr.Const(new Value.I64(n));
+  private static ExprNode constant(long n) {
+    return new ExprNode.Const(new Value.I64(n));
   }
 
   @Override

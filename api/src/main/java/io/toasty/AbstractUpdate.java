@@ -6,6 +6,10 @@ import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +23,12 @@ import reactor.core.publisher.Mono;
 public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     implements Update<M, R> {
   private final ModelDef<M> model;
-  private final io.toasty.stmt.Expr filter;
+  private final ExprNode filter;
   private final UpdateResult<M, R> result;
   private final List<Assignment> assignments = new ArrayList<>();
   private ToastyException refusal;
 
-  protected AbstractUpdate(ModelDef<M> model, io.toasty.stmt.Expr filter, UpdateResult<M, R> result) {
+  protected AbstractUpdate(ModelDef<M> model, ExprNode filter, UpdateResult<M, R> result) {
     this.model = Objects.requireNonNull(model, "model");
     this.filter = Objects.requireNonNull(filter, "filter");
     this.result = Objects.requireNonNull(result, "result");
@@ -62,7 +66,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    * setters of a whole embedded value call this for each of its fields.
    */
   protected final <T> S setInner(Path<T> field, T value) {
-    return assign(field, new io.toasty.stmt.Expr.Const(field.toValue(value)));
+    return assign(field, new ExprNode.Const(field.toValue(value)));
   }
 
   /** Sets a field to an expression over the record's current values. */
@@ -71,7 +75,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     return assign(field, Objects.requireNonNull(value, "value").node());
   }
 
-  private S assign(Path<?> field, io.toasty.stmt.Expr value) {
+  private S assign(Path<?> field, ExprNode value) {
     Objects.requireNonNull(field, "field");
     if (!field.model().equals(model.name())) {
       throw new InvalidStatementException(model.name(), field.name(),
@@ -111,24 +115,24 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   }
 
   /** This update returning the number of matched records. */
-  private io.toasty.stmt.Update counted() {
-    io.toasty.stmt.Update u = untyped();
-    return new io.toasty.stmt.Update(u.target(), u.filter(), u.assignments(),
-        new io.toasty.stmt.Returning.Count());
+  private UpdateNode counted() {
+    UpdateNode u = untyped();
+    return new UpdateNode(u.target(), u.filter(), u.assignments(),
+        new Returning.Count());
   }
 
   /** {@inheritDoc} Throws the refusal of an update that cannot run. */
   @Override
   public Snapshot<R> snapshot() {
     checkRunnable();
-    io.toasty.stmt.Update statement = untyped();
+    UpdateNode statement = untyped();
     return new Snapshot<>(statement, values -> result.finish(model, statement, values),
         (values, db) -> result.finish(model, statement, values, db));
   }
 
   @Override
-  public io.toasty.stmt.Update untyped() {
-    return new io.toasty.stmt.Update(new io.toasty.stmt.Source.Model(model.name()), filter,
+  public UpdateNode untyped() {
+    return new UpdateNode(new Source.Model(model.name()), filter,
         assignments, result.returning());
   }
 }

@@ -1,6 +1,8 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
@@ -89,28 +91,28 @@ public abstract class AbstractUpsert<M, S extends AbstractUpsert<M, S, C, U>,
   }
 
   /** The untyped statement this upsert runs. */
-  public io.toasty.stmt.Insert statement() {
-    io.toasty.stmt.Expr.Record shared = row();
+  public InsertNode statement() {
+    ExprNode.Record shared = row();
     List<Integer> copied = ConflictClause.setFields(model(), shared);
     return conflict.statement(List.of(merged(shared)), copied);
   }
 
   /** The shared values, with the {@code onCreate} values where the shared row leaves a field. */
-  private io.toasty.stmt.Expr.Record merged(io.toasty.stmt.Expr.Record shared) {
+  private ExprNode.Record merged(ExprNode.Record shared) {
     if (createOnly == null) {
       return shared;
     }
-    io.toasty.stmt.Expr[] out = shared.fields().toArray(new io.toasty.stmt.Expr[0]);
-    List<io.toasty.stmt.Expr> extra = createOnly.row().fields();
+    ExprNode[] out = shared.fields().toArray(new ExprNode[0]);
+    List<ExprNode> extra = createOnly.row().fields();
     for (int f = 0; f < model().schema().fields().size(); f++) {
-      if (!(extra.get(f) instanceof io.toasty.stmt.Expr.Default)) {
-        if (!(out[f] instanceof io.toasty.stmt.Expr.Default)) {
+      if (!(extra.get(f) instanceof ExprNode.Default)) {
+        if (!(out[f] instanceof ExprNode.Default)) {
           throw new InvalidStatementException(model().name(),
               model().schema().field(f).name(), "is set for both paths and again by onCreate");
         }
         out[f] = extra.get(f);
       }
     }
-    return new io.toasty.stmt.Expr.Record(List.of(out));
+    return new ExprNode.Record(List.of(out));
   }
 }

@@ -1,7 +1,8 @@
 package io.toasty;
 
 import io.toasty.error.NumericOverflowException;
-import io.toasty.stmt.Expr.AggOp;
+import io.toasty.stmt.ExprNode.AggOp;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.math.BigDecimal;
 
@@ -27,7 +28,7 @@ public final class Agg {
 
   /** {@code COUNT(*)}: the rows of the group. */
   public static NumberExpr<Long> count() {
-    return of(AggOp.COUNT_ALL, io.toasty.stmt.Expr.TRUE, false, Type.Scalar.I64);
+    return of(AggOp.COUNT_ALL, ExprNode.TRUE, false, Type.Scalar.I64);
   }
 
   /** {@code COUNT(e)}: the rows where {@code e} is not NULL. */
@@ -76,16 +77,16 @@ public final class Agg {
    * collections, JSON documents, embedded and sealed values) do not compile.
    */
   public static <T extends Comparable<? super T>> Expr<T> min(Expr<T> e) {
-    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MIN, e.node(), false), e.type(), e);
+    return new Expr<>(new ExprNode.Aggregate(AggOp.MIN, e.node(), false), e.type(), e);
   }
 
   /** {@code MAX(e)}: the greatest value, by the type's order, as {@code e}'s Java type. */
   public static <T extends Comparable<? super T>> Expr<T> max(Expr<T> e) {
-    return new Expr<>(new io.toasty.stmt.Expr.Aggregate(AggOp.MAX, e.node(), false), e.type(), e);
+    return new Expr<>(new ExprNode.Aggregate(AggOp.MAX, e.node(), false), e.type(), e);
   }
 
-  private static <T extends Number> NumberExpr<T> of(AggOp op, io.toasty.stmt.Expr operand,
+  private static <T extends Number> NumberExpr<T> of(AggOp op, ExprNode operand,
       boolean distinct, Type type) {
-    return new NumberExpr<>(new io.toasty.stmt.Expr.Aggregate(op, operand, distinct), type);
+    return new NumberExpr<>(new ExprNode.Aggregate(op, operand, distinct), type);
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -75,7 +76,7 @@ public final class Batch<R> {
   }
 
   /** The result of {@code s} from {@code values}, which {@code db} emitted; an error if none. */
-  public static Mono<Object> finish(Statement.Snapshot<?> s, Flux<io.toasty.value.Value> values,
+  public static Mono<Object> finish(Statement.Snapshot<?> s, Flux<Value> values,
       Executor db) {
     return s.finish(values, db).cast(Object.class)
         .switchIfEmpty(Mono.error(() -> new NoSuchElementException(
@@ -84,7 +85,7 @@ public final class Batch<R> {
 
   /** The result of {@code s} from {@code values}, an error if it has none. */
   public static Mono<Object> finish(Statement.Snapshot<?> s,
-      Flux<io.toasty.value.Value> values) {
+      Flux<Value> values) {
     return s.finish(values).cast(Object.class)
         .switchIfEmpty(Mono.error(() -> new NoSuchElementException(
             "a batched statement had no result: " + s.untyped())));

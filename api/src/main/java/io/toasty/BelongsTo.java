@@ -6,6 +6,8 @@ import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Columns;
 import io.toasty.value.Value;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.RetentionPolicy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,8 +36,8 @@ public final class BelongsTo<T> extends ToOne<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Key {
     /** This model's foreign key fields; empty for {@code <relation>Id}. */
     String[] value() default {};
@@ -58,8 +60,8 @@ public final class BelongsTo<T> extends ToOne<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
   /**
@@ -74,8 +76,8 @@ public final class BelongsTo<T> extends ToOne<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Restrict {}
 
   /**
@@ -91,8 +93,8 @@ public final class BelongsTo<T> extends ToOne<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Unchecked {}
 
   private BelongsTo() {}

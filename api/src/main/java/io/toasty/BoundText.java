@@ -4,8 +4,10 @@ import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.SqlText;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A raw statement's text cut at its {@code :name} parameters, with each parameter's bound value
@@ -48,8 +50,8 @@ record BoundText(List<String> pieces, List<Value> args) {
 
   /** {@code bindings} with {@code value} bound to {@code name} (null as NULL): a new map. */
   static Map<String, Object> with(Map<String, Object> bindings, String name, Object value) {
-    java.util.Objects.requireNonNull(name, "name");
-    Map<String, Object> more = new java.util.LinkedHashMap<>(bindings);
+    Objects.requireNonNull(name, "name");
+    Map<String, Object> more = new LinkedHashMap<>(bindings);
     more.put(name, value == null ? Value.NULL : value);
     return more;
   }

@@ -2,10 +2,12 @@ package io.toasty;
 
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,9 @@ import reactor.core.publisher.Mono;
 final class ChangedRows {
   private ChangedRows() {}
 
-  static Mono<MutationResult> run(Executor db, String model, Update counted) {
+  static Mono<MutationResult> run(Executor db, String model, UpdateNode counted) {
     Query changed = new Query(counted.target(),
-        Expr.and(counted.filter(), differs(model, counted.assignments())),
+        ExprNode.and(counted.filter(), differs(model, counted.assignments())),
         new Returning.Count(), List.of(), null);
     List<Statement.Snapshot<?>> both = List.of(count(changed), count(counted));
     return db.execBatch(both)
@@ -32,19 +34,19 @@ final class ChangedRows {
   }
 
   /** {@code a IS DISTINCT FROM v OR ...} over the assignments; FALSE when there are none. */
-  static Expr differs(String model, List<Assignment> assignments) {
-    List<Expr> any = new ArrayList<>(assignments.size());
+  static ExprNode differs(String model, List<Assignment> assignments) {
+    List<ExprNode> any = new ArrayList<>(assignments.size());
     for (Assignment a : assignments) {
-      any.add(new Expr.Not(new Expr.IsNotDistinctFrom(new Expr.Field(model, a.target()),
+      any.add(new ExprNode.Not(new ExprNode.IsNotDistinctFrom(new ExprNode.Field(model, a.target()),
           a.value())));
     }
     if (any.isEmpty()) {
-      return new Expr.Const(io.toasty.value.Value.FALSE);
+      return new ExprNode.Const(Value.FALSE);
     }
-    return any.size() == 1 ? any.get(0) : new Expr.Or(any);
+    return any.size() == 1 ? any.get(0) : new ExprNode.Or(any);
   }
 
-  private static Statement.Snapshot<Long> count(io.toasty.stmt.Statement statement) {
+  private static Statement.Snapshot<Long> count(StatementNode statement) {
     return new Statement.Snapshot<>(statement,
         values -> values.next().map(Values::asLong).defaultIfEmpty(0L));
   }

@@ -1,8 +1,17 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.CollectionValues;
 import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The path of a collection field: a {@code List<E>}, {@code Set<E>} or {@code Map<String, E>} of
@@ -35,7 +44,7 @@ public class CollectionPath<C, E> extends Path<C> {
 
   /** The collection's value ({@code NULL} for null): items of the field's item type. */
   @Override
-  public io.toasty.value.Value toValue(C value) {
+  public Value toValue(C value) {
     return CollectionValues.of(value, collection);
   }
 
@@ -50,7 +59,7 @@ public class CollectionPath<C, E> extends Path<C> {
       throw new InvalidStatementException(model(), name(), "a map is tested by its keys:"
           + " containsKey(..)");
     }
-    return new Condition(new io.toasty.stmt.Expr.Contains(node(), collection, item(item)));
+    return new Condition(new ExprNode.Contains(node(), collection, item(item)));
   }
 
   /**
@@ -59,8 +68,8 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * @throws InvalidStatementException for a map or a null item
    */
-  public final Condition containsAll(java.util.Collection<? extends E> items) {
-    java.util.Objects.requireNonNull(items, "items");
+  public final Condition containsAll(Collection<? extends E> items) {
+    Objects.requireNonNull(items, "items");
     if (items.isEmpty()) {
       return isNotNull();
     }
@@ -75,14 +84,14 @@ public class CollectionPath<C, E> extends Path<C> {
   public final Condition containsKey(String key) {
     if (collection.shape() != Type.CollectionOf.Shape.MAP) {
       throw new InvalidStatementException(model(), name(), "only a map has keys; test a "
-          + collection.shape().name().toLowerCase(java.util.Locale.ROOT) + " with contains(..)");
+          + collection.shape().name().toLowerCase(Locale.ROOT) + " with contains(..)");
     }
-    return new Condition(new io.toasty.stmt.Expr.Contains(node(), collection, item(key)));
+    return new Condition(new ExprNode.Contains(node(), collection, item(key)));
   }
 
   /** Whether the collection has no item (a map no entry); false where it is NULL. */
   public final Condition isEmpty() {
-    return new Condition(new io.toasty.stmt.Expr.IsEmpty(node(), collection));
+    return new Condition(new ExprNode.IsEmpty(node(), collection));
   }
 
   /**
@@ -94,8 +103,8 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * @throws InvalidStatementException for a map (see {@link #put} and {@link #removeKeys})
    */
-  public final Expr<C> append(java.util.Collection<? extends E> items) {
-    return change(io.toasty.stmt.Expr.ChangeOp.ADD, items);
+  public final Expr<C> append(Collection<? extends E> items) {
+    return change(ExprNode.ChangeOp.ADD, items);
   }
 
   /**
@@ -105,8 +114,8 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * @throws InvalidStatementException for a map
    */
-  public final Expr<C> remove(java.util.Collection<? extends E> items) {
-    return change(io.toasty.stmt.Expr.ChangeOp.REMOVE, items);
+  public final Expr<C> remove(Collection<? extends E> items) {
+    return change(ExprNode.ChangeOp.REMOVE, items);
   }
 
   /**
@@ -119,7 +128,7 @@ public class CollectionPath<C, E> extends Path<C> {
    * @throws InvalidStatementException for a list or set, or a null key
    */
   public final Expr<C> put(String key, E value) {
-    java.util.Map<String, E> entry = new java.util.HashMap<>();
+    Map<String, E> entry = new HashMap<>();
     entry.put(mapKey(key), value);
     return putAll(entry);
   }
@@ -130,11 +139,11 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * @throws InvalidStatementException for a list or set, or a null key
    */
-  public final Expr<C> putAll(java.util.Map<String, ? extends E> entries) {
-    java.util.Objects.requireNonNull(entries, "entries");
+  public final Expr<C> putAll(Map<String, ? extends E> entries) {
+    Objects.requireNonNull(entries, "entries");
     requireMap();
     entries.keySet().forEach(this::mapKey);
-    return mapChange(io.toasty.stmt.Expr.ChangeOp.PUT, CollectionValues.of(entries, collection));
+    return mapChange(ExprNode.ChangeOp.PUT, CollectionValues.of(entries, collection));
   }
 
   /**
@@ -145,12 +154,12 @@ public class CollectionPath<C, E> extends Path<C> {
    *
    * @throws InvalidStatementException for a list or set, or a null key
    */
-  public final Expr<C> removeKeys(java.util.Collection<String> keys) {
-    java.util.Objects.requireNonNull(keys, "keys");
+  public final Expr<C> removeKeys(Collection<String> keys) {
+    Objects.requireNonNull(keys, "keys");
     requireMap();
-    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+    Set<String> distinct = new LinkedHashSet<>();
     keys.forEach(k -> distinct.add(mapKey(k)));
-    return mapChange(io.toasty.stmt.Expr.ChangeOp.REMOVE_KEYS, CollectionValues.of(distinct,
+    return mapChange(ExprNode.ChangeOp.REMOVE_KEYS, CollectionValues.of(distinct,
         new Type.CollectionOf(Type.CollectionOf.Shape.LIST, Type.Scalar.STRING)));
   }
 
@@ -165,35 +174,35 @@ public class CollectionPath<C, E> extends Path<C> {
   private void requireMap() {
     if (collection.shape() != Type.CollectionOf.Shape.MAP) {
       throw new InvalidStatementException(model(), name(), "only a map has entries; change a "
-          + collection.shape().name().toLowerCase(java.util.Locale.ROOT)
+          + collection.shape().name().toLowerCase(Locale.ROOT)
           + " with append(..) or remove(..)");
     }
   }
 
-  private Expr<C> mapChange(io.toasty.stmt.Expr.ChangeOp op, io.toasty.value.Value items) {
-    return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
-        new io.toasty.stmt.Expr.Const(items)), collection);
+  private Expr<C> mapChange(ExprNode.ChangeOp op, Value items) {
+    return new Expr<>(new ExprNode.CollectionChange(op, node(), collection,
+        new ExprNode.Const(items)), collection);
   }
 
-  private Expr<C> change(io.toasty.stmt.Expr.ChangeOp op,
-      java.util.Collection<? extends E> items) {
-    java.util.Objects.requireNonNull(items, "items");
+  private Expr<C> change(ExprNode.ChangeOp op,
+      Collection<? extends E> items) {
+    Objects.requireNonNull(items, "items");
     if (collection.shape() == Type.CollectionOf.Shape.MAP) {
       throw new InvalidStatementException(model(), name(), "a map's entries change with"
           + " put(..), putAll(..) or removeKeys(..)");
     }
     // a set's items once each: what is added is added once
-    java.util.Collection<? extends E> distinct = collection.shape() == Type.CollectionOf.Shape.SET
-        ? new java.util.LinkedHashSet<>(items) : items;
-    return new Expr<>(new io.toasty.stmt.Expr.CollectionChange(op, node(), collection,
-        new io.toasty.stmt.Expr.Const(CollectionValues.of(distinct, collection))), collection);
+    Collection<? extends E> distinct = collection.shape() == Type.CollectionOf.Shape.SET
+        ? new LinkedHashSet<>(items) : items;
+    return new Expr<>(new ExprNode.CollectionChange(op, node(), collection,
+        new ExprNode.Const(CollectionValues.of(distinct, collection))), collection);
   }
 
-  private io.toasty.stmt.Expr item(Object item) {
+  private ExprNode item(Object item) {
     if (item == null) {
       throw new InvalidStatementException(model(), name(), "a collection holds no null item"
           + " to look for");
     }
-    return new io.toasty.stmt.Expr.Const(io.toasty.value.Value.of(item));
+    return new ExprNode.Const(Value.of(item));
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ public abstract class CompositePath<T> implements Selectable<T> {
   private final String name;
   private final int first;
   private final int end;
-  private final io.toasty.stmt.Expr.Record node;
+  private final ExprNode.Record node;
 
   /**
    * The field {@code name} of {@code model}, stored in the model's fields {@code first} (included)
@@ -36,11 +37,11 @@ public abstract class CompositePath<T> implements Selectable<T> {
     this.name = name;
     this.first = first;
     this.end = end;
-    List<io.toasty.stmt.Expr> columns = new ArrayList<>(end - first);
+    List<ExprNode> columns = new ArrayList<>(end - first);
     for (int i = first; i < end; i++) {
-      columns.add(new io.toasty.stmt.Expr.Field(model, i));
+      columns.add(new ExprNode.Field(model, i));
     }
-    this.node = new io.toasty.stmt.Expr.Record(columns);
+    this.node = new ExprNode.Record(columns);
   }
 
   /** The model's name. */
@@ -55,7 +56,7 @@ public abstract class CompositePath<T> implements Selectable<T> {
 
   /** A record of the field's columns, in the model's order. */
   @Override
-  public final io.toasty.stmt.Expr node() {
+  public final ExprNode node() {
     return node;
   }
 

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
 public final class Condition extends Expr<Boolean> {
 
   /** A condition over the given untyped node. */
-  public Condition(io.toasty.stmt.Expr node) {
+  public Condition(ExprNode node) {
     super(node, Type.Scalar.BOOL);
   }
 
@@ -30,21 +31,21 @@ public final class Condition extends Expr<Boolean> {
 
   /** {@code NOT this}. */
   public Condition not() {
-    return new Condition(new io.toasty.stmt.Expr.Not(node()));
+    return new Condition(new ExprNode.Not(node()));
   }
 
   /** All of the conditions; none is true. */
   public static Condition all(List<? extends Expr<Boolean>> conditions) {
-    return new Condition(new io.toasty.stmt.Expr.And(nodes(conditions)));
+    return new Condition(new ExprNode.And(nodes(conditions)));
   }
 
   /** Any of the conditions; none is false. */
   public static Condition any(List<? extends Expr<Boolean>> conditions) {
-    return new Condition(new io.toasty.stmt.Expr.Or(nodes(conditions)));
+    return new Condition(new ExprNode.Or(nodes(conditions)));
   }
 
-  private static List<io.toasty.stmt.Expr> nodes(List<? extends Expr<Boolean>> conditions) {
-    List<io.toasty.stmt.Expr> out = new ArrayList<>(conditions.size());
+  private static List<ExprNode> nodes(List<? extends Expr<Boolean>> conditions) {
+    List<ExprNode> out = new ArrayList<>(conditions.size());
     for (Expr<Boolean> c : conditions) {
       out.add(Objects.requireNonNull(c, "condition").node());
     }

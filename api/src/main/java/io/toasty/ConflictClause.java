@@ -2,8 +2,11 @@ package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.Assignment;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,10 +61,10 @@ final class ConflictClause<M, U extends Update<M, ?>> {
   }
 
   /** The statement: {@code rows} inserted, or on conflict updated as this clause says. */
-  io.toasty.stmt.Insert statement(List<io.toasty.stmt.Expr.Record> rows, List<Integer> copied) {
+  InsertNode statement(List<ExprNode.Record> rows, List<Integer> copied) {
     OnConflict onConflict = keep ? new OnConflict(target, List.of(), List.of())
         : new OnConflict(target, withoutAssigned(copied), assignments);
-    return new io.toasty.stmt.Insert(new io.toasty.stmt.Source.Model(model.name()), List.of(),
+    return new InsertNode(new Source.Model(model.name()), List.of(),
         rows, Returning.Model.plain(), onConflict);
   }
 
@@ -73,10 +76,10 @@ final class ConflictClause<M, U extends Update<M, ?>> {
   }
 
   /** The data fields {@code row} sets. */
-  static List<Integer> setFields(ModelDef<?> model, io.toasty.stmt.Expr.Record row) {
+  static List<Integer> setFields(ModelDef<?> model, ExprNode.Record row) {
     List<Integer> out = new ArrayList<>();
     for (int f = 0; f < model.schema().fields().size(); f++) {
-      if (!(row.fields().get(f) instanceof io.toasty.stmt.Expr.Default)) {
+      if (!(row.fields().get(f) instanceof ExprNode.Default)) {
         out.add(f);
       }
     }

@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.stmt.ExprNode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,5 +22,5 @@ public interface Create<M> extends Statement<M> {
   ModelDef<M> model();
 
   /** The row as set so far: one expression per field, {@code Default} where unset. */
-  io.toasty.stmt.Expr.Record row();
+  ExprNode.Record row();
 }

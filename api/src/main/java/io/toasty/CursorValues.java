@@ -5,6 +5,7 @@ import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ final class CursorValues {
     }
     byte[] b = in.readNBytes(n);
     if (b.length < n) {
-      throw new java.io.EOFException();
+      throw new EOFException();
     }
     return b;
   }

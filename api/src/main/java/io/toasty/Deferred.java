@@ -5,12 +5,15 @@ import io.toasty.error.NotLoadedException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Value;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -162,7 +165,7 @@ public final class Deferred<T> {
   }
 
   private static Object unwrapped(Object v) {
-    return v instanceof java.util.Optional<?> o ? o.orElse(null) : v;
+    return v instanceof Optional<?> o ? o.orElse(null) : v;
   }
 
   @Override
@@ -174,9 +177,9 @@ public final class Deferred<T> {
   private record Owner<T>(ModelSchema schema, int field, Value.Record key,
       Function<Value, T> convert) {
     Mono<T> load(Executor db) {
-      io.toasty.stmt.Query q = new io.toasty.stmt.Query(new Source.Model(schema.name()),
+      Query q = new Query(new Source.Model(schema.name()),
           RelationScope.equalities(schema.name(), schema.primaryKey(), key),
-          new Returning.Project(List.of(new io.toasty.stmt.Expr.Field(schema.name(), field))),
+          new Returning.Project(List.of(new ExprNode.Field(schema.name(), field))),
           List.of(), null);
       return db.exec(q).next()
           .switchIfEmpty(Mono.error(() -> new RecordNotFoundException(schema.name(),

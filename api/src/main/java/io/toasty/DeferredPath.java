@@ -1,6 +1,8 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.value.Type;
 
 /**
@@ -28,13 +30,13 @@ public class DeferredPath<M, T> extends Path<T> implements Include<M> {
    * path as a field to load, never through this method.
    */
   @Override
-  public io.toasty.stmt.Include untyped() {
+  public IncludeNode untyped() {
     throw new InvalidStatementException(model(), name(), "a deferred field is included by a "
         + "query's include(..), not as a relation");
   }
 
   /** The field, as the statement tree names it. */
-  public io.toasty.stmt.Expr.Field field() {
-    return (io.toasty.stmt.Expr.Field) node();
+  public ExprNode.Field field() {
+    return (ExprNode.Field) node();
   }
 }

@@ -4,6 +4,8 @@ import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprPrinter;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.Objects;
@@ -16,21 +18,21 @@ import reactor.core.publisher.Mono;
  */
 public final class Delete<M> implements Statement<Long> {
   private final ModelDef<M> model;
-  private final io.toasty.stmt.Delete statement;
+  private final DeleteNode statement;
   private final boolean staleIfNone;
   private final VersionMismatch atVersion;
   private final ToastyException refusal;
 
-  public Delete(ModelDef<M> model, io.toasty.stmt.Delete statement) {
+  public Delete(ModelDef<M> model, DeleteNode statement) {
     this(model, statement, false, null, null);
   }
 
   /** A delete that, when {@code refusal} is not null, fails with it and sends nothing. */
-  Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, ToastyException refusal) {
+  Delete(ModelDef<M> model, DeleteNode statement, ToastyException refusal) {
     this(model, statement, false, null, refusal);
   }
 
-  private Delete(ModelDef<M> model, io.toasty.stmt.Delete statement, boolean staleIfNone,
+  private Delete(ModelDef<M> model, DeleteNode statement, boolean staleIfNone,
       VersionMismatch atVersion, ToastyException refusal) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
@@ -91,7 +93,7 @@ public final class Delete<M> implements Statement<Long> {
           : Mono.error(atVersion.unexplained(model)))
           : !staleIfNone ? count : count.flatMap(n -> n > 0 ? Mono.just(n)
           : Mono.error(new StaleRecordException(model.name(),
-              io.toasty.stmt.ExprPrinter.print(statement.filter(), model.schema()))));
+              ExprPrinter.print(statement.filter(), model.schema()))));
     }, atVersion == null ? null : (values, db) -> deletedAtVersion(values, db,
         VersionMismatch.ATTEMPTS));
   }
@@ -112,7 +114,7 @@ public final class Delete<M> implements Statement<Long> {
   }
 
   /** The untyped statement. */
-  public io.toasty.stmt.Delete untyped() {
+  public DeleteNode untyped() {
     return statement;
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,8 @@ final class EagerChoice {
    *
    * @throws InvalidStatementException naming the relation when it belongs to another model
    */
-  static List<io.toasty.stmt.Expr.Field> fields(String model, RelationPath<?, ?>[] relations) {
-    List<io.toasty.stmt.Expr.Field> out = new ArrayList<>(relations.length);
+  static List<ExprNode.Field> fields(String model, RelationPath<?, ?>[] relations) {
+    List<ExprNode.Field> out = new ArrayList<>(relations.length);
     for (RelationPath<?, ?> r : relations) {
       Objects.requireNonNull(r, "relation");
       if (!r.model().equals(model)) {

@@ -1,9 +1,13 @@
 package io.toasty;
 
+import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Shaped;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +24,7 @@ public interface Executor {
    * {@code Returning.Count} yields a single {@link Value.I64}. Nothing runs until subscription;
    * cancelling stops the database work.
    */
-  Flux<Value> exec(Statement statement);
+  Flux<Value> exec(StatementNode statement);
 
   /**
    * Runs {@code query} (returning {@code Returning.Model}) and loads each row into a record of
@@ -28,28 +32,28 @@ public interface Executor {
    * straight into records (a {@code Db} does, through {@link ModelDef#rowReader()}, where the
    * plan is one SQL query of the model's fields). The records are the same either way.
    */
-  default <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model) {
+  default <M> Flux<M> read(Query query, ModelDef<M> model) {
     return exec(query).map(v -> model.load((Value.Record) v));
   }
 
   /**
-   * {@link #read(io.toasty.stmt.Query, ModelDef)} of a query that a generated finder built, with
+   * {@link #read(Query, ModelDef)} of a query that a generated finder built, with
    * its shape key and values ({@code shaped}, taken from {@code query}): a {@code Db} reuses the
    * key's plan without rebuilding the statement to find its shape. The records are the same
    * either way; this default ignores the key.
    */
-  default <M> Flux<M> read(io.toasty.stmt.Query query, ModelDef<M> model,
-      io.toasty.stmt.Shaped shaped) {
+  default <M> Flux<M> read(Query query, ModelDef<M> model,
+      Shaped shaped) {
     return read(query, model);
   }
 
   /**
    * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
-   * answer to {@link io.toasty.driver.Operation.RawSql}, {@code (labels, values)} per row, or one
+   * answer to {@link Operation.RawSql}, {@code (labels, values)} per row, or one
    * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}
    * of {@link Feature#SQL}.
    */
-  default Flux<Value.Record> execRaw(io.toasty.driver.Operation.RawSql sql) {
+  default Flux<Value.Record> execRaw(Operation.RawSql sql) {
     return Flux.error(rawSqlRefusal().orElseGet(() -> new UnsupportedFeatureException(
         Feature.SQL, null, "this executor runs no raw SQL")));
   }
@@ -59,17 +63,17 @@ public interface Executor {
    * {@link Feature#SQL}), or empty if it can: asked before a raw statement is even parsed, so
    * that a backend without SQL refuses it first and nothing reaches its driver.
    */
-  default java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return java.util.Optional.of(new UnsupportedFeatureException(Feature.SQL, null,
+  default Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return Optional.of(new UnsupportedFeatureException(Feature.SQL, null,
         "this executor runs no raw SQL"));
   }
 
   /**
    * Runs a PartiQL statement ({@link PartiqlStatement} calls this): the records are the driver's
-   * answer to {@link io.toasty.driver.Operation.Partiql}. An executor without PartiQL signals
+   * answer to {@link Operation.Partiql}. An executor without PartiQL signals
    * {@link UnsupportedFeatureException} of {@link Feature#PARTIQL}.
    */
-  default Flux<Value.Record> execPartiql(io.toasty.driver.Operation.Partiql statement) {
+  default Flux<Value.Record> execPartiql(Operation.Partiql statement) {
     return Flux.error(partiqlRefusal().orElseGet(() -> new UnsupportedFeatureException(
         Feature.PARTIQL, null, "this executor runs no PartiQL")));
   }
@@ -79,8 +83,8 @@ public interface Executor {
    * {@link Feature#PARTIQL}), or empty if it can: asked before the statement is parsed, so
    * that a backend without PartiQL refuses it first and nothing reaches its driver.
    */
-  default java.util.Optional<UnsupportedFeatureException> partiqlRefusal() {
-    return java.util.Optional.of(new UnsupportedFeatureException(Feature.PARTIQL, null,
+  default Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return Optional.of(new UnsupportedFeatureException(Feature.PARTIQL, null,
         "this executor runs no PartiQL statements"));
   }
 
@@ -104,11 +108,11 @@ public interface Executor {
 
   /**
    * Runs the statements of a {@link Batch} and emits their results in order (each result as its
-   * {@link io.toasty.Statement.Snapshot} made it). This default runs them one after the other,
+   * {@link Statement.Snapshot} made it). This default runs them one after the other,
    * with no atomicity of its own; a {@code Db} and a transaction run them as one unit (see
    * {@link Batch}). Called with at least one statement.
    */
-  default Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+  default Mono<List<Object>> execBatch(List<Statement.Snapshot<?>> statements) {
     return Batch.inOrder(this, statements);
   }
 }

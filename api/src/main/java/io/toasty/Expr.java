@@ -1,6 +1,7 @@
 package io.toasty;
 
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode.CompareOp;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.JavaValues;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -12,7 +13,7 @@ import java.util.Objects;
 
 /**
  * A typed expression over a model's fields: a {@link Path}, or what operators build from paths.
- * It only builds plain {@link io.toasty.stmt.Expr} nodes; nothing is evaluated here.
+ * It only builds plain {@link ExprNode} nodes; nothing is evaluated here.
  *
  * <pre>{@code
  * Users.filter(Users.NAME.eq("Carl").or(Users.NICKNAME.isNull()))
@@ -21,12 +22,12 @@ import java.util.Objects;
  * @param <T> the Java type the expression evaluates to
  */
 public class Expr<T> implements Selectable<T> {
-  private final io.toasty.stmt.Expr node;
+  private final ExprNode node;
   private final Type type;
   private final Selectable<T> readAs;
 
   /** An expression of the given node and type; generated code and operators call this. */
-  public Expr(io.toasty.stmt.Expr node, Type type) {
+  public Expr(ExprNode node, Type type) {
     this(node, type, null);
   }
 
@@ -34,7 +35,7 @@ public class Expr<T> implements Selectable<T> {
    * An expression whose results are read as {@code readAs} reads its own ({@code null}: by
    * {@code type}): an aggregate such as {@code MIN} gives values of its operand's Java type.
    */
-  public Expr(io.toasty.stmt.Expr node, Type type, Selectable<T> readAs) {
+  public Expr(ExprNode node, Type type, Selectable<T> readAs) {
     this.node = Objects.requireNonNull(node, "node");
     this.type = Objects.requireNonNull(type, "type");
     this.readAs = readAs;
@@ -42,7 +43,7 @@ public class Expr<T> implements Selectable<T> {
 
   /** The untyped node. */
   @Override
-  public final io.toasty.stmt.Expr node() {
+  public final ExprNode node() {
     return node;
   }
 
@@ -153,12 +154,12 @@ public class Expr<T> implements Selectable<T> {
 
   /** {@code this IS NOT DISTINCT FROM value}: like {@link #eq} but NULL matches NULL. */
   public final Condition isNotDistinctFrom(T value) {
-    return new Condition(new io.toasty.stmt.Expr.IsNotDistinctFrom(node, literal(value)));
+    return new Condition(new ExprNode.IsNotDistinctFrom(node, literal(value)));
   }
 
   /** {@code this IS NOT DISTINCT FROM other}: like {@link #eq} but NULL matches NULL. */
   public final Condition isNotDistinctFrom(Expr<T> other) {
-    return new Condition(new io.toasty.stmt.Expr.IsNotDistinctFrom(node, other.node));
+    return new Condition(new ExprNode.IsNotDistinctFrom(node, other.node));
   }
 
   /** {@code this IS DISTINCT FROM value}: like {@link #ne} but NULL differs from any value. */
@@ -168,7 +169,7 @@ public class Expr<T> implements Selectable<T> {
 
   /** {@code this IS NULL}. */
   public final Condition isNull() {
-    return new Condition(new io.toasty.stmt.Expr.IsNull(node));
+    return new Condition(new ExprNode.IsNull(node));
   }
 
   /** {@code this IS NOT NULL}. */
@@ -179,11 +180,11 @@ public class Expr<T> implements Selectable<T> {
   /** {@code this IN (values)}; an empty collection matches nothing. */
   public final Condition in(Collection<? extends T> values) {
     Objects.requireNonNull(values, "values");
-    List<io.toasty.stmt.Expr> items = new ArrayList<>(values.size());
+    List<ExprNode> items = new ArrayList<>(values.size());
     for (T v : values) {
       items.add(literal(v));
     }
-    return new Condition(new io.toasty.stmt.Expr.InList(node, items));
+    return new Condition(new ExprNode.InList(node, items));
   }
 
   /** {@code this IN (values)}. */
@@ -234,14 +235,14 @@ public class Expr<T> implements Selectable<T> {
   }
 
   /** The literal node for a value of this expression's type. */
-  protected final io.toasty.stmt.Expr literal(T value) {
+  protected final ExprNode literal(T value) {
     // a field's path knows its values' form (a JSON document); other expressions take Value.of
-    return new io.toasty.stmt.Expr.Const(this instanceof Path<T> p ? p.toValue(value)
+    return new ExprNode.Const(this instanceof Path<T> p ? p.toValue(value)
         : Value.of(value));
   }
 
-  private Condition compare(CompareOp op, io.toasty.stmt.Expr right) {
-    return new Condition(new io.toasty.stmt.Expr.Compare(op, node, right));
+  private Condition compare(CompareOp op, ExprNode right) {
+    return new Condition(new ExprNode.Compare(op, node, right));
   }
 
   @Override

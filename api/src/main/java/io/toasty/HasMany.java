@@ -6,16 +6,25 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Columns;
 import io.toasty.value.LoadedRecords;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +51,8 @@ public final class HasMany<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Pair {
     /** The related model's belongs-to field. */
     String value();
@@ -63,8 +72,8 @@ public final class HasMany<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
   /**
@@ -77,8 +86,8 @@ public final class HasMany<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Via {
     /** The path to the related model: has-many field, then the join model's belongs-to. */
     String value();
@@ -237,7 +246,7 @@ public final class HasMany<T> {
    */
   @SafeVarargs
   public final Mono<Long> insert(Executor db, T... records) {
-    return insert(db, java.util.Arrays.asList(records));
+    return insert(db, Arrays.asList(records));
   }
 
   /** Links {@code records} to this record; see {@link #insert(Executor, Object[])}. */
@@ -254,9 +263,9 @@ public final class HasMany<T> {
     List<Assignment> set = new ArrayList<>();
     for (int i = 0; i < s.relation.targetFields().size(); i++) {
       set.add(new Assignment(s.relation.targetFields().get(i),
-          new io.toasty.stmt.Expr.Const(s.sourceValues.get(i))));
+          new ExprNode.Const(s.sourceValues.get(i))));
     }
-    return count(db, new io.toasty.stmt.Update(new Source.Model(s.target.name()),
+    return count(db, new UpdateNode(new Source.Model(s.target.name()),
         keysOf(s, records), set, new Returning.Count()));
   }
 
@@ -270,7 +279,7 @@ public final class HasMany<T> {
    */
   @SafeVarargs
   public final Mono<Long> remove(Executor db, T... records) {
-    return remove(db, java.util.Arrays.asList(records));
+    return remove(db, Arrays.asList(records));
   }
 
   /** Unlinks {@code records}; see {@link #remove(Executor, Object[])}. */
@@ -284,32 +293,32 @@ public final class HasMany<T> {
     if (s.relation.through() != null) {
       return joinWrite(db, records, () -> JoinWrites.unlink(s, records));
     }
-    io.toasty.stmt.Expr filter = io.toasty.stmt.Expr.and(keysOf(s, records),
+    ExprNode filter = ExprNode.and(keysOf(s, records),
         RelationScope.equalities(s.target.name(), s.relation.targetFields(), s.sourceValues));
     Source target = new Source.Model(s.target.name());
     boolean nullable = s.relation.targetFields().stream()
         .allMatch(f -> s.target.schema().field(f).nullable());
     if (!nullable) {
-      return count(db, new io.toasty.stmt.Delete(target, filter, new Returning.Count()));
+      return count(db, new DeleteNode(target, filter, new Returning.Count()));
     }
     List<Assignment> set = new ArrayList<>();
-    s.relation.targetFields().forEach(f -> set.add(new Assignment(f, io.toasty.stmt.Expr.NULL)));
-    return count(db, new io.toasty.stmt.Update(target, filter, set, new Returning.Count()));
+    s.relation.targetFields().forEach(f -> set.add(new Assignment(f, ExprNode.NULL)));
+    return count(db, new UpdateNode(target, filter, set, new Returning.Count()));
   }
 
-  private static Mono<Long> count(Executor db, io.toasty.stmt.Statement statement) {
+  private static Mono<Long> count(Executor db, StatementNode statement) {
     return db.exec(statement).next().map(Values::asLong).defaultIfEmpty(0L);
   }
 
-  private static <T> io.toasty.stmt.Expr keysOf(RelationScope<T> s,
+  private static <T> ExprNode keysOf(RelationScope<T> s,
       Collection<? extends T> records) {
     Objects.requireNonNull(records, "records");
-    List<io.toasty.stmt.Expr> keys = new ArrayList<>(records.size());
+    List<ExprNode> keys = new ArrayList<>(records.size());
     for (T r : records) {
       keys.add(RelationScope.equalities(s.target.name(), s.target.schema().primaryKey(),
           s.target.keyOf(Objects.requireNonNull(r, "record"))));
     }
-    return new io.toasty.stmt.Expr.Or(keys);
+    return new ExprNode.Or(keys);
   }
 
   private RelationScope<T> scope() {
@@ -322,7 +331,7 @@ public final class HasMany<T> {
 
   /** A many-to-many link or unlink: one statement on the join records, none for no records. */
   private static Mono<Long> joinWrite(Executor db, Collection<?> records,
-      java.util.function.Supplier<io.toasty.stmt.Statement> statement) {
+      Supplier<StatementNode> statement) {
     return records.isEmpty() ? Mono.just(0L) : count(db, statement.get());
   }
 
@@ -343,7 +352,7 @@ public final class HasMany<T> {
     if (s.relation.isMultiStep()) {
       throw new InvalidStatementException(s.source.name(), s.relation.name(), "is a multi-step"
           + " via relation (" + s.relation.steps().stream().map(RelationSchema.Step::relation)
-          .collect(java.util.stream.Collectors.joining(".")) + "), read-only: write through "
+          .collect(Collectors.joining(".")) + "), read-only: write through "
           + "the relations it follows");
     }
   }

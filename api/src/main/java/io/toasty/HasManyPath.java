@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
+
 /**
  * A has-many relation field ({@code Users.POSTS}): include it, or filter by the related records.
  *
@@ -17,22 +19,22 @@ public final class HasManyPath<M, T> extends RelationPath<M, T> {
 
   /** At least one related record matches {@code condition}. */
   public Condition any(Expr<Boolean> condition) {
-    return related(io.toasty.stmt.Expr.Quantifier.ANY, condition);
+    return related(ExprNode.Quantifier.ANY, condition);
   }
 
   /** There is at least one related record. */
   public Condition any() {
-    return any(new Condition(io.toasty.stmt.Expr.TRUE));
+    return any(new Condition(ExprNode.TRUE));
   }
 
   /** No related record matches {@code condition}. */
   public Condition none(Expr<Boolean> condition) {
-    return related(io.toasty.stmt.Expr.Quantifier.NONE, condition);
+    return related(ExprNode.Quantifier.NONE, condition);
   }
 
   /** There is no related record. */
   public Condition none() {
-    return none(new Condition(io.toasty.stmt.Expr.TRUE));
+    return none(new Condition(ExprNode.TRUE));
   }
 
   /**
@@ -40,6 +42,6 @@ public final class HasManyPath<M, T> extends RelationPath<M, T> {
    * such as a comparison with NULL, does not match); true when there is none.
    */
   public Condition every(Expr<Boolean> condition) {
-    return related(io.toasty.stmt.Expr.Quantifier.EVERY, condition);
+    return related(ExprNode.Quantifier.EVERY, condition);
   }
 }

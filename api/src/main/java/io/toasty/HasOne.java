@@ -5,6 +5,8 @@ import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Columns;
 import io.toasty.value.Value;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.RetentionPolicy;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
@@ -27,8 +29,8 @@ public final class HasOne<T> extends ToOne<T> {
    * inferred.
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Pair {
     /** The related model's belongs-to field. */
     String value();
@@ -48,8 +50,8 @@ public final class HasOne<T> extends ToOne<T> {
    * }</pre>
    */
   @java.lang.annotation.Documented
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+  @java.lang.annotation.Retention(RetentionPolicy.CLASS)
+  @java.lang.annotation.Target(ElementType.RECORD_COMPONENT)
   public @interface Eager {}
 
   private HasOne() {}

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.stmt.IncludeNode;
+
 /**
  * A relation of model {@code M} to preload with a query's records: a relation path
  * ({@code Users.POSTS}), optionally scoped ({@code Users.POSTS.filter(..).orderBy(..)}) and with
@@ -17,7 +19,7 @@ package io.toasty;
 public interface Include<M> {
 
   /** The untyped include. */
-  io.toasty.stmt.Include untyped();
+  IncludeNode untyped();
 
   /** The name of the model the relation belongs to. */
   String model();

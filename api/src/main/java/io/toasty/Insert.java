@@ -1,6 +1,8 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +22,9 @@ import reactor.core.publisher.Mono;
  */
 public final class Insert<M> implements Statement<List<M>> {
   private final ModelDef<M> model;
-  private final io.toasty.stmt.Insert statement;
+  private final InsertNode statement;
 
-  private Insert(ModelDef<M> model, io.toasty.stmt.Insert statement) {
+  private Insert(ModelDef<M> model, InsertNode statement) {
     this.model = model;
     this.statement = statement;
   }
@@ -37,7 +39,7 @@ public final class Insert<M> implements Statement<List<M>> {
     if (creates.isEmpty()) {
       return new Insert<>(model, null);
     }
-    List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(creates.size());
+    List<ExprNode.Record> rows = new ArrayList<>(creates.size());
     for (Create<M> c : creates) {
       if (!c.model().name().equals(model.name())) {
         throw new InvalidStatementException(model.name(), null,
@@ -50,7 +52,7 @@ public final class Insert<M> implements Statement<List<M>> {
 
   /**
    * This insert with each row allowed to be stored on its own (see
-   * {@link io.toasty.stmt.Insert#atomic}); for {@link Bulk#nonAtomic}.
+   * {@link InsertNode#atomic}); for {@link Bulk#nonAtomic}.
    */
   Insert<M> nonAtomic() {
     return statement == null ? this : new Insert<>(model, statement.withAtomic(false));
@@ -90,7 +92,7 @@ public final class Insert<M> implements Statement<List<M>> {
    *
    * @throws IllegalStateException for an insert of no rows, which has no statement
    */
-  public io.toasty.stmt.Insert untyped() {
+  public InsertNode untyped() {
     if (statement == null) {
       throw new IllegalStateException("an insert of no rows has no statement: " + model.name());
     }

@@ -3,6 +3,9 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Value;
@@ -21,39 +24,39 @@ final class JoinWrites {
   private JoinWrites() {}
 
   /** The insert of a join record from the scope's record to each of {@code records}. */
-  static <T> io.toasty.stmt.Insert link(RelationScope<T> s, Collection<? extends T> records) {
+  static <T> InsertNode link(RelationScope<T> s, Collection<? extends T> records) {
     RelationSchema.Through via = s.relation.through();
     ModelSchema join = joinSchema(s);
-    List<io.toasty.stmt.Expr.Record> rows = new ArrayList<>(records.size());
+    List<ExprNode.Record> rows = new ArrayList<>(records.size());
     for (T record : records) {
-      io.toasty.stmt.Expr[] row = new io.toasty.stmt.Expr[join.fields().size()
+      ExprNode[] row = new ExprNode[join.fields().size()
           + join.relations().size()];
-      Arrays.fill(row, new io.toasty.stmt.Expr.Default());
+      Arrays.fill(row, new ExprNode.Default());
       Value.Record target = targetValues(s, record);
       for (int i = 0; i < via.sourceFields().size(); i++) {
-        row[via.sourceFields().get(i)] = new io.toasty.stmt.Expr.Const(s.sourceValues.get(i));
+        row[via.sourceFields().get(i)] = new ExprNode.Const(s.sourceValues.get(i));
       }
       for (int i = 0; i < via.targetFields().size(); i++) {
-        row[via.targetFields().get(i)] = new io.toasty.stmt.Expr.Const(target.get(i));
+        row[via.targetFields().get(i)] = new ExprNode.Const(target.get(i));
       }
-      rows.add(new io.toasty.stmt.Expr.Record(List.of(row)));
+      rows.add(new ExprNode.Record(List.of(row)));
     }
-    return new io.toasty.stmt.Insert(new Source.Model(join.name()), List.of(), rows,
+    return new InsertNode(new Source.Model(join.name()), List.of(), rows,
         new Returning.Count());
   }
 
   /** The delete of the join records between the scope's record and {@code records}. */
-  static <T> io.toasty.stmt.Delete unlink(RelationScope<T> s, Collection<? extends T> records) {
+  static <T> DeleteNode unlink(RelationScope<T> s, Collection<? extends T> records) {
     RelationSchema.Through via = s.relation.through();
     String join = joinSchema(s).name();
-    List<io.toasty.stmt.Expr> targets = new ArrayList<>(records.size());
+    List<ExprNode> targets = new ArrayList<>(records.size());
     for (T record : records) {
       targets.add(RelationScope.equalities(join, via.targetFields(), targetValues(s, record)));
     }
-    io.toasty.stmt.Expr filter = io.toasty.stmt.Expr.and(
+    ExprNode filter = ExprNode.and(
         RelationScope.equalities(join, via.sourceFields(), s.sourceValues),
-        targets.size() == 1 ? targets.get(0) : new io.toasty.stmt.Expr.Or(targets));
-    return new io.toasty.stmt.Delete(new Source.Model(join), filter, new Returning.Count());
+        targets.size() == 1 ? targets.get(0) : new ExprNode.Or(targets));
+    return new DeleteNode(new Source.Model(join), filter, new Returning.Count());
   }
 
   /** The related record's values of the fields the join record refers to (its key). */

@@ -2,7 +2,10 @@ package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.JsonFieldException;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
 import java.lang.reflect.ParameterizedType;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +39,8 @@ public abstract class JsonPath<T> extends Path<T> {
 
   /** A document of {@code value}, written by the {@code Db}'s codec when the statement runs. */
   @Override
-  public io.toasty.value.Value toValue(T value) {
-    return io.toasty.value.Value.json(value, javaType);
+  public Value toValue(T value) {
+    return Value.json(value, javaType);
   }
 
   /**
@@ -46,8 +49,8 @@ public abstract class JsonPath<T> extends Path<T> {
    * @throws JsonFieldException naming model and field when the codec cannot read it
    */
   @Override
-  public T read(io.toasty.value.Value value) {
-    return value.isNull() ? null : io.toasty.value.Values.asJson(value, javaType, model(), name());
+  public T read(Value value) {
+    return value.isNull() ? null : Values.asJson(value, javaType, model(), name());
   }
 
   /** The field's declared Java type (without {@code Optional}). */
@@ -73,6 +76,6 @@ public abstract class JsonPath<T> extends Path<T> {
           + " and no key that is empty or holds a quote, a backslash or a control character: "
           + keys);
     }
-    return new Expr<>(new io.toasty.stmt.Expr.JsonText(node(), keys), Type.Scalar.STRING);
+    return new Expr<>(new ExprNode.JsonText(node(), keys), Type.Scalar.STRING);
   }
 }

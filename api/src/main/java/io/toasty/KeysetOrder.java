@@ -3,7 +3,7 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.OrderBy.Direction;
 import io.toasty.stmt.Query;
@@ -30,8 +30,8 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
 
   /** One field of the key. */
   record Term(FieldSchema field, Direction direction) {
-    Expr expr(ModelSchema model) {
-      return new Expr.Field(model.name(), field.index());
+    ExprNode expr(ModelSchema model) {
+      return new ExprNode.Field(model.name(), field.index());
     }
 
     Term reversed() {
@@ -48,7 +48,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
     List<Term> terms = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
     for (OrderBy o : query.orderBy()) {
-      if (!(o.expr() instanceof Expr.Field f) || !f.model().equals(model.name())) {
+      if (!(o.expr() instanceof ExprNode.Field f) || !f.model().equals(model.name())) {
         throw new InvalidStatementException(model.name(), null,
             "pages follow orders by fields of the model only, not " + o.expr());
       }
@@ -66,16 +66,17 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
   }
 
   /** Fields a top-level {@code field = constant} conjunct of {@code filter} fixes. */
-  private static Set<Integer> fixedFields(String model, Expr filter) {
+  private static Set<Integer> fixedFields(String model, ExprNode filter) {
     Set<Integer> fixed = new HashSet<>();
-    List<Expr> conjuncts = filter instanceof Expr.And and ? and.operands() : List.of(filter);
-    for (Expr c : conjuncts) {
-      if (c instanceof Expr.Compare cmp && cmp.op() == Expr.CompareOp.EQ) {
-        if (cmp.left() instanceof Expr.Field f && f.model().equals(model)
-            && cmp.right() instanceof Expr.Const k && !k.value().isNull()) {
+    List<ExprNode> conjuncts =
+        filter instanceof ExprNode.And and ? and.operands() : List.of(filter);
+    for (ExprNode c : conjuncts) {
+      if (c instanceof ExprNode.Compare cmp && cmp.op() == ExprNode.CompareOp.EQ) {
+        if (cmp.left() instanceof ExprNode.Field f && f.model().equals(model)
+            && cmp.right() instanceof ExprNode.Const k && !k.value().isNull()) {
           fixed.add(f.index());
-        } else if (cmp.right() instanceof Expr.Field f && f.model().equals(model)
-            && cmp.left() instanceof Expr.Const k && !k.value().isNull()) {
+        } else if (cmp.right() instanceof ExprNode.Field f && f.model().equals(model)
+            && cmp.left() instanceof ExprNode.Const k && !k.value().isNull()) {
           fixed.add(f.index());
         }
       }
@@ -93,7 +94,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
     List<OrderBy> out = new ArrayList<>();
     for (Term t : terms) {
       if (t.field().nullable()) {
-        out.add(new OrderBy(new Expr.IsNull(t.expr(model)),
+        out.add(new OrderBy(new ExprNode.IsNull(t.expr(model)),
             t.direction() == Direction.ASC ? Direction.DESC : Direction.ASC));
       }
       out.add(new OrderBy(t.expr(model), t.direction()));
@@ -116,38 +117,41 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
    * required and the directions agree, else the expanded chain {@code a > x OR (a = x AND b > y) ...} with NULL below
    * every value.
    */
-  Expr after(Value[] key, boolean inclusive) {
+  ExprNode after(Value[] key, boolean inclusive) {
     if (terms.isEmpty()) {
-      return inclusive ? Expr.TRUE : Expr.FALSE;   // the filter fixes the key: one record
+      return inclusive ? ExprNode.TRUE : ExprNode.FALSE;   // the filter fixes the key: one record
     }
     if (sameDirection() && terms.stream().noneMatch(t -> t.field().nullable())
         && Arrays.stream(key).noneMatch(Value::isNull)) {
-      List<Expr> fields = new ArrayList<>();
-      List<Expr> values = new ArrayList<>();
+      List<ExprNode> fields = new ArrayList<>();
+      List<ExprNode> values = new ArrayList<>();
       for (int i = 0; i < key.length; i++) {
         fields.add(terms.get(i).expr(model));
-        values.add(new Expr.Const(key[i]));
+        values.add(new ExprNode.Const(key[i]));
       }
-      Expr.CompareOp op = op(terms.get(0).direction(), inclusive);
-      return fields.size() == 1 ? new Expr.Compare(op, fields.get(0), values.get(0))
-          : bounded(key, new Expr.Compare(op, new Expr.Record(fields), new Expr.Record(values)));
+      ExprNode.CompareOp op = op(terms.get(0).direction(), inclusive);
+      return fields.size() == 1
+          ? new ExprNode.Compare(op, fields.get(0), values.get(0))
+          : bounded(
+              key,
+              new ExprNode.Compare(op, new ExprNode.Record(fields), new ExprNode.Record(values)));
     }
-    List<Expr> any = new ArrayList<>();
-    List<Expr> equalSoFar = new ArrayList<>();
+    List<ExprNode> any = new ArrayList<>();
+    List<ExprNode> equalSoFar = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
-      Expr beyond = beyond(terms.get(i), key[i]);
+      ExprNode beyond = beyond(terms.get(i), key[i]);
       if (beyond != null) {
-        List<Expr> branch = new ArrayList<>(equalSoFar);
+        List<ExprNode> branch = new ArrayList<>(equalSoFar);
         branch.add(beyond);
-        any.add(branch.size() == 1 ? branch.get(0) : new Expr.And(branch));
+        any.add(branch.size() == 1 ? branch.get(0) : new ExprNode.And(branch));
       }
       equalSoFar.add(equal(terms.get(i), key[i]));
     }
     if (inclusive) {
-      any.add(equalSoFar.size() == 1 ? equalSoFar.get(0) : new Expr.And(equalSoFar));
+      any.add(equalSoFar.size() == 1 ? equalSoFar.get(0) : new ExprNode.And(equalSoFar));
     }
-    return any.isEmpty() ? Expr.FALSE : any.size() == 1 ? any.get(0)
-        : bounded(key, new Expr.Or(any));
+    return any.isEmpty() ? ExprNode.FALSE : any.size() == 1 ? any.get(0)
+        : bounded(key, new ExprNode.Or(any));
   }
 
   /**
@@ -156,44 +160,47 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
    * that range as its key condition (a partition's or an index's sort key) instead of filtering
    * from the partition's start; to SQL it is a redundant condition an index can serve.
    */
-  private Expr bounded(Value[] key, Expr chain) {
+  private ExprNode bounded(Value[] key, ExprNode chain) {
     Term first = terms.get(0);
     if (first.field().nullable() || key[0].isNull()) {
       return chain;
     }
-    return new Expr.And(List.of(new Expr.Compare(op(first.direction(), true), first.expr(model),
-        new Expr.Const(key[0])), chain));
+    return new ExprNode.And(
+        List.of(
+            new ExprNode.Compare(
+                op(first.direction(), true), first.expr(model), new ExprNode.Const(key[0])),
+            chain));
   }
 
   private boolean sameDirection() {
     return terms.stream().allMatch(t -> t.direction() == terms.get(0).direction());
   }
 
-  private static Expr.CompareOp op(Direction d, boolean inclusive) {
+  private static ExprNode.CompareOp op(Direction d, boolean inclusive) {
     if (d == Direction.ASC) {
-      return inclusive ? Expr.CompareOp.GE : Expr.CompareOp.GT;
+      return inclusive ? ExprNode.CompareOp.GE : ExprNode.CompareOp.GT;
     }
-    return inclusive ? Expr.CompareOp.LE : Expr.CompareOp.LT;
+    return inclusive ? ExprNode.CompareOp.LE : ExprNode.CompareOp.LT;
   }
 
   /** Values of {@code t} after {@code v}, NULL below all; null when there are none. */
-  private Expr beyond(Term t, Value v) {
-    Expr e = t.expr(model);
+  private ExprNode beyond(Term t, Value v) {
+    ExprNode e = t.expr(model);
     if (t.direction() == Direction.ASC) {
-      return v.isNull() ? new Expr.Not(new Expr.IsNull(e))
-          : new Expr.Compare(Expr.CompareOp.GT, e, new Expr.Const(v));
+      return v.isNull() ? new ExprNode.Not(new ExprNode.IsNull(e))
+          : new ExprNode.Compare(ExprNode.CompareOp.GT, e, new ExprNode.Const(v));
     }
     if (v.isNull()) {
       return null;
     }
-    Expr below = new Expr.Compare(Expr.CompareOp.LT, e, new Expr.Const(v));
-    return t.field().nullable() ? new Expr.Or(List.of(below, new Expr.IsNull(e))) : below;
+    ExprNode below = new ExprNode.Compare(ExprNode.CompareOp.LT, e, new ExprNode.Const(v));
+    return t.field().nullable() ? new ExprNode.Or(List.of(below, new ExprNode.IsNull(e))) : below;
   }
 
-  private Expr equal(Term t, Value v) {
-    Expr e = t.expr(model);
-    return v.isNull() ? new Expr.IsNull(e) : new Expr.Compare(Expr.CompareOp.EQ, e,
-        new Expr.Const(v));
+  private ExprNode equal(Term t, Value v) {
+    ExprNode e = t.expr(model);
+    return v.isNull() ? new ExprNode.IsNull(e) : new ExprNode.Compare(ExprNode.CompareOp.EQ, e,
+        new ExprNode.Const(v));
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -62,8 +63,8 @@ public final class KeysetWindows {
       offset = skip;
       limit = count;
     }
-    for (io.toasty.stmt.OrderBy o : query.orderBy()) {
-      if (!(o.expr() instanceof Expr.Field f) || !f.model().equals(model.name())) {
+    for (OrderBy o : query.orderBy()) {
+      if (!(o.expr() instanceof ExprNode.Field f) || !f.model().equals(model.name())) {
         return Optional.empty();
       }
     }
@@ -71,8 +72,8 @@ public final class KeysetWindows {
         limit));
   }
 
-  private static Long constant(Expr e) {
-    return e instanceof Expr.Const c && c.value() instanceof Value.I64 n && n.value() >= 0
+  private static Long constant(ExprNode e) {
+    return e instanceof ExprNode.Const c && c.value() instanceof Value.I64 n && n.value() >= 0
         ? n.value() : null;
   }
 
@@ -95,11 +96,13 @@ public final class KeysetWindows {
       return Mono.just(List.of());
     }
     Query q = query.withOrderBy(order.orderBy()).withLimit(new Limit(
-        new Expr.Const(new Value.I64(want)),
-        state.last == null && offset > 0 ? new Expr.Const(new Value.I64(offset)) : null));
+        new ExprNode.Const(new Value.I64(want)),
+        state.last == null && offset > 0 ? new ExprNode.Const(new Value.I64(offset)) : null));
     if (state.last != null) {
-      Expr past = order.after(state.last, false);
-      q = q.withFilter(query.filter().equals(Expr.TRUE) ? past : Expr.and(query.filter(), past));
+      ExprNode past = order.after(state.last, false);
+      q =
+          q.withFilter(
+              query.filter().equals(ExprNode.TRUE) ? past : ExprNode.and(query.filter(), past));
     }
     return run.apply(q).collectList().doOnNext(rows -> {
       state.read += rows.size();

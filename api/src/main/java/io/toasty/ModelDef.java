@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 
 /**
@@ -36,7 +37,7 @@ public interface ModelDef<M> {
    * row. {@code null} where the model has none (embedded fields, sealed variants or documents,
    * whose loading needs the row's values), and then {@link #load} serves.
    */
-  default io.toasty.value.RowReader<M> rowReader() {
+  default RowReader<M> rowReader() {
     return null;
   }
 

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -11,7 +12,7 @@ import io.toasty.value.Type;
 public final class NumberExpr<T extends Number> extends Expr<T> implements Numeric<T> {
 
   /** An expression of the given node and type; operators call this. */
-  public NumberExpr(io.toasty.stmt.Expr node, Type type) {
+  public NumberExpr(ExprNode node, Type type) {
     super(node, type);
   }
 }

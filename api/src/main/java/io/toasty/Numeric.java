@@ -2,7 +2,8 @@ package io.toasty;
 
 import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.DriverException;
-import io.toasty.stmt.Expr.ArithOp;
+import io.toasty.stmt.ExprNode.ArithOp;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -31,7 +32,7 @@ import java.util.Objects;
 public interface Numeric<T extends Number> {
 
   /** The untyped node. */
-  io.toasty.stmt.Expr node();
+  ExprNode node();
 
   /** The type the expression evaluates to. */
   Type type();
@@ -111,11 +112,11 @@ public interface Numeric<T extends Number> {
     return new Order(new OrderBy(node(), OrderBy.Direction.DESC));
   }
 
-  private NumberExpr<T> arith(ArithOp op, io.toasty.stmt.Expr right) {
-    return new NumberExpr<>(new io.toasty.stmt.Expr.Arith(op, node(), right), type());
+  private NumberExpr<T> arith(ArithOp op, ExprNode right) {
+    return new NumberExpr<>(new ExprNode.Arith(op, node(), right), type());
   }
 
-  private static io.toasty.stmt.Expr value(Number n) {
-    return new io.toasty.stmt.Expr.Const(Value.of(Objects.requireNonNull(n, "amount")));
+  private static ExprNode value(Number n) {
+    return new ExprNode.Const(Value.of(Objects.requireNonNull(n, "amount")));
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -74,7 +74,7 @@ public final class OffsetPageQuery<M> {
     });
   }
 
-  private static Expr constant(long n) {
-    return new Expr.Const(new Value.I64(n));
+  private static ExprNode constant(long n) {
+    return new ExprNode.Const(new Value.I64(n));
   }
 }

@@ -2,7 +2,8 @@ package io.toasty;
 
 import io.toasty.error.InvalidCursorException;
 import io.toasty.error.InvalidStatementException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
@@ -81,11 +82,11 @@ public final class PageQuery<M> {
           : CursorCodec.decode(order, secret, cursor);
       KeysetOrder walk = backward ? order.reversed() : order;
       Query q = query.withOrderBy(walk.orderBy())
-          .withLimit(new Limit(new Expr.Const(new Value.I64(size + 1L)), null));
+          .withLimit(new Limit(new ExprNode.Const(new Value.I64(size + 1L)), null));
       if (at != null) {
-        Expr past = walk.after(at.key(), at.inclusive());
-        q = q.withFilter(query.filter().equals(Expr.TRUE) ? past
-            : Expr.and(query.filter(), past));
+        ExprNode past = walk.after(at.key(), at.inclusive());
+        q = q.withFilter(query.filter().equals(ExprNode.TRUE) ? past
+            : ExprNode.and(query.filter(), past));
       }
       return db.exec(q).map(v -> (Value.Record) v).collectList()
           .map(rows -> page(order, secret, rows, at, backward));
@@ -140,6 +141,6 @@ public final class PageQuery<M> {
     return "PageQuery[" + size + (after != null ? ", after " + after : "")
         + (before != null ? ", before " + before : "") + ", "
         + (Redaction.hasSensitive(model.schema()) ? model.name() + " where "
-            + io.toasty.stmt.ExprPrinter.print(query.filter(), model.schema()) : query) + "]";
+            + ExprPrinter.print(query.filter(), model.schema()) : query) + "]";
   }
 }

@@ -1,7 +1,10 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.value.Type;
+import io.toasty.value.Value;
+import io.toasty.value.Values;
 
 /**
  * A model field, as generated in the entry class ({@code Users.EMAIL}). Compare it, order by it,
@@ -36,7 +39,7 @@ public class Path<T> extends Expr<T> {
    */
   public Path(String model, int index, String name, Type type, String wholeOnly,
       Class<T> enumClass) {
-    super(new io.toasty.stmt.Expr.Field(model, index), type);
+    super(new ExprNode.Field(model, index), type);
     this.model = model;
     this.index = index;
     this.name = name;
@@ -74,8 +77,8 @@ public class Path<T> extends Expr<T> {
    * The engine value of {@code value} for this field ({@code NULL} for null): the value a
    * builder's setter stores. A JSON field's path makes a document of it.
    */
-  public io.toasty.value.Value toValue(T value) {
-    return io.toasty.value.Value.of(value);
+  public Value toValue(T value) {
+    return Value.of(value);
   }
 
   /**
@@ -84,11 +87,11 @@ public class Path<T> extends Expr<T> {
    */
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public T read(io.toasty.value.Value value) {
+  public T read(Value value) {
     if (enumClass == null || value.isNull()) {
       return super.read(value);
     }
-    return (T) io.toasty.value.Values.asEnum(value, (Class) enumClass);
+    return (T) Values.asEnum(value, (Class) enumClass);
   }
 
   /** Ascending order on this field. */

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
@@ -27,18 +28,18 @@ import reactor.core.publisher.Mono;
  */
 public final class Projected<R> {
   private final Query query;
-  private final List<io.toasty.stmt.Expr> exprs;
-  private final List<io.toasty.stmt.Expr> groupBy;
-  private final io.toasty.stmt.Expr having;
+  private final List<ExprNode> exprs;
+  private final List<ExprNode> groupBy;
+  private final ExprNode having;
   private final boolean distinct;
   private final Function<Value.Record, R> mapper;
 
-  Projected(Query query, List<io.toasty.stmt.Expr> exprs, Function<Value.Record, R> mapper) {
-    this(query, exprs, List.of(), io.toasty.stmt.Expr.TRUE, false, mapper);
+  Projected(Query query, List<ExprNode> exprs, Function<Value.Record, R> mapper) {
+    this(query, exprs, List.of(), ExprNode.TRUE, false, mapper);
   }
 
-  private Projected(Query query, List<io.toasty.stmt.Expr> exprs,
-      List<io.toasty.stmt.Expr> groupBy, io.toasty.stmt.Expr having, boolean distinct,
+  private Projected(Query query, List<ExprNode> exprs,
+      List<ExprNode> groupBy, ExprNode having, boolean distinct,
       Function<Value.Record, R> mapper) {
     this.query = query;
     this.exprs = List.copyOf(exprs);
@@ -53,7 +54,7 @@ public final class Projected<R> {
    * and expressions, an embedded record or a sealed value too (equal when all its columns are).
    */
   public Projected<R> groupBy(Selectable<?>... exprs) {
-    List<io.toasty.stmt.Expr> all = new ArrayList<>(groupBy);
+    List<ExprNode> all = new ArrayList<>(groupBy);
     for (Selectable<?> e : exprs) {
       all.add(Objects.requireNonNull(e, "groupBy").node());
     }
@@ -65,9 +66,9 @@ public final class Projected<R> {
    * TRUE; a second {@code having} is ANDed with the first.
    */
   public Projected<R> having(Expr<Boolean> condition) {
-    io.toasty.stmt.Expr node = Objects.requireNonNull(condition, "condition").node();
-    return new Projected<>(query, exprs, groupBy, having.equals(io.toasty.stmt.Expr.TRUE) ? node
-        : io.toasty.stmt.Expr.and(having, node), distinct, mapper);
+    ExprNode node = Objects.requireNonNull(condition, "condition").node();
+    return new Projected<>(query, exprs, groupBy, having.equals(ExprNode.TRUE) ? node
+        : ExprNode.and(having, node), distinct, mapper);
   }
 
   /** Equal results once ({@code SELECT DISTINCT}). */
@@ -89,7 +90,7 @@ public final class Projected<R> {
     if (count < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
-    io.toasty.stmt.Expr offset = query.limit() == null ? null : query.limit().offset();
+    ExprNode offset = query.limit() == null ? null : query.limit().offset();
     return new Projected<>(query.withLimit(new Limit(constant(count), offset)), exprs, groupBy,
         having, distinct, mapper);
   }
@@ -120,38 +121,38 @@ public final class Projected<R> {
    */
   public Query untyped() {
     boolean aggregates = exprs.stream().anyMatch(Projected::hasAggregate);
-    if (!aggregates && groupBy.isEmpty() && having.equals(io.toasty.stmt.Expr.TRUE)
+    if (!aggregates && groupBy.isEmpty() && having.equals(ExprNode.TRUE)
         && !distinct) {
       return query.withReturning(new Returning.Project(exprs));
     }
-    List<io.toasty.stmt.Expr> by = distinct && !aggregates && groupBy.isEmpty() ? exprs : groupBy;
+    List<ExprNode> by = distinct && !aggregates && groupBy.isEmpty() ? exprs : groupBy;
     return query.withReturning(new Returning.Grouped(exprs, by, having, distinct));
   }
 
   /** Whether {@code e} holds an aggregate (through the operators a projection may hold). */
-  private static boolean hasAggregate(io.toasty.stmt.Expr e) {
-    if (e instanceof io.toasty.stmt.Expr.Aggregate) {
+  private static boolean hasAggregate(ExprNode e) {
+    if (e instanceof ExprNode.Aggregate) {
       return true;
-    } else if (e instanceof io.toasty.stmt.Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       return hasAggregate(a.left()) || hasAggregate(a.right());
-    } else if (e instanceof io.toasty.stmt.Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       return hasAggregate(c.left()) || hasAggregate(c.right());
-    } else if (e instanceof io.toasty.stmt.Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       return hasAggregate(f.operand());
-    } else if (e instanceof io.toasty.stmt.Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       return hasAggregate(n.operand());
-    } else if (e instanceof io.toasty.stmt.Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       return hasAggregate(n.operand());
-    } else if (e instanceof io.toasty.stmt.Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       return a.operands().stream().anyMatch(Projected::hasAggregate);
-    } else if (e instanceof io.toasty.stmt.Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       return o.operands().stream().anyMatch(Projected::hasAggregate);
     }
     return false;
   }
 
-  private static io.toasty.stmt.Expr constant(long n) {
-    return new io.toasty.stmt.Expr.Const(new Value.I64(n));
+  private static ExprNode constant(long n) {
+    return new ExprNode.Const(new Value.I64(n));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
@@ -29,10 +31,10 @@ public final class RelationInclude<M, T> implements Include<M> {
   /** Only related records matching {@code condition} are loaded (parents are never dropped). */
   public RelationInclude<M, T> filter(Expr<Boolean> condition) {
     Objects.requireNonNull(condition, "condition");
-    io.toasty.stmt.Expr current = scope.filter();
+    ExprNode current = scope.filter();
     return new RelationInclude<>(relation, scope.withFilter(
-        current.equals(io.toasty.stmt.Expr.TRUE) ? condition.node()
-            : io.toasty.stmt.Expr.and(current, condition.node())));
+        current.equals(ExprNode.TRUE) ? condition.node()
+            : ExprNode.and(current, condition.node())));
   }
 
   /** The related records are ordered by {@code orders} within each parent. */
@@ -55,7 +57,7 @@ public final class RelationInclude<M, T> implements Include<M> {
     if (count < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + count);
     }
-    io.toasty.stmt.Expr offset = scope.limit() == null ? null : scope.limit().offset();
+    ExprNode offset = scope.limit() == null ? null : scope.limit().offset();
     return new RelationInclude<>(relation, scope.withLimit(new Limit(constant(count), offset)));
   }
 
@@ -69,20 +71,20 @@ public final class RelationInclude<M, T> implements Include<M> {
     if (count < 0) {
       throw new IllegalArgumentException("offset must not be negative, was " + count);
     }
-    io.toasty.stmt.Expr limit = scope.limit() == null ? constant(Long.MAX_VALUE)
+    ExprNode limit = scope.limit() == null ? constant(Long.MAX_VALUE)
         : scope.limit().count();
     return new RelationInclude<>(relation, scope.withLimit(new Limit(limit, constant(count))));
   }
 
-  private static io.toasty.stmt.Expr constant(long n) {
-    return new io.toasty.stmt.Expr.Const(new Value.I64(n));
+  private static ExprNode constant(long n) {
+    return new ExprNode.Const(new Value.I64(n));
   }
 
   /** Also preloads {@code nested} relations of the related records. */
   @SafeVarargs
   public final RelationInclude<M, T> then(Include<T>... nested) {
-    List<io.toasty.stmt.Include> includes = new ArrayList<>(returning().includes());
-    List<io.toasty.stmt.Expr.Field> fields = new ArrayList<>();
+    List<IncludeNode> includes = new ArrayList<>(returning().includes());
+    List<ExprNode.Field> fields = new ArrayList<>();
     for (Include<T> n : nested) {
       Objects.requireNonNull(n, "include");
       if (!n.model().equals(relation.target())) {
@@ -120,8 +122,8 @@ public final class RelationInclude<M, T> implements Include<M> {
   }
 
   @Override
-  public io.toasty.stmt.Include untyped() {
-    return new io.toasty.stmt.Include(relation.node(), scope);
+  public IncludeNode untyped() {
+    return new IncludeNode(relation.node(), scope);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Query;
 import java.util.Objects;
 
@@ -50,14 +52,14 @@ public abstract class RelationPath<M, T> implements Include<M> {
   }
 
   /** The field node naming the relation. */
-  public final io.toasty.stmt.Expr.Field node() {
-    return new io.toasty.stmt.Expr.Field(model, index);
+  public final ExprNode.Field node() {
+    return new ExprNode.Field(model, index);
   }
 
   /** Includes the related records, all of them, in no particular order. */
   @Override
-  public final io.toasty.stmt.Include untyped() {
-    return io.toasty.stmt.Include.of(node(), target);
+  public final IncludeNode untyped() {
+    return IncludeNode.of(node(), target);
   }
 
   /** An include of the related records that match {@code condition}. */
@@ -97,10 +99,10 @@ public abstract class RelationPath<M, T> implements Include<M> {
   }
 
   /** {@code quantifier} related records match {@code condition}. */
-  protected final Condition related(io.toasty.stmt.Expr.Quantifier quantifier,
+  protected final Condition related(ExprNode.Quantifier quantifier,
       Expr<Boolean> condition) {
     Objects.requireNonNull(condition, "condition");
-    return new Condition(new io.toasty.stmt.Expr.Related(node(), quantifier, condition.node()));
+    return new Condition(new ExprNode.Related(node(), quantifier, condition.node()));
   }
 
   @Override

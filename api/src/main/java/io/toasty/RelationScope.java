@@ -3,6 +3,7 @@ package io.toasty;
 import io.toasty.error.RelationNotLoadedException;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -128,11 +129,11 @@ final class RelationScope<T> {
    * The condition over the target's fields that selects the related records (of its variant,
    * for a relation to one variant of a polymorphic model).
    */
-  io.toasty.stmt.Expr condition() {
+  ExprNode condition() {
     return relation.narrow(related());
   }
 
-  private io.toasty.stmt.Expr related() {
+  private ExprNode related() {
     if (relation.isMultiStep()) {
       return stepsCondition();
     }
@@ -145,14 +146,14 @@ final class RelationScope<T> {
     if (relation.through() == null) {
       // target.fk IN (SELECT parent.key FROM parent WHERE parent.key = <value>): the planner
       // lifts it into target.fk = <value>.
-      return new io.toasty.stmt.Expr.InSubquery(fields(target.name(), relation.targetFields()),
+      return new ExprNode.InSubquery(fields(target.name(), relation.targetFields()),
           parent);
     }
     RelationSchema.Through via = relation.through();
     Query join = new Query(new Source.Model(via.model()),
-        new io.toasty.stmt.Expr.InSubquery(fields(via.model(), via.sourceFields()), parent),
+        new ExprNode.InSubquery(fields(via.model(), via.sourceFields()), parent),
         project(via.model(), via.targetFields()), List.of(), null);
-    return new io.toasty.stmt.Expr.InSubquery(fields(target.name(), relation.targetFields()),
+    return new ExprNode.InSubquery(fields(target.name(), relation.targetFields()),
         join);
   }
 
@@ -160,16 +161,16 @@ final class RelationScope<T> {
    * A multi-step via, walked from this record: the first step's targets match this record's
    * values, each next step's targets are keyed by the previous step's matching records.
    */
-  private io.toasty.stmt.Expr stepsCondition() {
+  private ExprNode stepsCondition() {
     List<RelationSchema.Step> steps = relation.steps();
     RelationSchema.Step first = steps.get(0);
-    io.toasty.stmt.Expr condition = equalities(first.target(), first.targetFields(),
+    ExprNode condition = equalities(first.target(), first.targetFields(),
         sourceValues);
     for (int i = 1; i < steps.size(); i++) {
       RelationSchema.Step step = steps.get(i);
       Query previous = new Query(new Source.Model(step.model()), condition,
           project(step.model(), step.sourceFields()), List.of(), null);
-      condition = new io.toasty.stmt.Expr.InSubquery(fields(step.target(), step.targetFields()),
+      condition = new ExprNode.InSubquery(fields(step.target(), step.targetFields()),
           previous);
     }
     return condition;
@@ -192,27 +193,27 @@ final class RelationScope<T> {
         + (relation.isMany() ? ".collect(db)" : ".get(db)"));
   }
 
-  static io.toasty.stmt.Expr fields(String model, List<Integer> fields) {
+  static ExprNode fields(String model, List<Integer> fields) {
     if (fields.size() == 1) {
-      return new io.toasty.stmt.Expr.Field(model, fields.get(0));
+      return new ExprNode.Field(model, fields.get(0));
     }
-    List<io.toasty.stmt.Expr> out = new ArrayList<>(fields.size());
-    fields.forEach(f -> out.add(new io.toasty.stmt.Expr.Field(model, f)));
-    return new io.toasty.stmt.Expr.Record(out);
+    List<ExprNode> out = new ArrayList<>(fields.size());
+    fields.forEach(f -> out.add(new ExprNode.Field(model, f)));
+    return new ExprNode.Record(out);
   }
 
-  static io.toasty.stmt.Expr equalities(String model, List<Integer> fields, Value.Record values) {
-    List<io.toasty.stmt.Expr> terms = new ArrayList<>(fields.size());
+  static ExprNode equalities(String model, List<Integer> fields, Value.Record values) {
+    List<ExprNode> terms = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
-      terms.add(io.toasty.stmt.Expr.eq(new io.toasty.stmt.Expr.Field(model, fields.get(i)),
-          new io.toasty.stmt.Expr.Const(values.get(i))));
+      terms.add(ExprNode.eq(new ExprNode.Field(model, fields.get(i)),
+          new ExprNode.Const(values.get(i))));
     }
-    return terms.size() == 1 ? terms.get(0) : new io.toasty.stmt.Expr.And(terms);
+    return terms.size() == 1 ? terms.get(0) : new ExprNode.And(terms);
   }
 
   private static Returning project(String model, List<Integer> fields) {
-    List<io.toasty.stmt.Expr> out = new ArrayList<>(fields.size());
-    fields.forEach(f -> out.add(new io.toasty.stmt.Expr.Field(model, f)));
+    List<ExprNode> out = new ArrayList<>(fields.size());
+    fields.forEach(f -> out.add(new ExprNode.Field(model, f)));
     return new Returning.Project(out);
   }
 

@@ -3,10 +3,12 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -175,7 +177,7 @@ public interface Select<M> {
    * order is), or empty when none matches: one query in the reversed order, limited to one.
    */
   default Mono<M> last(Executor db) {
-    java.util.Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(db, "db");
     ModelDef<M> model = model();
     Query query = untyped();
     return Mono.defer(() -> {
@@ -184,9 +186,9 @@ public interface Select<M> {
             "last() of a limited query: take the last of its records instead"));
       }
       Query reversed = query.withOrderBy(KeysetOrder.of(model.schema(), query).reversed()
-          .orderBy()).withLimit(new io.toasty.stmt.Limit(new io.toasty.stmt.Expr.Const(
-              new io.toasty.value.Value.I64(1)), null));
-      return db.exec(reversed).next().map(v -> model.load((io.toasty.value.Value.Record) v));
+          .orderBy()).withLimit(new io.toasty.stmt.Limit(new ExprNode.Const(
+              new Value.I64(1)), null));
+      return db.exec(reversed).next().map(v -> model.load((Value.Record) v));
     });
   }
 

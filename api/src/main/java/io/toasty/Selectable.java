@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 
 /**
@@ -14,7 +15,7 @@ import io.toasty.value.Value;
 public interface Selectable<T> {
 
   /** The untyped node a query selects: one expression, or a record of a field's columns. */
-  io.toasty.stmt.Expr node();
+  ExprNode node();
 
   /**
    * The Java value of a result of this selection, or {@code null} for NULL (and for an absent

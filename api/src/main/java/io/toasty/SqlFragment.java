@@ -1,9 +1,11 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.SqlText;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +59,7 @@ public final class SqlFragment extends Expr<Boolean> {
     if (!text.names().contains(name)) {
       throw new IllegalArgumentException("the fragment has no parameter :" + name);
     }
-    Map<String, Value> more = new java.util.LinkedHashMap<>(values);
+    Map<String, Value> more = new LinkedHashMap<>(values);
     more.put(name, Value.of(value));
     return new SqlFragment(text, operands, more);
   }
@@ -67,22 +69,22 @@ public final class SqlFragment extends Expr<Boolean> {
     return Condition.of(this);
   }
 
-  private static io.toasty.stmt.Expr node(SqlText text, List<Expr<?>> operands,
+  private static ExprNode node(SqlText text, List<Expr<?>> operands,
       Map<String, Value> values) {
-    List<io.toasty.stmt.Expr> nodes = new ArrayList<>(text.names().size());
+    List<ExprNode> nodes = new ArrayList<>(text.names().size());
     List<String> unbound = new ArrayList<>();
     for (String name : text.names()) {
       if (name.startsWith("{")) {
         nodes.add(operands.get(Integer.parseInt(name.substring(1, name.length() - 1))).node());
       } else if (values.containsKey(name)) {
-        nodes.add(new io.toasty.stmt.Expr.Const(values.get(name)));
+        nodes.add(new ExprNode.Const(values.get(name)));
       } else {
-        nodes.add(io.toasty.stmt.Expr.NULL);
+        nodes.add(ExprNode.NULL);
         if (!unbound.contains(name)) {
           unbound.add(name);
         }
       }
     }
-    return new io.toasty.stmt.Expr.Sql(text.pieces(), nodes, unbound);
+    return new ExprNode.Sql(text.pieces(), nodes, unbound);
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -43,14 +44,14 @@ public interface Statement<T> {
    *                 record exists); {@code null} when {@code result} says all
    * @param <T>      the result
    */
-  record Snapshot<T>(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result,
+  record Snapshot<T>(StatementNode untyped, Function<Flux<Value>, Mono<T>> result,
       BiFunction<Flux<Value>, Executor, Mono<T>> resultOn) {
     public Snapshot {
       Objects.requireNonNull(result, "result");
     }
 
     /** A statement whose result needs nothing but what the executor emits. */
-    public Snapshot(io.toasty.stmt.Statement untyped, Function<Flux<Value>, Mono<T>> result) {
+    public Snapshot(StatementNode untyped, Function<Flux<Value>, Mono<T>> result) {
       this(untyped, result, null);
     }
 

@@ -1,7 +1,8 @@
 package io.toasty;
 
-import io.toasty.stmt.Expr.FuncOp;
-import io.toasty.stmt.Expr.PatternKind;
+import io.toasty.stmt.ExprNode.FuncOp;
+import io.toasty.stmt.ExprNode.PatternKind;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,16 +106,16 @@ public class StringPath extends Path<String> {
 
   /** The text's length in characters (code points, not bytes); NULL stays NULL. */
   public final NumberExpr<Long> length() {
-    return new NumberExpr<>(new io.toasty.stmt.Expr.Func(FuncOp.LENGTH, node()),
+    return new NumberExpr<>(new ExprNode.Func(FuncOp.LENGTH, node()),
         Type.Scalar.I64);
   }
 
   private Expr<String> function(FuncOp op, Type type) {
-    return new Expr<>(new io.toasty.stmt.Expr.Func(op, node()), type);
+    return new Expr<>(new ExprNode.Func(op, node()), type);
   }
 
   private Condition pattern(PatternKind kind, String text, boolean ignoreCase) {
     Objects.requireNonNull(text, "pattern");
-    return new Condition(new io.toasty.stmt.Expr.Pattern(kind, node(), literal(text), ignoreCase));
+    return new Condition(new ExprNode.Pattern(kind, node(), literal(text), ignoreCase));
   }
 }

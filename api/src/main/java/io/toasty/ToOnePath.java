@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.stmt.ExprNode;
+
 /**
  * A belongs-to or has-one relation field ({@code Posts.AUTHOR}, {@code Users.PROFILE}): include
  * it, or filter by the related record's fields.
@@ -16,21 +18,21 @@ public final class ToOnePath<M, T> extends RelationPath<M, T> {
 
   /** There is a related record and it matches {@code condition}. */
   public Condition is(Expr<Boolean> condition) {
-    return related(io.toasty.stmt.Expr.Quantifier.ANY, condition);
+    return related(ExprNode.Quantifier.ANY, condition);
   }
 
   /** There is no related record, or it does not match {@code condition}. */
   public Condition isNot(Expr<Boolean> condition) {
-    return related(io.toasty.stmt.Expr.Quantifier.NONE, condition);
+    return related(ExprNode.Quantifier.NONE, condition);
   }
 
   /** There is a related record. */
   public Condition isPresent() {
-    return is(new Condition(io.toasty.stmt.Expr.TRUE));
+    return is(new Condition(ExprNode.TRUE));
   }
 
   /** There is no related record. */
   public Condition isAbsent() {
-    return isNot(new Condition(io.toasty.stmt.Expr.TRUE));
+    return isNot(new Condition(ExprNode.TRUE));
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.stmt.UpdateNode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,5 +17,5 @@ public interface Update<M, R> extends Statement<R> {
   Mono<R> exec(Executor db);
 
   /** The untyped statement, with the assignments made so far. */
-  io.toasty.stmt.Update untyped();
+  UpdateNode untyped();
 }

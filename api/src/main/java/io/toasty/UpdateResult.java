@@ -3,9 +3,12 @@ package io.toasty;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
+import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,13 +19,13 @@ public interface UpdateResult<M, R> {
   Returning returning();
 
   /** The result, from what the executor returned. */
-  Mono<R> finish(ModelDef<M> model, io.toasty.stmt.Update statement, Flux<Value> results);
+  Mono<R> finish(ModelDef<M> model, UpdateNode statement, Flux<Value> results);
 
   /**
    * The result, from what {@code db} returned; a result that must know more than the rows
    * (which record an update at a version met) reads it from {@code db}.
    */
-  default Mono<R> finish(ModelDef<M> model, io.toasty.stmt.Update statement, Flux<Value> results,
+  default Mono<R> finish(ModelDef<M> model, UpdateNode statement, Flux<Value> results,
       Executor db) {
     return finish(model, statement, results);
   }
@@ -34,7 +37,7 @@ public interface UpdateResult<M, R> {
         return new Returning.Count();
       }
 
-      @Override public Mono<Long> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+      @Override public Mono<Long> finish(ModelDef<M> model, UpdateNode statement,
           Flux<Value> results) {
         return results.next().map(Values::asLong).defaultIfEmpty(0L);
       }
@@ -67,18 +70,18 @@ public interface UpdateResult<M, R> {
         return Returning.Model.plain();
       }
 
-      @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+      @Override public Mono<M> finish(ModelDef<M> model, UpdateNode statement,
           Flux<Value> results) {
         return loaded(model, results).switchIfEmpty(Mono.error(() ->
             mismatch.unexplained(model)));
       }
 
-      @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+      @Override public Mono<M> finish(ModelDef<M> model, UpdateNode statement,
           Flux<Value> results, Executor db) {
         return finish(model, statement, results, db, VersionMismatch.ATTEMPTS);
       }
 
-      private Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+      private Mono<M> finish(ModelDef<M> model, UpdateNode statement,
           Flux<Value> results, Executor db, int attempts) {
         return loaded(model, results).switchIfEmpty(Mono.defer(() -> mismatch.explain(db, model,
             attempts, () -> finish(model, statement, db.exec(statement), db, attempts - 1))));
@@ -92,17 +95,17 @@ public interface UpdateResult<M, R> {
 
   /** One record, or {@code none(model, printed filter)} when no record matched. */
   private static <M> UpdateResult<M, M> single(
-      java.util.function.BiFunction<String, String, ToastyException> none) {
+      BiFunction<String, String, ToastyException> none) {
     return new UpdateResult<>() {
       @Override public Returning returning() {
         return Returning.Model.plain();
       }
 
-      @Override public Mono<M> finish(ModelDef<M> model, io.toasty.stmt.Update statement,
+      @Override public Mono<M> finish(ModelDef<M> model, UpdateNode statement,
           Flux<Value> results) {
         return results.map(v -> model.load((Value.Record) v)).next()
             .switchIfEmpty(Mono.error(() -> none.apply(model.name(),
-                io.toasty.stmt.ExprPrinter.print(statement.filter(), model.schema()))));
+                ExprPrinter.print(statement.filter(), model.schema()))));
       }
     };
   }

@@ -1,11 +1,14 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,12 +26,12 @@ import reactor.core.publisher.Mono;
  */
 public final class UpsertMany<M, U extends Update<M, ?>> {
   private final ModelDef<M> model;
-  private final List<io.toasty.stmt.Expr.Record> rows;
+  private final List<ExprNode.Record> rows;
   private final ConflictClause<M, U> conflict;
 
   /** An upsert of the rows the builders hold now. */
   public UpsertMany(ModelDef<M> model, Collection<? extends Create<M>> creates,
-      java.util.function.Supplier<U> updates) {
+      Supplier<U> updates) {
     this.model = Objects.requireNonNull(model, "model");
     Objects.requireNonNull(creates, "creates");
     this.rows = new ArrayList<>(creates.size());
@@ -73,12 +76,12 @@ public final class UpsertMany<M, U extends Update<M, ?>> {
   }
 
   /** The untyped statement; an upsert of no rows has none. */
-  public io.toasty.stmt.Insert statement() {
+  public InsertNode statement() {
     if (rows.isEmpty()) {
       throw new IllegalStateException("an upsert of no rows has no statement: " + model.name());
     }
     List<Integer> copied = ConflictClause.setFields(model, rows.get(0));
-    for (io.toasty.stmt.Expr.Record row : rows) {
+    for (ExprNode.Record row : rows) {
       copied.retainAll(ConflictClause.setFields(model, row));
     }
     return conflict.statement(rows, copied);

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,23 +20,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class ChangedRowsTest {
-  private static final Expr FILTER = new Expr.Compare(Expr.CompareOp.EQ,
-      new Expr.Field("User", 0), new Expr.Const(Value.of(1L)));
-  private static final Update UPDATE = new Update(new Source.Model("User"), FILTER,
-      List.of(new Assignment(1, new Expr.Const(Value.of("a"))),
-          new Assignment(2, new Expr.Const(Value.NULL))),
+  private static final ExprNode FILTER = new ExprNode.Compare(ExprNode.CompareOp.EQ,
+      new ExprNode.Field("User", 0), new ExprNode.Const(Value.of(1L)));
+  private static final UpdateNode UPDATE = new UpdateNode(new Source.Model("User"), FILTER,
+      List.of(new Assignment(1, new ExprNode.Const(Value.of("a"))),
+          new Assignment(2, new ExprNode.Const(Value.NULL))),
       new Returning.Count());
 
   /** Answers a count query with {@code changed}, anything else with {@code matched}. */
   private static final class Counting implements Executor {
-    final List<io.toasty.stmt.Statement> sent = new ArrayList<>();
+    final List<StatementNode> sent = new ArrayList<>();
     final boolean refusesBatch;
 
     Counting(boolean refusesBatch) {
       this.refusesBatch = refusesBatch;
     }
 
-    @Override public Flux<Value> exec(io.toasty.stmt.Statement statement) {
+    @Override public Flux<Value> exec(StatementNode statement) {
       sent.add(statement);
       return Flux.just(new Value.I64(statement instanceof Query ? 2 : 5));
     }
@@ -52,11 +53,11 @@ class ChangedRowsTest {
     assertEquals(new MutationResult(5, 2), ChangedRows.run(db, "User", UPDATE).block());
     Query count = assertInstanceOf(Query.class, db.sent.get(0));
     assertInstanceOf(Returning.Count.class, count.returning());
-    assertEquals(Expr.and(FILTER, new Expr.Or(List.of(
-        new Expr.Not(new Expr.IsNotDistinctFrom(new Expr.Field("User", 1),
-            new Expr.Const(Value.of("a")))),
-        new Expr.Not(new Expr.IsNotDistinctFrom(new Expr.Field("User", 2),
-            new Expr.Const(Value.NULL)))))), count.filter());
+    assertEquals(ExprNode.and(FILTER, new ExprNode.Or(List.of(
+        new ExprNode.Not(new ExprNode.IsNotDistinctFrom(new ExprNode.Field("User", 1),
+            new ExprNode.Const(Value.of("a")))),
+        new ExprNode.Not(new ExprNode.IsNotDistinctFrom(new ExprNode.Field("User", 2),
+            new ExprNode.Const(Value.NULL)))))), count.filter());
     assertEquals(UPDATE, db.sent.get(1));
   }
 
@@ -70,7 +71,7 @@ class ChangedRowsTest {
   @Test
   void otherErrorsAreNotRetried() {
     Executor failing = new Executor() {
-      @Override public Flux<Value> exec(io.toasty.stmt.Statement statement) {
+      @Override public Flux<Value> exec(StatementNode statement) {
         return Flux.error(new IllegalStateException("boom"));
       }
     };
@@ -80,7 +81,7 @@ class ChangedRowsTest {
 
   @Test
   void anUpdateSettingNothingChangesNothing() {
-    assertEquals(new Expr.Const(Value.FALSE), ChangedRows.differs("User", List.of()));
+    assertEquals(new ExprNode.Const(Value.FALSE), ChangedRows.differs("User", List.of()));
   }
 
   @Test

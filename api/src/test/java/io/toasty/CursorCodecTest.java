@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.error.InvalidCursorException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -62,9 +63,9 @@ class CursorCodecTest {
   static KeysetOrder order(ModelSchema model, OrderBy.Direction direction) {
     List<OrderBy> terms = new ArrayList<>();
     for (int i = 0; i < model.fields().size(); i++) {
-      terms.add(new OrderBy(new Expr.Field(model.name(), i), direction));
+      terms.add(new OrderBy(new ExprNode.Field(model.name(), i), direction));
     }
-    return KeysetOrder.of(model, new Query(new Source.Model(model.name()), Expr.TRUE,
+    return KeysetOrder.of(model, new Query(new Source.Model(model.name()), ExprNode.TRUE,
         Returning.Model.plain(), terms, null));
   }
 
@@ -91,7 +92,7 @@ class CursorCodecTest {
         altered[i] ^= (byte) (1 << bit);
         refused(Base64.getUrlEncoder().withoutPadding().encodeToString(altered));
       }
-      byte[] cut = java.util.Arrays.copyOf(raw, i);
+      byte[] cut = Arrays.copyOf(raw, i);
       refused(Base64.getUrlEncoder().withoutPadding().encodeToString(cut));
     }
   }

@@ -16,6 +16,7 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -127,7 +128,7 @@ class ErrorCategoryTest {
           .map(ErrorCategoryTest::load)
           .filter(c -> ToastyException.class.isAssignableFrom(c)
               && !Modifier.isAbstract(c.getModifiers()))
-          .sorted(java.util.Comparator.comparing(Class::getName))
+          .sorted(Comparator.comparing(Class::getName))
           .toList();
     }
   }

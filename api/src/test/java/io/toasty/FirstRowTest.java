@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.error.RecordNotFoundException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
@@ -33,9 +36,9 @@ class FirstRowTest {
   @Test
   void aCancelOnceToldLeavesTheRestToBeRead() {
     TestPublisher<String> rows = TestPublisher.create();
-    java.util.List<String> told = new java.util.ArrayList<>();
+    List<String> told = new ArrayList<>();
     // block() cancels its source when the value comes: the read must not be cut short then
-    new FirstRow<>(rows.flux(), null).subscribe(new reactor.core.publisher.BaseSubscriber<>() {
+    new FirstRow<>(rows.flux(), null).subscribe(new BaseSubscriber<>() {
       @Override
       protected void hookOnNext(String value) {
         told.add(value);
@@ -43,7 +46,7 @@ class FirstRowTest {
       }
     });
     rows.next("a");
-    assertEquals(java.util.List.of("a"), told);
+    assertEquals(List.of("a"), told);
     rows.assertNotCancelled();
     rows.complete();
   }

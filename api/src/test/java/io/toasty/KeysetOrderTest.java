@@ -3,7 +3,7 @@ package io.toasty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.OrderBy.Direction;
 import io.toasty.stmt.Query;
@@ -19,58 +19,74 @@ class KeysetOrderTest {
   // f0: I64 key, f1: STRING, f2: STRING nullable (the last field of the test model is nullable)
   private final ModelSchema m = CursorCodecTest.model("M", List.of(Type.Scalar.I64,
       Type.Scalar.STRING, Type.Scalar.STRING));
-  private final Expr f0 = new Expr.Field("M", 0);
-  private final Expr f1 = new Expr.Field("M", 1);
-  private final Expr f2 = new Expr.Field("M", 2);
+  private final ExprNode f0 = new ExprNode.Field("M", 0);
+  private final ExprNode f1 = new ExprNode.Field("M", 1);
+  private final ExprNode f2 = new ExprNode.Field("M", 2);
 
-  private KeysetOrder of(Expr filter, OrderBy... terms) {
+  private KeysetOrder of(ExprNode filter, OrderBy... terms) {
     return KeysetOrder.of(m, new Query(new Source.Model("M"), filter, Returning.Model.plain(),
         List.of(terms), null));
   }
 
-  private static Expr.Const c(Value v) {
-    return new Expr.Const(v);
+  private static ExprNode.Const c(Value v) {
+    return new ExprNode.Const(v);
   }
 
   @Test
   void thePrimaryKeyEndsTheOrderUnlessTheFilterFixesIt() {
     assertEquals(List.of(new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.ASC)),
-        of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).orderBy());
-    assertEquals(List.of(new OrderBy(f1, Direction.DESC)), of(new Expr.Compare(
-        Expr.CompareOp.EQ, f0, c(new Value.I64(3))), new OrderBy(f1, Direction.DESC)).orderBy());
+        of(ExprNode.TRUE, new OrderBy(f1, Direction.DESC)).orderBy());
+    assertEquals(
+        List.of(new OrderBy(f1, Direction.DESC)),
+        of(
+                new ExprNode.Compare(ExprNode.CompareOp.EQ, f0, c(new Value.I64(3))),
+                new OrderBy(f1, Direction.DESC))
+            .orderBy());
   }
 
   @Test
   void aNullableFieldIsOrderedNullsLowExplicitly() {
-    assertEquals(List.of(new OrderBy(new Expr.IsNull(f2), Direction.DESC),
+    assertEquals(List.of(new OrderBy(new ExprNode.IsNull(f2), Direction.DESC),
         new OrderBy(f2, Direction.ASC), new OrderBy(f0, Direction.ASC)),
-        of(Expr.TRUE, new OrderBy(f2, Direction.ASC)).orderBy());
-    assertEquals(List.of(new OrderBy(new Expr.IsNull(f2), Direction.DESC),
+        of(ExprNode.TRUE, new OrderBy(f2, Direction.ASC)).orderBy());
+    assertEquals(List.of(new OrderBy(new ExprNode.IsNull(f2), Direction.DESC),
         new OrderBy(f2, Direction.ASC), new OrderBy(f0, Direction.DESC)),
-        of(Expr.TRUE, new OrderBy(f2, Direction.DESC)).reversed().orderBy());
+        of(ExprNode.TRUE, new OrderBy(f2, Direction.DESC)).reversed().orderBy());
   }
 
   @Test
   void oneDirectionOverRequiredFieldsIsARowValueComparison() {
     Value[] key = {new Value.Str("b"), new Value.I64(7)};
     // the first field's range stated alone too: a key-value read's key condition
-    assertEquals(new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.LE, f1, c(key[0])),
-        new Expr.Compare(Expr.CompareOp.LT, Expr.Record.of(f1, f0),
-            Expr.Record.of(c(key[0]), c(key[1]))))),
-        of(Expr.TRUE, new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.DESC))
+    assertEquals(
+        new ExprNode.And(
+            List.of(
+                new ExprNode.Compare(ExprNode.CompareOp.LE, f1, c(key[0])),
+                new ExprNode.Compare(
+                    ExprNode.CompareOp.LT,
+                    ExprNode.Record.of(f1, f0),
+                    ExprNode.Record.of(c(key[0]), c(key[1]))))),
+        of(ExprNode.TRUE, new OrderBy(f1, Direction.DESC), new OrderBy(f0, Direction.DESC))
             .after(key, false));
-    assertEquals(new Expr.Compare(Expr.CompareOp.GE, f0, c(new Value.I64(7))),
-        of(Expr.TRUE).after(new Value[] {new Value.I64(7)}, true));
+    assertEquals(new ExprNode.Compare(ExprNode.CompareOp.GE, f0, c(new Value.I64(7))),
+        of(ExprNode.TRUE).after(new Value[] {new Value.I64(7)}, true));
   }
 
   @Test
   void aChainOverARequiredFirstFieldStatesItsRange() {
     Value[] key = {new Value.Str("b"), new Value.I64(7)};
-    assertEquals(new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.LE, f1, c(key[0])),
-        new Expr.Or(List.of(new Expr.Compare(Expr.CompareOp.LT, f1, c(key[0])),
-            new Expr.And(List.of(new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[0])),
-                new Expr.Compare(Expr.CompareOp.GT, f0, c(key[1])))))))),
-        of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).after(key, false));
+    assertEquals(
+        new ExprNode.And(
+            List.of(
+                new ExprNode.Compare(ExprNode.CompareOp.LE, f1, c(key[0])),
+                new ExprNode.Or(
+                    List.of(
+                        new ExprNode.Compare(ExprNode.CompareOp.LT, f1, c(key[0])),
+                        new ExprNode.And(
+                            List.of(
+                                new ExprNode.Compare(ExprNode.CompareOp.EQ, f1, c(key[0])),
+                                new ExprNode.Compare(ExprNode.CompareOp.GT, f0, c(key[1])))))))),
+        of(ExprNode.TRUE, new OrderBy(f1, Direction.DESC)).after(key, false));
   }
 
   /**
@@ -80,41 +96,76 @@ class KeysetOrderTest {
   @Test
   void theStatedRangeFollowsTheWalksDirection() {
     Value[] key = {new Value.Str("b"), new Value.I64(7)};
-    KeysetOrder back = of(Expr.TRUE, new OrderBy(f1, Direction.DESC)).reversed();
-    Expr ge = new Expr.Compare(Expr.CompareOp.GE, f1, c(key[0]));
-    Expr eq = new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[0]));
-    assertEquals(new Expr.And(List.of(ge, new Expr.Or(List.of(
-        new Expr.Compare(Expr.CompareOp.GT, f1, c(key[0])),
-        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.LT, f0, c(key[1])))))))),
+    KeysetOrder back = of(ExprNode.TRUE, new OrderBy(f1, Direction.DESC)).reversed();
+    ExprNode ge = new ExprNode.Compare(ExprNode.CompareOp.GE, f1, c(key[0]));
+    ExprNode eq = new ExprNode.Compare(ExprNode.CompareOp.EQ, f1, c(key[0]));
+    assertEquals(
+        new ExprNode.And(
+            List.of(
+                ge,
+                new ExprNode.Or(
+                    List.of(
+                        new ExprNode.Compare(ExprNode.CompareOp.GT, f1, c(key[0])),
+                        new ExprNode.And(
+                            List.of(
+                                eq,
+                                new ExprNode.Compare(ExprNode.CompareOp.LT, f0, c(key[1])))))))),
         back.after(key, false));
-    assertEquals(new Expr.And(List.of(ge, new Expr.Or(List.of(
-        new Expr.Compare(Expr.CompareOp.GT, f1, c(key[0])),
-        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.LT, f0, c(key[1])))),
-        new Expr.And(List.of(eq, new Expr.Compare(Expr.CompareOp.EQ, f0, c(key[1])))))))),
+    assertEquals(
+        new ExprNode.And(
+            List.of(
+                ge,
+                new ExprNode.Or(
+                    List.of(
+                        new ExprNode.Compare(ExprNode.CompareOp.GT, f1, c(key[0])),
+                        new ExprNode.And(
+                            List.of(
+                                eq, new ExprNode.Compare(ExprNode.CompareOp.LT, f0, c(key[1])))),
+                        new ExprNode.And(
+                            List.of(
+                                eq,
+                                new ExprNode.Compare(ExprNode.CompareOp.EQ, f0, c(key[1])))))))),
         back.after(key, true));
   }
 
   @Test
   void mixedDirectionsAndNullsExpandToAChain() {
-    KeysetOrder o = of(Expr.TRUE, new OrderBy(f2, Direction.DESC), new OrderBy(f1,
+    KeysetOrder o = of(ExprNode.TRUE, new OrderBy(f2, Direction.DESC), new OrderBy(f1,
         Direction.ASC));
     Value[] key = {new Value.Str("x"), new Value.Str("b"), new Value.I64(7)};
-    Expr eq2 = new Expr.Compare(Expr.CompareOp.EQ, f2, c(key[0]));
-    Expr eq1 = new Expr.Compare(Expr.CompareOp.EQ, f1, c(key[1]));
-    assertEquals(new Expr.Or(List.of(
-        new Expr.Or(List.of(new Expr.Compare(Expr.CompareOp.LT, f2, c(key[0])),
-            new Expr.IsNull(f2))),
-        new Expr.And(List.of(eq2, new Expr.Compare(Expr.CompareOp.GT, f1, c(key[1])))),
-        new Expr.And(List.of(eq2, eq1, new Expr.Compare(Expr.CompareOp.GT, f0, c(key[2])))))),
+    ExprNode eq2 = new ExprNode.Compare(ExprNode.CompareOp.EQ, f2, c(key[0]));
+    ExprNode eq1 = new ExprNode.Compare(ExprNode.CompareOp.EQ, f1, c(key[1]));
+    assertEquals(
+        new ExprNode.Or(
+            List.of(
+                new ExprNode.Or(
+                    List.of(
+                        new ExprNode.Compare(ExprNode.CompareOp.LT, f2, c(key[0])),
+                        new ExprNode.IsNull(f2))),
+                new ExprNode.And(
+                    List.of(eq2, new ExprNode.Compare(ExprNode.CompareOp.GT, f1, c(key[1])))),
+                new ExprNode.And(
+                    List.of(
+                        eq2, eq1, new ExprNode.Compare(ExprNode.CompareOp.GT, f0, c(key[2])))))),
         o.after(key, false));
     Value[] atNull = {Value.NULL, new Value.Str("b"), new Value.I64(7)};
-    assertEquals(new Expr.Or(List.of(
-        new Expr.And(List.of(new Expr.IsNull(f2), new Expr.Compare(Expr.CompareOp.GT, f1,
-            c(atNull[1])))),
-        new Expr.And(List.of(new Expr.IsNull(f2), eq1, new Expr.Compare(Expr.CompareOp.GT, f0,
-            c(atNull[2])))))),
+    assertEquals(
+        new ExprNode.Or(
+            List.of(
+                new ExprNode.And(
+                    List.of(
+                        new ExprNode.IsNull(f2),
+                        new ExprNode.Compare(ExprNode.CompareOp.GT, f1, c(atNull[1])))),
+                new ExprNode.And(
+                    List.of(
+                        new ExprNode.IsNull(f2),
+                        eq1,
+                        new ExprNode.Compare(ExprNode.CompareOp.GT, f0, c(atNull[2])))))),
         o.after(atNull, false));
-    assertEquals(new Expr.Not(new Expr.IsNull(f2)).getClass(), o.reversed().after(atNull, false)
-        instanceof Expr.Or or ? or.operands().get(0).getClass() : null);
+    assertEquals(
+        new ExprNode.Not(new ExprNode.IsNull(f2)).getClass(),
+        o.reversed().after(atNull, false) instanceof ExprNode.Or or
+            ? or.operands().get(0).getClass()
+            : null);
   }
 }

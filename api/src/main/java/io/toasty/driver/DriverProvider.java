@@ -1,7 +1,9 @@
 package io.toasty.driver;
 
+import java.util.ServiceLoader;
+
 /**
- * Makes drivers for the URLs it recognizes. Providers are found with {@link java.util.ServiceLoader}
+ * Makes drivers for the URLs it recognizes. Providers are found with {@link ServiceLoader}
  * ({@code META-INF/services/io.toasty.driver.DriverProvider}); models are never registered
  * globally.
  */

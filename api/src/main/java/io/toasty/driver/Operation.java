@@ -1,21 +1,22 @@
 package io.toasty.driver;
 
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The closed set of things a driver is asked to do. SQL backends implement {@link QuerySql},
- * {@link Insert} and {@link Transaction}; key-value backends implement the key operations. A
- * driver answers an operation it does not implement with an {@code UnsupportedFeatureException}.
+ * The closed set of things a driver is asked to do. SQL backends implement {@link QuerySql}, {@link
+ * Insert} and {@link Transaction}; key-value backends implement the key operations. A driver
+ * answers an operation it does not implement with an {@code UnsupportedFeatureException}.
  *
  * <p>Statements and expressions here are table level: sources are tables, references are columns,
- * and values are {@link Expr.Arg} slots filled from {@code args}, so one operation template serves
- * every execution of a cached plan.
+ * and values are {@link ExprNode.Arg} slots filled from {@code args}, so one operation template
+ * serves every execution of a cached plan.
  */
 public sealed interface Operation {
 
@@ -24,7 +25,8 @@ public sealed interface Operation {
    *
    * @param rowType the type of each returned column, for decoding; empty for a count
    */
-  record QuerySql(Statement statement, List<Value> args, List<Type> rowType) implements Operation {
+  record QuerySql(StatementNode statement, List<Value> args, List<Type> rowType)
+      implements Operation {
     public QuerySql {
       Objects.requireNonNull(statement, "statement");
       args = List.copyOf(args);
@@ -36,7 +38,7 @@ public sealed interface Operation {
    * A table-level insert of one or many rows. With {@code Returning.Keys} the driver returns, per
    * row, the values the database generated for those columns.
    */
-  record Insert(io.toasty.stmt.Insert statement, List<Value> args, List<Type> rowType)
+  record Insert(InsertNode statement, List<Value> args, List<Type> rowType)
       implements Operation {
     public Insert {
       Objects.requireNonNull(statement, "statement");
@@ -89,12 +91,12 @@ public sealed interface Operation {
 
   /**
    * Read rows by a condition on the primary key (partition key equality, sort key range), with a
-   * further {@code filter} on other columns ({@link Expr#TRUE} for none), in ascending sort key
+   * further {@code filter} on other columns ({@link ExprNode#TRUE} for none), in ascending sort key
    * order, or descending when {@code forward} is false. {@code pageSize}, when above 0, is how
    * many rows the engine will take at most (a limit it applies itself): a hint for how many
    * items each request should read, the stream still going on while rows are asked for.
    */
-  record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+  record QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
       List<Value> args, boolean forward, long pageSize) implements Operation {
     public QueryPk {
       Objects.requireNonNull(table, "table");
@@ -105,13 +107,13 @@ public sealed interface Operation {
     }
 
     /** A read without a page size hint. */
-    public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+    public QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
         List<Value> args, boolean forward) {
       this(table, columns, keyCondition, filter, args, forward, 0);
     }
 
     /** A read in ascending sort key order. */
-    public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+    public QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
         List<Value> args) {
       this(table, columns, keyCondition, filter, args, true);
     }
@@ -126,7 +128,7 @@ public sealed interface Operation {
    * how many rows the engine will take at most (as for {@link QueryPk}): a hint for how many
    * items each request reads, the stream going on while rows are asked for.
    */
-  record FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+  record FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
       List<Value> args, List<Integer> columns, boolean forward, long pageSize)
       implements Operation {
     public FindPkByIndex {
@@ -139,20 +141,20 @@ public sealed interface Operation {
     }
 
     /** A read in ascending index sort key order, without a page size hint. */
-    public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+    public FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
         List<Value> args, List<Integer> columns) {
       this(table, index, keyCondition, filter, args, columns, true, 0);
     }
 
     /** A lookup of keys. */
-    public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+    public FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
         List<Value> args) {
       this(table, index, keyCondition, filter, args, List.of());
     }
   }
 
   /** Delete the rows with these keys that also match {@code filter}. */
-  record DeleteByKey(String table, List<Value.Record> keys, Expr filter, List<Value> args)
+  record DeleteByKey(String table, List<Value.Record> keys, ExprNode filter, List<Value> args)
       implements Operation {
     public DeleteByKey {
       Objects.requireNonNull(table, "table");
@@ -167,7 +169,7 @@ public sealed interface Operation {
    * updated rows' {@code columns} come back.
    */
   record UpdateByKey(String table, List<Value.Record> keys, List<Assignment> assignments,
-      Expr filter, List<Value> args, boolean returning, List<Integer> columns)
+      ExprNode filter, List<Value> args, boolean returning, List<Integer> columns)
       implements Operation {
     public UpdateByKey {
       Objects.requireNonNull(table, "table");
@@ -180,7 +182,7 @@ public sealed interface Operation {
   }
 
   /** Read every row of a table that matches {@code filter}. */
-  record Scan(String table, List<Integer> columns, Expr filter, List<Value> args)
+  record Scan(String table, List<Integer> columns, ExprNode filter, List<Value> args)
       implements Operation {
     public Scan {
       Objects.requireNonNull(table, "table");

@@ -1,5 +1,7 @@
 package io.toasty.driver;
 
+import io.toasty.stmt.ExprNode;
+import io.toasty.value.Type;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -86,11 +88,11 @@ public record QueryForms(boolean rowValues, boolean windowFunctions, boolean col
     MAP_REMOVE;
 
     /** The change {@code c} makes. */
-    public static CollectionChange of(io.toasty.stmt.Expr.CollectionChange c) {
+    public static CollectionChange of(ExprNode.CollectionChange c) {
       return switch (c.op()) {
-        case ADD -> c.type().shape() == io.toasty.value.Type.CollectionOf.Shape.LIST
+        case ADD -> c.type().shape() == Type.CollectionOf.Shape.LIST
             ? LIST_APPEND : SET_ADD;
-        case REMOVE -> c.type().shape() == io.toasty.value.Type.CollectionOf.Shape.LIST
+        case REMOVE -> c.type().shape() == Type.CollectionOf.Shape.LIST
             ? LIST_REMOVE : SET_REMOVE;
         case PUT -> MAP_PUT;
         case REMOVE_KEYS -> MAP_REMOVE;

@@ -1,6 +1,7 @@
 package io.toasty.driver;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public record SchemaUpgrade(String table, String name, Kind kind, List<String> s
 
   /** One line for people: {@code users: missing foreign key users_org_fkey (added by push)}. */
   public String describe() {
-    return table + ": missing " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+    return table + ": missing " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + " " + name + (inPlace ? " (push adds it)"
             : " (push cannot add it in place: run the statements below)");
   }

@@ -1,8 +1,11 @@
 package io.toasty.driver;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -68,13 +71,13 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
   public boolean holdsTime(Object t) {
     if (t instanceof Instant i) {
       return within(i, minInstant, maxInstant) || infinity(i);
-    } else if (t instanceof java.time.OffsetDateTime o) {
+    } else if (t instanceof OffsetDateTime o) {
       if (infinity(o)) {
         return true;
       }
       try {
         return within(o.toInstant(), minInstant, maxInstant);
-      } catch (java.time.DateTimeException beyondInstants) {
+      } catch (DateTimeException beyondInstants) {
         return false;
       }
     } else if (t instanceof LocalDateTime d) {
@@ -89,8 +92,8 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
   public boolean infinity(Object t) {
     return infinities && (t.equals(Instant.MAX) || t.equals(Instant.MIN)
         || t.equals(LocalDate.MAX) || t.equals(LocalDate.MIN) || t.equals(LocalDateTime.MAX)
-        || t.equals(LocalDateTime.MIN) || t.equals(java.time.OffsetDateTime.MAX)
-        || t.equals(java.time.OffsetDateTime.MIN));
+        || t.equals(LocalDateTime.MIN) || t.equals(OffsetDateTime.MAX)
+        || t.equals(OffsetDateTime.MIN));
   }
 
   private static <T extends Comparable<? super T>> boolean within(T v, T min, T max) {
@@ -136,8 +139,8 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
    * {@code -0.0} reads back as {@code 0.0}.
    */
   public static final ValueRanges H2 = new ValueRanges(
-      LocalDateTime.MIN.toInstant(java.time.ZoneOffset.UTC),
-      LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC), LocalDateTime.MIN,
+      LocalDateTime.MIN.toInstant(ZoneOffset.UTC),
+      LocalDateTime.MAX.toInstant(ZoneOffset.UTC), LocalDateTime.MIN,
       LocalDateTime.MAX, LocalDate.MIN, LocalDate.MAX, 100_000, 0, -1, Integer.MIN_VALUE, true,
       false, true, 0, false);
 
@@ -146,8 +149,8 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
    * width) compare as times do; {@code REAL} stores NaN as NULL and {@code -0.0} as 0.
    */
   public static final ValueRanges SQLITE = new ValueRanges(
-      FOUR_DIGIT_MIN.toInstant(java.time.ZoneOffset.UTC),
-      FOUR_DIGIT_MAX.toInstant(java.time.ZoneOffset.UTC), FOUR_DIGIT_MIN, FOUR_DIGIT_MAX,
+      FOUR_DIGIT_MIN.toInstant(ZoneOffset.UTC),
+      FOUR_DIGIT_MAX.toInstant(ZoneOffset.UTC), FOUR_DIGIT_MIN, FOUR_DIGIT_MAX,
       FOUR_DIGIT_MIN.toLocalDate(), FOUR_DIGIT_MAX.toLocalDate(), 0, 0, -1, Integer.MIN_VALUE,
       false, false, true, 0, false);
 
@@ -157,8 +160,8 @@ public record ValueRanges(Instant minInstant, Instant maxInstant, LocalDateTime 
    * holds 400 KB.
    */
   public static final ValueRanges DYNAMODB = new ValueRanges(
-      FOUR_DIGIT_MIN.toInstant(java.time.ZoneOffset.UTC),
-      FOUR_DIGIT_MAX.toInstant(java.time.ZoneOffset.UTC), FOUR_DIGIT_MIN, FOUR_DIGIT_MAX,
+      FOUR_DIGIT_MIN.toInstant(ZoneOffset.UTC),
+      FOUR_DIGIT_MAX.toInstant(ZoneOffset.UTC), FOUR_DIGIT_MIN, FOUR_DIGIT_MAX,
       FOUR_DIGIT_MIN.toLocalDate(), FOUR_DIGIT_MAX.toLocalDate(), 38, 126, -1, -130, false, false,
       true, 400 * 1024, true);
 }

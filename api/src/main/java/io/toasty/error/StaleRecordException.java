@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import java.util.OptionalLong;
+
 /**
  * An update or delete of a record read earlier found it changed (its {@code @Version} moved on)
  * or deleted since: nothing was written. Read the record again and decide anew. A write at an
@@ -34,9 +36,9 @@ public final class StaleRecordException extends ToastyException {
   }
 
   /** The record's stored version, where the write that failed read it afterwards. */
-  public java.util.OptionalLong storedVersion() {
-    return storedVersion == null ? java.util.OptionalLong.empty()
-        : java.util.OptionalLong.of(storedVersion);
+  public OptionalLong storedVersion() {
+    return storedVersion == null ? OptionalLong.empty()
+        : OptionalLong.of(storedVersion);
   }
 
   /** {@link ErrorCategory#CONFLICT}: the record changed since it was read. */

@@ -6,10 +6,13 @@ import io.toasty.schema.db.CreationOrder;
 import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A database's schema in three layers: the app layer (models), the db layer (tables) and the
@@ -83,7 +86,7 @@ public final class Schema {
    * a cycle and are added after every table exists ({@link CreationOrder}).
    */
   public CreationOrder creationOrder() {
-    List<CreationOrder.Reference> references = new java.util.ArrayList<>();
+    List<CreationOrder.Reference> references = new ArrayList<>();
     for (TableSchema t : tables.values()) {
       for (TableForeignKey fk : t.foreignKeys()) {
         references.add(new CreationOrder.Reference(t.name(), fk.name(), fk.referencedTable()));
@@ -97,11 +100,11 @@ public final class Schema {
     return table(mapping(model).table());
   }
 
-  private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> key) {
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
     Map<String, T> out = new LinkedHashMap<>();
     for (T item : items) {
       out.put(key.apply(item), item);
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

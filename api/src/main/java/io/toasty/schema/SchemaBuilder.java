@@ -10,7 +10,7 @@ import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -132,11 +132,11 @@ final class SchemaBuilder {
   }
 
   private static ModelMapping mappingOf(ModelSchema model) {
-    List<Expr> columnFromFields = new ArrayList<>();
-    List<Expr> fieldFromColumns = new ArrayList<>();
+    List<ExprNode> columnFromFields = new ArrayList<>();
+    List<ExprNode> fieldFromColumns = new ArrayList<>();
     for (FieldSchema f : model.fields()) {
-      columnFromFields.add(new Expr.Field(model.name(), f.index()));
-      fieldFromColumns.add(new Expr.Column(model.tableName(), f.index()));
+      columnFromFields.add(new ExprNode.Field(model.name(), f.index()));
+      fieldFromColumns.add(new ExprNode.Column(model.tableName(), f.index()));
     }
     return new ModelMapping(model.name(), model.tableName(), columnFromFields, fieldFromColumns);
   }

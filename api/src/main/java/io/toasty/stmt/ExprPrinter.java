@@ -1,8 +1,10 @@
 package io.toasty.stmt;
 
+import io.toasty.Redaction;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders expressions for messages and plan dumps: {@code email = "carl@example.com"}. Field names
@@ -20,23 +22,23 @@ public final class ExprPrinter {
   }
 
   /** {@code expr}, with field names resolved against {@code model} (which may be null). */
-  public static String print(Expr expr, ModelSchema model) {
+  public static String print(ExprNode expr, ModelSchema model) {
     ExprPrinter p = new ExprPrinter(model);
     p.expr(expr);
     return p.out.toString();
   }
 
   /** {@code expr}, with fields and columns shown by index. */
-  public static String print(Expr expr) {
+  public static String print(ExprNode expr) {
     return print(expr, null);
   }
 
-  private void expr(Expr e) {
+  private void expr(ExprNode e) {
     depth++;
     boolean outer = redacting;
     // A predicate on a sensitive field hides every value it holds (both sides, any depth).
-    if (!redacting && !(e instanceof Expr.And) && !(e instanceof Expr.Or)
-        && !(e instanceof Expr.Not) && touchesSensitive(e)) {
+    if (!redacting && !(e instanceof ExprNode.And) && !(e instanceof ExprNode.Or)
+        && !(e instanceof ExprNode.Not) && touchesSensitive(e)) {
       redacting = true;
     }
     try {
@@ -47,108 +49,108 @@ public final class ExprPrinter {
     }
   }
 
-  private boolean touchesSensitive(Expr e) {
+  private boolean touchesSensitive(ExprNode e) {
     if (model == null) {
       return false;
     }
-    if (e instanceof Expr.Field f) {
+    if (e instanceof ExprNode.Field f) {
       return model.name().equals(f.model()) && f.index() < model.fields().size()
           && model.fields().get(f.index()).sensitive();
     }
-    if (e instanceof Expr.Compare c) {
+    if (e instanceof ExprNode.Compare c) {
       return touchesSensitive(c.left()) || touchesSensitive(c.right());
     }
-    if (e instanceof Expr.Arith a) {
+    if (e instanceof ExprNode.Arith a) {
       return touchesSensitive(a.left()) || touchesSensitive(a.right());
     }
-    if (e instanceof Expr.IsNotDistinctFrom d) {
+    if (e instanceof ExprNode.IsNotDistinctFrom d) {
       return touchesSensitive(d.left()) || touchesSensitive(d.right());
     }
-    if (e instanceof Expr.Pattern p) {
+    if (e instanceof ExprNode.Pattern p) {
       return touchesSensitive(p.operand()) || touchesSensitive(p.pattern());
     }
-    if (e instanceof Expr.InList in) {
+    if (e instanceof ExprNode.InList in) {
       return touchesSensitive(in.operand());
     }
-    if (e instanceof Expr.Func f) {
+    if (e instanceof ExprNode.Func f) {
       return touchesSensitive(f.operand());
     }
-    if (e instanceof Expr.JsonText j) {
+    if (e instanceof ExprNode.JsonText j) {
       return touchesSensitive(j.operand());
     }
-    if (e instanceof Expr.Contains c) {
+    if (e instanceof ExprNode.Contains c) {
       return touchesSensitive(c.operand());
     }
-    if (e instanceof Expr.IsEmpty i) {
+    if (e instanceof ExprNode.IsEmpty i) {
       return touchesSensitive(i.operand());
     }
-    if (e instanceof Expr.CollectionChange c) {
+    if (e instanceof ExprNode.CollectionChange c) {
       return touchesSensitive(c.operand());
     }
-    if (e instanceof Expr.Record r) {
+    if (e instanceof ExprNode.Record r) {
       return r.fields().stream().anyMatch(this::touchesSensitive);
     }
-    if (e instanceof Expr.Project p) {
+    if (e instanceof ExprNode.Project p) {
       return touchesSensitive(p.base());
     }
-    if (e instanceof Expr.Case c) {
+    if (e instanceof ExprNode.Case c) {
       return touchesSensitive(c.operand()) || touchesSensitive(c.otherwise());
     }
     return false;
   }
 
-  private void render(Expr e) {
-    if (e instanceof Expr.Const c) {
+  private void render(ExprNode e) {
+    if (e instanceof ExprNode.Const c) {
       value(c.value());
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       out.append('$').append(a.index());
-    } else if (e instanceof Expr.Field f) {
+    } else if (e instanceof ExprNode.Field f) {
       out.append(model != null && model.name().equals(f.model())
           ? model.fieldName(f.index()) : f.model() + ".#" + f.index());
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       out.append(c.table()).append(".#").append(c.index());
-    } else if (e instanceof Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       expr(c.left());
       out.append(' ').append(c.op().symbol()).append(' ');
       expr(c.right());
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       expr(a.left());
       out.append(' ').append(a.op().symbol()).append(' ');
       expr(a.right());
-    } else if (e instanceof Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       join(a.operands(), " AND ", "TRUE");
-    } else if (e instanceof Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       join(o.operands(), " OR ", "FALSE");
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       out.append("NOT ");
       expr(n.operand());
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       expr(n.operand());
       out.append(" IS NULL");
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       expr(d.left());
       out.append(" IS NOT DISTINCT FROM ");
       expr(d.right());
-    } else if (e instanceof Expr.Aggregate a) {
-      out.append(a.op().name().toLowerCase(java.util.Locale.ROOT)).append('(')
+    } else if (e instanceof ExprNode.Aggregate a) {
+      out.append(a.op().name().toLowerCase(Locale.ROOT)).append('(')
           .append(a.distinct() ? "distinct " : "");
       expr(a.operand());
       out.append(')');
-    } else if (e instanceof Expr.Func f) {
-      out.append(f.op().name().toLowerCase(java.util.Locale.ROOT)).append('(');
+    } else if (e instanceof ExprNode.Func f) {
+      out.append(f.op().name().toLowerCase(Locale.ROOT)).append('(');
       expr(f.operand());
       out.append(')');
-    } else if (e instanceof Expr.JsonText j) {
+    } else if (e instanceof ExprNode.JsonText j) {
       expr(j.operand());
       out.append("->").append(String.join(".", j.path()));
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       expr(c.operand());
       out.append(" contains ");
       expr(c.item());
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       expr(i.operand());
       out.append(" is empty");
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       expr(c.operand());
       out.append(switch (c.op()) {
         case ADD -> " plus ";
@@ -157,41 +159,41 @@ public final class ExprPrinter {
         case REMOVE_KEYS -> " without keys ";
       });
       expr(c.items());
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       expr(p.operand());
-      out.append(' ').append(p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+      out.append(' ').append(p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(p.ignoreCase() ? " (ignoring case) " : " ");
       expr(p.pattern());
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       expr(in.operand());
       out.append(" IN ");
       list(in.items());
-    } else if (e instanceof Expr.InSubquery in) {
+    } else if (e instanceof ExprNode.InSubquery in) {
       expr(in.operand());
       out.append(" IN (subquery on ").append(in.query().source()).append(')');
-    } else if (e instanceof Expr.Exists ex) {
+    } else if (e instanceof ExprNode.Exists ex) {
       out.append("EXISTS (subquery on ").append(ex.query().source()).append(')');
-    } else if (e instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Record r) {
       list(r.fields());
-    } else if (e instanceof Expr.Project p) {
+    } else if (e instanceof ExprNode.Project p) {
       expr(p.base());
       out.append('.').append(p.index());
-    } else if (e instanceof Expr.Default) {
+    } else if (e instanceof ExprNode.Default) {
       out.append("DEFAULT");
-    } else if (e instanceof Expr.Now) {
+    } else if (e instanceof ExprNode.Now) {
       out.append("now()");
-    } else if (e instanceof Expr.Stmt s) {
-      out.append("(nested ").append(s.statement().getClass().getSimpleName().toLowerCase(
-          java.util.Locale.ROOT)).append(" on ").append(s.statement().source()).append(')');
-    } else if (e instanceof Expr.Related r) {
+    } else if (e instanceof ExprNode.Stmt s) {
+      out.append("(nested ").append(kind(s.statement())).append(" on ")
+          .append(s.statement().source()).append(')');
+    } else if (e instanceof ExprNode.Related r) {
       out.append(r.quantifier()).append(' ');
       expr(r.relation());
       out.append(" (");
       expr(r.filter());
       out.append(')');
-    } else if (e instanceof Expr.Case c) {
+    } else if (e instanceof ExprNode.Case c) {
       c.write(out, this::expr);
-    } else if (e instanceof Expr.Sql s) {
+    } else if (e instanceof ExprNode.Sql s) {
       out.append("sql(");
       for (int i = 0; i < s.pieces().size(); i++) {
         if (i > 0) {
@@ -203,7 +205,7 @@ public final class ExprPrinter {
     }
   }
 
-  private void join(List<Expr> operands, String separator, String empty) {
+  private void join(List<ExprNode> operands, String separator, String empty) {
     if (operands.isEmpty()) {
       out.append(empty);
       return;
@@ -224,7 +226,7 @@ public final class ExprPrinter {
     }
   }
 
-  private void list(List<Expr> items) {
+  private void list(List<ExprNode> items) {
     out.append('(');
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
@@ -237,7 +239,7 @@ public final class ExprPrinter {
 
   private void value(Value v) {
     if (redacting && !(v instanceof Value.Null)) {
-      out.append(io.toasty.Redaction.MASK);
+      out.append(Redaction.MASK);
     } else if (v instanceof Value.Str s) {
       out.append('"').append(s.value()).append('"');
     } else if (v instanceof Value.Null) {
@@ -246,5 +248,17 @@ public final class ExprPrinter {
       Object j = v.toJava();
       out.append(j);
     }
+  }
+
+  /** The statement's kind as explain text names it. */
+  private static String kind(StatementNode statement) {
+    if (statement instanceof Query) {
+      return "query";
+    } else if (statement instanceof InsertNode) {
+      return "insert";
+    } else if (statement instanceof UpdateNode) {
+      return "update";
+    }
+    return "delete";
   }
 }

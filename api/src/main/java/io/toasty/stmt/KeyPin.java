@@ -17,7 +17,7 @@ public final class KeyPin {
    * every {@code first()} and {@code get()}, so it walks the filter once per key field instead
    * of collecting the pinned fields into a set.
    */
-  public static boolean pins(Expr filter, ModelSchema model) {
+  public static boolean pins(ExprNode filter, ModelSchema model) {
     List<Integer> key = model.primaryKey();
     if (key.isEmpty()) {
       return false;
@@ -31,9 +31,9 @@ public final class KeyPin {
   }
 
   /** Whether {@code e} compares {@code field} for equality with a value at its top level. */
-  private static boolean pinned(Expr e, String model, int field) {
-    if (e instanceof Expr.And and) {
-      List<Expr> operands = and.operands();
+  private static boolean pinned(ExprNode e, String model, int field) {
+    if (e instanceof ExprNode.And and) {
+      List<ExprNode> operands = and.operands();
       for (int i = 0; i < operands.size(); i++) {
         if (pinned(operands.get(i), model, field)) {
           return true;
@@ -41,12 +41,12 @@ public final class KeyPin {
       }
       return false;
     }
-    return e instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+    return e instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
         && (pins(c.left(), c.right(), model, field) || pins(c.right(), c.left(), model, field));
   }
 
-  private static boolean pins(Expr field, Expr value, String model, int index) {
-    return field instanceof Expr.Field f && f.index() == index && f.model().equals(model)
-        && value instanceof Expr.Const k && !k.value().isNull();
+  private static boolean pins(ExprNode field, ExprNode value, String model, int index) {
+    return field instanceof ExprNode.Field f && f.index() == index && f.model().equals(model)
+        && value instanceof ExprNode.Const k && !k.value().isNull();
   }
 }

@@ -12,19 +12,19 @@ import java.util.Objects;
  *                    whose every distinct value gets its own count and offset, in the query's
  *                    order: an include's limit per parent, partitioned by the foreign key
  */
-public record Limit(Expr count, Expr offset, List<Expr> partitionBy) {
+public record Limit(ExprNode count, ExprNode offset, List<ExprNode> partitionBy) {
   public Limit {
     Objects.requireNonNull(count, "count");
     partitionBy = List.copyOf(partitionBy);
   }
 
   /** A limit on the whole result. */
-  public Limit(Expr count, Expr offset) {
+  public Limit(ExprNode count, ExprNode offset) {
     this(count, offset, List.of());
   }
 
   /** This limit, applied to each distinct value of {@code columns} apart. */
-  public Limit perPartition(List<Expr> columns) {
+  public Limit perPartition(List<ExprNode> columns) {
     return new Limit(count, offset, columns);
   }
 }

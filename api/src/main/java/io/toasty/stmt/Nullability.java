@@ -14,11 +14,12 @@ public final class Nullability {
    * Whether {@code e} may be NULL: false for a required column and a NULL test, true for
    * anything else (an optional column, an expression).
    */
-  public static boolean mayBeNull(Schema schema, Expr e) {
-    if (e instanceof Expr.IsNull || e instanceof Expr.Not n && n.operand() instanceof Expr.IsNull) {
+  public static boolean mayBeNull(Schema schema, ExprNode e) {
+    if (e instanceof ExprNode.IsNull
+        || e instanceof ExprNode.Not n && n.operand() instanceof ExprNode.IsNull) {
       return false;
     }
-    if (!(e instanceof Expr.Column c)) {
+    if (!(e instanceof ExprNode.Column c)) {
       return true;
     }
     TableSchema table = schema.table(c.table());

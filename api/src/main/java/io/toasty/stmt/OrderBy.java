@@ -3,7 +3,7 @@ package io.toasty.stmt;
 import java.util.Objects;
 
 /** One term of an ORDER BY. */
-public record OrderBy(Expr expr, Direction direction) {
+public record OrderBy(ExprNode expr, Direction direction) {
   public OrderBy {
     Objects.requireNonNull(expr, "expr");
     Objects.requireNonNull(direction, "direction");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code returning}.
  *
  * @param source    a model (model level) or a table (table level)
- * @param filter    the condition; {@link Expr#TRUE} for all rows
+ * @param filter    the condition; {@link ExprNode#TRUE} for all rows
  * @param returning what each row evaluates to
  * @param orderBy   ordering terms, possibly empty
  * @param limit     limit and offset, or {@code null}
@@ -18,8 +18,8 @@ import java.util.Objects;
  *                  them (one index Query) instead of the keys from the index and the rows by
  *                  key (strongly consistent, the default)
  */
-public record Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
-    Limit limit, RowLock lock, boolean eventual) implements Statement {
+public record Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
+    Limit limit, RowLock lock, boolean eventual) implements StatementNode {
   public Query {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filter, "filter");
@@ -28,23 +28,24 @@ public record Query(Source source, Expr filter, Returning returning, List<OrderB
   }
 
   /** A strongly consistent query. */
-  public Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
+  public Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
       Limit limit, RowLock lock) {
     this(source, filter, returning, orderBy, limit, lock, false);
   }
 
   /** A query that locks nothing. */
-  public Query(Source source, Expr filter, Returning returning, List<OrderBy> orderBy,
+  public Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
       Limit limit) {
     this(source, filter, returning, orderBy, limit, null);
   }
 
   /** All records of a model. */
   public static Query all(String model) {
-    return new Query(new Source.Model(model), Expr.TRUE, Returning.Model.plain(), List.of(), null);
+    return new Query(
+        new Source.Model(model), ExprNode.TRUE, Returning.Model.plain(), List.of(), null);
   }
 
-  public Query withFilter(Expr filter) {
+  public Query withFilter(ExprNode filter) {
     return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 

@@ -1,6 +1,8 @@
 package io.toasty.stmt;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What a statement evaluates to. */
 public sealed interface Returning
@@ -18,8 +20,8 @@ public sealed interface Returning
    * @param excluded eager relations (relation fields of the model) not to preload
    * @param deferred deferred fields of the model to read (the others are left unread)
    */
-  record Model(List<Include> includes, boolean eager, List<Expr.Field> excluded,
-      List<Expr.Field> deferred) implements Returning {
+  record Model(List<IncludeNode> includes, boolean eager, List<ExprNode.Field> excluded,
+      List<ExprNode.Field> deferred) implements Returning {
     public Model {
       includes = List.copyOf(includes);
       excluded = List.copyOf(excluded);
@@ -30,12 +32,12 @@ public sealed interface Returning
     private static final Model PLAIN = new Model(List.of());
 
     /** A returning that reads none of the model's deferred fields. */
-    public Model(List<Include> includes, boolean eager, List<Expr.Field> excluded) {
+    public Model(List<IncludeNode> includes, boolean eager, List<ExprNode.Field> excluded) {
       this(includes, eager, excluded, List.of());
     }
 
     /** The listed relations and the model's eager ones. */
-    public Model(List<Include> includes) {
+    public Model(List<IncludeNode> includes) {
       this(includes, true, List.of());
     }
 
@@ -45,7 +47,7 @@ public sealed interface Returning
     }
 
     /** This returning with other includes, its eager choices kept. */
-    public Model withIncludes(List<Include> includes) {
+    public Model withIncludes(List<IncludeNode> includes) {
       return new Model(includes, eager, excluded, deferred);
     }
 
@@ -55,22 +57,22 @@ public sealed interface Returning
     }
 
     /** This returning, {@code relations} also kept from being loaded eagerly. */
-    public Model excluding(List<Expr.Field> relations) {
-      List<Expr.Field> all = new java.util.ArrayList<>(excluded);
+    public Model excluding(List<ExprNode.Field> relations) {
+      List<ExprNode.Field> all = new ArrayList<>(excluded);
       all.addAll(relations);
       return new Model(includes, eager, all, deferred);
     }
 
     /** This returning, the deferred {@code fields} read as well. */
-    public Model reading(List<Expr.Field> fields) {
-      List<Expr.Field> all = new java.util.ArrayList<>(deferred);
+    public Model reading(List<ExprNode.Field> fields) {
+      List<ExprNode.Field> all = new ArrayList<>(deferred);
       fields.stream().filter(f -> !all.contains(f)).forEach(all::add);
       return new Model(includes, eager, excluded, all);
     }
   }
 
   /** One record of these expressions per row (after lowering: the columns to read). */
-  record Project(List<Expr> exprs) implements Returning {
+  record Project(List<ExprNode> exprs) implements Returning {
     public Project {
       exprs = List.copyOf(exprs);
     }
@@ -80,15 +82,15 @@ public sealed interface Returning
    * A query's rows reduced: one record of {@code exprs} per group of rows with equal
    * {@code groupBy} values (one group of every row when {@code groupBy} is empty, even when no row
    * matches), groups kept where {@code having} is TRUE; with {@code distinct}, equal records once.
-   * {@code exprs} and {@code having} may hold {@link Expr.Aggregate}s; outside them, only
+   * {@code exprs} and {@code having} may hold {@link ExprNode.Aggregate}s; outside them, only
    * {@code groupBy} expressions.
    */
-  record Grouped(List<Expr> exprs, List<Expr> groupBy, Expr having, boolean distinct)
+  record Grouped(List<ExprNode> exprs, List<ExprNode> groupBy, ExprNode having, boolean distinct)
       implements Returning {
     public Grouped {
       exprs = List.copyOf(exprs);
       groupBy = List.copyOf(groupBy);
-      java.util.Objects.requireNonNull(having, "having");
+      Objects.requireNonNull(having, "having");
     }
   }
 

@@ -37,19 +37,19 @@ public record Shaped(ShapeKey key, List<Value> values) {
   }
 
   /** Adds the literals of {@code e} to {@code values}; false where {@code e} is not simple. */
-  private static boolean collect(Expr e, List<Value> values) {
-    if (e instanceof Expr.Const c) {
+  private static boolean collect(ExprNode e, List<Value> values) {
+    if (e instanceof ExprNode.Const c) {
       values.add(c.value());
       return true;
     }
-    if (e instanceof Expr.Field) {
+    if (e instanceof ExprNode.Field) {
       return true;
     }
-    if (e instanceof Expr.Compare c) {
+    if (e instanceof ExprNode.Compare c) {
       return collect(c.left(), values) && collect(c.right(), values);
     }
-    if (e instanceof Expr.And a) {
-      for (Expr operand : a.operands()) {
+    if (e instanceof ExprNode.And a) {
+      for (ExprNode operand : a.operands()) {
         if (!collect(operand, values)) {
           return false;
         }
@@ -63,9 +63,9 @@ public record Shaped(ShapeKey key, List<Value> values) {
     if (limit == null) {
       return true;
     }
-    return limit.partitionBy().isEmpty() && limit.count() instanceof Expr.Const
+    return limit.partitionBy().isEmpty() && limit.count() instanceof ExprNode.Const
         && collect(limit.count(), values)
-        && (limit.offset() == null || limit.offset() instanceof Expr.Const
+        && (limit.offset() == null || limit.offset() instanceof ExprNode.Const
             && collect(limit.offset(), values));
   }
 }

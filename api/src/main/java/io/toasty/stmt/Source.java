@@ -34,7 +34,7 @@ public sealed interface Source permits Source.Model, Source.Table {
   /**
    * An inner join of a query's table to {@code table} on {@code table.columns[i] =
    * on[i]} (columns of the query's own table). Expressions name the joined table's columns as
-   * {@code Expr.Column(table, index)}; a joined query's columns are always table-qualified.
+   * {@code ExprNode.Column(table, index)}; a joined query's columns are always table-qualified.
    *
    * @param table   the joined table
    * @param columns its columns compared

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +25,7 @@ public final class CollectionValues {
    * @throws IllegalArgumentException when {@code java} is no collection of that shape
    */
   public static Value of(Object java, Type.CollectionOf type) {
-    Object plain = java instanceof java.util.Optional<?> o ? o.orElse(null) : java;
+    Object plain = java instanceof Optional<?> o ? o.orElse(null) : java;
     if (plain == null) {
       return Value.NULL;
     }

@@ -1,5 +1,6 @@
 package io.toasty.value;
 
+import io.toasty.Secret;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,8 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -202,7 +207,7 @@ public sealed interface Value {
 
     /** A document as a driver reads it: text only. */
     public static Json ofText(String text) {
-      return new Json(java.util.Objects.requireNonNull(text, "text"), null, null, null);
+      return new Json(Objects.requireNonNull(text, "text"), null, null, null);
     }
 
     /** Whether the engine has yet to write the object as text. */
@@ -246,7 +251,7 @@ public sealed interface Value {
     @Override public Object toJava() { return text != null ? text : object; }
     @Override public boolean equals(Object o) {
       return o instanceof Json j && (text != null && j.text != null ? text.equals(j.text)
-          : java.util.Objects.equals(object, j.object));
+          : Objects.equals(object, j.object));
     }
     @Override public int hashCode() { return text != null ? text.hashCode() : 0; }
     @Override public String toString() {
@@ -259,7 +264,7 @@ public sealed interface Value {
    * {@code javaType}; {@link #NULL} for null or an empty {@code Optional}.
    */
   static Value json(Object object, java.lang.reflect.Type javaType) {
-    Object o = object instanceof java.util.Optional<?> opt ? opt.orElse(null) : object;
+    Object o = object instanceof Optional<?> opt ? opt.orElse(null) : object;
     return o == null ? NULL : new Json(null, o, javaType, null);
   }
 
@@ -360,13 +365,13 @@ public sealed interface Value {
    * The value of a {@code Map<String, T>} field: its entries (in the order given), none NULL.
    * Two are equal when their types and entries (in any order) are.
    */
-  record Entries(Type.CollectionOf type, java.util.Map<String, Value> entries) implements Value {
+  record Entries(Type.CollectionOf type, Map<String, Value> entries) implements Value {
     public Entries {
       Objects.requireNonNull(type, "type");
-      entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
     @Override public Object toJava() {
-      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      Map<String, Object> out = new LinkedHashMap<>();
       entries.forEach((k, v) -> out.put(k, v.toJava()));
       return out;
     }
@@ -432,13 +437,13 @@ public sealed interface Value {
     if (o instanceof OffsetDateTime t) {
       return new OffsetDateTimeValue(t);
     }
-    if (o instanceof java.lang.Enum<?> e) {
+    if (o instanceof Enum<?> e) {
       return new Str(e.name());
     }
-    if (o instanceof java.util.Optional<?> opt) {
+    if (o instanceof Optional<?> opt) {
       return of(opt.orElse(null));
     }
-    if (o instanceof io.toasty.Sensitive<?> s) {
+    if (o instanceof Secret<?> s) {
       return of(s.value());
     }
     if (o instanceof Collection<?> c) {

@@ -1,5 +1,6 @@
 package io.toasty.value;
 
+import io.toasty.error.JsonFieldException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -176,7 +177,7 @@ public final class Values {
    * The object of declared type {@code type} that a {@code @Json} field's document holds, read
    * with the codec the engine attached to it.
    *
-   * @throws io.toasty.error.JsonFieldException naming {@code model} and {@code field} when it does not
+   * @throws JsonFieldException naming {@code model} and {@code field} when it does not
    *     map to the type
    */
   @SuppressWarnings("unchecked")
@@ -187,7 +188,7 @@ public final class Values {
     try {
       return (T) json.read(type);
     } catch (Exception e) {
-      throw new io.toasty.error.JsonFieldException(model, field, "cannot read the stored JSON as "
+      throw new JsonFieldException(model, field, "cannot read the stored JSON as "
           + type.getTypeName() + ": " + e.getMessage(), e);
     }
   }

@@ -15,16 +15,16 @@ class ExprPrinterRedactionTest {
       new FieldSchema(0, "user", Type.Scalar.STRING, false, null, null, "user"),
       new FieldSchema(1, "password", Type.Scalar.STRING, false, null, null, "password", null,
           true)), List.of(0), List.of());
-  private static final Expr USER = new Expr.Field("Login", 0);
-  private static final Expr PASSWORD = new Expr.Field("Login", 1);
+  private static final ExprNode USER = new ExprNode.Field("Login", 0);
+  private static final ExprNode PASSWORD = new ExprNode.Field("Login", 1);
 
-  private static Expr eq(Expr field, String value) {
-    return new Expr.Compare(Expr.CompareOp.EQ, field, Expr.of(new Value.Str(value)));
+  private static ExprNode eq(ExprNode field, String value) {
+    return new ExprNode.Compare(ExprNode.CompareOp.EQ, field, ExprNode.of(new Value.Str(value)));
   }
 
   @Test
   void aComparisonWithASensitiveFieldHidesTheValue() {
-    Expr e = new Expr.And(List.of(eq(USER, "ann"), eq(PASSWORD, "hunter2")));
+    ExprNode e = new ExprNode.And(List.of(eq(USER, "ann"), eq(PASSWORD, "hunter2")));
     assertEquals("user = \"ann\" AND password = ***", ExprPrinter.print(e, LOGIN));
   }
 
@@ -36,13 +36,16 @@ class ExprPrinterRedactionTest {
 
   @Test
   void listsFunctionsAndPatternsAreHiddenToo() {
-    Expr in = new Expr.InList(PASSWORD, List.of(Expr.of(new Value.Str("p1")),
-        Expr.of(new Value.Str("p2"))));
+    ExprNode in = new ExprNode.InList(PASSWORD, List.of(ExprNode.of(new Value.Str("p1")),
+        ExprNode.of(new Value.Str("p2"))));
     assertEquals("password IN (***, ***)", ExprPrinter.print(in, LOGIN));
-    Expr lower = new Expr.Compare(Expr.CompareOp.EQ, new Expr.Func(Expr.FuncOp.LOWER, PASSWORD),
-        Expr.of(new Value.Str("p")));
+    ExprNode lower =
+        new ExprNode.Compare(
+            ExprNode.CompareOp.EQ,
+            new ExprNode.Func(ExprNode.FuncOp.LOWER, PASSWORD),
+            ExprNode.of(new Value.Str("p")));
     assertEquals("lower(password) = ***", ExprPrinter.print(lower, LOGIN));
-    Expr nulls = new Expr.IsNull(PASSWORD);
+    ExprNode nulls = new ExprNode.IsNull(PASSWORD);
     assertEquals("password IS NULL", ExprPrinter.print(nulls, LOGIN));
   }
 }

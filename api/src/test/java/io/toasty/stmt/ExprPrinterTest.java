@@ -7,25 +7,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExprPrinterTest {
-  private static final Expr A = new Expr.Compare(Expr.CompareOp.EQ, new Expr.Field("M", 0),
-      Expr.of(new Value.Str("x")));
-  private static final Expr B = new Expr.Compare(Expr.CompareOp.GT, new Expr.Field("M", 1),
-      Expr.of(new Value.I64(7)));
+  private static final ExprNode A =
+      new ExprNode.Compare(
+          ExprNode.CompareOp.EQ, new ExprNode.Field("M", 0), ExprNode.of(new Value.Str("x")));
+  private static final ExprNode B =
+      new ExprNode.Compare(
+          ExprNode.CompareOp.GT, new ExprNode.Field("M", 1), ExprNode.of(new Value.I64(7)));
 
   @Test
   void outermostConnectiveHasNoParentheses() {
-    assertEquals("M.#0 = \"x\" AND M.#1 > 7", ExprPrinter.print(new Expr.And(List.of(A, B))));
+    assertEquals("M.#0 = \"x\" AND M.#1 > 7", ExprPrinter.print(new ExprNode.And(List.of(A, B))));
   }
 
   @Test
   void nestedConnectivesAreParenthesized() {
-    Expr e = new Expr.Or(List.of(new Expr.And(List.of(A, B)), new Expr.IsNull(new Expr.Field("M", 2))));
+    ExprNode e =
+        new ExprNode.Or(
+            List.of(
+                new ExprNode.And(List.of(A, B)), new ExprNode.IsNull(new ExprNode.Field("M", 2))));
     assertEquals("(M.#0 = \"x\" AND M.#1 > 7) OR M.#2 IS NULL", ExprPrinter.print(e));
   }
 
   @Test
   void emptyConnectivesPrintTheirIdentity() {
-    assertEquals("TRUE", ExprPrinter.print(new Expr.And(List.of())));
-    assertEquals("NOT FALSE", ExprPrinter.print(new Expr.Not(new Expr.Or(List.of()))));
+    assertEquals("TRUE", ExprPrinter.print(new ExprNode.And(List.of())));
+    assertEquals("NOT FALSE", ExprPrinter.print(new ExprNode.Not(new ExprNode.Or(List.of()))));
   }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ValueTest {
@@ -35,7 +36,7 @@ class ValueTest {
     assertEquals(new Value.I32(5), Value.of(5));
     assertEquals(Value.NULL, Value.of(Optional.empty()));
     assertEquals(new Value.Str("x"), Value.of(Optional.of("x")));
-    assertEquals(new Value.Str("SECONDS"), Value.of(java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(new Value.Str("SECONDS"), Value.of(TimeUnit.SECONDS));
     UUID u = UUID.randomUUID();
     assertEquals(new Value.Uuid(u), Value.of(u));
     assertEquals(new Value.ListValue(List.of(new Value.I32(1))), Value.of(List.of(1)));

@@ -1,5 +1,6 @@
 package io.toasty.bench;
 
+import com.sun.management.ThreadMXBean;
 import io.r2dbc.spi.ConnectionFactories;
 import io.toasty.bench.fixture.Check;
 import io.toasty.bench.fixture.Database;
@@ -10,7 +11,10 @@ import io.toasty.bench.model.User;
 import io.toasty.bench.store.Impl;
 import io.toasty.bench.store.Store;
 import io.toasty.bench.store.Workload;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +28,7 @@ import reactor.core.publisher.Mono;
  * figure that does not depend on the machine's load (times do, on a shared machine). Each
  * segment runs {@code ops} operations of one implementation after as many warm-up operations of
  * each, and reports every thread's allocated bytes over it
- * ({@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes}, summed over the live threads:
+ * ({@code ThreadMXBean.getThreadAllocatedBytes}, summed over the live threads:
  * the caller's and the driver's event loops) divided by {@code ops}, with the CPU time of those
  * threads and the wall time per operation beside it.
  *
@@ -41,8 +45,8 @@ import reactor.core.publisher.Mono;
  * ({@code -XX:StartFlightRecording}) shows that implementation's sites alone.
  */
 public final class AllocProbe {
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS =
+      (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private AllocProbe() {}
 
@@ -200,9 +204,9 @@ public final class AllocProbe {
 
   private static String load() {
     try {
-      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg")))
+      return new String(Files.readAllBytes(Path.of("/proc/loadavg")))
           .trim();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "unknown";
     }
   }

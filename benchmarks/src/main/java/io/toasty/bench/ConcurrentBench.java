@@ -1,6 +1,7 @@
 package io.toasty.bench;
 
 import io.toasty.bench.fixture.Fixture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -102,7 +103,7 @@ public class ConcurrentBench {
   }
 
   /** The requests of one burst, for {@code Check}: every answer as one subscriber's alone. */
-  public static <T> Mono<java.util.List<T>> burstOf(int subscribers, LongFunction<Mono<T>> one) {
+  public static <T> Mono<List<T>> burstOf(int subscribers, LongFunction<Mono<T>> one) {
     return Flux.range(0, subscribers).flatMapSequential(i -> one.apply(i + 1), subscribers)
         .collectList();
   }

@@ -1,9 +1,11 @@
 package io.toasty.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.r2dbc.spi.ConnectionFactories;
 import io.toasty.bench.fixture.Database;
 import io.toasty.bench.report.RunInfo;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,8 @@ final class Machine {
 
   /** CPU time this JVM has used, all its threads, in nanoseconds. */
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Why {@code db} cannot be reached, or empty when a connection opens. */

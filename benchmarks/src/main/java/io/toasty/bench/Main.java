@@ -1,8 +1,8 @@
 package io.toasty.bench;
 
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.toasty.bench.fixture.Database;
 import io.toasty.bench.fixture.DynamoEnvironment;
 import io.toasty.bench.fixture.Environment;
@@ -21,12 +21,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.neo4j.harness.Neo4j;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -218,7 +221,7 @@ public final class Main {
 
     /** This group with {@code overrides} for the parameters its suites declare. */
     Group withParams(Map<String, List<String>> overrides) {
-      Map<String, List<String>> p = new java.util.LinkedHashMap<>(params);
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
       overrides.forEach((k, v) -> {
         // "ReadBench.impl=toasty,raw" applies to that suite only, "subscribers=64" to any
         int dot = k.indexOf('.');
@@ -236,18 +239,18 @@ public final class Main {
           .filter(c -> suite == null || c.getSimpleName().equals(suite))
           .filter(c -> benchmarks.stream().anyMatch(b -> b.startsWith(c.getName() + "\\.")))
           // every suite's methods take Target, whose parameters (db, impl) they all have
-          .anyMatch(c -> java.util.stream.Stream.of(c.getDeclaredFields(),
+          .anyMatch(c -> Stream.of(c.getDeclaredFields(),
                   Target.class.getDeclaredFields()).flatMap(Arrays::stream)
               .anyMatch(f -> f.getName().equals(param)
-                  && f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)));
+                  && f.isAnnotationPresent(Param.class)));
     }
 
     /** This group as round {@code r} of a repeated run: implementations reversed when odd. */
     Group round(int r) {
-      Map<String, List<String>> p = new java.util.LinkedHashMap<>(params);
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
       if (r % 2 == 1 && p.containsKey("impl")) {
         List<String> impls = new ArrayList<>(p.get("impl"));
-        java.util.Collections.reverse(impls);
+        Collections.reverse(impls);
         p.put("impl", impls);
       }
       return new Group(name + "-r" + r, benchmarks, p, measurements);

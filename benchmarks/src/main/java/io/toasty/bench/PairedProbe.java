@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -122,7 +124,7 @@ public final class PairedProbe {
     for (int p = 0; p < pairs; p++) {
       for (int k = 0; k < n; k++) {
         int i = (p + k) % n;
-        java.util.Map<String, Long> before = SWITCHES ? Switches.now() : null;
+        Map<String, Long> before = SWITCHES ? Switches.now() : null;
         long cpuBefore = Machine.processCpuNanos();
         nanos[i][p] = segment.nanosPerOp(stores.get(i), ops);
         cpu[i][p] = (Machine.processCpuNanos() - cpuBefore) / (double) ops;
@@ -199,7 +201,7 @@ public final class PairedProbe {
     }
 
     /** {@link #BURST} requests subscribed at once, on consecutive keys. */
-    private void burst(java.util.function.LongFunction<Mono<?>> request) {
+    private void burst(LongFunction<Mono<?>> request) {
       long first = n * BURST;
       Flux.range(0, BURST).flatMap(k -> request.apply(first + k), BURST).blockLast();
     }

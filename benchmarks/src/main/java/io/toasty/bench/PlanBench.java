@@ -12,7 +12,7 @@ import io.toasty.planner.Planner;
 import io.toasty.planner.Prepared;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,7 +49,7 @@ public class PlanBench {
   public String statement;
 
   private Planner planner;
-  private Statement[] statements;
+  private StatementNode[] statements;
   private int n;
 
   @Setup
@@ -57,7 +57,7 @@ public class PlanBench {
     Schema schema = Schema.of(List.of(Users.MODEL.schema(), LinkedAuthors.MODEL.schema(),
         LinkedBooks.MODEL.schema()));
     planner = new Planner(schema, Capability.H2, 1024);
-    statements = new Statement[VARIANTS];
+    statements = new StatementNode[VARIANTS];
     for (int i = 0; i < VARIANTS; i++) {
       statements[i] = statement(statement, i);
     }
@@ -65,7 +65,7 @@ public class PlanBench {
   }
 
   /** The statement {@code workload} runs, with values from {@code i}. */
-  static Statement statement(String workload, int i) {
+  static StatementNode statement(String workload, int i) {
     return switch (workload) {
       case "get" -> Users.filterById(i + 1).limit(1).untyped();
       case "filterHundred" -> Users.filterByTeam(i % Fixture.TEAMS).untyped();
@@ -79,8 +79,8 @@ public class PlanBench {
     };
   }
 
-  private Statement next() {
-    Statement s = statements[n];
+  private StatementNode next() {
+    StatementNode s = statements[n];
     n = (n + 1) % VARIANTS;
     return s;
   }

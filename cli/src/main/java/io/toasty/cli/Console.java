@@ -2,8 +2,10 @@ package io.toasty.cli;
 
 import io.toasty.migrate.MigrationEvent;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.Locale;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** Where a command writes: results on stdout, progress on stderr (so stdout can be piped). */
 final class Console {
@@ -29,7 +31,7 @@ final class Console {
   }
 
   /** Runs {@code step}, with a line before and its duration after. */
-  <T> T step(String what, java.util.function.Supplier<T> step) {
+  <T> T step(String what, Supplier<T> step) {
     err.print(what + " ... ");
     err.flush();
     long start = System.nanoTime();
@@ -50,7 +52,7 @@ final class Console {
    * {@link #migrationStep} prints: a line before them, and after them {@code done} (what was
    * done: {@code applied V2__add_nickname}) with the duration, or that it failed.
    */
-  <T> T run(String what, String done, java.util.function.Supplier<T> migration) {
+  <T> T run(String what, String done, Supplier<T> migration) {
     progress(what);
     long start = System.nanoTime();
     try {
@@ -86,6 +88,6 @@ final class Console {
   }
 
   private static String took(long ms) {
-    return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 }

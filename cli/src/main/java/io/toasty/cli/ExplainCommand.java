@@ -2,6 +2,7 @@ package io.toasty.cli;
 
 import io.toasty.ModelDef;
 import io.toasty.Select;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.DynamicQuery;
 import io.toasty.filter.FilterParser;
 import io.toasty.filter.FilterSpec;
@@ -9,10 +10,10 @@ import io.toasty.schema.app.FieldSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code toasty explain --model User --query '{"filter": {"age": {"$gte": 18}}, "sort": "-age"}'}:
@@ -43,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     DynamicQuery parsed;
     try {
       parsed = FilterParser.of(allowAll(def)).query(query);
-    } catch (io.toasty.error.InvalidFilterException e) {
+    } catch (InvalidFilterException e) {
       throw new ExitCodes.UsageException(e.getMessage());
     }
     Console console = new Console(spec);

@@ -3,6 +3,7 @@ package io.toasty.cli;
 import io.toasty.ModelDef;
 import io.toasty.ModelIndex;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ final class ModelOptions {
 
   /** The models' schema. */
   Schema schema() {
-    return Schema.of(models().stream().<io.toasty.schema.app.ModelSchema>map(ModelDef::schema)
+    return Schema.of(models().stream().<ModelSchema>map(ModelDef::schema)
         .toList());
   }
 

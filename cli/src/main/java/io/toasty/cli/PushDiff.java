@@ -1,6 +1,7 @@
 package io.toasty.cli;
 
 import io.toasty.driver.SchemaUpgrade;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class PushDiff {
   /** Each upgrade under its table, with its statements. */
   static void list(List<SchemaUpgrade> upgrades, Console console) {
     Map<String, List<SchemaUpgrade>> byTable = new LinkedHashMap<>();
-    upgrades.forEach(u -> byTable.computeIfAbsent(u.table(), t -> new java.util.ArrayList<>())
+    upgrades.forEach(u -> byTable.computeIfAbsent(u.table(), t -> new ArrayList<>())
         .add(u));
     byTable.forEach((table, list) -> {
       console.result(table + ":");

@@ -1,16 +1,17 @@
 package io.toasty.cli;
 
+import io.toasty.ModelDef;
 import io.toasty.migrate.Migrator;
-import io.toasty.migrate.apply.MigrationStatus;
 import io.toasty.migrate.apply.MigrationStatus.Entry;
+import io.toasty.migrate.apply.MigrationStatus;
 import io.toasty.migrate.diff.DriftReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code toasty migrate status}: each version applied, pending, partly applied or edited since
@@ -34,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec);
-    var modelList = models.given() ? models.models() : List.<io.toasty.ModelDef<?>>of();
+    var modelList = models.given() ? models.models() : List.<ModelDef<?>>of();
     return Session.with(database.url(), modelList, models.loader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);

@@ -2,6 +2,7 @@ package io.toasty.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +32,9 @@ final class Urls {
   }
 
   /** The URL given last, redacted, or empty when none was. */
-  static synchronized java.util.Optional<String> last() {
-    return SEEN.isEmpty() ? java.util.Optional.empty()
-        : java.util.Optional.of(redact(SEEN.get(SEEN.size() - 1)));
+  static synchronized Optional<String> last() {
+    return SEEN.isEmpty() ? Optional.empty()
+        : Optional.of(redact(SEEN.get(SEEN.size() - 1)));
   }
 
   /** {@code text} with every registered URL redacted, and any user-info password. */

@@ -3,11 +3,16 @@ package io.toasty.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The jar as a CI pipeline runs it, against an H2 file database in a temporary folder: a model
@@ -124,12 +129,12 @@ class CliOnH2Test {
   @Test
   void pushPrintsWhatItCannotAddInPlaceOnSqlite() {
     String url = "r2dbc:sqlite:///" + work.resolve("older.db").toString().replace('\\', '/');
-    io.r2dbc.spi.ConnectionFactory factory = io.r2dbc.spi.ConnectionFactories.get(url);
-    reactor.core.publisher.Mono.usingWhen(factory.create(),
-        c -> reactor.core.publisher.Flux.from(c.createStatement("CREATE TABLE \"cli_accounts\" "
+    ConnectionFactory factory = ConnectionFactories.get(url);
+    Mono.usingWhen(factory.create(),
+        c -> Flux.from(c.createStatement("CREATE TABLE \"cli_accounts\" "
             + "(\"id\" TEXT NOT NULL, \"name\" TEXT NOT NULL, \"age\" INTEGER NOT NULL, "
             + "PRIMARY KEY (\"id\"))").execute()).then(),
-        io.r2dbc.spi.Connection::close).block();
+        Connection::close).block();
     String v1 = ModelJars.jar(work, "v1").toString();
     CliProcess.run(work, "schema", "push", "--url", url, "--models", v1).exits(0)
         .says("push cannot add these in place; run the statements:")

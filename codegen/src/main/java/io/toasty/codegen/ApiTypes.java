@@ -28,7 +28,7 @@ final class ApiTypes {
   static final ClassName MODEL_DEF = ClassName.get("io.toasty", "ModelDef");
   static final ClassName NUMBER_PATH = ClassName.get("io.toasty", "NumberPath");
   static final ClassName PATH = ClassName.get("io.toasty", "Path");
-  static final ClassName SENSITIVE = ClassName.get("io.toasty", "Sensitive");
+  static final ClassName SENSITIVE = ClassName.get("io.toasty", "Secret");
   static final ClassName DEFERRED = ClassName.get("io.toasty", "Deferred");
   static final ClassName DEFERRED_PATH = ClassName.get("io.toasty", "DeferredPath");
   static final ClassName STRING_PATH = ClassName.get("io.toasty", "StringPath");
@@ -55,7 +55,7 @@ final class ApiTypes {
 
   static final ClassName QUERY = ClassName.get("io.toasty.stmt", "Query");
   static final ClassName SHAPE_KEY = ClassName.get("io.toasty.stmt", "ShapeKey");
-  static final ClassName STMT_EXPR = ClassName.get("io.toasty.stmt", "Expr");
+  static final ClassName STMT_EXPR = ClassName.get("io.toasty.stmt", "ExprNode");
 
   static final ClassName TYPE = ClassName.get("io.toasty.value", "Type");
   static final ClassName TYPE_SCALAR = TYPE.nestedClass("Scalar");

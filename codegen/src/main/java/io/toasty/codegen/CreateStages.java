@@ -7,8 +7,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * The stages of a create checked at compile time ({@code Users.createChecked()}): one interface
@@ -59,9 +61,9 @@ final class CreateStages {
         .addJavadoc("The stages of {@code $L.createChecked()}: one per required field of {@link $T}"
             + ", in field order.\n", model.entry().simpleName(), model.record())
         .addAnnotation(SourceFiles.generated())
-        .addModifiers(PUBLIC, javax.lang.model.element.Modifier.FINAL)
+        .addModifiers(PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(javax.lang.model.element.Modifier.PRIVATE).build());
+            .addModifiers(Modifier.PRIVATE).build());
     stages.forEach(holder::addType);
     return holder.build();
   }
@@ -75,13 +77,13 @@ final class CreateStages {
       TypeName next = i + 1 < required.size() ? stage(model, required.get(i + 1))
           : model.createClass();
       TypeSpec.Builder stage = TypeSpec.interfaceBuilder(stage(model, f))
-          .addModifiers(PUBLIC, javax.lang.model.element.Modifier.STATIC)
+          .addModifiers(PUBLIC, Modifier.STATIC)
           .addJavadoc("A create of {@link $T} that has yet to set the required field {@code $L}"
               + ".\n", model.record(), f.name())
           .addMethod(abstractSetter(f.name(), f.type().value(), f.name(), next,
               "Sets {@code " + f.name() + "}."));
       for (RelationDescriptor r : model.relations()) {
-        if (r.kind() == io.toasty.schema.app.RelationSchema.Kind.BELONGS_TO
+        if (r.kind() == RelationSchema.Kind.BELONGS_TO
             && r.sourceFields().equals(List.of(f.index()))) {
           stage.addMethod(abstractSetter(r.name(), r.target(), r.name(), next,
               "Links the record to an existing {@code " + r.name() + "}."));

@@ -3,10 +3,15 @@ package io.toasty.codegen;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PUBLIC;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.List;
 
 /**
  * Writes the model's create builder ({@code UserCreate}): a setter per field, named as the field;
@@ -51,10 +56,10 @@ final class CreateWriter {
    * many-to-many: each created with a join record), {@code author(User)} (link to an existing
    * record) and {@code author(UserCreate)} (create it first) for a belongs-to.
    */
-  private static java.util.List<MethodSpec> relationSetters(ModelDescriptor model,
+  private static List<MethodSpec> relationSetters(ModelDescriptor model,
       RelationDescriptor r, ClassName create) {
     if (!r.steps().isEmpty()) {
-      return java.util.List.of(); // a multi-step via is read-only
+      return List.of(); // a multi-step via is read-only
     }
     MethodSpec.Builder nested = MethodSpec.methodBuilder(r.name())
         .addModifiers(PUBLIC)
@@ -65,17 +70,17 @@ final class CreateWriter {
           // a generic varargs parameter (Create<? extends Event>...) is safe: only read
           // (and List.of, itself @SafeVarargs, takes the array on: lint's "varargs" warning)
           nested.addModifiers(FINAL).addAnnotation(SafeVarargs.class)
-              .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+              .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
                   .addMember("value", "$S", "varargs").build());
         }
         MethodSpec varargs = nested.varargs(true)
             .addJavadoc(r.through() == null
-                ? com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
+                ? CodeBlock.of("Creates these {@code $L} with the record,"
                     + " atomically; their foreign key is set to its key.\n", r.name())
-                : com.palantir.javapoet.CodeBlock.of("Creates these {@code $L} with the record,"
+                : CodeBlock.of("Creates these {@code $L} with the record,"
                     + " atomically, each linked to it by a new {@code $L} record.\n", r.name(),
                     r.through().model()))
-            .addParameter(com.palantir.javapoet.ArrayTypeName.of(r.createParameter()), r.name())
+            .addParameter(ArrayTypeName.of(r.createParameter()), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();
@@ -84,14 +89,14 @@ final class CreateWriter {
             .returns(create)
             .addJavadoc("Creates these {@code $L} with the record, atomically.\n", r.name())
             .addParameter(ParameterizedTypeName.get(ApiTypes.COLLECTION,
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(r.createParameter())), r.name())
+                WildcardTypeName.subtypeOf(r.createParameter())), r.name())
             .addStatement("return setRelated($T.$N, $T.copyOf($N))", model.entry(),
                 r.constant(), ApiTypes.LIST, r.name())
             .build();
-        return java.util.List.of(varargs, list);
+        return List.of(varargs, list);
       }
       case HAS_ONE -> {
-        return java.util.List.of(nested
+        return List.of(nested
             .addJavadoc("Creates the {@code $L} with the record, atomically.\n", r.name())
             .addParameter(r.createParameter(), r.name())
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
@@ -116,7 +121,7 @@ final class CreateWriter {
             .addStatement("return setRelated($T.$N, $T.of($N))", model.entry(), r.constant(),
                 ApiTypes.LIST, r.name())
             .build();
-        return java.util.List.of(link, create1);
+        return List.of(link, create1);
       }
     }
   }

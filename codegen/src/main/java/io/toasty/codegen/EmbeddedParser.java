@@ -10,6 +10,7 @@ import io.toasty.annotations.Embedded;
 import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.OnUpdate;
+import io.toasty.annotations.Sensitive;
 import io.toasty.annotations.Unique;
 import io.toasty.annotations.UpdatedAt;
 import io.toasty.annotations.Version;
@@ -205,7 +206,7 @@ final class EmbeddedParser {
     FieldDescriptor leaf = new FieldDescriptor(next++, path, constant,
         columnName(rc, columnPrefix), type.get(), key, null, null, position, null, wholeOnly,
         type.get().sensitive()
-            || rc.getAnnotation(io.toasty.annotations.Sensitive.class) != null);
+            || rc.getAnnotation(Sensitive.class) != null);
     leaves.add(leaf);
     return Optional.of(leaf);
   }
@@ -213,7 +214,7 @@ final class EmbeddedParser {
   /** Whether a leaf of type {@code type} can be part of a key, after reporting why not. */
   private boolean keyable(String where, FieldType type) {
     String problem = type.optional() ? "is Optional, and a key's part is never absent"
-        : type.sensitive() ? "is Sensitive, which is no key" : null;
+        : type.sensitive() ? "is a Secret, which is no key" : null;
     if (problem != null) {
       errors.error(at, where + ": a field of an embedded key record " + problem);
     }

@@ -122,7 +122,7 @@ final class EmbeddedSetters {
 
   /**
    * The value inner field {@code f} sets from its record component {@code java}: null for an
-   * empty {@code Optional}, a {@code Sensitive<T>} unwrapped to the {@code T} that is stored.
+   * empty {@code Optional}, a {@code Secret<T>} unwrapped to the {@code T} that is stored.
    */
   private static CodeBlock leaf(FieldDescriptor f, CodeBlock java) {
     if (f.type().optional()) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -107,7 +108,7 @@ final class EmbeddedValuesWriter {
         .addParameter(VALUES, "values")
         .addParameter(e.type(), "value")
         .beginControlFlow("if (value == null)")
-        .addStatement("$T.fill(values, $L, $L, $T.NULL)", java.util.Arrays.class, e.first(),
+        .addStatement("$T.fill(values, $L, $L, $T.NULL)", Arrays.class, e.first(),
             e.end(), ApiTypes.VALUE)
         .addStatement("return")
         .endControlFlow();

@@ -15,8 +15,12 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes the entry class ({@code Users}): a path constant per field, {@code MODEL}, the builders'
@@ -41,7 +45,7 @@ final class EntryWriter {
         .addAnnotation(SourceFiles.generated())
         .addModifiers(PUBLIC, FINAL);
     // Paths in record component order: data fields and relations interleaved as declared.
-    java.util.Map<Integer, FieldSpec> paths = new java.util.TreeMap<>();
+    Map<Integer, FieldSpec> paths = new TreeMap<>();
     model.ownFields().forEach(f -> paths.put(f.component(), path(f)));
     model.embedded().forEach(e -> paths.put(e.component(), EmbeddedPathsWriter.constant(model, e)));
     model.sealed().forEach(s -> paths.put(s.component(), SealedPathsWriter.constant(model, s)));
@@ -102,7 +106,7 @@ final class EntryWriter {
 
   /** The path of field {@code f}, a constant of the entry class or of an embedded paths class. */
   static FieldSpec path(ModelDescriptor model, FieldDescriptor f,
-      javax.lang.model.element.Modifier... modifiers) {
+      Modifier... modifiers) {
     if (f.type().deferred()) {
       // Also an include: Users.all().include(Users.BIO) reads the field the query would skip.
       return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.DEFERRED_PATH, model.record(),
@@ -129,7 +133,7 @@ final class EntryWriter {
               f.name())
           .initializer("new $T<$T>($S, $L, $S, $L, $L, $L) {}", ApiTypes.SEALED_JSON_PATH,
               f.type().type(), model.name(), f.index(), f.name(), f.type().optional(),
-              document.classes((com.palantir.javapoet.ClassName) f.type().type()),
+              document.classes((ClassName) f.type().type()),
               document.literals())
           .build();
     }
@@ -184,7 +188,7 @@ final class EntryWriter {
     return FieldSpec.builder(ParameterizedTypeName.get(r.pathClass(), record, r.target()),
             r.constant(), PUBLIC, STATIC, FINAL)
         .addJavadoc("Relation {@code $L} ($L {@link $T}).\n", r.name(),
-            r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), r.target())
+            r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.target())
         .initializer("new $T<>($S, $L, $S, $S)", r.pathClass(), name, width + r.index(),
             r.name(), r.targetName())
         .build();
@@ -212,7 +216,7 @@ final class EntryWriter {
             + "</pre>\nEach required field's setter (or its belongs-to relation's) comes in field"
             + " order; then the\nbuilder's other setters.\n", model.entry().simpleName(),
             CreateStages.required(model).stream().map(f -> "." + f.name() + "(..)")
-                .collect(java.util.stream.Collectors.joining()))
+                .collect(Collectors.joining()))
         .addStatement("return new $T()", model.createClass())
         .build();
   }

@@ -11,7 +11,7 @@ import com.palantir.javapoet.TypeName;
  *                 {@code byte[]}
  * @param optional whether the field is an {@code Optional<type>} (and so nullable)
  * @param enumType the enum, for {@link FieldKind#ENUM}; else {@code null}
- * @param sensitive whether the field is a {@code Sensitive<type>} (stored as its {@code type})
+ * @param sensitive whether the field is a {@code Secret<type>} (stored as its {@code type})
  * @param item     a collection's item kind (a map's values'); else {@code null}
  * @param deferred  whether the field is a {@code Deferred<type>} (or {@code Deferred<Optional<
  *                  type>>}): stored as its {@code type}, read only when a query includes it
@@ -39,7 +39,7 @@ record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumT
     this(kind, type, optional, enumType, sensitive, null);
   }
 
-  /** A field type that is not wrapped in {@code Sensitive}. */
+  /** A field type that is not wrapped in {@code Secret}. */
   FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType) {
     this(kind, type, optional, enumType, false);
   }
@@ -49,7 +49,7 @@ record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumT
     return optional ? ParameterizedTypeName.get(ApiTypes.OPTIONAL, value()) : value();
   }
 
-  /** The type of the field's value as a setter takes it: {@code Sensitive<type>} or the type. */
+  /** The type of the field's value as a setter takes it: {@code Secret<type>} or the type. */
   TypeName value() {
     return sensitive ? ParameterizedTypeName.get(ApiTypes.SENSITIVE, type.box()) : type;
   }

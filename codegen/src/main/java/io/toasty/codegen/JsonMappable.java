@@ -97,7 +97,7 @@ final class JsonMappable {
     return misfit(declared, seen);
   }
 
-  /** Whether {@code type} is {@code java.lang.Object}: a free-form value as a type argument. */
+  /** Whether {@code type} is {@code Object}: a free-form value as a type argument. */
   static boolean isObject(TypeMirror type) {
     return type instanceof DeclaredType d
         && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.lang.Object");

@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -122,7 +123,7 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
-    if (r.integrity() != io.toasty.schema.app.RelationSchema.Integrity.ENFORCED) {
+    if (r.integrity() != RelationSchema.Integrity.ENFORCED) {
       // Only a relation with @BelongsTo.Restrict or .Unchecked names the fourteenth argument.
       return CodeBlock.of("$L, $T.of($L), $L, $L, $L, $T.Integrity.$L)", relation, ApiTypes.LIST,
           steps(r), r.eager(), r.max(), variant(r), ApiTypes.RELATION_SCHEMA,
@@ -436,7 +437,7 @@ final class ModelDefWriter {
         .build();
   }
 
-  private static MethodSpec.Builder override(String name, com.palantir.javapoet.TypeName returns) {
+  private static MethodSpec.Builder override(String name, TypeName returns) {
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)

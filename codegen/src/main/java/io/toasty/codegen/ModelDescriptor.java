@@ -1,7 +1,9 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import io.toasty.schema.app.AutoStrategy;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model, as the parser read it from an {@code @Model} record: everything the writers need, and
@@ -73,8 +75,8 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
   }
 
   /** The {@code @Version} field, if the model has one. */
-  java.util.Optional<FieldDescriptor> versionField() {
-    return fields.stream().filter(f -> f.auto() == io.toasty.schema.app.AutoStrategy.VERSION).findFirst();
+  Optional<FieldDescriptor> versionField() {
+    return fields.stream().filter(f -> f.auto() == AutoStrategy.VERSION).findFirst();
   }
 
   /** {@code UserQuery}. */

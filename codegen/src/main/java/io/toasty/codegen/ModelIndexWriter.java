@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class ModelIndexWriter {
     }
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", resource);
-      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(),
+      try (Writer out = new OutputStreamWriter(file.openOutputStream(),
           StandardCharsets.UTF_8)) {
         for (String entry : entries) {
           out.write(entry);

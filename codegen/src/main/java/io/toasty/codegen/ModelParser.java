@@ -6,19 +6,24 @@ import io.toasty.annotations.Auto;
 import io.toasty.annotations.Column;
 import io.toasty.annotations.CreatedAt;
 import io.toasty.annotations.Default;
+import io.toasty.annotations.Embedded;
 import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.OnUpdate;
+import io.toasty.annotations.Sensitive;
 import io.toasty.annotations.Table;
 import io.toasty.annotations.Unique;
 import io.toasty.annotations.UpdatedAt;
 import io.toasty.annotations.Version;
+import io.toasty.schema.app.AutoStrategy;
+import io.toasty.schema.app.RelationSchema;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -144,7 +149,7 @@ final class ModelParser {
         checkRelationAnnotations(type, c);
         relations.resolve(type, c, related++, constants.get(i), i)
             .map(r -> r.withEager(EagerRelations.isEager(c)))
-            .map(r -> r.kind() == io.toasty.schema.app.RelationSchema.Kind.BELONGS_TO
+            .map(r -> r.kind() == RelationSchema.Kind.BELONGS_TO
                 ? r.withIntegrity(RelationIntegrity.of(c)) : r)
             .map(r -> r.withMax(new RelationLimits(errors).limit(type, c, r)))
             .ifPresent(relationFields::add);
@@ -181,7 +186,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a collection field. */
   private static final List<Class<? extends Annotation>> NOT_ON_COLLECTION = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Sensitive.class);
+      UpdatedAt.class, OnUpdate.class, Sensitive.class);
 
   /** A {@code List}, {@code Set} or {@code Map} field of scalars; misfits are compile errors. */
   private Optional<FieldDescriptor> collectionField(TypeElement model,
@@ -207,7 +212,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a JSON document's field. */
   private static final List<Class<? extends Annotation>> NOT_ON_JSON = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Embedded.class);
+      UpdatedAt.class, OnUpdate.class, Embedded.class);
 
   private Optional<FieldDescriptor> jsonField(TypeElement model, RecordComponentElement component,
       int index, String constant, int position) {
@@ -240,7 +245,7 @@ final class ModelParser {
     return mapped.map(type -> new FieldDescriptor(index,
         component.getSimpleName().toString(), constant, column(where, component), type, false,
         null, null, position, null, null,
-        component.getAnnotation(io.toasty.annotations.Sensitive.class) != null));
+        component.getAnnotation(Sensitive.class) != null));
   }
 
   private Optional<FieldDescriptor> field(TypeElement model, RecordComponentElement component,
@@ -271,7 +276,7 @@ final class ModelParser {
       errors.error(component, mirror(component, Key.class),
           where + ": a @Key field cannot be Optional");
     }
-    io.toasty.schema.app.AutoStrategy auto = auto(where, component, type.get());
+    AutoStrategy auto = auto(where, component, type.get());
     GeneratedValues.Generation generated = new GeneratedValues(errors).read(where, component,
         type.get(), auto != null);
     Default declared = component.getAnnotation(Default.class);
@@ -284,17 +289,17 @@ final class ModelParser {
     }
     if (component.getAnnotation(Version.class) != null) {
       checkVersion(where, component, type.get(), key, auto, defaultValue);
-      auto = io.toasty.schema.app.AutoStrategy.VERSION;
+      auto = AutoStrategy.VERSION;
     }
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
         column(where, component), type.get(), key, auto, defaultValue, position,
         generated.onUpdate(), null, type.get().sensitive()
-        || component.getAnnotation(io.toasty.annotations.Sensitive.class) != null,
+        || component.getAnnotation(Sensitive.class) != null,
         renamedFrom(component)));
   }
 
-  private io.toasty.schema.app.AutoStrategy auto(String where, RecordComponentElement component,
+  private AutoStrategy auto(String where, RecordComponentElement component,
       FieldType type) {
     Auto auto = component.getAnnotation(Auto.class);
     if (auto == null) {
@@ -303,12 +308,12 @@ final class ModelParser {
     boolean integer = !type.optional()
         && (type.kind() == FieldKind.INT || type.kind() == FieldKind.LONG);
     boolean uuid = !type.optional() && type.kind() == FieldKind.UUID;
-    io.toasty.schema.app.AutoStrategy strategy = switch (auto.value()) {
-      case DEFAULT -> integer ? io.toasty.schema.app.AutoStrategy.IDENTITY
-          : uuid ? io.toasty.schema.app.AutoStrategy.UUID_V7 : null;
-      case IDENTITY -> integer ? io.toasty.schema.app.AutoStrategy.IDENTITY : null;
-      case UUID_V4 -> uuid ? io.toasty.schema.app.AutoStrategy.UUID_V4 : null;
-      case UUID_V7 -> uuid ? io.toasty.schema.app.AutoStrategy.UUID_V7 : null;
+    AutoStrategy strategy = switch (auto.value()) {
+      case DEFAULT -> integer ? AutoStrategy.IDENTITY
+          : uuid ? AutoStrategy.UUID_V7 : null;
+      case IDENTITY -> integer ? AutoStrategy.IDENTITY : null;
+      case UUID_V4 -> uuid ? AutoStrategy.UUID_V4 : null;
+      case UUID_V7 -> uuid ? AutoStrategy.UUID_V7 : null;
     };
     if (strategy == null) {
       errors.error(component, mirror(component, Auto.class), where + ": " + autoMisfit(auto.value())
@@ -387,7 +392,7 @@ final class ModelParser {
 
   /** A {@code @Version} field: an int or long, not a key, generated, or defaulted. */
   private void checkVersion(String where, RecordComponentElement c, FieldType type, boolean key,
-      io.toasty.schema.app.AutoStrategy auto, CodeBlock defaultValue) {
+      AutoStrategy auto, CodeBlock defaultValue) {
     AnnotationMirror at = mirror(c, Version.class);
     if (type.optional() || type.kind() != FieldKind.INT && type.kind() != FieldKind.LONG) {
       errors.error(c, at, where + ": @Version needs an int or long field, not " + c.asType());
@@ -525,7 +530,7 @@ final class ModelParser {
       case INTERFACE -> "an interface";
       case ENUM -> "an enum";
       case ANNOTATION_TYPE -> "an annotation interface";
-      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + kind.name().toLowerCase(Locale.ROOT);
     };
   }
 

@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.Arrays;
 
 /**
  * Writes a polymorphic model's {@code Definition}: one table's schema (the union of the
@@ -123,7 +124,7 @@ final class PolymorphicDefinitionWriter {
         .addStatement("$T.requireNonNull(record, $S)", ApiTypes.OBJECTS, "record")
         .addStatement("$T[] values = new $T[$L]", ApiTypes.VALUE, ApiTypes.VALUE,
             model.allFields().size())
-        .addStatement("$T.fill(values, $T.NULL)", java.util.Arrays.class, ApiTypes.VALUE)
+        .addStatement("$T.fill(values, $T.NULL)", Arrays.class, ApiTypes.VALUE)
         .addStatement("values[$L] = $T.of($T.discriminant(record.getClass()))",
             model.discriminator().index(), ApiTypes.VALUE, model.entry());
     for (PolymorphicVariant v : model.variants()) {

@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ record PolymorphicDescriptor(ClassName type, String javaClass, ClassName entry, 
 
   /** Every data field, the discriminator last, in schema order. */
   List<FieldDescriptor> allFields() {
-    List<FieldDescriptor> all = new java.util.ArrayList<>(fields);
+    List<FieldDescriptor> all = new ArrayList<>(fields);
     all.add(discriminator);
     return all;
   }

@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.toasty.annotations.Discriminator;
 import io.toasty.annotations.Model;
@@ -11,9 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -194,7 +197,7 @@ final class PolymorphicParser {
    * before the variant is parsed (its pair, a belongs-to to a variant, could not resolve).
    */
   private boolean belongsToOnly(TypeElement type, TypeElement v) {
-    for (javax.lang.model.element.RecordComponentElement c : v.getRecordComponents()) {
+    for (RecordComponentElement c : v.getRecordComponents()) {
       RelationSchema.Kind kind = RelationResolver.kindOf(c.asType()).orElse(null);
       if (kind == RelationSchema.Kind.HAS_MANY || kind == RelationSchema.Kind.HAS_ONE) {
         errors.error(v, type.getSimpleName() + ": variant " + v.getSimpleName() + ": relation "
@@ -289,12 +292,12 @@ final class PolymorphicParser {
   static RelationDescriptor.VariantTarget variantTarget(TypeElement v) {
     TypeElement hierarchy = hierarchyOf(v).orElseThrow();
     List<TypeElement> variants = hierarchy.getPermittedSubclasses().stream()
-        .map(PolymorphicParser::elementOf).filter(java.util.Objects::nonNull).toList();
+        .map(PolymorphicParser::elementOf).filter(Objects::nonNull).toList();
     boolean numeric = variants.stream().anyMatch(p -> number(p) != Discriminator.NO_NUMBER);
     String discriminant = discriminant(v, numeric);
-    com.palantir.javapoet.CodeBlock value = numeric
-        ? com.palantir.javapoet.CodeBlock.of("$T.of($L)", ApiTypes.VALUE, discriminant)
-        : com.palantir.javapoet.CodeBlock.of("$T.of($S)", ApiTypes.VALUE, discriminant);
+    CodeBlock value = numeric
+        ? CodeBlock.of("$T.of($L)", ApiTypes.VALUE, discriminant)
+        : CodeBlock.of("$T.of($S)", ApiTypes.VALUE, discriminant);
     return new RelationDescriptor.VariantTarget(hierarchy.getSimpleName().toString(),
         RelationResolver.dataComponents(hierarchy).size(), value);
   }

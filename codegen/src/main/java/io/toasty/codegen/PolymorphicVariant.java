@@ -1,7 +1,9 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One variant of a polymorphic model: a record its sealed interface permits.
@@ -27,11 +29,11 @@ record PolymorphicVariant(ClassName type, ClassName entry, String discriminant,
    * relation's handle), component by component: relations at their components, the data
    * fields in order in between.
    */
-  com.palantir.javapoet.CodeBlock constructorArguments(
-      java.util.function.Function<FieldDescriptor, com.palantir.javapoet.CodeBlock> field,
-      java.util.function.Function<RelationDescriptor, com.palantir.javapoet.CodeBlock> relation) {
-    com.palantir.javapoet.CodeBlock[] args =
-        new com.palantir.javapoet.CodeBlock[fields.size() + relations.size()];
+  CodeBlock constructorArguments(
+      Function<FieldDescriptor, CodeBlock> field,
+      Function<RelationDescriptor, CodeBlock> relation) {
+    CodeBlock[] args =
+        new CodeBlock[fields.size() + relations.size()];
     relations.forEach(r -> args[r.component()] = relation.apply(r));
     int next = 0;
     for (FieldDescriptor f : fields) {
@@ -40,7 +42,7 @@ record PolymorphicVariant(ClassName type, ClassName entry, String discriminant,
       }
       args[next] = field.apply(f);
     }
-    return com.palantir.javapoet.CodeBlock.join(java.util.List.of(args), ",\n");
+    return CodeBlock.join(List.of(args), ",\n");
   }
 
   /** The variant's name: the record's simple name. */

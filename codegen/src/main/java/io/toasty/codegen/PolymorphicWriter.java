@@ -14,6 +14,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes a polymorphic model's entry class ({@code Events}: its fields' paths, its
@@ -57,7 +58,7 @@ final class PolymorphicWriter {
             .build())
         .addMethod(MethodSpec.methodBuilder("with")
             .addAnnotation(Override.class)
-            .addModifiers(javax.lang.model.element.Modifier.PROTECTED)
+            .addModifiers(Modifier.PROTECTED)
             .returns(query)
             .addParameter(ApiTypes.QUERY, "query")
             .addStatement("return new $T(query)", query)

@@ -174,7 +174,7 @@ public final class ProjectionProcessor extends AbstractProcessor {
 
   /**
    * {@code (T) v[i]}, boxed for a primitive, wrapped for an {@code Optional}; a
-   * {@code Sensitive<T>} is selected as its stored {@code T}, so it is wrapped again here.
+   * {@code Secret<T>} is selected as its stored {@code T}, so it is wrapped again here.
    */
   private CodeBlock value(TypeMirror type, int i) {
     TypeName t = TypeName.get(type);

@@ -3,6 +3,7 @@ package io.toasty.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import io.toasty.schema.app.RelationSchema;
 import java.util.List;
@@ -137,7 +138,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
    * What its nested-create setters take: the target's create builder ({@code PostCreate}), or
    * for a polymorphic target any variant's ({@code Create<? extends Event>}).
    */
-  com.palantir.javapoet.TypeName createParameter() {
+  TypeName createParameter() {
     return hierarchy
         ? ParameterizedTypeName.get(ApiTypes.CREATE, WildcardTypeName.subtypeOf(target))
         : targetCreate();

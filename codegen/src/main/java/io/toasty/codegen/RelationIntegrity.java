@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import io.toasty.schema.app.RelationSchema;
+import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -46,7 +47,7 @@ final class RelationIntegrity {
       if (kind.isEmpty() || kind.get() != RelationSchema.Kind.BELONGS_TO) {
         errors.error(c, any, where + "@" + simple(any) + " applies to a BelongsTo field, whose "
             + "key it checks, and this one is " + kind.map(k -> "a " + k.name().toLowerCase(
-                java.util.Locale.ROOT).replace("_", "-")).orElse("no relation"));
+                Locale.ROOT).replace("_", "-")).orElse("no relation"));
       } else if (restrict != null && unchecked != null) {
         errors.error(c, unchecked, where + "@BelongsTo.Restrict and @BelongsTo.Unchecked "
             + "contradict: an unchecked key has no constraint to restrict a delete with; keep "

@@ -5,13 +5,17 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -80,7 +84,7 @@ final class RelationResolver {
     if (type.getKind() != ElementKind.INTERFACE) {
       return type.getRecordComponents();
     }
-    java.util.Map<String, RecordComponentElement> union = new java.util.LinkedHashMap<>();
+    Map<String, RecordComponentElement> union = new LinkedHashMap<>();
     for (TypeMirror p : type.getPermittedSubclasses()) {
       if (p instanceof DeclaredType d && d.asElement() instanceof TypeElement v
           && v.getKind() == ElementKind.RECORD) {
@@ -166,7 +170,7 @@ final class RelationResolver {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     AnnotationMirror m = mirror(c, VIA);
     String[] parts = via.split("\\.", -1);
-    if (parts.length < 2 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+    if (parts.length < 2 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
       errors.error(c, m, where + ": via = \"" + via + "\" must name a has-many field of "
           + model.getSimpleName() + " and a belongs-to field of its model: \"memberships.role\""
           + ", or a path of relation fields: \"posts.comments\"");
@@ -415,7 +419,7 @@ final class RelationResolver {
       Optional<FieldType> kt = types.map(data.get(k).asType());
       Optional<FieldType> rt = types.map(targetData.get(r).asType());
       if (kt.isPresent() && rt.isPresent() && (kt.get().kind() != rt.get().kind()
-          || !java.util.Objects.equals(kt.get().enumType(), rt.get().enumType()))) {
+          || !Objects.equals(kt.get().enumType(), rt.get().enumType()))) {
         errors.error(c, m, where + ": key field " + key.get(i) + " (" + data.get(k).asType()
             + ") cannot hold " + target.getSimpleName() + "." + references.get(i) + " ("
             + targetData.get(r).asType() + ")");

@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import io.toasty.SealedJsonPath;
 import io.toasty.annotations.Auto;
 import io.toasty.annotations.Column;
 import io.toasty.annotations.CreatedAt;
@@ -10,6 +11,7 @@ import io.toasty.annotations.Embedded;
 import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.OnUpdate;
+import io.toasty.annotations.Sensitive;
 import io.toasty.annotations.Unique;
 import io.toasty.annotations.UpdatedAt;
 import io.toasty.annotations.Version;
@@ -22,8 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -45,7 +49,7 @@ final class SealedParser {
   private static final List<Class<? extends Annotation>> NOT_IN_VARIANT = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
       UpdatedAt.class, OnUpdate.class, Embedded.class, io.toasty.annotations.Json.class,
-      io.toasty.annotations.Sensitive.class);
+      Sensitive.class);
 
   private final TypeMapper types;
   private final ErrorReporter errors;
@@ -67,11 +71,11 @@ final class SealedParser {
     if (type == null || type.getKind() != ElementKind.INTERFACE) {
       return false;
     }
-    javax.lang.model.element.Element owner = type;
-    while (!(owner instanceof javax.lang.model.element.PackageElement)) {
+    Element owner = type;
+    while (!(owner instanceof PackageElement)) {
       owner = owner.getEnclosingElement();
     }
-    String name = ((javax.lang.model.element.PackageElement) owner).getQualifiedName().toString();
+    String name = ((PackageElement) owner).getQualifiedName().toString();
     // The JDK's interfaces and this library's own types (relations, Sensitive) are never variants.
     return !name.startsWith("java.") && !name.startsWith("javax.") && !name.equals("io.toasty");
   }
@@ -222,9 +226,9 @@ final class SealedParser {
       }
       checkClash(where, sealed, v, discriminant.get(), numeric, byDiscriminant);
       for (RecordComponentElement rc : v.getRecordComponents()) {
-        if (rc.getSimpleName().contentEquals(io.toasty.SealedJsonPath.KEY)) {
+        if (rc.getSimpleName().contentEquals(SealedJsonPath.KEY)) {
           errors.error(c, where + ": variant " + v.getSimpleName() + " has a field named \""
-              + io.toasty.SealedJsonPath.KEY + "\", the document's member that holds the"
+              + SealedJsonPath.KEY + "\", the document's member that holds the"
               + " discriminator; rename the field");
         }
       }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,7 +99,7 @@ final class SealedValuesWriter {
         .addModifiers(PRIVATE, STATIC)
         .addParameter(VALUES, "values")
         .addParameter(s.type(), "value")
-        .addStatement("$T.fill(values, $L, $L, $T.NULL)", java.util.Arrays.class,
+        .addStatement("$T.fill(values, $L, $L, $T.NULL)", Arrays.class,
             s.discriminator().index(), s.end(), ApiTypes.VALUE)
         .beginControlFlow("if (value == null)")
         .addStatement("return")

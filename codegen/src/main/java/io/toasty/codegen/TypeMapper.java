@@ -36,7 +36,7 @@ final class TypeMapper {
   /** What the error message for an unsupported type lists. */
   static final String SUPPORTED = "boolean, byte, short, int, long, float, double (or their"
       + " boxes), String, byte[], UUID, BigDecimal, Instant, LocalDate, LocalTime, LocalDateTime,"
-      + " OffsetDateTime, an enum, a Sensitive of one of these, or an Optional of one of these";
+      + " OffsetDateTime, an enum, a Secret of one of these, or an Optional of one of these";
 
   private final Elements elements;
 
@@ -245,7 +245,7 @@ final class TypeMapper {
       EnumType enumType = enumType(element);
       return Optional.of(new FieldType(FieldKind.ENUM, enumType.type(), false, enumType));
     }
-    if (element.getQualifiedName().contentEquals("io.toasty.Sensitive")) {
+    if (element.getQualifiedName().contentEquals("io.toasty.Secret")) {
       List<? extends TypeMirror> args = type.getTypeArguments();
       return args.size() != 1 ? Optional.empty() : plain(args.get(0))
           .filter(t -> !t.sensitive())

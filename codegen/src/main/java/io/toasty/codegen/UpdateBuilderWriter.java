@@ -22,8 +22,6 @@ final class UpdateBuilderWriter {
     TypeVariableName result = TypeVariableName.get("R");
     TypeName update = ParameterizedTypeName.get(model.updateClass(), result);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.updateClass())
-        // Naming io.toasty.Expr before the constructor's io.toasty.stmt.Expr makes JavaPoet import
-        // the one that public setters use.
         .addJavadoc("An update of {@link $T} records; see {@code io.toasty.Update}. Each field has"
             + " a value setter\nand a setter taking an {@link $T} over the record's current"
             + " values.\n\n@param <R> the result: the number of records updated, or the record\n",

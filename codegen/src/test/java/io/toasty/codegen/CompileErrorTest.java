@@ -96,12 +96,12 @@ class CompileErrorTest {
 
   @Test
   void sensitiveOfSensitive() {
-    assertError("User.secret: unsupported field type io.toasty.Sensitive<io.toasty.Sensitive<"
-        + "java.lang.String>>", "Sensitive<String>> secret",
+    assertError("User.secret: unsupported field type io.toasty.Secret<io.toasty.Secret<"
+        + "java.lang.String>>", "Secret<String>> secret",
         "@Model",
         "public record User(",
         "    @Key long id,",
-        "    io.toasty.Sensitive<io.toasty.Sensitive<String>> secret) {}");
+        "    io.toasty.Secret<io.toasty.Secret<String>> secret) {}");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -31,7 +32,7 @@ final class CompileErrors {
    * nothing.
    */
   static void assertUserError(String message, String line, String... components) {
-    List<String> lines = new java.util.ArrayList<>(List.of("@Model", "public record User("));
+    List<String> lines = new ArrayList<>(List.of("@Model", "public record User("));
     for (String c : components) {
       lines.add("    " + c);
     }

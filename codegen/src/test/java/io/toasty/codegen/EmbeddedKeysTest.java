@@ -9,11 +9,12 @@ import io.toasty.codegen.samples.OrderLine;
 import io.toasty.codegen.samples.OrderLineRepository;
 import io.toasty.codegen.samples.OrderLines;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * An embedded record as the primary key: its leaves are the key's fields (a composite key to the
@@ -41,11 +42,11 @@ class EmbeddedKeysTest {
   @Test
   void findersTakeTheRecordWhole() throws Exception {
     assertEquals(OrderLines.class.getMethod("getById", Executor.class, OrderLine.Id.class)
-        .getReturnType(), reactor.core.publisher.Mono.class);
+        .getReturnType(), Mono.class);
     OrderLines.class.getMethod("deleteById", OrderLine.Id.class);
     OrderLines.class.getMethod("updateById", OrderLine.Id.class);
     OrderLineRepository.class.getMethod("findById", OrderLine.Id.class);
-    Expr filter = OrderLines.filterById(ID).untyped().filter();
+    ExprNode filter = OrderLines.filterById(ID).untyped().filter();
     assertTrue(filter.toString().contains("Field[model=OrderLine, index=0]"), filter.toString());
     assertTrue(filter.toString().contains("Field[model=OrderLine, index=1]"), filter.toString());
     assertThrows(NullPointerException.class, () -> OrderLines.filterById(null));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import io.toasty.codegen.samples.Companies;
 import io.toasty.codegen.samples.Company;
 import io.toasty.error.InvalidStatementException;
@@ -11,6 +13,7 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,25 +174,25 @@ class EmbeddedRecordsTest {
 
   @Test
   void aSensitiveFieldInsideAnEmbeddedKey() {
-    assertError("User.home.code: a field of an embedded key record is Sensitive",
+    assertError("User.home.code: a field of an embedded key record is a Secret",
         "@Key Place home",
         "@Model",
         "public record User(",
         "    @Key Place home) {}",
-        "@Embeddable record Place(String name, io.toasty.Sensitive<String> code) {}");
+        "@Embeddable record Place(String name, io.toasty.Secret<String> code) {}");
   }
 
   @Test
   void aRelationToAnEmbeddedKey() {
-    javax.tools.JavaFileObject source = Sources.user(
+    JavaFileObject source = Sources.user(
         "@Model",
         "public record User(",
         "    @Key Place home) {}",
         "@Embeddable record Place(String name) {}",
         "@Model record Note(@Key long id, String userId, io.toasty.BelongsTo<User> user) {}");
-    com.google.testing.compile.Compilation compilation = Sources.compile(
+    Compilation compilation = Sources.compile(
         List.of(new RecordingProcessor()), source);
-    com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorContaining(
+    CompilationSubject.assertThat(compilation).hadErrorContaining(
         "Note.user: User.home is an embedded record; a relation cannot reference one yet")
         .inFile(source).onLineContaining("BelongsTo<User> user");
   }

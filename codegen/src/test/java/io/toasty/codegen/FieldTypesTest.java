@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,7 +98,7 @@ class FieldTypesTest {
 
   @Test
   void loadConvertsWhatDriversReturn() {
-    List<Value> values = new java.util.ArrayList<>(AllTypesModels.MODEL.values(full()).fields());
+    List<Value> values = new ArrayList<>(AllTypesModels.MODEL.values(full()).fields());
     values.set(4, new Value.I32(12));                        // long from an INT column
     values.set(16, new Value.Str(ID.toString()));            // UUID as text
     values.set(22, new Value.Timestamp(AT));                 // OffsetDateTime from an instant

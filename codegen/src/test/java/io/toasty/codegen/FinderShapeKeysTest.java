@@ -13,12 +13,13 @@ import io.toasty.codegen.samples.OrderLines;
 import io.toasty.codegen.samples.Users;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The generated finders hand their queries to the executor with their shape key and values
@@ -32,7 +33,7 @@ class FinderShapeKeysTest {
     final List<Query> queries = new ArrayList<>();
 
     @Override
-    public Flux<Value> exec(Statement statement) {
+    public Flux<Value> exec(StatementNode statement) {
       return Flux.empty();
     }
 
@@ -88,7 +89,7 @@ class FinderShapeKeysTest {
   @Test
   void aGetByKeyCarriesTheKeyWithoutALimit() {
     Recording db = new Recording();
-    Users.getById(db, 5).onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+    Users.getById(db, 5).onErrorResume(e -> Mono.empty()).block();
     assertEquals(List.of(new Value.I64(5)), db.shaped.get(0).values());
     assertNull(db.queries.get(0).limit());
   }

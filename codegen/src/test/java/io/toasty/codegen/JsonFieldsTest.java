@@ -11,7 +11,7 @@ import io.toasty.codegen.samples.Setups;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.JsonFieldException;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.lang.reflect.ParameterizedType;
@@ -76,7 +76,7 @@ class JsonFieldsTest {
   @Test
   void buildersMakeDocumentsAndPathsMakeJsonText() {
     Setups.create().id(1).theme(PREFS.theme()).shortcuts(Map.of()).tags(List.of("x"));
-    Expr.JsonText text = (Expr.JsonText) Setups.THEME.text("name").node();
+    ExprNode.JsonText text = (ExprNode.JsonText) Setups.THEME.text("name").node();
     assertEquals(List.of("name"), text.path());
     assertThrows(InvalidStatementException.class, () -> Setups.THEME.text());
     assertThrows(InvalidStatementException.class, () -> Setups.THEME.text("a", ""));

@@ -17,8 +17,8 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -32,8 +32,8 @@ class KeysAndNamesTest {
   @Test
   void compositeKeyFindersTakeEveryPartInOrder() {
     assertEquals(List.of(0, 1), Memberships.MODEL.schema().primaryKey());
-    Expr filter = Memberships.filterByTenantAndId("acme", 7).untyped().filter();
-    assertEquals(new Expr.And(List.of(
+    ExprNode filter = Memberships.filterByTenantAndId("acme", 7).untyped().filter();
+    assertEquals(new ExprNode.And(List.of(
         eq("Membership", 0, new Value.Str("acme")),
         eq("Membership", 1, new Value.I64(7)))), filter);
     assertEquals(filter, Memberships.deleteByTenantAndId("acme", 7).untyped().filter());
@@ -97,9 +97,9 @@ class KeysAndNamesTest {
     assertEquals("Clash", Clashes.MODEL.name());
     Clash c = new Clash(1, "m", "E", "e", "s", "x", "r");
     assertEquals(c, Clashes.MODEL.load(Clashes.MODEL.values(c)));
-    assertEquals(Expr.Record.of(new Expr.Const(new Value.I64(1)), new Expr.Default(),
-        new Expr.Default(), new Expr.Default(), new Expr.Const(new Value.Str("s")),
-        new Expr.Const(new Value.Str("x")), new Expr.Const(new Value.Str("r"))),
+    assertEquals(ExprNode.Record.of(new ExprNode.Const(new Value.I64(1)), new ExprNode.Default(),
+        new ExprNode.Default(), new ExprNode.Default(), new ExprNode.Const(new Value.Str("s")),
+        new ExprNode.Const(new Value.Str("x")), new ExprNode.Const(new Value.Str("r"))),
         Clashes.create().db(1).set("s").exec("x").record("r").row());
     StepVerifier.create(Clashes.getByDb(statement -> Flux.empty(), 1))
         .expectErrorMessage("Clash: no record found (db = 1)")
@@ -118,7 +118,8 @@ class KeysAndNamesTest {
     assertNull(Books.MODEL.schema().field("isbn").auto());
   }
 
-  private static Expr eq(String model, int field, Value value) {
-    return new Expr.Compare(CompareOp.EQ, new Expr.Field(model, field), new Expr.Const(value));
+  private static ExprNode eq(String model, int field, Value value) {
+    return new ExprNode.Compare(
+        CompareOp.EQ, new ExprNode.Field(model, field), new ExprNode.Const(value));
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.codegen.samples.PingCreate;
 import io.toasty.codegen.samples.Pings;
+import io.toasty.codegen.samples.PongCreate;
 import io.toasty.codegen.samples.Pongs;
 import io.toasty.codegen.samples.Signal;
 import io.toasty.codegen.samples.Signals;
@@ -61,8 +63,8 @@ class PolymorphicModelsTest {
   void theHierarchysCreateIsTheCreateOfTheRecordsVariant() {
     Signal ping = new Signal.Ping(1, 10, Optional.of("h"));
     Signal pong = new Signal.Pong(3, 7, 8, "p");
-    assertTrue(Signals.create(ping) instanceof io.toasty.codegen.samples.PingCreate);
-    assertTrue(Signals.create(pong) instanceof io.toasty.codegen.samples.PongCreate);
+    assertTrue(Signals.create(ping) instanceof PingCreate);
+    assertTrue(Signals.create(pong) instanceof PongCreate);
     assertEquals(Pongs.create((Signal.Pong) pong).row(), Signals.create(pong).row());
     assertEquals(Pongs.VARIANT, Signals.create(pong).model());
   }

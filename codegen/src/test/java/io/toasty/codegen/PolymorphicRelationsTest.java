@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import io.toasty.BelongsTo;
+import io.toasty.HasMany;
+import io.toasty.HasOne;
 import io.toasty.codegen.samples.Crew;
 import io.toasty.codegen.samples.Crews;
 import io.toasty.codegen.samples.Days;
@@ -65,8 +67,8 @@ class PolymorphicRelationsTest {
 
   @Test
   void aRowWithRelationSlotsLoadsEachVariantsHandles() {
-    Crew crew = new Crew(7, "night owls", io.toasty.HasMany.detached(),
-        io.toasty.HasOne.detached(), io.toasty.HasMany.detached());
+    Crew crew = new Crew(7, "night owls", HasMany.detached(),
+        HasOne.detached(), HasMany.detached());
     Value crewRow = Crews.MODEL.values(crew);
     List<Value> fields = new ArrayList<>(Shifts.MODEL.values(
         new Shift.Night(1, 7, BelongsTo.detached(), Optional.empty(), BelongsTo.detached(), true))

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import io.toasty.codegen.samples.VaultCard;
 import io.toasty.codegen.samples.VaultCards;
 import java.util.List;
@@ -40,29 +40,29 @@ class ProjectionTest {
   @Test
   void aSensitiveComponentIsWrappedAgain() {
     JavaFileObject vault = Sources.source("com.example.Vault",
-        "import io.toasty.Sensitive;",
+        "import io.toasty.Secret;",
         "@Model",
-        "public record Vault(@Key String name, Sensitive<String> secret,",
-        "    Optional<Sensitive<Integer>> pin) {}");
+        "public record Vault(@Key String name, Secret<String> secret,",
+        "    Optional<Secret<Integer>> pin) {}");
     JavaFileObject card = Sources.source("com.example.VaultCard",
-        "import io.toasty.Sensitive;",
+        "import io.toasty.Secret;",
         "@Projection(Vault.class)",
-        "public record VaultCard(Sensitive<String> secret, Optional<Sensitive<Integer>> pin) {}");
+        "public record VaultCard(Secret<String> secret, Optional<Secret<Integer>> pin) {}");
     Compilation c = Sources.compile(List.of(new ModelProcessor(), new ProjectionProcessor()),
         vault, card);
     assertThat(c).succeeded();
     String generated = Sources.generated(c, "com.example.VaultCards");
-    assertTrue(generated.contains("v[0] == null ? null : Sensitive.of((String) v[0])"),
+    assertTrue(generated.contains("v[0] == null ? null : Secret.of((String) v[0])"),
         generated);
     assertTrue(generated.contains("Optional.ofNullable(v[1] == null ? null : "
-        + "Sensitive.of((Integer) v[1]))"), generated);
+        + "Secret.of((Integer) v[1]))"), generated);
   }
 
   @Test
   void aSensitiveProjectionMapsTheStoredValues() {
     VaultCard card = VaultCards.map(new Object[] {"v", "s3cret", 42L});
-    assertEquals(Sensitive.of("s3cret"), card.secret());
-    assertEquals(Optional.of(Sensitive.of(42L)), card.pin());
+    assertEquals(Secret.of("s3cret"), card.secret());
+    assertEquals(Optional.of(Secret.of(42L)), card.pin());
     assertEquals(Optional.empty(), VaultCards.map(new Object[] {"v", "s3cret", null}).pin());
     assertFalse(card.toString().contains("s3cret"), card.toString());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import io.toasty.SealedJsonPath;
 import io.toasty.codegen.samples.Ledger;
@@ -13,7 +14,7 @@ import io.toasty.error.InvalidStatementException;
 import io.toasty.error.JsonFieldException;
 import io.toasty.error.UnknownVariantException;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.JsonCodec;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class SealedDocumentsTest {
   /** Jackson as the engine's default codec uses it. */
   private static final JsonCodec CODEC = new JsonCodec() {
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    private final ObjectMapper mapper =
+        new ObjectMapper();
 
     @Override public String write(Object value, java.lang.reflect.Type type) throws Exception {
       return mapper.writerFor(mapper.getTypeFactory().constructType(type))
@@ -108,13 +109,13 @@ class SealedDocumentsTest {
 
   @Test
   void variantFiltersTestTheDiscriminatorMember() {
-    Expr.Compare is = (Expr.Compare) Ledgers.STATE.is(Ledger.Frozen.class).node();
-    assertEquals(new Expr.JsonText(Ledgers.STATE.node(), List.of("type")), is.left());
-    assertEquals(new Expr.Const(Value.of("frozen")), is.right());
-    Expr.Compare grade = (Expr.Compare) Ledgers.GRADE.is(Ledger.High.class).node();
-    assertEquals(new Expr.Const(Value.of("-7")), grade.right());
-    assertTrue(Ledgers.GRADE.isNot(Ledger.High.class).node() instanceof Expr.Or); // absent too
-    assertTrue(Ledgers.STATE.isNot(Ledger.Open.class).node() instanceof Expr.Compare);
+    ExprNode.Compare is = (ExprNode.Compare) Ledgers.STATE.is(Ledger.Frozen.class).node();
+    assertEquals(new ExprNode.JsonText(Ledgers.STATE.node(), List.of("type")), is.left());
+    assertEquals(new ExprNode.Const(Value.of("frozen")), is.right());
+    ExprNode.Compare grade = (ExprNode.Compare) Ledgers.GRADE.is(Ledger.High.class).node();
+    assertEquals(new ExprNode.Const(Value.of("-7")), grade.right());
+    assertTrue(Ledgers.GRADE.isNot(Ledger.High.class).node() instanceof ExprNode.Or); // absent too
+    assertTrue(Ledgers.STATE.isNot(Ledger.Open.class).node() instanceof ExprNode.Compare);
     Ledgers.create().id(1).state(new Ledger.Open()).grade(Optional.empty());
   }
 

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.Sensitive;
+import io.toasty.Redaction;
+import io.toasty.Secret;
 import io.toasty.codegen.samples.Logins;
+import io.toasty.codegen.samples.Users;
 import io.toasty.codegen.samples.Vault;
 import io.toasty.codegen.samples.Vaults;
-import io.toasty.value.Value;
-import java.util.Optional;
 import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.codegen.samples.Users;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code @Sensitive} reaches the generated schema; other fields stay as they were. */
@@ -35,19 +37,19 @@ class SensitiveTest {
     assertTrue(vault.field("pin").sensitive());
     assertTrue(vault.field("blob").sensitive());
     assertFalse(vault.field("name").sensitive());
-    assertEquals(io.toasty.value.Type.Scalar.STRING, vault.field("secret").type());
+    assertEquals(Type.Scalar.STRING, vault.field("secret").type());
     assertTrue(vault.field("pin").nullable());
-    Vault v = new Vault("v", Sensitive.of("s3cret"), Optional.of(Sensitive.of(42L)),
-        Sensitive.of(new byte[] {1, 2}));
+    Vault v = new Vault("v", Secret.of("s3cret"), Optional.of(Secret.of(42L)),
+        Secret.of(new byte[] {1, 2}));
     Value.Record row = Vaults.MODEL.values(v);
     assertEquals(new Value.Str("s3cret"), row.get(1));
     assertEquals(new Value.I64(42), row.get(2));
     assertEquals(v, Vaults.MODEL.load(row));
-    Vault none = new Vault("n", Sensitive.of("x"), Optional.empty(), Sensitive.of(new byte[0]));
+    Vault none = new Vault("n", Secret.of("x"), Optional.empty(), Secret.of(new byte[0]));
     assertEquals(Value.NULL, Vaults.MODEL.values(none).get(2));
     assertEquals(none, Vaults.MODEL.load(Vaults.MODEL.values(none)));
     assertFalse(v.toString().contains("s3cret"), v.toString());
-    assertTrue(v.toString().contains("secret=" + io.toasty.Redaction.MASK), v.toString());
+    assertTrue(v.toString().contains("secret=" + Redaction.MASK), v.toString());
   }
 
   @Test

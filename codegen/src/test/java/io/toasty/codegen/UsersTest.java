@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.codegen.samples.People;
 import io.toasty.codegen.samples.Status;
 import io.toasty.codegen.samples.User;
 import io.toasty.codegen.samples.Users;
@@ -16,15 +17,18 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import io.toasty.value.ValueColumns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,7 +79,7 @@ class UsersTest {
     assertEquals(Type.Scalar.I32, Users.LOGIN_COUNT.type());
     assertEquals(Type.Scalar.STRING, Users.NICKNAME.type());
     assertEquals(STATUS, Users.STATUS.type());
-    assertEquals(new Expr.Field("User", 5), Users.STATUS.node());
+    assertEquals(new ExprNode.Field("User", 5), Users.STATUS.node());
   }
 
   @Test
@@ -135,7 +139,7 @@ class UsersTest {
   void rowReaderFailuresNameTheFieldAsLoadDoes() {
     for (Object[] c : new Object[][] {{1, Value.NULL}, {4, new Value.I64(Long.MAX_VALUE)},
         {5, new Value.Str("ARCHIVED")}, {0, new Value.Str("seven")}, {4, Value.NULL}}) {
-      List<Value> values = new java.util.ArrayList<>(Users.MODEL.values(CARL).fields());
+      List<Value> values = new ArrayList<>(Users.MODEL.values(CARL).fields());
       values.set((Integer) c[0], (Value) c[1]);
       Value.Record row = new Value.Record(values);
       String viaLoad = assertThrows(IllegalArgumentException.class,
@@ -197,35 +201,35 @@ class UsersTest {
 
   @Test
   void updateByKeyCountsAndSets() {
-    Update update = Users.updateById(7).loginCount(Users.LOGIN_COUNT.plus(1)).name("Carl")
+    UpdateNode update = Users.updateById(7).loginCount(Users.LOGIN_COUNT.plus(1)).name("Carl")
         .untyped();
-    assertEquals(new Update(new Source.Model("User"), eq(0, new Value.I64(7)), List.of(
-        new Assignment(4, new Expr.Arith(Expr.ArithOp.ADD, new Expr.Field("User", 4),
-            new Expr.Const(new Value.I32(1)))),
-        new Assignment(1, new Expr.Const(new Value.Str("Carl")))), new Returning.Count()),
+    assertEquals(new UpdateNode(new Source.Model("User"), eq(0, new Value.I64(7)), List.of(
+        new Assignment(4, new ExprNode.Arith(ExprNode.ArithOp.ADD, new ExprNode.Field("User", 4),
+            new ExprNode.Const(new Value.I32(1)))),
+        new Assignment(1, new ExprNode.Const(new Value.Str("Carl")))), new Returning.Count()),
         update);
   }
 
   @Test
   void updateSettersOfAnOptionalField() {
-    assertEquals(List.of(new Assignment(3, Expr.NULL)),
+    assertEquals(List.of(new Assignment(3, ExprNode.NULL)),
         Users.updateByEmail("x").nickname(Optional.empty()).untyped().assignments());
-    assertEquals(List.of(new Assignment(3, new Expr.Const(new Value.Str("N")))),
+    assertEquals(List.of(new Assignment(3, new ExprNode.Const(new Value.Str("N")))),
         Users.updateByEmail("x").nickname(Optional.of("N")).untyped().assignments());
-    assertEquals(List.of(new Assignment(3, new Expr.Field("User", 1))),
+    assertEquals(List.of(new Assignment(3, new ExprNode.Field("User", 1))),
         Users.updateByEmail("x").nickname(Users.NAME).untyped().assignments());
-    assertEquals(List.of(new Assignment(3, Expr.NULL)),
+    assertEquals(List.of(new Assignment(3, ExprNode.NULL)),
         Users.updateByEmail("x").nickname((String) null).untyped().assignments());
   }
 
   @Test
   void queryUpdateUsesTheQueryFilter() {
-    Update update = Users.filter(Users.LOGIN_COUNT.lt(1)).update().status(Status.DRAFT)
+    UpdateNode update = Users.filter(Users.LOGIN_COUNT.lt(1)).update().status(Status.DRAFT)
         .untyped();
-    assertEquals(new Expr.Compare(CompareOp.LT, new Expr.Field("User", 4),
-        new Expr.Const(new Value.I32(1))), update.filter());
+    assertEquals(new ExprNode.Compare(CompareOp.LT, new ExprNode.Field("User", 4),
+        new ExprNode.Const(new Value.I32(1))), update.filter());
     assertEquals(new Returning.Count(), update.returning());
-    assertEquals(List.of(new Assignment(5, new Expr.Const(new Value.Str("DRAFT")))),
+    assertEquals(List.of(new Assignment(5, new ExprNode.Const(new Value.Str("DRAFT")))),
         update.assignments());
   }
 
@@ -240,7 +244,7 @@ class UsersTest {
 
   @Test
   void instanceUpdateFindsByKeyAndReturnsTheRecord() {
-    Update update = Users.update(CARL).loginCount(4).untyped();
+    UpdateNode update = Users.update(CARL).loginCount(4).untyped();
     assertEquals(eq(0, new Value.I64(7)), update.filter());
     assertEquals(Returning.Model.plain(), update.returning());
     User after = new User(7L, "Carl", "carl@example.com", Optional.of("C"), 4, Status.PUBLISHED);
@@ -252,7 +256,7 @@ class UsersTest {
 
   @Test
   void deletesFilterByKeyAndCount() {
-    io.toasty.stmt.Delete expected = new io.toasty.stmt.Delete(new Source.Model("User"),
+    DeleteNode expected = new DeleteNode(new Source.Model("User"),
         eq(0, new Value.I64(7)), new Returning.Count());
     assertEquals(expected, Users.delete(CARL).untyped());
     assertEquals(expected, Users.deleteById(7).untyped());
@@ -261,32 +265,40 @@ class UsersTest {
 
   @Test
   void createSetsFieldsAndLeavesTheRestDefault() {
-    Expr.Record row = Users.create().name("Ann").nickname(Optional.empty()).loginCount(2).row();
-    assertEquals(Expr.Record.of(new Expr.Default(), new Expr.Const(new Value.Str("Ann")),
-        new Expr.Default(), Expr.NULL, new Expr.Const(new Value.I32(2)), new Expr.Default()), row);
+    ExprNode.Record row = Users.create().name("Ann").nickname(Optional.empty()).loginCount(2).row();
+    assertEquals(
+        ExprNode.Record.of(
+            new ExprNode.Default(),
+            new ExprNode.Const(new Value.Str("Ann")),
+            new ExprNode.Default(),
+            ExprNode.NULL,
+            new ExprNode.Const(new Value.I32(2)),
+            new ExprNode.Default()),
+        row);
   }
 
   @Test
   void createManyInsertsEveryRow() {
-    io.toasty.stmt.Insert insert = Users.createMany(List.of(Users.create().name("A"),
+    InsertNode insert = Users.createMany(List.of(Users.create().name("A"),
         Users.create().name("B"))).untyped();
     assertEquals(new Source.Model("User"), insert.target());
     assertEquals(2, insert.rows().size());
-    assertEquals(new Expr.Const(new Value.Str("B")), insert.rows().get(1).fields().get(1));
+    assertEquals(new ExprNode.Const(new Value.Str("B")), insert.rows().get(1).fields().get(1));
   }
 
   @Test
   void buildersRefuseAnotherModelsPath() {
     assertThrows(InvalidStatementException.class,
-        () -> Users.create().set(io.toasty.codegen.samples.People.NAME, "x"));
+        () -> Users.create().set(People.NAME, "x"));
   }
 
-  private static Expr eq(int field, Value value) {
-    return new Expr.Compare(CompareOp.EQ, new Expr.Field("User", field), new Expr.Const(value));
+  private static ExprNode eq(int field, Value value) {
+    return new ExprNode.Compare(
+        CompareOp.EQ, new ExprNode.Field("User", field), new ExprNode.Const(value));
   }
 
   private static void assertLoadFails(String messageStart, int field, Value value) {
-    List<Value> values = new java.util.ArrayList<>(Users.MODEL.values(CARL).fields());
+    List<Value> values = new ArrayList<>(Users.MODEL.values(CARL).fields());
     values.set(field, value);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Users.MODEL.load(new Value.Record(values)));

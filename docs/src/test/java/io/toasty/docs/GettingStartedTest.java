@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.docs.model.User;
 import io.toasty.docs.model.Users;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class GettingStartedTest {
 
   @Test
   void createsManyAtOnceAndNothingFromNothing() {
-    io.toasty.reactive.Db db = io.toasty.reactive.Toasty.builder().models(Users.MODEL)
+    Db db = Toasty.builder().models(Users.MODEL)
         .url("r2dbc:h2:mem:///getting-started-many").build();
     try {
       db.schema().push().block();

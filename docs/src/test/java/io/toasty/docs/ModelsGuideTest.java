@@ -3,15 +3,23 @@ package io.toasty.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.docs.model.Account;
 import io.toasty.docs.model.Article;
+import io.toasty.docs.model.Post;
 import io.toasty.docs.model.Reading;
+import io.toasty.docs.model.Shipment;
 import io.toasty.docs.model.Shop;
 import io.toasty.docs.model.Subscription;
+import io.toasty.docs.model.Ticket;
 import io.toasty.reactive.Db;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +64,7 @@ class ModelsGuideTest {
 
   @Test
   void anEmbeddedKeyFindsUpdatesAndFiltersByTheRecord() {
-    List<io.toasty.docs.model.Shipment> found = ModelsGuide.embeddedKeys(db);
+    List<Shipment> found = ModelsGuide.embeddedKeys(db);
     assertEquals("Posten", found.get(0).carrier());
     assertEquals("Bring", found.get(1).carrier());
     assertEquals(found.get(0).id(), found.get(1).id());
@@ -87,67 +95,67 @@ class ModelsGuideTest {
 
   @Test
   void jsonDocumentsAreWrittenFilteredByPathAndReadBack(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
-    List<io.toasty.docs.model.Account> accounts =
+      Path dir) {
+    List<Account> accounts =
         ModelsGuide.json("r2dbc:sqlite:///" + dir.resolve("accounts.db"));
     assertEquals("dark", accounts.get(0).settings().theme());
-    assertEquals(java.util.Map.of("daily", 100), accounts.get(0).settings().limits());
-    assertEquals(new io.toasty.docs.model.Account.Settings("light", java.util.Map.of()),
+    assertEquals(Map.of("daily", 100), accounts.get(0).settings().limits());
+    assertEquals(new Account.Settings("light", Map.of()),
         accounts.get(1).settings());
     assertEquals(Optional.empty(), accounts.get(1).tags());
   }
 
   @Test
   void sealedDocumentsAreWrittenFilteredByVariantAndReadBack(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
-    List<io.toasty.docs.model.Ticket> tickets =
+      Path dir) {
+    List<Ticket> tickets =
         ModelsGuide.sealedDocuments("r2dbc:sqlite:///" + dir.resolve("tickets.db"));
-    io.toasty.docs.model.Ticket.Blocked blocked = new io.toasty.docs.model.Ticket.Blocked(
+    Ticket.Blocked blocked = new Ticket.Blocked(
         "waiting for review", List.of("ann", "bob"));
     assertEquals(blocked, tickets.get(0).stage());
     assertEquals(blocked, tickets.get(1).stage());
-    assertEquals(new io.toasty.docs.model.Ticket.Done(90), tickets.get(2).stage());
+    assertEquals(new Ticket.Done(90), tickets.get(2).stage());
     assertEquals(Optional.of(blocked), tickets.get(2).previous());
   }
 
   @Test
   void collectionsAreWrittenFilteredByItemAndReplacedWhole(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
-    List<io.toasty.docs.model.Post> posts =
+      Path dir) {
+    List<Post> posts =
         ModelsGuide.collections("r2dbc:sqlite:///" + dir.resolve("posts.db"));
     assertEquals(List.of("sql", "java"), posts.get(0).tags());
-    assertEquals(java.util.Set.of(7L, 9L), posts.get(1).readers());
+    assertEquals(Set.of(7L, 9L), posts.get(1).readers());
     assertEquals(List.of("sql"), posts.get(2).tags());
     assertEquals(Optional.of(List.of()), posts.get(2).related());
-    assertEquals(java.util.Map.of("up", 3), posts.get(2).votes());
+    assertEquals(Map.of("up", 3), posts.get(2).votes());
   }
 
   @Test
   void aListIsAppendedToWithoutReadingTheRecord() throws Exception {
-    try (io.toasty.docs.DynamoLocal local = io.toasty.docs.DynamoLocal.start()) {
-      io.toasty.docs.model.Post read = ModelsGuide.appends(local.url("models_"));
+    try (DynamoLocal local = DynamoLocal.start()) {
+      Post read = ModelsGuide.appends(local.url("models_"));
       assertEquals(List.of("sql", "java", "r2dbc"), read.tags());
     }
   }
 
   @Test
   void setsListsAndMapsChangeWithoutReadingTheRecord(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    List<io.toasty.docs.model.Post> reads = new java.util.ArrayList<>();
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    List<Post> reads = new ArrayList<>();
     reads.add(ModelsGuide.changes("r2dbc:sqlite:///" + dir.resolve("changes.db")));
-    try (io.toasty.docs.DynamoLocal local = io.toasty.docs.DynamoLocal.start()) {
+    try (DynamoLocal local = DynamoLocal.start()) {
       reads.add(ModelsGuide.changes(local.url("changes_")));
     }
-    for (io.toasty.docs.model.Post read : reads) {
-      assertEquals(java.util.Set.of(9L, 11L), read.readers());
+    for (Post read : reads) {
+      assertEquals(Set.of(9L, 11L), read.readers());
       assertEquals(List.of("b"), read.tags());
-      assertEquals(java.util.Map.of("up", 4), read.votes());
+      assertEquals(Map.of("up", 4), read.votes());
     }
   }
 
   @Test
-  void aListIsAppendedToOnSqlToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    io.toasty.docs.model.Post read =
+  void aListIsAppendedToOnSqlToo(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Post read =
         ModelsGuide.appends("r2dbc:sqlite:///" + dir.resolve("appends.db"));
     assertEquals(List.of("sql", "java", "r2dbc"), read.tags());
   }

@@ -4,6 +4,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.DriverProvider;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 /**
  * Opens {@link DynamoDriver}s for {@code dynamodb:} URLs (found through
- * {@link java.util.ServiceLoader}), each with a {@link DynamoDbAsyncClient} of its own on Netty,
+ * {@link ServiceLoader}), each with a {@link DynamoDbAsyncClient} of its own on Netty,
  * closed with the driver. The URL's forms and parameters are those of {@code DynamoUrl}:
  *
  * <pre>

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed {@code dynamodb:} URL.
@@ -125,7 +126,7 @@ record DynamoUrl(String region, URI endpoint, String accessKeyId, String secretA
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       if (!PARAMETERS.contains(name)) {
         throw new IllegalArgumentException("unknown DynamoDB URL parameter '" + name + "' in "
-            + redact(url) + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS))
+            + redact(url) + " (known: " + String.join(", ", new TreeSet<>(PARAMETERS))
             + ")");
       }
       out.put(name, value);

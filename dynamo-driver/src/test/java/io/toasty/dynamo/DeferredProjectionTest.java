@@ -9,7 +9,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -79,7 +79,7 @@ class DeferredProjectionTest {
           List.of("stream", "seq", "note"));
 
       List<Value.Record> scanned = rows(d, new Operation.Scan("events", List.of(0, 1, 3),
-          Expr.TRUE, List.of()));
+          ExprNode.TRUE, List.of()));
       assertEquals(byKey, scanned);
       ScanRequest scan = requests.stream().filter(r -> r instanceof ScanRequest)
           .map(r -> (ScanRequest) r).findFirst().orElseThrow();

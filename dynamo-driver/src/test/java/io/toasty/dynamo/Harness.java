@@ -6,8 +6,8 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Value;
@@ -72,16 +72,16 @@ final class Harness implements AutoCloseable {
       columns.add(i);
     }
     List<Value> args = new ArrayList<>();
-    List<Expr.Record> exprs = new ArrayList<>();
+    List<ExprNode.Record> exprs = new ArrayList<>();
     for (List<Value> row : rows) {
-      List<Expr> fields = new ArrayList<>();
+      List<ExprNode> fields = new ArrayList<>();
       for (Value v : row) {
         args.add(v);
-        fields.add(new Expr.Arg(args.size() - 1));
+        fields.add(new ExprNode.Arg(args.size() - 1));
       }
-      exprs.add(new Expr.Record(fields));
+      exprs.add(new ExprNode.Record(fields));
     }
-    return new Operation.Insert(new Insert(new Source.Table(table), columns, exprs,
+    return new Operation.Insert(new InsertNode(new Source.Table(table), columns, exprs,
         new Returning.Count()), args, List.of());
   }
 
@@ -91,19 +91,19 @@ final class Harness implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       all.add(i);
     }
-    return rows(new Operation.Scan(table, all, Expr.TRUE, List.of()));
+    return rows(new Operation.Scan(table, all, ExprNode.TRUE, List.of()));
   }
 
-  static Expr col(String table, int index) {
-    return new Expr.Column(table, index);
+  static ExprNode col(String table, int index) {
+    return new ExprNode.Column(table, index);
   }
 
-  static Expr arg(int index) {
-    return new Expr.Arg(index);
+  static ExprNode arg(int index) {
+    return new ExprNode.Arg(index);
   }
 
-  static Expr cmp(Expr.CompareOp op, Expr a, Expr b) {
-    return new Expr.Compare(op, a, b);
+  static ExprNode cmp(ExprNode.CompareOp op, ExprNode a, ExprNode b) {
+    return new ExprNode.Compare(op, a, b);
   }
 
   static Value str(String s) {

@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Listings;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode.CompareOp;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +52,15 @@ class IndexQueryTest {
   }
 
   /** Board "a" at rank {@code op} {@code $1}: the range belongs to the key condition. */
-  static Expr boardAndRank(CompareOp op) {
-    return Expr.and(cmp(CompareOp.EQ, col(L, 1), arg(0)), cmp(op, col(L, 2), arg(1)));
+  static ExprNode boardAndRank(CompareOp op) {
+    return ExprNode.and(cmp(CompareOp.EQ, col(L, 1), arg(0)), cmp(op, col(L, 2), arg(1)));
   }
 
   @Test
   void aPageBackwardsIsOneQueryWithTheRangeAsKeyConditionAndALimit() {
     int before = LocalDynamo.requests("QueryRequest");
     List<Value.Record> page = h.stream(new Operation.FindPkByIndex(L, INDEX,
-        boardAndRank(CompareOp.LE), Expr.TRUE, List.of(str("a"), i64(7)), ALL, false, 3))
+        boardAndRank(CompareOp.LE), ExprNode.TRUE, List.of(str("a"), i64(7)), ALL, false, 3))
         .take(3).collectList().block(Harness.TIMEOUT);
     assertEquals(List.of(7L, 6L, 5L), ranks(page));
     assertEquals(1, LocalDynamo.requests("QueryRequest") - before, "one request for the page");
@@ -74,7 +75,7 @@ class IndexQueryTest {
   @Test
   void forwardFromTheRangeToTheEndOfTheIndexValue() {
     List<Value.Record> rows = h.rows(new Operation.FindPkByIndex(L, INDEX,
-        boardAndRank(CompareOp.GT), Expr.TRUE, List.of(str("a"), i64(6)), ALL, true, 3));
+        boardAndRank(CompareOp.GT), ExprNode.TRUE, List.of(str("a"), i64(6)), ALL, true, 3));
     assertEquals(List.of(7L, 8L, 9L, 10L), ranks(rows));
     QueryRequest sent = (QueryRequest) LocalDynamo.LATEST.get("QueryRequest");
     assertTrue(sent.scanIndexForward());
@@ -90,7 +91,7 @@ class IndexQueryTest {
   void anIncludesPagePerParentIsOneQueryOfKeysWithALimit() {
     int before = LocalDynamo.requests("QueryRequest");
     List<Value.Record> keys = h.stream(new Operation.FindPkByIndex(L, INDEX,
-        cmp(CompareOp.EQ, col(L, 1), new Expr.Const(str("b"))), Expr.TRUE, List.of(),
+        cmp(CompareOp.EQ, col(L, 1), new ExprNode.Const(str("b"))), ExprNode.TRUE, List.of(),
         List.of(), false, 4)).take(4).collectList().block(Harness.TIMEOUT);
     assertEquals(4, keys.size());
     assertEquals(1, keys.get(0).size(), "the primary key only");
@@ -101,6 +102,6 @@ class IndexQueryTest {
     assertEquals(4, sent.limit());
     List<Value.Record> rows = h.rows(new Operation.GetByKey(L, ALL, keys));
     assertEquals(List.of(10L, 9L, 8L, 7L), ranks(rows).stream().sorted(
-        java.util.Comparator.reverseOrder()).toList());
+        Comparator.reverseOrder()).toList());
   }
 }

@@ -13,7 +13,7 @@ import io.toasty.error.CardinalityException;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +107,16 @@ class LimitCounterTest {
     h.count(whale(a, full));
     h.count(whale(uuid(), full));
     Operation.UpdateByKey move = new Operation.UpdateByKey(WHALES,
-        List.of(new Value.Record(List.of(a))), List.of(new Assignment(2, new Expr.Arg(0))),
-        Expr.TRUE, List.of(other), false, List.of());
+        List.of(new Value.Record(List.of(a))), List.of(new Assignment(2, new ExprNode.Arg(0))),
+        ExprNode.TRUE, List.of(other), false, List.of());
     assertEquals(1, h.count(move));
     assertEquals(Optional.of(1L), counter(full));
     assertEquals(Optional.of(1L), counter(other));
     assertEquals(1, h.count(new Operation.DeleteByKey(WHALES,
-        List.of(new Value.Record(List.of(a))), Expr.TRUE, List.of())));
+        List.of(new Value.Record(List.of(a))), ExprNode.TRUE, List.of())));
     assertEquals(Optional.of(0L), counter(other));
     assertEquals(0, h.count(new Operation.DeleteByKey(WHALES,
-        List.of(new Value.Record(List.of(a))), Expr.TRUE, List.of())));
+        List.of(new Value.Record(List.of(a))), ExprNode.TRUE, List.of())));
     assertEquals(Optional.of(1L), counter(full));
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class LocalDynamo {
               // A hang guard, not a limit: on a loaded test machine a hundred concurrent
               // transactions can keep all of the client's connections busy beyond the SDK's
               // default 10 s wait for one (seen in CI: "Acquire operation took longer").
-              .connectionAcquisitionTimeout(java.time.Duration.ofSeconds(120)))
+              .connectionAcquisitionTimeout(Duration.ofSeconds(120)))
           .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context,

@@ -16,8 +16,8 @@ import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Events;
 import io.toasty.dynamo.models.Members;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,9 +98,9 @@ class ReadTest {
   @Test
   void queryPkUsesTheSortKeyRangeAndFiltersTheRest() {
     // stream = "even" AND seq > 4 AND seq <= 20 AND seq <> 10 AND kind = "fizz"
-    Expr key = new Expr.And(List.of(cmp(CompareOp.EQ, col(E, 0), arg(0)),
+    ExprNode key = new ExprNode.And(List.of(cmp(CompareOp.EQ, col(E, 0), arg(0)),
         cmp(CompareOp.GT, col(E, 1), arg(1)), cmp(CompareOp.LE, col(E, 1), arg(2))));
-    Expr filter = new Expr.And(List.of(cmp(CompareOp.NE, col(E, 1), arg(3)),
+    ExprNode filter = new ExprNode.And(List.of(cmp(CompareOp.NE, col(E, 1), arg(3)),
         cmp(CompareOp.EQ, col(E, 2), arg(4))));
     List<Value.Record> rows = h.rows(new Operation.QueryPk(E, EVENT, key, filter,
         List.of(str("even"), i64(4), i64(20), i64(12), str("fizz"))));
@@ -109,9 +109,9 @@ class ReadTest {
 
   @Test
   void queryPkStreamsPageByPageInSortKeyOrder() {
-    Expr key = cmp(CompareOp.EQ, col(E, 0), arg(0));
+    ExprNode key = cmp(CompareOp.EQ, col(E, 0), arg(0));
     int before = LocalDynamo.requests("QueryRequest");
-    List<Value.Record> rows = h.rows(new Operation.QueryPk(E, EVENT, key, Expr.TRUE,
+    List<Value.Record> rows = h.rows(new Operation.QueryPk(E, EVENT, key, ExprNode.TRUE,
         List.of(str("odd"))));
     assertEquals(List.of(1L, 3L, 5L, 7L, 9L, 11L, 13L, 15L, 17L, 19L, 21L, 23L, 25L, 27L, 29L),
         seqs(rows));
@@ -121,9 +121,9 @@ class ReadTest {
 
   @Test
   void aSlowSubscriberFetchesOnlyThePagesItTakes() {
-    Expr key = cmp(CompareOp.EQ, col(E, 0), arg(0));
+    ExprNode key = cmp(CompareOp.EQ, col(E, 0), arg(0));
     int before = LocalDynamo.requests("QueryRequest");
-    StepVerifier.create(h.stream(new Operation.QueryPk(E, EVENT, key, Expr.TRUE,
+    StepVerifier.create(h.stream(new Operation.QueryPk(E, EVENT, key, ExprNode.TRUE,
             List.of(str("odd")))), 1)
         .expectNextCount(1)
         .expectNoEvent(Duration.ofMillis(200))
@@ -134,8 +134,8 @@ class ReadTest {
 
   @Test
   void findPkByIndexQueriesTheGsiAndFiltersNonKeyAttributes() {
-    Expr key = cmp(CompareOp.EQ, col(M, 2), arg(0));
-    Expr filter = cmp(CompareOp.GE, col(M, 3), arg(1));
+    ExprNode key = cmp(CompareOp.EQ, col(M, 2), arg(0));
+    ExprNode filter = cmp(CompareOp.GE, col(M, 3), arg(1));
     List<Value.Record> keys = h.rows(new Operation.FindPkByIndex(M, "members_team_idx", key,
         filter, List.of(str("red"), i32(1))));
     assertEquals(2, keys.size());
@@ -147,14 +147,14 @@ class ReadTest {
   void findPkByAUniqueValueReadsTheUniquenessItem() {
     int gsi = LocalDynamo.requests("QueryRequest");
     List<Value.Record> keys = h.rows(new Operation.FindPkByIndex(M, "members_email_key",
-        cmp(CompareOp.EQ, col(M, 1), arg(0)), Expr.TRUE, List.of(str("m2@x"))));
+        cmp(CompareOp.EQ, col(M, 1), arg(0)), ExprNode.TRUE, List.of(str("m2@x"))));
     assertEquals(List.of(Value.Record.of(ids.get(2))), keys);
     assertEquals(gsi, LocalDynamo.requests("QueryRequest"));
     assertEquals(List.of(), h.rows(new Operation.FindPkByIndex(M, "members_email_key",
-        cmp(CompareOp.EQ, col(M, 1), arg(0)), Expr.TRUE, List.of(str("nobody@x")))));
+        cmp(CompareOp.EQ, col(M, 1), arg(0)), ExprNode.TRUE, List.of(str("nobody@x")))));
   }
 
-  List<Integer> scan(Expr filter, Value... args) {
+  List<Integer> scan(ExprNode filter, Value... args) {
     return scores(h.rows(new Operation.Scan(M, MEMBER, filter, List.of(args))));
   }
 
@@ -164,50 +164,58 @@ class ReadTest {
    */
   @Test
   void aFilterBeyondTheExpressionLimitIsCheckedByTheDriver() {
-    List<Expr> terms = new ArrayList<>();
+    List<ExprNode> terms = new ArrayList<>();
     List<Value> args = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       terms.add(cmp(CompareOp.EQ, col(M, 1), arg(i)));
       args.add(str(i == 100 ? "m1@x" : i == 500 ? "m3@x" : "nobody" + i));
     }
-    assertEquals(List.of(1, 3), scan(new Expr.Or(terms), args.toArray(Value[]::new)));
+    assertEquals(List.of(1, 3), scan(new ExprNode.Or(terms), args.toArray(Value[]::new)));
   }
 
   @Test
   void scanFiltersWithThreeValuedLogic() {
-    Expr nick = col(M, 4);
+    ExprNode nick = col(M, 4);
     assertEquals(List.of(2), scan(cmp(CompareOp.NE, nick, arg(0)), str("a")));
-    assertEquals(List.of(2), scan(new Expr.Not(cmp(CompareOp.EQ, nick, arg(0))), str("a")));
-    assertEquals(List.of(1, 3), scan(new Expr.IsNull(nick)));
-    assertEquals(List.of(0, 2, 4), scan(new Expr.Not(new Expr.IsNull(nick))));
+    assertEquals(List.of(2), scan(new ExprNode.Not(cmp(CompareOp.EQ, nick, arg(0))), str("a")));
+    assertEquals(List.of(1, 3), scan(new ExprNode.IsNull(nick)));
+    assertEquals(List.of(0, 2, 4), scan(new ExprNode.Not(new ExprNode.IsNull(nick))));
     assertEquals(List.of(), scan(cmp(CompareOp.EQ, nick, arg(0)), Value.NULL));
-    assertEquals(List.of(0, 4), scan(new Expr.InList(nick, List.of(arg(0), arg(1))),
+    assertEquals(List.of(0, 4), scan(new ExprNode.InList(nick, List.of(arg(0), arg(1))),
         str("a"), Value.NULL));
-    assertEquals(List.of(), scan(new Expr.Not(new Expr.InList(nick, List.of(arg(0), arg(1)))),
-        str("a"), Value.NULL));
-    assertEquals(List.of(2), scan(new Expr.Not(new Expr.InList(nick, List.of(arg(0)))),
+    assertEquals(
+        List.of(),
+        scan(
+            new ExprNode.Not(new ExprNode.InList(nick, List.of(arg(0), arg(1)))),
+            str("a"),
+            Value.NULL));
+    assertEquals(List.of(2), scan(new ExprNode.Not(new ExprNode.InList(nick, List.of(arg(0)))),
         str("a")));
-    assertEquals(List.of(0, 1, 2, 3, 4), scan(Expr.TRUE));
-    assertEquals(List.of(0, 1, 3), scan(new Expr.Or(List.of(cmp(CompareOp.LT, col(M, 3),
+    assertEquals(List.of(0, 1, 2, 3, 4), scan(ExprNode.TRUE));
+    assertEquals(List.of(0, 1, 3), scan(new ExprNode.Or(List.of(cmp(CompareOp.LT, col(M, 3),
         arg(0)), cmp(CompareOp.EQ, col(M, 2), arg(1)))), i32(2), str("red")));
-    assertEquals(List.of(1, 3), scan(new Expr.IsNotDistinctFrom(nick, arg(0)), Value.NULL));
-    assertEquals(List.of(1, 2, 3), scan(new Expr.Not(new Expr.IsNotDistinctFrom(nick, arg(0))),
-        str("a")));
+    assertEquals(List.of(1, 3), scan(new ExprNode.IsNotDistinctFrom(nick, arg(0)), Value.NULL));
+    assertEquals(
+        List.of(1, 2, 3),
+        scan(new ExprNode.Not(new ExprNode.IsNotDistinctFrom(nick, arg(0))), str("a")));
   }
 
   @Test
   void beginsWithAndContainsAreDynamoFunctionsOtherPatternsAreRefused() {
-    Expr email = col(M, 1);
-    assertEquals(List.of(3), scan(new Expr.Pattern(Expr.PatternKind.STARTS_WITH, email, arg(0),
-        false), str("m3")));
-    assertEquals(List.of(0, 1, 2, 3, 4), scan(new Expr.Pattern(Expr.PatternKind.CONTAINS,
+    ExprNode email = col(M, 1);
+    assertEquals(
+        List.of(3),
+        scan(
+            new ExprNode.Pattern(ExprNode.PatternKind.STARTS_WITH, email, arg(0), false),
+            str("m3")));
+    assertEquals(List.of(0, 1, 2, 3, 4), scan(new ExprNode.Pattern(ExprNode.PatternKind.CONTAINS,
         email, arg(0), false), str("@x")));
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-        () -> scan(new Expr.Pattern(Expr.PatternKind.ENDS_WITH, email, arg(0), false),
+        () -> scan(new ExprNode.Pattern(ExprNode.PatternKind.ENDS_WITH, email, arg(0), false),
             str("x")));
     assertEquals(Feature.PATTERN_MATCH, e.feature());
-    assertThrows(UnsupportedFeatureException.class, () -> scan(new Expr.Pattern(
-        Expr.PatternKind.STARTS_WITH, email, arg(0), true), str("M")));
+    assertThrows(UnsupportedFeatureException.class, () -> scan(new ExprNode.Pattern(
+        ExprNode.PatternKind.STARTS_WITH, email, arg(0), true), str("M")));
   }
 
   @Test

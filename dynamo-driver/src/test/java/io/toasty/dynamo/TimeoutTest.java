@@ -9,7 +9,7 @@ import io.toasty.driver.StatementTimeout;
 import io.toasty.dynamo.models.Events;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -106,7 +106,7 @@ class TimeoutTest {
   @Test
   void aPagedScanIsLimitedByTheSdksApiCallTimeout() {
     Operation.Scan scan = new Operation.Scan("events", List.of(0, 1, 2, 3),
-        new Expr.Const(Value.TRUE), List.of());
+        new ExprNode.Const(Value.TRUE), List.of());
     assertThrows(QueryTimeoutException.class, () -> rows(driver(null), scan)
         .contextWrite(c -> StatementTimeout.withLimit(c, Duration.ofMillis(300)))
         .block(Harness.TIMEOUT));

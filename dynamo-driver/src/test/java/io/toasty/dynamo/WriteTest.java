@@ -12,15 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Feature;
+import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.models.Members;
 import io.toasty.error.ItemTooLargeException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode.CompareOp;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -88,15 +91,15 @@ class WriteTest {
     List<Long> counts = Flux.range(0, 100)
         .flatMap(i -> h.driver.connect().flatMap(c -> c.exec(Harness.insertOp(T,
                 List.of(member(keys.get(i), "same@x", "t" + i, i, null)))))
-            .map(r -> ((io.toasty.driver.ExecResponse.Count) r).count())
+            .map(r -> ((ExecResponse.Count) r).count())
             .onErrorResume(UniqueViolationException.class, e -> {
               violations.incrementAndGet();
-              return reactor.core.publisher.Mono.empty();
+              return Mono.empty();
             })
             .subscribeOn(Schedulers.parallel()), 100)
         // A hang guard only: up to 1,100 conflicting transactions (each writer retries ten
         // times) can take minutes on DynamoDB Local when the machine is loaded.
-        .collectList().block(java.time.Duration.ofMinutes(5));
+        .collectList().block(Duration.ofMinutes(5));
     assertEquals(List.of(1L), counts);
     assertEquals(99, violations.get());
     assertEquals(1, h.scan(T).size());
@@ -137,7 +140,7 @@ class WriteTest {
     assertEquals(0, h.scan(T).size());
   }
 
-  Operation.UpdateByKey update(Value id, List<Assignment> set, Expr filter, List<Value> args,
+  Operation.UpdateByKey update(Value id, List<Assignment> set, ExprNode filter, List<Value> args,
       boolean returning) {
     return new Operation.UpdateByKey(T, List.of(Value.Record.of(id)), set, filter, args,
         returning, returning ? List.of(0, 1, 2, 3, 4) : List.of());
@@ -149,12 +152,12 @@ class WriteTest {
     Value bob = uuid();
     insert(ann, "ann@x", "red", 1);
     insert(bob, "bob@x", "red", 1);
-    assertEquals(1, h.count(update(ann, List.of(new Assignment(1, arg(0))), Expr.TRUE,
+    assertEquals(1, h.count(update(ann, List.of(new Assignment(1, arg(0))), ExprNode.TRUE,
         List.of(str("anna@x")), false)));
     // the old value is free, the new one taken
     assertEquals(1, insert(uuid(), "ann@x", "blue", 0));
     UniqueViolationException e = assertThrows(UniqueViolationException.class,
-        () -> h.count(update(bob, List.of(new Assignment(1, arg(0))), Expr.TRUE,
+        () -> h.count(update(bob, List.of(new Assignment(1, arg(0))), ExprNode.TRUE,
             List.of(str("anna@x")), false)));
     assertEquals(Optional.of("email"), e.field());
     List<String> emails = h.scan(T).stream().map(r -> ((Value.Str) r.get(1)).value()).sorted()
@@ -166,20 +169,20 @@ class WriteTest {
   void updatesCountOnlyItemsThatExistAndMatchTheFilter() {
     Value id = uuid();
     insert(id, "a@x", "red", 5);
-    Expr scoreAbove = cmp(CompareOp.GT, col(T, 3), arg(1));
+    ExprNode scoreAbove = cmp(CompareOp.GT, col(T, 3), arg(1));
     assertEquals(0, h.count(update(id, List.of(new Assignment(3, arg(0))), scoreAbove,
         List.of(i32(9), i32(5)), false)));
     assertEquals(1, h.count(update(id, List.of(new Assignment(3, arg(0))), scoreAbove,
         List.of(i32(9), i32(4)), false)));
-    assertEquals(0, h.count(update(uuid(), List.of(new Assignment(3, arg(0))), Expr.TRUE,
+    assertEquals(0, h.count(update(uuid(), List.of(new Assignment(3, arg(0))), ExprNode.TRUE,
         List.of(i32(1)), false)));
     List<Value.Record> rows = h.rows(update(id, List.of(new Assignment(3,
-        new Expr.Arith(Expr.ArithOp.ADD, col(T, 3), arg(0))), new Assignment(4, arg(1))),
-        Expr.TRUE, List.of(i32(1), str("nick")), true));
+        new ExprNode.Arith(ExprNode.ArithOp.ADD, col(T, 3), arg(0))), new Assignment(4, arg(1))),
+        ExprNode.TRUE, List.of(i32(1), str("nick")), true));
     assertEquals(1, rows.size());
     assertEquals(i32(10), rows.get(0).get(3));
     assertEquals(str("nick"), rows.get(0).get(4));
-    rows = h.rows(update(id, List.of(new Assignment(4, arg(0))), Expr.TRUE,
+    rows = h.rows(update(id, List.of(new Assignment(4, arg(0))), ExprNode.TRUE,
         List.of(Value.NULL), true));
     assertEquals(Value.NULL, rows.get(0).get(4));
   }
@@ -203,7 +206,7 @@ class WriteTest {
     Value id = uuid();
     insert(id, "a@x", "red", 1);
     assertThrows(UnsupportedFeatureException.class, () -> h.count(update(id,
-        List.of(new Assignment(0, arg(0))), Expr.TRUE, List.of(uuid()), false)));
+        List.of(new Assignment(0, arg(0))), ExprNode.TRUE, List.of(uuid()), false)));
   }
 
   @Test
@@ -265,7 +268,7 @@ class WriteTest {
     Value id = uuid();
     insertNicknamed(id, "a@x", "short");
     Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
-        List.of(new Assignment(4, arg(0))), Expr.TRUE, List.of(str("n".repeat(LIMIT))), false,
+        List.of(new Assignment(4, arg(0))), ExprNode.TRUE, List.of(str("n".repeat(LIMIT))), false,
         List.of());
     ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> h.count(update));
     assertEquals(Optional.of("Member"), e.model());
@@ -285,7 +288,7 @@ class WriteTest {
     Value id = uuid();
     insertNicknamed(id, "a@x", "n".repeat(LIMIT / 2));
     Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
-        List.of(new Assignment(2, arg(0))), Expr.TRUE,
+        List.of(new Assignment(2, arg(0))), ExprNode.TRUE,
         List.of(str("t".repeat(LIMIT / 2 + 1024))), false, List.of());
     ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> h.count(update));
     assertEquals(Optional.of("Member"), e.model());
@@ -304,7 +307,7 @@ class WriteTest {
     insertNicknamed(id, "a@x", "n".repeat(LIMIT / 2));
     // the email moves (read, then write): the item as updated is the stored one plus the change
     Operation.UpdateByKey update = new Operation.UpdateByKey(T, List.of(Value.Record.of(id)),
-        List.of(new Assignment(1, arg(0)), new Assignment(2, arg(1))), Expr.TRUE,
+        List.of(new Assignment(1, arg(0)), new Assignment(2, arg(1))), ExprNode.TRUE,
         List.of(str("b@x"), str("t".repeat(LIMIT / 2 + 1))), false, List.of());
     assertThrows(ItemTooLargeException.class, () -> h.count(update));
     List<Value.Record> stored = h.scan(T);

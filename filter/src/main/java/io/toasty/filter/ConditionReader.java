@@ -5,8 +5,8 @@ import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.Operator.Operand;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.RelationSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.Quantifier;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.Quantifier;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class ConditionReader {
   }
 
   /** The condition of the filter object {@code node} over {@code spec}'s model. */
-  Expr object(FilterSpec spec, JsonNode node, InputPath path, int depth) {
+  ExprNode object(FilterSpec spec, JsonNode node, InputPath path, int depth) {
     String model = spec.model().name();
     if (!node.isObject()) {
       throw error(model, null, path, "expected a filter object, got " + ValueReader.describe(node));
@@ -46,24 +46,24 @@ final class ConditionReader {
       throw error(model, null, path, "filters nest deeper than the limit of " + limits.maxDepth());
     }
     checkSize(model, null, path, node.size(), "members");
-    List<Expr> parts = new ArrayList<>(node.size());
+    List<ExprNode> parts = new ArrayList<>(node.size());
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       parts.add(member(spec, e.getKey(), e.getValue(), path.key(e.getKey()), depth));
     }
-    return parts.size() == 1 ? parts.get(0) : new Expr.And(parts);
+    return parts.size() == 1 ? parts.get(0) : new ExprNode.And(parts);
   }
 
-  private Expr member(FilterSpec spec, String key, JsonNode value, InputPath path, int depth) {
+  private ExprNode member(FilterSpec spec, String key, JsonNode value, InputPath path, int depth) {
     String model = spec.model().name();
     countTerm(model, path);
     switch (key) {
       case "$and":
-        return new Expr.And(list(spec, value, path, depth));
+        return new ExprNode.And(list(spec, value, path, depth));
       case "$or":
-        return new Expr.Or(list(spec, value, path, depth));
+        return new ExprNode.Or(list(spec, value, path, depth));
       case "$not":
-        return new Expr.Not(object(spec, value, path, depth + 1));
+        return new ExprNode.Not(object(spec, value, path, depth + 1));
       default:
         break;
     }
@@ -86,22 +86,22 @@ final class ConditionReader {
         + " (allowed: " + spec.allowedFields() + ")");
   }
 
-  private List<Expr> list(FilterSpec spec, JsonNode value, InputPath path, int depth) {
+  private List<ExprNode> list(FilterSpec spec, JsonNode value, InputPath path, int depth) {
     String model = spec.model().name();
     if (!value.isArray() || value.isEmpty()) {
       throw error(model, null, path, "expected a non-empty list of filter objects, got "
           + ValueReader.describe(value));
     }
     checkSize(model, null, path, value.size(), "items");
-    List<Expr> out = new ArrayList<>(value.size());
+    List<ExprNode> out = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
       out.add(object(spec, value.get(i), path.index(i), depth + 1));
     }
     return out;
   }
 
-  private Expr field(String model, FieldSchema field, JsonNode value, InputPath path) {
-    Expr node = new Expr.Field(model, field.index());
+  private ExprNode field(String model, FieldSchema field, JsonNode value, InputPath path) {
+    ExprNode node = new ExprNode.Field(model, field.index());
     if (!value.isObject()) {
       return apply(model, field, operators.get("$eq"), node, value, path);
     }
@@ -109,7 +109,7 @@ final class ConditionReader {
       throw error(model, field.name(), path, "expected at least one operator");
     }
     checkSize(model, field.name(), path, value.size(), "operators");
-    List<Expr> parts = new ArrayList<>(value.size());
+    List<ExprNode> parts = new ArrayList<>(value.size());
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       InputPath at = path.key(e.getKey());
@@ -121,11 +121,11 @@ final class ConditionReader {
       }
       parts.add(apply(model, field, op, node, e.getValue(), at));
     }
-    return parts.size() == 1 ? parts.get(0) : new Expr.And(parts);
+    return parts.size() == 1 ? parts.get(0) : new ExprNode.And(parts);
   }
 
-  private Expr apply(String model, FieldSchema field, Operator op, Expr node, JsonNode value,
-      InputPath path) {
+  private ExprNode apply(
+      String model, FieldSchema field, Operator op, ExprNode node, JsonNode value, InputPath path) {
     if (op.textOnly() && field.type() != Type.Scalar.STRING) {
       throw error(model, field.name(), path, op.name() + " applies to text fields only");
     }
@@ -173,8 +173,8 @@ final class ConditionReader {
     return values.read(model, field, value, path);
   }
 
-  private Expr relation(FilterSpec spec, RelationSchema relation, JsonNode value, InputPath path,
-      int depth) {
+  private ExprNode relation(
+      FilterSpec spec, RelationSchema relation, JsonNode value, InputPath path, int depth) {
     String model = spec.model().name();
     Map<String, Quantifier> quantifiers =
         relation.kind() == RelationSchema.Kind.HAS_MANY ? HAS_MANY : TO_ONE;
@@ -189,10 +189,11 @@ final class ConditionReader {
       throw error(model, relation.name(), at, "unknown relation operator '"
           + InputPath.quote(e.getKey()) + "' (expected one of " + quantifiers.keySet() + ")");
     }
-    Expr inner = e.getValue().isObject() && e.getValue().isEmpty() ? Expr.TRUE
+    ExprNode inner = e.getValue().isObject() && e.getValue().isEmpty() ? ExprNode.TRUE
         : object(spec.target(relation.name()), e.getValue(), at, depth + 1);
-    Expr.Field node = new Expr.Field(model, spec.model().fields().size() + relation.index());
-    return new Expr.Related(node, q, inner);
+    ExprNode.Field node =
+        new ExprNode.Field(model, spec.model().fields().size() + relation.index());
+    return new ExprNode.Related(node, q, inner);
   }
 
   private void countTerm(String model, InputPath path) {

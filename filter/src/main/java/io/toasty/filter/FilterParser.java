@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toasty.Condition;
 import io.toasty.Order;
 import io.toasty.error.InvalidFilterException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.math.BigInteger;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class FilterParser {
    * nor ignored is refused, naming it.
    */
   public FilterParser ignoring(String... names) {
-    Set<String> all = new java.util.LinkedHashSet<>(ignored);
+    Set<String> all = new LinkedHashSet<>(ignored);
     for (String name : names) {
       all.add(Objects.requireNonNull(name, "name"));
     }
@@ -125,7 +126,7 @@ public final class FilterParser {
     Objects.requireNonNull(params, "params");
     ObjectNode doc = ParamDocument.of(spec.model().name(), params, limits, PAGE_PARAMS, ignored);
     InputPath root = InputPath.ROOT;
-    Expr filter = condition(doc.get("filter"), true, root.key("filter"));
+    ExprNode filter = condition(doc.get("filter"), true, root.key("filter"));
     List<Order> sort = doc.has("sort")
         ? new SortReader(limits).read(spec, doc.get("sort"), root.key("sort")) : List.of();
     long size = doc.has("size") ? count(doc.get("size"), true, root.key("size"),
@@ -157,8 +158,8 @@ public final class FilterParser {
       }
     }
     InputPath root = InputPath.ROOT;
-    Expr filter = doc.has("filter") ? condition(doc.get("filter"), lenient, root.key("filter"))
-        : Expr.TRUE;
+    ExprNode filter = doc.has("filter") ? condition(doc.get("filter"), lenient, root.key("filter"))
+        : ExprNode.TRUE;
     List<Order> sort = doc.has("sort")
         ? new SortReader(limits).read(spec, doc.get("sort"), root.key("sort")) : List.of();
     long limit = doc.has("limit") ? count(doc.get("limit"), lenient, root.key("limit"),
@@ -168,14 +169,14 @@ public final class FilterParser {
     return new DynamicQuery(new Condition(filter), sort, limit, offset);
   }
 
-  private Expr condition(JsonNode doc, boolean lenient) {
+  private ExprNode condition(JsonNode doc, boolean lenient) {
     return condition(doc, lenient, InputPath.ROOT);
   }
 
-  private Expr condition(JsonNode doc, boolean lenient, InputPath path) {
+  private ExprNode condition(JsonNode doc, boolean lenient, InputPath path) {
     Objects.requireNonNull(doc, "document");
     if (doc.isObject() && doc.isEmpty()) {
-      return Expr.TRUE;
+      return ExprNode.TRUE;
     }
     return new ConditionReader(limits, operators, lenient).object(spec, doc, path, 1);
   }

@@ -1,6 +1,6 @@
 package io.toasty.filter;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +44,6 @@ public record Operator(String name, Operand operand, boolean textOnly, Build bui
      * The condition over {@code field}; {@code values} holds the one value (VALUE, FLAG) or the
      * list (VALUES), already converted to the field's type.
      */
-    Expr apply(Expr field, List<Value> values);
+    ExprNode apply(ExprNode field, List<Value> values);
   }
 }

@@ -1,9 +1,9 @@
 package io.toasty.filter;
 
 import io.toasty.filter.Operator.Operand;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
-import io.toasty.stmt.Expr.PatternKind;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
+import io.toasty.stmt.ExprNode.PatternKind;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +31,11 @@ public final class Operators {
       compare("$gte", CompareOp.GE),
       compare("$lt", CompareOp.LT),
       compare("$lte", CompareOp.LE),
-      new Operator("$in", Operand.VALUES, false, (f, v) -> new Expr.InList(f, consts(v))),
+      new Operator("$in", Operand.VALUES, false, (f, v) -> new ExprNode.InList(f, consts(v))),
       new Operator("$nin", Operand.VALUES, false,
-          (f, v) -> new Expr.Not(new Expr.InList(f, consts(v)))),
+          (f, v) -> new ExprNode.Not(new ExprNode.InList(f, consts(v)))),
       new Operator("$null", Operand.FLAG, false, (f, v) -> v.get(0).equals(Value.TRUE)
-          ? new Expr.IsNull(f) : new Expr.Not(new Expr.IsNull(f))),
+          ? new ExprNode.IsNull(f) : new ExprNode.Not(new ExprNode.IsNull(f))),
       pattern("$startsWith", PatternKind.STARTS_WITH, false),
       pattern("$startsWithIgnoreCase", PatternKind.STARTS_WITH, true),
       pattern("$endsWith", PatternKind.ENDS_WITH, false),
@@ -71,30 +71,30 @@ public final class Operators {
   }
 
   /** {@code = v}, or {@code IS NULL} for a null: what {@code {"field": null}} means. */
-  private static Expr equal(Expr field, Value v) {
-    return v instanceof Value.Null ? new Expr.IsNull(field)
-        : new Expr.Compare(CompareOp.EQ, field, new Expr.Const(v));
+  private static ExprNode equal(ExprNode field, Value v) {
+    return v instanceof Value.Null ? new ExprNode.IsNull(field)
+        : new ExprNode.Compare(CompareOp.EQ, field, new ExprNode.Const(v));
   }
 
   /** {@code <> v}, or {@code IS NOT NULL} for a null. */
-  private static Expr notEqual(Expr field, Value v) {
-    return v instanceof Value.Null ? new Expr.Not(new Expr.IsNull(field))
-        : new Expr.Compare(CompareOp.NE, field, new Expr.Const(v));
+  private static ExprNode notEqual(ExprNode field, Value v) {
+    return v instanceof Value.Null ? new ExprNode.Not(new ExprNode.IsNull(field))
+        : new ExprNode.Compare(CompareOp.NE, field, new ExprNode.Const(v));
   }
 
   private static Operator compare(String name, CompareOp op) {
     return new Operator(name, Operand.VALUE, false,
-        (f, v) -> new Expr.Compare(op, f, new Expr.Const(v.get(0))));
+        (f, v) -> new ExprNode.Compare(op, f, new ExprNode.Const(v.get(0))));
   }
 
   private static Operator pattern(String name, PatternKind kind, boolean ignoreCase) {
     return new Operator(name, Operand.VALUE, true,
-        (f, v) -> new Expr.Pattern(kind, f, new Expr.Const(v.get(0)), ignoreCase));
+        (f, v) -> new ExprNode.Pattern(kind, f, new ExprNode.Const(v.get(0)), ignoreCase));
   }
 
-  private static List<Expr> consts(List<Value> values) {
-    List<Expr> out = new ArrayList<>(values.size());
-    values.forEach(v -> out.add(new Expr.Const(v)));
+  private static List<ExprNode> consts(List<Value> values) {
+    List<ExprNode> out = new ArrayList<>(values.size());
+    values.forEach(v -> out.add(new ExprNode.Const(v)));
     return out;
   }
 }

@@ -3,7 +3,7 @@ package io.toasty.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toasty.Order;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ final class SortReader {
       throw ConditionReader.error(spec.model().name(), null, path, "no field '"
           + InputPath.quote(name) + "' may be sorted on (allowed: " + spec.allowedFields() + ")");
     }
-    return new Order(new OrderBy(new Expr.Field(spec.model().name(), field.index()),
+    return new Order(new OrderBy(new ExprNode.Field(spec.model().name(), field.index()),
         desc ? OrderBy.Direction.DESC : OrderBy.Direction.ASC));
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -43,7 +45,7 @@ final class ValueReader {
     if (node.isNull()) {
       return Value.NULL;
     }
-    Failure fail = message -> new io.toasty.error.InvalidFilterException(model, field.name(),
+    Failure fail = message -> new InvalidFilterException(model, field.name(),
         path.text(), message);
     if (field.type() instanceof Type.Enum e) {
       String name = text(node, fail, "one of " + e.constants());
@@ -173,13 +175,13 @@ final class ValueReader {
       case NULL -> "null";
       case ARRAY -> "a list";
       case OBJECT -> "an object";
-      default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     };
   }
 
   /** Makes the error for the field and path at hand. */
   @FunctionalInterface
   interface Failure {
-    io.toasty.error.InvalidFilterException at(String message);
+    InvalidFilterException at(String message);
   }
 }

@@ -7,7 +7,7 @@ import io.toasty.Order;
 import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.model.Notes;
 import io.toasty.filter.model.Persons;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ class FilterParserFuzzTest {
   private static final int PARAMETER_SETS = 3_000;
   private static final String GARBAGE = "{}[]\":,tfn0-e.\\ ab$";
   private static final FilterParser PARSER = FilterParserTest.PARSER;
-  /** Allowed {@code Expr.Field} indexes per model: data fields and the allowed relation. */
+  /** Allowed {@code ExprNode.Field} indexes per model: data fields and the allowed relation. */
   private static final Map<String, Set<Integer>> ALLOWED = Map.of(
       "Person", Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13),
       "Note", Set.of(3, 4));
@@ -130,7 +130,7 @@ class FilterParserFuzzTest {
   static void assertWithinTheAllowList(DynamicQuery q, String input) {
     assertOnlyAllowedFields(q.filter().node(), input);
     for (Order o : q.orders()) {
-      if (!(o.node().expr() instanceof Expr.Field f) || !f.model().equals("Person")
+      if (!(o.node().expr() instanceof ExprNode.Field f) || !f.model().equals("Person")
           || !SORTABLE.contains(f.index())) {
         fail("sort " + o.node() + " is outside the allow-list, from " + abbreviate(input));
       }
@@ -143,39 +143,39 @@ class FilterParserFuzzTest {
   }
 
   /** Fails unless every field and relation the condition reaches is allowed. */
-  static void assertOnlyAllowedFields(Expr e, String input) {
+  static void assertOnlyAllowedFields(ExprNode e, String input) {
     if (e == null) {
       fail("a null node for " + abbreviate(input));
     }
-    if (e instanceof Expr.Field f && !ALLOWED.getOrDefault(f.model(), Set.of())
+    if (e instanceof ExprNode.Field f && !ALLOWED.getOrDefault(f.model(), Set.of())
         .contains(f.index())) {
       fail("field " + f + " is outside the allow-list, from " + abbreviate(input));
     }
-    for (Expr child : children(e)) {
+    for (ExprNode child : children(e)) {
       assertOnlyAllowedFields(child, input);
     }
   }
 
-  private static List<Expr> children(Expr e) {
-    if (e instanceof Expr.Compare c) {
+  private static List<ExprNode> children(ExprNode e) {
+    if (e instanceof ExprNode.Compare c) {
       return List.of(c.left(), c.right());
-    } else if (e instanceof Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       return a.operands();
-    } else if (e instanceof Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       return o.operands();
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       return List.of(n.operand());
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       return List.of(n.operand());
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       return List.of(p.operand(), p.pattern());
-    } else if (e instanceof Expr.InList in) {
-      List<Expr> out = new ArrayList<>(in.items());
+    } else if (e instanceof ExprNode.InList in) {
+      List<ExprNode> out = new ArrayList<>(in.items());
       out.add(in.operand());
       return out;
-    } else if (e instanceof Expr.Related r) {
+    } else if (e instanceof ExprNode.Related r) {
       return List.of(r.relation(), r.filter());
-    } else if (e instanceof Expr.Const || e instanceof Expr.Field) {
+    } else if (e instanceof ExprNode.Const || e instanceof ExprNode.Field) {
       return List.of();
     }
     throw new AssertionError("the parser built an unexpected node " + e);

@@ -9,6 +9,7 @@ import io.toasty.error.InvalidFilterException;
 import io.toasty.filter.model.Mood;
 import io.toasty.filter.model.Notes;
 import io.toasty.filter.model.Persons;
+import io.toasty.stmt.ExprNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,7 +138,7 @@ class FilterParserTest {
     assertEquals(20, q.limit());
     assertEquals(40, q.offset());
     DynamicQuery none = PARSER.query("{}");
-    assertEquals(io.toasty.stmt.Expr.TRUE, none.filter().node());
+    assertEquals(ExprNode.TRUE, none.filter().node());
     assertEquals(FilterLimits.DEFAULTS.defaultLimit(), none.limit());
     assertThrows(InvalidFilterException.class, () -> PARSER.query("{\"limit\": 1001}"));
     assertThrows(InvalidFilterException.class, () -> PARSER.query("{\"sort\": \"passwordHash\"}"));
@@ -220,7 +221,7 @@ class FilterParserTest {
     assertEquals("cursor-1", page.after());
     assertEquals(null, page.before());
     DynamicPage first = PARSER.pageParams(Map.of());
-    assertEquals(io.toasty.stmt.Expr.TRUE, first.filter().node());
+    assertEquals(ExprNode.TRUE, first.filter().node());
     assertEquals(FilterLimits.DEFAULTS.defaultLimit(), first.size());
     assertEquals("cursor-2",
         PARSER.pageParams(Map.of("before", List.of("cursor-2"))).before());
@@ -249,7 +250,7 @@ class FilterParserTest {
   @Test
   void aNewOperatorIsOneTableEntry() {
     Operators ops = Operators.STANDARD.with(new Operator("$notLike", Operator.Operand.VALUE, true,
-        (f, v) -> new io.toasty.stmt.Expr.Not(Operators.STANDARD.get("$like").build()
+        (f, v) -> new ExprNode.Not(Operators.STANDARD.get("$like").build()
             .apply(f, v))));
     FilterParser p = FilterParser.of(SPEC, FilterLimits.DEFAULTS, ops);
     assertEquals(Persons.NAME.like("a%").not().node(),

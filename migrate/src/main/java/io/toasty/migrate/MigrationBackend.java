@@ -3,7 +3,10 @@ package io.toasty.migrate;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationRuns;
 import io.toasty.migrate.files.ScriptFormat;
+import io.toasty.migrate.live.LiveShape;
+import io.toasty.migrate.live.LiveTable;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** How one backend applies, rolls back and records migrations. */
@@ -17,11 +20,11 @@ interface MigrationBackend {
 
   Mono<List<HistoryRow>> history();
 
-  Mono<java.util.Optional<io.toasty.migrate.live.LiveTable>> describe(String table);
+  Mono<Optional<LiveTable>> describe(String table);
 
   /** The names of the tables the database has (DynamoDB: under the Db's table prefix). */
   Mono<List<String>> tables();
 
   /** How the backend's catalog shows a table. */
-  io.toasty.migrate.live.LiveShape shape();
+  LiveShape shape();
 }

@@ -4,6 +4,8 @@ import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.Step;
+import io.toasty.migrate.render.DynamoRenderer;
+import io.toasty.migrate.render.Neo4jRenderer;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.render.StepRenderer;
@@ -111,7 +113,7 @@ public final class MigrationGenerator {
    * neither driver.
    */
   private static List<StepRenderer> optionalRenderers() {
-    return List.of(new io.toasty.migrate.render.DynamoRenderer(),
-        new io.toasty.migrate.render.Neo4jRenderer());
+    return List.of(new DynamoRenderer(),
+        new Neo4jRenderer());
   }
 }

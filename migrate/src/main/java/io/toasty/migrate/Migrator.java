@@ -1,5 +1,6 @@
 package io.toasty.migrate;
 
+import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationRuns;
@@ -13,8 +14,10 @@ import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.MigrationSource;
 import io.toasty.migrate.files.ScriptFormat;
+import io.toasty.migrate.live.LiveShape;
 import io.toasty.migrate.live.LiveTable;
 import io.toasty.migrate.live.SqlCatalog;
+import io.toasty.migrate.live.SqlShape;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
@@ -162,7 +165,7 @@ public final class Migrator {
       MigrationBackend b = other.get();
       return files(b.folder(), b.format()).flatMap(files -> work.on(b, files));
     }
-    return Mono.error(new UnsupportedFeatureException(io.toasty.Feature.MIGRATIONS, backend,
+    return Mono.error(new UnsupportedFeatureException(Feature.MIGRATIONS, backend,
         "no migration files are written for this backend"));
   }
 
@@ -183,8 +186,8 @@ public final class Migrator {
     @Override public Mono<List<String>> tables() {
       return catalog.tables();
     }
-    @Override public io.toasty.migrate.live.LiveShape shape() {
-      return new io.toasty.migrate.live.SqlShape(choices);
+    @Override public LiveShape shape() {
+      return new SqlShape(choices);
     }
     @Override public String folder() { return ""; }
     @Override public ScriptFormat format() { return ScriptFormat.SQL; }

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -63,7 +65,7 @@ class ClasspathMigrationsTest {
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
-      java.util.Set<String> dirs = new java.util.TreeSet<>();
+      Set<String> dirs = new TreeSet<>();
       for (String path : files.keySet()) {
         for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
           dirs.add(path.substring(0, i + 1));

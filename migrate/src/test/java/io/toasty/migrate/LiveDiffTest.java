@@ -17,6 +17,7 @@ import io.toasty.migrate.live.SqlShape;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +116,7 @@ class LiveDiffTest {
     assertFalse(LiveDefaults.same("str:draft", "'Draft'"));
     assertFalse(LiveDefaults.same("str:NULL", "NULL"), "MariaDB's NULL is no default");
     assertTrue(LiveDefaults.same("str:NULL", "'NULL'"));
-    for (String none : java.util.Arrays.asList(null, "NULL", "null", "NULL::character varying")) {
+    for (String none : Arrays.asList(null, "NULL", "null", "NULL::character varying")) {
       assertTrue(LiveDefaults.same(null, none), String.valueOf(none));
     }
     assertFalse(LiveDefaults.same(null, "0"));

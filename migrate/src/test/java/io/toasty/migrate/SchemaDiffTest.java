@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.SchemaDiff;
+import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.SnapshotJson;
 import io.toasty.migrate.snapshot.Snapshots;
+import io.toasty.migrate.snapshot.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTest {
@@ -63,10 +67,10 @@ class SchemaDiffTest {
   void aRequiredColumnWithoutDefaultIsRefusedNamingIt() {
     var v1 = Snapshots.of(Fixture.v1());
     var t = v1.tables().get(0);
-    var columns = new java.util.ArrayList<>(t.columns());
-    columns.add(new io.toasty.migrate.snapshot.ColumnSnapshot("email", "email", "STRING", false,
+    var columns = new ArrayList<>(t.columns());
+    columns.add(new ColumnSnapshot("email", "email", "STRING", false,
         false, null, null));
-    var v2 = new SchemaSnapshot(1, List.of(new io.toasty.migrate.snapshot.TableSnapshot(
+    var v2 = new SchemaSnapshot(1, List.of(new TableSnapshot(
         t.name(), t.model(), columns, t.primaryKey(), t.indexes())));
     MigrationException e = assertThrows(MigrationException.class,
         () -> SchemaDiff.between(v1, v2, false));
@@ -88,7 +92,7 @@ class SchemaDiffTest {
       assertEquals(1, allowed.size());
       assertTrue(allowed.get(0).destructive());
       assertEquals(asInt.tables().get(0).column("age"),
-          java.util.Optional.of(((Change.AlterColumn) allowed.get(0)).to()));
+          Optional.of(((Change.AlterColumn) allowed.get(0)).to()));
     }
     // Widening is no loss: int to long, anything to text.
     assertEquals(1, SchemaDiff.between(asInt, asLong, false).size());
@@ -99,9 +103,9 @@ class SchemaDiffTest {
   private static SchemaSnapshot withAge(String type) {
     var t = Snapshots.of(Fixture.v1()).tables().get(0);
     var columns = t.columns().stream().map(c -> !c.name().equals("age") ? c
-        : new io.toasty.migrate.snapshot.ColumnSnapshot(c.name(), c.field(), type, c.nullable(),
+        : new ColumnSnapshot(c.name(), c.field(), type, c.nullable(),
             c.identity(), c.defaultValue(), null)).toList();
-    return new SchemaSnapshot(1, List.of(new io.toasty.migrate.snapshot.TableSnapshot(t.name(),
+    return new SchemaSnapshot(1, List.of(new TableSnapshot(t.name(),
         t.model(), columns, t.primaryKey(), t.indexes())));
   }
 }

@@ -1,10 +1,13 @@
 package io.toasty.neo4j;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.QueryForms;
 import io.toasty.driver.ValueRanges;
+import io.toasty.neo4j.cypher.CypherDialect;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * What Neo4j (5.x, Cypher 5) can do, as the planner reads it: it plans for this backend as for
@@ -43,7 +46,7 @@ public final class Neo4jCapability {
   public static final Capability MEMGRAPH = graph("memgraph");
 
   /** The capability of the server {@code dialect} renders for. */
-  static Capability of(io.toasty.neo4j.cypher.CypherDialect dialect) {
+  static Capability of(CypherDialect dialect) {
     return dialect.backend().equals(MEMGRAPH.backend()) ? MEMGRAPH : NEO4J;
   }
 
@@ -55,10 +58,10 @@ public final class Neo4jCapability {
         // (the Cypher renderer writes neither), so the planner refuses or rewrites those forms.
         // Stored collections are list properties (maps JSON text): filters test their items and
         // updates add and remove items of lists and sets in the statement (not a map's entries).
-        .withoutRawSql().withQueryForms(new io.toasty.driver.QueryForms(false, false, true,
-            java.util.Set.of(io.toasty.driver.QueryForms.CollectionChange.LIST_APPEND,
-                io.toasty.driver.QueryForms.CollectionChange.LIST_REMOVE,
-                io.toasty.driver.QueryForms.CollectionChange.SET_ADD,
-                io.toasty.driver.QueryForms.CollectionChange.SET_REMOVE)));
+        .withoutRawSql().withQueryForms(new QueryForms(false, false, true,
+            Set.of(QueryForms.CollectionChange.LIST_APPEND,
+                QueryForms.CollectionChange.LIST_REMOVE,
+                QueryForms.CollectionChange.SET_ADD,
+                QueryForms.CollectionChange.SET_REMOVE)));
   }
 }

@@ -9,11 +9,11 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.codec.CypherValues;
 import io.toasty.neo4j.codec.ParamValues;
 import io.toasty.neo4j.cypher.RenderedCypher;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -91,11 +91,11 @@ final class Neo4jConnection implements Connection {
 
   /** A whole-table read (the health check's): the same as a query of those columns. */
   private Mono<ExecResponse> scan(Operation.Scan s) {
-    List<Expr> columns = new ArrayList<>();
+    List<ExprNode> columns = new ArrayList<>();
     List<Type> types = new ArrayList<>();
     var table = context.schema().table(s.table());
     for (int c : s.columns()) {
-      columns.add(new Expr.Column(s.table(), c));
+      columns.add(new ExprNode.Column(s.table(), c));
       types.add(table.column(c).type());
     }
     Query q = new Query(new Source.Table(s.table()), s.filter(), new Returning.Project(columns),
@@ -103,7 +103,7 @@ final class Neo4jConnection implements Connection {
     return statement(q, s.args(), types);
   }
 
-  private Mono<ExecResponse> statement(Statement statement, List<Value> args,
+  private Mono<ExecResponse> statement(StatementNode statement, List<Value> args,
       List<Type> rowType) {
     RenderedCypher cypher = context.renderer().render(statement);
     Map<String, Object> params = ParamValues.of(cypher.params(), args);

@@ -5,6 +5,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.error.DriverException;
 import io.toasty.neo4j.cypher.CypherDialect;
 import io.toasty.neo4j.cypher.CypherRenderer;
 import io.toasty.neo4j.cypher.Names;
@@ -13,6 +14,7 @@ import io.toasty.neo4j.ddl.GraphUpgrades;
 import io.toasty.neo4j.error.Neo4jErrors;
 import io.toasty.schema.Schema;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +96,7 @@ public final class Neo4jDriver implements Driver {
 
   @Override
   public Mono<Connection> connect() {
-    return Mono.defer(() -> closed ? Mono.error(new io.toasty.error.DriverException(
+    return Mono.defer(() -> closed ? Mono.error(new DriverException(
         Neo4jContext.BACKEND, null, "the driver is closed", null)) : Mono.fromSupplier(() -> {
       ReactiveSession session = driver.session(ReactiveSession.class, sessionConfig);
       acquired.incrementAndGet();
@@ -146,7 +148,7 @@ public final class Neo4jDriver implements Driver {
             session -> Mono.from(session.close()))
         .collectMap(r -> r.get("name").asString(), r -> GraphUpgrades.shape(
             r.get("entityType").asString(), r.get("labelsOrTypes").asList(v -> v.asString()),
-            r.get("properties").asList(v -> v.asString())), java.util.HashMap::new)
+            r.get("properties").asList(v -> v.asString())), HashMap::new)
         .map(existing -> GraphUpgrades.of(graphSchema.objects(), existing))
         .onErrorMap(context.errors()::translate);
   }

@@ -3,6 +3,7 @@ package io.toasty.neo4j;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.DriverProvider;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.GraphDatabase;
@@ -26,7 +27,7 @@ public final class Neo4jDriverProvider implements DriverProvider {
     Config driverConfig = Config.builder()
         .withMaxConnectionPoolSize(config.poolMaxSize())
         .withConnectionAcquisitionTimeout(config.acquireTimeout().toMillis(),
-            java.util.concurrent.TimeUnit.MILLISECONDS)
+            TimeUnit.MILLISECONDS)
         .withLogging(Logging.slf4j())
         .build();
     org.neo4j.driver.Driver driver = GraphDatabase.driver(url.server(),

@@ -4,6 +4,7 @@ import io.toasty.neo4j.cypher.CypherDialect;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,7 +29,7 @@ record Neo4jUrl(URI server, String user, String password, String database, Strin
 
   static boolean supports(String url) {
     int colon = url.indexOf("://");
-    return colon > 0 && SCHEMES.contains(url.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+    return colon > 0 && SCHEMES.contains(url.substring(0, colon).toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -69,7 +70,7 @@ record Neo4jUrl(URI server, String user, String password, String database, Strin
       }
     }
     // Memgraph has no routing: its URL is a direct Bolt connection.
-    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     boolean memgraph = scheme.startsWith(MEMGRAPH);
     URI server = URI.create((memgraph ? "bolt" + scheme.substring(MEMGRAPH.length()) : scheme)
         + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));

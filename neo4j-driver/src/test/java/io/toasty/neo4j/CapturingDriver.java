@@ -6,7 +6,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 /** A driver that keeps the statements of the queries it runs, for a test to render again. */
 final class CapturingDriver implements Driver {
   private final Driver driver;
-  final List<Statement> queries = new CopyOnWriteArrayList<>();
+  final List<StatementNode> queries = new CopyOnWriteArrayList<>();
 
   CapturingDriver(Driver driver) {
     this.driver = driver;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.Feature;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.neo4j.models.Member;
 import io.toasty.neo4j.models.Members;
 import io.toasty.reactive.Db;
@@ -88,8 +89,8 @@ class GraphTest {
     Member ann = create("ann@x", "red", 5);
     Object e = Members.updateById(ann.id()).score(Members.SCORE.plus(Integer.MAX_VALUE)).exec(db)
         .map(Object.class::cast).onErrorResume(Mono::just).block(T);
-    io.toasty.error.ValueOutOfRangeException v =
-        assertInstanceOf(io.toasty.error.ValueOutOfRangeException.class, e);
+    ValueOutOfRangeException v =
+        assertInstanceOf(ValueOutOfRangeException.class, e);
     assertEquals(Optional.of("score"), v.field());
     assertEquals(5, Members.getById(db, ann.id()).block(T).score());
   }

@@ -1,6 +1,7 @@
 package io.toasty.neo4j;
 
 import java.net.URI;
+import java.util.UUID;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
@@ -30,7 +31,7 @@ final class LocalNeo4j {
 
   /** A URL for a fresh label prefix: each test sees only its own nodes. */
   static String url() {
-    return bolt() + "?labelPrefix=t" + java.util.UUID.randomUUID().toString().replace("-", "")
+    return bolt() + "?labelPrefix=t" + UUID.randomUUID().toString().replace("-", "")
         + "_";
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.neo4j.cypher.CypherDialect;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,11 @@ class Neo4jUrlTest {
   void aMemgraphUrlIsADirectBoltConnectionInMemgraphsDialect() {
     Neo4jUrl url = Neo4jUrl.parse("memgraph://mg.example:7687?labelPrefix=app_");
     assertEquals(URI.create("bolt://mg.example:7687"), url.server());
-    assertEquals(io.toasty.neo4j.cypher.CypherDialect.MEMGRAPH, url.dialect());
+    assertEquals(CypherDialect.MEMGRAPH, url.dialect());
     assertEquals("app_", url.labelPrefix());
     assertEquals(URI.create("bolt+s://mg.example"), Neo4jUrl.parse("memgraph+s://mg.example")
         .server());
-    assertEquals(io.toasty.neo4j.cypher.CypherDialect.NEO4J,
+    assertEquals(CypherDialect.NEO4J,
         Neo4jUrl.parse("neo4j://x").dialect());
   }
 

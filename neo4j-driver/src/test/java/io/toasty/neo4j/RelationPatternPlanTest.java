@@ -17,12 +17,13 @@ import io.toasty.neo4j.models.Studios;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,7 +131,7 @@ class RelationPatternPlanTest {
   private boolean viaOnly;
 
   private static <T> List<String> names(List<T> records,
-      java.util.function.Function<T, String> name) {
+      Function<T, String> name) {
     return records.stream().map(name).sorted().toList();
   }
 
@@ -142,7 +143,7 @@ class RelationPatternPlanTest {
     CypherRenderer renderer = new CypherRenderer(schema, new Names(prefix));
     try (Driver raw = GraphDatabase.driver(LocalNeo4j.bolt(), AuthTokens.none());
         var session = raw.session()) {
-      for (Statement statement : captured.queries) {
+      for (StatementNode statement : captured.queries) {
         RenderedCypher cypher = renderer.render(statement);
         Plan plan = session.run("EXPLAIN " + cypher.text(), nullParams(cypher.text()))
             .consume().plan();

@@ -14,30 +14,37 @@ import io.toasty.planner.simplify.Simplify;
 import io.toasty.planner.verify.ArgCheck;
 import io.toasty.planner.verify.Verify;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.List;
 
 /** The output of every phase for one shape; {@link Planner} keeps the plan, explain prints all. */
-record Compilation(Statement shape, int argCount, List<ArgCheck> checks, Statement simplified,
-    Hir hir, Mir mir, ActionPlan actions, PlanPhases phases) {
+record Compilation(
+    StatementNode shape,
+    int argCount,
+    List<ArgCheck> checks,
+    StatementNode simplified,
+    Hir hir,
+    Mir mir,
+    ActionPlan actions,
+    PlanPhases phases) {
 
   /**
    * Runs the eager rewrite, verify, simplify, lower, plan and execution planning on
    * {@code shape}.
    */
-  static Compilation run(Statement shape, Schema schema, Capability capability) {
+  static Compilation run(StatementNode shape, Schema schema, Capability capability) {
     return run(shape, schema, capability, false);
   }
 
-  static Compilation run(Statement shape, Schema schema, Capability capability,
+  static Compilation run(StatementNode shape, Schema schema, Capability capability,
       boolean databaseTime) {
     PlanPhases.Timer timer = new PlanPhases.Timer();
     int argCount = ArgCount.of(shape);
-    Statement expanded = EagerIncludes.expand(shape, schema); // adds no argument slot
+    StatementNode expanded = EagerIncludes.expand(shape, schema); // adds no argument slot
     timer.lap("eager");
     List<ArgCheck> checks = Verify.verify(expanded, schema, argCount, capability);
     timer.lap("verify");
-    Statement simplified = Simplify.statement(expanded, schema);
+    StatementNode simplified = Simplify.statement(expanded, schema);
     timer.lap("simplify");
     Hir hir = Lower.lower(simplified, schema, capability, argCount, databaseTime);
     timer.lap("lower");

@@ -5,7 +5,9 @@ import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.plan.Output;
 import io.toasty.planner.verify.ArgCheck;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,24 +24,24 @@ import java.util.Objects;
  *                  {@link DirectRead})
  * @param phases    how long its compile's phases took, for the first statement to report them
  */
-public record CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+public record CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> checks,
     List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct, PlanPhases phases) {
   public CompiledPlan {
     Objects.requireNonNull(shape, "shape");
-    checks = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(checks));
+    checks = Collections.unmodifiableList(new ArrayList<>(checks));
     extraArgs = List.copyOf(extraArgs);
     Objects.requireNonNull(actions, "actions");
     Objects.requireNonNull(phases, "phases");
   }
 
   /** A compiled plan whose compile was not timed. */
-  public CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+  public CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> checks,
       List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct) {
     this(shape, argCount, checks, extraArgs, actions, direct, PlanPhases.NONE);
   }
 
   /** A compiled plan, with its direct read found in {@code actions}. */
-  public CompiledPlan(Statement shape, int argCount, List<ArgCheck> checks,
+  public CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> checks,
       List<ExtraArg> extraArgs, ActionPlan actions) {
     this(shape, argCount, checks, extraArgs, actions, DirectRead.of(actions));
   }

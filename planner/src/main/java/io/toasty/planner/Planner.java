@@ -7,7 +7,7 @@ import io.toasty.planner.cache.Shape;
 import io.toasty.planner.explain.Explain;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Shaped;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The query planner: turns a model-level {@link Statement} into a {@link CompiledPlan} for one
+ * The query planner: turns a model-level {@link StatementNode} into a {@link CompiledPlan} for one
  * schema and one backend's {@link Capability}. Its phases, each in its own package:
  *
  * <ol>
@@ -45,7 +45,7 @@ public final class Planner {
   private final PlanCache cache;
   private final boolean databaseTime;
   /** {@link #compile} as the cache's loader, made once rather than on every lookup. */
-  private final Function<Statement, CompiledPlan> compiler = this::compile;
+  private final Function<StatementNode, CompiledPlan> compiler = this::compile;
 
   /** A planner for {@code schema} on a backend that can do {@code capability}. */
   public Planner(Schema schema, Capability capability, long cacheSize) {
@@ -68,7 +68,7 @@ public final class Planner {
   }
 
   /** The compiled plan for {@code statement} (cached by shape) and its argument values. */
-  public Prepared prepare(Statement statement) {
+  public Prepared prepare(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
     CompiledPlan plan = cache.get(shape.statement(), compiler);
@@ -76,7 +76,7 @@ public final class Planner {
   }
 
   /**
-   * {@link #prepare(Statement)} of a statement built where {@code shaped}'s key was made, with
+   * {@link #prepare(StatementNode)} of a statement built where {@code shaped}'s key was made, with
    * {@code shaped}'s values taken from it. The plan kept under the key serves as it is, with
    * those values as the arguments, unless one of them would stay literal (NULL, a boolean), which
    * changes the shape. Otherwise the statement is prepared the ordinary way and its plan kept
@@ -84,7 +84,7 @@ public final class Planner {
    * (all different, so that the order is not a guess): a check, on the miss only, that the
    * values are taken out as the planner numbers its slots.
    */
-  public Prepared prepare(Statement statement, Shaped shaped) {
+  public Prepared prepare(StatementNode statement, Shaped shaped) {
     Objects.requireNonNull(statement, "statement");
     Objects.requireNonNull(shaped, "shaped");
     List<Value> values = shaped.values();
@@ -111,12 +111,12 @@ public final class Planner {
   }
 
   /** Compiles a shape (a statement whose values are argument slots), bypassing the cache. */
-  public CompiledPlan compile(Statement shape) {
+  public CompiledPlan compile(StatementNode shape) {
     return Compilation.run(shape, schema, capability, databaseTime).plan();
   }
 
   /** A readable dump of what each phase makes of {@code statement}. */
-  public String explain(Statement statement) {
+  public String explain(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
     Compilation c = Compilation.run(shape.statement(), schema, capability, databaseTime);

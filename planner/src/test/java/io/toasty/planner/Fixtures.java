@@ -5,7 +5,7 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -59,28 +59,33 @@ public final class Fixtures {
 
   public static final Schema SCHEMA = Schema.of(List.of(USER, TODO, EVENT));
 
-  public static Expr.Field user(int field) {
-    return new Expr.Field("User", field);
+  public static ExprNode.Field user(int field) {
+    return new ExprNode.Field("User", field);
   }
 
-  public static Expr.Const str(String s) {
-    return new Expr.Const(new Value.Str(s));
+  public static ExprNode.Const str(String s) {
+    return new ExprNode.Const(new Value.Str(s));
   }
 
-  public static Expr.Const i64(long l) {
-    return new Expr.Const(new Value.I64(l));
+  public static ExprNode.Const i64(long l) {
+    return new ExprNode.Const(new Value.I64(l));
   }
 
-  public static Expr eq(Expr a, Expr b) {
-    return new Expr.Compare(Expr.CompareOp.EQ, a, b);
+  public static ExprNode eq(ExprNode a, ExprNode b) {
+    return new ExprNode.Compare(ExprNode.CompareOp.EQ, a, b);
   }
 
-  public static Query users(Expr filter) {
+  public static Query users(ExprNode filter) {
     return new Query(new Source.Model("User"), filter, Returning.Model.plain(), List.of(), null);
   }
 
-  public static Expr.Record userRow(Expr id, Expr name, Expr email, Expr nickname,
-      Expr loginCount, Expr status) {
-    return Expr.Record.of(id, name, email, nickname, loginCount, status);
+  public static ExprNode.Record userRow(
+      ExprNode id,
+      ExprNode name,
+      ExprNode email,
+      ExprNode nickname,
+      ExprNode loginCount,
+      ExprNode status) {
+    return ExprNode.Record.of(id, name, email, nickname, loginCount, status);
   }
 }

@@ -11,11 +11,12 @@ import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.Var;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class PlanActionsTest {
   static final Capability ROW_BY_ROW = new Capability("sql-single-row", true, true, true, true,
       true, true, true, true, true, false, 64);
 
-  private static ActionPlan actions(io.toasty.stmt.Statement s, Capability cap) {
+  private static ActionPlan actions(StatementNode s, Capability cap) {
     return new Planner(SCHEMA, cap, 16).prepare(s).plan().actions();
   }
 
@@ -39,7 +40,7 @@ class PlanActionsTest {
 
   @Test
   void keyLookupChainsActionsAndCountsReaders() {
-    ActionPlan p = actions(users(Expr.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))),
+    ActionPlan p = actions(users(ExprNode.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))),
         Capability.DYNAMODB);
     assertInstanceOf(ConstAction.class, p.actions().get(0));
     assertInstanceOf(GetByKeyAction.class, p.actions().get(1));
@@ -51,12 +52,12 @@ class PlanActionsTest {
 
   @Test
   void severalMutationsRunInATransaction() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), Expr.TRUE);
-    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+    ExprNode.Record row = ExprNode.Record.of(new ExprNode.Default(), str("t"), ExprNode.TRUE);
+    InsertNode i = new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
     assertTrue(actions(i, ROW_BY_ROW).transaction());
     assertFalse(actions(i, Capability.H2).transaction());
-    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(ID), i64(1)),
         List.of(new Assignment(NAME, str("b"))), Returning.Model.plain());
     assertTrue(actions(u, NO_RETURNING).transaction());
     assertFalse(actions(u, Capability.DYNAMODB).transaction());
@@ -64,7 +65,7 @@ class PlanActionsTest {
 
   @Test
   void emptyPlanNeedsNoConnection() {
-    ActionPlan p = actions(users(Expr.FALSE), Capability.H2);
+    ActionPlan p = actions(users(ExprNode.FALSE), Capability.H2);
     assertFalse(p.needsConnection());
   }
 }

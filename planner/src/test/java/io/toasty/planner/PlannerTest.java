@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class PlannerTest {
   void nullLiteralIsAnotherShape() {
     Planner planner = new Planner(SCHEMA, Capability.H2, 64);
     planner.prepare(users(eq(user(NICKNAME), str("a"))));
-    planner.prepare(users(eq(user(NICKNAME), Expr.NULL)));
+    planner.prepare(users(eq(user(NICKNAME), ExprNode.NULL)));
     assertEquals(2, planner.cacheStats().misses());
   }
 

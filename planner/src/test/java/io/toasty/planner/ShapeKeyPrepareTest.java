@@ -5,28 +5,33 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
 import io.toasty.planner.cache.Parameterize;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.ShapeKey;
 import io.toasty.stmt.Shaped;
+import io.toasty.stmt.Source;
 import io.toasty.value.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Planner#prepare(io.toasty.stmt.Statement, Shaped)}: a repeat under a key reuses the key's plan with the
- * query's own values (no statement rebuilt: the arguments are the very list the key carried); a
- * NULL or boolean value, a key whose values do not match the planner's slots, and a first query
- * with equal values take the ordinary path; the statistics stay those of the ordinary path.
+ * {@link Planner#prepare(io.toasty.stmt.StatementNode, Shaped)}: a repeat under a key reuses the
+ * key's plan with the query's own values (no statement rebuilt: the arguments are the very list the
+ * key carried); a NULL or boolean value, a key whose values do not match the planner's slots, and a
+ * first query with equal values take the ordinary path; the statistics stay those of the ordinary
+ * path.
  */
 class ShapeKeyPrepareTest {
   private static Query byEmail(String email) {
     return users(eq(user(EMAIL), str(email)));
   }
 
-  private static Query byNameAndEmail(Expr name, Expr email) {
-    return users(new Expr.And(List.of(eq(user(NAME), name), eq(user(EMAIL), email))));
+  private static Query byNameAndEmail(ExprNode name, ExprNode email) {
+    return users(new ExprNode.And(List.of(eq(user(NAME), name), eq(user(EMAIL), email))));
   }
 
   @Test
@@ -49,7 +54,7 @@ class ShapeKeyPrepareTest {
     ShapeKey key = new ShapeKey("User.filterByNickname");
     Query a = users(eq(user(NICKNAME), str("a")));
     planner.prepare(a, Shaped.of(key, a));
-    Query none = users(eq(user(NICKNAME), Expr.NULL));
+    Query none = users(eq(user(NICKNAME), ExprNode.NULL));
     Shaped shaped = Shaped.of(key, none);
     Prepared p = planner.prepare(none, shaped);
     assertNotSame(shaped.values(), p.args());
@@ -72,9 +77,9 @@ class ShapeKeyPrepareTest {
   }
 
   private static Query todos(Value done) {
-    return new Query(new io.toasty.stmt.Source.Model("Todo"),
-        eq(new Expr.Field("Todo", 2), new Expr.Const(done)),
-        io.toasty.stmt.Returning.Model.plain(), List.of(), null);
+    return new Query(new Source.Model("Todo"),
+        eq(new ExprNode.Field("Todo", 2), new ExprNode.Const(done)),
+        Returning.Model.plain(), List.of(), null);
   }
 
   @Test
@@ -110,8 +115,8 @@ class ShapeKeyPrepareTest {
     Planner planner = new Planner(SCHEMA, Capability.H2, 64);
     ShapeKey key = new ShapeKey("misused");
     planner.prepare(byEmail("a"), Shaped.of(key, byEmail("a")));
-    Query todo = new Query(new io.toasty.stmt.Source.Model("Todo"),
-        eq(new Expr.Field("Todo", 1), str("t")), io.toasty.stmt.Returning.Model.plain(),
+    Query todo = new Query(new Source.Model("Todo"),
+        eq(new ExprNode.Field("Todo", 1), str("t")), Returning.Model.plain(),
         List.of(), null);
     Shaped other = Shaped.of(key, todo);
     Prepared p = planner.prepare(todo, other);
@@ -138,12 +143,12 @@ class ShapeKeyPrepareTest {
   @Test
   void shapedTakesOutOnlySimpleQueries() {
     ShapeKey key = new ShapeKey("k");
-    assertNull(Shaped.of(key, users(new Expr.Or(List.of(eq(user(NAME), str("a")))))));
-    assertNull(Shaped.of(key, byEmail("a").withOrderBy(List.of(new io.toasty.stmt.OrderBy(
-        user(NAME), io.toasty.stmt.OrderBy.Direction.ASC)))));
-    assertNull(Shaped.of(key, byEmail("a").withReturning(new io.toasty.stmt.Returning.Count())));
-    assertNotNull(Shaped.of(key, byEmail("a").withLock(new io.toasty.stmt.RowLock(
-        io.toasty.stmt.RowLock.Mode.UPDATE, io.toasty.stmt.RowLock.OnLocked.WAIT))));
+    assertNull(Shaped.of(key, users(new ExprNode.Or(List.of(eq(user(NAME), str("a")))))));
+    assertNull(Shaped.of(key, byEmail("a").withOrderBy(List.of(new OrderBy(
+        user(NAME), OrderBy.Direction.ASC)))));
+    assertNull(Shaped.of(key, byEmail("a").withReturning(new Returning.Count())));
+    assertNotNull(Shaped.of(key, byEmail("a").withLock(new RowLock(
+        RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT))));
   }
 
   @Test

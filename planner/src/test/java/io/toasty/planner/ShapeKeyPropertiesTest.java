@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.ShapeKey;
@@ -13,6 +13,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +26,11 @@ class ShapeKeyPropertiesTest {
   private final Random random = new Random(20261124);
 
   /** One place in code: a fixed structure whose values vary. */
-  private record Site(ShapeKey key, List<Integer> fields, List<Expr.CompareOp> ops,
+  private record Site(ShapeKey key, List<Integer> fields, List<ExprNode.CompareOp> ops,
       boolean limited) {}
 
-  private static final Expr.CompareOp[] OPS = {Expr.CompareOp.EQ, Expr.CompareOp.NE,
-      Expr.CompareOp.LT, Expr.CompareOp.GE};
+  private static final ExprNode.CompareOp[] OPS = {ExprNode.CompareOp.EQ, ExprNode.CompareOp.NE,
+      ExprNode.CompareOp.LT, ExprNode.CompareOp.GE};
 
   @Test
   void keyedAndOrdinaryPreparesAgree() {
@@ -37,7 +38,7 @@ class ShapeKeyPropertiesTest {
     for (int i = 0; i < 24; i++) {
       int terms = 1 + random.nextInt(3);
       List<Integer> fields = new ArrayList<>();
-      List<Expr.CompareOp> ops = new ArrayList<>();
+      List<ExprNode.CompareOp> ops = new ArrayList<>();
       for (int t = 0; t < terms; t++) {
         fields.add(random.nextInt(6)); // 5 (status) stands for a boolean literal operand
         ops.add(OPS[random.nextInt(OPS.length)]);
@@ -76,27 +77,27 @@ class ShapeKeyPropertiesTest {
   }
 
   private Query build(Site site) {
-    List<Expr> terms = new ArrayList<>();
+    List<ExprNode> terms = new ArrayList<>();
     for (int t = 0; t < site.fields().size(); t++) {
       int field = site.fields().get(t);
-      terms.add(field == 5 ? (random.nextBoolean() ? Expr.TRUE : Expr.FALSE)
-          : new Expr.Compare(site.ops().get(t), user(field), value(field)));
+      terms.add(field == 5 ? (random.nextBoolean() ? ExprNode.TRUE : ExprNode.FALSE)
+          : new ExprNode.Compare(site.ops().get(t), user(field), value(field)));
     }
-    Query q = users(terms.size() == 1 ? terms.get(0) : new Expr.And(terms));
+    Query q = users(terms.size() == 1 ? terms.get(0) : new ExprNode.And(terms));
     return site.limited() ? q.withLimit(new Limit(i64(1 + random.nextInt(4)), null)) : q;
   }
 
-  private Expr.Const value(int field) {
+  private ExprNode.Const value(int field) {
     return switch (field) {
       case ID -> i64(random.nextInt(6));
-      case LOGIN_COUNT -> new Expr.Const(new Value.I32(random.nextInt(6)));
-      case NICKNAME -> random.nextInt(5) == 0 ? Expr.NULL : str("n" + random.nextInt(4));
+      case LOGIN_COUNT -> new ExprNode.Const(new Value.I32(random.nextInt(6)));
+      case NICKNAME -> random.nextInt(5) == 0 ? ExprNode.NULL : str("n" + random.nextInt(4));
       default -> str("s" + random.nextInt(4));
     };
   }
 
   /** The prepared statement, or the error's class and message. */
-  private static Object outcome(java.util.function.Supplier<Prepared> prepare) {
+  private static Object outcome(Supplier<Prepared> prepare) {
     try {
       return prepare.get();
     } catch (RuntimeException e) {

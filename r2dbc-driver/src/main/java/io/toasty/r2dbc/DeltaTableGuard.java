@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import io.r2dbc.spi.Connection;
 import io.toasty.value.Value;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -19,7 +20,7 @@ final class DeltaTableGuard {
 
   private DeltaTableGuard() {}
 
-  static Flux<Value.Record> atomically(io.r2dbc.spi.Connection connection,
+  static Flux<Value.Record> atomically(Connection connection,
       Flux<Value.Record> rows) {
     return Flux.defer(() -> connection.isAutoCommit()
             ? inOwnTransaction(connection, rows)
@@ -28,7 +29,7 @@ final class DeltaTableGuard {
         .flatMapIterable(lists -> lists.get(0));
   }
 
-  private static Flux<List<Value.Record>> inOwnTransaction(io.r2dbc.spi.Connection connection,
+  private static Flux<List<Value.Record>> inOwnTransaction(Connection connection,
       Flux<Value.Record> rows) {
     return Flux.usingWhen(
         Mono.from(connection.beginTransaction()).thenReturn(connection),
@@ -38,7 +39,7 @@ final class DeltaTableGuard {
         c -> c.rollbackTransaction());
   }
 
-  private static Flux<List<Value.Record>> underSavepoint(io.r2dbc.spi.Connection connection,
+  private static Flux<List<Value.Record>> underSavepoint(Connection connection,
       Flux<Value.Record> rows) {
     return Flux.usingWhen(
         Mono.from(connection.createSavepoint(SAVEPOINT)).thenReturn(connection),

@@ -1,10 +1,13 @@
 package io.toasty.r2dbc;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
@@ -56,9 +59,9 @@ final class DrainOnCancel<T> extends Flux<T> {
       return error;
     }
     try {
-      return java.util.Objects.requireNonNull(errors.apply(error), "the translated error");
+      return Objects.requireNonNull(errors.apply(error), "the translated error");
     } catch (Throwable failed) {
-      return reactor.core.Exceptions.addSuppressed(failed, error);
+      return Exceptions.addSuppressed(failed, error);
     }
   }
 
@@ -100,7 +103,7 @@ final class DrainOnCancel<T> extends Flux<T> {
      * an INSERT would then commit on its own (the TCK's random-cancel scenario, a group of two
      * rows of four).
      */
-    void start(org.reactivestreams.Publisher<? extends T> source) {
+    void start(Publisher<? extends T> source) {
       actual.onSubscribe(this);
       if (draining != 0) {
         done.run(); // never sent: the turn is over

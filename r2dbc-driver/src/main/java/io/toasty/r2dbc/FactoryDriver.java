@@ -12,6 +12,7 @@ import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public final class FactoryDriver implements Driver {
   private final SqlDialect dialect;
   private final ServerParts parts;
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
-  private final java.time.Duration statementTimeout;
+  private final Duration statementTimeout;
   private final PoolAcquire acquiring;
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {

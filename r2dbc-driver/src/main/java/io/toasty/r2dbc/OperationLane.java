@@ -2,7 +2,9 @@ package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -108,7 +110,7 @@ final class OperationLane {
    * holds then (checked after every operation before has ended, as in a turn of its own): true.
    * Else takes nothing: false, and the caller takes its turn with {@link #write}.
    */
-  boolean passIfIdle(java.util.function.BooleanSupplier nothingToDo) {
+  boolean passIfIdle(BooleanSupplier nothingToDo) {
     Slot previous = last;
     if (previous != null && !previous.finished() || !nothingToDo.getAsBoolean()) {
       return false;
@@ -139,7 +141,7 @@ final class OperationLane {
     }
 
     @Override
-    public void subscribe(reactor.core.CoreSubscriber<? super T> actual) {
+    public void subscribe(CoreSubscriber<? super T> actual) {
       Slot slot = new Slot();
       Start start = new Start();
       Sinks.One<T> result = Sinks.one();
@@ -210,7 +212,7 @@ final class OperationLane {
     }
 
     @Override
-    public void subscribe(reactor.core.CoreSubscriber<? super T> actual) {
+    public void subscribe(CoreSubscriber<? super T> actual) {
       Slot slot = new Slot();
       if (drain) {
         if (slot.before == NOTHING) {

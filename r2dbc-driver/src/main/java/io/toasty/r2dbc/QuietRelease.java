@@ -1,6 +1,7 @@
 package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -51,7 +52,7 @@ final class QuietRelease {
    * {@code onErrorMap(errors)} would.
    */
   <T> void subscribe(Flux<T> source, CoreSubscriber<? super T> actual,
-      java.util.function.Function<Throwable, Throwable> errors) {
+      Function<Throwable, Throwable> errors) {
     if (!enter()) {
       Operators.complete(actual); // cancelled before its turn: never sent
       return;
@@ -107,11 +108,11 @@ final class QuietRelease {
    */
   private final class Counted<T> implements CoreSubscriber<T>, Subscription {
     private final CoreSubscriber<? super T> actual;
-    private final java.util.function.Function<Throwable, Throwable> errors;
+    private final Function<Throwable, Throwable> errors;
     private Subscription upstream;
 
     Counted(CoreSubscriber<? super T> actual,
-        java.util.function.Function<Throwable, Throwable> errors) {
+        Function<Throwable, Throwable> errors) {
       this.actual = actual;
       this.errors = errors;
     }

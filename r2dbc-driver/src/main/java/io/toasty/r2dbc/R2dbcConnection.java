@@ -1,6 +1,10 @@
 package io.toasty.r2dbc;
 
+import io.r2dbc.spi.ColumnMetadata;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.Feature;
 import io.toasty.driver.Connection;
@@ -8,6 +12,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DriverException;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.codec.RowColumns;
@@ -20,19 +25,30 @@ import io.toasty.sql.dialect.SqlDialect.MutationReturning;
 import io.toasty.sql.render.InsertEcho;
 import io.toasty.sql.render.RawStatementText;
 import io.toasty.sql.render.RenderedSql;
+import io.toasty.stmt.Assignment;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +59,7 @@ import reactor.core.publisher.Mono;
  * from {@code Result.map} with the subscriber's demand.
  */
 final class R2dbcConnection implements Connection {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+  private static final Logger LOG = LoggerFactory.getLogger(
       R2dbcConnection.class);
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
   private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -51,8 +67,8 @@ final class R2dbcConnection implements Connection {
   private final io.r2dbc.spi.Connection connection;
   private final DriverParts parts;
   // a field updater, not an AtomicBoolean: one object fewer per connection lent
-  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<R2dbcConnection>
-      CLOSED = java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(
+  private static final AtomicIntegerFieldUpdater<R2dbcConnection>
+      CLOSED = AtomicIntegerFieldUpdater.newUpdater(
           R2dbcConnection.class, "closed");
   private volatile int closed;
   private final OperationLane lane = new OperationLane();
@@ -117,10 +133,10 @@ final class R2dbcConnection implements Connection {
   }
 
   /** {@code statement} in its turn, after {@code limit} has set the session's timeout. */
-  private Mono<ExecResponse> statement(Statement statement, List<Value> args, List<Type> rowType,
-      Mono<Void> limit) {
+  private Mono<ExecResponse> statement(
+      StatementNode statement, List<Value> args, List<Type> rowType, Mono<Void> limit) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
-    boolean delete = statement instanceof io.toasty.stmt.Delete;
+    boolean delete = statement instanceof DeleteNode;
     List<Integer> computed = computedColumns(statement);
     Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed,
         statement, args);
@@ -143,7 +159,7 @@ final class R2dbcConnection implements Connection {
       // A read is cut short at once where that costs nothing (H2, SQLite); over a wire protocol
       // the server sends every row anyway, and the drivers' own cancel path can drop buffers
       // (dialect.drainsCancelledReads), so there a cancelled read is read to its end, like a write.
-      boolean cutShort = statement instanceof io.toasty.stmt.Query
+      boolean cutShort = statement instanceof Query
           && !parts.dialect().drainsCancelledReads();
       rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate)
           .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error));
@@ -158,7 +174,7 @@ final class R2dbcConnection implements Connection {
   private Mono<ExecResponse> raw(Operation.RawSql r, Mono<Void> limit) {
     Function<Throwable, Throwable> translate = e -> translated(e, null, false);
     return Mono.defer(() -> {
-      io.r2dbc.spi.Statement prepared = connection.createStatement(
+      Statement prepared = connection.createStatement(
           RawStatementText.render(r.text(), parts.dialect()));
       for (int k = 0; k < r.args().size(); k++) {
         parts.codec().bind(prepared, k, r.args().get(k), null);
@@ -178,28 +194,28 @@ final class R2dbcConnection implements Connection {
   }
 
   /** A raw row as {@code (labels, values)}, each column read as its type in {@code rowType}. */
-  private Value.Record labelled(io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata metadata,
+  private Value.Record labelled(io.r2dbc.spi.Row row, RowMetadata metadata,
       List<Type> rowType) {
-    List<? extends io.r2dbc.spi.ColumnMetadata> columns = metadata.getColumnMetadatas();
+    List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
     Value[] labels = new Value[columns.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = new Value.Str(columns.get(i).getName());
     }
     List<Type> types = rowType.isEmpty()
-        ? java.util.Collections.nCopies(labels.length, Type.Scalar.NULL) : rowType;
+        ? Collections.nCopies(labels.length, Type.Scalar.NULL) : rowType;
     return Value.Record.of(Value.Record.adopt(labels),
         parts.codec().decodeRow(row, metadata, types));
   }
 
   /** The rows of one execution of {@code sql}: each call prepares and runs it once. */
-  private Flux<Value.Record> rows(Statement statement, RenderedSql sql, List<Value> args,
+  private Flux<Value.Record> rows(StatementNode statement, RenderedSql sql, List<Value> args,
       List<Type> rowType) {
     List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
     ValueCodec codec = parts.codec();
     InsertEcho echo = sql.echo();
     int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
     // the column count is checked once per result's metadata, not per row
-    io.r2dbc.spi.RowMetadata[] checked = {null};
+    RowMetadata[] checked = {null};
     Flux<Value.Record> rows = echo == null ? executed(sql, args, (row, metadata) -> {
           if (metadata != checked[0]) {
             codec.requireColumns(metadata, types);
@@ -228,8 +244,8 @@ final class R2dbcConnection implements Connection {
    * statement, so a second subscription (which would run an insert twice) is an error.
    */
   private <T> Flux<T> executed(RenderedSql sql, List<Value> args,
-      BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
-    io.r2dbc.spi.Statement prepared = prepare(sql, args);
+      BiFunction<io.r2dbc.spi.Row, RowMetadata, T> mapper) {
+    Statement prepared = prepare(sql, args);
     // inTurn's check, without a Mono around the statement: this runs for every query. RowStream
     // keeps one row of demand ahead, so that the drivers read each result's end.
     return new RowStream<>(() -> sealed ? Mono.<Result>error(sealedError()) : prepared.execute(),
@@ -243,8 +259,8 @@ final class R2dbcConnection implements Connection {
    */
   @Override
   public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
-    Statement statement = query.statement();
-    if (!(statement instanceof io.toasty.stmt.Query) || closed != 0) {
+    StatementNode statement = query.statement();
+    if (!(statement instanceof Query) || closed != 0) {
       return Connection.super.read(query, fields, reader);
     }
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
@@ -282,8 +298,8 @@ final class R2dbcConnection implements Connection {
    * column's decoding error where a column is unreadable (it names the model, field and key),
    * else with the reader's own (it names the model and field).
    */
-  private <T> T typed(Statement statement, RowColumns columns, RowReader<T> reader,
-      io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata metadata, List<Type> types) {
+  private <T> T typed(StatementNode statement, RowColumns columns, RowReader<T> reader,
+      io.r2dbc.spi.Row row, RowMetadata metadata, List<Type> types) {
     try {
       return reader.read(columns);
     } catch (RuntimeException e) {
@@ -293,14 +309,14 @@ final class R2dbcConnection implements Connection {
   }
 
   /** One row decoded; a value its field cannot hold names the model, field and key. */
-  private Value.Record decoded(Statement statement, ValueCodec codec, io.r2dbc.spi.Row row,
-      io.r2dbc.spi.RowMetadata metadata, List<Type> types) {
+  private Value.Record decoded(StatementNode statement, ValueCodec codec, io.r2dbc.spi.Row row,
+      RowMetadata metadata, List<Type> types) {
     return decoded(statement, codec, row, metadata, types, false);
   }
 
   /** {@link #decoded}, the column count already checked for this row's metadata if {@code counted}. */
-  private Value.Record decoded(Statement statement, ValueCodec codec, io.r2dbc.spi.Row row,
-      io.r2dbc.spi.RowMetadata metadata, List<Type> types, boolean counted) {
+  private Value.Record decoded(StatementNode statement, ValueCodec codec, io.r2dbc.spi.Row row,
+      RowMetadata metadata, List<Type> types, boolean counted) {
     try {
       return counted ? codec.decodeColumns(row, metadata, types)
           : codec.decodeRow(row, metadata, types);
@@ -310,25 +326,25 @@ final class R2dbcConnection implements Connection {
   }
 
   /** An upsert whose database may report a lost race for a new key as a unique violation. */
-  private boolean mayLoseRace(Statement statement) {
-    return statement instanceof io.toasty.stmt.Insert i && i.onConflict() != null
+  private boolean mayLoseRace(StatementNode statement) {
+    return statement instanceof InsertNode i && i.onConflict() != null
         && parts.dialect().upsertSyntax() != SqlDialect.UpsertSyntax.ON_DUPLICATE_KEY;
   }
 
   /** An upsert written as MERGE, whose insert path may lose a race for a new key. */
-  private boolean isMerge(Statement statement) {
-    return statement instanceof io.toasty.stmt.Insert i && i.onConflict() != null
+  private boolean isMerge(StatementNode statement) {
+    return statement instanceof InsertNode i && i.onConflict() != null
         && parts.dialect().upsertSyntax() == SqlDialect.UpsertSyntax.MERGE;
   }
 
-  private boolean needsDeltaTableGuard(Statement statement) {
-    return (statement instanceof io.toasty.stmt.Update || statement instanceof io.toasty.stmt.Delete)
+  private boolean needsDeltaTableGuard(StatementNode statement) {
+    return (statement instanceof UpdateNode || statement instanceof DeleteNode)
         && parts.dialect().mutationReturning() == MutationReturning.DATA_CHANGE_DELTA_TABLE
         || isMerge(statement);
   }
 
-  private io.r2dbc.spi.Statement prepare(RenderedSql sql, List<Value> args) {
-    io.r2dbc.spi.Statement prepared = connection.createStatement(sql.sql());
+  private Statement prepare(RenderedSql sql, List<Value> args) {
+    Statement prepared = connection.createStatement(sql.sql());
     ValueCodec codec = parts.codec();
     Type[] types = sql.markerTypes();
     for (int k = 0; k < sql.markerCount(); k++) {
@@ -441,7 +457,7 @@ final class R2dbcConnection implements Connection {
   }
 
   /** The dialect this connection's statements are written in. */
-  io.toasty.sql.dialect.SqlDialect dialect() {
+  SqlDialect dialect() {
     return parts.dialect();
   }
 
@@ -459,7 +475,7 @@ final class R2dbcConnection implements Connection {
    * what it answers is translated unless it is already a Toasty exception.
    */
   Mono<Void> executeDdl(List<String> statements,
-      java.util.function.BiFunction<String, Throwable, Throwable> failure) {
+      BiFunction<String, Throwable, Throwable> failure) {
     Mono<Void> each = Flux.defer(() -> Flux.fromIterable(statements))
         .concatMap(sql -> Flux.defer(() -> connection.createStatement(sql).execute())
             .concatMap(Result::getRowsUpdated)
@@ -479,7 +495,7 @@ final class R2dbcConnection implements Connection {
   Mono<List<List<String>>> catalogRows(String sql) {
     return lane.write(Flux.defer(() -> connection.createStatement(sql).execute())
         .concatMap(r -> r.map((row, meta) -> {
-          List<String> texts = new java.util.ArrayList<>();
+          List<String> texts = new ArrayList<>();
           for (int i = 0; i < meta.getColumnMetadatas().size(); i++) {
             Object v = row.get(i);
             texts.add(v == null ? null : String.valueOf(v));
@@ -491,13 +507,13 @@ final class R2dbcConnection implements Connection {
   }
 
   /** The columns an update computes from expressions (arithmetic), for range errors. */
-  private static List<Integer> computedColumns(Statement statement) {
-    if (!(statement instanceof io.toasty.stmt.Update u)) {
+  private static List<Integer> computedColumns(StatementNode statement) {
+    if (!(statement instanceof UpdateNode u)) {
       return List.of();
     }
     return u.assignments().stream()
-        .filter(a -> a.value() instanceof io.toasty.stmt.Expr.Arith)
-        .map(io.toasty.stmt.Assignment::target).toList();
+        .filter(a -> a.value() instanceof ExprNode.Arith)
+        .map(Assignment::target).toList();
   }
 
   /**
@@ -505,8 +521,8 @@ final class R2dbcConnection implements Connection {
    * was missing (SQLite), the same naming it: each key the statement wrote is counted on this
    * connection, in its turn, until one counts none (only when the write already failed).
    */
-  private Mono<Throwable> namingTheKey(Throwable error, Statement statement, List<Value> args) {
-    List<io.toasty.stmt.Query> probes = parts.errors().missingKeyProbes(error, statement, args);
+  private Mono<Throwable> namingTheKey(Throwable error, StatementNode statement, List<Value> args) {
+    List<Query> probes = parts.errors().missingKeyProbes(error, statement, args);
     if (probes.isEmpty()) {
       return Mono.just(error);
     }
@@ -531,10 +547,10 @@ final class R2dbcConnection implements Connection {
    * exception; a lost connection is remembered for {@link #close}.
    */
   private Throwable translated(Throwable error, String table, boolean delete,
-      List<Integer> computed, Statement statement, List<Value> args) {
-    if (timeout.limited() && error instanceof io.r2dbc.spi.R2dbcException e
+      List<Integer> computed, StatementNode statement, List<Value> args) {
+    if (timeout.limited() && error instanceof R2dbcException e
         && parts.dialect().endsTimedWait(e.getSqlState())) {
-      return new io.toasty.error.QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
+      return new QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),
           "the statement waited for a lock past its statement timeout, and the database "
           + "stopped it", e);
     }

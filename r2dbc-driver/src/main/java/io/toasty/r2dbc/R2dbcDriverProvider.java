@@ -9,13 +9,14 @@ import io.toasty.driver.DriverProvider;
 import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.sql.dialect.SqlDialect;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * Makes {@link R2dbcDriver}s for R2DBC URLs whose backend has a {@link SqlDialect}:
  * {@code r2dbc:h2:mem:///app}, {@code r2dbc:postgresql://user@host:5432/db},
  * {@code r2dbc:mysql://user@host:3306/db}, {@code r2dbc:mariadb://user@host:3306/db} (served by
  * the mysql driver) and {@code r2dbc:sqlite:/path/app.db} (the sqlite-bridge). The backend's R2DBC
- * driver must be on the class path. Found through {@link java.util.ServiceLoader}.
+ * driver must be on the class path. Found through {@link ServiceLoader}.
  */
 public final class R2dbcDriverProvider implements DriverProvider {
 

@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -80,7 +81,7 @@ public final class R2dbcDrivers {
   public static ConnectionFactory abandonable(ConnectionFactory factory) {
     Objects.requireNonNull(factory, "factory");
     if (factory instanceof Abandonable || factory instanceof LocallyValidated
-        || factory instanceof io.r2dbc.pool.ConnectionPool || embedded(factory)) {
+        || factory instanceof ConnectionPool || embedded(factory)) {
       return factory;
     }
     return new Abandonable(factory);

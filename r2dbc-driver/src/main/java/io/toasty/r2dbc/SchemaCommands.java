@@ -9,6 +9,7 @@ import io.toasty.sql.push.SchemaDdl;
 import io.toasty.sql.push.SchemaUpgrades;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ final class SchemaCommands {
 
   /** A warning per script that adds what push leaves, naming what it adds. */
   private static void warnLeft(String backend, List<SchemaUpgrade> upgrades) {
-    Map<List<String>, List<String>> byScript = new java.util.LinkedHashMap<>();
+    Map<List<String>, List<String>> byScript = new LinkedHashMap<>();
     for (SchemaUpgrade upgrade : upgrades) {
       if (!upgrade.inPlace()) {
         byScript.computeIfAbsent(upgrade.statements(), k -> new ArrayList<>())

@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import io.r2dbc.spi.Connection;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.error.ErrorTranslator;
 import io.toasty.schema.Schema;
@@ -33,7 +34,7 @@ final class ServerParts {
   }
 
   /** The parts for connections to the server behind {@code connection}, decided once. */
-  DriverParts forConnection(io.r2dbc.spi.Connection connection) {
+  DriverParts forConnection(Connection connection) {
     if (!serverKnown) {
       SqlDialect server = configured.forServer(connection.getMetadata().getDatabaseVersion());
       if (server != configured) {

@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.toasty.driver.StatementTimeout;
 import io.toasty.sql.dialect.SqlDialect;
@@ -21,7 +22,7 @@ import reactor.util.context.ContextView;
  * before it returns to the pool ({@link #restore}).
  */
 final class SessionTimeout {
-  private final io.r2dbc.spi.Connection connection;
+  private final Connection connection;
   private final SqlDialect dialect;
   /** What the session has when lent: the pool's setting, or null (the server's default). */
   private final Duration lent;
@@ -30,7 +31,7 @@ final class SessionTimeout {
   /** What the session is set to now. */
   private volatile Duration current;
 
-  SessionTimeout(io.r2dbc.spi.Connection connection, SqlDialect dialect, Duration lent,
+  SessionTimeout(Connection connection, SqlDialect dialect, Duration lent,
       Duration fallback) {
     this.connection = connection;
     this.dialect = dialect;
@@ -78,7 +79,7 @@ final class SessionTimeout {
   }
 
   /** Sets {@code connection}'s session to stop statements after {@code limit} (null: never). */
-  static Mono<Void> apply(io.r2dbc.spi.Connection connection, SqlDialect dialect,
+  static Mono<Void> apply(Connection connection, SqlDialect dialect,
       Duration limit) {
     List<String> sql = dialect.statementTimeoutSql(limit);
     if (sql.isEmpty()) {

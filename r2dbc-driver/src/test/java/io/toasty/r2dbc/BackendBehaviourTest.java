@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
@@ -22,28 +23,43 @@ import io.toasty.error.DriverException;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ToastyException;
+import io.toasty.r2dbc.error.ErrorTranslator;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
 
 /**
  * What differs between the backends, checked against the real servers: pattern matching and
@@ -94,15 +110,15 @@ class BackendBehaviourTest {
     return new Operation.Transaction(kind, null, false, null);
   }
 
-  private List<String> names(Expr filter, Value... args) {
+  private List<String> names(ExprNode filter, Value... args) {
     return list(driver, selectUsers(filter, List.of(args), 1)).stream()
         .map(r -> ((Value.Str) r.get(0)).value()).toList();
   }
 
   // ---- patterns and NULL-safe equality -------------------------------------------------------
 
-  private static Expr pattern(Expr.PatternKind kind, boolean ignoreCase) {
-    return new Expr.Pattern(kind, col("users", 1), arg(0), ignoreCase);
+  private static ExprNode pattern(ExprNode.PatternKind kind, boolean ignoreCase) {
+    return new ExprNode.Pattern(kind, col("users", 1), arg(0), ignoreCase);
   }
 
   @Test
@@ -110,65 +126,65 @@ class BackendBehaviourTest {
     count(driver, insertUsers(new Returning.Count(), "50% off", "500 off", "a_b", "axb",
         "back\\slash", "star*", "q?", "[x]"));
     assertEquals(List.of("50% off"),
-        names(pattern(Expr.PatternKind.STARTS_WITH, false), new Value.Str("50%")));
+        names(pattern(ExprNode.PatternKind.STARTS_WITH, false), new Value.Str("50%")));
     assertEquals(List.of("a_b"),
-        names(pattern(Expr.PatternKind.CONTAINS, false), new Value.Str("_")));
+        names(pattern(ExprNode.PatternKind.CONTAINS, false), new Value.Str("_")));
     assertEquals(List.of("back\\slash"),
-        names(pattern(Expr.PatternKind.CONTAINS, false), new Value.Str("k\\s")));
+        names(pattern(ExprNode.PatternKind.CONTAINS, false), new Value.Str("k\\s")));
     assertEquals(List.of("star*"),
-        names(pattern(Expr.PatternKind.ENDS_WITH, false), new Value.Str("*")));
+        names(pattern(ExprNode.PatternKind.ENDS_WITH, false), new Value.Str("*")));
     assertEquals(List.of("q?"),
-        names(pattern(Expr.PatternKind.ENDS_WITH, false), new Value.Str("?")));
+        names(pattern(ExprNode.PatternKind.ENDS_WITH, false), new Value.Str("?")));
     assertEquals(List.of("[x]"),
-        names(pattern(Expr.PatternKind.STARTS_WITH, false), new Value.Str("[")));
+        names(pattern(ExprNode.PatternKind.STARTS_WITH, false), new Value.Str("[")));
   }
 
   @Test
   void likePatternsUseTheirWildcardsAndBackslashEscapes() {
     count(driver, insertUsers(new Returning.Count(), "a_b", "axb", "ab", "a%b"));
     assertEquals(List.of("a_b", "axb", "a%b"),
-        names(pattern(Expr.PatternKind.LIKE, false), new Value.Str("a_b")));
+        names(pattern(ExprNode.PatternKind.LIKE, false), new Value.Str("a_b")));
     assertEquals(List.of("a_b"),
-        names(pattern(Expr.PatternKind.LIKE, false), new Value.Str("a\\_b")));
+        names(pattern(ExprNode.PatternKind.LIKE, false), new Value.Str("a\\_b")));
     assertEquals(List.of("a_b", "axb", "ab", "a%b"),
-        names(pattern(Expr.PatternKind.LIKE, false), new Value.Str("a%")));
+        names(pattern(ExprNode.PatternKind.LIKE, false), new Value.Str("a%")));
     assertEquals(List.of("a%b"),
-        names(pattern(Expr.PatternKind.LIKE, false), new Value.Str("%\\%%")));
+        names(pattern(ExprNode.PatternKind.LIKE, false), new Value.Str("%\\%%")));
   }
 
   @Test
   void patternsAreCaseSensitiveUnlessAskedNotToBe() {
     count(driver, insertUsers(new Returning.Count(), "Ann", "ann", "ANNA", "bob"));
     assertEquals(List.of("Ann"),
-        names(pattern(Expr.PatternKind.STARTS_WITH, false), new Value.Str("An")));
+        names(pattern(ExprNode.PatternKind.STARTS_WITH, false), new Value.Str("An")));
     assertEquals(List.of("Ann", "ann", "ANNA"),
-        names(pattern(Expr.PatternKind.STARTS_WITH, true), new Value.Str("an")));
+        names(pattern(ExprNode.PatternKind.STARTS_WITH, true), new Value.Str("an")));
     assertEquals(List.of("ann"),
-        names(pattern(Expr.PatternKind.LIKE, false), new Value.Str("a%")));
+        names(pattern(ExprNode.PatternKind.LIKE, false), new Value.Str("a%")));
     assertEquals(List.of("Ann", "ann", "ANNA"),
-        names(pattern(Expr.PatternKind.LIKE, true), new Value.Str("a%")));
-    assertEquals(List.of(), names(pattern(Expr.PatternKind.CONTAINS, false), Value.NULL));
+        names(pattern(ExprNode.PatternKind.LIKE, true), new Value.Str("a%")));
+    assertEquals(List.of(), names(pattern(ExprNode.PatternKind.CONTAINS, false), Value.NULL));
   }
 
   @Test
   void stringEqualityIsExactOnEveryBackend() {
     count(driver, insertUsers(new Returning.Count(), "ann", "Ann", "ann "));
-    assertEquals(List.of("ann"), names(Expr.eq(col("users", 1), arg(0)), new Value.Str("ann")));
-    assertEquals(List.of("ann "), names(Expr.eq(col("users", 1), arg(0)),
+    assertEquals(List.of("ann"), names(ExprNode.eq(col("users", 1), arg(0)), new Value.Str("ann")));
+    assertEquals(List.of("ann "), names(ExprNode.eq(col("users", 1), arg(0)),
         new Value.Str("ann ")));
   }
 
   @Test
   void nullSafeEqualityMatchesNullWithNull() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob"));
-    Update nick = new Update(USERS, Expr.eq(col("users", 1), arg(1)),
+    UpdateNode nick = new UpdateNode(USERS, ExprNode.eq(col("users", 1), arg(1)),
         List.of(new Assignment(3, arg(0))), new Returning.Count());
     count(driver, new Operation.QuerySql(nick, List.of(new Value.Str("b"), new Value.Str("bob")),
         List.of()));
-    Expr nullSafe = new Expr.IsNotDistinctFrom(col("users", 3), arg(0));
+    ExprNode nullSafe = new ExprNode.IsNotDistinctFrom(col("users", 3), arg(0));
     assertEquals(List.of("ann"), names(nullSafe, Value.NULL));
     assertEquals(List.of("bob"), names(nullSafe, new Value.Str("b")));
-    assertEquals(List.of(), names(Expr.eq(col("users", 3), arg(0)), Value.NULL));
+    assertEquals(List.of(), names(ExprNode.eq(col("users", 3), arg(0)), Value.NULL));
   }
 
   // ---- lists of bound values (an array on PostgreSQL, markers elsewhere) ---------------------
@@ -176,42 +192,47 @@ class BackendBehaviourTest {
   @Test
   void aListOfBoundValuesMatchesTheSameRowsOnEveryBackend() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cid", "dan"));
-    Expr names = new Expr.InList(col("users", 1), List.of(arg(0), arg(1), arg(2), arg(3)));
+    ExprNode names = new ExprNode.InList(col("users", 1), List.of(arg(0), arg(1), arg(2), arg(3)));
     assertEquals(List.of("ann", "cid"), names(names, new Value.Str("cid"), Value.NULL,
         new Value.Str("ann"), new Value.Str("cid")));
-    assertEquals(List.of("bob", "dan"), names(new Expr.Not(names), new Value.Str("cid"),
+    assertEquals(List.of("bob", "dan"), names(new ExprNode.Not(names), new Value.Str("cid"),
         new Value.Str("ann"), new Value.Str("zed"), new Value.Str("Ann")));
     // With a NULL in the list, NOT IN is unknown for every row that is not in it.
-    assertEquals(List.of(), names(new Expr.Not(names), new Value.Str("cid"), Value.NULL,
+    assertEquals(List.of(), names(new ExprNode.Not(names), new Value.Str("cid"), Value.NULL,
         new Value.Str("ann"), new Value.Str("ann")));
-    Expr ids = new Expr.InList(col("users", 0), List.of(arg(0), arg(1), arg(2)));
-    List<Value> keys = list(driver, selectUsers(Expr.TRUE, List.of(), 0)).stream()
+    ExprNode ids = new ExprNode.InList(col("users", 0), List.of(arg(0), arg(1), arg(2)));
+    List<Value> keys = list(driver, selectUsers(ExprNode.TRUE, List.of(), 0)).stream()
         .map(r -> r.get(0)).toList();
     assertEquals(List.of("bob", "dan"), names(ids, keys.get(3), keys.get(1),
         new Value.I64(-1)));
     // An int column compared with long values, as a marker per value would be.
-    Expr counts = new Expr.InList(col("users", 4), List.of(arg(0), arg(1)));
+    ExprNode counts = new ExprNode.InList(col("users", 4), List.of(arg(0), arg(1)));
     assertEquals(List.of("ann", "bob", "cid", "dan"), names(counts, new Value.I64(0),
         new Value.I64(5)));
   }
 
   @Test
   void aListOfUuidsAndSmallIntegersMatchesByValue() {
-    java.util.UUID a = java.util.UUID.randomUUID();
-    java.util.UUID b = java.util.UUID.randomUUID();
-    int uuid = 1 + Fixtures.SCALARS.indexOf(io.toasty.value.Type.Scalar.UUID);
-    int i16 = 1 + Fixtures.SCALARS.indexOf(io.toasty.value.Type.Scalar.I16);
-    Insert rows = new Insert(new Source.Table("all_types"), List.of(0, uuid, i16),
-        List.of(Expr.Record.of(arg(0), arg(1), arg(2)), Expr.Record.of(arg(3), arg(4), arg(5))),
-        new Returning.Count());
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    int uuid = 1 + Fixtures.SCALARS.indexOf(Type.Scalar.UUID);
+    int i16 = 1 + Fixtures.SCALARS.indexOf(Type.Scalar.I16);
+    InsertNode rows =
+        new InsertNode(
+            new Source.Table("all_types"),
+            List.of(0, uuid, i16),
+            List.of(
+                ExprNode.Record.of(arg(0), arg(1), arg(2)),
+                ExprNode.Record.of(arg(3), arg(4), arg(5))),
+            new Returning.Count());
     count(driver, new Operation.Insert(rows, List.of(new Value.I64(1), new Value.Uuid(a),
         new Value.I16((short) 10), new Value.I64(2), new Value.Uuid(b),
         new Value.I16((short) 20)), List.of()));
-    assertEquals(List.of(new Value.I64(2)), allTypesIds(new Expr.InList(
-        new Expr.Column("all_types", uuid), List.of(arg(0), arg(1))),
-        new Value.Uuid(b), new Value.Uuid(java.util.UUID.randomUUID())));
-    assertEquals(List.of(new Value.I64(1), new Value.I64(2)), allTypesIds(new Expr.InList(
-        new Expr.Column("all_types", i16), List.of(arg(0), arg(1), arg(2))),
+    assertEquals(List.of(new Value.I64(2)), allTypesIds(new ExprNode.InList(
+        new ExprNode.Column("all_types", uuid), List.of(arg(0), arg(1))),
+        new Value.Uuid(b), new Value.Uuid(UUID.randomUUID())));
+    assertEquals(List.of(new Value.I64(1), new Value.I64(2)), allTypesIds(new ExprNode.InList(
+        new ExprNode.Column("all_types", i16), List.of(arg(0), arg(1), arg(2))),
         new Value.I16((short) 20), new Value.I16((short) 10), Value.NULL));
   }
 
@@ -222,26 +243,26 @@ class BackendBehaviourTest {
   @Test
   void aListOfSeventyThousandValuesMatchesOnEveryBackend() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob"));
-    List<Value> keys = list(driver, selectUsers(Expr.TRUE, List.of(), 0)).stream()
+    List<Value> keys = list(driver, selectUsers(ExprNode.TRUE, List.of(), 0)).stream()
         .map(r -> r.get(0)).toList();
     int n = 70_000;
-    List<Expr> items = new ArrayList<>(n);
+    List<ExprNode> items = new ArrayList<>(n);
     List<Value> args = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       items.add(arg(i));
       args.add(i == n - 1 ? keys.get(1) : new Value.I64(-i - 1));
     }
-    Expr ids = new Expr.InList(col("users", 0), items);
+    ExprNode ids = new ExprNode.InList(col("users", 0), items);
     assertEquals(List.of("bob"), names(ids, args.toArray(new Value[0])));
   }
 
-  private List<Value> allTypesIds(Expr filter, Value... args) {
-    io.toasty.stmt.Query q = new io.toasty.stmt.Query(new Source.Table("all_types"), filter,
-        new Returning.Project(List.of(new Expr.Column("all_types", 0))),
-        List.of(new io.toasty.stmt.OrderBy(new Expr.Column("all_types", 0),
-            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+  private List<Value> allTypesIds(ExprNode filter, Value... args) {
+    Query q = new Query(new Source.Table("all_types"), filter,
+        new Returning.Project(List.of(new ExprNode.Column("all_types", 0))),
+        List.of(new OrderBy(new ExprNode.Column("all_types", 0),
+            OrderBy.Direction.ASC)), null);
     return list(driver, new Operation.QuerySql(q, List.of(args),
-        List.of(io.toasty.value.Type.Scalar.I64))).stream().map(r -> r.get(0)).toList();
+        List.of(Type.Scalar.I64))).stream().map(r -> r.get(0)).toList();
   }
 
   // ---- errors --------------------------------------------------------------------------------
@@ -261,8 +282,8 @@ class BackendBehaviourTest {
   }
 
   private static Operation.Insert insertPost(long userId, String title) {
-    return new Operation.Insert(new Insert(new Source.Table("posts"), List.of(1, 2),
-        List.of(Expr.Record.of(arg(0), arg(1))), new Returning.Count()),
+    return new Operation.Insert(new InsertNode(new Source.Table("posts"), List.of(1, 2),
+        List.of(ExprNode.Record.of(arg(0), arg(1))), new Returning.Count()),
         List.of(new Value.I64(userId), new Value.Str(title)), List.of());
   }
 
@@ -291,7 +312,8 @@ class BackendBehaviourTest {
     long ann = ((Value.I64) list(driver, insertUsers(new Returning.Keys(List.of(0)), "ann"))
         .get(0).get(0)).value();
     count(driver, insertPost(ann, "hello"));
-    Delete d = new Delete(USERS, Expr.eq(col("users", 0), arg(0)), new Returning.Count());
+    DeleteNode d =
+        new DeleteNode(USERS, ExprNode.eq(col("users", 0), arg(0)), new Returning.Count());
     ForeignKeyViolationException e = assertThrows(ForeignKeyViolationException.class,
         () -> count(driver, new Operation.QuerySql(d, List.of(new Value.I64(ann)), List.of())));
     assertEquals(Optional.of("User"), e.model());
@@ -315,7 +337,8 @@ class BackendBehaviourTest {
     if (kind == TestDatabase.Kind.H2) {
       database.execute("SET LOCK_TIMEOUT 500");
     }
-    List<Value.Record> ids = list(driver, insertUsers(new Returning.Keys(List.of(0)), "ann", "bob"));
+    List<Value.Record> ids =
+        list(driver, insertUsers(new Returning.Keys(List.of(0)), "ann", "bob"));
     Value ann = ids.get(0).get(0);
     Value bob = ids.get(1).get(0);
     Connection a = driver.connect().block();
@@ -380,9 +403,14 @@ class BackendBehaviourTest {
 
   /** Updates the user with key {@code id}: locks its row. */
   private static Operation.QuerySql touch(Value id) {
-    Update u = new Update(USERS, Expr.eq(col("users", 0), arg(0)),
-        List.of(new Assignment(4, new Expr.Arith(Expr.ArithOp.ADD, col("users", 4), arg(1)))),
-        new Returning.Count());
+    UpdateNode u =
+        new UpdateNode(
+            USERS,
+            ExprNode.eq(col("users", 0), arg(0)),
+            List.of(
+                new Assignment(
+                    4, new ExprNode.Arith(ExprNode.ArithOp.ADD, col("users", 4), arg(1)))),
+            new Returning.Count());
     return new Operation.QuerySql(u, List.of(id, new Value.I32(1)), List.of());
   }
 
@@ -390,8 +418,8 @@ class BackendBehaviourTest {
   void aConnectionEndedByTheServerIsAConnectionLostException() {
     if (kind == TestDatabase.Kind.SQLITE) {
       // Embedded: no server can end the session. The translation still holds for class 08.
-      Throwable t = new io.toasty.r2dbc.error.ErrorTranslator(driver.dialect(), Fixtures.SCHEMA)
-          .translate(new io.r2dbc.spi.R2dbcNonTransientResourceException("gone", "08006"), null);
+      Throwable t = new ErrorTranslator(driver.dialect(), Fixtures.SCHEMA)
+          .translate(new R2dbcNonTransientResourceException("gone", "08006"), null);
       assertInstanceOf(ConnectionLostException.class, t);
       return;
     }
@@ -468,14 +496,14 @@ class BackendBehaviourTest {
     try {
       exec(c, tx(Kind.BEGIN));
       exec(c, insertUsers(new Returning.Count(), "inside"));
-      reactor.core.publisher.BaseSubscriber<Value.Record> reader = new reactor.core.publisher
+      BaseSubscriber<Value.Record> reader = new reactor.core.publisher
           .BaseSubscriber<>() {
         @Override
-        protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+        protected void hookOnSubscribe(Subscription s) {
           s.request(1); // the read holds the connection until it ends
         }
       };
-      c.exec(selectUsers(Expr.TRUE, List.of(), 1)).flatMapMany(DriverHarness::rowsOf)
+      c.exec(selectUsers(ExprNode.TRUE, List.of(), 1)).flatMapMany(DriverHarness::rowsOf)
           .subscribe(reader);
       Mono<ExecResponse> rollback = c.exec(tx(Kind.ROLLBACK)).cache();
       rollback.subscribe();
@@ -489,7 +517,7 @@ class BackendBehaviourTest {
       c.close().block();
     }
     assertEquals(List.of("a", "b", "c", "after"),
-        list(counter, selectUsers(Expr.TRUE, List.of(), 1)).stream()
+        list(counter, selectUsers(ExprNode.TRUE, List.of(), 1)).stream()
             .map(r -> ((Value.Str) r.get(0)).value()).toList());
   }
 
@@ -516,14 +544,14 @@ class BackendBehaviourTest {
     } finally {
       c.close().block();
     }
-    assertEquals(List.of("after"), list(counter, selectUsers(Expr.TRUE, List.of(), 1)).stream()
+    assertEquals(List.of("after"), list(counter, selectUsers(ExprNode.TRUE, List.of(), 1)).stream()
         .map(r -> ((Value.Str) r.get(0)).value()).toList());
   }
 
   /** A subscriber that cancels as it is subscribed, as one whose cancel came first does. */
-  private static final class CancelledAlready<T> extends reactor.core.publisher.BaseSubscriber<T> {
+  private static final class CancelledAlready<T> extends BaseSubscriber<T> {
     @Override
-    protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+    protected void hookOnSubscribe(Subscription s) {
       s.cancel();
     }
   }
@@ -538,7 +566,7 @@ class BackendBehaviourTest {
   void transactionsCancelledAtRandomCommitAllOrNothing() {
     R2dbcDriver pooled = open(new DriverConfig(database.url(), Fixtures.SCHEMA, 2,
         Duration.ofSeconds(10), Duration.ofMinutes(5), null));
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     int runs = 600;
     List<Mono<Boolean>> all = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
@@ -547,7 +575,7 @@ class BackendBehaviourTest {
       // statement), half at a random moment up to 4 ms.
       Sinks.Empty<Void> trigger = Sinks.empty();
       int after = random.nextBoolean() ? random.nextInt(5) : -1;
-      java.util.function.IntFunction<Mono<Void>> step = k -> k == after
+      IntFunction<Mono<Void>> step = k -> k == after
           ? Mono.fromRunnable(trigger::tryEmitEmpty) : Mono.empty();
       Mono<Void> work = Mono.usingWhen(pooled.connect().map(Sealable::new),
           c -> c.exec(tx(Kind.BEGIN)).then(step.apply(0))
@@ -564,14 +592,14 @@ class BackendBehaviourTest {
           .takeUntilOther(cancel)
           .defaultIfEmpty(false));
     }
-    List<Boolean> done = reactor.core.publisher.Flux.fromIterable(all)
+    List<Boolean> done = Flux.fromIterable(all)
         .flatMapSequential(m -> m, 4).collectList().block(Duration.ofSeconds(120));
     assertEveryConnectionComesBack(pooled);
-    java.util.Map<Long, Integer> rows = new java.util.HashMap<>();
-    Operation.QuerySql orgs = new Operation.QuerySql(new io.toasty.stmt.Query(
-        new Source.Table("memberships"), Expr.TRUE,
+    Map<Long, Integer> rows = new HashMap<>();
+    Operation.QuerySql orgs = new Operation.QuerySql(new Query(
+        new Source.Table("memberships"), ExprNode.TRUE,
         new Returning.Project(List.of(col("memberships", 0))), List.of(), null), List.of(),
-        List.of(io.toasty.value.Type.Scalar.I64));
+        List.of(Type.Scalar.I64));
     for (Value.Record r : list(pooled, orgs)) {
       rows.merge(((Value.I64) r.get(0)).value(), 1, Integer::sum);
     }
@@ -642,16 +670,16 @@ class BackendBehaviourTest {
   }
 
   private static Operation.Insert insertMember(long org, long... users) {
-    List<Expr.Record> records = new ArrayList<>();
+    List<ExprNode.Record> records = new ArrayList<>();
     List<Value> args = new ArrayList<>();
     for (long user : users) {
       int a = args.size();
-      records.add(Expr.Record.of(arg(a), arg(a + 1), arg(a + 2)));
+      records.add(ExprNode.Record.of(arg(a), arg(a + 1), arg(a + 2)));
       args.add(new Value.I64(org));
       args.add(new Value.I64(user));
       args.add(new Value.Str("member"));
     }
-    return new Operation.Insert(new Insert(new Source.Table("memberships"), List.of(0, 1, 2),
+    return new Operation.Insert(new InsertNode(new Source.Table("memberships"), List.of(0, 1, 2),
         records, new Returning.Count()), args, List.of());
   }
 
@@ -697,10 +725,10 @@ class BackendBehaviourTest {
   void acquisitionsCancelledAtRandomReturnEachConnectionOnce() {
     R2dbcDriver pooled = open(new DriverConfig(database.url(), Fixtures.SCHEMA, 2,
         Duration.ofSeconds(10), Duration.ofMinutes(5), null));
-    List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
-    reactor.core.publisher.Hooks.onErrorDropped(dropped::add);
+    List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    Hooks.onErrorDropped(dropped::add);
     try {
-      java.util.Random random = new java.util.Random(7);
+      Random random = new Random(7);
       List<Mono<Boolean>> runs = new ArrayList<>();
       for (int i = 0; i < 1_500; i++) {
         Mono<Boolean> use = Mono.usingWhen(pooled.connect(), c -> Mono.just(true),
@@ -712,7 +740,7 @@ class BackendBehaviourTest {
             : Mono.delay(Duration.ofNanos(random.nextInt(300_000)));
         runs.add(use.flux().takeUntilOther(cancel).next().defaultIfEmpty(false));
       }
-      List<Boolean> used = reactor.core.publisher.Flux.fromIterable(runs)
+      List<Boolean> used = Flux.fromIterable(runs)
           .flatMap(m -> m, 8).collectList().block(Duration.ofSeconds(120));
       assertEveryConnectionComesBack(pooled);
       assertEquals(List.of(), dropped.stream().map(Throwable::toString).distinct().toList());
@@ -720,10 +748,10 @@ class BackendBehaviourTest {
       long cut = used.stream().filter(u -> !u).count();
       assertTrue(cut > 0 && cut < used.size(), cut + " of " + used.size() + " cut short");
     } finally {
-      reactor.core.publisher.Hooks.resetOnErrorDropped();
+      Hooks.resetOnErrorDropped();
     }
     // both connections can be held at once again
-    reactor.util.function.Tuple2<Connection, Connection> two = Mono.zip(pooled.connect(),
+    Tuple2<Connection, Connection> two = Mono.zip(pooled.connect(),
         pooled.connect()).block(Duration.ofSeconds(15));
     two.getT1().close().then(two.getT2().close()).block();
   }
@@ -737,8 +765,8 @@ class BackendBehaviourTest {
    */
   @Test
   void closingTheDriverRightAfterTheLastReleaseSucceeds() {
-    List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
-    reactor.core.publisher.Hooks.onErrorDropped(dropped::add);
+    List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    Hooks.onErrorDropped(dropped::add);
     try {
       for (int i = 0; i < 60; i++) {
         R2dbcDriver d = (R2dbcDriver) new R2dbcDriverProvider().open(
@@ -754,7 +782,7 @@ class BackendBehaviourTest {
       }
       assertEquals(List.of(), dropped.stream().map(Throwable::toString).distinct().toList());
     } finally {
-      reactor.core.publisher.Hooks.resetOnErrorDropped();
+      Hooks.resetOnErrorDropped();
     }
   }
 
@@ -771,7 +799,7 @@ class BackendBehaviourTest {
       sleep(50);
     }
     assertEquals(0, pooled.poolMetrics().orElseThrow().allocatedSize());
-    assertEquals(List.of(), list(pooled, selectUsers(Expr.TRUE, List.of(), 1)));
+    assertEquals(List.of(), list(pooled, selectUsers(ExprNode.TRUE, List.of(), 1)));
   }
 
   /** Waits up to 10 s for the pool's connections to be back (cleanups finish after a cancel). */

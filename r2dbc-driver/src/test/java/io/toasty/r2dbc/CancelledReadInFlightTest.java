@@ -4,13 +4,15 @@ import static io.toasty.r2dbc.Fixtures.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.sql.dialect.H2Dialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -68,7 +70,7 @@ class CancelledReadInFlightTest {
    */
   @Test
   void anEmbeddedSessionIsNeverClosedUnderARunningQuery() throws Exception {
-    io.r2dbc.spi.Connection local = Mono.from(new LocallyValidated(factory()).create())
+    Connection local = Mono.from(new LocallyValidated(factory()).create())
         .block(Duration.ofSeconds(GUARD_SECONDS));
     R2dbcConnection c = new R2dbcConnection(pooled(local), h2(), null, null, Duration.ZERO);
     Thread reader = cancelWhileExecuting(c);
@@ -105,14 +107,14 @@ class CancelledReadInFlightTest {
 
   private static Operation.QuerySql selectUsers() {
     return new Operation.QuerySql(new Query(new Source.Table("users"),
-        new Expr.IsNull(col("users", 0)), new Returning.Project(List.of(col("users", 0))),
+        new ExprNode.IsNull(col("users", 0)), new Returning.Project(List.of(col("users", 0))),
         List.of(new OrderBy(col("users", 0), OrderBy.Direction.ASC)), null), List.of(),
         List.of(Type.Scalar.I64));
   }
 
   /** The pool's wrapper of {@code session}; its close (the release) is counted. */
-  private io.r2dbc.spi.Connection pooled(io.r2dbc.spi.Connection session) {
-    return proxy(io.r2dbc.spi.Connection.class, (name, args) -> switch (name) {
+  private Connection pooled(Connection session) {
+    return proxy(Connection.class, (name, args) -> switch (name) {
       case "createStatement" -> session.createStatement((String) args[0]);
       case "close" -> Mono.fromRunnable(() -> {
         inFlightAtRelease.compareAndSet(-1, inFlight.get());
@@ -133,8 +135,8 @@ class CancelledReadInFlightTest {
   }
 
   /** A session whose query executes in the subscribing call until {@link #finish} opens. */
-  private io.r2dbc.spi.Connection session() {
-    return proxy(io.r2dbc.spi.Connection.class, (name, args) -> switch (name) {
+  private Connection session() {
+    return proxy(Connection.class, (name, args) -> switch (name) {
       case "createStatement" -> statement();
       case "close" -> Mono.fromRunnable(sessionCloses::incrementAndGet);
       case "isAutoCommit" -> true;
@@ -142,8 +144,8 @@ class CancelledReadInFlightTest {
     });
   }
 
-  private io.r2dbc.spi.Statement statement() {
-    return proxy(io.r2dbc.spi.Statement.class, (name, args) -> switch (name) {
+  private Statement statement() {
+    return proxy(Statement.class, (name, args) -> switch (name) {
       case "execute" -> Flux.defer(() -> {
         inFlight.incrementAndGet();
         executing.countDown();

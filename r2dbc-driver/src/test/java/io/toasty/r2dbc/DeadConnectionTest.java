@@ -14,6 +14,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.stmt.Returning;
+import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +202,7 @@ class DeadConnectionTest {
   private static Mono<Long> countUsers(Connection c) {
     return c.exec(DriverHarness.countUsers())
         .flatMapMany(r -> r instanceof ExecResponse.Rows rows ? rows.rows() : Flux.empty())
-        .map(row -> ((io.toasty.value.Value.I64) row.get(0)).value())
+        .map(row -> ((Value.I64) row.get(0)).value())
         .next().defaultIfEmpty(0L);
   }
 }

@@ -7,8 +7,9 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -61,38 +62,39 @@ final class DriverHarness {
 
   /** INSERT users (name, email, nickname, login_count, status), one row per name. */
   static Operation.Insert insertUsers(Returning returning, String... names) {
-    List<Expr.Record> rows = new ArrayList<>();
+    List<ExprNode.Record> rows = new ArrayList<>();
     List<Value> args = new ArrayList<>();
     for (String name : names) {
       int a = args.size();
-      rows.add(Expr.Record.of(arg(a), arg(a + 1), arg(a + 2), arg(a + 3), arg(a + 4)));
+      rows.add(ExprNode.Record.of(arg(a), arg(a + 1), arg(a + 2), arg(a + 3), arg(a + 4)));
       args.add(new Value.Str(name));
       args.add(new Value.Str(name + "@example.com"));
       args.add(Value.NULL);
       args.add(new Value.I32(0));
       args.add(new Value.Str("ACTIVE"));
     }
-    Insert insert = new Insert(new Source.Table("users"), List.of(1, 2, 3, 4, 5), rows, returning);
+    InsertNode insert =
+        new InsertNode(new Source.Table("users"), List.of(1, 2, 3, 4, 5), rows, returning);
     List<Type> rowType = returning instanceof Returning.Keys ? List.of(Type.Scalar.I64) : List.of();
     return new Operation.Insert(insert, args, rowType);
   }
 
   /** SELECT the given columns of users, ordered by id. */
-  static Operation.QuerySql selectUsers(Expr filter, List<Value> args, int... columns) {
-    List<Expr> exprs = new ArrayList<>();
+  static Operation.QuerySql selectUsers(ExprNode filter, List<Value> args, int... columns) {
+    List<ExprNode> exprs = new ArrayList<>();
     List<Type> types = new ArrayList<>();
     for (int c : columns) {
-      exprs.add(new Expr.Column("users", c));
+      exprs.add(new ExprNode.Column("users", c));
       types.add(Fixtures.SCHEMA.table("users").column(c).type());
     }
     Query q = new Query(new Source.Table("users"), filter, new Returning.Project(exprs),
-        List.of(new io.toasty.stmt.OrderBy(new Expr.Column("users", 0),
-            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+        List.of(new OrderBy(new ExprNode.Column("users", 0),
+            OrderBy.Direction.ASC)), null);
     return new Operation.QuerySql(q, args, types);
   }
 
   static Operation.QuerySql countUsers() {
-    Query q = new Query(new Source.Table("users"), Expr.TRUE, new Returning.Count(), List.of(),
+    Query q = new Query(new Source.Table("users"), ExprNode.TRUE, new Returning.Count(), List.of(),
         null);
     return new Operation.QuerySql(q, List.of(), List.of(Type.Scalar.I64));
   }

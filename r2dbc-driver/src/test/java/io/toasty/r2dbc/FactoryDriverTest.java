@@ -11,12 +11,18 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 /**
@@ -116,11 +122,11 @@ class FactoryDriverTest {
     FactoryDriver driver = R2dbcDrivers.onConnectionFactory(twoConnections, new DriverConfig(
         database.url(), Fixtures.SCHEMA, 2, Duration.ofSeconds(10), Duration.ofMinutes(30),
         null));
-    java.util.List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
-    reactor.core.publisher.Hooks.onErrorDropped(dropped::add);
+    List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    Hooks.onErrorDropped(dropped::add);
     try {
-      java.util.Random random = new java.util.Random(11);
-      java.util.List<Mono<Boolean>> runs = new java.util.ArrayList<>();
+      Random random = new Random(11);
+      List<Mono<Boolean>> runs = new ArrayList<>();
       for (int i = 0; i < 1_500; i++) {
         Mono<Boolean> use = Mono.usingWhen(driver.connect(), c -> Mono.just(true),
             Connection::close, (c, e) -> c.close(), Connection::close);
@@ -129,7 +135,7 @@ class FactoryDriverTest {
             : Mono.delay(Duration.ofNanos(random.nextInt(300_000)));
         runs.add(use.flux().takeUntilOther(cancel).next().defaultIfEmpty(false));
       }
-      java.util.List<Boolean> used = reactor.core.publisher.Flux.fromIterable(runs)
+      List<Boolean> used = Flux.fromIterable(runs)
           .flatMap(m -> m, 8).collectList().block(Duration.ofSeconds(120));
       long start = System.currentTimeMillis();
       while (driver.poolState().orElseThrow().acquired() > 0
@@ -137,12 +143,12 @@ class FactoryDriverTest {
         Mono.delay(Duration.ofMillis(20)).block();
       }
       assertEquals(0, driver.poolState().orElseThrow().acquired(), "connections in use");
-      assertEquals(java.util.List.of(),
+      assertEquals(List.of(),
           dropped.stream().map(Throwable::toString).distinct().toList());
       long cut = used.stream().filter(u -> !u).count();
       assertTrue(cut > 0 && cut < used.size(), cut + " of " + used.size() + " cut short");
     } finally {
-      reactor.core.publisher.Hooks.resetOnErrorDropped();
+      Hooks.resetOnErrorDropped();
     }
   }
 

@@ -5,7 +5,7 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +78,11 @@ public final class Fixtures {
     return "r2dbc:h2:mem:///t" + UUID.randomUUID().toString().replace("-", "");
   }
 
-  public static Expr.Column col(String table, int index) {
-    return new Expr.Column(table, index);
+  public static ExprNode.Column col(String table, int index) {
+    return new ExprNode.Column(table, index);
   }
 
-  public static Expr.Arg arg(int index) {
-    return new Expr.Arg(index);
+  public static ExprNode.Arg arg(int index) {
+    return new ExprNode.Arg(index);
   }
 }

@@ -10,6 +10,7 @@ import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class MySqlUrlOnMariaDbTest {
     assertEquals(Capability.MYSQL, driver.capability());
     assertEquals("UUID", database.queryOne("SELECT DATA_TYPE FROM information_schema.COLUMNS "
         + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'all_types' "
-        + "AND COLUMN_NAME = 'v_uuid'").toString().toUpperCase(java.util.Locale.ROOT));
+        + "AND COLUMN_NAME = 'v_uuid'").toString().toUpperCase(Locale.ROOT));
     List<Value.Record> keys = list(driver, insertUsers(new Returning.Keys(List.of(0)), "ann"));
     assertEquals(List.of(Value.Record.of(new Value.I64(1))), keys);
   }

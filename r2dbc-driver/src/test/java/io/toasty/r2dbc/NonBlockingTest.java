@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.List;
@@ -31,14 +32,20 @@ class NonBlockingTest {
   void theDriverRunsOnNonBlockingThreads() {
     Driver driver = new R2dbcDriverProvider().open(DriverHarness.config(Fixtures.memUrl()));
     try {
-      Long rows = driver.pushSchema()
-          .then(Mono.fromCallable(() -> insertUsers(new Returning.Keys(List.of(0)), "ann", "bob"))
-              .flatMapMany(op -> DriverHarness.rows(driver, op)).then())
-          .thenMany(DriverHarness.rows(driver, DriverHarness.selectUsers(Expr.TRUE, List.of(), 1)))
-          .count()
-          .flatMap(n -> driver.resetSchema().thenReturn(n))
-          .subscribeOn(Schedulers.parallel())
-          .block();
+      Long rows =
+          driver
+              .pushSchema()
+              .then(
+                  Mono.fromCallable(() -> insertUsers(new Returning.Keys(List.of(0)), "ann", "bob"))
+                      .flatMapMany(op -> DriverHarness.rows(driver, op))
+                      .then())
+              .thenMany(
+                  DriverHarness.rows(
+                      driver, DriverHarness.selectUsers(ExprNode.TRUE, List.of(), 1)))
+              .count()
+              .flatMap(n -> driver.resetSchema().thenReturn(n))
+              .subscribeOn(Schedulers.parallel())
+              .block();
       assertEquals(2L, rows);
       Value.Record count = DriverHarness.rows(driver, DriverHarness.countUsers())
           .subscribeOn(Schedulers.parallel()).blockFirst();
@@ -47,7 +54,7 @@ class NonBlockingTest {
           Operation.Transaction.Kind.BEGIN, null, false, null);
       Mono.usingWhen(driver.connect(), c -> c.exec(begin).then(c.exec(
               new Operation.Transaction(Operation.Transaction.Kind.COMMIT, null, false, null))),
-              io.toasty.driver.Connection::close)
+              Connection::close)
           .subscribeOn(Schedulers.parallel()).block();
     } finally {
       driver.close().subscribeOn(Schedulers.parallel()).block();

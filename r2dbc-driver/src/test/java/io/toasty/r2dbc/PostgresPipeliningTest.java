@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ class PostgresPipeliningTest {
   }
 
   /** A proxy in front of the test PostgreSQL server. */
-  private static TurnCountingProxy proxy() throws java.io.IOException {
+  private static TurnCountingProxy proxy() throws IOException {
     ConnectionFactoryOptions server = server();
     Integer port = (Integer) server.getValue(ConnectionFactoryOptions.PORT);
     return TurnCountingProxy.to((String) server.getRequiredValue(ConnectionFactoryOptions.HOST),

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
 import io.toasty.Feature;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -23,25 +25,31 @@ import io.toasty.error.DriverException;
 import io.toasty.error.NotNullViolationException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import io.toasty.value.ValueColumns;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +59,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -87,7 +96,7 @@ class R2dbcConnectionTest {
 
   /** {@code value} as this backend stores it: times truncated to its precision. */
   private Value stored(Value value) {
-    java.time.temporal.ChronoUnit p = driver.dialect().timePrecision();
+    ChronoUnit p = driver.dialect().timePrecision();
     if (value instanceof Value.Timestamp t) {
       return new Value.Timestamp(t.value().truncatedTo(p));
     } else if (value instanceof Value.Time t) {
@@ -140,7 +149,7 @@ class R2dbcConnectionTest {
 
   private static Operation.Insert insertAllTypes(long id, List<Value> values) {
     List<Integer> columns = new ArrayList<>();
-    List<Expr> row = new ArrayList<>();
+    List<ExprNode> row = new ArrayList<>();
     List<Value> args = new ArrayList<>();
     columns.add(0);
     row.add(arg(0));
@@ -150,12 +159,12 @@ class R2dbcConnectionTest {
       row.add(arg(i + 1));
       args.add(values.get(i));
     }
-    return new Operation.Insert(new Insert(new Source.Table("all_types"), columns,
-        List.of(new Expr.Record(row)), new Returning.Count()), args, List.of());
+    return new Operation.Insert(new InsertNode(new Source.Table("all_types"), columns,
+        List.of(new ExprNode.Record(row)), new Returning.Count()), args, List.of());
   }
 
-  private static Operation.QuerySql selectAllTypes(Expr filter, List<Value> args) {
-    List<Expr> exprs = new ArrayList<>();
+  private static Operation.QuerySql selectAllTypes(ExprNode filter, List<Value> args) {
+    List<ExprNode> exprs = new ArrayList<>();
     List<Type> types = new ArrayList<>();
     exprs.add(col("all_types", 0));
     types.add(Type.Scalar.I64);
@@ -177,7 +186,7 @@ class R2dbcConnectionTest {
     assertEquals(1, count(driver, insertAllTypes(1, SAMPLE)));
     assertEquals(1, count(driver, insertAllTypes(2, nulls)));
 
-    List<Value.Record> rows = list(driver, selectAllTypes(Expr.TRUE, List.of()));
+    List<Value.Record> rows = list(driver, selectAllTypes(ExprNode.TRUE, List.of()));
     assertEquals(2, rows.size());
     List<Value> expected = new ArrayList<>();
     expected.add(new Value.I64(1));
@@ -208,19 +217,19 @@ class R2dbcConnectionTest {
         continue; // equality on floats is not meaningful
       }
       List<Value.Record> rows = list(driver,
-          selectAllTypes(Expr.eq(col("all_types", i + 1), arg(0)), List.of(SAMPLE.get(i))));
+          selectAllTypes(ExprNode.eq(col("all_types", i + 1), arg(0)), List.of(SAMPLE.get(i))));
       assertEquals(1, rows.size(), "filter on " + type);
     }
   }
 
   @Test
   void decimalsComeBackNormalized() {
-    List<Value> values = new ArrayList<>(java.util.Collections.nCopies(SAMPLE.size(), Value.NULL));
+    List<Value> values = new ArrayList<>(Collections.nCopies(SAMPLE.size(), Value.NULL));
     values.set(10, new Value.Decimal(new BigDecimal("19.90")));
     count(driver, insertAllTypes(1, values));
     values.set(10, new Value.Decimal(new BigDecimal("1E+3")));
     count(driver, insertAllTypes(2, values));
-    List<Value.Record> rows = list(driver, selectAllTypes(Expr.TRUE, List.of()));
+    List<Value.Record> rows = list(driver, selectAllTypes(ExprNode.TRUE, List.of()));
     assertEquals(new Value.Decimal(new BigDecimal("19.9")), rows.get(0).get(11));
     assertEquals(new Value.Decimal(new BigDecimal("1000")), rows.get(1).get(11));
   }
@@ -228,7 +237,8 @@ class R2dbcConnectionTest {
   @Test
   void nullArgumentsAreBoundWithTheColumnsType() {
     count(driver, insertUsers(new Returning.Count(), "ann"));
-    Expr filter = Expr.or(Expr.eq(col("users", 3), arg(0)), new Expr.IsNull(arg(1)));
+    ExprNode filter =
+        ExprNode.or(ExprNode.eq(col("users", 3), arg(0)), new ExprNode.IsNull(arg(1)));
     List<Value.Record> rows = list(driver, selectUsers(filter, List.of(Value.NULL, Value.NULL), 1));
     assertEquals(List.of(Value.Record.of(new Value.Str("ann"))), rows);
   }
@@ -240,20 +250,20 @@ class R2dbcConnectionTest {
       names[i] = "u" + i;
     }
     count(driver, insertUsers(new Returning.Count(), names));
-    StepVerifier.create(DriverHarness.rows(driver, selectUsers(Expr.TRUE, List.of(), 1)), 0)
+    StepVerifier.create(DriverHarness.rows(driver, selectUsers(ExprNode.TRUE, List.of(), 1)), 0)
         .expectSubscription()
-        .expectNoEvent(java.time.Duration.ofMillis(50))
+        .expectNoEvent(Duration.ofMillis(50))
         .thenRequest(3)
         .expectNextCount(3)
         .thenRequest(47)
         .expectNextCount(47)
         .expectComplete()
-        .verify(java.time.Duration.ofSeconds(20));
-    StepVerifier.create(DriverHarness.rows(driver, selectUsers(Expr.TRUE, List.of(), 1)), 0)
+        .verify(Duration.ofSeconds(20));
+    StepVerifier.create(DriverHarness.rows(driver, selectUsers(ExprNode.TRUE, List.of(), 1)), 0)
         .thenRequest(50)
         .expectNextCount(50)
         .expectComplete()
-        .verify(java.time.Duration.ofSeconds(20));
+        .verify(Duration.ofSeconds(20));
   }
 
   // ---- inserts -------------------------------------------------------------------------------
@@ -263,7 +273,7 @@ class R2dbcConnectionTest {
     List<Value.Record> keys = list(driver,
         insertUsers(new Returning.Keys(List.of(0)), "ann", "bob", "cid"));
     assertEquals(3, keys.size());
-    List<Value.Record> names = list(driver, selectUsers(Expr.TRUE, List.of(), 0, 1));
+    List<Value.Record> names = list(driver, selectUsers(ExprNode.TRUE, List.of(), 0, 1));
     for (int i = 0; i < 3; i++) {
       assertEquals(names.get(i).get(0), keys.get(i).get(0));
     }
@@ -277,13 +287,20 @@ class R2dbcConnectionTest {
   @Test
   void insertReturningCountAndWholeRows() {
     assertEquals(2, count(driver, insertUsers(new Returning.Count(), "ann", "bob")));
-    List<Expr> all = new ArrayList<>();
+    List<ExprNode> all = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       all.add(col("users", i));
     }
     Operation.Insert base = insertUsers(new Returning.Count(), "cid");
-    Operation.Insert project = new Operation.Insert(new Insert(USERS, base.statement().columns(),
-        base.statement().rows(), new Returning.Project(all)), base.args(), List.of());
+    Operation.Insert project =
+        new Operation.Insert(
+            new InsertNode(
+                USERS,
+                base.statement().columns(),
+                base.statement().rows(),
+                new Returning.Project(all)),
+            base.args(),
+            List.of());
     List<Value.Record> rows = list(driver, project);
     assertEquals(1, rows.size());
     assertEquals(List.of(new Value.I64(3), new Value.Str("cid"), new Value.Str("cid@example.com"),
@@ -295,10 +312,15 @@ class R2dbcConnectionTest {
   @Test
   void updateReturningRowsSeesTheNewValues() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cid"));
-    Update u = new Update(USERS, new Expr.InList(col("users", 1), List.of(arg(1), arg(2))),
-        List.of(new Assignment(4, new Expr.Arith(Expr.ArithOp.ADD, col("users", 4), arg(0))),
-            new Assignment(3, arg(3))),
-        new Returning.Project(List.of(col("users", 1), col("users", 4), col("users", 3))));
+    UpdateNode u =
+        new UpdateNode(
+            USERS,
+            new ExprNode.InList(col("users", 1), List.of(arg(1), arg(2))),
+            List.of(
+                new Assignment(
+                    4, new ExprNode.Arith(ExprNode.ArithOp.ADD, col("users", 4), arg(0))),
+                new Assignment(3, arg(3))),
+            new Returning.Project(List.of(col("users", 1), col("users", 4), col("users", 3))));
     Operation.QuerySql op = new Operation.QuerySql(u, List.of(new Value.I32(5),
         new Value.Str("ann"), new Value.Str("cid"), new Value.Str("nick")),
         List.of(Type.Scalar.STRING, Type.Scalar.I64, Type.Scalar.STRING));
@@ -318,15 +340,20 @@ class R2dbcConnectionTest {
   @Test
   void updateAndDeleteReturnCounts() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cid"));
-    Update u = new Update(USERS, new Expr.Compare(Expr.CompareOp.GE, col("users", 0), arg(1)),
-        List.of(new Assignment(5, arg(0))), new Returning.Count());
+    UpdateNode u =
+        new UpdateNode(
+            USERS,
+            new ExprNode.Compare(ExprNode.CompareOp.GE, col("users", 0), arg(1)),
+            List.of(new Assignment(5, arg(0))),
+            new Returning.Count());
     assertEquals(2, count(driver, new Operation.QuerySql(u,
         List.of(new Value.Str("BLOCKED"), new Value.I64(2)), List.of())));
-    Delete d = new Delete(USERS, Expr.eq(col("users", 5), arg(0)), new Returning.Count());
+    DeleteNode d =
+        new DeleteNode(USERS, ExprNode.eq(col("users", 5), arg(0)), new Returning.Count());
     assertEquals(2, count(driver, new Operation.QuerySql(d, List.of(new Value.Str("BLOCKED")),
         List.of())));
     assertEquals(1, userCount(driver));
-    Delete none = new Delete(USERS, new Expr.InList(col("users", 0), List.of()),
+    DeleteNode none = new DeleteNode(USERS, new ExprNode.InList(col("users", 0), List.of()),
         new Returning.Count());
     assertEquals(0, count(driver, new Operation.QuerySql(none, List.of(), List.of())));
   }
@@ -338,39 +365,48 @@ class R2dbcConnectionTest {
     List<Value.Record> ids = list(driver,
         insertUsers(new Returning.Keys(List.of(0)), "ann", "bob", "cid", "dan"));
     long ann = ((Value.I64) ids.get(0).get(0)).value();
-    Insert posts = new Insert(new Source.Table("posts"), List.of(1, 2),
-        List.of(Expr.Record.of(arg(0), arg(1)), Expr.Record.of(arg(0), arg(2))),
+    InsertNode posts = new InsertNode(new Source.Table("posts"), List.of(1, 2),
+        List.of(ExprNode.Record.of(arg(0), arg(1)), ExprNode.Record.of(arg(0), arg(2))),
         new Returning.Count());
     count(driver, new Operation.Insert(posts, List.of(new Value.I64(ann), new Value.Str("a"),
         new Value.Str("b")), List.of()));
-    Insert members = new Insert(new Source.Table("memberships"), List.of(0, 1, 2),
-        List.of(Expr.Record.of(arg(0), arg(1), arg(2)), Expr.Record.of(arg(3), arg(4), arg(2))),
-        new Returning.Count());
+    InsertNode members =
+        new InsertNode(
+            new Source.Table("memberships"),
+            List.of(0, 1, 2),
+            List.of(
+                ExprNode.Record.of(arg(0), arg(1), arg(2)),
+                ExprNode.Record.of(arg(3), arg(4), arg(2))),
+            new Returning.Count());
     count(driver, new Operation.Insert(members, List.of(new Value.I64(1), new Value.I64(10),
         new Value.Str("admin"), new Value.I64(2), new Value.I64(20)), List.of()));
 
-    Query titles = new Query(new Source.Table("posts"), Expr.eq(col("posts", 2), arg(0)),
+    Query titles = new Query(new Source.Table("posts"), ExprNode.eq(col("posts", 2), arg(0)),
         new Returning.Project(List.of(col("posts", 1))), List.of(), null);
-    assertEquals(1, list(driver, selectUsers(new Expr.InSubquery(col("users", 0), titles),
+    assertEquals(1, list(driver, selectUsers(new ExprNode.InSubquery(col("users", 0), titles),
         List.of(new Value.Str("b")), 1)).size());
 
-    Query correlated = new Query(new Source.Table("posts"),
-        Expr.eq(col("posts", 1), col("users", 0)), new Returning.Project(List.of(col("posts", 0))),
-        List.of(), null);
+    Query correlated =
+        new Query(
+            new Source.Table("posts"),
+            ExprNode.eq(col("posts", 1), col("users", 0)),
+            new Returning.Project(List.of(col("posts", 0))),
+            List.of(),
+            null);
     assertEquals(List.of(Value.Record.of(new Value.Str("bob")), Value.Record.of(
             new Value.Str("cid")), Value.Record.of(new Value.Str("dan"))),
-        list(driver, selectUsers(new Expr.Not(new Expr.Exists(correlated)), List.of(), 1)));
+        list(driver, selectUsers(new ExprNode.Not(new ExprNode.Exists(correlated)), List.of(), 1)));
 
-    Expr.Record key = Expr.Record.of(col("memberships", 0), col("memberships", 1));
+    ExprNode.Record key = ExprNode.Record.of(col("memberships", 0), col("memberships", 1));
     Query byKey = new Query(new Source.Table("memberships"),
-        new Expr.InList(key, List.of(Expr.Record.of(arg(0), arg(1)),
-            Expr.Record.of(arg(2), arg(3)))),
+        new ExprNode.InList(key, List.of(ExprNode.Record.of(arg(0), arg(1)),
+            ExprNode.Record.of(arg(2), arg(3)))),
         new Returning.Project(List.of(col("memberships", 1))), List.of(), null);
     assertEquals(2, list(driver, new Operation.QuerySql(byKey, List.of(new Value.I64(1),
         new Value.I64(10), new Value.I64(2), new Value.I64(20)), List.of(Type.Scalar.I64)))
         .size());
 
-    Operation.QuerySql page = selectUsers(Expr.TRUE, List.of(), 1);
+    Operation.QuerySql page = selectUsers(ExprNode.TRUE, List.of(), 1);
     Query paged = ((Query) page.statement()).withLimit(new Limit(arg(0), arg(1)));
     assertEquals(List.of(Value.Record.of(new Value.Str("bob")),
             Value.Record.of(new Value.Str("cid"))),
@@ -396,8 +432,8 @@ class R2dbcConnectionTest {
 
   @Test
   void duplicatePrimaryKeyNamesTheKeyFields() {
-    Insert members = new Insert(new Source.Table("memberships"), List.of(0, 1, 2),
-        List.of(Expr.Record.of(arg(0), arg(1), arg(2))), new Returning.Count());
+    InsertNode members = new InsertNode(new Source.Table("memberships"), List.of(0, 1, 2),
+        List.of(ExprNode.Record.of(arg(0), arg(1), arg(2))), new Returning.Count());
     Operation.Insert op = new Operation.Insert(members, List.of(new Value.I64(1),
         new Value.I64(10), new Value.Str("admin")), List.of());
     count(driver, op);
@@ -413,7 +449,7 @@ class R2dbcConnectionTest {
     // Returning rows where the backend can (H2's delta table, RETURNING), else a count.
     Returning returning = driver.capability().returningFromMutation()
         ? new Returning.Project(List.of(col("users", 0))) : new Returning.Count();
-    Update u = new Update(USERS, Expr.eq(col("users", 1), arg(1)),
+    UpdateNode u = new UpdateNode(USERS, ExprNode.eq(col("users", 1), arg(1)),
         List.of(new Assignment(2, arg(0))), returning);
     Operation.QuerySql op = new Operation.QuerySql(u,
         List.of(new Value.Str("ann@example.com"), new Value.Str("bob")),
@@ -430,7 +466,7 @@ class R2dbcConnectionTest {
     // H2 alone would have lost bob's row here; the delta-table guard rolls the statement back.
     assertEquals(2, userCount(driver));
     assertEquals(List.of(Value.Record.of(new Value.Str("bob@example.com"))),
-        list(driver, selectUsers(Expr.eq(col("users", 1), arg(0)),
+        list(driver, selectUsers(ExprNode.eq(col("users", 1), arg(0)),
             List.of(new Value.Str("bob")), 2)));
   }
 
@@ -438,7 +474,7 @@ class R2dbcConnectionTest {
   void aFailedUpdateInsideATransactionLosesNoRow() {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob"));
     boolean returning = driver.capability().returningFromMutation();
-    Update u = new Update(USERS, Expr.eq(col("users", 1), arg(1)),
+    UpdateNode u = new UpdateNode(USERS, ExprNode.eq(col("users", 1), arg(1)),
         List.of(new Assignment(2, arg(0))), returning
             ? new Returning.Project(List.of(col("users", 0))) : new Returning.Count());
     Operation.QuerySql op = new Operation.QuerySql(u,
@@ -458,7 +494,7 @@ class R2dbcConnectionTest {
     }
     assertEquals(2, userCount(driver), "bob survives, and cid is rolled back");
     assertEquals(List.of(Value.Record.of(new Value.Str("bob@example.com"))),
-        list(driver, selectUsers(Expr.eq(col("users", 1), arg(0)),
+        list(driver, selectUsers(ExprNode.eq(col("users", 1), arg(0)),
             List.of(new Value.Str("bob")), 2)));
   }
 
@@ -469,17 +505,17 @@ class R2dbcConnectionTest {
     args.set(0, Value.NULL); // name is NOT NULL
     NotNullViolationException e = assertThrows(NotNullViolationException.class,
         () -> count(driver, new Operation.Insert(op.statement(), args, List.of())));
-    assertEquals(java.util.Optional.of("User"), e.model());
-    assertEquals(java.util.Optional.of("name"), e.field());
+    assertEquals(Optional.of("User"), e.model());
+    assertEquals(Optional.of("name"), e.field());
     assertEquals(kind == TestDatabase.Kind.MARIADB ? "23000" : "23502",
-        assertInstanceOf(io.r2dbc.spi.R2dbcException.class, e.getCause()).getSqlState());
+        assertInstanceOf(R2dbcException.class, e.getCause()).getSqlState());
   }
 
   @Test
   void otherDatabaseErrorsAreDriverExceptionsWithTheSqlState() {
     database.execute("DROP TABLE " + database.quote("memberships"));
     Operation.QuerySql all = new Operation.QuerySql(new Query(new Source.Table("memberships"),
-        Expr.TRUE, new Returning.Project(List.of(col("memberships", 0))), List.of(), null),
+        ExprNode.TRUE, new Returning.Project(List.of(col("memberships", 0))), List.of(), null),
         List.of(), List.of(Type.Scalar.I64));
     DriverException e = assertThrows(DriverException.class, () -> list(driver, all));
     // The table does not exist.
@@ -488,22 +524,22 @@ class R2dbcConnectionTest {
       case POSTGRESQL -> "42P01";
     }, e.sqlState());
     assertTrue(e.getMessage().startsWith("[" + kind.backend() + "] "), e.getMessage());
-    assertTrue(e.getCause() instanceof io.r2dbc.spi.R2dbcBadGrammarException,
+    assertTrue(e.getCause() instanceof R2dbcBadGrammarException,
         () -> "cause " + e.getCause());
   }
 
   @Test
   void aValueThatDoesNotDecodeFailsTheRowStreamNamingModelAndField() {
     count(driver, insertUsers(new Returning.Count(), "ann"));
-    Operation.QuerySql names = selectUsers(Expr.TRUE, List.of(), 1);
+    Operation.QuerySql names = selectUsers(ExprNode.TRUE, List.of(), 1);
     Operation.QuerySql asNumbers = new Operation.QuerySql(names.statement(), List.of(),
         List.of(Type.Scalar.I64));
     StepVerifier.create(DriverHarness.rows(driver, asNumbers))
         .expectErrorSatisfies(e -> {
-          io.toasty.error.ValueOutOfRangeException range =
-              assertInstanceOf(io.toasty.error.ValueOutOfRangeException.class, e);
-          assertEquals(java.util.Optional.of("User"), range.model());
-          assertEquals(java.util.Optional.of("name"), range.field());
+          ValueOutOfRangeException range =
+              assertInstanceOf(ValueOutOfRangeException.class, e);
+          assertEquals(Optional.of("User"), range.model());
+          assertEquals(Optional.of("name"), range.field());
           assertTrue(e.getMessage().contains("column name"), e.getMessage());
         })
         .verify();
@@ -567,7 +603,7 @@ class R2dbcConnectionTest {
       c.close().block();
     }
     assertEquals(List.of(Value.Record.of(new Value.Str("ann")), Value.Record.of(
-        new Value.Str("cid"))), list(driver, selectUsers(Expr.TRUE, List.of(), 1)));
+        new Value.Str("cid"))), list(driver, selectUsers(ExprNode.TRUE, List.of(), 1)));
   }
 
   @Test
@@ -624,29 +660,29 @@ class R2dbcConnectionTest {
 
   /** Fields out of column order: login_count, name, id, nickname. */
   private static final int[] FIELDS = {4, 1, 0, 3};
-  private static final io.toasty.value.RowReader<Person> PERSON = row -> new Person(row.i32(0),
+  private static final RowReader<Person> PERSON = row -> new Person(row.i32(0),
       row.str(1), row.i64(2), row.isNull(3) ? Optional.empty() : Optional.of(row.str(3)));
 
   record Person(int logins, String name, long id, Optional<String> nickname) {}
 
   /** Three users, then the typed read of {@code q}. */
-  private <T> reactor.core.publisher.Flux<T> seededRead(Operation.QuerySql q, int[] fields,
-      io.toasty.value.RowReader<T> reader) {
+  private <T> Flux<T> seededRead(Operation.QuerySql q, int[] fields,
+      RowReader<T> reader) {
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
     return read(q, fields, reader);
   }
 
-  private <T> reactor.core.publisher.Flux<T> read(Operation.QuerySql q, int[] fields, io.toasty.value.RowReader<T> reader) {
-    return reactor.core.publisher.Flux.usingWhen(driver.connect(), c -> c.read(q, fields, reader),
+  private <T> Flux<T> read(Operation.QuerySql q, int[] fields, RowReader<T> reader) {
+    return Flux.usingWhen(driver.connect(), c -> c.read(q, fields, reader),
         Connection::close, (c, e) -> c.close(), Connection::close);
   }
 
   @Test
   void typedReadsBuildTheRecordsTheValuePathReads() {
-    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    Operation.QuerySql q = selectUsers(ExprNode.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
     List<Person> viaValues = list(driver, q).stream()
-        .map(row -> PERSON.read(new io.toasty.value.ValueColumns(row, FIELDS))).toList();
+        .map(row -> PERSON.read(new ValueColumns(row, FIELDS))).toList();
     List<Person> direct = read(q, FIELDS, PERSON).collectList().block();
     assertEquals(3, direct.size());
     assertEquals(viaValues, direct);
@@ -655,9 +691,9 @@ class R2dbcConnectionTest {
 
   @Test
   void aTypedReadStoppedEarlyLeavesTheConnectionUsable() {
-    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    Operation.QuerySql q = selectUsers(ExprNode.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
     count(driver, insertUsers(new Returning.Count(), "ann", "bob", "cy"));
-    StepVerifier.create(reactor.core.publisher.Flux.usingWhen(driver.connect(),
+    StepVerifier.create(Flux.usingWhen(driver.connect(),
             c -> c.read(q, FIELDS, PERSON).take(1).concatWith(c.read(q, FIELDS, PERSON)),
             Connection::close, (c, e) -> c.close(), Connection::close))
         .expectNextCount(4)
@@ -666,8 +702,8 @@ class R2dbcConnectionTest {
 
   @Test
   void aColumnTheTypedReaderCannotReadFailsWithTheReadersError() {
-    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
-    io.toasty.value.RowReader<Long> nameAsNumber = row -> row.i64(0);
+    Operation.QuerySql q = selectUsers(ExprNode.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    RowReader<Long> nameAsNumber = row -> row.i64(0);
     StepVerifier.create(seededRead(q, new int[] {1}, nameAsNumber))
         .expectErrorSatisfies(e -> {
           assertTrue(e instanceof IllegalArgumentException, e.toString());
@@ -679,8 +715,8 @@ class R2dbcConnectionTest {
 
   @Test
   void aTypedReadRefusesANullInAPrimitiveField() {
-    Operation.QuerySql q = selectUsers(Expr.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
-    io.toasty.value.RowReader<Integer> nicknameAsInt = row -> row.i32(0);
+    Operation.QuerySql q = selectUsers(ExprNode.TRUE, List.of(), 0, 1, 2, 3, 4, 5);
+    RowReader<Integer> nicknameAsInt = row -> row.i32(0);
     StepVerifier.create(seededRead(q, new int[] {3}, nicknameAsInt))
         .expectErrorMessage("NULL in a field that is not Optional")
         .verify();
@@ -688,8 +724,8 @@ class R2dbcConnectionTest {
 
   @Test
   void aTypedReadBindsItsArguments() {
-    Operation.QuerySql q = selectUsers(new Expr.Compare(Expr.CompareOp.EQ,
-        new Expr.Column("users", 1), new Expr.Arg(0)), List.of(new Value.Str("bob")),
+    Operation.QuerySql q = selectUsers(new ExprNode.Compare(ExprNode.CompareOp.EQ,
+        new ExprNode.Column("users", 1), new ExprNode.Arg(0)), List.of(new Value.Str("bob")),
         0, 1, 2, 3, 4, 5);
     List<Person> bob = seededRead(q, FIELDS, PERSON).collectList().block();
     assertEquals(1, bob.size());

@@ -16,6 +16,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqliteDialect;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class R2dbcDriverProviderTest {
         R2dbcDriverProvider.withoutPool("r2dbc:pool:postgresql://h/db"));
     assertEquals("r2dbc:h2:mem:///x", R2dbcDriverProvider.withoutPool("R2DBC:POOL:h2:mem:///x"));
     Driver driver = new R2dbcDriverProvider().open(DriverHarness.config(
-        "r2dbc:pool:h2:mem:///" + java.util.UUID.randomUUID()));
+        "r2dbc:pool:h2:mem:///" + UUID.randomUUID()));
     driver.pushSchema().block();
     driver.close().block();
   }

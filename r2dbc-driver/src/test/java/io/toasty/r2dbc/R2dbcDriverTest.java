@@ -12,26 +12,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
 import io.toasty.driver.Operation.Transaction.Kind;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DriverException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.render.RenderedSql;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -66,23 +73,29 @@ class R2dbcDriverTest {
   }
 
   private static void insertThousandMemberships(R2dbcDriver driver) {
-    List<Expr.Record> rows = new ArrayList<>();
+    List<ExprNode.Record> rows = new ArrayList<>();
     List<Value> args = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
-      rows.add(Expr.Record.of(arg(3 * i), arg(3 * i + 1), arg(3 * i + 2)));
+      rows.add(ExprNode.Record.of(arg(3 * i), arg(3 * i + 1), arg(3 * i + 2)));
       args.add(new Value.I64(1));
       args.add(new Value.I64(i));
       args.add(new Value.Str("member"));
     }
-    Insert insert = new Insert(new Source.Table("memberships"), List.of(0, 1, 2), rows,
+    InsertNode insert = new InsertNode(new Source.Table("memberships"), List.of(0, 1, 2), rows,
         new Returning.Count());
     assertEquals(ROWS, count(driver, new Operation.Insert(insert, args, List.of())));
   }
 
   private static Operation.QuerySql allMemberships() {
-    return new Operation.QuerySql(new io.toasty.stmt.Query(new Source.Table("memberships"),
-        Expr.TRUE, new Returning.Project(List.of(new Expr.Column("memberships", 1))), List.of(),
-        null), List.of(), List.of(io.toasty.value.Type.Scalar.I64));
+    return new Operation.QuerySql(
+        new Query(
+            new Source.Table("memberships"),
+            ExprNode.TRUE,
+            new Returning.Project(List.of(new ExprNode.Column("memberships", 1))),
+            List.of(),
+            null),
+        List.of(),
+        List.of(Type.Scalar.I64));
   }
 
   private static void assertPoolIdle(R2dbcDriver driver) {
@@ -178,20 +191,20 @@ class R2dbcDriverTest {
   void aConnectionThatFailsValidationIsATransientError() {
     String url = Fixtures.memUrl();
     ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
-    io.r2dbc.spi.ConnectionFactory h2 = ConnectionFactories.get(options);
+    ConnectionFactory h2 = ConnectionFactories.get(options);
     // Every connection calls itself broken, as a socket the server closed does.
-    io.r2dbc.spi.ConnectionFactory broken = new io.r2dbc.spi.ConnectionFactory() {
+    ConnectionFactory broken = new ConnectionFactory() {
       @Override
-      public org.reactivestreams.Publisher<? extends io.r2dbc.spi.Connection> create() {
+      public Publisher<? extends io.r2dbc.spi.Connection> create() {
         return Mono.from(h2.create()).map(c -> (io.r2dbc.spi.Connection)
-            java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {io.r2dbc.spi.Connection.class}, (proxy, method, args) ->
                     method.getName().equals("validate") ? Mono.just(false)
                         : method.invoke(c, args)));
       }
 
       @Override
-      public io.r2dbc.spi.ConnectionFactoryMetadata getMetadata() {
+      public ConnectionFactoryMetadata getMetadata() {
         return h2.getMetadata();
       }
     };
@@ -199,7 +212,7 @@ class R2dbcDriverTest {
         Fixtures.SCHEMA, 1, Duration.ofSeconds(5), Duration.ofMinutes(30), null), broken,
         DialectConnections.needsKeepAlive(H2Dialect.INSTANCE, options));
     opened.add(driver);
-    io.toasty.error.ConnectionLostException e = assertThrows(io.toasty.error.ConnectionLostException.class,
+    ConnectionLostException e = assertThrows(ConnectionLostException.class,
         () -> driver.connect().block());
     assertTrue(e.isTransient());
     assertTrue(e.getMessage().contains("failed validation"), e.getMessage());
@@ -209,7 +222,7 @@ class R2dbcDriverTest {
   void renderedSqlIsReusedAcrossExecutions() {
     R2dbcDriver driver = open(DriverHarness.config(Fixtures.memUrl()));
     driver.pushSchema().block();
-    Operation.QuerySql op = selectUsers(Expr.eq(new Expr.Column("users", 1), arg(0)),
+    Operation.QuerySql op = selectUsers(ExprNode.eq(new ExprNode.Column("users", 1), arg(0)),
         List.of(new Value.Str("x")), 0);
     RenderedSql first = driver.renderer().render(op.statement());
     DriverHarness.list(driver, op);

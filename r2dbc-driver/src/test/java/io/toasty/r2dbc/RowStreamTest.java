@@ -8,9 +8,11 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -114,7 +116,7 @@ class RowStreamTest {
           onSingle(endOnDemand(n / 2, n - n / 2))).publishOn(Schedulers.parallel(), 1));
       Checking checking = new Checking();
       stream.subscribe(checking);
-      checking.done.orTimeout(GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+      checking.done.orTimeout(GUARD.toSeconds(), TimeUnit.SECONDS).join();
       assertNull(checking.failure, checking.failure);
       List<Integer> expected = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -369,7 +371,7 @@ class RowStreamTest {
    */
   private static final class Checking extends BaseSubscriber<Integer> {
     final CompletableFuture<Void> done = new CompletableFuture<>();
-    final List<Integer> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Integer> received = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong asked = new AtomicLong();
     volatile String failure;
 

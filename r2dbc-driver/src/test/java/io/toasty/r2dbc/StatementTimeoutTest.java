@@ -7,12 +7,13 @@ import io.r2dbc.spi.Result;
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
 import io.toasty.driver.Operation;
+import io.toasty.driver.StatementTimeout;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,7 @@ class StatementTimeoutTest {
   }
 
   private static Operation.QuerySql rename(String name) {
-    Update u = new Update(new Source.Table("users"), Expr.TRUE,
+    UpdateNode u = new UpdateNode(new Source.Table("users"), ExprNode.TRUE,
         List.of(new Assignment(1, Fixtures.arg(0))), new Returning.Count());
     return new Operation.QuerySql(u, List.of(new Value.Str(name)), List.of());
   }
@@ -99,7 +100,7 @@ class StatementTimeoutTest {
     String during = Flux.usingWhen(driver.connect(),
             c -> c.exec(show).flatMapMany(DriverHarness::rowsOf),
             Connection::close, (c, e) -> c.close(), Connection::close)
-        .contextWrite(ctx -> io.toasty.driver.StatementTimeout.withLimit(ctx,
+        .contextWrite(ctx -> StatementTimeout.withLimit(ctx,
             Duration.ofSeconds(7)))
         .map(r -> r.fields().get(1) instanceof Value.Record v ? v.fields().get(0).toString()
             : r.toString())

@@ -2,10 +2,16 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Result;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,7 +67,7 @@ public final class TestDatabase implements AutoCloseable {
       case H2 -> new TestDatabase(kind, name, "r2dbc:h2:mem:///" + name);
       case SQLITE -> {
         // A file (WAL): readers do not wait for a writer, as they would in shared-cache memory.
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        Path file = Path.of(System.getProperty("java.io.tmpdir"),
             name + ".db").toAbsolutePath();
         yield new TestDatabase(kind, file.toString(), "r2dbc:sqlite:///" + file);
       }
@@ -138,7 +144,7 @@ public final class TestDatabase implements AutoCloseable {
   public Object queryOne(String sql) {
     return Mono.usingWhen(connect(kind, url),
         c -> Flux.from(c.createStatement(sql).execute())
-            .concatMap(r -> r.map((row, md) -> java.util.Optional.ofNullable(row.get(0))))
+            .concatMap(r -> r.map((row, md) -> Optional.ofNullable(row.get(0))))
             .next(),
         Connection::close).block(TIMEOUT).orElse(null);
   }
@@ -158,13 +164,13 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static Mono<Connection> connect(Kind kind, String url) {
-    io.r2dbc.spi.ConnectionFactoryOptions options = io.r2dbc.spi.ConnectionFactoryOptions
+    ConnectionFactoryOptions options = ConnectionFactoryOptions
         .parse(url);
     if (kind == Kind.MARIADB) {
-      options = options.mutate().option(io.r2dbc.spi.ConnectionFactoryOptions.DRIVER, "mysql")
+      options = options.mutate().option(ConnectionFactoryOptions.DRIVER, "mysql")
           .build();
     }
-    io.r2dbc.spi.ConnectionFactoryOptions o = options;
+    ConnectionFactoryOptions o = options;
     return Mono.<Connection>from(ConnectionFactories.get(o).create())
         .onErrorMap(e -> new IllegalStateException("cannot reach the " + kind.backend()
             + " server at " + url + " (run .ci/run, which starts it): " + e.getMessage(), e));
@@ -177,9 +183,9 @@ public final class TestDatabase implements AutoCloseable {
       case SQLITE -> {
         for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
           try {
-            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(name + suffix));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.deleteIfExists(Path.of(name + suffix));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         }
       }

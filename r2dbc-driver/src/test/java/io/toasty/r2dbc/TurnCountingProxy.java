@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,8 +8,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A TCP proxy on a local port in front of a database server that counts network round trips as
@@ -30,10 +34,10 @@ final class TurnCountingProxy implements AutoCloseable {
   /** Whether the server spoke last: the client's next bytes then start a turn. */
   private volatile boolean serverSpokeLast = true;
   /** Messages the clients sent, by PostgreSQL frontend message type. */
-  private final java.util.Map<Character, AtomicInteger> sent =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Character, AtomicInteger> sent =
+      new ConcurrentHashMap<>();
   /** The server's bytes held back from the client until {@link #release()}; null: none held. */
-  private java.io.ByteArrayOutputStream held;
+  private ByteArrayOutputStream held;
   private OutputStream toClient;
 
   private TurnCountingProxy(String host, int port) throws IOException {
@@ -70,12 +74,12 @@ final class TurnCountingProxy implements AutoCloseable {
    * before it writes the next statement then writes nothing more until {@link #release()}.
    */
   synchronized void hold() {
-    held = new java.io.ByteArrayOutputStream();
+    held = new ByteArrayOutputStream();
   }
 
   /** Passes on what was held and stops holding. */
   synchronized void release() throws IOException {
-    java.io.ByteArrayOutputStream bytes = held;
+    ByteArrayOutputStream bytes = held;
     held = null;
     if (bytes != null && bytes.size() > 0) {
       toClient(bytes.toByteArray(), bytes.size());
@@ -150,7 +154,7 @@ final class TurnCountingProxy implements AutoCloseable {
     private int headerRead;
     private long bodyLeft;
 
-    void read(byte[] buffer, int n, java.util.function.Consumer<Character> onType) {
+    void read(byte[] buffer, int n, Consumer<Character> onType) {
       int i = 0;
       while (i < n) {
         if (bodyLeft > 0) {

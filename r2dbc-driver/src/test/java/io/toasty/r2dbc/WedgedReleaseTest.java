@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.sql.dialect.MySqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -43,8 +45,8 @@ class WedgedReleaseTest {
   void aReleaseBehindAReadThatNeverEndsClosesTheConnectionForReal() {
     AtomicInteger physicalClosed = new AtomicInteger();
     AtomicInteger released = new AtomicInteger();
-    io.r2dbc.spi.Connection physical = session(connection(null, physicalClosed));
-    io.r2dbc.spi.Connection pooled = connection(physical, released);
+    Connection physical = session(connection(null, physicalClosed));
+    Connection pooled = connection(physical, released);
     DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
 
@@ -73,7 +75,7 @@ class WedgedReleaseTest {
   void onAnApplicationsPoolTheStuckSessionIsClosedInTheBackground() {
     AtomicInteger physicalClosed = new AtomicInteger();
     AtomicInteger released = new AtomicInteger();
-    io.r2dbc.spi.Connection physical = connection(null, physicalClosed);
+    Connection physical = connection(null, physicalClosed);
     R2dbcConnection c = wedged(connection(physical, released));
 
     c.close().block(GUARD);
@@ -89,7 +91,7 @@ class WedgedReleaseTest {
   void aPoolReleaseStuckBehindTheSessionDoesNotHoldTheBorrower() {
     AtomicInteger physicalClosed = new AtomicInteger();
     AtomicInteger released = new AtomicInteger();
-    io.r2dbc.spi.Connection physical = connection(null, physicalClosed);
+    Connection physical = connection(null, physicalClosed);
     R2dbcConnection c = wedged(connection(physical, released, false));
 
     c.close().block(GUARD);
@@ -98,7 +100,7 @@ class WedgedReleaseTest {
   }
 
   /** A connection on {@code pooled} whose read never ends, cancelled. */
-  private static R2dbcConnection wedged(io.r2dbc.spi.Connection pooled) {
+  private static R2dbcConnection wedged(Connection pooled) {
     DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
     ExecResponse.Rows rows = (ExecResponse.Rows) c.exec(selectUsers()).block(GUARD);
@@ -107,9 +109,14 @@ class WedgedReleaseTest {
   }
 
   private static Operation.QuerySql selectUsers() {
-    return new Operation.QuerySql(new Query(new Source.Table("users"), new Expr.IsNull(col("users", 0)),
-        new Returning.Project(List.of(col("users", 0))),
-        List.of(new OrderBy(col("users", 0), OrderBy.Direction.ASC)), null), List.of(),
+    return new Operation.QuerySql(
+        new Query(
+            new Source.Table("users"),
+            new ExprNode.IsNull(col("users", 0)),
+            new Returning.Project(List.of(col("users", 0))),
+            List.of(new OrderBy(col("users", 0), OrderBy.Direction.ASC)),
+            null),
+        List.of(),
         List.of(Type.Scalar.I64));
   }
 
@@ -117,17 +124,17 @@ class WedgedReleaseTest {
    * A connection whose statements never answer; {@code inner} (when not null) is what it wraps,
    * as the pool's connection wraps the physical one; {@code closes} counts its closes.
    */
-  private static io.r2dbc.spi.Connection connection(io.r2dbc.spi.Connection inner,
+  private static Connection connection(Connection inner,
       AtomicInteger closes) {
     return connection(inner, closes, inner != null);
   }
 
   /** As above; its close answers when {@code closeAnswers}. */
-  private static io.r2dbc.spi.Connection connection(io.r2dbc.spi.Connection inner,
+  private static Connection connection(Connection inner,
       AtomicInteger closes, boolean closeAnswers) {
-    Class<?>[] types = inner == null ? new Class<?>[] {io.r2dbc.spi.Connection.class}
-        : new Class<?>[] {io.r2dbc.spi.Connection.class, Wrapped.class};
-    return (io.r2dbc.spi.Connection) Proxy.newProxyInstance(
+    Class<?>[] types = inner == null ? new Class<?>[] {Connection.class}
+        : new Class<?>[] {Connection.class, Wrapped.class};
+    return (Connection) Proxy.newProxyInstance(
         WedgedReleaseTest.class.getClassLoader(), types, (proxy, method, args) ->
             switch (method.getName()) {
               case "createStatement" -> statement();
@@ -144,9 +151,9 @@ class WedgedReleaseTest {
             });
   }
 
-  private static io.r2dbc.spi.Statement statement() {
-    return (io.r2dbc.spi.Statement) Proxy.newProxyInstance(
-        WedgedReleaseTest.class.getClassLoader(), new Class<?>[] {io.r2dbc.spi.Statement.class},
+  private static Statement statement() {
+    return (Statement) Proxy.newProxyInstance(
+        WedgedReleaseTest.class.getClassLoader(), new Class<?>[] {Statement.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "execute" -> Flux.never();
           case "toString" -> "statement that never answers";
@@ -157,10 +164,10 @@ class WedgedReleaseTest {
   }
 
   /** {@code connection} as the driver's own pool holds it: one of {@link Abandonable}'s sessions. */
-  private static io.r2dbc.spi.Connection session(io.r2dbc.spi.Connection connection) {
+  private static Connection session(Connection connection) {
     ConnectionFactory one = new ConnectionFactory() {
       @Override
-      public Publisher<? extends io.r2dbc.spi.Connection> create() {
+      public Publisher<? extends Connection> create() {
         return Mono.just(connection);
       }
 

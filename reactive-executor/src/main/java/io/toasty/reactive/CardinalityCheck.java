@@ -9,13 +9,13 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ final class CardinalityCheck {
    * guards of required has-ones go to {@code defer}, checked when the transaction ends
    * ({@link RequiredOneCheck}).
    */
-  static Flux<Value> run(Executor tx, Schema schema, Capability capability, Statement statement,
-      List<CardinalityGuard> guards, Function<Statement, Flux<Value>> write,
+  static Flux<Value> run(Executor tx, Schema schema, Capability capability, StatementNode statement,
+      List<CardinalityGuard> guards, Function<StatementNode, Flux<Value>> write,
       Consumer<List<CardinalityGuard>> defer) {
     return resolved(tx, guards).flatMapMany(known -> locks(tx, schema, capability, known)
         .then(Mono.fromRunnable(() -> defer.accept(required(known))))
@@ -63,8 +63,8 @@ final class CardinalityCheck {
    * has-one is checked when the transaction ends, which a failure then rolls back whole.
    */
   static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
-      Statement statement, List<CardinalityGuard> guards,
-      Function<Statement, Flux<Value>> write, Consumer<List<CardinalityGuard>> defer) {
+      StatementNode statement, List<CardinalityGuard> guards,
+      Function<StatementNode, Flux<Value>> write, Consumer<List<CardinalityGuard>> defer) {
     // the required has-ones are registered before the write: a caller may take its first value
     // and cancel the rest
     return resolved(tx, guards).flatMapMany(known -> locks(tx, schema, capability, known)
@@ -92,8 +92,8 @@ final class CardinalityCheck {
 
   /** The distinct owners of the related records {@code g}'s probe matches. */
   private static Flux<Value.Record> owners(Executor tx, CardinalityGuard g) {
-    List<Expr> fk = g.countedFields().stream()
-        .map(f -> (Expr) new Expr.Field(g.counted(), f)).toList();
+    List<ExprNode> fk = g.countedFields().stream()
+        .map(f -> (ExprNode) new ExprNode.Field(g.counted(), f)).toList();
     return tx.exec(new Query(new Source.Model(g.counted()), g.probe(), new Returning.Project(fk),
             List.of(), null))
         .map(v -> (Value.Record) v)
@@ -113,25 +113,25 @@ final class CardinalityCheck {
   }
 
   private static Mono<Void> countBefore(Executor tx, Schema schema, CardinalityGuard g) {
-    Expr points = equalities(g.counted(), g.countedFields(), g.key());
+    ExprNode points = equalities(g.counted(), g.countedFields(), g.key());
     Mono<Long> added = g.moved() == null ? Mono.just((long) g.added())
-        : countOf(tx, g.counted(), new Expr.And(List.of(g.moved(), elsewhere(g))));
+        : countOf(tx, g.counted(), new ExprNode.And(List.of(g.moved(), elsewhere(g))));
     return countOf(tx, g.counted(), points).zipWith(added, Long::sum)
         .flatMap(n -> over(schema, g, n));
   }
 
   /** The counted records not pointing at the guarded one (a NULL key points nowhere). */
-  private static Expr elsewhere(CardinalityGuard g) {
-    List<Expr> terms = new ArrayList<>();
+  private static ExprNode elsewhere(CardinalityGuard g) {
+    List<ExprNode> terms = new ArrayList<>();
     for (int i = 0; i < g.countedFields().size(); i++) {
-      Expr f = new Expr.Field(g.counted(), g.countedFields().get(i));
-      terms.add(new Expr.IsNull(f));
-      terms.add(new Expr.Not(Expr.eq(f, new Expr.Const(g.key().get(i)))));
+      ExprNode f = new ExprNode.Field(g.counted(), g.countedFields().get(i));
+      terms.add(new ExprNode.IsNull(f));
+      terms.add(new ExprNode.Not(ExprNode.eq(f, new ExprNode.Const(g.key().get(i)))));
     }
-    return new Expr.Or(terms);
+    return new ExprNode.Or(terms);
   }
 
-  static Mono<Long> countOf(Executor tx, String model, Expr filter) {
+  static Mono<Long> countOf(Executor tx, String model, ExprNode filter) {
     return tx.exec(new Query(new Source.Model(model), filter, new Returning.Count(), List.of(),
         null)).next().map(Values::asLong).defaultIfEmpty(0L);
   }
@@ -150,11 +150,11 @@ final class CardinalityCheck {
    * writes its fields back unchanged (a write lock until the transaction ends), version and
    * stamped fields included so that nothing moves.
    */
-  private static Statement lock(ModelSchema owner, CardinalityGuard g, boolean rowLocks) {
-    Expr filter = equalities(g.owner(), g.ownerFields(), g.key());
+  private static StatementNode lock(ModelSchema owner, CardinalityGuard g, boolean rowLocks) {
+    ExprNode filter = equalities(g.owner(), g.ownerFields(), g.key());
     if (rowLocks) {
-      List<Expr> key = g.ownerFields().stream().map(f -> (Expr) new Expr.Field(g.owner(), f))
-          .toList();
+      List<ExprNode> key =
+          g.ownerFields().stream().map(f -> (ExprNode) new ExprNode.Field(g.owner(), f)).toList();
       return new Query(new Source.Model(g.owner()), filter, new Returning.Project(key),
           List.of(), null, new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
     }
@@ -162,14 +162,14 @@ final class CardinalityCheck {
     for (FieldSchema f : owner.fields()) {
       boolean moves = f.auto() == AutoStrategy.VERSION || f.onUpdate() != null;
       if (moves || same.isEmpty() && !owner.primaryKey().contains(f.index()) && !f.deferred()) {
-        same.add(new Assignment(f.index(), new Expr.Field(g.owner(), f.index())));
+        same.add(new Assignment(f.index(), new ExprNode.Field(g.owner(), f.index())));
       }
     }
     if (same.isEmpty()) {
       int k = owner.primaryKey().get(0);
-      same.add(new Assignment(k, new Expr.Field(g.owner(), k)));
+      same.add(new Assignment(k, new ExprNode.Field(g.owner(), k)));
     }
-    return new Update(new Source.Model(g.owner()), filter, same, new Returning.Count());
+    return new UpdateNode(new Source.Model(g.owner()), filter, same, new Returning.Count());
   }
 
   private static Mono<Void> count(Executor tx, Schema schema, CardinalityGuard g) {
@@ -177,11 +177,12 @@ final class CardinalityCheck {
         .flatMap(n -> over(schema, g, n));
   }
 
-  static Expr equalities(String model, List<Integer> fields, Value.Record values) {
-    List<Expr> terms = new ArrayList<>(fields.size());
+  static ExprNode equalities(String model, List<Integer> fields, Value.Record values) {
+    List<ExprNode> terms = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
-      terms.add(Expr.eq(new Expr.Field(model, fields.get(i)), new Expr.Const(values.get(i))));
+      terms.add(
+          ExprNode.eq(new ExprNode.Field(model, fields.get(i)), new ExprNode.Const(values.get(i))));
     }
-    return terms.size() == 1 ? terms.get(0) : new Expr.And(terms);
+    return terms.size() == 1 ? terms.get(0) : new ExprNode.And(terms);
   }
 }

@@ -48,8 +48,8 @@ import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.time.Clock;
@@ -159,12 +159,12 @@ public final class Db implements Executor {
    * its own.
    */
   @Override
-  public Flux<Value> exec(Statement statement) {
+  public Flux<Value> exec(StatementNode statement) {
     return exec(statement, retry);
   }
 
-  /** {@link #exec(Statement)} with {@code policy}'s retries outside a transaction. */
-  Flux<Value> exec(Statement statement, RetryPolicy policy) {
+  /** {@link #exec(StatementNode)} with {@code policy}'s retries outside a transaction. */
+  Flux<Value> exec(StatementNode statement, RetryPolicy policy) {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = Tx.boundIn(context, this);
@@ -187,7 +187,7 @@ public final class Db implements Executor {
    * its own, where the records it fills are locked and counted ({@link CardinalityCheck}); where
    * the backend has no interactive transactions, refused before anything is sent.
    */
-  private Flux<Value> checkedAlone(Statement statement,
+  private Flux<Value> checkedAlone(StatementNode statement,
       List<CardinalityGuard> guards) {
     if (!driver.capability().interactiveTransactions()) {
       return Flux.error(guarded.refusal(guards));
@@ -199,7 +199,9 @@ public final class Db implements Executor {
   }
 
   /** {@code statement} run by {@code plain}, or by {@code checked} with the limits it writes. */
-  Flux<Value> cardinalityChecked(Statement statement, Function<Statement, Flux<Value>> plain,
+  Flux<Value> cardinalityChecked(
+      StatementNode statement,
+      Function<StatementNode, Flux<Value>> plain,
       Function<List<CardinalityGuard>, Flux<Value>> checked) {
     return guarded.checked(statement, plain, checked);
   }
@@ -216,7 +218,7 @@ public final class Db implements Executor {
 
   /**
    * {@inheritDoc} Outside a transaction, the plan comes from the key's slot in the plan cache
-   * ({@link Planner#prepare(Statement, Shaped)}); in a transaction the key is not used.
+   * ({@link Planner#prepare(StatementNode, Shaped)}); in a transaction the key is not used.
    */
   @Override
   public <M> Flux<M> read(Query query, ModelDef<M> model, Shaped shaped) {
@@ -254,7 +256,7 @@ public final class Db implements Executor {
    * ({@link LostConnectionRetry}) unless the builder
    * turned that off.
    */
-  private <T> Flux<T> attempts(RetryPolicy policy, Statement statement,
+  private <T> Flux<T> attempts(RetryPolicy policy, StatementNode statement,
       Supplier<Flux<T>> work) {
     if (policy.maxRetries() > 0) {
       return Retries.apply(policy, Retries.forStatement(statement), Flux.defer(work));
@@ -342,7 +344,7 @@ public final class Db implements Executor {
   }
 
   /** {@code run}, watched by the {@code Db}'s {@link StatementObserver} if it has one. */
-  <T> Flux<T> observed(Statement statement, boolean inTransaction, Flux<T> run) {
+  <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
     return watch.observed(statement, inTransaction, run);
   }
 
@@ -397,9 +399,9 @@ public final class Db implements Executor {
         .flatMapMany(c -> c.isPresent() ? joined.apply(c.get()) : alone.get());
   }
 
-  private Flux<Value> execAlone(Statement statement) {
+  private Flux<Value> execAlone(StatementNode statement) {
     BoundPlan bound = bind(statement); // refusals of the backend first
-    if (coalesceUpdates && statement instanceof Update u
+    if (coalesceUpdates && statement instanceof UpdateNode u
         && batches.saturated(bound.plan())) {
       Flux<Value> batched = keyUpdate(u, bound);
       if (batched != null) {
@@ -414,7 +416,7 @@ public final class Db implements Executor {
    * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
    * one statement on one connection.
    */
-  private Flux<Value> keyUpdate(Update u, BoundPlan bound) {
+  private Flux<Value> keyUpdate(UpdateNode u, BoundPlan bound) {
     if (!(u.target() instanceof Source.Model target) || !onOne(bound)) {
       return null;
     }
@@ -430,7 +432,7 @@ public final class Db implements Executor {
   }
 
   /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
-  private BoundPlan bindOnOne(Update u) {
+  private BoundPlan bindOnOne(UpdateNode u) {
     BoundPlan bound = bind(u);
     return onOne(bound) ? bound : null;
   }
@@ -447,7 +449,7 @@ public final class Db implements Executor {
     return results(bound, Interpreter.run(bound.plan().actions(), bound.args(), c, null, modelDefs));
   }
 
-  private Flux<Value> execAlone(Statement statement, BoundPlan bound) {
+  private Flux<Value> execAlone(StatementNode statement, BoundPlan bound) {
     if (statement instanceof Query q && q.lock() != null) {
       // A lock taken by a statement of its own would end with it: say so instead of pretending.
       return Flux.error(new InvalidStatementException(
@@ -465,16 +467,16 @@ public final class Db implements Executor {
 
 
   /** Plans {@code statement} (through the cache) and checks its values. */
-  BoundPlan bind(Statement statement) {
+  BoundPlan bind(StatementNode statement) {
     return bindAsWritten(asRun(statement));
   }
 
   /**
-   * {@link #bind(Statement)} of a statement a generated finder built, through its shape key
+   * {@link #bind(StatementNode)} of a statement a generated finder built, through its shape key
    * ({@code shaped}, or null for none). The key's plan is always that of the statement as
    * {@link #asRun} makes it: this is the only place that plans by key.
    */
-  private BoundPlan bind(Statement statement, Shaped shaped) {
+  private BoundPlan bind(StatementNode statement, Shaped shaped) {
     if (shaped == null) {
       return bind(statement);
     }
@@ -482,7 +484,7 @@ public final class Db implements Executor {
   }
 
   /** {@code statement} as this {@code Db} plans it: with its read default. */
-  private Statement asRun(Statement statement) {
+  private StatementNode asRun(StatementNode statement) {
     if (eventualReads && statement instanceof Query q && q.lock() == null) {
       return q.withEventual(true);
     }
@@ -490,7 +492,7 @@ public final class Db implements Executor {
   }
 
   /** {@link #bind} without this {@code Db}'s read default: an atomic batch reads consistently. */
-  BoundPlan bindAsWritten(Statement statement) {
+  BoundPlan bindAsWritten(StatementNode statement) {
     return checked(planner.prepare(statement));
   }
 
@@ -681,7 +683,7 @@ public final class Db implements Executor {
   }
 
   /** What each planner phase makes of {@code statement}, as readable text. */
-  public String explain(Statement statement) {
+  public String explain(StatementNode statement) {
     return planner.explain(statement);
   }
 

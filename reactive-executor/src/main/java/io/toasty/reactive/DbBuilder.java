@@ -1,19 +1,30 @@
 package io.toasty.reactive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.toasty.CursorKey;
 import io.toasty.ModelDef;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.planner.Planner;
+import io.toasty.reactive.json.JacksonCodec;
+import io.toasty.reactive.json.JsonCodecs;
+import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.Observers;
+import io.toasty.reactive.observe.PoolMetrics;
 import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.reactive.observe.StatementTimers;
+import io.toasty.reactive.observe.TransactionMetrics;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.JsonCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -51,7 +62,7 @@ public final class DbBuilder {
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
-  private io.toasty.value.JsonCodec jsonCodec;
+  private JsonCodec jsonCodec;
 
   DbBuilder() {}
 
@@ -173,13 +184,13 @@ public final class DbBuilder {
   /**
    * Micrometer meters for this {@code Db} in {@code registry} (Micrometer must be on the class
    * path): a {@code toasty.statement} timer per model, operation and outcome
-   * ({@link io.toasty.reactive.observe.StatementTimers}), with no {@code ObservationRegistry}
-   * needed, the pool's gauges ({@link io.toasty.reactive.observe.PoolMetrics}) and the
-   * transactions' statistics ({@link io.toasty.reactive.observe.TransactionMetrics}). Given a
+   * ({@link StatementTimers}), with no {@code ObservationRegistry}
+   * needed, the pool's gauges ({@link PoolMetrics}) and the
+   * transactions' statistics ({@link TransactionMetrics}). Given a
    * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
    * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
    */
-  public DbBuilder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+  public DbBuilder meterRegistry(MeterRegistry registry) {
     this.meterRegistry = Objects.requireNonNull(registry, "registry");
     return this;
   }
@@ -189,7 +200,7 @@ public final class DbBuilder {
    * {@link io.toasty.reactive.observe.StatementInfo#values()} offers them by slot and
    * {@link io.toasty.reactive.observe.LoggingObserver}'s lines show them
    * ({@code select User where email = $0 [$0 = "ann@example.com"]}). A value of a
-   * {@code @Sensitive} or {@code Sensitive<T>} field is still shown as {@code ***}. For
+   * {@code @Sensitive} or {@code Secret<T>} field is still shown as {@code ***}. For
    * debugging: values in logs may be personal data.
    */
   public DbBuilder logValues(boolean logValues) {
@@ -300,7 +311,7 @@ public final class DbBuilder {
    * The codec of {@code @Json} fields (default: Jackson with the modules on the class path, when
    * jackson-databind is there).
    */
-  public DbBuilder jsonCodec(io.toasty.value.JsonCodec codec) {
+  public DbBuilder jsonCodec(JsonCodec codec) {
     this.jsonCodec = Objects.requireNonNull(codec, "codec");
     return this;
   }
@@ -376,13 +387,13 @@ public final class DbBuilder {
    * {@code @Json} fields written and read by {@code mapper} (its modules, naming strategy,
    * features): the same as {@code jsonCodec(new JacksonCodec(mapper))}.
    */
-  public DbBuilder objectMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-    return jsonCodec(new io.toasty.reactive.json.JacksonCodec(mapper));
+  public DbBuilder objectMapper(ObjectMapper mapper) {
+    return jsonCodec(new JacksonCodec(mapper));
   }
 
   /** The models by name (the first of a name: {@code Schema.of} refuses two anyway). */
-  private java.util.Map<String, ModelDef<?>> definitions() {
-    java.util.Map<String, ModelDef<?>> byName = new java.util.HashMap<>();
+  private Map<String, ModelDef<?>> definitions() {
+    Map<String, ModelDef<?>> byName = new HashMap<>();
     models.forEach(m -> byName.putIfAbsent(m.schema().name(), m));
     return byName;
   }
@@ -408,21 +419,21 @@ public final class DbBuilder {
         : DriverLookup.open(config);
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     StatementObserver observed = meterRegistry == null ? observer
-        : io.toasty.reactive.observe.StatementTimers.addTo(observer,
-            (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+        : StatementTimers.addTo(observer,
+            (MeterRegistry) meterRegistry);
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime),
         acquireTimeout, connectionBinding, observed, retry, transactionRetry,
         cursorKey != null ? cursorKey : CursorKey.random(), clock,
-        new io.toasty.reactive.json.JsonDocuments(jsonCodec != null ? jsonCodec
-            : io.toasty.reactive.json.JsonCodecs.byDefault(), schema), transactionTimeout,
+        new JsonDocuments(jsonCodec != null ? jsonCodec
+            : JsonCodecs.byDefault(), schema), transactionTimeout,
         eventualReads, logValues, definitions(), coalesceGets, coalesceLists,
         coalesceUpdates, retryLostReads);
     if (meterRegistry != null) {
-      io.toasty.reactive.observe.PoolMetrics.bind(db,
-          (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
-      io.toasty.reactive.observe.TransactionMetrics.bind(db,
-          (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+      PoolMetrics.bind(db,
+          (MeterRegistry) meterRegistry);
+      TransactionMetrics.bind(db,
+          (MeterRegistry) meterRegistry);
     }
     return db;
   }

@@ -3,9 +3,10 @@ package io.toasty.reactive;
 import io.toasty.CursorKey;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
+import io.toasty.Statement;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +23,17 @@ import reactor.util.context.Context;
  */
 final class DbView implements Executor {
   private final Db db;
-  private final Function<Statement, Flux<Value>> exec;
+  private final Function<StatementNode, Flux<Value>> exec;
   private final UnaryOperator<Context> context;
 
-  DbView(Db db, Function<Statement, Flux<Value>> exec, UnaryOperator<Context> context) {
+  DbView(Db db, Function<StatementNode, Flux<Value>> exec, UnaryOperator<Context> context) {
     this.db = db;
     this.exec = exec;
     this.context = context;
   }
 
   @Override
-  public Flux<Value> exec(Statement statement) {
+  public Flux<Value> exec(StatementNode statement) {
     return exec.apply(statement).contextWrite(context::apply);
   }
 
@@ -42,7 +43,7 @@ final class DbView implements Executor {
   }
 
   @Override
-  public Mono<List<Object>> execBatch(List<io.toasty.Statement.Snapshot<?>> statements) {
+  public Mono<List<Object>> execBatch(List<Statement.Snapshot<?>> statements) {
     return db.execBatch(statements).contextWrite(context::apply);
   }
 

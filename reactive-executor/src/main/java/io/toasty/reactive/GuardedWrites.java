@@ -7,7 +7,7 @@ import io.toasty.planner.cardinality.CardinalityGuard;
 import io.toasty.planner.cardinality.CardinalityGuards;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.function.Function;
@@ -33,7 +33,7 @@ final class GuardedWrites {
   }
 
   /** The limits {@code statement} writes for an existing record. */
-  List<CardinalityGuard> of(Statement statement) {
+  List<CardinalityGuard> of(StatementNode statement) {
     return cardinality.of(statement);
   }
 
@@ -50,7 +50,7 @@ final class GuardedWrites {
    * {@code @AtMost} for an existing record, as {@code checked} runs it with its guards; an
    * error of the check (a new record's nested children over the limit) as the signal.
    */
-  Flux<Value> checked(Statement statement, Function<Statement, Flux<Value>> plain,
+  Flux<Value> checked(StatementNode statement, Function<StatementNode, Flux<Value>> plain,
       Function<List<CardinalityGuard>, Flux<Value>> checked) {
     if (!cardinality.any()) {
       return plain.apply(statement);

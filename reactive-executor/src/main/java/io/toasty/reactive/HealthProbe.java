@@ -5,7 +5,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,7 @@ final class HealthProbe {
       op = new Operation.RawSql(List.of("SELECT 1"), List.of(), true, List.of());
     } else if (!schema.tables().isEmpty()) {
       op = new Operation.Scan(schema.tables().iterator().next().name(), List.of(0),
-          new Expr.Const(Value.TRUE), List.of());
+          new ExprNode.Const(Value.TRUE), List.of());
     } else {
       return Mono.empty();
     }

@@ -6,7 +6,7 @@ import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ final class IncludeWindows {
   private IncludeWindows() {}
 
   /** The walk of {@code statement}, planned as {@code actions}; empty when it runs whole. */
-  static Optional<KeysetWindows> of(Db db, Statement statement, ActionPlan actions) {
+  static Optional<KeysetWindows> of(Db db, StatementNode statement, ActionPlan actions) {
     if (!(statement instanceof Query q) || !(q.source() instanceof Source.Model m)
         || actions.transaction() || !actions.needsConnection()) {
       return Optional.empty();

@@ -1,11 +1,13 @@
 package io.toasty.reactive;
 
 import io.toasty.driver.Connection;
-import io.toasty.stmt.Statement;
+import io.toasty.driver.Operation;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Statements and nested transactions on a connection found by a {@link ConnectionBinding}: a
@@ -16,7 +18,7 @@ final class Joined {
   private Joined() {}
 
   static Flux<Value> exec(Db db, Connection connection, TxCounters counters,
-      Statement statement) {
+      StatementNode statement) {
     return within(db, connection, counters, tx -> tx.exec(statement));
   }
 
@@ -26,20 +28,20 @@ final class Joined {
   }
 
   static Flux<Value.Record> raw(Db db, Connection connection, TxCounters counters,
-      io.toasty.driver.Operation.RawSql sql) {
+      Operation.RawSql sql) {
     return within(db, connection, counters, tx -> tx.execRaw(sql));
   }
 
   private static <T> Flux<T> within(Db db, Connection connection, TxCounters counters,
       Function<Tx, Flux<T>> body) {
     return Flux.usingWhen(
-        reactor.core.publisher.Mono.fromSupplier(
+        Mono.fromSupplier(
             () -> new TxSession(db, connection, TxOptions.defaults(), counters, true)),
         session -> {
           Tx tx = Tx.top(session, false);
           // the owner commits: the required has-ones are checked as Toasty's work ends
           return body.apply(tx).concatWith(session.checkRequiredOnes().then(
-              reactor.core.publisher.Mono.<T>empty()))
+              Mono.<T>empty()))
               .contextWrite(c -> c.put(Tx.CONTEXT_KEY, tx));
         },
         session -> session.end(TxSession.End.COMMIT, null),

@@ -7,7 +7,7 @@ import io.toasty.error.ThrottledException;
 import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.internal.gate.SendWatch;
 import io.toasty.stmt.Query;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
@@ -31,7 +31,7 @@ final class Retries {
    * on any transient error; a write on one the database answered without applying it, or on a
    * lost connection or a pool timeout before anything of it was sent.
    */
-  static Retryable forStatement(Statement statement) {
+  static Retryable forStatement(StatementNode statement) {
     boolean read = statement instanceof Query;
     return (e, nothingSent) -> e instanceof SerializationFailureException
         || e instanceof ThrottledException || unreached(e) && (read || nothingSent);

@@ -7,7 +7,7 @@ import io.toasty.reactive.observe.StatementInfos;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementValues;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.Map;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -24,10 +24,10 @@ final class StatementWatch {
   /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
   private final boolean logValues;
   /** A statement's plan as its {@code Db} runs it (a cache hit by the time it is asked). */
-  private final Function<Statement, Prepared> plan;
+  private final Function<StatementNode, Prepared> plan;
 
   StatementWatch(StatementObserver observer, Schema schema, GatedDriver driver,
-      boolean logValues, Function<Statement, Prepared> plan) {
+      boolean logValues, Function<StatementNode, Prepared> plan) {
     this.observer = observer;
     this.schema = schema;
     this.driver = driver;
@@ -36,7 +36,7 @@ final class StatementWatch {
   }
 
   /** {@code run}, watched by the observer if there is one. */
-  <T> Flux<T> observed(Statement statement, boolean inTransaction, Flux<T> run) {
+  <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
     if (observer == null) {
       return run;
     }
@@ -46,7 +46,7 @@ final class StatementWatch {
   }
 
   /** {@code statement}'s values for an observer, masked by its plan. */
-  private String values(Statement statement) {
+  private String values(StatementNode statement) {
     try {
       return StatementValues.of(plan.apply(statement));
     } catch (RuntimeException unplannable) {
@@ -56,7 +56,7 @@ final class StatementWatch {
   }
 
   /** The planner phases' times of {@code statement}'s plan, if no statement reported them yet. */
-  private Map<String, Long> phases(Statement statement) {
+  private Map<String, Long> phases(StatementNode statement) {
     try {
       return plan.apply(statement).plan().phases().claim().orElse(Map.of());
     } catch (RuntimeException unplannable) {

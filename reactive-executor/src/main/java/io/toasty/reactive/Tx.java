@@ -4,7 +4,9 @@ import io.toasty.CursorKey;
 import io.toasty.Executor;
 import io.toasty.Feature;
 import io.toasty.KeysetWindows;
+import io.toasty.ModelDef;
 import io.toasty.SqlStatement;
+import io.toasty.Statement;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
@@ -14,10 +16,12 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.lang.ref.Cleaner;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -102,7 +106,7 @@ public final class Tx implements Executor {
    * one (bound in the Context), it runs in the nested one.
    */
   @Override
-  public Flux<Value> exec(Statement statement) {
+  public Flux<Value> exec(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
     // A write limited by a relation's @AtMost is checked in a savepoint where there is one, so
     // that a refused write leaves this transaction as it was; its values come after the
@@ -118,21 +122,21 @@ public final class Tx implements Executor {
   }
 
   /** {@code statement} in this transaction, checked against {@code guards} (see {@link Db}). */
-  Flux<Value> checked(Statement statement,
-      java.util.List<CardinalityGuard> guards) {
+  Flux<Value> checked(StatementNode statement,
+      List<CardinalityGuard> guards) {
     return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(),
         statement, guards, this::execPlain, session.requiredOnes::add);
   }
 
   /** {@link #exec} without the cardinality check. */
-  private Flux<Value> execPlain(Statement statement) {
+  private Flux<Value> execPlain(StatementNode statement) {
     return session.withinDeadline(Flux.deferContextual(context -> session.db.observed(statement,
         true, innermost(context).run(statement))));
   }
 
   /** Chunks of a bulk stream in this transaction: as its {@code Db} sizes them. */
   @Override
-  public int bulkChunkRows(io.toasty.ModelDef<?> model) {
+  public int bulkChunkRows(ModelDef<?> model) {
     return session.db.bulkChunkRows(model);
   }
 
@@ -143,8 +147,8 @@ public final class Tx implements Executor {
    * of several statements does: the transaction holds them together, and a failure fails it.
    */
   @Override
-  public Mono<java.util.List<Object>> execBatch(
-      java.util.List<io.toasty.Statement.Snapshot<?>> statements) {
+  public Mono<List<Object>> execBatch(
+      List<Statement.Snapshot<?>> statements) {
     if (!session.db.capability().savepoints()) {
       return io.toasty.Batch.inOrder(this, statements);
     }
@@ -271,9 +275,9 @@ public final class Tx implements Executor {
 
   /** Runs a raw statement on this transaction's connection, in its turn. */
   @Override
-  public java.util.Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return session.db.capability().rawSql() ? java.util.Optional.empty()
-        : java.util.Optional.of(Tx.noRawSql(session.db.capability()));
+  public Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return session.db.capability().rawSql() ? Optional.empty()
+        : Optional.of(Tx.noRawSql(session.db.capability()));
   }
 
   @Override
@@ -295,11 +299,11 @@ public final class Tx implements Executor {
         "raw SQL statements run on SQL databases only");
   }
 
-  private Flux<Value> run(Statement statement) {
+  private Flux<Value> run(StatementNode statement) {
     BoundPlan bound = session.db.bind(statement);
     ActionPlan actions = bound.plan().actions();
     Sender sender = session.connection;
-    java.util.Optional<KeysetWindows> windows = IncludeWindows.of(session.db, statement, actions);
+    Optional<KeysetWindows> windows = IncludeWindows.of(session.db, statement, actions);
     if (windows.isPresent()) {
       // One turn of the lane for the whole walk: a statement issued while it streams makes it
       // read its remaining windows at once, as any statement's rest is read (Lane).

@@ -2,7 +2,10 @@ package io.toasty.reactive;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.toasty.driver.Capability;
+import io.toasty.driver.DriverConfig;
 import io.toasty.error.InvalidModelException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DbBuilderTest {
@@ -26,7 +29,7 @@ class DbBuilderTest {
 
   @Test
   void wrapDriverDecorates() {
-    FakeDriver inner = new FakeDriver(io.toasty.driver.Capability.H2, Dbs.SCHEMA);
+    FakeDriver inner = new FakeDriver(Capability.H2, Dbs.SCHEMA);
     FakeDriver[] seen = new FakeDriver[1];
     Db db = Toasty.builder().models(Models.USERS, Models.TODOS).driverFactory(c -> inner)
         .wrapDriver(d -> {
@@ -39,20 +42,20 @@ class DbBuilderTest {
 
   @Test
   void poolOptionsReachTheDriverConfig() {
-    io.toasty.driver.DriverConfig[] seen = new io.toasty.driver.DriverConfig[1];
+    DriverConfig[] seen = new DriverConfig[1];
     Toasty.builder().models(Models.USERS).url("r2dbc:h2:mem:///pool")
         .poolMaxSize(2)
-        .acquireTimeout(java.time.Duration.ofSeconds(3))
-        .maxIdleTime(java.time.Duration.ofMinutes(4))
+        .acquireTimeout(Duration.ofSeconds(3))
+        .maxIdleTime(Duration.ofMinutes(4))
         .validationQuery("SELECT 1")
         .driverFactory(c -> {
           seen[0] = c;
-          return new FakeDriver(io.toasty.driver.Capability.H2, Dbs.SCHEMA);
+          return new FakeDriver(Capability.H2, Dbs.SCHEMA);
         }).build();
     assertEquals("r2dbc:h2:mem:///pool", seen[0].url());
     assertEquals(2, seen[0].poolMaxSize());
-    assertEquals(java.time.Duration.ofSeconds(3), seen[0].acquireTimeout());
-    assertEquals(java.time.Duration.ofMinutes(4), seen[0].maxIdleTime());
+    assertEquals(Duration.ofSeconds(3), seen[0].acquireTimeout());
+    assertEquals(Duration.ofMinutes(4), seen[0].maxIdleTime());
     assertEquals("SELECT 1", seen[0].validationQuery());
   }
 

@@ -10,7 +10,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
@@ -75,7 +75,7 @@ class DbDirectReadTest {
   void aPlainReadIsBuiltByTheRowReader() {
     Dbs t = answering(ANN);
     Counted model = new Counted();
-    Query q = Query.all("User").withFilter(new Expr.Compare(Expr.CompareOp.EQ, user(1),
+    Query q = Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(1),
         str("Ann")));
     assertEquals(List.of("Ann/true"), t.db.read(q, model).collectList().block());
     assertEquals(1, model.reads.get());

@@ -9,17 +9,18 @@ import io.toasty.driver.Operation;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -27,8 +28,9 @@ class DbResultsTest {
   @Test
   void insertReturnsGeneratedUuidsAndDefaults() {
     Dbs t = new Dbs(Capability.H2);
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("write tests"), new Expr.Default());
-    Insert insert = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("write tests"), new ExprNode.Default());
+    InsertNode insert = new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
     List<Value> created = t.db.exec(insert).collectList().block();
     assertEquals(2, created.size());
@@ -44,9 +46,14 @@ class DbResultsTest {
   @Test
   void identityKeyComesBackFromTheInsert() {
     Dbs t = new Dbs(Capability.H2);
-    Insert insert = new Insert(new Source.Model("User"), List.of(), List.of(Expr.Record.of(
-        new Expr.Default(), str("Ann"), str("ann@x"), new Expr.Default())),
-        Returning.Model.plain());
+    InsertNode insert =
+        new InsertNode(
+            new Source.Model("User"),
+            List.of(),
+            List.of(
+                ExprNode.Record.of(
+                    new ExprNode.Default(), str("Ann"), str("ann@x"), new ExprNode.Default())),
+            Returning.Model.plain());
     Value.Record ann = (Value.Record) t.db.exec(insert).single().block();
     assertEquals(Value.Record.of(new Value.I64(101), new Value.Str("Ann"), new Value.Str("ann@x"),
         Value.NULL), ann);
@@ -58,10 +65,10 @@ class DbResultsTest {
   void countsComeBackAsI64() {
     Dbs t = new Dbs(Capability.H2);
     t.driver.respond(op -> Mono.just(new ExecResponse.Count(3)));
-    Delete delete = new Delete(new Source.Model("User"), eq(user(1), str("a")),
+    DeleteNode delete = new DeleteNode(new Source.Model("User"), eq(user(1), str("a")),
         new Returning.Count());
     assertEquals(List.of(new Value.I64(3)), t.db.exec(delete).collectList().block());
-    Update update = new Update(new Source.Model("User"), eq(user(1), str("a")),
+    UpdateNode update = new UpdateNode(new Source.Model("User"), eq(user(1), str("a")),
         List.of(new Assignment(1, str("b"))), new Returning.Count());
     assertEquals(new Value.I64(3), t.db.exec(update).blockFirst());
   }
@@ -69,9 +76,9 @@ class DbResultsTest {
   @Test
   void emptyQueryIssuesNoOperation() {
     Dbs t = new Dbs(Capability.H2);
-    StepVerifier.create(t.db.exec(users(eq(user(3), Expr.NULL)))).verifyComplete();
-    Update update = new Update(new Source.Model("User"), Expr.and(eq(user(1), str("a")),
-        Expr.FALSE), List.of(new Assignment(1, str("b"))), new Returning.Count());
+    StepVerifier.create(t.db.exec(users(eq(user(3), ExprNode.NULL)))).verifyComplete();
+    UpdateNode update = new UpdateNode(new Source.Model("User"), ExprNode.and(eq(user(1), str("a")),
+        ExprNode.FALSE), List.of(new Assignment(1, str("b"))), new Returning.Count());
     assertEquals(new Value.I64(0), t.db.exec(update).blockFirst());
     assertEquals(0, t.driver.connects.get());
     assertTrue(t.driver.log.isEmpty());
@@ -120,18 +127,18 @@ class DbResultsTest {
     Dbs t = new Dbs(Capability.DYNAMODB);
     t.driver.respond(op -> {
       if (op instanceof Operation.FindPkByIndex) {
-        return Mono.just(new ExecResponse.Rows(reactor.core.publisher.Flux.just(
+        return Mono.just(new ExecResponse.Rows(Flux.just(
             Value.Record.of(new Value.I64(7)))));
       }
       return op instanceof Operation.GetByKey
-          ? Mono.just(new ExecResponse.Rows(reactor.core.publisher.Flux.just(userRow(7)))) : null;
+          ? Mono.just(new ExecResponse.Rows(Flux.just(userRow(7)))) : null;
     });
     assertEquals(List.of(userRow(7)), t.db.exec(users(eq(user(2), str("user7@example.com"))))
         .collectList().block());
     Operation.GetByKey get = (Operation.GetByKey) t.driver.log.get(1);
     assertEquals(List.of(Value.Record.of(new Value.I64(7))), get.keys());
     // a non-key term filters in memory
-    assertEquals(List.of(), t.db.exec(users(Expr.and(eq(user(2), str("x")),
+    assertEquals(List.of(), t.db.exec(users(ExprNode.and(eq(user(2), str("x")),
         eq(user(1), str("somebody else"))))).collectList().block());
   }
 

@@ -8,7 +8,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.planner.PlanCacheStats;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.ShapeKey;
 import io.toasty.stmt.Shaped;
@@ -35,12 +35,13 @@ class DbShapeKeyTest {
     return t;
   }
 
-  private static Query byNickname(Expr nickname) {
-    return Query.all("User").withFilter(new Expr.Compare(Expr.CompareOp.EQ, user(3), nickname));
+  private static Query byNickname(ExprNode nickname) {
+    return Query.all("User")
+        .withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(3), nickname));
   }
 
-  private static List<Expr> nicknames() {
-    return List.of(str("a"), str("b"), Expr.NULL, str("c"), str("a"), Expr.NULL, str("d"));
+  private static List<ExprNode> nicknames() {
+    return List.of(str("a"), str("b"), ExprNode.NULL, str("c"), str("a"), ExprNode.NULL, str("d"));
   }
 
   @Test
@@ -48,7 +49,7 @@ class DbShapeKeyTest {
     Dbs keyed = answering();
     Dbs plain = answering();
     DbDirectReadTest.Counted model = new DbDirectReadTest.Counted();
-    for (Expr nickname : nicknames()) {
+    for (ExprNode nickname : nicknames()) {
       Query q = byNickname(nickname);
       List<String> viaKey = keyed.db.read(q, model, Shaped.of(BY_NICKNAME, q)).collectList()
           .block();

@@ -8,6 +8,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.value.Value;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -67,7 +68,7 @@ class DbStreamingTest {
     Value v = t.db.exec(users(eq(user(2), str("x")))).blockFirst();
     assertEquals(userRow(7), v);
     Operation.QuerySql q = (Operation.QuerySql) t.driver.log.get(0);
-    assertEquals(java.util.List.of(new Value.Str("x")), q.args());
+    assertEquals(List.of(new Value.Str("x")), q.args());
     assertEquals(4, q.rowType().size());
   }
 

@@ -7,11 +7,12 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,10 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class DbTransactionTest {
-  private static Insert twoTodos() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
-    return new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+  private static InsertNode twoTodos() {
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("t"), new ExprNode.Default());
+    return new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
   }
 
@@ -64,20 +66,20 @@ class DbTransactionTest {
   void updateReturningWithoutReturningReselectsTheKeys() {
     Dbs t = new Dbs(Dbs.NO_RETURNING);
     t.driver.respond(op -> {
-      if (op instanceof Operation.QuerySql q && q.statement() instanceof io.toasty.stmt.Query) {
+      if (op instanceof Operation.QuerySql q && q.statement() instanceof Query) {
         return Mono.just(new ExecResponse.Rows(Flux.just(q.rowType().size() == 1
             ? Value.Record.of(new Value.I64(5)) : userRow(5))));
       }
       return op instanceof Operation.QuerySql ? Mono.just(new ExecResponse.Count(1)) : null;
     });
-    Update u = new Update(new Source.Model("User"), eq(user(1), str("old")),
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(1), str("old")),
         List.of(new Assignment(1, str("new"))), Returning.Model.plain());
     assertEquals(List.of(userRow(5)), t.db.exec(u).collectList().block());
     assertEquals(List.of("BEGIN", "QuerySql", "QuerySql", "QuerySql", "COMMIT"),
         t.driver.kinds());
     Operation.QuerySql update = (Operation.QuerySql) t.driver.log.get(2);
-    Update sent = (Update) update.statement();
-    assertEquals(new Expr.InList(new Expr.Column("users", 0), List.of(new Expr.Arg(2))),
+    UpdateNode sent = (UpdateNode) update.statement();
+    assertEquals(new ExprNode.InList(new ExprNode.Column("users", 0), List.of(new ExprNode.Arg(2))),
         sent.filter());
     assertEquals(List.of(new Value.Str("old"), new Value.Str("new"), new Value.I64(5)),
         update.args());

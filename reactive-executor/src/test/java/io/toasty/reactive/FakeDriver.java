@@ -8,16 +8,21 @@ import io.toasty.driver.Operation;
 import io.toasty.planner.eval.Eval;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -116,10 +121,10 @@ class FakeDriver implements Driver {
     if (!(op.statement().returning() instanceof Returning.Project)) {
       return new ExecResponse.Count(op.statement().rows().size());
     }
-    String table = ((io.toasty.stmt.Source.Table) op.statement().target()).table();
+    String table = ((Source.Table) op.statement().target()).table();
     TableSchema t = schema.table(table);
     List<Value.Record> out = new ArrayList<>();
-    for (Expr.Record row : op.statement().rows()) {
+    for (ExprNode.Record row : op.statement().rows()) {
       Value[] values = new Value[t.columns().size()];
       for (int c = 0; c < values.length; c++) {
         int at = op.statement().columns().indexOf(c);
@@ -137,7 +142,7 @@ class FakeDriver implements Driver {
     final List<Operation> ops = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger running = new AtomicInteger();
     /** What runs now, by phase (for the overlap message). */
-    private final java.util.Map<Object, String> live = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Object, String> live = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     FakeConnection(int id) {
@@ -227,13 +232,13 @@ class FakeDriver implements Driver {
 
     /** The project's frames of the current stack, innermost first. */
     private static String callers() {
-      return java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+      return Arrays.stream(Thread.currentThread().getStackTrace())
           .filter(f -> f.getClassName().startsWith("io.toasty.")
               && !f.getClassName().equals(FakeDriver.class.getName())
               && !f.getClassName().startsWith(FakeDriver.class.getName() + "$"))
           .limit(12).map(f -> f.getClassName().replace("io.toasty.reactive.", "") + "."
               + f.getMethodName() + ":" + f.getLineNumber())
-          .collect(java.util.stream.Collectors.joining(" < "));
+          .collect(Collectors.joining(" < "));
     }
 
     @Override public Mono<Void> close() {

@@ -12,6 +12,7 @@ import io.toasty.driver.Operation;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code db.health()}: one round trip, released connection, DOWN as a value. */
@@ -21,7 +22,7 @@ class HealthTest {
   void sqlBackendsSendSelectOne() {
     Dbs t = new Dbs(Capability.H2);
     t.driver.respond(op -> op instanceof Operation.RawSql
-        ? Mono.just(new ExecResponse.Rows(reactor.core.publisher.Flux.empty())) : null);
+        ? Mono.just(new ExecResponse.Rows(Flux.empty())) : null);
     Health h = t.db.health().block();
     assertEquals(Health.Status.UP, h.status());
     assertEquals("h2", h.backend());

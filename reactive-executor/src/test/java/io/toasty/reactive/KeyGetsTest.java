@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class KeyGetsTest {
   private volatile boolean batchFails;
 
   /** Users read straight from their rows, as generated models are. */
-  private static final io.toasty.ModelDef<Value.Record> USERS = Models.READ_USERS;
+  private static final ModelDef<Value.Record> USERS = Models.READ_USERS;
 
   KeyGetsTest() {
     for (long id = 1; id <= 8; id++) {
@@ -71,8 +72,8 @@ class KeyGetsTest {
   }
 
   private static Query get(long id) {
-    return Query.all("User").withFilter(new Expr.Compare(Expr.CompareOp.EQ, user(0),
-        new Expr.Const(new Value.I64(id))));
+    return Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
+        new ExprNode.Const(new Value.I64(id))));
   }
 
   private static String name(Value.Record r) {

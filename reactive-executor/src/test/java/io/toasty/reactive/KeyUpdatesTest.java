@@ -10,11 +10,11 @@ import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.planner.eval.Eval;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -85,7 +86,7 @@ class KeyUpdatesTest {
       });
       return new ExecResponse.Rows(Flux.fromIterable(rows));
     }
-    Update u = (Update) q.statement();
+    UpdateNode u = (UpdateNode) q.statement();
     List<Value.Record> written = new ArrayList<>();
     for (Map.Entry<Long, Value.Record> e : stored.entrySet()) {
       Value.Record row = e.getValue();
@@ -104,26 +105,28 @@ class KeyUpdatesTest {
   }
 
   private static Query get(long id) {
-    return Query.all("User").withFilter(new Expr.Compare(Expr.CompareOp.EQ, user(0),
-        new Expr.Const(new Value.I64(id))));
+    return Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
+        new ExprNode.Const(new Value.I64(id))));
   }
 
   /** {@code SET nickname = nick WHERE id = id}, returning the count. */
-  private static Update nickname(long id, String nick) {
-    return new Update(new Source.Model("User"), new Expr.Compare(Expr.CompareOp.EQ, user(0),
-        new Expr.Const(new Value.I64(id))), List.of(new Assignment(3,
-        new Expr.Const(new Value.Str(nick)))), new Returning.Count());
+  private static UpdateNode nickname(long id, String nick) {
+    return new UpdateNode(
+        new Source.Model("User"),
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0), new ExprNode.Const(new Value.I64(id))),
+        List.of(new Assignment(3, new ExprNode.Const(new Value.Str(nick)))),
+        new Returning.Count());
   }
 
-  private static long count(Db db, Update u) {
+  private static long count(Db db, UpdateNode u) {
     return ((Value.I64) db.exec(u).blockLast(Duration.ofSeconds(10))).value();
   }
 
   /** Subscribes {@code updates} while a read holds the connection; their counts. */
-  private List<Long> behindAHolder(Db db, List<Update> updates) {
+  private List<Long> behindAHolder(Db db, List<UpdateNode> updates) {
     Disposable holder = db.exec(get(1)).subscribe();
     List<Mono<Long>> each = new ArrayList<>();
-    for (Update u : updates) {
+    for (UpdateNode u : updates) {
       each.add(db.exec(u).next().map(v -> ((Value.I64) v).value()).cache());
     }
     each.forEach(Mono::subscribe);
@@ -139,7 +142,7 @@ class KeyUpdatesTest {
   }
 
   private List<Operation.QuerySql> updatesSent() {
-    return sent.stream().filter(q -> q.statement() instanceof Update).toList();
+    return sent.stream().filter(q -> q.statement() instanceof UpdateNode).toList();
   }
 
   @Test
@@ -151,12 +154,12 @@ class KeyUpdatesTest {
     assertEquals(null, nick(1), "a row of no request kept its value");
     List<Operation.QuerySql> updates = updatesSent();
     assertEquals(1, updates.size(), "one statement for the five: " + sent);
-    Update batch = (Update) updates.get(0).statement();
-    Expr.InList keys = assertInstanceOf(Expr.InList.class, batch.filter());
+    UpdateNode batch = (UpdateNode) updates.get(0).statement();
+    ExprNode.InList keys = assertInstanceOf(ExprNode.InList.class, batch.filter());
     assertEquals(8, keys.items().size(), "five keys, padded to eight");
-    Expr.Case value = assertInstanceOf(Expr.Case.class, batch.assignments().get(0).value());
+    ExprNode.Case value = assertInstanceOf(ExprNode.Case.class, batch.assignments().get(0).value());
     assertEquals(8, value.whens().size());
-    assertEquals(new Expr.Column("users", 3), value.otherwise());
+    assertEquals(new ExprNode.Column("users", 3), value.otherwise());
   }
 
   @Test
@@ -170,7 +173,7 @@ class KeyUpdatesTest {
 
   @Test
   void aFailedBatchLetsEachRequestRunItsOwnStatement() {
-    fails = q -> q.statement() instanceof Update u && u.filter() instanceof Expr.InList;
+    fails = q -> q.statement() instanceof UpdateNode u && u.filter() instanceof ExprNode.InList;
     failure = new IllegalStateException("the batch's statement failed");
     List<Long> counts = behindAHolder(db(true), List.of(nickname(4, "d"), nickname(6, "f"),
         nickname(9, "x")));
@@ -182,7 +185,7 @@ class KeyUpdatesTest {
 
   @Test
   void aBatchWhoseConnectionWasLostAfterSendingFailsEveryRequestAndSendsNoMore() {
-    fails = q -> q.statement() instanceof Update u && u.filter() instanceof Expr.InList;
+    fails = q -> q.statement() instanceof UpdateNode u && u.filter() instanceof ExprNode.InList;
     failure = new ConnectionLostException("h2", null, "connection reset", null);
     Db db = db(true);
     Disposable holder = db.exec(get(1)).subscribe();
@@ -191,7 +194,7 @@ class KeyUpdatesTest {
     each.forEach(m -> m.subscribe(v -> { }, e -> { }));
     open.tryEmitEmpty();
     for (Mono<Value> m : each) {
-      ConnectionLostException e = org.junit.jupiter.api.Assertions.assertThrows(
+      ConnectionLostException e = Assertions.assertThrows(
           ConnectionLostException.class, () -> m.block(Duration.ofSeconds(10)));
       assertTrue(!e.nothingSent());
     }
@@ -213,7 +216,7 @@ class KeyUpdatesTest {
 
   @Test
   void aBatchHoldsAtMost64KeysAndTheNextUpdatesJoinTheOneAfter() {
-    List<Update> updates = new ArrayList<>();
+    List<UpdateNode> updates = new ArrayList<>();
     for (long id = 1; id <= 100; id++) {
       updates.add(nickname(id, "n" + id));
     }
@@ -226,7 +229,7 @@ class KeyUpdatesTest {
     }
     List<Operation.QuerySql> batches = updatesSent();
     assertEquals(2, batches.size(), "64 keys, then 36 padded to 64: " + sent);
-    assertEquals(64, ((Expr.InList) ((Update) batches.get(1).statement()).filter()).items()
+    assertEquals(64, ((ExprNode.InList) ((UpdateNode) batches.get(1).statement()).filter()).items()
         .size());
   }
 
@@ -251,11 +254,20 @@ class KeyUpdatesTest {
 
   @Test
   void anUpdateThatReadsTheRowNeverJoins() {
-    Update reads = new Update(new Source.Model("User"), new Expr.Compare(Expr.CompareOp.EQ,
-        user(0), new Expr.Const(new Value.I64(2))), List.of(new Assignment(3, user(1))),
-        new Returning.Count());
-    Update reads2 = new Update(reads.target(), new Expr.Compare(Expr.CompareOp.EQ, user(0),
-        new Expr.Const(new Value.I64(3))), reads.assignments(), new Returning.Count());
+    UpdateNode reads =
+        new UpdateNode(
+            new Source.Model("User"),
+            new ExprNode.Compare(
+                ExprNode.CompareOp.EQ, user(0), new ExprNode.Const(new Value.I64(2))),
+            List.of(new Assignment(3, user(1))),
+            new Returning.Count());
+    UpdateNode reads2 =
+        new UpdateNode(
+            reads.target(),
+            new ExprNode.Compare(
+                ExprNode.CompareOp.EQ, user(0), new ExprNode.Const(new Value.I64(3))),
+            reads.assignments(),
+            new Returning.Count());
     List<Long> counts = behindAHolder(db(true), List.of(reads, reads2));
     assertEquals(List.of(1L, 1L), counts);
     assertEquals(2, updatesSent().size());
@@ -265,12 +277,16 @@ class KeyUpdatesTest {
 
   @Test
   void anUpdateOfAUniqueFieldNeverJoins() {
-    Update a = new Update(new Source.Model("User"), new Expr.Compare(Expr.CompareOp.EQ,
-        user(0), new Expr.Const(new Value.I64(2))), List.of(new Assignment(2,
-        new Expr.Const(new Value.Str("x@example.com")))), new Returning.Count());
-    Update b = new Update(a.target(), new Expr.Compare(Expr.CompareOp.EQ, user(0),
-        new Expr.Const(new Value.I64(3))), List.of(new Assignment(2,
-        new Expr.Const(new Value.Str("y@example.com")))), new Returning.Count());
+    UpdateNode a =
+        new UpdateNode(
+            new Source.Model("User"),
+            new ExprNode.Compare(
+                ExprNode.CompareOp.EQ, user(0), new ExprNode.Const(new Value.I64(2))),
+            List.of(new Assignment(2, new ExprNode.Const(new Value.Str("x@example.com")))),
+            new Returning.Count());
+    UpdateNode b = new UpdateNode(a.target(), new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
+        new ExprNode.Const(new Value.I64(3))), List.of(new Assignment(2,
+        new ExprNode.Const(new Value.Str("y@example.com")))), new Returning.Count());
     assertEquals(List.of(1L, 1L), behindAHolder(db(true), List.of(a, b)));
     assertEquals(2, updatesSent().size());
   }

@@ -5,10 +5,12 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -44,7 +46,7 @@ final class Models {
 
   /** {@code schema}'s records as their rows, read by {@code reader} (null: by {@code load}). */
   static ModelDef<Value.Record> def(ModelSchema schema,
-      io.toasty.value.RowReader<Value.Record> reader) {
+      RowReader<Value.Record> reader) {
     return new ModelDef<>() {
       @Override public ModelSchema schema() {
         return schema;
@@ -58,7 +60,7 @@ final class Models {
         return row;
       }
 
-      @Override public io.toasty.value.RowReader<Value.Record> rowReader() {
+      @Override public RowReader<Value.Record> rowReader() {
         return reader;
       }
 
@@ -68,37 +70,38 @@ final class Models {
     };
   }
 
-  static Expr.Field user(int i) {
-    return new Expr.Field("User", i);
+  static ExprNode.Field user(int i) {
+    return new ExprNode.Field("User", i);
   }
 
-  static Expr.Const str(String s) {
-    return new Expr.Const(new Value.Str(s));
+  static ExprNode.Const str(String s) {
+    return new ExprNode.Const(new Value.Str(s));
   }
 
-  static Expr.Const i64(long l) {
-    return new Expr.Const(new Value.I64(l));
+  static ExprNode.Const i64(long l) {
+    return new ExprNode.Const(new Value.I64(l));
   }
 
-  static Expr eq(Expr a, Expr b) {
-    return new Expr.Compare(Expr.CompareOp.EQ, a, b);
+  static ExprNode eq(ExprNode a, ExprNode b) {
+    return new ExprNode.Compare(ExprNode.CompareOp.EQ, a, b);
   }
 
-  static Query users(Expr filter) {
+  static Query users(ExprNode filter) {
     return new Query(new Source.Model("User"), filter, Returning.Model.plain(), List.of(), null);
   }
 
   /** A create of one user, returning it. */
-  static io.toasty.stmt.Insert insertUser(String name) {
-    return new io.toasty.stmt.Insert(new Source.Model("User"), List.of(), List.of(Expr.Record.of(
-        new Expr.Default(), str(name), str(name + "@example.com"), new Expr.Default())),
+  static InsertNode insertUser(String name) {
+    return new InsertNode(new Source.Model("User"), List.of(), List.of(ExprNode.Record.of(
+        new ExprNode.Default(), str(name), str(name + "@example.com"), new ExprNode.Default())),
         Returning.Model.plain());
   }
 
   /** A create of two todos: two inserts (a transaction) on a backend without multi-row inserts. */
-  static io.toasty.stmt.Insert twoTodos() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
-    return new io.toasty.stmt.Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+  static InsertNode twoTodos() {
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("t"), new ExprNode.Default());
+    return new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
   }
 

@@ -11,13 +11,14 @@ import io.toasty.reactive.observe.StatementObservation;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -52,11 +53,11 @@ class ObservedDetailsTest {
   }
 
   private static Query login(String user, String password) {
-    Expr filter = new Expr.And(List.of(
-        new Expr.Compare(Expr.CompareOp.EQ, new Expr.Field("Login", 1),
-            new Expr.Const(new Value.Str(user))),
-        new Expr.Compare(Expr.CompareOp.EQ, new Expr.Field("Login", 2),
-            new Expr.Const(new Value.Str(password)))));
+    ExprNode filter = new ExprNode.And(List.of(
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Field("Login", 1),
+            new ExprNode.Const(new Value.Str(user))),
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Field("Login", 2),
+            new ExprNode.Const(new Value.Str(password)))));
     return new Query(new Source.Model("Login"), filter, Returning.Model.plain(), List.of(), null);
   }
 
@@ -81,10 +82,10 @@ class ObservedDetailsTest {
     Db db = db(b -> b);
     db.exec(login("ann", "hunter2")).blockLast();
     db.exec(login("bob", "other")).blockLast();
-    java.util.Map<String, Long> first = seen.get(0).phases();
+    Map<String, Long> first = seen.get(0).phases();
     assertEquals(List.of("eager", "verify", "simplify", "lower", "plan", "actions"),
         List.copyOf(first.keySet()));
     assertTrue(first.values().stream().allMatch(n -> n >= 0), first::toString);
-    assertEquals(java.util.Map.of(), seen.get(1).phases(), "the second ran a cached plan");
+    assertEquals(Map.of(), seen.get(1).phases(), "the second ran a cached plan");
   }
 }

@@ -14,9 +14,11 @@ import io.toasty.driver.Operation;
 import io.toasty.reactive.observe.MicrometerObserver;
 import io.toasty.reactive.observe.StatementInfo;
 import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.stmt.UpdateNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -88,8 +90,8 @@ class ObservedOnceTest {
     respondWithUsers(1);
     Db db = db();
     // an update's count taken with next(), as every typed update and delete does
-    db.exec(new io.toasty.stmt.Update(new Source.Model("User"), eq(user(1), str("Ann")),
-        List.of(new io.toasty.stmt.Assignment(2, str("a@example.com"))),
+    db.exec(new UpdateNode(new Source.Model("User"), eq(user(1), str("Ann")),
+        List.of(new Assignment(2, str("a@example.com"))),
         new Returning.Count())).next().block();
     // a record the key pins, a limit of one, and a take of a limit's rows
     db.read(users(eq(user(0), i64(1))), Models.READ_USERS).next().block();

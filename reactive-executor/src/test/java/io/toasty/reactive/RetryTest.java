@@ -4,13 +4,20 @@ import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
+import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
+import io.toasty.error.ErrorCategory;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ToastyException;
+import io.toasty.error.TransactionRolledBackException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -62,16 +69,16 @@ class RetryTest {
   }
 
   /** {@link #driver}, whose first {@code failures} acquires time out. */
-  private io.toasty.driver.Driver timingOut(int failures) {
+  private Driver timingOut(int failures) {
     AtomicInteger acquires = new AtomicInteger();
-    return new io.toasty.driver.Driver() {
+    return new Driver() {
       @Override public Capability capability() {
         return driver.capability();
       }
 
-      @Override public Mono<io.toasty.driver.Connection> connect() {
+      @Override public Mono<Connection> connect() {
         return Mono.defer(() -> acquires.incrementAndGet() <= failures
-            ? Mono.error(new io.toasty.error.PoolTimeoutException("h2", Duration.ofMillis(5), null))
+            ? Mono.error(new PoolTimeoutException("h2", Duration.ofMillis(5), null))
             : driver.connect());
       }
 
@@ -213,20 +220,20 @@ class RetryTest {
 
   @Test
   void aWriteIsRetriedWhenThePoolTimedOutBeforeItWasSent() {
-    io.toasty.driver.Driver slow = timingOut(2);
+    Driver slow = timingOut(2);
     Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> slow).retry(THREE)
         .build();
     assertEquals(1, db.exec(insertUser("Ann")).count().block());
-    assertEquals(java.util.List.of("Insert"), driver.kinds());
+    assertEquals(List.of("Insert"), driver.kinds());
   }
 
   @Test
   void aPoolTimeoutIsNotRetriedWithoutAPolicy() {
-    io.toasty.driver.Driver slow = timingOut(1);
+    Driver slow = timingOut(1);
     Db db = Toasty.builder().models(USERS, TODOS).driverFactory(config -> slow).build();
-    assertThrows(io.toasty.error.PoolTimeoutException.class,
+    assertThrows(PoolTimeoutException.class,
         () -> db.exec(insertUser("Ann")).blockLast());
-    assertEquals(java.util.List.of(), driver.kinds());
+    assertEquals(List.of(), driver.kinds());
   }
 
   @Test
@@ -254,7 +261,7 @@ class RetryTest {
       return tx.exec(insertUser("Ann")).count();
     }).block());
     assertEquals(2, runs.get());
-    assertEquals(java.util.List.of("BEGIN", "Insert", "ROLLBACK", "BEGIN", "Insert", "COMMIT"),
+    assertEquals(List.of("BEGIN", "Insert", "ROLLBACK", "BEGIN", "Insert", "COMMIT"),
         driver.kinds());
   }
 
@@ -344,7 +351,7 @@ class RetryTest {
     assertEquals(1L, n);
     assertEquals(2, runs.get());
     // each run was a transaction of its own: BEGIN .. ROLLBACK, then BEGIN .. COMMIT
-    assertEquals(java.util.List.of("BEGIN", "QuerySql", "ROLLBACK", "BEGIN", "QuerySql",
+    assertEquals(List.of("BEGIN", "QuerySql", "ROLLBACK", "BEGIN", "QuerySql",
         "COMMIT"), driver.kinds());
   }
 
@@ -354,8 +361,8 @@ class RetryTest {
         && t.kind() == Operation.Transaction.Kind.COMMIT ? Mono.error(lost()) : null);
     AtomicInteger runs = new AtomicInteger();
     Db db = db(THREE);
-    io.toasty.error.CommitOutcomeUnknownException e = assertThrows(
-        io.toasty.error.CommitOutcomeUnknownException.class,
+    CommitOutcomeUnknownException e = assertThrows(
+        CommitOutcomeUnknownException.class,
         () -> db.transactionMono(TxOptions.defaults().retry(THREE), tx -> {
           runs.incrementAndGet();
           return tx.exec(insertUser("a")).count();
@@ -374,15 +381,15 @@ class RetryTest {
         ? Mono.error(lostUnsent()) : null);
     AtomicInteger runs = new AtomicInteger();
     Db db = db(RetryPolicy.none());
-    io.toasty.error.TransactionRolledBackException e = assertThrows(
-        io.toasty.error.TransactionRolledBackException.class,
+    TransactionRolledBackException e = assertThrows(
+        TransactionRolledBackException.class,
         () -> db.transactionMono(tx -> {
           runs.incrementAndGet();
           return tx.exec(insertUser("a")).count();
         }).block());
     assertTrue(e.isTransient(), "nothing was committed: safe to run again");
     assertInstanceOf(ConnectionLostException.class, e.getCause());
-    assertEquals(io.toasty.error.ErrorCategory.UNAVAILABLE, e.category());
+    assertEquals(ErrorCategory.UNAVAILABLE, e.category());
     assertEquals(1, runs.get());
     commits.set(0);
     runs.set(0);

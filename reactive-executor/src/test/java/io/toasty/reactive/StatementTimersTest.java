@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.toasty.driver.Capability;
+import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.reactive.observe.MicrometerObserver;
 import io.toasty.reactive.observe.StatementTimers;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A Db given a MeterRegistry times each statement by model, operation and outcome. */
@@ -64,7 +66,7 @@ class StatementTimersTest {
   @Test
   void aReaderThatStopsOnceItHasTheWholeResultIsASuccess() {
     driver.respond(op -> op instanceof Operation.QuerySql ? Mono.just(
-        new io.toasty.driver.ExecResponse.Rows(reactor.core.publisher.Flux.just(userRow(1),
+        new ExecResponse.Rows(Flux.just(userRow(1),
             userRow(2)))) : null);
     Db db = builder().build();
     // the key pins one record: once it came, nothing was left to cancel

@@ -3,11 +3,12 @@ package io.toasty.reactive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -37,7 +38,7 @@ class ValueListsTest {
           new FieldSchema(2, "name", Type.Scalar.STRING, false, null, null, "name")),
       List.of(0), List.of());
 
-  private static final io.toasty.ModelDef<Value.Record> MEMBERS = Models.def(MEMBER,
+  private static final ModelDef<Value.Record> MEMBERS = Models.def(MEMBER,
       row -> Value.Record.of(row.value(0, Type.Scalar.I64), row.value(1, Type.Scalar.I64),
           row.value(2, Type.Scalar.STRING)));
 
@@ -79,8 +80,8 @@ class ValueListsTest {
   }
 
   private static Query ofTeam(long team) {
-    return new Query(new Source.Model("Member"), new Expr.Compare(Expr.CompareOp.EQ,
-        new Expr.Field("Member", 1), new Expr.Const(new Value.I64(team))),
+    return new Query(new Source.Model("Member"), new ExprNode.Compare(ExprNode.CompareOp.EQ,
+        new ExprNode.Field("Member", 1), new ExprNode.Const(new Value.I64(team))),
         Returning.Model.plain(), List.of(), null);
   }
 

@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import java.io.IOException;
 
 /**
- * Reads a {@code Sensitive<T>} from the JSON of its {@code T} (a password in a request body):
+ * Reads a {@code Secret<T>} from the JSON of its {@code T} (a password in a request body):
  * the value comes in, only the mask goes out ({@link SensitiveSerializer}).
  */
-final class SensitiveDeserializer extends JsonDeserializer<Sensitive<?>>
+final class SensitiveDeserializer extends JsonDeserializer<Secret<?>>
     implements ContextualDeserializer {
   private final JavaType valueType;
 
@@ -34,8 +34,8 @@ final class SensitiveDeserializer extends JsonDeserializer<Sensitive<?>>
   }
 
   @Override
-  public Sensitive<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public Secret<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JavaType type = valueType != null ? valueType : ctxt.constructType(Object.class);
-    return Sensitive.of(ctxt.readValue(p, type));
+    return Secret.of(ctxt.readValue(p, type));
   }
 }

@@ -1,5 +1,7 @@
 package io.toasty.spring;
 
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.toasty.BelongsTo;
 import io.toasty.HasMany;
@@ -7,6 +9,7 @@ import io.toasty.HasOne;
 import io.toasty.ModelDef;
 import io.toasty.ModelIndex;
 import io.toasty.Page;
+import io.toasty.Secret;
 import java.util.Collection;
 
 /**
@@ -14,7 +17,7 @@ import java.util.Collection;
  * {@code BelongsTo} or {@code HasOne} is written as its value (the list, the record), an
  * unloaded one is left out; reading leaves every relation unloaded. A {@code Page} is written as
  * {@code {"items":[..],"next":"..","previous":".."}} (see {@code PageSerializer}). A
- * {@code Sensitive<T>} is written as the mask {@code "***"} and read from its {@code T}.
+ * {@code Secret<T>} is written as the mask {@code "***"} and read from its {@code T}.
  *
  * <p>A variant of a polymorphic model or of a sealed field's type (stored in columns or as a
  * {@code @Json} document) is written with its tag first, the discriminator the model stores
@@ -45,9 +48,9 @@ public final class ToastyJacksonModule extends SimpleModule {
     super("toasty");
     this.sealed = SealedTypes.of(models, typeProperty);
     RelationSerializer values = new RelationSerializer();
-    addSerializer(HasMany.class, (com.fasterxml.jackson.databind.JsonSerializer) values);
-    addSerializer(BelongsTo.class, (com.fasterxml.jackson.databind.JsonSerializer) values);
-    addSerializer(HasOne.class, (com.fasterxml.jackson.databind.JsonSerializer) values);
+    addSerializer(HasMany.class, (JsonSerializer) values);
+    addSerializer(BelongsTo.class, (JsonSerializer) values);
+    addSerializer(HasOne.class, (JsonSerializer) values);
     addDeserializer(HasMany.class,
         new UnloadedRelationDeserializer<>(HasMany.class, HasMany::detached));
     addDeserializer(BelongsTo.class,
@@ -55,8 +58,8 @@ public final class ToastyJacksonModule extends SimpleModule {
     addDeserializer(HasOne.class,
         new UnloadedRelationDeserializer<>(HasOne.class, HasOne::detached));
     addSerializer(Page.class, new PageSerializer());
-    addSerializer(io.toasty.Sensitive.class, new SensitiveSerializer());
-    addDeserializer(io.toasty.Sensitive.class, (com.fasterxml.jackson.databind.JsonDeserializer)
+    addSerializer(Secret.class, new SensitiveSerializer());
+    addDeserializer(Secret.class, (JsonDeserializer)
         new SensitiveDeserializer());
     setSerializerModifier(new SkipUnloadedRelations());
   }

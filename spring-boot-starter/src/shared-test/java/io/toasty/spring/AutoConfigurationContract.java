@@ -6,13 +6,18 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Tx;
 import io.toasty.spring.app.Article;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Author;
 import io.toasty.spring.app.Authors;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The Db bean from {@code spring.r2dbc.*} (on Boot's one pool), from {@code toasty.url} and from
@@ -74,14 +79,14 @@ abstract class AutoConfigurationContract extends DatabaseContract {
               "toasty.schema=push", "toasty.coalesce-gets=" + on)
           .run(context -> {
             Db db = context.getBean(Db.class);
-            java.util.List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
               ids.add(Authors.create().name("g" + i).email("g" + i + "-" + on + "@coalesce")
                   .exec(db).block().id());
             }
-            io.toasty.reactive.Tx holder = db.begin().block();
-            reactor.core.publisher.Mono<java.util.List<String>> names =
-                reactor.core.publisher.Flux.fromIterable(ids)
+            Tx holder = db.begin().block();
+            Mono<List<String>> names =
+                Flux.fromIterable(ids)
                     .flatMapSequential(id -> Authors.getById(db, id).map(Author::name))
                     .collectList().cache();
             names.subscribe();
@@ -104,7 +109,7 @@ abstract class AutoConfigurationContract extends DatabaseContract {
               "toasty.schema=push", "toasty.coalesce-lists=" + on)
           .run(context -> {
             Db db = context.getBean(Db.class);
-            java.util.List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
               long id = Authors.create().name("l" + i).email("l" + i + "-" + on + "@coalesce")
                   .exec(db).block().id();
@@ -113,9 +118,9 @@ abstract class AutoConfigurationContract extends DatabaseContract {
               }
               ids.add(id);
             }
-            io.toasty.reactive.Tx holder = db.begin().block();
-            reactor.core.publisher.Mono<java.util.List<java.util.List<String>>> titles =
-                reactor.core.publisher.Flux.fromIterable(ids)
+            Tx holder = db.begin().block();
+            Mono<List<List<String>>> titles =
+                Flux.fromIterable(ids)
                     .flatMapSequential(id -> Articles.filter(Articles.AUTHOR_ID.eq(id))
                         .orderBy(Articles.TITLE.asc()).collect(db)
                         .map(list -> list.stream().map(Article::title).toList()))
@@ -123,7 +128,7 @@ abstract class AutoConfigurationContract extends DatabaseContract {
             titles.subscribe();
             assertThat(db.poolState().orElseThrow().pending()).isEqualTo(on ? 1 : 5);
             holder.rollback().block();
-            java.util.List<java.util.List<String>> got = titles.block();
+            List<List<String>> got = titles.block();
             for (int i = 0; i < ids.size(); i++) {
               assertThat(got.get(i)).containsExactly(ids.get(i) + ".0", ids.get(i) + ".1");
             }
@@ -143,14 +148,14 @@ abstract class AutoConfigurationContract extends DatabaseContract {
               "toasty.schema=push", "toasty.coalesce-updates=" + on)
           .run(context -> {
             Db db = context.getBean(Db.class);
-            java.util.List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
               ids.add(Authors.create().name("u" + i).email("u" + i + "-" + on + "@coalesce")
                   .exec(db).block().id());
             }
-            io.toasty.reactive.Tx holder = db.begin().block();
-            reactor.core.publisher.Mono<java.util.List<Long>> counts =
-                reactor.core.publisher.Flux.fromIterable(ids)
+            Tx holder = db.begin().block();
+            Mono<List<Long>> counts =
+                Flux.fromIterable(ids)
                     .flatMapSequential(id -> Authors.updateById(id).name("w" + id).exec(db))
                     .collectList().cache();
             counts.subscribe();

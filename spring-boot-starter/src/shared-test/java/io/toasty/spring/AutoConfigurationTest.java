@@ -2,11 +2,16 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.toasty.error.SerializationFailureException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.spring.app.Labels;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import reactor.core.publisher.Mono;
@@ -75,17 +80,17 @@ class AutoConfigurationTest {
 
   /** The attempts of a transaction failing with a serialization failure twice, under property. */
   private int transactionAttempts(String property) {
-    java.util.concurrent.atomic.AtomicInteger attempts =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger attempts =
+        new AtomicInteger();
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
             + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push",
             "toasty.transaction-retry.first-backoff=1ms", property)
         .run(context -> context.getBean(Db.class)
             .transactionMono(tx -> attempts.incrementAndGet() < 3
-                ? Mono.error(new io.toasty.error.SerializationFailureException("h2", "40001",
+                ? Mono.error(new SerializationFailureException("h2", "40001",
                     "a conflict (thrown by the test)", null))
                 : Mono.just("done"))
-            .onErrorResume(io.toasty.error.SerializationFailureException.class, e -> Mono.empty())
+            .onErrorResume(SerializationFailureException.class, e -> Mono.empty())
             .block(Duration.ofSeconds(30)));
     return attempts.get();
   }
@@ -93,7 +98,7 @@ class AutoConfigurationTest {
   @Test
   void theTimeoutPropertiesHaveConfigurationMetadata() throws Exception {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-      String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
           "\"toasty.retry.max-retries\"", "\"toasty.transaction-retry.max-retries\"",
           "\"toasty.migrations.location\"",
@@ -121,7 +126,7 @@ class AutoConfigurationTest {
   /** The statement log's lines (at DEBUG) while a label is created with {@code property}. */
   private List<String> statementLog(String property) {
     ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
-        org.slf4j.LoggerFactory.getLogger(io.toasty.reactive.observe.LoggingObserver.LOGGER);
+        LoggerFactory.getLogger(LoggingObserver.LOGGER);
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
         new ch.qos.logback.core.read.ListAppender<>();
     ch.qos.logback.classic.Level level = logger.getLevel();
@@ -131,7 +136,7 @@ class AutoConfigurationTest {
     try {
       runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
               + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push", property)
-          .run(context -> io.toasty.spring.app.Labels.create().text("crimson")
+          .run(context -> Labels.create().text("crimson")
               .exec(context.getBean(Db.class)).block(Duration.ofSeconds(30)));
       return events.list.stream().map(e -> e.getFormattedMessage()).toList();
     } finally {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.toasty.Page;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
+import io.toasty.error.ErrorCategory;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.spring.app.Activities;
@@ -81,11 +82,11 @@ abstract class JacksonModuleContract extends DatabaseContract {
   }
 
   /** A request or response body with secrets. */
-  record Login(String user, Sensitive<String> password, Optional<Sensitive<Integer>> pin) {}
+  record Login(String user, Secret<String> password, Optional<Secret<Integer>> pin) {}
 
   @Test
   void aSensitiveValueIsWrittenAsTheMaskAndReadFromItsValue() throws Exception {
-    Login login = new Login("ann", Sensitive.of("hunter2"), Optional.of(Sensitive.of(1234)));
+    Login login = new Login("ann", Secret.of("hunter2"), Optional.of(Secret.of(1234)));
     String json = write(login);
     assertThat(json).doesNotContain("hunter2").doesNotContain("1234");
     Map<String, Object> tree = read(json, Map.class);
@@ -220,7 +221,7 @@ abstract class JacksonModuleContract extends DatabaseContract {
           UnknownJsonTypeException u = rootCause(e);
           assertThat(u.model()).contains("Activity");
           assertThat(u.tag()).isEqualTo("archived");
-          assertThat(u.category()).isEqualTo(io.toasty.error.ErrorCategory.INVALID_INPUT);
+          assertThat(u.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
         });
     assertThatThrownBy(() -> read("{" + rest, Activity.class))
         .hasRootCauseInstanceOf(UnknownJsonTypeException.class)

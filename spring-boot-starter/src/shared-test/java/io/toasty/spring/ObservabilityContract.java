@@ -6,6 +6,8 @@ import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.RequiredSearch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -14,9 +16,11 @@ import io.micrometer.tracing.Tracer;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Note;
 import io.toasty.spring.app.Notes;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * With Actuator's observation and metrics auto-configuration, each statement is one
@@ -44,8 +49,8 @@ abstract class ObservabilityContract extends DatabaseContract {
       MeterRegistry meters = context.getBean(MeterRegistry.class);
       db.transactionMono(tx -> Notes.create().text("kept").exec(tx)).block();
       db.transactionMono(tx -> Notes.create().text("undone").exec(tx)
-          .then(reactor.core.publisher.Mono.error(new IllegalStateException("undo"))))
-          .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.empty())
+          .then(Mono.error(new IllegalStateException("undo"))))
+          .onErrorResume(IllegalStateException.class, e -> Mono.empty())
           .block();
       String backend = backend().toastyName();
       assertThat(own(meters, "toasty.transactions.begun").tag("db.backend", backend)
@@ -55,7 +60,7 @@ abstract class ObservabilityContract extends DatabaseContract {
       assertThat(own(meters, "toasty.transactions").tag("outcome", "rolled_back")
           .functionTimer().count()).isEqualTo(1.0);
       assertThat(own(meters, "toasty.transactions").tag("outcome", "committed").functionTimer()
-          .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+          .totalTime(TimeUnit.NANOSECONDS)).isPositive();
       assertThat(own(meters, "toasty.transactions").tag("outcome", "cancelled").functionTimer()
           .count()).isZero();
       assertThat(own(meters, "toasty.transactions").tag("outcome", "commit_unknown")
@@ -67,7 +72,7 @@ abstract class ObservabilityContract extends DatabaseContract {
   }
 
   /** A meter of the Db's own transactions ({@code manager=toasty}). */
-  private static io.micrometer.core.instrument.search.RequiredSearch own(MeterRegistry meters,
+  private static RequiredSearch own(MeterRegistry meters,
       String name) {
     return meters.get(name).tag("manager", "toasty");
   }
@@ -86,8 +91,8 @@ abstract class ObservabilityContract extends DatabaseContract {
           context.getBean(ReactiveTransactionManager.class));
       transactional.transactional(Notes.create().text("kept").exec(db)).block();
       transactional.transactional(Notes.create().text("undone").exec(db)
-              .then(reactor.core.publisher.Mono.error(new java.io.IOException("reset"))))
-          .onErrorResume(java.io.IOException.class, e -> reactor.core.publisher.Mono.empty())
+              .then(Mono.error(new IOException("reset"))))
+          .onErrorResume(IOException.class, e -> Mono.empty())
           .block();
       String backend = backend().toastyName();
       assertThat(meters.get("toasty.transactions.begun").tag("manager", "spring")
@@ -98,7 +103,7 @@ abstract class ObservabilityContract extends DatabaseContract {
           .tag("outcome", "rolled_back").functionTimer().count()).isEqualTo(1.0);
       assertThat(meters.get("toasty.transactions").tag("manager", "spring")
           .tag("outcome", "committed").functionTimer()
-          .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+          .totalTime(TimeUnit.NANOSECONDS)).isPositive();
       assertThat(meters.get("toasty.transactions.active").tag("manager", "spring").gauge()
           .value()).isZero();
       assertThat(own(meters, "toasty.transactions.begun").functionCounter().count()).isZero();
@@ -209,13 +214,13 @@ abstract class ObservabilityContract extends DatabaseContract {
   @Test
   void aMeterRegistryAloneTimesEveryStatement() {
     new ApplicationContextRunner()
-        .withBean(MeterRegistry.class, io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withConfiguration(AutoConfigurations.of(Boot.R2DBC,
             ToastyConnectionFactoryAutoConfiguration.class, ToastyAutoConfiguration.class))
         .withPropertyValues("toasty.url=" + url(), "toasty.pool-max-size=3",
             "toasty.schema=push")
         .run(context -> {
-          assertThat(context.getBeanProvider(io.micrometer.observation.ObservationRegistry.class)
+          assertThat(context.getBeanProvider(ObservationRegistry.class)
               .getIfAvailable()).isNull();
           Db db = context.getBean(Db.class);
           MeterRegistry meters = context.getBean(MeterRegistry.class);

@@ -2,19 +2,32 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.toasty.Feature;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.DriverException;
+import io.toasty.error.ErrorCategory;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.InvalidCursorException;
 import io.toasty.error.InvalidFilterException;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.ItemTooLargeException;
 import io.toasty.error.NotNullViolationException;
 import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.RelationNotLoadedException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.error.ValueOutOfRangeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -84,42 +97,42 @@ class ProblemDetailsTest {
         Map.entry("cursor", () -> new InvalidCursorException("User", "bad signature")),
         Map.entry("not-null", () -> new NotNullViolationException("User", "name",
             "null in " + SECRET, DRIVER)),
-        Map.entry("range", () -> new io.toasty.error.ValueOutOfRangeException("Item", "b",
+        Map.entry("range", () -> new ValueOutOfRangeException("Item", "b",
             "Item.b: 200 does not fit a byte", null)),
         Map.entry("pool-timeout", () -> new PoolTimeoutException("postgresql",
             Duration.ofMillis(300), DRIVER)),
         Map.entry("lost", () -> new ConnectionLostException("postgresql", "08006", "gone",
             DRIVER)),
-        Map.entry("commit", () -> new io.toasty.error.CommitOutcomeUnknownException("postgresql",
+        Map.entry("commit", () -> new CommitOutcomeUnknownException("postgresql",
             new ConnectionLostException("postgresql", "08006", "gone", DRIVER))),
-        Map.entry("rolled-back", () -> new io.toasty.error.TransactionRolledBackException(
+        Map.entry("rolled-back", () -> new TransactionRolledBackException(
             "postgresql", new ConnectionLostException("postgresql", null, "closed", DRIVER,
                 true))),
-        Map.entry("timeout", () -> new io.toasty.error.QueryTimeoutException("postgresql", "57014",
+        Map.entry("timeout", () -> new QueryTimeoutException("postgresql", "57014",
             "canceling statement due to statement timeout: " + SECRET, DRIVER)),
         Map.entry("syntax", () -> new DriverException("postgresql", "42601",
             "syntax error near " + SECRET, DRIVER)),
-        Map.entry("missing", () -> io.toasty.error.InvalidStatementException.missing("User", "email",
+        Map.entry("missing", () -> InvalidStatementException.missing("User", "email",
             "is required but was not set")),
-        Map.entry("invalid", () -> new io.toasty.error.InvalidStatementException("User", "age",
+        Map.entry("invalid", () -> new InvalidStatementException("User", "age",
             "value " + SECRET + " does not fit type int")),
-        Map.entry("division", () -> new io.toasty.error.DivisionByZeroException("h2", "Item",
+        Map.entry("division", () -> new DivisionByZeroException("h2", "Item",
             SECRET + " / 0", DRIVER)),
-        Map.entry("too-large", () -> new io.toasty.error.ItemTooLargeException("dynamodb", "Item",
+        Map.entry("too-large", () -> new ItemTooLargeException("dynamodb", "Item",
             500_000, 409_600)),
-        Map.entry("cardinality", () -> new io.toasty.error.CardinalityException("User", "posts",
+        Map.entry("cardinality", () -> new CardinalityException("User", "posts",
             "id = " + SECRET, 3, 4)),
-        Map.entry("unsupported", () -> new io.toasty.error.UnsupportedFeatureException(
-            io.toasty.Feature.JSON_PATH, "h2", "a path into " + SECRET)),
-        Map.entry("not-loaded", () -> new io.toasty.error.RelationNotLoadedException("User", "posts",
+        Map.entry("unsupported", () -> new UnsupportedFeatureException(
+            Feature.JSON_PATH, "h2", "a path into " + SECRET)),
+        Map.entry("not-loaded", () -> new RelationNotLoadedException("User", "posts",
             "include it")),
-        Map.entry("unreadable", () -> new io.toasty.error.ValueOutOfRangeException("User", "email",
+        Map.entry("unreadable", () -> new ValueOutOfRangeException("User", "email",
             "the stored value " + SECRET + " cannot be read", DRIVER) {
           private static final long serialVersionUID = 1L;
 
           @Override
-          public io.toasty.error.ErrorCategory category() {
-            return io.toasty.error.ErrorCategory.INTERNAL;
+          public ErrorCategory category() {
+            return ErrorCategory.INTERNAL;
           }
         }));
 
@@ -170,7 +183,7 @@ class ProblemDetailsTest {
   /** An internal fault tells the client nothing of itself: no detail, model or field. */
   @Test
   void anInternalFaultIsA500WithoutDetail() {
-    for (String kind : java.util.List.of("syntax", "not-loaded", "unreadable")) {
+    for (String kind : List.of("syntax", "not-loaded", "unreadable")) {
       client.get().uri("/fail/" + kind).exchange()
           .expectStatus().isEqualTo(500)
           .expectBody()

@@ -3,6 +3,8 @@ package io.toasty.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Authors;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -90,8 +95,8 @@ abstract class SpringTransactionsContract implements TransactionFixture {
     String a = email();
     writers.create(a).block();
     assertThatThrownBy(() -> writers.create(a).transform(DataAccessErrors::mono).block())
-        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class)
-        .hasCauseInstanceOf(io.toasty.error.UniqueViolationException.class)
+        .isInstanceOf(DuplicateKeyException.class)
+        .hasCauseInstanceOf(UniqueViolationException.class)
         .hasMessageContaining("email");
   }
 
@@ -99,13 +104,13 @@ abstract class SpringTransactionsContract implements TransactionFixture {
   void aMissingRecordIsSpringsEmptyResult() {
     assertThatThrownBy(() -> Authors.getByEmail(db, email()).onErrorMap(DataAccessErrors
         .translator()).block())
-        .isInstanceOf(org.springframework.dao.EmptyResultDataAccessException.class)
-        .hasCauseInstanceOf(io.toasty.error.RecordNotFoundException.class);
+        .isInstanceOf(EmptyResultDataAccessException.class)
+        .hasCauseInstanceOf(RecordNotFoundException.class);
   }
 
   @Test
   void theTranslatorIsABean() {
-    assertThat(context.getBean(org.springframework.dao.support.PersistenceExceptionTranslator
+    assertThat(context.getBean(PersistenceExceptionTranslator
         .class)).isInstanceOf(ToastyExceptionTranslator.class);
   }
 

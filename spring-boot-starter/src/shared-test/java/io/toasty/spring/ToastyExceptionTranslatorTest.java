@@ -3,18 +3,34 @@ package io.toasty.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.toasty.Feature;
+import io.toasty.error.CardinalityException;
+import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DeferredNotLoadedException;
+import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.DriverException;
 import io.toasty.error.ForeignKeyViolationException;
+import io.toasty.error.InvalidCursorException;
+import io.toasty.error.InvalidFilterException;
 import io.toasty.error.InvalidModelException;
 import io.toasty.error.InvalidStatementException;
+import io.toasty.error.ItemTooLargeException;
+import io.toasty.error.JsonFieldException;
 import io.toasty.error.NotNullViolationException;
+import io.toasty.error.PoolTimeoutException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.RelationNotLoadedException;
 import io.toasty.error.SerializationFailureException;
+import io.toasty.error.StaleRecordException;
+import io.toasty.error.ThrottledException;
 import io.toasty.error.ToastyException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnknownVariantException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.error.ValueOutOfRangeException;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +38,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -78,42 +96,42 @@ class ToastyExceptionTranslatorTest {
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new SerializationFailureException("dynamodb", null, "conflict", driver),
             PessimisticLockingFailureException.class),
-        Arguments.of(new io.toasty.error.ValueOutOfRangeException("Item", "b", "200 does not fit a byte",
+        Arguments.of(new ValueOutOfRangeException("Item", "b", "200 does not fit a byte",
                 null),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.error.CommitOutcomeUnknownException("postgresql",
+        Arguments.of(new CommitOutcomeUnknownException("postgresql",
                 new ConnectionLostException("postgresql", "08006", "gone", driver)),
-            org.springframework.dao.DataAccessResourceFailureException.class),
-        Arguments.of(new io.toasty.error.StaleRecordException("User", "id = 7"),
-            org.springframework.dao.OptimisticLockingFailureException.class),
-        Arguments.of(new io.toasty.error.PoolTimeoutException("postgresql",
-                java.time.Duration.ofMillis(300), driver),
+            DataAccessResourceFailureException.class),
+        Arguments.of(new StaleRecordException("User", "id = 7"),
+            OptimisticLockingFailureException.class),
+        Arguments.of(new PoolTimeoutException("postgresql",
+                Duration.ofMillis(300), driver),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.error.ThrottledException("dynamodb", "slow down", driver),
+        Arguments.of(new ThrottledException("dynamodb", "slow down", driver),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.error.TransactionRolledBackException("postgresql",
+        Arguments.of(new TransactionRolledBackException("postgresql",
                 new ConnectionLostException("postgresql", null, "closed", driver, true)),
             TransientDataAccessResourceException.class),
-        Arguments.of(new io.toasty.error.InvalidFilterException("User", "age", "$.age.$gt", "not a number"),
+        Arguments.of(new InvalidFilterException("User", "age", "$.age.$gt", "not a number"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.error.InvalidCursorException("User", "bad signature"),
+        Arguments.of(new InvalidCursorException("User", "bad signature"),
             InvalidDataAccessApiUsageException.class),
         Arguments.of(new DriverException("postgresql", "42601", "syntax", driver),
             UncategorizedToastyException.class),
-        Arguments.of(new io.toasty.error.DivisionByZeroException("h2", "Item", "x / 0", driver),
+        Arguments.of(new DivisionByZeroException("h2", "Item", "x / 0", driver),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.error.ItemTooLargeException("dynamodb", "Item", 500_000, 409_600),
+        Arguments.of(new ItemTooLargeException("dynamodb", "Item", 500_000, 409_600),
             DataIntegrityViolationException.class),
-        Arguments.of(new io.toasty.error.CardinalityException("User", "posts", "id = 7", 3, 4),
+        Arguments.of(new CardinalityException("User", "posts", "id = 7", 3, 4),
             DataIntegrityViolationException.class),
         Arguments.of(InvalidStatementException.missing("User", "email", "is required"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.error.DeferredNotLoadedException("User", "bio", "include it"),
+        Arguments.of(new DeferredNotLoadedException("User", "bio", "include it"),
             InvalidDataAccessApiUsageException.class),
-        Arguments.of(new io.toasty.error.JsonFieldException("User", "settings", "unreadable", driver),
+        Arguments.of(new JsonFieldException("User", "settings", "unreadable", driver),
             UncategorizedToastyException.class),
-        Arguments.of(new io.toasty.error.UnknownVariantException("User", "status", "gone",
-                java.util.List.of("Active")),
+        Arguments.of(new UnknownVariantException("User", "status", "gone",
+                List.of("Active")),
             UncategorizedToastyException.class));
   }
 

@@ -9,6 +9,7 @@ import io.toasty.reactive.Tx;
 import io.toasty.spring.app.Authors;
 import io.toasty.spring.app.Revisions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +64,7 @@ abstract class WebContract extends DatabaseContract {
    * then never includes making a connection, which a loaded machine can take seconds over.
    */
   private static void warm(ConnectionFactory pool) {
-    List<Connection> all = new java.util.ArrayList<>();
+    List<Connection> all = new ArrayList<>();
     for (int i = 0; i < POOL; i++) {
       all.add(Mono.from(pool.create()).block(GUARD));
     }
@@ -71,7 +72,7 @@ abstract class WebContract extends DatabaseContract {
   }
 
   private ConfigurableApplicationContext start(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
+    List<String> args = new ArrayList<>(List.of("--server.port=0",
         "--spring.main.web-application-type=reactive", "--spring.r2dbc.url=" + url(),
         "--test.endless-query=" + backend().endlessQuery()));
     args.addAll(List.of(more));
@@ -255,7 +256,7 @@ abstract class WebContract extends DatabaseContract {
   void anExhaustedPoolIs503WithRetryAfter() {
     long id = author(unique("pool") + "@example.com");
     ConnectionFactory pool = app.getBean(ConnectionFactory.class);
-    List<Connection> held = new java.util.ArrayList<>();
+    List<Connection> held = new ArrayList<>();
     try {
       for (int i = 0; i < POOL; i++) {
         held.add(Mono.from(pool.create()).block(GUARD));
@@ -282,7 +283,7 @@ abstract class WebContract extends DatabaseContract {
             + at.formatted(1) + ",\"source\":\"todo\",\"target\":\"doing\"}",
         "{\"type\":\"Commented\",\"id\":\"" + UUID.randomUUID() + "\",\"task\":\"" + task + "\","
             + at.formatted(2) + ",\"text\":\"hi\"}");
-    List<Object> ids = new java.util.ArrayList<>();
+    List<Object> ids = new ArrayList<>();
     for (String body : bodies) {
       Map<String, Object> created = post("/activities", body).expectStatus().isOk()
           .expectBody(Map.class).returnResult().getResponseBody();

@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.micrometer.observation.ObservationRegistry;
 import io.toasty.dynamo.DynamoDriver;
 import io.toasty.error.InvalidModelException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
@@ -47,7 +48,7 @@ abstract class ToastyDynamoConfiguration {
     ToastyDbFactory.configure(builder, observations.getIfUnique(), beans, properties);
     try {
       return builder.build();
-    } catch (InvalidModelException | io.toasty.error.UnsupportedFeatureException e) {
+    } catch (InvalidModelException | UnsupportedFeatureException e) {
       throw new ToastyConfigurationException(ToastyConfigurationException.Problem.BAD_MODELS,
           e.getMessage(), e);
     } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import io.toasty.reactive.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.transaction.annotation.RollbackOn;
@@ -219,8 +220,8 @@ public class ToastyProperties {
     }
 
     /** The policy these settings describe. */
-    io.toasty.reactive.RetryPolicy policy() {
-      return new io.toasty.reactive.RetryPolicy(maxRetries, firstBackoff, maxBackoff, 0.5);
+    RetryPolicy policy() {
+      return new RetryPolicy(maxRetries, firstBackoff, maxBackoff, 0.5);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.toasty.spring;
 
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
@@ -8,10 +8,10 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads a {@code Sensitive<T>} from the JSON of its {@code T} (a password in a request body):
+ * Reads a {@code Secret<T>} from the JSON of its {@code T} (a password in a request body):
  * the value comes in, only the mask goes out ({@link SensitiveSerializer}).
  */
-final class SensitiveDeserializer extends ValueDeserializer<Sensitive<?>> {
+final class SensitiveDeserializer extends ValueDeserializer<Secret<?>> {
   private final JavaType valueType;
 
   SensitiveDeserializer() {
@@ -32,8 +32,8 @@ final class SensitiveDeserializer extends ValueDeserializer<Sensitive<?>> {
   }
 
   @Override
-  public Sensitive<?> deserialize(JsonParser p, DeserializationContext ctxt) {
+  public Secret<?> deserialize(JsonParser p, DeserializationContext ctxt) {
     JavaType type = valueType != null ? valueType : ctxt.constructType(Object.class);
-    return Sensitive.of(ctxt.readValue(p, type));
+    return Secret.of(ctxt.readValue(p, type));
   }
 }

@@ -1,24 +1,24 @@
 package io.toasty.spring;
 
 import io.toasty.Redaction;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes a {@link Sensitive} value as {@link Redaction#MASK}: a model record with a secret can
+ * Writes a {@link Secret} value as {@link Redaction#MASK}: a model record with a secret can
  * be returned from a handler, or logged as JSON, without the secret leaving the service.
  */
 @SuppressWarnings("rawtypes")
-final class SensitiveSerializer extends StdSerializer<Sensitive> {
+final class SensitiveSerializer extends StdSerializer<Secret> {
 
   SensitiveSerializer() {
-    super(Sensitive.class);
+    super(Secret.class);
   }
 
   @Override
-  public void serialize(Sensitive value, JsonGenerator gen, SerializationContext context) {
+  public void serialize(Secret value, JsonGenerator gen, SerializationContext context) {
     gen.writeString(Redaction.MASK);
   }
 }

@@ -6,8 +6,9 @@ import io.toasty.HasOne;
 import io.toasty.ModelDef;
 import io.toasty.ModelIndex;
 import io.toasty.Page;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import java.util.Collection;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -16,7 +17,7 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code BelongsTo} or {@code HasOne} is written as its value (the list, the record), an
  * unloaded one is left out; reading leaves every relation unloaded. A {@code Page} is written as
  * {@code {"items":[..],"next":"..","previous":".."}} (see {@code PageSerializer}). A
- * {@code Sensitive<T>} is written as the mask {@code "***"} and read from its {@code T}.
+ * {@code Secret<T>} is written as the mask {@code "***"} and read from its {@code T}.
  *
  * <p>A variant of a polymorphic model or of a sealed field's type (stored in columns or as a
  * {@code @Json} document) is written with its tag first, the discriminator the model stores
@@ -57,8 +58,8 @@ public final class ToastyJacksonModule extends SimpleModule {
     addDeserializer(HasOne.class,
         new UnloadedRelationDeserializer<>(HasOne.class, HasOne::detached));
     addSerializer(Page.class, new PageSerializer());
-    addSerializer(Sensitive.class, new SensitiveSerializer());
-    addDeserializer(Sensitive.class, (tools.jackson.databind.ValueDeserializer)
+    addSerializer(Secret.class, new SensitiveSerializer());
+    addDeserializer(Secret.class, (ValueDeserializer)
         new SensitiveDeserializer());
     setSerializerModifier(new SkipUnloadedRelations());
   }

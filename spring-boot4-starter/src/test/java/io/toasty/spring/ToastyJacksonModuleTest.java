@@ -2,6 +2,8 @@ package io.toasty.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.toasty.Secret;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -31,7 +33,7 @@ class ToastyJacksonModuleTest {
         .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
             ToastyJacksonAutoConfiguration.class))
         .run(context -> assertThat(context.getBean(JsonMapper.class).writeValueAsString(
-                new JacksonModuleContract.Login("ann", io.toasty.Sensitive.of("hunter2"), java.util.Optional.empty())))
+                new JacksonModuleContract.Login("ann", Secret.of("hunter2"), Optional.empty())))
             .contains("\"password\":\"***\"").doesNotContain("hunter2"));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.core.CoreStatement;
 
 /**
@@ -73,7 +74,7 @@ final class JdbcSession {
    */
   void interrupt() {
     try {
-      jdbc.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+      jdbc.unwrap(SQLiteConnection.class).getDatabase().interrupt();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot interrupt SQLite", e);
     }

@@ -2,6 +2,7 @@ package io.toasty.sqlite;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.TransactionDefinition;
@@ -39,7 +40,7 @@ final class SqliteConnection implements Connection {
   private static final Object[] NO_VALUES = new Object[0];
   private static final TransactionDefinition DEFAULT_TRANSACTION = new TransactionDefinition() {
     @Override
-    public <T> T getAttribute(io.r2dbc.spi.Option<T> option) {
+    public <T> T getAttribute(Option<T> option) {
       return null;
     }
   };

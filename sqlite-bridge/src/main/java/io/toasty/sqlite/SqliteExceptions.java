@@ -9,6 +9,7 @@ import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -118,7 +119,7 @@ final class SqliteExceptions {
   }
 
   private static R2dbcException sqlError(String message, int vendor, String sql, Throwable e) {
-    String m = message.toLowerCase(java.util.Locale.ROOT);
+    String m = message.toLowerCase(Locale.ROOT);
     if (m.contains("no such savepoint")) {
       return new R2dbcNonTransientResourceException(message, "3B001", vendor, sql, e);
     }

@@ -1,6 +1,7 @@
 package io.toasty.sqlite;
 
 import io.r2dbc.spi.Option;
+import java.time.Duration;
 
 /**
  * The SQLite-specific options of an {@code r2dbc:sqlite:} URL or
@@ -12,7 +13,7 @@ public final class SqliteOptions {
   /**
    * How long an operation waits for the database's write permit, or for a lock another
    * connection or process holds ({@code SQLITE_BUSY} / {@code SQLITE_LOCKED}), before it fails
-   * with an {@link io.r2dbc.spi.R2dbcTransientResourceException}. A {@link java.time.Duration},
+   * with an {@link io.r2dbc.spi.R2dbcTransientResourceException}. A {@link Duration},
    * a number of milliseconds, or an ISO-8601 duration text ({@code PT5S}); default 5 seconds.
    * {@link io.r2dbc.spi.ConnectionFactoryOptions#LOCK_WAIT_TIMEOUT} is read too.
    */

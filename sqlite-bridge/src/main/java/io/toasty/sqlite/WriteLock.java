@@ -3,6 +3,7 @@ package io.toasty.sqlite;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -47,7 +48,7 @@ final class WriteLock {
         return;
       }
       permit.timer = Schedulers.parallel().schedule(() -> expire(permit, timeout),
-          timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+          timeout.toNanos(), TimeUnit.NANOSECONDS);
     });
   }
 

@@ -8,9 +8,11 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +40,14 @@ class ConcurrencyTest {
         .initialSize(0).maxSize(8).maxAcquireTime(Duration.ofSeconds(20)).build());
   }
 
-  private static <T> Mono<T> with(ConnectionPool pool, java.util.function.Function<Connection,
+  private static <T> Mono<T> with(ConnectionPool pool, Function<Connection,
       Mono<T>> work) {
     return Mono.usingWhen(pool.create(), work, Connection::close, (c, e) -> c.close(),
         Connection::close);
   }
 
   private static Mono<Long> update(Connection c, String sql, Object... values) {
-    io.r2dbc.spi.Statement s = c.createStatement(sql);
+    Statement s = c.createStatement(sql);
     for (int i = 0; i < values.length; i++) {
       s.bind(i, values[i]);
     }

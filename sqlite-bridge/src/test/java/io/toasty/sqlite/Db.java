@@ -6,6 +6,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
+import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -82,7 +83,7 @@ final class Db {
 
   static SqliteConnection unwrap(Connection connection) {
     Connection c = connection;
-    while (c instanceof io.r2dbc.spi.Wrapped<?> w && !(c instanceof SqliteConnection)) {
+    while (c instanceof Wrapped<?> w && !(c instanceof SqliteConnection)) {
       c = (Connection) w.unwrap();
     }
     return (SqliteConnection) c;

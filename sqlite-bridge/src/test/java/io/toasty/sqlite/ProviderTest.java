@@ -11,6 +11,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.R2dbcBadGrammarException;
+import io.r2dbc.spi.R2dbcException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,7 @@ class ProviderTest {
       Db.update(first, "CREATE TABLE t(x)");
       Db.update(first, "INSERT INTO t VALUES (1)");
       assertEquals(1, Db.count(second, "t"));
-      assertThrows(io.r2dbc.spi.R2dbcBadGrammarException.class, () -> Db.count(other, "t"));
+      assertThrows(R2dbcBadGrammarException.class, () -> Db.count(other, "t"));
     } finally {
       Db.close(first);
       Db.close(second);
@@ -68,7 +70,7 @@ class ProviderTest {
     Db.close(keeper);
     assertTrue(worker.isShutdown(), "the last connection stopped the bridge thread");
     Connection fresh = Db.connect(factory);
-    assertThrows(io.r2dbc.spi.R2dbcBadGrammarException.class, () -> Db.count(fresh, "t"));
+    assertThrows(R2dbcBadGrammarException.class, () -> Db.count(fresh, "t"));
     Db.close(fresh);
   }
 
@@ -82,7 +84,7 @@ class ProviderTest {
     try {
       Db.update(a, "CREATE TABLE t(x)");
       assertEquals(0, Db.count(b, "t"));
-      assertThrows(io.r2dbc.spi.R2dbcBadGrammarException.class, () -> Db.count(c, "t"));
+      assertThrows(R2dbcBadGrammarException.class, () -> Db.count(c, "t"));
       assertTrue(((SqliteConnectionFactory) one).isInMemory());
     } finally {
       Db.close(a);
@@ -155,7 +157,7 @@ class ProviderTest {
   void unopenableFileFailsAsASignal() {
     ConnectionFactory factory = ConnectionFactories.get("r2dbc:sqlite:///" + dir
         + "/missing-dir/x.db");
-    io.r2dbc.spi.R2dbcException e = assertThrows(io.r2dbc.spi.R2dbcException.class,
+    R2dbcException e = assertThrows(R2dbcException.class,
         () -> Db.connect(factory));
     assertEquals("08001", e.getSqlState());
   }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
@@ -176,22 +180,22 @@ class StatementTest {
     StepVerifier.create(Flux.from(other.createStatement("SELECT 1").execute())
             .subscribeOn(Schedulers.parallel()))
         .expectErrorSatisfies(e -> assertEquals("08003",
-            ((io.r2dbc.spi.R2dbcException) e).getSqlState()))
+            ((R2dbcException) e).getSqlState()))
         .verify(Db.WAIT);
-    assertEquals(false, Db.await(Mono.from(other.validate(io.r2dbc.spi.ValidationDepth.LOCAL))));
-    assertEquals(false, Db.await(Mono.from(other.validate(io.r2dbc.spi.ValidationDepth.REMOTE))));
-    assertEquals(true, Db.await(Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.REMOTE))));
-    assertEquals(true, Db.await(Mono.from(c.validate(io.r2dbc.spi.ValidationDepth.LOCAL))));
+    assertEquals(false, Db.await(Mono.from(other.validate(ValidationDepth.LOCAL))));
+    assertEquals(false, Db.await(Mono.from(other.validate(ValidationDepth.REMOTE))));
+    assertEquals(true, Db.await(Mono.from(c.validate(ValidationDepth.REMOTE))));
+    assertEquals(true, Db.await(Mono.from(c.validate(ValidationDepth.LOCAL))));
   }
 
   @Test
   void statementTimeoutFailsASlowStatement() {
-    Db.await(Mono.from(c.setStatementTimeout(java.time.Duration.ofMillis(50))));
+    Db.await(Mono.from(c.setStatementTimeout(Duration.ofMillis(50))));
     StepVerifier.create(Flux.from(c.createStatement("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
                 + "SELECT i + 1 FROM n WHERE i < 2000000) SELECT count(*) FROM n").execute())
             .subscribeOn(Schedulers.parallel()))
-        .expectError(io.r2dbc.spi.R2dbcTimeoutException.class).verify(Db.WAIT);
-    Db.await(Mono.from(c.setStatementTimeout(java.time.Duration.ZERO)));
+        .expectError(R2dbcTimeoutException.class).verify(Db.WAIT);
+    Db.await(Mono.from(c.setStatementTimeout(Duration.ZERO)));
     assertEquals(1L, Db.query(c, "SELECT 1", r -> r.get(0)).get(0));
   }
 }

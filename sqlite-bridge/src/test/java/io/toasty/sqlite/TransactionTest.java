@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -51,7 +52,7 @@ class TransactionTest {
     Db.close(b);
   }
 
-  private static void run(Connection c, org.reactivestreams.Publisher<Void> p) {
+  private static void run(Connection c, Publisher<Void> p) {
     Db.await(Mono.from(p).then(Mono.just(1)));
   }
 

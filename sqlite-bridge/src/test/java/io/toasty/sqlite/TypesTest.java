@@ -27,7 +27,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,9 +228,9 @@ class TypesTest {
     assertArrayEquals(new Object[] {"abcd", "text"}, store(clob));
     assertArrayEquals(new Object[] {5L, "integer"}, store(Parameters.in(5)));
     assertArrayEquals(new Object[] {"SECONDS", "text"},
-        store(java.util.concurrent.TimeUnit.SECONDS));
-    assertEquals(java.util.concurrent.TimeUnit.SECONDS,
-        readAs("SECONDS", java.util.concurrent.TimeUnit.class));
+        store(TimeUnit.SECONDS));
+    assertEquals(TimeUnit.SECONDS,
+        readAs("SECONDS", TimeUnit.class));
   }
 
   @Test
@@ -239,8 +242,8 @@ class TypesTest {
           .execute()).concatMap(io.r2dbc.spi.Result::getRowsUpdated).then());
       List<String> typeofs = Db.query(c, "SELECT typeof(x) FROM v", r -> r.get(0, String.class));
       assertEquals(List.of("null"), typeofs);
-      assertEquals(List.of(java.util.Optional.empty()),
-          Db.query(c, "SELECT x FROM v", r -> java.util.Optional.ofNullable(r.get(0, type))));
+      assertEquals(List.of(Optional.empty()),
+          Db.query(c, "SELECT x FROM v", r -> Optional.ofNullable(r.get(0, type))));
     }
     assertArrayEquals(new Object[] {null, "null"}, store(Parameters.in(String.class)));
   }
@@ -277,7 +280,7 @@ class TypesTest {
     List<String> got = Db.query(c, "SELECT x AS Name FROM v", r -> r.get("NAME", String.class)
         + r.get("name"));
     assertEquals(List.of("aa"), got);
-    assertThrows(java.util.NoSuchElementException.class,
+    assertThrows(NoSuchElementException.class,
         () -> Db.query(c, "SELECT x FROM v", r -> r.get("missing")));
     assertThrows(IndexOutOfBoundsException.class,
         () -> Db.query(c, "SELECT x FROM v", r -> r.get(3)));

@@ -1,16 +1,20 @@
 package io.toasty.tck;
 
+import io.toasty.Feature;
 import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Driver;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,7 +37,7 @@ public interface Backend {
   /**
    * What the backend can do. The harness compares a scenario's {@link Requires} with this and,
    * where the backend lacks a need, expects the scenario to fail with
-   * {@link io.toasty.error.UnsupportedFeatureException}.
+   * {@link UnsupportedFeatureException}.
    */
   Capability capability();
 
@@ -100,11 +104,11 @@ public interface Backend {
    * Runs SQL text on the database opened for {@code database}, outside the library: for scenarios
    * that need what models cannot declare (a foreign key, a constraint the model does not know).
    * Write identifiers with {@link #quoteIdentifier}. A backend without SQL answers with an
-   * {@link io.toasty.error.UnsupportedFeatureException}, which such scenarios (marked
+   * {@link UnsupportedFeatureException}, which such scenarios (marked
    * {@code @Requires(Need.SQL)}) expect there.
    */
   default Mono<Void> executeSql(String database, String sql) {
-    return Mono.error(new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.SQL,
+    return Mono.error(new UnsupportedFeatureException(Feature.SQL,
         name(), "raw SQL: the backend runs no SQL text"));
   }
 
@@ -113,8 +117,8 @@ public interface Backend {
    * connections each see their own session state (SQLite's PRAGMAs and transactions) runs them
    * on one connection.
    */
-  default Mono<Void> executeScript(String database, java.util.List<String> statements) {
-    return reactor.core.publisher.Flux.fromIterable(statements)
+  default Mono<Void> executeScript(String database, List<String> statements) {
+    return Flux.fromIterable(statements)
         .concatMap(sql -> executeSql(database, sql)).then();
   }
 
@@ -150,12 +154,12 @@ public interface Backend {
    * Ends, from outside and as an operator would ({@code pg_terminate_backend}, {@code KILL}),
    * the server sessions now open to {@code database} that are {@code which}, and answers how
    * many it ended. The library is not told: its connections find out on their next read. A
-   * backend without server sessions answers with an {@link io.toasty.error.UnsupportedFeatureException}
-   * naming {@link io.toasty.Feature#SERVER_SESSIONS}, sending nothing.
+   * backend without server sessions answers with an {@link UnsupportedFeatureException}
+   * naming {@link Feature#SERVER_SESSIONS}, sending nothing.
    */
   default Mono<Integer> killSessions(String database, Sessions which) {
-    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
-        io.toasty.Feature.SERVER_SESSIONS, name(),
+    return Mono.error(new UnsupportedFeatureException(
+        Feature.SERVER_SESSIONS, name(),
         "killing sessions: the backend has no server sessions to end from outside"));
   }
 
@@ -164,8 +168,8 @@ public interface Backend {
    * {@link #killSession} takes ({@code SELECT pg_backend_pid()}); empty where the backend has no
    * server sessions. Read inside a transaction, it names the transaction's session.
    */
-  default java.util.Optional<String> sessionIdQuery() {
-    return java.util.Optional.empty();
+  default Optional<String> sessionIdQuery() {
+    return Optional.empty();
   }
 
   /**
@@ -175,8 +179,8 @@ public interface Backend {
    * {@link #killsSessions} is true implements the three.
    */
   default Mono<Integer> killSession(String database, long id) {
-    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
-        io.toasty.Feature.SERVER_SESSIONS, name(),
+    return Mono.error(new UnsupportedFeatureException(
+        Feature.SERVER_SESSIONS, name(),
         "killing a session: the backend has no server sessions to end from outside"));
   }
 
@@ -188,8 +192,8 @@ public interface Backend {
    * sessions.
    */
   default Mono<Void> gateCommits(String database, String table) {
-    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
-        io.toasty.Feature.SERVER_SESSIONS, name(),
+    return Mono.error(new UnsupportedFeatureException(
+        Feature.SERVER_SESSIONS, name(),
         "holding a COMMIT on the server: the backend has no server sessions"));
   }
 
@@ -202,8 +206,8 @@ public interface Backend {
    * server sessions.
    */
   default <T> Mono<T> holdingCommits(String database, Mono<T> during) {
-    return Mono.error(new io.toasty.error.UnsupportedFeatureException(
-        io.toasty.Feature.SERVER_SESSIONS, name(),
+    return Mono.error(new UnsupportedFeatureException(
+        Feature.SERVER_SESSIONS, name(),
         "holding a COMMIT on the server: the backend has no server sessions"));
   }
 

@@ -6,9 +6,11 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
@@ -48,7 +50,7 @@ public final class BackendContext {
   public record Opened(Db db, OperationLog log, String database) {}
 
   /** What each database opened besides the scenario's own did to it since it was set up. */
-  private final Map<Opened, Dirt> others = new java.util.IdentityHashMap<>();
+  private final Map<Opened, Dirt> others = new IdentityHashMap<>();
 
   BackendContext(Backend backend, List<ModelDef<?>> models) {
     this.backend = Objects.requireNonNull(backend, "backend");
@@ -240,7 +242,7 @@ public final class BackendContext {
    * server's process list; empty where the backend has none (see
    * {@link Backend#runningStatements}).
    */
-  public java.util.Optional<Long> runningStatements(String prefix) {
+  public Optional<Long> runningStatements(String prefix) {
     return backend.runningStatements(database(), prefix).blockOptional(TIMEOUT);
   }
 
@@ -252,8 +254,8 @@ public final class BackendContext {
    * session idle before ReadyForQuery), so a count taken the moment the error arrives may still
    * see it; a statement that was not stopped stays, and the last count says so.
    */
-  public java.util.Optional<Long> runningStatementsOnceStopped(String prefix) {
-    java.util.Optional<Long> now = runningStatements(prefix);
+  public Optional<Long> runningStatementsOnceStopped(String prefix) {
+    Optional<Long> now = runningStatements(prefix);
     if (now.isEmpty() || now.get() == 0) {
       return now;
     }

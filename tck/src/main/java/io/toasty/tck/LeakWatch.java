@@ -7,6 +7,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -69,7 +70,7 @@ public final class LeakWatch {
   }
 
   /** The packages of each server backend's R2DBC driver, as they appear in leak records. */
-  private static final java.util.Map<String, String> DRIVER_PACKAGES = java.util.Map.of(
+  private static final Map<String, String> DRIVER_PACKAGES = Map.of(
       "postgresql", "io.r2dbc.postgresql.", "mariadb", "io.asyncer.r2dbc.mysql.");
 
   /** Forgets the leaks reported so far. */

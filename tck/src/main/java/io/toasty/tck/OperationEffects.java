@@ -5,6 +5,7 @@ import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.ToastyException;
+import io.toasty.stmt.Query;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ final class OperationEffects {
    */
   static boolean writes(Operation op) {
     if (op instanceof Operation.QuerySql q) {
-      return !(q.statement() instanceof io.toasty.stmt.Query);
+      return !(q.statement() instanceof Query);
     }
     if (op instanceof Operation.RawSql r) {
       return !reads(r.text());

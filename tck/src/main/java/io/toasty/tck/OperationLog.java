@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -51,10 +52,10 @@ public final class OperationLog {
     private final Operation operation;
     private final boolean injected;
     /** Told the first outcome that is not {@code Pending} (for {@link Dirt}). */
-    private final java.util.function.Consumer<Outcome> settled;
+    private final Consumer<Outcome> settled;
     private volatile Outcome outcome = new Outcome.Pending();
 
-    Entry(Operation operation, boolean injected, java.util.function.Consumer<Outcome> settled) {
+    Entry(Operation operation, boolean injected, Consumer<Outcome> settled) {
       this.operation = operation;
       this.injected = injected;
       this.settled = settled;
@@ -208,12 +209,12 @@ public final class OperationLog {
   }
 
   /** Records {@code op}, sent to the driver, telling {@code settled} what became of it. */
-  Entry record(Operation op, java.util.function.Consumer<Outcome> settled) {
+  Entry record(Operation op, Consumer<Outcome> settled) {
     return record(op, false, settled);
   }
 
   private Entry record(Operation op, boolean injected,
-      java.util.function.Consumer<Outcome> settled) {
+      Consumer<Outcome> settled) {
     Entry e = new Entry(op, injected, settled);
     entries.add(e);
     return e;

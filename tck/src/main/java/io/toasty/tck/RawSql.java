@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Result;
+import java.util.List;
 import java.util.Locale;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,7 @@ public final class RawSql {
    * Runs {@code statements} one after another on one connection of its own to {@code url}: a
    * script whose statements share session state (a transaction, a PRAGMA).
    */
-  public static Mono<Void> executeAll(String url, java.util.List<String> statements) {
+  public static Mono<Void> executeAll(String url, List<String> statements) {
     return Mono.usingWhen(connect(url),
         c -> Flux.fromIterable(statements).concatMap(sql -> Flux.from(c.createStatement(sql)
             .execute()).concatMap(Result::getRowsUpdated)).then(),

@@ -7,9 +7,10 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.value.RowReader;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -90,9 +91,9 @@ public final class RecordingDriver implements Driver {
   }
 
   @Override
-  public <T> java.util.Optional<T> unwrap(Class<T> type) {
+  public <T> Optional<T> unwrap(Class<T> type) {
     if (type.isInstance(this)) {
-      return java.util.Optional.of(type.cast(this));
+      return Optional.of(type.cast(this));
     }
     // the backend's own driver serves migrations and probes, which the log does not see
     dirt.mark("driver unwrapped");
@@ -137,7 +138,7 @@ public final class RecordingDriver implements Driver {
     /** A typed read, recorded as {@link #exec} records it, so the engine's fast path is tested. */
     @Override
     public <T> Flux<T> read(Operation.QuerySql query, int[] fields,
-        io.toasty.value.RowReader<T> reader) {
+        RowReader<T> reader) {
       Objects.requireNonNull(query, "query");
       return Flux.defer(() -> {
         RuntimeException fault = log.takeFault(query);

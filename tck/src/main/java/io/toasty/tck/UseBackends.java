@@ -6,10 +6,11 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.ServiceLoader;
 
 /**
  * Runs a class's scenarios on these sources' backends instead of those found with
- * {@link java.util.ServiceLoader} (to run one driver's backends only, say). Each source needs a
+ * {@link ServiceLoader} (to run one driver's backends only, say). Each source needs a
  * public no-argument constructor.
  */
 @Documented

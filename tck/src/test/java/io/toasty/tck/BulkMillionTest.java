@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.reactive.Db;
+import io.toasty.stmt.ExprNode;
 import io.toasty.tck.models.Pet;
+import io.toasty.tck.models.PetCreate;
 import io.toasty.tck.models.Pets;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,7 +82,7 @@ class BulkMillionTest {
     }
   }
 
-  private static io.toasty.tck.models.PetCreate pet(int i) {
+  private static PetCreate pet(int i) {
     return Pets.create().id(i).ownerId(i % 97).name("p" + i)
         .note(i % 3 == 0 ? Optional.empty() : Optional.of("n" + i));
   }
@@ -99,7 +101,7 @@ class BulkMillionTest {
     assertEquals((long) ROWS * (ROWS - 1) / 2, sum, "checksum of the keys");
   }
 
-  private static io.toasty.stmt.Expr.Record petRow(Pet p) {
+  private static ExprNode.Record petRow(Pet p) {
     return Pets.create().id(p.id()).ownerId(p.ownerId()).name(p.name()).note(p.note()).row();
   }
 

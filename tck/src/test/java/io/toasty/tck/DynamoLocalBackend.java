@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -143,7 +144,7 @@ final class DynamoLocalBackend implements Backend {
               // A hang guard, not a limit: on a loaded test machine a hundred concurrent
               // transactions can keep all of the client's connections busy beyond the SDK's
               // default 10 s wait for one (seen in CI: "Acquire operation took longer").
-              .connectionAcquisitionTimeout(java.time.Duration.ofSeconds(120)))
+              .connectionAcquisitionTimeout(Duration.ofSeconds(120)))
           .build();
       // The first requests of a fresh DynamoDB Local are slow (it loads SQLite and warms up):
       // pay for that here, on the test thread, not inside the first scenario's bounded reset.

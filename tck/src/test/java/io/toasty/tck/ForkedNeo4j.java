@@ -1,6 +1,7 @@
 package io.toasty.tck;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ final class ForkedNeo4j {
   /** Starts the server and returns its Bolt URI once it accepts connections. */
   static URI start(String javaCommand, Path moduleTarget) {
     try {
-      String classpath = moduleTarget.resolve("classes") + java.io.File.pathSeparator
+      String classpath = moduleTarget.resolve("classes") + File.pathSeparator
           + Files.readString(moduleTarget.resolve("server-classpath.txt")).trim();
       Process process = new ProcessBuilder(javaCommand, "-Xmx1g", "-cp", classpath, MAIN)
           .redirectErrorStream(true).start();

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code db.health()} against a server that cannot be reached (a closed port; for SQLite a file
@@ -48,7 +49,7 @@ class HealthUnreachableTest {
       assertEquals(Health.Status.DOWN, h.status(), h::toString);
       assertNotNull(h.error());
     } finally {
-      db.close().onErrorResume(e -> reactor.core.publisher.Mono.empty())
+      db.close().onErrorResume(e -> Mono.empty())
           .block(Duration.ofSeconds(30));
     }
   }

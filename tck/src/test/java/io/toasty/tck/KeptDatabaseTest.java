@@ -9,6 +9,7 @@ import io.toasty.reactive.Db;
 import io.toasty.tck.models.Docs;
 import io.toasty.tck.models.Serials;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,7 +137,7 @@ class KeptDatabaseTest {
       List<String> d = Fixture.DATABASES.get(b.name());
       assertEquals(8, d.size(), d::toString);
       if (!b.empties()) {
-        assertEquals(8, new java.util.HashSet<>(d).size(), b + ": a fresh database each run");
+        assertEquals(8, new HashSet<>(d).size(), b + ": a fresh database each run");
         continue;
       }
       assertEquals(d.get(0), d.get(1), b + ": a clean run's database is kept");

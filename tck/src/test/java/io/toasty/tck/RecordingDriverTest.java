@@ -13,7 +13,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
@@ -64,8 +64,9 @@ class RecordingDriverTest {
     }
   }
 
-  static final Operation SCAN = new Operation.Scan("t", List.of(0), Expr.TRUE, List.of());
-  static final Operation DELETE = new Operation.DeleteByKey("t", List.of(), Expr.TRUE, List.of());
+  static final Operation SCAN = new Operation.Scan("t", List.of(0), ExprNode.TRUE, List.of());
+  static final Operation DELETE =
+      new Operation.DeleteByKey("t", List.of(), ExprNode.TRUE, List.of());
 
   final FakeDriver fake = new FakeDriver();
   final OperationLog log = new OperationLog();

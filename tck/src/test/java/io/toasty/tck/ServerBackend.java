@@ -4,6 +4,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Result;
 import io.toasty.ModelDef;
@@ -16,10 +17,13 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,8 +53,8 @@ final class ServerBackend implements Backend {
   /** Whether each Db runs on an application's r2dbc-pool rather than on its own. */
   private final boolean applicationPools;
   /** The application pools of the open databases, closed by {@link #dispose}. */
-  private final java.util.Map<String, ConnectionPool> pools =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ConnectionPool> pools =
+      new ConcurrentHashMap<>();
   private volatile ConnectionPool admin;
 
   private ServerBackend(String name, Capability capability, ChronoUnit timePrecision,
@@ -162,7 +166,7 @@ final class ServerBackend implements Backend {
         .planCacheSize(request.planCacheSize())
         .wrapDriver(request.wrapDriver());
     if (applicationPools) {
-      io.r2dbc.spi.ConnectionFactory sessions =
+      ConnectionFactory sessions =
           R2dbcDrivers.abandonable(R2dbcDrivers.connectionFactory(url));
       ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(sessions)
           .name("application-" + request.database())
@@ -249,8 +253,8 @@ final class ServerBackend implements Backend {
   }
 
   @Override
-  public java.util.Optional<String> sessionIdQuery() {
-    return java.util.Optional.of(killer.sessionIdQuery());
+  public Optional<String> sessionIdQuery() {
+    return Optional.of(killer.sessionIdQuery());
   }
 
   @Override

@@ -12,14 +12,17 @@ import io.r2dbc.spi.ValidationDepth;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.models.Pet;
 import io.toasty.tck.models.Pets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -58,7 +61,7 @@ class UnsentRetryOnPostgresTest {
   void aWriteOnASessionKilledBeforeItsFirstStatementIsRetriedAndAppliedOnce() {
     Db db = db(Toasty.builder().retry(THREE));
     try {
-      Pet rex = new Pet(1, 7, "rex", java.util.Optional.empty());
+      Pet rex = new Pet(1, 7, "rex", Optional.empty());
       assertEquals(rex, Pets.create().id(1).ownerId(7).name("rex").exec(db).block());
       assertEquals(List.of(rex), Pets.all().collect(db).block());
       assertEquals(3, created.get(), "the killed session, the retry's, the read's");
@@ -90,7 +93,7 @@ class UnsentRetryOnPostgresTest {
   void withoutARetryPolicyAWriteOfWhichNothingWasSentRunsOnceMoreAndIsAppliedOnce() {
     Db db = db(Toasty.builder());
     try {
-      Pet rex = new Pet(1, 7, "rex", java.util.Optional.empty());
+      Pet rex = new Pet(1, 7, "rex", Optional.empty());
       assertEquals(rex, Pets.create().id(1).ownerId(7).name("rex").exec(db).block());
       assertEquals(List.of(rex), Pets.all().collect(db).block());
       assertEquals(3, created.get(), "the killed session, the second try's, the read's");
@@ -103,7 +106,7 @@ class UnsentRetryOnPostgresTest {
   void withLostConnectionsNotTriedAgainTheCallerIsToldNothingWasSent() {
     Db db = db(Toasty.builder().retryLostReads(false));
     try {
-      ConnectionLostException e = org.junit.jupiter.api.Assertions.assertThrows(
+      ConnectionLostException e = Assertions.assertThrows(
           ConnectionLostException.class,
           () -> Pets.create().id(1).ownerId(7).name("rex").exec(db).block());
       assertTrue(e.nothingSent(), e::getMessage);
@@ -116,7 +119,7 @@ class UnsentRetryOnPostgresTest {
   }
 
   /** A {@code Db} on the test's schema whose first session after the schema push is killed. */
-  private Db db(io.toasty.reactive.DbBuilder builder) {
+  private Db db(DbBuilder builder) {
     ConnectionFactory killing = new KillingFactory(
         ConnectionFactories.get(SERVER + "?schema=" + SCHEMA));
     Db db = builder.models(Pets.MODEL)

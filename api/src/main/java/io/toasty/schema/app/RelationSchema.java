@@ -1,5 +1,6 @@
 package io.toasty.schema.app;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
@@ -122,9 +123,9 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     }
 
     /** {@code model.field = value}: the condition that keeps the variant's records. */
-    public io.toasty.stmt.Expr condition(String model) {
-      return io.toasty.stmt.Expr.eq(new io.toasty.stmt.Expr.Field(model, field),
-          new io.toasty.stmt.Expr.Const(value));
+    public ExprNode condition(String model) {
+      return ExprNode.eq(new ExprNode.Field(model, field),
+          new ExprNode.Const(value));
     }
   }
 
@@ -132,13 +133,13 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
    * {@code filter}, narrowed to the relation's variant when it relates to one: what the
    * related records must match.
    */
-  public io.toasty.stmt.Expr narrow(io.toasty.stmt.Expr filter) {
+  public ExprNode narrow(ExprNode filter) {
     if (variant == null) {
       return filter;
     }
-    io.toasty.stmt.Expr condition = variant.condition(target);
-    return filter.equals(io.toasty.stmt.Expr.TRUE) ? condition
-        : new io.toasty.stmt.Expr.And(List.of(condition, filter));
+    ExprNode condition = variant.condition(target);
+    return filter.equals(ExprNode.TRUE) ? condition
+        : new ExprNode.And(List.of(condition, filter));
   }
 
   /** A relation without an {@code @AtMost} limit. */

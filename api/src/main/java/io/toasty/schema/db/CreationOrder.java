@@ -1,6 +1,7 @@
 package io.toasty.schema.db;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class CreationOrder {
   /** The tables in the order to drop them: those that refer to others first. */
   public List<String> dropOrder() {
     List<String> out = new ArrayList<>(tables);
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 

@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +80,7 @@ public final class Report {
 
   /** The round a result file holds: {@code jmh-<group>-r<k>.json} is round k, others 0. */
   static int round(String fileName) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-r(\\d+)\\.json$")
+    Matcher m = java.util.regex.Pattern.compile("-r(\\d+)\\.json$")
         .matcher(fileName);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
@@ -349,8 +353,8 @@ public final class Report {
 
   /** Per round, {@code figure} of the first result of that round (NaN figures left out). */
   private static Map<Integer, Double> perRound(List<Result> results, String method, Database db,
-      Impl impl, String subscribers, java.util.function.ToDoubleFunction<Result> figure) {
-    Map<Integer, Double> out = new java.util.TreeMap<>();
+      Impl impl, String subscribers, ToDoubleFunction<Result> figure) {
+    Map<Integer, Double> out = new TreeMap<>();
     results.stream().filter(r -> r.method().equals(method) && db.param().equals(r.db())
             && impl.param().equals(r.impl())
             && (subscribers == null || subscribers.equals(r.subscribers()))
@@ -556,7 +560,7 @@ public final class Report {
     if (!info.groups.isEmpty()) {
       line("- Load average (1, 5, 15 min) before → after each group: " + info.groups.stream()
           .map(g -> "`" + g.group + "` " + g.loadBefore + " → " + g.loadAfter)
-          .collect(java.util.stream.Collectors.joining("; ")) + ".");
+          .collect(Collectors.joining("; ")) + ".");
     }
     line();
   }

@@ -1,6 +1,7 @@
 package io.toasty.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record Result(String suite, String method, String db, String impl, String
     JsonNode params = n.path("params");
     JsonNode primary = n.path("primaryMetric");
     JsonNode alloc = n.path("secondaryMetrics").path("gc.alloc.rate.norm");
-    List<String> args = new java.util.ArrayList<>();
+    List<String> args = new ArrayList<>();
     n.path("jvmArgs").forEach(a -> args.add(a.asText()));
     Jvm jvm = new Jvm(n.path("jmhVersion").asText(), n.path("jdkVersion").asText(),
         n.path("vmName").asText(), n.path("vmVersion").asText(), List.copyOf(args),

@@ -1,5 +1,6 @@
 package io.toasty.bench.store;
 
+import io.toasty.Statement;
 import io.toasty.bench.fixture.Database;
 import io.toasty.bench.model.Author;
 import io.toasty.bench.model.AuthorWithBooks;
@@ -119,7 +120,7 @@ public final class ToastyStore implements Store {
 
   @Override
   public Mono<List<User>> getFiveBatch(long first) {
-    List<io.toasty.Statement<User>> reads = new ArrayList<>(5);
+    List<Statement<User>> reads = new ArrayList<>(5);
     for (long id = first; id < first + 5; id++) {
       reads.add(Users.filterById(id).asOne());
     }

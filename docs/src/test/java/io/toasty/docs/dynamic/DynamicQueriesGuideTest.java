@@ -3,6 +3,7 @@ package io.toasty.docs.dynamic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Page;
 import io.toasty.Row;
 import io.toasty.reactive.Db;
 import java.util.List;
@@ -50,7 +51,7 @@ class DynamicQueriesGuideTest {
         .map(Customer::name).toList());
     assertEquals(List.of("ann", "dan"), DynamicQueriesGuide.fromParams(db).stream()
         .map(Customer::name).toList());
-    List<io.toasty.Page<Customer>> pages = DynamicQueriesGuide.pageParams(db);
+    List<Page<Customer>> pages = DynamicQueriesGuide.pageParams(db);
     assertEquals(List.of("ann"), pages.get(0).items().stream().map(Customer::name).toList());
     assertEquals(List.of("dan"), pages.get(1).items().stream().map(Customer::name).toList());
     assertTrue(pages.get(1).next().isEmpty());

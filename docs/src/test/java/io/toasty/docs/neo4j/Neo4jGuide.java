@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
@@ -138,7 +139,7 @@ public final class Neo4jGuide {
     Director loaded = Directors.filter(Directors.ID.eq(wachowski.id()))
         .include(Directors.PICTURES).first(db).block();
     try {
-      Pictures.create().directorId(java.util.UUID.randomUUID()).title("Lost").exec(db).block();
+      Pictures.create().directorId(UUID.randomUUID()).title("Lost").exec(db).block();
     } catch (ForeignKeyViolationException e) {
       out.println("no " + e.field().orElse("?") + " node");   // no directorId node
     }

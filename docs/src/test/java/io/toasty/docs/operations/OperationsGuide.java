@@ -9,7 +9,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import io.toasty.SqlStatement;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.RecordNotFoundException;
@@ -26,6 +26,7 @@ import io.toasty.reactive.observe.PoolMetrics;
 import io.toasty.reactive.observe.TransactionMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -209,7 +210,7 @@ final class OperationsGuide {
   static Mono<String> webhook(Db db, String secret) {
     // snippet: ops-sensitive-type
     return Webhooks.create().url("https://example.com/hook")
-        .signingSecret(Sensitive.of(secret)).exec(db)
+        .signingSecret(Secret.of(secret)).exec(db)
         .flatMap(w -> Webhooks.filter(Webhooks.SIGNING_SECRET.eq(secret)).first(db))
         .map(w -> w + " signs with " + w.signingSecret().value().length() + " characters");
     // "Webhook[id=..., url=https://example.com/hook, signingSecret=***] signs with 20 characters"
@@ -245,7 +246,7 @@ final class OperationsGuide {
     // end-snippet
   }
 
-  static Flux<java.util.List<Sample>> samplesOf(Db db, List<UUID> metricIds) {
+  static Flux<List<Sample>> samplesOf(Db db, List<UUID> metricIds) {
     // snippet: ops-coalesced-lists
     // one request per metric, as a dashboard's widgets each ask for theirs: while all 10
     // connections are taken, the reads waiting for one are answered up to 8 metrics at a time
@@ -267,7 +268,7 @@ final class OperationsGuide {
     return db;
   }
 
-  static Mono<Long> setEach(Db db, java.util.Map<UUID, Long> values) {
+  static Mono<Long> setEach(Db db, Map<UUID, Long> values) {
     // snippet: ops-coalesced-update-burst
     // each request sets one metric's value; while all 10 connections are taken, the updates
     // waiting for one are written by one "UPDATE .. SET value = CASE id WHEN .. END WHERE id

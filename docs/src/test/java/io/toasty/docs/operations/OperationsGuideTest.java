@@ -7,15 +7,25 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.r2dbc.spi.Connection;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.Tx;
 import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Runs the examples of docs/operations.md and reads the meters they make. */
@@ -40,7 +50,7 @@ class OperationsGuideTest {
       db.schema().push().block();
       Metric m = Metrics.create().name("bumped").value(1).exec(db).block();
       // ten concurrent read-modify-write transactions: every bump counts, conflicts are retried
-      reactor.core.publisher.Flux.range(0, 10)
+      Flux.range(0, 10)
           .flatMap(i -> OperationsGuide.bump(db, m.id()))
           .blockLast();
       assertEquals(11, Metrics.getById(db, m.id()).block().value());
@@ -67,7 +77,7 @@ class OperationsGuideTest {
   /** A get's record, then the Db closed at once: the record is whole and the close is clean. */
   @Test
   void aCloseRightAfterAGetIsClean() {
-    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+    Db db = Toasty.builder().models(Metrics.MODEL)
         .url("r2dbc:h2:mem:///operations-get-then-close").poolMaxSize(1).build();
     db.schema().push().block();
     Metric m = Metrics.create().name("read").value(3).exec(db).block();
@@ -82,33 +92,33 @@ class OperationsGuideTest {
    */
   @Test
   void getsWaitingTogetherEachAnswerTheirOwnRecord() {
-    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+    Db db = Toasty.builder().models(Metrics.MODEL)
         .url("r2dbc:h2:mem:///operations-coalesced").poolMaxSize(1).build();
     Db wide = OperationsGuide.coalescing("r2dbc:h2:mem:///operations-coalesced-wide");
     try {
       db.schema().push().block();
-      java.util.List<UUID> ids = new java.util.ArrayList<>();
+      List<UUID> ids = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         ids.add(Metrics.create().name("m" + i).value(i).exec(db).block().id());
       }
-      io.toasty.reactive.Tx holder = db.begin().block();
-      reactor.core.publisher.Mono<java.util.List<Metric>> read =
+      Tx holder = db.begin().block();
+      Mono<List<Metric>> read =
           OperationsGuide.many(db, ids).collectList().cache();
       read.subscribe();
-      reactor.core.publisher.Mono<Metric> none = Metrics.getById(db, new UUID(0, 7)).cache();
+      Mono<Metric> none = Metrics.getById(db, new UUID(0, 7)).cache();
       none.subscribe(v -> { }, e -> { });
       // 41 gets wait for the held connection as one batch: one place in the queue, not 41
       assertEquals(1, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
       holder.commit().block();
-      java.util.List<Metric> got = read.block(java.time.Duration.ofSeconds(30));
+      List<Metric> got = read.block(Duration.ofSeconds(30));
       for (int i = 0; i < ids.size(); i++) {
         assertEquals(ids.get(i), got.get(i).id());
         assertEquals(i, got.get(i).value());
       }
-      assertThrows(io.toasty.error.RecordNotFoundException.class,
-          () -> none.block(java.time.Duration.ofSeconds(30)));
+      assertThrows(RecordNotFoundException.class,
+          () -> none.block(Duration.ofSeconds(30)));
       wide.schema().push().block();
-      assertEquals(0, OperationsGuide.many(wide, java.util.List.of()).count().block());
+      assertEquals(0, OperationsGuide.many(wide, List.of()).count().block());
     } finally {
       db.close().block();
       wide.close().block();
@@ -122,11 +132,11 @@ class OperationsGuideTest {
    */
   @Test
   void listsWaitingTogetherEachGetTheirOwnRecordsInOrder() {
-    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL, Samples.MODEL)
+    Db db = Toasty.builder().models(Metrics.MODEL, Samples.MODEL)
         .url("r2dbc:h2:mem:///operations-coalesced-lists").poolMaxSize(1).build();
     try {
       db.schema().push().block();
-      java.util.List<UUID> metrics = new java.util.ArrayList<>();
+      List<UUID> metrics = new ArrayList<>();
       for (int m = 0; m < 13; m++) {
         metrics.add(new UUID(0, m + 1));
         for (int i = 0; i < m % 4; i++) { // metric 0 has none; the others 1 to 3, newest first
@@ -134,15 +144,15 @@ class OperationsGuideTest {
               .block();
         }
       }
-      io.toasty.reactive.Tx holder = db.begin().block();
-      reactor.core.publisher.Mono<java.util.List<java.util.List<Sample>>> read =
+      Tx holder = db.begin().block();
+      Mono<List<List<Sample>>> read =
           OperationsGuide.samplesOf(db, metrics).collectList().cache();
       read.subscribe();
       assertEquals(2, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
       holder.commit().block();
-      java.util.List<java.util.List<Sample>> got = read.block(java.time.Duration.ofSeconds(30));
+      List<List<Sample>> got = read.block(Duration.ofSeconds(30));
       for (int m = 0; m < 13; m++) {
-        java.util.List<Long> values = new java.util.ArrayList<>();
+        List<Long> values = new ArrayList<>();
         for (int i = m % 4 - 1; i >= 0; i--) {
           values.add(m * 10L + i); // oldest first
         }
@@ -162,29 +172,29 @@ class OperationsGuideTest {
    */
   @Test
   void updatesWaitingTogetherEachWriteTheirOwnRecord() {
-    Db db = io.toasty.reactive.Toasty.builder().models(Metrics.MODEL)
+    Db db = Toasty.builder().models(Metrics.MODEL)
         .url("r2dbc:h2:mem:///operations-coalesced-updates").poolMaxSize(1).build();
     Db wide = OperationsGuide.coalescingUpdates(
         "r2dbc:h2:mem:///operations-coalesced-updates-wide");
     try {
       db.schema().push().block();
-      java.util.Map<UUID, Long> values = new java.util.LinkedHashMap<>();
+      Map<UUID, Long> values = new LinkedHashMap<>();
       for (int i = 0; i < 40; i++) {
         values.put(Metrics.create().name("m" + i).value(i).exec(db).block().id(), 1000L + i);
       }
       values.put(new UUID(0, 7), 7L); // nobody stored it
-      io.toasty.reactive.Tx holder = db.begin().block();
-      reactor.core.publisher.Mono<Long> written = OperationsGuide.setEach(db, values).cache();
+      Tx holder = db.begin().block();
+      Mono<Long> written = OperationsGuide.setEach(db, values).cache();
       written.subscribe();
       // 41 updates wait for the held connection as one batch: one place in the queue, not 41
       assertEquals(1, db.poolState().orElseThrow().pending(), "requests waiting for a connection");
       holder.commit().block();
-      assertEquals(40L, written.block(java.time.Duration.ofSeconds(30)));
+      assertEquals(40L, written.block(Duration.ofSeconds(30)));
       for (Metric m : Metrics.all().collect(db).block()) {
         assertEquals(values.get(m.id()), m.value(), m.name());
       }
       wide.schema().push().block();
-      assertEquals(0L, OperationsGuide.setEach(wide, java.util.Map.of(new UUID(0, 1), 1L))
+      assertEquals(0L, OperationsGuide.setEach(wide, Map.of(new UUID(0, 1), 1L))
           .block());
     } finally {
       db.close().block();
@@ -300,14 +310,14 @@ class OperationsGuideTest {
 
   @Test
   void aSensitiveTypeIsStoredAsItsValueAndPrintsTheMask() {
-    Db db = io.toasty.reactive.Toasty.builder().models(Webhooks.MODEL)
+    Db db = Toasty.builder().models(Webhooks.MODEL)
         .url("r2dbc:h2:mem:///operations-sensitive-type").build();
     try {
       db.schema().push().block();
       String text = OperationsGuide.webhook(db, "whsec_0123456789abcd").block();
-      org.junit.jupiter.api.Assertions.assertTrue(text.endsWith(
+      Assertions.assertTrue(text.endsWith(
           ", url=https://example.com/hook, signingSecret=***] signs with 20 characters"), text);
-      org.junit.jupiter.api.Assertions.assertFalse(text.contains("whsec"), text);
+      Assertions.assertFalse(text.contains("whsec"), text);
     } finally {
       db.close().block();
     }
@@ -315,7 +325,7 @@ class OperationsGuideTest {
 
   @Test
   void aSensitiveValueNeverShows() {
-    Db db = io.toasty.reactive.Toasty.builder().models(ApiClients.MODEL)
+    Db db = Toasty.builder().models(ApiClients.MODEL)
         .url("r2dbc:h2:mem:///operations-sensitive").build();
     try {
       db.schema().push().block();
@@ -324,15 +334,15 @@ class OperationsGuideTest {
           OperationsGuide.notFound(db, key).block());
       ApiClients.create().name("billing").apiKey(key).exec(db).block();
       assertEquals("billing", OperationsGuide.notFound(db, key).block());
-      io.toasty.error.UniqueViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
-          io.toasty.error.UniqueViolationException.class,
+      UniqueViolationException e = Assertions.assertThrows(
+          UniqueViolationException.class,
           () -> ApiClients.create().name("other").apiKey(key).exec(db).block());
       for (Throwable t = e; t != null; t = t.getCause()) {
-        org.junit.jupiter.api.Assertions.assertFalse(String.valueOf(t.getMessage()).contains(key),
+        Assertions.assertFalse(String.valueOf(t.getMessage()).contains(key),
             t::toString);
       }
       String plan = db.explain(ApiClients.filter(ApiClients.API_KEY.eq(key)).untyped());
-      org.junit.jupiter.api.Assertions.assertFalse(plan.contains(key), plan);
+      Assertions.assertFalse(plan.contains(key), plan);
     } finally {
       db.close().block();
     }
@@ -343,13 +353,13 @@ class OperationsGuideTest {
     Db db = OperationsGuide.retrying("r2dbc:h2:mem:///operations-health");
     try {
       String h = OperationsGuide.health(db).block();
-      org.junit.jupiter.api.Assertions.assertTrue(h.matches(
+      Assertions.assertTrue(h.matches(
           "UP h2 in \\d+ ms, 0 of 10 connections in use, 0 waiting"), h);
     } finally {
       db.close().block();
     }
     String down = OperationsGuide.health(db).block();
-    org.junit.jupiter.api.Assertions.assertTrue(down.startsWith("DOWN h2 in "), down);
+    Assertions.assertTrue(down.startsWith("DOWN h2 in "), down);
   }
 
   /**
@@ -361,17 +371,17 @@ class OperationsGuideTest {
   void anOwnPoolThatIsBusyEndsTheWaitWithAPoolTimeout() {
     OperationsGuide.OnOwnPool own = OperationsGuide.onOwnPool(
         "r2dbc:h2:mem:///operations-own-pool?options=DB_CLOSE_DELAY=-1");
-    java.time.Duration guard = java.time.Duration.ofSeconds(30);
+    Duration guard = Duration.ofSeconds(30);
     try {
-      java.util.List<io.r2dbc.spi.Connection> elsewhere = reactor.core.publisher.Flux.range(0, 4)
+      List<Connection> elsewhere = Flux.range(0, 4)
           .concatMap(i -> own.pool().create()).collectList().block(guard);
       Throwable e = own.db().sql("SELECT 1 AS one").rows().then(Mono.<Throwable>empty())
           .onErrorResume(Mono::just).block(guard);
-      org.junit.jupiter.api.Assertions.assertInstanceOf(io.toasty.error.PoolTimeoutException.class, e);
-      assertEquals(java.time.Duration.ofSeconds(2),
-          ((io.toasty.error.PoolTimeoutException) e).waited());
-      reactor.core.publisher.Flux.fromIterable(elsewhere)
-          .concatMap(io.r2dbc.spi.Connection::close).blockLast(guard);
+      Assertions.assertInstanceOf(PoolTimeoutException.class, e);
+      assertEquals(Duration.ofSeconds(2),
+          ((PoolTimeoutException) e).waited());
+      Flux.fromIterable(elsewhere)
+          .concatMap(Connection::close).blockLast(guard);
       assertEquals(1L, own.db().sql("SELECT 1 AS one").rows().count().block(guard));
     } finally {
       own.db().close().block(guard);

@@ -5,6 +5,7 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -148,7 +149,7 @@ final class QueriesGuide {
         .first(db);
     // end-snippet
     return List.of(perState.collectMap(Tuple2::getT1, Tuple2::getT2).block(),
-        places.collect(java.util.stream.Collectors.toSet()).block(), span.block());
+        places.collect(Collectors.toSet()).block(), span.block());
   }
 
   static List<String> teams(Db db) {

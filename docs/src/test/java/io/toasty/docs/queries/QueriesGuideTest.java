@@ -7,7 +7,11 @@ import io.toasty.Feature;
 import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +34,9 @@ class QueriesGuideTest {
   @Test
   void projectionsComeBackAsTheFieldsTypes() {
     assertEquals(List.of(
-        java.util.Map.of(Issue.State.OPEN, 2L, Issue.State.CLOSED, 1L),
-        java.util.Set.of(new Issue.Place("web", 1), new Issue.Place("web", 2)),
-        Tuples.of(java.time.LocalDate.of(2026, 1, 15), java.time.LocalDate.of(2026, 3, 1))),
+        Map.of(Issue.State.OPEN, 2L, Issue.State.CLOSED, 1L),
+        Set.of(new Issue.Place("web", 1), new Issue.Place("web", 2)),
+        Tuples.of(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 3, 1))),
         QueriesGuide.typed(db));
   }
 
@@ -64,7 +68,7 @@ class QueriesGuideTest {
     assertEquals(List.of("Cid=60", "ann=15", "dan=40"), QueriesGuide.tuples(db).stream()
         .map(t -> t.getT1() + "=" + t.getT2()).sorted().toList());
     assertEquals(List.of(new PlayerCard("Cid", 30), new PlayerCard("dan", 40)),
-        QueriesGuide.cards(db).stream().sorted(java.util.Comparator.comparing(PlayerCard::name))
+        QueriesGuide.cards(db).stream().sorted(Comparator.comparing(PlayerCard::name))
             .toList());
   }
 

@@ -7,6 +7,7 @@ import io.toasty.error.CardinalityException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class CardinalityGuideTest {
   void aSecondManagerIsRefused() {
     Band band = Bands.create().name("Duo").exec(db).block();
     Managers.create().name("Max").band(band).exec(db).block();
-    CardinalityException e = org.junit.jupiter.api.Assertions.assertThrows(
+    CardinalityException e = Assertions.assertThrows(
         CardinalityException.class,
         () -> Managers.create().name("Moe").band(band).exec(db).block());
     assertEquals("manager", e.relation());

@@ -3,6 +3,7 @@ package io.toasty.docs.relations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.reactive.Db;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class MoreRelationsGuideTest {
     bob.posts().create(Posts.create()).title("z").exec(db).block();
     List<Author> authors = MoreRelationsGuide.includeLimit(db);
     assertEquals(List.of(List.of("e", "d", "c"), List.of("z")), authors.stream()
-        .sorted(java.util.Comparator.comparing(Author::name))
+        .sorted(Comparator.comparing(Author::name))
         .map(a -> a.posts().get().stream().map(Post::title).toList()).toList());
   }
 

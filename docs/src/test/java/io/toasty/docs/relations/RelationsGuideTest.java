@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.reactive.Db;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 
 /** Runs the examples of docs/relations.md. */
 class RelationsGuideTest {
@@ -62,7 +66,7 @@ class RelationsGuideTest {
     Authors.create().name("Ann").posts(Posts.create().title("Hello"), Posts.create()
         .title("Again")).exec(db).block();
     for (int i = 0; i < 1200; i += 100) {
-      List<AuthorCreate> rows = new java.util.ArrayList<>();
+      List<AuthorCreate> rows = new ArrayList<>();
       for (int j = i; j < i + 100; j++) {
         rows.add(Authors.create().name(String.format("Bob%04d", j)));
       }
@@ -85,14 +89,14 @@ class RelationsGuideTest {
     String plan = (String) seen.get(1);
     assertTrue(plan.contains("at most $0 parents (when that fits one window"), plan);
     // seen from the pool while the page waits after its first author
-    java.util.concurrent.CompletableFuture<Integer> acquired =
-        new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<Void> done =
-        new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<Integer> acquired =
+        new CompletableFuture<>();
+    CompletableFuture<Void> done =
+        new CompletableFuture<>();
     Authors.all().orderBy(Authors.NAME.asc()).limit(20).include(Authors.POSTS, Authors.PROFILE)
-        .stream(db).subscribe(new reactor.core.publisher.BaseSubscriber<Author>() {
+        .stream(db).subscribe(new BaseSubscriber<Author>() {
           @Override
-          protected void hookOnSubscribe(org.reactivestreams.Subscription s) {
+          protected void hookOnSubscribe(Subscription s) {
             s.request(1);
           }
 

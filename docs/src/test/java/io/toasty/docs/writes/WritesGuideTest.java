@@ -2,6 +2,8 @@ package io.toasty.docs.writes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.StaleRecordException;
 import io.toasty.reactive.Db;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +11,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 /** Runs the examples of docs/writes.md and checks what they store. */
 class WritesGuideTest {
@@ -54,31 +60,31 @@ class WritesGuideTest {
     for (int i = 0; i < 3; i++) {
       Tasks.create().id(UUID.randomUUID()).seq(i).done(false).exec(db).block();
     }
-    List<Task> taken = reactor.core.publisher.Flux.range(0, 3)
+    List<Task> taken = Flux.range(0, 3)
         .flatMap(i -> WritesGuide.takeTask(db, "w" + i)).collectList().block();
     assertEquals(3, taken.stream().map(Task::id).distinct().count());
 
     Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
     assertEquals(1L, note.version());
     assertEquals(new Note(note.id(), "b", 2), WritesGuide.edit(db, note.id(), "b").block());
-    io.toasty.error.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.error.StaleRecordException.class, () -> Notes.update(note).text("lost").exec(db)
+    StaleRecordException stale = Assertions.assertThrows(
+        StaleRecordException.class, () -> Notes.update(note).text("lost").exec(db)
             .block());
-    assertEquals(java.util.Optional.of("Note"), stale.model());
+    assertEquals(Optional.of("Note"), stale.model());
   }
 
   @Test
   void writesAtASentVersion() {
     Note note = Notes.create().id(UUID.randomUUID()).text("a").exec(db).block();
     assertEquals(new Note(note.id(), "b", 2), WritesGuide.patch(db, note.id(), 1, "b").block());
-    io.toasty.error.StaleRecordException stale = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.error.StaleRecordException.class,
+    StaleRecordException stale = Assertions.assertThrows(
+        StaleRecordException.class,
         () -> WritesGuide.patch(db, note.id(), 1, "lost").block());
-    assertEquals(java.util.OptionalLong.of(2), stale.storedVersion());
-    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.error.RecordNotFoundException.class,
+    assertEquals(OptionalLong.of(2), stale.storedVersion());
+    Assertions.assertThrows(RecordNotFoundException.class,
         () -> WritesGuide.patch(db, UUID.randomUUID(), 1, "x").block());
     assertEquals(1L, WritesGuide.remove(db, note.id(), 2).block());
-    org.junit.jupiter.api.Assertions.assertThrows(io.toasty.error.RecordNotFoundException.class,
+    Assertions.assertThrows(RecordNotFoundException.class,
         () -> WritesGuide.remove(db, note.id(), 2).block());
   }
 
@@ -119,7 +125,7 @@ class WritesGuideTest {
     try {
       UUID id = UUID.randomUUID();
       Draft d = WritesGuide.writeTwice(stamped, id).block();
-      org.junit.jupiter.api.Assertions.assertFalse(d.updatedAt().isBefore(d.createdAt()));
+      Assertions.assertFalse(d.updatedAt().isBefore(d.createdAt()));
       assertEquals(d, Drafts.getById(stamped, id).block());
     } finally {
       stamped.close().block();

@@ -5,11 +5,13 @@ import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DriverException;
 import io.toasty.error.ItemTooLargeException;
 import io.toasty.error.PoolTimeoutException;
+import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ThrottledException;
 import io.toasty.error.ToastyException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -87,8 +89,8 @@ public final class DynamoErrors {
       return new DriverException(TableInfo.BACKEND, null,
           (code == null ? "" : code + ": ") + message(d), e);
     }
-    if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException) {
-      return new io.toasty.error.QueryTimeoutException(TableInfo.BACKEND, null, "the request did not "
+    if (e instanceof ApiCallTimeoutException) {
+      return new QueryTimeoutException(TableInfo.BACKEND, null, "the request did not "
           + "finish within its statement timeout (the SDK's apiCallTimeout) and was abandoned",
           e);
     }

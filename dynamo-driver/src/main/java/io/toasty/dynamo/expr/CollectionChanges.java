@@ -3,7 +3,7 @@ package io.toasty.dynamo.expr;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ final class CollectionChanges {
   private CollectionChanges() {}
 
   /** Whether DynamoDB makes {@code c}, the value assigned to column {@code target}, itself. */
-  static boolean isNative(TableInfo t, int target, Expr.CollectionChange c, Value items) {
-    if (!(c.operand() instanceof Expr.Column col) || col.index() != target) {
+  static boolean isNative(TableInfo t, int target, ExprNode.CollectionChange c, Value items) {
+    if (!(c.operand() instanceof ExprNode.Column col) || col.index() != target) {
       return false;
     }
     boolean never = !t.column(target).nullable();
@@ -56,9 +56,9 @@ final class CollectionChanges {
    * The native change's clauses, added to {@code set}, {@code remove}, {@code add} and
    * {@code delete} (the actions of an UpdateExpression).
    */
-  static void clauses(TableInfo t, Expr.CollectionChange c, Value items, Placeholders ph,
+  static void clauses(TableInfo t, ExprNode.CollectionChange c, Value items, Placeholders ph,
       List<String> set, List<String> remove, List<String> add, List<String> delete) {
-    String attr = ph.name(t.attribute(((Expr.Column) c.operand()).index()));
+    String attr = ph.name(t.attribute(((ExprNode.Column) c.operand()).index()));
     switch (c.op()) {
       case ADD -> {
         if (c.type().shape() == Type.CollectionOf.Shape.LIST) {
@@ -83,14 +83,14 @@ final class CollectionChanges {
    * ({@code ADD} and {@code DELETE} fail on a list), or, to add, absent (the empty set); TRUE
    * for other changes. An absent set to remove from fails it too, and is computed: nothing to do.
    */
-  static Cond guard(TableInfo t, Expr.CollectionChange c, Value items, Placeholders ph) {
+  static Cond guard(TableInfo t, ExprNode.CollectionChange c, Value items, Placeholders ph) {
     if (c.type().shape() != Type.CollectionOf.Shape.SET) {
       return Cond.TRUE;
     }
-    String attr = ph.name(t.attribute(((Expr.Column) c.operand()).index()));
+    String attr = ph.name(t.attribute(((ExprNode.Column) c.operand()).index()));
     Cond typed = Cond.atom("attribute_type(" + attr + ", "
         + ph.value(AttributeValue.fromS(setType(items))) + ")");
-    return c.op() == Expr.ChangeOp.REMOVE ? typed
+    return c.op() == ExprNode.ChangeOp.REMOVE ? typed
         : Cond.or(Cond.atom("attribute_not_exists(" + attr + ")"), typed);
   }
 
@@ -98,16 +98,16 @@ final class CollectionChanges {
    * The attribute column {@code target} holds after {@code c} over {@code old}, the item as
    * read; null when it is absent (NULL, or an empty set of a field that is never NULL).
    */
-  static AttributeValue compute(TableInfo t, int target, Expr.CollectionChange c, Value items,
+  static AttributeValue compute(TableInfo t, int target, ExprNode.CollectionChange c, Value items,
       Map<String, AttributeValue> old) {
-    int column = ((Expr.Column) c.operand()).index();
+    int column = ((ExprNode.Column) c.operand()).index();
     Value before = CollectionAttributes.decodeColumn(old.get(t.attribute(column)),
         t.column(column).type(), t.column(column).nullable(), t.qualified(column));
     Value after = applied(c, before, items);
     return CollectionAttributes.encodeColumn(after, t.column(target).nullable());
   }
 
-  private static Value applied(Expr.CollectionChange c, Value before, Value items) {
+  private static Value applied(ExprNode.CollectionChange c, Value before, Value items) {
     boolean absent = before.isNull();
     return switch (c.op()) {
       case ADD -> {

@@ -5,8 +5,8 @@ import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -44,55 +44,55 @@ public final class ConditionWriter {
   }
 
   /** The condition under which {@code e} is TRUE. */
-  public Cond whenTrue(Expr e) {
+  public Cond whenTrue(ExprNode e) {
     return truth(e, true);
   }
 
   /** The condition under which {@code e} is FALSE (not merely "not TRUE"). */
-  public Cond whenFalse(Expr e) {
+  public Cond whenFalse(ExprNode e) {
     return truth(e, false);
   }
 
-  private Cond truth(Expr e, boolean wanted) {
-    if (e instanceof Expr.Const k) {
+  private Cond truth(ExprNode e, boolean wanted) {
+    if (e instanceof ExprNode.Const k) {
       return constant(k.value(), wanted);
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       return constant(args.get(a.index()), wanted);
-    } else if (e instanceof Expr.And and) {
+    } else if (e instanceof ExprNode.And and) {
       List<Cond> parts = new ArrayList<>();
       and.operands().forEach(o -> parts.add(truth(o, wanted)));
       return wanted ? Cond.and(parts) : Cond.or(parts);
-    } else if (e instanceof Expr.Or or) {
+    } else if (e instanceof ExprNode.Or or) {
       List<Cond> parts = new ArrayList<>();
       or.operands().forEach(o -> parts.add(truth(o, wanted)));
       return wanted ? Cond.or(parts) : Cond.and(parts);
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       return truth(n.operand(), !wanted);
-    } else if (e instanceof Expr.Compare c) {
-      if (c.left() instanceof Expr.Record l && c.right() instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Compare c) {
+      if (c.left() instanceof ExprNode.Record l && c.right() instanceof ExprNode.Record r) {
         return truth(Tuples.compare(c.op(), l.fields(), r.fields()), wanted);
       }
       // A comparison is FALSE exactly when its negation is TRUE (both sides present).
       return holds(wanted ? c.op() : c.op().negate(), operand(c.left()), operand(c.right()));
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       return isNull(operand(n.operand()), wanted);
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       return inList(in, wanted);
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       return pattern(p, wanted);
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       return notDistinct(d, wanted);
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       return contains(c, wanted);
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       return isEmpty(i, wanted);
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       return holds(CompareOp.EQ, new Operand.Attr(c.index()), new Operand.Val(Value.of(wanted)));
     }
     throw Operand.unsupported(e);
   }
 
-  private Operand operand(Expr e) {
+  private Operand operand(ExprNode e) {
     return Operand.of(e, table, args);
   }
 
@@ -150,20 +150,22 @@ public final class ConditionWriter {
         "IS NULL on a tuple: " + o.toString());
   }
 
-  private Cond inList(Expr.InList in, boolean wanted) {
+  private Cond inList(ExprNode.InList in, boolean wanted) {
     Operand o = operand(in.operand());
-    boolean simple = o instanceof Operand.Attr
-        && in.items().stream().allMatch(i -> i instanceof Expr.Arg || i instanceof Expr.Const);
+    boolean simple =
+        o instanceof Operand.Attr
+            && in.items().stream()
+                .allMatch(i -> i instanceof ExprNode.Arg || i instanceof ExprNode.Const);
     if (!simple) {
       // SQL: x IN (a, b) is x = a OR x = b, three-valued logic included.
-      List<Expr> branches = new ArrayList<>();
-      in.items().forEach(i -> branches.add(new Expr.Compare(CompareOp.EQ, in.operand(), i)));
-      return truth(new Expr.Or(branches), wanted);
+      List<ExprNode> branches = new ArrayList<>();
+      in.items().forEach(i -> branches.add(new ExprNode.Compare(CompareOp.EQ, in.operand(), i)));
+      return truth(new ExprNode.Or(branches), wanted);
     }
     Operand.Attr a = (Operand.Attr) o;
     List<String> values = new ArrayList<>();
     boolean hasNull = false;
-    for (Expr item : in.items()) {
+    for (ExprNode item : in.items()) {
       Value v = ((Operand.Val) operand(item)).value();
       if (v.isNull()) {
         hasNull = true;
@@ -184,7 +186,7 @@ public final class ConditionWriter {
     return hasNull ? Cond.FALSE : Cond.and(exists(a), Cond.not(any));
   }
 
-  private Cond pattern(Expr.Pattern p, boolean wanted) {
+  private Cond pattern(ExprNode.Pattern p, boolean wanted) {
     checkPattern(p);
     Operand o = operand(p.operand());
     Operand pat = operand(p.pattern());
@@ -204,7 +206,7 @@ public final class ConditionWriter {
       // Every string starts with and contains the empty string.
       return wanted ? exists(a) : Cond.FALSE;
     }
-    String fn = p.kind() == Expr.PatternKind.STARTS_WITH ? "begins_with" : "contains";
+    String fn = p.kind() == ExprNode.PatternKind.STARTS_WITH ? "begins_with" : "contains";
     Cond match = Cond.atom(fn + "(" + name(a) + ", " + value(pv.value()) + ")");
     return wanted ? match : Cond.and(exists(a), Cond.not(match));
   }
@@ -214,7 +216,7 @@ public final class ConditionWriter {
    * {@code attribute_exists(a.k)} of a map's key (stored escaped, as the map's keys are); FALSE
    * only where the collection is there.
    */
-  private Cond contains(Expr.Contains c, boolean wanted) {
+  private Cond contains(ExprNode.Contains c, boolean wanted) {
     Operand.Attr a = collection(c.operand());
     Operand item = operand(c.item());
     if (!(item instanceof Operand.Val v) || v.value().isNull()) {
@@ -231,7 +233,7 @@ public final class ConditionWriter {
    * {@code size(a) = 0}; FALSE where the collection has items. A missing one is neither, but for
    * a set field that is never NULL, whose empty set is no attribute.
    */
-  private Cond isEmpty(Expr.IsEmpty i, boolean wanted) {
+  private Cond isEmpty(ExprNode.IsEmpty i, boolean wanted) {
     Operand.Attr a = collection(i.operand());
     Cond size = Cond.atom("size(" + name(a) + ") " + (wanted ? "=" : ">") + " "
         + value(new Value.I64(0)));
@@ -251,7 +253,7 @@ public final class ConditionWriter {
         && c.shape() == Type.CollectionOf.Shape.SET;
   }
 
-  private Operand.Attr collection(Expr e) {
+  private Operand.Attr collection(ExprNode e) {
     if (operand(e) instanceof Operand.Attr a) {
       return a;
     }
@@ -259,8 +261,8 @@ public final class ConditionWriter {
   }
 
   /** Refuses the patterns DynamoDB cannot match. */
-  static void checkPattern(Expr.Pattern p) {
-    if (p.kind() == Expr.PatternKind.ENDS_WITH || p.kind() == Expr.PatternKind.LIKE) {
+  static void checkPattern(ExprNode.Pattern p) {
+    if (p.kind() == ExprNode.PatternKind.ENDS_WITH || p.kind() == ExprNode.PatternKind.LIKE) {
       throw new UnsupportedFeatureException(Feature.PATTERN_MATCH, TableInfo.BACKEND,
           "LIKE beyond begins-with: " + p.kind()
           + " cannot be expressed in a DynamoDB condition (begins_with and contains "
@@ -273,13 +275,13 @@ public final class ConditionWriter {
     }
   }
 
-  private Cond notDistinct(Expr.IsNotDistinctFrom d, boolean wanted) {
-    if (d.left() instanceof Expr.Record l && d.right() instanceof Expr.Record r) {
-      List<Expr> terms = new ArrayList<>();
+  private Cond notDistinct(ExprNode.IsNotDistinctFrom d, boolean wanted) {
+    if (d.left() instanceof ExprNode.Record l && d.right() instanceof ExprNode.Record r) {
+      List<ExprNode> terms = new ArrayList<>();
       for (int i = 0; i < l.fields().size(); i++) {
-        terms.add(new Expr.IsNotDistinctFrom(l.fields().get(i), r.fields().get(i)));
+        terms.add(new ExprNode.IsNotDistinctFrom(l.fields().get(i), r.fields().get(i)));
       }
-      return truth(new Expr.And(terms), wanted);
+      return truth(new ExprNode.And(terms), wanted);
     }
     Operand l = operand(d.left());
     Operand r = operand(d.right());

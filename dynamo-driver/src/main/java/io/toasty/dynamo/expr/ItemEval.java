@@ -1,10 +1,11 @@
 package io.toasty.dynamo.expr;
 
+import io.toasty.Redaction;
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.ValueOutOfRangeException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
@@ -57,18 +58,18 @@ public final class ItemEval {
    *
    * @throws ValueOutOfRangeException when an integer field could not hold the result
    */
-  public static AttributeValue assign(TableInfo table, int target, Expr e, List<Value> args,
+  public static AttributeValue assign(TableInfo table, int target, ExprNode e, List<Value> args,
       Map<String, AttributeValue> item) {
     Operand v = new ItemEval(table, args, item).eval(e);
     return v.isNull() ? null : convert(table, target, v);
   }
 
-  private Operand eval(Expr e) {
-    if (e instanceof Expr.Arith a) {
+  private Operand eval(ExprNode e) {
+    if (e instanceof ExprNode.Arith a) {
       return arith(table.model(), a.op(), eval(a.left()), eval(a.right()));
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       return function(f.op(), eval(f.operand()));
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       AttributeValue a = item.get(table.attribute(c.index()));
       if (Values3.isNull(a)) {
         return Operand.NULL;
@@ -76,7 +77,7 @@ public final class ItemEval {
       return a.n() != null ? new Operand(kind(table.column(c.index()).type()),
           new BigDecimal(a.n()), null) : new Operand(null, null, a.s());
     }
-    Value v = e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+    Value v = e instanceof ExprNode.Arg a ? args.get(a.index()) : ((ExprNode.Const) e).value();
     return operand(v);
   }
 
@@ -100,14 +101,14 @@ public final class ItemEval {
         : type == Type.Scalar.DECIMAL ? Kind.DECIMAL : Kind.INTEGER;
   }
 
-  private static Operand arith(String model, Expr.ArithOp op, Operand l, Operand r) {
+  private static Operand arith(String model, ExprNode.ArithOp op, Operand l, Operand r) {
     if (l.isNull() || r.isNull()) {
       return Operand.NULL;
     }
     Kind kind = l.kind().compareTo(r.kind()) >= 0 ? l.kind() : r.kind();
     BigDecimal a = l.number();
     BigDecimal b = r.number();
-    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && b.signum() == 0) {
+    if ((op == ExprNode.ArithOp.DIV || op == ExprNode.ArithOp.MOD) && b.signum() == 0) {
       throw new DivisionByZeroException("dynamodb", model, "update value " + a.toPlainString()
           + " " + op.symbol() + " " + b.toPlainString() + ": division by zero", null);
     }
@@ -135,7 +136,7 @@ public final class ItemEval {
     return new Operand(kind, n, null);
   }
 
-  private static Operand function(Expr.FuncOp op, Operand v) {
+  private static Operand function(ExprNode.FuncOp op, Operand v) {
     if (v.isNull()) {
       return Operand.NULL;
     }
@@ -170,7 +171,7 @@ public final class ItemEval {
     if (range != null && (whole.compareTo(BigDecimal.valueOf(range[0])) < 0
         || whole.compareTo(BigDecimal.valueOf(range[1])) > 0)) {
       throw outOfRange(t, c, "the update would make it " + (t.sensitive(c)
-          ? io.toasty.Redaction.MASK : whole.toPlainString()) + ", outside its type's range "
+          ? Redaction.MASK : whole.toPlainString()) + ", outside its type's range "
           + range[0] + " to " + range[1] + "; nothing was written");
     }
     return AttributeValue.fromN(whole.toPlainString());

@@ -2,7 +2,9 @@ package io.toasty.dynamo.expr;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,8 +66,8 @@ public final class Placeholders {
     return out.isEmpty() ? null : out;
   }
 
-  private static java.util.Set<String> used(String... expressions) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+  private static Set<String> used(String... expressions) {
+    Set<String> out = new LinkedHashSet<>();
     for (String e : expressions) {
       if (e == null) {
         continue;

@@ -2,8 +2,8 @@ package io.toasty.dynamo.expr;
 
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class QueryConditions {
   public record Parts(boolean empty, String keyCondition, String filter, RowPredicate residual,
       Set<Integer> residualColumns, Placeholders placeholders) {}
 
-  private record SortTerm(CompareOp op, boolean beginsWith, Value value, Expr term) {}
+  private record SortTerm(CompareOp op, boolean beginsWith, Value value, ExprNode term) {}
 
   private QueryConditions() {}
 
@@ -49,24 +49,24 @@ public final class QueryConditions {
    * The parts of a Query on the index whose partition key is column {@code partition} and sort key
    * column {@code sort} (-1 for none).
    */
-  public static Parts of(TableInfo table, int partition, int sort, Expr keyCondition,
-      Expr filter, List<Value> args) {
+  public static Parts of(TableInfo table, int partition, int sort, ExprNode keyCondition,
+      ExprNode filter, List<Value> args) {
     return of(table, partition, sort, Set.of(), keyCondition, filter, args);
   }
 
   /**
-   * As {@link #of(TableInfo, int, int, Expr, Expr, List)}, with further columns that the
+   * As {@link #of(TableInfo, int, int, ExprNode, ExprNode, List)}, with further columns that the
    * {@code FilterExpression} must not name (the table's key, in a query on a secondary index).
    */
   public static Parts of(TableInfo table, int partition, int sort, Set<Integer> alsoKeys,
-      Expr keyCondition, Expr filter, List<Value> args) {
+      ExprNode keyCondition, ExprNode filter, List<Value> args) {
     Placeholders ph = new Placeholders();
-    List<Expr> terms = new ArrayList<>(AndTerms.of(keyCondition));
+    List<ExprNode> terms = new ArrayList<>(AndTerms.of(keyCondition));
     terms.addAll(AndTerms.of(filter));
     Value partitionValue = null;
     List<SortTerm> sortTerms = new ArrayList<>();
-    List<Expr> rest = new ArrayList<>();
-    for (Expr t : terms) {
+    List<ExprNode> rest = new ArrayList<>();
+    for (ExprNode t : terms) {
       Value eq = partitionValue == null ? equality(t, partition, args) : null;
       if (eq != null) {
         partitionValue = eq;
@@ -89,7 +89,7 @@ public final class QueryConditions {
     }
     String p = ph.name(table.attribute(partition));
     String key = p + " = " + ph.value(AttributeCodec.encode(partitionValue));
-    List<Expr> residual = new ArrayList<>();
+    List<ExprNode> residual = new ArrayList<>();
     if (!sortTerms.isEmpty()) {
       String s = ph.name(table.attribute(sort));
       SortTerm eq = first(sortTerms, CompareOp.EQ);
@@ -134,8 +134,8 @@ public final class QueryConditions {
         }
       }
     }
-    List<Expr> server = new ArrayList<>();
-    for (Expr t : rest) {
+    List<ExprNode> server = new ArrayList<>();
+    for (ExprNode t : rest) {
       Set<Integer> cols = AndTerms.columns(t);
       boolean onKey = cols.contains(partition) || sort >= 0 && cols.contains(sort)
           || cols.stream().anyMatch(alsoKeys::contains);
@@ -145,7 +145,7 @@ public final class QueryConditions {
     if (filterCond.equals(Cond.FALSE)) {
       return emptyParts(ph);
     }
-    Expr residualExpr = AndTerms.and(residual);
+    ExprNode residualExpr = AndTerms.and(residual);
     return new Parts(false, key, filterCond.textOrNull(),
         new RowPredicate(table, args, residualExpr), new TreeSet<>(AndTerms.columns(residualExpr)),
         ph);
@@ -174,8 +174,8 @@ public final class QueryConditions {
   }
 
   /** The value of {@code column = value} in {@code t}, or null when {@code t} is not that. */
-  public static Value equality(Expr t, int column, List<Value> args) {
-    if (t instanceof Expr.Compare c && c.op() == CompareOp.EQ) {
+  public static Value equality(ExprNode t, int column, List<Value> args) {
+    if (t instanceof ExprNode.Compare c && c.op() == CompareOp.EQ) {
       if (isColumn(c.left(), column) && isValue(c.right())) {
         return valueOf(c.right(), args);
       }
@@ -186,8 +186,8 @@ public final class QueryConditions {
     return null;
   }
 
-  private static SortTerm sortTerm(Expr t, int sort, List<Value> args) {
-    if (t instanceof Expr.Compare c && c.op() != CompareOp.NE) {
+  private static SortTerm sortTerm(ExprNode t, int sort, List<Value> args) {
+    if (t instanceof ExprNode.Compare c && c.op() != CompareOp.NE) {
       if (isColumn(c.left(), sort) && isValue(c.right())) {
         return new SortTerm(c.op(), false, valueOf(c.right(), args), t);
       }
@@ -195,7 +195,7 @@ public final class QueryConditions {
         return new SortTerm(c.op().commute(), false, valueOf(c.left(), args), t);
       }
     }
-    if (t instanceof Expr.Pattern p && p.kind() == Expr.PatternKind.STARTS_WITH
+    if (t instanceof ExprNode.Pattern p && p.kind() == ExprNode.PatternKind.STARTS_WITH
         && !p.ignoreCase() && isColumn(p.operand(), sort) && isValue(p.pattern())) {
       Value v = valueOf(p.pattern(), args);
       if (v.isNull() || v instanceof Value.Str s && !s.value().isEmpty()) {
@@ -205,15 +205,15 @@ public final class QueryConditions {
     return null;
   }
 
-  private static boolean isColumn(Expr e, int column) {
-    return e instanceof Expr.Column c && c.index() == column;
+  private static boolean isColumn(ExprNode e, int column) {
+    return e instanceof ExprNode.Column c && c.index() == column;
   }
 
-  private static boolean isValue(Expr e) {
-    return e instanceof Expr.Arg || e instanceof Expr.Const;
+  private static boolean isValue(ExprNode e) {
+    return e instanceof ExprNode.Arg || e instanceof ExprNode.Const;
   }
 
-  private static Value valueOf(Expr e, List<Value> args) {
-    return e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+  private static Value valueOf(ExprNode e, List<Value> args) {
+    return e instanceof ExprNode.Arg a ? args.get(a.index()) : ((ExprNode.Const) e).value();
   }
 }

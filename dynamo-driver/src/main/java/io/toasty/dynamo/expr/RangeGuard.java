@@ -3,10 +3,12 @@ package io.toasty.dynamo.expr;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.stmt.Assignment;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,7 +25,7 @@ public final class RangeGuard {
   private final TableInfo table;
   private final UpdateWriter writer;
   /** Per guarded column: its attribute's least and greatest allowed old value. */
-  private final Map<Integer, BigDecimal[]> bounds = new java.util.LinkedHashMap<>();
+  private final Map<Integer, BigDecimal[]> bounds = new LinkedHashMap<>();
 
   public RangeGuard(TableInfo table, List<Assignment> assignments, List<Value> args,
       UpdateWriter writer) {
@@ -31,7 +33,7 @@ public final class RangeGuard {
     this.writer = writer;
     for (Assignment a : assignments) {
       BigDecimal[] range = range(table.column(a.target()).type());
-      if (range != null && a.value() instanceof io.toasty.stmt.Expr.Arith arith) {
+      if (range != null && a.value() instanceof ExprNode.Arith arith) {
         BigDecimal[] old = oldRange(a.target(), arith, args, range);
         if (old != null) {
           bounds.put(a.target(), old);
@@ -67,12 +69,12 @@ public final class RangeGuard {
   }
 
   /** {@code column ± n} or {@code n + column}: the old values that keep the result in range. */
-  private static BigDecimal[] oldRange(int column, io.toasty.stmt.Expr.Arith a, List<Value> args,
+  private static BigDecimal[] oldRange(int column, ExprNode.Arith a, List<Value> args,
       BigDecimal[] range) {
-    if (a.op() != io.toasty.stmt.Expr.ArithOp.ADD && a.op() != io.toasty.stmt.Expr.ArithOp.SUB) {
+    if (a.op() != ExprNode.ArithOp.ADD && a.op() != ExprNode.ArithOp.SUB) {
       return null; // computed from the item as read, and checked there (ItemEval)
     }
-    boolean add = a.op() == io.toasty.stmt.Expr.ArithOp.ADD;
+    boolean add = a.op() == ExprNode.ArithOp.ADD;
     BigDecimal n;
     if (isColumn(a.left(), column) && (n = number(a.right(), args)) != null) {
       return add ? new BigDecimal[] {range[0].subtract(n), range[1].subtract(n)}
@@ -85,13 +87,13 @@ public final class RangeGuard {
     return null;
   }
 
-  private static boolean isColumn(io.toasty.stmt.Expr e, int column) {
-    return e instanceof io.toasty.stmt.Expr.Column c && c.index() == column;
+  private static boolean isColumn(ExprNode e, int column) {
+    return e instanceof ExprNode.Column c && c.index() == column;
   }
 
-  private static BigDecimal number(io.toasty.stmt.Expr e, List<Value> args) {
-    Value v = e instanceof io.toasty.stmt.Expr.Arg a ? args.get(a.index())
-        : e instanceof io.toasty.stmt.Expr.Const c ? c.value() : null;
+  private static BigDecimal number(ExprNode e, List<Value> args) {
+    Value v = e instanceof ExprNode.Arg a ? args.get(a.index())
+        : e instanceof ExprNode.Const c ? c.value() : null;
     return v != null && v.toJava() instanceof Number n && !(n instanceof Double)
         && !(n instanceof Float) ? new BigDecimal(n.toString()) : null;
   }

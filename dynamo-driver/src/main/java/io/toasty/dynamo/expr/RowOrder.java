@@ -1,7 +1,7 @@
 package io.toasty.dynamo.expr;
 
 import io.toasty.dynamo.codec.AttributeCodec;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.value.Value;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ public final class RowOrder {
   public static Comparator<Value.Record> of(List<OrderBy> orderBy, List<Integer> columns) {
     return (x, y) -> {
       for (OrderBy o : orderBy) {
-        int at = columns.indexOf(((Expr.Column) o.expr()).index());
+        int at = columns.indexOf(((ExprNode.Column) o.expr()).index());
         int c = compare(x.get(at), y.get(at));
         if (c != 0) {
           return o.direction() == OrderBy.Direction.DESC ? -c : c;

@@ -2,8 +2,8 @@ package io.toasty.dynamo.expr;
 
 import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.table.TableInfo;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RowPredicate {
   private final TableInfo table;
   private final List<Value> args;
-  private final Expr filter;
+  private final ExprNode filter;
 
-  public RowPredicate(TableInfo table, List<Value> args, Expr filter) {
+  public RowPredicate(TableInfo table, List<Value> args, ExprNode filter) {
     this.table = table;
     this.args = args;
     this.filter = filter;
@@ -34,32 +34,32 @@ public final class RowPredicate {
 
   /** Whether the filter holds for every item (it is TRUE). */
   public boolean isTrue() {
-    return filter.equals(Expr.TRUE);
+    return filter.equals(ExprNode.TRUE);
   }
 
-  private void check(Expr e) {
-    if (e instanceof Expr.Pattern p) {
+  private void check(ExprNode e) {
+    if (e instanceof ExprNode.Pattern p) {
       ConditionWriter.checkPattern(p);
-    } else if (e instanceof Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       a.operands().forEach(this::check);
-    } else if (e instanceof Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       o.operands().forEach(this::check);
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       check(n.operand());
-    } else if (e instanceof Expr.InSubquery || e instanceof Expr.Exists
-        || e instanceof Expr.Arith) {
+    } else if (e instanceof ExprNode.InSubquery || e instanceof ExprNode.Exists
+        || e instanceof ExprNode.Arith) {
       throw Operand.unsupported(e);
     }
   }
 
-  private Boolean eval(Expr e, Map<String, AttributeValue> item) {
-    if (e instanceof Expr.Const k) {
+  private Boolean eval(ExprNode e, Map<String, AttributeValue> item) {
+    if (e instanceof ExprNode.Const k) {
       return bool(k.value());
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       return bool(args.get(a.index()));
-    } else if (e instanceof Expr.And and) {
+    } else if (e instanceof ExprNode.And and) {
       Boolean out = true;
-      for (Expr o : and.operands()) {
+      for (ExprNode o : and.operands()) {
         Boolean v = eval(o, item);
         if (v == Boolean.FALSE) {
           return false;
@@ -69,9 +69,9 @@ public final class RowPredicate {
         }
       }
       return out;
-    } else if (e instanceof Expr.Or or) {
+    } else if (e instanceof ExprNode.Or or) {
       Boolean out = false;
-      for (Expr o : or.operands()) {
+      for (ExprNode o : or.operands()) {
         Boolean v = eval(o, item);
         if (v == Boolean.TRUE) {
           return true;
@@ -81,30 +81,30 @@ public final class RowPredicate {
         }
       }
       return out;
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       Boolean v = eval(n.operand(), item);
       return v == null ? null : !v;
-    } else if (e instanceof Expr.Compare c) {
-      if (c.left() instanceof Expr.Record l && c.right() instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Compare c) {
+      if (c.left() instanceof ExprNode.Record l && c.right() instanceof ExprNode.Record r) {
         return eval(Tuples.compare(c.op(), l.fields(), r.fields()), item);
       }
       return Values3.compare(c.op(), attr(c.left(), item), attr(c.right(), item));
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       return Values3.isNull(attr(n.operand(), item));
-    } else if (e instanceof Expr.InList in) {
-      List<Expr> branches = new ArrayList<>();
-      in.items().forEach(i -> branches.add(new Expr.Compare(CompareOp.EQ, in.operand(), i)));
-      return eval(new Expr.Or(branches), item);
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.InList in) {
+      List<ExprNode> branches = new ArrayList<>();
+      in.items().forEach(i -> branches.add(new ExprNode.Compare(CompareOp.EQ, in.operand(), i)));
+      return eval(new ExprNode.Or(branches), item);
+    } else if (e instanceof ExprNode.Pattern p) {
       return Values3.matches(p.kind(), attr(p.operand(), item), attr(p.pattern(), item));
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       AttributeValue l = attr(d.left(), item);
       AttributeValue r = attr(d.right(), item);
       if (Values3.isNull(l) || Values3.isNull(r)) {
         return Values3.isNull(l) && Values3.isNull(r);
       }
       return Values3.compare(CompareOp.EQ, l, r);
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       AttributeValue a = item.get(table.attribute(c.index()));
       return Values3.isNull(a) ? null : a.bool();
     }
@@ -115,7 +115,7 @@ public final class RowPredicate {
     return v.isNull() ? null : ((Value.Bool) v).value();
   }
 
-  private AttributeValue attr(Expr e, Map<String, AttributeValue> item) {
+  private AttributeValue attr(ExprNode e, Map<String, AttributeValue> item) {
     Operand o = Operand.of(e, table, args);
     if (o instanceof Operand.Attr a) {
       return item.get(table.attribute(a.column()));

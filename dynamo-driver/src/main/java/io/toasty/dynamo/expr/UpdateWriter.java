@@ -5,7 +5,7 @@ import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class UpdateWriter {
   private final TableInfo table;
   private final List<Value> args;
-  private final Map<Integer, Expr> assignments = new LinkedHashMap<>();
+  private final Map<Integer, ExprNode> assignments = new LinkedHashMap<>();
   private final Set<Integer> computed = new LinkedHashSet<>();
   private final List<Assignment> source;
 
@@ -59,7 +59,7 @@ public final class UpdateWriter {
       this.assignments.remove(a.target());
       this.assignments.put(a.target(), a.value());
       computed.remove(a.target());
-      if (computeChanges && a.value() instanceof Expr.CollectionChange
+      if (computeChanges && a.value() instanceof ExprNode.CollectionChange
           || !isNative(a.target(), a.value())) {
         computed.add(a.target());
       }
@@ -67,34 +67,37 @@ public final class UpdateWriter {
   }
 
   /** Whether DynamoDB computes {@code e} for column {@code target} itself. */
-  private boolean isNative(int target, Expr e) {
-    if (e instanceof Expr.CollectionChange c) {
+  private boolean isNative(int target, ExprNode e) {
+    if (e instanceof ExprNode.CollectionChange c) {
       return CollectionChanges.isNative(table, target, c, value(c.items()));
     }
     if (isOperand(e)) {
       return !mayBeAbsent(e); // DynamoDB cannot copy an attribute that is not there
     }
-    if (!(e instanceof Expr.Arith a) || a.op() != Expr.ArithOp.ADD && a.op() != Expr.ArithOp.SUB
-        || !isOperand(a.left()) || !isOperand(a.right())
-        || mayBeAbsent(a.left()) || mayBeAbsent(a.right())) {
+    if (!(e instanceof ExprNode.Arith a)
+        || a.op() != ExprNode.ArithOp.ADD && a.op() != ExprNode.ArithOp.SUB
+        || !isOperand(a.left())
+        || !isOperand(a.right())
+        || mayBeAbsent(a.left())
+        || mayBeAbsent(a.right())) {
       return false;
     }
     // a sum on an integer field stays native only where RangeGuard can bound the old value
     return IntegerRange.of(table.column(target).type()) == null
-        || isColumn(a.left(), target) && !(a.right() instanceof Expr.Column)
-        || isColumn(a.right(), target) && !(a.left() instanceof Expr.Column);
+        || isColumn(a.left(), target) && !(a.right() instanceof ExprNode.Column)
+        || isColumn(a.right(), target) && !(a.left() instanceof ExprNode.Column);
   }
 
-  private boolean mayBeAbsent(Expr e) {
-    return e instanceof Expr.Column c && table.column(c.index()).nullable();
+  private boolean mayBeAbsent(ExprNode e) {
+    return e instanceof ExprNode.Column c && table.column(c.index()).nullable();
   }
 
-  private static boolean isColumn(Expr e, int column) {
-    return e instanceof Expr.Column c && c.index() == column;
+  private static boolean isColumn(ExprNode e, int column) {
+    return e instanceof ExprNode.Column c && c.index() == column;
   }
 
-  private static boolean isOperand(Expr e) {
-    return e instanceof Expr.Arg || e instanceof Expr.Const || e instanceof Expr.Column;
+  private static boolean isOperand(ExprNode e) {
+    return e instanceof ExprNode.Arg || e instanceof ExprNode.Const || e instanceof ExprNode.Column;
   }
 
   /**
@@ -112,7 +115,7 @@ public final class UpdateWriter {
   public Cond guard(Placeholders ph) {
     List<Cond> parts = new ArrayList<>();
     assignments.forEach((column, value) -> {
-      if (!computed.contains(column) && value instanceof Expr.CollectionChange c) {
+      if (!computed.contains(column) && value instanceof ExprNode.CollectionChange c) {
         parts.add(CollectionChanges.guard(table, c, value(c.items()), ph));
       }
     });
@@ -121,8 +124,8 @@ public final class UpdateWriter {
 
   /** Whether a native change of a set is guarded ({@link #guard}). */
   public boolean guardsChanges() {
-    for (Map.Entry<Integer, Expr> a : assignments.entrySet()) {
-      if (!computed.contains(a.getKey()) && a.getValue() instanceof Expr.CollectionChange c
+    for (Map.Entry<Integer, ExprNode> a : assignments.entrySet()) {
+      if (!computed.contains(a.getKey()) && a.getValue() instanceof ExprNode.CollectionChange c
           && c.type().shape() == Type.CollectionOf.Shape.SET) {
         return true;
       }
@@ -147,15 +150,15 @@ public final class UpdateWriter {
     return out;
   }
 
-  private static void columns(Expr e, Set<Integer> out) {
-    if (e instanceof Expr.Column c) {
+  private static void columns(ExprNode e, Set<Integer> out) {
+    if (e instanceof ExprNode.Column c) {
       out.add(c.index());
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       columns(a.left(), out);
       columns(a.right(), out);
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       columns(f.operand(), out);
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       columns(c.operand(), out);
     }
   }
@@ -182,11 +185,11 @@ public final class UpdateWriter {
       String target = ph.name(table.attribute(column));
       String rhs;
       if (computed.contains(column)) {
-        AttributeValue v = value instanceof Expr.CollectionChange c
+        AttributeValue v = value instanceof ExprNode.CollectionChange c
             ? CollectionChanges.compute(table, column, c, value(c.items()), old)
             : ItemEval.assign(table, column, value, args, old);
         rhs = v == null ? null : ph.value(v);
-      } else if (value instanceof Expr.CollectionChange c) {
+      } else if (value instanceof ExprNode.CollectionChange c) {
         CollectionChanges.clauses(table, c, value(c.items()), ph, set, remove, add, delete);
         return;
       } else {
@@ -218,13 +221,13 @@ public final class UpdateWriter {
    * The right-hand side of column {@code column}'s assignment, or null when the attribute is
    * removed (NULL, or an empty set that is never NULL).
    */
-  private String rhs(int column, Expr e, Placeholders ph) {
-    if (e instanceof Expr.Arith a) {
+  private String rhs(int column, ExprNode e, Placeholders ph) {
+    if (e instanceof ExprNode.Arith a) {
       String l = rhs(column, a.left(), ph);
       String r = rhs(column, a.right(), ph);
       return l == null || r == null ? null : l + " " + a.op().symbol() + " " + r;
     }
-    if (e instanceof Expr.Column c) {
+    if (e instanceof ExprNode.Column c) {
       return ph.name(table.attribute(c.index()));
     }
     AttributeValue v = CollectionAttributes.encodeColumn(value(e),
@@ -240,7 +243,7 @@ public final class UpdateWriter {
     Map<String, AttributeValue> known = new HashMap<>();
     assignments.forEach((column, value) -> {
       // a copy of another attribute (Expr.Column) is not known before reading: left out
-      if (value instanceof Expr.Arg || value instanceof Expr.Const) {
+      if (value instanceof ExprNode.Arg || value instanceof ExprNode.Const) {
         AttributeValue v = CollectionAttributes.encodeColumn(value(value),
             table.column(column).nullable());
         if (v != null) {
@@ -251,8 +254,8 @@ public final class UpdateWriter {
     return known;
   }
 
-  private Value value(Expr e) {
-    return e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+  private Value value(ExprNode e) {
+    return e instanceof ExprNode.Arg a ? args.get(a.index()) : ((ExprNode.Const) e).value();
   }
 
   /**
@@ -266,10 +269,10 @@ public final class UpdateWriter {
     Map<String, AttributeValue> after = new HashMap<>(before);
     assignments.forEach((column, value) -> {
       AttributeValue v;
-      if (value instanceof Expr.Column c) {
+      if (value instanceof ExprNode.Column c) {
         v = before.get(table.attribute(c.index()));
         v = Values3.isNull(v) ? null : v;
-      } else if (value instanceof Expr.CollectionChange c) {
+      } else if (value instanceof ExprNode.CollectionChange c) {
         v = CollectionChanges.compute(table, column, c, value(c.items()), before);
       } else if (isOperand(value)) {
         v = CollectionAttributes.encodeColumn(value(value), table.column(column).nullable());

@@ -1,8 +1,8 @@
 package io.toasty.dynamo.expr;
 
 import io.toasty.dynamo.codec.AttributeCodec;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,21 +54,21 @@ final class Values3 {
   }
 
   /** Whether string {@code text} starts with or contains {@code pattern}; null is unknown. */
-  static Boolean matches(Expr.PatternKind kind, Value text, Value pattern) {
+  static Boolean matches(ExprNode.PatternKind kind, Value text, Value pattern) {
     if (text.isNull() || pattern.isNull()) {
       return null;
     }
     return matches(kind, AttributeCodec.encode(text), AttributeCodec.encode(pattern));
   }
 
-  static Boolean matches(Expr.PatternKind kind, AttributeValue text, AttributeValue pattern) {
+  static Boolean matches(ExprNode.PatternKind kind, AttributeValue text, AttributeValue pattern) {
     if (isNull(text) || isNull(pattern)) {
       return null;
     }
     if (text.s() == null || pattern.s() == null) {
       return false;
     }
-    return kind == Expr.PatternKind.STARTS_WITH ? text.s().startsWith(pattern.s())
+    return kind == ExprNode.PatternKind.STARTS_WITH ? text.s().startsWith(pattern.s())
         : text.s().contains(pattern.s());
   }
 

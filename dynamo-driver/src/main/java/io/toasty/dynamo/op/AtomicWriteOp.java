@@ -13,6 +13,7 @@ import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,7 +129,7 @@ final class AtomicWriteOp {
       Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched,
       List<CountedRelation> moved) {
     Placeholders ph = new Placeholders();
-    Set<Integer> guarded = new java.util.LinkedHashSet<>(UniqueWrites.columns(touched));
+    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(touched));
     guarded.addAll(w.reads());
     guarded.addAll(Counters.columns(moved));
     Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),

@@ -4,6 +4,7 @@ import io.toasty.dynamo.error.DynamoErrors;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.SerializationFailureException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -31,6 +32,6 @@ final class ConflictRetries {
   /** The pause before attempt {@code attempt} (from 1) of a read of unprocessed keys. */
   static Duration backoff(int attempt) {
     long millis = Math.min(1000, 25L << Math.min(attempt, 6));
-    return Duration.ofMillis(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
   }
 }

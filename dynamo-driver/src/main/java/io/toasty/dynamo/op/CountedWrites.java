@@ -6,13 +6,15 @@ import io.toasty.dynamo.expr.RowPredicate;
 import io.toasty.dynamo.table.CountedRelation;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.RecordNotFoundException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,7 +53,7 @@ final class CountedWrites {
    * moves.
    */
   static boolean counts(DynamoContext cx, TableInfo t, List<Map<String, AttributeValue>> items) {
-    List<Counters.Delta> deltas = new java.util.ArrayList<>();
+    List<Counters.Delta> deltas = new ArrayList<>();
     items.forEach(item -> Counters.inserted(cx.tables(), t, item, deltas));
     return deltas.stream().anyMatch(d -> d.limit().limiting());
   }
@@ -103,9 +105,9 @@ final class CountedWrites {
    * {@link UniqueWrites#MAX_ATTEMPTS} times.
    */
   private static Mono<ExecResponse> matching(DynamoContext cx, TableInfo t,
-      List<Value.Record> keys, Expr filter, List<Value> args, int attempt,
+      List<Value.Record> keys, ExprNode filter, List<Value> args, int attempt,
       Function<List<Value.Record>, Mono<ExecResponse>> write) {
-    java.util.function.Predicate<Map<String, AttributeValue>> matches = test(t, args, filter);
+    Predicate<Map<String, AttributeValue>> matches = test(t, args, filter);
     Set<Map<String, AttributeValue>> seen = new HashSet<>();
     return Flux.fromIterable(keys)
         .filter(k -> {
@@ -126,8 +128,8 @@ final class CountedWrites {
    * (arithmetic): the write's condition still holds it, and a record it fails cancels the write,
    * which then fails as transient after its attempts.
    */
-  private static java.util.function.Predicate<Map<String, AttributeValue>> test(TableInfo t,
-      List<Value> args, Expr filter) {
+  private static Predicate<Map<String, AttributeValue>> test(TableInfo t,
+      List<Value> args, ExprNode filter) {
     try {
       return new RowPredicate(t, args, filter)::test;
     } catch (RuntimeException cannot) {

@@ -11,10 +11,13 @@ import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,7 +55,7 @@ final class Counters {
 
   /** The columns of {@code limits} that point at owners. */
   static Set<Integer> columns(List<CountedRelation> limits) {
-    Set<Integer> out = new java.util.LinkedHashSet<>();
+    Set<Integer> out = new LinkedHashSet<>();
     limits.forEach(l -> out.addAll(l.countedColumns()));
     return out;
   }
@@ -211,7 +214,7 @@ final class Counters {
   }
 
   /** {@code o} without the counters {@code drop} holds for. */
-  private static Owner without(Owner o, java.util.function.BiPredicate<CountedRelation, Integer> drop) {
+  private static Owner without(Owner o, BiPredicate<CountedRelation, Integer> drop) {
     Map<CountedRelation, Integer> by = new LinkedHashMap<>(o.by());
     by.entrySet().removeIf(e -> drop.test(e.getKey(), e.getValue()));
     return new Owner(o.table(), o.key(), by);
@@ -251,7 +254,7 @@ final class Counters {
    * {@code max - n} when a limit's grows.
    */
   private static Cond bound(Owner o, CountedRelation l, int n,
-      String c, java.util.function.Function<AttributeValue, String> value) {
+      String c, Function<AttributeValue, String> value) {
     if (n > l.max()) {
       throw over(l, o.key(), n, null);
     }
@@ -281,7 +284,7 @@ final class Counters {
     o.by().forEach((l, n) -> {
       String c = "#c" + names.size();
       names.put(c, l.attribute());
-      java.util.function.Function<AttributeValue, String> value = v -> {
+      Function<AttributeValue, String> value = v -> {
         String p = ":c" + values.size();
         values.put(p, v);
         return p;

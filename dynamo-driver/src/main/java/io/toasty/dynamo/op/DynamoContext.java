@@ -8,7 +8,9 @@ import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -85,8 +87,8 @@ public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer p
    * subscriber's thread; the token needs uniqueness, not secrecy.
    */
   public static String requestToken() {
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return new UUID(r.nextLong(), r.nextLong()).toString();
   }
 
   /** The table called {@code name}. */

@@ -7,7 +7,7 @@ import io.toasty.dynamo.expr.AndTerms;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,17 +78,17 @@ public final class FindPkByIndexOp {
    */
   private static Map<String, AttributeValue> uniqueLookup(TableInfo t, TableInfo.Index ix,
       Operation.FindPkByIndex op) {
-    if (!t.uniqueIndexes().contains(ix) || !op.filter().equals(Expr.TRUE)) {
+    if (!t.uniqueIndexes().contains(ix) || !op.filter().equals(ExprNode.TRUE)) {
       return null;
     }
-    List<Expr> terms = AndTerms.of(op.keyCondition());
+    List<ExprNode> terms = AndTerms.of(op.keyCondition());
     if (terms.size() != ix.columns().size()) {
       return null;
     }
     Map<String, AttributeValue> values = new HashMap<>();
     for (int c : ix.columns()) {
       Value v = null;
-      for (Expr term : terms) {
+      for (ExprNode term : terms) {
         v = v != null ? v : QueryConditions.equality(term, c, op.args());
       }
       if (v == null) {

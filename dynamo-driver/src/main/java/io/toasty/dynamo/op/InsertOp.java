@@ -6,8 +6,8 @@ import io.toasty.driver.Operation;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Value;
@@ -49,7 +49,7 @@ public final class InsertOp {
 
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.Insert op) {
     return Mono.defer(() -> {
-      Insert s = op.statement();
+      InsertNode s = op.statement();
       TableInfo t = table(cx, op);
       List<Map<String, AttributeValue>> items = items(t, op);
       if (!s.atomic() && References.checks(t, null) && !CountedWrites.counts(cx, t, items)) {
@@ -80,9 +80,9 @@ public final class InsertOp {
    * @throws io.toasty.error.ItemTooLargeException when one is larger than DynamoDB stores
    */
   static List<Map<String, AttributeValue>> items(TableInfo t, Operation.Insert op) {
-    Insert s = op.statement();
+    InsertNode s = op.statement();
     List<Map<String, AttributeValue>> items = new ArrayList<>(s.rows().size());
-    for (Expr.Record row : s.rows()) {
+    for (ExprNode.Record row : s.rows()) {
       Value[] values = new Value[t.columnCount()];
       for (int i = 0; i < s.columns().size(); i++) {
         values[s.columns().get(i)] = value(row.fields().get(i), op.args());
@@ -94,17 +94,17 @@ public final class InsertOp {
     return items;
   }
 
-  private static Value value(Expr e, List<Value> args) {
-    if (e instanceof Expr.Arg a) {
+  private static Value value(ExprNode e, List<Value> args) {
+    if (e instanceof ExprNode.Arg a) {
       return args.get(a.index());
     }
-    if (e instanceof Expr.Const c) {
+    if (e instanceof ExprNode.Const c) {
       return c.value();
     }
     throw new IllegalArgumentException("an insert row holds " + e + "; the planner binds values");
   }
 
-  static ExecResponse response(TableInfo t, Insert s,
+  static ExecResponse response(TableInfo t, InsertNode s,
       List<Map<String, AttributeValue>> items) {
     List<Integer> columns;
     if (s.returning() instanceof Returning.Keys k) {

@@ -6,6 +6,7 @@ import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.NotNullViolationException;
 import io.toasty.value.Value;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class Items {
   static Map<String, AttributeValue> canonical(Map<String, AttributeValue> key) {
     Map<String, AttributeValue> out = new LinkedHashMap<>();
     key.forEach((k, v) -> out.put(k, v != null && v.n() != null ? AttributeValue.fromN(
-        new java.math.BigDecimal(v.n()).stripTrailingZeros().toPlainString()) : v));
+        new BigDecimal(v.n()).stripTrailingZeros().toPlainString()) : v));
     return out;
   }
 

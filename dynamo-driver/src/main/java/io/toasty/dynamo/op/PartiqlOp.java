@@ -3,6 +3,7 @@ package io.toasty.dynamo.op;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UniqueViolationException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -86,7 +88,7 @@ public final class PartiqlOp {
     for (String label : labels) {
       int c = t == null ? -1 : t.columnOf(label);
       AttributeValue a = item.get(label);
-      values.add(c >= 0 ? io.toasty.dynamo.codec.CollectionAttributes.decodeColumn(a,
+      values.add(c >= 0 ? CollectionAttributes.decodeColumn(a,
           t.column(c).type(), t.column(c).nullable(), t.qualified(c))
           : AttributeCodec.decodeUntyped(a, label));
       names.add(Value.of(label));
@@ -113,7 +115,7 @@ public final class PartiqlOp {
 
   /** DynamoDB's reasons as typed errors: an invalid statement, a duplicate key. */
   private static Throwable translate(PartiqlText text, Throwable e) {
-    Throwable cause = e instanceof java.util.concurrent.CompletionException c
+    Throwable cause = e instanceof CompletionException c
         && c.getCause() != null ? c.getCause() : e;
     TableInfo t = text.target();
     String code = cause instanceof DynamoDbException d && d.awsErrorDetails() != null

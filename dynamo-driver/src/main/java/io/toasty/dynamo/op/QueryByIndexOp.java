@@ -7,10 +7,12 @@ import io.toasty.dynamo.expr.AndTerms;
 import io.toasty.dynamo.expr.RowOrder;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Value;
+import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class QueryByIndexOp {
 
   /** Whether {@code op} has the shape this operation runs. */
   public static boolean accepts(Operation.QuerySql op) {
-    return op.statement() instanceof Query q && q.source() instanceof io.toasty.stmt.Source.Table
+    return op.statement() instanceof Query q && q.source() instanceof Source.Table
         && (q.limit() == null || !q.limit().partitionBy().isEmpty())
         && q.returning() instanceof Returning.Project;
   }
@@ -42,15 +44,15 @@ public final class QueryByIndexOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.QuerySql op) {
     return Mono.fromSupplier(() -> {
       Query q = (Query) op.statement();
-      TableInfo t = cx.table(((io.toasty.stmt.Source.Table) q.source()).table());
+      TableInfo t = cx.table(((Source.Table) q.source()).table());
       List<Integer> columns = columns(q);
-      Expr.InList keys = null;
+      ExprNode.InList keys = null;
       TableInfo.Index index = null;
-      List<Expr> rest = new ArrayList<>();
-      for (Expr term : AndTerms.of(q.filter())) {
+      List<ExprNode> rest = new ArrayList<>();
+      for (ExprNode term : AndTerms.of(q.filter())) {
         TableInfo.Index ix = keys == null ? indexOn(t, term) : null;
         if (ix != null) {
-          keys = (Expr.InList) term;
+          keys = (ExprNode.InList) term;
           index = ix;
         } else {
           rest.add(term);
@@ -66,8 +68,8 @@ public final class QueryByIndexOp {
   }
 
   private static Flux<Value.Record> rows(DynamoContext cx, TableInfo t, TableInfo.Index index,
-      Expr.InList keys, Expr residual, List<Integer> columns, List<Value> args, Query q) {
-    Set<Expr> distinct = new LinkedHashSet<>(keys.items());
+      ExprNode.InList keys, ExprNode residual, List<Integer> columns, List<Value> args, Query q) {
+    Set<ExprNode> distinct = new LinkedHashSet<>(keys.items());
     if (q.limit() != null) {
       return Flux.fromIterable(distinct).flatMapSequential(item -> perKey(cx, t, index, keys,
           item, residual, columns, args, q), CONCURRENCY);
@@ -88,8 +90,15 @@ public final class QueryByIndexOp {
    * One key's records under a limit per partition (an include's limit per parent, the key list
    * being one key per parent): read, put in the query's order, and cut to the limit.
    */
-  private static Flux<Value.Record> perKey(DynamoContext cx, TableInfo t, TableInfo.Index index,
-      Expr.InList keys, Expr item, Expr residual, List<Integer> columns, List<Value> args,
+  private static Flux<Value.Record> perKey(
+      DynamoContext cx,
+      TableInfo t,
+      TableInfo.Index index,
+      ExprNode.InList keys,
+      ExprNode item,
+      ExprNode residual,
+      List<Integer> columns,
+      List<Value> args,
       Query q) {
     long offset = q.limit().offset() == null ? 0 : count(q.limit().offset(), args);
     long limit = count(q.limit().count(), args);
@@ -103,9 +112,9 @@ public final class QueryByIndexOp {
   }
 
   /** The value of a limit's count or offset: a bound argument or a constant. */
-  private static long count(Expr e, List<Value> args) {
-    Value v = e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
-    return io.toasty.value.Values.asLong(v);
+  private static long count(ExprNode e, List<Value> args) {
+    Value v = e instanceof ExprNode.Arg a ? args.get(a.index()) : ((ExprNode.Const) e).value();
+    return Values.asLong(v);
   }
 
   /**
@@ -114,19 +123,19 @@ public final class QueryByIndexOp {
    * the residual filter.
    */
   private static Operation.FindPkByIndex lookup(TableInfo t, TableInfo.Index index,
-      Expr operand, Expr item, Expr residual, List<Value> args) {
-    if (!(operand instanceof Expr.Record tuple)) {
+      ExprNode operand, ExprNode item, ExprNode residual, List<Value> args) {
+    if (!(operand instanceof ExprNode.Record tuple)) {
       return new Operation.FindPkByIndex(t.name(), index.name(),
-          new Expr.Compare(Expr.CompareOp.EQ, operand, item), residual, args);
+          new ExprNode.Compare(ExprNode.CompareOp.EQ, operand, item), residual, args);
     }
-    List<Expr> values = ((Expr.Record) item).fields();
-    List<Expr> rest = new ArrayList<>();
+    List<ExprNode> values = ((ExprNode.Record) item).fields();
+    List<ExprNode> rest = new ArrayList<>();
     for (int i = 1; i < values.size(); i++) {
-      rest.add(new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(i), values.get(i)));
+      rest.add(new ExprNode.Compare(ExprNode.CompareOp.EQ, tuple.fields().get(i), values.get(i)));
     }
     rest.addAll(AndTerms.of(residual));
     return new Operation.FindPkByIndex(t.name(), index.name(),
-        new Expr.Compare(Expr.CompareOp.EQ, tuple.fields().get(0), values.get(0)),
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, tuple.fields().get(0), values.get(0)),
         AndTerms.and(rest), args);
   }
 
@@ -135,15 +144,15 @@ public final class QueryByIndexOp {
    * ({@code col IN (..)}), or for a tuple of columns listed in records
    * ({@code (a, b) IN ((..), ..)}) the index on its first column; null when there is none.
    */
-  private static TableInfo.Index indexOn(TableInfo t, Expr term) {
-    if (!(term instanceof Expr.InList in)) {
+  private static TableInfo.Index indexOn(TableInfo t, ExprNode term) {
+    if (!(term instanceof ExprNode.InList in)) {
       return null;
     }
-    Expr first = in.operand() instanceof Expr.Record r && !r.fields().isEmpty()
-        && in.items().stream().allMatch(i -> i instanceof Expr.Record ir
+    ExprNode first = in.operand() instanceof ExprNode.Record r && !r.fields().isEmpty()
+        && in.items().stream().allMatch(i -> i instanceof ExprNode.Record ir
             && ir.fields().size() == r.fields().size())
         ? r.fields().get(0) : in.operand();
-    if (!(first instanceof Expr.Column c)) {
+    if (!(first instanceof ExprNode.Column c)) {
       return null;
     }
     TableInfo.Index sorted = null;
@@ -159,8 +168,8 @@ public final class QueryByIndexOp {
 
   private static List<Integer> columns(Query q) {
     List<Integer> out = new ArrayList<>();
-    for (Expr e : ((Returning.Project) q.returning()).exprs()) {
-      out.add(((Expr.Column) e).index());
+    for (ExprNode e : ((Returning.Project) q.returning()).exprs()) {
+      out.add(((ExprNode.Column) e).index());
     }
     return out;
   }

@@ -9,6 +9,7 @@ import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.RangeGuard;
 import io.toasty.dynamo.expr.UpdateWriter;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -127,7 +129,7 @@ public final class UpdateByKeyOp {
       return ConflictRetries.onConflict(cx.call(() -> cx.client().updateItem(request)))
           .map(r -> r.hasAttributes() ? r.attributes() : key)
           .onErrorResume(ConditionalCheckFailedException.class, e -> {
-            io.toasty.error.ValueOutOfRangeException range =
+            ValueOutOfRangeException range =
                 guard.violation(e.hasItem() ? e.item() : null);
             if (range != null) {
               return Mono.error(range);
@@ -227,7 +229,7 @@ public final class UpdateByKeyOp {
           case RETRY:
             return again;
           default:
-            List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons =
+            List<CancellationReason> reasons =
                 e.cancellationReasons();
             for (int i = 1; i < reasons.size(); i++) {
               if ("ConditionalCheckFailed".equals(reasons.get(i).code())

@@ -6,8 +6,8 @@ import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -48,13 +48,13 @@ public final class UpsertOp {
 
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.Insert op) {
     return Mono.defer(() -> {
-      Insert s = op.statement();
+      InsertNode s = op.statement();
       if (s.rows().size() != 1) {
         throw new IllegalArgumentException("DynamoDB upserts one row per operation, not "
             + s.rows().size());
       }
       TableInfo t = cx.table(((Source.Table) s.target()).table());
-      Operation.Insert create = new Operation.Insert(new Insert(s.target(), s.columns(),
+      Operation.Insert create = new Operation.Insert(new InsertNode(s.target(), s.columns(),
           s.rows(), new Returning.Project(List.of())), op.args(), op.rowType());
       Operation.UpdateByKey update = update(t, s, op.args());
       TableInfo.Index target = target(t, s.onConflict().target());
@@ -128,13 +128,13 @@ public final class UpsertOp {
   }
 
   /** The condition that a record holds the proposed row's values of {@code ix}. */
-  private static Expr holds(TableInfo t, TableInfo.Index ix, Insert s) {
-    List<Expr> parts = new ArrayList<>();
+  private static ExprNode holds(TableInfo t, TableInfo.Index ix, InsertNode s) {
+    List<ExprNode> parts = new ArrayList<>();
     for (int c : ix.columns()) {
-      parts.add(new Expr.Compare(Expr.CompareOp.EQ, new Expr.Column(t.name(), c),
+      parts.add(new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Column(t.name(), c),
           s.rows().get(0).fields().get(s.columns().indexOf(c))));
     }
-    return parts.size() == 1 ? parts.get(0) : new Expr.And(parts);
+    return parts.size() == 1 ? parts.get(0) : new ExprNode.And(parts);
   }
 
   private static boolean isViolationOf(TableInfo t, TableInfo.Index ix, Throwable e) {
@@ -171,9 +171,9 @@ public final class UpsertOp {
   }
 
   /** The update path: the copied columns take the row's values, then the expressions. */
-  private static Operation.UpdateByKey update(TableInfo t, Insert s, List<Value> args) {
+  private static Operation.UpdateByKey update(TableInfo t, InsertNode s, List<Value> args) {
     OnConflict c = s.onConflict();
-    Expr.Record row = s.rows().get(0);
+    ExprNode.Record row = s.rows().get(0);
     List<Assignment> assignments = new ArrayList<>();
     for (int col : c.copied()) {
       assignments.add(new Assignment(col, row.fields().get(s.columns().indexOf(col))));
@@ -181,10 +181,10 @@ public final class UpsertOp {
     assignments.addAll(c.assignments());
     Value[] key = new Value[t.primaryKey().size()];
     for (int i = 0; i < key.length; i++) {
-      Expr e = row.fields().get(s.columns().indexOf(t.primaryKey().get(i)));
-      key[i] = e instanceof Expr.Arg a ? args.get(a.index()) : ((Expr.Const) e).value();
+      ExprNode e = row.fields().get(s.columns().indexOf(t.primaryKey().get(i)));
+      key[i] = e instanceof ExprNode.Arg a ? args.get(a.index()) : ((ExprNode.Const) e).value();
     }
     return new Operation.UpdateByKey(t.name(), List.of(new Value.Record(List.of(key))),
-        assignments, Expr.TRUE, args, true, t.allColumns());
+        assignments, ExprNode.TRUE, args, true, t.allColumns());
   }
 }

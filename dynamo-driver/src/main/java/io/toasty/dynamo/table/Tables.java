@@ -4,7 +4,9 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.Objects;
  */
 public final class Tables {
   private final Map<String, TableInfo> tables = new LinkedHashMap<>();
-  private final Map<String, TableInfo> byPhysicalName = new java.util.HashMap<>();
+  private final Map<String, TableInfo> byPhysicalName = new HashMap<>();
   private final Map<String, List<CountedRelation>> limits = new LinkedHashMap<>();
   private final Map<String, List<CountedRelation>> guards = new LinkedHashMap<>();
   private final String prefix;
@@ -42,9 +44,9 @@ public final class Tables {
       byPhysicalName.put(info.physicalName(), info);
     }
     for (CountedRelation l : CountedRelation.of(schema, tables)) {
-      limits.computeIfAbsent(l.counted().name(), k -> new java.util.ArrayList<>()).add(l);
+      limits.computeIfAbsent(l.counted().name(), k -> new ArrayList<>()).add(l);
       if (l.onOwnerDelete() != null) {
-        guards.computeIfAbsent(l.owner().name(), k -> new java.util.ArrayList<>()).add(l);
+        guards.computeIfAbsent(l.owner().name(), k -> new ArrayList<>()).add(l);
       }
     }
   }

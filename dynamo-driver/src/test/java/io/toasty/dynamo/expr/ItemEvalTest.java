@@ -13,8 +13,8 @@ import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.ArithOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.ArithOp;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +37,19 @@ class ItemEvalTest {
   static final int TEXT = 8;
   static final int DEC = 10;
 
-  static Expr col(int c) {
-    return new Expr.Column("samples", c);
+  static ExprNode col(int c) {
+    return new ExprNode.Column("samples", c);
   }
 
-  static Expr num(long n) {
-    return new Expr.Const(new Value.I32((int) n));
+  static ExprNode num(long n) {
+    return new ExprNode.Const(new Value.I32((int) n));
   }
 
-  static Expr arith(ArithOp op, Expr l, Expr r) {
-    return new Expr.Arith(op, l, r);
+  static ExprNode arith(ArithOp op, ExprNode l, ExprNode r) {
+    return new ExprNode.Arith(op, l, r);
   }
 
-  static AttributeValue assign(int target, Expr e, Map<String, AttributeValue> item) {
+  static AttributeValue assign(int target, ExprNode e, Map<String, AttributeValue> item) {
     return ItemEval.assign(T, target, e, List.of(), item);
   }
 
@@ -75,7 +75,7 @@ class ItemEvalTest {
   @Test
   void nullInNullOut() {
     assertNull(assign(I, arith(ArithOp.MUL, col(I), num(2)), Map.of()));
-    assertNull(assign(I, arith(ArithOp.ADD, col(I), new Expr.Const(Value.NULL)),
+    assertNull(assign(I, arith(ArithOp.ADD, col(I), new ExprNode.Const(Value.NULL)),
         item(I, AttributeValue.fromN("1"))));
   }
 
@@ -107,9 +107,9 @@ class ItemEvalTest {
   @Test
   void textFunctions() {
     Map<String, AttributeValue> item = item(TEXT, AttributeValue.fromS("Ab\uD83D\uDE00"));
-    assertEquals("AB\uD83D\uDE00", assign(TEXT, new Expr.Func(Expr.FuncOp.UPPER, col(TEXT)),
+    assertEquals("AB\uD83D\uDE00", assign(TEXT, new ExprNode.Func(ExprNode.FuncOp.UPPER, col(TEXT)),
         item).s());
-    assertEquals("3", assign(I, new Expr.Func(Expr.FuncOp.LENGTH, col(TEXT)), item).n());
+    assertEquals("3", assign(I, new ExprNode.Func(ExprNode.FuncOp.LENGTH, col(TEXT)), item).n());
   }
 
   @Test
@@ -123,7 +123,7 @@ class ItemEvalTest {
     UpdateWriter twoFields = writer(I, arith(ArithOp.ADD, col(L), col(I)));
     assertTrue(twoFields.computes(), "no BETWEEN bounds a sum of two fields");
     assertEquals(Set.of(L, I), twoFields.reads());
-    assertTrue(writer(TEXT, new Expr.Func(Expr.FuncOp.LOWER, col(TEXT))).computes());
+    assertTrue(writer(TEXT, new ExprNode.Func(ExprNode.FuncOp.LOWER, col(TEXT))).computes());
   }
 
   @Test
@@ -136,7 +136,7 @@ class ItemEvalTest {
     assertThrows(IllegalStateException.class, () -> w.expression(new Placeholders()));
   }
 
-  static UpdateWriter writer(int target, Expr e) {
+  static UpdateWriter writer(int target, ExprNode e) {
     return new UpdateWriter(T, List.of(new Assignment(target, e)), List.of());
   }
 }

@@ -6,13 +6,18 @@ import io.toasty.migrate.MigrationException;
 import io.toasty.migrate.live.LiveColumn;
 import io.toasty.migrate.live.LiveIndex;
 import io.toasty.migrate.live.LiveTable;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -138,7 +143,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
     JsonNode op;
     try {
       op = JSON.readTree(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Mono.error(new MigrationException("not a DynamoDB request: " + text, e));
     }
     String table = prefix + op.path("table").asText();
@@ -159,7 +164,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
   }
 
   private static CreateTableRequest tableDefinition(String table, JsonNode op) {
-    Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    Map<String, String> attributes = new LinkedHashMap<>();
     List<KeySchemaElement> key = keySchema(op.path("key"), attributes);
     List<GlobalSecondaryIndex> indexes = new ArrayList<>();
     for (JsonNode ix : op.path("indexes")) {
@@ -206,7 +211,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
   }
 
   private Mono<Void> createIndex(String table, String index, JsonNode key) {
-    Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    Map<String, String> attributes = new LinkedHashMap<>();
     List<KeySchemaElement> schema = keySchema(key, attributes);
     List<AttributeDefinition> definitions = new ArrayList<>();
     attributes.forEach((name, type) -> definitions.add(attribute(name, type)));
@@ -280,7 +285,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
               .map(KeySchemaElement::attributeName).toList(), false));
         }
       }
-      indexes.sort(java.util.Comparator.comparing(LiveIndex::name));
+      indexes.sort(Comparator.comparing(LiveIndex::name));
       return Optional.of(new LiveTable(name, columns, indexes));
     });
   }
@@ -305,7 +310,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
 
   private static final TableDescription MISSING = TableDescription.builder().build();
 
-  private Mono<Void> until(String table, java.util.function.Predicate<TableDescription> done) {
+  private Mono<Void> until(String table, Predicate<TableDescription> done) {
     return Mono.defer(() -> Mono.fromFuture(() -> client.describeTable(r -> r.tableName(table)))
             .map(d -> d.table())
             .onErrorResume(ResourceNotFoundException.class, e -> Mono.just(MISSING)))
@@ -345,7 +350,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
     }
     if (v.has("B")) {
       return AttributeValue.fromB(SdkBytes.fromByteArray(
-          java.util.Base64.getDecoder().decode(v.get("B").asText())));
+          Base64.getDecoder().decode(v.get("B").asText())));
     }
     return AttributeValue.fromS(v.path("S").asText());
   }

@@ -4,6 +4,7 @@ import io.toasty.error.UniqueViolationException;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +67,7 @@ final class SqlHistory {
             ", ", ", ", ", ", ", ", ")"),
         List.of(new Value.I32(version), new Value.Str(name), new Value.Str(checksum),
             new Value.I32(stepsDone), new Value.I32(complete ? 1 : 0),
-            new Value.Str(java.time.Instant.now().toString()))).then();
+            new Value.Str(Instant.now().toString()))).then();
   }
 
   Mono<Void> progress(int version, int stepsDone, boolean complete) {

@@ -6,6 +6,7 @@ import io.toasty.migrate.render.SqlChoices;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -55,7 +56,7 @@ final class SqlLock {
   /** Inserts the lock row, polling while another instance holds it. */
   private Mono<Void> takeRow() {
     return Mono.defer(() -> session.update(List.of("INSERT INTO " + table() + " VALUES (1, ",
-            ")"), List.of(new Value.Str(java.time.Instant.now().toString()))))
+            ")"), List.of(new Value.Str(Instant.now().toString()))))
         .retryWhen(Retry.fixedDelay(POLLS, POLL)
             .filter(UniqueViolationException.class::isInstance)
             .onRetryExhaustedThrow((spec, signal) -> new MigrationException("the migration "

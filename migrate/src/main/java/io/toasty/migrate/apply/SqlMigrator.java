@@ -1,9 +1,12 @@
 package io.toasty.migrate.apply;
 
 import io.toasty.driver.Connection;
+import io.toasty.migrate.MigrationException;
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.Step;
 import io.toasty.migrate.render.SqlChoices;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -109,20 +112,20 @@ public final class SqlMigrator implements MigrationRuns {
     if (!choices.checksForeignKeysAtCommit()) {
       return Mono.empty();
     }
-    return session.query("PRAGMA foreign_key_check", List.of(io.toasty.value.Type.Scalar.STRING,
-            io.toasty.value.Type.Scalar.I64, io.toasty.value.Type.Scalar.STRING))
+    return session.query("PRAGMA foreign_key_check", List.of(Type.Scalar.STRING,
+            Type.Scalar.I64, Type.Scalar.STRING))
         .collectList()
         .flatMap(rows -> rows.isEmpty() ? Mono.<Void>empty()
-            : Mono.error(new io.toasty.migrate.MigrationException("migration V" + f.version()
+            : Mono.error(new MigrationException("migration V" + f.version()
                 + " (" + f.name() + ") would leave " + rows.size() + " row(s) referring to no "
                 + "row: " + describe(rows) + "; fix or delete them (or declare the relation "
                 + "@BelongsTo.Unchecked) and apply again: nothing of it was kept", null)));
   }
 
   /** {@code posts (rowid 3) -> authors, ..}: the first few rows that refer to nothing. */
-  private static String describe(List<io.toasty.value.Value.Record> rows) {
-    return String.join(", ", rows.stream().limit(5).map(r -> ((io.toasty.value.Value.Str)
-        r.get(0)).value() + " (rowid " + r.get(1) + ") -> " + ((io.toasty.value.Value.Str)
+  private static String describe(List<Value.Record> rows) {
+    return String.join(", ", rows.stream().limit(5).map(r -> ((Value.Str)
+        r.get(0)).value() + " (rowid " + r.get(1) + ") -> " + ((Value.Str)
         r.get(2)).value()).toList()) + (rows.size() > 5 ? ", .." : "");
   }
 

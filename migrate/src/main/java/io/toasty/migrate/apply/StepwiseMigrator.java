@@ -2,7 +2,9 @@ package io.toasty.migrate.apply;
 
 import io.toasty.migrate.files.MigrationFile;
 import io.toasty.migrate.files.Step;
+import io.toasty.migrate.live.LiveTable;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +42,7 @@ public abstract class StepwiseMigrator implements MigrationRuns {
   protected abstract Mono<Void> request(String statement);
 
   /** The table as the database describes it, or empty when it does not exist. */
-  public abstract Mono<java.util.Optional<io.toasty.migrate.live.LiveTable>> describe(
+  public abstract Mono<Optional<LiveTable>> describe(
       String table);
 
   /** The tables the database has (under the driver's prefix, without it). */

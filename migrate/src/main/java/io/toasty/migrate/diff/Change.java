@@ -1,6 +1,7 @@
 package io.toasty.migrate.diff;
 
 import io.toasty.migrate.snapshot.ColumnSnapshot;
+import io.toasty.migrate.snapshot.ColumnTypes;
 import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
@@ -74,7 +75,7 @@ public sealed interface Change {
     @Override public Change inverse() { return new AlterColumn(table, to, from, after, before); }
     @Override public boolean destructive() {
       return !from.type().equals(to.type())
-          && !io.toasty.migrate.snapshot.ColumnTypes.widens(from.type(), to.type());
+          && !ColumnTypes.widens(from.type(), to.type());
     }
     @Override public String describe() {
       return "alter column " + table + "." + to.name() + " (" + from.type()

@@ -9,6 +9,7 @@ import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqliteDialect;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What differs between the SQL dialects' migrations, one row per dialect: where their files are,
@@ -45,7 +46,7 @@ public record SqlChoices(String folder, SqlDialect dialect, DdlSyntax ddl,
   }
 
   /** The row of the backend called {@code backend} ({@code Capability.backend()}), if any. */
-  public static java.util.Optional<SqlChoices> of(String backend) {
+  public static Optional<SqlChoices> of(String backend) {
     return ALL.stream().filter(c -> c.folder().equals(backend)).findFirst();
   }
 

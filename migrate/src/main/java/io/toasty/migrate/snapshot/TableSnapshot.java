@@ -1,6 +1,8 @@
 package io.toasty.migrate.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +46,8 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
 
   /** This table with {@code foreignKeys} instead of its own, sorted by name. */
   public TableSnapshot withForeignKeys(List<ForeignKeySnapshot> foreignKeys) {
-    List<ForeignKeySnapshot> sorted = new java.util.ArrayList<>(foreignKeys);
-    sorted.sort(java.util.Comparator.comparing(ForeignKeySnapshot::name));
+    List<ForeignKeySnapshot> sorted = new ArrayList<>(foreignKeys);
+    sorted.sort(Comparator.comparing(ForeignKeySnapshot::name));
     return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted, relationship);
   }
 

@@ -5,6 +5,7 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -149,7 +150,7 @@ public final class CypherValues {
   /** A value of no declared type (an expression's result): by what the driver returns. */
   private static Value generic(org.neo4j.driver.Value raw) {
     Object o = raw.asObject();
-    if (o instanceof java.time.ZonedDateTime z) {
+    if (o instanceof ZonedDateTime z) {
       return new Value.OffsetDateTimeValue(z.toOffsetDateTime());
     }
     if (o instanceof List<?> items) {

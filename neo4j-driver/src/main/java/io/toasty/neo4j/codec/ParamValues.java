@@ -2,8 +2,10 @@ package io.toasty.neo4j.codec;
 
 import io.toasty.neo4j.cypher.LikeRegex;
 import io.toasty.neo4j.cypher.Param;
+import io.toasty.value.CollectionJson;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,8 @@ public final class ParamValues {
       case LIKE_REGEX_IGNORE_CASE -> v.isNull() ? null : LikeRegex.of(((Value.Str) v).value(),
           true);
       case ROW_COUNT -> rowCount(CypherValues.encode(v));
-      case JSON_TEXT -> v.isNull() ? null : io.toasty.value.CollectionJson.itemText(v);
-      case BOXED -> java.util.Collections.singletonList(CypherValues.encode(v));
+      case JSON_TEXT -> v.isNull() ? null : CollectionJson.itemText(v);
+      case BOXED -> Collections.singletonList(CypherValues.encode(v));
     };
   }
 

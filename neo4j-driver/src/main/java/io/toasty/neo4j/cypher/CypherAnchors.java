@@ -1,6 +1,6 @@
 package io.toasty.neo4j.cypher;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,11 +35,11 @@ final class CypherAnchors {
    * per anchored column, the expression ({@code x.key}) that stands for it in the WHERE.
    * {@code variables} maps each table of the {@code MATCH} to its node variable.
    */
-  static Map<Expr.Column, String> anchor(CypherWalk walk, Map<String, String> variables,
-      List<Expr> conjuncts) {
-    Map<Expr.Column, String> anchored = new HashMap<>();
-    for (Expr conjunct : conjuncts) {
-      Expr.Column c = column(walk, variables, conjunct);
+  static Map<ExprNode.Column, String> anchor(CypherWalk walk, Map<String, String> variables,
+      List<ExprNode> conjuncts) {
+    Map<ExprNode.Column, String> anchored = new HashMap<>();
+    for (ExprNode conjunct : conjuncts) {
+      ExprNode.Column c = column(walk, variables, conjunct);
       if (c == null || anchored.containsKey(c)) {
         continue;
       }
@@ -69,13 +69,14 @@ final class CypherAnchors {
 
   /**
    * Appends {@code , (u)-[:T]->(w)} for each conjunct {@code u.fk = w.key} of a single-column
-   * relationship between two nodes in scope, and returns those conjuncts (by identity): the
-   * pattern is all they test.
+   * relationship between two nodes in scope, and returns those conjuncts (by identity): the pattern
+   * is all they test.
    */
-  static Set<Expr> joins(CypherWalk walk, Map<String, String> variables, List<Expr> conjuncts) {
-    Set<Expr> joined = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Expr conjunct : conjuncts) {
-      if (conjunct instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+  static Set<ExprNode> joins(
+      CypherWalk walk, Map<String, String> variables, List<ExprNode> conjuncts) {
+    Set<ExprNode> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ExprNode conjunct : conjuncts) {
+      if (conjunct instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
           && (join(walk, variables, c.left(), c.right())
               || join(walk, variables, c.right(), c.left()))) {
         joined.add(conjunct);
@@ -84,9 +85,9 @@ final class CypherAnchors {
     return joined;
   }
 
-  private static boolean join(CypherWalk walk, Map<String, String> variables, Expr fk,
-      Expr key) {
-    if (!(unwrap(fk) instanceof Expr.Column f && unwrap(key) instanceof Expr.Column k)) {
+  private static boolean join(CypherWalk walk, Map<String, String> variables, ExprNode fk,
+      ExprNode key) {
+    if (!(unwrap(fk) instanceof ExprNode.Column f && unwrap(key) instanceof ExprNode.Column k)) {
       return false;
     }
     String from = variables.get(f.table());
@@ -111,40 +112,41 @@ final class CypherAnchors {
     return false;
   }
 
-  private static Expr unwrap(Expr e) {
-    return e instanceof Expr.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
+  private static ExprNode unwrap(ExprNode e) {
+    return e instanceof ExprNode.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
   }
 
   /**
    * The relationship's column of the {@code MATCH} that a conjunct compares for equality or list
    * membership, or null.
    */
-  static Expr.Column column(CypherWalk walk, Map<String, String> variables, Expr conjunct) {
-    if (conjunct instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
-      Expr.Column left = virtual(walk, variables, c.left());
+  static ExprNode.Column column(CypherWalk walk, Map<String, String> variables, ExprNode conjunct) {
+    if (conjunct instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ) {
+      ExprNode.Column left = virtual(walk, variables, c.left());
       return left != null ? left : virtual(walk, variables, c.right());
     }
-    if (conjunct instanceof Expr.InList in && !in.items().isEmpty()) {
+    if (conjunct instanceof ExprNode.InList in && !in.items().isEmpty()) {
       return virtual(walk, variables, in.operand());
     }
     return null;
   }
 
-  private static Expr.Column virtual(CypherWalk walk, Map<String, String> variables, Expr e) {
+  private static ExprNode.Column virtual(
+      CypherWalk walk, Map<String, String> variables, ExprNode e) {
     e = unwrap(e);
-    return e instanceof Expr.Column c && variables.containsKey(c.table())
+    return e instanceof ExprNode.Column c && variables.containsKey(c.table())
         && walk.relationships().virtual(c.table(), c.index()) != null ? c : null;
   }
 
   /** The conjuncts of {@code filter} ({@code AND}s flattened). */
-  static List<Expr> conjuncts(Expr filter) {
-    List<Expr> into = new ArrayList<>();
+  static List<ExprNode> conjuncts(ExprNode filter) {
+    List<ExprNode> into = new ArrayList<>();
     flatten(filter, into);
     return into;
   }
 
-  private static void flatten(Expr e, List<Expr> into) {
-    if (e instanceof Expr.And and) {
+  private static void flatten(ExprNode e, List<ExprNode> into) {
+    if (e instanceof ExprNode.And and) {
       and.operands().forEach(o -> flatten(o, into));
     } else {
       into.add(e);

@@ -2,7 +2,7 @@ package io.toasty.neo4j.cypher;
 
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class CypherAssignments {
     long[] range = type == Type.Scalar.I8 ? new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE}
         : type == Type.Scalar.I16 ? new long[] {Short.MIN_VALUE, Short.MAX_VALUE}
         : type == Type.Scalar.I32 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE} : null;
-    boolean computed = !(a.value() instanceof Expr.Arg || a.value() instanceof Expr.Const);
+    boolean computed = !(a.value() instanceof ExprNode.Arg || a.value() instanceof ExprNode.Const);
     if (computed && (range != null || type == Type.Scalar.I64)) {
       List<String> guarded = walk.guarded();
       if (guarded.isEmpty()) {
@@ -64,7 +64,7 @@ final class CypherAssignments {
       walk.expr(a.value());
       return;
     }
-    Expr v = a.value();
+    ExprNode v = a.value();
     walk.cypher("CASE WHEN ", v, " < ", range[0], " OR ", v, " > ", range[1], " THEN ",
         OUT_OF_RANGE, "(0, 0, ", v, " - ", v, ") ELSE ", v, " END");
   }

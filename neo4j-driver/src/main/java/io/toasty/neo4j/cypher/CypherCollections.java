@@ -1,6 +1,8 @@
 package io.toasty.neo4j.cypher;
 
-import io.toasty.stmt.Expr;
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -14,7 +16,7 @@ final class CypherCollections {
   private CypherCollections() {}
 
   /** Whether the collection holds the item (a map: the key). */
-  static void contains(CypherWalk walk, Expr.Contains c) {
+  static void contains(CypherWalk walk, ExprNode.Contains c) {
     StringBuilder out = walk.out();
     if (c.type().shape() == Type.CollectionOf.Shape.MAP) {
       out.append("(");
@@ -36,7 +38,7 @@ final class CypherCollections {
   }
 
   /** Whether the collection has no item: an empty list, or a map's {@code {}}. */
-  static void isEmpty(CypherWalk walk, Expr.IsEmpty i) {
+  static void isEmpty(CypherWalk walk, ExprNode.IsEmpty i) {
     StringBuilder out = walk.out();
     out.append('(');
     if (i.type().shape() == Type.CollectionOf.Shape.MAP) {
@@ -54,14 +56,14 @@ final class CypherCollections {
    * The list with the items appended (a set: those it lacks), or without every item equal to
    * one of them; a NULL list becomes the items, or stays NULL when removing.
    */
-  static void change(CypherWalk walk, Expr.CollectionChange c) {
+  static void change(CypherWalk walk, ExprNode.CollectionChange c) {
     if (c.type().shape() == Type.CollectionOf.Shape.MAP) {
       // a map is JSON text here; the planner refuses its changes before they come this far
-      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_CHANGE,
+      throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE,
           CypherWalk.BACKEND, "a change of a map's entries: maps are stored as JSON text");
     }
     StringBuilder out = walk.out();
-    if (c.op() == Expr.ChangeOp.REMOVE) {
+    if (c.op() == ExprNode.ChangeOp.REMOVE) {
       out.append("[x IN ");
       walk.expr(c.operand());
       out.append(" WHERE NOT x IN ");
@@ -88,10 +90,10 @@ final class CypherCollections {
    * A list or set value boxed ({@link Param.Form#BOXED}), so that an empty one and one with
    * items share Neo4j's cached plan; any other expression as it is.
    */
-  static void boxed(CypherWalk walk, Expr items) {
-    if (items instanceof Expr.Arg a) {
+  static void boxed(CypherWalk walk, ExprNode items) {
+    if (items instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.BOXED));
-    } else if (items instanceof Expr.Const k) {
+    } else if (items instanceof ExprNode.Const k) {
       walk.param(new Param.Const(k.value(), Param.Form.BOXED));
     } else {
       walk.expr(items);
@@ -101,13 +103,13 @@ final class CypherCollections {
   }
 
   /** A map key as the JSON text the stored document holds it in. */
-  private static void jsonText(CypherWalk walk, Expr key) {
-    if (key instanceof Expr.Arg a) {
+  private static void jsonText(CypherWalk walk, ExprNode key) {
+    if (key instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.JSON_TEXT));
-    } else if (key instanceof Expr.Const k) {
+    } else if (key instanceof ExprNode.Const k) {
       walk.param(new Param.Const(k.value(), Param.Form.JSON_TEXT));
     } else {
-      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.COLLECTION_ITEMS,
+      throw new UnsupportedFeatureException(Feature.COLLECTION_ITEMS,
           CypherWalk.BACKEND, "a map key must be a value, not " + key);
     }
   }

@@ -4,7 +4,7 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.cypher.CypherWalk.Scope;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Type;
@@ -27,51 +27,51 @@ final class CypherExprs {
     this.reads = reads;
   }
 
-  void expr(Expr e) {
+  void expr(ExprNode e) {
     String alias = walk.computed().get(e);
     if (alias != null) {
       out.append(alias);
       return;
     }
-    if (e instanceof Expr.Const c) {
+    if (e instanceof ExprNode.Const c) {
       walk.param(new Param.Const(c.value(), Param.Form.STORED));
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.STORED));
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       column(c);
-    } else if (e instanceof Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       compare(c);
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       arith(a);
-    } else if (e instanceof Expr.And and) {
+    } else if (e instanceof ExprNode.And and) {
       junction(and.operands(), " AND ", "true");
-    } else if (e instanceof Expr.Or or) {
+    } else if (e instanceof ExprNode.Or or) {
       junction(or.operands(), " OR ", "false");
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       out.append("(NOT ");
       expr(n.operand());
       out.append(')');
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       out.append('(');
       expr(n.operand());
       out.append(" IS NULL)");
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       isNotDistinctFrom(d.left(), d.right());
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       CypherPatterns.render(walk, p);
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       CypherCollections.contains(walk, c);
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       CypherCollections.isEmpty(walk, i);
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       CypherCollections.change(walk, c);
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       inList(in);
-    } else if (e instanceof Expr.InSubquery in) {
+    } else if (e instanceof ExprNode.InSubquery in) {
       inSubquery(in);
-    } else if (e instanceof Expr.Exists ex) {
+    } else if (e instanceof ExprNode.Exists ex) {
       exists(ex.query());
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       out.append(switch (f.op()) {
         case LOWER -> "toLower(";
         case UPPER -> "toUpper(";
@@ -79,21 +79,21 @@ final class CypherExprs {
       });
       expr(f.operand());
       out.append(')');
-    } else if (e instanceof Expr.Record r && r.fields().size() == 1) {
+    } else if (e instanceof ExprNode.Record r && r.fields().size() == 1) {
       expr(r.fields().get(0));
-    } else if (e instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Record r) {
       list(r.fields());
-    } else if (e instanceof Expr.Project p && p.base() instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Project p && p.base() instanceof ExprNode.Record r) {
       expr(r.fields().get(p.index()));
-    } else if (e instanceof Expr.Default) {
+    } else if (e instanceof ExprNode.Default) {
       out.append("null");
-    } else if (e instanceof Expr.Now now) {
+    } else if (e instanceof ExprNode.Now now) {
       out.append(CypherTime.now(walk.dialect(), now.type()));
-    } else if (e instanceof Expr.Aggregate a) {
+    } else if (e instanceof ExprNode.Aggregate a) {
       reads.aggregate(a);
-    } else if (e instanceof Expr.Case c) {
+    } else if (e instanceof ExprNode.Case c) {
       c.write(out, this::expr);
-    } else if (e instanceof Expr.Sql) {
+    } else if (e instanceof ExprNode.Sql) {
       throw new UnsupportedFeatureException(Feature.SQL, CypherWalk.BACKEND,
           "a raw SQL fragment: Neo4j runs Cypher");
     } else {
@@ -102,7 +102,7 @@ final class CypherExprs {
     }
   }
 
-  private void column(Expr.Column c) {
+  private void column(ExprNode.Column c) {
     TableSchema table = walk.schema().table(c.table());
     String variable = walk.variableOf(c.table());
     if (variable == null) {
@@ -126,10 +126,10 @@ final class CypherExprs {
     Names.quote(out, table.column(c.index()).name());
   }
 
-  private void compare(Expr.Compare c) {
-    Expr left = c.left();
-    Expr right = c.right();
-    if (left instanceof Expr.Record l && right instanceof Expr.Record r
+  private void compare(ExprNode.Compare c) {
+    ExprNode left = c.left();
+    ExprNode right = c.right();
+    if (left instanceof ExprNode.Record l && right instanceof ExprNode.Record r
         && l.fields().size() == r.fields().size() && l.fields().size() > 1) {
       expr(RecordCompare.expand(c.op(), l.fields(), r.fields()));
       return;
@@ -142,7 +142,7 @@ final class CypherExprs {
   }
 
   /** Equal, or both NULL; never unknown. */
-  void isNotDistinctFrom(Expr left, Expr right) {
+  void isNotDistinctFrom(ExprNode left, ExprNode right) {
     out.append("coalesce(");
     expr(left);
     out.append(" = ");
@@ -155,7 +155,7 @@ final class CypherExprs {
   }
 
   /** SQL arithmetic: a division or remainder by zero fails, with integers and floats alike. */
-  private void arith(Expr.Arith a) {
+  private void arith(ExprNode.Arith a) {
     if (isDecimal(a.left()) || isDecimal(a.right())) {
       // Decimals are sortable strings here (SortableDecimal): Cypher's + would join them, and
       // its float arithmetic would not be exact anyway.
@@ -163,7 +163,7 @@ final class CypherExprs {
           : Feature.FILTER_EXPRESSION, CypherWalk.BACKEND, "arithmetic on exact decimals: Neo4j "
           + "has no decimal type; read the record and write the computed value");
     }
-    boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
+    boolean divides = a.op() == ExprNode.ArithOp.DIV || a.op() == ExprNode.ArithOp.MOD;
     if (divides) {
       // Cypher's integer division by zero fails ("/ by zero", even of a NULL), its float
       // division gives Infinity or NaN: as in SQL, a NULL dividend or divisor gives NULL, and
@@ -181,7 +181,7 @@ final class CypherExprs {
     }
   }
 
-  private void junction(List<Expr> operands, String separator, String empty) {
+  private void junction(List<ExprNode> operands, String separator, String empty) {
     if (operands.isEmpty()) {
       out.append(empty);
       return;
@@ -196,7 +196,7 @@ final class CypherExprs {
     out.append(')');
   }
 
-  private void list(List<Expr> items) {
+  private void list(List<ExprNode> items) {
     out.append('[');
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
@@ -208,7 +208,7 @@ final class CypherExprs {
   }
 
   /** {@code x IN $list}: one parameter for the whole list when every item is a value. */
-  private void inList(Expr.InList in) {
+  private void inList(ExprNode.InList in) {
     if (in.items().isEmpty()) {
       out.append("false");
       return;
@@ -217,7 +217,7 @@ final class CypherExprs {
     expr(in.operand());
     out.append(" IN ");
     List<Param> values = new ArrayList<>(in.items().size());
-    for (Expr item : in.items()) {
+    for (ExprNode item : in.items()) {
       Param p = valueParam(item);
       if (p == null) {
         values = null;
@@ -234,19 +234,19 @@ final class CypherExprs {
   }
 
   /** The parameter a value expression (or a record of them) binds, or null if not a value. */
-  private static Param valueParam(Expr e) {
-    if (e instanceof Expr.Arg a) {
+  private static Param valueParam(ExprNode e) {
+    if (e instanceof ExprNode.Arg a) {
       return new Param.Arg(a.index(), Param.Form.STORED);
     }
-    if (e instanceof Expr.Const c) {
+    if (e instanceof ExprNode.Const c) {
       return new Param.Const(c.value(), Param.Form.STORED);
     }
-    if (e instanceof Expr.Record r) {
+    if (e instanceof ExprNode.Record r) {
       if (r.fields().size() == 1) {
         return valueParam(r.fields().get(0));
       }
       List<Param> items = new ArrayList<>();
-      for (Expr f : r.fields()) {
+      for (ExprNode f : r.fields()) {
         Param p = valueParam(f);
         if (p == null) {
           return null;
@@ -259,7 +259,7 @@ final class CypherExprs {
   }
 
   /** {@code x IN COLLECT { MATCH .. RETURN y }}. */
-  private void inSubquery(Expr.InSubquery in) {
+  private void inSubquery(ExprNode.InSubquery in) {
     if (CypherSemiJoins.render(walk, in, walk.isTopLevel(in))) {
       return;
     }
@@ -296,9 +296,9 @@ final class CypherExprs {
     walk.close(scope);
   }
 
-  private boolean isDecimal(Expr e) {
-    return e instanceof Expr.Const c && c.value() instanceof Value.Decimal
-        || e instanceof Expr.Column && reads.typeOf(e) == Type.Scalar.DECIMAL
-        || e instanceof Expr.Arith a && (isDecimal(a.left()) || isDecimal(a.right()));
+  private boolean isDecimal(ExprNode e) {
+    return e instanceof ExprNode.Const c && c.value() instanceof Value.Decimal
+        || e instanceof ExprNode.Column && reads.typeOf(e) == Type.Scalar.DECIMAL
+        || e instanceof ExprNode.Arith a && (isDecimal(a.left()) || isDecimal(a.right()));
   }
 }

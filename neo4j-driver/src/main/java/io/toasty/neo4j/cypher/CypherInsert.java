@@ -4,8 +4,8 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * An insert as {@code UNWIND $rows AS r CREATE (n:Label) SET n += r}: one statement, so every
  * row is created or none (a unique constraint that fails one fails all). The rows are one list
- * parameter of maps; a column the database fills ({@code Expr.Now}) is set inline. An upsert
+ * parameter of maps; a column the database fills ({@code ExprNode.Now}) is set inline. An upsert
  * merges on its conflict target instead: {@code MERGE (n:Label {key: r.key}) ON CREATE SET ..
  * ON MATCH SET ..}.
  */
@@ -26,7 +26,7 @@ final class CypherInsert {
 
   private CypherInsert() {}
 
-  static boolean render(CypherWalk walk, Insert insert) {
+  static boolean render(CypherWalk walk, InsertNode insert) {
     TableSchema table = walk.table(insert.target());
     CypherWalk.Scope scope = walk.open(insert.target());
     String n = walk.variable(scope);
@@ -79,7 +79,7 @@ final class CypherInsert {
   }
 
   /** {@code n += r} and the inline columns. */
-  private static void created(CypherWalk walk, TableSchema table, Insert insert, String n,
+  private static void created(CypherWalk walk, TableSchema table, InsertNode insert, String n,
       List<Integer> inline) {
     StringBuilder out = walk.out();
     out.append(n).append(" += ").append(ROW);
@@ -109,7 +109,7 @@ final class CypherInsert {
     }
   }
 
-  private static void merge(CypherWalk walk, TableSchema table, Insert insert,
+  private static void merge(CypherWalk walk, TableSchema table, InsertNode insert,
       OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline, String edge) {
     StringBuilder out = walk.out();
     String n = walk.variable(scope);
@@ -175,7 +175,7 @@ final class CypherInsert {
    * {@link CypherLinks#write}). After a merge, only on the nodes it created (marked
    * {@link #CREATED}) or whose foreign key the conflict copies, moving the old relationship.
    */
-  private static void links(CypherWalk walk, TableSchema table, Insert insert, String n,
+  private static void links(CypherWalk walk, TableSchema table, InsertNode insert, String n,
       boolean merged) {
     OnConflict conflict = insert.onConflict();
     for (Relationships.Link link : walk.relationships().of(table.name())) {
@@ -213,13 +213,13 @@ final class CypherInsert {
    * Each row's values, one map entry per column that takes a value; fills {@code properties}
    * with those columns' names and {@code inline} with the columns the database fills.
    */
-  private static List<List<Param>> rows(TableSchema table, Insert insert,
+  private static List<List<Param>> rows(TableSchema table, InsertNode insert,
       List<String> properties, List<Integer> inline) {
     List<Integer> mapped = new ArrayList<>();
     for (int j = 0; j < insert.columns().size(); j++) {
-      Expr first = insert.rows().isEmpty() ? null : insert.rows().get(0).fields().get(j);
-      if (first instanceof Expr.Now) {
-        for (Expr.Record row : insert.rows()) {
+      ExprNode first = insert.rows().isEmpty() ? null : insert.rows().get(0).fields().get(j);
+      if (first instanceof ExprNode.Now) {
+        for (ExprNode.Record row : insert.rows()) {
           if (!first.equals(row.fields().get(j))) {
             throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,
                 "an insert whose rows fill column " + table.column(insert.columns().get(j)).name()
@@ -233,7 +233,7 @@ final class CypherInsert {
       }
     }
     List<List<Param>> rows = new ArrayList<>(insert.rows().size());
-    for (Expr.Record row : insert.rows()) {
+    for (ExprNode.Record row : insert.rows()) {
       List<Param> values = new ArrayList<>(mapped.size());
       for (int j : mapped) {
         values.add(value(table, insert, row.fields().get(j), j));
@@ -243,14 +243,14 @@ final class CypherInsert {
     return rows;
   }
 
-  private static Param value(TableSchema table, Insert insert, Expr e, int j) {
-    if (e instanceof Expr.Arg a) {
+  private static Param value(TableSchema table, InsertNode insert, ExprNode e, int j) {
+    if (e instanceof ExprNode.Arg a) {
       return new Param.Arg(a.index(), Param.Form.STORED);
     }
-    if (e instanceof Expr.Const c) {
+    if (e instanceof ExprNode.Const c) {
       return new Param.Const(c.value(), Param.Form.STORED);
     }
-    if (e instanceof Expr.Default) {
+    if (e instanceof ExprNode.Default) {
       return new Param.Const(Value.NULL, Param.Form.STORED);
     }
     throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, CypherWalk.BACKEND,

@@ -1,6 +1,8 @@
 package io.toasty.neo4j.cypher;
 
-import io.toasty.stmt.Expr;
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.ExprNode;
 
 /**
  * Text patterns: Cypher's own {@code STARTS WITH}, {@code ENDS WITH} and {@code CONTAINS}
@@ -11,20 +13,20 @@ import io.toasty.stmt.Expr;
 final class CypherPatterns {
   private CypherPatterns() {}
 
-  static void render(CypherWalk walk, Expr.Pattern p) {
+  static void render(CypherWalk walk, ExprNode.Pattern p) {
     StringBuilder out = walk.out();
     out.append('(');
-    if (p.kind() == Expr.PatternKind.LIKE) {
+    if (p.kind() == ExprNode.PatternKind.LIKE) {
       walk.expr(p.operand());
       out.append(" =~ ");
       Param.Form form = p.ignoreCase() ? Param.Form.LIKE_REGEX_IGNORE_CASE
           : Param.Form.LIKE_REGEX;
-      if (p.pattern() instanceof Expr.Arg a) {
+      if (p.pattern() instanceof ExprNode.Arg a) {
         walk.param(new Param.Arg(a.index(), form));
-      } else if (p.pattern() instanceof Expr.Const c) {
+      } else if (p.pattern() instanceof ExprNode.Const c) {
         walk.param(new Param.Const(c.value(), form));
       } else {
-        throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.PATTERN_MATCH,
+        throw new UnsupportedFeatureException(Feature.PATTERN_MATCH,
             CypherWalk.BACKEND, "a LIKE pattern must be a value, not " + p.pattern());
       }
       out.append(')');
@@ -40,7 +42,7 @@ final class CypherPatterns {
     out.append(')');
   }
 
-  private static void side(CypherWalk walk, Expr e, boolean lower) {
+  private static void side(CypherWalk walk, ExprNode e, boolean lower) {
     if (lower) {
       walk.out().append("toLower(");
       walk.expr(e);

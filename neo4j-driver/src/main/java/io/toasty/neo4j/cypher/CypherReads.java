@@ -3,7 +3,7 @@ package io.toasty.neo4j.cypher;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.cypher.CypherWalk.Scope;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Nullability;
 import io.toasty.stmt.OrderBy;
@@ -94,7 +94,7 @@ final class CypherReads {
       walk.expr(g.groupBy().get(i));
       out.append(" AS g").append(i);
     }
-    List<Expr.Aggregate> aggregates = new ArrayList<>();
+    List<ExprNode.Aggregate> aggregates = new ArrayList<>();
     g.exprs().forEach(e -> collectAggregates(e, aggregates));
     collectAggregates(g.having(), aggregates);
     for (int i = 0; i < aggregates.size(); i++) {
@@ -118,7 +118,7 @@ final class CypherReads {
       walk.expr(g.having());
     }
     List<Type> derived = new ArrayList<>();
-    for (Expr e : g.exprs()) {
+    for (ExprNode e : g.exprs()) {
       derived.add(typeOf(e));
     }
     walk.types(derived);
@@ -138,20 +138,20 @@ final class CypherReads {
     }
   }
 
-  private static void collectAggregates(Expr e, List<Expr.Aggregate> into) {
-    if (e instanceof Expr.Aggregate a) {
+  private static void collectAggregates(ExprNode e, List<ExprNode.Aggregate> into) {
+    if (e instanceof ExprNode.Aggregate a) {
       if (!into.contains(a)) {
         into.add(a);
       }
       return;
     }
-    for (Expr child : Operands.of(e)) {
+    for (ExprNode child : Operands.of(e)) {
       collectAggregates(child, into);
     }
   }
 
   /** SQL's aggregates: NULLs skipped; SUM of nothing is NULL (Cypher's sum says 0). */
-  void aggregate(Expr.Aggregate a) {
+  void aggregate(ExprNode.Aggregate a) {
     String distinct = a.distinct() ? "DISTINCT " : "";
     switch (a.op()) {
       case COUNT_ALL -> out.append("count(*)");
@@ -182,7 +182,7 @@ final class CypherReads {
     }
   }
 
-  private void call(String fn, String distinct, Expr operand) {
+  private void call(String fn, String distinct, ExprNode operand) {
     out.append(fn).append('(').append(distinct);
     walk.expr(operand);
     out.append(')');
@@ -224,10 +224,10 @@ final class CypherReads {
   }
 
   /** A SKIP or LIMIT value, as a parameter of {@link Param.Form#ROW_COUNT}. */
-  private void rowCount(Expr e) {
-    if (e instanceof Expr.Arg a) {
+  private void rowCount(ExprNode e) {
+    if (e instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.ROW_COUNT));
-    } else if (e instanceof Expr.Const c) {
+    } else if (e instanceof ExprNode.Const c) {
       walk.param(new Param.Const(c.value(), Param.Form.ROW_COUNT));
     } else {
       walk.expr(e);
@@ -235,11 +235,11 @@ final class CypherReads {
   }
 
   /** The type an expression of a grouped query evaluates to (NULL: as the driver returns it). */
-  Type typeOf(Expr e) {
-    if (e instanceof Expr.Column c) {
+  Type typeOf(ExprNode e) {
+    if (e instanceof ExprNode.Column c) {
       return walk.schema().table(c.table()).column(c.index()).type();
     }
-    if (e instanceof Expr.Aggregate a) {
+    if (e instanceof ExprNode.Aggregate a) {
       return switch (a.op()) {
         case COUNT_ALL, COUNT, SUM -> Type.Scalar.I64;
         case SUM_DOUBLE, AVG -> Type.Scalar.F64;
@@ -247,8 +247,8 @@ final class CypherReads {
         case MIN, MAX -> typeOf(a.operand());
       };
     }
-    if (e instanceof Expr.Func f) {
-      return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    if (e instanceof ExprNode.Func f) {
+      return f.op() == ExprNode.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
     }
     return Type.Scalar.NULL;
   }

@@ -1,7 +1,7 @@
 package io.toasty.neo4j.cypher;
 
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +19,10 @@ public final class CypherRenderer {
   private final Names names;
   private final Relationships relationships;
   private final CypherDialect dialect;
-  private final Map<Statement, RenderedCypher> cache = Collections.synchronizedMap(
+  private final Map<StatementNode, RenderedCypher> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Statement, RenderedCypher> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<StatementNode, RenderedCypher> eldest) {
           return size() > CACHE_SIZE;
         }
       });
@@ -41,7 +41,7 @@ public final class CypherRenderer {
   }
 
   /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */
-  public RenderedCypher render(Statement statement) {
+  public RenderedCypher render(StatementNode statement) {
     RenderedCypher done = cache.get(statement);
     if (done == null) {
       done = new CypherWalk(schema, names, relationships, dialect).render(statement);

@@ -1,6 +1,6 @@
 package io.toasty.neo4j.cypher;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Nullability;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -27,15 +27,15 @@ final class CypherSemiJoins {
   private CypherSemiJoins() {}
 
   /** Renders {@code in} as a pattern and returns true, or renders nothing and returns false. */
-  static boolean render(CypherWalk walk, Expr.InSubquery in, boolean topLevel) {
+  static boolean render(CypherWalk walk, ExprNode.InSubquery in, boolean topLevel) {
     Query q = in.query();
     if (!(q.source() instanceof Source.Table t) || t.join() != null || !q.orderBy().isEmpty()
         || q.limit() != null || !(q.returning() instanceof Returning.Project p)) {
       return false;
     }
-    List<Expr.Column> operand = columns(in.operand());
-    List<Expr.Column> projected = columns(p.exprs().size() == 1 ? p.exprs().get(0)
-        : new Expr.Record(p.exprs()));
+    List<ExprNode.Column> operand = columns(in.operand());
+    List<ExprNode.Column> projected = columns(p.exprs().size() == 1 ? p.exprs().get(0)
+        : new ExprNode.Record(p.exprs()));
     if (operand == null || projected == null || operand.size() != projected.size()
         || !sameTable(operand) || !sameTable(projected)
         || !projected.get(0).table().equals(t.table())) {
@@ -91,10 +91,10 @@ final class CypherSemiJoins {
    * {@code key} of {@code to}, position by position, or null.
    */
   private static Relationships.Link linkFrom(CypherWalk walk, String from, String to,
-      List<Expr.Column> fk, List<Expr.Column> key) {
+      List<ExprNode.Column> fk, List<ExprNode.Column> key) {
     for (Relationships.Link link : walk.relationships().of(from)) {
       if (link.target().equals(to) && link.columns().size() == fk.size()
-          && fk.stream().map(Expr.Column::index).distinct().count() == fk.size()
+          && fk.stream().map(ExprNode.Column::index).distinct().count() == fk.size()
           && refers(link, fk, key)) {
         return link;
       }
@@ -102,8 +102,8 @@ final class CypherSemiJoins {
     return null;
   }
 
-  private static boolean refers(Relationships.Link link, List<Expr.Column> fk,
-      List<Expr.Column> key) {
+  private static boolean refers(Relationships.Link link, List<ExprNode.Column> fk,
+      List<ExprNode.Column> key) {
     for (int i = 0; i < fk.size(); i++) {
       int position = link.position(fk.get(i).index());
       if (position < 0 || link.targetColumns().get(position) != key.get(i).index()) {
@@ -125,23 +125,23 @@ final class CypherSemiJoins {
    * The filter without its {@code NOT (c IS NULL)} tests of the projected columns: the
    * relationship exists only between nodes whose key and foreign key are set.
    */
-  private static Expr withoutKeyTests(Expr filter, List<Expr.Column> projected) {
-    List<Expr> kept = new ArrayList<>();
-    for (Expr conjunct : CypherAnchors.conjuncts(filter)) {
-      if (!(conjunct instanceof Expr.Not n && n.operand() instanceof Expr.IsNull isNull
+  private static ExprNode withoutKeyTests(ExprNode filter, List<ExprNode.Column> projected) {
+    List<ExprNode> kept = new ArrayList<>();
+    for (ExprNode conjunct : CypherAnchors.conjuncts(filter)) {
+      if (!(conjunct instanceof ExprNode.Not n && n.operand() instanceof ExprNode.IsNull isNull
           && projected.contains(unwrap(isNull.operand())))) {
         kept.add(conjunct);
       }
     }
-    return kept.size() == 1 ? kept.get(0) : new Expr.And(kept);
+    return kept.size() == 1 ? kept.get(0) : new ExprNode.And(kept);
   }
 
   /** The columns of a column or a record of columns, or null. */
-  private static List<Expr.Column> columns(Expr e) {
-    List<Expr> parts = e instanceof Expr.Record r ? r.fields() : List.of(e);
-    List<Expr.Column> out = new ArrayList<>(parts.size());
-    for (Expr part : parts) {
-      if (!(part instanceof Expr.Column c)) {
+  private static List<ExprNode.Column> columns(ExprNode e) {
+    List<ExprNode> parts = e instanceof ExprNode.Record r ? r.fields() : List.of(e);
+    List<ExprNode.Column> out = new ArrayList<>(parts.size());
+    for (ExprNode part : parts) {
+      if (!(part instanceof ExprNode.Column c)) {
         return null;
       }
       out.add(c);
@@ -149,11 +149,11 @@ final class CypherSemiJoins {
     return out.isEmpty() ? null : out;
   }
 
-  private static Expr unwrap(Expr e) {
-    return e instanceof Expr.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
+  private static ExprNode unwrap(ExprNode e) {
+    return e instanceof ExprNode.Record r && r.fields().size() == 1 ? r.fields().get(0) : e;
   }
 
-  private static boolean sameTable(List<Expr.Column> columns) {
-    return columns.stream().map(Expr.Column::table).distinct().count() == 1;
+  private static boolean sameTable(List<ExprNode.Column> columns) {
+    return columns.stream().map(ExprNode.Column::table).distinct().count() == 1;
   }
 }

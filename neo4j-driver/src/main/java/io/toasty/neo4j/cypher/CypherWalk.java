@@ -3,14 +3,14 @@ package io.toasty.neo4j.cypher;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayDeque;
@@ -49,7 +49,7 @@ final class CypherWalk {
   /** The node variable of each enclosing (sub)query, innermost first. */
   private final ArrayDeque<Scope> scopes = new ArrayDeque<>();
   /** Expressions already computed by a WITH (group keys, aggregates), by their alias. */
-  private final Map<Expr, String> computed = new HashMap<>();
+  private final Map<ExprNode, String> computed = new HashMap<>();
   private int variables;
   private List<Type> types = List.of();
   /** Whether an update's assigned value is being written (for the exact refusal's feature). */
@@ -63,9 +63,9 @@ final class CypherWalk {
    */
   private final List<Map.Entry<String, String>> linked = new ArrayList<>();
   /** The foreign keys the last {@code MATCH} anchored, read from their patterns' end nodes. */
-  private Map<Expr.Column, String> anchoredLast = Map.of();
+  private Map<ExprNode.Column, String> anchoredLast = Map.of();
   /** The conjuncts of the WHERE being written, by identity: unknown and false alike there. */
-  private final Set<Expr> topLevel = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<ExprNode> topLevel = Collections.newSetFromMap(new IdentityHashMap<>());
   private final CypherReads reads;
   private final CypherWrites writes;
   private final CypherAssignments assignments;
@@ -85,17 +85,17 @@ final class CypherWalk {
     this.exprs = new CypherExprs(this, reads);
   }
 
-  RenderedCypher render(Statement statement) {
+  RenderedCypher render(StatementNode statement) {
     boolean rows;
     if (statement instanceof Query q) {
       reads.query(q);
       rows = true;
-    } else if (statement instanceof Update u) {
+    } else if (statement instanceof UpdateNode u) {
       rows = writes.update(u);
-    } else if (statement instanceof Delete d) {
+    } else if (statement instanceof DeleteNode d) {
       rows = writes.delete(d);
     } else {
-      rows = CypherInsert.render(this, (Insert) statement);
+      rows = CypherInsert.render(this, (InsertNode) statement);
     }
     return new RenderedCypher(out.toString(), params, rows, types, guarded);
   }
@@ -103,7 +103,7 @@ final class CypherWalk {
   // ---- the parts, for one another and the renderings of other files -------------------------
 
   /** Writes {@code e}. */
-  void expr(Expr e) {
+  void expr(ExprNode e) {
     exprs.expr(e);
   }
 
@@ -124,17 +124,17 @@ final class CypherWalk {
   }
 
   /** Expressions already computed by a WITH (group keys, aggregates), by their alias. */
-  Map<Expr, String> computed() {
+  Map<ExprNode, String> computed() {
     return computed;
   }
 
   /** The foreign keys the last {@code MATCH} anchored, read from their patterns' end nodes. */
-  Map<Expr.Column, String> anchoredLast() {
+  Map<ExprNode.Column, String> anchoredLast() {
     return anchoredLast;
   }
 
   /** Whether {@code e} is a conjunct of the WHERE being written (by identity). */
-  boolean isTopLevel(Expr e) {
+  boolean isTopLevel(ExprNode e) {
     return topLevel.contains(e);
   }
 
@@ -162,7 +162,7 @@ final class CypherWalk {
   /** Appends each part: an expression rendered, anything else as its text. */
   void cypher(Object... parts) {
     for (Object part : parts) {
-      if (part instanceof Expr e) {
+      if (part instanceof ExprNode e) {
         expr(e);
       } else {
         out.append(part);
@@ -175,24 +175,24 @@ final class CypherWalk {
    * many-to-many include reads its targets with their join rows) is a second node of the same
    * {@code MATCH}, its join columns equal to the first's, in a scope closed with the first.
    */
-  Scope match(Source source, Expr filter) {
+  Scope match(Source source, ExprNode filter) {
     return match(source, filter, v -> { });
   }
 
   /**
-   * {@link #match(Source, Expr)} with further patterns, written by {@code patterns} (given the
+   * {@link #match(Source, ExprNode)} with further patterns, written by {@code patterns} (given the
    * node's variable) before the {@code WHERE}.
    */
-  Scope match(Source source, Expr filter, Consumer<String> patterns) {
+  Scope match(Source source, ExprNode filter, Consumer<String> patterns) {
     return match(source, filter, null, Map.of(), patterns);
   }
 
   /**
-   * {@link #match(Source, Expr, Consumer)} whose node is {@code variable} when not null (a node
+   * {@link #match(Source, ExprNode, Consumer)} whose node is {@code variable} when not null (a node
    * the enclosing statement has bound already), and whose ends, for a join model stored as a
    * relationship, are the bound variables {@code ends} gives by link type.
    */
-  Scope match(Source source, Expr filter, String variable, Map<String, String> ends,
+  Scope match(Source source, ExprNode filter, String variable, Map<String, String> ends,
       Consumer<String> patterns) {
     Scope scope = variable == null ? open(source) : open(source, variable);
     out.append("MATCH ");
@@ -205,13 +205,13 @@ final class CypherWalk {
       scopes.push(joined);
       out.append(", ");
       CypherNodes.node(this, joined, joinedEnds(joined.table(), join.columns(), scope));
-      List<Expr> on = new ArrayList<>();
+      List<ExprNode> on = new ArrayList<>();
       for (int i = 0; i < join.columns().size(); i++) {
-        on.add(Expr.eq(new Expr.Column(joined.table(), join.columns().get(i)),
-            new Expr.Column(scope.table(), join.on().get(i))));
+        on.add(ExprNode.eq(new ExprNode.Column(joined.table(), join.columns().get(i)),
+            new ExprNode.Column(scope.table(), join.on().get(i))));
       }
       on.add(filter);
-      filter = new Expr.And(on);
+      filter = new ExprNode.And(on);
     }
     anchoredWhere(filter);
     return scope;
@@ -221,18 +221,18 @@ final class CypherWalk {
    * The {@code MATCH}'s patterns for its conjuncts on relationships ({@link CypherAnchors}), then
    * its {@code WHERE}, each anchored conjunct reading the relationship's end node.
    */
-  private void anchoredWhere(Expr filter) {
+  private void anchoredWhere(ExprNode filter) {
     Map<String, String> variables = new HashMap<>();
     for (Scope s : scopes) {
       variables.putIfAbsent(s.table(), s.variable());
     }
-    List<Expr> all = CypherAnchors.conjuncts(filter);
-    Set<Expr> joined = CypherAnchors.joins(this, variables, all);
-    List<Expr> conjuncts = all.stream().filter(c -> !joined.contains(c)).toList();
-    Map<Expr.Column, String> anchored = CypherAnchors.anchor(this, variables, conjuncts);
+    List<ExprNode> all = CypherAnchors.conjuncts(filter);
+    Set<ExprNode> joined = CypherAnchors.joins(this, variables, all);
+    List<ExprNode> conjuncts = all.stream().filter(c -> !joined.contains(c)).toList();
+    Map<ExprNode.Column, String> anchored = CypherAnchors.anchor(this, variables, conjuncts);
     if (anchored.isEmpty()) {
       where(joined.isEmpty() ? filter : conjuncts.size() == 1 ? conjuncts.get(0)
-          : new Expr.And(conjuncts));
+          : new ExprNode.And(conjuncts));
       anchoredLast = Map.of();
       return;
     }
@@ -240,7 +240,7 @@ final class CypherWalk {
     out.append(" WHERE ");
     for (int i = 0; i < conjuncts.size(); i++) {
       out.append(i > 0 ? " AND " : "");
-      Expr.Column c = CypherAnchors.column(this, variables, conjuncts.get(i));
+      ExprNode.Column c = CypherAnchors.column(this, variables, conjuncts.get(i));
       String alias = c == null ? null : anchored.get(c);
       if (alias != null) {
         computed.put(c, alias);
@@ -346,9 +346,9 @@ final class CypherWalk {
     return scope.variable();
   }
 
-  void where(Expr filter) {
+  void where(ExprNode filter) {
     if (!isTrue(filter)) {
-      List<Expr> conjuncts = CypherAnchors.conjuncts(filter);
+      List<ExprNode> conjuncts = CypherAnchors.conjuncts(filter);
       topLevel.addAll(conjuncts);
       out.append(" WHERE ");
       expr(filter);
@@ -374,9 +374,9 @@ final class CypherWalk {
     return schema.table(t.table());
   }
 
-  static boolean isTrue(Expr e) {
-    return e instanceof Expr.Const c && c.value().equals(Value.TRUE)
-        || e instanceof Expr.And a && a.operands().isEmpty();
+  static boolean isTrue(ExprNode e) {
+    return e instanceof ExprNode.Const c && c.value().equals(Value.TRUE)
+        || e instanceof ExprNode.And a && a.operands().isEmpty();
   }
 
   /** The type of a column, for the insert's row maps. */

@@ -5,11 +5,11 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.cypher.CypherWalk.Scope;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class CypherWrites {
     this.out = walk.out();
   }
 
-  boolean update(Update u) {
+  boolean update(UpdateNode u) {
     Scope scope = walk.match(u.target(), u.filter());
     lockAndRecheck(scope, u.filter());
     TableSchema table = walk.schema().table(scope.table());
@@ -67,7 +67,7 @@ final class CypherWrites {
     return rows;
   }
 
-  boolean delete(Delete d) {
+  boolean delete(DeleteNode d) {
     Scope scope = walk.match(d.from(), d.filter());
     stillReferred(scope);
     boolean rows;
@@ -126,7 +126,7 @@ final class CypherWrites {
   }
 
   /** The relationships an update's assignments change (to a foreign key's columns). */
-  private List<Relationships.Link> moved(Update u) {
+  private List<Relationships.Link> moved(UpdateNode u) {
     List<Relationships.Link> moved = new ArrayList<>();
     for (Relationships.Link link : walk.relationships().of(u.target() instanceof Source.Table t
         ? t.table() : "")) {
@@ -142,7 +142,7 @@ final class CypherWrites {
    * the update writes anything (so they read the values from before it, as every assignment
    * does), a column not assigned keeping its value; each as the alias that holds it.
    */
-  private List<List<String>> linkValues(TableSchema table, Update u, Scope scope,
+  private List<List<String>> linkValues(TableSchema table, UpdateNode u, Scope scope,
       List<Relationships.Link> moved) {
     List<List<String>> values = new ArrayList<>();
     if (moved.isEmpty()) {
@@ -159,7 +159,7 @@ final class CypherWrites {
         if (assigned != null) {
           walk.assigned(table, assigned);
         } else {
-          walk.expr(new Expr.Column(table.name(), column));
+          walk.expr(new ExprNode.Column(table.name(), column));
         }
         out.append(" AS ").append(alias);
         aliases.add(alias);
@@ -177,7 +177,7 @@ final class CypherWrites {
    * longer match, as a row-level compare-and-set. The lock property is set and removed in the
    * same statement, so nothing of it is stored.
    */
-  private void lockAndRecheck(Scope scope, Expr filter) {
+  private void lockAndRecheck(Scope scope, ExprNode filter) {
     if (walk.isTrue(filter)) {
       return;
     }

@@ -1,6 +1,6 @@
 package io.toasty.neo4j.cypher;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,36 +12,36 @@ import java.util.List;
 final class RecordCompare {
   private RecordCompare() {}
 
-  static Expr expand(Expr.CompareOp op, List<Expr> left, List<Expr> right) {
+  static ExprNode expand(ExprNode.CompareOp op, List<ExprNode> left, List<ExprNode> right) {
     switch (op) {
       case EQ -> {
-        return new Expr.And(equalities(left, right, left.size()));
+        return new ExprNode.And(equalities(left, right, left.size()));
       }
       case NE -> {
-        return new Expr.Not(new Expr.And(equalities(left, right, left.size())));
+        return new ExprNode.Not(new ExprNode.And(equalities(left, right, left.size())));
       }
       default -> {
-        Expr.CompareOp strict = switch (op) {
-          case LE, LT -> Expr.CompareOp.LT;
-          default -> Expr.CompareOp.GT;
+        ExprNode.CompareOp strict = switch (op) {
+          case LE, LT -> ExprNode.CompareOp.LT;
+          default -> ExprNode.CompareOp.GT;
         };
-        boolean orEqual = op == Expr.CompareOp.LE || op == Expr.CompareOp.GE;
-        List<Expr> branches = new ArrayList<>();
+        boolean orEqual = op == ExprNode.CompareOp.LE || op == ExprNode.CompareOp.GE;
+        List<ExprNode> branches = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
-          List<Expr> terms = equalities(left, right, i);
+          List<ExprNode> terms = equalities(left, right, i);
           boolean last = i == left.size() - 1;
-          terms.add(new Expr.Compare(last && orEqual ? op : strict, left.get(i), right.get(i)));
-          branches.add(new Expr.And(terms));
+          terms.add(new ExprNode.Compare(last && orEqual ? op : strict, left.get(i), right.get(i)));
+          branches.add(new ExprNode.And(terms));
         }
-        return new Expr.Or(branches);
+        return new ExprNode.Or(branches);
       }
     }
   }
 
-  private static List<Expr> equalities(List<Expr> left, List<Expr> right, int count) {
-    List<Expr> terms = new ArrayList<>(count + 1);
+  private static List<ExprNode> equalities(List<ExprNode> left, List<ExprNode> right, int count) {
+    List<ExprNode> terms = new ArrayList<>(count + 1);
     for (int i = 0; i < count; i++) {
-      terms.add(Expr.eq(left.get(i), right.get(i)));
+      terms.add(ExprNode.eq(left.get(i), right.get(i)));
     }
     return terms;
   }

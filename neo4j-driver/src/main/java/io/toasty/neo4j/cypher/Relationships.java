@@ -7,6 +7,7 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -180,7 +181,7 @@ public final class Relationships {
     List<Link> out = new ArrayList<>();
     byTable.forEach((from, links) -> links.stream()
         .filter(l -> l.target().equals(table) && edges.get(from) == null).forEach(out::add));
-    out.sort(java.util.Comparator.comparing(Link::model).thenComparing(Link::field));
+    out.sort(Comparator.comparing(Link::model).thenComparing(Link::field));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.toasty.neo4j.cypher;
 
+import io.toasty.value.Type;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  *               by zero, Cypher having no way to raise an error of its own); empty for none
  */
 public record RenderedCypher(String text, List<Param> params, boolean rows,
-    List<io.toasty.value.Type> types, List<String> guarded) {
+    List<Type> types, List<String> guarded) {
   public RenderedCypher {
     params = List.copyOf(params);
     types = List.copyOf(types);

@@ -3,12 +3,15 @@ package io.toasty.neo4j.error;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.DriverException;
+import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.NumericOverflowException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.neo4j.cypher.Names;
+import io.toasty.neo4j.cypher.Relationships;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
@@ -45,11 +48,11 @@ public final class Neo4jErrors {
   /** A write's foreign key names no node (see {@code Relationships.MISSING_TARGET}). */
   private static final Pattern MISSING_TARGET = Pattern.compile(
       // not where the message quotes the statement's own text, date('...')
-      "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.MISSING_TARGET)
+      "(?<!date\\(')" + Pattern.quote(Relationships.MISSING_TARGET)
       + ":(\\w+):(\\w+)(?::([^\"'\\s]*))?");
   /** A delete of a node a checked key refers to (see {@code Relationships.STILL_REFERRED}). */
   private static final Pattern STILL_REFERRED = Pattern.compile(
-      "(?<!date\\(')" + Pattern.quote(io.toasty.neo4j.cypher.Relationships.STILL_REFERRED)
+      "(?<!date\\(')" + Pattern.quote(Relationships.STILL_REFERRED)
       + ":(\\w+):(\\w+)");
   private static final Pattern PROPERTY = Pattern.compile("`((?:[^`]|``)+)` =");
 
@@ -75,7 +78,7 @@ public final class Neo4jErrors {
       ModelSchema model = table == null ? null : modelOf(table);
       String field = model == null || guarded.size() != 2 ? null
           : fields(model, table, guarded.subList(1, 2));
-      return new io.toasty.error.ValueOutOfRangeException(model == null ? null : model.name(), field,
+      return new ValueOutOfRangeException(model == null ? null : model.name(), field,
           "a computed value does not fit its integer field", withheld(e, e.getMessage()));
     }
     return translate(t);
@@ -132,13 +135,13 @@ public final class Neo4jErrors {
     }
     Matcher missing = MISSING_TARGET.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && missing.find()) {
-      return new io.toasty.error.ForeignKeyViolationException(missing.group(1), missing.group(2),
+      return new ForeignKeyViolationException(missing.group(1), missing.group(2),
           missing.group(3) == null ? "refers to a record that does not exist"
               : "no record has the key " + missing.group(3) + "; nothing was written", e);
     }
     Matcher referred = STILL_REFERRED.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (t instanceof ClientException && referred.find()) {
-      return new io.toasty.error.ForeignKeyViolationException(referred.group(1), referred.group(2),
+      return new ForeignKeyViolationException(referred.group(1), referred.group(2),
           "a " + referred.group(1) + " still refers to the record being deleted; nothing was "
           + "deleted", e);
     }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Values;
@@ -47,18 +49,18 @@ class CypherValuesTest {
   @Test
   void listsAndSetsAreListPropertiesAndMapsTheirJsonText() {
     Type.CollectionOf ints = new Type.CollectionOf(Type.CollectionOf.Shape.LIST, Type.Scalar.I32);
-    Value list = new Value.Items(ints, java.util.List.of(new Value.I32(3), new Value.I32(-1)));
+    Value list = new Value.Items(ints, List.of(new Value.I32(3), new Value.I32(-1)));
     Object stored = CypherValues.encode(list);
-    assertEquals(java.util.List.of(3L, -1L), stored);
+    assertEquals(List.of(3L, -1L), stored);
     assertEquals(list, CypherValues.decode(Values.value(stored), ints));
     Type.CollectionOf uuids = new Type.CollectionOf(Type.CollectionOf.Shape.SET, Type.Scalar.UUID);
     UUID u = UUID.randomUUID();
-    Value set = new Value.Items(uuids, java.util.List.of(new Value.Uuid(u)));
-    assertEquals(java.util.List.of(u.toString()), CypherValues.encode(set));
+    Value set = new Value.Items(uuids, List.of(new Value.Uuid(u)));
+    assertEquals(List.of(u.toString()), CypherValues.encode(set));
     assertEquals(set, CypherValues.decode(Values.value(CypherValues.encode(set)), uuids));
     Type.CollectionOf counts = new Type.CollectionOf(Type.CollectionOf.Shape.MAP,
         Type.Scalar.I64);
-    Value map = new Value.Entries(counts, java.util.Map.of("a\"b", new Value.I64(2)));
+    Value map = new Value.Entries(counts, Map.of("a\"b", new Value.I64(2)));
     assertEquals("{\"a\\\"b\":2}", CypherValues.encode(map));
     assertEquals(map, CypherValues.decode(Values.value(CypherValues.encode(map)), counts));
   }

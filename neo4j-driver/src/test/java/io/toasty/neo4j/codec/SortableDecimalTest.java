@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class SortableDecimalTest {
     }
     List<BigDecimal> byNumber = new ArrayList<>(values);
     byNumber.sort(Comparator.naturalOrder());
-    java.util.Map<BigDecimal, String> text = new java.util.IdentityHashMap<>();
+    Map<BigDecimal, String> text = new IdentityHashMap<>();
     values.forEach(v -> text.put(v, SortableDecimal.encode(v)));
     List<BigDecimal> byText = new ArrayList<>(values);
     byText.sort(Comparator.comparing(text::get));

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.toasty.neo4j.ddl.GraphSchema;
 import io.toasty.neo4j.models.Members;
 import io.toasty.schema.Schema;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import java.util.List;
 import java.util.Optional;
@@ -79,10 +83,10 @@ class CypherDialectTest {
 
   @Test
   void theRendererWritesTheSameQueriesForBoth() {
-    io.toasty.stmt.Query q = new io.toasty.stmt.Query(new io.toasty.stmt.Source.Table(table),
-        io.toasty.stmt.Expr.eq(new io.toasty.stmt.Expr.Column(table, 2),
-            new io.toasty.stmt.Expr.Arg(0)),
-        new io.toasty.stmt.Returning.Count(), List.of(), null);
+    Query q = new Query(new Source.Table(table),
+        ExprNode.eq(new ExprNode.Column(table, 2),
+            new ExprNode.Arg(0)),
+        new Returning.Count(), List.of(), null);
     String neo4j = new CypherRenderer(schema, new Names("app_"), CypherDialect.NEO4J)
         .render(q).text();
     assertEquals(neo4j, new CypherRenderer(schema, new Names("app_"), CypherDialect.MEMGRAPH)

@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.neo4j.codec.ParamValues;
 import io.toasty.neo4j.models.Members;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,18 +28,22 @@ class CypherWalkTest {
   final String table = schema.tableOf("Member").name();
   final CypherRenderer renderer = new CypherRenderer(schema, new Names("app_"));
 
-  private Expr col(int i) {
-    return new Expr.Column(table, i);
+  private ExprNode col(int i) {
+    return new ExprNode.Column(table, i);
   }
 
   @Test
   void aFilteredOrderedPageIsOneMatch() {
-    Query q = new Query(new Source.Table(table),
-        Expr.and(Expr.eq(col(2), new Expr.Arg(0)),
-            new Expr.Compare(Expr.CompareOp.GT, col(3), new Expr.Const(new Value.I32(7)))),
-        new Returning.Project(List.of(col(0), col(1))),
-        List.of(new OrderBy(col(3), OrderBy.Direction.DESC)),
-        new Limit(new Expr.Arg(1), new Expr.Arg(2)));
+    Query q =
+        new Query(
+            new Source.Table(table),
+            ExprNode.and(
+                ExprNode.eq(col(2), new ExprNode.Arg(0)),
+                new ExprNode.Compare(
+                    ExprNode.CompareOp.GT, col(3), new ExprNode.Const(new Value.I32(7)))),
+            new Returning.Project(List.of(col(0), col(1))),
+            List.of(new OrderBy(col(3), OrderBy.Direction.DESC)),
+            new Limit(new ExprNode.Arg(1), new ExprNode.Arg(2)));
     RenderedCypher c = renderer.render(q);
     assertEquals("MATCH (n0:`app_" + table + "`) WHERE ((n0.`team` = $p0) AND (n0.`score` > $p1))"
         + " RETURN n0.`id` AS c0, n0.`email` AS c1 ORDER BY n0.`score` DESC SKIP $p2 LIMIT $p3",
@@ -49,9 +54,14 @@ class CypherWalkTest {
 
   @Test
   void anUpdateEvaluatesEveryAssignmentBeforeApplyingAny() {
-    Update u = new Update(new Source.Table(table), Expr.eq(col(0), new Expr.Arg(0)),
-        List.of(new Assignment(3, new Expr.Arith(Expr.ArithOp.ADD, col(3), new Expr.Arg(1)))),
-        new Returning.Count());
+    UpdateNode u =
+        new UpdateNode(
+            new Source.Table(table),
+            ExprNode.eq(col(0), new ExprNode.Arg(0)),
+            List.of(
+                new Assignment(
+                    3, new ExprNode.Arith(ExprNode.ArithOp.ADD, col(3), new ExprNode.Arg(1)))),
+            new Returning.Count());
     // score is an int: the computed value is checked against its width before it is stored.
     assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`id` = $p0) " + LOCKED
         + "WHERE (n0.`id` = $p1) SET n0 += {`score`: "
@@ -69,14 +79,14 @@ class CypherWalkTest {
   void anUpdateLocksEachMatchedNodeThenTestsItsFilterAgain() {
     // The version check is a compare-and-set: a transaction that matched by the old version and
     // waited for the node's lock tests it again on what the winner committed.
-    Update u = new Update(new Source.Table(table), Expr.and(
-        Expr.eq(col(0), new Expr.Arg(0)), Expr.eq(col(3), new Expr.Arg(1))),
-        List.of(new Assignment(1, new Expr.Arg(2))), new Returning.Count());
+    UpdateNode u = new UpdateNode(new Source.Table(table), ExprNode.and(
+        ExprNode.eq(col(0), new ExprNode.Arg(0)), ExprNode.eq(col(3), new ExprNode.Arg(1))),
+        List.of(new Assignment(1, new ExprNode.Arg(2))), new Returning.Count());
     assertEquals("MATCH (n0:`app_" + table + "`) WHERE ((n0.`id` = $p0) AND (n0.`score` = $p1)) "
         + LOCKED + "WHERE ((n0.`id` = $p2) AND (n0.`score` = $p3)) SET n0 += {`email`: $p4} "
         + "RETURN count(*)", renderer.render(u).text());
-    Update all = new Update(new Source.Table(table), Expr.TRUE,
-        List.of(new Assignment(1, new Expr.Arg(0))), new Returning.Count());
+    UpdateNode all = new UpdateNode(new Source.Table(table), ExprNode.TRUE,
+        List.of(new Assignment(1, new ExprNode.Arg(0))), new Returning.Count());
     assertEquals("MATCH (n0:`app_" + table + "`) SET n0 += {`email`: $p0} RETURN count(*)",
         renderer.render(all).text(), "nothing to test again without a filter");
   }
@@ -84,7 +94,7 @@ class CypherWalkTest {
   @Test
   void aNullableOrderSortsNullsFirstAscendingAndLastDescending() {
     // nickname is optional, score required: only the nickname gets its NULL test first.
-    Query q = new Query(new Source.Table(table), Expr.TRUE,
+    Query q = new Query(new Source.Table(table), ExprNode.TRUE,
         new Returning.Project(List.of(col(0))),
         List.of(new OrderBy(col(4), OrderBy.Direction.ASC),
             new OrderBy(col(4), OrderBy.Direction.DESC),
@@ -97,8 +107,8 @@ class CypherWalkTest {
 
   @Test
   void aDivisionByZeroFailsAndANullOperandIsNull() {
-    Query q = new Query(new Source.Table(table), new Expr.Compare(Expr.CompareOp.GT,
-        new Expr.Arith(Expr.ArithOp.DIV, col(3), new Expr.Arg(0)), new Expr.Arg(1)),
+    Query q = new Query(new Source.Table(table), new ExprNode.Compare(ExprNode.CompareOp.GT,
+        new ExprNode.Arith(ExprNode.ArithOp.DIV, col(3), new ExprNode.Arg(0)), new ExprNode.Arg(1)),
         new Returning.Project(List.of(col(0))), List.of(), null);
     assertEquals("MATCH (n0:`app_" + table + "`) WHERE (CASE WHEN n0.`score` IS NULL OR $p0 "
         + "IS NULL THEN null WHEN $p1 = 0 THEN 1 / toInteger($p2) ELSE (n0.`score` / $p3) END "
@@ -107,19 +117,19 @@ class CypherWalkTest {
 
   @Test
   void anOffsetAndLimitAreCappedSoThatCypherCanAddThem() {
-    Query q = new Query(new Source.Table(table), Expr.TRUE,
+    Query q = new Query(new Source.Table(table), ExprNode.TRUE,
         new Returning.Project(List.of(col(0))), List.of(),
-        new Limit(new Expr.Arg(0), new Expr.Arg(1)));
+        new Limit(new ExprNode.Arg(0), new ExprNode.Arg(1)));
     RenderedCypher c = renderer.render(q);
     assertEquals(List.of(new Param.Arg(1, Param.Form.ROW_COUNT),
         new Param.Arg(0, Param.Form.ROW_COUNT)), c.params());
-    assertEquals(Long.MAX_VALUE / 2, io.toasty.neo4j.codec.ParamValues.of(c.params(),
+    assertEquals(Long.MAX_VALUE / 2, ParamValues.of(c.params(),
         List.of(new Value.I64(Long.MAX_VALUE), new Value.I64(3))).get("p1"));
   }
 
   @Test
   void aLockingReadIsRefusedWithItsFeature() {
-    Query q = new Query(new Source.Table(table), Expr.TRUE,
+    Query q = new Query(new Source.Table(table), ExprNode.TRUE,
         new Returning.Project(List.of(col(0))), List.of(), null,
         new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
@@ -129,9 +139,17 @@ class CypherWalkTest {
 
   @Test
   void anAverageIsTheSumOverTheCountAndNullOverNoValue() {
-    Query q = new Query(new Source.Table(table), Expr.TRUE, new Returning.Grouped(
-        List.of(new Expr.Aggregate(Expr.AggOp.AVG, col(3), false)), List.of(), Expr.TRUE, false),
-        List.of(), null);
+    Query q =
+        new Query(
+            new Source.Table(table),
+            ExprNode.TRUE,
+            new Returning.Grouped(
+                List.of(new ExprNode.Aggregate(ExprNode.AggOp.AVG, col(3), false)),
+                List.of(),
+                ExprNode.TRUE,
+                false),
+            List.of(),
+            null);
     assertEquals("MATCH (n0:`app_" + table + "`) WITH CASE WHEN count(n0.`score`) = 0 THEN null "
         + "ELSE toFloat(sum(n0.`score`)) / count(n0.`score`) END AS a0 RETURN a0 AS c0",
         renderer.render(q).text());

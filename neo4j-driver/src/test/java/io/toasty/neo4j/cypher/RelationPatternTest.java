@@ -7,8 +7,8 @@ import io.toasty.neo4j.models.Castings;
 import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studios;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -28,31 +28,31 @@ class RelationPatternTest {
   final String castings = schema.tableOf("Casting").name();
   final String actors = schema.tableOf("Actor").name();
 
-  private Expr.Column col(String table, String name) {
+  private ExprNode.Column col(String table, String name) {
     var columns = schema.table(table).columns();
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(name)) {
-        return new Expr.Column(table, i);
+        return new ExprNode.Column(table, i);
       }
     }
     throw new IllegalArgumentException(name);
   }
 
-  private static Query select(Source source, Expr filter, Expr.Column... columns) {
+  private static Query select(Source source, ExprNode filter, ExprNode.Column... columns) {
     return new Query(source, filter, new Returning.Project(List.of(columns)), List.of(), null);
   }
 
   /** {@code keys IN (SELECT fk FROM films WHERE fk IS NOT NULL AND f)}. */
-  private Expr.InSubquery filmsOfStudio(Expr filter) {
-    Expr.Column fk = col(films, "studio_id");
-    return new Expr.InSubquery(col(studios, "id"), select(new Source.Table(films),
-        Expr.and(new Expr.Not(new Expr.IsNull(fk)), filter), fk));
+  private ExprNode.InSubquery filmsOfStudio(ExprNode filter) {
+    ExprNode.Column fk = col(films, "studio_id");
+    return new ExprNode.InSubquery(col(studios, "id"), select(new Source.Table(films),
+        ExprNode.and(new ExprNode.Not(new ExprNode.IsNull(fk)), filter), fk));
   }
 
   @Test
   void aHasManyFilterExpandsFromTheOuterNode() {
     Query q = select(new Source.Table(studios),
-        filmsOfStudio(Expr.eq(col(films, "title"), new Expr.Arg(0))), col(studios, "name"));
+        filmsOfStudio(ExprNode.eq(col(films, "title"), new ExprNode.Arg(0))), col(studios, "name"));
     assertEquals("MATCH (n0:`" + studios + "`) WHERE EXISTS { MATCH (n1:`" + films + "`), "
         + "(n1)-[:`STUDIO`]->(n0) WHERE (n1.`title` = $p0) } RETURN n0.`name` AS c0",
         renderer.render(q).text());
@@ -61,11 +61,11 @@ class RelationPatternTest {
   @Test
   void aBelongsToFilterUnderNotExpandsToTheTarget() {
     // studioId is never NULL: EXISTS needs no test for SQL's unknown first.
-    Expr.Column fk = col(films, "studio_id");
-    Expr in = new Expr.InSubquery(fk, select(new Source.Table(studios),
-        Expr.and(new Expr.Not(new Expr.IsNull(col(studios, "id"))),
-            Expr.eq(col(studios, "name"), new Expr.Arg(0))), col(studios, "id")));
-    Query q = select(new Source.Table(films), new Expr.Not(in), col(films, "title"));
+    ExprNode.Column fk = col(films, "studio_id");
+    ExprNode in = new ExprNode.InSubquery(fk, select(new Source.Table(studios),
+        ExprNode.and(new ExprNode.Not(new ExprNode.IsNull(col(studios, "id"))),
+            ExprNode.eq(col(studios, "name"), new ExprNode.Arg(0))), col(studios, "id")));
+    Query q = select(new Source.Table(films), new ExprNode.Not(in), col(films, "title"));
     assertEquals("MATCH (n0:`" + films + "`) WHERE (NOT EXISTS { MATCH (n1:`" + studios + "`), "
         + "(n0)-[:`STUDIO`]->(n1) WHERE (n1.`name` = $p0) }) RETURN n0.`title` AS c0",
         renderer.render(q).text());
@@ -75,9 +75,9 @@ class RelationPatternTest {
   void theManyToManyJoinIsAPatternNotAProduct() {
     Source.Join join = new Source.Join(castings, List.of(col(castings, "actor_id").index()),
         List.of(col(actors, "id").index()));
-    Expr.Column filmId = col(castings, "film_id");
+    ExprNode.Column filmId = col(castings, "film_id");
     Query q = select(new Source.Table(actors, join),
-        new Expr.InList(filmId, List.of(new Expr.Arg(0), new Expr.Arg(1))),
+        new ExprNode.InList(filmId, List.of(new ExprNode.Arg(0), new ExprNode.Arg(1))),
         col(actors, "name"), filmId);
     // castings is a join model: one relationship, ending at the actor it is joined to
     assertEquals("MATCH (n0:`" + actors + "`), (n2:`" + films + "`)-[n1:`" + castings
@@ -87,8 +87,8 @@ class RelationPatternTest {
 
   @Test
   void aJoinRecordIsReadAsARelationshipWithItsEndsKeys() {
-    Expr.Column filmId = col(castings, "film_id");
-    Query q = select(new Source.Table(castings), Expr.eq(filmId, new Expr.Arg(0)),
+    ExprNode.Column filmId = col(castings, "film_id");
+    Query q = select(new Source.Table(castings), ExprNode.eq(filmId, new ExprNode.Arg(0)),
         col(castings, "role"), col(castings, "actor_id"), filmId);
     assertEquals("MATCH (n1:`" + films + "`)-[n0:`" + castings + "`]->(n2:`" + actors + "`) "
         + "WHERE (n1.`id` = $p0) RETURN n0.`role` AS c0, endNode(n0).`id` AS c1, "
@@ -99,9 +99,18 @@ class RelationPatternTest {
   void aJoinRecordIsCreatedBetweenTheNodesItsKeysName() {
     List<Integer> columns = List.of(col(castings, "id").index(), col(castings, "film_id").index(),
         col(castings, "actor_id").index(), col(castings, "role").index());
-    Insert insert = new Insert(new Source.Table(castings), columns, List.of(new Expr.Record(
-        List.of(new Expr.Arg(0), new Expr.Arg(1), new Expr.Arg(2), new Expr.Arg(3)))),
-        new Returning.Count());
+    InsertNode insert =
+        new InsertNode(
+            new Source.Table(castings),
+            columns,
+            List.of(
+                new ExprNode.Record(
+                    List.of(
+                        new ExprNode.Arg(0),
+                        new ExprNode.Arg(1),
+                        new ExprNode.Arg(2),
+                        new ExprNode.Arg(3)))),
+            new Returning.Count());
     assertEquals("UNWIND $p0 AS r OPTIONAL MATCH (n1:`" + films + "` {`id`: r.`film_id`}) "
         + "OPTIONAL MATCH (n2:`" + actors + "` {`id`: r.`actor_id`}) WITH r, CASE WHEN n1 IS NULL "
         + "THEN date('toasty-missing-target:Casting:filmId') ELSE n1 END AS n3, CASE WHEN n2 IS "

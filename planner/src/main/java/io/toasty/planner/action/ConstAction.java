@@ -1,10 +1,10 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Sets a variable to rows evaluated from the arguments. */
-public record ConstAction(int output, List<Expr.Record> rows) implements Action {
+public record ConstAction(int output, List<ExprNode.Record> rows) implements Action {
   public ConstAction {
     rows = List.copyOf(rows);
   }

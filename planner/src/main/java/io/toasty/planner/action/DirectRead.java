@@ -3,7 +3,7 @@ package io.toasty.planner.action;
 import io.toasty.driver.Operation;
 import io.toasty.planner.plan.Output;
 import io.toasty.stmt.Query;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.List;
  * @param rowType   the type of each fetched column
  * @param fields    per result field, the position of its column in the row
  */
-public record DirectRead(Statement statement, List<Type> rowType, int[] fields) {
+public record DirectRead(StatementNode statement, List<Type> rowType, int[] fields) {
 
   /** The direct read {@code plan} is, or null when it needs the engine between rows and result. */
   public static DirectRead of(ActionPlan plan) {

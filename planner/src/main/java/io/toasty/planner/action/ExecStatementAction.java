@@ -2,16 +2,18 @@ package io.toasty.planner.action;
 
 import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.RowBinding;
-import io.toasty.stmt.Insert;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sends {@code Operation.QuerySql} (or {@code Operation.Insert} for an insert) with this
  * statement. With {@code keys}, the statement is first restricted to the keys in that variable.
  */
-public record ExecStatementAction(int output, Statement statement, List<Type> rowType,
+public record ExecStatementAction(int output, StatementNode statement, List<Type> rowType,
     KeyBinding keys, List<RowBinding> bindings) implements Action {
   public ExecStatementAction {
     rowType = List.copyOf(rowType);
@@ -19,14 +21,14 @@ public record ExecStatementAction(int output, Statement statement, List<Type> ro
   }
 
   /** An action that binds no other variable's values. */
-  public ExecStatementAction(int output, Statement statement, List<Type> rowType,
+  public ExecStatementAction(int output, StatementNode statement, List<Type> rowType,
       KeyBinding keys) {
     this(output, statement, rowType, keys, List.of());
   }
 
   @Override
   public List<Integer> inputs() {
-    java.util.Set<Integer> in = new java.util.LinkedHashSet<>();
+    Set<Integer> in = new LinkedHashSet<>();
     if (keys != null) {
       in.add(keys.input());
     }
@@ -36,6 +38,6 @@ public record ExecStatementAction(int output, Statement statement, List<Type> ro
 
   /** Whether this sends {@code Operation.Insert}. */
   public boolean isInsert() {
-    return statement instanceof Insert;
+    return statement instanceof InsertNode;
   }
 }

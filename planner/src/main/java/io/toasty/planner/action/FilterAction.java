@@ -1,10 +1,10 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Keeps the rows of variable {@code input} for which {@code predicate} is TRUE. */
-public record FilterAction(int output, int input, Expr predicate) implements Action {
+public record FilterAction(int output, int input, ExprNode predicate) implements Action {
   @Override
   public List<Integer> inputs() {
     return List.of(input);

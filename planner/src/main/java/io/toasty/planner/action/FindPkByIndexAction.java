@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -9,8 +9,8 @@ import java.util.List;
  * sort key order (descending when {@code forward} is false), with {@code pageSize} (an expression
  * over the plan's arguments, or null) as its page size.
  */
-public record FindPkByIndexAction(int output, String table, String index, Expr keyCondition,
-    Expr filter, List<Integer> columns, boolean forward, Expr pageSize) implements Action {
+public record FindPkByIndexAction(int output, String table, String index, ExprNode keyCondition,
+    ExprNode filter, List<Integer> columns, boolean forward, ExprNode pageSize) implements Action {
   public FindPkByIndexAction {
     columns = List.copyOf(columns);
   }

@@ -1,10 +1,11 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Skips {@code offset} rows of variable {@code input} and passes at most {@code count}. */
-public record LimitAction(int output, int input, Expr count, Expr offset) implements Action {
+public record LimitAction(int output, int input, ExprNode count, ExprNode offset)
+    implements Action {
   @Override
   public List<Integer> inputs() {
     return List.of(input);

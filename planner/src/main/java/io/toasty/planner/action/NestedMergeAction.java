@@ -1,7 +1,7 @@
 package io.toasty.planner.action;
 
 import io.toasty.planner.plan.MergeBranch;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * the most rows {@code input} can have, evaluated with the execution's arguments.
  */
 public record NestedMergeAction(int output, int input, List<MergeBranch> branches, int window,
-    Expr parents) implements Action {
+    ExprNode parents) implements Action {
   public NestedMergeAction {
     branches = List.copyOf(branches);
   }

@@ -1,14 +1,14 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
  * Sends {@code Operation.QueryPk}, descending in sort key order when {@code forward} is false,
  * with {@code pageSize} (an expression over the plan's arguments, or null) as its page size.
  */
-public record QueryPkAction(int output, String table, List<Integer> columns, Expr keyCondition,
-    Expr filter, boolean forward, Expr pageSize) implements Action {
+public record QueryPkAction(int output, String table, List<Integer> columns, ExprNode keyCondition,
+    ExprNode filter, boolean forward, ExprNode pageSize) implements Action {
   public QueryPkAction {
     columns = List.copyOf(columns);
   }

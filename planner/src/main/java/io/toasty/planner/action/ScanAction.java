@@ -1,10 +1,10 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Sends {@code Operation.Scan}. */
-public record ScanAction(int output, String table, List<Integer> columns, Expr filter)
+public record ScanAction(int output, String table, List<Integer> columns, ExprNode filter)
     implements Action {
   public ScanAction {
     columns = List.copyOf(columns);

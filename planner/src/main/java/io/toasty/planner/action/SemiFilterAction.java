@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +8,8 @@ import java.util.List;
  * Keeps the rows of variable {@code input} for which {@code predicate} is TRUE, subquery
  * {@code i} standing for the values of variable {@code values.get(i)}.
  */
-public record SemiFilterAction(int output, int input, Expr predicate,
-    List<Expr.InSubquery> subqueries, List<Integer> values) implements Action {
+public record SemiFilterAction(int output, int input, ExprNode predicate,
+    List<ExprNode.InSubquery> subqueries, List<Integer> values) implements Action {
   public SemiFilterAction {
     subqueries = List.copyOf(subqueries);
     values = List.copyOf(values);

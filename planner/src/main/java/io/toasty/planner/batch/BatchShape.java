@@ -13,7 +13,8 @@ import io.toasty.planner.plan.AtomicWriteSize;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +78,12 @@ public enum BatchShape {
 
   private static boolean writes(Action a) {
     return a instanceof UpdateByKeyAction || a instanceof DeleteByKeyAction
-        || a instanceof ExecStatementAction e && !(e.statement() instanceof io.toasty.stmt.Query);
+        || a instanceof ExecStatementAction e && !(e.statement() instanceof Query);
   }
 
   /** At least how many items the write takes: keys are counted once, claims where known. */
   private static long items(Action a, Schema schema) {
-    if (a instanceof ExecStatementAction e && e.statement() instanceof Insert insert
+    if (a instanceof ExecStatementAction e && e.statement() instanceof InsertNode insert
         && insert.target() instanceof Source.Table t) {
       return AtomicWriteSize.items(insert, schema.table(t.table()));
     }

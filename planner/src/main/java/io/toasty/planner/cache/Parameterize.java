@@ -2,17 +2,17 @@ package io.toasty.planner.cache;
 
 import io.toasty.planner.expr.Children;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,37 +26,37 @@ import java.util.function.UnaryOperator;
 public final class Parameterize {
   private final List<Value> args = new ArrayList<>();
   /** {@link #expr} and {@link #query} as functions, made once per statement, not per node. */
-  private final UnaryOperator<Expr> exprs = this::expr;
+  private final UnaryOperator<ExprNode> exprs = this::expr;
   private final UnaryOperator<Query> queries = this::query;
 
   private Parameterize() {}
 
   /** The shape of {@code s} and the values taken out of it. */
-  public static Shape of(Statement s) {
+  public static Shape of(StatementNode s) {
     Parameterize p = new Parameterize();
-    Statement shape = p.statement(s);
+    StatementNode shape = p.statement(s);
     return new Shape(shape, p.args);
   }
 
-  private Statement statement(Statement s) {
+  private StatementNode statement(StatementNode s) {
     if (s instanceof Query q) {
       return query(q);
-    } else if (s instanceof Insert i) {
-      List<Expr.Record> rows = Children.list(i.rows(), exprs);
+    } else if (s instanceof InsertNode i) {
+      List<ExprNode.Record> rows = Children.list(i.rows(), exprs);
       Returning returning = returning(i.returning());
-      return new Insert(i.target(), i.columns(), rows, returning, i.onConflict() == null ? null
+      return new InsertNode(i.target(), i.columns(), rows, returning, i.onConflict() == null ? null
           : new OnConflict(i.onConflict().target(), i.onConflict().copied(),
               assignments(i.onConflict().assignments())), i.atomic());
-    } else if (s instanceof Update u) {
-      return new Update(u.target(), expr(u.filter()), assignments(u.assignments()),
+    } else if (s instanceof UpdateNode u) {
+      return new UpdateNode(u.target(), expr(u.filter()), assignments(u.assignments()),
           u.returning());
     }
-    Delete d = (Delete) s;
-    return new Delete(d.from(), expr(d.filter()), d.returning());
+    DeleteNode d = (DeleteNode) s;
+    return new DeleteNode(d.from(), expr(d.filter()), d.returning());
   }
 
   private Query query(Query q) {
-    Expr filter = expr(q.filter());
+    ExprNode filter = expr(q.filter());
     Returning returning = returning(q.returning());
     List<OrderBy> orderBy = q.orderBy(); // an unordered query (a get by key) copies nothing
     if (!orderBy.isEmpty()) {
@@ -80,9 +80,9 @@ public final class Parameterize {
           Children.list(g.groupBy(), exprs), expr(g.having()), g.distinct());
     }
     if (r instanceof Returning.Model m && !m.includes().isEmpty()) {
-      List<Include> includes = new ArrayList<>(m.includes().size());
-      for (Include i : m.includes()) {
-        includes.add(new Include(i.relation(), query(i.scope())));
+      List<IncludeNode> includes = new ArrayList<>(m.includes().size());
+      for (IncludeNode i : m.includes()) {
+        includes.add(new IncludeNode(i.relation(), query(i.scope())));
       }
       return m.withIncludes(includes);
     }
@@ -97,15 +97,15 @@ public final class Parameterize {
     return out;
   }
 
-  private Expr expr(Expr e) {
-    if (e instanceof Expr.Const c && isParameter(c.value())) {
+  private ExprNode expr(ExprNode e) {
+    if (e instanceof ExprNode.Const c && isParameter(c.value())) {
       args.add(c.value());
-      return new Expr.Arg(args.size() - 1);
+      return new ExprNode.Arg(args.size() - 1);
     }
-    if (e instanceof Expr.Stmt nested) {
-      return new Expr.Stmt(statement(nested.statement()));
+    if (e instanceof ExprNode.Stmt nested) {
+      return new ExprNode.Stmt(statement(nested.statement()));
     }
-    if (e instanceof Expr.Arg) {
+    if (e instanceof ExprNode.Arg) {
       throw new IllegalArgumentException("a statement given to the engine must hold values, "
           + "not argument slots: " + e);
     }

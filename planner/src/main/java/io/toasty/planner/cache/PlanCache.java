@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.stmt.ShapeKey;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -22,8 +22,11 @@ import java.util.function.Function;
  * plans held by shape alone.
  */
 public final class PlanCache {
-  /** Keys are {@link Statement} shapes (compared by value) and {@link ShapeKey}s (by identity). */
+  /**
+   * Keys are {@link StatementNode} shapes (compared by value) and {@link ShapeKey}s (by identity).
+   */
   private final Cache<Object, CompiledPlan> cache;
+
   private final LongAdder keyedHits = new LongAdder();
   private final AtomicLong keyedEntries = new AtomicLong();
 
@@ -43,7 +46,7 @@ public final class PlanCache {
 
   /** The plan for {@code shape}, compiling it on a miss. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public CompiledPlan get(Statement shape, Function<Statement, CompiledPlan> compile) {
+  public CompiledPlan get(StatementNode shape, Function<StatementNode, CompiledPlan> compile) {
     // the loader is only ever called with this statement: no adapter allocated per lookup
     return cache.get(shape, (Function) compile);
   }

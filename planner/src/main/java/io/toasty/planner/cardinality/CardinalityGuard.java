@@ -1,5 +1,6 @@
 package io.toasty.planner.cardinality;
 
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.Objects;
  */
 public record CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
     Value.Record key, String counted, List<Integer> countedFields, int added,
-    io.toasty.stmt.Expr moved, boolean required, io.toasty.stmt.Expr probe) {
+    ExprNode moved, boolean required, ExprNode probe) {
   public CardinalityGuard {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(relation, "relation");
@@ -44,7 +45,7 @@ public record CardinalityGuard(String owner, String relation, int max, List<Inte
   /** An {@code @AtMost} guard of a known record. */
   public CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
       Value.Record key, String counted, List<Integer> countedFields, int added,
-      io.toasty.stmt.Expr moved) {
+      ExprNode moved) {
     this(owner, relation, max, ownerFields, key, counted, countedFields, added, moved, false,
         null);
   }

@@ -6,12 +6,12 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,17 +69,17 @@ public final class CardinalityGuards {
    * @throws InvalidStatementException when an update sets a limited relation's foreign key to
    *     an expression, whose record is not known before the write
    */
-  public List<CardinalityGuard> of(Statement statement) {
+  public List<CardinalityGuard> of(StatementNode statement) {
     if (!any()) {
       return List.of();
     }
     List<CardinalityGuard> out = new ArrayList<>();
-    if (statement instanceof Insert insert) {
+    if (statement instanceof InsertNode insert) {
       insert(insert, out);
-    } else if (statement instanceof Update update) {
+    } else if (statement instanceof UpdateNode update) {
       update(update, out);
       new RequiredOneGuards(schema, requiredByCounted(), out).update(update);
-    } else if (statement instanceof Delete delete
+    } else if (statement instanceof DeleteNode delete
         && delete.from() instanceof Source.Model source && schema.hasModel(source.model())) {
       new RequiredOneGuards(schema, requiredByCounted(), out).delete(source.model(),
           delete.filter());
@@ -106,12 +106,12 @@ public final class CardinalityGuards {
     out.add(g);
   }
 
-  private void insert(Insert insert, List<CardinalityGuard> out) {
+  private void insert(InsertNode insert, List<CardinalityGuard> out) {
     if (!(insert.target() instanceof Source.Model source) || !schema.hasModel(source.model())) {
       return;
     }
     ModelSchema model = schema.model(source.model());
-    for (Expr.Record row : insert.rows()) {
+    for (ExprNode.Record row : insert.rows()) {
       for (Limit limit : byCounted.getOrDefault(model.name(), List.of())) {
         Value.Record key = constants(row.fields(), limit.countedFields);
         if (key != null) {
@@ -129,7 +129,7 @@ public final class CardinalityGuards {
   }
 
   /** Checks the new record's nested children against its limits, then walks into them. */
-  private void nested(ModelSchema model, Expr.Record row, List<CardinalityGuard> out) {
+  private void nested(ModelSchema model, ExprNode.Record row, List<CardinalityGuard> out) {
     for (RelationSchema r : model.relations()) {
       if (r.isLimited()) {
         int count = nestedRows(model, row, r);
@@ -143,23 +143,24 @@ public final class CardinalityGuards {
       }
     }
     for (int i = model.fields().size(); i < row.fields().size(); i++) {
-      if (row.fields().get(i) instanceof Expr.Stmt s && s.statement() instanceof Insert child) {
+      if (row.fields().get(i) instanceof ExprNode.Stmt s
+          && s.statement() instanceof InsertNode child) {
         insert(child, out);
       }
     }
   }
 
-  private static int nestedRows(ModelSchema model, Expr.Record row, RelationSchema r) {
+  private static int nestedRows(ModelSchema model, ExprNode.Record row, RelationSchema r) {
     int at = model.fields().size() + r.index();
-    return at < row.fields().size() && row.fields().get(at) instanceof Expr.Stmt s
-        && s.statement() instanceof Insert child ? child.rows().size() : 0;
+    return at < row.fields().size() && row.fields().get(at) instanceof ExprNode.Stmt s
+        && s.statement() instanceof InsertNode child ? child.rows().size() : 0;
   }
 
-  private void update(Update update, List<CardinalityGuard> out) {
+  private void update(UpdateNode update, List<CardinalityGuard> out) {
     if (!(update.target() instanceof Source.Model source)) {
       return;
     }
-    Map<Integer, Expr> set = new HashMap<>();
+    Map<Integer, ExprNode> set = new HashMap<>();
     for (Assignment a : update.assignments()) {
       set.put(a.target(), a.value());
     }
@@ -167,9 +168,9 @@ public final class CardinalityGuards {
       if (limit.countedFields.stream().noneMatch(set::containsKey)) {
         continue;
       }
-      List<Expr> values = limit.countedFields.stream().map(f -> set.getOrDefault(f, null))
+      List<ExprNode> values = limit.countedFields.stream().map(f -> set.getOrDefault(f, null))
           .toList();
-      if (values.stream().allMatch(v -> v instanceof Expr.Const c && c.value().isNull())) {
+      if (values.stream().allMatch(v -> v instanceof ExprNode.Const c && c.value().isNull())) {
         continue; // unlinks: a relation only shrinks
       }
       Value.Record key = values.contains(null) ? null : constants(values, List.of());
@@ -188,12 +189,12 @@ public final class CardinalityGuards {
    * The constant values at {@code fields} of {@code exprs} (all of {@code exprs} for no fields),
    * or null where one is not a non-null constant: a nested parent's key, a default, NULL.
    */
-  static Value.Record constants(List<Expr> exprs, List<Integer> fields) {
-    List<Expr> picked = fields.isEmpty() ? exprs
+  static Value.Record constants(List<ExprNode> exprs, List<Integer> fields) {
+    List<ExprNode> picked = fields.isEmpty() ? exprs
         : fields.stream().map(f -> f < exprs.size() ? exprs.get(f) : null).toList();
     List<Value> values = new ArrayList<>(picked.size());
-    for (Expr e : picked) {
-      if (!(e instanceof Expr.Const c) || c.value().isNull()) {
+    for (ExprNode e : picked) {
+      if (!(e instanceof ExprNode.Const c) || c.value().isNull()) {
         return null;
       }
       values.add(c.value());
@@ -201,7 +202,7 @@ public final class CardinalityGuards {
     return new Value.Record(values);
   }
 
-  private static CardinalityGuard guard(Limit limit, Value.Record key, int added, Expr moved) {
+  private static CardinalityGuard guard(Limit limit, Value.Record key, int added, ExprNode moved) {
     return new CardinalityGuard(limit.owner.name(), limit.relation.name(), limit.relation.max(),
         limit.relation.sourceFields(), key, limit.counted, limit.countedFields, added, moved);
   }

@@ -5,9 +5,9 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +44,7 @@ final class RequiredOneGuards {
         relation.target(), relation.targetFields(), 0, null, true, null);
   }
 
-  private static CardinalityGuard probe(One one, Expr filter) {
+  private static CardinalityGuard probe(One one, ExprNode filter) {
     return new CardinalityGuard(one.owner.name(), one.relation.name(), 1,
         one.relation.sourceFields(), null, one.relation.target(), one.relation.targetFields(), 0,
         null, true, filter);
@@ -55,13 +55,13 @@ final class RequiredOneGuards {
    * before (probed) and the one they move to (a value; an expression is refused, as for
    * {@code @AtMost}: its record is not known before the write).
    */
-  void update(Update update) {
+  void update(UpdateNode update) {
     if (!(update.target() instanceof Source.Model source)) {
       return;
     }
     for (One one : byCounted.getOrDefault(source.model(), List.of())) {
       List<Integer> fk = one.relation.targetFields();
-      List<Expr> values = new ArrayList<>();
+      List<ExprNode> values = new ArrayList<>();
       for (int f : fk) {
         values.add(update.assignments().stream().filter(a -> a.target() == f)
             .map(Assignment::value).findFirst().orElse(null));
@@ -70,7 +70,7 @@ final class RequiredOneGuards {
         continue;
       }
       out.add(probe(one, update.filter()));
-      if (values.stream().allMatch(v -> v instanceof Expr.Const c && c.value().isNull())) {
+      if (values.stream().allMatch(v -> v instanceof ExprNode.Const c && c.value().isNull())) {
         continue; // unlinks: the probe finds the owners left without one
       }
       Value.Record key = values.contains(null) ? null
@@ -86,7 +86,7 @@ final class RequiredOneGuards {
   }
 
   /** A delete of {@code model}'s records matching {@code filter}, and what it cascades to. */
-  void delete(String model, Expr filter) {
+  void delete(String model, ExprNode filter) {
     delete(model, filter, null, new HashSet<>());
   }
 
@@ -94,7 +94,7 @@ final class RequiredOneGuards {
    * @param from the belongs-to relation the cascade reached {@code model} through, or null: the
    *     owners of records deleted with their owner need no check
    */
-  private void delete(String model, Expr filter, RelationSchema from, Set<String> seen) {
+  private void delete(String model, ExprNode filter, RelationSchema from, Set<String> seen) {
     if (!seen.add(model)) {
       return; // a cycle of required relations: the delete itself refuses it
     }
@@ -107,8 +107,13 @@ final class RequiredOneGuards {
     for (ModelSchema child : schema.models()) {
       for (RelationSchema r : child.relations()) {
         if (r.isBelongsTo() && !r.nullable() && r.target().equals(model)) {
-          Expr.Field relation = new Expr.Field(child.name(), child.fields().size() + r.index());
-          delete(child.name(), new Expr.Related(relation, Expr.Quantifier.ANY, filter), r, seen);
+          ExprNode.Field relation =
+              new ExprNode.Field(child.name(), child.fields().size() + r.index());
+          delete(
+              child.name(),
+              new ExprNode.Related(relation, ExprNode.Quantifier.ANY, filter),
+              r,
+              seen);
         }
       }
     }

@@ -4,12 +4,12 @@ import io.toasty.error.InvalidModelException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class EagerIncludes {
   }
 
   /** {@code s} with the eager relations of every level it returns records of included. */
-  public static Statement expand(Statement s, Schema schema) {
+  public static StatementNode expand(StatementNode s, Schema schema) {
     if (!(s instanceof Query q) || !(q.returning() instanceof Returning.Model)
         || !(q.source() instanceof Source.Model m) || !schema.hasModel(m.model())
         || !hasEager(schema)) {
@@ -61,9 +61,9 @@ public final class EagerIncludes {
   private Query level(Query q, String model, List<String> chain) {
     Returning.Model returning = (Returning.Model) q.returning();
     ModelSchema schema = this.schema.model(model);
-    List<Include> out = new ArrayList<>(returning.includes().size());
+    List<IncludeNode> out = new ArrayList<>(returning.includes().size());
     Set<Integer> named = new HashSet<>();
-    for (Include i : returning.includes()) {
+    for (IncludeNode i : returning.includes()) {
       named.add(i.relation().index());
       out.add(explicit(i, schema));
     }
@@ -79,16 +79,16 @@ public final class EagerIncludes {
   }
 
   /** An include the query names: its scope's own eager relations, a new chain from there. */
-  private Include explicit(Include i, ModelSchema schema) {
+  private IncludeNode explicit(IncludeNode i, ModelSchema schema) {
     if (!schema.isRelation(i.relation().index()) || !(i.scope().source() instanceof Source.Model t)
         || !this.schema.hasModel(t.model())
         || !(i.scope().returning() instanceof Returning.Model)) {
       return i; // verification names what is wrong with it
     }
-    return new Include(i.relation(), level(i.scope(), t.model(), List.of(t.model())));
+    return new IncludeNode(i.relation(), level(i.scope(), t.model(), List.of(t.model())));
   }
 
-  private Include eager(ModelSchema schema, RelationSchema r, int field, List<String> chain) {
+  private IncludeNode eager(ModelSchema schema, RelationSchema r, int field, List<String> chain) {
     if (chain.contains(r.target())) {
       List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(r.target()),
           chain.size()));
@@ -100,7 +100,7 @@ public final class EagerIncludes {
     List<String> next = new ArrayList<>(chain);
     next.add(r.target());
     Query all = Query.all(r.target());
-    return new Include(new Expr.Field(schema.name(), field), level(all, r.target(), next));
+    return new IncludeNode(new ExprNode.Field(schema.name(), field), level(all, r.target(), next));
   }
 
   private static boolean excluded(Returning.Model returning, int field) {

@@ -1,7 +1,7 @@
 package io.toasty.planner.eval;
 
 import io.toasty.error.NumericOverflowException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -14,7 +14,7 @@ import java.util.Set;
  * AVG_DECIMAL); MIN and MAX by the engine's value order; NULL when no value came (COUNT: 0).
  */
 final class Accumulator {
-  private final Expr.AggOp op;
+  private final ExprNode.AggOp op;
   private final Set<Value> seen;
   private long count;
   private long longSum;
@@ -22,7 +22,7 @@ final class Accumulator {
   private BigDecimal decimalSum = BigDecimal.ZERO;
   private Value extreme = Value.NULL;
 
-  Accumulator(Expr.AggOp op, boolean distinct) {
+  Accumulator(ExprNode.AggOp op, boolean distinct) {
     this.op = op;
     this.seen = distinct ? new HashSet<>() : null;
   }
@@ -49,7 +49,7 @@ final class Accumulator {
   }
 
   Value result() {
-    if (op == Expr.AggOp.COUNT || op == Expr.AggOp.COUNT_ALL) {
+    if (op == ExprNode.AggOp.COUNT || op == ExprNode.AggOp.COUNT_ALL) {
       return new Value.I64(count);
     }
     if (count == 0) {

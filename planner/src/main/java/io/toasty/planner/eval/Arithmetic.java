@@ -2,7 +2,7 @@ package io.toasty.planner.eval;
 
 import io.toasty.error.DivisionByZeroException;
 import io.toasty.error.NumericOverflowException;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +18,7 @@ import java.math.MathContext;
 final class Arithmetic {
   private Arithmetic() {}
 
-  static Value apply(Expr.ArithOp op, Value l, Value r) {
+  static Value apply(ExprNode.ArithOp op, Value l, Value r) {
     try {
       return exact(op, l, r);
     } catch (ArithmeticException e) {
@@ -27,11 +27,11 @@ final class Arithmetic {
     }
   }
 
-  private static Value exact(Expr.ArithOp op, Value l, Value r) {
+  private static Value exact(ExprNode.ArithOp op, Value l, Value r) {
     if (l.isNull() || r.isNull()) {
       return Value.NULL;
     }
-    if ((op == Expr.ArithOp.DIV || op == Expr.ArithOp.MOD) && isZero(r)) {
+    if ((op == ExprNode.ArithOp.DIV || op == ExprNode.ArithOp.MOD) && isZero(r)) {
       throw new DivisionByZeroException("engine", null, l.toJava() + " " + op.symbol() + " "
           + r.toJava() + ": division by zero", null);
     }
@@ -52,7 +52,7 @@ final class Arithmetic {
     });
   }
 
-  private static Value integer(Expr.ArithOp op, long a, long b) {
+  private static Value integer(ExprNode.ArithOp op, long a, long b) {
     return new Value.I64(switch (op) {
       case ADD -> Math.addExact(a, b);
       case SUB -> Math.subtractExact(a, b);
@@ -67,7 +67,7 @@ final class Arithmetic {
     });
   }
 
-  private static Value decimal(Expr.ArithOp op, BigDecimal a, BigDecimal b) {
+  private static Value decimal(ExprNode.ArithOp op, BigDecimal a, BigDecimal b) {
     return new Value.Decimal(switch (op) {
       case ADD -> a.add(b);
       case SUB -> a.subtract(b);

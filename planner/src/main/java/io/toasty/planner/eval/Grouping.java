@@ -2,7 +2,7 @@ package io.toasty.planner.eval;
 
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Walk;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -22,18 +22,18 @@ import java.util.Set;
 public final class Grouping {
   private final Returning.Grouped grouped;
   private final List<Value> args;
-  private final List<Expr.Aggregate> aggregates = new ArrayList<>();
+  private final List<ExprNode.Aggregate> aggregates = new ArrayList<>();
   private final Map<List<Value>, Accumulator[]> groups = new LinkedHashMap<>();
 
   /** A grouping of {@code grouped} whose argument slots hold {@code args}. */
   public Grouping(Returning.Grouped grouped, List<Value> args) {
     this.grouped = grouped;
     this.args = args;
-    List<Expr> all = new ArrayList<>(grouped.exprs());
+    List<ExprNode> all = new ArrayList<>(grouped.exprs());
     all.add(grouped.having());
-    for (Expr e : all) {
+    for (ExprNode e : all) {
       Walk.each(e, x -> {
-        if (x instanceof Expr.Aggregate a && !aggregates.contains(a)) {
+        if (x instanceof ExprNode.Aggregate a && !aggregates.contains(a)) {
           aggregates.add(a);
         }
       });
@@ -43,13 +43,14 @@ public final class Grouping {
   /** Adds {@code row} (the table's columns, by column index) to its group. */
   public void add(Value.Record row) {
     List<Value> key = new ArrayList<>(grouped.groupBy().size());
-    for (Expr g : grouped.groupBy()) {
+    for (ExprNode g : grouped.groupBy()) {
       key.add(Eval.eval(g, args, row));
     }
     Accumulator[] accs = groups.computeIfAbsent(key, k -> newAccumulators());
     for (int i = 0; i < accs.length; i++) {
-      Expr.Aggregate a = aggregates.get(i);
-      accs[i].add(a.op() == Expr.AggOp.COUNT_ALL ? Value.TRUE : Eval.eval(a.operand(), args, row));
+      ExprNode.Aggregate a = aggregates.get(i);
+      accs[i].add(
+          a.op() == ExprNode.AggOp.COUNT_ALL ? Value.TRUE : Eval.eval(a.operand(), args, row));
     }
   }
 
@@ -65,7 +66,7 @@ public final class Grouping {
         return;
       }
       List<Value> values = new ArrayList<>(grouped.exprs().size());
-      for (Expr e : grouped.exprs()) {
+      for (ExprNode e : grouped.exprs()) {
         values.add(Eval.eval(resolve(e, key, accs), args, null));
       }
       Value.Record record = new Value.Record(values);
@@ -77,13 +78,13 @@ public final class Grouping {
   }
 
   /** {@code e} with each group-by expression and aggregate replaced by the group's value. */
-  private Expr resolve(Expr e, List<Value> key, Accumulator[] accs) {
+  private ExprNode resolve(ExprNode e, List<Value> key, Accumulator[] accs) {
     int g = grouped.groupBy().indexOf(e);
     if (g >= 0) {
-      return new Expr.Const(key.get(g));
+      return new ExprNode.Const(key.get(g));
     }
-    if (e instanceof Expr.Aggregate a) {
-      return new Expr.Const(accs[aggregates.indexOf(a)].result());
+    if (e instanceof ExprNode.Aggregate a) {
+      return new ExprNode.Const(accs[aggregates.indexOf(a)].result());
     }
     return Children.map(e, x -> resolve(x, key, accs));
   }

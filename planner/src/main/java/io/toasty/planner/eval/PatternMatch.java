@@ -1,6 +1,6 @@
 package io.toasty.planner.eval;
 
-import io.toasty.stmt.Expr.PatternKind;
+import io.toasty.stmt.ExprNode.PatternKind;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package io.toasty.planner.explain;
 
+import io.toasty.Redaction;
 import io.toasty.driver.Capability;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.Var;
@@ -9,13 +10,17 @@ import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirMerge;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.hir.JoinedColumn;
 import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.plan.Mir;
 import io.toasty.planner.plan.Output;
 import io.toasty.planner.verify.ArgCheck;
 import io.toasty.planner.verify.TypeCompat;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,15 +44,15 @@ public final class Explain {
   }
 
   /** Renders every phase's output. */
-  public String render(Statement original, Shape shape, List<ArgCheck> checks,
-      Statement simplified, Hir hir, Mir mir, ActionPlan actions) {
+  public String render(StatementNode original, Shape shape, List<ArgCheck> checks,
+      StatementNode simplified, Hir hir, Mir mir, ActionPlan actions) {
     argCount = shape.args().size();
     line("statement: " + st.statement(original));
     section("parameterize (the shape is the plan-cache key)");
     line(st.statement(shape.statement()));
     for (int i = 0; i < shape.args().size(); i++) {
       ArgCheck c = checks.get(i);
-      String value = c != null && c.sensitive() ? io.toasty.Redaction.MASK
+      String value = c != null && c.sensitive() ? Redaction.MASK
           : TypeCompat.describe(shape.args().get(i));
       line("$" + i + " = " + value + check(c));
     }
@@ -60,12 +65,12 @@ public final class Explain {
   }
 
   /** A merge's columns: its table's, or its joined table's (numbered by JoinedColumn). */
-  private String mergeColumns(io.toasty.stmt.Source.Table source, List<Integer> numbers) {
+  private String mergeColumns(Source.Table source, List<Integer> numbers) {
     List<String> out = new ArrayList<>();
     for (int n : numbers) {
-      out.add(io.toasty.planner.hir.JoinedColumn.isJoined(n)
-          ? x.columnName(new io.toasty.stmt.Expr.Column(source.join().table(),
-              io.toasty.planner.hir.JoinedColumn.column(n)))
+      out.add(JoinedColumn.isJoined(n)
+          ? x.columnName(new ExprNode.Column(source.join().table(),
+              JoinedColumn.column(n)))
           : x.columns(source.table(), List.of(n)));
     }
     return String.join(", ", out);
@@ -85,8 +90,8 @@ public final class Explain {
       line("#" + s.id() + " " + st.statement(s.statement()) + deps(s.deps()));
       if (s.merge() != null) {
         HirMerge m = s.merge();
-        io.toasty.stmt.Source.Table source = (io.toasty.stmt.Source.Table) s.statement().source();
-        String parentTable = ((io.toasty.stmt.Source.Table) hir.statements().get(m.parent())
+        Source.Table source = (Source.Table) s.statement().source();
+        String parentTable = ((Source.Table) hir.statements().get(m.parent())
             .statement().source()).table();
         line("     merged into #" + m.parent() + " as slot " + m.slot() + " (" + m.relation()
             + (m.many() ? ", many" : ", one") + (m.flatten() ? ", flattened" : "") + "): "
@@ -184,7 +189,7 @@ public final class Explain {
     return schema;
   }
 
-  private String flatOrder(List<io.toasty.stmt.OrderBy> orderBy) {
+  private String flatOrder(List<OrderBy> orderBy) {
     List<String> terms = new ArrayList<>();
     orderBy.forEach(o -> terms.add(x.expr(o.expr()) + " " + o.direction()));
     return String.join(", ", terms);

@@ -1,8 +1,9 @@
 package io.toasty.planner.explain;
 
+import io.toasty.Redaction;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 
@@ -19,22 +20,22 @@ final class ExplainExpr {
     this.schema = schema;
   }
 
-  String expr(Expr e) {
+  String expr(ExprNode e) {
     StringBuilder out = new StringBuilder();
     expr(e, out);
     return out.toString();
   }
 
-  String list(List<? extends Expr> items) {
+  String list(List<? extends ExprNode> items) {
     StringBuilder out = new StringBuilder();
     join(items, ", ", out);
     return out.toString();
   }
 
-  private void expr(Expr e, StringBuilder out) {
+  private void expr(ExprNode e, StringBuilder out) {
     boolean outer = redacting;
-    if (!redacting && !(e instanceof Expr.And) && !(e instanceof Expr.Or)
-        && !(e instanceof Expr.Not) && Sensitivity.touches(schema, e)) {
+    if (!redacting && !(e instanceof ExprNode.And) && !(e instanceof ExprNode.Or)
+        && !(e instanceof ExprNode.Not) && Sensitivity.touches(schema, e)) {
       redacting = true;
     }
     try {
@@ -44,63 +45,63 @@ final class ExplainExpr {
     }
   }
 
-  private void render(Expr e, StringBuilder out) {
-    if (e instanceof Expr.Const c) {
-      out.append(redacting && !(c.value() instanceof Value.Null) ? io.toasty.Redaction.MASK
+  private void render(ExprNode e, StringBuilder out) {
+    if (e instanceof ExprNode.Const c) {
+      out.append(redacting && !(c.value() instanceof Value.Null) ? Redaction.MASK
           : value(c.value()));
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       out.append('$').append(a.index());
-    } else if (e instanceof Expr.Field f) {
+    } else if (e instanceof ExprNode.Field f) {
       out.append(fieldName(f));
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       out.append(columnName(c));
-    } else if (e instanceof Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       binary(c.left(), c.op().symbol(), c.right(), out);
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       binary(a.left(), a.op().symbol(), a.right(), out);
-    } else if (e instanceof Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       group(a.operands(), " AND ", "TRUE", out);
-    } else if (e instanceof Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       group(o.operands(), " OR ", "FALSE", out);
     } else {
       other(e, out);
     }
   }
 
-  private void other(Expr e, StringBuilder out) {
-    if (e instanceof Expr.Not n) {
+  private void other(ExprNode e, StringBuilder out) {
+    if (e instanceof ExprNode.Not n) {
       out.append("NOT ");
       expr(n.operand(), out);
-    } else if (e instanceof Expr.IsNull n) {
+    } else if (e instanceof ExprNode.IsNull n) {
       expr(n.operand(), out);
       out.append(" IS NULL");
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       expr(d.left(), out);
       out.append(" IS NOT DISTINCT FROM ");
       expr(d.right(), out);
-    } else if (e instanceof Expr.Aggregate a) {
+    } else if (e instanceof ExprNode.Aggregate a) {
       out.append(a.op()).append('(').append(a.distinct() ? "DISTINCT " : "");
       expr(a.operand(), out);
       out.append(')');
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       out.append(f.op()).append('(');
       expr(f.operand(), out);
       out.append(')');
-    } else if (e instanceof Expr.JsonText j) {
+    } else if (e instanceof ExprNode.JsonText j) {
       out.append("JSON_TEXT(");
       expr(j.operand(), out);
       out.append(", ").append(String.join(".", j.path())).append(')');
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       out.append("CONTAINS(");
       expr(c.operand(), out);
       out.append(", ");
       expr(c.item(), out);
       out.append(')');
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       out.append("IS_EMPTY(");
       expr(i.operand(), out);
       out.append(')');
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       out.append(switch (c.op()) {
         case ADD -> "PLUS_ITEMS(";
         case REMOVE -> "MINUS_ITEMS(";
@@ -111,46 +112,46 @@ final class ExplainExpr {
       out.append(", ");
       expr(c.items(), out);
       out.append(')');
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       expr(p.operand(), out);
       out.append(' ').append(p.kind()).append(p.ignoreCase() ? " IGNORE CASE " : " ");
       expr(p.pattern(), out);
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       expr(in.operand(), out);
       out.append(" IN (");
       join(in.items(), ", ", out);
       out.append(')');
-    } else if (e instanceof Expr.InSubquery s) {
+    } else if (e instanceof ExprNode.InSubquery s) {
       expr(s.operand(), out);
       out.append(" IN (").append(new ExplainStatement(schema, this).query(s.query())).append(')');
-    } else if (e instanceof Expr.Exists x) {
+    } else if (e instanceof ExprNode.Exists x) {
       out.append("EXISTS (").append(new ExplainStatement(schema, this).query(x.query()))
           .append(')');
-    } else if (e instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Record r) {
       out.append('(');
       join(r.fields(), ", ", out);
       out.append(')');
-    } else if (e instanceof Expr.Project p) {
+    } else if (e instanceof ExprNode.Project p) {
       expr(p.base(), out);
       out.append('.').append(p.index());
-    } else if (e instanceof Expr.Default) {
+    } else if (e instanceof ExprNode.Default) {
       out.append("DEFAULT");
-    } else if (e instanceof Expr.Case c) {
+    } else if (e instanceof ExprNode.Case c) {
       c.write(out, x -> expr(x, out));
-    } else if (e instanceof Expr.Related r) {
+    } else if (e instanceof ExprNode.Related r) {
       out.append(r.quantifier()).append(' ').append(fieldName(r.relation())).append(" (");
       expr(r.filter(), out);
       out.append(')');
     }
   }
 
-  private void binary(Expr l, String op, Expr r, StringBuilder out) {
+  private void binary(ExprNode l, String op, ExprNode r, StringBuilder out) {
     expr(l, out);
     out.append(' ').append(op).append(' ');
     expr(r, out);
   }
 
-  private void group(List<Expr> items, String sep, String empty, StringBuilder out) {
+  private void group(List<ExprNode> items, String sep, String empty, StringBuilder out) {
     if (items.isEmpty()) {
       out.append(empty);
       return;
@@ -160,7 +161,7 @@ final class ExplainExpr {
     out.append(')');
   }
 
-  private void join(List<? extends Expr> items, String sep, StringBuilder out) {
+  private void join(List<? extends ExprNode> items, String sep, StringBuilder out) {
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         out.append(sep);
@@ -169,7 +170,7 @@ final class ExplainExpr {
     }
   }
 
-  String fieldName(Expr.Field f) {
+  String fieldName(ExprNode.Field f) {
     if (schema.hasModel(f.model()) && f.index() >= 0) {
       var m = schema.model(f.model());
       if (f.index() < m.fields().size() + m.relations().size()) {
@@ -179,7 +180,7 @@ final class ExplainExpr {
     return f.model() + ".#" + f.index();
   }
 
-  String columnName(Expr.Column c) {
+  String columnName(ExprNode.Column c) {
     return c.table() + "." + columnName(c.table(), c.index());
   }
 

@@ -1,48 +1,54 @@
 package io.toasty.planner.explain;
 
 import io.toasty.planner.action.Action;
+import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
+import io.toasty.planner.action.CountReadAction;
+import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.DeleteByKeyAction;
 import io.toasty.planner.action.ExecStatementAction;
 import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
+import io.toasty.planner.action.GroupRowsAction;
 import io.toasty.planner.action.LimitAction;
+import io.toasty.planner.action.NestCreatedAction;
 import io.toasty.planner.action.NestedMergeAction;
+import io.toasty.planner.action.ProjectRowsAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ScanAction;
+import io.toasty.planner.action.SemiFilterAction;
+import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.UpdateByKeyAction;
+import io.toasty.planner.plan.AtomicWrite;
 import io.toasty.planner.plan.Concat;
 import io.toasty.planner.plan.Const;
+import io.toasty.planner.plan.CountRead;
+import io.toasty.planner.plan.CountRows;
 import io.toasty.planner.plan.DeleteByKey;
 import io.toasty.planner.plan.ExecStatement;
 import io.toasty.planner.plan.Filter;
 import io.toasty.planner.plan.FindPkByIndex;
 import io.toasty.planner.plan.GetByKey;
+import io.toasty.planner.plan.GroupRows;
 import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.LimitRows;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.planner.plan.MirNode;
-import io.toasty.planner.plan.CountRead;
-import io.toasty.planner.plan.CountRows;
-import io.toasty.planner.plan.GroupRows;
-import io.toasty.planner.plan.SortRows;
-import io.toasty.planner.plan.SemiFilter;
-import io.toasty.planner.action.SemiFilterAction;
-import io.toasty.planner.plan.ProjectRows;
-import io.toasty.planner.action.ProjectRowsAction;
-import io.toasty.planner.plan.AtomicWrite;
-import io.toasty.planner.action.AtomicWriteAction;
-import io.toasty.planner.action.SortRowsAction;
-import io.toasty.planner.action.GroupRowsAction;
-import io.toasty.planner.action.CountReadAction;
-import io.toasty.planner.action.CountRowsAction;
+import io.toasty.planner.plan.NestCreated;
 import io.toasty.planner.plan.NestedMerge;
+import io.toasty.planner.plan.ProjectRows;
 import io.toasty.planner.plan.QueryPk;
 import io.toasty.planner.plan.Scan;
+import io.toasty.planner.plan.SemiFilter;
+import io.toasty.planner.plan.SortRows;
 import io.toasty.planner.plan.UpdateByKey;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.StatementNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One-line renderings of MIR nodes ({@code %n}) and actions ({@code $n}). */
@@ -102,7 +108,7 @@ final class ExplainNode {
       return "GroupRows " + p + g.input() + " " + st.returning(g.grouped())
           + " (in memory, streaming: one accumulator per aggregate per group)";
     } else if (n instanceof AtomicWrite w) {
-      java.util.List<String> parts = new java.util.ArrayList<>();
+      List<String> parts = new ArrayList<>();
       w.writes().forEach(m -> parts.add(nodeBody(m, p)));
       return "AtomicWrite [" + String.join("; ", parts) + "] (one all-or-nothing request)";
     } else if (n instanceof SemiFilter f) {
@@ -110,7 +116,7 @@ final class ExplainNode {
           + "from " + refs(p, f.values()) + " (in memory, after the reads)";
     } else if (n instanceof ProjectRows pr) {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
-    } else if (n instanceof io.toasty.planner.plan.NestCreated nc) {
+    } else if (n instanceof NestCreated nc) {
       return nestCreated(nc.root(), nc.parts(), p);
     } else if (n instanceof SortRows s) {
       return "SortRows " + p + s.input() + " by " + orderBy(s.orderBy())
@@ -151,14 +157,14 @@ final class ExplainNode {
     } else if (a instanceof GroupRowsAction g) {
       return "GroupRowsAction $" + g.input();
     } else if (a instanceof AtomicWriteAction w) {
-      java.util.List<String> parts = new java.util.ArrayList<>();
+      List<String> parts = new ArrayList<>();
       w.writes().forEach(m -> parts.add(action(m)));
       return "AtomicWriteAction [" + String.join("; ", parts) + "]";
     } else if (a instanceof SemiFilterAction f) {
       return "SemiFilterAction $" + f.input() + " with " + refs("$", f.values());
     } else if (a instanceof ProjectRowsAction pr) {
       return "ProjectRowsAction $" + pr.input();
-    } else if (a instanceof io.toasty.planner.action.NestCreatedAction nc) {
+    } else if (a instanceof NestCreatedAction nc) {
       return nestCreated(nc.root(), nc.parts(), "$").replaceFirst("NestCreated",
           "NestCreatedAction");
     } else if (a instanceof SortRowsAction s) {
@@ -173,10 +179,10 @@ final class ExplainNode {
   }
 
   /** Which rows go where in a nested create's returned records. */
-  private static String nestCreated(int root, List<io.toasty.planner.plan.NestCreated.Part> parts,
+  private static String nestCreated(int root, List<NestCreated.Part> parts,
       String p) {
     StringBuilder out = new StringBuilder("NestCreated " + p + parts.get(root).input());
-    for (io.toasty.planner.plan.NestCreated.Part part : parts) {
+    for (NestCreated.Part part : parts) {
       if (part.parent() >= 0) {
         out.append(", ").append(p).append(part.input()).append(" into ").append(p)
             .append(parts.get(part.parent()).input()).append(" row ").append(part.row())
@@ -189,7 +195,7 @@ final class ExplainNode {
 
   /** The merge and its branches, nested branches indented under theirs. */
   private String nestedMerge(int input, List<MergeBranch> branches, int window,
-      Expr parents, String p) {
+      ExprNode parents, String p) {
     StringBuilder out = new StringBuilder("NestedMerge " + p + input + " in windows of " + window
         + " rows" + (parents == null ? "" : ", at most " + x.expr(parents) + " parents (when "
         + "that fits one window, the children are read after them on their connection)")
@@ -237,12 +243,12 @@ final class ExplainNode {
   }
 
   /** Whether {@code s} is a query with a limit per partition (an include's, per parent). */
-  private static boolean perParent(io.toasty.stmt.Statement s) {
-    return s instanceof io.toasty.stmt.Query q && q.limit() != null
+  private static boolean perParent(StatementNode s) {
+    return s instanceof Query q && q.limit() != null
         && !q.limit().partitionBy().isEmpty();
   }
 
-  private String exec(boolean insert, io.toasty.stmt.Statement s, KeyBinding keys, String p) {
+  private String exec(boolean insert, StatementNode s, KeyBinding keys, String p) {
     String op = insert ? "Insert" : "QuerySql";
     String bound = keys == null ? "" : "  + key IN " + p + keys.input();
     return (p.equals("$") ? "ExecStatementAction " : "ExecStatement ") + op + ": "
@@ -254,22 +260,23 @@ final class ExplainNode {
         + ")";
   }
 
-  private String findPk(String table, String index, Expr key, Expr f, List<Integer> columns) {
+  private String findPk(
+      String table, String index, ExprNode key, ExprNode f, List<Integer> columns) {
     return "FindPkByIndex " + table + "." + index + " where " + x.expr(key) + filter(f)
         + (columns.isEmpty() ? "" : " items from the index (eventually consistent) columns ("
         + x.columns(table, columns) + ")");
   }
 
-  private String queryPk(String table, List<Integer> columns, Expr key, Expr f) {
+  private String queryPk(String table, List<Integer> columns, ExprNode key, ExprNode f) {
     return "QueryPk " + table + " where " + x.expr(key) + filter(f) + " columns ("
         + x.columns(table, columns) + ")";
   }
 
-  private String scan(String table, List<Integer> columns, Expr f) {
+  private String scan(String table, List<Integer> columns, ExprNode f) {
     return "Scan " + table + filter(f) + " columns (" + x.columns(table, columns) + ")";
   }
 
-  private String limit(int input, Expr count, Expr offset, String p) {
+  private String limit(int input, ExprNode count, ExprNode offset, String p) {
     return "Limit " + p + input + " count " + x.expr(count)
         + (offset == null ? "" : " offset " + x.expr(offset));
   }
@@ -279,15 +286,15 @@ final class ExplainNode {
         + (distinct.isEmpty() ? "" : " distinct by row positions " + distinct);
   }
 
-  private String constant(List<Expr.Record> rows, boolean count) {
+  private String constant(List<ExprNode.Record> rows, boolean count) {
     if (rows.isEmpty()) {
       return "Const (no rows)";
     }
     return "Const " + (count ? "count " : "") + x.list(rows);
   }
 
-  private String filter(Expr f) {
-    return f.equals(Expr.TRUE) ? "" : " filter " + x.expr(f);
+  private String filter(ExprNode f) {
+    return f.equals(ExprNode.TRUE) ? "" : " filter " + x.expr(f);
   }
 
   static String refs(String p, List<Integer> ids) {
@@ -298,8 +305,8 @@ final class ExplainNode {
     return out.toString();
   }
 
-  private String orderBy(java.util.List<io.toasty.stmt.OrderBy> orderBy) {
-    java.util.List<String> terms = new java.util.ArrayList<>();
+  private String orderBy(List<OrderBy> orderBy) {
+    List<String> terms = new ArrayList<>();
     orderBy.forEach(o -> terms.add(x.expr(o.expr()) + " " + o.direction()));
     return String.join(", ", terms);
   }

@@ -2,15 +2,16 @@ package io.toasty.planner.explain;
 
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +25,16 @@ final class ExplainStatement {
     this.x = x;
   }
 
-  String statement(Statement s) {
+  String statement(StatementNode s) {
     if (s instanceof Query q) {
       return query(q);
-    } else if (s instanceof Insert i) {
+    } else if (s instanceof InsertNode i) {
       return insert(i);
-    } else if (s instanceof Update u) {
+    } else if (s instanceof UpdateNode u) {
       return "UPDATE " + source(u.target()) + " SET " + assignments(u) + where(u.filter())
           + " RETURNING " + returning(u.returning());
     }
-    Delete d = (Delete) s;
+    DeleteNode d = (DeleteNode) s;
     return "DELETE FROM " + source(d.from()) + where(d.filter()) + " RETURNING "
         + returning(d.returning());
   }
@@ -57,29 +58,29 @@ final class ExplainStatement {
     return out.toString();
   }
 
-  private String insert(Insert i) {
+  private String insert(InsertNode i) {
     String columns = i.target() instanceof Source.Table t
         ? " (" + x.columns(t.table(), i.columns()) + ")" : "";
     List<String> rows = new ArrayList<>();
-    for (Expr.Record r : i.rows()) {
+    for (ExprNode.Record r : i.rows()) {
       rows.add(x.expr(r));
     }
     return "INSERT INTO " + source(i.target()) + columns + " VALUES " + String.join(", ", rows)
         + " RETURNING " + returning(i.returning());
   }
 
-  private String assignments(Update u) {
+  private String assignments(UpdateNode u) {
     List<String> out = new ArrayList<>();
     for (Assignment a : u.assignments()) {
       String target = u.target() instanceof Source.Table t ? x.columnName(t.table(), a.target())
-          : x.fieldName(new Expr.Field(((Source.Model) u.target()).model(), a.target()));
+          : x.fieldName(new ExprNode.Field(((Source.Model) u.target()).model(), a.target()));
       out.add(target + " = " + x.expr(a.value()));
     }
     return String.join(", ", out);
   }
 
-  private String where(Expr filter) {
-    return filter.equals(Expr.TRUE) ? "" : " WHERE " + x.expr(filter);
+  private String where(ExprNode filter) {
+    return filter.equals(ExprNode.TRUE) ? "" : " WHERE " + x.expr(filter);
   }
 
   String returning(Returning r) {
@@ -92,15 +93,15 @@ final class ExplainStatement {
     } else if (r instanceof Returning.Grouped g) {
       return (g.distinct() ? "DISTINCT " : "") + x.list(g.exprs())
           + (g.groupBy().isEmpty() ? "" : " GROUP BY " + x.list(g.groupBy()))
-          + (g.having().equals(Expr.TRUE) ? "" : " HAVING " + x.expr(g.having()));
+          + (g.having().equals(ExprNode.TRUE) ? "" : " HAVING " + x.expr(g.having()));
     }
     return "COUNT";
   }
 
   /** {@code posts WHERE .. ORDER BY .. (INCLUDE comments)}, comma separated. */
-  private String includes(List<io.toasty.stmt.Include> includes) {
+  private String includes(List<IncludeNode> includes) {
     List<String> out = new ArrayList<>();
-    for (io.toasty.stmt.Include i : includes) {
+    for (IncludeNode i : includes) {
       Query scope = i.scope();
       StringBuilder one = new StringBuilder(x.fieldName(i.relation())).append(where(scope.filter()));
       if (!scope.orderBy().isEmpty()) {
@@ -128,8 +129,8 @@ final class ExplainStatement {
     }
     List<String> on = new ArrayList<>();
     for (int i = 0; i < t.join().columns().size(); i++) {
-      on.add(x.columnName(new io.toasty.stmt.Expr.Column(t.join().table(),
-          t.join().columns().get(i))) + " = " + x.columnName(new io.toasty.stmt.Expr.Column(
+      on.add(x.columnName(new ExprNode.Column(t.join().table(),
+          t.join().columns().get(i))) + " = " + x.columnName(new ExprNode.Column(
           t.table(), t.join().on().get(i))));
     }
     return t.table() + " JOIN " + t.join().table() + " ON " + String.join(" AND ", on);

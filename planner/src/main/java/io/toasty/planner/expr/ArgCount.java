@@ -1,13 +1,13 @@
 package io.toasty.planner.expr;
 
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 
 /** The number of argument slots a statement's shape uses: one more than its highest Arg. */
 public final class ArgCount {
@@ -16,25 +16,25 @@ public final class ArgCount {
   private ArgCount() {}
 
   /** The argument count of {@code s}. */
-  public static int of(Statement s) {
+  public static int of(StatementNode s) {
     ArgCount c = new ArgCount();
     c.statement(s);
     return c.max + 1;
   }
 
-  private void statement(Statement s) {
+  private void statement(StatementNode s) {
     if (s instanceof Query q) {
       query(q);
-    } else if (s instanceof Insert i) {
+    } else if (s instanceof InsertNode i) {
       i.rows().forEach(this::expr);
       returning(i.returning());
       if (i.onConflict() != null) {
         i.onConflict().assignments().forEach(a -> expr(a.value()));
       }
-    } else if (s instanceof Update u) {
+    } else if (s instanceof UpdateNode u) {
       expr(u.filter());
       u.assignments().forEach(a -> expr(a.value()));
-    } else if (s instanceof Delete d) {
+    } else if (s instanceof DeleteNode d) {
       expr(d.filter());
     }
   }
@@ -65,15 +65,15 @@ public final class ArgCount {
     }
   }
 
-  private void expr(Expr e) {
+  private void expr(ExprNode e) {
     Walk.each(e, x -> {
-      if (x instanceof Expr.Arg a) {
+      if (x instanceof ExprNode.Arg a) {
         max = Math.max(max, a.index());
-      } else if (x instanceof Expr.InSubquery s) {
+      } else if (x instanceof ExprNode.InSubquery s) {
         query(s.query());
-      } else if (x instanceof Expr.Exists ex) {
+      } else if (x instanceof ExprNode.Exists ex) {
         query(ex.query());
-      } else if (x instanceof Expr.Stmt nested) {
+      } else if (x instanceof ExprNode.Stmt nested) {
         statement(nested.statement());
       }
     });

@@ -1,6 +1,6 @@
 package io.toasty.planner.expr;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -10,7 +10,7 @@ public final class Walk {
   private Walk() {}
 
   /** Whether {@code e} or any expression below it (not inside subqueries) matches. */
-  public static boolean any(Expr e, Predicate<Expr> p) {
+  public static boolean any(ExprNode e, Predicate<ExprNode> p) {
     if (p.test(e)) {
       return true;
     }
@@ -20,15 +20,15 @@ public final class Walk {
   }
 
   /** Calls {@code f} on {@code e} and every expression below it, subqueries excluded. */
-  public static void each(Expr e, Consumer<Expr> f) {
+  public static void each(ExprNode e, Consumer<ExprNode> f) {
     f.accept(e);
     Children.forEach(e, c -> each(c, f));
   }
 
   /** Whether {@code e} holds a subquery ({@code IN (SELECT ..)}, {@code EXISTS}, a relation). */
-  public static boolean hasSubquery(Expr e) {
-    return any(e, x -> x instanceof Expr.InSubquery || x instanceof Expr.Exists
-        || x instanceof Expr.Related);
+  public static boolean hasSubquery(ExprNode e) {
+    return any(e, x -> x instanceof ExprNode.InSubquery || x instanceof ExprNode.Exists
+        || x instanceof ExprNode.Related);
   }
 
   /** Whether a query's filter (or nested ones) holds a subquery. */

@@ -1,6 +1,6 @@
 package io.toasty.planner.hir;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param outputs this statement's record: expressions over its columns, where a column index past
  *                the table's last column names relation slot {@code index - columns}
  */
-public record HirNest(int parent, int row, int slot, int flatten, List<Expr> outputs) {
+public record HirNest(int parent, int row, int slot, int flatten, List<ExprNode> outputs) {
   public HirNest {
     outputs = List.copyOf(outputs);
     Objects.checkIndex(slot, Integer.MAX_VALUE);

@@ -1,6 +1,6 @@
 package io.toasty.planner.hir;
 
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param nest      for an insert of a nested create's related records, where its rows go in the
  *                  returned records; else null
  */
-public record HirStatement(int id, Statement statement, List<HirDep> deps, HirMerge merge,
+public record HirStatement(int id, StatementNode statement, List<HirDep> deps, HirMerge merge,
     List<HirBinding> bindings, HirNest nest) {
   public HirStatement {
     Objects.requireNonNull(statement, "statement");
@@ -26,7 +26,7 @@ public record HirStatement(int id, Statement statement, List<HirDep> deps, HirMe
   }
 
   /** A statement that nests into no other's rows. */
-  public HirStatement(int id, Statement statement, List<HirDep> deps, HirMerge merge,
+  public HirStatement(int id, StatementNode statement, List<HirDep> deps, HirMerge merge,
       List<HirBinding> bindings) {
     this(id, statement, deps, merge, bindings, null);
   }
@@ -37,7 +37,7 @@ public record HirStatement(int id, Statement statement, List<HirDep> deps, HirMe
   }
 
   /** A statement with no merge and no bindings. */
-  public HirStatement(int id, Statement statement, List<HirDep> deps) {
+  public HirStatement(int id, StatementNode statement, List<HirDep> deps) {
     this(id, statement, deps, null, List.of());
   }
 }

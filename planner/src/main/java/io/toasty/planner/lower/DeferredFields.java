@@ -2,7 +2,7 @@ package io.toasty.planner.lower;
 
 import io.toasty.Deferred;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,22 +18,22 @@ final class DeferredFields {
   private DeferredFields() {}
 
   /** The model's fields from the columns, unread deferred fields as the not-loaded slot. */
-  static List<Expr> outputs(Returning r, LowerContext cx) {
-    List<Expr> out = new ArrayList<>(cx.mapping.fieldFromColumns());
+  static List<ExprNode> outputs(Returning r, LowerContext cx) {
+    List<ExprNode> out = new ArrayList<>(cx.mapping.fieldFromColumns());
     for (int f : unread(r, cx)) {
-      out.set(f, new Expr.Const(Deferred.NOT_LOADED));
+      out.set(f, new ExprNode.Const(Deferred.NOT_LOADED));
     }
     return out;
   }
 
   /** Every column of the table but those of unread deferred fields, in table order. */
-  static List<Expr> fetched(Returning r, LowerContext cx) {
+  static List<ExprNode> fetched(Returning r, LowerContext cx) {
     Set<Integer> skipped = new HashSet<>();
     for (int f : unread(r, cx)) {
       skipped.add(cx.mapping.columnOf(f));
     }
-    List<Expr> out = new ArrayList<>(cx.allColumns());
-    out.removeIf(c -> skipped.contains(((Expr.Column) c).index()));
+    List<ExprNode> out = new ArrayList<>(cx.allColumns());
+    out.removeIf(c -> skipped.contains(((ExprNode.Column) c).index()));
     return out;
   }
 
@@ -45,7 +45,7 @@ final class DeferredFields {
     List<Integer> out = new ArrayList<>();
     for (FieldSchema f : cx.model.fields()) {
       if (f.deferred() && cx.mapping.columnOf(f.index()) >= 0
-          && !m.deferred().contains(new Expr.Field(cx.model.name(), f.index()))) {
+          && !m.deferred().contains(new ExprNode.Field(cx.model.name(), f.index()))) {
         out.add(f.index());
       }
     }

@@ -3,7 +3,7 @@ package io.toasty.planner.lower;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Children;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class FlatOrder {
    * @throws UnsupportedFeatureException when a term reads a column no field holds alone (a part
    *                                     of an embedded record): only the fields are merged
    */
-  static List<OrderBy> of(List<OrderBy> orderBy, List<Expr> outputs, String backend,
+  static List<OrderBy> of(List<OrderBy> orderBy, List<ExprNode> outputs, String backend,
       String relation) {
     List<OrderBy> out = new ArrayList<>(orderBy.size());
     for (OrderBy o : orderBy) {
@@ -33,15 +33,16 @@ final class FlatOrder {
     return out;
   }
 
-  private static Expr rebase(Expr e, List<Expr> outputs, String backend, String relation) {
-    if (e instanceof Expr.Column c) {
+  private static ExprNode rebase(
+      ExprNode e, List<ExprNode> outputs, String backend, String relation) {
+    if (e instanceof ExprNode.Column c) {
       int at = outputs.indexOf(c);
       if (at < 0) {
         throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE, backend, "include of "
             + relation + " ordered by a column no field holds alone (" + c + "): this backend "
             + "sorts a many-to-many include's targets by their fields, after reading them by key");
       }
-      return new Expr.Column(c.table(), at);
+      return new ExprNode.Column(c.table(), at);
     }
     return Children.map(e, x -> rebase(x, outputs, backend, relation));
   }

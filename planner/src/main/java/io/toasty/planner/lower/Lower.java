@@ -6,14 +6,14 @@ import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +27,15 @@ public final class Lower {
   private Lower() {}
 
   /** The HIR of {@code s}, whose own argument slots number {@code argCount}. */
-  public static Hir lower(Statement s, Schema schema, Capability capability, int argCount) {
+  public static Hir lower(StatementNode s, Schema schema, Capability capability, int argCount) {
     return lower(s, schema, capability, argCount, false);
   }
 
   /**
    * The HIR of {@code s}; with {@code databaseTime}, {@code now()} fields are written with the
-   * database's time ({@code Expr.Now}) where the backend speaks SQL, else with the clock's.
+   * database's time ({@code ExprNode.Now}) where the backend speaks SQL, else with the clock's.
    */
-  public static Hir lower(Statement s, Schema schema, Capability capability, int argCount,
+  public static Hir lower(StatementNode s, Schema schema, Capability capability, int argCount,
       boolean databaseTime) {
     String model = ((Source.Model) s.source()).model();
     LowerContext cx = new LowerContext(schema, capability, model, argCount, databaseTime);
@@ -46,7 +46,7 @@ public final class Lower {
       return new Hir(model, cx.table.name(), List.of(), -1, emptyOutput(s, cx), List.of());
     }
     List<HirOutput> output = new ArrayList<>(1);
-    if (s instanceof Insert i && LowerNestedInsert.isNested(i)) {
+    if (s instanceof InsertNode i && LowerNestedInsert.isNested(i)) {
       int[] result = new int[1];
       List<HirStatement> statements = LowerNestedInsert.lower(i, cx, output, result);
       // Bound values follow every argument slot of the plan.
@@ -68,9 +68,9 @@ public final class Lower {
     return new Hir(model, cx.table.name(), statements, result, output.get(0), cx.extraArgs());
   }
 
-  private static List<HirStatement> statements(Statement s, LowerContext cx,
+  private static List<HirStatement> statements(StatementNode s, LowerContext cx,
       List<HirOutput> output) {
-    if (s instanceof Update u) {
+    if (s instanceof UpdateNode u) {
       return LowerUpdate.lower(u, cx, output);
     }
     LowerQuery.Lowered lowered;
@@ -79,26 +79,26 @@ public final class Lower {
     }
     if (s instanceof Query q) {
       lowered = LowerQuery.lower(q, cx);
-    } else if (s instanceof Insert i) {
+    } else if (s instanceof InsertNode i) {
       lowered = LowerInsert.lower(i, cx);
     } else {
-      return LowerDelete.lower((Delete) s, cx, output);
+      return LowerDelete.lower((DeleteNode) s, cx, output);
     }
     output.add(lowered.output());
     return List.of(new HirStatement(0, lowered.statement(), List.of()));
   }
 
-  private static boolean matchesNothing(Statement s) {
+  private static boolean matchesNothing(StatementNode s) {
     if (s instanceof Query q && q.returning() instanceof Returning.Grouped g
         && g.groupBy().isEmpty()) {
       return false; // aggregates over no row are still one row (COUNT 0, SUM NULL)
     }
-    Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
-        : s instanceof Delete d ? d.filter() : Expr.TRUE;
-    return Simplify.matchesNothing(filter) || s instanceof Insert i && i.rows().isEmpty();
+    ExprNode filter = s instanceof Query q ? q.filter() : s instanceof UpdateNode u ? u.filter()
+        : s instanceof DeleteNode d ? d.filter() : ExprNode.TRUE;
+    return Simplify.matchesNothing(filter) || s instanceof InsertNode i && i.rows().isEmpty();
   }
 
-  private static HirOutput emptyOutput(Statement s, LowerContext cx) {
+  private static HirOutput emptyOutput(StatementNode s, LowerContext cx) {
     return s.returning() instanceof Returning.Count ? new HirOutput.Count()
         : new HirOutput.Rows(LowerQuery.outputs(s.returning(), new LowerExpr(cx.schema), cx));
   }

@@ -5,7 +5,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,9 +53,9 @@ final class LowerContext {
   }
 
   /** A new argument slot after the statement's own, filled as {@code arg} says. */
-  Expr.Arg addArg(ExtraArg arg) {
+  ExprNode.Arg addArg(ExtraArg arg) {
     extraArgs.add(arg);
-    return new Expr.Arg(argCount + extraArgs.size() - 1);
+    return new ExprNode.Arg(argCount + extraArgs.size() - 1);
   }
 
   List<ExtraArg> extraArgs() {
@@ -63,19 +63,19 @@ final class LowerContext {
   }
 
   /** Every column of the table, as column expressions in table order. */
-  List<Expr> allColumns() {
-    List<Expr> out = new ArrayList<>(table.columns().size());
+  List<ExprNode> allColumns() {
+    List<ExprNode> out = new ArrayList<>(table.columns().size());
     for (int i = 0; i < table.columns().size(); i++) {
-      out.add(new Expr.Column(table.name(), i));
+      out.add(new ExprNode.Column(table.name(), i));
     }
     return out;
   }
 
   /** The primary key columns, as column expressions in key order. */
-  List<Expr> keyColumns() {
-    List<Expr> out = new ArrayList<>(table.primaryKey().size());
+  List<ExprNode> keyColumns() {
+    List<ExprNode> out = new ArrayList<>(table.primaryKey().size());
     for (int c : table.primaryKey()) {
-      out.add(new Expr.Column(table.name(), c));
+      out.add(new ExprNode.Column(table.name(), c));
     }
     return out;
   }

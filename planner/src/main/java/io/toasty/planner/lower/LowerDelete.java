@@ -10,12 +10,13 @@ import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +42,10 @@ final class LowerDelete {
     this.cx = cx;
   }
 
-  static List<HirStatement> lower(Delete d, LowerContext cx, List<HirOutput> output) {
+  static List<HirStatement> lower(DeleteNode d, LowerContext cx, List<HirOutput> output) {
     LowerDelete ld = new LowerDelete(cx);
     output.add(new HirOutput.Count());
-    Delete plain = new Delete(new Source.Table(cx.table.name()),
+    DeleteNode plain = new DeleteNode(new Source.Table(cx.table.name()),
         LowerExpr.lower(d.filter(), cx.schema), new Returning.Count());
     if (!hasChildren(cx, cx.model)) {
       ld.add(plain, List.of());
@@ -61,7 +62,8 @@ final class LowerDelete {
       // doomed records' keys first, and delete by key.
       int parents = ld.select(cx.model, LowerExpr.lower(d.filter(), cx.schema), null);
       ld.childrenByKeys(cx.model, parents, path);
-      ld.add(new Delete(new Source.Table(cx.table.name()), Expr.TRUE, new Returning.Count()),
+      ld.add(
+          new DeleteNode(new Source.Table(cx.table.name()), ExprNode.TRUE, new Returning.Count()),
           List.of(keys(parents, cx.table.primaryKey(), cx.table.primaryKey())));
     }
     return ld.statements;
@@ -77,19 +79,19 @@ final class LowerDelete {
    * Whether the filter matches the same records before and after the cascade runs: it reads no
    * other table and no relation, and no relation of the model points back at it.
    */
-  private static boolean isStable(LowerContext cx, Expr filter) {
+  private static boolean isStable(LowerContext cx, ExprNode filter) {
     boolean selfReference = cx.model.relations().stream()
         .anyMatch(r -> r.isBelongsTo() && r.target().equals(cx.model.name()));
     return !selfReference && !io.toasty.planner.expr.Walk.hasSubquery(filter);
   }
 
   /** {@code SELECT * FROM model WHERE filter}, restricted by {@code keys} if given; its id. */
-  private int select(ModelSchema model, Expr filter, HirDep keys) {
+  private int select(ModelSchema model, ExprNode filter, HirDep keys) {
     String table = cx.schema.mapping(model.name()).table();
-    List<Expr> all = new ArrayList<>();
+    List<ExprNode> all = new ArrayList<>();
     int columns = cx.schema.table(table).columns().size();
     for (int c = 0; c < columns; c++) {
-      all.add(new Expr.Column(table, c));
+      all.add(new ExprNode.Column(table, c));
     }
     return add(new Query(new Source.Table(table), filter, new Returning.Project(all), List.of(),
         null), keys == null ? List.of() : List.of(keys));
@@ -113,8 +115,8 @@ final class LowerDelete {
         boolean required = required(child, r);
         if (!required) {
           List<Assignment> nulls = new ArrayList<>();
-          fkColumns.forEach(c -> nulls.add(new Assignment(c, Expr.NULL)));
-          add(new Update(new Source.Table(table), Expr.TRUE, nulls, new Returning.Count()),
+          fkColumns.forEach(c -> nulls.add(new Assignment(c, ExprNode.NULL)));
+          add(new UpdateNode(new Source.Table(table), ExprNode.TRUE, nulls, new Returning.Count()),
               List.of(byParents));
           continue;
         }
@@ -123,11 +125,11 @@ final class LowerDelete {
               null, child.name() + "." + r.name() + " leads back to " + String.join(" -> ", path)
                   + "; make one of the keys optional");
         }
-        int doomed = select(child, Expr.TRUE, byParents);
+        int doomed = select(child, ExprNode.TRUE, byParents);
         childrenByKeys(child, doomed, path);
         path.remove(child.name());
         List<Integer> pk = cx.schema.table(table).primaryKey();
-        add(new Delete(new Source.Table(table), Expr.TRUE, new Returning.Count()),
+        add(new DeleteNode(new Source.Table(table), ExprNode.TRUE, new Returning.Count()),
             List.of(keys(doomed, pk, pk)));
       }
     }
@@ -153,7 +155,7 @@ final class LowerDelete {
   }
 
   /** Deletes or unlinks, before the parents go, the records pointing at {@code model}'s. */
-  private void children(ModelSchema model, Expr filter, Set<String> path) {
+  private void children(ModelSchema model, ExprNode filter, Set<String> path) {
     for (ModelSchema child : cx.schema.models()) {
       for (RelationSchema r : child.relations()) {
         if (!r.isBelongsTo() || !r.target().equals(model.name())) {
@@ -164,7 +166,7 @@ final class LowerDelete {
         }
         Query parents = new Query(new Source.Model(model.name()), filter,
             new Returning.Project(fields(model.name(), r.targetFields())), List.of(), null);
-        Expr childFilter = Simplify.filter(new Expr.InSubquery(
+        ExprNode childFilter = Simplify.filter(new ExprNode.InSubquery(
             operand(child.name(), r.sourceFields()), parents), cx.schema);
         if (Simplify.matchesNothing(childFilter)) {
           continue;
@@ -174,9 +176,15 @@ final class LowerDelete {
         boolean required = required(child, r);
         if (!required) {
           List<Assignment> nulls = new ArrayList<>();
-          r.sourceFields().forEach(f -> nulls.add(new Assignment(mapping.columnOf(f), Expr.NULL)));
-          add(new Update(new Source.Table(table), LowerExpr.lower(childFilter, cx.schema), nulls,
-              new Returning.Count()), List.of());
+          r.sourceFields()
+              .forEach(f -> nulls.add(new Assignment(mapping.columnOf(f), ExprNode.NULL)));
+          add(
+              new UpdateNode(
+                  new Source.Table(table),
+                  LowerExpr.lower(childFilter, cx.schema),
+                  nulls,
+                  new Returning.Count()),
+              List.of());
           continue;
         }
         if (!path.add(child.name())) {
@@ -186,14 +194,14 @@ final class LowerDelete {
         }
         children(child, childFilter, path);
         path.remove(child.name());
-        add(new Delete(new Source.Table(table), LowerExpr.lower(childFilter, cx.schema),
+        add(new DeleteNode(new Source.Table(table), LowerExpr.lower(childFilter, cx.schema),
             new Returning.Count()), List.of());
       }
     }
   }
 
   /** Adds {@code s}, after the statement before it; returns its id. */
-  private int add(io.toasty.stmt.Statement s, List<HirDep> keys) {
+  private int add(StatementNode s, List<HirDep> keys) {
     int id = statements.size();
     List<HirDep> deps = new ArrayList<>(keys);
     if (id > 0 && keys.stream().noneMatch(k -> k.statement() == id - 1)) {
@@ -203,14 +211,14 @@ final class LowerDelete {
     return id;
   }
 
-  private static List<Expr> fields(String model, List<Integer> fields) {
-    List<Expr> out = new ArrayList<>();
-    fields.forEach(f -> out.add(new Expr.Field(model, f)));
+  private static List<ExprNode> fields(String model, List<Integer> fields) {
+    List<ExprNode> out = new ArrayList<>();
+    fields.forEach(f -> out.add(new ExprNode.Field(model, f)));
     return out;
   }
 
-  private static Expr operand(String model, List<Integer> fields) {
-    List<Expr> out = fields(model, fields);
-    return out.size() == 1 ? out.get(0) : new Expr.Record(out);
+  private static ExprNode operand(String model, List<Integer> fields) {
+    List<ExprNode> out = fields(model, fields);
+    return out.size() == 1 ? out.get(0) : new ExprNode.Record(out);
   }
 }

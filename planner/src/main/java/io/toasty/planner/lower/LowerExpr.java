@@ -2,7 +2,7 @@ package io.toasty.planner.lower;
 
 import io.toasty.planner.expr.Children;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -22,12 +22,12 @@ public final class LowerExpr {
   }
 
   /** {@code e} with every field replaced by its column expression. */
-  public static Expr lower(Expr e, Schema schema) {
+  public static ExprNode lower(ExprNode e, Schema schema) {
     return new LowerExpr(schema).expr(e);
   }
 
-  Expr expr(Expr e) {
-    if (e instanceof Expr.Field f) {
+  ExprNode expr(ExprNode e) {
+    if (e instanceof ExprNode.Field f) {
       return schema.mapping(f.model()).fieldFromColumns().get(f.index());
     }
     return Children.map(e, this::expr, this::subquery);

@@ -1,20 +1,26 @@
 package io.toasty.planner.lower;
 
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirMerge;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
+import io.toasty.planner.hir.JoinedColumn;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * INCLUDE lowering: a query that preloads relations becomes one table query per relation level,
@@ -36,7 +42,7 @@ final class LowerInclude {
   /** The statements of {@code q} (the result first) and the result's output. */
   static List<HirStatement> lower(Query q, LowerContext cx, List<HirOutput> output) {
     LowerInclude li = new LowerInclude(cx);
-    List<Expr> outputs = li.level(q, cx.model.name(), null, false);
+    List<ExprNode> outputs = li.level(q, cx.model.name(), null, false);
     output.add(new HirOutput.Rows(outputs));
     return li.statements;
   }
@@ -53,14 +59,14 @@ final class LowerInclude {
    * @param merge how this level merges into its parent (null for the result); its outputs are
    *              filled in here
    */
-  private List<Expr> level(Query q, String model, Merge merge, boolean child) {
+  private List<ExprNode> level(Query q, String model, Merge merge, boolean child) {
     return level(q, model, merge, child, null);
   }
 
   /**
    * Lowers one level, its table joined to {@code through}'s join table where that is not null.
    */
-  private List<Expr> level(Query q, String model, Merge merge, boolean child, Joined through) {
+  private List<ExprNode> level(Query q, String model, Merge merge, boolean child, Joined through) {
     LowerContext cx = new LowerContext(root.schema, root.capability, model, 0);
     LowerExpr lx = new LowerExpr(root.schema);
     List<OrderBy> orderBy = lx.orderBy(q.orderBy());
@@ -70,7 +76,7 @@ final class LowerInclude {
     // hand-written two queries, docs/design/performance.md), and a database needs no sort to group.
     List<Integer> sortColumns = !child || !orderBy.isEmpty() ? List.of()
         : through == null ? cx.table.primaryKey() : through.sortColumns();
-    List<Expr> fetched = new ArrayList<>(DeferredFields.fetched(q.returning(), cx));
+    List<ExprNode> fetched = new ArrayList<>(DeferredFields.fetched(q.returning(), cx));
     if (through != null) {
       fetched.addAll(through.fetched());
     }
@@ -82,26 +88,27 @@ final class LowerInclude {
       limit = limit.perPartition(columnsOf(cx.table.name(), merge.childColumns));
       orderBy = orderBy.isEmpty() ? keyOrder(cx.table.name(), sortColumns) : orderBy;
     }
-    Query table = new Query(new io.toasty.stmt.Source.Table(cx.table.name(),
+    Query table = new Query(new Source.Table(cx.table.name(),
         through == null ? null : through.join()), lx.expr(q.filter()),
         new Returning.Project(fetched), orderBy, child ? limit : q.limit(),
         child ? null : q.lock());
     int id = statements.size();
     statements.add(null);
-    List<Include> includes = q.returning() instanceof Returning.Model m ? m.includes() : List.of();
+    List<IncludeNode> includes =
+        q.returning() instanceof Returning.Model m ? m.includes() : List.of();
     ModelSchema schema = cx.model;
     int columns = cx.table.columns().size();
-    Expr[] relationSlots = new Expr[schema.relations().size()];
+    ExprNode[] relationSlots = new ExprNode[schema.relations().size()];
     for (int slot = 0; slot < includes.size(); slot++) {
-      Include inc = includes.get(slot);
+      IncludeNode inc = includes.get(slot);
       RelationSchema r = schema.relationAt(inc.relation().index());
       include(id, slot, schema, cx.mapping, r, inc.scope());
-      relationSlots[r.index()] = new Expr.Column(cx.table.name(), columns + slot);
+      relationSlots[r.index()] = new ExprNode.Column(cx.table.name(), columns + slot);
     }
-    List<Expr> outputs = new ArrayList<>(DeferredFields.outputs(q.returning(), cx));
+    List<ExprNode> outputs = new ArrayList<>(DeferredFields.outputs(q.returning(), cx));
     if (!includes.isEmpty()) {
-      for (Expr e : relationSlots) {
-        outputs.add(e == null ? Expr.NULL : e);
+      for (ExprNode e : relationSlots) {
+        outputs.add(e == null ? ExprNode.NULL : e);
       }
     }
     HirMerge hirMerge = null;
@@ -148,13 +155,13 @@ final class LowerInclude {
     LowerContext jcx = new LowerContext(root.schema, root.capability, via.model(), 0);
     statements.add(null);
     int joinColumns = jcx.table.columns().size();
-    List<Expr> targetOutputs = level(scope, r.target(), new Merge(joinId, 0, via.path().get(1),
+    List<ExprNode> targetOutputs = level(scope, r.target(), new Merge(joinId, 0, via.path().get(1),
         columns(join, via.targetFields()), columns(target, r.targetFields()), false, false), true);
     List<OrderBy> flatOrder = FlatOrder.of(new LowerExpr(root.schema).orderBy(scope.orderBy()),
         targetOutputs, root.capability.backend(), r.name());
-    List<Expr> joinOutputs = new ArrayList<>(join.fieldFromColumns());
-    joinOutputs.add(new Expr.Column(jcx.table.name(), joinColumns));
-    Query joinTable = new Query(new io.toasty.stmt.Source.Table(jcx.table.name()),
+    List<ExprNode> joinOutputs = new ArrayList<>(join.fieldFromColumns());
+    joinOutputs.add(new ExprNode.Column(jcx.table.name(), joinColumns));
+    Query joinTable = new Query(new Source.Table(jcx.table.name()),
         LowerExpr.lower(joinQuery.filter(), root.schema), new Returning.Project(jcx.allColumns()),
         List.of(), null);
     statements.set(joinId, new HirStatement(joinId, joinTable,
@@ -165,15 +172,15 @@ final class LowerInclude {
         List.of()));
   }
 
-  private static List<Expr> columnsOf(String table, List<Integer> columns) {
-    List<Expr> out = new ArrayList<>(columns.size());
-    columns.forEach(c -> out.add(new Expr.Column(table, c)));
+  private static List<ExprNode> columnsOf(String table, List<Integer> columns) {
+    List<ExprNode> out = new ArrayList<>(columns.size());
+    columns.forEach(c -> out.add(new ExprNode.Column(table, c)));
     return out;
   }
 
   private static List<OrderBy> keyOrder(String table, List<Integer> key) {
     List<OrderBy> out = new ArrayList<>(key.size());
-    key.forEach(c -> out.add(new OrderBy(new Expr.Column(table, c), OrderBy.Direction.ASC)));
+    key.forEach(c -> out.add(new OrderBy(new ExprNode.Column(table, c), OrderBy.Direction.ASC)));
     return out;
   }
 
@@ -186,20 +193,20 @@ final class LowerInclude {
       List<Integer> sourceColumns, ModelMapping join) {
     RelationSchema.Through via = r.through();
     ModelMapping target = root.schema.mapping(r.target());
-    io.toasty.schema.db.TableSchema joinTable = root.schema.table(join.table());
+    TableSchema joinTable = root.schema.table(join.table());
     List<Integer> sourceFk = columns(join, via.sourceFields());
-    List<Expr> fetched = new ArrayList<>();
+    List<ExprNode> fetched = new ArrayList<>();
     List<Integer> childColumns = new ArrayList<>();
     List<Integer> sortColumns = new ArrayList<>();
     for (int c : sourceFk) {
-      fetched.add(new Expr.Column(joinTable.name(), c));
-      childColumns.add(io.toasty.planner.hir.JoinedColumn.of(c));
+      fetched.add(new ExprNode.Column(joinTable.name(), c));
+      childColumns.add(JoinedColumn.of(c));
     }
     for (int c : joinTable.primaryKey()) {
-      fetched.add(new Expr.Column(joinTable.name(), c));
-      sortColumns.add(io.toasty.planner.hir.JoinedColumn.of(c));
+      fetched.add(new ExprNode.Column(joinTable.name(), c));
+      sortColumns.add(JoinedColumn.of(c));
     }
-    io.toasty.stmt.Source.Join on = new io.toasty.stmt.Source.Join(joinTable.name(),
+    Source.Join on = new Source.Join(joinTable.name(),
         columns(join, via.targetFields()), columns(target, r.targetFields()));
     level(scope, r.target(), new Merge(parent, slot, r.name() + " (through " + via.model() + ")",
         sourceColumns, childColumns, true, false), true, new Joined(on, fetched, sortColumns));
@@ -215,13 +222,13 @@ final class LowerInclude {
     if (!scope.orderBy().isEmpty()) {
       // Each intermediate record's targets come in order, but they are concatenated in the
       // intermediate records' key order: the include's order would hold within each only.
-      throw new io.toasty.error.UnsupportedFeatureException(io.toasty.Feature.INCLUDE_SHAPE,
+      throw new UnsupportedFeatureException(Feature.INCLUDE_SHAPE,
           root.capability.backend(), "an order on the multi-step via include " + r.name()
           + ": order the loaded records, or query the relation (record." + r.name()
           + "().orderBy(..))");
     }
     String name = r.name() + " (via " + steps.stream().map(RelationSchema.Step::relation)
-        .collect(java.util.stream.Collectors.joining(".")) + ")";
+        .collect(Collectors.joining(".")) + ")";
     int into = parent;
     int intoSlot = slot;
     List<Integer> intoColumns = sourceColumns;
@@ -230,9 +237,9 @@ final class LowerInclude {
       ModelMapping mid = root.schema.mapping(step.target());
       LowerContext mcx = new LowerContext(root.schema, root.capability, step.target(), 0);
       int id = statements.size();
-      List<Expr> outputs = new ArrayList<>(mid.fieldFromColumns());
-      outputs.add(new Expr.Column(mcx.table.name(), mcx.table.columns().size()));
-      Query all = new Query(new io.toasty.stmt.Source.Table(mcx.table.name()), Expr.TRUE,
+      List<ExprNode> outputs = new ArrayList<>(mid.fieldFromColumns());
+      outputs.add(new ExprNode.Column(mcx.table.name(), mcx.table.columns().size()));
+      Query all = new Query(new Source.Table(mcx.table.name()), ExprNode.TRUE,
           new Returning.Project(mcx.allColumns()), List.of(), null);
       statements.add(new HirStatement(id, all, List.of(new HirDep(into, HirDep.Kind.KEYS)),
           new HirMerge(into, intoSlot, name, intoColumns, columns(mid, step.targetFields()),
@@ -258,7 +265,7 @@ final class LowerInclude {
    * How a level joins its table: the join, the joined table's columns it fetches after its own,
    * and the (numbered) joined columns that order each parent's rows by default.
    */
-  private record Joined(io.toasty.stmt.Source.Join join, List<Expr> fetched,
+  private record Joined(Source.Join join, List<ExprNode> fetched,
       List<Integer> sortColumns) {}
 
   private record Merge(int parent, int slot, String relation, List<Integer> parentColumns,

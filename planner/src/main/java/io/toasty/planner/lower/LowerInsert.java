@@ -6,8 +6,8 @@ import io.toasty.planner.expr.Children;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
@@ -23,15 +23,15 @@ import java.util.Map;
  */
 final class LowerInsert {
   private final LowerContext cx;
-  private final Map<Integer, Expr> defaults = new HashMap<>();
+  private final Map<Integer, ExprNode> defaults = new HashMap<>();
   /** Per row, each data field's value as inserted; null where the database generates it. */
-  final List<Expr[]> filled = new ArrayList<>();
+  final List<ExprNode[]> filled = new ArrayList<>();
 
   private LowerInsert(LowerContext cx) {
     this.cx = cx;
   }
 
-  static LowerQuery.Lowered lower(Insert insert, LowerContext cx) {
+  static LowerQuery.Lowered lower(InsertNode insert, LowerContext cx) {
     return new LowerInsert(cx).insert(insert);
   }
 
@@ -39,7 +39,7 @@ final class LowerInsert {
     this.cx = cx;
   }
 
-  LowerQuery.Lowered insert(Insert insert) {
+  LowerQuery.Lowered insert(InsertNode insert) {
     boolean[] omitted = omittedFields(insert.rows());
     List<Integer> columns = new ArrayList<>();
     for (int c = 0; c < cx.table.columns().size(); c++) {
@@ -47,14 +47,14 @@ final class LowerInsert {
         columns.add(c);
       }
     }
-    List<Expr.Record> rows = new ArrayList<>(insert.rows().size());
-    for (Expr.Record row : insert.rows()) {
+    List<ExprNode.Record> rows = new ArrayList<>(insert.rows().size());
+    for (ExprNode.Record row : insert.rows()) {
       rows.add(row(row, columns, omitted));
     }
     // An upsert returns the stored rows: only the database knows which path each row took.
     boolean count = insert.returning() instanceof Returning.Count && insert.onConflict() == null;
     Returning returning = count ? new Returning.Count() : new Returning.Project(cx.allColumns());
-    Insert table = new Insert(new Source.Table(cx.table.name()), columns, rows, returning,
+    InsertNode table = new InsertNode(new Source.Table(cx.table.name()), columns, rows, returning,
         insert.onConflict() == null ? null
             : LowerConflict.lower(insert.onConflict(), columns, cx),
         insert.atomic() || !cannotCollide(insert));
@@ -65,21 +65,21 @@ final class LowerInsert {
   /**
    * Whether no row of {@code insert} can collide with a stored record: no conflict clause, no
    * unique index beside the primary key, and every key field left to a generated UUID. Only
-   * then may a non-atomic insert be written without conditions (see {@link Insert#atomic}).
+   * then may a non-atomic insert be written without conditions (see {@link InsertNode#atomic}).
    */
-  private boolean cannotCollide(Insert insert) {
+  private boolean cannotCollide(InsertNode insert) {
     if (insert.onConflict() != null || cx.table.indexes().stream()
         .anyMatch(ix -> ix.unique() && !ix.columns().equals(cx.table.primaryKey()))) {
       return false;
     }
     for (int c : cx.table.primaryKey()) {
-      if (!(cx.mapping.columnFromFields().get(c) instanceof Expr.Field f)
+      if (!(cx.mapping.columnFromFields().get(c) instanceof ExprNode.Field f)
           || !f.model().equals(cx.model.name())) {
         return false;
       }
       AutoStrategy auto = cx.model.fields().get(f.index()).auto();
       if (auto != AutoStrategy.UUID_V4 && auto != AutoStrategy.UUID_V7 || insert.rows().stream()
-          .anyMatch(r -> !(r.fields().get(f.index()) instanceof Expr.Default))) {
+          .anyMatch(r -> !(r.fields().get(f.index()) instanceof ExprNode.Default))) {
         return false;
       }
     }
@@ -87,13 +87,13 @@ final class LowerInsert {
   }
 
   /** Identity fields that every row leaves unset. */
-  private boolean[] omittedFields(List<Expr.Record> rows) {
+  private boolean[] omittedFields(List<ExprNode.Record> rows) {
     boolean[] omitted = new boolean[cx.model.fields().size()];
     for (FieldSchema f : cx.model.fields()) {
       if (f.auto() != AutoStrategy.IDENTITY) {
         continue;
       }
-      long unset = rows.stream().filter(r -> r.fields().get(f.index()) instanceof Expr.Default)
+      long unset = rows.stream().filter(r -> r.fields().get(f.index()) instanceof ExprNode.Default)
           .count();
       if (unset > 0 && unset < rows.size()) {
         throw new UnsupportedFeatureException(Feature.PARTIAL_IDENTITY, null,
@@ -118,27 +118,27 @@ final class LowerInsert {
     return false;
   }
 
-  private Expr.Record row(Expr.Record row, List<Integer> columns, boolean[] omitted) {
-    Expr[] values = new Expr[row.fields().size()];
+  private ExprNode.Record row(ExprNode.Record row, List<Integer> columns, boolean[] omitted) {
+    ExprNode[] values = new ExprNode[row.fields().size()];
     for (FieldSchema f : cx.model.fields()) {
-      Expr v = row.fields().get(f.index());
-      values[f.index()] = v instanceof Expr.Default && !omitted[f.index()] ? fill(f) : v;
+      ExprNode v = row.fields().get(f.index());
+      values[f.index()] = v instanceof ExprNode.Default && !omitted[f.index()] ? fill(f) : v;
     }
-    Expr[] asInserted = values.clone();
+    ExprNode[] asInserted = values.clone();
     for (int f = 0; f < omitted.length; f++) {
       if (omitted[f]) {
         asInserted[f] = null;
       }
     }
     filled.add(asInserted);
-    List<Expr> out = new ArrayList<>(columns.size());
+    List<ExprNode> out = new ArrayList<>(columns.size());
     for (int c : columns) {
       out.add(substitute(cx.mapping.columnFromFields().get(c), values));
     }
-    return new Expr.Record(out);
+    return new ExprNode.Record(out);
   }
 
-  private Expr fill(FieldSchema f) {
+  private ExprNode fill(FieldSchema f) {
     if (f.auto() == AutoStrategy.UUID_V4 || f.auto() == AutoStrategy.UUID_V7) {
       return cx.addArg(new ExtraArg.GeneratedArg(f.auto(), cx.model.name(), f.name()));
     }
@@ -154,11 +154,11 @@ final class LowerInsert {
       return defaults.computeIfAbsent(f.index(),
           i -> cx.addArg(new ExtraArg.ConstantArg(f.defaultValue())));
     }
-    return Expr.NULL;
+    return ExprNode.NULL;
   }
 
-  private Expr substitute(Expr e, Expr[] values) {
-    if (e instanceof Expr.Field f && f.model().equals(cx.model.name())) {
+  private ExprNode substitute(ExprNode e, ExprNode[] values) {
+    if (e instanceof ExprNode.Field f && f.model().equals(cx.model.name())) {
       return values[f.index()];
     }
     return Children.map(e, x -> substitute(x, values));

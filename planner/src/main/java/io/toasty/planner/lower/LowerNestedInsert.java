@@ -8,16 +8,20 @@ import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A nested create: an insert whose rows hold, in relation slots, the inserts of related records
- * ({@code Expr.Stmt}). Belongs-to parents are inserted first and their keys fill the row's
+ * ({@code ExprNode.Stmt}). Belongs-to parents are inserted first and their keys fill the row's
  * foreign key; then the row; then has-many and has-one children, whose foreign key is the row's
  * key. A key known before execution (set by the user, or a UUID the engine generates) is copied
  * as an expression; a key the database generates is bound at execution from the inserted row
@@ -35,13 +39,13 @@ final class LowerNestedInsert {
   }
 
   /** Whether any row of {@code i} creates related records. */
-  static boolean isNested(Insert i) {
+  static boolean isNested(InsertNode i) {
     return i.rows().stream().anyMatch(r -> r.fields().stream()
-        .anyMatch(e -> e instanceof Expr.Stmt));
+        .anyMatch(e -> e instanceof ExprNode.Stmt));
   }
 
   /** The statements (the result is the returned id) and the output of the top-level insert. */
-  static List<HirStatement> lower(Insert insert, LowerContext cx, List<HirOutput> output,
+  static List<HirStatement> lower(InsertNode insert, LowerContext cx, List<HirOutput> output,
       int[] result) {
     LowerNestedInsert n = new LowerNestedInsert(cx);
     result[0] = n.insert(insert, cx, null, null).id();
@@ -64,11 +68,11 @@ final class LowerNestedInsert {
    * relation (the column numbers past the table's last), filled where the create made related
    * records and NULL (not loaded) elsewhere.
    */
-  private static List<Expr> withSlots(LowerContext cx) {
-    List<Expr> out = new ArrayList<>(cx.mapping.fieldFromColumns());
+  private static List<ExprNode> withSlots(LowerContext cx) {
+    List<ExprNode> out = new ArrayList<>(cx.mapping.fieldFromColumns());
     int columns = cx.table.columns().size();
     for (int k = 0; k < cx.model.relations().size(); k++) {
-      out.add(new Expr.Column(cx.table.name(), columns + k));
+      out.add(new ExprNode.Column(cx.table.name(), columns + k));
     }
     return out;
   }
@@ -94,10 +98,10 @@ final class LowerNestedInsert {
   }
 
   /** Per statement id, where its rows go; the top-level insert has none. */
-  private final java.util.Map<Integer, Into> into = new java.util.HashMap<>();
+  private final Map<Integer, Into> into = new HashMap<>();
 
   /** A value for a foreign key field: an expression, or a binding to an inserted row. */
-  private record Link(Expr value, HirBinding binding) {}
+  private record Link(ExprNode value, HirBinding binding) {}
 
   /** A lowered insert: its statement, and the values its rows were inserted with. */
   private record Inserted(int id, LowerInsert lowering, LowerContext cx) {}
@@ -106,26 +110,26 @@ final class LowerNestedInsert {
    * Lowers {@code insert} of {@code cx.model}; {@code fromParent} gives, per row, the values of
    * fields a parent fills (field index → link), or is null. Returns the insert's statement id.
    */
-  private Inserted insert(Insert insert, LowerContext cx,
-      List<java.util.Map<Integer, Link>> fromParent, Into nest) {
+  private Inserted insert(InsertNode insert, LowerContext cx,
+      List<Map<Integer, Link>> fromParent, Into nest) {
     ModelSchema m = cx.model;
     int nFields = m.fields().size();
-    List<java.util.Map<Integer, Link>> links = new ArrayList<>();
-    List<Expr.Record> rows = new ArrayList<>();
+    List<Map<Integer, Link>> links = new ArrayList<>();
+    List<ExprNode.Record> rows = new ArrayList<>();
     List<Into> parents = new ArrayList<>();
     // 1. belongs-to parents first.
     for (int r = 0; r < insert.rows().size(); r++) {
-      Expr.Record row = insert.rows().get(r);
-      java.util.Map<Integer, Link> rowLinks = new java.util.HashMap<>(
-          fromParent == null ? java.util.Map.of() : fromParent.get(r));
+      ExprNode.Record row = insert.rows().get(r);
+      Map<Integer, Link> rowLinks = new HashMap<>(
+          fromParent == null ? Map.of() : fromParent.get(r));
       for (RelationSchema rel : m.relations()) {
-        Expr slot = slot(row, nFields, rel);
-        if (!(slot instanceof Expr.Stmt nested) || !rel.isBelongsTo()) {
+        ExprNode slot = slot(row, nFields, rel);
+        if (!(slot instanceof ExprNode.Stmt nested) || !rel.isBelongsTo()) {
           continue;
         }
         Into up = new Into(-1, r, rel.index(), -1);
         parents.add(up);
-        Inserted parent = insert((Insert) nested.statement(), context(rel.target()), null, up);
+        Inserted parent = insert((InsertNode) nested.statement(), context(rel.target()), null, up);
         for (int i = 0; i < rel.sourceFields().size(); i++) {
           rowLinks.put(rel.sourceFields().get(i), link(parent, 0, rel.targetFields().get(i)));
         }
@@ -135,22 +139,22 @@ final class LowerNestedInsert {
     }
     // 2. the rows, with the linked keys substituted (bindings as placeholder arguments).
     List<HirBinding> bindings = new ArrayList<>();
-    List<Expr.Record> substituted = new ArrayList<>();
+    List<ExprNode.Record> substituted = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
-      List<Expr> fields = new ArrayList<>(rows.get(r).fields().subList(0, nFields));
+      List<ExprNode> fields = new ArrayList<>(rows.get(r).fields().subList(0, nFields));
       for (var e : links.get(r).entrySet()) {
         Link l = e.getValue();
         if (l.value() != null) {
           fields.set(e.getKey(), l.value());
         } else {
           bindings.add(l.binding());
-          fields.set(e.getKey(), new Expr.Arg(-bindings.size()));
+          fields.set(e.getKey(), new ExprNode.Arg(-bindings.size()));
         }
       }
-      substituted.add(new Expr.Record(fields));
+      substituted.add(new ExprNode.Record(fields));
     }
     LowerInsert li = new LowerInsert(cx, true);
-    Insert plain = insert.with(insert.columns(), substituted, insert.returning());
+    InsertNode plain = insert.with(insert.columns(), substituted, insert.returning());
     LowerQuery.Lowered lowered = li.insert(withReturnedRows(plain));
     int id = add(lowered.statement(), bindings);
     parents.forEach(p -> p.parent = id);
@@ -161,22 +165,22 @@ final class LowerNestedInsert {
     Inserted self = new Inserted(id, li, cx);
     // 3. has-many and has-one children, linked to each row's key.
     for (int r = 0; r < insert.rows().size(); r++) {
-      Expr.Record row = insert.rows().get(r);
+      ExprNode.Record row = insert.rows().get(r);
       for (RelationSchema rel : m.relations()) {
-        Expr slot = slot(row, nFields, rel);
-        if (!(slot instanceof Expr.Stmt nested) || rel.isBelongsTo()) {
+        ExprNode slot = slot(row, nFields, rel);
+        if (!(slot instanceof ExprNode.Stmt nested) || rel.isBelongsTo()) {
           continue;
         }
-        Insert children = (Insert) nested.statement();
+        InsertNode children = (InsertNode) nested.statement();
         // Through a join model: one join record per target, the target its nested parent.
         RelationSchema direct = rel.through() == null ? rel
             : m.relation(rel.through().path().get(0));
         if (rel.through() != null) {
           children = joinRows(rel, children);
         }
-        List<java.util.Map<Integer, Link>> childLinks = new ArrayList<>();
+        List<Map<Integer, Link>> childLinks = new ArrayList<>();
         for (int c = 0; c < children.rows().size(); c++) {
-          java.util.Map<Integer, Link> l = new java.util.HashMap<>();
+          Map<Integer, Link> l = new HashMap<>();
           for (int i = 0; i < direct.targetFields().size(); i++) {
             l.put(direct.targetFields().get(i), link(self, r, direct.sourceFields().get(i)));
           }
@@ -199,14 +203,14 @@ final class LowerNestedInsert {
    * binding to the inserted row's column (a key the database generates).
    */
   private static Link link(Inserted in, int row, int field) {
-    Expr v = in.lowering().filled.get(row)[field];
-    if (v instanceof Expr.Arg a && a.index() >= 0 || v instanceof Expr.Const) {
+    ExprNode v = in.lowering().filled.get(row)[field];
+    if (v instanceof ExprNode.Arg a && a.index() >= 0 || v instanceof ExprNode.Const) {
       return new Link(v, null);
     }
     return new Link(null, new HirBinding(in.id(), row, in.cx().mapping.columnOf(field)));
   }
 
-  private int add(Statement s, List<HirBinding> bindings) {
+  private int add(StatementNode s, List<HirBinding> bindings) {
     int id = statements.size();
     List<HirDep> deps = new ArrayList<>();
     if (id > 0) {
@@ -225,29 +229,29 @@ final class LowerNestedInsert {
    * The join records of a nested create through a join model: each row a join record with its
    * fields defaulted and, in the slot of its belongs-to to the target, the create of one target.
    */
-  private Insert joinRows(RelationSchema rel, Insert targets) {
+  private InsertNode joinRows(RelationSchema rel, InsertNode targets) {
     ModelSchema join = root.schema.model(rel.through().model());
     int toTarget = join.relation(rel.through().path().get(1)).index();
-    List<Expr.Record> rows = new ArrayList<>(targets.rows().size());
-    for (Expr.Record target : targets.rows()) {
-      Expr[] row = new Expr[join.fields().size() + join.relations().size()];
-      java.util.Arrays.fill(row, new Expr.Default());
-      row[join.fields().size() + toTarget] = new Expr.Stmt(targets.with(targets.columns(),
+    List<ExprNode.Record> rows = new ArrayList<>(targets.rows().size());
+    for (ExprNode.Record target : targets.rows()) {
+      ExprNode[] row = new ExprNode[join.fields().size() + join.relations().size()];
+      Arrays.fill(row, new ExprNode.Default());
+      row[join.fields().size() + toTarget] = new ExprNode.Stmt(targets.with(targets.columns(),
           List.of(target), targets.returning()));
-      rows.add(new Expr.Record(List.of(row)));
+      rows.add(new ExprNode.Record(List.of(row)));
     }
-    return new Insert(new io.toasty.stmt.Source.Model(join.name()), List.of(), rows,
+    return new InsertNode(new Source.Model(join.name()), List.of(), rows,
         Returning.Model.plain());
   }
 
-  private static Insert withReturnedRows(Insert i) {
+  private static InsertNode withReturnedRows(InsertNode i) {
     return i.returning() instanceof Returning.Model ? i
         : i.with(i.columns(), i.rows(), Returning.Model.plain());
   }
 
-  private static Expr slot(Expr.Record row, int nFields, RelationSchema rel) {
+  private static ExprNode slot(ExprNode.Record row, int nFields, RelationSchema rel) {
     int at = nFields + rel.index();
-    return at < row.fields().size() ? row.fields().get(at) : new Expr.Default();
+    return at < row.fields().size() ? row.fields().get(at) : new ExprNode.Default();
   }
 
   private LowerContext context(String model) {
@@ -255,15 +259,15 @@ final class LowerNestedInsert {
   }
 
   /** Replaces the placeholder arguments {@code -k} with {@code base + k - 1}. */
-  static Statement number(Statement s, int base) {
-    Insert i = (Insert) s;
-    List<Expr.Record> rows = Children.list(i.rows(), e -> renumber(e, base));
+  static StatementNode number(StatementNode s, int base) {
+    InsertNode i = (InsertNode) s;
+    List<ExprNode.Record> rows = Children.list(i.rows(), e -> renumber(e, base));
     return i.with(i.columns(), rows, i.returning());
   }
 
-  private static Expr renumber(Expr e, int base) {
-    if (e instanceof Expr.Arg a && a.index() < 0) {
-      return new Expr.Arg(base - a.index() - 1);
+  private static ExprNode renumber(ExprNode e, int base) {
+    if (e instanceof ExprNode.Arg a && a.index() < 0) {
+      return new ExprNode.Arg(base - a.index() - 1);
     }
     return Children.map(e, x -> renumber(x, base));
   }

@@ -3,10 +3,11 @@ package io.toasty.planner.lower;
 import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.HirOutput;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ final class LowerQuery {
     if (q.returning() instanceof Returning.Grouped g) {
       return grouped(q, g, lx, cx);
     }
-    List<Expr> outputs = outputs(q.returning(), lx, cx);
+    List<ExprNode> outputs = outputs(q.returning(), lx, cx);
     Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
         new Returning.Project(fetched(q.returning(), outputs, cx)), lx.orderBy(q.orderBy()),
         q.limit(), q.lock(), q.eventual());
@@ -44,26 +45,26 @@ final class LowerQuery {
    */
   private static Lowered grouped(Query q, Returning.Grouped g, LowerExpr lx, LowerContext cx) {
     String table = cx.table.name();
-    List<Expr> selected = new ArrayList<>(g.exprs().size());
-    List<Expr> outputs = new ArrayList<>(g.exprs().size());
-    for (Expr e : g.exprs()) {
-      Expr lowered = lx.expr(e);
-      if (lowered instanceof Expr.Record r) {
-        List<Expr> positions = new ArrayList<>(r.fields().size());
-        for (Expr f : r.fields()) {
-          positions.add(new Expr.Column(table, selected.size()));
+    List<ExprNode> selected = new ArrayList<>(g.exprs().size());
+    List<ExprNode> outputs = new ArrayList<>(g.exprs().size());
+    for (ExprNode e : g.exprs()) {
+      ExprNode lowered = lx.expr(e);
+      if (lowered instanceof ExprNode.Record r) {
+        List<ExprNode> positions = new ArrayList<>(r.fields().size());
+        for (ExprNode f : r.fields()) {
+          positions.add(new ExprNode.Column(table, selected.size()));
           selected.add(f);
         }
-        outputs.add(new Expr.Record(positions));
+        outputs.add(new ExprNode.Record(positions));
       } else {
-        outputs.add(new Expr.Column(table, selected.size()));
+        outputs.add(new ExprNode.Column(table, selected.size()));
         selected.add(lowered);
       }
     }
-    List<Expr> by = new ArrayList<>(g.groupBy().size());
-    for (Expr e : g.groupBy()) {
-      Expr lowered = lx.expr(e);
-      by.addAll(lowered instanceof Expr.Record r ? r.fields() : List.of(lowered));
+    List<ExprNode> by = new ArrayList<>(g.groupBy().size());
+    for (ExprNode e : g.groupBy()) {
+      ExprNode lowered = lx.expr(e);
+      by.addAll(lowered instanceof ExprNode.Record r ? r.fields() : List.of(lowered));
     }
     Returning.Grouped lowered = new Returning.Grouped(selected, by, lx.expr(g.having()),
         g.distinct());
@@ -73,22 +74,22 @@ final class LowerQuery {
   }
 
   /** The result expressions over columns. */
-  static List<Expr> outputs(Returning r, LowerExpr lx, LowerContext cx) {
+  static List<ExprNode> outputs(Returning r, LowerExpr lx, LowerContext cx) {
     if (r instanceof Returning.Project p) {
-      List<Expr> out = new ArrayList<>(p.exprs().size());
+      List<ExprNode> out = new ArrayList<>(p.exprs().size());
       p.exprs().forEach(e -> out.add(lx.expr(e)));
       return out;
     }
     return DeferredFields.outputs(r, cx);
   }
 
-  private static List<Expr> fetched(Returning r, List<Expr> outputs, LowerContext cx) {
+  private static List<ExprNode> fetched(Returning r, List<ExprNode> outputs, LowerContext cx) {
     if (!(r instanceof Returning.Project)) {
       return DeferredFields.fetched(r, cx);
     }
-    Set<Expr> columns = new LinkedHashSet<>();
+    Set<ExprNode> columns = new LinkedHashSet<>();
     outputs.forEach(o -> Walk.each(o, x -> {
-      if (x instanceof Expr.Column) {
+      if (x instanceof ExprNode.Column) {
         columns.add(x);
       }
     }));
@@ -96,5 +97,5 @@ final class LowerQuery {
   }
 
   /** A lowered statement and its output. */
-  record Lowered(io.toasty.stmt.Statement statement, HirOutput output) {}
+  record Lowered(StatementNode statement, HirOutput output) {}
 }

@@ -7,12 +7,12 @@ import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ import java.util.List;
 final class LowerUpdate {
   private LowerUpdate() {}
 
-  static List<HirStatement> lower(Update u, LowerContext cx, List<HirOutput> output) {
+  static List<HirStatement> lower(UpdateNode u, LowerContext cx, List<HirOutput> output) {
     LowerExpr lx = new LowerExpr(cx.schema);
     boolean model = u.returning() instanceof Returning.Model;
     if (u.assignments().isEmpty()) {
@@ -33,22 +33,32 @@ final class LowerUpdate {
     }
     List<Assignment> assignments = assignments(UpdateStamp.stamped(cx, VersionBump.bumped(cx, u.assignments())), lx,
         cx);
-    Expr filter = lx.expr(u.filter());
+    ExprNode filter = lx.expr(u.filter());
     String table = cx.table.name();
     if (!model) {
       output.add(new HirOutput.Count());
-      return List.of(new HirStatement(0, new Update(new Source.Table(table), filter, assignments,
-          new Returning.Count()), List.of()));
+      return List.of(
+          new HirStatement(
+              0,
+              new UpdateNode(new Source.Table(table), filter, assignments, new Returning.Count()),
+              List.of()));
     }
     output.add(new HirOutput.Rows(cx.mapping.fieldFromColumns()));
     if (cx.capability.returningFromMutation() || !cx.capability.sql()) {
-      return List.of(new HirStatement(0, new Update(new Source.Table(table), filter, assignments,
-          new Returning.Project(cx.allColumns())), List.of()));
+      return List.of(
+          new HirStatement(
+              0,
+              new UpdateNode(
+                  new Source.Table(table),
+                  filter,
+                  assignments,
+                  new Returning.Project(cx.allColumns())),
+              List.of()));
     }
     return updateThenReselect(table, filter, assignments, cx);
   }
 
-  private static List<HirStatement> updateThenReselect(String table, Expr filter,
+  private static List<HirStatement> updateThenReselect(String table, ExprNode filter,
       List<Assignment> assignments, LowerContext cx) {
     // The keys are read with row locks (the plan runs in a transaction), so the rows still match
     // the filter when the update runs: a @Version checked here cannot be passed by a concurrent
@@ -56,9 +66,9 @@ final class LowerUpdate {
     Query keys = new Query(new Source.Table(table), filter,
         new Returning.Project(cx.keyColumns()), List.of(), null,
         cx.capability.rowLocks() ? new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT) : null);
-    Update update = new Update(new Source.Table(table), Expr.TRUE, assignments,
+    UpdateNode update = new UpdateNode(new Source.Table(table), ExprNode.TRUE, assignments,
         new Returning.Count());
-    Query reselect = new Query(new Source.Table(table), Expr.TRUE,
+    Query reselect = new Query(new Source.Table(table), ExprNode.TRUE,
         new Returning.Project(cx.allColumns()), List.of(), null);
     HirDep keysOf0 = new HirDep(0, HirDep.Kind.KEYS);
     return List.of(new HirStatement(0, keys, List.of()),
@@ -66,7 +76,7 @@ final class LowerUpdate {
         new HirStatement(2, reselect, List.of(keysOf0, new HirDep(1, HirDep.Kind.AFTER))));
   }
 
-  private static List<HirStatement> nothingToSet(Update u, LowerContext cx,
+  private static List<HirStatement> nothingToSet(UpdateNode u, LowerContext cx,
       List<HirOutput> output, boolean model) {
     if (!model) {
       throw new InvalidStatementException(cx.model.name(), null,

@@ -1,7 +1,8 @@
 package io.toasty.planner.lower;
 
 import io.toasty.planner.eval.Eval;
-import io.toasty.stmt.Expr;
+import io.toasty.planner.expr.Children;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,12 @@ import java.util.List;
  * index copy; otherwise the output expressions are evaluated over the row.
  */
 public final class RowLift {
-  private final List<Expr> outputs;
+  private final List<ExprNode> outputs;
   private final int[] positions;
   /** The outputs are the fetched columns in fetch order: the row is the result as it is. */
   private final boolean identity;
 
-  private RowLift(List<Expr> outputs, int[] positions, int fetched) {
+  private RowLift(List<ExprNode> outputs, int[] positions, int fetched) {
     this.outputs = List.copyOf(outputs);
     this.positions = positions;
     this.identity = positions != null && positions.length == fetched && isIdentity(positions);
@@ -37,14 +38,14 @@ public final class RowLift {
    * The lift of {@code outputs} (expressions over table columns, by column index) from rows that
    * hold the columns {@code fetched}, in that order.
    */
-  public static RowLift of(List<Expr> outputs, List<Integer> fetched) {
-    List<Expr> rebased = new ArrayList<>(outputs.size());
+  public static RowLift of(List<ExprNode> outputs, List<Integer> fetched) {
+    List<ExprNode> rebased = new ArrayList<>(outputs.size());
     int[] positions = new int[outputs.size()];
     boolean plain = true;
     for (int i = 0; i < outputs.size(); i++) {
-      Expr out = rebase(outputs.get(i), fetched);
+      ExprNode out = rebase(outputs.get(i), fetched);
       rebased.add(out);
-      if (out instanceof Expr.Column c) {
+      if (out instanceof ExprNode.Column c) {
         positions[i] = c.index();
       } else {
         plain = false;
@@ -53,15 +54,15 @@ public final class RowLift {
     return new RowLift(rebased, plain ? positions : null, fetched.size());
   }
 
-  private static Expr rebase(Expr e, List<Integer> fetched) {
-    if (e instanceof Expr.Column c) {
+  private static ExprNode rebase(ExprNode e, List<Integer> fetched) {
+    if (e instanceof ExprNode.Column c) {
       int at = fetched.indexOf(c.index());
       if (at < 0) {
         throw new IllegalStateException("column " + c + " is not fetched: " + fetched);
       }
-      return new Expr.Column(c.table(), at);
+      return new ExprNode.Column(c.table(), at);
     }
-    return io.toasty.planner.expr.Children.map(e, x -> rebase(x, fetched));
+    return Children.map(e, x -> rebase(x, fetched));
   }
 
   /** The result record for {@code row}. */
@@ -96,7 +97,7 @@ public final class RowLift {
   }
 
   /** The output expressions, over row positions. */
-  public List<Expr> outputs() {
+  public List<ExprNode> outputs() {
     return outputs;
   }
 }

@@ -3,7 +3,7 @@ package io.toasty.planner.lower;
 import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +35,9 @@ final class UpdateStamp {
    * What {@code auto} generates for {@code f}: the database's time, or a slot the executor
    * fills on each execution.
    */
-  static Expr generated(LowerContext cx, FieldSchema f, AutoStrategy auto) {
+  static ExprNode generated(LowerContext cx, FieldSchema f, AutoStrategy auto) {
     if (auto == AutoStrategy.NOW && cx.databaseTime) {
-      return new Expr.Now(f.type());
+      return new ExprNode.Now(f.type());
     }
     return cx.addArg(auto == AutoStrategy.NOW
         ? new ExtraArg.NowArg(f.type(), cx.model.name(), f.name())

@@ -4,7 +4,7 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ final class VersionBump {
       if (f.auto() == AutoStrategy.VERSION
           && assignments.stream().noneMatch(a -> a.target() == f.index())) {
         List<Assignment> out = new ArrayList<>(assignments);
-        out.add(new Assignment(f.index(), new Expr.Arith(Expr.ArithOp.ADD,
-            new Expr.Field(model.name(), f.index()),
+        out.add(new Assignment(f.index(), new ExprNode.Arith(ExprNode.ArithOp.ADD,
+            new ExprNode.Field(model.name(), f.index()),
             cx.addArg(new ExtraArg.ConstantArg(initial(f))))));
         return out;
       }

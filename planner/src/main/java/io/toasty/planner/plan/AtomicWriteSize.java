@@ -5,8 +5,8 @@ import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 
 /**
  * Refuses, before anything is sent, an insert that one atomic write of the backend cannot hold
@@ -17,7 +17,7 @@ import io.toasty.stmt.Insert;
 public final class AtomicWriteSize {
   private AtomicWriteSize() {}
 
-  static void check(Insert insert, TableSchema table, Capability capability) {
+  static void check(InsertNode insert, TableSchema table, Capability capability) {
     int max = capability.maxAtomicWriteItems();
     if (max == 0 || insert.rows().size() > max) {
       if (max != 0) {
@@ -32,15 +32,15 @@ public final class AtomicWriteSize {
   }
 
   /** The items {@code insert} writes: a record each, and one per unique value it claims. */
-  public static long items(Insert insert, TableSchema table) {
+  public static long items(InsertNode insert, TableSchema table) {
     long items = 0;
-    for (Expr.Record row : insert.rows()) {
+    for (ExprNode.Record row : insert.rows()) {
       items += 1 + claims(insert, row, table);
     }
     return items;
   }
 
-  private static int claims(Insert insert, Expr.Record row, TableSchema table) {
+  private static int claims(InsertNode insert, ExprNode.Record row, TableSchema table) {
     int claims = 0;
     for (TableIndex index : table.indexes()) {
       if (index.unique() && !index.columns().equals(table.primaryKey())
@@ -51,17 +51,17 @@ public final class AtomicWriteSize {
     return claims;
   }
 
-  private static boolean allSet(Insert insert, Expr.Record row, TableIndex index) {
+  private static boolean allSet(InsertNode insert, ExprNode.Record row, TableIndex index) {
     for (int c : index.columns()) {
       int at = insert.columns().indexOf(c);
-      if (at < 0 || row.fields().get(at) instanceof Expr.Const k && k.value().isNull()) {
+      if (at < 0 || row.fields().get(at) instanceof ExprNode.Const k && k.value().isNull()) {
         return false;
       }
     }
     return true;
   }
 
-  private static void refuse(Insert insert, TableSchema table, Capability capability,
+  private static void refuse(InsertNode insert, TableSchema table, Capability capability,
       long items) {
     throw new UnsupportedFeatureException(Feature.TRANSACTION_SIZE, capability.backend(),
         insert.rows().size() + " records of " + table.name() + " need at least " + items

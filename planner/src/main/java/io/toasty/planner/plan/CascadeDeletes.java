@@ -8,18 +8,20 @@ import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A delete that cascades, on a key-value backend: lowered the keys way (the doomed records read
@@ -44,15 +46,15 @@ final class CascadeDeletes {
 
   /** Whether {@code hir} is a delete cascaded the keys way: queries, then unlinks and deletes. */
   static boolean of(Hir hir) {
-    if (hir.result() < 0 || !(hir.statements().get(hir.result()).statement() instanceof Delete)
+    if (hir.result() < 0 || !(hir.statements().get(hir.result()).statement() instanceof DeleteNode)
         || !(hir.statements().get(0).statement() instanceof Query)) {
       return false;
     }
     for (HirStatement h : hir.statements()) {
       boolean keyed = h.deps().stream().anyMatch(d -> d.kind() == HirDep.Kind.KEYS);
       if (h.merge() != null || !h.bindings().isEmpty() || h.id() > 0 && !keyed
-          || !(h.statement() instanceof Query || h.statement() instanceof Update
-              || h.statement() instanceof Delete)) {
+          || !(h.statement() instanceof Query || h.statement() instanceof UpdateNode
+              || h.statement() instanceof DeleteNode)) {
         return false;
       }
     }
@@ -60,7 +62,7 @@ final class CascadeDeletes {
   }
 
   static Mir plan(Hir hir, Schema schema, Capability capability,
-      java.util.function.BiFunction<MirBuilder, Query, Integer> rows) {
+      BiFunction<MirBuilder, Query, Integer> rows) {
     CascadeDeletes c = new CascadeDeletes(schema, capability);
     List<MirNode> writes = new ArrayList<>();
     for (HirStatement h : hir.statements()) {
@@ -70,14 +72,14 @@ final class CascadeDeletes {
         c.keysOf.put(0, c.b.add(new ProjectRows(rows.apply(c.b, q), t.primaryKey())));
       } else if (h.statement() instanceof Query q) {
         c.keysOf.put(h.id(), c.pointing(hir, q, keyDep(h)));
-      } else if (h.statement() instanceof Update u) {
+      } else if (h.statement() instanceof UpdateNode u) {
         int keys = c.pointing(hir, u, keyDep(h));
-        writes.add(new UpdateByKey(keys, PlanSql.table(u), u.assignments(), Expr.TRUE, false,
+        writes.add(new UpdateByKey(keys, PlanSql.table(u), u.assignments(), ExprNode.TRUE, false,
             List.of()));
       } else {
-        Delete d = (Delete) h.statement();
+        DeleteNode d = (DeleteNode) h.statement();
         writes.add(new DeleteByKey(c.keysOf.get(keyDep(h).statement()), PlanSql.table(d),
-            Expr.TRUE));
+            ExprNode.TRUE));
       }
     }
     int atomic = c.b.add(new AtomicWrite(writes));
@@ -91,7 +93,7 @@ final class CascadeDeletes {
    * columns) holds a key of the records {@code dep} points at: a query of the foreign key's own
    * index per parent key.
    */
-  private int pointing(Hir hir, io.toasty.stmt.Statement s, HirDep dep) {
+  private int pointing(Hir hir, StatementNode s, HirDep dep) {
     TableSchema t = schema.table(PlanSql.table(s));
     if (!KeyListIndex.covers(t, dep.columns())) {
       throw new UnsupportedFeatureException(Feature.CASCADING_DELETE, capability.backend(),
@@ -110,13 +112,13 @@ final class CascadeDeletes {
       }
       positions.add(at);
     }
-    List<Expr> pk = new ArrayList<>();
+    List<ExprNode> pk = new ArrayList<>();
     List<Type> types = new ArrayList<>();
     for (int c : t.primaryKey()) {
-      pk.add(new Expr.Column(t.name(), c));
+      pk.add(new ExprNode.Column(t.name(), c));
       types.add(t.column(c).type());
     }
-    Query children = new Query(new Source.Table(t.name()), Expr.TRUE, new Returning.Project(pk),
+    Query children = new Query(new Source.Table(t.name()), ExprNode.TRUE, new Returning.Project(pk),
         List.of(), null);
     return b.add(new ExecStatement(children, types, new KeyBinding(keysOf.get(dep.statement()),
         t.name(), dep.columns(), positions), List.of()));
@@ -127,7 +129,7 @@ final class CascadeDeletes {
         .orElseThrow();
   }
 
-  private static Expr count(long n) {
-    return new Expr.Const(new Value.I64(n));
+  private static ExprNode count(long n) {
+    return new ExprNode.Const(new Value.I64(n));
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
+import io.toasty.value.Value;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param count whether the single row is a count
  * @param after nodes that must run first
  */
-public record Const(List<Expr.Record> rows, boolean count, List<Integer> after)
+public record Const(List<ExprNode.Record> rows, boolean count, List<Integer> after)
     implements MirNode {
   public Const {
     rows = List.copyOf(rows);
@@ -25,7 +26,7 @@ public record Const(List<Expr.Record> rows, boolean count, List<Integer> after)
 
   /** A count of zero. */
   public static Const zero() {
-    return new Const(List.of(Expr.Record.of(new Expr.Const(new io.toasty.value.Value.I64(0)))),
+    return new Const(List.of(ExprNode.Record.of(new ExprNode.Const(new Value.I64(0)))),
         true, List.of());
   }
 

@@ -1,10 +1,10 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Deletes the rows whose keys node {@code keys} produced and that match {@code filter}. */
-public record DeleteByKey(int keys, String table, Expr filter) implements MirNode {
+public record DeleteByKey(int keys, String table, ExprNode filter) implements MirNode {
   @Override
   public List<Integer> inputs() {
     return List.of(keys);

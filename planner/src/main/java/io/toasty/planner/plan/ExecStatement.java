@@ -1,13 +1,18 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Insert;
+import io.toasty.planner.hir.JoinedColumn;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs one table-level statement: {@code Operation.QuerySql} for a query, update or delete,
@@ -19,7 +24,7 @@ import java.util.Objects;
  * @param after     nodes that must run first
  * @param bindings  arguments read from other nodes' rows (a nested create's foreign keys)
  */
-public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding keys,
+public record ExecStatement(StatementNode statement, List<Type> rowType, KeyBinding keys,
     List<Integer> after, List<RowBinding> bindings) implements MirNode {
   public ExecStatement {
     Objects.requireNonNull(statement, "statement");
@@ -29,14 +34,14 @@ public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding 
   }
 
   /** A statement that reads no other node's rows into its arguments. */
-  public ExecStatement(Statement statement, List<Type> rowType, KeyBinding keys,
+  public ExecStatement(StatementNode statement, List<Type> rowType, KeyBinding keys,
       List<Integer> after) {
     this(statement, rowType, keys, after, List.of());
   }
 
   @Override
   public List<Integer> inputs() {
-    java.util.Set<Integer> in = new java.util.LinkedHashSet<>();
+    Set<Integer> in = new LinkedHashSet<>();
     if (keys != null) {
       in.add(keys.input());
     }
@@ -56,20 +61,20 @@ public record ExecStatement(Statement statement, List<Type> rowType, KeyBinding 
 
   /** Whether this is an insert ({@code Operation.Insert}). */
   public boolean isInsert() {
-    return statement instanceof Insert;
+    return statement instanceof InsertNode;
   }
 
   /** The column indexes a statement returning a projection of columns fetches. */
-  public static List<Integer> fetched(Statement s) {
+  public static List<Integer> fetched(StatementNode s) {
     List<Integer> out = new ArrayList<>();
     if (s.returning() instanceof Returning.Project p) {
       // A joined table's columns are numbered apart from the statement's own (JoinedColumn).
-      io.toasty.stmt.Source.Join join = s instanceof io.toasty.stmt.Query q
-          && q.source() instanceof io.toasty.stmt.Source.Table t ? t.join() : null;
-      for (io.toasty.stmt.Expr e : p.exprs()) {
-        io.toasty.stmt.Expr.Column c = (io.toasty.stmt.Expr.Column) e;
+      Source.Join join = s instanceof Query q
+          && q.source() instanceof Source.Table t ? t.join() : null;
+      for (ExprNode e : p.exprs()) {
+        ExprNode.Column c = (ExprNode.Column) e;
         out.add(join != null && c.table().equals(join.table())
-            ? io.toasty.planner.hir.JoinedColumn.of(c.index()) : c.index());
+            ? JoinedColumn.of(c.index()) : c.index());
       }
     } else if (s.returning() instanceof Returning.Grouped g) {
       // A grouped row is its expressions' values, by position.

@@ -1,7 +1,7 @@
 package io.toasty.planner.plan;
 
 import io.toasty.planner.expr.Conjuncts;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,30 +15,31 @@ final class ExpandTupleIn {
   private ExpandTupleIn() {}
 
   /** {@code filter} with its first tuple {@code IN} list conjunct expanded, or itself. */
-  static Expr apply(Expr filter) {
-    List<Expr> terms = Conjuncts.of(filter);
+  static ExprNode apply(ExprNode filter) {
+    List<ExprNode> terms = Conjuncts.of(filter);
     for (int i = 0; i < terms.size(); i++) {
-      if (terms.get(i) instanceof Expr.InList in && in.operand() instanceof Expr.Record tuple
+      if (terms.get(i) instanceof ExprNode.InList in
+          && in.operand() instanceof ExprNode.Record tuple
           && !in.items().isEmpty()
           && in.items().stream().allMatch(item -> fits(item, tuple))) {
-        List<Expr> rest = new ArrayList<>(terms);
+        List<ExprNode> rest = new ArrayList<>(terms);
         rest.remove(i);
-        List<Expr> branches = new ArrayList<>(in.items().size());
-        for (Expr item : in.items()) {
-          List<Expr> branch = new ArrayList<>(rest);
-          List<Expr> values = ((Expr.Record) item).fields();
+        List<ExprNode> branches = new ArrayList<>(in.items().size());
+        for (ExprNode item : in.items()) {
+          List<ExprNode> branch = new ArrayList<>(rest);
+          List<ExprNode> values = ((ExprNode.Record) item).fields();
           for (int f = 0; f < values.size(); f++) {
-            branch.add(Expr.eq(tuple.fields().get(f), values.get(f)));
+            branch.add(ExprNode.eq(tuple.fields().get(f), values.get(f)));
           }
           branches.add(Conjuncts.and(branch));
         }
-        return branches.size() == 1 ? branches.get(0) : new Expr.Or(branches);
+        return branches.size() == 1 ? branches.get(0) : new ExprNode.Or(branches);
       }
     }
     return filter;
   }
 
-  private static boolean fits(Expr item, Expr.Record tuple) {
-    return item instanceof Expr.Record r && r.fields().size() == tuple.fields().size();
+  private static boolean fits(ExprNode item, ExprNode.Record tuple) {
+    return item instanceof ExprNode.Record r && r.fields().size() == tuple.fields().size();
   }
 }

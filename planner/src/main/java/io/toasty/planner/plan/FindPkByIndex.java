@@ -1,6 +1,6 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -11,20 +11,20 @@ import java.util.List;
  * {@code forward} is false; {@code pageSize}, or null, is the limit a {@link LimitRows} above will
  * take: the request's page size.
  */
-public record FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
-    List<Integer> columns, boolean forward, Expr pageSize) implements MirNode {
+public record FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
+    List<Integer> columns, boolean forward, ExprNode pageSize) implements MirNode {
   public FindPkByIndex {
     columns = List.copyOf(columns);
   }
 
   /** A read in the index's ascending order without a page size. */
-  public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter,
+  public FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
       List<Integer> columns) {
     this(table, index, keyCondition, filter, columns, true, null);
   }
 
   /** A lookup of keys. */
-  public FindPkByIndex(String table, String index, Expr keyCondition, Expr filter) {
+  public FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter) {
     this(table, index, keyCondition, filter, List.of());
   }
 

@@ -1,7 +1,7 @@
 package io.toasty.planner.plan;
 
 import io.toasty.schema.db.TableIndex;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -11,23 +11,25 @@ import java.util.List;
 sealed interface KeyPath {
 
   /** Every primary key column is fixed: read these keys. */
-  record PrimaryKeys(List<Expr.Record> keys, Expr residual) implements KeyPath {}
+  record PrimaryKeys(List<ExprNode.Record> keys, ExprNode residual) implements KeyPath {}
 
   /** Every column of a secondary index is fixed: look up the keys there, then read them. */
-  record IndexLookup(TableIndex index, Expr keyCondition, Expr residual) implements KeyPath {}
+  record IndexLookup(TableIndex index, ExprNode keyCondition, ExprNode residual)
+      implements KeyPath {}
 
   /**
-   * The first column of a two-column secondary index (its partition key) is fixed, the second
-   * (its sort key) at most bounded: query that index partition, in the index's order.
+   * The first column of a two-column secondary index (its partition key) is fixed, the second (its
+   * sort key) at most bounded: query that index partition, in the index's order.
    */
-  record IndexQuery(TableIndex index, Expr keyCondition, Expr residual) implements KeyPath {}
+  record IndexQuery(TableIndex index, ExprNode keyCondition, ExprNode residual)
+      implements KeyPath {}
 
   /** The partition key (the first key column) is fixed: query that partition. */
-  record PartitionQuery(Expr keyCondition, Expr residual) implements KeyPath {}
+  record PartitionQuery(ExprNode keyCondition, ExprNode residual) implements KeyPath {}
 
   /** No key applies: read the whole table. */
-  record FullScan(Expr filter) implements KeyPath {}
+  record FullScan(ExprNode filter) implements KeyPath {}
 
   /** An OR whose every branch has its own key path: one lookup per branch, concatenated. */
-  record AnyOf(List<KeyPath> branches, Expr filter) implements KeyPath {}
+  record AnyOf(List<KeyPath> branches, ExprNode filter) implements KeyPath {}
 }

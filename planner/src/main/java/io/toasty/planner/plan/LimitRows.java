@@ -1,10 +1,10 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Skips {@code offset} rows of {@code input} (when not null) and passes at most {@code count}. */
-public record LimitRows(int input, Expr count, Expr offset) implements MirNode {
+public record LimitRows(int input, ExprNode count, ExprNode offset) implements MirNode {
   @Override
   public List<Integer> inputs() {
     return List.of(input);

@@ -2,7 +2,7 @@ package io.toasty.planner.plan;
 
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ final class LimitedIndexFetch {
 
   /** The fetch for child query {@code q} joined on {@code childColumns}, or null. */
   static MergeBranch.IndexFetch of(Query q, List<Integer> childColumns, TableSchema table) {
-    if (q.limit() == null || !q.filter().equals(Expr.TRUE) || childColumns.size() != 1
-        || q.orderBy().size() != 1 || !(q.orderBy().get(0).expr() instanceof Expr.Column c)) {
+    if (q.limit() == null || !q.filter().equals(ExprNode.TRUE) || childColumns.size() != 1
+        || q.orderBy().size() != 1 || !(q.orderBy().get(0).expr() instanceof ExprNode.Column c)) {
       return null;
     }
     int fk = childColumns.get(0);

@@ -1,9 +1,9 @@
 package io.toasty.planner.plan;
 
 import io.toasty.planner.lower.RowLift;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +66,7 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
    * SQL: {@code statement} with {@code keys.columns IN (window keys)} added to its filter
    * ({@code Operation.QuerySql}): one query per window.
    */
-  public record SqlFetch(Statement statement, List<Type> rowType, KeyBinding keys)
+  public record SqlFetch(StatementNode statement, List<Type> rowType, KeyBinding keys)
       implements Fetch {
     public SqlFetch {
       Objects.requireNonNull(statement, "statement");
@@ -82,16 +82,24 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
 
   /**
    * Key-value, a limit per parent whose order is an index's sort key (the index's partition the
-   * foreign key): for each of the window's keys one index read ({@code Operation.FindPkByIndex}
-   * of {@code keyColumn = key}, forward or backward, its page size {@code offset + count}) taken
-   * to {@code offset + count} keys, of which the first {@code offset} are dropped; then those
-   * keys' rows by key ({@code Operation.GetByKey} of {@code columns}), in the index reads'
-   * order. A parent's children beyond its limit are never read.
+   * foreign key): for each of the window's keys one index read ({@code Operation.FindPkByIndex} of
+   * {@code keyColumn = key}, forward or backward, its page size {@code offset + count}) taken to
+   * {@code offset + count} keys, of which the first {@code offset} are dropped; then those keys'
+   * rows by key ({@code Operation.GetByKey} of {@code columns}), in the index reads' order. A
+   * parent's children beyond its limit are never read.
    *
    * @param keyPositions where the primary key's columns sit in a row of {@code columns}
    */
-  public record IndexFetch(String table, String index, int keyColumn, List<Integer> columns,
-      List<Integer> keyPositions, boolean forward, Expr count, Expr offset) implements Fetch {
+  public record IndexFetch(
+      String table,
+      String index,
+      int keyColumn,
+      List<Integer> columns,
+      List<Integer> keyPositions,
+      boolean forward,
+      ExprNode count,
+      ExprNode offset)
+      implements Fetch {
     public IndexFetch {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(index, "index");
@@ -110,7 +118,7 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
    * Key-value: the window's keys are the children's primary keys ({@code Operation.GetByKey}),
    * and {@code residual} (over the child's columns) is checked in memory.
    */
-  public record KeyFetch(String table, List<Integer> columns, Expr residual) implements Fetch {
+  public record KeyFetch(String table, List<Integer> columns, ExprNode residual) implements Fetch {
     public KeyFetch {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);

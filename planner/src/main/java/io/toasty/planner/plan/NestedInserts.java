@@ -7,8 +7,8 @@ import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class NestedInserts {
   /** Whether {@code hir} is a nested create: plain inserts only, none bound to another's row. */
   static boolean of(Hir hir) {
     for (HirStatement h : hir.statements()) {
-      if (!(h.statement() instanceof Insert i) || i.onConflict() != null || h.merge() != null
+      if (!(h.statement() instanceof InsertNode i) || i.onConflict() != null || h.merge() != null
           || !h.bindings().isEmpty()) {
         return false;
       }
@@ -43,9 +43,9 @@ final class NestedInserts {
     List<MirNode> writes = new ArrayList<>();
     long items = 0;
     for (HirStatement h : hir.statements()) {
-      Insert i = (Insert) h.statement();
+      InsertNode i = (InsertNode) h.statement();
       items += AtomicWriteSize.items(i, schema.table(PlanSql.table(i)));
-      writes.add(new ExecStatement(new Insert(i.target(), i.columns(), i.rows(),
+      writes.add(new ExecStatement(new InsertNode(i.target(), i.columns(), i.rows(),
           new Returning.Count()), List.of(), null, List.of()));
     }
     int max = capability.maxAtomicWriteItems();
@@ -56,9 +56,10 @@ final class NestedInserts {
           + " the backend takes: create the related records in smaller steps");
     }
     int atomic = b.add(new AtomicWrite(writes));
-    Insert top = (Insert) hir.statements().get(hir.result()).statement();
+    InsertNode top = (InsertNode) hir.statements().get(hir.result()).statement();
     if (hir.output() instanceof HirOutput.Count) {
-      Expr.Record count = Expr.Record.of(new Expr.Const(new Value.I64(top.rows().size())));
+      ExprNode.Record count =
+          ExprNode.Record.of(new ExprNode.Const(new Value.I64(top.rows().size())));
       return b.build(b.add(new Const(List.of(count), true, List.of(atomic))),
           Plan.output(hir.output(), List.of()));
     }
@@ -66,7 +67,7 @@ final class NestedInserts {
     int[] nodes = new int[hir.statements().size()];
     List<List<Integer>> fetched = new ArrayList<>();
     for (HirStatement h : hir.statements()) {
-      Insert i = (Insert) h.statement();
+      InsertNode i = (InsertNode) h.statement();
       nodes[h.id()] = b.add(new Const(i.rows(), false, List.of(atomic)));
       fetched.add(i.columns());
     }

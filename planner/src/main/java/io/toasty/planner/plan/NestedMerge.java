@@ -1,6 +1,6 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * <p>{@code parents} is the most rows the parent query can return, where it says ({@link
  * ParentBound}); {@code null} where it does not.
  */
-public record NestedMerge(int parent, List<MergeBranch> branches, int window, Expr parents)
+public record NestedMerge(int parent, List<MergeBranch> branches, int window, ExprNode parents)
     implements MirNode {
   public NestedMerge {
     branches = List.copyOf(branches);

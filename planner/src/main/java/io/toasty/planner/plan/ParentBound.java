@@ -2,10 +2,10 @@ package io.toasty.planner.plan;
 
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 
@@ -17,12 +17,12 @@ import java.util.List;
  * hand-written pair of queries would: one pooled connection per request instead of two.
  */
 final class ParentBound {
-  private static final Expr ONE = new Expr.Const(Value.of(1L));
+  private static final ExprNode ONE = new ExprNode.Const(Value.of(1L));
 
   private ParentBound() {}
 
   /** The bound of {@code parent}'s rows (over {@code table}), or {@code null} where unknown. */
-  static Expr of(Statement parent, TableSchema table) {
+  static ExprNode of(StatementNode parent, TableSchema table) {
     if (!(parent instanceof Query q) || !(q.source() instanceof Source.Table t)
         || t.join() != null) {
       return null;
@@ -34,7 +34,7 @@ final class ParentBound {
   }
 
   /** Whether every primary-key column is compared for equality with a value at the top level. */
-  private static boolean pinsKey(Expr filter, TableSchema table) {
+  private static boolean pinsKey(ExprNode filter, TableSchema table) {
     List<Integer> key = table.primaryKey();
     return !key.isEmpty()
         && SelectKeyPath.equalities(Conjuncts.of(filter)).keySet().containsAll(key);

@@ -3,18 +3,19 @@ package io.toasty.planner.plan;
 import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.Hir;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class PlanKeyValue {
           capability.backend(), "a plan of " + own
           + " statements: this backend runs one statement per plan (and preloads)");
     }
-    Statement s = hir.statements().get(hir.result()).statement();
+    StatementNode s = hir.statements().get(hir.result()).statement();
     PlanKeyValue p = new PlanKeyValue(schema, schema.table(PlanSql.table(s)), capability,
         new MirBuilder(), hir.model());
     int root = p.statement(s);
@@ -72,25 +73,25 @@ final class PlanKeyValue {
     return p.b.build(root, Plan.output(hir.output(), fetched));
   }
 
-  private int statement(Statement s) {
+  private int statement(StatementNode s) {
     if (s instanceof Query q) {
       return query(q);
-    } else if (s instanceof Insert i) {
+    } else if (s instanceof InsertNode i) {
       return insert(i);
-    } else if (s instanceof Update u) {
+    } else if (s instanceof UpdateNode u) {
       return update(u);
     }
-    return delete((Delete) s);
+    return delete((DeleteNode) s);
   }
 
-  private List<Integer> fetched(Statement s) {
+  private List<Integer> fetched(StatementNode s) {
     if (s.returning() instanceof Returning.Count) {
       return List.of();
     }
     if (s.returning() instanceof Returning.Grouped) {
       return ExecStatement.fetched(s);
     }
-    return s instanceof Insert i && i.onConflict() == null ? i.columns() : allColumns();
+    return s instanceof InsertNode i && i.onConflict() == null ? i.columns() : allColumns();
   }
 
   private int query(Query q) {
@@ -116,7 +117,7 @@ final class PlanKeyValue {
       // An order the read cannot deliver: the engine sorts what the read returns.
       return limited(sorted(rows(path), q), q);
     }
-    Expr pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
+    ExprNode pageSize = q.limit() != null && q.limit().offset() == null ? q.limit().count() : null;
     if (path instanceof KeyPath.IndexQuery iq) {
       return indexQuery(iq, forward, pageSize, q);
     }
@@ -133,7 +134,7 @@ final class PlanKeyValue {
    * then, unless the query accepted an eventually consistent read, the page's records read again
    * by key (in the same order) so that it shows their current values.
    */
-  private int indexQuery(KeyPath.IndexQuery iq, boolean forward, Expr pageSize, Query q) {
+  private int indexQuery(KeyPath.IndexQuery iq, boolean forward, ExprNode pageSize, Query q) {
     ResidualSplit r = ResidualSplit.of(iq.residual(), capability);
     int rows = filtered(widened(b.add(new FindPkByIndex(table.name(), iq.index().name(),
         iq.keyCondition(), r.pushed(), readColumns(), forward, pageSize))), r.kept());
@@ -177,12 +178,12 @@ final class PlanKeyValue {
     KeyPath path = SelectKeyPath.select(q.filter(), table, capability);
     if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
-      if (r.kept().equals(Expr.TRUE)) {
+      if (r.kept().equals(ExprNode.TRUE)) {
         return b.add(new CountRead(new Scan(table.name(), table.primaryKey(), r.pushed())));
       }
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
-      if (r.kept().equals(Expr.TRUE)) {
+      if (r.kept().equals(ExprNode.TRUE)) {
         return b.add(new CountRead(new QueryPk(table.name(), table.primaryKey(),
             pq.keyCondition(), r.pushed())));
       }
@@ -221,23 +222,24 @@ final class PlanKeyValue {
             "ordering the groups of an aggregate query on " + table.name() + " by an "
             + "expression it does not select; select it too");
       }
-      out.add(new OrderBy(new Expr.Column(table.name(), at), o.direction()));
+      out.add(new OrderBy(new ExprNode.Column(table.name(), at), o.direction()));
     }
     return out;
   }
 
-  private int insert(Insert i) {
+  private int insert(InsertNode i) {
     AtomicWriteSize.check(i, table, capability);
     if (i.onConflict() != null) {
       return upsert(i);
     }
-    Insert counted = i.with(i.columns(), i.rows(), new Returning.Count());
+    InsertNode counted = i.with(i.columns(), i.rows(), new Returning.Count());
     List<Integer> inserts = new ArrayList<>();
     if (capability.multiRowInsert() || i.rows().size() == 1) {
       inserts.add(b.add(new ExecStatement(counted, List.of(), null, List.of())));
     } else {
-      for (Expr.Record row : i.rows()) {
-        Insert one = new Insert(i.target(), i.columns(), List.of(row), new Returning.Count());
+      for (ExprNode.Record row : i.rows()) {
+        InsertNode one =
+            new InsertNode(i.target(), i.columns(), List.of(row), new Returning.Count());
         inserts.add(b.add(new ExecStatement(one, List.of(), null, List.of())));
       }
     }
@@ -252,7 +254,7 @@ final class PlanKeyValue {
    * or the columns of one unique index (lowering refuses any other): the driver arbitrates on the
    * key, or reads which record holds the unique values and writes conditioned on them.
    */
-  private int upsert(Insert i) {
+  private int upsert(InsertNode i) {
     i.onConflict().assignments().forEach(a -> updateExpression(a.value()));
     if (i.rows().size() > 1) {
       throw new UnsupportedFeatureException(Feature.UPSERT_MANY, capability.backend(),
@@ -266,14 +268,14 @@ final class PlanKeyValue {
     return b.add(new ExecStatement(i, rowType, null, List.of()));
   }
 
-  private int update(Update u) {
+  private int update(UpdateNode u) {
     u.assignments().forEach(a -> updateExpression(a.value()));
     boolean returning = u.returning() instanceof Returning.Project;
     int semi = semiFiltered(u.filter());
     if (semi >= 0) {
       // the keys of the records the read found; each written if it still exists
       return b.add(new UpdateByKey(b.add(new ProjectRows(semi, table.primaryKey())),
-          table.name(), u.assignments(), Expr.TRUE, returning,
+          table.name(), u.assignments(), ExprNode.TRUE, returning,
           returning ? allColumns() : List.of()));
     }
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
@@ -289,28 +291,30 @@ final class PlanKeyValue {
    * record as read and writes conditioned on what it read. Anything else is refused before the
    * write is sent.
    */
-  private void updateExpression(Expr e) {
-    if (e instanceof Expr.Arith a) {
+  private void updateExpression(ExprNode e) {
+    if (e instanceof ExprNode.Arith a) {
       updateExpression(a.left());
       updateExpression(a.right());
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       updateExpression(f.operand());
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       // Verify let through only the changes the backend makes itself (list_append)
       updateExpression(c.operand());
       updateExpression(c.items());
-    } else if (!(e instanceof Expr.Arg || e instanceof Expr.Const || e instanceof Expr.Column)) {
+    } else if (!(e instanceof ExprNode.Arg
+        || e instanceof ExprNode.Const
+        || e instanceof ExprNode.Column)) {
       throw new UnsupportedFeatureException(Feature.UPDATE_EXPRESSION, capability.backend(),
           "setting " + e + ": this backend's update takes values, fields, arithmetic and text "
           + "functions of the record's own fields");
     }
   }
 
-  private int delete(Delete d) {
+  private int delete(DeleteNode d) {
     int semi = semiFiltered(d.filter());
     if (semi >= 0) {
       return b.add(new DeleteByKey(b.add(new ProjectRows(semi, table.primaryKey())),
-          table.name(), Expr.TRUE));
+          table.name(), ExprNode.TRUE));
     }
     KeyPath path = SelectKeyPath.select(d.filter(), table, capability);
     if (isJoinModel()) {
@@ -318,7 +322,7 @@ final class PlanKeyValue {
       // records read (and filtered) first, since a record failing a write's condition would
       // cancel the whole request (refused by the driver beyond the backend's item limit).
       int keys = b.add(new ProjectRows(rows(path), table.primaryKey()));
-      return b.add(new AtomicWrite(List.of(new DeleteByKey(keys, table.name(), Expr.TRUE))));
+      return b.add(new AtomicWrite(List.of(new DeleteByKey(keys, table.name(), ExprNode.TRUE))));
     }
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
@@ -338,10 +342,10 @@ final class PlanKeyValue {
     } else if (path instanceof KeyPath.IndexLookup ix && eventual) {
       // the query accepts an eventually consistent read: the rows straight from the index
       return filtered(widened(b.add(new FindPkByIndex(table.name(), ix.index().name(),
-          ix.keyCondition(), Expr.TRUE, readColumns()))), ix.residual());
+          ix.keyCondition(), ExprNode.TRUE, readColumns()))), ix.residual());
     } else if (path instanceof KeyPath.IndexLookup ix) {
       int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
-          Expr.TRUE));
+          ExprNode.TRUE));
       return filtered(widened(b.add(new GetByKey(keys, table.name(), readColumns()))),
           ix.residual());
     } else if (path instanceof KeyPath.IndexQuery iq) {
@@ -361,11 +365,13 @@ final class PlanKeyValue {
    * column: the keys come from {@code t}'s own key path, without duplicates, then the rows by key;
    * -1 when the filter has another shape, or when {@code f} would need the engine after the read.
    */
-  private int semiJoin(Expr filter) {
-    List<Expr> rest = new ArrayList<>();
-    Expr.InSubquery in = null;
-    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
-      if (in == null && term instanceof Expr.InSubquery s && s.operand() instanceof Expr.Column c
+  private int semiJoin(ExprNode filter) {
+    List<ExprNode> rest = new ArrayList<>();
+    ExprNode.InSubquery in = null;
+    for (ExprNode term : Conjuncts.of(filter)) {
+      if (in == null
+          && term instanceof ExprNode.InSubquery s
+          && s.operand() instanceof ExprNode.Column c
           && table.primaryKey().equals(List.of(c.index()))) {
         in = s;
       } else if (Walk.hasSubquery(term)) {
@@ -376,7 +382,7 @@ final class PlanKeyValue {
     }
     if (in == null || Walk.hasSubquery(in.query().filter())
         || !(in.query().returning() instanceof Returning.Project pr) || pr.exprs().size() != 1
-        || !(pr.exprs().get(0) instanceof Expr.Column inner)) {
+        || !(pr.exprs().get(0) instanceof ExprNode.Column inner)) {
       return -1;
     }
     TableSchema t = schema.table(PlanSql.table(in.query()));
@@ -387,21 +393,21 @@ final class PlanKeyValue {
     }
     int distinct = b.add(new Concat(List.of(keys), List.of(0), false));
     return filtered(widened(b.add(new GetByKey(distinct, table.name(), readColumns()))),
-        io.toasty.planner.expr.Conjuncts.and(rest));
+        Conjuncts.and(rest));
   }
 
   /** A node reading column {@code c} of the rows {@code path} selects, or -1 if it cannot alone. */
   private int columnWithoutResidual(KeyPath path, int c) {
-    if (path instanceof KeyPath.PrimaryKeys pk && pk.residual().equals(Expr.TRUE)) {
+    if (path instanceof KeyPath.PrimaryKeys pk && pk.residual().equals(ExprNode.TRUE)) {
       return b.add(new GetByKey(b.add(new Const(pk.keys(), false, List.of())), table.name(),
           List.of(c)));
-    } else if (path instanceof KeyPath.IndexLookup ix && ix.residual().equals(Expr.TRUE)) {
+    } else if (path instanceof KeyPath.IndexLookup ix && ix.residual().equals(ExprNode.TRUE)) {
       int keys = b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
-          Expr.TRUE));
+          ExprNode.TRUE));
       return b.add(new GetByKey(keys, table.name(), List.of(c)));
     } else if (path instanceof KeyPath.FullScan scan) {
       ResidualSplit r = ResidualSplit.of(scan.filter(), capability);
-      return r.kept().equals(Expr.TRUE)
+      return r.kept().equals(ExprNode.TRUE)
           ? b.add(new Scan(table.name(), List.of(c), r.pushed())) : -1;
     }
     return -1;
@@ -411,7 +417,7 @@ final class PlanKeyValue {
    * A partition's rows in sort key order ({@code forward}) or the reverse, read {@code pageSize}
    * items a request when a limit follows (null: the driver's page size).
    */
-  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward, Expr pageSize) {
+  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward, ExprNode pageSize) {
     ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
     return filtered(widened(b.add(new QueryPk(table.name(), readColumns(), pq.keyCondition(),
         r.pushed(), forward, pageSize))), r.kept());
@@ -424,7 +430,7 @@ final class PlanKeyValue {
     if (keysOnly) {
       int keys = keys(any);
       int rows = widened(b.add(new GetByKey(keys, table.name(), readColumns())));
-      return filtered(rows, hasResidual(any) ? any.filter() : Expr.TRUE);
+      return filtered(rows, hasResidual(any) ? any.filter() : ExprNode.TRUE);
     }
     List<Integer> branches = new ArrayList<>();
     any.branches().forEach(p -> branches.add(rows(p)));
@@ -437,10 +443,10 @@ final class PlanKeyValue {
       return b.add(new Const(pk.keys(), false, List.of()));
     } else if (path instanceof KeyPath.IndexLookup ix) {
       return b.add(new FindPkByIndex(table.name(), ix.index().name(), ix.keyCondition(),
-          Expr.TRUE));
+          ExprNode.TRUE));
     } else if (path instanceof KeyPath.IndexQuery iq) {
       return b.add(new FindPkByIndex(table.name(), iq.index().name(), iq.keyCondition(),
-          Expr.TRUE));
+          ExprNode.TRUE));
     } else if (path instanceof KeyPath.PartitionQuery pq) {
       return b.add(new QueryPk(table.name(), table.primaryKey(), pq.keyCondition(),
           pq.residual()));
@@ -453,7 +459,7 @@ final class PlanKeyValue {
   private int keysOfBranches(KeyPath.AnyOf any) {
     List<KeyPath> branches = any.branches();
     if (branches.stream().allMatch(p -> p instanceof KeyPath.PrimaryKeys)) {
-      List<Expr.Record> keys = new ArrayList<>();
+      List<ExprNode.Record> keys = new ArrayList<>();
       branches.forEach(p -> keys.addAll(((KeyPath.PrimaryKeys) p).keys()));
       return b.add(new Const(keys, false, List.of()));
     }
@@ -476,7 +482,7 @@ final class PlanKeyValue {
       return null;
     }
     String index = null;
-    List<Expr> conditions = new ArrayList<>();
+    List<ExprNode> conditions = new ArrayList<>();
     for (KeyPath p : any.branches()) {
       if (!(p instanceof KeyPath.IndexLookup ix) || index != null
           && !index.equals(ix.index().name())) {
@@ -485,15 +491,16 @@ final class PlanKeyValue {
       index = ix.index().name();
       conditions.add(ix.keyCondition());
     }
-    return b.add(new FindPkByIndex(table.name(), index, new Expr.Or(conditions), Expr.TRUE));
+    return b.add(
+        new FindPkByIndex(table.name(), index, new ExprNode.Or(conditions), ExprNode.TRUE));
   }
 
-  private int filtered(int rows, Expr residual) {
-    return residual.equals(Expr.TRUE) ? rows : b.add(new Filter(rows, residual));
+  private int filtered(int rows, ExprNode residual) {
+    return residual.equals(ExprNode.TRUE) ? rows : b.add(new Filter(rows, residual));
   }
 
   /** What a write by key must still check: the filter beyond the key condition. */
-  private static Expr guard(KeyPath path) {
+  private static ExprNode guard(KeyPath path) {
     if (path instanceof KeyPath.PrimaryKeys pk) {
       return pk.residual();
     } else if (path instanceof KeyPath.IndexLookup ix) {
@@ -506,11 +513,11 @@ final class PlanKeyValue {
       return scan.filter();
     }
     KeyPath.AnyOf any = (KeyPath.AnyOf) path;
-    return hasResidual(any) ? any.filter() : Expr.TRUE;
+    return hasResidual(any) ? any.filter() : ExprNode.TRUE;
   }
 
   private static boolean hasResidual(KeyPath.AnyOf any) {
-    return any.branches().stream().anyMatch(p -> !guard(p).equals(Expr.TRUE));
+    return any.branches().stream().anyMatch(p -> !guard(p).equals(ExprNode.TRUE));
   }
 
   /**
@@ -519,29 +526,29 @@ final class PlanKeyValue {
    * of the filter's other conjuncts, kept where the whole filter holds ({@link SemiFilter});
    * -1 when the filter has no subquery. {@code EXISTS} and unlowered relations are refused.
    */
-  private int semiFiltered(Expr filter) {
-    List<Expr> plain = new ArrayList<>();
-    List<Expr> semi = new ArrayList<>();
-    for (Expr term : io.toasty.planner.expr.Conjuncts.of(filter)) {
+  private int semiFiltered(ExprNode filter) {
+    List<ExprNode> plain = new ArrayList<>();
+    List<ExprNode> semi = new ArrayList<>();
+    for (ExprNode term : Conjuncts.of(filter)) {
       (Walk.hasSubquery(term) ? semi : plain).add(term);
     }
     if (semi.isEmpty()) {
       return -1;
     }
-    Expr predicate = io.toasty.planner.expr.Conjuncts.and(semi);
-    List<Expr.InSubquery> subqueries = new ArrayList<>();
+    ExprNode predicate = Conjuncts.and(semi);
+    List<ExprNode.InSubquery> subqueries = new ArrayList<>();
     Walk.each(predicate, e -> {
-      if (e instanceof Expr.InSubquery in) {
+      if (e instanceof ExprNode.InSubquery in) {
         subqueries.add(in);
-      } else if (e instanceof Expr.Exists || e instanceof Expr.Related) {
+      } else if (e instanceof ExprNode.Exists || e instanceof ExprNode.Related) {
         noSubqueries(e);
       }
     });
     List<Integer> values = new ArrayList<>();
-    for (Expr.InSubquery in : subqueries) {
+    for (ExprNode.InSubquery in : subqueries) {
       values.add(subqueryValues(in.query()));
     }
-    int rows = rows(SelectKeyPath.select(io.toasty.planner.expr.Conjuncts.and(plain), table,
+    int rows = rows(SelectKeyPath.select(Conjuncts.and(plain), table,
         capability));
     return b.add(new SemiFilter(rows, predicate, subqueries, values));
   }
@@ -549,12 +556,12 @@ final class PlanKeyValue {
   /** The records of {@code q}'s projected columns, read through its own table's key path. */
   private int subqueryValues(Query q) {
     if (!(q.returning() instanceof Returning.Project pr)
-        || !pr.exprs().stream().allMatch(e -> e instanceof Expr.Column)) {
-      noSubqueries(new Expr.InSubquery(Expr.NULL, q));
+        || !pr.exprs().stream().allMatch(e -> e instanceof ExprNode.Column)) {
+      noSubqueries(new ExprNode.InSubquery(ExprNode.NULL, q));
     }
     TableSchema t = schema.table(PlanSql.table(q));
     List<Integer> columns = new ArrayList<>();
-    ((Returning.Project) q.returning()).exprs().forEach(e -> columns.add(((Expr.Column) e)
+    ((Returning.Project) q.returning()).exprs().forEach(e -> columns.add(((ExprNode.Column) e)
         .index()));
     Query all = new Query(q.source(), q.filter(), new Returning.Project(List.of()), List.of(),
         q.limit());
@@ -562,7 +569,7 @@ final class PlanKeyValue {
     return b.add(new ProjectRows(rows, columns));
   }
 
-  private void noSubqueries(Expr filter) {
+  private void noSubqueries(ExprNode filter) {
     if (Walk.hasSubquery(filter)) {
       throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
           + table.name() + " by values instead");

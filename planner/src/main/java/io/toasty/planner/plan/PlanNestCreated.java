@@ -5,6 +5,7 @@ import io.toasty.planner.hir.HirNest;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.schema.Schema;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +56,8 @@ final class PlanNestCreated {
     }
     int columns = schema.table(PlanSql.table(s.statement())).columns().size();
     int n = 0;
-    for (io.toasty.stmt.Expr e : s.nest().outputs()) {
-      if (e instanceof io.toasty.stmt.Expr.Column c && c.index() >= columns) {
+    for (ExprNode e : s.nest().outputs()) {
+      if (e instanceof ExprNode.Column c && c.index() >= columns) {
         n++;
       }
     }

@@ -10,9 +10,11 @@ import io.toasty.planner.hir.JoinedColumn;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +64,7 @@ final class PlanNestedMerge {
     for (HirStatement child : children) {
       branches.add(p.branch(child, fetched));
     }
-    io.toasty.stmt.Statement parent = hir.statements().get(statement).statement();
+    StatementNode parent = hir.statements().get(statement).statement();
     TableSchema table = schema.table(PlanSql.table(parent));
     for (int i = 0; i < children.size(); i++) {
       fetched.add(table.columns().size() + i);
@@ -113,7 +115,7 @@ final class PlanNestedMerge {
         throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(),
             "an include's filter on " + table.name() + " must compare values");
       }
-      io.toasty.stmt.Source.Join join = ((io.toasty.stmt.Source.Table) q.source()).join();
+      Source.Join join = ((Source.Table) q.source()).join();
       if (join != null) {
         // A many-to-many include's targets with their join rows: the keys restrict the join rows.
         TableSchema joined = schema.table(join.table());
@@ -158,7 +160,7 @@ final class PlanNestedMerge {
       return false;
     }
     for (int i = 0; i < orderBy.size(); i++) {
-      if (!(orderBy.get(i).expr() instanceof Expr.Column c)
+      if (!(orderBy.get(i).expr() instanceof ExprNode.Column c)
           || c.index() != table.primaryKey().get(i)) {
         return false;
       }

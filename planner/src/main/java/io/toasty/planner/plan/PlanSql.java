@@ -9,13 +9,14 @@ import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class PlanSql {
       checkSubqueries(s.statement());
       ids[s.id()] = statement(s, ids);
     }
-    Statement result = hir.statements().get(hir.result()).statement();
+    StatementNode result = hir.statements().get(hir.result()).statement();
     List<Integer> fetched = new ArrayList<>(ExecStatement.fetched(result));
     if (PlanNestCreated.nests(hir)) {
       List<List<Integer>> each = new ArrayList<>();
@@ -77,7 +78,9 @@ final class PlanSql {
     for (var binding : s.bindings()) {
       bindings.add(new RowBinding(ids[binding.statement()], binding.row(), binding.column()));
     }
-    if (s.statement() instanceof Insert i && i.rows().size() > 1 && !capability.multiRowInsert()) {
+    if (s.statement() instanceof InsertNode i
+        && i.rows().size() > 1
+        && !capability.multiRowInsert()) {
       if (!bindings.isEmpty()) {
         throw new UnsupportedFeatureException(Feature.MULTI_ROW_INSERT, capability
             .backend(), "this backend inserts one row per statement; create them one by one");
@@ -88,21 +91,21 @@ final class PlanSql {
         bindings));
   }
 
-  private int rowByRow(Insert i, List<Integer> after) {
+  private int rowByRow(InsertNode i, List<Integer> after) {
     List<Integer> inserts = new ArrayList<>(i.rows().size());
-    for (Expr.Record row : i.rows()) {
-      Insert one = i.with(i.columns(), List.of(row), i.returning());
+    for (ExprNode.Record row : i.rows()) {
+      InsertNode one = i.with(i.columns(), List.of(row), i.returning());
       inserts.add(b.add(new ExecStatement(one, rowType(one), null, after)));
     }
     return b.add(new Concat(inserts, List.of(), i.returning() instanceof Returning.Count));
   }
 
-  private List<Type> rowType(Statement s) {
+  private List<Type> rowType(StatementNode s) {
     List<Type> out = new ArrayList<>();
     if (s.returning() instanceof Returning.Project p) {
       TableSchema t = schema.table(table(s));
-      for (Expr e : p.exprs()) {
-        out.add(t.column(((Expr.Column) e).index()).type());
+      for (ExprNode e : p.exprs()) {
+        out.add(t.column(((ExprNode.Column) e).index()).type());
       }
     } else if (s.returning() instanceof Returning.Keys k) {
       TableSchema t = schema.table(table(s));
@@ -111,16 +114,16 @@ final class PlanSql {
     return out;
   }
 
-  private void checkSubqueries(Statement s) {
-    Expr filter = s instanceof Query q ? q.filter() : s instanceof Update u ? u.filter()
-        : s instanceof Delete d ? d.filter() : Expr.TRUE;
+  private void checkSubqueries(StatementNode s) {
+    ExprNode filter = s instanceof Query q ? q.filter() : s instanceof UpdateNode u ? u.filter()
+        : s instanceof DeleteNode d ? d.filter() : ExprNode.TRUE;
     if (!capability.subqueries() && Walk.hasSubquery(filter)) {
       throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(), "filter "
           + table(s) + " by values instead");
     }
   }
 
-  static String table(Statement s) {
-    return ((io.toasty.stmt.Source.Table) s.source()).table();
+  static String table(StatementNode s) {
+    return ((Source.Table) s.source()).table();
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -9,20 +9,20 @@ import java.util.List;
  * descending when {@code forward} is false (an {@code orderBy} of the sort key). {@code
  * pageSize}, or null, is the limit a {@link LimitRows} above will take: the request's page size.
  */
-public record QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
-    boolean forward, Expr pageSize) implements MirNode {
+public record QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
+    boolean forward, ExprNode pageSize) implements MirNode {
   public QueryPk {
     columns = List.copyOf(columns);
   }
 
   /** A read without a page size. */
-  public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter,
+  public QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
       boolean forward) {
     this(table, columns, keyCondition, filter, forward, null);
   }
 
   /** A read in ascending sort key order. */
-  public QueryPk(String table, List<Integer> columns, Expr keyCondition, Expr filter) {
+  public QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter) {
     this(table, columns, keyCondition, filter, true);
   }
 

@@ -5,7 +5,7 @@ import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.Walk;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +21,18 @@ import java.util.List;
  * @param pushed what the backend evaluates
  * @param kept   what the engine evaluates after the read ({@code TRUE} when nothing)
  */
-record ResidualSplit(Expr pushed, Expr kept) {
+record ResidualSplit(ExprNode pushed, ExprNode kept) {
   /** The most values an {@code IN} list of a key-value condition holds. */
   static final int MAX_IN_ITEMS = 100;
 
   /** Splits {@code filter} for {@code capability}; all of it is pushed where the backend can. */
-  static ResidualSplit of(Expr filter, Capability capability) {
+  static ResidualSplit of(ExprNode filter, Capability capability) {
     if (capability.fullFilters()) {
-      return new ResidualSplit(filter, Expr.TRUE);
+      return new ResidualSplit(filter, ExprNode.TRUE);
     }
-    List<Expr> pushed = new ArrayList<>();
-    List<Expr> kept = new ArrayList<>();
-    for (Expr term : Conjuncts.of(filter)) {
+    List<ExprNode> pushed = new ArrayList<>();
+    List<ExprNode> kept = new ArrayList<>();
+    for (ExprNode term : Conjuncts.of(filter)) {
       (backendCannotHold(term) ? kept : pushed).add(term);
     }
     return new ResidualSplit(Conjuncts.and(pushed), Conjuncts.and(kept));
@@ -42,10 +42,10 @@ record ResidualSplit(Expr pushed, Expr kept) {
    * Refuses {@code condition} when a write must check it in the backend (a conditional write
    * cannot leave part of its condition to the engine).
    */
-  static void refuseInWrite(Expr condition, String table, Capability capability) {
+  static void refuseInWrite(ExprNode condition, String table, Capability capability) {
     ResidualSplit s = of(condition, capability);
-    if (!s.kept().equals(Expr.TRUE)) {
-      Feature f = Walk.any(s.kept(), e -> e instanceof Expr.Pattern) ? Feature.PATTERN_MATCH
+    if (!s.kept().equals(ExprNode.TRUE)) {
+      Feature f = Walk.any(s.kept(), e -> e instanceof ExprNode.Pattern) ? Feature.PATTERN_MATCH
           : Feature.FILTER_EXPRESSION;
       throw new UnsupportedFeatureException(f, capability.backend(), "an update or delete of "
           + table + " checks " + s.kept() + " in the write's condition, which the backend cannot "
@@ -53,13 +53,20 @@ record ResidualSplit(Expr pushed, Expr kept) {
     }
   }
 
-  private static boolean backendCannotHold(Expr term) {
-    return Walk.any(term, e -> e instanceof Expr.Arith || e instanceof Expr.Func
-        || e instanceof Expr.Compare c && c.left().equals(c.right())
-        || e instanceof Expr.IsNotDistinctFrom d && d.left().equals(d.right())
-        || e instanceof Expr.InList in && in.items().size() > MAX_IN_ITEMS
-        || e instanceof Expr.Pattern p && (p.ignoreCase() || p.kind() == Expr.PatternKind.ENDS_WITH
-        || p.kind() == Expr.PatternKind.LIKE || !(p.pattern() instanceof Expr.Arg
-        || p.pattern() instanceof Expr.Const)));
+  private static boolean backendCannotHold(ExprNode term) {
+    return Walk.any(
+        term,
+        e ->
+            e instanceof ExprNode.Arith
+                || e instanceof ExprNode.Func
+                || e instanceof ExprNode.Compare c && c.left().equals(c.right())
+                || e instanceof ExprNode.IsNotDistinctFrom d && d.left().equals(d.right())
+                || e instanceof ExprNode.InList in && in.items().size() > MAX_IN_ITEMS
+                || e instanceof ExprNode.Pattern p
+                    && (p.ignoreCase()
+                        || p.kind() == ExprNode.PatternKind.ENDS_WITH
+                        || p.kind() == ExprNode.PatternKind.LIKE
+                        || !(p.pattern() instanceof ExprNode.Arg
+                            || p.pattern() instanceof ExprNode.Const)));
   }
 }

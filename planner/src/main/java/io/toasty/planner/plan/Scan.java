@@ -1,10 +1,10 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /** Reads every row of a table that matches {@code filter} ({@code Operation.Scan}). */
-public record Scan(String table, List<Integer> columns, Expr filter) implements MirNode {
+public record Scan(String table, List<Integer> columns, ExprNode filter) implements MirNode {
   public Scan {
     columns = List.copyOf(columns);
   }

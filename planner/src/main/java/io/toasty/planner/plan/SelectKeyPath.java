@@ -7,7 +7,7 @@ import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.Walk;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,13 +30,13 @@ final class SelectKeyPath {
     this.capability = capability;
   }
 
-  static KeyPath select(Expr filter, TableSchema table, Capability capability) {
+  static KeyPath select(ExprNode filter, TableSchema table, Capability capability) {
     return new SelectKeyPath(table, capability).select(filter);
   }
 
-  private KeyPath select(Expr filter) {
+  private KeyPath select(ExprNode filter) {
     if (!capability.queryForms().rowValues()) {
-      Expr expanded = ExpandTupleIn.apply(filter);
+      ExprNode expanded = ExpandTupleIn.apply(filter);
       if (expanded != filter) {
         KeyPath byKey = branches(expanded);
         return byKey != null ? byKey : scan(filter);
@@ -47,10 +47,10 @@ final class SelectKeyPath {
   }
 
   /** The key path of {@code filter} or of each of its OR branches; null when one has none. */
-  private KeyPath branches(Expr filter) {
-    if (filter instanceof Expr.Or or) {
+  private KeyPath branches(ExprNode filter) {
+    if (filter instanceof ExprNode.Or or) {
       List<KeyPath> branches = new ArrayList<>();
-      for (Expr branch : or.operands()) {
+      for (ExprNode branch : or.operands()) {
         KeyPath p = match(branch);
         if (p == null) {
           return null;
@@ -62,7 +62,7 @@ final class SelectKeyPath {
     return match(filter);
   }
 
-  private KeyPath scan(Expr filter) {
+  private KeyPath scan(ExprNode filter) {
     if (capability.scan()) {
       return new KeyPath.FullScan(filter);
     }
@@ -71,9 +71,9 @@ final class SelectKeyPath {
         + columnNames(filter) + "; add @Index (or @Unique) to the field, or filter by the key");
   }
 
-  private KeyPath match(Expr filter) {
-    List<Expr> terms = Conjuncts.of(filter);
-    Map<Integer, Expr> equalities = equalities(terms);
+  private KeyPath match(ExprNode filter) {
+    List<ExprNode> terms = Conjuncts.of(filter);
+    Map<Integer, ExprNode> equalities = equalities(terms);
     KeyPath pk = primaryKeys(terms, equalities);
     if (pk != null) {
       return pk;
@@ -94,17 +94,17 @@ final class SelectKeyPath {
    * The partition of a two-column index whose first column is fixed, a range on its second in
    * the key condition; null when no index has its first column fixed.
    */
-  private KeyPath indexPartition(List<Expr> terms, Map<Integer, Expr> eq) {
+  private KeyPath indexPartition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     for (TableIndex index : table.indexes()) {
       if (index.columns().size() != 2 || !eq.containsKey(index.columns().get(0))) {
         continue;
       }
       int first = index.columns().get(0);
-      List<Expr> key = new ArrayList<>();
+      List<ExprNode> key = new ArrayList<>();
       key.add(equality(first, eq.get(first)));
-      List<Expr> rest = new ArrayList<>();
+      List<ExprNode> rest = new ArrayList<>();
       boolean fixed = false;
-      for (Expr t : terms) {
+      for (ExprNode t : terms) {
         if (!fixed && isEquality(t, first) && equalityValue(t).equals(eq.get(first))) {
           fixed = true;
         } else {
@@ -116,22 +116,22 @@ final class SelectKeyPath {
     return null;
   }
 
-  private KeyPath primaryKeys(List<Expr> terms, Map<Integer, Expr> eq) {
+  private KeyPath primaryKeys(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     List<Integer> pk = table.primaryKey();
     if (eq.keySet().containsAll(pk)) {
-      List<Expr> key = new ArrayList<>(pk.size());
+      List<ExprNode> key = new ArrayList<>(pk.size());
       pk.forEach(c -> key.add(eq.get(c)));
-      return new KeyPath.PrimaryKeys(List.of(new Expr.Record(key)), residual(terms, pk, eq));
+      return new KeyPath.PrimaryKeys(List.of(new ExprNode.Record(key)), residual(terms, pk, eq));
     }
     if (pk.size() != 1) {
       return null;
     }
-    for (Expr t : terms) {
-      if (t instanceof Expr.InList in && isColumn(in.operand(), pk.get(0))
+    for (ExprNode t : terms) {
+      if (t instanceof ExprNode.InList in && isColumn(in.operand(), pk.get(0))
           && in.items().stream().allMatch(SelectKeyPath::isValue)) {
-        List<Expr.Record> keys = new ArrayList<>();
-        in.items().forEach(item -> keys.add(Expr.Record.of(item)));
-        List<Expr> rest = new ArrayList<>(terms);
+        List<ExprNode.Record> keys = new ArrayList<>();
+        in.items().forEach(item -> keys.add(ExprNode.Record.of(item)));
+        List<ExprNode> rest = new ArrayList<>(terms);
         rest.remove(t);
         return new KeyPath.PrimaryKeys(keys, Conjuncts.and(rest));
       }
@@ -139,15 +139,15 @@ final class SelectKeyPath {
     return null;
   }
 
-  private KeyPath partition(List<Expr> terms, Map<Integer, Expr> eq) {
+  private KeyPath partition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     List<Integer> pk = table.primaryKey();
     if (!eq.containsKey(pk.get(0))) {
       return null;
     }
-    List<Expr> key = new ArrayList<>();
+    List<ExprNode> key = new ArrayList<>();
     key.add(equality(pk.get(0), eq.get(pk.get(0))));
-    List<Expr> rest = new ArrayList<>();
-    for (Expr t : terms) {
+    List<ExprNode> rest = new ArrayList<>();
+    for (ExprNode t : terms) {
       if (isEquality(t, pk.get(0))) {
         continue;
       }
@@ -160,13 +160,13 @@ final class SelectKeyPath {
    * Column → value of each {@code column = value} term (the first one for a column), a value
    * being a non-null constant or an argument; {@link ParentBound} reads a pinned key from it too.
    */
-  static Map<Integer, Expr> equalities(List<Expr> terms) {
-    Map<Integer, Expr> out = new LinkedHashMap<>();
-    for (Expr t : terms) {
-      if (t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
-        if (c.left() instanceof Expr.Column col && isValue(c.right())) {
+  static Map<Integer, ExprNode> equalities(List<ExprNode> terms) {
+    Map<Integer, ExprNode> out = new LinkedHashMap<>();
+    for (ExprNode t : terms) {
+      if (t instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ) {
+        if (c.left() instanceof ExprNode.Column col && isValue(c.right())) {
           out.putIfAbsent(col.index(), c.right());
-        } else if (c.right() instanceof Expr.Column col && isValue(c.left())) {
+        } else if (c.right() instanceof ExprNode.Column col && isValue(c.left())) {
           out.putIfAbsent(col.index(), c.left());
         }
       }
@@ -174,23 +174,23 @@ final class SelectKeyPath {
     return out;
   }
 
-  private Expr keyCondition(List<Integer> columns, Map<Integer, Expr> eq) {
-    List<Expr> key = new ArrayList<>();
+  private ExprNode keyCondition(List<Integer> columns, Map<Integer, ExprNode> eq) {
+    List<ExprNode> key = new ArrayList<>();
     columns.forEach(c -> key.add(equality(c, eq.get(c))));
     return Conjuncts.and(key);
   }
 
-  private Expr residual(List<Expr> terms, List<Integer> used, Map<Integer, Expr> eq) {
-    List<Expr> rest = new ArrayList<>();
-    Set<Expr> consumed = new LinkedHashSet<>();
+  private ExprNode residual(List<ExprNode> terms, List<Integer> used, Map<Integer, ExprNode> eq) {
+    List<ExprNode> rest = new ArrayList<>();
+    Set<ExprNode> consumed = new LinkedHashSet<>();
     for (int c : used) {
-      for (Expr t : terms) {
+      for (ExprNode t : terms) {
         if (isEquality(t, c) && equalityValue(t).equals(eq.get(c)) && consumed.add(t)) {
           break;
         }
       }
     }
-    for (Expr t : terms) {
+    for (ExprNode t : terms) {
       if (!consumed.contains(t)) {
         rest.add(t);
       }
@@ -198,38 +198,39 @@ final class SelectKeyPath {
     return Conjuncts.and(rest);
   }
 
-  private Expr equality(int column, Expr value) {
-    return new Expr.Compare(Expr.CompareOp.EQ, new Expr.Column(table.name(), column), value);
+  private ExprNode equality(int column, ExprNode value) {
+    return new ExprNode.Compare(
+        ExprNode.CompareOp.EQ, new ExprNode.Column(table.name(), column), value);
   }
 
-  private static boolean isEquality(Expr t, int column) {
-    return t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ
+  private static boolean isEquality(ExprNode t, int column) {
+    return t instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
         && (isColumn(c.left(), column) && isValue(c.right())
         || isColumn(c.right(), column) && isValue(c.left()));
   }
 
-  private static Expr equalityValue(Expr t) {
-    Expr.Compare c = (Expr.Compare) t;
-    return c.left() instanceof Expr.Column ? c.right() : c.left();
+  private static ExprNode equalityValue(ExprNode t) {
+    ExprNode.Compare c = (ExprNode.Compare) t;
+    return c.left() instanceof ExprNode.Column ? c.right() : c.left();
   }
 
-  private static boolean isRange(Expr t, int column) {
-    return t instanceof Expr.Compare c && c.op() != Expr.CompareOp.NE
+  private static boolean isRange(ExprNode t, int column) {
+    return t instanceof ExprNode.Compare c && c.op() != ExprNode.CompareOp.NE
         && isColumn(c.left(), column) && isValue(c.right());
   }
 
-  private static boolean isColumn(Expr e, int column) {
-    return e instanceof Expr.Column c && c.index() == column;
+  private static boolean isColumn(ExprNode e, int column) {
+    return e instanceof ExprNode.Column c && c.index() == column;
   }
 
-  private static boolean isValue(Expr e) {
-    return e instanceof Expr.Arg || e instanceof Expr.Const c && !c.value().isNull();
+  private static boolean isValue(ExprNode e) {
+    return e instanceof ExprNode.Arg || e instanceof ExprNode.Const c && !c.value().isNull();
   }
 
-  private String columnNames(Expr filter) {
+  private String columnNames(ExprNode filter) {
     Set<String> names = new LinkedHashSet<>();
     Walk.each(filter, x -> {
-      if (x instanceof Expr.Column c) {
+      if (x instanceof ExprNode.Column c) {
         names.add(table.column(c.index()).name());
       }
     });

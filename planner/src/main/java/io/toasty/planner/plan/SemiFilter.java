@@ -1,6 +1,6 @@
 package io.toasty.planner.plan;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * its projected columns), read to the end first; the input streams. In memory: the values of
  * every subquery are held, the rows are not.
  */
-public record SemiFilter(int input, Expr predicate, List<Expr.InSubquery> subqueries,
+public record SemiFilter(int input, ExprNode predicate, List<ExprNode.InSubquery> subqueries,
     List<Integer> values) implements MirNode {
   public SemiFilter {
     subqueries = List.copyOf(subqueries);

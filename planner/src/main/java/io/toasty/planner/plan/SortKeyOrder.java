@@ -1,7 +1,7 @@
 package io.toasty.planner.plan;
 
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import java.util.List;
 
@@ -20,7 +20,7 @@ final class SortKeyOrder {
   /** TRUE for ascending, FALSE for descending, null when {@code path} cannot deliver it. */
   static Boolean of(List<OrderBy> orderBy, KeyPath path, TableSchema table) {
     int sortKey = sortKey(path, table);
-    if (sortKey < 0 || orderBy.isEmpty() || !(orderBy.get(0).expr() instanceof Expr.Column c)
+    if (sortKey < 0 || orderBy.isEmpty() || !(orderBy.get(0).expr() instanceof ExprNode.Column c)
         || c.index() != sortKey) {
       return null;
     }

@@ -5,7 +5,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class UnreadColumns {
       }
       for (FieldSchema f : m.fields()) {
         int c = schema.mapping(m.name()).columnOf(f.index());
-        Expr column = new Expr.Column(table.name(), c);
+        ExprNode column = new ExprNode.Column(table.name(), c);
         if (f.deferred() && c >= 0 && !p.exprs().contains(column) && !tested(q, c)) {
           out.add(c);
         }
@@ -42,11 +42,11 @@ final class UnreadColumns {
 
   /** Whether {@code q}'s filter or order reads column {@code c}. */
   private static boolean tested(Query q, int c) {
-    List<Expr> terms = new ArrayList<>();
+    List<ExprNode> terms = new ArrayList<>();
     terms.add(q.filter());
     q.orderBy().forEach(o -> terms.add(o.expr()));
     boolean[] found = {false};
-    terms.forEach(t -> Walk.each(t, x -> found[0] |= x instanceof Expr.Column col
+    terms.forEach(t -> Walk.each(t, x -> found[0] |= x instanceof ExprNode.Column col
         && col.index() == c));
     return found[0];
   }

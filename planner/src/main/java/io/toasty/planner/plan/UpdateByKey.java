@@ -1,14 +1,14 @@
 package io.toasty.planner.plan;
 
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
  * Updates the rows whose keys node {@code keys} produced and that match {@code filter}
  * ({@code Operation.UpdateByKey}); with {@code returning}, the updated rows' columns come back.
  */
-public record UpdateByKey(int keys, String table, List<Assignment> assignments, Expr filter,
+public record UpdateByKey(int keys, String table, List<Assignment> assignments, ExprNode filter,
     boolean returning, List<Integer> columns) implements MirNode {
   public UpdateByKey {
     assignments = List.copyOf(assignments);

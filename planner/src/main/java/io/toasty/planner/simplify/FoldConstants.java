@@ -1,7 +1,8 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.planner.eval.Eval;
-import io.toasty.stmt.Expr;
+import io.toasty.planner.expr.Children;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 
 /**
@@ -10,23 +11,28 @@ import java.util.List;
  */
 public final class FoldConstants implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    boolean foldable = e instanceof Expr.Compare || e instanceof Expr.Not
-        || e instanceof Expr.IsNull || e instanceof Expr.Arith || e instanceof Expr.Pattern
-        || e instanceof Expr.IsNotDistinctFrom || e instanceof Expr.Func;
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    boolean foldable =
+        e instanceof ExprNode.Compare
+            || e instanceof ExprNode.Not
+            || e instanceof ExprNode.IsNull
+            || e instanceof ExprNode.Arith
+            || e instanceof ExprNode.Pattern
+            || e instanceof ExprNode.IsNotDistinctFrom
+            || e instanceof ExprNode.Func;
     if (!foldable || !allConst(e)) {
       return null;
     }
     try {
-      return new Expr.Const(Eval.eval(e, List.of(), null));
+      return new ExprNode.Const(Eval.eval(e, List.of(), null));
     } catch (RuntimeException incomparable) {
       return null; // leave it to the database to report
     }
   }
 
-  private static boolean allConst(Expr e) {
+  private static boolean allConst(ExprNode e) {
     boolean[] all = {true};
-    io.toasty.planner.expr.Children.forEach(e, c -> all[0] &= c instanceof Expr.Const);
+    Children.forEach(e, c -> all[0] &= c instanceof ExprNode.Const);
     return all[0];
   }
 }

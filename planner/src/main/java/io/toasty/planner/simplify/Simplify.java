@@ -3,14 +3,14 @@ package io.toasty.planner.simplify;
 import io.toasty.planner.expr.Children;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Query;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,51 +35,51 @@ public final class Simplify {
   }
 
   /** {@code s} with its filters and expressions simplified. */
-  public static Statement statement(Statement s, Schema schema) {
+  public static StatementNode statement(StatementNode s, Schema schema) {
     return new Simplify(new SimplifyContext(schema)).simplify(s);
   }
 
   /** {@code filter} simplified as a filter (where NULL and FALSE agree). */
-  public static Expr filter(Expr filter, Schema schema) {
+  public static ExprNode filter(ExprNode filter, Schema schema) {
     return new Simplify(new SimplifyContext(schema)).filter(filter);
   }
 
   /** {@code e} simplified as a value (NULL and FALSE differ). */
-  public static Expr expr(Expr e, Schema schema) {
+  public static ExprNode expr(ExprNode e, Schema schema) {
     return new Simplify(new SimplifyContext(schema)).fixpoint(e);
   }
 
-  private Statement simplify(Statement s) {
+  private StatementNode simplify(StatementNode s) {
     if (s instanceof Query q) {
       return query(q);
-    } else if (s instanceof Update u) {
+    } else if (s instanceof UpdateNode u) {
       List<Assignment> assignments = new ArrayList<>(u.assignments().size());
       for (Assignment a : u.assignments()) {
         assignments.add(new Assignment(a.target(), fixpoint(a.value())));
       }
-      return new Update(u.target(), filter(u.filter()), assignments, u.returning());
-    } else if (s instanceof Delete d) {
-      return new Delete(d.from(), filter(d.filter()), d.returning());
+      return new UpdateNode(u.target(), filter(u.filter()), assignments, u.returning());
+    } else if (s instanceof DeleteNode d) {
+      return new DeleteNode(d.from(), filter(d.filter()), d.returning());
     }
-    return (Insert) s;
+    return (InsertNode) s;
   }
 
   private Query query(Query q) {
     Query out = q.withFilter(filter(q.filter()));
     if (q.returning() instanceof Returning.Model m && !m.includes().isEmpty()) {
-      List<Include> includes = new ArrayList<>(m.includes().size());
-      for (Include i : m.includes()) {
-        includes.add(new Include(i.relation(), query(i.scope())));
+      List<IncludeNode> includes = new ArrayList<>(m.includes().size());
+      for (IncludeNode i : m.includes()) {
+        includes.add(new IncludeNode(i.relation(), query(i.scope())));
       }
       out = out.withReturning(m.withIncludes(includes));
     }
     return out;
   }
 
-  private Expr filter(Expr e) {
-    Expr current = e;
+  private ExprNode filter(ExprNode e) {
+    ExprNode current = e;
     for (int i = 0; i < MAX_ROUNDS; i++) {
-      Expr next = SimplifyFilter.apply(fixpoint(current));
+      ExprNode next = SimplifyFilter.apply(fixpoint(current));
       if (next.equals(current)) {
         return current;
       }
@@ -88,10 +88,10 @@ public final class Simplify {
     return current;
   }
 
-  private Expr fixpoint(Expr e) {
-    Expr current = e;
+  private ExprNode fixpoint(ExprNode e) {
+    ExprNode current = e;
     for (int i = 0; i < MAX_ROUNDS; i++) {
-      Expr next = rewrite(current);
+      ExprNode next = rewrite(current);
       if (next.equals(current)) {
         return current;
       }
@@ -100,16 +100,16 @@ public final class Simplify {
     return current;
   }
 
-  private Expr rewrite(Expr e) {
-    Expr node = applyRules(e);
-    Expr withChildren = Children.map(node, this::rewrite, this::query);
+  private ExprNode rewrite(ExprNode e) {
+    ExprNode node = applyRules(e);
+    ExprNode withChildren = Children.map(node, this::rewrite, this::query);
     return applyRules(withChildren);
   }
 
-  private Expr applyRules(Expr e) {
-    Expr current = e;
+  private ExprNode applyRules(ExprNode e) {
+    ExprNode current = e;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      Expr next = firstRewrite(current);
+      ExprNode next = firstRewrite(current);
       if (next == null) {
         return current;
       }
@@ -118,9 +118,9 @@ public final class Simplify {
     return current;
   }
 
-  private Expr firstRewrite(Expr e) {
+  private ExprNode firstRewrite(ExprNode e) {
     for (SimplifyRule rule : RULES) {
-      Expr out = rule.apply(e, cx);
+      ExprNode out = rule.apply(e, cx);
       if (out != null && !out.equals(e)) {
         return out;
       }
@@ -129,7 +129,7 @@ public final class Simplify {
   }
 
   /** Whether a simplified filter can match no row at all. */
-  public static boolean matchesNothing(Expr filter) {
-    return filter.equals(Expr.FALSE);
+  public static boolean matchesNothing(ExprNode filter) {
+    return filter.equals(ExprNode.FALSE);
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,34 +12,34 @@ import java.util.Set;
  */
 public final class SimplifyAnd implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.And and)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.And and)) {
       return null;
     }
-    Set<Expr> out = new LinkedHashSet<>();
+    Set<ExprNode> out = new LinkedHashSet<>();
     if (flatten(and.operands(), out)) {
-      return Expr.FALSE;
+      return ExprNode.FALSE;
     }
     if (out.isEmpty()) {
-      return Expr.TRUE;
+      return ExprNode.TRUE;
     }
     if (out.size() == 1) {
       return out.iterator().next();
     }
-    List<Expr> operands = new ArrayList<>(out);
-    return operands.equals(and.operands()) ? null : new Expr.And(operands);
+    List<ExprNode> operands = new ArrayList<>(out);
+    return operands.equals(and.operands()) ? null : new ExprNode.And(operands);
   }
 
   /** Adds the flattened operands; true when one of them is FALSE. */
-  private static boolean flatten(List<Expr> operands, Set<Expr> out) {
-    for (Expr o : operands) {
-      if (o.equals(Expr.FALSE)) {
+  private static boolean flatten(List<ExprNode> operands, Set<ExprNode> out) {
+    for (ExprNode o : operands) {
+      if (o.equals(ExprNode.FALSE)) {
         return true;
-      } else if (o instanceof Expr.And inner) {
+      } else if (o instanceof ExprNode.And inner) {
         if (flatten(inner.operands(), out)) {
           return true;
         }
-      } else if (!o.equals(Expr.TRUE)) {
+      } else if (!o.equals(ExprNode.TRUE)) {
         out.add(o);
       }
     }

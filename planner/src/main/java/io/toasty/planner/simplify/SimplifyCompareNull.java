@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * A comparison with the NULL literal is unknown (NULL) whatever the other side holds; in a filter
@@ -8,17 +8,17 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifyCompareNull implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (e instanceof Expr.Compare c && (isNull(c.left()) || isNull(c.right()))) {
-      return Expr.NULL;
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (e instanceof ExprNode.Compare c && (isNull(c.left()) || isNull(c.right()))) {
+      return ExprNode.NULL;
     }
-    if (e instanceof Expr.InList in && isNull(in.operand())) {
-      return Expr.NULL;
+    if (e instanceof ExprNode.InList in && isNull(in.operand())) {
+      return ExprNode.NULL;
     }
     return null;
   }
 
-  private static boolean isNull(Expr e) {
-    return e instanceof Expr.Const c && c.value().isNull();
+  private static boolean isNull(ExprNode e) {
+    return e instanceof ExprNode.Const c && c.value().isNull();
   }
 }

@@ -2,52 +2,55 @@ package io.toasty.planner.simplify;
 
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /** What schema-aware rules may consult: whether a field can hold NULL. */
 public record SimplifyContext(Schema schema) {
 
   /** Whether {@code e} may evaluate to NULL (conservatively true when unknown). */
-  public boolean mayBeNull(Expr e) {
-    if (e instanceof Expr.Const c) {
+  public boolean mayBeNull(ExprNode e) {
+    if (e instanceof ExprNode.Const c) {
       return c.value().isNull();
-    } else if (e instanceof Expr.Arg || e instanceof Expr.IsNull || e instanceof Expr.Exists
-        || e instanceof Expr.Record || e instanceof Expr.IsNotDistinctFrom) {
+    } else if (e instanceof ExprNode.Arg
+        || e instanceof ExprNode.IsNull
+        || e instanceof ExprNode.Exists
+        || e instanceof ExprNode.Record
+        || e instanceof ExprNode.IsNotDistinctFrom) {
       return false;
-    } else if (e instanceof Expr.Field f) {
+    } else if (e instanceof ExprNode.Field f) {
       return fieldMayBeNull(f);
-    } else if (e instanceof Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       return mayBeNull(c.left()) || mayBeNull(c.right());
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       // x / 0 and x % 0 are NULL.
-      return a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD
+      return a.op() == ExprNode.ArithOp.DIV || a.op() == ExprNode.ArithOp.MOD
           || mayBeNull(a.left()) || mayBeNull(a.right());
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       return mayBeNull(f.operand());
-    } else if (e instanceof Expr.JsonText) {
+    } else if (e instanceof ExprNode.JsonText) {
       return true; // a path may lead nowhere in a document
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       return mayBeNull(c.operand());
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       return mayBeNull(i.operand());
-    } else if (e instanceof Expr.CollectionChange c) {
-      return (c.op() == Expr.ChangeOp.REMOVE || c.op() == Expr.ChangeOp.REMOVE_KEYS)
+    } else if (e instanceof ExprNode.CollectionChange c) {
+      return (c.op() == ExprNode.ChangeOp.REMOVE || c.op() == ExprNode.ChangeOp.REMOVE_KEYS)
           && mayBeNull(c.operand());
-    } else if (e instanceof Expr.And a) {
+    } else if (e instanceof ExprNode.And a) {
       return a.operands().stream().anyMatch(this::mayBeNull);
-    } else if (e instanceof Expr.Or o) {
+    } else if (e instanceof ExprNode.Or o) {
       return o.operands().stream().anyMatch(this::mayBeNull);
-    } else if (e instanceof Expr.Not n) {
+    } else if (e instanceof ExprNode.Not n) {
       return mayBeNull(n.operand());
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       return mayBeNull(p.operand()) || mayBeNull(p.pattern());
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       return mayBeNull(in.operand()) || in.items().stream().anyMatch(this::mayBeNull);
     }
     return true;
   }
 
-  private boolean fieldMayBeNull(Expr.Field f) {
+  private boolean fieldMayBeNull(ExprNode.Field f) {
     if (schema == null || !schema.hasModel(f.model())) {
       return true;
     }

@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,18 +12,18 @@ import java.util.Set;
  */
 public final class SimplifyContradiction implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.And and)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.And and)) {
       return null;
     }
-    return hasComplementaryPair(and.operands(), cx) ? Expr.FALSE : null;
+    return hasComplementaryPair(and.operands(), cx) ? ExprNode.FALSE : null;
   }
 
   /** Whether two operands are each other's negation (and neither may be NULL). */
-  static boolean hasComplementaryPair(List<Expr> operands, SimplifyContext cx) {
-    Set<Expr> seen = new HashSet<>(operands);
-    for (Expr o : operands) {
-      Expr negated = negation(o);
+  static boolean hasComplementaryPair(List<ExprNode> operands, SimplifyContext cx) {
+    Set<ExprNode> seen = new HashSet<>(operands);
+    for (ExprNode o : operands) {
+      ExprNode negated = negation(o);
       if (negated != null && seen.contains(negated) && !cx.mayBeNull(o)) {
         return true;
       }
@@ -32,13 +32,13 @@ public final class SimplifyContradiction implements SimplifyRule {
   }
 
   /** The structural negation of {@code e}, where there is an obvious one. */
-  static Expr negation(Expr e) {
-    if (e instanceof Expr.Not n) {
+  static ExprNode negation(ExprNode e) {
+    if (e instanceof ExprNode.Not n) {
       return n.operand();
     }
-    if (e instanceof Expr.Compare c && !(c.left() instanceof Expr.Record)) {
-      return new Expr.Compare(c.op().negate(), c.left(), c.right());
+    if (e instanceof ExprNode.Compare c && !(c.left() instanceof ExprNode.Record)) {
+      return new ExprNode.Compare(c.op().negate(), c.left(), c.right());
     }
-    return new Expr.Not(e);
+    return new ExprNode.Not(e);
   }
 }

@@ -1,7 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.planner.expr.Children;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * In a filter a row matches only when the condition is TRUE, so an unknown (NULL) term is as good
@@ -12,17 +12,17 @@ public final class SimplifyFilter {
   private SimplifyFilter() {}
 
   /** {@code filter} with NULL replaced by FALSE wherever only truth matters. */
-  public static Expr apply(Expr filter) {
-    if (filter instanceof Expr.Const c && c.value().isNull()) {
-      return Expr.FALSE;
+  public static ExprNode apply(ExprNode filter) {
+    if (filter instanceof ExprNode.Const c && c.value().isNull()) {
+      return ExprNode.FALSE;
     }
-    if (filter instanceof Expr.Compare c && c.left().equals(c.right())) {
+    if (filter instanceof ExprNode.Compare c && c.left().equals(c.right())) {
       return switch (c.op()) {
-        case EQ, LE, GE -> new Expr.Not(new Expr.IsNull(c.left()));
-        default -> Expr.FALSE;
+        case EQ, LE, GE -> new ExprNode.Not(new ExprNode.IsNull(c.left()));
+        default -> ExprNode.FALSE;
       };
     }
-    if (filter instanceof Expr.And || filter instanceof Expr.Or) {
+    if (filter instanceof ExprNode.And || filter instanceof ExprNode.Or) {
       return Children.map(filter, SimplifyFilter::apply);
     }
     return filter;

@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * {@code x IN (y)} is {@code x = y}. {@code x IN ()} is FALSE where {@code x} cannot be NULL; for a
@@ -9,16 +9,17 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifyInList implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.InList in)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.InList in)) {
       return null;
     }
     if (in.items().isEmpty()) {
       return cx.mayBeNull(in.operand())
-          ? new Expr.Compare(Expr.CompareOp.NE, in.operand(), in.operand()) : Expr.FALSE;
+          ? new ExprNode.Compare(ExprNode.CompareOp.NE, in.operand(), in.operand())
+          : ExprNode.FALSE;
     }
     if (in.items().size() == 1) {
-      return new Expr.Compare(Expr.CompareOp.EQ, in.operand(), in.items().get(0));
+      return new ExprNode.Compare(ExprNode.CompareOp.EQ, in.operand(), in.items().get(0));
     }
     return null;
   }

@@ -2,7 +2,7 @@ package io.toasty.planner.simplify;
 
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.Walk;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,42 +18,42 @@ import java.util.List;
  */
 public final class SimplifyInSubquery implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.InSubquery in) || in.query().limit() != null
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.InSubquery in) || in.query().limit() != null
         || !(in.query().returning() instanceof Returning.Project p)) {
       return null;
     }
-    List<Expr> returned = p.exprs();
-    List<Expr> terms = new ArrayList<>(Conjuncts.of(in.query().filter()));
+    List<ExprNode> returned = p.exprs();
+    List<ExprNode> terms = new ArrayList<>(Conjuncts.of(in.query().filter()));
     // NOT (k IS NULL) on a returned field adds nothing once k equals a non-null value.
-    terms.removeIf(t -> t instanceof Expr.Not n && n.operand() instanceof Expr.IsNull isNull
+    terms.removeIf(t -> t instanceof ExprNode.Not n && n.operand() instanceof ExprNode.IsNull isNull
         && returned.contains(isNull.operand()));
-    if (returned.size() == 1 && terms.size() == 1 && terms.get(0) instanceof Expr.InList list
+    if (returned.size() == 1 && terms.size() == 1 && terms.get(0) instanceof ExprNode.InList list
         && list.operand().equals(returned.get(0)) && list.items().stream().allMatch(
             SimplifyInSubquery::isValue)) {
-      return new Expr.InList(in.operand(), list.items());
+      return new ExprNode.InList(in.operand(), list.items());
     }
     if (terms.size() != returned.size()) {
       return null;
     }
-    List<Expr> values = new ArrayList<>(returned.size());
-    for (Expr r : returned) {
-      Expr v = valueOf(r, terms);
+    List<ExprNode> values = new ArrayList<>(returned.size());
+    for (ExprNode r : returned) {
+      ExprNode v = valueOf(r, terms);
       if (v == null) {
         return null;
       }
       values.add(v);
     }
     if (returned.size() == 1) {
-      return new Expr.Compare(Expr.CompareOp.EQ, in.operand(), values.get(0));
+      return new ExprNode.Compare(ExprNode.CompareOp.EQ, in.operand(), values.get(0));
     }
-    return new Expr.Compare(Expr.CompareOp.EQ, in.operand(), new Expr.Record(values));
+    return new ExprNode.Compare(ExprNode.CompareOp.EQ, in.operand(), new ExprNode.Record(values));
   }
 
   /** The value {@code r} is compared equal to by one of {@code terms}, or null. */
-  private static Expr valueOf(Expr r, List<Expr> terms) {
-    for (Expr t : terms) {
-      if (t instanceof Expr.Compare c && c.op() == Expr.CompareOp.EQ) {
+  private static ExprNode valueOf(ExprNode r, List<ExprNode> terms) {
+    for (ExprNode t : terms) {
+      if (t instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ) {
         if (c.left().equals(r) && isValue(c.right())) {
           return c.right();
         }
@@ -65,8 +65,8 @@ public final class SimplifyInSubquery implements SimplifyRule {
     return null;
   }
 
-  private static boolean isValue(Expr e) {
-    return (e instanceof Expr.Arg || e instanceof Expr.Const c && !c.value().isNull())
+  private static boolean isValue(ExprNode e) {
+    return (e instanceof ExprNode.Arg || e instanceof ExprNode.Const c && !c.value().isNull())
         && !Walk.hasSubquery(e);
   }
 }

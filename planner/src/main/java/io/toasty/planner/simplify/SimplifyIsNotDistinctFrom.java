@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * {@code x IS NOT DISTINCT FROM NULL} is {@code x IS NULL}; when neither side can be NULL (an
@@ -10,23 +10,23 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifyIsNotDistinctFrom implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.IsNotDistinctFrom d)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.IsNotDistinctFrom d)) {
       return null;
     }
     if (isNullLiteral(d.right())) {
-      return new Expr.IsNull(d.left());
+      return new ExprNode.IsNull(d.left());
     }
     if (isNullLiteral(d.left())) {
-      return new Expr.IsNull(d.right());
+      return new ExprNode.IsNull(d.right());
     }
     if (!cx.mayBeNull(d.left()) && !cx.mayBeNull(d.right())) {
-      return new Expr.Compare(Expr.CompareOp.EQ, d.left(), d.right());
+      return new ExprNode.Compare(ExprNode.CompareOp.EQ, d.left(), d.right());
     }
     return null;
   }
 
-  private static boolean isNullLiteral(Expr e) {
-    return e instanceof Expr.Const c && c.value().isNull();
+  private static boolean isNullLiteral(ExprNode e) {
+    return e instanceof ExprNode.Const c && c.value().isNull();
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * {@code x IS NULL} is FALSE when {@code x} cannot be NULL: an argument (NULL stays literal), a
@@ -8,15 +8,15 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifyIsNull implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (e instanceof Expr.IsNull n && !(n.operand() instanceof Expr.Const)
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (e instanceof ExprNode.IsNull n && !(n.operand() instanceof ExprNode.Const)
         && isAtom(n.operand()) && !cx.mayBeNull(n.operand())) {
-      return Expr.FALSE;
+      return ExprNode.FALSE;
     }
     return null;
   }
 
-  private static boolean isAtom(Expr e) {
-    return e instanceof Expr.Arg || e instanceof Expr.Field || e instanceof Expr.Record;
+  private static boolean isAtom(ExprNode e) {
+    return e instanceof ExprNode.Arg || e instanceof ExprNode.Field || e instanceof ExprNode.Record;
   }
 }

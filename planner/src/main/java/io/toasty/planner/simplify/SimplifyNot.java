@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * {@code NOT}: double negation cancels; {@code NOT (a = b)} becomes {@code a <> b} (and likewise
@@ -8,16 +8,16 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifyNot implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.Not not)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.Not not)) {
       return null;
     }
-    Expr x = not.operand();
-    if (x instanceof Expr.Not inner) {
+    ExprNode x = not.operand();
+    if (x instanceof ExprNode.Not inner) {
       return inner.operand();
     }
-    if (x instanceof Expr.Compare c && !(c.left() instanceof Expr.Record)) {
-      return new Expr.Compare(c.op().negate(), c.left(), c.right());
+    if (x instanceof ExprNode.Compare c && !(c.left() instanceof ExprNode.Record)) {
+      return new ExprNode.Compare(c.op().negate(), c.left(), c.right());
     }
     return null;
   }

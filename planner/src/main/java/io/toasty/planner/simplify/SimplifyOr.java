@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,34 +12,34 @@ import java.util.Set;
  */
 public final class SimplifyOr implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.Or or)) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.Or or)) {
       return null;
     }
-    Set<Expr> out = new LinkedHashSet<>();
+    Set<ExprNode> out = new LinkedHashSet<>();
     if (flatten(or.operands(), out)) {
-      return Expr.TRUE;
+      return ExprNode.TRUE;
     }
     if (out.isEmpty()) {
-      return Expr.FALSE;
+      return ExprNode.FALSE;
     }
     if (out.size() == 1) {
       return out.iterator().next();
     }
-    List<Expr> operands = new ArrayList<>(out);
-    return operands.equals(or.operands()) ? null : new Expr.Or(operands);
+    List<ExprNode> operands = new ArrayList<>(out);
+    return operands.equals(or.operands()) ? null : new ExprNode.Or(operands);
   }
 
   /** Adds the flattened operands; true when one of them is TRUE. */
-  private static boolean flatten(List<Expr> operands, Set<Expr> out) {
-    for (Expr o : operands) {
-      if (o.equals(Expr.TRUE)) {
+  private static boolean flatten(List<ExprNode> operands, Set<ExprNode> out) {
+    for (ExprNode o : operands) {
+      if (o.equals(ExprNode.TRUE)) {
         return true;
-      } else if (o instanceof Expr.Or inner) {
+      } else if (o instanceof ExprNode.Or inner) {
         if (flatten(inner.operands(), out)) {
           return true;
         }
-      } else if (!o.equals(Expr.FALSE)) {
+      } else if (!o.equals(ExprNode.FALSE)) {
         out.add(o);
       }
     }

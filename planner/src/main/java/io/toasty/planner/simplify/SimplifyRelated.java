@@ -3,7 +3,7 @@ package io.toasty.planner.simplify;
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -27,70 +27,71 @@ import java.util.List;
  */
 public final class SimplifyRelated implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.Related r) || cx.schema() == null) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.Related r) || cx.schema() == null) {
       return null;
     }
     ModelSchema source = cx.schema().model(r.relation().model());
     RelationSchema rel = source.relationAt(r.relation().index());
-    Expr filter = switch (r.quantifier()) {
+    ExprNode filter = switch (r.quantifier()) {
       case ANY, NONE -> r.filter();
       case EVERY -> notTrue(r.filter(), cx);
     };
-    Expr in = semiJoin(source, rel, filter);
-    if (r.quantifier() == Expr.Quantifier.ANY) {
+    ExprNode in = semiJoin(source, rel, filter);
+    if (r.quantifier() == ExprNode.Quantifier.ANY) {
       return in;
     }
-    List<Expr> nullKey = new ArrayList<>();
-    rel.sourceFields().forEach(f -> nullKey.add(new Expr.IsNull(new Expr.Field(source.name(), f))));
-    List<Expr> terms = new ArrayList<>(nullKey);
-    terms.add(new Expr.Not(in));
-    return new Expr.Or(terms);
+    List<ExprNode> nullKey = new ArrayList<>();
+    rel.sourceFields()
+        .forEach(f -> nullKey.add(new ExprNode.IsNull(new ExprNode.Field(source.name(), f))));
+    List<ExprNode> terms = new ArrayList<>(nullKey);
+    terms.add(new ExprNode.Not(in));
+    return new ExprNode.Or(terms);
   }
 
   /** {@code NOT (f IS TRUE)}: FALSE or unknown. */
-  private static Expr notTrue(Expr f, SimplifyContext cx) {
-    Expr not = new Expr.Not(f);
-    return cx.mayBeNull(f) ? new Expr.Or(List.of(not, new Expr.IsNull(f))) : not;
+  private static ExprNode notTrue(ExprNode f, SimplifyContext cx) {
+    ExprNode not = new ExprNode.Not(f);
+    return cx.mayBeNull(f) ? new ExprNode.Or(List.of(not, new ExprNode.IsNull(f))) : not;
   }
 
   /** {@code source.sourceFields IN (SELECT .. the related records matching filter ..)}. */
-  static Expr semiJoin(ModelSchema source, RelationSchema rel, Expr filter) {
-    Expr operand = fields(source.name(), rel.sourceFields());
+  static ExprNode semiJoin(ModelSchema source, RelationSchema rel, ExprNode filter) {
+    ExprNode operand = fields(source.name(), rel.sourceFields());
     if (rel.isMultiStep()) {
       return stepsSemiJoin(rel.steps(), filter);
     }
     if (rel.through() == null) {
-      return new Expr.InSubquery(operand, keys(rel.target(), rel.targetFields(),
+      return new ExprNode.InSubquery(operand, keys(rel.target(), rel.targetFields(),
           rel.narrow(filter)));
     }
     RelationSchema.Through via = rel.through();
     Query targets = keys(rel.target(), rel.targetFields(), filter);
-    Expr joinFilter = new Expr.InSubquery(fields(via.model(), via.targetFields()), targets);
-    return new Expr.InSubquery(operand, keys(via.model(), via.sourceFields(), joinFilter));
+    ExprNode joinFilter = new ExprNode.InSubquery(fields(via.model(), via.targetFields()), targets);
+    return new ExprNode.InSubquery(operand, keys(via.model(), via.sourceFields(), joinFilter));
   }
 
   /**
    * A multi-step via: one semi-join per step, the innermost over the target's records matching
    * {@code filter}: {@code s1.source IN (SELECT s1.target FROM m1 WHERE s2.source IN (...))}.
    */
-  private static Expr stepsSemiJoin(List<RelationSchema.Step> steps, Expr filter) {
-    Expr inner = filter;
+  private static ExprNode stepsSemiJoin(List<RelationSchema.Step> steps, ExprNode filter) {
+    ExprNode inner = filter;
     for (int i = steps.size() - 1; i >= 0; i--) {
       RelationSchema.Step step = steps.get(i);
-      inner = new Expr.InSubquery(fields(step.model(), step.sourceFields()),
+      inner = new ExprNode.InSubquery(fields(step.model(), step.sourceFields()),
           keys(step.target(), step.targetFields(), inner));
     }
     return inner;
   }
 
   /** {@code SELECT fields FROM model WHERE fields IS NOT NULL AND filter}. */
-  private static Query keys(String model, List<Integer> fields, Expr filter) {
-    List<Expr> terms = new ArrayList<>();
-    List<Expr> project = new ArrayList<>();
+  private static Query keys(String model, List<Integer> fields, ExprNode filter) {
+    List<ExprNode> terms = new ArrayList<>();
+    List<ExprNode> project = new ArrayList<>();
     for (int f : fields) {
-      Expr field = new Expr.Field(model, f);
-      terms.add(new Expr.Not(new Expr.IsNull(field)));
+      ExprNode field = new ExprNode.Field(model, f);
+      terms.add(new ExprNode.Not(new ExprNode.IsNull(field)));
       project.add(field);
     }
     terms.addAll(Conjuncts.of(filter));
@@ -98,12 +99,12 @@ public final class SimplifyRelated implements SimplifyRule {
         new Returning.Project(project), List.of(), null);
   }
 
-  private static Expr fields(String model, List<Integer> fields) {
+  private static ExprNode fields(String model, List<Integer> fields) {
     if (fields.size() == 1) {
-      return new Expr.Field(model, fields.get(0));
+      return new ExprNode.Field(model, fields.get(0));
     }
-    List<Expr> out = new ArrayList<>();
-    fields.forEach(f -> out.add(new Expr.Field(model, f)));
-    return new Expr.Record(out);
+    List<ExprNode> out = new ArrayList<>();
+    fields.forEach(f -> out.add(new ExprNode.Field(model, f)));
+    return new ExprNode.Record(out);
   }
 }

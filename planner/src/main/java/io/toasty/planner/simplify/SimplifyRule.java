@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * One rewrite: given a node, either an equivalent simpler node or {@code null} for "no rewrite".
@@ -10,5 +10,5 @@ import io.toasty.stmt.Expr;
 public interface SimplifyRule {
 
   /** The rewrite of {@code e}, or {@code null}. */
-  Expr apply(Expr e, SimplifyContext cx);
+  ExprNode apply(ExprNode e, SimplifyContext cx);
 }

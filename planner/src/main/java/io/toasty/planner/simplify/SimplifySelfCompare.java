@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /**
  * A comparison of an expression with itself, where it cannot be NULL: {@code x = x},
@@ -8,14 +8,14 @@ import io.toasty.stmt.Expr;
  */
 public final class SimplifySelfCompare implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.Compare c && c.left().equals(c.right()))
-        || c.left() instanceof Expr.Record || cx.mayBeNull(c.left())) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.Compare c && c.left().equals(c.right()))
+        || c.left() instanceof ExprNode.Record || cx.mayBeNull(c.left())) {
       return null;
     }
     return switch (c.op()) {
-      case EQ, LE, GE -> Expr.TRUE;
-      default -> Expr.FALSE;
+      case EQ, LE, GE -> ExprNode.TRUE;
+      default -> ExprNode.FALSE;
     };
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty.planner.simplify;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,18 +10,18 @@ import java.util.List;
  */
 public final class SimplifyTupleCompare implements SimplifyRule {
   @Override
-  public Expr apply(Expr e, SimplifyContext cx) {
-    if (!(e instanceof Expr.Compare c && c.left() instanceof Expr.Record l
-        && c.right() instanceof Expr.Record r && l.fields().size() == r.fields().size())) {
+  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+    if (!(e instanceof ExprNode.Compare c && c.left() instanceof ExprNode.Record l
+        && c.right() instanceof ExprNode.Record r && l.fields().size() == r.fields().size())) {
       return null;
     }
-    if (c.op() != Expr.CompareOp.EQ && c.op() != Expr.CompareOp.NE) {
+    if (c.op() != ExprNode.CompareOp.EQ && c.op() != ExprNode.CompareOp.NE) {
       return null;
     }
-    List<Expr> parts = new ArrayList<>(l.fields().size());
+    List<ExprNode> parts = new ArrayList<>(l.fields().size());
     for (int i = 0; i < l.fields().size(); i++) {
-      parts.add(new Expr.Compare(c.op(), l.fields().get(i), r.fields().get(i)));
+      parts.add(new ExprNode.Compare(c.op(), l.fields().get(i), r.fields().get(i)));
     }
-    return c.op() == Expr.CompareOp.EQ ? new Expr.And(parts) : new Expr.Or(parts);
+    return c.op() == ExprNode.CompareOp.EQ ? new ExprNode.And(parts) : new ExprNode.Or(parts);
   }
 }

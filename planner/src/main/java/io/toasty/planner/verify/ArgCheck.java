@@ -1,5 +1,6 @@
 package io.toasty.planner.verify;
 
+import io.toasty.Redaction;
 import io.toasty.driver.ValueRanges;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.ValueOutOfRangeException;
@@ -56,14 +57,14 @@ public record ArgCheck(int arg, Type type, boolean nullable, String model, Strin
     Value out = TypeCompat.coerce(type, v);
     if (out == null) {
       throw new InvalidStatementException(model, field, "value "
-          + (sensitive ? io.toasty.Redaction.MASK : TypeCompat.describe(v))
+          + (sensitive ? Redaction.MASK : TypeCompat.describe(v))
           + " does not fit type " + TypeCompat.describe(type));
     }
     String problem = ranges == null ? RangeCheck.problem(out, ValueRanges.UNLIMITED)
         : RangeCheck.problem(out, ranges);
     if (problem != null && sensitive) {
       // range problems quote numbers and dates; a sensitive one shows as the mask
-      problem = problem.replace(String.valueOf(out.toJava()), io.toasty.Redaction.MASK);
+      problem = problem.replace(String.valueOf(out.toJava()), Redaction.MASK);
     }
     if (problem != null) {
       throw new ValueOutOfRangeException(model, field, problem, null);

@@ -3,6 +3,7 @@ package io.toasty.planner.verify;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ final class CollectionCoerce {
     if (items == null || v instanceof Value.Items i && i.type().shape() != type.shape()) {
       return null;
     }
-    java.util.Collection<Value> out = type.shape() == Type.CollectionOf.Shape.SET
+    Collection<Value> out = type.shape() == Type.CollectionOf.Shape.SET
         ? new LinkedHashSet<>() : new ArrayList<>();
     for (Value item : items) {
       Value coerced = item(type.item(), item);

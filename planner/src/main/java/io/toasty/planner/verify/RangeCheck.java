@@ -4,6 +4,8 @@ import io.toasty.driver.ValueRanges;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Whether a value fits a backend's {@link ValueRanges}: the value's problem in words, or null when
@@ -37,9 +39,9 @@ public final class RangeCheck {
           ranges.maxDate());
     } else if (v instanceof Value.ListValue || v instanceof Value.Items
         || v instanceof Value.Entries) {
-      java.util.List<Value> items = v instanceof Value.ListValue l ? l.items()
+      List<Value> items = v instanceof Value.ListValue l ? l.items()
           : v instanceof Value.Items i ? i.items()
-          : new java.util.ArrayList<>(((Value.Entries) v).entries().keySet().stream()
+          : new ArrayList<>(((Value.Entries) v).entries().keySet().stream()
               .map(k -> (Value) new Value.Str(k)).toList());
       if (v instanceof Value.Entries e) {
         items.addAll(e.entries().values());

@@ -1,29 +1,37 @@
 package io.toasty.planner.verify;
 
 import io.toasty.Feature;
+import io.toasty.Redaction;
 import io.toasty.driver.Capability;
 import io.toasty.driver.QueryForms;
+import io.toasty.driver.ValueRanges;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Walk;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Checks a model-level statement's shape against the schema: fields belong to the statement's
@@ -49,7 +57,7 @@ public final class Verify {
    * Verifies {@code shape}; returns the per-argument checks (one per slot, null where the slot
    * has no field to fit).
    */
-  public static List<ArgCheck> verify(Statement shape, Schema schema, int argCount) {
+  public static List<ArgCheck> verify(StatementNode shape, Schema schema, int argCount) {
     return verify(shape, schema, argCount, null);
   }
 
@@ -57,7 +65,7 @@ public final class Verify {
    * Verifies {@code shape} for a backend of {@code capability}: as above, and a raw SQL fragment
    * is refused ({@link Feature#SQL}) where the backend has no SQL.
    */
-  public static List<ArgCheck> verify(Statement shape, Schema schema, int argCount,
+  public static List<ArgCheck> verify(StatementNode shape, Schema schema, int argCount,
       Capability capability) {
     if (!(shape.source() instanceof Source.Model m)) {
       throw new InvalidStatementException(null, null,
@@ -68,22 +76,22 @@ public final class Verify {
     }
     Verify v = new Verify(schema, m.model(), argCount, capability);
     v.statement(shape);
-    return java.util.Arrays.asList(v.checks.clone());
+    return Arrays.asList(v.checks.clone());
   }
 
   /** The backend's value ranges, or null when planning for no backend. */
-  private io.toasty.driver.ValueRanges ranges() {
+  private ValueRanges ranges() {
     return capability == null ? null : capability.valueRanges();
   }
 
-  private void statement(Statement s) {
+  private void statement(StatementNode s) {
     if (s instanceof Query q) {
       query(q, Set.of(model));
-    } else if (s instanceof Insert i) {
+    } else if (s instanceof InsertNode i) {
       insert(i);
-    } else if (s instanceof Update u) {
+    } else if (s instanceof UpdateNode u) {
       update(u);
-    } else if (s instanceof Delete d) {
+    } else if (s instanceof DeleteNode d) {
       filter(d.filter(), Set.of(model));
       if (!(d.returning() instanceof Returning.Count)) {
         throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null,
@@ -117,8 +125,8 @@ public final class Verify {
   /** Each include names a relation of {@code queried}; its scope is a query on the target. */
   private void includes(Returning.Model m, String queried, Set<String> scope) {
     ModelSchema owner = schema.model(queried);
-    for (io.toasty.stmt.Include i : m.includes()) {
-      Expr.Field f = i.relation();
+    for (IncludeNode i : m.includes()) {
+      ExprNode.Field f = i.relation();
       if (!f.model().equals(queried) || !owner.isRelation(f.index())) {
         throw new InvalidStatementException(queried, fieldName(f),
             "include names no relation of " + queried);
@@ -162,18 +170,18 @@ public final class Verify {
   private void grouped(Returning.Grouped g, Set<String> scope) {
     g.groupBy().forEach(e -> {
       expr(e, scope);
-      if (Walk.any(e, x -> x instanceof Expr.Aggregate)) {
+      if (Walk.any(e, x -> x instanceof ExprNode.Aggregate)) {
         throw new InvalidStatementException(model, null, "cannot group by an aggregate: " + e);
       }
     });
     // A record (a field stored in several columns) groups by each of its columns.
-    List<Expr> by = new java.util.ArrayList<>(g.groupBy());
+    List<ExprNode> by = new ArrayList<>(g.groupBy());
     g.groupBy().forEach(e -> {
-      if (e instanceof Expr.Record r) {
+      if (e instanceof ExprNode.Record r) {
         by.addAll(r.fields());
       }
     });
-    for (Expr e : g.exprs()) {
+    for (ExprNode e : g.exprs()) {
       expr(e, scope);
       aggregated(e, by);
     }
@@ -181,43 +189,46 @@ public final class Verify {
     aggregated(g.having(), by);
   }
 
-  private void aggregated(Expr e, List<Expr> groupBy) {
+  private void aggregated(ExprNode e, List<ExprNode> groupBy) {
     if (groupBy.contains(e)) {
       return;
     }
-    if (e instanceof Expr.Aggregate a) {
-      if (Walk.any(a.operand(), x -> x instanceof Expr.Aggregate)) {
+    if (e instanceof ExprNode.Aggregate a) {
+      if (Walk.any(a.operand(), x -> x instanceof ExprNode.Aggregate)) {
         throw new InvalidStatementException(model, null, "an aggregate inside an aggregate: " + e);
       }
       Typed t = typeOf(a.operand());
-      boolean needsNumber = a.op() != Expr.AggOp.COUNT_ALL && a.op() != Expr.AggOp.COUNT
-          && a.op() != Expr.AggOp.MIN && a.op() != Expr.AggOp.MAX;
+      boolean needsNumber = a.op() != ExprNode.AggOp.COUNT_ALL && a.op() != ExprNode.AggOp.COUNT
+          && a.op() != ExprNode.AggOp.MIN && a.op() != ExprNode.AggOp.MAX;
       if (needsNumber && t.type != null && !(t.type instanceof Type.Scalar s && s.isNumeric()
-          && (a.op() != Expr.AggOp.SUM || s.isInteger()))) {
+          && (a.op() != ExprNode.AggOp.SUM || s.isInteger()))) {
         throw new InvalidStatementException(model, t.field, a.op().name().toLowerCase(
-            java.util.Locale.ROOT) + " needs " + (a.op() == Expr.AggOp.SUM ? "integers" : "numbers")
+            Locale.ROOT) + " needs " + (a.op() == ExprNode.AggOp.SUM ? "integers" : "numbers")
             + ", was " + TypeCompat.describe(t.type));
       }
-      boolean ordered = a.op() != Expr.AggOp.MIN && a.op() != Expr.AggOp.MAX
-          || !(a.operand() instanceof Expr.Record) && (t.type == null || ordered(t.type));
+      boolean ordered = a.op() != ExprNode.AggOp.MIN && a.op() != ExprNode.AggOp.MAX
+          || !(a.operand() instanceof ExprNode.Record) && (t.type == null || ordered(t.type));
       if (!ordered) {
         throw new InvalidStatementException(model, t.field, a.op().name().toLowerCase(
-            java.util.Locale.ROOT) + " needs values with an order, was " + (t.type == null
+            Locale.ROOT) + " needs values with an order, was " + (t.type == null
             ? "a record of fields" : TypeCompat.describe(t.type)));
       }
-      if ((a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX) && t.type == Type.Scalar.DECIMAL
-          && capability != null && capability.sql() && !capability.nativeDecimal()) {
+      if ((a.op() == ExprNode.AggOp.MIN || a.op() == ExprNode.AggOp.MAX)
+          && t.type == Type.Scalar.DECIMAL
+          && capability != null
+          && capability.sql()
+          && !capability.nativeDecimal()) {
         throw new UnsupportedFeatureException(Feature.DECIMAL_ORDER, capability.backend(),
             model + (t.field == null ? "" : "." + t.field) + ": decimals are stored as text"
             + " here, which orders them as text, not by value");
       }
       return;
     }
-    if (e instanceof Expr.Field f) {
+    if (e instanceof ExprNode.Field f) {
       throw new InvalidStatementException(f.model(), fieldName(f), "is neither grouped by nor "
           + "inside an aggregate (count, sum, avg, min, max)");
     }
-    io.toasty.planner.expr.Children.forEach(e, x -> aggregated(x, groupBy));
+    Children.forEach(e, x -> aggregated(x, groupBy));
   }
 
   /**
@@ -229,16 +240,16 @@ public final class Verify {
         && type != Type.Scalar.BYTES && type != Type.Scalar.JSON;
   }
 
-  private void limitArg(Expr e, String what) {
-    if (e instanceof Expr.Arg a) {
+  private void limitArg(ExprNode e, String what) {
+    if (e instanceof ExprNode.Arg a) {
       checks[a.index()] = new ArgCheck(a.index(), Type.Scalar.I64, false, model, what);
-    } else if (!(e instanceof Expr.Const c && !c.value().isNull())) {
+    } else if (!(e instanceof ExprNode.Const c && !c.value().isNull())) {
       throw new InvalidStatementException(model, null, what + " must be a number, was " + e);
     }
   }
 
-  private void filter(Expr e, Set<String> scope) {
-    if (Walk.any(e, x -> x instanceof Expr.Aggregate)) {
+  private void filter(ExprNode e, Set<String> scope) {
+    if (Walk.any(e, x -> x instanceof ExprNode.Aggregate)) {
       throw new InvalidStatementException(model, null, "an aggregate in a filter: filter groups "
           + "with having(..) instead: " + e);
     }
@@ -250,7 +261,7 @@ public final class Verify {
     });
   }
 
-  private void insert(Insert i) {
+  private void insert(InsertNode i) {
     ModelSchema m = schema.model(model);
     if (!(i.returning() instanceof Returning.Model || i.returning() instanceof Returning.Count)) {
       throw new UnsupportedFeatureException(Feature.RETURNING_SHAPE, null, "insert returning "
@@ -264,9 +275,9 @@ public final class Verify {
    * The rows of an insert of {@code m}; {@code filledByParent} are fields a nested create fills
    * from the parent it is created under.
    */
-  private void insertRows(Insert i, ModelSchema m, Set<Integer> filledByParent) {
+  private void insertRows(InsertNode i, ModelSchema m, Set<Integer> filledByParent) {
     int all = m.fields().size() + m.relations().size();
-    for (Expr.Record row : i.rows()) {
+    for (ExprNode.Record row : i.rows()) {
       if (row.fields().size() != m.fields().size() && row.fields().size() != all) {
         throw new InvalidStatementException(m.name(), null, "an insert row needs "
             + m.fields().size() + " values, one per field" + (m.relations().isEmpty() ? ""
@@ -275,8 +286,8 @@ public final class Verify {
       }
       Set<Integer> filled = new HashSet<>(filledByParent);
       for (RelationSchema r : m.relations()) {
-        Expr slot = row.fields().size() == all ? row.fields().get(m.fields().size() + r.index())
-            : new Expr.Default();
+        ExprNode slot = row.fields().size() == all ? row.fields().get(m.fields().size() + r.index())
+            : new ExprNode.Default();
         nestedCreate(m, r, slot, filled);
       }
       for (FieldSchema f : m.fields()) {
@@ -286,15 +297,15 @@ public final class Verify {
   }
 
   /** A relation slot of an insert row: nothing, or the nested create of related records. */
-  private void nestedCreate(ModelSchema m, RelationSchema r, Expr slot, Set<Integer> filled) {
-    if (slot instanceof Expr.Default) {
+  private void nestedCreate(ModelSchema m, RelationSchema r, ExprNode slot, Set<Integer> filled) {
+    if (slot instanceof ExprNode.Default) {
       if (r.kind() == RelationSchema.Kind.HAS_ONE && !r.nullable()) {
         throw new InvalidStatementException(m.name(), r.name(), "is a required has-one relation:"
             + " create the " + r.target() + " with the " + m.name() + " (a nested create)");
       }
       return;
     }
-    if (!(slot instanceof Expr.Stmt nested) || !(nested.statement() instanceof Insert child)
+    if (!(slot instanceof ExprNode.Stmt nested) || !(nested.statement() instanceof InsertNode child)
         || !(child.target() instanceof Source.Model cm) || !cm.model().equals(r.target())) {
       throw new InvalidStatementException(m.name(), r.name(), "a relation slot of an insert "
           + "holds nothing or a nested insert of " + r.target() + ", not " + slot);
@@ -343,15 +354,15 @@ public final class Verify {
     }
   }
 
-  private void insertValue(ModelSchema m, FieldSchema f, Expr value, boolean filled) {
-    if (filled && value instanceof Expr.Default) {
+  private void insertValue(ModelSchema m, FieldSchema f, ExprNode value, boolean filled) {
+    if (filled && value instanceof ExprNode.Default) {
       return;
     }
     if (filled) {
       throw new InvalidStatementException(m.name(), f.name(), "is set by the nested create "
           + "and cannot also be given a value");
     }
-    if (value instanceof Expr.Default) {
+    if (value instanceof ExprNode.Default) {
       if (f.isRequired()) {
         throw InvalidStatementException.missing(m.name(), f.name(),
             "is required but was not set");
@@ -361,7 +372,7 @@ public final class Verify {
     assign(m.name(), f, value);
   }
 
-  private void update(Update u) {
+  private void update(UpdateNode u) {
     ModelSchema m = schema.model(model);
     filter(u.filter(), Set.of(model));
     rejectIncludes(u.returning(), "an update");
@@ -377,77 +388,77 @@ public final class Verify {
     }
   }
 
-  private void assign(String owner, FieldSchema f, Expr value) {
-    if (value instanceof Expr.Arg a) {
+  private void assign(String owner, FieldSchema f, ExprNode value) {
+    if (value instanceof ExprNode.Arg a) {
       checks[a.index()] = new ArgCheck(a.index(), f.type(), f.nullable(), owner, f.name(), ranges(),
           f.sensitive());
       return;
     }
-    if (value instanceof Expr.Const c && c.value().isNull() && !f.nullable()) {
+    if (value instanceof ExprNode.Const c && c.value().isNull() && !f.nullable()) {
       throw InvalidStatementException.missing(owner, f.name(), "must not be null");
     }
-    if (value instanceof Expr.Default) {
+    if (value instanceof ExprNode.Default) {
       throw new InvalidStatementException(owner, f.name(), "DEFAULT is only allowed in inserts");
     }
     expr(value, Set.of(owner));
-    compare(new Expr.Field(owner, f.index()), value);
+    compare(new ExprNode.Field(owner, f.index()), value);
   }
 
-  private void expr(Expr e, Set<String> scope) {
+  private void expr(ExprNode e, Set<String> scope) {
     new ExprCheck(this, scope).check(e);
   }
 
   /** Walks one expression tree; a visitor-free recursion over the node kinds. */
   private record ExprCheck(Verify v, Set<String> scope) {
-    void check(Expr e) {
-      if (e instanceof Expr.Field f) {
+    void check(ExprNode e) {
+      if (e instanceof ExprNode.Field f) {
         v.field(f, scope);
-      } else if (e instanceof Expr.Related r) {
+      } else if (e instanceof ExprNode.Related r) {
         v.related(r, scope);
-      } else if (e instanceof Expr.Stmt) {
+      } else if (e instanceof ExprNode.Stmt) {
         throw new InvalidStatementException(v.model, null,
             "a nested statement belongs only in the relation slot of an insert row");
-      } else if (e instanceof Expr.InSubquery s) {
+      } else if (e instanceof ExprNode.InSubquery s) {
         check(s.operand());
         v.subquery(s.query(), scope, arity(s.operand()));
-      } else if (e instanceof Expr.Exists x) {
+      } else if (e instanceof ExprNode.Exists x) {
         v.subquery(x.query(), scope, 0);
-      } else if (e instanceof Expr.Column) {
+      } else if (e instanceof ExprNode.Column) {
         throw new InvalidStatementException(v.model, null,
             "statements given to the engine name fields, not columns: " + e);
       } else {
-        io.toasty.planner.expr.Children.forEach(e, this::check);
+        Children.forEach(e, this::check);
         shallow(e);
       }
     }
 
-    private void shallow(Expr e) {
-      if (e instanceof Expr.Compare c) {
+    private void shallow(ExprNode e) {
+      if (e instanceof ExprNode.Compare c) {
         v.wholeDocuments(c.left(), c.right());
         v.compare(c.left(), c.right());
-      } else if (e instanceof Expr.IsNotDistinctFrom d) {
+      } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
         v.compare(d.left(), d.right());
-      } else if (e instanceof Expr.Pattern p) {
+      } else if (e instanceof ExprNode.Pattern p) {
         v.pattern(p);
-      } else if (e instanceof Expr.InList in) {
+      } else if (e instanceof ExprNode.InList in) {
         v.wholeDocuments(in.operand(), in.operand());
         in.items().forEach(item -> v.compare(in.operand(), item));
-      } else if (e instanceof Expr.Arith a) {
+      } else if (e instanceof ExprNode.Arith a) {
         v.arith(a);
-      } else if (e instanceof Expr.Sql s) {
+      } else if (e instanceof ExprNode.Sql s) {
         v.sqlFragment(s);
-      } else if (e instanceof Expr.Case c) {
+      } else if (e instanceof ExprNode.Case c) {
         c.whens().forEach(w -> v.compare(c.operand(), w));
         c.thens().forEach(t -> v.compare(c.otherwise(), t));
-      } else if (e instanceof Expr.Func f) {
+      } else if (e instanceof ExprNode.Func f) {
         v.function(f);
-      } else if (e instanceof Expr.JsonText j) {
+      } else if (e instanceof ExprNode.JsonText j) {
         v.jsonText(j);
-      } else if (e instanceof Expr.Contains c) {
+      } else if (e instanceof ExprNode.Contains c) {
         v.contains(c);
-      } else if (e instanceof Expr.IsEmpty i) {
+      } else if (e instanceof ExprNode.IsEmpty i) {
         v.collectionTest(i.operand(), i.type(), "isEmpty()");
-      } else if (e instanceof Expr.CollectionChange c) {
+      } else if (e instanceof ExprNode.CollectionChange c) {
         v.collectionChange(c);
       }
     }
@@ -472,7 +483,7 @@ public final class Verify {
   }
 
   /** A raw fragment: every parameter bound, and a backend that runs SQL. */
-  private void sqlFragment(Expr.Sql s) {
+  private void sqlFragment(ExprNode.Sql s) {
     if (capability != null && !capability.rawSql()) {
       throw new UnsupportedFeatureException(Feature.SQL, capability.backend(),
           "a raw SQL fragment runs on SQL databases only");
@@ -484,8 +495,8 @@ public final class Verify {
   }
 
   /** How many expressions a row of {@code IN (SELECT ..)} must hold: a tuple's size, else 1. */
-  private static int arity(Expr operand) {
-    return operand instanceof Expr.Record r ? r.fields().size() : 1;
+  private static int arity(ExprNode operand) {
+    return operand instanceof ExprNode.Record r ? r.fields().size() : 1;
   }
 
   /** A subquery of a model; {@code columns} expressions per row when above 0 (an IN's). */
@@ -505,7 +516,7 @@ public final class Verify {
     }
   }
 
-  private void field(Expr.Field f, Set<String> scope) {
+  private void field(ExprNode.Field f, Set<String> scope) {
     String name = fieldName(f);
     if (!scope.contains(f.model())) {
       throw new InvalidStatementException(model, name, "belongs to model " + f.model());
@@ -522,8 +533,8 @@ public final class Verify {
   }
 
   /** A relation predicate: a relation of a model in scope, with a filter over the target. */
-  private void related(Expr.Related r, Set<String> scope) {
-    Expr.Field f = r.relation();
+  private void related(ExprNode.Related r, Set<String> scope) {
+    ExprNode.Field f = r.relation();
     if (!scope.contains(f.model())) {
       throw new InvalidStatementException(model, fieldName(f), "belongs to model " + f.model());
     }
@@ -536,13 +547,13 @@ public final class Verify {
     filter(r.filter(), inner);
   }
 
-  private String fieldName(Expr.Field f) {
+  private String fieldName(ExprNode.Field f) {
     return schema.hasModel(f.model()) ? schema.model(f.model()).fieldName(f.index())
         : "#" + f.index();
   }
 
-  private void arith(Expr.Arith a) {
-    for (Expr side : List.of(a.left(), a.right())) {
+  private void arith(ExprNode.Arith a) {
+    for (ExprNode side : List.of(a.left(), a.right())) {
       typeOf(side).ifKnown(t -> {
         if (!(t instanceof Type.Scalar s && s.isNumeric())) {
           throw new InvalidStatementException(model, typeOf(side).field(),
@@ -554,7 +565,7 @@ public final class Verify {
   }
 
   /** Documents are stored each backend its own way: they compare by their paths only. */
-  private void wholeDocuments(Expr a, Expr b) {
+  private void wholeDocuments(ExprNode a, ExprNode b) {
     for (Typed t : List.of(typeOf(a), typeOf(b))) {
       if (t.type == Type.Scalar.JSON) {
         throw new InvalidStatementException(model, t.field, "JSON documents do not compare whole"
@@ -571,16 +582,16 @@ public final class Verify {
    * A test of a collection's items: on a collection field, with an item of its item type (a key
    * for a map), on a backend that reads stored items or leaves the filter to the engine.
    */
-  private void contains(Expr.Contains c) {
+  private void contains(ExprNode.Contains c) {
     Typed t = collectionTest(c.operand(), c.type(), c.type().shape()
         == Type.CollectionOf.Shape.MAP ? "containsKey(..)" : "contains(..)");
     Type item = c.type().shape() == Type.CollectionOf.Shape.MAP ? Type.Scalar.STRING
         : c.type().item();
-    if (c.item() instanceof Expr.Arg a && checks[a.index()] == null) {
+    if (c.item() instanceof ExprNode.Arg a && checks[a.index()] == null) {
       checks[a.index()] = new ArgCheck(a.index(), item, false, model, t.field, ranges(),
           sensitive(model, t.field));
     }
-    if (c.item() instanceof Expr.Const k) {
+    if (c.item() instanceof ExprNode.Const k) {
       if (k.value().isNull() || TypeCompat.coerce(item, k.value()) == null) {
         throw new InvalidStatementException(model, t.field, "a collection of "
             + TypeCompat.describe(item) + " holds no " + TypeCompat.describe(k.value()));
@@ -598,7 +609,7 @@ public final class Verify {
    * Items added to or removed from a collection field by an update: items of its type (checked
    * as any value of the field is), on a backend that makes the change without reading the row.
    */
-  private void collectionChange(Expr.CollectionChange c) {
+  private void collectionChange(ExprNode.CollectionChange c) {
     String verb = switch (c.op()) {
       case ADD -> "append(..)";
       case REMOVE -> "remove(..)";
@@ -606,21 +617,21 @@ public final class Verify {
       case REMOVE_KEYS -> "removeKeys(..)";
     };
     Typed t = collectionTest(c.operand(), c.type(), verb);
-    if (c.items() instanceof Expr.Arg a && checks[a.index()] == null) {
+    if (c.items() instanceof ExprNode.Arg a && checks[a.index()] == null) {
       checks[a.index()] = new ArgCheck(a.index(), c.itemsType(), false, model, t.field, ranges(),
           sensitive(model, t.field));
     }
     QueryForms.CollectionChange change = QueryForms.CollectionChange.of(c);
     if (capability != null && !capability.queryForms().changes(change)) {
       throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, capability.backend(),
-          "an update that makes a " + change.name().toLowerCase(java.util.Locale.ROOT)
+          "an update that makes a " + change.name().toLowerCase(Locale.ROOT)
           .replace('_', ' ') + " of a stored collection (" + t.field + ") without reading it;"
           + " read the record and set the whole value");
     }
   }
 
   /** The collection field a collection test reads, checked to be one of {@code type}. */
-  private Typed collectionTest(Expr operand, Type.CollectionOf type, String test) {
+  private Typed collectionTest(ExprNode operand, Type.CollectionOf type, String test) {
     Typed t = typeOf(operand);
     if (t.type != null && !type.equals(t.type)) {
       throw new InvalidStatementException(model, t.field, test + " needs a collection field of "
@@ -635,7 +646,7 @@ public final class Verify {
   }
 
   /** A path into a document: a JSON field, on a backend that can look inside one. */
-  private void jsonText(Expr.JsonText j) {
+  private void jsonText(ExprNode.JsonText j) {
     Typed t = typeOf(j.operand());
     if (t.type != null && t.type != Type.Scalar.JSON) {
       throw new InvalidStatementException(model, t.field, "a JSON path needs a @Json field, was "
@@ -649,22 +660,22 @@ public final class Verify {
   }
 
   /** LOWER, UPPER and LENGTH take text. */
-  private void function(Expr.Func f) {
+  private void function(ExprNode.Func f) {
     Typed t = typeOf(f.operand());
     if (t.type != null && t.type != Type.Scalar.STRING && t.type != Type.Scalar.NULL) {
       throw new InvalidStatementException(model, t.field, f.op().name().toLowerCase(
-          java.util.Locale.ROOT) + " needs a string, was " + TypeCompat.describe(t.type));
+          Locale.ROOT) + " needs a string, was " + TypeCompat.describe(t.type));
     }
   }
 
   /** A pattern matches text against text: both sides must be strings. */
-  private void pattern(Expr.Pattern p) {
-    for (Expr side : List.of(p.operand(), p.pattern())) {
+  private void pattern(ExprNode.Pattern p) {
+    for (ExprNode side : List.of(p.operand(), p.pattern())) {
       Typed t = typeOf(side);
       if (t.type != null && t.type != Type.Scalar.STRING && t.type != Type.Scalar.NULL) {
         throw new InvalidStatementException(model,
             t.field != null ? t.field : typeOf(p.operand()).field,
-            "text matching (" + p.kind().name().toLowerCase(java.util.Locale.ROOT)
+            "text matching (" + p.kind().name().toLowerCase(Locale.ROOT)
                 + ") needs a string, was " + TypeCompat.describe(t.type));
       }
     }
@@ -672,8 +683,8 @@ public final class Verify {
   }
 
   /** Records arg checks and rejects incompatible pairs of known types. */
-  private void compare(Expr a, Expr b) {
-    if (a instanceof Expr.Record ra && b instanceof Expr.Record rb) {
+  private void compare(ExprNode a, ExprNode b) {
+    if (a instanceof ExprNode.Record ra && b instanceof ExprNode.Record rb) {
       if (ra.fields().size() != rb.fields().size()) {
         throw new InvalidStatementException(model, null, "cannot compare records of "
             + ra.fields().size() + " and " + rb.fields().size() + " values");
@@ -690,16 +701,16 @@ public final class Verify {
     if (ta.type != null && tb.type != null && !TypeCompat.compatible(ta.type, tb.type)
         && ta.type != Type.Scalar.NULL && tb.type != Type.Scalar.NULL) {
       String field = ta.field != null ? ta.field : tb.field;
-      String shown = b instanceof Expr.Const c ? (sensitive(model, field)
-          ? io.toasty.Redaction.MASK : TypeCompat.describe(c.value()))
+      String shown = b instanceof ExprNode.Const c ? (sensitive(model, field)
+          ? Redaction.MASK : TypeCompat.describe(c.value()))
           : TypeCompat.describe(tb.type);
       throw new InvalidStatementException(model, field, "cannot compare "
           + TypeCompat.describe(ta.type) + " with " + shown);
     }
   }
 
-  private void argCheck(Expr e, Typed other) {
-    if (e instanceof Expr.Arg a && other.type != null && other.field != null
+  private void argCheck(ExprNode e, Typed other) {
+    if (e instanceof ExprNode.Arg a && other.type != null && other.field != null
         && checks[a.index()] == null) {
       checks[a.index()] = new ArgCheck(a.index(), other.type, false, model, other.field, ranges(),
           sensitive(model, other.field));
@@ -711,16 +722,16 @@ public final class Verify {
         .anyMatch(f -> f.sensitive() && f.name().equals(field));
   }
 
-  private Typed typeOf(Expr e) {
-    if (e instanceof Expr.Field f && schema.hasModel(f.model())) {
+  private Typed typeOf(ExprNode e) {
+    if (e instanceof ExprNode.Field f && schema.hasModel(f.model())) {
       FieldSchema fs = schema.model(f.model()).field(f.index());
       return new Typed(fs.type(), fs.name());
-    } else if (e instanceof Expr.Const c) {
+    } else if (e instanceof ExprNode.Const c) {
       return new Typed(c.value().type(), null);
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       Typed l = typeOf(a.left());
       return l.type != null ? l : typeOf(a.right());
-    } else if (e instanceof Expr.Aggregate a) {
+    } else if (e instanceof ExprNode.Aggregate a) {
       Typed operand = typeOf(a.operand());
       return new Typed(switch (a.op()) {
         case COUNT_ALL, COUNT, SUM -> Type.Scalar.I64;
@@ -728,19 +739,19 @@ public final class Verify {
         case SUM_DECIMAL, AVG_DECIMAL -> Type.Scalar.DECIMAL;
         case MIN, MAX -> operand.type;
       }, operand.field);
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       Typed operand = typeOf(f.operand());
-      return new Typed(f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING,
+      return new Typed(f.op() == ExprNode.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING,
           operand.field);
-    } else if (e instanceof Expr.JsonText j) {
+    } else if (e instanceof ExprNode.JsonText j) {
       return new Typed(Type.Scalar.STRING, typeOf(j.operand()).field);
-    } else if (e instanceof Expr.Case c) {
+    } else if (e instanceof ExprNode.Case c) {
       return typeOf(c.otherwise());
-    } else if (e instanceof Expr.Compare || e instanceof Expr.IsNotDistinctFrom
-        || e instanceof Expr.Pattern || e instanceof Expr.And || e instanceof Expr.Or
-        || e instanceof Expr.Not || e instanceof Expr.IsNull || e instanceof Expr.InList
-        || e instanceof Expr.InSubquery || e instanceof Expr.Exists
-        || e instanceof Expr.Related || e instanceof Expr.Sql) {
+    } else if (e instanceof ExprNode.Compare || e instanceof ExprNode.IsNotDistinctFrom
+        || e instanceof ExprNode.Pattern || e instanceof ExprNode.And || e instanceof ExprNode.Or
+        || e instanceof ExprNode.Not || e instanceof ExprNode.IsNull || e instanceof ExprNode.InList
+        || e instanceof ExprNode.InSubquery || e instanceof ExprNode.Exists
+        || e instanceof ExprNode.Related || e instanceof ExprNode.Sql) {
       return new Typed(Type.Scalar.BOOL, null);
     }
     return new Typed(null, null);
@@ -748,7 +759,7 @@ public final class Verify {
 
   /** A type where it is known, and the field it comes from. */
   private record Typed(Type type, String field) {
-    void ifKnown(java.util.function.Consumer<Type> f) {
+    void ifKnown(Consumer<Type> f) {
       if (type != null) {
         f.accept(type);
       }

@@ -3,7 +3,7 @@ package io.toasty.planner.cache;
 import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
@@ -13,16 +13,18 @@ import org.junit.jupiter.api.Test;
 class ParameterizeTest {
   @Test
   void literalsBecomeArgsInWalkOrder() {
-    Shape s = Parameterize.of(users(Expr.and(eq(user(EMAIL), str("a@x")),
+    Shape s = Parameterize.of(users(ExprNode.and(eq(user(EMAIL), str("a@x")),
         eq(user(ID), i64(7)))));
     assertEquals(List.of(new Value.Str("a@x"), new Value.I64(7)), s.args());
-    assertEquals(Expr.and(eq(user(EMAIL), new Expr.Arg(0)), eq(user(ID), new Expr.Arg(1))),
+    assertEquals(
+        ExprNode.and(eq(user(EMAIL), new ExprNode.Arg(0)), eq(user(ID), new ExprNode.Arg(1))),
         ((Query) s.statement()).filter());
   }
 
   @Test
   void nullTrueFalseStayLiteral() {
-    Expr f = new Expr.Or(List.of(eq(user(NICKNAME), Expr.NULL), Expr.TRUE, Expr.FALSE));
+    ExprNode f =
+        new ExprNode.Or(List.of(eq(user(NICKNAME), ExprNode.NULL), ExprNode.TRUE, ExprNode.FALSE));
     Shape s = Parameterize.of(users(f));
     assertTrue(s.args().isEmpty());
     assertEquals(f, ((Query) s.statement()).filter());
@@ -30,8 +32,9 @@ class ParameterizeTest {
 
   @Test
   void limitAndOffsetBecomeArgs() {
-    Shape s = Parameterize.of(users(Expr.TRUE).withLimit(new Limit(i64(10), i64(20))));
-    assertEquals(new Limit(new Expr.Arg(0), new Expr.Arg(1)), ((Query) s.statement()).limit());
+    Shape s = Parameterize.of(users(ExprNode.TRUE).withLimit(new Limit(i64(10), i64(20))));
+    assertEquals(
+        new Limit(new ExprNode.Arg(0), new ExprNode.Arg(1)), ((Query) s.statement()).limit());
   }
 
   @Test
@@ -46,6 +49,6 @@ class ParameterizeTest {
   @Test
   void argumentSlotsInInputAreRejected() {
     assertThrows(IllegalArgumentException.class,
-        () -> Parameterize.of(users(eq(user(ID), new Expr.Arg(0)))));
+        () -> Parameterize.of(users(eq(user(ID), new ExprNode.Arg(0)))));
   }
 }

@@ -13,11 +13,11 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -44,23 +44,23 @@ class CardinalityGuardsTest {
   private static final CardinalityGuards GUARDS =
       new CardinalityGuards(Schema.of(List.of(TEAM, PLAYER)));
 
-  private static Expr.Record player(Expr teamId) {
-    return new Expr.Record(List.of(new Expr.Default(), teamId, new Expr.Default()));
+  private static ExprNode.Record player(ExprNode teamId) {
+    return new ExprNode.Record(List.of(new ExprNode.Default(), teamId, new ExprNode.Default()));
   }
 
-  private static Expr team(long id) {
-    return new Expr.Const(new Value.I64(id));
+  private static ExprNode team(long id) {
+    return new ExprNode.Const(new Value.I64(id));
   }
 
-  private static Insert players(Expr.Record... rows) {
-    return new Insert(new Source.Model("Player"), List.of(), List.of(rows),
+  private static InsertNode players(ExprNode.Record... rows) {
+    return new InsertNode(new Source.Model("Player"), List.of(), List.of(rows),
         Returning.Model.plain());
   }
 
   @Test
   void anInsertPointingAtATeamIsGuardedOncePerTeam() {
     List<CardinalityGuard> guards = GUARDS.of(players(player(team(7)), player(team(7)),
-        player(team(8)), player(Expr.NULL)));
+        player(team(8)), player(ExprNode.NULL)));
     assertEquals(2, guards.size());
     assertEquals(new Value.Record(List.of(new Value.I64(7))), guards.get(0).key());
     assertEquals(2, guards.get(0).added());
@@ -71,10 +71,17 @@ class CardinalityGuardsTest {
 
   @Test
   void aNewTeamsNestedPlayersAreCountedBeforeSending() {
-    Expr.Record newTeam = new Expr.Record(List.of(new Expr.Default(),
-        new Expr.Const(new Value.Str("reds")), new Expr.Stmt(players(player(new Expr.Default()),
-            player(new Expr.Default()), player(new Expr.Default())))));
-    Insert teams = new Insert(new Source.Model("Team"), List.of(), List.of(newTeam),
+    ExprNode.Record newTeam =
+        new ExprNode.Record(
+            List.of(
+                new ExprNode.Default(),
+                new ExprNode.Const(new Value.Str("reds")),
+                new ExprNode.Stmt(
+                    players(
+                        player(new ExprNode.Default()),
+                        player(new ExprNode.Default()),
+                        player(new ExprNode.Default())))));
+    InsertNode teams = new InsertNode(new Source.Model("Team"), List.of(), List.of(newTeam),
         Returning.Model.plain());
     CardinalityException e = assertThrows(CardinalityException.class, () -> GUARDS.of(teams));
     assertEquals(3, e.count());
@@ -84,19 +91,19 @@ class CardinalityGuardsTest {
 
   @Test
   void anUpdateOfTheKeyIsGuardedWithItsFilter() {
-    Expr filter = Expr.eq(new Expr.Field("Player", 0), team(1));
-    List<CardinalityGuard> guards = GUARDS.of(new Update(new Source.Model("Player"), filter,
+    ExprNode filter = ExprNode.eq(new ExprNode.Field("Player", 0), team(1));
+    List<CardinalityGuard> guards = GUARDS.of(new UpdateNode(new Source.Model("Player"), filter,
         List.of(new Assignment(1, team(7))), new Returning.Count()));
     assertEquals(1, guards.size());
     assertEquals(filter, guards.get(0).moved());
-    assertTrue(GUARDS.of(new Update(new Source.Model("Player"), filter,
-        List.of(new Assignment(1, Expr.NULL)), new Returning.Count())).isEmpty());
+    assertTrue(GUARDS.of(new UpdateNode(new Source.Model("Player"), filter,
+        List.of(new Assignment(1, ExprNode.NULL)), new Returning.Count())).isEmpty());
   }
 
   @Test
   void anUpdateToAnExpressionIsRefused() {
-    Update moved = new Update(new Source.Model("Player"), Expr.TRUE,
-        List.of(new Assignment(1, new Expr.Field("Player", 0))), new Returning.Count());
+    UpdateNode moved = new UpdateNode(new Source.Model("Player"), ExprNode.TRUE,
+        List.of(new Assignment(1, new ExprNode.Field("Player", 0))), new Returning.Count());
     InvalidStatementException e = assertThrows(InvalidStatementException.class,
         () -> GUARDS.of(moved));
     assertTrue(e.getMessage().contains("Team.players (@AtMost(2))"), e.getMessage());

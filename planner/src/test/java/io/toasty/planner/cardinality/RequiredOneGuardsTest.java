@@ -13,11 +13,11 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -48,12 +48,12 @@ class RequiredOneGuardsTest {
               List.of(2), List.of(0), false, null)));
   private static final CardinalityGuards GUARDS =
       new CardinalityGuards(Schema.of(List.of(SHIP, DOCK, CAPTAIN)));
-  private static final Expr BY_ID = Expr.eq(new Expr.Field("Captain", 0),
-      new Expr.Const(new Value.I64(5)));
+  private static final ExprNode BY_ID = ExprNode.eq(new ExprNode.Field("Captain", 0),
+      new ExprNode.Const(new Value.I64(5)));
 
   @Test
   void aDeleteOfCaptainsProbesTheirShips() {
-    List<CardinalityGuard> guards = GUARDS.of(new Delete(new Source.Model("Captain"), BY_ID,
+    List<CardinalityGuard> guards = GUARDS.of(new DeleteNode(new Source.Model("Captain"), BY_ID,
         new Returning.Count()));
     assertEquals(1, guards.size());
     CardinalityGuard g = guards.get(0);
@@ -65,34 +65,35 @@ class RequiredOneGuardsTest {
 
   @Test
   void aMoveProbesTheShipLeftAndGuardsTheShipJoined() {
-    List<CardinalityGuard> guards = GUARDS.of(move(new Expr.Const(new Value.I64(7))));
+    List<CardinalityGuard> guards = GUARDS.of(move(new ExprNode.Const(new Value.I64(7))));
     assertEquals(2, guards.size());
     assertEquals(BY_ID, guards.get(0).probe());
     assertEquals(new Value.Record(List.of(new Value.I64(7))), guards.get(1).key());
-    assertEquals(1, GUARDS.of(move(new Expr.Const(Value.NULL))).size());
+    assertEquals(1, GUARDS.of(move(new ExprNode.Const(Value.NULL))).size());
     assertThrows(InvalidStatementException.class,
-        () -> GUARDS.of(move(new Expr.Field("Captain", 0))));
+        () -> GUARDS.of(move(new ExprNode.Field("Captain", 0))));
   }
 
   @Test
   void aCascadeFromTheDockProbesThroughIt() {
-    Expr dock = Expr.eq(new Expr.Field("Dock", 0), new Expr.Const(new Value.I64(1)));
-    List<CardinalityGuard> guards = GUARDS.of(new Delete(new Source.Model("Dock"), dock,
+    ExprNode dock =
+        ExprNode.eq(new ExprNode.Field("Dock", 0), new ExprNode.Const(new Value.I64(1)));
+    List<CardinalityGuard> guards = GUARDS.of(new DeleteNode(new Source.Model("Dock"), dock,
         new Returning.Count()));
     assertEquals(1, guards.size());
-    Expr.Related r = assertInstanceOf(Expr.Related.class, guards.get(0).probe());
+    ExprNode.Related r = assertInstanceOf(ExprNode.Related.class, guards.get(0).probe());
     assertEquals(dock, r.filter());
   }
 
   @Test
   void aDeleteOfTheShipIsNoLoss() {
-    assertEquals(List.of(), GUARDS.of(new Delete(new Source.Model("Ship"),
-        Expr.eq(new Expr.Field("Ship", 0), new Expr.Const(new Value.I64(1))),
+    assertEquals(List.of(), GUARDS.of(new DeleteNode(new Source.Model("Ship"),
+        ExprNode.eq(new ExprNode.Field("Ship", 0), new ExprNode.Const(new Value.I64(1))),
         new Returning.Count())));
   }
 
-  private static Update move(Expr to) {
-    return new Update(new Source.Model("Captain"), BY_ID, List.of(new Assignment(1, to)),
+  private static UpdateNode move(ExprNode to) {
+    return new UpdateNode(new Source.Model("Captain"), BY_ID, List.of(new Assignment(1, to)),
         new Returning.Count());
   }
 }

@@ -11,10 +11,11 @@ import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class EagerIncludesTest {
     return Schema.of(List.of(band, song));
   }
 
-  private static final Expr.Field SONGS = new Expr.Field("Band", 1);
-  private static final Expr.Field BAND = new Expr.Field("Song", 2);
+  private static final ExprNode.Field SONGS = new ExprNode.Field("Band", 1);
+  private static final ExprNode.Field BAND = new ExprNode.Field("Song", 2);
 
-  private static List<Include> includes(Object statement) {
+  private static List<IncludeNode> includes(Object statement) {
     return ((Returning.Model) ((Query) statement).returning()).includes();
   }
 
@@ -52,10 +53,10 @@ class EagerIncludesTest {
   void eagerRelationsBecomeIncludesAtEveryLevel() {
     Schema s = schema(false);
     Query songs = (Query) EagerIncludes.expand(Query.all("Song").withReturning(
-        new Returning.Model(List.of(Include.of(BAND, "Band")))), s);
-    Include band = includes(songs).get(0);
+        new Returning.Model(List.of(IncludeNode.of(BAND, "Band")))), s);
+    IncludeNode band = includes(songs).get(0);
     assertEquals(BAND, band.relation());
-    assertEquals(List.of(SONGS), includes(band.scope()).stream().map(Include::relation)
+    assertEquals(List.of(SONGS), includes(band.scope()).stream().map(IncludeNode::relation)
         .toList(), "the included bands load their eager songs");
     assertEquals(List.of(), includes(includes(band.scope()).get(0).scope()),
         "the songs' band is lazy");
@@ -69,17 +70,17 @@ class EagerIncludesTest {
     Query excluded = Query.all("Band").withReturning(Returning.Model.plain()
         .excluding(List.of(SONGS)));
     assertEquals(List.of(), includes(EagerIncludes.expand(excluded, s)));
-    Query scoped = Query.all("Song").withFilter(Expr.FALSE);
+    Query scoped = Query.all("Song").withFilter(ExprNode.FALSE);
     Query explicit = Query.all("Band").withReturning(new Returning.Model(List.of(
-        new Include(SONGS, scoped))));
-    List<Include> out = includes(EagerIncludes.expand(explicit, s));
+        new IncludeNode(SONGS, scoped))));
+    List<IncludeNode> out = includes(EagerIncludes.expand(explicit, s));
     assertEquals(1, out.size(), "not loaded twice");
-    assertEquals(Expr.FALSE, out.get(0).scope().filter());
+    assertEquals(ExprNode.FALSE, out.get(0).scope().filter());
   }
 
   @Test
   void projectionsAreLeftAlone() {
-    Query count = new Query(new io.toasty.stmt.Source.Model("Band"), Expr.TRUE,
+    Query count = new Query(new Source.Model("Band"), ExprNode.TRUE,
         new Returning.Count(), List.of(), null);
     assertTrue(EagerIncludes.expand(count, schema(false)) == count);
   }

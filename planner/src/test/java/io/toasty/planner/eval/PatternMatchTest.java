@@ -3,7 +3,7 @@ package io.toasty.planner.eval;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.stmt.Expr.PatternKind;
+import io.toasty.stmt.ExprNode.PatternKind;
 import org.junit.jupiter.api.Test;
 
 class PatternMatchTest {

@@ -10,14 +10,16 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,32 +36,32 @@ class UpdateStampTest {
       List.of(0), List.of());
   static final Schema SCHEMA = Schema.of(List.of(STAMP));
 
-  private static Hir lower(Statement s, Capability cap, boolean databaseTime) {
+  private static Hir lower(StatementNode s, Capability cap, boolean databaseTime) {
     var shape = Parameterize.of(s);
     return Lower.lower(shape.statement(), SCHEMA, cap, shape.args().size(), databaseTime);
   }
 
-  private static Insert create() {
-    return new Insert(new Source.Model("Stamp"), List.of(), List.of(Expr.Record.of(
-        new Expr.Const(Value.of(1L)), new Expr.Const(Value.of("a")), new Expr.Default(),
-        new Expr.Default())), Returning.Model.plain());
+  private static InsertNode create() {
+    return new InsertNode(new Source.Model("Stamp"), List.of(), List.of(ExprNode.Record.of(
+        new ExprNode.Const(Value.of(1L)), new ExprNode.Const(Value.of("a")), new ExprNode.Default(),
+        new ExprNode.Default())), Returning.Model.plain());
   }
 
-  private static Update retitle(Assignment... more) {
-    List<Assignment> assignments = new java.util.ArrayList<>(List.of(
-        new Assignment(1, new Expr.Const(Value.of("b")))));
+  private static UpdateNode retitle(Assignment... more) {
+    List<Assignment> assignments = new ArrayList<>(List.of(
+        new Assignment(1, new ExprNode.Const(Value.of("b")))));
     assignments.addAll(List.of(more));
-    return new Update(new Source.Model("Stamp"), new Expr.Compare(Expr.CompareOp.EQ,
-        new Expr.Field("Stamp", 0), new Expr.Const(Value.of(1L))), assignments,
+    return new UpdateNode(new Source.Model("Stamp"), new ExprNode.Compare(ExprNode.CompareOp.EQ,
+        new ExprNode.Field("Stamp", 0), new ExprNode.Const(Value.of(1L))), assignments,
         new Returning.Count());
   }
 
   @Test
   void aCreateFillsBothFieldsFromOneClockSlotEach() {
     Hir hir = lower(create(), Capability.H2, false);
-    Insert t = (Insert) hir.statements().get(0).statement();
-    assertEquals(Expr.Record.of(new Expr.Arg(0), new Expr.Arg(1), new Expr.Arg(2),
-        new Expr.Arg(3)), t.rows().get(0));
+    InsertNode t = (InsertNode) hir.statements().get(0).statement();
+    assertEquals(ExprNode.Record.of(new ExprNode.Arg(0), new ExprNode.Arg(1), new ExprNode.Arg(2),
+        new ExprNode.Arg(3)), t.rows().get(0));
     assertEquals(List.of(new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "createdAt"),
         new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "updatedAt")), hir.extraArgs());
   }
@@ -67,8 +69,9 @@ class UpdateStampTest {
   @Test
   void anUpdateSetsUpdatedAtOnly() {
     Hir hir = lower(retitle(), Capability.H2, false);
-    Update t = (Update) hir.statements().get(0).statement();
-    assertEquals(List.of(new Assignment(1, new Expr.Arg(1)), new Assignment(3, new Expr.Arg(2))),
+    UpdateNode t = (UpdateNode) hir.statements().get(0).statement();
+    assertEquals(
+        List.of(new Assignment(1, new ExprNode.Arg(1)), new Assignment(3, new ExprNode.Arg(2))),
         t.assignments());
     assertEquals(List.of(new ExtraArg.NowArg(Type.Scalar.INSTANT, "Stamp", "updatedAt")),
         hir.extraArgs());
@@ -76,19 +79,20 @@ class UpdateStampTest {
 
   @Test
   void anUpdateThatSetsUpdatedAtKeepsItsValue() {
-    Hir hir = lower(retitle(new Assignment(3, new Expr.Const(Value.of(
-        java.time.Instant.EPOCH)))), Capability.H2, false);
-    assertEquals(2, ((Update) hir.statements().get(0).statement()).assignments().size());
+    Hir hir = lower(retitle(new Assignment(3, new ExprNode.Const(Value.of(
+        Instant.EPOCH)))), Capability.H2, false);
+    assertEquals(2, ((UpdateNode) hir.statements().get(0).statement()).assignments().size());
     assertEquals(List.of(), hir.extraArgs());
   }
 
   @Test
   void databaseTimeWritesTheServersExpressionOnSql() {
     Hir hir = lower(create(), Capability.POSTGRESQL, true);
-    Insert t = (Insert) hir.statements().get(0).statement();
-    Expr now = new Expr.Now(Type.Scalar.INSTANT);
-    assertEquals(Expr.Record.of(new Expr.Arg(0), new Expr.Arg(1), now, now), t.rows().get(0));
-    Update u = (Update) lower(retitle(), Capability.POSTGRESQL, true).statements().get(0)
+    InsertNode t = (InsertNode) hir.statements().get(0).statement();
+    ExprNode now = new ExprNode.Now(Type.Scalar.INSTANT);
+    assertEquals(
+        ExprNode.Record.of(new ExprNode.Arg(0), new ExprNode.Arg(1), now, now), t.rows().get(0));
+    UpdateNode u = (UpdateNode) lower(retitle(), Capability.POSTGRESQL, true).statements().get(0)
         .statement();
     assertEquals(new Assignment(3, now), u.assignments().get(1));
   }

@@ -14,11 +14,11 @@ import io.toasty.planner.simplify.Simplify;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -38,44 +38,44 @@ class DeferredPlanTest {
           new FieldSchema(3, "votes", Type.Scalar.I32, false, null, null, "votes")),
       List.of(0), List.of());
   private static final Schema SCHEMA = Schema.of(List.of(POST));
-  private static final Expr.Field BODY = new Expr.Field("Post", 2);
+  private static final ExprNode.Field BODY = new ExprNode.Field("Post", 2);
 
-  private static Query posts(Expr filter, Returning.Model returning) {
+  private static Query posts(ExprNode filter, Returning.Model returning) {
     return new Query(new Source.Model("Post"), filter, returning, List.of(), null);
   }
 
-  private static Hir hir(Statement s, Capability cap) {
+  private static Hir hir(StatementNode s, Capability cap) {
     var shape = Parameterize.of(s);
     return Lower.lower(Simplify.statement(shape.statement(), SCHEMA), SCHEMA, cap,
         shape.args().size());
   }
 
-  private static Mir mir(Statement s, Capability cap) {
+  private static Mir mir(StatementNode s, Capability cap) {
     return Plan.plan(hir(s, cap), SCHEMA, cap);
   }
 
-  private static Expr column(int c) {
-    return new Expr.Column("posts", c);
+  private static ExprNode column(int c) {
+    return new ExprNode.Column("posts", c);
   }
 
-  private static Expr gt(Expr field, long v) {
-    return new Expr.Compare(Expr.CompareOp.GT, field, new Expr.Const(new Value.I64(v)));
+  private static ExprNode gt(ExprNode field, long v) {
+    return new ExprNode.Compare(ExprNode.CompareOp.GT, field, new ExprNode.Const(new Value.I64(v)));
   }
 
   @Test
   void aSqlQueryLeavesTheDeferredColumnOutAndLiftsItAsNotLoaded() {
-    Hir hir = hir(posts(Expr.TRUE, Returning.Model.plain()), Capability.H2);
+    Hir hir = hir(posts(ExprNode.TRUE, Returning.Model.plain()), Capability.H2);
     Query q = (Query) hir.statements().get(0).statement();
     assertEquals(List.of(column(0), column(1), column(3)),
         ((Returning.Project) q.returning()).exprs());
-    List<Expr> fields = ((HirOutput.Rows) hir.output()).fields();
-    assertEquals(new Expr.Const(Deferred.NOT_LOADED), fields.get(2));
+    List<ExprNode> fields = ((HirOutput.Rows) hir.output()).fields();
+    assertEquals(new ExprNode.Const(Deferred.NOT_LOADED), fields.get(2));
     assertEquals(column(3), fields.get(3));
   }
 
   @Test
   void aSqlQueryReadingTheFieldSelectsItsColumn() {
-    Hir hir = hir(posts(Expr.TRUE, Returning.Model.plain().reading(List.of(BODY))),
+    Hir hir = hir(posts(ExprNode.TRUE, Returning.Model.plain().reading(List.of(BODY))),
         Capability.H2);
     Query q = (Query) hir.statements().get(0).statement();
     assertEquals(List.of(column(0), column(1), column(2), column(3)),
@@ -85,7 +85,7 @@ class DeferredPlanTest {
 
   @Test
   void aKeyValueScanAsksForTheOtherColumnsAndWidensItsRows() {
-    Mir mir = mir(posts(gt(new Expr.Field("Post", 3), 1), Returning.Model.plain()),
+    Mir mir = mir(posts(gt(new ExprNode.Field("Post", 3), 1), Returning.Model.plain()),
         Capability.DYNAMODB);
     assertEquals("Scan, ProjectRows", Plans.kinds(mir));
     assertEquals(List.of(0, 1, 3), ((Scan) mir.nodes().get(0)).columns());
@@ -94,8 +94,8 @@ class DeferredPlanTest {
 
   @Test
   void aKeyValueReadByKeyLeavesItOutToo() {
-    Expr byKey = new Expr.Compare(Expr.CompareOp.EQ, new Expr.Field("Post", 0),
-        new Expr.Const(new Value.I64(7)));
+    ExprNode byKey = new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Field("Post", 0),
+        new ExprNode.Const(new Value.I64(7)));
     Mir mir = mir(posts(byKey, Returning.Model.plain()), Capability.DYNAMODB);
     GetByKey get = (GetByKey) mir.nodes().stream().filter(n -> n instanceof GetByKey)
         .findFirst().orElseThrow();
@@ -107,7 +107,8 @@ class DeferredPlanTest {
 
   @Test
   void aKeyValueFilterOnTheDeferredFieldReadsItForTheEngine() {
-    Expr onBody = new Expr.Compare(Expr.CompareOp.EQ, BODY, new Expr.Const(new Value.Str("x")));
+    ExprNode onBody =
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, BODY, new ExprNode.Const(new Value.Str("x")));
     Mir mir = mir(posts(onBody, Returning.Model.plain()), Capability.DYNAMODB);
     assertTrue(Plans.kinds(mir).startsWith("Scan"), Plans.kinds(mir));
     assertEquals(List.of(0, 1, 2, 3), ((Scan) mir.nodes().get(0)).columns());

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.Capability;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.PlanActions;
+import io.toasty.planner.action.Var;
 import io.toasty.planner.cache.Parameterize;
+import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.lower.Lower;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.schema.Schema;
@@ -17,13 +21,13 @@ import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy.Direction;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,35 +58,35 @@ class IndexPagePlanTest {
       List.of(ID), List.of(new IndexSchema("listings_board_idx", List.of(BOARD, RANK), false)));
   static final Schema SCHEMA = Schema.of(List.of(LISTING));
 
-  static Expr.Field f(int field) {
-    return new Expr.Field("Listing", field);
+  static ExprNode.Field f(int field) {
+    return new ExprNode.Field("Listing", field);
   }
 
-  static Expr cmp(Expr.CompareOp op, int field, long v) {
-    return new Expr.Compare(op, f(field), i64(v));
+  static ExprNode cmp(ExprNode.CompareOp op, int field, long v) {
+    return new ExprNode.Compare(op, f(field), i64(v));
   }
 
   static OrderBy by(int field, Direction d) {
     return new OrderBy(f(field), d);
   }
 
-  static Query listings(Expr filter, List<OrderBy> orderBy, io.toasty.stmt.Limit limit) {
+  static Query listings(ExprNode filter, List<OrderBy> orderBy, io.toasty.stmt.Limit limit) {
     return new Query(new Source.Model("Listing"), filter, Returning.Model.plain(), orderBy,
         limit);
   }
 
-  static Mir mir(Statement s, Capability cap) {
+  static Mir mir(StatementNode s, Capability cap) {
     var shape = Parameterize.of(s);
-    Statement simplified = Simplify.statement(shape.statement(), SCHEMA);
+    StatementNode simplified = Simplify.statement(shape.statement(), SCHEMA);
     return Plan.plan(Lower.lower(simplified, SCHEMA, cap, shape.args().size()), SCHEMA, cap);
   }
 
   /** The second page of "board a by rank descending, 3 a page" after (rank 5, id 7). */
   static Query secondPageDescending() {
-    Expr after = Expr.and(cmp(Expr.CompareOp.LE, RANK, 5), new Expr.Or(List.of(
-        cmp(Expr.CompareOp.LT, RANK, 5), Expr.and(cmp(Expr.CompareOp.EQ, RANK, 5),
-            cmp(Expr.CompareOp.GT, ID, 7)))));
-    return listings(Expr.and(eq(f(BOARD), str("a")), after),
+    ExprNode after = ExprNode.and(cmp(ExprNode.CompareOp.LE, RANK, 5), new ExprNode.Or(List.of(
+        cmp(ExprNode.CompareOp.LT, RANK, 5), ExprNode.and(cmp(ExprNode.CompareOp.EQ, RANK, 5),
+            cmp(ExprNode.CompareOp.GT, ID, 7)))));
+    return listings(ExprNode.and(eq(f(BOARD), str("a")), after),
         List.of(by(RANK, Direction.DESC), by(ID, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(4), null));
   }
@@ -93,10 +97,10 @@ class IndexPagePlanTest {
   }
 
   /** The comparisons of {@code e}'s conjuncts, as "column op". */
-  static List<String> terms(Expr e) {
+  static List<String> terms(ExprNode e) {
     List<String> out = new ArrayList<>();
-    for (Expr t : io.toasty.planner.expr.Conjuncts.of(e)) {
-      if (t instanceof Expr.Compare c && c.left() instanceof Expr.Column col) {
+    for (ExprNode t : Conjuncts.of(e)) {
+      if (t instanceof ExprNode.Compare c && c.left() instanceof ExprNode.Column col) {
         out.add(LISTING.fields().get(col.index()).name() + " " + c.op());
       } else {
         out.add(t.getClass().getSimpleName());
@@ -139,9 +143,9 @@ class IndexPagePlanTest {
    */
   @Test
   void theIndexReadStreamsIntoTheLimitSoThatItStopsThere() {
-    io.toasty.planner.action.ActionPlan plan = io.toasty.planner.action.PlanActions.plan(
+    ActionPlan plan = PlanActions.plan(
         mir(secondPageDescending(), KV), KV);
-    List<Boolean> streams = plan.vars().stream().map(io.toasty.planner.action.Var::streams)
+    List<Boolean> streams = plan.vars().stream().map(Var::streams)
         .toList();
     // FindPkByIndex, SortRows, LimitRows stream; ProjectRows (the keys) stored; GetByKey, Filter out
     assertEquals(List.of(true, true, true, false, true, true), streams);
@@ -155,8 +159,8 @@ class IndexPagePlanTest {
 
   @Test
   void aRangeOfTheQueryJoinsTheKeyConditionAndOtherFieldsTheFilter() {
-    Query q = listings(new Expr.And(List.of(eq(f(BOARD), str("a")),
-            cmp(Expr.CompareOp.GE, RANK, 3), eq(f(TAG), str("x")))),
+    Query q = listings(new ExprNode.And(List.of(eq(f(BOARD), str("a")),
+            cmp(ExprNode.CompareOp.GE, RANK, 3), eq(f(TAG), str("x")))),
         List.of(by(RANK, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(3), null));
     FindPkByIndex read = node(mir(q, KV), FindPkByIndex.class);
@@ -185,10 +189,10 @@ class IndexPagePlanTest {
 
   @Test
   void bothIndexFieldsFixedIsALookupAndAnUnindexedFilterScans() {
-    Query both = listings(Expr.and(eq(f(BOARD), str("a")), eq(f(RANK), i64(3))), List.of(),
+    Query both = listings(ExprNode.and(eq(f(BOARD), str("a")), eq(f(RANK), i64(3))), List.of(),
         null);
     assertEquals("FindPkByIndex, GetByKey", Plans.kinds(mir(both, KV)));
-    Query byRank = listings(cmp(Expr.CompareOp.GT, RANK, 3), List.of(), null);
+    Query byRank = listings(cmp(ExprNode.CompareOp.GT, RANK, 3), List.of(), null);
     assertEquals("Scan", Plans.kinds(mir(byRank, KV)));
   }
 

@@ -7,14 +7,19 @@ import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +30,7 @@ class PlanKeyValueTest {
   static final Capability KV_OR = new Capability("kv-or", false, true, true, false, false,
       false, false, true, false, false, 255);
 
-  private static Query events(Expr filter) {
+  private static Query events(ExprNode filter) {
     return new Query(new Source.Model("Event"), filter, Returning.Model.plain(), List.of(), null);
   }
 
@@ -33,13 +38,16 @@ class PlanKeyValueTest {
   void primaryKeyEqualityIsGetByKey() {
     Mir mir = Plans.mir(users(eq(user(ID), i64(1))), KV);
     assertEquals("Const, GetByKey", Plans.kinds(mir));
-    assertEquals(List.of(Expr.Record.of(new Expr.Arg(0))), ((Const) mir.nodes().get(0)).rows());
+    assertEquals(
+        List.of(ExprNode.Record.of(new ExprNode.Arg(0))), ((Const) mir.nodes().get(0)).rows());
   }
 
   /** {@code (Event.a, Event.b) IN ((x1, y1), (x2, y2))}. */
-  private static Expr eventTupleIn(int a, int b, Expr x1, Expr y1, Expr x2, Expr y2) {
-    return new Expr.InList(Expr.Record.of(new Expr.Field("Event", a), new Expr.Field("Event", b)),
-        List.of(Expr.Record.of(x1, y1), Expr.Record.of(x2, y2)));
+  private static ExprNode eventTupleIn(
+      int a, int b, ExprNode x1, ExprNode y1, ExprNode x2, ExprNode y2) {
+    return new ExprNode.InList(
+        ExprNode.Record.of(new ExprNode.Field("Event", a), new ExprNode.Field("Event", b)),
+        List.of(ExprNode.Record.of(x1, y1), ExprNode.Record.of(x2, y2)));
   }
 
   @Test
@@ -51,7 +59,7 @@ class PlanKeyValueTest {
 
   @Test
   void tupleWithThePartitionKeyQueriesEachPartition() {
-    Expr in = eventTupleIn(2, 0, str("p"), str("a"), str("q"), str("b"));
+    ExprNode in = eventTupleIn(2, 0, str("p"), str("a"), str("q"), str("b"));
     assertEquals("QueryPk, QueryPk, Concat", Plans.kinds(Plans.mir(events(in), KV)));
   }
 
@@ -64,9 +72,9 @@ class PlanKeyValueTest {
 
   @Test
   void nonKeyTermsFilterInMemoryAfterGetByKey() {
-    Mir mir = Plans.mir(users(Expr.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))), KV);
+    Mir mir = Plans.mir(users(ExprNode.and(eq(user(ID), i64(1)), eq(user(NAME), str("a")))), KV);
     assertEquals("Const, GetByKey, Filter", Plans.kinds(mir));
-    assertEquals(eq(new Expr.Column("users", NAME), new Expr.Arg(1)),
+    assertEquals(eq(new ExprNode.Column("users", NAME), new ExprNode.Arg(1)),
         ((Filter) mir.nodes().get(2)).predicate());
   }
 
@@ -79,25 +87,25 @@ class PlanKeyValueTest {
 
   @Test
   void partitionKeyIsQueryPkWithSortKeyRange() {
-    Expr f = Expr.and(eq(new Expr.Field("Event", 0), str("s")), new Expr.Compare(
-        Expr.CompareOp.GT, new Expr.Field("Event", 1), i64(10)));
-    Mir mir = Plans.mir(events(Expr.and(f, eq(new Expr.Field("Event", 2), str("p")))), KV);
+    ExprNode f = ExprNode.and(eq(new ExprNode.Field("Event", 0), str("s")), new ExprNode.Compare(
+        ExprNode.CompareOp.GT, new ExprNode.Field("Event", 1), i64(10)));
+    Mir mir = Plans.mir(events(ExprNode.and(f, eq(new ExprNode.Field("Event", 2), str("p")))), KV);
     assertEquals("QueryPk", Plans.kinds(mir));
     QueryPk q = (QueryPk) mir.nodes().get(0);
-    assertEquals(2, ((Expr.And) q.keyCondition()).operands().size());
-    assertEquals(eq(new Expr.Column("events", 2), new Expr.Arg(2)), q.filter());
+    assertEquals(2, ((ExprNode.And) q.keyCondition()).operands().size());
+    assertEquals(eq(new ExprNode.Column("events", 2), new ExprNode.Arg(2)), q.filter());
   }
 
   @Test
   void aLimitWithoutOffsetIsThePartitionQuerysPageSize() {
-    Expr stream = eq(new Expr.Field("Event", 0), str("s"));
+    ExprNode stream = eq(new ExprNode.Field("Event", 0), str("s"));
     Query limited = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
-        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
-            io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(i64(21), null));
+        List.of(new OrderBy(new ExprNode.Field("Event", 1),
+            OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(i64(21), null));
     Mir mir = Plans.mir(limited, KV);
     assertEquals("QueryPk, LimitRows", Plans.kinds(mir));
     QueryPk q = (QueryPk) mir.nodes().get(0);
-    assertEquals(((io.toasty.planner.plan.LimitRows) mir.nodes().get(1)).count(), q.pageSize());
+    assertEquals(((LimitRows) mir.nodes().get(1)).count(), q.pageSize());
     Mir skipping = Plans.mir(limited.withLimit(new io.toasty.stmt.Limit(i64(21), i64(5))), KV);
     assertNull(((QueryPk) skipping.nodes().get(0)).pageSize());
     assertNull(((QueryPk) Plans.mir(events(stream), KV).nodes().get(0)).pageSize());
@@ -105,25 +113,25 @@ class PlanKeyValueTest {
 
   @Test
   void anOrderOfTheSortKeyWithinAPartitionIsTheQuerysDirection() {
-    Expr stream = eq(new Expr.Field("Event", 0), str("s"));
+    ExprNode stream = eq(new ExprNode.Field("Event", 0), str("s"));
     Query desc = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
-        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 1),
-            io.toasty.stmt.OrderBy.Direction.DESC)), null);
+        List.of(new OrderBy(new ExprNode.Field("Event", 1),
+            OrderBy.Direction.DESC)), null);
     Mir mir = Plans.mir(desc, KV);
     assertEquals("QueryPk", Plans.kinds(mir));
     assertFalse(((QueryPk) mir.nodes().get(0)).forward());
     Query byPayload = new Query(new Source.Model("Event"), stream, Returning.Model.plain(),
-        List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
-            io.toasty.stmt.OrderBy.Direction.ASC)), null);
+        List.of(new OrderBy(new ExprNode.Field("Event", 2),
+            OrderBy.Direction.ASC)), null);
     assertEquals("QueryPk, SortRows", Plans.kinds(Plans.mir(byPayload, KV)));
   }
 
   @Test
   void anOrderTheReadCannotDeliverIsSortedInMemoryBeforeTheLimit() {
-    Query q = new Query(new Source.Model("Event"), eq(new Expr.Field("Event", 0), str("s")),
-        Returning.Model.plain(), List.of(new io.toasty.stmt.OrderBy(new Expr.Field("Event", 2),
-            io.toasty.stmt.OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(
-            new Expr.Const(new io.toasty.value.Value.I64(2)), null));
+    Query q = new Query(new Source.Model("Event"), eq(new ExprNode.Field("Event", 0), str("s")),
+        Returning.Model.plain(), List.of(new OrderBy(new ExprNode.Field("Event", 2),
+            OrderBy.Direction.DESC)), new io.toasty.stmt.Limit(
+            new ExprNode.Const(new Value.I64(2)), null));
     Mir mir = Plans.mir(q, KV);
     assertEquals("QueryPk, SortRows, LimitRows", Plans.kinds(mir));
     // every row is read: a page size pushed into the request would cut the sort's input
@@ -149,14 +157,14 @@ class PlanKeyValueTest {
 
   @Test
   void orOfKeysIsOneBatchedGetByKey() {
-    Mir mir = Plans.mir(users(Expr.or(eq(user(ID), i64(1)), eq(user(ID), i64(2)))), KV);
+    Mir mir = Plans.mir(users(ExprNode.or(eq(user(ID), i64(1)), eq(user(ID), i64(2)))), KV);
     assertEquals("Const, GetByKey", Plans.kinds(mir));
     assertEquals(2, ((Const) mir.nodes().get(0)).rows().size());
   }
 
   @Test
   void orOfIndexLookupsFansOut() {
-    Expr f = Expr.or(eq(user(NICKNAME), str("a")), eq(user(NICKNAME), str("b")));
+    ExprNode f = ExprNode.or(eq(user(NICKNAME), str("a")), eq(user(NICKNAME), str("b")));
     Mir mir = Plans.mir(users(f), KV);
     assertEquals("FindPkByIndex, FindPkByIndex, Concat, GetByKey", Plans.kinds(mir));
     assertEquals(List.of(0), ((Concat) mir.nodes().get(2)).distinctKey());
@@ -165,14 +173,14 @@ class PlanKeyValueTest {
 
   @Test
   void orWithAnUnkeyedBranchScans() {
-    Expr f = Expr.or(eq(user(NICKNAME), str("a")), eq(user(NAME), str("b")));
+    ExprNode f = ExprNode.or(eq(user(NICKNAME), str("a")), eq(user(NAME), str("b")));
     assertEquals("Scan", Plans.kinds(Plans.mir(users(f), KV)));
   }
 
   @Test
   void orOfPartitionQueriesConcatDistinct() {
-    Expr f = Expr.or(eq(new Expr.Field("Event", 0), str("a")),
-        eq(new Expr.Field("Event", 0), str("b")));
+    ExprNode f = ExprNode.or(eq(new ExprNode.Field("Event", 0), str("a")),
+        eq(new ExprNode.Field("Event", 0), str("b")));
     Mir mir = Plans.mir(events(f), KV);
     assertEquals("QueryPk, QueryPk, Concat", Plans.kinds(mir));
     assertEquals(List.of(0, 1), ((Concat) mir.nodes().get(2)).distinctKey());
@@ -191,47 +199,50 @@ class PlanKeyValueTest {
    */
   @Test
   void anUpdateReadingTheRecordsFieldsIsPassedToTheDriver() {
-    Expr product = new Expr.Arith(Expr.ArithOp.ADD, new Expr.Arith(Expr.ArithOp.MUL,
-        user(LOGIN_COUNT), i64(2)), user(LOGIN_COUNT));
-    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+    ExprNode product =
+        new ExprNode.Arith(
+            ExprNode.ArithOp.ADD,
+            new ExprNode.Arith(ExprNode.ArithOp.MUL, user(LOGIN_COUNT), i64(2)),
+            user(LOGIN_COUNT));
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(ID), i64(1)),
         List.of(new Assignment(LOGIN_COUNT, product),
-            new Assignment(NAME, new Expr.Func(Expr.FuncOp.UPPER, user(NAME)))),
+            new Assignment(NAME, new ExprNode.Func(ExprNode.FuncOp.UPPER, user(NAME)))),
         new Returning.Count());
     Mir mir = Plans.mir(u, KV);
     assertEquals("Const, UpdateByKey", Plans.kinds(mir));
     UpdateByKey write = (UpdateByKey) mir.nodes().get(1);
-    assertEquals(new Expr.Arith(Expr.ArithOp.ADD, new Expr.Arith(Expr.ArithOp.MUL,
-        new Expr.Column("users", LOGIN_COUNT), new Expr.Arg(1)),
-        new Expr.Column("users", LOGIN_COUNT)), write.assignments().get(0).value());
+    assertEquals(new ExprNode.Arith(ExprNode.ArithOp.ADD, new ExprNode.Arith(ExprNode.ArithOp.MUL,
+        new ExprNode.Column("users", LOGIN_COUNT), new ExprNode.Arg(1)),
+        new ExprNode.Column("users", LOGIN_COUNT)), write.assignments().get(0).value());
   }
 
   @Test
   void anUpsertByAUniqueFieldIsOneOperationAndSeveralRowsAreRefused() {
-    Insert one = upsertByEmail(1);
+    InsertNode one = upsertByEmail(1);
     assertEquals("ExecStatement", Plans.kinds(Plans.mir(one, KV)));
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
         () -> Plans.mir(upsertByEmail(2), KV));
     assertEquals(Feature.UPSERT_MANY, e.feature());
   }
 
-  private static Insert upsertByEmail(int rows) {
-    List<Expr.Record> values = new java.util.ArrayList<>();
+  private static InsertNode upsertByEmail(int rows) {
+    List<ExprNode.Record> values = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
-      values.add(Expr.Record.of(i64(r), str("n"), str("e" + r), new Expr.Const(
-          io.toasty.value.Value.NULL), new Expr.Default(), str("DRAFT")));
+      values.add(ExprNode.Record.of(i64(r), str("n"), str("e" + r), new ExprNode.Const(
+          Value.NULL), new ExprNode.Default(), str("DRAFT")));
     }
-    return new Insert(new Source.Model("User"), List.of(), values,
-        Returning.Model.plain(), new io.toasty.stmt.OnConflict(List.of(EMAIL), List.of(NAME),
-            List.of(new Assignment(LOGIN_COUNT, new Expr.Arith(Expr.ArithOp.MUL,
+    return new InsertNode(new Source.Model("User"), List.of(), values,
+        Returning.Model.plain(), new OnConflict(List.of(EMAIL), List.of(NAME),
+            List.of(new Assignment(LOGIN_COUNT, new ExprNode.Arith(ExprNode.ArithOp.MUL,
                 user(LOGIN_COUNT), i64(2))))));
   }
 
   @Test
   void updateAndDeleteFindKeysThenWriteByKey() {
-    Update u = new Update(new Source.Model("User"), eq(user(EMAIL), str("a@x")),
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(EMAIL), str("a@x")),
         List.of(new Assignment(NAME, str("b"))), new Returning.Count());
     assertEquals("FindPkByIndex, UpdateByKey", Plans.kinds(Plans.mir(u, KV)));
-    Delete d = new Delete(new Source.Model("User"), eq(user(NAME), str("a")),
+    DeleteNode d = new DeleteNode(new Source.Model("User"), eq(user(NAME), str("a")),
         new Returning.Count());
     Mir mir = Plans.mir(d, KV);
     assertEquals("Scan, DeleteByKey", Plans.kinds(mir));
@@ -240,33 +251,34 @@ class PlanKeyValueTest {
 
   @Test
   void whatTheBackendsFilterCannotHoldIsEvaluatedAfterTheRead() {
-    Expr ends = new Expr.Pattern(Expr.PatternKind.ENDS_WITH, user(EMAIL), str("@x"), false);
-    Mir mir = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), KV);
+    ExprNode ends =
+        new ExprNode.Pattern(ExprNode.PatternKind.ENDS_WITH, user(EMAIL), str("@x"), false);
+    Mir mir = Plans.mir(users(ExprNode.and(eq(user(NAME), str("a")), ends)), KV);
     assertEquals("Scan, Filter", Plans.kinds(mir));
-    assertEquals(eq(new Expr.Column("users", NAME), new Expr.Arg(0)),
+    assertEquals(eq(new ExprNode.Column("users", NAME), new ExprNode.Arg(0)),
         ((Scan) mir.nodes().get(0)).filter());
-    assertInstanceOf(Expr.Pattern.class, ((Filter) mir.nodes().get(1)).predicate());
-    Mir sql = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), ends)), Capability.H2);
+    assertInstanceOf(ExprNode.Pattern.class, ((Filter) mir.nodes().get(1)).predicate());
+    Mir sql = Plans.mir(users(ExprNode.and(eq(user(NAME), str("a")), ends)), Capability.H2);
     assertEquals("ExecStatement", Plans.kinds(sql));
   }
 
   @Test
   void anInListBeyondAHundredValuesIsEvaluatedAfterTheRead() {
-    List<Expr> names = new java.util.ArrayList<>();
+    List<ExprNode> names = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
       names.add(str("n" + i));
     }
-    Mir mir = Plans.mir(users(new Expr.InList(user(NAME), names)), KV);
+    Mir mir = Plans.mir(users(new ExprNode.InList(user(NAME), names)), KV);
     assertEquals("Scan, Filter", Plans.kinds(mir));
-    assertEquals(Expr.TRUE, ((Scan) mir.nodes().get(0)).filter());
-    Mir hundred = Plans.mir(users(new Expr.InList(user(NAME), names.subList(0, 100))), KV);
+    assertEquals(ExprNode.TRUE, ((Scan) mir.nodes().get(0)).filter());
+    Mir hundred = Plans.mir(users(new ExprNode.InList(user(NAME), names.subList(0, 100))), KV);
     assertEquals("Scan", Plans.kinds(hundred));
   }
 
   @Test
   void aWriteConditionTheBackendCannotHoldIsRefusedBeforeSending() {
-    Expr ends = new Expr.Pattern(Expr.PatternKind.LIKE, user(NAME), str("a%"), true);
-    Delete d = new Delete(new Source.Model("User"), ends, new Returning.Count());
+    ExprNode ends = new ExprNode.Pattern(ExprNode.PatternKind.LIKE, user(NAME), str("a%"), true);
+    DeleteNode d = new DeleteNode(new Source.Model("User"), ends, new Returning.Count());
     var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(d, KV));
     assertEquals(Feature.PATTERN_MATCH, e.feature());
     assertTrue(e.getMessage().contains("users"), e.getMessage());
@@ -274,12 +286,13 @@ class PlanKeyValueTest {
 
   @Test
   void anInsertBeyondOneAtomicWriteIsRefusedBeforeSending() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
-    Insert hundred = new Insert(new Source.Model("Todo"), List.of(),
-        java.util.Collections.nCopies(100, row), new Returning.Count());
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("t"), new ExprNode.Default());
+    InsertNode hundred = new InsertNode(new Source.Model("Todo"), List.of(),
+        Collections.nCopies(100, row), new Returning.Count());
     assertEquals("ExecStatement", Plans.kinds(Plans.mir(hundred, KV)));
-    Insert more = new Insert(new Source.Model("Todo"), List.of(),
-        java.util.Collections.nCopies(101, row), new Returning.Count());
+    InsertNode more = new InsertNode(new Source.Model("Todo"), List.of(),
+        Collections.nCopies(101, row), new Returning.Count());
     var e = assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(more, KV));
     assertEquals(Feature.TRANSACTION_SIZE, e.feature());
     assertTrue(e.getMessage().contains("101 records of todos"), e.getMessage());
@@ -288,8 +301,9 @@ class PlanKeyValueTest {
 
   @Test
   void insertReturnsTheRowsItStored() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
-    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("t"), new ExprNode.Default());
+    InsertNode i = new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
     Mir mir = Plans.mir(i, KV);
     assertEquals("ExecStatement, Const", Plans.kinds(mir));
@@ -300,8 +314,9 @@ class PlanKeyValueTest {
   void aBackendWithoutMultiRowInsertGetsOneInsertPerRow() {
     Capability oneRow = new Capability("kv-one-row", false, true, false, false, false, false,
         false, true, false, false, 255);
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), new Expr.Default());
-    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row),
+    ExprNode.Record row =
+        ExprNode.Record.of(new ExprNode.Default(), str("t"), new ExprNode.Default());
+    InsertNode i = new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row),
         Returning.Model.plain());
     Mir mir = Plans.mir(i, oneRow);
     assertEquals("ExecStatement, ExecStatement, Const", Plans.kinds(mir));
@@ -310,16 +325,26 @@ class PlanKeyValueTest {
 
   @Test
   void identityKeysAreUnsupported() {
-    Insert i = new Insert(new Source.Model("User"), List.of(), List.of(userRow(
-        new Expr.Default(), str("a"), str("b"), Expr.NULL, new Expr.Default(), str("DRAFT"))),
-        Returning.Model.plain());
+    InsertNode i =
+        new InsertNode(
+            new Source.Model("User"),
+            List.of(),
+            List.of(
+                userRow(
+                    new ExprNode.Default(),
+                    str("a"),
+                    str("b"),
+                    ExprNode.NULL,
+                    new ExprNode.Default(),
+                    str("DRAFT"))),
+            Returning.Model.plain());
     assertThrows(UnsupportedFeatureException.class, () -> Plans.mir(i, KV));
   }
 
   @Test
   void orderByOfAKeyLookupIsSortedInMemory() {
-    Query q = users(eq(user(ID), i64(1))).withOrderBy(List.of(new io.toasty.stmt.OrderBy(
-        user(NAME), io.toasty.stmt.OrderBy.Direction.ASC)));
+    Query q = users(eq(user(ID), i64(1))).withOrderBy(List.of(new OrderBy(
+        user(NAME), OrderBy.Direction.ASC)));
     assertEquals("Const, GetByKey, SortRows", Plans.kinds(Plans.mir(q, KV)));
   }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,23 +32,25 @@ class PlanSqlTest {
 
   @Test
   void orOnSqlStaysInOneStatement() {
-    Mir mir = Plans.mir(users(Expr.or(eq(user(NAME), str("a")), eq(user(NAME), str("b")))),
+    Mir mir = Plans.mir(users(ExprNode.or(eq(user(NAME), str("a")), eq(user(NAME), str("b")))),
         Capability.H2);
     assertEquals("ExecStatement", Plans.kinds(mir));
   }
 
   @Test
   void emptyFilterPlansNoOperation() {
-    Mir mir = Plans.mir(users(Expr.and(eq(user(NAME), str("a")), eq(user(NICKNAME), Expr.NULL))),
-        Capability.H2);
+    Mir mir =
+        Plans.mir(
+            users(ExprNode.and(eq(user(NAME), str("a")), eq(user(NICKNAME), ExprNode.NULL))),
+            Capability.H2);
     assertEquals("Const", Plans.kinds(mir));
     assertEquals(Const.empty(), mir.nodes().get(0));
   }
 
   @Test
   void insertRowByRowWithoutMultiRowInsert() {
-    Expr.Record row = Expr.Record.of(new Expr.Default(), str("t"), Expr.TRUE);
-    Insert i = new Insert(new Source.Model("Todo"), List.of(), List.of(row, row, row),
+    ExprNode.Record row = ExprNode.Record.of(new ExprNode.Default(), str("t"), ExprNode.TRUE);
+    InsertNode i = new InsertNode(new Source.Model("Todo"), List.of(), List.of(row, row, row),
         Returning.Model.plain());
     assertEquals("ExecStatement", Plans.kinds(Plans.mir(i, Capability.H2)));
     assertEquals("ExecStatement, ExecStatement, ExecStatement, Concat",
@@ -57,7 +59,7 @@ class PlanSqlTest {
 
   @Test
   void updateReturningWithoutReturningReselectsByKey() {
-    Update u = new Update(new Source.Model("User"), eq(user(NAME), str("a")),
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(NAME), str("a")),
         List.of(new Assignment(NAME, str("b"))), Returning.Model.plain());
     Mir mir = Plans.mir(u, NO_RETURNING);
     assertEquals("ExecStatement, ExecStatement, ExecStatement", Plans.kinds(mir));

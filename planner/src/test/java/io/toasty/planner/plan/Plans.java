@@ -5,7 +5,7 @@ import io.toasty.planner.Fixtures;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.lower.Lower;
 import io.toasty.planner.simplify.Simplify;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +13,9 @@ import java.util.List;
 final class Plans {
   private Plans() {}
 
-  static Mir mir(Statement s, Capability cap) {
+  static Mir mir(StatementNode s, Capability cap) {
     var shape = Parameterize.of(s);
-    Statement simplified = Simplify.statement(shape.statement(), Fixtures.SCHEMA);
+    StatementNode simplified = Simplify.statement(shape.statement(), Fixtures.SCHEMA);
     return Plan.plan(Lower.lower(simplified, Fixtures.SCHEMA, cap, shape.args().size()),
         Fixtures.SCHEMA, cap);
   }

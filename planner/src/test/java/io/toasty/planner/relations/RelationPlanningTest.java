@@ -12,19 +12,28 @@ import io.toasty.error.InvalidModelException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.Planner;
 import io.toasty.planner.action.NestedMergeAction;
+import io.toasty.planner.eval.Eval;
+import io.toasty.planner.plan.MergeBranch;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.planner.simplify.SimplifyContext;
 import io.toasty.planner.simplify.SimplifyInSubquery;
 import io.toasty.planner.simplify.SimplifyRelated;
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
-import io.toasty.stmt.Insert;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.IndexSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,24 +47,24 @@ class RelationPlanningTest {
   private final Planner sql = new Planner(RelationFixtures.SCHEMA, Capability.H2, 16);
   private final Planner kv = new Planner(RelationFixtures.SCHEMA, Capability.DYNAMODB, 16);
 
-  private static Expr.Field person(int f) {
-    return new Expr.Field("Person", f);
+  private static ExprNode.Field person(int f) {
+    return new ExprNode.Field("Person", f);
   }
 
-  private static Expr.Field post(int f) {
-    return new Expr.Field("Post", f);
+  private static ExprNode.Field post(int f) {
+    return new ExprNode.Field("Post", f);
   }
 
-  private static Expr.Const value(Object o) {
-    return new Expr.Const(Value.of(o));
+  private static ExprNode.Const value(Object o) {
+    return new ExprNode.Const(Value.of(o));
   }
 
   @Test
   void associationRewritingMakesASemiJoin() {
-    Expr any = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.ANY,
-        Expr.eq(post(2), value("x")));
-    Expr out = new SimplifyRelated().apply(any, CX);
-    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, out);
+    ExprNode any = new ExprNode.Related(person(RelationFixtures.POSTS), ExprNode.Quantifier.ANY,
+        ExprNode.eq(post(2), value("x")));
+    ExprNode out = new SimplifyRelated().apply(any, CX);
+    ExprNode.InSubquery in = assertInstanceOf(ExprNode.InSubquery.class, out);
     assertEquals(person(0), in.operand());
     assertEquals(new Source.Model("Post"), in.query().source());
     assertEquals(new Returning.Project(List.of(post(1))), in.query().returning());
@@ -63,41 +72,47 @@ class RelationPlanningTest {
 
   @Test
   void noneAndEveryNegateTheSemiJoin() {
-    Expr none = new SimplifyRelated().apply(new Expr.Related(person(RelationFixtures.POSTS),
-        Expr.Quantifier.NONE, Expr.TRUE), CX);
-    assertTrue(none instanceof Expr.Or o && o.operands().get(1) instanceof Expr.Not, "" + none);
-    Expr every = Simplify.filter(new Expr.Related(person(RelationFixtures.POSTS),
-        Expr.Quantifier.EVERY, Expr.eq(post(2), value("x"))), RelationFixtures.SCHEMA);
-    Expr.Not not = assertInstanceOf(Expr.Not.class, every);
-    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, not.operand());
+    ExprNode none = new SimplifyRelated().apply(new ExprNode.Related(person(RelationFixtures.POSTS),
+        ExprNode.Quantifier.NONE, ExprNode.TRUE), CX);
+    assertTrue(
+        none instanceof ExprNode.Or o && o.operands().get(1) instanceof ExprNode.Not, "" + none);
+    ExprNode every = Simplify.filter(new ExprNode.Related(person(RelationFixtures.POSTS),
+        ExprNode.Quantifier.EVERY, ExprNode.eq(post(2), value("x"))), RelationFixtures.SCHEMA);
+    ExprNode.Not not = assertInstanceOf(ExprNode.Not.class, every);
+    ExprNode.InSubquery in = assertInstanceOf(ExprNode.InSubquery.class, not.operand());
     assertTrue(in.query().filter().toString().contains("op=NE"), in.query().filter().toString());
   }
 
   @Test
   void manyToManyNestsThroughTheJoinModel() {
-    Expr out = new SimplifyRelated().apply(new Expr.Related(person(RelationFixtures.TAGS),
-        Expr.Quantifier.ANY, Expr.eq(new Expr.Field("Tag", 1), value("red"))), CX);
-    Expr.InSubquery in = assertInstanceOf(Expr.InSubquery.class, out);
+    ExprNode out = new SimplifyRelated().apply(new ExprNode.Related(person(RelationFixtures.TAGS),
+        ExprNode.Quantifier.ANY, ExprNode.eq(new ExprNode.Field("Tag", 1), value("red"))), CX);
+    ExprNode.InSubquery in = assertInstanceOf(ExprNode.InSubquery.class, out);
     assertEquals(new Source.Model("Tagging"), in.query().source());
     assertTrue(in.query().filter().toString().contains("Model[model=Tag]"));
   }
 
   @Test
   void subqueryLiftingUsesTheKnownKey() {
-    Query parent = new Query(new Source.Model("Person"), Expr.eq(person(0), new Expr.Arg(0)),
-        new Returning.Project(List.of(person(0))), List.of(), null);
-    Expr lifted = new SimplifyInSubquery().apply(new Expr.InSubquery(post(1), parent), CX);
-    assertEquals(Expr.eq(post(1), new Expr.Arg(0)), lifted);
-    Query notOnlyKey = parent.withFilter(Expr.and(Expr.eq(person(0), new Expr.Arg(0)),
-        Expr.eq(person(1), new Expr.Arg(1))));
-    assertEquals(null, new SimplifyInSubquery().apply(new Expr.InSubquery(post(1), notOnlyKey),
+    Query parent =
+        new Query(
+            new Source.Model("Person"),
+            ExprNode.eq(person(0), new ExprNode.Arg(0)),
+            new Returning.Project(List.of(person(0))),
+            List.of(),
+            null);
+    ExprNode lifted = new SimplifyInSubquery().apply(new ExprNode.InSubquery(post(1), parent), CX);
+    assertEquals(ExprNode.eq(post(1), new ExprNode.Arg(0)), lifted);
+    Query notOnlyKey = parent.withFilter(ExprNode.and(ExprNode.eq(person(0), new ExprNode.Arg(0)),
+        ExprNode.eq(person(1), new ExprNode.Arg(1))));
+    assertEquals(null, new SimplifyInSubquery().apply(new ExprNode.InSubquery(post(1), notOnlyKey),
         CX));
   }
 
   @Test
   void belongsToFilterByKeyLiftsToAComparison() {
-    Query q = Query.all("Post").withFilter(new Expr.Related(post(RelationFixtures.AUTHOR),
-        Expr.Quantifier.ANY, Expr.eq(person(0), value(7L))));
+    Query q = Query.all("Post").withFilter(new ExprNode.Related(post(RelationFixtures.AUTHOR),
+        ExprNode.Quantifier.ANY, ExprNode.eq(person(0), value(7L))));
     String plan = sql.explain(q);
     assertTrue(plan.contains("WHERE posts.person_id = $0"), plan);
   }
@@ -105,8 +120,8 @@ class RelationPlanningTest {
   @Test
   void includeLowersToAMergeCycleBrokenByNestedMerge() {
     Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
-        Include.of(person(RelationFixtures.POSTS), "Post"),
-        Include.of(person(RelationFixtures.MANAGER), "Person"))));
+        IncludeNode.of(person(RelationFixtures.POSTS), "Post"),
+        IncludeNode.of(person(RelationFixtures.MANAGER), "Person"))));
     var plan = sql.compile(q);
     NestedMergeAction merge = assertInstanceOf(NestedMergeAction.class,
         plan.actions().producer(plan.actions().result()));
@@ -120,12 +135,12 @@ class RelationPlanningTest {
   @Test
   void anIncludeKnowsTheMostParentsItsQueryCanReturn() {
     Returning posts = new Returning.Model(List.of(
-        Include.of(person(RelationFixtures.POSTS), "Post")));
+        IncludeNode.of(person(RelationFixtures.POSTS), "Post")));
     Query all = Query.all("Person").withReturning(posts);
     Query page = all.withLimit(new io.toasty.stmt.Limit(value(20L), value(40L)));
-    Query byKey = all.withFilter(Expr.and(Expr.eq(person(0), value(7L)),
-        Expr.eq(person(1), value("ann"))));
-    Query byName = all.withFilter(Expr.eq(person(1), value("ann")));
+    Query byKey = all.withFilter(ExprNode.and(ExprNode.eq(person(0), value(7L)),
+        ExprNode.eq(person(1), value("ann"))));
+    Query byName = all.withFilter(ExprNode.eq(person(1), value("ann")));
     for (Planner planner : List.of(sql, kv)) {
       assertEquals(null, parents(planner, all), "no limit, no key");
       assertEquals(null, parents(planner, byName), "a field that is not the key");
@@ -140,20 +155,20 @@ class RelationPlanningTest {
   private static Value parents(Planner planner, Query q) {
     var prepared = planner.prepare(q);
     var actions = prepared.plan().actions();
-    Expr bound = ((NestedMergeAction) actions.producer(actions.result())).parents();
-    return bound == null ? null : io.toasty.planner.eval.Eval.eval(bound, prepared.args(), null);
+    ExprNode bound = ((NestedMergeAction) actions.producer(actions.result())).parents();
+    return bound == null ? null : Eval.eval(bound, prepared.args(), null);
   }
 
   @Test
   void manyToManyIncludeIsOneJoinedQueryOnSql() {
     Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
-        Include.of(person(RelationFixtures.TAGS), "Tag"))));
+        IncludeNode.of(person(RelationFixtures.TAGS), "Tag"))));
     var plan = sql.compile(q);
     NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
         plan.actions().result());
     var branch = merge.branches().get(0);
     assertTrue(!branch.flatten() && branch.many() && branch.nested().isEmpty());
-    var fetch = assertInstanceOf(io.toasty.planner.plan.MergeBranch.SqlFetch.class,
+    var fetch = assertInstanceOf(MergeBranch.SqlFetch.class,
         branch.fetch());
     Source.Table table = (Source.Table) ((Query) fetch.statement()).source();
     assertEquals("tags", table.table());
@@ -166,19 +181,19 @@ class RelationPlanningTest {
 
   @Test
   void keyValueIncludesReadByKeyOrByTheForeignKeysIndexAndRefuseTheRest() {
-    Query byKey = Query.all("Post").withFilter(Expr.eq(post(0), value(1L)))
+    Query byKey = Query.all("Post").withFilter(ExprNode.eq(post(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
-            Include.of(post(RelationFixtures.AUTHOR), "Person"))));
+            IncludeNode.of(post(RelationFixtures.AUTHOR), "Person"))));
     assertTrue(kv.explain(byKey).contains("GetByKey people keys from the window"));
-    Query many = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+    Query many = Query.all("Person").withFilter(ExprNode.eq(person(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
-            Include.of(person(RelationFixtures.POSTS), "Post"))));
+            IncludeNode.of(person(RelationFixtures.POSTS), "Post"))));
     String plan = kv.explain(many);
     assertTrue(plan.contains("posts.person_id IN") || plan.contains("NestedMerge"), plan);
     kv.compile(many);
-    Query unindexed = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
+    Query unindexed = Query.all("Person").withFilter(ExprNode.eq(person(0), value(1L)))
         .withReturning(new Returning.Model(List.of(
-            Include.of(person(RelationFixtures.TAGS), "Tag"))));
+            IncludeNode.of(person(RelationFixtures.TAGS), "Tag"))));
     var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(unindexed));
     assertEquals("dynamodb", e.backend());
     assertEquals(Feature.INCLUDE, e.feature());
@@ -187,24 +202,24 @@ class RelationPlanningTest {
   @Test
   void keyValueManyToManyIncludeSortsItsTargetsInTheMergeInTheIncludesOrder() {
     var t = RelationFixtures.TAGGING;
-    var indexed = new io.toasty.schema.app.ModelSchema(t.name(), t.javaClass(), t.tableName(),
-        t.fields(), t.primaryKey(), List.of(new io.toasty.schema.app.IndexSchema(
+    var indexed = new ModelSchema(t.name(), t.javaClass(), t.tableName(),
+        t.fields(), t.primaryKey(), List.of(new IndexSchema(
             "taggings_person_id_idx", List.of(1), false)), t.relations());
     Planner p = new Planner(Schema.of(List.of(RelationFixtures.PERSON, RelationFixtures.POST,
         RelationFixtures.TAG, indexed)), Capability.DYNAMODB, 4);
-    Expr.Field label = new Expr.Field("Tag", 1);
-    Query q = Query.all("Person").withFilter(Expr.eq(person(0), value(1L)))
-        .withReturning(new Returning.Model(List.of(new Include(person(RelationFixtures.TAGS),
-            Query.all("Tag").withOrderBy(List.of(new io.toasty.stmt.OrderBy(label,
-                io.toasty.stmt.OrderBy.Direction.DESC)))))));
+    ExprNode.Field label = new ExprNode.Field("Tag", 1);
+    Query q = Query.all("Person").withFilter(ExprNode.eq(person(0), value(1L)))
+        .withReturning(new Returning.Model(List.of(new IncludeNode(person(RelationFixtures.TAGS),
+            Query.all("Tag").withOrderBy(List.of(new OrderBy(label,
+                OrderBy.Direction.DESC)))))));
     var plan = p.compile(q);
     NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
         plan.actions().result());
     var joinRows = merge.branches().get(0);
     assertTrue(joinRows.flatten(), joinRows.toString());
     // the tag's label is its record's field 1, sorted after the join rows' key order
-    assertEquals(List.of(new io.toasty.stmt.OrderBy(new Expr.Column("tags", 1),
-        io.toasty.stmt.OrderBy.Direction.DESC)), joinRows.flatOrder());
+    assertEquals(List.of(new OrderBy(new ExprNode.Column("tags", 1),
+        OrderBy.Direction.DESC)), joinRows.flatOrder());
     assertEquals(List.of(), merge.branches().get(0).nested().get(0).flatOrder());
     String explain = p.explain(q);
     assertTrue(explain.contains("of the flattened records"), explain);
@@ -219,20 +234,20 @@ class RelationPlanningTest {
   @Test
   void keyValueLimitPerParentReadsAnIndexInItsOrderOnlyWhereItCan() {
     var t = RelationFixtures.POST;
-    var sorted = new io.toasty.schema.app.ModelSchema(t.name(), t.javaClass(), t.tableName(),
-        t.fields(), t.primaryKey(), List.of(new io.toasty.schema.app.IndexSchema(
+    var sorted = new ModelSchema(t.name(), t.javaClass(), t.tableName(),
+        t.fields(), t.primaryKey(), List.of(new IndexSchema(
             "posts_person_id_idx", List.of(1, 2), false)), t.relations());
     Planner p = new Planner(Schema.of(List.of(RelationFixtures.PERSON, sorted,
         RelationFixtures.TAG, RelationFixtures.TAGGING)), Capability.DYNAMODB, 4);
-    Query byTitle = Query.all("Post").withOrderBy(List.of(new io.toasty.stmt.OrderBy(post(2),
-        io.toasty.stmt.OrderBy.Direction.DESC))).withLimit(new io.toasty.stmt.Limit(
+    Query byTitle = Query.all("Post").withOrderBy(List.of(new OrderBy(post(2),
+        OrderBy.Direction.DESC))).withLimit(new io.toasty.stmt.Limit(
             value(3L), value(1L)));
     Query q = Query.all("Person").withReturning(new Returning.Model(List.of(
-        new Include(person(RelationFixtures.POSTS), byTitle))));
+        new IncludeNode(person(RelationFixtures.POSTS), byTitle))));
     var plan = p.compile(q);
     NestedMergeAction merge = (NestedMergeAction) plan.actions().producer(
         plan.actions().result());
-    var fetch = assertInstanceOf(io.toasty.planner.plan.MergeBranch.IndexFetch.class,
+    var fetch = assertInstanceOf(MergeBranch.IndexFetch.class,
         merge.branches().get(0).fetch());
     assertEquals("posts_person_id_idx", fetch.index());
     assertEquals(1, fetch.keyColumn());
@@ -241,11 +256,11 @@ class RelationPlanningTest {
     assertTrue(explain.contains("FindPkByIndex posts.posts_person_id_idx where person_id = each "
         + "window key descending, Limit $"), explain);
     Query filtered = Query.all("Person").withReturning(new Returning.Model(List.of(
-        new Include(person(RelationFixtures.POSTS),
-            byTitle.withFilter(Expr.eq(post(2), value("x")))))));
+        new IncludeNode(person(RelationFixtures.POSTS),
+            byTitle.withFilter(ExprNode.eq(post(2), value("x")))))));
     var otherPlan = p.compile(filtered);
     var other = (NestedMergeAction) otherPlan.actions().producer(otherPlan.actions().result());
-    assertInstanceOf(io.toasty.planner.plan.MergeBranch.SqlFetch.class,
+    assertInstanceOf(MergeBranch.SqlFetch.class,
         other.branches().get(0).fetch());
     assertTrue(p.explain(filtered).contains("read whole through the index, sorted and cut in "
         + "memory"), p.explain(filtered));
@@ -254,15 +269,15 @@ class RelationPlanningTest {
 
   @Test
   void keyValueAnyIsTwoStepsReadingByKey() {
-    Query any = Query.all("Person").withFilter(new Expr.Related(person(RelationFixtures.POSTS),
-        Expr.Quantifier.ANY, Expr.TRUE));
+    Query any = Query.all("Person").withFilter(new ExprNode.Related(person(RelationFixtures.POSTS),
+        ExprNode.Quantifier.ANY, ExprNode.TRUE));
     String plan = kv.explain(any);
     assertTrue(plan.contains("Scan posts") && plan.contains("GetByKey people"), plan);
   }
 
   @Test
   void deleteCascadesDeletingRequiredAndUnlinkingOptionalChildren() {
-    Delete d = new Delete(new Source.Model("Person"), Expr.eq(person(0), value(1L)),
+    DeleteNode d = new DeleteNode(new Source.Model("Person"), ExprNode.eq(person(0), value(1L)),
         new Returning.Count());
     String plan = sql.explain(d);
     // self-reference: keys first, then by key
@@ -270,37 +285,51 @@ class RelationPlanningTest {
     assertTrue(plan.contains("DELETE FROM posts"), plan);
     assertTrue(plan.contains("DELETE FROM taggings"), plan);
     assertTrue(plan.contains("transaction: yes"), plan);
-    Delete posts = new Delete(new Source.Model("Post"), Expr.TRUE, new Returning.Count());
+    DeleteNode posts =
+        new DeleteNode(new Source.Model("Post"), ExprNode.TRUE, new Returning.Count());
     assertTrue(sql.explain(posts).contains("transaction: no"));
     assertThrows(UnsupportedFeatureException.class, () -> kv.compile(d));
   }
 
   @Test
   void aCycleOfRequiredRelationsIsRefused() {
-    var a = new io.toasty.schema.app.ModelSchema("Node", "x.Node", "nodes", List.of(
-        new io.toasty.schema.app.FieldSchema(0, "id", io.toasty.value.Type.Scalar.I64, false,
+    var a = new ModelSchema("Node", "x.Node", "nodes", List.of(
+        new FieldSchema(0, "id", Type.Scalar.I64, false,
             null, null, "id"),
-        new io.toasty.schema.app.FieldSchema(1, "parentId", io.toasty.value.Type.Scalar.I64,
+        new FieldSchema(1, "parentId", Type.Scalar.I64,
             false, null, null, "parent_id")), List.of(0), List.of(),
-        List.of(new io.toasty.schema.app.RelationSchema(0, "parent",
-            io.toasty.schema.app.RelationSchema.Kind.BELONGS_TO, "Node", "", List.of(1),
+        List.of(new RelationSchema(0, "parent",
+            RelationSchema.Kind.BELONGS_TO, "Node", "", List.of(1),
             List.of(0), false, null)));
     Planner p = new Planner(Schema.of(List.of(a)), Capability.H2, 4);
-    var e = assertThrows(UnsupportedFeatureException.class, () -> p.compile(new Delete(
-        new Source.Model("Node"), Expr.TRUE, new Returning.Count())));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> p.compile(new DeleteNode(
+        new Source.Model("Node"), ExprNode.TRUE, new Returning.Count())));
     assertTrue(e.getMessage().contains("cycle of required relations"), e.getMessage());
   }
 
   @Test
   void nestedCreateBindsADatabaseGeneratedKey() {
-    Expr.Record post = new Expr.Record(List.of(new Expr.Default(), new Expr.Default(),
-        value("t"), new Expr.Default()));
-    Insert children = new Insert(new Source.Model("Post"), List.of(), List.of(post),
+    ExprNode.Record post =
+        new ExprNode.Record(
+            List.of(
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                value("t"),
+                new ExprNode.Default()));
+    InsertNode children = new InsertNode(new Source.Model("Post"), List.of(), List.of(post),
         Returning.Model.plain());
-    Expr.Record person = new Expr.Record(List.of(new Expr.Default(), value("ann"),
-        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
-        new Expr.Default(), new Expr.Default()));
-    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+    ExprNode.Record person =
+        new ExprNode.Record(
+            List.of(
+                new ExprNode.Default(),
+                value("ann"),
+                new ExprNode.Default(),
+                new ExprNode.Stmt(children),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default()));
+    InsertNode i = new InsertNode(new Source.Model("Person"), List.of(), List.of(person),
         Returning.Model.plain());
     String plan = sql.explain(i);
     assertTrue(plan.contains("binds #0 row 0 column 0"), plan);
@@ -313,14 +342,22 @@ class RelationPlanningTest {
 
   @Test
   void nestedCreateOnAKeyValueBackendIsOneAtomicWrite() {
-    Expr.Record post = new Expr.Record(List.of(value(10L), new Expr.Default(),
-        value("t"), new Expr.Default()));
-    Insert children = new Insert(new Source.Model("Post"), List.of(), List.of(post),
+    ExprNode.Record post = new ExprNode.Record(List.of(value(10L), new ExprNode.Default(),
+        value("t"), new ExprNode.Default()));
+    InsertNode children = new InsertNode(new Source.Model("Post"), List.of(), List.of(post),
         Returning.Model.plain());
-    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
-        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
-        new Expr.Default(), new Expr.Default()));
-    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+    ExprNode.Record person =
+        new ExprNode.Record(
+            List.of(
+                value(1L),
+                value("ann"),
+                new ExprNode.Default(),
+                new ExprNode.Stmt(children),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default()));
+    InsertNode i = new InsertNode(new Source.Model("Person"), List.of(), List.of(person),
         Returning.Model.plain());
     String plan = kv.explain(i);
     assertTrue(plan.contains("AtomicWrite [ExecStatement Insert: INSERT INTO people"), plan);
@@ -332,17 +369,25 @@ class RelationPlanningTest {
 
   @Test
   void aNestedCreateBeyondOneAtomicWriteIsRefusedBeforeAnythingIsSent() {
-    List<Expr.Record> posts = new java.util.ArrayList<>();
+    List<ExprNode.Record> posts = new ArrayList<>();
     for (long i = 0; i < 100; i++) {
-      posts.add(new Expr.Record(List.of(value(10L + i), new Expr.Default(), value("t"),
-          new Expr.Default())));
+      posts.add(new ExprNode.Record(List.of(value(10L + i), new ExprNode.Default(), value("t"),
+          new ExprNode.Default())));
     }
-    Insert children = new Insert(new Source.Model("Post"), List.of(), posts,
+    InsertNode children = new InsertNode(new Source.Model("Post"), List.of(), posts,
         Returning.Model.plain());
-    Expr.Record person = new Expr.Record(List.of(value(1L), value("ann"),
-        new Expr.Default(), new Expr.Stmt(children), new Expr.Default(), new Expr.Default(),
-        new Expr.Default(), new Expr.Default()));
-    Insert i = new Insert(new Source.Model("Person"), List.of(), List.of(person),
+    ExprNode.Record person =
+        new ExprNode.Record(
+            List.of(
+                value(1L),
+                value("ann"),
+                new ExprNode.Default(),
+                new ExprNode.Stmt(children),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default(),
+                new ExprNode.Default()));
+    InsertNode i = new InsertNode(new Source.Model("Person"), List.of(), List.of(person),
         Returning.Model.plain());
     var e = assertThrows(UnsupportedFeatureException.class, () -> kv.compile(i));
     assertEquals(Feature.TRANSACTION_SIZE, e.feature());
@@ -352,9 +397,9 @@ class RelationPlanningTest {
 
   @Test
   void aRelationFilterOnAKeyValueBackendIsTwoReadsAndASemiFilter() {
-    Expr none = new Expr.Related(person(RelationFixtures.POSTS), Expr.Quantifier.NONE,
-        Expr.eq(post(2), value("x")));
-    String plan = kv.explain(new io.toasty.stmt.Query(new Source.Model("Person"), none,
+    ExprNode none = new ExprNode.Related(person(RelationFixtures.POSTS), ExprNode.Quantifier.NONE,
+        ExprNode.eq(post(2), value("x")));
+    String plan = kv.explain(new Query(new Source.Model("Person"), none,
         Returning.Model.plain(), List.of(), null));
     assertTrue(plan.contains("Scan posts"), plan);
     assertTrue(plan.contains("SemiFilter"), plan);

@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import org.junit.jupiter.api.Test;
 
 class FoldConstantsTest {
@@ -12,16 +12,16 @@ class FoldConstantsTest {
 
   @Test
   void foldsComparisonsOfLiterals() {
-    assertEquals(Expr.FALSE, apply(rule, eq(Expr.TRUE, Expr.FALSE)));
-    assertEquals(Expr.TRUE, apply(rule, eq(i64(1), i64(1))));
-    assertEquals(Expr.NULL, apply(rule, eq(Expr.NULL, Expr.TRUE)));
+    assertEquals(ExprNode.FALSE, apply(rule, eq(ExprNode.TRUE, ExprNode.FALSE)));
+    assertEquals(ExprNode.TRUE, apply(rule, eq(i64(1), i64(1))));
+    assertEquals(ExprNode.NULL, apply(rule, eq(ExprNode.NULL, ExprNode.TRUE)));
   }
 
   @Test
   void foldsNotAndIsNull() {
-    assertEquals(Expr.FALSE, apply(rule, not(Expr.TRUE)));
-    assertEquals(Expr.NULL, apply(rule, not(Expr.NULL)));
-    assertEquals(Expr.TRUE, apply(rule, new Expr.IsNull(Expr.NULL)));
+    assertEquals(ExprNode.FALSE, apply(rule, not(ExprNode.TRUE)));
+    assertEquals(ExprNode.NULL, apply(rule, not(ExprNode.NULL)));
+    assertEquals(ExprNode.TRUE, apply(rule, new ExprNode.IsNull(ExprNode.NULL)));
   }
 
   @Test

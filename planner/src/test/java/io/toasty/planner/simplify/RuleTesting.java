@@ -1,7 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.planner.Fixtures;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 
 /** Shorthands for the rule tests. */
 final class RuleTesting {
@@ -9,19 +9,19 @@ final class RuleTesting {
 
   private RuleTesting() {}
 
-  static Expr apply(SimplifyRule rule, Expr e) {
+  static ExprNode apply(SimplifyRule rule, ExprNode e) {
     return rule.apply(e, CX);
   }
 
-  static Expr not(Expr e) {
-    return new Expr.Not(e);
+  static ExprNode not(ExprNode e) {
+    return new ExprNode.Not(e);
   }
 
-  static Expr cmp(Expr.CompareOp op, Expr a, Expr b) {
-    return new Expr.Compare(op, a, b);
+  static ExprNode cmp(ExprNode.CompareOp op, ExprNode a, ExprNode b) {
+    return new ExprNode.Compare(op, a, b);
   }
 
-  static Expr arg(int i) {
-    return new Expr.Arg(i);
+  static ExprNode arg(int i) {
+    return new ExprNode.Arg(i);
   }
 }

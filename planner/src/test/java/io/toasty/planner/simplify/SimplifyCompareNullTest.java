@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import org.junit.jupiter.api.Test;
 
 class SimplifyCompareNullTest {
@@ -12,20 +12,20 @@ class SimplifyCompareNullTest {
 
   @Test
   void comparisonWithNullIsUnknown() {
-    assertEquals(Expr.NULL, apply(rule, eq(user(NICKNAME), Expr.NULL)));
-    assertEquals(Expr.NULL, apply(rule, eq(Expr.NULL, user(NAME))));
+    assertEquals(ExprNode.NULL, apply(rule, eq(user(NICKNAME), ExprNode.NULL)));
+    assertEquals(ExprNode.NULL, apply(rule, eq(ExprNode.NULL, user(NAME))));
   }
 
   @Test
   void inAFilterItMatchesNothing() {
-    assertEquals(Expr.FALSE, Simplify.filter(eq(user(NICKNAME), Expr.NULL), SCHEMA));
-    assertEquals(Expr.FALSE, Simplify.filter(Expr.and(eq(user(NAME), arg(0)),
-        eq(user(NICKNAME), Expr.NULL)), SCHEMA));
+    assertEquals(ExprNode.FALSE, Simplify.filter(eq(user(NICKNAME), ExprNode.NULL), SCHEMA));
+    assertEquals(ExprNode.FALSE, Simplify.filter(ExprNode.and(eq(user(NAME), arg(0)),
+        eq(user(NICKNAME), ExprNode.NULL)), SCHEMA));
   }
 
   @Test
   void underNotItStaysUnknown() {
     // NOT (x = NULL) matches no row either: it must not become NOT FALSE = TRUE.
-    assertEquals(Expr.FALSE, Simplify.filter(not(eq(user(NICKNAME), Expr.NULL)), SCHEMA));
+    assertEquals(ExprNode.FALSE, Simplify.filter(not(eq(user(NICKNAME), ExprNode.NULL)), SCHEMA));
   }
 }

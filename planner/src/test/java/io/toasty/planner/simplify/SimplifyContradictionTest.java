@@ -4,8 +4,8 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,26 +14,28 @@ class SimplifyContradictionTest {
 
   @Test
   void isNullAndNotIsNull() {
-    Expr n = new Expr.IsNull(user(NICKNAME));
-    assertEquals(Expr.FALSE, apply(rule, new Expr.And(List.of(n, eq(user(ID), arg(0)), not(n)))));
+    ExprNode n = new ExprNode.IsNull(user(NICKNAME));
+    assertEquals(
+        ExprNode.FALSE, apply(rule, new ExprNode.And(List.of(n, eq(user(ID), arg(0)), not(n)))));
   }
 
   @Test
   void comparisonAndItsNegationOnNonNullables() {
-    assertEquals(Expr.FALSE, apply(rule, new Expr.And(List.of(eq(user(NAME), arg(0)),
+    assertEquals(ExprNode.FALSE, apply(rule, new ExprNode.And(List.of(eq(user(NAME), arg(0)),
         cmp(CompareOp.NE, user(NAME), arg(0))))));
   }
 
   @Test
   void nullableTermsAreLeftAlone() {
     // nickname = $0 AND nickname <> $0 is NULL, not FALSE, for a NULL nickname.
-    assertNull(apply(rule, new Expr.And(List.of(eq(user(NICKNAME), arg(0)),
+    assertNull(apply(rule, new ExprNode.And(List.of(eq(user(NICKNAME), arg(0)),
         cmp(CompareOp.NE, user(NICKNAME), arg(0))))));
   }
 
   @Test
   void tautologyIsTrue() {
-    Expr n = new Expr.IsNull(user(NICKNAME));
-    assertEquals(Expr.TRUE, new SimplifyTautology().apply(new Expr.Or(List.of(n, not(n))), CX));
+    ExprNode n = new ExprNode.IsNull(user(NICKNAME));
+    assertEquals(
+        ExprNode.TRUE, new SimplifyTautology().apply(new ExprNode.Or(List.of(n, not(n))), CX));
   }
 }

@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import org.junit.jupiter.api.Test;
 
 class SimplifyIsNotDistinctFromTest {
@@ -12,26 +12,26 @@ class SimplifyIsNotDistinctFromTest {
 
   @Test
   void againstNullIsIsNull() {
-    assertEquals(new Expr.IsNull(user(NICKNAME)),
-        apply(rule, new Expr.IsNotDistinctFrom(user(NICKNAME), Expr.NULL)));
-    assertEquals(new Expr.IsNull(user(NICKNAME)),
-        apply(rule, new Expr.IsNotDistinctFrom(Expr.NULL, user(NICKNAME))));
+    assertEquals(new ExprNode.IsNull(user(NICKNAME)),
+        apply(rule, new ExprNode.IsNotDistinctFrom(user(NICKNAME), ExprNode.NULL)));
+    assertEquals(new ExprNode.IsNull(user(NICKNAME)),
+        apply(rule, new ExprNode.IsNotDistinctFrom(ExprNode.NULL, user(NICKNAME))));
   }
 
   @Test
   void betweenNonNullableSidesIsEquality() {
     assertEquals(eq(user(NAME), arg(0)),
-        apply(rule, new Expr.IsNotDistinctFrom(user(NAME), arg(0))));
+        apply(rule, new ExprNode.IsNotDistinctFrom(user(NAME), arg(0))));
   }
 
   @Test
   void aNullableSideAgainstAnArgumentStays() {
     // For a NULL nickname, "nickname = $0" is unknown but this is false: NOT tells them apart.
-    assertNull(apply(rule, new Expr.IsNotDistinctFrom(user(NICKNAME), arg(0))));
+    assertNull(apply(rule, new ExprNode.IsNotDistinctFrom(user(NICKNAME), arg(0))));
   }
 
   @Test
   void betweenTwoNullableFieldsStays() {
-    assertNull(apply(rule, new Expr.IsNotDistinctFrom(user(NICKNAME), user(NICKNAME))));
+    assertNull(apply(rule, new ExprNode.IsNotDistinctFrom(user(NICKNAME), user(NICKNAME))));
   }
 }

@@ -4,7 +4,7 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import org.junit.jupiter.api.Test;
 
 class SimplifyIsNullTest {
@@ -12,16 +12,16 @@ class SimplifyIsNullTest {
 
   @Test
   void nonNullableFieldIsNeverNull() {
-    assertEquals(Expr.FALSE, apply(rule, new Expr.IsNull(user(NAME))));
+    assertEquals(ExprNode.FALSE, apply(rule, new ExprNode.IsNull(user(NAME))));
   }
 
   @Test
   void argumentIsNeverNull() {
-    assertEquals(Expr.FALSE, apply(rule, new Expr.IsNull(arg(0))));
+    assertEquals(ExprNode.FALSE, apply(rule, new ExprNode.IsNull(arg(0))));
   }
 
   @Test
   void nullableFieldStays() {
-    assertNull(apply(rule, new Expr.IsNull(user(NICKNAME))));
+    assertNull(apply(rule, new ExprNode.IsNull(user(NICKNAME))));
   }
 }

@@ -4,8 +4,8 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class SimplifyNotTest {
 
   @Test
   void doubleNegationCancels() {
-    Expr p = new Expr.IsNull(user(NICKNAME));
+    ExprNode p = new ExprNode.IsNull(user(NICKNAME));
     assertEquals(p, apply(rule, not(not(p))));
   }
 
@@ -27,9 +27,10 @@ class SimplifyNotTest {
 
   @Test
   void emptyNotInMatchesNonNull() {
-    Expr notIn = not(new Expr.InList(user(NICKNAME), List.of()));
+    ExprNode notIn = not(new ExprNode.InList(user(NICKNAME), List.of()));
     assertNull(apply(rule, notIn));
-    assertEquals(not(new Expr.IsNull(user(NICKNAME))), Simplify.filter(notIn, SCHEMA));
-    assertEquals(Expr.TRUE, Simplify.filter(not(new Expr.InList(user(NAME), List.of())), SCHEMA));
+    assertEquals(not(new ExprNode.IsNull(user(NICKNAME))), Simplify.filter(notIn, SCHEMA));
+    assertEquals(
+        ExprNode.TRUE, Simplify.filter(not(new ExprNode.InList(user(NAME), List.of())), SCHEMA));
   }
 }

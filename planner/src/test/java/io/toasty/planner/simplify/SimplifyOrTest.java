@@ -4,29 +4,29 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimplifyOrTest {
   private final SimplifyOr rule = new SimplifyOr();
-  private final Expr a = eq(user(NAME), arg(0));
-  private final Expr b = eq(user(NAME), arg(1));
+  private final ExprNode a = eq(user(NAME), arg(0));
+  private final ExprNode b = eq(user(NAME), arg(1));
 
   @Test
   void flattensAndDropsFalse() {
-    Expr nested = new Expr.Or(List.of(a, new Expr.Or(List.of(Expr.FALSE, b))));
-    assertEquals(new Expr.Or(List.of(a, b)), apply(rule, nested));
+    ExprNode nested = new ExprNode.Or(List.of(a, new ExprNode.Or(List.of(ExprNode.FALSE, b))));
+    assertEquals(new ExprNode.Or(List.of(a, b)), apply(rule, nested));
   }
 
   @Test
   void trueAbsorbs() {
-    assertEquals(Expr.TRUE, apply(rule, new Expr.Or(List.of(a, Expr.TRUE))));
+    assertEquals(ExprNode.TRUE, apply(rule, new ExprNode.Or(List.of(a, ExprNode.TRUE))));
   }
 
   @Test
   void emptyIsFalseSingleIsItself() {
-    assertEquals(Expr.FALSE, apply(rule, new Expr.Or(List.of())));
-    assertEquals(a, apply(rule, new Expr.Or(List.of(Expr.FALSE, a))));
+    assertEquals(ExprNode.FALSE, apply(rule, new ExprNode.Or(List.of())));
+    assertEquals(a, apply(rule, new ExprNode.Or(List.of(ExprNode.FALSE, a))));
   }
 }

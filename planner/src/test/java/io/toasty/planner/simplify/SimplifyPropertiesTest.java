@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.expr.Children;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,10 @@ class SimplifyPropertiesTest {
   @Test
   void simplifyTwiceChangesNothing() {
     for (int i = 0; i < CASES; i++) {
-      Expr e = bool(4);
-      Expr once = Simplify.filter(e, SCHEMA);
+      ExprNode e = bool(4);
+      ExprNode once = Simplify.filter(e, SCHEMA);
       assertEquals(once, Simplify.filter(once, SCHEMA), () -> "filter not idempotent: " + e);
-      Expr value = Simplify.expr(e, SCHEMA);
+      ExprNode value = Simplify.expr(e, SCHEMA);
       assertEquals(value, Simplify.expr(value, SCHEMA), () -> "expr not idempotent: " + e);
     }
   }
@@ -36,13 +36,13 @@ class SimplifyPropertiesTest {
   @Test
   void simplifyKeepsMeaning() {
     for (int i = 0; i < CASES; i++) {
-      Expr e = bool(4);
-      Expr filter = Simplify.filter(e, SCHEMA);
-      Expr value = Simplify.expr(e, SCHEMA);
+      ExprNode e = bool(4);
+      ExprNode filter = Simplify.filter(e, SCHEMA);
+      ExprNode value = Simplify.expr(e, SCHEMA);
       for (int j = 0; j < 8; j++) {
         Value.Record row = row();
         List<Value> args = args();
-        Expr original = columns(e);
+        ExprNode original = columns(e);
         assertEquals(Eval.isTrue(original, args, row), Eval.isTrue(columns(filter), args, row),
             () -> "filter changed meaning: " + e + " -> " + filter + " on " + row + " " + args);
         assertEquals(Eval.eval(original, args, row), Eval.eval(columns(value), args, row),
@@ -51,26 +51,33 @@ class SimplifyPropertiesTest {
     }
   }
 
-  private Expr bool(int depth) {
+  private ExprNode bool(int depth) {
     int pick = random.nextInt(depth <= 0 ? 4 : 12);
     return switch (pick) {
       case 0 -> compare();
-      case 10 -> new Expr.IsNotDistinctFrom(text(), text());
-      case 11 -> new Expr.Pattern(Expr.PatternKind.values()[random.nextInt(4)], text(), text(),
-          random.nextBoolean());
-      case 1 -> new Expr.IsNull(random.nextBoolean() ? user(NICKNAME) : user(NAME));
+      case 10 -> new ExprNode.IsNotDistinctFrom(text(), text());
+      case 11 ->
+          new ExprNode.Pattern(
+              ExprNode.PatternKind.values()[random.nextInt(4)],
+              text(),
+              text(),
+              random.nextBoolean());
+      case 1 -> new ExprNode.IsNull(random.nextBoolean() ? user(NICKNAME) : user(NAME));
       case 2 -> literal();
-      case 3 -> new Expr.InList(text(), items());
-      case 4, 5 -> new Expr.And(operands(depth));
-      case 6, 7 -> new Expr.Or(operands(depth));
-      case 8 -> new Expr.Not(bool(depth - 1));
-      default -> new Expr.Compare(random.nextBoolean() ? CompareOp.EQ : CompareOp.NE,
-          Expr.Record.of(text(), text()), Expr.Record.of(text(), text()));
+      case 3 -> new ExprNode.InList(text(), items());
+      case 4, 5 -> new ExprNode.And(operands(depth));
+      case 6, 7 -> new ExprNode.Or(operands(depth));
+      case 8 -> new ExprNode.Not(bool(depth - 1));
+      default ->
+          new ExprNode.Compare(
+              random.nextBoolean() ? CompareOp.EQ : CompareOp.NE,
+              ExprNode.Record.of(text(), text()),
+              ExprNode.Record.of(text(), text()));
     };
   }
 
-  private List<Expr> operands(int depth) {
-    List<Expr> out = new ArrayList<>();
+  private List<ExprNode> operands(int depth) {
+    List<ExprNode> out = new ArrayList<>();
     int n = random.nextInt(4);
     for (int i = 0; i < n; i++) {
       out.add(bool(depth - 1));
@@ -78,34 +85,34 @@ class SimplifyPropertiesTest {
     return out;
   }
 
-  private List<Expr> items() {
-    List<Expr> out = new ArrayList<>();
+  private List<ExprNode> items() {
+    List<ExprNode> out = new ArrayList<>();
     int n = random.nextInt(3);
     for (int i = 0; i < n; i++) {
-      out.add(random.nextInt(5) == 0 ? Expr.NULL : new Expr.Arg(random.nextInt(2)));
+      out.add(random.nextInt(5) == 0 ? ExprNode.NULL : new ExprNode.Arg(random.nextInt(2)));
     }
     return out;
   }
 
-  private Expr compare() {
+  private ExprNode compare() {
     CompareOp op = CompareOp.values()[random.nextInt(CompareOp.values().length)];
-    return new Expr.Compare(op, text(), text());
+    return new ExprNode.Compare(op, text(), text());
   }
 
-  private Expr text() {
+  private ExprNode text() {
     return switch (random.nextInt(4)) {
       case 0 -> user(NAME);
       case 1 -> user(NICKNAME);
-      case 2 -> new Expr.Arg(random.nextInt(2));
-      default -> Expr.NULL;
+      case 2 -> new ExprNode.Arg(random.nextInt(2));
+      default -> ExprNode.NULL;
     };
   }
 
-  private Expr literal() {
+  private ExprNode literal() {
     return switch (random.nextInt(3)) {
-      case 0 -> Expr.TRUE;
-      case 1 -> Expr.FALSE;
-      default -> Expr.NULL;
+      case 0 -> ExprNode.TRUE;
+      case 1 -> ExprNode.FALSE;
+      default -> ExprNode.NULL;
     };
   }
 
@@ -124,9 +131,9 @@ class SimplifyPropertiesTest {
   }
 
   /** The expression over User's columns (the fixture maps field i to column i). */
-  private static Expr columns(Expr e) {
-    if (e instanceof Expr.Field f) {
-      return new Expr.Column("users", f.index());
+  private static ExprNode columns(ExprNode e) {
+    if (e instanceof ExprNode.Field f) {
+      return new ExprNode.Column("users", f.index());
     }
     return Children.map(e, SimplifyPropertiesTest::columns);
   }

@@ -4,8 +4,8 @@ import static io.toasty.planner.Fixtures.*;
 import static io.toasty.planner.simplify.RuleTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Expr.CompareOp;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.ExprNode.CompareOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +14,22 @@ class SimplifyTupleCompareTest {
 
   @Test
   void equalityDecomposes() {
-    Expr e = eq(Expr.Record.of(user(ID), user(NAME)), Expr.Record.of(arg(0), arg(1)));
-    assertEquals(new Expr.And(List.of(eq(user(ID), arg(0)), eq(user(NAME), arg(1)))),
+    ExprNode e = eq(ExprNode.Record.of(user(ID), user(NAME)), ExprNode.Record.of(arg(0), arg(1)));
+    assertEquals(new ExprNode.And(List.of(eq(user(ID), arg(0)), eq(user(NAME), arg(1)))),
         apply(rule, e));
   }
 
   @Test
   void inequalityDecomposesToOr() {
-    Expr e = cmp(CompareOp.NE, Expr.Record.of(user(ID), user(NAME)),
-        Expr.Record.of(arg(0), arg(1)));
-    assertEquals(new Expr.Or(List.of(cmp(CompareOp.NE, user(ID), arg(0)),
+    ExprNode e = cmp(CompareOp.NE, ExprNode.Record.of(user(ID), user(NAME)),
+        ExprNode.Record.of(arg(0), arg(1)));
+    assertEquals(new ExprNode.Or(List.of(cmp(CompareOp.NE, user(ID), arg(0)),
         cmp(CompareOp.NE, user(NAME), arg(1)))), apply(rule, e));
   }
 
   @Test
   void orderingComparisonsStay() {
-    assertNull(apply(rule, cmp(CompareOp.LT, Expr.Record.of(user(ID)), Expr.Record.of(arg(0)))));
+    assertNull(
+        apply(rule, cmp(CompareOp.LT, ExprNode.Record.of(user(ID)), ExprNode.Record.of(arg(0)))));
   }
 }

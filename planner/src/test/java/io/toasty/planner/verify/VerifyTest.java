@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
 import io.toasty.error.InvalidStatementException;
-import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.Planner;
 import io.toasty.planner.Prepared;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Include;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.IncludeNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -26,7 +26,7 @@ class VerifyTest {
   @Test
   void fieldOfAnotherModelIsNamed() {
     var e = assertThrows(InvalidStatementException.class,
-        () -> planner.prepare(users(eq(new Expr.Field("Todo", 1), str("x")))));
+        () -> planner.prepare(users(eq(new ExprNode.Field("Todo", 1), str("x")))));
     assertEquals("User", e.model().orElseThrow());
     assertEquals("title", e.field().orElseThrow());
     assertTrue(e.getMessage().contains("belongs to model Todo"), e.getMessage());
@@ -34,13 +34,13 @@ class VerifyTest {
 
   @Test
   void aTupleInASubqueryWantsAsManyColumnsAsItHolds() {
-    Expr tuple = Expr.Record.of(user(ID), user(NAME));
-    io.toasty.stmt.Query two = new io.toasty.stmt.Query(new Source.Model("User"), Expr.TRUE,
+    ExprNode tuple = ExprNode.Record.of(user(ID), user(NAME));
+    Query two = new Query(new Source.Model("User"), ExprNode.TRUE,
         new Returning.Project(List.of(user(ID), user(NAME))), List.of(), null);
-    planner.prepare(users(new Expr.InSubquery(tuple, two)));
-    io.toasty.stmt.Query one = two.withReturning(new Returning.Project(List.of(user(ID))));
+    planner.prepare(users(new ExprNode.InSubquery(tuple, two)));
+    Query one = two.withReturning(new Returning.Project(List.of(user(ID))));
     var e = assertThrows(InvalidStatementException.class,
-        () -> planner.prepare(users(new Expr.InSubquery(tuple, one))));
+        () -> planner.prepare(users(new ExprNode.InSubquery(tuple, one))));
     assertTrue(e.getMessage().contains("exactly 2 expressions per row"), e.getMessage());
   }
 
@@ -65,15 +65,15 @@ class VerifyTest {
   @Test
   void booleanLiteralAgainstStringField() {
     var e = assertThrows(InvalidStatementException.class,
-        () -> planner.prepare(users(eq(user(NAME), Expr.TRUE))));
+        () -> planner.prepare(users(eq(user(NAME), ExprNode.TRUE))));
     assertEquals("name", e.field().orElseThrow());
   }
 
   @Test
   void insertWithoutRequiredField() {
-    Insert insert = new Insert(new Source.Model("User"), List.of(), List.of(userRow(
-        new Expr.Default(), str("Ann"), new Expr.Default(), new Expr.Default(),
-        new Expr.Default(), str("DRAFT"))), Returning.Model.plain());
+    InsertNode insert = new InsertNode(new Source.Model("User"), List.of(), List.of(userRow(
+        new ExprNode.Default(), str("Ann"), new ExprNode.Default(), new ExprNode.Default(),
+        new ExprNode.Default(), str("DRAFT"))), Returning.Model.plain());
     var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(insert));
     assertEquals("User", e.model().orElseThrow());
     assertEquals("email", e.field().orElseThrow());
@@ -81,18 +81,18 @@ class VerifyTest {
 
   @Test
   void nullIntoNonNullableField() {
-    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
-        List.of(new Assignment(NAME, Expr.NULL)), new Returning.Count());
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NAME, ExprNode.NULL)), new Returning.Count());
     var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(u));
     assertEquals("name", e.field().orElseThrow());
-    Update ok = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
-        List.of(new Assignment(NICKNAME, Expr.NULL)), new Returning.Count());
+    UpdateNode ok = new UpdateNode(new Source.Model("User"), eq(user(ID), i64(1)),
+        List.of(new Assignment(NICKNAME, ExprNode.NULL)), new Returning.Count());
     assertNotNull(planner.prepare(ok));
   }
 
   @Test
   void argChecksCarryNullabilityOfAssignedField() {
-    Update u = new Update(new Source.Model("User"), eq(user(ID), i64(1)),
+    UpdateNode u = new UpdateNode(new Source.Model("User"), eq(user(ID), i64(1)),
         List.of(new Assignment(NAME, str("x"))), new Returning.Count());
     ArgCheck name = planner.prepare(u).plan().checks().get(1);
     assertEquals(new ArgCheck(1, Type.Scalar.STRING, false, "User", "name",
@@ -102,12 +102,12 @@ class VerifyTest {
 
   @Test
   void relationPredicatesAndIncludesMustNameRelations() {
-    Expr related = new Expr.Related(user(NAME), Expr.Quantifier.ANY, Expr.TRUE);
+    ExprNode related = new ExprNode.Related(user(NAME), ExprNode.Quantifier.ANY, ExprNode.TRUE);
     var e = assertThrows(InvalidStatementException.class,
         () -> planner.prepare(users(related)));
     assertTrue(e.getMessage().contains("is not a relation"), e.getMessage());
-    var include = users(Expr.TRUE).withReturning(new Returning.Model(
-        List.of(new Include(user(NAME), io.toasty.stmt.Query.all("User")))));
+    var include = users(ExprNode.TRUE).withReturning(new Returning.Model(
+        List.of(new IncludeNode(user(NAME), Query.all("User")))));
     var e2 = assertThrows(InvalidStatementException.class, () -> planner.prepare(include));
     assertTrue(e2.getMessage().contains("include names no relation"), e2.getMessage());
   }
@@ -116,14 +116,17 @@ class VerifyTest {
   void failedShapesAreNotCached() {
     for (int i = 0; i < 3; i++) {
       assertThrows(InvalidStatementException.class,
-          () -> planner.prepare(users(eq(user(NAME), Expr.TRUE))));
+          () -> planner.prepare(users(eq(user(NAME), ExprNode.TRUE))));
     }
     assertEquals(0, planner.cacheStats().size());
   }
 
   @Test
   void textMatchingOnANumberIsNamed() {
-    var q = users(new Expr.Pattern(Expr.PatternKind.STARTS_WITH, user(LOGIN_COUNT), str("1"), false));
+    var q =
+        users(
+            new ExprNode.Pattern(
+                ExprNode.PatternKind.STARTS_WITH, user(LOGIN_COUNT), str("1"), false));
     var e = assertThrows(InvalidStatementException.class, () -> planner.prepare(q));
     assertTrue(e.getMessage().contains("User.loginCount"), e.getMessage());
     assertTrue(e.getMessage().contains("needs a string"), e.getMessage());

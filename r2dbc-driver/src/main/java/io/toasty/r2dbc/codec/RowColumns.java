@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -84,7 +86,7 @@ public final class RowColumns implements Columns {
     this.byType = byType;
     this.ranges = ranges;
     this.asked = new Class<?>[fields.length];
-    java.util.Arrays.fill(asked, Object.class);
+    Arrays.fill(asked, Object.class);
   }
 
   /** Points at {@code current}; returns this. */
@@ -148,8 +150,8 @@ public final class RowColumns implements Columns {
       values = new Value[columns];
       madeFrom = new Object[columns];
       madeAt = new int[columns];
-      java.util.Arrays.fill(readAt, rowNo - 1); // none read for this row yet
-      java.util.Arrays.fill(madeAt, rowNo - 1);
+      Arrays.fill(readAt, rowNo - 1); // none read for this row yet
+      Arrays.fill(madeAt, rowNo - 1);
     }
     int c = fields[i];
     Value made = values[c];
@@ -301,9 +303,9 @@ public final class RowColumns implements Columns {
   }
 
   @Override
-  public java.time.OffsetDateTime offsetDateTime(int i) {
+  public OffsetDateTime offsetDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
-        : (java.time.OffsetDateTime) ValueCodec.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);
+        : (OffsetDateTime) ValueCodec.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);
   }
 }

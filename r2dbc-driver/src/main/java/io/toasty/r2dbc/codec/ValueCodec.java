@@ -2,6 +2,7 @@ package io.toasty.r2dbc.codec;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
 import io.toasty.driver.ValueRanges;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.sql.dialect.JsonStorage;
@@ -21,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +55,7 @@ public final class ValueCodec {
    * column's type), or of String when no column gives one. A list binds as an array of
    * {@code expected}'s class (an array marker: {@code a = ANY($1)}).
    */
-  public void bind(io.r2dbc.spi.Statement statement, int index, Value value, Type expected) {
+  public void bind(Statement statement, int index, Value value, Type expected) {
     if (value.isNull()) {
       statement.bindNull(index, nullClass(expected));
     } else if (value instanceof Value.ListValue list) {
@@ -335,7 +338,7 @@ public final class ValueCodec {
     }
     if (failure != null) {
       throw new UnreadableColumnException(failed, metadata.getColumnMetadata(failed).getName(),
-          java.util.Arrays.asList(values), failure);
+          Arrays.asList(values), failure);
     }
     return Value.Record.adopt(values);
   }
@@ -458,7 +461,7 @@ public final class ValueCodec {
   /** A collection column: an array's items decoded one by one, or a JSON document read. */
   private Value collection(Object raw, Type.CollectionOf type) {
     if (raw.getClass().isArray()) {
-      List<Value> items = new java.util.ArrayList<>();
+      List<Value> items = new ArrayList<>();
       for (int i = 0; i < Array.getLength(raw); i++) {
         items.add(decode(Array.get(raw, i), type.item()));
       }

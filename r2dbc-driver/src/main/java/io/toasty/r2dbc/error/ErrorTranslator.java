@@ -19,8 +19,14 @@ import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.sql.ddl.DdlNames;
-import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqlDialect.ErrorKind;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -118,8 +124,8 @@ public final class ErrorTranslator {
    * foreign key violation names the key the statement wrote ({@link ForeignKeyErrors}).
    */
   public Throwable translate(Throwable error, String table, boolean delete,
-      List<Integer> computed, io.toasty.stmt.Statement statement,
-      List<io.toasty.value.Value> args) {
+      List<Integer> computed, StatementNode statement,
+      List<Value> args) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
     }
@@ -191,13 +197,13 @@ public final class ErrorTranslator {
    * (SQLite's "FOREIGN KEY constraint failed"), a count query per key the write set: the first
    * that counts 0 is the missing one ({@link #missingKey}). Empty otherwise.
    */
-  public List<io.toasty.stmt.Query> missingKeyProbes(Throwable translated,
-      io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {
+  public List<Query> missingKeyProbes(Throwable translated,
+      StatementNode statement, List<Value> args) {
     if (!(translated instanceof ForeignKeyViolationException)
         || dialect.constraintNaming() != SqlDialect.ConstraintNaming.TABLE_DOT_COLUMNS
-        || !(statement instanceof io.toasty.stmt.Insert
-            || statement instanceof io.toasty.stmt.Update)
-        || !(statement.source() instanceof io.toasty.stmt.Source.Table t)) {
+        || !(statement instanceof InsertNode
+            || statement instanceof UpdateNode)
+        || !(statement.source() instanceof Source.Table t)) {
       return List.of();
     }
     TableSchema written = hintedTable(t.table());
@@ -206,9 +212,9 @@ public final class ErrorTranslator {
   }
 
   /** The error naming the key of probe number {@code probe}, which counted no record. */
-  public Throwable missingKey(Throwable translated, io.toasty.stmt.Statement statement,
-      List<io.toasty.value.Value> args, int probe) {
-    String table = ((io.toasty.stmt.Source.Table) statement.source()).table();
+  public Throwable missingKey(Throwable translated, StatementNode statement,
+      List<Value> args, int probe) {
+    String table = ((Source.Table) statement.source()).table();
     ForeignKeyErrors.Probe p = foreignKeys.probes(hintedTable(table), statement, args).get(probe);
     ForeignKeyViolationException named = foreignKeys.missing(p, translated.getCause());
     return Withheld.applies(schema, table) ? Withheld.of(named, named.getCause(), null,
@@ -219,7 +225,7 @@ public final class ErrorTranslator {
    * A row that holds a value its field's type cannot (see {@link UnreadableColumnException}),
    * naming the model, the field and the record's key where {@code statement} tells them.
    */
-  public ValueOutOfRangeException unreadable(io.toasty.stmt.Statement statement,
+  public ValueOutOfRangeException unreadable(StatementNode statement,
       UnreadableColumnException e) {
     return ReadErrors.of(schema, statement, e);
   }
@@ -677,7 +683,7 @@ public final class ErrorTranslator {
   }
 
   /** The statement that failed and the values it was run with; a null statement when unknown. */
-  private record Written(io.toasty.stmt.Statement statement, List<io.toasty.value.Value> args) {}
+  private record Written(StatementNode statement, List<Value> args) {}
 
   /** Columns of one table. */
   private record Columns(TableSchema table, List<Integer> columns) {}

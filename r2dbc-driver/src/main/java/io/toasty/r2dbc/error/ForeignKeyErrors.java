@@ -7,10 +7,14 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,7 +90,7 @@ final class ForeignKeyErrors {
    * not say which (SQLite): for a delete, the one restricting deletes of {@code written}; for a
    * write, the one of {@code written} whose columns it set to a value. Null when not one.
    */
-  Found only(TableSchema written, boolean delete, Statement statement, List<Value> args) {
+  Found only(TableSchema written, boolean delete, StatementNode statement, List<Value> args) {
     if (written == null) {
       return null;
     }
@@ -111,13 +115,13 @@ final class ForeignKeyErrors {
    * @param pgKey    PostgreSQL's detail's key values ({@code 99}), or null
    */
   ForeignKeyViolationException of(Found f, TableSchema written, boolean referred, String pgKey,
-      Statement statement, List<Value> args, Throwable cause) {
+      StatementNode statement, List<Value> args, Throwable cause) {
     ModelSchema child = schema.model(f.key.model());
     RelationSchema relation = child.relation(f.key.relation());
     String field = fieldNames(child, relation.sourceFields());
     String target = relation.target();
     boolean parentSide = referred || (written != null && written != f.table)
-        || statement instanceof io.toasty.stmt.Delete;
+        || statement instanceof DeleteNode;
     if (parentSide) {
       return new ForeignKeyViolationException(child.name(), field, "a " + child.name()
           + " still refers to the " + target + " being deleted or changed (" + onDelete(f)
@@ -133,24 +137,24 @@ final class ForeignKeyErrors {
    * One key a write set that may name no record: {@code SELECT count(*) FROM target WHERE
    * referenced = key} tells (SQLite's error does not say which key failed).
    */
-  record Probe(Found found, List<Value> key, io.toasty.stmt.Query query) {}
+  record Probe(Found found, List<Value> key, Query query) {}
 
   /** The keys {@code statement} wrote to the declared foreign keys of {@code written}. */
-  List<Probe> probes(TableSchema written, Statement statement, List<Value> args) {
+  List<Probe> probes(TableSchema written, StatementNode statement, List<Value> args) {
     List<Probe> out = new ArrayList<>();
     for (Found f : all) {
       if (f.table != written) {
         continue;
       }
       for (List<Value> key : written(f, statement, args)) {
-        List<Expr> equal = new ArrayList<>();
+        List<ExprNode> equal = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
-          equal.add(Expr.eq(new Expr.Column(f.key.referencedTable(),
-              f.key.referencedColumns().get(i)), new Expr.Const(key.get(i))));
+          equal.add(ExprNode.eq(new ExprNode.Column(f.key.referencedTable(),
+              f.key.referencedColumns().get(i)), new ExprNode.Const(key.get(i))));
         }
-        Expr filter = equal.size() == 1 ? equal.get(0) : new Expr.And(equal);
-        out.add(new Probe(f, key, new io.toasty.stmt.Query(new io.toasty.stmt.Source.Table(
-            f.key.referencedTable()), filter, new io.toasty.stmt.Returning.Count(), List.of(),
+        ExprNode filter = equal.size() == 1 ? equal.get(0) : new ExprNode.And(equal);
+        out.add(new Probe(f, key, new Query(new Source.Table(
+            f.key.referencedTable()), filter, new Returning.Count(), List.of(),
             null)));
       }
     }
@@ -173,10 +177,10 @@ final class ForeignKeyErrors {
   }
 
   /** The distinct non-null keys the statement writes to {@code f}'s columns. */
-  static Set<List<Value>> written(Found f, Statement statement, List<Value> args) {
+  static Set<List<Value>> written(Found f, StatementNode statement, List<Value> args) {
     Set<List<Value>> keys = new LinkedHashSet<>();
-    if (statement instanceof Insert insert) {
-      for (Expr.Record row : insert.rows()) {
+    if (statement instanceof InsertNode insert) {
+      for (ExprNode.Record row : insert.rows()) {
         List<Value> key = new ArrayList<>();
         for (int column : f.key.columns()) {
           int at = insert.columns().indexOf(column);
@@ -184,10 +188,10 @@ final class ForeignKeyErrors {
         }
         addUnlessNull(keys, key);
       }
-    } else if (statement instanceof Update update) {
+    } else if (statement instanceof UpdateNode update) {
       List<Value> key = new ArrayList<>();
       for (int column : f.key.columns()) {
-        Expr value = null;
+        ExprNode value = null;
         for (Assignment a : update.assignments()) {
           value = a.target() == column ? a.value() : value;
         }
@@ -205,9 +209,9 @@ final class ForeignKeyErrors {
   }
 
   /** The value {@code e} writes; null for one computed by the database. */
-  private static Value valueOf(Expr e, List<Value> args) {
-    return e instanceof Expr.Arg a && a.index() < args.size() ? args.get(a.index())
-        : e instanceof Expr.Const c ? c.value() : null;
+  private static Value valueOf(ExprNode e, List<Value> args) {
+    return e instanceof ExprNode.Arg a && a.index() < args.size() ? args.get(a.index())
+        : e instanceof ExprNode.Const c ? c.value() : null;
   }
 
   /** The key's values as a message shows them. */

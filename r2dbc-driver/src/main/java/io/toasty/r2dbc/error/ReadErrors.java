@@ -6,10 +6,10 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 
@@ -21,11 +21,13 @@ import java.util.List;
 final class ReadErrors {
   private ReadErrors() {}
 
-  static ValueOutOfRangeException of(Schema schema, Statement statement,
+  static ValueOutOfRangeException of(Schema schema, StatementNode statement,
       UnreadableColumnException e) {
-    List<Expr> columns = statement instanceof Query q && q.returning() instanceof Returning.Project p
-        ? p.exprs() : List.of();
-    if (e.column() < columns.size() && columns.get(e.column()) instanceof Expr.Column c) {
+    List<ExprNode> columns =
+        statement instanceof Query q && q.returning() instanceof Returning.Project p
+            ? p.exprs()
+            : List.of();
+    if (e.column() < columns.size() && columns.get(e.column()) instanceof ExprNode.Column c) {
       for (ModelSchema model : schema.models()) {
         ModelMapping mapping = schema.mapping(model.name());
         if (!mapping.table().equals(c.table())) {
@@ -52,14 +54,14 @@ final class ReadErrors {
   }
 
   /** The primary key's columns as read in the same row, {@code ?} where not read. */
-  private static String key(TableSchema table, List<Expr> columns, List<Value> row) {
+  private static String key(TableSchema table, List<ExprNode> columns, List<Value> row) {
     StringBuilder out = new StringBuilder();
     for (int k : table.primaryKey()) {
       if (out.length() > 0) {
         out.append(", ");
       }
       out.append(table.column(k).name()).append(" = ");
-      int at = columns.indexOf(new Expr.Column(table.name(), k));
+      int at = columns.indexOf(new ExprNode.Column(table.name(), k));
       out.append(at < 0 || at >= row.size() ? "?" : String.valueOf(row.get(at).toJava()));
     }
     return out.toString();

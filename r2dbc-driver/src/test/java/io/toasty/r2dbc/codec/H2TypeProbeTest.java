@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.value.Type;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +93,7 @@ class H2TypeProbeTest {
       i++;
     }
     run(ddl.append(')').toString());
-    io.r2dbc.spi.Statement st = connection.createStatement(insert.append(')').toString());
+    Statement st = connection.createStatement(insert.append(')').toString());
     i = 0;
     for (Object value : columns.values()) {
       st.bind(i++, value);
@@ -133,7 +135,7 @@ class H2TypeProbeTest {
       Class<?> c = codec.nullClass(type);
       Object value = Flux.from(connection.createStatement("SELECT ? AS \"v\"").bindNull(0, c)
               .execute())
-          .flatMap(r -> r.map((row, md) -> java.util.Optional.ofNullable(row.get(0))))
+          .flatMap(r -> r.map((row, md) -> Optional.ofNullable(row.get(0))))
           .blockFirst()
           .orElse(null);
       assertNull(value, type.toString());

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,13 @@ class ValueCodecTest {
 
   @Test
   void aListBindsAsAnArrayOfDistinctValuesOfTheColumnsClass() {
-    Value.ListValue keys = new Value.ListValue(java.util.List.of(new Value.I64(7),
+    Value.ListValue keys = new Value.ListValue(List.of(new Value.I64(7),
         new Value.I64(7)));
     assertArrayEquals(new Long[] {7L}, codec.array(keys, Type.Scalar.I64));
-    assertArrayEquals(new Integer[] {3, null}, codec.array(new Value.ListValue(java.util.List.of(
+    assertArrayEquals(new Integer[] {3, null}, codec.array(new Value.ListValue(List.of(
         new Value.I64(3), Value.NULL, new Value.I32(3))), Type.Scalar.I32));
     assertThrows(IllegalArgumentException.class, () -> codec.array(new Value.ListValue(
-        java.util.List.of(new Value.I64(1L << 40))), Type.Scalar.I32));
+        List.of(new Value.I64(1L << 40))), Type.Scalar.I32));
   }
 
   @Test

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DriverException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
+import io.toasty.sql.dialect.MySqlDialect;
+import io.toasty.sql.dialect.PostgresDialect;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +39,11 @@ class ErrorTranslatorTest {
       "Connection unexpectedly closed|false",
       "Connection closed|false"})
   void aRefusalToSendOnAClosedConnectionSaysNothingWasSent(String message, boolean unsent) {
-    Throwable cause = new io.r2dbc.spi.R2dbcNonTransientResourceException(message, "08006");
-    for (var dialect : java.util.List.of(io.toasty.sql.dialect.PostgresDialect.INSTANCE,
-        io.toasty.sql.dialect.MySqlDialect.MARIADB)) {
-      io.toasty.error.ConnectionLostException e = assertInstanceOf(
-          io.toasty.error.ConnectionLostException.class,
+    Throwable cause = new R2dbcNonTransientResourceException(message, "08006");
+    for (var dialect : List.of(PostgresDialect.INSTANCE,
+        MySqlDialect.MARIADB)) {
+      ConnectionLostException e = assertInstanceOf(
+          ConnectionLostException.class,
           new ErrorTranslator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
       assertEquals(unsent, e.nothingSent(), message);
     }
@@ -52,13 +57,13 @@ class ErrorTranslatorTest {
   @Test
   void aRequestCancelledInADisposedQueueIsALostConnectionNothingSent() {
     Throwable cause = new IllegalStateException("Request queue was disposed");
-    io.toasty.error.ConnectionLostException e = assertInstanceOf(
-        io.toasty.error.ConnectionLostException.class,
-        new ErrorTranslator(io.toasty.sql.dialect.MySqlDialect.MARIADB, Fixtures.SCHEMA)
+    ConnectionLostException e = assertInstanceOf(
+        ConnectionLostException.class,
+        new ErrorTranslator(MySqlDialect.MARIADB, Fixtures.SCHEMA)
             .translate(new RuntimeException("wrapped", cause), "users"));
     assertEquals(true, e.nothingSent());
     assertSame(cause, e.getCause().getCause());
-    Throwable other = new ErrorTranslator(io.toasty.sql.dialect.MySqlDialect.MARIADB,
+    Throwable other = new ErrorTranslator(MySqlDialect.MARIADB,
         Fixtures.SCHEMA).translate(new IllegalStateException("Request queue was full"), "users");
     assertEquals(DriverException.class, other.getClass(), "another IllegalStateException");
   }

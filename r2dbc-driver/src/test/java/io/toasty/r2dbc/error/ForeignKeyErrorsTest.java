@@ -17,12 +17,12 @@ import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqliteDialect;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -61,13 +61,18 @@ class ForeignKeyErrorsTest {
               field(1, "bookId", Type.Scalar.I64, "book_id")),
           List.of(0), List.of(), List.of(belongsTo("book", "Book", Integrity.RESTRICT)))));
 
-  private static final Statement INSERT = new Insert(new Source.Table("books"), List.of(0, 1, 2),
-      List.of(new Expr.Record(List.of(new Expr.Arg(0), new Expr.Arg(1), new Expr.Arg(2)))),
-      new Returning.Count());
+  private static final StatementNode INSERT =
+      new InsertNode(
+          new Source.Table("books"),
+          List.of(0, 1, 2),
+          List.of(
+              new ExprNode.Record(
+                  List.of(new ExprNode.Arg(0), new ExprNode.Arg(1), new ExprNode.Arg(2)))),
+          new Returning.Count());
   private static final List<Value> ARGS = List.of(new Value.I64(7), new Value.I64(999),
       new Value.Str(SECRET));
-  private static final Statement DELETE = new Delete(new Source.Table("books"),
-      Expr.eq(new Expr.Column("books", 0), new Expr.Arg(0)), new Returning.Count());
+  private static final StatementNode DELETE = new DeleteNode(new Source.Table("books"),
+      ExprNode.eq(new ExprNode.Column("books", 0), new ExprNode.Arg(0)), new Returning.Count());
 
   private static ForeignKeyViolationException insert(SqlDialect dialect, String message,
       String state, int code) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -104,7 +105,7 @@ class IdleValidationTest {
         new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
           Object result = method.invoke(factory, args);
           return method.getName().equals("create")
-              ? Mono.from((org.reactivestreams.Publisher<?>) result).map(this::recorded)
+              ? Mono.from((Publisher<?>) result).map(this::recorded)
               : result;
         });
   }

@@ -12,9 +12,14 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.app.RelationSchema.Integrity;
 import io.toasty.schema.app.RelationSchema.Kind;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.sql.dialect.H2Dialect;
+import io.toasty.sql.dialect.MySqlDialect;
+import io.toasty.sql.dialect.PostgresDialect;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqliteDialect;
 import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
@@ -225,12 +230,12 @@ class ForeignKeySchemaTest {
     assertTrue(!all.contains("notes_author_id_fkey"), all);
   }
 
-  private io.toasty.sql.dialect.SqlDialect driverDialect() {
+  private SqlDialect driverDialect() {
     return switch (kind) {
-      case H2 -> io.toasty.sql.dialect.H2Dialect.INSTANCE;
-      case POSTGRESQL -> io.toasty.sql.dialect.PostgresDialect.INSTANCE;
-      case MARIADB -> io.toasty.sql.dialect.MySqlDialect.MARIADB;
-      case SQLITE -> io.toasty.sql.dialect.SqliteDialect.INSTANCE;
+      case H2 -> H2Dialect.INSTANCE;
+      case POSTGRESQL -> PostgresDialect.INSTANCE;
+      case MARIADB -> MySqlDialect.MARIADB;
+      case SQLITE -> SqliteDialect.INSTANCE;
     };
   }
 }

@@ -12,6 +12,7 @@ import io.toasty.schema.app.ModelSchema;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.value.Type;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SchemaDdlTest {
@@ -60,8 +61,8 @@ class SchemaDdlTest {
         List.of(0), List.of())));
     InvalidModelException e = assertThrows(InvalidModelException.class,
         () -> new SchemaDdl(H2Dialect.INSTANCE, schema).create());
-    assertEquals(java.util.Optional.of("Long"), e.model());
-    assertEquals(java.util.Optional.of("x"), e.field());
+    assertEquals(Optional.of("Long"), e.model());
+    assertEquals(Optional.of("x"), e.field());
     assertTrue(e.getMessage().contains("column name '" + longName + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("h2 accepts at most 256"), e.getMessage());
   }

@@ -3,14 +3,16 @@ package io.toasty.sql.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.driver.SchemaUpgrade;
 import io.toasty.driver.SchemaUpgrade.Kind;
+import io.toasty.driver.SchemaUpgrade;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqliteDialect;
 import io.toasty.value.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class SchemaUpgradesTest {
 
   private static ModelSchema withRank() {
     ModelSchema book = ForeignKeySchemaTest.BOOK;
-    List<io.toasty.schema.app.FieldSchema> fields = new ArrayList<>(book.fields());
+    List<FieldSchema> fields = new ArrayList<>(book.fields());
     fields.add(ForeignKeySchemaTest.field(3, "rank", Type.Scalar.I8, false, "rank"));
     return new ModelSchema(book.name(), book.javaClass(), book.tableName(), fields,
         book.primaryKey(), book.indexes(), book.relations());
@@ -34,7 +36,7 @@ class SchemaUpgradesTest {
 
   private static ExistingSchema tables(List<List<String>> rows) {
     List<List<String>> all = new ArrayList<>(List.of(
-        java.util.Arrays.asList("authors", "", null), java.util.Arrays.asList("books", "", null)));
+        Arrays.asList("authors", "", null), Arrays.asList("books", "", null)));
     all.addAll(rows);
     return ExistingSchema.of(all);
   }
@@ -65,7 +67,7 @@ class SchemaUpgradesTest {
   @Test
   void aTableThatDoesNotExistIsLeftToCreateTable() {
     assertEquals(List.of(), new SchemaUpgrades(PostgresDialect.INSTANCE, SCHEMA)
-        .of(ExistingSchema.of(List.of(java.util.Arrays.asList("authors", "", null)))));
+        .of(ExistingSchema.of(List.of(Arrays.asList("authors", "", null)))));
   }
 
   @Test

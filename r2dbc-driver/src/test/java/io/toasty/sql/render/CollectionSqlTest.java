@@ -13,7 +13,7 @@ import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqliteDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -30,18 +30,18 @@ class CollectionSqlTest {
   private static final Type.CollectionOf COUNTS =
       new Type.CollectionOf(Type.CollectionOf.Shape.MAP, Type.Scalar.I64);
 
-  private static String sql(SqlDialect dialect, Expr filter) {
+  private static String sql(SqlDialect dialect, ExprNode filter) {
     Query q = new Query(new Source.Table("users"), filter,
         new Returning.Project(List.of(col("users", 0))), List.of(), null);
     return new SqlRenderer(dialect, Fixtures.SCHEMA).render(q).sql();
   }
 
-  private static Expr contains(Type.CollectionOf type) {
-    return new Expr.Contains(col("users", 2), type, arg(0));
+  private static ExprNode contains(Type.CollectionOf type) {
+    return new ExprNode.Contains(col("users", 2), type, arg(0));
   }
 
-  private static Expr isEmpty(Type.CollectionOf type) {
-    return new Expr.IsEmpty(col("users", 2), type);
+  private static ExprNode isEmpty(Type.CollectionOf type) {
+    return new ExprNode.IsEmpty(col("users", 2), type);
   }
 
   private static final String SELECT = "SELECT \"id\" FROM \"users\" WHERE ";
@@ -62,13 +62,17 @@ class CollectionSqlTest {
     Type.CollectionOf longs = new Type.CollectionOf(Type.CollectionOf.Shape.SET,
         Type.Scalar.I64);
     assertEquals(SELECT + "array_cat(COALESCE(\"email\", '{}'), $1)", sql(pg,
-        new Expr.CollectionChange(Expr.ChangeOp.ADD, col("users", 2), TAGS, arg(0))));
-    assertEquals(SELECT + "array_cat(COALESCE(\"email\", '{}'), ARRAY(SELECT x FROM unnest($1)"
-        + " WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(\"email\", '{}')) ORDER BY i))",
-        sql(pg, new Expr.CollectionChange(Expr.ChangeOp.ADD, col("users", 2), longs, arg(0))));
+        new ExprNode.CollectionChange(ExprNode.ChangeOp.ADD, col("users", 2), TAGS, arg(0))));
+    assertEquals(
+        SELECT
+            + "array_cat(COALESCE(\"email\", '{}'), ARRAY(SELECT x FROM unnest($1)"
+            + " WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(\"email\", '{}')) ORDER BY i))",
+        sql(
+            pg,
+            new ExprNode.CollectionChange(ExprNode.ChangeOp.ADD, col("users", 2), longs, arg(0))));
     assertEquals(SELECT + "CASE WHEN \"email\" IS NULL THEN NULL ELSE ARRAY(SELECT x FROM"
         + " unnest(\"email\") WITH ORDINALITY AS t(x, i) WHERE x <> ALL($1) ORDER BY i) END",
-        sql(pg, new Expr.CollectionChange(Expr.ChangeOp.REMOVE, col("users", 2), TAGS,
+        sql(pg, new ExprNode.CollectionChange(ExprNode.ChangeOp.REMOVE, col("users", 2), TAGS,
             arg(0))));
   }
 
@@ -112,14 +116,14 @@ class CollectionSqlTest {
     assertEquals(Feature.COLLECTION_ITEMS, e.feature());
   }
 
-  private static Expr change(Expr.ChangeOp op, Type.CollectionOf type) {
-    return new Expr.CollectionChange(op, col("users", 2), type, arg(0));
+  private static ExprNode change(ExprNode.ChangeOp op, Type.CollectionOf type) {
+    return new ExprNode.CollectionChange(op, col("users", 2), type, arg(0));
   }
 
   @Test
   void mariadbAppendsToAListByMergingArrays() {
     assertEquals("SELECT `id` FROM `users` WHERE JSON_MERGE_PRESERVE(COALESCE(`email`, '[]'), ?)",
-        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.ADD, TAGS)));
+        sql(MySqlDialect.MARIADB, change(ExprNode.ChangeOp.ADD, TAGS)));
   }
 
   @Test
@@ -128,15 +132,19 @@ class CollectionSqlTest {
         + " THEN \"email\" ELSE SUBSTR(\"email\", 1, %s(\"email\") - 1) || ',' || SUBSTR(?, 2)"
         + " END";
     assertEquals(joined.formatted(SqliteDialect.INSTANCE.charLengthFunction()),
-        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.ADD, TAGS)));
+        sql(SqliteDialect.INSTANCE, change(ExprNode.ChangeOp.ADD, TAGS)));
     assertEquals(joined.formatted(H2Dialect.INSTANCE.charLengthFunction()),
-        sql(H2Dialect.INSTANCE, change(Expr.ChangeOp.ADD, TAGS)));
+        sql(H2Dialect.INSTANCE, change(ExprNode.ChangeOp.ADD, TAGS)));
   }
 
   @Test
   void h2RefusesEveryChangeButAListsAppend() {
-    for (Expr e : List.of(change(Expr.ChangeOp.ADD, IDS), change(Expr.ChangeOp.REMOVE, TAGS),
-        change(Expr.ChangeOp.PUT, COUNTS), change(Expr.ChangeOp.REMOVE_KEYS, COUNTS))) {
+    for (ExprNode e :
+        List.of(
+            change(ExprNode.ChangeOp.ADD, IDS),
+            change(ExprNode.ChangeOp.REMOVE, TAGS),
+            change(ExprNode.ChangeOp.PUT, COUNTS),
+            change(ExprNode.ChangeOp.REMOVE_KEYS, COUNTS))) {
       UnsupportedFeatureException x = assertThrows(UnsupportedFeatureException.class,
           () -> sql(H2Dialect.INSTANCE, e));
       assertEquals(Feature.COLLECTION_CHANGE, x.feature());
@@ -147,9 +155,9 @@ class CollectionSqlTest {
   void postgresqlPutsAndRemovesJsonbEntries() {
     SqlDialect pg = PostgresDialect.INSTANCE;
     assertEquals(SELECT + "(COALESCE(\"email\", '{}'::jsonb) || CAST($1 AS jsonb))",
-        sql(pg, change(Expr.ChangeOp.PUT, COUNTS)));
+        sql(pg, change(ExprNode.ChangeOp.PUT, COUNTS)));
     assertEquals(SELECT + "(\"email\" - CAST($1 AS text[]))",
-        sql(pg, change(Expr.ChangeOp.REMOVE_KEYS, COUNTS)));
+        sql(pg, change(ExprNode.ChangeOp.REMOVE_KEYS, COUNTS)));
   }
 
   @Test
@@ -159,19 +167,19 @@ class CollectionSqlTest {
         + " ORDER BY toasty_s.key), ''), ']') FROM json_each(\"users\".\"email\") AS toasty_s"
         + " WHERE (\"users\".\"email\" -> toasty_s.fullkey) NOT IN (SELECT (? ->"
         + " toasty_i.fullkey) FROM json_each(?) AS toasty_i)) END",
-        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.REMOVE, TAGS)));
+        sql(SqliteDialect.INSTANCE, change(ExprNode.ChangeOp.REMOVE, TAGS)));
     assertEquals(SELECT + "CASE WHEN \"users\".\"email\" IS NULL THEN ? ELSE CONCAT('[',"
         + " CONCAT_WS(',', (SELECT group_concat((\"users\".\"email\" -> toasty_s.fullkey), ','"
         + " ORDER BY toasty_s.key) FROM json_each(\"users\".\"email\") AS toasty_s), (SELECT"
         + " group_concat((? -> toasty_i.fullkey), ',' ORDER BY toasty_i.key) FROM json_each(?) AS"
         + " toasty_i WHERE (? -> toasty_i.fullkey) NOT IN (SELECT (\"users\".\"email\" ->"
         + " toasty_s2.fullkey) FROM json_each(\"users\".\"email\") AS toasty_s2))), ']') END",
-        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.ADD, IDS)));
+        sql(SqliteDialect.INSTANCE, change(ExprNode.ChangeOp.ADD, IDS)));
     assertEquals(SELECT + "json_patch(COALESCE(\"email\", '{}'), ?)",
-        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.PUT, COUNTS)));
+        sql(SqliteDialect.INSTANCE, change(ExprNode.ChangeOp.PUT, COUNTS)));
     assertEquals(SELECT + "json_patch(\"email\", (SELECT json_group_object(toasty_i.value, NULL)"
         + " FROM json_each(?) AS toasty_i))",
-        sql(SqliteDialect.INSTANCE, change(Expr.ChangeOp.REMOVE_KEYS, COUNTS)));
+        sql(SqliteDialect.INSTANCE, change(ExprNode.ChangeOp.REMOVE_KEYS, COUNTS)));
   }
 
   @Test
@@ -184,8 +192,8 @@ class CollectionSqlTest {
         + "`users`.`email`, CONCAT('$[', toasty_s.k - 1, ']')) AS BINARY) NOT IN (SELECT"
         + " CAST(JSON_EXTRACT(?, CONCAT('$[', toasty_i.k - 1, ']')) AS BINARY) FROM"
         + " JSON_TABLE(?, '$[*]' COLUMNS (k FOR ORDINALITY)) AS toasty_i)) END",
-        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.REMOVE, TAGS)));
+        sql(MySqlDialect.MARIADB, change(ExprNode.ChangeOp.REMOVE, TAGS)));
     assertEquals(select + "JSON_MERGE_PATCH(COALESCE(`email`, '{}'), ?)",
-        sql(MySqlDialect.MARIADB, change(Expr.ChangeOp.PUT, COUNTS)));
+        sql(MySqlDialect.MARIADB, change(ExprNode.ChangeOp.PUT, COUNTS)));
   }
 }

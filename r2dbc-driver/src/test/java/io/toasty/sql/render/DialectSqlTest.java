@@ -8,27 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.error.InvalidModelException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.Fixtures;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqliteDialect;
+import io.toasty.sql.push.SchemaDdl;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +50,11 @@ class DialectSqlTest {
   private static final SqlDialect SQLITE = SqliteDialect.INSTANCE;
   private static final SqlDialect H2 = H2Dialect.INSTANCE;
 
-  private static RenderedSql render(SqlDialect dialect, Statement statement) {
+  private static RenderedSql render(SqlDialect dialect, StatementNode statement) {
     return new SqlRenderer(dialect, Fixtures.SCHEMA).render(statement);
   }
 
-  private static void assertSql(SqlDialect dialect, Statement statement, String sql,
+  private static void assertSql(SqlDialect dialect, StatementNode statement, String sql,
       int... argOrder) {
     RenderedSql r = render(dialect, statement);
     assertEquals(sql, r.sql(), dialect.toString());
@@ -58,8 +65,8 @@ class DialectSqlTest {
 
   @Test
   void markersQuotingAndLimits() {
-    Query q = new Query(USERS, Expr.and(Expr.eq(col("users", 2), arg(0)),
-        new Expr.Compare(Expr.CompareOp.GT, col("users", 4), arg(1))),
+    Query q = new Query(USERS, ExprNode.and(ExprNode.eq(col("users", 2), arg(0)),
+        new ExprNode.Compare(ExprNode.CompareOp.GT, col("users", 4), arg(1))),
         new Returning.Project(List.of(col("users", 0), col("users", 1))),
         List.of(new OrderBy(col("users", 1), OrderBy.Direction.ASC)), new Limit(arg(2), arg(3)));
     assertSql(PG, q, "SELECT \"id\", \"name\" FROM \"users\" WHERE \"email\" = $1 AND "
@@ -77,17 +84,17 @@ class DialectSqlTest {
 
   // ---- lists of bound values ------------------------------------------------------------------
 
-  private static Query usersWhere(Expr filter) {
+  private static Query usersWhere(ExprNode filter) {
     return new Query(USERS, filter, new Returning.Project(List.of(col("users", 0))), List.of(),
         null);
   }
 
-  private static Expr.InList in(int column, int first, int count) {
-    List<Expr> items = new java.util.ArrayList<>();
+  private static ExprNode.InList in(int column, int first, int count) {
+    List<ExprNode> items = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       items.add(arg(first + i));
     }
-    return new Expr.InList(col("users", column), items);
+    return new ExprNode.InList(col("users", column), items);
   }
 
   /**
@@ -97,7 +104,7 @@ class DialectSqlTest {
    */
   @Test
   void nullSortsLowOnEveryDialect() {
-    Query q = new Query(USERS, Expr.TRUE, new Returning.Project(List.of(col("users", 0))),
+    Query q = new Query(USERS, ExprNode.TRUE, new Returning.Project(List.of(col("users", 0))),
         List.of(new OrderBy(col("users", 3), OrderBy.Direction.ASC),
             new OrderBy(col("users", 3), OrderBy.Direction.DESC),
             new OrderBy(col("users", 1), OrderBy.Direction.ASC)), null);
@@ -112,26 +119,26 @@ class DialectSqlTest {
   @Test
   void postgresqlBindsAListOfArgumentsAsOneArraySoEveryLengthSharesOneText() {
     RenderedSql two = render(PG, usersWhere(in(0, 0, 2)));
-    RenderedSql many = render(PG, usersWhere(Expr.and(Expr.eq(col("users", 1), arg(0)),
+    RenderedSql many = render(PG, usersWhere(ExprNode.and(ExprNode.eq(col("users", 1), arg(0)),
         in(4, 1, 500))));
     assertEquals("SELECT \"id\" FROM \"users\" WHERE \"id\" = ANY($1)", two.sql());
     assertEquals("SELECT \"id\" FROM \"users\" WHERE \"name\" = $1 AND \"login_count\" = ANY($2)",
         many.sql());
     assertEquals(2, many.markerCount());
-    List<Value> args = new java.util.ArrayList<>();
+    List<Value> args = new ArrayList<>();
     for (int i = 0; i <= 500; i++) {
       args.add(new Value.I32(i));
     }
     Value array = many.valueAt(1, args);
     assertEquals(args.subList(1, 501), ((Value.ListValue) array).items());
-    assertEquals(io.toasty.value.Type.Scalar.I32, many.markerTypes()[1]);
+    assertEquals(Type.Scalar.I32, many.markerTypes()[1]);
     assertSql(MARIADB, usersWhere(in(0, 0, 2)),
         "SELECT `id` FROM `users` WHERE `id` IN (?, ?)", 0, 1);
   }
 
   @Test
   void h2JoinsATopLevelListOfArgumentsAsOneArrayOfDistinctNonNullValues() {
-    RenderedSql r = render(H2, usersWhere(Expr.and(Expr.eq(col("users", 1), arg(0)),
+    RenderedSql r = render(H2, usersWhere(ExprNode.and(ExprNode.eq(col("users", 1), arg(0)),
         in(0, 1, 3))));
     assertEquals("SELECT \"id\" FROM UNNEST(?) AS \"toasty_keys\"(\"key\") JOIN \"users\" ON "
         + "\"users\".\"id\" = \"toasty_keys\".\"key\" WHERE \"name\" = ?", r.sql());
@@ -142,24 +149,24 @@ class DialectSqlTest {
     assertEquals(new Value.Str("ann"), r.valueAt(1, args));
     // ValueCodecTest: the codec binds such a list as an array of distinct values.
     // Anywhere but among the top-level conditions, markers.
-    assertSql(H2, usersWhere(new Expr.Or(List.of(Expr.eq(col("users", 1), arg(0)),
+    assertSql(H2, usersWhere(new ExprNode.Or(List.of(ExprNode.eq(col("users", 1), arg(0)),
         in(0, 1, 2)))),
         "SELECT \"id\" FROM \"users\" WHERE \"name\" = ? OR \"id\" IN (?, ?)", 0, 1, 2);
   }
 
   @Test
   void h2NamesTheArraysColumnSoThatItClashesWithNoColumnOfTheTable() {
-    io.toasty.schema.app.ModelSchema words = new io.toasty.schema.app.ModelSchema("Word",
+    ModelSchema words = new ModelSchema("Word",
         "com.example.Word", "words", List.of(
-            new io.toasty.schema.app.FieldSchema(0, "key", io.toasty.value.Type.Scalar.I64,
+            new FieldSchema(0, "key", Type.Scalar.I64,
                 false, null, null, "key"),
-            new io.toasty.schema.app.FieldSchema(1, "key1", io.toasty.value.Type.Scalar.STRING,
+            new FieldSchema(1, "key1", Type.Scalar.STRING,
                 false, null, null, "key_1")),
         List.of(0), List.of());
-    Query q = new Query(new Source.Table("words"), new Expr.InList(col("words", 1),
+    Query q = new Query(new Source.Table("words"), new ExprNode.InList(col("words", 1),
         List.of(arg(0), arg(1))), new Returning.Project(List.of(col("words", 0))), List.of(),
         null);
-    RenderedSql r = new SqlRenderer(H2, io.toasty.schema.Schema.of(List.of(words))).render(q);
+    RenderedSql r = new SqlRenderer(H2, Schema.of(List.of(words))).render(q);
     assertEquals("SELECT \"key\" FROM UNNEST(?) AS \"toasty_keys\"(\"key_2\") JOIN \"words\" ON "
         + "\"words\".\"key_1\" = \"toasty_keys\".\"key_2\"", r.sql());
   }
@@ -168,8 +175,8 @@ class DialectSqlTest {
   void postgresqlKeepsOneMarkerPerValueWhereAnArrayWouldNotFit() {
     assertSql(PG, usersWhere(in(0, 0, 1)), "SELECT \"id\" FROM \"users\" WHERE \"id\" IN ($1)",
         0);
-    assertSql(PG, usersWhere(new Expr.InList(col("users", 0), List.of(arg(0),
-        new Expr.Const(new Value.I64(7))))),
+    assertSql(PG, usersWhere(new ExprNode.InList(col("users", 0), List.of(arg(0),
+        new ExprNode.Const(new Value.I64(7))))),
         "SELECT \"id\" FROM \"users\" WHERE \"id\" IN ($1, $2)", 0, -1);
     // An enum column is text in the database but not a string in the schema.
     assertSql(PG, usersWhere(in(5, 0, 2)),
@@ -188,10 +195,10 @@ class DialectSqlTest {
 
   @Test
   void postgresMarkersAreNumberedInTextOrderAcrossSubqueries() {
-    Query inner = new Query(new Source.Table("posts"), Expr.eq(col("posts", 2), arg(1)),
+    Query inner = new Query(new Source.Table("posts"), ExprNode.eq(col("posts", 2), arg(1)),
         new Returning.Project(List.of(col("posts", 1))), List.of(), null);
-    Query q = new Query(USERS, new Expr.And(List.of(Expr.eq(col("users", 1), arg(0)),
-        new Expr.InSubquery(col("users", 0), inner), Expr.eq(col("users", 2), arg(0)))),
+    Query q = new Query(USERS, new ExprNode.And(List.of(ExprNode.eq(col("users", 1), arg(0)),
+        new ExprNode.InSubquery(col("users", 0), inner), ExprNode.eq(col("users", 2), arg(0)))),
         new Returning.Project(List.of(col("users", 0))), List.of(), null);
     assertSql(PG, q, "SELECT \"id\" FROM \"users\" WHERE \"name\" = $1 AND \"id\" IN (SELECT "
         + "\"user_id\" FROM \"posts\" WHERE \"title\" = $2) AND \"email\" = $3", 0, 1, 0);
@@ -201,8 +208,8 @@ class DialectSqlTest {
 
   @Test
   void multiRowInsertReturningKeys() {
-    Insert insert = new Insert(USERS, List.of(1, 2),
-        List.of(Expr.Record.of(arg(0), arg(1)), Expr.Record.of(arg(2), arg(3))),
+    InsertNode insert = new InsertNode(USERS, List.of(1, 2),
+        List.of(ExprNode.Record.of(arg(0), arg(1)), ExprNode.Record.of(arg(2), arg(3))),
         new Returning.Keys(List.of(0)));
     assertSql(PG, insert, "INSERT INTO \"users\" (\"name\", \"email\") VALUES ($1, $2), ($3, $4)"
         + " RETURNING \"id\"", 0, 1, 2, 3);
@@ -227,9 +234,14 @@ class DialectSqlTest {
   void anInsertReturnsOnlyWhatItDidNotSend() {
     Returning all = new Returning.Project(List.of(col("users", 0), col("users", 1),
         col("users", 2), col("users", 4)));
-    Insert insert = new Insert(USERS, List.of(1, 2, 4),
-        List.of(Expr.Record.of(arg(0), arg(1), arg(2)), Expr.Record.of(arg(3), arg(4), arg(5))),
-        all);
+    InsertNode insert =
+        new InsertNode(
+            USERS,
+            List.of(1, 2, 4),
+            List.of(
+                ExprNode.Record.of(arg(0), arg(1), arg(2)),
+                ExprNode.Record.of(arg(3), arg(4), arg(5))),
+            all);
     RenderedSql pg = render(PG, insert);
     assertEquals("INSERT INTO \"users\" (\"name\", \"email\", \"login_count\") VALUES ($1, $2, "
         + "$3), ($4, $5, $6) RETURNING \"id\"", pg.sql());
@@ -247,16 +259,16 @@ class DialectSqlTest {
     assertNull(render(SQLITE, insert).echo());
     assertNull(render(H2, insert).echo());
     // A value the database computes (here a NULL written as a literal) is returned.
-    Insert literal = new Insert(USERS, List.of(1, 2, 4),
-        List.of(Expr.Record.of(arg(0), arg(1), Expr.NULL)), all);
+    InsertNode literal = new InsertNode(USERS, List.of(1, 2, 4),
+        List.of(ExprNode.Record.of(arg(0), arg(1), ExprNode.NULL)), all);
     assertEquals(0, render(PG, literal).echo().returnedAt()[0]);
     assertEquals(1, render(PG, literal).echo().returnedAt()[3]);
   }
 
   @Test
   void anInsertThatSetsNoColumnWritesADefaultRow() {
-    Insert insert = new Insert(new Source.Table("posts"), List.of(),
-        List.of(new Expr.Record(List.of()), new Expr.Record(List.of())),
+    InsertNode insert = new InsertNode(new Source.Table("posts"), List.of(),
+        List.of(new ExprNode.Record(List.of()), new ExprNode.Record(List.of())),
         new Returning.Keys(List.of(0)));
     assertSql(PG, insert, "INSERT INTO \"posts\" (\"id\") VALUES (DEFAULT), (DEFAULT) RETURNING "
         + "\"id\"");
@@ -271,7 +283,7 @@ class DialectSqlTest {
 
   @Test
   void updateReturningRows() {
-    Update u = new Update(USERS, Expr.eq(col("users", 0), arg(1)),
+    UpdateNode u = new UpdateNode(USERS, ExprNode.eq(col("users", 0), arg(1)),
         List.of(new Assignment(1, arg(0))), new Returning.Project(List.of(col("users", 1))));
     assertSql(PG, u, "UPDATE \"users\" SET \"name\" = $1 WHERE \"id\" = $2 RETURNING \"name\"",
         0, 1);
@@ -287,7 +299,7 @@ class DialectSqlTest {
 
   @Test
   void deleteReturningRowsOnMariaDbButNotMySql() {
-    Delete d = new Delete(USERS, Expr.eq(col("users", 0), arg(0)),
+    DeleteNode d = new DeleteNode(USERS, ExprNode.eq(col("users", 0), arg(0)),
         new Returning.Project(List.of(col("users", 0))));
     assertSql(MARIADB, d, "DELETE FROM `users` WHERE `id` = ? RETURNING `id`", 0);
     assertSql(PG, d, "DELETE FROM \"users\" WHERE \"id\" = $1 RETURNING \"id\"", 0);
@@ -298,7 +310,7 @@ class DialectSqlTest {
 
   @Test
   void nullSafeEquality() {
-    Query q = new Query(USERS, new Expr.IsNotDistinctFrom(col("users", 3), arg(0)),
+    Query q = new Query(USERS, new ExprNode.IsNotDistinctFrom(col("users", 3), arg(0)),
         new Returning.Project(List.of(col("users", 0))), List.of(), null);
     assertSql(PG, q, "SELECT \"id\" FROM \"users\" WHERE \"nickname\" IS NOT DISTINCT FROM $1",
         0);
@@ -307,8 +319,8 @@ class DialectSqlTest {
     assertSql(SQLITE, q, "SELECT \"id\" FROM \"users\" WHERE \"nickname\" IS ?", 0);
   }
 
-  private static Query pattern(Expr.PatternKind kind, boolean ignoreCase) {
-    return new Query(USERS, new Expr.Pattern(kind, col("users", 1), arg(0), ignoreCase),
+  private static Query pattern(ExprNode.PatternKind kind, boolean ignoreCase) {
+    return new Query(USERS, new ExprNode.Pattern(kind, col("users", 1), arg(0), ignoreCase),
         new Returning.Project(List.of(col("users", 0))), List.of(), null);
   }
 
@@ -318,13 +330,13 @@ class DialectSqlTest {
 
   @Test
   void patternsPerDialect() {
-    Query starts = pattern(Expr.PatternKind.STARTS_WITH, false);
+    Query starts = pattern(ExprNode.PatternKind.STARTS_WITH, false);
     assertSql(PG, starts, "SELECT \"id\" FROM \"users\" WHERE \"name\" LIKE $1 ESCAPE '\\'", 0);
     assertSql(H2, starts, "SELECT \"id\" FROM \"users\" WHERE \"name\" LIKE ? ESCAPE '\\'", 0);
     assertSql(MARIADB, starts, "SELECT `id` FROM `users` WHERE `name` LIKE ?", 0);
     assertSql(SQLITE, starts, "SELECT \"id\" FROM \"users\" WHERE \"name\" GLOB ?", 0);
 
-    Query ci = pattern(Expr.PatternKind.CONTAINS, true);
+    Query ci = pattern(ExprNode.PatternKind.CONTAINS, true);
     assertSql(PG, ci, "SELECT \"id\" FROM \"users\" WHERE \"name\" ILIKE $1 ESCAPE '\\'", 0);
     assertSql(MARIADB, ci, "SELECT `id` FROM `users` WHERE LOWER(`name`) LIKE LOWER(?)", 0);
     assertSql(SQLITE, ci, "SELECT \"id\" FROM \"users\" WHERE \"name\" LIKE ? ESCAPE '\\'", 0);
@@ -333,36 +345,36 @@ class DialectSqlTest {
   @Test
   void literalPatternTextIsEscapedWhenBound() {
     String text = "50%_off\\*[x]?";
-    assertEquals("50\\%\\_off\\\\*[x]?%", bound(PG, pattern(Expr.PatternKind.STARTS_WITH, false),
-        text));
-    assertEquals("%50\\%\\_off\\\\*[x]?", bound(MARIADB, pattern(Expr.PatternKind.ENDS_WITH,
+    assertEquals(
+        "50\\%\\_off\\\\*[x]?%", bound(PG, pattern(ExprNode.PatternKind.STARTS_WITH, false), text));
+    assertEquals("%50\\%\\_off\\\\*[x]?", bound(MARIADB, pattern(ExprNode.PatternKind.ENDS_WITH,
         false), text));
-    assertEquals("%50\\%\\_off\\\\*[x]?%", bound(SQLITE, pattern(Expr.PatternKind.CONTAINS,
+    assertEquals("%50\\%\\_off\\\\*[x]?%", bound(SQLITE, pattern(ExprNode.PatternKind.CONTAINS,
         true), text));
-    assertEquals("50%_off\\[*][[]x][?]*", bound(SQLITE, pattern(Expr.PatternKind.STARTS_WITH,
+    assertEquals("50%_off\\[*][[]x][?]*", bound(SQLITE, pattern(ExprNode.PatternKind.STARTS_WITH,
         false), text));
-    assertEquals("*a[*]b", bound(SQLITE, pattern(Expr.PatternKind.ENDS_WITH, false), "a*b"));
+    assertEquals("*a[*]b", bound(SQLITE, pattern(ExprNode.PatternKind.ENDS_WITH, false), "a*b"));
   }
 
   @Test
   void likePatternsAreKeptOrTranslatedToGlob() {
     String like = "a%b_c\\%d\\_e*f";
-    assertEquals(like, bound(PG, pattern(Expr.PatternKind.LIKE, false), like));
-    assertEquals(like, bound(MARIADB, pattern(Expr.PatternKind.LIKE, true), like));
-    assertEquals("a*b?c%d_e[*]f", bound(SQLITE, pattern(Expr.PatternKind.LIKE, false), like));
+    assertEquals(like, bound(PG, pattern(ExprNode.PatternKind.LIKE, false), like));
+    assertEquals(like, bound(MARIADB, pattern(ExprNode.PatternKind.LIKE, true), like));
+    assertEquals("a*b?c%d_e[*]f", bound(SQLITE, pattern(ExprNode.PatternKind.LIKE, false), like));
   }
 
   @Test
   void aNullPatternStaysNull() {
-    RenderedSql r = render(PG, pattern(Expr.PatternKind.CONTAINS, false));
+    RenderedSql r = render(PG, pattern(ExprNode.PatternKind.CONTAINS, false));
     assertEquals(Value.NULL, r.valueAt(0, List.of(Value.NULL)));
   }
 
   // ---- DDL -----------------------------------------------------------------------------------
 
   private static String usersDdl(SqlDialect dialect) {
-    return String.join(";\n", new io.toasty.sql.push.SchemaDdl(dialect,
-        io.toasty.schema.Schema.of(List.of(Fixtures.USER))).create());
+    return String.join(";\n", new SchemaDdl(dialect,
+        Schema.of(List.of(Fixtures.USER))).create());
   }
 
   @Test
@@ -392,30 +404,30 @@ class DialectSqlTest {
 
   @Test
   void uuidAndTimeColumnsPerDialect() {
-    io.toasty.value.Type uuid = io.toasty.value.Type.Scalar.UUID;
-    io.toasty.value.Type instant = io.toasty.value.Type.Scalar.INSTANT;
+    Type uuid = Type.Scalar.UUID;
+    Type instant = Type.Scalar.INSTANT;
     assertEquals("UUID", PG.columnType(uuid, false));
     assertEquals("UUID", MARIADB.columnType(uuid, false));
     assertEquals("BINARY(16)", MYSQL.columnType(uuid, false));
     assertEquals("BLOB", SQLITE.columnType(uuid, false));
     assertEquals("TIMESTAMP(6) WITH TIME ZONE", PG.columnType(instant, false));
     assertEquals("DATETIME(6)", MARIADB.columnType(instant, false));
-    assertEquals("DECIMAL(65, 30)", MARIADB.columnType(io.toasty.value.Type.Scalar.DECIMAL, false));
-    assertEquals("NUMERIC", PG.columnType(io.toasty.value.Type.Scalar.DECIMAL, false));
+    assertEquals("DECIMAL(65, 30)", MARIADB.columnType(Type.Scalar.DECIMAL, false));
+    assertEquals("NUMERIC", PG.columnType(Type.Scalar.DECIMAL, false));
   }
 
   @Test
   void postgresCountsIdentifierLengthInBytes() {
     String name = "é".repeat(32); // 32 characters, 64 bytes
-    io.toasty.schema.Schema schema = io.toasty.schema.Schema.of(List.of(
-        new io.toasty.schema.app.ModelSchema("Accent", "com.example.Accent", "accents",
-            List.of(new io.toasty.schema.app.FieldSchema(0, "x", io.toasty.value.Type.Scalar.I64,
+    Schema schema = Schema.of(List.of(
+        new ModelSchema("Accent", "com.example.Accent", "accents",
+            List.of(new FieldSchema(0, "x", Type.Scalar.I64,
                 false, null, null, name)), List.of(0), List.of())));
-    io.toasty.error.InvalidModelException e = assertThrows(io.toasty.error.InvalidModelException.class,
-        () -> new io.toasty.sql.push.SchemaDdl(PG, schema).create());
-    assertEquals(java.util.Optional.of("x"), e.field());
+    InvalidModelException e = assertThrows(InvalidModelException.class,
+        () -> new SchemaDdl(PG, schema).create());
+    assertEquals(Optional.of("x"), e.field());
     assertTrue(e.getMessage().contains("postgresql accepts at most 63"), e.getMessage());
     // 32 characters fit MariaDB's 64-character limit.
-    assertTrue(new io.toasty.sql.push.SchemaDdl(MARIADB, schema).create().get(0).contains(name));
+    assertTrue(new SchemaDdl(MARIADB, schema).create().get(0).contains(name));
   }
 }

@@ -4,37 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Row-value ordering comparisons spelled as OR-chains, for a dialect without row values. */
 class RowComparisonsTest {
-  private final Expr a = new Expr.Column("t", 0);
-  private final Expr b = new Expr.Column("t", 1);
-  private final Expr x = new Expr.Arg(0);
-  private final Expr y = new Expr.Arg(1);
+  private final ExprNode a = new ExprNode.Column("t", 0);
+  private final ExprNode b = new ExprNode.Column("t", 1);
+  private final ExprNode x = new ExprNode.Arg(0);
+  private final ExprNode y = new ExprNode.Arg(1);
 
-  private Expr cmp(Expr.CompareOp op, Expr l, Expr r) {
-    return new Expr.Compare(op, l, r);
+  private ExprNode cmp(ExprNode.CompareOp op, ExprNode l, ExprNode r) {
+    return new ExprNode.Compare(op, l, r);
   }
 
   @Test
   void strictAndInclusiveChains() {
-    assertEquals(new Expr.Or(List.of(cmp(Expr.CompareOp.GT, a, x), new Expr.And(List.of(
-        cmp(Expr.CompareOp.EQ, a, x), cmp(Expr.CompareOp.GT, b, y))))),
-        RowComparisons.expand(Expr.CompareOp.GT, List.of(a, b), List.of(x, y)));
-    assertEquals(new Expr.Or(List.of(cmp(Expr.CompareOp.LT, a, x), new Expr.And(List.of(
-        cmp(Expr.CompareOp.EQ, a, x), cmp(Expr.CompareOp.LE, b, y))))),
-        RowComparisons.expand(Expr.CompareOp.LE, List.of(a, b), List.of(x, y)));
-    assertEquals(cmp(Expr.CompareOp.GE, a, x),
-        RowComparisons.expand(Expr.CompareOp.GE, List.of(a), List.of(x)));
+    assertEquals(new ExprNode.Or(List.of(cmp(ExprNode.CompareOp.GT, a, x), new ExprNode.And(List.of(
+        cmp(ExprNode.CompareOp.EQ, a, x), cmp(ExprNode.CompareOp.GT, b, y))))),
+        RowComparisons.expand(ExprNode.CompareOp.GT, List.of(a, b), List.of(x, y)));
+    assertEquals(new ExprNode.Or(List.of(cmp(ExprNode.CompareOp.LT, a, x), new ExprNode.And(List.of(
+        cmp(ExprNode.CompareOp.EQ, a, x), cmp(ExprNode.CompareOp.LE, b, y))))),
+        RowComparisons.expand(ExprNode.CompareOp.LE, List.of(a, b), List.of(x, y)));
+    assertEquals(cmp(ExprNode.CompareOp.GE, a, x),
+        RowComparisons.expand(ExprNode.CompareOp.GE, List.of(a), List.of(x)));
   }
 
   @Test
   void onlyOrderingComparisonsExpand() {
-    assertTrue(RowComparisons.orders(Expr.CompareOp.LT));
-    assertFalse(RowComparisons.orders(Expr.CompareOp.EQ));
-    assertFalse(RowComparisons.orders(Expr.CompareOp.NE));
+    assertTrue(RowComparisons.orders(ExprNode.CompareOp.LT));
+    assertFalse(RowComparisons.orders(ExprNode.CompareOp.EQ));
+    assertFalse(RowComparisons.orders(ExprNode.CompareOp.NE));
   }
 }

@@ -15,16 +15,16 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -38,11 +38,11 @@ class SqlRendererTest {
 
   private final SqlRenderer renderer = new SqlRenderer(H2Dialect.INSTANCE, Fixtures.SCHEMA);
 
-  private static Query select(Source.Table from, Expr filter, Expr... columns) {
+  private static Query select(Source.Table from, ExprNode filter, ExprNode... columns) {
     return new Query(from, filter, new Returning.Project(List.of(columns)), List.of(), null);
   }
 
-  private RenderedSql assertSql(Statement statement, String sql, int... argOrder) {
+  private RenderedSql assertSql(StatementNode statement, String sql, int... argOrder) {
     RenderedSql rendered = renderer.render(statement);
     assertEquals(sql, rendered.sql());
     assertArrayEquals(argOrder, rendered.argOrder(), "argOrder");
@@ -53,7 +53,7 @@ class SqlRendererTest {
 
   @Test
   void queryWithFilterOrderLimitAndOffset() {
-    Query q = new Query(USERS, Expr.eq(col("users", 2), arg(0)),
+    Query q = new Query(USERS, ExprNode.eq(col("users", 2), arg(0)),
         new Returning.Project(List.of(col("users", 0), col("users", 1))),
         List.of(new OrderBy(col("users", 1), OrderBy.Direction.ASC),
             new OrderBy(col("users", 0), OrderBy.Direction.DESC)),
@@ -68,23 +68,29 @@ class SqlRendererTest {
 
   @Test
   void queryWithoutFilterAndLimitOnly() {
-    Query q = select(USERS, Expr.TRUE, col("users", 0)).withLimit(new Limit(arg(0), null));
+    Query q = select(USERS, ExprNode.TRUE, col("users", 0)).withLimit(new Limit(arg(0), null));
     assertSql(q, "SELECT \"id\" FROM \"users\" FETCH FIRST ? ROWS ONLY", 0);
   }
 
   @Test
   void queryReturningCount() {
-    Query q = new Query(USERS, new Expr.IsNull(col("users", 3)), new Returning.Count(), List.of(),
-        null);
+    Query q =
+        new Query(
+            USERS, new ExprNode.IsNull(col("users", 3)), new Returning.Count(), List.of(), null);
     RenderedSql r = assertSql(q, "SELECT COUNT(*) FROM \"users\" WHERE \"nickname\" IS NULL");
     assertEquals(List.of(Type.Scalar.I64), r.returnTypes());
   }
 
   @Test
   void andOrNestingIsParenthesized() {
-    Expr filter = new Expr.And(List.of(
-        new Expr.Compare(Expr.CompareOp.GT, col("users", 4), arg(0)),
-        new Expr.Or(List.of(new Expr.IsNull(col("users", 3)), Expr.eq(col("users", 3), arg(1))))));
+    ExprNode filter =
+        new ExprNode.And(
+            List.of(
+                new ExprNode.Compare(ExprNode.CompareOp.GT, col("users", 4), arg(0)),
+                new ExprNode.Or(
+                    List.of(
+                        new ExprNode.IsNull(col("users", 3)),
+                        ExprNode.eq(col("users", 3), arg(1))))));
     RenderedSql r = assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"login_count\" > ? AND (\"nickname\" IS NULL OR "
             + "\"nickname\" = ?)", 0, 1);
@@ -93,9 +99,16 @@ class SqlRendererTest {
 
   @Test
   void singletonJunctionsAreUnwrapped() {
-    Expr filter = new Expr.And(List.of(new Expr.Or(List.of(Expr.eq(col("users", 0), arg(0)))),
-        new Expr.And(List.of(new Expr.Or(List.of(Expr.eq(col("users", 1), arg(1)),
-            Expr.eq(col("users", 2), arg(2))))))));
+    ExprNode filter =
+        new ExprNode.And(
+            List.of(
+                new ExprNode.Or(List.of(ExprNode.eq(col("users", 0), arg(0)))),
+                new ExprNode.And(
+                    List.of(
+                        new ExprNode.Or(
+                            List.of(
+                                ExprNode.eq(col("users", 1), arg(1)),
+                                ExprNode.eq(col("users", 2), arg(2))))))));
     assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"id\" = ? AND (\"name\" = ? OR \"email\" = ?)",
         0, 1, 2);
@@ -103,7 +116,7 @@ class SqlRendererTest {
 
   @Test
   void notWrapsItsOperand() {
-    Expr filter = new Expr.Not(Expr.eq(col("users", 5), arg(0)));
+    ExprNode filter = new ExprNode.Not(ExprNode.eq(col("users", 5), arg(0)));
     RenderedSql r = assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE NOT (\"status\" = ?)", 0);
     assertEquals(Fixtures.STATUS, r.markerTypes()[0]);
@@ -111,19 +124,20 @@ class SqlRendererTest {
 
   @Test
   void emptyAndIsTrueAndEmptyOrIsFalse() {
-    assertSql(select(USERS, new Expr.And(List.of()), col("users", 0)),
+    assertSql(select(USERS, new ExprNode.And(List.of()), col("users", 0)),
         "SELECT \"id\" FROM \"users\"");
-    assertSql(select(USERS, new Expr.Or(List.of()), col("users", 0)),
+    assertSql(select(USERS, new ExprNode.Or(List.of()), col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE FALSE");
-    assertSql(select(USERS, new Expr.Or(List.of(Expr.eq(col("users", 0), arg(0)),
-            new Expr.And(List.of()))), col("users", 0)),
+    assertSql(select(USERS, new ExprNode.Or(List.of(ExprNode.eq(col("users", 0), arg(0)),
+            new ExprNode.And(List.of()))), col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"id\" = ? OR TRUE", 0);
   }
 
   @Test
   void inListBindsEveryItemWithTheOperandsType() {
     // Under NOT: a top-level IN list is a join on an array instead (DialectSqlTest).
-    Expr filter = new Expr.Not(new Expr.InList(col("users", 0), List.of(arg(2), arg(0), arg(1))));
+    ExprNode filter =
+        new ExprNode.Not(new ExprNode.InList(col("users", 0), List.of(arg(2), arg(0), arg(1))));
     RenderedSql r = assertSql(select(USERS, filter, col("users", 1)),
         "SELECT \"name\" FROM \"users\" WHERE NOT (\"id\" IN (?, ?, ?))", 2, 0, 1);
     assertArrayEquals(new Type[] {Type.Scalar.I64, Type.Scalar.I64, Type.Scalar.I64},
@@ -132,16 +146,16 @@ class SqlRendererTest {
 
   @Test
   void emptyInListIsFalseNotInvalidSql() {
-    Expr filter = new Expr.And(List.of(Expr.eq(col("users", 1), arg(0)),
-        new Expr.InList(col("users", 0), List.of())));
+    ExprNode filter = new ExprNode.And(List.of(ExprNode.eq(col("users", 1), arg(0)),
+        new ExprNode.InList(col("users", 0), List.of())));
     assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"name\" = ? AND FALSE", 0);
   }
 
   @Test
   void inSubquery() {
-    Query sub = select(POSTS, Expr.eq(col("posts", 2), arg(0)), col("posts", 1));
-    Expr filter = new Expr.InSubquery(col("users", 0), sub);
+    Query sub = select(POSTS, ExprNode.eq(col("posts", 2), arg(0)), col("posts", 1));
+    ExprNode filter = new ExprNode.InSubquery(col("users", 0), sub);
     assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"id\" IN (SELECT \"user_id\" FROM \"posts\" WHERE "
             + "\"title\" = ?)", 0);
@@ -149,9 +163,9 @@ class SqlRendererTest {
 
   @Test
   void correlatedExistsQualifiesTheOuterColumn() {
-    Query sub = select(POSTS, Expr.and(Expr.eq(col("posts", 1), col("users", 0)),
-        Expr.eq(col("posts", 2), arg(1))), col("posts", 0));
-    Expr filter = Expr.and(new Expr.Exists(sub), Expr.eq(col("users", 1), arg(0)));
+    Query sub = select(POSTS, ExprNode.and(ExprNode.eq(col("posts", 1), col("users", 0)),
+        ExprNode.eq(col("posts", 2), arg(1))), col("posts", 0));
+    ExprNode filter = ExprNode.and(new ExprNode.Exists(sub), ExprNode.eq(col("users", 1), arg(0)));
     assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE EXISTS (SELECT \"id\" FROM \"posts\" WHERE "
             + "\"user_id\" = \"users\".\"id\" AND \"title\" = ?) AND \"name\" = ?", 1, 0);
@@ -159,33 +173,48 @@ class SqlRendererTest {
 
   @Test
   void recordComparisonAndRecordInList() {
-    Expr.Record key = Expr.Record.of(col("memberships", 0), col("memberships", 1));
+    ExprNode.Record key = ExprNode.Record.of(col("memberships", 0), col("memberships", 1));
     // H2's row values lose three-valued logic with a NULL component: spelled field by field
-    RenderedSql eq = assertSql(select(MEMBERSHIPS, Expr.eq(key, Expr.Record.of(arg(1), arg(0))),
-            col("memberships", 2)),
-        "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\" = ? AND \"user_id\" = ?)", 1, 0);
+    RenderedSql eq =
+        assertSql(
+            select(
+                MEMBERSHIPS,
+                ExprNode.eq(key, ExprNode.Record.of(arg(1), arg(0))),
+                col("memberships", 2)),
+            "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\" = ? AND \"user_id\" = ?)",
+            1,
+            0);
     assertArrayEquals(new Type[] {Type.Scalar.I64, Type.Scalar.I64}, eq.markerTypes());
-    assertSql(select(MEMBERSHIPS, new Expr.InList(key, List.of(Expr.Record.of(arg(0), arg(1)),
-            Expr.Record.of(arg(2), arg(3)))), col("memberships", 2)),
+    assertSql(
+        select(
+            MEMBERSHIPS,
+            new ExprNode.InList(
+                key,
+                List.of(ExprNode.Record.of(arg(0), arg(1)), ExprNode.Record.of(arg(2), arg(3)))),
+            col("memberships", 2)),
         "SELECT \"role\" FROM \"memberships\" WHERE ((\"org_id\" = ? AND \"user_id\" = ?)"
-            + " OR (\"org_id\" = ? AND \"user_id\" = ?))", 0, 1, 2, 3);
-    assertSql(select(MEMBERSHIPS, new Expr.Compare(Expr.CompareOp.GT, key,
-            Expr.Record.of(arg(0), arg(1))), col("memberships", 2)),
+            + " OR (\"org_id\" = ? AND \"user_id\" = ?))",
+        0,
+        1,
+        2,
+        3);
+    assertSql(select(MEMBERSHIPS, new ExprNode.Compare(ExprNode.CompareOp.GT, key,
+            ExprNode.Record.of(arg(0), arg(1))), col("memberships", 2)),
         "SELECT \"role\" FROM \"memberships\" WHERE (\"org_id\", \"user_id\") > (?, ?)", 0, 1);
   }
 
   @Test
   void recordAgainstNonRecordIsUnsupported() {
-    Expr.Record key = Expr.Record.of(col("memberships", 0), col("memberships", 1));
+    ExprNode.Record key = ExprNode.Record.of(col("memberships", 0), col("memberships", 1));
     assertThrows(UnsupportedFeatureException.class, () -> renderer.render(
-        select(MEMBERSHIPS, Expr.eq(key, arg(0)), col("memberships", 2))));
+        select(MEMBERSHIPS, ExprNode.eq(key, arg(0)), col("memberships", 2))));
   }
 
   @Test
   void literalConstantsAndBoundConstants() {
-    Expr filter = new Expr.And(List.of(Expr.eq(col("users", 3), Expr.NULL),
-        Expr.eq(col("users", 1), Expr.of(new Value.Str("carl"))),
-        Expr.eq(col("users", 0), arg(0)), Expr.TRUE, new Expr.Not(Expr.FALSE)));
+    ExprNode filter = new ExprNode.And(List.of(ExprNode.eq(col("users", 3), ExprNode.NULL),
+        ExprNode.eq(col("users", 1), ExprNode.of(new Value.Str("carl"))),
+        ExprNode.eq(col("users", 0), arg(0)), ExprNode.TRUE, new ExprNode.Not(ExprNode.FALSE)));
     RenderedSql r = assertSql(select(USERS, filter, col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE \"nickname\" = NULL AND \"name\" = ? AND \"id\" = ? "
             + "AND TRUE AND NOT (FALSE)", -1, 0);
@@ -197,7 +226,7 @@ class SqlRendererTest {
 
   @Test
   void argAgainstArgHasNoExpectedType() {
-    RenderedSql r = assertSql(select(USERS, Expr.eq(arg(0), arg(1)), col("users", 0)),
+    RenderedSql r = assertSql(select(USERS, ExprNode.eq(arg(0), arg(1)), col("users", 0)),
         "SELECT \"id\" FROM \"users\" WHERE ? = ?", 0, 1);
     assertArrayEquals(new Type[] {null, null}, r.markerTypes());
   }
@@ -206,9 +235,9 @@ class SqlRendererTest {
 
   @Test
   void updateWithArithmeticReturningCount() {
-    Update u = new Update(USERS, Expr.eq(col("users", 0), arg(2)),
+    UpdateNode u = new UpdateNode(USERS, ExprNode.eq(col("users", 0), arg(2)),
         List.of(new Assignment(1, arg(0)),
-            new Assignment(4, new Expr.Arith(Expr.ArithOp.ADD, col("users", 4), arg(1)))),
+            new Assignment(4, new ExprNode.Arith(ExprNode.ArithOp.ADD, col("users", 4), arg(1)))),
         new Returning.Count());
     RenderedSql r = assertSql(u, "UPDATE \"users\" SET \"name\" = ?, \"login_count\" = "
         + "\"login_count\" + ? WHERE \"id\" = ?", 0, 1, 2);
@@ -219,9 +248,14 @@ class SqlRendererTest {
 
   @Test
   void updateReturningRowsUsesFinalTable() {
-    Update u = new Update(USERS, Expr.eq(col("users", 0), arg(1)),
-        List.of(new Assignment(4, new Expr.Arith(Expr.ArithOp.SUB, col("users", 4), arg(0)))),
-        new Returning.Project(List.of(col("users", 0), col("users", 4))));
+    UpdateNode u =
+        new UpdateNode(
+            USERS,
+            ExprNode.eq(col("users", 0), arg(1)),
+            List.of(
+                new Assignment(
+                    4, new ExprNode.Arith(ExprNode.ArithOp.SUB, col("users", 4), arg(0)))),
+            new Returning.Project(List.of(col("users", 0), col("users", 4))));
     RenderedSql r = assertSql(u, "SELECT \"id\", \"login_count\" FROM FINAL TABLE (UPDATE "
         + "\"users\" SET \"login_count\" = \"login_count\" - ? WHERE \"id\" = ?)", 0, 1);
     assertTrue(r.returnsRows());
@@ -230,24 +264,27 @@ class SqlRendererTest {
 
   @Test
   void deleteReturningCount() {
-    Delete d = new Delete(USERS, new Expr.InList(col("users", 0), List.of(arg(0), arg(1))),
-        new Returning.Count());
+    DeleteNode d =
+        new DeleteNode(
+            USERS,
+            new ExprNode.InList(col("users", 0), List.of(arg(0), arg(1))),
+            new Returning.Count());
     RenderedSql r = assertSql(d, "DELETE FROM \"users\" WHERE \"id\" IN (?, ?)", 0, 1);
     assertFalse(r.returnsRows());
   }
 
   @Test
   void deleteReturningRowsUsesOldTable() {
-    Delete d = new Delete(USERS, Expr.eq(col("users", 0), arg(0)),
+    DeleteNode d = new DeleteNode(USERS, ExprNode.eq(col("users", 0), arg(0)),
         new Returning.Project(List.of(col("users", 2))));
     assertSql(d, "SELECT \"email\" FROM OLD TABLE (DELETE FROM \"users\" WHERE \"id\" = ?)", 0);
   }
 
   @Test
   void insertManyRowsReturningCount() {
-    Insert i = new Insert(USERS, List.of(1, 2, 3, 4, 5), List.of(
-        Expr.Record.of(arg(0), arg(1), Expr.NULL, arg(2), arg(3)),
-        Expr.Record.of(arg(4), arg(5), arg(6), arg(7), arg(8))), new Returning.Count());
+    InsertNode i = new InsertNode(USERS, List.of(1, 2, 3, 4, 5), List.of(
+        ExprNode.Record.of(arg(0), arg(1), ExprNode.NULL, arg(2), arg(3)),
+        ExprNode.Record.of(arg(4), arg(5), arg(6), arg(7), arg(8))), new Returning.Count());
     RenderedSql r = assertSql(i, "INSERT INTO \"users\" (\"name\", \"email\", \"nickname\", "
         + "\"login_count\", \"status\") VALUES (?, ?, NULL, ?, ?), (?, ?, ?, ?, ?)",
         0, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -259,8 +296,8 @@ class SqlRendererTest {
 
   @Test
   void insertReturningKeysAsksForGeneratedValues() {
-    Insert i = new Insert(USERS, List.of(1, 2, 4, 5), List.of(
-        Expr.Record.of(arg(0), arg(1), arg(2), arg(3))), new Returning.Keys(List.of(0)));
+    InsertNode i = new InsertNode(USERS, List.of(1, 2, 4, 5), List.of(
+        ExprNode.Record.of(arg(0), arg(1), arg(2), arg(3))), new Returning.Keys(List.of(0)));
     RenderedSql r = assertSql(i, "INSERT INTO \"users\" (\"name\", \"email\", \"login_count\", "
         + "\"status\") VALUES (?, ?, ?, ?)", 0, 1, 2, 3);
     assertTrue(r.returnsRows());
@@ -270,8 +307,8 @@ class SqlRendererTest {
 
   @Test
   void insertReturningAllColumns() {
-    Insert i = new Insert(MEMBERSHIPS, List.of(0, 1, 2), List.of(
-        Expr.Record.of(arg(0), arg(1), arg(2))), new Returning.Project(List.of(
+    InsertNode i = new InsertNode(MEMBERSHIPS, List.of(0, 1, 2), List.of(
+        ExprNode.Record.of(arg(0), arg(1), arg(2))), new Returning.Project(List.of(
             col("memberships", 0), col("memberships", 1), col("memberships", 2))));
     RenderedSql r = assertSql(i, "INSERT INTO \"memberships\" (\"org_id\", \"user_id\", \"role\")"
         + " VALUES (?, ?, ?)", 0, 1, 2);
@@ -280,14 +317,18 @@ class SqlRendererTest {
 
   @Test
   void insertWithoutColumnsWritesDefaults() {
-    Insert i = new Insert(USERS, List.of(), List.of(Expr.Record.of(), Expr.Record.of()),
-        new Returning.Keys(List.of(0)));
+    InsertNode i =
+        new InsertNode(
+            USERS,
+            List.of(),
+            List.of(ExprNode.Record.of(), ExprNode.Record.of()),
+            new Returning.Keys(List.of(0)));
     assertSql(i, "INSERT INTO \"users\" (\"id\") VALUES (DEFAULT), (DEFAULT)");
   }
 
   @Test
   void insertRowOfTheWrongWidthIsRejected() {
-    Insert i = new Insert(USERS, List.of(1, 2), List.of(Expr.Record.of(arg(0))),
+    InsertNode i = new InsertNode(USERS, List.of(1, 2), List.of(ExprNode.Record.of(arg(0))),
         new Returning.Count());
     assertThrows(IllegalArgumentException.class, () -> renderer.render(i));
   }
@@ -305,17 +346,17 @@ class SqlRendererTest {
   void modelLevelStatementsAndBadColumnsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> renderer.render(Query.all("User")));
     assertThrows(IllegalArgumentException.class,
-        () -> renderer.render(select(USERS, Expr.TRUE, col("users", 42))));
+        () -> renderer.render(select(USERS, ExprNode.TRUE, col("users", 42))));
     assertThrows(IllegalArgumentException.class, () -> renderer.render(
-        select(USERS, Expr.eq(new Expr.Field("User", 0), arg(0)), col("users", 0))));
+        select(USERS, ExprNode.eq(new ExprNode.Field("User", 0), arg(0)), col("users", 0))));
   }
 
   @Test
   void renderingIsCachedPerStatementInstance() {
-    Query q = select(USERS, Expr.eq(col("users", 0), arg(0)), col("users", 1));
+    Query q = select(USERS, ExprNode.eq(col("users", 0), arg(0)), col("users", 1));
     RenderedSql first = renderer.render(q);
     assertSame(first, renderer.render(q));
-    Query equalButDistinct = select(USERS, Expr.eq(col("users", 0), arg(0)), col("users", 1));
+    Query equalButDistinct = select(USERS, ExprNode.eq(col("users", 0), arg(0)), col("users", 1));
     RenderedSql other = renderer.render(equalButDistinct);
     assertNotSame(first, other);
     assertEquals(first.sql(), other.sql());

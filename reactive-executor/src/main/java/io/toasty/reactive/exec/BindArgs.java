@@ -3,6 +3,7 @@ package io.toasty.reactive.exec;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.lower.ExtraArg;
 import io.toasty.planner.verify.ArgCheck;
+import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.schema.app.AutoStrategy;
 import io.toasty.value.Value;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class BindArgs {
    * documents written by {@code json} (null: none expected).
    */
   public static List<Value> bind(CompiledPlan plan, List<Value> values, Clock clock,
-      io.toasty.reactive.json.JsonDocuments json) {
+      JsonDocuments json) {
     if (values.size() != plan.argCount()) {
       throw new IllegalStateException("plan takes " + plan.argCount() + " arguments, got "
           + values.size());

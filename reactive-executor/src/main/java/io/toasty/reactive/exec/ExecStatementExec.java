@@ -2,9 +2,12 @@ package io.toasty.reactive.exec;
 
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.ExecStatementAction;
-import io.toasty.stmt.Insert;
-import io.toasty.stmt.Statement;
+import io.toasty.planner.plan.RowBinding;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
@@ -48,12 +51,12 @@ final class ExecStatementExec {
    * foreign keys): each variable read once, the values appended after the plan's arguments.
    */
   private static Flux<Value.Record> bound(ExecStatementAction a, ExecContext cx, Inputs in) {
-    java.util.List<Integer> vars = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(
-        a.bindings().stream().map(io.toasty.planner.plan.RowBinding::input).toList()));
+    List<Integer> vars = new ArrayList<>(new LinkedHashSet<>(
+        a.bindings().stream().map(RowBinding::input).toList()));
     return Flux.fromIterable(vars).concatMap(v -> in.of(v).collectList()).collectList()
         .flatMapMany(rows -> {
-          List<Value> args = new java.util.ArrayList<>(cx.args());
-          for (io.toasty.planner.plan.RowBinding b : a.bindings()) {
+          List<Value> args = new ArrayList<>(cx.args());
+          for (RowBinding b : a.bindings()) {
             List<Value.Record> input = rows.get(vars.indexOf(b.input()));
             if (b.row() >= input.size()) {
               return Flux.error(new IllegalStateException("row " + b.row() + " of $"
@@ -65,8 +68,8 @@ final class ExecStatementExec {
         });
   }
 
-  private static Operation operation(ExecStatementAction a, Statement s, List<Value> args) {
-    return a.isInsert() ? new Operation.Insert((Insert) s, args, a.rowType())
+  private static Operation operation(ExecStatementAction a, StatementNode s, List<Value> args) {
+    return a.isInsert() ? new Operation.Insert((InsertNode) s, args, a.rowType())
         : new Operation.QuerySql(s, args, a.rowType());
   }
 }

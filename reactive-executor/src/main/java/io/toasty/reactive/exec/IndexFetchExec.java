@@ -3,12 +3,13 @@ package io.toasty.reactive.exec;
 import io.toasty.driver.Operation;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.plan.MergeBranch;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 
 /**
@@ -45,16 +46,16 @@ final class IndexFetchExec {
   /** One parent's index read: its key's records in the index's order, a page of {@code taken}. */
   private static Operation.FindPkByIndex read(MergeBranch.IndexFetch f, Value.Record key,
       long taken) {
-    Expr condition = new Expr.Compare(Expr.CompareOp.EQ, new Expr.Column(f.table(),
-        f.keyColumn()), new Expr.Const(key.get(0)));
-    return new Operation.FindPkByIndex(f.table(), f.index(), condition, Expr.TRUE, List.of(),
+    ExprNode condition = new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Column(f.table(),
+        f.keyColumn()), new ExprNode.Const(key.get(0)));
+    return new Operation.FindPkByIndex(f.table(), f.index(), condition, ExprNode.TRUE, List.of(),
         List.of(), f.forward(), taken);
   }
 
   /** The rows of {@code keys} that were found, in the order of {@code keys}. */
   private static List<Value.Record> inOrder(List<Value.Record> keys,
       Map<Value.Record, Value.Record> rows) {
-    return keys.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    return keys.stream().map(rows::get).filter(Objects::nonNull).toList();
   }
 
   private static Value.Record key(Value.Record row, List<Integer> positions) {

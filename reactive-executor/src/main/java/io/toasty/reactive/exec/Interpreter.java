@@ -7,6 +7,7 @@ import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.Var;
 import io.toasty.planner.eval.Eval;
+import io.toasty.planner.plan.MergeBranch;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;
@@ -91,9 +92,9 @@ public final class Interpreter {
     return !bound.isNull() && Values.asLong(bound) <= merge.window();
   }
 
-  private static int width(List<io.toasty.planner.plan.MergeBranch> branches) {
+  private static int width(List<MergeBranch> branches) {
     int width = branches.size();
-    for (io.toasty.planner.plan.MergeBranch b : branches) {
+    for (MergeBranch b : branches) {
       width = Math.max(width, width(b.nested()));
     }
     return width;

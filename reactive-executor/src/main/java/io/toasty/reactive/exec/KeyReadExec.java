@@ -6,7 +6,7 @@ import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.QueryPkAction;
 import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.eval.Eval;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import reactor.core.publisher.Flux;
@@ -46,7 +46,7 @@ final class KeyReadExec {
   }
 
   /** The page size a plan pushed into a read, evaluated over its arguments (0: none). */
-  private static long pageSize(Expr pageSize, ExecContext cx) {
+  private static long pageSize(ExprNode pageSize, ExecContext cx) {
     return pageSize == null ? 0 : Values.asLong(Eval.eval(pageSize, cx.args(), null));
   }
 }

@@ -4,6 +4,7 @@ import io.toasty.planner.action.NestCreatedAction;
 import io.toasty.planner.plan.NestCreated;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,7 +54,7 @@ final class NestCreatedExec {
   /** The slots of row {@code row} of part {@code part}: a list per relation created, else NULL. */
   private Value[] slots(int part, int row) {
     Value[] slots = new Value[a.parts().get(part).slots()];
-    java.util.Arrays.fill(slots, Value.NULL);
+    Arrays.fill(slots, Value.NULL);
     List<List<Value>> items = new ArrayList<>(slots.length);
     for (int k = 0; k < slots.length; k++) {
       items.add(null);

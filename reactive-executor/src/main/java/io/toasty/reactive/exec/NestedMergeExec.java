@@ -4,6 +4,7 @@ import io.toasty.driver.Operation;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.plan.MergeBranch;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,7 +152,7 @@ final class NestedMergeExec {
     MergeBranch.KeyFetch byKey = (MergeBranch.KeyFetch) fetch;
     Flux<Value.Record> rows = cx.sendAside(new Operation.GetByKey(byKey.table(),
         byKey.columns(), keys));
-    return byKey.residual().equals(io.toasty.stmt.Expr.TRUE) ? rows
+    return byKey.residual().equals(ExprNode.TRUE) ? rows
         : rows.filter(row -> Eval.isTrue(byKey.residual(), cx.args(), row));
   }
 

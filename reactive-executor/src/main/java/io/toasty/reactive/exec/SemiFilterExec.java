@@ -3,7 +3,7 @@ package io.toasty.reactive.exec;
 import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.expr.Children;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,26 +24,26 @@ final class SemiFilterExec {
     return Flux.fromIterable(a.values()).concatMap(v -> in.of(v).collectList(), 1)
         .collectList()
         .flatMapMany(lists -> {
-          Map<Expr, Expr> lists0 = new IdentityHashMap<>();
+          Map<ExprNode, ExprNode> lists0 = new IdentityHashMap<>();
           for (int i = 0; i < lists.size(); i++) {
-            Expr.InSubquery s = a.subqueries().get(i);
-            lists0.put(s, new Expr.InList(s.operand(), items(lists.get(i))));
+            ExprNode.InSubquery s = a.subqueries().get(i);
+            lists0.put(s, new ExprNode.InList(s.operand(), items(lists.get(i))));
           }
-          Expr predicate = replace(a.predicate(), lists0);
+          ExprNode predicate = replace(a.predicate(), lists0);
           return in.of(a.input()).filter(row -> Eval.isTrue(predicate, cx.args(), row));
         });
   }
 
-  private static List<Expr> items(List<Value.Record> rows) {
+  private static List<ExprNode> items(List<Value.Record> rows) {
     LinkedHashSet<Value> distinct = new LinkedHashSet<>();
     rows.forEach(r -> distinct.add(r.size() == 1 ? r.get(0) : r));
-    List<Expr> out = new ArrayList<>(distinct.size());
-    distinct.forEach(v -> out.add(new Expr.Const(v)));
+    List<ExprNode> out = new ArrayList<>(distinct.size());
+    distinct.forEach(v -> out.add(new ExprNode.Const(v)));
     return out;
   }
 
-  private static Expr replace(Expr e, Map<Expr, Expr> lists) {
-    Expr list = lists.get(e);
+  private static ExprNode replace(ExprNode e, Map<ExprNode, ExprNode> lists) {
+    ExprNode list = lists.get(e);
     return list != null ? list : Children.map(e, c -> replace(c, lists));
   }
 }

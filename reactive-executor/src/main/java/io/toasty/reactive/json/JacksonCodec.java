@@ -3,6 +3,7 @@ package io.toasty.reactive.json;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.toasty.value.JsonCodec;
+import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
@@ -23,16 +24,16 @@ public final class JacksonCodec implements JsonCodec {
   }
 
   @Override
-  public String write(Object value, java.lang.reflect.Type type) throws Exception {
+  public String write(Object value, Type type) throws Exception {
     return mapper.writerFor(javaType(type)).writeValueAsString(value);
   }
 
   @Override
-  public Object read(String text, java.lang.reflect.Type type) throws Exception {
+  public Object read(String text, Type type) throws Exception {
     return mapper.readValue(text, javaType(type));
   }
 
-  private JavaType javaType(java.lang.reflect.Type type) {
+  private JavaType javaType(Type type) {
     return mapper.getTypeFactory().constructType(type);
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.reactive.json;
 
 import io.toasty.value.JsonCodec;
+import java.lang.reflect.Type;
 
 /** The codec a {@code Db} uses when none is configured. */
 public final class JsonCodecs {
@@ -26,12 +27,12 @@ public final class JsonCodecs {
         + "jackson-databind to the class path, or set one with DbBuilder.jsonCodec(..)";
 
     @Override
-    public String write(Object value, java.lang.reflect.Type type) {
+    public String write(Object value, Type type) {
       throw new IllegalStateException(HINT);
     }
 
     @Override
-    public Object read(String text, java.lang.reflect.Type type) {
+    public Object read(String text, Type type) {
       throw new IllegalStateException(HINT);
     }
   }

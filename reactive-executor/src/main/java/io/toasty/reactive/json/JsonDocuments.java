@@ -2,12 +2,14 @@ package io.toasty.reactive.json;
 
 import io.toasty.driver.ValueRanges;
 import io.toasty.error.JsonFieldException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.value.JsonCodec;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@code Db}'s JSON documents: written to text with its codec while a statement is bound (so a
@@ -20,7 +22,7 @@ public final class JsonDocuments {
   private final boolean inSchema;
 
   public JsonDocuments(JsonCodec codec, Schema schema) {
-    this.codec = java.util.Objects.requireNonNull(codec, "codec");
+    this.codec = Objects.requireNonNull(codec, "codec");
     this.inSchema = schema.tables().stream().anyMatch(t -> t.columns().stream()
         .anyMatch(c -> c.type() == Type.Scalar.JSON));
   }
@@ -48,7 +50,7 @@ public final class JsonDocuments {
           + " as JSON: " + e.getMessage(), e);
     }
     if (ranges != null && !ranges.nulInText() && out.text().contains("\\u0000")) {
-      throw new io.toasty.error.ValueOutOfRangeException(model, field,
+      throw new ValueOutOfRangeException(model, field,
           "the backend stores no NUL character (U+0000) in a JSON document", null);
     }
     return out;

@@ -1,6 +1,7 @@
 package io.toasty.reactive.observe;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public final class LoggingObserver implements StatementObserver {
     }
     StringBuilder out = new StringBuilder(" (planned: ");
     phases.forEach((phase, nanos) -> out.append(phase).append(' ')
-        .append(String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6)).append(", "));
+        .append(String.format(Locale.ROOT, "%.3f", nanos / 1e6)).append(", "));
     out.setLength(out.length() - 2);
     return out.append(" ms)").toString();
   }

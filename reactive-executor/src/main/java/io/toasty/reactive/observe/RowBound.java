@@ -1,15 +1,15 @@
 package io.toasty.reactive.observe;
 
 import io.toasty.schema.Schema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.KeyPin;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 
 /**
@@ -26,19 +26,19 @@ final class RowBound {
   private RowBound() {}
 
   /** The bound of {@code statement}, or {@link #NONE}. */
-  static long of(Statement statement, Schema schema) {
+  static long of(StatementNode statement, Schema schema) {
     Returning returning = statement.returning();
     if (returning instanceof Returning.Count
         || returning instanceof Returning.Grouped g && g.groupBy().isEmpty()) {
       return 1;
     }
-    if (statement instanceof Insert insert) {
+    if (statement instanceof InsertNode insert) {
       return insert.rows().size();
     }
     long bound = statement instanceof Query q ? limit(q) : NONE;
-    Expr filter = statement instanceof Query q ? q.filter()
-        : statement instanceof Update u ? u.filter()
-        : statement instanceof Delete d ? d.filter() : null;
+    ExprNode filter = statement instanceof Query q ? q.filter()
+        : statement instanceof UpdateNode u ? u.filter()
+        : statement instanceof DeleteNode d ? d.filter() : null;
     return pinsKey(filter, statement.source(), schema) ? Math.min(bound, 1) : bound;
   }
 
@@ -46,12 +46,12 @@ final class RowBound {
     if (q.limit() == null || !q.limit().partitionBy().isEmpty()) {
       return NONE;
     }
-    Expr count = q.limit().count();
-    return count instanceof Expr.Const k && k.value() instanceof Value.I64 n && n.value() >= 0
+    ExprNode count = q.limit().count();
+    return count instanceof ExprNode.Const k && k.value() instanceof Value.I64 n && n.value() >= 0
         ? n.value() : NONE;
   }
 
-  private static boolean pinsKey(Expr filter, Source source, Schema schema) {
+  private static boolean pinsKey(ExprNode filter, Source source, Schema schema) {
     return filter != null && source instanceof Source.Model m && schema.hasModel(m.model())
         && KeyPin.pins(filter, schema.model(m.model()));
   }

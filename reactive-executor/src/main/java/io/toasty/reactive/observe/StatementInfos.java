@@ -3,14 +3,14 @@ package io.toasty.reactive.observe;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -23,7 +23,7 @@ public final class StatementInfos {
   private StatementInfos() {}
 
   /** The info of {@code statement}, about to run on {@code backend}. */
-  public static StatementInfo of(Statement statement, Schema schema, String backend,
+  public static StatementInfo of(StatementNode statement, Schema schema, String backend,
       boolean inTransaction) {
     return of(statement, schema, backend, inTransaction, null, null);
   }
@@ -32,7 +32,7 @@ public final class StatementInfos {
    * The info of {@code statement}, offering its values as {@code values} prints them (null:
    * never) and its planner phases' times as {@code phases} gives them (null: none).
    */
-  public static StatementInfo of(Statement statement, Schema schema, String backend,
+  public static StatementInfo of(StatementNode statement, Schema schema, String backend,
       boolean inTransaction, Supplier<String> values, Supplier<Map<String, Long>> phases) {
     String model = name(statement.source());
     return new StatementInfo(backend, model, operation(statement), () -> {
@@ -45,26 +45,26 @@ public final class StatementInfos {
     return source instanceof Source.Model m ? m.model() : ((Source.Table) source).table();
   }
 
-  private static String operation(Statement s) {
-    if (s instanceof Insert) {
+  private static String operation(StatementNode s) {
+    if (s instanceof InsertNode) {
       return "insert";
-    } else if (s instanceof Update) {
+    } else if (s instanceof UpdateNode) {
       return "update";
-    } else if (s instanceof Delete) {
+    } else if (s instanceof DeleteNode) {
       return "delete";
     }
     return "select";
   }
 
-  private static String text(Statement s, String model, ModelSchema fields) {
+  private static String text(StatementNode s, String model, ModelSchema fields) {
     StringBuilder out = new StringBuilder(operation(s)).append(' ').append(model);
-    if (s instanceof Insert insert) {
+    if (s instanceof InsertNode insert) {
       out.append(" (").append(insert.rows().size()).append(insert.rows().size() == 1
           ? " row)" : " rows)");
-    } else if (s instanceof Update update) {
+    } else if (s instanceof UpdateNode update) {
       out.append(" set ").append(update.assignments().size()).append(" fields");
       where(out, update.filter(), fields);
-    } else if (s instanceof Delete delete) {
+    } else if (s instanceof DeleteNode delete) {
       where(out, delete.filter(), fields);
     } else if (s instanceof Query query) {
       where(out, query.filter(), fields);
@@ -78,8 +78,8 @@ public final class StatementInfos {
     return out.toString();
   }
 
-  private static void where(StringBuilder out, Expr filter, ModelSchema fields) {
-    if (filter != null && !Expr.TRUE.equals(filter)) {
+  private static void where(StringBuilder out, ExprNode filter, ModelSchema fields) {
+    if (filter != null && !ExprNode.TRUE.equals(filter)) {
       out.append(" where ").append(ExprPrinter.print(filter, fields));
     }
   }

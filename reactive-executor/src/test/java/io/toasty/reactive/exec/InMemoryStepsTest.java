@@ -12,7 +12,7 @@ import io.toasty.planner.action.CountRowsAction;
 import io.toasty.planner.action.DeleteByKeyAction;
 import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.action.SortRowsAction;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -58,13 +58,13 @@ class InMemoryStepsTest {
   @Test
   void sortsByEachTermNullsFirstAndKeepsTheReadOrderOfTies() {
     List<Value.Record> rows = List.of(row(1L, "b"), row(2L, null), row(3L, "a"), row(4L, "b"));
-    SortRowsAction asc = new SortRowsAction(1, 0, List.of(new OrderBy(new Expr.Column(T, 1),
+    SortRowsAction asc = new SortRowsAction(1, 0, List.of(new OrderBy(new ExprNode.Column(T, 1),
         OrderBy.Direction.ASC)), "Thing", "kv", 10);
     assertEquals(List.of(row(2L, null), row(3L, "a"), row(1L, "b"), row(4L, "b")),
         run(InMemorySort.run(asc, noDriver(), inputs(Map.of(0, rows)))));
     SortRowsAction desc = new SortRowsAction(1, 0, List.of(
-        new OrderBy(new Expr.Column(T, 1), OrderBy.Direction.DESC),
-        new OrderBy(new Expr.Column(T, 0), OrderBy.Direction.DESC)), "Thing", "kv", 10);
+        new OrderBy(new ExprNode.Column(T, 1), OrderBy.Direction.DESC),
+        new OrderBy(new ExprNode.Column(T, 0), OrderBy.Direction.DESC)), "Thing", "kv", 10);
     assertEquals(List.of(row(4L, "b"), row(1L, "b"), row(3L, "a"), row(2L, null)),
         run(InMemorySort.run(desc, noDriver(), inputs(Map.of(0, rows)))));
   }
@@ -78,8 +78,8 @@ class InMemoryStepsTest {
     List<Value.Record> rows = List.of(row(3L, "a"), row(1L, "a"), row(2L, "a"), row(9L, "b"),
         row(5L, "c"), row(4L, "c"), row(6L, "d"));
     SortRowsAction runs = new SortRowsAction(1, 0, List.of(
-        new OrderBy(new Expr.Column(T, 1), OrderBy.Direction.ASC),
-        new OrderBy(new Expr.Column(T, 0), OrderBy.Direction.ASC)), "Thing", "kv", 10, 1);
+        new OrderBy(new ExprNode.Column(T, 1), OrderBy.Direction.ASC),
+        new OrderBy(new ExprNode.Column(T, 0), OrderBy.Direction.ASC)), "Thing", "kv", 10, 1);
     assertEquals(List.of(row(1L, "a"), row(2L, "a"), row(3L, "a"), row(9L, "b"), row(4L, "c"),
         row(5L, "c"), row(6L, "d")),
         run(InMemorySort.run(runs, noDriver(), inputs(Map.of(0, rows)))));
@@ -93,7 +93,7 @@ class InMemoryStepsTest {
   @Test
   void refusesTheRowBeyondTheCapNamingTheModel() {
     AtomicInteger emitted = new AtomicInteger();
-    SortRowsAction capped = new SortRowsAction(1, 0, List.of(new OrderBy(new Expr.Column(T, 1),
+    SortRowsAction capped = new SortRowsAction(1, 0, List.of(new OrderBy(new ExprNode.Column(T, 1),
         OrderBy.Direction.ASC)), "Thing", "kv", 2);
     List<Value.Record> rows = List.of(row(1L, "b"), row(2L, "c"), row(3L, "a"));
     Throwable e = InMemorySort.run(capped, noDriver(), inputs(Map.of(0, rows)))
@@ -107,9 +107,9 @@ class InMemoryStepsTest {
 
   @Test
   void semiFilterKeepsRowsWhoseValueTheSubqueryReturned() {
-    Query sub = new Query(new Source.Table("s"), Expr.TRUE, new Returning.Project(
-        List.of(new Expr.Column("s", 1))), List.of(), null);
-    Expr.InSubquery in = new Expr.InSubquery(new Expr.Column(T, 0), sub);
+    Query sub = new Query(new Source.Table("s"), ExprNode.TRUE, new Returning.Project(
+        List.of(new ExprNode.Column("s", 1))), List.of(), null);
+    ExprNode.InSubquery in = new ExprNode.InSubquery(new ExprNode.Column(T, 0), sub);
     List<Value.Record> rows = List.of(row(1L, "a"), row(2L, "b"), row(3L, "c"));
     Map<Integer, List<Value.Record>> vars = Map.of(0, rows,
         1, List.of(Value.Record.of(new Value.I64(3)), Value.Record.of(new Value.I64(1)),
@@ -117,7 +117,7 @@ class InMemoryStepsTest {
     SemiFilterAction any = new SemiFilterAction(2, 0, in, List.of(in), List.of(1));
     assertEquals(List.of(row(1L, "a"), row(3L, "c")),
         run(SemiFilterExec.run(any, noDriver(), inputs(vars))));
-    SemiFilterAction none = new SemiFilterAction(2, 0, new Expr.Not(in), List.of(in),
+    SemiFilterAction none = new SemiFilterAction(2, 0, new ExprNode.Not(in), List.of(in),
         List.of(1));
     assertEquals(List.of(row(2L, "b")), run(SemiFilterExec.run(none, noDriver(), inputs(vars))));
     // NOT IN a list holding NULL is never TRUE, as in SQL
@@ -138,9 +138,9 @@ class InMemoryStepsTest {
         1, List.of(Value.Record.of(new Value.I64(9))),
         2, List.of());
     AtomicWriteAction a = new AtomicWriteAction(3, List.of(
-        new DeleteByKeyAction(3, 0, "children", Expr.TRUE),
-        new DeleteByKeyAction(3, 2, "nobody", Expr.TRUE),
-        new DeleteByKeyAction(3, 1, "parents", Expr.TRUE)));
+        new DeleteByKeyAction(3, 0, "children", ExprNode.TRUE),
+        new DeleteByKeyAction(3, 2, "nobody", ExprNode.TRUE),
+        new DeleteByKeyAction(3, 1, "parents", ExprNode.TRUE)));
     List<Value.Record> counts = run(AtomicWriteExec.run(a, cx, inputs(keys)));
     assertEquals(1, sent.size(), sent::toString);
     Operation.Atomic atomic = assertInstanceOf(Operation.Atomic.class, sent.get(0));

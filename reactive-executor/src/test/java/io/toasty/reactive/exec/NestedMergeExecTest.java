@@ -3,21 +3,27 @@ package io.toasty.reactive.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.Operation;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.planner.plan.KeyBinding;
 import io.toasty.planner.plan.MergeBranch;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.LoadedRecords;
+import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,15 +39,25 @@ import reactor.test.StepVerifier;
 class NestedMergeExecTest {
   private final List<Operation.QuerySql> sent = new CopyOnWriteArrayList<>();
 
-  private static final Query CHILDREN = new Query(new Source.Table("children"), Expr.TRUE,
-      new Returning.Project(List.of(new Expr.Column("children", 0),
-          new Expr.Column("children", 1))), List.of(), null);
+  private static final Query CHILDREN = new Query(new Source.Table("children"), ExprNode.TRUE,
+      new Returning.Project(List.of(new ExprNode.Column("children", 0),
+          new ExprNode.Column("children", 1))), List.of(), null);
 
   private static MergeBranch branch() {
-    return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
-        List.of(Type.Scalar.I64, Type.Scalar.I64),
-        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
-        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0)), List.of(0, 1)), List.of());
+    return new MergeBranch(
+        "children",
+        new MergeBranch.SqlFetch(
+            CHILDREN,
+            List.of(Type.Scalar.I64, Type.Scalar.I64),
+            new KeyBinding(-1, "children", List.of(1))),
+        List.of(0),
+        List.of(1),
+        true,
+        false,
+        List.of(0),
+        List.of(),
+        RowLift.of(List.of(new ExprNode.Column("children", 0)), List.of(0, 1)),
+        List.of());
   }
 
   /**
@@ -57,7 +73,7 @@ class NestedMergeExecTest {
       rows.add(Value.Record.of(new Value.I64(k * 10), key));
       rows.add(Value.Record.of(new Value.I64(k * 10 + 1), key));
     }
-    java.util.Collections.reverse(rows);
+    Collections.reverse(rows);
     return Flux.fromIterable(rows).doOnCancel(() -> cancelled.set(true));
   }
 
@@ -203,11 +219,11 @@ class NestedMergeExecTest {
   }
 
   private static Query table(String name, int columns) {
-    List<Expr> all = new ArrayList<>();
+    List<ExprNode> all = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
-      all.add(new Expr.Column(name, c));
+      all.add(new ExprNode.Column(name, c));
     }
-    return new Query(new Source.Table(name), Expr.TRUE, new Returning.Project(all), List.of(),
+    return new Query(new Source.Table(name), ExprNode.TRUE, new Returning.Project(all), List.of(),
         null);
   }
 
@@ -220,14 +236,14 @@ class NestedMergeExecTest {
     MergeBranch targets = new MergeBranch("target", new MergeBranch.SqlFetch(table("targets", 2),
         List.of(Type.Scalar.I64, Type.Scalar.STRING), new KeyBinding(-1, "targets", List.of(0))),
         List.of(2), List.of(0), false, false, List.of(), List.of(),
-        RowLift.of(List.of(new Expr.Column("targets", 0), new Expr.Column("targets", 1)),
+        RowLift.of(List.of(new ExprNode.Column("targets", 0), new ExprNode.Column("targets", 1)),
             List.of(0, 1)), List.of());
     return new MergeBranch("targets (through links)", new MergeBranch.SqlFetch(
         table("links", 3), List.of(Type.Scalar.I64, Type.Scalar.I64, Type.Scalar.I64),
         new KeyBinding(-1, "links", List.of(1))), List.of(0), List.of(1), true, true,
-        List.of(0), List.of(new io.toasty.stmt.OrderBy(new Expr.Column("targets", 1),
-            io.toasty.stmt.OrderBy.Direction.DESC)),
-        RowLift.of(List.of(new Expr.Column("links", 0)), List.of(0, 1, 2)), List.of(targets));
+        List.of(0), List.of(new OrderBy(new ExprNode.Column("targets", 1),
+            OrderBy.Direction.DESC)),
+        RowLift.of(List.of(new ExprNode.Column("links", 0)), List.of(0, 1, 2)), List.of(targets));
   }
 
   /** Links {@code [k*10+i, k, 100*k+i]} for parent k; target {@code t} is labelled x or y. */
@@ -273,7 +289,7 @@ class NestedMergeExecTest {
       List.of(0), List.of());
 
   /** The child model, with a row reader (as generated models have). */
-  private static final io.toasty.ModelDef<Child> CHILD_MODEL = new io.toasty.ModelDef<>() {
+  private static final ModelDef<Child> CHILD_MODEL = new ModelDef<>() {
     @Override
     public ModelSchema schema() {
       return CHILD;
@@ -290,7 +306,7 @@ class NestedMergeExecTest {
     }
 
     @Override
-    public io.toasty.value.RowReader<Child> rowReader() {
+    public RowReader<Child> rowReader() {
       return row -> new Child(row.i64(0), row.i64(1));
     }
 
@@ -305,8 +321,8 @@ class NestedMergeExecTest {
     return new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
         List.of(Type.Scalar.I64, Type.Scalar.I64),
         new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
-        List.of(0), List.of(), RowLift.of(List.of(new Expr.Column("children", 0),
-            new Expr.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+        List.of(0), List.of(), RowLift.of(List.of(new ExprNode.Column("children", 0),
+            new ExprNode.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
   }
 
   @Test
@@ -314,7 +330,7 @@ class NestedMergeExecTest {
     MergeBranch b = childModelBranch();
     AtomicBoolean cancelled = new AtomicBoolean();
     ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
-        List.of(), op -> children(op, cancelled), java.util.Map.of("Child", CHILD_MODEL));
+        List.of(), op -> children(op, cancelled), Map.of("Child", CHILD_MODEL));
     List<Value.Record> out = NestedMergeExec.merge(parents(3, new AtomicLong()), List.of(b), 2,
         cx).collectList().block(Duration.ofSeconds(5));
     assertEquals(3, out.size());
@@ -322,9 +338,9 @@ class NestedMergeExecTest {
       long k = i + 1;
       List<Value> slot = ((Value.ListValue) out.get(i).get(1)).items();
       // built by the reader, in key order though the rows came in reverse
-      assertTrue(slot instanceof io.toasty.value.LoadedRecords, "records, not value rows");
+      assertTrue(slot instanceof LoadedRecords, "records, not value rows");
       assertEquals(List.of(new Child(k * 10, k), new Child(k * 10 + 1, k)),
-          ((io.toasty.value.LoadedRecords) slot).records());
+          ((LoadedRecords) slot).records());
       // and the same slot read as values, as the value path lifts it
       assertEquals(List.of(Value.Record.of(new Value.I64(k * 10), new Value.I64(k)),
           Value.Record.of(new Value.I64(k * 10 + 1), new Value.I64(k))), slot);
@@ -354,7 +370,7 @@ class NestedMergeExecTest {
   void childrenReadByTheirReaderAskForTheSubscribersContextPerWindowNotPerRow() {
     MergeBranch b = childModelBranch();
     ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
-        List.of(), op -> manyChildren(op, 500), java.util.Map.of("Child", CHILD_MODEL));
+        List.of(), op -> manyChildren(op, 500), Map.of("Child", CHILD_MODEL));
     ContextLookups<Value.Record> lookups = ContextLookups.of(
         NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2, cx));
     List<Value.Record> out = lookups.received();

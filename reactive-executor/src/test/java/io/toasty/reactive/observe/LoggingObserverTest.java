@@ -10,8 +10,11 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -53,7 +56,7 @@ class LoggingObserverTest {
   @Test
   void aCompiledPlanShowsItsPhases() {
     LoggingObserver o = new LoggingObserver(new Captured(Level.DEBUG), Duration.ofHours(1));
-    java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    Map<String, Long> phases = new LinkedHashMap<>();
     phases.put("verify", 12_000L);
     phases.put("lower", 2_500_000L);
     StatementInfo compiled = new StatementInfo("h2", "User", "select", () -> "select User",
@@ -82,7 +85,7 @@ class LoggingObserverTest {
 
   @Test
   void theShapeIsNotPrintedForALineNotWritten() {
-    java.util.concurrent.atomic.AtomicInteger printed = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger printed = new AtomicInteger();
     StatementInfo lazy = new StatementInfo("h2", "User", "select", () -> {
       printed.incrementAndGet();
       return "select User";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.toasty.reactive.Db;
 import io.toasty.spring.app.Articles;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +93,7 @@ class AuthorsAppTest {
       http.post().uri("/labels").contentType(MediaType.TEXT_PLAIN).bodyValue(text).exchange()
           .expectStatus().isOk();
     }
-    List<Object> seen = new java.util.ArrayList<>();
+    List<Object> seen = new ArrayList<>();
     Map<String, Object> page = labelsPage(null);
     String first = (String) page.get("next");
     seen.addAll((List<Object>) page.get("items"));

@@ -2,6 +2,7 @@ package io.toasty.sql.dialect;
 
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -224,7 +225,7 @@ public final class H2Dialect implements SqlDialect {
    * {@link #endsTimedWait}.
    */
   @Override
-  public List<String> statementTimeoutSql(java.time.Duration limit) {
+  public List<String> statementTimeoutSql(Duration limit) {
     long ms = StatementLimits.millis(limit);
     return List.of("SET QUERY_TIMEOUT " + ms,
         "SET LOCK_TIMEOUT " + (limit == null ? DEFAULT_LOCK_TIMEOUT_MS : ms));

@@ -1,5 +1,7 @@
 package io.toasty.sql.dialect;
 
+import java.util.List;
+
 /**
  * How a backend stores a {@code @Json} field's document, binds it and reads a scalar inside it
  * ({@code Expr.JsonText}, the path's keys always bound as parameters).
@@ -29,7 +31,7 @@ public enum JsonStorage {
   }
 
   /** The JSON path of {@code keys} as SQLite and MySQL/MariaDB read it: {@code $."a"."b"}. */
-  public static String dollarPath(java.util.List<String> keys) {
+  public static String dollarPath(List<String> keys) {
     StringBuilder out = new StringBuilder("$");
     keys.forEach(k -> out.append(".\"").append(k).append('"'));
     return out.toString();

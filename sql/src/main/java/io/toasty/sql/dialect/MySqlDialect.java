@@ -2,6 +2,8 @@ package io.toasty.sql.dialect;
 
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -293,10 +295,10 @@ public final class MySqlDialect implements SqlDialect {
    * {@code max_execution_time} (milliseconds, reads only; error 3024).
    */
   @Override
-  public List<String> statementTimeoutSql(java.time.Duration limit) {
+  public List<String> statementTimeoutSql(Duration limit) {
     long ms = StatementLimits.millis(limit);
     return List.of(flavor == Flavor.MARIADB
-        ? "SET SESSION max_statement_time = " + java.math.BigDecimal.valueOf(ms, 3).toPlainString()
+        ? "SET SESSION max_statement_time = " + BigDecimal.valueOf(ms, 3).toPlainString()
         : "SET SESSION max_execution_time = " + ms);
   }
 

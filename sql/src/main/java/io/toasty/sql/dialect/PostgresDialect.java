@@ -2,6 +2,7 @@ package io.toasty.sql.dialect;
 
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -234,7 +235,7 @@ public final class PostgresDialect implements SqlDialect {
 
   /** The server cancels the statement itself (57014) and the session goes on. */
   @Override
-  public List<String> statementTimeoutSql(java.time.Duration limit) {
+  public List<String> statementTimeoutSql(Duration limit) {
     return List.of("SET statement_timeout = " + StatementLimits.millis(limit));
   }
 

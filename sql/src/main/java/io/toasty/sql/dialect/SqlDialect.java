@@ -3,10 +3,12 @@ package io.toasty.sql.dialect;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Everything that differs between SQL backends, in one place: bind markers, identifier quoting,
@@ -379,7 +381,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * longer than {@code limit} ({@code null}: no limit), or none where the dialect has no such
    * setting (the driver then calls the R2DBC connection's {@code setStatementTimeout}).
    */
-  default List<String> statementTimeoutSql(java.time.Duration limit) {
+  default List<String> statementTimeoutSql(Duration limit) {
     return List.of();
   }
 
@@ -646,7 +648,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
 
   /** How UUIDs are stored and bound. */
   enum UuidStorage {
-    /** A UUID column, bound as {@code java.util.UUID}. */
+    /** A UUID column, bound as {@code UUID}. */
     NATIVE,
     /** A UUID column the driver cannot bind: bound as its 36-character text (MariaDB). */
     NATIVE_BOUND_AS_TEXT,

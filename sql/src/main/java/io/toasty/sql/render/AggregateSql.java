@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import static io.toasty.sql.render.ExprTypes.aggregateType;
 
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -26,7 +26,7 @@ final class AggregateSql {
    * BIGINT, NUMERIC or DECIMAL); AVG averages doubles, so that every backend keeps a double's
    * precision (MariaDB's AVG of integers would round to four decimals).
    */
-  void aggregate(Expr.Aggregate a) {
+  void aggregate(ExprNode.Aggregate a) {
     String distinct = a.distinct() ? "DISTINCT " : "";
     switch (a.op()) {
       case COUNT_ALL -> out.append("COUNT(*)");
@@ -40,8 +40,8 @@ final class AggregateSql {
   }
 
   /** {@code MIN}/{@code MAX} as the dialect writes them for the operand's type. */
-  private void leastOrGreatest(Expr.Aggregate a, String distinct) {
-    boolean min = a.op() == Expr.AggOp.MIN;
+  private void leastOrGreatest(ExprNode.Aggregate a, String distinct) {
+    boolean min = a.op() == ExprNode.AggOp.MIN;
     Type type = ctx.typeOf(a.operand());
     switch (dialect.minMax(type)) {
       case NATIVE -> aggregateCall(a.op().name(), distinct, a.operand(), null);
@@ -54,7 +54,7 @@ final class AggregateSql {
     }
   }
 
-  private void aggregateCall(String fn, String distinct, Expr operand, Type castOperand) {
+  private void aggregateCall(String fn, String distinct, ExprNode operand, Type castOperand) {
     out.append(fn).append('(').append(distinct);
     if (castOperand == null) {
       ctx.expr(operand, null);

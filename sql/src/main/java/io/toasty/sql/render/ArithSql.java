@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import static io.toasty.sql.render.ExprTypes.isInteger;
 
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -26,8 +26,8 @@ final class ArithSql {
    * ({@code DivisionByZeroException}): PostgreSQL and H2 fail by themselves; where the database
    * gives NULL (SQLite, MariaDB) the divisor is written as a check (see {@link #divisor}).
    */
-  void arith(Expr.Arith a, Type expected) {
-    if (!dialect.integerOverflowFails() && a.op() != Expr.ArithOp.MOD
+  void arith(ExprNode.Arith a, Type expected) {
+    if (!dialect.integerOverflowFails() && a.op() != ExprNode.ArithOp.MOD
         && isInteger(ctx.typeOf(a.left())) && isInteger(ctx.typeOf(a.right()))) {
       checkedArith(a, expected);
     } else {
@@ -42,21 +42,21 @@ final class ArithSql {
    * triggers). The argument depends on the result so that SQLite cannot evaluate it once, as a
    * constant, before the first row.
    */
-  private void checkedArith(Expr.Arith a, Type expected) {
+  private void checkedArith(ExprNode.Arith a, Type expected) {
     out.append("(SELECT CASE typeof(toasty_v) WHEN 'real' THEN abs(-9223372036854775807 - 1"
         + " + length(toasty_v) * 0) ELSE toasty_v END FROM (SELECT ");
     plainArith(a, expected);
     out.append(" AS toasty_v))");
   }
 
-  private void plainArith(Expr.Arith a, Type expected) {
+  private void plainArith(ExprNode.Arith a, Type expected) {
     Type left = ctx.typeOf(a.left());
     Type right = ctx.typeOf(a.right());
     Type type = left != null ? left : right != null ? right : expected;
     Type leftType = left != null ? left : type;
     Type rightType = right != null ? right : type;
-    boolean divides = a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD;
-    if (a.op() == Expr.ArithOp.MOD && dialect.modulo() == SqlDialect.Modulo.MOD_FUNCTION) {
+    boolean divides = a.op() == ExprNode.ArithOp.DIV || a.op() == ExprNode.ArithOp.MOD;
+    if (a.op() == ExprNode.ArithOp.MOD && dialect.modulo() == SqlDialect.Modulo.MOD_FUNCTION) {
       out.append("MOD(");
       ctx.expr(a.left(), leftType);
       out.append(", ");
@@ -65,7 +65,7 @@ final class ArithSql {
       return;
     }
     ctx.wrappedUnlessAtom(a.left(), leftType);
-    if (a.op() == Expr.ArithOp.DIV && isInteger(left) && isInteger(right)
+    if (a.op() == ExprNode.ArithOp.DIV && isInteger(left) && isInteger(right)
         && dialect.integerDivision() == SqlDialect.IntegerDivision.DIV_KEYWORD) {
       out.append(" DIV ");
     } else {
@@ -84,7 +84,7 @@ final class ArithSql {
    * dialect's failure ({@link SqlDialect#divisionByZeroFailure}) raised only where SQL would
    * (a NULL dividend divides to NULL). The expressions are written again, markers included.
    */
-  private void divisor(Expr dividend, Type dividendType, Expr e, Type type) {
+  private void divisor(ExprNode dividend, Type dividendType, ExprNode e, Type type) {
     String failure = dialect.divisionByZeroFailure();
     if (failure == null) {
       ctx.wrappedUnlessAtom(e, type);

@@ -1,7 +1,7 @@
 package io.toasty.sql.render;
 
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.List;
 
@@ -14,16 +14,16 @@ final class ArrayBinding {
   }
 
   /** The argument indexes of a list that {@link #arrayBindable} accepted. */
-  static int[] argIndexes(List<Expr> items) {
+  static int[] argIndexes(List<ExprNode> items) {
     int[] args = new int[items.size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = ((Expr.Arg) items.get(i)).index();
+      args[i] = ((ExprNode.Arg) items.get(i)).index();
     }
     return args;
   }
 
   /** Whether a list of {@code items} compared with a column of {@code type} can be one array. */
-  static boolean arrayBindable(SqlDialect dialect, Type type, List<Expr> items) {
+  static boolean arrayBindable(SqlDialect dialect, Type type, List<ExprNode> items) {
     if (items.size() < 2 || items.size() > dialect.maxArrayLength()
         || !(type instanceof Type.Scalar scalar)) {
       return false;
@@ -33,6 +33,6 @@ final class ArrayBinding {
       case UUID -> dialect.uuidStorage() == SqlDialect.UuidStorage.NATIVE;
       default -> false;
     };
-    return arrayType && items.stream().allMatch(Expr.Arg.class::isInstance);
+    return arrayType && items.stream().allMatch(ExprNode.Arg.class::isInstance);
   }
 }

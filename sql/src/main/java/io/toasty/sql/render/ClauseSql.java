@@ -6,7 +6,7 @@ import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Nullability;
 import io.toasty.stmt.OrderBy;
@@ -109,7 +109,7 @@ final class ClauseSql {
     }
     List<Type> types = new ArrayList<>(project.exprs().size());
     for (int i = 0; i < project.exprs().size(); i++) {
-      Expr e = project.exprs().get(i);
+      ExprNode e = project.exprs().get(i);
       if (i > 0) {
         out.append(", ");
       }
@@ -120,8 +120,8 @@ final class ClauseSql {
     return types;
   }
 
-  void where(Expr filter) {
-    Expr f = unwrapSingleton(filter);
+  void where(ExprNode filter) {
+    ExprNode f = unwrapSingleton(filter);
     if (isTrue(f)) {
       return;
     }

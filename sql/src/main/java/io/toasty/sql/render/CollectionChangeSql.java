@@ -2,7 +2,7 @@ package io.toasty.sql.render;
 
 import io.toasty.sql.dialect.JsonStorage;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -27,8 +27,8 @@ final class CollectionChangeSql {
    * appended to here; every other change (a map's, a JSON list's or set's) as
    * {@link JsonCollectionChanges} writes it.
    */
-  void collectionChange(Expr.CollectionChange c) {
-    boolean listAppend = c.op() == Expr.ChangeOp.ADD
+  void collectionChange(ExprNode.CollectionChange c) {
+    boolean listAppend = c.op() == ExprNode.ChangeOp.ADD
         && c.type().shape() == Type.CollectionOf.Shape.LIST;
     if (!dialect.collectionArrays() && listAppend) {
       jsonListAppend(c);
@@ -38,7 +38,7 @@ final class CollectionChangeSql {
       JsonCollectionChanges.render(ctx, dialect.jsonStorage(), c);
       return;
     }
-    if (c.op() == Expr.ChangeOp.REMOVE) {
+    if (c.op() == ExprNode.ChangeOp.REMOVE) {
       out.append("CASE WHEN ");
       ctx.wrappedUnlessAtom(c.operand(), null);
       out.append(" IS NULL THEN NULL ELSE ARRAY(SELECT x FROM unnest(");
@@ -68,7 +68,7 @@ final class CollectionChangeSql {
    * the two arrays; elsewhere the stored text, which the engine wrote, is joined with the items'
    * text as it is, so no number or string is read and written again.
    */
-  private void jsonListAppend(Expr.CollectionChange c) {
+  private void jsonListAppend(ExprNode.CollectionChange c) {
     if (dialect.jsonStorage() == JsonStorage.JSON_VALUE) {
       out.append("JSON_MERGE_PRESERVE(COALESCE(");
       ctx.expr(c.operand(), null);

@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 
@@ -28,7 +28,7 @@ final class CollectionItemSql {
    * search of {@code json_each} on SQLite. The item is bound as any value of its type is, and
    * converted in the statement to what the storage holds (a JSON text, a UUID's text).
    */
-  void contains(Expr.Contains c) {
+  void contains(ExprNode.Contains c) {
     boolean map = c.type().shape() == Type.CollectionOf.Shape.MAP;
     Type item = map ? Type.Scalar.STRING : c.type().item();
     if (dialect.collectionArrays() && !map) {
@@ -78,8 +78,8 @@ final class CollectionItemSql {
   }
 
   /** An item as the JSON text {@code JSON_CONTAINS} looks for: quoted text, a number's digits. */
-  private void jsonItemText(Expr e, Type item) {
-    if (e instanceof Expr.Const k && k.value() instanceof Value.Bool b) {
+  private void jsonItemText(ExprNode e, Type item) {
+    if (e instanceof ExprNode.Const k && k.value() instanceof Value.Bool b) {
       out.append(b.value() ? "'true'" : "'false'");
     } else if (item == Type.Scalar.STRING || item == Type.Scalar.UUID) {
       boolean bytes = item == Type.Scalar.UUID
@@ -95,7 +95,7 @@ final class CollectionItemSql {
   }
 
   /** Whether a stored collection is empty, NULL where it is NULL. */
-  void isEmpty(Expr.IsEmpty i) {
+  void isEmpty(ExprNode.IsEmpty i) {
     boolean map = i.type().shape() == Type.CollectionOf.Shape.MAP;
     if (dialect.collectionArrays() && !map) {
       out.append("cardinality(");

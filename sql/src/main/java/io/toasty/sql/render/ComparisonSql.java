@@ -5,7 +5,7 @@ import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +25,11 @@ final class ComparisonSql {
     this.dialect = ctx.dialect();
   }
 
-  void compare(Expr.Compare c) {
-    Expr left = unwrapSingleton(c.left());
-    Expr right = unwrapSingleton(c.right());
-    if (left instanceof Expr.Record || right instanceof Expr.Record) {
-      if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
+  void compare(ExprNode.Compare c) {
+    ExprNode left = unwrapSingleton(c.left());
+    ExprNode right = unwrapSingleton(c.right());
+    if (left instanceof ExprNode.Record || right instanceof ExprNode.Record) {
+      if (!(left instanceof ExprNode.Record l) || !(right instanceof ExprNode.Record r)
           || l.fields().size() != r.fields().size()) {
         throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
             dialect.backend(),
@@ -62,16 +62,16 @@ final class ComparisonSql {
   }
 
   /** Equal, or both NULL: one switch over the dialect's spelling. */
-  void isNotDistinctFrom(Expr.IsNotDistinctFrom d) {
-    Expr left = unwrapSingleton(d.left());
-    Expr right = unwrapSingleton(d.right());
+  void isNotDistinctFrom(ExprNode.IsNotDistinctFrom d) {
+    ExprNode left = unwrapSingleton(d.left());
+    ExprNode right = unwrapSingleton(d.right());
     String op = switch (dialect.nullSafeEquality()) {
       case IS_NOT_DISTINCT_FROM -> " IS NOT DISTINCT FROM ";
       case SPACESHIP -> " <=> ";
       case IS -> " IS ";
     };
-    if (left instanceof Expr.Record || right instanceof Expr.Record) {
-      if (!(left instanceof Expr.Record l) || !(right instanceof Expr.Record r)
+    if (left instanceof ExprNode.Record || right instanceof ExprNode.Record) {
+      if (!(left instanceof ExprNode.Record l) || !(right instanceof ExprNode.Record r)
           || l.fields().size() != r.fields().size()) {
         throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
             dialect.backend(),
@@ -91,17 +91,18 @@ final class ComparisonSql {
     ctx.compareOperand(right, leftType);
   }
 
-  void inList(Expr.InList in) {
+  void inList(ExprNode.InList in) {
     if (in.items().isEmpty()) {
       out.append(dialect.booleanLiteral(false));
       return;
     }
-    Expr operand = unwrapSingleton(in.operand());
-    if (operand instanceof Expr.Record record) {
+    ExprNode operand = unwrapSingleton(in.operand());
+    if (operand instanceof ExprNode.Record record) {
       ctx.requireRowValues("a record IN a list");
-      List<Expr.Record> items = new ArrayList<>(in.items().size());
-      for (Expr e : in.items()) {
-        if (!(e instanceof Expr.Record item) || item.fields().size() != record.fields().size()) {
+      List<ExprNode.Record> items = new ArrayList<>(in.items().size());
+      for (ExprNode e : in.items()) {
+        if (!(e instanceof ExprNode.Record item)
+            || item.fields().size() != record.fields().size()) {
           throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
               dialect.backend(),
               "a record IN a list of non-records: each item must be a record of "
@@ -148,7 +149,7 @@ final class ComparisonSql {
   }
 
   /** Whether a list of {@code items} compared with a column of {@code type} binds as one array. */
-  private boolean bindsAsArray(Type type, List<Expr> items) {
+  private boolean bindsAsArray(Type type, List<ExprNode> items) {
     return dialect.inListBinding() == SqlDialect.InListBinding.ANY_ARRAY
         && ArrayBinding.arrayBindable(dialect, type, items);
   }

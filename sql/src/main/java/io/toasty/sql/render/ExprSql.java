@@ -7,7 +7,7 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -45,20 +45,20 @@ final class ExprSql implements ExprWriter {
 
   /** Writes {@code e}; {@code expected} is the type a marker in its place should bind as. */
   @Override
-  public void expr(Expr e, Type expected) {
-    if (e instanceof Expr.Const c) {
+  public void expr(ExprNode e, Type expected) {
+    if (e instanceof ExprNode.Const c) {
       constant(c.value(), expected);
-    } else if (e instanceof Expr.Arg a) {
+    } else if (e instanceof ExprNode.Arg a) {
       ctx.marker(a.index(), null, expected);
-    } else if (e instanceof Expr.Column c) {
+    } else if (e instanceof ExprNode.Column c) {
       columnRef(c);
-    } else if (e instanceof Expr.Compare c) {
+    } else if (e instanceof ExprNode.Compare c) {
       comparisonSql.compare(c);
-    } else if (e instanceof Expr.Arith a) {
+    } else if (e instanceof ExprNode.Arith a) {
       arithSql.arith(a, expected);
-    } else if (e instanceof Expr.Aggregate a) {
+    } else if (e instanceof ExprNode.Aggregate a) {
       aggregateSql.aggregate(a);
-    } else if (e instanceof Expr.Func f) {
+    } else if (e instanceof ExprNode.Func f) {
       out.append(switch (f.op()) {
         case LOWER -> "LOWER";
         case UPPER -> "UPPER";
@@ -66,61 +66,61 @@ final class ExprSql implements ExprWriter {
       }).append('(');
       expr(f.operand(), Type.Scalar.STRING);
       out.append(')');
-    } else if (e instanceof Expr.JsonText j) {
+    } else if (e instanceof ExprNode.JsonText j) {
       jsonTextSql.jsonText(j);
-    } else if (e instanceof Expr.Contains c) {
+    } else if (e instanceof ExprNode.Contains c) {
       itemSql.contains(c);
-    } else if (e instanceof Expr.IsEmpty i) {
+    } else if (e instanceof ExprNode.IsEmpty i) {
       itemSql.isEmpty(i);
-    } else if (e instanceof Expr.CollectionChange c) {
+    } else if (e instanceof ExprNode.CollectionChange c) {
       changeSql.collectionChange(c);
-    } else if (e instanceof Expr.And and) {
+    } else if (e instanceof ExprNode.And and) {
       junction(and.operands(), " AND ", true);
-    } else if (e instanceof Expr.Or or) {
+    } else if (e instanceof ExprNode.Or or) {
       junction(or.operands(), " OR ", false);
-    } else if (e instanceof Expr.Not not) {
+    } else if (e instanceof ExprNode.Not not) {
       out.append("NOT (");
       expr(not.operand(), Type.Scalar.BOOL);
       out.append(')');
-    } else if (e instanceof Expr.IsNull isNull) {
+    } else if (e instanceof ExprNode.IsNull isNull) {
       ctx.wrappedUnlessAtom(isNull.operand(), null);
       out.append(" IS NULL");
-    } else if (e instanceof Expr.IsNotDistinctFrom d) {
+    } else if (e instanceof ExprNode.IsNotDistinctFrom d) {
       comparisonSql.isNotDistinctFrom(d);
-    } else if (e instanceof Expr.Pattern p) {
+    } else if (e instanceof ExprNode.Pattern p) {
       patternSql.pattern(p);
-    } else if (e instanceof Expr.InList in) {
+    } else if (e instanceof ExprNode.InList in) {
       comparisonSql.inList(in);
-    } else if (e instanceof Expr.InSubquery in) {
-      Expr operand = unwrapSingleton(in.operand());
-      if (operand instanceof Expr.Record) {
+    } else if (e instanceof ExprNode.InSubquery in) {
+      ExprNode operand = unwrapSingleton(in.operand());
+      if (operand instanceof ExprNode.Record) {
         ctx.requireRowValues("a record IN a subquery");
       }
       ctx.wrappedUnlessAtom(operand, null);
       out.append(" IN (");
       selectSql.query(in.query(), false);
       out.append(')');
-    } else if (e instanceof Expr.Exists exists) {
+    } else if (e instanceof ExprNode.Exists exists) {
       out.append("EXISTS (");
       selectSql.query(exists.query(), false);
       out.append(')');
-    } else if (e instanceof Expr.Record r) {
+    } else if (e instanceof ExprNode.Record r) {
       ctx.tuple(r.fields(), null);
-    } else if (e instanceof Expr.Project p) {
-      if (!(p.base() instanceof Expr.Record r)) {
+    } else if (e instanceof ExprNode.Project p) {
+      if (!(p.base() instanceof ExprNode.Record r)) {
         throw new UnsupportedFeatureException(Feature.ROW_COMPARISON,
             dialect.backend(),
             "a field of a record-valued expression: only fields of record literals render as SQL: "
             + e);
       }
       expr(r.fields().get(p.index()), expected);
-    } else if (e instanceof Expr.Default) {
+    } else if (e instanceof ExprNode.Default) {
       out.append("DEFAULT");
-    } else if (e instanceof Expr.Now now) {
+    } else if (e instanceof ExprNode.Now now) {
       out.append(dialect.currentTime(now.type()));
-    } else if (e instanceof Expr.Sql sql) {
+    } else if (e instanceof ExprNode.Sql sql) {
       rawFragment(sql);
-    } else if (e instanceof Expr.Case c) {
+    } else if (e instanceof ExprNode.Case c) {
       caseOf(c, expected);
     } else {
       throw new IllegalArgumentException("model-level expression reached the SQL driver: " + e);
@@ -128,7 +128,7 @@ final class ExprSql implements ExprWriter {
   }
 
   /** The application's SQL text, its columns quoted and its values as markers, in parentheses. */
-  private void rawFragment(Expr.Sql sql) {
+  private void rawFragment(ExprNode.Sql sql) {
     out.append('(');
     for (int i = 0; i < sql.pieces().size(); i++) {
       if (i > 0) {
@@ -149,7 +149,7 @@ final class ExprSql implements ExprWriter {
     }
   }
 
-  private void columnRef(Expr.Column c) {
+  private void columnRef(ExprNode.Column c) {
     TableSchema table = ctx.schema().table(c.table());
     if (!c.table().equals(ctx.scope())) {
       // A reference to an enclosing statement's table (a correlated subquery).
@@ -163,7 +163,7 @@ final class ExprSql implements ExprWriter {
    * {@code CASE operand WHEN .. THEN .. ELSE .. END}: each WHEN's marker typed as the operand,
    * each THEN's as what the CASE is expected to be (the assigned column's type).
    */
-  private void caseOf(Expr.Case c, Type expected) {
+  private void caseOf(ExprNode.Case c, Type expected) {
     Type operand = ctx.typeOf(c.operand());
     Type result = expected != null ? expected : ctx.typeOf(c.otherwise());
     out.append("CASE ");
@@ -179,18 +179,18 @@ final class ExprSql implements ExprWriter {
     out.append(" END");
   }
 
-  private void junction(List<Expr> operands, String separator, boolean isAnd) {
+  private void junction(List<ExprNode> operands, String separator, boolean isAnd) {
     if (operands.isEmpty()) {
       out.append(dialect.booleanLiteral(isAnd));
       return;
     }
     for (int i = 0; i < operands.size(); i++) {
-      Expr operand = unwrapSingleton(operands.get(i));
+      ExprNode operand = unwrapSingleton(operands.get(i));
       if (i > 0) {
         out.append(separator);
       }
-      boolean nested = (operand instanceof Expr.And a && a.operands().size() > 1)
-          || (operand instanceof Expr.Or o && o.operands().size() > 1);
+      boolean nested = (operand instanceof ExprNode.And a && a.operands().size() > 1)
+          || (operand instanceof ExprNode.Or o && o.operands().size() > 1);
       if (nested) {
         out.append('(');
       }

@@ -2,7 +2,7 @@ package io.toasty.sql.render;
 
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -15,7 +15,7 @@ final class ExprTypes {
   private ExprTypes() {
   }
 
-  static Type aggregateType(Expr.AggOp op) {
+  static Type aggregateType(ExprNode.AggOp op) {
     return switch (op) {
       case SUM_DOUBLE, AVG -> Type.Scalar.F64;
       case SUM_DECIMAL, AVG_DECIMAL -> Type.Scalar.DECIMAL;
@@ -29,39 +29,42 @@ final class ExprTypes {
   }
 
   /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
-  static Type typeOf(Schema schema, Expr e) {
-    Expr x = unwrapSingleton(e);
-    if (x instanceof Expr.Column c) {
+  static Type typeOf(Schema schema, ExprNode e) {
+    ExprNode x = unwrapSingleton(e);
+    if (x instanceof ExprNode.Column c) {
       TableSchema table = schema.table(c.table());
       checkColumn(table, c.index());
       return table.column(c.index()).type();
     }
-    if (x instanceof Expr.Const c && !c.value().isNull()) {
+    if (x instanceof ExprNode.Const c && !c.value().isNull()) {
       return c.value().type();
     }
-    if (x instanceof Expr.Arith a) {
+    if (x instanceof ExprNode.Arith a) {
       Type l = typeOf(schema, a.left());
       Type r = typeOf(schema, a.right());
       return l == null ? r : r == null ? l : wider(l, r);
     }
-    if (x instanceof Expr.Func f) {
-      return f.op() == Expr.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
+    if (x instanceof ExprNode.Func f) {
+      return f.op() == ExprNode.FuncOp.LENGTH ? Type.Scalar.I64 : Type.Scalar.STRING;
     }
-    if (x instanceof Expr.JsonText) {
+    if (x instanceof ExprNode.JsonText) {
       return Type.Scalar.STRING;
     }
-    if (x instanceof Expr.Now now) {
+    if (x instanceof ExprNode.Now now) {
       return now.type();
     }
-    if (x instanceof Expr.Case c) {
+    if (x instanceof ExprNode.Case c) {
       return typeOf(schema, c.otherwise());
     }
-    if (x instanceof Expr.Aggregate a) {
-      return a.op() == Expr.AggOp.MIN || a.op() == Expr.AggOp.MAX ? typeOf(schema, a.operand())
-          : aggregateType(a.op() == Expr.AggOp.COUNT || a.op() == Expr.AggOp.COUNT_ALL
-              ? Expr.AggOp.SUM : a.op());
+    if (x instanceof ExprNode.Aggregate a) {
+      return a.op() == ExprNode.AggOp.MIN || a.op() == ExprNode.AggOp.MAX
+          ? typeOf(schema, a.operand())
+          : aggregateType(
+              a.op() == ExprNode.AggOp.COUNT || a.op() == ExprNode.AggOp.COUNT_ALL
+                  ? ExprNode.AggOp.SUM
+                  : a.op());
     }
-    if (x instanceof Expr.Project p && p.base() instanceof Expr.Record r) {
+    if (x instanceof ExprNode.Project p && p.base() instanceof ExprNode.Record r) {
       return typeOf(schema, r.fields().get(p.index()));
     }
     return null;
@@ -77,12 +80,12 @@ final class ExprTypes {
     return a;
   }
 
-  static Expr unwrapSingleton(Expr e) {
-    Expr x = e;
+  static ExprNode unwrapSingleton(ExprNode e) {
+    ExprNode x = e;
     while (true) {
-      if (x instanceof Expr.And a && a.operands().size() == 1) {
+      if (x instanceof ExprNode.And a && a.operands().size() == 1) {
         x = a.operands().get(0);
-      } else if (x instanceof Expr.Or o && o.operands().size() == 1) {
+      } else if (x instanceof ExprNode.Or o && o.operands().size() == 1) {
         x = o.operands().get(0);
       } else {
         return x;
@@ -90,9 +93,9 @@ final class ExprTypes {
     }
   }
 
-  static boolean isTrue(Expr e) {
-    return (e instanceof Expr.Const c && c.value() instanceof Value.Bool b && b.value())
-        || (e instanceof Expr.And a && a.operands().isEmpty());
+  static boolean isTrue(ExprNode e) {
+    return (e instanceof ExprNode.Const c && c.value() instanceof Value.Bool b && b.value())
+        || (e instanceof ExprNode.And a && a.operands().isEmpty());
   }
 
   static String column(TableSchema table, int index) {

@@ -1,6 +1,6 @@
 package io.toasty.sql.render;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -9,5 +9,5 @@ import io.toasty.value.Type;
  */
 interface ExprWriter {
   /** Writes {@code e}; {@code expected} is the type a marker in its place should bind as. */
-  void expr(Expr e, Type expected);
+  void expr(ExprNode e, Type expected);
 }

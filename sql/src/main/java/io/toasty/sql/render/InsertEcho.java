@@ -2,7 +2,7 @@ package io.toasty.sql.render;
 
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -38,7 +38,7 @@ public record InsertEcho(int[] returnedAt, int[][] markers, List<Type> returnedT
    * Whether {@code insert}'s returned rows may be paired with its VALUES rows: a plain insert
    * (an upsert returns a row per path taken) under {@code INSERT ... RETURNING} in VALUES order.
    */
-  static boolean applies(Insert insert, SqlDialect dialect) {
+  static boolean applies(InsertNode insert, SqlDialect dialect) {
     return insert.onConflict() == null && insert.returning() instanceof Returning.Project
         && dialect.insertReturning() == SqlDialect.InsertReturning.RETURNING_CLAUSE
         && dialect.insertReturnsRowsInOrder();

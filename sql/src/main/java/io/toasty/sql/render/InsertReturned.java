@@ -1,7 +1,7 @@
 package io.toasty.sql.render;
 
 import io.toasty.schema.db.TableSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ final class InsertReturned {
     if (returning instanceof Returning.Keys keys) {
       columns.addAll(keys.indexes());
     } else if (returning instanceof Returning.Project project) {
-      for (Expr e : project.exprs()) {
-        if (!(e instanceof Expr.Column c) || !c.table().equals(table.name())) {
+      for (ExprNode e : project.exprs()) {
+        if (!(e instanceof ExprNode.Column c) || !c.table().equals(table.name())) {
           throw new IllegalArgumentException("an insert into " + table.name()
               + " can return only its own columns, not " + e);
         }

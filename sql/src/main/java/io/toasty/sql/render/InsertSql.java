@@ -6,8 +6,8 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class InsertSql {
     this.upsertSql = new UpsertSql(ctx);
   }
 
-  boolean insert(Insert insert) {
+  boolean insert(InsertNode insert) {
     TableSchema table = ctx.table(insert.target());
     if (insert.rows().isEmpty()) {
       throw new IllegalArgumentException("an insert into " + table.name() + " has no rows");
@@ -54,7 +54,7 @@ final class InsertSql {
     int[][] sent = !defaultsOnly && InsertEcho.applies(insert, dialect)
         ? new int[insert.rows().size()][columns.size()] : null;
     for (int r = 0; r < insert.rows().size(); r++) {
-      Expr.Record row = insert.rows().get(r);
+      ExprNode.Record row = insert.rows().get(r);
       if (r > 0) {
         out.append(", ");
       }
@@ -78,11 +78,11 @@ final class InsertSql {
             out.append(", ");
           }
           int before = ctx.markers();
-          Expr value = row.fields().get(i);
+          ExprNode value = row.fields().get(i);
           ctx.expr(value, table.column(columns.get(i)).type());
           if (sent != null) {
-            sent[r][i] = ctx.markers() == before + 1 && (value instanceof Expr.Arg
-                || value instanceof Expr.Const c && !c.value().isNull()) ? before : -1;
+            sent[r][i] = ctx.markers() == before + 1 && (value instanceof ExprNode.Arg
+                || value instanceof ExprNode.Const c && !c.value().isNull()) ? before : -1;
           }
         }
       }

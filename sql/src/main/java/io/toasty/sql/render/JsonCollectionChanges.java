@@ -3,7 +3,7 @@ package io.toasty.sql.render;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.JsonStorage;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 
 /**
@@ -35,11 +35,11 @@ final class JsonCollectionChanges {
   }
 
   /** Writes {@code c}, a change other than a list's append, as {@code storage} computes it. */
-  static void render(SqlContext ctx, JsonStorage storage, Expr.CollectionChange c) {
+  static void render(SqlContext ctx, JsonStorage storage, ExprNode.CollectionChange c) {
     new JsonCollectionChanges(ctx, storage).change(c);
   }
 
-  private void change(Expr.CollectionChange c) {
+  private void change(ExprNode.CollectionChange c) {
     if (storage == JsonStorage.TEXT
         || storage == JsonStorage.JSONB && c.type().shape() != Type.CollectionOf.Shape.MAP) {
       throw new UnsupportedFeatureException(Feature.COLLECTION_CHANGE, ctx.backend(),
@@ -54,7 +54,7 @@ final class JsonCollectionChanges {
   }
 
   /** The map with the bound entries merged in; a NULL map becomes them. */
-  private void put(Expr.CollectionChange c) {
+  private void put(ExprNode.CollectionChange c) {
     switch (storage) {
       case JSONB -> around(c, "(COALESCE(", ", '{}'::jsonb) || CAST(", " AS jsonb))");
       case JSON_VALUE -> around(c, "JSON_MERGE_PATCH(COALESCE(", ", '{}'), ", ")");
@@ -64,7 +64,7 @@ final class JsonCollectionChanges {
   }
 
   /** {@code before}, the stored collection, {@code between}, the bound items, {@code after}. */
-  private void around(Expr.CollectionChange c, String before, String between, String after) {
+  private void around(ExprNode.CollectionChange c, String before, String between, String after) {
     out.append(before);
     ctx.expr(c.operand(), null);
     out.append(between);
@@ -77,7 +77,7 @@ final class JsonCollectionChanges {
    * nulls; MariaDB's {@code JSON_MERGE_PATCH} keeps some keys patched with null (it depends on
    * their order), so there the object is rebuilt from its other keys ({@code JSON_KEYS}).
    */
-  private void removeKeys(Expr.CollectionChange c) {
+  private void removeKeys(ExprNode.CollectionChange c) {
     switch (storage) {
       case JSONB -> around(c, "(", " - CAST(", " AS text[]))");
       case JSON_VALUE -> ctx.qualified(() -> {
@@ -111,7 +111,7 @@ final class JsonCollectionChanges {
    * Each part is a scalar subquery over the stored column itself (MariaDB's {@code JSON_TABLE}
    * cannot read a column of a query around a derived table).
    */
-  private void rebuilt(Expr.CollectionChange c, boolean add) {
+  private void rebuilt(ExprNode.CollectionChange c, boolean add) {
     Runnable stored = () -> ctx.expr(c.operand(), null);
     ctx.qualified(() -> {
       out.append("CASE WHEN ");
@@ -160,7 +160,7 @@ final class JsonCollectionChanges {
   }
 
   /** Writes the change's bound items. */
-  private Runnable bound(Expr.CollectionChange c) {
+  private Runnable bound(ExprNode.CollectionChange c) {
     return () -> ctx.expr(c.items(), c.itemsType());
   }
 

@@ -4,7 +4,7 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.JsonStorage;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 
@@ -24,7 +24,7 @@ final class JsonTextSql {
   }
 
   /** The text of the scalar at a path in a document; the path's keys are bound, never inlined. */
-  void jsonText(Expr.JsonText j) {
+  void jsonText(ExprNode.JsonText j) {
     switch (dialect.jsonStorage()) {
       case JSONB -> {
         out.append("jsonb_extract_path_text(");
@@ -56,8 +56,8 @@ final class JsonTextSql {
     }
   }
 
-  /** {@code doc, '$."a"."b"'}: a document and the path of a {@link Expr.JsonText}. */
-  private void jsonArguments(Expr.JsonText j) {
+  /** {@code doc, '$."a"."b"'}: a document and the path of a {@link ExprNode.JsonText}. */
+  private void jsonArguments(ExprNode.JsonText j) {
     ctx.expr(j.operand(), null);
     out.append(", ");
     ctx.marker(-1, new Value.Str(JsonStorage.dollarPath(j.path())), Type.Scalar.STRING);

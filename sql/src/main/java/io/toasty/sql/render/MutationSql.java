@@ -7,9 +7,9 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Delete;
+import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 
 /**
  * UPDATE and DELETE, wrapped as the dialect returns rows when a projection is asked (a data
@@ -28,7 +28,7 @@ final class MutationSql {
     this.clauseSql = clauseSql;
   }
 
-  boolean update(Update u) {
+  boolean update(UpdateNode u) {
     TableSchema table = ctx.table(u.target());
     if (u.assignments().isEmpty()) {
       throw new IllegalArgumentException("an update of " + table.name() + " assigns nothing");
@@ -52,7 +52,7 @@ final class MutationSql {
     });
   }
 
-  boolean delete(Delete d) {
+  boolean delete(DeleteNode d) {
     TableSchema table = ctx.table(d.from());
     return mutation(table, d.returning(), "DELETE", dialect.deleteReturning(), "OLD", () -> {
       out.append("DELETE FROM ");

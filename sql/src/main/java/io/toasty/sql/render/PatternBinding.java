@@ -1,6 +1,6 @@
 package io.toasty.sql.render;
 
-import io.toasty.stmt.Expr.PatternKind;
+import io.toasty.stmt.ExprNode.PatternKind;
 import io.toasty.value.Value;
 
 /**

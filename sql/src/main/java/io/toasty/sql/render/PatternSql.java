@@ -5,7 +5,7 @@ import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 
@@ -28,7 +28,7 @@ final class PatternSql {
    * startsWith/endsWith/contains/like, case-sensitive or not: one switch over the dialect's
    * syntax. The bound value becomes the pattern (escaped, wildcards added) when bound.
    */
-  void pattern(Expr.Pattern p) {
+  void pattern(ExprNode.Pattern p) {
     boolean glob = false;
     String before;
     String after;
@@ -61,15 +61,15 @@ final class PatternSql {
     }
   }
 
-  private void patternValue(Expr.Pattern p, PatternBinding binding) {
-    Expr x = unwrapSingleton(p.pattern());
-    if (x instanceof Expr.Arg a) {
+  private void patternValue(ExprNode.Pattern p, PatternBinding binding) {
+    ExprNode x = unwrapSingleton(p.pattern());
+    if (x instanceof ExprNode.Arg a) {
       ctx.marker(a.index(), null, Type.Scalar.STRING, binding);
-    } else if (x instanceof Expr.Const c && c.value() instanceof Value.Str s) {
+    } else if (x instanceof ExprNode.Const c && c.value() instanceof Value.Str s) {
       ctx.marker(-1, new Value.Str(binding.pattern(s.value())), Type.Scalar.STRING);
-    } else if (x instanceof Expr.Const c && c.value().isNull()) {
+    } else if (x instanceof ExprNode.Const c && c.value().isNull()) {
       out.append("NULL");
-    } else if (p.kind() == Expr.PatternKind.LIKE && !binding.glob()) {
+    } else if (p.kind() == ExprNode.PatternKind.LIKE && !binding.glob()) {
       ctx.wrappedUnlessAtom(x, Type.Scalar.STRING);
     } else {
       throw new UnsupportedFeatureException(Feature.PATTERN_MATCH,

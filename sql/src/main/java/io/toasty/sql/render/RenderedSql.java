@@ -3,6 +3,7 @@ package io.toasty.sql.render;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -99,6 +100,6 @@ public record RenderedSql(String sql, int[] argOrder, Type[] markerTypes, Value[
 
   @Override
   public String toString() {
-    return "RenderedSql[" + sql + ", args " + java.util.Arrays.toString(argOrder) + "]";
+    return "RenderedSql[" + sql + ", args " + Arrays.toString(argOrder) + "]";
   }
 }

@@ -1,6 +1,6 @@
 package io.toasty.sql.render;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,26 +14,26 @@ final class RowComparisons {
   private RowComparisons() {}
 
   /** Whether {@code op} orders rows (not {@code =} or {@code <>}). */
-  static boolean orders(Expr.CompareOp op) {
-    return op != Expr.CompareOp.EQ && op != Expr.CompareOp.NE;
+  static boolean orders(ExprNode.CompareOp op) {
+    return op != ExprNode.CompareOp.EQ && op != ExprNode.CompareOp.NE;
   }
 
   /** The OR-chain of {@code left op right}, both lists of one size, {@code op} ordering. */
-  static Expr expand(Expr.CompareOp op, List<Expr> left, List<Expr> right) {
-    Expr.CompareOp strict = switch (op) {
-      case LE, LT -> Expr.CompareOp.LT;
-      case GE, GT -> Expr.CompareOp.GT;
+  static ExprNode expand(ExprNode.CompareOp op, List<ExprNode> left, List<ExprNode> right) {
+    ExprNode.CompareOp strict = switch (op) {
+      case LE, LT -> ExprNode.CompareOp.LT;
+      case GE, GT -> ExprNode.CompareOp.GT;
       default -> throw new IllegalArgumentException("not an ordering comparison: " + op);
     };
-    List<Expr> any = new ArrayList<>();
-    List<Expr> equal = new ArrayList<>();
+    List<ExprNode> any = new ArrayList<>();
+    List<ExprNode> equal = new ArrayList<>();
     for (int i = 0; i < left.size(); i++) {
       boolean last = i == left.size() - 1;
-      List<Expr> branch = new ArrayList<>(equal);
-      branch.add(new Expr.Compare(last ? op : strict, left.get(i), right.get(i)));
-      any.add(branch.size() == 1 ? branch.get(0) : new Expr.And(branch));
-      equal.add(new Expr.Compare(Expr.CompareOp.EQ, left.get(i), right.get(i)));
+      List<ExprNode> branch = new ArrayList<>(equal);
+      branch.add(new ExprNode.Compare(last ? op : strict, left.get(i), right.get(i)));
+      any.add(branch.size() == 1 ? branch.get(0) : new ExprNode.And(branch));
+      equal.add(new ExprNode.Compare(ExprNode.CompareOp.EQ, left.get(i), right.get(i)));
     }
-    return any.size() == 1 ? any.get(0) : new Expr.Or(any);
+    return any.size() == 1 ? any.get(0) : new ExprNode.Or(any);
   }
 }

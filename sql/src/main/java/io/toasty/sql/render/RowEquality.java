@@ -1,6 +1,6 @@
 package io.toasty.sql.render;
 
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,20 +15,20 @@ final class RowEquality {
   private RowEquality() {}
 
   /** {@code left op right} ({@code =} or {@code <>}) for lists of one size. */
-  static Expr compare(Expr.CompareOp op, List<Expr> left, List<Expr> right) {
-    List<Expr> parts = new ArrayList<>(left.size());
+  static ExprNode compare(ExprNode.CompareOp op, List<ExprNode> left, List<ExprNode> right) {
+    List<ExprNode> parts = new ArrayList<>(left.size());
     for (int i = 0; i < left.size(); i++) {
-      parts.add(new Expr.Compare(op, left.get(i), right.get(i)));
+      parts.add(new ExprNode.Compare(op, left.get(i), right.get(i)));
     }
-    return op == Expr.CompareOp.EQ ? new Expr.And(parts) : new Expr.Or(parts);
+    return op == ExprNode.CompareOp.EQ ? new ExprNode.And(parts) : new ExprNode.Or(parts);
   }
 
   /** {@code operand IN (items)}, each item a row of the operand's size; not empty. */
-  static Expr in(List<Expr> operand, List<Expr.Record> items) {
-    List<Expr> any = new ArrayList<>(items.size());
-    for (Expr.Record item : items) {
-      any.add(compare(Expr.CompareOp.EQ, operand, item.fields()));
+  static ExprNode in(List<ExprNode> operand, List<ExprNode.Record> items) {
+    List<ExprNode> any = new ArrayList<>(items.size());
+    for (ExprNode.Record item : items) {
+      any.add(compare(ExprNode.CompareOp.EQ, operand, item.fields()));
     }
-    return new Expr.Or(any);
+    return new ExprNode.Or(any);
   }
 }

@@ -5,7 +5,7 @@ import static io.toasty.sql.render.ExprTypes.unwrapSingleton;
 
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -45,7 +45,7 @@ final class SelectSql {
     }
     out.append(" FROM ");
     boolean perPartition = q.limit() != null && !q.limit().partitionBy().isEmpty();
-    Expr.InList joined = top && !perPartition ? joinedList(q.filter()) : null;
+    ExprNode.InList joined = top && !perPartition ? joinedList(q.filter()) : null;
     if (perPartition) {
       numberedRows(table, q);
     } else if (joined == null) {
@@ -112,13 +112,14 @@ final class SelectSql {
   }
 
   /** The IN list among the top-level conditions of {@code filter} to render as a join, or null. */
-  private Expr.InList joinedList(Expr filter) {
+  private ExprNode.InList joinedList(ExprNode filter) {
     if (dialect.inListBinding() != SqlDialect.InListBinding.UNNEST_JOIN) {
       return null;
     }
-    Expr f = unwrapSingleton(filter);
-    for (Expr term : f instanceof Expr.And and ? and.operands() : List.of(f)) {
-      if (term instanceof Expr.InList in && unwrapSingleton(in.operand()) instanceof Expr.Column c
+    ExprNode f = unwrapSingleton(filter);
+    for (ExprNode term : f instanceof ExprNode.And and ? and.operands() : List.of(f)) {
+      if (term instanceof ExprNode.InList in
+          && unwrapSingleton(in.operand()) instanceof ExprNode.Column c
           && c.table().equals(ctx.scope())
           && ArrayBinding.arrayBindable(dialect, ctx.typeOf(c), in.items())) {
         return in;
@@ -146,8 +147,8 @@ final class SelectSql {
   }
 
   /** {@code UNNEST(?) AS "toasty_keys"("key") JOIN table ON table.column = "toasty_keys"."key"}. */
-  private void unnestJoin(TableSchema table, Expr.InList in) {
-    Expr.Column column = (Expr.Column) unwrapSingleton(in.operand());
+  private void unnestJoin(TableSchema table, ExprNode.InList in) {
+    ExprNode.Column column = (ExprNode.Column) unwrapSingleton(in.operand());
     String key = "key";
     for (int n = 1; hasColumn(table, key); n++) {
       key = "key_" + n;
@@ -176,13 +177,13 @@ final class SelectSql {
   }
 
   /** {@code filter} without the top-level condition {@code term}. */
-  private static Expr without(Expr filter, Expr term) {
-    Expr f = unwrapSingleton(filter);
-    if (!(f instanceof Expr.And and)) {
-      return Expr.TRUE;
+  private static ExprNode without(ExprNode filter, ExprNode term) {
+    ExprNode f = unwrapSingleton(filter);
+    if (!(f instanceof ExprNode.And and)) {
+      return ExprNode.TRUE;
     }
-    List<Expr> rest = new ArrayList<>(and.operands());
+    List<ExprNode> rest = new ArrayList<>(and.operands());
     rest.remove(term);
-    return rest.size() == 1 ? rest.get(0) : new Expr.And(rest);
+    return rest.size() == 1 ? rest.get(0) : new ExprNode.And(rest);
   }
 }

@@ -7,7 +7,7 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -104,12 +104,12 @@ final class SqlContext {
   }
 
   /** Writes {@code e}; {@code expected} is the type a marker in its place binds as. */
-  void expr(Expr e, Type expected) {
+  void expr(ExprNode e, Type expected) {
     exprs.expr(e, expected);
   }
 
   /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
-  Type typeOf(Expr e) {
+  Type typeOf(ExprNode e) {
     return ExprTypes.typeOf(schema, e);
   }
 
@@ -147,7 +147,7 @@ final class SqlContext {
   }
 
   /** {@code (a, b, ...)}, each field expecting the type at its position (when given). */
-  void tuple(List<Expr> fields, List<Type> expected) {
+  void tuple(List<ExprNode> fields, List<Type> expected) {
     out.append('(');
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -159,21 +159,27 @@ final class SqlContext {
   }
 
   /** An operand of a comparison: arithmetic binds tighter, conditions need parentheses. */
-  void compareOperand(Expr e, Type expected) {
-    if (e instanceof Expr.Arith) {
+  void compareOperand(ExprNode e, Type expected) {
+    if (e instanceof ExprNode.Arith) {
       expr(e, expected);
     } else {
       wrappedUnlessAtom(e, expected);
     }
   }
 
-  void wrappedUnlessAtom(Expr e, Type expected) {
-    Expr x = unwrapSingleton(e);
-    boolean atom = x instanceof Expr.Const || x instanceof Expr.Arg || x instanceof Expr.Column
-        || x instanceof Expr.Record || x instanceof Expr.Project || x instanceof Expr.Exists
-        || x instanceof Expr.Default || x instanceof Expr.Now
-        || (x instanceof Expr.And a && a.operands().isEmpty())
-        || (x instanceof Expr.Or o && o.operands().isEmpty());
+  void wrappedUnlessAtom(ExprNode e, Type expected) {
+    ExprNode x = unwrapSingleton(e);
+    boolean atom =
+        x instanceof ExprNode.Const
+            || x instanceof ExprNode.Arg
+            || x instanceof ExprNode.Column
+            || x instanceof ExprNode.Record
+            || x instanceof ExprNode.Project
+            || x instanceof ExprNode.Exists
+            || x instanceof ExprNode.Default
+            || x instanceof ExprNode.Now
+            || (x instanceof ExprNode.And a && a.operands().isEmpty())
+            || (x instanceof ExprNode.Or o && o.operands().isEmpty());
     if (!atom) {
       out.append('(');
     }
@@ -190,9 +196,9 @@ final class SqlContext {
     }
   }
 
-  List<Type> types(List<Expr> exprs) {
+  List<Type> types(List<ExprNode> exprs) {
     List<Type> types = new ArrayList<>(exprs.size());
-    for (Expr e : exprs) {
+    for (ExprNode e : exprs) {
       types.add(typeOf(e));
     }
     return types;

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Statement;
+import io.toasty.stmt.StatementNode;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -20,9 +20,9 @@ public final class SqlRenderer {
 
   private final SqlDialect dialect;
   private final Schema schema;
-  private final Cache<Statement, RenderedSql> cache;
+  private final Cache<StatementNode, RenderedSql> cache;
   /** Renders a statement not cached yet; made once rather than on every lookup. */
-  private final Function<Statement, RenderedSql> walk;
+  private final Function<StatementNode, RenderedSql> walk;
 
   public SqlRenderer(SqlDialect dialect, Schema schema) {
     this(dialect, schema, DEFAULT_CACHE_SIZE);
@@ -43,7 +43,7 @@ public final class SqlRenderer {
    * @throws IllegalArgumentException for a model-level or malformed statement
    * @throws io.toasty.error.UnsupportedFeatureException for a construct the dialect cannot express
    */
-  public RenderedSql render(Statement statement) {
+  public RenderedSql render(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
     return cache.get(statement, walk);
   }

@@ -2,11 +2,11 @@ package io.toasty.sql.render;
 
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
-import io.toasty.stmt.Delete;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
-import io.toasty.stmt.Statement;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
 
 /**
  * One rendering of one table-level statement: appends SQL text and records each bind marker (its
@@ -30,17 +30,17 @@ final class SqlWalk {
     ctx.writeExprsWith(new ExprSql(ctx, selects));
   }
 
-  RenderedSql render(Statement statement) {
+  RenderedSql render(StatementNode statement) {
     boolean rows;
     if (statement instanceof Query q) {
       selects.query(q, true);
       rows = true;
-    } else if (statement instanceof Update u) {
+    } else if (statement instanceof UpdateNode u) {
       rows = mutations.update(u);
-    } else if (statement instanceof Delete d) {
+    } else if (statement instanceof DeleteNode d) {
       rows = mutations.delete(d);
     } else {
-      rows = inserts.insert((Insert) statement);
+      rows = inserts.insert((InsertNode) statement);
     }
     return ctx.rendered(rows);
   }

@@ -5,8 +5,8 @@ import static io.toasty.sql.render.ExprTypes.column;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
-import io.toasty.stmt.Insert;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.value.Type;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class UpsertSql {
    * {@code SELECT cols FROM FINAL TABLE (MERGE INTO t USING (VALUES ...) AS p (cols) ON t.k = p.k
    * WHEN MATCHED THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT (cols) VALUES (p.cols))}.
    */
-  boolean merge(TableSchema table, Insert insert) {
+  boolean merge(TableSchema table, InsertNode insert) {
     if (insert.columns().isEmpty()) {
       throw new IllegalArgumentException("an upsert into " + table.name() + " names no columns");
     }
@@ -68,7 +68,7 @@ final class UpsertSql {
     out.append(" USING (VALUES ");
     for (int r = 0; r < insert.rows().size(); r++) {
       out.append(r > 0 ? ", (" : "(");
-      Expr.Record row = insert.rows().get(r);
+      ExprNode.Record row = insert.rows().get(r);
       for (int i = 0; i < insert.columns().size(); i++) {
         if (i > 0) {
           out.append(", ");

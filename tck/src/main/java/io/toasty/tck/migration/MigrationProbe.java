@@ -1,8 +1,10 @@
 package io.toasty.tck.migration;
 
+import io.toasty.migrate.render.SqlChoices;
 import io.toasty.reactive.Db;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -44,7 +46,7 @@ public interface MigrationProbe {
    * Whether the companion table that keeps {@code table}'s unique values exists (DynamoDB's
    * {@code <table>.unique}); empty where uniqueness lives in the index itself.
    */
-  java.util.Optional<Boolean> uniquenessTable(String table);
+  Optional<Boolean> uniquenessTable(String table);
 
   /** Whether each migration applies whole or not at all. */
   boolean transactional();
@@ -55,13 +57,13 @@ public interface MigrationProbe {
   /** Makes probes for some backends. */
   interface Factory {
     /** A probe for {@code db}, if this factory serves its backend. */
-    java.util.Optional<MigrationProbe> probe(Db db);
+    Optional<MigrationProbe> probe(Db db);
   }
 
   /** The probe for {@code db}'s backend. */
   static MigrationProbe of(Db db) {
     // SQL dialects' migrations (Neo4j plans as SQL but runs Cypher: its probe is another).
-    if (io.toasty.migrate.render.SqlChoices.of(db.capability().backend()).isPresent()) {
+    if (SqlChoices.of(db.capability().backend()).isPresent()) {
       return new SqlMigrationProbe(db);
     }
     for (Factory f : ServiceLoader.load(Factory.class)) {

@@ -11,7 +11,9 @@ import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link MigrationProbe} over raw SQL ({@code db.sql(..)}). */
 final class SqlMigrationProbe implements MigrationProbe {
@@ -62,7 +64,7 @@ final class SqlMigrationProbe implements MigrationProbe {
           v = n.longValue();
         }
         if (v != null) {
-          row.put(r.columns().get(i).toLowerCase(java.util.Locale.ROOT), v);
+          row.put(r.columns().get(i).toLowerCase(Locale.ROOT), v);
         }
       }
       out.add(row);
@@ -91,8 +93,8 @@ final class SqlMigrationProbe implements MigrationProbe {
   }
 
   @Override
-  public java.util.Optional<Boolean> uniquenessTable(String table) {
-    return java.util.Optional.empty();
+  public Optional<Boolean> uniquenessTable(String table) {
+    return Optional.empty();
   }
 
   @Override

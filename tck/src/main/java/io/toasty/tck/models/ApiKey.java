@@ -1,6 +1,6 @@
 package io.toasty.tck.models;
 
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Unique;
@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A record whose secrets are {@code Sensitive<T>} fields: stored as their values, shown as the
+ * A record whose secrets are {@code Secret<T>} fields: stored as their values, shown as the
  * mask by the record's own {@code toString()} and by every message of the library.
  */
 @Model
-public record ApiKey(@Key UUID id, String owner, @Unique Sensitive<String> secret,
-    Optional<Sensitive<Integer>> pin) {}
+public record ApiKey(@Key UUID id, String owner, @Unique Secret<String> secret,
+    Optional<Secret<Integer>> pin) {}

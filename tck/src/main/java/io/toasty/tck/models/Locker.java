@@ -1,6 +1,6 @@
 package io.toasty.tck.models;
 
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import io.toasty.annotations.Embeddable;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A record whose secrets lie in an embedded record as {@code Sensitive<T>} fields: sensitive
- * columns of the model, masked as a model's own {@code Sensitive<T>} fields are.
+ * A record whose secrets lie in an embedded record as {@code Secret<T>} fields: sensitive
+ * columns of the model, masked as a model's own {@code Secret<T>} fields are.
  */
 @Model
 public record Locker(@Key UUID id, String owner, Combination combination) {
 
   /** A lock's combination: a label anyone may read, a code and an optional pin. */
   @Embeddable
-  public record Combination(String label, Sensitive<String> code,
-      Optional<Sensitive<Integer>> pin) {}
+  public record Combination(String label, Secret<String> code,
+      Optional<Secret<Integer>> pin) {}
 }

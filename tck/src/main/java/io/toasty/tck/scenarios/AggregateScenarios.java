@@ -24,6 +24,7 @@ import io.toasty.tck.models.Scores;
 import io.toasty.tck.models.Users;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import reactor.util.function.Tuples;
@@ -296,7 +297,7 @@ public abstract class AggregateScenarios {
     ScoreFixtures.sixScores(db);
     List<ScoreCard> cards = new ArrayList<>(await(ScoreCards.from(
         Scores.filter(Scores.POINTS.ge(30))).collect(db)));
-    cards.sort(java.util.Comparator.comparing(ScoreCard::name));
+    cards.sort(Comparator.comparing(ScoreCard::name));
     assertEquals(List.of(new ScoreCard("cid", 30, Optional.of(30)),
         new ScoreCard("dan", 40, Optional.of(0)), new ScoreCard("eve", 50, Optional.of(-5))),
         cards);

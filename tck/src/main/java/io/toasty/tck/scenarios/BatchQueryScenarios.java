@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 import reactor.util.function.Tuple4;
@@ -259,7 +260,7 @@ public abstract class BatchQueryScenarios {
   public void aBatchInATransactionJoinsIt(Db db, OperationLog log) {
     IllegalStateException e = failure(IllegalStateException.class, () -> db.transactionMono(
         tx -> Toasty.batch(Docs.create().title("a"), Docs.create().title("b")).exec(db)
-            .then(reactor.core.publisher.Mono.error(new IllegalStateException("undo")))));
+            .then(Mono.error(new IllegalStateException("undo")))));
     assertEquals("undo", e.getMessage());
     assertEquals(List.of(), await(Docs.all().collect(db)));
     assertTrue(log.connectionsAcquired() >= 1);

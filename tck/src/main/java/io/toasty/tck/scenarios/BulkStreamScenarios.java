@@ -12,6 +12,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -112,7 +113,7 @@ public abstract class BulkStreamScenarios {
   private static void failTheSecondChunk(OperationLog log) {
     AtomicInteger writes = new AtomicInteger();
     log.failNext(op -> op instanceof Operation.Atomic ? writes.incrementAndGet() == 2
-        : op instanceof Operation.QuerySql q && q.statement() instanceof io.toasty.stmt.Update
+        : op instanceof Operation.QuerySql q && q.statement() instanceof UpdateNode
         && writes.incrementAndGet() == 8,
         new DriverException("tck", null, "injected into the second chunk", null));
   }

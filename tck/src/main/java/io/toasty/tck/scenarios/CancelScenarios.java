@@ -20,6 +20,7 @@ import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.TenantItem;
+import io.toasty.tck.models.TenantItemCreate;
 import io.toasty.tck.models.TenantItems;
 import io.toasty.tck.models.Users;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -214,7 +216,7 @@ public abstract class CancelScenarios {
   public void singleStatementsCancelledAtRandomLeaveThePoolWhole(Db db, OperationLog log,
       Backend backend) {
     var users = await(Users.createMany(Fixtures.creates("single", 8)).exec(db));
-    List<java.util.UUID> ids = users.stream().map(u -> u.id()).toList();
+    List<UUID> ids = users.stream().map(u -> u.id()).toList();
     Tck.eventually("the seed's connection is released", () -> log.connectionsInUse() == 0);
     Random random = new Random(0x21_FA57L);
     AtomicInteger done = new AtomicInteger();
@@ -346,9 +348,9 @@ public abstract class CancelScenarios {
     return TenantItems.createMany(creates(group, from, count)).exec(db);
   }
 
-  private static List<io.toasty.tck.models.TenantItemCreate> creates(String group, int from,
+  private static List<TenantItemCreate> creates(String group, int from,
       int count) {
-    List<io.toasty.tck.models.TenantItemCreate> out = new ArrayList<>();
+    List<TenantItemCreate> out = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       out.add(TenantItems.create().tenant(group).id(i).name("row" + i));
     }

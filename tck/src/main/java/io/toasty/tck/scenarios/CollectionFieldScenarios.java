@@ -5,6 +5,7 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.toasty.Select;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Collection fields ({@code List}, {@code Set}, {@code Map<String, T>} of scalars), one column
@@ -298,11 +301,11 @@ public abstract class CollectionFieldScenarios {
   @Requires(Need.LIST_APPEND)
   public void appendsByManyUpdatesAllLand(Db db) {
     Crate c = create(db, "ann", List.of(), Set.of(), Map.of());
-    List<reactor.core.publisher.Mono<Long>> appends = new ArrayList<>();
+    List<Mono<Long>> appends = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       appends.add(Crates.updateById(c.id()).tags(Crates.TAGS.append(List.of("t" + i))).exec(db));
     }
-    await(reactor.core.publisher.Flux.merge(appends).then());
+    await(Flux.merge(appends).then());
     List<String> tags = new ArrayList<>(reread(db, c).tags());
     tags.sort(null);
     assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"), tags);
@@ -597,7 +600,7 @@ public abstract class CollectionFieldScenarios {
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */
-  static List<String> names(Db db, io.toasty.Select<Crate> query) {
+  static List<String> names(Db db, Select<Crate> query) {
     return await(query.collect(db)).stream().map(Crate::name).sorted().toList();
   }
 }

@@ -12,13 +12,18 @@ import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.Owner;
 import io.toasty.tck.models.Owners;
 import io.toasty.tck.models.Pet;
+import io.toasty.tck.models.PetCreate;
 import io.toasty.tck.models.Pets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Constraints the database enforces that the models do not declare (a foreign key, a NOT NULL on
@@ -136,22 +141,22 @@ public abstract class ConstraintScenarios {
    */
   @BackendTest
   public void updatesWaitingTogetherOneOfThemRefusedFailsAloneAndTheOthersAreWritten(Db db,
-      BackendContext context, io.toasty.tck.OperationLog log) {
+      BackendContext context, OperationLog log) {
     constrain(context);
     owner(db, 1);
     owner(db, 2);
     int pets = 40;
-    List<io.toasty.tck.models.PetCreate> creates = new java.util.ArrayList<>();
+    List<PetCreate> creates = new ArrayList<>();
     for (long id = 1; id <= pets; id++) {
       creates.add(Pets.create().id(id).ownerId(1).name("pet" + id).note("n"));
     }
     await(Pets.createMany(creates).exec(db));
     long refused = 17;
     int before = log.size();
-    List<Object> outcomes = await(reactor.core.publisher.Flux.range(1, pets)
+    List<Object> outcomes = await(Flux.range(1, pets)
         .flatMapSequential(id -> Pets.updateById(id).ownerId(id == refused ? 99 : 2).exec(db)
             .<Object>map(count -> count)
-            .onErrorResume(ForeignKeyViolationException.class, reactor.core.publisher.Mono::just),
+            .onErrorResume(ForeignKeyViolationException.class, Mono::just),
             pets)
         .collectList());
     System.out.printf("[%s] %d updates at once, one refused: %d operations sent%n",

@@ -17,9 +17,10 @@ import io.toasty.error.NotLoadedException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.RelationNotLoadedException;
 import io.toasty.reactive.Db;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
@@ -68,9 +69,9 @@ public abstract class DeferredFieldScenarios {
     Set<Integer> out = new TreeSet<>();
     for (Operation op : log.operations()) {
       if (op instanceof Operation.QuerySql q && q.statement() instanceof Query s
-          && s.source() instanceof io.toasty.stmt.Source.Table t && t.table().equals("essays")
+          && s.source() instanceof Source.Table t && t.table().equals("essays")
           && s.returning() instanceof Returning.Project p) {
-        p.exprs().forEach(e -> out.add(((Expr.Column) e).index()));
+        p.exprs().forEach(e -> out.add(((ExprNode.Column) e).index()));
       } else if (op instanceof Operation.GetByKey g && g.table().equals("essays")) {
         out.addAll(g.columns());
       } else if (op instanceof Operation.QueryPk q && q.table().equals("essays")) {

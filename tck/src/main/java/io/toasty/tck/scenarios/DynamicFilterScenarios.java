@@ -19,6 +19,7 @@ import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.Article;
 import io.toasty.tck.models.Articles;
+import io.toasty.tck.models.Author;
 import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comments;
@@ -240,7 +241,7 @@ public abstract class DynamicFilterScenarios {
 
   private static List<String> authors(Db db, String doc) {
     return RelationFilterScenarios.names(sortedBy(await(Authors.filter(AUTHORS.filter(json(doc)))
-        .collect(db)), io.toasty.tck.models.Author::name));
+        .collect(db)), Author::name));
   }
 
   private static List<String> names(List<User> users) {

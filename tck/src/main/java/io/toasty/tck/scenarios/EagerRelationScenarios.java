@@ -21,6 +21,7 @@ import io.toasty.tck.models.Stage;
 import io.toasty.tck.models.Stages;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Eager relations: {@code Festival.stages} and {@code Festival.poster}, {@code Stage.gigs} and
@@ -178,7 +179,7 @@ public abstract class EagerRelationScenarios {
     return s.gigs().get().stream().map(Gig::band).sorted().toList();
   }
 
-  private static <T> List<T> byName(List<T> items, java.util.function.Function<T, String> name) {
+  private static <T> List<T> byName(List<T> items, Function<T, String> name) {
     return items.stream().sorted(Comparator.comparing(name)).toList();
   }
 }

@@ -5,6 +5,7 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Select;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Embedded records, stored flattened into their model's columns: written whole, read back
@@ -134,7 +136,7 @@ public abstract class EmbeddedScenarios {
   @BackendTest
   public void aFieldOfAnOptionalEmbeddedValueIsNotSetAlone(Db db) {
     Customer c = customer(db, "ann", LIMA, Optional.empty());
-    InvalidStatementException e = org.junit.jupiter.api.Assertions.assertThrows(
+    InvalidStatementException e = Assertions.assertThrows(
         InvalidStatementException.class,
         () -> Customers.updateById(c.id()).set(Customers.WORK.CITY, "Oslo"));
     assertTrue(e.getMessage().contains("work.city") && e.getMessage().contains("work"),
@@ -197,7 +199,7 @@ public abstract class EmbeddedScenarios {
 
   @BackendTest
   public void nullInAFieldThatIsNotOptionalIsRefusedNamingIt(Db db) {
-    InvalidStatementException e = org.junit.jupiter.api.Assertions.assertThrows(
+    InvalidStatementException e = Assertions.assertThrows(
         InvalidStatementException.class, () -> Customers.create().id(UUID.randomUUID())
             .name("ann").home(OSLO).work(new Address("street", null, Optional.empty(),
                 Optional.empty())));
@@ -207,7 +209,7 @@ public abstract class EmbeddedScenarios {
   }
 
   private static void assertThrows(Runnable r) {
-    org.junit.jupiter.api.Assertions.assertThrows(InvalidStatementException.class, r::run);
+    Assertions.assertThrows(InvalidStatementException.class, r::run);
   }
 
   @BackendTest
@@ -265,7 +267,7 @@ public abstract class EmbeddedScenarios {
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */
-  private static List<String> names(Db db, io.toasty.Select<Customer> query) {
+  private static List<String> names(Db db, Select<Customer> query) {
     return await(query.collect(db)).stream().map(Customer::name).sorted().toList();
   }
 }

@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.toasty.Path;
 import io.toasty.error.ToastyException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Tx;
 import io.toasty.tck.Backend;
+import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.models.AllTypes;
 import io.toasty.tck.models.AllTypesCreate;
 import io.toasty.tck.models.AllTypesRows;
+import io.toasty.tck.models.AllTypesUpdate;
 import io.toasty.tck.models.Color;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.function.Executable;
+import reactor.core.publisher.Mono;
 
 /**
  * Round trips of every field type: what is written is what is read, exactly, except where the
@@ -111,9 +116,9 @@ public abstract class FieldTypeScenarios {
    */
   @BackendTest
   public void updatesOfEveryTypeWaitingTogetherEachWriteTheirOwnValues(
-      io.toasty.tck.BackendContext cx) {
-    io.toasty.tck.BackendContext.Opened opened =
-        cx.open(1, io.toasty.tck.BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+      BackendContext cx) {
+    BackendContext.Opened opened =
+        cx.open(1, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
     Db db = opened.db();
     int rows = 6;
     List<UUID> ids = new ArrayList<>();
@@ -121,17 +126,17 @@ public abstract class FieldTypeScenarios {
       ids.add(await(typical().exec(db)).id());
     }
     int before = opened.log().size();
-    io.toasty.reactive.Tx holder = cx.capability().interactiveTransactions()
+    Tx holder = cx.capability().interactiveTransactions()
         ? await(db.begin()) : null;
-    List<reactor.core.publisher.Mono<Long>> counts = new ArrayList<>();
+    List<Mono<Long>> counts = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
       counts.add(everyField(ids.get(i), i).exec(db).cache());
     }
-    counts.forEach(reactor.core.publisher.Mono::subscribe);
+    counts.forEach(Mono::subscribe);
     if (holder != null) {
       await(holder.commit());
     }
-    for (reactor.core.publisher.Mono<Long> count : counts) {
+    for (Mono<Long> count : counts) {
       assertEquals(1L, await(count));
     }
     int sent = opened.log().size() - before;
@@ -176,7 +181,7 @@ public abstract class FieldTypeScenarios {
   }
 
   /** An update of row {@code id} setting every field to values of {@code n}'s own. */
-  private static io.toasty.tck.models.AllTypesUpdate<Long> everyField(UUID id, int n) {
+  private static AllTypesUpdate<Long> everyField(UUID id, int n) {
     return AllTypesRows.updateById(id)
         .boolValue(n % 2 == 0).byteValue((byte) (10 + n)).shortValue((short) (1000 + n))
         .intValue(100_000 + n).longValue(6_000_000_000L + n).floatValue(0.5f * (n + 1))
@@ -327,7 +332,7 @@ public abstract class FieldTypeScenarios {
   }
 
   private static void storedExactlyOrRefused(Db db, AllTypesCreate create,
-      java.util.function.Predicate<AllTypes> exact, String what) {
+      Predicate<AllTypes> exact, String what) {
     AllTypes created;
     try {
       created = await(create.exec(db));

@@ -11,7 +11,7 @@ import io.toasty.error.ToastyException;
 import io.toasty.planner.eval.Eval;
 import io.toasty.planner.expr.Children;
 import io.toasty.reactive.Db;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.tck.BackendTest;
@@ -86,9 +86,9 @@ public abstract class FilterFuzzScenarios {
 
   /** The stored rows, every field in field order (the id first). */
   private static List<Value.Record> rawRows(Db db) {
-    List<Expr> fields = new ArrayList<>();
+    List<ExprNode> fields = new ArrayList<>();
     for (int i = 0; i < Scores.MODEL.schema().fields().size(); i++) {
-      fields.add(new Expr.Field(Scores.MODEL.name(), i));
+      fields.add(new ExprNode.Field(Scores.MODEL.name(), i));
     }
     Query all = Query.all(Scores.MODEL.name()).withReturning(new Returning.Project(fields));
     return await(db.exec(all).map(v -> (Value.Record) v).collectList());
@@ -104,7 +104,7 @@ public abstract class FilterFuzzScenarios {
    */
   private static Mono<Void> check(Db db, Condition c, List<Value.Record> stored,
       ConcurrentLinkedQueue<String> mismatches, AtomicInteger typedErrors) {
-    Expr rowLevel = Children.map(c.node(), FilterFuzzScenarios::fieldsToColumns);
+    ExprNode rowLevel = Children.map(c.node(), FilterFuzzScenarios::fieldsToColumns);
     Set<String> expected = new TreeSet<>();
     Set<String> undecided = new TreeSet<>();
     String engineError = null;
@@ -156,9 +156,10 @@ public abstract class FilterFuzzScenarios {
    * Whether some division or remainder in {@code e} divides a non-NULL value by zero for
    * {@code row}, whatever the order of evaluation (an operand that cannot be evaluated counts).
    */
-  private static boolean dividesByZero(Expr e, Value.Record row) {
+  private static boolean dividesByZero(ExprNode e, Value.Record row) {
     boolean[] found = {false};
-    if (e instanceof Expr.Arith a && (a.op() == Expr.ArithOp.DIV || a.op() == Expr.ArithOp.MOD)) {
+    if (e instanceof ExprNode.Arith a
+        && (a.op() == ExprNode.ArithOp.DIV || a.op() == ExprNode.ArithOp.MOD)) {
       try {
         Value dividend = Eval.eval(a.left(), List.of(), row);
         Value divisor = Eval.eval(a.right(), List.of(), row);
@@ -173,9 +174,9 @@ public abstract class FilterFuzzScenarios {
   }
 
   /** A model-level filter over the raw rows: field {@code i} is position {@code i}. */
-  private static Expr fieldsToColumns(Expr e) {
-    if (e instanceof Expr.Field f) {
-      return new Expr.Column(Scores.MODEL.name(), f.index());
+  private static ExprNode fieldsToColumns(ExprNode e) {
+    if (e instanceof ExprNode.Field f) {
+      return new ExprNode.Column(Scores.MODEL.name(), f.index());
     }
     return Children.map(e, FilterFuzzScenarios::fieldsToColumns);
   }

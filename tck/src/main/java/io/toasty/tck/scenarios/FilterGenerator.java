@@ -7,6 +7,7 @@ import io.toasty.tck.models.ScoreCreate;
 import io.toasty.tck.models.Scores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -113,7 +114,7 @@ final class FilterGenerator {
       case 6 -> Scores.TAG.likeIgnoreCase(pattern());
       case 7 -> Scores.TAG.eqIgnoreCase(w);
       case 8 -> Scores.TAG.length().gt((long) random.nextInt(5));
-      case 9 -> Scores.TAG.lower().eq(w.toLowerCase(java.util.Locale.ROOT));
+      case 9 -> Scores.TAG.lower().eq(w.toLowerCase(Locale.ROOT));
       case 10 -> Scores.TAG.upper().ne(w);
       case 11 -> Scores.NAME.between(word("abc", 1), word("abc", 2));
       case 12 -> Scores.NAME.lt(word("abc", 1 + random.nextInt(2)));

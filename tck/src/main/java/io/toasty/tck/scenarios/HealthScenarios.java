@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.PoolState;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Health;
 import io.toasty.tck.BackendContext;
@@ -44,7 +45,7 @@ public abstract class HealthScenarios {
   @BackendTest
   public void healthWhileAConnectionIsHeldCountsIt(Db db) {
     await(db.transactionMono(tx -> db.health()).onErrorResume(
-        io.toasty.error.UnsupportedFeatureException.class, e -> db.health()).map(h -> {
+        UnsupportedFeatureException.class, e -> db.health()).map(h -> {
           assertTrue(h.up(), () -> String.valueOf(h.error()));
           // inside a transaction its connection is out of the pool, the health check's is back
           h.poolState().ifPresent(p -> assertEquals(db.capability().interactiveTransactions()

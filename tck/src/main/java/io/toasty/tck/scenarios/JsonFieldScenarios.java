@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.toasty.Select;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.JsonFieldException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.json.JacksonCodec;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -19,14 +21,16 @@ import io.toasty.tck.Requires;
 import io.toasty.tck.models.Document;
 import io.toasty.tck.models.DocumentCreate;
 import io.toasty.tck.models.Documents;
-import io.toasty.tck.models.Profile;
 import io.toasty.tck.models.Profile.Settings;
+import io.toasty.tck.models.Profile;
 import io.toasty.tck.models.ProfileCreate;
 import io.toasty.tck.models.ProfileNote;
 import io.toasty.tck.models.ProfileNotes;
 import io.toasty.tck.models.Profiles;
 import io.toasty.value.JsonCodec;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +172,7 @@ public abstract class JsonFieldScenarios {
     Profile read = await(Profiles.filterById(p.id()).include(Profiles.NOTES).first(db));
     assertEquals(DARK, read.settings());
     List<Map<String, Object>> metas = read.notes().get().stream().map(ProfileNote::meta)
-        .sorted(java.util.Comparator.comparing(Map::size)).toList();
+        .sorted(Comparator.comparing(Map::size)).toList();
     assertEquals(List.of(Map.of(), meta), metas);
     ProfileNote note = await(ProfileNotes.filterByProfileId(p.id()).include(ProfileNotes.PROFILE)
         .collect(db)).get(0);
@@ -260,13 +264,13 @@ public abstract class JsonFieldScenarios {
   @BackendTest
   public void aStoredDocumentTheCodecCannotReadFailsNamingTheField(Db db,
       BackendContext context) {
-    JsonCodec jackson = new io.toasty.reactive.json.JacksonCodec(new ObjectMapper());
+    JsonCodec jackson = new JacksonCodec(new ObjectMapper());
     JsonCodec writeOnly = new JsonCodec() {
-      @Override public String write(Object value, java.lang.reflect.Type type) throws Exception {
+      @Override public String write(Object value, Type type) throws Exception {
         return jackson.write(value, type);
       }
 
-      @Override public Object read(String text, java.lang.reflect.Type type) {
+      @Override public Object read(String text, Type type) {
         throw new IllegalArgumentException("this codec reads nothing");
       }
     };
@@ -372,7 +376,7 @@ public abstract class JsonFieldScenarios {
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */
-  private static List<String> names(Db db, io.toasty.Select<Profile> query) {
+  private static List<String> names(Db db, Select<Profile> query) {
     return await(query.collect(db)).stream().map(Profile::name).sorted().toList();
   }
 }

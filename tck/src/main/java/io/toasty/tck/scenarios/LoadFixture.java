@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -81,7 +82,7 @@ final class LoadFixture {
   }
 
   private static <C, M> List<M> createAll(List<C> creates,
-      java.util.function.Function<List<C>, Mono<List<M>>> insert) {
+      Function<List<C>, Mono<List<M>>> insert) {
     List<M> out = new ArrayList<>();
     for (int i = 0; i < creates.size(); i += CHUNK) {
       out.addAll(Tck.await(insert.apply(creates.subList(i, Math.min(creates.size(), i + CHUNK)))));

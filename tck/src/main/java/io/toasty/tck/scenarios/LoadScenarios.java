@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.PoolState;
+import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.Backend;
@@ -23,15 +24,21 @@ import io.toasty.tck.models.Shopper;
 import io.toasty.tck.models.Shoppers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -116,13 +123,13 @@ public abstract class LoadScenarios {
     Db db = cx.open(10, BackendContext.DEFAULT_PLAN_CACHE_SIZE).db();
     List<UUID> seed = LoadFixture.seed(db);
     int reads = Integer.getInteger("toasty.load.reads", 10_000);
-    java.util.concurrent.atomic.AtomicInteger unanswered =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger unanswered =
+        new AtomicInteger();
     long start = System.nanoTime();
-    Long answered = reactor.core.publisher.Flux.range(0, reads)
+    Long answered = Flux.range(0, reads)
         .flatMap(i -> Shoppers.getById(db, seed.get(i % seed.size()))
             .timeout(ROUND_DEADLINE)
-            .onErrorResume(java.util.concurrent.TimeoutException.class, e -> {
+            .onErrorResume(TimeoutException.class, e -> {
               unanswered.incrementAndGet();
               return Mono.empty();
             }), 3)
@@ -184,9 +191,9 @@ public abstract class LoadScenarios {
     List<UUID> keys = someMissing(seed, gets);
     UUID missing = new UUID(0, 0);
     int before = opened.log().size();
-    List<UUID> answers = Tck.await(reactor.core.publisher.Flux.range(0, gets)
+    List<UUID> answers = Tck.await(Flux.range(0, gets)
         .flatMapSequential(i -> Shoppers.getById(db, keys.get(i)).map(Shopper::id)
-            .onErrorResume(io.toasty.error.RecordNotFoundException.class, e -> Mono.just(missing)),
+            .onErrorResume(RecordNotFoundException.class, e -> Mono.just(missing)),
             gets)
         .collectList());
     for (int i = 0; i < gets; i++) {
@@ -218,7 +225,7 @@ public abstract class LoadScenarios {
     Function<UUID, Mono<List<UUID>>> basketsOf = shopper -> Baskets
         .filter(Baskets.SHOPPER_ID.eq(shopper)).orderBy(Baskets.SEQ.desc()).collect(db)
         .map(list -> list.stream().map(Basket::id).toList());
-    Map<UUID, List<UUID>> alone = new java.util.HashMap<>();
+    Map<UUID, List<UUID>> alone = new HashMap<>();
     int aloneBefore = opened.log().size();
     for (UUID shopper : seed) {
       List<UUID> own = Tck.await(basketsOf.apply(shopper));
@@ -230,7 +237,7 @@ public abstract class LoadScenarios {
     int reads = 400;
     List<UUID> keys = someMissing(seed, reads);
     int before = opened.log().size();
-    List<List<UUID>> answers = Tck.await(reactor.core.publisher.Flux.range(0, reads)
+    List<List<UUID>> answers = Tck.await(Flux.range(0, reads)
         .flatMapSequential(i -> basketsOf.apply(keys.get(i)), reads)
         .collectList());
     int sent = opened.log().size() - before;
@@ -265,11 +272,11 @@ public abstract class LoadScenarios {
     int updates = 400;
     List<UUID> keys = someMissing(updated, updates);
     int before = opened.log().size();
-    List<Long> counts = Tck.await(reactor.core.publisher.Flux.range(0, updates)
+    List<Long> counts = Tck.await(Flux.range(0, updates)
         .flatMapSequential(i -> Shoppers.updateById(keys.get(i)).name("w" + i).exec(db), updates)
         .collectList());
     int sent = opened.log().size() - before;
-    Map<UUID, List<String>> written = new java.util.HashMap<>();
+    Map<UUID, List<String>> written = new HashMap<>();
     for (int i = 0; i < updates; i++) {
       boolean stored = seed.contains(keys.get(i));
       assertEquals(stored ? 1L : 0L, counts.get(i), "update " + i + " of " + keys.get(i));
@@ -342,7 +349,7 @@ public abstract class LoadScenarios {
         List<Long> all = new ArrayList<>();
         while (SETTINGS.anotherRound(rounds, start)) {
           String tag = "p" + pool + "r" + rounds + "-";
-          Map<String, Integer> groups = new java.util.LinkedHashMap<>();
+          Map<String, Integer> groups = new LinkedHashMap<>();
           LoadRound round = LoadRound.of(SETTINGS.subscribers(), random,
               draw.round(db, seed, tag, groups));
           runRound(round, cx, opened, backend, name + ", pool " + pool + ", round " + rounds);
@@ -515,7 +522,7 @@ public abstract class LoadScenarios {
 
   private static void report(Backend backend, String name, int pool, int rounds,
       long completed, long cancelled, long wallNanos, List<Long> latencies) {
-    java.util.Collections.sort(latencies);
+    Collections.sort(latencies);
     double seconds = wallNanos / 1e9;
     System.out.printf("[%s] load %s, pool %d: %d rounds of %d subscribers in %.1f s; "
             + "%d completed (%.0f/s), %d cancelled; latency p50 %.1f ms, p99 %.1f ms, "

@@ -46,12 +46,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 
@@ -148,7 +151,7 @@ public abstract class MigrationScenarios {
     Path dir = tempDir();
     MigrationGenerator generator = MigrationGenerator.of(dir);
     generator.generate(failingFirst(), "people");
-    List<MigrationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<MigrationEvent> events = Collections.synchronizedList(new ArrayList<>());
     Migrator migrator = Migrator.of(db, dir).onProgress(events::add);
     assertEquals(List.of(1), await(migrator.apply()));
     MigrationProbe probe = MigrationProbe.of(db);
@@ -222,7 +225,7 @@ public abstract class MigrationScenarios {
   @BackendTest
   public void progressEventsFollowEachStepInOrder(Db db) {
     Path dir = generated(6);
-    List<MigrationEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<MigrationEvent> events = Collections.synchronizedList(new ArrayList<>());
     // A short tick, so that slow steps (a DynamoDB index waited for) tick too.
     Migrator migrator = Migrator.of(db, dir).onProgress(events::add, Duration.ofMillis(5));
     List<MigrationStatus.Entry> entries = await(migrator.status()).migrations();
@@ -332,7 +335,7 @@ public abstract class MigrationScenarios {
       want.add(new Drift.NullabilityDiffers(PEOPLE, "name", true, false));
     }
     assertEquals(want, ahead.stream().filter(d -> !(d instanceof Drift.TypeDiffers))
-        .collect(java.util.stream.Collectors.toSet()), ahead.toString());
+        .collect(Collectors.toSet()), ahead.toString());
     List<String> retyped = ahead.stream().filter(d -> d instanceof Drift.TypeDiffers)
         .map(d -> ((Drift.TypeDiffers) d).column()).toList();
     assertEquals(probe.intAndLongDiffer(), retyped.contains("age"), ahead.toString());
@@ -360,7 +363,7 @@ public abstract class MigrationScenarios {
     // V7 gives score the default 0: models that say 5, or no default, drift (where the catalog
     // shows defaults); V7's own models do not.
     assertEquals(List.of(7), await(migrator.apply(7)));
-    for (Value other : java.util.Arrays.asList(new Value.I32(5), null)) {
+    for (Value other : Arrays.asList(new Value.I32(5), null)) {
       List<String> defaults = await(migrator.drift(withScoreDefault(other)))
           .ignoringExtraTables().drifts().stream()
           .map(d -> d instanceof Drift.DefaultDiffers x && x.live() != null

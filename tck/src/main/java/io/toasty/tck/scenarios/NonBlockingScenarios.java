@@ -2,6 +2,7 @@ package io.toasty.tck.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -12,6 +13,7 @@ import io.toasty.tck.models.Tokens;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,14 +53,14 @@ public abstract class NonBlockingScenarios {
   @BackendTest
   public void errorsOnAParallelThreadAreTyped(Db db) {
     onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
-    Tck.failure(io.toasty.error.UniqueViolationException.class, () -> Users.create().name("b")
+    Tck.failure(UniqueViolationException.class, () -> Users.create().name("b")
         .email("ann@example.com").exec(db).subscribeOn(Schedulers.parallel()));
   }
 
   @BackendTest
   public void manyConcurrentStatementsOnParallelThreads(Db db) {
     onParallel(Users.createMany(Fixtures.creates("u", 10)).exec(db));
-    List<Integer> sizes = reactor.core.publisher.Flux.range(0, 16)
+    List<Integer> sizes = Flux.range(0, 16)
         .flatMap(i -> Users.all().collect(db).map(List::size)
             .subscribeOn(Schedulers.parallel()), 8)
         .collectList().block(Tck.TIMEOUT);
@@ -76,7 +78,7 @@ public abstract class NonBlockingScenarios {
   @BackendTest
   public void concurrentIncrementsOfOneRecordAllApply(Db db) {
     User u = onParallel(Users.create().name("ann").email("ann@example.com").exec(db));
-    List<Long> counts = reactor.core.publisher.Flux.range(0, 40)
+    List<Long> counts = Flux.range(0, 40)
         .flatMap(i -> Users.updateById(u.id()).loginCount(Users.LOGIN_COUNT.plus(1)).exec(db)
             .subscribeOn(Schedulers.parallel()), 8)
         .collectList().block(Tck.TIMEOUT);
@@ -87,7 +89,7 @@ public abstract class NonBlockingScenarios {
 
   @BackendTest
   public void concurrentCreatesOnParallelThreadsAllLand(Db db) {
-    List<User> created = reactor.core.publisher.Flux.range(0, 40)
+    List<User> created = Flux.range(0, 40)
         .flatMap(i -> Users.create().name("u" + i).email("u" + i + "@example.com").exec(db)
             .subscribeOn(Schedulers.parallel()), 8)
         .collectList().block(Tck.TIMEOUT);

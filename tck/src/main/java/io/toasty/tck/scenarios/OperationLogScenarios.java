@@ -10,6 +10,8 @@ import io.toasty.Condition;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
@@ -92,10 +94,10 @@ public abstract class OperationLogScenarios {
     assertEquals(Operation.Transaction.Kind.COMMIT,
         ((Operation.Transaction) ops.get(ops.size() - 1)).kind(), log::toString);
     assertEquals(1, log.operations(Operation.QuerySql.class).stream()
-        .filter(q -> q.statement() instanceof io.toasty.stmt.Update).count(), log::toString);
+        .filter(q -> q.statement() instanceof UpdateNode).count(), log::toString);
     assertTrue(log.operations(Operation.QuerySql.class).get(
         log.operations(Operation.QuerySql.class).size() - 1).statement()
-        instanceof io.toasty.stmt.Query, log::toString);
+        instanceof Query, log::toString);
   }
 
   @BackendTest

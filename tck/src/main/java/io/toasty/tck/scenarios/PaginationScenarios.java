@@ -13,7 +13,7 @@ import io.toasty.PageQuery;
 import io.toasty.driver.Operation;
 import io.toasty.error.InvalidCursorException;
 import io.toasty.reactive.Db;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -286,12 +286,12 @@ public abstract class PaginationScenarios {
   }
 
   /** The range comparisons among the conjuncts of {@code e} (a key condition). */
-  static long ranges(Expr e) {
-    if (e instanceof Expr.And and) {
+  static long ranges(ExprNode e) {
+    if (e instanceof ExprNode.And and) {
       return and.operands().stream().mapToLong(PaginationScenarios::ranges).sum();
     }
-    return e instanceof Expr.Compare c && c.op() != Expr.CompareOp.EQ
-        && c.op() != Expr.CompareOp.NE ? 1 : 0;
+    return e instanceof ExprNode.Compare c && c.op() != ExprNode.CompareOp.EQ
+        && c.op() != ExprNode.CompareOp.NE ? 1 : 0;
   }
 
   /** The rows a read's stream gave before it ended or was cancelled. */

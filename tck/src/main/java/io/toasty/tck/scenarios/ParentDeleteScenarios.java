@@ -6,8 +6,11 @@ import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static io.toasty.tck.scenarios.RelationFixtures.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.reactive.Db;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.Source;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -94,10 +97,10 @@ public abstract class ParentDeleteScenarios {
     comment(db, a1, "c", 0);
     log.clear();
     // the authors' delete: a statement of its own over SQL, one atomic request on DynamoDB
-    log.failNext(op -> op instanceof io.toasty.driver.Operation.QuerySql q
-            && q.statement() instanceof io.toasty.stmt.Delete d
-            && d.source().equals(new io.toasty.stmt.Source.Table("authors"))
-            || op instanceof io.toasty.driver.Operation.Atomic,
+    log.failNext(op -> op instanceof Operation.QuerySql q
+            && q.statement() instanceof DeleteNode d
+            && d.source().equals(new Source.Table("authors"))
+            || op instanceof Operation.Atomic,
         new DriverException("h2", "XX000", "injected", null));
     Tck.failure(DriverException.class, () -> Authors.delete(ann).exec(db));
     assertEquals(1L, await(Comments.all().stream(db).count()));

@@ -26,6 +26,7 @@ import io.toasty.tck.models.User;
 import io.toasty.tck.models.UserCard;
 import io.toasty.tck.models.UserCards;
 import io.toasty.tck.models.Users;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -201,7 +202,7 @@ public abstract class PartiqlScenarios {
   }
 
   private static List<Row> sortedRows(List<Row> rows) {
-    return rows.stream().sorted(java.util.Comparator.comparing(r -> r.get("name", String.class)))
+    return rows.stream().sorted(Comparator.comparing(r -> r.get("name", String.class)))
         .toList();
   }
 

@@ -9,6 +9,7 @@ import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;
 import io.toasty.tck.Models;
 import io.toasty.tck.Tck;
+import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public abstract class PlanCacheScenarios {
 
   @BackendTest
   public void keyLookupsWithOtherKeysShareAPlan(Db db) {
-    List<io.toasty.tck.models.User> users = Fixtures.fiveUsers(db);
+    List<User> users = Fixtures.fiveUsers(db);
     await(Users.getById(db, users.get(0).id()));
     var before = db.planCacheStats();
     for (int i = 1; i < 5; i++) {
@@ -67,7 +68,7 @@ public abstract class PlanCacheScenarios {
 
   @BackendTest
   public void updatesWithOtherValuesShareAPlan(Db db) {
-    List<io.toasty.tck.models.User> users = Fixtures.fiveUsers(db);
+    List<User> users = Fixtures.fiveUsers(db);
     await(Users.updateById(users.get(0).id()).loginCount(Users.LOGIN_COUNT.plus(1)).exec(db));
     var before = db.planCacheStats();
     await(Users.updateById(users.get(1).id()).loginCount(Users.LOGIN_COUNT.plus(5)).exec(db));

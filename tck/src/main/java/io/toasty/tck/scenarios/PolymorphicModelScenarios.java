@@ -19,18 +19,19 @@ import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.PolyCircles;
 import io.toasty.tck.models.PolyClicks;
-import io.toasty.tck.models.PolyEvent;
 import io.toasty.tck.models.PolyEvent.PolyClick;
 import io.toasty.tck.models.PolyEvent.PolyPurchase;
 import io.toasty.tck.models.PolyEvent.PolyView;
+import io.toasty.tck.models.PolyEvent;
 import io.toasty.tck.models.PolyEvents;
 import io.toasty.tck.models.PolyPurchases;
-import io.toasty.tck.models.PolyShape;
 import io.toasty.tck.models.PolyShape.PolyCircle;
 import io.toasty.tck.models.PolyShape.PolySquare;
+import io.toasty.tck.models.PolyShape;
 import io.toasty.tck.models.PolyShapes;
 import io.toasty.tck.models.PolySquares;
 import io.toasty.tck.models.PolyViews;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -315,7 +316,7 @@ public abstract class PolymorphicModelScenarios {
 
   private static PolyEvent randomEvent(Random random) {
     UUID id = UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
+        StandardCharsets.UTF_8));
     String user = text(random);
     // whole seconds: every backend stores them exactly
     Instant at = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE));

@@ -12,22 +12,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.driver.Operation;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
 import io.toasty.tck.Need;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
-import io.toasty.tck.Models;
-import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.Article;
+import io.toasty.tck.models.ArticleCreate;
 import io.toasty.tck.models.Articles;
 import io.toasty.tck.models.Author;
+import io.toasty.tck.models.AuthorCreate;
 import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comment;
+import io.toasty.tck.models.CommentCreate;
 import io.toasty.tck.models.Comments;
 import io.toasty.tck.models.Rack;
 import io.toasty.tck.models.Racks;
 import io.toasty.tck.models.Tray;
 import io.toasty.tck.models.Trays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +101,7 @@ public abstract class PreloadScenarios {
   public void childrenComeInKeyOrderWhateverTheStorageOrder(Db db) {
     Author ann = author(db, "ann");
     Author bob = author(db, "bob");
-    List<UUID> annIds = new java.util.ArrayList<>();
+    List<UUID> annIds = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       annIds.add(article(db, bob, "a" + i, i).id());
       article(db, bob, "b" + i, i);
@@ -187,18 +191,18 @@ public abstract class PreloadScenarios {
 
   @BackendTest
   public void oneQueryPerLevelWhateverTheNumberOfParents(Db db, OperationLog log) {
-    List<io.toasty.tck.models.AuthorCreate> authorRows = new java.util.ArrayList<>();
+    List<AuthorCreate> authorRows = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       authorRows.add(Authors.create().name("author" + i));
     }
-    List<io.toasty.tck.models.ArticleCreate> articleRows = new java.util.ArrayList<>();
+    List<ArticleCreate> articleRows = new ArrayList<>();
     for (Author a : await(Authors.createMany(authorRows).exec(db))) {
       for (int j = 0; j < 3; j++) {
         articleRows.add(Articles.create().author(a).title(a.name() + "-" + j).votes(j));
       }
     }
     // Written in batches within any backend's atomic write (DynamoDB: 100 items).
-    List<io.toasty.tck.models.CommentCreate> commentRows = new java.util.ArrayList<>();
+    List<CommentCreate> commentRows = new ArrayList<>();
     for (int from = 0; from < articleRows.size(); from += 60) {
       for (Article ar : await(Articles.createMany(articleRows.subList(from, from + 60))
           .exec(db))) {
@@ -237,14 +241,14 @@ public abstract class PreloadScenarios {
 
   /** {@code n} authors named {@code author0000..}, each with one article; in key order. */
   static List<Author> authorsWithAnArticle(Db db, int n) {
-    List<Author> out = new java.util.ArrayList<>(n);
+    List<Author> out = new ArrayList<>(n);
     for (int from = 0; from < n; from += 100) {
-      List<io.toasty.tck.models.AuthorCreate> rows = new java.util.ArrayList<>();
+      List<AuthorCreate> rows = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + 100); i++) {
         rows.add(Authors.create().name(String.format("author%04d", i)));
       }
       List<Author> created = await(Authors.createMany(rows).exec(db));
-      List<io.toasty.tck.models.ArticleCreate> articles = new java.util.ArrayList<>();
+      List<ArticleCreate> articles = new ArrayList<>();
       created.forEach(a -> articles.add(Articles.create().author(a).title(a.name()).votes(1)));
       await(Articles.createMany(articles).exec(db));
       out.addAll(created);

@@ -10,6 +10,7 @@ import io.toasty.Path;
 import io.toasty.Selectable;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.reactive.Db;
+import io.toasty.stmt.ExprNode;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import reactor.util.function.Tuple2;
@@ -305,8 +307,8 @@ public abstract class ProjectionTypeScenarios {
   @Requires(Need.SCAN)
   public void theLeastOfAnUnorderedTypeIsRefused(Db db) {
     specimens(db);
-    Expr<List<String>> least = new Expr<>(new io.toasty.stmt.Expr.Aggregate(
-        io.toasty.stmt.Expr.AggOp.MIN, Specimens.TAGS.node(), false), Specimens.TAGS.type());
+    Expr<List<String>> least = new Expr<>(new ExprNode.Aggregate(
+        ExprNode.AggOp.MIN, Specimens.TAGS.node(), false), Specimens.TAGS.type());
     InvalidStatementException e = Tck.failure(InvalidStatementException.class,
         () -> Specimens.all().select(least).first(db));
     assertTrue(e.getMessage().contains("tags") && e.getMessage().contains("order"),
@@ -347,7 +349,7 @@ public abstract class ProjectionTypeScenarios {
       return l.stream().map(ProjectionTypeScenarios::comparable).toList();
     }
     if (v instanceof Set<?> set) {
-      return new java.util.TreeSet<>(set);
+      return new TreeSet<>(set);
     }
     return v;
   }

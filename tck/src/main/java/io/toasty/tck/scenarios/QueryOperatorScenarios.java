@@ -13,6 +13,7 @@ import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -137,12 +138,12 @@ public abstract class QueryOperatorScenarios {
    */
   @BackendTest
   public void inOfTwoThousandValues(Db db) {
-    List<Integer> even = new java.util.ArrayList<>();
+    List<Integer> even = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       even.add(2 * i);
     }
     assertEquals(List.of("ann", "cid", "eve"), where(db, Users.LOGIN_COUNT.in(even)));
-    List<String> names = new java.util.ArrayList<>(List.of("bob", "dan"));
+    List<String> names = new ArrayList<>(List.of("bob", "dan"));
     for (int i = 0; i < 1998; i++) {
       names.add("nobody" + i);
     }

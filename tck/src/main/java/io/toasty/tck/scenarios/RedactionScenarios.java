@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Redaction;
-import io.toasty.Sensitive;
+import io.toasty.Secret;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.ValueOutOfRangeException;
@@ -38,7 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * violation (whose database text echoes the duplicate on MariaDB and H2), a record not found by
  * it, a range error, a statement's observation or log line (values logged with
  * {@code logValues(true)} included), {@code explain()}, nor a query's
- * {@code toString()}. A {@code Sensitive<T>} field is such a field too, and the record's own
+ * {@code toString()}. A {@code Secret<T>} field is such a field too, and the record's own
  * {@code toString()} shows its mask: read through a projection, or inside an embedded record too.
  */
 @Models({Credentials.class, ApiKeys.class, Lockers.class})
@@ -148,15 +148,15 @@ public abstract class RedactionScenarios {
   public void aSensitiveTypeIsCreatedReadFilteredAndUpdatedAsItsValue(Db db) {
     String secret = secret();
     UUID id = UUID.randomUUID();
-    ApiKey created = await(ApiKeys.create().id(id).owner("ann").secret(Sensitive.of(secret))
-        .pin(Optional.of(Sensitive.of(1234))).exec(db));
+    ApiKey created = await(ApiKeys.create().id(id).owner("ann").secret(Secret.of(secret))
+        .pin(Optional.of(Secret.of(1234))).exec(db));
     assertEquals(secret, created.secret().value());
-    assertEquals(Optional.of(1234), created.pin().map(Sensitive::value));
+    assertEquals(Optional.of(1234), created.pin().map(Secret::value));
     assertEquals(created, await(ApiKeys.getById(db, id)));
     assertEquals(created, await(ApiKeys.getBySecret(db, secret)));
     assertEquals(created, await(ApiKeys.filter(ApiKeys.SECRET.eq(secret)).first(db)));
     String rotated = secret();
-    ApiKey updated = await(ApiKeys.update(created).secret(Sensitive.of(rotated))
+    ApiKey updated = await(ApiKeys.update(created).secret(Secret.of(rotated))
         .pin(Optional.empty()).exec(db));
     assertEquals(rotated, updated.secret().value());
     assertEquals(updated, await(ApiKeys.getById(db, id)));
@@ -169,14 +169,14 @@ public abstract class RedactionScenarios {
   public void aSensitiveTypeShowsTheMaskInTheRecordAndEveryMessage(Db db) {
     String secret = secret();
     ApiKey key = await(ApiKeys.create().id(UUID.randomUUID()).owner("ann")
-        .secret(Sensitive.of(secret)).exec(db));
+        .secret(Secret.of(secret)).exec(db));
     assertHidden(secret, key.toString());
     assertTrue(key.toString().contains("secret=" + Redaction.MASK), key.toString());
     RecordNotFoundException missing = failure(RecordNotFoundException.class,
         () -> ApiKeys.getBySecret(db, secret + "x"));
     assertHidden(secret, allText(missing));
     UniqueViolationException taken = failure(UniqueViolationException.class,
-        () -> ApiKeys.create().id(UUID.randomUUID()).owner("bob").secret(Sensitive.of(secret))
+        () -> ApiKeys.create().id(UUID.randomUUID()).owner("bob").secret(Secret.of(secret))
             .exec(db));
     assertEquals(Optional.of("secret"), taken.field());
     assertHidden(secret, allText(taken));
@@ -199,17 +199,17 @@ public abstract class RedactionScenarios {
   public void aProjectionOfASensitiveTypeReadsTheValueWrapped(Db db) {
     String secret = secret();
     UUID id = UUID.randomUUID();
-    await(ApiKeys.create().id(id).owner("ann").secret(Sensitive.of(secret))
-        .pin(Optional.of(Sensitive.of(1234))).exec(db));
+    await(ApiKeys.create().id(id).owner("ann").secret(Secret.of(secret))
+        .pin(Optional.of(Secret.of(1234))).exec(db));
     ApiKeyCard card = await(ApiKeyCards.from(ApiKeys.filter(ApiKeys.ID.eq(id))).first(db));
     assertEquals(secret, card.secret().value());
-    assertEquals(Optional.of(1234), card.pin().map(Sensitive::value));
-    assertEquals(new ApiKeyCard("ann", Sensitive.of(secret), Optional.of(Sensitive.of(1234))),
+    assertEquals(Optional.of(1234), card.pin().map(Secret::value));
+    assertEquals(new ApiKeyCard("ann", Secret.of(secret), Optional.of(Secret.of(1234))),
         card);
     assertHidden(secret, card.toString());
     assertTrue(card.toString().contains("secret=" + Redaction.MASK), card.toString());
     UUID noPin = UUID.randomUUID();
-    await(ApiKeys.create().id(noPin).owner("bob").secret(Sensitive.of(secret())).exec(db));
+    await(ApiKeys.create().id(noPin).owner("bob").secret(Secret.of(secret())).exec(db));
     assertEquals(Optional.empty(),
         await(ApiKeyCards.from(ApiKeys.filter(ApiKeys.ID.eq(noPin))).first(db)).pin());
   }
@@ -224,7 +224,7 @@ public abstract class RedactionScenarios {
     String code = secret();
     UUID id = UUID.randomUUID();
     Locker created = await(Lockers.create().id(id).owner("ann").combination(
-        new Locker.Combination("front", Sensitive.of(code), Optional.of(Sensitive.of(4321))))
+        new Locker.Combination("front", Secret.of(code), Optional.of(Secret.of(4321))))
         .exec(db));
     assertEquals(code, created.combination().code().value());
     assertEquals(created, await(Lockers.getById(db, id)));
@@ -239,7 +239,7 @@ public abstract class RedactionScenarios {
     assertHidden(code, allText(missing));
     ValueOutOfRangeException range = failure(ValueOutOfRangeException.class,
         () -> Lockers.create().id(UUID.randomUUID()).owner("bob").combination(
-            new Locker.Combination("back", Sensitive.of(code + "\uD800"), Optional.empty()))
+            new Locker.Combination("back", Secret.of(code + "\uD800"), Optional.empty()))
             .exec(db));
     assertEquals(Optional.of("combination.code"), range.field());
     assertHidden(code, allText(range));
@@ -251,7 +251,7 @@ public abstract class RedactionScenarios {
 
     String rotated = secret();
     Locker updated = await(Lockers.update(created).combination(
-        new Locker.Combination("front", Sensitive.of(rotated), Optional.empty())).exec(db));
+        new Locker.Combination("front", Secret.of(rotated), Optional.empty())).exec(db));
     assertEquals(rotated, updated.combination().code().value());
     assertEquals(updated, await(Lockers.getById(db, id)));
     assertEquals(Optional.empty(), updated.combination().pin());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.toasty.Select;
 import io.toasty.error.UnknownVariantException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendContext;
@@ -20,6 +21,7 @@ import io.toasty.tck.models.Permits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ public abstract class SealedDocumentScenarios {
     assertEquals(List.of("bob"), names(db, Permits.filter(Permits.LEVEL.isNotNull())));
     assertEquals(List.of(Optional.empty(), Optional.of(new Permit.Basic())),
         await(Permits.all().collect(db)).stream().sorted(
-            java.util.Comparator.comparing(Permit::name)).map(Permit::level).toList());
+            Comparator.comparing(Permit::name)).map(Permit::level).toList());
   }
 
   @BackendTest
@@ -323,7 +325,7 @@ public abstract class SealedDocumentScenarios {
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */
-  private static List<String> names(Db db, io.toasty.Select<Permit> query) {
+  private static List<String> names(Db db, Select<Permit> query) {
     return await(query.collect(db)).stream().map(Permit::name).sorted().toList();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Select;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UnknownVariantException;
 import io.toasty.reactive.Db;
@@ -299,7 +300,7 @@ public abstract class SealedEnumScenarios {
   }
 
   /** The names of the records {@code query} finds, sorted here: every backend can run it. */
-  private static List<String> names(Db db, io.toasty.Select<Subscriber> query) {
+  private static List<String> names(Db db, Select<Subscriber> query) {
     return await(query.collect(db)).stream().map(Subscriber::name).sorted().toList();
   }
 }

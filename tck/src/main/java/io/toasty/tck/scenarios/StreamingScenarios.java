@@ -4,6 +4,8 @@ import static io.toasty.tck.Tck.await;
 import static io.toasty.tck.Tck.awaitAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.error.RecordNotFoundException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.DbOptions;
@@ -94,8 +96,8 @@ public abstract class StreamingScenarios {
     await(Users.getById(db, users.get(0).id()));
     await(Users.updateById(users.get(1).id()).name("x").exec(db));
     await(Users.deleteById(users.get(2).id()).exec(db));
-    Tck.failure(io.toasty.error.RecordNotFoundException.class, () -> Users.getById(db, new UUID(0, -1)));
-    Tck.failure(io.toasty.error.UniqueViolationException.class,
+    Tck.failure(RecordNotFoundException.class, () -> Users.getById(db, new UUID(0, -1)));
+    Tck.failure(UniqueViolationException.class,
         () -> Users.create().name("d").email("dan@example.com").exec(db));
     Tck.eventually("every connection is released: acquired " + log.connectionsAcquired()
         + ", released " + log.connectionsReleased(), () -> log.connectionsInUse() == 0);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Executor;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
@@ -28,6 +29,7 @@ import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,7 +54,7 @@ public abstract class TransactionScenarios {
    */
   static final Set<String> ENFORCE_READ_ONLY = Set.of("postgresql", "mysql", "mariadb", "sqlite");
 
-  static Mono<User> create(io.toasty.Executor db, String name) {
+  static Mono<User> create(Executor db, String name) {
     return Users.create().name(name).email(name + "@example.com").exec(db);
   }
 
@@ -314,7 +316,7 @@ public abstract class TransactionScenarios {
         .collectList().timeout(Duration.ofSeconds(15)));
     assertEquals(50, renamed.size());
     assertTrue(await(Users.all().collect(db)).stream()
-        .allMatch(u -> u.nickname().equals(java.util.Optional.of("seen"))));
+        .allMatch(u -> u.nickname().equals(Optional.of("seen"))));
     allReleased(log);
   }
 

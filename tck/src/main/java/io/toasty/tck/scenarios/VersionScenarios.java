@@ -9,6 +9,8 @@ import io.toasty.driver.Operation;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.stmt.Query;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.ConcurrencyRounds;
 import io.toasty.tck.Models;
@@ -20,6 +22,7 @@ import io.toasty.tck.models.Tickets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -153,7 +156,7 @@ public abstract class VersionScenarios {
     StaleRecordException e = failure(StaleRecordException.class,
         () -> Tickets.updateByIdAtVersion(t.id(), 1).title("lost").exec(db));
     assertEquals(Optional.of("Ticket"), e.model());
-    assertEquals(java.util.OptionalLong.of(2), e.storedVersion());
+    assertEquals(OptionalLong.of(2), e.storedVersion());
     assertTrue(e.getMessage().contains(t.id().toString()) && e.getMessage().contains("version 2"),
         e.getMessage());
     // One conditional write (none where the plan reads the key under a row lock first: MariaDB,
@@ -179,7 +182,7 @@ public abstract class VersionScenarios {
     await(Tickets.update(t).title("b").exec(db));
     StaleRecordException stale = failure(StaleRecordException.class,
         () -> Tickets.deleteByIdAtVersion(t.id(), 1).exec(db));
-    assertEquals(java.util.OptionalLong.of(2), stale.storedVersion());
+    assertEquals(OptionalLong.of(2), stale.storedVersion());
     assertEquals(new Ticket(t.id(), "b", 2), await(Tickets.getById(db, t.id())));
     assertEquals(1L, await(Tickets.deleteByIdAtVersion(t.id(), 2).exec(db)));
     failure(RecordNotFoundException.class,
@@ -190,7 +193,7 @@ public abstract class VersionScenarios {
   public void updatesAtAVersionInABatchAreCheckedToo(Db db) {
     Ticket a = ticket(db, "a");
     Ticket b = ticket(db, "b");
-    var both = await(io.toasty.reactive.Toasty.batch(
+    var both = await(Toasty.batch(
         Tickets.updateByIdAtVersion(a.id(), 1).title("a2"),
         Tickets.updateByIdAtVersion(b.id(), 1).title("b2")).exec(db));
     assertEquals(List.of(new Ticket(a.id(), "a2", 2), new Ticket(b.id(), "b2", 2)),
@@ -221,7 +224,7 @@ public abstract class VersionScenarios {
   private static long writes(OperationLog log) {
     return log.operations().stream().filter(o -> o instanceof Operation.UpdateByKey
         || o instanceof Operation.DeleteByKey || o instanceof Operation.QuerySql q
-        && !(q.statement() instanceof io.toasty.stmt.Query)).count();
+        && !(q.statement() instanceof Query)).count();
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.Feature;
 import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
@@ -103,7 +104,7 @@ public abstract class ViaScenarios {
     List<Region> regions = sortedBy(Tck.awaitAll(db.transaction(tx -> Regions.all()
         .include(Regions.SALES, Regions.LINES).stream(tx))), Region::name);
     // regions; stores and sales for SALES; stores, sales and lines for LINES
-    assertEquals(6, log.size() - log.count(io.toasty.driver.Operation.Transaction.class),
+    assertEquals(6, log.size() - log.count(Operation.Transaction.class),
         log::toString);
     assertEquals(List.of(5, 20, 50), sortedAmounts(regions.get(1).sales().get()));
     assertEquals(List.of("plum"), regions.get(2).lines().get().stream().map(SaleLine::sku)

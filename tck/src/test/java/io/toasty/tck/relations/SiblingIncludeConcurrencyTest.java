@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.Tx;
+import io.toasty.tck.Tck;
 import io.toasty.tck.models.Articles;
 import io.toasty.tck.models.Author;
+import io.toasty.tck.models.AuthorCreate;
 import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comments;
-import io.toasty.reactive.Tx;
-import io.toasty.tck.Tck;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +67,7 @@ class SiblingIncludeConcurrencyTest {
       Author ann = authors(db);
       Tx tx = db.begin().block(wait);
       Authors.all().count(tx).block(wait); // the transaction holds its connection
-      CompletableFuture<java.util.List<Author>> loaded = Authors.all()
+      CompletableFuture<List<Author>> loaded = Authors.all()
           .include(Authors.ARTICLES, Authors.BIO).collect(db).toFuture();
       Tck.eventually("the include waits for three connections at once",
           () -> db.poolState().orElseThrow().pending() == 1);
@@ -84,7 +87,7 @@ class SiblingIncludeConcurrencyTest {
     Author ann = Authors.create().name("ann").exec(db).block(wait);
     Articles.create().author(ann).title("a1").votes(1).exec(db).block(wait);
     for (int chunk = 0; chunk < 1000; chunk += 250) {
-      java.util.List<io.toasty.tck.models.AuthorCreate> rows = new java.util.ArrayList<>();
+      List<AuthorCreate> rows = new ArrayList<>();
       for (int i = chunk; i < chunk + 250; i++) {
         rows.add(Authors.create().name("author" + i));
       }
@@ -94,7 +97,7 @@ class SiblingIncludeConcurrencyTest {
   }
 
   /** {@code ann} as the include loaded her, among all 1,001 authors. */
-  private static Author streamed(java.util.List<Author> all, Author ann) {
+  private static Author streamed(List<Author> all, Author ann) {
     assertEquals(1001, all.size());
     return all.stream().filter(a -> a.id().equals(ann.id())).findFirst().orElseThrow();
   }

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The blog over HTTP: the real Netty server on a random port, driven with WebTestClient. Every
@@ -90,7 +95,7 @@ abstract class BlogHttpContract {
   private JsonNode read(byte[] body) {
     try {
       return json.readTree(body);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("not JSON: " + new String(body), e);
     }
   }
@@ -109,7 +114,7 @@ abstract class BlogHttpContract {
     String taken = unique("bo");
     postJson("/users", Map.of("name", "Bo", "email", taken + "@example.com"), 201);
     JsonNode problem = postJson("/users", Map.of("name", "Bo2", "email",
-        taken.toUpperCase(java.util.Locale.ROOT) + "@example.com"), 409);
+        taken.toUpperCase(Locale.ROOT) + "@example.com"), 409);
     assertThat(problem.get("code").asText()).isEqualTo("unique_violation");
     assertThat(problem.get("field").asText()).isEqualTo("email");
     assertThat(problem.toString()).as("the taken value is not echoed").doesNotContain(taken);
@@ -397,9 +402,9 @@ abstract class BlogHttpContract {
     Mono<Integer> blocking = Mono.fromCallable(() -> {
       Thread.sleep(1);
       return 1;
-    }).subscribeOn(reactor.core.scheduler.Schedulers.parallel());
-    org.assertj.core.api.Assertions.assertThatThrownBy(blocking::block)
-        .hasCauseInstanceOf(reactor.blockhound.BlockingOperationError.class);
+    }).subscribeOn(Schedulers.parallel());
+    Assertions.assertThatThrownBy(blocking::block)
+        .hasCauseInstanceOf(BlockingOperationError.class);
   }
 
   /**

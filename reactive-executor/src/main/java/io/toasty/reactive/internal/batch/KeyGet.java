@@ -2,7 +2,7 @@ package io.toasty.reactive.internal.batch;
 
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -31,7 +31,7 @@ public record KeyGet(int field, Object key, Value value) {
    * The key {@code filter} pins when it is exactly {@code key = value} on a one-field integer or
    * UUID key with a value that is not NULL, else null.
    */
-  static KeyGet pinned(Expr filter, ModelSchema model) {
+  static KeyGet pinned(ExprNode filter, ModelSchema model) {
     KeyGet eq = equality(filter, model);
     return eq != null && isKey(eq.field(), model) ? eq : null;
   }
@@ -41,12 +41,12 @@ public record KeyGet(int field, Object key, Value value) {
    * or UUID field of {@code model} with a value that is not NULL, else null: a {@link KeyGet}
    * when the field is the key ({@link #pinned}), a {@link ValueList} otherwise.
    */
-  static KeyGet equality(Expr filter, ModelSchema model) {
-    if (!(filter instanceof Expr.Compare c) || c.op() != Expr.CompareOp.EQ) {
+  static KeyGet equality(ExprNode filter, ModelSchema model) {
+    if (!(filter instanceof ExprNode.Compare c) || c.op() != ExprNode.CompareOp.EQ) {
       return null;
     }
-    Expr.Field f = c.left() instanceof Expr.Field l ? l : c.right() instanceof Expr.Field r ? r
-        : null;
+    ExprNode.Field f =
+        c.left() instanceof ExprNode.Field l ? l : c.right() instanceof ExprNode.Field r ? r : null;
     Value value = f == null || !f.model().equals(model.name()) ? null
         : constant(f == c.left() ? c.right() : c.left());
     Object key = value == null ? null : routed(value, model.field(f.index()));
@@ -58,8 +58,8 @@ public record KeyGet(int field, Object key, Value value) {
     return model.primaryKey().size() == 1 && model.primaryKey().get(0) == field;
   }
 
-  private static Value constant(Expr e) {
-    return e instanceof Expr.Const k && !k.value().isNull() ? k.value() : null;
+  private static Value constant(ExprNode e) {
+    return e instanceof ExprNode.Const k && !k.value().isNull() ? k.value() : null;
   }
 
   /** {@code v} as routing compares it, or null for a key type routing does not serve. */

@@ -1,5 +1,6 @@
 package io.toasty.reactive.internal.batch;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.Connection;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.planner.action.DirectRead;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Flux;
 public final class KeyGets<M> implements WaitingBatches.Kind<M> {
   private final Function<Query, BoundPlan> binder;
   private final Query query;
-  private final io.toasty.ModelDef<M> model;
+  private final ModelDef<M> model;
   private final RowReader<M> reader;
   private final int field;
 
@@ -36,7 +37,7 @@ public final class KeyGets<M> implements WaitingBatches.Kind<M> {
    * @param query  the first get's query (its filter is replaced by the keys' list)
    * @param field  the key's field index
    */
-  public KeyGets(Function<Query, BoundPlan> binder, Query query, io.toasty.ModelDef<M> model,
+  public KeyGets(Function<Query, BoundPlan> binder, Query query, ModelDef<M> model,
       RowReader<M> reader, int field) {
     this.binder = binder;
     this.query = query;

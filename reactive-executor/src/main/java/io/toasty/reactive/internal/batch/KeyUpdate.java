@@ -1,12 +1,13 @@
 package io.toasty.reactive.internal.batch;
 
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -36,7 +37,7 @@ import java.util.List;
 public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
 
   /** The key update {@code u} is, or null when it is anything else. */
-  public static KeyUpdate of(Update u, ModelSchema model) {
+  public static KeyUpdate of(UpdateNode u, ModelSchema model) {
     if (!(u.returning() instanceof Returning.Count) || u.assignments().isEmpty()) {
       return null;
     }
@@ -48,7 +49,7 @@ public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
     Value[] values = new Value[fields.length];
     for (int i = 0; i < fields.length; i++) {
       Assignment a = u.assignments().get(i);
-      if (!(a.value() instanceof Expr.Const c) || !plain(model, a.target())) {
+      if (!(a.value() instanceof ExprNode.Const c) || !plain(model, a.target())) {
         return null;
       }
       fields[i] = a.target();
@@ -63,8 +64,8 @@ public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
    */
   private static boolean stampsUniqueValues(ModelSchema model) {
     for (FieldSchema f : model.fields()) {
-      if (f.onUpdate() == io.toasty.schema.app.AutoStrategy.UUID_V4
-          || f.onUpdate() == io.toasty.schema.app.AutoStrategy.UUID_V7) {
+      if (f.onUpdate() == AutoStrategy.UUID_V4
+          || f.onUpdate() == AutoStrategy.UUID_V7) {
         return true;
       }
     }

@@ -7,9 +7,9 @@ import io.toasty.planner.cache.Parameterize;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
-import io.toasty.stmt.Update;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,9 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   /** The count of a request whose key it did not find. */
   private static final Value NONE = new Value.I64(0);
 
-  private final Function<Update, BoundPlan> binder;
+  private final Function<UpdateNode, BoundPlan> binder;
   private final BiFunction<BoundPlan, Connection, Flux<Value>> runner;
-  private final Update update;
+  private final UpdateNode update;
   private final FieldSchema key;
   private final String model;
 
@@ -49,8 +49,8 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
    * @param runner runs a bound plan on a connection, with the values {@code exec} emits
    * @param update the first request's update (its filter and values are replaced)
    */
-  public KeyUpdates(Function<Update, BoundPlan> binder,
-      BiFunction<BoundPlan, Connection, Flux<Value>> runner, Update update, FieldSchema key,
+  public KeyUpdates(Function<UpdateNode, BoundPlan> binder,
+      BiFunction<BoundPlan, Connection, Flux<Value>> runner, UpdateNode update, FieldSchema key,
       String model) {
     this.binder = binder;
     this.runner = runner;
@@ -68,18 +68,18 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   public Flux<WaitingBatches.Keyed<Value>> statement(Connection c,
       List<WaitingBatches.Request<Value>> requests) {
     int size = WaitingBatches.padded(requests.size());
-    List<Expr> keys = new ArrayList<>(size);
+    List<ExprNode> keys = new ArrayList<>(size);
     List<KeyUpdate> each = new ArrayList<>(size);
     for (WaitingBatches.Request<Value> r : requests) {
-      keys.add(new Expr.Const(r.value()));
+      keys.add(new ExprNode.Const(r.value()));
       each.add((KeyUpdate) r.payload());
     }
     while (keys.size() < size) { // as few plans as powers of two
       keys.add(keys.get(keys.size() - 1));
       each.add(each.get(each.size() - 1));
     }
-    Expr.Field keyField = new Expr.Field(model, key.index());
-    Update batch = new Update(update.target(), new Expr.InList(keyField, keys),
+    ExprNode.Field keyField = new ExprNode.Field(model, key.index());
+    UpdateNode batch = new UpdateNode(update.target(), new ExprNode.InList(keyField, keys),
         assignments(keyField, keys, each),
         new Returning.Model(List.of(), false, List.of()));
     BoundPlan bound = binder.apply(batch);
@@ -96,7 +96,7 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
    * in every request of the plan, and is assigned as it is; any other is the request's own, by
    * a {@code CASE} on the key whose otherwise is the field itself.
    */
-  private static List<Assignment> assignments(Expr.Field keyField, List<Expr> keys,
+  private static List<Assignment> assignments(ExprNode.Field keyField, List<ExprNode> keys,
       List<KeyUpdate> each) {
     KeyUpdate first = each.get(0);
     List<Assignment> out = new ArrayList<>(first.fields().size());
@@ -104,15 +104,15 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
       int field = first.fields().get(i);
       Value value = first.values().get(i);
       if (!Parameterize.allParameters(List.of(value))) {
-        out.add(new Assignment(field, new Expr.Const(value)));
+        out.add(new Assignment(field, new ExprNode.Const(value)));
         continue;
       }
-      List<Expr> thens = new ArrayList<>(each.size());
+      List<ExprNode> thens = new ArrayList<>(each.size());
       for (KeyUpdate u : each) {
-        thens.add(new Expr.Const(u.values().get(i)));
+        thens.add(new ExprNode.Const(u.values().get(i)));
       }
-      out.add(new Assignment(field, new Expr.Case(keyField, keys, thens,
-          new Expr.Field(keyField.model(), field))));
+      out.add(new Assignment(field, new ExprNode.Case(keyField, keys, thens,
+          new ExprNode.Field(keyField.model(), field))));
     }
     return out;
   }

@@ -1,7 +1,7 @@
 package io.toasty.reactive.internal.batch;
 
 import io.toasty.reactive.exec.BoundPlan;
-import io.toasty.stmt.Expr;
+import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +19,14 @@ public final class KeysRead {
   static BoundPlan bound(Function<Query, BoundPlan> binder, Query query, String model, int field,
       List<? extends WaitingBatches.Request<?>> requests) {
     int size = WaitingBatches.padded(requests.size());
-    List<Expr> items = new ArrayList<>(size);
+    List<ExprNode> items = new ArrayList<>(size);
     for (WaitingBatches.Request<?> r : requests) {
-      items.add(new Expr.Const(r.value()));
+      items.add(new ExprNode.Const(r.value()));
     }
     while (items.size() < size) {
       items.add(items.get(items.size() - 1));
     }
     return binder.apply(query.withFilter(
-        new Expr.InList(new Expr.Field(model, field), items)));
+        new ExprNode.InList(new ExprNode.Field(model, field), items)));
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty.reactive.internal.batch;
 
+import io.toasty.ModelDef;
 import io.toasty.driver.Connection;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.planner.action.DirectRead;
@@ -44,7 +45,7 @@ public final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
 
   private final Function<Query, BoundPlan> binder;
   private final Query query;
-  private final io.toasty.ModelDef<M> model;
+  private final ModelDef<M> model;
   private final RowReader<M> reader;
   private final int field;
 
@@ -53,7 +54,7 @@ public final class ValueLists<M> implements WaitingBatches.Kind<List<M>> {
    * @param query   the first request's query (its filter is replaced by the values' list)
    * @param field   the filtered field's index
    */
-  public ValueLists(Function<Query, BoundPlan> binder, Query query, io.toasty.ModelDef<M> model,
+  public ValueLists(Function<Query, BoundPlan> binder, Query query, ModelDef<M> model,
       RowReader<M> reader, int field) {
     this.binder = binder;
     this.query = query;

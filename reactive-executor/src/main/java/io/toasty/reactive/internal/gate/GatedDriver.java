@@ -9,9 +9,11 @@ import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.error.PoolTimeoutException;
+import io.toasty.value.RowReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,8 +37,8 @@ public final class GatedDriver implements Driver {
   private final ConnectionGate gate;
   private final Duration acquireTimeout;
   /** Plans that found their one connection's permit free at once ({@link Borrowed}). */
-  private final java.util.concurrent.atomic.LongAdder borrowedAtOnce =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder borrowedAtOnce =
+      new LongAdder();
 
   public GatedDriver(Driver delegate, Duration acquireTimeout) {
     this.delegate = delegate;
@@ -201,8 +203,8 @@ public final class GatedDriver implements Driver {
   }
 
   @Override
-  public <T> java.util.Optional<T> unwrap(Class<T> type) {
-    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : delegate.unwrap(type);
   }
 
   @Override
@@ -226,8 +228,8 @@ public final class GatedDriver implements Driver {
     }
 
     @Override
-    public <T> reactor.core.publisher.Flux<T> read(Operation.QuerySql query, int[] fields,
-        io.toasty.value.RowReader<T> reader) {
+    public <T> Flux<T> read(Operation.QuerySql query, int[] fields,
+        RowReader<T> reader) {
       return delegate.read(query, fields, reader);
     }
 

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -73,7 +76,7 @@ class BorrowedTest {
     Pool pool = new Pool(1, false);
     GatedDriver driver = new GatedDriver(pool, WAIT);
     ConnectionGate.Permit held = driver.gate().tryAcquire();
-    reactor.core.Disposable waiting = driver.withConnection(c -> Flux.just(7)).subscribe();
+    Disposable waiting = driver.withConnection(c -> Flux.just(7)).subscribe();
     assertEquals(1, driver.gate().waiting());
     waiting.dispose();
     assertEquals(0, driver.gate().waiting());
@@ -87,8 +90,8 @@ class BorrowedTest {
     Pool pool = new Pool(1, false);
     GatedDriver driver = new GatedDriver(pool, Duration.ofMillis(20));
     ConnectionGate.Permit held = driver.gate().tryAcquire();
-    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(
-        io.toasty.error.PoolTimeoutException.class,
+    Throwable e = Assertions.assertThrows(
+        PoolTimeoutException.class,
         () -> driver.withConnection(c -> Flux.just(1)).blockLast(WAIT));
     assertTrue(e.getMessage().contains("[h2]"), e.getMessage());
     assertEquals(0, driver.gate().waiting());
@@ -102,7 +105,7 @@ class BorrowedTest {
     Pool pool = new Pool(1, false);
     pool.failNext = true;
     GatedDriver driver = new GatedDriver(pool, WAIT);
-    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+    Throwable e = Assertions.assertThrows(IllegalStateException.class,
         () -> driver.withConnection(c -> Flux.just(1)).blockLast(WAIT));
     assertEquals("no connection", e.getMessage());
     assertEquals(1, driver.gate().free());

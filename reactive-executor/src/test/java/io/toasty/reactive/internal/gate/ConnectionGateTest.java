@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -48,7 +49,7 @@ class ConnectionGateTest {
     ConnectionGate gate = new ConnectionGate(1);
     ConnectionGate.Permit held = gate.acquire(1, WAIT, IllegalStateException::new).block(WAIT);
     int waiters = 100_000;
-    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger served = new AtomicInteger();
     for (int i = 0; i < waiters; i++) {
       gate.acquire(1, WAIT, IllegalStateException::new).subscribe(p -> {
         served.incrementAndGet();
@@ -83,7 +84,7 @@ class ConnectionGateTest {
   void aWaitLongerThanTheTimeoutFailsAndLeavesTheQueue() {
     ConnectionGate gate = new ConnectionGate(1);
     ConnectionGate.Permit held = gate.acquire(1, WAIT, IllegalStateException::new).block(WAIT);
-    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+    IllegalStateException e = Assertions.assertThrows(
         IllegalStateException.class, () -> gate.acquire(1, Duration.ofMillis(50),
             () -> new IllegalStateException("timed out")).block(WAIT));
     assertEquals("timed out", e.getMessage());

@@ -2,6 +2,7 @@ package io.toasty.example.blog.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -53,7 +54,7 @@ final class Parity {
   private static JsonNode read(String body) {
     try {
       return JSON.readTree(body);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("not JSON: " + body, e);
     }
   }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ public final class PostsLoad {
             sample.percentileMs(0.99), sample.errors()));
       }
     }
-    String section = "Measured " + java.time.LocalDate.now() + " on " + Runtime.getRuntime()
+    String section = "Measured " + LocalDate.now() + " on " + Runtime.getRuntime()
         .availableProcessors() + " cores; " + s.posts() + " posts with 3 tags each, "
         + s.rounds() + " alternating rounds of " + s.seconds() + " s per endpoint after a "
         + s.warmup() + " s warm-up of each; client and server in one JVM.\n\n" + table;

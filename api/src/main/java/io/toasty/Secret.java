@@ -1,9 +1,10 @@
 package io.toasty;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A value kept out of text: a model field of type {@code Sensitive<T>} is stored as its
+ * A value kept out of text: a model field of type {@code Secret<T>} is stored as its
  * {@code T}, read back wrapped, and shown as {@link Redaction#MASK} by {@link #toString()}, so a
  * record's own {@code toString()} (Java's, which the library does not change), a log line or an
  * error message that prints the record shows no secret. The field is also sensitive to the
@@ -13,9 +14,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * @Model
- * public record Account(@Key UUID id, String owner, Sensitive<String> apiKey) {}
+ * public record Account(@Key UUID id, String owner, Secret<String> apiKey) {}
  *
- * Accounts.create().id(id).owner("ann").apiKey(Sensitive.of(key)).exec(db);
+ * Accounts.create().id(id).owner("ann").apiKey(Secret.of(key)).exec(db);
  * account.toString();          // Account[id=..., owner=ann, apiKey=***]
  * account.apiKey().value();    // the key
  * }</pre>
@@ -24,20 +25,20 @@ import java.util.Objects;
  *
  * @param <T> the stored type: any type a model field may have
  */
-public final class Sensitive<T> {
+public final class Secret<T> {
   private final T value;
 
-  private Sensitive(T value) {
+  private Secret(T value) {
     this.value = value;
   }
 
   /** {@code value}, kept out of text. */
-  public static <T> Sensitive<T> of(T value) {
-    return new Sensitive<>(Objects.requireNonNull(value, "value"));
+  public static <T> Secret<T> of(T value) {
+    return new Secret<>(Objects.requireNonNull(value, "value"));
   }
 
   /** The value of {@code s}, or null for a null {@code s} (the generated setters use it). */
-  public static <T> T reveal(Sensitive<T> s) {
+  public static <T> T reveal(Secret<T> s) {
     return s == null ? null : s.value;
   }
 
@@ -48,12 +49,12 @@ public final class Sensitive<T> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Sensitive<?> s && Objects.deepEquals(s.value, value);
+    return o instanceof Secret<?> s && Objects.deepEquals(s.value, value);
   }
 
   @Override
   public int hashCode() {
-    return value instanceof byte[] b ? java.util.Arrays.hashCode(b) : value.hashCode();
+    return value instanceof byte[] b ? Arrays.hashCode(b) : value.hashCode();
   }
 
   /** {@link Redaction#MASK}, whatever the value: not even its length shows. */

@@ -3,8 +3,9 @@ package io.toasty.stmt;
 import java.util.Objects;
 
 /** A delete of the rows of {@code from} that match {@code filter}, returning a count. */
-public record Delete(Source from, Expr filter, Returning returning) implements Statement {
-  public Delete {
+public record DeleteNode(Source from, ExprNode filter, Returning returning)
+    implements StatementNode {
+  public DeleteNode {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(returning, "returning");

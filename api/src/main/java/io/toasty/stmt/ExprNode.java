@@ -1,8 +1,10 @@
 package io.toasty.stmt;
 
+import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An untyped expression: plain data, compared by value, transformed by the planner's passes.
@@ -11,7 +13,7 @@ import java.util.Objects;
  * lowering). {@link Const} holds a literal; the planner replaces literals with {@link Arg} slots so
  * that one compiled plan serves every query of the same shape.
  */
-public sealed interface Expr {
+public sealed interface ExprNode {
 
   /** The constant {@code true}: a filter that matches every row. */
   Const TRUE = new Const(Value.TRUE);
@@ -21,31 +23,31 @@ public sealed interface Expr {
   Const NULL = new Const(Value.NULL);
 
   /** A literal value. */
-  record Const(Value value) implements Expr {
+  record Const(Value value) implements ExprNode {
     public Const {
       Objects.requireNonNull(value, "value");
     }
   }
 
   /** The {@code index}th argument of a compiled plan. */
-  record Arg(int index) implements Expr {}
+  record Arg(int index) implements ExprNode {}
 
   /** A model's field, by its index in the model (the record component's position). */
-  record Field(String model, int index) implements Expr {
+  record Field(String model, int index) implements ExprNode {
     public Field {
       Objects.requireNonNull(model, "model");
     }
   }
 
   /** A table's column, by its index in the table. */
-  record Column(String table, int index) implements Expr {
+  record Column(String table, int index) implements ExprNode {
     public Column {
       Objects.requireNonNull(table, "table");
     }
   }
 
   /** {@code left op right}; SQL semantics: a comparison with NULL is unknown. */
-  record Compare(CompareOp op, Expr left, Expr right) implements Expr {
+  record Compare(CompareOp op, ExprNode left, ExprNode right) implements ExprNode {
     public Compare {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(left, "left");
@@ -59,7 +61,7 @@ public sealed interface Expr {
    * or remainder of a non-NULL value by zero fails ({@code DivisionByZeroException}) on every
    * backend; an overflow is an error.
    */
-  record Arith(ArithOp op, Expr left, Expr right) implements Expr {
+  record Arith(ArithOp op, ExprNode left, ExprNode right) implements ExprNode {
     public Arith {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(left, "left");
@@ -68,28 +70,28 @@ public sealed interface Expr {
   }
 
   /** Conjunction; empty means true. */
-  record And(List<Expr> operands) implements Expr {
+  record And(List<ExprNode> operands) implements ExprNode {
     public And {
       operands = List.copyOf(operands);
     }
   }
 
   /** Disjunction; empty means false. */
-  record Or(List<Expr> operands) implements Expr {
+  record Or(List<ExprNode> operands) implements ExprNode {
     public Or {
       operands = List.copyOf(operands);
     }
   }
 
   /** Negation. */
-  record Not(Expr operand) implements Expr {
+  record Not(ExprNode operand) implements ExprNode {
     public Not {
       Objects.requireNonNull(operand, "operand");
     }
   }
 
   /** {@code operand IS NULL}. */
-  record IsNull(Expr operand) implements Expr {
+  record IsNull(ExprNode operand) implements ExprNode {
     public IsNull {
       Objects.requireNonNull(operand, "operand");
     }
@@ -99,7 +101,7 @@ public sealed interface Expr {
    * {@code left IS NOT DISTINCT FROM right}: equality in which NULL equals NULL and a comparison
    * is never unknown.
    */
-  record IsNotDistinctFrom(Expr left, Expr right) implements Expr {
+  record IsNotDistinctFrom(ExprNode left, ExprNode right) implements ExprNode {
     public IsNotDistinctFrom {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -114,8 +116,8 @@ public sealed interface Expr {
    *
    * @param ignoreCase whether letters match regardless of case
    */
-  record Pattern(PatternKind kind, Expr operand, Expr pattern, boolean ignoreCase)
-      implements Expr {
+  record Pattern(PatternKind kind, ExprNode operand, ExprNode pattern, boolean ignoreCase)
+      implements ExprNode {
     public Pattern {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(operand, "operand");
@@ -127,7 +129,7 @@ public sealed interface Expr {
   enum PatternKind { STARTS_WITH, ENDS_WITH, CONTAINS, LIKE }
 
   /** {@code operand IN (items...)}; an empty list matches nothing. */
-  record InList(Expr operand, List<Expr> items) implements Expr {
+  record InList(ExprNode operand, List<ExprNode> items) implements ExprNode {
     public InList {
       Objects.requireNonNull(operand, "operand");
       items = List.copyOf(items);
@@ -142,8 +144,8 @@ public sealed interface Expr {
    * .. ELSE f END} gives each row its own request's value, and {@code otherwise} being the field
    * itself both keeps any other row as it is and gives the expression the field's type.
    */
-  record Case(Expr operand, List<Expr> whens, List<Expr> thens, Expr otherwise)
-      implements Expr {
+  record Case(ExprNode operand, List<ExprNode> whens, List<ExprNode> thens, ExprNode otherwise)
+      implements ExprNode {
     public Case {
       Objects.requireNonNull(operand, "operand");
       whens = List.copyOf(whens);
@@ -158,7 +160,7 @@ public sealed interface Expr {
      * Writes this expression to {@code out} in the syntax SQL and Cypher share, each operand
      * written by {@code operand} (which appends it to the same {@code out}).
      */
-    public void write(StringBuilder out, java.util.function.Consumer<Expr> operand) {
+    public void write(StringBuilder out, Consumer<ExprNode> operand) {
       out.append("CASE ");
       operand.accept(this.operand);
       for (int i = 0; i < whens.size(); i++) {
@@ -174,7 +176,7 @@ public sealed interface Expr {
   }
 
   /** {@code operand IN (SELECT ...)}; the query returns one expression per row. */
-  record InSubquery(Expr operand, Query query) implements Expr {
+  record InSubquery(ExprNode operand, Query query) implements ExprNode {
     public InSubquery {
       Objects.requireNonNull(operand, "operand");
       Objects.requireNonNull(query, "query");
@@ -182,7 +184,7 @@ public sealed interface Expr {
   }
 
   /** A scalar function of one operand; NULL when the operand is NULL. */
-  record Func(FuncOp op, Expr operand) implements Expr {
+  record Func(FuncOp op, ExprNode operand) implements ExprNode {
     public Func {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(operand, "operand");
@@ -202,7 +204,7 @@ public sealed interface Expr {
    * {@code json_extract} on SQLite. The planner refuses it with {@code Feature.JSON_PATH} where
    * {@code Capability.jsonPaths()} is false.
    */
-  record JsonText(Expr operand, List<String> path) implements Expr {
+  record JsonText(ExprNode operand, List<String> path) implements ExprNode {
     public JsonText {
       Objects.requireNonNull(operand, "operand");
       path = List.copyOf(path);
@@ -217,8 +219,8 @@ public sealed interface Expr {
    *
    * @param type the collection's type, which the backends' renderings depend on
    */
-  record Contains(Expr operand, io.toasty.value.Type.CollectionOf type, Expr item)
-      implements Expr {
+  record Contains(ExprNode operand, Type.CollectionOf type, ExprNode item)
+      implements ExprNode {
     public Contains {
       Objects.requireNonNull(operand, "operand");
       Objects.requireNonNull(type, "type");
@@ -236,8 +238,8 @@ public sealed interface Expr {
    * text; a NULL map stays NULL). The planner refuses it with {@code Feature.COLLECTION_CHANGE}
    * where {@code Capability.queryForms().collectionChanges()} does not cover it.
    */
-  record CollectionChange(ChangeOp op, Expr operand, io.toasty.value.Type.CollectionOf type,
-      Expr items) implements Expr {
+  record CollectionChange(ChangeOp op, ExprNode operand, Type.CollectionOf type,
+      ExprNode items) implements ExprNode {
     public CollectionChange {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(operand, "operand");
@@ -246,9 +248,9 @@ public sealed interface Expr {
     }
 
     /** The type of {@link #items()}: the collection's, or a list of text for map keys. */
-    public io.toasty.value.Type.CollectionOf itemsType() {
-      return op == ChangeOp.REMOVE_KEYS ? new io.toasty.value.Type.CollectionOf(
-          io.toasty.value.Type.CollectionOf.Shape.LIST, io.toasty.value.Type.Scalar.STRING)
+    public Type.CollectionOf itemsType() {
+      return op == ChangeOp.REMOVE_KEYS ? new Type.CollectionOf(
+          Type.CollectionOf.Shape.LIST, Type.Scalar.STRING)
           : type;
     }
   }
@@ -261,7 +263,7 @@ public sealed interface Expr {
    *
    * @param type the collection's type, which the backends' renderings depend on
    */
-  record IsEmpty(Expr operand, io.toasty.value.Type.CollectionOf type) implements Expr {
+  record IsEmpty(ExprNode operand, Type.CollectionOf type) implements ExprNode {
     public IsEmpty {
       Objects.requireNonNull(operand, "operand");
       Objects.requireNonNull(type, "type");
@@ -274,7 +276,7 @@ public sealed interface Expr {
    * AVG, MIN and MAX of no value are NULL; COUNT of none is 0. {@code operand} is ignored for
    * {@link AggOp#COUNT_ALL}.
    */
-  record Aggregate(AggOp op, Expr operand, boolean distinct) implements Expr {
+  record Aggregate(AggOp op, ExprNode operand, boolean distinct) implements ExprNode {
     public Aggregate {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(operand, "operand");
@@ -289,33 +291,33 @@ public sealed interface Expr {
   enum AggOp { COUNT_ALL, COUNT, SUM, SUM_DOUBLE, SUM_DECIMAL, AVG, AVG_DECIMAL, MIN, MAX }
 
   /** {@code EXISTS (SELECT ...)}. */
-  record Exists(Query query) implements Expr {
+  record Exists(Query query) implements ExprNode {
     public Exists {
       Objects.requireNonNull(query, "query");
     }
   }
 
   /** A tuple of expressions, e.g. a composite key {@code (a, b)}. */
-  record Record(List<Expr> fields) implements Expr {
+  record Record(List<ExprNode> fields) implements ExprNode {
     public Record {
       fields = List.copyOf(fields);
     }
 
     /** A record of the given expressions. */
-    public static Record of(Expr... fields) {
+    public static Record of(ExprNode... fields) {
       return new Record(List.of(fields));
     }
   }
 
   /** The {@code index}th field of a record-valued expression. */
-  record Project(Expr base, int index) implements Expr {
+  record Project(ExprNode base, int index) implements ExprNode {
     public Project {
       Objects.requireNonNull(base, "base");
     }
   }
 
   /** In an insert row: the field's default (a declared default, a generated key, or NULL). */
-  record Default() implements Expr {}
+  record Default() implements ExprNode {}
 
   /**
    * The database's current time as a value of {@code type} (a {@code Db} in database-time mode
@@ -323,9 +325,9 @@ public sealed interface Expr {
    * only, in insert rows and assignments; only SQL drivers receive it, and render it truncated
    * to microseconds, in UTC for the types without an offset.
    */
-  record Now(io.toasty.value.Type type) implements Expr {
+  record Now(Type type) implements ExprNode {
     public Now {
-      java.util.Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(type, "type");
     }
   }
 
@@ -336,7 +338,7 @@ public sealed interface Expr {
    * {@code EVERY}: none fails to (so a record with no related record matches). The planner
    * rewrites it into {@code IN (SELECT ..)} semi-joins over keys.
    */
-  record Related(Field relation, Quantifier quantifier, Expr filter) implements Expr {
+  record Related(Field relation, Quantifier quantifier, ExprNode filter) implements ExprNode {
     public Related {
       Objects.requireNonNull(relation, "relation");
       Objects.requireNonNull(quantifier, "quantifier");
@@ -351,21 +353,22 @@ public sealed interface Expr {
    * key; for a belongs-to relation, the parent, created first, whose key fills the row's foreign
    * key.
    */
-  record Stmt(Statement statement) implements Expr {
+  record Stmt(StatementNode statement) implements ExprNode {
     public Stmt {
       Objects.requireNonNull(statement, "statement");
     }
   }
 
   /**
-   * A raw SQL fragment inside a typed statement ({@code io.toasty.Expr.sql(..)}): {@code pieces}
-   * of the application's SQL text around {@code operands} (paths, which lower to columns the
-   * dialect quotes, and values, which become bind markers); {@code pieces.size() ==
-   * operands.size() + 1}. Its text is part of a statement's shape. {@code unbound} names the
-   * parameters no value was bound to (their operands are NULL placeholders): the planner refuses
-   * a fragment with any. Only SQL backends run it.
+   * A raw SQL fragment inside a typed statement ({@code io.toasty.Expr.sql(..)}): {@code pieces} of
+   * the application's SQL text around {@code operands} (paths, which lower to columns the dialect
+   * quotes, and values, which become bind markers); {@code pieces.size() == operands.size() + 1}.
+   * Its text is part of a statement's shape. {@code unbound} names the parameters no value was
+   * bound to (their operands are NULL placeholders): the planner refuses a fragment with any. Only
+   * SQL backends run it.
    */
-  record Sql(List<String> pieces, List<Expr> operands, List<String> unbound) implements Expr {
+  record Sql(List<String> pieces, List<ExprNode> operands, List<String> unbound)
+      implements ExprNode {
     public Sql {
       pieces = List.copyOf(pieces);
       operands = List.copyOf(operands);
@@ -435,17 +438,17 @@ public sealed interface Expr {
   }
 
   /** {@code a AND b} (a convenience for builders; the simplifier flattens nesting). */
-  static Expr and(Expr a, Expr b) {
+  static ExprNode and(ExprNode a, ExprNode b) {
     return new And(List.of(a, b));
   }
 
   /** {@code a OR b}. */
-  static Expr or(Expr a, Expr b) {
+  static ExprNode or(ExprNode a, ExprNode b) {
     return new Or(List.of(a, b));
   }
 
   /** {@code a = b}. */
-  static Expr eq(Expr a, Expr b) {
+  static ExprNode eq(ExprNode a, ExprNode b) {
     return new Compare(CompareOp.EQ, a, b);
   }
 

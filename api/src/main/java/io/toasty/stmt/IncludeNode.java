@@ -10,17 +10,17 @@ import java.util.Objects;
  * {@code Returning.Model} lists the relations to preload on them in turn, nested to any depth.
  * Its limit must be {@code null}.
  *
- * @param relation the relation field of the queried model ({@code Expr.Field} of a relation)
+ * @param relation the relation field of the queried model ({@code ExprNode.Field} of a relation)
  * @param scope    a query on the related model: filter, order and nested includes
  */
-public record Include(Expr.Field relation, Query scope) {
-  public Include {
+public record IncludeNode(ExprNode.Field relation, Query scope) {
+  public IncludeNode {
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(scope, "scope");
   }
 
   /** An include of {@code relation} with no filter, order or nested include. */
-  public static Include of(Expr.Field relation, String targetModel) {
-    return new Include(relation, Query.all(targetModel));
+  public static IncludeNode of(ExprNode.Field relation, String targetModel) {
+    return new IncludeNode(relation, Query.all(targetModel));
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * An insert of one or many rows.
  *
  * <p>At model level each row has one expression per model field, in field order, with
- * {@link Expr.Default} where the user set nothing (the planner fills in defaults and generated
+ * {@link ExprNode.Default} where the user set nothing (the planner fills in defaults and generated
  * keys). After lowering each row has one expression per column of {@code columns}.
  *
  * @param target    the model or table
@@ -24,9 +24,9 @@ import java.util.Objects;
  *                  may then write the rows unconditionally in non-atomic requests (DynamoDB's
  *                  BatchWriteItem); a failure may leave some rows stored, each whole and once
  */
-public record Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
-    Returning returning, OnConflict onConflict, boolean atomic) implements Statement {
-  public Insert {
+public record InsertNode(Source target, List<Integer> columns, List<ExprNode.Record> rows,
+    Returning returning, OnConflict onConflict, boolean atomic) implements StatementNode {
+  public InsertNode {
     Objects.requireNonNull(target, "target");
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);
@@ -34,25 +34,25 @@ public record Insert(Source target, List<Integer> columns, List<Expr.Record> row
   }
 
   /** An atomic insert. */
-  public Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
+  public InsertNode(Source target, List<Integer> columns, List<ExprNode.Record> rows,
       Returning returning, OnConflict onConflict) {
     this(target, columns, rows, returning, onConflict, true);
   }
 
   /** A plain insert (no conflict clause). */
-  public Insert(Source target, List<Integer> columns, List<Expr.Record> rows,
+  public InsertNode(Source target, List<Integer> columns, List<ExprNode.Record> rows,
       Returning returning) {
     this(target, columns, rows, returning, null);
   }
 
   /** This insert with other rows and returning, keeping its conflict clause and atomicity. */
-  public Insert with(List<Integer> columns, List<Expr.Record> rows, Returning returning) {
-    return new Insert(target, columns, rows, returning, onConflict, atomic);
+  public InsertNode with(List<Integer> columns, List<ExprNode.Record> rows, Returning returning) {
+    return new InsertNode(target, columns, rows, returning, onConflict, atomic);
   }
 
   /** This insert, atomic or not as {@code atomic} says. */
-  public Insert withAtomic(boolean atomic) {
-    return new Insert(target, columns, rows, returning, onConflict, atomic);
+  public InsertNode withAtomic(boolean atomic) {
+    return new InsertNode(target, columns, rows, returning, onConflict, atomic);
   }
 
   @Override
