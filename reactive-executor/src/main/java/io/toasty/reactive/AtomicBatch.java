@@ -1,5 +1,7 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.write.Capture;
+
 import io.toasty.Batch;
 import io.toasty.Statement;
 import io.toasty.driver.Connection;

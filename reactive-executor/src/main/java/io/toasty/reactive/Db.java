@@ -1,5 +1,17 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.driver.HealthProbe;
+
+import io.toasty.reactive.internal.tx.TxCounters;
+
+import io.toasty.reactive.internal.retry.LostConnectionRetry;
+
+import io.toasty.reactive.internal.retry.Retries;
+
+import io.toasty.reactive.internal.write.BulkChunks;
+
+import io.toasty.reactive.internal.write.GuardedWrites;
+
 import io.toasty.Batch;
 import io.toasty.Bulk;
 import io.toasty.CursorKey;

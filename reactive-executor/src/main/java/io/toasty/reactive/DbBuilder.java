@@ -1,5 +1,7 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.driver.DriverLookup;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.toasty.CursorKey;

@@ -1,5 +1,7 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.tx.TxCounters;
+
 import io.toasty.Feature;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;

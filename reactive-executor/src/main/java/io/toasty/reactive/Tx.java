@@ -1,5 +1,7 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.write.CardinalityCheck;
+
 import io.toasty.CursorKey;
 import io.toasty.Executor;
 import io.toasty.Feature;

@@ -1,5 +1,11 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.tx.DurationTally;
+
+import io.toasty.reactive.internal.tx.TxCounters;
+
+import io.toasty.reactive.internal.write.RequiredOneCheck;
+
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;

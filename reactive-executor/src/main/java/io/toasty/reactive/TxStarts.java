@@ -1,5 +1,11 @@
 package io.toasty.reactive;
 
+import io.toasty.reactive.internal.tx.TxCounters;
+
+import io.toasty.reactive.internal.tx.TxDeadline;
+
+import io.toasty.reactive.internal.retry.Retries;
+
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.internal.gate.GatedDriver;

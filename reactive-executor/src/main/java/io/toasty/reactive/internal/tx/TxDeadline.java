@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.tx;
 
 import io.toasty.driver.StatementTimeout;
 import io.toasty.error.QueryTimeoutException;
@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
  * {@link QueryTimeoutException} at the deadline even between statements (the transaction's
  * function waiting on something else), which rolls the transaction back like any error.
  */
-final class TxDeadline {
+public final class TxDeadline {
   private TxDeadline() {}
 
   /** {@code work} ending by {@code limit} from its subscription; as it is without a limit. */
-  static <T> Flux<T> apply(Flux<T> work, Duration limit, String backend) {
+  public static <T> Flux<T> apply(Flux<T> work, Duration limit, String backend) {
     if (limit == null) {
       return work;
     }

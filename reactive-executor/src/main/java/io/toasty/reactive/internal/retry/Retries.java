@@ -1,10 +1,11 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.retry;
 
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ThrottledException;
 import io.toasty.error.TransactionRolledBackException;
+import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.internal.gate.SendWatch;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.StatementNode;
@@ -13,12 +14,12 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /** Resubscribes to failed work as a {@link RetryPolicy} says, while nothing has been emitted. */
-final class Retries {
+public final class Retries {
   private Retries() {}
 
   /** Whether an attempt that failed with an error may run again. */
   @FunctionalInterface
-  interface Retryable {
+  public interface Retryable {
     /**
      * @param nothingSent whether no operation of the failed attempt may have reached the
      *                    database ({@link SendWatch})
@@ -31,7 +32,7 @@ final class Retries {
    * on any transient error; a write on one the database answered without applying it, or on a
    * lost connection or a pool timeout before anything of it was sent.
    */
-  static Retryable forStatement(StatementNode statement) {
+  public static Retryable forStatement(StatementNode statement) {
     boolean read = statement instanceof Query;
     return (e, nothingSent) -> e instanceof SerializationFailureException
         || e instanceof ThrottledException || unreached(e) && (read || nothingSent);
@@ -42,7 +43,7 @@ final class Retries {
    * transaction the database rolled back because its connection was lost before COMMIT was sent,
    * or a lost connection or a pool timeout before any of its statements was sent.
    */
-  static boolean forTransaction(Throwable e, boolean nothingSent) {
+  public static boolean forTransaction(Throwable e, boolean nothingSent) {
     return e instanceof SerializationFailureException || e instanceof ThrottledException
         || e instanceof TransactionRolledBackException || unreached(e) && nothingSent;
   }
@@ -59,7 +60,7 @@ final class Retries {
    * Context, which tells {@code retryable} whether anything of it may have been sent. The last
    * error is the one signalled.
    */
-  static <T> Flux<T> apply(RetryPolicy policy, Retryable retryable, Flux<T> work) {
+  public static <T> Flux<T> apply(RetryPolicy policy, Retryable retryable, Flux<T> work) {
     if (policy.maxRetries() == 0) {
       return work;
     }

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.write;
 
 import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
@@ -6,7 +6,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 
 /** How many records of a bulk stream one statement (or one atomic write) takes. */
-final class BulkChunks {
+public final class BulkChunks {
   private BulkChunks() {}
 
   /**
@@ -14,7 +14,7 @@ final class BulkChunks {
    * freed and claimed), at most 25; else as many rows as one statement's bind markers hold, at
    * most 1000.
    */
-  static int rows(Capability c, Schema schema, ModelDef<?> model) {
+  public static int rows(Capability c, Schema schema, ModelDef<?> model) {
     TableSchema table = model == null ? null : schema.tableOf(model.name());
     if (c.maxAtomicWriteItems() > 0) {
       long uniques = table == null ? 1 : table.indexes().stream()

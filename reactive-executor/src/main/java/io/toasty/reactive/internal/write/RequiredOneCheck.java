@@ -1,4 +1,6 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.write;
+
+import io.toasty.reactive.internal.write.CardinalityCheck;
 
 import io.toasty.Executor;
 import io.toasty.error.CardinalityException;
@@ -20,23 +22,23 @@ import reactor.core.publisher.Mono;
  * the old one, create the new one) or swap two owners' records. The owners were locked by the
  * writes ({@link CardinalityCheck}), so a concurrent transaction touching one waits for this one.
  */
-final class RequiredOneCheck {
+public final class RequiredOneCheck {
   private final Map<List<Object>, CardinalityGuard> pending = new LinkedHashMap<>();
 
   /** Adds {@code guards}, each record once. */
-  synchronized void add(List<CardinalityGuard> guards) {
+  public synchronized void add(List<CardinalityGuard> guards) {
     for (CardinalityGuard g : guards) {
       pending.putIfAbsent(List.of(g.owner(), g.relation(), g.key()), g);
     }
   }
 
   /** Whether no record waits to be checked. */
-  synchronized boolean isEmpty() {
+  public synchronized boolean isEmpty() {
     return pending.isEmpty();
   }
 
   /** Checks the records added so far, in {@code tx}, and forgets them. */
-  Mono<Void> check(Executor tx, Schema schema) {
+  public Mono<Void> check(Executor tx, Schema schema) {
     return Mono.defer(() -> {
       List<CardinalityGuard> guards;
       synchronized (this) {

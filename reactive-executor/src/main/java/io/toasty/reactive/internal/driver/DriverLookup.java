@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.driver;
 
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /** Finds the first {@link DriverProvider} on the class path that serves a URL. */
-final class DriverLookup {
+public final class DriverLookup {
   private DriverLookup() {}
 
-  static Driver open(DriverConfig config) {
+  public static Driver open(DriverConfig config) {
     List<String> seen = new ArrayList<>();
     for (DriverProvider p : ServiceLoader.load(DriverProvider.class)) {
       if (p.supports(config.url())) {

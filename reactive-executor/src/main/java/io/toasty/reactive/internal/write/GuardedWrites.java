@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.write;
 
 import io.toasty.Feature;
 import io.toasty.Statement.Snapshot;
@@ -14,26 +14,26 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 
 /**
- * A {@link Db}'s writes to relations limited by {@code @AtMost}: which limits a statement writes,
+ * A {@code Db}'s writes to relations limited by {@code @AtMost}: which limits a statement writes,
  * whether the driver keeps them itself, and why a backend without interactive transactions
  * refuses a write it cannot check.
  */
-final class GuardedWrites {
+public final class GuardedWrites {
   private final GatedDriver driver;
   private final CardinalityGuards cardinality;
 
-  GuardedWrites(GatedDriver driver, Schema schema) {
+  public GuardedWrites(GatedDriver driver, Schema schema) {
     this.driver = driver;
     this.cardinality = new CardinalityGuards(schema);
   }
 
   /** Whether any relation of the schema is limited: if not, no statement has guards. */
-  boolean any() {
+  public boolean any() {
     return cardinality.any();
   }
 
   /** The limits {@code statement} writes for an existing record. */
-  List<CardinalityGuard> of(StatementNode statement) {
+  public List<CardinalityGuard> of(StatementNode statement) {
     return cardinality.of(statement);
   }
 
@@ -41,7 +41,7 @@ final class GuardedWrites {
    * Whether the driver keeps relation limits itself, atomically with each write
    * ({@code Capability.atomicLimits}): a guarded write is then sent as it is.
    */
-  boolean keptByDriver() {
+  public boolean keptByDriver() {
     return driver.capability().atomicLimits();
   }
 
@@ -50,7 +50,7 @@ final class GuardedWrites {
    * {@code @AtMost} for an existing record, as {@code checked} runs it with its guards; an
    * error of the check (a new record's nested children over the limit) as the signal.
    */
-  Flux<Value> checked(StatementNode statement, Function<StatementNode, Flux<Value>> plain,
+  public Flux<Value> checked(StatementNode statement, Function<StatementNode, Flux<Value>> plain,
       Function<List<CardinalityGuard>, Flux<Value>> checked) {
     if (!cardinality.any()) {
       return plain.apply(statement);
@@ -65,7 +65,7 @@ final class GuardedWrites {
    * Why an atomic batch, on a backend without interactive transactions, cannot keep the limits
    * of one of its statements; null when it can keep all of them.
    */
-  UnsupportedFeatureException batchRefusal(List<Snapshot<?>> statements) {
+  public UnsupportedFeatureException batchRefusal(List<Snapshot<?>> statements) {
     for (Snapshot<?> s : statements) {
       if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty() && !keptByDriver()) {
         return refusal(cardinality.of(s.untyped()));
@@ -75,7 +75,7 @@ final class GuardedWrites {
   }
 
   /** Why a write of {@code guards} cannot run where the backend has no interactive transactions. */
-  UnsupportedFeatureException refusal(List<CardinalityGuard> guards) {
+  public UnsupportedFeatureException refusal(List<CardinalityGuard> guards) {
     CardinalityGuard g = guards.get(0);
     return new UnsupportedFeatureException(Feature.CARDINALITY, driver.capability().backend(),
         "adding to " + g.owner() + "." + g.relation() + " (@AtMost(" + g.max() + ")) of an "

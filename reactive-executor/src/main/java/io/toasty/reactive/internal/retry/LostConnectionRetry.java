@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.retry;
 
 import io.toasty.error.ConnectionLostException;
 import java.util.function.Supplier;
@@ -7,7 +7,7 @@ import reactor.core.publisher.Flux;
 /**
  * A statement outside a transaction whose connection was lost before it emitted anything,
  * subscribed again at once, each time on another connection, up to a bound
- * ({@link DbBuilder#retryLostReads}). A read changes nothing, so running it again is safe whatever
+ * ({@code DbBuilder.retryLostReads}). A read changes nothing, so running it again is safe whatever
  * reached the server; a write is run again only when the driver knows none of it was sent
  * ({@link ConnectionLostException#nothingSent()}). Once a row was emitted the subscriber would see
  * it twice, so the error is signalled instead.
@@ -19,14 +19,14 @@ import reactor.core.publisher.Flux;
  * outlasts a pool whose every idle session died
  * (the TCK's {@code FaultScenarios.aReadRightAfterIdleSessionsAreKilledSucceeds}).
  */
-final class LostConnectionRetry {
+public final class LostConnectionRetry {
   private LostConnectionRetry() {}
 
   /**
    * {@code work}'s flux, subscribed up to {@code attempts} times in all while it fails as above;
    * {@code read} says whether it changes nothing.
    */
-  static <T> Flux<T> upTo(int attempts, boolean read, Supplier<Flux<T>> work) {
+  public static <T> Flux<T> upTo(int attempts, boolean read, Supplier<Flux<T>> work) {
     return Flux.defer(() -> attempt(attempts - 1, read, work));
   }
 

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.write;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
@@ -19,19 +19,19 @@ import reactor.core.publisher.Sinks;
  * (subscribed last) runs; a second operation, or one after the request went, is an error (the
  * planner only lets plans of one operation into such a batch).
  */
-final class Capture {
+public final class Capture {
   private final Operation[] operations;
   private final Sinks.One<List<ExecResponse>> responses = Sinks.one();
   private final int[] position;
   private volatile boolean sent;
 
-  Capture(int statements) {
+  public Capture(int statements) {
     operations = new Operation[statements];
     position = new int[statements];
   }
 
   /** The sender of statement {@code i}. */
-  Sender sender(int i) {
+  public Sender sender(int i) {
     return op -> {
       if (sent || operations[i] != null) {
         return Flux.error(new IllegalStateException("statement " + (i + 1) + " of an atomic "
@@ -43,7 +43,7 @@ final class Capture {
   }
 
   /** Sends the recorded operations as one request (nothing when none was recorded). */
-  Mono<Void> send(Connection connection) {
+  public Mono<Void> send(Connection connection) {
     return Mono.defer(() -> {
       sent = true;
       List<Operation> ops = new ArrayList<>();

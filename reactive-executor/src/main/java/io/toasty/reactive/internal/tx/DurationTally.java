@@ -1,5 +1,7 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.tx;
 
+import io.toasty.reactive.TxStats;
+import io.toasty.reactive.TxTimes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.write;
 
 import io.toasty.Executor;
 import io.toasty.driver.Capability;
@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  * transaction ends, and its count then sees this one's records: the limit holds under
  * concurrency.
  */
-final class CardinalityCheck {
+public final class CardinalityCheck {
   private CardinalityCheck() {}
 
   /**
@@ -43,7 +43,7 @@ final class CardinalityCheck {
    * guards of required has-ones go to {@code defer}, checked when the transaction ends
    * ({@link RequiredOneCheck}).
    */
-  static Flux<Value> run(Executor tx, Schema schema, Capability capability, StatementNode statement,
+  public static Flux<Value> run(Executor tx, Schema schema, Capability capability, StatementNode statement,
       List<CardinalityGuard> guards, Function<StatementNode, Flux<Value>> write,
       Consumer<List<CardinalityGuard>> defer) {
     return resolved(tx, guards).flatMapMany(known -> locks(tx, schema, capability, known)
@@ -62,7 +62,7 @@ final class CardinalityCheck {
    * refused write has written nothing and the transaction goes on as it was. A required
    * has-one is checked when the transaction ends, which a failure then rolls back whole.
    */
-  static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
+  public static Flux<Value> runBefore(Executor tx, Schema schema, Capability capability,
       StatementNode statement, List<CardinalityGuard> guards,
       Function<StatementNode, Flux<Value>> write, Consumer<List<CardinalityGuard>> defer) {
     // the required has-ones are registered before the write: a caller may take its first value
@@ -131,7 +131,7 @@ final class CardinalityCheck {
     return new ExprNode.Or(terms);
   }
 
-  static Mono<Long> countOf(Executor tx, String model, ExprNode filter) {
+  public static Mono<Long> countOf(Executor tx, String model, ExprNode filter) {
     return tx.exec(new Query(new Source.Model(model), filter, new Returning.Count(), List.of(),
         null)).next().map(Values::asLong).defaultIfEmpty(0L);
   }
@@ -177,7 +177,7 @@ final class CardinalityCheck {
         .flatMap(n -> over(schema, g, n));
   }
 
-  static ExprNode equalities(String model, List<Integer> fields, Value.Record values) {
+  public static ExprNode equalities(String model, List<Integer> fields, Value.Record values) {
     List<ExprNode> terms = new ArrayList<>(fields.size());
     for (int i = 0; i < fields.size(); i++) {
       terms.add(

@@ -1,8 +1,9 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.driver;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.Health;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.ExprNode;
@@ -12,20 +13,20 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * A {@link Db}'s health check ({@link Db#health()}): one round trip on a pooled connection, and
+ * A {@code Db}'s health check ({@code Db.health()}): one round trip on a pooled connection, and
  * the pool's gauges after it.
  */
-final class HealthProbe {
+public final class HealthProbe {
   private final GatedDriver driver;
   private final Schema schema;
 
-  HealthProbe(GatedDriver driver, Schema schema) {
+  public HealthProbe(GatedDriver driver, Schema schema) {
     this.driver = driver;
     this.schema = schema;
   }
 
   /** The health now: never fails, an error of the round trip is a DOWN health carrying it. */
-  Mono<Health> health() {
+  public Mono<Health> health() {
     return Mono.defer(() -> {
       long start = System.nanoTime();
       String backend = driver.capability().backend();
