@@ -1,6 +1,7 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.tx;
 
 import io.toasty.driver.Operation.Transaction.Kind;
+import io.toasty.reactive.internal.tx.TxSession;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -13,11 +14,11 @@ import reactor.core.publisher.Mono;
  * cancel). Used for nested transactions and for plans that write several times inside a
  * transaction, so that a failure undoes their writes alone.
  */
-final class SavepointScope {
+public final class SavepointScope {
   private SavepointScope() {}
 
   /** {@code body}'s items; {@code onEnd} runs first in every cleanup. */
-  static <T> Flux<T> run(TxSession session, Supplier<? extends Publisher<T>> body,
+  public static <T> Flux<T> run(TxSession session, Supplier<? extends Publisher<T>> body,
       Runnable onEnd) {
     return Flux.defer(() -> {
       String name = session.nextSavepoint();

@@ -1,10 +1,4 @@
-package io.toasty.reactive;
-
-import io.toasty.reactive.internal.tx.DurationTally;
-
-import io.toasty.reactive.internal.tx.TxCounters;
-
-import io.toasty.reactive.internal.write.RequiredOneCheck;
+package io.toasty.reactive.internal.tx;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -14,8 +8,14 @@ import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.TransactionRolledBackException;
+import io.toasty.reactive.ConnectionBinding;
+import io.toasty.reactive.Tx;
+import io.toasty.reactive.TxOptions;
 import io.toasty.reactive.internal.gate.Lane;
 import io.toasty.reactive.internal.gate.SerialConnection;
+import io.toasty.reactive.internal.tx.DurationTally;
+import io.toasty.reactive.internal.tx.TxCounters;
+import io.toasty.reactive.internal.write.RequiredOneCheck;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,13 +34,13 @@ import reactor.core.publisher.Sinks;
  * is one sequential publisher (COMMIT or ROLLBACK, then release), started detached so that nobody
  * can cancel it half way, and the connection goes back to the pool on every path.
  */
-final class TxSession {
+public final class TxSession {
   private static final Logger LOG = LoggerFactory.getLogger(TxSession.class);
-  static final String ENDED = "the transaction has ended: run statements inside the publisher "
-      + "the transaction's function returns, or before commit() or rollback()";
+  public static final String ENDED = "the transaction has ended: run statements inside the "
+      + "publisher the transaction's function returns, or before commit() or rollback()";
 
   /** Why a transaction ends. */
-  enum End {
+  public enum End {
     COMMIT("committed"),
     ROLLBACK("rolled back"),
     CLOSE("rolled back by close()"),
@@ -49,7 +49,7 @@ final class TxSession {
     TIMEOUT("rolled back because it outlived its timeout"),
     DB_CLOSED("rolled back because its Db was closed");
 
-    final String done;
+    public final String done;
 
     End(String done) {
       this.done = done;
@@ -61,9 +61,9 @@ final class TxSession {
   private static final int BEGUN = 2;
   private static final int BEGIN_FAILED = 3;
 
-  final Db db;
-  final SerialConnection connection;
-  final TxOptions options;
+  private final TxHost host;
+  public final SerialConnection connection;
+  public final TxOptions options;
   private final TxCounters counters;
   private final AtomicInteger beginState = new AtomicInteger(NOT_BEGUN);
   private final AtomicInteger savepoints = new AtomicInteger();
@@ -71,8 +71,11 @@ final class TxSession {
   private final Sinks.Empty<Void> ended = Sinks.empty();
   private final Lane lane = new Lane(ENDED);
   /** The required has-ones its writes touched, checked before COMMIT. */
-  final RequiredOneCheck requiredOnes = new RequiredOneCheck();
-  /** The transaction is an outer owner's ({@link ConnectionBinding}): never committed or rolled back here. */
+  public final RequiredOneCheck requiredOnes = new RequiredOneCheck();
+  /**
+   * The transaction is an outer owner's ({@link ConnectionBinding}): never committed or rolled
+   * back here.
+   */
   private final boolean joined;
   private static final long NO_DEADLINE = Long.MAX_VALUE;
   /** When a transaction from {@code db.begin()} times out ({@link #expireAfter}). */
@@ -81,18 +84,18 @@ final class TxSession {
   /** When BEGIN was answered ({@code System.nanoTime()}): the start of its time in TxTimes. */
   private volatile long begunAt;
 
-  TxSession(Db db, Connection connection, TxOptions options, TxCounters counters) {
-    this(db, connection, options, counters, false);
+  public TxSession(TxHost host, Connection connection, TxOptions options, TxCounters counters) {
+    this(host, connection, options, counters, false);
   }
 
-  TxSession(Db db, Connection connection, TxOptions options, TxCounters counters,
+  public TxSession(TxHost host, Connection connection, TxOptions options, TxCounters counters,
       boolean joined) {
     this.joined = joined;
-    this.db = db;
+    this.host = host;
     this.connection = new SerialConnection(connection, ENDED);
     this.options = options;
     this.counters = counters;
-    db.opened(this);
+    host.opened(this);
   }
 
   /**
@@ -101,10 +104,10 @@ final class TxSession {
    * end it in one sequential publisher. Items pass on as {@code body} produces them; the stream
    * completes after COMMIT.
    */
-  static <T> Flux<T> run(Db db, Driver driver, TxOptions options, TxCounters counters,
+  public static <T> Flux<T> run(TxHost host, Driver driver, TxOptions options, TxCounters counters,
       Function<TxSession, ? extends Publisher<T>> body) {
     return Flux.usingWhen(
-            driver.connect().map(c -> new TxSession(db, c, options, counters)),
+            driver.connect().map(c -> new TxSession(host, c, options, counters)),
             session -> session.begin().thenMany(Flux.defer(() -> body.apply(session)))
                 .concatWith(session.checkRequiredOnes().then(Mono.empty())),
             session -> session.end(End.COMMIT, null).onErrorMap(EndFailure::new),
@@ -117,9 +120,9 @@ final class TxSession {
    * Checks the required has-ones the transaction's writes touched ({@link RequiredOneCheck}),
    * in it: run before COMMIT.
    */
-  Mono<Void> checkRequiredOnes() {
+  public Mono<Void> checkRequiredOnes() {
     return Mono.defer(() -> requiredOnes.isEmpty() ? Mono.empty()
-        : requiredOnes.check(Tx.top(this, false), db.planner().schema()));
+        : requiredOnes.check(host.top(this, false), host.models()));
   }
 
   /**
@@ -128,7 +131,7 @@ final class TxSession {
    * database stops one still running at the deadline. A transaction nobody ends (a forgotten
    * commit, a client that went away) thus gives its connection back.
    */
-  void expireAfter(Duration limit) {
+  public void expireAfter(Duration limit) {
     deadlineNanos = System.nanoTime() + limit.toNanos();
     timeoutMillis = limit.toMillis();
     Disposable timer = Mono.delay(limit).subscribe(t -> end(End.TIMEOUT, null));
@@ -139,7 +142,7 @@ final class TxSession {
    * {@code work} under the transaction's deadline, if it has one; after the deadline ended the
    * transaction, the refusal of a statement says so with a {@link QueryTimeoutException}.
    */
-  <T> Flux<T> withinDeadline(Flux<T> work) {
+  public <T> Flux<T> withinDeadline(Flux<T> work) {
     if (deadlineNanos == NO_DEADLINE) {
       return work;
     }
@@ -149,21 +152,21 @@ final class TxSession {
   }
 
   /** The error of work on a transaction its timeout ended. */
-  QueryTimeoutException timedOut() {
-    return new QueryTimeoutException(db.capability().backend(), null, "the transaction did not "
+  public QueryTimeoutException timedOut() {
+    return new QueryTimeoutException(host.capability().backend(), null, "the transaction did not "
         + "finish within its timeout of " + timeoutMillis + " ms; it was rolled back", null);
   }
 
   /** The lane of the transaction's top level. */
-  Lane lane() {
+  public Lane lane() {
     return lane;
   }
 
   /** Sends BEGIN with the options. */
-  Mono<Void> begin() {
+  public Mono<Void> begin() {
     return Mono.defer(() -> {
       beginState.set(BEGINNING);
-      return connection.exec(options.begin()).then()
+      return connection.exec(beginOp(options)).then()
           .doOnSuccess(v -> begun())
           .doOnError(e -> beginState.set(BEGIN_FAILED));
     });
@@ -177,17 +180,17 @@ final class TxSession {
   }
 
   /** A savepoint name not used before in this transaction. */
-  String nextSavepoint() {
+  public String nextSavepoint() {
     return "toasty_sp_" + savepoints.incrementAndGet();
   }
 
   /** Whether the transaction has started to end. */
-  boolean ending() {
+  public boolean ending() {
     return ending.get() != null;
   }
 
   /** How the transaction ended or is ending, or null while it is open. */
-  End endedBy() {
+  public End endedBy() {
     return ending.get();
   }
 
@@ -197,7 +200,7 @@ final class TxSession {
    * transaction can no longer be committed). {@code cause}, on a rollback after an error, collects
    * a failed rollback as a suppressed exception instead of failing.
    */
-  Mono<Void> end(End how, Throwable cause) {
+  public Mono<Void> end(End how, Throwable cause) {
     if (!ending.compareAndSet(null, how)) {
       End first = ending.get();
       if (how == End.COMMIT || (how == End.ROLLBACK && cause == null && first == End.COMMIT)) {
@@ -211,7 +214,7 @@ final class TxSession {
         : how == End.COMMIT ? commit() : rollback(how, cause);
     work.onErrorResume(e -> release(e).then(Mono.error(e)))
         .then(Mono.defer(() -> release(null)))
-        .doFinally(s -> db.closed(this))
+        .doFinally(s -> host.closed(this))
         .subscribe(null, ended::tryEmitError, ended::tryEmitEmpty);
     return ended.asMono();
   }
@@ -246,7 +249,7 @@ final class TxSession {
     if (!(commitError instanceof ConnectionLostException lost)) {
       return commitError;
     }
-    String backend = db.capability().backend();
+    String backend = host.capability().backend();
     return lost.nothingSent() ? new TransactionRolledBackException(backend, lost)
         : new CommitOutcomeUnknownException(backend, lost);
   }
@@ -291,13 +294,13 @@ final class TxSession {
   }
 
   /** Logs and counts a cleanup that failed after its subscriber had gone. */
-  void cleanupFailed(String what, Throwable error) {
+  public void cleanupFailed(String what, Throwable error) {
     counters.failedCleanups.incrementAndGet();
     LOG.warn("{} failed after a cancel; the transaction goes on", what, error);
   }
 
   /** Rolls back a transaction whose {@code Tx} became unreachable while open. */
-  void abandon() {
+  public void abandon() {
     if (!ending()) {
       LOG.warn("a transaction from db.begin() was never committed or rolled back; rolling it back "
           + "now that its Tx is unreachable (call commit(), rollback() or close())");
@@ -305,11 +308,18 @@ final class TxSession {
     }
   }
 
-  static Operation.Transaction op(Operation.Transaction.Kind kind) {
+  /** The driver operation that begins a transaction with {@code options}. */
+  static Operation.Transaction beginOp(TxOptions options) {
+    return new Operation.Transaction(Operation.Transaction.Kind.BEGIN,
+        options.isolationLevel().map(i -> Operation.Transaction.Isolation.valueOf(i.name()))
+            .orElse(null), options.isReadOnly(), null);
+  }
+
+  public static Operation.Transaction op(Operation.Transaction.Kind kind) {
     return new Operation.Transaction(kind, null, false, null);
   }
 
-  static Operation.Transaction op(Operation.Transaction.Kind kind, String savepoint) {
+  public static Operation.Transaction op(Operation.Transaction.Kind kind, String savepoint) {
     return new Operation.Transaction(kind, null, false, savepoint);
   }
 
@@ -317,7 +327,7 @@ final class TxSession {
    * Carries a commit's (or savepoint release's) error through {@code usingWhen}, which wraps
    * cleanup errors in a generic exception, so that the subscriber gets the driver's typed error.
    */
-  static final class EndFailure extends RuntimeException {
+  public static final class EndFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     EndFailure(Throwable cause) {

@@ -1,9 +1,10 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.tx;
 
 import io.toasty.KeysetWindows;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;
+import io.toasty.schema.Schema;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -17,18 +18,19 @@ import java.util.Optional;
  * include's own window size, each window's parents and children before the next window's query,
  * so its memory is bounded by a window, as outside a transaction.
  */
-final class IncludeWindows {
+public final class IncludeWindows {
   private IncludeWindows() {}
 
   /** The walk of {@code statement}, planned as {@code actions}; empty when it runs whole. */
-  static Optional<KeysetWindows> of(Db db, StatementNode statement, ActionPlan actions) {
+  public static Optional<KeysetWindows> of(Schema schema, StatementNode statement,
+      ActionPlan actions) {
     if (!(statement instanceof Query q) || !(q.source() instanceof Source.Model m)
         || actions.transaction() || !actions.needsConnection()) {
       return Optional.empty();
     }
     int window = window(actions);
     return window < 1 ? Optional.empty()
-        : KeysetWindows.of(db.models().model(m.model()), q, window);
+        : KeysetWindows.of(schema.model(m.model()), q, window);
   }
 
   /** The window of the plan's include (its first), or 0 when it has none. */

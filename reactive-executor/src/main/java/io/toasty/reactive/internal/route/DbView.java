@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.route;
 
 import io.toasty.CursorKey;
 import io.toasty.Executor;
@@ -18,15 +18,16 @@ import reactor.util.context.Context;
 
 /**
  * A {@code Db} with one thing changed for the statements run through it: another retry policy
- * ({@link Db#retrying}) or a statement timeout ({@link Db#timeout}), the latter written into
+ * ({@code Db.retrying}) or a statement timeout ({@code Db.timeout}), the latter written into
  * the subscriber's Context where the driver reads it. Everything else is the {@code Db}'s.
  */
-final class DbView implements Executor {
-  private final Db db;
+public final class DbView implements Executor {
+  private final Router db;
   private final Function<StatementNode, Flux<Value>> exec;
   private final UnaryOperator<Context> context;
 
-  DbView(Db db, Function<StatementNode, Flux<Value>> exec, UnaryOperator<Context> context) {
+  public DbView(Router db, Function<StatementNode, Flux<Value>> exec,
+      UnaryOperator<Context> context) {
     this.db = db;
     this.exec = exec;
     this.context = context;

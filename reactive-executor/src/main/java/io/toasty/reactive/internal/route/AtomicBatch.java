@@ -1,6 +1,4 @@
-package io.toasty.reactive;
-
-import io.toasty.reactive.internal.write.Capture;
+package io.toasty.reactive.internal.route;
 
 import io.toasty.Batch;
 import io.toasty.Statement;
@@ -10,6 +8,7 @@ import io.toasty.planner.batch.BatchShape;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.internal.gate.GatedDriver;
+import io.toasty.reactive.internal.write.Capture;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,11 @@ import reactor.core.publisher.Mono;
  * its one operation captured ({@link Capture}) and all of them go to the driver as one
  * {@code Operation.Atomic}. Reads that are not by key run one after the other.
  */
-final class AtomicBatch {
+public final class AtomicBatch {
   private AtomicBatch() {}
 
-  static Mono<List<Object>> run(Db db, GatedDriver driver, List<Statement.Snapshot<?>> batch) {
+  public static Mono<List<Object>> run(Router db, GatedDriver driver,
+      List<Statement.Snapshot<?>> batch) {
     return Mono.defer(() -> {
       List<BoundPlan> bound = new ArrayList<>(batch.size());
       List<ActionPlan> plans = new ArrayList<>();
@@ -50,7 +50,7 @@ final class AtomicBatch {
    * Every statement subscribed at once, each stopping at its captured operation; the last
    * source sends them all as one request, after every plan has reached its operation.
    */
-  private static Mono<List<Object>> atomic(Db db, Connection connection,
+  private static Mono<List<Object>> atomic(Router db, Connection connection,
       List<Statement.Snapshot<?>> batch, List<BoundPlan> bound) {
     Capture capture = new Capture(batch.size());
     List<Mono<Object>> sources = new ArrayList<>(batch.size() + 1);

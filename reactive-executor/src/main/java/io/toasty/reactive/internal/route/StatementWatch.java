@@ -1,4 +1,4 @@
-package io.toasty.reactive;
+package io.toasty.reactive.internal.route;
 
 import io.toasty.planner.Prepared;
 import io.toasty.reactive.internal.gate.GatedDriver;
@@ -13,10 +13,10 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 
 /**
- * A {@link Db}'s statements as its {@link StatementObserver} sees them. A statement's values and
+ * A {@code Db}'s statements as its {@link StatementObserver} sees them. A statement's values and
  * planner phases are read from its plan only when the observer asks for them.
  */
-final class StatementWatch {
+public final class StatementWatch {
   /** The observer, or null when the {@code Db} has none. */
   private final StatementObserver observer;
   private final Schema schema;
@@ -26,7 +26,7 @@ final class StatementWatch {
   /** A statement's plan as its {@code Db} runs it (a cache hit by the time it is asked). */
   private final Function<StatementNode, Prepared> plan;
 
-  StatementWatch(StatementObserver observer, Schema schema, GatedDriver driver,
+  public StatementWatch(StatementObserver observer, Schema schema, GatedDriver driver,
       boolean logValues, Function<StatementNode, Prepared> plan) {
     this.observer = observer;
     this.schema = schema;
@@ -36,7 +36,7 @@ final class StatementWatch {
   }
 
   /** {@code run}, watched by the observer if there is one. */
-  <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
+  public <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
     if (observer == null) {
       return run;
     }

@@ -1,9 +1,11 @@
-package io.toasty.reactive;
-
-import io.toasty.reactive.internal.tx.TxCounters;
+package io.toasty.reactive.internal.route;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.ConnectionBinding;
+import io.toasty.reactive.Tx;
+import io.toasty.reactive.TxOptions;
+import io.toasty.reactive.internal.tx.TxSession;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.function.Function;
@@ -16,31 +18,31 @@ import reactor.core.publisher.Mono;
  * {@link TxSession} that joins the owner's transaction (no BEGIN, COMMIT or ROLLBACK of its own)
  * for the length of one {@code exec} or {@code transaction(..)}.
  */
-final class Joined {
+public final class Joined {
   private Joined() {}
 
-  static Flux<Value> exec(Db db, Connection connection, TxCounters counters,
+  public static Flux<Value> exec(Router router, Connection connection,
       StatementNode statement) {
-    return within(db, connection, counters, tx -> tx.exec(statement));
+    return within(router, connection, tx -> tx.exec(statement));
   }
 
-  static <T> Flux<T> transaction(Db db, Connection connection, TxCounters counters,
+  public static <T> Flux<T> transaction(Router router, Connection connection,
       TxOptions options, Function<? super Tx, ? extends Publisher<T>> work) {
-    return within(db, connection, counters, tx -> tx.join(options, work));
+    return within(router, connection, tx -> router.join(tx, options, work));
   }
 
-  static Flux<Value.Record> raw(Db db, Connection connection, TxCounters counters,
+  public static Flux<Value.Record> raw(Router router, Connection connection,
       Operation.RawSql sql) {
-    return within(db, connection, counters, tx -> tx.execRaw(sql));
+    return within(router, connection, tx -> tx.execRaw(sql));
   }
 
-  private static <T> Flux<T> within(Db db, Connection connection, TxCounters counters,
+  private static <T> Flux<T> within(Router router, Connection connection,
       Function<Tx, Flux<T>> body) {
     return Flux.usingWhen(
         Mono.fromSupplier(
-            () -> new TxSession(db, connection, TxOptions.defaults(), counters, true)),
+            () -> new TxSession(router, connection, TxOptions.defaults(), router.counters(), true)),
         session -> {
-          Tx tx = Tx.top(session, false);
+          Tx tx = router.top(session, false);
           // the owner commits: the required has-ones are checked as Toasty's work ends
           return body.apply(tx).concatWith(session.checkRequiredOnes().then(
               Mono.<T>empty()))

@@ -1,54 +1,53 @@
-package io.toasty.reactive;
-
-import io.toasty.reactive.internal.tx.TxCounters;
+package io.toasty.reactive.internal.route;
 
 import io.toasty.Feature;
+import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.reactive.Tx;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.GatedDriver;
+import io.toasty.reactive.internal.route.Joined;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 
 /**
- * A {@link Db}'s raw statements: SQL runs where {@link Db#exec} would run a typed statement (the
+ * A {@code Db}'s raw statements: SQL runs where {@code Db.exec} would run a typed statement (the
  * bound transaction, else a pooled connection through the gate); PartiQL always runs on a
  * connection of its own, as a backend with PartiQL has no interactive transactions.
  */
-final class RawStatements {
-  private final Db db;
+public final class RawStatements {
+  private final Router router;
   private final GatedDriver driver;
-  private final TxCounters counters;
 
-  RawStatements(Db db, GatedDriver driver, TxCounters counters) {
-    this.db = db;
+  public RawStatements(Router router, GatedDriver driver) {
+    this.router = router;
     this.driver = driver;
-    this.counters = counters;
   }
 
   /** Why the backend refuses raw SQL, or empty when it runs it. */
-  Optional<UnsupportedFeatureException> sqlRefusal() {
+  public Optional<UnsupportedFeatureException> sqlRefusal() {
     return driver.capability().rawSql() ? Optional.empty()
-        : Optional.of(Tx.noRawSql(driver.capability()));
+        : Optional.of(noRawSql(driver.capability()));
   }
 
-  /** {@code sql} in the transaction bound in the Context, else as {@link Db#exec} runs. */
-  Flux<Value.Record> execSql(Operation.RawSql sql) {
+  /** {@code sql} in the transaction bound in the Context, else as {@code Db.exec} runs. */
+  public Flux<Value.Record> execSql(Operation.RawSql sql) {
     Objects.requireNonNull(sql, "sql");
     if (!driver.capability().rawSql()) {
-      return Flux.error(Tx.noRawSql(driver.capability()));
+      return Flux.error(noRawSql(driver.capability()));
     }
     return Flux.deferContextual(context -> {
-      Tx bound = Tx.boundIn(context, db);
+      Tx bound = router.boundIn(context);
       return bound != null ? bound.execRaw(sql)
-          : db.orBound(context, c -> Joined.raw(db, c, counters, sql), () -> alone(sql));
+          : router.orBound(context, c -> Joined.raw(router, c, sql), () -> alone(sql));
     });
   }
 
   /** Why the backend refuses PartiQL, or empty when it runs it. */
-  Optional<UnsupportedFeatureException> partiqlRefusal() {
+  public Optional<UnsupportedFeatureException> partiqlRefusal() {
     return driver.capability().partiql() ? Optional.empty()
         : Optional.of(new UnsupportedFeatureException(Feature.PARTIQL,
             driver.capability().backend(), "PartiQL statements run on DynamoDB only; on an SQL"
@@ -56,10 +55,16 @@ final class RawStatements {
   }
 
   /** {@code statement} on a connection of its own, or its refusal as the signal. */
-  Flux<Value.Record> execPartiql(Operation.Partiql statement) {
+  public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
     Objects.requireNonNull(statement, "statement");
     return partiqlRefusal().<Flux<Value.Record>>map(Flux::error)
         .orElseGet(() -> alone(statement));
+  }
+
+  /** The refusal of raw SQL on a backend without SQL. */
+  public static UnsupportedFeatureException noRawSql(Capability capability) {
+    return new UnsupportedFeatureException(Feature.SQL, capability.backend(),
+        "raw SQL statements run on SQL databases only");
   }
 
   /**
