@@ -40,4 +40,9 @@ public record ExecStatementAction(int output, StatementNode statement, List<Type
   public boolean isInsert() {
     return statement instanceof InsertNode;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -25,4 +25,9 @@ public record NestCreatedAction(int output, int root, List<NestCreated.Part> par
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -20,4 +20,9 @@ public record NestedMergeAction(int output, int input, List<MergeBranch> branche
   public List<Integer> inputs() {
     return List.of(input);
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }
