@@ -1,7 +1,7 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.KeyBinding;
-import io.toasty.planner.plan.RowBinding;
+import io.toasty.planner.plan.node.KeyBinding;
+import io.toasty.planner.plan.node.RowBinding;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;

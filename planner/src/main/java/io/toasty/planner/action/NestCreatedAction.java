@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.NestCreated;
+import io.toasty.planner.plan.node.NestCreated;
 import java.util.ArrayList;
 import java.util.List;
 

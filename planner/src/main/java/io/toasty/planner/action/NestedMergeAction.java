@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 /**
  * An argument a statement reads at execution from another node's output: position

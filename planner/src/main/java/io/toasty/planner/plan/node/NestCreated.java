@@ -1,6 +1,7 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 import io.toasty.planner.lower.RowLift;
+import io.toasty.planner.plan.node.MirNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

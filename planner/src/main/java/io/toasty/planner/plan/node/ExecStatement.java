@@ -1,6 +1,7 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 import io.toasty.planner.hir.JoinedColumn;
+import io.toasty.planner.plan.node.MirNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;

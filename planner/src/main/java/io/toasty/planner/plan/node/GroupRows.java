@@ -1,5 +1,6 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
+import io.toasty.planner.plan.node.MirNode;
 import io.toasty.stmt.Returning;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 import io.toasty.planner.lower.RowLift;
 import java.util.Objects;

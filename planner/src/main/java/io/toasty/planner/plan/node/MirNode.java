@@ -1,4 +1,4 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 import java.util.List;
 

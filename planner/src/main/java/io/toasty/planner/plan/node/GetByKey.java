@@ -1,5 +1,6 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
+import io.toasty.planner.plan.node.MirNode;
 import java.util.List;
 
 /** Reads the rows whose primary keys node {@code keys} produced ({@code Operation.GetByKey}). */

@@ -1,6 +1,8 @@
-package io.toasty.planner.plan;
+package io.toasty.planner.plan.node;
 
 import io.toasty.planner.lower.RowLift;
+import io.toasty.planner.plan.node.ExecStatement;
+import io.toasty.planner.plan.node.KeyBinding;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.StatementNode;
