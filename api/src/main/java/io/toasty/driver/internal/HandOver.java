@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
@@ -43,12 +44,12 @@ public final class HandOver<T> extends DeadlineTimer.Wait
   private final Consumer<? super T> late;
   private final boolean detach;
   /** The error at the deadline, or null when the wait has none. */
-  private final Supplier<? extends Throwable> timeout;
+  private final @Nullable Supplier<? extends Throwable> timeout;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Subscription upstream;
 
   private HandOver(CoreSubscriber<? super T> actual, Consumer<? super T> late, boolean detach,
-      Supplier<? extends Throwable> timeout) {
+      @Nullable Supplier<? extends Throwable> timeout) {
     this.actual = actual;
     this.late = late;
     this.detach = detach;

@@ -5,4 +5,7 @@
  *
  * <p>Internal: public only so that the engine and the drivers can share it; not an API.
  */
+@NullMarked
 package io.toasty.driver.internal;
+
+import org.jspecify.annotations.NullMarked;
