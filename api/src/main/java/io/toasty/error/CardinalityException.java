@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write would give a record more related records than its relation's {@code @AtMost} allows,
  * or would leave a required has-one ({@code HasOne<Profile>}, exactly one) with none or with a
@@ -19,7 +21,7 @@ public final class CardinalityException extends ToastyException {
    * @param limit    the relation's limit
    * @param count    how many related records the write would have left it with
    */
-  public CardinalityException(String model, String relation, String record, int limit,
+  public CardinalityException(@Nullable String model, String relation, String record, int limit,
       long count) {
     this(model, relation, record, limit, count, null);
   }
@@ -28,14 +30,14 @@ public final class CardinalityException extends ToastyException {
    * The same, with the backend's error that reported it ({@code cause}): where the backend's
    * own condition keeps the limit (a DynamoDB transaction cancelled by a counter's condition).
    */
-  public CardinalityException(String model, String relation, String record, int limit,
-      long count, Throwable cause) {
+  public CardinalityException(@Nullable String model, String relation, String record, int limit,
+      long count, @Nullable Throwable cause) {
     this(model, relation, "at most " + limit + " related record" + (limit == 1 ? "" : "s")
         + " allowed", record, limit, count, false, cause);
   }
 
-  private CardinalityException(String model, String relation, String rule, String record,
-      int limit, long count, boolean required, Throwable cause) {
+  private CardinalityException(@Nullable String model, String relation, String rule, String record,
+      int limit, long count, boolean required, @Nullable Throwable cause) {
     super(model, relation, rule + ", the write would leave " + record + " with " + count
         + "; nothing was written", cause);
     this.relation = relation;
@@ -50,8 +52,8 @@ public final class CardinalityException extends ToastyException {
    *
    * @param cause the backend's error that reported it, or null
    */
-  public static CardinalityException exactlyOne(String model, String relation, String record,
-      long count, Throwable cause) {
+  public static CardinalityException exactlyOne(@Nullable String model, String relation,
+      String record, long count, @Nullable Throwable cause) {
     return new CardinalityException(model, relation, "a required has-one: exactly 1 related "
         + "record required", record, 1, count, true, cause);
   }

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The connection to the database failed or closed while work was in flight. Transient: whether
  * the work reached the database is unknown, so retry only what is safe to repeat, unless
@@ -10,8 +12,8 @@ public final class ConnectionLostException extends DriverException {
   private final boolean nothingSent;
 
   /** A connection lost while the failed operation may have reached the database. */
-  public ConnectionLostException(String backend, String sqlState, String message,
-      Throwable cause) {
+  public ConnectionLostException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause) {
     this(backend, sqlState, message, cause, false);
   }
 
@@ -19,8 +21,8 @@ public final class ConnectionLostException extends DriverException {
    * A connection lost; {@code nothingSent} when the driver knows that no byte of the failed
    * operation was written to the database (the connection was found closed before it was sent).
    */
-  public ConnectionLostException(String backend, String sqlState, String message,
-      Throwable cause, boolean nothingSent) {
+  public ConnectionLostException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause, boolean nothingSent) {
     super(backend, sqlState, nothingSent ? message + "; nothing of the operation was sent"
         : message, cause);
     this.nothingSent = nothingSent;

@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import io.toasty.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Deferred} field was read on a record that was loaded without it. Include the field in
@@ -9,7 +10,7 @@ import io.toasty.Deferred;
 public final class DeferredNotLoadedException extends NotLoadedException {
   private static final long serialVersionUID = 1L;
 
-  public DeferredNotLoadedException(String model, String field, String hint) {
+  public DeferredNotLoadedException(@Nullable String model, @Nullable String field, String hint) {
     super(model, field, "deferred field was not loaded: " + hint);
   }
 

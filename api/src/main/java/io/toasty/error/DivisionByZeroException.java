@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A division or remainder by zero ({@code x / 0}, {@code x % 0}) in a filter, order, projection,
  * aggregate or update assignment: SQLSTATE {@code 22012} on every backend. PostgreSQL and H2 raise
@@ -16,7 +18,8 @@ public class DivisionByZeroException extends DriverException {
    * @param message what was divided (the expression or its values), and by what
    * @param cause   the database's error, or {@code null}
    */
-  public DivisionByZeroException(String backend, String model, String message, Throwable cause) {
+  public DivisionByZeroException(String backend, @Nullable String model, String message,
+      @Nullable Throwable cause) {
     super(backend, model, "22012", message, cause);
   }
 

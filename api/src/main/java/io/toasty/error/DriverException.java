@@ -1,24 +1,28 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /** The database or its driver failed in a way no more specific exception describes. */
 public class DriverException extends ToastyException {
   private static final long serialVersionUID = 1L;
-  private final String sqlState;
+  private final @Nullable String sqlState;
 
-  public DriverException(String backend, String sqlState, String message, Throwable cause) {
+  public DriverException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause) {
     this(backend, null, sqlState, message, cause);
   }
 
   /** An error of a statement over {@code model} ({@code null} when unknown). */
-  protected DriverException(String backend, String model, String sqlState, String message,
-      Throwable cause) {
+  protected DriverException(String backend, @Nullable String model, @Nullable String sqlState,
+      String message,
+      @Nullable Throwable cause) {
     super(model, null, "[" + backend + "] " + message
         + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")"), cause);
     this.sqlState = sqlState;
   }
 
   /** The SQLSTATE the database reported, or {@code null}. */
-  public String sqlState() {
+  public @Nullable String sqlState() {
     return sqlState;
   }
 

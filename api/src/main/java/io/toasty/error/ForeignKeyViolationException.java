@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write would leave a reference to a record that does not exist, or delete a record that others
  * still reference; nothing was written. {@link #model()} and {@link #field()} name the referring
@@ -10,7 +12,8 @@ package io.toasty.error;
 public final class ForeignKeyViolationException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public ForeignKeyViolationException(String model, String field, String message, Throwable cause) {
+  public ForeignKeyViolationException(@Nullable String model, @Nullable String field,
+      String message, @Nullable Throwable cause) {
     super(model, field, message, cause);
   }
 

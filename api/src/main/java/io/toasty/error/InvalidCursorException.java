@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pagination cursor that cannot be used: not one this {@code Db} signed (garbled, truncated,
  * tampered with, or signed under another key), made by a query of another model or order, or
@@ -9,7 +11,7 @@ package io.toasty.error;
 public final class InvalidCursorException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public InvalidCursorException(String model, String detail) {
+  public InvalidCursorException(@Nullable String model, String detail) {
     super(model, null, "invalid cursor: " + detail, null);
   }
 

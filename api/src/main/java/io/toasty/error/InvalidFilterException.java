@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A filter, order or page read from untrusted input (a JSON document, query parameters) is not
@@ -16,7 +17,8 @@ public final class InvalidFilterException extends ToastyException {
    * An error at {@code path} of the input, about {@code model}'s {@code field} where one is
    * known (either may be null).
    */
-  public InvalidFilterException(String model, String field, String path, String message) {
+  public InvalidFilterException(@Nullable String model, @Nullable String field, String path,
+      String message) {
     super(model, field, "at " + Objects.requireNonNull(path, "path") + ": " + message, null);
     this.path = path;
   }

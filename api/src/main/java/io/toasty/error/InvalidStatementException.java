@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A statement cannot run as built: a required field is unset, a value does not fit its field, a
  * field of another model is used, and so on. Raised before anything reaches the database.
@@ -9,11 +11,11 @@ public final class InvalidStatementException extends ToastyException {
 
   private final boolean missingValue;
 
-  public InvalidStatementException(String model, String field, String message) {
+  public InvalidStatementException(@Nullable String model, @Nullable String field, String message) {
     this(model, field, message, false);
   }
 
-  private InvalidStatementException(String model, String field, String message,
+  private InvalidStatementException(@Nullable String model, @Nullable String field, String message,
       boolean missingValue) {
     super(model, field, message, null);
     this.missingValue = missingValue;
@@ -23,7 +25,8 @@ public final class InvalidStatementException extends ToastyException {
    * A required field left unset, or set to {@code null}, in a create or update of {@code
    * model}; {@link #missingValue()} says so.
    */
-  public static InvalidStatementException missing(String model, String field, String message) {
+  public static InvalidStatementException missing(@Nullable String model,
+      @Nullable String field, String message) {
     return new InvalidStatementException(model, field, message, true);
   }
 

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A record is larger than the backend stores in one item (DynamoDB: 400 KB, counted as the UTF-8
  * bytes of every attribute name plus the size of its value). Raised before anything is sent,
@@ -18,7 +20,7 @@ public final class ItemTooLargeException extends ToastyException {
    *                an update that keeps the item's other attributes)
    * @param limit   the backend's limit in bytes
    */
-  public ItemTooLargeException(String backend, String model, long size, long limit) {
+  public ItemTooLargeException(String backend, @Nullable String model, long size, long limit) {
     super(model, null, "[" + backend + "] a " + model + " record of " + size
         + " bytes is larger than the " + limit + " bytes (" + limit / 1024 + " KB) " + backend
         + " stores in one item; nothing was written", null);
@@ -36,7 +38,8 @@ public final class ItemTooLargeException extends ToastyException {
    * @param limit   the backend's limit in bytes
    * @param cause   the backend's refusal
    */
-  public ItemTooLargeException(String backend, String model, long limit, Throwable cause) {
+  public ItemTooLargeException(String backend, @Nullable String model, long limit,
+      @Nullable Throwable cause) {
     super(model, null, "[" + backend + "] a " + (model == null ? "" : model + " ")
         + "record would grow larger than the " + limit + " bytes (" + limit / 1024 + " KB) "
         + backend + " stores in one item, and " + backend + " refused the write ("

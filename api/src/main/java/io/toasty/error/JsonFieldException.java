@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code @Json} field's value that the {@code Db}'s JSON codec could not write (while the
  * statement was bound, so nothing was sent) or read back (the stored document does not map to the
@@ -8,7 +10,8 @@ package io.toasty.error;
 public class JsonFieldException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public JsonFieldException(String model, String field, String message, Throwable cause) {
+  public JsonFieldException(@Nullable String model, @Nullable String field, String message,
+      @Nullable Throwable cause) {
     super(model, field, message, cause);
   }
 

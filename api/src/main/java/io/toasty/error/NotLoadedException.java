@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part of a record that the query which loaded it did not read: a relation
  * ({@link RelationNotLoadedException}) or a deferred field ({@link DeferredNotLoadedException}).
@@ -8,7 +10,7 @@ package io.toasty.error;
 public abstract class NotLoadedException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  protected NotLoadedException(String model, String field, String message) {
+  protected NotLoadedException(@Nullable String model, @Nullable String field, String message) {
     super(model, field, message, null);
   }
 }

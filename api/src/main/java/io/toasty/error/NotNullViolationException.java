@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database refused a NULL in a column that requires a value; nothing was written. The engine
  * checks required fields before a statement runs, so this arrives only from constraints it does
@@ -8,7 +10,8 @@ package io.toasty.error;
 public final class NotNullViolationException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public NotNullViolationException(String model, String field, String message, Throwable cause) {
+  public NotNullViolationException(@Nullable String model, @Nullable String field, String message,
+      @Nullable Throwable cause) {
     super(model, field, message, cause);
   }
 

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Arithmetic left the range of its type: an integer sum, difference or product beyond 64 bits
  * (or beyond the column's own type where the database computes in it, as PostgreSQL and H2 do for
@@ -9,7 +11,7 @@ package io.toasty.error;
 public class NumericOverflowException extends DriverException {
   private static final long serialVersionUID = 1L;
 
-  public NumericOverflowException(String backend, String message, Throwable cause) {
+  public NumericOverflowException(String backend, String message, @Nullable Throwable cause) {
     super(backend, "22003", message, cause);
   }
 

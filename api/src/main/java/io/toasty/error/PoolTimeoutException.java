@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * No pooled connection became free within the acquire timeout. Transient: nothing was sent to the
@@ -9,14 +10,14 @@ import java.time.Duration;
  */
 public final class PoolTimeoutException extends DriverException {
   private static final long serialVersionUID = 1L;
-  private final Duration waited;
+  private final @Nullable Duration waited;
 
   /**
    * @param backend the backend whose pool it is
    * @param waited  how long the acquire waited before it gave up
    * @param cause   the pool's own error, if the pool timed out, or {@code null}
    */
-  public PoolTimeoutException(String backend, Duration waited, Throwable cause) {
+  public PoolTimeoutException(String backend, Duration waited, @Nullable Throwable cause) {
     super(backend, null, "no pooled connection became free within " + waited.toMillis()
         + " ms (the acquire timeout); the pool is busy", cause);
     this.waited = waited;
@@ -30,13 +31,13 @@ public final class PoolTimeoutException extends DriverException {
    * @param message what the pool said, for the reader
    * @param cause   the pool's own error
    */
-  public PoolTimeoutException(String backend, String message, Throwable cause) {
+  public PoolTimeoutException(String backend, String message, @Nullable Throwable cause) {
     super(backend, null, message, cause);
     this.waited = null;
   }
 
   /** How long the acquire waited, or {@code null} where the pool did not say. */
-  public Duration waited() {
+  public @Nullable Duration waited() {
     return waited;
   }
 

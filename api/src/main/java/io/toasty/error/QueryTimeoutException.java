@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database stopped a statement that ran longer than its statement timeout
  * ({@code DbBuilder.statementTimeout}, {@code db.timeout(..)}), or a transaction ran past its
@@ -11,8 +13,8 @@ public final class QueryTimeoutException extends DriverException {
   private static final long serialVersionUID = 1L;
 
   /** A statement of {@code backend} stopped by its timeout. */
-  public QueryTimeoutException(String backend, String sqlState, String message,
-      Throwable cause) {
+  public QueryTimeoutException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause) {
     super(backend, sqlState, message, cause);
   }
 

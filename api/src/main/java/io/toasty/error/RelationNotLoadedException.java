@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A relation field was read on a record that was loaded without it. Include the relation in the
  * query ({@code .include(Posts.AUTHOR)}) or query it through the handle
@@ -8,7 +10,7 @@ package io.toasty.error;
 public final class RelationNotLoadedException extends NotLoadedException {
   private static final long serialVersionUID = 1L;
 
-  public RelationNotLoadedException(String model, String relation, String hint) {
+  public RelationNotLoadedException(@Nullable String model, String relation, String hint) {
     super(model, relation, "relation was not loaded: " + hint);
   }
 

@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schema push could not add a constraint or index to an existing table, most often because the
@@ -23,7 +24,7 @@ public final class SchemaUpgradeException extends ToastyException {
    * @param cause      the database's error
    */
   public SchemaUpgradeException(String table, String constraint, String statement,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     super(null, null, "table " + table + ": adding " + constraint + " failed: "
         + (cause == null ? "refused" : cause.getMessage()) + "; the stored rows likely violate "
         + "it: fix or delete them, then push again (the statement: " + statement + ")", cause);

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database aborted a statement or transaction that could not be serialized with concurrent
  * ones: a serialization failure, a deadlock, or a wait for a row lock that gave up (a lock
@@ -11,8 +13,8 @@ public final class SerializationFailureException extends DriverException {
   private final boolean lockWaitTimeout;
 
   /** A serialization failure or deadlock. */
-  public SerializationFailureException(String backend, String sqlState, String message,
-      Throwable cause) {
+  public SerializationFailureException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause) {
     this(backend, sqlState, message, cause, false);
   }
 
@@ -20,8 +22,8 @@ public final class SerializationFailureException extends DriverException {
    * @param lockWaitTimeout whether the statement gave up waiting for a lock another transaction
    *                        holds (rather than the database aborting a conflict or a deadlock)
    */
-  public SerializationFailureException(String backend, String sqlState, String message,
-      Throwable cause, boolean lockWaitTimeout) {
+  public SerializationFailureException(String backend, @Nullable String sqlState, String message,
+      @Nullable Throwable cause, boolean lockWaitTimeout) {
     super(backend, sqlState, message, cause);
     this.lockWaitTimeout = lockWaitTimeout;
   }

@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An update or delete of a record read earlier found it changed (its {@code @Version} moved on)
@@ -12,13 +13,13 @@ public final class StaleRecordException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
   /** The version stored when it was read after the write, or null when not read. */
-  private final Long storedVersion;
+  private final @Nullable Long storedVersion;
 
   /**
    * @param model  the model
    * @param record which record and which version: the statement's filter, printed
    */
-  public StaleRecordException(String model, String record) {
+  public StaleRecordException(@Nullable String model, String record) {
     super(model, null, "the record (" + record + ") was changed or deleted since it was read; "
         + "nothing was written", null);
     this.storedVersion = null;
@@ -29,7 +30,7 @@ public final class StaleRecordException extends ToastyException {
    *
    * @param record which record: its key, printed
    */
-  public StaleRecordException(String model, String record, long expected, long stored) {
+  public StaleRecordException(@Nullable String model, String record, long expected, long stored) {
     super(model, null, "the record (" + record + ") is at version " + stored + ", not "
         + expected + " as expected; nothing was written", null);
     this.storedVersion = stored;

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The backend turned work away for lack of capacity (DynamoDB: a throttled request, or keys it
  * left unprocessed through every retry the driver made). Transient: the same work may succeed
@@ -8,7 +10,7 @@ package io.toasty.error;
 public final class ThrottledException extends DriverException {
   private static final long serialVersionUID = 1L;
 
-  public ThrottledException(String backend, String message, Throwable cause) {
+  public ThrottledException(String backend, String message, @Nullable Throwable cause) {
     super(backend, null, message, cause);
   }
 

@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every error this library signals. Each names what was at fault: the model, the field
@@ -8,10 +9,11 @@ import java.util.Optional;
  */
 public abstract class ToastyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private final String model;
-  private final String field;
+  private final @Nullable String model;
+  private final @Nullable String field;
 
-  protected ToastyException(String model, String field, String message, Throwable cause) {
+  protected ToastyException(@Nullable String model, @Nullable String field, String message,
+      @Nullable Throwable cause) {
     super(compose(model, field, message), cause);
     this.model = model;
     this.field = field;
@@ -42,7 +44,8 @@ public abstract class ToastyException extends RuntimeException {
     return false;
   }
 
-  private static String compose(String model, String field, String message) {
+  private static String compose(@Nullable String model, @Nullable String field,
+      String message) {
     if (model == null) {
       return message;
     }

@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write would store a second record with the same primary key or unique field; nothing was
  * written. The driver's error, with its SQLSTATE, is the cause.
@@ -7,7 +9,8 @@ package io.toasty.error;
 public final class UniqueViolationException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public UniqueViolationException(String model, String field, String message, Throwable cause) {
+  public UniqueViolationException(@Nullable String model, @Nullable String field, String message,
+      @Nullable Throwable cause) {
     super(model, field, message, cause);
   }
 

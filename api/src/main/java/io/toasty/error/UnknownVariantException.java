@@ -1,6 +1,7 @@
 package io.toasty.error;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored discriminator of a sealed-interface field that matches none of its variants (a row
@@ -18,7 +19,8 @@ public class UnknownVariantException extends ToastyException {
    * @param value the stored discriminator, as text
    * @param known the discriminators of the field's variants
    */
-  public UnknownVariantException(String model, String field, String value, List<String> known) {
+  public UnknownVariantException(@Nullable String model, @Nullable String field, String value,
+      List<String> known) {
     super(model, field, "stored discriminator \"" + value + "\" matches no variant (known: "
         + String.join(", ", known) + ")", null);
     this.value = value;

@@ -2,6 +2,7 @@ package io.toasty.error;
 
 import io.toasty.Feature;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A feature that this backend (or this version of the engine) cannot express. {@link #feature()}
@@ -12,14 +13,15 @@ import java.util.Objects;
 public final class UnsupportedFeatureException extends ToastyException {
   private static final long serialVersionUID = 1L;
   private final Feature feature;
-  private final String backend;
+  private final @Nullable String backend;
 
   /**
    * @param feature what is refused
    * @param backend the backend that lacks it, or {@code null} when the engine itself lacks it
    * @param detail  what exactly was asked for, and what to do instead; may be {@code null}
    */
-  public UnsupportedFeatureException(Feature feature, String backend, String detail) {
+  public UnsupportedFeatureException(Feature feature, @Nullable String backend,
+      @Nullable String detail) {
     super(null, null, Objects.requireNonNull(feature, "feature").text() + " is not supported"
         + (backend == null ? "" : " on " + backend) + (detail == null ? "" : ": " + detail),
         null);
@@ -33,7 +35,7 @@ public final class UnsupportedFeatureException extends ToastyException {
   }
 
   /** The backend that lacks it, or {@code null} when the engine itself lacks it. */
-  public String backend() {
+  public @Nullable String backend() {
     return backend;
   }
 

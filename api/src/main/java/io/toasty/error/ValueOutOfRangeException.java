@@ -1,5 +1,7 @@
 package io.toasty.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value does not fit where it is going: outside what the backend's column or the model's field
  * type can hold (a lone UTF-16 surrogate, a date beyond the backend's calendar, a decimal with more
@@ -18,7 +20,8 @@ public class ValueOutOfRangeException extends ToastyException {
    * @param message the value's problem (and, when read, the record's key)
    * @param cause   the database's refusal, or {@code null}
    */
-  public ValueOutOfRangeException(String model, String field, String message, Throwable cause) {
+  public ValueOutOfRangeException(@Nullable String model, @Nullable String field, String message,
+      @Nullable Throwable cause) {
     super(model, field, message, cause);
   }
 

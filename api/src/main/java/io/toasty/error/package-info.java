@@ -5,4 +5,7 @@
  * input, not found, conflict, unavailable, timeout, unsupported, internal). Migrations add their
  * own in {@code io.toasty.migrate}.
  */
+@NullMarked
 package io.toasty.error;
+
+import org.jspecify.annotations.NullMarked;

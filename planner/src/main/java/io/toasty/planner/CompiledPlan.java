@@ -3,7 +3,7 @@ package io.toasty.planner;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.lower.ExtraArg;
-import io.toasty.planner.plan.Output;
+import io.toasty.planner.plan.node.Output;
 import io.toasty.planner.verify.ArgCheck;
 import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import io.toasty.ModelDef;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.planner.Planner;
+import io.toasty.reactive.internal.driver.DriverLookup;
+import io.toasty.reactive.internal.route.RouterOptions;
 import io.toasty.reactive.json.JacksonCodec;
 import io.toasty.reactive.json.JsonCodecs;
 import io.toasty.reactive.json.JsonDocuments;
@@ -421,14 +423,13 @@ public final class DbBuilder {
     StatementObserver observed = meterRegistry == null ? observer
         : StatementTimers.addTo(observer,
             (MeterRegistry) meterRegistry);
+    RouterOptions options = new RouterOptions(connectionBinding, observed, retry,
+        transactionRetry, cursorKey != null ? cursorKey : CursorKey.random(), clock,
+        new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
+        transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
+        coalesceLists, coalesceUpdates, retryLostReads);
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-        databaseTime),
-        acquireTimeout, connectionBinding, observed, retry, transactionRetry,
-        cursorKey != null ? cursorKey : CursorKey.random(), clock,
-        new JsonDocuments(jsonCodec != null ? jsonCodec
-            : JsonCodecs.byDefault(), schema), transactionTimeout,
-        eventualReads, logValues, definitions(), coalesceGets, coalesceLists,
-        coalesceUpdates, retryLostReads);
+        databaseTime), acquireTimeout, options);
     if (meterRegistry != null) {
       PoolMetrics.bind(db,
           (MeterRegistry) meterRegistry);

@@ -7,7 +7,6 @@ import io.toasty.KeysetWindows;
 import io.toasty.ModelDef;
 import io.toasty.SqlStatement;
 import io.toasty.Statement;
-import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
@@ -16,6 +15,12 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
+import io.toasty.reactive.internal.route.RawStatements;
+import io.toasty.reactive.internal.route.Router;
+import io.toasty.reactive.internal.tx.IncludeWindows;
+import io.toasty.reactive.internal.tx.SavepointScope;
+import io.toasty.reactive.internal.tx.TxSession;
+import io.toasty.reactive.internal.write.CardinalityCheck;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.lang.ref.Cleaner;
@@ -68,12 +73,14 @@ public final class Tx implements Executor {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
+  private final Router router;
   private final TxSession session;
   private final Tx parent;
   private final Lane lane;
   private final boolean manual;
 
-  private Tx(TxSession session, Tx parent, Lane lane, boolean manual) {
+  private Tx(Router router, TxSession session, Tx parent, Lane lane, boolean manual) {
+    this.router = router;
     this.session = session;
     this.parent = parent;
     this.lane = lane;
@@ -81,24 +88,24 @@ public final class Tx implements Executor {
   }
 
   /** The top level of {@code session}; a manual one is rolled back if dropped while open. */
-  static Tx top(TxSession session, boolean manual) {
-    Tx tx = new Tx(session, null, session.lane(), manual);
+  static Tx top(Router router, TxSession session, boolean manual) {
+    Tx tx = new Tx(router, session, null, session.lane(), manual);
     if (manual) {
       CLEANER.register(tx, session::abandon);
     }
     return tx;
   }
 
-  /** The {@code Tx} of {@code db} bound in {@code context}, or null. */
-  static Tx boundIn(ContextView context, Db db) {
+  /** The {@code Tx} of {@code router}'s {@code Db} bound in {@code context}, or null. */
+  static Tx boundIn(ContextView context, Router router) {
     Object bound = context.getOrDefault(CONTEXT_KEY, null);
-    return bound instanceof Tx tx && tx.session.db == db ? tx : null;
+    return bound instanceof Tx tx && tx.router == router ? tx : null;
   }
 
   /** The {@code Db}'s cursor key: a page read in a transaction is continued outside it. */
   @Override
   public CursorKey cursorKey() {
-    return session.db.cursorKey();
+    return router.cursorKey();
   }
 
   /**
@@ -112,32 +119,32 @@ public final class Tx implements Executor {
     // that a refused write leaves this transaction as it was; its values come after the
     // savepoint is released, so that taking only the first cannot cancel (undo) the write.
     // Without savepoints it is checked before it is sent.
-    return session.db.cardinalityChecked(statement, this::execPlain,
-        guards -> session.db.capability().savepoints()
+    return router.cardinalityChecked(statement, this::execPlain,
+        guards -> router.capability().savepoints()
             ? transactionMono(sub -> sub.checked(statement, guards).collectList())
                 .flatMapIterable(rows -> rows)
-            : CardinalityCheck.runBefore(this, session.db.planner().schema(),
-                session.db.capability(), statement, guards, this::execPlain,
+            : CardinalityCheck.runBefore(this, router.models(),
+                router.capability(), statement, guards, this::execPlain,
                 session.requiredOnes::add));
   }
 
   /** {@code statement} in this transaction, checked against {@code guards} (see {@link Db}). */
   Flux<Value> checked(StatementNode statement,
       List<CardinalityGuard> guards) {
-    return CardinalityCheck.run(this, session.db.planner().schema(), session.db.capability(),
+    return CardinalityCheck.run(this, router.models(), router.capability(),
         statement, guards, this::execPlain, session.requiredOnes::add);
   }
 
   /** {@link #exec} without the cardinality check. */
   private Flux<Value> execPlain(StatementNode statement) {
-    return session.withinDeadline(Flux.deferContextual(context -> session.db.observed(statement,
+    return session.withinDeadline(Flux.deferContextual(context -> router.observed(statement,
         true, innermost(context).run(statement))));
   }
 
   /** Chunks of a bulk stream in this transaction: as its {@code Db} sizes them. */
   @Override
   public int bulkChunkRows(ModelDef<?> model) {
-    return session.db.bulkChunkRows(model);
+    return router.bulkChunkRows(model);
   }
 
   /**
@@ -149,7 +156,7 @@ public final class Tx implements Executor {
   @Override
   public Mono<List<Object>> execBatch(
       List<Statement.Snapshot<?>> statements) {
-    if (!session.db.capability().savepoints()) {
+    if (!router.capability().savepoints()) {
       return io.toasty.Batch.inOrder(this, statements);
     }
     return transactionMono(tx -> io.toasty.Batch.inOrder(tx, statements));
@@ -256,12 +263,12 @@ public final class Tx implements Executor {
   }
 
   private <T> Flux<T> nest(Function<? super Tx, ? extends Publisher<T>> work) {
-    if (!session.db.capability().savepoints()) {
+    if (!router.capability().savepoints()) {
       return Flux.error(new UnsupportedFeatureException(Feature.SAVEPOINTS,
-          session.db.capability().backend(), "run the work in the outer transaction"));
+          router.capability().backend(), "run the work in the outer transaction"));
     }
     return lane.submit(() -> {
-      Tx inner = new Tx(session, this, new Lane(TxSession.ENDED), false);
+      Tx inner = new Tx(router, session, this, new Lane(TxSession.ENDED), false);
       return SavepointScope.run(session,
           () -> Flux.from(work.apply(inner)).contextWrite(c -> c.put(CONTEXT_KEY, inner)),
           inner.lane::close);
@@ -276,15 +283,15 @@ public final class Tx implements Executor {
   /** Runs a raw statement on this transaction's connection, in its turn. */
   @Override
   public Optional<UnsupportedFeatureException> rawSqlRefusal() {
-    return session.db.capability().rawSql() ? Optional.empty()
-        : Optional.of(Tx.noRawSql(session.db.capability()));
+    return router.capability().rawSql() ? Optional.empty()
+        : Optional.of(RawStatements.noRawSql(router.capability()));
   }
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
     Objects.requireNonNull(sql, "sql");
-    if (!session.db.capability().rawSql()) {
-      return Flux.error(noRawSql(session.db.capability()));
+    if (!router.capability().rawSql()) {
+      return Flux.error(RawStatements.noRawSql(router.capability()));
     }
     return session.withinDeadline(Flux.deferContextual(context -> {
       Tx tx = innermost(context);
@@ -293,30 +300,24 @@ public final class Tx implements Executor {
     }));
   }
 
-  /** The refusal of raw SQL on a backend without SQL. */
-  static UnsupportedFeatureException noRawSql(Capability capability) {
-    return new UnsupportedFeatureException(Feature.SQL, capability.backend(),
-        "raw SQL statements run on SQL databases only");
-  }
-
   private Flux<Value> run(StatementNode statement) {
-    BoundPlan bound = session.db.bind(statement);
+    BoundPlan bound = router.bind(statement);
     ActionPlan actions = bound.plan().actions();
     Sender sender = session.connection;
-    Optional<KeysetWindows> windows = IncludeWindows.of(session.db, statement, actions);
+    Optional<KeysetWindows> windows = IncludeWindows.of(router.models(), statement, actions);
     if (windows.isPresent()) {
       // One turn of the lane for the whole walk: a statement issued while it streams makes it
       // read its remaining windows at once, as any statement's rest is read (Lane).
       return lane.submit(() -> windows.get().walk(window -> {
-        BoundPlan b = session.db.bind(window);
-        return session.db.results(b, Interpreter.run(b.plan().actions(), b.args(), sender,
-            session.db.modelDefs()));
+        BoundPlan b = router.bind(window);
+        return router.results(b, Interpreter.run(b.plan().actions(), b.args(), sender,
+            router.modelDefs()));
       }));
     }
     Flux<Value.Record> rows;
     if (!actions.needsConnection()) {
       rows = Interpreter.run(actions, bound.args(), (Sender) null);
-    } else if (actions.transaction() && session.db.capability().savepoints()) {
+    } else if (actions.transaction() && router.capability().savepoints()) {
       // already atomic in this transaction, but a caught failure must not leave half its writes;
       // its rows are handed on once the savepoint is released
       rows = lane.submit(() -> SavepointScope.run(session,
@@ -325,9 +326,9 @@ public final class Tx implements Executor {
           .flatMapIterable(list -> list));
     } else {
       rows = lane.submit(() -> Interpreter.run(actions, bound.args(), sender,
-          session.db.modelDefs()));
+          router.modelDefs()));
     }
-    return session.db.results(bound, rows);
+    return router.results(bound, rows);
   }
 
   private Mono<Void> refused(String what) {

@@ -1,6 +1,5 @@
 package io.toasty.reactive;
 
-import io.toasty.driver.Operation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,13 +79,6 @@ public final class TxOptions {
   /** Whether the transaction is read-only. */
   public boolean isReadOnly() {
     return readOnly;
-  }
-
-  /** The driver operation that begins a transaction with these options. */
-  Operation.Transaction begin() {
-    return new Operation.Transaction(Operation.Transaction.Kind.BEGIN,
-        isolation == null ? null : Operation.Transaction.Isolation.valueOf(isolation.name()),
-        readOnly, null);
   }
 
   /**

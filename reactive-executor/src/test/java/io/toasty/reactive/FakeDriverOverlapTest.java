@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.reactive.internal.tx.TxSession;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;

@@ -9,6 +9,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.SerializationFailureException;
+import io.toasty.reactive.internal.tx.TxSession;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;

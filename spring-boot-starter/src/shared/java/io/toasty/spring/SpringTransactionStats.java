@@ -1,6 +1,6 @@
 package io.toasty.spring;
 
-import io.toasty.reactive.DurationTally;
+import io.toasty.reactive.internal.tx.DurationTally;
 import io.toasty.reactive.TxStats;
 import io.toasty.reactive.TxTimes;
 import java.time.Duration;

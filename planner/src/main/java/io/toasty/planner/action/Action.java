@@ -19,6 +19,9 @@ public sealed interface Action permits ExecStatementAction, GetByKeyAction, Find
   /** The variables this action reads. */
   List<Integer> inputs();
 
+  /** {@code visitor}'s method for this action's type, called with this action. */
+  <R> R accept(ActionVisitor<R> visitor);
+
   /** Whether it sends an operation to the driver. */
   default boolean isOperation() {
     return true;

@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.Output;
+import io.toasty.planner.plan.node.Output;
 import java.util.List;
 import java.util.Objects;
 

@@ -19,4 +19,9 @@ public record AtomicWriteAction(int output, List<Action> writes) implements Acti
     writes.forEach(w -> in.addAll(w.inputs()));
     return in;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

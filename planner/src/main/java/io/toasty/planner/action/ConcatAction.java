@@ -14,4 +14,9 @@ public record ConcatAction(int output, List<Integer> inputs, List<Integer> disti
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -18,4 +18,9 @@ public record ConstAction(int output, List<ExprNode.Record> rows) implements Act
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

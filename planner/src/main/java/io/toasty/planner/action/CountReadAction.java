@@ -16,4 +16,9 @@ public record CountReadAction(int output, Action read) implements Action {
   public List<Integer> inputs() {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -13,4 +13,9 @@ public record CountRowsAction(int output, int input) implements Action {
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

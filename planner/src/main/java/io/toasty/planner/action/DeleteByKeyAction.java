@@ -10,4 +10,9 @@ public record DeleteByKeyAction(int output, int keys, String table, ExprNode fil
   public List<Integer> inputs() {
     return List.of(keys);
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -1,7 +1,7 @@
 package io.toasty.planner.action;
 
 import io.toasty.driver.Operation;
-import io.toasty.planner.plan.Output;
+import io.toasty.planner.plan.node.Output;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;

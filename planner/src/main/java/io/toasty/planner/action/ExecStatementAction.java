@@ -1,7 +1,7 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.KeyBinding;
-import io.toasty.planner.plan.RowBinding;
+import io.toasty.planner.plan.node.KeyBinding;
+import io.toasty.planner.plan.node.RowBinding;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
@@ -39,5 +39,10 @@ public record ExecStatementAction(int output, StatementNode statement, List<Type
   /** Whether this sends {@code Operation.Insert}. */
   public boolean isInsert() {
     return statement instanceof InsertNode;
+  }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
   }
 }

@@ -14,4 +14,9 @@ public record FilterAction(int output, int input, ExprNode predicate) implements
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

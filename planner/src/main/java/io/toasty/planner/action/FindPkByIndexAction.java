@@ -19,4 +19,9 @@ public record FindPkByIndexAction(int output, String table, String index, ExprNo
   public List<Integer> inputs() {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

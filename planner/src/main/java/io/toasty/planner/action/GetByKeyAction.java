@@ -13,4 +13,9 @@ public record GetByKeyAction(int output, int keys, String table, List<Integer> c
   public List<Integer> inputs() {
     return List.of(keys);
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -15,4 +15,9 @@ public record GroupRowsAction(int output, int input, Returning.Grouped grouped)
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

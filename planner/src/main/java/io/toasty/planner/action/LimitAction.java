@@ -15,4 +15,9 @@ public record LimitAction(int output, int input, ExprNode count, ExprNode offset
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.NestCreated;
+import io.toasty.planner.plan.node.NestCreated;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,5 +24,10 @@ public record NestCreatedAction(int output, int root, List<NestCreated.Part> par
   @Override
   public boolean isOperation() {
     return false;
+  }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
   }
 }

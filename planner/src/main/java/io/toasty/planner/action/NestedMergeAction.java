@@ -1,6 +1,6 @@
 package io.toasty.planner.action;
 
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
 
@@ -19,5 +19,10 @@ public record NestedMergeAction(int output, int input, List<MergeBranch> branche
   @Override
   public List<Integer> inputs() {
     return List.of(input);
+  }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
   }
 }

@@ -18,4 +18,9 @@ public record ProjectRowsAction(int output, int input, List<Integer> positions)
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

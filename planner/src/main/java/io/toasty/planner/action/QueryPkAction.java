@@ -17,4 +17,9 @@ public record QueryPkAction(int output, String table, List<Integer> columns, Exp
   public List<Integer> inputs() {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

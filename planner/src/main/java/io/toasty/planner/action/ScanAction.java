@@ -14,4 +14,9 @@ public record ScanAction(int output, String table, List<Integer> columns, ExprNo
   public List<Integer> inputs() {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -26,4 +26,9 @@ public record SemiFilterAction(int output, int input, ExprNode predicate,
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

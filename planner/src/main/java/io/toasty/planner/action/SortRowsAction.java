@@ -29,4 +29,9 @@ public record SortRowsAction(int output, int input, List<OrderBy> orderBy, Strin
   public boolean isOperation() {
     return false;
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -16,4 +16,9 @@ public record UpdateByKeyAction(int output, int keys, String table, List<Assignm
   public List<Integer> inputs() {
     return List.of(keys);
   }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

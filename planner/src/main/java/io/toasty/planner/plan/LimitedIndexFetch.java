@@ -1,5 +1,7 @@
 package io.toasty.planner.plan;
 
+import io.toasty.planner.plan.node.ExecStatement;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.ExprNode;

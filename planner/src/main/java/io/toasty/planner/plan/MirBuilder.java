@@ -1,5 +1,8 @@
 package io.toasty.planner.plan;
 
+import io.toasty.planner.plan.node.Mir;
+import io.toasty.planner.plan.node.MirNode;
+import io.toasty.planner.plan.node.Output;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,9 @@ import io.toasty.driver.Capability;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.lower.RowLift;
+import io.toasty.planner.plan.node.Const;
+import io.toasty.planner.plan.node.Mir;
+import io.toasty.planner.plan.node.Output;
 import io.toasty.schema.Schema;
 import java.util.List;
 

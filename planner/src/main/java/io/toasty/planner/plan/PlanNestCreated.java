@@ -4,6 +4,7 @@ import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirNest;
 import io.toasty.planner.hir.HirStatement;
 import io.toasty.planner.lower.RowLift;
+import io.toasty.planner.plan.node.NestCreated;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;

@@ -4,6 +4,11 @@ import static io.toasty.planner.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.toasty.driver.Capability;
+import io.toasty.planner.plan.node.Const;
+import io.toasty.planner.plan.node.ExecStatement;
+import io.toasty.planner.plan.node.KeyBinding;
+import io.toasty.planner.plan.node.Mir;
+import io.toasty.planner.plan.node.Output;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;

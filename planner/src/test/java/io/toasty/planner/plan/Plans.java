@@ -4,6 +4,7 @@ import io.toasty.driver.Capability;
 import io.toasty.planner.Fixtures;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.lower.Lower;
+import io.toasty.planner.plan.node.Mir;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;

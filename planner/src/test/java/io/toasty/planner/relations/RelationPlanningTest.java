@@ -13,7 +13,7 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.Planner;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.eval.Eval;
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.planner.simplify.Simplify;
 import io.toasty.planner.simplify.SimplifyContext;
 import io.toasty.planner.simplify.SimplifyInSubquery;

@@ -2,6 +2,7 @@ package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
 import io.toasty.driver.AcquireDeadline;
+import io.toasty.driver.internal.HandOver;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.PoolTimeoutException;
 import java.util.function.Function;
@@ -13,12 +14,12 @@ import reactor.util.context.Context;
 
 /**
  * {@link PoolAcquire}'s acquire as one subscriber per subscription: the deadline read from the
- * Context, each attempt's {@link PoolHandOver}, the attempts asked again after a failed
+ * Context, each attempt's {@link HandOver}, the attempts asked again after a failed
  * validation, the error typed and the connection wrapped, where an operator chain
  * ({@code deferContextual}, {@code defer}, {@code onErrorResume}, {@code onErrorMap},
  * {@code map}) cost some thirty objects per statement (docs/design/performance.md, "One subscriber where an operator chain would do").
  *
- * <p>The hand-over rule is {@link PoolHandOver}'s, unchanged: once an attempt has handed its
+ * <p>The hand-over rule is {@link HandOver}'s, unchanged: once an attempt has handed its
  * connection over, a cancel no longer reaches the pool; nothing here sits between the
  * hand-over and the subscriber that could drop a connection.
  */
@@ -70,7 +71,7 @@ final class Acquisition<T> extends Mono<T> {
         actual.onError(acquisition.rules.failure(e));
         return;
       }
-      PoolHandOver.subscribe(create, deadline.remaining(), this,
+      HandOver.<Connection>subscribe(create, deadline.remaining(), this,
           acquisition.rules.late(), this);
     }
 

@@ -2,6 +2,7 @@ package io.toasty.r2dbc.pool;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.toasty.driver.internal.HandOver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import reactor.pool.PooledRef;
 
 /**
  * Gives back the pool reference under an r2dbc-pool connection that arrived after its acquire
- * was cancelled ({@link PoolHandOver}'s late path): the reference only, which reactor-pool
+ * was cancelled ({@link HandOver}'s late path): the reference only, which reactor-pool
  * takes back once (a second release of the same reference does nothing), never a close.
  *
  * <p>Why: r2dbc-pool 1.0.2 prepares each pooled reference inside a {@code flatMap} and relies on

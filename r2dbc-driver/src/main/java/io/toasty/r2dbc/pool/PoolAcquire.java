@@ -2,6 +2,7 @@ package io.toasty.r2dbc.pool;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcTimeoutException;
+import io.toasty.driver.internal.HandOver;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.PoolTimeoutException;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public record PoolAcquire(String backend, Duration limit, int retries, Consumer<
    * {@code wrap} ({@link Acquisition}).
    * (Validation failures are asked again on the error path only: an operator between the
    * hand-over and the borrower that could swallow a connection would break
-   * {@link PoolHandOver}'s cancel guarantees.)
+   * {@link HandOver}'s cancel guarantees.)
    */
   public <T> Mono<T> from(Supplier<Mono<? extends Connection>> create, Function<Connection, T> wrap) {
     return new Acquisition<>(this, create, wrap);

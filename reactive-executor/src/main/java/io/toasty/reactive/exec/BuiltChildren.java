@@ -3,7 +3,7 @@ package io.toasty.reactive.exec;
 import io.toasty.ModelDef;
 import io.toasty.driver.Operation;
 import io.toasty.planner.eval.ValueOrder;
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.value.Columns;
 import io.toasty.value.LoadedRecords;
 import io.toasty.value.RowReader;

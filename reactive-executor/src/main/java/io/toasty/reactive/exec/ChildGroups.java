@@ -1,7 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.planner.eval.ValueOrder;
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package io.toasty.reactive.exec;
 
 import io.toasty.driver.Operation;
 import io.toasty.planner.action.ExecStatementAction;
-import io.toasty.planner.plan.RowBinding;
+import io.toasty.planner.plan.node.RowBinding;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;

@@ -2,7 +2,7 @@ package io.toasty.reactive.exec;
 
 import io.toasty.driver.Operation;
 import io.toasty.planner.eval.Eval;
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;

@@ -7,7 +7,7 @@ import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.Var;
 import io.toasty.planner.eval.Eval;
-import io.toasty.planner.plan.MergeBranch;
+import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.planner.expr.Conjuncts;
-import io.toasty.planner.plan.KeyBinding;
+import io.toasty.planner.plan.node.KeyBinding;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;

@@ -1,7 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.planner.action.NestCreatedAction;
-import io.toasty.planner.plan.NestCreated;
+import io.toasty.planner.plan.node.NestCreated;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.toasty.reactive.exec;
 
-import io.toasty.planner.plan.Output;
+import io.toasty.planner.plan.node.Output;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.List;

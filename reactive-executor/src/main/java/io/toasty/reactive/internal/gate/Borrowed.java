@@ -2,6 +2,7 @@ package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
+import io.toasty.driver.internal.HandOver;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;

@@ -8,6 +8,7 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.driver.internal.HandOver;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.value.RowReader;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
+import io.toasty.driver.internal.HandOver;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;

@@ -6,7 +6,7 @@
  * step as a {@link io.toasty.reactive.internal.gate.Lease}, so that two such requests never hold
  * part of the pool each while waiting for the rest (docs/design/connections.md). A lent connection
  * runs its operations one at a time on a {@link io.toasty.reactive.internal.gate.Lane}, and its
- * hand-over to a waiting borrower has one owner ({@link io.toasty.reactive.internal.gate.HandOver}).
+ * hand-over to a waiting borrower has one owner ({@link io.toasty.driver.internal.HandOver}).
  *
  * <p>Internal: public only so that the engine's other packages can use it; not an API.
  */

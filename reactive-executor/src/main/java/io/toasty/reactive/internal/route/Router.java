@@ -1,0 +1,597 @@
+package io.toasty.reactive.internal.route;
+
+import io.toasty.Batch;
+import io.toasty.Bulk;
+import io.toasty.CursorKey;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.Statement.Snapshot;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.Operation;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.CompiledPlan;
+import io.toasty.planner.Planner;
+import io.toasty.planner.Prepared;
+import io.toasty.planner.action.ActionPlan;
+import io.toasty.planner.action.DirectRead;
+import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.reactive.ConnectionBinding;
+import io.toasty.reactive.RetryPolicy;
+import io.toasty.reactive.Tx;
+import io.toasty.reactive.TxOptions;
+import io.toasty.reactive.exec.BindArgs;
+import io.toasty.reactive.exec.BoundPlan;
+import io.toasty.reactive.exec.Interpreter;
+import io.toasty.reactive.exec.Results;
+import io.toasty.reactive.exec.Sender;
+import io.toasty.reactive.internal.batch.KeyGet;
+import io.toasty.reactive.internal.batch.KeyGets;
+import io.toasty.reactive.internal.batch.KeyUpdate;
+import io.toasty.reactive.internal.batch.KeyUpdates;
+import io.toasty.reactive.internal.batch.LongLists;
+import io.toasty.reactive.internal.batch.ValueList;
+import io.toasty.reactive.internal.batch.ValueLists;
+import io.toasty.reactive.internal.batch.WaitingBatches;
+import io.toasty.reactive.internal.gate.GatedDriver;
+import io.toasty.reactive.internal.gate.Lease;
+import io.toasty.reactive.internal.retry.LostConnectionRetry;
+import io.toasty.reactive.internal.retry.Retries;
+import io.toasty.reactive.internal.tx.TxCounters;
+import io.toasty.reactive.internal.tx.TxHost;
+import io.toasty.reactive.internal.tx.TxSession;
+import io.toasty.reactive.internal.write.BulkChunks;
+import io.toasty.reactive.internal.write.CardinalityCheck;
+import io.toasty.reactive.internal.write.GuardedWrites;
+import io.toasty.reactive.json.JsonDocuments;
+import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Shaped;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.stmt.UpdateNode;
+import io.toasty.value.RowReader;
+import io.toasty.value.Value;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * Where a {@code Db}'s statements go: each one is planned (once per shape), its values checked,
+ * and it runs in the transaction bound in the subscriber's Context, on a connection an outer
+ * owner binds ({@link ConnectionBinding}), with the writes of others waiting for a connection
+ * ({@link WaitingBatches}), or on pooled connections of its own, with the retries its policy
+ * allows. {@code Db} is the user's face of it: each public call makes one call here.
+ */
+public final class Router implements Executor, TxHost {
+  private final Schema schema;
+  private final GatedDriver driver;
+  private final Planner planner;
+  private final GuardedWrites guarded;
+  private final TxCounters counters = new TxCounters();
+  private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
+  private final ConnectionBinding binding;
+  private final StatementObserver observer;
+  private final StatementWatch watch;
+  private final RawStatements raw;
+  private final TxStarts starts;
+  private final RetryPolicy retry;
+  private final CursorKey cursorKey;
+  private final Clock clock;
+  private final JsonDocuments json;
+  /** The {@code Db}'s way into its {@link Tx}s. */
+  private final TxLink links;
+  /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
+  private final boolean eventualReads;
+  /**
+   * How many times in all a statement whose connection was lost before it emitted is tried
+   * ({@link LostConnectionRetry}): the pool's size plus one, or 1 when that is turned off.
+   */
+  private final int lostConnectionAttempts;
+  /** The models' definitions by name: their row readers build an include's children. */
+  private final Map<String, ModelDef<?>> modelDefs;
+  /** Requests by key answered together while the pool is saturated, or null when that is off. */
+  private final WaitingBatches batches;
+  /** Whether gets by key join {@link #batches} ({@code DbBuilder.coalesceGets}). */
+  private final boolean coalesceGets;
+  /** Whether reads by one value join {@link #batches} ({@code DbBuilder.coalesceLists}). */
+  private final boolean coalesceLists;
+  /** The plans whose batches of lists read too many rows: their requests read alone. */
+  private final LongLists longLists = new LongLists();
+  /** Whether updates by key join {@link #batches} ({@code DbBuilder.coalesceUpdates}). */
+  private final boolean coalesceUpdates;
+
+  /**
+   * A router over {@code driver} (already gated) for the {@code Db} whose {@link Tx}s
+   * {@code links} reaches, given this router; {@code options} are the builder's choices.
+   */
+  public Router(Schema schema, GatedDriver driver, Planner planner, RouterOptions options,
+      Function<Router, TxLink> links) {
+    this.modelDefs = Map.copyOf(options.modelDefs());
+    this.clock = options.clock();
+    this.json = options.json();
+    this.eventualReads = options.eventualReads();
+    this.binding = options.binding();
+    this.observer = options.observer();
+    this.retry = options.retry();
+    this.cursorKey = options.cursorKey();
+    this.schema = schema;
+    this.driver = driver;
+    this.lostConnectionAttempts = options.retryLostReads() ? lostConnectionAttempts(driver) : 1;
+    this.planner = planner;
+    this.guarded = new GuardedWrites(driver, schema);
+    this.watch = new StatementWatch(observer, schema, driver, options.logValues(),
+        s -> planner.prepare(asRun(s)));
+    this.raw = new RawStatements(this, driver);
+    this.starts = new TxStarts(this, driver, options.transactionRetry(),
+        options.transactionTimeout());
+    this.coalesceGets = options.coalesceGets();
+    this.coalesceLists = options.coalesceLists();
+    this.coalesceUpdates = options.coalesceUpdates() && driver.capability().sql()
+        && driver.capability().returningFromMutation();
+    this.batches = coalesceGets || coalesceLists || coalesceUpdates
+        ? new WaitingBatches(driver) : null;
+    this.links = links.apply(this);
+  }
+
+  /**
+   * Plans and runs {@code statement}: in the transaction bound in the subscriber's Context (see
+   * {@link Tx#CONTEXT_KEY}) if there is one of this router, else on a pooled connection of
+   * its own.
+   */
+  @Override
+  public Flux<Value> exec(StatementNode statement) {
+    return exec(statement, retry);
+  }
+
+  /** {@link #exec(StatementNode)} with {@code policy}'s retries outside a transaction. */
+  public Flux<Value> exec(StatementNode statement, RetryPolicy policy) {
+    Objects.requireNonNull(statement, "statement");
+    return Flux.deferContextual(context -> {
+      Tx bound = links.boundIn(context);
+      if (bound == null && guarded.any()) {
+        List<CardinalityGuard> guards = guarded.of(statement);
+        if (!guards.isEmpty() && !guarded.keptByDriver()) {
+          return checkedAlone(statement, guards);
+        }
+      }
+      // observed once: in a joined transaction by the Tx's own exec, with its flag
+      return bound != null ? bound.exec(statement)
+          : orBound(context, c -> Joined.exec(this, c, statement),
+              () -> observed(statement, false, attempts(policy, statement,
+                  () -> execAlone(statement))));
+    });
+  }
+
+  /**
+   * A write limited by a relation's {@code @AtMost}, outside a transaction: in a transaction of
+   * its own, where the records it fills are locked and counted ({@link CardinalityCheck}); where
+   * the backend has no interactive transactions, refused before anything is sent.
+   */
+  private Flux<Value> checkedAlone(StatementNode statement,
+      List<CardinalityGuard> guards) {
+    if (!driver.capability().interactiveTransactions()) {
+      return Flux.error(guarded.refusal(guards));
+    }
+    // Collected, so that a caller taking only the first value cannot cancel (roll back) the
+    // write: the values come after COMMIT.
+    return transactionMono(tx -> links.checked(tx, statement, guards).collectList())
+        .flatMapIterable(rows -> rows);
+  }
+
+  /** {@code statement} run by {@code plain}, or by {@code checked} with the limits it writes. */
+  public Flux<Value> cardinalityChecked(
+      StatementNode statement,
+      Function<StatementNode, Flux<Value>> plain,
+      Function<List<CardinalityGuard>, Flux<Value>> checked) {
+    return guarded.checked(statement, plain, checked);
+  }
+
+  /**
+   * {@inheritDoc} Outside a transaction, a plan that is one SQL query of the model's fields has
+   * the driver build the records from the rows ({@link Connection#read}); anything else goes
+   * through {@link #exec} and {@link ModelDef#load}.
+   */
+  @Override
+  public <M> Flux<M> read(Query query, ModelDef<M> model) {
+    return read(query, model, null);
+  }
+
+  /**
+   * {@inheritDoc} Outside a transaction, the plan comes from the key's slot in the plan cache
+   * ({@link Planner#prepare(StatementNode, Shaped)}); in a transaction the key is not used.
+   */
+  @Override
+  public <M> Flux<M> read(Query query, ModelDef<M> model, Shaped shaped) {
+    RowReader<M> reader = model.rowReader();
+    if (reader == null) {
+      return Executor.super.read(query, model);
+    }
+    Objects.requireNonNull(query, "query");
+    return Flux.deferContextual(context -> {
+      Tx bound = links.boundIn(context);
+      if (bound != null) {
+        return bound.read(query, model);
+      }
+      if (binding != null) {
+        // an outer transaction's connection when the subscriber runs in one, else as below
+        return orBound(context,
+            c -> Joined.exec(this, c, query).map(v -> model.load((Value.Record) v)),
+            () -> observed(query, false, attempts(retry, query,
+                () -> readAlone(query, model, reader, shaped))));
+      }
+      if (retry.maxRetries() == 0 && observer == null) {
+        // nobody to tell of it: the read, or its tries again on lost connections
+        return lostConnectionAttempts > 1 ? LostConnectionRetry.upTo(lostConnectionAttempts,
+            true, () -> readAlone(query, model, reader, shaped))
+            : readAlone(query, model, reader, shaped);
+      }
+      return observed(query, false, attempts(retry, query,
+          () -> readAlone(query, model, reader, shaped)));
+    });
+  }
+
+  /**
+   * {@code work}'s attempts outside a transaction: as {@code policy} retries them, or, with no
+   * retries, a read (or a write of which nothing was sent) again on a lost connection
+   * ({@link LostConnectionRetry}) unless the builder
+   * turned that off.
+   */
+  private <T> Flux<T> attempts(RetryPolicy policy, StatementNode statement,
+      Supplier<Flux<T>> work) {
+    if (policy.maxRetries() > 0) {
+      return Retries.apply(policy, Retries.forStatement(statement), Flux.defer(work));
+    }
+    return lostConnectionAttempts > 1
+        ? LostConnectionRetry.upTo(lostConnectionAttempts, statement instanceof Query, work)
+        : Flux.defer(work);
+  }
+
+  /**
+   * The pool's size plus one: enough tries to outlast a pool whose every idle connection died
+   * unseen; twice where the driver has no pool.
+   */
+  private static int lostConnectionAttempts(Driver driver) {
+    return driver.poolState().map(pool -> pool.maxSize() + 1).orElse(2);
+  }
+
+  /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
+  private <M> Flux<M> readAlone(Query query, ModelDef<M> model,
+      RowReader<M> reader, Shaped shaped) {
+    BoundPlan bound = bind(query, shaped);
+    DirectRead direct = bound.plan().direct();
+    if (direct == null || query.lock() != null
+        || direct.fields().length != model.schema().fields().size()) {
+      return execAlone(query, bound).map(v -> model.load((Value.Record) v));
+    }
+    Function<Connection, Flux<M>> own =
+        c -> c.read(direct.operation(bound.args()), direct.fields(), reader);
+    if (batches == null || !batches.saturated(bound.plan())) {
+      return driver.withConnection(own);
+    }
+    KeyGet get = coalesceGets ? KeyGet.of(query, model.schema()) : null;
+    if (get != null) {
+      return batches.join(bound.plan(), get.key(), get.value(), null, own,
+          () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
+    }
+    ValueList list = coalesceLists && !longLists.has(bound.plan())
+        ? ValueList.of(query, model.schema()) : null;
+    return list == null ? driver.withConnection(own) : valueList(query, model, reader, bound,
+        list, own);
+  }
+
+  /**
+   * The records of {@code list}, a read that would wait for a connection, read with the reads
+   * of its plan that wait with it ({@link ValueLists}); streamed by {@code own} on a connection
+   * of its own when the batch, or its own read on the batch's connection, met more rows than a
+   * batch holds.
+   */
+  private <M> Flux<M> valueList(Query query, ModelDef<M> model,
+      RowReader<M> reader, BoundPlan bound, ValueList list,
+      Function<Connection, Flux<M>> own) {
+    return batches.join(bound.plan(), list.key(), list.value(), null, ValueLists.held(own),
+            () -> new ValueLists<>(this::bind, query, model, reader, list.field()))
+        .flatMapIterable(rows -> rows)
+        .onErrorResume(ValueLists.TooLong.class, e -> {
+          longLists.add(bound.plan());
+          return driver.withConnection(own);
+        });
+  }
+
+  /** {@code run}, watched by the router's {@link StatementObserver} if it has one. */
+  public <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
+    return watch.observed(statement, inTransaction, run);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> rawSqlRefusal() {
+    return raw.sqlRefusal();
+  }
+
+  @Override
+  public Flux<Value.Record> execRaw(Operation.RawSql sql) {
+    return raw.execSql(sql);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> partiqlRefusal() {
+    return raw.partiqlRefusal();
+  }
+
+  @Override
+  public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
+    return raw.execPartiql(statement);
+  }
+
+  /**
+   * {@code joined} on the connection the {@link ConnectionBinding} finds in {@code context}, else
+   * {@code alone} (not {@code switchIfEmpty}: a joined statement may rightly emit nothing).
+   */
+  public <T> Flux<T> orBound(ContextView context, Function<Connection, Flux<T>> joined,
+      Supplier<Flux<T>> alone) {
+    if (binding == null) {
+      return alone.get();
+    }
+    return binding.find(context).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMapMany(c -> c.isPresent() ? joined.apply(c.get()) : alone.get());
+  }
+
+  private Flux<Value> execAlone(StatementNode statement) {
+    BoundPlan bound = bind(statement); // refusals of the backend first
+    if (coalesceUpdates && statement instanceof UpdateNode u
+        && batches.saturated(bound.plan())) {
+      Flux<Value> batched = keyUpdate(u, bound);
+      if (batched != null) {
+        return batched;
+      }
+    }
+    return execAlone(statement, bound);
+  }
+
+  /**
+   * {@code u}, which would wait for a connection, written with the updates of its plan that
+   * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
+   * one statement on one connection.
+   */
+  private Flux<Value> keyUpdate(UpdateNode u, BoundPlan bound) {
+    if (!(u.target() instanceof Source.Model target) || !onOne(bound)) {
+      return null;
+    }
+    ModelSchema model = schema.model(target.model());
+    KeyUpdate update = KeyUpdate.of(u, model);
+    if (update == null) {
+      return null;
+    }
+    return batches.join(bound.plan(), update.key().key(), update.key().value(), update,
+        c -> onConnection(bound, c),
+        () -> new KeyUpdates(this::bindOnOne, this::onConnection, u,
+            model.field(update.key().field()), model.name())).flux();
+  }
+
+  /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
+  private BoundPlan bindOnOne(UpdateNode u) {
+    BoundPlan bound = bind(u);
+    return onOne(bound) ? bound : null;
+  }
+
+  /** Whether {@code bound}'s plan is one statement on one connection, outside a transaction. */
+  private static boolean onOne(BoundPlan bound) {
+    ActionPlan actions = bound.plan().actions();
+    return actions.needsConnection() && !actions.transaction()
+        && Interpreter.asideWidth(actions, bound.args()) == 0;
+  }
+
+  /** {@code bound}'s plan run on {@code c}, emitting what {@link #exec} emits. */
+  private Flux<Value> onConnection(BoundPlan bound, Connection c) {
+    return results(bound,
+        Interpreter.run(bound.plan().actions(), bound.args(), c, null, modelDefs));
+  }
+
+  private Flux<Value> execAlone(StatementNode statement, BoundPlan bound) {
+    if (statement instanceof Query q && q.lock() != null) {
+      // A lock taken by a statement of its own would end with it: say so instead of pretending.
+      return Flux.error(new InvalidStatementException(
+          ((Source.Model) q.source()).model(), null, "a locking read ("
+          + q.lock().mode() + ", " + q.lock().onLocked() + ") runs inside a transaction: "
+          + "db.transaction(tx -> ...exec(tx))"));
+    }
+    return results(bound, run(bound.plan(), bound.args()));
+  }
+
+  /** What {@code exec} emits for a bound statement's rows: JSON documents readable. */
+  public Flux<Value> results(BoundPlan bound, Flux<Value.Record> rows) {
+    return Results.of(bound.plan().output(), rows, bound.args()).map(json::readable);
+  }
+
+
+  /** Plans {@code statement} (through the cache) and checks its values. */
+  public BoundPlan bind(StatementNode statement) {
+    return bindAsWritten(asRun(statement));
+  }
+
+  /**
+   * {@link #bind(StatementNode)} of a statement a generated finder built, through its shape key
+   * ({@code shaped}, or null for none). The key's plan is always that of the statement as
+   * {@link #asRun} makes it: this is the only place that plans by key.
+   */
+  private BoundPlan bind(StatementNode statement, Shaped shaped) {
+    if (shaped == null) {
+      return bind(statement);
+    }
+    return checked(planner.prepare(asRun(statement), shaped));
+  }
+
+  /** {@code statement} as this router plans it: with its read default. */
+  private StatementNode asRun(StatementNode statement) {
+    if (eventualReads && statement instanceof Query q && q.lock() == null) {
+      return q.withEventual(true);
+    }
+    return statement;
+  }
+
+  /** {@link #bind} without this router's read default: an atomic batch reads consistently. */
+  public BoundPlan bindAsWritten(StatementNode statement) {
+    return checked(planner.prepare(statement));
+  }
+
+  /** {@code prepared} with its values checked (and generated ones added). */
+  private BoundPlan checked(Prepared prepared) {
+    CompiledPlan plan = prepared.plan();
+    return new BoundPlan(plan, BindArgs.bind(plan, prepared.args(), clock, json));
+  }
+
+  private Flux<Value.Record> run(CompiledPlan plan, List<Value> args) {
+    if (!plan.actions().needsConnection()) {
+      return Interpreter.run(plan.actions(), args, (Sender) null);
+    }
+    if (plan.actions().transaction()) {
+      // rows are handed on after COMMIT, so a subscriber that stops early cannot undo the write
+      return TxSession.run(this, driver, TxOptions.defaults(), counters,
+              session -> Interpreter.run(plan.actions(), args, (Sender) session.connection)
+                  .collectList())
+          .singleOrEmpty()
+          .flatMapIterable(rows -> rows);
+    }
+    // Every connection the plan needs, taken together: it never holds one while waiting for
+    // another (EXECUTION.md), so no number of concurrent plans can deadlock the pool.
+    // An include's sibling branches each get a connection of their own (at most the pool's size),
+    // unless its parents fit one window: then its children follow them on their connection.
+    int connections = 1 + Interpreter.asideWidth(plan.actions(), args);
+    if (connections == 1) {
+      return driver.withConnection(c -> Interpreter.run(plan.actions(), args, c, null,
+          modelDefs));
+    }
+    return Flux.usingWhen(driver.lease(connections),
+        lease -> lease.connect().thenMany(Flux.defer(() -> Interpreter.run(plan.actions(), args,
+            lease.main(), lease.aside(), modelDefs))),
+        Lease::close, (lease, error) -> lease.close(), Lease::close);
+  }
+
+  /**
+   * Chunks of a {@link Bulk} stream: at most 25 records where atomic writes have an item limit,
+   * else as many rows as one statement's bind markers hold, at most 1000.
+   */
+  @Override
+  public int bulkChunkRows(ModelDef<?> model) {
+    return BulkChunks.rows(driver.capability(), schema, model);
+  }
+
+  /**
+   * Runs a batch's statements as one unit: over SQL in one transaction (a savepoint in a
+   * transaction bound in the Context), one after the other on its connection, any failure
+   * rolling back every write of the batch; results are emitted after COMMIT. Where the backend
+   * has no interactive transactions, see {@link AtomicBatch}.
+   */
+  @Override
+  public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
+    Objects.requireNonNull(statements, "statements");
+    if (driver.capability().interactiveTransactions()) {
+      // In a bound transaction, that transaction decides how the batch nests in it.
+      return Mono.deferContextual(context -> {
+        Tx bound = links.boundIn(context);
+        return bound != null ? bound.execBatch(statements)
+            : transactionMono(tx -> Batch.inOrder(tx, statements));
+      });
+    }
+    return Mono.defer(() -> {
+      UnsupportedFeatureException refused = guarded.batchRefusal(statements);
+      return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
+    });
+  }
+
+  /** {@code work} in a transaction (bound, bound connection's, or its own) with {@code options}. */
+  public <T> Flux<T> transaction(TxOptions options,
+      Function<? super Tx, ? extends Publisher<T>> work) {
+    return starts.transaction(options, work);
+  }
+
+  private <T> Mono<T> transactionMono(Function<? super Tx, ? extends Mono<T>> work) {
+    return transaction(TxOptions.defaults(), work).singleOrEmpty();
+  }
+
+  /** A transaction to end by hand, begun on a pooled connection of its own. */
+  public Mono<Tx> begin(TxOptions options) {
+    return starts.begin(options);
+  }
+
+  /** The {@code Db}'s {@link Tx} bound in {@code context}, or null. */
+  public Tx boundIn(ContextView context) {
+    return links.boundIn(context);
+  }
+
+  /** {@code work} nested in {@code tx}, if {@code options} allow. */
+  <T> Flux<T> join(Tx tx, TxOptions options, Function<? super Tx, ? extends Publisher<T>> work) {
+    return links.join(tx, options, work);
+  }
+
+  /** The retries {@code options} set, else {@code fallback}. */
+  RetryPolicy retryPolicyOr(TxOptions options, RetryPolicy fallback) {
+    return links.retryPolicyOr(options, fallback);
+  }
+
+  @Override
+  public Tx top(TxSession session, boolean manual) {
+    return links.top(session, manual);
+  }
+
+  @Override
+  public void opened(TxSession session) {
+    open.add(session);
+  }
+
+  @Override
+  public void closed(TxSession session) {
+    open.remove(session);
+  }
+
+  /** What the transactions came to so far, and how long they were open. */
+  public TxCounters counters() {
+    return counters;
+  }
+
+  /** The planner. */
+  public Planner planner() {
+    return planner;
+  }
+
+  /** The models' definitions by name (their row readers build an include's children). */
+  public Map<String, ModelDef<?>> modelDefs() {
+    return modelDefs;
+  }
+
+  @Override
+  public Schema models() {
+    return schema;
+  }
+
+  @Override
+  public Capability capability() {
+    return driver.capability();
+  }
+
+  @Override
+  public CursorKey cursorKey() {
+    return cursorKey;
+  }
+
+  /** Rolls back the transactions still open, then closes the driver's pool. */
+  public Mono<Void> close() {
+    return Flux.defer(() -> Flux.fromIterable(List.copyOf(open)))
+        .flatMap(s -> s.end(TxSession.End.DB_CLOSED, null).onErrorResume(e -> Mono.empty()))
+        .then(Mono.defer(driver::close));
+  }
+}

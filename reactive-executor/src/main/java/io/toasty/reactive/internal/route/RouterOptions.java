@@ -1,0 +1,38 @@
+package io.toasty.reactive.internal.route;
+
+import io.toasty.CursorKey;
+import io.toasty.ModelDef;
+import io.toasty.reactive.ConnectionBinding;
+import io.toasty.reactive.RetryPolicy;
+import io.toasty.reactive.json.JsonDocuments;
+import io.toasty.reactive.observe.StatementObserver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A {@code DbBuilder}'s choices that decide how the {@link Router} runs statements.
+ *
+ * @param binding finds an outer owner's connection in the Context, or null for none
+ * @param observer told of every statement, or null for none
+ * @param retry the retries of statements outside a transaction
+ * @param transactionRetry the retries of transaction functions whose options set none
+ * @param transactionTimeout the timeout of transactions whose options set none, or null
+ * @param retryLostReads whether a read whose connection was lost before it emitted runs again
+ */
+public record RouterOptions(
+    ConnectionBinding binding,
+    StatementObserver observer,
+    RetryPolicy retry,
+    RetryPolicy transactionRetry,
+    CursorKey cursorKey,
+    Clock clock,
+    JsonDocuments json,
+    Duration transactionTimeout,
+    boolean eventualReads,
+    boolean logValues,
+    Map<String, ModelDef<?>> modelDefs,
+    boolean coalesceGets,
+    boolean coalesceLists,
+    boolean coalesceUpdates,
+    boolean retryLostReads) {}

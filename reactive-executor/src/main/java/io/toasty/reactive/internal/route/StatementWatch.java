@@ -1,0 +1,66 @@
+package io.toasty.reactive.internal.route;
+
+import io.toasty.planner.Prepared;
+import io.toasty.reactive.internal.gate.GatedDriver;
+import io.toasty.reactive.observe.Observing;
+import io.toasty.reactive.observe.StatementInfos;
+import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.reactive.observe.StatementValues;
+import io.toasty.schema.Schema;
+import io.toasty.stmt.StatementNode;
+import java.util.Map;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+
+/**
+ * A {@code Db}'s statements as its {@link StatementObserver} sees them. A statement's values and
+ * planner phases are read from its plan only when the observer asks for them.
+ */
+public final class StatementWatch {
+  /** The observer, or null when the {@code Db} has none. */
+  private final StatementObserver observer;
+  private final Schema schema;
+  private final GatedDriver driver;
+  /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
+  private final boolean logValues;
+  /** A statement's plan as its {@code Db} runs it (a cache hit by the time it is asked). */
+  private final Function<StatementNode, Prepared> plan;
+
+  public StatementWatch(StatementObserver observer, Schema schema, GatedDriver driver,
+      boolean logValues, Function<StatementNode, Prepared> plan) {
+    this.observer = observer;
+    this.schema = schema;
+    this.driver = driver;
+    this.logValues = logValues;
+    this.plan = plan;
+  }
+
+  /** {@code run}, watched by the observer if there is one. */
+  public <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
+    if (observer == null) {
+      return run;
+    }
+    return Observing.wrap(observer, StatementInfos.of(statement, schema,
+        driver.capability().backend(), inTransaction,
+        logValues ? () -> values(statement) : null, () -> phases(statement)), run);
+  }
+
+  /** {@code statement}'s values for an observer, masked by its plan. */
+  private String values(StatementNode statement) {
+    try {
+      return StatementValues.of(plan.apply(statement));
+    } catch (RuntimeException unplannable) {
+      // the statement itself fails with this error; the log line names its class
+      return "values not shown: " + unplannable.getClass().getSimpleName();
+    }
+  }
+
+  /** The planner phases' times of {@code statement}'s plan, if no statement reported them yet. */
+  private Map<String, Long> phases(StatementNode statement) {
+    try {
+      return plan.apply(statement).plan().phases().claim().orElse(Map.of());
+    } catch (RuntimeException unplannable) {
+      return Map.of();
+    }
+  }
+}
