@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import io.toasty.Batch;
 import io.toasty.Bulk;
 import io.toasty.CursorKey;
+import io.toasty.CypherStatement;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
@@ -387,6 +388,30 @@ public final class Db implements Executor {
   }
 
   /**
+   * A Cypher statement on this database, run where {@link #exec} would run a typed one (the
+   * bound transaction, else a connection of its own taken through the gate); see
+   * {@link CypherStatement}. A backend without Cypher refuses it with {@code Feature.CYPHER}.
+   */
+  public CypherStatement cypher(String text) {
+    return new CypherStatement(this, text);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return raw.cypherRefusal();
+  }
+
+  @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    return raw.execCypher(statement);
+  }
+
+  /** {@code run} of a raw statement, watched by the {@code Db}'s observer if it has one. */
+  <T> Flux<T> observedRaw(Operation raw, boolean inTransaction, Flux<T> run) {
+    return watch.observedRaw(raw, inTransaction, run);
+  }
+
+  /**
    * {@code joined} on the connection the {@link ConnectionBinding} finds in {@code context}, else
    * {@code alone} (not {@code switchIfEmpty}: a joined statement may rightly emit nothing).
    */
@@ -682,9 +707,12 @@ public final class Db implements Executor {
     return planner.cacheStats();
   }
 
-  /** What each planner phase makes of {@code statement}, as readable text. */
+  /**
+   * What each planner phase makes of {@code statement}, as readable text, ending with what the
+   * driver sends in its backend's language (SQL, Cypher, DynamoDB calls) where it shows it.
+   */
   public String explain(StatementNode statement) {
-    return planner.explain(statement);
+    return planner.explain(statement, driver.operationText().orElse(null));
   }
 
   /**

@@ -32,6 +32,11 @@ final class Joined {
     return within(db, connection, counters, tx -> tx.execRaw(sql));
   }
 
+  static Flux<Value.Record> cypher(Db db, Connection connection, TxCounters counters,
+      Operation.RawCypher statement) {
+    return within(db, connection, counters, tx -> tx.execCypher(statement));
+  }
+
   private static <T> Flux<T> within(Db db, Connection connection, TxCounters counters,
       Function<Tx, Flux<T>> body) {
     return Flux.usingWhen(

@@ -11,9 +11,9 @@ import java.util.Optional;
 import reactor.core.publisher.Flux;
 
 /**
- * A {@link Db}'s raw statements: SQL runs where {@link Db#exec} would run a typed statement (the
- * bound transaction, else a pooled connection through the gate); PartiQL always runs on a
- * connection of its own, as a backend with PartiQL has no interactive transactions.
+ * A {@link Db}'s raw statements: SQL and Cypher run where {@link Db#exec} would run a typed
+ * statement (the bound transaction, else a pooled connection through the gate); PartiQL always
+ * runs on a connection of its own, as a backend with PartiQL has no interactive transactions.
  */
 final class RawStatements {
   private final Db db;
@@ -45,6 +45,23 @@ final class RawStatements {
     });
   }
 
+  /** Why the backend refuses Cypher, or empty when it runs it. */
+  Optional<UnsupportedFeatureException> cypherRefusal() {
+    return RawRefusals.cypher(driver.capability());
+  }
+
+  /** {@code statement} in the transaction bound in the Context, else on a connection alone. */
+  Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    Objects.requireNonNull(statement, "statement");
+    return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
+        .orElseGet(() -> Flux.deferContextual(context -> {
+          Tx bound = Tx.boundIn(context, db);
+          return bound != null ? bound.execCypher(statement)
+              : db.orBound(context, c -> Joined.cypher(db, c, counters, statement),
+                  () -> alone(statement));
+        }));
+  }
+
   /** Why the backend refuses PartiQL, or empty when it runs it. */
   Optional<UnsupportedFeatureException> partiqlRefusal() {
     return driver.capability().partiql() ? Optional.empty()
@@ -61,10 +78,11 @@ final class RawStatements {
   }
 
   /**
-   * A raw (SQL or PartiQL) statement on a connection of its own, leased through the gate like
-   * any plan's.
+   * A raw (SQL, Cypher or PartiQL) statement on a connection of its own, leased through the gate
+   * like any plan's, observed.
    */
   private Flux<Value.Record> alone(Operation statement) {
-    return driver.withConnection(c -> Sender.of(c).send(statement));
+    return db.observedRaw(statement, false,
+        driver.withConnection(c -> Sender.of(c).send(statement)));
   }
 }

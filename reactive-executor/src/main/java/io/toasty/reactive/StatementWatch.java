@@ -1,8 +1,10 @@
 package io.toasty.reactive;
 
+import io.toasty.driver.Operation;
 import io.toasty.planner.Prepared;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.observe.Observing;
+import io.toasty.reactive.observe.RawStatementInfos;
 import io.toasty.reactive.observe.StatementInfos;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementValues;
@@ -43,6 +45,15 @@ final class StatementWatch {
     return Observing.wrap(observer, StatementInfos.of(statement, schema,
         driver.capability().backend(), inTransaction,
         logValues ? () -> values(statement) : null, () -> phases(statement)), run);
+  }
+
+  /** {@code run} of the raw statement {@code raw}, watched by the observer if there is one. */
+  <T> Flux<T> observedRaw(Operation raw, boolean inTransaction, Flux<T> run) {
+    if (observer == null) {
+      return run;
+    }
+    return Observing.wrap(observer, RawStatementInfos.of(raw, driver.capability().backend(),
+        inTransaction, logValues), run);
   }
 
   /** {@code statement}'s values for an observer, masked by its plan. */

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.CursorKey;
+import io.toasty.CypherStatement;
 import io.toasty.Executor;
 import io.toasty.Feature;
 import io.toasty.KeysetWindows;
@@ -286,10 +287,32 @@ public final class Tx implements Executor {
     if (!session.db.capability().rawSql()) {
       return Flux.error(noRawSql(session.db.capability()));
     }
+    return sendRaw(sql);
+  }
+
+  /** A Cypher statement in this transaction; see {@link CypherStatement}. */
+  public CypherStatement cypher(String text) {
+    return new CypherStatement(this, text);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return RawRefusals.cypher(session.db.capability());
+  }
+
+  @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    Objects.requireNonNull(statement, "statement");
+    return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
+        .orElseGet(() -> sendRaw(statement));
+  }
+
+  /** Runs a raw statement on this transaction's connection, in its turn, observed. */
+  private Flux<Value.Record> sendRaw(Operation raw) {
     return session.withinDeadline(Flux.deferContextual(context -> {
       Tx tx = innermost(context);
       Sender sender = tx.session.connection;
-      return tx.lane.submit(() -> sender.send(sql));
+      return session.db.observedRaw(raw, true, tx.lane.submit(() -> sender.send(raw)));
     }));
   }
 
