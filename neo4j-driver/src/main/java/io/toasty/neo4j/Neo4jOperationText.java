@@ -52,8 +52,8 @@ final class Neo4jOperationText implements OperationText {
     if (p instanceof Param.Arg a) {
       return "$" + a.index();
     }
-    if (p instanceof Param.Const c) {
-      return String.valueOf(c.value());
+    if (p instanceof Param.Const) {
+      return "a constant";
     }
     return p.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " of slots";
   }

@@ -6,19 +6,17 @@ import java.util.Deque;
 
 /**
  * The application's own Cypher with its node labels named as the driver names them: a label that
- * is a table of the schema ({@code (u:users)}, {@code WHERE u:users}) gets the driver's label
- * prefix, as a PartiQL statement's table gets DynamoDB's table prefix, so that the same text runs
- * whatever prefix the {@code Db} was built with. Relationship types ({@code [:follows]}), map
- * keys ({@code {name: $n}}), strings, quoted names and comments are left as they are.
+ * is a model of the schema ({@code (u:User)}, {@code WHERE u:User}) or a table ({@code users})
+ * becomes its table's label, with the driver's label prefix, as a PartiQL statement's table gets
+ * DynamoDB's table prefix, so that the same text runs whatever prefix the {@code Db} was built
+ * with. Relationship types ({@code [:follows]}), map keys ({@code {name: $n}}), strings, quoted
+ * names and comments are left as they are.
  */
 public final class RawLabels {
   private RawLabels() {}
 
-  /** {@code text} with every label naming a table of {@code schema} prefixed by {@code names}. */
+  /** {@code text} with every label naming a model or table of {@code schema} as its label. */
   public static String prefixed(String text, Schema schema, Names names) {
-    if (names.label("").isEmpty()) {
-      return text;
-    }
     StringBuilder out = new StringBuilder(text.length() + 16);
     Deque<Character> open = new ArrayDeque<>();
     int i = 0;
@@ -69,12 +67,24 @@ public final class RawLabels {
       }
       name = text.substring(start, end);
     }
-    if (!name.isEmpty() && schema.tables().stream().anyMatch(t -> t.name().equals(name))) {
-      Names.quote(out, names.label(name));
+    String table = table(schema, name);
+    if (table != null) {
+      Names.quote(out, names.label(table));
     } else {
       out.append(text, start, end);
     }
     return end;
+  }
+
+  /** The table {@code name} stands for (a model's, or itself), or null for another label. */
+  private static String table(Schema schema, String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    if (schema.hasModel(name)) {
+      return schema.model(name).tableName();
+    }
+    return schema.tables().stream().anyMatch(t -> t.name().equals(name)) ? name : null;
   }
 
   /** The index after the string or comment at {@code i}, or {@code i} if none starts there. */

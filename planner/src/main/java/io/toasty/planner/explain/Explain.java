@@ -195,19 +195,15 @@ public final class Explain {
       return;
     }
     section(text.language() + " (what the driver sends)");
-    boolean any = false;
-    for (int i = 0; i < plan.actions().size(); i++) {
-      var op = ActionOperations.of(plan.actions().get(i));
-      if (op.isPresent()) {
-        any = true;
-        String[] lines = text.render(op.get()).split("\n");
-        line("$" + i + " = " + lines[0]);
-        for (int l = 1; l < lines.length; l++) {
-          line("     " + lines[l]);
-        }
+    List<SentText.Sent> sent = SentText.of(plan, text);
+    for (SentText.Sent s : sent) {
+      String[] lines = s.text().split("\\n");
+      line("$" + s.action() + " = " + lines[0]);
+      for (int l = 1; l < lines.length; l++) {
+        line("     " + lines[l]);
       }
     }
-    if (!any) {
+    if (sent.isEmpty()) {
       line("(nothing: the plan sends no operation)");
     }
   }

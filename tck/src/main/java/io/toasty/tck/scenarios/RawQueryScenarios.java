@@ -55,7 +55,7 @@ public abstract class RawQueryScenarios {
     List<User> users = Fixtures.fiveUsers(db);
     List<User> loaded = sortedBy(awaitAll(query(db::sql, db,
         "SELECT * FROM [users] WHERE [login_count] >= :n",
-        "MATCH (u:users) WHERE u.login_count >= $n RETURN u",
+        "MATCH (u:User) WHERE u.login_count >= $n RETURN u",
         "SELECT * FROM \"users\" WHERE \"login_count\" >= :n").bind("n", 3).as(Users.MODEL)),
         User::name);
     assertEquals(users.subList(3, 5), loaded);
@@ -66,7 +66,7 @@ public abstract class RawQueryScenarios {
     List<User> users = Fixtures.fiveUsers(db);
     List<UserCard> cards = sortedBy(awaitAll(query(db::sql, db,
         "SELECT [id], [name], [nickname] FROM [users] WHERE [login_count] < :n",
-        "MATCH (u:users) WHERE u.login_count < $n RETURN u.id AS id, u.name AS name,"
+        "MATCH (u:User) WHERE u.login_count < $n RETURN u.id AS id, u.name AS name,"
             + " u.nickname AS nickname",
         "SELECT * FROM \"users\" WHERE \"login_count\" < :n").bind("n", 2)
         .as(Users.MODEL, UserCards::map, UserCards.FIELDS)), UserCard::name);
@@ -80,7 +80,7 @@ public abstract class RawQueryScenarios {
     Fixtures.fiveUsers(db);
     List<NameAndCount> rows = sortedBy(awaitAll(query(db::sql, db,
         "SELECT [login_count], [name] FROM [users] WHERE [login_count] > :n",
-        "MATCH (u:users) WHERE u.login_count > $n RETURN u.login_count AS login_count,"
+        "MATCH (u:User) WHERE u.login_count > $n RETURN u.login_count AS login_count,"
             + " u.name AS name",
         "SELECT \"login_count\", \"name\" FROM \"users\" WHERE \"login_count\" > :n")
         .bind("n", 2).as(NameAndCount.class)), NameAndCount::name);
@@ -92,7 +92,7 @@ public abstract class RawQueryScenarios {
     Fixtures.fiveUsers(db);
     List<Tuple2<String, Long>> rows = sortedBy(awaitAll(query(db::sql, db,
         "SELECT [name], [login_count] FROM [users] WHERE [login_count] <= :n",
-        "MATCH (u:users) WHERE u.login_count <= $n RETURN u.name AS name,"
+        "MATCH (u:User) WHERE u.login_count <= $n RETURN u.name AS name,"
             + " u.login_count AS login_count",
         "SELECT \"name\", \"login_count\" FROM \"users\" WHERE \"login_count\" <= :n")
         .bind("n", 1).as("name", String.class, "login_count", Long.class)), Tuple2::getT1);
@@ -104,7 +104,7 @@ public abstract class RawQueryScenarios {
     Fixtures.fiveUsers(db);
     InvalidStatementException e = Tck.failure(InvalidStatementException.class,
         () -> query(db::sql, db, "SELECT [name] FROM [users]",
-            "MATCH (u:users) RETURN u.name AS name", "SELECT \"name\" FROM \"users\"")
+            "MATCH (u:User) RETURN u.name AS name", "SELECT \"name\" FROM \"users\"")
             .as(NameAndCount.class).collectList());
     assertTrue(e.getMessage().contains("loginCount"), e.getMessage());
   }
@@ -116,7 +116,7 @@ public abstract class RawQueryScenarios {
     List<Row> rows = awaitAll(query(db::sql, db,
         "SELECT [name] FROM [users] WHERE [id] = :id AND [name] = :name AND [login_count] = :n"
             + " AND [email] <> :other",
-        "MATCH (u:users) WHERE u.id = $id AND u.name = $name AND u.login_count = $n"
+        "MATCH (u:User) WHERE u.id = $id AND u.name = $name AND u.login_count = $n"
             + " AND u.email <> $other RETURN u.name AS name",
         "SELECT \"name\" FROM \"users\" WHERE \"id\" = :id AND \"name\" = :name"
             + " AND \"login_count\" = :n AND \"email\" <> :other")
@@ -124,7 +124,7 @@ public abstract class RawQueryScenarios {
     assertEquals(List.of("dan"), rows.stream().map(r -> r.get("name", String.class)).toList());
     assertEquals(List.of(), awaitAll(query(db::sql, db,
         "SELECT [name] FROM [users] WHERE [id] = :id",
-        "MATCH (u:users) WHERE u.id = $id RETURN u.name AS name",
+        "MATCH (u:User) WHERE u.id = $id RETURN u.name AS name",
         "SELECT \"name\" FROM \"users\" WHERE \"id\" = :id").bind("id", UUID.randomUUID())
         .rows()));
   }
@@ -133,7 +133,7 @@ public abstract class RawQueryScenarios {
   public void aParameterWithoutAValueIsRefusedBeforeItRuns(Db db) {
     InvalidStatementException e = Tck.failure(InvalidStatementException.class,
         () -> query(db::sql, db, "SELECT [name] FROM [users] WHERE [name] = :who",
-            "MATCH (u:users) WHERE u.name = $who RETURN u.name AS name",
+            "MATCH (u:User) WHERE u.name = $who RETURN u.name AS name",
             "SELECT \"name\" FROM \"users\" WHERE \"name\" = :who").rows().collectList());
     assertTrue(e.getMessage().contains("who"), e.getMessage());
   }
@@ -185,7 +185,7 @@ public abstract class RawQueryScenarios {
       return (StatementObservation) (rows, error, cancelled) -> { };
     })).db();
     String text = text(db, "SELECT [name] FROM [users] WHERE [login_count] > :n",
-        "MATCH (u:users) WHERE u.login_count > $n RETURN u.name AS name",
+        "MATCH (u:User) WHERE u.login_count > $n RETURN u.name AS name",
         "SELECT \"name\" FROM \"users\" WHERE \"login_count\" > :n");
     awaitAll(query(db::sql, db, text, text, text).bind("n", 1).rows());
     StatementInfo info = seen.stream().filter(i -> i.model().equals("raw")).findFirst()
@@ -200,7 +200,7 @@ public abstract class RawQueryScenarios {
   @Requires(Need.CYPHER)
   public void cypherRunsOnlyOnAGraphDatabase(Db db) {
     Fixtures.fiveUsers(db);
-    assertEquals(5L, await(db.cypher("MATCH (u:users) RETURN count(u) AS n").rows().next())
+    assertEquals(5L, await(db.cypher("MATCH (u:User) RETURN count(u) AS n").rows().next())
         .get("n", Long.class));
   }
 
@@ -223,7 +223,7 @@ public abstract class RawQueryScenarios {
   private static RawQuery write(Function<String, RawQuery> sql,
       Function<String, RawQuery> cypher, Db db) {
     return (db.capability().cypher() ? cypher.apply(
-        "MATCH (u:users) WHERE u.name = $name SET u.login_count = $n")
+        "MATCH (u:User) WHERE u.name = $name SET u.login_count = $n")
         : sql.apply(RawSqlScenarios.quoted(db,
             "UPDATE [users] SET [login_count] = :n WHERE [name] = :name")))
         .bind("name", "dan").bind("n", 99);
@@ -233,7 +233,7 @@ public abstract class RawQueryScenarios {
   private static Mono<Long> readCount(Function<String, RawQuery> sql,
       Function<String, RawQuery> cypher, Db db) {
     return (db.capability().cypher() ? cypher.apply(
-        "MATCH (u:users) WHERE u.name = $name RETURN u.login_count AS c")
+        "MATCH (u:User) WHERE u.name = $name RETURN u.login_count AS c")
         : sql.apply(RawSqlScenarios.quoted(db,
             "SELECT [login_count] AS c FROM [users] WHERE [name] = :name")))
         .bind("name", "dan").rows().next().map(r -> r.get("c", Long.class));
