@@ -138,11 +138,11 @@ public final class Neo4jGuide {
     String plan = db.explain(Movies.filter(Movies.GENRE.eq("crime")).untyped());
     // ... the planner's phases, then:
     // -- Cypher (what the driver sends)
-    //    $0 = MATCH (n0:`Movie`) WHERE (n0.`genre` = $p0) RETURN ..
+    //    $0 = MATCH (n0:`movies`) WHERE (n0.`genre` = $p0) RETURN n0.`id` AS c0, ..
     //           $p0 = $0
     // end-snippet
-    out.println(plan.lines().filter(l -> l.startsWith("-- ")).reduce((a, b) -> b).orElse(""));
-    out.print(plan);
+    out.println(plan.lines().filter(l -> l.startsWith("-- ")).reduce((a, b) -> b).orElse("")
+        + " " + plan.contains("WHERE (n0.`genre` = $p0)"));
   }
 
   private static void migrations(Db db, Path dir, PrintStream out) {
