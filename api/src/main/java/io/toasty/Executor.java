@@ -89,6 +89,26 @@ public interface Executor {
   }
 
   /**
+   * Runs a Cypher statement ({@link CypherStatement} calls this): the records are the driver's
+   * answer to {@link Operation.RawCypher}. An executor without Cypher signals
+   * {@link UnsupportedFeatureException} of {@link Feature#CYPHER}.
+   */
+  default Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    return Flux.error(cypherRefusal().orElseGet(() -> new UnsupportedFeatureException(
+        Feature.CYPHER, null, "this executor runs no Cypher")));
+  }
+
+  /**
+   * Why this executor cannot run Cypher (an {@link UnsupportedFeatureException} of
+   * {@link Feature#CYPHER}), or empty if it can: asked before the statement's parameters are
+   * even read, so that a backend without Cypher refuses it first and nothing reaches its driver.
+   */
+  default Optional<UnsupportedFeatureException> cypherRefusal() {
+    return Optional.of(new UnsupportedFeatureException(Feature.CYPHER, null,
+        "this executor runs no Cypher statements"));
+  }
+
+  /**
    * The key that signs this executor's pagination cursors ({@link PageQuery}): a {@code Db}'s
    * own, which its transactions share. An executor that signs no cursors throws
    * {@link UnsupportedOperationException} (the default), which a page reports as its error.

@@ -22,6 +22,11 @@ public enum Feature {
    * {@code ExecuteStatement}. SQL databases refuse them (SQL text is not PartiQL).
    */
   PARTIQL("PartiQL statements"),
+  /**
+   * The application's own Cypher statements ({@code db.cypher(..)}): Neo4j's query language.
+   * SQL databases and DynamoDB refuse them.
+   */
+  CYPHER("Cypher statements"),
   /** A full-table read where no key or index applies. */
   SCAN("a query without a key or an index"),
   /** Integer keys the database generates ({@code @Auto} on an integer key). */

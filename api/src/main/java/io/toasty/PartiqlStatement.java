@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +30,7 @@ import reactor.core.publisher.Mono;
  *     .bind("c", 0).bind("id", id).execute();
  * }</pre>
  */
-public final class PartiqlStatement {
+public final class PartiqlStatement implements RawQuery {
   private static final String LANGUAGE = "PartiQL";
 
   private final Executor executor;
@@ -54,6 +53,7 @@ public final class PartiqlStatement {
    * backend stores a field of its type (a UUID or an instant as DynamoDB holds it); null binds
    * PartiQL's NULL.
    */
+  @Override
   public PartiqlStatement bind(String name, Object value) {
     return new PartiqlStatement(executor, statement, BoundText.with(bindings, name, value));
   }
@@ -66,6 +66,7 @@ public final class PartiqlStatement {
    * attribute; otherwise the item's attributes by name. An attribute that is a column of the
    * statement's table is decoded as its field's type, any other by its DynamoDB type.
    */
+  @Override
   public Flux<Row> rows() {
     return run(true, null, List.of()).map(Row::ofLabelled);
   }
@@ -74,10 +75,10 @@ public final class PartiqlStatement {
    * The items a SELECT returns, loaded as records of {@code model}: each item is decoded as the
    * DSL decodes the model's items, so a record read here equals the one the DSL reads.
    */
+  @Override
   public <M> Flux<M> as(ModelDef<M> model) {
     Objects.requireNonNull(model, "model");
-    List<Integer> all = IntStream.range(0, model.schema().fields().size()).boxed().toList();
-    return run(true, model.schema().tableName(), all).map(model::load);
+    return TableReads.records(model, (table, columns) -> run(true, table, columns));
   }
 
   /**
@@ -90,13 +91,11 @@ public final class PartiqlStatement {
    *     UserCards.FIELDS);
    * }</pre>
    */
+  @Override
   public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
       List<? extends Expr<?>> fields) {
-    return Flux.defer(() -> {
-      FieldProjection<R> projection = FieldProjection.of(LANGUAGE, model, mapper, fields);
-      return run(true, model.schema().tableName(), projection.columns())
-          .map(r -> projection.map(r.fields()));
-    });
+    return TableReads.projected(LANGUAGE, model, mapper, fields,
+        (table, columns) -> run(true, table, columns));
   }
 
   /**
@@ -105,6 +104,7 @@ public final class PartiqlStatement {
    * meet, or an UPDATE of an item that does not exist), as a typed update of the DSL counts a
    * failed condition. An INSERT of a key that exists is a {@link UniqueViolationException}.
    */
+  @Override
   public Mono<Long> execute() {
     return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
   }

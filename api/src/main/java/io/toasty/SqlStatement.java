@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  *     .bind("n", "ann").execute();
  * }</pre>
  */
-public final class SqlStatement {
+public final class SqlStatement implements RawQuery {
   private final Executor executor;
   private final String sql;
   private final Map<String, Object> bindings;
@@ -50,11 +50,13 @@ public final class SqlStatement {
    * This statement with {@code value} bound to {@code :name} (every occurrence). A value is any
    * type a model field may have (an enum binds as its name); null binds SQL NULL.
    */
+  @Override
   public SqlStatement bind(String name, Object value) {
     return new SqlStatement(executor, sql, BoundText.with(bindings, name, value));
   }
 
   /** The rows of a query, with their column labels; read columns with {@link Row#get}. */
+  @Override
   public Flux<Row> rows() {
     return run(true, List.of()).map(Row::ofLabelled);
   }
@@ -64,6 +66,7 @@ public final class SqlStatement {
    * columns in field order ({@code SELECT * FROM users} does, for a table the schema created),
    * each decoded as its field's type.
    */
+  @Override
   public <M> Flux<M> as(ModelDef<M> model) {
     Objects.requireNonNull(model, "model");
     List<Type> types = model.schema().fields().stream().map(f -> f.type()).toList();
@@ -81,6 +84,7 @@ public final class SqlStatement {
    *     .bind("n", 3).as(Users.MODEL, UserCards::map, UserCards.FIELDS);
    * }</pre>
    */
+  @Override
   public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
       List<? extends Expr<?>> fields) {
     return Flux.defer(() -> {
@@ -91,6 +95,7 @@ public final class SqlStatement {
   }
 
   /** Runs a statement that returns no rows; the number of rows it affected. */
+  @Override
   public Mono<Long> execute() {
     return run(false, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
   }

@@ -68,6 +68,9 @@ import java.util.Objects;
  *                                that adds to a limited relation as it is, where it would
  *                                otherwise check it in a transaction or, without interactive
  *                                transactions, refuse it with {@code Feature.CARDINALITY}
+ * @param cypher                  whether the application's own Cypher statements run here
+ *                                ({@code db.cypher(..)}); otherwise they are refused with
+ *                                {@code Feature.CYPHER} before anything is sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -75,7 +78,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
-    boolean rawSql, boolean partiql, boolean atomicLimits) {
+    boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -89,6 +92,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /** A capability that runs no Cypher statements of the application (see {@code cypher}). */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+      boolean rawSql, boolean partiql, boolean atomicLimits) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, false);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -142,7 +160,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, cypher);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -151,7 +169,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, cypher);
   }
 
   /** This capability with the query forms given. */
@@ -160,7 +178,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, cypher);
   }
 
   /**
@@ -172,7 +190,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
-        atomicLimits);
+        atomicLimits, cypher);
   }
 
   /**
@@ -184,7 +202,19 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, cypher);
+  }
+
+  /**
+   * This capability with the application's Cypher statements run ({@code db.cypher(..)}), or
+   * refused with {@code Feature.CYPHER}.
+   */
+  public Capability withCypher(boolean cypher) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, cypher);
   }
 
   /**
@@ -196,7 +226,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        limits);
+        limits, cypher);
   }
 
   /**

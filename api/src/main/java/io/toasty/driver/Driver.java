@@ -50,6 +50,14 @@ public interface Driver {
   }
 
   /**
+   * How this driver writes the planner's operations in its backend's language, for
+   * {@code Db.explain}; empty (the default) when it has no text to show.
+   */
+  default Optional<OperationText> operationText() {
+    return Optional.empty();
+  }
+
+  /**
    * This driver, or the driver a decorator wraps, if it is a {@code type}: for tools that need
    * the backend's own client (migrations on DynamoDB). A decorator delegates to the driver it
    * wraps when it is not a {@code type} itself.

@@ -6,7 +6,10 @@ import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -236,6 +239,25 @@ public sealed interface Operation {
         throw new IllegalArgumentException(text.size() + " pieces of text for " + args.size()
             + " values: there must be one more piece than values");
       }
+    }
+  }
+
+  /**
+   * A Cypher statement the application wrote ({@code db.cypher(..)}), sent only where
+   * {@code Capability.cypher()}: {@code text} is sent as it is, with its {@code $name} parameters
+   * bound from {@code params} (values never enter the text). With {@code returnsRows} the driver
+   * answers {@link ExecResponse.Rows}: each record is, when {@code table} is null,
+   * {@code (labels, values)} as {@link RawSql}'s rows, else the {@code columns} of {@code table}
+   * read by name from the row (a single node or map column: from its properties) and decoded as
+   * the columns' types. Without it the driver answers {@link ExecResponse.Count} of the nodes and
+   * relationships the statement created, deleted or changed.
+   */
+  record RawCypher(String text, Map<String, Value> params, boolean returnsRows, String table,
+      List<Integer> columns) implements Operation {
+    public RawCypher {
+      Objects.requireNonNull(text, "text");
+      params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+      columns = List.copyOf(columns);
     }
   }
 

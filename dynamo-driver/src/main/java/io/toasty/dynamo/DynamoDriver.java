@@ -3,6 +3,7 @@ package io.toasty.dynamo;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.dynamo.ddl.SchemaPush;
 import io.toasty.dynamo.op.DynamoContext;
@@ -13,6 +14,7 @@ import io.toasty.schema.Schema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,6 +90,12 @@ public final class DynamoDriver implements Driver {
   @Override
   public Mono<Void> pushSchema() {
     return Mono.defer(() -> schema().push());
+  }
+
+  /** The DynamoDB calls this driver makes for the planner's operations, for {@code Db.explain}. */
+  @Override
+  public Optional<OperationText> operationText() {
+    return Optional.of(new DynamoOperationText(context.tables()));
   }
 
   /** The GSIs the existing tables lack (see {@link SchemaPush#upgrades()}). */

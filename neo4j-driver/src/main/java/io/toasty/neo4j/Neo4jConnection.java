@@ -8,6 +8,7 @@ import io.toasty.error.DriverException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.codec.CypherValues;
 import io.toasty.neo4j.codec.ParamValues;
+import io.toasty.neo4j.cypher.RawLabels;
 import io.toasty.neo4j.cypher.RenderedCypher;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
@@ -75,6 +76,9 @@ final class Neo4jConnection implements Connection {
       if (operation instanceof Operation.Scan s) {
         return scan(s);
       }
+      if (operation instanceof Operation.RawCypher c) {
+        return rawCypher(c);
+      }
       return Mono.error(refusal(operation));
     });
   }
@@ -125,14 +129,32 @@ final class Neo4jConnection implements Connection {
     return Value.Record.adopt(values);
   }
 
+  /** The application's own Cypher: its rows, or what it wrote (see {@link RawCypherRows}). */
+  private Mono<ExecResponse> rawCypher(Operation.RawCypher c) {
+    Map<String, Object> params = RawCypherRows.params(c);
+    String text = RawLabels.prefixed(c.text(), context.schema(), context.renderer().names());
+    if (c.returnsRows()) {
+      var reader = RawCypherRows.reader(c.table() == null ? null
+          : context.schema().table(c.table()), c.columns());
+      return Mono.just(new ExecResponse.Rows(run(text, params, List.of()).map(reader)));
+    }
+    Flux<ExecResponse> written = inTurn(Flux.defer(() -> Flux.from(result(text, params))
+        .concatMap(r -> Flux.from(r.consume()))
+        .map(summary -> (ExecResponse) new ExecResponse.Count(RawCypherRows.count(summary)))));
+    return written.next().onErrorMap(e -> context.errors().translate(e, List.of()));
+  }
+
   /** The statement's records, run in this connection's turn, errors translated. */
   private Flux<Record> run(String text, Map<String, Object> params, List<String> guarded) {
-    Flux<Record> records = Flux.defer(() -> {
-      Publisher<ReactiveResult> result = tx != null ? tx.run(text, params)
-          : session.run(text, params, context.transactionConfig());
-      return Flux.from(result).concatMap(r -> Flux.from(r.records()));
-    });
+    Flux<Record> records = Flux.defer(() -> Flux.from(result(text, params))
+        .concatMap(r -> Flux.from(r.records())));
     return inTurn(records).onErrorMap(e -> context.errors().translate(e, guarded));
+  }
+
+  /** {@code text} run in the open transaction, else on its own. */
+  private Publisher<ReactiveResult> result(String text, Map<String, Object> params) {
+    return tx != null ? tx.run(text, params)
+        : session.run(text, params, context.transactionConfig());
   }
 
   private Mono<Void> transaction(Operation.Transaction t) {

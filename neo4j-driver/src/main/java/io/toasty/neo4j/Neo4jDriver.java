@@ -3,6 +3,7 @@ package io.toasty.neo4j;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.error.DriverException;
@@ -72,6 +73,12 @@ public final class Neo4jDriver implements Driver {
   /** A builder over a Neo4j driver the caller made. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The Cypher this driver runs for the planner's operations, for {@code Db.explain}. */
+  @Override
+  public Optional<OperationText> operationText() {
+    return Optional.of(new Neo4jOperationText(context.renderer()));
   }
 
   /** The Neo4j driver this driver runs on (migrations run their own statements on it). */

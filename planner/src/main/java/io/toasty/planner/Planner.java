@@ -1,6 +1,7 @@
 package io.toasty.planner;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.OperationText;
 import io.toasty.planner.cache.Parameterize;
 import io.toasty.planner.cache.PlanCache;
 import io.toasty.planner.cache.Shape;
@@ -117,11 +118,19 @@ public final class Planner {
 
   /** A readable dump of what each phase makes of {@code statement}. */
   public String explain(StatementNode statement) {
+    return explain(statement, null);
+  }
+
+  /**
+   * {@link #explain(StatementNode)}, ending with each operation as the driver sends it, in its
+   * backend's language ({@code text}: the driver's hook; null for none).
+   */
+  public String explain(StatementNode statement, OperationText text) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
     Compilation c = Compilation.run(shape.statement(), schema, capability, databaseTime);
-    return new Explain(schema, capability).render(statement, shape, c.checks(), c.simplified(),
-        c.hir(), c.mir(), c.actions());
+    return new Explain(schema, capability, text).render(statement, shape, c.checks(),
+        c.simplified(), c.hir(), c.mir(), c.actions());
   }
 
   /** The plan cache's hits, misses and size. */

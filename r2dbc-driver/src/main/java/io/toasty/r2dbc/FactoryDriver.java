@@ -6,12 +6,14 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.render.SqlOperationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +83,11 @@ public final class FactoryDriver implements Driver {
    */
   public ConnectionFactory connectionFactory() {
     return factory;
+  }
+
+  @Override
+  public Optional<OperationText> operationText() {
+    return Optional.of(new SqlOperationText(parts.current().renderer()));
   }
 
   @Override

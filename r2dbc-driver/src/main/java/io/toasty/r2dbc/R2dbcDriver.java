@@ -8,6 +8,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.error.DriverException;
@@ -18,6 +19,7 @@ import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
 import java.time.Duration;
 import java.util.List;
@@ -115,6 +117,11 @@ public final class R2dbcDriver implements Driver {
       return Mono.from(connection.close());
     }
     return Mono.empty();
+  }
+
+  @Override
+  public Optional<OperationText> operationText() {
+    return Optional.of(new SqlOperationText(parts.current().renderer()));
   }
 
   @Override

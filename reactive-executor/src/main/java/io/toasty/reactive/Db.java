@@ -2,6 +2,7 @@ package io.toasty.reactive;
 
 import io.toasty.Bulk;
 import io.toasty.CursorKey;
+import io.toasty.CypherStatement;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
@@ -161,6 +162,25 @@ public final class Db implements Executor {
   }
 
   /**
+   * A Cypher statement on this database, run where {@link #exec} would run a typed one (the
+   * bound transaction, else a connection of its own taken through the gate); see
+   * {@link CypherStatement}. A backend without Cypher refuses it with {@code Feature.CYPHER}.
+   */
+  public CypherStatement cypher(String text) {
+    return new CypherStatement(this, text);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return router.cypherRefusal();
+  }
+
+  @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    return router.execCypher(statement);
+  }
+
+  /**
    * Chunks of a {@link Bulk} stream: at most 25 records where atomic writes have an item limit,
    * else as many rows as one statement's bind markers hold, at most 1000.
    */
@@ -289,9 +309,12 @@ public final class Db implements Executor {
     return router.planner().cacheStats();
   }
 
-  /** What each planner phase makes of {@code statement}, as readable text. */
+  /**
+   * What each planner phase makes of {@code statement}, as readable text, ending with what the
+   * driver sends in its backend's language (SQL, Cypher, DynamoDB calls) where it shows it.
+   */
   public String explain(StatementNode statement) {
-    return router.planner().explain(statement);
+    return router.planner().explain(statement, router.operationText());
   }
 
   /**

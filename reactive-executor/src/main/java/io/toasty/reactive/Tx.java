@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.CursorKey;
+import io.toasty.CypherStatement;
 import io.toasty.Executor;
 import io.toasty.Feature;
 import io.toasty.KeysetWindows;
@@ -15,6 +16,7 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
+import io.toasty.reactive.internal.route.RawRefusals;
 import io.toasty.reactive.internal.route.RawStatements;
 import io.toasty.reactive.internal.route.Router;
 import io.toasty.reactive.internal.tx.IncludeWindows;
@@ -293,10 +295,32 @@ public final class Tx implements Executor {
     if (!router.capability().rawSql()) {
       return Flux.error(RawStatements.noRawSql(router.capability()));
     }
+    return sendRaw(sql);
+  }
+
+  /** A Cypher statement in this transaction; see {@link CypherStatement}. */
+  public CypherStatement cypher(String text) {
+    return new CypherStatement(this, text);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return RawRefusals.cypher(router.capability());
+  }
+
+  @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    Objects.requireNonNull(statement, "statement");
+    return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
+        .orElseGet(() -> sendRaw(statement));
+  }
+
+  /** Runs a raw statement on this transaction's connection, in its turn, observed. */
+  private Flux<Value.Record> sendRaw(Operation raw) {
     return session.withinDeadline(Flux.deferContextual(context -> {
       Tx tx = innermost(context);
       Sender sender = tx.session.connection;
-      return tx.lane.submit(() -> sender.send(sql));
+      return router.observedRaw(raw, true, tx.lane.submit(() -> sender.send(raw)));
     }));
   }
 

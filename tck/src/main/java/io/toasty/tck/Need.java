@@ -16,6 +16,8 @@ public enum Need {
   SQL(Capability::rawSql, Feature.SQL),
   /** Runs the application's PartiQL statements (DynamoDB's ExecuteStatement). */
   PARTIQL(Capability::partiql, Feature.PARTIQL),
+  /** Runs the application's Cypher statements (a graph database). */
+  CYPHER(Capability::cypher, Feature.CYPHER),
   /** Applies generated schema migrations (files are written for every backend). */
   MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */

@@ -5,6 +5,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.value.RowReader;
@@ -88,6 +89,11 @@ public final class RecordingDriver implements Driver {
   public Mono<Void> resetSchema() {
     dirt.mark("schema reset");
     return delegate.resetSchema();
+  }
+
+  @Override
+  public Optional<OperationText> operationText() {
+    return delegate.operationText();
   }
 
   @Override

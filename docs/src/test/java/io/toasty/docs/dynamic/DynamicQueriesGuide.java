@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /** The examples of docs/queries.md (Raw SQL, Filters from requests), run by the test. */
 final class DynamicQueriesGuide {
@@ -64,6 +65,24 @@ final class DynamicQueriesGuide {
         .as(Customers.MODEL, CustomerCards::map, CustomerCards.FIELDS);
     // end-snippet
     return cards.collectList().block();
+  }
+
+  /** A report row of docs/queries.md, mapped by column name. */
+  // snippet: raw-record
+  record CityCount(String city, long customers) {}
+  // end-snippet
+
+  static List<Object> asRecordAndTuple(Db db) {
+    // snippet: raw-as-record
+    Flux<CityCount> perCity = db.sql("SELECT \"city\", count(*) AS customers FROM \"customers\""
+            + " WHERE \"city\" IS NOT NULL GROUP BY \"city\" ORDER BY \"city\"")
+        .as(CityCount.class);                    // components by column name, any case
+    Flux<Tuple2<String, Integer>> older = db.sql("SELECT \"name\", \"age\" FROM \"customers\""
+            + " WHERE \"age\" > :min")
+        .bind("min", 40)
+        .as("name", String.class, "age", Integer.class);
+    // end-snippet
+    return List.of(perCity.collectList().block(), older.collectList().block());
   }
 
   static long execute(Db db) {

@@ -40,6 +40,8 @@ class DynamicQueriesGuideTest {
         .toList());
     assertEquals(List.of(new CustomerCard("bob", Optional.empty()),
         new CustomerCard("dan", Optional.of("Oslo"))), DynamicQueriesGuide.asProjection(db));
+    assertEquals("[[CityCount[city=Lima, customers=1], CityCount[city=Oslo, customers=2]],"
+        + " [[cid,45]]]", DynamicQueriesGuide.asRecordAndTuple(db).toString());
     assertEquals(2L, DynamicQueriesGuide.execute(db));
     Row totals = DynamicQueriesGuide.report(db);
     assertEquals(4L, totals.get("n", Long.class));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The example of {@code docs/neo4j.md}, run against Neo4j in the test JVM by
@@ -91,6 +92,8 @@ public final class Neo4jGuide {
     }
     // end-snippet
 
+    rawCypher(db, out);
+    explain(db, out);
     relations(db, out);
 
     // snippet: neo4j-refusals
@@ -101,6 +104,45 @@ public final class Neo4jGuide {
     }
     // end-snippet
     migrations(db, tempDir(), out);
+  }
+
+  /** A row of the raw Cypher example, mapped by column name. */
+  // snippet: neo4j-raw-cypher-record
+  record Decade(long decade, long movies) {}
+  // end-snippet
+
+  private static void rawCypher(Db db, PrintStream out) {
+    // snippet: neo4j-raw-cypher
+    // rows mapped to a record by column name
+    List<Decade> decades = db.cypher("MATCH (m:Movie) WHERE m.released >= $from"
+            + " RETURN m.released / 10 * 10 AS decade, count(m) AS movies ORDER BY decade")
+        .bind("from", 1970).as(Decade.class).collectList().block();
+    // nodes mapped to the model, decoded as the typed API decodes them
+    List<Movie> older = db.cypher("MATCH (m:Movie) WHERE m.released < $year RETURN m")
+        .bind("year", 1990).as(Movies.MODEL).collectList().block();
+    // in a transaction, a raw write rolls back with the rest
+    try {
+      db.transaction(tx -> tx.cypher("MATCH (m:Movie {title: $title}) SET m.released = $year")
+              .bind("title", "Heat").bind("year", 2025).execute()
+              .then(Mono.error(new IllegalStateException("changed my mind"))))
+          .blockLast();
+    } catch (IllegalStateException e) {
+      int heat = Movies.filter(Movies.TITLE.eq("Heat")).collect(db).block().get(0).released();
+      out.println(decades + " " + older.get(0).title() + " " + heat); // .. Alien 1995
+    }
+    // end-snippet
+  }
+
+  private static void explain(Db db, PrintStream out) {
+    // snippet: neo4j-explain
+    String plan = db.explain(Movies.filter(Movies.GENRE.eq("crime")).untyped());
+    // ... the planner's phases, then:
+    // -- Cypher (what the driver sends)
+    //    $0 = MATCH (n0:`movies`) WHERE (n0.`genre` = $p0) RETURN n0.`id` AS c0, ..
+    //           $p0 = $0
+    // end-snippet
+    out.println(plan.lines().filter(l -> l.startsWith("-- ")).reduce((a, b) -> b).orElse("")
+        + " " + plan.contains("WHERE (n0.`genre` = $p0)"));
   }
 
   private static void migrations(Db db, Path dir, PrintStream out) {

@@ -40,6 +40,8 @@ class Neo4jGuideTest {
           "[The Matrix, Alien], 1 crime; Welcome to the Real World",
           "Movie.title taken",
           "rolled back, Ronin stored: false",
+          "[Decade[decade=1970, movies=1], Decade[decade=1990, movies=2]] Alien 1995",
+          "-- Cypher (what the driver sends) true",
           "no directorId node",
           "true [Lana Wachowski] 2",
           "true 1 0",

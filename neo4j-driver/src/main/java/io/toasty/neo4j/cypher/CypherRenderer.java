@@ -40,6 +40,11 @@ public final class CypherRenderer {
     this.relationships = new Relationships(schema);
   }
 
+  /** How this renderer names tables and columns in the graph. */
+  public Names names() {
+    return names;
+  }
+
   /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */
   public RenderedCypher render(StatementNode statement) {
     RenderedCypher done = cache.get(statement);

@@ -2,6 +2,7 @@ package io.toasty.planner.explain;
 
 import io.toasty.Redaction;
 import io.toasty.driver.Capability;
+import io.toasty.driver.OperationText;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.Var;
 import io.toasty.planner.cache.Shape;
@@ -32,10 +33,21 @@ public final class Explain {
   private final ExplainStatement st;
   private final ExplainNode nodes;
   private final StringBuilder out = new StringBuilder();
+  /** The driver's text of its operations, or null when it shows none. */
+  private final OperationText text;
   private int argCount;
 
   /** An explainer for plans of {@code schema} on {@code capability}. */
   public Explain(Schema schema, Capability capability) {
+    this(schema, capability, null);
+  }
+
+  /**
+   * An explainer that also shows each operation as the driver sends it, in its language
+   * ({@code text}; null for none).
+   */
+  public Explain(Schema schema, Capability capability, OperationText text) {
+    this.text = text;
     this.schema = schema;
     this.capability = capability;
     this.x = new ExplainExpr(schema);
@@ -61,6 +73,7 @@ public final class Explain {
     hir(hir);
     mir(mir);
     actions(actions);
+    sent(actions);
     return out.toString();
   }
 
@@ -174,6 +187,25 @@ public final class Explain {
     }
     line("transaction: " + (plan.transaction() ? "yes" : "no") + "; connection: "
         + (plan.needsConnection() ? "yes" : "none (no driver operation)"));
+  }
+
+  /** What the driver sends for each action that sends something, in its own language. */
+  private void sent(ActionPlan plan) {
+    if (text == null) {
+      return;
+    }
+    section(text.language() + " (what the driver sends)");
+    List<SentText.Sent> sent = SentText.of(plan, text);
+    for (SentText.Sent s : sent) {
+      String[] lines = s.text().split("\\n");
+      line("$" + s.action() + " = " + lines[0]);
+      for (int l = 1; l < lines.length; l++) {
+        line("     " + lines[l]);
+      }
+    }
+    if (sent.isEmpty()) {
+      line("(nothing: the plan sends no operation)");
+    }
   }
 
   private void section(String title) {

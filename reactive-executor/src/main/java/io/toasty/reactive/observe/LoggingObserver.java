@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import reactor.util.context.ContextView;
 
 /**
- * Logs each statement through SLF4J, logger {@code io.toasty.statement}: its shape, rows and
- * time at DEBUG when it ends, and at WARN when it took longer than the threshold (a slow
+ * Logs each statement through SLF4J, logger {@code io.toasty.statement}: its shape, what the
+ * driver sends for it in its backend's language ({@code => MATCH ..}, {@code => SELECT ..},
+ * {@code => Query ..}, where the driver shows it), rows and time at DEBUG when it ends, and at WARN when it took longer than the threshold (a slow
  * statement), failures at DEBUG with their error's class. The shape holds slots, never values,
  * so no value reaches the log, unless the {@code Db} was built with {@code logValues(true)}:
  * then the line also shows the values by slot, a sensitive field's masked. A statement whose plan
@@ -61,8 +62,9 @@ public final class LoggingObserver implements StatementObserver {
     String end = error != null ? "failed: " + error.getClass().getSimpleName()
         : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");
     String values = info.values().map(v -> v.isEmpty() ? "" : " [" + v + "]").orElse("");
-    return String.format("%s [%s] %s%s in %.3f ms%s, %s%s", kind, info.backend(), info.shape(),
-        values, nanos / 1e6, planned(info.phases()), end,
+    String sent = info.sent().map(t -> t.isEmpty() ? "" : " => " + t).orElse("");
+    return String.format("%s [%s] %s%s%s in %.3f ms%s, %s%s", kind, info.backend(), info.shape(),
+        sent, values, nanos / 1e6, planned(info.phases()), end,
         info.inTransaction() ? " (in transaction)" : "");
   }
 

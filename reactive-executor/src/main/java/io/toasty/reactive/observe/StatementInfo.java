@@ -29,6 +29,8 @@ public final class StatementInfo {
   private Supplier<Map<String, Long>> phasesSource;
   private Map<String, Long> phases;
   private LongSupplier boundSource;
+  private Supplier<String> sentSource;
+  private String sent;
 
   /**
    * @param backend       the backend's name ({@code postgresql}, {@code dynamodb}, ...)
@@ -76,6 +78,30 @@ public final class StatementInfo {
   StatementInfo bounded(LongSupplier bound) {
     this.boundSource = bound;
     return this;
+  }
+
+  /**
+   * This info, with {@code sent} printing what the driver sends for the statement in its
+   * backend's language (its SQL, its Cypher, its DynamoDB calls), on first use; for the
+   * {@code Db} that builds the info.
+   */
+  public StatementInfo sending(Supplier<String> sent) {
+    synchronized (this) {
+      this.sentSource = sent;
+    }
+    return this;
+  }
+
+  /**
+   * What the driver sends for the statement, in its backend's language, values as slots; empty
+   * when the {@code Db} does not know it (a driver without the hook). Printed on the first call.
+   */
+  public synchronized Optional<String> sent() {
+    if (sent == null && sentSource != null) {
+      sent = sentSource.get();
+      sentSource = null;
+    }
+    return Optional.ofNullable(sent);
   }
 
   /**

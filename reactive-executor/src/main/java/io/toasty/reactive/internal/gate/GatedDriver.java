@@ -6,6 +6,7 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.driver.internal.HandOver;
@@ -201,6 +202,11 @@ public final class GatedDriver implements Driver {
   public Optional<PoolState> poolState() {
     return delegate.poolState().map(s -> gate == null ? s : new PoolState(s.maxSize(),
         s.acquired(), s.idle(), s.allocated(), s.pending() + gate.waiting()));
+  }
+
+  @Override
+  public Optional<OperationText> operationText() {
+    return delegate.operationText();
   }
 
   @Override

@@ -59,6 +59,16 @@ public final class DbView implements Executor {
   }
 
   @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    return db.execCypher(statement).contextWrite(context::apply);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return db.cypherRefusal();
+  }
+
+  @Override
   public Optional<UnsupportedFeatureException> rawSqlRefusal() {
     return db.rawSqlRefusal();
   }

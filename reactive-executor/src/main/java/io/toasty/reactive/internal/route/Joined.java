@@ -36,6 +36,11 @@ public final class Joined {
     return within(router, connection, tx -> tx.execRaw(sql));
   }
 
+  public static Flux<Value.Record> cypher(Router router, Connection connection,
+      Operation.RawCypher statement) {
+    return within(router, connection, tx -> tx.execCypher(statement));
+  }
+
   private static <T> Flux<T> within(Router router, Connection connection,
       Function<Tx, Flux<T>> body) {
     return Flux.usingWhen(

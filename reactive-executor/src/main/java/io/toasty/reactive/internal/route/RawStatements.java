@@ -7,16 +7,15 @@ import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.GatedDriver;
-import io.toasty.reactive.internal.route.Joined;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 
 /**
- * A {@code Db}'s raw statements: SQL runs where {@code Db.exec} would run a typed statement (the
- * bound transaction, else a pooled connection through the gate); PartiQL always runs on a
- * connection of its own, as a backend with PartiQL has no interactive transactions.
+ * A {@code Db}'s raw statements: SQL and Cypher run where {@code Db.exec} would run a typed
+ * statement (the bound transaction, else a pooled connection through the gate); PartiQL always
+ * runs on a connection of its own, as a backend with PartiQL has no interactive transactions.
  */
 public final class RawStatements {
   private final Router router;
@@ -46,6 +45,23 @@ public final class RawStatements {
     });
   }
 
+  /** Why the backend refuses Cypher, or empty when it runs it. */
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return RawRefusals.cypher(driver.capability());
+  }
+
+  /** {@code statement} in the transaction bound in the Context, else on a connection alone. */
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    Objects.requireNonNull(statement, "statement");
+    return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
+        .orElseGet(() -> Flux.deferContextual(context -> {
+          Tx bound = router.boundIn(context);
+          return bound != null ? bound.execCypher(statement)
+              : router.orBound(context, c -> Joined.cypher(router, c, statement),
+                  () -> alone(statement));
+        }));
+  }
+
   /** Why the backend refuses PartiQL, or empty when it runs it. */
   public Optional<UnsupportedFeatureException> partiqlRefusal() {
     return driver.capability().partiql() ? Optional.empty()
@@ -68,10 +84,11 @@ public final class RawStatements {
   }
 
   /**
-   * A raw (SQL or PartiQL) statement on a connection of its own, leased through the gate like
-   * any plan's.
+   * A raw (SQL, Cypher or PartiQL) statement on a connection of its own, leased through the gate
+   * like any plan's, observed.
    */
   private Flux<Value.Record> alone(Operation statement) {
-    return driver.withConnection(c -> Sender.of(c).send(statement));
+    return router.observedRaw(statement, false,
+        driver.withConnection(c -> Sender.of(c).send(statement)));
   }
 }

@@ -10,6 +10,7 @@ import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
+import io.toasty.driver.OperationText;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.CompiledPlan;
@@ -325,6 +326,26 @@ public final class Router implements Executor, TxHost {
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
     return raw.execSql(sql);
+  }
+
+  /** What the driver sends, in its backend's language, for explain text; null when it shows none. */
+  public OperationText operationText() {
+    return driver.operationText().orElse(null);
+  }
+
+  /** {@code run} of a raw statement, watched by the router's observer if it has one. */
+  public <T> Flux<T> observedRaw(Operation statement, boolean inTransaction, Flux<T> run) {
+    return watch.observedRaw(statement, inTransaction, run);
+  }
+
+  @Override
+  public Optional<UnsupportedFeatureException> cypherRefusal() {
+    return raw.cypherRefusal();
+  }
+
+  @Override
+  public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
+    return raw.execCypher(statement);
   }
 
   @Override

@@ -1,8 +1,13 @@
 package io.toasty.reactive.internal.route;
 
+import io.toasty.driver.Operation;
+import io.toasty.driver.OperationText;
 import io.toasty.planner.Prepared;
+import io.toasty.planner.explain.SentText;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.observe.Observing;
+import io.toasty.reactive.observe.RawStatementInfos;
+import io.toasty.reactive.observe.StatementInfo;
 import io.toasty.reactive.observe.StatementInfos;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementValues;
@@ -40,9 +45,28 @@ public final class StatementWatch {
     if (observer == null) {
       return run;
     }
-    return Observing.wrap(observer, StatementInfos.of(statement, schema,
-        driver.capability().backend(), inTransaction,
-        logValues ? () -> values(statement) : null, () -> phases(statement)), run);
+    StatementInfo info = StatementInfos.of(statement, schema, driver.capability().backend(),
+        inTransaction, logValues ? () -> values(statement) : null, () -> phases(statement));
+    driver.operationText().ifPresent(text -> info.sending(() -> sent(statement, text)));
+    return Observing.wrap(observer, info, run);
+  }
+
+  /** What the driver sends for {@code statement}'s plan, in its language, on one line. */
+  private String sent(StatementNode statement, OperationText text) {
+    try {
+      return SentText.line(plan.apply(statement).plan().actions(), text);
+    } catch (RuntimeException unplannable) {
+      return "";
+    }
+  }
+
+  /** {@code run} of the raw statement {@code raw}, watched by the observer if there is one. */
+  <T> Flux<T> observedRaw(Operation raw, boolean inTransaction, Flux<T> run) {
+    if (observer == null) {
+      return run;
+    }
+    return Observing.wrap(observer, RawStatementInfos.of(raw, driver.capability().backend(),
+        inTransaction, logValues), run);
   }
 
   /** {@code statement}'s values for an observer, masked by its plan. */

@@ -1,0 +1,60 @@
+package io.toasty.neo4j;
+
+import io.toasty.driver.Operation;
+import io.toasty.driver.OperationText;
+import io.toasty.neo4j.cypher.CypherRenderer;
+import io.toasty.neo4j.cypher.Param;
+import io.toasty.neo4j.cypher.RenderedCypher;
+import io.toasty.stmt.StatementNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Cypher Neo4j runs for the planner's operations, for its explain: the statement as the
+ * renderer writes it, then which argument slot each of its {@code $p} parameters reads.
+ */
+final class Neo4jOperationText implements OperationText {
+  private final CypherRenderer renderer;
+
+  Neo4jOperationText(CypherRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  @Override
+  public String language() {
+    return "Cypher";
+  }
+
+  @Override
+  public String render(Operation operation) {
+    if (operation instanceof Operation.RawCypher c) {
+      return c.text();
+    }
+    return OperationText.statementOf(operation).map(this::statement)
+        .orElseGet(() -> "(not Cypher: " + operation.getClass().getSimpleName() + ")");
+  }
+
+  private String statement(StatementNode statement) {
+    try {
+      RenderedCypher cypher = renderer.render(statement);
+      List<String> params = new ArrayList<>();
+      for (int i = 0; i < cypher.params().size(); i++) {
+        params.add("$p" + i + " = " + source(cypher.params().get(i)));
+      }
+      return cypher.text() + (params.isEmpty() ? "" : "\n  " + String.join(", ", params));
+    } catch (RuntimeException refused) {
+      return "(refused: " + refused.getMessage() + ")";
+    }
+  }
+
+  private static String source(Param p) {
+    if (p instanceof Param.Arg a) {
+      return "$" + a.index();
+    }
+    if (p instanceof Param.Const) {
+      return "a constant";
+    }
+    return p.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " of slots";
+  }
+}
