@@ -1,0 +1,20 @@
+package io.toasty.tck.models;
+
+import io.toasty.BelongsTo;
+import io.toasty.annotations.Auto;
+import io.toasty.annotations.Key;
+import io.toasty.annotations.Model;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An actor in a film: one relationship with three properties besides its key. */
+@Model
+public record GrRole(
+    @Key @Auto UUID id,
+    UUID actorId,
+    BelongsTo<GrActor> actor,
+    UUID filmId,
+    BelongsTo<GrFilm> film,
+    String character,
+    int billing,
+    Optional<String> note) {}
