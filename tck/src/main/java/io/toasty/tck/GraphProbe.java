@@ -24,8 +24,11 @@ public interface GraphProbe {
   /** How many nodes carry {@code table}'s label. */
   long nodes(String table);
 
-  /** The relationship type a join model of {@code table} is stored as (its prefixed label). */
-  String joinType(String table);
+  /**
+   * The relationship type a join model is stored as, given its unprefixed name (its table's, or
+   * the type its {@code @Relationship} declares): under the label prefix.
+   */
+  String joinType(String name);
 
   /** The properties of every relationship of {@code type}, in no order. */
   List<Map<String, Object>> properties(String type);

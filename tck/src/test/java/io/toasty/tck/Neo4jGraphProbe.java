@@ -47,8 +47,8 @@ public final class Neo4jGraphProbe implements GraphProbe {
   }
 
   @Override
-  public String joinType(String table) {
-    return prefix + table;
+  public String joinType(String name) {
+    return prefix + name;
   }
 
   @Override

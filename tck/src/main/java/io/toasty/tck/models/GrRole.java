@@ -4,10 +4,15 @@ import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
+import io.toasty.annotations.Relationship;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An actor in a film: one relationship with three properties besides its key. */
+/**
+ * An actor in a film: one relationship, of the declared type, with three properties besides its
+ * key.
+ */
+@Relationship(type = "PLAYED_IN")
 @Model
 public record GrRole(
     @Key @Auto UUID id,

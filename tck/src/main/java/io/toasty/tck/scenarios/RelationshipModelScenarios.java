@@ -44,7 +44,8 @@ import java.util.stream.Stream;
 /**
  * Relations whose graph relationship is declared ({@code @Relationship}): a type on a
  * {@code BelongsTo}, a direction against the key, a declaration on the has-many side, a join
- * model with several properties, a join model declared as a relationship without a {@code via}.
+ * model of a declared type with several properties, a join model declared as a relationship
+ * without a {@code via}.
  * Every backend reads and writes the same records through the same API (the annotation is
  * graph-only metadata elsewhere); a graph backend ({@link GraphProbe}) is also checked to store
  * each relationship with the declared type, in the declared direction, with its properties.
@@ -145,8 +146,9 @@ public abstract class RelationshipModelScenarios {
     assertEquals(List.of("matrix"), names(await(GrFilms.filter(GrFilms.ROLES.any(
         GrRoles.CHARACTER.eq("neo"))).collect(db)).stream().map(GrFilm::title)));
     GraphProbe.of(db).ifPresent(g -> {
-      String type = g.joinType("gr_roles");
+      String type = g.joinType("PLAYED_IN");
       assertEquals(2L, g.relationships("gr_actors", type, "gr_films"));
+      assertEquals(0L, g.relationships("gr_actors", g.joinType("gr_roles"), "gr_films"));
       assertEquals(0L, g.nodes("gr_roles"));
       List<Map<String, Object>> properties = sortedBy(g.properties(type),
           p -> (String) p.get("character"));
