@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Relationship;
@@ -12,5 +13,5 @@ import java.util.UUID;
 public record GrEmployee(
     @Key @Auto UUID id,
     String name,
-    UUID companyId,
+    @Index UUID companyId,
     @Relationship(type = "WORKS_AT") BelongsTo<GrCompany> company) {}

@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.EdgeDirection;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
@@ -14,6 +15,6 @@ import java.util.UUID;
 public record GrEssay(
     @Key @Auto UUID id,
     String title,
-    Optional<UUID> writerId,
+    @Index Optional<UUID> writerId,
     @Relationship(type = "WROTE", direction = EdgeDirection.INCOMING)
     BelongsTo<Optional<GrWriter>> writer) {}

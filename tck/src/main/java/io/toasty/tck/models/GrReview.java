@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.EdgeDirection;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
@@ -16,8 +17,8 @@ import java.util.UUID;
 @Model
 public record GrReview(
     @Key @Auto UUID id,
-    UUID filmId,
+    @Index UUID filmId,
     BelongsTo<GrFilm> film,
-    UUID criticId,
+    @Index UUID criticId,
     BelongsTo<GrCritic> critic,
     int stars) {}

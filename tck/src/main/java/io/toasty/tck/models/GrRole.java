@@ -2,6 +2,7 @@ package io.toasty.tck.models;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Relationship;
@@ -16,9 +17,9 @@ import java.util.UUID;
 @Model
 public record GrRole(
     @Key @Auto UUID id,
-    UUID actorId,
+    @Index UUID actorId,
     BelongsTo<GrActor> actor,
-    UUID filmId,
+    @Index UUID filmId,
     BelongsTo<GrFilm> film,
     String character,
     int billing,
