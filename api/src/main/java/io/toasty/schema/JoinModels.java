@@ -2,14 +2,18 @@ package io.toasty.schema;
 
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.app.RelationSchema.GraphEdge;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which models a graph backend stores as one relationship rather than as a node (Neo4j's schema
  * push and its migrations both ask): the join model of a many-to-many {@code @HasMany.Via}. A
  * model is one when
  * <ul>
- *   <li>some relation of the schema goes {@code through} it (it is declared as a {@code via}),</li>
+ *   <li>some relation of the schema goes {@code through} it (it is declared as a {@code via}), or
+ *       it is declared as a relationship ({@code @Relationship} on the model, {@link #declared}),
+ *       </li>
  *   <li>its relations are exactly two {@code BelongsTo}, both required (a relationship has both
  *       its ends) and checked (an unchecked key may name no node, so it stays a property), each
  *       to a model of the schema,</li>
@@ -23,8 +27,18 @@ public final class JoinModels {
 
   /** Whether {@code model} of {@code schema} is stored as one relationship. */
   public static boolean isEdge(Schema schema, ModelSchema model) {
-    return isVia(schema, model) && twoRequiredBelongsTo(schema, model)
+    return (isVia(schema, model) || declared(model).isPresent())
+        && twoRequiredBelongsTo(schema, model)
         && !referenced(schema, model) && ownsTable(schema, model);
+  }
+
+  /**
+   * The relationship {@code model} is declared as ({@code @Relationship} on the model, kept on
+   * its first belongs-to), if it is.
+   */
+  public static Optional<GraphEdge> declared(ModelSchema model) {
+    return model.relations().stream().map(RelationSchema::graph)
+        .filter(g -> g != null && g.joinModel()).findFirst();
   }
 
   private static boolean isVia(Schema schema, ModelSchema model) {

@@ -123,6 +123,14 @@ final class ModelDefWriter {
         + "$L, $L", ApiTypes.RELATION_SCHEMA, r.index(), r.name(), ApiTypes.RELATION_SCHEMA,
         r.kind().name(), r.targetName(), r.pair(), ApiTypes.LIST, ints(r.sourceFields()),
         ApiTypes.LIST, ints(r.targetFields()), r.optional(), through);
+    if (r.graph() != null) {
+      // Only a relation with @Relationship names the fifteenth argument.
+      return CodeBlock.of("$L, $T.of($L), $L, $L, $L, $T.Integrity.$L, new $T($S, $L, $L))",
+          relation, ApiTypes.LIST, steps(r), r.eager(), r.max(), variant(r),
+          ApiTypes.RELATION_SCHEMA, r.integrity().name(),
+          ApiTypes.RELATION_SCHEMA.nestedClass("GraphEdge"), r.graph().type(),
+          r.graph().incoming(), r.graph().joinModel());
+    }
     if (r.integrity() != RelationSchema.Integrity.ENFORCED) {
       // Only a relation with @BelongsTo.Restrict or .Unchecked names the fourteenth argument.
       return CodeBlock.of("$L, $T.of($L), $L, $L, $L, $T.Integrity.$L)", relation, ApiTypes.LIST,

@@ -69,6 +69,11 @@ final class ModelParser {
     List<EmbeddedDescriptor> embedded = new ArrayList<>();
     List<SealedDescriptor> sealed = new ArrayList<>();
     components(type, fields, relationFields, embedded, sealed);
+    GraphRelationships graph = new GraphRelationships(errors);
+    graph.checkDataFields(type);
+    List<RelationDescriptor> declared = graph.joinModel(type, List.copyOf(relationFields));
+    relationFields.clear();
+    relationFields.addAll(declared);
     new EagerRelations(errors).check(type);
     new RelationIntegrity(errors).check(type);
     new RelationLimits(errors).checkDataFields(type);
@@ -151,6 +156,7 @@ final class ModelParser {
             .map(r -> r.withEager(EagerRelations.isEager(c)))
             .map(r -> r.kind() == RelationSchema.Kind.BELONGS_TO
                 ? r.withIntegrity(RelationIntegrity.of(c)) : r)
+            .map(r -> r.withGraph(new GraphRelationships(errors).of(type, c, r)))
             .map(r -> r.withMax(new RelationLimits(errors).limit(type, c, r)))
             .ifPresent(relationFields::add);
       } else if (EmbeddedParser.isEmbedded(c)

@@ -34,12 +34,15 @@ import java.util.List;
  *                     ({@code HasMany<Click>}), that variant; else {@code null}
  * @param integrity    for a belongs-to, how its key is kept naming a record that exists
  *                     ({@link RelationIntegrity}); {@code ENFORCED} for the others
+ * @param graph        its graph relationship as {@code @Relationship} declares it
+ *                     ({@link GraphRelationships}), or {@code null}
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
     int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
-    int max, boolean hierarchy, VariantTarget variant, RelationSchema.Integrity integrity) {
+    int max, boolean hierarchy, VariantTarget variant, RelationSchema.Integrity integrity,
+    RelationSchema.GraphEdge graph) {
   /**
    * The variant of a polymorphic model a relation relates to.
    *
@@ -63,7 +66,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
       int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
       int max) {
     this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
-        targetFields, through, component, joinEntry, steps, eager, max, false, null, null);
+        targetFields, through, component, joinEntry, steps, eager, max, false, null, null, null);
   }
 
   /** A relation without an {@code @AtMost} limit. */
@@ -88,35 +91,42 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   RelationDescriptor withEager(boolean eager) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant, integrity);
+        hierarchy, variant, integrity, graph);
   }
 
   /** This relation, its key kept by {@code integrity}. */
   RelationDescriptor withIntegrity(RelationSchema.Integrity integrity) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant, integrity);
+        hierarchy, variant, integrity, graph);
+  }
+
+  /** This relation, stored in a graph as {@code graph} declares ({@code null}: the default). */
+  RelationDescriptor withGraph(RelationSchema.GraphEdge graph) {
+    return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
+        pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
+        hierarchy, variant, integrity, graph);
   }
 
   /** This relation with the {@code @AtMost} limit {@code max} (0: none). */
   RelationDescriptor withMax(int max) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant, integrity);
+        hierarchy, variant, integrity, graph);
   }
 
   /** This relation of a polymorphic model: relation number {@code index}, on its fields. */
   RelationDescriptor inHierarchy(int index, List<Integer> sourceFields) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant, integrity);
+        hierarchy, variant, integrity, graph);
   }
 
   /** This relation, to a polymorphic model or not, to one of its variants or not. */
   RelationDescriptor toHierarchy(boolean hierarchy, VariantTarget variant) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
-        hierarchy, variant, integrity);
+        hierarchy, variant, integrity, graph);
   }
 
   /** The target model's name: a variant's is its hierarchy's. */

@@ -484,7 +484,7 @@ final class RelationResolver {
     return new Target(related, optional);
   }
 
-  private static Optional<TypeElement> relatedType(TypeMirror type) {
+  static Optional<TypeElement> relatedType(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }

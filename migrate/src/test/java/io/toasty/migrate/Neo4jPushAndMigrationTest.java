@@ -41,6 +41,20 @@ class Neo4jPushAndMigrationTest {
         push::toString);
   }
 
+  /**
+   * A join model declared as a relationship of its own type ({@code @Relationship(type =
+   * "MEMBER_OF")}) needs no via, and push and migrations put its constraints on that type.
+   */
+  @Test
+  void sameConstraintsOnADeclaredRelationshipType() {
+    List<String> push = pushAndMigration(schema(RelationSchema.Integrity.ENFORCED,
+        new RelationSchema.GraphEdge("MEMBER_OF", false, true), false));
+    assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
+        + "()-[n:`t_MEMBER_OF`]-() REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+    assertTrue(push.contains("CREATE INDEX `t_memberships_since_idx` IF NOT EXISTS FOR "
+        + "()-[n:`t_MEMBER_OF`]-() ON (n.`since`)"), push::toString);
+  }
+
   /** Unchecked keys may name no node: the join model stays a node, in push and migrations. */
   @Test
   void sameConstraintsForAJoinModelWithUncheckedKeysStoredAsNodes() {
@@ -51,8 +65,12 @@ class Neo4jPushAndMigrationTest {
 
   /** Push's commands, sorted, after checking that a migration from empty writes the same. */
   private static List<String> pushAndMigration(RelationSchema.Integrity integrity) {
-    Schema schema = schema(integrity);
-    List<String> push = new ArrayList<>(new GraphSchema(schema, new Names(PREFIX)).push());
+    return pushAndMigration(schema(integrity, null, true));
+  }
+
+  private static List<String> pushAndMigration(Schema schema) {
+    List<String> push = new ArrayList<>(new GraphSchema(schema, Names.of(PREFIX, schema))
+        .push());
     Neo4jRenderer renderer = new Neo4jRenderer();
     List<String> migration = new ArrayList<>(SchemaDiff.between(
             new SchemaSnapshot(SchemaSnapshot.FORMAT, List.of()), Snapshots.of(schema), false)
@@ -66,13 +84,14 @@ class Neo4jPushAndMigrationTest {
   }
 
   /** Users in groups through memberships, a join model with a property and two indexes. */
-  private static Schema schema(RelationSchema.Integrity integrity) {
+  private static Schema schema(RelationSchema.Integrity integrity,
+      RelationSchema.GraphEdge declared, boolean via) {
     ModelSchema user = new ModelSchema("User", "t.User", "users", List.of(
         field(0, "id", Type.Scalar.UUID, "id"), field(1, "name", Type.Scalar.STRING, "name")),
         List.of(0), List.of(new IndexSchema("users_name_key", List.of(1), true)),
-        List.of(new RelationSchema(0, "groups", RelationSchema.Kind.HAS_MANY, "Group", "",
+        via ? List.of(new RelationSchema(0, "groups", RelationSchema.Kind.HAS_MANY, "Group", "",
             List.of(), List.of(), true, new RelationSchema.Through("Membership",
-                List.of("memberships", "group"), List.of(0), List.of(0)))));
+                List.of("memberships", "group"), List.of(0), List.of(0)))) : List.of());
     ModelSchema group = new ModelSchema("Group", "t.Group", "groups", List.of(
         field(0, "id", Type.Scalar.UUID, "id")), List.of(0), List.of());
     ModelSchema membership = new ModelSchema("Membership", "t.Membership", "memberships",
@@ -82,8 +101,8 @@ class Neo4jPushAndMigrationTest {
             field(3, "since", Type.Scalar.I64, "since")), List.of(0),
         List.of(new IndexSchema("memberships_since_idx", List.of(3), false),
             new IndexSchema("memberships_user_id_idx", List.of(1), false)),
-        List.of(belongsTo(0, "user", "User", 1, integrity),
-            belongsTo(1, "group", "Group", 2, integrity)));
+        List.of(belongsTo(0, "user", "User", 1, integrity, declared),
+            belongsTo(1, "group", "Group", 2, integrity, null)));
     return Schema.of(List.of(user, group, membership));
   }
 
@@ -92,8 +111,9 @@ class Neo4jPushAndMigrationTest {
   }
 
   private static RelationSchema belongsTo(int index, String name, String target, int source,
-      RelationSchema.Integrity integrity) {
+      RelationSchema.Integrity integrity, RelationSchema.GraphEdge declared) {
     return new RelationSchema(index, name, RelationSchema.Kind.BELONGS_TO, target, "",
-        List.of(source), List.of(0), false, null, List.of(), false, 0, null, integrity);
+        List.of(source), List.of(0), false, null, List.of(), false, 0, null, integrity,
+        declared);
   }
 }

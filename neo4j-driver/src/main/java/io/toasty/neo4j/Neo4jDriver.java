@@ -57,7 +57,7 @@ public final class Neo4jDriver implements Driver {
     this.driver = Objects.requireNonNull(b.driver, "driver");
     this.ownsDriver = b.ownsDriver;
     Schema schema = Objects.requireNonNull(b.schema, "schema");
-    Names names = new Names(b.labelPrefix);
+    Names names = Names.of(b.labelPrefix, schema);
     this.sessionConfig = b.database == null ? SessionConfig.defaultConfig()
         : SessionConfig.forDatabase(b.database);
     TransactionConfig tx = b.statementTimeout == null ? TransactionConfig.empty()

@@ -42,10 +42,14 @@ import java.util.Objects;
  *                     discriminator value its related records hold; else {@code null}
  * @param integrity    for belongs-to: how the engine and the database keep its key naming a
  *                     record that exists ({@link Integrity}); {@code ENFORCED} for the others
+ * @param graph        the relationship type and direction declared for a graph backend
+ *                     ({@code @Relationship}), or {@code null} for the default; graph-only
+ *                     metadata that the other backends ignore
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
     List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity) {
+    List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity,
+    GraphEdge graph) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -57,6 +61,30 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
     steps = steps == null ? List.of() : List.copyOf(steps);
     if (max < 0) {
       throw new IllegalArgumentException(name + ": max must not be negative, was " + max);
+    }
+  }
+
+  /** A relation without a declared graph relationship ({@code graph} null). */
+  public RelationSchema(int index, String name, Kind kind, String target, String pair,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity) {
+    this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
+        eager, max, variant, integrity, null);
+  }
+
+  /**
+   * The relationship a graph backend stores a relation as, as {@code @Relationship} declares
+   * it (docs/neo4j.md, "Modelling relationships").
+   *
+   * @param type      the relationship type; empty for the default name
+   * @param incoming  whether it points at the declaring model's node rather than away from it
+   * @param joinModel whether it was declared on the relation's model as a whole (the model is
+   *                  then stored as one relationship), rather than on this relation; set on the
+   *                  model's first belongs-to
+   */
+  public record GraphEdge(String type, boolean incoming, boolean joinModel) {
+    public GraphEdge {
+      Objects.requireNonNull(type, "type");
     }
   }
 

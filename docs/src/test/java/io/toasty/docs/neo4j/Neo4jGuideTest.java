@@ -7,10 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 
 /** Runs the Neo4j guide's example on Neo4j 5.26 in this JVM and checks its output. */
 class Neo4jGuideTest {
@@ -26,11 +23,7 @@ class Neo4jGuideTest {
 
   @Test
   void runsTheNeo4jGuideOnAnInProcessServer() {
-    try (Neo4j neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
-        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-        .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
-        .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-        .build()) {
+    try (Neo4j neo4j = InProcessNeo4j.start()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
         Neo4jGuide.run(neo4j.boltURI() + "?labelPrefix=guide_", out);

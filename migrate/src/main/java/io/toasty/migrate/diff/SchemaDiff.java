@@ -263,6 +263,6 @@ public final class SchemaDiff {
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
     return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()
         .map(fk -> fk.renamed(t.name(), t.name(), column, replacement.name())).toList(),
-        t.relationship());
+        t.relationship(), t.relationshipType());
   }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * uniqueness constraint, another index a range index (waited for until it is online), all
  * created {@code IF NOT EXISTS} and dropped {@code IF EXISTS}. Every name starts with
  * {@link CypherScript#LABEL_PREFIX}. A join model stored as a relationship has its constraints on
- * the relationship type, as push makes them. Nodes are schemaless: a rename moves the property on
+ * the relationship type (its table's name, or the type its {@code @Relationship} declares), as
+ * push makes them. Nodes are schemaless: a rename moves the property on
  * every node, a new property with a default is written into the nodes that lack it, a dropped one is
  * removed, a type change converts the stored values where Cypher has the function (integer
  * widths share one type and need nothing); nullability and other type changes have no step.
@@ -109,8 +110,8 @@ public final class Neo4jRenderer implements StepRenderer {
    * the Neo4j driver's schema push writes it.
    */
   private static String on(TableSnapshot table) {
-    return table.relationship() ? "()-[n:" + label(table.name()) + "]-()"
-        : "(n:" + label(table.name()) + ")";
+    return table.relationship() ? "()-[n:" + label(table.graphName()) + "]-()"
+        : "(n:" + label(table.graphName()) + ")";
   }
 
   /** Whether an index is on properties, as push decides ({@link GraphIndexes#onProperties}). */

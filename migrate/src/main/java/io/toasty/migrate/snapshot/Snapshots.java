@@ -4,6 +4,7 @@ import io.toasty.schema.JoinModels;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema.GraphEdge;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableIndex;
@@ -64,7 +65,9 @@ public final class Snapshots {
           fk.onDelete().name(), uniqueIndex(referenced, fk.referencedColumns())));
     }
     return new TableSnapshot(table.name(), model.name(), columns, key, indexes)
-        .withForeignKeys(foreignKeys).asRelationship(JoinModels.isEdge(schema, model));
+        .withForeignKeys(foreignKeys).asRelationship(JoinModels.isEdge(schema, model))
+        .withRelationshipType(JoinModels.isEdge(schema, model) ? JoinModels.declared(model)
+            .map(GraphEdge::type).orElse("") : "");
   }
 
   /** The unique index over {@code columns}, or null when they are the primary key. */

@@ -10,19 +10,41 @@ import java.util.Optional;
 /**
  * A table as a snapshot records it: its columns in model order, its key by column name, its
  * indexes sorted by name, its foreign keys sorted by name (left out of the JSON when there are
- * none, so that snapshots written before foreign keys read the same), and whether a graph stores
- * its records as relationships ({@link io.toasty.schema.JoinModels}; left out when not).
+ * none, so that snapshots written before foreign keys read the same), whether a graph stores
+ * its records as relationships ({@link io.toasty.schema.JoinModels}; left out when not), and
+ * then the relationship type its {@code @Relationship} declares (left out when it is the
+ * table's name).
  */
 public record TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
     List<String> primaryKey, List<IndexSnapshot> indexes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ForeignKeySnapshot> foreignKeys,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean relationship) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean relationship,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String relationshipType) {
   public TableSnapshot {
     Objects.requireNonNull(name, "name");
+    relationshipType = relationshipType == null ? "" : relationshipType;
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
     foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+  }
+
+  /** A table whose relationships, if it is stored as such, are typed after its name. */
+  public TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
+      List<String> primaryKey, List<IndexSnapshot> indexes,
+      List<ForeignKeySnapshot> foreignKeys, boolean relationship) {
+    this(name, model, columns, primaryKey, indexes, foreignKeys, relationship, "");
+  }
+
+  /** The name a graph gives this table: its relationship type if declared, else its name. */
+  public String graphName() {
+    return relationshipType.isEmpty() ? name : relationshipType;
+  }
+
+  /** This table, its relationships typed {@code type} (empty: after its name). */
+  public TableSnapshot withRelationshipType(String type) {
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
+        relationship, type);
   }
 
   /** A table without foreign keys. */
@@ -41,26 +63,27 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
   /** This table, stored as relationships or not. */
   public TableSnapshot asRelationship(boolean relationship) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship);
+        relationship, relationshipType);
   }
 
   /** This table with {@code foreignKeys} instead of its own, sorted by name. */
   public TableSnapshot withForeignKeys(List<ForeignKeySnapshot> foreignKeys) {
     List<ForeignKeySnapshot> sorted = new ArrayList<>(foreignKeys);
     sorted.sort(Comparator.comparing(ForeignKeySnapshot::name));
-    return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted, relationship);
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted, relationship,
+        relationshipType);
   }
 
   /** This table with {@code indexes} instead of its own. */
   public TableSnapshot withIndexes(List<IndexSnapshot> indexes) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship);
+        relationship, relationshipType);
   }
 
   /** This table with {@code columns} and {@code primaryKey} instead of its own. */
   public TableSnapshot withColumns(List<ColumnSnapshot> columns, List<String> primaryKey) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship);
+        relationship, relationshipType);
   }
 
   /** The foreign key called {@code name}, if there is one. */

@@ -45,7 +45,7 @@ final class CypherAnchors {
       }
       String variable = variables.get(c.table());
       Relationships.Link link = walk.relationships().virtual(c.table(), c.index());
-      String x = walk.linkedTo(variable, link.type());
+      String x = walk.linkedTo(variable, link.key());
       if (x == null) {
         x = walk.fresh();
         pattern(walk, link, variable, x);
@@ -64,7 +64,7 @@ final class CypherAnchors {
     StringBuilder label = new StringBuilder(x).append(':');
     Names.quote(label, walk.label(link.target()));
     CypherSemiJoins.pattern(walk, link, variable, label.toString());
-    walk.linked(variable, link.type(), x);
+    walk.linked(variable, link.key(), x);
   }
 
   /**
@@ -100,12 +100,12 @@ final class CypherAnchors {
           || link.targetColumns().get(0) != k.index()) {
         continue;
       }
-      if (to.equals(walk.linkedTo(from, link.type()))) {
+      if (to.equals(walk.linkedTo(from, link.key()))) {
         return true; // a join model's relationship, written ending at the node already
       }
-      if (walk.linkedTo(from, link.type()) == null) {
+      if (walk.linkedTo(from, link.key()) == null) {
         CypherSemiJoins.pattern(walk, link, from, to);
-        walk.linked(from, link.type(), to);
+        walk.linked(from, link.key(), to);
         return true;
       }
     }

@@ -10,13 +10,13 @@ import java.util.List;
 final class CypherLinks {
   private CypherLinks() {}
 
-  /** {@code head([(v)-[:TYPE]->(x:Target) | x.key])}: the column's value, NULL without one. */
+  /** {@code head([(v)-[:TYPE]->(x:Target) | x.key])} (or {@code <-[:TYPE]-}): the column's value, NULL without one. */
   static void read(CypherWalk walk, Relationships.Link link, int column, String variable) {
     StringBuilder out = walk.out();
     String x = walk.fresh();
-    out.append("head([(").append(variable).append(")-[:");
-    Names.quote(out, link.type());
-    out.append("]->(").append(x).append(':');
+    out.append("head([(").append(variable).append(')');
+    link.arrow(out, "");
+    out.append('(').append(x).append(':');
     Names.quote(out, walk.label(link.target()));
     out.append(") | ").append(x).append('.');
     Names.quote(out, walk.columnName(link.target(),
@@ -42,9 +42,9 @@ final class CypherLinks {
     out.append(" WITH ").append(with).append(" CALL { WITH ").append(with);
     if (moves) {
       String old = walk.fresh();
-      out.append(" OPTIONAL MATCH (").append(n).append(")-[").append(old).append(':');
-      Names.quote(out, link.type());
-      out.append("]->(:");
+      out.append(" OPTIONAL MATCH (").append(n).append(')');
+      link.arrow(out, old);
+      out.append("(:");
       Names.quote(out, walk.label(link.target()));
       out.append(") DELETE ").append(old).append(" WITH DISTINCT ").append(with);
     }
@@ -68,9 +68,9 @@ final class CypherLinks {
       out.append(i > 0 ? " + ',' + " : " + ").append("toString(").append(values.get(i))
           .append(')');
     }
-    out.append(")] END | CREATE (").append(n).append(")-[:");
-    Names.quote(out, link.type());
-    out.append("]->(").append(x).append(")) }");
+    out.append(")] END | CREATE (").append(n).append(')');
+    link.arrow(out, "");
+    out.append('(').append(x).append(")) }");
   }
 
   /** A model or field name inside a Cypher string literal (Java identifiers need no escape). */

@@ -19,7 +19,7 @@ final class CypherNodes {
   /**
    * {@code (v:Label)}; for a join model stored as a relationship ({@link Relationships#edge}),
    * {@code (s:Start)-[v:Type]->(e:End)} instead, an end given in {@code ends} (by its link's
-   * type) being that variable, already bound, and the ends recorded as the patterns of {@code v}'s
+   * key) being that variable, already bound, and the ends recorded as the patterns of {@code v}'s
    * foreign keys.
    */
   static void node(CypherWalk walk, Scope scope, Map<String, String> ends) {
@@ -36,15 +36,15 @@ final class CypherNodes {
     Names.quote(out, walk.label(scope.table()));
     out.append("]->");
     String finish = end(walk, edge.end(), ends);
-    walk.linked(scope.variable(), edge.start().type(), start);
-    walk.linked(scope.variable(), edge.end().type(), finish);
+    walk.linked(scope.variable(), edge.start().key(), start);
+    walk.linked(scope.variable(), edge.end().key(), finish);
   }
 
   /** One end of an edge's pattern: the bound variable, or a fresh one with its label. */
   private static String end(CypherWalk walk, Relationships.Link link,
       Map<String, String> ends) {
     StringBuilder out = walk.out();
-    String bound = ends.get(link.type());
+    String bound = ends.get(link.key());
     if (bound != null) {
       out.append('(').append(bound).append(')');
       return bound;
@@ -62,7 +62,7 @@ final class CypherNodes {
     if (edge == null) {
       return scope.variable();
     }
-    return scope.variable() + ", " + walk.linkedTo(scope.variable(), edge.start().type()) + ", "
-        + walk.linkedTo(scope.variable(), edge.end().type());
+    return scope.variable() + ", " + walk.linkedTo(scope.variable(), edge.start().key()) + ", "
+        + walk.linkedTo(scope.variable(), edge.end().key());
   }
 }

@@ -69,15 +69,15 @@ final class CypherSemiJoins {
     // A join model stored as a relationship: the relationship's end is the other node itself.
     boolean innerEdge = fromInner && walk.relationships().edge(t.table()) != null;
     String outerEnd = !fromInner && walk.relationships().edge(outerTable) != null
-        ? walk.linkedTo(outer, l.type()) : null;
+        ? walk.linkedTo(outer, l.key()) : null;
     walk.close(walk.match(q.source(), withoutKeyTests(q.filter(), projected), outerEnd,
-        innerEdge ? Map.of(l.type(), outer) : Map.of(), inner -> {
+        innerEdge ? Map.of(l.key(), outer) : Map.of(), inner -> {
           if (innerEdge || outerEnd != null) {
             return;
           }
           String from = fromInner ? inner : outer;
           pattern(walk, l, from, fromInner ? outer : inner);
-          walk.linked(from, l.type(), fromInner ? outer : inner);
+          walk.linked(from, l.key(), fromInner ? outer : inner);
         }));
     out.append(" }");
     if (nullable) {
@@ -113,12 +113,12 @@ final class CypherSemiJoins {
     return true;
   }
 
-  /** {@code , (from)-[:TYPE]->(to)}. */
+  /** {@code , (from)-[:TYPE]->(to)}, or {@code <-[:TYPE]-} for a reversed link. */
   static void pattern(CypherWalk walk, Relationships.Link link, String from, String to) {
     StringBuilder out = walk.out();
-    out.append(", (").append(from).append(")-[:");
-    Names.quote(out, link.type());
-    out.append("]->(").append(to).append(')');
+    out.append(", (").append(from).append(')');
+    link.arrow(out, "");
+    out.append('(').append(to).append(')');
   }
 
   /**

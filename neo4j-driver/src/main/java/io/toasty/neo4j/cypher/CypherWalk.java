@@ -190,7 +190,7 @@ final class CypherWalk {
   /**
    * {@link #match(Source, ExprNode, Consumer)} whose node is {@code variable} when not null (a node
    * the enclosing statement has bound already), and whose ends, for a join model stored as a
-   * relationship, are the bound variables {@code ends} gives by link type.
+   * relationship, are the bound variables {@code ends} gives by link key.
    */
   Scope match(Source source, ExprNode filter, String variable, Map<String, String> ends,
       Consumer<String> patterns) {
@@ -276,7 +276,7 @@ final class CypherWalk {
     }
     for (Relationships.Link link : List.of(edge.start(), edge.end())) {
       if (!link.stored() && link.columns().equals(columns) && link.target().equals(to.table())) {
-        return Map.of(link.type(), to.variable());
+        return Map.of(link.key(), to.variable());
       }
     }
     return Map.of();

@@ -111,11 +111,11 @@ final class CypherWrites {
         .append(CypherNodes.carried(walk, scope)).append(" WHERE ");
     for (int i = 0; i < referring.size(); i++) {
       Relationships.Link l = referring.get(i);
-      out.append(i > 0 ? " AND " : "").append("CASE WHEN EXISTS { (").append(v).append(")<-[:");
-      Names.quote(out, l.type());
-      out.append("]-(:");
+      out.append(i > 0 ? " AND " : "").append("CASE WHEN EXISTS { (:");
       Names.quote(out, walk.label(l.table()));
-      out.append(") } THEN date('").append(Relationships.STILL_REFERRED).append(':')
+      out.append(')');
+      l.arrow(out, "");
+      out.append('(').append(v).append(") } THEN date('").append(Relationships.STILL_REFERRED).append(':')
           .append(l.model()).append(':').append(l.field()).append("') IS NULL ELSE true END");
     }
   }

@@ -4,6 +4,7 @@ import io.toasty.schema.JoinModels;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.app.RelationSchema.GraphEdge;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ import java.util.Set;
 
 /**
  * Which foreign keys are relationships in the graph. Each {@code BelongsTo} relation (and so the
- * {@code HasMany}/{@code HasOne} that pairs with it) is one directed relationship type, from the
- * node holding the foreign key to the node it refers to, named after the {@code BelongsTo} field
- * in upper snake case ({@code Article.author} is {@code (:Article)-[:AUTHOR]->(:Author)}). The
- * foreign key's columns are no properties: a read takes them from the relationship's end node.
+ * {@code HasMany}/{@code HasOne} that pairs with it) is one directed relationship type, by
+ * default from the node holding the foreign key to the node it refers to, named after the
+ * {@code BelongsTo} field in upper snake case ({@code Article.author} is
+ * {@code (:Article)-[:AUTHOR]->(:Author)}); a {@code @Relationship} on either side names the
+ * type and direction ({@link RelationSchema.GraphEdge}). The foreign key's columns are no
+ * properties: a read takes them from the node at the relationship's other end.
  *
  * <p>A foreign key column that is also part of its table's key or of a unique index stays a
  * property as well (the uniqueness constraint is on properties), beside the relationship; so does
@@ -55,12 +58,33 @@ public final class Relationships {
    * @param columns       the foreign key's columns on {@code table}
    * @param targetColumns the referenced columns on {@code target}, in the same order
    * @param stored        whether the columns are kept as properties too
+   * @param reversed      whether the relationship points from the referred node to the node
+   *                      holding the key ({@code @Relationship}), rather than away from it
    */
   public record Link(String table, String model, String field, String type, String target,
-      List<Integer> columns, List<Integer> targetColumns, boolean stored) {
+      List<Integer> columns, List<Integer> targetColumns, boolean stored, boolean reversed) {
     public Link {
       columns = List.copyOf(columns);
       targetColumns = List.copyOf(targetColumns);
+    }
+
+    /**
+     * What a pattern remembers this link by: its model and field, unique where two links may
+     * share a type.
+     */
+    public String key() {
+      return model + "." + field;
+    }
+
+    /**
+     * Appends {@code -[v:`TYPE`]->}, or {@code <-[v:`TYPE`]-} for a reversed link: the
+     * relationship as written after the node holding the key and before the referred one
+     * ({@code variable} empty for none).
+     */
+    public void arrow(StringBuilder out, String variable) {
+      out.append(reversed ? "<-[" : "-[").append(variable).append(':');
+      Names.quote(out, type);
+      out.append(reversed ? "]-" : "]->");
     }
 
     /** The position of {@code column} in the foreign key, or -1. */
@@ -106,8 +130,10 @@ public final class Relationships {
       if (JoinModels.isEdge(schema, model)) {
         List<Link> links = of(schema.mapping(model.name()).table());
         if (links.size() == 2) {
-          edges.put(links.get(0).table(), new Edge(links.get(0).table(), links.get(0),
-              links.get(1)));
+          boolean incoming = JoinModels.declared(model).map(GraphEdge::incoming).orElse(false);
+          Link start = links.get(incoming ? 1 : 0);
+          Link end = links.get(incoming ? 0 : 1);
+          edges.put(start.table(), new Edge(start.table(), start, end));
         }
       }
     }
@@ -128,9 +154,31 @@ public final class Relationships {
       columns.add(column);
       targetColumns.add(targetColumn);
     }
+    GraphEdge declared = declared(schema, model, r);
+    String type = declared == null || declared.type().isEmpty() ? typeName(r.name())
+        : declared.type();
     found.computeIfAbsent(mapping.table(), t -> new ArrayList<>()).add(new Link(mapping.table(),
-        model.name(), model.field(r.sourceFields().get(0)).name(), typeName(r.name()),
-        targetMapping.table(), columns, targetColumns, false));
+        model.name(), model.field(r.sourceFields().get(0)).name(), type,
+        targetMapping.table(), columns, targetColumns, false,
+        declared != null && declared.incoming()));
+  }
+
+  /**
+   * The relationship declared for belongs-to {@code r} of {@code model}, seen from {@code model}
+   * (incoming: pointing at it): on {@code r} itself, else on the has-many or has-one of the
+   * target that pairs with it, turned around; or null.
+   */
+  private static GraphEdge declared(Schema schema, ModelSchema model, RelationSchema r) {
+    if (r.graph() != null && !r.graph().joinModel()) {
+      return r.graph();
+    }
+    for (RelationSchema other : schema.model(r.target()).relations()) {
+      if (!other.isBelongsTo() && other.graph() != null && other.target().equals(model.name())
+          && other.pair().equals(r.name())) {
+        return new GraphEdge(other.graph().type(), !other.graph().incoming(), false);
+      }
+    }
+    return null;
   }
 
   /** The links with {@code stored} set where a column must stay a property. */
@@ -153,7 +201,7 @@ public final class Relationships {
     for (Link l : links) {
       boolean stored = l.columns().stream().anyMatch(keep::contains);
       out.add(new Link(l.table(), l.model(), l.field(), l.type(), l.target(), l.columns(),
-          l.targetColumns(), stored));
+          l.targetColumns(), stored, l.reversed()));
     }
     return List.copyOf(out);
   }

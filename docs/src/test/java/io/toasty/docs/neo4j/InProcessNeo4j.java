@@ -1,0 +1,20 @@
+package io.toasty.docs.neo4j;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/** The Neo4j 5.26 server the guides' tests run their examples on, in this JVM. */
+public final class InProcessNeo4j {
+  private InProcessNeo4j() {}
+
+  /** A new server with Bolt on a free port and no HTTP server; close it when done. */
+  public static Neo4j start() {
+    return Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+        .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
+        .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+        .build();
+  }
+}

@@ -1,0 +1,11 @@
+package io.toasty.tck.models;
+
+import io.toasty.HasMany;
+import io.toasty.annotations.Auto;
+import io.toasty.annotations.Key;
+import io.toasty.annotations.Model;
+import java.util.UUID;
+
+/** A company its employees work at: no annotation of its own (RelationshipModelScenarios). */
+@Model
+public record GrCompany(@Key @Auto UUID id, String name, HasMany<GrEmployee> staff) {}
