@@ -304,14 +304,16 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * DynamoDB: key-value operations only, and the application's PartiQL statements
    * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
    * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
-   * within its 100 items and 4 MB), since there are no interactive transactions to make a
-   * row-by-row insert atomic. An update changes a stored collection without the application
+   * within its 100 items and 4 MB). Interactive transactions are optimistic: the driver records
+   * what each read found, buffers the writes (with savepoints as marks in that buffer) and sends
+   * them at COMMIT in one TransactWriteItems conditioned on every item read being unchanged, so
+   * a conflict fails the COMMIT with a transient {@code SerializationFailureException}. An update changes a stored collection without the application
    * reading it: natively where DynamoDB's UpdateExpression can ({@code list_append}, a set's
    * {@code ADD}/{@code DELETE}, a map entry's {@code SET}/{@code REMOVE}), else by the driver
    * reading the item and writing conditioned on what it read (a list's removal).
    */
   public static final Capability DYNAMODB =
-      new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
+      new Capability("dynamodb", false, true, false, false, false, true, true, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
           .withAtomicLimits(true);
