@@ -60,6 +60,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -618,7 +619,15 @@ public final class Db implements Executor {
   /** {@link #transactionMono(Function)} with options. */
   public <T> Mono<T> transactionMono(TxOptions options,
       Function<? super Tx, ? extends Mono<T>> work) {
-    return transaction(options, work).singleOrEmpty();
+    Objects.requireNonNull(work, "work");
+    // The value is held until COMMIT has succeeded, so a failed COMMIT (an optimistic
+    // transaction's conflict on DynamoDB) finds nothing emitted and the retry policy may run the
+    // work again (TransactionConflictTest).
+    return Mono.defer(() -> {
+      AtomicReference<T> value = new AtomicReference<>();
+      return transaction(options, tx -> Mono.from(work.apply(tx)).doOnNext(value::set).then())
+          .then(Mono.fromSupplier(value::get));
+    });
   }
 
   /**

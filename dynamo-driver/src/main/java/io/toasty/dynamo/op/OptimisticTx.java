@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * commit with a transient {@code SerializationFailureException}, which the retry policy runs
  * again; a rollback, a cancel or an error before the commit sends nothing. Savepoints mark the
  * buffered writes. Tested by the TCK's {@code TransactionTest} and
- * {@code OptimisticConflictTest}; the model is described in docs/dynamodb.md.
+ * {@code TransactionConflictTest}; the model is described in docs/dynamodb.md.
  */
 public final class OptimisticTx {
   private final TxLedger ledger;
