@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 /**
  * A {@link Db}'s raw statements: SQL runs where {@link Db#exec} would run a typed statement (the
  * bound transaction, else a pooled connection through the gate); PartiQL always runs on a
- * connection of its own, as a backend with PartiQL has no interactive transactions.
+ * connection of its own, outside any transaction (see {@link Db#partiql}).
  */
 final class RawStatements {
   private final Db db;
