@@ -1,10 +1,8 @@
 package io.toasty.docs.batches;
 
 import io.toasty.Bulk;
-import io.toasty.Feature;
 import io.toasty.Statement;
 import io.toasty.error.UniqueViolationException;
-import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
@@ -126,16 +124,13 @@ final class BatchesGuide {
     return stored;
   }
 
-  static String refusedOnDynamo(Db db, UUID kettle) {
-    // snippet: batch-refused
+  static String mixed(Db db, UUID kettle) {
+    // snippet: batch-mixed
     Mono<String> mixed = Toasty.batch(
             Products.filter(Products.STOCK.lt(20L)).asList(),   // a scan, not a key read
             Products.deleteById(kettle))
-        .exec(db)
-        .map(r -> "ran")
-        .onErrorResume(UnsupportedFeatureException.class,
-            e -> Mono.just(e.feature() == Feature.ATOMIC_BATCH ? "refused: not atomic here"
-                : e.getMessage()));
+        .exec(db)                                // on DynamoDB: an optimistic transaction
+        .map(r -> "ran");
     // end-snippet
     return mixed.block();
   }
