@@ -68,6 +68,14 @@ import java.util.Objects;
  *                                that adds to a limited relation as it is, where it would
  *                                otherwise check it in a transaction or, without interactive
  *                                transactions, refuse it with {@code Feature.CARDINALITY}
+ * @param optimisticTransactions  whether the transactions the application begins
+ *                                ({@code db.transaction(..)}, {@code db.begin()}) run, without
+ *                                {@code interactiveTransactions}, as the driver's optimistic
+ *                                ones: reads recorded with what they found, writes buffered and
+ *                                sent at COMMIT, which fails with a transient
+ *                                {@code SerializationFailureException} when an item read has
+ *                                changed (DynamoDB). The engine's own plans still run without a
+ *                                transaction, as {@code interactiveTransactions} false says
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -75,7 +83,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
-    boolean rawSql, boolean partiql, boolean atomicLimits) {
+    boolean rawSql, boolean partiql, boolean atomicLimits, boolean optimisticTransactions) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -89,6 +97,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /** A capability without optimistic transactions (see {@code optimisticTransactions}). */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+      boolean rawSql, boolean partiql, boolean atomicLimits) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, false);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -142,7 +165,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, optimisticTransactions);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -151,7 +174,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, optimisticTransactions);
   }
 
   /** This capability with the query forms given. */
@@ -160,7 +183,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, optimisticTransactions);
   }
 
   /**
@@ -172,7 +195,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
-        atomicLimits);
+        atomicLimits, optimisticTransactions);
   }
 
   /**
@@ -184,7 +207,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits);
+        atomicLimits, optimisticTransactions);
   }
 
   /**
@@ -196,7 +219,24 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        limits);
+        limits, optimisticTransactions);
+  }
+
+  /**
+   * This capability with the application's transactions run as the driver's optimistic ones
+   * ({@code optimisticTransactions}), or not.
+   */
+  public Capability withOptimisticTransactions(boolean optimistic) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, optimistic);
+  }
+
+  /** Whether the application may begin transactions: interactive or optimistic ones. */
+  public boolean transactions() {
+    return interactiveTransactions || optimisticTransactions;
   }
 
   /**
@@ -304,7 +344,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * DynamoDB: key-value operations only, and the application's PartiQL statements
    * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
    * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
-   * within its 100 items and 4 MB). Interactive transactions are optimistic: the driver records
+   * within its 100 items and 4 MB). The application's transactions are optimistic (and the
+   * engine's own plans use none): the driver records
    * what each read found, buffers the writes (with savepoints as marks in that buffer) and sends
    * them at COMMIT in one TransactWriteItems conditioned on every item read being unchanged, so
    * a conflict fails the COMMIT with a transient {@code SerializationFailureException}. An update changes a stored collection without the application
@@ -313,8 +354,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * reading the item and writing conditioned on what it read (a list's removal).
    */
   public static final Capability DYNAMODB =
-      new Capability("dynamodb", false, true, false, false, false, true, true, true, false,
+      new Capability("dynamodb", false, true, false, false, false, false, true, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
-          .withAtomicLimits(true);
+          .withAtomicLimits(true).withOptimisticTransactions(true);
 }

@@ -549,15 +549,16 @@ public final class Db implements Executor {
   @Override
   public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
     Objects.requireNonNull(statements, "statements");
-    if (driver.capability().interactiveTransactions()) {
-      // In a bound transaction, that transaction decides how the batch nests in it.
-      return Mono.deferContextual(context -> {
-        Tx bound = Tx.boundIn(context, this);
-        return bound != null ? bound.execBatch(statements)
-            : transactionMono(tx -> Batch.inOrder(tx, statements));
-      });
-    }
-    return Mono.defer(() -> {
+    // In a bound transaction (on DynamoDB an optimistic one), that transaction decides how the
+    // batch nests in it.
+    return Mono.deferContextual(context -> {
+      Tx bound = Tx.boundIn(context, this);
+      if (bound != null) {
+        return bound.execBatch(statements);
+      }
+      if (driver.capability().interactiveTransactions()) {
+        return transactionMono(tx -> Batch.inOrder(tx, statements));
+      }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });

@@ -39,7 +39,7 @@ final class TxStarts {
       if (bound != null) {
         return bound.join(options, work);
       }
-      if (!driver.capability().interactiveTransactions()) {
+      if (!driver.capability().transactions()) {
         return Flux.error(unsupported());
       }
       return db.orBound(context, c -> Joined.transaction(db, c, counters, options, work),
@@ -56,7 +56,7 @@ final class TxStarts {
   /** A transaction to end by hand, begun on a pooled connection of its own. */
   Mono<Tx> begin(TxOptions options) {
     return Mono.defer(() -> {
-      if (!driver.capability().interactiveTransactions()) {
+      if (!driver.capability().transactions()) {
         return Mono.error(unsupported());
       }
       return driver.connect().flatMap(conn -> {

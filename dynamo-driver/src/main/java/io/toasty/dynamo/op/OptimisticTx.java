@@ -49,6 +49,10 @@ public final class OptimisticTx {
       return TxWrites.delete(ledger, d);
     } else if (op instanceof Operation.Atomic a) {
       return atomic(a);
+    } else if (op instanceof Operation.QuerySql q && QueryByIndexOp.accepts(q)) {
+      // an include's children by an indexed key: read as stored, neither recorded nor merged
+      // with the buffered writes (docs/dynamodb.md)
+      return QueryByIndexOp.run(ledger.context(), q);
     }
     return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
         TableInfo.BACKEND, describe(op) + " inside a transaction: DynamoDB's optimistic "
