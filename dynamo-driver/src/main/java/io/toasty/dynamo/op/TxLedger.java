@@ -97,11 +97,11 @@ final class TxLedger {
     return new LinkedHashMap<>(seen);
   }
 
-  /** The buffered images of {@code t}'s items the transaction creates (read as absent). */
-  synchronized List<Map<String, AttributeValue>> created(TableInfo t) {
+  /** The buffered images of {@code t}'s items the transaction creates or changes. */
+  synchronized List<Map<String, AttributeValue>> written(TableInfo t) {
     List<Map<String, AttributeValue>> out = new ArrayList<>();
     writes.forEach((ref, item) -> {
-      if (ref.table() == t && item.isPresent() && seen.get(ref).isEmpty()) {
+      if (ref.table() == t && item.isPresent()) {
         out.add(item.get());
       }
     });

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * consistent) and records it. A query, index query or scan reads the stored items strongly
  * consistent (an index's keys, then each item by key) and records each item it returns as read;
  * an item the transaction wrote is returned as written (and only if it still matches), and the
- * records the transaction created that match come after the stored ones. A record another
+ * records the transaction created or changed that match now come after the stored ones. A record another
  * transaction creates meanwhile that would have matched is not detected (no phantom
  * protection): docs/dynamodb.md.
  */
@@ -106,7 +106,10 @@ final class TxReads {
     });
   }
 
-  /** {@code stored}, then the matching records the transaction created that it did not hold. */
+  /**
+   * {@code stored}, then the records the transaction created or changed that match now but were
+   * not among them (they did not match as stored).
+   */
   private static Flux<Map<String, AttributeValue>> withCreated(TxLedger l, TableInfo t,
       Flux<Map<String, AttributeValue>> stored, Predicate<Map<String, AttributeValue>> matches) {
     Set<TxLedger.Ref> returned = new HashSet<>();
@@ -114,7 +117,7 @@ final class TxReads {
       synchronized (returned) {
         returned.add(TxLedger.Ref.of(t, item));
       }
-    }).concatWith(Flux.defer(() -> Flux.fromIterable(l.created(t))
+    }).concatWith(Flux.defer(() -> Flux.fromIterable(l.written(t))
         .filter(item -> {
           synchronized (returned) {
             return !returned.contains(TxLedger.Ref.of(t, item));

@@ -36,7 +36,8 @@ final class TxWrites {
             ? Mono.error(Uniqueness.duplicateKey(t, null))
             : unclaimed(l, t, null, item).then(Mono.fromRunnable(() ->
                 l.write(TxLedger.Ref.of(t, item), Optional.of(item)))));
-      }, 1).then(Mono.fromSupplier(() -> InsertOp.response(t, op.statement(), items))));
+      }, 1).then(TxLimits.check(l, t))
+          .then(Mono.fromSupplier(() -> InsertOp.response(t, op.statement(), items))));
     });
   }
 
@@ -57,7 +58,9 @@ final class TxWrites {
               return after;
             }));
           }), 1);
-      return allOrNothing(l, updated.collectList().map(rows -> op.returning()
+      return allOrNothing(l, updated.collectList()
+          .flatMap(rows -> TxLimits.check(l, t).thenReturn(rows))
+          .map(rows -> op.returning()
           ? new ExecResponse.Rows(Flux.fromIterable(rows)
               .map(item -> Items.row(t, op.columns(), item)))
           : new ExecResponse.Count(rows.size())));
