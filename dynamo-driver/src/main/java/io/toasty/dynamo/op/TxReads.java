@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * consistent) and records it. A query, index query or scan reads the stored items strongly
  * consistent (an index's keys, then each item by key) and records each item it returns as read;
  * an item the transaction wrote is returned as written (and only if it still matches), and the
- * records the transaction created or changed that match now come after the stored ones. A record another
- * transaction creates meanwhile that would have matched is not detected (no phantom
- * protection): docs/dynamodb.md.
+ * records the transaction created or changed that match now come after the stored ones. A
+ * record another transaction creates meanwhile that would have matched is not detected (no
+ * phantom protection): docs/dynamodb.md.
  */
 final class TxReads {
   private TxReads() {}
