@@ -1,8 +1,10 @@
 package io.toasty.docs.batches;
 
 import io.toasty.Bulk;
+import io.toasty.Feature;
 import io.toasty.Statement;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
@@ -124,13 +126,16 @@ final class BatchesGuide {
     return stored;
   }
 
-  static String mixed(Db db, UUID kettle) {
-    // snippet: batch-mixed
+  static String refusedOnDynamo(Db db, UUID kettle) {
+    // snippet: batch-refused
     Mono<String> mixed = Toasty.batch(
             Products.filter(Products.STOCK.lt(20L)).asList(),   // a scan, not a key read
             Products.deleteById(kettle))
-        .exec(db)                                // on DynamoDB: an optimistic transaction
-        .map(r -> "ran");
+        .exec(db)
+        .map(r -> "ran")
+        .onErrorResume(UnsupportedFeatureException.class,
+            e -> Mono.just(e.feature() == Feature.ATOMIC_BATCH ? "refused: not atomic here"
+                : e.getMessage()));
     // end-snippet
     return mixed.block();
   }
