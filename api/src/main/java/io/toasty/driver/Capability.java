@@ -71,6 +71,14 @@ import java.util.Objects;
  * @param cypher                  whether the application's own Cypher statements run here
  *                                ({@code db.cypher(..)}); otherwise they are refused with
  *                                {@code Feature.CYPHER} before anything is sent
+ * @param optimisticTransactions  whether the transactions the application begins
+ *                                ({@code db.transaction(..)}, {@code db.begin()}) run, without
+ *                                {@code interactiveTransactions}, as the driver's optimistic
+ *                                ones: reads recorded with what they found, writes buffered and
+ *                                sent at COMMIT, which fails with a transient
+ *                                {@code SerializationFailureException} when an item read has
+ *                                changed (DynamoDB). The engine's own plans still run without a
+ *                                transaction, as {@code interactiveTransactions} false says
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -78,7 +86,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
-    boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher) {
+    boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
+    boolean optimisticTransactions) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -94,7 +103,10 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     }
   }
 
-  /** A capability that runs no Cypher statements of the application (see {@code cypher}). */
+  /**
+   * A capability that runs no Cypher statements of the application (see {@code cypher}) and has
+   * no optimistic transactions (see {@code optimisticTransactions}).
+   */
   public Capability(String backend, boolean sql, boolean returningFromMutation,
       boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
       boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
@@ -106,7 +118,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, false);
+        atomicLimits, false, false);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -160,7 +172,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -169,7 +181,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
 
   /** This capability with the query forms given. */
@@ -178,7 +190,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
 
   /**
@@ -190,7 +202,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
 
   /**
@@ -202,7 +214,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
 
   /**
@@ -214,8 +226,25 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher);
+        atomicLimits, cypher, optimisticTransactions);
   }
+  /**
+   * This capability with the application's transactions run as the driver's optimistic ones
+   * ({@code optimisticTransactions}), or not.
+   */
+  public Capability withOptimisticTransactions(boolean optimistic) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, cypher, optimistic);
+  }
+
+  /** Whether the application may begin transactions: interactive or optimistic ones. */
+  public boolean transactions() {
+    return interactiveTransactions || optimisticTransactions;
+  }
+
 
   /**
    * This capability with relation limits kept by the driver ({@code atomicLimits}), or by the
@@ -226,7 +255,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        limits, cypher);
+        limits, cypher, optimisticTransactions);
   }
 
   /**
@@ -331,18 +360,21 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           .withJsonPaths(true);
 
   /**
-   * DynamoDB: key-value operations only, and the application's PartiQL statements
-   * ({@code ExecuteStatement}); OR in key conditions is fanned out. An insert of many
-   * rows is one operation, which the driver writes as one TransactWriteItems (all or nothing,
-   * within its 100 items and 4 MB), since there are no interactive transactions to make a
-   * row-by-row insert atomic. An update changes a stored collection without the application
-   * reading it: natively where DynamoDB's UpdateExpression can ({@code list_append}, a set's
-   * {@code ADD}/{@code DELETE}, a map entry's {@code SET}/{@code REMOVE}), else by the driver
-   * reading the item and writing conditioned on what it read (a list's removal).
+   * DynamoDB: key-value operations only, and the application's PartiQL statements ({@code
+   * ExecuteStatement}); OR in key conditions is fanned out. An insert of many rows is one
+   * operation, which the driver writes as one TransactWriteItems (all or nothing, within its 100
+   * items and 4 MB). The application's transactions are optimistic (and the engine's own plans use
+   * none): the driver records what each read found, buffers the writes (with savepoints as marks in
+   * that buffer) and sends them at COMMIT in one TransactWriteItems conditioned on every item read
+   * being unchanged, so a conflict fails the COMMIT with a transient {@code
+   * SerializationFailureException}. An update changes a stored collection without the application
+   * reading it: natively where DynamoDB's UpdateExpression can ({@code list_append}, a set's {@code
+   * ADD}/{@code DELETE}, a map entry's {@code SET}/{@code REMOVE}), else by the driver reading the
+   * item and writing conditioned on what it read (a list's removal).
    */
   public static final Capability DYNAMODB =
-      new Capability("dynamodb", false, true, false, false, false, false, false, true, false,
+      new Capability("dynamodb", false, true, false, false, false, false, true, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
-          .withAtomicLimits(true);
+          .withAtomicLimits(true).withOptimisticTransactions(true);
 }

@@ -11,6 +11,7 @@ import io.toasty.dynamo.op.DynamoContext;
 import io.toasty.dynamo.op.FindPkByIndexOp;
 import io.toasty.dynamo.op.GetByKeyOp;
 import io.toasty.dynamo.op.InsertOp;
+import io.toasty.dynamo.op.OptimisticTx;
 import io.toasty.dynamo.op.PartiqlOp;
 import io.toasty.dynamo.op.QueryByIndexOp;
 import io.toasty.dynamo.op.QueryPkOp;
@@ -26,12 +27,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * A DynamoDB "connection": DynamoDB has none (each request is an HTTP call on the client's pool),
- * so this is a handle that sends each operation to the class of the same name. SQL and
- * interactive transactions are refused with an {@link UnsupportedFeatureException}.
+ * so this is a handle that sends each operation to the class of the same name. Between BEGIN and
+ * COMMIT or ROLLBACK, operations go to an {@link OptimisticTx} instead, which buffers the writes
+ * and sends them at COMMIT. SQL is refused with an {@link UnsupportedFeatureException}.
  */
 final class DynamoConnection implements Connection {
   private final DynamoContext context;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The transaction begun on this connection, or null. */
+  private volatile OptimisticTx tx;
 
   DynamoConnection(DynamoContext context) {
     this.context = context;
@@ -43,6 +47,13 @@ final class DynamoConnection implements Connection {
     if (closed.get()) {
       return Mono.error(new DriverException(TableInfo.BACKEND, null,
           "the connection was closed", null));
+    }
+    if (operation instanceof Operation.Transaction t) {
+      return transaction(t);
+    }
+    OptimisticTx current = tx;
+    if (current != null) {
+      return current.exec(operation);
     }
     if (operation instanceof Operation.GetByKey g) {
       return GetByKeyOp.run(context, g);
@@ -68,10 +79,6 @@ final class DynamoConnection implements Connection {
       return QueryByIndexOp.run(context, q);
     } else if (operation instanceof Operation.Partiql p) {
       return PartiqlOp.run(context, p);
-    } else if (operation instanceof Operation.Transaction) {
-      return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
-          TableInfo.BACKEND, "DynamoDB has no transaction that statements run inside; a single "
-          + "statement that writes several items uses TransactWriteItems"));
     }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND,
         "DynamoDB runs key-value operations (GetByKey, QueryPk, FindPkByIndex, Scan, Insert, "
@@ -80,8 +87,51 @@ final class DynamoConnection implements Connection {
         + operation.getClass().getSimpleName()));
   }
 
+  /**
+   * BEGIN starts buffering, COMMIT sends what was buffered (and ends the transaction either
+   * way), ROLLBACK drops it; savepoints mark the buffer.
+   */
+  private Mono<ExecResponse> transaction(Operation.Transaction t) {
+    ExecResponse done = new ExecResponse.Count(0);
+    return switch (t.kind()) {
+      case BEGIN -> Mono.fromSupplier(() -> {
+        if (tx != null) {
+          throw new IllegalStateException("a transaction is already open on this connection");
+        }
+        tx = new OptimisticTx(context);
+        return done;
+      });
+      case COMMIT -> Mono.defer(() -> {
+        OptimisticTx current = ended();
+        return current.commit().thenReturn(done);
+      });
+      case ROLLBACK -> Mono.fromSupplier(() -> {
+        tx = null;
+        return done;
+      });
+      default -> Mono.defer(() -> open().savepoint(t).thenReturn(done));
+    };
+  }
+
+  private OptimisticTx open() {
+    OptimisticTx current = tx;
+    if (current == null) {
+      throw new IllegalStateException("no transaction is open on this connection");
+    }
+    return current;
+  }
+
+  private OptimisticTx ended() {
+    OptimisticTx current = open();
+    tx = null;
+    return current;
+  }
+
   @Override
   public Mono<Void> close() {
-    return Mono.fromRunnable(() -> closed.set(true));
+    return Mono.fromRunnable(() -> {
+      tx = null;
+      closed.set(true);
+    });
   }
 }

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbAsyncWaiter;
 
 /**
  * The DynamoDB driver: the models' operations on a {@link DynamoDbAsyncClient} (Netty, never
- * blocking). {@link Capability#DYNAMODB}: no SQL, no interactive transactions; the planner sends
+ * blocking). {@link Capability#DYNAMODB}: no SQL, optimistic transactions; the planner sends
  * key lookups, partition and index queries, scans and writes by key.
  *
  * <p>Usually opened from a URL ({@code Toasty.builder().url("dynamodb://localhost:8000")}, see

@@ -144,8 +144,9 @@ public final class Db implements Executor {
   /**
    * A PartiQL statement on this database (DynamoDB's {@code ExecuteStatement}), on a connection
    * of its own taken through the gate; see {@link PartiqlStatement}. It never joins a
-   * transaction: a backend with PartiQL has no interactive transactions, and one without it
-   * refuses the statement with {@code Feature.PARTIQL}.
+   * transaction: DynamoDB's transactions are optimistic and buffer writes as the items they
+   * leave, which a PartiQL statement does not say, and a backend without PartiQL refuses the
+   * statement with {@code Feature.PARTIQL}.
    */
   public PartiqlStatement partiql(String statement) {
     return new PartiqlStatement(this, statement);
@@ -258,8 +259,9 @@ public final class Db implements Executor {
   /** {@link #transactionMono(Function)} with options. */
   public <T> Mono<T> transactionMono(TxOptions options,
       Function<? super Tx, ? extends Mono<T>> work) {
-    return transaction(options, work).singleOrEmpty();
+    return router.transactionMono(options, work);
   }
+
 
   /**
    * Begins a transaction to end by hand: takes a pooled connection, sends BEGIN, and emits the

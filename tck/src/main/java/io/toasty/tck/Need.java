@@ -25,7 +25,7 @@ public enum Need {
   /** Generates integer keys in the database ({@code @Auto} on a {@code long} key). */
   IDENTITY_KEYS(Capability::identityKeys, Feature.IDENTITY_KEYS),
   /** Runs statements inside a begun transaction. */
-  INTERACTIVE_TRANSACTIONS(Capability::interactiveTransactions,
+  INTERACTIVE_TRANSACTIONS(Capability::transactions,
       Feature.INTERACTIVE_TRANSACTIONS),
   /** Nests transactions with savepoints. */
   SAVEPOINTS(Capability::savepoints, Feature.SAVEPOINTS),

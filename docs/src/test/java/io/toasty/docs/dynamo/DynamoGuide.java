@@ -121,9 +121,10 @@ public final class DynamoGuide {
 
     // snippet: dynamo-unsupported
     try {
-      db.transaction(tx -> Tasks.filter(Tasks.OWNER.eq("ann")).collect(tx)).blockLast();
+      db.transaction(tx -> Tasks.filter(Tasks.OWNER.eq("ann")).forUpdate().collect(tx))
+          .blockLast();
     } catch (UnsupportedFeatureException e) {
-      out.println(e.feature() + " on " + e.backend());   // INTERACTIVE_TRANSACTIONS on dynamodb
+      out.println(e.feature() + " on " + e.backend());   // ROW_LOCKS on dynamodb
     }
     // end-snippet
 

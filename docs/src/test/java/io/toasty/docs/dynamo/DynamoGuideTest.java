@@ -30,7 +30,7 @@ class DynamoGuideTest {
           lines.get(3));
       assertEquals("plan uses the GSI", lines.get(4));
       assertEquals("2 open from the index, one index Query", lines.get(5));
-      assertEquals("INTERACTIVE_TRANSACTIONS on dynamodb", lines.get(6));
+      assertEquals("ROW_LOCKS on dynamodb", lines.get(6));
       assertEquals("1 of ann's tasks end in it", lines.get(7));
       assertEquals("ann's newest: Review it", lines.get(8));
       assertEquals("sorted: [Review it, Ship it]", lines.get(9));

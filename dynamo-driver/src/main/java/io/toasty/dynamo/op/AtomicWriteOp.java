@@ -311,7 +311,7 @@ final class AtomicWriteOp {
   }
 
   /** The error of the first item whose condition failed, or {@code e} itself. */
-  private static RuntimeException blame(List<Step> steps, TransactionCanceledException e) {
+  static RuntimeException blame(List<Step> steps, TransactionCanceledException e) {
     if (e.hasCancellationReasons()) {
       List<CancellationReason> reasons = e.cancellationReasons();
       for (int i = 0; i < reasons.size() && i < steps.size(); i++) {

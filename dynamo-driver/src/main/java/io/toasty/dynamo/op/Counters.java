@@ -332,7 +332,7 @@ final class Counters {
   }
 
   /** The error for {@code owner} left with {@code count} records of {@code l}. */
-  private static CardinalityException over(CountedRelation l, Map<String, AttributeValue> owner,
+  static CardinalityException over(CountedRelation l, Map<String, AttributeValue> owner,
       long count, Throwable cause) {
     TableInfo t = l.owner();
     Value.Record key = Items.row(t, t.primaryKey(), owner);

@@ -4,8 +4,10 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
+import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -20,22 +22,27 @@ public final class QueryPkOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.QueryPk op) {
     return Mono.fromSupplier(() -> {
       TableInfo t = cx.table(op.table());
-      QueryConditions.Parts parts = QueryConditions.of(t, t.partitionKey(), t.sortKey(),
-          op.keyCondition(), op.filter(), op.args());
-      if (parts.empty()) {
-        return (ExecResponse) new ExecResponse.Rows(Flux.empty());
-      }
-      String projection = Items.projection(t, op.columns(), parts.residualColumns(),
-          parts.placeholders());
-      QueryRequest request = QueryRequests.of(t, parts, projection)
-          .scanIndexForward(op.forward())
-          .limit(limit(op.pageSize(), cx.pageSize()))
-          .build();
-      return new ExecResponse.Rows(Pages.query(cx, request)
-          .filter(parts.residual()::test)
+      return (ExecResponse) new ExecResponse.Rows(items(cx, t, op)
           .map(item -> Items.row(t, op.columns(), item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
+  }
+
+  /** The items {@code op} reads, in its order, with at least its columns' attributes. */
+  static Flux<Map<String, AttributeValue>> items(DynamoContext cx, TableInfo t,
+      Operation.QueryPk op) {
+    QueryConditions.Parts parts = QueryConditions.of(t, t.partitionKey(), t.sortKey(),
+        op.keyCondition(), op.filter(), op.args());
+    if (parts.empty()) {
+      return Flux.empty();
+    }
+    String projection = Items.projection(t, op.columns(), parts.residualColumns(),
+        parts.placeholders());
+    QueryRequest request = QueryRequests.of(t, parts, projection)
+        .scanIndexForward(op.forward())
+        .limit(limit(op.pageSize(), cx.pageSize()))
+        .build();
+    return Pages.query(cx, request).filter(parts.residual()::test);
   }
 
   /**

@@ -96,7 +96,8 @@ final class References {
         .then();
   }
 
-  private static String touchedKey(DynamoContext cx, TransactWriteItem i) {
+  /** The table and canonical key of the item {@code i} acts on. */
+  static String touchedKey(DynamoContext cx, TransactWriteItem i) {
     if (i.put() != null) {
       TableInfo t = cx.tables().byPhysicalName(i.put().tableName());
       return t == null ? i.put().tableName()

@@ -8,10 +8,11 @@ import io.toasty.dynamo.expr.ConditionWriter;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.RowPredicate;
 import io.toasty.dynamo.table.TableInfo;
-import io.toasty.value.Value;
+import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -26,33 +27,39 @@ public final class ScanOp {
   public static Mono<ExecResponse> run(DynamoContext cx, Operation.Scan op) {
     return Mono.fromSupplier(() -> {
       TableInfo t = cx.table(op.table());
-      Placeholders ph = new Placeholders();
-      Cond filter = new ConditionWriter(t, op.args(), ph).whenTrue(op.filter());
-      if (filter.equals(Cond.FALSE)) {
-        return (ExecResponse) new ExecResponse.Rows(Flux.empty());
-      }
-      String f = filter.textOrNull();
-      if (ExpressionLimits.tooLong(f)) {
-        return new ExecResponse.Rows(checkedByTheDriver(cx, t, op));
-      }
-      String projection = Items.projection(t, op.columns(), Set.of(), ph);
-      ScanRequest request = ScanRequest.builder()
-          .tableName(t.physicalName())
-          .filterExpression(f)
-          .projectionExpression(projection)
-          .expressionAttributeNames(ph.names(f, projection))
-          .expressionAttributeValues(ph.values(f, projection))
-          .consistentRead(true)
-          .limit(cx.pageSize())
-          .build();
-      return new ExecResponse.Rows(Pages.scan(cx, request)
+      return (ExecResponse) new ExecResponse.Rows(items(cx, t, op)
           .map(item -> Items.row(t, op.columns(), item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
   }
 
+  /** The items {@code op} reads, with at least its columns' attributes. */
+  static Flux<Map<String, AttributeValue>> items(DynamoContext cx, TableInfo t,
+      Operation.Scan op) {
+    Placeholders ph = new Placeholders();
+    Cond filter = new ConditionWriter(t, op.args(), ph).whenTrue(op.filter());
+    if (filter.equals(Cond.FALSE)) {
+      return Flux.empty();
+    }
+    String f = filter.textOrNull();
+    if (ExpressionLimits.tooLong(f)) {
+      return checkedByTheDriver(cx, t, op);
+    }
+    String projection = Items.projection(t, op.columns(), Set.of(), ph);
+    ScanRequest request = ScanRequest.builder()
+        .tableName(t.physicalName())
+        .filterExpression(f)
+        .projectionExpression(projection)
+        .expressionAttributeNames(ph.names(f, projection))
+        .expressionAttributeValues(ph.values(f, projection))
+        .consistentRead(true)
+        .limit(cx.pageSize())
+        .build();
+    return Pages.scan(cx, request);
+  }
+
   /** The Scan without a filter, each item checked against the filter by the driver. */
-  private static Flux<Value.Record> checkedByTheDriver(DynamoContext cx, TableInfo t,
+  private static Flux<Map<String, AttributeValue>> checkedByTheDriver(DynamoContext cx, TableInfo t,
       Operation.Scan op) {
     Placeholders ph = new Placeholders();
     String projection = Items.projection(t, op.columns(), AndTerms.columns(op.filter()), ph);
@@ -64,9 +71,6 @@ public final class ScanOp {
         .consistentRead(true)
         .limit(cx.pageSize())
         .build();
-    return Pages.scan(cx, request)
-        .filter(filter::test)
-        .map(item -> Items.row(t, op.columns(), item))
-        .onErrorMap(DynamoContext::translate);
+    return Pages.scan(cx, request).filter(filter::test);
   }
 }

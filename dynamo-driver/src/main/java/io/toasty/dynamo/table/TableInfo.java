@@ -3,6 +3,7 @@ package io.toasty.dynamo.table;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.KeyValueLayout;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
@@ -38,6 +39,7 @@ public final class TableInfo {
   private final String model;
   private final List<String> fieldNames;
   private final Set<Integer> sensitiveColumns;
+  private final int versionColumn;
   private final List<Index> indexes;
   private final List<Index> uniqueIndexes;
   private final Set<Integer> uniqueColumns;
@@ -78,6 +80,7 @@ public final class TableInfo {
       qualified[c] = physicalName + "." + schema.column(c).name();
     }
     this.sensitiveColumns = sensitiveColumns(model, mapping);
+    this.versionColumn = versionColumn(model, mapping);
     checkKey();
     List<Index> all = new ArrayList<>();
     List<Index> unique = new ArrayList<>();
@@ -107,6 +110,25 @@ public final class TableInfo {
       }
     }
     return Collections.unmodifiableSet(out);
+  }
+
+  private static int versionColumn(ModelSchema model, ModelMapping mapping) {
+    if (model != null) {
+      for (int f = 0; f < model.fields().size(); f++) {
+        if (model.field(f).auto() == AutoStrategy.VERSION) {
+          return mapping.columnOf(f);
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The column of the model's {@code @Version} field, which every update increments, or -1:
+   * a transaction asserts an item it read unchanged by this column alone where there is one.
+   */
+  public int versionColumn() {
+    return versionColumn;
   }
 
   /** Whether column {@code c} stores a {@code @Sensitive} field, whose values no message shows. */

@@ -113,8 +113,8 @@ public abstract class BulkStreamScenarios {
   private static void failTheSecondChunk(OperationLog log) {
     AtomicInteger writes = new AtomicInteger();
     log.failNext(op -> op instanceof Operation.Atomic ? writes.incrementAndGet() == 2
-        : op instanceof Operation.QuerySql q && q.statement() instanceof UpdateNode
-        && writes.incrementAndGet() == 8,
+        : (op instanceof Operation.QuerySql q && q.statement() instanceof UpdateNode
+            || op instanceof Operation.UpdateByKey) && writes.incrementAndGet() == 8,
         new DriverException("tck", null, "injected into the second chunk", null));
   }
 

@@ -272,8 +272,10 @@ public abstract class PreloadScenarios {
         read.stream().map(Author::id).toList(), "every author once, in key order");
     assertTrue(read.stream().allMatch(a -> a.articles().get().size() == 1
         && a.articles().get().get(0).title().equals(a.name())));
-    assertEquals(6, log.count(Operation.QuerySql.class), "three windows of parents, each with "
-        + "one query of their children: " + log);
+    if (db.capability().sql()) { // the windows' statements; DynamoDB reads its own way
+      assertEquals(6, log.count(Operation.QuerySql.class), "three windows of parents, each with "
+          + "one query of their children: " + log);
+    }
   }
 
   /** The walk keeps the query's order and limit: the same records as outside a transaction. */
@@ -291,7 +293,9 @@ public abstract class PreloadScenarios {
         .stream(tx)));
     assertEquals(expected, read.stream().map(Author::name).toList());
     assertTrue(read.stream().allMatch(a -> a.articles().get().size() == 1));
-    assertEquals(4, log.count(Operation.QuerySql.class), "windows of 500 and 200: " + log);
+    if (db.capability().sql()) {
+      assertEquals(4, log.count(Operation.QuerySql.class), "windows of 500 and 200: " + log);
+    }
   }
 
   /**

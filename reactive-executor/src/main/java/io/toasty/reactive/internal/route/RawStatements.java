@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
 /**
  * A {@code Db}'s raw statements: SQL and Cypher run where {@code Db.exec} would run a typed
  * statement (the bound transaction, else a pooled connection through the gate); PartiQL always
- * runs on a connection of its own, as a backend with PartiQL has no interactive transactions.
+ * runs on a connection of its own, outside any transaction (see {@code Db.partiql}).
  */
 public final class RawStatements {
   private final Router router;

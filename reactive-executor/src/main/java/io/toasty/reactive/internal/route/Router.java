@@ -64,6 +64,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -520,15 +521,16 @@ public final class Router implements Executor, TxHost {
   @Override
   public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
     Objects.requireNonNull(statements, "statements");
-    if (driver.capability().interactiveTransactions()) {
-      // In a bound transaction, that transaction decides how the batch nests in it.
-      return Mono.deferContextual(context -> {
-        Tx bound = links.boundIn(context);
-        return bound != null ? bound.execBatch(statements)
-            : transactionMono(tx -> Batch.inOrder(tx, statements));
-      });
-    }
-    return Mono.defer(() -> {
+    // In a bound transaction (on DynamoDB an optimistic one), that transaction decides how the
+    // batch nests in it.
+    return Mono.deferContextual(context -> {
+      Tx bound = links.boundIn(context);
+      if (bound != null) {
+        return bound.execBatch(statements);
+      }
+      if (driver.capability().interactiveTransactions()) {
+        return transactionMono(tx -> Batch.inOrder(tx, statements));
+      }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });
@@ -540,8 +542,22 @@ public final class Router implements Executor, TxHost {
     return starts.transaction(options, work);
   }
 
+  /** {@code work} in a transaction with {@code options}, its value emitted after COMMIT. */
+  public <T> Mono<T> transactionMono(TxOptions options,
+      Function<? super Tx, ? extends Mono<T>> work) {
+    Objects.requireNonNull(work, "work");
+    // The value is held until COMMIT has succeeded, so a failed COMMIT (an optimistic
+    // transaction's conflict on DynamoDB) finds nothing emitted and the retry policy may run the
+    // work again (TransactionConflictTest).
+    return Mono.defer(() -> {
+      AtomicReference<T> value = new AtomicReference<>();
+      return transaction(options, tx -> Mono.from(work.apply(tx)).doOnNext(value::set).then())
+          .then(Mono.fromSupplier(value::get));
+    });
+  }
+
   private <T> Mono<T> transactionMono(Function<? super Tx, ? extends Mono<T>> work) {
-    return transaction(TxOptions.defaults(), work).singleOrEmpty();
+    return transactionMono(TxOptions.defaults(), work);
   }
 
   /** A transaction to end by hand, begun on a pooled connection of its own. */

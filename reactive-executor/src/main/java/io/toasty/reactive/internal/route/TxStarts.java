@@ -43,7 +43,7 @@ public final class TxStarts {
       if (bound != null) {
         return router.join(bound, options, work);
       }
-      if (!driver.capability().interactiveTransactions()) {
+      if (!driver.capability().transactions()) {
         return Flux.error(unsupported());
       }
       return router.orBound(context, c -> Joined.transaction(router, c, options, work),
@@ -60,7 +60,7 @@ public final class TxStarts {
   /** A transaction to end by hand, begun on a pooled connection of its own. */
   public Mono<Tx> begin(TxOptions options) {
     return Mono.defer(() -> {
-      if (!driver.capability().interactiveTransactions()) {
+      if (!driver.capability().transactions()) {
         return Mono.error(unsupported());
       }
       return driver.connect().flatMap(conn -> {
