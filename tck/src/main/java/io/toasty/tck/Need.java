@@ -18,6 +18,11 @@ public enum Need {
   PARTIQL(Capability::partiql, Feature.PARTIQL),
   /** Runs the application's Cypher statements (a graph database). */
   CYPHER(Capability::cypher, Feature.CYPHER),
+  /**
+   * Runs the application's own statements in a transaction: SQL or Cypher, which join it. A
+   * backend whose raw language is PartiQL runs it outside any transaction, and refuses raw SQL.
+   */
+  RAW_IN_TRANSACTIONS(c -> c.rawSql() || c.cypher(), Feature.SQL),
   /** Applies generated schema migrations (files are written for every backend). */
   MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */

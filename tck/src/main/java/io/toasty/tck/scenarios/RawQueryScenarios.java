@@ -139,7 +139,7 @@ public abstract class RawQueryScenarios {
   }
 
   @BackendTest
-  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.RAW_IN_TRANSACTIONS})
   public void aRawWriteInATransactionThatRollsBackIsGone(Db db) {
     Fixtures.fiveUsers(db);
     RuntimeException boom = new IllegalStateException("boom");
@@ -154,7 +154,7 @@ public abstract class RawQueryScenarios {
   }
 
   @BackendTest
-  @Requires(Need.INTERACTIVE_TRANSACTIONS)
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.RAW_IN_TRANSACTIONS})
   public void aRawQueryOnTheDbJoinsTheCallersTransaction(Db db) {
     Fixtures.fiveUsers(db);
     List<Long> seenInside = new CopyOnWriteArrayList<>();
