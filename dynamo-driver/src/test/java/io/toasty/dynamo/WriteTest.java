@@ -209,15 +209,6 @@ class WriteTest {
         List.of(new Assignment(0, arg(0))), ExprNode.TRUE, List.of(uuid()), false)));
   }
 
-  @Test
-  void sqlAndTransactionsAreUnsupported() {
-    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-        () -> h.exec(new Operation.Transaction(Operation.Transaction.Kind.BEGIN, null, false,
-            null)));
-    assertEquals(Feature.INTERACTIVE_TRANSACTIONS, e.feature());
-    assertEquals("dynamodb", e.backend());
-  }
-
   // DynamoDB's 400 KB item: a record larger is refused before anything is sent, with an
   // ItemTooLargeException naming the model and the size; one of exactly 400 KB, as the driver
   // counts it, is stored by DynamoDB Local (so the count is not lower than DynamoDB's).
