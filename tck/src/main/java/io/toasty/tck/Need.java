@@ -100,6 +100,14 @@ public enum Need {
   DECIMAL_ORDER(c -> !c.sql() || c.nativeDecimal(), Feature.DECIMAL_ORDER),
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
+  /**
+   * Keeps a read-modify-write of two transactions from losing an update: by row locks, by the
+   * SERIALIZABLE isolation an SQL database (one that runs raw SQL) honours, or by optimistic
+   * transactions. Elsewhere (Neo4j, whose transactions read committed whatever the options ask)
+   * the locking read a user would need is refused.
+   */
+  NO_LOST_UPDATES(c -> c.rowLocks() || c.rawSql() || c.optimisticTransactions(),
+      Feature.ROW_LOCKS),
   /** Takes shared row locks ({@code FOR SHARE}). */
   SHARED_ROW_LOCKS(Capability::sharedRowLocks, Feature.SHARED_ROW_LOCKS),
   JSON_PATH(Capability::jsonPaths, Feature.JSON_PATH),
