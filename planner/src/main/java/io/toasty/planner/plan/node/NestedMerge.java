@@ -13,7 +13,7 @@ import java.util.List;
  * database. This is where the HIR's include cycles (parent keys → child → parent rows) break.
  *
  * <p>{@code parents} is the most rows the parent query can return, where it says ({@link
- * ParentBound}); {@code null} where it does not.
+ * io.toasty.planner.plan.ParentBound}); {@code null} where it does not.
  */
 public record NestedMerge(int parent, List<MergeBranch> branches, int window, ExprNode parents)
     implements MirNode {
