@@ -120,6 +120,11 @@ public enum Feature {
   UPSERT_TARGET("an upsert on a conflict target other than the primary key"),
   /** An upsert of several rows in one atomic statement (DynamoDB upserts one row at a time). */
   UPSERT_MANY("an upsert of several rows in one statement"),
+  /**
+   * A transaction at an isolation level stronger than the backend keeps (Neo4j runs every
+   * transaction read committed: repeatable read and serializable are refused, not run weaker).
+   */
+  ISOLATION_LEVEL("an isolation level stronger than the backend keeps"),
   /** Row locks on a query ({@code FOR UPDATE}, {@code SKIP LOCKED}, {@code NOWAIT}). */
   ROW_LOCKS("row locks"),
   /** Shared row locks ({@code FOR SHARE}). */

@@ -79,6 +79,12 @@ import java.util.Objects;
  *                                {@code SerializationFailureException} when an item read has
  *                                changed (DynamoDB). The engine's own plans still run without a
  *                                transaction, as {@code interactiveTransactions} false says
+ * @param strongestIsolation      the strongest isolation level the backend's transactions keep
+ *                                (SERIALIZABLE for the SQL databases and DynamoDB's optimistic
+ *                                transactions; READ_COMMITTED for Neo4j, which runs every
+ *                                transaction at that level). A transaction asking for a stronger
+ *                                one is refused with {@code Feature.ISOLATION_LEVEL} before a
+ *                                connection is taken, rather than run weaker than asked
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -87,9 +93,10 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
-    boolean optimisticTransactions) {
+    boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation) {
 
   public Capability {
+    Objects.requireNonNull(strongestIsolation, "strongestIsolation");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(valueRanges, "valueRanges");
     Objects.requireNonNull(queryForms, "queryForms");
@@ -118,7 +125,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, false, false);
+        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -168,29 +175,23 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
 
   /** This capability with the value ranges given. */
   public Capability withValueRanges(ValueRanges ranges) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.valueRanges = ranges;
+    return copy.build();
   }
 
   /** This capability with JSON paths in filters, or without. */
   public Capability withJsonPaths(boolean paths) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.jsonPaths = paths;
+    return copy.build();
   }
 
   /** This capability with the query forms given. */
   public Capability withQueryForms(QueryForms forms) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.queryForms = forms;
+    return copy.build();
   }
 
   /**
@@ -198,11 +199,9 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * statements in a query language of its own.
    */
   public Capability withoutRawSql() {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.rawSql = false;
+    return copy.build();
   }
 
   /**
@@ -210,11 +209,9 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * refused with {@code Feature.PARTIQL}.
    */
   public Capability withPartiql(boolean partiql) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.partiql = partiql;
+    return copy.build();
   }
 
   /**
@@ -222,22 +219,33 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * refused with {@code Feature.CYPHER}.
    */
   public Capability withCypher(boolean cypher) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.cypher = cypher;
+    return copy.build();
   }
   /**
    * This capability with the application's transactions run as the driver's optimistic ones
    * ({@code optimisticTransactions}), or not.
    */
   public Capability withOptimisticTransactions(boolean optimistic) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimistic);
+    Copy copy = new Copy(this);
+    copy.optimisticTransactions = optimistic;
+    return copy.build();
+  }
+
+  /**
+   * This capability whose transactions keep isolation levels up to {@code strongest}, and
+   * refuse stronger ones.
+   */
+  public Capability withStrongestIsolation(Operation.Transaction.Isolation strongest) {
+    Copy copy = new Copy(this);
+    copy.strongestIsolation = strongest;
+    return copy.build();
+  }
+
+  /** Whether a transaction at {@code level} keeps what the level promises here. */
+  public boolean keepsIsolation(Operation.Transaction.Isolation level) {
+    return level.compareTo(strongestIsolation) <= 0;
   }
 
   /** Whether the application may begin transactions: interactive or optimistic ones. */
@@ -251,11 +259,9 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * engine.
    */
   public Capability withAtomicLimits(boolean limits) {
-    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
-        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
-        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
-        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        limits, cypher, optimisticTransactions);
+    Copy copy = new Copy(this);
+    copy.atomicLimits = limits;
+    return copy.build();
   }
 
   /**
@@ -377,4 +383,73 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
           .withAtomicLimits(true).withOptimisticTransactions(true);
+
+  /** A capability's components to change one at a time: the withers' single copy. */
+  private static final class Copy {
+    String backend;
+    boolean sql;
+    boolean returningFromMutation;
+    boolean orInIndexKeyCondition;
+    boolean nativeUuid;
+    boolean nativeDecimal;
+    boolean interactiveTransactions;
+    boolean savepoints;
+    boolean scan;
+    boolean subqueries;
+    boolean multiRowInsert;
+    int maxIdentifierLength;
+    boolean identityKeys;
+    boolean fullFilters;
+    int maxAtomicWriteItems;
+    boolean rowLocks;
+    boolean sharedRowLocks;
+    int maxBindMarkers;
+    ValueRanges valueRanges;
+    boolean jsonPaths;
+    QueryForms queryForms;
+    boolean rawSql;
+    boolean partiql;
+    boolean atomicLimits;
+    boolean cypher;
+    boolean optimisticTransactions;
+    Operation.Transaction.Isolation strongestIsolation;
+
+    Copy(Capability from) {
+      this.backend = from.backend;
+      this.sql = from.sql;
+      this.returningFromMutation = from.returningFromMutation;
+      this.orInIndexKeyCondition = from.orInIndexKeyCondition;
+      this.nativeUuid = from.nativeUuid;
+      this.nativeDecimal = from.nativeDecimal;
+      this.interactiveTransactions = from.interactiveTransactions;
+      this.savepoints = from.savepoints;
+      this.scan = from.scan;
+      this.subqueries = from.subqueries;
+      this.multiRowInsert = from.multiRowInsert;
+      this.maxIdentifierLength = from.maxIdentifierLength;
+      this.identityKeys = from.identityKeys;
+      this.fullFilters = from.fullFilters;
+      this.maxAtomicWriteItems = from.maxAtomicWriteItems;
+      this.rowLocks = from.rowLocks;
+      this.sharedRowLocks = from.sharedRowLocks;
+      this.maxBindMarkers = from.maxBindMarkers;
+      this.valueRanges = from.valueRanges;
+      this.jsonPaths = from.jsonPaths;
+      this.queryForms = from.queryForms;
+      this.rawSql = from.rawSql;
+      this.partiql = from.partiql;
+      this.atomicLimits = from.atomicLimits;
+      this.cypher = from.cypher;
+      this.optimisticTransactions = from.optimisticTransactions;
+      this.strongestIsolation = from.strongestIsolation;
+    }
+
+    Capability build() {
+      return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+          nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+          maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+          sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+          atomicLimits, cypher, optimisticTransactions, strongestIsolation);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.toasty.neo4j;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
 import io.toasty.driver.QueryForms;
 import io.toasty.driver.ValueRanges;
 import io.toasty.neo4j.cypher.CypherDialect;
@@ -19,8 +20,9 @@ import java.util.Set;
  *       {@code DELETE} can {@code RETURN} what they changed; a multi-row insert is one
  *       {@code UNWIND}; filters hold {@code EXISTS { }} and {@code COLLECT { }} subqueries, and
  *       Cypher evaluates every filter expression the engine has (LIKE as a regular expression).
- *   <li>Transactions: interactive (Bolt transactions), but no savepoints; no locking reads
- *       ({@code FOR UPDATE}/{@code FOR SHARE} have no Cypher form).
+ *   <li>Transactions: interactive (Bolt transactions), read committed only (a stronger level
+ *       is refused), no savepoints; no locking reads ({@code FOR UPDATE}/{@code FOR SHARE}
+ *       have no Cypher form).
  *   <li>Keys: no sequences, so no database-generated integer keys.
  *   <li>Types: no UUID or decimal type (stored as text); temporal values hold Java's local
  *       range at nanoseconds.
@@ -63,6 +65,9 @@ public final class Neo4jCapability {
             Set.of(QueryForms.CollectionChange.LIST_APPEND,
                 QueryForms.CollectionChange.LIST_REMOVE,
                 QueryForms.CollectionChange.SET_ADD,
-                QueryForms.CollectionChange.SET_REMOVE)));
+                QueryForms.CollectionChange.SET_REMOVE)))
+        // Every Neo4j transaction reads committed data, whatever level BEGIN names (the Bolt
+        // protocol has no isolation setting): a stronger level is refused, not run weaker.
+        .withStrongestIsolation(Operation.Transaction.Isolation.READ_COMMITTED);
   }
 }

@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import static io.toasty.reactive.Models.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
@@ -200,6 +201,28 @@ class TxTest {
     assertEquals(List.of("BEGIN", "ROLLBACK"), t.driver.kinds());
     assertEquals(new TxStats(1, 0, 0, 1, 0), t.db.transactionStats());
     assertEndedOnce(t);
+  }
+
+  /**
+   * A level stronger than the backend keeps is refused before a connection is taken, for a
+   * transaction function and a manual transaction alike; a kept one runs.
+   */
+  @Test
+  void aLevelTheBackendDoesNotKeepIsRefusedBeforeBegin() {
+    Dbs t = new Dbs(Capability.H2.withStrongestIsolation(
+        Operation.Transaction.Isolation.READ_COMMITTED));
+    StepVerifier.create(t.db.transaction(TxOptions.repeatableRead(), tx -> Mono.just(1)))
+        .expectErrorSatisfies(e -> assertEquals(Feature.ISOLATION_LEVEL,
+            ((UnsupportedFeatureException) e).feature()))
+        .verify(WAIT);
+    StepVerifier.create(t.db.begin(TxOptions.serializable()))
+        .expectErrorSatisfies(e -> assertTrue(e.getMessage().contains("SERIALIZABLE"),
+            e::toString))
+        .verify(WAIT);
+    assertEquals(List.of(), t.driver.kinds(), "nothing reached the driver");
+    assertEquals(0, t.driver.connects.get(), "no connection was taken");
+    t.db.transaction(TxOptions.readCommitted(), tx -> Mono.just(1)).blockLast(WAIT);
+    assertEquals(List.of("BEGIN", "COMMIT"), t.driver.kinds());
   }
 
   @Test

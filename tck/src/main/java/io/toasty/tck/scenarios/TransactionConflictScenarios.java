@@ -37,8 +37,11 @@ import reactor.core.publisher.Sinks;
 @Requires(Need.INTERACTIVE_TRANSACTIONS)
 public abstract class TransactionConflictScenarios {
 
-  static final TxOptions SERIALIZABLE =
-      TxOptions.defaults().isolation(TxOptions.Isolation.SERIALIZABLE);
+  /** The strongest isolation the backend keeps: serializable, or Neo4j's read committed. */
+  static TxOptions strongest(Capability cap) {
+    return TxOptions.defaults()
+        .isolation(TxOptions.Isolation.valueOf(cap.strongestIsolation().name()));
+  }
 
   /** Both transactions' first reads, then a signal that lets them write. */
   static final class BothRead {
@@ -71,7 +74,7 @@ public abstract class TransactionConflictScenarios {
       OperationLog log) {
     User ann = Fixtures.user(db, "ann");
     BothRead both = new BothRead();
-    TxOptions once = SERIALIZABLE.retry(RetryPolicy.none());
+    TxOptions once = strongest(cap).retry(RetryPolicy.none());
     Mono<Object> first = db.transactionMono(once, tx -> increment(tx, cap, ann.id(), both))
         .cast(Object.class).onErrorResume(Mono::just);
     Mono<Object> second = db.transactionMono(once, tx -> increment(tx, cap, ann.id(), both))
@@ -95,7 +98,7 @@ public abstract class TransactionConflictScenarios {
       OperationLog log) {
     User ann = Fixtures.user(db, "ann");
     BothRead both = new BothRead();
-    TxOptions retried = SERIALIZABLE.retry(RetryPolicy.transientErrors(5));
+    TxOptions retried = strongest(cap).retry(RetryPolicy.transientErrors(5));
     List<User> written = awaitAll(Flux.merge(
         db.transactionMono(retried, tx -> increment(tx, cap, ann.id(), both)),
         db.transactionMono(retried, tx -> increment(tx, cap, ann.id(), both))));

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Executor;
+import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;
@@ -28,9 +30,12 @@ import io.toasty.tck.Tck;
 import io.toasty.tck.models.User;
 import io.toasty.tck.models.Users;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -211,11 +216,28 @@ public abstract class TransactionScenarios {
         "a failed multi-row create caught inside a transaction left part of its rows");
   }
 
+  /**
+   * Every level the backend keeps runs, read-write and read-only; a stronger one (Neo4j keeps
+   * read committed only) is refused with {@code Feature.ISOLATION_LEVEL} before BEGIN is sent,
+   * rather than run weaker than asked.
+   */
   @BackendTest
-  public void everyIsolationLevelAndReadOnlyAreAccepted(Db db, OperationLog log) {
+  public void everyIsolationLevelAndReadOnlyAreAcceptedOrRefusedExactly(Db db, Capability cap,
+      OperationLog log) {
     Fixtures.user(db, "ann");
+    Set<Operation.Transaction.Isolation> kept =
+        EnumSet.noneOf(Operation.Transaction.Isolation.class);
     for (TxOptions.Isolation level : TxOptions.Isolation.values()) {
       TxOptions options = TxOptions.defaults().isolation(level);
+      Operation.Transaction.Isolation asSent =
+          Operation.Transaction.Isolation.valueOf(level.name());
+      if (!cap.keepsIsolation(asSent)) {
+        isolationRefused(() -> db.transaction(options, tx -> Users.all().stream(tx)).then());
+        isolationRefused(() -> db.transactionMono(options.readOnly(), tx -> create(tx, "bob")));
+        isolationRefused(() -> db.begin(options));
+        continue;
+      }
+      kept.add(asSent);
       assertEquals(List.of("ann"), Fixtures.sortedNames(awaitAll(db.transaction(options,
           tx -> Users.all().stream(tx)))), level.name());
       assertEquals(List.of("ann"), Fixtures.sortedNames(awaitAll(db.transaction(
@@ -225,9 +247,16 @@ public abstract class TransactionScenarios {
     }
     List<Operation.Transaction> begins = log.operations(Operation.Transaction.class).stream()
         .filter(t -> t.kind() == Operation.Transaction.Kind.BEGIN).toList();
-    assertEquals(Operation.Transaction.Isolation.SERIALIZABLE, begins.get(9).isolation());
-    assertTrue(begins.get(10).readOnly());
+    assertEquals(kept, begins.stream().map(Operation.Transaction::isolation)
+        .filter(i -> i != null).collect(Collectors.toSet()), "the levels sent with BEGIN");
+    assertTrue(begins.stream().anyMatch(Operation.Transaction::readOnly));
+    assertEquals(List.of("ann"), names(db), "a refused transaction wrote");
     allReleased(log);
+  }
+
+  private static void isolationRefused(Supplier<? extends Mono<?>> work) {
+    assertEquals(Feature.ISOLATION_LEVEL,
+        failure(UnsupportedFeatureException.class, work).feature());
   }
 
   @BackendTest

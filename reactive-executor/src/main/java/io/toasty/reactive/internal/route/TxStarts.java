@@ -1,6 +1,8 @@
 package io.toasty.reactive.internal.route;
 
 import io.toasty.Feature;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Tx;
@@ -46,6 +48,9 @@ public final class TxStarts {
       if (!driver.capability().transactions()) {
         return Flux.error(unsupported());
       }
+      if (!keeps(options)) {
+        return Flux.error(isolationRefused(options));
+      }
       return router.orBound(context, c -> Joined.transaction(router, c, options, work),
           () -> Retries.apply(router.retryPolicyOr(options, retry), Retries::forTransaction,
               TxSession.run(router, driver, options, router.counters(), session -> {
@@ -63,6 +68,9 @@ public final class TxStarts {
       if (!driver.capability().transactions()) {
         return Mono.error(unsupported());
       }
+      if (!keeps(options)) {
+        return Mono.error(isolationRefused(options));
+      }
       return driver.connect().flatMap(conn -> {
         TxSession session = new TxSession(router, conn, options, router.counters());
         Duration limit = options.timeoutLimit().orElse(timeout);
@@ -77,6 +85,26 @@ public final class TxStarts {
             .doOnCancel(() -> session.end(TxSession.End.CANCEL, null));
       });
     });
+  }
+
+  /** Whether the backend keeps the isolation level {@code options} ask for. */
+  private boolean keeps(TxOptions options) {
+    return options.isolationLevel()
+        .map(i -> driver.capability().keepsIsolation(Operation.Transaction.Isolation.valueOf(
+            i.name())))
+        .orElse(true);
+  }
+
+  /**
+   * The refusal of a level the backend would not keep: running it weaker than asked would let
+   * a read-modify-write lose an update the caller believes isolated.
+   */
+  private UnsupportedFeatureException isolationRefused(TxOptions options) {
+    Capability capability = driver.capability();
+    return new UnsupportedFeatureException(Feature.ISOLATION_LEVEL, capability.backend(),
+        options.isolationLevel().orElseThrow() + " (" + capability.backend() + " keeps up to "
+        + capability.strongestIsolation() + "; guard a read-modify-write with @Version or an "
+        + "update expression instead)");
   }
 
   private UnsupportedFeatureException unsupported() {
