@@ -56,12 +56,12 @@ public final class Neo4jCapability {
     // Decimals are text that sorts as the numbers do (SortableDecimal): they compare by value.
     return new Capability(backend, true, true, true, false, true,
         true, false, true, true, true, 65534, false, true, 0, false, false, 0, RANGES)
-        // Cypher, not SQL: raw Cypher but no raw SQL text, and none of SQL's row values or
-        // window functions (the Cypher renderer writes neither), so the planner refuses or
-        // rewrites those forms.
+        // Cypher, not SQL: raw Cypher but no raw SQL text, and none of SQL's row values (the
+        // planner rewrites them). Rows numbered per partition are Cypher's collect() sliced per
+        // group (CypherPartitionLimit), so an include's limit per parent runs.
         // Stored collections are list properties (maps JSON text): filters test their items and
         // updates add and remove items of lists and sets in the statement (not a map's entries).
-        .withoutRawSql().withCypher(true).withQueryForms(new QueryForms(false, false, true,
+        .withoutRawSql().withCypher(true).withQueryForms(new QueryForms(false, true, true,
             Set.of(QueryForms.CollectionChange.LIST_APPEND,
                 QueryForms.CollectionChange.LIST_REMOVE,
                 QueryForms.CollectionChange.SET_ADD,

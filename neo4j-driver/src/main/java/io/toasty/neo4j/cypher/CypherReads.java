@@ -37,6 +37,11 @@ final class CypherReads {
     Scope scope = walk.match(q.source(), q.filter());
     // The anchored patterns' end nodes stay bound: RETURN and ORDER BY read the keys there.
     walk.computed().putAll(walk.anchoredLast());
+    if (q.limit() != null && !q.limit().partitionBy().isEmpty()) {
+      new CypherPartitionLimit(walk, this).rest(q);
+      walk.close(scope);
+      return;
+    }
     if (q.returning() instanceof Returning.Grouped g) {
       grouped(g);
     } else if (q.returning() instanceof Returning.Count) {
@@ -224,7 +229,7 @@ final class CypherReads {
   }
 
   /** A SKIP or LIMIT value, as a parameter of {@link Param.Form#ROW_COUNT}. */
-  private void rowCount(ExprNode e) {
+  void rowCount(ExprNode e) {
     if (e instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.ROW_COUNT));
     } else if (e instanceof ExprNode.Const c) {

@@ -52,6 +52,29 @@ class CypherWalkTest {
     assertFalse(c.text().contains("7"), "a constant is a parameter too");
   }
 
+  /**
+   * A limit per partition (an include's limit per parent) without window functions: rows sorted,
+   * collected per partition, kept by their place in the list, then sorted again.
+   */
+  @Test
+  void aLimitPerPartitionKeepsEachPartitionsPageByPlace() {
+    Query q =
+        new Query(
+            new Source.Table(table),
+            ExprNode.TRUE,
+            new Returning.Project(List.of(col(0), col(1))),
+            List.of(new OrderBy(col(3), OrderBy.Direction.DESC)),
+            new Limit(new ExprNode.Arg(0), new ExprNode.Arg(1)).perPartition(List.of(col(2))));
+    RenderedCypher c = renderer.render(q);
+    assertEquals("MATCH (n0:`app_" + table + "`)"
+        + " WITH n0.`id` AS c0, n0.`email` AS c1, n0.`team` AS k0, n0.`score` AS s0"
+        + " ORDER BY s0 DESC"
+        + " WITH k0, collect([c0, c1, s0]) AS rows UNWIND range(0, size(rows) - 1) AS i"
+        + " WITH rows[i] AS r, i - $p0 AS j WHERE j >= 0 AND j < $p1"
+        + " RETURN r[0] AS c0, r[1] AS c1 ORDER BY r[2] DESC", c.text());
+    assertEquals(2, c.params().size());
+  }
+
   @Test
   void anUpdateEvaluatesEveryAssignmentBeforeApplyingAny() {
     UpdateNode u =
