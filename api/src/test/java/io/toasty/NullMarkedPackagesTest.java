@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class NullMarkedPackagesTest {
   /** The modules whose every non-internal package must be marked, relative to the repository. */
-  private static final List<String> MODULES = List.of("api", "reactive-executor");
+  private static final List<String> MODULES = List.of("api", "reactive-executor", "planner");
 
   private static final Pattern MARKED = Pattern.compile("(?m)^@NullMarked\\s*\\n\\s*package ");
 
