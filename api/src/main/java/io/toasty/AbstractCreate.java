@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,7 +42,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   /** Sets a field to a value. */
-  public final <T> S set(Path<T> field, T value) {
+  public final <T> S set(Path<T> field, @Nullable T value) {
     checkAlone(model.name(), field);
     return setInner(field, value);
   }
@@ -72,7 +73,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
    * Sets a field to a value, a field inside an {@code Optional} embedded record too: generated
    * setters of a whole embedded value call this for each of its fields.
    */
-  protected final <T> S setInner(Path<T> field, T value) {
+  protected final <T> S setInner(Path<T> field, @Nullable T value) {
     int index = checkField(field);
     if (scopedBy[index] != null) {
       throw new InvalidStatementException(model.name(), field.name(), "is set by the relation "

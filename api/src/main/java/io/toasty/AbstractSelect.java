@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -36,7 +37,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   private final ModelDef<M> model;
   private final Query query;
   /** The shape key of the place that built this query, or null: see {@link ShapeKey}. */
-  private final ShapeKey shapeKey;
+  private final @Nullable ShapeKey shapeKey;
 
   protected AbstractSelect(ModelDef<M> model, Query query) {
     this(model, query, null);
@@ -46,7 +47,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
    * A query whose shape is that of every query built where {@code key} was made (generated
    * finders); null for none. Its values are taken out ({@link Shaped#of}) when it runs.
    */
-  protected AbstractSelect(ModelDef<M> model, Query query, ShapeKey key) {
+  protected AbstractSelect(ModelDef<M> model, Query query, @Nullable ShapeKey key) {
     this.model = Objects.requireNonNull(model, "model");
     this.query = Objects.requireNonNull(query, "query");
     this.shapeKey = key;
@@ -155,7 +156,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
     return with(query.withEventual(true));
   }
 
-  private S lock(RowLock.Mode mode, RowLock.OnLocked wait) {
+  private S lock(RowLock.@Nullable Mode mode, RowLock.@Nullable OnLocked wait) {
     RowLock now = query.lock();
     RowLock.Mode m = mode != null ? mode : now != null ? now.mode() : RowLock.Mode.UPDATE;
     RowLock.OnLocked w = wait != null ? wait : now != null ? now.onLocked() : RowLock.OnLocked.WAIT;
@@ -235,7 +236,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   /** Why an update or delete of this query is refused, or {@code null} when it is not. */
-  private UnsupportedFeatureException mutationRefusal() {
+  private @Nullable UnsupportedFeatureException mutationRefusal() {
     if (query.limit() != null || !query.orderBy().isEmpty()) {
       return new UnsupportedFeatureException(Feature.ORDERED_MUTATION,
           null, "filter " + model.name() + " by its key instead");
@@ -265,7 +266,7 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   /** {@code total} as {@code limit} bounds it: the rows after the offset, at most the count. */
-  private static long bounded(long total, Limit limit) {
+  private static long bounded(long total, @Nullable Limit limit) {
     if (limit == null) {
       return total;
     }

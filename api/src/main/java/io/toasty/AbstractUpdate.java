@@ -14,6 +14,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,7 +27,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   private final ExprNode filter;
   private final UpdateResult<M, R> result;
   private final List<Assignment> assignments = new ArrayList<>();
-  private ToastyException refusal;
+  private @Nullable ToastyException refusal;
 
   protected AbstractUpdate(ModelDef<M> model, ExprNode filter, UpdateResult<M, R> result) {
     this.model = Objects.requireNonNull(model, "model");
@@ -38,7 +39,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    * Makes this update fail with {@code refusal} when it runs, sending nothing ({@code null}: no
    * refusal); an update of an ordered or limited query carries one.
    */
-  final void refuse(ToastyException refusal) {
+  final void refuse(@Nullable ToastyException refusal) {
     this.refusal = refusal;
   }
 
@@ -56,7 +57,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
   }
 
   /** Sets a field to a value. */
-  public final <T> S set(Path<T> field, T value) {
+  public final <T> S set(Path<T> field, @Nullable T value) {
     AbstractCreate.checkAlone(model.name(), field);
     return setInner(field, value);
   }
@@ -65,7 +66,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
    * Sets a field to a value, a field inside an {@code Optional} embedded record too: generated
    * setters of a whole embedded value call this for each of its fields.
    */
-  protected final <T> S setInner(Path<T> field, T value) {
+  protected final <T> S setInner(Path<T> field, @Nullable T value) {
     return assign(field, new ExprNode.Const(field.toValue(value)));
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +39,7 @@ public abstract class AbstractUpsert<M, S extends AbstractUpsert<M, S, C, U>,
     C extends Create<M>, U extends Update<M, ?>> extends AbstractCreate<M, S> {
   private final Supplier<C> creates;
   private final ConflictClause<M, U> conflict;
-  private C createOnly;
+  private @Nullable C createOnly;
 
   protected AbstractUpsert(ModelDef<M> model, Supplier<C> creates, Supplier<U> updates) {
     super(model);

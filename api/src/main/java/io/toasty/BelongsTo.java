@@ -8,6 +8,7 @@ import io.toasty.value.Columns;
 import io.toasty.value.Value;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.RetentionPolicy;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -153,7 +154,7 @@ public final class BelongsTo<T> extends ToOne<T> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof BelongsTo<?> && super.equals(o);
   }
 

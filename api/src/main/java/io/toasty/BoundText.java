@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw statement's text cut at its {@code :name} parameters, with each parameter's bound value
@@ -49,7 +50,8 @@ record BoundText(List<String> pieces, List<Value> args) {
   }
 
   /** {@code bindings} with {@code value} bound to {@code name} (null as NULL): a new map. */
-  static Map<String, Object> with(Map<String, Object> bindings, String name, Object value) {
+  static Map<String, Object> with(Map<String, Object> bindings, String name,
+      @Nullable Object value) {
     Objects.requireNonNull(name, "name");
     Map<String, Object> more = new LinkedHashMap<>(bindings);
     more.put(name, value == null ? Value.NULL : value);

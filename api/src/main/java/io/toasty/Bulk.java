@@ -2,6 +2,7 @@ package io.toasty;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Bulk<T> {
   private final Publisher<?> source;
-  private final ModelDef<?> model;
+  private final @Nullable ModelDef<?> model;
   private final Chunk<T> chunk;
   private final int rows;
   private final boolean atomic;
@@ -43,7 +44,7 @@ public final class Bulk<T> {
     Mono<List<T>> write(Executor db, List<Object> items, boolean atomic);
   }
 
-  private Bulk(Publisher<?> source, ModelDef<?> model, Chunk<T> chunk, int rows,
+  private Bulk(Publisher<?> source, @Nullable ModelDef<?> model, Chunk<T> chunk, int rows,
       boolean atomic) {
     this.source = Objects.requireNonNull(source, "source");
     this.model = model;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path of a collection field: a {@code List<E>}, {@code Set<E>} or {@code Map<String, E>} of
@@ -44,7 +45,7 @@ public class CollectionPath<C, E> extends Path<C> {
 
   /** The collection's value ({@code NULL} for null): items of the field's item type. */
   @Override
-  public Value toValue(C value) {
+  public Value toValue(@Nullable C value) {
     return CollectionValues.of(value, collection);
   }
 

@@ -5,6 +5,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field stored in several consecutive columns of its model: an embedded record
@@ -67,7 +68,7 @@ public abstract class CompositePath<T> implements Selectable<T> {
    * @throws IllegalArgumentException naming model and field when the columns do not make a value
    */
   @Override
-  public final T read(Value value) {
+  public final @Nullable T read(Value value) {
     if (value.isNull()) {
       return null;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +51,7 @@ public final class CypherStatement implements RawQuery {
    * field of its type (a UUID or an instant as Neo4j holds it); null binds NULL.
    */
   @Override
-  public CypherStatement bind(String name, Object value) {
+  public CypherStatement bind(String name, @Nullable Object value) {
     return new CypherStatement(executor, text, BoundText.with(bindings, name, value));
   }
 
@@ -95,7 +96,8 @@ public final class CypherStatement implements RawQuery {
     return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
   }
 
-  private Flux<Value.Record> run(boolean rows, String table, List<Integer> columns) {
+  private Flux<Value.Record> run(boolean rows, @Nullable String table,
+      List<Integer> columns) {
     return Flux.defer(() -> {
       var refusal = executor.cypherRefusal();
       if (refusal.isPresent()) {

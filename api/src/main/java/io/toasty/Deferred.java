@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,11 +51,11 @@ public final class Deferred<T> {
   public static final Value NOT_LOADED = new Value.Record(List.of());
 
   private final boolean loaded;
-  private final T value;
+  private final @Nullable T value;
   /** The record's model, key and field index, for {@link #get(Executor)}; null when detached. */
-  private final Owner<T> owner;
+  private final @Nullable Owner<T> owner;
 
-  private Deferred(boolean loaded, T value, Owner<T> owner) {
+  private Deferred(boolean loaded, @Nullable T value, @Nullable Owner<T> owner) {
     this.loaded = loaded;
     this.value = value;
     this.owner = owner;
@@ -94,7 +95,7 @@ public final class Deferred<T> {
    * loaded (a record's values then lack it), {@code Value.NULL} for a null {@code d}. The
    * generated {@code values} uses it.
    */
-  public static <T> Value write(Deferred<T> d, Function<T, Value> convert) {
+  public static <T> Value write(@Nullable Deferred<T> d, Function<T, Value> convert) {
     if (d == null) {
       return Value.NULL;
     }
@@ -153,7 +154,7 @@ public final class Deferred<T> {
 
   /** Equal loaded values compare by content, byte arrays too (inside an Optional as well). */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Deferred<?> d && d.loaded == loaded
         && Objects.deepEquals(unwrapped(d.value), unwrapped(value));
   }
@@ -164,7 +165,7 @@ public final class Deferred<T> {
     return v instanceof byte[] b ? Arrays.hashCode(b) : Objects.hash(loaded, v);
   }
 
-  private static Object unwrapped(Object v) {
+  private static @Nullable Object unwrapped(@Nullable Object v) {
     return v instanceof Optional<?> o ? o.orElse(null) : v;
   }
 

@@ -9,6 +9,7 @@ import io.toasty.stmt.ExprPrinter;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,20 +21,20 @@ public final class Delete<M> implements Statement<Long> {
   private final ModelDef<M> model;
   private final DeleteNode statement;
   private final boolean staleIfNone;
-  private final VersionMismatch atVersion;
-  private final ToastyException refusal;
+  private final @Nullable VersionMismatch atVersion;
+  private final @Nullable ToastyException refusal;
 
   public Delete(ModelDef<M> model, DeleteNode statement) {
     this(model, statement, false, null, null);
   }
 
   /** A delete that, when {@code refusal} is not null, fails with it and sends nothing. */
-  Delete(ModelDef<M> model, DeleteNode statement, ToastyException refusal) {
+  Delete(ModelDef<M> model, DeleteNode statement, @Nullable ToastyException refusal) {
     this(model, statement, false, null, refusal);
   }
 
   private Delete(ModelDef<M> model, DeleteNode statement, boolean staleIfNone,
-      VersionMismatch atVersion, ToastyException refusal) {
+      @Nullable VersionMismatch atVersion, @Nullable ToastyException refusal) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
     this.staleIfNone = staleIfNone;

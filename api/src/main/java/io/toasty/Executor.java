@@ -8,6 +8,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -122,7 +123,7 @@ public interface Executor {
    * any model) puts in one chunk; this default takes 500. A {@code Db} sizes chunks from its
    * backend's limits (bind markers per statement, items per atomic write).
    */
-  default int bulkChunkRows(ModelDef<?> model) {
+  default int bulkChunkRows(@Nullable ModelDef<?> model) {
     return 500;
   }
 

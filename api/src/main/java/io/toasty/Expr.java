@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed expression over a model's fields: a {@link Path}, or what operators build from paths.
@@ -24,7 +25,7 @@ import java.util.Objects;
 public class Expr<T> implements Selectable<T> {
   private final ExprNode node;
   private final Type type;
-  private final Selectable<T> readAs;
+  private final @Nullable Selectable<T> readAs;
 
   /** An expression of the given node and type; generated code and operators call this. */
   public Expr(ExprNode node, Type type) {
@@ -35,7 +36,7 @@ public class Expr<T> implements Selectable<T> {
    * An expression whose results are read as {@code readAs} reads its own ({@code null}: by
    * {@code type}): an aggregate such as {@code MIN} gives values of its operand's Java type.
    */
-  public Expr(ExprNode node, Type type, Selectable<T> readAs) {
+  public Expr(ExprNode node, Type type, @Nullable Selectable<T> readAs) {
     this.node = Objects.requireNonNull(node, "node");
     this.type = Objects.requireNonNull(type, "type");
     this.readAs = readAs;
@@ -54,7 +55,7 @@ public class Expr<T> implements Selectable<T> {
    */
   @Override
   @SuppressWarnings("unchecked")
-  public T read(Value value) {
+  public @Nullable T read(Value value) {
     if (value.isNull()) {
       return null;
     }
@@ -67,7 +68,7 @@ public class Expr<T> implements Selectable<T> {
   }
 
   /** {@code this = value}; a null value matches nothing (use {@link #isNull()}). */
-  public final Condition eq(T value) {
+  public final Condition eq(@Nullable T value) {
     return compare(CompareOp.EQ, literal(value));
   }
 
@@ -153,7 +154,7 @@ public class Expr<T> implements Selectable<T> {
   }
 
   /** {@code this IS NOT DISTINCT FROM value}: like {@link #eq} but NULL matches NULL. */
-  public final Condition isNotDistinctFrom(T value) {
+  public final Condition isNotDistinctFrom(@Nullable T value) {
     return new Condition(new ExprNode.IsNotDistinctFrom(node, literal(value)));
   }
 
@@ -163,7 +164,7 @@ public class Expr<T> implements Selectable<T> {
   }
 
   /** {@code this IS DISTINCT FROM value}: like {@link #ne} but NULL differs from any value. */
-  public final Condition isDistinctFrom(T value) {
+  public final Condition isDistinctFrom(@Nullable T value) {
     return isNotDistinctFrom(value).not();
   }
 
@@ -235,7 +236,7 @@ public class Expr<T> implements Selectable<T> {
   }
 
   /** The literal node for a value of this expression's type. */
-  protected final ExprNode literal(T value) {
+  protected final ExprNode literal(@Nullable T value) {
     // a field's path knows its values' form (a JSON document); other expressions take Value.of
     return new ExprNode.Const(this instanceof Path<T> p ? p.toValue(value)
         : Value.of(value));

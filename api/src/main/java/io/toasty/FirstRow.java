@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.error.RecordNotFoundException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -32,10 +33,10 @@ import reactor.core.publisher.Operators;
  */
 final class FirstRow<T> extends Mono<T> {
   private final Flux<T> rows;
-  private final Supplier<? extends Throwable> missing;
+  private final @Nullable Supplier<? extends Throwable> missing;
 
   /** The first of {@code rows}; with none, {@code missing}'s error (null: empty). */
-  FirstRow(Flux<T> rows, Supplier<? extends Throwable> missing) {
+  FirstRow(Flux<T> rows, @Nullable Supplier<? extends Throwable> missing) {
     this.rows = rows;
     this.missing = missing;
   }
@@ -47,14 +48,14 @@ final class FirstRow<T> extends Mono<T> {
 
   /** Asks for every row, tells the first at once, and the end only where there was none. */
   private static final class First<T> extends Operators.MonoSubscriber<T, T> {
-    private final Supplier<? extends Throwable> missing;
+    private final @Nullable Supplier<? extends Throwable> missing;
     private Subscription upstream;
     /** The record was told, or the read ended: every later signal of the rows is dropped. */
     private volatile boolean done;
     /** The record was told (set and read on the rows' signals, which come one at a time). */
     private boolean told;
 
-    First(CoreSubscriber<? super T> actual, Supplier<? extends Throwable> missing) {
+    First(CoreSubscriber<? super T> actual, @Nullable Supplier<? extends Throwable> missing) {
       super(actual);
       this.missing = missing;
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -93,10 +94,10 @@ public final class HasMany<T> {
     String value();
   }
 
-  private final RelationScope<T> scope;
-  private final List<T> loaded;
+  private final @Nullable RelationScope<T> scope;
+  private final @Nullable List<T> loaded;
 
-  private HasMany(RelationScope<T> scope, List<T> loaded) {
+  private HasMany(@Nullable RelationScope<T> scope, @Nullable List<T> loaded) {
     this.scope = scope;
     this.loaded = loaded;
   }
@@ -376,7 +377,7 @@ public final class HasMany<T> {
 
   /** Equal when the loaded records are equal, or neither is loaded. */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof HasMany<?> h && Objects.equals(loaded, h.loaded);
   }
 

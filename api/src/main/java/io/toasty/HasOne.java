@@ -8,6 +8,7 @@ import io.toasty.value.Value;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.RetentionPolicy;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -125,7 +126,7 @@ public final class HasOne<T> extends ToOne<T> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof HasOne<?> && super.equals(o);
   }
 

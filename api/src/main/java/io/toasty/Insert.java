@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,9 +23,9 @@ import reactor.core.publisher.Mono;
  */
 public final class Insert<M> implements Statement<List<M>> {
   private final ModelDef<M> model;
-  private final InsertNode statement;
+  private final @Nullable InsertNode statement;
 
-  private Insert(ModelDef<M> model, InsertNode statement) {
+  private Insert(ModelDef<M> model, @Nullable InsertNode statement) {
     this.model = model;
     this.statement = statement;
   }

@@ -9,6 +9,7 @@ import io.toasty.value.Values;
 import java.lang.reflect.ParameterizedType;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path of a {@code @Json} field, generated as an anonymous subclass so that it knows the
@@ -39,7 +40,7 @@ public abstract class JsonPath<T> extends Path<T> {
 
   /** A document of {@code value}, written by the {@code Db}'s codec when the statement runs. */
   @Override
-  public Value toValue(T value) {
+  public Value toValue(@Nullable T value) {
     return Value.json(value, javaType);
   }
 
@@ -49,7 +50,7 @@ public abstract class JsonPath<T> extends Path<T> {
    * @throws JsonFieldException naming model and field when the codec cannot read it
    */
   @Override
-  public T read(Value value) {
+  public @Nullable T read(Value value) {
     return value.isNull() ? null : Values.asJson(value, javaType, model(), name());
   }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The total order a keyset page walks: the query's order terms, then the primary key fields it
@@ -184,7 +185,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
   }
 
   /** Values of {@code t} after {@code v}, NULL below all; null when there are none. */
-  private ExprNode beyond(Term t, Value v) {
+  private @Nullable ExprNode beyond(Term t, Value v) {
     ExprNode e = t.expr(model);
     if (t.direction() == Direction.ASC) {
       return v.isNull() ? new ExprNode.Not(new ExprNode.IsNull(e))

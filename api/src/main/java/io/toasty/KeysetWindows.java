@@ -11,6 +11,7 @@ import io.toasty.value.Value;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -72,7 +73,7 @@ public final class KeysetWindows {
         limit));
   }
 
-  private static Long constant(ExprNode e) {
+  private static @Nullable Long constant(ExprNode e) {
     return e instanceof ExprNode.Const c && c.value() instanceof Value.I64 n && n.value() >= 0
         ? n.value() : null;
   }
@@ -116,7 +117,7 @@ public final class KeysetWindows {
 
   /** Where a walk is: the last key read, the records read, whether it is over. */
   private static final class Walk {
-    volatile Value[] last;
+    volatile Value @Nullable [] last;
     volatile long read;
     volatile boolean done;
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of records, as {@link PageQuery#collect} and {@link OffsetPageQuery#collect} return
@@ -23,12 +24,12 @@ public final class Page<M> {
   private final List<M> items;
   private final boolean hasNext;
   private final boolean hasPrevious;
-  private final String next;
-  private final String previous;
-  private final Long total;
+  private final @Nullable String next;
+  private final @Nullable String previous;
+  private final @Nullable Long total;
 
-  Page(List<M> items, boolean hasNext, boolean hasPrevious, String next, String previous,
-      Long total) {
+  Page(List<M> items, boolean hasNext, boolean hasPrevious, @Nullable String next,
+      @Nullable String previous, @Nullable Long total) {
     this.items = List.copyOf(Objects.requireNonNull(items, "items"));
     this.hasNext = hasNext;
     this.hasPrevious = hasPrevious;
@@ -71,7 +72,7 @@ public final class Page<M> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Page<?> p && items.equals(p.items) && hasNext == p.hasNext
         && hasPrevious == p.hasPrevious && Objects.equals(next, p.next)
         && Objects.equals(previous, p.previous) && Objects.equals(total, p.total);

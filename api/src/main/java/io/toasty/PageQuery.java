@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,10 +37,11 @@ public final class PageQuery<M> {
   private final ModelDef<M> model;
   private final Query query;
   private final int size;
-  private final String after;
-  private final String before;
+  private final @Nullable String after;
+  private final @Nullable String before;
 
-  PageQuery(ModelDef<M> model, Query query, int size, String after, String before) {
+  PageQuery(ModelDef<M> model, Query query, int size, @Nullable String after,
+      @Nullable String before) {
     this.model = Objects.requireNonNull(model, "model");
     this.query = Objects.requireNonNull(query, "query");
     this.size = checkSize(size);
@@ -51,7 +53,7 @@ public final class PageQuery<M> {
    * The page following the record {@code cursor} points at ({@link Page#next()}); {@code null}
    * for the first page, as a missing request parameter reads. Replaces an earlier cursor.
    */
-  public PageQuery<M> after(String cursor) {
+  public PageQuery<M> after(@Nullable String cursor) {
     return new PageQuery<>(model, query, size, cursor, null);
   }
 
@@ -59,7 +61,7 @@ public final class PageQuery<M> {
    * The page preceding the record {@code cursor} points at ({@link Page#previous()}), its
    * records still in the query's order; {@code null} for the first page.
    */
-  public PageQuery<M> before(String cursor) {
+  public PageQuery<M> before(@Nullable String cursor) {
     return new PageQuery<>(model, query, size, null, cursor);
   }
 
@@ -108,7 +110,7 @@ public final class PageQuery<M> {
   }
 
   private Page<M> page(KeysetOrder order, CursorKey secret, List<Value.Record> fetched,
-      CursorCodec.Position at, boolean backward) {
+      CursorCodec.@Nullable Position at, boolean backward) {
     boolean more = fetched.size() > size;
     List<Value.Record> rows = new ArrayList<>(more ? fetched.subList(0, size) : fetched);
     if (backward) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,7 +55,7 @@ public final class PartiqlStatement implements RawQuery {
    * PartiQL's NULL.
    */
   @Override
-  public PartiqlStatement bind(String name, Object value) {
+  public PartiqlStatement bind(String name, @Nullable Object value) {
     return new PartiqlStatement(executor, statement, BoundText.with(bindings, name, value));
   }
 
@@ -109,7 +110,8 @@ public final class PartiqlStatement implements RawQuery {
     return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
   }
 
-  private Flux<Value.Record> run(boolean rows, String table, List<Integer> columns) {
+  private Flux<Value.Record> run(boolean rows, @Nullable String table,
+      List<Integer> columns) {
     return Flux.defer(() -> {
       var refusal = executor.partiqlRefusal();
       if (refusal.isPresent()) {

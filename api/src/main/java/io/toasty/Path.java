@@ -5,6 +5,7 @@ import io.toasty.stmt.OrderBy;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model field, as generated in the entry class ({@code Users.EMAIL}). Compare it, order by it,
@@ -16,8 +17,8 @@ public class Path<T> extends Expr<T> {
   private final String model;
   private final int index;
   private final String name;
-  private final String wholeOnly;
-  private final Class<T> enumClass;
+  private final @Nullable String wholeOnly;
+  private final @Nullable Class<T> enumClass;
 
   /** The path of the {@code index}th field of {@code model}, called {@code name}. */
   public Path(String model, int index, String name, Type type) {
@@ -29,7 +30,7 @@ public class Path<T> extends Expr<T> {
    * ({@code null} for any other field), which creates and updates set whole: setting one of its
    * fields alone could store a value that is half present.
    */
-  public Path(String model, int index, String name, Type type, String wholeOnly) {
+  public Path(String model, int index, String name, Type type, @Nullable String wholeOnly) {
     this(model, index, name, type, wholeOnly, null);
   }
 
@@ -37,8 +38,8 @@ public class Path<T> extends Expr<T> {
    * The path of an enum field ({@code type} a {@link Type.Enum}), whose values {@link #read} as
    * constants of {@code enumClass}; {@code wholeOnly} as above.
    */
-  public Path(String model, int index, String name, Type type, String wholeOnly,
-      Class<T> enumClass) {
+  public Path(String model, int index, String name, Type type, @Nullable String wholeOnly,
+      @Nullable Class<T> enumClass) {
     super(new ExprNode.Field(model, index), type);
     this.model = model;
     this.index = index;
@@ -69,7 +70,7 @@ public class Path<T> extends Expr<T> {
    * The {@code Optional} embedded record field this field lies in, which creates and updates set
    * whole; {@code null} for any other field.
    */
-  public final String wholeOnly() {
+  public final @Nullable String wholeOnly() {
     return wholeOnly;
   }
 
@@ -77,7 +78,7 @@ public class Path<T> extends Expr<T> {
    * The engine value of {@code value} for this field ({@code NULL} for null): the value a
    * builder's setter stores. A JSON field's path makes a document of it.
    */
-  public Value toValue(T value) {
+  public Value toValue(@Nullable T value) {
     return Value.of(value);
   }
 
@@ -87,7 +88,7 @@ public class Path<T> extends Expr<T> {
    */
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public T read(Value value) {
+  public @Nullable T read(Value value) {
     if (enumClass == null || value.isNull()) {
       return super.read(value);
     }

@@ -3,6 +3,7 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -34,7 +35,7 @@ public interface RawQuery {
    * bound and every binding used, or the statement fails with
    * {@link InvalidStatementException}.
    */
-  RawQuery bind(String name, Object value);
+  RawQuery bind(String name, @Nullable Object value);
 
   /** The rows of a query, with their column labels; read columns with {@link Row#get}. */
   Flux<Row> rows();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
@@ -87,7 +88,7 @@ final class RecordRows {
   }
 
   /** The column named {@code name} (ignoring case and underscores) as {@code type}. */
-  private static Object read(Row row, String name, Class<?> type) {
+  private static @Nullable Object read(Row row, String name, Class<?> type) {
     String wanted = plain(name);
     List<String> columns = row.columns();
     for (int i = 0; i < columns.size(); i++) {

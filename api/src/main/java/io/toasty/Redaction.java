@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the library hides the values of {@code @Sensitive} fields: each one is shown as
@@ -14,7 +15,7 @@ public final class Redaction {
   private Redaction() {}
 
   /** Whether {@code model} has a sensitive field. */
-  public static boolean hasSensitive(ModelSchema model) {
+  public static boolean hasSensitive(@Nullable ModelSchema model) {
     return model != null && model.fields().stream().anyMatch(FieldSchema::sensitive);
   }
 }

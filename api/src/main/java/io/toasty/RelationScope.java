@@ -12,6 +12,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a relation handle of a loaded record needs to build its queries: the relation, the
@@ -24,10 +25,10 @@ final class RelationScope<T> {
   final ModelDef<T> target;
   final Value.Record sourceValues;
   /** For a many-to-many relation, the join model (writes build its rows); else null. */
-  final ModelDef<?> join;
+  final @Nullable ModelDef<?> join;
 
   private RelationScope(ModelSchema source, RelationSchema relation, ModelDef<T> target,
-      Value.Record sourceValues, ModelDef<?> join) {
+      Value.Record sourceValues, @Nullable ModelDef<?> join) {
     this.source = source;
     this.relation = relation;
     this.target = target;
@@ -43,7 +44,7 @@ final class RelationScope<T> {
 
   /** The scope of a many-to-many relation, whose writes add and remove {@code join} records. */
   static <T> RelationScope<T> of(ModelSchema source, int relation, Value.Record row,
-      ModelDef<T> target, ModelDef<?> join) {
+      ModelDef<T> target, @Nullable ModelDef<?> join) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
@@ -78,7 +79,7 @@ final class RelationScope<T> {
    * reader's columns, field {@code i} at position {@code i}).
    */
   static <T> RelationScope<T> of(ModelSchema source, int relation, Columns row,
-      ModelDef<T> target, ModelDef<?> join) {
+      ModelDef<T> target, @Nullable ModelDef<?> join) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(target, "target");
@@ -115,7 +116,7 @@ final class RelationScope<T> {
   }
 
   /** The value of slot {@code relation} of {@code row}: a list of loaded records, or null. */
-  static Value.ListValue slot(ModelSchema source, int relation, Value.Record row) {
+  static Value.@Nullable ListValue slot(ModelSchema source, int relation, Value.Record row) {
     int at = source.fields().size() + relation;
     return at < row.size() && row.get(at) instanceof Value.ListValue list ? list : null;
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a raw SQL query ({@code db.sql(..).rows()}): its column labels and values, read with
@@ -78,13 +79,13 @@ public final class Row {
    * @throws IllegalArgumentException naming the column if there is none of that label, or the
    *     value does not convert to {@code type}
    */
-  public <T> T get(String column, Class<T> type) {
+  public <T> @Nullable T get(String column, Class<T> type) {
     return get(indexOf(column), type);
   }
 
   /** Column {@code index} (0-based) as {@code type}; see {@link #get(String, Class)}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <T> T get(int index, Class<T> type) {
+  public <T> @Nullable T get(int index, Class<T> type) {
     Objects.requireNonNull(type, "type");
     Value v = values.get(Objects.checkIndex(index, values.size()));
     if (v.isNull()) {
@@ -116,7 +117,7 @@ public final class Row {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Row r && r.columns.equals(columns) && r.values.equals(values);
   }
 

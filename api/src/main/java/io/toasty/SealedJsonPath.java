@@ -8,6 +8,7 @@ import io.toasty.value.TaggedJson;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path of a {@code @Json} field whose type is a sealed interface of records: one document
@@ -47,7 +48,7 @@ public abstract class SealedJsonPath<T> extends JsonPath<T> {
 
   /** The document of {@code value}, its discriminator first; NULL for null. */
   @Override
-  public Value toValue(T value) {
+  public Value toValue(@Nullable T value) {
     return value == null ? Value.NULL
         : Value.json(new TaggedJson(KEY, discriminatorOf(value.getClass()), value), javaType());
   }
@@ -76,7 +77,7 @@ public abstract class SealedJsonPath<T> extends JsonPath<T> {
    */
   @Override
   @SuppressWarnings("unchecked")
-  public final T read(Value value) {
+  public final @Nullable T read(Value value) {
     if (value.isNull()) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.toasty;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value kept out of text: a model field of type {@code Secret<T>} is stored as its
@@ -38,7 +39,7 @@ public final class Secret<T> {
   }
 
   /** The value of {@code s}, or null for a null {@code s} (the generated setters use it). */
-  public static <T> T reveal(Secret<T> s) {
+  public static <T> @Nullable T reveal(@Nullable Secret<T> s) {
     return s == null ? null : s.value;
   }
 
@@ -48,7 +49,7 @@ public final class Secret<T> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Secret<?> s && Objects.deepEquals(s.value, value);
   }
 

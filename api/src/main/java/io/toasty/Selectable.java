@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a query can {@link Select#select select} and {@link Projected#groupBy group by}: an
@@ -23,5 +24,5 @@ public interface Selectable<T> {
    *
    * @throws IllegalArgumentException when {@code value} is not of this selection's type
    */
-  T read(Value value);
+  @Nullable T read(Value value);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw SQL condition inside a typed query, made by {@link Expr#sql}: {@code {0}}, {@code {1}}
@@ -54,7 +55,7 @@ public final class SqlFragment extends Expr<Boolean> {
    * @throws IllegalArgumentException if the text has no such parameter, or the value's type
    *     has no mapping
    */
-  public SqlFragment bind(String name, Object value) {
+  public SqlFragment bind(String name, @Nullable Object value) {
     Objects.requireNonNull(name, "name");
     if (!text.names().contains(name)) {
       throw new IllegalArgumentException("the fragment has no parameter :" + name);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -51,7 +52,7 @@ public final class SqlStatement implements RawQuery {
    * type a model field may have (an enum binds as its name); null binds SQL NULL.
    */
   @Override
-  public SqlStatement bind(String name, Object value) {
+  public SqlStatement bind(String name, @Nullable Object value) {
     return new SqlStatement(executor, sql, BoundText.with(bindings, name, value));
   }
 

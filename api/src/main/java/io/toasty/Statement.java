@@ -6,6 +6,7 @@ import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,14 +45,14 @@ public interface Statement<T> {
    *                 record exists); {@code null} when {@code result} says all
    * @param <T>      the result
    */
-  record Snapshot<T>(StatementNode untyped, Function<Flux<Value>, Mono<T>> result,
-      BiFunction<Flux<Value>, Executor, Mono<T>> resultOn) {
+  record Snapshot<T>(@Nullable StatementNode untyped, Function<Flux<Value>, Mono<T>> result,
+      @Nullable BiFunction<Flux<Value>, Executor, Mono<T>> resultOn) {
     public Snapshot {
       Objects.requireNonNull(result, "result");
     }
 
     /** A statement whose result needs nothing but what the executor emits. */
-    public Snapshot(StatementNode untyped, Function<Flux<Value>, Mono<T>> result) {
+    public Snapshot(@Nullable StatementNode untyped, Function<Flux<Value>, Mono<T>> result) {
       this(untyped, result, null);
     }
 

@@ -9,6 +9,7 @@ import io.toasty.value.LoadedRecords;
 import io.toasty.value.Value;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,13 +20,13 @@ abstract class ToOne<T> {
   // The scope (a record of the key, the relation's queries) is built only when asked for: a
   // loaded to-one keeps the relation and the key value it already has, so an included child
   // with a belongs-to costs no scope, array or record of its own. All null for detached().
-  private final ModelSchema source;
-  private final RelationSchema relation;
-  private final ModelDef<?> target;
+  private final @Nullable ModelSchema source;
+  private final @Nullable RelationSchema relation;
+  private final @Nullable ModelDef<?> target;
   /** {@link RelationScope#key}: the foreign key value, or a record of several. */
-  private final Object key;
+  private final @Nullable Object key;
   /** The loaded record, or null for none; meaningful when {@code loaded}. */
-  final Object record;
+  final @Nullable Object record;
   final boolean loaded;
 
   /** A value for records built by hand: not loaded, and bound to no record. */
@@ -140,7 +141,7 @@ abstract class ToOne<T> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ToOne<?> t && loaded == t.loaded && Objects.equals(record, t.record);
   }
 

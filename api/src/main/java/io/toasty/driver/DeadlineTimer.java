@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
@@ -34,15 +35,15 @@ import reactor.util.context.Context;
  */
 public final class DeadlineTimer {
   private static final long NONE = Long.MAX_VALUE;
-  private static volatile DeadlineTimer shared;
+  private static volatile @Nullable DeadlineTimer shared;
 
   private final Scheduler scheduler;
-  private Wait[] heap = new Wait[16];
+  private @Nullable Wait[] heap = new Wait[16];
   private int size;
   /** The deadline of the armed task, {@link #NONE} if none: never later than any pending. */
   private long armedAt = NONE;
   /** The armed task; a task that fires while another is armed only expires what is due. */
-  private Fire armed;
+  private @Nullable Fire armed;
 
   DeadlineTimer(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -119,7 +120,7 @@ public final class DeadlineTimer {
   }
 
   /** A task to arm for the earliest pending wait if it is earlier than the armed one. */
-  private Fire armIfEarlier(long now) {
+  private @Nullable Fire armIfEarlier(long now) {
     if (size == 0 || heap[0].due >= armedAt) {
       return null;
     }
@@ -172,7 +173,7 @@ public final class DeadlineTimer {
     expireAll(due);
   }
 
-  private static void expireAll(Wait first) {
+  private static void expireAll(@Nullable Wait first) {
     for (Wait w = first; w != null; ) {
       Wait following = w.nextDue;
       w.nextDue = null;
@@ -251,10 +252,10 @@ public final class DeadlineTimer {
    * allocates nothing. Its fields are its timer's, under the timer's lock.
    */
   public abstract static class Wait {
-    private volatile DeadlineTimer timer;
+    private volatile @Nullable DeadlineTimer timer;
     private int slot = -1;
     private long due;
-    private Wait nextDue;
+    private @Nullable Wait nextDue;
 
     /** For subclasses. */
     protected Wait() {

@@ -3,6 +3,7 @@ package io.toasty.driver;
 import io.toasty.schema.Schema;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link DriverProvider} needs to open a driver.
@@ -21,7 +22,7 @@ import java.util.Objects;
  *     instead); {@code false}: only whether its socket is still open
  */
 public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
-    Duration maxIdleTime, String validationQuery, Duration statementTimeout,
+    Duration maxIdleTime, @Nullable String validationQuery, @Nullable Duration statementTimeout,
     boolean validateOnAcquire) {
   public DriverConfig {
     Objects.requireNonNull(url, "url");
@@ -39,14 +40,15 @@ public record DriverConfig(String url, Schema schema, int poolMaxSize, Duration 
 
   /** A configuration whose pooled connections are checked before use ({@code validateOnAcquire}). */
   public DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
-      Duration maxIdleTime, String validationQuery, Duration statementTimeout) {
+      Duration maxIdleTime, @Nullable String validationQuery,
+      @Nullable Duration statementTimeout) {
     this(url, schema, poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout,
         true);
   }
 
   /** A configuration without a statement timeout. */
   public DriverConfig(String url, Schema schema, int poolMaxSize, Duration acquireTimeout,
-      Duration maxIdleTime, String validationQuery) {
+      Duration maxIdleTime, @Nullable String validationQuery) {
     this(url, schema, poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, null);
   }
 }

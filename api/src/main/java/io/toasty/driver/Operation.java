@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The closed set of things a driver is asked to do. SQL backends implement {@link QuerySql}, {@link
@@ -51,7 +52,8 @@ public sealed interface Operation {
   }
 
   /** Begin, commit or roll back a transaction, or work with a savepoint. */
-  record Transaction(Kind kind, Isolation isolation, boolean readOnly, String savepoint)
+  record Transaction(Kind kind, @Nullable Isolation isolation, boolean readOnly,
+      @Nullable String savepoint)
       implements Operation {
     public Transaction {
       Objects.requireNonNull(kind, "kind");
@@ -229,7 +231,7 @@ public sealed interface Operation {
    * columns' types (as a {@link Scan} of those columns answers). Without it the driver answers
    * {@link ExecResponse.Count}: 1 for the item written, 0 when the statement's condition failed.
    */
-  record Partiql(List<String> text, List<Value> args, boolean returnsRows, String table,
+  record Partiql(List<String> text, List<Value> args, boolean returnsRows, @Nullable String table,
       List<Integer> columns) implements Operation {
     public Partiql {
       text = List.copyOf(text);
@@ -252,8 +254,8 @@ public sealed interface Operation {
    * the columns' types. Without it the driver answers {@link ExecResponse.Count} of the nodes and
    * relationships the statement created, deleted or changed.
    */
-  record RawCypher(String text, Map<String, Value> params, boolean returnsRows, String table,
-      List<Integer> columns) implements Operation {
+  record RawCypher(String text, Map<String, Value> params, boolean returnsRows,
+      @Nullable String table, List<Integer> columns) implements Operation {
     public RawCypher {
       Objects.requireNonNull(text, "text");
       params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -4,6 +4,7 @@ import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
@@ -19,7 +20,7 @@ import reactor.util.context.ContextView;
  * @param deadlineNanos  the {@link System#nanoTime()} by which every statement must end, or
  *                       {@code Long.MAX_VALUE} for none
  */
-public record StatementTimeout(Duration limit, long deadlineNanos) {
+public record StatementTimeout(@Nullable Duration limit, long deadlineNanos) {
   /** The Context key the engine writes and drivers read. */
   public static final Object CONTEXT_KEY = StatementTimeout.class;
 
@@ -53,7 +54,7 @@ public record StatementTimeout(Duration limit, long deadlineNanos) {
    * deadline. Empty when there is no limit at all. Zero or negative when the deadline has
    * passed: the driver then sends nothing and fails with {@link #expired}.
    */
-  public static Optional<Duration> remaining(ContextView context, Duration fallback) {
+  public static Optional<Duration> remaining(ContextView context, @Nullable Duration fallback) {
     StatementTimeout t = context.getOrDefault(CONTEXT_KEY, null);
     if (t == null) {
       return Optional.ofNullable(fallback);

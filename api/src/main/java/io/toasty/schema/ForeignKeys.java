@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The foreign keys of a model's table: one per checked belongs-to relation
@@ -104,7 +105,7 @@ final class ForeignKeys {
    * {@code referenced} in the order of the target's primary key or of a unique index over
    * exactly those columns; {@code null} when there is none.
    */
-  private static List<Integer> uniqueOrder(TableSchema table, List<Integer> referenced) {
+  private static @Nullable List<Integer> uniqueOrder(TableSchema table, List<Integer> referenced) {
     if (sameSet(table.primaryKey(), referenced)) {
       return table.primaryKey();
     }

@@ -2,6 +2,7 @@ package io.toasty.schema;
 
 import io.toasty.value.Type;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a key-value backend (DynamoDB) lays out a table: the DynamoDB driver's schema push and its
@@ -17,7 +18,7 @@ public final class KeyValueLayout {
    * The key attribute type of a column of {@code type}: {@code N}, {@code S} or {@code B}; null
    * when a column of that type cannot be a key.
    */
-  public static String keyAttributeType(Type type) {
+  public static @Nullable String keyAttributeType(Type type) {
     if (type instanceof Type.Enum) {
       return "S";
     }

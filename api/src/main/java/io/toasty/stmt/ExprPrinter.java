@@ -5,24 +5,25 @@ import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders expressions for messages and plan dumps: {@code email = "carl@example.com"}. Field names
  * come from the model's schema when one is given.
  */
 public final class ExprPrinter {
-  private final ModelSchema model;
+  private final @Nullable ModelSchema model;
   private final StringBuilder out = new StringBuilder();
   private int depth;
   /** Whether constants print as {@code ***}: inside a comparison with a sensitive field. */
   private boolean redacting;
 
-  private ExprPrinter(ModelSchema model) {
+  private ExprPrinter(@Nullable ModelSchema model) {
     this.model = model;
   }
 
   /** {@code expr}, with field names resolved against {@code model} (which may be null). */
-  public static String print(ExprNode expr, ModelSchema model) {
+  public static String print(ExprNode expr, @Nullable ModelSchema model) {
     ExprPrinter p = new ExprPrinter(model);
     p.expr(expr);
     return p.out.toString();

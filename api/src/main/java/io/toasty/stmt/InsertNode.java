@@ -2,6 +2,7 @@ package io.toasty.stmt;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An insert of one or many rows.
@@ -25,7 +26,7 @@ import java.util.Objects;
  *                  BatchWriteItem); a failure may leave some rows stored, each whole and once
  */
 public record InsertNode(Source target, List<Integer> columns, List<ExprNode.Record> rows,
-    Returning returning, OnConflict onConflict, boolean atomic) implements StatementNode {
+    Returning returning, @Nullable OnConflict onConflict, boolean atomic) implements StatementNode {
   public InsertNode {
     Objects.requireNonNull(target, "target");
     columns = List.copyOf(columns);
@@ -35,7 +36,7 @@ public record InsertNode(Source target, List<Integer> columns, List<ExprNode.Rec
 
   /** An atomic insert. */
   public InsertNode(Source target, List<Integer> columns, List<ExprNode.Record> rows,
-      Returning returning, OnConflict onConflict) {
+      Returning returning, @Nullable OnConflict onConflict) {
     this(target, columns, rows, returning, onConflict, true);
   }
 

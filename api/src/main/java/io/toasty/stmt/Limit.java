@@ -2,6 +2,7 @@ package io.toasty.stmt;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LIMIT and OFFSET, as expressions so that their values become plan parameters.
@@ -12,14 +13,14 @@ import java.util.Objects;
  *                    whose every distinct value gets its own count and offset, in the query's
  *                    order: an include's limit per parent, partitioned by the foreign key
  */
-public record Limit(ExprNode count, ExprNode offset, List<ExprNode> partitionBy) {
+public record Limit(ExprNode count, @Nullable ExprNode offset, List<ExprNode> partitionBy) {
   public Limit {
     Objects.requireNonNull(count, "count");
     partitionBy = List.copyOf(partitionBy);
   }
 
   /** A limit on the whole result. */
-  public Limit(ExprNode count, ExprNode offset) {
+  public Limit(ExprNode count, @Nullable ExprNode offset) {
     this(count, offset, List.of());
   }
 

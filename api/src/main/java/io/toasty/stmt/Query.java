@@ -2,6 +2,7 @@ package io.toasty.stmt;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A select: rows of {@code source} that match {@code filter}, ordered, limited, and shaped by
@@ -19,7 +20,7 @@ import java.util.Objects;
  *                  key (strongly consistent, the default)
  */
 public record Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
-    Limit limit, RowLock lock, boolean eventual) implements StatementNode {
+    @Nullable Limit limit, @Nullable RowLock lock, boolean eventual) implements StatementNode {
   public Query {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filter, "filter");
@@ -29,13 +30,13 @@ public record Query(Source source, ExprNode filter, Returning returning, List<Or
 
   /** A strongly consistent query. */
   public Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
-      Limit limit, RowLock lock) {
+      @Nullable Limit limit, @Nullable RowLock lock) {
     this(source, filter, returning, orderBy, limit, lock, false);
   }
 
   /** A query that locks nothing. */
   public Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
-      Limit limit) {
+      @Nullable Limit limit) {
     this(source, filter, returning, orderBy, limit, null);
   }
 
@@ -57,11 +58,11 @@ public record Query(Source source, ExprNode filter, Returning returning, List<Or
     return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
-  public Query withLimit(Limit limit) {
+  public Query withLimit(@Nullable Limit limit) {
     return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 
-  public Query withLock(RowLock lock) {
+  public Query withLock(@Nullable RowLock lock) {
     return new Query(source, filter, returning, orderBy, limit, lock, eventual);
   }
 

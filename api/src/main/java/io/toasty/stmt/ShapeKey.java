@@ -1,6 +1,7 @@
 package io.toasty.stmt;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of the shape of every query built at one place in generated code (a finder such
@@ -22,7 +23,7 @@ import java.util.Objects;
 public final class ShapeKey {
   private final String site;
   /** The key of this shape with a limit added, made when first asked for. */
-  private volatile ShapeKey limited;
+  private volatile @Nullable ShapeKey limited;
 
   /** The key of the queries built at {@code site} (a name for messages: {@code User.filterById}). */
   public ShapeKey(String site) {

@@ -4,6 +4,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A query's {@link ShapeKey} and the values of its literals, in the order the planner numbers
@@ -24,7 +25,7 @@ public record Shaped(ShapeKey key, List<Value> values) {
    * whose values can be taken out by this walk: a filter of ANDs and comparisons of fields with
    * literals, a model returning without includes, no order, a literal limit.
    */
-  public static Shaped of(ShapeKey key, Query query) {
+  public static @Nullable Shaped of(ShapeKey key, Query query) {
     if (!(query.returning() instanceof Returning.Model m) || !m.includes().isEmpty()
         || !query.orderBy().isEmpty()) {
       return null;
@@ -59,7 +60,7 @@ public record Shaped(ShapeKey key, List<Value> values) {
     return false;
   }
 
-  private static boolean limit(Limit limit, List<Value> values) {
+  private static boolean limit(@Nullable Limit limit, List<Value> values) {
     if (limit == null) {
       return true;
     }

@@ -2,6 +2,7 @@ package io.toasty.stmt;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What a statement reads or writes: a model before lowering, a table after. */
 public sealed interface Source permits Source.Model, Source.Table {
@@ -20,7 +21,7 @@ public sealed interface Source permits Source.Model, Source.Table {
    * @param table the table
    * @param join  the joined table, or {@code null}
    */
-  record Table(String table, Join join) implements Source {
+  record Table(String table, @Nullable Join join) implements Source {
     public Table {
       Objects.requireNonNull(table, "table");
     }

@@ -7,4 +7,7 @@
  * builds an {@link io.toasty.stmt.ExprNode}), its name ends in {@code Node}, so no two types share
  * a simple name and code that uses both needs no fully-qualified name.
  */
+@NullMarked
 package io.toasty.stmt;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conversions between a collection field's Java value ({@code List}, {@code Set},
@@ -24,7 +25,7 @@ public final class CollectionValues {
    *
    * @throws IllegalArgumentException when {@code java} is no collection of that shape
    */
-  public static Value of(Object java, Type.CollectionOf type) {
+  public static Value of(@Nullable Object java, Type.CollectionOf type) {
     Object plain = java instanceof Optional<?> o ? o.orElse(null) : java;
     if (plain == null) {
       return Value.NULL;

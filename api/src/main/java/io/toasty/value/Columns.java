@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row's columns, read by field position with a getter per Java type, so that a
@@ -38,23 +39,23 @@ public interface Columns {
 
   double f64(int i);
 
-  String str(int i);
+  @Nullable String str(int i);
 
-  byte[] bytes(int i);
+  byte @Nullable [] bytes(int i);
 
-  UUID uuid(int i);
+  @Nullable UUID uuid(int i);
 
-  BigDecimal decimal(int i);
+  @Nullable BigDecimal decimal(int i);
 
-  Instant instant(int i);
+  @Nullable Instant instant(int i);
 
-  LocalDate localDate(int i);
+  @Nullable LocalDate localDate(int i);
 
-  LocalTime localTime(int i);
+  @Nullable LocalTime localTime(int i);
 
-  LocalDateTime localDateTime(int i);
+  @Nullable LocalDateTime localDateTime(int i);
 
-  OffsetDateTime offsetDateTime(int i);
+  @Nullable OffsetDateTime offsetDateTime(int i);
 
   /**
    * Field {@code i} as a value of {@code type} ({@link Value#NULL} for SQL NULL), for the few

@@ -1,5 +1,7 @@
 package io.toasty.value;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value as the Java object an expression of a type gives: {@code Long} for {@code I64} (a
  * count, a sum of integers), {@code Double} for {@code F64} (an average), and so on; {@code null}
@@ -11,7 +13,7 @@ public final class JavaValues {
   private JavaValues() {}
 
   /** {@code v} as the Java object of {@code type}. */
-  public static Object of(Type type, Value v) {
+  public static @Nullable Object of(Type type, Value v) {
     if (v.isNull()) {
       return null;
     }

@@ -1,5 +1,7 @@
 package io.toasty.value;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds and removes one top-level member of a JSON object's text, without reading the rest into
  * objects (so numbers and strings keep their exact text for the codec that reads them after).
@@ -9,7 +11,7 @@ final class JsonMembers {
   private JsonMembers() {}
 
   /** {@code text} without its top-level member {@code key}, or null when it has none. */
-  static TaggedJson.Stored untag(String text, String key) {
+  static TaggedJson.@Nullable Stored untag(String text, String key) {
     String quoted = "\"" + key + "\"";
     int i = skipSpace(text, 0);
     if (i >= text.length() || text.charAt(i) != '{') {

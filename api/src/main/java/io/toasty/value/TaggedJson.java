@@ -1,6 +1,7 @@
 package io.toasty.value;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value of a sealed interface of records stored as one JSON document: the variant as the
@@ -55,7 +56,7 @@ public record TaggedJson(String key, Object discriminator, Object variant) {
   public record Stored(String discriminator, String variant) {}
 
   /** The stored document {@code text} split at its top-level member {@code key}; null if none. */
-  public static Stored untag(String text, String key) {
+  public static @Nullable Stored untag(String text, String key) {
     return JsonMembers.untag(text, key);
   }
 }

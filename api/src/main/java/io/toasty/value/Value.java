@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value as the engine and the drivers see it: plain data, one record per variant.
@@ -37,7 +38,7 @@ public sealed interface Value {
   Type type();
 
   /** This value as a plain Java object ({@code null} for {@link Null}, lists for records). */
-  Object toJava();
+  @Nullable Object toJava();
 
   /** Whether this is {@link #NULL}. */
   default boolean isNull() {
@@ -47,7 +48,7 @@ public sealed interface Value {
   /** SQL NULL and a missing attribute. */
   record Null() implements Value {
     @Override public Type type() { return Type.Scalar.NULL; }
-    @Override public Object toJava() { return null; }
+    @Override public @Nullable Object toJava() { return null; }
   }
 
   /** A boolean. */
@@ -108,7 +109,7 @@ public sealed interface Value {
     }
     @Override public Type type() { return Type.Scalar.BYTES; }
     @Override public Object toJava() { return value.clone(); }
-    @Override public boolean equals(Object o) {
+    @Override public boolean equals(@Nullable Object o) {
       return o instanceof Bytes b && Arrays.equals(value, b.value);
     }
     @Override public int hashCode() { return Arrays.hashCode(value); }
@@ -134,7 +135,7 @@ public sealed interface Value {
     }
     @Override public Type type() { return Type.Scalar.DECIMAL; }
     @Override public Object toJava() { return value; }
-    @Override public boolean equals(Object o) {
+    @Override public boolean equals(@Nullable Object o) {
       return o instanceof Decimal d && value.compareTo(d.value) == 0;
     }
     @Override public int hashCode() { return value.stripTrailingZeros().hashCode(); }
@@ -197,7 +198,8 @@ public sealed interface Value {
    * @param javaType the object's declared type, or null
    * @param codec    the codec that reads the text, or null
    */
-  record Json(String text, Object object, java.lang.reflect.Type javaType, JsonCodec codec)
+  record Json(@Nullable String text, @Nullable Object object,
+      java.lang.reflect.@Nullable Type javaType, @Nullable JsonCodec codec)
       implements Value {
     public Json {
       if (text == null && (object == null || javaType == null)) {
@@ -249,7 +251,7 @@ public sealed interface Value {
 
     @Override public Type type() { return Type.Scalar.JSON; }
     @Override public Object toJava() { return text != null ? text : object; }
-    @Override public boolean equals(Object o) {
+    @Override public boolean equals(@Nullable Object o) {
       return o instanceof Json j && (text != null && j.text != null ? text.equals(j.text)
           : Objects.equals(object, j.object));
     }
@@ -263,7 +265,7 @@ public sealed interface Value {
    * The document of {@code object} (unwrapping an {@code Optional}), of declared type
    * {@code javaType}; {@link #NULL} for null or an empty {@code Optional}.
    */
-  static Value json(Object object, java.lang.reflect.Type javaType) {
+  static Value json(@Nullable Object object, java.lang.reflect.Type javaType) {
     Object o = object instanceof Optional<?> opt ? opt.orElse(null) : object;
     return o == null ? NULL : new Json(null, o, javaType, null);
   }
@@ -382,7 +384,7 @@ public sealed interface Value {
    *
    * @throws IllegalArgumentException if the object's type has no mapping; the message names it
    */
-  static Value of(Object o) {
+  static Value of(@Nullable Object o) {
     if (o == null) {
       return NULL;
     }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Columns} over a decoded row of values: what a driver without typed reading (and the
@@ -83,47 +84,47 @@ public final class ValueColumns implements Columns {
   }
 
   @Override
-  public String str(int i) {
+  public @Nullable String str(int i) {
     return isNull(i) ? null : Values.asString(at(i));
   }
 
   @Override
-  public byte[] bytes(int i) {
+  public byte @Nullable [] bytes(int i) {
     return isNull(i) ? null : Values.asBytes(at(i));
   }
 
   @Override
-  public UUID uuid(int i) {
+  public @Nullable UUID uuid(int i) {
     return isNull(i) ? null : Values.asUuid(at(i));
   }
 
   @Override
-  public BigDecimal decimal(int i) {
+  public @Nullable BigDecimal decimal(int i) {
     return isNull(i) ? null : Values.asDecimal(at(i));
   }
 
   @Override
-  public Instant instant(int i) {
+  public @Nullable Instant instant(int i) {
     return isNull(i) ? null : Values.asInstant(at(i));
   }
 
   @Override
-  public LocalDate localDate(int i) {
+  public @Nullable LocalDate localDate(int i) {
     return isNull(i) ? null : Values.asLocalDate(at(i));
   }
 
   @Override
-  public LocalTime localTime(int i) {
+  public @Nullable LocalTime localTime(int i) {
     return isNull(i) ? null : Values.asLocalTime(at(i));
   }
 
   @Override
-  public LocalDateTime localDateTime(int i) {
+  public @Nullable LocalDateTime localDateTime(int i) {
     return isNull(i) ? null : Values.asLocalDateTime(at(i));
   }
 
   @Override
-  public OffsetDateTime offsetDateTime(int i) {
+  public @Nullable OffsetDateTime offsetDateTime(int i) {
     return isNull(i) ? null : Values.asOffsetDateTime(at(i));
   }
 }

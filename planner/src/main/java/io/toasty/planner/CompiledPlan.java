@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A statement shape compiled once and run many times: what each argument must hold, the argument
@@ -25,7 +26,8 @@ import java.util.Objects;
  * @param phases    how long its compile's phases took, for the first statement to report them
  */
 public record CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> checks,
-    List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct, PlanPhases phases) {
+    List<ExtraArg> extraArgs, ActionPlan actions, @Nullable DirectRead direct,
+    PlanPhases phases) {
   public CompiledPlan {
     Objects.requireNonNull(shape, "shape");
     checks = Collections.unmodifiableList(new ArrayList<>(checks));
@@ -36,7 +38,7 @@ public record CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> che
 
   /** A compiled plan whose compile was not timed. */
   public CompiledPlan(StatementNode shape, int argCount, List<ArgCheck> checks,
-      List<ExtraArg> extraArgs, ActionPlan actions, DirectRead direct) {
+      List<ExtraArg> extraArgs, ActionPlan actions, @Nullable DirectRead direct) {
     this(shape, argCount, checks, extraArgs, actions, direct, PlanPhases.NONE);
   }
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query planner: turns a model-level {@link StatementNode} into a {@link CompiledPlan} for one
@@ -125,7 +126,7 @@ public final class Planner {
    * {@link #explain(StatementNode)}, ending with each operation as the driver sends it, in its
    * backend's language ({@code text}: the driver's hook; null for none).
    */
-  public String explain(StatementNode statement, OperationText text) {
+  public String explain(StatementNode statement, @Nullable OperationText text) {
     Objects.requireNonNull(statement, "statement");
     Shape shape = Parameterize.of(statement);
     Compilation c = Compilation.run(shape.statement(), schema, capability, databaseTime);

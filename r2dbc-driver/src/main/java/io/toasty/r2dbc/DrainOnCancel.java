@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -31,14 +32,14 @@ final class DrainOnCancel<T> extends Flux<T> {
   private final Flux<T> source;
   private final Runnable cancelled;
   private final Runnable done;
-  private final Function<Throwable, Throwable> errors;
+  private final @Nullable Function<Throwable, Throwable> errors;
 
   DrainOnCancel(Flux<T> source, Runnable cancelled, Runnable done) {
     this(source, cancelled, done, null);
   }
 
   DrainOnCancel(Flux<T> source, Runnable cancelled, Runnable done,
-      Function<Throwable, Throwable> errors) {
+      @Nullable Function<Throwable, Throwable> errors) {
     this.source = source;
     this.cancelled = cancelled;
     this.done = done;
@@ -54,7 +55,7 @@ final class DrainOnCancel<T> extends Flux<T> {
    * {@code error} as {@code errors} translates it (null: as it is); a translation that throws
    * gives what it threw, with {@code error} suppressed in it, as {@code onErrorMap} does.
    */
-  static Throwable translated(Function<Throwable, Throwable> errors, Throwable error) {
+  static Throwable translated(@Nullable Function<Throwable, Throwable> errors, Throwable error) {
     if (errors == null) {
       return error;
     }
@@ -80,14 +81,14 @@ final class DrainOnCancel<T> extends Flux<T> {
     private final CoreSubscriber<? super T> actual;
     private final Runnable cancelled;
     private final Runnable done;
-    private final Function<Throwable, Throwable> errors;
+    private final @Nullable Function<Throwable, Throwable> errors;
     private volatile Subscription upstream;
     /** Demand made before {@link #upstream} was set. */
     private volatile long requested;
     private volatile int draining;
 
     Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done,
-        Function<Throwable, Throwable> errors) {
+        @Nullable Function<Throwable, Throwable> errors) {
       this.actual = actual;
       this.cancelled = cancelled;
       this.done = done;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +47,7 @@ public final class FactoryDriver implements Driver {
   private final SqlDialect dialect;
   private final ServerParts parts;
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
-  private final Duration statementTimeout;
+  private final @Nullable Duration statementTimeout;
   private final PoolAcquire acquiring;
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {

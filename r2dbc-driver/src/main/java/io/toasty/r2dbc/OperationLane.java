@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,7 @@ final class OperationLane {
       AtomicReferenceFieldUpdater.newUpdater(OperationLane.class, Slot.class, "last");
 
   /** The slot of the operation taken last, or null. */
-  private volatile Slot last;
+  private volatile @Nullable Slot last;
 
   /** What a slot's {@code over} holds once its operation is over. */
   private static final Object OVER = new Object();
@@ -166,7 +167,7 @@ final class OperationLane {
    * operation before is over already (a plan's usual statement), the subscriber's one
    * {@link DrainOnCancel.Drain} subscribes to {@code rows} at once: nothing else per statement.
    */
-  <T> Flux<T> writeRows(Flux<T> rows, Function<Throwable, Throwable> errors) {
+  <T> Flux<T> writeRows(Flux<T> rows, @Nullable Function<Throwable, Throwable> errors) {
     return new InTurn<>(rows, errors, true);
   }
 
@@ -190,7 +191,7 @@ final class OperationLane {
    * (null: as it is), as {@code onErrorMap(errors)} would. When the operation before is over
    * already, the {@link QuietRelease}'s counting subscriber subscribes to {@code rows} at once.
    */
-  <T> Flux<T> readRows(Flux<T> rows, Function<Throwable, Throwable> errors) {
+  <T> Flux<T> readRows(Flux<T> rows, @Nullable Function<Throwable, Throwable> errors) {
     return new InTurn<>(rows, errors, false);
   }
 
@@ -201,11 +202,11 @@ final class OperationLane {
    */
   private final class InTurn<T> extends Flux<T> {
     private final Flux<T> rows;
-    private final Function<Throwable, Throwable> errors;
+    private final @Nullable Function<Throwable, Throwable> errors;
     /** Read to the end when cancelled ({@link #writeRows}), else cut short ({@link #readRows}). */
     private final boolean drain;
 
-    InTurn(Flux<T> rows, Function<Throwable, Throwable> errors, boolean drain) {
+    InTurn(Flux<T> rows, @Nullable Function<Throwable, Throwable> errors, boolean drain) {
       this.rows = rows;
       this.errors = errors;
       this.drain = drain;

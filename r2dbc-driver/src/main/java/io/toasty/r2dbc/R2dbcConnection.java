@@ -46,6 +46,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,14 +93,14 @@ final class R2dbcConnection implements Connection {
    * A connection whose session has statement timeout {@code lent} (null: none) when lent, and
    * whose statements get {@code fallback} (null: none) unless their Context says otherwise.
    */
-  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, Duration lent,
-      Duration fallback) {
+  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, @Nullable Duration lent,
+      @Nullable Duration fallback) {
     this(connection, parts, lent, fallback, RELEASE_GRACE);
   }
 
   /** As above, with a release that waits at most {@code releaseGrace} for its turn. */
-  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, Duration lent,
-      Duration fallback, Duration releaseGrace) {
+  R2dbcConnection(io.r2dbc.spi.Connection connection, DriverParts parts, @Nullable Duration lent,
+      @Nullable Duration fallback, Duration releaseGrace) {
     this.connection = connection;
     this.parts = parts;
     this.timeout = new SessionTimeout(connection, parts.dialect(), lent, fallback);
@@ -538,7 +539,7 @@ final class R2dbcConnection implements Connection {
         .onErrorReturn(error);
   }
 
-  private Throwable translated(Throwable error, String table, boolean delete) {
+  private Throwable translated(Throwable error, @Nullable String table, boolean delete) {
     return translated(error, table, delete, List.of(), null, List.of());
   }
 
@@ -546,8 +547,8 @@ final class R2dbcConnection implements Connection {
    * {@code error} of {@code statement} (run with {@code args}; null when not one) as Toasty's
    * exception; a lost connection is remembered for {@link #close}.
    */
-  private Throwable translated(Throwable error, String table, boolean delete,
-      List<Integer> computed, StatementNode statement, List<Value> args) {
+  private Throwable translated(Throwable error, @Nullable String table, boolean delete,
+      List<Integer> computed, @Nullable StatementNode statement, List<Value> args) {
     if (timeout.limited() && error instanceof R2dbcException e
         && parts.dialect().endsTimedWait(e.getSqlState())) {
       return new QueryTimeoutException(parts.dialect().backend(), e.getSqlState(),

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,7 @@ public final class R2dbcDriver implements Driver {
   /** The pool's acquire: bounded, validation failures asked again, errors typed. */
   private final PoolAcquire acquiring;
   /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
-  private final Duration statementTimeout;
+  private final @Nullable Duration statementTimeout;
   private final ServerParts parts;
   private final Mono<Void> keepAlive;
   private final boolean keepDatabaseAlive;

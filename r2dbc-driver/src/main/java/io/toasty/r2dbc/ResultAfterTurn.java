@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Sinks;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Sinks;
 final class ResultAfterTurn<T> implements CoreSubscriber<T> {
   private final Runnable endTurn;
   private final Sinks.One<T> result;
-  private T value;
+  private @Nullable T value;
 
   ResultAfterTurn(Runnable endTurn, Sinks.One<T> result) {
     this.endTurn = endTurn;

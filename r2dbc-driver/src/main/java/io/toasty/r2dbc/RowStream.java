@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -112,7 +113,7 @@ final class RowStream<T> extends Flux<T> {
     /** The rows of a result, subscribed, and not yet asked for any. */
     volatile Subscription fresh;
     /** The first error (of the results or of a result's rows); later ones are dropped. */
-    volatile Throwable error;
+    volatile @Nullable Throwable error;
     volatile boolean resultsDone;
     /** The driver sent a row beyond demand: the result's rows are cancelled in the drain. */
     volatile boolean overflow;
@@ -123,9 +124,9 @@ final class RowStream<T> extends Flux<T> {
     /** The results' subscription. */
     Subscription upstream;
     /** The row that came ahead of demand: written before AHEAD is set, read after it is seen. */
-    T ahead;
+    @Nullable T ahead;
     /** The rows of the result being read (drain only). */
-    Subscription current;
+    @Nullable Subscription current;
     /** The cancel has reached the subscriptions (drain only). */
     boolean cleared;
 
@@ -241,7 +242,7 @@ final class RowStream<T> extends Flux<T> {
       drain();
     }
 
-    void rowsEnded(Throwable e) {
+    void rowsEnded(@Nullable Throwable e) {
       if (e != null && !ERROR.compareAndSet(this, null, e)) {
         Operators.onErrorDropped(e, actual.currentContext());
       }

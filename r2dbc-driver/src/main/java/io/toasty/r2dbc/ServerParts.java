@@ -7,6 +7,7 @@ import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.render.SqlRenderer;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +30,12 @@ final class ServerParts {
   }
 
   /** The parts in use now. */
-  DriverParts current() {
+  @Nullable DriverParts current() {
     return parts.get();
   }
 
   /** The parts for connections to the server behind {@code connection}, decided once. */
-  DriverParts forConnection(Connection connection) {
+  @Nullable DriverParts forConnection(Connection connection) {
     if (!serverKnown) {
       SqlDialect server = configured.forServer(connection.getMetadata().getDatabaseVersion());
       if (server != configured) {

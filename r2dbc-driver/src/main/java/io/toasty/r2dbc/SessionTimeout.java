@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -29,10 +30,10 @@ final class SessionTimeout {
   /** The limit of a statement whose Context sets none: the driver's default, or null. */
   private final Duration fallback;
   /** What the session is set to now. */
-  private volatile Duration current;
+  private volatile @Nullable Duration current;
 
-  SessionTimeout(Connection connection, SqlDialect dialect, Duration lent,
-      Duration fallback) {
+  SessionTimeout(Connection connection, SqlDialect dialect, @Nullable Duration lent,
+      @Nullable Duration fallback) {
     this.connection = connection;
     this.dialect = dialect;
     this.lent = lent;
@@ -70,7 +71,7 @@ final class SessionTimeout {
     return Mono.defer(() -> set(lent));
   }
 
-  private Mono<Void> set(Duration limit) {
+  private Mono<Void> set(@Nullable Duration limit) {
     if (Objects.equals(limit, current)) {
       return Mono.empty();
     }
@@ -80,7 +81,7 @@ final class SessionTimeout {
 
   /** Sets {@code connection}'s session to stop statements after {@code limit} (null: never). */
   static Mono<Void> apply(Connection connection, SqlDialect dialect,
-      Duration limit) {
+      @Nullable Duration limit) {
     List<String> sql = dialect.statementTimeoutSql(limit);
     if (sql.isEmpty()) {
       return Mono.from(connection.setStatementTimeout(limit == null ? Duration.ZERO : limit));

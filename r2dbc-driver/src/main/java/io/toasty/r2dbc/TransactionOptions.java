@@ -4,9 +4,10 @@ import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.TransactionDefinition;
 import io.toasty.driver.Operation;
+import org.jspecify.annotations.Nullable;
 
 /** An R2DBC transaction definition from a BEGIN operation's isolation and read-only flag. */
-record TransactionOptions(IsolationLevel isolation, boolean readOnly)
+record TransactionOptions(@Nullable IsolationLevel isolation, boolean readOnly)
     implements TransactionDefinition {
 
   static TransactionOptions of(Operation.Transaction begin) {
@@ -21,7 +22,7 @@ record TransactionOptions(IsolationLevel isolation, boolean readOnly)
 
   @Override
   @SuppressWarnings("unchecked")
-  public <T> T getAttribute(Option<T> option) {
+  public <T> @Nullable T getAttribute(Option<T> option) {
     if (option.equals(TransactionDefinition.ISOLATION_LEVEL)) {
       return (T) isolation;
     }

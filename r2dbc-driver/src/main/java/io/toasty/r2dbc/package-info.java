@@ -32,4 +32,7 @@
  *       <td>String, the document's text</td></tr>
  * </table>
  */
+@NullMarked
 package io.toasty.r2dbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -186,7 +187,7 @@ public final class Db implements Executor {
    * else as many rows as one statement's bind markers hold, at most 1000.
    */
   @Override
-  public int bulkChunkRows(ModelDef<?> model) {
+  public int bulkChunkRows(@Nullable ModelDef<?> model) {
     return router.bulkChunkRows(model);
   }
 

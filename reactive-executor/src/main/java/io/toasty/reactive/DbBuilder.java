@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures and builds a {@link Db}: its models, its database URL (the driver is found with
@@ -38,33 +39,33 @@ import java.util.function.UnaryOperator;
  */
 public final class DbBuilder {
   private final List<ModelDef<?>> models = new ArrayList<>();
-  private String url;
+  private @Nullable String url;
   private int poolMaxSize = 10;
   private Duration acquireTimeout = Duration.ofSeconds(30);
   private Duration maxIdleTime = Duration.ofMinutes(30);
-  private String validationQuery;
+  private @Nullable String validationQuery;
   private boolean validateOnAcquire = true;
   private boolean retryLostReads = true;
   private long planCacheSize = 1024;
   private UnaryOperator<Driver> wrapDriver = UnaryOperator.identity();
-  private Function<DriverConfig, Driver> driverFactory;
-  private ConnectionBinding connectionBinding;
-  private StatementObserver observer;
+  private @Nullable Function<DriverConfig, Driver> driverFactory;
+  private @Nullable ConnectionBinding connectionBinding;
+  private @Nullable StatementObserver observer;
   private boolean logValues;
   private RetryPolicy retry = RetryPolicy.none();
   private RetryPolicy transactionRetry = RetryPolicy.none();
   /** A Micrometer {@code MeterRegistry}, typed Object so that Micrometer stays optional. */
-  private Object meterRegistry;
-  private Duration statementTimeout;
-  private Duration transactionTimeout;
-  private CursorKey cursorKey;
+  private @Nullable Object meterRegistry;
+  private @Nullable Duration statementTimeout;
+  private @Nullable Duration transactionTimeout;
+  private @Nullable CursorKey cursorKey;
   private Clock clock = Clock.systemUTC();
   private boolean eventualReads;
   private boolean coalesceGets = true;
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
-  private JsonCodec jsonCodec;
+  private @Nullable JsonCodec jsonCodec;
 
   DbBuilder() {}
 

@@ -4,6 +4,7 @@ import io.toasty.driver.PoolState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Db}'s health at one moment: whether one round trip to the database succeeded, how long
@@ -15,8 +16,8 @@ import java.util.Optional;
  * @param pool    the pool's gauges after the round trip, or null for a backend without a pool
  * @param error   why the round trip failed, or null when up
  */
-public record Health(Status status, Duration latency, String backend, PoolState pool,
-    Throwable error) {
+public record Health(Status status, Duration latency, String backend, @Nullable PoolState pool,
+    @Nullable Throwable error) {
 
   /** Whether the database answered. */
   public enum Status { UP, DOWN }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,11 +78,11 @@ public final class Tx implements Executor {
 
   private final Router router;
   private final TxSession session;
-  private final Tx parent;
+  private final @Nullable Tx parent;
   private final Lane lane;
   private final boolean manual;
 
-  private Tx(Router router, TxSession session, Tx parent, Lane lane, boolean manual) {
+  private Tx(Router router, TxSession session, @Nullable Tx parent, Lane lane, boolean manual) {
     this.router = router;
     this.session = session;
     this.parent = parent;
@@ -99,7 +100,7 @@ public final class Tx implements Executor {
   }
 
   /** The {@code Tx} of {@code router}'s {@code Db} bound in {@code context}, or null. */
-  static Tx boundIn(ContextView context, Router router) {
+  static @Nullable Tx boundIn(ContextView context, Router router) {
     Object bound = context.getOrDefault(CONTEXT_KEY, null);
     return bound instanceof Tx tx && tx.router == router ? tx : null;
   }
@@ -145,7 +146,7 @@ public final class Tx implements Executor {
 
   /** Chunks of a bulk stream in this transaction: as its {@code Db} sizes them. */
   @Override
-  public int bulkChunkRows(ModelDef<?> model) {
+  public int bulkChunkRows(@Nullable ModelDef<?> model) {
     return router.bulkChunkRows(model);
   }
 

@@ -8,6 +8,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.util.context.ContextView;
@@ -26,7 +27,7 @@ final class TxLinks implements TxLink {
   }
 
   @Override
-  public Tx boundIn(ContextView context) {
+  public @Nullable Tx boundIn(ContextView context) {
     return Tx.boundIn(context, router);
   }
 

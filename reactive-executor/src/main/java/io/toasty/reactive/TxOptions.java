@@ -3,6 +3,7 @@ package io.toasty.reactive;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a transaction begins: its isolation level (the backend's default unless set) and whether
@@ -22,13 +23,14 @@ public final class TxOptions {
   /** The SQL isolation levels, weakest first. */
   public enum Isolation { READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE }
 
-  private final Isolation isolation;
+  private final @Nullable Isolation isolation;
   private final boolean readOnly;
   /** The transaction's retries, or null for the {@code Db}'s ({@link DbBuilder#transactionRetry}). */
-  private final RetryPolicy retry;
-  private final Duration timeout;
+  private final @Nullable RetryPolicy retry;
+  private final @Nullable Duration timeout;
 
-  private TxOptions(Isolation isolation, boolean readOnly, RetryPolicy retry, Duration timeout) {
+  private TxOptions(@Nullable Isolation isolation, boolean readOnly, @Nullable RetryPolicy retry,
+      @Nullable Duration timeout) {
     this.isolation = isolation;
     this.readOnly = readOnly;
     this.retry = retry;

@@ -3,6 +3,7 @@ package io.toasty.schema.app;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model field.
@@ -24,8 +25,9 @@ import java.util.Objects;
  * @param deferred     whether it is a {@code Deferred<T>} field, which a query reads only when
  *                     it includes the field
  */
-public record FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
-    Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive, String renamedFrom,
+public record FieldSchema(int index, String name, Type type, boolean nullable,
+    @Nullable AutoStrategy auto, @Nullable Value defaultValue, String columnName,
+    @Nullable AutoStrategy onUpdate, boolean sensitive, @Nullable String renamedFrom,
     boolean deferred) {
   public FieldSchema {
     Objects.requireNonNull(name, "name");
@@ -38,28 +40,30 @@ public record FieldSchema(int index, String name, Type type, boolean nullable, A
   }
 
   /** A field that queries read whenever they read the record. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
-      Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive,
-      String renamedFrom) {
+  public FieldSchema(int index, String name, Type type, boolean nullable,
+      @Nullable AutoStrategy auto, @Nullable Value defaultValue, String columnName,
+      @Nullable AutoStrategy onUpdate, boolean sensitive, @Nullable String renamedFrom) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive,
         renamedFrom, false);
   }
 
   /** A field that was not renamed. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
-      Value defaultValue, String columnName, AutoStrategy onUpdate, boolean sensitive) {
+  public FieldSchema(int index, String name, Type type, boolean nullable,
+      @Nullable AutoStrategy auto, @Nullable Value defaultValue, String columnName,
+      @Nullable AutoStrategy onUpdate, boolean sensitive) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, sensitive, null);
   }
 
   /** A field whose values are not sensitive. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
-      Value defaultValue, String columnName, AutoStrategy onUpdate) {
+  public FieldSchema(int index, String name, Type type, boolean nullable,
+      @Nullable AutoStrategy auto, @Nullable Value defaultValue, String columnName,
+      @Nullable AutoStrategy onUpdate) {
     this(index, name, type, nullable, auto, defaultValue, columnName, onUpdate, false);
   }
 
   /** A field that updates leave alone unless they set it. */
-  public FieldSchema(int index, String name, Type type, boolean nullable, AutoStrategy auto,
-      Value defaultValue, String columnName) {
+  public FieldSchema(int index, String name, Type type, boolean nullable,
+      @Nullable AutoStrategy auto, @Nullable Value defaultValue, String columnName) {
     this(index, name, type, nullable, auto, defaultValue, columnName, null);
   }
 

@@ -4,6 +4,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relation field of a model: no column, but a way to reach records of another model. Its
@@ -47,9 +48,9 @@ import java.util.Objects;
  *                     metadata that the other backends ignore
  */
 public record RelationSchema(int index, String name, Kind kind, String target, String pair,
-    List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-    List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity,
-    GraphEdge graph) {
+    List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+    @Nullable Through through, List<Step> steps, boolean eager, int max, @Nullable Variant variant,
+    Integrity integrity, @Nullable GraphEdge graph) {
   public RelationSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -66,8 +67,9 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation without a declared graph relationship ({@code graph} null). */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-      List<Step> steps, boolean eager, int max, Variant variant, Integrity integrity) {
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through,
+      List<Step> steps, boolean eager, int max, @Nullable Variant variant, Integrity integrity) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
         eager, max, variant, integrity, null);
   }
@@ -90,8 +92,9 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation whose key, if it is a belongs-to, is enforced ({@link Integrity#ENFORCED}). */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
-      List<Step> steps, boolean eager, int max, Variant variant) {
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through,
+      List<Step> steps, boolean eager, int max, @Nullable Variant variant) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
         eager, max, variant, Integrity.ENFORCED);
   }
@@ -132,7 +135,8 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation to a whole model (not to one variant of a polymorphic model). */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through,
       List<Step> steps, boolean eager, int max) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
         eager, max, null);
@@ -172,7 +176,8 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation without an {@code @AtMost} limit. */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through,
       List<Step> steps, boolean eager) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
         eager, 0);
@@ -180,7 +185,8 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation that is not eager. */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through,
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through,
       List<Step> steps) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through, steps,
         false);
@@ -188,7 +194,8 @@ public record RelationSchema(int index, String name, Kind kind, String target, S
 
   /** A relation that is not a multi-step {@code via}, and not eager. */
   public RelationSchema(int index, String name, Kind kind, String target, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable, Through through) {
+      List<Integer> sourceFields, List<Integer> targetFields, boolean nullable,
+      @Nullable Through through) {
     this(index, name, kind, target, pair, sourceFields, targetFields, nullable, through,
         List.of());
   }

@@ -7,6 +7,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plan that is one SQL query whose rows are the result's records field for field (a plain read
@@ -21,7 +22,7 @@ import java.util.List;
 public record DirectRead(StatementNode statement, List<Type> rowType, int[] fields) {
 
   /** The direct read {@code plan} is, or null when it needs the engine between rows and result. */
-  public static DirectRead of(ActionPlan plan) {
+  public static @Nullable DirectRead of(ActionPlan plan) {
     if (plan.transaction() || plan.actions().size() != 1
         || !(plan.output() instanceof Output.Rows rows)
         || !(plan.actions().get(0) instanceof ExecStatementAction a)

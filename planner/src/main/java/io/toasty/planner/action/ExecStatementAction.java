@@ -8,13 +8,14 @@ import io.toasty.value.Type;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@code Operation.QuerySql} (or {@code Operation.Insert} for an insert) with this
  * statement. With {@code keys}, the statement is first restricted to the keys in that variable.
  */
 public record ExecStatementAction(int output, StatementNode statement, List<Type> rowType,
-    KeyBinding keys, List<RowBinding> bindings) implements Action {
+    @Nullable KeyBinding keys, List<RowBinding> bindings) implements Action {
   public ExecStatementAction {
     rowType = List.copyOf(rowType);
     bindings = List.copyOf(bindings);

@@ -2,6 +2,7 @@ package io.toasty.planner.action;
 
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@code Operation.FindPkByIndex}; its output is one key record per found row, or with
@@ -10,7 +11,8 @@ import java.util.List;
  * over the plan's arguments, or null) as its page size.
  */
 public record FindPkByIndexAction(int output, String table, String index, ExprNode keyCondition,
-    ExprNode filter, List<Integer> columns, boolean forward, ExprNode pageSize) implements Action {
+    ExprNode filter, List<Integer> columns, boolean forward, @Nullable ExprNode pageSize)
+    implements Action {
   public FindPkByIndexAction {
     columns = List.copyOf(columns);
   }

@@ -3,6 +3,7 @@ package io.toasty.planner.action;
 import io.toasty.planner.plan.node.MergeBranch;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams variable {@code input}'s rows in windows of {@code window}, reading each branch's
@@ -11,7 +12,7 @@ import java.util.List;
  * the most rows {@code input} can have, evaluated with the execution's arguments.
  */
 public record NestedMergeAction(int output, int input, List<MergeBranch> branches, int window,
-    ExprNode parents) implements Action {
+    @Nullable ExprNode parents) implements Action {
   public NestedMergeAction {
     branches = List.copyOf(branches);
   }

@@ -10,6 +10,7 @@ import io.toasty.stmt.StatementNode;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded cache from a statement's shape to its compiled plan. A compile that fails is not
@@ -56,7 +57,7 @@ public final class PlanCache {
    * in the statistics (a plan not used is followed by the statement's own lookup, counted
    * there; one used is counted by {@link #usedKeyed()}) but does count as a use for eviction.
    */
-  public CompiledPlan keyed(ShapeKey key) {
+  public @Nullable CompiledPlan keyed(ShapeKey key) {
     return cache.asMap().get(key);
   }
 

@@ -4,6 +4,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record whose limited relation a write may fill up: the write runs with that record locked,
@@ -29,8 +30,8 @@ import java.util.Objects;
  *                      {@code key} is then null; else {@code null}
  */
 public record CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
-    Value.Record key, String counted, List<Integer> countedFields, int added,
-    ExprNode moved, boolean required, ExprNode probe) {
+    Value.@Nullable Record key, String counted, List<Integer> countedFields, int added,
+    @Nullable ExprNode moved, boolean required, @Nullable ExprNode probe) {
   public CardinalityGuard {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(relation, "relation");
@@ -44,8 +45,8 @@ public record CardinalityGuard(String owner, String relation, int max, List<Inte
 
   /** An {@code @AtMost} guard of a known record. */
   public CardinalityGuard(String owner, String relation, int max, List<Integer> ownerFields,
-      Value.Record key, String counted, List<Integer> countedFields, int added,
-      ExprNode moved) {
+      Value.@Nullable Record key, String counted, List<Integer> countedFields, int added,
+      @Nullable ExprNode moved) {
     this(owner, relation, max, ownerFields, key, counted, countedFields, added, moved, false,
         null);
   }

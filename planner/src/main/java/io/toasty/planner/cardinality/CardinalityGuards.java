@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which records a model-level write may give more related records than their relation's
@@ -189,7 +190,7 @@ public final class CardinalityGuards {
    * The constant values at {@code fields} of {@code exprs} (all of {@code exprs} for no fields),
    * or null where one is not a non-null constant: a nested parent's key, a default, NULL.
    */
-  static Value.Record constants(List<ExprNode> exprs, List<Integer> fields) {
+  static Value.@Nullable Record constants(List<ExprNode> exprs, List<Integer> fields) {
     List<ExprNode> picked = fields.isEmpty() ? exprs
         : fields.stream().map(f -> f < exprs.size() ? exprs.get(f) : null).toList();
     List<Value> values = new ArrayList<>(picked.size());
@@ -202,7 +203,8 @@ public final class CardinalityGuards {
     return new Value.Record(values);
   }
 
-  private static CardinalityGuard guard(Limit limit, Value.Record key, int added, ExprNode moved) {
+  private static CardinalityGuard guard(Limit limit, Value.Record key, int added,
+      @Nullable ExprNode moved) {
     return new CardinalityGuard(limit.owner.name(), limit.relation.name(), limit.relation.max(),
         limit.relation.sourceFields(), key, limit.counted, limit.countedFields, added, moved);
   }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guards of required has-ones ({@code HasOne<Passport>}: exactly one) that an update or a
@@ -94,7 +95,8 @@ final class RequiredOneGuards {
    * @param from the belongs-to relation the cascade reached {@code model} through, or null: the
    *     owners of records deleted with their owner need no check
    */
-  private void delete(String model, ExprNode filter, RelationSchema from, Set<String> seen) {
+  private void delete(String model, ExprNode filter, @Nullable RelationSchema from,
+      Set<String> seen) {
     if (!seen.add(model)) {
       return; // a cycle of required relations: the delete itself refuses it
     }

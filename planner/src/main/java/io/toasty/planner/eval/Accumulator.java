@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One aggregate of one group, fed value by value: NULLs skipped; SUM of integers exact in 64 bits
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 final class Accumulator {
   private final ExprNode.AggOp op;
-  private final Set<Value> seen;
+  private final @Nullable Set<Value> seen;
   private long count;
   private long longSum;
   private double doubleSum;

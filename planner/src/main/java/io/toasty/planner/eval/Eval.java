@@ -7,6 +7,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a table-level expression in memory, with SQL's three-valued logic: a comparison with
@@ -17,20 +18,20 @@ import java.util.Locale;
  */
 public final class Eval {
   private final List<Value> args;
-  private final Value.Record row;
+  private final Value.@Nullable Record row;
 
-  private Eval(List<Value> args, Value.Record row) {
+  private Eval(List<Value> args, Value.@Nullable Record row) {
     this.args = args;
     this.row = row;
   }
 
   /** The value of {@code e} for {@code row} (which may be null when {@code e} reads no column). */
-  public static Value eval(ExprNode e, List<Value> args, Value.Record row) {
+  public static Value eval(ExprNode e, List<Value> args, Value.@Nullable Record row) {
     return new Eval(args, row).expr(e);
   }
 
   /** Whether {@code e} evaluates to TRUE (not FALSE, not NULL). */
-  public static boolean isTrue(ExprNode e, List<Value> args, Value.Record row) {
+  public static boolean isTrue(ExprNode e, List<Value> args, Value.@Nullable Record row) {
     return eval(e, args, row) instanceof Value.Bool b && b.value();
   }
 

@@ -15,6 +15,7 @@ import io.toasty.stmt.InsertNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The driver operation an action sends, as a template for a driver's {@code OperationText}:
@@ -28,7 +29,7 @@ final class ActionOperations {
     return Optional.ofNullable(operation(action));
   }
 
-  private static Operation operation(Action action) {
+  private static @Nullable Operation operation(Action action) {
     if (action instanceof ExecStatementAction a) {
       return a.statement() instanceof InsertNode insert
           ? new Operation.Insert(insert, List.of(), a.rowType())

@@ -24,6 +24,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The multi-line dump behind {@code Planner.explain}: one section per phase. */
 public final class Explain {
@@ -34,7 +35,7 @@ public final class Explain {
   private final ExplainNode nodes;
   private final StringBuilder out = new StringBuilder();
   /** The driver's text of its operations, or null when it shows none. */
-  private final OperationText text;
+  private final @Nullable OperationText text;
   private int argCount;
 
   /** An explainer for plans of {@code schema} on {@code capability}. */
@@ -46,7 +47,7 @@ public final class Explain {
    * An explainer that also shows each operation as the driver sends it, in its language
    * ({@code text}; null for none).
    */
-  public Explain(Schema schema, Capability capability, OperationText text) {
+  public Explain(Schema schema, Capability capability, @Nullable OperationText text) {
     this.text = text;
     this.schema = schema;
     this.capability = capability;
@@ -89,7 +90,7 @@ public final class Explain {
     return String.join(", ", out);
   }
 
-  private String check(ArgCheck c) {
+  private String check(@Nullable ArgCheck c) {
     return c == null ? "" : "  checked as " + c.model() + "." + c.field() + ": "
         + TypeCompat.describe(c.type()) + (c.nullable() ? ", nullable" : "");
   }

@@ -50,6 +50,7 @@ import io.toasty.stmt.Query;
 import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One-line renderings of MIR nodes ({@code %n}) and actions ({@code $n}). */
 final class ExplainNode {
@@ -195,7 +196,7 @@ final class ExplainNode {
 
   /** The merge and its branches, nested branches indented under theirs. */
   private String nestedMerge(int input, List<MergeBranch> branches, int window,
-      ExprNode parents, String p) {
+      @Nullable ExprNode parents, String p) {
     StringBuilder out = new StringBuilder("NestedMerge " + p + input + " in windows of " + window
         + " rows" + (parents == null ? "" : ", at most " + x.expr(parents) + " parents (when "
         + "that fits one window, the children are read after them on their connection)")
@@ -248,7 +249,7 @@ final class ExplainNode {
         && !q.limit().partitionBy().isEmpty();
   }
 
-  private String exec(boolean insert, StatementNode s, KeyBinding keys, String p) {
+  private String exec(boolean insert, StatementNode s, @Nullable KeyBinding keys, String p) {
     String op = insert ? "Insert" : "QuerySql";
     String bound = keys == null ? "" : "  + key IN " + p + keys.input();
     return (p.equals("$") ? "ExecStatementAction " : "ExecStatement ") + op + ": "
@@ -276,7 +277,7 @@ final class ExplainNode {
     return "Scan " + table + filter(f) + " columns (" + x.columns(table, columns) + ")";
   }
 
-  private String limit(int input, ExprNode count, ExprNode offset, String p) {
+  private String limit(int input, ExprNode count, @Nullable ExprNode offset, String p) {
     return "Limit " + p + input + " count " + x.expr(count)
         + (offset == null ? "" : " offset " + x.expr(offset));
   }

@@ -4,6 +4,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a statement's rows are merged into another statement's rows: a preloaded relation. Read with
@@ -41,7 +42,7 @@ public record HirMerge(
     List<Integer> sortColumns,
     List<OrderBy> flatOrder,
     List<ExprNode> outputs,
-    String model) {
+    @Nullable String model) {
 
   /** A merge whose outputs are no model's records as they are. */
   public HirMerge(int parent, int slot, String relation, List<Integer> parentColumns,

@@ -3,6 +3,7 @@ package io.toasty.planner.hir;
 import io.toasty.stmt.StatementNode;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table-level statement of a lowered plan, and what it depends on.
@@ -17,8 +18,8 @@ import java.util.Objects;
  * @param nest      for an insert of a nested create's related records, where its rows go in the
  *                  returned records; else null
  */
-public record HirStatement(int id, StatementNode statement, List<HirDep> deps, HirMerge merge,
-    List<HirBinding> bindings, HirNest nest) {
+public record HirStatement(int id, StatementNode statement, List<HirDep> deps,
+    @Nullable HirMerge merge, List<HirBinding> bindings, @Nullable HirNest nest) {
   public HirStatement {
     Objects.requireNonNull(statement, "statement");
     deps = List.copyOf(deps);
@@ -26,8 +27,8 @@ public record HirStatement(int id, StatementNode statement, List<HirDep> deps, H
   }
 
   /** A statement that nests into no other's rows. */
-  public HirStatement(int id, StatementNode statement, List<HirDep> deps, HirMerge merge,
-      List<HirBinding> bindings) {
+  public HirStatement(int id, StatementNode statement, List<HirDep> deps,
+      @Nullable HirMerge merge, List<HirBinding> bindings) {
     this(id, statement, deps, merge, bindings, null);
   }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delete, with what it implies for the records that point at the deleted ones: every
@@ -86,7 +87,7 @@ final class LowerDelete {
   }
 
   /** {@code SELECT * FROM model WHERE filter}, restricted by {@code keys} if given; its id. */
-  private int select(ModelSchema model, ExprNode filter, HirDep keys) {
+  private int select(ModelSchema model, ExprNode filter, @Nullable HirDep keys) {
     String table = cx.schema.mapping(model.name()).table();
     List<ExprNode> all = new ArrayList<>();
     int columns = cx.schema.table(table).columns().size();

@@ -21,6 +21,7 @@ import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * INCLUDE lowering: a query that preloads relations becomes one table query per relation level,
@@ -59,14 +60,15 @@ final class LowerInclude {
    * @param merge how this level merges into its parent (null for the result); its outputs are
    *              filled in here
    */
-  private List<ExprNode> level(Query q, String model, Merge merge, boolean child) {
+  private List<ExprNode> level(Query q, String model, @Nullable Merge merge, boolean child) {
     return level(q, model, merge, child, null);
   }
 
   /**
    * Lowers one level, its table joined to {@code through}'s join table where that is not null.
    */
-  private List<ExprNode> level(Query q, String model, Merge merge, boolean child, Joined through) {
+  private List<ExprNode> level(Query q, String model, @Nullable Merge merge, boolean child,
+      @Nullable Joined through) {
     LowerContext cx = new LowerContext(root.schema, root.capability, model, 0);
     LowerExpr lx = new LowerExpr(root.schema);
     List<OrderBy> orderBy = lx.orderBy(q.orderBy());

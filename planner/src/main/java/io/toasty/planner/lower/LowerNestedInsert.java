@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A nested create: an insert whose rows hold, in relation slots, the inserts of related records
@@ -101,7 +102,7 @@ final class LowerNestedInsert {
   private final Map<Integer, Into> into = new HashMap<>();
 
   /** A value for a foreign key field: an expression, or a binding to an inserted row. */
-  private record Link(ExprNode value, HirBinding binding) {}
+  private record Link(@Nullable ExprNode value, @Nullable HirBinding binding) {}
 
   /** A lowered insert: its statement, and the values its rows were inserted with. */
   private record Inserted(int id, LowerInsert lowering, LowerContext cx) {}
@@ -111,7 +112,7 @@ final class LowerNestedInsert {
    * fields a parent fills (field index → link), or is null. Returns the insert's statement id.
    */
   private Inserted insert(InsertNode insert, LowerContext cx,
-      List<Map<Integer, Link>> fromParent, Into nest) {
+      @Nullable List<Map<Integer, Link>> fromParent, @Nullable Into nest) {
     ModelSchema m = cx.model;
     int nFields = m.fields().size();
     List<Map<Integer, Link>> links = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a row as the driver returns it (the fetched columns, in fetch order) into the statement's
@@ -15,11 +16,11 @@ import java.util.List;
  */
 public final class RowLift {
   private final List<ExprNode> outputs;
-  private final int[] positions;
+  private final int @Nullable [] positions;
   /** The outputs are the fetched columns in fetch order: the row is the result as it is. */
   private final boolean identity;
 
-  private RowLift(List<ExprNode> outputs, int[] positions, int fetched) {
+  private RowLift(List<ExprNode> outputs, int @Nullable [] positions, int fetched) {
     this.outputs = List.copyOf(outputs);
     this.positions = positions;
     this.identity = positions != null && positions.length == fetched && isIdentity(positions);
@@ -87,7 +88,7 @@ public final class RowLift {
    * The row position of each output, where lifting is a plain copy of positions (a copy of the
    * array); else null.
    */
-  public int[] positions() {
+  public int @Nullable [] positions() {
     return positions == null ? null : positions.clone();
   }
 

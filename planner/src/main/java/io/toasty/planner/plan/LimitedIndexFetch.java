@@ -9,6 +9,7 @@ import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a key-value backend can read an include's limit per parent from an index in the
@@ -23,7 +24,8 @@ final class LimitedIndexFetch {
   private LimitedIndexFetch() {}
 
   /** The fetch for child query {@code q} joined on {@code childColumns}, or null. */
-  static MergeBranch.IndexFetch of(Query q, List<Integer> childColumns, TableSchema table) {
+  static MergeBranch.@Nullable IndexFetch of(Query q, List<Integer> childColumns,
+      TableSchema table) {
     if (q.limit() == null || !q.filter().equals(ExprNode.TRUE) || childColumns.size() != 1
         || q.orderBy().size() != 1 || !(q.orderBy().get(0).expr() instanceof ExprNode.Column c)) {
       return null;

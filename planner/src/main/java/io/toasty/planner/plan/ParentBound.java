@@ -8,6 +8,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The most rows an include's parent query can return, where the query itself says: its limit's
@@ -22,7 +23,7 @@ final class ParentBound {
   private ParentBound() {}
 
   /** The bound of {@code parent}'s rows (over {@code table}), or {@code null} where unknown. */
-  static ExprNode of(StatementNode parent, TableSchema table) {
+  static @Nullable ExprNode of(StatementNode parent, TableSchema table) {
     if (!(parent instanceof Query q) || !(q.source() instanceof Source.Table t)
         || t.join() != null) {
       return null;

@@ -38,6 +38,7 @@ import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans HIR for a key-value backend. Reads go through the cheapest {@link KeyPath}: a key lookup
@@ -153,7 +154,8 @@ final class PlanKeyValue {
    * then, unless the query accepted an eventually consistent read, the page's records read again
    * by key (in the same order) so that it shows their current values.
    */
-  private int indexQuery(KeyPath.IndexQuery iq, boolean forward, ExprNode pageSize, Query q) {
+  private int indexQuery(KeyPath.IndexQuery iq, boolean forward, @Nullable ExprNode pageSize,
+      Query q) {
     ResidualSplit r = ResidualSplit.of(iq.residual(), capability);
     int rows = filtered(widened(b.add(new FindPkByIndex(table.name(), iq.index().name(),
         iq.keyCondition(), r.pushed(), readColumns(), forward, pageSize))), r.kept());
@@ -436,7 +438,8 @@ final class PlanKeyValue {
    * A partition's rows in sort key order ({@code forward}) or the reverse, read {@code pageSize}
    * items a request when a limit follows (null: the driver's page size).
    */
-  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward, ExprNode pageSize) {
+  private int partitionQuery(KeyPath.PartitionQuery pq, boolean forward,
+      @Nullable ExprNode pageSize) {
     ResidualSplit r = ResidualSplit.of(pq.residual(), capability);
     return filtered(widened(b.add(new QueryPk(table.name(), readColumns(), pq.keyCondition(),
         r.pushed(), forward, pageSize))), r.kept());
@@ -496,7 +499,7 @@ final class PlanKeyValue {
   }
 
   /** With OR allowed in key conditions, branches on one index share a single lookup. */
-  private Integer orOnOneIndex(KeyPath.AnyOf any) {
+  private @Nullable Integer orOnOneIndex(KeyPath.AnyOf any) {
     if (!capability.orInIndexKeyCondition()) {
       return null;
     }

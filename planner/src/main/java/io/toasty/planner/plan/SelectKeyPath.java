@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the {@link KeyPath} for a table-level filter: equality on every primary key column,
@@ -47,7 +48,7 @@ final class SelectKeyPath {
   }
 
   /** The key path of {@code filter} or of each of its OR branches; null when one has none. */
-  private KeyPath branches(ExprNode filter) {
+  private @Nullable KeyPath branches(ExprNode filter) {
     if (filter instanceof ExprNode.Or or) {
       List<KeyPath> branches = new ArrayList<>();
       for (ExprNode branch : or.operands()) {
@@ -71,7 +72,7 @@ final class SelectKeyPath {
         + columnNames(filter) + "; add @Index (or @Unique) to the field, or filter by the key");
   }
 
-  private KeyPath match(ExprNode filter) {
+  private @Nullable KeyPath match(ExprNode filter) {
     List<ExprNode> terms = Conjuncts.of(filter);
     Map<Integer, ExprNode> equalities = equalities(terms);
     KeyPath pk = primaryKeys(terms, equalities);
@@ -94,7 +95,7 @@ final class SelectKeyPath {
    * The partition of a two-column index whose first column is fixed, a range on its second in
    * the key condition; null when no index has its first column fixed.
    */
-  private KeyPath indexPartition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
+  private @Nullable KeyPath indexPartition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     for (TableIndex index : table.indexes()) {
       if (index.columns().size() != 2 || !eq.containsKey(index.columns().get(0))) {
         continue;
@@ -116,7 +117,7 @@ final class SelectKeyPath {
     return null;
   }
 
-  private KeyPath primaryKeys(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
+  private @Nullable KeyPath primaryKeys(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     List<Integer> pk = table.primaryKey();
     if (eq.keySet().containsAll(pk)) {
       List<ExprNode> key = new ArrayList<>(pk.size());
@@ -139,7 +140,7 @@ final class SelectKeyPath {
     return null;
   }
 
-  private KeyPath partition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
+  private @Nullable KeyPath partition(List<ExprNode> terms, Map<Integer, ExprNode> eq) {
     List<Integer> pk = table.primaryKey();
     if (!eq.containsKey(pk.get(0))) {
       return null;

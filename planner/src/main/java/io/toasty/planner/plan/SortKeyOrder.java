@@ -4,6 +4,7 @@ import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a key-value read can deliver an {@code ORDER BY} itself: a partition query (the
@@ -18,7 +19,7 @@ final class SortKeyOrder {
   private SortKeyOrder() {}
 
   /** TRUE for ascending, FALSE for descending, null when {@code path} cannot deliver it. */
-  static Boolean of(List<OrderBy> orderBy, KeyPath path, TableSchema table) {
+  static @Nullable Boolean of(List<OrderBy> orderBy, KeyPath path, TableSchema table) {
     int sortKey = sortKey(path, table);
     if (sortKey < 0 || orderBy.isEmpty() || !(orderBy.get(0).expr() instanceof ExprNode.Column c)
         || c.index() != sortKey) {

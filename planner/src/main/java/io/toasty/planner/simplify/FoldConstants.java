@@ -4,6 +4,7 @@ import io.toasty.planner.eval.Eval;
 import io.toasty.planner.expr.Children;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Constant folding: an operator whose operands are all literals becomes the literal it evaluates
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public final class FoldConstants implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     boolean foldable =
         e instanceof ExprNode.Compare
             || e instanceof ExprNode.Not

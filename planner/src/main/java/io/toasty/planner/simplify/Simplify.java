@@ -13,6 +13,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simplifier: applies every {@link SimplifyRule} to every node, top-down then bottom-up, until
@@ -118,7 +119,7 @@ public final class Simplify {
     return current;
   }
 
-  private ExprNode firstRewrite(ExprNode e) {
+  private @Nullable ExprNode firstRewrite(ExprNode e) {
     for (SimplifyRule rule : RULES) {
       ExprNode out = rule.apply(e, cx);
       if (out != null && !out.equals(e)) {

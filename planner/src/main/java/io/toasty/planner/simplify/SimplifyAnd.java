@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code AND}: nested ANDs are flattened, TRUE and repeated operands dropped; an operand FALSE
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public final class SimplifyAnd implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.And and)) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A comparison with the NULL literal is unknown (NULL) whatever the other side holds; in a filter
@@ -8,7 +9,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifyCompareNull implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (e instanceof ExprNode.Compare c && (isNull(c.left()) || isNull(c.right()))) {
       return ExprNode.NULL;
     }

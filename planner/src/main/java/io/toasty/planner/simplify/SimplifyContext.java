@@ -3,9 +3,10 @@ package io.toasty.planner.simplify;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /** What schema-aware rules may consult: whether a field can hold NULL. */
-public record SimplifyContext(Schema schema) {
+public record SimplifyContext(@Nullable Schema schema) {
 
   /** Whether {@code e} may evaluate to NULL (conservatively true when unknown). */
   public boolean mayBeNull(ExprNode e) {

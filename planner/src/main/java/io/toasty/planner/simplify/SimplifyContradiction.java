@@ -4,6 +4,7 @@ import io.toasty.stmt.ExprNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An AND holding a term and its negation is FALSE: {@code e IS NULL AND NOT e IS NULL},
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public final class SimplifyContradiction implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.And and)) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code x IN (y)} is {@code x = y}. {@code x IN ()} is FALSE where {@code x} cannot be NULL; for a
@@ -9,7 +10,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifyInList implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.InList in)) {
       return null;
     }

@@ -6,6 +6,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Subquery lifting: {@code x IN (SELECT k FROM t WHERE k = v)} becomes {@code x = v} (and
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class SimplifyInSubquery implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.InSubquery in) || in.query().limit() != null
         || !(in.query().returning() instanceof Returning.Project p)) {
       return null;
@@ -51,7 +52,7 @@ public final class SimplifyInSubquery implements SimplifyRule {
   }
 
   /** The value {@code r} is compared equal to by one of {@code terms}, or null. */
-  private static ExprNode valueOf(ExprNode r, List<ExprNode> terms) {
+  private static @Nullable ExprNode valueOf(ExprNode r, List<ExprNode> terms) {
     for (ExprNode t : terms) {
       if (t instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ) {
         if (c.left().equals(r) && isValue(c.right())) {

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code x IS NOT DISTINCT FROM NULL} is {@code x IS NULL}; when neither side can be NULL (an
@@ -10,7 +11,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifyIsNotDistinctFrom implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.IsNotDistinctFrom d)) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code x IS NULL} is FALSE when {@code x} cannot be NULL: an argument (NULL stays literal), a
@@ -8,7 +9,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifyIsNull implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (e instanceof ExprNode.IsNull n && !(n.operand() instanceof ExprNode.Const)
         && isAtom(n.operand()) && !cx.mayBeNull(n.operand())) {
       return ExprNode.FALSE;

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code NOT}: double negation cancels; {@code NOT (a = b)} becomes {@code a <> b} (and likewise
@@ -8,7 +9,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifyNot implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.Not not)) {
       return null;
     }

@@ -9,6 +9,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Association rewriting: a relation predicate becomes a semi-join over keys, so that later phases
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public final class SimplifyRelated implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.Related r) || cx.schema() == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rewrite: given a node, either an equivalent simpler node or {@code null} for "no rewrite".
@@ -10,5 +11,5 @@ import io.toasty.stmt.ExprNode;
 public interface SimplifyRule {
 
   /** The rewrite of {@code e}, or {@code null}. */
-  ExprNode apply(ExprNode e, SimplifyContext cx);
+  @Nullable ExprNode apply(ExprNode e, SimplifyContext cx);
 }

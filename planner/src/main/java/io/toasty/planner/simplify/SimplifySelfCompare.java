@@ -1,6 +1,7 @@
 package io.toasty.planner.simplify;
 
 import io.toasty.stmt.ExprNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A comparison of an expression with itself, where it cannot be NULL: {@code x = x},
@@ -8,7 +9,7 @@ import io.toasty.stmt.ExprNode;
  */
 public final class SimplifySelfCompare implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.Compare c && c.left().equals(c.right()))
         || c.left() instanceof ExprNode.Record || cx.mayBeNull(c.left())) {
       return null;

@@ -3,6 +3,7 @@ package io.toasty.planner.simplify;
 import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tuple decomposition: {@code (a, b) = (x, y)} becomes {@code a = x AND b = y}, and
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public final class SimplifyTupleCompare implements SimplifyRule {
   @Override
-  public ExprNode apply(ExprNode e, SimplifyContext cx) {
+  public @Nullable ExprNode apply(ExprNode e, SimplifyContext cx) {
     if (!(e instanceof ExprNode.Compare c && c.left() instanceof ExprNode.Record l
         && c.right() instanceof ExprNode.Record r && l.fields().size() == r.fields().size())) {
       return null;

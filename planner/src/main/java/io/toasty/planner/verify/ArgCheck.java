@@ -7,6 +7,7 @@ import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one argument slot of a compiled plan must hold, checked on every execution before anything
@@ -23,14 +24,14 @@ import java.util.Objects;
  * @param sensitive whether the field is {@code @Sensitive}: messages show no value of it
  */
 public record ArgCheck(int arg, Type type, boolean nullable, String model, String field,
-    ValueRanges ranges, boolean sensitive) {
+    @Nullable ValueRanges ranges, boolean sensitive) {
   public ArgCheck {
     Objects.requireNonNull(type, "type");
   }
 
   /** A check of a field that is not sensitive. */
   public ArgCheck(int arg, Type type, boolean nullable, String model, String field,
-      ValueRanges ranges) {
+      @Nullable ValueRanges ranges) {
     this(arg, type, nullable, model, field, ranges, false);
   }
 

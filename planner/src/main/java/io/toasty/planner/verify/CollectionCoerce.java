@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection value converted to a collection field's type: each item to the exact variant of
@@ -18,7 +19,7 @@ final class CollectionCoerce {
   private CollectionCoerce() {}
 
   /** {@code v} as a value of {@code type}, or null when it does not fit. */
-  static Value coerce(Type.CollectionOf type, Value v) {
+  static @Nullable Value coerce(Type.CollectionOf type, Value v) {
     if (type.shape() == Type.CollectionOf.Shape.MAP) {
       if (!(v instanceof Value.Entries e)) {
         return null;
@@ -50,12 +51,12 @@ final class CollectionCoerce {
     return new Value.Items(type, List.copyOf(out));
   }
 
-  private static Value item(Type.Scalar type, Value item) {
+  private static @Nullable Value item(Type.Scalar type, Value item) {
     return item.isNull() ? null : TypeCompat.coerce(type, item);
   }
 
   /** Why {@code v}'s items cannot be stored, or null: a NULL item, a number not finite. */
-  static String problem(Value v) {
+  static @Nullable String problem(Value v) {
     List<Value> items = v instanceof Value.Items i ? i.items()
         : v instanceof Value.Entries e ? new ArrayList<>(e.entries().values()) : List.of();
     for (Value item : items) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a value fits a backend's {@link ValueRanges}: the value's problem in words, or null when
@@ -16,7 +17,7 @@ public final class RangeCheck {
   private RangeCheck() {}
 
   /** The problem of storing {@code v} where {@code ranges} hold, or null if there is none. */
-  public static String problem(Value v, ValueRanges ranges) {
+  public static @Nullable String problem(Value v, ValueRanges ranges) {
     if (v instanceof Value.Str s) {
       return text(s.value(), ranges);
     } else if (v instanceof Value.F32 f) {
@@ -56,7 +57,7 @@ public final class RangeCheck {
     return null;
   }
 
-  private static String text(String s, ValueRanges ranges) {
+  private static @Nullable String text(String s, ValueRanges ranges) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < s.length()
@@ -80,7 +81,7 @@ public final class RangeCheck {
     return null;
   }
 
-  private static String floating(double d, boolean nonFinite, ValueRanges ranges) {
+  private static @Nullable String floating(double d, boolean nonFinite, ValueRanges ranges) {
     if (nonFinite && !ranges.nonFiniteFloats()) {
       return d + " is not a finite number, which this backend cannot store";
     }
@@ -93,7 +94,7 @@ public final class RangeCheck {
     return null;
   }
 
-  private static String decimal(BigDecimal d, ValueRanges ranges) {
+  private static @Nullable String decimal(BigDecimal d, ValueRanges ranges) {
     BigDecimal n = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     int scale = Math.max(n.scale(), 0);
     int integerDigits = Math.max(n.precision() - n.scale(), 0);

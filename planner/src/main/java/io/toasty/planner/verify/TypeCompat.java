@@ -4,6 +4,7 @@ import io.toasty.planner.eval.ValueOrder;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which values fit which types, and the value converted to the exact variant of the type (an
@@ -14,7 +15,7 @@ public final class TypeCompat {
   private TypeCompat() {}
 
   /** {@code v} as a value of {@code type}, or {@code null} when it does not fit. */
-  public static Value coerce(Type type, Value v) {
+  public static @Nullable Value coerce(Type type, Value v) {
     if (v.isNull()) {
       return v;
     }
@@ -43,7 +44,7 @@ public final class TypeCompat {
     return v instanceof Value.F32 || v instanceof Value.F64 || ValueOrder.isInteger(v);
   }
 
-  private static Value integer(Type.Scalar s, long l) {
+  private static @Nullable Value integer(Type.Scalar s, long l) {
     return switch (s) {
       case I8 -> l == (byte) l ? new Value.I8((byte) l) : null;
       case I16 -> l == (short) l ? new Value.I16((short) l) : null;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a model-level statement's shape against the schema: fields belong to the statement's
@@ -44,9 +45,9 @@ public final class Verify {
   private final String model;
   private final ArgCheck[] checks;
   /** The backend's capability, for what only some backends run (raw SQL fragments); or null. */
-  private final Capability capability;
+  private final @Nullable Capability capability;
 
-  private Verify(Schema schema, String model, int argCount, Capability capability) {
+  private Verify(Schema schema, String model, int argCount, @Nullable Capability capability) {
     this.schema = schema;
     this.model = model;
     this.checks = new ArgCheck[argCount];
@@ -66,7 +67,7 @@ public final class Verify {
    * is refused ({@link Feature#SQL}) where the backend has no SQL.
    */
   public static List<ArgCheck> verify(StatementNode shape, Schema schema, int argCount,
-      Capability capability) {
+      @Nullable Capability capability) {
     if (!(shape.source() instanceof Source.Model m)) {
       throw new InvalidStatementException(null, null,
           "statements given to the engine read or write models, not tables: " + shape.source());
@@ -80,7 +81,7 @@ public final class Verify {
   }
 
   /** The backend's value ranges, or null when planning for no backend. */
-  private ValueRanges ranges() {
+  private @Nullable ValueRanges ranges() {
     return capability == null ? null : capability.valueRanges();
   }
 
@@ -717,7 +718,7 @@ public final class Verify {
     }
   }
 
-  private boolean sensitive(String owner, String field) {
+  private boolean sensitive(String owner, @Nullable String field) {
     return schema.hasModel(owner) && schema.model(owner).fields().stream()
         .anyMatch(f -> f.sensitive() && f.name().equals(field));
   }
@@ -758,7 +759,7 @@ public final class Verify {
   }
 
   /** A type where it is known, and the field it comes from. */
-  private record Typed(Type type, String field) {
+  private record Typed(@Nullable Type type, @Nullable String field) {
     void ifKnown(Consumer<Type> f) {
       if (type != null) {
         f.accept(type);

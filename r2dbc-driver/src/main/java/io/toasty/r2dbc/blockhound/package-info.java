@@ -4,4 +4,7 @@
  * {@code META-INF/services/reactor.blockhound.integration.BlockHoundIntegration} so that a test
  * run with BlockHound fails only on real blocking (the driver tests' {@code NonBlockingTest}).
  */
+@NullMarked
 package io.toasty.r2dbc.blockhound;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Arrays;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Columns} over the R2DBC row at hand: one instance per statement execution, pointed at
@@ -125,7 +126,7 @@ public final class RowColumns implements Columns {
    * {@code raw}, which a primitive getter's slow path (a widening) is about to convert; called
    * after the driver returned, so it adds no depth to the driver's inlined walk.
    */
-  private static Object present(Object raw) {
+  private static Object present(@Nullable Object raw) {
     if (raw == null) {
       throw nullInPrimitive();
     }
@@ -171,7 +172,7 @@ public final class RowColumns implements Columns {
     return made;
   }
 
-  private Value valueOf(Object raw, int i, Type type) {
+  private Value valueOf(@Nullable Object raw, int i, Type type) {
     if (raw == null) {
       return Value.NULL;
     }
@@ -246,7 +247,7 @@ public final class RowColumns implements Columns {
   }
 
   @Override
-  public String str(int i) {
+  public @Nullable String str(int i) {
     Object raw = raws == null ? row.get(fields[i], asked[i]) : memo(i);
     if (raw instanceof String text) {
       learn(i, String.class);
@@ -256,39 +257,39 @@ public final class RowColumns implements Columns {
   }
 
   @Override
-  public byte[] bytes(int i) {
+  public byte @Nullable [] bytes(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.bytes(raw);
   }
 
   @Override
-  public UUID uuid(int i) {
+  public @Nullable UUID uuid(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.uuid(raw);
   }
 
   @Override
-  public BigDecimal decimal(int i) {
+  public @Nullable BigDecimal decimal(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : ValueCodec.decimal(raw);
   }
 
   @Override
-  public Instant instant(int i) {
+  public @Nullable Instant instant(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
         : (Instant) ValueCodec.time(raw, Type.Scalar.INSTANT, ranges);
   }
 
   @Override
-  public LocalDate localDate(int i) {
+  public @Nullable LocalDate localDate(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
         : (LocalDate) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE, ranges);
   }
 
   @Override
-  public LocalTime localTime(int i) {
+  public @Nullable LocalTime localTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : raw instanceof OffsetTime t ? t.toLocalTime()
         : raw instanceof String t ? LocalTime.parse(t)
@@ -296,14 +297,14 @@ public final class RowColumns implements Columns {
   }
 
   @Override
-  public LocalDateTime localDateTime(int i) {
+  public @Nullable LocalDateTime localDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
         : (LocalDateTime) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE_TIME, ranges);
   }
 
   @Override
-  public OffsetDateTime offsetDateTime(int i) {
+  public @Nullable OffsetDateTime offsetDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
         : (OffsetDateTime) ValueCodec.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts between {@link Value}s and what an R2DBC driver binds and returns.
@@ -55,7 +56,7 @@ public final class ValueCodec {
    * column's type), or of String when no column gives one. A list binds as an array of
    * {@code expected}'s class (an array marker: {@code a = ANY($1)}).
    */
-  public void bind(Statement statement, int index, Value value, Type expected) {
+  public void bind(Statement statement, int index, Value value, @Nullable Type expected) {
     if (value.isNull()) {
       statement.bindNull(index, nullClass(expected));
     } else if (value instanceof Value.ListValue list) {
@@ -183,7 +184,7 @@ public final class ValueCodec {
    * itself, beyond every date the driver formats (r2dbc-postgresql writes {@code 'infinity'});
    * an instant as the offset date-time the driver reads an infinite {@code timestamptz} as.
    */
-  private static Object infinity(Value value) {
+  private static @Nullable Object infinity(Value value) {
     if (value instanceof Value.Timestamp t) {
       return t.value().equals(Instant.MAX) ? OffsetDateTime.MAX : OffsetDateTime.MIN;
     }
@@ -238,7 +239,7 @@ public final class ValueCodec {
   }
 
   /** The class a NULL of {@code type} is bound with. */
-  public Class<?> nullClass(Type type) {
+  public Class<?> nullClass(@Nullable Type type) {
     if (type instanceof Type.Enum || type == null) {
       return String.class;
     }
@@ -373,7 +374,7 @@ public final class ValueCodec {
    *
    * @throws IllegalArgumentException when {@code raw} does not convert to {@code type}
    */
-  public Value decode(Object raw, Type type) {
+  public Value decode(@Nullable Object raw, Type type) {
     if (raw == null) {
       return Value.NULL;
     }
@@ -441,7 +442,7 @@ public final class ValueCodec {
    * one's instant), {@code LocalDateTime.MAX} and {@code LocalDate.MAX}, and {@code '-infinity'}
    * as their {@code MIN}s; an instant's extreme is {@code Instant.MAX} or {@code MIN}.
    */
-  private static Object infinity(Object raw, Type.Scalar type) {
+  private static @Nullable Object infinity(Object raw, Type.Scalar type) {
     Instant instant = raw instanceof Instant t ? t : raw instanceof OffsetDateTime t
         && (t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)) ? t.toInstant() : null;
     boolean max = instant != null ? instant.equals(OffsetDateTime.MAX.toInstant())

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what the database or the R2DBC driver signalled into the library's typed exceptions, the
@@ -95,7 +96,7 @@ public final class ErrorTranslator {
    * @param table the table the failed statement wrote, or {@code null}; names the model when the
    *              message does not name the table
    */
-  public Throwable translate(Throwable error, String table) {
+  public Throwable translate(Throwable error, @Nullable String table) {
     return translate(error, table, false);
   }
 
@@ -105,7 +106,7 @@ public final class ErrorTranslator {
    * @param delete whether the statement was a DELETE (a foreign key it violates is one that still
    *               refers to the deleted rows, which SQLite's message does not say)
    */
-  public Throwable translate(Throwable error, String table, boolean delete) {
+  public Throwable translate(Throwable error, @Nullable String table, boolean delete) {
     return translate(error, table, delete, List.of());
   }
 
@@ -114,7 +115,7 @@ public final class ErrorTranslator {
    * columns {@code computed} from their own values (an update's arithmetic): a range refusal
    * becomes a {@link ValueOutOfRangeException} naming the field where it can be told.
    */
-  public Throwable translate(Throwable error, String table, boolean delete,
+  public Throwable translate(Throwable error, @Nullable String table, boolean delete,
       List<Integer> computed) {
     return translate(error, table, delete, computed, null, List.of());
   }
@@ -123,8 +124,8 @@ public final class ErrorTranslator {
    * The typed exception for {@code error} from {@code statement}, run with {@code args}: a
    * foreign key violation names the key the statement wrote ({@link ForeignKeyErrors}).
    */
-  public Throwable translate(Throwable error, String table, boolean delete,
-      List<Integer> computed, StatementNode statement,
+  public Throwable translate(Throwable error, @Nullable String table, boolean delete,
+      List<Integer> computed, @Nullable StatementNode statement,
       List<Value> args) {
     if (error instanceof ToastyException || error instanceof Error) {
       return error;
@@ -140,7 +141,7 @@ public final class ErrorTranslator {
     return Withheld.of(translated, error, sqlState, messageOf(error));
   }
 
-  private Throwable translateText(Throwable error, String table, boolean delete,
+  private Throwable translateText(Throwable error, @Nullable String table, boolean delete,
       List<Integer> computed, Written statement) {
     String sqlState = null;
     Object errorCode = null;
@@ -290,7 +291,7 @@ public final class ErrorTranslator {
   }
 
   /** The constraint named earliest in the message; on a tie the longer name. */
-  private Constraint scanForConstraint(String message) {
+  private @Nullable Constraint scanForConstraint(String message) {
     Constraint found = null;
     int foundAt = Integer.MAX_VALUE;
     for (Constraint c : constraints) {
@@ -303,7 +304,7 @@ public final class ErrorTranslator {
     return found;
   }
 
-  private Constraint constraintNamed(String name) {
+  private @Nullable Constraint constraintNamed(@Nullable String name) {
     if (name == null) {
       return null;
     }
@@ -429,7 +430,7 @@ public final class ErrorTranslator {
   // ---- names ---------------------------------------------------------------------------------
 
   /** SQLite's {@code constraint failed: t.a, t.b} as a table and its column indexes. */
-  private Columns tableDotColumns(String message) {
+  private @Nullable Columns tableDotColumns(String message) {
     String list = first(SQLITE_COLUMNS, message);
     if (list == null) {
       return null;
@@ -493,7 +494,7 @@ public final class ErrorTranslator {
   }
 
   /** The fields stored in the named columns of {@code table}, or {@code null} if one is not. */
-  private String fieldsNamed(ModelSchema model, TableSchema table, List<String> columns) {
+  private @Nullable String fieldsNamed(ModelSchema model, TableSchema table, List<String> columns) {
     List<Integer> indexes = new ArrayList<>();
     for (String name : columns) {
       int i = columnIndex(table, name);
@@ -530,12 +531,12 @@ public final class ErrorTranslator {
   }
 
   /** The name of the model stored in {@code table}, or {@code null}. */
-  private String modelName(TableSchema table) {
+  private @Nullable String modelName(TableSchema table) {
     ModelSchema model = modelOf(table);
     return model == null ? null : model.name();
   }
 
-  private ModelSchema modelOf(TableSchema table) {
+  private @Nullable ModelSchema modelOf(TableSchema table) {
     for (ModelSchema model : schema.models()) {
       if (schema.mapping(model.name()).table().equals(table.name())) {
         return model;
@@ -549,11 +550,11 @@ public final class ErrorTranslator {
     return model == null ? "table " + table.name() : model.name();
   }
 
-  private TableSchema hintedTable(String table) {
+  private @Nullable TableSchema hintedTable(@Nullable String table) {
     return table == null ? null : tableNamed(table);
   }
 
-  private TableSchema tableNamed(String name) {
+  private @Nullable TableSchema tableNamed(@Nullable String name) {
     if (name == null) {
       return null;
     }
@@ -571,7 +572,7 @@ public final class ErrorTranslator {
   }
 
   /** The table named earliest in the message, as a whole identifier. */
-  private TableSchema namedTable(String message) {
+  private @Nullable TableSchema namedTable(String message) {
     TableSchema found = null;
     int foundAt = Integer.MAX_VALUE;
     for (TableSchema t : schema.tables()) {
@@ -597,7 +598,7 @@ public final class ErrorTranslator {
         || m.contains("PKEY");
   }
 
-  private static String first(Pattern pattern, String message) {
+  private static @Nullable String first(Pattern pattern, String message) {
     Matcher m = pattern.matcher(message);
     return m.find() ? m.group(1) : null;
   }
@@ -611,7 +612,7 @@ public final class ErrorTranslator {
     return out;
   }
 
-  private static String unquote(String name) {
+  private static @Nullable String unquote(@Nullable String name) {
     return name == null ? null : name.replace("\"\"", "\"");
   }
 
@@ -670,7 +671,7 @@ public final class ErrorTranslator {
     return false;
   }
 
-  private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+  private static <T extends Throwable> @Nullable T find(Throwable error, Class<T> type) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);
@@ -683,7 +684,7 @@ public final class ErrorTranslator {
   }
 
   /** The statement that failed and the values it was run with; a null statement when unknown. */
-  private record Written(StatementNode statement, List<Value> args) {}
+  private record Written(@Nullable StatementNode statement, List<Value> args) {}
 
   /** Columns of one table. */
   private record Columns(TableSchema table, List<Integer> columns) {}

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A violated foreign key that the schema declared ({@link TableSchema#foreignKeys()}, from a
@@ -48,7 +49,7 @@ final class ForeignKeyErrors {
   }
 
   /** The foreign key called {@code name} (any case), or null. */
-  Found named(String name) {
+  @Nullable Found named(@Nullable String name) {
     if (name == null) {
       return null;
     }
@@ -61,7 +62,7 @@ final class ForeignKeyErrors {
   }
 
   /** The foreign key whose name the message holds as a whole identifier, or null (H2). */
-  Found scan(String message) {
+  @Nullable Found scan(String message) {
     Found found = null;
     for (Found f : all) {
       if (ErrorTranslator.identifier(f.key.name()).matcher(message).find()
@@ -73,7 +74,7 @@ final class ForeignKeyErrors {
   }
 
   /** The foreign key of {@code table} over exactly the named columns, or null. */
-  Found over(TableSchema table, List<String> columns) {
+  @Nullable Found over(@Nullable TableSchema table, List<String> columns) {
     if (table == null || columns.isEmpty()) {
       return null;
     }
@@ -90,7 +91,8 @@ final class ForeignKeyErrors {
    * not say which (SQLite): for a delete, the one restricting deletes of {@code written}; for a
    * write, the one of {@code written} whose columns it set to a value. Null when not one.
    */
-  Found only(TableSchema written, boolean delete, StatementNode statement, List<Value> args) {
+  @Nullable Found only(@Nullable TableSchema written, boolean delete, StatementNode statement,
+      List<Value> args) {
     if (written == null) {
       return null;
     }
@@ -114,7 +116,8 @@ final class ForeignKeyErrors {
    * @param referred whether the database said the statement changed the referred record
    * @param pgKey    PostgreSQL's detail's key values ({@code 99}), or null
    */
-  ForeignKeyViolationException of(Found f, TableSchema written, boolean referred, String pgKey,
+  ForeignKeyViolationException of(Found f, @Nullable TableSchema written, boolean referred,
+      @Nullable String pgKey,
       StatementNode statement, List<Value> args, Throwable cause) {
     ModelSchema child = schema.model(f.key.model());
     RelationSchema relation = child.relation(f.key.relation());
@@ -162,7 +165,7 @@ final class ForeignKeyErrors {
   }
 
   /** The error for the probed key {@code p}, found missing. */
-  ForeignKeyViolationException missing(Probe p, Throwable cause) {
+  ForeignKeyViolationException missing(Probe p, @Nullable Throwable cause) {
     ModelSchema child = schema.model(p.found.key.model());
     RelationSchema relation = child.relation(p.found.key.relation());
     return new ForeignKeyViolationException(child.name(),
@@ -209,7 +212,7 @@ final class ForeignKeyErrors {
   }
 
   /** The value {@code e} writes; null for one computed by the database. */
-  private static Value valueOf(ExprNode e, List<Value> args) {
+  private static @Nullable Value valueOf(ExprNode e, List<Value> args) {
     return e instanceof ExprNode.Arg a && a.index() < args.size() ? args.get(a.index())
         : e instanceof ExprNode.Const c ? c.value() : null;
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields PostgreSQL sends with an error (table, column, constraint, detail), which name what
@@ -21,14 +22,15 @@ import java.util.regex.Pattern;
  * @param keyValues  the values of the detail's {@code Key (..)=(99)} as PostgreSQL spells them
  *                   (only the key's: the detail holds no other value of the row), or null
  */
-record PostgresErrorFields(String table, String column, String constraint,
-    List<String> keyColumns, boolean referenced, String keyValues) {
+record PostgresErrorFields(@Nullable String table, @Nullable String column,
+    @Nullable String constraint, List<String> keyColumns, boolean referenced,
+    @Nullable String keyValues) {
   private static final Pattern KEY = Pattern.compile("^Key \\(([^)]*)\\)=");
   private static final Pattern VALUES = Pattern.compile(
       "^Key \\([^)]*\\)=\\((.*)\\) is (?:not present|still referenced)");
 
   /** The fields of {@code error}, or of the first PostgreSQL error among its causes; or null. */
-  static PostgresErrorFields of(Throwable error) {
+  static @Nullable PostgresErrorFields of(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof PostgresqlException p) {
         ErrorDetails d = p.getErrorDetails();
@@ -55,7 +57,7 @@ record PostgresErrorFields(String table, String column, String constraint,
     return null;
   }
 
-  private static String values(String detail) {
+  private static @Nullable String values(String detail) {
     Matcher m = VALUES.matcher(detail);
     return m.find() ? m.group(1) : null;
   }

@@ -9,6 +9,7 @@ import io.toasty.sql.ddl.DdlNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database's range refusal of a value it computed (an update's arithmetic) as a
@@ -27,7 +28,7 @@ final class RangeErrors {
    * @param overflow whether the database reported a numeric overflow (SQLSTATE 22003)
    * @param computed the columns the statement computes from their own values
    */
-  static ValueOutOfRangeException of(Schema schema, TableSchema table, String message,
+  static @Nullable ValueOutOfRangeException of(Schema schema, TableSchema table, String message,
       boolean overflow, List<Integer> computed, Throwable cause) {
     ModelSchema model = modelOf(schema, table);
     if (model == null) {
@@ -71,7 +72,7 @@ final class RangeErrors {
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  private static ModelSchema modelOf(Schema schema, TableSchema table) {
+  private static @Nullable ModelSchema modelOf(Schema schema, TableSchema table) {
     for (ModelSchema model : schema.models()) {
       if (schema.mapping(model.name()).table().equals(table.name())) {
         return model;
@@ -80,7 +81,7 @@ final class RangeErrors {
     return null;
   }
 
-  private static String fieldOf(Schema schema, ModelSchema model, int column) {
+  private static @Nullable String fieldOf(Schema schema, ModelSchema model, int column) {
     ModelMapping mapping = schema.mapping(model.name());
     for (int f = 0; f < model.fields().size(); f++) {
       if (mapping.columnOf(f) == column) {

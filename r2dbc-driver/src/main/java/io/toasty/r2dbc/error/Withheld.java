@@ -9,6 +9,7 @@ import io.toasty.error.UniqueViolationException;
 import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the database's own error text out of a translated error when the failed statement
@@ -23,7 +24,7 @@ final class Withheld {
   private Withheld() {}
 
   /** Whether errors of statements on {@code table} (or on an unknown table) are withheld. */
-  static boolean applies(Schema schema, String table) {
+  static boolean applies(Schema schema, @Nullable String table) {
     for (ModelSchema m : schema.models()) {
       if ((table == null || m.tableName().equals(table)) && Redaction.hasSensitive(m)) {
         return true;
@@ -37,7 +38,7 @@ final class Withheld {
    * error's class and SQLSTATE; {@code translated} itself when it is of a class whose text the
    * database does not fill.
    */
-  static Throwable of(Throwable translated, Throwable original, String sqlState,
+  static Throwable of(Throwable translated, @Nullable Throwable original, @Nullable String sqlState,
       String databaseText) {
     if (!(translated instanceof ToastyException t) || translated == original) {
       return translated;
@@ -87,7 +88,7 @@ final class Withheld {
     return state >= 0 ? m.substring(0, state) : m;
   }
 
-  private static String scrub(String text, String databaseText) {
+  private static String scrub(String text, @Nullable String databaseText) {
     if (databaseText == null || databaseText.isEmpty()) {
       return text;
     }

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Connection;
 import io.toasty.driver.internal.HandOver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.pool.PooledRef;
@@ -38,8 +39,8 @@ import reactor.pool.PooledRef;
 public final class LateRelease {
   private static final Logger LOG = LoggerFactory.getLogger(LateRelease.class);
   private static final String POOLED = "io.r2dbc.pool.PooledConnection";
-  private static final Class<?> POOLED_CLASS;
-  private static final VarHandle REF;
+  private static final @Nullable Class<?> POOLED_CLASS;
+  private static final @Nullable VarHandle REF;
 
   static {
     Class<?> pooled = null;

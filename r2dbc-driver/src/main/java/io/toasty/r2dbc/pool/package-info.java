@@ -9,4 +9,7 @@
  *
  * <p>Internal: public only so that the driver's other packages can use it; not an API.
  */
+@NullMarked
 package io.toasty.r2dbc.pool;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import io.toasty.value.Value;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full argument list of one execution: the statement's values, each checked and converted by
@@ -34,7 +35,7 @@ public final class BindArgs {
    * documents written by {@code json} (null: none expected).
    */
   public static List<Value> bind(CompiledPlan plan, List<Value> values, Clock clock,
-      JsonDocuments json) {
+      @Nullable JsonDocuments json) {
     if (values.size() != plan.argCount()) {
       throw new IllegalStateException("plan takes " + plan.argCount() + " arguments, got "
           + values.size());

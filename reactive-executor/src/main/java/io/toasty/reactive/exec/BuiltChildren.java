@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,7 +43,7 @@ final class BuiltChildren {
     /** The last record's sort value where the order is one integral column. */
     long lastIntegral;
     /** Otherwise: the last record's sort value, or values ({@code Value[]}). */
-    Object last;
+    @Nullable Object last;
   }
 
   private final MergeBranch branch;
@@ -52,8 +53,8 @@ final class BuiltChildren {
   /** The records' values, for their slots: one function for all of the window's slots. */
   private final Function<Object, Value> values;
   /** The previous row's key and group: the rows of one key often come one after another. */
-  private Value lastKey;
-  private Group lastGroup;
+  private @Nullable Value lastKey;
+  private @Nullable Group lastGroup;
 
   /**
    * How a branch's child rows are read: the model and its row reader; the reader's fields (the
@@ -62,7 +63,8 @@ final class BuiltChildren {
    * group that came out of order).
    */
   record Reading(ModelDef<Object> model, RowReader<?> reader, int[] fields, int keyFrom,
-      Type[] keyTypes, int sortFrom, Type[] sortTypes, boolean integralSort, int[] sortFields) {}
+      Type[] keyTypes, int sortFrom, Type[] sortTypes, boolean integralSort,
+      int @Nullable [] sortFields) {}
 
   private BuiltChildren(MergeBranch branch, Reading reading, int keys) {
     this.branch = branch;
@@ -78,7 +80,7 @@ final class BuiltChildren {
    * model's fields, or a column the children are ordered by is not one of them.
    */
   @SuppressWarnings("unchecked")
-  static Reading readingOf(MergeBranch branch, ExecContext cx) {
+  static @Nullable Reading readingOf(MergeBranch branch, ExecContext cx) {
     ModelDef<?> model = cx.model(branch.model());
     if (model == null || !(branch.fetch() instanceof MergeBranch.SqlFetch sql)) {
       return null;
@@ -111,7 +113,7 @@ final class BuiltChildren {
   }
 
   /** The record's fields that hold the branch's sort columns, null if one is not a field. */
-  private static int[] sortFields(MergeBranch branch, int[] lifted) {
+  private static int @Nullable [] sortFields(MergeBranch branch, int[] lifted) {
     List<Integer> sortAt = branch.sortPositions();
     int[] out = new int[sortAt.size()];
     for (int i = 0; i < out.length; i++) {
@@ -184,7 +186,7 @@ final class BuiltChildren {
   }
 
   /** The join key ({@link JoinKey}'s form: the value itself for one column), null if NULL. */
-  private static Value key(Columns row, int from, Type[] types) {
+  private static @Nullable Value key(Columns row, int from, Type[] types) {
     if (types.length == 1) {
       Value v = row.value(from, types[0]);
       return v.isNull() ? null : v;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One window's children of one branch, grouped by their join key as they arrive, then each group
@@ -18,7 +19,7 @@ final class ChildGroups {
   private final MergeBranch branch;
   private final ExecContext cx;
   /** The branch's order within a group, null when it has none. */
-  private final Comparator<Value> order;
+  private final @Nullable Comparator<Value> order;
   /** Each key's rows (a {@link Group}), replaced in place by its list value at the end. */
   private final Map<Value, Object> groups;
 
@@ -97,7 +98,7 @@ final class ChildGroups {
   }
 
   /** Ascending by the values at {@code positions} (never NULL: they are keys), or null. */
-  private static Comparator<Value> order(List<Integer> positions) {
+  private static @Nullable Comparator<Value> order(List<Integer> positions) {
     if (positions.isEmpty()) {
       return null;
     }

@@ -6,6 +6,7 @@ import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -15,19 +16,19 @@ import reactor.core.publisher.Flux;
  * when the execution has one connection only, as in a transaction), and the models by name
  * (whose row readers build an include's children where the plan allows it; empty when unknown).
  */
-record ExecContext(Sender sender, List<Value> args, Sender aside,
+record ExecContext(@Nullable Sender sender, List<Value> args, @Nullable Sender aside,
     Map<String, ModelDef<?>> models) {
 
-  ExecContext(Sender sender, List<Value> args) {
+  ExecContext(@Nullable Sender sender, List<Value> args) {
     this(sender, args, null, Map.of());
   }
 
-  ExecContext(Sender sender, List<Value> args, Sender aside) {
+  ExecContext(@Nullable Sender sender, List<Value> args, @Nullable Sender aside) {
     this(sender, args, aside, Map.of());
   }
 
   /** The model of {@code name}, whose row reader may build an include's children; or null. */
-  ModelDef<?> model(String name) {
+  @Nullable ModelDef<?> model(@Nullable String name) {
     return name == null ? null : models.get(name);
   }
 

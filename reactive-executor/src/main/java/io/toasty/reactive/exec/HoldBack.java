@@ -4,6 +4,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -22,9 +23,9 @@ final class HoldBack {
 
   private final int width;
   /** The rows held while undecided; null once the stream is known to go on past two windows. */
-  private List<Value.Record> held = new ArrayList<>();
+  private @Nullable List<Value.Record> held = new ArrayList<>();
   /** The window being filled once decided. */
-  private List<Value.Record> current;
+  private @Nullable List<Value.Record> current;
   /** Set before the first window goes on, read by what receives the windows. */
   private volatile boolean ended;
 

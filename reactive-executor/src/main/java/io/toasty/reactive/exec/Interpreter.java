@@ -13,6 +13,7 @@ import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,12 +35,14 @@ public final class Interpreter {
   }
 
   /** The result variable's rows; nothing runs until subscription. */
-  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection) {
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args,
+      @Nullable Connection connection) {
     return run(plan, args, connection == null ? null : Sender.of(connection));
   }
 
   /** The result variable's rows, with operations sent through {@code sender}. */
-  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Sender sender) {
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args,
+      @Nullable Sender sender) {
     return Flux.defer(() -> new Interpreter(plan, new ExecContext(sender, args)).start());
   }
 
@@ -47,7 +50,7 @@ public final class Interpreter {
    * {@link #run(ActionPlan, List, Sender)}, an include's children built by their model's row
    * reader ({@code models}, by name) where the plan allows it.
    */
-  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Sender sender,
+  public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, @Nullable Sender sender,
       Map<String, ModelDef<?>> models) {
     return Flux.defer(() -> new Interpreter(plan, new ExecContext(sender, args, null, models))
         .start());

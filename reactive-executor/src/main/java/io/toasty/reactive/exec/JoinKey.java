@@ -2,6 +2,7 @@ package io.toasty.reactive.exec;
 
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key a parent row and its children join on, as a map key: the value itself where the key is
@@ -13,7 +14,7 @@ final class JoinKey {
   private JoinKey() {}
 
   /** The values at {@code positions}, or null when one is NULL (it relates to nothing). */
-  static Value of(Value.Record row, List<Integer> positions) {
+  static @Nullable Value of(Value.Record row, List<Integer> positions) {
     if (positions.size() == 1) {
       Value v = row.get(positions.get(0));
       return v.isNull() ? null : v;

@@ -9,6 +9,7 @@ import io.toasty.planner.eval.Eval;
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Value;
 import io.toasty.value.Values;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /** Runs the key-value reads that need no input: FindPkByIndex, QueryPk and Scan. */
@@ -46,7 +47,7 @@ final class KeyReadExec {
   }
 
   /** The page size a plan pushed into a read, evaluated over its arguments (0: none). */
-  private static long pageSize(ExprNode pageSize, ExecContext cx) {
+  private static long pageSize(@Nullable ExprNode pageSize, ExecContext cx) {
     return pageSize == null ? 0 : Values.asLong(Eval.eval(pageSize, cx.args(), null));
   }
 }

@@ -4,6 +4,7 @@ import io.toasty.value.Value;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored variables of one execution, each dropped as soon as its last reader has taken it
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class VarStore {
   /** Made on the first put: most executions store nothing. */
-  private volatile ConcurrentHashMap<Integer, Slot> slots;
+  private volatile @Nullable ConcurrentHashMap<Integer, Slot> slots;
 
   void put(int var, List<Value.Record> rows, int readers) {
     ConcurrentHashMap<Integer, Slot> s = slots;

@@ -10,6 +10,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code Db}'s JSON documents: written to text with its codec while a statement is bound (so a
@@ -38,7 +39,8 @@ public final class JsonDocuments {
    *
    * @throws JsonFieldException naming {@code model} and {@code field} when the codec fails
    */
-  public Value written(Value v, String model, String field, ValueRanges ranges) {
+  public Value written(Value v, @Nullable String model, @Nullable String field,
+      @Nullable ValueRanges ranges) {
     if (!(v instanceof Value.Json json) || !json.unwritten()) {
       return v;
     }

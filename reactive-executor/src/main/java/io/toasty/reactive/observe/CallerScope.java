@@ -1,6 +1,7 @@
 package io.toasty.reactive.observe;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
 /**
@@ -23,12 +24,12 @@ final class CallerScope {
   private CallerScope() {}
 
   /** The caller's observation in {@code context}, or null: one lookup per statement. */
-  static Object of(ContextView context) {
+  static @Nullable Object of(ContextView context) {
     return PRESENT ? context.getOrDefault(KEY, null) : null;
   }
 
   /** Runs {@code write} with {@code caller} (from {@link #of}, may be null) in scope. */
-  static void run(Object caller, Runnable write) {
+  static void run(@Nullable Object caller, Runnable write) {
     if (caller == null) {
       write.run();
     } else {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.util.context.ContextView;
@@ -57,7 +58,7 @@ public final class LoggingObserver implements StatementObserver {
   }
 
   private static String line(String kind, StatementInfo info, long rows, long nanos,
-      Throwable error, boolean cancelled) {
+      @Nullable Throwable error, boolean cancelled) {
     // "cancelled" only when the cancel cut the result short (Observing)
     String end = error != null ? "failed: " + error.getClass().getSimpleName()
         : rows + (rows == 1 ? " row" : " rows") + (cancelled ? ", then cancelled" : "");

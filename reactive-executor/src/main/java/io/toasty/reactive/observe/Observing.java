@@ -3,6 +3,7 @@ package io.toasty.reactive.observe;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /** Wraps a statement's {@code Flux} so that its observation starts on subscribe and ends once. */
@@ -37,7 +38,7 @@ public final class Observing {
   }
 
   private static void end(StatementObservation observation, AtomicBoolean ended, AtomicLong rows,
-      Throwable error, boolean cancelled) {
+      @Nullable Throwable error, boolean cancelled) {
     if (ended.compareAndSet(false, true)) {
       observation.end(rows.get(), error, cancelled);
     }

@@ -11,6 +11,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The most records a statement can emit, read off the statement as written: one for a count, an
@@ -51,7 +52,7 @@ final class RowBound {
         ? n.value() : NONE;
   }
 
-  private static boolean pinsKey(ExprNode filter, Source source, Schema schema) {
+  private static boolean pinsKey(@Nullable ExprNode filter, Source source, Schema schema) {
     return filter != null && source instanceof Source.Model m && schema.hasModel(m.model())
         && KeyPin.pins(filter, schema.model(m.model()));
   }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link StatementObserver} learns about a statement before it runs. Every part is of low
@@ -22,15 +23,15 @@ public final class StatementInfo {
   private final String model;
   private final String operation;
   private final boolean inTransaction;
-  private Supplier<String> shapeSource;
-  private String shape;
-  private Supplier<String> valuesSource;
-  private String values;
-  private Supplier<Map<String, Long>> phasesSource;
-  private Map<String, Long> phases;
-  private LongSupplier boundSource;
-  private Supplier<String> sentSource;
-  private String sent;
+  private @Nullable Supplier<String> shapeSource;
+  private @Nullable String shape;
+  private @Nullable Supplier<String> valuesSource;
+  private @Nullable String values;
+  private @Nullable Supplier<Map<String, Long>> phasesSource;
+  private @Nullable Map<String, Long> phases;
+  private @Nullable LongSupplier boundSource;
+  private @Nullable Supplier<String> sentSource;
+  private @Nullable String sent;
 
   /**
    * @param backend       the backend's name ({@code postgresql}, {@code dynamodb}, ...)
@@ -54,7 +55,8 @@ public final class StatementInfo {
    *               none
    */
   public StatementInfo(String backend, String model, String operation, Supplier<String> shape,
-      boolean inTransaction, Supplier<String> values, Supplier<Map<String, Long>> phases) {
+      boolean inTransaction, @Nullable Supplier<String> values,
+      @Nullable Supplier<Map<String, Long>> phases) {
     this.valuesSource = values;
     this.phasesSource = phases;
     this.backend = Objects.requireNonNull(backend, "backend");

@@ -13,6 +13,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a statement's {@link StatementInfo}: model and operation read off the statement as it
@@ -33,7 +34,8 @@ public final class StatementInfos {
    * never) and its planner phases' times as {@code phases} gives them (null: none).
    */
   public static StatementInfo of(StatementNode statement, Schema schema, String backend,
-      boolean inTransaction, Supplier<String> values, Supplier<Map<String, Long>> phases) {
+      boolean inTransaction, @Nullable Supplier<String> values,
+      @Nullable Supplier<Map<String, Long>> phases) {
     String model = name(statement.source());
     return new StatementInfo(backend, model, operation(statement), () -> {
       ModelSchema fields = schema.hasModel(model) ? schema.model(model) : null;
@@ -56,7 +58,7 @@ public final class StatementInfos {
     return "select";
   }
 
-  private static String text(StatementNode s, String model, ModelSchema fields) {
+  private static String text(StatementNode s, String model, @Nullable ModelSchema fields) {
     StringBuilder out = new StringBuilder(operation(s)).append(' ').append(model);
     if (s instanceof InsertNode insert) {
       out.append(" (").append(insert.rows().size()).append(insert.rows().size() == 1
@@ -78,7 +80,8 @@ public final class StatementInfos {
     return out.toString();
   }
 
-  private static void where(StringBuilder out, ExprNode filter, ModelSchema fields) {
+  private static void where(StringBuilder out, @Nullable ExprNode filter,
+      @Nullable ModelSchema fields) {
     if (filter != null && !ExprNode.TRUE.equals(filter)) {
       out.append(" where ").append(ExprPrinter.print(filter, fields));
     }

@@ -1,5 +1,7 @@
 package io.toasty.reactive.observe;
 
+import org.jspecify.annotations.Nullable;
+
 /** One statement's observation, ended exactly once by the engine. */
 public interface StatementObservation {
 
@@ -9,5 +11,5 @@ public interface StatementObservation {
    *
    * @param rows how many records it emitted
    */
-  void end(long rows, Throwable error, boolean cancelled);
+  void end(long rows, @Nullable Throwable error, boolean cancelled);
 }

@@ -3,6 +3,7 @@ package io.toasty.reactive.observe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
 /**
@@ -30,7 +31,8 @@ public final class StatementTimers implements StatementObserver {
    * {@link MicrometerObserver} already: its observations time the statements, and a second
    * timer of the same name with other tags would clash in the registry.
    */
-  public static StatementObserver addTo(StatementObserver existing, MeterRegistry registry) {
+  public static StatementObserver addTo(@Nullable StatementObserver existing,
+      MeterRegistry registry) {
     if (existing == null) {
       return new StatementTimers(registry);
     }
@@ -43,7 +45,7 @@ public final class StatementTimers implements StatementObserver {
    * before its result was complete; else {@code success}, also for a subscriber that stopped
    * once it had every record the statement can emit (see {@link Observing}).
    */
-  static String outcome(Throwable error, boolean cancelled) {
+  static String outcome(@Nullable Throwable error, boolean cancelled) {
     return error != null ? "error" : cancelled ? "cancelled" : "success";
   }
 

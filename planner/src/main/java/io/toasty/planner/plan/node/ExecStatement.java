@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one table-level statement: {@code Operation.QuerySql} for a query, update or delete,
@@ -25,7 +26,7 @@ import java.util.Set;
  * @param after     nodes that must run first
  * @param bindings  arguments read from other nodes' rows (a nested create's foreign keys)
  */
-public record ExecStatement(StatementNode statement, List<Type> rowType, KeyBinding keys,
+public record ExecStatement(StatementNode statement, List<Type> rowType, @Nullable KeyBinding keys,
     List<Integer> after, List<RowBinding> bindings) implements MirNode {
   public ExecStatement {
     Objects.requireNonNull(statement, "statement");
@@ -35,7 +36,7 @@ public record ExecStatement(StatementNode statement, List<Type> rowType, KeyBind
   }
 
   /** A statement that reads no other node's rows into its arguments. */
-  public ExecStatement(StatementNode statement, List<Type> rowType, KeyBinding keys,
+  public ExecStatement(StatementNode statement, List<Type> rowType, @Nullable KeyBinding keys,
       List<Integer> after) {
     this(statement, rowType, keys, after, List.of());
   }

@@ -3,6 +3,7 @@ package io.toasty.planner.plan.node;
 import io.toasty.planner.plan.node.MirNode;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds primary keys through a secondary index ({@code Operation.FindPkByIndex}); its output is
@@ -13,7 +14,7 @@ import java.util.List;
  * take: the request's page size.
  */
 public record FindPkByIndex(String table, String index, ExprNode keyCondition, ExprNode filter,
-    List<Integer> columns, boolean forward, ExprNode pageSize) implements MirNode {
+    List<Integer> columns, boolean forward, @Nullable ExprNode pageSize) implements MirNode {
   public FindPkByIndex {
     columns = List.copyOf(columns);
   }

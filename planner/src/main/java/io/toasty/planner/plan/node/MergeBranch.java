@@ -9,6 +9,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relation a {@link NestedMerge} loads: the child operation run once per window of parent
@@ -36,7 +37,7 @@ import java.util.Objects;
  */
 public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
     List<Integer> childPositions, boolean many, boolean flatten, List<Integer> sortPositions,
-    List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested, String model) {
+    List<OrderBy> flatOrder, RowLift lift, List<MergeBranch> nested, @Nullable String model) {
 
   /** A branch whose children are read as values only. */
   public MergeBranch(String relation, Fetch fetch, List<Integer> parentPositions,
@@ -100,7 +101,7 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
       List<Integer> keyPositions,
       boolean forward,
       ExprNode count,
-      ExprNode offset)
+      @Nullable ExprNode offset)
       implements Fetch {
     public IndexFetch {
       Objects.requireNonNull(table, "table");

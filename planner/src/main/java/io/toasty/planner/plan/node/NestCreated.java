@@ -5,6 +5,7 @@ import io.toasty.planner.plan.node.MirNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records a nested create returns, relations loaded: the rows of every insert of the create
@@ -35,7 +36,7 @@ public record NestCreated(int root, List<Part> parts) implements MirNode {
    * @param flatten the slot of these rows whose records the parent receives instead of these
    *                rows (a many-to-many relation's join records), or -1
    */
-  public record Part(int input, int slots, RowLift lift, int parent, int row, int slot,
+  public record Part(int input, int slots, @Nullable RowLift lift, int parent, int row, int slot,
       int flatten) {}
 
   @Override

@@ -3,6 +3,7 @@ package io.toasty.planner.plan.node;
 import io.toasty.planner.plan.node.MirNode;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Preloads relations as a reactive join: the rows of {@code parent} pass in windows of
@@ -15,7 +16,8 @@ import java.util.List;
  * <p>{@code parents} is the most rows the parent query can return, where it says ({@link
  * io.toasty.planner.plan.ParentBound}); {@code null} where it does not.
  */
-public record NestedMerge(int parent, List<MergeBranch> branches, int window, ExprNode parents)
+public record NestedMerge(int parent, List<MergeBranch> branches, int window,
+    @Nullable ExprNode parents)
     implements MirNode {
   public NestedMerge {
     branches = List.copyOf(branches);

@@ -3,6 +3,7 @@ package io.toasty.planner.plan.node;
 import io.toasty.planner.plan.node.MirNode;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads rows by a condition on the primary key: partition key equality and an optional sort key
@@ -11,7 +12,7 @@ import java.util.List;
  * pageSize}, or null, is the limit a {@link LimitRows} above will take: the request's page size.
  */
 public record QueryPk(String table, List<Integer> columns, ExprNode keyCondition, ExprNode filter,
-    boolean forward, ExprNode pageSize) implements MirNode {
+    boolean forward, @Nullable ExprNode pageSize) implements MirNode {
   public QueryPk {
     columns = List.copyOf(columns);
   }

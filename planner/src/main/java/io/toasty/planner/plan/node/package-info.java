@@ -4,4 +4,7 @@
  * naming the nodes it reads by index) with its {@link io.toasty.planner.plan.node.Output}. The
  * passes that build them live in {@code io.toasty.planner.plan}; the action compiler reads them.
  */
+@NullMarked
 package io.toasty.planner.plan.node;
+
+import org.jspecify.annotations.NullMarked;
