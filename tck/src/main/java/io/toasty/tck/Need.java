@@ -71,10 +71,10 @@ public enum Need {
   UPDATE_EXPRESSION(c -> true, Feature.UPDATE_EXPRESSION),
   /**
    * Runs a batch mixing reads and writes, or writes of several operations each, as one unit
-   * (in a transaction); a backend without interactive transactions makes a batch atomic only
-   * when its writes are one key operation each.
+   * (in a transaction, interactive or optimistic); a backend with neither makes a batch atomic
+   * only when its writes are one key operation each.
    */
-  MIXED_BATCH(Capability::interactiveTransactions, Feature.ATOMIC_BATCH),
+  MIXED_BATCH(Capability::transactions, Feature.ATOMIC_BATCH),
   /**
    * Limits an included relation per parent: window functions on SQL; a key-value backend reads
    * each parent's records through the foreign key's index.
