@@ -23,6 +23,11 @@ public enum Need {
    * backend whose raw language is PartiQL runs it outside any transaction, and refuses raw SQL.
    */
   RAW_IN_TRANSACTIONS(c -> c.rawSql() || c.cypher(), Feature.SQL),
+  /**
+   * Writes a stored value past the model (a discriminator or a number the model cannot read):
+   * raw SQL, or PartiQL where the backend runs it (DynamoDB).
+   */
+  RAW_WRITES(c -> c.rawSql() || c.partiql(), Feature.SQL),
   /** Applies generated schema migrations (files are written for every backend). */
   MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */
