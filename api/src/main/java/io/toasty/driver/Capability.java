@@ -47,7 +47,9 @@ import java.util.Objects;
  * @param valueRanges             the values the backend stores exactly; the planner refuses the
  *                                others before anything is sent
  * @param jsonPaths               whether a filter may read a scalar inside a stored JSON document
- *                                ({@code Expr.JsonText}); otherwise {@code Feature.JSON_PATH}
+ *                                ({@code Expr.JsonText}): in the backend's own filter, or, where
+ *                                {@code fullFilters} is false, by the engine after the read;
+ *                                otherwise {@code Feature.JSON_PATH}
  * @param queryForms              the forms of a read beyond plain filters the backend writes as
  *                                they are (row values, window functions); the planner rewrites
  *                                the others
@@ -376,13 +378,14 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
    * SerializationFailureException}. An update changes a stored collection without the application
    * reading it: natively where DynamoDB's UpdateExpression can ({@code list_append}, a set's {@code
    * ADD}/{@code DELETE}, a map entry's {@code SET}/{@code REMOVE}), else by the driver reading the
-   * item and writing conditioned on what it read (a list's removal).
+   * item and writing conditioned on what it read (a list's removal). A filter on a path inside a
+   * JSON document is evaluated by the engine after the read (a write reads its records first).
    */
   public static final Capability DYNAMODB =
       new Capability("dynamodb", false, true, false, false, false, false, true, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
-          .withAtomicLimits(true).withOptimisticTransactions(true);
+          .withAtomicLimits(true).withOptimisticTransactions(true).withJsonPaths(true);
 
   /** A capability's components to change one at a time: the withers' single copy. */
   private static final class Copy {

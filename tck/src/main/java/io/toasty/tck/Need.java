@@ -23,6 +23,11 @@ public enum Need {
    * backend whose raw language is PartiQL runs it outside any transaction, and refuses raw SQL.
    */
   RAW_IN_TRANSACTIONS(c -> c.rawSql() || c.cypher(), Feature.SQL),
+  /**
+   * Writes a stored value past the model (a discriminator or a number the model cannot read):
+   * raw SQL, or PartiQL where the backend runs it (DynamoDB).
+   */
+  RAW_WRITES(c -> c.rawSql() || c.partiql(), Feature.SQL),
   /** Applies generated schema migrations (files are written for every backend). */
   MIGRATIONS(c -> true, Feature.MIGRATIONS),
   /** Reads a whole table when no key or index applies. */
@@ -71,10 +76,10 @@ public enum Need {
   UPDATE_EXPRESSION(c -> true, Feature.UPDATE_EXPRESSION),
   /**
    * Runs a batch mixing reads and writes, or writes of several operations each, as one unit
-   * (in a transaction); a backend without interactive transactions makes a batch atomic only
-   * when its writes are one key operation each.
+   * (in a transaction, interactive or optimistic); a backend with neither makes a batch atomic
+   * only when its writes are one key operation each.
    */
-  MIXED_BATCH(Capability::interactiveTransactions, Feature.ATOMIC_BATCH),
+  MIXED_BATCH(Capability::transactions, Feature.ATOMIC_BATCH),
   /**
    * Limits an included relation per parent: window functions on SQL; a key-value backend reads
    * each parent's records through the foreign key's index.

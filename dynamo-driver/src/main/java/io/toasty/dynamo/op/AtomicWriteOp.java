@@ -13,6 +13,7 @@ import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.value.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,39 @@ final class AtomicWriteOp {
       Supplier<Mono<ExecResponse>> answer, List<References.Written> written) {}
 
   static Mono<ExecResponse> run(DynamoContext cx, List<Operation> writes) {
+    int least = leastItems(writes);
+    if (least > InsertOp.MAX_TRANSACTION_ITEMS) {
+      // refused before the reads that guard each record: they could not make it fit
+      return Mono.error(tooLarge("at least " + least));
+    }
     return Flux.fromIterable(writes).concatMap(w -> part(cx, w), 1).collectList()
         .flatMap(parts -> commit(cx, parts))
         .onErrorMap(DynamoContext::translate);
+  }
+
+  /** The records the writes touch, each one item at least: distinct keys, inserted rows. */
+  private static int leastItems(List<Operation> writes) {
+    Set<List<Object>> keys = new HashSet<>();
+    int rows = 0;
+    for (Operation op : writes) {
+      if (op instanceof Operation.Insert i) {
+        rows += i.statement().rows().size();
+      } else if (op instanceof Operation.UpdateByKey u) {
+        u.keys().forEach(k -> keys.add(List.of(u.table(), k)));
+      } else if (op instanceof Operation.DeleteByKey d) {
+        d.keys().forEach(k -> keys.add(List.of(d.table(), k)));
+      }
+    }
+    return rows + keys.size();
+  }
+
+  private static UnsupportedFeatureException tooLarge(String items) {
+    return new UnsupportedFeatureException(Feature.TRANSACTION_SIZE, TableInfo.BACKEND,
+        "this atomic write (a batch's writes, an unlink of several join records, or a delete "
+        + "with the records it cascades to) needs " + items + " items in one "
+        + "TransactWriteItems, which takes at most " + InsertOp.MAX_TRANSACTION_ITEMS
+        + ": split the batch, or delete or unlink fewer records at once (those pointing at "
+        + "the deleted ones first)");
   }
 
   private static Mono<Part> part(DynamoContext cx, Operation op) {
@@ -295,10 +326,7 @@ final class AtomicWriteOp {
       return answers;
     }
     if (steps.size() > InsertOp.MAX_TRANSACTION_ITEMS) {
-      return Mono.error(new UnsupportedFeatureException(Feature.TRANSACTION_SIZE,
-          TableInfo.BACKEND, "the batch's writes need " + steps.size() + " items in one "
-          + "TransactWriteItems, which takes " + InsertOp.MAX_TRANSACTION_ITEMS
-          + ": split the batch"));
+      return Mono.error(tooLarge(String.valueOf(steps.size())));
     }
     List<TransactWriteItem> items = steps.stream().map(Step::item).toList();
     TransactWriteItemsRequest request = TransactWriteItemsRequest.builder()

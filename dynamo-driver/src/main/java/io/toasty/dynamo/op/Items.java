@@ -4,7 +4,9 @@ import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.DriverException;
 import io.toasty.error.NotNullViolationException;
+import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -86,14 +88,42 @@ final class Items {
     return item;
   }
 
-  /** The record of {@code columns} of {@code item}, decoded by the columns' types. */
+  /**
+   * The record of {@code columns} of {@code item}, decoded by the columns' types. A stored value
+   * the field cannot hold (written by another tool: a number beyond a {@code byte}, text that is
+   * no date) fails as a {@link ValueOutOfRangeException} naming the model, the field and the
+   * record's key, as on SQL backends (the TCK's {@code ValueRangeTest}).
+   */
   static Value.Record row(TableInfo t, List<Integer> columns, Map<String, AttributeValue> item) {
     List<Value> out = new ArrayList<>(columns.size());
     for (int c : columns) {
-      out.add(CollectionAttributes.decodeColumn(item.get(t.attribute(c)), t.column(c).type(),
-          t.column(c).nullable(), t.qualified(c)));
+      try {
+        out.add(CollectionAttributes.decodeColumn(item.get(t.attribute(c)), t.column(c).type(),
+            t.column(c).nullable(), t.qualified(c)));
+      } catch (ValueOutOfRangeException | DriverException e) {
+        if (e instanceof ValueOutOfRangeException r && r.field().isPresent()) {
+          throw e;
+        }
+        throw unreadable(t, c, item, e);
+      }
     }
     return new Value.Record(out);
+  }
+
+  private static ValueOutOfRangeException unreadable(TableInfo t, int c,
+      Map<String, AttributeValue> item, RuntimeException e) {
+    StringBuilder key = new StringBuilder();
+    for (int k : t.primaryKey()) {
+      AttributeValue a = item.get(t.attribute(k));
+      key.append(key.length() > 0 ? ", " : "").append(t.column(k).name()).append(" = ")
+          .append(a == null ? "?" : AttributeCodec.decodeUntyped(a, t.qualified(k)).toJava());
+    }
+    String message = "the stored value cannot be read as the field's type, in the record with "
+        + "key " + key;
+    // a sensitive field's stored value stays out of the message and its cause
+    return t.sensitive(c) ? new ValueOutOfRangeException(t.model(), t.fieldName(c), message, null)
+        : new ValueOutOfRangeException(t.model(), t.fieldName(c),
+            message + " (" + e.getMessage() + ")", e);
   }
 
   /**

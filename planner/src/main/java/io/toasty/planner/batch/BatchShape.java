@@ -23,8 +23,10 @@ import java.util.List;
  * How a batch of statements runs on a backend without interactive transactions, decided from
  * their plans before anything is sent: key reads as one atomic read, writes of one key operation
  * each as one atomic write, other reads one after the other (nothing to undo). Any other batch
- * that writes cannot be atomic there and is refused with {@link Feature#ATOMIC_BATCH}; one
- * beyond {@link Capability#maxAtomicWriteItems()} with {@link Feature#TRANSACTION_SIZE}.
+ * that writes cannot be one atomic request: it runs as one optimistic transaction where the
+ * backend has them ({@link Capability#optimisticTransactions()}), and is refused with
+ * {@link Feature#ATOMIC_BATCH} elsewhere. Writes beyond {@link Capability#maxAtomicWriteItems()}
+ * are refused with {@link Feature#TRANSACTION_SIZE} (by the COMMIT, for a transaction).
  */
 public enum BatchShape {
   /** Every statement reads by key with one operation: one atomic read. */
@@ -32,7 +34,13 @@ public enum BatchShape {
   /** Reads only, not all by key: one after the other. */
   READS,
   /** Every statement writes with one key operation: one atomic write. */
-  WRITES;
+  WRITES,
+  /**
+   * Reads and writes, or writes of several operations, on a backend with optimistic
+   * transactions: one such transaction, whose reads are recorded and whose writes are sent at
+   * COMMIT in one atomic write conditioned on what was read.
+   */
+  TRANSACTION;
 
   /** The shape of a batch of {@code plans}, or a refusal. */
   public static BatchShape of(List<ActionPlan> plans, Schema schema, Capability capability) {
@@ -49,6 +57,9 @@ public enum BatchShape {
     long items = 0;
     for (int i = 0; i < single.size(); i++) {
       Action a = single.get(i);
+      if ((a == null || !writes(a)) && capability.optimisticTransactions()) {
+        return TRANSACTION;
+      }
       if (a == null || !writes(a)) {
         throw new UnsupportedFeatureException(Feature.ATOMIC_BATCH, capability.backend(),
             "statement " + (i + 1) + " of the batch " + (a == null

@@ -80,6 +80,8 @@ public final class Eval {
       return function(f.op(), expr(f.operand()));
     } else if (e instanceof ExprNode.Case c) {
       return caseOf(c);
+    } else if (e instanceof ExprNode.JsonText j) {
+      return JsonPathText.of(expr(j.operand()), j.path());
     }
     throw new UnsupportedFeatureException(Feature.IN_MEMORY_EVALUATION,
         null, "in-memory evaluation of " + e.getClass().getSimpleName() + ": "

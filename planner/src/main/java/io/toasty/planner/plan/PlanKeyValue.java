@@ -300,6 +300,12 @@ final class PlanKeyValue {
           returning ? allColumns() : List.of()));
     }
     KeyPath path = SelectKeyPath.select(u.filter(), table, capability);
+    ExprNode checked = pathChecked(path);
+    if (checked != null) {
+      return b.add(new UpdateByKey(b.add(new ProjectRows(rows(path), table.primaryKey())),
+          table.name(), u.assignments(), checked, returning,
+          returning ? allColumns() : List.of()));
+    }
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     int keys = keys(path);
     return b.add(new UpdateByKey(keys, table.name(), u.assignments(), guard(path), returning,
@@ -345,8 +351,31 @@ final class PlanKeyValue {
       int keys = b.add(new ProjectRows(rows(path), table.primaryKey()));
       return b.add(new AtomicWrite(List.of(new DeleteByKey(keys, table.name(), ExprNode.TRUE))));
     }
+    ExprNode checked = pathChecked(path);
+    if (checked != null) {
+      return b.add(new DeleteByKey(b.add(new ProjectRows(rows(path), table.primaryKey())),
+          table.name(), checked));
+    }
     ResidualSplit.refuseInWrite(guard(path), table.name(), capability);
     return b.add(new DeleteByKey(keys(path), table.name(), guard(path)));
+  }
+
+  /**
+   * For a write whose filter tests paths inside JSON documents, which the backend's condition
+   * cannot hold but the engine can: the condition the write checks (what the backend holds of
+   * the filter), the records being read first and kept where the paths' tests hold. Null for any
+   * other filter, and where the backend cannot hold the rest of it either (refused as before).
+   */
+  private ExprNode pathChecked(KeyPath path) {
+    ResidualSplit split = ResidualSplit.of(guard(path), capability);
+    boolean paths = false;
+    for (ExprNode term : Conjuncts.of(split.kept())) {
+      if (!Walk.any(term, e -> e instanceof ExprNode.JsonText)) {
+        return null;
+      }
+      paths = true;
+    }
+    return paths ? split.pushed() : null;
   }
 
   /** Whether this plan's model is the join model of a many-to-many relation. */

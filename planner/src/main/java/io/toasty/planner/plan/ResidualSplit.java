@@ -14,8 +14,11 @@ import java.util.List;
  * own filter can hold ({@code pushed}, sent with the read) and the rest ({@code kept}, evaluated
  * by the engine after the read, a {@link Filter} in the plan). What such a backend cannot hold:
  * arithmetic, functions (LOWER, UPPER, LENGTH: DynamoDB's {@code size()} counts bytes, not
- * characters), a comparison of an attribute with itself (DynamoDB wants distinct operands),
- * text patterns other than a case-sensitive prefix or substring of a value, and {@code IN} lists of more than {@value #MAX_IN_ITEMS} values (DynamoDB's limit, whose
+ * characters), a path inside a JSON document (DynamoDB compares a number there as a number, not
+ * as the text {@code ExprNode.JsonText} gives), a comparison of an attribute with itself
+ * (DynamoDB wants distinct operands), text patterns other than a case-sensitive prefix or
+ * substring of a value, and {@code IN} lists of more than {@value #MAX_IN_ITEMS} values
+ * (DynamoDB's limit, whose
  * expressions would otherwise reach the server and fail there).
  *
  * @param pushed what the backend evaluates
@@ -59,6 +62,7 @@ record ResidualSplit(ExprNode pushed, ExprNode kept) {
         e ->
             e instanceof ExprNode.Arith
                 || e instanceof ExprNode.Func
+                || e instanceof ExprNode.JsonText
                 || e instanceof ExprNode.Compare c && c.left().equals(c.right())
                 || e instanceof ExprNode.IsNotDistinctFrom d && d.left().equals(d.right())
                 || e instanceof ExprNode.InList in && in.items().size() > MAX_IN_ITEMS

@@ -5,9 +5,13 @@ import static io.toasty.tck.scenarios.RelationFixtures.article;
 import static io.toasty.tck.scenarios.RelationFixtures.author;
 import static io.toasty.tck.scenarios.RelationFixtures.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Feature;
+import io.toasty.driver.Capability;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.Source;
@@ -24,7 +28,9 @@ import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comments;
 import io.toasty.tck.models.Employee;
+import io.toasty.tck.models.EmployeeCreate;
 import io.toasty.tck.models.Employees;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,6 +112,39 @@ public abstract class ParentDeleteScenarios {
     assertEquals(1L, await(Comments.all().stream(db).count()));
     assertEquals(1L, await(Articles.all().stream(db).count()));
     assertEquals(1L, await(Authors.all().stream(db).count()));
+  }
+
+  /**
+   * A cascade of more records than one atomic write holds (DynamoDB: 100 items in one
+   * TransactWriteItems) is refused whole with {@code TRANSACTION_SIZE}, naming the limit, before
+   * any write; where atomic writes have no item limit it runs.
+   */
+  @BackendTest
+  @Requires(Need.CASCADING_DELETE)
+  public void aCascadeBeyondOneAtomicWriteIsRefusedWhole(Db db, Capability capability) {
+    Employee boss = await(Employees.create().name("boss").exec(db));
+    for (int chunk = 0; chunk < 2; chunk++) {
+      List<EmployeeCreate> reports = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        reports.add(Employees.create().name("e" + chunk + i).manager(boss));
+      }
+      await(Employees.createMany(reports).exec(db));
+    }
+    int limit = capability.maxAtomicWriteItems();
+    if (limit > 0) {
+      // 100 reports to unlink and the boss to delete: 101 items at least
+      UnsupportedFeatureException e = Tck.failure(UnsupportedFeatureException.class,
+          () -> Employees.delete(boss).exec(db));
+      assertEquals(Feature.TRANSACTION_SIZE, e.feature());
+      assertTrue(e.getMessage().contains("takes at most " + limit), e.getMessage());
+      assertEquals(101L, await(Employees.all().stream(db).count()));
+      assertEquals(100L, await(Employees.filter(Employees.MANAGER_ID.isNotNull()).stream(db)
+          .count()));
+    } else {
+      assertEquals(1L, await(Employees.delete(boss).exec(db)));
+      assertEquals(0L, await(Employees.filter(Employees.MANAGER_ID.isNotNull()).stream(db)
+          .count()));
+    }
   }
 
   @BackendTest

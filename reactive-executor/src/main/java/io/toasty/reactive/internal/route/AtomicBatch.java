@@ -5,6 +5,7 @@ import io.toasty.Statement;
 import io.toasty.driver.Connection;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.batch.BatchShape;
+import io.toasty.reactive.TxOptions;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.internal.gate.GatedDriver;
@@ -20,7 +21,9 @@ import reactor.core.publisher.Mono;
  * planner decides from the plans whether the batch can be one atomic request
  * ({@link BatchShape}) and refuses it before anything is sent if not; then each plan runs with
  * its one operation captured ({@link Capture}) and all of them go to the driver as one
- * {@code Operation.Atomic}. Reads that are not by key run one after the other.
+ * {@code Operation.Atomic}. Reads that are not by key run one after the other; a batch that
+ * reads and writes, or whose writes take several operations, runs as one optimistic transaction
+ * where the backend has them.
  */
 public final class AtomicBatch {
   private AtomicBatch() {}
@@ -40,6 +43,10 @@ public final class AtomicBatch {
       BatchShape shape = BatchShape.of(plans, db.models(), driver.capability());
       if (shape == BatchShape.READS) {
         return Batch.inOrder(db, batch);
+      }
+      if (shape == BatchShape.TRANSACTION) {
+        // reads recorded, writes buffered and sent at COMMIT: all or nothing (BatchQueryTest)
+        return db.transactionMono(TxOptions.defaults(), tx -> Batch.inOrder(tx, batch));
       }
       return Mono.usingWhen(driver.connect(), c -> atomic(db, c, batch, bound), Connection::close,
           (c, e) -> c.close(), Connection::close);
