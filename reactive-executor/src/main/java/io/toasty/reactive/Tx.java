@@ -16,6 +16,7 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
+import io.toasty.reactive.internal.hook.HookedWrites;
 import io.toasty.reactive.internal.route.RawRefusals;
 import io.toasty.reactive.internal.route.RawStatements;
 import io.toasty.reactive.internal.route.Router;
@@ -117,6 +118,13 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
+    HookedWrites hooks = router.hooks();
+    return hooks.touches(statement) ? hooks.run(this, statement, this::execUnhooked)
+        : execUnhooked(statement);
+  }
+
+  /** {@link #exec} of a statement whose hooks have run, or that has none. */
+  private Flux<Value> execUnhooked(StatementNode statement) {
     // A write limited by a relation's @AtMost is checked in a savepoint where there is one, so
     // that a refused write leaves this transaction as it was; its values come after the
     // savepoint is released, so that taking only the first cannot cancel (undo) the write.
