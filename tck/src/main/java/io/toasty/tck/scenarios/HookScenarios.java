@@ -11,6 +11,7 @@ import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
+import io.toasty.reactive.Toasty;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.hook.Hook;
 import io.toasty.tck.BackendContext;
@@ -20,6 +21,7 @@ import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Account;
+import io.toasty.tck.models.AccountCreate;
 import io.toasty.tck.models.Accounts;
 import io.toasty.tck.models.Article;
 import io.toasty.tck.models.Articles;
@@ -33,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -72,7 +75,7 @@ public abstract class HookScenarios {
     return await(Authors.all().stream(db).count());
   }
 
-  private static List<String> audited(Db db) {
+  private static List<String> names(Db db) {
     return await(Accounts.all().collect(db)).stream().map(Account::displayName).sorted()
         .toList();
   }
@@ -129,7 +132,7 @@ public abstract class HookScenarios {
     failure(IllegalStateException.class, () -> Authors.update(ann).name("bob").exec(db));
     assertEquals("ann", await(Authors.getById(db, ann.id())).name());
     // the hooks' own writes rolled back with each vetoed statement
-    assertEquals(List.of("create ann"), audited(db));
+    assertEquals(List.of("create ann"), names(db));
   }
 
   @BackendTest
@@ -149,12 +152,12 @@ public abstract class HookScenarios {
     Db db = open(context, b -> b
         .hook(Authors.MODEL, Hook.afterCreate((tx, a) -> audit(tx, "created " + a.name()))));
     await(Authors.create().name("ann").exec(db));
-    assertEquals(List.of("created ann"), audited(db));
+    assertEquals(List.of("created ann"), names(db));
     // after hooks run inside the transaction, before its COMMIT: a later failure undoes their
     // writes with the record's
     failure(IllegalStateException.class, () -> db.transactionMono(tx -> Authors.create()
         .name("bob").exec(tx).then(Mono.error(new IllegalStateException("later")))));
-    assertEquals(List.of("created ann"), audited(db));
+    assertEquals(List.of("created ann"), names(db));
     assertEquals(1L, count(db));
   }
 
@@ -189,7 +192,7 @@ public abstract class HookScenarios {
     assertEquals(List.of("before author ann", "before article a1", "before article a2",
         "after author ann", "after article a1 of " + ann.id(),
         "after article a2 of " + ann.id()), seen);
-    assertEquals(List.of("comment c1"), audited(db));
+    assertEquals(List.of("comment c1"), names(db));
   }
 
   @BackendTest
@@ -216,7 +219,7 @@ public abstract class HookScenarios {
     await(Articles.create().author(bob).title("b1").votes(1).exec(db));
     assertEquals(1L, await(Authors.delete(ann).exec(db)));
     assertEquals(List.of("before article a1", "before comment c1", "after article a1"), seen);
-    assertEquals(List.of("gone c1"), audited(db));
+    assertEquals(List.of("gone c1"), names(db));
     assertEquals(List.of("b1"), await(Articles.all().collect(db)).stream()
         .map(Article::title).toList());
   }
@@ -256,6 +259,37 @@ public abstract class HookScenarios {
   }
 
   @BackendTest
+  public void aBatchRunsTheHooksOfEachOfItsStatementsAllOrNothing(BackendContext context) {
+    Db db = open(context, b -> b
+        .hook(Accounts.MODEL, Hook.afterCreate((tx, a) -> saw("created " + a.displayName())))
+        .hook(Accounts.MODEL, Hook.beforeDelete((tx, a) -> a.displayName().equals("keep")
+            ? Mono.error(new IllegalStateException("kept")) : Mono.empty())));
+    Account keep = await(account(100, "keep").exec(db));
+    failure(IllegalStateException.class,
+        () -> Toasty.batch(account(1, "ann"), Accounts.delete(keep)).exec(db));
+    assertEquals(List.of("keep"), names(db));
+    await(Toasty.batch(account(2, "bob"), account(3, "cid")).exec(db));
+    assertEquals(List.of("bob", "cid", "keep"), names(db));
+    assertEquals(List.of("created keep", "created ann", "created bob", "created cid"), seen);
+  }
+
+  private static AccountCreate account(long number, String name) {
+    return Accounts.create().number(number).displayName(name).email(name + "@example.com")
+        .balance(0);
+  }
+
+  @BackendTest
+  public void aBulkCreateRunsTheHooksOfEveryRecord(BackendContext context) {
+    Db db = open(context, b -> b
+        .hook(Authors.MODEL, Hook.afterCreate((tx, a) -> saw(a.name()))));
+    List<Author> made = awaitAll(Authors.createAll(Flux.range(0, 30)
+        .map(i -> Authors.create().name("a" + i))).exec(db));
+    assertEquals(30, made.size());
+    assertEquals(made.stream().map(Author::name).toList(), seen);
+    assertEquals(30L, count(db));
+  }
+
+  @BackendTest
   public void anUpsertOfAModelWithHooksIsRefused(BackendContext context) {
     Db db = open(context, b -> b.hook(Accounts.MODEL, Hook.afterUpdate((tx, a) -> saw("x"))));
     InvalidStatementException refused = failure(InvalidStatementException.class,
@@ -279,7 +313,7 @@ public abstract class HookScenarios {
     Tck.eventually("the transaction has ended: " + db.transactionStats(),
         () -> opened.log().connectionsInUse() == 0);
     assertEquals(0L, count(db));
-    assertEquals(List.of(), audited(db));
+    assertEquals(List.of(), names(db));
     assertNotEquals(0L, audits.get());
   }
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,17 +50,19 @@ public final class HookTable {
   }
 
   /**
-   * The hooks of {@code kind} of {@code model} run for {@code record} one after the other, in
-   * registration order, inside {@code tx}; a hook that throws or returns null fails the result.
+   * The hooks of {@code kind} of {@code model} run for the record {@code record} makes (made only
+   * where there is a hook to run) one after the other, in registration order, inside
+   * {@code tx}; a hook that throws or returns null, or a record that cannot be made, fails the
+   * result.
    */
-  Mono<Void> run(HookKind kind, String model, Tx tx, Object record) {
+  Mono<Void> run(HookKind kind, String model, Tx tx, Supplier<Object> record) {
     Map<HookKind, List<RecordHook<Object>>> kinds = byModel.get(model);
     List<RecordHook<Object>> hooks = kinds == null ? null : kinds.get(kind);
     if (hooks == null) {
       return Mono.empty();
     }
-    return Flux.fromIterable(hooks)
-        .concatMap(h -> Mono.defer(() -> h.apply(tx, record)).then())
-        .then();
+    return Mono.fromSupplier(record).flatMap(r -> Flux.fromIterable(hooks)
+        .concatMap(h -> Mono.defer(() -> h.apply(tx, r)).then())
+        .then());
   }
 }

@@ -60,8 +60,8 @@ final class HookedCreate {
   private Mono<Void> before(InsertNode insert) {
     String model = model(insert);
     return Flux.fromIterable(insert.rows())
-        .concatMap(row -> Mono.defer(() -> table.run(HookKind.BEFORE_CREATE, model, tx,
-                defs.get(model).load(written(schema.model(model), row))))
+        .concatMap(row -> table.run(HookKind.BEFORE_CREATE, model, tx,
+                () -> defs.get(model).load(written(schema.model(model), row)))
             .then(nested(row, this::before)))
         .then();
   }
@@ -70,8 +70,8 @@ final class HookedCreate {
   private Mono<Void> after(InsertNode insert) {
     String model = model(insert);
     return Flux.fromIterable(insert.rows())
-        .concatMap(row -> Mono.defer(() -> table.run(HookKind.AFTER_CREATE, model, tx,
-            defs.get(model).load(written(schema.model(model), row)))))
+        .concatMap(row -> table.run(HookKind.AFTER_CREATE, model, tx,
+            () -> defs.get(model).load(written(schema.model(model), row))))
         .then();
   }
 
@@ -82,8 +82,7 @@ final class HookedCreate {
   private Mono<Void> after(InsertNode insert, Value.Record stored) {
     String model = model(insert);
     ModelSchema schemaOf = schema.model(model);
-    return Mono.defer(() -> table.run(HookKind.AFTER_CREATE, model, tx,
-            defs.get(model).load(stored)))
+    return table.run(HookKind.AFTER_CREATE, model, tx, () -> defs.get(model).load(stored))
         .then(Flux.range(0, stored.size() - schemaOf.fields().size())
             .concatMap(slot -> nestedAfter(insert, schemaOf, stored, slot))
             .then());

@@ -116,10 +116,10 @@ public final class HookedWrites {
     ModelDef<?> def = defs.get(model);
     return matching(tx, model, update.filter()).collectList()
         .flatMapMany(before -> Flux.fromIterable(before)
-            .concatMap(r -> table.run(HookKind.BEFORE_UPDATE, model, tx, def.load(r)))
+            .concatMap(r -> run(HookKind.BEFORE_UPDATE, tx, model, def, r))
             .then(plain.apply(update).collectList())
             .flatMapMany(out -> after(tx, model, update, before, out)
-                .concatMap(r -> table.run(HookKind.AFTER_UPDATE, model, tx, def.load(r)))
+                .concatMap(r -> run(HookKind.AFTER_UPDATE, tx, model, def, r))
                 .thenMany(Flux.fromIterable(out))));
   }
 
@@ -142,21 +142,25 @@ public final class HookedWrites {
     return matching(tx, model, delete.filter()).collectList()
         .flatMapMany(gone -> cascades.children(tx, model, gone, this::matching)
             .flatMapMany(cascaded -> Flux.fromIterable(gone)
-                .concatMap(r -> table.run(HookKind.BEFORE_DELETE, model, tx, def.load(r)))
+                .concatMap(r -> run(HookKind.BEFORE_DELETE, tx, model, def, r))
                 .thenMany(Flux.fromIterable(cascaded).concatMap(c -> cascaded(tx, c, true)))
                 .then(plain.apply(delete).collectList())
                 .flatMapMany(out -> Flux.fromIterable(gone)
-                    .concatMap(r -> table.run(HookKind.AFTER_DELETE, model, tx, def.load(r)))
+                    .concatMap(r -> run(HookKind.AFTER_DELETE, tx, model, def, r))
                     .thenMany(Flux.fromIterable(cascaded)
                         .concatMap(c -> cascaded(tx, c, false)))
                     .thenMany(Flux.fromIterable(out)))));
   }
 
+  /** The hooks of {@code kind} of {@code model} for the record of {@code row}. */
+  private Mono<Void> run(HookKind kind, Tx tx, String model, ModelDef<?> def, Value.Record row) {
+    return table.run(kind, model, tx, () -> def.load(row));
+  }
+
   /** The delete hooks of a record the engine's cascade deletes with its parent. */
   private Mono<Void> cascaded(Tx tx, Cascades.Gone gone, boolean before) {
-    Object record = defs.get(gone.model()).load(gone.record());
     return table.run(before ? HookKind.BEFORE_DELETE : HookKind.AFTER_DELETE, gone.model(), tx,
-        record);
+        () -> defs.get(gone.model()).load(gone.record()));
   }
 
   /** The records of {@code model} that match {@code filter}, read in {@code tx}. */

@@ -543,12 +543,22 @@ public final class Router implements Executor, TxHost {
       if (bound != null) {
         return bound.execBatch(statements);
       }
-      if (driver.capability().interactiveTransactions()) {
+      if (driver.capability().interactiveTransactions() || hooked(statements)) {
+        // with hooks, DynamoDB's batch is its optimistic transaction: the hooks need a Tx
         return transactionMono(tx -> Batch.inOrder(tx, statements));
       }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });
+  }
+
+  /**
+   * Whether a statement of {@code statements} writes a model with hooks, on a backend whose
+   * transactions can hold the batch (DynamoDB's optimistic ones).
+   */
+  private boolean hooked(List<Snapshot<?>> statements) {
+    return driver.capability().optimisticTransactions() && statements.stream()
+        .anyMatch(s -> s.untyped() != null && hooks.touches(s.untyped()));
   }
 
   /** {@code work} in a transaction (bound, bound connection's, or its own) with {@code options}. */
