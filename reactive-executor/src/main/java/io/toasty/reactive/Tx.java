@@ -16,7 +16,6 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
-import io.toasty.reactive.internal.hook.HookedWrites;
 import io.toasty.reactive.internal.route.RawRefusals;
 import io.toasty.reactive.internal.route.RawStatements;
 import io.toasty.reactive.internal.route.Router;
@@ -118,9 +117,20 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
-    HookedWrites hooks = router.hooks();
-    return hooks.touches(statement) ? hooks.run(this, statement, this::execUnhooked)
-        : execUnhooked(statement);
+    if (!router.hooks().touches(statement)) {
+      return execUnhooked(statement);
+    }
+    // In a savepoint where there are: a veto the caller catches (to commit the rest) leaves
+    // nothing of the statement, nor of its hooks' writes (HookScenarios).
+    return router.capability().savepoints()
+        ? transactionMono(sub -> sub.hooked(statement).collectList())
+            .flatMapIterable(rows -> rows)
+        : hooked(statement);
+  }
+
+  /** {@code statement} with the hooks of the models it writes, in this transaction itself. */
+  Flux<Value> hooked(StatementNode statement) {
+    return router.hooks().run(this, statement, this::execUnhooked);
   }
 
   /** {@link #exec} of a statement whose hooks have run, or that has none. */

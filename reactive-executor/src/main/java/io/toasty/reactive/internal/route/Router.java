@@ -171,8 +171,8 @@ public final class Router implements Executor, TxHost {
       Tx bound = links.boundIn(context);
       if (bound == null && hooks.touches(statement)) {
         // all or nothing: the write, its hooks and their writes in one transaction, whose
-        // values come after COMMIT (the Tx's exec runs the hooks)
-        return transactionMono(tx -> tx.exec(statement).collectList())
+        // values come after COMMIT
+        return transactionMono(tx -> links.hooked(tx, statement).collectList())
             .flatMapIterable(rows -> rows);
       }
       if (bound == null && guarded.any()) {
