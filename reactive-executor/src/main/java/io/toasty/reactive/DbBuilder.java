@@ -7,7 +7,10 @@ import io.toasty.ModelDef;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
 import io.toasty.planner.Planner;
+import io.toasty.reactive.hook.Hook;
+import io.toasty.reactive.hook.ModelHook;
 import io.toasty.reactive.internal.driver.DriverLookup;
+import io.toasty.reactive.internal.hook.HookTable;
 import io.toasty.reactive.internal.route.RouterOptions;
 import io.toasty.reactive.json.JacksonCodec;
 import io.toasty.reactive.json.JsonCodecs;
@@ -66,6 +69,7 @@ public final class DbBuilder {
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
   private @Nullable JsonCodec jsonCodec;
+  private final List<ModelHook<?>> hooks = new ArrayList<>();
 
   DbBuilder() {}
 
@@ -394,6 +398,23 @@ public final class DbBuilder {
     return jsonCodec(new JacksonCodec(mapper));
   }
 
+  /**
+   * Adds a lifecycle hook of {@code model}: run for each record its creates, updates or deletes
+   * write, before or after the statement as {@code hook}'s kind says, inside the statement's
+   * transaction; a model with hooks has each write run in a transaction (of its own where none is
+   * bound). Hooks of one model and kind run in the order they were added. See docs/hooks.md.
+   */
+  public <M> DbBuilder hook(ModelDef<M> model, Hook<M> hook) {
+    hooks.add(ModelHook.of(model, hook));
+    return this;
+  }
+
+  /** Adds {@code hook} ({@link #hook(ModelDef, Hook)}), as the Spring Boot starters do. */
+  public DbBuilder hook(ModelHook<?> hook) {
+    hooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
   /** The models by name (the first of a name: {@code Schema.of} refuses two anyway). */
   private Map<String, ModelDef<?>> definitions() {
     Map<String, ModelDef<?>> byName = new HashMap<>();
@@ -428,7 +449,7 @@ public final class DbBuilder {
         transactionRetry, cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
         transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
-        coalesceLists, coalesceUpdates, retryLostReads);
+        coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
         databaseTime), acquireTimeout, options);
     if (meterRegistry != null) {

@@ -118,6 +118,24 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value> exec(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
+    if (!router.hooks().touches(statement)) {
+      return execUnhooked(statement);
+    }
+    // In a savepoint where there are: a veto the caller catches (to commit the rest) leaves
+    // nothing of the statement, nor of its hooks' writes (HookScenarios).
+    return router.capability().savepoints()
+        ? transactionMono(sub -> sub.hooked(statement).collectList())
+            .flatMapIterable(rows -> rows)
+        : hooked(statement);
+  }
+
+  /** {@code statement} with the hooks of the models it writes, in this transaction itself. */
+  Flux<Value> hooked(StatementNode statement) {
+    return router.hooks().run(this, statement, this::execUnhooked);
+  }
+
+  /** {@link #exec} of a statement whose hooks have run, or that has none. */
+  private Flux<Value> execUnhooked(StatementNode statement) {
     // A write limited by a relation's @AtMost is checked in a savepoint where there is one, so
     // that a refused write leaves this transaction as it was; its values come after the
     // savepoint is released, so that taking only the first cannot cancel (undo) the write.

@@ -43,6 +43,11 @@ final class TxLinks implements TxLink {
   }
 
   @Override
+  public Flux<Value> hooked(Tx tx, StatementNode statement) {
+    return tx.hooked(statement);
+  }
+
+  @Override
   public Flux<Value> checked(Tx tx, StatementNode statement, List<CardinalityGuard> guards) {
     return tx.checked(statement, guards);
   }

@@ -7,12 +7,15 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Tx;
+import io.toasty.reactive.hook.Hook;
+import io.toasty.reactive.hook.ModelHook;
 import io.toasty.spring.app.Article;
 import io.toasty.spring.app.Articles;
 import io.toasty.spring.app.Author;
 import io.toasty.spring.app.Authors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,6 +53,31 @@ abstract class AutoConfigurationContract extends DatabaseContract {
           assertThat(acquired).isEqualTo(1);
           assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
           assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(3);
+        });
+  }
+
+  /**
+   * {@code ModelHook} beans are the {@code Db}'s lifecycle hooks, in their order: a veto fails
+   * the create and stores nothing; an after hook sees the stored record.
+   */
+  @Test
+  void modelHookBeansAreTheDbsHooks() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    runner.withPropertyValues("toasty.url=" + url(), "toasty.schema=push")
+        .withBean("vetoHook", ModelHook.class, () -> ModelHook.of(Authors.MODEL,
+            Hook.beforeCreate((tx, a) -> a.name().isBlank()
+                ? Mono.error(new IllegalArgumentException("no name"))
+                : Mono.fromRunnable(() -> seen.add("before " + a.name())))))
+        .withBean("auditHook", ModelHook.class, () -> ModelHook.of(Authors.MODEL,
+            Hook.afterCreate((tx, a) -> Mono.fromRunnable(() -> seen.add("after " + a.id())))))
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          Author ann = Authors.create().name("Ann").email("ann@hooks").exec(db).block();
+          assertThat(seen).containsExactly("before Ann", "after " + ann.id());
+          Mono<Author> blank = Authors.create().name(" ").email("blank@hooks").exec(db);
+          assertThat(blank.onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
+              .block()).isNull();
+          assertThat(count(db, "blank@hooks")).isZero();
         });
   }
 

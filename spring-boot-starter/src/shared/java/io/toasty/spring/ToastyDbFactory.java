@@ -10,6 +10,7 @@ import io.toasty.r2dbc.R2dbcDrivers;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.hook.ModelHook;
 import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ final class ToastyDbFactory {
    * ({@code toasty.cursor-key}), transaction retries ({@code toasty.transaction-retry.*}), and
    * one Micrometer observation per statement when the application has an
    * {@code ObservationRegistry}, else a timer per statement in its {@code MeterRegistry} if it
-   * has one ({@code beans} is where to look; null: nowhere).
+   * has one, and every {@link ModelHook} bean as a lifecycle hook ({@code beans} is where to
+   * look; null: nowhere).
    */
   static void configure(DbBuilder builder, ObservationRegistry observations, BeanFactory beans,
       ToastyProperties properties) {
@@ -88,6 +90,10 @@ final class ToastyDbFactory {
       builder.observer(new MicrometerObserver(observations));
     } else {
       MeterRegistries.apply(builder, beans);
+    }
+    if (beans != null) {
+      // the application's lifecycle hooks, in their @Order
+      beans.getBeanProvider(ModelHook.class).orderedStream().forEach(builder::hook);
     }
   }
 

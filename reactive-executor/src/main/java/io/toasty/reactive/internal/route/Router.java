@@ -38,6 +38,7 @@ import io.toasty.reactive.internal.batch.ValueLists;
 import io.toasty.reactive.internal.batch.WaitingBatches;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.internal.gate.Lease;
+import io.toasty.reactive.internal.hook.HookedWrites;
 import io.toasty.reactive.internal.retry.LostConnectionRetry;
 import io.toasty.reactive.internal.retry.Retries;
 import io.toasty.reactive.internal.tx.TxCounters;
@@ -84,6 +85,8 @@ public final class Router implements Executor, TxHost {
   private final GatedDriver driver;
   private final Planner planner;
   private final GuardedWrites guarded;
+  /** The models' lifecycle hooks, run around the writes of their models. */
+  private final HookedWrites hooks;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
   private final ConnectionBinding binding;
@@ -136,6 +139,7 @@ public final class Router implements Executor, TxHost {
     this.lostConnectionAttempts = options.retryLostReads() ? lostConnectionAttempts(driver) : 1;
     this.planner = planner;
     this.guarded = new GuardedWrites(driver, schema);
+    this.hooks = new HookedWrites(options.hooks(), schema, modelDefs);
     this.watch = new StatementWatch(observer, schema, driver, options.logValues(),
         s -> planner.prepare(asRun(s)));
     this.raw = new RawStatements(this, driver);
@@ -165,6 +169,12 @@ public final class Router implements Executor, TxHost {
     Objects.requireNonNull(statement, "statement");
     return Flux.deferContextual(context -> {
       Tx bound = links.boundIn(context);
+      if (bound == null && hooks.touches(statement)) {
+        // all or nothing: the write, its hooks and their writes in one transaction, whose
+        // values come after COMMIT
+        return transactionMono(tx -> links.hooked(tx, statement).collectList())
+            .flatMapIterable(rows -> rows);
+      }
       if (bound == null && guarded.any()) {
         List<CardinalityGuard> guards = guarded.of(statement);
         if (!guards.isEmpty() && !guarded.keptByDriver()) {
@@ -193,6 +203,11 @@ public final class Router implements Executor, TxHost {
     // write: the values come after COMMIT.
     return transactionMono(tx -> links.checked(tx, statement, guards).collectList())
         .flatMapIterable(rows -> rows);
+  }
+
+  /** The lifecycle hooks of the models, run around their writes by a {@link Tx}. */
+  public HookedWrites hooks() {
+    return hooks;
   }
 
   /** {@code statement} run by {@code plain}, or by {@code checked} with the limits it writes. */
@@ -528,12 +543,22 @@ public final class Router implements Executor, TxHost {
       if (bound != null) {
         return bound.execBatch(statements);
       }
-      if (driver.capability().interactiveTransactions()) {
+      if (driver.capability().interactiveTransactions() || hooked(statements)) {
+        // with hooks, DynamoDB's batch is its optimistic transaction: the hooks need a Tx
         return transactionMono(tx -> Batch.inOrder(tx, statements));
       }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });
+  }
+
+  /**
+   * Whether a statement of {@code statements} writes a model with hooks, on a backend whose
+   * transactions can hold the batch (DynamoDB's optimistic ones).
+   */
+  private boolean hooked(List<Snapshot<?>> statements) {
+    return driver.capability().optimisticTransactions() && statements.stream()
+        .anyMatch(s -> s.untyped() != null && hooks.touches(s.untyped()));
   }
 
   /** {@code work} in a transaction (bound, bound connection's, or its own) with {@code options}. */

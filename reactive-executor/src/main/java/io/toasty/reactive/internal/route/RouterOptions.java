@@ -4,6 +4,7 @@ import io.toasty.CursorKey;
 import io.toasty.ModelDef;
 import io.toasty.reactive.ConnectionBinding;
 import io.toasty.reactive.RetryPolicy;
+import io.toasty.reactive.internal.hook.HookTable;
 import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param transactionRetry the retries of transaction functions whose options set none
  * @param transactionTimeout the timeout of transactions whose options set none, or null
  * @param retryLostReads whether a read whose connection was lost before it emitted runs again
+ * @param hooks the models' lifecycle hooks
  */
 public record RouterOptions(
     ConnectionBinding binding,
@@ -35,4 +37,5 @@ public record RouterOptions(
     boolean coalesceGets,
     boolean coalesceLists,
     boolean coalesceUpdates,
-    boolean retryLostReads) {}
+    boolean retryLostReads,
+    HookTable hooks) {}

@@ -31,6 +31,9 @@ public interface TxLink {
   /** The retries {@code options} set, else {@code fallback}. */
   RetryPolicy retryPolicyOr(TxOptions options, RetryPolicy fallback);
 
+  /** {@code statement} in {@code tx} itself (no savepoint), its models' hooks around it. */
+  Flux<Value> hooked(Tx tx, StatementNode statement);
+
   /** {@code statement} in {@code tx}, with the relation limits {@code guards} it writes checked. */
   Flux<Value> checked(Tx tx, StatementNode statement, List<CardinalityGuard> guards);
 }

@@ -1,0 +1,7 @@
+/**
+ * How a statement runs the lifecycle hooks of the models it writes: in its transaction, with the
+ * records it writes (docs/design/hooks.md).
+ *
+ * <p>Internal: public only so that the engine's other packages can use it; not an API.
+ */
+package io.toasty.reactive.internal.hook;
