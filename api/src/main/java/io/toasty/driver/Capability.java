@@ -79,6 +79,11 @@ import java.util.Objects;
  *                                {@code SerializationFailureException} when an item read has
  *                                changed (DynamoDB). The engine's own plans still run without a
  *                                transaction, as {@code interactiveTransactions} false says
+ * @param pathQueries             whether path queries ({@code Paths.from(..).along(..)}: a
+ *                                variable-length traversal, a shortest path) run here, as
+ *                                recursive CTEs or native graph patterns; otherwise they are
+ *                                refused with {@code Feature.PATH_QUERIES} before anything is
+ *                                sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -87,7 +92,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
-    boolean optimisticTransactions) {
+    boolean optimisticTransactions, boolean pathQueries) {
 
   public Capability {
     Objects.requireNonNull(backend, "backend");
@@ -101,6 +106,37 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /**
+   * A capability that runs path queries exactly when it runs table-level statements ({@code
+   * sql}: every SQL database has recursive CTEs, and a graph driver renders them natively).
+   */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+      boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
+      boolean optimisticTransactions) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, cypher, optimisticTransactions, sql);
+  }
+
+  /**
+   * This capability with path queries run ({@code pathQueries}), or refused with
+   * {@code Feature.PATH_QUERIES}.
+   */
+  public Capability withPathQueries(boolean paths) {
+    return new Capability(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid,
+        nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, cypher, optimisticTransactions, paths);
   }
 
   /**
@@ -172,7 +208,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, ranges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
 
   /** This capability with JSON paths in filters, or without. */
@@ -181,7 +217,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, paths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
 
   /** This capability with the query forms given. */
@@ -190,7 +226,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, forms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
 
   /**
@@ -202,7 +238,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, false, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
 
   /**
@@ -214,7 +250,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
 
   /**
@@ -226,7 +262,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimisticTransactions);
+        atomicLimits, cypher, optimisticTransactions, pathQueries);
   }
   /**
    * This capability with the application's transactions run as the driver's optimistic ones
@@ -237,7 +273,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, cypher, optimistic);
+        atomicLimits, cypher, optimistic, pathQueries);
   }
 
   /** Whether the application may begin transactions: interactive or optimistic ones. */
@@ -255,7 +291,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        limits, cypher, optimisticTransactions);
+        limits, cypher, optimisticTransactions, pathQueries);
   }
 
   /**
