@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import reactor.core.publisher.Flux;
 
 /**
  * Path queries ({@code PathQuery}): a variable-length traversal of a relation of a model to
@@ -190,6 +191,21 @@ public abstract class PathQueryScenarios {
     // the pool still serves
     assertEquals(4, awaitAll(fromAnn().along(PqPersons.FOLLOWING.repeat(1, 3)).distinct()
         .reached(db)).size());
+  }
+
+  @BackendTest
+  public void manyCancelledAtOnceReleaseEveryConnection(Db db, OperationLog log) {
+    graph(db);
+    // a hundred queries, sixteen at a time, cancelled after 0, 1 or 2 rows, or read to the end
+    List<Integer> rows = await(Flux.range(0, 100).flatMap(i -> fromAnn()
+        .along(PqPersons.FOLLOWING.repeat(1, 3)).reached(db).take(i % 4 == 3 ? 10 : i % 4)
+        .count().map(Long::intValue), 16).collectList());
+    assertEquals(100, rows.size());
+    assertTrue(rows.stream().allMatch(n -> n <= 5), rows::toString);
+    Tck.eventually("every connection is released: acquired " + log.connectionsAcquired()
+        + ", released " + log.connectionsReleased(), () -> log.connectionsInUse() == 0);
+    assertEquals(List.of("bob:1", "cat:1", "dan:2", "eve:3"), named(awaitAll(fromAnn()
+        .along(PqPersons.FOLLOWING.repeat(1, 3)).distinct().reached(db))));
   }
 
   @BackendTest
