@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
 import io.toasty.stmt.StatementNode;
@@ -107,6 +108,17 @@ public interface Executor {
   default Optional<UnsupportedFeatureException> cypherRefusal() {
     return Optional.of(new UnsupportedFeatureException(Feature.CYPHER, null,
         "this executor runs no Cypher statements"));
+  }
+
+  /**
+   * Runs a model-level path query ({@link PathQuery} calls this): one record per row reached, the
+   * model's fields in order and then the path's length as a {@link Value.I64}. An executor
+   * without path queries signals {@link UnsupportedFeatureException} of
+   * {@link Feature#PATH_QUERIES}.
+   */
+  default Flux<Value.Record> execPath(PathNode path) {
+    return Flux.error(new UnsupportedFeatureException(Feature.PATH_QUERIES, null,
+        "this executor runs no path queries"));
   }
 
   /**

@@ -27,6 +27,12 @@ public enum Feature {
    * SQL databases and DynamoDB refuse them.
    */
   CYPHER("Cypher statements"),
+  /**
+   * A path query ({@code PathQuery.from(..).along(..)}): a variable-length traversal of a relation,
+   * or the shortest path over it. Graph and SQL backends (recursive CTEs) run it; DynamoDB has
+   * no way to follow an unbounded chain of keys in one request.
+   */
+  PATH_QUERIES("path queries"),
   /** A full-table read where no key or index applies. */
   SCAN("a query without a key or an index"),
   /** Integer keys the database generates ({@code @Auto} on an integer key). */

@@ -56,6 +56,15 @@ public abstract class RelationPath<M, T> implements Include<M> {
     return new ExprNode.Field(model, index);
   }
 
+  /**
+   * This relation followed {@code min} to {@code max} times, as a step of a {@link PathQuery}
+   * ({@code PathQuery.from(Persons.MODEL, ..).along(Persons.FOLLOWING.repeat(1, 3))}): the
+   * relation must relate the model to itself. Checked when the query is planned.
+   */
+  public final Repeat<M, T> repeat(int min, int max) {
+    return new Repeat<>(this, min, max, ExprNode.TRUE);
+  }
+
   /** Includes the related records, all of them, in no particular order. */
   @Override
   public final IncludeNode untyped() {

@@ -87,6 +87,11 @@ import java.util.Objects;
  *                                transaction at that level). A transaction asking for a stronger
  *                                one is refused with {@code Feature.ISOLATION_LEVEL} before a
  *                                connection is taken, rather than run weaker than asked
+ * @param pathQueries             whether path queries ({@code PathQuery.from(..).along(..)}: a
+ *                                variable-length traversal, a shortest path) run here, as
+ *                                recursive CTEs or native graph patterns; otherwise they are
+ *                                refused with {@code Feature.PATH_QUERIES} before anything is
+ *                                sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -95,7 +100,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
-    boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation) {
+    boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
+    boolean pathQueries) {
 
   public Capability {
     Objects.requireNonNull(strongestIsolation, "strongestIsolation");
@@ -127,7 +133,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE);
+        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE, sql);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -242,6 +248,16 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public Capability withStrongestIsolation(Operation.Transaction.Isolation strongest) {
     Copy copy = new Copy(this);
     copy.strongestIsolation = strongest;
+    return copy.build();
+  }
+
+  /**
+   * This capability with path queries run ({@code pathQueries}), or refused with
+   * {@code Feature.PATH_QUERIES}.
+   */
+  public Capability withPathQueries(boolean paths) {
+    Copy copy = new Copy(this);
+    copy.pathQueries = paths;
     return copy.build();
   }
 
@@ -416,6 +432,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean cypher;
     boolean optimisticTransactions;
     Operation.Transaction.Isolation strongestIsolation;
+    boolean pathQueries;
 
     Copy(Capability from) {
       this.backend = from.backend;
@@ -445,6 +462,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       this.cypher = from.cypher;
       this.optimisticTransactions = from.optimisticTransactions;
       this.strongestIsolation = from.strongestIsolation;
+      this.pathQueries = from.pathQueries;
     }
 
     Capability build() {
@@ -452,7 +470,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
           maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
           sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-          atomicLimits, cypher, optimisticTransactions, strongestIsolation);
+          atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries);
     }
   }
 }

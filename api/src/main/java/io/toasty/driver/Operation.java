@@ -3,6 +3,7 @@ package io.toasty.driver;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -32,6 +33,21 @@ public sealed interface Operation {
   record QuerySql(StatementNode statement, List<Value> args, List<Type> rowType)
       implements Operation {
     public QuerySql {
+      Objects.requireNonNull(statement, "statement");
+      args = List.copyOf(args);
+      rowType = List.copyOf(rowType);
+    }
+  }
+
+  /**
+   * A table-level path query ({@link PathNode} after the planner's path pass), sent only where
+   * {@code Capability.pathQueries()}: the driver answers {@link ExecResponse.Rows}, one record
+   * per row reached, of the source table's columns in order and then the path's length (a
+   * {@code Value.I64}), decoded as {@code rowType}.
+   */
+  record PathQuery(PathNode statement, List<Value> args, List<Type> rowType)
+      implements Operation {
+    public PathQuery {
       Objects.requireNonNull(statement, "statement");
       args = List.copyOf(args);
       rowType = List.copyOf(rowType);

@@ -79,6 +79,12 @@ final class Neo4jConnection implements Connection {
       if (operation instanceof Operation.RawCypher c) {
         return rawCypher(c);
       }
+      if (operation instanceof Operation.PathQuery p) {
+        RenderedCypher cypher = context.renderer().render(p.statement());
+        Map<String, Object> params = ParamValues.of(cypher.params(), p.args());
+        return Mono.just(new ExecResponse.Rows(run(cypher.text(), params, List.of())
+            .map(r -> decode(r, p.rowType()))));
+      }
       return Mono.error(refusal(operation));
     });
   }

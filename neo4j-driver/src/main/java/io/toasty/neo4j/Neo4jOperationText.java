@@ -9,6 +9,7 @@ import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The Cypher Neo4j runs for the planner's operations, for its explain: the statement as the
@@ -31,13 +32,20 @@ final class Neo4jOperationText implements OperationText {
     if (operation instanceof Operation.RawCypher c) {
       return c.text();
     }
+    if (operation instanceof Operation.PathQuery p) {
+      return text(() -> renderer.render(p.statement()));
+    }
     return OperationText.statementOf(operation).map(this::statement)
         .orElseGet(() -> "(not Cypher: " + operation.getClass().getSimpleName() + ")");
   }
 
   private String statement(StatementNode statement) {
+    return text(() -> renderer.render(statement));
+  }
+
+  private static String text(Supplier<RenderedCypher> rendering) {
     try {
-      RenderedCypher cypher = renderer.render(statement);
+      RenderedCypher cypher = rendering.get();
       List<String> params = new ArrayList<>();
       for (int i = 0; i < cypher.params().size(); i++) {
         params.add("$p" + i + " = " + source(cypher.params().get(i)));

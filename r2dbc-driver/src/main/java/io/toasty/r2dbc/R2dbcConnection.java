@@ -128,6 +128,9 @@ final class R2dbcConnection implements Connection {
     if (operation instanceof Operation.RawSql r) {
       return Mono.deferContextual(cx -> raw(r, timeout.before(cx)));
     }
+    if (operation instanceof Operation.PathQuery p) {
+      return Mono.deferContextual(cx -> path(p, timeout.before(cx)));
+    }
     return Mono.error(new UnsupportedFeatureException(Feature.SQL,
         parts.dialect().backend(), operation.getClass().getSimpleName() + ": "
         + "an SQL driver runs QuerySql, Insert and Transaction operations"));
@@ -164,6 +167,23 @@ final class R2dbcConnection implements Connection {
           && !parts.dialect().drainsCancelledReads();
       rows = cutShort ? lane.readRows(rows, translate) : lane.writeRows(rows, translate)
           .onErrorResume(e -> namingTheKey(e, statement, args).flatMap(Mono::error));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
+    }).onErrorMap(translate);
+  }
+
+  /**
+   * A path query: one recursive CTE, read as a query is (cut short on cancel where that costs
+   * nothing, else read to its end).
+   */
+  private Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
+    Function<Throwable, Throwable> translate = e -> translated(e, null, false);
+    return Mono.defer(() -> {
+      RenderedSql sql = parts.renderer().render(p.statement());
+      ValueCodec codec = parts.codec();
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> executed(sql, p.args(),
+          (row, metadata) -> codec.decodeRow(row, metadata, p.rowType()))));
+      rows = parts.dialect().drainsCancelledReads() ? lane.writeRows(rows, translate)
+          : lane.readRows(rows, translate);
       return Mono.<ExecResponse>just(new ExecResponse.Rows(rows));
     }).onErrorMap(translate);
   }

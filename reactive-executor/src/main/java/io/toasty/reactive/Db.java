@@ -19,6 +19,7 @@ import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
+import io.toasty.planner.path.ExplainPath;
 import io.toasty.reactive.exec.Uuids;
 import io.toasty.reactive.internal.driver.HealthProbe;
 import io.toasty.reactive.internal.gate.GatedDriver;
@@ -26,6 +27,7 @@ import io.toasty.reactive.internal.route.DbView;
 import io.toasty.reactive.internal.route.Router;
 import io.toasty.reactive.internal.route.RouterOptions;
 import io.toasty.schema.Schema;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
 import io.toasty.stmt.StatementNode;
@@ -183,6 +185,17 @@ public final class Db implements Executor {
   }
 
   /**
+   * A path query on this database, run where {@link #exec} would run a typed statement (the
+   * bound transaction, else a connection of its own taken through the gate); see
+   * {@link io.toasty.PathQuery}. A backend without path queries refuses it with
+   * {@code Feature.PATH_QUERIES} before anything is sent.
+   */
+  @Override
+  public Flux<Value.Record> execPath(PathNode path) {
+    return router.execPath(path);
+  }
+
+  /**
    * Chunks of a {@link Bulk} stream: at most 25 records where atomic writes have an item limit,
    * else as many rows as one statement's bind markers hold, at most 1000.
    */
@@ -318,6 +331,19 @@ public final class Db implements Executor {
    */
   public String explain(StatementNode statement) {
     return router.planner().explain(statement, router.operationText());
+  }
+
+  /**
+   * How a path query ({@code PathQuery.untyped(mode)}) would run: the statement, the table-level
+   * statement the planner's path pass makes of it, and what the driver sends (the recursive CTE
+   * of an SQL database, the Cypher pattern of a graph database).
+   *
+   * @throws io.toasty.error.UnsupportedFeatureException of {@code Feature.PATH_QUERIES} where
+   *     the backend runs no path queries
+   */
+  public String explain(PathNode path) {
+    return ExplainPath.explain(path, router.models(), router.capability(),
+        router.operationText());
   }
 
   /**

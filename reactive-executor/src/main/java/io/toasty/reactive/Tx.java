@@ -12,6 +12,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.planner.path.PlanPath;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
@@ -23,6 +24,7 @@ import io.toasty.reactive.internal.tx.IncludeWindows;
 import io.toasty.reactive.internal.tx.SavepointScope;
 import io.toasty.reactive.internal.tx.TxSession;
 import io.toasty.reactive.internal.write.CardinalityCheck;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.lang.ref.Cleaner;
@@ -332,6 +334,14 @@ public final class Tx implements Executor {
     Objects.requireNonNull(statement, "statement");
     return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
         .orElseGet(() -> sendRaw(statement));
+  }
+
+  /** A path query on this transaction's connection; see {@link io.toasty.PathQuery}. */
+  @Override
+  public Flux<Value.Record> execPath(PathNode path) {
+    Objects.requireNonNull(path, "path");
+    return Flux.defer(() -> sendRaw(PlanPath.plan(path, router.models(),
+        router.capability())));
   }
 
   /** Runs a raw statement on this transaction's connection, in its turn, observed. */

@@ -16,6 +16,8 @@ public enum Need {
   SQL(Capability::rawSql, Feature.SQL),
   /** Runs the application's PartiQL statements (DynamoDB's ExecuteStatement). */
   PARTIQL(Capability::partiql, Feature.PARTIQL),
+  /** Runs path queries: a variable-length traversal, a shortest path. */
+  PATH_QUERIES(Capability::pathQueries, Feature.PATH_QUERIES),
   /** Runs the application's Cypher statements (a graph database). */
   CYPHER(Capability::cypher, Feature.CYPHER),
   /**

@@ -1,6 +1,7 @@
 package io.toasty.neo4j.cypher;
 
 import io.toasty.schema.Schema;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,12 @@ public final class CypherRenderer {
   /** How this renderer names tables and columns in the graph. */
   public Names names() {
     return names;
+  }
+
+  /** A table-level path query as Cypher ({@link CypherPaths}); not cached: built per run. */
+  public RenderedCypher render(PathNode path) {
+    Objects.requireNonNull(path, "path");
+    return new CypherWalk(schema, names, relationships, dialect).render(path);
   }
 
   /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */

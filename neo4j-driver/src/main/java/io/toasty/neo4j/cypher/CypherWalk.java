@@ -6,6 +6,7 @@ import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -83,6 +84,12 @@ final class CypherWalk {
     this.writes = new CypherWrites(this);
     this.assignments = new CypherAssignments(this);
     this.exprs = new CypherExprs(this, reads);
+  }
+
+  /** A table-level path query ({@link CypherPaths}). */
+  RenderedCypher render(PathNode path) {
+    CypherPaths.render(this, path);
+    return new RenderedCypher(out.toString(), params, true, types, guarded);
   }
 
   RenderedCypher render(StatementNode statement) {
@@ -252,6 +259,11 @@ final class CypherWalk {
     }
     topLevel.removeAll(conjuncts);
     anchoredLast = anchored;
+  }
+
+  /** A scope binding {@code table}'s rows to {@code variable}, which the caller closes. */
+  Scope bind(String table, String variable) {
+    return open(new Source.Table(table), variable);
   }
 
   Scope open(Source source) {

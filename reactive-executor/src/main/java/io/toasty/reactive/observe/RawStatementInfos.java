@@ -28,6 +28,10 @@ public final class RawStatementInfos {
       return new StatementInfo(backend, MODEL, "cypher", c::text, inTransaction,
           logValues ? () -> named(c.params()) : null, null);
     }
+    if (raw instanceof Operation.PathQuery path) {
+      return new StatementInfo(backend, path.statement().source(), "path",
+          () -> path.statement().toString(), inTransaction, null, null);
+    }
     if (raw instanceof Operation.RawSql s) {
       return new StatementInfo(backend, MODEL, "sql", () -> slotted(s.text()), inTransaction,
           logValues ? () -> numbered(s.args()) : null, null);

@@ -6,6 +6,7 @@ import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The SQL an SQL driver sends for the planner's operations, for its explain: the statement as
@@ -31,13 +32,20 @@ public final class SqlOperationText implements OperationText {
       a.operations().forEach(op -> each.add(render(op)));
       return String.join("\n", each);
     }
+    if (operation instanceof Operation.PathQuery p) {
+      return text(() -> renderer.render(p.statement()));
+    }
     return OperationText.statementOf(operation).map(this::statement)
         .orElseGet(() -> "(not SQL: " + operation.getClass().getSimpleName() + ")");
   }
 
   private String statement(StatementNode statement) {
+    return text(() -> renderer.render(statement));
+  }
+
+  private static String text(Supplier<RenderedSql> rendering) {
     try {
-      RenderedSql sql = renderer.render(statement);
+      RenderedSql sql = rendering.get();
       List<String> binds = new ArrayList<>();
       for (int arg : sql.argOrder()) {
         binds.add(arg < 0 ? "a constant" : "$" + arg);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import java.util.Objects;
 import java.util.function.Function;
@@ -46,6 +47,15 @@ public final class SqlRenderer {
   public RenderedSql render(StatementNode statement) {
     Objects.requireNonNull(statement, "statement");
     return cache.get(statement, walk);
+  }
+
+  /**
+   * The SQL for a table-level path query: one recursive CTE ({@link PathSql}). Not cached: a
+   * path query is planned, and so built, on every run.
+   */
+  public RenderedSql render(PathNode path) {
+    Objects.requireNonNull(path, "path");
+    return new SqlWalk(dialect, schema).render(path);
   }
 
   /** The dialect this renderer writes. */

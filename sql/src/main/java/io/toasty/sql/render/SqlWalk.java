@@ -4,6 +4,7 @@ import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
@@ -28,6 +29,12 @@ final class SqlWalk {
     this.mutations = new MutationSql(ctx, clauses);
     this.inserts = new InsertSql(ctx);
     ctx.writeExprsWith(new ExprSql(ctx, selects));
+  }
+
+  /** A table-level path query ({@link PathSql}). */
+  RenderedSql render(PathNode path) {
+    new PathSql(ctx).path(path);
+    return ctx.rendered(true);
   }
 
   RenderedSql render(StatementNode statement) {

@@ -6,6 +6,7 @@ import io.toasty.ModelDef;
 import io.toasty.Statement;
 import io.toasty.driver.Operation;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class DbView implements Executor {
   @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     return db.execCypher(statement).contextWrite(context::apply);
+  }
+
+  @Override
+  public Flux<Value.Record> execPath(PathNode path) {
+    return db.execPath(path).contextWrite(context::apply);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.toasty.reactive.ConnectionBinding;
 import io.toasty.reactive.Tx;
 import io.toasty.reactive.TxOptions;
 import io.toasty.reactive.internal.tx.TxSession;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.function.Function;
@@ -39,6 +40,10 @@ public final class Joined {
   public static Flux<Value.Record> cypher(Router router, Connection connection,
       Operation.RawCypher statement) {
     return within(router, connection, tx -> tx.execCypher(statement));
+  }
+
+  public static Flux<Value.Record> path(Router router, Connection connection, PathNode path) {
+    return within(router, connection, tx -> tx.execPath(path));
   }
 
   private static <T> Flux<T> within(Router router, Connection connection,

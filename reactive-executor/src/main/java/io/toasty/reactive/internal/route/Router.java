@@ -19,6 +19,7 @@ import io.toasty.planner.Prepared;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.DirectRead;
 import io.toasty.planner.cardinality.CardinalityGuard;
+import io.toasty.planner.path.PlanPath;
 import io.toasty.reactive.ConnectionBinding;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Tx;
@@ -51,6 +52,7 @@ import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Shaped;
 import io.toasty.stmt.Source;
@@ -362,6 +364,20 @@ public final class Router implements Executor, TxHost {
   @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     return raw.execCypher(statement);
+  }
+
+  @Override
+  public Flux<Value.Record> execPath(PathNode path) {
+    Objects.requireNonNull(path, "path");
+    return Flux.defer(() -> {
+      Operation.PathQuery op = PlanPath.plan(path, schema, capability());
+      return Flux.deferContextual(context -> {
+        Tx bound = boundIn(context);
+        return bound != null ? bound.execPath(path)
+            : orBound(context, c -> Joined.path(this, c, path), () -> observedRaw(op, false,
+                driver.withConnection(c -> Sender.of(c).send(op))));
+      });
+    });
   }
 
   @Override

@@ -1,0 +1,79 @@
+package io.toasty.planner.path;
+
+import io.toasty.Feature;
+import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
+import io.toasty.error.InvalidStatementException;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.lower.LowerExpr;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
+import io.toasty.schema.db.ColumnSchema;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.PathNode;
+import io.toasty.value.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The planner's path pass: a model-level {@link PathNode} becomes the table-level one a driver
+ * renders ({@link Operation.PathQuery}), its relation an edge between rows of one table. Where
+ * {@code Capability.pathQueries()} is false it is refused with {@link Feature#PATH_QUERIES}
+ * before anything is sent; it never asks which database it plans for.
+ */
+public final class PlanPath {
+  private PlanPath() {}
+
+  /**
+   * The operation that runs {@code path} on a backend of {@code capability}.
+   *
+   * @throws UnsupportedFeatureException where the backend runs no path queries
+   * @throws InvalidStatementException   for a relation a path cannot follow
+   */
+  public static Operation.PathQuery plan(PathNode path, Schema schema, Capability capability) {
+    if (!capability.pathQueries()) {
+      throw new UnsupportedFeatureException(Feature.PATH_QUERIES, capability.backend(),
+          "a path query of " + path.source() + " follows an unbounded chain of keys, which "
+          + "the backend cannot do in one request");
+    }
+    if (!(path.hop() instanceof PathNode.Hop.Relation hop)) {
+      throw new IllegalArgumentException("a table-level path reached the planner: " + path);
+    }
+    ModelSchema model = schema.model(path.source());
+    ModelMapping mapping = schema.mapping(model.name());
+    TableSchema table = schema.table(mapping.table());
+    PathNode.Hop.Edge edge = PathEdges.edge(schema, model, relation(model, hop),
+        LowerExpr.lower(hop.links(), schema));
+    PathNode lowered = new PathNode(table.name(), LowerExpr.lower(path.start(), schema), edge,
+        path.min(), path.max(), LowerExpr.lower(path.reached(), schema), path.mode());
+    List<Type> rowType = new ArrayList<>();
+    for (ColumnSchema c : table.columns()) {
+      rowType.add(c.type());
+    }
+    rowType.add(Type.Scalar.I64);
+    return new Operation.PathQuery(lowered, List.of(), rowType);
+  }
+
+  private static RelationSchema relation(ModelSchema model, PathNode.Hop.Relation hop) {
+    int index = hop.relation() - model.fields().size();
+    if (!hop.model().equals(model.name()) || index < 0 || index >= model.relations().size()) {
+      throw new InvalidStatementException(model.name(), null, "a path of " + model.name()
+          + " follows a relation of " + hop.model() + " (#" + hop.relation() + ")");
+    }
+    RelationSchema r = model.relations().get(index);
+    if (!r.target().equals(model.name())) {
+      throw new InvalidStatementException(model.name(), r.name(), "a path follows a relation "
+          + "of a model to itself; " + model.name() + "." + r.name() + " relates to "
+          + r.target());
+    }
+    return r;
+  }
+
+  /** Whether {@code e} is the constant true (no condition). */
+  static boolean isTrue(ExprNode e) {
+    return e.equals(ExprNode.TRUE);
+  }
+}
