@@ -37,8 +37,9 @@ import java.util.Objects;
  *                                refuses a larger insert with {@code Feature.TRANSACTION_SIZE}
  *                                before anything is sent
  * @param rowLocks                whether a query inside a transaction can lock its rows
- *                                ({@code FOR UPDATE}, with {@code SKIP LOCKED} and
- *                                {@code NOWAIT}); otherwise {@code Feature.ROW_LOCKS}
+ *                                ({@code FOR UPDATE}; see {@code lockWaitPolicies} for
+ *                                {@code SKIP LOCKED} and {@code NOWAIT}); otherwise
+ *                                {@code Feature.ROW_LOCKS}
  * @param sharedRowLocks          whether it can take shared row locks ({@code FOR SHARE});
  *                                otherwise {@code Feature.SHARED_ROW_LOCKS}
  * @param maxBindMarkers          the most bind markers one statement may hold (PostgreSQL and
@@ -85,6 +86,11 @@ import java.util.Objects;
  *                                transaction at that level). A transaction asking for a stronger
  *                                one is refused with {@code Feature.ISOLATION_LEVEL} before a
  *                                connection is taken, rather than run weaker than asked
+ * @param lockWaitPolicies        whether a locking read may skip rows others hold
+ *                                ({@code SKIP LOCKED}) or fail at once ({@code NOWAIT}) instead
+ *                                of waiting; otherwise {@code Feature.LOCK_WAIT_POLICY}. Every
+ *                                SQL database with row locks can; Neo4j locks by writing and
+ *                                always waits
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -93,7 +99,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
-    boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation) {
+    boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
+    boolean lockWaitPolicies) {
 
   public Capability {
     Objects.requireNonNull(strongestIsolation, "strongestIsolation");
@@ -125,7 +132,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE);
+        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE, rowLocks);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -240,6 +247,18 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public Capability withStrongestIsolation(Operation.Transaction.Isolation strongest) {
     Copy copy = new Copy(this);
     copy.strongestIsolation = strongest;
+    return copy.build();
+  }
+
+  /**
+   * This capability with locking reads, exclusive only and always waiting ({@code rowLocks},
+   * without {@code sharedRowLocks} or {@code lockWaitPolicies}), or without any.
+   */
+  public Capability withWaitingRowLocks(boolean locks) {
+    Copy copy = new Copy(this);
+    copy.rowLocks = locks;
+    copy.sharedRowLocks = false;
+    copy.lockWaitPolicies = false;
     return copy.build();
   }
 
@@ -413,6 +432,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean cypher;
     boolean optimisticTransactions;
     Operation.Transaction.Isolation strongestIsolation;
+    boolean lockWaitPolicies;
 
     Copy(Capability from) {
       this.backend = from.backend;
@@ -442,6 +462,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       this.cypher = from.cypher;
       this.optimisticTransactions = from.optimisticTransactions;
       this.strongestIsolation = from.strongestIsolation;
+      this.lockWaitPolicies = from.lockWaitPolicies;
     }
 
     Capability build() {
@@ -449,7 +470,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
           maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
           sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-          atomicLimits, cypher, optimisticTransactions, strongestIsolation);
+          atomicLimits, cypher, optimisticTransactions, strongestIsolation, lockWaitPolicies);
     }
   }
 }
