@@ -131,8 +131,13 @@ public enum Feature {
    * transaction read committed: repeatable read and serializable are refused, not run weaker).
    */
   ISOLATION_LEVEL("an isolation level stronger than the backend keeps"),
-  /** Row locks on a query ({@code FOR UPDATE}, {@code SKIP LOCKED}, {@code NOWAIT}). */
+  /** Row locks on a query ({@code FOR UPDATE}). */
   ROW_LOCKS("row locks"),
+  /**
+   * A locking read that does not wait for rows others hold: {@code SKIP LOCKED} or
+   * {@code NOWAIT} (Neo4j takes a node's lock by writing to it, which always waits).
+   */
+  LOCK_WAIT_POLICY("a locking read that skips locked rows or does not wait (SKIP LOCKED, NOWAIT)"),
   /** Shared row locks ({@code FOR SHARE}). */
   SHARED_ROW_LOCKS("shared row locks (FOR SHARE)"),
   /**

@@ -37,8 +37,9 @@ import java.util.Objects;
  *                                refuses a larger insert with {@code Feature.TRANSACTION_SIZE}
  *                                before anything is sent
  * @param rowLocks                whether a query inside a transaction can lock its rows
- *                                ({@code FOR UPDATE}, with {@code SKIP LOCKED} and
- *                                {@code NOWAIT}); otherwise {@code Feature.ROW_LOCKS}
+ *                                ({@code FOR UPDATE}; see {@code lockWaitPolicies} for
+ *                                {@code SKIP LOCKED} and {@code NOWAIT}); otherwise
+ *                                {@code Feature.ROW_LOCKS}
  * @param sharedRowLocks          whether it can take shared row locks ({@code FOR SHARE});
  *                                otherwise {@code Feature.SHARED_ROW_LOCKS}
  * @param maxBindMarkers          the most bind markers one statement may hold (PostgreSQL and
@@ -92,6 +93,11 @@ import java.util.Objects;
  *                                recursive CTEs or native graph patterns; otherwise they are
  *                                refused with {@code Feature.PATH_QUERIES} before anything is
  *                                sent
+ * @param lockWaitPolicies        whether a locking read may skip rows others hold
+ *                                ({@code SKIP LOCKED}) or fail at once ({@code NOWAIT}) instead
+ *                                of waiting; otherwise {@code Feature.LOCK_WAIT_POLICY}. Every
+ *                                SQL database with row locks can; Neo4j locks by writing and
+ *                                always waits
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -101,7 +107,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
     boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
-    boolean pathQueries) {
+    boolean pathQueries, boolean lockWaitPolicies) {
 
   public Capability {
     Objects.requireNonNull(strongestIsolation, "strongestIsolation");
@@ -133,7 +139,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE, sql);
+        atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE, sql,
+        rowLocks);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -258,6 +265,18 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public Capability withPathQueries(boolean paths) {
     Copy copy = new Copy(this);
     copy.pathQueries = paths;
+    return copy.build();
+  }
+
+  /**
+   * This capability with locking reads, exclusive only and always waiting ({@code rowLocks},
+   * without {@code sharedRowLocks} or {@code lockWaitPolicies}), or without any.
+   */
+  public Capability withWaitingRowLocks(boolean locks) {
+    Copy copy = new Copy(this);
+    copy.rowLocks = locks;
+    copy.sharedRowLocks = false;
+    copy.lockWaitPolicies = false;
     return copy.build();
   }
 
@@ -433,6 +452,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean optimisticTransactions;
     Operation.Transaction.Isolation strongestIsolation;
     boolean pathQueries;
+    boolean lockWaitPolicies;
 
     Copy(Capability from) {
       this.backend = from.backend;
@@ -463,6 +483,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       this.optimisticTransactions = from.optimisticTransactions;
       this.strongestIsolation = from.strongestIsolation;
       this.pathQueries = from.pathQueries;
+      this.lockWaitPolicies = from.lockWaitPolicies;
     }
 
     Capability build() {
@@ -470,7 +491,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           nativeDecimal, interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
           maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
           sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
-          atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries);
+          atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries,
+          lockWaitPolicies);
     }
   }
 }

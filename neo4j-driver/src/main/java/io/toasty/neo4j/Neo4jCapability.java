@@ -21,8 +21,8 @@ import java.util.Set;
  *       {@code UNWIND}; filters hold {@code EXISTS { }} and {@code COLLECT { }} subqueries, and
  *       Cypher evaluates every filter expression the engine has (LIKE as a regular expression).
  *   <li>Transactions: interactive (Bolt transactions), read committed only (a stronger level
- *       is refused), no savepoints; no locking reads ({@code FOR UPDATE}/{@code FOR SHARE}
- *       have no Cypher form).
+ *       is refused), no savepoints; locking reads ({@code forUpdate()}) take write locks,
+ *       exclusive and always waiting.
  *   <li>Keys: no sequences, so no database-generated integer keys.
  *   <li>Types: no UUID or decimal type (stored as text); temporal values hold Java's local
  *       range at nanoseconds.
@@ -68,6 +68,9 @@ public final class Neo4jCapability {
                 QueryForms.CollectionChange.SET_REMOVE)))
         // Every Neo4j transaction reads committed data, whatever level BEGIN names (the Bolt
         // protocol has no isolation setting): a stronger level is refused, not run weaker.
-        .withStrongestIsolation(Operation.Transaction.Isolation.READ_COMMITTED);
+        .withStrongestIsolation(Operation.Transaction.Isolation.READ_COMMITTED)
+        // forUpdate() takes each node's write lock by writing it (CypherLocks), which always
+        // waits and is exclusive: no forShare(), skipLocked() or noWait().
+        .withWaitingRowLocks(true);
   }
 }

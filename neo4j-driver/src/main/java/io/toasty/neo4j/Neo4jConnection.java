@@ -158,9 +158,9 @@ final class Neo4jConnection implements Connection {
   }
 
   /** {@code text} run in the open transaction, else on its own. */
-  private Publisher<ReactiveResult> result(String text, Map<String, Object> params) {
-    return tx != null ? tx.run(text, params)
-        : session.run(text, params, context.transactionConfig());
+  private Flux<ReactiveResult> result(String text, Map<String, Object> params) {
+    return Flux.deferContextual(ctx -> tx != null ? tx.run(text, params)
+        : session.run(text, params, context.transactionConfig(ctx)));
   }
 
   private Mono<Void> transaction(Operation.Transaction t) {
@@ -170,7 +170,8 @@ final class Neo4jConnection implements Connection {
           return Mono.error(new DriverException(Neo4jContext.BACKEND, null,
               "a transaction is already open on this connection", null));
         }
-        return Mono.from(session.beginTransaction(context.transactionConfig()))
+        return Mono.deferContextual(ctx -> Mono.from(
+                session.beginTransaction(context.transactionConfig(ctx))))
             .doOnNext(begun -> tx = begun).then();
       });
       case COMMIT -> end(true);

@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +59,8 @@ public final class Neo4jDriver implements Driver {
     Names names = Names.of(b.labelPrefix, schema);
     this.sessionConfig = b.database == null ? SessionConfig.defaultConfig()
         : SessionConfig.forDatabase(b.database);
-    TransactionConfig tx = b.statementTimeout == null ? TransactionConfig.empty()
-        : TransactionConfig.builder().withTimeout(b.statementTimeout).build();
     this.context = new Neo4jContext(schema, new CypherRenderer(schema, names, b.dialect),
-        new Neo4jErrors(schema, names), tx);
+        new Neo4jErrors(schema, names), b.statementTimeout);
     this.graphSchema = new GraphSchema(schema, names, b.dialect);
     this.capability = Neo4jCapability.of(b.dialect);
     this.poolMaxSize = b.poolMaxSize;

@@ -107,6 +107,8 @@ public enum Need {
   DECIMAL_ORDER(c -> !c.sql() || c.nativeDecimal(), Feature.DECIMAL_ORDER),
   /** Locks the rows a query reads inside a transaction. */
   ROW_LOCKS(Capability::rowLocks, Feature.ROW_LOCKS),
+  /** Locks rows without waiting: {@code skipLocked()} and {@code noWait()}. */
+  LOCK_WAIT_POLICY(Capability::lockWaitPolicies, Feature.LOCK_WAIT_POLICY),
   /**
    * Keeps a read-modify-write of two transactions from losing an update: by row locks, by the
    * SERIALIZABLE isolation an SQL database (one that runs raw SQL) honours, or by optimistic

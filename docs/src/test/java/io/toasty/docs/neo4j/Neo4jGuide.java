@@ -92,6 +92,13 @@ public final class Neo4jGuide {
     }
     // end-snippet
 
+    // snippet: neo4j-for-update
+    Movie locked = db.transactionMono(tx -> Movies.filter(Movies.TITLE.eq("Heat")).forUpdate()
+        .first(tx)
+        .flatMap(m -> Movies.update(m).released(m.released() + 1).exec(tx))).block();
+    // end-snippet
+    out.println("Heat released " + locked.released());          // 1996
+
     rawCypher(db, out);
     explain(db, out);
     relations(db, out);
@@ -128,7 +135,7 @@ public final class Neo4jGuide {
           .blockLast();
     } catch (IllegalStateException e) {
       int heat = Movies.filter(Movies.TITLE.eq("Heat")).collect(db).block().get(0).released();
-      out.println(decades + " " + older.get(0).title() + " " + heat); // .. Alien 1995
+      out.println(decades + " " + older.get(0).title() + " " + heat); // .. Alien 1996
     }
     // end-snippet
   }

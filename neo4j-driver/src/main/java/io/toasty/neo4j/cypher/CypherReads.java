@@ -29,12 +29,16 @@ final class CypherReads {
   }
 
   void query(Query q) {
-    if (q.lock() != null) {
-      throw new UnsupportedFeatureException(
-          q.lock().mode() == RowLock.Mode.SHARE ? Feature.SHARED_ROW_LOCKS
-              : Feature.ROW_LOCKS, CypherWalk.BACKEND, "Cypher has no locking read");
-    }
+    refuseUnlockable(q.lock());
     Scope scope = walk.match(q.source(), q.filter());
+    if (q.lock() != null) {
+      // Every matched node locked, then the filter tested again on what is committed now, as
+      // SQL's FOR UPDATE does in read committed; WITH * keeps the patterns' variables bound.
+      CypherLocks.lock(out, scope.variable(), "*");
+      if (!walk.isTrue(q.filter())) {
+        walk.where(q.filter());
+      }
+    }
     // The anchored patterns' end nodes stay bound: RETURN and ORDER BY read the keys there.
     walk.computed().putAll(walk.anchoredLast());
     if (q.limit() != null && !q.limit().partitionBy().isEmpty()) {
@@ -54,6 +58,24 @@ final class CypherReads {
     orderBy(q.orderBy());
     limit(q.limit());
     walk.close(scope);
+  }
+
+  /**
+   * Refuses what a write lock cannot be: a shared lock, or one that does not wait (the planner
+   * refuses both first, from the capability; this keeps the renderer honest on its own).
+   */
+  private static void refuseUnlockable(RowLock lock) {
+    if (lock == null) {
+      return;
+    }
+    if (lock.mode() == RowLock.Mode.SHARE) {
+      throw new UnsupportedFeatureException(Feature.SHARED_ROW_LOCKS, CypherWalk.BACKEND,
+          "Cypher locks a node by writing to it, which is exclusive");
+    }
+    if (lock.onLocked() != RowLock.OnLocked.WAIT) {
+      throw new UnsupportedFeatureException(Feature.LOCK_WAIT_POLICY, CypherWalk.BACKEND,
+          "Cypher locks a node by writing to it, which waits for the lock");
+    }
   }
 
   /** {@code RETURN count(*)} or the projection; whether rows come back. */

@@ -19,9 +19,6 @@ import java.util.List;
  * locking and testing its nodes again so that it acts only on what is committed.
  */
 final class CypherWrites {
-  /** A property set and removed within one statement, only to take a node's write lock. */
-  private static final String LOCK_PROPERTY = "`__toasty_lock`";
-
   private final CypherWalk walk;
   private final StringBuilder out;
 
@@ -106,9 +103,8 @@ final class CypherWrites {
       return;
     }
     String v = scope.variable();
-    out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
-        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ")
-        .append(CypherNodes.carried(walk, scope)).append(" WHERE ");
+    CypherLocks.lock(out, v, CypherNodes.carried(walk, scope));
+    out.append(" WHERE ");
     for (int i = 0; i < referring.size(); i++) {
       Relationships.Link l = referring.get(i);
       out.append(i > 0 ? " AND " : "").append("CASE WHEN EXISTS { (:");
@@ -181,10 +177,7 @@ final class CypherWrites {
     if (walk.isTrue(filter)) {
       return;
     }
-    String v = scope.variable();
-    out.append(" SET ").append(v).append('.').append(LOCK_PROPERTY).append(" = true REMOVE ")
-        .append(v).append('.').append(LOCK_PROPERTY).append(" WITH ")
-        .append(CypherNodes.carried(walk, scope));
+    CypherLocks.lock(out, scope.variable(), CypherNodes.carried(walk, scope));
     walk.where(filter);
   }
 }

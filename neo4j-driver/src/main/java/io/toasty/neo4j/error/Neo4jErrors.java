@@ -126,6 +126,13 @@ public final class Neo4jErrors {
       return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement at its "
           + "timeout: " + e.getMessage(), e);
     }
+    if (code.equals("Neo.ClientError.Transaction.LockClientStopped")) {
+      // A transaction stopped while it waited for a lock: its timeout ran out (db.timeout(..),
+      // a transaction's deadline, the driver's statementTimeout), which is what the server
+      // reports then; an operator's termination reads the same, and is as final.
+      return new QueryTimeoutException(BACKEND, code, "Neo4j stopped the statement while it "
+          + "waited for a lock (its timeout ran out, or it was terminated): " + e.getMessage(), e);
+    }
     if (code.equals("Neo.ClientError.Statement.EntityNotFound")) {
       // A node the statement matched was deleted by a transaction that committed meanwhile
       // (a key's target deleted while a write linked to it): nothing was written; a retry finds

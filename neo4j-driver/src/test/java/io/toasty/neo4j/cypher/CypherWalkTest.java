@@ -150,14 +150,29 @@ class CypherWalkTest {
         List.of(new Value.I64(Long.MAX_VALUE), new Value.I64(3))).get("p1"));
   }
 
+  /**
+   * forUpdate() write-locks every matched node and tests the filter again on what is committed
+   * once the lock is held; a shared or non-waiting lock has no Cypher form.
+   */
   @Test
-  void aLockingReadIsRefusedWithItsFeature() {
-    Query q = new Query(new Source.Table(table), ExprNode.TRUE,
+  void aLockingReadWriteLocksThenTestsTheFilterAgain() {
+    ExprNode filter = ExprNode.eq(col(2), new ExprNode.Arg(0));
+    Query q = new Query(new Source.Table(table), filter,
         new Returning.Project(List.of(col(0))), List.of(), null,
         new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
-    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-        () -> renderer.render(q));
-    assertEquals(Feature.ROW_LOCKS, e.feature());
+    assertEquals("MATCH (n0:`app_" + table + "`) WHERE (n0.`team` = $p0)"
+        + " SET n0.`__toasty_lock` = true REMOVE n0.`__toasty_lock` WITH * WHERE (n0.`team` = $p1)"
+        + " RETURN n0.`id` AS c0", renderer.render(q).text());
+    for (RowLock refused : List.of(new RowLock(RowLock.Mode.SHARE, RowLock.OnLocked.WAIT),
+        new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.SKIP_LOCKED),
+        new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.NOWAIT))) {
+      Query locked = new Query(new Source.Table(table), filter,
+          new Returning.Project(List.of(col(0))), List.of(), null, refused);
+      UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+          () -> renderer.render(locked));
+      assertEquals(refused.mode() == RowLock.Mode.SHARE ? Feature.SHARED_ROW_LOCKS
+          : Feature.LOCK_WAIT_POLICY, e.feature(), refused.toString());
+    }
   }
 
   @Test

@@ -17,5 +17,9 @@ final class LockCheck {
       throw new UnsupportedFeatureException(Feature.SHARED_ROW_LOCKS, cx.capability.backend(),
           "forShare() on " + cx.model.name() + "; forUpdate() locks the rows exclusively");
     }
+    if (lock.onLocked() != RowLock.OnLocked.WAIT && !cx.capability.lockWaitPolicies()) {
+      throw new UnsupportedFeatureException(Feature.LOCK_WAIT_POLICY, cx.capability.backend(),
+          lock.onLocked() + " on " + cx.model.name() + "; forUpdate() waits for the lock");
+    }
   }
 }

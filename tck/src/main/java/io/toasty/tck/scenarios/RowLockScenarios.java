@@ -59,6 +59,7 @@ public abstract class RowLockScenarios {
   }
 
   @BackendTest
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.ROW_LOCKS, Need.LOCK_WAIT_POLICY})
   @DbOptions(poolMaxSize = WORKERS)
   public void aTenWorkerQueueTakesEachJobExactlyOnce(Db db) {
     long start = System.nanoTime();
@@ -119,6 +120,7 @@ public abstract class RowLockScenarios {
   }
 
   @BackendTest
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.ROW_LOCKS, Need.LOCK_WAIT_POLICY})
   public void noWaitReadsRowsNobodyHolds(Db db) {
     List<Job> jobs = jobs(db, 2);
     assertEquals(jobs, await(db.transactionMono(tx -> Jobs.all().orderBy(Jobs.SEQ.asc())
@@ -126,6 +128,7 @@ public abstract class RowLockScenarios {
   }
 
   @BackendTest
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.ROW_LOCKS, Need.LOCK_WAIT_POLICY})
   public void skipLockedReadsRowsNobodyHolds(Db db) {
     List<Job> jobs = jobs(db, 2);
     assertEquals(jobs, await(db.transactionMono(tx -> Jobs.all().orderBy(Jobs.SEQ.asc())
@@ -178,6 +181,7 @@ public abstract class RowLockScenarios {
   }
 
   @BackendTest
+  @Requires({Need.INTERACTIVE_TRANSACTIONS, Need.ROW_LOCKS, Need.LOCK_WAIT_POLICY})
   public void skipLockedAloneMeansForUpdate(Db db) {
     jobs(db, 1);
     assertEquals(new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.SKIP_LOCKED),
