@@ -6,6 +6,7 @@ import io.toasty.driver.OperationText;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.PathNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The explain of a path query: the model-level statement, the table-level one the path pass made
@@ -21,7 +22,7 @@ public final class ExplainPath {
    * @throws io.toasty.error.UnsupportedFeatureException where the backend runs no path queries
    */
   public static String explain(PathNode path, Schema schema, Capability capability,
-      OperationText text) {
+      @Nullable OperationText text) {
     Objects.requireNonNull(path, "path");
     Operation.PathQuery op = PlanPath.plan(path, schema, capability);
     StringBuilder out = new StringBuilder();
