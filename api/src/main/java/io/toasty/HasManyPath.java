@@ -9,6 +9,7 @@ import io.toasty.stmt.ExprNode;
  * Users.filter(Users.POSTS.any(Posts.TITLE.eq("Hello")))   // users with such a post
  * Users.filter(Users.POSTS.none())                        // users without posts
  * Users.filter(Users.POSTS.every(Posts.PUBLISHED.eq(true)))
+ * Users.filter(Users.POSTS.count().ge(3))                  // users with three posts or more
  * }</pre>
  */
 public final class HasManyPath<M, T> extends RelationPath<M, T> {
@@ -35,6 +36,22 @@ public final class HasManyPath<M, T> extends RelationPath<M, T> {
   /** There is no related record. */
   public Condition none() {
     return none(new Condition(ExprNode.TRUE));
+  }
+
+  /**
+   * How many records the relation reaches, to compare with a number:
+   * {@code Users.filter(Users.POSTS.count().ge(3))}.
+   */
+  public RelationCount<M> count() {
+    return new RelationCount<>(node(), ExprNode.TRUE);
+  }
+
+  /**
+   * How many related records match {@code condition}, to compare with a number:
+   * {@code Users.filter(Users.POSTS.count(Posts.PUBLISHED.eq(true)).ge(3))}.
+   */
+  public RelationCount<M> count(Expr<Boolean> condition) {
+    return new RelationCount<>(node(), condition.node());
   }
 
   /**

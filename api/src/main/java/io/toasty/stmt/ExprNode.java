@@ -334,15 +334,38 @@ public sealed interface ExprNode {
   /**
    * A relation predicate, before association rewriting: {@code quantifier} of the records reached
    * through {@code relation} (a relation field of the filtered model) match {@code filter} (over
-   * the related model's fields). {@code ANY}: at least one does; {@code NONE}: none does;
-   * {@code EVERY}: none fails to (so a record with no related record matches). The planner
-   * rewrites it into {@code IN (SELECT ..)} semi-joins over keys.
+   * the related model's fields). {@code ANY}: at least {@code atLeast} do; {@code NONE}: fewer
+   * than {@code atLeast} do (none, when it is 1); {@code EVERY} ({@code atLeast} 1): none fails
+   * to (so a record with no related record matches). The planner rewrites it into
+   * {@code IN (SELECT ..)} semi-joins over keys, grouped and counted when {@code atLeast > 1}.
+   * {@code atLeast} is part of the statement's shape, not a parameter.
    */
-  record Related(Field relation, Quantifier quantifier, ExprNode filter) implements ExprNode {
+  record Related(Field relation, Quantifier quantifier, ExprNode filter, long atLeast)
+      implements ExprNode {
     public Related {
       Objects.requireNonNull(relation, "relation");
       Objects.requireNonNull(quantifier, "quantifier");
       Objects.requireNonNull(filter, "filter");
+      if (atLeast < 1 || (quantifier == Quantifier.EVERY && atLeast != 1)) {
+        throw new IllegalArgumentException(quantifier + " of at least " + atLeast
+            + " related records");
+      }
+    }
+
+    /** {@code quantifier} of one related record: any, none or every. */
+    public Related(Field relation, Quantifier quantifier, ExprNode filter) {
+      this(relation, quantifier, filter, 1);
+    }
+
+    /** How it reads in plans: {@code ANY}, {@code AT LEAST 3}, {@code FEWER THAN 3}. */
+    public String quantity() {
+      return atLeast == 1 ? quantifier.name()
+          : (quantifier == Quantifier.ANY ? "AT LEAST " : "FEWER THAN ") + atLeast;
+    }
+
+    /** The same predicate over {@code otherFilter}. */
+    public Related withFilter(ExprNode otherFilter) {
+      return new Related(relation, quantifier, otherFilter, atLeast);
     }
   }
 

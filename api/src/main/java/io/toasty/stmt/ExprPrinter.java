@@ -187,7 +187,7 @@ public final class ExprPrinter {
       out.append("(nested ").append(kind(s.statement())).append(" on ")
           .append(s.statement().source()).append(')');
     } else if (e instanceof ExprNode.Related r) {
-      out.append(r.quantifier()).append(' ');
+      out.append(r.quantity()).append(' ');
       expr(r.relation());
       out.append(" (");
       expr(r.filter());

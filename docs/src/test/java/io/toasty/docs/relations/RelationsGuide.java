@@ -68,6 +68,15 @@ final class RelationsGuide {
     return popular;
   }
 
+  static List<List<Author>> counts(Db db) {
+    // snippet: relation-counts
+    List<Author> prolific = Authors.filter(Authors.POSTS.count().ge(2)).collect(db).block();
+    List<Author> noHellos = Authors.filter(Authors.POSTS.count(Posts.TITLE.startsWith("Hel"))
+        .eq(0)).collect(db).block();        // also the authors without any post
+    // end-snippet
+    return List.of(prolific, noHellos);
+  }
+
   static long delete(Db db, Author ann) {
     // snippet: delete-cascade
     long deleted = Authors.delete(ann).exec(db).block();

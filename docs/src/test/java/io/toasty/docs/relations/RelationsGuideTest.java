@@ -40,6 +40,9 @@ class RelationsGuideTest {
     Post draft = RelationsGuide.scoped(db, ann);
     assertEquals(ann.id(), draft.authorId());
     assertEquals(List.of("Ann"), RelationsGuide.filters(db).stream().map(Author::name).toList());
+    List<List<Author>> counts = RelationsGuide.counts(db);
+    assertEquals(List.of("Ann"), counts.get(0).stream().map(Author::name).toList());
+    assertEquals(List.of("Bob"), counts.get(1).stream().map(Author::name).toList());
     Post tagged = RelationsGuide.manyToMany(db, ann);
     assertEquals(List.of("java", "reactive"), tagged.tags().get().stream().map(Tag::label)
         .toList());

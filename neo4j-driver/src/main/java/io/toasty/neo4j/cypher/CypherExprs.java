@@ -277,6 +277,10 @@ final class CypherExprs {
   }
 
   private void subquery(Query q, boolean returns) {
+    if (q.returning() instanceof Returning.Grouped g) {
+      countedKeys(q, g);
+      return;
+    }
     Scope scope = walk.match(q.source(), q.filter());
     if (returns || !q.orderBy().isEmpty() || q.limit() != null) {
       out.append(" RETURN ");
@@ -293,6 +297,32 @@ final class CypherExprs {
       reads.orderBy(q.orderBy());
       reads.limit(q.limit());
     }
+    walk.close(scope);
+  }
+
+  /**
+   * A relation count's keys (the planner's only grouped subquery, see {@code SimplifyRelated}):
+   * {@code MATCH .. WITH key AS k, count(*) AS n WHERE n >= $p RETURN k AS v}.
+   */
+  private void countedKeys(Query q, Returning.Grouped g) {
+    if (!(g.having() instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.GE
+        && c.left() instanceof ExprNode.Aggregate a && a.op() == ExprNode.AggOp.COUNT_ALL)
+        || !g.exprs().equals(g.groupBy()) || g.exprs().isEmpty()) {
+      throw new IllegalArgumentException("a grouped subquery that counts no relation: " + g);
+    }
+    Scope scope = walk.match(q.source(), q.filter());
+    String key = walk.fresh();
+    String count = walk.fresh();
+    out.append(" WITH ");
+    if (g.exprs().size() == 1) {
+      expr(g.exprs().get(0));
+    } else {
+      list(g.exprs());
+    }
+    out.append(" AS ").append(key).append(", count(*) AS ").append(count).append(" WHERE ")
+        .append(count).append(" >= ");
+    expr(c.right());
+    out.append(" RETURN ").append(key).append(" AS v");
     walk.close(scope);
   }
 

@@ -139,7 +139,8 @@ final class ExplainExpr {
     } else if (e instanceof ExprNode.Case c) {
       c.write(out, x -> expr(x, out));
     } else if (e instanceof ExprNode.Related r) {
-      out.append(r.quantifier()).append(' ').append(fieldName(r.relation())).append(" (");
+      out.append(r.quantity()).append(' ')
+          .append(fieldName(r.relation())).append(" (");
       expr(r.filter(), out);
       out.append(')');
     }

@@ -96,7 +96,7 @@ public final class Children {
     } else if (e instanceof ExprNode.Related r) {
       // The filter is over the related model's fields: a child in its own scope.
       ExprNode x = f.apply(r.filter());
-      return x == r.filter() ? e : new ExprNode.Related(r.relation(), r.quantifier(), x);
+      return x == r.filter() ? e : r.withFilter(x);
     }
     return e;
   }

@@ -44,8 +44,13 @@ public final class LowerExpr {
   private Query subquery(Query q) {
     String model = ((Source.Model) q.source()).model();
     String table = schema.mapping(model).table();
-    Returning returning = q.returning() instanceof Returning.Project p
-        ? new Returning.Project(Children.list(p.exprs(), this::expr)) : q.returning();
+    Returning returning = q.returning();
+    if (returning instanceof Returning.Project p) {
+      returning = new Returning.Project(Children.list(p.exprs(), this::expr));
+    } else if (returning instanceof Returning.Grouped g) { // a relation count's keys
+      returning = new Returning.Grouped(Children.list(g.exprs(), this::expr),
+          Children.list(g.groupBy(), this::expr), expr(g.having()), g.distinct());
+    }
     return new Query(new Source.Table(table), expr(q.filter()), returning, orderBy(q.orderBy()),
         q.limit());
   }

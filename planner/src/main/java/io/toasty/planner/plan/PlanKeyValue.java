@@ -604,8 +604,16 @@ final class PlanKeyValue {
     return b.add(new SemiFilter(rows, predicate, subqueries, values));
   }
 
-  /** The records of {@code q}'s projected columns, read through its own table's key path. */
+  /**
+   * The records of {@code q}'s projected columns, read through its own table's key path; a
+   * relation count's keys ({@code Returning.Grouped} by those columns) grouped as they stream by.
+   */
   private int subqueryValues(Query q) {
+    if (q.returning() instanceof Returning.Grouped g
+        && g.exprs().stream().allMatch(e -> e instanceof ExprNode.Column)) {
+      return new PlanKeyValue(schema, schema.table(PlanSql.table(q)), capability, b, model)
+          .query(q);
+    }
     if (!(q.returning() instanceof Returning.Project pr)
         || !pr.exprs().stream().allMatch(e -> e instanceof ExprNode.Column)) {
       noSubqueries(new ExprNode.InSubquery(ExprNode.NULL, q));

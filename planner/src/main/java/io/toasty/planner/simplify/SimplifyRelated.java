@@ -1,5 +1,6 @@
 package io.toasty.planner.simplify;
 
+import io.toasty.error.InvalidStatementException;
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
@@ -7,6 +8,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  * has-many and has-one the source's referenced fields and the target's foreign key (never NULL
  * in the subquery, so {@code NOT IN} keeps two-valued logic); a many-to-many relation nests one
  * semi-join through the join model, a multi-step via one per step.
+ *
+ * <p>A count ({@code ANY} or {@code NONE} of at least {@code n > 1}, from
+ * {@code Users.POSTS.count().ge(n)}) groups the subquery by the keys it returns and keeps the
+ * groups of {@code n} rows or more: {@code source.keys IN (SELECT fk FROM target WHERE f GROUP BY
+ * fk HAVING COUNT(*) >= n)}; through a join model, the join model's rows are counted (one per
+ * related pair). Still one uncorrelated subquery, so every backend that runs a relation filter
+ * runs a count. A multi-step via is refused: a record reached along two paths would count twice.
  */
 public final class SimplifyRelated implements SimplifyRule {
   @Override
@@ -38,7 +47,8 @@ public final class SimplifyRelated implements SimplifyRule {
       case ANY, NONE -> r.filter();
       case EVERY -> notTrue(r.filter(), cx);
     };
-    ExprNode in = semiJoin(source, rel, filter);
+    ExprNode in = r.atLeast() == 1 ? semiJoin(source, rel, filter)
+        : countedSemiJoin(source, rel, filter, r.atLeast());
     if (r.quantifier() == ExprNode.Quantifier.ANY) {
       return in;
     }
@@ -70,6 +80,39 @@ public final class SimplifyRelated implements SimplifyRule {
     Query targets = keys(rel.target(), rel.targetFields(), filter);
     ExprNode joinFilter = new ExprNode.InSubquery(fields(via.model(), via.targetFields()), targets);
     return new ExprNode.InSubquery(operand, keys(via.model(), via.sourceFields(), joinFilter));
+  }
+
+  /**
+   * {@code source.sourceFields IN (..)} of the keys related to at least {@code atLeast} records
+   * matching {@code filter}: the semi-join's innermost selection grouped by its keys.
+   */
+  static ExprNode countedSemiJoin(ModelSchema source, RelationSchema rel, ExprNode filter,
+      long atLeast) {
+    if (rel.isMultiStep()) {
+      throw new InvalidStatementException(source.name(), rel.name(), "cannot count a relation "
+          + "through several steps (a record reached along two paths would count twice); count "
+          + "its first step, or filter with any()");
+    }
+    ExprNode operand = fields(source.name(), rel.sourceFields());
+    if (rel.through() == null) {
+      return new ExprNode.InSubquery(operand, counted(keys(rel.target(), rel.targetFields(),
+          rel.narrow(filter)), atLeast));
+    }
+    RelationSchema.Through via = rel.through();
+    Query targets = keys(rel.target(), rel.targetFields(), filter);
+    ExprNode joinFilter = new ExprNode.InSubquery(fields(via.model(), via.targetFields()), targets);
+    return new ExprNode.InSubquery(operand, counted(keys(via.model(), via.sourceFields(),
+        joinFilter), atLeast));
+  }
+
+  /** {@code keys} grouped by what it selects, the groups of {@code atLeast} rows or more. */
+  private static Query counted(Query keys, long atLeast) {
+    List<ExprNode> project = ((Returning.Project) keys.returning()).exprs();
+    ExprNode having = new ExprNode.Compare(ExprNode.CompareOp.GE,
+        new ExprNode.Aggregate(ExprNode.AggOp.COUNT_ALL, ExprNode.TRUE, false),
+        new ExprNode.Const(new Value.I64(atLeast)));
+    return new Query(keys.source(), keys.filter(),
+        new Returning.Grouped(project, project, having, false), List.of(), null);
   }
 
   /**

@@ -73,6 +73,25 @@ public abstract class ManyToManyScenarios {
         .collect(db)), Course::title)));
   }
 
+  /** A count through the join model counts its rows: one per related pair. */
+  @BackendTest
+  @Requires(Need.SUBQUERIES)
+  public void relationCountsGoThroughTheJoinModel(Db db) {
+    data(db); // ann: math, art; bob: art; art: ann, bob; math: ann; gym: nobody
+    assertEquals(List.of("ann"), names(await(Students.filter(Students.COURSES.count().ge(2))
+        .collect(db))));
+    assertEquals(List.of("art"), titles(await(Courses.filter(Courses.STUDENTS.count().gt(1))
+        .collect(db))));
+    assertEquals(List.of("gym", "math"), titles(sortedBy(await(Courses.filter(Courses.STUDENTS
+        .count().lt(2)).collect(db)), Course::title)));
+    assertEquals(List.of("bob"), names(await(Students.filter(Students.COURSES.count(
+        Courses.TITLE.ne("gym")).eq(1)).collect(db))));
+  }
+
+  private static List<String> names(List<Student> students) {
+    return students.stream().map(Student::name).toList();
+  }
+
   @BackendTest
   @Requires(Need.CASCADING_DELETE)
   public void deletingAStudentDeletesItsEnrollments(Db db) {

@@ -131,6 +131,20 @@ public abstract class ViaScenarios {
         SaleLines.SKU.eq("plum"))).collect(db))));
   }
 
+  /**
+   * A relation through several steps is not counted (a record reached along two paths would
+   * count twice): refused by the planner, naming the relation, before anything is sent.
+   */
+  @BackendTest
+  public void aViaRelationIsNotCounted(Db db, OperationLog log) {
+    data(db);
+    log.clear();
+    InvalidStatementException e = failure(InvalidStatementException.class,
+        () -> Regions.filter(Regions.SALES.count().ge(2)).collect(db));
+    assertEquals("sales", e.field().orElseThrow());
+    assertEquals(0, log.size(), log::toString);
+  }
+
   @BackendTest
   @Requires(Need.SUBQUERIES)
   public void theHandleQueriesThroughEachStep(Db db) {
