@@ -4,7 +4,9 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
+import io.toasty.Feature;
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
@@ -12,15 +14,19 @@ import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.error.DriverException;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.sql.ddl.ChangePayload;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
+import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,6 +60,8 @@ public final class R2dbcDriver implements Driver {
   /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
   private final @Nullable Duration statementTimeout;
   private final ServerParts parts;
+  /** The factory the pool opens its connections from; a change stream's listener opens its own. */
+  private final ConnectionFactory factory;
   private final Mono<Void> keepAlive;
   private final boolean keepDatabaseAlive;
   private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
@@ -66,6 +75,7 @@ public final class R2dbcDriver implements Driver {
     Objects.requireNonNull(factory, "factory");
     this.schema = config.schema();
     this.parts = new ServerParts(dialect, schema);
+    this.factory = factory;
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
     this.acquiring = new PoolAcquire(dialect.backend(), config.acquireTimeout(),
@@ -202,6 +212,35 @@ public final class R2dbcDriver implements Driver {
   @Override
   public Mono<Void> resetSchema() {
     return SchemaCommands.reset(acquire(), schema);
+  }
+
+  /**
+   * {@inheritDoc} On PostgreSQL, {@code LISTEN} on the model's table, on a connection of its own
+   * outside the pool ({@link ChangeListener}); the table's trigger is made by schema push.
+   */
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    return Flux.defer(() -> {
+      String backend = dialect.backend();
+      if (!dialect.capability().changeStreams()) {
+        return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
+            "following the changes of " + model));
+      }
+      if (closed.get()) {
+        return Flux.error(new DriverException(backend, null, "the driver is closed", null));
+      }
+      ModelSchema m = schema.model(model);
+      List<Type> keyTypes = m.primaryKey().stream().map(i -> m.field(i).type()).toList();
+      for (Type type : keyTypes) {
+        if (!ChangePayload.readable(type)) {
+          return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
+              "following the changes of " + model + ", whose key holds a " + type));
+        }
+      }
+      String table = m.tableName();
+      return new ChangeListener(factory, table, '"' + table.replace("\"", "\"\"") + '"',
+          keyTypes, e -> parts.current().errors().translate(e, table)).notices();
+    });
   }
 
   @Override
