@@ -90,10 +90,15 @@ final class ChangeListener {
         .map(n -> notice(ChangePayload.parse(n.getParameter())));
     Mono<ChangeNotice> listened = Flux.from(pg.createStatement(ChangeTriggerDdl.CHANNEL_QUERY)
             .bind(0, quotedTable).execute())
-        .flatMap(r -> r.map((row, meta) -> row.get(0, String.class)))
+        .flatMap(r -> r.map((row, meta) -> Boolean.TRUE.equals(row.get(1, Boolean.class))
+            ? row.get(0, String.class) : ""))
         .next()
         .switchIfEmpty(Mono.error(() -> new InvalidModelException(null, null, "no table "
             + table + " to follow the changes of: push the schema first")))
+        .filter(name -> !name.isEmpty())
+        .switchIfEmpty(Mono.error(() -> new InvalidModelException(null, null, "table " + table
+            + " has no change trigger (" + ChangeTriggerDdl.TRIGGER + "): schema push adds it;"
+            + " migrations do not yet")))
         .flatMap(name -> {
           channel.set(name);
           return Flux.from(pg.createStatement("LISTEN " + name).execute())

@@ -28,12 +28,14 @@ public final class ChangeTriggerDdl {
   private static final String CHANNEL_PREFIX_SQL = "'" + CHANNEL_PREFIX + "' || ";
 
   /**
-   * The query that answers the channel of the table its one parameter names (resolved as the
-   * session's search path resolves it), or no row when there is no such table.
+   * The query that answers, for the table its one parameter names (resolved as the session's
+   * search path resolves it), its channel and whether it has the change trigger; no row when
+   * there is no such table.
    */
   public static final String CHANNEL_QUERY = "SELECT " + CHANNEL_PREFIX_SQL
-      + "md5(n.nspname || '.' || c.relname) FROM pg_class c JOIN pg_namespace n"
-      + " ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)";
+      + "md5(n.nspname || '.' || c.relname), EXISTS (SELECT 1 FROM pg_trigger t"
+      + " WHERE t.tgrelid = c.oid AND t.tgname = '" + TRIGGER + "') FROM pg_class c"
+      + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)";
 
   private ChangeTriggerDdl() {}
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Change;
+import io.toasty.error.InvalidModelException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
@@ -20,11 +21,13 @@ import io.toasty.tck.Sessions;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Chore;
 import io.toasty.tck.models.Chores;
+import io.toasty.tck.models.Memos;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +171,38 @@ public abstract class ChangeStreamScenarios {
         assertEquals(new Chore(code, "t", round), next.record());
       }
     }
+  }
+
+  /**
+   * A table whose change trigger is gone (made by migrations, which do not write it yet):
+   * the stream fails with an {@link InvalidModelException} naming the table, instead of
+   * listening to a channel nothing notifies; schema push puts the trigger back.
+   */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.SQL})
+  public void aTableWithoutItsTriggerIsRefusedByName(Db db, BackendContext cx) {
+    Watch.of(db).close();
+    cx.executeSql("DROP TRIGGER toasty_changes ON " + cx.quote("chores"));
+    try {
+      InvalidModelException refused = Tck.failure(InvalidModelException.class,
+          () -> Chores.changes(db).next());
+      assertTrue(refused.getMessage().contains("chores"), refused.getMessage());
+    } finally {
+      Tck.await(db.schema().push());
+    }
+    Watch.of(db).close();
+  }
+
+  /**
+   * A model without {@code @Model(changes = true)}: no trigger reports its changes, so its
+   * stream fails with an {@link InvalidModelException} naming it, before anything is sent.
+   */
+  @BackendTest
+  public void aModelWithoutChangesIsRefusedByName(BackendContext cx) {
+    Db db = cx.open(List.of(Memos.MODEL)).db();
+    InvalidModelException refused = Tck.failure(InvalidModelException.class,
+        () -> db.changes(Memos.MODEL).next());
+    assertEquals(Optional.of("Memo"), refused.model());
   }
 
   private static Value.Record key(String code) {
