@@ -4,19 +4,26 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Wrapped;
 import io.toasty.Change;
 import io.toasty.Feature;
 import io.toasty.driver.ChangeNotice;
+import io.toasty.error.DriverException;
 import io.toasty.error.InvalidModelException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.sql.ddl.ChangePayload;
 import io.toasty.sql.ddl.ChangeTriggerDdl;
+import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -56,6 +63,39 @@ final class ChangeListener {
     this.translate = translate;
   }
 
+  /**
+   * The change stream of {@code model} ({@link io.toasty.driver.Driver#changes}): refused where
+   * the dialect has no change streams or the key holds a type a notification cannot carry back;
+   * {@code unpooled} gives the factory to open the listener's connection from, {@code null} once
+   * the driver is closed.
+   */
+  static Flux<ChangeNotice> stream(SqlDialect dialect, Schema schema, String model,
+      Supplier<@Nullable ConnectionFactory> unpooled,
+      Function<String, Function<Throwable, Throwable>> translate) {
+    return Flux.defer(() -> {
+      String backend = dialect.backend();
+      if (!dialect.capability().changeStreams()) {
+        return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
+            "following the changes of " + model));
+      }
+      ConnectionFactory factory = unpooled.get();
+      if (factory == null) {
+        return Flux.error(new DriverException(backend, null, "the driver is closed", null));
+      }
+      ModelSchema m = schema.model(model);
+      List<Type> keyTypes = m.primaryKey().stream().map(i -> m.field(i).type()).toList();
+      for (Type type : keyTypes) {
+        if (!ChangePayload.readable(type)) {
+          return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
+              "following the changes of " + model + ", whose key holds a " + type));
+        }
+      }
+      String table = m.tableName();
+      return new ChangeListener(factory, table, '"' + table.replace("\"", "\"\"") + '"',
+          keyTypes, translate.apply(table)).notices();
+    });
+  }
+
   /** The notices, from the first {@code LISTEN} until cancelled. */
   Flux<ChangeNotice> notices() {
     Flux<ChangeNotice> again = session(Change.Kind.GAP)
@@ -78,7 +118,8 @@ final class ChangeListener {
   }
 
   private Flux<ChangeNotice> heard(Connection connection, Change.Kind mark) {
-    if (!(connection instanceof PostgresqlConnection pg)) {
+    PostgresqlConnection pg = postgres(connection);
+    if (pg == null) {
       return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, "postgresql",
           "the connection factory makes " + connection.getClass().getName()
               + ", which receives no notifications"));
@@ -117,6 +158,18 @@ final class ChangeListener {
               + "again", table, e.toString());
           return Flux.empty();
         });
+  }
+
+  /** The PostgreSQL connection {@code connection} is, or wraps (a factory's session wrapper). */
+  private static @Nullable PostgresqlConnection postgres(Connection connection) {
+    Object c = connection;
+    for (int depth = 0; depth < 8 && c != null; depth++) {
+      if (c instanceof PostgresqlConnection pg) {
+        return pg;
+      }
+      c = c instanceof Wrapped<?> wrapped ? wrapped.unwrap() : null;
+    }
+    return null;
   }
 
   private ChangeNotice notice(ChangePayload payload) {

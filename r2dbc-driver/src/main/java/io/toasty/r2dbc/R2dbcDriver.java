@@ -4,7 +4,6 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
-import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
@@ -14,19 +13,15 @@ import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.error.DriverException;
-import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.ModelSchema;
-import io.toasty.sql.ddl.ChangePayload;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
-import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -220,27 +215,8 @@ public final class R2dbcDriver implements Driver {
    */
   @Override
   public Flux<ChangeNotice> changes(String model) {
-    return Flux.defer(() -> {
-      String backend = dialect.backend();
-      if (!dialect.capability().changeStreams()) {
-        return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
-            "following the changes of " + model));
-      }
-      if (closed.get()) {
-        return Flux.error(new DriverException(backend, null, "the driver is closed", null));
-      }
-      ModelSchema m = schema.model(model);
-      List<Type> keyTypes = m.primaryKey().stream().map(i -> m.field(i).type()).toList();
-      for (Type type : keyTypes) {
-        if (!ChangePayload.readable(type)) {
-          return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
-              "following the changes of " + model + ", whose key holds a " + type));
-        }
-      }
-      String table = m.tableName();
-      return new ChangeListener(factory, table, '"' + table.replace("\"", "\"\"") + '"',
-          keyTypes, e -> parts.current().errors().translate(e, table)).notices();
-    });
+    return ChangeListener.stream(dialect, schema, model, () -> closed.get() ? null : factory,
+        table -> e -> parts.current().errors().translate(e, table));
   }
 
   @Override
