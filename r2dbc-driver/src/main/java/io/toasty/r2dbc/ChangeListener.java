@@ -34,7 +34,7 @@ import reactor.util.retry.Retry;
  * A PostgreSQL change stream: {@code LISTEN} on the table's channel
  * ({@link ChangeTriggerDdl#CHANNEL_QUERY}), on a connection of its own
  * opened from the connection factory (never a pooled one: it waits for as long as the stream
- * lives, see the execution design's rule on holding pooled connections), and each notification
+ * lives: docs/design/connections.md), and each notification
  * of the table's change trigger read as a {@link ChangeNotice}. {@link Change.Kind#LISTENING}
  * comes once {@code LISTEN} is done. A lost connection (the server ended the session, the
  * network dropped) ends its session quietly; the stream opens another and, once it listens
