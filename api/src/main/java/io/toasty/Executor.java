@@ -50,6 +50,19 @@ public interface Executor {
   }
 
   /**
+   * The committed changes of {@code model}'s records as they happen (see {@link Change}): a
+   * {@code Db} follows them where the backend has change streams and the model declares
+   * {@code @Model(changes = true)}. This default, for an executor that is no {@code Db} (a
+   * transaction), fails with an {@link UnsupportedFeatureException} of
+   * {@link Feature#CHANGE_STREAMS}.
+   */
+  default <M> Flux<Change<M>> changes(ModelDef<M> model) {
+    return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, null,
+        "a change stream of " + model.name() + " runs on a Db, not on "
+            + getClass().getSimpleName()));
+  }
+
+  /**
    * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
    * answer to {@link Operation.RawSql}, {@code (labels, values)} per row, or one
    * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}

@@ -33,6 +33,11 @@ public enum Feature {
    * no way to follow an unbounded chain of keys in one request.
    */
   PATH_QUERIES("path queries"),
+  /**
+   * Following a model's committed changes as a stream ({@code db.changes(Tasks.MODEL)}):
+   * PostgreSQL's triggers and {@code LISTEN}/{@code NOTIFY}; the other backends refuse it.
+   */
+  CHANGE_STREAMS("change streams"),
   /** A full-table read where no key or index applies. */
   SCAN("a query without a key or an index"),
   /** Integer keys the database generates ({@code @Auto} on an integer key). */

@@ -36,4 +36,13 @@ public @interface Model {
    * extend one to add methods.
    */
   boolean repository() default false;
+
+  /**
+   * Whether the model's committed changes can be followed as a stream: the entry class gets
+   * {@code changes(db)} ({@code Tasks.changes(db)}, a {@code Flux<Change<Task>>}), and where
+   * the backend has change streams, schema push adds what reports each change (PostgreSQL: a
+   * trigger that notifies at commit). A backend without them refuses the stream with
+   * {@code Feature.CHANGE_STREAMS}.
+   */
+  boolean changes() default false;
 }

@@ -98,6 +98,11 @@ import java.util.Objects;
  *                                of waiting; otherwise {@code Feature.LOCK_WAIT_POLICY}. Every
  *                                SQL database with row locks can; Neo4j locks by writing and
  *                                always waits
+ * @param changeStreams           whether a model's committed changes can be followed as a
+ *                                stream ({@code db.changes(Tasks.MODEL)}): PostgreSQL's
+ *                                triggers and {@code LISTEN}/{@code NOTIFY}; otherwise the
+ *                                stream fails with {@code Feature.CHANGE_STREAMS} before
+ *                                anything is sent
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -107,7 +112,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
     boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
-    boolean pathQueries, boolean lockWaitPolicies) {
+    boolean pathQueries, boolean lockWaitPolicies, boolean changeStreams) {
 
   public Capability {
     Objects.requireNonNull(strongestIsolation, "strongestIsolation");
@@ -140,7 +145,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
         atomicLimits, false, false, Operation.Transaction.Isolation.SERIALIZABLE, sql,
-        rowLocks);
+        rowLocks, false);
   }
 
   /** A capability whose driver keeps no relation limit itself (see {@code atomicLimits}). */
@@ -186,6 +191,16 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
         interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
         maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
         sharedRowLocks, maxBindMarkers, ValueRanges.UNLIMITED);
+  }
+
+  /**
+   * This capability with change streams ({@code db.changes(..)}), or with them refused with
+   * {@code Feature.CHANGE_STREAMS}.
+   */
+  public Capability withChangeStreams(boolean streams) {
+    Copy copy = new Copy(this);
+    copy.changeStreams = streams;
+    return copy.build();
   }
 
   /** This capability with the value ranges given. */
@@ -366,12 +381,13 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
 
   /**
    * PostgreSQL: SQL with RETURNING, native UUID and NUMERIC; identifiers up to 63 bytes; lists and
-   * sets are arrays, which updates add items to and remove items from.
+   * sets are arrays, which updates add items to and remove items from; change streams through
+   * triggers that {@code NOTIFY} at commit.
    */
   public static final Capability POSTGRESQL =
       new Capability("postgresql", true, true, true, true, true, true, true, true, true, true,
           63, true, true, 0, 65535).withValueRanges(ValueRanges.POSTGRESQL)
-          .withJsonPaths(true).withQueryForms(QueryForms.SQL_ARRAYS);
+          .withJsonPaths(true).withQueryForms(QueryForms.SQL_ARRAYS).withChangeStreams(true);
 
   /**
    * MySQL (8.0+): SQL; UUIDs stored as {@code BINARY(16)}; no RETURNING, so the planner re-reads
@@ -453,6 +469,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     Operation.Transaction.Isolation strongestIsolation;
     boolean pathQueries;
     boolean lockWaitPolicies;
+    boolean changeStreams;
 
     Copy(Capability from) {
       this.backend = from.backend;
@@ -484,6 +501,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       this.strongestIsolation = from.strongestIsolation;
       this.pathQueries = from.pathQueries;
       this.lockWaitPolicies = from.lockWaitPolicies;
+      this.changeStreams = from.changeStreams;
     }
 
     Capability build() {
@@ -492,7 +510,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
           sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
           atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries,
-          lockWaitPolicies);
+          lockWaitPolicies, changeStreams);
     }
   }
 }

@@ -1,7 +1,10 @@
 package io.toasty.driver;
 
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
 import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,6 +67,20 @@ public interface Driver {
    */
   default <T> Optional<T> unwrap(Class<T> type) {
     return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
+  /**
+   * The committed changes of {@code model}'s records, as notices in commit order, starting
+   * with a {@link io.toasty.Change.Kind#LISTENING} mark once the driver listens; a
+   * {@link io.toasty.Change.Kind#GAP} mark each time it listens again after losing its
+   * listener. The driver listens on a connection of its own, outside the pool, which cancelling
+   * closes. A backend without change streams ({@link Capability#changeStreams()}) fails with an
+   * {@link UnsupportedFeatureException} of {@link Feature#CHANGE_STREAMS} (this default). A
+   * driver decorator must delegate this.
+   */
+  default Flux<ChangeNotice> changes(String model) {
+    return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS,
+        capability().backend(), "following the changes of " + model));
   }
 
   /** Closes the pool; connections in use are closed as they are returned. */

@@ -17,6 +17,7 @@ final class ApiTypes {
   static final ClassName CONDITION = ClassName.get("io.toasty", "Condition");
   static final ClassName DELETE = ClassName.get("io.toasty", "Delete");
   static final ClassName EXECUTOR = ClassName.get("io.toasty", "Executor");
+  static final ClassName CHANGE = ClassName.get("io.toasty", "Change");
   static final ClassName EXPR = ClassName.get("io.toasty", "Expr");
   static final ClassName INSERT = ClassName.get("io.toasty", "Insert");
   static final ClassName ABSTRACT_UPSERT = ClassName.get("io.toasty", "AbstractUpsert");

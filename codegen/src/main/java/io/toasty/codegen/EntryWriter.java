@@ -63,6 +63,9 @@ final class EntryWriter {
         .addMethod(deleteAll())
         .addMethod(all())
         .addMethod(filter());
+    if (model.changes()) {
+      type.addMethod(changes());
+    }
     model.finders().forEach(f -> type.addMethod(filterBy(f)));
     List<FinderDescriptor> unique = model.finders().stream().filter(FinderDescriptor::unique)
         .toList();
@@ -296,6 +299,17 @@ final class EntryWriter {
     return method("all", model.queryClass())
         .addJavadoc("A query of all records.\n")
         .addStatement("return new $T($T.all(MODEL.name()))", model.queryClass(), ApiTypes.QUERY)
+        .build();
+  }
+
+  /** {@code changes(db)}: the model's change stream ({@code @Model(changes = true)}). */
+  private MethodSpec changes() {
+    return method("changes", ParameterizedTypeName.get(ApiTypes.FLUX,
+            ParameterizedTypeName.get(ApiTypes.CHANGE, model.record())))
+        .addJavadoc("The committed changes of the records as they happen: {@code db.changes(MODEL)}"
+            + " (see {@code Db.changes}).\n")
+        .addParameter(ApiTypes.EXECUTOR, "db")
+        .addStatement("return db.changes(MODEL)")
         .build();
   }
 

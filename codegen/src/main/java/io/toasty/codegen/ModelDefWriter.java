@@ -90,22 +90,28 @@ final class ModelDefWriter {
     if (model.relations().isEmpty()) {
       return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
           // An initializer is no statement, so its continuation lines are indented explicitly.
-          .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L)$<$<)",
+          .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L)$<$<)$L",
               ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
               ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
-              indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes))
+              indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes),
+              changes(model))
           .build();
     }
     CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
         .collect(CodeBlock.joining(",\n"));
     return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
         .initializer("new $T($S, $S, $S,\n$>$>$T.of(\n$>$>$L$<$<),\n$T.of($L),\n$T.of($L),"
-                + "\n$T.of(\n$>$>$L$<$<)$<$<)",
+                + "\n$T.of(\n$>$>$L$<$<)$<$<)$L",
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
             ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
             indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes),
-            ApiTypes.LIST, relations)
+            ApiTypes.LIST, relations, changes(model))
         .build();
+  }
+
+  /** {@code .withChanges()} after the schema of a model with {@code @Model(changes = true)}. */
+  private static String changes(ModelDescriptor model) {
+    return model.changes() ? ".withChanges()" : "";
   }
 
   /** The {@code RelationSchema} of {@code r}, as the model's schema lists it. */

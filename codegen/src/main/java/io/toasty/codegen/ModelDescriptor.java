@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param relations the relation fields, in record component order
  * @param embedded  the model's embedded record fields, in record component order
  * @param sealed    the model's sealed-interface fields, in record component order
+ * @param changes   whether its changes can be followed as a stream ({@code @Model(changes)})
  */
 record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
     List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded,
-    List<SealedDescriptor> sealed) {
+    List<SealedDescriptor> sealed, boolean changes) {
   ModelDescriptor {
     sealed = List.copyOf(sealed);
     fields = List.copyOf(fields);
@@ -32,6 +33,15 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     indexes = List.copyOf(indexes);
     finders = List.copyOf(finders);
     embedded = List.copyOf(embedded);
+  }
+
+  /** A model whose changes are not followed as a stream. */
+  ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
+      List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
+      List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded,
+      List<SealedDescriptor> sealed) {
+    this(record, javaClass, entry, table, fields, indexes, finders, relations, embedded, sealed,
+        false);
   }
 
   /** A model without sealed-interface fields. */

@@ -87,7 +87,7 @@ final class ModelParser {
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
         entry, table, fields, indexes, finders(type, fields, embedded), relationFields, embedded,
-        sealed));
+        sealed, type.getAnnotation(Model.class).changes()));
   }
 
   private boolean checkRecord(TypeElement type) {

@@ -3,6 +3,7 @@ package io.toasty.r2dbc;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -130,6 +132,18 @@ public final class FactoryDriver implements Driver {
     return new PoolAcquire(dialect.backend(), config.acquireTimeout(), size,
         pooled ? LateRelease::release : c -> Mono.from(c.close()).subscribe(null, e -> { }),
         e -> parts.current().errors().translate(e, null));
+  }
+
+  /**
+   * {@inheritDoc} The listener's connection is never one of the application's pool: where the
+   * factory is an r2dbc-pool {@link ConnectionPool} (Spring Boot's), it is opened from the
+   * factory the pool wraps; any other factory is taken for one without a pool.
+   */
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    ConnectionFactory unpooled = factory instanceof ConnectionPool pool ? pool.unwrap() : factory;
+    return ChangeListener.stream(dialect, schema, model, () -> unpooled,
+        table -> e -> parts.current().errors().translate(e, table));
   }
 
   /**

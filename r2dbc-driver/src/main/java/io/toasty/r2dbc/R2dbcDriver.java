@@ -5,6 +5,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.DriverConfig;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,6 +55,8 @@ public final class R2dbcDriver implements Driver {
   /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
   private final @Nullable Duration statementTimeout;
   private final ServerParts parts;
+  /** The factory the pool opens its connections from; a change stream's listener opens its own. */
+  private final ConnectionFactory factory;
   private final Mono<Void> keepAlive;
   private final boolean keepDatabaseAlive;
   private final AtomicReference<io.r2dbc.spi.Connection> keepAliveConnection =
@@ -66,6 +70,7 @@ public final class R2dbcDriver implements Driver {
     Objects.requireNonNull(factory, "factory");
     this.schema = config.schema();
     this.parts = new ServerParts(dialect, schema);
+    this.factory = factory;
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
     this.acquiring = new PoolAcquire(dialect.backend(), config.acquireTimeout(),
@@ -202,6 +207,16 @@ public final class R2dbcDriver implements Driver {
   @Override
   public Mono<Void> resetSchema() {
     return SchemaCommands.reset(acquire(), schema);
+  }
+
+  /**
+   * {@inheritDoc} On PostgreSQL, {@code LISTEN} on the model's table, on a connection of its own
+   * outside the pool ({@link ChangeListener}); the table's trigger is made by schema push.
+   */
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    return ChangeListener.stream(dialect, schema, model, () -> closed.get() ? null : factory,
+        table -> e -> parts.current().errors().translate(e, table));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.Bulk;
+import io.toasty.Change;
 import io.toasty.CursorKey;
 import io.toasty.CypherStatement;
 import io.toasty.Executor;
@@ -14,6 +15,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.StatementTimeout;
+import io.toasty.error.InvalidModelException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UnsupportedFeatureException;
@@ -21,6 +23,7 @@ import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
 import io.toasty.planner.path.ExplainPath;
 import io.toasty.reactive.exec.Uuids;
+import io.toasty.reactive.internal.change.ChangeReads;
 import io.toasty.reactive.internal.driver.HealthProbe;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.internal.route.DbView;
@@ -124,6 +127,46 @@ public final class Db implements Executor {
   public Executor timeout(Duration limit) {
     DbBuilder.positive("a statement timeout", limit);
     return new DbView(router, router::exec, c -> StatementTimeout.withLimit(c, limit));
+  }
+
+  /**
+   * The committed changes of {@code model}'s records as they happen, in commit order: first
+   * a {@link Change.Kind#LISTENING} mark once the stream listens, then a {@link Change} per
+   * record created, updated or deleted, its record read after the commit (in batches, through
+   * the normal query path, as the subscriber asks for more), and a {@link Change.Kind#GAP} mark
+   * where the stream lost its listener and listens again (changes committed in between are not
+   * reported). The model declares {@code @Model(changes = true)}, and schema push has made
+   * what reports its changes.
+   *
+   * <pre>{@code
+   * Disposable watching = db.changes(Tasks.MODEL)
+   *     .filter(Change::isRecordChange)
+   *     .subscribe(c -> log.info("{} {}", c.kind(), c.key()));
+   * }</pre>
+   *
+   * <p>It listens on a connection of its own, outside the pool; cancelling closes it. It never
+   * joins a transaction. Where the backend has no change streams the {@code Flux} fails with an
+   * {@link UnsupportedFeatureException} of {@link io.toasty.Feature#CHANGE_STREAMS} before
+   * anything is sent; for a model without {@code changes = true}, with an
+   * {@link InvalidModelException} naming it.
+   */
+  @Override
+  public <M> Flux<Change<M>> changes(ModelDef<M> model) {
+    Objects.requireNonNull(model, "model");
+    return Flux.defer(() -> {
+      Capability capability = driver.capability();
+      if (!capability.changeStreams()) {
+        return Flux.error(new UnsupportedFeatureException(io.toasty.Feature.CHANGE_STREAMS,
+            capability.backend(), "following the changes of " + model.name()));
+      }
+      Schema schema = router.models();
+      if (!schema.hasModel(model.name()) || !schema.model(model.name()).changes()) {
+        return Flux.error(new InvalidModelException(model.name(), null, model.name()
+            + " is not a model of this Db with @Model(changes = true): its changes are not"
+            + " reported"));
+      }
+      return ChangeReads.of(driver.changes(model.name()), this, model);
+    });
   }
 
   /**

@@ -18,6 +18,8 @@ public enum Need {
   PARTIQL(Capability::partiql, Feature.PARTIQL),
   /** Runs path queries: a variable-length traversal, a shortest path. */
   PATH_QUERIES(Capability::pathQueries, Feature.PATH_QUERIES),
+  /** Follows a model's committed changes as a stream ({@code db.changes(..)}). */
+  CHANGE_STREAMS(Capability::changeStreams, Feature.CHANGE_STREAMS),
   /** Runs the application's Cypher statements (a graph database). */
   CYPHER(Capability::cypher, Feature.CYPHER),
   /**

@@ -1,6 +1,7 @@
 package io.toasty.tck;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
@@ -104,6 +105,11 @@ public final class RecordingDriver implements Driver {
     // the backend's own driver serves migrations and probes, which the log does not see
     dirt.mark("driver unwrapped");
     return delegate.unwrap(type);
+  }
+
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    return delegate.changes(model);
   }
 
   @Override

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param primaryKey indexes of the {@code @Key} fields, in key order
  * @param indexes    secondary indexes, unique or not
  * @param relations  its relation fields, in record component order
+ * @param changes    whether its committed changes can be followed as a stream
+ *                   ({@code @Model(changes = true)}): where the backend has change streams,
+ *                   schema push adds what reports them (PostgreSQL: a trigger)
  */
 public record ModelSchema(String name, String javaClass, String tableName,
     List<FieldSchema> fields, List<Integer> primaryKey, List<IndexSchema> indexes,
-    List<RelationSchema> relations) {
+    List<RelationSchema> relations, boolean changes) {
   public ModelSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
@@ -31,6 +34,18 @@ public record ModelSchema(String name, String javaClass, String tableName,
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
     relations = List.copyOf(relations);
+  }
+
+  /** A model whose changes are not followed as a stream. */
+  public ModelSchema(String name, String javaClass, String tableName, List<FieldSchema> fields,
+      List<Integer> primaryKey, List<IndexSchema> indexes, List<RelationSchema> relations) {
+    this(name, javaClass, tableName, fields, primaryKey, indexes, relations, false);
+  }
+
+  /** This model with its committed changes followed as a stream ({@link #changes()}). */
+  public ModelSchema withChanges() {
+    return new ModelSchema(name, javaClass, tableName, fields, primaryKey, indexes, relations,
+        true);
   }
 
   /** A model without relation fields. */

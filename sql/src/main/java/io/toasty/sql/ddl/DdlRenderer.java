@@ -1,5 +1,7 @@
 package io.toasty.sql.ddl;
 
+import io.toasty.sql.ddl.DdlStatement.ChangeFunction;
+import io.toasty.sql.ddl.DdlStatement.ChangeTrigger;
 import io.toasty.sql.ddl.DdlStatement.ColumnAddition;
 import io.toasty.sql.ddl.DdlStatement.ColumnChange;
 import io.toasty.sql.ddl.DdlStatement.ColumnDrop;
@@ -100,6 +102,10 @@ public final class DdlRenderer {
           + text.columns(u.columns());
     } else if (statement instanceof RangeCheckAddition r) {
       return constraints.addRangeCheck(r.table(), r.column());
+    } else if (statement instanceof ChangeFunction f) {
+      return f.mark() ? ChangeTriggerDdl.markFunction(dialect) : ChangeTriggerDdl.function(dialect);
+    } else if (statement instanceof ChangeTrigger t) {
+      return ChangeTriggerDdl.trigger(dialect, text.q(t.table()), t.keyColumns());
     } else if (statement instanceof Pragma p) {
       return "PRAGMA " + p.text();
     } else if (statement instanceof TransactionBoundary t) {

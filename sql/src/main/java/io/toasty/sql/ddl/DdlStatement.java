@@ -105,6 +105,23 @@ public sealed interface DdlStatement {
    */
   record RangeCheckAddition(String table, DdlColumn column) implements DdlStatement {}
 
+  /**
+   * A function every change trigger shares ({@link ChangeTriggerDdl}): the trigger's own, or
+   * ({@code mark}) the one that marks each notification with its transaction and count; created
+   * or replaced, so push may run it again.
+   */
+  record ChangeFunction(boolean mark) implements DdlStatement {}
+
+  /**
+   * The trigger that notifies the committed changes of {@code table}'s rows by the values of
+   * {@code keyColumns} ({@link ChangeTriggerDdl}); created or replaced.
+   */
+  record ChangeTrigger(String table, List<String> keyColumns) implements DdlStatement {
+    public ChangeTrigger {
+      keyColumns = List.copyOf(keyColumns);
+    }
+  }
+
   /** {@code PRAGMA text} (SQLite). */
   record Pragma(String text) implements DdlStatement {}
 

@@ -12,6 +12,9 @@ import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.sql.ddl.DdlNames;
 import io.toasty.sql.ddl.DdlRenderer;
 import io.toasty.sql.ddl.DdlStatement;
+import io.toasty.sql.ddl.ChangeTriggerDdl;
+import io.toasty.sql.ddl.DdlStatement.ChangeFunction;
+import io.toasty.sql.ddl.DdlStatement.ChangeTrigger;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyAddition;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyDrop;
 import io.toasty.sql.ddl.DdlStatement.IndexCreation;
@@ -105,6 +108,29 @@ public final class SchemaDdl {
       }
     }
     out.addAll(later);
+    out.addAll(changeTriggers());
+    return out;
+  }
+
+  /**
+   * Where the backend has change streams, the functions and a trigger per table of a model with
+   * {@code @Model(changes = true)} ({@link ChangeTriggerDdl}); else none.
+   */
+  private List<DdlStatement> changeTriggers() {
+    List<DdlStatement> out = new ArrayList<>();
+    if (!dialect.capability().changeStreams()) {
+      return out;
+    }
+    for (ModelSchema model : schema.models()) {
+      if (model.changes()) {
+        if (out.isEmpty()) {
+          out.add(new ChangeFunction(true));
+          out.add(new ChangeFunction(false));
+        }
+        out.add(new ChangeTrigger(model.tableName(),
+            model.primaryKey().stream().map(i -> model.field(i).columnName()).toList()));
+      }
+    }
     return out;
   }
 

@@ -2,6 +2,7 @@ package io.toasty.reactive.internal.gate;
 
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.ExecResponse;
@@ -212,6 +213,12 @@ public final class GatedDriver implements Driver {
   @Override
   public <T> Optional<T> unwrap(Class<T> type) {
     return type.isInstance(this) ? Optional.of(type.cast(this)) : delegate.unwrap(type);
+  }
+
+  /** The driver's own: it listens on a connection outside the pool, so no permit is taken. */
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    return delegate.changes(model);
   }
 
   @Override

@@ -1,0 +1,34 @@
+package io.toasty.docs.changes;
+
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.reactive.Db;
+import reactor.core.publisher.Flux;
+
+/** The examples of {@code docs/changes.md}, run by {@link ChangesGuideTest}. */
+final class ChangesGuide {
+  private ChangesGuide() {}
+
+  // snippet: changes-follow
+  /** One line per committed change of a task; a gap asks the reader to reload. */
+  static Flux<String> follow(Db db) {
+    return Tasks.changes(db) // or db.changes(Tasks.MODEL)
+        .map(c -> switch (c.kind()) {
+          case LISTENING -> "listening";
+          case CREATED, UPDATED -> c.kind() + " " + c.record();
+          case DELETED -> "DELETED " + c.key();
+          case GAP -> "missed changes: reload";
+        });
+  }
+  // end-snippet
+
+  // snippet: changes-refused
+  /** Where the backend has no change streams: say so instead of failing. */
+  static Flux<String> followIfPossible(Db db) {
+    return follow(db).onErrorResume(UnsupportedFeatureException.class,
+        e -> e.feature() == Feature.CHANGE_STREAMS
+            ? Flux.just("no change streams on " + db.capability().backend())
+            : Flux.error(e));
+  }
+  // end-snippet
+}

@@ -1,0 +1,104 @@
+package io.toasty.reactive.internal.change;
+
+import io.toasty.Change;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.driver.ChangeNotice;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Query;
+import io.toasty.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+/**
+ * Makes a driver's change notices into {@link Change}s: the notices that came while the
+ * subscriber was busy are taken as one batch (at most {@value #BATCH} of them), whose created
+ * and updated keys are read in one query through the normal query path; the changes keep the
+ * notices' order. The next batch is read only when the subscriber asks for more, so a slow
+ * subscriber holds back the reads (the notices themselves wait in memory: the driver cannot
+ * tell the database to hold them).
+ */
+public final class ChangeReads<M> {
+  /** The most notices read in one query. */
+  static final int BATCH = 256;
+  /** How long a batch waits to fill once it holds a notice: a bound, not a delay to rely on. */
+  static final Duration GATHER = Duration.ofMillis(5);
+
+  private final Executor reader;
+  private final ModelDef<M> model;
+  private final AtomicLong position = new AtomicLong();
+
+  private ChangeReads(Executor reader, ModelDef<M> model) {
+    this.reader = reader;
+    this.model = model;
+  }
+
+  /** The changes of {@code model} that {@code notices} report, read through {@code reader}. */
+  public static <M> Flux<Change<M>> of(Flux<ChangeNotice> notices, Executor reader,
+      ModelDef<M> model) {
+    return Flux.defer(() -> {
+      ChangeReads<M> reads = new ChangeReads<>(reader, model);
+      return notices.bufferTimeout(BATCH, GATHER, true)
+          .concatMap(reads::batch, 0);
+    });
+  }
+
+  /** The changes of one batch, in its order, its records read in one query. */
+  private Flux<Change<M>> batch(List<ChangeNotice> notices) {
+    Set<Value.Record> keys = new LinkedHashSet<>();
+    for (ChangeNotice n : notices) {
+      if (n.kind() == Change.Kind.CREATED || n.kind() == Change.Kind.UPDATED) {
+        keys.add(n.key());
+      }
+    }
+    if (keys.isEmpty()) {
+      return Flux.fromIterable(changes(notices, Map.of()));
+    }
+    return reader.read(Query.all(model.name()).withFilter(filter(keys)), model)
+        .collectMap(model::keyOf)
+        .flatMapIterable(records -> changes(notices, records));
+  }
+
+  private List<Change<M>> changes(List<ChangeNotice> notices, Map<Value.Record, M> records) {
+    List<Change<M>> out = new ArrayList<>(notices.size());
+    for (ChangeNotice n : notices) {
+      long at = position.incrementAndGet();
+      String token = n.token().isEmpty() ? Long.toString(at) : n.token() + "/" + at;
+      Value.@Nullable Record key = n.key();
+      if (key == null) {
+        out.add(Change.mark(n.kind(), at, token));
+      } else {
+        M record = n.kind() == Change.Kind.DELETED ? null : records.get(key);
+        out.add(new Change<>(n.kind(), key, record, null, at, token));
+      }
+    }
+    return out;
+  }
+
+  /** {@code key IN (..)} for a key of one field, else an OR of each key's fields' equalities. */
+  private ExprNode filter(Set<Value.Record> keys) {
+    List<Integer> fields = model.schema().primaryKey();
+    if (fields.size() == 1) {
+      List<ExprNode> items = new ArrayList<>(keys.size());
+      keys.forEach(k -> items.add(new ExprNode.Const(k.get(0))));
+      return new ExprNode.InList(new ExprNode.Field(model.name(), fields.get(0)), items);
+    }
+    List<ExprNode> each = new ArrayList<>(keys.size());
+    for (Value.Record key : keys) {
+      List<ExprNode> equal = new ArrayList<>(fields.size());
+      for (int i = 0; i < fields.size(); i++) {
+        equal.add(new ExprNode.Compare(ExprNode.CompareOp.EQ,
+            new ExprNode.Field(model.name(), fields.get(i)), new ExprNode.Const(key.get(i))));
+      }
+      each.add(new ExprNode.And(equal));
+    }
+    return new ExprNode.Or(each);
+  }
+}

@@ -1,0 +1,270 @@
+package io.toasty.tck.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.toasty.Change;
+import io.toasty.error.InvalidModelException;
+import io.toasty.reactive.Db;
+import io.toasty.tck.Backend;
+import io.toasty.tck.BackendContext;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.FreshDatabase;
+import io.toasty.tck.LeakWatch;
+import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
+import io.toasty.tck.Sessions;
+import io.toasty.tck.Tck;
+import io.toasty.tck.models.Chore;
+import io.toasty.tck.models.Chores;
+import io.toasty.tck.models.Memos;
+import io.toasty.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Change streams ({@code Chores.changes(db)}): created, updated and deleted records seen in
+ * commit order, each key's changes in order; a rolled-back transaction seen not at all; a
+ * cancelled stream leaves no connection behind on the server; a listener whose session the
+ * server ended listens again and reports the gap. Every wait is for the next change, bounded
+ * only by the TCK's timeout.
+ *
+ * <p>PostgreSQL follows changes with a trigger and {@code LISTEN}/{@code NOTIFY}; the other
+ * backends refuse with {@link io.toasty.Feature#CHANGE_STREAMS} before anything is sent.
+ */
+@FreshDatabase
+@Models(Chores.class)
+@Requires(Need.CHANGE_STREAMS)
+@ResourceLock(LeakWatch.LEVEL)
+public abstract class ChangeStreamScenarios {
+
+  /** Creates, updates and deletes of two keys: each seen, in commit order, with its record. */
+  @BackendTest
+  public void changesAreSeenInCommitOrderWithTheirRecords(Db db) {
+    try (Watch watch = Watch.of(db)) {
+      Tck.await(Chores.create().code("a").title("sweep").points(1).exec(db));
+      Change<Chore> created = watch.next();
+      assertEquals(Change.Kind.CREATED, created.kind());
+      assertEquals(key("a"), created.key());
+      assertEquals(new Chore("a", "sweep", 1), created.record());
+      assertNull(created.old());
+
+      Tck.await(Chores.updateByCode("a").points(2).exec(db));
+      Change<Chore> updated = watch.next();
+      assertEquals(Change.Kind.UPDATED, updated.kind());
+      assertEquals(new Chore("a", "sweep", 2), updated.record());
+
+      Tck.await(Chores.deleteByCode("a").exec(db));
+      Change<Chore> deleted = watch.next();
+      assertEquals(Change.Kind.DELETED, deleted.kind());
+      assertEquals(key("a"), deleted.key());
+      assertNull(deleted.record());
+      assertTrue(created.position() < updated.position()
+          && updated.position() < deleted.position(), "positions in commit order");
+    }
+  }
+
+  /**
+   * Thirty writes of three keys sent one after the other without waiting for their changes: the
+   * changes of each key come in the order of its writes, and all of them in commit order.
+   */
+  @BackendTest
+  public void eachKeysChangesComeInOrder(Db db) {
+    List<String> written = new ArrayList<>();
+    try (Watch watch = Watch.of(db)) {
+      for (String code : List.of("k1", "k2", "k3")) {
+        Tck.await(Chores.create().code(code).title("t").points(0).exec(db));
+        written.add("CREATED " + code);
+      }
+      for (int round = 1; round <= 8; round++) {
+        for (String code : List.of("k1", "k2", "k3")) {
+          Tck.await(Chores.updateByCode(code).points(round).exec(db));
+          written.add("UPDATED " + code);
+        }
+      }
+      for (String code : List.of("k2", "k1", "k3")) {
+        Tck.await(Chores.deleteByCode(code).exec(db));
+        written.add("DELETED " + code);
+      }
+      List<String> seen = new ArrayList<>();
+      Map<Value.Record, Long> last = new HashMap<>();
+      for (int i = 0; i < written.size(); i++) {
+        Change<Chore> c = watch.next();
+        seen.add(c.kind() + " " + ((Value.Str) c.key().get(0)).value());
+        Long before = last.put(c.key(), c.position());
+        assertTrue(before == null || before < c.position(), "positions rise per key");
+      }
+      assertEquals(written, seen);
+    }
+  }
+
+  /** A transaction rolled back after its insert: no change; the next committed one is seen. */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.INTERACTIVE_TRANSACTIONS})
+  public void aRolledBackTransactionEmitsNothing(Db db) {
+    try (Watch watch = Watch.of(db)) {
+      IllegalStateException abort = new IllegalStateException("roll back");
+      Tck.failure(IllegalStateException.class, () -> db.transactionMono(tx -> Chores.create()
+          .code("gone").title("never").points(0).exec(tx).then(Mono.error(abort))));
+      assertEquals(0L, Tck.await(Chores.filterByCode("gone").count(db)));
+      Tck.await(Chores.create().code("kept").title("kept").points(0).exec(db));
+      Change<Chore> next = watch.next();
+      assertEquals(Change.Kind.CREATED, next.kind());
+      assertEquals(key("kept"), next.key(), "the first change after the rollback");
+    }
+  }
+
+  /**
+   * The listener is one connection of the server's, outside the pool, while the stream lives,
+   * and gone once it is cancelled.
+   */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.SERVER_SESSIONS})
+  public void cancellingClosesTheListenConnection(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open();
+    FaultChecks.refuseWithoutSessions(backend, opened.database());
+    Db db = opened.db();
+    FaultChecks.idle(db, "before the stream");
+    int before = Tck.await(backend.serverConnections(opened.database()));
+    Watch watch = Watch.of(db);
+    assertEquals(before + 1, Tck.await(backend.serverConnections(opened.database())),
+        "server connections while the stream listens");
+    assertEquals(0, db.poolState().map(p -> p.acquired()).orElse(0),
+        "pooled connections the stream holds");
+    watch.close();
+    Tck.eventually("the listen connection is gone from the server",
+        () -> Tck.await(backend.serverConnections(opened.database())) == before);
+  }
+
+  /**
+   * The listener's session ended by the server: the stream listens again, reports a
+   * {@link Change.Kind#GAP}, and sees the changes committed after it.
+   */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.SERVER_SESSIONS})
+  public void aKilledListenerListensAgainAndReportsTheGap(BackendContext cx, Backend backend) {
+    BackendContext.Opened opened = cx.open();
+    Db db = opened.db();
+    try (Watch watch = Watch.of(db)) {
+      for (int round = 0; round < 3; round++) {
+        FaultChecks.idle(db, "before kill " + round);
+        int before = Tck.await(backend.serverConnections(opened.database()));
+        int killed = Tck.await(backend.killSessions(opened.database(), Sessions.IDLE));
+        assertTrue(killed >= 1, "sessions the kill ended");
+        assertEquals(Change.Kind.GAP, watch.nextAny().kind(), "after kill " + round);
+        // the killed sessions gone (an idle pooled one then is never used), the listener back
+        Tck.eventually("the " + killed + " killed sessions are gone, the listener back",
+            () -> Tck.await(backend.serverConnections(opened.database())) <= before - killed + 1);
+        String code = "after" + round;
+        Tck.await(Chores.create().code(code).title("t").points(round).exec(db));
+        Change<Chore> next = watch.next();
+        assertEquals(key(code), next.key());
+        assertEquals(new Chore(code, "t", round), next.record());
+      }
+    }
+  }
+
+  /**
+   * A table whose change trigger is gone (made by migrations, which do not write it yet):
+   * the stream fails with an {@link InvalidModelException} naming the table, instead of
+   * listening to a channel nothing notifies; schema push puts the trigger back.
+   */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.SQL})
+  public void aTableWithoutItsTriggerIsRefusedByName(Db db, BackendContext cx) {
+    Watch.of(db).close();
+    cx.executeSql("DROP TRIGGER toasty_changes ON " + cx.quote("chores"));
+    try {
+      InvalidModelException refused = Tck.failure(InvalidModelException.class,
+          () -> Chores.changes(db).next());
+      assertTrue(refused.getMessage().contains("chores"), refused.getMessage());
+    } finally {
+      Tck.await(db.schema().push());
+    }
+    Watch.of(db).close();
+  }
+
+  /**
+   * A model without {@code @Model(changes = true)}: no trigger reports its changes, so its
+   * stream fails with an {@link InvalidModelException} naming it, before anything is sent.
+   */
+  @BackendTest
+  public void aModelWithoutChangesIsRefusedByName(BackendContext cx) {
+    Db db = cx.open(List.of(Memos.MODEL)).db();
+    InvalidModelException refused = Tck.failure(InvalidModelException.class,
+        () -> db.changes(Memos.MODEL).next());
+    assertEquals(Optional.of("Memo"), refused.model());
+  }
+
+  private static Value.Record key(String code) {
+    return Value.Record.of(new Value.Str(code));
+  }
+
+  /**
+   * A stream of the chores' changes, subscribed until closed, its changes queued; opened once
+   * the stream listens ({@link Change.Kind#LISTENING}).
+   */
+  static final class Watch implements AutoCloseable {
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Disposable subscription;
+
+    private Watch(Db db) {
+      this.subscription = Chores.changes(db).subscribe(queue::add, queue::add,
+          () -> queue.add("completed"));
+    }
+
+    static Watch of(Db db) {
+      Watch watch = new Watch(db);
+      assertEquals(Change.Kind.LISTENING, watch.nextAny().kind(), "the stream's first signal");
+      return watch;
+    }
+
+    /** The next change of a record. */
+    Change<Chore> next() {
+      Change<Chore> c = nextAny();
+      assertTrue(c.isRecordChange(), () -> "a record's change, not " + c);
+      assertNotNull(c.key());
+      return c;
+    }
+
+    /** The next signal, which must be a change or a mark. */
+    @SuppressWarnings("unchecked")
+    Change<Chore> nextAny() {
+      Object next;
+      try {
+        next = queue.poll(Tck.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for a change", e);
+      }
+      if (next instanceof Change<?> c) {
+        return (Change<Chore>) c;
+      }
+      if (next instanceof RuntimeException e) {
+        throw e;
+      }
+      if (next instanceof Throwable t) {
+        throw new AssertionError(t);
+      }
+      return fail(next == null ? "no change within " + Tck.TIMEOUT : "the stream " + next);
+    }
+
+    @Override
+    public void close() {
+      subscription.dispose();
+    }
+  }
+}

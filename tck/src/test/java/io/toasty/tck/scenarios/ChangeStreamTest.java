@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link ChangeStreamScenarios} on this build's backends. */
+class ChangeStreamTest extends ChangeStreamScenarios {}
