@@ -32,7 +32,8 @@ public final class Tenant {
   /** The Context key of {@link #rawChecked()}. */
   public static final Object RAW_CHECKED_KEY = Tenant.class.getName() + ".rawChecked";
 
-  private static final Tenant NONE = new Tenant(null);
+  /** The opt-out as a value: no tenant, every tenant's records ({@link #none()}). */
+  public static final Tenant NONE = new Tenant(null);
 
   private final @Nullable Value id;
 
@@ -72,7 +73,7 @@ public final class Tenant {
    * itself.
    */
   public static Function<Context, Context> none() {
-    return context -> context.put(CONTEXT_KEY, NONE);
+    return use(NONE);
   }
 
   /**
@@ -95,7 +96,7 @@ public final class Tenant {
     return Boolean.TRUE.equals(context.getOrDefault(RAW_CHECKED_KEY, null));
   }
 
-  /** Whether this is the opt-out, {@link #none()}. */
+  /** Whether this is the opt-out, {@link #NONE}. */
   public boolean isNone() {
     return id == null;
   }
