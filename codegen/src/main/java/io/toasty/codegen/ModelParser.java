@@ -81,8 +81,8 @@ final class ModelParser {
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
-    checkVersions(type);
-    checkTenants(type);
+    checkOnlyOne(type, Version.class);
+    checkOnlyOne(type, TenantId.class);
     List<IndexDescriptor> indexes = indexes(type, table, fields);
     if (errors.errorCount() > before) {
       return Optional.empty();
@@ -432,29 +432,16 @@ final class ModelParser {
     }
   }
 
-  private void checkTenants(TypeElement type) {
+  /** At most one field of {@code type} carries {@code annotation} ({@code @Version}, ...). */
+  private void checkOnlyOne(TypeElement type, Class<? extends Annotation> annotation) {
     String first = null;
     for (RecordComponentElement c : type.getRecordComponents()) {
-      if (c.getAnnotation(TenantId.class) == null) {
+      if (c.getAnnotation(annotation) == null) {
         continue;
       }
       if (first != null) {
-        errors.error(c, mirror(c, TenantId.class),
-            where(type, c) + ": only one field may be @TenantId, and " + first + " already is");
-      }
-      first = first == null ? c.getSimpleName().toString() : first;
-    }
-  }
-
-  private void checkVersions(TypeElement type) {
-    String first = null;
-    for (RecordComponentElement c : type.getRecordComponents()) {
-      if (c.getAnnotation(Version.class) == null) {
-        continue;
-      }
-      if (first != null) {
-        errors.error(c, mirror(c, Version.class),
-            where(type, c) + ": only one field may be @Version, and " + first + " already is");
+        errors.error(c, mirror(c, annotation), where(type, c) + ": only one field may be @"
+            + annotation.getSimpleName() + ", and " + first + " already is");
       }
       first = first == null ? c.getSimpleName().toString() : first;
     }
