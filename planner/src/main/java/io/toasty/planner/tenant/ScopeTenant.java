@@ -3,6 +3,7 @@ package io.toasty.planner.tenant;
 import io.toasty.Tenant;
 import io.toasty.error.TenantScopeException;
 import io.toasty.error.TenantScopeException.Reason;
+import io.toasty.planner.eager.EagerIncludes;
 import io.toasty.planner.expr.Children;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * model's own tenant), of every subquery and of every relation filter; a create has the tenant
  * stamped in its {@code @TenantId} slot. A create or update that names another tenant, and an
  * upsert whose conflict target leaves the tenant out (its update path could reach another
- * tenant's record), are refused. Under {@link Tenant#none()} the statement is left as it is,
+ * tenant's record), are refused. The model's eager relations are made includes first, and so
+ * scoped like any include. Under {@link Tenant#none()} the statement is left as it is,
  * but a create must then set the tenant itself. Without a tenant at all, a statement touching
  * a tenant-scoped model is refused ({@link Reason#MISSING}).
  *
@@ -60,7 +62,9 @@ public final class ScopeTenant {
     if (!scoped(schema)) {
       return statement;
     }
-    return new ScopeTenant(schema, tenant).statement(statement);
+    // eager relations become includes first, so that their scopes get the filter too (the
+    // eager phase keeps includes a query names: running it again later adds nothing)
+    return new ScopeTenant(schema, tenant).statement(EagerIncludes.expand(statement, schema));
   }
 
   /** Whether any model of {@code schema} is tenant-scoped. */

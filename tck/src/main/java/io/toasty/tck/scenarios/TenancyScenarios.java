@@ -21,12 +21,15 @@ import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.models.TnCounter;
 import io.toasty.tck.models.TnCounters;
+import io.toasty.tck.models.TnNote;
+import io.toasty.tck.models.TnNotes;
 import io.toasty.tck.models.TnProject;
 import io.toasty.tck.models.TnProjects;
 import io.toasty.tck.models.TnTask;
 import io.toasty.tck.models.TnTasks;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +44,7 @@ import reactor.core.publisher.Mono;
  * naming a scoped table is refused unless vouched for; and two tenants hammering one table at
  * once never see or touch each other's records ({@link TenancyFuzz}).
  */
-@Models({TnProjects.class, TnTasks.class, TnCounters.class})
+@Models({TnProjects.class, TnTasks.class, TnCounters.class, TnNotes.class})
 public abstract class TenancyScenarios {
   static final String ACME = "acme";
   static final String GLOBEX = "globex";
@@ -156,6 +159,22 @@ public abstract class TenancyScenarios {
     // the belongs-to side: another tenant's task cannot reach acme's project through a read
     assertEquals(List.of(), await(as(ACME, TnTasks.filterById(theirs.id())
         .include(TnTasks.PROJECT).collect(db))));
+  }
+
+  @BackendTest
+  public void eagerRelationsAreScopedLikeIncludes(Db db) {
+    TnProject mine = project(db, ACME, "a", 1);
+    TnProject theirs = project(db, GLOBEX, "g", 1);
+    await(as(ACME, TnNotes.create().projectId(Optional.of(mine.id())).text("mine").exec(db)));
+    // pointing at another tenant's project (written by maintenance)
+    await(admin(TnNotes.create().tenant(ACME).projectId(Optional.of(theirs.id())).text("odd")
+        .exec(db)));
+    List<TnNote> notes = await(as(ACME, TnNotes.all().collect(db)));
+    assertEquals("mine=a, odd=none", notes.stream().sorted(Comparator.comparing(TnNote::text))
+        .map(n -> n.text() + "=" + n.project().get().map(TnProject::name).orElse("none"))
+        .collect(Collectors.joining(", ")));
+    assertEquals(2L, await(admin(TnNotes.all().collect(db))).stream()
+        .filter(n -> n.project().get().isPresent()).count());
   }
 
   @BackendTest

@@ -259,7 +259,7 @@ public final class Router implements Executor, TxHost {
         return Flux.error(e);
       }
       // a key names the shape as written: one the tenant's filter changed plans by value
-      Shaped shaped = query == written ? key : null;
+      Shaped shaped = query.equals(written) ? key : null;
       Tx bound = links.boundIn(context);
       if (bound != null) {
         return bound.read(query, model);
