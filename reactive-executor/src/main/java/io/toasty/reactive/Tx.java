@@ -122,13 +122,8 @@ public final class Tx implements Executor {
   public Flux<Value> exec(StatementNode written) {
     Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
-      StatementNode statement;
-      try {
-        statement = router.tenants().apply(written, context);
-      } catch (TenantScopeException e) {
-        return Flux.error(e);
-      }
-      return execScoped(statement);
+      // a refusal thrown here is the Flux's error signal: nothing was sent
+      return execScoped(router.tenants().apply(written, context));
     });
   }
 

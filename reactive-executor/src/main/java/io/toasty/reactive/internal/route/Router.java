@@ -174,12 +174,8 @@ public final class Router implements Executor, TxHost {
   public Flux<Value> exec(StatementNode written, RetryPolicy policy) {
     Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
-      StatementNode statement;
-      try {
-        statement = tenants.apply(written, context);
-      } catch (TenantScopeException e) {
-        return Flux.error(e);
-      }
+      // a refusal thrown here is the Flux's error signal: nothing was sent
+      StatementNode statement = tenants.apply(written, context);
       Tx bound = links.boundIn(context);
       if (bound == null && hooks.touches(statement)) {
         // all or nothing: the write, its hooks and their writes in one transaction, whose
@@ -252,12 +248,7 @@ public final class Router implements Executor, TxHost {
     }
     Objects.requireNonNull(written, "query");
     return Flux.deferContextual(context -> {
-      Query query;
-      try {
-        query = (Query) tenants.apply(written, context);
-      } catch (TenantScopeException e) {
-        return Flux.error(e);
-      }
+      Query query = (Query) tenants.apply(written, context); // a refusal is the signal
       // a key names the shape as written: one the tenant's filter changed plans by value
       Shaped shaped = query.equals(written) ? key : null;
       Tx bound = links.boundIn(context);
@@ -591,12 +582,9 @@ public final class Router implements Executor, TxHost {
     // In a bound transaction (on DynamoDB an optimistic one), that transaction decides how the
     // batch nests in it.
     return Mono.deferContextual(context -> {
-      List<Snapshot<?>> statements;
-      try {
-        statements = written.stream().<Snapshot<?>>map(s -> tenants.apply(s, context)).toList();
-      } catch (TenantScopeException e) {
-        return Mono.error(e);
-      }
+      // a refusal is the Mono's error signal, before any statement of the batch is sent
+      List<Snapshot<?>> statements =
+          written.stream().<Snapshot<?>>map(s -> tenants.apply(s, context)).toList();
       Tx bound = links.boundIn(context);
       if (bound != null) {
         return bound.execBatch(statements);
