@@ -12,6 +12,7 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.OnUpdate;
 import io.toasty.annotations.Sensitive;
+import io.toasty.annotations.TenantId;
 import io.toasty.annotations.Table;
 import io.toasty.annotations.Unique;
 import io.toasty.annotations.UpdatedAt;
@@ -80,7 +81,8 @@ final class ModelParser {
     checkKey(type);
     checkColumns(type, fields);
     checkAuto(type);
-    checkVersions(type);
+    checkOnlyOne(type, Version.class);
+    checkOnlyOne(type, TenantId.class);
     List<IndexDescriptor> indexes = indexes(type, table, fields);
     if (errors.errorCount() > before) {
       return Optional.empty();
@@ -181,7 +183,7 @@ final class ModelParser {
   private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
     for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
         Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-        UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class)) {
+        UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class, TenantId.class)) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
             + " does not apply to a relation field, which is no column");
@@ -192,7 +194,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a collection field. */
   private static final List<Class<? extends Annotation>> NOT_ON_COLLECTION = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, Sensitive.class);
+      UpdatedAt.class, OnUpdate.class, Sensitive.class, TenantId.class);
 
   /** A {@code List}, {@code Set} or {@code Map} field of scalars; misfits are compile errors. */
   private Optional<FieldDescriptor> collectionField(TypeElement model,
@@ -218,7 +220,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a JSON document's field. */
   private static final List<Class<? extends Annotation>> NOT_ON_JSON = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, Embedded.class);
+      UpdatedAt.class, OnUpdate.class, Embedded.class, TenantId.class);
 
   private Optional<FieldDescriptor> jsonField(TypeElement model, RecordComponentElement component,
       int index, String constant, int position) {
@@ -296,6 +298,10 @@ final class ModelParser {
     if (component.getAnnotation(Version.class) != null) {
       checkVersion(where, component, type.get(), key, auto, defaultValue);
       auto = AutoStrategy.VERSION;
+    }
+    if (component.getAnnotation(TenantId.class) != null) {
+      checkTenant(where, component, type.get(), auto, defaultValue);
+      auto = AutoStrategy.TENANT;
     }
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
@@ -411,15 +417,31 @@ final class ModelParser {
     }
   }
 
-  private void checkVersions(TypeElement type) {
+  /** A {@code @TenantId} field: a String, long or UUID, not generated, defaulted or Optional. */
+  private void checkTenant(String where, RecordComponentElement c, FieldType type,
+      AutoStrategy auto, CodeBlock defaultValue) {
+    AnnotationMirror at = mirror(c, TenantId.class);
+    boolean fits = !type.optional() && (type.kind() == FieldKind.STRING
+        || type.kind() == FieldKind.LONG || type.kind() == FieldKind.UUID);
+    if (!fits || type.sensitive()) {
+      errors.error(c, at, where + ": @TenantId needs a String, long or UUID field, not "
+          + c.asType());
+    } else if (auto != null || defaultValue != null || c.getAnnotation(Version.class) != null) {
+      errors.error(c, at, where + ": the @TenantId is stamped from the Context; it takes no "
+          + "@Auto, @Default or @Version");
+    }
+  }
+
+  /** At most one field of {@code type} carries {@code annotation} ({@code @Version}, ...). */
+  private void checkOnlyOne(TypeElement type, Class<? extends Annotation> annotation) {
     String first = null;
     for (RecordComponentElement c : type.getRecordComponents()) {
-      if (c.getAnnotation(Version.class) == null) {
+      if (c.getAnnotation(annotation) == null) {
         continue;
       }
       if (first != null) {
-        errors.error(c, mirror(c, Version.class),
-            where(type, c) + ": only one field may be @Version, and " + first + " already is");
+        errors.error(c, mirror(c, annotation), where(type, c) + ": only one field may be @"
+            + annotation.getSimpleName() + ", and " + first + " already is");
       }
       first = first == null ? c.getSimpleName().toString() : first;
     }

@@ -9,6 +9,7 @@ import io.toasty.ModelDef;
 import io.toasty.SqlStatement;
 import io.toasty.Statement;
 import io.toasty.driver.Operation;
+import io.toasty.error.TenantScopeException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.cardinality.CardinalityGuard;
@@ -118,8 +119,16 @@ public final class Tx implements Executor {
    * one (bound in the Context), it runs in the nested one.
    */
   @Override
-  public Flux<Value> exec(StatementNode statement) {
-    Objects.requireNonNull(statement, "statement");
+  public Flux<Value> exec(StatementNode written) {
+    Objects.requireNonNull(written, "statement");
+    return Flux.deferContextual(context -> {
+      // a refusal thrown here is the Flux's error signal: nothing was sent
+      return execScoped(router.tenants().apply(written, context));
+    });
+  }
+
+  /** {@link #exec} of a statement confined to its tenant scope. */
+  private Flux<Value> execScoped(StatementNode statement) {
     if (!router.hooks().touches(statement)) {
       return execUnhooked(statement);
     }
@@ -316,7 +325,7 @@ public final class Tx implements Executor {
     if (!router.capability().rawSql()) {
       return Flux.error(RawStatements.noRawSql(router.capability()));
     }
-    return sendRaw(sql);
+    return router.inTenantScope(sql, () -> sendRaw(sql));
   }
 
   /** A Cypher statement in this transaction; see {@link CypherStatement}. */
@@ -333,15 +342,18 @@ public final class Tx implements Executor {
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     Objects.requireNonNull(statement, "statement");
     return cypherRefusal().<Flux<Value.Record>>map(Flux::error)
-        .orElseGet(() -> sendRaw(statement));
+        .orElseGet(() -> router.inTenantScope(statement, () -> sendRaw(statement)));
   }
 
   /** A path query on this transaction's connection; see {@link io.toasty.PathQuery}. */
   @Override
   public Flux<Value.Record> execPath(PathNode path) {
     Objects.requireNonNull(path, "path");
-    return Flux.defer(() -> sendRaw(PlanPath.plan(path, router.models(),
-        router.capability())));
+    return Flux.deferContextual(context -> {
+      TenantScopeException refused = router.tenants().pathRefusal(path, context);
+      return refused != null ? Flux.<Value.Record>error(refused)
+          : sendRaw(PlanPath.plan(path, router.models(), router.capability()));
+    });
   }
 
   /** Runs a raw statement on this transaction's connection, in its turn, observed. */

@@ -19,5 +19,11 @@ public enum AutoStrategy {
    * asks for it, truncated to microseconds (what every backend keeps). As a field's
    * {@code onUpdate}: set by every update that does not set the field itself.
    */
-  NOW
+  NOW,
+  /**
+   * A {@code @TenantId} field: the tenant of the subscriber's Context ({@code io.toasty.Tenant}),
+   * which the engine stamps on every create before planning; a create in the opt-out scope
+   * ({@code Tenant.none()}) sets it itself.
+   */
+  TENANT
 }

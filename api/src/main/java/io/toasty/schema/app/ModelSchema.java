@@ -3,6 +3,7 @@ package io.toasty.schema.app;
 import io.toasty.error.InvalidStatementException;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model, as the processor read it from an {@code @Model} record.
@@ -103,6 +104,19 @@ public record ModelSchema(String name, String javaClass, String tableName,
       return fields.get(fieldIndex).name();
     }
     return isRelation(fieldIndex) ? relationAt(fieldIndex).name() : "#" + fieldIndex;
+  }
+
+  /**
+   * The {@code @TenantId} field ({@link AutoStrategy#TENANT}), or {@code null} when the model is
+   * not tenant-scoped.
+   */
+  public @Nullable FieldSchema tenantField() {
+    for (FieldSchema f : fields) {
+      if (f.auto() == AutoStrategy.TENANT) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** Whether the fields at {@code fieldIndexes}, in any order, are the primary key. */

@@ -12,6 +12,7 @@ import io.toasty.driver.Driver;
 import io.toasty.driver.Operation;
 import io.toasty.driver.OperationText;
 import io.toasty.error.InvalidStatementException;
+import io.toasty.error.TenantScopeException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.CompiledPlan;
 import io.toasty.planner.Planner;
@@ -95,6 +96,8 @@ public final class Router implements Executor, TxHost {
   private final StatementObserver observer;
   private final StatementWatch watch;
   private final RawStatements raw;
+  /** The tenant scope every statement runs in ({@code io.toasty.Tenant}). */
+  private final TenantScope tenants;
   private final TxStarts starts;
   private final RetryPolicy retry;
   private final CursorKey cursorKey;
@@ -145,6 +148,7 @@ public final class Router implements Executor, TxHost {
     this.watch = new StatementWatch(observer, schema, driver, options.logValues(),
         s -> planner.prepare(asRun(s)));
     this.raw = new RawStatements(this, driver);
+    this.tenants = new TenantScope(schema);
     this.starts = new TxStarts(this, driver, options.transactionRetry(),
         options.transactionTimeout());
     this.coalesceGets = options.coalesceGets();
@@ -167,9 +171,11 @@ public final class Router implements Executor, TxHost {
   }
 
   /** {@link #exec(StatementNode)} with {@code policy}'s retries outside a transaction. */
-  public Flux<Value> exec(StatementNode statement, RetryPolicy policy) {
-    Objects.requireNonNull(statement, "statement");
+  public Flux<Value> exec(StatementNode written, RetryPolicy policy) {
+    Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
+      // a refusal thrown here is the Flux's error signal: nothing was sent
+      StatementNode statement = tenants.apply(written, context);
       Tx bound = links.boundIn(context);
       if (bound == null && hooks.touches(statement)) {
         // all or nothing: the write, its hooks and their writes in one transaction, whose
@@ -235,13 +241,16 @@ public final class Router implements Executor, TxHost {
    * ({@link Planner#prepare(StatementNode, Shaped)}); in a transaction the key is not used.
    */
   @Override
-  public <M> Flux<M> read(Query query, ModelDef<M> model, Shaped shaped) {
+  public <M> Flux<M> read(Query written, ModelDef<M> model, Shaped key) {
     RowReader<M> reader = model.rowReader();
     if (reader == null) {
-      return Executor.super.read(query, model);
+      return Executor.super.read(written, model);
     }
-    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(written, "query");
     return Flux.deferContextual(context -> {
+      Query query = (Query) tenants.apply(written, context); // a refusal is the signal
+      // a key names the shape as written: one the tenant's filter changed plans by value
+      Shaped shaped = query.equals(written) ? key : null;
       Tx bound = links.boundIn(context);
       if (bound != null) {
         return bound.read(query, model);
@@ -343,7 +352,21 @@ public final class Router implements Executor, TxHost {
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
-    return raw.execSql(sql);
+    return inTenantScope(sql, () -> raw.execSql(sql));
+  }
+
+  /** {@code run} of {@code statement}, unless its tenant scope refuses it (the signal then). */
+  public Flux<Value.Record> inTenantScope(Operation statement,
+      Supplier<Flux<Value.Record>> run) {
+    return Flux.deferContextual(context -> {
+      TenantScopeException refused = tenants.rawRefusal(statement, context);
+      return refused != null ? Flux.error(refused) : run.get();
+    });
+  }
+
+  /** The tenant scope of this {@code Db}'s statements. */
+  public TenantScope tenants() {
+    return tenants;
   }
 
   /** What the driver sends, in its backend's language, for explain text; null when it shows none. */
@@ -363,7 +386,7 @@ public final class Router implements Executor, TxHost {
 
   @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
-    return raw.execCypher(statement);
+    return inTenantScope(statement, () -> raw.execCypher(statement));
   }
 
   @Override
@@ -372,6 +395,10 @@ public final class Router implements Executor, TxHost {
     return Flux.defer(() -> {
       Operation.PathQuery op = PlanPath.plan(path, schema, capability());
       return Flux.deferContextual(context -> {
+        TenantScopeException refused = tenants.pathRefusal(path, context);
+        if (refused != null) {
+          return Flux.error(refused);
+        }
         Tx bound = boundIn(context);
         return bound != null ? bound.execPath(path)
             : orBound(context, c -> Joined.path(this, c, path), () -> observedRaw(op, false,
@@ -387,7 +414,7 @@ public final class Router implements Executor, TxHost {
 
   @Override
   public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
-    return raw.execPartiql(statement);
+    return inTenantScope(statement, () -> raw.execPartiql(statement));
   }
 
   /**
@@ -550,11 +577,14 @@ public final class Router implements Executor, TxHost {
    * has no interactive transactions, see {@link AtomicBatch}.
    */
   @Override
-  public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
-    Objects.requireNonNull(statements, "statements");
+  public Mono<List<Object>> execBatch(List<Snapshot<?>> written) {
+    Objects.requireNonNull(written, "statements");
     // In a bound transaction (on DynamoDB an optimistic one), that transaction decides how the
     // batch nests in it.
     return Mono.deferContextual(context -> {
+      // a refusal is the Mono's error signal, before any statement of the batch is sent
+      List<Snapshot<?>> statements =
+          written.stream().<Snapshot<?>>map(s -> tenants.apply(s, context)).toList();
       Tx bound = links.boundIn(context);
       if (bound != null) {
         return bound.execBatch(statements);

@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link TenancyScenarios} on this build's backends. */
+class TenancyTest extends TenancyScenarios {}
