@@ -212,12 +212,12 @@ public final class ScopeTenant {
         : schema.model(owner.relationAt(r.relation().index()).target());
     ExprNode eq = target == null ? null : tenantEq(target);
     if (eq == null) {
-      return inner == r.filter() ? r : new ExprNode.Related(r.relation(), r.quantifier(), inner);
+      return inner == r.filter() ? r : r.withFilter(inner);
     }
     ExprNode scoped = r.quantifier() == ExprNode.Quantifier.EVERY
         ? new ExprNode.Or(List.of(new ExprNode.Not(eq), inner))
         : withConjunct(inner, eq);
-    return new ExprNode.Related(r.relation(), r.quantifier(), scoped);
+    return r.withFilter(scoped); // a count keeps its bound: it counts the tenant's records
   }
 
   /** {@code model.tenant = tenant}, or null when the model is not scoped or the scope is none. */

@@ -153,6 +153,13 @@ public abstract class TenancyScenarios {
         TnProjects.filter(TnProjects.TASKS.every(TnTasks.DONE.eq(true))).count(db))));
     assertEquals(1L, await(as(ACME,
         TnProjects.filter(TnProjects.TASKS.none(TnTasks.DONE.eq(false))).count(db))));
+    // a count counts the tenant's related records only, and keeps its bound
+    assertEquals(0L, await(as(ACME,
+        TnProjects.filter(TnProjects.TASKS.count().ge(2)).count(db))));
+    assertEquals(1L, await(as(ACME,
+        TnProjects.filter(TnProjects.TASKS.count().eq(1)).count(db))));
+    assertEquals(1L, await(admin(
+        TnProjects.filter(TnProjects.TASKS.count().ge(2)).count(db))));
     assertEquals(2, await(admin(TnProjects.filterById(a.id()).include(TnProjects.TASKS)
         .first(db))).tasks().get().size());
     TnTask theirs = await(admin(TnTasks.filter(TnTasks.TITLE.eq("theirs")).first(db)));
