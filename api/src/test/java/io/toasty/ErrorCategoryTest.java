@@ -49,6 +49,7 @@ class ErrorCategoryTest {
       Map.entry("SchemaUpgradeException", ErrorCategory.CONFLICT),
       Map.entry("PoolTimeoutException", ErrorCategory.UNAVAILABLE),
       Map.entry("ConnectionLostException", ErrorCategory.UNAVAILABLE),
+      Map.entry("TenantScopeException", ErrorCategory.INTERNAL),
       Map.entry("ThrottledException", ErrorCategory.UNAVAILABLE),
       Map.entry("TransactionRolledBackException", ErrorCategory.UNAVAILABLE),
       Map.entry("QueryTimeoutException", ErrorCategory.TIMEOUT),
@@ -167,8 +168,8 @@ class ErrorCategoryTest {
     if (t == List.class) {
       return List.of();
     }
-    if (t == Feature.class) {
-      return Feature.values()[0];
+    if (t.isEnum()) {
+      return t.getEnumConstants()[0];
     }
     if (t == ConnectionLostException.class) {
       return new ConnectionLostException("x", null, "x", null);
