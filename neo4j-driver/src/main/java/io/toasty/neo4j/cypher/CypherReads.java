@@ -112,7 +112,11 @@ final class CypherReads {
    * items), the having as its {@code WHERE}, then the returned expressions over those aliases.
    */
   private void grouped(Returning.Grouped g) {
-    out.append(" WITH ");
+    List<ExprNode.Aggregate> aggregates = new ArrayList<>();
+    g.exprs().forEach(e -> collectAggregates(e, aggregates));
+    collectAggregates(g.having(), aggregates);
+    // Cypher groups only beside an aggregate: without one, DISTINCT keeps each group once.
+    out.append(aggregates.isEmpty() && !g.groupBy().isEmpty() ? " WITH DISTINCT " : " WITH ");
     int items = 0;
     for (int i = 0; i < g.groupBy().size(); i++) {
       if (items++ > 0) {
@@ -121,9 +125,6 @@ final class CypherReads {
       walk.expr(g.groupBy().get(i));
       out.append(" AS g").append(i);
     }
-    List<ExprNode.Aggregate> aggregates = new ArrayList<>();
-    g.exprs().forEach(e -> collectAggregates(e, aggregates));
-    collectAggregates(g.having(), aggregates);
     for (int i = 0; i < aggregates.size(); i++) {
       if (items++ > 0) {
         out.append(", ");

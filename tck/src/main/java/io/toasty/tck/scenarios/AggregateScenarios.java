@@ -225,6 +225,16 @@ public abstract class AggregateScenarios {
     assertEquals(List.of("1:1:10", "2:1:0", "3:1:30", "5:1:50", "null:2:60"), groups);
   }
 
+  /** A group by without an aggregate is each group once (Cypher groups only beside one). */
+  @BackendTest
+  @Requires(Need.SCAN)
+  public void groupByWithoutAnAggregateGivesEachGroupOnce(Db db) {
+    ScoreFixtures.sixScores(db);
+    List<String> levels = await(Scores.all().select(v -> String.valueOf(v[0]),
+        List.of(Scores.LEVEL)).groupBy(Scores.LEVEL).collect(db)).stream().sorted().toList();
+    assertEquals(List.of("1", "2", "3", "5", "null"), levels);
+  }
+
   @BackendTest
   @Requires(Need.SCAN)
   public void havingKeepsMatchingGroups(Db db) {
