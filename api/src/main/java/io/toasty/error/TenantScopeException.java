@@ -21,7 +21,12 @@ public final class TenantScopeException extends ToastyException {
     /** A raw statement names a tenant-scoped table, unvouched. */
     RAW,
     /** A path query crosses a tenant-scoped model, which no filter of it can scope. */
-    PATH
+    PATH,
+    /**
+     * A change stream of a tenant-scoped model outside {@code Tenant.none()}: the notices carry
+     * every tenant's keys, which a tenant's subscriber must not learn.
+     */
+    CHANGES
   }
 
   private final Reason reason;

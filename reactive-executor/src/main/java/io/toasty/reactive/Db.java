@@ -9,6 +9,7 @@ import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
 import io.toasty.SqlStatement;
 import io.toasty.Statement.Snapshot;
+import io.toasty.Tenant;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -18,6 +19,7 @@ import io.toasty.driver.StatementTimeout;
 import io.toasty.error.InvalidModelException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.TenantScopeException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
@@ -148,7 +150,8 @@ public final class Db implements Executor {
    * joins a transaction. Where the backend has no change streams the {@code Flux} fails with an
    * {@link UnsupportedFeatureException} of {@link io.toasty.Feature#CHANGE_STREAMS} before
    * anything is sent; for a model without {@code changes = true}, with an
-   * {@link InvalidModelException} naming it.
+   * {@link InvalidModelException} naming it; for a tenant-scoped model outside
+   * {@code Tenant.none()}, with a {@link TenantScopeException} (docs/tenancy.md).
    */
   @Override
   public <M> Flux<Change<M>> changes(ModelDef<M> model) {
@@ -165,7 +168,12 @@ public final class Db implements Executor {
             + " is not a model of this Db with @Model(changes = true): its changes are not"
             + " reported"));
       }
-      return ChangeReads.of(driver.changes(model.name()), this, model);
+      return Flux.deferContextual(context -> schema.model(model.name()).tenantField() != null
+          && !Tenant.in(context).map(Tenant::isNone).orElse(false)
+          ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
+              model.name(), null, "the changes of a tenant-scoped model are followed only under "
+              + "Tenant.none(): their notices carry every tenant's keys"))
+          : ChangeReads.of(driver.changes(model.name()), this, model));
     });
   }
 

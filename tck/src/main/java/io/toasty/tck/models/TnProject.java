@@ -8,8 +8,11 @@ import io.toasty.annotations.Model;
 import io.toasty.annotations.TenantId;
 import java.util.UUID;
 
-/** A tenant-scoped model (tenancy family): its tenant is no part of its key. */
-@Model
+/**
+ * A tenant-scoped model (tenancy family): its tenant is no part of its key. Its changes are
+ * reported, which only a subscriber under {@code Tenant.none()} may follow.
+ */
+@Model(changes = true)
 public record TnProject(
     @Key @Auto UUID id,
     @TenantId String tenant,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
+import io.toasty.Change;
 import io.toasty.RawQuery;
 import io.toasty.Tenant;
 import io.toasty.driver.Capability;
@@ -18,7 +19,9 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.TnCounter;
 import io.toasty.tck.models.TnCounters;
 import io.toasty.tck.models.TnNote;
@@ -232,6 +235,21 @@ public abstract class TenancyScenarios {
       assertEquals(List.of("a1", "a2"), names(await(as(ACME, TnProjects.all().collect(db)))));
     }
     assertEquals(10L, await(admin(TnProjects.getById(db, g1.id()))).score());
+  }
+
+  /**
+   * A tenant's subscriber cannot follow a scoped model's changes (the notices carry every
+   * tenant's keys): refused before anything listens; under {@code Tenant.none()} it runs.
+   */
+  @BackendTest
+  @Requires(Need.CHANGE_STREAMS)
+  public void changesOfAScopedModelAreFollowedOnlyWithoutATenant(Db db) {
+    TenantScopeException e = failure(TenantScopeException.class,
+        () -> as(ACME, TnProjects.changes(db).next()));
+    assertEquals(Reason.CHANGES, e.reason());
+    assertEquals("TnProject", e.model().orElseThrow());
+    Change<TnProject> first = await(TnProjects.changes(db).contextWrite(Tenant.none()).next());
+    assertEquals(Change.Kind.LISTENING, first.kind());
   }
 
   @BackendTest
