@@ -379,7 +379,7 @@ public final class WaitingBatches {
   }
 
   /** {@code n} rounded up to a power of two: as few plans of a batch's statement as sizes. */
-  static int padded(int n) {
+  public static int padded(int n) {
     return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
   }
 }

@@ -4,6 +4,7 @@ import io.toasty.Change;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
 import io.toasty.driver.ChangeNotice;
+import io.toasty.reactive.internal.batch.WaitingBatches;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
@@ -82,8 +83,16 @@ public final class ChangeReads<M> {
     return out;
   }
 
-  /** {@code key IN (..)} for a key of one field, else an OR of each key's fields' equalities. */
-  private ExprNode filter(Set<Value.Record> keys) {
+  /**
+   * {@code key IN (..)} for a key of one field, else an OR of each key's fields' equalities;
+   * padded to a power of two with the last key repeated, as {@code KeysRead} pads a batch, so
+   * that a model has as few plans of it as sizes, not one per batch size up to {@value #BATCH}.
+   */
+  private ExprNode filter(Set<Value.Record> distinct) {
+    List<Value.Record> keys = new ArrayList<>(distinct);
+    while (keys.size() < WaitingBatches.padded(distinct.size())) {
+      keys.add(keys.get(keys.size() - 1));
+    }
     List<Integer> fields = model.schema().primaryKey();
     if (fields.size() == 1) {
       List<ExprNode> items = new ArrayList<>(keys.size());
