@@ -115,6 +115,38 @@ class GraphTest {
         .map(Member::email).toList());
   }
 
+  /**
+   * Two deletes of one node: the second matches it before the first commits, then waits for its
+   * lock. Once the first commits, the second deleted nothing and says so (Neo4j's
+   * {@code DETACH DELETE} of a node deleted meanwhile would still count it).
+   */
+  @Test
+  void aDeleteRacingACommittedDeleteCountsNothing() {
+    Member ann = create("ann@x", "red", 1);
+    Mono<Long> racing = Members.deleteById(ann.id()).exec(db).cache();
+    Long first = db.transaction(tx -> Members.deleteById(ann.id()).exec(tx)
+            .delayUntil(n -> Mono.fromRunnable(racing::subscribe).then(aTransactionWaits())))
+        .single().block(T);
+    assertEquals(1L, first);
+    assertEquals(0L, racing.block(T));
+  }
+
+  /** Completes once the server lists a transaction waiting for a lock. */
+  private static Mono<Void> aTransactionWaits() {
+    return Mono.usingWhen(
+        Mono.fromSupplier(() -> org.neo4j.driver.GraphDatabase.driver(LocalNeo4j.bolt(),
+            org.neo4j.driver.AuthTokens.none())),
+        d -> Flux.interval(Duration.ofMillis(20))
+            .map(tick -> {
+              try (var s = d.session()) {
+                return s.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' "
+                    + "RETURN count(*)").single().get(0).asLong();
+              }
+            })
+            .filter(n -> n > 0).next().then(),
+        d -> Mono.fromRunnable(d::close));
+  }
+
   @Test
   void rawSqlIsRefusedBeforeTheDriver() {
     Object e = db.sql("SELECT 1").rows().collectList().map(Object.class::cast)

@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The databases one test class keeps between its runs, by backend and models, each left clean by
- * the run before (see {@link Dirt}) and emptied before the next; dropped when the class ends (a
- * value of the class's {@link ExtensionContext.Store}, closed by JUnit). A run takes one out and
- * gives it back only if it stays clean, so two runs never share one.
+ * the run before (see {@link Dirt}) and emptied before the next; given back to the backend when
+ * the class ends (a value of the class's {@link ExtensionContext.Store}, closed by JUnit). A run
+ * takes one out and gives it back only if it stays clean, so two runs never share one.
  */
 final class KeptDatabases implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -66,7 +66,11 @@ final class KeptDatabases implements AutoCloseable {
     idle.computeIfAbsent(key, k -> new ArrayDeque<>()).add(database);
   }
 
-  /** Drops every kept database; the first error is thrown after all were tried. */
+  /**
+   * Gives every kept database back to its backend, which may keep its schema for a later class
+   * of the same models ({@link Backend#recycle}: a kept database is clean, its schema as its
+   * models made it) or drops it; the first error is thrown after all were tried.
+   */
   @Override
   public void close() {
     List<Map.Entry<Key, String>> all = new ArrayList<>();
@@ -77,7 +81,7 @@ final class KeptDatabases implements AutoCloseable {
     RuntimeException first = null;
     for (Map.Entry<Key, String> e : all) {
       try {
-        e.getKey().backend().dispose(e.getValue()).block(BackendContext.TIMEOUT);
+        e.getKey().backend().recycle(e.getValue()).block(BackendContext.TIMEOUT);
       } catch (RuntimeException ex) {
         if (first == null) {
           first = ex;

@@ -100,6 +100,7 @@ public final class BackendTally implements TestExecutionListener {
     table.append(familyTable());
     table.append(timeTable());
     table.append('\n').append(DatabaseTally.table());
+    table.append('\n').append(Neo4jPlanCacheTally.line());
     System.out.println("TCK runs per backend:\n" + table);
     try {
       Path target = Path.of("target");

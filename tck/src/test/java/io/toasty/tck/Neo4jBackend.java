@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.driver.AuthTokens;
@@ -276,8 +277,11 @@ final class Neo4jBackend implements Backend {
         .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
         .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
         .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+        // Cypher's caches report hits, compiles and flushes to listeners (Neo4jPlanCacheTally).
+        .withConfig(GraphDatabaseInternalSettings.cypher_enable_query_cache_monitors, true)
         .build();
     Neo4j started = server;
+    Neo4jPlanCacheTally.watch(started);
     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "neo4j-harness-stop"));
     return server.boltURI();
   }

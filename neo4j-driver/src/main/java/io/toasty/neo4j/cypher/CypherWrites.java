@@ -66,7 +66,9 @@ final class CypherWrites {
 
   boolean delete(DeleteNode d) {
     Scope scope = walk.match(d.from(), d.filter());
-    stillReferred(scope);
+    // A node that a transaction committed meanwhile deleted or changed no longer matches once
+    // locked, so the count says what this delete removed (else two racing deletes count 1 each).
+    stillReferred(scope, lockAndRecheck(scope, d.filter()));
     boolean rows;
     if (d.returning() instanceof Returning.Project p) {
       out.append(" WITH ").append(scope.variable());
@@ -94,16 +96,21 @@ final class CypherWrites {
    * {@code @BelongsTo.Restrict}, left them), so one found here is restricted or was written by a
    * transaction that committed meanwhile: DETACH DELETE would leave its key naming nothing. The
    * node is locked first (a write, as {@link #lockAndRecheck} takes), so a concurrent write that
-   * links to it has committed, and is seen, or waits for this delete.
+   * links to it has committed, and is seen, or waits for this delete. Where the delete locked
+   * its nodes already ({@code locked}), the test follows that lock.
    */
-  private void stillReferred(Scope scope) {
+  private void stillReferred(Scope scope, boolean locked) {
     List<Relationships.Link> referring = walk.relationships().edge(scope.table()) == null
         ? walk.relationships().referring(scope.table()) : List.of();
     if (referring.isEmpty()) {
       return;
     }
     String v = scope.variable();
-    CypherLocks.lock(out, v, CypherNodes.carried(walk, scope));
+    if (locked) {
+      out.append(" WITH ").append(CypherNodes.carried(walk, scope));
+    } else {
+      CypherLocks.lock(out, v, CypherNodes.carried(walk, scope));
+    }
     out.append(" WHERE ");
     for (int i = 0; i < referring.size(); i++) {
       Relationships.Link l = referring.get(i);
@@ -170,14 +177,16 @@ final class CypherWrites {
    * {@code MATCH ... WHERE} reads without locking, so two transactions could both match a node
    * by its old values (an {@code @Version} check among them) and both update it; the second to
    * take the lock now sees the first one's committed values and drops the node when they no
-   * longer match, as a row-level compare-and-set. The lock property is set and removed in the
-   * same statement, so nothing of it is stored.
+   * longer match, as a row-level compare-and-set; a node another transaction deleted matches
+   * nothing. The lock property is set and removed in the same statement, so nothing of it is
+   * stored. Returns whether it locked (not for an unfiltered statement).
    */
-  private void lockAndRecheck(Scope scope, ExprNode filter) {
+  private boolean lockAndRecheck(Scope scope, ExprNode filter) {
     if (walk.isTrue(filter)) {
-      return;
+      return false;
     }
     CypherLocks.lock(out, scope.variable(), CypherNodes.carried(walk, scope));
     walk.where(filter);
+    return true;
   }
 }
