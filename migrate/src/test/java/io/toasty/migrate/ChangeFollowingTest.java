@@ -8,6 +8,7 @@ import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.SqlScript;
 import io.toasty.migrate.files.Step;
+import io.toasty.migrate.render.DynamoRenderer;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A model whose changes are followed ({@code @Model(changes = true)}) in migrations: the snapshot
  * records it, the diff follows a new or opted-in table and stops following an opted-out or
- * dropped one, and PostgreSQL renders it as the change trigger push writes; the other dialects
- * render nothing.
+ * dropped one, PostgreSQL renders it as the change trigger push writes and DynamoDB as its
+ * stream enabled or disabled; the other dialects render nothing.
  */
 class ChangeFollowingTest {
   private static final SchemaSnapshot EMPTY =
@@ -97,6 +98,16 @@ class ChangeFollowingTest {
     List<Step> steps = List.of(new Step(follow.describe(),
         new SqlStepRenderer(SqlChoices.POSTGRESQL).render(follow)));
     assertEquals(steps, SqlScript.read(SqlScript.write("V1", steps), "V1.sql"));
+  }
+
+  @Test
+  void dynamoDbEnablesAndDisablesTheTablesStream() {
+    Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
+    DynamoRenderer renderer = new DynamoRenderer();
+    assertEquals(List.of("{\"op\":\"followChanges\",\"table\":\"members\"}"),
+        renderer.render(follow));
+    assertEquals(List.of("{\"op\":\"unfollowChanges\",\"table\":\"members\"}"),
+        renderer.render(follow.inverse()));
   }
 
   @Test
