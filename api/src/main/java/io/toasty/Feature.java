@@ -35,7 +35,8 @@ public enum Feature {
   PATH_QUERIES("path queries"),
   /**
    * Following a model's committed changes as a stream ({@code db.changes(Tasks.MODEL)}):
-   * PostgreSQL's triggers and {@code LISTEN}/{@code NOTIFY}; the other backends refuse it.
+   * PostgreSQL's triggers and {@code LISTEN}/{@code NOTIFY}, DynamoDB Streams; the other backends
+   * refuse it.
    */
   CHANGE_STREAMS("change streams"),
   /** A full-table read where no key or index applies. */

@@ -100,7 +100,8 @@ import java.util.Objects;
  *                                always waits
  * @param changeStreams           whether a model's committed changes can be followed as a
  *                                stream ({@code db.changes(Tasks.MODEL)}): PostgreSQL's
- *                                triggers and {@code LISTEN}/{@code NOTIFY}; otherwise the
+ *                                triggers and {@code LISTEN}/{@code NOTIFY}, DynamoDB
+ *                                Streams; otherwise the
  *                                stream fails with {@code Feature.CHANGE_STREAMS} before
  *                                anything is sent
  */
@@ -436,7 +437,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       new Capability("dynamodb", false, true, false, false, false, false, true, true, false,
           true, 255, false, false, 100).withValueRanges(ValueRanges.DYNAMODB).withPartiql(true)
           .withQueryForms(QueryForms.NONE.withCollectionChanges(QueryForms.ALL_CHANGES))
-          .withAtomicLimits(true).withOptimisticTransactions(true).withJsonPaths(true);
+          .withAtomicLimits(true).withOptimisticTransactions(true).withJsonPaths(true)
+          .withChangeStreams(true);
 
   /** A capability's components to change one at a time: the withers' single copy. */
   private static final class Copy {

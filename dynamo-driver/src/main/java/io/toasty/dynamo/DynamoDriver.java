@@ -1,12 +1,14 @@
 package io.toasty.dynamo;
 
 import io.toasty.driver.Capability;
+import io.toasty.driver.ChangeNotice;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
 import io.toasty.driver.OperationText;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.dynamo.ddl.SchemaPush;
 import io.toasty.dynamo.op.DynamoContext;
+import io.toasty.dynamo.stream.StreamChanges;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
 import io.toasty.error.DriverException;
@@ -18,10 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbAsyncWaiter;
 
 /**
@@ -62,11 +66,16 @@ public final class DynamoDriver implements Driver {
   private final AtomicBoolean closed = new AtomicBoolean();
   private ScheduledExecutorService waiterThread;
   private DynamoDbAsyncWaiter waiter;
+  /** The client of DynamoDB Streams, for change streams: given, or made on first use. */
+  private DynamoDbStreamsAsyncClient streams;
+  private boolean ownsStreams;
 
-  private DynamoDriver(DynamoDbAsyncClient client, boolean ownsClient, Tables tables,
-      Integer pageSize, Duration statementTimeout) {
+  private DynamoDriver(DynamoDbAsyncClient client, boolean ownsClient,
+      DynamoDbStreamsAsyncClient streams, Tables tables, Integer pageSize,
+      Duration statementTimeout) {
     this.client = client;
     this.ownsClient = ownsClient;
+    this.streams = streams;
     this.context = new DynamoContext(client, tables, pageSize, statementTimeout);
   }
 
@@ -78,6 +87,33 @@ public final class DynamoDriver implements Driver {
   @Override
   public Capability capability() {
     return Capability.DYNAMODB;
+  }
+
+  /**
+   * The committed changes of {@code model}'s items, read from its table's DynamoDB stream
+   * ({@link StreamChanges}) with the streams client given to the builder, or else one made on
+   * first use with the region, endpoint and credentials of the DynamoDB client (and closed with
+   * the driver).
+   */
+  @Override
+  public Flux<ChangeNotice> changes(String model) {
+    return Flux.defer(() -> closed.get()
+        ? Flux.error(new DriverException(TableInfo.BACKEND, null, "the driver is closed", null))
+        : streamsClient().flatMapMany(s -> StreamChanges.of(client, s,
+            context.tables().ofModel(model))));
+  }
+
+  /** The streams client; one is built off the caller's thread (building reads settings). */
+  private Mono<DynamoDbStreamsAsyncClient> streamsClient() {
+    return Mono.fromCallable(() -> {
+      synchronized (this) {
+        if (streams == null) {
+          streams = StreamsClients.like(client);
+          ownsStreams = true;
+        }
+        return streams;
+      }
+    }).subscribeOn(Schedulers.boundedElastic());
   }
 
   @Override
@@ -157,6 +193,9 @@ public final class DynamoDriver implements Driver {
           if (waiterThread != null) {
             waiterThread.shutdownNow();
           }
+          if (ownsStreams) {
+            streams.close();
+          }
         }
         if (ownsClient) {
           client.close();
@@ -168,6 +207,7 @@ public final class DynamoDriver implements Driver {
   /** Builds a {@link DynamoDriver} over a client of your own. */
   public static final class Builder {
     private DynamoDbAsyncClient client;
+    private DynamoDbStreamsAsyncClient streamsClient;
     private Boolean closeClient;
     private Schema schema;
     private String tablePrefix = "";
@@ -189,6 +229,16 @@ public final class DynamoDriver implements Driver {
     /** The client to send requests with (required). */
     public Builder client(DynamoDbAsyncClient client) {
       this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * The DynamoDB Streams client change streams read with (default: one made on first use with
+     * the region, endpoint and credentials of {@link #client}, closed with the driver). A client
+     * given here stays yours, as the DynamoDB client does.
+     */
+    public Builder streamsClient(DynamoDbStreamsAsyncClient streamsClient) {
+      this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
       return this;
     }
 
@@ -233,7 +283,7 @@ public final class DynamoDriver implements Driver {
       if (schema == null) {
         throw new IllegalStateException("no schema: call schema(config.schema())");
       }
-      return new DynamoDriver(client, closeClient != null && closeClient,
+      return new DynamoDriver(client, closeClient != null && closeClient, streamsClient,
           new Tables(schema, tablePrefix), pageSize, statementTimeout);
     }
 

@@ -138,8 +138,8 @@ final class ChangeListener {
             + table + " to follow the changes of: push the schema first")))
         .filter(name -> !name.isEmpty())
         .switchIfEmpty(Mono.error(() -> new InvalidModelException(null, null, "table " + table
-            + " has no change trigger (" + ChangeTriggerDdl.TRIGGER + "): schema push adds it;"
-            + " migrations do not yet")))
+            + " has no change trigger (" + ChangeTriggerDdl.TRIGGER + "): schema push adds it,"
+            + " and so does a migration of the model with changes = true")))
         .flatMap(name -> {
           channel.set(name);
           return Flux.from(pg.createStatement("LISTEN " + name).execute())

@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Feature;
+import io.toasty.docs.DynamoLocal;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs the examples of docs/changes.md on H2, which has no change streams: the stream is
- * refused with {@link Feature#CHANGE_STREAMS} (the TCK's change stream family runs them on
- * PostgreSQL).
+ * refused with {@link Feature#CHANGE_STREAMS}; and on DynamoDB Local, whose table stream it
+ * follows (the TCK's change stream family runs them on PostgreSQL and DynamoDB).
  */
 class ChangesGuideTest {
   private Db db;
@@ -38,6 +41,35 @@ class ChangesGuideTest {
     assertEquals(Feature.CHANGE_STREAMS, refused.feature());
     assertEquals(List.of("no change streams on h2"),
         ChangesGuide.followIfPossible(db).collectList().block());
+  }
+
+  /** Each write waits for the change of the one before, so each record read is its own. */
+  @Test
+  void dynamoDbFollowsTheTablesStream() throws Exception {
+    try (DynamoLocal local = DynamoLocal.start()) {
+      Db dynamo = Toasty.builder().models(Tasks.MODEL).url(local.url("changes_")).build();
+      try {
+        dynamo.schema().push().block();
+        List<String> seen = ChangesGuide.follow(dynamo)
+            .concatMap(line -> next(dynamo, line).thenReturn(line))
+            .take(4).collectList().block(Duration.ofMinutes(1));
+        assertEquals(List.of("listening", "CREATED Task[id=t1, title=stream, done=false]",
+            "UPDATED Task[id=t1, title=stream, done=true]", "DELETED Record[fields=[Str[value=t1]]]"), seen);
+      } finally {
+        dynamo.close().block();
+      }
+    }
+  }
+
+  private static Mono<?> next(Db db, String line) {
+    if (line.equals("listening")) {
+      return Tasks.create().id("t1").title("stream").done(false).exec(db);
+    } else if (line.startsWith("CREATED")) {
+      return Tasks.updateById("t1").done(true).exec(db);
+    } else if (line.startsWith("UPDATED")) {
+      return Tasks.deleteById("t1").exec(db);
+    }
+    return Mono.empty();
   }
 
   @Test

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbAsyncWaiter;
  * answered ACTIVE or DeleteTable found no table (a reset of a new prefix on DynamoDB Local then
  * sends two requests per table instead of four). Push creates the tables
  * that do not exist and adds the global secondary indexes a table lacks (one UpdateTable each,
- * waited for until the index is ACTIVE); a table whose key differs from the schema's is an error.
+ * waited for until the index is ACTIVE) and the stream of a table whose model's changes are now
+ * followed ({@link ChangeStreamSpec}); a table whose key differs from the schema's is an error.
  * Adding a unique index to a table that has items does not check those items.
  */
 public final class SchemaPush {
@@ -77,7 +78,7 @@ public final class SchemaPush {
   private Mono<Void> ensure(CreateTableRequest def) {
     return describe(def.tableName())
         .flatMap(existing -> checkKey(def, existing.table()).then(addIndexes(def,
-            existing.table())))
+            existing.table())).then(addStream(def, existing.table())))
         .onErrorResume(ResourceNotFoundException.class, e -> create(def));
   }
 
@@ -177,6 +178,21 @@ public final class SchemaPush {
     return Mono.fromFuture(() -> client.updateTable(r -> r.tableName(def.tableName())
             .attributeDefinitions(attributes).globalSecondaryIndexUpdates(update)))
         .then(indexActive(def.tableName(), ix.indexName()));
+  }
+
+  /**
+   * Enables the stream of a table that exists without one while its model's changes are now
+   * followed, and waits until the table is ACTIVE again.
+   */
+  private Mono<Void> addStream(CreateTableRequest def, TableDescription existing) {
+    if (def.streamSpecification() == null || ChangeStreamSpec.enabled(existing)) {
+      return Mono.empty();
+    }
+    return Mono.fromFuture(() -> client.updateTable(r -> r.tableName(def.tableName())
+            .streamSpecification(ChangeStreamSpec.ENABLED)))
+        .then(Mono.fromFuture(() -> waiter.waitUntilTableExists(r -> r.tableName(
+            def.tableName()))))
+        .then();
   }
 
   private Mono<Void> indexActive(String table, String index) {

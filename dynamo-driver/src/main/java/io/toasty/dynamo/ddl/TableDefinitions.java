@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The DynamoDB tables of a schema: per table, a table keyed by its first key column (partition)
  * and second (sort), with a global secondary index per schema index (projecting every attribute,
  * so that a filter on the index can read them), billed on demand; and per table with unique
- * indexes, the companion table of uniqueness items, keyed by {@code u}.
+ * indexes, the companion table of uniqueness items, keyed by {@code u}. A table whose model's
+ * changes are followed has a stream ({@link ChangeStreamSpec}).
  */
 final class TableDefinitions {
   private TableDefinitions() {}
@@ -77,6 +78,9 @@ final class TableDefinitions {
         .billingMode(BillingMode.PAY_PER_REQUEST);
     if (!indexes.isEmpty()) {
       b.globalSecondaryIndexes(indexes);
+    }
+    if (t.changes()) {
+      b.streamSpecification(ChangeStreamSpec.ENABLED);
     }
     return b.build();
   }

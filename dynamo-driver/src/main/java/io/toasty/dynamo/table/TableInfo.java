@@ -43,6 +43,7 @@ public final class TableInfo {
   private final List<Index> indexes;
   private final List<Index> uniqueIndexes;
   private final Set<Integer> uniqueColumns;
+  private final boolean changes;
 
   /** A secondary index: a GSI whose partition key is the first column and sort key the second. */
   public record Index(String name, List<Integer> columns, boolean unique) {
@@ -70,6 +71,7 @@ public final class TableInfo {
     this.schema = schema;
     this.physicalName = prefix + schema.name();
     this.model = model == null ? null : model.name();
+    this.changes = model != null && model.changes();
     List<String> fields = new ArrayList<>();
     for (int c = 0; c < schema.columns().size(); c++) {
       fields.add(fieldName(model, mapping, c, schema.column(c).name()));
@@ -217,6 +219,14 @@ public final class TableInfo {
   /** The companion table of uniqueness items, or null when the table has no unique index. */
   public String uniqueTableName() {
     return uniqueTableName;
+  }
+
+  /**
+   * Whether the model stored here has its changes followed ({@code @Model(changes = true)}):
+   * the table then has a stream of new and old images ({@code ddl.ChangeStreamSpec}).
+   */
+  public boolean changes() {
+    return changes;
   }
 
   /** The model stored here, for messages; null when no model maps to the table. */

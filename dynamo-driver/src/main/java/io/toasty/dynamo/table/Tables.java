@@ -73,6 +73,16 @@ public final class Tables {
     return t;
   }
 
+  /** The table that stores model {@code model}. */
+  public TableInfo ofModel(String model) {
+    for (TableInfo t : tables.values()) {
+      if (model.equals(t.model())) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no model " + model + " in this driver's schema");
+  }
+
   /** The table stored as {@code physicalName} (prefix and all), or null for none of these. */
   public TableInfo byPhysicalName(String physicalName) {
     return byPhysicalName.get(physicalName);

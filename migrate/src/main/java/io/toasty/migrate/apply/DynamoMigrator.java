@@ -2,6 +2,7 @@ package io.toasty.migrate.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.toasty.dynamo.ddl.ChangeStreamSpec;
 import io.toasty.migrate.MigrationException;
 import io.toasty.migrate.live.LiveColumn;
 import io.toasty.migrate.live.LiveIndex;
@@ -159,6 +160,8 @@ public final class DynamoMigrator extends StepwiseMigrator {
           .then(unique ? deleteTable(table + ".unique") : Mono.empty());
       case "renameAttribute" -> rename(table, op.path("from").asText(), op.path("to").asText());
       case "fillAttribute" -> fill(table, op.path("attribute").asText(), value(op.path("value")));
+      case "followChanges" -> stream(table, true);
+      case "unfollowChanges" -> stream(table, false);
       default -> Mono.error(new MigrationException("unknown DynamoDB request " + text, null));
     };
   }
@@ -231,6 +234,19 @@ public final class DynamoMigrator extends StepwiseMigrator {
     return Mono.fromFuture(() -> client.updateTable(r -> r.tableName(table)
             .globalSecondaryIndexUpdates(update)))
         .then(until(table, t -> gsi(t, index).isEmpty()));
+  }
+
+  /**
+   * The table's stream enabled as schema push enables it ({@link ChangeStreamSpec}), or
+   * disabled; nothing when it already is so. Waits until the table is ACTIVE again.
+   */
+  private Mono<Void> stream(String table, boolean enabled) {
+    return describeTable(table).flatMap(t -> t.isEmpty()
+        || ChangeStreamSpec.enabled(t.get()) == enabled ? Mono.<Void>empty()
+        : Mono.fromFuture(() -> client.updateTable(r -> r.tableName(table)
+                .streamSpecification(enabled ? ChangeStreamSpec.ENABLED
+                    : ChangeStreamSpec.DISABLED)))
+            .then(until(table, d -> d != null && d.tableStatus() == TableStatus.ACTIVE)));
   }
 
   /** Every item's {@code from} moved to {@code to}, one conditional update per item. */

@@ -128,4 +128,26 @@ public sealed interface Change {
           + foreignKey.referencedTable() + ")";
     }
   }
+
+  /**
+   * Makes the database report the committed changes of {@code definition}'s rows to change
+   * streams ({@code @Model(changes = true)}), as schema push does: on PostgreSQL its change
+   * trigger; where the backend reports changes otherwise, or not at all, nothing.
+   */
+  record FollowChanges(TableSnapshot definition) implements Change {
+    @Override public String table() { return definition.name(); }
+    @Override public Change inverse() { return new UnfollowChanges(definition); }
+    @Override public boolean destructive() { return false; }
+    @Override public String describe() { return "follow changes of " + definition.name(); }
+  }
+
+  /** Stops reporting the changes of {@code definition}'s rows ({@link FollowChanges} undone). */
+  record UnfollowChanges(TableSnapshot definition) implements Change {
+    @Override public String table() { return definition.name(); }
+    @Override public Change inverse() { return new FollowChanges(definition); }
+    @Override public boolean destructive() { return false; }
+    @Override public String describe() {
+      return "stop following changes of " + definition.name();
+    }
+  }
 }

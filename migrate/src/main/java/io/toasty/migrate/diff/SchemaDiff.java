@@ -20,7 +20,10 @@ import java.util.Objects;
  * it refers to, with its foreign keys to primary keys; then per changed table its dropped indexes,
  * declared renames, added, altered and dropped columns, and new indexes; then the foreign keys
  * that are new (on existing tables, to unique indexes, or closing a cycle of new tables); then
- * dropped tables, those referring to others first. A column whose field declares
+ * the tables whose changes are followed from now on ({@link Change.FollowChanges}: new ones, or
+ * kept ones whose model opts in) and no longer followed; then dropped tables, those referring to
+ * others first, each followed one no longer followed first (so that the inverse, which creates
+ * the table again, follows it again). A column whose field declares
  * {@code renamedFrom} an existing column is renamed; any other missing column is dropped (renames
  * are never guessed). Destructive steps are refused unless allowed.
  */
@@ -75,7 +78,7 @@ public final class SchemaDiff {
           later.add(Map.entry(name, fk));
         }
       }
-      TableSnapshot definition = table.withForeignKeys(inline);
+      TableSnapshot definition = table.withForeignKeys(inline).withChanges(false);
       up.add(new Change.CreateTable(definition));
       state.put(name, definition);
     }
@@ -97,8 +100,22 @@ public final class SchemaDiff {
       up.add(new Change.AddForeignKey(e.getKey(), e.getValue(), before, after));
       state.put(e.getKey(), after);
     }
+    for (TableSnapshot table : to.tables()) {
+      TableSnapshot now = state.get(table.name());
+      if (table.changes() != now.changes()) {
+        TableSnapshot after = now.withChanges(table.changes());
+        up.add(table.changes() ? new Change.FollowChanges(after)
+            : new Change.UnfollowChanges(now));
+        state.put(table.name(), after);
+      }
+    }
     for (String name : drops.dropOrder()) {
-      up.add(new Change.DropTable(state.get(name)));
+      TableSnapshot table = state.get(name);
+      if (table.changes()) {
+        up.add(new Change.UnfollowChanges(table));
+        table = table.withChanges(false);
+      }
+      up.add(new Change.DropTable(table));
     }
     List<String> destructive = up.stream().filter(Change::destructive).map(Change::describe)
         .toList();
@@ -263,6 +280,6 @@ public final class SchemaDiff {
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
     return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()
         .map(fk -> fk.renamed(t.name(), t.name(), column, replacement.name())).toList(),
-        t.relationship(), t.relationshipType());
+        t.relationship(), t.relationshipType(), t.changes());
   }
 }

@@ -3,14 +3,18 @@ package io.toasty.migrate.files;
 import io.toasty.migrate.MigrationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A migration's SQL file: a header comment, then per step a {@code -- step N: what} line and its
- * statements, each ending with {@code ;} at the end of a line. Flyway runs the same file as
+ * statements, each ending with {@code ;} at the end of a line (outside a dollar-quoted
+ * function body). Flyway runs the same file as
  * plain SQL; Toasty reads the step lines to record progress step by step.
  */
 public final class SqlScript {
   private static final String COMMENT = "--";
+  private static final Pattern DOLLAR_TAG = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*)?\\$");
 
   private SqlScript() {}
 
@@ -66,7 +70,7 @@ public final class SqlScript {
               null);
         }
         statement.append(statement.length() == 0 ? "" : "\n").append(line);
-        if (line.stripTrailing().endsWith(";")) {
+        if (line.stripTrailing().endsWith(";") && !inDollarQuote(statement)) {
           String s = statement.toString().stripTrailing();
           statements.add(s.substring(0, s.length() - 1));
           statement.setLength(0);
@@ -80,5 +84,22 @@ public final class SqlScript {
       steps.add(new Step(description, statements));
     }
     return steps;
+  }
+
+  /**
+   * Whether {@code text} ends inside a dollar-quoted string ({@code $tag$ .. $tag$}, PostgreSQL's
+   * quoting of a function's body): a {@code ;} at the end of a line there ends no statement.
+   */
+  static boolean inDollarQuote(CharSequence text) {
+    Matcher m = DOLLAR_TAG.matcher(text);
+    String open = null;
+    while (m.find()) {
+      if (open == null) {
+        open = m.group();
+      } else if (open.equals(m.group())) {
+        open = null;
+      }
+    }
+    return open != null;
   }
 }

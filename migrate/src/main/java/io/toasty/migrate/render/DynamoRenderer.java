@@ -20,7 +20,8 @@ import java.util.List;
  * first key column, sorted by the second; a global secondary index per index, projecting every
  * attribute; a companion {@code <table>.unique} table while the table has unique indexes), GSIs
  * created and deleted through {@code UpdateTable}, a declared rename as a rewrite of every item,
- * a new attribute with a default written into every item that lacks it. Items are schemaless:
+ * a new attribute with a default written into every item that lacks it, a table's stream
+ * enabled while its model's changes are followed (and disabled after). Items are schemaless:
  * other column changes have no step.
  */
 public final class DynamoRenderer implements StepRenderer {
@@ -63,6 +64,10 @@ public final class DynamoRenderer implements StepRenderer {
           .toString());
     } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
       return List.of(fill(a.table(), a.column()).toString());
+    } else if (change instanceof Change.FollowChanges f) {
+      return List.of(op("followChanges", f.table()).toString());
+    } else if (change instanceof Change.UnfollowChanges u) {
+      return List.of(op("unfollowChanges", u.table()).toString());
     }
     return List.of();
   }

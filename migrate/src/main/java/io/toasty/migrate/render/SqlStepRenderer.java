@@ -6,6 +6,7 @@ import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.sql.ddl.AlterStyle;
+import io.toasty.sql.ddl.ChangeTriggerDdl;
 import io.toasty.sql.ddl.DdlColumn;
 import io.toasty.sql.ddl.DdlIndex;
 import io.toasty.sql.ddl.DdlRenderer;
@@ -35,7 +36,9 @@ import java.util.Objects;
  * {@link DdlStatement}s, written by the {@link DdlRenderer} schema push uses. Each change becomes
  * one statement wherever the dialect allows, so that a dialect without transactional DDL records
  * its progress change by change; SQLite's table rebuild is several statements inside the
- * migration's transaction.
+ * migration's transaction. A table's changes followed ({@link Change.FollowChanges}) are
+ * PostgreSQL's change trigger, as push writes it ({@link ChangeTriggerDdl}); no statement on the
+ * other dialects, whose change streams refuse at run time.
  */
 public final class SqlStepRenderer implements StepRenderer {
   private final SqlChoices choices;
@@ -92,6 +95,10 @@ public final class SqlStepRenderer implements StepRenderer {
     } else if (change instanceof Change.DropForeignKey d) {
       return inCreateTableOnly() ? rebuild(d.after(), null)
           : List.of(new ForeignKeyDrop(d.table(), d.foreignKey().name(), false));
+    } else if (change instanceof Change.FollowChanges f) {
+      return ChangeTriggerDdl.follow(dialect, f.table(), f.definition().primaryKey(), true);
+    } else if (change instanceof Change.UnfollowChanges u) {
+      return ChangeTriggerDdl.unfollow(dialect, u.table());
     }
     throw new IllegalArgumentException("no SQL for " + change);
   }

@@ -67,7 +67,7 @@ public final class Snapshots {
     return new TableSnapshot(table.name(), model.name(), columns, key, indexes)
         .withForeignKeys(foreignKeys).asRelationship(JoinModels.isEdge(schema, model))
         .withRelationshipType(JoinModels.isEdge(schema, model) ? JoinModels.declared(model)
-            .map(GraphEdge::type).orElse("") : "");
+            .map(GraphEdge::type).orElse("") : "").withChanges(model.changes());
   }
 
   /** The unique index over {@code columns}, or null when they are the primary key. */

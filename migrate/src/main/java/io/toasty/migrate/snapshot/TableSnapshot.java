@@ -13,13 +13,15 @@ import java.util.Optional;
  * none, so that snapshots written before foreign keys read the same), whether a graph stores
  * its records as relationships ({@link io.toasty.schema.JoinModels}; left out when not), and
  * then the relationship type its {@code @Relationship} declares (left out when it is the
- * table's name).
+ * table's name), and whether its model's committed changes are followed as a stream
+ * ({@code @Model(changes = true)}; left out when not, so that older snapshots read the same).
  */
 public record TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
     List<String> primaryKey, List<IndexSnapshot> indexes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ForeignKeySnapshot> foreignKeys,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean relationship,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) String relationshipType) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String relationshipType,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean changes) {
   public TableSnapshot {
     Objects.requireNonNull(name, "name");
     relationshipType = relationshipType == null ? "" : relationshipType;
@@ -33,7 +35,13 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
   public TableSnapshot(String name, String model, List<ColumnSnapshot> columns,
       List<String> primaryKey, List<IndexSnapshot> indexes,
       List<ForeignKeySnapshot> foreignKeys, boolean relationship) {
-    this(name, model, columns, primaryKey, indexes, foreignKeys, relationship, "");
+    this(name, model, columns, primaryKey, indexes, foreignKeys, relationship, "", false);
+  }
+
+  /** This table, its model's changes followed as a stream or not. */
+  public TableSnapshot withChanges(boolean changes) {
+    return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
+        relationship, relationshipType, changes);
   }
 
   /** The name a graph gives this table: its relationship type if declared, else its name. */
@@ -44,7 +52,7 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
   /** This table, its relationships typed {@code type} (empty: after its name). */
   public TableSnapshot withRelationshipType(String type) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship, type);
+        relationship, type, changes);
   }
 
   /** A table without foreign keys. */
@@ -63,7 +71,7 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
   /** This table, stored as relationships or not. */
   public TableSnapshot asRelationship(boolean relationship) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship, relationshipType);
+        relationship, relationshipType, changes);
   }
 
   /** This table with {@code foreignKeys} instead of its own, sorted by name. */
@@ -71,19 +79,19 @@ public record TableSnapshot(String name, String model, List<ColumnSnapshot> colu
     List<ForeignKeySnapshot> sorted = new ArrayList<>(foreignKeys);
     sorted.sort(Comparator.comparing(ForeignKeySnapshot::name));
     return new TableSnapshot(name, model, columns, primaryKey, indexes, sorted, relationship,
-        relationshipType);
+        relationshipType, changes);
   }
 
   /** This table with {@code indexes} instead of its own. */
   public TableSnapshot withIndexes(List<IndexSnapshot> indexes) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship, relationshipType);
+        relationship, relationshipType, changes);
   }
 
   /** This table with {@code columns} and {@code primaryKey} instead of its own. */
   public TableSnapshot withColumns(List<ColumnSnapshot> columns, List<String> primaryKey) {
     return new TableSnapshot(name, model, columns, primaryKey, indexes, foreignKeys,
-        relationship, relationshipType);
+        relationship, relationshipType, changes);
   }
 
   /** The foreign key called {@code name}, if there is one. */

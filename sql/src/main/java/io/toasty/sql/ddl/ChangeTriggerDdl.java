@@ -1,6 +1,7 @@
 package io.toasty.sql.ddl;
 
 import io.toasty.sql.dialect.SqlDialect;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,32 @@ public final class ChangeTriggerDdl {
       + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)";
 
   private ChangeTriggerDdl() {}
+
+  /**
+   * What makes {@code table} report its changes where {@code dialect} has change streams: the
+   * functions the triggers share (once per run of DDL is enough: {@code withFunctions} false
+   * leaves them out), then the table's trigger over its {@code keyColumns}; nothing elsewhere.
+   * Schema push and migrations both write this.
+   */
+  public static List<DdlStatement> follow(SqlDialect dialect, String table,
+      List<String> keyColumns, boolean withFunctions) {
+    if (!dialect.capability().changeStreams()) {
+      return List.of();
+    }
+    List<DdlStatement> out = new ArrayList<>();
+    if (withFunctions) {
+      out.add(new DdlStatement.ChangeFunction(true));
+      out.add(new DdlStatement.ChangeFunction(false));
+    }
+    out.add(new DdlStatement.ChangeTrigger(table, keyColumns));
+    return out;
+  }
+
+  /** What stops {@code table} reporting its changes ({@link #follow} undone); else nothing. */
+  public static List<DdlStatement> unfollow(SqlDialect dialect, String table) {
+    return dialect.capability().changeStreams()
+        ? List.of(new DdlStatement.ChangeTriggerDrop(table)) : List.of();
+  }
 
   /** {@code CREATE OR REPLACE FUNCTION} of the function the triggers share. */
   static String function(SqlDialect dialect) {
@@ -90,6 +117,12 @@ public final class ChangeTriggerDdl {
         .collect(Collectors.joining(", "));
     return "CREATE OR REPLACE TRIGGER " + TRIGGER + " AFTER INSERT OR UPDATE OR DELETE ON "
         + quotedTable + " FOR EACH ROW EXECUTE FUNCTION " + FUNCTION + "(" + columns + ")";
+  }
+
+  /** {@code DROP TRIGGER IF EXISTS} of the change trigger on {@code quotedTable}. */
+  static String dropTrigger(SqlDialect dialect, String quotedTable) {
+    requireChangeStreams(dialect);
+    return "DROP TRIGGER IF EXISTS " + TRIGGER + " ON " + quotedTable;
   }
 
   private static void requireChangeStreams(SqlDialect dialect) {

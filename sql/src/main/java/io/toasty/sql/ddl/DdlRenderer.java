@@ -2,6 +2,7 @@ package io.toasty.sql.ddl;
 
 import io.toasty.sql.ddl.DdlStatement.ChangeFunction;
 import io.toasty.sql.ddl.DdlStatement.ChangeTrigger;
+import io.toasty.sql.ddl.DdlStatement.ChangeTriggerDrop;
 import io.toasty.sql.ddl.DdlStatement.ColumnAddition;
 import io.toasty.sql.ddl.DdlStatement.ColumnChange;
 import io.toasty.sql.ddl.DdlStatement.ColumnDrop;
@@ -106,6 +107,8 @@ public final class DdlRenderer {
       return f.mark() ? ChangeTriggerDdl.markFunction(dialect) : ChangeTriggerDdl.function(dialect);
     } else if (statement instanceof ChangeTrigger t) {
       return ChangeTriggerDdl.trigger(dialect, text.q(t.table()), t.keyColumns());
+    } else if (statement instanceof ChangeTriggerDrop d) {
+      return ChangeTriggerDdl.dropTrigger(dialect, text.q(d.table()));
     } else if (statement instanceof Pragma p) {
       return "PRAGMA " + p.text();
     } else if (statement instanceof TransactionBoundary t) {

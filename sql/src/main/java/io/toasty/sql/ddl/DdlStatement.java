@@ -122,6 +122,12 @@ public sealed interface DdlStatement {
     }
   }
 
+  /**
+   * {@code DROP TRIGGER IF EXISTS} of {@code table}'s change trigger ({@link ChangeTriggerDdl}):
+   * its changes no longer reported. The functions stay, for the other tables' triggers.
+   */
+  record ChangeTriggerDrop(String table) implements DdlStatement {}
+
   /** {@code PRAGMA text} (SQLite). */
   record Pragma(String text) implements DdlStatement {}
 

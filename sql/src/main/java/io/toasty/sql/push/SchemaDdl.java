@@ -13,8 +13,6 @@ import io.toasty.sql.ddl.DdlNames;
 import io.toasty.sql.ddl.DdlRenderer;
 import io.toasty.sql.ddl.DdlStatement;
 import io.toasty.sql.ddl.ChangeTriggerDdl;
-import io.toasty.sql.ddl.DdlStatement.ChangeFunction;
-import io.toasty.sql.ddl.DdlStatement.ChangeTrigger;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyAddition;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyDrop;
 import io.toasty.sql.ddl.DdlStatement.IndexCreation;
@@ -118,17 +116,11 @@ public final class SchemaDdl {
    */
   private List<DdlStatement> changeTriggers() {
     List<DdlStatement> out = new ArrayList<>();
-    if (!dialect.capability().changeStreams()) {
-      return out;
-    }
     for (ModelSchema model : schema.models()) {
       if (model.changes()) {
-        if (out.isEmpty()) {
-          out.add(new ChangeFunction(true));
-          out.add(new ChangeFunction(false));
-        }
-        out.add(new ChangeTrigger(model.tableName(),
-            model.primaryKey().stream().map(i -> model.field(i).columnName()).toList()));
+        out.addAll(ChangeTriggerDdl.follow(dialect, model.tableName(),
+            model.primaryKey().stream().map(i -> model.field(i).columnName()).toList(),
+            out.isEmpty()));
       }
     }
     return out;

@@ -1,0 +1,44 @@
+package io.toasty.dynamo.stream;
+
+import io.toasty.Change;
+import io.toasty.driver.ChangeNotice;
+import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * A stream record read as a change notice: {@code INSERT}, {@code MODIFY}, {@code REMOVE} as
+ * created, updated, deleted; the record's key attributes decoded as the table's key columns;
+ * its sequence number as the token (it rises within a shard, so per key).
+ */
+final class StreamRecords {
+  private StreamRecords() {}
+
+  /** The notice of {@code record}, a record of {@code table}'s stream. */
+  static ChangeNotice notice(TableInfo table, Record record) {
+    Change.Kind kind = kind(record.eventName());
+    Map<String, AttributeValue> keys = record.dynamodb().keys();
+    List<Integer> key = table.schema().primaryKey();
+    Value[] values = new Value[key.size()];
+    for (int i = 0; i < values.length; i++) {
+      int c = key.get(i);
+      values[i] = AttributeCodec.decode(keys.get(table.attribute(c)), table.column(c).type(),
+          table.qualified(c));
+    }
+    return new ChangeNotice(kind, Value.Record.of(values), record.dynamodb().sequenceNumber());
+  }
+
+  private static Change.Kind kind(OperationType type) {
+    return switch (type) {
+      case INSERT -> Change.Kind.CREATED;
+      case MODIFY -> Change.Kind.UPDATED;
+      case REMOVE -> Change.Kind.DELETED;
+      default -> throw new IllegalArgumentException("a stream record of kind " + type);
+    };
+  }
+}

@@ -1,0 +1,57 @@
+package io.toasty.dynamo.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.toasty.Change;
+import io.toasty.driver.ChangeNotice;
+import io.toasty.dynamo.table.TableInfo;
+import io.toasty.dynamo.table.Tables;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/** Stream records read as notices: the kind, the key in key order with its types, the token. */
+class StreamRecordsTest {
+  /** A key of two fields, declared sort key first: the notice keeps the model's key order. */
+  private static final TableInfo SCORES = new Tables(Schema.of(List.of(new ModelSchema("Score",
+      "t.Score", "scores", List.of(
+          field(0, "round", Type.Scalar.I32), field(1, "player", Type.Scalar.STRING),
+          field(2, "points", Type.Scalar.I64)), List.of(1, 0), List.of()).withChanges())), "p_")
+      .ofModel("Score");
+
+  private static FieldSchema field(int index, String name, Type type) {
+    return new FieldSchema(index, name, type, false, null, null, name, null, false, null);
+  }
+
+  private static Record record(OperationType kind, String sequence) {
+    return Record.builder().eventName(kind).dynamodb(StreamRecord.builder()
+        .keys(Map.of("player", AttributeValue.fromS("ann"), "round", AttributeValue.fromN("3")))
+        .sequenceNumber(sequence).build()).build();
+  }
+
+  @Test
+  void eachKindIsItsChangeWithTheKeyInKeyOrderAndTheSequenceNumber() {
+    Value.Record key = Value.Record.of(new Value.Str("ann"), new Value.I32(3));
+    assertEquals(new ChangeNotice(Change.Kind.CREATED, key, "7"),
+        StreamRecords.notice(SCORES, record(OperationType.INSERT, "7")));
+    assertEquals(new ChangeNotice(Change.Kind.UPDATED, key, "8"),
+        StreamRecords.notice(SCORES, record(OperationType.MODIFY, "8")));
+    assertEquals(new ChangeNotice(Change.Kind.DELETED, key, "9"),
+        StreamRecords.notice(SCORES, record(OperationType.REMOVE, "9")));
+  }
+
+  @Test
+  void theTableOfAFollowedModelKnowsIt() {
+    assertEquals(true, SCORES.changes());
+    assertEquals("p_scores", SCORES.physicalName());
+  }
+}
