@@ -70,6 +70,9 @@ public final class DbBuilder {
   private boolean databaseTime;
   private @Nullable JsonCodec jsonCodec;
   private final List<ModelHook<?>> hooks = new ArrayList<>();
+  /** The read replicas: a URL (String) or a built {@code Db} each, in the order added. */
+  private final List<Object> replicas = new ArrayList<>();
+  private ReplicaPolicy replicaPolicy = ReplicaPolicy.defaults();
 
   DbBuilder() {}
 
@@ -163,6 +166,41 @@ public final class DbBuilder {
   /** Makes the driver with this function instead of looking up a {@code DriverProvider}. */
   public DbBuilder driverFactory(Function<DriverConfig, Driver> driverFactory) {
     this.driverFactory = Objects.requireNonNull(driverFactory, "driverFactory");
+    return this;
+  }
+
+  /**
+   * Adds a read replica of the database at {@code url} (the primary): reads outside a
+   * transaction and read-only transactions go to a usable replica, everything else to the
+   * primary ({@link ReplicaPolicy}, docs/databases.md#read-replicas). The replica gets a pool of
+   * its own, with this builder's pool settings and driver decorator; {@link Db#replicas()}
+   * shows it. Call once per replica.
+   *
+   * <pre>{@code
+   * Toasty.builder().models(Users.MODEL)
+   *     .url("r2dbc:postgresql://app@primary:5432/app")
+   *     .replica("r2dbc:postgresql://app@replica:5432/app")
+   *     .build();
+   * }</pre>
+   */
+  public DbBuilder replica(String url) {
+    replicas.add(Objects.requireNonNull(url, "url"));
+    return this;
+  }
+
+  /**
+   * Adds {@code replica}, a {@code Db} built on a replica with the same models (and no replicas
+   * of its own), as a read replica: for a replica whose driver is made by a factory. The
+   * {@code Db} built here closes it. See {@link #replica(String)}.
+   */
+  public DbBuilder replica(Db replica) {
+    replicas.add(Objects.requireNonNull(replica, "replica"));
+    return this;
+  }
+
+  /** How reads choose between the replicas and the primary; default {@link ReplicaPolicy#defaults()}. */
+  public DbBuilder replicaPolicy(ReplicaPolicy policy) {
+    this.replicaPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
@@ -415,6 +453,30 @@ public final class DbBuilder {
     return this;
   }
 
+  /**
+   * The replicas' {@code Db}s: those given built, checked; those given by URL built on this
+   * builder's settings and the primary's {@code options} (one cursor key, clock and observer).
+   */
+  private List<Db> replicaDbs(Schema schema, Driver primary, RouterOptions options) {
+    List<Db> dbs = new ArrayList<>(replicas.size());
+    for (Object replica : replicas) {
+      Db db;
+      if (replica instanceof Db given) {
+        db = given;
+      } else {
+        DriverConfig config = new DriverConfig((String) replica, schema, poolMaxSize,
+            acquireTimeout, maxIdleTime, validationQuery, statementTimeout, validateOnAcquire);
+        Driver driver = Objects.requireNonNull(wrapDriver.apply(DriverLookup.open(config)),
+            "wrapDriver returned null");
+        db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+            databaseTime), acquireTimeout, options, List.of(), replicaPolicy);
+      }
+      ReplicaChecks.check(db, schema, primary.capability(), replicaPolicy);
+      dbs.add(db);
+    }
+    return dbs;
+  }
+
   /** The models by name (the first of a name: {@code Schema.of} refuses two anyway). */
   private Map<String, ModelDef<?>> definitions() {
     Map<String, ModelDef<?>> byName = new HashMap<>();
@@ -450,8 +512,9 @@ public final class DbBuilder {
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
         transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
         coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
+    List<Db> replicaDbs = replicaDbs(schema, driver, options);
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-        databaseTime), acquireTimeout, options);
+        databaseTime), acquireTimeout, options, replicaDbs, replicaPolicy);
     if (meterRegistry != null) {
       PoolMetrics.bind(db,
           (MeterRegistry) meterRegistry);
