@@ -17,6 +17,7 @@ import io.toasty.reactive.json.JsonCodecs;
 import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.Observers;
 import io.toasty.reactive.observe.PoolMetrics;
+import io.toasty.reactive.observe.ReplicaRouteMetrics;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementTimers;
 import io.toasty.reactive.observe.TransactionMetrics;
@@ -198,7 +199,10 @@ public final class DbBuilder {
     return this;
   }
 
-  /** How reads choose between the replicas and the primary; default {@link ReplicaPolicy#defaults()}. */
+  /**
+   * How reads choose between the replicas and the primary; default
+   * {@link ReplicaPolicy#defaults()}.
+   */
   public DbBuilder replicaPolicy(ReplicaPolicy policy) {
     this.replicaPolicy = Objects.requireNonNull(policy, "policy");
     return this;
@@ -231,7 +235,8 @@ public final class DbBuilder {
    * path): a {@code toasty.statement} timer per model, operation and outcome
    * ({@link StatementTimers}), with no {@code ObservationRegistry}
    * needed, the pool's gauges ({@link PoolMetrics}) and the
-   * transactions' statistics ({@link TransactionMetrics}). Given a
+   * transactions' statistics ({@link TransactionMetrics}), and with read replicas a counter per
+   * route ({@link ReplicaRouteMetrics}). Given a
    * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
    * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
    */
@@ -513,8 +518,12 @@ public final class DbBuilder {
         transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
         coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
     List<Db> replicaDbs = replicaDbs(schema, driver, options);
+    ReplicaPolicy policy = meterRegistry == null || replicaDbs.isEmpty() ? replicaPolicy
+        : replicaPolicy.observer(replicaPolicy.routeObserver().andThen(
+            ReplicaRouteMetrics.observer((MeterRegistry) meterRegistry,
+                driver.capability().backend())));
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-        databaseTime), acquireTimeout, options, replicaDbs, replicaPolicy);
+        databaseTime), acquireTimeout, options, replicaDbs, policy);
     if (meterRegistry != null) {
       PoolMetrics.bind(db,
           (MeterRegistry) meterRegistry);

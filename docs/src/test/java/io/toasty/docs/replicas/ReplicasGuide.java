@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
-/** The examples of the read replicas section of docs/databases.md, run by {@link ReplicasGuideTest}. */
+/**
+ * The examples of the read replicas section of docs/databases.md, run by
+ * {@link ReplicasGuideTest}.
+ */
 final class ReplicasGuide {
   private ReplicasGuide() {}
 
