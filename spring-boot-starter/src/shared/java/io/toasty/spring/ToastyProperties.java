@@ -175,6 +175,14 @@ public class ToastyProperties {
     return retry;
   }
 
+  /** Read replicas (toasty.replicas.urls) and how reads choose between them and the primary. */
+  private final ReplicaProperties replicas = new ReplicaProperties();
+
+  /** The read replica settings ({@code toasty.replicas.*}). */
+  public ReplicaProperties getReplicas() {
+    return replicas;
+  }
+
   /** The {@code toasty.retry.*} and {@code toasty.transaction-retry.*} properties. */
   public static class Retry {
     /**
