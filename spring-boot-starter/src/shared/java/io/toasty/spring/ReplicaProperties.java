@@ -29,6 +29,22 @@ public class ReplicaProperties {
   /** The SQL that reports a replica's lag in seconds (one row, one number). */
   private String lagQuery;
 
+  /**
+   * In a WebFlux application, whether each request gets a ReadYourWrites session (a filter),
+   * so that a request that wrote reads its writes from the primary.
+   */
+  private boolean sessionPerRequest = true;
+
+  /** Whether each WebFlux request gets a ReadYourWrites session. */
+  public boolean isSessionPerRequest() {
+    return sessionPerRequest;
+  }
+
+  /** Sets whether each WebFlux request gets a ReadYourWrites session. */
+  public void setSessionPerRequest(boolean sessionPerRequest) {
+    this.sessionPerRequest = sessionPerRequest;
+  }
+
   /** The replicas' URLs. */
   public List<String> getUrls() {
     return urls;
