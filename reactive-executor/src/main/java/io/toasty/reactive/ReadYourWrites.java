@@ -3,6 +3,8 @@ package io.toasty.reactive;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
@@ -26,6 +28,11 @@ public final class ReadYourWrites {
 
   /** When the session last wrote ({@link System#nanoTime()}), or {@link #NEVER}. */
   private final AtomicLong lastWrite = new AtomicLong(NEVER);
+  /**
+   * The primary's write position after the last write, where the policy reads positions
+   * ({@link ReplicaPolicy#readYourWritesByPosition}); null before one is known.
+   */
+  private final AtomicReference<@Nullable String> position = new AtomicReference<>();
 
   private ReadYourWrites() {}
 
@@ -45,9 +52,20 @@ public final class ReadYourWrites {
     return lastWrite.get() != NEVER;
   }
 
-  /** Notes a write now. */
+  /** Notes a write now; its position is not known yet. */
   void wrote() {
+    position.set(null);
     lastWrite.set(System.nanoTime());
+  }
+
+  /** Notes the primary's write position after the last write. */
+  void wroteAt(String at) {
+    position.set(at);
+  }
+
+  /** The primary's write position after the last write, or null when not known. */
+  @Nullable String position() {
+    return position.get();
   }
 
   /** Whether the last write was less than {@code window} ago. */

@@ -28,10 +28,11 @@ final class ReplicaChecks {
     if (!replica.replicas().isEmpty()) {
       throw new IllegalArgumentException("a replica has replicas of its own");
     }
-    if (policy.lagQuery() != null && !capability.rawSql()) {
+    if ((policy.lagQuery() != null || policy.writePositionQuery() != null)
+        && !capability.rawSql()) {
       throw new UnsupportedFeatureException(Feature.SQL, capability.backend(),
-          "a replica's lag query is SQL; " + capability.backend() + " runs none (leave "
-          + "ReplicaPolicy.maxLag unset)");
+          "a replica's lag and replay position queries are SQL; " + capability.backend()
+          + " runs none (leave ReplicaPolicy.maxLag and readYourWritesByPosition unset)");
     }
   }
 

@@ -34,23 +34,38 @@ public final class ReplicaPolicy {
       + "IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0.0 ELSE GREATEST(0.001, "
       + "EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()))::float8 END";
 
+  /** PostgreSQL's write position on the primary: the WAL position now, as text. */
+  public static final String POSTGRESQL_WRITE_POSITION = "SELECT pg_current_wal_lsn()::text";
+
+  /**
+   * Whether a PostgreSQL replica has replayed up to {@code :position} (a
+   * {@link #POSTGRESQL_WRITE_POSITION}).
+   */
+  public static final String POSTGRESQL_REPLAYED =
+      "SELECT pg_last_wal_replay_lsn() >= CAST(:position AS pg_lsn)";
+
   private static final Consumer<ReplicaRoute> NO_OBSERVER = route -> { };
   private static final ReplicaPolicy DEFAULTS = new ReplicaPolicy(Duration.ofSeconds(5), null,
-      null, Duration.ofSeconds(1), NO_OBSERVER);
+      null, Duration.ofSeconds(1), NO_OBSERVER, null, null);
 
   private final Duration readYourWrites;
   private final @Nullable Duration maxLag;
   private final @Nullable String lagQuery;
   private final Duration probeEvery;
   private final Consumer<ReplicaRoute> observer;
+  private final @Nullable String writePosition;
+  private final @Nullable String replayed;
 
   private ReplicaPolicy(Duration readYourWrites, @Nullable Duration maxLag,
-      @Nullable String lagQuery, Duration probeEvery, Consumer<ReplicaRoute> observer) {
+      @Nullable String lagQuery, Duration probeEvery, Consumer<ReplicaRoute> observer,
+      @Nullable String writePosition, @Nullable String replayed) {
     this.readYourWrites = readYourWrites;
     this.maxLag = maxLag;
     this.lagQuery = lagQuery;
     this.probeEvery = probeEvery;
     this.observer = observer;
+    this.writePosition = writePosition;
+    this.replayed = replayed;
   }
 
   /**
@@ -67,7 +82,7 @@ public final class ReplicaPolicy {
    */
   public ReplicaPolicy readYourWrites(Duration window) {
     return new ReplicaPolicy(notNegative("a read-your-writes window", window), maxLag, lagQuery,
-        probeEvery, observer);
+        probeEvery, observer, writePosition, replayed);
   }
 
   /**
@@ -82,7 +97,7 @@ public final class ReplicaPolicy {
       throw new IllegalArgumentException("lagQuery is blank");
     }
     return new ReplicaPolicy(readYourWrites, notNegative("a lag limit", limit), lagQuery,
-        probeEvery, observer);
+        probeEvery, observer, writePosition, replayed);
   }
 
   /**
@@ -91,7 +106,7 @@ public final class ReplicaPolicy {
    */
   public ReplicaPolicy probeEvery(Duration interval) {
     return new ReplicaPolicy(readYourWrites, maxLag, lagQuery,
-        notNegative("a probe interval", interval), observer);
+        notNegative("a probe interval", interval), observer, writePosition, replayed);
   }
 
   /**
@@ -100,7 +115,34 @@ public final class ReplicaPolicy {
    */
   public ReplicaPolicy observer(Consumer<ReplicaRoute> observer) {
     return new ReplicaPolicy(readYourWrites, maxLag, lagQuery, probeEvery,
-        Objects.requireNonNull(observer, "observer"));
+        Objects.requireNonNull(observer, "observer"), writePosition, replayed);
+  }
+
+  /**
+   * Reads of a {@link ReadYourWrites} session after a write go to a replica once it has replayed
+   * the write, instead of for a window: after each write under the session, the primary runs
+   * {@code positionQuery} (one row, one text value: where its log is), and before a read the
+   * chosen replica runs {@code replayedQuery} with that value bound to {@code :position} (one
+   * row, one boolean: whether it has replayed that far); if not, the read goes to the primary. A
+   * round trip each. On PostgreSQL: {@link #POSTGRESQL_WRITE_POSITION} and
+   * {@link #POSTGRESQL_REPLAYED}. Where the position query fails, the window applies. SQL only,
+   * as {@link #maxLag}.
+   */
+  public ReplicaPolicy readYourWritesByPosition(String positionQuery, String replayedQuery) {
+    Objects.requireNonNull(positionQuery, "positionQuery");
+    Objects.requireNonNull(replayedQuery, "replayedQuery");
+    return new ReplicaPolicy(readYourWrites, maxLag, lagQuery, probeEvery, observer,
+        positionQuery, replayedQuery);
+  }
+
+  /** The write position query, or null when reads follow the window. */
+  public @Nullable String writePositionQuery() {
+    return writePosition;
+  }
+
+  /** The replayed query, or null when reads follow the window. */
+  public @Nullable String replayedQuery() {
+    return replayed;
   }
 
   /** The read-your-writes window. */

@@ -1,6 +1,7 @@
 package io.toasty.reactive;
 
 import io.toasty.ModelDef;
+import io.toasty.SqlStatement;
 import io.toasty.Statement.Snapshot;
 import io.toasty.reactive.ReplicaRoute.Why;
 import io.toasty.reactive.internal.replica.ReplicaProbe;
@@ -119,8 +120,10 @@ final class ReplicaSet {
       if (inTransaction != null) {
         return inTransaction;
       }
-      if (ReadYourWrites.in(context)
-          .map(s -> s.wroteWithin(policy.readYourWritesWindow())).orElse(false)) {
+      ReadYourWrites session = ReadYourWrites.in(context).orElse(null);
+      String position = session == null ? null : session.position();
+      if (position == null && session != null
+          && session.wroteWithin(policy.readYourWritesWindow())) {
         return onPrimary(Why.READ_YOUR_WRITES, onPrimary);
       }
       Mono<Boolean> bound = binding == null ? Mono.just(false)
@@ -131,8 +134,14 @@ final class ReplicaSet {
               return onPrimary(choice.verdict() == Verdict.LAGGING ? Why.REPLICA_LAGGING
                   : Why.REPLICA_DOWN, onPrimary);
             }
-            counts.took(new ReplicaRoute(ReplicaRoute.replica(choice.index()), why));
-            return onReplica.apply(replicas.get(choice.index()).replica());
+            Db replica = replicas.get(choice.index()).replica();
+            return replayed(replica, position).flatMapMany(caughtUp -> {
+              if (!caughtUp) {
+                return onPrimary(Why.READ_YOUR_WRITES, onPrimary);
+              }
+              counts.took(new ReplicaRoute(ReplicaRoute.replica(choice.index()), why));
+              return onReplica.apply(replica);
+            });
           }));
     });
   }
@@ -144,11 +153,42 @@ final class ReplicaSet {
         return inTransaction;
       }
       Flux<T> run = onPrimary(Why.WRITE, onPrimary);
+      ReadYourWrites session = ReadYourWrites.in(context).orElse(null);
+      if (session == null) {
+        return run;
+      }
+      if (policy.writePositionQuery() != null) {
+        // the position once the write is done (committed), before its values: a caller that
+        // takes the first value and cancels still leaves the position for its later reads
+        return run.doOnSubscribe(x -> session.wrote()).collectList()
+            .flatMapMany(values -> writePosition(session).thenMany(Flux.fromIterable(values)));
+      }
       // noted as it starts and as it ends: a read of the session meanwhile goes to the primary
-      return ReadYourWrites.in(context)
-          .map(s -> run.doOnSubscribe(x -> s.wrote()).doFinally(x -> s.wrote()))
-          .orElse(run);
+      return run.doOnSubscribe(x -> session.wrote()).doFinally(x -> session.wrote());
     });
+  }
+
+  /** Notes the primary's write position in {@code session}; emits nothing, never fails. */
+  private Mono<Void> writePosition(ReadYourWrites session) {
+    return new SqlStatement(primary, policy.writePositionQuery()).rows().next()
+        .doOnNext(row -> session.wroteAt(row.get(0, String.class)))
+        // unknown: the window applies from the write's start
+        .onErrorResume(e -> Mono.empty())
+        .then();
+  }
+
+  /**
+   * Whether {@code replica} has replayed the primary's log up to {@code position}: true when
+   * there is no position to wait for; false when it cannot say.
+   */
+  private Mono<Boolean> replayed(Db replica, @Nullable String position) {
+    if (position == null) {
+      return Mono.just(true);
+    }
+    return replica.sql(policy.replayedQuery()).bind("position", position).rows().next()
+        .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+        .defaultIfEmpty(false)
+        .onErrorReturn(false);
   }
 
   /**

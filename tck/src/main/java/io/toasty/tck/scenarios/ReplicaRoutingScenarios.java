@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import reactor.util.context.Context;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,6 +142,62 @@ public abstract class ReplicaRoutingScenarios {
         await(n.replica().sql("SELECT pg_wal_replay_resume()").rows().then());
       }
     }
+  }
+
+  /**
+   * Reads after a write wait for the replica to replay it, not for a window: on PostgreSQL by
+   * its WAL positions (replay paused, then resumed); single node, by position queries that say
+   * "not replayed" on one {@code Db} and "replayed" on another, the primary's position handed to
+   * the replica's query.
+   */
+  @BackendTest
+  @Requires(Need.SQL)
+  public void aRequestReadsFromAReplicaOnceItReplayedTheWrite(Db db, BackendContext context) {
+    boolean streaming = context.backend().replicaUrl(context.database()).isPresent();
+    ReplicaPolicy waiting = TESTING.readYourWrites(Duration.ofHours(1));
+    if (streaming) {
+      waiting = waiting.readYourWritesByPosition(ReplicaPolicy.POSTGRESQL_WRITE_POSITION,
+          ReplicaPolicy.POSTGRESQL_REPLAYED);
+    } else {
+      waiting = waiting.readYourWritesByPosition("SELECT 'w'",
+          "SELECT CASE WHEN :position = 'x' THEN 1 ELSE 0 END");
+    }
+    Nodes n = nodes(db, context, waiting);
+    Context request = ReadYourWrites.start(Context.empty());
+    if (streaming) {
+      await(n.replica().sql("SELECT pg_wal_replay_pause()").rows().then());
+    }
+    User ann;
+    try {
+      if (streaming) {
+        Streaming.awaitTrue(n.replica(), "SELECT pg_get_wal_replay_pause_state() = 'paused'");
+      }
+      ann = await(Users.create().name("ann").email("ann@example.com").exec(n.routed())
+          .contextWrite(request));
+      // not replayed: the primary
+      assertEquals(ann, await(Users.getById(n.routed(), ann.id()).contextWrite(request)));
+      assertEquals(1, count(n, ReplicaRoute.PRIMARY, Why.READ_YOUR_WRITES),
+          n.routed().routeCounts()::toString);
+      assertEquals(0, count(n, REPLICA, Why.READ));
+    } finally {
+      if (streaming) {
+        await(n.replica().sql("SELECT pg_wal_replay_resume()").rows().then());
+      }
+    }
+    Db replayedDb = n.routed();
+    if (streaming) {
+      n.replicated(db);
+    } else {
+      replayedDb = context.reopen(b -> b.replica(n.replica()).replicaPolicy(
+          TESTING.readYourWrites(Duration.ofHours(1)).readYourWritesByPosition("SELECT 'w'",
+              "SELECT CASE WHEN :position = 'w' THEN 1 ELSE 0 END"))).db();
+      await(Users.updateById(ann.id()).loginCount(1).exec(replayedDb).contextWrite(request));
+      ann = await(Users.getById(db, ann.id()));
+    }
+    // replayed: the replica, within the window
+    assertEquals(ann, await(Users.getById(replayedDb, ann.id()).contextWrite(request)));
+    assertEquals(1L, replayedDb.routeCounts().getOrDefault(new ReplicaRoute(REPLICA, Why.READ),
+        0L), replayedDb.routeCounts()::toString);
   }
 
   /** A replica that does not answer: at a closed port on a server, else a closed {@code Db}. */
