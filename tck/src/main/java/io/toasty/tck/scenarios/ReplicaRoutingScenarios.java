@@ -23,6 +23,7 @@ import io.toasty.tck.models.Users;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import reactor.util.context.Context;
 import org.jspecify.annotations.Nullable;
@@ -119,13 +120,7 @@ public abstract class ReplicaRoutingScenarios {
     // single node: a lag query that says 60 s; PostgreSQL: the replica's own lag
     String lagQuery = streaming ? ReplicaPolicy.POSTGRESQL_LAG : "SELECT 60";
     Nodes n = nodes(db, context, TESTING.maxLag(Duration.ZERO, lagQuery));
-    if (streaming) {
-      await(n.replica().sql("SELECT pg_wal_replay_pause()").rows().then());
-    }
-    try {
-      if (streaming) {
-        Streaming.awaitTrue(n.replica(), "SELECT pg_get_wal_replay_pause_state() = 'paused'");
-      }
+    n.whileReplayPaused(() -> {
       User ann = Fixtures.user(n.routed(), "ann");
       if (streaming) {
         // received, not replayed: the replica does not have ann
@@ -137,11 +132,7 @@ public abstract class ReplicaRoutingScenarios {
       assertEquals(1, count(n, ReplicaRoute.PRIMARY, Why.REPLICA_LAGGING),
           n.routed().routeCounts()::toString);
       assertEquals(0, count(n, REPLICA, Why.READ));
-    } finally {
-      if (streaming) {
-        await(n.replica().sql("SELECT pg_wal_replay_resume()").rows().then());
-      }
-    }
+    });
   }
 
   /**
@@ -164,26 +155,18 @@ public abstract class ReplicaRoutingScenarios {
     }
     Nodes n = nodes(db, context, waiting);
     Context request = ReadYourWrites.start(Context.empty());
-    if (streaming) {
-      await(n.replica().sql("SELECT pg_wal_replay_pause()").rows().then());
-    }
-    User ann;
-    try {
-      if (streaming) {
-        Streaming.awaitTrue(n.replica(), "SELECT pg_get_wal_replay_pause_state() = 'paused'");
-      }
-      ann = await(Users.create().name("ann").email("ann@example.com").exec(n.routed())
-          .contextWrite(request));
+    AtomicReference<User> created = new AtomicReference<>();
+    n.whileReplayPaused(() -> {
+      created.set(await(Users.create().name("ann").email("ann@example.com").exec(n.routed())
+          .contextWrite(request)));
       // not replayed: the primary
-      assertEquals(ann, await(Users.getById(n.routed(), ann.id()).contextWrite(request)));
+      assertEquals(created.get(), await(Users.getById(n.routed(), created.get().id())
+          .contextWrite(request)));
       assertEquals(1, count(n, ReplicaRoute.PRIMARY, Why.READ_YOUR_WRITES),
           n.routed().routeCounts()::toString);
       assertEquals(0, count(n, REPLICA, Why.READ));
-    } finally {
-      if (streaming) {
-        await(n.replica().sql("SELECT pg_wal_replay_resume()").rows().then());
-      }
-    }
+    });
+    User ann = created.get();
     Db replayedDb = n.routed();
     if (streaming) {
       n.replicated(db);
@@ -260,6 +243,21 @@ public abstract class ReplicaRoutingScenarios {
       if (streaming) {
         Streaming.awaitTrue(replica, "SELECT pg_last_wal_replay_lsn() >= '"
             + Streaming.primaryLsn(primary) + "'::pg_lsn");
+      }
+    }
+
+    /** Runs {@code body} with a streaming replica's replay paused (as it is elsewhere). */
+    void whileReplayPaused(Runnable body) {
+      if (!streaming) {
+        body.run();
+        return;
+      }
+      await(replica.sql("SELECT pg_wal_replay_pause()").rows().then());
+      try {
+        Streaming.awaitTrue(replica, "SELECT pg_get_wal_replay_pause_state() = 'paused'");
+        body.run();
+      } finally {
+        await(replica.sql("SELECT pg_wal_replay_resume()").rows().then());
       }
     }
 
