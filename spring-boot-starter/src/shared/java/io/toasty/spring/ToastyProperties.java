@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.toasty.reactive.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.transaction.annotation.RollbackOn;
 
 /**
@@ -176,6 +177,7 @@ public class ToastyProperties {
   }
 
   /** Read replicas (toasty.replicas.urls) and how reads choose between them and the primary. */
+  @NestedConfigurationProperty
   private final ReplicaProperties replicas = new ReplicaProperties();
 
   /** The read replica settings ({@code toasty.replicas.*}). */
