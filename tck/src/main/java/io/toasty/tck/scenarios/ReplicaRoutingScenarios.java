@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.ModelDef;
+import io.toasty.driver.PoolState;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.ReadYourWrites;
 import io.toasty.reactive.ReplicaPolicy;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
 import reactor.util.context.Context;
 import org.jspecify.annotations.Nullable;
 
@@ -181,6 +183,30 @@ public abstract class ReplicaRoutingScenarios {
     assertEquals(ann, await(Users.getById(replayedDb, ann.id()).contextWrite(request)));
     assertEquals(1L, replayedDb.routeCounts().getOrDefault(new ReplicaRoute(REPLICA, Why.READ),
         0L), replayedDb.routeCounts()::toString);
+  }
+
+  /**
+   * Reads and writes of many subscribers at once, some reads cancelled after their first
+   * record, on small pools: every route taken, and both nodes' pools quiet after.
+   */
+  @BackendTest
+  public void concurrentReadsAndWritesLeaveEveryPoolQuiet(Db db, BackendContext context) {
+    Nodes n = nodes(db, context, TESTING);
+    Fixtures.user(n.routed(), "seed");
+    n.replicated(db);
+    List<Long> done = await(Flux.range(0, 60).flatMap(i -> switch (i % 3) {
+      case 0 -> Users.create().name("u" + i).email("u" + i + "@example.com").exec(n.routed())
+          .map(u -> 1L);
+      case 1 -> Users.all().stream(n.routed()).take(1).count();
+      default -> Users.all().collect(n.routed()).map(all -> (long) all.size());
+    }, 16).collectList());
+    assertEquals(60, done.size());
+    assertEquals(20, count(n, ReplicaRoute.PRIMARY, Why.WRITE) - 1);
+    assertEquals(40, count(n, REPLICA, Why.READ), n.routed().routeCounts()::toString);
+    for (Db node : List.of(n.routed(), n.replica())) {
+      assertTrue(node.poolState().map(PoolState::quiet).orElse(true),
+          () -> node.poolState().toString());
+    }
   }
 
   /** A replica that does not answer: at a closed port on a server, else a closed {@code Db}. */
