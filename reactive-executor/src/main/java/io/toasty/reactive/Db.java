@@ -39,6 +39,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -66,11 +67,15 @@ public final class Db implements Executor {
   private final Router router;
   private final DbSchema schemaOps;
   private final HealthProbe health;
+  /** Where reads go when the {@code Db} has read replicas, or null when it has none. */
+  private final @Nullable ReplicaSet replicas;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
-      RouterOptions options) {
+      RouterOptions options, List<Db> replicaDbs, ReplicaPolicy policy) {
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.router = new Router(schema, this.driver, planner, options, TxLinks::new);
+    this.replicas = replicaDbs.isEmpty() ? null
+        : new ReplicaSet(router, replicaDbs, policy, options.binding());
     this.schemaOps = new DbSchema(driver, this.driver);
     this.health = new HealthProbe(this.driver, schema);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
@@ -83,7 +88,7 @@ public final class Db implements Executor {
    */
   @Override
   public Flux<Value> exec(StatementNode statement) {
-    return router.exec(statement);
+    return replicas != null ? replicas.exec(statement) : router.exec(statement);
   }
 
   /**
@@ -93,7 +98,7 @@ public final class Db implements Executor {
    */
   @Override
   public <M> Flux<M> read(Query query, ModelDef<M> model) {
-    return router.read(query, model, null);
+    return read(query, model, null);
   }
 
   /**
@@ -101,8 +106,9 @@ public final class Db implements Executor {
    * ({@link Planner#prepare(StatementNode, Shaped)}); in a transaction the key is not used.
    */
   @Override
-  public <M> Flux<M> read(Query query, ModelDef<M> model, Shaped shaped) {
-    return router.read(query, model, shaped);
+  public <M> Flux<M> read(Query query, ModelDef<M> model, @Nullable Shaped shaped) {
+    return replicas != null ? replicas.read(query, model, shaped)
+        : router.read(query, model, shaped);
   }
 
   /**
@@ -192,7 +198,8 @@ public final class Db implements Executor {
 
   @Override
   public Flux<Value.Record> execRaw(Operation.RawSql sql) {
-    return router.execRaw(sql);
+    return replicas != null ? replicas.raw(db -> db.execRaw(sql), () -> router.execRaw(sql))
+        : router.execRaw(sql);
   }
 
   /**
@@ -213,7 +220,8 @@ public final class Db implements Executor {
 
   @Override
   public Flux<Value.Record> execPartiql(Operation.Partiql statement) {
-    return router.execPartiql(statement);
+    return replicas != null ? replicas.raw(db -> db.execPartiql(statement),
+        () -> router.execPartiql(statement)) : router.execPartiql(statement);
   }
 
   /**
@@ -232,7 +240,8 @@ public final class Db implements Executor {
 
   @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
-    return router.execCypher(statement);
+    return replicas != null ? replicas.raw(db -> db.execCypher(statement),
+        () -> router.execCypher(statement)) : router.execCypher(statement);
   }
 
   /**
@@ -243,7 +252,7 @@ public final class Db implements Executor {
    */
   @Override
   public Flux<Value.Record> execPath(PathNode path) {
-    return router.execPath(path);
+    return replicas != null ? replicas.execPath(path) : router.execPath(path);
   }
 
   /**
@@ -264,7 +273,7 @@ public final class Db implements Executor {
    */
   @Override
   public Mono<List<Object>> execBatch(List<Snapshot<?>> statements) {
-    return router.execBatch(statements);
+    return replicas != null ? replicas.execBatch(statements) : router.execBatch(statements);
   }
 
   /**
@@ -305,7 +314,8 @@ public final class Db implements Executor {
       Function<? super Tx, ? extends Publisher<T>> work) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(work, "work");
-    return router.transaction(options, work);
+    return replicas != null ? replicas.transaction(options, work)
+        : router.transaction(options, work);
   }
 
   /**
@@ -324,7 +334,8 @@ public final class Db implements Executor {
   /** {@link #transactionMono(Function)} with options. */
   public <T> Mono<T> transactionMono(TxOptions options,
       Function<? super Tx, ? extends Mono<T>> work) {
-    return router.transactionMono(options, work);
+    return replicas != null ? replicas.transactionMono(options, work)
+        : router.transactionMono(options, work);
   }
 
 
@@ -353,7 +364,7 @@ public final class Db implements Executor {
    */
   public Mono<Tx> begin(TxOptions options) {
     Objects.requireNonNull(options, "options");
-    return router.begin(options);
+    return replicas != null ? replicas.begin(options) : router.begin(options);
   }
 
   /** What this {@code Db}'s transactions came to so far. */
@@ -451,8 +462,34 @@ public final class Db implements Executor {
     return router.models();
   }
 
-  /** Rolls back the transactions still open, then closes the driver's pool. */
+  /**
+   * This {@code Db}'s read replicas ({@link DbBuilder#replica(String)}), each a {@code Db} with
+   * its own pool ({@link #poolState()}, {@link #health()}), in the order they were added; empty
+   * when it has none. Close only this {@code Db}: it closes them.
+   */
+  public List<Db> replicas() {
+    return replicas == null ? List.of() : replicas.replicas();
+  }
+
+  /**
+   * How many statements took each route so far ({@link ReplicaRoute}): to the primary or a
+   * replica, and why. Empty for a {@code Db} without replicas, whose statements all go to its
+   * one database.
+   */
+  public Map<ReplicaRoute, Long> routeCounts() {
+    return replicas == null ? Map.of() : replicas.counts();
+  }
+
+  /** The router of this {@code Db}'s own statements (not its replicas'). */
+  Router router() {
+    return router;
+  }
+
+  /**
+   * Rolls back the transactions still open, then closes the driver's pool, and those of the
+   * replicas.
+   */
   public Mono<Void> close() {
-    return router.close();
+    return replicas == null ? router.close() : router.close().then(replicas.close());
   }
 }

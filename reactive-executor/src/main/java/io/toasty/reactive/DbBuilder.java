@@ -17,6 +17,7 @@ import io.toasty.reactive.json.JsonCodecs;
 import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.Observers;
 import io.toasty.reactive.observe.PoolMetrics;
+import io.toasty.reactive.observe.ReplicaRouteMetrics;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.reactive.observe.StatementTimers;
 import io.toasty.reactive.observe.TransactionMetrics;
@@ -70,6 +71,9 @@ public final class DbBuilder {
   private boolean databaseTime;
   private @Nullable JsonCodec jsonCodec;
   private final List<ModelHook<?>> hooks = new ArrayList<>();
+  /** The read replicas: a URL (String) or a built {@code Db} each, in the order added. */
+  private final List<Object> replicas = new ArrayList<>();
+  private ReplicaPolicy replicaPolicy = ReplicaPolicy.defaults();
 
   DbBuilder() {}
 
@@ -167,6 +171,44 @@ public final class DbBuilder {
   }
 
   /**
+   * Adds a read replica of the database at {@code url} (the primary): reads outside a
+   * transaction and read-only transactions go to a usable replica, everything else to the
+   * primary ({@link ReplicaPolicy}, docs/databases.md#read-replicas). The replica gets a pool of
+   * its own, with this builder's pool settings and driver decorator; {@link Db#replicas()}
+   * shows it. Call once per replica.
+   *
+   * <pre>{@code
+   * Toasty.builder().models(Users.MODEL)
+   *     .url("r2dbc:postgresql://app@primary:5432/app")
+   *     .replica("r2dbc:postgresql://app@replica:5432/app")
+   *     .build();
+   * }</pre>
+   */
+  public DbBuilder replica(String url) {
+    replicas.add(Objects.requireNonNull(url, "url"));
+    return this;
+  }
+
+  /**
+   * Adds {@code replica}, a {@code Db} built on a replica with the same models (and no replicas
+   * of its own), as a read replica: for a replica whose driver is made by a factory. The
+   * {@code Db} built here closes it. See {@link #replica(String)}.
+   */
+  public DbBuilder replica(Db replica) {
+    replicas.add(Objects.requireNonNull(replica, "replica"));
+    return this;
+  }
+
+  /**
+   * How reads choose between the replicas and the primary; default
+   * {@link ReplicaPolicy#defaults()}.
+   */
+  public DbBuilder replicaPolicy(ReplicaPolicy policy) {
+    this.replicaPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * Where to look for a connection an outer transaction manager bound to the subscriber's
    * Context (Spring's, through the Spring Boot starter); statements found there run in that
    * transaction. See {@link ConnectionBinding}. Default: none.
@@ -193,7 +235,8 @@ public final class DbBuilder {
    * path): a {@code toasty.statement} timer per model, operation and outcome
    * ({@link StatementTimers}), with no {@code ObservationRegistry}
    * needed, the pool's gauges ({@link PoolMetrics}) and the
-   * transactions' statistics ({@link TransactionMetrics}). Given a
+   * transactions' statistics ({@link TransactionMetrics}), and with read replicas a counter per
+   * route ({@link ReplicaRouteMetrics}). Given a
    * {@link io.toasty.reactive.observe.MicrometerObserver} as well, the statements are timed by its
    * observations instead (a {@code DefaultMeterObservationHandler} turns them into timers).
    */
@@ -415,6 +458,30 @@ public final class DbBuilder {
     return this;
   }
 
+  /**
+   * The replicas' {@code Db}s: those given built, checked; those given by URL built on this
+   * builder's settings and the primary's {@code options} (one cursor key, clock and observer).
+   */
+  private List<Db> replicaDbs(Schema schema, Driver primary, RouterOptions options) {
+    List<Db> dbs = new ArrayList<>(replicas.size());
+    for (Object replica : replicas) {
+      Db db;
+      if (replica instanceof Db given) {
+        db = given;
+      } else {
+        DriverConfig config = new DriverConfig((String) replica, schema, poolMaxSize,
+            acquireTimeout, maxIdleTime, validationQuery, statementTimeout, validateOnAcquire);
+        Driver driver = Objects.requireNonNull(wrapDriver.apply(DriverLookup.open(config)),
+            "wrapDriver returned null");
+        db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
+            databaseTime), acquireTimeout, options, List.of(), replicaPolicy);
+      }
+      ReplicaChecks.check(db, schema, primary.capability(), replicaPolicy);
+      dbs.add(db);
+    }
+    return dbs;
+  }
+
   /** The models by name (the first of a name: {@code Schema.of} refuses two anyway). */
   private Map<String, ModelDef<?>> definitions() {
     Map<String, ModelDef<?>> byName = new HashMap<>();
@@ -450,8 +517,13 @@ public final class DbBuilder {
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
         transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
         coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
+    List<Db> replicaDbs = replicaDbs(schema, driver, options);
+    ReplicaPolicy policy = meterRegistry == null || replicaDbs.isEmpty() ? replicaPolicy
+        : replicaPolicy.observer(replicaPolicy.routeObserver().andThen(
+            ReplicaRouteMetrics.observer((MeterRegistry) meterRegistry,
+                driver.capability().backend())));
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-        databaseTime), acquireTimeout, options);
+        databaseTime), acquireTimeout, options, replicaDbs, policy);
     if (meterRegistry != null) {
       PoolMetrics.bind(db,
           (MeterRegistry) meterRegistry);

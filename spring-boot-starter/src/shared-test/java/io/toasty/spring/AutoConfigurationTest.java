@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.toasty.error.SerializationFailureException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.ReplicaRoute;
+import io.toasty.reactive.ReplicaRoute.Why;
 import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.spring.app.Labels;
 import java.nio.charset.StandardCharsets;
@@ -159,5 +161,34 @@ class AutoConfigurationTest {
         "toasty.cursor-key=short").run(context -> assertThat(context).hasFailed()
             .getFailure().hasRootCauseInstanceOf(IllegalArgumentException.class)
             .hasStackTraceContaining("toasty.cursor-key"));
+  }
+
+  /**
+   * {@code toasty.replicas.*} reach the Db: a replica (here a second pool on the same H2
+   * database) serves reads outside a transaction, writes go to the primary, and a read of a
+   * request that wrote goes to the primary.
+   */
+  @Test
+  void replicasComeFromProperties() {
+    String url = "r2dbc:h2:mem:///" + Backend.randomName() + "?options=DB_CLOSE_DELAY=-1";
+    runner.withPropertyValues("spring.r2dbc.url=" + url, "toasty.schema=push",
+            "toasty.replicas.urls[0]=" + url, "toasty.replicas.read-your-writes=1h")
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          assertThat(db.replicas()).hasSize(1);
+          Labels.create().text("red").exec(db)
+              .then(Labels.all().stream(db).count())
+              .contextWrite(io.toasty.reactive.ReadYourWrites::start)
+              .block(Duration.ofSeconds(30));
+          assertThat(Labels.all().stream(db).count().block(Duration.ofSeconds(30)))
+              .isEqualTo(1L);
+          assertThat(db.routeCounts()).containsEntry(route("primary", Why.WRITE), 1L)
+              .containsEntry(route("primary", Why.READ_YOUR_WRITES), 1L)
+              .containsEntry(route("replica-0", Why.READ), 1L);
+        });
+  }
+
+  private static ReplicaRoute route(String target, Why why) {
+    return new ReplicaRoute(target, why);
   }
 }

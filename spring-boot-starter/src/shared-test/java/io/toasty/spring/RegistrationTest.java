@@ -28,7 +28,8 @@ class RegistrationTest {
         ToastyJacksonAutoConfiguration.class.getName(),
         ToastyHealthAutoConfiguration.class.getName(),
         ToastyMetricsAutoConfiguration.class.getName(),
-        ToastyWebAutoConfiguration.class.getName());
+        ToastyWebAutoConfiguration.class.getName(),
+        ToastyReplicaWebAutoConfiguration.class.getName());
   }
 
   @Test

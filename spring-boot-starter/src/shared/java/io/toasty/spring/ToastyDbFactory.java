@@ -64,8 +64,8 @@ final class ToastyDbFactory {
    * ({@code toasty.cursor-key}), transaction retries ({@code toasty.transaction-retry.*}), and
    * one Micrometer observation per statement when the application has an
    * {@code ObservationRegistry}, else a timer per statement in its {@code MeterRegistry} if it
-   * has one, and every {@link ModelHook} bean as a lifecycle hook ({@code beans} is where to
-   * look; null: nowhere).
+   * has one, the read replicas ({@code toasty.replicas.*}), and every {@link ModelHook} bean as
+   * a lifecycle hook ({@code beans} is where to look; null: nowhere).
    */
   static void configure(DbBuilder builder, ObservationRegistry observations, BeanFactory beans,
       ToastyProperties properties) {
@@ -91,6 +91,7 @@ final class ToastyDbFactory {
     } else {
       MeterRegistries.apply(builder, beans);
     }
+    properties.getReplicas().apply(builder, properties.getPoolMaxSize());
     if (beans != null) {
       // the application's lifecycle hooks, in their @Order
       beans.getBeanProvider(ModelHook.class).orderedStream().forEach(builder::hook);

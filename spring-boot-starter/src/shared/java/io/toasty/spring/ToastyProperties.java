@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.toasty.reactive.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.transaction.annotation.RollbackOn;
 
 /**
@@ -173,6 +174,15 @@ public class ToastyProperties {
   /** The retry settings. */
   public Retry getRetry() {
     return retry;
+  }
+
+  /** Read replicas (toasty.replicas.urls) and how reads choose between them and the primary. */
+  @NestedConfigurationProperty
+  private final ReplicaProperties replicas = new ReplicaProperties();
+
+  /** The read replica settings ({@code toasty.replicas.*}). */
+  public ReplicaProperties getReplicas() {
+    return replicas;
   }
 
   /** The {@code toasty.retry.*} and {@code toasty.transaction-retry.*} properties. */

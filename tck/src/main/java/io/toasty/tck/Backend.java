@@ -101,6 +101,15 @@ public interface Backend {
   }
 
   /**
+   * The URL of a streaming read replica of the database opened for {@code database}, on a
+   * server of its own; empty (the default) where the backend has none here, and the replica
+   * scenarios read the primary's database through a second {@code Db} (single node).
+   */
+  default Optional<String> replicaUrl(String database) {
+    return Optional.empty();
+  }
+
+  /**
    * Runs SQL text on the database opened for {@code database}, outside the library: for scenarios
    * that need what models cannot declare (a foreign key, a constraint the model does not know).
    * Write identifiers with {@link #quoteIdentifier}. A backend without SQL answers with an

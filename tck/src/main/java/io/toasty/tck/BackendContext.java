@@ -211,6 +211,20 @@ public final class BackendContext {
     return own().database();
   }
 
+  /**
+   * Another {@code Db} on the scenario's own database, as it is (no schema reset), with a pool
+   * and operation log of its own and further {@code settings}: two nodes reading one database,
+   * such as a primary and its read replica on a backend without streaming replicas
+   * ({@code ReplicaRoutingScenarios}). The harness closes it after the scenario.
+   */
+  public synchronized Opened reopen(UnaryOperator<DbBuilder> settings) {
+    Opened o = open(models, database(), DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE, settings,
+        dirt, false);
+    // the scenario's own database, written through a Db the harness did not set up
+    dirt.mark("reopened");
+    return o;
+  }
+
   /** {@link #open(int, int)} with the default pool and plan cache sizes. */
   public Opened open() {
     return open(DEFAULT_POOL_SIZE, DEFAULT_PLAN_CACHE_SIZE);

@@ -145,6 +145,21 @@ final class ServerBackend implements Backend {
     return name;
   }
 
+  /**
+   * PostgreSQL's streaming replica, which .ci/pg-replica makes on port 5433 (or
+   * {@code -Dtoasty.tck.postgresql.replica}): the replica scenarios fail where it does not
+   * answer. MariaDB has none here.
+   */
+  @Override
+  public Optional<String> replicaUrl(String database) {
+    if (!name.equals("postgresql")) {
+      return Optional.empty();
+    }
+    String replica = System.getProperty("toasty.tck.postgresql.replica",
+        "r2dbc:postgresql://postgres@127.0.0.1:5433/test");
+    return Optional.of(replica + databaseUrl.apply(database).substring(serverUrl.length()));
+  }
+
   @Override
   public Capability capability() {
     return capability;
