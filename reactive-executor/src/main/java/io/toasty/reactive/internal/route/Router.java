@@ -148,7 +148,7 @@ public final class Router implements Executor, TxHost {
     this.watch = new StatementWatch(observer, schema, driver, options.logValues(),
         s -> planner.prepare(asRun(s)));
     this.raw = new RawStatements(this, driver);
-    this.tenants = new TenantScope(schema);
+    this.tenants = new TenantScope(schema, options.clock());
     this.starts = new TxStarts(this, driver, options.transactionRetry(),
         options.transactionTimeout());
     this.coalesceGets = options.coalesceGets();
@@ -175,8 +175,14 @@ public final class Router implements Executor, TxHost {
     Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
       // a refusal thrown here is the Flux's error signal: nothing was sent
-      StatementNode statement = tenants.apply(written, context);
+      List<StatementNode> all = tenants.applyAll(written, context);
+      StatementNode statement = all.get(all.size() - 1);
       Tx bound = links.boundIn(context);
+      if (all.size() > 1) {
+        // a soft delete and those it cascades to: all or nothing, like a cascading delete
+        return bound != null ? bound.exec(written)
+            : transactionMono(tx -> tx.exec(written).collectList()).flatMapIterable(rows -> rows);
+      }
       if (bound == null && hooks.touches(statement)) {
         // all or nothing: the write, its hooks and their writes in one transaction, whose
         // values come after COMMIT
