@@ -204,4 +204,15 @@ public abstract class SoftDeleteScenarios {
     assertEquals(2L, await(SdNotes.all().restore().exec(db).contextWrite(Tenant.use("acme"))));
     assertEquals(2L, await(SdNotes.all().count(db).contextWrite(Tenant.use("acme"))));
   }
+
+  @BackendTest
+  public void upsertRevivesADeletedRecord(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    await(SdAuthors.deleteById(ann.id()).exec(db));
+    SdAuthor back = await(SdAuthors.upsert().id(ann.id()).name("ann2").score(5L).exec(db));
+    assertEquals("ann2", back.name());
+    assertFalse(back.deletedAt().isPresent());
+    assertEquals(List.of("ann2"), names(await(SdAuthors.all().collect(db))));
+    assertEquals(1L, await(SdAuthors.all().withDeleted().count(db)));
+  }
 }
