@@ -10,6 +10,7 @@ import io.toasty.Agg;
 import io.toasty.Tenant;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.models.SdAuthor;
@@ -20,6 +21,7 @@ import io.toasty.tck.models.SdPosts;
 import io.toasty.tck.models.SdTag;
 import io.toasty.tck.models.SdTags;
 import java.util.List;
+import reactor.core.publisher.Flux;
 
 /**
  * Soft delete the planner enforces ({@code @SoftDelete}): a delete (by key, by filter, cascaded
@@ -242,5 +244,20 @@ public abstract class SoftDeleteScenarios {
       await(SdTags.create().label("x").exec(db));
     }
     assertEquals(1L, await(SdTags.all().count(db)));
+  }
+
+  @BackendTest
+  public void aBatchedDeleteCascadesToo(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    post(db, ann, "a1", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    post(db, bob, "b1", 1);
+    var results = await(Toasty.batch(SdAuthors.deleteById(ann.id()),
+        SdPosts.all().asList()).exec(db));
+    assertEquals(1L, results.getT1());
+    assertEquals(List.of("b1"), titles(results.getT2()));
+    assertEquals(List.of(1L), await(SdPosts.deleteAll(Flux.just(SdPosts.filter(
+        SdPosts.TITLE.eq("b1")).delete())).exec(db).collectList()));
+    assertEquals(2L, await(SdPosts.all().onlyDeleted().count(db)));
   }
 }
