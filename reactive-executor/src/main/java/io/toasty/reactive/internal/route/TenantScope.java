@@ -58,8 +58,7 @@ public final class TenantScope {
 
   /** {@code statement} confined to the tenant of {@code context}; throws the refusal. */
   public StatementNode apply(StatementNode statement, ContextView context) {
-    return tenant(softDeletes ? HideDeleted.apply(statement, schema, clock.instant()) : statement,
-        context);
+    return tenant(hideDeleted(statement), context);
   }
 
   /**
@@ -77,6 +76,11 @@ public final class TenantScope {
     }
     all.add(tenant(HideDeleted.apply(statement, schema, now), context));
     return all;
+  }
+
+  /** {@code statement} over live records only, as it runs (no tenant: none is in reach). */
+  public StatementNode hideDeleted(StatementNode statement) {
+    return softDeletes ? HideDeleted.apply(statement, schema, clock.instant()) : statement;
   }
 
   private StatementNode tenant(StatementNode statement, ContextView context) {
