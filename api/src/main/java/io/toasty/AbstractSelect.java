@@ -3,7 +3,9 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.IncludeNode;
@@ -15,6 +17,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.ShapeKey;
 import io.toasty.stmt.Shaped;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,6 +220,60 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   public Delete<M> delete() {
     return new Delete<>(model, new DeleteNode(query.source(), mutationFilter(),
         new Returning.Count()), mutationRefusal());
+  }
+
+  /**
+   * This query of a {@code @SoftDelete} model over its deleted records too: queries otherwise
+   * see only live ones. Its includes and relation filters still see live related records only.
+   * Throws {@link InvalidStatementException} for a model without {@code @SoftDelete}.
+   */
+  public S withDeleted() {
+    return with(query.withFilter(ExprNode.and(query.filter(), marker("withDeleted").either())));
+  }
+
+  /**
+   * This query of a {@code @SoftDelete} model over its deleted records only. Throws {@link
+   * InvalidStatementException} for a model without {@code @SoftDelete}.
+   */
+  public S onlyDeleted() {
+    return with(query.withFilter(ExprNode.and(query.filter(), marker("onlyDeleted").deleted())));
+  }
+
+  /**
+   * The hard delete of the records this query matches, live or deleted: they are removed for
+   * good, with the cascade a delete of a model without {@code @SoftDelete} has
+   * ({@code onlyDeleted().purge()} removes only deleted ones). Throws {@link
+   * InvalidStatementException} for a model without {@code @SoftDelete}.
+   */
+  public Delete<M> purge() {
+    DeletedRows marker = marker("purge");
+    ExprNode filter = marker.chosenBy(query.filter()) ? query.filter()
+        : ExprNode.and(query.filter(), marker.either());
+    return new Delete<>(model, new DeleteNode(query.source(), filter, new Returning.Count()),
+        mutationRefusal());
+  }
+
+  /**
+   * Clears the deletion marker of the deleted records this query matches; the result is the
+   * number restored. Throws {@link InvalidStatementException} for a model without
+   * {@code @SoftDelete}.
+   */
+  public Restore<M> restore() {
+    DeletedRows marker = marker("restore");
+    return new Restore<>(model, new UpdateNode(query.source(),
+        ExprNode.and(query.filter(), marker.deleted()),
+        List.of(new Assignment(marker.field(), marker.cleared())), new Returning.Count()),
+        mutationRefusal());
+  }
+
+  /** The model's deletion marker, or the refusal of {@code op} on a model without one. */
+  private DeletedRows marker(String op) {
+    DeletedRows marker = DeletedRows.of(model.schema());
+    if (marker == null) {
+      throw new InvalidStatementException(model.name(), null, op + "() needs a model with a "
+          + "@SoftDelete field");
+    }
+    return marker;
   }
 
   /** The filter an update or delete of this query's records uses: the query's own. */

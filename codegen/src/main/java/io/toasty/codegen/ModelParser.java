@@ -12,6 +12,7 @@ import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.OnUpdate;
 import io.toasty.annotations.Sensitive;
+import io.toasty.annotations.SoftDelete;
 import io.toasty.annotations.TenantId;
 import io.toasty.annotations.Table;
 import io.toasty.annotations.Unique;
@@ -83,6 +84,7 @@ final class ModelParser {
     checkAuto(type);
     checkOnlyOne(type, Version.class);
     checkOnlyOne(type, TenantId.class);
+    checkOnlyOne(type, SoftDelete.class);
     List<IndexDescriptor> indexes = indexes(type, table, fields);
     if (errors.errorCount() > before) {
       return Optional.empty();
@@ -183,7 +185,8 @@ final class ModelParser {
   private void checkRelationAnnotations(TypeElement type, RecordComponentElement c) {
     for (Class<? extends Annotation> a : List.of(Key.class, Auto.class, Column.class,
         Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-        UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class, TenantId.class)) {
+        UpdatedAt.class, OnUpdate.class, io.toasty.annotations.Json.class, TenantId.class,
+        SoftDelete.class)) {
       if (c.getAnnotation(a) != null) {
         errors.error(c, mirror(c, a), where(type, c) + ": @" + a.getSimpleName()
             + " does not apply to a relation field, which is no column");
@@ -194,7 +197,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a collection field. */
   private static final List<Class<? extends Annotation>> NOT_ON_COLLECTION = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, Sensitive.class, TenantId.class);
+      UpdatedAt.class, OnUpdate.class, Sensitive.class, TenantId.class, SoftDelete.class);
 
   /** A {@code List}, {@code Set} or {@code Map} field of scalars; misfits are compile errors. */
   private Optional<FieldDescriptor> collectionField(TypeElement model,
@@ -220,7 +223,7 @@ final class ModelParser {
   /** Annotations that mean nothing on a JSON document's field. */
   private static final List<Class<? extends Annotation>> NOT_ON_JSON = List.of(Key.class,
       Auto.class, Default.class, Index.class, Unique.class, Version.class, CreatedAt.class,
-      UpdatedAt.class, OnUpdate.class, Embedded.class, TenantId.class);
+      UpdatedAt.class, OnUpdate.class, Embedded.class, TenantId.class, SoftDelete.class);
 
   private Optional<FieldDescriptor> jsonField(TypeElement model, RecordComponentElement component,
       int index, String constant, int position) {
@@ -302,6 +305,10 @@ final class ModelParser {
     if (component.getAnnotation(TenantId.class) != null) {
       checkTenant(where, component, type.get(), auto, defaultValue);
       auto = AutoStrategy.TENANT;
+    }
+    if (component.getAnnotation(SoftDelete.class) != null) {
+      checkSoftDelete(where, component, type.get(), auto, defaultValue, key);
+      auto = AutoStrategy.SOFT_DELETE;
     }
     auto = auto != null ? auto : generated.onCreate();
     return Optional.of(new FieldDescriptor(index, component.getSimpleName().toString(), constant,
@@ -414,6 +421,21 @@ final class ModelParser {
       errors.error(c, at, where + ": an @Auto field cannot be the @Version");
     } else if (defaultValue != null) {
       errors.error(c, at, where + ": a @Version field starts at 1; it takes no @Default");
+    }
+  }
+
+  /** A {@code @SoftDelete} marker: an {@code Optional<Instant>} or a {@code boolean}, plain. */
+  private void checkSoftDelete(String where, RecordComponentElement c, FieldType type,
+      AutoStrategy auto, CodeBlock defaultValue, boolean key) {
+    AnnotationMirror at = mirror(c, SoftDelete.class);
+    boolean fits = type.optional() ? type.kind() == FieldKind.INSTANT
+        : type.kind() == FieldKind.BOOLEAN;
+    if (!fits || type.sensitive()) {
+      errors.error(c, at, where + ": @SoftDelete needs an Optional<Instant> or boolean field, "
+          + "not " + c.asType());
+    } else if (key || auto != null || defaultValue != null) {
+      errors.error(c, at, where + ": the @SoftDelete marker is set by deletes; it takes no "
+          + "@Key, @Auto, @Default, @Version or @TenantId");
     }
   }
 

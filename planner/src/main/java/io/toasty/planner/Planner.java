@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * The query planner: turns a model-level {@link StatementNode} into a {@link CompiledPlan} for one
  * schema and one backend's {@link Capability}. Its phases, each in its own package:
  *
- * <p>Before it, the executor confines a statement to the tenant of its subscriber's Context
- * ({@code tenant}: {@link io.toasty.planner.tenant.ScopeTenant}), a rewrite of literal values
- * that this planner then parameterizes like any other.
+ * <p>Before it, the executor hides the deleted records of soft-deleted models and makes their
+ * deletes updates ({@code softdelete}: {@link io.toasty.planner.softdelete.HideDeleted}), then
+ * confines a statement to the tenant of its subscriber's Context ({@code tenant}: {@link
+ * io.toasty.planner.tenant.ScopeTenant}): rewrites of literal values that this planner then
+ * parameterizes like any other.
  *
  * <ol>
  *   <li><b>parameterize</b> ({@code cache}): literal values become argument slots; the result, the

@@ -390,9 +390,12 @@ public final class Db implements Executor {
   /**
    * What each planner phase makes of {@code statement}, as readable text, ending with what the
    * driver sends in its backend's language (SQL, Cypher, DynamoDB calls) where it shows it.
+   * A statement on a soft-deleted model is explained as it runs: over live records, a delete as
+   * the update that marks them (docs/models.md, Soft delete).
    */
   public String explain(StatementNode statement) {
-    return router.planner().explain(statement, router.operationText());
+    return router.planner().explain(router.tenants().hideDeleted(statement),
+        router.operationText());
   }
 
   /**

@@ -123,7 +123,13 @@ public final class Tx implements Executor {
     Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
       // a refusal thrown here is the Flux's error signal: nothing was sent
-      return execScoped(router.tenants().apply(written, context));
+      List<StatementNode> all = router.tenants().applyAll(written, context);
+      if (all.size() == 1) {
+        return execScoped(all.get(0));
+      }
+      // the soft deletes a soft delete cascades to go first (HideDeleted.cascades)
+      return Flux.fromIterable(all.subList(0, all.size() - 1)).concatMap(this::execScoped)
+          .thenMany(Flux.defer(() -> execScoped(all.get(all.size() - 1))));
     });
   }
 

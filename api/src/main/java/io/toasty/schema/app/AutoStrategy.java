@@ -25,5 +25,10 @@ public enum AutoStrategy {
    * which the engine stamps on every create before planning; a create in the opt-out scope
    * ({@code Tenant.none()}) sets it itself.
    */
-  TENANT
+  TENANT,
+  /**
+   * A {@code @SoftDelete} marker: empty (or {@code false}) on create, set by a delete of the
+   * record, which the engine turns into an update ({@code io.toasty.stmt.DeletedRows}).
+   */
+  SOFT_DELETE
 }

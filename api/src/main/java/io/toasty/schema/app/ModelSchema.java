@@ -119,6 +119,19 @@ public record ModelSchema(String name, String javaClass, String tableName,
     return null;
   }
 
+  /**
+   * The {@code @SoftDelete} marker ({@link AutoStrategy#SOFT_DELETE}), or {@code null} when the
+   * model's deletes remove its records.
+   */
+  public @Nullable FieldSchema softDeleteField() {
+    for (FieldSchema f : fields) {
+      if (f.auto() == AutoStrategy.SOFT_DELETE) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** Whether the fields at {@code fieldIndexes}, in any order, are the primary key. */
   public boolean isPrimaryKey(List<Integer> fieldIndexes) {
     return fieldIndexes.size() == primaryKey.size() && fieldIndexes.containsAll(primaryKey);

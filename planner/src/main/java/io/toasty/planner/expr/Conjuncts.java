@@ -1,6 +1,7 @@
 package io.toasty.planner.expr;
 
 import io.toasty.stmt.ExprNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A filter seen as the list of its top-level AND terms, and back. */
@@ -21,5 +22,16 @@ public final class Conjuncts {
       return ExprNode.TRUE;
     }
     return terms.size() == 1 ? terms.get(0) : new ExprNode.And(terms);
+  }
+
+  /** {@code filter AND term}, unless {@code filter} already holds {@code term} as a conjunct. */
+  public static ExprNode with(ExprNode filter, ExprNode term) {
+    List<ExprNode> terms = of(filter);
+    if (filter.equals(term) || terms.contains(term)) {
+      return filter;
+    }
+    List<ExprNode> all = new ArrayList<>(terms);
+    all.add(term);
+    return and(all);
   }
 }

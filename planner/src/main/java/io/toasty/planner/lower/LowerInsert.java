@@ -150,6 +150,9 @@ final class LowerInsert {
       return defaults.computeIfAbsent(f.index(),
           i -> cx.addArg(new ExtraArg.ConstantArg(VersionBump.initial(f))));
     }
+    if (f.auto() == AutoStrategy.SOFT_DELETE) {
+      return f.type() == io.toasty.value.Type.Scalar.BOOL ? ExprNode.FALSE : ExprNode.NULL; // live
+    }
     if (f.defaultValue() != null && !f.defaultValue().isNull()) {
       return defaults.computeIfAbsent(f.index(),
           i -> cx.addArg(new ExtraArg.ConstantArg(f.defaultValue())));

@@ -5,13 +5,15 @@ import io.toasty.error.TenantScopeException;
 import io.toasty.error.TenantScopeException.Reason;
 import io.toasty.planner.eager.EagerIncludes;
 import io.toasty.planner.expr.Children;
+import io.toasty.planner.expr.Conjuncts;
+import io.toasty.planner.expr.RelatedTarget;
+import io.toasty.planner.expr.ReturningMap;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
-import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.Query;
@@ -165,29 +167,16 @@ public final class ScopeTenant {
   }
 
   private Returning returning(Returning r) {
-    if (r instanceof Returning.Model m) {
-      return m.withIncludes(m.includes().stream().map(this::include).toList());
-    }
-    if (r instanceof Returning.Grouped g) {
-      return new Returning.Grouped(g.exprs().stream().map(this::expr).toList(),
-          g.groupBy().stream().map(this::expr).toList(), expr(g.having()), g.distinct());
-    }
-    if (r instanceof Returning.Project p) {
-      return new Returning.Project(p.exprs().stream().map(this::expr).toList());
-    }
-    return r;
+    return ReturningMap.map(r, this::expr, this::query);
   }
 
-  private IncludeNode include(IncludeNode include) {
-    return new IncludeNode(include.relation(), query(include.scope()));
-  }
 
   /** {@code filter} of a statement on {@code source}, its own tenant's equality joined in. */
   private ExprNode filter(Source source, ExprNode filter) {
     ExprNode scoped = expr(filter);
     ModelSchema model = model(source);
     ExprNode eq = model == null ? null : tenantEq(model);
-    return eq == null ? scoped : withConjunct(scoped, eq);
+    return eq == null ? scoped : Conjuncts.with(scoped, eq);
   }
 
   private ExprNode expr(ExprNode e) {
@@ -205,20 +194,10 @@ public final class ScopeTenant {
    * asks for the tenant too; for EVERY, another tenant's records are let through, as if absent.
    */
   private ExprNode related(ExprNode.Related r) {
-    ExprNode inner = expr(r.filter());
-    ModelSchema owner = schema.hasModel(r.relation().model())
-        ? schema.model(r.relation().model()) : null;
-    ModelSchema target = owner == null || !owner.isRelation(r.relation().index()) ? null
-        : schema.model(owner.relationAt(r.relation().index()).target());
-    ExprNode eq = target == null ? null : tenantEq(target);
-    if (eq == null) {
-      return inner == r.filter() ? r : r.withFilter(inner);
-    }
-    ExprNode scoped = r.quantifier() == ExprNode.Quantifier.EVERY
-        ? new ExprNode.Or(List.of(new ExprNode.Not(eq), inner))
-        : withConjunct(inner, eq);
-    return r.withFilter(scoped); // a count keeps its bound: it counts the tenant's records
+    ModelSchema target = RelatedTarget.of(schema, r);
+    return RelatedTarget.confined(r, expr(r.filter()), target == null ? null : tenantEq(target));
   }
+
 
   /** {@code model.tenant = tenant}, or null when the model is not scoped or the scope is none. */
   private @Nullable ExprNode tenantEq(ModelSchema model) {
@@ -229,24 +208,6 @@ public final class ScopeTenant {
     Tenant t = require(model);
     return t.isNone() ? null
         : ExprNode.eq(new ExprNode.Field(model.name(), field.index()), ExprNode.of(t.id()));
-  }
-
-  /** {@code filter AND eq}, unless {@code filter} already holds {@code eq} as a conjunct. */
-  private static ExprNode withConjunct(ExprNode filter, ExprNode eq) {
-    if (filter.equals(eq) || filter instanceof ExprNode.And a && a.operands().contains(eq)) {
-      return filter;
-    }
-    if (filter.equals(ExprNode.TRUE)) {
-      return eq;
-    }
-    List<ExprNode> operands = new ArrayList<>();
-    if (filter instanceof ExprNode.And a) {
-      operands.addAll(a.operands());
-    } else {
-      operands.add(filter);
-    }
-    operands.add(eq);
-    return new ExprNode.And(operands);
   }
 
   private Tenant require(ModelSchema model) {

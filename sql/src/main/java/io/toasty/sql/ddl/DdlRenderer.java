@@ -204,16 +204,22 @@ public final class DdlRenderer {
     if (c.ifNotExists()) {
       return (index.unique() ? "CREATE UNIQUE INDEX IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ")
           + text.q(index.name()) + " ON " + text.q(c.table()) + " "
-          + text.columns(index.columns());
+          + text.columns(index.columns()) + where(index);
     }
     if (c.retyped().isEmpty() && !syntax.dropIndexOnTable()) {
       return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + text.q(index.name())
-          + " ON " + text.q(c.table()) + " " + text.columns(index.columns());
+          + " ON " + text.q(c.table()) + " " + text.columns(index.columns()) + where(index);
     }
     List<String> actions = modified(c.table(), c.retyped());
     actions.add("ADD " + (index.unique() ? "UNIQUE INDEX " : "INDEX ") + text.q(index.name())
         + " " + text.columns(index.columns()));
     return alter(c.table()) + String.join(", ", actions);
+  }
+
+  /** The WHERE of a partial index (the live rows of a soft-deleted table), or nothing. */
+  private String where(DdlIndex index) {
+    return index.live() == null || !syntax.partialIndexes() ? ""
+        : " WHERE " + index.live().predicate(text::q, syntax);
   }
 
   private String dropIndex(IndexDrop d) {

@@ -17,20 +17,27 @@ import java.util.Objects;
  * @param trueLiteral      the literal of true in a DEFAULT
  * @param falseLiteral     the literal of false in a DEFAULT
  * @param backslashEscapes whether a backslash escapes in string literals (doubled when so)
+ * @param partialIndexes   whether an index may hold only the rows a WHERE clause admits
  */
 public record DdlSyntax(AlterStyle alter, boolean dropIndexOnTable, String trueLiteral,
-    String falseLiteral, boolean backslashEscapes) {
+    String falseLiteral, boolean backslashEscapes, boolean partialIndexes) {
   public static final DdlSyntax POSTGRESQL =
-      new DdlSyntax(AlterStyle.ALTER_ACTIONS, false, "TRUE", "FALSE", false);
+      new DdlSyntax(AlterStyle.ALTER_ACTIONS, false, "TRUE", "FALSE", false, true);
   public static final DdlSyntax MYSQL = new DdlSyntax(AlterStyle.MODIFY, true, "TRUE", "FALSE",
       true);
   public static final DdlSyntax H2 = new DdlSyntax(AlterStyle.REDEFINE, false, "TRUE", "FALSE",
       false);
   public static final DdlSyntax SQLITE = new DdlSyntax(AlterStyle.REBUILD, false, "1", "0",
-      false);
+      false, true);
 
   public DdlSyntax {
     Objects.requireNonNull(alter, "alter");
+  }
+
+  /** A dialect without partial indexes. */
+  public DdlSyntax(AlterStyle alter, boolean dropIndexOnTable, String trueLiteral,
+      String falseLiteral, boolean backslashEscapes) {
+    this(alter, dropIndexOnTable, trueLiteral, falseLiteral, backslashEscapes, false);
   }
 
   /**

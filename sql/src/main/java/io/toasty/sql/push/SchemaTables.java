@@ -9,6 +9,7 @@ import io.toasty.sql.ddl.DdlColumn;
 import io.toasty.sql.ddl.DdlForeignKey;
 import io.toasty.sql.ddl.DdlIndex;
 import io.toasty.sql.ddl.DdlTable;
+import io.toasty.sql.ddl.LiveRows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,8 @@ final class SchemaTables {
   }
 
   DdlIndex index(TableSchema table, TableIndex index) {
-    return new DdlIndex(index.name(), names(table, index.columns()), index.unique());
+    return new DdlIndex(index.name(), names(table, index.columns()), index.unique(),
+        LiveRows.of(schema, table, index));
   }
 
   DdlForeignKey foreignKey(TableSchema table, TableForeignKey fk) {

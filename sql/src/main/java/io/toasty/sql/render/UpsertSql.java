@@ -3,6 +3,8 @@ package io.toasty.sql.render;
 import static io.toasty.sql.render.ExprTypes.column;
 
 import io.toasty.schema.db.TableSchema;
+import io.toasty.sql.ddl.DdlSyntax;
+import io.toasty.sql.ddl.LiveRows;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
@@ -29,13 +31,25 @@ final class UpsertSql {
     this.dialect = ctx.dialect();
   }
 
+  private String quoted(String name) {
+    StringBuilder quoted = new StringBuilder();
+    dialect.quoteIdentifier(quoted, name);
+    return quoted.toString();
+  }
+
   /** An upsert's conflict clause after the VALUES rows. */
   void conflict(TableSchema table, OnConflict c) {
     switch (dialect.upsertSyntax()) {
       case ON_CONFLICT -> {
         out.append(" ON CONFLICT (");
         columnList(table, c.target(), "");
-        out.append(") DO UPDATE SET ");
+        out.append(')');
+        LiveRows live = LiveRows.of(ctx.schema(), table, c.target());
+        if (live != null) {
+          // the partial index of live rows is named by its predicate too (schema push)
+          out.append(" WHERE ").append(live.predicate(this::quoted, DdlSyntax.of(dialect)));
+        }
+        out.append(" DO UPDATE SET ");
         conflictSet(table, c, "EXCLUDED.", "");
       }
       case ON_DUPLICATE_KEY -> {

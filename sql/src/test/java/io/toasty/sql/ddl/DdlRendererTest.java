@@ -30,6 +30,23 @@ class DdlRendererTest {
       List.of("age"), "people", List.of("id"), OnDelete.RESTRICT, null);
 
   @Test
+  void aUniqueIndexOfLiveRowsIsPartialWhereTheDialectHasThem() {
+    DdlIndex byName = new DdlIndex("people_name_key", List.of("name"), true,
+        new LiveRows("deleted_at", false));
+    assertEquals("CREATE UNIQUE INDEX IF NOT EXISTS \"people_name_key\" ON \"people\" "
+        + "(\"name\") WHERE \"deleted_at\" IS NULL", new DdlRenderer(PostgresDialect.INSTANCE)
+        .render(new IndexCreation("people", byName, true, List.of())));
+    DdlIndex flagged = new DdlIndex("people_name_key", List.of("name"), true,
+        new LiveRows("deleted", true));
+    assertEquals("CREATE UNIQUE INDEX \"people_name_key\" ON \"people\" (\"name\") WHERE "
+        + "\"deleted\" = 0", new DdlRenderer(SqliteDialect.INSTANCE)
+        .render(new IndexCreation("people", flagged, false, List.of())));
+    assertEquals("CREATE UNIQUE INDEX \"people_name_key\" ON \"people\" (\"name\")",
+        new DdlRenderer(H2Dialect.INSTANCE)
+            .render(new IndexCreation("people", byName, false, List.of())));
+  }
+
+  @Test
   void sqliteDeclaresAnIdentityKeyInItsColumn() {
     assertEquals("CREATE TABLE \"people\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
         + "\"age\" INTEGER DEFAULT 0 NOT NULL CONSTRAINT \"people_age_range\" CHECK (\"age\" "

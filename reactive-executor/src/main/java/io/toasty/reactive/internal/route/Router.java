@@ -148,7 +148,7 @@ public final class Router implements Executor, TxHost {
     this.watch = new StatementWatch(observer, schema, driver, options.logValues(),
         s -> planner.prepare(asRun(s)));
     this.raw = new RawStatements(this, driver);
-    this.tenants = new TenantScope(schema);
+    this.tenants = new TenantScope(schema, options.clock());
     this.starts = new TxStarts(this, driver, options.transactionRetry(),
         options.transactionTimeout());
     this.coalesceGets = options.coalesceGets();
@@ -175,8 +175,14 @@ public final class Router implements Executor, TxHost {
     Objects.requireNonNull(written, "statement");
     return Flux.deferContextual(context -> {
       // a refusal thrown here is the Flux's error signal: nothing was sent
-      StatementNode statement = tenants.apply(written, context);
+      List<StatementNode> all = tenants.applyAll(written, context);
+      StatementNode statement = all.get(all.size() - 1);
       Tx bound = links.boundIn(context);
+      if (all.size() > 1) {
+        // a soft delete and those it cascades to: all or nothing, like a cascading delete
+        return bound != null ? bound.exec(written)
+            : transactionMono(tx -> tx.exec(written).collectList()).flatMapIterable(rows -> rows);
+      }
       if (bound == null && hooks.touches(statement)) {
         // all or nothing: the write, its hooks and their writes in one transaction, whose
         // values come after COMMIT
@@ -586,16 +592,29 @@ public final class Router implements Executor, TxHost {
       List<Snapshot<?>> statements =
           written.stream().<Snapshot<?>>map(s -> tenants.apply(s, context)).toList();
       Tx bound = links.boundIn(context);
+      // in a Tx each statement is scoped again as written, so that a soft delete takes the
+      // soft deletes it cascades to along (TenantScope.applyAll); scoping is idempotent
       if (bound != null) {
-        return bound.execBatch(statements);
+        return bound.execBatch(written);
       }
-      if (driver.capability().interactiveTransactions() || hooked(statements)) {
-        // with hooks, DynamoDB's batch is its optimistic transaction: the hooks need a Tx
-        return transactionMono(tx -> Batch.inOrder(tx, statements));
+      if (driver.capability().interactiveTransactions() || hooked(statements)
+          || optimistic(written, context)) {
+        // with hooks or cascading soft deletes, DynamoDB's batch is its optimistic
+        // transaction: they need a Tx
+        return transactionMono(tx -> Batch.inOrder(tx, written));
       }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
     });
+  }
+
+  /**
+   * Whether a statement of {@code written} is a soft delete that cascades, on a backend whose
+   * transactions can hold the batch (DynamoDB's optimistic ones).
+   */
+  private boolean optimistic(List<Snapshot<?>> written, ContextView context) {
+    return driver.capability().optimisticTransactions() && written.stream()
+        .anyMatch(s -> s.untyped() != null && tenants.applyAll(s.untyped(), context).size() > 1);
   }
 
   /**

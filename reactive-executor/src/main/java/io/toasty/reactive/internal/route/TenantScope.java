@@ -5,11 +5,15 @@ import io.toasty.Tenant;
 import io.toasty.driver.Operation;
 import io.toasty.error.TenantScopeException;
 import io.toasty.error.TenantScopeException.Reason;
+import io.toasty.planner.softdelete.HideDeleted;
 import io.toasty.planner.tenant.ScopeTenant;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,6 +27,10 @@ import reactor.util.context.ContextView;
  * ({@link Tenant#none()}) or vouches for them ({@link Tenant#rawChecked()}), since no filter
  * can be added to text the engine does not parse; path queries over a tenant-scoped model
  * refused outside {@link Tenant#none()}. Inert for a schema without a tenant-scoped model.
+ *
+ * <p>Before the tenant, a statement on a soft-deleted model ({@code @SoftDelete}) is made to see
+ * live records only, its delete an update stamped with the {@code Db}'s clock
+ * ({@link HideDeleted}); the tenant then scopes that, and the soft deletes it cascades to.
  */
 public final class TenantScope {
   private final Schema schema;
@@ -31,8 +39,15 @@ public final class TenantScope {
   /** Any of their model or table names, as a whole word, in any case; null when none. */
   private final @Nullable Pattern named;
 
-  public TenantScope(Schema schema) {
+  /** The time a soft delete stamps. */
+  private final Clock clock;
+  /** Whether a model of the schema is soft-deleted. */
+  private final boolean softDeletes;
+
+  public TenantScope(Schema schema, Clock clock) {
     this.schema = schema;
+    this.clock = clock;
+    this.softDeletes = HideDeleted.any(schema);
     this.scoped = schema.models().stream().filter(m -> m.tenantField() != null).toList();
     this.named = scoped.isEmpty() ? null : Pattern.compile(scoped.stream()
         .flatMap(m -> java.util.stream.Stream.of(m.name(), m.tableName()))
@@ -43,6 +58,32 @@ public final class TenantScope {
 
   /** {@code statement} confined to the tenant of {@code context}; throws the refusal. */
   public StatementNode apply(StatementNode statement, ContextView context) {
+    return tenant(hideDeleted(statement), context);
+  }
+
+  /**
+   * {@code statement} as {@link #apply} makes it, after the soft deletes its delete cascades to
+   * ({@link HideDeleted#cascades}), each confined alike: to run in order, in one transaction.
+   */
+  public List<StatementNode> applyAll(StatementNode statement, ContextView context) {
+    if (!softDeletes) {
+      return List.of(tenant(statement, context));
+    }
+    Instant now = clock.instant();
+    List<StatementNode> all = new ArrayList<>();
+    for (StatementNode cascade : HideDeleted.cascades(statement, schema, now)) {
+      all.add(tenant(cascade, context));
+    }
+    all.add(tenant(HideDeleted.apply(statement, schema, now), context));
+    return all;
+  }
+
+  /** {@code statement} over live records only, as it runs (no tenant: none is in reach). */
+  public StatementNode hideDeleted(StatementNode statement) {
+    return softDeletes ? HideDeleted.apply(statement, schema, clock.instant()) : statement;
+  }
+
+  private StatementNode tenant(StatementNode statement, ContextView context) {
     return scoped.isEmpty() ? statement
         : ScopeTenant.apply(statement, schema, Tenant.in(context).orElse(null));
   }

@@ -29,7 +29,8 @@ class TenantScopeTest {
   private static final ModelSchema TAG = new ModelSchema("Tag", "com.example.Tag", "tags",
       List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id")),
       List.of(0), List.of());
-  private static final TenantScope SCOPE = new TenantScope(Schema.of(List.of(NOTE, TAG)));
+  private static final TenantScope SCOPE = new TenantScope(Schema.of(List.of(NOTE, TAG)),
+      java.time.Clock.systemUTC());
   private static final Context ACME = Tenant.use("acme").apply(Context.empty());
 
   private static Operation.RawSql sql(String text) {

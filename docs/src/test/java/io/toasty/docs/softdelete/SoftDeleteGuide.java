@@ -1,0 +1,54 @@
+package io.toasty.docs.softdelete;
+
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** The examples of {@code docs/models.md}, Soft delete, run by {@link SoftDeleteGuideTest}. */
+final class SoftDeleteGuide {
+  private SoftDeleteGuide() {}
+
+  static Db open(String url) {
+    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL).url(url).build();
+    db.schema().push().block();
+    return db;
+  }
+
+  static Customer customer(Db db, String name, long... orders) {
+    Customer c = Customers.create().name(name).exec(db).block();
+    for (long cents : orders) {
+      Orders.create().customerId(c.id()).cents(cents).exec(db).block();
+    }
+    return c;
+  }
+
+  static long delete(Db db, UUID id) {
+    // snippet: soft-delete-delete
+    Mono<Long> deleted = Customers.deleteById(id).exec(db);   // sets deletedAt, and the
+                                                              // deleted flag of its orders
+    Mono<List<Customer>> live = Customers.all().collect(db);  // ... WHERE deleted_at IS NULL
+    // end-snippet
+    long n = deleted.block();
+    live.block();
+    return n;
+  }
+
+  static List<Customer> everyone(Db db) {
+    // snippet: soft-delete-opt-out
+    Mono<List<Customer>> all = Customers.all().withDeleted().collect(db);
+    Mono<List<Customer>> gone = Customers.all().onlyDeleted().collect(db);
+    // end-snippet
+    gone.block();
+    return all.block();
+  }
+
+  static long restoreThenPurge(Db db, UUID id) {
+    // snippet: soft-delete-restore
+    Mono<Long> restored = Customers.filterById(id).restore().exec(db);   // deletedAt cleared
+    Mono<Long> purged = Customers.all().onlyDeleted().purge().exec(db);  // removed for good
+    // end-snippet
+    return restored.block() * 10 + purged.block();
+  }
+}

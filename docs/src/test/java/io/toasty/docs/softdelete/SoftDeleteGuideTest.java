@@ -1,0 +1,38 @@
+package io.toasty.docs.softdelete;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.reactive.Db;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the examples of docs/models.md, Soft delete, on H2. */
+class SoftDeleteGuideTest {
+
+  @Test
+  void theGuideRunsAsWrittenOnH2() {
+    Db db = SoftDeleteGuide.open("r2dbc:h2:mem:///soft-delete-guide");
+    try {
+      Customer ann = SoftDeleteGuide.customer(db, "Ann", 100, 200);
+      Customer bob = SoftDeleteGuide.customer(db, "Bob", 300);
+      Customer cy = SoftDeleteGuide.customer(db, "Cy");
+      assertEquals(1L, SoftDeleteGuide.delete(db, ann.id()));
+      assertEquals(1L, SoftDeleteGuide.delete(db, cy.id()));
+      assertEquals(List.of("Bob"), Customers.all().collect(db).block().stream()
+          .map(Customer::name).toList());
+      assertEquals(1L, Orders.all().count(db).block());
+      assertEquals(2L, Orders.all().onlyDeleted().count(db).block());
+      assertEquals(3, SoftDeleteGuide.everyone(db).size());
+      assertTrue(Customers.filterById(ann.id()).withDeleted().first(db).block()
+          .deletedAt().isPresent());
+      // Ann restored, Cy purged
+      assertEquals(11L, SoftDeleteGuide.restoreThenPurge(db, ann.id()));
+      assertEquals(List.of("Ann", "Bob"), Customers.all().withDeleted().collect(db).block()
+          .stream().map(Customer::name).sorted().toList());
+      assertEquals(bob.id(), Customers.filterById(bob.id()).first(db).block().id());
+    } finally {
+      db.close().block();
+    }
+  }
+}

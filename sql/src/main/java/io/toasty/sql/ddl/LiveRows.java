@@ -1,0 +1,57 @@
+package io.toasty.sql.ddl;
+
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.db.TableIndex;
+import io.toasty.schema.db.TableSchema;
+import io.toasty.value.Type;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live records of a soft-deleted model's table ({@code @SoftDelete}): the predicate of its
+ * unique indexes where the dialect has partial indexes (PostgreSQL, SQLite), so that a value is
+ * unique among live records only, and of an upsert's conflict target on such an index, which
+ * must repeat it to name the index.
+ *
+ * @param column the marker's column
+ * @param flag   whether the marker is a boolean flag (else a nullable timestamp)
+ */
+public record LiveRows(String column, boolean flag) {
+  public LiveRows {
+    Objects.requireNonNull(column, "column");
+  }
+
+  /**
+   * The live rows of {@code table} when {@code columns} are those of one of its unique indexes
+   * (not its primary key) and its model is soft-deleted; else null.
+   */
+  public static @Nullable LiveRows of(Schema schema, TableSchema table, List<Integer> columns) {
+    boolean uniqueIndex = table.indexes().stream()
+        .anyMatch(ix -> ix.unique() && ix.columns().equals(columns));
+    if (!uniqueIndex || columns.equals(table.primaryKey())) {
+      return null;
+    }
+    for (ModelSchema model : schema.models()) {
+      FieldSchema marker = model.softDeleteField();
+      if (marker != null && schema.mapping(model.name()).table().equals(table.name())
+          && columns.stream().noneMatch(c -> table.column(c).name().equals(marker.columnName()))) {
+        return new LiveRows(marker.columnName(), marker.type() == Type.Scalar.BOOL);
+      }
+    }
+    return null;
+  }
+
+  /** The live rows of {@code index} of {@code table}, or null ({@link #of}). */
+  public static @Nullable LiveRows of(Schema schema, TableSchema table, TableIndex index) {
+    return of(schema, table, index.columns());
+  }
+
+  /** {@code "deleted_at" IS NULL} ({@code "deleted" = FALSE}), quoted by {@code quote}. */
+  public String predicate(UnaryOperator<String> quote, DdlSyntax syntax) {
+    return quote.apply(column) + (flag ? " = " + syntax.falseLiteral() : " IS NULL");
+  }
+}

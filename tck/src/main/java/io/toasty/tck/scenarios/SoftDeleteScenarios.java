@@ -1,0 +1,266 @@
+package io.toasty.tck.scenarios;
+
+import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.failure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toasty.Agg;
+import io.toasty.Tenant;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.tck.BackendTest;
+import io.toasty.tck.Models;
+import io.toasty.tck.models.SdAuthor;
+import io.toasty.tck.models.SdAuthors;
+import io.toasty.tck.models.SdNotes;
+import io.toasty.tck.models.SdPost;
+import io.toasty.tck.models.SdPosts;
+import io.toasty.tck.models.SdTag;
+import io.toasty.tck.models.SdTags;
+import java.util.List;
+import reactor.core.publisher.Flux;
+
+/**
+ * Soft delete the planner enforces ({@code @SoftDelete}): a delete (by key, by filter, cascaded
+ * from a parent) stamps the marker, and every read, include, relation filter, aggregate and
+ * update sees live records only; {@code withDeleted()} and {@code onlyDeleted()} opt out,
+ * {@code restore()} and {@code purge()} undo and finish a delete. Both marker forms: a
+ * timestamp ({@link SdAuthor}) and a flag ({@link SdPost}); with a tenant too ({@code SdNote}).
+ */
+@Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class})
+public abstract class SoftDeleteScenarios {
+
+  private static SdAuthor author(Db db, String name, long score) {
+    return await(SdAuthors.create().name(name).score(score).exec(db));
+  }
+
+  private static SdPost post(Db db, SdAuthor author, String title, long likes) {
+    return await(SdPosts.create().authorId(author.id()).title(title).likes(likes).exec(db));
+  }
+
+  private static List<String> names(List<SdAuthor> authors) {
+    return authors.stream().map(SdAuthor::name).sorted().toList();
+  }
+
+  private static List<String> titles(List<SdPost> posts) {
+    return posts.stream().map(SdPost::title).sorted().toList();
+  }
+
+  @BackendTest
+  public void deleteHidesTheRecord(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    author(db, "bob", 2);
+    author(db, "cy", 3);
+    assertFalse(ann.deletedAt().isPresent());
+    assertEquals(1L, await(SdAuthors.deleteById(ann.id()).exec(db)));
+    assertEquals(List.of("bob", "cy"), names(await(SdAuthors.all().collect(db))));
+    assertEquals(List.of(), await(SdAuthors.filterById(ann.id()).collect(db)));
+    assertEquals(2L, await(SdAuthors.all().count(db)));
+    // a deleted record is no longer there to delete
+    assertEquals(0L, await(SdAuthors.deleteById(ann.id()).exec(db)));
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.NAME.eq("bob")).delete().exec(db)));
+    assertEquals(List.of("cy"), names(await(SdAuthors.all().collect(db))));
+    // still stored, stamped
+    SdAuthor stored = await(SdAuthors.filterById(ann.id()).withDeleted().first(db));
+    assertTrue(stored.deletedAt().isPresent(), stored.toString());
+    assertEquals(3L, await(SdAuthors.all().withDeleted().count(db)));
+    // explained as it runs: over live records
+    String plan = db.explain(SdAuthors.all().untyped());
+    assertTrue(plan.contains("IS NULL"), plan);
+  }
+
+  @BackendTest
+  public void withDeletedAndOnlyDeleted(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    author(db, "bob", 2);
+    await(SdAuthors.delete(ann).exec(db));
+    assertEquals(List.of("ann", "bob"), names(await(SdAuthors.all().withDeleted().collect(db))));
+    assertEquals(List.of("ann"), names(await(SdAuthors.all().onlyDeleted().collect(db))));
+    assertEquals(List.of("ann"), names(await(SdAuthors.filter(SdAuthors.SCORE.lt(2L))
+        .withDeleted().collect(db))));
+    assertEquals(List.of(), await(SdAuthors.filter(SdAuthors.NAME.eq("bob")).onlyDeleted()
+        .collect(db)));
+    // the flag form alike
+    SdAuthor cy = author(db, "cy", 3);
+    post(db, cy, "p1", 1);
+    post(db, cy, "p2", 2);
+    assertEquals(1L, await(SdPosts.filter(SdPosts.TITLE.eq("p1")).delete().exec(db)));
+    assertEquals(List.of("p2"), titles(await(SdPosts.all().collect(db))));
+    assertEquals(List.of("p1"), titles(await(SdPosts.all().onlyDeleted().collect(db))));
+    assertEquals(List.of("p1", "p2"), titles(await(SdPosts.all().withDeleted().collect(db))));
+  }
+
+  @BackendTest
+  public void includesAndRelationFiltersHideDeleted(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    SdPost gone = post(db, ann, "gone", 0);
+    post(db, ann, "kept", 5);
+    await(SdPosts.deleteById(gone.id()).exec(db));
+    SdAuthor loaded = await(SdAuthors.filterById(ann.id()).include(SdAuthors.POSTS).first(db));
+    assertEquals(List.of("kept"), titles(loaded.posts().get()));
+    assertEquals(0L, await(SdAuthors.filter(SdAuthors.POSTS.any(SdPosts.TITLE.eq("gone")))
+        .count(db)));
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.POSTS.any(SdPosts.TITLE.eq("kept")))
+        .count(db)));
+    // every live post is liked: the deleted one with no likes is as if absent
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.POSTS.every(SdPosts.LIKES.gt(0L)))
+        .count(db)));
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.POSTS.none(SdPosts.LIKES.eq(0L)))
+        .count(db)));
+    assertEquals(0L, await(SdAuthors.filter(SdAuthors.POSTS.count().ge(2)).count(db)));
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.POSTS.count().eq(1)).count(db)));
+    // the belongs-to side: the live author of a live post
+    SdPost kept = await(SdPosts.filter(SdPosts.TITLE.eq("kept")).include(SdPosts.AUTHOR)
+        .first(db));
+    assertEquals("ann", kept.author().get().name());
+  }
+
+  @BackendTest
+  public void aggregatesExcludeDeleted(Db db) {
+    author(db, "ann", 1);
+    SdAuthor bob = author(db, "bob", 10);
+    author(db, "cy", 100);
+    await(SdAuthors.deleteById(bob.id()).exec(db));
+    assertEquals(101L, await(SdAuthors.all().select(Agg.sum(SdAuthors.SCORE)).first(db)));
+    assertEquals(2L, await(SdAuthors.all().select(Agg.count()).first(db)));
+    assertEquals(111L, await(SdAuthors.all().withDeleted().select(Agg.sum(SdAuthors.SCORE))
+        .first(db)));
+    assertEquals(10L, await(SdAuthors.all().onlyDeleted().select(Agg.sum(SdAuthors.SCORE))
+        .first(db)));
+  }
+
+  @BackendTest
+  public void restoreClearsTheMarker(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    author(db, "bob", 2);
+    await(SdAuthors.all().delete().exec(db));
+    assertEquals(0L, await(SdAuthors.all().count(db)));
+    assertEquals(1L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+    SdAuthor back = await(SdAuthors.getById(db, ann.id()));
+    assertFalse(back.deletedAt().isPresent());
+    assertEquals(List.of("ann"), names(await(SdAuthors.all().collect(db))));
+    // restoring a live record restores nothing
+    assertEquals(0L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+    assertEquals(1L, await(SdAuthors.all().restore().exec(db)));
+    assertEquals(2L, await(SdAuthors.all().count(db)));
+  }
+
+  @BackendTest
+  public void purgeRemovesForGood(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    author(db, "cy", 3);
+    await(SdAuthors.deleteById(ann.id()).exec(db));
+    // only the deleted ones
+    assertEquals(1L, await(SdAuthors.all().onlyDeleted().purge().exec(db)));
+    assertEquals(2L, await(SdAuthors.all().withDeleted().count(db)));
+    // a live one, for good
+    assertEquals(1L, await(SdAuthors.filterById(bob.id()).purge().exec(db)));
+    assertEquals(List.of("cy"), names(await(SdAuthors.all().withDeleted().collect(db))));
+    assertEquals(0L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+  }
+
+  @BackendTest
+  public void deleteCascadesToSoftDeletedChildren(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    post(db, ann, "a1", 1);
+    post(db, ann, "a2", 2);
+    post(db, bob, "b1", 3);
+    assertEquals(1L, await(SdAuthors.deleteById(ann.id()).exec(db)));
+    assertEquals(List.of("b1"), titles(await(SdPosts.all().collect(db))));
+    List<SdPost> all = await(SdPosts.all().withDeleted().collect(db));
+    assertEquals(3, all.size());
+    assertEquals(List.of("a1", "a2"), titles(all.stream().filter(SdPost::deleted).toList()));
+    // a filtered delete cascades alike
+    assertEquals(1L, await(SdAuthors.filter(SdAuthors.NAME.eq("bob")).delete().exec(db)));
+    assertEquals(0L, await(SdPosts.all().count(db)));
+    assertEquals(3L, await(SdPosts.all().onlyDeleted().count(db)));
+  }
+
+  @BackendTest
+  public void updateOfDeletedTouchesNothing(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    author(db, "bob", 2);
+    await(SdAuthors.deleteById(ann.id()).exec(db));
+    assertEquals(0L, await(SdAuthors.updateById(ann.id()).name("zed").exec(db)));
+    assertEquals(1L, await(SdAuthors.all().update().score(50L).exec(db)));
+    SdAuthor stored = await(SdAuthors.filterById(ann.id()).withDeleted().first(db));
+    assertEquals("ann", stored.name());
+    assertEquals(1L, stored.score());
+    assertEquals(List.of(50L), await(SdAuthors.all().collect(db)).stream()
+        .map(SdAuthor::score).toList());
+  }
+
+  @BackendTest
+  public void tenantAndSoftDeleteBothHold(Db db) {
+    await(SdNotes.create().text("a1").exec(db).contextWrite(Tenant.use("acme")));
+    await(SdNotes.create().text("a2").exec(db).contextWrite(Tenant.use("acme")));
+    await(SdNotes.create().text("g1").exec(db).contextWrite(Tenant.use("globex")));
+    assertEquals(2L, await(SdNotes.all().delete().exec(db).contextWrite(Tenant.use("acme"))));
+    assertEquals(0L, await(SdNotes.all().count(db).contextWrite(Tenant.use("acme"))));
+    assertEquals(1L, await(SdNotes.all().count(db).contextWrite(Tenant.use("globex"))));
+    assertEquals(0L, await(SdNotes.all().onlyDeleted().count(db)
+        .contextWrite(Tenant.use("globex"))));
+    assertEquals(2L, await(SdNotes.all().onlyDeleted().count(db)
+        .contextWrite(Tenant.use("acme"))));
+    assertEquals(3L, await(SdNotes.all().withDeleted().count(db).contextWrite(Tenant.none())));
+    // globex cannot restore acme's notes
+    assertEquals(0L, await(SdNotes.all().restore().exec(db).contextWrite(Tenant.use("globex"))));
+    assertEquals(2L, await(SdNotes.all().restore().exec(db).contextWrite(Tenant.use("acme"))));
+    assertEquals(2L, await(SdNotes.all().count(db).contextWrite(Tenant.use("acme"))));
+  }
+
+  @BackendTest
+  public void upsertRevivesADeletedRecord(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    await(SdAuthors.deleteById(ann.id()).exec(db));
+    SdAuthor back = await(SdAuthors.upsert().id(ann.id()).name("ann2").score(5L).exec(db));
+    assertEquals("ann2", back.name());
+    assertFalse(back.deletedAt().isPresent());
+    assertEquals(List.of("ann2"), names(await(SdAuthors.all().collect(db))));
+    assertEquals(1L, await(SdAuthors.all().withDeleted().count(db)));
+  }
+
+  /**
+   * Unique among live records where schema push makes the unique index partial (PostgreSQL,
+   * SQLite), and an upsert on that index still finds it; elsewhere unique among all stored
+   * records, a deleted one included, until it is purged (docs/models.md, Soft delete).
+   */
+  @BackendTest
+  public void uniqueAmongLiveRecords(Db db) {
+    SdTag first = await(SdTags.create().label("x").exec(db));
+    await(SdTags.deleteById(first.id()).exec(db));
+    boolean partial = List.of("postgresql", "sqlite").contains(db.capability().backend());
+    if (partial) {
+      SdTag again = await(SdTags.create().label("x").exec(db));
+      assertFalse(again.deletedAt().isPresent());
+      assertEquals(2L, await(SdTags.all().withDeleted().count(db)));
+      SdTag upserted = await(SdTags.upsert().label("x").onConflict(SdTags.LABEL).exec(db));
+      assertEquals(again.id(), upserted.id());
+    } else {
+      failure(UniqueViolationException.class, () -> SdTags.create().label("x").exec(db));
+      assertEquals(1L, await(SdTags.all().onlyDeleted().purge().exec(db)));
+      await(SdTags.create().label("x").exec(db));
+    }
+    assertEquals(1L, await(SdTags.all().count(db)));
+  }
+
+  @BackendTest
+  public void aBatchedDeleteCascadesToo(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    post(db, ann, "a1", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    post(db, bob, "b1", 1);
+    var results = await(Toasty.batch(SdAuthors.deleteById(ann.id()),
+        SdPosts.all().asList()).exec(db));
+    assertEquals(1L, results.getT1());
+    assertEquals(List.of("b1"), titles(results.getT2()));
+    assertEquals(List.of(1L), await(SdPosts.deleteAll(Flux.just(SdPosts.filter(
+        SdPosts.TITLE.eq("b1")).delete())).exec(db).collectList()));
+    assertEquals(2L, await(SdPosts.all().onlyDeleted().count(db)));
+  }
+}

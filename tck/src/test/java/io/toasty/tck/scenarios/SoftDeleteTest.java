@@ -1,0 +1,4 @@
+package io.toasty.tck.scenarios;
+
+/** Runs {@link SoftDeleteScenarios} on this build's backends. */
+class SoftDeleteTest extends SoftDeleteScenarios {}
