@@ -66,9 +66,12 @@ public final class Db implements Executor {
   private final Router router;
   private final DbSchema schemaOps;
   private final HealthProbe health;
+  /** The most change notices that wait for a slow subscriber ({@link DbBuilder#changeBuffer}). */
+  private final int changeBuffer;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
-      RouterOptions options) {
+      RouterOptions options, int changeBuffer) {
+    this.changeBuffer = changeBuffer;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.router = new Router(schema, this.driver, planner, options, TxLinks::new);
     this.schemaOps = new DbSchema(driver, this.driver);
@@ -138,7 +141,9 @@ public final class Db implements Executor {
    * the normal query path, as the subscriber asks for more), and a {@link Change.Kind#GAP} mark
    * where the stream lost its listener and listens again (changes committed in between are not
    * reported). The model declares {@code @Model(changes = true)}, and schema push has made
-   * what reports its changes.
+   * what reports its changes. A subscriber slower than the writes has at most
+   * {@link DbBuilder#changeBuffer} changes waiting for it; past that, one
+   * {@link Change.Kind#GAP} stands for those it missed, and the stream goes on.
    *
    * <pre>{@code
    * Disposable watching = db.changes(Tasks.MODEL)
@@ -173,7 +178,8 @@ public final class Db implements Executor {
           ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
               model.name(), null, "the changes of a tenant-scoped model are followed only under "
               + "Tenant.none(): their notices carry every tenant's keys"))
-          : ChangeReads.of(driver.changes(model.name()), this, model));
+          : ChangeReads.of(driver.changes(model.name()), this, model,
+              changeBuffer));
     });
   }
 
