@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Changes come in commit order: a transaction's changes after those of every transaction
  * that committed before it, and in the order it made them; so changes of one key are in order.
  * {@link Kind#LISTENING} comes first: every change committed after it is seen. A
- * {@link Kind#GAP} says changes may have been missed (the listener was away): re-read what you
- * hold. See the user guide's change streams page for each backend's mechanism.
+ * {@link Kind#GAP} says changes may have been missed (the listener was away, or the subscriber
+ * fell behind by more than the stream's buffer): re-read what you hold. See the user guide's change streams page for each backend's mechanism.
  *
  * @param kind        what happened
  * @param key         the record's primary key values, in key order; {@code null} for a mark
@@ -65,8 +65,10 @@ public record Change<T>(Kind kind, Value.@Nullable Record key, @Nullable T recor
     /** The stream listens now: every change committed from here on is seen. */
     LISTENING,
     /**
-     * The stream listens again after losing its listener (a connection ended by the server or
-     * the network): changes committed while it was away are not reported.
+     * Changes were missed here: the stream listens again after losing its listener (a
+     * connection ended by the server or the network), and changes committed while it was away
+     * are not reported; or the subscriber was so slow that the changes waiting for it filled
+     * the stream's buffer ({@code DbBuilder.changeBuffer}), and the next ones were dropped.
      */
     GAP;
 

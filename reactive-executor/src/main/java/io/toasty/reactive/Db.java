@@ -69,9 +69,12 @@ public final class Db implements Executor {
   private final HealthProbe health;
   /** Where reads go when the {@code Db} has read replicas, or null when it has none. */
   private final @Nullable ReplicaSet replicas;
+  /** The most change notices that wait for a slow subscriber ({@link DbBuilder#changeBuffer}). */
+  private final int changeBuffer;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
-      RouterOptions options, List<Db> replicaDbs, ReplicaPolicy policy) {
+      RouterOptions options, List<Db> replicaDbs, ReplicaPolicy policy, int changeBuffer) {
+    this.changeBuffer = changeBuffer;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.router = new Router(schema, this.driver, planner, options, TxLinks::new);
     this.replicas = replicaDbs.isEmpty() ? null
@@ -144,7 +147,9 @@ public final class Db implements Executor {
    * the normal query path, as the subscriber asks for more), and a {@link Change.Kind#GAP} mark
    * where the stream lost its listener and listens again (changes committed in between are not
    * reported). The model declares {@code @Model(changes = true)}, and schema push has made
-   * what reports its changes.
+   * what reports its changes. A subscriber slower than the writes has at most
+   * {@link DbBuilder#changeBuffer} changes waiting for it; past that, one
+   * {@link Change.Kind#GAP} stands for those it missed, and the stream goes on.
    *
    * <pre>{@code
    * Disposable watching = db.changes(Tasks.MODEL)
@@ -179,7 +184,8 @@ public final class Db implements Executor {
           ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
               model.name(), null, "the changes of a tenant-scoped model are followed only under "
               + "Tenant.none(): their notices carry every tenant's keys"))
-          : ChangeReads.of(driver.changes(model.name()), this, model));
+          : ChangeReads.of(driver.changes(model.name()), this, model,
+              changeBuffer));
     });
   }
 

@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * until the first statement runs.
  */
 public final class DbBuilder {
+  /** The default of {@link #changeBuffer}: a few hundred kilobytes of keys per stream. */
+  public static final int DEFAULT_CHANGE_BUFFER = 4096;
   private final List<ModelDef<?>> models = new ArrayList<>();
   private @Nullable String url;
   private int poolMaxSize = 10;
@@ -66,6 +68,7 @@ public final class DbBuilder {
   private Clock clock = Clock.systemUTC();
   private boolean eventualReads;
   private boolean coalesceGets = true;
+  private int changeBuffer = DEFAULT_CHANGE_BUFFER;
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
@@ -394,6 +397,23 @@ public final class DbBuilder {
   }
 
   /**
+   * The most changes that wait for a slow subscriber of a change stream ({@link Db#changes}),
+   * per stream (default: {@value #DEFAULT_CHANGE_BUFFER}). The database sends its changes as
+   * they commit, whether or not the subscriber has asked for more; they wait in memory, as
+   * keys (the records are read only when asked for). When this many wait, the stream drops the
+   * next ones and puts one {@link io.toasty.Change.Kind#GAP} where they were: the subscriber
+   * reloads what it holds, and the changes committed once there is room again follow. The
+   * stream neither fails nor grows without bound (docs/changes.md).
+   */
+  public DbBuilder changeBuffer(int changes) {
+    if (changes < 1) {
+      throw new IllegalArgumentException("changeBuffer must be at least 1: " + changes);
+    }
+    this.changeBuffer = changes;
+    return this;
+  }
+
+  /**
    * Whether reads of the records whose field holds one value that wait for a connection at the
    * same time are answered by one query (default: true). While every connection of the pool is
    * taken, a read filtered by exactly one integer or UUID field equal to a value, with no limit
@@ -474,7 +494,7 @@ public final class DbBuilder {
         Driver driver = Objects.requireNonNull(wrapDriver.apply(DriverLookup.open(config)),
             "wrapDriver returned null");
         db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-            databaseTime), acquireTimeout, options, List.of(), replicaPolicy);
+            databaseTime), acquireTimeout, options, List.of(), replicaPolicy, changeBuffer);
       }
       ReplicaChecks.check(db, schema, primary.capability(), replicaPolicy);
       dbs.add(db);
@@ -523,7 +543,7 @@ public final class DbBuilder {
             ReplicaRouteMetrics.observer((MeterRegistry) meterRegistry,
                 driver.capability().backend())));
     Db db = new Db(schema, driver, new Planner(schema, driver.capability(), planCacheSize,
-        databaseTime), acquireTimeout, options, replicaDbs, policy);
+        databaseTime), acquireTimeout, options, replicaDbs, policy, changeBuffer);
     if (meterRegistry != null) {
       PoolMetrics.bind(db,
           (MeterRegistry) meterRegistry);

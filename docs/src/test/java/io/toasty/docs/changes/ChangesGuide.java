@@ -3,6 +3,7 @@ package io.toasty.docs.changes;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import reactor.core.publisher.Flux;
 
 /** The examples of {@code docs/changes.md}, run by {@link ChangesGuideTest}. */
@@ -29,6 +30,13 @@ final class ChangesGuide {
         e -> e.feature() == Feature.CHANGE_STREAMS
             ? Flux.just("no change streams on " + db.capability().backend())
             : Flux.error(e));
+  }
+  // end-snippet
+
+  // snippet: changes-buffer
+  /** A Db whose change streams keep at most 1,000 changes waiting for a slow subscriber. */
+  static Db withSmallerChangeBuffer(String url) {
+    return Toasty.builder().url(url).models(Tasks.MODEL).changeBuffer(1_000).build();
   }
   // end-snippet
 }

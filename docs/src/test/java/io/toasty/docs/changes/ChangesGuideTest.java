@@ -77,4 +77,19 @@ class ChangesGuideTest {
     Tasks.create().id("t1").title("write the guide").done(false).exec(db).block();
     assertEquals(new Task("t1", "write the guide", false), Tasks.getById(db, "t1").block());
   }
+
+  @Test
+  void theChangeBufferIsSetOnTheBuilder() {
+    Db small = ChangesGuide.withSmallerChangeBuffer("r2dbc:h2:mem:///changes-buffer");
+    try {
+      small.schema().push().block();
+      Tasks.create().id("t2").title("bounded").done(false).exec(small).block();
+      assertEquals("bounded", Tasks.getById(small, "t2").block().title());
+    } finally {
+      small.close().block();
+    }
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> Toasty.builder().changeBuffer(0));
+    assertEquals("changeBuffer must be at least 1: 0", none.getMessage());
+  }
 }

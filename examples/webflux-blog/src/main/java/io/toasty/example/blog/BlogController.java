@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +76,27 @@ public class BlogController {
     return blog.page(params);
   }
   // end-snippet
+
+  // snippet: blog-changes-endpoint
+  /**
+   * The posts' changes as server-sent events, from now on: one event per change, named by its
+   * kind ({@code LISTENING} first, then {@code CREATED}, {@code UPDATED}, {@code DELETED}, and
+   * {@code GAP} where changes were missed), its data a {@link PostChange}, its id the change's
+   * position. The client going away cancels the stream and closes its listener.
+   */
+  @GetMapping(value = "/posts/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  public Flux<ServerSentEvent<PostChange>> changes() {
+    return blog.changes().map(c -> ServerSentEvent.builder(c).event(c.kind().name())
+        .id(Long.toString(c.position())).build());
+  }
+  // end-snippet
+
+  /** Deletes a post with its comments and tags: 204, or 404 for an unknown id. */
+  @DeleteMapping("/posts/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public Mono<Void> deletePost(@PathVariable long id) {
+    return blog.deletePost(id);
+  }
 
   /** Posts whose title contains {@code q}. */
   @GetMapping("/posts/search")

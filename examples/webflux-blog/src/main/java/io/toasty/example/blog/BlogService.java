@@ -223,4 +223,28 @@ public class BlogService {
   public Flux<Post> export() {
     return Posts.all().orderBy(Posts.ID.asc()).include(Posts.TAGS).stream(db);
   }
+
+  /**
+   * Deletes a post with its comments and taggings, all or nothing, and takes it off its
+   * author's count; an unknown id is a 404.
+   */
+  @Transactional
+  public Mono<Void> deletePost(long id) {
+    return Posts.getById(db, id) // none: 404
+        .flatMap(post -> Comments.filter(Comments.POST_ID.eq(id)).delete().exec(db)
+            .then(Taggings.filter(Taggings.POST_ID.eq(id)).delete().exec(db))
+            .then(Posts.deleteById(id).exec(db))
+            .then(addPosts(post.authorId(), -1)));
+  }
+
+  // snippet: blog-changes-service
+  /**
+   * The posts created, updated and deleted by any instance of the service, as they commit,
+   * each as a {@link PostChange}; the first is {@code LISTENING}. Cancelled when the client
+   * goes away: the stream's listener is closed with it.
+   */
+  public Flux<PostChange> changes() {
+    return Posts.changes(db).map(PostChange::of);
+  }
+  // end-snippet
 }

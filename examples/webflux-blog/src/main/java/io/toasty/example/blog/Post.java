@@ -9,7 +9,7 @@ import io.toasty.annotations.Model;
 
 /** A post by its author, with comments and tags (many-to-many through taggings). */
 // snippet: blog-post-model
-@Model
+@Model(changes = true)
 public record Post(@Key @Auto long id, @Index long authorId, BelongsTo<User> author,
     String title, String body, boolean published,
     HasMany<Comment> comments,

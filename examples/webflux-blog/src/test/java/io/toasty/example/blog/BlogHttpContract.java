@@ -475,6 +475,95 @@ abstract class BlogHttpContract {
    * A query of one count: the application's sessions whose transaction holds writes not yet
    * committed (their uncommitted rows are invisible to other sessions).
    */
+  /**
+   * Counts the example's sessions listening to a change stream; empty where the backend has no
+   * change streams (the endpoint is then refused with 501, Feature CHANGE_STREAMS).
+   */
+  abstract java.util.Optional<String> listenersQuery();
+
+  /**
+   * GET /posts/changes over real HTTP: one client follows the server-sent events while another
+   * creates, publishes (an update) and deletes a post through the API; the first sees the three
+   * changes of that post in order. Disconnecting ends the stream: its listening session closes.
+   */
+  @Test
+  void aClientFollowsThePostsChangesAsServerSentEvents() {
+    WebClient client = WebClient.create("http://127.0.0.1:" + port);
+    if (listenersQuery().isEmpty()) {
+      http.get().uri("/posts/changes").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+          .expectStatus().isEqualTo(501);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicReference<reactor.core.Disposable> following =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Events events = new Events(client.get().uri("/posts/changes")
+        .accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+        .bodyToFlux(new org.springframework.core.ParameterizedTypeReference<
+            org.springframework.http.codec.ServerSentEvent<JsonNode>>() {})
+        .map(e -> e.data())
+        .replay().autoConnect(0, following::set));
+    try {
+      assertThat(events.next().get("kind").asText()).isEqualTo("LISTENING");
+      assertThat(listeners()).as("the stream's listening session").isEqualTo(1);
+      long author = createUser("Sse");
+      long post = createPost(author, "live", List.of());
+      JsonNode created = events.nextOf(post);
+      assertThat(created.get("kind").asText()).isEqualTo("CREATED");
+      assertThat(created.get("post").get("title").asText()).isEqualTo("live");
+      postJson("/posts/" + post + "/publish", Map.of(), 200);
+      JsonNode updated = events.nextOf(post);
+      assertThat(updated.get("kind").asText()).isEqualTo("UPDATED");
+      assertThat(updated.get("post").get("published").asBoolean()).isTrue();
+      http.delete().uri("/posts/" + post).exchange().expectStatus().isNoContent();
+      JsonNode deleted = events.nextOf(post);
+      assertThat(deleted.get("kind").asText()).isEqualTo("DELETED");
+      assertThat(deleted.path("post").isNull() || deleted.path("post").isMissingNode())
+          .as("a delete has no post").isTrue();
+      assertThat(deleted.get("position").asLong()).as("positions rise")
+          .isGreaterThan(updated.get("position").asLong());
+    } finally {
+      following.get().dispose();
+    }
+    Mono.defer(this::countListeners).filter(n -> n == 0)
+        .repeatWhenEmpty(Integer.MAX_VALUE, r -> r.delayElements(Duration.ofMillis(20)))
+        .block(WAIT);
+    assertThat(listeners()).as("the listening session closed with the client").isZero();
+  }
+
+  private long listeners() {
+    return countListeners().block(WAIT);
+  }
+
+  private Mono<Long> countListeners() {
+    return sql(listenersQuery().orElseThrow()).map(row -> row.get(0, Long.class)).one();
+  }
+
+  /** The events of one client's stream, read in order on the test's thread. */
+  private static final class Events {
+    private final Flux<JsonNode> all;
+    private long read;
+
+    Events(Flux<JsonNode> all) {
+      this.all = all;
+    }
+
+    JsonNode next() {
+      JsonNode e = all.elementAt(Math.toIntExact(read++)).block(WAIT);
+      assertThat(e).as("event " + read).isNotNull();
+      return e;
+    }
+
+    /** The next event of {@code post}, skipping other tests' posts. */
+    JsonNode nextOf(long post) {
+      JsonNode e = next();
+      while (e.path("id").asLong(-1) != post) {
+        assertThat(e.get("kind").asText()).as("no change missed").isNotEqualTo("GAP");
+        e = next();
+      }
+      return e;
+    }
+  }
+
   abstract String uncommittedWritesQuery();
 
   /**

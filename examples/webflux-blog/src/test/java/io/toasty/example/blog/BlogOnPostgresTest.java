@@ -38,6 +38,16 @@ class BlogOnPostgresTest extends BlogHttpContract {
     sql("DROP SCHEMA " + SCHEMA + " CASCADE");
   }
 
+  /**
+   * Sessions of the example whose last statement is a change stream's LISTEN, or its UNLISTEN
+   * on cancel: zero only once the listener's connection is closed.
+   */
+  @Override
+  java.util.Optional<String> listenersQuery() {
+    return java.util.Optional.of("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name"
+        + " = '" + SCHEMA + "' AND (query LIKE 'LISTEN %' OR query LIKE 'UNLISTEN %')");
+  }
+
   /** Sessions of the example whose transaction has a transaction id: it has written. */
   @Override
   String uncommittedWritesQuery() {

@@ -13,12 +13,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps docs/spring.md honest: every Java block there that begins with
+ * Keeps docs/spring.md and docs/changes.md honest: every Java block there that begins with
  * {@code // from-example: NAME} equals the region between {@code // snippet: NAME} and
  * {@code // end-snippet} in this example's sources, which the build compiles and tests.
  */
 class DocsSnippetsTest {
   private static final Path PAGE = Path.of("../../docs/spring.md");
+  /** The change streams page, whose WebFlux section shows the blog's endpoint. */
+  private static final Path CHANGES = Path.of("../../docs/changes.md");
   private static final Pattern BLOCK = Pattern.compile(
       "```java\\n// from-example: (\\S+)\\n(.*?)// end-example\\n```", Pattern.DOTALL);
   private static final Pattern REGION = Pattern.compile(
@@ -27,15 +29,20 @@ class DocsSnippetsTest {
 
   @Test
   void everySnippetOfTheSpringGuideIsCompiledExampleCode() throws IOException {
+    assertThat(check(PAGE)).as("snippets in " + PAGE).isGreaterThanOrEqualTo(5);
+    assertThat(check(CHANGES)).as("snippets in " + CHANGES).isGreaterThanOrEqualTo(3);
+  }
+
+  private static int check(Path page) throws IOException {
     Map<String, String> sources = regions();
-    Matcher m = BLOCK.matcher(Files.readString(PAGE));
+    Matcher m = BLOCK.matcher(Files.readString(page));
     int checked = 0;
     while (m.find()) {
       checked++;
       assertThat(sources).as("a source region for " + m.group(1)).containsKey(m.group(1));
       assertThat(m.group(2).stripTrailing()).as(m.group(1)).isEqualTo(sources.get(m.group(1)));
     }
-    assertThat(checked).as("snippets in " + PAGE).isGreaterThanOrEqualTo(5);
+    return checked;
   }
 
   private static Map<String, String> regions() throws IOException {

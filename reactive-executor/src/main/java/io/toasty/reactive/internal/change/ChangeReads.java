@@ -8,7 +8,6 @@ import io.toasty.reactive.internal.batch.WaitingBatches;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,14 +22,13 @@ import reactor.core.publisher.Flux;
  * subscriber was busy are taken as one batch (at most {@value #BATCH} of them), whose created
  * and updated keys are read in one query through the normal query path; the changes keep the
  * notices' order. The next batch is read only when the subscriber asks for more, so a slow
- * subscriber holds back the reads (the notices themselves wait in memory: the driver cannot
- * tell the database to hold them).
+ * subscriber holds back the reads; the notices themselves wait in memory (the driver cannot
+ * tell the database to hold them), at most a bounded number of them, past which a
+ * {@link Change.Kind#GAP} stands for the ones dropped ({@link BoundedNotices}).
  */
 public final class ChangeReads<M> {
-  /** The most notices read in one query. */
+  /** The most notices read in one query: those that waited while the subscriber was busy. */
   static final int BATCH = 256;
-  /** How long a batch waits to fill once it holds a notice: a bound, not a delay to rely on. */
-  static final Duration GATHER = Duration.ofMillis(5);
 
   private final Executor reader;
   private final ModelDef<M> model;
@@ -41,12 +39,15 @@ public final class ChangeReads<M> {
     this.model = model;
   }
 
-  /** The changes of {@code model} that {@code notices} report, read through {@code reader}. */
+  /**
+   * The changes of {@code model} that {@code notices} report, read through {@code reader};
+   * at most {@code waiting} notices wait for the subscriber.
+   */
   public static <M> Flux<Change<M>> of(Flux<ChangeNotice> notices, Executor reader,
-      ModelDef<M> model) {
+      ModelDef<M> model, int waiting) {
     return Flux.defer(() -> {
       ChangeReads<M> reads = new ChangeReads<>(reader, model);
-      return notices.bufferTimeout(BATCH, GATHER, true)
+      return new BoundedNotices(notices, waiting, BATCH)
           .concatMap(reads::batch, 0);
     });
   }

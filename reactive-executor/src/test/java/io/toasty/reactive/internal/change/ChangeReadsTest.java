@@ -88,7 +88,7 @@ class ChangeReadsTest {
         notice(Change.Kind.CREATED, "a"), notice(Change.Kind.UPDATED, "a"),
         notice(Change.Kind.CREATED, "b"), notice(Change.Kind.DELETED, "c"),
         notice(Change.Kind.CREATED, "gone"), ChangeNotice.mark(Change.Kind.GAP));
-    List<Change<Item>> changes = ChangeReads.of(Flux.fromIterable(notices), store, MODEL)
+    List<Change<Item>> changes = ChangeReads.of(Flux.fromIterable(notices), store, MODEL, 64)
         .collectList().block();
 
     assertEquals(notices.stream().map(ChangeNotice::kind).toList(),
@@ -114,7 +114,7 @@ class ChangeReadsTest {
   void marksAloneReadNothing() {
     Store store = new Store(Map.of());
     List<Change<Item>> changes = ChangeReads.of(Flux.just(
-        ChangeNotice.mark(Change.Kind.LISTENING)), store, MODEL).collectList().block();
+        ChangeNotice.mark(Change.Kind.LISTENING)), store, MODEL, 64).collectList().block();
     assertEquals(Change.Kind.LISTENING, changes.get(0).kind());
     assertEquals(List.of(), store.filters);
   }

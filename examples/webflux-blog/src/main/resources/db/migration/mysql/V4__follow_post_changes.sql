@@ -1,0 +1,3 @@
+-- Toasty migration V4: follow post changes
+
+-- step 1: follow changes of posts
