@@ -131,6 +131,18 @@ class GraphTest {
     assertEquals(0L, racing.block(T));
   }
 
+  /** As {@link #aDeleteRacingACommittedDeleteCountsNothing}, for deletes without a filter. */
+  @Test
+  void aDeleteOfAllRacingACommittedOneCountsOnlyWhatItDeleted() {
+    Member ann = create("ann@x", "red", 1);
+    Mono<Long> racing = Members.all().delete().exec(db).cache();
+    Long first = db.transaction(tx -> Members.deleteById(ann.id()).exec(tx)
+            .delayUntil(n -> Mono.fromRunnable(racing::subscribe).then(aTransactionWaits())))
+        .single().block(T);
+    assertEquals(1L, first);
+    assertEquals(0L, racing.block(T));
+  }
+
   /** Completes once the server lists a transaction waiting for a lock. */
   private static Mono<Void> aTransactionWaits() {
     return Mono.usingWhen(

@@ -10,6 +10,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,8 @@ final class CypherWrites {
     Scope scope = walk.match(d.from(), d.filter());
     // A node that a transaction committed meanwhile deleted or changed no longer matches once
     // locked, so the count says what this delete removed (else two racing deletes count 1 each).
-    stillReferred(scope, lockAndRecheck(scope, d.filter()));
+    stillReferred(scope, lockAndRecheck(scope,
+        walk.isTrue(d.filter()) ? stillStored(scope) : d.filter()));
     boolean rows;
     if (d.returning() instanceof Returning.Project p) {
       out.append(" WITH ").append(scope.variable());
@@ -121,6 +123,17 @@ final class CypherWrites {
       out.append('(').append(v).append(") } THEN date('").append(Relationships.STILL_REFERRED).append(':')
           .append(l.model()).append(':').append(l.field()).append("') IS NULL ELSE true END");
     }
+  }
+
+  /**
+   * What an unfiltered delete tests once it holds the lock: the record's key is still there. A
+   * node that a transaction committed meanwhile deleted reads as having no properties.
+   */
+  private ExprNode stillStored(Scope scope) {
+    TableSchema table = walk.schema().table(scope.table());
+    return table.primaryKey().isEmpty() ? new ExprNode.Const(Value.TRUE)
+        : new ExprNode.Not(new ExprNode.IsNull(
+            new ExprNode.Column(table.name(), table.primaryKey().get(0))));
   }
 
   /** A node goes with its relationships; a join model's record is a relationship. */
