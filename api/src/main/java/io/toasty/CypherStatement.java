@@ -73,7 +73,7 @@ public final class CypherStatement implements RawQuery {
   @Override
   public <M> Flux<M> as(ModelDef<M> model) {
     Objects.requireNonNull(model, "model");
-    return TableReads.records(model, (table, columns) -> run(true, table, columns));
+    return TableReads.records(executor, model, (table, columns) -> run(true, table, columns));
   }
 
   /**
@@ -83,7 +83,7 @@ public final class CypherStatement implements RawQuery {
   @Override
   public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
       List<? extends Expr<?>> fields) {
-    return TableReads.projected("Cypher", model, mapper, fields,
+    return TableReads.projected("Cypher", executor, model, mapper, fields,
         (table, columns) -> run(true, table, columns));
   }
 

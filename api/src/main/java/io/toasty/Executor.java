@@ -104,6 +104,16 @@ public interface Executor {
   }
 
   /**
+   * The table {@code model} is stored in, as this executor's database names it: the model's own
+   * table name, or another where the {@code Db}'s naming strategy renames it
+   * ({@link io.toasty.schema.naming.NamingStrategy}). Raw statements that read rows as records
+   * ({@link RawQuery#as}) ask it for the table to read the columns of.
+   */
+  default String tableOf(ModelDef<?> model) {
+    return model.schema().tableName();
+  }
+
+  /**
    * Runs a Cypher statement ({@link CypherStatement} calls this): the records are the driver's
    * answer to {@link Operation.RawCypher}. An executor without Cypher signals
    * {@link UnsupportedFeatureException} of {@link Feature#CYPHER}.

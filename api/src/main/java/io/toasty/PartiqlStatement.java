@@ -79,7 +79,7 @@ public final class PartiqlStatement implements RawQuery {
   @Override
   public <M> Flux<M> as(ModelDef<M> model) {
     Objects.requireNonNull(model, "model");
-    return TableReads.records(model, (table, columns) -> run(true, table, columns));
+    return TableReads.records(executor, model, (table, columns) -> run(true, table, columns));
   }
 
   /**
@@ -95,7 +95,7 @@ public final class PartiqlStatement implements RawQuery {
   @Override
   public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
       List<? extends Expr<?>> fields) {
-    return TableReads.projected(LANGUAGE, model, mapper, fields,
+    return TableReads.projected(LANGUAGE, executor, model, mapper, fields,
         (table, columns) -> run(true, table, columns));
   }
 

@@ -94,7 +94,7 @@ final class ModelDefWriter {
               ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
               ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
               indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes),
-              changes(model))
+              CodeBlock.of("$L$L", changes(model), DeclaredNamesCode.of(model.declared())))
           .build();
     }
     CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
@@ -105,7 +105,8 @@ final class ModelDefWriter {
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
             ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST,
             indexes.isEmpty() ? indexes : CodeBlock.of("\n$>$>$L$<$<", indexes),
-            ApiTypes.LIST, relations, changes(model))
+            ApiTypes.LIST, relations,
+            CodeBlock.of("$L$L", changes(model), DeclaredNamesCode.of(model.declared())))
         .build();
   }
 

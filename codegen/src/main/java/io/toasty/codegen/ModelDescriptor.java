@@ -2,6 +2,7 @@ package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
 import io.toasty.schema.app.AutoStrategy;
+import io.toasty.schema.app.DeclaredNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ import java.util.Optional;
 record ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
     List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded,
-    List<SealedDescriptor> sealed, boolean changes) {
+    List<SealedDescriptor> sealed, boolean changes, DeclaredNames declared) {
   ModelDescriptor {
     sealed = List.copyOf(sealed);
     fields = List.copyOf(fields);
@@ -33,6 +34,15 @@ record ModelDescriptor(ClassName record, String javaClass, ClassName entry, Stri
     indexes = List.copyOf(indexes);
     finders = List.copyOf(finders);
     embedded = List.copyOf(embedded);
+  }
+
+  /** A model whose storage names were all derived. */
+  ModelDescriptor(ClassName record, String javaClass, ClassName entry, String table,
+      List<FieldDescriptor> fields, List<IndexDescriptor> indexes, List<FinderDescriptor> finders,
+      List<RelationDescriptor> relations, List<EmbeddedDescriptor> embedded,
+      List<SealedDescriptor> sealed, boolean changes) {
+    this(record, javaClass, entry, table, fields, indexes, finders, relations, embedded, sealed,
+        changes, DeclaredNames.NONE);
   }
 
   /** A model whose changes are not followed as a stream. */

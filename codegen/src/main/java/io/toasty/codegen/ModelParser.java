@@ -91,7 +91,7 @@ final class ModelParser {
     }
     return Optional.of(new ModelDescriptor(ClassName.get(type), type.getQualifiedName().toString(),
         entry, table, fields, indexes, finders(type, fields, embedded), relationFields, embedded,
-        sealed, type.getAnnotation(Model.class).changes()));
+        sealed, type.getAnnotation(Model.class).changes(), DeclaredNamesCode.read(type, fields)));
   }
 
   private boolean checkRecord(TypeElement type) {

@@ -63,17 +63,19 @@ final class PolymorphicDefinitionWriter {
         .collect(CodeBlock.joining(",\n"));
     if (model.relations().isEmpty()) {
       return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-          .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L))",
+          .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L))$L",
               ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(),
-              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes)
+              ApiTypes.LIST, fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes,
+              DeclaredNamesCode.of(model.declared()))
           .build();
     }
     CodeBlock relations = model.relations().stream().map(ModelDefWriter::relationSchema)
         .collect(CodeBlock.joining(",\n"));
     return FieldSpec.builder(ApiTypes.MODEL_SCHEMA, "SCHEMA", PRIVATE, STATIC, FINAL)
-        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L),\n$T.of(\n$L))",
+        .initializer("new $T($S, $S, $S,\n$T.of(\n$L),\n$T.of($L),\n$T.of($L),\n$T.of(\n$L))$L",
             ApiTypes.MODEL_SCHEMA, model.name(), model.javaClass(), model.table(), ApiTypes.LIST,
-            fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes, ApiTypes.LIST, relations)
+            fields, ApiTypes.LIST, key, ApiTypes.LIST, indexes, ApiTypes.LIST, relations,
+            DeclaredNamesCode.of(model.declared()))
         .build();
   }
 

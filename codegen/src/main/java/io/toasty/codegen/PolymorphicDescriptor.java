@@ -1,6 +1,7 @@
 package io.toasty.codegen;
 
 import com.palantir.javapoet.ClassName;
+import io.toasty.schema.app.DeclaredNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import java.util.List;
 record PolymorphicDescriptor(ClassName type, String javaClass, ClassName entry, String table,
     List<FieldDescriptor> fields, FieldDescriptor discriminator,
     List<PolymorphicVariant> variants, List<RelationDescriptor> relations,
-    List<IndexDescriptor> indexes) {
+    List<IndexDescriptor> indexes, DeclaredNames declared) {
   /** The field and column name of the discriminator. */
   static final String DISCRIMINATOR = "discriminator";
 

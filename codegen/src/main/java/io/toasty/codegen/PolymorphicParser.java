@@ -110,7 +110,8 @@ final class PolymorphicParser {
     }
     return Optional.of(new PolymorphicDescriptor(iface, type.getQualifiedName().toString(),
         entry, tableName(type, entry), fields, discriminator, out,
-        List.copyOf(relations.values()), List.copyOf(indexes.values())));
+        List.copyOf(relations.values()), List.copyOf(indexes.values()),
+        DeclaredNamesCode.read(type, fields)));
   }
 
   /**

@@ -245,6 +245,11 @@ public final class Db implements Executor {
   }
 
   @Override
+  public String tableOf(ModelDef<?> model) {
+    return router.tableOf(model);
+  }
+
+  @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     return replicas != null ? replicas.raw(db -> db.execCypher(statement),
         () -> router.execCypher(statement)) : router.execCypher(statement);

@@ -23,6 +23,7 @@ import io.toasty.reactive.observe.StatementTimers;
 import io.toasty.reactive.observe.TransactionMetrics;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.naming.NamingStrategy;
 import io.toasty.value.JsonCodec;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class DbBuilder {
   private boolean eventualReads;
   private boolean coalesceGets = true;
   private int changeBuffer = DEFAULT_CHANGE_BUFFER;
+  private NamingStrategy naming = NamingStrategy.declared();
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
@@ -397,6 +399,19 @@ public final class DbBuilder {
   }
 
   /**
+   * How the {@code Db} names the tables (labels) and columns (properties) the models did not name
+   * with {@code @Table} or {@code @Column} (default {@link NamingStrategy#declared()}: snake case,
+   * as the processor derives them). {@link NamingStrategy#graph()} names them as graph users
+   * write them: label {@code Person}, property {@code clickCount}. It decides which tables and
+   * columns the {@code Db} reads and writes, pushes and migrates: keep one per database
+   * (docs/models.md, "Names in the database").
+   */
+  public DbBuilder naming(NamingStrategy strategy) {
+    this.naming = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
    * The most changes that wait for a slow subscriber of a change stream ({@link Db#changes}),
    * per stream (default: {@value #DEFAULT_CHANGE_BUFFER}). The database sends its changes as
    * they commit, whether or not the subscriber has asked for more; they wait in memory, as
@@ -517,7 +532,7 @@ public final class DbBuilder {
    */
   public Db build() {
     List<ModelSchema> schemas = new ArrayList<>(models.size());
-    models.forEach(m -> schemas.add(m.schema()));
+    models.forEach(m -> schemas.add(naming.apply(m.schema())));
     Schema schema = Schema.of(schemas);
     if (url == null && driverFactory == null) {
       throw new IllegalStateException("no database URL: call url(\"r2dbc:h2:mem:///app\") or "

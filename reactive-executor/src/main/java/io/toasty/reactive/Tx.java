@@ -345,6 +345,11 @@ public final class Tx implements Executor {
   }
 
   @Override
+  public String tableOf(ModelDef<?> model) {
+    return router.tableOf(model);
+  }
+
+  @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     Objects.requireNonNull(statement, "statement");
     return cypherRefusal().<Flux<Value.Record>>map(Flux::error)

@@ -67,6 +67,12 @@ public record FieldSchema(int index, String name, Type type, boolean nullable,
     this(index, name, type, nullable, auto, defaultValue, columnName, null);
   }
 
+  /** This field stored in {@code column}. */
+  public FieldSchema withColumnName(String column) {
+    return new FieldSchema(index, name, type, nullable, auto, defaultValue, column, onUpdate,
+        sensitive, renamedFrom, deferred);
+  }
+
   /** Whether a create must set this field: it is not nullable, generated or defaulted. */
   public boolean isRequired() {
     return !nullable && auto == null && defaultValue == null;

@@ -23,18 +23,29 @@ import org.jspecify.annotations.Nullable;
  * @param changes    whether its committed changes can be followed as a stream
  *                   ({@code @Model(changes = true)}): where the backend has change streams,
  *                   schema push adds what reports them (PostgreSQL: a trigger)
+ * @param declared   which of its storage names {@code @Table} and {@code @Column} declared (a
+ *                   {@link io.toasty.schema.naming.NamingStrategy} keeps those as they are)
  */
 public record ModelSchema(String name, String javaClass, String tableName,
     List<FieldSchema> fields, List<Integer> primaryKey, List<IndexSchema> indexes,
-    List<RelationSchema> relations, boolean changes) {
+    List<RelationSchema> relations, boolean changes, DeclaredNames declared) {
   public ModelSchema {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
     Objects.requireNonNull(tableName, "tableName");
+    Objects.requireNonNull(declared, "declared");
     fields = List.copyOf(fields);
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
     relations = List.copyOf(relations);
+  }
+
+  /** A model whose names were all derived. */
+  public ModelSchema(String name, String javaClass, String tableName, List<FieldSchema> fields,
+      List<Integer> primaryKey, List<IndexSchema> indexes, List<RelationSchema> relations,
+      boolean changes) {
+    this(name, javaClass, tableName, fields, primaryKey, indexes, relations, changes,
+        DeclaredNames.NONE);
   }
 
   /** A model whose changes are not followed as a stream. */
@@ -46,7 +57,24 @@ public record ModelSchema(String name, String javaClass, String tableName,
   /** This model with its committed changes followed as a stream ({@link #changes()}). */
   public ModelSchema withChanges() {
     return new ModelSchema(name, javaClass, tableName, fields, primaryKey, indexes, relations,
-        true);
+        true, declared);
+  }
+
+  /** This model with {@code names} declared by its source ({@link #declared()}). */
+  public ModelSchema withDeclared(DeclaredNames names) {
+    return new ModelSchema(name, javaClass, tableName, fields, primaryKey, indexes, relations,
+        changes, names);
+  }
+
+  /**
+   * This model stored in {@code table}, with {@code fields} and {@code indexes} (the same, in
+   * order, each perhaps with another column or name): what a
+   * {@link io.toasty.schema.naming.NamingStrategy} makes.
+   */
+  public ModelSchema withNames(String table, List<FieldSchema> fields,
+      List<IndexSchema> indexes) {
+    return new ModelSchema(name, javaClass, table, fields, primaryKey, indexes, relations,
+        changes, declared);
   }
 
   /** A model without relation fields. */

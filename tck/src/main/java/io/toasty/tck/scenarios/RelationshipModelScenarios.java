@@ -5,8 +5,11 @@ import static io.toasty.tck.scenarios.Fixtures.sortedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Row;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.reactive.Db;
+import io.toasty.schema.naming.NamingStrategy;
+import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.GraphProbe;
 import io.toasty.tck.Models;
@@ -180,6 +183,36 @@ public abstract class RelationshipModelScenarios {
     assertEquals(0L, await(GrReviews.all().count(db)));
     GraphProbe.of(db).ifPresent(g -> assertEquals(0L,
         g.relationships("gr_critics", g.joinType("gr_reviews"), "gr_films")));
+  }
+
+  /**
+   * A {@code Db} with {@link NamingStrategy#graph()} names the tables (labels) after the records
+   * and the columns (properties) in camel case: the same models, stored under other names, so a
+   * {@code Db} with the default names on the same database sees none of its records, and raw
+   * text reads them by the new names.
+   */
+  @BackendTest
+  public void aNamingStrategyNamesTablesAndColumns(Db db, BackendContext context) {
+    Db graph = context.reopen(b -> b.naming(NamingStrategy.graph())).db();
+    await(graph.schema().push());
+    GrCompany acme = await(GrCompanies.create().name("acme").foundedYear(1947).exec(graph));
+    await(GrEmployees.create().name("ann").company(acme).exec(graph));
+    GrCompany loaded = await(GrCompanies.filter(GrCompanies.FOUNDED_YEAR.lt(1950))
+        .include(GrCompanies.STAFF).first(graph));
+    assertEquals(Optional.of(1947), loaded.foundedYear());
+    assertEquals(List.of("ann"), names(loaded.staff().get().stream().map(GrEmployee::name)));
+    assertEquals(0L, await(GrCompanies.all().count(db)));
+    Row row = await(RawQueryScenarios.query(graph::sql, graph,
+        "SELECT [name], [foundedYear] FROM [GrCompany]",
+        "MATCH (c:GrCompany) RETURN c.name AS name, c.foundedYear AS foundedYear",
+        "SELECT name, foundedYear FROM \"GrCompany\"").rows().next());
+    assertEquals("acme", row.get("name", String.class));
+    assertEquals(1947L, row.get("foundedYear", Long.class));
+    GraphProbe.of(graph).ifPresent(g -> {
+      assertEquals(1L, g.nodes("GrCompany"));
+      assertEquals(1L, g.relationships("GrEmployee", "WORKS_AT", "GrCompany"));
+      assertEquals(0L, g.nodes("gr_companies"));
+    });
   }
 
   private static List<String> names(Stream<String> names) {

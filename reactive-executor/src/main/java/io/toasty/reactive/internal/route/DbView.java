@@ -60,6 +60,11 @@ public final class DbView implements Executor {
   }
 
   @Override
+  public String tableOf(ModelDef<?> model) {
+    return db.tableOf(model);
+  }
+
+  @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     return db.execCypher(statement).contextWrite(context::apply);
   }

@@ -391,6 +391,11 @@ public final class Router implements Executor, TxHost {
   }
 
   @Override
+  public String tableOf(ModelDef<?> model) {
+    return schema.mapping(model.schema().name()).table();
+  }
+
+  @Override
   public Flux<Value.Record> execCypher(Operation.RawCypher statement) {
     return inTenantScope(statement, () -> raw.execCypher(statement));
   }
