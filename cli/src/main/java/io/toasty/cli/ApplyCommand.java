@@ -4,6 +4,7 @@ import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.MigrationStatus;
 import io.toasty.migrate.apply.MigrationStatus.Entry;
 import io.toasty.migrate.apply.MigrationStatus.State;
+import io.toasty.schema.naming.NamingStrategy;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     int upTo = target == null ? Integer.MAX_VALUE : target;
-    return Session.with(database.url(), List.of(), Main.class.getClassLoader(), db -> {
+    return Session.with(database.url(), List.of(), NamingStrategy.declared(),
+        Main.class.getClassLoader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
       if (status.hasMismatch()) {

@@ -68,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
   private Integer live() {
     Console console = new Console(spec);
     var modelList = models.models();
-    return Session.with(database.url(), modelList, models.loader(), db -> {
+    return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
       DriftReport report = driftOptions.filter(Migrator.of(db, dir.dir)
           .drift(models.schema()).block(Session.HANG_GUARD));
       if (json) {

@@ -48,7 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new ExitCodes.UsageException(e.getMessage());
     }
     Console console = new Console(spec);
-    return Session.with(database.url(), all, models.loader(), db -> {
+    return Session.with(database.url(), all, models.naming(), models.loader(), db -> {
       console.result(db.explain(plan(def, parsed).untyped()));
       return ExitCodes.OK;
     });

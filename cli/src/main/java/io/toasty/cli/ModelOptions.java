@@ -4,6 +4,7 @@ import io.toasty.ModelDef;
 import io.toasty.ModelIndex;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.naming.NamingStrategy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,12 @@ final class ModelOptions {
       description = "Class path of the models and what they need (directories and jars, "
           + "separated by '${sys:path.separator}'; a directory/* entry adds its jars).")
   String classpath;
+
+  @Option(names = "--naming", paramLabel = "STRATEGY", defaultValue = "declared",
+      description = "How the database names the tables and columns the models did not name: "
+          + "'declared' (snake case, the default) or 'graph' (labels after the records, "
+          + "properties in camel case); the same as the application's Db.")
+  String naming;
 
   private ClassLoader loader;
 
@@ -78,10 +85,25 @@ final class ModelOptions {
     return models;
   }
 
-  /** The models' schema. */
+  /** The models' schema, named by {@link #naming()}. */
   Schema schema() {
-    return Schema.of(models().stream().<ModelSchema>map(ModelDef::schema)
+    NamingStrategy strategy = naming();
+    return Schema.of(models().stream().<ModelSchema>map(m -> strategy.apply(m.schema()))
         .toList());
+  }
+
+  /**
+   * The naming strategy {@code --naming} names.
+   *
+   * @throws ExitCodes.UsageException for another name
+   */
+  NamingStrategy naming() {
+    return switch (naming == null ? "declared" : naming) {
+      case "declared" -> NamingStrategy.declared();
+      case "graph" -> NamingStrategy.graph();
+      default -> throw new ExitCodes.UsageException("--naming " + naming
+          + ": not a naming strategy; use 'declared' or 'graph'");
+    };
   }
 
   private static Path existing(Path p) {

@@ -24,11 +24,11 @@ final class PushCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     var modelList = models.models();
-    return Session.with(database.url(), modelList, models.loader(), db -> {
+    return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
       console.step("pushing " + modelList.size() + " model" + (modelList.size() == 1 ? "" : "s")
           + " to " + Urls.redact(database.url()),
           () -> db.schema().push().thenReturn(true).block(Session.HANG_GUARD));
-      console.result("pushed: " + modelList.stream().map(m -> m.schema().tableName()).toList());
+      console.result("pushed: " + modelList.stream().map(db::tableOf).toList());
       List<SchemaUpgrade> left = db.schema().upgrades().block(Session.HANG_GUARD);
       if (!left.isEmpty()) {
         console.result("push cannot add these in place; run the statements:");

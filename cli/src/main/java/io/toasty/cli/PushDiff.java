@@ -17,7 +17,7 @@ final class PushDiff {
 
   /** Prints the upgrades the database at {@code url} needs; exit 4 with {@code check} if any. */
   static Integer print(ModelOptions models, String url, boolean check, Console console) {
-    return Session.with(url, models.models(), models.loader(), db -> {
+    return Session.with(url, models.models(), models.naming(), models.loader(), db -> {
       List<SchemaUpgrade> upgrades = db.schema().upgrades().block(Session.HANG_GUARD);
       if (upgrades.isEmpty()) {
         console.result("push would add nothing: the existing tables have all the models "

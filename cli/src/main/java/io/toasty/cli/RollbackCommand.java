@@ -4,6 +4,7 @@ import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.MigrationStatus;
 import io.toasty.migrate.apply.MigrationStatus.Entry;
 import io.toasty.migrate.apply.MigrationStatus.State;
+import io.toasty.schema.naming.NamingStrategy;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,8 @@ final class RollbackCommand implements Callable<Integer> {
       throw new ExitCodes.UsageException("--target must be 0 or more, not " + target);
     }
     Console console = new Console(spec);
-    return Session.with(database.url(), List.of(), Main.class.getClassLoader(), db -> {
+    return Session.with(database.url(), List.of(), NamingStrategy.declared(),
+        Main.class.getClassLoader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
       List<Entry> undo = status.migrations().stream()

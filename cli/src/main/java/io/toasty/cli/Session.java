@@ -3,6 +3,7 @@ package io.toasty.cli;
 import io.toasty.ModelDef;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -17,16 +18,18 @@ final class Session {
   private Session() {}
 
   /**
-   * Runs {@code work} on a Db of {@code url} serving {@code models}, the models' class loader as
-   * the thread's context loader (drivers are found through it), then closes the Db.
+   * Runs {@code work} on a Db of {@code url} serving {@code models} under {@code naming}, the
+   * models' class loader as the thread's context loader (drivers are found through it), then
+   * closes the Db.
    */
-  static <T> T with(String url, List<ModelDef<?>> models, ClassLoader loader,
-      Function<Db, T> work) {
+  static <T> T with(String url, List<ModelDef<?>> models, NamingStrategy naming,
+      ClassLoader loader, Function<Db, T> work) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      Db db = Toasty.builder().models(models).url(url).acquireTimeout(CONNECT).build();
+      Db db = Toasty.builder().models(models).url(url).naming(naming).acquireTimeout(CONNECT)
+          .build();
       try {
         return work.apply(db);
       } finally {

@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     var modelList = models.given() ? models.models() : List.<ModelDef<?>>of();
-    return Session.with(database.url(), modelList, models.loader(), db -> {
+    return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir);
       MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
       DriftReport drift = models.given()

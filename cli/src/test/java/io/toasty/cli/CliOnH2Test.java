@@ -146,6 +146,23 @@ class CliOnH2Test {
         .says("    ALTER TABLE \"cli_accounts__rebuild\" RENAME TO \"cli_accounts\";");
   }
 
+  /**
+   * {@code --naming} names what the models did not name, as the application's Db does: the
+   * declared table is kept, and every command of one run agrees; an unknown strategy is a usage
+   * error.
+   */
+  @Test
+  void aNamingStrategyIsTheApplicationsOwn() {
+    String url = "r2dbc:h2:file:///" + work.resolve("named").toString().replace('\\', '/');
+    String v2 = ModelJars.jar(work, "v2").toString();
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2, "--naming", "graph")
+        .exits(0).says("pushed: [cli_accounts]");
+    CliProcess.run(work, "schema", "diff", "--live", "--url", url, "--models", v2, "--naming",
+        "graph", "--check").exits(0).says("no drift");
+    CliProcess.run(work, "schema", "push", "--url", url, "--models", v2, "--naming", "camel")
+        .exits(ExitCodes.USAGE).warns("--naming camel: not a naming strategy");
+  }
+
   @Test
   void explainPlansAFilterWithoutTouchingTheDatabase() {
     String url = "r2dbc:h2:mem:///explain";

@@ -188,6 +188,23 @@ class AutoConfigurationTest {
         });
   }
 
+  /**
+   * {@code toasty.naming=graph} reaches the Db: the pushed table is named after the record, and
+   * raw SQL finds the row there.
+   */
+  @Test
+  void namingComesFromProperties() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push", "toasty.naming=graph")
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          assertThat(db.tableOf(Labels.MODEL)).isEqualTo("Label");
+          Labels.create().text("red").exec(db).block(Duration.ofSeconds(30));
+          assertThat(db.sql("SELECT count(*) AS n FROM \"Label\"").rows().next()
+              .map(r -> r.get("n", Long.class)).block(Duration.ofSeconds(30))).isEqualTo(1L);
+        });
+  }
+
   private static ReplicaRoute route(String target, Why why) {
     return new ReplicaRoute(target, why);
   }

@@ -35,6 +35,7 @@ final class ToastyDbFactory {
     DbBuilder builder = Toasty.builder()
         .models(models)
         .planCacheSize(properties.getPlanCacheSize())
+        .naming(properties.getNaming().strategy())
         .driverFactory(config -> {
           driver.set(R2dbcDrivers.onConnectionFactory(factory, config));
           return driver.get();

@@ -35,7 +35,8 @@ abstract class ToastyDynamoConfiguration {
       ObjectProvider<DynamoDbAsyncClient> clients,
       ObjectProvider<ObservationRegistry> observations, BeanFactory beans) {
     DbBuilder builder = Toasty.builder().models(models.all())
-        .planCacheSize(properties.getPlanCacheSize());
+        .planCacheSize(properties.getPlanCacheSize())
+        .naming(properties.getNaming().strategy());
     String url = properties.getUrl();
     if (url != null) {
       builder.url(url);

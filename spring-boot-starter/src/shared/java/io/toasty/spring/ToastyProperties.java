@@ -1,6 +1,7 @@
 package io.toasty.spring;
 
 import io.toasty.reactive.RetryPolicy;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -124,6 +125,37 @@ public class ToastyProperties {
   /** Sets whether updates waiting for a connection together share one statement. */
   public void setCoalesceUpdates(boolean coalesceUpdates) {
     this.coalesceUpdates = coalesceUpdates;
+  }
+
+  /**
+   * How the database names the tables and columns the models did not name with {@code @Table}
+   * or {@code @Column} ({@code DbBuilder.naming}; docs/models.md, "Names in the database"):
+   * {@code declared} (snake case, the default) or {@code graph} (labels after the records,
+   * properties in camel case).
+   */
+  private Naming naming = Naming.DECLARED;
+
+  /** The naming of tables and columns the models did not name. */
+  public Naming getNaming() {
+    return naming;
+  }
+
+  /** Sets the naming of tables and columns the models did not name. */
+  public void setNaming(Naming naming) {
+    this.naming = naming;
+  }
+
+  /** The naming strategies {@code toasty.naming} chooses from. */
+  public enum Naming {
+    /** {@code NamingStrategy.declared()}: the names as the models carry them. */
+    DECLARED,
+    /** {@code NamingStrategy.graph()}: labels after the records, properties in camel case. */
+    GRAPH;
+
+    /** The strategy this names. */
+    public NamingStrategy strategy() {
+      return this == GRAPH ? NamingStrategy.graph() : NamingStrategy.declared();
+    }
   }
 
   /** The slow-statement threshold. */

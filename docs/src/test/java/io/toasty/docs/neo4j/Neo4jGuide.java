@@ -1,5 +1,6 @@
 package io.toasty.docs.neo4j;
 
+import io.toasty.Row;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
@@ -8,6 +9,7 @@ import io.toasty.migrate.Migrator;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.schema.Schema;
+import io.toasty.schema.naming.NamingStrategy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -40,6 +42,24 @@ public final class Neo4jGuide {
     } finally {
       db.close().block();
     }
+    naming(url, out);
+  }
+
+  /** A Db that names labels and properties as graph users write them. */
+  private static void naming(String url, PrintStream out) {
+    // snippet: neo4j-naming
+    Db graph = Toasty.builder()
+        .models(Bookmarks.MODEL)
+        .url(url)
+        .naming(NamingStrategy.graph())   // label Bookmark, property clickCount
+        .build();
+    graph.schema().push().block();
+    Bookmarks.create().url("https://neo4j.com").clickCount(3).exec(graph).block();
+    Row row = graph.cypher("MATCH (b:Bookmark) RETURN b.clickCount AS clicks, labels(b) AS l")
+        .rows().next().block();
+    out.println(row.get("clicks", Long.class) + " " + row.get("l", Object.class));
+    // end-snippet
+    graph.close().block();
   }
 
   /**

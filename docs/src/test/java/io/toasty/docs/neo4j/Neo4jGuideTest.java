@@ -40,7 +40,8 @@ class Neo4jGuideTest {
           "true [Lana Wachowski] 2",
           "true 1 0",
           "SAVEPOINTS on neo4j",
-          "migrations applied [1], 1 in the history"), lines);
+          "migrations applied [1], 1 in the history",
+          "3 [guide_Bookmark]"), lines);
     }
   }
 }
