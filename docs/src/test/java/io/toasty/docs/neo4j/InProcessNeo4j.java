@@ -11,10 +11,12 @@ public final class InProcessNeo4j {
 
   /** A new server with Bolt on a free port and no HTTP server; close it when done. */
   public static Neo4j start() {
-    return Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+    // snippet: neo4j-test-server
+    return Neo4jBuilders.newInProcessBuilder().withDisabledServer() // Bolt only, no HTTP
         .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
         .withConfig(BoltConnectorInternalSettings.use_native_transport, false)
         .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-        .build();
+        .build();                                                   // Bolt on a free port
+    // end-snippet
   }
 }

@@ -23,25 +23,27 @@ class Neo4jGuideTest {
 
   @Test
   void runsTheNeo4jGuideOnAnInProcessServer() {
-    try (Neo4j neo4j = InProcessNeo4j.start()) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-        Neo4jGuide.run(neo4j.boltURI() + "?labelPrefix=guide_", out);
-      }
-      List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-      assertEquals(List.of(
-          "[The Matrix, Alien], 1 crime; Welcome to the Real World",
-          "Movie.title taken",
-          "rolled back, Ronin stored: false",
-          "Heat released 1996",
-          "[Decade[decade=1970, movies=1], Decade[decade=1990, movies=2]] Alien 1996",
-          "-- Cypher (what the driver sends) true",
-          "no directorId node",
-          "true [Lana Wachowski] 2",
-          "true 1 0",
-          "SAVEPOINTS on neo4j",
-          "migrations applied [1], 1 in the history",
-          "3 [guide_Bookmark]"), lines);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    // snippet: neo4j-test-use
+    try (Neo4j neo4j = InProcessNeo4j.start()) {                // one server, closed after
+      String url = neo4j.boltURI() + "?labelPrefix=guide_";   // bolt://localhost:port
+      Neo4jGuide.run(url, out);                               // labels guide_movies, ..
     }
+    // end-snippet
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(List.of(
+        "[The Matrix, Alien], 1 crime; Welcome to the Real World",
+        "Movie.title taken",
+        "rolled back, Ronin stored: false",
+        "Heat released 1996",
+        "[Decade[decade=1970, movies=1], Decade[decade=1990, movies=2]] Alien 1996",
+        "-- Cypher (what the driver sends) true",
+        "no directorId node",
+        "true [Lana Wachowski] 2",
+        "true 1 0",
+        "SAVEPOINTS on neo4j",
+        "migrations applied [1], 1 in the history",
+        "3 [guide_Bookmark]"), lines);
   }
 }
