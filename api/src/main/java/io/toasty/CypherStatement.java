@@ -2,14 +2,11 @@ package io.toasty;
 
 import io.toasty.driver.Operation;
 import io.toasty.value.Value;
-import io.toasty.value.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * A Cypher statement with {@code $name} parameters, Neo4j's escape hatch for what the typed API
@@ -22,6 +19,13 @@ import reactor.core.publisher.Mono;
  * with {@link Feature#CYPHER} before its driver sees anything. Immutable; nothing runs until
  * subscription, and every error is a signal.
  *
+ * <p>{@link #rows()} are labelled by the {@code RETURN} names; a node or a relationship is a map
+ * of its properties, a list a list. {@link #as(ModelDef)} reads a row of one node (or map)
+ * column ({@code RETURN u}) from its properties, any other row from its columns named as the
+ * model's properties ({@code RETURN u.id AS id, u.name AS name, ..}). {@link #execute()} counts
+ * the nodes and relationships it created, deleted or changed the properties or labels of
+ * (Neo4j's update counters, summed).
+ *
  * <pre>{@code
  * Flux<User> users = db.cypher("MATCH (u:users) WHERE u.name STARTS WITH $p RETURN u")
  *     .bind("p", "a").as(Users.MODEL);
@@ -30,8 +34,7 @@ import reactor.core.publisher.Mono;
  *     .bind("n", "ann").execute();
  * }</pre>
  */
-public final class CypherStatement implements RawQuery {
-  private final Executor executor;
+public final class CypherStatement extends TableStatement {
   private final String text;
   private final Map<String, Object> bindings;
 
@@ -41,7 +44,7 @@ public final class CypherStatement implements RawQuery {
   }
 
   private CypherStatement(Executor executor, String text, Map<String, Object> bindings) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    super(executor);
     this.text = Objects.requireNonNull(text, "text");
     this.bindings = bindings;
   }
@@ -55,49 +58,13 @@ public final class CypherStatement implements RawQuery {
     return new CypherStatement(executor, text, BoundText.with(bindings, name, value));
   }
 
-  /**
-   * The rows the statement returns, labelled by its {@code RETURN} names; a node or a
-   * relationship is a map of its properties, a list a list.
-   */
   @Override
-  public Flux<Row> rows() {
-    return run(true, null, List.of()).map(Row::ofLabelled);
+  String language() {
+    return "Cypher";
   }
 
-  /**
-   * The rows loaded as records of {@code model}: a row of one node (or map) column
-   * ({@code RETURN u}) is read from its properties, any other row from its columns named as the
-   * model's properties ({@code RETURN u.id AS id, u.name AS name, ..}), each decoded as its
-   * field's type, so a record read here equals the one the DSL reads.
-   */
   @Override
-  public <M> Flux<M> as(ModelDef<M> model) {
-    Objects.requireNonNull(model, "model");
-    return TableReads.records(executor, model, (table, columns) -> run(true, table, columns));
-  }
-
-  /**
-   * The rows as {@code mapper} builds them from the values of {@code fields} (paths of
-   * {@code model}), read as {@link #as(ModelDef)} reads them.
-   */
-  @Override
-  public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
-      List<? extends Expr<?>> fields) {
-    return TableReads.projected("Cypher", executor, model, mapper, fields,
-        (table, columns) -> run(true, table, columns));
-  }
-
-  /**
-   * Runs a statement for its writes: how many nodes and relationships it created, deleted or
-   * changed the properties or labels of (Neo4j's update counters, summed).
-   */
-  @Override
-  public Mono<Long> execute() {
-    return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
-  }
-
-  private Flux<Value.Record> run(boolean rows, @Nullable String table,
-      List<Integer> columns) {
+  Flux<Value.Record> run(boolean rows, @Nullable String table, List<Integer> columns) {
     return Flux.defer(() -> {
       var refusal = executor.cypherRefusal();
       if (refusal.isPresent()) {

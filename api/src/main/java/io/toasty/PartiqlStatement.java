@@ -3,14 +3,11 @@ package io.toasty;
 import io.toasty.driver.Operation;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.value.Value;
-import io.toasty.value.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * A PartiQL statement with named parameters, DynamoDB's escape hatch for what the typed API
@@ -22,6 +19,17 @@ import reactor.core.publisher.Mono;
  * without PartiQL (every SQL database, Neo4j) refuses it with {@link Feature#PARTIQL} before its
  * driver sees anything. Immutable; nothing runs until subscription, and every error is a signal.
  *
+ * <p>{@link #rows()} are the items a SELECT returns, read page by page as they are consumed: the
+ * columns are the select list when it names attributes ({@code SELECT "name", "nickname"}), an
+ * attribute an item lacks being NULL; for {@code SELECT *} of a table of the schema, its columns
+ * in field order, then any other attribute; otherwise the item's attributes by name. An
+ * attribute that is a column of the statement's table is decoded as its field's type, any other
+ * by its DynamoDB type. {@link #execute()} runs an INSERT, UPDATE or DELETE: 1 for the item
+ * written, 0 when its condition failed (an UPDATE or DELETE whose WHERE names a key and another
+ * condition the item does not meet, or an UPDATE of an item that does not exist), as a typed
+ * update counts a failed condition; an INSERT of a key that exists is a
+ * {@link UniqueViolationException}.
+ *
  * <pre>{@code
  * Flux<Row> rows = db.partiql("SELECT \"name\" FROM \"users\" WHERE \"id\" = :id")
  *     .bind("id", id).rows();
@@ -31,10 +39,9 @@ import reactor.core.publisher.Mono;
  *     .bind("c", 0).bind("id", id).execute();
  * }</pre>
  */
-public final class PartiqlStatement implements RawQuery {
+public final class PartiqlStatement extends TableStatement {
   private static final String LANGUAGE = "PartiQL";
 
-  private final Executor executor;
   private final String statement;
   private final Map<String, Object> bindings;
 
@@ -44,7 +51,7 @@ public final class PartiqlStatement implements RawQuery {
   }
 
   private PartiqlStatement(Executor executor, String statement, Map<String, Object> bindings) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    super(executor);
     this.statement = Objects.requireNonNull(statement, "statement");
     this.bindings = bindings;
   }
@@ -59,59 +66,13 @@ public final class PartiqlStatement implements RawQuery {
     return new PartiqlStatement(executor, statement, BoundText.with(bindings, name, value));
   }
 
-  /**
-   * The items a SELECT returns, one row each, read page by page as they are consumed. The
-   * columns are the statement's select list when it names attributes
-   * ({@code SELECT "name", "nickname"}), an attribute an item lacks being NULL; for
-   * {@code SELECT *} of a table of the schema, its columns in field order, then any other
-   * attribute; otherwise the item's attributes by name. An attribute that is a column of the
-   * statement's table is decoded as its field's type, any other by its DynamoDB type.
-   */
   @Override
-  public Flux<Row> rows() {
-    return run(true, null, List.of()).map(Row::ofLabelled);
+  String language() {
+    return LANGUAGE;
   }
 
-  /**
-   * The items a SELECT returns, loaded as records of {@code model}: each item is decoded as the
-   * DSL decodes the model's items, so a record read here equals the one the DSL reads.
-   */
   @Override
-  public <M> Flux<M> as(ModelDef<M> model) {
-    Objects.requireNonNull(model, "model");
-    return TableReads.records(executor, model, (table, columns) -> run(true, table, columns));
-  }
-
-  /**
-   * The items a SELECT returns, as {@code mapper} builds them from the values of {@code fields}
-   * (paths of {@code model}), in order: a generated {@code @Projection} record's
-   * {@code (map, FIELDS)}, or your own. A field an item lacks is null.
-   *
-   * <pre>{@code
-   * Flux<UserCard> cards = db.partiql("SELECT * FROM \"users\"").as(Users.MODEL, UserCards::map,
-   *     UserCards.FIELDS);
-   * }</pre>
-   */
-  @Override
-  public <R> Flux<R> as(ModelDef<?> model, Function<Object[], R> mapper,
-      List<? extends Expr<?>> fields) {
-    return TableReads.projected(LANGUAGE, executor, model, mapper, fields,
-        (table, columns) -> run(true, table, columns));
-  }
-
-  /**
-   * Runs an INSERT, UPDATE or DELETE: the number of items it wrote, 1, or 0 when its condition
-   * failed (an UPDATE or DELETE whose WHERE names a key and another condition the item does not
-   * meet, or an UPDATE of an item that does not exist), as a typed update of the DSL counts a
-   * failed condition. An INSERT of a key that exists is a {@link UniqueViolationException}.
-   */
-  @Override
-  public Mono<Long> execute() {
-    return run(false, null, List.of()).next().map(r -> Values.asLong(r.fields().get(0)));
-  }
-
-  private Flux<Value.Record> run(boolean rows, @Nullable String table,
-      List<Integer> columns) {
+  Flux<Value.Record> run(boolean rows, @Nullable String table, List<Integer> columns) {
     return Flux.defer(() -> {
       var refusal = executor.partiqlRefusal();
       if (refusal.isPresent()) {
