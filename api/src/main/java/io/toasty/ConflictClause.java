@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.schema.app.TenantIndexes;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
@@ -45,7 +46,8 @@ final class ConflictClause<M, U extends Update<M, ?>> {
       }
       out.add(f.index());
     }
-    target = List.copyOf(out);
+    // on a tenant-scoped model an @Unique's fields name its per-tenant index
+    target = List.copyOf(TenantIndexes.conflictTarget(model.schema(), out));
   }
 
   void update(UnaryOperator<U> build) {

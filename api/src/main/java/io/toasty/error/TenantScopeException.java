@@ -16,6 +16,11 @@ public final class TenantScopeException extends ToastyException {
   public enum Reason {
     /** The Context holds no tenant. */
     MISSING,
+    /**
+     * The request holds no tenant its resolver could read (the Spring starters'
+     * {@code TenantResolver}, docs/tenancy.md): the caller's fault, not the service's.
+     */
+    UNRESOLVED,
     /** A create or update sets the tenant field to another tenant. */
     OTHER_TENANT,
     /** A raw statement names a tenant-scoped table, unvouched. */
@@ -44,7 +49,8 @@ public final class TenantScopeException extends ToastyException {
 
   /**
    * {@link ErrorCategory#INTERNAL} for a missing tenant (the service forgot to say whose request
-   * this is), else {@link ErrorCategory#INVALID_INPUT}.
+   * this is), else {@link ErrorCategory#INVALID_INPUT} (an unresolved one included: the request
+   * did not say whose it is).
    */
   @Override
   public ErrorCategory category() {

@@ -29,7 +29,8 @@ final class SchemaBuilder {
     Map<String, String> modelByName = new HashMap<>();
     Map<String, String> modelByTable = new HashMap<>();
     Map<String, String> modelByIndex = new HashMap<>();
-    for (ModelSchema model : models) {
+    // a many-to-many among tenant-scoped models joins on the tenant too (TenantJoins)
+    for (ModelSchema model : TenantJoins.scope(models)) {
       claim(modelByName, model.name(), model, "another model has the same name: "
           + modelByName.get(model.name()));
       String tableKey = model.tableName().toLowerCase(Locale.ROOT);

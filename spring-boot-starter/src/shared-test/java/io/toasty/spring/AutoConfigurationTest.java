@@ -36,7 +36,7 @@ class AutoConfigurationTest {
         .run(context -> assertThat(context.getBean(ToastyModels.class).all())
             .extracting(m -> m.name())
             .containsExactlyInAnyOrder("Author", "Article", "Label", "Note", "Revision",
-                "Activity", "Task"));
+                "Activity", "Task", "Memo"));
   }
 
   /**

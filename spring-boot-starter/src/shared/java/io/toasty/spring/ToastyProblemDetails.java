@@ -12,6 +12,8 @@ import io.toasty.error.ItemTooLargeException;
 import io.toasty.error.NotNullViolationException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.StaleRecordException;
+import io.toasty.error.TenantScopeException;
+import io.toasty.error.TenantScopeException.Reason;
 import io.toasty.error.ToastyException;
 import io.toasty.error.TransactionRolledBackException;
 import io.toasty.error.UniqueViolationException;
@@ -115,6 +117,9 @@ public final class ToastyProblemDetails {
     if (e instanceof DivisionByZeroException) {
       return "division_by_zero";
     }
+    if (e instanceof TenantScopeException t && t.reason() == Reason.UNRESOLVED) {
+      return "tenant_required";
+    }
     return "out_of_range";
   }
 
@@ -148,6 +153,7 @@ public final class ToastyProblemDetails {
       case "invalid_value" -> "a value does not fit the field";
       case "too_large" -> "the record is larger than the database stores";
       case "division_by_zero" -> "a division by zero";
+      case "tenant_required" -> "the request names no tenant";
       case "out_of_range" -> "a value is out of range";
       case "not_found" -> "no such record";
       case "unique_violation" -> "another record has the same value";

@@ -217,6 +217,15 @@ public class ToastyProperties {
     return replicas;
   }
 
+  /** How a WebFlux request's tenant is read (toasty.tenant.header, .from-principal). */
+  @NestedConfigurationProperty
+  private final TenantProperties tenant = new TenantProperties();
+
+  /** The tenant settings ({@code toasty.tenant.*}). */
+  public TenantProperties getTenant() {
+    return tenant;
+  }
+
   /** The {@code toasty.retry.*} and {@code toasty.transaction-retry.*} properties. */
   public static class Retry {
     /**

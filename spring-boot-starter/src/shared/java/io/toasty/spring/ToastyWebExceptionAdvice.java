@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers a Toasty error that a handler did not catch with its {@link ToastyProblemDetails}
@@ -27,8 +28,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ToastyWebExceptionAdvice {
   private static final Logger LOG = LoggerFactory.getLogger(ToastyWebExceptionAdvice.class);
 
-  /** The problem detail, with {@code Retry-After: 1} on a 503. */
+  /**
+   * The problem detail of {@code thrown} in {@code exchange}: a request that named no tenant is
+   * answered for that ({@link TenantWebFilter}), rather than for the service's missing tenant.
+   */
   @ExceptionHandler(ToastyException.class)
+  public ResponseEntity<ProblemDetail> answer(ToastyException thrown,
+      ServerWebExchange exchange) {
+    return toasty((ToastyException) TenantWebFilter.forRequest(thrown, exchange));
+  }
+
+  /** The problem detail, with {@code Retry-After: 1} on a 503. */
   public ResponseEntity<ProblemDetail> toasty(ToastyException e) {
     ProblemDetail problem = ToastyProblemDetails.of(e);
     log(problem, e);

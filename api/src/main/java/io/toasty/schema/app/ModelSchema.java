@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param tableName  the table it is stored in
  * @param fields     its data fields, in record component order
  * @param primaryKey indexes of the {@code @Key} fields, in key order
- * @param indexes    secondary indexes, unique or not
+ * @param indexes    secondary indexes, unique or not; on a tenant-scoped model each unique
+ *                   one leads with the tenant, and an index on the tenant is
+ *                   added where none leads with it ({@link TenantIndexes})
  * @param relations  its relation fields, in record component order
  * @param changes    whether its committed changes can be followed as a stream
  *                   ({@code @Model(changes = true)}): where the backend has change streams,
@@ -36,7 +38,8 @@ public record ModelSchema(String name, String javaClass, String tableName,
     Objects.requireNonNull(declared, "declared");
     fields = List.copyOf(fields);
     primaryKey = List.copyOf(primaryKey);
-    indexes = List.copyOf(indexes);
+    // a tenant-scoped model's values are unique per tenant (TenantIndexes)
+    indexes = List.copyOf(TenantIndexes.lead(tableName, fields, primaryKey, indexes));
     relations = List.copyOf(relations);
   }
 
@@ -139,12 +142,7 @@ public record ModelSchema(String name, String javaClass, String tableName,
    * not tenant-scoped.
    */
   public @Nullable FieldSchema tenantField() {
-    for (FieldSchema f : fields) {
-      if (f.auto() == AutoStrategy.TENANT) {
-        return f;
-      }
-    }
-    return null;
+    return TenantIndexes.tenantOf(fields);
   }
 
   /**

@@ -13,7 +13,7 @@ final class TenancyGuide {
   private TenancyGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Invoices.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Invoices.MODEL, Customers.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -68,5 +68,14 @@ final class TenancyGuide {
         .contextWrite(Tenant.use(tenant));
     // end-snippet
     return count.block();
+  }
+
+  static Customer signUp(Db db, String tenant, String email, String name) {
+    // snippet: tenancy-upsert-unique
+    Mono<Customer> customer = Customers.upsert().email(email).name(name)
+        .onConflict(Customers.EMAIL)         // the tenant joins: (tenant, email)
+        .exec(db).contextWrite(Tenant.use(tenant));
+    // end-snippet
+    return customer.block();
   }
 }

@@ -31,6 +31,12 @@ class TenancyGuideTest {
       assertEquals(1L, TenancyGuide.purgePaid(db));
       assertEquals(1, TenancyGuide.unpaid(db, "acme").size());
       assertEquals(1, TenancyGuide.unpaid(db, "globex").size());
+      Customer ann = TenancyGuide.signUp(db, "acme", "ann@x.io", "Ann");
+      assertEquals(ann.id(), TenancyGuide.signUp(db, "acme", "ann@x.io", "Ann B").id());
+      assertEquals("globex", TenancyGuide.signUp(db, "globex", "ann@x.io", "Ann G").tenant());
+      assertEquals(List.of("Ann B", "Ann G"), db.sql("SELECT \"name\" FROM \"customers\" "
+          + "ORDER BY \"name\"").rows().map(row -> row.get("name", String.class)).collectList()
+          .contextWrite(Tenant.none()).block());
     } finally {
       db.close().block();
     }

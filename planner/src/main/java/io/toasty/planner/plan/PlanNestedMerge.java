@@ -129,7 +129,8 @@ final class PlanNestedMerge {
       return new MergeBranch.SqlFetch(q, rowType(table, ExecStatement.fetched(q)),
           new KeyBinding(-1, table.name(), m.childColumns()));
     }
-    boolean byKey = m.childColumns().equals(table.primaryKey());
+    List<Integer> keyPositions = KeyPositions.of(m.childColumns(), table.primaryKey());
+    boolean byKey = keyPositions != null;
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
     boolean subquery = io.toasty.planner.expr.Walk.hasSubquery(q.filter());
     MergeBranch.IndexFetch limited = subquery || byKey ? null
@@ -156,7 +157,8 @@ final class PlanNestedMerge {
           + "related record's key (belongs-to) or by an index on the foreign key (or its first field) alone; add "
           + "@Index to " + table.name() + "'s foreign key, or query it instead");
     }
-    return new MergeBranch.KeyFetch(table.name(), ExecStatement.fetched(q), q.filter());
+    return new MergeBranch.KeyFetch(table.name(), ExecStatement.fetched(q), q.filter(),
+        keyPositions);
   }
 
   private static boolean isKeyOrder(List<OrderBy> orderBy, TableSchema table) {

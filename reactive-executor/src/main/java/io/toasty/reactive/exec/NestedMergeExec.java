@@ -9,6 +9,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,9 +152,28 @@ final class NestedMergeExec {
     }
     MergeBranch.KeyFetch byKey = (MergeBranch.KeyFetch) fetch;
     Flux<Value.Record> rows = cx.sendAside(new Operation.GetByKey(byKey.table(),
-        byKey.columns(), keys));
+        byKey.columns(), primaryKeys(keys, byKey.keyPositions())));
     return byKey.residual().equals(ExprNode.TRUE) ? rows
         : rows.filter(row -> Eval.isTrue(byKey.residual(), cx.args(), row));
+  }
+
+  /**
+   * The primary keys in the window's {@code keys}, at {@code positions}: the keys themselves
+   * where the merge joins on the key alone, else each distinct key once (the merge matches the
+   * rest of its columns).
+   */
+  private static List<Value.Record> primaryKeys(List<Value.Record> keys,
+      List<Integer> positions) {
+    if (keys.isEmpty() || positions.size() == keys.get(0).fields().size()) {
+      return keys;
+    }
+    Set<Value.Record> out = new LinkedHashSet<>();
+    for (Value.Record key : keys) {
+      List<Value> part = new ArrayList<>(positions.size());
+      positions.forEach(p -> part.add(key.fields().get(p)));
+      out.add(new Value.Record(part));
+    }
+    return List.copyOf(out);
   }
 
   /** Each row's join key at {@code positions} ({@link JoinKey}), null where it has none. */

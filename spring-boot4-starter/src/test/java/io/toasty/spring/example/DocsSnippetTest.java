@@ -14,14 +14,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps docs/spring.md's Spring Boot 4 example honest: every Java block there that begins with
+ * Keeps the Spring Boot 4 examples of docs/spring.md and docs/tenancy.md honest: every Java
+ * block there that begins with
  * {@code // from-boot4-starter: NAME} equals the region between {@code // snippet: NAME} and
  * {@code // end-snippet} in this module's test sources or the starters' shared ones (its
  * indentation removed), which the build compiles and runs ({@link AuthorsAppTest},
  * {@code WebContract}).
  */
 class DocsSnippetTest {
-  private static final Path PAGE = Path.of("../docs/spring.md");
+  private static final List<Path> PAGES =
+      List.of(Path.of("../docs/spring.md"), Path.of("../docs/tenancy.md"));
   private static final Pattern BLOCK = Pattern.compile(
       "```java\\n// from-boot4-starter: (\\S+)\\n(.*?)// end-example\\n```", Pattern.DOTALL);
   private static final Pattern REGION = Pattern.compile(
@@ -33,14 +35,16 @@ class DocsSnippetTest {
   @Test
   void theBoot4SnippetsOfTheSpringGuideAreCompiledCode() throws IOException {
     Map<String, String> sources = regions();
-    Matcher m = BLOCK.matcher(Files.readString(PAGE));
-    int checked = 0;
-    while (m.find()) {
-      checked++;
-      assertThat(sources).as("a source region for " + m.group(1)).containsKey(m.group(1));
-      assertThat(m.group(2).stripTrailing()).as(m.group(1)).isEqualTo(sources.get(m.group(1)));
+    for (Path page : PAGES) {
+      Matcher m = BLOCK.matcher(Files.readString(page));
+      int checked = 0;
+      while (m.find()) {
+        checked++;
+        assertThat(sources).as("a source region for " + m.group(1)).containsKey(m.group(1));
+        assertThat(m.group(2).stripTrailing()).as(m.group(1)).isEqualTo(sources.get(m.group(1)));
+      }
+      assertThat(checked).as("Boot 4 snippets in " + page).isGreaterThanOrEqualTo(1);
     }
-    assertThat(checked).as("Boot 4 snippets in " + PAGE).isGreaterThanOrEqualTo(1);
   }
 
   private static String unindented(String region, String indent) {

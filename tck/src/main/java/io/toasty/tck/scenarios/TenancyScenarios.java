@@ -12,8 +12,10 @@ import io.toasty.Change;
 import io.toasty.RawQuery;
 import io.toasty.Tenant;
 import io.toasty.driver.Capability;
+import io.toasty.driver.Operation;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.TenantScopeException;
+import io.toasty.error.UniqueViolationException;
 import io.toasty.error.TenantScopeException.Reason;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
@@ -24,12 +26,19 @@ import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.models.TnCounter;
 import io.toasty.tck.models.TnCounters;
+import io.toasty.tck.models.TnMember;
+import io.toasty.tck.models.TnMembers;
 import io.toasty.tck.models.TnNote;
 import io.toasty.tck.models.TnNotes;
+import io.toasty.tck.models.TnPlayer;
+import io.toasty.tck.models.TnPlayers;
 import io.toasty.tck.models.TnProject;
 import io.toasty.tck.models.TnProjects;
+import io.toasty.tck.models.TnRosters;
 import io.toasty.tck.models.TnTask;
 import io.toasty.tck.models.TnTasks;
+import io.toasty.tck.models.TnTeam;
+import io.toasty.tck.models.TnTeams;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +56,8 @@ import reactor.core.publisher.Mono;
  * naming a scoped table is refused unless vouched for; and two tenants hammering one table at
  * once never see or touch each other's records ({@link TenancyFuzz}).
  */
-@Models({TnProjects.class, TnTasks.class, TnCounters.class, TnNotes.class})
+@Models({TnProjects.class, TnTasks.class, TnCounters.class, TnNotes.class, TnMembers.class,
+    TnTeams.class, TnPlayers.class, TnRosters.class})
 public abstract class TenancyScenarios {
   static final String ACME = "acme";
   static final String GLOBEX = "globex";
@@ -171,6 +181,34 @@ public abstract class TenancyScenarios {
         .include(TnTasks.PROJECT).collect(db))));
   }
 
+  /**
+   * A many-to-many through a tenant-scoped join model reaches related records through the
+   * tenant's join records only: another tenant's join record linking two of acme's records (a
+   * maintenance write) links nothing, in an include, a relation filter and a count.
+   */
+  @BackendTest
+  public void joinRowsOfAScopedJoinModelAreScoped(Db db) {
+    TnTeam team = await(as(ACME, TnTeams.create().name("t").exec(db)));
+    TnPlayer mine = await(as(ACME, TnPlayers.create().name("mine").exec(db)));
+    TnPlayer linked = await(as(ACME, TnPlayers.create().name("linked").exec(db)));
+    await(as(ACME, TnRosters.create().teamId(team.id()).playerId(mine.id()).exec(db)));
+    await(admin(TnRosters.create().tenant(GLOBEX).teamId(team.id()).playerId(linked.id())
+        .exec(db)));
+    TnTeam loaded = await(as(ACME, TnTeams.filterById(team.id()).include(TnTeams.PLAYERS)
+        .first(db)));
+    assertEquals(List.of("mine"), loaded.players().get().stream().map(TnPlayer::name).toList());
+    assertEquals(0L, await(as(ACME,
+        TnTeams.filter(TnTeams.PLAYERS.any(TnPlayers.NAME.eq("linked"))).count(db))));
+    assertEquals(1L, await(as(ACME,
+        TnTeams.filter(TnTeams.PLAYERS.any(TnPlayers.NAME.eq("mine"))).count(db))));
+    assertEquals(0L, await(as(ACME,
+        TnTeams.filter(TnTeams.PLAYERS.count().ge(2)).count(db))));
+    assertEquals(1L, await(as(ACME,
+        TnTeams.filter(TnTeams.PLAYERS.every(TnPlayers.NAME.eq("mine"))).count(db))));
+    // the join record itself is globex's: acme does not see it
+    assertEquals(1L, await(as(ACME, TnRosters.all().count(db))));
+  }
+
   @BackendTest
   public void eagerRelationsAreScopedLikeIncludes(Db db) {
     TnProject mine = project(db, ACME, "a", 1);
@@ -217,6 +255,62 @@ public abstract class TenancyScenarios {
         () -> as(ACME, TnProjects.upsert().id(g1.id()).name("mine").exec(db)));
     assertEquals(Reason.OTHER_TENANT, e.reason());
     assertEquals(0, log.size());
+  }
+
+  private static Mono<TnMember> member(Db db, String tenant, String name) {
+    return as(tenant, TnMembers.create().email("ann@x.io").name(name).exec(db));
+  }
+
+  @BackendTest
+  public void uniqueValuesAreUniquePerTenant(Db db) {
+    TnMember acme = await(member(db, ACME, "acme's"));
+    TnMember globex = await(member(db, GLOBEX, "globex's"));
+    assertEquals(ACME + "," + GLOBEX, acme.tenant() + "," + globex.tenant());
+    var e = failure(UniqueViolationException.class, () -> member(db, ACME, "again"));
+    assertTrue(e.getMessage().contains("TnMember"), e.getMessage());
+    assertEquals(List.of("acme's", "globex's"), await(admin(TnMembers.all().collect(db)))
+        .stream().map(TnMember::name).sorted().toList());
+  }
+
+  @BackendTest
+  @Requires(Need.UPSERT_BY_UNIQUE)
+  public void upsertByAUniqueFieldStaysInItsTenant(Db db) {
+    TnMember globex = await(member(db, GLOBEX, "globex's"));
+    for (String name : List.of("first", "second")) {
+      // the @Unique's fields name its per-tenant index: the tenant joins the conflict target
+      await(as(ACME, TnMembers.upsert().email("ann@x.io").name(name)
+          .onConflict(TnMembers.EMAIL).exec(db)));
+    }
+    List<TnMember> all = await(admin(TnMembers.all().collect(db)));
+    assertEquals("acme=second, globex=globex's", all.stream()
+        .sorted(Comparator.comparing(TnMember::tenant))
+        .map(m -> m.tenant() + "=" + m.name()).collect(Collectors.joining(", ")));
+    assertTrue(all.stream().anyMatch(m -> m.id().equals(globex.id())), all.toString());
+  }
+
+  /**
+   * A tenant's filtered read finds its records by the tenant's index (added where no index leads
+   * with the tenant), never by a scan of every tenant's records: on DynamoDB a query of the index.
+   */
+  @BackendTest
+  public void aTenantsFilteredReadIsNoTableScan(Db db, OperationLog log) {
+    TnProject a = project(db, ACME, "a1", 1);
+    TnProject g = project(db, GLOBEX, "g1", 1);
+    await(as(ACME, TnTasks.create().projectId(a.id()).title("a-open").done(false).exec(db)));
+    await(as(ACME, TnTasks.create().projectId(a.id()).title("a-done").done(true).exec(db)));
+    await(as(GLOBEX, TnTasks.create().projectId(g.id()).title("g-open").done(false).exec(db)));
+    String tenantIndex = TnTasks.MODEL.schema().indexes().stream()
+        .filter(ix -> ix.fields().equals(List.of(TnTasks.TENANT.index()))).findFirst()
+        .orElseThrow().name();
+    log.clear();
+    List<TnTask> open = await(as(ACME, TnTasks.filter(TnTasks.DONE.eq(false)).collect(db)));
+    assertEquals(List.of("a-open"), open.stream().map(TnTask::title).toList());
+    assertEquals(List.of(), log.operations(Operation.Scan.class), log.operations().toString());
+    if (log.operations(Operation.QuerySql.class).isEmpty()) {
+      // a key-value backend: one query of the tenant's index
+      assertEquals(List.of(tenantIndex), log.operations(Operation.FindPkByIndex.class).stream()
+          .map(Operation.FindPkByIndex::index).toList(), log.operations().toString());
+    }
   }
 
   @BackendTest

@@ -118,14 +118,21 @@ public record MergeBranch(String relation, Fetch fetch, List<Integer> parentPosi
   }
 
   /**
-   * Key-value: the window's keys are the children's primary keys ({@code Operation.GetByKey}),
+   * Key-value: the window's keys hold the children's primary keys ({@code Operation.GetByKey}),
    * and {@code residual} (over the child's columns) is checked in memory.
+   *
+   * @param keyPositions the positions in a window key of the primary key's columns, in key
+   *                     order: every position when the merge joins on the key alone; fewer when
+   *                     it joins on more (a many-to-many among tenant-scoped models joins on
+   *                     the key and the tenant, which the merge then matches)
    */
-  public record KeyFetch(String table, List<Integer> columns, ExprNode residual) implements Fetch {
+  public record KeyFetch(String table, List<Integer> columns, ExprNode residual,
+      List<Integer> keyPositions) implements Fetch {
     public KeyFetch {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       Objects.requireNonNull(residual, "residual");
+      keyPositions = List.copyOf(keyPositions);
     }
 
     @Override
