@@ -194,6 +194,11 @@ public final class Verify {
     if (groupBy.contains(e)) {
       return;
     }
+    if (e instanceof ExprNode.RelatedAggregate r) {
+      throw new InvalidStatementException(model, fieldName(r.relation()), "a relation's "
+          + "aggregate per record in a grouped query: select it without groupBy, distinct or "
+          + "an aggregate of the query's own records");
+    }
     if (e instanceof ExprNode.Aggregate a) {
       if (Walk.any(a.operand(), x -> x instanceof ExprNode.Aggregate)) {
         throw new InvalidStatementException(model, null, "an aggregate inside an aggregate: " + e);
@@ -416,6 +421,11 @@ public final class Verify {
         v.field(f, scope);
       } else if (e instanceof ExprNode.Related r) {
         v.related(r, scope);
+      } else if (e instanceof ExprNode.RelatedAggregate r) {
+        v.relatedAggregate(r, scope);
+      } else if (e instanceof ExprNode.Scalar) {
+        throw new InvalidStatementException(v.model, null,
+            "statements given to the engine aggregate relations, not subqueries: " + e);
       } else if (e instanceof ExprNode.Stmt) {
         throw new InvalidStatementException(v.model, null,
             "a nested statement belongs only in the relation slot of an insert row");
@@ -546,6 +556,25 @@ public final class Verify {
     Set<String> inner = new HashSet<>(scope);
     inner.add(m.relationAt(f.index()).target());
     filter(r.filter(), inner);
+  }
+
+  /**
+   * An aggregate of a relation per record: a relation of a model in scope, its filter and
+   * aggregate over the target; one correlated subquery, which a backend without subqueries
+   * refuses (the engine would read each record's related records apart).
+   */
+  private void relatedAggregate(ExprNode.RelatedAggregate r, Set<String> scope) {
+    related(new ExprNode.Related(r.relation(), ExprNode.Quantifier.ANY, r.filter()), scope);
+    if (capability != null && !capability.subqueries()) {
+      throw new UnsupportedFeatureException(Feature.RELATION_AGGREGATE, capability.backend(),
+          r.relation().model() + "." + fieldName(r.relation()) + ": a relation's count or "
+          + "aggregate per record needs a subquery in the statement; include the relation and "
+          + "count in the application, or filter by count()");
+    }
+    Set<String> inner = new HashSet<>(scope);
+    inner.add(schema.model(r.relation().model()).relationAt(r.relation().index()).target());
+    expr(r.aggregate().operand(), inner);
+    aggregated(r.aggregate(), List.of());
   }
 
   private String fieldName(ExprNode.Field f) {
@@ -732,6 +761,8 @@ public final class Verify {
     } else if (e instanceof ExprNode.Arith a) {
       Typed l = typeOf(a.left());
       return l.type != null ? l : typeOf(a.right());
+    } else if (e instanceof ExprNode.RelatedAggregate r) {
+      return typeOf(r.aggregate());
     } else if (e instanceof ExprNode.Aggregate a) {
       Typed operand = typeOf(a.operand());
       return new Typed(switch (a.op()) {
