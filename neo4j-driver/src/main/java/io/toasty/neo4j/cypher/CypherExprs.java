@@ -72,7 +72,7 @@ final class CypherExprs {
     } else if (e instanceof ExprNode.Exists ex) {
       exists(ex.query());
     } else if (e instanceof ExprNode.Scalar sc) {
-      scalar(sc.query());
+      CypherScalars.render(walk, sc);
     } else if (e instanceof ExprNode.Func f) {
       out.append(switch (f.op()) {
         case LOWER -> "toLower(";
@@ -276,25 +276,6 @@ final class CypherExprs {
     out.append("EXISTS { ");
     subquery(q, false);
     out.append(" }");
-  }
-
-  /**
-   * A scalar subquery (a relation's aggregate per record): a count is {@code COUNT { MATCH .. }};
-   * any other aggregate the one row of {@code COLLECT { MATCH .. RETURN agg AS v }[0]} (Cypher
-   * aggregates over no row to one row, as SQL does).
-   */
-  private void scalar(Query q) {
-    if (q.returning() instanceof Returning.Project p && p.exprs().size() == 1
-        && p.exprs().get(0) instanceof ExprNode.Aggregate a
-        && a.op() == ExprNode.AggOp.COUNT_ALL && q.orderBy().isEmpty() && q.limit() == null) {
-      out.append("COUNT { ");
-      subquery(q, false);
-      out.append(" }");
-      return;
-    }
-    out.append("COLLECT { ");
-    subquery(q, true);
-    out.append(" }[0]");
   }
 
   private void subquery(Query q, boolean returns) {
