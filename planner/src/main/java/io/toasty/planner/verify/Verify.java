@@ -169,6 +169,18 @@ public final class Verify {
    * group-by expressions; aggregates do not nest; SUM and AVG take numbers.
    */
   private void grouped(Returning.Grouped g, Set<String> scope) {
+    List<ExprNode> all = new ArrayList<>(g.exprs());
+    all.addAll(g.groupBy());
+    all.add(g.having());
+    for (ExprNode e : all) {
+      Walk.each(e, x -> {
+        if (x instanceof ExprNode.RelatedAggregate r) {
+          throw new InvalidStatementException(model, fieldName(r.relation()), "a relation's "
+              + "aggregate per record in a grouped query: select it without groupBy, distinct or "
+              + "an aggregate of the query's own records");
+        }
+      });
+    }
     g.groupBy().forEach(e -> {
       expr(e, scope);
       if (Walk.any(e, x -> x instanceof ExprNode.Aggregate)) {
@@ -193,11 +205,6 @@ public final class Verify {
   private void aggregated(ExprNode e, List<ExprNode> groupBy) {
     if (groupBy.contains(e)) {
       return;
-    }
-    if (e instanceof ExprNode.RelatedAggregate r) {
-      throw new InvalidStatementException(model, fieldName(r.relation()), "a relation's "
-          + "aggregate per record in a grouped query: select it without groupBy, distinct or "
-          + "an aggregate of the query's own records");
     }
     if (e instanceof ExprNode.Aggregate a) {
       if (Walk.any(a.operand(), x -> x instanceof ExprNode.Aggregate)) {
