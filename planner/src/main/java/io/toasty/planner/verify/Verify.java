@@ -169,18 +169,7 @@ public final class Verify {
    * group-by expressions; aggregates do not nest; SUM and AVG take numbers.
    */
   private void grouped(Returning.Grouped g, Set<String> scope) {
-    List<ExprNode> all = new ArrayList<>(g.exprs());
-    all.addAll(g.groupBy());
-    all.add(g.having());
-    for (ExprNode e : all) {
-      Walk.each(e, x -> {
-        if (x instanceof ExprNode.RelatedAggregate r) {
-          throw new InvalidStatementException(model, fieldName(r.relation()), "a relation's "
-              + "aggregate per record in a grouped query: select it without groupBy, distinct or "
-              + "an aggregate of the query's own records");
-        }
-      });
-    }
+    UngroupedRelationAggregates.check(g, model, this::fieldName);
     g.groupBy().forEach(e -> {
       expr(e, scope);
       if (Walk.any(e, x -> x instanceof ExprNode.Aggregate)) {
