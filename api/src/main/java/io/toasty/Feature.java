@@ -118,6 +118,11 @@ public enum Feature {
   INCLUDE_SHAPE("this include"),
   /** A limit or offset per parent on an included relation (needs window functions). */
   INCLUDE_LIMIT("a limit per parent on an included relation"),
+  /**
+   * A count or another aggregate of a relation's records per record, in a projection or an
+   * order ({@code Persons.FOLLOWERS.count()} selected): one correlated subquery per statement.
+   */
+  RELATION_AGGREGATE("an aggregate of a relation in a projection or an order"),
   /** A count query. */
   COUNT_QUERY("count queries"),
   /** Writing through a many-to-many relation (nested create or link through a join model). */

@@ -55,6 +55,42 @@ public final class HasManyPath<M, T> extends RelationPath<M, T> {
   }
 
   /**
+   * An aggregate of the related records, one value per record, to select or order by:
+   * {@code Authors.all().select(Authors.NAME, Authors.ARTICLES.aggregate(Agg.sum(Articles.VOTES)))}.
+   * Over a record without related records, a count is 0 and every other aggregate NULL.
+   *
+   * @param aggregate an {@link Agg} aggregate over the related model's fields
+   * @throws IllegalArgumentException when {@code aggregate} is not an {@link Agg} aggregate
+   */
+  public <N extends Number> NumberExpr<N> aggregate(NumberExpr<N> aggregate) {
+    return new NumberExpr<>(related(aggregate, ExprNode.TRUE), aggregate.type());
+  }
+
+  /**
+   * {@link Agg#min} or {@link Agg#max} of the related records, one value per record (NULL for a
+   * record without related records): {@code Users.POSTS.aggregate(Agg.max(Posts.CREATED_AT))}.
+   *
+   * @throws IllegalArgumentException when {@code aggregate} is not an {@link Agg} aggregate
+   */
+  public <T> Expr<T> aggregate(Expr<T> aggregate) {
+    return new Expr<>(related(aggregate, ExprNode.TRUE), aggregate.type(), aggregate);
+  }
+
+  /** {@link #aggregate(NumberExpr)} of the related records that match {@code condition}. */
+  public <N extends Number> NumberExpr<N> aggregate(NumberExpr<N> aggregate,
+      Expr<Boolean> condition) {
+    return new NumberExpr<>(related(aggregate, condition.node()), aggregate.type());
+  }
+
+  private ExprNode related(Expr<?> aggregate, ExprNode filter) {
+    if (!(aggregate.node() instanceof ExprNode.Aggregate a)) {
+      throw new IllegalArgumentException("not an aggregate (Agg.count, sum, min, ...): "
+          + aggregate.node());
+    }
+    return new ExprNode.RelatedAggregate(node(), filter, a);
+  }
+
+  /**
    * Every related record matches {@code condition} (a condition that is unknown for a record,
    * such as a comparison with NULL, does not match); true when there is none.
    */

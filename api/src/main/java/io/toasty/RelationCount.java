@@ -1,7 +1,10 @@
 package io.toasty;
 
 import io.toasty.stmt.ExprNode;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many records a has-many relation reaches, compared with a number in a filter:
@@ -14,15 +17,40 @@ import java.util.Objects;
  * {@link HasManyPath#any} runs, with no query per record. The number is part of the statement's
  * shape: each distinct number is a plan of its own in the plan cache.
  *
+ * <p>It is also a number of each record, to select or order by:
+ * {@code Persons.all().select(Persons.NAME, Persons.FOLLOWERS.count())
+ * .orderBy(Persons.FOLLOWERS.count().desc())} reads each person's name and follower count, most
+ * followed first, in one statement (a correlated {@code COUNT} subquery on SQL, a
+ * {@code COUNT { }} subquery on Neo4j). A comparison with another number
+ * ({@code count().gt(Persons.LIMIT)}) goes through {@link #plus} and friends, which make a
+ * {@link NumberExpr}.
+ *
  * @param <M> the model the relation belongs to
  */
-public final class RelationCount<M> {
+public final class RelationCount<M> implements Numeric<Long>, Selectable<Long> {
   private final ExprNode.Field relation;
   private final ExprNode filter;
 
   RelationCount(ExprNode.Field relation, ExprNode filter) {
     this.relation = Objects.requireNonNull(relation, "relation");
     this.filter = Objects.requireNonNull(filter, "filter");
+  }
+
+  /** The count per record: {@code SELECT COUNT(*) FROM related WHERE ..} for each record. */
+  @Override
+  public ExprNode node() {
+    return new ExprNode.RelatedAggregate(relation, filter,
+        new ExprNode.Aggregate(ExprNode.AggOp.COUNT_ALL, ExprNode.TRUE, false));
+  }
+
+  @Override
+  public Type type() {
+    return Type.Scalar.I64;
+  }
+
+  @Override
+  public @Nullable Long read(Value value) {
+    return new NumberExpr<Long>(node(), Type.Scalar.I64).read(value);
   }
 
   /** At least {@code n} related records. */

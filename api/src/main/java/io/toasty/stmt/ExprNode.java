@@ -370,6 +370,33 @@ public sealed interface ExprNode {
   }
 
   /**
+   * An aggregate of the records reached through {@code relation} (a relation field of the queried
+   * model) that match {@code filter} (over the related model's fields), one value per record:
+   * {@code aggregate} is over the related model's fields ({@code COUNT(*)}: how many). Model level
+   * only: the planner rewrites it into a correlated {@link Scalar} subquery. A record with no
+   * related record counts 0; every other aggregate is NULL for it.
+   */
+  record RelatedAggregate(Field relation, ExprNode filter, Aggregate aggregate)
+      implements ExprNode {
+    public RelatedAggregate {
+      Objects.requireNonNull(relation, "relation");
+      Objects.requireNonNull(filter, "filter");
+      Objects.requireNonNull(aggregate, "aggregate");
+    }
+  }
+
+  /**
+   * A scalar subquery: the one value of the one row {@code query} returns (its projection is one
+   * aggregate, so there is exactly one row), NULL when that value is. Correlated: the query's
+   * filter may read the enclosing statement's fields (or columns).
+   */
+  record Scalar(Query query) implements ExprNode {
+    public Scalar {
+      Objects.requireNonNull(query, "query");
+    }
+  }
+
+  /**
    * A nested statement, at model level only. In an insert row, the slot of a relation field holds
    * the insert of the related records to create with the row (a nested create): for a has-many
    * or has-one relation, the children, whose foreign key the planner fills with the new row's

@@ -186,6 +186,15 @@ public final class ExprPrinter {
     } else if (e instanceof ExprNode.Stmt s) {
       out.append("(nested ").append(kind(s.statement())).append(" on ")
           .append(s.statement().source()).append(')');
+    } else if (e instanceof ExprNode.Scalar x) {
+      out.append("(subquery on ").append(x.query().source()).append(')');
+    } else if (e instanceof ExprNode.RelatedAggregate r) {
+      expr(r.aggregate());
+      out.append(" of ");
+      expr(r.relation());
+      out.append(" (");
+      expr(r.filter());
+      out.append(')');
     } else if (e instanceof ExprNode.Related r) {
       out.append(r.quantity()).append(' ');
       expr(r.relation());

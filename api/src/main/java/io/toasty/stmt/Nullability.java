@@ -19,6 +19,11 @@ public final class Nullability {
         || e instanceof ExprNode.Not n && n.operand() instanceof ExprNode.IsNull) {
       return false;
     }
+    if (e instanceof ExprNode.Scalar s && s.query().returning() instanceof Returning.Project p
+        && p.exprs().size() == 1 && p.exprs().get(0) instanceof ExprNode.Aggregate a
+        && (a.op() == ExprNode.AggOp.COUNT_ALL || a.op() == ExprNode.AggOp.COUNT)) {
+      return false; // a count of no row is 0
+    }
     if (!(e instanceof ExprNode.Column c)) {
       return true;
     }

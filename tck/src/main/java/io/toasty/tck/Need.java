@@ -49,6 +49,11 @@ public enum Need {
    * kept in memory).
    */
   SUBQUERIES(c -> c.subqueries() || !c.sql(), Feature.SUBQUERIES),
+  /**
+   * Computes a relation's count or aggregate per record in the statement, to select or order by:
+   * a correlated subquery (SQL, Cypher); a key-value backend refuses it.
+   */
+  RELATION_AGGREGATE(Capability::subqueries, Feature.RELATION_AGGREGATE),
   /** Inserts many rows with one statement. */
   MULTI_ROW_INSERT(Capability::multiRowInsert, Feature.MULTI_ROW_INSERT),
   /** Returns rows from an update or delete. */

@@ -1,11 +1,13 @@
 package io.toasty.docs.relations;
 
+import io.toasty.Agg;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.driver.PoolState;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
+import reactor.util.function.Tuple2;
 
 /** The examples of {@code docs/relations.md}. */
 final class RelationsGuide {
@@ -75,6 +77,26 @@ final class RelationsGuide {
         .eq(0)).collect(db).block();        // also the authors without any post
     // end-snippet
     return List.of(prolific, noHellos);
+  }
+
+  static List<Tuple2<String, Long>> aggregates(Db db) {
+    // snippet: relation-aggregates
+    List<Tuple2<String, Long>> postCounts = Authors.all()
+        .select(Authors.NAME, Authors.POSTS.count())          // [Ann, 3], [Bob, 1]
+        .orderBy(Authors.POSTS.count().desc(), Authors.NAME.asc())
+        .collect(db).block();
+    Author mostHellos = Authors.all()
+        .orderBy(Authors.POSTS.count(Posts.TITLE.startsWith("Hel")).desc())
+        .first(db).block();                                   // Ann
+    List<Tuple2<String, Long>> reviewed = Authors.all()
+        .select(Authors.NAME, Authors.POSTS.aggregate(Agg.count(Posts.REVIEWER_ID)))
+        .orderBy(Authors.NAME.asc())
+        .collect(db).block();                                 // [Ann, 0], [Bob, 1]
+    // end-snippet
+    if (!mostHellos.name().equals("Ann")) {
+      throw new AssertionError("most hellos: " + mostHellos.name());
+    }
+    return List.of(postCounts.get(0), postCounts.get(1), reviewed.get(0), reviewed.get(1));
   }
 
   static long delete(Db db, Author ann) {

@@ -43,6 +43,8 @@ class RelationsGuideTest {
     List<List<Author>> counts = RelationsGuide.counts(db);
     assertEquals(List.of("Ann"), counts.get(0).stream().map(Author::name).toList());
     assertEquals(List.of("Bob"), counts.get(1).stream().map(Author::name).toList());
+    assertEquals("[[Ann,3], [Bob,1], [Ann,0], [Bob,1]]",
+        RelationsGuide.aggregates(db).toString());
     Post tagged = RelationsGuide.manyToMany(db, ann);
     assertEquals(List.of("java", "reactive"), tagged.tags().get().stream().map(Tag::label)
         .toList());

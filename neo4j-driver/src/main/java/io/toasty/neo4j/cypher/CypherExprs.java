@@ -71,6 +71,8 @@ final class CypherExprs {
       inSubquery(in);
     } else if (e instanceof ExprNode.Exists ex) {
       exists(ex.query());
+    } else if (e instanceof ExprNode.Scalar sc) {
+      CypherScalars.render(walk, sc);
     } else if (e instanceof ExprNode.Func f) {
       out.append(switch (f.op()) {
         case LOWER -> "toLower(";

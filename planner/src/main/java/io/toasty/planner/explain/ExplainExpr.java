@@ -138,6 +138,13 @@ final class ExplainExpr {
       out.append("DEFAULT");
     } else if (e instanceof ExprNode.Case c) {
       c.write(out, x -> expr(x, out));
+    } else if (e instanceof ExprNode.Scalar x) {
+      out.append('(').append(new ExplainStatement(schema, this).query(x.query())).append(')');
+    } else if (e instanceof ExprNode.RelatedAggregate r) {
+      expr(r.aggregate(), out);
+      out.append(" OF ").append(fieldName(r.relation())).append(" (");
+      expr(r.filter(), out);
+      out.append(')');
     } else if (e instanceof ExprNode.Related r) {
       out.append(r.quantity()).append(' ')
           .append(fieldName(r.relation())).append(" (");

@@ -73,6 +73,8 @@ public final class ArgCount {
         query(s.query());
       } else if (x instanceof ExprNode.Exists ex) {
         query(ex.query());
+      } else if (x instanceof ExprNode.Scalar sc) {
+        query(sc.query());
       } else if (x instanceof ExprNode.Stmt nested) {
         statement(nested.statement());
       }

@@ -93,6 +93,17 @@ public final class Children {
     } else if (e instanceof ExprNode.Sql s) {
       List<ExprNode> ops = list(s.operands(), f);
       return ops == s.operands() ? e : new ExprNode.Sql(s.pieces(), ops, s.unbound());
+    } else if (e instanceof ExprNode.Scalar x) {
+      Query sub = q.apply(x.query());
+      return sub == x.query() ? e : new ExprNode.Scalar(sub);
+    } else if (e instanceof ExprNode.RelatedAggregate r) {
+      // Filter and aggregated operand are over the related model's fields, as a Related's: the
+      // aggregate node itself is no child, so a walk finds no aggregate of the outer query here.
+      ExprNode x = f.apply(r.filter());
+      ExprNode operand = f.apply(r.aggregate().operand());
+      return x == r.filter() && operand == r.aggregate().operand() ? e
+          : new ExprNode.RelatedAggregate(r.relation(), x, new ExprNode.Aggregate(
+              r.aggregate().op(), operand, r.aggregate().distinct()));
     } else if (e instanceof ExprNode.Related r) {
       // The filter is over the related model's fields: a child in its own scope.
       ExprNode x = f.apply(r.filter());

@@ -4,6 +4,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** The model a relation filter's records belong to, and the filter confined to some of them. */
@@ -31,5 +32,18 @@ public final class RelatedTarget {
     return r.withFilter(r.quantifier() == ExprNode.Quantifier.EVERY
         ? new ExprNode.Or(List.of(new ExprNode.Not(condition), inner))
         : Conjuncts.with(inner, condition));
+  }
+
+  /**
+   * {@code a} over the related records {@code related} confines a relation filter of the same
+   * relation to (live ones, the tenant's): an aggregate counts what an {@code any()} would see.
+   */
+  public static ExprNode.RelatedAggregate confined(ExprNode.RelatedAggregate a,
+      UnaryOperator<ExprNode> related) {
+    ExprNode r = related.apply(new ExprNode.Related(a.relation(), ExprNode.Quantifier.ANY,
+        a.filter()));
+    ExprNode filter = r instanceof ExprNode.Related rr ? rr.filter() : a.filter();
+    return filter == a.filter() ? a
+        : new ExprNode.RelatedAggregate(a.relation(), filter, a.aggregate());
   }
 }

@@ -28,7 +28,8 @@ public final class Walk {
   /** Whether {@code e} holds a subquery ({@code IN (SELECT ..)}, {@code EXISTS}, a relation). */
   public static boolean hasSubquery(ExprNode e) {
     return any(e, x -> x instanceof ExprNode.InSubquery || x instanceof ExprNode.Exists
-        || x instanceof ExprNode.Related);
+        || x instanceof ExprNode.Related || x instanceof ExprNode.Scalar
+        || x instanceof ExprNode.RelatedAggregate);
   }
 
   /** Whether a query's filter (or nested ones) holds a subquery. */

@@ -31,10 +31,47 @@ final class LowerQuery {
       return grouped(q, g, lx, cx);
     }
     List<ExprNode> outputs = outputs(q.returning(), lx, cx);
+    List<ExprNode> fetched;
+    if (outputs.stream().anyMatch(o -> Walk.any(o, x -> x instanceof ExprNode.Scalar))) {
+      // A subquery (a relation's aggregate per record) is computed by the database: the
+      // statement selects the outputs themselves, and the rows are read by position.
+      Positions computed = Positions.of(cx.table.name(), outputs);
+      fetched = computed.selected();
+      outputs = computed.outputs();
+    } else {
+      fetched = fetched(q.returning(), outputs, cx);
+    }
     Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
-        new Returning.Project(fetched(q.returning(), outputs, cx)), lx.orderBy(q.orderBy()),
-        q.limit(), q.lock(), q.eventual());
+        new Returning.Project(fetched), lx.orderBy(q.orderBy()), q.limit(), q.lock(),
+        q.eventual());
     return new Lowered(table, new HirOutput.Rows(outputs));
+  }
+
+  /**
+   * Expressions a statement selects as they are, and the outputs that read them back by
+   * position. A record of columns (a field stored in several columns, selected whole) is
+   * selected column by column, and its output is the record of those positions, so that no
+   * backend meets a row value there.
+   */
+  record Positions(List<ExprNode> selected, List<ExprNode> outputs) {
+    static Positions of(String table, List<ExprNode> lowered) {
+      List<ExprNode> selected = new ArrayList<>(lowered.size());
+      List<ExprNode> outputs = new ArrayList<>(lowered.size());
+      for (ExprNode e : lowered) {
+        if (e instanceof ExprNode.Record r) {
+          List<ExprNode> positions = new ArrayList<>(r.fields().size());
+          for (ExprNode f : r.fields()) {
+            positions.add(new ExprNode.Column(table, selected.size()));
+            selected.add(f);
+          }
+          outputs.add(new ExprNode.Record(positions));
+        } else {
+          outputs.add(new ExprNode.Column(table, selected.size()));
+          selected.add(e);
+        }
+      }
+      return new Positions(selected, outputs);
+    }
   }
 
   /**
@@ -45,22 +82,11 @@ final class LowerQuery {
    */
   private static Lowered grouped(Query q, Returning.Grouped g, LowerExpr lx, LowerContext cx) {
     String table = cx.table.name();
-    List<ExprNode> selected = new ArrayList<>(g.exprs().size());
-    List<ExprNode> outputs = new ArrayList<>(g.exprs().size());
-    for (ExprNode e : g.exprs()) {
-      ExprNode lowered = lx.expr(e);
-      if (lowered instanceof ExprNode.Record r) {
-        List<ExprNode> positions = new ArrayList<>(r.fields().size());
-        for (ExprNode f : r.fields()) {
-          positions.add(new ExprNode.Column(table, selected.size()));
-          selected.add(f);
-        }
-        outputs.add(new ExprNode.Record(positions));
-      } else {
-        outputs.add(new ExprNode.Column(table, selected.size()));
-        selected.add(lowered);
-      }
-    }
+    List<ExprNode> lowereds = new ArrayList<>(g.exprs().size());
+    g.exprs().forEach(e -> lowereds.add(lx.expr(e)));
+    Positions positions = Positions.of(table, lowereds);
+    List<ExprNode> selected = positions.selected();
+    List<ExprNode> outputs = positions.outputs();
     List<ExprNode> by = new ArrayList<>(g.groupBy().size());
     for (ExprNode e : g.groupBy()) {
       ExprNode lowered = lx.expr(e);

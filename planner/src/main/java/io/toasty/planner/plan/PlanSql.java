@@ -110,7 +110,7 @@ final class PlanSql {
     if (s.returning() instanceof Returning.Project p) {
       TableSchema t = schema.table(table(s));
       for (ExprNode e : p.exprs()) {
-        out.add(t.column(((ExprNode.Column) e).index()).type());
+        out.add(ComputedType.of(schema, t, e));
       }
     } else if (s.returning() instanceof Returning.Keys k) {
       TableSchema t = schema.table(table(s));

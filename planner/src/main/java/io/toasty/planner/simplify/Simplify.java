@@ -7,6 +7,7 @@ import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.StatementNode;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class Simplify {
   /** The rules, tried in this order at each node. */
   public static final List<SimplifyRule> RULES = List.of(new SimplifyRelated(),
+      new SimplifyRelatedAggregate(),
       new SimplifyInSubquery(), new FoldConstants(),
       new SimplifyCompareNull(), new SimplifyTupleCompare(), new SimplifyInList(),
       new SimplifyIsNull(), new SimplifyIsNotDistinctFrom(), new SimplifySelfCompare(), new SimplifyNot(), new SimplifyAnd(), new SimplifyOr(),
@@ -74,7 +76,34 @@ public final class Simplify {
       }
       out = out.withReturning(m.withIncludes(includes));
     }
-    return out;
+    return relationAggregates(out);
+  }
+
+  /**
+   * {@code q} with each relation aggregate of its projection and order made a subquery
+   * ({@link SimplifyRelatedAggregate}); the rest of those expressions stays as written.
+   */
+  private Query relationAggregates(Query q) {
+    Query out = q;
+    if (q.returning() instanceof Returning.Project p) {
+      out = out.withReturning(new Returning.Project(Children.list(p.exprs(), this::aggregates)));
+    } else if (q.returning() instanceof Returning.Grouped g) {
+      out = out.withReturning(new Returning.Grouped(Children.list(g.exprs(), this::aggregates),
+          g.groupBy(), g.having(), g.distinct()));
+    }
+    List<OrderBy> orderBy = new ArrayList<>(q.orderBy().size());
+    for (OrderBy o : q.orderBy()) {
+      orderBy.add(new OrderBy(aggregates(o.expr()), o.direction()));
+    }
+    return orderBy.equals(q.orderBy()) ? out : out.withOrderBy(orderBy);
+  }
+
+  private ExprNode aggregates(ExprNode e) {
+    if (e instanceof ExprNode.RelatedAggregate) {
+      ExprNode.Scalar s = (ExprNode.Scalar) new SimplifyRelatedAggregate().apply(e, cx);
+      return s == null ? e : new ExprNode.Scalar(query(s.query()));
+    }
+    return Children.map(e, this::aggregates);
   }
 
   private ExprNode filter(ExprNode e) {

@@ -130,7 +130,7 @@ public final class SimplifyRelated implements SimplifyRule {
   }
 
   /** {@code SELECT fields FROM model WHERE fields IS NOT NULL AND filter}. */
-  private static Query keys(String model, List<Integer> fields, ExprNode filter) {
+  static Query keys(String model, List<Integer> fields, ExprNode filter) {
     List<ExprNode> terms = new ArrayList<>();
     List<ExprNode> project = new ArrayList<>();
     for (int f : fields) {
@@ -143,7 +143,7 @@ public final class SimplifyRelated implements SimplifyRule {
         new Returning.Project(project), List.of(), null);
   }
 
-  private static ExprNode fields(String model, List<Integer> fields) {
+  static ExprNode fields(String model, List<Integer> fields) {
     if (fields.size() == 1) {
       return new ExprNode.Field(model, fields.get(0));
     }

@@ -183,6 +183,9 @@ public final class ScopeTenant {
     if (e instanceof ExprNode.Related r) {
       return related(r);
     }
+    if (e instanceof ExprNode.RelatedAggregate a) {
+      return RelatedTarget.confined(a, r -> related((ExprNode.Related) r));
+    }
     if (e instanceof ExprNode.Stmt s) {
       return new ExprNode.Stmt(statement(s.statement()));
     }

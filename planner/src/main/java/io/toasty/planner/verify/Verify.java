@@ -169,6 +169,7 @@ public final class Verify {
    * group-by expressions; aggregates do not nest; SUM and AVG take numbers.
    */
   private void grouped(Returning.Grouped g, Set<String> scope) {
+    UngroupedRelationAggregates.check(g, model, this::fieldName);
     g.groupBy().forEach(e -> {
       expr(e, scope);
       if (Walk.any(e, x -> x instanceof ExprNode.Aggregate)) {
@@ -416,6 +417,11 @@ public final class Verify {
         v.field(f, scope);
       } else if (e instanceof ExprNode.Related r) {
         v.related(r, scope);
+      } else if (e instanceof ExprNode.RelatedAggregate r) {
+        v.relatedAggregate(r, scope);
+      } else if (e instanceof ExprNode.Scalar) {
+        throw new InvalidStatementException(v.model, null,
+            "statements given to the engine aggregate relations, not subqueries: " + e);
       } else if (e instanceof ExprNode.Stmt) {
         throw new InvalidStatementException(v.model, null,
             "a nested statement belongs only in the relation slot of an insert row");
@@ -546,6 +552,25 @@ public final class Verify {
     Set<String> inner = new HashSet<>(scope);
     inner.add(m.relationAt(f.index()).target());
     filter(r.filter(), inner);
+  }
+
+  /**
+   * An aggregate of a relation per record: a relation of a model in scope, its filter and
+   * aggregate over the target; one correlated subquery, which a backend without subqueries
+   * refuses (the engine would read each record's related records apart).
+   */
+  private void relatedAggregate(ExprNode.RelatedAggregate r, Set<String> scope) {
+    related(new ExprNode.Related(r.relation(), ExprNode.Quantifier.ANY, r.filter()), scope);
+    if (capability != null && !capability.subqueries()) {
+      throw new UnsupportedFeatureException(Feature.RELATION_AGGREGATE, capability.backend(),
+          r.relation().model() + "." + fieldName(r.relation()) + ": a relation's count or "
+          + "aggregate per record needs a subquery in the statement; include the relation and "
+          + "count in the application, or filter by count()");
+    }
+    Set<String> inner = new HashSet<>(scope);
+    inner.add(schema.model(r.relation().model()).relationAt(r.relation().index()).target());
+    expr(r.aggregate().operand(), inner);
+    aggregated(r.aggregate(), List.of());
   }
 
   private String fieldName(ExprNode.Field f) {
@@ -732,6 +757,8 @@ public final class Verify {
     } else if (e instanceof ExprNode.Arith a) {
       Typed l = typeOf(a.left());
       return l.type != null ? l : typeOf(a.right());
+    } else if (e instanceof ExprNode.RelatedAggregate r) {
+      return typeOf(r.aggregate());
     } else if (e instanceof ExprNode.Aggregate a) {
       Typed operand = typeOf(a.operand());
       return new Typed(switch (a.op()) {

@@ -100,6 +100,10 @@ final class ExprSql implements ExprWriter {
       out.append(" IN (");
       selectSql.query(in.query(), false);
       out.append(')');
+    } else if (e instanceof ExprNode.Scalar scalar) {
+      out.append('(');
+      selectSql.query(scalar.query(), false);
+      out.append(')');
     } else if (e instanceof ExprNode.Exists exists) {
       out.append("EXISTS (");
       selectSql.query(exists.query(), false);

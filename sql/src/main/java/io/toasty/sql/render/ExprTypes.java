@@ -3,6 +3,7 @@ package io.toasty.sql.render;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Returning;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
@@ -63,6 +64,10 @@ final class ExprTypes {
               a.op() == ExprNode.AggOp.COUNT || a.op() == ExprNode.AggOp.COUNT_ALL
                   ? ExprNode.AggOp.SUM
                   : a.op());
+    }
+    if (x instanceof ExprNode.Scalar s && s.query().returning() instanceof Returning.Project p
+        && p.exprs().size() == 1) {
+      return typeOf(schema, p.exprs().get(0));
     }
     if (x instanceof ExprNode.Project p && p.base() instanceof ExprNode.Record r) {
       return typeOf(schema, r.fields().get(p.index()));

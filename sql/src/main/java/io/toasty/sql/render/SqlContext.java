@@ -176,6 +176,7 @@ final class SqlContext {
             || x instanceof ExprNode.Record
             || x instanceof ExprNode.Project
             || x instanceof ExprNode.Exists
+            || x instanceof ExprNode.Scalar
             || x instanceof ExprNode.Default
             || x instanceof ExprNode.Now
             || (x instanceof ExprNode.And a && a.operands().isEmpty())

@@ -13,6 +13,8 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
+import io.toasty.tck.Need;
+import io.toasty.tck.Requires;
 import io.toasty.tck.models.SdAuthor;
 import io.toasty.tck.models.SdAuthors;
 import io.toasty.tck.models.SdNotes;
@@ -116,6 +118,19 @@ public abstract class SoftDeleteScenarios {
     SdPost kept = await(SdPosts.filter(SdPosts.TITLE.eq("kept")).include(SdPosts.AUTHOR)
         .first(db));
     assertEquals("ann", kept.author().get().name());
+  }
+
+  /** A relation's count per record counts what an include loads: live records only. */
+  @BackendTest
+  @Requires(Need.RELATION_AGGREGATE)
+  public void relationAggregatesCountLiveRecords(Db db) {
+    SdAuthor ann = author(db, "ann", 1);
+    SdPost gone = post(db, ann, "gone", 0);
+    post(db, ann, "kept", 5);
+    await(SdPosts.deleteById(gone.id()).exec(db));
+    assertEquals("[[ann,1,5]]", await(SdAuthors.all().select(SdAuthors.NAME,
+        SdAuthors.POSTS.count(), SdAuthors.POSTS.aggregate(Agg.min(SdPosts.LIKES)))
+        .collect(db)).toString());
   }
 
   @BackendTest

@@ -69,7 +69,13 @@ public record ExecStatement(StatementNode statement, List<Type> rowType, @Nullab
   /** The column indexes a statement returning a projection of columns fetches. */
   public static List<Integer> fetched(StatementNode s) {
     List<Integer> out = new ArrayList<>();
-    if (s.returning() instanceof Returning.Project p) {
+    if (s.returning() instanceof Returning.Project p
+        && !p.exprs().stream().allMatch(e -> e instanceof ExprNode.Column)) {
+      // Computed expressions (a relation's aggregate per record): read by position.
+      for (int i = 0; i < p.exprs().size(); i++) {
+        out.add(i);
+      }
+    } else if (s.returning() instanceof Returning.Project p) {
       // A joined table's columns are numbered apart from the statement's own (JoinedColumn).
       Source.Join join = s instanceof Query q
           && q.source() instanceof Source.Table t ? t.join() : null;
