@@ -140,9 +140,9 @@ public final class FactoryDriver implements Driver {
    * factory the pool wraps; any other factory is taken for one without a pool.
    */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
     ConnectionFactory unpooled = factory instanceof ConnectionPool pool ? pool.unwrap() : factory;
-    return ChangeListener.stream(dialect, schema, model, () -> unpooled,
+    return ChangeListener.stream(dialect, schema, model, after, () -> unpooled,
         table -> e -> parts.current().errors().translate(e, table));
   }
 

@@ -214,8 +214,8 @@ public final class R2dbcDriver implements Driver {
    * outside the pool ({@link ChangeListener}); the table's trigger is made by schema push.
    */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
-    return ChangeListener.stream(dialect, schema, model, () -> closed.get() ? null : factory,
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
+    return ChangeListener.stream(dialect, schema, model, after, () -> closed.get() ? null : factory,
         table -> e -> parts.current().errors().translate(e, table));
   }
 

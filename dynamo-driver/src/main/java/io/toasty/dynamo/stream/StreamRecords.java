@@ -14,13 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * A stream record read as a change notice: {@code INSERT}, {@code MODIFY}, {@code REMOVE} as
  * created, updated, deleted; the record's key attributes decoded as the table's key columns;
- * its sequence number as the token (it rises within a shard, so per key).
+ * its shard and sequence number as the token ({@link ShardToken}: the sequence number rises
+ * within a shard, so per key).
  */
 final class StreamRecords {
   private StreamRecords() {}
 
-  /** The notice of {@code record}, a record of {@code table}'s stream. */
-  static ChangeNotice notice(TableInfo table, Record record) {
+  /** The notice of {@code record}, a record of {@code shard} in {@code table}'s stream. */
+  static ChangeNotice notice(TableInfo table, String shard, Record record) {
     Change.Kind kind = kind(record.eventName());
     Map<String, AttributeValue> keys = record.dynamodb().keys();
     List<Integer> key = table.schema().primaryKey();
@@ -30,7 +31,8 @@ final class StreamRecords {
       values[i] = AttributeCodec.decode(keys.get(table.attribute(c)), table.column(c).type(),
           table.qualified(c));
     }
-    return new ChangeNotice(kind, Value.Record.of(values), record.dynamodb().sequenceNumber());
+    return new ChangeNotice(kind, Value.Record.of(values),
+        new ShardToken(shard, record.dynamodb().sequenceNumber()).toString());
   }
 
   private static Change.Kind kind(OperationType type) {
