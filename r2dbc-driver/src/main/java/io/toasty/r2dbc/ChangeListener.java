@@ -73,10 +73,12 @@ final class ChangeListener {
    * The change stream of {@code model} ({@link io.toasty.driver.Driver#changes}): refused where
    * the dialect has no change streams or the key holds a type a notification cannot carry back;
    * {@code unpooled} gives the factory to open the listener's connection from, {@code null} once
-   * the driver is closed; {@code after}, a change's token, resumes after it.
+   * the driver is closed; {@code after}, a change's token, resumes after it. Live streams (no
+   * {@code after}) of one table share one listener through {@code hub}; a resumed one reads
+   * the log on a listener of its own.
    */
   static Flux<ChangeNotice> stream(SqlDialect dialect, Schema schema, String model,
-      @Nullable String after, Supplier<@Nullable ConnectionFactory> unpooled,
+      @Nullable String after, ListenerHub hub, Supplier<@Nullable ConnectionFactory> unpooled,
       Function<String, Function<Throwable, Throwable>> translate) {
     return Flux.defer(() -> {
       String backend = dialect.backend();
@@ -110,7 +112,7 @@ final class ChangeListener {
       Supplier<Flux<ChangeNotice>> listener = () -> new ChangeListener(factory, table,
           '"' + table.replace("\"", "\"\"") + '"', keyTypes, translate.apply(table), from)
           .notices();
-      return listener.get();
+      return after == null ? hub.notices(table, listener) : listener.get();
     });
   }
 

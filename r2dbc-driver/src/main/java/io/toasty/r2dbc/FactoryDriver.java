@@ -51,6 +51,8 @@ public final class FactoryDriver implements Driver {
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
   private final @Nullable Duration statementTimeout;
   private final PoolAcquire acquiring;
+  /** The listeners of live change streams, one per table, shared by its subscribers. */
+  private final ListenerHub listeners = new ListenerHub();
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {
     this.factory = Objects.requireNonNull(factory, "factory");
@@ -142,7 +144,7 @@ public final class FactoryDriver implements Driver {
   @Override
   public Flux<ChangeNotice> changes(String model, @Nullable String after) {
     ConnectionFactory unpooled = factory instanceof ConnectionPool pool ? pool.unwrap() : factory;
-    return ChangeListener.stream(dialect, schema, model, after, () -> unpooled,
+    return ChangeListener.stream(dialect, schema, model, after, listeners, () -> unpooled,
         table -> e -> parts.current().errors().translate(e, table));
   }
 

@@ -49,6 +49,8 @@ public final class R2dbcDriver implements Driver {
   private final Schema schema;
   private final ConnectionPool pool;
   private final PoolPermits permits;
+  /** The listeners of live change streams, one per table, shared by its subscribers. */
+  private final ListenerHub listeners = new ListenerHub();
   private final int poolMaxSize;
   /** The pool's acquire: bounded, validation failures asked again, errors typed. */
   private final PoolAcquire acquiring;
@@ -215,7 +217,7 @@ public final class R2dbcDriver implements Driver {
    */
   @Override
   public Flux<ChangeNotice> changes(String model, @Nullable String after) {
-    return ChangeListener.stream(dialect, schema, model, after, () -> closed.get() ? null : factory,
+    return ChangeListener.stream(dialect, schema, model, after, listeners, () -> closed.get() ? null : factory,
         table -> e -> parts.current().errors().translate(e, table));
   }
 
