@@ -76,10 +76,11 @@ class ChangesGuideTest {
         .blockFirst(Duration.ofMinutes(1));
     Tasks.updateById("t2").done(true).exec(dynamo).block();
     List<String> resumed = ChangesGuide.resume(dynamo, created.resumeToken())
-        .take(2).map(c -> c.kind() + " " + c.record()).collectList()
+        .take(2).map(c -> c.kind() + " " + c.record() + " was " + c.old()).collectList()
         .block(Duration.ofMinutes(1));
-    assertEquals(List.of("LISTENING null", "UPDATED Task[id=t2, title=resume, done=true]"),
-        resumed);
+    assertEquals(List.of("LISTENING null was null", "UPDATED Task[id=t2, title=resume, "
+        + "done=true] was Task[id=t2, title=resume, done=false]"), resumed,
+        "DynamoDB's old image is the record before the update");
   }
 
   private static Mono<?> next(Db db, String line) {

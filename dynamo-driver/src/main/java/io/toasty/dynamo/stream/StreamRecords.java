@@ -3,16 +3,19 @@ package io.toasty.dynamo.stream;
 import io.toasty.Change;
 import io.toasty.driver.ChangeNotice;
 import io.toasty.dynamo.codec.AttributeCodec;
+import io.toasty.dynamo.codec.CollectionAttributes;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * A stream record read as a change notice: {@code INSERT}, {@code MODIFY}, {@code REMOVE} as
+ * A stream record read as a change notice, with the record's fields before the change from the
+ * old image where there is one: {@code INSERT}, {@code MODIFY}, {@code REMOVE} as
  * created, updated, deleted; the record's key attributes decoded as the table's key columns;
  * its shard and sequence number as the token ({@link ShardToken}: the sequence number rises
  * within a shard, so per key).
@@ -32,7 +35,26 @@ final class StreamRecords {
           table.qualified(c));
     }
     return new ChangeNotice(kind, Value.Record.of(values),
-        new ShardToken(shard, record.dynamodb().sequenceNumber()).toString());
+        new ShardToken(shard, record.dynamodb().sequenceNumber()).toString(),
+        old(table, record.dynamodb().oldImage()));
+  }
+
+  /**
+   * The fields' values of an old image (an update's or a delete's, the stream being of new and
+   * old images), decoded as a read decodes the item; {@code null} without one.
+   */
+  private static Value.@Nullable Record old(TableInfo table, Map<String, AttributeValue> image) {
+    List<Integer> columns = table.fieldColumns();
+    if (image == null || image.isEmpty() || columns.isEmpty() || columns.contains(-1)) {
+      return null;
+    }
+    Value[] values = new Value[columns.size()];
+    for (int f = 0; f < values.length; f++) {
+      int c = columns.get(f);
+      values[f] = CollectionAttributes.decodeColumn(image.get(table.attribute(c)),
+          table.column(c).type(), table.column(c).nullable(), table.qualified(c));
+    }
+    return Value.Record.of(values);
   }
 
   private static Change.Kind kind(OperationType type) {

@@ -63,6 +63,21 @@ class StreamRecordsTest {
     }
   }
 
+  /** An update's and a delete's old image is the record's fields before it, in field order. */
+  @Test
+  void theOldImageIsTheFieldsBeforeTheChange() {
+    Record modify = Record.builder().eventName(OperationType.MODIFY).dynamodb(StreamRecord
+        .builder().keys(Map.of("player", AttributeValue.fromS("ann"), "round",
+            AttributeValue.fromN("3")))
+        .oldImage(Map.of("player", AttributeValue.fromS("ann"), "round",
+            AttributeValue.fromN("3"), "points", AttributeValue.fromN("40")))
+        .sequenceNumber("5").build()).build();
+    assertEquals(Value.Record.of(new Value.I32(3), new Value.Str("ann"), new Value.I64(40)),
+        StreamRecords.notice(SCORES, "shardId-1", modify).old());
+    assertEquals(null, StreamRecords.notice(SCORES, "shardId-1",
+        record(OperationType.INSERT, "6")).old(), "an insert has no old image");
+  }
+
   @Test
   void theTableOfAFollowedModelKnowsIt() {
     assertEquals(true, SCORES.changes());

@@ -79,6 +79,9 @@ public abstract class ChangeStreamScenarios {
       Change<Chore> updated = watch.next();
       assertEquals(Change.Kind.UPDATED, updated.kind());
       assertEquals(new Chore("a", "sweep", 2), updated.record());
+      // old() where the backend tells it (DynamoDB's old image; PostgreSQL's notices carry keys)
+      assertTrue(updated.old() == null || updated.old().equals(new Chore("a", "sweep", 1)),
+          () -> "the record before the update, if given: " + updated.old());
 
       Tck.await(Chores.deleteByCode("a").exec(db));
       Change<Chore> deleted = watch.next();

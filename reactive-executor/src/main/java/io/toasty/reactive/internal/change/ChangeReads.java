@@ -92,7 +92,9 @@ public final class ChangeReads<M> {
         out.add(Change.mark(n.kind(), at, token));
       } else {
         M record = n.kind() == Change.Kind.DELETED ? null : records.get(key);
-        out.add(new Change<>(n.kind(), key, record, null, at, token));
+        Value.@Nullable Record old = n.old();
+        out.add(new Change<>(n.kind(), key, record, old == null ? null : model.load(old), at,
+            token));
       }
     }
     return out;

@@ -91,7 +91,8 @@ class ChangeReadsTest {
         notice(Change.Kind.CREATED, "a"), notice(Change.Kind.UPDATED, "a"),
         notice(Change.Kind.CREATED, "b"), notice(Change.Kind.DELETED, "c"),
         notice(Change.Kind.CREATED, "gone"), ChangeNotice.mark(Change.Kind.GAP));
-    List<Change<Item>> changes = ChangeReads.of(a -> Flux.fromIterable(notices), null, store, MODEL, 64)
+    List<Change<Item>> changes = ChangeReads.of(a -> Flux.fromIterable(notices), null, store, MODEL,
+        64)
         .collectList().block();
 
     assertEquals(notices.stream().map(ChangeNotice::kind).toList(),
@@ -146,5 +147,17 @@ class ChangeReadsTest {
         }, "3", store, MODEL, 64).blockLast());
     assertTrue(refused.getMessage().contains("'3'"), refused.getMessage());
     assertEquals(List.of(), asked);
+  }
+
+  /** A notice's values before the change (DynamoDB's old image) become the change's old(). */
+  @Test
+  void theOldValuesAreLoadedAsTheOldRecord() {
+    Store store = new Store(Map.of("a", new Item("a", "A2")));
+    List<Change<Item>> changes = ChangeReads.of(a -> Flux.just(new ChangeNotice(
+            Change.Kind.UPDATED, Value.Record.of(new Value.Str("a")), "s:1",
+            Value.Record.of(new Value.Str("a"), new Value.Str("A1")))), null, store, MODEL, 64)
+        .collectList().block();
+    assertEquals(new Item("a", "A1"), changes.get(0).old());
+    assertEquals(new Item("a", "A2"), changes.get(0).record());
   }
 }
