@@ -25,12 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param record      the record as read after the change was committed: {@code null} for a
  *                    delete, for a mark, and when the record was deleted before it could be
  *                    read (its {@link Kind#DELETED} follows)
- * @param old         the record before the change, where the backend tells it; {@code null}
- *                    otherwise (PostgreSQL's notifications carry keys only)
+ * @param old         the record before the change, where the backend tells it (DynamoDB's old
+ *                    image of an update or a delete); {@code null} otherwise (PostgreSQL's
+ *                    notifications carry keys only)
  * @param position    the change's place in the stream, counting from 1; a mark has one too
  * @param resumeToken where in the database's order of commits the change lies, as the backend
- *                    writes it (PostgreSQL: the transaction id and the position); reserved for
- *                    resuming a stream, which this version does not do
+ *                    writes it (PostgreSQL: the transaction id, the change log's number and the
+ *                    position): {@code db.changesAfter(model, resumeToken)} resumes after it
  * @param <T>         the model's record type
  */
 public record Change<T>(Kind kind, Value.@Nullable Record key, @Nullable T record,

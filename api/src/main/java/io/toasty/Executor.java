@@ -63,6 +63,20 @@ public interface Executor {
   }
 
   /**
+   * The changes of {@code model}'s records committed after the change whose
+   * {@link Change#resumeToken()} is {@code resumeToken}, then the live ones, as
+   * {@link #changes} gives them: a stream resumed where an earlier one stopped, with no change
+   * missed and none twice (see {@link Change}). This default, for an executor that is no
+   * {@code Db}, fails with an {@link UnsupportedFeatureException} of
+   * {@link Feature#CHANGE_STREAMS}.
+   */
+  default <M> Flux<Change<M>> changesAfter(ModelDef<M> model, String resumeToken) {
+    return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, null,
+        "a resumed change stream of " + model.name() + " runs on a Db, not on "
+            + getClass().getSimpleName()));
+  }
+
+  /**
    * Runs a raw SQL statement ({@link SqlStatement} calls this): the records are the driver's
    * answer to {@link Operation.RawSql}, {@code (labels, values)} per row, or one
    * {@code (count)} record. An executor without SQL signals {@link UnsupportedFeatureException}

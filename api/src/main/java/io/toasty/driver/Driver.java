@@ -4,6 +4,7 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,8 +78,15 @@ public interface Driver {
    * closes. A backend without change streams ({@link Capability#changeStreams()}) fails with an
    * {@link UnsupportedFeatureException} of {@link Feature#CHANGE_STREAMS} (this default). A
    * driver decorator must delegate this.
+   *
+   * <p>With {@code after}, a record change's token as this driver wrote it
+   * ({@link ChangeNotice#token()}), the stream resumes: after {@code LISTENING} come the changes
+   * committed after that one, then the live ones, none twice; where the database no longer
+   * holds what followed the token, a {@link io.toasty.Change.Kind#GAP} first. A token this
+   * driver cannot read fails the stream with an
+   * {@link io.toasty.error.InvalidResumeTokenException}.
    */
-  default Flux<ChangeNotice> changes(String model) {
+  default Flux<ChangeNotice> changes(String model, @Nullable String after) {
     return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS,
         capability().backend(), "following the changes of " + model));
   }

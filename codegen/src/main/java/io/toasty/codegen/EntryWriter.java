@@ -65,6 +65,7 @@ final class EntryWriter {
         .addMethod(filter());
     if (model.changes()) {
       type.addMethod(changes());
+      type.addMethod(changesAfter());
     }
     model.finders().forEach(f -> type.addMethod(filterBy(f)));
     List<FinderDescriptor> unique = model.finders().stream().filter(FinderDescriptor::unique)
@@ -310,6 +311,19 @@ final class EntryWriter {
             + " (see {@code Db.changes}).\n")
         .addParameter(ApiTypes.EXECUTOR, "db")
         .addStatement("return db.changes(MODEL)")
+        .build();
+  }
+
+  /** {@code changesAfter(db, token)}: the change stream resumed after a change's token. */
+  private MethodSpec changesAfter() {
+    return method("changesAfter", ParameterizedTypeName.get(ApiTypes.FLUX,
+            ParameterizedTypeName.get(ApiTypes.CHANGE, model.record())))
+        .addJavadoc("The committed changes after the one whose resume token is {@code token},"
+            + " then the live ones: {@code db.changesAfter(MODEL, token)} (see"
+            + " {@code Db.changesAfter}).\n")
+        .addParameter(ApiTypes.EXECUTOR, "db")
+        .addParameter(String.class, "token")
+        .addStatement("return db.changesAfter(MODEL, token)")
         .build();
   }
 

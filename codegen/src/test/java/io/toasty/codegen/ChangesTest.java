@@ -33,6 +33,10 @@ class ChangesTest {
         .anyMatch(m -> m.getName().equals("changes")));
     assertFalse(Arrays.stream(Renameds.class.getMethods())
         .anyMatch(m -> m.getName().equals("changes")));
+    assertTrue(Arrays.stream(Watcheds.class.getMethods())
+        .anyMatch(m -> m.getName().equals("changesAfter")));
+    assertFalse(Arrays.stream(Renameds.class.getMethods())
+        .anyMatch(m -> m.getName().equals("changesAfter")));
   }
 
   /** The entry's {@code changes(db)} is the executor's; a plain executor refuses it. */
@@ -42,6 +46,15 @@ class ChangesTest {
     Flux<Change<Watched>> changes = Watcheds.changes(none);
     UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
         changes::blockFirst);
+    assertEquals(Feature.CHANGE_STREAMS, refused.feature());
+  }
+
+  /** The entry's {@code changesAfter(db, token)} too; a plain executor refuses it. */
+  @Test
+  void theResumedStreamIsTheExecutors() {
+    Executor none = (StatementNode s) -> Flux.<Value>empty();
+    UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
+        () -> Watcheds.changesAfter(none, "1.2/3").blockFirst());
     assertEquals(Feature.CHANGE_STREAMS, refused.feature());
   }
 }

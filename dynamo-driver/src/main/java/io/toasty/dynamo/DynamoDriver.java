@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -96,11 +97,11 @@ public final class DynamoDriver implements Driver {
    * the driver).
    */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
     return Flux.defer(() -> closed.get()
         ? Flux.error(new DriverException(TableInfo.BACKEND, null, "the driver is closed", null))
         : streamsClient().flatMapMany(s -> StreamChanges.of(client, s,
-            context.tables().ofModel(model))));
+            context.tables().ofModel(model), after)));
   }
 
   /** The streams client; one is built off the caller's thread (building reads settings). */

@@ -80,16 +80,20 @@ class ChangeFollowingTest {
     SqlStepRenderer renderer = new SqlStepRenderer(SqlChoices.POSTGRESQL);
     Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
     List<String> sql = renderer.render(follow);
-    assertEquals(3, sql.size(), sql::toString);
-    assertTrue(sql.get(0).startsWith("CREATE OR REPLACE FUNCTION toasty_notify_change_mark()"));
-    assertTrue(sql.get(1).startsWith("CREATE OR REPLACE FUNCTION toasty_notify_change()"));
-    assertEquals("CREATE OR REPLACE TRIGGER toasty_changes AFTER INSERT OR UPDATE OR DELETE ON "
-        + "\"members\" FOR EACH ROW EXECUTE FUNCTION toasty_notify_change('id')", sql.get(2));
+    assertEquals(5, sql.size(), sql::toString);
+    assertTrue(sql.get(0).contains("CREATE TABLE IF NOT EXISTS toasty_change_log"),
+        "the change log first");
+    assertTrue(sql.get(1).startsWith("CREATE OR REPLACE FUNCTION toasty_record_change("));
+    assertTrue(sql.get(2).startsWith("CREATE OR REPLACE FUNCTION toasty_notify_change()"));
+    assertTrue(sql.get(3).startsWith("CREATE OR REPLACE FUNCTION toasty_trim_changes("));
+    assertTrue(sql.get(4).contains("CREATE CONSTRAINT TRIGGER toasty_changes AFTER INSERT OR "
+        + "UPDATE OR DELETE ON \"members\" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE "
+        + "FUNCTION toasty_notify_change('id')"), sql.get(4));
     assertEquals(List.of("DROP TRIGGER IF EXISTS toasty_changes ON \"members\""),
         renderer.render(follow.inverse()));
     List<String> push = new SchemaDdl(SqlChoices.POSTGRESQL.dialect(),
         Schema.of(List.of(Fixture.v1().models().iterator().next().withChanges()))).create();
-    assertEquals(sql, push.subList(push.size() - 3, push.size()), "push's last statements");
+    assertEquals(sql, push.subList(push.size() - 5, push.size()), "push's last statements");
   }
 
   @Test

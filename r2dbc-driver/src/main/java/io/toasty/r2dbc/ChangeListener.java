@@ -10,6 +10,7 @@ import io.toasty.Feature;
 import io.toasty.driver.ChangeNotice;
 import io.toasty.error.DriverException;
 import io.toasty.error.InvalidModelException;
+import io.toasty.error.InvalidResumeTokenException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
@@ -39,7 +40,10 @@ import reactor.util.retry.Retry;
  * comes once {@code LISTEN} is done. A lost connection (the server ended the session, the
  * network dropped) ends its session quietly; the stream opens another and, once it listens
  * again, sends {@link Change.Kind#GAP}: notifications are not durable, so what was committed
- * in between is not reported. Reopening gives up after {@value #REOPEN_ATTEMPTS} attempts in a
+ * in between is not reported. A stream resumed after a change's token reads the change log
+ * ({@link ChangeTriggerDdl#LOG}) after the token's number once it listens, then the live
+ * notifications, dropping by number those the log gave already ({@link ResumeOrder}).
+ * Reopening gives up after {@value #REOPEN_ATTEMPTS} attempts in a
  * row, failing the stream with the last error. Cancelling sends {@code UNLISTEN *} and closes
  * the connection.
  */
@@ -53,9 +57,11 @@ final class ChangeListener {
   private final String quotedTable;
   private final List<Type> keyTypes;
   private final Function<Throwable, Throwable> translate;
+  private final long after;
 
   ChangeListener(ConnectionFactory factory, String table, String quotedTable,
-      List<Type> keyTypes, Function<Throwable, Throwable> translate) {
+      List<Type> keyTypes, Function<Throwable, Throwable> translate, long after) {
+    this.after = after;
     this.factory = factory;
     this.table = table;
     this.quotedTable = quotedTable;
@@ -67,16 +73,27 @@ final class ChangeListener {
    * The change stream of {@code model} ({@link io.toasty.driver.Driver#changes}): refused where
    * the dialect has no change streams or the key holds a type a notification cannot carry back;
    * {@code unpooled} gives the factory to open the listener's connection from, {@code null} once
-   * the driver is closed.
+   * the driver is closed; {@code after}, a change's token, resumes after it. Live streams (no
+   * {@code after}) of one table share one listener through {@code hub}; a resumed one reads
+   * the log on a listener of its own.
    */
   static Flux<ChangeNotice> stream(SqlDialect dialect, Schema schema, String model,
-      Supplier<@Nullable ConnectionFactory> unpooled,
+      @Nullable String after, ListenerHub hub, Supplier<@Nullable ConnectionFactory> unpooled,
       Function<String, Function<Throwable, Throwable>> translate) {
     return Flux.defer(() -> {
       String backend = dialect.backend();
       if (!dialect.capability().changeStreams()) {
         return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, backend,
             "following the changes of " + model));
+      }
+      long afterSeq = 0;
+      if (after != null) {
+        try {
+          afterSeq = ChangePayload.sequence(after);
+        } catch (IllegalArgumentException e) {
+          return Flux.error(new InvalidResumeTokenException(model, after,
+              "not a PostgreSQL change's token (<transaction>.<number>)"));
+        }
       }
       ConnectionFactory factory = unpooled.get();
       if (factory == null) {
@@ -91,33 +108,37 @@ final class ChangeListener {
         }
       }
       String table = m.tableName();
-      return new ChangeListener(factory, table, '"' + table.replace("\"", "\"\"") + '"',
-          keyTypes, translate.apply(table)).notices();
+      long from = afterSeq;
+      Supplier<Flux<ChangeNotice>> listener = () -> new ChangeListener(factory, table,
+          '"' + table.replace("\"", "\"\"") + '"', keyTypes, translate.apply(table), from)
+          .notices();
+      return after == null ? hub.notices(table, listener) : listener.get();
     });
   }
 
   /** The notices, from the first {@code LISTEN} until cancelled. */
   Flux<ChangeNotice> notices() {
-    Flux<ChangeNotice> again = session(Change.Kind.GAP)
+    Flux<ChangeNotice> again = session(Change.Kind.GAP, 0)
         .retryWhen(Retry.backoff(REOPEN_ATTEMPTS, Duration.ofMillis(100))
             .maxBackoff(Duration.ofSeconds(5))
             .doBeforeRetry(r -> LOG.warn("listening again to the changes of {} failed ({}): "
                 + "trying again", table, r.failure().toString()))
             .onRetryExhaustedThrow((spec, r) -> r.failure()));
-    return session(Change.Kind.LISTENING).concatWith(again.repeat())
+    return session(Change.Kind.LISTENING, after).concatWith(again.repeat())
         .onErrorMap(translate);
   }
 
   /**
-   * One connection's notices, starting with {@code mark} once it listens; ends quietly when the
+   * One connection's notices, starting with {@code mark} once it listens, then (from
+   * {@code from} above 0) the logged changes after number {@code from}; ends quietly when the
    * connection is lost after that, fails when it could not listen.
    */
-  private Flux<ChangeNotice> session(Change.Kind mark) {
-    return Flux.usingWhen(Mono.from(factory.create()), c -> heard(c, mark),
+  private Flux<ChangeNotice> session(Change.Kind mark, long from) {
+    return Flux.usingWhen(Mono.from(factory.create()), c -> heard(c, mark, from),
         ChangeListener::close, (c, e) -> close(c), this::unlisten);
   }
 
-  private Flux<ChangeNotice> heard(Connection connection, Change.Kind mark) {
+  private Flux<ChangeNotice> heard(Connection connection, Change.Kind mark, long from) {
     PostgresqlConnection pg = postgres(connection);
     if (pg == null) {
       return Flux.error(new UnsupportedFeatureException(Feature.CHANGE_STREAMS, "postgresql",
@@ -126,9 +147,9 @@ final class ChangeListener {
     }
     AtomicBoolean listening = new AtomicBoolean();
     AtomicReference<String> channel = new AtomicReference<>("");
-    Flux<ChangeNotice> heard = pg.getNotifications()
+    Flux<ResumeOrder.Heard> heard = pg.getNotifications()
         .filter(n -> channel.get().equals(n.getName()) && n.getParameter() != null)
-        .map(n -> notice(ChangePayload.parse(n.getParameter())));
+        .map(n -> new ResumeOrder.Heard(notice(ChangePayload.parse(n.getParameter())), true));
     Mono<ChangeNotice> listened = Flux.from(pg.createStatement(ChangeTriggerDdl.CHANNEL_QUERY)
             .bind(0, quotedTable).execute())
         .flatMap(r -> r.map((row, meta) -> Boolean.TRUE.equals(row.get(1, Boolean.class))
@@ -149,7 +170,13 @@ final class ChangeListener {
           listening.set(true);
           return ChangeNotice.mark(mark);
         }));
-    return Flux.merge(heard, listened)
+    Flux<ResumeOrder.Heard> read = listened.flux()
+        .concatWith(Flux.defer(() -> from > 0 ? logged(pg, channel.get(), from) : Flux.empty()))
+        .map(n -> new ResumeOrder.Heard(n, false))
+        .concatWith(Mono.just(ResumeOrder.CAUGHT_UP));
+    ResumeOrder order = new ResumeOrder(from);
+    return Flux.merge(heard, read)
+        .concatMapIterable(order::next)
         .onErrorResume(e -> {
           if (!listening.get()) {
             return Flux.error(e);
@@ -158,6 +185,25 @@ final class ChangeListener {
               + "again", table, e.toString());
           return Flux.empty();
         });
+  }
+
+  /**
+   * The changes the log holds on {@code channel} after number {@code from}, in order; first a
+   * {@link Change.Kind#GAP} where the log was trimmed past it ({@link ChangeTriggerDdl#TRIM}).
+   */
+  private Flux<ChangeNotice> logged(PostgresqlConnection pg, String channel, long from) {
+    Flux<ChangeNotice> trimmed = Flux.from(pg.createStatement("SELECT trimmed_to FROM "
+            + ChangeTriggerDdl.TRIM).execute())
+        .flatMap(r -> r.map((row, meta) -> row.get(0, Long.class)))
+        .filter(upTo -> upTo > from)
+        .map(upTo -> ChangeNotice.mark(Change.Kind.GAP));
+    Flux<ChangeNotice> rows = Flux.defer(() -> Flux.from(pg.createStatement("SELECT kind, xid,"
+            + " seq, key FROM " + ChangeTriggerDdl.LOG + " WHERE channel = $1 AND seq > $2"
+            + " ORDER BY seq").bind(0, channel).bind(1, from).execute()))
+        .flatMap(r -> r.map((row, meta) -> row.get(0, String.class) + " "
+            + row.get(1, Long.class) + " " + row.get(2, Long.class) + row.get(3, String.class)))
+        .map(payload -> notice(ChangePayload.parse(payload)));
+    return trimmed.concatWith(rows);
   }
 
   /** The PostgreSQL connection {@code connection} is, or wraps (a factory's session wrapper). */

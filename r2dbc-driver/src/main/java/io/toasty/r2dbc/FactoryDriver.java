@@ -51,6 +51,8 @@ public final class FactoryDriver implements Driver {
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
   private final @Nullable Duration statementTimeout;
   private final PoolAcquire acquiring;
+  /** The listeners of live change streams, one per table, shared by its subscribers. */
+  private final ListenerHub listeners = new ListenerHub();
 
   FactoryDriver(ConnectionFactory factory, DriverConfig config) {
     this.factory = Objects.requireNonNull(factory, "factory");
@@ -140,9 +142,9 @@ public final class FactoryDriver implements Driver {
    * factory the pool wraps; any other factory is taken for one without a pool.
    */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
     ConnectionFactory unpooled = factory instanceof ConnectionPool pool ? pool.unwrap() : factory;
-    return ChangeListener.stream(dialect, schema, model, () -> unpooled,
+    return ChangeListener.stream(dialect, schema, model, after, listeners, () -> unpooled,
         table -> e -> parts.current().errors().translate(e, table));
   }
 

@@ -49,6 +49,8 @@ public final class R2dbcDriver implements Driver {
   private final Schema schema;
   private final ConnectionPool pool;
   private final PoolPermits permits;
+  /** The listeners of live change streams, one per table, shared by its subscribers. */
+  private final ListenerHub listeners = new ListenerHub();
   private final int poolMaxSize;
   /** The pool's acquire: bounded, validation failures asked again, errors typed. */
   private final PoolAcquire acquiring;
@@ -214,8 +216,8 @@ public final class R2dbcDriver implements Driver {
    * outside the pool ({@link ChangeListener}); the table's trigger is made by schema push.
    */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
-    return ChangeListener.stream(dialect, schema, model, () -> closed.get() ? null : factory,
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
+    return ChangeListener.stream(dialect, schema, model, after, listeners, () -> closed.get() ? null : factory,
         table -> e -> parts.current().errors().translate(e, table));
   }
 

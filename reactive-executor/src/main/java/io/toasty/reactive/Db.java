@@ -166,6 +166,30 @@ public final class Db implements Executor {
    */
   @Override
   public <M> Flux<Change<M>> changes(ModelDef<M> model) {
+    return follow(model, null);
+  }
+
+  /**
+   * The changes of {@code model} committed after the change whose {@link Change#resumeToken()}
+   * is {@code resumeToken}, then the live ones, each once: {@link #changes} resumed where an
+   * earlier stream (of this or another process) stopped. {@link Change.Kind#LISTENING} comes
+   * first, as always, then the changes that followed the token, then those committed from now
+   * on; positions count from 1 again. Where the database no longer holds what followed the
+   * token (PostgreSQL's change log trimmed past it, DynamoDB's 24 hours), a
+   * {@link Change.Kind#GAP} comes first. A token that is not a record change's of this backend
+   * fails the stream with an {@link io.toasty.error.InvalidResumeTokenException}.
+   *
+   * <pre>{@code
+   * Flux<Change<Task>> resumed = db.changesAfter(Tasks.MODEL, lastSeen.resumeToken());
+   * }</pre>
+   */
+  @Override
+  public <M> Flux<Change<M>> changesAfter(ModelDef<M> model, String resumeToken) {
+    Objects.requireNonNull(resumeToken, "resumeToken");
+    return follow(model, resumeToken);
+  }
+
+  private <M> Flux<Change<M>> follow(ModelDef<M> model, @Nullable String resumeToken) {
     Objects.requireNonNull(model, "model");
     return Flux.defer(() -> {
       Capability capability = driver.capability();
@@ -184,8 +208,8 @@ public final class Db implements Executor {
           ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
               model.name(), null, "the changes of a tenant-scoped model are followed only under "
               + "Tenant.none(): their notices carry every tenant's keys"))
-          : ChangeReads.of(driver.changes(model.name()), this, model,
-              changeBuffer));
+          : ChangeReads.of(after -> driver.changes(model.name(), after), resumeToken, this,
+              model, changeBuffer));
     });
   }
 

@@ -164,6 +164,20 @@ class AutoConfigurationTest {
   }
 
   /**
+   * {@code toasty.change-buffer} reaches the Db's builder: a buffer of 0 changes stops the start
+   * with the builder's refusal; one of 16 starts.
+   */
+  @Test
+  void theChangeBufferComesFromProperties() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName(),
+        "toasty.change-buffer=0").run(context -> assertThat(context).hasFailed()
+            .getFailure().hasRootCauseInstanceOf(IllegalArgumentException.class)
+            .hasStackTraceContaining("changeBuffer must be at least 1: 0"));
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName(),
+        "toasty.change-buffer=16").run(context -> assertThat(context).hasSingleBean(Db.class));
+  }
+
+  /**
    * {@code toasty.replicas.*} reach the Db: a replica (here a second pool on the same H2
    * database) serves reads outside a transaction, writes go to the primary, and a read of a
    * request that wrote goes to the primary.

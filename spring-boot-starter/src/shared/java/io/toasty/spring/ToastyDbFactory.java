@@ -78,6 +78,7 @@ final class ToastyDbFactory {
     builder.coalesceGets(properties.isCoalesceGets());
     builder.coalesceLists(properties.isCoalesceLists());
     builder.coalesceUpdates(properties.isCoalesceUpdates());
+    builder.changeBuffer(properties.getChangeBuffer());
     builder.retry(properties.getRetry().policy());
     builder.transactionRetry(properties.getTransactionRetry().policy());
     builder.acquireTimeout(properties.getAcquireTimeout());

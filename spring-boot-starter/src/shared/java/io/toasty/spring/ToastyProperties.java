@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
@@ -156,6 +157,23 @@ public class ToastyProperties {
     public NamingStrategy strategy() {
       return this == GRAPH ? NamingStrategy.graph() : NamingStrategy.declared();
     }
+  }
+
+  /**
+   * The most changes a change stream keeps waiting for a slow subscriber, past which one
+   * {@code GAP} stands for those dropped ({@code DbBuilder.changeBuffer}; docs/changes.md,
+   * "Slow subscribers").
+   */
+  private int changeBuffer = DbBuilder.DEFAULT_CHANGE_BUFFER;
+
+  /** The most changes a change stream keeps waiting for a slow subscriber. */
+  public int getChangeBuffer() {
+    return changeBuffer;
+  }
+
+  /** Sets the most changes a change stream keeps waiting for a slow subscriber. */
+  public void setChangeBuffer(int changeBuffer) {
+    this.changeBuffer = changeBuffer;
   }
 
   /** The slow-statement threshold. */

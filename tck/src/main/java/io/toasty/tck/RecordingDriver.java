@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -108,8 +109,8 @@ public final class RecordingDriver implements Driver {
   }
 
   @Override
-  public Flux<ChangeNotice> changes(String model) {
-    return delegate.changes(model);
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
+    return delegate.changes(model, after);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.toasty.docs.changes;
 
+import io.toasty.Change;
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /** The examples of {@code docs/changes.md}, run by {@link ChangesGuideTest}. */
@@ -30,6 +32,16 @@ final class ChangesGuide {
         e -> e.feature() == Feature.CHANGE_STREAMS
             ? Flux.just("no change streams on " + db.capability().backend())
             : Flux.error(e));
+  }
+  // end-snippet
+
+  // snippet: changes-resume
+  /**
+   * The tasks' changes from where the last run stopped, given the resume token of the last
+   * change it handled (kept with what it wrote), or from now on for none.
+   */
+  static Flux<Change<Task>> resume(Db db, @Nullable String lastToken) {
+    return lastToken == null ? Tasks.changes(db) : Tasks.changesAfter(db, lastToken);
   }
   // end-snippet
 

@@ -3,6 +3,7 @@ package io.toasty.docs.changes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.toasty.Change;
 import io.toasty.Feature;
 import io.toasty.docs.DynamoLocal;
 import io.toasty.error.UnsupportedFeatureException;
@@ -55,10 +56,31 @@ class ChangesGuideTest {
             .take(4).collectList().block(Duration.ofMinutes(1));
         assertEquals(List.of("listening", "CREATED Task[id=t1, title=stream, done=false]",
             "UPDATED Task[id=t1, title=stream, done=true]", "DELETED Record[fields=[Str[value=t1]]]"), seen);
+        resumesAfterTheLastToken(dynamo);
       } finally {
         dynamo.close().block();
       }
     }
+  }
+
+  /**
+   * A create seen and its token kept, the stream cancelled, an update written while nobody
+   * listens: the stream resumed after the token gives it after {@code LISTENING}.
+   */
+  private static void resumesAfterTheLastToken(Db dynamo) {
+    Change<Task> created = ChangesGuide.resume(dynamo, null)
+        .concatMap(c -> c.kind() == Change.Kind.LISTENING
+            ? Tasks.create().id("t2").title("resume").done(false).exec(dynamo).thenReturn(c)
+            : Mono.just(c))
+        .filter(Change::isRecordChange)
+        .blockFirst(Duration.ofMinutes(1));
+    Tasks.updateById("t2").done(true).exec(dynamo).block();
+    List<String> resumed = ChangesGuide.resume(dynamo, created.resumeToken())
+        .take(2).map(c -> c.kind() + " " + c.record() + " was " + c.old()).collectList()
+        .block(Duration.ofMinutes(1));
+    assertEquals(List.of("LISTENING null was null", "UPDATED Task[id=t2, title=resume, "
+        + "done=true] was Task[id=t2, title=resume, done=false]"), resumed,
+        "DynamoDB's old image is the record before the update");
   }
 
   private static Mono<?> next(Db db, String line) {

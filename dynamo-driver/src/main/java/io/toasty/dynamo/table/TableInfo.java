@@ -38,6 +38,8 @@ public final class TableInfo {
   private final String uniqueTableName;
   private final String model;
   private final List<String> fieldNames;
+  /** Per model field, the column that stores it; empty without a model. */
+  private final List<Integer> fieldColumns;
   private final Set<Integer> sensitiveColumns;
   private final int versionColumn;
   private final List<Index> indexes;
@@ -77,6 +79,11 @@ public final class TableInfo {
       fields.add(fieldName(model, mapping, c, schema.column(c).name()));
     }
     this.fieldNames = List.copyOf(fields);
+    List<Integer> columns = new ArrayList<>();
+    for (int f = 0; model != null && f < model.fields().size(); f++) {
+      columns.add(mapping.columnOf(f));
+    }
+    this.fieldColumns = List.copyOf(columns);
     this.qualified = new String[schema.columns().size()];
     for (int c = 0; c < qualified.length; c++) {
       qualified[c] = physicalName + "." + schema.column(c).name();
@@ -250,6 +257,14 @@ public final class TableInfo {
   /** The attribute that stores column {@code c}. */
   public String attribute(int c) {
     return schema.column(c).name();
+  }
+
+  /**
+   * Per field of the model, in field order, the column that stores it (every field is stored
+   * in one column: {@code ModelMapping}); empty for a table of no model.
+   */
+  public List<Integer> fieldColumns() {
+    return fieldColumns;
   }
 
   /** The model field stored in column {@code c} (the column's name when there is no model). */

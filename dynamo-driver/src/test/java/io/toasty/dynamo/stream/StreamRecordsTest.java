@@ -1,6 +1,7 @@
 package io.toasty.dynamo.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.toasty.Change;
 import io.toasty.driver.ChangeNotice;
@@ -41,12 +42,40 @@ class StreamRecordsTest {
   @Test
   void eachKindIsItsChangeWithTheKeyInKeyOrderAndTheSequenceNumber() {
     Value.Record key = Value.Record.of(new Value.Str("ann"), new Value.I32(3));
-    assertEquals(new ChangeNotice(Change.Kind.CREATED, key, "7"),
-        StreamRecords.notice(SCORES, record(OperationType.INSERT, "7")));
-    assertEquals(new ChangeNotice(Change.Kind.UPDATED, key, "8"),
-        StreamRecords.notice(SCORES, record(OperationType.MODIFY, "8")));
-    assertEquals(new ChangeNotice(Change.Kind.DELETED, key, "9"),
-        StreamRecords.notice(SCORES, record(OperationType.REMOVE, "9")));
+    assertEquals(new ChangeNotice(Change.Kind.CREATED, key, "shardId-1:7"),
+        StreamRecords.notice(SCORES, "shardId-1", record(OperationType.INSERT, "7")));
+    assertEquals(new ChangeNotice(Change.Kind.UPDATED, key, "shardId-1:8"),
+        StreamRecords.notice(SCORES, "shardId-1", record(OperationType.MODIFY, "8")));
+    assertEquals(new ChangeNotice(Change.Kind.DELETED, key, "shardId-1:9"),
+        StreamRecords.notice(SCORES, "shardId-1", record(OperationType.REMOVE, "9")));
+  }
+
+  /** A notice's token is read back into its shard and sequence number, for resuming. */
+  @Test
+  void aTokenIsReadBackAndOnlyATokenIs() {
+    String token = StreamRecords.notice(SCORES, "shardId-00001-ab", record(OperationType.INSERT,
+        "4100000000000000001")).token();
+    assertEquals(new ShardToken("shardId-00001-ab", "4100000000000000001"),
+        ShardToken.parse(token));
+    for (String bad : List.of("", "7", ":7", "shard:", "shard:7x", "a b:7", "812.40")) {
+      assertThrows(IllegalArgumentException.class,
+          () -> ShardToken.parse(bad), bad);
+    }
+  }
+
+  /** An update's and a delete's old image is the record's fields before it, in field order. */
+  @Test
+  void theOldImageIsTheFieldsBeforeTheChange() {
+    Record modify = Record.builder().eventName(OperationType.MODIFY).dynamodb(StreamRecord
+        .builder().keys(Map.of("player", AttributeValue.fromS("ann"), "round",
+            AttributeValue.fromN("3")))
+        .oldImage(Map.of("player", AttributeValue.fromS("ann"), "round",
+            AttributeValue.fromN("3"), "points", AttributeValue.fromN("40")))
+        .sequenceNumber("5").build()).build();
+    assertEquals(Value.Record.of(new Value.I32(3), new Value.Str("ann"), new Value.I64(40)),
+        StreamRecords.notice(SCORES, "shardId-1", modify).old());
+    assertEquals(null, StreamRecords.notice(SCORES, "shardId-1",
+        record(OperationType.INSERT, "6")).old(), "an insert has no old image");
   }
 
   @Test

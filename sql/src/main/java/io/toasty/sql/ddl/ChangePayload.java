@@ -11,11 +11,12 @@ import java.util.UUID;
 
 /**
  * A change trigger's notification payload ({@link ChangeTriggerDdl}), read:
- * {@code <op> <xid> <count>} then each key part as {@code <length>:<text>}, the length counted
- * in characters (code points), as PostgreSQL's {@code length} counts them.
+ * {@code <op> <xid> <seq>} then each key part as {@code <length>:<text>}, the length counted
+ * in characters (code points), as PostgreSQL's {@code length} counts them. The change log's
+ * rows hold the same parts.
  *
  * @param kind  {@code I}, {@code U} or {@code D} as the change's kind
- * @param token the transaction's id and its count of notifications, {@code <xid>.<count>}
+ * @param token the transaction's id and the change's number in the log, {@code <xid>.<seq>}
  * @param key   the key's parts, as the database wrote them as text
  */
 public record ChangePayload(Change.Kind kind, String token, List<String> key) {
@@ -61,6 +62,26 @@ public record ChangePayload(Change.Kind kind, String token, List<String> key) {
       at = end + 1; // the space before the next part
     }
     return new ChangePayload(kind, head[1] + "." + head[2], key);
+  }
+
+  /**
+   * The change log's number in {@code token}, a {@link #token()}.
+   *
+   * @throws IllegalArgumentException when it is no such token
+   */
+  public static long sequence(String token) {
+    int dot = token.indexOf('.');
+    try {
+      if (dot > 0 && Long.parseLong(token.substring(0, dot)) >= 0) {
+        long seq = Long.parseLong(token.substring(dot + 1));
+        if (seq > 0) {
+          return seq;
+        }
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("not a change token <xid>.<seq>: " + token);
   }
 
   /** The key's parts as the values of fields of {@code types}, in key order. */

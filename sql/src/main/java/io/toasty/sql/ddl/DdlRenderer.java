@@ -104,7 +104,7 @@ public final class DdlRenderer {
     } else if (statement instanceof RangeCheckAddition r) {
       return constraints.addRangeCheck(r.table(), r.column());
     } else if (statement instanceof ChangeFunction f) {
-      return f.mark() ? ChangeTriggerDdl.markFunction(dialect) : ChangeTriggerDdl.function(dialect);
+      return ChangeTriggerDdl.shared(dialect, f.part());
     } else if (statement instanceof ChangeTrigger t) {
       return ChangeTriggerDdl.trigger(dialect, text.q(t.table()), t.keyColumns());
     } else if (statement instanceof ChangeTriggerDrop d) {

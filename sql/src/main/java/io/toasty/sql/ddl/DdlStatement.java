@@ -106,15 +106,18 @@ public sealed interface DdlStatement {
   record RangeCheckAddition(String table, DdlColumn column) implements DdlStatement {}
 
   /**
-   * A function every change trigger shares ({@link ChangeTriggerDdl}): the trigger's own, or
-   * ({@code mark}) the one that marks each notification with its transaction and count; created
-   * or replaced, so push may run it again.
+   * What every change trigger shares ({@link ChangeTriggerDdl.Shared}): the change log, or one
+   * of the functions; created if missing or replaced, so push may run it again.
    */
-  record ChangeFunction(boolean mark) implements DdlStatement {}
+  record ChangeFunction(ChangeTriggerDdl.Shared part) implements DdlStatement {
+    public ChangeFunction {
+      Objects.requireNonNull(part, "part");
+    }
+  }
 
   /**
    * The trigger that notifies the committed changes of {@code table}'s rows by the values of
-   * {@code keyColumns} ({@link ChangeTriggerDdl}); created or replaced.
+   * {@code keyColumns} ({@link ChangeTriggerDdl}); dropped if there and created.
    */
   record ChangeTrigger(String table, List<String> keyColumns) implements DdlStatement {
     public ChangeTrigger {

@@ -39,6 +39,15 @@ class ChangePayloadTest {
     assertEquals(Value.Record.of(new Value.Uuid(id)), p.keyValues(List.of(Type.Scalar.UUID)));
   }
 
+  /** A resume reads the log's number back from a token; anything else is refused. */
+  @Test
+  void readsTheSequenceOfAToken() {
+    assertEquals(3L, ChangePayload.sequence(ChangePayload.parse("U 812 3 1:a").token()));
+    for (String bad : List.of("812", "812.", ".3", "x.3", "812.x", "812.0", "812.-4", "")) {
+      assertThrows(IllegalArgumentException.class, () -> ChangePayload.sequence(bad), bad);
+    }
+  }
+
   @Test
   void refusesWhatNoTriggerSends() {
     assertThrows(IllegalArgumentException.class, () -> ChangePayload.parse("X 1 1 1:a"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Change;
 import io.toasty.error.InvalidModelException;
+import io.toasty.error.InvalidResumeTokenException;
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
 import io.toasty.reactive.Db;
@@ -41,6 +42,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,7 +50,8 @@ import reactor.core.publisher.Mono;
  * order, each key's changes in the order of its writes; a rolled-back transaction seen not at all; a
  * cancelled stream leaves no connection behind on the server; a listener whose session the
  * server ended listens again and reports the gap; a table made by a generated migration (no
- * schema push) reports its changes. Every wait is for the next change, bounded
+ * schema push) reports its changes; a stream resumed after a change's token gives the changes
+ * committed after it while nobody listened, then the live ones, none twice. Every wait is for the next change, bounded
  * only by the TCK's timeout.
  *
  * <p>PostgreSQL follows changes with a trigger and {@code LISTEN}/{@code NOTIFY}, DynamoDB with
@@ -76,6 +79,9 @@ public abstract class ChangeStreamScenarios {
       Change<Chore> updated = watch.next();
       assertEquals(Change.Kind.UPDATED, updated.kind());
       assertEquals(new Chore("a", "sweep", 2), updated.record());
+      // old() where the backend tells it (DynamoDB's old image; PostgreSQL's notices carry keys)
+      assertTrue(updated.old() == null || updated.old().equals(new Chore("a", "sweep", 1)),
+          () -> "the record before the update, if given: " + updated.old());
 
       Tck.await(Chores.deleteByCode("a").exec(db));
       Change<Chore> deleted = watch.next();
@@ -260,6 +266,64 @@ public abstract class ChangeStreamScenarios {
   }
 
   /**
+   * A stream cancelled after seeing a create; an update it saw, then a create and an update of
+   * another key while nobody listens: a stream resumed after the create's token gives, after
+   * {@code LISTENING}, the three later changes in each key's order (the update seen before
+   * once, not twice), then a live create. A token that is no change's is refused as bad input.
+   */
+  @BackendTest
+  public void aStreamResumesAfterAToken(Db db) {
+    String token;
+    try (Watch watch = Watch.of(db)) {
+      Tck.await(Chores.create().code("r1").title("t").points(0).exec(db));
+      token = watch.next().resumeToken();
+      Tck.await(Chores.updateByCode("r1").points(1).exec(db));
+      assertEquals(Change.Kind.UPDATED, watch.next().kind());
+    }
+    Tck.await(Chores.create().code("r2").title("t").points(0).exec(db));
+    Tck.await(Chores.updateByCode("r2").points(2).exec(db));
+    try (Watch resumed = Watch.after(db, token)) {
+      List<String> seen = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        Change<Chore> c = resumed.next();
+        seen.add(c.kind() + " " + ((Value.Str) c.key().get(0)).value());
+      }
+      assertEquals(List.of("UPDATED r1"), ofKey(seen, "r1"), "after the token, r1's");
+      assertEquals(List.of("CREATED r2", "UPDATED r2"), ofKey(seen, "r2"), "r2's, unseen");
+      Tck.await(Chores.create().code("r3").title("live").points(3).exec(db));
+      Change<Chore> live = resumed.next();
+      assertEquals(key("r3"), live.key(), "the live change next, nothing twice before it");
+      assertEquals(new Chore("r3", "live", 3), live.record());
+    }
+    InvalidResumeTokenException refused = Tck.failure(InvalidResumeTokenException.class,
+        () -> Chores.changesAfter(db, "not-a-token/7").next());
+    assertTrue(refused.getMessage().contains("not-a-token"), refused.getMessage());
+  }
+
+  /**
+   * PostgreSQL's change log trimmed past a token ({@code toasty_trim_changes}), a change after
+   * the token trimmed with it: the resumed stream reports a {@link Change.Kind#GAP} after
+   * {@code LISTENING}, then the changes the log still holds.
+   */
+  @BackendTest
+  @Requires({Need.CHANGE_STREAMS, Need.SQL})
+  public void aTokenPastTheTrimmedLogResumesWithAGap(Db db, BackendContext cx) {
+    String token;
+    try (Watch watch = Watch.of(db)) {
+      Tck.await(Chores.create().code("old").title("t").points(0).exec(db));
+      token = watch.next().resumeToken();
+      Tck.await(Chores.create().code("trimmed").title("t").points(0).exec(db));
+      assertEquals(key("trimmed"), watch.next().key());
+    }
+    cx.executeSql("SELECT toasty_trim_changes(interval '0 seconds')");
+    Tck.await(Chores.create().code("kept").title("t").points(0).exec(db));
+    try (Watch resumed = Watch.after(db, token)) {
+      assertEquals(Change.Kind.GAP, resumed.nextAny().kind(), "the trimmed changes");
+      assertEquals(key("kept"), resumed.next().key());
+    }
+  }
+
+  /**
    * A model without {@code @Model(changes = true)}: no trigger reports its changes, so its
    * stream fails with an {@link InvalidModelException} naming it, before anything is sent.
    */
@@ -287,13 +351,21 @@ public abstract class ChangeStreamScenarios {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Disposable subscription;
 
-    private Watch(Db db) {
-      this.subscription = Chores.changes(db).subscribe(queue::add, queue::add,
+    private Watch(Flux<Change<Chore>> changes) {
+      this.subscription = changes.subscribe(queue::add, queue::add,
           () -> queue.add("completed"));
     }
 
     static Watch of(Db db) {
-      Watch watch = new Watch(db);
+      return listening(new Watch(Chores.changes(db)));
+    }
+
+    /** The stream resumed after {@code token}. */
+    static Watch after(Db db, String token) {
+      return listening(new Watch(Chores.changesAfter(db, token)));
+    }
+
+    private static Watch listening(Watch watch) {
       assertEquals(Change.Kind.LISTENING, watch.nextAny().kind(), "the stream's first signal");
       return watch;
     }

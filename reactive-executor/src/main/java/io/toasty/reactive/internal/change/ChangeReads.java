@@ -4,6 +4,7 @@ import io.toasty.Change;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
 import io.toasty.driver.ChangeNotice;
+import io.toasty.error.InvalidResumeTokenException;
 import io.toasty.reactive.internal.batch.WaitingBatches;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -40,14 +42,26 @@ public final class ChangeReads<M> {
   }
 
   /**
-   * The changes of {@code model} that {@code notices} report, read through {@code reader};
-   * at most {@code waiting} notices wait for the subscriber.
+   * The changes of {@code model} that the driver's notices report, read through
+   * {@code reader}; at most {@code waiting} notices wait for the subscriber. {@code driver}
+   * gives the notices after a driver's token, or from now on for {@code null}: a
+   * {@code resumeToken} given (a {@link Change#resumeToken()}) is read back into the driver's
+   * token it was made of.
    */
-  public static <M> Flux<Change<M>> of(Flux<ChangeNotice> notices, Executor reader,
-      ModelDef<M> model, int waiting) {
+  public static <M> Flux<Change<M>> of(Function<@Nullable String, Flux<ChangeNotice>> driver,
+      @Nullable String resumeToken, Executor reader, ModelDef<M> model, int waiting) {
     return Flux.defer(() -> {
+      String after = null;
+      if (resumeToken != null) {
+        int slash = resumeToken.lastIndexOf('/');
+        if (slash <= 0) {
+          return Flux.error(new InvalidResumeTokenException(model.name(), resumeToken,
+              "not the token of a record's change (a mark's token cannot be resumed after)"));
+        }
+        after = resumeToken.substring(0, slash);
+      }
       ChangeReads<M> reads = new ChangeReads<>(reader, model);
-      return new BoundedNotices(notices, waiting, BATCH)
+      return new BoundedNotices(driver.apply(after), waiting, BATCH)
           .concatMap(reads::batch, 0);
     });
   }
@@ -78,7 +92,9 @@ public final class ChangeReads<M> {
         out.add(Change.mark(n.kind(), at, token));
       } else {
         M record = n.kind() == Change.Kind.DELETED ? null : records.get(key);
-        out.add(new Change<>(n.kind(), key, record, null, at, token));
+        Value.@Nullable Record old = n.old();
+        out.add(new Change<>(n.kind(), key, record, old == null ? null : model.load(old), at,
+            token));
       }
     }
     return out;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -217,8 +218,8 @@ public final class GatedDriver implements Driver {
 
   /** The driver's own: it listens on a connection outside the pool, so no permit is taken. */
   @Override
-  public Flux<ChangeNotice> changes(String model) {
-    return delegate.changes(model);
+  public Flux<ChangeNotice> changes(String model, @Nullable String after) {
+    return delegate.changes(model, after);
   }
 
   @Override

@@ -46,7 +46,7 @@ class BoundedNoticesTest {
         seen.add(c.key() == null ? c.kind().name() : ((Value.Str) c.key().get(0)).value());
       }
     };
-    ChangeReads.of(driver.asFlux(), store, ChangeReadsTest.MODEL, LIMIT).subscribe(slow);
+    ChangeReads.of(a -> driver.asFlux(), null, store, ChangeReadsTest.MODEL, LIMIT).subscribe(slow);
     driver.tryEmitNext(ChangeNotice.mark(Change.Kind.LISTENING)).orThrow();
     slow.request(1);
     await(seen, "LISTENING");
@@ -85,7 +85,7 @@ class BoundedNoticesTest {
   void aSubscriberThatKeepsUpSeesNoGap() {
     Sinks.Many<ChangeNotice> driver = Sinks.many().multicast().directBestEffort();
     ChangeReadsTest.Store store = new ChangeReadsTest.Store(Map.of());
-    StepVerifier.create(ChangeReads.of(driver.asFlux(), store, ChangeReadsTest.MODEL, 1))
+    StepVerifier.create(ChangeReads.of(a -> driver.asFlux(), null, store, ChangeReadsTest.MODEL, 1))
         .then(() -> {
           for (int i = 1; i <= 3 * LIMIT; i++) {
             driver.tryEmitNext(created(i)).orThrow();

@@ -2,11 +2,14 @@ package io.toasty.reactive.internal.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Change;
 import io.toasty.Executor;
 import io.toasty.ModelDef;
 import io.toasty.driver.ChangeNotice;
+import io.toasty.error.InvalidResumeTokenException;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
@@ -88,7 +91,8 @@ class ChangeReadsTest {
         notice(Change.Kind.CREATED, "a"), notice(Change.Kind.UPDATED, "a"),
         notice(Change.Kind.CREATED, "b"), notice(Change.Kind.DELETED, "c"),
         notice(Change.Kind.CREATED, "gone"), ChangeNotice.mark(Change.Kind.GAP));
-    List<Change<Item>> changes = ChangeReads.of(Flux.fromIterable(notices), store, MODEL, 64)
+    List<Change<Item>> changes = ChangeReads.of(a -> Flux.fromIterable(notices), null, store, MODEL,
+        64)
         .collectList().block();
 
     assertEquals(notices.stream().map(ChangeNotice::kind).toList(),
@@ -113,9 +117,47 @@ class ChangeReadsTest {
   @Test
   void marksAloneReadNothing() {
     Store store = new Store(Map.of());
-    List<Change<Item>> changes = ChangeReads.of(Flux.just(
-        ChangeNotice.mark(Change.Kind.LISTENING)), store, MODEL, 64).collectList().block();
+    List<Change<Item>> changes = ChangeReads.of(a -> Flux.just(
+        ChangeNotice.mark(Change.Kind.LISTENING)), null, store, MODEL, 64).collectList().block();
     assertEquals(Change.Kind.LISTENING, changes.get(0).kind());
     assertEquals(List.of(), store.filters);
+  }
+
+  /** A change's resume token is given back to the driver as the driver's own token. */
+  @Test
+  void aResumeTokenIsReadBackIntoTheDriversToken() {
+    Store store = new Store(Map.of());
+    List<String> asked = new ArrayList<>();
+    ChangeReads.of(a -> {
+      asked.add(a);
+      return Flux.just(ChangeNotice.mark(Change.Kind.LISTENING));
+    }, "812.40/7", store, MODEL, 64).collectList().block();
+    assertEquals(List.of("812.40"), asked);
+  }
+
+  /** A mark's token (no driver token in it) is refused as bad input, before the driver. */
+  @Test
+  void aMarksTokenIsRefused() {
+    Store store = new Store(Map.of());
+    List<String> asked = new ArrayList<>();
+    InvalidResumeTokenException refused = assertThrows(InvalidResumeTokenException.class,
+        () -> ChangeReads.of(a -> {
+          asked.add(a);
+          return Flux.<ChangeNotice>empty();
+        }, "3", store, MODEL, 64).blockLast());
+    assertTrue(refused.getMessage().contains("'3'"), refused.getMessage());
+    assertEquals(List.of(), asked);
+  }
+
+  /** A notice's values before the change (DynamoDB's old image) become the change's old(). */
+  @Test
+  void theOldValuesAreLoadedAsTheOldRecord() {
+    Store store = new Store(Map.of("a", new Item("a", "A2")));
+    List<Change<Item>> changes = ChangeReads.of(a -> Flux.just(new ChangeNotice(
+            Change.Kind.UPDATED, Value.Record.of(new Value.Str("a")), "s:1",
+            Value.Record.of(new Value.Str("a"), new Value.Str("A1")))), null, store, MODEL, 64)
+        .collectList().block();
+    assertEquals(new Item("a", "A1"), changes.get(0).old());
+    assertEquals(new Item("a", "A2"), changes.get(0).record());
   }
 }
