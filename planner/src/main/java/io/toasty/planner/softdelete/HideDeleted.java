@@ -1,10 +1,8 @@
 package io.toasty.planner.softdelete;
 
 import io.toasty.planner.eager.EagerIncludes;
-import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Conjuncts;
-import io.toasty.planner.expr.RelatedTarget;
-import io.toasty.planner.expr.ReturningMap;
+import io.toasty.planner.expr.RowScope;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
@@ -13,7 +11,6 @@ import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
-import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -40,13 +37,12 @@ import org.jspecify.annotations.Nullable;
  * cache's parameterize: the deletion time is an argument slot like any value
  * (SoftDeleteScenarios).
  */
-public final class HideDeleted {
-  private final Schema schema;
+public final class HideDeleted extends RowScope {
   /** The deletion time a delete stamps. */
   private final Value now;
 
   private HideDeleted(Schema schema, Value now) {
-    this.schema = schema;
+    super(schema);
     this.now = now;
   }
 
@@ -76,12 +72,12 @@ public final class HideDeleted {
     if (!(statement instanceof DeleteNode d) || !any(schema)) {
       return List.of();
     }
-    ModelSchema model = model(schema, d.from());
+    HideDeleted pass = of(schema, now);
+    ModelSchema model = pass.model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     if (marker == null || marker.chosenBy(d.filter())) {
       return List.of();
     }
-    HideDeleted pass = of(schema, now);
     List<StatementNode> out = new ArrayList<>();
     pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), new ArrayList<>(
         List.of(model.name())), out);
@@ -95,6 +91,13 @@ public final class HideDeleted {
 
   private static HideDeleted of(Schema schema, Instant now) {
     return new HideDeleted(schema, Value.of(now.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  /** The live condition of a soft-deleted model, unless {@code filter} chose by the marker. */
+  @Override
+  protected @Nullable ExprNode condition(ModelSchema model, ExprNode filter) {
+    DeletedRows marker = DeletedRows.of(model);
+    return marker == null || marker.chosenBy(filter) ? null : marker.live();
   }
 
   /** The stamps of {@code parent}'s soft children matched by {@code parents}, deepest first. */
@@ -131,90 +134,31 @@ public final class HideDeleted {
         marker.stamp(now))), new Returning.Count());
   }
 
-  private StatementNode statement(StatementNode s) {
-    if (s instanceof Query q) {
-      return query(q);
-    }
-    if (s instanceof UpdateNode u) {
-      return new UpdateNode(u.target(), filter(u.target(), u.filter()),
-          u.assignments().stream().map(a -> new Assignment(a.target(), expr(a.value()))).toList(),
-          returning(u.returning()));
-    }
-    if (s instanceof DeleteNode d) {
-      return delete(d);
-    }
-    return insert((InsertNode) s);
-  }
-
-  private Query query(Query q) {
-    return q.withFilter(filter(q.source(), q.filter())).withReturning(returning(q.returning()));
-  }
-
   /** A delete of live records, made the update that stamps them; a purge as it is. */
-  private StatementNode delete(DeleteNode d) {
-    ModelSchema model = model(schema, d.from());
+  @Override
+  protected StatementNode delete(DeleteNode d) {
+    ModelSchema model = model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     if (marker == null || marker.chosenBy(d.filter())) {
-      return new DeleteNode(d.from(), filter(d.from(), d.filter()), d.returning());
+      return super.delete(d);
     }
     return stamped(d.from(), marker, filter(d.from(), d.filter()));
   }
 
   /** An insert whose subqueries see live records; an upsert's update path revives. */
-  private InsertNode insert(InsertNode i) {
-    List<ExprNode.Record> rows = i.rows().stream()
-        .map(r -> new ExprNode.Record(r.fields().stream().map(this::expr).toList())).toList();
-    ModelSchema model = model(schema, i.target());
+  @Override
+  protected InsertNode insert(InsertNode insert) {
+    InsertNode i = super.insert(insert);
+    ModelSchema model = model(i.target());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     OnConflict conflict = i.onConflict();
-    if (marker != null && conflict != null && !conflict.copied().contains(marker.field())
-        && conflict.assignments().stream().noneMatch(a -> a.target() == marker.field())) {
-      List<Integer> copied = new ArrayList<>(conflict.copied());
-      copied.add(marker.field()); // the proposed record's marker: live
-      conflict = new OnConflict(conflict.target(), copied, conflict.assignments());
+    if (marker == null || conflict == null || conflict.copied().contains(marker.field())
+        || conflict.assignments().stream().anyMatch(a -> a.target() == marker.field())) {
+      return i;
     }
-    return new InsertNode(i.target(), i.columns(), rows, returning(i.returning()), conflict,
-        i.atomic());
-  }
-
-  private Returning returning(Returning r) {
-    return ReturningMap.map(r, this::expr, this::query);
-  }
-
-
-  /** {@code filter} of a statement on {@code source}, with the live condition unless chosen. */
-  private ExprNode filter(Source source, ExprNode filter) {
-    ExprNode hidden = expr(filter);
-    ModelSchema model = model(schema, source);
-    DeletedRows marker = model == null ? null : DeletedRows.of(model);
-    return marker == null || marker.chosenBy(filter) ? hidden
-        : Conjuncts.with(hidden, marker.live());
-  }
-
-  private ExprNode expr(ExprNode e) {
-    if (e instanceof ExprNode.Related r) {
-      return related(r);
-    }
-    if (e instanceof ExprNode.Stmt s) {
-      return new ExprNode.Stmt(statement(s.statement()));
-    }
-    return Children.map(e, this::expr, this::query);
-  }
-
-  /**
-   * A relation filter over live related records: for ANY and NONE (and a count) the filter asks
-   * for a live record; for EVERY, deleted records are let through, as if absent.
-   */
-  private ExprNode related(ExprNode.Related r) {
-    ModelSchema target = RelatedTarget.of(schema, r);
-    DeletedRows marker = target == null ? null : DeletedRows.of(target);
-    return RelatedTarget.confined(r, expr(r.filter()),
-        marker == null || marker.chosenBy(r.filter()) ? null : marker.live());
-  }
-
-
-  private static @Nullable ModelSchema model(Schema schema, Source source) {
-    return source instanceof Source.Model m && schema.hasModel(m.model())
-        ? schema.model(m.model()) : null;
+    List<Integer> copied = new ArrayList<>(conflict.copied());
+    copied.add(marker.field()); // the proposed record's marker: live
+    return new InsertNode(i.target(), i.columns(), i.rows(), i.returning(),
+        new OnConflict(conflict.target(), copied, conflict.assignments()), i.atomic());
   }
 }
