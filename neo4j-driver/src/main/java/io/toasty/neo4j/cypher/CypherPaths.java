@@ -17,6 +17,7 @@ import io.toasty.stmt.Source;
  * MATCH p = (s)-[:`PQ_FOLLOWS`*1..3]->(n:`Person`)
  * WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))
  *   AND all(r IN relationships(p) WHERE <links>) AND <reached>
+ *   AND all(x IN nodes(p) WHERE <nodes>)
  * RETURN n.`id` AS c0, .., length(p) AS c3 ORDER BY c3
  * }</pre>
  *
@@ -62,6 +63,7 @@ final class CypherPaths {
       condition(walk, path.reached());
     }
     links(walk, edge);
+    visitable(walk, path, table);
     returned(walk, path, table, source);
     walk.close(reached);
   }
@@ -110,6 +112,21 @@ final class CypherPaths {
     walk.expr(edge.filter());
     walk.out().append(')');
     walk.close(r);
+  }
+
+  /**
+   * {@code AND all(x IN nodes(p) WHERE nodes)}: the rows a path may visit (the live nodes of a
+   * soft-deleted label), its start and end included.
+   */
+  private static void visitable(CypherWalk walk, PathNode path, TableSchema table) {
+    if (CypherWalk.isTrue(path.nodes())) {
+      return;
+    }
+    CypherWalk.Scope x = walk.bind(table.name(), "x");
+    walk.out().append(" AND all(x IN nodes(p) WHERE ");
+    walk.expr(path.nodes());
+    walk.out().append(')');
+    walk.close(x);
   }
 
   private static void condition(CypherWalk walk, ExprNode filter) {

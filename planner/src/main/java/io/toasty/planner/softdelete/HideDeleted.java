@@ -11,6 +11,7 @@ import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -82,6 +83,19 @@ public final class HideDeleted extends RowScope {
     pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), new ArrayList<>(
         List.of(model.name())), out);
     return out;
+  }
+
+  /**
+   * {@code path} through live records only where its model is soft-deleted: its start, every
+   * record it passes and every record it reaches; as it is when it chose its records by the
+   * marker ({@code PathQuery.withDeleted()}) or its model is not soft-deleted.
+   */
+  public static PathNode path(PathNode path, Schema schema) {
+    Objects.requireNonNull(path, "path");
+    DeletedRows marker = schema.hasModel(path.source())
+        ? DeletedRows.of(schema.model(path.source())) : null;
+    return marker == null || marker.chosenBy(path.nodes()) ? path
+        : path.withNodes(Conjuncts.with(path.nodes(), marker.live()));
   }
 
   /** Whether any model of {@code schema} is soft-deleted. */

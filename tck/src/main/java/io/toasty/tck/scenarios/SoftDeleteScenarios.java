@@ -1,6 +1,7 @@
 package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.awaitAll;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
 import io.toasty.Change;
+import io.toasty.PathQuery;
 import io.toasty.Tenant;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
@@ -29,6 +31,8 @@ import io.toasty.tck.models.SdPost;
 import io.toasty.tck.models.SdPosts;
 import io.toasty.tck.models.SdTag;
 import io.toasty.tck.models.SdTags;
+import io.toasty.tck.models.SdTask;
+import io.toasty.tck.models.SdTasks;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +46,8 @@ import reactor.core.publisher.Mono;
  * {@code restore()} and {@code purge()} undo and finish a delete. Both marker forms: a
  * timestamp ({@link SdAuthor}) and a flag ({@link SdPost}); with a tenant too ({@code SdNote}).
  */
-@Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class, SdChores.class})
+@Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class, SdChores.class,
+    SdTasks.class})
 public abstract class SoftDeleteScenarios {
 
   private static SdAuthor author(Db db, String name, long score) {
@@ -328,5 +333,38 @@ public abstract class SoftDeleteScenarios {
       assertEquals(1L, await(SdChores.filterByCode("a").purge().exec(db)));
       assertEquals(Change.Kind.DELETED, watch.next().kind());
     }
+  }
+
+  /**
+   * A path query starts at, passes through and reaches live records only: a deleted task breaks
+   * the chain it was in; {@code withDeleted()} follows it whole.
+   */
+  @BackendTest
+  @Requires(Need.PATH_QUERIES)
+  public void pathQueriesPassLiveRecordsOnly(Db db) {
+    SdTask design = await(SdTasks.create().title("design").exec(db));
+    SdTask build = await(SdTasks.create().title("build").blocker(design).exec(db));
+    await(SdTasks.create().title("ship").blocker(build).exec(db));
+    assertEquals(List.of("build:1", "design:2"), reached(db, upFrom("ship")));
+    await(SdTasks.deleteById(design.id()).exec(db));
+    assertEquals(List.of("build:1"), reached(db, upFrom("ship")));
+    await(SdTasks.deleteById(build.id()).exec(db));
+    assertEquals(List.of(), reached(db, upFrom("ship")));
+    assertEquals(List.of(), reached(db, upFrom("build")));
+    assertTrue(await(upFrom("ship").shortestTo(SdTasks.TITLE.eq("design"), db)
+        .map(r -> List.of(r)).defaultIfEmpty(List.of())).isEmpty());
+    assertEquals(List.of("build:1", "design:2"), reached(db, upFrom("ship").withDeleted()));
+    assertEquals(2, await(upFrom("ship").withDeleted()
+        .shortestTo(SdTasks.TITLE.eq("design"), db)).length());
+  }
+
+  private static PathQuery<SdTask> upFrom(String title) {
+    return PathQuery.from(SdTasks.MODEL, SdTasks.TITLE.eq(title))
+        .along(SdTasks.BLOCKER.repeat(1, 5));
+  }
+
+  private static List<String> reached(Db db, PathQuery<SdTask> path) {
+    return awaitAll(path.reached(db)).stream().map(r -> r.record().title() + ":" + r.length())
+        .sorted().toList();
   }
 }
