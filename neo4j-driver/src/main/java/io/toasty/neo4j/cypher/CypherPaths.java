@@ -62,8 +62,8 @@ final class CypherPaths {
       out.append(") WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))");
       condition(walk, path.reached());
     }
-    links(walk, edge);
-    visitable(walk, path, table);
+    all(walk, edge.table(), "r", "relationships(p)", edge.filter());
+    all(walk, table.name(), "x", "nodes(p)", path.nodes());
     returned(walk, path, table, source);
     walk.close(reached);
   }
@@ -102,31 +102,23 @@ final class CypherPaths {
         + ", which no relationship stores");
   }
 
-  /** {@code AND all(r IN relationships(p) WHERE links)}: the join model's properties. */
-  private static void links(CypherWalk walk, PathNode.Hop.Edge edge) {
-    if (CypherWalk.isTrue(edge.filter())) {
-      return;
-    }
-    CypherWalk.Scope r = walk.bind(edge.table(), "r");
-    walk.out().append(" AND all(r IN relationships(p) WHERE ");
-    walk.expr(edge.filter());
-    walk.out().append(')');
-    walk.close(r);
-  }
-
   /**
-   * {@code AND all(x IN nodes(p) WHERE nodes)}: the rows a path may visit (the live nodes of a
-   * soft-deleted label), its start and end included.
+   * {@code AND all(v IN list WHERE condition)}, {@code v} standing for a row of {@code table}:
+   * the links' condition over {@code relationships(p)} (the join model's properties), the
+   * visitable rows' over {@code nodes(p)} (the live nodes of a soft-deleted label, the start and
+   * end included).
    */
-  private static void visitable(CypherWalk walk, PathNode path, TableSchema table) {
-    if (CypherWalk.isTrue(path.nodes())) {
+  private static void all(CypherWalk walk, String table, String variable, String list,
+      ExprNode condition) {
+    if (CypherWalk.isTrue(condition)) {
       return;
     }
-    CypherWalk.Scope x = walk.bind(table.name(), "x");
-    walk.out().append(" AND all(x IN nodes(p) WHERE ");
-    walk.expr(path.nodes());
+    CypherWalk.Scope v = walk.bind(table, variable);
+    walk.out().append(" AND all(").append(variable).append(" IN ").append(list)
+        .append(" WHERE ");
+    walk.expr(condition);
     walk.out().append(')');
-    walk.close(x);
+    walk.close(v);
   }
 
   private static void condition(CypherWalk walk, ExprNode filter) {
