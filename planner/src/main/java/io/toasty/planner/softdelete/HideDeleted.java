@@ -12,6 +12,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.PathNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -63,26 +64,41 @@ public final class HideDeleted extends RowScope {
   /**
    * The soft deletes that {@code statement}, a delete, implies for the records pointing at the
    * ones it deletes (required belongs-to relations to it, from soft-deleted models, recursively):
-   * to run before it, in order, in its transaction. Empty for any other statement, for a purge,
-   * and for a model with no such children. Records of a model without {@code @SoftDelete} keep
-   * pointing at their parent, which is still stored.
+   * to run before it, in order, in its transaction. Records of a model without
+   * {@code @SoftDelete} keep pointing at their parent, which is still stored. For a restore
+   * ({@code restore()}) of a model with a timestamp marker, the restores of the records that
+   * its records' deletes cascaded to: those of models with a timestamp marker whose deletion
+   * time is their parent's (a flag cannot tell a cascaded delete from an earlier one). Empty
+   * for any other statement, for a purge, and for a model with no such children.
    */
   public static List<StatementNode> cascades(StatementNode statement, Schema schema,
       Instant now) {
     Objects.requireNonNull(statement, "statement");
-    if (!(statement instanceof DeleteNode d) || !any(schema)) {
+    if (!any(schema)) {
       return List.of();
     }
     HideDeleted pass = of(schema, now);
+    if (statement instanceof UpdateNode u) {
+      ModelSchema model = pass.model(u.target());
+      DeletedRows marker = model == null ? null : DeletedRows.of(model);
+      return marker == null || !restore(u, marker) ? List.of()
+          : pass.children(model, pass.expr(u.filter()), true);
+    }
+    if (!(statement instanceof DeleteNode d)) {
+      return List.of();
+    }
     ModelSchema model = pass.model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     if (marker == null || marker.chosenBy(d.filter())) {
       return List.of();
     }
-    List<StatementNode> out = new ArrayList<>();
-    pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), new ArrayList<>(
-        List.of(model.name())), out);
-    return out;
+    return pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), false);
+  }
+
+  /** Whether {@code u} is a restore: it only clears a timestamp marker of records it chose. */
+  private static boolean restore(UpdateNode u, DeletedRows marker) {
+    return !marker.flag() && marker.chosenBy(u.filter()) && u.assignments().equals(
+        List.of(new Assignment(marker.field(), marker.cleared())));
   }
 
   /**
@@ -114,28 +130,50 @@ public final class HideDeleted extends RowScope {
     return marker == null || marker.chosenBy(filter) ? null : marker.live();
   }
 
-  /** The stamps of {@code parent}'s soft children matched by {@code parents}, deepest first. */
+  /** The stamps ({@code restore}: the restores) of the records below {@code parents}. */
+  private List<StatementNode> children(ModelSchema parent, ExprNode parents, boolean restore) {
+    List<StatementNode> out = new ArrayList<>();
+    children(parent, parents, new ArrayList<>(List.of(parent.name())), restore, out);
+    return out;
+  }
+
+  /** The stamps (or restores) of {@code parent}'s soft children, deepest first. */
   private void children(ModelSchema parent, ExprNode parents, List<String> path,
-      List<StatementNode> out) {
+      boolean restore, List<StatementNode> out) {
     for (ModelSchema child : schema.models()) {
       DeletedRows marker = DeletedRows.of(child);
-      if (marker == null || path.contains(child.name())) {
+      if (marker == null || path.contains(child.name()) || restore && marker.flag()) {
         continue;
       }
       for (var r : child.relations()) {
         if (!r.isBelongsTo() || !r.target().equals(parent.name()) || !required(child, r)) {
           continue;
         }
-        ExprNode doomed = Conjuncts.with(new ExprNode.Related(
+        ExprNode related = new ExprNode.Related(
             new ExprNode.Field(child.name(), child.fields().size() + r.index()),
-            ExprNode.Quantifier.ANY, parents),
-            marker.live());
+            ExprNode.Quantifier.ANY, parents);
+        ExprNode chosen = restore ? restorable(marker, parent, parents, related)
+            : Conjuncts.with(related, marker.live());
         path.add(child.name());
-        children(child, doomed, path, out);
+        children(child, chosen, path, restore, out);
         path.remove(path.size() - 1);
-        out.add(stamped(new Source.Model(child.name()), marker, doomed));
+        out.add(restore ? new UpdateNode(new Source.Model(child.name()), chosen,
+            List.of(new Assignment(marker.field(), marker.cleared())), new Returning.Count())
+            : stamped(new Source.Model(child.name()), marker, chosen));
       }
     }
+  }
+
+  /**
+   * The deleted records under {@code parents} (by {@code related}) whose deletion time is one
+   * of theirs: those their deletes cascaded to.
+   */
+  private static ExprNode restorable(DeletedRows marker, ModelSchema parent, ExprNode parents,
+      ExprNode related) {
+    Query times = new Query(new Source.Model(parent.name()), parents,
+        new Returning.Project(List.of(DeletedRows.of(parent).marker())), List.of(), null);
+    return Conjuncts.and(List.of(related, marker.deleted(),
+        new ExprNode.InSubquery(marker.marker(), times)));
   }
 
   /** Whether {@code child}'s records are deleted with the parent {@code r} points at. */

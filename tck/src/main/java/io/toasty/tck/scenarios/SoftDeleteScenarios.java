@@ -21,6 +21,7 @@ import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
+import io.toasty.tck.TckClock;
 import io.toasty.tck.scenarios.ChangeStreamScenarios.Watch;
 import io.toasty.tck.models.SdAuthor;
 import io.toasty.tck.models.SdAuthors;
@@ -30,9 +31,13 @@ import io.toasty.tck.models.SdNotes;
 import io.toasty.tck.models.SdPost;
 import io.toasty.tck.models.SdPosts;
 import io.toasty.tck.models.SdTag;
+import io.toasty.tck.models.SdReview;
+import io.toasty.tck.models.SdReviews;
 import io.toasty.tck.models.SdTags;
 import io.toasty.tck.models.SdTask;
 import io.toasty.tck.models.SdTasks;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +52,7 @@ import reactor.core.publisher.Mono;
  * timestamp ({@link SdAuthor}) and a flag ({@link SdPost}); with a tenant too ({@code SdNote}).
  */
 @Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class, SdChores.class,
-    SdTasks.class})
+    SdTasks.class, SdReviews.class})
 public abstract class SoftDeleteScenarios {
 
   private static SdAuthor author(Db db, String name, long score) {
@@ -366,5 +371,30 @@ public abstract class SoftDeleteScenarios {
   private static List<String> reached(Db db, PathQuery<SdTask> path) {
     return awaitAll(path.reached(db)).stream().map(r -> r.record().title() + ":" + r.length())
         .sorted().toList();
+  }
+
+  /**
+   * A restore restores what its records' deletes cascaded to: the children with a timestamp
+   * marker deleted at their parent's deletion time, not one deleted before it; a child with a
+   * flag marker stays deleted (a flag cannot tell a cascaded delete from an earlier one).
+   */
+  @BackendTest
+  public void restoreRestoresWhatTheDeleteCascadedTo(Db db, TckClock clock) {
+    clock.set(Instant.parse("2026-01-01T00:00:00Z"));
+    SdAuthor ann = author(db, "ann", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    post(db, ann, "p1", 1);
+    await(SdReviews.create().authorId(ann.id()).text("early").exec(db));
+    await(SdReviews.create().authorId(ann.id()).text("r1").exec(db));
+    await(SdReviews.create().authorId(bob.id()).text("b1").exec(db));
+    await(SdReviews.filter(SdReviews.TEXT.eq("early")).delete().exec(db));
+    clock.advance(Duration.ofSeconds(1));
+    await(SdAuthors.all().delete().exec(db));
+    assertEquals(0L, await(SdReviews.all().count(db)));
+    assertEquals(1L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+    assertEquals(List.of("r1"), await(SdReviews.all().collect(db)).stream()
+        .map(SdReview::text).toList());
+    assertEquals(0L, await(SdPosts.all().count(db)));
+    assertEquals(List.of("ann"), names(await(SdAuthors.all().collect(db))));
   }
 }
