@@ -13,7 +13,7 @@ final class SoftDeleteGuide {
   private SoftDeleteGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Steps.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }
@@ -54,18 +54,18 @@ final class SoftDeleteGuide {
     return restored.block() * 10 + purged.block();
   }
 
-  /** The steps before {@code last}: live ones only, then deleted ones too. */
+  /** The milestones before {@code last}: live ones only, then deleted ones too. */
   static List<List<String>> before(Db db, String last) {
     // snippet: soft-delete-path
-    PathQuery<Step> before = PathQuery.from(Steps.MODEL, Steps.NAME.eq(last))
-        .along(Steps.AFTER.repeat(1, 10));
-    Flux<Step> live = before.stream(db);                  // stops at a deleted step
-    Flux<Step> all = before.withDeleted().stream(db);     // passes deleted steps too
+    PathQuery<Milestone> before = PathQuery.from(Milestones.MODEL, Milestones.NAME.eq(last))
+        .along(Milestones.AFTER.repeat(1, 10));
+    Flux<Milestone> live = before.stream(db);                  // stops at a deleted milestone
+    Flux<Milestone> all = before.withDeleted().stream(db);     // passes deleted milestones too
     // end-snippet
     return List.of(names(live), names(all));
   }
 
-  private static List<String> names(Flux<Step> steps) {
-    return steps.map(Step::name).sort().collectList().block();
+  private static List<String> names(Flux<Milestone> milestones) {
+    return milestones.map(Milestone::name).sort().collectList().block();
   }
 }

@@ -10,12 +10,12 @@ import io.toasty.annotations.SoftDelete;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A model of docs/models.md, Soft delete: a chain a path query follows over live steps. */
+/** A model of docs/models.md, Soft delete: a chain a path query follows over live ones. */
 @Model
-public record Step(
+public record Milestone(
     @Key @Auto UUID id,
     String name,
     @Index Optional<UUID> afterId,
-    BelongsTo<Optional<Step>> after,
-    @HasMany.Pair("after") HasMany<Step> next,
+    BelongsTo<Optional<Milestone>> after,
+    @HasMany.Pair("after") HasMany<Milestone> next,
     @SoftDelete boolean deleted) {}
