@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.error.InvalidStatementException;
+import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.PathNode;
 import io.toasty.value.Value;
@@ -38,33 +40,36 @@ public final class PathQuery<M> {
   private final Repeat<M, M> step;
   private final ExprNode reached;
   private final boolean distinct;
+  /** Which records a path may visit: every one ({@code TRUE}), else the live ones. */
+  private final ExprNode nodes;
 
   private PathQuery(ModelDef<M> model, ExprNode start, Repeat<M, M> step, ExprNode reached,
-      boolean distinct) {
+      boolean distinct, ExprNode nodes) {
     this.model = model;
     this.start = start;
     this.step = step;
     this.reached = reached;
     this.distinct = distinct;
+    this.nodes = nodes;
   }
 
   /** Paths from the records of {@code model} that match {@code start}. */
   public static <M> PathQuery<M> from(ModelDef<M> model, Expr<Boolean> start) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(start, "start");
-    return new PathQuery<>(model, start.node(), null, ExprNode.TRUE, false);
+    return new PathQuery<>(model, start.node(), null, ExprNode.TRUE, false, ExprNode.TRUE);
   }
 
   /** This query following {@code repeat}: a relation of the model to itself, with its bounds. */
   public PathQuery<M> along(Repeat<M, M> repeat) {
     Objects.requireNonNull(repeat, "repeat");
-    return new PathQuery<>(model, start, repeat, reached, distinct);
+    return new PathQuery<>(model, start, repeat, reached, distinct, nodes);
   }
 
   /** This query answering only the records reached that match {@code condition}. */
   public PathQuery<M> where(Expr<Boolean> condition) {
     Objects.requireNonNull(condition, "condition");
-    return new PathQuery<>(model, start, step, condition.node(), distinct);
+    return new PathQuery<>(model, start, step, condition.node(), distinct, nodes);
   }
 
   /**
@@ -72,7 +77,21 @@ public final class PathQuery<M> {
    * it every path is answered, so a record two paths reach comes twice.
    */
   public PathQuery<M> distinct() {
-    return new PathQuery<>(model, start, step, reached, true);
+    return new PathQuery<>(model, start, step, reached, true, nodes);
+  }
+
+  /**
+   * This query of a {@code @SoftDelete} model through its deleted records too: a path otherwise
+   * starts at, passes through and reaches live records only. Throws {@link
+   * InvalidStatementException} for a model without {@code @SoftDelete}.
+   */
+  public PathQuery<M> withDeleted() {
+    DeletedRows marker = DeletedRows.of(model.schema());
+    if (marker == null) {
+      throw new InvalidStatementException(model.name(), null, "withDeleted() needs a model "
+          + "with a @SoftDelete field");
+    }
+    return new PathQuery<>(model, start, step, reached, distinct, marker.either());
   }
 
   /** The records reached, each with the length of its path. */
@@ -103,13 +122,14 @@ public final class PathQuery<M> {
           + " needs a relation to follow: call along(..)");
     }
     return new PathNode(model.name(), start, new PathNode.Hop.Relation(model.name(),
-        step.relation().index(), step.links()), step.min(), step.max(), reached, mode);
+        step.relation().index(), step.links()), step.min(), step.max(), reached, mode, nodes);
   }
 
   private Flux<Reached<M>> run(Executor executor, PathNode.Mode mode, ExprNode filter) {
     Objects.requireNonNull(executor, "executor");
     return Flux.defer(() -> {
-      PathNode node = new PathQuery<>(model, start, step, filter, distinct).untyped(mode);
+      PathNode node = new PathQuery<>(model, start, step, filter, distinct, nodes)
+          .untyped(mode);
       int fields = model.schema().fields().size();
       return executor.execPath(node).map(row -> {
         Value[] values = row.fields().toArray(new Value[0]);

@@ -11,9 +11,11 @@ import java.lang.annotation.Target;
  * live, the time of its deletion after) or a {@code boolean} flag, which makes its model
  * <i>soft-deleted</i>. A delete of its records (by key, by filter, or cascaded from a parent)
  * sets the marker instead of removing them, and every query, include, relation filter,
- * aggregate, update and upsert sees only live records; {@code withDeleted()} and
- * {@code onlyDeleted()} on a query opt out, {@code restore()} clears the marker and
- * {@code purge()} removes records for good. At most one per model. See docs/models.md.
+ * aggregate, update, upsert and path query sees only live records, and a change stream
+ * reports a soft delete as a delete; {@code withDeleted()} and {@code onlyDeleted()} on a query
+ * opt out, {@code restore()} clears the marker (and that of the records the delete cascaded to,
+ * for a timestamp) and {@code purge()} removes records for good. At most one per model. See
+ * docs/models.md.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,19 +20,35 @@ import java.util.Objects;
  * @param max     the most hops a path may have
  * @param reached which rows reached are answered
  * @param mode    every path, each row once, or the shortest path to one row
+ * @param nodes   which rows a path may visit, its start and the rows it reaches included
+ *                ({@link ExprNode#TRUE}: every row); the soft-delete phase makes it the live
+ *                rows of a soft-deleted model unless it names the marker itself
+ *                ({@code PathQuery.withDeleted()})
  */
 public record PathNode(String source, ExprNode start, Hop hop, int min, int max,
-    ExprNode reached, Mode mode) {
+    ExprNode reached, Mode mode, ExprNode nodes) {
   public PathNode {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(hop, "hop");
     Objects.requireNonNull(reached, "reached");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(nodes, "nodes");
     if (min < 0 || max < 1 || min > max) {
       throw new IllegalArgumentException("a path of " + min + " to " + max
           + " hops: want 0 <= min <= max and max >= 1");
     }
+  }
+
+  /** A path that may visit every row of {@code source}. */
+  public PathNode(String source, ExprNode start, Hop hop, int min, int max, ExprNode reached,
+      Mode mode) {
+    this(source, start, hop, min, max, reached, mode, ExprNode.TRUE);
+  }
+
+  /** This path visiting only the rows that match {@code condition}. */
+  public PathNode withNodes(ExprNode condition) {
+    return new PathNode(source, start, hop, min, max, reached, mode, condition);
   }
 
   /** Which paths are answered. */

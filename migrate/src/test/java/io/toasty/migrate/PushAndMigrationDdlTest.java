@@ -8,6 +8,7 @@ import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
+import io.toasty.migrate.snapshot.SnapshotJson;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.AutoStrategy;
@@ -69,6 +70,33 @@ class PushAndMigrationDdlTest {
     } else {
       assertEquals(sorted(migration), sorted(push));
     }
+  }
+
+  /**
+   * A soft-deleted model's unique indexes hold its live rows: partial on the dialects that have
+   * partial indexes (PostgreSQL, SQLite), in a migration as in push.
+   */
+  @ParameterizedTest
+  @MethodSource("dialects")
+  void sameUniqueIndexesOfLiveRowsForASoftDeletedModel(SqlChoices choices) {
+    Schema schema = schema(false);
+    ModelSchema authors = schema.model("Author");
+    List<FieldSchema> fields = new ArrayList<>(authors.fields());
+    fields.add(new FieldSchema(3, "deletedAt", Type.Scalar.INSTANT, true,
+        AutoStrategy.SOFT_DELETE, null, "deleted_at"));
+    schema = Schema.of(List.of(schema.model("Post"), new ModelSchema("Author", "t.Author",
+        "authors", fields, authors.primaryKey(), authors.indexes())));
+    List<String> push = new SchemaDdl(choices.dialect(), schema).create();
+    List<String> migration = migration(choices, schema);
+    assertEquals(sorted(migration), sorted(push));
+    boolean partial = push.stream().anyMatch(s -> s.contains("authors_email_key")
+        && s.endsWith(" WHERE \"deleted_at\" IS NULL"));
+    assertEquals(choices.ddl().partialIndexes(), partial, push::toString);
+    // the snapshot file keeps it, and a plain index has no "live" at all
+    SchemaSnapshot snapshot = Snapshots.of(schema);
+    String json = SnapshotJson.write(snapshot);
+    assertEquals(snapshot, SnapshotJson.read(json, "test"));
+    assertEquals(1, json.split("\"live\"", -1).length - 1, json);
   }
 
   private static List<String> migration(SqlChoices choices, Schema schema) {

@@ -1,9 +1,11 @@
 package io.toasty.docs.softdelete;
 
+import io.toasty.PathQuery;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The examples of {@code docs/models.md}, Soft delete, run by {@link SoftDeleteGuideTest}. */
@@ -11,7 +13,8 @@ final class SoftDeleteGuide {
   private SoftDeleteGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL).url(url).build();
+    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL).url(url)
+        .build();
     db.schema().push().block();
     return db;
   }
@@ -50,5 +53,20 @@ final class SoftDeleteGuide {
     Mono<Long> purged = Customers.all().onlyDeleted().purge().exec(db);  // removed for good
     // end-snippet
     return restored.block() * 10 + purged.block();
+  }
+
+  /** The milestones before {@code last}: live ones only, then deleted ones too. */
+  static List<List<String>> before(Db db, String last) {
+    // snippet: soft-delete-path
+    PathQuery<Milestone> before = PathQuery.from(Milestones.MODEL, Milestones.NAME.eq(last))
+        .along(Milestones.AFTER.repeat(1, 10));
+    Flux<Milestone> live = before.stream(db);                  // stops at a deleted milestone
+    Flux<Milestone> all = before.withDeleted().stream(db);     // passes deleted milestones too
+    // end-snippet
+    return List.of(names(live), names(all));
+  }
+
+  private static List<String> names(Flux<Milestone> milestones) {
+    return milestones.map(Milestone::name).sort().collectList().block();
   }
 }

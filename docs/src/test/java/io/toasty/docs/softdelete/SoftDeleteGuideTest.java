@@ -31,6 +31,14 @@ class SoftDeleteGuideTest {
       assertEquals(List.of("Ann", "Bob"), Customers.all().withDeleted().collect(db).block()
           .stream().map(Customer::name).sorted().toList());
       assertEquals(bob.id(), Customers.filterById(bob.id()).first(db).block().id());
+      Milestone plan = Milestones.create().name("plan").exec(db).block();
+      Milestone build = Milestones.create().name("build").afterId(plan.id()).exec(db).block();
+      Milestones.create().name("ship").afterId(build.id()).exec(db).block();
+      assertEquals(List.of(List.of("build", "plan"), List.of("build", "plan")),
+          SoftDeleteGuide.before(db, "ship"));
+      Milestones.deleteById(build.id()).exec(db).block();
+      assertEquals(List.of(List.of(), List.of("build", "plan")),
+          SoftDeleteGuide.before(db, "ship"));
     } finally {
       db.close().block();
     }

@@ -8,11 +8,13 @@ import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.schema.db.CreationOrder;
+import io.toasty.sql.ddl.LiveRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps from one snapshot to the next, as plain {@link Change} records in the order to run
@@ -267,6 +269,12 @@ public final class SchemaDiff {
     return t.withColumns(columns, t.primaryKey());
   }
 
+  /** {@code live} with its marker column renamed when it is {@code column}. */
+  private static @Nullable LiveRows renamed(@Nullable LiveRows live, String column,
+      String to) {
+    return live == null || !live.column().equals(column) ? live : new LiveRows(to, live.flag());
+  }
+
   private static TableSnapshot replaceColumn(TableSnapshot t, String column,
       ColumnSnapshot replacement) {
     List<ColumnSnapshot> columns = new ArrayList<>();
@@ -275,7 +283,7 @@ public final class SchemaDiff {
     }
     List<IndexSnapshot> indexes = t.indexes().stream().map(ix -> new IndexSnapshot(ix.name(),
         ix.columns().stream().map(c -> c.equals(column) ? replacement.name() : c).toList(),
-        ix.unique())).toList();
+        ix.unique(), renamed(ix.live(), column, replacement.name()))).toList();
     List<String> key = t.primaryKey().stream()
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
     return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()

@@ -35,7 +35,7 @@ final class SnapshotTables {
   }
 
   static DdlIndex index(IndexSnapshot index) {
-    return new DdlIndex(index.name(), index.columns(), index.unique());
+    return new DdlIndex(index.name(), index.columns(), index.unique(), index.live());
   }
 
   static DdlForeignKey foreignKey(ForeignKeySnapshot fk) {

@@ -10,6 +10,7 @@ import io.toasty.schema.db.TableForeignKey;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
+import io.toasty.sql.ddl.LiveRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,7 +54,8 @@ public final class Snapshots {
     List<IndexSnapshot> indexes = new ArrayList<>();
     for (TableIndex index : table.indexes()) {
       indexes.add(new IndexSnapshot(index.name(),
-          index.columns().stream().map(i -> table.column(i).name()).toList(), index.unique()));
+          index.columns().stream().map(i -> table.column(i).name()).toList(), index.unique(),
+          LiveRows.of(schema, table, index)));
     }
     indexes.sort(Comparator.comparing(IndexSnapshot::name));
     List<ForeignKeySnapshot> foreignKeys = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.toasty.stmt.Source;
  * MATCH p = (s)-[:`PQ_FOLLOWS`*1..3]->(n:`Person`)
  * WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))
  *   AND all(r IN relationships(p) WHERE <links>) AND <reached>
+ *   AND all(x IN nodes(p) WHERE <nodes>)
  * RETURN n.`id` AS c0, .., length(p) AS c3 ORDER BY c3
  * }</pre>
  *
@@ -61,7 +62,8 @@ final class CypherPaths {
       out.append(") WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))");
       condition(walk, path.reached());
     }
-    links(walk, edge);
+    all(walk, edge.table(), "r", "relationships(p)", edge.filter());
+    all(walk, table.name(), "x", "nodes(p)", path.nodes());
     returned(walk, path, table, source);
     walk.close(reached);
   }
@@ -100,16 +102,23 @@ final class CypherPaths {
         + ", which no relationship stores");
   }
 
-  /** {@code AND all(r IN relationships(p) WHERE links)}: the join model's properties. */
-  private static void links(CypherWalk walk, PathNode.Hop.Edge edge) {
-    if (CypherWalk.isTrue(edge.filter())) {
+  /**
+   * {@code AND all(v IN list WHERE condition)}, {@code v} standing for a row of {@code table}:
+   * the links' condition over {@code relationships(p)} (the join model's properties), the
+   * visitable rows' over {@code nodes(p)} (the live nodes of a soft-deleted label, the start and
+   * end included).
+   */
+  private static void all(CypherWalk walk, String table, String variable, String list,
+      ExprNode condition) {
+    if (CypherWalk.isTrue(condition)) {
       return;
     }
-    CypherWalk.Scope r = walk.bind(edge.table(), "r");
-    walk.out().append(" AND all(r IN relationships(p) WHERE ");
-    walk.expr(edge.filter());
+    CypherWalk.Scope v = walk.bind(table, variable);
+    walk.out().append(" AND all(").append(variable).append(" IN ").append(list)
+        .append(" WHERE ");
+    walk.expr(condition);
     walk.out().append(')');
-    walk.close(r);
+    walk.close(v);
   }
 
   private static void condition(CypherWalk walk, ExprNode filter) {

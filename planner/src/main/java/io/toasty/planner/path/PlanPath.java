@@ -6,6 +6,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.planner.lower.LowerExpr;
+import io.toasty.planner.softdelete.HideDeleted;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * The planner's path pass: a model-level {@link PathNode} becomes the table-level one a driver
- * renders ({@link Operation.PathQuery}), its relation an edge between rows of one table. Where
+ * renders ({@link Operation.PathQuery}), its relation an edge between rows of one table, over
+ * the live rows of a soft-deleted model ({@link HideDeleted#path}). Where
  * {@code Capability.pathQueries()} is false it is refused with {@link Feature#PATH_QUERIES}
  * before anything is sent; it never asks which database it plans for.
  */
@@ -33,7 +35,9 @@ public final class PlanPath {
    * @throws UnsupportedFeatureException where the backend runs no path queries
    * @throws InvalidStatementException   for a relation a path cannot follow
    */
-  public static Operation.PathQuery plan(PathNode path, Schema schema, Capability capability) {
+  public static Operation.PathQuery plan(PathNode written, Schema schema,
+      Capability capability) {
+    PathNode path = HideDeleted.path(written, schema);
     if (!capability.pathQueries()) {
       throw new UnsupportedFeatureException(Feature.PATH_QUERIES, capability.backend(),
           "a path query of " + path.source() + " follows an unbounded chain of keys, which "
@@ -48,7 +52,8 @@ public final class PlanPath {
     PathNode.Hop.Edge edge = PathEdges.edge(schema, model, relation(model, hop),
         LowerExpr.lower(hop.links(), schema));
     PathNode lowered = new PathNode(table.name(), LowerExpr.lower(path.start(), schema), edge,
-        path.min(), path.max(), LowerExpr.lower(path.reached(), schema), path.mode());
+        path.min(), path.max(), LowerExpr.lower(path.reached(), schema), path.mode(),
+        LowerExpr.lower(path.nodes(), schema));
     List<Type> rowType = new ArrayList<>();
     for (ColumnSchema c : table.columns()) {
       rowType.add(c.type());

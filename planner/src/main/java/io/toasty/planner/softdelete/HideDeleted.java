@@ -1,10 +1,8 @@
 package io.toasty.planner.softdelete;
 
 import io.toasty.planner.eager.EagerIncludes;
-import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Conjuncts;
-import io.toasty.planner.expr.RelatedTarget;
-import io.toasty.planner.expr.ReturningMap;
+import io.toasty.planner.expr.RowScope;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
@@ -13,6 +11,7 @@ import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -40,13 +39,12 @@ import org.jspecify.annotations.Nullable;
  * cache's parameterize: the deletion time is an argument slot like any value
  * (SoftDeleteScenarios).
  */
-public final class HideDeleted {
-  private final Schema schema;
+public final class HideDeleted extends RowScope {
   /** The deletion time a delete stamps. */
   private final Value now;
 
   private HideDeleted(Schema schema, Value now) {
-    this.schema = schema;
+    super(schema);
     this.now = now;
   }
 
@@ -66,26 +64,54 @@ public final class HideDeleted {
   /**
    * The soft deletes that {@code statement}, a delete, implies for the records pointing at the
    * ones it deletes (required belongs-to relations to it, from soft-deleted models, recursively):
-   * to run before it, in order, in its transaction. Empty for any other statement, for a purge,
-   * and for a model with no such children. Records of a model without {@code @SoftDelete} keep
-   * pointing at their parent, which is still stored.
+   * to run before it, in order, in its transaction. Records of a model without
+   * {@code @SoftDelete} keep pointing at their parent, which is still stored. For a restore
+   * ({@code restore()}) of a model with a timestamp marker, the restores of the records that
+   * its records' deletes cascaded to: those of models with a timestamp marker whose deletion
+   * time is their parent's (a flag cannot tell a cascaded delete from an earlier one). Empty
+   * for any other statement, for a purge, and for a model with no such children.
    */
   public static List<StatementNode> cascades(StatementNode statement, Schema schema,
       Instant now) {
     Objects.requireNonNull(statement, "statement");
-    if (!(statement instanceof DeleteNode d) || !any(schema)) {
+    if (!any(schema)) {
       return List.of();
     }
-    ModelSchema model = model(schema, d.from());
+    HideDeleted pass = of(schema, now);
+    if (statement instanceof UpdateNode u) {
+      ModelSchema model = pass.model(u.target());
+      DeletedRows marker = model == null ? null : DeletedRows.of(model);
+      return marker == null || !restore(u, marker) ? List.of()
+          : pass.children(model, pass.expr(u.filter()), true);
+    }
+    if (!(statement instanceof DeleteNode d)) {
+      return List.of();
+    }
+    ModelSchema model = pass.model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     if (marker == null || marker.chosenBy(d.filter())) {
       return List.of();
     }
-    HideDeleted pass = of(schema, now);
-    List<StatementNode> out = new ArrayList<>();
-    pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), new ArrayList<>(
-        List.of(model.name())), out);
-    return out;
+    return pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), false);
+  }
+
+  /** Whether {@code u} is a restore: it only clears a timestamp marker of records it chose. */
+  private static boolean restore(UpdateNode u, DeletedRows marker) {
+    return !marker.flag() && marker.chosenBy(u.filter()) && u.assignments().equals(
+        List.of(new Assignment(marker.field(), marker.cleared())));
+  }
+
+  /**
+   * {@code path} through live records only where its model is soft-deleted: its start, every
+   * record it passes and every record it reaches; as it is when it chose its records by the
+   * marker ({@code PathQuery.withDeleted()}) or its model is not soft-deleted.
+   */
+  public static PathNode path(PathNode path, Schema schema) {
+    Objects.requireNonNull(path, "path");
+    DeletedRows marker = schema.hasModel(path.source())
+        ? DeletedRows.of(schema.model(path.source())) : null;
+    return marker == null || marker.chosenBy(path.nodes()) ? path
+        : path.withNodes(Conjuncts.with(path.nodes(), marker.live()));
   }
 
   /** Whether any model of {@code schema} is soft-deleted. */
@@ -97,28 +123,57 @@ public final class HideDeleted {
     return new HideDeleted(schema, Value.of(now.truncatedTo(ChronoUnit.MICROS)));
   }
 
-  /** The stamps of {@code parent}'s soft children matched by {@code parents}, deepest first. */
+  /** The live condition of a soft-deleted model, unless {@code filter} chose by the marker. */
+  @Override
+  protected @Nullable ExprNode condition(ModelSchema model, ExprNode filter) {
+    DeletedRows marker = DeletedRows.of(model);
+    return marker == null || marker.chosenBy(filter) ? null : marker.live();
+  }
+
+  /** The stamps ({@code restore}: the restores) of the records below {@code parents}. */
+  private List<StatementNode> children(ModelSchema parent, ExprNode parents, boolean restore) {
+    List<StatementNode> out = new ArrayList<>();
+    children(parent, parents, new ArrayList<>(List.of(parent.name())), restore, out);
+    return out;
+  }
+
+  /** The stamps (or restores) of {@code parent}'s soft children, deepest first. */
   private void children(ModelSchema parent, ExprNode parents, List<String> path,
-      List<StatementNode> out) {
+      boolean restore, List<StatementNode> out) {
     for (ModelSchema child : schema.models()) {
       DeletedRows marker = DeletedRows.of(child);
-      if (marker == null || path.contains(child.name())) {
+      if (marker == null || path.contains(child.name()) || restore && marker.flag()) {
         continue;
       }
       for (var r : child.relations()) {
         if (!r.isBelongsTo() || !r.target().equals(parent.name()) || !required(child, r)) {
           continue;
         }
-        ExprNode doomed = Conjuncts.with(new ExprNode.Related(
+        ExprNode related = new ExprNode.Related(
             new ExprNode.Field(child.name(), child.fields().size() + r.index()),
-            ExprNode.Quantifier.ANY, parents),
-            marker.live());
+            ExprNode.Quantifier.ANY, parents);
+        ExprNode chosen = restore ? restorable(marker, parent, parents, related)
+            : Conjuncts.with(related, marker.live());
         path.add(child.name());
-        children(child, doomed, path, out);
+        children(child, chosen, path, restore, out);
         path.remove(path.size() - 1);
-        out.add(stamped(new Source.Model(child.name()), marker, doomed));
+        out.add(restore ? new UpdateNode(new Source.Model(child.name()), chosen,
+            List.of(new Assignment(marker.field(), marker.cleared())), new Returning.Count())
+            : stamped(new Source.Model(child.name()), marker, chosen));
       }
     }
+  }
+
+  /**
+   * The deleted records under {@code parents} (by {@code related}) whose deletion time is one
+   * of theirs: those their deletes cascaded to.
+   */
+  private static ExprNode restorable(DeletedRows marker, ModelSchema parent, ExprNode parents,
+      ExprNode related) {
+    Query times = new Query(new Source.Model(parent.name()), parents,
+        new Returning.Project(List.of(DeletedRows.of(parent).marker())), List.of(), null);
+    return Conjuncts.and(List.of(related, marker.deleted(),
+        new ExprNode.InSubquery(marker.marker(), times)));
   }
 
   /** Whether {@code child}'s records are deleted with the parent {@code r} points at. */
@@ -131,93 +186,31 @@ public final class HideDeleted {
         marker.stamp(now))), new Returning.Count());
   }
 
-  private StatementNode statement(StatementNode s) {
-    if (s instanceof Query q) {
-      return query(q);
-    }
-    if (s instanceof UpdateNode u) {
-      return new UpdateNode(u.target(), filter(u.target(), u.filter()),
-          u.assignments().stream().map(a -> new Assignment(a.target(), expr(a.value()))).toList(),
-          returning(u.returning()));
-    }
-    if (s instanceof DeleteNode d) {
-      return delete(d);
-    }
-    return insert((InsertNode) s);
-  }
-
-  private Query query(Query q) {
-    return q.withFilter(filter(q.source(), q.filter())).withReturning(returning(q.returning()));
-  }
-
   /** A delete of live records, made the update that stamps them; a purge as it is. */
-  private StatementNode delete(DeleteNode d) {
-    ModelSchema model = model(schema, d.from());
+  @Override
+  protected StatementNode delete(DeleteNode d) {
+    ModelSchema model = model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     if (marker == null || marker.chosenBy(d.filter())) {
-      return new DeleteNode(d.from(), filter(d.from(), d.filter()), d.returning());
+      return super.delete(d);
     }
     return stamped(d.from(), marker, filter(d.from(), d.filter()));
   }
 
   /** An insert whose subqueries see live records; an upsert's update path revives. */
-  private InsertNode insert(InsertNode i) {
-    List<ExprNode.Record> rows = i.rows().stream()
-        .map(r -> new ExprNode.Record(r.fields().stream().map(this::expr).toList())).toList();
-    ModelSchema model = model(schema, i.target());
+  @Override
+  protected InsertNode insert(InsertNode insert) {
+    InsertNode i = super.insert(insert);
+    ModelSchema model = model(i.target());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
     OnConflict conflict = i.onConflict();
-    if (marker != null && conflict != null && !conflict.copied().contains(marker.field())
-        && conflict.assignments().stream().noneMatch(a -> a.target() == marker.field())) {
-      List<Integer> copied = new ArrayList<>(conflict.copied());
-      copied.add(marker.field()); // the proposed record's marker: live
-      conflict = new OnConflict(conflict.target(), copied, conflict.assignments());
+    if (marker == null || conflict == null || conflict.copied().contains(marker.field())
+        || conflict.assignments().stream().anyMatch(a -> a.target() == marker.field())) {
+      return i;
     }
-    return new InsertNode(i.target(), i.columns(), rows, returning(i.returning()), conflict,
-        i.atomic());
-  }
-
-  private Returning returning(Returning r) {
-    return ReturningMap.map(r, this::expr, this::query);
-  }
-
-
-  /** {@code filter} of a statement on {@code source}, with the live condition unless chosen. */
-  private ExprNode filter(Source source, ExprNode filter) {
-    ExprNode hidden = expr(filter);
-    ModelSchema model = model(schema, source);
-    DeletedRows marker = model == null ? null : DeletedRows.of(model);
-    return marker == null || marker.chosenBy(filter) ? hidden
-        : Conjuncts.with(hidden, marker.live());
-  }
-
-  private ExprNode expr(ExprNode e) {
-    if (e instanceof ExprNode.Related r) {
-      return related(r);
-    }
-    if (e instanceof ExprNode.RelatedAggregate a) {
-      return RelatedTarget.confined(a, r -> related((ExprNode.Related) r));
-    }
-    if (e instanceof ExprNode.Stmt s) {
-      return new ExprNode.Stmt(statement(s.statement()));
-    }
-    return Children.map(e, this::expr, this::query);
-  }
-
-  /**
-   * A relation filter over live related records: for ANY and NONE (and a count) the filter asks
-   * for a live record; for EVERY, deleted records are let through, as if absent.
-   */
-  private ExprNode related(ExprNode.Related r) {
-    ModelSchema target = RelatedTarget.of(schema, r);
-    DeletedRows marker = target == null ? null : DeletedRows.of(target);
-    return RelatedTarget.confined(r, expr(r.filter()),
-        marker == null || marker.chosenBy(r.filter()) ? null : marker.live());
-  }
-
-
-  private static @Nullable ModelSchema model(Schema schema, Source source) {
-    return source instanceof Source.Model m && schema.hasModel(m.model())
-        ? schema.model(m.model()) : null;
+    List<Integer> copied = new ArrayList<>(conflict.copied());
+    copied.add(marker.field()); // the proposed record's marker: live
+    return new InsertNode(i.target(), i.columns(), i.rows(), i.returning(),
+        new OnConflict(conflict.target(), copied, conflict.assignments()), i.atomic());
   }
 }

@@ -4,25 +4,16 @@ import io.toasty.Tenant;
 import io.toasty.error.TenantScopeException;
 import io.toasty.error.TenantScopeException.Reason;
 import io.toasty.planner.eager.EagerIncludes;
-import io.toasty.planner.expr.Children;
-import io.toasty.planner.expr.Conjuncts;
-import io.toasty.planner.expr.RelatedTarget;
-import io.toasty.planner.expr.ReturningMap;
+import io.toasty.planner.expr.RowScope;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Assignment;
-import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
-import io.toasty.stmt.Query;
-import io.toasty.stmt.Returning;
-import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
-import io.toasty.value.Value;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +34,11 @@ import org.jspecify.annotations.Nullable;
  * Idempotent: a filter already holding the tenant's equality, and a slot already holding the
  * tenant, are left as they are (TenancyScenarios).
  */
-public final class ScopeTenant {
-  private final Schema schema;
+public final class ScopeTenant extends RowScope {
   private final @Nullable Tenant tenant;
 
   private ScopeTenant(Schema schema, @Nullable Tenant tenant) {
-    this.schema = schema;
+    super(schema);
     this.tenant = tenant;
   }
 
@@ -74,57 +64,48 @@ public final class ScopeTenant {
     return schema.models().stream().anyMatch(m -> m.tenantField() != null);
   }
 
-  private StatementNode statement(StatementNode s) {
-    if (s instanceof Query q) {
-      return query(q);
+  /** {@code model.tenant = tenant}, or null when the model is not scoped or the scope is none. */
+  @Override
+  protected @Nullable ExprNode condition(ModelSchema model, ExprNode filter) {
+    FieldSchema field = model.tenantField();
+    if (field == null) {
+      return null;
     }
-    if (s instanceof UpdateNode u) {
-      return update(u);
-    }
-    if (s instanceof DeleteNode d) {
-      return new DeleteNode(d.from(), filter(d.from(), d.filter()), d.returning());
-    }
-    return insert((InsertNode) s);
+    Tenant t = require(model);
+    return t.isNone() ? null
+        : ExprNode.eq(new ExprNode.Field(model.name(), field.index()), ExprNode.of(t.id()));
   }
 
-  private Query query(Query q) {
-    return q.withFilter(filter(q.source(), q.filter())).withReturning(returning(q.returning()));
-  }
-
-  private UpdateNode update(UpdateNode u) {
+  /** An update, refused when it writes another tenant to the tenant field. */
+  @Override
+  protected StatementNode update(UpdateNode u) {
     ModelSchema model = model(u.target());
-    List<Assignment> assignments = new ArrayList<>(u.assignments().size());
     for (Assignment a : u.assignments()) {
       if (model != null && isTenantField(model, a.target())) {
         checkNamed(model, a.value());
       }
-      assignments.add(new Assignment(a.target(), expr(a.value())));
     }
-    return new UpdateNode(u.target(), filter(u.target(), u.filter()), assignments,
-        returning(u.returning()));
+    return super.update(u);
   }
 
-  private InsertNode insert(InsertNode i) {
+  /** A create, refused when an upsert's update path could reach another tenant's record. */
+  @Override
+  protected InsertNode insert(InsertNode i) {
+    InsertNode scoped = super.insert(i);
     ModelSchema model = model(i.target());
     FieldSchema field = model == null ? null : model.tenantField();
-    List<ExprNode.Record> rows = new ArrayList<>(i.rows().size());
-    for (ExprNode.Record row : i.rows()) {
-      List<ExprNode> values = new ArrayList<>(row.fields().size());
-      for (int f = 0; f < row.fields().size(); f++) {
-        ExprNode v = row.fields().get(f);
-        values.add(field != null && f == field.index() ? stamp(model, v) : expr(v));
-      }
-      rows.add(new ExprNode.Record(values));
-    }
     if (field != null && i.onConflict() != null) {
       checkConflictTarget(model, field, i.onConflict());
     }
-    return new InsertNode(i.target(), i.columns(), rows, returning(i.returning()),
-        i.onConflict(), i.atomic());
+    return scoped;
   }
 
   /** The tenant slot of a created row: the tenant, stamped; one named by the caller, checked. */
-  private ExprNode stamp(ModelSchema model, ExprNode slot) {
+  @Override
+  protected ExprNode created(@Nullable ModelSchema model, int field, ExprNode slot) {
+    if (model == null || !isTenantField(model, field)) {
+      return expr(slot);
+    }
     Tenant t = require(model);
     if (slot instanceof ExprNode.Default) {
       if (t.isNone()) {
@@ -166,53 +147,6 @@ public final class ScopeTenant {
     return fields.stream().map(model::fieldName).toList().toString();
   }
 
-  private Returning returning(Returning r) {
-    return ReturningMap.map(r, this::expr, this::query);
-  }
-
-
-  /** {@code filter} of a statement on {@code source}, its own tenant's equality joined in. */
-  private ExprNode filter(Source source, ExprNode filter) {
-    ExprNode scoped = expr(filter);
-    ModelSchema model = model(source);
-    ExprNode eq = model == null ? null : tenantEq(model);
-    return eq == null ? scoped : Conjuncts.with(scoped, eq);
-  }
-
-  private ExprNode expr(ExprNode e) {
-    if (e instanceof ExprNode.Related r) {
-      return related(r);
-    }
-    if (e instanceof ExprNode.RelatedAggregate a) {
-      return RelatedTarget.confined(a, r -> related((ExprNode.Related) r));
-    }
-    if (e instanceof ExprNode.Stmt s) {
-      return new ExprNode.Stmt(statement(s.statement()));
-    }
-    return Children.map(e, this::expr, this::query);
-  }
-
-  /**
-   * A relation filter over the related records of the tenant only: for ANY and NONE the filter
-   * asks for the tenant too; for EVERY, another tenant's records are let through, as if absent.
-   */
-  private ExprNode related(ExprNode.Related r) {
-    ModelSchema target = RelatedTarget.of(schema, r);
-    return RelatedTarget.confined(r, expr(r.filter()), target == null ? null : tenantEq(target));
-  }
-
-
-  /** {@code model.tenant = tenant}, or null when the model is not scoped or the scope is none. */
-  private @Nullable ExprNode tenantEq(ModelSchema model) {
-    FieldSchema field = model.tenantField();
-    if (field == null) {
-      return null;
-    }
-    Tenant t = require(model);
-    return t.isNone() ? null
-        : ExprNode.eq(new ExprNode.Field(model.name(), field.index()), ExprNode.of(t.id()));
-  }
-
   private Tenant require(ModelSchema model) {
     if (tenant == null) {
       throw new TenantScopeException(Reason.MISSING, model.name(), null,
@@ -225,10 +159,5 @@ public final class ScopeTenant {
   private static boolean isTenantField(ModelSchema model, int index) {
     FieldSchema field = model.tenantField();
     return field != null && field.index() == index;
-  }
-
-  private @Nullable ModelSchema model(Source source) {
-    return source instanceof Source.Model m && schema.hasModel(m.model())
-        ? schema.model(m.model()) : null;
   }
 }

@@ -14,6 +14,7 @@ import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
+import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -46,6 +47,18 @@ class HideDeletedTest {
 
   private static StatementNode hide(StatementNode s) {
     return HideDeleted.apply(s, SCHEMA, NOW);
+  }
+
+  @Test
+  void aPathVisitsLiveRecordsUnlessItChoseByTheMarker() {
+    PathNode path = new PathNode("Doc", BY_TITLE, new PathNode.Hop.Relation("Doc", 3,
+        ExprNode.TRUE), 1, 3, ExprNode.TRUE, PathNode.Mode.ALL);
+    assertEquals(MARKER.live(), HideDeleted.path(path, SCHEMA).nodes());
+    PathNode withDeleted = path.withNodes(MARKER.either());
+    assertSame(withDeleted, HideDeleted.path(withDeleted, SCHEMA));
+    PathNode users = new PathNode("User", ExprNode.TRUE, new PathNode.Hop.Relation("User", 9,
+        ExprNode.TRUE), 1, 3, ExprNode.TRUE, PathNode.Mode.ALL);
+    assertSame(users, HideDeleted.path(users, SCHEMA));
   }
 
   @Test

@@ -29,6 +29,9 @@ import java.util.List;
  * WHERE "toasty_path"."toasty_depth" >= 1 AND <reached> ORDER BY "toasty_path"."toasty_depth"
  * }</pre>
  *
+ * <p>Where only some rows may be on a path ({@code nodes}: the live rows of a soft-deleted
+ * table), the start rows must be among them and each step's next key in them.
+ *
  * <p>{@code DISTINCT} groups the reached keys to their least depth first; {@code SHORTEST}
  * keeps the first row by depth. The bounds are part of the text (they are the statement's
  * shape); filter values are bind markers as everywhere.
@@ -95,6 +98,7 @@ final class PathSql {
     out.append(" FROM ");
     ctx.ident(table.name());
     condition(" WHERE ", path.start());
+    condition(isTrue(path.start()) ? " WHERE " : " AND ", path.nodes());
   }
 
   /** {@code SELECT next, depth + 1, visited || next || '/' FROM cte JOIN edge ON ..}. */
@@ -124,6 +128,33 @@ final class PathSql {
     out.append(" AND ").append(String.format(cycles.notIn(),
         cycles.join("'/'", nextText, "'/'"), visited));
     condition(" AND ", edge.filter());
+    visitable(path, next);
+  }
+
+  /**
+   * {@code AND next IN (SELECT key FROM table WHERE nodes)}: the next row is one a path may
+   * visit. Not correlated, so that an edge that is a column of the table itself (a self
+   * foreign key) names the outer row, not the subquery's.
+   */
+  private void visitable(PathNode path, List<String> next) {
+    if (isTrue(path.nodes())) {
+      return;
+    }
+    TableSchema table = ctx.schema().table(path.source());
+    out.append(" AND ").append(next.size() == 1 ? next.get(0)
+        : "(" + String.join(", ", next) + ")").append(" IN (SELECT ");
+    List<Integer> key = table.primaryKey();
+    for (int i = 0; i < key.size(); i++) {
+      out.append(i > 0 ? ", " : "").append(column(table, key.get(i)));
+    }
+    out.append(" FROM ");
+    ctx.ident(table.name());
+    condition(" WHERE ", path.nodes());
+    out.append(')');
+  }
+
+  private static boolean isTrue(ExprNode condition) {
+    return unwrapSingleton(condition).equals(ExprNode.TRUE);
   }
 
   /** The rows reached, joined back to the table, filtered and ordered by depth. */
@@ -177,10 +208,10 @@ final class PathSql {
 
   /** {@code prefix condition}, unless the condition is true. */
   private void condition(String prefix, ExprNode condition) {
-    ExprNode c = unwrapSingleton(condition);
-    if (c.equals(ExprNode.TRUE)) {
+    if (isTrue(condition)) {
       return;
     }
+    ExprNode c = unwrapSingleton(condition);
     out.append(prefix).append('(');
     ctx.expr(c, Type.Scalar.BOOL);
     out.append(')');

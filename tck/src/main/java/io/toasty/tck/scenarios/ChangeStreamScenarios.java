@@ -344,35 +344,37 @@ public abstract class ChangeStreamScenarios {
   }
 
   /**
-   * A stream of the chores' changes, subscribed until closed, its changes queued; opened once
-   * the stream listens ({@link Change.Kind#LISTENING}).
+   * A stream of the chores' changes (or of another model's), subscribed until closed, its
+   * changes queued; opened once the stream listens ({@link Change.Kind#LISTENING}).
    */
   static final class Watch implements AutoCloseable {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Disposable subscription;
 
-    private Watch(Flux<Change<Chore>> changes) {
+    private Watch(Flux<?> changes) {
       this.subscription = changes.subscribe(queue::add, queue::add,
           () -> queue.add("completed"));
     }
 
     static Watch of(Db db) {
-      return listening(new Watch(Chores.changes(db)));
+      return of(Chores.changes(db));
     }
 
     /** The stream resumed after {@code token}. */
     static Watch after(Db db, String token) {
-      return listening(new Watch(Chores.changesAfter(db, token)));
+      return of(Chores.changesAfter(db, token));
     }
 
-    private static Watch listening(Watch watch) {
+    /** A watch of {@code changes}, whose changes {@link #next} gives as the caller's type. */
+    static Watch of(Flux<?> changes) {
+      Watch watch = new Watch(changes);
       assertEquals(Change.Kind.LISTENING, watch.nextAny().kind(), "the stream's first signal");
       return watch;
     }
 
     /** The next change of a record. */
-    Change<Chore> next() {
-      Change<Chore> c = nextAny();
+    <T> Change<T> next() {
+      Change<T> c = nextAny();
       assertTrue(c.isRecordChange(), () -> "a record's change, not " + c);
       assertNotNull(c.key());
       return c;
@@ -380,7 +382,7 @@ public abstract class ChangeStreamScenarios {
 
     /** The next signal, which must be a change or a mark. */
     @SuppressWarnings("unchecked")
-    Change<Chore> nextAny() {
+    <T> Change<T> nextAny() {
       Object next;
       try {
         next = queue.poll(Tck.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -389,7 +391,7 @@ public abstract class ChangeStreamScenarios {
         throw new AssertionError("interrupted waiting for a change", e);
       }
       if (next instanceof Change<?> c) {
-        return (Change<Chore>) c;
+        return (Change<T>) c;
       }
       if (next instanceof RuntimeException e) {
         throw e;

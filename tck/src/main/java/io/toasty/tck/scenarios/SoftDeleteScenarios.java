@@ -1,29 +1,48 @@
 package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.await;
+import static io.toasty.tck.Tck.awaitAll;
 import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
+import io.toasty.Change;
+import io.toasty.PathQuery;
 import io.toasty.Tenant;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.hook.Hook;
+import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.Requires;
+import io.toasty.tck.TckClock;
+import io.toasty.tck.scenarios.ChangeStreamScenarios.Watch;
 import io.toasty.tck.models.SdAuthor;
 import io.toasty.tck.models.SdAuthors;
+import io.toasty.tck.models.SdChore;
+import io.toasty.tck.models.SdChores;
 import io.toasty.tck.models.SdNotes;
 import io.toasty.tck.models.SdPost;
 import io.toasty.tck.models.SdPosts;
 import io.toasty.tck.models.SdTag;
+import io.toasty.tck.models.SdReview;
+import io.toasty.tck.models.SdReviews;
 import io.toasty.tck.models.SdTags;
+import io.toasty.tck.models.SdTask;
+import io.toasty.tck.models.SdTasks;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Soft delete the planner enforces ({@code @SoftDelete}): a delete (by key, by filter, cascaded
@@ -32,7 +51,8 @@ import reactor.core.publisher.Flux;
  * {@code restore()} and {@code purge()} undo and finish a delete. Both marker forms: a
  * timestamp ({@link SdAuthor}) and a flag ({@link SdPost}); with a tenant too ({@code SdNote}).
  */
-@Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class})
+@Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class, SdChores.class,
+    SdTasks.class, SdReviews.class})
 public abstract class SoftDeleteScenarios {
 
   private static SdAuthor author(Db db, String name, long score) {
@@ -277,5 +297,117 @@ public abstract class SoftDeleteScenarios {
     assertEquals(List.of(1L), await(SdPosts.deleteAll(Flux.just(SdPosts.filter(
         SdPosts.TITLE.eq("b1")).delete())).exec(db).collectList()));
     assertEquals(2L, await(SdPosts.all().onlyDeleted().count(db)));
+  }
+
+  /**
+   * Lifecycle hooks see a soft delete, and a restore, as the updates they are (docs/models.md):
+   * the update hooks run with the record before and after the marker changed, the delete hooks
+   * do not; a purge runs the delete hooks.
+   */
+  @BackendTest
+  public void hooksSeeASoftDeleteAndARestoreAsUpdates(BackendContext context) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Db db = context.open(b -> b
+        .hook(SdAuthors.MODEL, Hook.beforeUpdate((tx, a) -> saw(seen, "beforeUpdate", a)))
+        .hook(SdAuthors.MODEL, Hook.afterUpdate((tx, a) -> saw(seen, "afterUpdate", a)))
+        .hook(SdAuthors.MODEL, Hook.beforeDelete((tx, a) -> saw(seen, "beforeDelete", a)))
+        .hook(SdAuthors.MODEL, Hook.afterDelete((tx, a) -> saw(seen, "afterDelete", a)))).db();
+    SdAuthor ann = author(db, "ann", 1);
+    assertEquals(1L, await(SdAuthors.deleteById(ann.id()).exec(db)));
+    assertEquals(List.of("beforeUpdate ann live", "afterUpdate ann deleted"), seen);
+    seen.clear();
+    assertEquals(1L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+    assertEquals(List.of("beforeUpdate ann deleted", "afterUpdate ann live"), seen);
+    seen.clear();
+    assertEquals(1L, await(SdAuthors.filterById(ann.id()).purge().exec(db)));
+    assertEquals(List.of("beforeDelete ann live", "afterDelete ann live"), seen);
+  }
+
+  private static Mono<Void> saw(List<String> seen, String kind, SdAuthor a) {
+    return Mono.fromRunnable(() -> seen.add(kind + " " + a.name() + " "
+        + (a.deletedAt().isPresent() ? "deleted" : "live")));
+  }
+
+  /**
+   * A change stream reports a soft delete as DELETED (the record is gone from every read), a
+   * restore as UPDATED with the live record, and a purge of a deleted record as DELETED again.
+   */
+  @BackendTest
+  @Requires(Need.CHANGE_STREAMS)
+  public void changeStreamsReportASoftDeleteAsADelete(Db db) {
+    try (Watch watch = Watch.of(SdChores.changes(db))) {
+      await(SdChores.create().code("a").points(1).exec(db));
+      assertEquals(Change.Kind.CREATED, watch.next().kind());
+      await(SdChores.deleteByCode("a").exec(db));
+      Change<SdChore> deleted = watch.next();
+      assertEquals(Change.Kind.DELETED, deleted.kind());
+      assertNull(deleted.record());
+      assertEquals(1L, await(SdChores.filterByCode("a").restore().exec(db)));
+      Change<SdChore> restored = watch.next();
+      assertEquals(Change.Kind.UPDATED, restored.kind());
+      assertEquals(new SdChore("a", 1, Optional.empty()), restored.record());
+      await(SdChores.deleteByCode("a").exec(db));
+      assertEquals(Change.Kind.DELETED, watch.next().kind());
+      assertEquals(1L, await(SdChores.filterByCode("a").purge().exec(db)));
+      assertEquals(Change.Kind.DELETED, watch.next().kind());
+    }
+  }
+
+  /**
+   * A path query starts at, passes through and reaches live records only: a deleted task breaks
+   * the chain it was in; {@code withDeleted()} follows it whole.
+   */
+  @BackendTest
+  @Requires(Need.PATH_QUERIES)
+  public void pathQueriesPassLiveRecordsOnly(Db db) {
+    SdTask design = await(SdTasks.create().title("design").exec(db));
+    SdTask build = await(SdTasks.create().title("build").blocker(design).exec(db));
+    await(SdTasks.create().title("ship").blocker(build).exec(db));
+    assertEquals(List.of("build:1", "design:2"), reached(db, upFrom("ship")));
+    await(SdTasks.deleteById(design.id()).exec(db));
+    assertEquals(List.of("build:1"), reached(db, upFrom("ship")));
+    await(SdTasks.deleteById(build.id()).exec(db));
+    assertEquals(List.of(), reached(db, upFrom("ship")));
+    assertEquals(List.of(), reached(db, upFrom("build")));
+    assertTrue(await(upFrom("ship").shortestTo(SdTasks.TITLE.eq("design"), db)
+        .map(r -> List.of(r)).defaultIfEmpty(List.of())).isEmpty());
+    assertEquals(List.of("build:1", "design:2"), reached(db, upFrom("ship").withDeleted()));
+    assertEquals(2, await(upFrom("ship").withDeleted()
+        .shortestTo(SdTasks.TITLE.eq("design"), db)).length());
+  }
+
+  private static PathQuery<SdTask> upFrom(String title) {
+    return PathQuery.from(SdTasks.MODEL, SdTasks.TITLE.eq(title))
+        .along(SdTasks.BLOCKER.repeat(1, 5));
+  }
+
+  private static List<String> reached(Db db, PathQuery<SdTask> path) {
+    return awaitAll(path.reached(db)).stream().map(r -> r.record().title() + ":" + r.length())
+        .sorted().toList();
+  }
+
+  /**
+   * A restore restores what its records' deletes cascaded to: the children with a timestamp
+   * marker deleted at their parent's deletion time, not one deleted before it; a child with a
+   * flag marker stays deleted (a flag cannot tell a cascaded delete from an earlier one).
+   */
+  @BackendTest
+  public void restoreRestoresWhatTheDeleteCascadedTo(Db db, TckClock clock) {
+    clock.set(Instant.parse("2026-01-01T00:00:00Z"));
+    SdAuthor ann = author(db, "ann", 1);
+    SdAuthor bob = author(db, "bob", 2);
+    post(db, ann, "p1", 1);
+    await(SdReviews.create().authorId(ann.id()).text("early").exec(db));
+    await(SdReviews.create().authorId(ann.id()).text("r1").exec(db));
+    await(SdReviews.create().authorId(bob.id()).text("b1").exec(db));
+    await(SdReviews.filter(SdReviews.TEXT.eq("early")).delete().exec(db));
+    clock.advance(Duration.ofSeconds(1));
+    await(SdAuthors.all().delete().exec(db));
+    assertEquals(0L, await(SdReviews.all().count(db)));
+    assertEquals(1L, await(SdAuthors.filterById(ann.id()).restore().exec(db)));
+    assertEquals(List.of("r1"), await(SdReviews.all().collect(db)).stream()
+        .map(SdReview::text).toList());
+    assertEquals(0L, await(SdPosts.all().count(db)));
+    assertEquals(List.of("ann"), names(await(SdAuthors.all().collect(db))));
   }
 }

@@ -23,10 +23,11 @@ import reactor.core.publisher.Flux;
  * Makes a driver's change notices into {@link Change}s: the notices that came while the
  * subscriber was busy are taken as one batch (at most {@value #BATCH} of them), whose created
  * and updated keys are read in one query through the normal query path; the changes keep the
- * notices' order. The next batch is read only when the subscriber asks for more, so a slow
- * subscriber holds back the reads; the notices themselves wait in memory (the driver cannot
- * tell the database to hold them), at most a bounded number of them, past which a
- * {@link Change.Kind#GAP} stands for the ones dropped ({@link BoundedNotices}).
+ * notices' order, a soft delete reported as a delete. The next batch is read only when the
+ * subscriber asks for more, so a slow subscriber holds back the reads; the notices themselves
+ * wait in memory (the driver cannot tell the database to hold them), at most a bounded number
+ * of them, past which a {@link Change.Kind#GAP} stands for the ones dropped
+ * ({@link BoundedNotices}).
  */
 public final class ChangeReads<M> {
   /** The most notices read in one query: those that waited while the subscriber was busy. */
@@ -93,11 +94,21 @@ public final class ChangeReads<M> {
       } else {
         M record = n.kind() == Change.Kind.DELETED ? null : records.get(key);
         Value.@Nullable Record old = n.old();
-        out.add(new Change<>(n.kind(), key, record, old == null ? null : model.load(old), at,
-            token));
+        out.add(new Change<>(kind(n.kind(), record), key, record,
+            old == null ? null : model.load(old), at, token));
       }
     }
     return out;
+  }
+
+  /**
+   * What a notice of {@code kind} reports: an update of a soft-deleted model whose record the
+   * read no longer sees (it hides deleted records like every read) deleted it, so the stream
+   * says DELETED, as for a hard delete (docs/models.md, Soft delete).
+   */
+  private Change.Kind kind(Change.Kind kind, @Nullable M record) {
+    return kind == Change.Kind.UPDATED && record == null
+        && model.schema().softDeleteField() != null ? Change.Kind.DELETED : kind;
   }
 
   /**

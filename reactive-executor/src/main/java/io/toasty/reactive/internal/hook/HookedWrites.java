@@ -6,6 +6,7 @@ import io.toasty.reactive.Tx;
 import io.toasty.reactive.hook.HookKind;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * Runs a write of models with hooks inside a transaction, its hooks around it: the records a
  * create writes are known from the statement (and, after it, from what it returns); an update or
  * a delete reads the records its filter matches first, in the transaction, and an update reads
- * them again by key after it (or takes the records it returns). The statement's values are
+ * them again by key after it (or takes the records it returns), deleted or not where the model
+ * is soft-deleted. The statement's values are
  * handed on once the after hooks have run (docs/design/hooks.md).
  */
 public final class HookedWrites {
@@ -132,7 +134,12 @@ public final class HookedWrites {
     if (before.isEmpty()) {
       return Flux.empty();
     }
-    return matching(tx, model, KeyFilters.of(schema.model(model), before));
+    ExprNode byKey = KeyFilters.of(schema.model(model), before);
+    DeletedRows marker = DeletedRows.of(schema.model(model));
+    // whatever the update did to a soft-delete marker: a soft delete is an update whose
+    // records are deleted after it (SoftDeleteScenarios)
+    return matching(tx, model, marker == null ? byKey
+        : new ExprNode.And(List.of(byKey, marker.either())));
   }
 
   private Flux<Value> delete(Tx tx, DeleteNode delete,
