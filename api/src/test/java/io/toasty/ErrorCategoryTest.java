@@ -40,6 +40,7 @@ class ErrorCategoryTest {
       Map.entry("ItemTooLargeException", ErrorCategory.INVALID_INPUT),
       Map.entry("InvalidFilterException", ErrorCategory.INVALID_INPUT),
       Map.entry("InvalidCursorException", ErrorCategory.INVALID_INPUT),
+      Map.entry("InvalidResumeTokenException", ErrorCategory.INVALID_INPUT),
       Map.entry("RecordNotFoundException", ErrorCategory.NOT_FOUND),
       Map.entry("UniqueViolationException", ErrorCategory.CONFLICT),
       Map.entry("ForeignKeyViolationException", ErrorCategory.CONFLICT),
