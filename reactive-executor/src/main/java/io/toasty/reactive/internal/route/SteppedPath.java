@@ -9,13 +9,13 @@ import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +34,11 @@ public final class SteppedPath {
   private final ModelSchema model;
   private final ModelEdge edge;
   private final Executor executor;
-  /** Every record read so far, by key. */
-  private final Map<List<Value>, Value.Record> records = new HashMap<>();
+  /**
+   * Every record read so far, by key: concurrent, as a level's answers are read while the next
+   * level's links are.
+   */
+  private final Map<List<Value>, Value.Record> records = new ConcurrentHashMap<>();
   /** Records answered so far (each once, for DISTINCT and SHORTEST). */
   private final Set<List<Value>> answered = new HashSet<>();
 
