@@ -243,18 +243,31 @@ final class TxCommit {
    * before any other failed condition, since what the transaction decided on was stale (two
    * transactions that read a counter and create the record numbered by it: the later one's
    * duplicate key is the counter's conflict, to retry; docs' {@code CounterKeyGuideTest}), as
-   * PostgreSQL reports a serialization failure there; else the first failed condition's error.
+   * PostgreSQL reports a serialization failure there. So is a condition that failed while
+   * another transaction was writing one of its items (DynamoDB cancels that item with
+   * {@code TransactionConflict}). Else the first failed condition's error.
    */
   private static RuntimeException blame(List<AtomicWriteOp.Step> steps,
       TransactionCanceledException e) {
     List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons()
         : List.of();
+    boolean failed = false;
+    boolean concurrent = false;
     for (int i = 0; i < reasons.size() && i < steps.size(); i++) {
-      if ("ConditionalCheckFailed".equals(reasons.get(i).code())
-          && steps.get(i).blame().apply(e, reasons.get(i))
-          instanceof SerializationFailureException stale) {
-        return stale;
+      String code = reasons.get(i).code();
+      concurrent |= "TransactionConflict".equals(code);
+      if ("ConditionalCheckFailed".equals(code)) {
+        failed = true;
+        if (steps.get(i).blame().apply(e, reasons.get(i))
+            instanceof SerializationFailureException stale) {
+          return stale;
+        }
       }
+    }
+    if (failed && concurrent) {
+      return new SerializationFailureException(TableInfo.BACKEND, null, "a condition of this "
+          + "transaction's commit failed while another transaction was writing its items; "
+          + "nothing was written, and the transaction may be run again", e);
     }
     return AtomicWriteOp.blame(steps, e);
   }
