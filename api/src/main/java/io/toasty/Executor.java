@@ -149,8 +149,8 @@ public interface Executor {
 
   /**
    * Runs a model-level path query ({@link PathQuery} calls this): one record per row reached, the
-   * model's fields in order and then the path's length as a {@link Value.I64}. An executor
-   * without path queries signals {@link UnsupportedFeatureException} of
+   * model's fields in order and then the path's length as a {@link Value.I64}. This default, for
+   * an executor without path queries, signals {@link UnsupportedFeatureException} of
    * {@link Feature#PATH_QUERIES}.
    */
   default Flux<Value.Record> execPath(PathNode path) {

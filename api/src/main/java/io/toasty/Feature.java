@@ -29,8 +29,9 @@ public enum Feature {
   CYPHER("Cypher statements"),
   /**
    * A path query ({@code PathQuery.from(..).along(..)}): a variable-length traversal of a relation,
-   * or the shortest path over it. Graph and SQL backends (recursive CTEs) run it; DynamoDB has
-   * no way to follow an unbounded chain of keys in one request.
+   * or the shortest path over it. Graph and SQL backends (recursive CTEs) run it in one request;
+   * where a backend cannot (DynamoDB), the engine runs it as its own reads, hop by hop, so no
+   * preset refuses it; the planner's path pass still refuses an operation for such a backend.
    */
   PATH_QUERIES("path queries"),
   /**

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
  * model to itself a bounded number of times, and answer the records reached, each with the length
  * of its path. On Neo4j it is one Cypher pattern ({@code (s)-[:FOLLOWS*1..3]->(n)},
  * {@code shortestPath(..)}); on the SQL databases one recursive CTE. A path never visits a record
- * twice, so a cycle ends it, and the upper bound always applies. DynamoDB refuses it with
- * {@link Feature#PATH_QUERIES} before anything is sent. Immutable; nothing runs until
+ * twice, so a cycle ends it, and the upper bound always applies. On DynamoDB, which has no such
+ * request, the engine reads it hop by hop (the links by index, the records reached by key).
+ * Immutable; nothing runs until
  * subscription, and every error is a signal.
  *
  * <pre>{@code

@@ -90,9 +90,9 @@ import java.util.Objects;
  *                                connection is taken, rather than run weaker than asked
  * @param pathQueries             whether path queries ({@code PathQuery.from(..).along(..)}: a
  *                                variable-length traversal, a shortest path) run here, as
- *                                recursive CTEs or native graph patterns; otherwise they are
- *                                refused with {@code Feature.PATH_QUERIES} before anything is
- *                                sent
+ *                                recursive CTEs or native graph patterns, in one request;
+ *                                otherwise the engine runs them as its own reads, hop by hop,
+ *                                and never sends the driver an {@code Operation.PathQuery}
  * @param lockWaitPolicies        whether a locking read may skip rows others hold
  *                                ({@code SKIP LOCKED}) or fail at once ({@code NOWAIT}) instead
  *                                of waiting; otherwise {@code Feature.LOCK_WAIT_POLICY}. Every
@@ -275,8 +275,8 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   }
 
   /**
-   * This capability with path queries run ({@code pathQueries}), or refused with
-   * {@code Feature.PATH_QUERIES}.
+   * This capability with path queries run in one request ({@code pathQueries}), or by the
+   * engine's reads, hop by hop.
    */
   public Capability withPathQueries(boolean paths) {
     Copy copy = new Copy(this);

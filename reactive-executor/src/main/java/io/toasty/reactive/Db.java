@@ -31,6 +31,7 @@ import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.internal.route.DbView;
 import io.toasty.reactive.internal.route.Router;
 import io.toasty.reactive.internal.route.RouterOptions;
+import io.toasty.reactive.internal.route.SteppedPath;
 import io.toasty.schema.Schema;
 import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
@@ -282,11 +283,14 @@ public final class Db implements Executor {
   /**
    * A path query on this database, run where {@link #exec} would run a typed statement (the
    * bound transaction, else a connection of its own taken through the gate); see
-   * {@link io.toasty.PathQuery}. A backend without path queries refuses it with
-   * {@code Feature.PATH_QUERIES} before anything is sent.
+   * {@link io.toasty.PathQuery}. A backend without path queries in one request runs it as the
+   * engine's own reads, one hop at a time ({@link SteppedPath}).
    */
   @Override
   public Flux<Value.Record> execPath(PathNode path) {
+    if (!router.capability().pathQueries()) {
+      return router.tenants().checked(path, SteppedPath.run(path, router.models(), this));
+    }
     return replicas != null ? replicas.execPath(path) : router.execPath(path);
   }
 
@@ -436,10 +440,8 @@ public final class Db implements Executor {
   /**
    * How a path query ({@code PathQuery.untyped(mode)}) would run: the statement, the table-level
    * statement the planner's path pass makes of it, and what the driver sends (the recursive CTE
-   * of an SQL database, the Cypher pattern of a graph database).
-   *
-   * @throws io.toasty.error.UnsupportedFeatureException of {@code Feature.PATH_QUERIES} where
-   *     the backend runs no path queries
+   * of an SQL database, the Cypher pattern of a graph database); where the backend has no path
+   * query in one request, the reads the engine makes of it, hop by hop.
    */
   public String explain(PathNode path) {
     return ExplainPath.explain(path, router.models(), router.capability(),

@@ -21,6 +21,7 @@ import io.toasty.reactive.internal.gate.Lane;
 import io.toasty.reactive.internal.route.RawRefusals;
 import io.toasty.reactive.internal.route.RawStatements;
 import io.toasty.reactive.internal.route.Router;
+import io.toasty.reactive.internal.route.SteppedPath;
 import io.toasty.reactive.internal.tx.IncludeWindows;
 import io.toasty.reactive.internal.tx.SavepointScope;
 import io.toasty.reactive.internal.tx.TxSession;
@@ -360,6 +361,9 @@ public final class Tx implements Executor {
   @Override
   public Flux<Value.Record> execPath(PathNode path) {
     Objects.requireNonNull(path, "path");
+    if (!router.capability().pathQueries()) {
+      return router.tenants().checked(path, SteppedPath.run(path, router.models(), this));
+    }
     return Flux.deferContextual(context -> {
       TenantScopeException refused = router.tenants().pathRefusal(path, context);
       return refused != null ? Flux.<Value.Record>error(refused)

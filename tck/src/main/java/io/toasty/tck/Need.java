@@ -16,8 +16,11 @@ public enum Need {
   SQL(Capability::rawSql, Feature.SQL),
   /** Runs the application's PartiQL statements (DynamoDB's ExecuteStatement). */
   PARTIQL(Capability::partiql, Feature.PARTIQL),
-  /** Runs path queries: a variable-length traversal, a shortest path. */
-  PATH_QUERIES(Capability::pathQueries, Feature.PATH_QUERIES),
+  /**
+   * Runs path queries, a variable-length traversal and a shortest path: met by every backend (in
+   * one request where {@code Capability.pathQueries()}, else as the engine's reads, hop by hop).
+   */
+  PATH_QUERIES(c -> true, Feature.PATH_QUERIES),
   /** Follows a model's committed changes as a stream ({@code db.changes(..)}). */
   CHANGE_STREAMS(Capability::changeStreams, Feature.CHANGE_STREAMS),
   /** Runs the application's Cypher statements (a graph database). */

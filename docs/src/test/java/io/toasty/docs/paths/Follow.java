@@ -2,6 +2,7 @@ package io.toasty.docs.paths;
 
 import io.toasty.BelongsTo;
 import io.toasty.annotations.Auto;
+import io.toasty.annotations.Index;
 import io.toasty.annotations.Key;
 import io.toasty.annotations.Model;
 import io.toasty.annotations.Relationship;
@@ -13,7 +14,7 @@ import java.util.UUID;
 @Model
 public record Follow(
     @Key @Auto UUID id,
-    UUID followerId,
+    @Index UUID followerId,            // DynamoDB reads a hop's links through it
     BelongsTo<Member> follower,
     UUID followedId,
     BelongsTo<Member> followed,

@@ -2,6 +2,7 @@ package io.toasty.docs.paths;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.docs.DynamoLocal;
 import io.toasty.docs.neo4j.InProcessNeo4j;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.neo4j.harness.Neo4j;
 
-/** Runs the paths guide on H2 and on Neo4j 5.26 in this JVM: the same output. */
+/** Runs the paths guide on H2, on Neo4j 5.26 and on DynamoDB Local in this JVM: the same output. */
 class PathsGuideTest {
   private static final String OUTPUT =
       "near [cat:2, dan:2], early [bob, cat], eve at 3\nexplained";
@@ -23,6 +24,13 @@ class PathsGuideTest {
   void runsOnNeo4j() {
     try (Neo4j neo4j = InProcessNeo4j.start()) {
       assertEquals(OUTPUT, run(neo4j.boltURI().toString()));
+    }
+  }
+
+  @Test
+  void runsOnDynamoDbHopByHop() throws Exception {
+    try (DynamoLocal local = DynamoLocal.start()) {
+      assertEquals(OUTPUT, run(local.url("paths_")));
     }
   }
 

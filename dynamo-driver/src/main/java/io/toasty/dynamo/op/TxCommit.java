@@ -2,6 +2,7 @@ package io.toasty.dynamo.op;
 
 import io.toasty.Feature;
 import io.toasty.dynamo.table.TableInfo;
+import io.toasty.error.SerializationFailureException;
 import io.toasty.error.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -232,8 +234,42 @@ final class TxCommit {
     Mono<Void> once = cx.call(() -> cx.client().transactWriteItems(
             request.toBuilder().clientRequestToken(DynamoContext.requestToken()).build()))
         .then()
-        .onErrorMap(TransactionCanceledException.class, e -> AtomicWriteOp.blame(steps, e));
+        .onErrorMap(TransactionCanceledException.class, e -> blame(steps, e));
     return ConflictRetries.onConflict(once);
+  }
+
+  /**
+   * The error of a cancelled commit: a record the transaction read that changed, where one did,
+   * before any other failed condition, since what the transaction decided on was stale (two
+   * transactions that read a counter and create the record numbered by it: the later one's
+   * duplicate key is the counter's conflict, to retry; docs' {@code CounterKeyGuideTest}), as
+   * PostgreSQL reports a serialization failure there. So is a condition that failed while
+   * another transaction was writing one of its items (DynamoDB cancels that item with
+   * {@code TransactionConflict}). Else the first failed condition's error.
+   */
+  private static RuntimeException blame(List<AtomicWriteOp.Step> steps,
+      TransactionCanceledException e) {
+    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons()
+        : List.of();
+    boolean failed = false;
+    boolean concurrent = false;
+    for (int i = 0; i < reasons.size() && i < steps.size(); i++) {
+      String code = reasons.get(i).code();
+      concurrent |= "TransactionConflict".equals(code);
+      if ("ConditionalCheckFailed".equals(code)) {
+        failed = true;
+        if (steps.get(i).blame().apply(e, reasons.get(i))
+            instanceof SerializationFailureException stale) {
+          return stale;
+        }
+      }
+    }
+    if (failed && concurrent) {
+      return new SerializationFailureException(TableInfo.BACKEND, null, "a condition of this "
+          + "transaction's commit failed while another transaction was writing its items; "
+          + "nothing was written, and the transaction may be run again", e);
+    }
+    return AtomicWriteOp.blame(steps, e);
   }
 
   /** About how many bytes {@code i} adds to the request. */

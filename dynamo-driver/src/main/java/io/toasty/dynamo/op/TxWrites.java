@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * the transaction sees it, {@link TxLedger#load}), the write is computed from it and buffered,
  * and the statement answers as it would have: the rows inserted, the count or the rows of an
  * update, the count of a delete. A key or unique value another record holds fails the statement
- * at once with a {@code UniqueViolationException}, as a database would, and leaves none of its
- * rows buffered; the commit's conditions catch what changes after that.
+ * at once with a {@code UniqueViolationException}, as a database would (or, for a key, with the
+ * conflict of a read that changed meanwhile: {@link StaleReads}), and leaves none of its rows
+ * buffered; the commit's conditions catch what changes after that.
  */
 final class TxWrites {
   private TxWrites() {}
@@ -33,7 +34,7 @@ final class TxWrites {
       return allOrNothing(l, Flux.fromIterable(items).concatMap(item -> {
         Map<String, AttributeValue> key = Items.keyOf(t, item);
         return l.load(t, key).flatMap(found -> found.isPresent()
-            ? Mono.error(Uniqueness.duplicateKey(t, null))
+            ? StaleReads.orError(l, Uniqueness.duplicateKey(t, null))
             : unclaimed(l, t, null, item).then(Mono.fromRunnable(() ->
                 l.write(TxLedger.Ref.of(t, item), Optional.of(item)))));
       }, 1).then(TxLimits.check(l, t))

@@ -102,7 +102,9 @@ final class LowerInsert {
       if (unset > 0 && !cx.capability.identityKeys()) {
         throw new UnsupportedFeatureException(Feature.IDENTITY_KEYS,
             cx.capability.backend(), cx.model.name() + "." + f.name()
-            + " is @Auto on an integer; use a UUID key or set the key");
+            + " is @Auto on an integer, which the backend does not generate; use an @Auto UUID"
+            + " key, or set the key (from a counter record moved on in the creating"
+            + " transaction, where it must be an increasing integer)");
       }
       omitted[f.index()] = unset > 0;
     }

@@ -9,7 +9,6 @@ import io.toasty.planner.lower.LowerExpr;
 import io.toasty.planner.softdelete.HideDeleted;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
-import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
@@ -43,14 +42,12 @@ public final class PlanPath {
           "a path query of " + path.source() + " follows an unbounded chain of keys, which "
           + "the backend cannot do in one request");
     }
-    if (!(path.hop() instanceof PathNode.Hop.Relation hop)) {
-      throw new IllegalArgumentException("a table-level path reached the planner: " + path);
-    }
+    ModelEdge modelEdge = ModelEdge.of(path, schema);
     ModelSchema model = schema.model(path.source());
     ModelMapping mapping = schema.mapping(model.name());
     TableSchema table = schema.table(mapping.table());
-    PathNode.Hop.Edge edge = PathEdges.edge(schema, model, relation(model, hop),
-        LowerExpr.lower(hop.links(), schema));
+    PathNode.Hop.Edge edge = PathEdges.edge(schema, modelEdge,
+        LowerExpr.lower(modelEdge.links(), schema));
     PathNode lowered = new PathNode(table.name(), LowerExpr.lower(path.start(), schema), edge,
         path.min(), path.max(), LowerExpr.lower(path.reached(), schema), path.mode(),
         LowerExpr.lower(path.nodes(), schema));
@@ -60,21 +57,6 @@ public final class PlanPath {
     }
     rowType.add(Type.Scalar.I64);
     return new Operation.PathQuery(lowered, List.of(), rowType);
-  }
-
-  private static RelationSchema relation(ModelSchema model, PathNode.Hop.Relation hop) {
-    int index = hop.relation() - model.fields().size();
-    if (!hop.model().equals(model.name()) || index < 0 || index >= model.relations().size()) {
-      throw new InvalidStatementException(model.name(), null, "a path of " + model.name()
-          + " follows a relation of " + hop.model() + " (#" + hop.relation() + ")");
-    }
-    RelationSchema r = model.relations().get(index);
-    if (!r.target().equals(model.name())) {
-      throw new InvalidStatementException(model.name(), r.name(), "a path follows a relation "
-          + "of a model to itself; " + model.name() + "." + r.name() + " relates to "
-          + r.target());
-    }
-    return r;
   }
 
   /** Whether {@code e} is the constant true (no condition). */

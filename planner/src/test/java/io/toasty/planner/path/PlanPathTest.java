@@ -127,4 +127,24 @@ class PlanPathTest {
     assertThrows(UnsupportedFeatureException.class, () -> PlanPath.plan(
         path(FOLLOWING, ExprNode.TRUE), SCHEMA, Capability.H2.withPathQueries(false)));
   }
+
+  @Test
+  void theModelEdgeIsWhatTheEngineReadsHopByHop() {
+    assertEquals(new ModelEdge("Follow", List.of(1), List.of(2), ExprNode.TRUE),
+        ModelEdge.of(path(FOLLOWING, ExprNode.TRUE), SCHEMA));
+    assertEquals(new ModelEdge("Person", List.of(0), List.of(2), ExprNode.TRUE),
+        ModelEdge.of(path(MANAGER, ExprNode.TRUE), SCHEMA));
+    assertEquals(new ModelEdge("Person", List.of(2), List.of(0), ExprNode.TRUE),
+        ModelEdge.of(path(REPORTS, ExprNode.TRUE), SCHEMA));
+  }
+
+  @Test
+  void withoutPathQueriesTheExplainShowsTheEnginesReads() {
+    String plan = ExplainPath.explain(path(FOLLOWING, ExprNode.TRUE), SCHEMA,
+        Capability.DYNAMODB, null);
+    assertTrue(plan.contains("step by step") && plan.contains("each hop, up to 3: Follow where "
+        + "[1] IN"), plan);
+    assertThrows(InvalidStatementException.class, () -> ExplainPath.explain(
+        path(FOLLOWS, ExprNode.TRUE), SCHEMA, Capability.DYNAMODB, null));
+  }
 }

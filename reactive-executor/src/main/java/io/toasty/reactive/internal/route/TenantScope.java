@@ -11,6 +11,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.PathNode;
 import io.toasty.stmt.StatementNode;
+import io.toasty.value.Value;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.util.context.ContextView;
 
 /**
@@ -118,6 +120,14 @@ public final class TenantScope {
     }
     return new TenantScopeException(Reason.PATH, path.source(), null, "a path query over a "
         + "tenant-scoped model runs only under Tenant.none()");
+  }
+
+  /** {@code run}, unless {@code path} may not run in its subscriber's scope. */
+  public Flux<Value.Record> checked(PathNode path, Flux<Value.Record> run) {
+    return Flux.deferContextual(context -> {
+      TenantScopeException refused = pathRefusal(path, context);
+      return refused != null ? Flux.error(refused) : run;
+    });
   }
 
   private static String text(Operation raw) {
