@@ -5,6 +5,7 @@ import io.toasty.stmt.PathNode;
 import io.toasty.value.Value;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,11 +36,11 @@ import reactor.core.publisher.Mono;
 public final class PathQuery<M> {
   private final ModelDef<M> model;
   private final ExprNode start;
-  private final Repeat<M, M> step;
+  private final @Nullable Repeat<M, M> step;
   private final ExprNode reached;
   private final boolean distinct;
 
-  private PathQuery(ModelDef<M> model, ExprNode start, Repeat<M, M> step, ExprNode reached,
+  private PathQuery(ModelDef<M> model, ExprNode start, @Nullable Repeat<M, M> step, ExprNode reached,
       boolean distinct) {
     this.model = model;
     this.start = start;

@@ -7,6 +7,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,7 @@ public final class Eval {
     } else if (e instanceof ExprNode.Arg a) {
       return args.get(a.index());
     } else if (e instanceof ExprNode.Column c) {
-      return row.get(c.index());
+      return Objects.requireNonNull(row, "a column read needs a row").get(c.index());
     } else if (e instanceof ExprNode.Compare c) {
       return compare(c);
     } else if (e instanceof ExprNode.And a) {

@@ -78,7 +78,7 @@ public final class HideDeleted {
     }
     ModelSchema model = model(schema, d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
-    if (marker == null || marker.chosenBy(d.filter())) {
+    if (model == null || marker == null || marker.chosenBy(d.filter())) {
       return List.of();
     }
     HideDeleted pass = of(schema, now);

@@ -104,6 +104,7 @@ public final class ScopeTenant {
         returning(u.returning()));
   }
 
+  @SuppressWarnings("NullAway") // field is non-null only with model
   private InsertNode insert(InsertNode i) {
     ModelSchema model = model(i.target());
     FieldSchema field = model == null ? null : model.tenantField();
@@ -124,6 +125,7 @@ public final class ScopeTenant {
   }
 
   /** The tenant slot of a created row: the tenant, stamped; one named by the caller, checked. */
+  @SuppressWarnings("NullAway") // a stamped model has a tenant field; id() is null only for none()
   private ExprNode stamp(ModelSchema model, ExprNode slot) {
     Tenant t = require(model);
     if (slot instanceof ExprNode.Default) {
@@ -138,6 +140,7 @@ public final class ScopeTenant {
   }
 
   /** A value written to the tenant field: the scope's own tenant, or refused. */
+  @SuppressWarnings("NullAway") // a checked model has a tenant field; id() is null only for none()
   private void checkNamed(ModelSchema model, ExprNode value) {
     Tenant t = require(model);
     if (t.isNone() || value instanceof ExprNode.Const c && c.value().equals(t.id())) {
@@ -200,6 +203,7 @@ public final class ScopeTenant {
 
 
   /** {@code model.tenant = tenant}, or null when the model is not scoped or the scope is none. */
+  @SuppressWarnings("NullAway") // id() is null only for none(), ruled out
   private @Nullable ExprNode tenantEq(ModelSchema model) {
     FieldSchema field = model.tenantField();
     if (field == null) {
