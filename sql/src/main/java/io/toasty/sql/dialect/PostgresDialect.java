@@ -5,6 +5,7 @@ import io.toasty.value.Type;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL (12+) through r2dbc-postgresql: {@code $1} markers, RETURNING on every mutation,
@@ -71,7 +72,7 @@ public final class PostgresDialect implements SqlDialect {
 
   /** PostgreSQL has no {@code MIN}/{@code MAX} of booleans or UUIDs. */
   @Override
-  public MinMax minMax(Type type) {
+  public MinMax minMax(@Nullable Type type) {
     return type == Type.Scalar.BOOL ? MinMax.BOOL_AND_OR
         : type == Type.Scalar.UUID ? MinMax.BY_TEXT : MinMax.NATIVE;
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between SQL backends, in one place: bind markers, identifier quoting,
@@ -172,7 +173,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * evaluate it once, as a constant, before the first row. {@code null} (the default): the
    * database fails by itself.
    */
-  default String divisionByZeroFailure() {
+  default @Nullable String divisionByZeroFailure() {
     return null;
   }
 
@@ -185,7 +186,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * The type name in {@code CAST(x AS name)} that makes an aggregate's result {@code type} (I64,
    * F64, DECIMAL), or null to leave the database's own result type.
    */
-  default String castType(Type type) {
+  default @Nullable String castType(Type type) {
     return columnType(type, false);
   }
 
@@ -193,7 +194,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * How {@code MIN} and {@code MAX} of a value of {@code type} are written: natively, unless the
    * database has no such aggregate for the type (PostgreSQL: none for booleans and UUIDs).
    */
-  default MinMax minMax(Type type) {
+  default MinMax minMax(@Nullable Type type) {
     return MinMax.NATIVE;
   }
 
