@@ -40,8 +40,8 @@ public final class PathQuery<M> {
   private final ExprNode reached;
   private final boolean distinct;
 
-  private PathQuery(ModelDef<M> model, ExprNode start, @Nullable Repeat<M, M> step, ExprNode reached,
-      boolean distinct) {
+  private PathQuery(ModelDef<M> model, ExprNode start, @Nullable Repeat<M, M> step,
+      ExprNode reached, boolean distinct) {
     this.model = model;
     this.start = start;
     this.step = step;

@@ -102,7 +102,8 @@ abstract class ToOne<T> {
       return (T) Optional.ofNullable(record);
     }
     if (record == null) {
-      throw new RecordNotFoundException(Objects.requireNonNull(target).name(), "the required relation "
+      throw new RecordNotFoundException(Objects.requireNonNull(target).name(),
+          "the required relation "
           + scope().describe() + " has no related record");
     }
     return (T) record;

@@ -277,7 +277,8 @@ final class PlanKeyValue {
    * key, or reads which record holds the unique values and writes conditioned on them.
    */
   private int upsert(InsertNode i) {
-    Objects.requireNonNull(i.onConflict(), "an upsert").assignments().forEach(a -> updateExpression(a.value()));
+    Objects.requireNonNull(i.onConflict(), "an upsert").assignments()
+        .forEach(a -> updateExpression(a.value()));
     if (i.rows().size() > 1) {
       throw new UnsupportedFeatureException(Feature.UPSERT_MANY, capability.backend(),
           "a key-value backend checks and writes one record per conditional write; upsert the "

@@ -39,7 +39,8 @@ public sealed interface DdlStatement {
    * {@code INSERT INTO to (columns) SELECT columns FROM from}, the column called {@code cast}
    * (if any) cast to its type in {@code table}.
    */
-  record RowCopy(String from, String to, DdlTable table, @Nullable String cast) implements DdlStatement {}
+  record RowCopy(String from, String to, DdlTable table, @Nullable String cast)
+      implements DdlStatement {}
 
   /** {@code ALTER TABLE t ADD COLUMN definition}. */
   record ColumnAddition(String table, DdlColumn column) implements DdlStatement {}
