@@ -37,7 +37,8 @@ public final class Eval {
   }
 
   /** The record that {@code r} evaluates to. */
-  public static Value.Record record(ExprNode.Record r, List<Value> args, Value.Record row) {
+  public static Value.Record record(ExprNode.Record r, List<Value> args,
+      Value.@Nullable Record row) {
     return (Value.Record) eval(r, args, row);
   }
 
