@@ -19,6 +19,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -127,8 +128,10 @@ final class ChangeListener {
     AtomicBoolean listening = new AtomicBoolean();
     AtomicReference<String> channel = new AtomicReference<>("");
     Flux<ChangeNotice> heard = pg.getNotifications()
-        .filter(n -> channel.get().equals(n.getName()) && n.getParameter() != null)
-        .map(n -> notice(ChangePayload.parse(n.getParameter())));
+        .filter(n -> Objects.requireNonNull(channel.get()).equals(n.getName())
+            && n.getParameter() != null)
+        .map(n -> notice(ChangePayload.parse(
+            Objects.requireNonNull(n.getParameter(), "filtered above"))));
     Mono<ChangeNotice> listened = Flux.from(pg.createStatement(ChangeTriggerDdl.CHANNEL_QUERY)
             .bind(0, quotedTable).execute())
         .flatMap(r -> r.map((row, meta) -> Boolean.TRUE.equals(row.get(1, Boolean.class))

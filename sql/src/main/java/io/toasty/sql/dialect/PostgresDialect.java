@@ -213,7 +213,8 @@ public final class PostgresDialect implements SqlDialect {
    * lost.
    */
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     if (sqlState == null) {
       return ErrorKind.OTHER;
     }
@@ -236,7 +237,7 @@ public final class PostgresDialect implements SqlDialect {
 
   /** The server cancels the statement itself (57014) and the session goes on. */
   @Override
-  public List<String> statementTimeoutSql(Duration limit) {
+  public List<String> statementTimeoutSql(@Nullable Duration limit) {
     return List.of("SET statement_timeout = " + StatementLimits.millis(limit));
   }
 

@@ -372,7 +372,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   // ---- errors --------------------------------------------------------------------------------
 
   /** What kind of failure an error with this SQLSTATE, vendor code and message is. */
-  ErrorKind classify(String sqlState, Object errorCode, String message);
+  ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode, String message);
 
   /** How the backend's constraint-violation messages name what was violated. */
   ConstraintNaming constraintNaming();
@@ -382,7 +382,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * longer than {@code limit} ({@code null}: no limit), or none where the dialect has no such
    * setting (the driver then calls the R2DBC connection's {@code setStatementTimeout}).
    */
-  default List<String> statementTimeoutSql(Duration limit) {
+  default List<String> statementTimeoutSql(@Nullable Duration limit) {
     return List.of();
   }
 
@@ -403,7 +403,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    *
    * @param isolation the SQL name of the isolation level ({@code READ COMMITTED}), or null
    */
-  default List<String> beginStatements(String isolation, boolean readOnly) {
+  default List<String> beginStatements(@Nullable String isolation, boolean readOnly) {
     return List.of();
   }
 

@@ -215,7 +215,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     String m = message == null ? "" : message;
     if (m.contains("'division by zero")) { // the renderer's failure: see divisionByZeroFailure
