@@ -165,7 +165,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   public Mono<M> exec(Executor db) {
     Objects.requireNonNull(db, "db");
     Snapshot<M> s = snapshot();
-    return s.finish(db.exec(s.untyped()));
+    return s.finish(db.exec(Objects.requireNonNull(s.untyped(), "a create always sends")));
   }
 
   @Override

@@ -96,7 +96,7 @@ public abstract class AbstractUpdate<M, S extends AbstractUpdate<M, S, R>, R>
     Objects.requireNonNull(db, "db");
     return Mono.defer(() -> {
       Snapshot<R> s = snapshot();
-      return s.finish(db.exec(s.untyped()), db);
+      return s.finish(db.exec(Objects.requireNonNull(s.untyped(), "an update always sends")), db);
     });
   }
 

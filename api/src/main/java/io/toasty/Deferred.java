@@ -117,6 +117,7 @@ public final class Deferred<T> {
    *
    * @throws DeferredNotLoadedException when it was not loaded
    */
+  @SuppressWarnings("NullAway") // loaded: value holds a T, null only while not loaded
   public T get() {
     if (!loaded) {
       throw notLoadedError();
@@ -129,6 +130,7 @@ public final class Deferred<T> {
    * reading that field alone). No record with the key any more is a
    * {@link RecordNotFoundException}.
    */
+  @SuppressWarnings("NullAway") // loaded: value holds a T, null only while not loaded
   public Mono<T> get(Executor db) {
     Objects.requireNonNull(db, "db");
     if (loaded) {

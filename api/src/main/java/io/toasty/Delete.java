@@ -105,7 +105,8 @@ public final class Delete<M> implements Statement<Long> {
 
   /** The count of a delete at a version, or why it deleted nothing. */
   private Mono<Long> deletedAtVersion(Flux<Value> values, Executor db, int attempts) {
-    return count(values).flatMap(n -> n > 0 ? Mono.just(n) : atVersion.explain(db, model,
+    VersionMismatch mismatch = Objects.requireNonNull(atVersion, "only a delete at a version");
+    return count(values).flatMap(n -> n > 0 ? Mono.just(n) : mismatch.explain(db, model,
         attempts, () -> deletedAtVersion(db.exec(statement), db, attempts - 1)));
   }
 

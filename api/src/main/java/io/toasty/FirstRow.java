@@ -49,6 +49,7 @@ final class FirstRow<T> extends Mono<T> {
   /** Asks for every row, tells the first at once, and the end only where there was none. */
   private static final class First<T> extends Operators.MonoSubscriber<T, T> {
     private final @Nullable Supplier<? extends Throwable> missing;
+    @SuppressWarnings("NullAway.Init") // set by onSubscribe, before any other signal
     private Subscription upstream;
     /** The record was told, or the read ended: every later signal of the rows is dropped. */
     private volatile boolean done;

@@ -25,7 +25,7 @@ final class JoinWrites {
 
   /** The insert of a join record from the scope's record to each of {@code records}. */
   static <T> InsertNode link(RelationScope<T> s, Collection<? extends T> records) {
-    RelationSchema.Through via = s.relation.through();
+    RelationSchema.Through via = through(s);
     ModelSchema join = joinSchema(s);
     List<ExprNode.Record> rows = new ArrayList<>(records.size());
     for (T record : records) {
@@ -47,7 +47,7 @@ final class JoinWrites {
 
   /** The delete of the join records between the scope's record and {@code records}. */
   static <T> DeleteNode unlink(RelationScope<T> s, Collection<? extends T> records) {
-    RelationSchema.Through via = s.relation.through();
+    RelationSchema.Through via = through(s);
     String join = joinSchema(s).name();
     List<ExprNode> targets = new ArrayList<>(records.size());
     for (T record : records) {
@@ -75,9 +75,13 @@ final class JoinWrites {
     return new Value.Record(out);
   }
 
+  private static RelationSchema.Through through(RelationScope<?> s) {
+    return Objects.requireNonNull(s.relation.through(), "a many-to-many relation goes through");
+  }
+
   private static ModelSchema joinSchema(RelationScope<?> s) {
     if (s.join == null) {
-      throw new IllegalStateException(s.describe() + " goes through " + s.relation.through()
+      throw new IllegalStateException(s.describe() + " goes through " + through(s)
           .model() + ", but the record was loaded without its join model (regenerate the models)");
     }
     return s.join.schema();

@@ -7,6 +7,7 @@ import io.toasty.stmt.PathNode;
 import io.toasty.value.Value;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,14 +39,14 @@ import reactor.core.publisher.Mono;
 public final class PathQuery<M> {
   private final ModelDef<M> model;
   private final ExprNode start;
-  private final Repeat<M, M> step;
+  private final @Nullable Repeat<M, M> step;
   private final ExprNode reached;
   private final boolean distinct;
   /** Which records a path may visit: every one ({@code TRUE}), else the live ones. */
   private final ExprNode nodes;
 
-  private PathQuery(ModelDef<M> model, ExprNode start, Repeat<M, M> step, ExprNode reached,
-      boolean distinct, ExprNode nodes) {
+  private PathQuery(ModelDef<M> model, ExprNode start, @Nullable Repeat<M, M> step,
+      ExprNode reached, boolean distinct, ExprNode nodes) {
     this.model = model;
     this.start = start;
     this.step = step;

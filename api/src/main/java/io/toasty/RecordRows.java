@@ -96,7 +96,7 @@ final class RecordRows {
         try {
           return row.get(i, type);
         } catch (IllegalArgumentException e) {
-          throw new InvalidStatementException(null, null, e.getMessage());
+          throw new InvalidStatementException(null, null, String.valueOf(e.getMessage()));
         }
       }
     }

@@ -8,6 +8,7 @@ import io.toasty.value.TaggedJson;
 import io.toasty.value.Value;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,8 @@ public abstract class SealedJsonPath<T> extends JsonPath<T> {
         tagged.variant().getClass())) {
       return (T) tagged.variant(); // the value this document was written from
     }
-    TaggedJson.Stored stored = TaggedJson.untag(json.text(), KEY);
+    TaggedJson.Stored stored = TaggedJson.untag(
+        Objects.requireNonNull(json.text(), "a document read back has its text"), KEY);
     if (stored == null) {
       throw new JsonFieldException(model(), name(), "the stored document has no member \"" + KEY
           + "\" naming its variant", null);

@@ -102,7 +102,8 @@ abstract class ToOne<T> {
       return (T) Optional.ofNullable(record);
     }
     if (record == null) {
-      throw new RecordNotFoundException(target.name(), "the required relation "
+      throw new RecordNotFoundException(Objects.requireNonNull(target).name(),
+          "the required relation "
           + scope().describe() + " has no related record");
     }
     return (T) record;
@@ -128,6 +129,7 @@ abstract class ToOne<T> {
   }
 
   /** The relation's scope, built anew (each call: it is needed only for queries and errors). */
+  @SuppressWarnings("NullAway") // a relation is set only together with source, key, target
   RelationScope<?> scope() {
     if (relation == null) {
       throw detachedError();

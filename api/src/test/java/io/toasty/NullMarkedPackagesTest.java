@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class NullMarkedPackagesTest {
   /** The modules whose every non-internal package must be marked, relative to the repository. */
   private static final List<String> MODULES =
-      List.of("api", "reactive-executor", "planner", "r2dbc-driver");
+      List.of("api", "reactive-executor", "planner", "r2dbc-driver", "sql", "filter",
+          "neo4j-driver", "sqlite-bridge", "cli");
 
   private static final Pattern MARKED = Pattern.compile("(?m)^@NullMarked\\s*\\n\\s*package ");
 

@@ -43,7 +43,7 @@ public final class ItemTooLargeException extends ToastyException {
     super(model, null, "[" + backend + "] a " + (model == null ? "" : model + " ")
         + "record would grow larger than the " + limit + " bytes (" + limit / 1024 + " KB) "
         + backend + " stores in one item, and " + backend + " refused the write ("
-        + cause.getMessage() + "); nothing was written", cause);
+        + (cause == null ? null : cause.getMessage()) + "); nothing was written", cause);
     this.size = -1;
     this.limit = limit;
   }

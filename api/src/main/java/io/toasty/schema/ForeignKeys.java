@@ -24,6 +24,7 @@ final class ForeignKeys {
   private ForeignKeys() {}
 
   /** The foreign keys of {@code model}, stored in {@code table}. */
+  @SuppressWarnings("NullAway") // the maps hold every model and table of a validated schema
   static List<TableForeignKey> of(ModelSchema model, TableSchema table,
       Map<String, ModelSchema> models, Map<String, ModelMapping> mappings,
       Map<String, TableSchema> tables) {

@@ -65,6 +65,7 @@ public interface Columns {
    * @throws IllegalArgumentException when {@code type} is not a scalar or an enum, or the column
    *     does not convert to it
    */
+  @SuppressWarnings("NullAway") // the getters return null only for SQL NULL, ruled out above
   default Value value(int i, Type type) {
     if (isNull(i)) {
       return Value.NULL;

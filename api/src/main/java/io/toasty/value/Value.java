@@ -224,7 +224,7 @@ public sealed interface Value {
       }
       // a sealed value's document: the variant's own, its discriminator put first
       String written = object instanceof TaggedJson tagged ? tagged.write(codec)
-          : codec.write(object, javaType);
+          : codec.write(Objects.requireNonNull(object), Objects.requireNonNull(javaType));
       return new Json(written, object, javaType, null);
     }
 
@@ -246,11 +246,13 @@ public sealed interface Value {
       if (codec == null) {
         throw new IllegalStateException("no JSON codec attached to this document");
       }
-      return codec.read(text, type);
+      return codec.read(Objects.requireNonNull(text, "an unwritten document"), type);
     }
 
     @Override public Type type() { return Type.Scalar.JSON; }
-    @Override public Object toJava() { return text != null ? text : object; }
+    @Override public Object toJava() {
+      return text != null ? text : Objects.requireNonNull(object); // the constructor's check
+    }
     @Override public boolean equals(@Nullable Object o) {
       return o instanceof Json j && (text != null && j.text != null ? text.equals(j.text)
           : Objects.equals(object, j.object));

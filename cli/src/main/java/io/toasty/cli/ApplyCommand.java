@@ -6,6 +6,7 @@ import io.toasty.migrate.apply.MigrationStatus.Entry;
 import io.toasty.migrate.apply.MigrationStatus.State;
 import io.toasty.schema.naming.NamingStrategy;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class ApplyCommand implements Callable<Integer> {
     return Session.with(database.url(), List.of(), NamingStrategy.declared(),
         Main.class.getClassLoader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
-      MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
+      MigrationStatus status = Objects.requireNonNull(migrator.status().block(Session.HANG_GUARD));
       if (status.hasMismatch()) {
         throw StatusCommand.mismatch(status);
       }

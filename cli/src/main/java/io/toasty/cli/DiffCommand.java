@@ -5,6 +5,7 @@ import io.toasty.migrate.Migrator;
 import io.toasty.migrate.diff.Change;
 import io.toasty.migrate.diff.DriftReport;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,8 +70,8 @@ final class DiffCommand implements Callable<Integer> {
     Console console = new Console(spec);
     var modelList = models.models();
     return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
-      DriftReport report = driftOptions.filter(Migrator.of(db, dir.dir)
-          .drift(models.schema()).block(Session.HANG_GUARD));
+      DriftReport report = driftOptions.filter(Objects.requireNonNull(Migrator.of(db, dir.dir)
+          .drift(models.schema()).block(Session.HANG_GUARD)));
       if (json) {
         console.result(JsonReport.of(database.url(), report.backend(), null, report));
       } else {

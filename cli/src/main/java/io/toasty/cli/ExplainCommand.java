@@ -10,10 +10,10 @@ import io.toasty.schema.app.FieldSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code toasty explain --model User --query '{"filter": {"age": {"$gte": 18}}, "sort": "-age"}'}:
@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
     try {
       parsed = FilterParser.of(allowAll(def)).query(query);
     } catch (InvalidFilterException e) {
-      throw new ExitCodes.UsageException(e.getMessage());
+      throw new ExitCodes.UsageException(String.valueOf(e.getMessage()));
     }
     Console console = new Console(spec);
     return Session.with(database.url(), all, models.naming(), models.loader(), db -> {

@@ -8,6 +8,7 @@ import io.toasty.migrate.diff.Drift;
 import io.toasty.migrate.diff.DriftReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --json}: the status and drift records as one JSON document on stdout, for a pipeline
@@ -21,7 +22,8 @@ final class JsonReport {
   private JsonReport() {}
 
   /** The document of a status (or null) and a drift report (or null). */
-  static String of(String url, String backend, MigrationStatus status, DriftReport drift) {
+  static String of(String url, String backend, @Nullable MigrationStatus status,
+      @Nullable DriftReport drift) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("database", Urls.redact(url));
     doc.put("backend", backend);

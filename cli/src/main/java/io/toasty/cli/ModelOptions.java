@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,7 +42,7 @@ final class ModelOptions {
           + "properties in camel case); the same as the application's Db.")
   String naming;
 
-  private ClassLoader loader;
+  private @Nullable ClassLoader loader;
 
   /** Whether models were asked for on the command line. */
   boolean given() {

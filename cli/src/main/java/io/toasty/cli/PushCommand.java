@@ -2,6 +2,7 @@ package io.toasty.cli;
 
 import io.toasty.driver.SchemaUpgrade;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ final class PushCommand implements Callable<Integer> {
           + " to " + Urls.redact(database.url()),
           () -> db.schema().push().thenReturn(true).block(Session.HANG_GUARD));
       console.result("pushed: " + modelList.stream().map(db::tableOf).toList());
-      List<SchemaUpgrade> left = db.schema().upgrades().block(Session.HANG_GUARD);
+      List<SchemaUpgrade> left =
+          Objects.requireNonNull(db.schema().upgrades().block(Session.HANG_GUARD));
       if (!left.isEmpty()) {
         console.result("push cannot add these in place; run the statements:");
         PushDiff.list(left, console);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code toasty schema diff --push}: what schema push would add to the existing tables, per table,
@@ -18,7 +19,8 @@ final class PushDiff {
   /** Prints the upgrades the database at {@code url} needs; exit 4 with {@code check} if any. */
   static Integer print(ModelOptions models, String url, boolean check, Console console) {
     return Session.with(url, models.models(), models.naming(), models.loader(), db -> {
-      List<SchemaUpgrade> upgrades = db.schema().upgrades().block(Session.HANG_GUARD);
+      List<SchemaUpgrade> upgrades =
+          Objects.requireNonNull(db.schema().upgrades().block(Session.HANG_GUARD));
       if (upgrades.isEmpty()) {
         console.result("push would add nothing: the existing tables have all the models "
             + "declare");

@@ -7,6 +7,7 @@ import io.toasty.migrate.apply.MigrationStatus.State;
 import io.toasty.schema.naming.NamingStrategy;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ final class RollbackCommand implements Callable<Integer> {
     return Session.with(database.url(), List.of(), NamingStrategy.declared(),
         Main.class.getClassLoader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir).onProgress(console::migrationStep);
-      MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
+      MigrationStatus status = Objects.requireNonNull(migrator.status().block(Session.HANG_GUARD));
       List<Entry> undo = status.migrations().stream()
           .filter(e -> e.version() > target && e.state() != State.PENDING)
           .sorted(Comparator.comparingInt(Entry::version).reversed()).toList();

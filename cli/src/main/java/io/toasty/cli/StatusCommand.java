@@ -2,16 +2,17 @@ package io.toasty.cli;
 
 import io.toasty.ModelDef;
 import io.toasty.migrate.Migrator;
-import io.toasty.migrate.apply.MigrationStatus.Entry;
 import io.toasty.migrate.apply.MigrationStatus;
+import io.toasty.migrate.apply.MigrationStatus.Entry;
 import io.toasty.migrate.diff.DriftReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code toasty migrate status}: each version applied, pending, partly applied or edited since
@@ -38,9 +39,10 @@ final class StatusCommand implements Callable<Integer> {
     var modelList = models.given() ? models.models() : List.<ModelDef<?>>of();
     return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
       Migrator migrator = Migrator.of(db, dir.dir);
-      MigrationStatus status = migrator.status().block(Session.HANG_GUARD);
+      MigrationStatus status = Objects.requireNonNull(migrator.status().block(Session.HANG_GUARD));
       DriftReport drift = models.given()
-          ? driftOptions.filter(migrator.drift(models.schema()).block(Session.HANG_GUARD))
+          ? driftOptions.filter(Objects.requireNonNull(
+              migrator.drift(models.schema()).block(Session.HANG_GUARD)))
           : null;
       if (json) {
         console.result(JsonReport.of(database.url(), db.capability().backend(), status, drift));

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a filter document into the condition node the typed DSL builds, checking every name
@@ -103,7 +105,8 @@ final class ConditionReader {
   private ExprNode field(String model, FieldSchema field, JsonNode value, InputPath path) {
     ExprNode node = new ExprNode.Field(model, field.index());
     if (!value.isObject()) {
-      return apply(model, field, operators.get("$eq"), node, value, path);
+      return apply(model, field, Objects.requireNonNull(operators.get("$eq"), "$eq is built in"),
+          node, value, path);
     }
     if (value.isEmpty()) {
       throw error(model, field.name(), path, "expected at least one operator");
@@ -190,7 +193,8 @@ final class ConditionReader {
           + InputPath.quote(e.getKey()) + "' (expected one of " + quantifiers.keySet() + ")");
     }
     ExprNode inner = e.getValue().isObject() && e.getValue().isEmpty() ? ExprNode.TRUE
-        : object(spec.target(relation.name()), e.getValue(), at, depth + 1);
+        : object(Objects.requireNonNull(spec.target(relation.name()), "an allowed relation"),
+            e.getValue(), at, depth + 1);
     ExprNode.Field node =
         new ExprNode.Field(model, spec.model().fields().size() + relation.index());
     return new ExprNode.Related(node, q, inner);
@@ -202,14 +206,16 @@ final class ConditionReader {
     }
   }
 
-  private void checkSize(String model, String field, InputPath path, int size, String what) {
+  private void checkSize(String model, @Nullable String field, InputPath path, int size,
+      String what) {
     if (size > limits.maxListLength()) {
       throw error(model, field, path, size + " " + what + " exceed the limit of "
           + limits.maxListLength());
     }
   }
 
-  static InvalidFilterException error(String model, String field, InputPath path, String message) {
+  static InvalidFilterException error(String model, @Nullable String field, InputPath path,
+      String message) {
     return new InvalidFilterException(model, field, path.text(), message);
   }
 }

@@ -6,6 +6,7 @@ import io.toasty.PageQuery;
 import io.toasty.Select;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A filter, order and keyset page read from query parameters by {@link FilterParser#pageParams}:
@@ -19,8 +20,8 @@ import java.util.Objects;
  * @param after  the cursor the page follows, or null
  * @param before the cursor the page precedes, or null (at most one of the two is set)
  */
-public record DynamicPage(Condition filter, List<Order> orders, int size, String after,
-    String before) {
+public record DynamicPage(Condition filter, List<Order> orders, int size,
+    @Nullable String after, @Nullable String before) {
 
   public DynamicPage {
     Objects.requireNonNull(filter, "filter");

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request may filter and sort on: a model, the fields the caller allows, and the relations
@@ -86,17 +87,17 @@ public final class FilterSpec {
   }
 
   /** The allowed data field called {@code name}, or null. */
-  FieldSchema field(String name) {
+  @Nullable FieldSchema field(String name) {
     return fields.contains(name) ? model.field(name) : null;
   }
 
   /** The allowed relation called {@code name}, or null. */
-  RelationSchema relation(String name) {
+  @Nullable RelationSchema relation(String name) {
     return relations.containsKey(name) ? model.relation(name) : null;
   }
 
   /** The spec of the allowed relation {@code name}'s records. */
-  FilterSpec target(String name) {
+  @Nullable FilterSpec target(String name) {
     return relations.get(name);
   }
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The field operators a {@link FilterParser} knows, by name: a table, so that a new operator
@@ -46,7 +47,7 @@ public final class Operators {
       pattern("$likeIgnoreCase", PatternKind.LIKE, true))));
 
   /** The operator called {@code name}, or null. */
-  public Operator get(String name) {
+  public @Nullable Operator get(String name) {
     return byName.get(name);
   }
 

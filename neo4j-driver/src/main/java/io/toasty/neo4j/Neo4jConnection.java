@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.reactivestreams.ReactiveResult;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
@@ -43,7 +44,7 @@ final class Neo4jConnection implements Connection {
   private final ReactiveSession session;
   private final Runnable released;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile ReactiveTransaction tx;
+  private volatile @Nullable ReactiveTransaction tx;
   /**
    * Completes when the operation started last has finished; swapped atomically, since operations
    * may be subscribed from the caller's thread and from the driver's event loop.
@@ -214,7 +215,7 @@ final class Neo4jConnection implements Connection {
       }
       Mono<Void> rollback = tx == null ? Mono.empty()
           : end(false).onErrorResume(e -> Mono.empty());
-      return idle.get().onErrorResume(e -> Mono.empty())
+      return Objects.requireNonNull(idle.get(), "never null").onErrorResume(e -> Mono.empty())
           .then(rollback)
           .then(Mono.<Void>from(session.close()).onErrorResume(e -> Mono.empty()))
           // Counted back before the close completes, so that the pool's gauges read after it

@@ -5,6 +5,7 @@ import io.toasty.neo4j.cypher.CypherRenderer;
 import io.toasty.neo4j.error.Neo4jErrors;
 import io.toasty.schema.Schema;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.TransactionConfig;
 import reactor.util.context.ContextView;
 
@@ -13,7 +14,7 @@ import reactor.util.context.ContextView;
  * the driver's default statement timeout (null for none).
  */
 record Neo4jContext(Schema schema, CypherRenderer renderer, Neo4jErrors errors,
-    Duration statementTimeout) {
+    @Nullable Duration statementTimeout) {
   static final String BACKEND = Neo4jErrors.BACKEND;
   /** Neo4j's timeouts count whole milliseconds; a deadline already passed still ends at once. */
   private static final Duration LEAST = Duration.ofMillis(1);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.reactivestreams.ReactiveSession;
 import org.slf4j.Logger;
@@ -210,13 +211,13 @@ public final class Neo4jDriver implements Driver {
 
   /** Builds a {@link Neo4jDriver}. */
   public static final class Builder {
-    private org.neo4j.driver.Driver driver;
+    private org.neo4j.driver.@Nullable Driver driver;
     private boolean ownsDriver;
-    private Schema schema;
+    private @Nullable Schema schema;
     private String labelPrefix = "";
-    private String database;
+    private @Nullable String database;
     private int poolMaxSize = 100;
-    private Duration statementTimeout;
+    private @Nullable Duration statementTimeout;
     private CypherDialect dialect = CypherDialect.NEO4J;
 
     private Builder() {}
@@ -250,7 +251,7 @@ public final class Neo4jDriver implements Driver {
     }
 
     /** The database (Neo4j's multi-database name); the server's default if not set. */
-    public Builder database(String database) {
+    public Builder database(@Nullable String database) {
       this.database = database;
       return this;
     }
@@ -265,7 +266,7 @@ public final class Neo4jDriver implements Driver {
     }
 
     /** How long a transaction may run before the server stops it; null for no limit. */
-    public Builder statementTimeout(Duration timeout) {
+    public Builder statementTimeout(@Nullable Duration timeout) {
       this.statementTimeout = timeout;
       return this;
     }

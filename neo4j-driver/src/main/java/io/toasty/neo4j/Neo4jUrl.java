@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Neo4j URL as the engine takes it: {@code neo4j://user:password@host:7687/database?labelPrefix=app_}
@@ -21,7 +22,8 @@ import java.util.Set;
  * @param labelPrefix the label prefix, {@code ""} for none
  * @param dialect     the server's Cypher
  */
-record Neo4jUrl(URI server, String user, String password, String database, String labelPrefix,
+record Neo4jUrl(URI server, @Nullable String user, @Nullable String password,
+    @Nullable String database, String labelPrefix,
     CypherDialect dialect) {
   static final Set<String> SCHEMES = Set.of("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s",
       "bolt+ssc", "memgraph", "memgraph+s", "memgraph+ssc");

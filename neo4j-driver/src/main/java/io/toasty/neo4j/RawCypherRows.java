@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -38,7 +39,8 @@ final class RawCypherRows {
    * What one record becomes: {@code (labels, values)} when the statement names no table, else
    * the table's columns read by property name (see {@link Operation.RawCypher}).
    */
-  static Function<Record, Value.Record> reader(TableSchema table, List<Integer> columns) {
+  static Function<Record, Value.Record> reader(@Nullable TableSchema table,
+      List<Integer> columns) {
     return table == null ? RawCypherRows::labelled : r -> columns(r, table, columns);
   }
 

@@ -20,6 +20,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -148,8 +149,10 @@ final class ChangeListener {
     AtomicBoolean listening = new AtomicBoolean();
     AtomicReference<String> channel = new AtomicReference<>("");
     Flux<ResumeOrder.Heard> heard = pg.getNotifications()
-        .filter(n -> channel.get().equals(n.getName()) && n.getParameter() != null)
-        .map(n -> new ResumeOrder.Heard(notice(ChangePayload.parse(n.getParameter())), true));
+        .filter(n -> Objects.requireNonNull(channel.get()).equals(n.getName())
+            && n.getParameter() != null)
+        .map(n -> new ResumeOrder.Heard(notice(ChangePayload.parse(
+            Objects.requireNonNull(n.getParameter(), "filtered above"))), true));
     Mono<ChangeNotice> listened = Flux.from(pg.createStatement(ChangeTriggerDdl.CHANNEL_QUERY)
             .bind(0, quotedTable).execute())
         .flatMap(r -> r.map((row, meta) -> Boolean.TRUE.equals(row.get(1, Boolean.class))

@@ -30,7 +30,7 @@ import reactor.util.context.Context;
  */
 final class DrainOnCancel<T> extends Flux<T> {
   private final Flux<T> source;
-  private final Runnable cancelled;
+  private final @Nullable Runnable cancelled;
   private final Runnable done;
   private final @Nullable Function<Throwable, Throwable> errors;
 
@@ -79,15 +79,15 @@ final class DrainOnCancel<T> extends Flux<T> {
         AtomicLongFieldUpdater.newUpdater(Drain.class, "requested");
 
     private final CoreSubscriber<? super T> actual;
-    private final Runnable cancelled;
+    private final @Nullable Runnable cancelled;
     private final Runnable done;
     private final @Nullable Function<Throwable, Throwable> errors;
-    private volatile Subscription upstream;
+    private volatile @Nullable Subscription upstream;
     /** Demand made before {@link #upstream} was set. */
     private volatile long requested;
     private volatile int draining;
 
-    Drain(CoreSubscriber<? super T> actual, Runnable cancelled, Runnable done,
+    Drain(CoreSubscriber<? super T> actual, @Nullable Runnable cancelled, Runnable done,
         @Nullable Function<Throwable, Throwable> errors) {
       this.actual = actual;
       this.cancelled = cancelled;

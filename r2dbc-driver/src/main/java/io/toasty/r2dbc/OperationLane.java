@@ -1,5 +1,6 @@
 package io.toasty.r2dbc;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BooleanSupplier;
@@ -58,7 +59,7 @@ final class OperationLane {
         AtomicReferenceFieldUpdater.newUpdater(Slot.class, Object.class, "over");
     final Mono<Void> before;
     /** Null, the {@code Sinks.Empty} the next operation waits on, or {@link #OVER}. */
-    volatile Object over;
+    volatile @Nullable Object over;
 
     Slot() {
       Slot previous = LAST.getAndSet(OperationLane.this, this);
@@ -80,7 +81,8 @@ final class OperationLane {
         }
         o = over;
       }
-      return o == OVER ? NOTHING : ((Sinks.Empty<Void>) o).asMono();
+      // the compareAndSet failed: another thread set over
+      return o == OVER ? NOTHING : ((Sinks.Empty<Void>) Objects.requireNonNull(o)).asMono();
     }
 
     /** {@code work} once the operation before is over: at once when it already is. */

@@ -2,6 +2,7 @@ package io.toasty.r2dbc;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -52,7 +53,7 @@ final class QuietRelease {
    * {@code onErrorMap(errors)} would.
    */
   <T> void subscribe(Flux<T> source, CoreSubscriber<? super T> actual,
-      Function<Throwable, Throwable> errors) {
+      @Nullable Function<Throwable, Throwable> errors) {
     if (!enter()) {
       Operators.complete(actual); // cancelled before its turn: never sent
       return;
@@ -108,11 +109,12 @@ final class QuietRelease {
    */
   private final class Counted<T> implements CoreSubscriber<T>, Subscription {
     private final CoreSubscriber<? super T> actual;
-    private final Function<Throwable, Throwable> errors;
+    private final @Nullable Function<Throwable, Throwable> errors;
+    @SuppressWarnings("NullAway.Init") // set by onSubscribe, before any other signal
     private Subscription upstream;
 
     Counted(CoreSubscriber<? super T> actual,
-        Function<Throwable, Throwable> errors) {
+        @Nullable Function<Throwable, Throwable> errors) {
       this.actual = actual;
       this.errors = errors;
     }

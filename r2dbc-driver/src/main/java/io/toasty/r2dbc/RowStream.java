@@ -130,6 +130,7 @@ final class RowStream<T> extends Flux<T> {
     /** The cancel has reached the subscriptions (drain only). */
     boolean cleared;
 
+    @SuppressWarnings("NullAway.Init") // set by onSubscribe and the first result, before use
     Rows(CoreSubscriber<? super T> actual, BiFunction<Row, RowMetadata, ? extends T> mapper) {
       this.actual = actual;
       this.mapper = mapper;

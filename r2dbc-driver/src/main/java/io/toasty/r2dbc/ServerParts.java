@@ -6,6 +6,7 @@ import io.toasty.r2dbc.error.ErrorTranslator;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.render.SqlRenderer;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,25 +31,25 @@ final class ServerParts {
   }
 
   /** The parts in use now. */
-  @Nullable DriverParts current() {
-    return parts.get();
+  DriverParts current() {
+    return Objects.requireNonNull(parts.get(), "set in the constructor");
   }
 
   /** The parts for connections to the server behind {@code connection}, decided once. */
-  @Nullable DriverParts forConnection(Connection connection) {
+  DriverParts forConnection(Connection connection) {
     if (!serverKnown) {
       SqlDialect server = configured.forServer(connection.getMetadata().getDatabaseVersion());
       if (server != configured) {
         LOG.debug("{} reaches {}: using {}", configured.backend(),
             connection.getMetadata().getDatabaseVersion(), server);
-        DriverParts current = parts.get();
+        DriverParts current = current();
         if (current.dialect() == configured) {
           parts.compareAndSet(current, of(server));
         }
       }
       serverKnown = true;
     }
-    return parts.get();
+    return current();
   }
 
   private DriverParts of(SqlDialect d) {

@@ -26,9 +26,9 @@ final class SessionTimeout {
   private final Connection connection;
   private final SqlDialect dialect;
   /** What the session has when lent: the pool's setting, or null (the server's default). */
-  private final Duration lent;
+  private final @Nullable Duration lent;
   /** The limit of a statement whose Context sets none: the driver's default, or null. */
-  private final Duration fallback;
+  private final @Nullable Duration fallback;
   /** What the session is set to now. */
   private volatile @Nullable Duration current;
 

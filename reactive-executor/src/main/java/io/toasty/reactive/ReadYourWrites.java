@@ -59,7 +59,7 @@ public final class ReadYourWrites {
   }
 
   /** Notes the primary's write position after the last write. */
-  void wroteAt(String at) {
+  void wroteAt(@Nullable String at) {
     position.set(at);
   }
 

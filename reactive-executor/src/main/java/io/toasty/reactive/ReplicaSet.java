@@ -15,6 +15,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -170,7 +171,8 @@ final class ReplicaSet {
 
   /** Notes the primary's write position in {@code session}; emits nothing, never fails. */
   private Mono<Void> writePosition(ReadYourWrites session) {
-    return new SqlStatement(primary, policy.writePositionQuery()).rows().next()
+    String query = Objects.requireNonNull(policy.writePositionQuery(), "a read-your-writes policy");
+    return new SqlStatement(primary, query).rows().next()
         .doOnNext(row -> session.wroteAt(row.get(0, String.class)))
         // unknown: the window applies from the write's start
         .onErrorResume(e -> Mono.empty())
@@ -185,7 +187,8 @@ final class ReplicaSet {
     if (position == null) {
       return Mono.just(true);
     }
-    return replica.sql(policy.replayedQuery()).bind("position", position).rows().next()
+    return replica.sql(Objects.requireNonNull(policy.replayedQuery(), "a read-your-writes policy"))
+        .bind("position", position).rows().next()
         .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
         .defaultIfEmpty(false)
         .onErrorReturn(false);

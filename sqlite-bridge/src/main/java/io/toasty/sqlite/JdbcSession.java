@@ -11,8 +11,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.CoreStatement;
@@ -51,7 +53,8 @@ final class JdbcSession {
           && !config.journalMode().equalsIgnoreCase(queryString(jdbc, "PRAGMA journal_mode"))) {
         queryString(jdbc, "PRAGMA journal_mode = " + config.journalMode());
       }
-      return new JdbcSession(jdbc, worker, queryString(jdbc, "SELECT sqlite_version()"));
+      return new JdbcSession(jdbc, worker,
+          Objects.requireNonNull(queryString(jdbc, "SELECT sqlite_version()"), "a version"));
     } catch (SQLException | RuntimeException e) {
       try {
         jdbc.close();
@@ -62,7 +65,7 @@ final class JdbcSession {
     }
   }
 
-  private static String queryString(Connection jdbc, String sql) throws SQLException {
+  private static @Nullable String queryString(Connection jdbc, String sql) throws SQLException {
     try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }

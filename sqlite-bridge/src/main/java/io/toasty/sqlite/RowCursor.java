@@ -27,6 +27,7 @@ final class RowCursor {
   private final int fetchSize;
   private final AtomicLong demand = new AtomicLong();
   private final AtomicBoolean subscribed = new AtomicBoolean();
+  @SuppressWarnings("NullAway.Init") // set on subscription, before the first row is read
   private volatile FluxSink<SqliteRow> sink;
   private boolean closed; // bridge thread only
   private boolean terminated; // bridge thread only: complete or error signalled

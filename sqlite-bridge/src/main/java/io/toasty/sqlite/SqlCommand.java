@@ -3,6 +3,7 @@ package io.toasty.sqlite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SQL statement of a statement string, with what the bridge must know before running it:
@@ -43,7 +44,7 @@ record SqlCommand(String sql, Kind kind, int parameterCount, Map<String, Integer
    * that has none, when {@code generatedColumns} is not {@code null}; no columns means
    * {@code RETURNING *}.
    */
-  String sql(String[] generatedColumns) {
+  String sql(String @Nullable [] generatedColumns) {
     if (generatedColumns == null || kind != Kind.DML || hasReturning) {
       return sql;
     }

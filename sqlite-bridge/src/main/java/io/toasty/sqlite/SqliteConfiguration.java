@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a connection factory's database is and how its connections are set up, read from
@@ -23,7 +24,8 @@ import java.util.UUID;
  * @param busyTimeout how long to wait for a lock before failing
  * @param fetchSize   rows read per batch by a cursor
  */
-record SqliteConfiguration(String key, String jdbcUrl, boolean inMemory, String journalMode,
+record SqliteConfiguration(String key, String jdbcUrl, boolean inMemory,
+    @Nullable String journalMode,
     Duration busyTimeout, int fetchSize) {
 
   static final String MEMORY_PROTOCOL = "mem";
@@ -145,12 +147,12 @@ record SqliteConfiguration(String key, String jdbcUrl, boolean inMemory, String 
     return size;
   }
 
-  private static String string(ConnectionFactoryOptions options, Option<?> option) {
+  private static @Nullable String string(ConnectionFactoryOptions options, Option<?> option) {
     Object value = options.getValue(option);
     return value == null ? null : value.toString();
   }
 
-  private static String nullToEmpty(String s) {
+  private static String nullToEmpty(@Nullable String s) {
     return s == null ? "" : s;
   }
 

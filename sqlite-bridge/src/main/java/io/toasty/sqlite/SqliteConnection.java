@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -40,7 +41,7 @@ final class SqliteConnection implements Connection {
   private static final Object[] NO_VALUES = new Object[0];
   private static final TransactionDefinition DEFAULT_TRANSACTION = new TransactionDefinition() {
     @Override
-    public <T> T getAttribute(Option<T> option) {
+    public <T> @Nullable T getAttribute(Option<T> option) {
       return null;
     }
   };
@@ -54,11 +55,11 @@ final class SqliteConnection implements Connection {
 
   private volatile boolean autoCommit = true;
   private volatile boolean inTransaction;
-  private volatile WriteLock.Permit transactionPermit;
+  private volatile WriteLock.@Nullable Permit transactionPermit;
   private volatile IsolationLevel isolation = IsolationLevel.SERIALIZABLE;
   private volatile IsolationLevel transactionIsolation = IsolationLevel.SERIALIZABLE;
   private volatile Duration lockWaitTimeout;
-  private volatile Duration statementTimeout;
+  private volatile @Nullable Duration statementTimeout;
 
   SqliteConnection(Database database, JdbcSession session, SqliteConfiguration config) {
     this.database = database;
@@ -86,7 +87,7 @@ final class SqliteConnection implements Connection {
 
   /** Runs {@code commands} (one with each binding set, or several with none), a result each. */
   Flux<SqliteResult> execute(List<SqlCommand> commands, List<Object[]> bindings,
-      String[] generatedColumns, int fetchSize) {
+      String @Nullable [] generatedColumns, int fetchSize) {
     int rows = fetchSize > 0 ? fetchSize : config.fetchSize();
     return Flux.defer(() -> {
       if (closed.get()) {
@@ -168,7 +169,7 @@ final class SqliteConnection implements Connection {
     return begin(definition, null);
   }
 
-  private Mono<Void> begin(TransactionDefinition definition, String userSql) {
+  private Mono<Void> begin(TransactionDefinition definition, @Nullable String userSql) {
     return Mono.defer(() -> {
       if (closed.get()) {
         return Mono.error(closedError());
@@ -440,6 +441,6 @@ final class SqliteConnection implements Connection {
   /** Work for the bridge thread. */
   @FunctionalInterface
   interface JdbcTask<T> {
-    T run(JdbcSession session) throws SQLException;
+    @Nullable T run(JdbcSession session) throws SQLException;
   }
 }

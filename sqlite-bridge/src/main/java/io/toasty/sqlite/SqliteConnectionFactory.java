@@ -71,6 +71,7 @@ public final class SqliteConnectionFactory implements ConnectionFactory {
     private final Database database;
     private final SqliteConfiguration config;
     private final AtomicInteger state = new AtomicInteger(OPENING);
+    @SuppressWarnings("NullAway.Init") // opened before any use
     private JdbcSession session; // bridge thread only
 
     Opening(Database database, SqliteConfiguration config) {

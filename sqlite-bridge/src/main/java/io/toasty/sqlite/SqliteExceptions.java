@@ -10,6 +10,7 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -53,7 +54,7 @@ final class SqliteExceptions {
   private SqliteExceptions() {}
 
   /** {@code error} as an R2DBC exception when it is an {@link SQLException}; else itself. */
-  static Throwable translate(Throwable error, String sql) {
+  static Throwable translate(Throwable error, @Nullable String sql) {
     if (error instanceof SQLiteException s) {
       return translate(s, sql);
     }
@@ -65,7 +66,7 @@ final class SqliteExceptions {
     return error;
   }
 
-  private static R2dbcException translate(SQLiteException e, String sql) {
+  private static R2dbcException translate(SQLiteException e, @Nullable String sql) {
     SQLiteErrorCode code = e.getResultCode();
     int vendor = code.code;
     String message = sqliteMessage(e);
@@ -118,7 +119,8 @@ final class SqliteExceptions {
     }
   }
 
-  private static R2dbcException sqlError(String message, int vendor, String sql, Throwable e) {
+  private static R2dbcException sqlError(String message, int vendor, @Nullable String sql,
+      Throwable e) {
     String m = message.toLowerCase(Locale.ROOT);
     if (m.contains("no such savepoint")) {
       return new R2dbcNonTransientResourceException(message, "3B001", vendor, sql, e);

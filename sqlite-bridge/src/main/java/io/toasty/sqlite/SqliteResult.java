@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,15 +24,16 @@ import reactor.core.publisher.Mono;
 final class SqliteResult implements Result {
   private final Flux<Segment> source;
   private final AtomicBoolean consumed;
-  private final RowCursor cursor;
+  private final @Nullable RowCursor cursor;
 
-  private SqliteResult(Flux<Segment> source, AtomicBoolean consumed, RowCursor cursor) {
+  private SqliteResult(Flux<Segment> source, AtomicBoolean consumed,
+      @Nullable RowCursor cursor) {
     this.source = source;
     this.consumed = consumed;
     this.cursor = cursor;
   }
 
-  private static SqliteResult once(Flux<Segment> source, RowCursor cursor) {
+  private static SqliteResult once(Flux<Segment> source, @Nullable RowCursor cursor) {
     return new SqliteResult(source, new AtomicBoolean(), cursor);
   }
 
@@ -46,7 +48,8 @@ final class SqliteResult implements Result {
   }
 
   /** Rows read already, then the update count when {@code count} is not {@code null}. */
-  static SqliteResult rows(SqliteRowMetadata metadata, List<Object[]> rows, Long count) {
+  static SqliteResult rows(SqliteRowMetadata metadata, List<Object[]> rows,
+      @Nullable Long count) {
     Flux<Segment> source = Flux.fromIterable(rows).map(v -> new SqliteRow(metadata, v));
     if (count != null) {
       source = source.concatWith(Mono.just(new UpdateCountSegment(count)));

@@ -2,6 +2,7 @@ package io.toasty.sqlite;
 
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row, read whole on the bridge thread: it stays valid after the mapping function returns
@@ -17,13 +18,13 @@ final class SqliteRow implements Row, Result.RowSegment {
   }
 
   @Override
-  public <T> T get(int index, Class<T> type) {
+  public <T> @Nullable T get(int index, Class<T> type) {
     SqliteColumnMetadata column = metadata.getColumnMetadata(index);
     return ValueDecoder.decode(values[index], type, column.getName());
   }
 
   @Override
-  public <T> T get(String name, Class<T> type) {
+  public <T> @Nullable T get(String name, Class<T> type) {
     return get(metadata.indexOf(name), type);
   }
 

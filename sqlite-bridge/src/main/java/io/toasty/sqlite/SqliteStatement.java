@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -20,7 +21,7 @@ final class SqliteStatement implements Statement {
   private final int parameterCount;
   private final List<Object[]> bindings = new ArrayList<>();
   private Object[] current;
-  private String[] generatedColumns;
+  private String @Nullable [] generatedColumns;
   private int fetchSize;
 
   SqliteStatement(SqliteConnection connection, String sql, int defaultFetchSize) {
@@ -161,7 +162,7 @@ final class SqliteStatement implements Statement {
   }
 
   /** What is not bound yet, or {@code null}. */
-  private String missing() {
+  private @Nullable String missing() {
     List<Integer> unbound = new ArrayList<>();
     for (int i = 0; i < current.length; i++) {
       if (current[i] == null) {

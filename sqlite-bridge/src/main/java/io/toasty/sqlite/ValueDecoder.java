@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,7 +57,7 @@ final class ValueDecoder {
    *
    * @throws IllegalArgumentException naming {@code column} when the value does not convert
    */
-  static <T> T decode(Object value, Class<T> type, String column) {
+  static <T> @Nullable T decode(@Nullable Object value, Class<T> type, String column) {
     if (type == null) {
       throw new IllegalArgumentException("type must not be null");
     }
@@ -80,7 +81,7 @@ final class ValueDecoder {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object convert(Object value, Class<?> type) {
+  private static @Nullable Object convert(Object value, Class<?> type) {
     if (type == Long.class) {
       return integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
     } else if (type == Integer.class) {
@@ -125,7 +126,7 @@ final class ValueDecoder {
     return null;
   }
 
-  private static Long integer(Object value, long min, long max) {
+  private static @Nullable Long integer(Object value, long min, long max) {
     long l;
     if (value instanceof Long v) {
       l = v;
@@ -142,7 +143,7 @@ final class ValueDecoder {
     return l;
   }
 
-  private static Boolean bool(Object value) {
+  private static @Nullable Boolean bool(Object value) {
     if (value instanceof Long l) {
       if (l == 0L || l == 1L) {
         return l == 1L;
@@ -160,7 +161,7 @@ final class ValueDecoder {
     return null;
   }
 
-  private static Double real(Object value) {
+  private static @Nullable Double real(Object value) {
     if (value instanceof Double d) {
       return d;
     }
@@ -173,7 +174,7 @@ final class ValueDecoder {
     return null;
   }
 
-  private static BigDecimal decimal(Object value) {
+  private static @Nullable BigDecimal decimal(Object value) {
     if (value instanceof Long l) {
       return BigDecimal.valueOf(l);
     }
@@ -186,7 +187,7 @@ final class ValueDecoder {
     return null;
   }
 
-  private static UUID uuid(Object value) {
+  private static @Nullable UUID uuid(Object value) {
     if (value instanceof byte[] b && b.length == 16) {
       ByteBuffer buffer = ByteBuffer.wrap(b);
       return new UUID(buffer.getLong(), buffer.getLong());
@@ -198,7 +199,7 @@ final class ValueDecoder {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object temporal(String s, Class<?> type) {
+  private static @Nullable Object temporal(String s, Class<?> type) {
     if (type == LocalDate.class) {
       return LocalDate.parse(s);
     } else if (type == LocalTime.class) {
@@ -248,7 +249,7 @@ final class ValueDecoder {
   }
 
   private static IllegalArgumentException mismatch(Object value, Class<?> type, String column,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     String shown = value instanceof byte[] b ? "a BLOB of " + b.length + " bytes"
         : value.getClass().getSimpleName() + " " + value;
     return new IllegalArgumentException("column '" + column + "': cannot read " + shown + " as "

@@ -4,6 +4,7 @@ import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -20,7 +21,7 @@ final class WriteLock {
   static final int SQLITE_BUSY = 5;
 
   private final ArrayDeque<Permit> waiting = new ArrayDeque<>();
-  private Permit holder; // guarded by this
+  private @Nullable Permit holder; // guarded by this
 
   /**
    * The permit, once every earlier holder has released it; an
@@ -92,7 +93,7 @@ final class WriteLock {
   /** One grant of the permit; {@link #release()} gives it back, once. */
   final class Permit {
     private final MonoSink<Permit> sink;
-    private volatile Disposable timer;
+    private volatile @Nullable Disposable timer;
     private boolean abandoned; // guarded by the lock
 
     private Permit(MonoSink<Permit> sink) {

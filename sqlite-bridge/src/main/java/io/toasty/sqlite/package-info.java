@@ -35,4 +35,7 @@
  * or primary key violation, 23503 foreign key, 23502 not null, 42000 syntax) and SQLite's own
  * message ({@code UNIQUE constraint failed: users.email}); see {@code SqliteExceptions}.
  */
+@NullMarked
 package io.toasty.sqlite;
+
+import org.jspecify.annotations.NullMarked;

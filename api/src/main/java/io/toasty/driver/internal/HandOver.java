@@ -2,6 +2,7 @@ package io.toasty.driver.internal;
 
 import io.toasty.driver.DeadlineTimer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +47,7 @@ public final class HandOver<T> extends DeadlineTimer.Wait
   /** The error at the deadline, or null when the wait has none. */
   private final @Nullable Supplier<? extends Throwable> timeout;
   private final AtomicInteger state = new AtomicInteger(PENDING);
+  @SuppressWarnings("NullAway.Init") // set by onSubscribe, before any other signal
   private volatile Subscription upstream;
 
   private HandOver(CoreSubscriber<? super T> actual, Consumer<? super T> late, boolean detach,
@@ -101,7 +103,7 @@ public final class HandOver<T> extends DeadlineTimer.Wait
   protected void expire() {
     if (state.compareAndSet(PENDING, CANCELLED)) {
       upstream.cancel();
-      actual.onError(timeout.get());
+      actual.onError(Objects.requireNonNull(timeout, "expires only with a deadline").get());
     }
   }
 

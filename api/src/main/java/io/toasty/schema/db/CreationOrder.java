@@ -71,7 +71,7 @@ public final class CreationOrder {
       return;
     }
     visiting.put(table, true);
-    for (Reference r : byTable.get(table)) {
+    for (Reference r : Objects.requireNonNull(byTable.get(table), table)) {
       if (Boolean.TRUE.equals(visiting.get(r.referencedTable()))) {
         later.add(r); // closes a cycle: added once both tables exist
       } else {

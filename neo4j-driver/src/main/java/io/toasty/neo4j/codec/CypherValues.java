@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values as Neo4j stores them, and back. Integers of every width are Neo4j's 64-bit integer,
@@ -21,7 +22,7 @@ public final class CypherValues {
   private CypherValues() {}
 
   /** {@code v} as a parameter the Neo4j driver sends. */
-  public static Object encode(Value v) {
+  public static @Nullable Object encode(Value v) {
     if (v instanceof Value.Null) {
       return null;
     } else if (v instanceof Value.Bool b) {
@@ -83,7 +84,7 @@ public final class CypherValues {
   }
 
   /** The driver's value read as {@code type}. */
-  public static Value decode(org.neo4j.driver.Value raw, Type type) {
+  public static Value decode(org.neo4j.driver.@Nullable Value raw, Type type) {
     if (raw == null || raw.isNull()) {
       return Value.NULL;
     }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The parameters of one execution: each {@link Param} source read from the operation's args. */
 public final class ParamValues {
@@ -26,7 +27,7 @@ public final class ParamValues {
     return out;
   }
 
-  private static Object value(Param p, List<Value> args) {
+  private static @Nullable Object value(Param p, List<Value> args) {
     if (p instanceof Param.Arg a) {
       return form(args.get(a.index()), a.form());
     } else if (p instanceof Param.Const c) {
@@ -59,7 +60,7 @@ public final class ParamValues {
     return out;
   }
 
-  private static Object form(Value v, Param.Form form) {
+  private static @Nullable Object form(Value v, Param.Form form) {
     if (v instanceof Value.Record r && r.fields().size() == 1) {
       v = r.fields().get(0);
     }
@@ -74,7 +75,7 @@ public final class ParamValues {
     };
   }
 
-  private static Object rowCount(Object count) {
+  private static @Nullable Object rowCount(@Nullable Object count) {
     return count instanceof Long n && n > MAX_ROW_COUNT ? MAX_ROW_COUNT : count;
   }
 }

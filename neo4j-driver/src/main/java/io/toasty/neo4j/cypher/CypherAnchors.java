@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters on a foreign key that is a relationship ({@link Relationships}), anchored on it. A
@@ -43,8 +45,9 @@ final class CypherAnchors {
       if (c == null || anchored.containsKey(c)) {
         continue;
       }
-      String variable = variables.get(c.table());
-      Relationships.Link link = walk.relationships().virtual(c.table(), c.index());
+      String variable = Objects.requireNonNull(variables.get(c.table()), "an anchored table");
+      Relationships.Link link = Objects.requireNonNull(
+          walk.relationships().virtual(c.table(), c.index()), "an anchored column is virtual");
       String x = walk.linkedTo(variable, link.key());
       if (x == null) {
         x = walk.fresh();
@@ -120,7 +123,8 @@ final class CypherAnchors {
    * The relationship's column of the {@code MATCH} that a conjunct compares for equality or list
    * membership, or null.
    */
-  static ExprNode.Column column(CypherWalk walk, Map<String, String> variables, ExprNode conjunct) {
+  static ExprNode.@Nullable Column column(CypherWalk walk, Map<String, String> variables,
+      ExprNode conjunct) {
     if (conjunct instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ) {
       ExprNode.Column left = virtual(walk, variables, c.left());
       return left != null ? left : virtual(walk, variables, c.right());
@@ -131,7 +135,7 @@ final class CypherAnchors {
     return null;
   }
 
-  private static ExprNode.Column virtual(
+  private static ExprNode.@Nullable Column virtual(
       CypherWalk walk, Map<String, String> variables, ExprNode e) {
     e = unwrap(e);
     return e instanceof ExprNode.Column c && variables.containsKey(c.table())

@@ -11,6 +11,7 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an expression: one branch per node, with SQL's semantics where Cypher's differ (NULL
@@ -236,7 +237,7 @@ final class CypherExprs {
   }
 
   /** The parameter a value expression (or a record of them) binds, or null if not a value. */
-  private static Param valueParam(ExprNode e) {
+  private static @Nullable Param valueParam(ExprNode e) {
     if (e instanceof ExprNode.Arg a) {
       return new Param.Arg(a.index(), Param.Form.STORED);
     }

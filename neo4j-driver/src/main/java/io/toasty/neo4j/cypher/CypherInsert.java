@@ -11,6 +11,8 @@ import io.toasty.stmt.Returning;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An insert as {@code UNWIND $rows AS r CREATE (n:Label) SET n += r}: one statement, so every
@@ -110,7 +112,7 @@ final class CypherInsert {
   }
 
   private static void merge(CypherWalk walk, TableSchema table, InsertNode insert,
-      OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline, String edge) {
+      OnConflict conflict, CypherWalk.Scope scope, List<Integer> inline, @Nullable String edge) {
     StringBuilder out = walk.out();
     String n = walk.variable(scope);
     List<Integer> target = conflict.target().isEmpty() ? table.primaryKey() : conflict.target();
@@ -190,7 +192,7 @@ final class CypherInsert {
       if (values == null) {
         continue;
       }
-      boolean copied = merged && !conflict.keepsStored()
+      boolean copied = merged && !Objects.requireNonNull(conflict, "a merge").keepsStored()
           && link.columns().stream().anyMatch(conflict.copied()::contains);
       if (merged && !copied) {
         walk.out().append(" WITH ").append(n).append(", ").append(ROW).append(" CALL { WITH ")

@@ -8,6 +8,7 @@ import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A limit per partition (an include's limit per parent) in Cypher, which has no window
@@ -44,7 +45,7 @@ final class CypherPartitionLimit {
           "a limit per partition of a query returning " + q.returning());
     }
     List<ExprNode> columns = p.exprs();
-    List<ExprNode> keys = q.limit().partitionBy();
+    List<ExprNode> keys = Objects.requireNonNull(q.limit(), "a limit per partition").partitionBy();
     List<ExprNode> order = q.orderBy().stream().map(OrderBy::expr).toList();
     out.append(" WITH ");
     aliased(columns, "c");

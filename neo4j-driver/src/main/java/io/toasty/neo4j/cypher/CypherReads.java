@@ -13,6 +13,7 @@ import io.toasty.stmt.RowLock;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A query ({@code MATCH .. RETURN}) and the clauses that shape what a statement returns: the
@@ -64,7 +65,7 @@ final class CypherReads {
    * Refuses what a write lock cannot be: a shared lock, or one that does not wait (the planner
    * refuses both first, from the capability; this keeps the renderer honest on its own).
    */
-  private static void refuseUnlockable(RowLock lock) {
+  private static void refuseUnlockable(@Nullable RowLock lock) {
     if (lock == null) {
       return;
     }
@@ -239,7 +240,7 @@ final class CypherReads {
     }
   }
 
-  void limit(Limit limit) {
+  void limit(@Nullable Limit limit) {
     if (limit == null) {
       return;
     }

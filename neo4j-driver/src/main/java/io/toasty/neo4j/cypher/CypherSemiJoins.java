@@ -8,6 +8,7 @@ import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relation filter as a relationship pattern. The planner asks no backend how to filter on a
@@ -90,7 +91,7 @@ final class CypherSemiJoins {
    * The link of {@code from} whose foreign key is {@code fk} (in any order) referring to
    * {@code key} of {@code to}, position by position, or null.
    */
-  private static Relationships.Link linkFrom(CypherWalk walk, String from, String to,
+  private static Relationships.@Nullable Link linkFrom(CypherWalk walk, String from, String to,
       List<ExprNode.Column> fk, List<ExprNode.Column> key) {
     for (Relationships.Link link : walk.relationships().of(from)) {
       if (link.target().equals(to) && link.columns().size() == fk.size()
@@ -137,7 +138,7 @@ final class CypherSemiJoins {
   }
 
   /** The columns of a column or a record of columns, or null. */
-  private static List<ExprNode.Column> columns(ExprNode e) {
+  private static @Nullable List<ExprNode.Column> columns(ExprNode e) {
     List<ExprNode> parts = e instanceof ExprNode.Record r ? r.fields() : List.of(e);
     List<ExprNode.Column> out = new ArrayList<>(parts.size());
     for (ExprNode part : parts) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rendering of one table-level statement as Cypher: appends the text and records each
@@ -199,7 +200,8 @@ final class CypherWalk {
    * the enclosing statement has bound already), and whose ends, for a join model stored as a
    * relationship, are the bound variables {@code ends} gives by link key.
    */
-  Scope match(Source source, ExprNode filter, String variable, Map<String, String> ends,
+  Scope match(Source source, ExprNode filter, @Nullable String variable,
+      Map<String, String> ends,
       Consumer<String> patterns) {
     Scope scope = variable == null ? open(source) : open(source, variable);
     out.append("MATCH ");
@@ -312,7 +314,7 @@ final class CypherWalk {
   }
 
   /** The end node of a pattern {@code (from)-[:type]->(..)} in scope, or null. */
-  String linkedTo(String from, String type) {
+  @Nullable String linkedTo(String from, String type) {
     String key = from + "/" + type;
     for (int i = linked.size() - 1; i >= 0; i--) {
       if (linked.get(i).getKey().equals(key)) {
@@ -323,7 +325,7 @@ final class CypherWalk {
   }
 
   /** The variable of the innermost scope on {@code table}, or null. */
-  String variableOf(String table) {
+  @Nullable String variableOf(String table) {
     for (Scope s : scopes) {
       if (s.table().equals(table)) {
         return s.variable();

@@ -6,6 +6,7 @@ import io.toasty.schema.app.ModelSchema;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How tables and columns are named in the graph: a table is a node label (with the driver's
@@ -47,7 +48,7 @@ public record Names(String labelPrefix, Map<String, String> renamed) {
   }
 
   /** The table whose label is {@code label}, or {@code null} if it carries another prefix. */
-  public String tableOf(String label) {
+  public @Nullable String tableOf(String label) {
     if (!label.startsWith(labelPrefix)) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.toasty.neo4j.cypher;
 import io.toasty.schema.Schema;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's own Cypher with its node labels named as the driver names them: a label that
@@ -77,7 +78,7 @@ public final class RawLabels {
   }
 
   /** The table {@code name} stands for (a model's, or itself), or null for another label. */
-  private static String table(Schema schema, String name) {
+  private static @Nullable String table(Schema schema, String name) {
     if (name.isEmpty()) {
       return null;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which foreign keys are relationships in the graph. Each {@code BelongsTo} relation (and so the
@@ -106,7 +107,7 @@ public final class Relationships {
    */
   public record Edge(String table, Link start, Link end) {
     /** {@code start} or {@code end}: the link of {@code column}, or null. */
-    public Link linkOf(int column) {
+    public @Nullable Link linkOf(int column) {
       return start.position(column) >= 0 ? start : end.position(column) >= 0 ? end : null;
     }
   }
@@ -168,7 +169,7 @@ public final class Relationships {
    * (incoming: pointing at it): on {@code r} itself, else on the has-many or has-one of the
    * target that pairs with it, turned around; or null.
    */
-  private static GraphEdge declared(Schema schema, ModelSchema model, RelationSchema r) {
+  private static @Nullable GraphEdge declared(Schema schema, ModelSchema model, RelationSchema r) {
     if (r.graph() != null && !r.graph().joinModel()) {
       return r.graph();
     }
@@ -234,12 +235,12 @@ public final class Relationships {
   }
 
   /** The join model stored as a relationship whose table is {@code table}, or null. */
-  public Edge edge(String table) {
+  public @Nullable Edge edge(String table) {
     return edges.get(table);
   }
 
   /** The link whose foreign key {@code column} of {@code table} is, if it is no property. */
-  public Link virtual(String table, int column) {
+  public @Nullable Link virtual(String table, int column) {
     for (Link l : of(table)) {
       if (!l.stored() && l.position(column) >= 0) {
         return l;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -76,10 +77,11 @@ public final class Neo4jErrors {
       String tableName = guarded.get(0);
       TableSchema table = hasTable(tableName) ? schema.table(tableName) : null;
       ModelSchema model = table == null ? null : modelOf(table);
-      String field = model == null || guarded.size() != 2 ? null
+      String field = model == null || table == null || guarded.size() != 2 ? null
           : fields(model, table, guarded.subList(1, 2));
       return new ValueOutOfRangeException(model == null ? null : model.name(), field,
-          "a computed value does not fit its integer field", withheld(e, e.getMessage()));
+          "a computed value does not fit its integer field",
+          withheld(e, String.valueOf(e.getMessage())));
     }
     return translate(t);
   }
@@ -204,7 +206,7 @@ public final class Neo4jErrors {
     return schema.tables().stream().anyMatch(t -> t.name().equals(name));
   }
 
-  private String fields(ModelSchema model, TableSchema table, List<String> properties) {
+  private @Nullable String fields(ModelSchema model, TableSchema table, List<String> properties) {
     ModelMapping mapping = schema.mapping(model.name());
     List<String> fields = new ArrayList<>();
     for (String property : properties) {
@@ -228,7 +230,7 @@ public final class Neo4jErrors {
     return fields.isEmpty() ? null : String.join(", ", fields);
   }
 
-  private ModelSchema modelOf(TableSchema table) {
+  private @Nullable ModelSchema modelOf(TableSchema table) {
     for (ModelSchema model : schema.models()) {
       if (schema.mapping(model.name()).table().equals(table.name())) {
         return model;

@@ -75,7 +75,7 @@ public record CardinalityGuard(String owner, String relation, int max, List<Inte
     StringBuilder out = new StringBuilder(owner).append('(');
     for (int i = 0; i < fieldNames.size(); i++) {
       out.append(i == 0 ? "" : ", ").append(fieldNames.get(i)).append(" = ")
-          .append(key.get(i));
+          .append(Objects.requireNonNull(key, "a found record's guard").get(i));
     }
     return out.append(')').toString();
   }

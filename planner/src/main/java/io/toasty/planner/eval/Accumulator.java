@@ -28,6 +28,7 @@ final class Accumulator {
     this.seen = distinct ? new HashSet<>() : null;
   }
 
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   void add(Value v) {
     if (v.isNull() || seen != null && !seen.add(v)) {
       return;

@@ -27,6 +27,7 @@ final class Arithmetic {
     }
   }
 
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   private static Value exact(ExprNode.ArithOp op, Value l, Value r) {
     if (l.isNull() || r.isNull()) {
       return Value.NULL;
@@ -78,6 +79,7 @@ final class Arithmetic {
   }
 
   /** Whether the number {@code v} is zero (of any kind, {@code -0.0} included). */
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   private static boolean isZero(Value v) {
     return v instanceof Value.Decimal d ? d.value().signum() == 0
         : ((Number) v.toJava()).doubleValue() == 0;

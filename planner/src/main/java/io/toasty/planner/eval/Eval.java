@@ -7,6 +7,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,8 @@ public final class Eval {
   }
 
   /** The record that {@code r} evaluates to. */
-  public static Value.Record record(ExprNode.Record r, List<Value> args, Value.Record row) {
+  public static Value.Record record(ExprNode.Record r, List<Value> args,
+      Value.@Nullable Record row) {
     return (Value.Record) eval(r, args, row);
   }
 
@@ -46,7 +48,7 @@ public final class Eval {
     } else if (e instanceof ExprNode.Arg a) {
       return args.get(a.index());
     } else if (e instanceof ExprNode.Column c) {
-      return row.get(c.index());
+      return Objects.requireNonNull(row, "a column read needs a row").get(c.index());
     } else if (e instanceof ExprNode.Compare c) {
       return compare(c);
     } else if (e instanceof ExprNode.And a) {

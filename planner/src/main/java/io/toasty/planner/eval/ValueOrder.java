@@ -85,6 +85,7 @@ public final class ValueOrder {
         || v instanceof Value.I64;
   }
 
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   private static int compareNumbers(Value a, Value b) {
     if (isInteger(a) && isInteger(b)) {
       return Long.compare(((Number) a.toJava()).longValue(), ((Number) b.toJava()).longValue());
@@ -93,6 +94,7 @@ public final class ValueOrder {
   }
 
   /** A number value as a BigDecimal. */
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   public static BigDecimal decimal(Value v) {
     if (v instanceof Value.Decimal d) {
       return d.value();

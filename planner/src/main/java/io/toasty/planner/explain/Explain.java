@@ -24,6 +24,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The multi-line dump behind {@code Planner.explain}: one section per phase. */
@@ -83,7 +84,7 @@ public final class Explain {
     List<String> out = new ArrayList<>();
     for (int n : numbers) {
       out.add(JoinedColumn.isJoined(n)
-          ? x.columnName(new ExprNode.Column(source.join().table(),
+          ? x.columnName(new ExprNode.Column(Objects.requireNonNull(source.join()).table(),
               JoinedColumn.column(n)))
           : x.columns(source.table(), List.of(n)));
     }

@@ -20,6 +20,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,8 @@ final class LowerInclude {
       // A limit per parent: numbered within each foreign key value, in the include's order
       // (the key's without one). A many-to-many include refused its limit before it got here:
       // its child columns are the join rows' (JoinedColumn numbers), not this table's.
-      limit = limit.perPartition(columnsOf(cx.table.name(), merge.childColumns));
+      limit = limit.perPartition(columnsOf(cx.table.name(),
+          Objects.requireNonNull(merge, "a child level merges").childColumns));
       orderBy = orderBy.isEmpty() ? keyOrder(cx.table.name(), sortColumns) : orderBy;
     }
     Query table = new Query(new Source.Table(cx.table.name(),
@@ -193,7 +195,7 @@ final class LowerInclude {
    */
   private void joined(int parent, int slot, RelationSchema r, Query scope,
       List<Integer> sourceColumns, ModelMapping join) {
-    RelationSchema.Through via = r.through();
+    RelationSchema.Through via = Objects.requireNonNull(r.through(), "a join goes through");
     ModelMapping target = root.schema.mapping(r.target());
     TableSchema joinTable = root.schema.table(join.table());
     List<Integer> sourceFk = columns(join, via.sourceFields());

@@ -155,9 +155,10 @@ final class LowerInsert {
     if (f.auto() == AutoStrategy.SOFT_DELETE) {
       return f.type() == io.toasty.value.Type.Scalar.BOOL ? ExprNode.FALSE : ExprNode.NULL; // live
     }
-    if (f.defaultValue() != null && !f.defaultValue().isNull()) {
+    io.toasty.value.Value defaultValue = f.defaultValue();
+    if (defaultValue != null && !defaultValue.isNull()) {
       return defaults.computeIfAbsent(f.index(),
-          i -> cx.addArg(new ExtraArg.ConstantArg(f.defaultValue())));
+          i -> cx.addArg(new ExtraArg.ConstantArg(defaultValue)));
     }
     return ExprNode.NULL;
   }

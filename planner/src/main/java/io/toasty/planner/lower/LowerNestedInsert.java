@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +89,7 @@ final class LowerNestedInsert {
     final int row;
     final int slot;
     final int flatten;
+    @SuppressWarnings("NullAway.Init") // set right after construction, before any use
     LowerContext cx;
 
     Into(int parent, int row, int slot, int flatten) {
@@ -231,7 +233,8 @@ final class LowerNestedInsert {
    * fields defaulted and, in the slot of its belongs-to to the target, the create of one target.
    */
   private InsertNode joinRows(RelationSchema rel, InsertNode targets) {
-    ModelSchema join = root.schema.model(rel.through().model());
+    ModelSchema join = root.schema.model(
+        Objects.requireNonNull(rel.through(), "a many-to-many relation").model());
     int toTarget = join.relation(rel.through().path().get(1)).index();
     List<ExprNode.Record> rows = new ArrayList<>(targets.rows().size());
     for (ExprNode.Record target : targets.rows()) {

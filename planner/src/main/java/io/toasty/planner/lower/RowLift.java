@@ -67,6 +67,7 @@ public final class RowLift {
   }
 
   /** The result record for {@code row}. */
+  @SuppressWarnings("NullAway") // identity is true only with positions
   public Value.Record apply(Value.Record row, List<Value> args) {
     if (identity && row.size() == positions.length) {
       return row;

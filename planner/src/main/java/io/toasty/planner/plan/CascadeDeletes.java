@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -47,6 +48,11 @@ final class CascadeDeletes {
   private final MirBuilder b = new MirBuilder();
   /** Per HIR query: the node of its rows' primary keys, in key order. */
   private final Map<Integer, Integer> keysOf = new HashMap<>();
+
+  /** The plan node holding the keys of statement {@code id}, planned before its dependents. */
+  private int keysOf(int id) {
+    return Objects.requireNonNull(keysOf.get(id), "keys planned first");
+  }
 
   private CascadeDeletes(Schema schema, Capability capability) {
     this.schema = schema;
@@ -87,7 +93,7 @@ final class CascadeDeletes {
             List.of()));
       } else {
         DeleteNode d = (DeleteNode) h.statement();
-        writes.add(new DeleteByKey(c.keysOf.get(keyDep(h).statement()), PlanSql.table(d),
+        writes.add(new DeleteByKey(c.keysOf(keyDep(h).statement()), PlanSql.table(d),
             ExprNode.TRUE));
       }
     }
@@ -129,7 +135,7 @@ final class CascadeDeletes {
     }
     Query children = new Query(new Source.Table(t.name()), ExprNode.TRUE, new Returning.Project(pk),
         List.of(), null);
-    return b.add(new ExecStatement(children, types, new KeyBinding(keysOf.get(dep.statement()),
+    return b.add(new ExecStatement(children, types, new KeyBinding(keysOf(dep.statement()),
         t.name(), dep.columns(), positions), List.of()));
   }
 

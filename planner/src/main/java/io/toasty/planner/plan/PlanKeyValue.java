@@ -38,6 +38,7 @@ import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -276,7 +277,8 @@ final class PlanKeyValue {
    * key, or reads which record holds the unique values and writes conditioned on them.
    */
   private int upsert(InsertNode i) {
-    i.onConflict().assignments().forEach(a -> updateExpression(a.value()));
+    Objects.requireNonNull(i.onConflict(), "an upsert").assignments()
+        .forEach(a -> updateExpression(a.value()));
     if (i.rows().size() > 1) {
       throw new UnsupportedFeatureException(Feature.UPSERT_MANY, capability.backend(),
           "a key-value backend checks and writes one record per conditional write; upsert the "
@@ -366,7 +368,7 @@ final class PlanKeyValue {
    * the filter), the records being read first and kept where the paths' tests hold. Null for any
    * other filter, and where the backend cannot hold the rest of it either (refused as before).
    */
-  private ExprNode pathChecked(KeyPath path) {
+  private @Nullable ExprNode pathChecked(KeyPath path) {
     ResidualSplit split = ResidualSplit.of(guard(path), capability);
     boolean paths = false;
     for (ExprNode term : Conjuncts.of(split.kept())) {
@@ -543,7 +545,8 @@ final class PlanKeyValue {
       conditions.add(ix.keyCondition());
     }
     return b.add(
-        new FindPkByIndex(table.name(), index, new ExprNode.Or(conditions), ExprNode.TRUE));
+        new FindPkByIndex(table.name(), Objects.requireNonNull(index, "one branch at least"),
+            new ExprNode.Or(conditions), ExprNode.TRUE));
   }
 
   private int filtered(int rows, ExprNode residual) {

@@ -76,6 +76,7 @@ final class PlanNestedMerge {
     return b.add(new NestedMerge(node, branches, WINDOW, ParentBound.of(parent, table)));
   }
 
+  @SuppressWarnings("NullAway") // the statements kept have a merge
   private List<HirStatement> children(int parent) {
     List<HirStatement> out = new ArrayList<>();
     for (HirStatement s : hir.statements()) {
@@ -87,6 +88,7 @@ final class PlanNestedMerge {
     return out;
   }
 
+  @SuppressWarnings("NullAway") // a child (children()) has a merge
   private MergeBranch branch(HirStatement child, List<Integer> parentFetched) {
     HirMerge m = child.merge();
     Query q = (Query) child.statement();

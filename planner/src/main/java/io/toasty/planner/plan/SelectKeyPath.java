@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -102,7 +103,7 @@ final class SelectKeyPath {
       }
       int first = index.columns().get(0);
       List<ExprNode> key = new ArrayList<>();
-      key.add(equality(first, eq.get(first)));
+      key.add(equality(first, Objects.requireNonNull(eq.get(first))));
       List<ExprNode> rest = new ArrayList<>();
       boolean fixed = false;
       for (ExprNode t : terms) {
@@ -177,7 +178,8 @@ final class SelectKeyPath {
 
   private ExprNode keyCondition(List<Integer> columns, Map<Integer, ExprNode> eq) {
     List<ExprNode> key = new ArrayList<>();
-    columns.forEach(c -> key.add(equality(c, eq.get(c))));
+    // the caller checked that eq holds every column
+    columns.forEach(c -> key.add(equality(c, Objects.requireNonNull(eq.get(c)))));
     return Conjuncts.and(key);
   }
 

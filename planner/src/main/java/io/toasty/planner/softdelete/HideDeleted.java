@@ -89,7 +89,7 @@ public final class HideDeleted extends RowScope {
     }
     ModelSchema model = pass.model(d.from());
     DeletedRows marker = model == null ? null : DeletedRows.of(model);
-    if (marker == null || marker.chosenBy(d.filter())) {
+    if (model == null || marker == null || marker.chosenBy(d.filter())) {
       return List.of();
     }
     return pass.children(model, pass.expr(Conjuncts.with(d.filter(), marker.live())), false);

@@ -23,20 +23,21 @@ import org.jspecify.annotations.Nullable;
  *                 surrogates are refused)
  * @param sensitive whether the field is {@code @Sensitive}: messages show no value of it
  */
-public record ArgCheck(int arg, Type type, boolean nullable, String model, String field,
+public record ArgCheck(int arg, Type type, boolean nullable, String model, @Nullable String field,
     @Nullable ValueRanges ranges, boolean sensitive) {
   public ArgCheck {
     Objects.requireNonNull(type, "type");
   }
 
   /** A check of a field that is not sensitive. */
-  public ArgCheck(int arg, Type type, boolean nullable, String model, String field,
+  public ArgCheck(int arg, Type type, boolean nullable, String model, @Nullable String field,
       @Nullable ValueRanges ranges) {
     this(arg, type, nullable, model, field, ranges, false);
   }
 
   /** A check of the type alone (no backend's ranges). */
-  public ArgCheck(int arg, Type type, boolean nullable, String model, String field) {
+  public ArgCheck(int arg, Type type, boolean nullable, String model,
+      @Nullable String field) {
     this(arg, type, nullable, model, field, null);
   }
 

@@ -17,6 +17,7 @@ public final class RangeCheck {
   private RangeCheck() {}
 
   /** The problem of storing {@code v} where {@code ranges} hold, or null if there is none. */
+  @SuppressWarnings("NullAway") // a time Value's toJava() is its java.time value
   public static @Nullable String problem(Value v, ValueRanges ranges) {
     if (v instanceof Value.Str s) {
       return text(s.value(), ranges);

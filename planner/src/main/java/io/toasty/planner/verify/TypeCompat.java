@@ -15,6 +15,7 @@ public final class TypeCompat {
   private TypeCompat() {}
 
   /** {@code v} as a value of {@code type}, or {@code null} when it does not fit. */
+  @SuppressWarnings("NullAway") // a numeric Value's toJava() is its Number, never null
   public static @Nullable Value coerce(Type type, Value v) {
     if (v.isNull()) {
       return v;

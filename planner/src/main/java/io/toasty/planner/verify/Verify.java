@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -342,7 +343,7 @@ public final class Verify {
    * only: every other field of the join model must be optional or generated.
    */
   private void joinRowsCanDefault(ModelSchema m, RelationSchema r) {
-    ModelSchema join = schema.model(r.through().model());
+    ModelSchema join = schema.model(Objects.requireNonNull(r.through(), "a join").model());
     for (FieldSchema f : join.fields()) {
       boolean linked = r.through().sourceFields().contains(f.index())
           || r.through().targetFields().contains(f.index());

@@ -82,6 +82,8 @@ public final class RowColumns implements Columns {
   }
 
   /** {@link #RowColumns(int[], boolean)} of a backend that stores the dates {@code ranges} hold. */
+  // row is set by at(..) before a read, the caches on the first value(..)
+  @SuppressWarnings("NullAway.Init")
   public RowColumns(int[] fields, boolean byType, ValueRanges ranges) {
     this.fields = fields;
     this.byType = byType;

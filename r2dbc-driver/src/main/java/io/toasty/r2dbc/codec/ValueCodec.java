@@ -72,7 +72,7 @@ public final class ValueCodec {
    * item would be by the database. Each value appears once, so that a join on the array matches a
    * row once, as an IN list does.
    */
-  Object[] array(Value.ListValue list, Type elementType) {
+  Object[] array(Value.ListValue list, @Nullable Type elementType) {
     Class<?> element = nullClass(elementType);
     Set<Object> distinct = new LinkedHashSet<>(list.items().size() * 4 / 3 + 1);
     for (Value v : list.items()) {
@@ -80,6 +80,11 @@ public final class ValueCodec {
     }
     Object[] out = (Object[]) Array.newInstance(element, distinct.size());
     return distinct.toArray(out);
+  }
+
+  /** The text of a document the engine wrote before binding it. */
+  private static String json(Value.Json v) {
+    return Objects.requireNonNull(v.text(), "the engine writes a document before a driver");
   }
 
   private static Object element(Object encoded, Class<?> element, Value v) {
@@ -136,7 +141,7 @@ public final class ValueCodec {
     } else if (value instanceof Value.Items || value instanceof Value.Entries) {
       return collection(value);
     } else if (value instanceof Value.Json v) {
-      return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.parameter(v.text()) : v.text();
+      return dialect.jsonStorage() == JsonStorage.JSONB ? PgJson.parameter(json(v)) : json(v);
     } else if (value instanceof Value.Bytes v) {
       return binary((byte[]) v.toJava());
     } else if (value instanceof Value.Uuid v) {
@@ -154,8 +159,9 @@ public final class ValueCodec {
         // Normalized, so that equal values are equal text: 1.50 and 1.5 are both "1.5".
         case TEXT -> normalize(d).toPlainString();
       };
-    } else if (ranges.infinities() && isTime(value) && ranges.infinity(value.toJava())) {
-      return infinity(value);
+    } else if (ranges.infinities() && isTime(value)
+        && ranges.infinity(Objects.requireNonNull(value.toJava(), "a time"))) {
+      return Objects.requireNonNull(infinity(value), "an infinity");
     } else if (value instanceof Value.Timestamp v) {
       OffsetDateTime utc = v.value().truncatedTo(dialect.timePrecision()).atOffset(ZoneOffset.UTC);
       return switch (dialect.dateTimeBinding()) {
@@ -407,7 +413,7 @@ public final class ValueCodec {
       case INSTANT, LOCAL_DATE, LOCAL_DATE_TIME, OFFSET_DATE_TIME -> Value.of(
           time(raw, scalar, ranges));
       case LOCAL_TIME -> new Value.Time(raw instanceof OffsetTime t ? t.toLocalTime()
-          : raw instanceof String t ? LocalTime.parse(t) : as(raw, LocalTime.class, scalar));
+          : raw instanceof String t ? LocalTime.parse(t) : as(raw, LocalTime.class, type));
     };
   }
 

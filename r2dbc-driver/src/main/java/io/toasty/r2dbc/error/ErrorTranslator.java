@@ -19,8 +19,8 @@ import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.sql.ddl.DdlNames;
-import io.toasty.sql.dialect.SqlDialect.ErrorKind;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.dialect.SqlDialect.ErrorKind;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
@@ -219,7 +219,7 @@ public final class ErrorTranslator {
     ForeignKeyErrors.Probe p = foreignKeys.probes(hintedTable(table), statement, args).get(probe);
     ForeignKeyViolationException named = foreignKeys.missing(p, translated.getCause());
     return Withheld.applies(schema, table) ? Withheld.of(named, named.getCause(), null,
-        messageOf(named.getCause())) : named;
+        messageOf(Objects.requireNonNull(named.getCause(), "the driver's error"))) : named;
   }
 
   /**
@@ -233,7 +233,8 @@ public final class ErrorTranslator {
 
   // ---- unique --------------------------------------------------------------------------------
 
-  private UniqueViolationException unique(String message, String tableHint, Throwable cause) {
+  private UniqueViolationException unique(String message, @Nullable String tableHint,
+      Throwable cause) {
     TableSchema table = hintedTable(tableHint);
     switch (dialect.constraintNaming()) {
       case QUOTED_CONSTRAINT -> {
@@ -318,7 +319,7 @@ public final class ErrorTranslator {
 
   // ---- foreign key and not null --------------------------------------------------------------
 
-  private ForeignKeyViolationException foreignKey(String message, String tableHint,
+  private ForeignKeyViolationException foreignKey(String message, @Nullable String tableHint,
       boolean delete, Written statement, Throwable cause) {
     TableSchema child = null;
     List<String> columns = List.of();
@@ -386,7 +387,7 @@ public final class ErrorTranslator {
     TableSchema table = written != null ? written : child;
     ModelSchema model = table == null ? null : modelOf(table);
     String field = null;
-    if (model != null && table == child && !columns.isEmpty()) {
+    if (model != null && table != null && table == child && !columns.isEmpty()) {
       field = fieldsNamed(model, table, columns);
     }
     String what = written != null && child != null && written != child
@@ -397,7 +398,8 @@ public final class ErrorTranslator {
         "foreign key violated: " + what, cause);
   }
 
-  private NotNullViolationException notNull(String message, String tableHint, Throwable cause) {
+  private NotNullViolationException notNull(String message, @Nullable String tableHint,
+      Throwable cause) {
     TableSchema table = hintedTable(tableHint);
     String column = null;
     switch (dialect.constraintNaming()) {
@@ -420,7 +422,7 @@ public final class ErrorTranslator {
       case SCAN -> column = unquote(first(H2_COLUMN, message));
     }
     ModelSchema model = table == null ? null : modelOf(table);
-    String field = model == null || column == null ? null
+    String field = model == null || table == null || column == null ? null
         : fieldsNamed(model, table, List.of(column));
     return new NotNullViolationException(model == null ? null : model.name(), field,
         "a NULL where a value is required"
@@ -578,7 +580,8 @@ public final class ErrorTranslator {
     for (TableSchema t : schema.tables()) {
       Matcher m = identifier(t.name()).matcher(message);
       if (m.find() && (m.start() < foundAt
-          || (m.start() == foundAt && t.name().length() > found.name().length()))) {
+          || (m.start() == foundAt && found != null
+              && t.name().length() > found.name().length()))) {
         found = t;
         foundAt = m.start();
       }

@@ -91,7 +91,8 @@ final class ForeignKeyErrors {
    * not say which (SQLite): for a delete, the one restricting deletes of {@code written}; for a
    * write, the one of {@code written} whose columns it set to a value. Null when not one.
    */
-  @Nullable Found only(@Nullable TableSchema written, boolean delete, StatementNode statement,
+  @Nullable Found only(@Nullable TableSchema written, boolean delete,
+      @Nullable StatementNode statement,
       List<Value> args) {
     if (written == null) {
       return null;
@@ -118,7 +119,7 @@ final class ForeignKeyErrors {
    */
   ForeignKeyViolationException of(Found f, @Nullable TableSchema written, boolean referred,
       @Nullable String pgKey,
-      StatementNode statement, List<Value> args, Throwable cause) {
+      @Nullable StatementNode statement, List<Value> args, Throwable cause) {
     ModelSchema child = schema.model(f.key.model());
     RelationSchema relation = child.relation(f.key.relation());
     String field = fieldNames(child, relation.sourceFields());
@@ -143,7 +144,7 @@ final class ForeignKeyErrors {
   record Probe(Found found, List<Value> key, Query query) {}
 
   /** The keys {@code statement} wrote to the declared foreign keys of {@code written}. */
-  List<Probe> probes(TableSchema written, StatementNode statement, List<Value> args) {
+  List<Probe> probes(@Nullable TableSchema written, StatementNode statement, List<Value> args) {
     List<Probe> out = new ArrayList<>();
     for (Found f : all) {
       if (f.table != written) {
@@ -180,7 +181,7 @@ final class ForeignKeyErrors {
   }
 
   /** The distinct non-null keys the statement writes to {@code f}'s columns. */
-  static Set<List<Value>> written(Found f, StatementNode statement, List<Value> args) {
+  static Set<List<Value>> written(Found f, @Nullable StatementNode statement, List<Value> args) {
     Set<List<Value>> keys = new LinkedHashSet<>();
     if (statement instanceof InsertNode insert) {
       for (ExprNode.Record row : insert.rows()) {

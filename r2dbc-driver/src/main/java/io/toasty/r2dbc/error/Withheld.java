@@ -9,6 +9,7 @@ import io.toasty.error.UniqueViolationException;
 import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,7 @@ final class Withheld {
     if (!(translated instanceof ToastyException t) || translated == original) {
       return translated;
     }
-    Throwable cause = new DatabaseError(original.getClass().getName()
+    Throwable cause = new DatabaseError((original == null ? "null" : original.getClass().getName())
         + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")") + ": " + TEXT);
     String model = t.model().orElse(null);
     String field = t.field().orElse(null);
@@ -68,20 +69,20 @@ final class Withheld {
 
   /** The message as given to the constructor, without the "Model.field: " prefix. */
   private static String own(ToastyException t) {
-    String m = t.getMessage();
+    String m = Objects.requireNonNull(t.getMessage()); // composed, never null
     String prefix = t.model().map(x -> x + t.field().map(f -> "." + f).orElse("") + ": ")
         .orElse("");
     return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
   private static String backendOf(ToastyException t) {
-    String m = t.getMessage();
+    String m = Objects.requireNonNull(t.getMessage()); // composed, never null
     return m.startsWith("[") && m.indexOf(']') > 0 ? m.substring(1, m.indexOf(']')) : "?";
   }
 
   /** A {@link DriverException}'s text between "[backend] " and " (SQLSTATE ..)". */
   private static String bare(ToastyException t) {
-    String m = t.getMessage();
+    String m = Objects.requireNonNull(t.getMessage()); // composed, never null
     int start = m.indexOf("] ");
     m = start >= 0 ? m.substring(start + 2) : m;
     int state = m.lastIndexOf(" (SQLSTATE ");

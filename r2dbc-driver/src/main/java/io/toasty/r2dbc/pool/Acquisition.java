@@ -54,6 +54,7 @@ final class Acquisition<T> extends Mono<T> {
     private volatile boolean requested;
     private volatile boolean cancelled;
 
+    @SuppressWarnings("NullAway.Init") // current is set by onSubscribe, before any other signal
     Attempts(Acquisition<T> acquisition, CoreSubscriber<? super T> actual,
         AcquireDeadline deadline) {
       this.acquisition = acquisition;

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -79,7 +80,7 @@ final class BuiltChildren {
    * the branch names no model, the model is unknown or has no row reader, the lift is not the
    * model's fields, or a column the children are ordered by is not one of them.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "NullAway"}) // NullAway: lifted is non-null with a reader
   static @Nullable Reading readingOf(MergeBranch branch, ExecContext cx) {
     ModelDef<?> model = cx.model(branch.model());
     if (model == null || !(branch.fetch() instanceof MergeBranch.SqlFetch sql)) {
@@ -146,6 +147,7 @@ final class BuiltChildren {
    * Reads one row's record into its key's group; returns the record. The key is read first: it
    * is read as a value, after which the row's columns are each read from the driver once.
    */
+  @SuppressWarnings("NullAway") // lastGroup is set with lastKey, a non-null key
   private Object add(Columns row) {
     Value key = key(row, reading.keyFrom(), reading.keyTypes());
     Object record = reading.reader().read(row);
@@ -179,6 +181,7 @@ final class BuiltChildren {
   }
 
   /** Whether {@code sort} comes before the group's last record's; it becomes the last. */
+  @SuppressWarnings("NullAway") // a non-empty group has its last
   private static boolean outOfOrder(Group group, Object sort) {
     boolean before = !group.isEmpty() && compare(group.last, sort) > 0;
     group.last = sort;
@@ -229,7 +232,7 @@ final class BuiltChildren {
 
   /** Sorts a group that came out of order by its records' sort fields (a stable sort). */
   private void sortByValues(Group children) {
-    int[] at = reading.sortFields();
+    int[] at = Objects.requireNonNull(reading.sortFields(), "sorted by values");
     Object[][] keyed = new Object[children.size()][];
     for (int i = 0; i < keyed.length; i++) {
       Value.Record all = model.values(children.get(i));

@@ -6,6 +6,7 @@ import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -34,7 +35,7 @@ record ExecContext(@Nullable Sender sender, List<Value> args, @Nullable Sender a
 
   /** {@link #sendAside}, the rows built by {@code reader} ({@link Sender#read}). */
   <T> Flux<T> readAside(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
-    return aside != null ? aside.read(op, fields, reader) : sender.read(op, fields, reader);
+    return aside != null ? aside.read(op, fields, reader) : sending().read(op, fields, reader);
   }
 
   /** This context with every operation on the execution's own connection. */
@@ -52,16 +53,21 @@ record ExecContext(@Nullable Sender sender, List<Value> args, @Nullable Sender a
    * can run while the main connection streams), else on the execution's connection.
    */
   Flux<Value.Record> sendAside(Operation op) {
-    return aside != null ? aside.send(op) : sender.send(op);
+    return aside != null ? aside.send(op) : sending().send(op);
   }
 
   /** Sends {@code op}; rows stream through with backpressure, a count becomes one record. */
   Flux<Value.Record> send(Operation op) {
-    return sender.send(op);
+    return sending().send(op);
   }
 
   /** The single record that carries a count. */
   static Value.Record count(long n) {
     return Sender.count(n);
+  }
+
+  /** The sender, which every plan that sends has (only in-memory plans run without one). */
+  private Sender sending() {
+    return Objects.requireNonNull(sender, "a plan that sends has a sender");
   }
 }

@@ -9,6 +9,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 
 /**
@@ -41,7 +42,8 @@ final class ExecStatementExec {
       if (keys.isEmpty()) {
         return a.rowType().isEmpty() ? Flux.just(ExecContext.count(0)) : Flux.empty();
       }
-      KeyFilter.Bound bound = KeyFilter.bind(a.statement(), a.keys(), keys, cx.args());
+      KeyFilter.Bound bound = KeyFilter.bind(a.statement(),
+          Objects.requireNonNull(a.keys(), "checked above"), keys, cx.args());
       return cx.send(operation(a, bound.statement(), bound.args()));
     });
   }

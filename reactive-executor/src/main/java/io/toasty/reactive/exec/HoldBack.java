@@ -52,6 +52,7 @@ final class HoldBack {
   }
 
   /** The windows {@code row} completes: none while held, every held row when decided. */
+  @SuppressWarnings("NullAway") // held is non-null until decided, current from then on
   private List<List<Value.Record>> next(Value.Record row) {
     if (held != null) {
       return row == END ? endEarly() : hold(row);
@@ -63,6 +64,7 @@ final class HoldBack {
     return current.size() < width ? List.of() : List.of(cut());
   }
 
+  @SuppressWarnings("NullAway") // held is non-null until decided, current from then on
   private List<List<Value.Record>> endEarly() {
     ended = true;
     List<Value.Record> all = held;
@@ -71,6 +73,7 @@ final class HoldBack {
   }
 
   /** {@code row} held; past two windows, the held rows cut into full windows and a rest. */
+  @SuppressWarnings("NullAway") // held is non-null until decided, current from then on
   private List<List<Value.Record>> hold(Value.Record row) {
     held.add(row);
     if (held.size() <= 2 * width) {
@@ -86,6 +89,7 @@ final class HoldBack {
     return out;
   }
 
+  @SuppressWarnings("NullAway") // held is non-null until decided, current from then on
   private List<Value.Record> cut() {
     List<Value.Record> out = current;
     current = new ArrayList<>(width);

@@ -6,6 +6,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,7 +78,8 @@ final class NestCreatedExec {
             into.addAll(targets.items());
           }
         } else {
-          into.add(child.lift().apply(extended(childRows.get(i), own), args));
+          into.add(Objects.requireNonNull(child.lift(), "a nested child is lifted")
+              .apply(extended(childRows.get(i), own), args));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.toasty.reactive.exec;
 
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ final class VarStore {
       throw new IllegalStateException("variable $" + var + " read before it was set");
     }
     if (slot.readers.decrementAndGet() <= 0) {
-      s.remove(var);
+      Objects.requireNonNull(s).remove(var); // a slot was found in it
     }
     return slot.rows;
   }

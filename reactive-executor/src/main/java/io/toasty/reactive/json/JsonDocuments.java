@@ -48,10 +48,12 @@ public final class JsonDocuments {
     try {
       out = json.written(codec);
     } catch (Exception e) {
-      throw new JsonFieldException(model, field, "cannot write " + json.javaType().getTypeName()
+      throw new JsonFieldException(model, field, "cannot write "
+          + Objects.requireNonNull(json.javaType(), "an unwritten document's type").getTypeName()
           + " as JSON: " + e.getMessage(), e);
     }
-    if (ranges != null && !ranges.nulInText() && out.text().contains("\\u0000")) {
+    if (ranges != null && !ranges.nulInText()
+        && Objects.requireNonNull(out.text(), "written").contains("\\u0000")) {
       throw new ValueOutOfRangeException(model, field,
           "the backend stores no NUL character (U+0000) in a JSON document", null);
     }

@@ -135,6 +135,7 @@ public final class StatementInfo {
   }
 
   /** The statement's shape, values as slots; printed on the first call. */
+  @SuppressWarnings("NullAway") // shapeSource is null only once shape is set
   public synchronized String shape() {
     if (shape == null) {
       shape = shapeSource.get();

@@ -2,6 +2,7 @@ package io.toasty.sql.ddl;
 
 import io.toasty.value.Type;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column as DDL declares it.
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param defaultValue the database default, or {@code null}
  */
 public record DdlColumn(String name, Type type, boolean keyed, boolean nullable, boolean identity,
-    ColumnDefault defaultValue) {
+    @Nullable ColumnDefault defaultValue) {
   public DdlColumn {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

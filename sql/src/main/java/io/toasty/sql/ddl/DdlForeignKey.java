@@ -3,6 +3,7 @@ package io.toasty.sql.ddl;
 import io.toasty.schema.db.TableForeignKey.OnDelete;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A foreign key as DDL declares it: {@code CONSTRAINT name FOREIGN KEY (columns) REFERENCES
@@ -17,7 +18,8 @@ import java.util.Objects;
  *                          they are the referred table's primary key
  */
 public record DdlForeignKey(String name, List<String> columns, String referencedTable,
-    List<String> referencedColumns, OnDelete onDelete, String referencedIndex) {
+    List<String> referencedColumns, OnDelete onDelete,
+    @Nullable String referencedIndex) {
   public DdlForeignKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(referencedTable, "referencedTable");

@@ -3,13 +3,14 @@ package io.toasty.sql.ddl;
 import io.toasty.error.InvalidModelException;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.value.Type;
+import org.jspecify.annotations.Nullable;
 
 /** The names and ranges DDL gives constraints, the same from push and from migrations. */
 public final class DdlNames {
   private DdlNames() {}
 
   /** The name of a table's primary key constraint, or {@code null} when it would be too long. */
-  public static String primaryKeyName(SqlDialect dialect, String table) {
+  public static @Nullable String primaryKeyName(SqlDialect dialect, String table) {
     String name = table + "_pkey";
     return fits(dialect, name) ? name : null;
   }
@@ -39,7 +40,8 @@ public final class DdlNames {
   }
 
   /** The error of a name longer than {@code dialect} accepts, naming the model and field. */
-  public static InvalidModelException tooLong(SqlDialect dialect, String model, String field,
+  public static InvalidModelException tooLong(SqlDialect dialect, @Nullable String model,
+      @Nullable String field,
       String name, String what) {
     return new InvalidModelException(model, field, "[" + dialect.backend() + "] " + what + " '"
         + name + "' is too long (" + dialect.identifierLength(name) + "); " + dialect.backend()

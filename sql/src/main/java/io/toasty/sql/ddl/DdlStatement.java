@@ -2,6 +2,7 @@ package io.toasty.sql.ddl;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One DDL statement, as schema push and migrations both build it; {@link DdlRenderer} writes each
@@ -38,7 +39,8 @@ public sealed interface DdlStatement {
    * {@code INSERT INTO to (columns) SELECT columns FROM from}, the column called {@code cast}
    * (if any) cast to its type in {@code table}.
    */
-  record RowCopy(String from, String to, DdlTable table, String cast) implements DdlStatement {}
+  record RowCopy(String from, String to, DdlTable table, @Nullable String cast)
+      implements DdlStatement {}
 
   /** {@code ALTER TABLE t ADD COLUMN definition}. */
   record ColumnAddition(String table, DdlColumn column) implements DdlStatement {}

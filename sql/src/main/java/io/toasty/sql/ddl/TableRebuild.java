@@ -7,6 +7,7 @@ import io.toasty.sql.ddl.DdlStatement.TableDrop;
 import io.toasty.sql.ddl.DdlStatement.TableRename;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table rebuilt in a new shape, keeping its rows, for a backend that changes a column, a CHECK
@@ -30,7 +31,7 @@ public final class TableRebuild {
    * @param ifNotExists whether the indexes are made {@code IF NOT EXISTS}
    */
   public static List<DdlStatement> of(DdlTable table, List<DdlForeignKey> foreignKeys,
-      String temporary, String changed, boolean ifNotExists) {
+      String temporary, @Nullable String changed, boolean ifNotExists) {
     List<DdlStatement> out = new ArrayList<>();
     out.add(new TableCreation(temporary, table.withoutIndexes(), foreignKeys, false));
     out.add(new RowCopy(table.name(), temporary, table, changed));

@@ -5,4 +5,7 @@
  * ({@link io.toasty.sql.ddl.DdlRenderer}). Schema push ({@code io.toasty.sql.push}) builds them
  * from a schema, migrations ({@code toasty-migrate}) from a schema diff.
  */
+@NullMarked
 package io.toasty.sql.ddl;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import io.toasty.value.Type;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * H2 2.x through r2dbc-h2.
@@ -191,7 +192,8 @@ public final class H2Dialect implements SqlDialect {
    * broken), 90121 (database closed).
    */
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     String state = sqlState == null ? "" : sqlState;
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     if (state.equals("23505") || code == 23505) {
@@ -225,7 +227,7 @@ public final class H2Dialect implements SqlDialect {
    * {@link #endsTimedWait}.
    */
   @Override
-  public List<String> statementTimeoutSql(Duration limit) {
+  public List<String> statementTimeoutSql(@Nullable Duration limit) {
     long ms = StatementLimits.millis(limit);
     return List.of("SET QUERY_TIMEOUT " + ms,
         "SET LOCK_TIMEOUT " + (limit == null ? DEFAULT_LOCK_TIMEOUT_MS : ms));

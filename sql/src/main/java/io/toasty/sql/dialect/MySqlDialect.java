@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL (8.0+) and MariaDB (10.5+) through io.asyncer r2dbc-mysql: {@code ?} markers, backtick
@@ -75,7 +76,7 @@ public final class MySqlDialect implements SqlDialect {
    * only.
    */
   @Override
-  public List<String> beginStatements(String isolation, boolean readOnly) {
+  public List<String> beginStatements(@Nullable String isolation, boolean readOnly) {
     String start = readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION";
     return isolation == null ? List.of(start)
         : List.of("SET TRANSACTION ISOLATION LEVEL " + isolation, start);
@@ -295,7 +296,7 @@ public final class MySqlDialect implements SqlDialect {
    * {@code max_execution_time} (milliseconds, reads only; error 3024).
    */
   @Override
-  public List<String> statementTimeoutSql(Duration limit) {
+  public List<String> statementTimeoutSql(@Nullable Duration limit) {
     long ms = StatementLimits.millis(limit);
     return List.of(flavor == Flavor.MARIADB
         ? "SET SESSION max_statement_time = " + BigDecimal.valueOf(ms, 3).toPlainString()
@@ -320,7 +321,8 @@ public final class MySqlDialect implements SqlDialect {
   }
 
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     if (code == 1365 || code == 1690 && message != null
         && message.contains("'division by zero'")) { // see divisionByZeroFailure

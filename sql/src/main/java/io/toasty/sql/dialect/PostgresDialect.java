@@ -5,6 +5,7 @@ import io.toasty.value.Type;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL (12+) through r2dbc-postgresql: {@code $1} markers, RETURNING on every mutation,
@@ -71,7 +72,7 @@ public final class PostgresDialect implements SqlDialect {
 
   /** PostgreSQL has no {@code MIN}/{@code MAX} of booleans or UUIDs. */
   @Override
-  public MinMax minMax(Type type) {
+  public MinMax minMax(@Nullable Type type) {
     return type == Type.Scalar.BOOL ? MinMax.BOOL_AND_OR
         : type == Type.Scalar.UUID ? MinMax.BY_TEXT : MinMax.NATIVE;
   }
@@ -212,7 +213,8 @@ public final class PostgresDialect implements SqlDialect {
    * lost.
    */
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     if (sqlState == null) {
       return ErrorKind.OTHER;
     }
@@ -235,7 +237,7 @@ public final class PostgresDialect implements SqlDialect {
 
   /** The server cancels the statement itself (57014) and the session goes on. */
   @Override
-  public List<String> statementTimeoutSql(Duration limit) {
+  public List<String> statementTimeoutSql(@Nullable Duration limit) {
     return List.of("SET statement_timeout = " + StatementLimits.millis(limit));
   }
 

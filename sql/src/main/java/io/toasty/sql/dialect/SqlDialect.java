@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between SQL backends, in one place: bind markers, identifier quoting,
@@ -172,7 +173,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * evaluate it once, as a constant, before the first row. {@code null} (the default): the
    * database fails by itself.
    */
-  default String divisionByZeroFailure() {
+  default @Nullable String divisionByZeroFailure() {
     return null;
   }
 
@@ -185,7 +186,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * The type name in {@code CAST(x AS name)} that makes an aggregate's result {@code type} (I64,
    * F64, DECIMAL), or null to leave the database's own result type.
    */
-  default String castType(Type type) {
+  default @Nullable String castType(Type type) {
     return columnType(type, false);
   }
 
@@ -193,7 +194,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * How {@code MIN} and {@code MAX} of a value of {@code type} are written: natively, unless the
    * database has no such aggregate for the type (PostgreSQL: none for booleans and UUIDs).
    */
-  default MinMax minMax(Type type) {
+  default MinMax minMax(@Nullable Type type) {
     return MinMax.NATIVE;
   }
 
@@ -371,7 +372,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
   // ---- errors --------------------------------------------------------------------------------
 
   /** What kind of failure an error with this SQLSTATE, vendor code and message is. */
-  ErrorKind classify(String sqlState, Object errorCode, String message);
+  ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode, String message);
 
   /** How the backend's constraint-violation messages name what was violated. */
   ConstraintNaming constraintNaming();
@@ -381,7 +382,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    * longer than {@code limit} ({@code null}: no limit), or none where the dialect has no such
    * setting (the driver then calls the R2DBC connection's {@code setStatementTimeout}).
    */
-  default List<String> statementTimeoutSql(Duration limit) {
+  default List<String> statementTimeoutSql(@Nullable Duration limit) {
     return List.of();
   }
 
@@ -402,7 +403,7 @@ public sealed interface SqlDialect permits H2Dialect, PostgresDialect, MySqlDial
    *
    * @param isolation the SQL name of the isolation level ({@code READ COMMITTED}), or null
    */
-  default List<String> beginStatements(String isolation, boolean readOnly) {
+  default List<String> beginStatements(@Nullable String isolation, boolean readOnly) {
     return List.of();
   }
 

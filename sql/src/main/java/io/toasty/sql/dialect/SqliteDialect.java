@@ -3,6 +3,7 @@ package io.toasty.sql.dialect;
 import io.toasty.driver.Capability;
 import io.toasty.value.Type;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQLite (3.35+) through the sqlite-bridge ({@code r2dbc:sqlite:}): {@code ?} markers, RETURNING
@@ -82,7 +83,7 @@ public final class SqliteDialect implements SqlDialect {
 
   /** Decimals are text here: their sums stay SQLite's own numbers. */
   @Override
-  public String castType(Type type) {
+  public @Nullable String castType(Type type) {
     return type == Type.Scalar.DECIMAL ? null : columnType(type, false);
   }
 
@@ -214,7 +215,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public ErrorKind classify(String sqlState, Object errorCode, String message) {
+  public ErrorKind classify(@Nullable String sqlState, @Nullable Object errorCode,
+      String message) {
     int code = errorCode instanceof Number n ? n.intValue() : 0;
     String m = message == null ? "" : message;
     if (m.contains("'division by zero")) { // the renderer's failure: see divisionByZeroFailure

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schema push's DDL: the {@link DdlStatement}s that create and drop a schema's tables and
@@ -295,17 +296,19 @@ public final class SchemaDdl {
     }
   }
 
-  private void check(String model, String field, String name, String what) {
+  private void check(@Nullable String model, @Nullable String field, String name,
+      String what) {
     if (dialect.identifierLength(name) > dialect.maxIdentifierLength()) {
       throw tooLong(model, field, name, what);
     }
   }
 
-  private InvalidModelException tooLong(String model, String field, String name, String what) {
+  private InvalidModelException tooLong(@Nullable String model, @Nullable String field,
+      String name, String what) {
     return DdlNames.tooLong(dialect, model, field, name, what);
   }
 
-  private ModelSchema modelOf(TableSchema table) {
+  private @Nullable ModelSchema modelOf(TableSchema table) {
     for (ModelSchema model : schema.models()) {
       if (schema.mapping(model.name()).table().equals(table.name())) {
         return model;
@@ -314,7 +317,7 @@ public final class SchemaDdl {
     return null;
   }
 
-  private String fieldOf(ModelSchema model, int column) {
+  private @Nullable String fieldOf(@Nullable ModelSchema model, int column) {
     if (model == null) {
       return null;
     }

@@ -5,6 +5,8 @@ import static io.toasty.sql.render.ExprTypes.aggregateType;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Aggregates ({@code COUNT}, {@code SUM}, {@code MIN}/{@code MAX}, {@code AVG}), cast where the
@@ -49,12 +51,14 @@ final class AggregateSql {
       case BY_TEXT -> {
         out.append("CAST(");
         aggregateCall(a.op().name(), distinct, a.operand(), Type.Scalar.STRING);
-        out.append(" AS ").append(dialect.columnType(type, false)).append(')');
+        out.append(" AS ").append(dialect.columnType(
+            Objects.requireNonNull(type, "BY_TEXT names a type"), false)).append(')');
       }
     }
   }
 
-  private void aggregateCall(String fn, String distinct, ExprNode operand, Type castOperand) {
+  private void aggregateCall(String fn, String distinct, ExprNode operand,
+      @Nullable Type castOperand) {
     out.append(fn).append('(').append(distinct);
     if (castOperand == null) {
       ctx.expr(operand, null);

@@ -5,6 +5,7 @@ import static io.toasty.sql.render.ExprTypes.isInteger;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Arithmetic: {@code a op b} with the dialect's integer division and modulo, a zero divisor
@@ -26,7 +27,7 @@ final class ArithSql {
    * ({@code DivisionByZeroException}): PostgreSQL and H2 fail by themselves; where the database
    * gives NULL (SQLite, MariaDB) the divisor is written as a check (see {@link #divisor}).
    */
-  void arith(ExprNode.Arith a, Type expected) {
+  void arith(ExprNode.Arith a, @Nullable Type expected) {
     if (!dialect.integerOverflowFails() && a.op() != ExprNode.ArithOp.MOD
         && isInteger(ctx.typeOf(a.left())) && isInteger(ctx.typeOf(a.right()))) {
       checkedArith(a, expected);
@@ -42,14 +43,14 @@ final class ArithSql {
    * triggers). The argument depends on the result so that SQLite cannot evaluate it once, as a
    * constant, before the first row.
    */
-  private void checkedArith(ExprNode.Arith a, Type expected) {
+  private void checkedArith(ExprNode.Arith a, @Nullable Type expected) {
     out.append("(SELECT CASE typeof(toasty_v) WHEN 'real' THEN abs(-9223372036854775807 - 1"
         + " + length(toasty_v) * 0) ELSE toasty_v END FROM (SELECT ");
     plainArith(a, expected);
     out.append(" AS toasty_v))");
   }
 
-  private void plainArith(ExprNode.Arith a, Type expected) {
+  private void plainArith(ExprNode.Arith a, @Nullable Type expected) {
     Type left = ctx.typeOf(a.left());
     Type right = ctx.typeOf(a.right());
     Type type = left != null ? left : right != null ? right : expected;
@@ -84,7 +85,8 @@ final class ArithSql {
    * dialect's failure ({@link SqlDialect#divisionByZeroFailure}) raised only where SQL would
    * (a NULL dividend divides to NULL). The expressions are written again, markers included.
    */
-  private void divisor(ExprNode dividend, Type dividendType, ExprNode e, Type type) {
+  private void divisor(ExprNode dividend, @Nullable Type dividendType, ExprNode e,
+      @Nullable Type type) {
     String failure = dialect.divisionByZeroFailure();
     if (failure == null) {
       ctx.wrappedUnlessAtom(e, type);

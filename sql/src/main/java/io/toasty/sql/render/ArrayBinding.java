@@ -4,6 +4,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a list of arguments binds as one array marker (an {@code = ANY} or an unnested join),
@@ -23,7 +24,7 @@ final class ArrayBinding {
   }
 
   /** Whether a list of {@code items} compared with a column of {@code type} can be one array. */
-  static boolean arrayBindable(SqlDialect dialect, Type type, List<ExprNode> items) {
+  static boolean arrayBindable(SqlDialect dialect, @Nullable Type type, List<ExprNode> items) {
     if (items.size() < 2 || items.size() > dialect.maxArrayLength()
         || !(type instanceof Type.Scalar scalar)) {
       return false;

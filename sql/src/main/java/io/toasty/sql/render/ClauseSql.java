@@ -15,6 +15,7 @@ import io.toasty.stmt.RowLock;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clauses around a statement's rows: the select list, WHERE, GROUP BY/HAVING, ORDER BY,
@@ -129,7 +130,7 @@ final class ClauseSql {
     ctx.expr(f, Type.Scalar.BOOL);
   }
 
-  void limit(Limit limit) {
+  void limit(@Nullable Limit limit) {
     if (limit == null) {
       return;
     }

@@ -9,6 +9,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Comparisons: {@code a op b}, null-safe equality and IN lists, of scalars and of records (row
@@ -149,7 +150,7 @@ final class ComparisonSql {
   }
 
   /** Whether a list of {@code items} compared with a column of {@code type} binds as one array. */
-  private boolean bindsAsArray(Type type, List<ExprNode> items) {
+  private boolean bindsAsArray(@Nullable Type type, List<ExprNode> items) {
     return dialect.inListBinding() == SqlDialect.InListBinding.ANY_ARRAY
         && ArrayBinding.arrayBindable(dialect, type, items);
   }

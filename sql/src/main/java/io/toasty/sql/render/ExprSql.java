@@ -11,6 +11,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an expression: one branch per node, the node families handed to their renderers
@@ -45,7 +46,7 @@ final class ExprSql implements ExprWriter {
 
   /** Writes {@code e}; {@code expected} is the type a marker in its place should bind as. */
   @Override
-  public void expr(ExprNode e, Type expected) {
+  public void expr(ExprNode e, @Nullable Type expected) {
     if (e instanceof ExprNode.Const c) {
       constant(c.value(), expected);
     } else if (e instanceof ExprNode.Arg a) {
@@ -143,7 +144,7 @@ final class ExprSql implements ExprWriter {
     out.append(')');
   }
 
-  private void constant(Value v, Type expected) {
+  private void constant(Value v, @Nullable Type expected) {
     if (v instanceof Value.Null) {
       out.append("NULL");
     } else if (v instanceof Value.Bool b) {
@@ -167,7 +168,7 @@ final class ExprSql implements ExprWriter {
    * {@code CASE operand WHEN .. THEN .. ELSE .. END}: each WHEN's marker typed as the operand,
    * each THEN's as what the CASE is expected to be (the assigned column's type).
    */
-  private void caseOf(ExprNode.Case c, Type expected) {
+  private void caseOf(ExprNode.Case c, @Nullable Type expected) {
     Type operand = ctx.typeOf(c.operand());
     Type result = expected != null ? expected : ctx.typeOf(c.otherwise());
     out.append("CASE ");

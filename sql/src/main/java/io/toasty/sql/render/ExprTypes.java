@@ -7,6 +7,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a walk knows of an expression without writing it: its type (when a column or constant
@@ -25,12 +26,12 @@ final class ExprTypes {
   }
 
   /** Whether {@code t} is an integer type; an unknown type (a NULL) counts as one. */
-  static boolean isInteger(Type t) {
+  static boolean isInteger(@Nullable Type t) {
     return t == null || t instanceof Type.Scalar s && s.isInteger();
   }
 
   /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
-  static Type typeOf(Schema schema, ExprNode e) {
+  static @Nullable Type typeOf(Schema schema, ExprNode e) {
     ExprNode x = unwrapSingleton(e);
     if (x instanceof ExprNode.Column c) {
       TableSchema table = schema.table(c.table());

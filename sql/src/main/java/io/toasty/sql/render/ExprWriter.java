@@ -2,6 +2,7 @@ package io.toasty.sql.render;
 
 import io.toasty.stmt.ExprNode;
 import io.toasty.value.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one expression into a rendering. The walk's context holds one so that the clause and
@@ -9,5 +10,5 @@ import io.toasty.value.Type;
  */
 interface ExprWriter {
   /** Writes {@code e}; {@code expected} is the type a marker in its place should bind as. */
-  void expr(ExprNode e, Type expected);
+  void expr(ExprNode e, @Nullable Type expected);
 }

@@ -9,6 +9,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the rows of an insert that returns only some of its columns are made whole: the database
@@ -51,7 +52,7 @@ public record InsertEcho(int[] returnedAt, int[][] markers, List<Type> returnedT
    * and the dialect stores its type as bound. At least one column is still returned, so that
    * the database sends a row per row inserted.
    */
-  static InsertEcho plan(TableSchema table, List<Integer> columns, List<Integer> result,
+  static @Nullable InsertEcho plan(TableSchema table, List<Integer> columns, List<Integer> result,
       int[][] sent, SqlDialect dialect) {
     int[] returnedAt = new int[result.size()];
     int[][] markers = new int[sent.length][result.size()];

@@ -5,6 +5,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns an INSERT returns (its keys or a projection of its own columns), shared by the
@@ -15,7 +16,7 @@ final class InsertReturned {
   }
 
   /** The column indexes an insert returns, or {@code null} for a count. */
-  static List<Integer> columns(TableSchema table, Returning returning) {
+  static @Nullable List<Integer> columns(TableSchema table, Returning returning) {
     if (returning instanceof Returning.Count) {
       return null;
     }

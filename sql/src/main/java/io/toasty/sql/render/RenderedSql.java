@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A statement rendered for one dialect: SQL text and, per bind marker in text order, where its
@@ -34,7 +35,7 @@ import java.util.Objects;
  */
 public record RenderedSql(String sql, int[] argOrder, Type[] markerTypes, Value[] constants,
     PatternBinding[] patterns, ArrayMarker[] arrays, List<String> generatedColumns,
-    List<Type> returnTypes, boolean returnsRows, InsertEcho echo) {
+    List<Type> returnTypes, boolean returnsRows, @Nullable InsertEcho echo) {
 
   public RenderedSql {
     Objects.requireNonNull(sql, "sql");

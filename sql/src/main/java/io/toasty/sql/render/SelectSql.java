@@ -13,6 +13,8 @@ import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SELECT, top-level or a subquery: its source table with an inner join, an IN list joined as
@@ -79,7 +81,7 @@ final class SelectSql {
    * WHERE rn > offset AND rn - offset <= count}.
    */
   private void numberedRows(TableSchema table, Query q) {
-    Limit limit = q.limit();
+    Limit limit = Objects.requireNonNull(q.limit(), "a limit per partition");
     out.append("(SELECT ");
     ctx.ident(table.name());
     out.append(".*, ROW_NUMBER() OVER (PARTITION BY ");
@@ -112,7 +114,7 @@ final class SelectSql {
   }
 
   /** The IN list among the top-level conditions of {@code filter} to render as a join, or null. */
-  private ExprNode.InList joinedList(ExprNode filter) {
+  private ExprNode.@Nullable InList joinedList(ExprNode filter) {
     if (dialect.inListBinding() != SqlDialect.InListBinding.UNNEST_JOIN) {
       return null;
     }

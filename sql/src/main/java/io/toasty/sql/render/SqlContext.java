@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one rendering, shared by the clause and expression renderers: the SQL text, each
@@ -36,7 +37,8 @@ final class SqlContext {
   private final ArrayDeque<String> scopes = new ArrayDeque<>();
   private List<String> generatedColumns = List.of();
   private List<Type> returnTypes = List.of();
-  private InsertEcho echo;
+  private @Nullable InsertEcho echo;
+  @SuppressWarnings("NullAway.Init") // set by writeExprsWith before the first expression
   private ExprWriter exprs;
 
   SqlContext(SqlDialect dialect, Schema schema) {
@@ -86,7 +88,7 @@ final class SqlContext {
   }
 
   /** The plan for echoing the values an insert sent in place of reading them back. */
-  void echo(InsertEcho plan) {
+  void echo(@Nullable InsertEcho plan) {
     echo = plan;
   }
 
@@ -104,25 +106,26 @@ final class SqlContext {
   }
 
   /** Writes {@code e}; {@code expected} is the type a marker in its place binds as. */
-  void expr(ExprNode e, Type expected) {
+  void expr(ExprNode e, @Nullable Type expected) {
     exprs.expr(e, expected);
   }
 
   /** The type an expression evaluates to, when a column or constant says; else {@code null}. */
-  Type typeOf(ExprNode e) {
+  @Nullable Type typeOf(ExprNode e) {
     return ExprTypes.typeOf(schema, e);
   }
 
-  void marker(int arg, Value constant, Type expected) {
+  void marker(int arg, @Nullable Value constant, @Nullable Type expected) {
     marker(arg, constant, expected, null);
   }
 
-  void marker(int arg, Value constant, Type expected, PatternBinding pattern) {
+  void marker(int arg, @Nullable Value constant, @Nullable Type expected,
+      @Nullable PatternBinding pattern) {
     marker(arg, constant, expected, pattern, null);
   }
 
-  void marker(int arg, Value constant, Type expected, PatternBinding pattern,
-      RenderedSql.ArrayMarker array) {
+  void marker(int arg, @Nullable Value constant, @Nullable Type expected,
+      @Nullable PatternBinding pattern, RenderedSql.@Nullable ArrayMarker array) {
     if (markers == argOrder.length) {
       argOrder = Arrays.copyOf(argOrder, markers * 2);
     }
@@ -147,7 +150,7 @@ final class SqlContext {
   }
 
   /** {@code (a, b, ...)}, each field expecting the type at its position (when given). */
-  void tuple(List<ExprNode> fields, List<Type> expected) {
+  void tuple(List<ExprNode> fields, @Nullable List<Type> expected) {
     out.append('(');
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -159,7 +162,7 @@ final class SqlContext {
   }
 
   /** An operand of a comparison: arithmetic binds tighter, conditions need parentheses. */
-  void compareOperand(ExprNode e, Type expected) {
+  void compareOperand(ExprNode e, @Nullable Type expected) {
     if (e instanceof ExprNode.Arith) {
       expr(e, expected);
     } else {
@@ -167,7 +170,7 @@ final class SqlContext {
     }
   }
 
-  void wrappedUnlessAtom(ExprNode e, Type expected) {
+  void wrappedUnlessAtom(ExprNode e, @Nullable Type expected) {
     ExprNode x = unwrapSingleton(e);
     boolean atom =
         x instanceof ExprNode.Const

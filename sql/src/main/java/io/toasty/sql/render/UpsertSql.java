@@ -13,6 +13,7 @@ import io.toasty.stmt.OnConflict;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An upsert's conflict handling: {@code ON CONFLICT}/{@code ON DUPLICATE KEY} after the VALUES
@@ -94,8 +95,9 @@ final class UpsertSql {
     out.append(") AS ").append(PROPOSED).append(" (");
     columnList(table, insert.columns(), "");
     out.append(") ON ");
-    for (int i = 0; i < insert.onConflict().target().size(); i++) {
-      String name = column(table, insert.onConflict().target().get(i));
+    OnConflict conflict = Objects.requireNonNull(insert.onConflict(), "an upsert");
+    for (int i = 0; i < conflict.target().size(); i++) {
+      String name = column(table, conflict.target().get(i));
       out.append(i > 0 ? " AND " : "");
       ctx.ident(table.name());
       out.append('.');
@@ -104,7 +106,7 @@ final class UpsertSql {
       ctx.ident(name);
     }
     out.append(" WHEN MATCHED THEN UPDATE SET ");
-    conflictSet(table, insert.onConflict(), PROPOSED + ".", "");
+    conflictSet(table, conflict, PROPOSED + ".", "");
     out.append(" WHEN NOT MATCHED THEN INSERT (");
     columnList(table, insert.columns(), "");
     out.append(") VALUES (");

@@ -3,6 +3,7 @@ package io.toasty.reactive.internal.replica;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Health;
 import java.time.Duration;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +48,8 @@ public final class ReplicaProbe {
           : Verdict.DOWN);
     }
     return replica.sql(lagQuery).rows().next()
-        .map(row -> ((Number) row.get(0, Object.class)).doubleValue())
+        .map(row -> ((Number) Objects.requireNonNull(row.get(0, Object.class), "lag"))
+            .doubleValue())
         .map(lag -> lag > maxLagSeconds ? Verdict.LAGGING : Verdict.USABLE)
         .defaultIfEmpty(Verdict.DOWN)
         // a replica that cannot answer its lag query (down, or not a replica) is skipped
