@@ -58,7 +58,7 @@ public final class SteppedPath {
   }
 
   private Flux<Value.Record> run() {
-    Flux<Value.Record> rows = read(model.name(), path.start())
+    Flux<Value.Record> rows = read(model.name(), visitable(path.start()))
         .map(starts -> {
           List<List<List<Value>>> paths = new ArrayList<>();
           for (Value.Record r : starts) {
@@ -129,8 +129,9 @@ public final class SteppedPath {
     if (unread.isEmpty()) {
       return Mono.empty();
     }
-    return read(model.name(), in(model.name(), model.primaryKey(), unread)).doOnNext(found ->
-        found.forEach(r -> records.put(key(r, model.primaryKey()), r))).then();
+    return read(model.name(), visitable(in(model.name(), model.primaryKey(), unread)))
+        .doOnNext(found -> found.forEach(r -> records.put(key(r, model.primaryKey()), r)))
+        .then();
   }
 
   /** The rows of {@code level} that are answered: long enough, matching, once where asked. */
@@ -141,8 +142,8 @@ public final class SteppedPath {
     Set<List<Value>> ends = new LinkedHashSet<>();
     level.paths().forEach(p -> ends.add(p.get(p.size() - 1)));
     Mono<Set<List<Value>>> matching = path.reached().equals(ExprNode.TRUE) ? Mono.just(ends)
-        : read(model.name(), ExprNode.and(in(model.name(), model.primaryKey(), ends),
-            path.reached())).map(found -> {
+        : read(model.name(), visitable(ExprNode.and(in(model.name(), model.primaryKey(), ends),
+            path.reached()))).map(found -> {
               Set<List<Value>> keys = new HashSet<>();
               found.forEach(r -> keys.add(key(r, model.primaryKey())));
               return keys;
@@ -168,6 +169,15 @@ public final class SteppedPath {
     }
     out[fields] = new Value.I64(length);
     return Value.Record.adopt(out);
+  }
+
+  /**
+   * {@code filter} on the path's model, joined with the rows the path may visit
+   * ({@code PathNode.nodes}): with {@code PathQuery.withDeleted()} it names the soft-delete marker,
+   * so the read's soft-delete phase leaves deleted records in, as the native path does.
+   */
+  private ExprNode visitable(ExprNode filter) {
+    return path.nodes().equals(ExprNode.TRUE) ? filter : ExprNode.and(filter, path.nodes());
   }
 
   /** The records of {@code of} matching {@code filter}, read in one query. */
