@@ -24,7 +24,7 @@ abstract class ToastyHealthIndicatorContract extends DatabaseContract {
           var health = context.getBean(ToastyHealthIndicator.class).health().block();
           assertThat(health.getStatus().getCode()).isEqualTo("UP");
           assertThat(health.getDetails()).containsEntry("backend", backend().toastyName())
-              .containsEntry("models", 7).containsKey("latencyMillis")
+              .containsEntry("models", 8).containsKey("latencyMillis")
               .containsKey("poolMaxSize").containsEntry("poolAcquired", 0);
         });
   }

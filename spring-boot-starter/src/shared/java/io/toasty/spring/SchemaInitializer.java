@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.toasty.ModelDef;
 import io.toasty.Select;
+import io.toasty.Tenant;
 import io.toasty.migrate.MigrationException;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.files.MigrationSource;
@@ -77,9 +78,14 @@ final class SchemaInitializer implements SmartInitializingSingleton {
     }
   }
 
-  /** Reads at most one row of each model: a missing table or column fails, naming the model. */
+  /**
+   * Reads at most one row of each model: a missing table or column fails, naming the model. It
+   * reads as maintenance does ({@link Tenant#none()}): a tenant-scoped model has no tenant at
+   * start-up, and any tenant's row shows the columns.
+   */
   private Mono<Void> validate() {
-    return Flux.fromIterable(models.all()).concatMap(this::readOne).then();
+    return Flux.fromIterable(models.all()).concatMap(this::readOne).then()
+        .contextWrite(Tenant.none());
   }
 
   private Mono<Void> readOne(ModelDef<?> model) {
