@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.stmt.ExprNode;
+import io.toasty.value.JavaValues;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.Objects;
@@ -50,7 +51,8 @@ public final class RelationCount<M> implements Numeric<Long>, Selectable<Long> {
 
   @Override
   public @Nullable Long read(Value value) {
-    return new NumberExpr<Long>(node(), Type.Scalar.I64).read(value);
+    // per row: converts the value alone, without building the node again
+    return value.isNull() ? null : (Long) JavaValues.of(Type.Scalar.I64, value);
   }
 
   /** At least {@code n} related records. */
