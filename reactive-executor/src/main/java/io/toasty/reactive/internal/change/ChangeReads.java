@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
  * Makes a driver's change notices into {@link Change}s: the notices that came while the
  * subscriber was busy are taken as one batch (at most {@value #BATCH} of them), whose created
  * and updated keys are read in one query through the normal query path; the changes keep the
- * notices' order, a soft delete reported as a delete. The next batch is read only when the
- * subscriber asks for more, so a slow subscriber holds back the reads; the notices themselves
+ * notices' order, a soft delete reported as a delete. For one stream ({@link #of}, a resumed
+ * one) the next batch is read only when the subscriber asks for more, so a slow subscriber
+ * holds back its reads; the live streams of a model share each batch's read
+ * ({@link ChangeFanOut}), which takes the next batch as soon as the last is read. The notices
  * wait in memory (the driver cannot tell the database to hold them), at most a bounded number
  * of them, past which a {@link Change.Kind#GAP} stands for the ones dropped
  * ({@link BoundedNotices}).
