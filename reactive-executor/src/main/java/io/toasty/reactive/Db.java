@@ -25,6 +25,7 @@ import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
 import io.toasty.planner.path.ExplainPath;
 import io.toasty.reactive.exec.Uuids;
+import io.toasty.reactive.internal.change.ChangeFanOut;
 import io.toasty.reactive.internal.change.ChangeReads;
 import io.toasty.reactive.internal.driver.HealthProbe;
 import io.toasty.reactive.internal.gate.GatedDriver;
@@ -72,6 +73,8 @@ public final class Db implements Executor {
   private final @Nullable ReplicaSet replicas;
   /** The most change notices that wait for a slow subscriber ({@link DbBuilder#changeBuffer}). */
   private final int changeBuffer;
+  /** The live change streams, one read per model and batch of notices, fanned out. */
+  private final ChangeFanOut changeFanOut = new ChangeFanOut();
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       RouterOptions options, List<Db> replicaDbs, ReplicaPolicy policy, int changeBuffer) {
@@ -145,7 +148,8 @@ public final class Db implements Executor {
    * The committed changes of {@code model}'s records as they happen, in commit order: first
    * a {@link Change.Kind#LISTENING} mark once the stream listens, then a {@link Change} per
    * record created, updated or deleted, its record read after the commit (in batches, through
-   * the normal query path, as the subscriber asks for more), and a {@link Change.Kind#GAP} mark
+   * the normal query path: once per batch for all of this {@code Db}'s subscribers of the
+   * model), and a {@link Change.Kind#GAP} mark
    * where the stream lost its listener and listens again (changes committed in between are not
    * reported). The model declares {@code @Model(changes = true)}, and schema push has made
    * what reports its changes. A subscriber slower than the writes has at most
@@ -209,8 +213,11 @@ public final class Db implements Executor {
           ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
               model.name(), null, "the changes of a tenant-scoped model are followed only under "
               + "Tenant.none(): their notices carry every tenant's keys"))
-          : ChangeReads.of(after -> driver.changes(model.name(), after), resumeToken, this,
-              model, changeBuffer));
+          : resumeToken == null
+              ? changeFanOut.changes(model, () -> driver.changes(model.name(), null), this,
+                  changeBuffer)
+              : ChangeReads.of(after -> driver.changes(model.name(), after), resumeToken, this,
+                  model, changeBuffer));
     });
   }
 

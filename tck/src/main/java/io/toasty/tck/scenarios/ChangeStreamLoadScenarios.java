@@ -56,7 +56,7 @@ public abstract class ChangeStreamLoadScenarios {
       }
       assertEquals(before + 1, Tck.await(backend.serverConnections(opened.database())),
           "server connections while " + SUBSCRIBERS + " streams listen");
-      // one transaction: each subscriber reads the records of all fifty notices in one query
+      // one transaction: the records of its fifty notices are read for every subscriber at once
       Tck.await(db.transactionMono(tx -> Flux.range(0, KEYS).concatMap(k -> {
         String code = "c" + k;
         return Chores.create().code(code).title("t").points(0).exec(tx)
@@ -78,7 +78,7 @@ public abstract class ChangeStreamLoadScenarios {
               "the changes of " + code);
         }
       }
-      // the pool has grown for the subscribers' reads, and keeps its idle connections
+      // the pool may have grown for the reads, and keeps its idle connections
       FaultChecks.idle(db, "after the reads");
       read = Tck.await(backend.serverConnections(opened.database()));
       for (int i = 0; i < SUBSCRIBERS - 1; i++) {

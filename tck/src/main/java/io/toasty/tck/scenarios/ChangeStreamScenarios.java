@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Change;
+import io.toasty.driver.Operation;
 import io.toasty.error.InvalidModelException;
 import io.toasty.error.InvalidResumeTokenException;
 import io.toasty.migrate.MigrationGenerator;
@@ -15,6 +16,7 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Query;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
@@ -63,6 +65,8 @@ import reactor.core.publisher.Mono;
 @Requires(Need.CHANGE_STREAMS)
 @ResourceLock(LeakWatch.LEVEL)
 public abstract class ChangeStreamScenarios {
+  /** The subscribers that share each read. */
+  static final int SHARING = 20;
 
   /** Creates, updates and deletes of two keys: each seen, in commit order, with its record. */
   @BackendTest
@@ -145,6 +149,46 @@ public abstract class ChangeStreamScenarios {
       assertEquals(Change.Kind.CREATED, next.kind());
       assertEquals(key("kept"), next.key(), "the first change after the rollback");
     }
+  }
+
+  /**
+   * Subscribers of one model's changes share each read of the changed records: three creates,
+   * each written once every subscriber saw the last (one notification batch each), make three
+   * reads for all {@value #SHARING} subscribers, not one per subscriber; each still sees every
+   * change with its record.
+   */
+  @BackendTest
+  public void subscribersOfOneModelShareEachReadOfTheRecords(BackendContext cx) {
+    BackendContext.Opened opened = cx.open();
+    Db db = opened.db();
+    List<Watch> watches = new ArrayList<>();
+    try {
+      for (int i = 0; i < SHARING; i++) {
+        watches.add(Watch.of(db));
+      }
+      opened.log().clear();
+      for (int k = 0; k < 3; k++) {
+        String code = "shared" + k;
+        Tck.await(Chores.create().code(code).title("t").points(k).exec(db));
+        for (Watch watch : watches) {
+          Change<Chore> created = watch.next();
+          assertEquals(key(code), created.key());
+          assertEquals(new Chore(code, "t", k), created.record());
+        }
+      }
+      List<Operation> reads = opened.log().operations().stream()
+          .filter(ChangeStreamScenarios::reads).toList();
+      assertEquals(3, reads.size(), () -> "reads of the changed records: " + reads);
+    } finally {
+      watches.forEach(Watch::close);
+    }
+  }
+
+  /** Whether {@code op} reads records (a query, by key or not). */
+  private static boolean reads(Operation op) {
+    return op instanceof Operation.QuerySql q && q.statement() instanceof Query
+        || op instanceof Operation.GetByKey
+        || op instanceof Operation.QueryPk || op instanceof Operation.Scan;
   }
 
   /**

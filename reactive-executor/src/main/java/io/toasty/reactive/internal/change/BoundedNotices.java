@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -15,43 +16,57 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
 
 /**
- * The notices of a stream waiting for a slow subscriber, handed to it as batches (each request
+ * The notices of a stream (a driver's {@link ChangeNotice}s, or the {@link ReadNotice}s shared
+ * among a model's subscribers) waiting for a slow subscriber, handed to it as batches (each request
  * takes every notice waiting, at most {@code batch} of them, or the next one to come), and at
  * most {@code limit} of them waiting: the
  * driver's notices are taken as fast as they come (a database cannot be told to hold them, and
  * PostgreSQL's driver drops a notification its subscriber has not asked for), and while
- * {@code limit} wait, the next one is replaced by one {@link Change.Kind#GAP} mark and the
+ * {@code limit} wait, the next one is replaced by one {@link Change.Kind#GAP} mark ({@code gap})
+ * and the
  * following ones are dropped until the subscriber has taken some. So the memory a subscriber
  * holds is bounded, the stream goes on, and the mark sits where the missed changes were: after
  * the notices kept, before the ones that come once there is room again
  * ({@code BoundedNoticesTest}).
  */
-final class BoundedNotices extends Flux<List<ChangeNotice>> {
-  private final Publisher<ChangeNotice> source;
+final class BoundedNotices<T> extends Flux<List<T>> {
+  private final Publisher<T> source;
   private final int limit;
   private final int batch;
+  private final T gap;
+  private final Predicate<T> isGap;
 
-  BoundedNotices(Publisher<ChangeNotice> source, int limit, int batch) {
+  /** The driver's notices of one stream, bounded. */
+  static BoundedNotices<ChangeNotice> of(Publisher<ChangeNotice> source, int limit, int batch) {
+    return new BoundedNotices<>(source, limit, batch, ChangeNotice.mark(Change.Kind.GAP),
+        n -> n.kind() == Change.Kind.GAP);
+  }
+
+  BoundedNotices(Publisher<T> source, int limit, int batch, T gap, Predicate<T> isGap) {
     if (limit < 1) {
       throw new IllegalArgumentException("a change buffer of " + limit + " notices");
     }
     this.source = source;
     this.limit = limit;
     this.batch = batch;
+    this.gap = gap;
+    this.isGap = isGap;
   }
 
   @Override
-  public void subscribe(CoreSubscriber<? super List<ChangeNotice>> actual) {
-    source.subscribe(new Waiting(actual, limit, batch));
+  public void subscribe(CoreSubscriber<? super List<T>> actual) {
+    source.subscribe(new Waiting<>(actual, this));
   }
 
-  /** The queue between the driver's notices and the subscriber's demand. */
-  private static final class Waiting implements CoreSubscriber<ChangeNotice>, Subscription {
-    private final CoreSubscriber<? super List<ChangeNotice>> actual;
+  /** The queue between the source's notices and the subscriber's demand. */
+  private static final class Waiting<T> implements CoreSubscriber<T>, Subscription {
+    private final CoreSubscriber<? super List<T>> actual;
     private final int limit;
     private final int batch;
+    private final T gap;
+    private final Predicate<T> isGap;
     /** Guarded by itself; holds at most {@code limit} notices and one trailing GAP. */
-    private final ArrayDeque<ChangeNotice> queue = new ArrayDeque<>();
+    private final ArrayDeque<T> queue = new ArrayDeque<>();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private @Nullable Subscription upstream;
@@ -59,10 +74,12 @@ final class BoundedNotices extends Flux<List<ChangeNotice>> {
     private volatile boolean cancelled;
     private @Nullable Throwable error;
 
-    Waiting(CoreSubscriber<? super List<ChangeNotice>> actual, int limit, int batch) {
+    Waiting(CoreSubscriber<? super List<T>> actual, BoundedNotices<T> bounds) {
       this.actual = actual;
-      this.limit = limit;
-      this.batch = batch;
+      this.limit = bounds.limit;
+      this.batch = bounds.batch;
+      this.gap = bounds.gap;
+      this.isGap = bounds.isGap;
     }
 
     @Override
@@ -81,13 +98,13 @@ final class BoundedNotices extends Flux<List<ChangeNotice>> {
     }
 
     @Override
-    public void onNext(ChangeNotice notice) {
+    public void onNext(T notice) {
       synchronized (queue) {
-        ChangeNotice last = queue.peekLast();
+        T last = queue.peekLast();
         if (queue.size() < limit) {
           queue.add(notice);
-        } else if (last == null || last.kind() != Change.Kind.GAP) {
-          queue.add(ChangeNotice.mark(Change.Kind.GAP));
+        } else if (last == null || !isGap.test(last)) {
+          queue.add(gap);
         }
       }
       drain();
@@ -144,7 +161,7 @@ final class BoundedNotices extends Flux<List<ChangeNotice>> {
           return;
         }
         while (requested.get() > 0) {
-          List<ChangeNotice> next = new ArrayList<>();
+          List<T> next = new ArrayList<>();
           synchronized (queue) {
             while (next.size() < batch && !queue.isEmpty()) {
               next.add(queue.poll());

@@ -14,17 +14,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes a driver's change notices into {@link Change}s: the notices that came while the
  * subscriber was busy are taken as one batch (at most {@value #BATCH} of them), whose created
  * and updated keys are read in one query through the normal query path; the changes keep the
- * notices' order, a soft delete reported as a delete. The next batch is read only when the
- * subscriber asks for more, so a slow subscriber holds back the reads; the notices themselves
+ * notices' order, a soft delete reported as a delete. For one stream ({@link #of}, a resumed
+ * one) the next batch is read only when the subscriber asks for more, so a slow subscriber
+ * holds back its reads; the live streams of a model share each batch's read
+ * ({@link ChangeFanOut}), which takes the next batch as soon as the last is read. The notices
  * wait in memory (the driver cannot tell the database to hold them), at most a bounded number
  * of them, past which a {@link Change.Kind#GAP} stands for the ones dropped
  * ({@link BoundedNotices}).
@@ -35,19 +37,19 @@ public final class ChangeReads<M> {
 
   private final Executor reader;
   private final ModelDef<M> model;
-  private final AtomicLong position = new AtomicLong();
 
-  private ChangeReads(Executor reader, ModelDef<M> model) {
+  ChangeReads(Executor reader, ModelDef<M> model) {
     this.reader = reader;
     this.model = model;
   }
 
   /**
    * The changes of {@code model} that the driver's notices report, read through
-   * {@code reader}; at most {@code waiting} notices wait for the subscriber. {@code driver}
-   * gives the notices after a driver's token, or from now on for {@code null}: a
-   * {@code resumeToken} given (a {@link Change#resumeToken()}) is read back into the driver's
-   * token it was made of.
+   * {@code reader} for this stream alone; at most {@code waiting} notices wait for the
+   * subscriber. {@code driver} gives the notices after a driver's token, or from now on for
+   * {@code null}: a {@code resumeToken} given (a {@link Change#resumeToken()}) is read back
+   * into the driver's token it was made of. The live streams of a {@code Db} share their reads
+   * instead ({@link ChangeFanOut}).
    */
   public static <M> Flux<Change<M>> of(Function<@Nullable String, Flux<ChangeNotice>> driver,
       @Nullable String resumeToken, Executor reader, ModelDef<M> model, int waiting) {
@@ -62,13 +64,22 @@ public final class ChangeReads<M> {
         after = resumeToken.substring(0, slash);
       }
       ChangeReads<M> reads = new ChangeReads<>(reader, model);
-      return new BoundedNotices(driver.apply(after), waiting, BATCH)
-          .concatMap(reads::batch, 0);
+      ChangeNumbering<M> numbering = new ChangeNumbering<>();
+      return BoundedNotices.of(driver.apply(after), waiting, BATCH)
+          .concatMap(batch -> reads.read(batch).flatMapIterable(numbering::changes), 0);
     });
   }
 
-  /** The changes of one batch, in its order, its records read in one query. */
-  private Flux<Change<M>> batch(List<ChangeNotice> notices) {
+  /**
+   * The notices of {@code notices} with their records, a batch (the notices that waited while
+   * the last one was read, at most {@code waiting} of them) at a time as the subscriber asks.
+   */
+  Flux<List<ReadNotice<M>>> batches(Flux<ChangeNotice> notices, int waiting) {
+    return BoundedNotices.of(notices, waiting, BATCH).concatMap(this::read, 0);
+  }
+
+  /** The notices of one batch, in its order, with their records read in one query. */
+  private Mono<List<ReadNotice<M>>> read(List<ChangeNotice> notices) {
     Set<Value.Record> keys = new LinkedHashSet<>();
     for (ChangeNotice n : notices) {
       if (n.kind() == Change.Kind.CREATED || n.kind() == Change.Kind.UPDATED) {
@@ -76,26 +87,24 @@ public final class ChangeReads<M> {
       }
     }
     if (keys.isEmpty()) {
-      return Flux.fromIterable(changes(notices, Map.of()));
+      return Mono.fromSupplier(() -> withRecords(notices, Map.of()));
     }
     return reader.read(Query.all(model.name()).withFilter(filter(keys)), model)
         .collectMap(model::keyOf)
-        .flatMapIterable(records -> changes(notices, records));
+        .map(records -> withRecords(notices, records));
   }
 
-  private List<Change<M>> changes(List<ChangeNotice> notices, Map<Value.Record, M> records) {
-    List<Change<M>> out = new ArrayList<>(notices.size());
+  private List<ReadNotice<M>> withRecords(List<ChangeNotice> notices,
+      Map<Value.Record, M> records) {
+    List<ReadNotice<M>> out = new ArrayList<>(notices.size());
     for (ChangeNotice n : notices) {
-      long at = position.incrementAndGet();
-      String token = n.token().isEmpty() ? Long.toString(at) : n.token() + "/" + at;
-      Value.@Nullable Record key = n.key();
-      if (key == null) {
-        out.add(Change.mark(n.kind(), at, token));
+      if (n.key() == null) {
+        out.add(ReadNotice.mark(n.kind()));
       } else {
-        M record = n.kind() == Change.Kind.DELETED ? null : records.get(key);
+        M record = n.kind() == Change.Kind.DELETED ? null : records.get(n.key());
         Value.@Nullable Record old = n.old();
-        out.add(new Change<>(kind(n.kind(), record), key, record,
-            old == null ? null : model.load(old), at, token));
+        out.add(new ReadNotice<>(n, kind(n.kind(), record), record,
+            old == null ? null : model.load(old)));
       }
     }
     return out;
