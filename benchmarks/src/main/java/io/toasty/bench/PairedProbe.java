@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
  * </pre>
  *
  * <p>Arguments: database, workload ({@code get}, {@code filterHundred}, {@code
+ * filterHundredFromIndex} (DynamoDB: the items from the index's Query), {@code
  * filterTenThousand}, {@code include}, {@code updateByKey}, {@code getConcurrent}, {@code filterHundredConcurrent},
  * {@code updateConcurrent}: the concurrent ones a burst of 64 requests at once), operations per
  * segment, pairs, and the implementations Toasty is compared with (default {@code raw}). Before
@@ -186,6 +187,8 @@ public final class PairedProbe {
       switch (workload) {
         case GET -> s.get(i % Fixture.USERS + 1).block();
         case FILTER_HUNDRED -> s.filterHundred((int) (i % Fixture.TEAMS)).block();
+        case FILTER_HUNDRED_FROM_INDEX ->
+            s.filterHundredFromIndex((int) (i % Fixture.TEAMS)).block();
         case FILTER_TEN_THOUSAND -> s.filterTenThousand((int) (i % Fixture.REGIONS)).block();
         case INCLUDE -> s.include(Fixture.INCLUDE_PARENTS).block();
         case UPDATE_BY_KEY -> s.updateByKey(i % Fixture.USERS + 1,

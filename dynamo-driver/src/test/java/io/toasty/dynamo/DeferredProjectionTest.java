@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -72,9 +73,19 @@ class DeferredProjectionTest {
           List.of(Value.Record.of(Harness.str("s"), Harness.i64(1)))));
       assertEquals(List.of(Value.Record.of(Harness.str("s"), Harness.i64(1),
           Harness.str("note"))), byKey);
-      BatchGetItemRequest get = requests.stream().filter(r -> r instanceof BatchGetItemRequest)
+      GetItemRequest get = requests.stream().filter(r -> r instanceof GetItemRequest)
+          .map(r -> (GetItemRequest) r).findFirst().orElseThrow();
+      assertNamesOnly(get.projectionExpression(), get.expressionAttributeNames(),
+          List.of("stream", "seq", "note"));
+      assertTrue(get.consistentRead(), "a get by key reads the table strongly consistent");
+
+      List<Value.Record> both = rows(d, new Operation.GetByKey("events", List.of(0, 1, 3),
+          List.of(Value.Record.of(Harness.str("s"), Harness.i64(1)),
+              Value.Record.of(Harness.str("s"), Harness.i64(2)))));
+      assertEquals(byKey, both);
+      BatchGetItemRequest batch = requests.stream().filter(r -> r instanceof BatchGetItemRequest)
           .map(r -> (BatchGetItemRequest) r).findFirst().orElseThrow();
-      KeysAndAttributes ka = get.requestItems().values().iterator().next();
+      KeysAndAttributes ka = batch.requestItems().values().iterator().next();
       assertNamesOnly(ka.projectionExpression(), ka.expressionAttributeNames(),
           List.of("stream", "seq", "note"));
 

@@ -83,8 +83,10 @@ class UnprocessedKeysTest {
           .schema(Schema.of(List.of(Events.MODEL.schema())))
           .tablePrefix(h.driver.tablePrefix())
           .build();
+      // two keys: a single key is a GetItem, which has no unprocessed keys
       ExecResponse r = d.connect().block().exec(new Operation.GetByKey("events",
-          List.of(0, 1, 2, 3), List.of(Value.Record.of(Harness.str("s"), Harness.i64(1)))))
+          List.of(0, 1, 2, 3), List.of(Value.Record.of(Harness.str("s"), Harness.i64(1)),
+              Value.Record.of(Harness.str("s"), Harness.i64(2)))))
           .block(Harness.TIMEOUT);
       ThrottledException e = assertThrows(ThrottledException.class,
           () -> ((ExecResponse.Rows) r).rows().collectList().block(Harness.TIMEOUT));

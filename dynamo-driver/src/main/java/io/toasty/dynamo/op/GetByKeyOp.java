@@ -15,11 +15,14 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * {@code Operation.GetByKey}: BatchGetItem, strongly consistent, in chunks of 100 keys read one
- * after another as the rows are consumed. Keys DynamoDB leaves unprocessed (throttling, the 16 MB
+ * {@code Operation.GetByKey}: one key is a GetItem, more keys BatchGetItem, strongly consistent,
+ * in chunks of 100 keys read one after another as the rows are consumed. A single key goes as
+ * GetItem, which DynamoDB serves with less work than a batch of one (docs/design/performance.md).
+ * Keys DynamoDB leaves unprocessed (throttling, the 16 MB
  * response limit) are asked for again after a growing, randomized pause ({@code Mono.delay}),
  * up to {@value #MAX_ATTEMPTS} times, then fail as a transient {@link ThrottledException}. Rows
  * come back in key order; missing keys are skipped.
@@ -36,6 +39,9 @@ public final class GetByKeyOp {
     return Mono.fromSupplier(() -> {
       TableInfo t = cx.table(op.table());
       List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
+      if (keys.size() == 1) {
+        return (ExecResponse) new ExecResponse.Rows(one(cx, t, op.columns(), keys.get(0)));
+      }
       List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
       for (int i = 0; i < keys.size(); i += CHUNK) {
         chunks.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
@@ -45,6 +51,24 @@ public final class GetByKeyOp {
           .onErrorMap(DynamoContext::translate);
       return (ExecResponse) new ExecResponse.Rows(rows);
     }).onErrorMap(DynamoContext::translate);
+  }
+
+  /** The item of one key, or nothing where there is none. */
+  private static Flux<Value.Record> one(DynamoContext cx, TableInfo t, List<Integer> columns,
+      Map<String, AttributeValue> key) {
+    Placeholders ph = new Placeholders();
+    String projection = Items.projection(t, columns, t.primaryKey(), ph);
+    GetItemRequest.Builder request = GetItemRequest.builder().tableName(t.physicalName())
+        .key(key).consistentRead(true);
+    if (projection != null) {
+      request.projectionExpression(projection).expressionAttributeNames(ph.names(projection));
+    }
+    GetItemRequest built = request.build();
+    return cx.call(() -> cx.client().getItem(built))
+        .filter(r -> r.hasItem() && !r.item().isEmpty())
+        .map(r -> Items.row(t, columns, r.item()))
+        .flux()
+        .onErrorMap(DynamoContext::translate);
   }
 
   private static Flux<Value.Record> chunk(DynamoContext cx, TableInfo t, List<Integer> columns,
