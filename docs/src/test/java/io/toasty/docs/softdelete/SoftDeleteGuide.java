@@ -13,7 +13,7 @@ final class SoftDeleteGuide {
   private SoftDeleteGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL).url(url)
+    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL, Accounts.MODEL).url(url)
         .build();
     db.schema().push().block();
     return db;
@@ -53,6 +53,15 @@ final class SoftDeleteGuide {
     Mono<Long> purged = Customers.all().onlyDeleted().purge().exec(db);  // removed for good
     // end-snippet
     return restored.block() * 10 + purged.block();
+  }
+
+  /** Restores the account {@code oldId}: fails while a live account has its email. */
+  static Mono<Long> restoreAccount(Db db, UUID oldId) {
+    // snippet: soft-delete-unique
+    Mono<Long> restored = Accounts.filterById(oldId).restore().exec(db);
+    // UniqueViolationException (Account.email) when a live account has the old one's email
+    // end-snippet
+    return restored;
   }
 
   /** The milestones before {@code last}: live ones only, then deleted ones too. */

@@ -1,10 +1,13 @@
 package io.toasty.docs.softdelete;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Runs the examples of docs/models.md, Soft delete, on H2. */
@@ -39,6 +42,24 @@ class SoftDeleteGuideTest {
       Milestones.deleteById(build.id()).exec(db).block();
       assertEquals(List.of(List.of(), List.of("build", "plan")),
           SoftDeleteGuide.before(db, "ship"));
+    } finally {
+      db.close().block();
+    }
+  }
+
+  @Test
+  void aDeletedAccountGivesUpItsEmailOnH2() {
+    Db db = SoftDeleteGuide.open("r2dbc:h2:mem:///soft-delete-guide-unique");
+    try {
+      Account old = Accounts.create().email("a@example.com").exec(db).block();
+      Accounts.deleteById(old.id()).exec(db).block();
+      Account now = Accounts.create().email("a@example.com").exec(db).block();
+      UniqueViolationException e = assertThrows(UniqueViolationException.class,
+          () -> SoftDeleteGuide.restoreAccount(db, old.id()).block());
+      assertEquals(Optional.of("Account"), e.model());
+      assertEquals(Optional.of("email"), e.field());
+      Accounts.deleteById(now.id()).exec(db).block();
+      assertEquals(1L, SoftDeleteGuide.restoreAccount(db, old.id()).block());
     } finally {
       db.close().block();
     }

@@ -160,7 +160,7 @@ final class AtomicWriteOp {
       Map<String, AttributeValue> key, Guarded old, List<TableInfo.Index> touched,
       List<CountedRelation> moved) {
     Placeholders ph = new Placeholders();
-    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(touched));
+    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(t, touched));
     guarded.addAll(w.reads());
     guarded.addAll(Counters.columns(moved));
     Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),
@@ -204,7 +204,7 @@ final class AtomicWriteOp {
   private static Mono<Part> delete(DynamoContext cx, Operation.DeleteByKey op) {
     TableInfo t = cx.table(op.table());
     List<Map<String, AttributeValue>> keys = Items.keys(t, op.keys());
-    Set<Integer> guarded = UniqueWrites.columns(t.uniqueIndexes());
+    Set<Integer> guarded = UniqueWrites.columns(t, t.uniqueIndexes());
     guarded.addAll(Counters.columns(cx.tables().limitsOf(t.name())));
     return References.unreferenced(cx, t, keys).thenMany(Flux.fromIterable(keys))
         .concatMap(key -> guarded.isEmpty() ? Mono.just(Guarded.NONE)

@@ -76,7 +76,7 @@ public final class DeleteByKeyOp {
 
   private static Mono<Boolean> unique(DynamoContext cx, TableInfo t, Operation.DeleteByKey op,
       Map<String, AttributeValue> key, int attempt) {
-    Set<Integer> guarded = UniqueWrites.columns(t.uniqueIndexes());
+    Set<Integer> guarded = UniqueWrites.columns(t, t.uniqueIndexes());
     return UniqueWrites.read(cx, t, key).flatMap(old -> {
       Placeholders ph = new Placeholders();
       Cond condition = Cond.and(List.of(UpdateByKeyOp.exists(t, ph),

@@ -78,7 +78,8 @@ public final class FindPkByIndexOp {
    */
   private static Map<String, AttributeValue> uniqueLookup(TableInfo t, TableInfo.Index ix,
       Operation.FindPkByIndex op) {
-    if (!t.uniqueIndexes().contains(ix) || !op.filter().equals(ExprNode.TRUE)) {
+    // an index of live items only (TableInfo.liveOnly) has no item for a deleted holder
+    if (!t.uniqueIndexes().contains(ix) || t.liveOnly(ix) || !op.filter().equals(ExprNode.TRUE)) {
       return null;
     }
     List<ExprNode> terms = AndTerms.of(op.keyCondition());

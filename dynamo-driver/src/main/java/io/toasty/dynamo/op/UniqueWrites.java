@@ -41,21 +41,31 @@ final class UniqueWrites {
         .map(r -> r.item());
   }
 
-  /** The unique indexes of {@code t} that an update of {@code targets} changes. */
+  /**
+   * The unique indexes of {@code t} that an update of {@code targets} changes: those with a
+   * target column, and those of live items only when the update sets the soft-delete marker (a
+   * soft delete or a restore).
+   */
   static List<TableInfo.Index> touched(TableInfo t, Set<Integer> targets) {
     List<TableInfo.Index> out = new ArrayList<>();
     for (TableInfo.Index ix : t.uniqueIndexes()) {
-      if (ix.columns().stream().anyMatch(targets::contains)) {
+      if (ix.columns().stream().anyMatch(targets::contains)
+          || t.liveOnly(ix) && targets.contains(t.markerColumn())) {
         out.add(ix);
       }
     }
     return out;
   }
 
-  /** The columns of {@code indexes}. */
-  static Set<Integer> columns(List<TableInfo.Index> indexes) {
+  /** The columns of {@code indexes}, with the soft-delete marker where one holds live items. */
+  static Set<Integer> columns(TableInfo t, List<TableInfo.Index> indexes) {
     Set<Integer> out = new LinkedHashSet<>();
-    indexes.forEach(ix -> out.addAll(ix.columns()));
+    for (TableInfo.Index ix : indexes) {
+      out.addAll(ix.columns());
+      if (t.liveOnly(ix)) {
+        out.add(t.markerColumn());
+      }
+    }
     return out;
   }
 

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * adds a unique value puts that item with {@code attribute_not_exists(u)} in the same
  * TransactWriteItems as the record: of two concurrent creates with one email, exactly one
  * commits. Updates that change the value and deletes remove the old item in the same transaction.
+ * A soft-deleted item claims nothing: the soft delete (an update of the marker) removes its
+ * items, and a restore puts them again, conditioned as a create's.
  */
 final class Uniqueness {
   /** Encoded values longer than this are replaced by their SHA-256 (keys are at most 2 KB). */
@@ -35,9 +37,14 @@ final class Uniqueness {
 
   /**
    * The uniqueness key of {@code index} for {@code item}, or null when a part is NULL (NULLs are
-   * never equal, so they claim nothing).
+   * never equal, so they claim nothing) or when the index holds live items only and
+   * {@code item} is soft-deleted ({@link TableInfo#liveOnly}): a soft delete releases its values,
+   * a restore claims them again.
    */
   static String key(TableInfo t, TableInfo.Index index, Map<String, AttributeValue> item) {
+    if (t.liveOnly(index) && t.deleted(item)) {
+      return null;
+    }
     StringBuilder value = new StringBuilder();
     for (int c : index.columns()) {
       AttributeValue a = item.get(t.attribute(c));
@@ -81,14 +88,21 @@ final class Uniqueness {
     return out;
   }
 
-  /** Puts the uniqueness item {@code key} owned by {@code owner}, if no one holds it. */
+  /**
+   * Puts the uniqueness item {@code key} owned by {@code owner}, if no one else holds it (a
+   * record soft-deleted before its index held live items only still holds its item: its
+   * restore keeps it).
+   */
   static TransactWriteItem put(TableInfo t, String key, Map<String, AttributeValue> owner) {
+    AttributeValue ownerValue = AttributeValue.fromM(owner);
     return TransactWriteItem.builder().put(Put.builder()
         .tableName(t.uniqueTableName())
         .item(Map.of(TableInfo.UNIQUE_KEY, AttributeValue.fromS(key),
-            TableInfo.UNIQUE_OWNER, AttributeValue.fromM(owner)))
-        .conditionExpression("attribute_not_exists(#u)")
-        .expressionAttributeNames(Map.of("#u", TableInfo.UNIQUE_KEY))
+            TableInfo.UNIQUE_OWNER, ownerValue))
+        .conditionExpression("attribute_not_exists(#u) OR #o = :o")
+        .expressionAttributeNames(Map.of("#u", TableInfo.UNIQUE_KEY,
+            "#o", TableInfo.UNIQUE_OWNER))
+        .expressionAttributeValues(Map.of(":o", ownerValue))
         .build()).build();
   }
 

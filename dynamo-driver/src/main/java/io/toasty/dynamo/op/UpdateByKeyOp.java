@@ -164,7 +164,7 @@ public final class UpdateByKeyOp {
   private static Mono<Map<String, AttributeValue>> readWrite(DynamoContext cx, TableInfo t,
       UpdateWriter w, Operation.UpdateByKey op, Map<String, AttributeValue> key,
       List<TableInfo.Index> touched, int attempt) {
-    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(touched));
+    Set<Integer> guarded = new LinkedHashSet<>(UniqueWrites.columns(t, touched));
     guarded.addAll(w.reads());
     Mono<Map<String, AttributeValue>> again = Mono.defer(() -> attempt >= MAX_ROUNDS
         ? Mono.error(UniqueWrites.tooManyChanges(t, MAX_ROUNDS, null))

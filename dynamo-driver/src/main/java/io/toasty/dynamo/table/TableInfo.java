@@ -4,6 +4,7 @@ import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.schema.KeyValueLayout;
 import io.toasty.schema.app.AutoStrategy;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.ColumnSchema;
 import io.toasty.schema.db.TableIndex;
@@ -13,9 +14,11 @@ import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -46,6 +49,9 @@ public final class TableInfo {
   private final List<Index> uniqueIndexes;
   private final Set<Integer> uniqueColumns;
   private final boolean changes;
+  /** The {@code @SoftDelete} marker's column, or -1 (see {@link #liveOnly}). */
+  private final int markerColumn;
+  private final boolean markerFlag;
 
   /** A secondary index: a GSI whose partition key is the first column and sort key the second. */
   public record Index(String name, List<Integer> columns, boolean unique) {
@@ -90,6 +96,9 @@ public final class TableInfo {
     }
     this.sensitiveColumns = sensitiveColumns(model, mapping);
     this.versionColumn = versionColumn(model, mapping);
+    FieldSchema marker = model == null ? null : model.softDeleteField();
+    this.markerColumn = marker == null ? -1 : mapping.columnOf(model.fields().indexOf(marker));
+    this.markerFlag = marker != null && marker.type() == Type.Scalar.BOOL;
     checkKey();
     List<Index> all = new ArrayList<>();
     List<Index> unique = new ArrayList<>();
@@ -335,6 +344,30 @@ public final class TableInfo {
   /** The unique indexes whose values a uniqueness item guards (not the primary key). */
   public List<Index> uniqueIndexes() {
     return uniqueIndexes;
+  }
+
+  /**
+   * Whether {@code index} holds the live items only: a unique index of a soft-deleted model
+   * ({@code @SoftDelete}) that does not contain the marker, so that a deleted item claims no
+   * value and a restore claims it again (as the partial unique indexes of PostgreSQL and SQLite,
+   * {@code SoftDeleteScenarios.restoreOfATakenUniqueValueFails}).
+   */
+  public boolean liveOnly(Index index) {
+    return markerColumn >= 0 && !index.columns().contains(markerColumn);
+  }
+
+  /** The {@code @SoftDelete} marker's column, or -1 when deletes remove items. */
+  public int markerColumn() {
+    return markerColumn;
+  }
+
+  /** Whether {@code item}'s {@code @SoftDelete} marker says it is deleted (absent: live). */
+  public boolean deleted(Map<String, AttributeValue> item) {
+    AttributeValue a = markerColumn < 0 ? null : item.get(attribute(markerColumn));
+    if (a == null || Boolean.TRUE.equals(a.nul())) {
+      return false;
+    }
+    return !markerFlag || Boolean.TRUE.equals(a.bool());
   }
 
   /** The columns that appear in a guarded unique index. */

@@ -81,7 +81,7 @@ public final class LiveDiff {
       }
     }
     for (LiveColumn c : live.columns()) {
-      if (!visible.contains(c.name())) {
+      if (!visible.contains(c.name()) && !shape.generated(table, c.name())) {
         out.add(new Drift.ExtraColumn(table.name(), c.name(), shape.canonical(c.type())));
       }
     }

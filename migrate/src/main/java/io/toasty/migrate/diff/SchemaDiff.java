@@ -283,7 +283,7 @@ public final class SchemaDiff {
     }
     List<IndexSnapshot> indexes = t.indexes().stream().map(ix -> new IndexSnapshot(ix.name(),
         ix.columns().stream().map(c -> c.equals(column) ? replacement.name() : c).toList(),
-        ix.unique(), renamed(ix.live(), column, replacement.name()))).toList();
+        ix.unique(), renamed(ix.live(), column, replacement.name()), ix.liveColumn())).toList();
     List<String> key = t.primaryKey().stream()
         .map(c -> c.equals(column) ? replacement.name() : c).toList();
     return new TableSnapshot(t.name(), t.model(), columns, key, indexes, t.foreignKeys().stream()

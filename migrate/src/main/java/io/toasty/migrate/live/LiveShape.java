@@ -32,6 +32,14 @@ public interface LiveShape {
   LiveIndex expectedIndex(IndexSnapshot index);
 
   /**
+   * Whether {@code column} of {@code table} is one the DDL adds beside the model's columns (the
+   * generated column of live rows, {@code LiveRows.COLUMN}), so never an extra column.
+   */
+  default boolean generated(TableSnapshot table, String column) {
+    return false;
+  }
+
+  /**
    * Whether {@code table} is Toasty's own (the migration history and lock, DynamoDB's unique
    * companions) and never counts as an extra table.
    */

@@ -5,6 +5,9 @@ import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.ColumnTypes;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.sql.ddl.DdlIndex;
+import io.toasty.sql.ddl.LiveRows;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +81,20 @@ public record SqlShape(SqlChoices choices) implements LiveShape {
 
   @Override
   public LiveIndex expectedIndex(IndexSnapshot index) {
-    return new LiveIndex(index.name(), index.columns(), index.unique());
+    DdlIndex ddl = new DdlIndex(index.name(), index.columns(), index.unique(), index.live());
+    if (!choices.ddl().liveColumn(ddl)) {
+      return new LiveIndex(index.name(), index.columns(), index.unique());
+    }
+    List<String> columns = new ArrayList<>(index.columns());
+    columns.add(LiveRows.COLUMN);
+    return new LiveIndex(index.name(), columns, index.unique());
+  }
+
+  @Override
+  public boolean generated(TableSnapshot table, String column) {
+    return column.equalsIgnoreCase(LiveRows.COLUMN) && table.indexes().stream()
+        .anyMatch(ix -> choices.ddl().liveColumn(new DdlIndex(ix.name(), ix.columns(),
+            ix.unique(), ix.live())));
   }
 
   @Override

@@ -83,8 +83,8 @@ public final class SqlStepRenderer implements StepRenderer {
           : List.of(new ColumnChange(a.table(), SnapshotTables.column(a.before(), a.from()),
               SnapshotTables.column(a.after(), a.to())));
     } else if (change instanceof Change.CreateIndex c) {
-      return List.of(new IndexCreation(c.table(), SnapshotTables.index(c.index()), false,
-          retyped(c.before(), c.after(), c.index().columns())));
+      return new IndexCreation(c.table(), SnapshotTables.index(c.index()), false,
+          retyped(c.before(), c.after(), c.index().columns())).withLiveColumn(choices.ddl());
     } else if (change instanceof Change.DropIndex d) {
       return List.of(new IndexDrop(d.table(), d.index().name(),
           retyped(d.before(), d.after(), d.index().columns())));
@@ -119,7 +119,8 @@ public final class SqlStepRenderer implements StepRenderer {
     out.add(new TableCreation(table.name(), ddl, SnapshotTables.foreignKeys(inline), false));
     if (dialect.indexPlacement() != IndexPlacement.IN_CREATE_TABLE) {
       for (DdlIndex index : ddl.indexes()) {
-        out.add(new IndexCreation(table.name(), index, false, List.of()));
+        out.addAll(new IndexCreation(table.name(), index, false, List.of())
+            .withLiveColumn(choices.ddl()));
       }
     }
     for (ForeignKeySnapshot fk : after) {

@@ -53,7 +53,7 @@ public final class Snapshots {
     List<String> key = table.primaryKey().stream().map(i -> table.column(i).name()).toList();
     List<IndexSnapshot> indexes = new ArrayList<>();
     for (TableIndex index : table.indexes()) {
-      indexes.add(new IndexSnapshot(index.name(),
+      indexes.add(IndexSnapshot.of(index.name(),
           index.columns().stream().map(i -> table.column(i).name()).toList(), index.unique(),
           LiveRows.of(schema, table, index)));
     }

@@ -11,6 +11,7 @@ import io.toasty.sql.ddl.DdlStatement.ForeignKeyAddition;
 import io.toasty.sql.ddl.DdlStatement.ForeignKeyDrop;
 import io.toasty.sql.ddl.DdlStatement.IndexCreation;
 import io.toasty.sql.ddl.DdlStatement.IndexDrop;
+import io.toasty.sql.ddl.DdlStatement.LiveColumnAddition;
 import io.toasty.sql.ddl.DdlStatement.Pragma;
 import io.toasty.sql.ddl.DdlStatement.RangeCheckAddition;
 import io.toasty.sql.ddl.DdlStatement.RowCopy;
@@ -91,6 +92,9 @@ public final class DdlRenderer {
       return changeColumn(c);
     } else if (statement instanceof IndexCreation c) {
       return createIndex(c);
+    } else if (statement instanceof LiveColumnAddition a) {
+      return alter(a.table()) + "ADD COLUMN IF NOT EXISTS " + a.live().generatedColumn(text::q,
+          syntax);
     } else if (statement instanceof IndexDrop d) {
       return dropIndex(d);
     } else if (statement instanceof ForeignKeyAddition a) {
@@ -133,13 +137,15 @@ public final class DdlRenderer {
       sql.append(i > 0 ? ", " : "").append(columns.definition(table.name(), column));
       keyInColumn |= columns.keyInColumn(column);
     }
+    table.indexes().stream().filter(syntax::liveColumn).findFirst().ifPresent(ix ->
+        sql.append(", ").append(ix.live().generatedColumn(text::q, syntax)));
     if (!table.primaryKey().isEmpty() && !keyInColumn) {
       sql.append(", ").append(constraints.primaryKey(table));
     }
     if (dialect.indexPlacement() == IndexPlacement.IN_CREATE_TABLE) {
       for (DdlIndex index : table.indexes()) {
         sql.append(index.unique() ? ", UNIQUE KEY " : ", KEY ").append(text.q(index.name()))
-            .append(' ').append(text.columns(index.columns()));
+            .append(' ').append(columnsOf(index));
       }
     }
     for (DdlForeignKey fk : c.foreignKeys()) {
@@ -204,16 +210,26 @@ public final class DdlRenderer {
     if (c.ifNotExists()) {
       return (index.unique() ? "CREATE UNIQUE INDEX IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ")
           + text.q(index.name()) + " ON " + text.q(c.table()) + " "
-          + text.columns(index.columns()) + where(index);
+          + columnsOf(index) + where(index);
     }
     if (c.retyped().isEmpty() && !syntax.dropIndexOnTable()) {
       return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + text.q(index.name())
-          + " ON " + text.q(c.table()) + " " + text.columns(index.columns()) + where(index);
+          + " ON " + text.q(c.table()) + " " + columnsOf(index) + where(index);
     }
     List<String> actions = modified(c.table(), c.retyped());
     actions.add("ADD " + (index.unique() ? "UNIQUE INDEX " : "INDEX ") + text.q(index.name())
-        + " " + text.columns(index.columns()));
+        + " " + columnsOf(index));
     return alter(c.table()) + String.join(", ", actions);
+  }
+
+  /** {@code (a, b)}: the index's columns, then the generated column of live rows if it has it. */
+  private String columnsOf(DdlIndex index) {
+    if (!syntax.liveColumn(index)) {
+      return text.columns(index.columns());
+    }
+    List<String> names = new ArrayList<>(index.columns());
+    names.add(LiveRows.COLUMN);
+    return text.columns(names);
   }
 
   /** The WHERE of a partial index (the live rows of a soft-deleted table), or nothing. */

@@ -64,7 +64,23 @@ public sealed interface DdlStatement {
     public IndexCreation {
       retyped = List.copyOf(retyped);
     }
+
+    /**
+     * This creation, after the generated column of live rows it needs where {@code syntax} tells
+     * live rows by one ({@link DdlSyntax#liveColumn}); else this creation alone.
+     */
+    public List<DdlStatement> withLiveColumn(DdlSyntax syntax) {
+      LiveRows live = index.live();
+      return live == null || !syntax.liveColumn(index) ? List.of(this)
+          : List.of(new LiveColumnAddition(table, live), this);
+    }
   }
+
+  /**
+   * {@code ALTER TABLE t ADD COLUMN IF NOT EXISTS toasty_live ..}: the generated column of live
+   * rows ({@link LiveRows#generatedColumn}) before a unique index that holds it.
+   */
+  record LiveColumnAddition(String table, LiveRows live) implements DdlStatement {}
 
   /** {@code DROP INDEX i}, or {@code ALTER TABLE t DROP INDEX i[, MODIFY COLUMN ..]}. */
   record IndexDrop(String table, String index, List<DdlColumn> retyped) implements DdlStatement {

@@ -91,7 +91,8 @@ public final class SchemaDdl {
       for (String name : order.tables()) {
         TableSchema table = schema.table(name);
         for (TableIndex index : table.indexes()) {
-          out.add(new IndexCreation(table.name(), tables.index(table, index), true, List.of()));
+          out.addAll(new IndexCreation(table.name(), tables.index(table, index), true, List.of())
+              .withLiveColumn(renderer.syntax()));
         }
       }
     }
@@ -259,10 +260,13 @@ public final class SchemaDdl {
     return renderer.render(out);
   }
 
-  /** {@code CREATE [UNIQUE] INDEX IF NOT EXISTS ...} for one index. */
-  public String createIndex(TableSchema table, TableIndex index) {
+  /**
+   * {@code CREATE [UNIQUE] INDEX IF NOT EXISTS ...} for one index, after the generated column of
+   * live rows where it holds one ({@link IndexCreation#withLiveColumn}).
+   */
+  public List<String> createIndex(TableSchema table, TableIndex index) {
     return renderer.render(new IndexCreation(table.name(), tables.index(table, index), true,
-        List.of()));
+        List.of()).withLiveColumn(renderer.syntax()));
   }
 
   // ---- validation ----------------------------------------------------------------------------

@@ -45,7 +45,7 @@ public final class SchemaUpgrades {
         if (!has(existing, table, index.name())) {
           indexes.add(new SchemaUpgrade(table.name(), index.name(),
               index.unique() ? Kind.UNIQUE : Kind.INDEX,
-              List.of(ddl.createIndex(table, index)), true));
+              ddl.createIndex(table, index), true));
         }
       }
       for (ColumnSchema column : table.columns()) {

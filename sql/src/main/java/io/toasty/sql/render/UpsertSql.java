@@ -105,6 +105,12 @@ final class UpsertSql {
       out.append(" = ").append(PROPOSED).append('.');
       ctx.ident(name);
     }
+    LiveRows live = LiveRows.of(ctx.schema(), table, conflict.target());
+    if (live != null) {
+      // a unique index of live rows (LiveRows.COLUMN) matches the live stored row only
+      out.append(" AND ").append(live.predicate(n -> quoted(table.name()) + "." + quoted(n),
+          DdlSyntax.of(dialect)));
+    }
     out.append(" WHEN MATCHED THEN UPDATE SET ");
     conflictSet(table, conflict, PROPOSED + ".", "");
     out.append(" WHEN NOT MATCHED THEN INSERT (");

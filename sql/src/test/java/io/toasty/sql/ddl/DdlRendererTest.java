@@ -2,6 +2,7 @@ package io.toasty.sql.ddl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.error.InvalidModelException;
 import io.toasty.schema.db.TableForeignKey.OnDelete;
@@ -41,9 +42,34 @@ class DdlRendererTest {
     assertEquals("CREATE UNIQUE INDEX \"people_name_key\" ON \"people\" (\"name\") WHERE "
         + "\"deleted\" = 0", new DdlRenderer(SqliteDialect.INSTANCE)
         .render(new IndexCreation("people", flagged, false, List.of())));
-    assertEquals("CREATE UNIQUE INDEX \"people_name_key\" ON \"people\" (\"name\")",
-        new DdlRenderer(H2Dialect.INSTANCE)
-            .render(new IndexCreation("people", byName, false, List.of())));
+  }
+
+  /**
+   * Without partial indexes (H2, MariaDB) a unique index of live rows holds the generated column
+   * that is NULL once a row is deleted, added before the index and declared by CREATE TABLE.
+   */
+  @Test
+  void aUniqueIndexOfLiveRowsHoldsTheGeneratedLiveColumnElsewhere() {
+    DdlIndex byName = new DdlIndex("people_name_key", List.of("name"), true,
+        new LiveRows("deleted_at", false));
+    DdlRenderer h2 = new DdlRenderer(H2Dialect.INSTANCE);
+    assertEquals(List.of("ALTER TABLE \"people\" ADD COLUMN IF NOT EXISTS \"toasty_live\" "
+        + "SMALLINT GENERATED ALWAYS AS (CASE WHEN \"deleted_at\" IS NULL THEN 1 END)",
+        "CREATE UNIQUE INDEX \"people_name_key\" ON \"people\" (\"name\", \"toasty_live\")"),
+        h2.render(new IndexCreation("people", byName, false, List.of())
+            .withLiveColumn(h2.syntax())));
+    DdlIndex flagged = new DdlIndex("people_name_key", List.of("age"), true,
+        new LiveRows("deleted", true));
+    String created = new DdlRenderer(MySqlDialect.MARIADB).render(new TableCreation("people",
+        new DdlTable("people", List.of(ID, AGE), List.of("id"), List.of(flagged)), List.of(),
+        false));
+    assertTrue(created.contains(", `toasty_live` SMALLINT GENERATED ALWAYS AS (CASE WHEN "
+        + "`deleted` = FALSE THEN 1 END) STORED"), created);
+    assertTrue(created.contains("UNIQUE KEY `people_name_key` (`age`, `toasty_live`)"), created);
+    // a plain unique index holds its own columns only
+    assertEquals(List.of("CREATE UNIQUE INDEX \"people_age_key\" ON \"people\" (\"age\")"),
+        h2.render(new IndexCreation("people", new DdlIndex("people_age_key", List.of("age"),
+            true), false, List.of()).withLiveColumn(h2.syntax())));
   }
 
   @Test

@@ -39,7 +39,9 @@ import reactor.util.retry.Retry;
  * every stored record is where its tenant put it: counts match what each tenant created and
  * deleted, names carry their tenant's prefix, counters their tenant's upserts. 10,000 statements
  * on each SQL backend, 2,000 on Neo4j, 1,000 on DynamoDB (whose unkeyed reads are scans), to
- * keep CI short; {@code -Dtoasty.tck.tenancyFuzz=10000} runs 10,000 on every backend.
+ * keep CI short; {@code -Dtoasty.tck.tenancyFuzz=10000} runs 10,000 on every backend (with
+ * {@code -Djunit.jupiter.execution.timeout.mode=disabled}: the run's own hang guard grows with
+ * the count).
  */
 final class TenancyFuzz {
   private static final long SEED = 0x7e4a_47L;
@@ -65,8 +67,13 @@ final class TenancyFuzz {
 
   static void run(Db db, Capability capability) {
     // -Dtoasty.tck.tenancyFuzz=N runs N on every backend (the CI run keeps the sizes below)
-    int statements = Integer.getInteger("toasty.tck.tenancyFuzz", !capability.sql() ? 1_000
-        : List.of("neo4j", "memgraph").contains(capability.backend()) ? 2_000 : 10_000);
+    int usual = !capability.sql() ? 1_000
+        : List.of("neo4j", "memgraph").contains(capability.backend()) ? 2_000 : 10_000;
+    int statements = Integer.getInteger("toasty.tck.tenancyFuzz", usual);
+    // a hang guard of five minutes per usual run: a larger run asked for gets proportionally
+    // more (run it with -Djunit.jupiter.execution.timeout.mode=disabled, as the method's own
+    // timeout is fixed)
+    Duration guard = Duration.ofMinutes(5L * Math.max(1, (statements + usual - 1) / usual));
     Side acme = new Side(ACME);
     Side globex = new Side(GLOBEX);
     acme.other = globex;
@@ -86,7 +93,7 @@ final class TenancyFuzz {
                 return Mono.empty();
               });
         }, 8)
-        .blockLast(Duration.ofMinutes(5));
+        .blockLast(guard);
     for (Side side : List.of(acme, globex)) {
       stored(db, side, violations);
     }
