@@ -2,6 +2,7 @@ package io.toasty.migrate;
 
 import io.toasty.error.ErrorCategory;
 import io.toasty.error.ToastyException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration could not be generated, read, applied or rolled back; the message names the
@@ -10,12 +11,12 @@ import io.toasty.error.ToastyException;
 public class MigrationException extends ToastyException {
   private static final long serialVersionUID = 1L;
 
-  public MigrationException(String message, Throwable cause) {
+  public MigrationException(String message, @Nullable Throwable cause) {
     super(null, null, message, cause);
   }
 
   /** An error about {@code table}'s {@code column} (either may be null). */
-  public MigrationException(String table, String column, String message) {
+  public MigrationException(@Nullable String table, @Nullable String column, String message) {
     super(table, column, message, null);
   }
 

@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -60,7 +62,7 @@ public final class DynamoMigrator extends StepwiseMigrator {
   private final DynamoDbAsyncClient client;
   private final String prefix;
 
-  public DynamoMigrator(DynamoDbAsyncClient client, String prefix) {
+  public DynamoMigrator(DynamoDbAsyncClient client, @Nullable String prefix) {
     this.client = client;
     this.prefix = prefix == null ? "" : prefix;
   }
@@ -84,9 +86,10 @@ public final class DynamoMigrator extends StepwiseMigrator {
   public Mono<List<HistoryRow>> rows() {
     return createHistory().then(Flux.from(client.scanPaginator(r -> r.tableName(history()))
             .items())
-        .filter(i -> num(i.get("version")) > 0)
-        .map(i -> new HistoryRow(num(i.get("version")), i.get("name").s(), i.get("checksum").s(),
-            num(i.get("steps_done")), i.get("complete").bool()))
+        .filter(i -> num(attribute(i, "version")) > 0)
+        .map(i -> new HistoryRow(num(attribute(i, "version")), attribute(i, "name").s(),
+            attribute(i, "checksum").s(), num(attribute(i, "steps_done")),
+            attribute(i, "complete").bool()))
         .sort((a, b) -> Integer.compare(a.version(), b.version()))
         .collectList());
   }
@@ -292,7 +295,8 @@ public final class DynamoMigrator extends StepwiseMigrator {
       t.attributeDefinitions().forEach(a -> types.put(a.attributeName(),
           a.attributeTypeAsString()));
       List<LiveColumn> columns = t.keySchema().stream()
-          .map(k -> new LiveColumn(k.attributeName(), types.get(k.attributeName()), false))
+          .map(k -> new LiveColumn(k.attributeName(), Objects.requireNonNull(
+              types.get(k.attributeName()), "DynamoDB defines every key attribute's type"), false))
           .toList();
       List<LiveIndex> indexes = new ArrayList<>();
       if (t.hasGlobalSecondaryIndexes()) {
@@ -386,6 +390,12 @@ public final class DynamoMigrator extends StepwiseMigrator {
 
   private static AttributeValue s(String v) {
     return AttributeValue.fromS(v);
+  }
+
+  /** An attribute every history item has (they are all written by {@link #put}). */
+  private static AttributeValue attribute(Map<String, AttributeValue> item, String name) {
+    return Objects.requireNonNull(item.get(name),
+        () -> "a history item of the migrations lacks its attribute " + name);
   }
 
   private static int num(AttributeValue v) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a database stands against a folder of migrations: every version either side knows, with
@@ -60,7 +61,7 @@ public record MigrationStatus(List<Entry> migrations) {
     return new MigrationStatus(new ArrayList<>(out.values()));
   }
 
-  private static Entry entry(MigrationFile file, HistoryRow row) {
+  private static Entry entry(MigrationFile file, @Nullable HistoryRow row) {
     int steps = file.up().size();
     if (row == null) {
       return new Entry(file.version(), file.name(), State.PENDING, 0, steps);

@@ -6,6 +6,7 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,8 +56,8 @@ final class SqlHistory {
     return session.query("SELECT " + q(choices, "version") + ", " + q(choices, "name") + ", "
             + q(choices, "checksum") + ", " + q(choices, "steps_done") + ", "
             + q(choices, "complete") + " FROM " + table + " ORDER BY " + q(choices, "version"), ROW)
-        .map(r -> new HistoryRow(num(r.get(0)), (String) r.get(1).toJava(),
-            (String) r.get(2).toJava(), num(r.get(3)), num(r.get(4)) == 1))
+        .map(r -> new HistoryRow(num(r.get(0)), (String) column(r.get(1)),
+            (String) column(r.get(2)), num(r.get(3)), num(r.get(4)) == 1))
         .collectList();
   }
 
@@ -83,6 +84,12 @@ final class SqlHistory {
   }
 
   private static int num(Value v) {
-    return ((Number) v.toJava()).intValue();
+    return ((Number) column(v)).intValue();
+  }
+
+  /** A value of the history table, whose columns are all NOT NULL. */
+  private static Object column(Value v) {
+    return Objects.requireNonNull(v.toJava(), () -> "a NOT NULL column of the history table "
+        + "read NULL");
   }
 }

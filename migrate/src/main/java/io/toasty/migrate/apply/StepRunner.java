@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,13 +25,13 @@ public final class StepRunner {
   public static final StepRunner SILENT = new StepRunner(e -> {}, null);
 
   private final Consumer<MigrationEvent> listener;
-  private final Duration tick;
+  private final @Nullable Duration tick;
 
   /**
    * @param listener told of each step, one event at a time
    * @param tick     how often a running step ticks; {@code null}: never
    */
-  public StepRunner(Consumer<MigrationEvent> listener, Duration tick) {
+  public StepRunner(Consumer<MigrationEvent> listener, @Nullable Duration tick) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.tick = tick;
   }
@@ -44,7 +45,7 @@ public final class StepRunner {
    *                  record (the migration commits whole)
    */
   Mono<Void> run(MigrationFile f, List<Step> steps, int from, boolean undo,
-      Function<String, Mono<?>> statement, IntFunction<Mono<Void>> after) {
+      Function<String, Mono<?>> statement, @Nullable IntFunction<Mono<Void>> after) {
     return Flux.range(from, steps.size() - from)
         .concatMap(i -> one(f, steps.get(i), new MigrationEvent.At(f.label(), f.version(), undo,
             i + 1, steps.size(), steps.get(i).description()), statement,
@@ -85,7 +86,7 @@ public final class StepRunner {
       }
     }
 
-    synchronized void end(Throwable error) {
+    synchronized void end(@Nullable Throwable error) {
       ended = true;
       tell(error == null ? new MigrationEvent.StepDone(at, elapsed())
           : new MigrationEvent.StepFailed(at, elapsed(), error));

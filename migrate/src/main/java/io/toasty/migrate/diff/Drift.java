@@ -1,6 +1,7 @@
 package io.toasty.migrate.diff;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One difference between the models' schema and the live database, as plain data: a drift check
@@ -65,7 +66,7 @@ public sealed interface Drift {
    * people read it ({@code 0}, {@code 'draft'}, {@code TRUE}, or {@code no default}),
    * {@code live} as the catalog writes it ({@code null}: none).
    */
-  record DefaultDiffers(String table, String column, String expected, String live)
+  record DefaultDiffers(String table, String column, String expected, @Nullable String live)
       implements Drift {
     @Override public String describe() {
       return table + "." + column + ": default " + expected + " expected, "

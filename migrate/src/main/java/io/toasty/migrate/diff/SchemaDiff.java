@@ -54,7 +54,7 @@ public final class SchemaDiff {
     List<TableSnapshot> dropped = from.tables().stream()
         .filter(t -> to.table(t.name()).isEmpty()).toList();
     for (TableSnapshot table : kept) {
-      for (ForeignKeySnapshot fk : state.get(table.name()).foreignKeys()) {
+      for (ForeignKeySnapshot fk : current(state, table.name()).foreignKeys()) {
         if (!table.foreignKeys().contains(fk)) {
           dropForeignKey(up, state, table.name(), fk);
         }
@@ -85,7 +85,7 @@ public final class SchemaDiff {
       state.put(name, definition);
     }
     for (TableSnapshot table : kept) {
-      TableDiff diff = new TableDiff(state.get(table.name()), table, up);
+      TableDiff diff = new TableDiff(current(state, table.name()), table, up);
       diff.run();
       state.put(table.name(), diff.current);
       for (ForeignKeySnapshot fk : table.foreignKeys()) {
@@ -95,7 +95,7 @@ public final class SchemaDiff {
       }
     }
     for (Map.Entry<String, ForeignKeySnapshot> e : later) {
-      TableSnapshot before = state.get(e.getKey());
+      TableSnapshot before = current(state, e.getKey());
       List<ForeignKeySnapshot> keys = new ArrayList<>(before.foreignKeys());
       keys.add(e.getValue());
       TableSnapshot after = before.withForeignKeys(keys);
@@ -103,7 +103,7 @@ public final class SchemaDiff {
       state.put(e.getKey(), after);
     }
     for (TableSnapshot table : to.tables()) {
-      TableSnapshot now = state.get(table.name());
+      TableSnapshot now = current(state, table.name());
       if (table.changes() != now.changes()) {
         TableSnapshot after = now.withChanges(table.changes());
         up.add(table.changes() ? new Change.FollowChanges(after)
@@ -112,7 +112,7 @@ public final class SchemaDiff {
       }
     }
     for (String name : drops.dropOrder()) {
-      TableSnapshot table = state.get(name);
+      TableSnapshot table = current(state, name);
       if (table.changes()) {
         up.add(new Change.UnfollowChanges(table));
         table = table.withChanges(false);
@@ -129,12 +129,17 @@ public final class SchemaDiff {
 
   private static void dropForeignKey(List<Change> up, Map<String, TableSnapshot> state,
       String table, ForeignKeySnapshot fk) {
-    TableSnapshot before = state.get(table);
+    TableSnapshot before = current(state, table);
     List<ForeignKeySnapshot> rest = new ArrayList<>(before.foreignKeys());
     rest.remove(fk);
     TableSnapshot after = before.withForeignKeys(rest);
     up.add(new Change.DropForeignKey(table, fk, before, after));
     state.put(table, after);
+  }
+
+  /** {@code table} as the steps so far leave it: the state holds every table of both sides. */
+  private static TableSnapshot current(Map<String, TableSnapshot> state, String table) {
+    return Objects.requireNonNull(state.get(table), () -> "no state for table " + table);
   }
 
   /** The order to create (or, reversed, drop) {@code tables} in, by their foreign keys. */

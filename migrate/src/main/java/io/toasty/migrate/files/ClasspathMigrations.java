@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -107,8 +108,10 @@ public final class ClasspathMigrations implements MigrationSource {
     }
     List<String> names = new ArrayList<>(files.keySet());
     Collections.sort(names);
-    return MigrationSet.of(names, format, name -> files.get(name).text,
-        name -> files.get(name).where, "classpath:" + dir);
+    // every name is a key of files, listed just above
+    Function<String, Found> found = name -> Objects.requireNonNull(files.get(name), name);
+    return MigrationSet.of(names, format, name -> found.apply(name).text,
+        name -> found.apply(name).where, "classpath:" + dir);
   }
 
   /** A file found on the class path: its name in the folder, its text, and where it is. */

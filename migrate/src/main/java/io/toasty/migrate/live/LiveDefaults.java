@@ -4,6 +4,7 @@ import io.toasty.migrate.snapshot.DefaultLiteral;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares a declared default ({@link DefaultLiteral}'s neutral form) with the default a catalog
@@ -19,7 +20,7 @@ public final class LiveDefaults {
   private LiveDefaults() {}
 
   /** Whether the catalog's {@code live} default is the declared {@code neutral} one. */
-  public static boolean same(String neutral, String live) {
+  public static boolean same(@Nullable String neutral, @Nullable String live) {
     String bare = bare(live);
     if (neutral == null) {
       return bare == null;
@@ -38,7 +39,7 @@ public final class LiveDefaults {
   }
 
   /** The declared default as people read it: {@code 0}, {@code TRUE}, {@code 'draft'}. */
-  public static String describe(String neutral) {
+  public static String describe(@Nullable String neutral) {
     if (neutral == null) {
       return "no default";
     }
@@ -54,7 +55,7 @@ public final class LiveDefaults {
    * The catalog's text without casts and enclosing parentheses; {@code null} for no default
    * (MariaDB's unquoted {@code NULL} included).
    */
-  static String bare(String live) {
+  static @Nullable String bare(@Nullable String live) {
     if (live == null) {
       return null;
     }

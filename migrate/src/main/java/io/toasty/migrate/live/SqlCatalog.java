@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,7 +83,8 @@ public final class SqlCatalog {
 
   public SqlCatalog(SqlChoices choices, Connection connection) {
     this.connection = connection;
-    this.queries = QUERIES.get(choices.folder());
+    this.queries = Objects.requireNonNull(QUERIES.get(choices.folder()),
+        () -> "no catalog queries for the SQL backend " + choices.folder());
   }
 
   /** The table called {@code table}, or empty when it does not exist. */
@@ -112,7 +114,8 @@ public final class SqlCatalog {
       unique.put(r.get(0), r.get(1).equals("YES"));
     }
     List<LiveIndex> out = new ArrayList<>();
-    columns.forEach((name, cols) -> out.add(new LiveIndex(name, cols, unique.get(name))));
+    columns.forEach((name, cols) -> out.add(new LiveIndex(name, cols,
+        Boolean.TRUE.equals(unique.get(name)))));
     return out;
   }
 

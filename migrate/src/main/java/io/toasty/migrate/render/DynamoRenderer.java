@@ -63,7 +63,7 @@ public final class DynamoRenderer implements StepRenderer {
       return List.of(op("renameAttribute", r.table()).put("from", r.from()).put("to", r.to())
           .toString());
     } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
-      return List.of(fill(a.table(), a.column()).toString());
+      return List.of(fill(a.table(), a.column().name(), a.column().defaultValue()).toString());
     } else if (change instanceof Change.FollowChanges f) {
       return List.of(op("followChanges", f.table()).toString());
     } else if (change instanceof Change.UnfollowChanges u) {
@@ -77,15 +77,14 @@ public final class DynamoRenderer implements StepRenderer {
   }
 
   /** Writes the default into every item without the attribute (existing rows, as in SQL). */
-  private static ObjectNode fill(String table, ColumnSnapshot column) {
-    String literal = column.defaultValue();
+  private static ObjectNode fill(String table, String attribute, String literal) {
     ObjectNode value = JSON.createObjectNode();
     switch (DefaultLiteral.kind(literal)) {
       case "bool" -> value.put("BOOL", Boolean.parseBoolean(DefaultLiteral.text(literal)));
       case "num" -> value.put("N", DefaultLiteral.text(literal));
       default -> value.put("S", DefaultLiteral.text(literal));
     }
-    ObjectNode op = op("fillAttribute", table).put("attribute", column.name());
+    ObjectNode op = op("fillAttribute", table).put("attribute", attribute);
     op.set("value", value);
     return op;
   }

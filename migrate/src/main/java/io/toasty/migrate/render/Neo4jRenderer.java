@@ -15,6 +15,7 @@ import io.toasty.schema.GraphIndexes.GraphTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Neo4j's steps of a change, in Cypher, named as the Neo4j driver's schema push names them: a
@@ -140,7 +141,7 @@ public final class Neo4jRenderer implements StepRenderer {
         + p + ")");
   }
 
-  private static String conversion(String from, String to) {
+  private static @Nullable String conversion(String from, String to) {
     if (from.equals(to) || INTEGERS.contains(from) && INTEGERS.contains(to)
         || FLOATS.contains(from) && FLOATS.contains(to)) {
       return null;

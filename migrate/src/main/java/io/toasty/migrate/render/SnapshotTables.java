@@ -14,6 +14,7 @@ import io.toasty.sql.ddl.DdlIndex;
 import io.toasty.sql.ddl.DdlTable;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Snapshots as the DDL tree declares them: a column is keyed when it is in the table's key, an
@@ -53,7 +54,7 @@ final class SnapshotTables {
         || table.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(column));
   }
 
-  private static ColumnDefault defaultOf(String neutral) {
+  private static @Nullable ColumnDefault defaultOf(@Nullable String neutral) {
     return neutral == null ? null : new ColumnDefault(
         ColumnDefault.Kind.valueOf(DefaultLiteral.kind(neutral).toUpperCase(Locale.ROOT)),
         DefaultLiteral.text(neutral));

@@ -30,6 +30,7 @@ import io.toasty.sql.dialect.SqlDialect.IndexPlacement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL statements of one {@link Change} in one dialect ({@link SqlChoices}): the change as
@@ -164,7 +165,7 @@ public final class SqlStepRenderer implements StepRenderer {
    * ({@link TableRebuild}, the changed column cast). The migrator runs it with foreign key
    * enforcement off and checks every foreign key before it commits.
    */
-  private List<DdlStatement> rebuild(TableSnapshot after, String changed) {
+  private List<DdlStatement> rebuild(TableSnapshot after, @Nullable String changed) {
     return TableRebuild.of(SnapshotTables.table(after),
         SnapshotTables.foreignKeys(after.foreignKeys()), after.name() + "__toasty_new", changed,
         false);

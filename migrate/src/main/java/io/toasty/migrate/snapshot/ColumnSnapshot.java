@@ -2,6 +2,7 @@ package io.toasty.migrate.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column as a snapshot records it.
@@ -17,8 +18,8 @@ import java.util.Objects;
  *                     declaration for the next diff, not part of the column's state
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ColumnSnapshot(String name, String field, String type, boolean nullable,
-    boolean identity, String defaultValue, String renamedFrom) {
+public record ColumnSnapshot(String name, @Nullable String field, String type, boolean nullable,
+    boolean identity, @Nullable String defaultValue, @Nullable String renamedFrom) {
   public ColumnSnapshot {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

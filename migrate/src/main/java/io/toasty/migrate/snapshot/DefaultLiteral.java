@@ -1,6 +1,7 @@
 package io.toasty.migrate.snapshot;
 
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field's default as a database default, written neutrally ({@code bool:true},
@@ -12,7 +13,7 @@ public final class DefaultLiteral {
   private DefaultLiteral() {}
 
   /** The neutral literal of {@code value}, or {@code null} when the database does not hold it. */
-  public static String of(Value value) {
+  public static @Nullable String of(@Nullable Value value) {
     if (value == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.toasty.migrate.snapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A foreign key as a snapshot records it: its columns and the columns they refer to by name, in
@@ -19,7 +20,7 @@ import java.util.Objects;
  */
 public record ForeignKeySnapshot(String name, List<String> columns, String referencedTable,
     List<String> referencedColumns, String onDelete,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String referencedIndex) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String referencedIndex) {
   public ForeignKeySnapshot {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(referencedTable, "referencedTable");

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Takes the snapshot of a schema: its db layer, with the app layer's defaults and renames. */
 public final class Snapshots {
@@ -73,7 +74,7 @@ public final class Snapshots {
   }
 
   /** The unique index over {@code columns}, or null when they are the primary key. */
-  private static String uniqueIndex(TableSchema table, List<Integer> columns) {
+  private static @Nullable String uniqueIndex(TableSchema table, List<Integer> columns) {
     if (columns.equals(table.primaryKey())) {
       return null;
     }
@@ -81,7 +82,8 @@ public final class Snapshots {
         .map(TableIndex::name).findFirst().orElse(null);
   }
 
-  private static FieldSchema fieldOf(ModelSchema model, ModelMapping mapping, int column) {
+  private static @Nullable FieldSchema fieldOf(ModelSchema model, ModelMapping mapping,
+      int column) {
     for (int f = 0; f < model.fields().size(); f++) {
       if (mapping.columnOf(f) == column) {
         return model.field(f);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,7 +62,7 @@ final class HookedCreate {
     String model = model(insert);
     return Flux.fromIterable(insert.rows())
         .concatMap(row -> table.run(HookKind.BEFORE_CREATE, model, tx,
-                () -> defs.get(model).load(written(schema.model(model), row)))
+                () -> HookedWrites.defOf(defs, model).load(written(schema.model(model), row)))
             .then(nested(row, this::before)))
         .then();
   }
@@ -71,7 +72,7 @@ final class HookedCreate {
     String model = model(insert);
     return Flux.fromIterable(insert.rows())
         .concatMap(row -> table.run(HookKind.AFTER_CREATE, model, tx,
-            () -> defs.get(model).load(written(schema.model(model), row))))
+            () -> HookedWrites.defOf(defs, model).load(written(schema.model(model), row))))
         .then();
   }
 
@@ -82,7 +83,8 @@ final class HookedCreate {
   private Mono<Void> after(InsertNode insert, Value.Record stored) {
     String model = model(insert);
     ModelSchema schemaOf = schema.model(model);
-    return table.run(HookKind.AFTER_CREATE, model, tx, () -> defs.get(model).load(stored))
+    return table.run(HookKind.AFTER_CREATE, model, tx,
+            () -> HookedWrites.defOf(defs, model).load(stored))
         .then(Flux.range(0, stored.size() - schemaOf.fields().size())
             .concatMap(slot -> nestedAfter(insert, schemaOf, stored, slot))
             .then());
@@ -101,7 +103,7 @@ final class HookedCreate {
   }
 
   /** The create nested at field {@code at} of {@code insert}'s rows, or null. */
-  private static InsertNode childAt(InsertNode insert, int at) {
+  private static @Nullable InsertNode childAt(InsertNode insert, int at) {
     for (ExprNode.Record row : insert.rows()) {
       if (at < row.fields().size() && row.fields().get(at) instanceof ExprNode.Stmt s
           && s.statement() instanceof InsertNode child) {

@@ -17,6 +17,7 @@ import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -115,13 +116,12 @@ public final class HookedWrites {
   private Flux<Value> update(Tx tx, UpdateNode update,
       Function<StatementNode, Flux<Value>> plain) {
     String model = ((Source.Model) update.target()).model();
-    ModelDef<?> def = defs.get(model);
     return matching(tx, model, update.filter()).collectList()
         .flatMapMany(before -> Flux.fromIterable(before)
-            .concatMap(r -> run(HookKind.BEFORE_UPDATE, tx, model, def, r))
+            .concatMap(r -> run(HookKind.BEFORE_UPDATE, tx, model, r))
             .then(plain.apply(update).collectList())
             .flatMapMany(out -> after(tx, model, update, before, out)
-                .concatMap(r -> run(HookKind.AFTER_UPDATE, tx, model, def, r))
+                .concatMap(r -> run(HookKind.AFTER_UPDATE, tx, model, r))
                 .thenMany(Flux.fromIterable(out))));
   }
 
@@ -145,29 +145,37 @@ public final class HookedWrites {
   private Flux<Value> delete(Tx tx, DeleteNode delete,
       Function<StatementNode, Flux<Value>> plain) {
     String model = ((Source.Model) delete.from()).model();
-    ModelDef<?> def = defs.get(model);
     return matching(tx, model, delete.filter()).collectList()
         .flatMapMany(gone -> cascades.children(tx, model, gone, this::matching)
             .flatMapMany(cascaded -> Flux.fromIterable(gone)
-                .concatMap(r -> run(HookKind.BEFORE_DELETE, tx, model, def, r))
+                .concatMap(r -> run(HookKind.BEFORE_DELETE, tx, model, r))
                 .thenMany(Flux.fromIterable(cascaded).concatMap(c -> cascaded(tx, c, true)))
                 .then(plain.apply(delete).collectList())
                 .flatMapMany(out -> Flux.fromIterable(gone)
-                    .concatMap(r -> run(HookKind.AFTER_DELETE, tx, model, def, r))
+                    .concatMap(r -> run(HookKind.AFTER_DELETE, tx, model, r))
                     .thenMany(Flux.fromIterable(cascaded)
                         .concatMap(c -> cascaded(tx, c, false)))
                     .thenMany(Flux.fromIterable(out)))));
   }
 
   /** The hooks of {@code kind} of {@code model} for the record of {@code row}. */
-  private Mono<Void> run(HookKind kind, Tx tx, String model, ModelDef<?> def, Value.Record row) {
-    return table.run(kind, model, tx, () -> def.load(row));
+  private Mono<Void> run(HookKind kind, Tx tx, String model, Value.Record row) {
+    return table.run(kind, model, tx, () -> defOf(defs, model).load(row));
   }
 
   /** The delete hooks of a record the engine's cascade deletes with its parent. */
   private Mono<Void> cascaded(Tx tx, Cascades.Gone gone, boolean before) {
     return table.run(before ? HookKind.BEFORE_DELETE : HookKind.AFTER_DELETE, gone.model(), tx,
-        () -> defs.get(gone.model()).load(gone.record()));
+        () -> defOf(defs, gone.model()).load(gone.record()));
+  }
+
+  /**
+   * The definition that loads {@code model}'s records for its hooks; looked up only when a hook
+   * runs, as a model without hooks needs none.
+   */
+  static ModelDef<?> defOf(Map<String, ModelDef<?>> defs, String model) {
+    return Objects.requireNonNull(defs.get(model),
+        () -> "model " + model + " has hooks but no ModelDef to load its records with");
   }
 
   /** The records of {@code model} that match {@code filter}, read in {@code tx}. */

@@ -17,9 +17,11 @@ import io.toasty.reactive.internal.tx.DurationTally;
 import io.toasty.reactive.internal.tx.TxCounters;
 import io.toasty.reactive.internal.write.RequiredOneCheck;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +192,7 @@ public final class TxSession {
   }
 
   /** How the transaction ended or is ending, or null while it is open. */
-  public End endedBy() {
+  public @Nullable End endedBy() {
     return ending.get();
   }
 
@@ -200,9 +202,10 @@ public final class TxSession {
    * transaction can no longer be committed). {@code cause}, on a rollback after an error, collects
    * a failed rollback as a suppressed exception instead of failing.
    */
-  public Mono<Void> end(End how, Throwable cause) {
+  public Mono<Void> end(End how, @Nullable Throwable cause) {
     if (!ending.compareAndSet(null, how)) {
-      End first = ending.get();
+      // the compare-and-set failed, so an ending is set; it is never unset
+      End first = Objects.requireNonNull(ending.get(), "the transaction's ending");
       if (how == End.COMMIT || (how == End.ROLLBACK && cause == null && first == End.COMMIT)) {
         return Mono.error(new IllegalStateException("the transaction was already " + first.done));
       }
@@ -254,7 +257,7 @@ public final class TxSession {
         : new CommitOutcomeUnknownException(backend, lost);
   }
 
-  private Mono<Void> rollback(End how, Throwable cause) {
+  private Mono<Void> rollback(End how, @Nullable Throwable cause) {
     int state = beginState.get();
     if (state == NOT_BEGUN || state == BEGIN_FAILED) {
       return Mono.empty(); // no transaction to end, only the connection to release
@@ -281,7 +284,7 @@ public final class TxSession {
   }
 
   /** Returns the connection; a failure is logged, counted, and added to {@code primary}. */
-  private Mono<Void> release(Throwable primary) {
+  private Mono<Void> release(@Nullable Throwable primary) {
     return connection.close().onErrorResume(e -> {
       counters.failedCleanups.incrementAndGet();
       if (primary != null) {
@@ -338,7 +341,7 @@ public final class TxSession {
     static Throwable unwrap(Throwable e) {
       for (Throwable c = e; c != null; c = c.getCause()) {
         if (c instanceof EndFailure f) {
-          return f.getCause();
+          return Objects.requireNonNull(f.getCause(), "an EndFailure's cause");
         }
         if (c.getCause() == c) {
           break;

@@ -21,6 +21,7 @@ import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -85,16 +86,19 @@ public final class CardinalityCheck {
   private static Mono<List<CardinalityGuard>> resolved(Executor tx,
       List<CardinalityGuard> guards) {
     return Flux.fromIterable(guards)
-        .concatMap(g -> g.probe() == null ? Flux.just(g) : owners(tx, g).map(g::of), 1)
+        .concatMap(g -> {
+          ExprNode probe = g.probe();
+          return probe == null ? Flux.just(g) : owners(tx, g, probe).map(g::of);
+        }, 1)
         .distinct(g -> List.of(g.owner(), g.relation(), g.key(), g.required()))
         .collectList();
   }
 
-  /** The distinct owners of the related records {@code g}'s probe matches. */
-  private static Flux<Value.Record> owners(Executor tx, CardinalityGuard g) {
+  /** The distinct owners of the related records {@code g}'s {@code probe} matches. */
+  private static Flux<Value.Record> owners(Executor tx, CardinalityGuard g, ExprNode probe) {
     List<ExprNode> fk = g.countedFields().stream()
         .map(f -> (ExprNode) new ExprNode.Field(g.counted(), f)).toList();
-    return tx.exec(new Query(new Source.Model(g.counted()), g.probe(), new Returning.Project(fk),
+    return tx.exec(new Query(new Source.Model(g.counted()), probe, new Returning.Project(fk),
             List.of(), null))
         .map(v -> (Value.Record) v)
         .filter(key -> key.fields().stream().noneMatch(Value::isNull))
@@ -106,18 +110,27 @@ public final class CardinalityCheck {
       List<CardinalityGuard> guards) {
     List<CardinalityGuard> ordered = new ArrayList<>(guards);
     ordered.sort(Comparator.comparing(CardinalityGuard::owner)
-        .thenComparing(g -> g.key().toString()));
+        .thenComparing(g -> key(g).toString()));
     return Flux.fromIterable(ordered)
         .concatMap(g -> tx.exec(lock(schema.model(g.owner()), g, capability.rowLocks())), 1)
         .then();
   }
 
   private static Mono<Void> countBefore(Executor tx, Schema schema, CardinalityGuard g) {
-    ExprNode points = equalities(g.counted(), g.countedFields(), g.key());
+    ExprNode points = equalities(g.counted(), g.countedFields(), key(g));
     Mono<Long> added = g.moved() == null ? Mono.just((long) g.added())
         : countOf(tx, g.counted(), new ExprNode.And(List.of(g.moved(), elsewhere(g))));
     return countOf(tx, g.counted(), points).zipWith(added, Long::sum)
         .flatMap(n -> over(schema, g, n));
+  }
+
+  /**
+   * The record {@code g} guards; {@link #resolved} has replaced every guard without one (a
+   * probe's) by guards of the records it found.
+   */
+  static Value.Record key(CardinalityGuard g) {
+    return Objects.requireNonNull(g.key(), () -> "a probe's guard of " + g.owner() + "."
+        + g.relation() + " reached the check unresolved");
   }
 
   /** The counted records not pointing at the guarded one (a NULL key points nowhere). */
@@ -126,7 +139,7 @@ public final class CardinalityCheck {
     for (int i = 0; i < g.countedFields().size(); i++) {
       ExprNode f = new ExprNode.Field(g.counted(), g.countedFields().get(i));
       terms.add(new ExprNode.IsNull(f));
-      terms.add(new ExprNode.Not(ExprNode.eq(f, new ExprNode.Const(g.key().get(i)))));
+      terms.add(new ExprNode.Not(ExprNode.eq(f, new ExprNode.Const(key(g).get(i)))));
     }
     return new ExprNode.Or(terms);
   }
@@ -151,7 +164,7 @@ public final class CardinalityCheck {
    * stamped fields included so that nothing moves.
    */
   private static StatementNode lock(ModelSchema owner, CardinalityGuard g, boolean rowLocks) {
-    ExprNode filter = equalities(g.owner(), g.ownerFields(), g.key());
+    ExprNode filter = equalities(g.owner(), g.ownerFields(), key(g));
     if (rowLocks) {
       List<ExprNode> key =
           g.ownerFields().stream().map(f -> (ExprNode) new ExprNode.Field(g.owner(), f)).toList();
@@ -173,7 +186,7 @@ public final class CardinalityCheck {
   }
 
   private static Mono<Void> count(Executor tx, Schema schema, CardinalityGuard g) {
-    return countOf(tx, g.counted(), equalities(g.counted(), g.countedFields(), g.key()))
+    return countOf(tx, g.counted(), equalities(g.counted(), g.countedFields(), key(g)))
         .flatMap(n -> over(schema, g, n));
   }
 

@@ -11,6 +11,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -65,7 +66,7 @@ public final class GuardedWrites {
    * Why an atomic batch, on a backend without interactive transactions, cannot keep the limits
    * of one of its statements; null when it can keep all of them.
    */
-  public UnsupportedFeatureException batchRefusal(List<Snapshot<?>> statements) {
+  public @Nullable UnsupportedFeatureException batchRefusal(List<Snapshot<?>> statements) {
     for (Snapshot<?> s : statements) {
       if (s.untyped() != null && !cardinality.of(s.untyped()).isEmpty() && !keptByDriver()) {
         return refusal(cardinality.of(s.untyped()));

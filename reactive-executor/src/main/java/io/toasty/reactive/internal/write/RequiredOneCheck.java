@@ -51,10 +51,10 @@ public final class RequiredOneCheck {
 
   private static Mono<Void> check(Executor tx, Schema schema, CardinalityGuard g) {
     return CardinalityCheck.countOf(tx, g.owner(),
-            CardinalityCheck.equalities(g.owner(), g.ownerFields(), g.key()))
+            CardinalityCheck.equalities(g.owner(), g.ownerFields(), CardinalityCheck.key(g)))
         .filter(owners -> owners > 0)
         .flatMap(owner -> CardinalityCheck.countOf(tx, g.counted(),
-            CardinalityCheck.equalities(g.counted(), g.countedFields(), g.key())))
+            CardinalityCheck.equalities(g.counted(), g.countedFields(), CardinalityCheck.key(g))))
         .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(error(schema, g, n)));
   }
 
