@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidCursorException;
+import io.toasty.internal.KeysetOrder;
 import io.toasty.value.Value;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

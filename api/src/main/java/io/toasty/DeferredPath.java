@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.generated.AbstractSelect;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.IncludeNode;
 import io.toasty.value.Type;

@@ -4,6 +4,7 @@ import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.internal.VersionMismatch;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.value.Value;
@@ -28,8 +29,12 @@ public final class Delete<M> implements Statement<Long> {
     this(model, statement, false, null, null);
   }
 
-  /** A delete that, when {@code refusal} is not null, fails with it and sends nothing. */
-  Delete(ModelDef<M> model, DeleteNode statement, @Nullable ToastyException refusal) {
+  /**
+   * A delete that, when {@code refusal} is not null, fails with it and sends nothing. For
+   * generated code ({@code io.toasty.generated}); an application gets one from
+   * {@link Select#delete()}.
+   */
+  public Delete(ModelDef<M> model, DeleteNode statement, @Nullable ToastyException refusal) {
     this(model, statement, false, null, refusal);
   }
 

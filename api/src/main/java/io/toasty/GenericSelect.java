@@ -1,5 +1,6 @@
 package io.toasty;
 
+import io.toasty.generated.AbstractSelect;
 import io.toasty.stmt.Query;
 
 /** The query type for a model seen through {@link ModelDef} alone. */

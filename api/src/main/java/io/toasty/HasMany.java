@@ -3,6 +3,7 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RelationNotLoadedException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.generated.AbstractCreate;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;

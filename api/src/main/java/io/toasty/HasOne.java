@@ -2,6 +2,7 @@ package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RelationNotLoadedException;
+import io.toasty.generated.AbstractCreate;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.value.Columns;
 import io.toasty.value.Value;

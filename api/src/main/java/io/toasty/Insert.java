@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.generated.AbstractCreate;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;
@@ -78,8 +79,11 @@ public final class Insert<M> implements Statement<List<M>> {
     return new Snapshot<>(statement, values -> load(values).collectList());
   }
 
-  /** The one record this insert of one row creates. */
-  Snapshot<M> single() {
+  /**
+   * The one record this insert of one row creates. For generated code
+   * ({@code io.toasty.generated}); an application runs the insert itself.
+   */
+  public Snapshot<M> single() {
     return new Snapshot<>(statement, values -> load(values).single());
   }
 

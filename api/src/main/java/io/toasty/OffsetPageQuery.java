@@ -1,5 +1,7 @@
 package io.toasty;
 
+import io.toasty.internal.KeysetOrder;
+import io.toasty.internal.PageSize;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
@@ -37,7 +39,7 @@ public final class OffsetPageQuery<M> {
     if (number < 0) {
       throw new IllegalArgumentException("page numbers start at 0, was " + number);
     }
-    PageQuery.checkSize(size);
+    PageSize.check(size);
     if (number > (Long.MAX_VALUE - 1) / size) {
       throw new IllegalArgumentException("page " + number + " of " + size + " is out of range");
     }

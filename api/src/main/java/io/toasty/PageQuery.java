@@ -2,6 +2,8 @@ package io.toasty;
 
 import io.toasty.error.InvalidCursorException;
 import io.toasty.error.InvalidStatementException;
+import io.toasty.internal.KeysetOrder;
+import io.toasty.internal.PageSize;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Limit;
@@ -44,7 +46,7 @@ public final class PageQuery<M> {
       @Nullable String before) {
     this.model = Objects.requireNonNull(model, "model");
     this.query = Objects.requireNonNull(query, "query");
-    this.size = checkSize(size);
+    this.size = PageSize.check(size);
     this.after = after;
     this.before = before;
   }
@@ -93,14 +95,6 @@ public final class PageQuery<M> {
       return db.exec(q).map(v -> (Value.Record) v).collectList()
           .map(rows -> page(order, secret, rows, at, backward));
     });
-  }
-
-  /** {@code size}, if a page may hold that many records. */
-  static int checkSize(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("a page holds at least one record, was " + size);
-    }
-    return size;
   }
 
   /** The error of a page of a query that has a limit or offset of its own. */

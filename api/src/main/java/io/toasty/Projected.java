@@ -34,7 +34,12 @@ public final class Projected<R> {
   private final boolean distinct;
   private final Function<Value.Record, R> mapper;
 
-  Projected(Query query, List<ExprNode> exprs, Function<Value.Record, R> mapper) {
+  /**
+   * The projection of {@code query} on {@code exprs}, each row read by {@code mapper}. For
+   * generated code ({@code io.toasty.generated}); an application gets one from
+   * {@link Select#select(Selectable)}.
+   */
+  public Projected(Query query, List<ExprNode> exprs, Function<Value.Record, R> mapper) {
     this(query, exprs, List.of(), ExprNode.TRUE, false, mapper);
   }
 

@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.internal.EagerChoice;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Limit;

@@ -19,8 +19,12 @@ public final class Restore<M> implements Statement<Long> {
   private final UpdateNode statement;
   private final @Nullable ToastyException refusal;
 
-  /** A restore by {@code statement}; one with a {@code refusal} fails with it, sending nothing. */
-  Restore(ModelDef<M> model, UpdateNode statement, @Nullable ToastyException refusal) {
+  /**
+   * A restore by {@code statement}; one with a {@code refusal} fails with it, sending nothing. For
+   * generated code ({@code io.toasty.generated}); an application gets one from a generated
+   * query's {@code restore()}.
+   */
+  public Restore(ModelDef<M> model, UpdateNode statement, @Nullable ToastyException refusal) {
     this.model = Objects.requireNonNull(model, "model");
     this.statement = Objects.requireNonNull(statement, "statement");
     this.refusal = refusal;

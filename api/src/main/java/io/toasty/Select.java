@@ -3,6 +3,7 @@ package io.toasty;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.internal.KeysetOrder;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Query;

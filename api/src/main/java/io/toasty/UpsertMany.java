@@ -1,6 +1,7 @@
 package io.toasty;
 
 import io.toasty.error.InvalidStatementException;
+import io.toasty.internal.ConflictClause;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.error.InvalidCursorException;
+import io.toasty.internal.KeysetOrder;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;

@@ -2,6 +2,7 @@ package io.toasty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.toasty.internal.KeysetOrder;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy;

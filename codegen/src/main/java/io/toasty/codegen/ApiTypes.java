@@ -10,17 +10,17 @@ import com.palantir.javapoet.ClassName;
 final class ApiTypes {
   private ApiTypes() {}
 
-  static final ClassName ABSTRACT_CREATE = ClassName.get("io.toasty", "AbstractCreate");
+  static final ClassName ABSTRACT_CREATE = ClassName.get("io.toasty.generated", "AbstractCreate");
   static final ClassName CREATE = ClassName.get("io.toasty", "Create");
-  static final ClassName ABSTRACT_SELECT = ClassName.get("io.toasty", "AbstractSelect");
-  static final ClassName ABSTRACT_UPDATE = ClassName.get("io.toasty", "AbstractUpdate");
+  static final ClassName ABSTRACT_SELECT = ClassName.get("io.toasty.generated", "AbstractSelect");
+  static final ClassName ABSTRACT_UPDATE = ClassName.get("io.toasty.generated", "AbstractUpdate");
   static final ClassName CONDITION = ClassName.get("io.toasty", "Condition");
   static final ClassName DELETE = ClassName.get("io.toasty", "Delete");
   static final ClassName EXECUTOR = ClassName.get("io.toasty", "Executor");
   static final ClassName CHANGE = ClassName.get("io.toasty", "Change");
   static final ClassName EXPR = ClassName.get("io.toasty", "Expr");
   static final ClassName INSERT = ClassName.get("io.toasty", "Insert");
-  static final ClassName ABSTRACT_UPSERT = ClassName.get("io.toasty", "AbstractUpsert");
+  static final ClassName ABSTRACT_UPSERT = ClassName.get("io.toasty.generated", "AbstractUpsert");
   static final ClassName UPSERT_MANY = ClassName.get("io.toasty", "UpsertMany");
   static final ClassName BULK = ClassName.get("io.toasty", "Bulk");
   static final ClassName PAGE = ClassName.get("io.toasty", "Page");
@@ -41,7 +41,7 @@ final class ApiTypes {
   static final ClassName TYPE_COLLECTION = ClassName.get("io.toasty.value", "Type",
       "CollectionOf");
   static final ClassName JSON_FIELD_EXCEPTION = ClassName.get("io.toasty.error", "JsonFieldException");
-  static final ClassName UPDATE_RESULT = ClassName.get("io.toasty", "UpdateResult");
+  static final ClassName UPDATE_RESULT = ClassName.get("io.toasty.generated", "UpdateResult");
   static final ClassName HAS_MANY = ClassName.get("io.toasty", "HasMany");
   static final ClassName HAS_ONE = ClassName.get("io.toasty", "HasOne");
   static final ClassName BELONGS_TO = ClassName.get("io.toasty", "BelongsTo");

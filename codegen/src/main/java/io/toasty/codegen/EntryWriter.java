@@ -237,7 +237,8 @@ final class EntryWriter {
   private MethodSpec upsert() {
     return method("upsert", model.upsertClass())
         .addJavadoc("A builder of a record to create, or to update where its conflict target"
-            + " (by default the\nprimary key) is taken; see {@code io.toasty.AbstractUpsert}.\n")
+            + " (by default the\nprimary key) is taken; see\n"
+            + "{@code io.toasty.generated.AbstractUpsert}.\n")
         .addStatement("return new $T()", model.upsertClass())
         .build();
   }

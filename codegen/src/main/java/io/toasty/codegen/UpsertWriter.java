@@ -24,7 +24,8 @@ final class UpsertWriter {
         ClassName.get("java.lang", "Long"));
     TypeSpec.Builder type = TypeSpec.classBuilder(upsert)
         .addJavadoc("A create of a {@link $T} that updates the stored record where the conflict"
-            + " target is taken;\nsee {@code io.toasty.AbstractUpsert}.\n", model.record())
+            + " target is taken;\nsee {@code io.toasty.generated.AbstractUpsert}.\n",
+            model.record())
         .addAnnotation(SourceFiles.generated())
         .addModifiers(PUBLIC, FINAL)
         .superclass(ParameterizedTypeName.get(ApiTypes.ABSTRACT_UPSERT, model.record(), upsert,

@@ -4,7 +4,7 @@ import io.toasty.CursorKey;
 import io.toasty.CypherStatement;
 import io.toasty.Executor;
 import io.toasty.Feature;
-import io.toasty.KeysetWindows;
+import io.toasty.internal.KeysetWindows;
 import io.toasty.ModelDef;
 import io.toasty.SqlStatement;
 import io.toasty.Statement;

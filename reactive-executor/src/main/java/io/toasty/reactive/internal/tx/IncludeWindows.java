@@ -1,6 +1,6 @@
 package io.toasty.reactive.internal.tx;
 
-import io.toasty.KeysetWindows;
+import io.toasty.internal.KeysetWindows;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionPlan;
 import io.toasty.planner.action.NestedMergeAction;

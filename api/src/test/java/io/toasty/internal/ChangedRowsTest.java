@@ -1,9 +1,13 @@
-package io.toasty;
+package io.toasty.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.toasty.Executor;
+import io.toasty.Feature;
+import io.toasty.MutationResult;
+import io.toasty.Statement;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;

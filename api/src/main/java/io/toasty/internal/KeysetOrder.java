@@ -1,4 +1,4 @@
-package io.toasty;
+package io.toasty.internal;
 
 import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.FieldSchema;
@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
  * @param model the model
  * @param terms the key's fields and directions, in order
  */
-record KeysetOrder(ModelSchema model, List<Term> terms) {
+public record KeysetOrder(ModelSchema model, List<Term> terms) {
 
   /** One field of the key. */
-  record Term(FieldSchema field, Direction direction) {
+  public record Term(FieldSchema field, Direction direction) {
     ExprNode expr(ModelSchema model) {
       return new ExprNode.Field(model.name(), field.index());
     }
@@ -45,7 +45,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
    *
    * @throws InvalidStatementException when an order term is not a field of the model
    */
-  static KeysetOrder of(ModelSchema model, Query query) {
+  public static KeysetOrder of(ModelSchema model, Query query) {
     List<Term> terms = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
     for (OrderBy o : query.orderBy()) {
@@ -86,12 +86,12 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
   }
 
   /** The same key walked backwards. */
-  KeysetOrder reversed() {
+  public KeysetOrder reversed() {
     return new KeysetOrder(model, terms.stream().map(Term::reversed).toList());
   }
 
   /** The ORDER BY terms to send: NULL explicitly first ascending, last descending. */
-  List<OrderBy> orderBy() {
+  public List<OrderBy> orderBy() {
     List<OrderBy> out = new ArrayList<>();
     for (Term t : terms) {
       if (t.field().nullable()) {
@@ -104,7 +104,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
   }
 
   /** The key's values in {@code row} (a record's field values). */
-  Value[] keyOf(Value.Record row) {
+  public Value[] keyOf(Value.Record row) {
     Value[] key = new Value[terms.size()];
     for (int i = 0; i < key.length; i++) {
       key[i] = row.get(terms.get(i).field().index());
@@ -118,7 +118,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
    * required and the directions agree, else the expanded chain {@code a > x OR (a = x AND b > y) ...} with NULL below
    * every value.
    */
-  ExprNode after(Value[] key, boolean inclusive) {
+  public ExprNode after(Value[] key, boolean inclusive) {
     if (terms.isEmpty()) {
       return inclusive ? ExprNode.TRUE : ExprNode.FALSE;   // the filter fixes the key: one record
     }
@@ -208,7 +208,7 @@ record KeysetOrder(ModelSchema model, List<Term> terms) {
    * Eight bytes naming this order's shape (model, fields, types, directions), so that a cursor
    * of another model or order is told apart from one of this.
    */
-  byte[] shape() {
+  public byte[] shape() {
     StringBuilder s = new StringBuilder(model.name());
     for (Term t : terms) {
       s.append('|').append(t.field().name()).append(':').append(t.field().type())

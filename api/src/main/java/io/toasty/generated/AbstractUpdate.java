@@ -1,10 +1,17 @@
-package io.toasty;
+package io.toasty.generated;
 
+import io.toasty.Executor;
+import io.toasty.Expr;
+import io.toasty.ModelDef;
+import io.toasty.MutationResult;
+import io.toasty.Path;
+import io.toasty.Update;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.internal.ChangedRows;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;

@@ -1,6 +1,11 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.ModelDef;
+import io.toasty.Path;
+import io.toasty.Update;
+import io.toasty.UpsertMany;
 import io.toasty.error.InvalidStatementException;
+import io.toasty.generated.AbstractUpsert;
 import io.toasty.schema.app.TenantIndexes;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
@@ -19,19 +24,19 @@ import java.util.function.UnaryOperator;
  * {@link UpsertMany} (many rows): the conflict target, the update path's expressions and whether
  * a conflict keeps the stored record as it is.
  */
-final class ConflictClause<M, U extends Update<M, ?>> {
+public final class ConflictClause<M, U extends Update<M, ?>> {
   private final ModelDef<M> model;
   private final Supplier<U> updates;
   private List<Integer> target = List.of();
   private List<Assignment> assignments = List.of();
   private boolean keep;
 
-  ConflictClause(ModelDef<M> model, Supplier<U> updates) {
+  public ConflictClause(ModelDef<M> model, Supplier<U> updates) {
     this.model = Objects.requireNonNull(model, "model");
     this.updates = Objects.requireNonNull(updates, "updates");
   }
 
-  void target(Path<?>[] fields) {
+  public void target(Path<?>[] fields) {
     Objects.requireNonNull(fields, "fields");
     if (fields.length == 0) {
       throw new InvalidStatementException(model.name(), null,
@@ -50,20 +55,20 @@ final class ConflictClause<M, U extends Update<M, ?>> {
     target = List.copyOf(TenantIndexes.conflictTarget(model.schema(), out));
   }
 
-  void update(UnaryOperator<U> build) {
+  public void update(UnaryOperator<U> build) {
     Objects.requireNonNull(build, "build");
     U built = Objects.requireNonNull(build.apply(updates.get()), "the onUpdate function's result");
     assignments = built.untyped().assignments();
     keep = false;
   }
 
-  void keep() {
+  public void keep() {
     keep = true;
     assignments = List.of();
   }
 
   /** The statement: {@code rows} inserted, or on conflict updated as this clause says. */
-  InsertNode statement(List<ExprNode.Record> rows, List<Integer> copied) {
+  public InsertNode statement(List<ExprNode.Record> rows, List<Integer> copied) {
     OnConflict onConflict = keep ? new OnConflict(target, List.of(), List.of())
         : new OnConflict(target, withoutAssigned(copied), assignments);
     return new InsertNode(new Source.Model(model.name()), List.of(),
@@ -78,7 +83,7 @@ final class ConflictClause<M, U extends Update<M, ?>> {
   }
 
   /** The data fields {@code row} sets. */
-  static List<Integer> setFields(ModelDef<?> model, ExprNode.Record row) {
+  public static List<Integer> setFields(ModelDef<?> model, ExprNode.Record row) {
     List<Integer> out = new ArrayList<>();
     for (int f = 0; f < model.schema().fields().size(); f++) {
       if (!(row.fields().get(f) instanceof ExprNode.Default)) {

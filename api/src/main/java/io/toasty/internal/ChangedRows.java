@@ -1,6 +1,12 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.Batch;
+import io.toasty.Executor;
+import io.toasty.Feature;
+import io.toasty.MutationResult;
+import io.toasty.Statement;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.generated.AbstractUpdate;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
@@ -20,10 +26,10 @@ import reactor.core.publisher.Mono;
  * refuses that batch before sending anything (a key-value store cannot make a read and a write
  * one request; a transaction without savepoints cannot nest it), they run one after the other.
  */
-final class ChangedRows {
+public final class ChangedRows {
   private ChangedRows() {}
 
-  static Mono<MutationResult> run(Executor db, String model, UpdateNode counted) {
+  public static Mono<MutationResult> run(Executor db, String model, UpdateNode counted) {
     Query changed = new Query(counted.target(),
         ExprNode.and(counted.filter(), differs(model, counted.assignments())),
         new Returning.Count(), List.of(), null);
@@ -34,7 +40,7 @@ final class ChangedRows {
   }
 
   /** {@code a IS DISTINCT FROM v OR ...} over the assignments; FALSE when there are none. */
-  static ExprNode differs(String model, List<Assignment> assignments) {
+  public static ExprNode differs(String model, List<Assignment> assignments) {
     List<ExprNode> any = new ArrayList<>(assignments.size());
     for (Assignment a : assignments) {
       any.add(new ExprNode.Not(new ExprNode.IsNotDistinctFrom(new ExprNode.Field(model, a.target()),

@@ -1,5 +1,6 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.Select;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
@@ -47,7 +48,7 @@ public final class KeysetWindows {
    * other than the model's fields, or has a limit or offset that is not a constant.
    */
   public static Optional<KeysetWindows> of(ModelSchema model, Query query, int size) {
-    PageQuery.checkSize(size);
+    PageSize.check(size);
     if (!(query.source() instanceof Source.Model m) || !m.model().equals(model.name())
         || !(query.returning() instanceof Returning.Model)) {
       return Optional.empty();

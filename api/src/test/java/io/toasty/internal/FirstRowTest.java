@@ -1,4 +1,4 @@
-package io.toasty;
+package io.toasty.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

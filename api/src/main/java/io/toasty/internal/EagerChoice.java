@@ -1,5 +1,6 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.RelationPath;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.stmt.ExprNode;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** The relation fields a query or include keeps from being loaded eagerly. */
-final class EagerChoice {
+public final class EagerChoice {
   private EagerChoice() {}
 
   /**
@@ -15,7 +16,7 @@ final class EagerChoice {
    *
    * @throws InvalidStatementException naming the relation when it belongs to another model
    */
-  static List<ExprNode.Field> fields(String model, RelationPath<?, ?>[] relations) {
+  public static List<ExprNode.Field> fields(String model, RelationPath<?, ?>[] relations) {
     List<ExprNode.Field> out = new ArrayList<>(relations.length);
     for (RelationPath<?, ?> r : relations) {
       Objects.requireNonNull(r, "relation");

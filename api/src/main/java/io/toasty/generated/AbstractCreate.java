@@ -1,5 +1,11 @@
-package io.toasty;
+package io.toasty.generated;
 
+import io.toasty.Create;
+import io.toasty.Executor;
+import io.toasty.Insert;
+import io.toasty.ModelDef;
+import io.toasty.Path;
+import io.toasty.RelationPath;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.ExprNode;
@@ -144,7 +150,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   /** Sets and locks {@code fields} to {@code values}: the create is scoped to a relation. */
-  final void scope(List<Integer> fields, Value.Record fieldValues, String relation) {
+  public final void scope(List<Integer> fields, Value.Record fieldValues, String relation) {
     for (int i = 0; i < fields.size(); i++) {
       values[fields.get(i)] = new ExprNode.Const(fieldValues.get(i));
       scopedBy[fields.get(i)] = relation;
@@ -204,7 +210,7 @@ public abstract class AbstractCreate<M, S extends AbstractCreate<M, S>> implemen
   }
 
   /** The statement a create of these rows runs. */
-  static InsertNode statement(ModelDef<?> model, List<ExprNode.Record> rows) {
+  public static InsertNode statement(ModelDef<?> model, List<ExprNode.Record> rows) {
     return new InsertNode(new Source.Model(model.name()), List.of(),
         rows, Returning.Model.plain());
   }

@@ -1,5 +1,9 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.Condition;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.Path;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.stmt.ExprPrinter;
@@ -26,11 +30,11 @@ import reactor.core.publisher.Mono;
  * @param version  the model's {@code @Version} field
  * @param expected the version the caller read
  */
-record VersionMismatch(Condition key, Path<?> version, long expected) {
+public record VersionMismatch(Condition key, Path<?> version, long expected) {
   /** How often a write that met its expected version on the second look is sent again. */
-  static final int ATTEMPTS = 3;
+  public static final int ATTEMPTS = 3;
 
-  VersionMismatch {
+  public VersionMismatch {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(version, "version");
   }
@@ -39,7 +43,8 @@ record VersionMismatch(Condition key, Path<?> version, long expected) {
    * The error of a write that matched nothing, or, when the record is now at the expected
    * version, {@code again} (the write sent once more) while {@code attempts} last.
    */
-  <T> Mono<T> explain(Executor db, ModelDef<?> model, int attempts, Supplier<Mono<T>> again) {
+  public <T> Mono<T> explain(Executor db, ModelDef<?> model, int attempts,
+      Supplier<Mono<T>> again) {
     Query read = new Query(new Source.Model(model.name()), key.node(),
         new Returning.Project(List.of(version.node())), List.of(), null);
     return db.exec(read).next()
@@ -52,7 +57,7 @@ record VersionMismatch(Condition key, Path<?> version, long expected) {
   }
 
   /** The failure when no executor can be asked (an atomic batch): stale, without a version. */
-  StaleRecordException unexplained(ModelDef<?> model) {
+  public StaleRecordException unexplained(ModelDef<?> model) {
     return new StaleRecordException(model.name(), printed(model) + ", " + version.name() + " = "
         + expected);
   }

@@ -1,8 +1,24 @@
-package io.toasty;
+package io.toasty.generated;
 
+import io.toasty.DeferredPath;
+import io.toasty.Delete;
+import io.toasty.Executor;
+import io.toasty.Expr;
+import io.toasty.Feature;
+import io.toasty.Include;
+import io.toasty.ModelDef;
+import io.toasty.Order;
+import io.toasty.Projected;
+import io.toasty.Redaction;
+import io.toasty.RelationPath;
+import io.toasty.Restore;
+import io.toasty.Select;
+import io.toasty.Selectable;
 import io.toasty.error.InvalidStatementException;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.internal.EagerChoice;
+import io.toasty.internal.FirstRow;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.DeletedRows;

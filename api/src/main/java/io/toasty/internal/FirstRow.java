@@ -1,5 +1,6 @@
-package io.toasty;
+package io.toasty.internal;
 
+import io.toasty.Select;
 import io.toasty.error.RecordNotFoundException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,12 @@ import reactor.core.publisher.Operators;
  * row (the statement's end or the release failing) is not the record's: the subscriber has it
  * whole, and the error is dropped (a lost connection is still dropped from the pool on release).
  */
-final class FirstRow<T> extends Mono<T> {
+public final class FirstRow<T> extends Mono<T> {
   private final Flux<T> rows;
   private final @Nullable Supplier<? extends Throwable> missing;
 
   /** The first of {@code rows}; with none, {@code missing}'s error (null: empty). */
-  FirstRow(Flux<T> rows, @Nullable Supplier<? extends Throwable> missing) {
+  public FirstRow(Flux<T> rows, @Nullable Supplier<? extends Throwable> missing) {
     this.rows = rows;
     this.missing = missing;
   }

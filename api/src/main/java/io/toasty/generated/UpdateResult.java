@@ -1,8 +1,13 @@
-package io.toasty;
+package io.toasty.generated;
 
+import io.toasty.Condition;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.Path;
 import io.toasty.error.RecordNotFoundException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
+import io.toasty.internal.VersionMismatch;
 import io.toasty.stmt.ExprPrinter;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.UpdateNode;

@@ -1,6 +1,12 @@
-package io.toasty;
+package io.toasty.generated;
 
+import io.toasty.Create;
+import io.toasty.Executor;
+import io.toasty.ModelDef;
+import io.toasty.Path;
+import io.toasty.Update;
 import io.toasty.error.InvalidStatementException;
+import io.toasty.internal.ConflictClause;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.value.Value;
