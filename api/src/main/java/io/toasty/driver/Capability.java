@@ -1,5 +1,6 @@
 package io.toasty.driver;
 
+import io.toasty.schema.naming.NamingStrategy;
 import java.util.Objects;
 
 /**
@@ -104,6 +105,12 @@ import java.util.Objects;
  *                                Streams; otherwise the
  *                                stream fails with {@code Feature.CHANGE_STREAMS} before
  *                                anything is sent
+ * @param naming                  how a {@code Db} on this backend names the tables (labels) and
+ *                                columns (properties) the models did not name, unless the
+ *                                application chooses ({@code DbBuilder.naming}): snake case as
+ *                                derived ({@link NamingStrategy#declared()}) on most backends,
+ *                                a graph's own spelling ({@link NamingStrategy#graph()}) on
+ *                                Neo4j
  */
 public record Capability(String backend, boolean sql, boolean returningFromMutation,
     boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
@@ -113,9 +120,11 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
     boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
     boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
-    boolean pathQueries, boolean lockWaitPolicies, boolean changeStreams) {
+    boolean pathQueries, boolean lockWaitPolicies, boolean changeStreams,
+    NamingStrategy naming) {
 
   public Capability {
+    Objects.requireNonNull(naming, "naming");
     Objects.requireNonNull(strongestIsolation, "strongestIsolation");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(valueRanges, "valueRanges");
@@ -128,6 +137,24 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       throw new IllegalArgumentException("maxBindMarkers must not be negative, was "
           + maxBindMarkers);
     }
+  }
+
+  /** A capability whose {@code Db}s name tables and columns as the models derive them. */
+  public Capability(String backend, boolean sql, boolean returningFromMutation,
+      boolean orInIndexKeyCondition, boolean nativeUuid, boolean nativeDecimal,
+      boolean interactiveTransactions, boolean savepoints, boolean scan, boolean subqueries,
+      boolean multiRowInsert, int maxIdentifierLength, boolean identityKeys,
+      boolean fullFilters, int maxAtomicWriteItems, boolean rowLocks, boolean sharedRowLocks,
+      int maxBindMarkers, ValueRanges valueRanges, boolean jsonPaths, QueryForms queryForms,
+      boolean rawSql, boolean partiql, boolean atomicLimits, boolean cypher,
+      boolean optimisticTransactions, Operation.Transaction.Isolation strongestIsolation,
+      boolean pathQueries, boolean lockWaitPolicies, boolean changeStreams) {
+    this(backend, sql, returningFromMutation, orInIndexKeyCondition, nativeUuid, nativeDecimal,
+        interactiveTransactions, savepoints, scan, subqueries, multiRowInsert,
+        maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
+        sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
+        atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries,
+        lockWaitPolicies, changeStreams, NamingStrategy.declared());
   }
 
   /**
@@ -201,6 +228,16 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
   public Capability withChangeStreams(boolean streams) {
     Copy copy = new Copy(this);
     copy.changeStreams = streams;
+    return copy.build();
+  }
+
+  /**
+   * This capability whose {@code Db}s name what the models did not with {@code naming}, unless
+   * the application chooses another strategy.
+   */
+  public Capability withNaming(NamingStrategy naming) {
+    Copy copy = new Copy(this);
+    copy.naming = Objects.requireNonNull(naming, "naming");
     return copy.build();
   }
 
@@ -472,6 +509,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
     boolean pathQueries;
     boolean lockWaitPolicies;
     boolean changeStreams;
+    NamingStrategy naming;
 
     Copy(Capability from) {
       this.backend = from.backend;
@@ -504,6 +542,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
       this.pathQueries = from.pathQueries;
       this.lockWaitPolicies = from.lockWaitPolicies;
       this.changeStreams = from.changeStreams;
+      this.naming = from.naming;
     }
 
     Capability build() {
@@ -512,7 +551,7 @@ public record Capability(String backend, boolean sql, boolean returningFromMutat
           maxIdentifierLength, identityKeys, fullFilters, maxAtomicWriteItems, rowLocks,
           sharedRowLocks, maxBindMarkers, valueRanges, jsonPaths, queryForms, rawSql, partiql,
           atomicLimits, cypher, optimisticTransactions, strongestIsolation, pathQueries,
-          lockWaitPolicies, changeStreams);
+          lockWaitPolicies, changeStreams, naming);
     }
   }
 }

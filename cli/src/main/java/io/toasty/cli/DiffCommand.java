@@ -49,8 +49,8 @@ final class DiffCommand implements Callable<Integer> {
 
   private Integer snapshot() {
     Console console = new Console(spec);
-    List<Change> changes = MigrationGenerator.of(dir.dir).allowDestructive(true)
-        .diff(models.schema());
+    List<Change> changes = models.generator(MigrationGenerator.of(dir.dir)
+        .allowDestructive(true)).diff(models.schema());
     if (changes.isEmpty()) {
       console.result("no changes: the models match " + dir.dir.resolve("snapshot.json"));
       return ExitCodes.OK;
@@ -71,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
     var modelList = models.models();
     return Session.with(database.url(), modelList, models.naming(), models.loader(), db -> {
       DriftReport report = driftOptions.filter(Objects.requireNonNull(Migrator.of(db, dir.dir)
-          .drift(models.schema()).block(Session.HANG_GUARD)));
+          .drift(db.models()).block(Session.HANG_GUARD)));
       if (json) {
         console.result(JsonReport.of(database.url(), report.backend(), null, report));
       } else {

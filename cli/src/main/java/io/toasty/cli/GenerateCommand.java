@@ -33,8 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec);
-    MigrationGenerator generator = MigrationGenerator.of(dir.dir)
-        .allowDestructive(allowDestructive);
+    MigrationGenerator generator = models.generator(MigrationGenerator.of(dir.dir)
+        .allowDestructive(allowDestructive));
     var schema = models.schema();
     List<Change> changes;
     Optional<Integer> version;

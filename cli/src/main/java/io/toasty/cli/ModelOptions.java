@@ -2,6 +2,7 @@ package io.toasty.cli;
 
 import io.toasty.ModelDef;
 import io.toasty.ModelIndex;
+import io.toasty.migrate.MigrationGenerator;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.naming.NamingStrategy;
@@ -36,11 +37,12 @@ final class ModelOptions {
           + "separated by '${sys:path.separator}'; a directory/* entry adds its jars).")
   String classpath;
 
-  @Option(names = "--naming", paramLabel = "STRATEGY", defaultValue = "declared",
+  @Option(names = "--naming", paramLabel = "STRATEGY",
       description = "How the database names the tables and columns the models did not name: "
-          + "'declared' (snake case, the default) or 'graph' (labels after the records, "
-          + "properties in camel case); the same as the application's Db.")
-  String naming;
+          + "'declared' (snake case) or 'graph' (labels after the records, properties in camel "
+          + "case); by default the backend's, graph on Neo4j and declared elsewhere; the same "
+          + "as the application's Db.")
+  @Nullable String naming;
 
   private @Nullable ClassLoader loader;
 
@@ -86,20 +88,30 @@ final class ModelOptions {
     return models;
   }
 
-  /** The models' schema, named by {@link #naming()}. */
+  /**
+   * The models' schema with its names as derived: the migration generator names it per backend
+   * ({@link #generator}).
+   */
   Schema schema() {
+    return Schema.of(models().stream().<ModelSchema>map(ModelDef::schema).toList());
+  }
+
+  /** {@code generator} naming every backend by {@code --naming}, or each as its Db does. */
+  MigrationGenerator generator(MigrationGenerator generator) {
     NamingStrategy strategy = naming();
-    return Schema.of(models().stream().<ModelSchema>map(m -> strategy.apply(m.schema()))
-        .toList());
+    return strategy == null ? generator : generator.naming(strategy);
   }
 
   /**
-   * The naming strategy {@code --naming} names.
+   * The naming strategy {@code --naming} names; null when not given (the backend's).
    *
    * @throws ExitCodes.UsageException for another name
    */
-  NamingStrategy naming() {
-    return switch (naming == null ? "declared" : naming) {
+  @Nullable NamingStrategy naming() {
+    if (naming == null) {
+      return null;
+    }
+    return switch (naming) {
       case "declared" -> NamingStrategy.declared();
       case "graph" -> NamingStrategy.graph();
       default -> throw new ExitCodes.UsageException("--naming " + naming

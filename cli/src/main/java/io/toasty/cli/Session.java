@@ -2,11 +2,13 @@ package io.toasty.cli;
 
 import io.toasty.ModelDef;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
 import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link Db} for one command, closed when it ends. */
 final class Session {
@@ -18,18 +20,19 @@ final class Session {
   private Session() {}
 
   /**
-   * Runs {@code work} on a Db of {@code url} serving {@code models} under {@code naming}, the
+   * Runs {@code work} on a Db of {@code url} serving {@code models} under {@code naming} (null:
+   * the backend's), the
    * models' class loader as the thread's context loader (drivers are found through it), then
    * closes the Db.
    */
-  static <T> T with(String url, List<ModelDef<?>> models, NamingStrategy naming,
+  static <T> T with(String url, List<ModelDef<?>> models, @Nullable NamingStrategy naming,
       ClassLoader loader, Function<Db, T> work) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
     try {
-      Db db = Toasty.builder().models(models).url(url).naming(naming).acquireTimeout(CONNECT)
-          .build();
+      DbBuilder builder = Toasty.builder().models(models).url(url).acquireTimeout(CONNECT);
+      Db db = (naming == null ? builder : builder.naming(naming)).build();
       try {
         return work.apply(db);
       } finally {

@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
       MigrationStatus status = Objects.requireNonNull(migrator.status().block(Session.HANG_GUARD));
       DriftReport drift = models.given()
           ? driftOptions.filter(Objects.requireNonNull(
-              migrator.drift(models.schema()).block(Session.HANG_GUARD)))
+              migrator.drift(db.models()).block(Session.HANG_GUARD)))
           : null;
       if (json) {
         console.result(JsonReport.of(database.url(), db.capability().backend(), status, drift));

@@ -13,15 +13,26 @@ import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.schema.Schema;
 import java.nio.file.Path;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.naming.NamingStrategy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the next migration of a folder: the diff between its last snapshot and the models, as
  * up and undo files for every backend, and the models' snapshot as the new last one.
+ *
+ * <p>Each backend's files name the tables and columns the models did not name as that backend's
+ * {@code Db} does by default ({@link StepRenderer#naming()}: labels after the record and
+ * camel-case properties on Neo4j, snake case elsewhere), unless {@link #naming} chooses one
+ * strategy for all, as the application's {@code DbBuilder.naming} does. A backend named otherwise
+ * than the models derive keeps its own snapshot, in its folder.
  *
  * <pre>{@code
  * Optional<Integer> v = MigrationGenerator.of(Path.of("src/main/resources/db/migration"))
@@ -32,12 +43,14 @@ public final class MigrationGenerator {
   private final MigrationDirectory directory;
   private final boolean allowDestructive;
   private final List<StepRenderer> renderers;
+  private final @Nullable NamingStrategy naming;
 
   private MigrationGenerator(MigrationDirectory directory, boolean allowDestructive,
-      List<StepRenderer> renderers) {
+      List<StepRenderer> renderers, @Nullable NamingStrategy naming) {
     this.directory = directory;
     this.allowDestructive = allowDestructive;
     this.renderers = List.copyOf(renderers);
+    this.naming = naming;
   }
 
   /** A generator writing into {@code root} for every backend, refusing destructive steps. */
@@ -47,17 +60,31 @@ public final class MigrationGenerator {
       renderers.add(new SqlStepRenderer(choices));
     }
     renderers.addAll(optionalRenderers());
-    return new MigrationGenerator(new MigrationDirectory(root), false, renderers);
+    return new MigrationGenerator(new MigrationDirectory(root), false, renderers, null);
   }
 
   /** This generator, allowed (or not) to write steps that lose data (drops, narrowing types). */
   public MigrationGenerator allowDestructive(boolean allow) {
-    return new MigrationGenerator(directory, allow, renderers);
+    return new MigrationGenerator(directory, allow, renderers, naming);
   }
 
-  /** The steps from the folder's last snapshot to {@code schema}, without writing anything. */
+  /**
+   * This generator naming every backend's tables and columns with {@code strategy}, as a
+   * {@code Db} given {@code DbBuilder.naming(strategy)} names them, instead of each backend's
+   * default. Give the generator the strategy the application gives its {@code Db}.
+   */
+  public MigrationGenerator naming(NamingStrategy strategy) {
+    return new MigrationGenerator(directory, allowDestructive, renderers,
+        Objects.requireNonNull(strategy, "strategy"));
+  }
+
+  /**
+   * The steps from the folder's last snapshot to {@code schema}, without writing anything, named
+   * as the SQL backends' files name them (or by {@link #naming}).
+   */
   public List<Change> diff(Schema schema) {
-    return SchemaDiff.between(directory.snapshot(), Snapshots.of(schema), allowDestructive);
+    return SchemaDiff.between(directory.snapshot(), Snapshots.of(named(schema, shared())),
+        allowDestructive);
   }
 
   /**
@@ -70,21 +97,64 @@ public final class MigrationGenerator {
   public Optional<Integer> generate(Schema schema, String description) {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(description, "description");
-    SchemaSnapshot next = Snapshots.of(schema);
-    List<Change> up = SchemaDiff.between(directory.snapshot(), next, allowDestructive);
-    if (up.isEmpty()) {
+    Map<StepRenderer, NamedDiff> diffs = new LinkedHashMap<>();
+    for (StepRenderer renderer : renderers) {
+      diffs.put(renderer, diff(schema, renderer));
+    }
+    if (diffs.values().stream().allMatch(d -> d.up().isEmpty())) {
       return Optional.empty();
     }
-    List<Change> down = SchemaDiff.down(up);
     int version = directory.nextVersion();
     String name = fileName(description);
-    for (StepRenderer renderer : renderers) {
+    for (Map.Entry<StepRenderer, NamedDiff> e : diffs.entrySet()) {
+      StepRenderer renderer = e.getKey();
+      NamedDiff diff = e.getValue();
       directory.write(renderer.folder(), renderer.format(), version, name,
-          "Toasty migration V" + version + ": " + description, steps(renderer, up),
-          steps(renderer, down));
+          "Toasty migration V" + version + ": " + description, steps(renderer, diff.up()),
+          steps(renderer, SchemaDiff.down(diff.up())));
+      if (ownSnapshot(renderer)) {
+        directory.writeSnapshot(renderer.folder(), spent(diff.next()));
+      }
     }
-    directory.writeSnapshot(spent(next));
+    directory.writeSnapshot(spent(Snapshots.of(named(schema, shared()))));
     return Optional.of(version);
+  }
+
+  /** The changes of {@code renderer}'s files, and the snapshot they lead to. */
+  private record NamedDiff(List<Change> up, SchemaSnapshot next) {}
+
+  private NamedDiff diff(Schema schema, StepRenderer renderer) {
+    SchemaSnapshot next = Snapshots.of(named(schema, strategy(renderer)));
+    SchemaSnapshot last = directory.snapshot();
+    if (ownSnapshot(renderer)) {
+      // A folder written before its backend named tables its own way has no snapshot of its
+      // own: its migrations follow the shared one, and the diff from there renames every table
+      // (a destructive step, refused unless allowed; see docs/migrations.md).
+      SchemaSnapshot own = directory.snapshot(renderer.folder());
+      last = own.tables().isEmpty() ? last : own;
+    }
+    return new NamedDiff(SchemaDiff.between(last, next, allowDestructive), next);
+  }
+
+  /** The strategy of the shared snapshot: the chosen one, else the names as derived. */
+  private NamingStrategy shared() {
+    return naming != null ? naming : NamingStrategy.declared();
+  }
+
+  private NamingStrategy strategy(StepRenderer renderer) {
+    return naming != null ? naming : renderer.naming();
+  }
+
+  /** Whether {@code renderer}'s files are named otherwise than the shared snapshot. */
+  private boolean ownSnapshot(StepRenderer renderer) {
+    return !strategy(renderer).equals(shared());
+  }
+
+  /** {@code schema}'s models named by {@code strategy}. */
+  private static Schema named(Schema schema, NamingStrategy strategy) {
+    List<ModelSchema> models = new ArrayList<>();
+    schema.models().forEach(m -> models.add(strategy.apply(m)));
+    return Schema.of(models);
   }
 
   private static List<Step> steps(StepRenderer renderer, List<Change> changes) {

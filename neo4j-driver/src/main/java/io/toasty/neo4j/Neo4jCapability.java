@@ -5,6 +5,7 @@ import io.toasty.driver.Operation;
 import io.toasty.driver.QueryForms;
 import io.toasty.driver.ValueRanges;
 import io.toasty.neo4j.cypher.CypherDialect;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import java.util.Set;
  *   <li>Types: no UUID or decimal type (stored as text); temporal values hold Java's local
  *       range at nanoseconds.
  *   <li>No SQL text: raw SQL and SQL fragments are refused before anything is sent.
+ *   <li>Names: {@link NamingStrategy#graph()} unless the application chooses a strategy.
  * </ul>
  */
 public final class Neo4jCapability {
@@ -71,6 +73,9 @@ public final class Neo4jCapability {
         .withStrongestIsolation(Operation.Transaction.Isolation.READ_COMMITTED)
         // forUpdate() takes each node's write lock by writing it (CypherLocks), which always
         // waits and is exclusive: no forShare(), skipLocked() or noWait().
-        .withWaitingRowLocks(true);
+        .withWaitingRowLocks(true)
+        // Labels after the record (Person) and properties in camel case (clickCount), as graph
+        // users write them; DbBuilder.naming(NamingStrategy.declared()) keeps snake case.
+        .withNaming(NamingStrategy.graph());
   }
 }

@@ -10,6 +10,7 @@ import io.toasty.planner.Planner;
 import io.toasty.reactive.hook.Hook;
 import io.toasty.reactive.hook.ModelHook;
 import io.toasty.reactive.internal.driver.DriverLookup;
+import io.toasty.reactive.internal.driver.NamedOpening;
 import io.toasty.reactive.internal.hook.HookTable;
 import io.toasty.reactive.internal.route.RouterOptions;
 import io.toasty.reactive.json.JacksonCodec;
@@ -70,7 +71,8 @@ public final class DbBuilder {
   private boolean eventualReads;
   private boolean coalesceGets = true;
   private int changeBuffer = DEFAULT_CHANGE_BUFFER;
-  private NamingStrategy naming = NamingStrategy.declared();
+  /** The application's strategy; null: the backend's ({@code Capability.naming}). */
+  private @Nullable NamingStrategy naming;
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean databaseTime;
@@ -169,7 +171,12 @@ public final class DbBuilder {
     return this;
   }
 
-  /** Makes the driver with this function instead of looking up a {@code DriverProvider}. */
+  /**
+   * Makes the driver with this function instead of looking up a {@code DriverProvider}. Where no
+   * {@link #naming} was chosen and the driver's backend names tables otherwise than the models
+   * derive them ({@code Capability.naming}), the function is called a second time, with the
+   * schema so named, and the first driver, unused, is closed.
+   */
   public DbBuilder driverFactory(Function<DriverConfig, Driver> driverFactory) {
     this.driverFactory = Objects.requireNonNull(driverFactory, "driverFactory");
     return this;
@@ -400,11 +407,14 @@ public final class DbBuilder {
 
   /**
    * How the {@code Db} names the tables (labels) and columns (properties) the models did not name
-   * with {@code @Table} or {@code @Column} (default {@link NamingStrategy#declared()}: snake case,
-   * as the processor derives them). {@link NamingStrategy#graph()} names them as graph users
-   * write them: label {@code Person}, property {@code clickCount}. It decides which tables and
-   * columns the {@code Db} reads and writes, pushes and migrates: keep one per database
-   * (docs/models.md, "Names in the database").
+   * with {@code @Table} or {@code @Column}. By default the backend's
+   * ({@link io.toasty.driver.Capability#naming()}): {@link NamingStrategy#graph()} on Neo4j,
+   * which names them as graph users write them (label {@code Person}, property
+   * {@code clickCount}), {@link NamingStrategy#declared()} elsewhere (snake case, as the
+   * processor derives them). A strategy given here wins on every backend. It decides which
+   * tables and columns the {@code Db} reads and writes, pushes and migrates: keep one per
+   * database (docs/models.md, "Names in the database"); to keep the snake-case labels of a
+   * graph written before Neo4j's default changed, choose {@link NamingStrategy#declared()}.
    */
   public DbBuilder naming(NamingStrategy strategy) {
     this.naming = Objects.requireNonNull(strategy, "strategy");
@@ -531,18 +541,20 @@ public final class DbBuilder {
    * @throws IllegalStateException when no URL is set, or no driver serves the URL
    */
   public Db build() {
-    List<ModelSchema> schemas = new ArrayList<>(models.size());
-    models.forEach(m -> schemas.add(naming.apply(m.schema())));
-    Schema schema = Schema.of(schemas);
     if (url == null && driverFactory == null) {
       throw new IllegalStateException("no database URL: call url(\"r2dbc:h2:mem:///app\") or "
           + "driverFactory(..)");
     }
-    DriverConfig config = new DriverConfig(url == null ? "driver-factory:" : url, schema,
-        poolMaxSize, acquireTimeout, maxIdleTime, validationQuery, statementTimeout,
-        validateOnAcquire);
-    Driver driver = driverFactory != null ? driverFactory.apply(config)
-        : DriverLookup.open(config);
+    List<ModelSchema> schemas = new ArrayList<>(models.size());
+    models.forEach(m -> schemas.add(m.schema()));
+    String driverUrl = url == null ? "driver-factory:" : url;
+    Function<DriverConfig, Driver> open = driverFactory != null ? driverFactory
+        : DriverLookup::open;
+    NamedOpening opened = NamedOpening.open(schemas, naming,
+        named -> new DriverConfig(driverUrl, named, poolMaxSize, acquireTimeout, maxIdleTime,
+            validationQuery, statementTimeout, validateOnAcquire), open);
+    Schema schema = opened.schema();
+    Driver driver = opened.driver();
     driver = Objects.requireNonNull(wrapDriver.apply(driver), "wrapDriver returned null");
     StatementObserver observed = meterRegistry == null ? observer
         : StatementTimers.addTo(observer,

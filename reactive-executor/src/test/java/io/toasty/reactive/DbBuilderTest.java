@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.toasty.driver.Capability;
 import io.toasty.driver.DriverConfig;
 import io.toasty.error.InvalidModelException;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DbBuilderTest {
+  private static final Capability GRAPH_NAMED = Capability.H2.withNaming(NamingStrategy.graph());
+
   @Test
   void noProviderNamesTheUrl() {
     var e = assertThrows(IllegalStateException.class,
@@ -38,6 +43,43 @@ class DbBuilderTest {
         }).build();
     assertSame(inner, seen[0]);
     assertEquals("h2", db.capability().backend());
+  }
+
+  @Test
+  void theBackendNamesWhatTheApplicationDidNot() {
+    List<DriverConfig> configs = new ArrayList<>();
+    Db db = Toasty.builder().models(Models.USERS, Models.TODOS).driverFactory(c -> {
+      configs.add(c);
+      return new FakeDriver(GRAPH_NAMED, c.schema());
+    }).build();
+    assertEquals("User", db.tableOf(Models.USERS));
+    assertEquals(List.of("users", "User"),
+        configs.stream().map(c -> c.schema().model("User").tableName()).toList(),
+        "first opened on the derived names, then on the backend's");
+    assertSame(db.models(), configs.get(1).schema());
+  }
+
+  @Test
+  void theApplicationsNamingWinsOverTheBackends() {
+    List<DriverConfig> configs = new ArrayList<>();
+    Db db = Toasty.builder().models(Models.USERS).naming(NamingStrategy.declared())
+        .driverFactory(c -> {
+          configs.add(c);
+          return new FakeDriver(GRAPH_NAMED, c.schema());
+        }).build();
+    assertEquals("users", db.tableOf(Models.USERS));
+    assertEquals(1, configs.size());
+  }
+
+  @Test
+  void aBackendNamingAsDerivedOpensOnce() {
+    List<DriverConfig> configs = new ArrayList<>();
+    Db db = Toasty.builder().models(Models.USERS).driverFactory(c -> {
+      configs.add(c);
+      return new FakeDriver(Capability.H2, c.schema());
+    }).build();
+    assertEquals("users", db.tableOf(Models.USERS));
+    assertEquals(1, configs.size());
   }
 
   @Test

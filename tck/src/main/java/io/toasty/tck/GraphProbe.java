@@ -1,5 +1,6 @@
 package io.toasty.tck;
 
+import io.toasty.ModelDef;
 import io.toasty.reactive.Db;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,24 @@ public interface GraphProbe {
    */
   long relationships(String fromTable, String type, String toTable);
 
+  /**
+   * {@link #relationships(String, String, String)} between the labels of {@code from} and
+   * {@code to} as the probed {@code Db} names them ({@code Db.tableOf}: a naming strategy may
+   * rename them).
+   */
+  long relationships(ModelDef<?> from, String type, ModelDef<?> to);
+
   /** How many nodes carry {@code table}'s label. */
   long nodes(String table);
+
+  /** How many nodes carry {@code model}'s label, as the probed {@code Db} names it. */
+  long nodes(ModelDef<?> model);
+
+  /**
+   * The relationship type of a join model stored under its table's name ({@link #joinType}), as
+   * the probed {@code Db} names that table.
+   */
+  String joinType(ModelDef<?> model);
 
   /**
    * The relationship type a join model is stored as, given its unprefixed name (its table's, or

@@ -1,5 +1,6 @@
 package io.toasty.tck;
 
+import io.toasty.ModelDef;
 import io.toasty.neo4j.Neo4jDriver;
 import io.toasty.reactive.Db;
 import java.time.Duration;
@@ -19,8 +20,10 @@ public final class Neo4jGraphProbe implements GraphProbe {
   private final Driver driver;
   private final SessionConfig config;
   private final String prefix;
+  private final Db db;
 
-  Neo4jGraphProbe(Neo4jDriver driver) {
+  Neo4jGraphProbe(Db db, Neo4jDriver driver) {
+    this.db = db;
     this.driver = driver.client();
     this.config = driver.sessionConfig();
     this.prefix = driver.labelPrefix();
@@ -30,7 +33,7 @@ public final class Neo4jGraphProbe implements GraphProbe {
   public static final class Factory implements GraphProbe.Factory {
     @Override
     public Optional<GraphProbe> probe(Db db) {
-      return db.schema().driver(Neo4jDriver.class).map(Neo4jGraphProbe::new);
+      return db.schema().driver(Neo4jDriver.class).map(d -> new Neo4jGraphProbe(db, d));
     }
   }
 
@@ -44,6 +47,21 @@ public final class Neo4jGraphProbe implements GraphProbe {
   public long nodes(String table) {
     return records("MATCH (n:" + quote(prefix + table) + ") RETURN count(n)", Map.of()).get(0)
         .get(0).asLong();
+  }
+
+  @Override
+  public long relationships(ModelDef<?> from, String type, ModelDef<?> to) {
+    return relationships(db.tableOf(from), type, db.tableOf(to));
+  }
+
+  @Override
+  public long nodes(ModelDef<?> model) {
+    return nodes(db.tableOf(model));
+  }
+
+  @Override
+  public String joinType(ModelDef<?> model) {
+    return joinType(db.tableOf(model));
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.toasty.bench.model.UserCreate;
 import io.toasty.bench.model.Users;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,10 @@ public final class ToastyStore implements Store {
   public static ToastyStore open(Database database, String url) {
     Db db;
     try {
+      // The fixtures load every database, Neo4j included, under the tables' snake-case names
+      // (users, author_id), which the raw stores read too: the same names on every backend.
       db = Toasty.builder().models(Users.MODEL, LinkedAuthors.MODEL, LinkedBooks.MODEL).url(url)
-          .build();
+          .naming(NamingStrategy.declared()).build();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UnsupportedOperationException("Toasty cannot open " + url + ": " + e.getMessage(),
           e);

@@ -29,14 +29,16 @@ class RelationshipGuideTest {
     try (Neo4j neo4j = InProcessNeo4j.start()) {
       assertEquals(OUTPUT, run(neo4j.boltURI().toString()));
       assertEquals(List.of(Map.of("who", "Ann", "at", "Acme"), Map.of("who", "Bob", "at", "Acme")),
-          rows(neo4j, "MATCH (p:persons)-[:WORKS_AT]->(c:companies)"
+          rows(neo4j, "MATCH (p:Person)-[:WORKS_AT]->(c:Company)"
               + " RETURN p.name AS who, c.name AS at ORDER BY who"));
       assertEquals(List.of(Map.of("who", "Ann", "title", "Graphs")), rows(neo4j,
-          "MATCH (p:persons)-[:WROTE]->(t:posts) RETURN p.name AS who, t.title AS title"));
+          "MATCH (p:Person)-[:WROTE]->(t:Post) RETURN p.name AS who, t.title AS title"));
       assertEquals(List.of(Map.of("from", "Bob", "to", "Ann", "muted", true,
-          "note", "too many posts")), rows(neo4j, "MATCH (a:persons)-[f:FOLLOWS]->(b:persons)"
+          "note", "too many posts")), rows(neo4j, "MATCH (a:Person)-[f:FOLLOWS]->(b:Person)"
               + " RETURN a.name AS from, b.name AS to, f.muted AS muted, f.note AS note"));
-      assertEquals(List.of(Map.of("n", 0L)), rows(neo4j, "MATCH (f:follows) RETURN count(f) AS n"));
+      assertEquals(List.of(Map.of("n", 0L)), rows(neo4j, "MATCH (f:Follow) RETURN count(f) AS n"));
+      // labels after the records, Neo4j's default names: none after the tables
+      assertEquals(List.of(Map.of("n", 0L)), rows(neo4j, "MATCH (p:persons) RETURN count(p) AS n"));
     }
   }
 

@@ -45,13 +45,15 @@ public final class Neo4jGuide {
     naming(url, out);
   }
 
-  /** A Db that names labels and properties as graph users write them. */
+  /**
+   * A Db that names labels and properties as graph users write them, Neo4j's default, and one
+   * that keeps the names as the models derive them.
+   */
   private static void naming(String url, PrintStream out) {
     // snippet: neo4j-naming
     Db graph = Toasty.builder()
         .models(Bookmarks.MODEL)
-        .url(url)
-        .naming(NamingStrategy.graph())   // label Bookmark, property clickCount
+        .url(url)                         // Neo4j's default: label Bookmark, property clickCount
         .build();
     graph.schema().push().block();
     Bookmarks.create().url("https://neo4j.com").clickCount(3).exec(graph).block();
@@ -60,6 +62,19 @@ public final class Neo4jGuide {
     out.println(row.get("clicks", Long.class) + " " + row.get("l", Object.class));
     // end-snippet
     graph.close().block();
+    // snippet: neo4j-naming-declared
+    Db snake = Toasty.builder()
+        .models(Bookmarks.MODEL)
+        .url(url)
+        .naming(NamingStrategy.declared())  // label bookmarks, property click_count
+        .build();
+    snake.schema().push().block();
+    Bookmarks.create().url("https://neo4j.com/docs").clickCount(5).exec(snake).block();
+    Row kept = snake.cypher("MATCH (b:Bookmark) RETURN b.click_count AS clicks, labels(b) AS l")
+        .rows().next().block();
+    out.println(kept.get("clicks", Long.class) + " " + kept.get("l", Object.class));
+    // end-snippet
+    snake.close().block();
   }
 
   /**
@@ -165,11 +180,11 @@ public final class Neo4jGuide {
     String plan = db.explain(Movies.filter(Movies.GENRE.eq("crime")).untyped());
     // ... the planner's phases, then:
     // -- Cypher (what the driver sends)
-    //    $0 = MATCH (n0:`movies`) WHERE (n0.`genre` = $p0) RETURN n0.`id` AS c0, ..
+    //    $0 = MATCH (n0:`Movie`) WHERE (n0.`genre` = $p0) RETURN n0.`id` AS c0, ..
     //           $p0 = $0
     // end-snippet
     out.println(plan.lines().filter(l -> l.startsWith("-- ")).reduce((a, b) -> b).orElse("")
-        + " " + plan.contains("WHERE (n0.`genre` = $p0)"));
+        + " " + plan.contains("MATCH (n0:`guide_Movie`) WHERE (n0.`genre` = $p0)"));
   }
 
   private static void migrations(Db db, Path dir, PrintStream out) {
@@ -177,7 +192,7 @@ public final class Neo4jGuide {
     MigrationGenerator.of(dir).generate(Schema.of(List.of(Movies.MODEL.schema())), "create movies");
     List<Integer> applied = Migrator.of(db, dir).apply().block();   // [1]
     // neo4j/V1__create_movies.cypher:
-    // CREATE CONSTRAINT `${labelPrefix}movies_pkey` IF NOT EXISTS FOR (n:`${labelPrefix}movies`)
+    // CREATE CONSTRAINT `${labelPrefix}Movie_pkey` IF NOT EXISTS FOR (n:`${labelPrefix}Movie`)
     //   REQUIRE (n.`id`) IS UNIQUE;  ..
     int recorded = Migrator.of(db, dir).history().block().size();    // 1 :ToastyMigration node
     // end-snippet
@@ -221,9 +236,9 @@ public final class Neo4jGuide {
     // snippet: neo4j-join
     Star keanu = Stars.create().name("Keanu Reeves").exec(db).block();
     // OPTIONAL MATCH (s:Star {id: ..}) OPTIONAL MATCH (p:Picture {id: ..}) ..
-    // CREATE (s)-[c:credits]->(p) SET c += {id: .., character: ..}
+    // CREATE (s)-[c:Credit]->(p) SET c += {id: .., character: ..}
     Credits.create().star(keanu).picture(matrix).character("Neo").exec(db).block();
-    // MATCH (s:Star)-[c:credits]->(p:Picture) WHERE c.character = $p0
+    // MATCH (s:Star)-[c:Credit]->(p:Picture) WHERE c.character = $p0
     // RETURN c.id, startNode(c).id, endNode(c).id, c.character
     Credit neo = Credits.filter(Credits.CHARACTER.eq("Neo")).first(db).block();
     // the include ends the relationship at the star it starts from: no join node to read

@@ -28,7 +28,7 @@ class Neo4jGuideTest {
     // snippet: neo4j-test-use
     try (Neo4j neo4j = InProcessNeo4j.start()) {                // one server, closed after
       String url = neo4j.boltURI() + "?labelPrefix=guide_";   // bolt://localhost:port
-      Neo4jGuide.run(url, out);                               // labels guide_movies, ..
+      Neo4jGuide.run(url, out);                               // labels guide_Movie, ..
     }
     // end-snippet
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -44,6 +44,7 @@ class Neo4jGuideTest {
         "true 1 0",
         "SAVEPOINTS on neo4j",
         "migrations applied [1], 1 in the history",
-        "3 [guide_Bookmark]"), lines);
+        "3 [guide_Bookmark]",
+        "5 [guide_bookmarks]"), lines);
   }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * A folder of migrations: {@code snapshot.json} (the models' schema at the last migration) and a
  * folder per backend ({@code postgresql/}, {@code mariadb/}, {@code h2/}, {@code sqlite/},
  * {@code dynamodb/}) of {@code V<n>__<name>} files with their undo files {@code U<n>__<name>},
- * named as Flyway names them.
+ * named as Flyway names them. A backend that names tables and columns otherwise than the models
+ * derive them (Neo4j) has its own {@code snapshot.json} in its folder.
  */
 public final class MigrationDirectory implements MigrationSource {
   /** The snapshot's file name. */
@@ -39,6 +40,17 @@ public final class MigrationDirectory implements MigrationSource {
   /** The snapshot of the last migration, or {@link SchemaSnapshot#EMPTY} before the first. */
   public SchemaSnapshot snapshot() {
     Path file = root.resolve(SNAPSHOT);
+    return Files.exists(file) ? SnapshotJson.read(read(file), file.toString())
+        : SchemaSnapshot.EMPTY;
+  }
+
+  /**
+   * The snapshot of the last migration as {@code folder}'s backend names the models' tables and
+   * columns, where that is not as derived (Neo4j's labels and properties: see
+   * {@code StepRenderer.naming}); {@link SchemaSnapshot#EMPTY} before the first.
+   */
+  public SchemaSnapshot snapshot(String folder) {
+    Path file = root.resolve(folder).resolve(SNAPSHOT);
     return Files.exists(file) ? SnapshotJson.read(read(file), file.toString())
         : SchemaSnapshot.EMPTY;
   }
@@ -75,6 +87,11 @@ public final class MigrationDirectory implements MigrationSource {
   /** Writes {@code snapshot} as the last migration's. */
   public void writeSnapshot(SchemaSnapshot snapshot) {
     writeFile(root.resolve(SNAPSHOT), SnapshotJson.write(snapshot));
+  }
+
+  /** Writes {@code snapshot} as the last migration's, as {@code folder}'s backend names it. */
+  public void writeSnapshot(String folder, SchemaSnapshot snapshot) {
+    writeFile(root.resolve(folder).resolve(SNAPSHOT), SnapshotJson.write(snapshot));
   }
 
   /** One backend's migrations, by version; an undo file is required beside every up file. */

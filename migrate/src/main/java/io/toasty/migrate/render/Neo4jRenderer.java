@@ -12,6 +12,7 @@ import io.toasty.schema.GraphIndexes;
 import io.toasty.schema.GraphIndexes.GraphEntry;
 import io.toasty.schema.GraphIndexes.GraphIndex;
 import io.toasty.schema.GraphIndexes.GraphTable;
+import io.toasty.schema.naming.NamingStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,12 @@ public final class Neo4jRenderer implements StepRenderer {
   @Override
   public ScriptFormat format() {
     return CypherScript.FORMAT;
+  }
+
+  /** Labels and properties as the Neo4j driver's {@code Db} names them by default. */
+  @Override
+  public NamingStrategy naming() {
+    return NamingStrategy.graph();
   }
 
   @Override

@@ -32,6 +32,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.naming.NamingStrategy;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -67,16 +68,25 @@ import reactor.core.publisher.Mono;
  * compared with each version's snapshot and the rows kept where the change allows; two applies
  * at once; a failed step, the rollback of the half-applied migration and the apply that resumes;
  * the progress events of each step; an edited applied file.
+ *
+ * <p>Every backend's files are generated with the names as the versions' models carry them
+ * ({@link #generator}), so that one version's table and column names hold on every backend; how
+ * each backend's files follow its own naming is {@code MigrationGeneratorTest}'s.
  */
 @Models(Users.class)
 @Requires(Need.MIGRATIONS)
 public abstract class MigrationScenarios {
   private static final String PEOPLE = MigrationVersions.PEOPLE;
 
+  /** A generator writing into {@code dir} with the names as the models carry them. */
+  private static MigrationGenerator generator(Path dir) {
+    return MigrationGenerator.of(dir).naming(NamingStrategy.declared());
+  }
+
   @BackendTest
   public void appliesAndRollsBackNineVersionsKeepingData(Db db) {
     Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
+    MigrationGenerator generator = generator(dir);
     for (int v = 1; v < 8; v++) {
       assertEquals(Optional.of(v), generator.generate(MigrationVersions.version(v),
           MigrationVersions.description(v)));
@@ -149,7 +159,7 @@ public abstract class MigrationScenarios {
   @BackendTest
   public void aFailedStepLeavesHistoryConsistentAndTheNextApplyResumes(Db db) {
     Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
+    MigrationGenerator generator = generator(dir);
     generator.generate(failingFirst(), "people");
     List<MigrationEvent> events = Collections.synchronizedList(new ArrayList<>());
     Migrator migrator = Migrator.of(db, dir).onProgress(events::add);
@@ -282,7 +292,7 @@ public abstract class MigrationScenarios {
   @BackendTest
   public void anEditedAppliedMigrationStopsWithAChecksumError(Db db) {
     Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
+    MigrationGenerator generator = generator(dir);
     generator.generate(MigrationVersions.version(1), "first");
     Migrator migrator = Migrator.of(db, dir);
     assertEquals(List.of(1), await(migrator.apply()));
@@ -527,7 +537,7 @@ public abstract class MigrationScenarios {
   /** A new folder with the migrations of versions 1 to {@code last}. */
   private static Path generated(int last) {
     Path dir = tempDir();
-    MigrationGenerator generator = MigrationGenerator.of(dir);
+    MigrationGenerator generator = generator(dir);
     for (int v = 1; v <= last; v++) {
       generator.generate(MigrationVersions.version(v), MigrationVersions.description(v));
     }

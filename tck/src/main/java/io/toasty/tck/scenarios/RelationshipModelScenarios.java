@@ -77,9 +77,9 @@ public abstract class RelationshipModelScenarios {
     assertEquals(List.of("ann"), names(await(GrEmployees.filter(GrEmployees.COMPANY_ID
         .eq(initech.id())).collect(db)).stream().map(GrEmployee::name)));
     GraphProbe.of(db).ifPresent(g -> {
-      assertEquals(2L, g.relationships("gr_employees", "WORKS_AT", "gr_companies"));
-      assertEquals(0L, g.relationships("gr_companies", "WORKS_AT", "gr_employees"));
-      assertEquals(0L, g.relationships("gr_employees", "COMPANY", "gr_companies"));
+      assertEquals(2L, g.relationships(GrEmployees.MODEL, "WORKS_AT", GrCompanies.MODEL));
+      assertEquals(0L, g.relationships(GrCompanies.MODEL, "WORKS_AT", GrEmployees.MODEL));
+      assertEquals(0L, g.relationships(GrEmployees.MODEL, "COMPANY", GrCompanies.MODEL));
     });
   }
 
@@ -103,8 +103,8 @@ public abstract class RelationshipModelScenarios {
         .include(GrEssays.WRITER).first(db));
     assertEquals("woolf", withWriter.writer().get().orElseThrow().name());
     GraphProbe.of(db).ifPresent(g -> {
-      assertEquals(2L, g.relationships("gr_writers", "WROTE", "gr_essays"));
-      assertEquals(0L, g.relationships("gr_essays", "WROTE", "gr_writers"));
+      assertEquals(2L, g.relationships(GrWriters.MODEL, "WROTE", GrEssays.MODEL));
+      assertEquals(0L, g.relationships(GrEssays.MODEL, "WROTE", GrWriters.MODEL));
     });
   }
 
@@ -121,9 +121,9 @@ public abstract class RelationshipModelScenarios {
         () -> GrMembers.create().name("eve").teamId(UUID.randomUUID()).exec(db));
     assertEquals(Optional.of("teamId"), e.field());
     GraphProbe.of(db).ifPresent(g -> {
-      assertEquals(2L, g.relationships("gr_teams", "HAS_MEMBER", "gr_members"));
-      assertEquals(0L, g.relationships("gr_members", "HAS_MEMBER", "gr_teams"));
-      assertEquals(0L, g.relationships("gr_members", "TEAM", "gr_teams"));
+      assertEquals(2L, g.relationships(GrTeams.MODEL, "HAS_MEMBER", GrMembers.MODEL));
+      assertEquals(0L, g.relationships(GrMembers.MODEL, "HAS_MEMBER", GrTeams.MODEL));
+      assertEquals(0L, g.relationships(GrMembers.MODEL, "TEAM", GrTeams.MODEL));
     });
   }
 
@@ -150,9 +150,10 @@ public abstract class RelationshipModelScenarios {
         GrRoles.CHARACTER.eq("neo"))).collect(db)).stream().map(GrFilm::title)));
     GraphProbe.of(db).ifPresent(g -> {
       String type = g.joinType("PLAYED_IN");
-      assertEquals(2L, g.relationships("gr_actors", type, "gr_films"));
-      assertEquals(0L, g.relationships("gr_actors", g.joinType("gr_roles"), "gr_films"));
-      assertEquals(0L, g.nodes("gr_roles"));
+      assertEquals(2L, g.relationships(GrActors.MODEL, type, GrFilms.MODEL));
+      assertEquals(0L, g.relationships(GrActors.MODEL, g.joinType(GrRoles.MODEL),
+          GrFilms.MODEL));
+      assertEquals(0L, g.nodes(GrRoles.MODEL));
       List<Map<String, Object>> properties = sortedBy(g.properties(type),
           p -> (String) p.get("character"));
       assertEquals(List.of("jack", "neo"), properties.stream().map(p -> p.get("character"))
@@ -173,27 +174,31 @@ public abstract class RelationshipModelScenarios {
         .first(db));
     assertEquals(List.of(4), loaded.reviews().get().stream().map(GrReview::stars).toList());
     GraphProbe.of(db).ifPresent(g -> {
-      String type = g.joinType("gr_reviews");
+      String type = g.joinType(GrReviews.MODEL);
       // incoming to its first end, the film: from the critic
-      assertEquals(1L, g.relationships("gr_critics", type, "gr_films"));
-      assertEquals(0L, g.relationships("gr_films", type, "gr_critics"));
-      assertEquals(0L, g.nodes("gr_reviews"));
+      assertEquals(1L, g.relationships(GrCritics.MODEL, type, GrFilms.MODEL));
+      assertEquals(0L, g.relationships(GrFilms.MODEL, type, GrCritics.MODEL));
+      assertEquals(0L, g.nodes(GrReviews.MODEL));
     });
     assertEquals(1L, await(GrReviews.delete(review).exec(db)));
     assertEquals(0L, await(GrReviews.all().count(db)));
     GraphProbe.of(db).ifPresent(g -> assertEquals(0L,
-        g.relationships("gr_critics", g.joinType("gr_reviews"), "gr_films")));
+        g.relationships(GrCritics.MODEL, g.joinType(GrReviews.MODEL), GrFilms.MODEL)));
   }
 
   /**
    * A {@code Db} with {@link NamingStrategy#graph()} names the tables (labels) after the records
    * and the columns (properties) in camel case: the same models, stored under other names, so a
-   * {@code Db} with the default names on the same database sees none of its records, and raw
-   * text reads them by the new names.
+   * {@code Db} with {@link NamingStrategy#declared()} names on the same database sees none of its
+   * records, and raw text reads them by the new names. A {@code Db} given no strategy names as
+   * its backend does: a graph as graph users write it, other backends as the models derive.
    */
   @BackendTest
   public void aNamingStrategyNamesTablesAndColumns(Db db, BackendContext context) {
+    assertEquals(db.capability().naming().apply(GrCompanies.MODEL.schema()).tableName(),
+        db.tableOf(GrCompanies.MODEL), "a Db given no strategy names as its backend does");
     Db graph = context.reopen(b -> b.naming(NamingStrategy.graph())).db();
+    Db declared = context.reopen(b -> b.naming(NamingStrategy.declared())).db();
     await(graph.schema().push());
     GrCompany acme = await(GrCompanies.create().name("acme").foundedYear(1947).exec(graph));
     await(GrEmployees.create().name("ann").company(acme).exec(graph));
@@ -201,7 +206,9 @@ public abstract class RelationshipModelScenarios {
         .include(GrCompanies.STAFF).first(graph));
     assertEquals(Optional.of(1947), loaded.foundedYear());
     assertEquals(List.of("ann"), names(loaded.staff().get().stream().map(GrEmployee::name)));
-    assertEquals(0L, await(GrCompanies.all().count(db)));
+    assertEquals(0L, await(GrCompanies.all().count(declared)));
+    boolean graphNamed = db.tableOf(GrCompanies.MODEL).equals(graph.tableOf(GrCompanies.MODEL));
+    assertEquals(graphNamed ? 1L : 0L, await(GrCompanies.all().count(db)));
     Row row = await(RawQueryScenarios.query(graph::sql, graph,
         "SELECT [name], [foundedYear] FROM [GrCompany]",
         "MATCH (c:GrCompany) RETURN c.name AS name, c.foundedYear AS foundedYear",
@@ -212,6 +219,7 @@ public abstract class RelationshipModelScenarios {
       assertEquals(1L, g.nodes("GrCompany"));
       assertEquals(1L, g.relationships("GrEmployee", "WORKS_AT", "GrCompany"));
       assertEquals(0L, g.nodes("gr_companies"));
+      assertTrue(graphNamed, "a graph names labels after the records by default");
     });
   }
 
