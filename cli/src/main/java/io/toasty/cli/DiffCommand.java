@@ -2,7 +2,7 @@ package io.toasty.cli;
 
 import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.DriftReport;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private Integer snapshot() {
     Console console = new Console(spec);
-    List<Change> changes = models.generator(MigrationGenerator.of(dir.dir)
+    List<SchemaChange> changes = models.generator(MigrationGenerator.of(dir.dir)
         .allowDestructive(true)).diff(models.schema());
     if (changes.isEmpty()) {
       console.result("no changes: the models match " + dir.dir.resolve("snapshot.json"));

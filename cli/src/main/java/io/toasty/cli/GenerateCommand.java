@@ -2,7 +2,7 @@ package io.toasty.cli;
 
 import io.toasty.migrate.DestructiveChangeException;
 import io.toasty.migrate.MigrationGenerator;
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
     MigrationGenerator generator = models.generator(MigrationGenerator.of(dir.dir)
         .allowDestructive(allowDestructive));
     var schema = models.schema();
-    List<Change> changes;
+    List<SchemaChange> changes;
     Optional<Integer> version;
     try {
       changes = generator.diff(schema);

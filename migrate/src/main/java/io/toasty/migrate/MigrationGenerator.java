@@ -1,6 +1,6 @@
 package io.toasty.migrate;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.MigrationDirectory;
 import io.toasty.migrate.files.Step;
@@ -82,7 +82,7 @@ public final class MigrationGenerator {
    * The steps from the folder's last snapshot to {@code schema}, without writing anything, named
    * as the SQL backends' files name them (or by {@link #naming}).
    */
-  public List<Change> diff(Schema schema) {
+  public List<SchemaChange> diff(Schema schema) {
     return SchemaDiff.between(directory.snapshot(), Snapshots.of(named(schema, shared())),
         allowDestructive);
   }
@@ -121,7 +121,7 @@ public final class MigrationGenerator {
   }
 
   /** The changes of {@code renderer}'s files, and the snapshot they lead to. */
-  private record NamedDiff(List<Change> up, SchemaSnapshot next) {}
+  private record NamedDiff(List<SchemaChange> up, SchemaSnapshot next) {}
 
   private NamedDiff diff(Schema schema, StepRenderer renderer) {
     SchemaSnapshot next = Snapshots.of(named(schema, strategy(renderer)));
@@ -157,7 +157,7 @@ public final class MigrationGenerator {
     return Schema.of(models);
   }
 
-  private static List<Step> steps(StepRenderer renderer, List<Change> changes) {
+  private static List<Step> steps(StepRenderer renderer, List<SchemaChange> changes) {
     return changes.stream().map(c -> new Step(c.describe(), renderer.render(c))).toList();
   }
 

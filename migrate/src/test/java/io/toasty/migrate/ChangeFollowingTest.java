@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.SqlScript;
 import io.toasty.migrate.files.Step;
@@ -35,8 +35,8 @@ class ChangeFollowingTest {
     return Snapshots.of(Schema.of(List.of(changes ? model.withChanges() : model)));
   }
 
-  private static List<String> described(List<Change> steps) {
-    return steps.stream().map(Change::describe).toList();
+  private static List<String> described(List<SchemaChange> steps) {
+    return steps.stream().map(SchemaChange::describe).toList();
   }
 
   @Test
@@ -51,7 +51,7 @@ class ChangeFollowingTest {
 
   @Test
   void aNewTableIsFollowedAfterItIsCreatedAndItsDownStopsFirst() {
-    List<Change> up = SchemaDiff.between(EMPTY, members(true), false);
+    List<SchemaChange> up = SchemaDiff.between(EMPTY, members(true), false);
     assertEquals(List.of("create table members", "follow changes of members"), described(up));
     assertEquals(List.of("stop following changes of members", "drop table members"),
         described(SchemaDiff.down(up)));
@@ -59,7 +59,7 @@ class ChangeFollowingTest {
 
   @Test
   void aKeptTableIsFollowedWhenItsModelOptsInAndNoLongerWhenItOptsOut() {
-    List<Change> on = SchemaDiff.between(members(false), members(true), false);
+    List<SchemaChange> on = SchemaDiff.between(members(false), members(true), false);
     assertEquals(List.of("follow changes of members"), described(on));
     assertEquals(List.of("stop following changes of members"),
         described(SchemaDiff.between(members(true), members(false), false)));
@@ -69,7 +69,7 @@ class ChangeFollowingTest {
 
   @Test
   void aDroppedFollowedTableStopsBeingFollowedSoThatItsDownFollowsItAgain() {
-    List<Change> up = SchemaDiff.between(members(true), EMPTY, true);
+    List<SchemaChange> up = SchemaDiff.between(members(true), EMPTY, true);
     assertEquals(List.of("stop following changes of members", "drop table members"),
         described(up));
     assertEquals(SchemaDiff.between(EMPTY, members(true), false), SchemaDiff.down(up));
@@ -78,7 +78,7 @@ class ChangeFollowingTest {
   @Test
   void postgresqlWritesTheTriggerPushWritesAndDropsIt() {
     SqlStepRenderer renderer = new SqlStepRenderer(SqlChoices.POSTGRESQL);
-    Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
+    SchemaChange follow = SchemaDiff.between(members(false), members(true), false).get(0);
     List<String> sql = renderer.render(follow);
     assertEquals(5, sql.size(), sql::toString);
     assertTrue(sql.get(0).contains("CREATE TABLE IF NOT EXISTS toasty_change_log"),
@@ -98,7 +98,7 @@ class ChangeFollowingTest {
 
   @Test
   void theTriggersFunctionBodyReadsBackFromItsFileAsOneStatement() {
-    Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
+    SchemaChange follow = SchemaDiff.between(members(false), members(true), false).get(0);
     List<Step> steps = List.of(new Step(follow.describe(),
         new SqlStepRenderer(SqlChoices.POSTGRESQL).render(follow)));
     assertEquals(steps, SqlScript.read(SqlScript.write("V1", steps), "V1.sql"));
@@ -106,7 +106,7 @@ class ChangeFollowingTest {
 
   @Test
   void dynamoDbEnablesAndDisablesTheTablesStream() {
-    Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
+    SchemaChange follow = SchemaDiff.between(members(false), members(true), false).get(0);
     DynamoRenderer renderer = new DynamoRenderer();
     assertEquals(List.of("{\"op\":\"followChanges\",\"table\":\"members\"}"),
         renderer.render(follow));
@@ -116,7 +116,7 @@ class ChangeFollowingTest {
 
   @Test
   void theOtherDialectsWriteNothing() {
-    Change follow = SchemaDiff.between(members(false), members(true), false).get(0);
+    SchemaChange follow = SchemaDiff.between(members(false), members(true), false).get(0);
     for (SqlChoices choices : SqlChoices.ALL) {
       if (choices != SqlChoices.POSTGRESQL) {
         SqlStepRenderer renderer = new SqlStepRenderer(choices);

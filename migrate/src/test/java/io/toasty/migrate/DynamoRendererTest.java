@@ -3,7 +3,7 @@ package io.toasty.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.DynamoScript;
 import io.toasty.migrate.files.Step;
@@ -19,7 +19,7 @@ class DynamoRendererTest {
 
   @Test
   void createsTheTableAsPushDoes() {
-    List<Change> up = SchemaDiff.between(SchemaSnapshot.EMPTY, Snapshots.of(Fixture.v2()), false);
+    List<SchemaChange> up = SchemaDiff.between(SchemaSnapshot.EMPTY, Snapshots.of(Fixture.v2()), false);
     assertEquals(List.of("{\"op\":\"createTable\",\"table\":\"members\",\"key\":[{\"name\":\"id\","
         + "\"type\":\"S\"}],\"indexes\":[{\"name\":\"members_nickname_idx\",\"key\":[{\"name\":"
         + "\"nickname\",\"type\":\"S\"}]}],\"uniqueTable\":false}"), renderer.render(up.get(0)));
@@ -27,7 +27,7 @@ class DynamoRendererTest {
 
   @Test
   void renamesRewriteItemsDefaultsFillThemAndIndexesAreGsis() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     List<List<String>> steps = up.stream().map(renderer::render).toList();
     assertEquals(List.of("{\"op\":\"renameAttribute\",\"table\":\"members\",\"from\":\"name\","
@@ -41,7 +41,7 @@ class DynamoRendererTest {
 
   @Test
   void theFileReadsBackStepByStep() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     List<Step> steps = up.stream().map(c -> new Step(c.describe(), renderer.render(c))).toList();
     String text = DynamoScript.FORMAT.write("V2", steps);

@@ -3,7 +3,7 @@ package io.toasty.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
@@ -60,11 +60,11 @@ class ForeignKeyDiffTest {
     return Snapshots.of(Schema.of(List.of(post(true), author())));
   }
 
-  private static List<String> described(List<Change> changes) {
-    return changes.stream().map(Change::describe).toList();
+  private static List<String> described(List<SchemaChange> changes) {
+    return changes.stream().map(SchemaChange::describe).toList();
   }
 
-  private static List<String> sql(SqlChoices choices, List<Change> changes) {
+  private static List<String> sql(SqlChoices choices, List<SchemaChange> changes) {
     SqlStepRenderer r = new SqlStepRenderer(choices);
     List<String> out = new ArrayList<>();
     changes.forEach(c -> out.addAll(r.render(c)));
@@ -73,7 +73,7 @@ class ForeignKeyDiffTest {
 
   @Test
   void newTablesComeAfterTheTablesTheyReferToWithKeysToIndexesAfterTheIndexes() {
-    List<Change> up = SchemaDiff.between(SchemaSnapshot.EMPTY, related(), false);
+    List<SchemaChange> up = SchemaDiff.between(SchemaSnapshot.EMPTY, related(), false);
     assertEquals(List.of("create table authors", "create table posts",
         "add foreign key posts_editor_email_fkey (posts -> authors)"), described(up));
     List<String> pg = sql(SqlChoices.POSTGRESQL, up);
@@ -92,7 +92,7 @@ class ForeignKeyDiffTest {
   @Test
   void aRelationAddedToAnExistingModelAddsItsConstraint() {
     SchemaSnapshot before = Snapshots.of(Schema.of(List.of(post(false), author())));
-    List<Change> up = SchemaDiff.between(before, related(), false);
+    List<SchemaChange> up = SchemaDiff.between(before, related(), false);
     assertEquals(List.of("add foreign key posts_author_id_fkey (posts -> authors)",
         "add foreign key posts_editor_email_fkey (posts -> authors)"), described(up));
     assertEquals("ALTER TABLE `posts` MODIFY COLUMN `editor_email` VARCHAR(255), ADD CONSTRAINT "
@@ -103,7 +103,7 @@ class ForeignKeyDiffTest {
     assertTrue(sqlite.get(0).contains("CONSTRAINT \"posts_author_id_fkey\" FOREIGN KEY"),
         sqlite.get(0));
     assertEquals("ALTER TABLE \"posts__toasty_new\" RENAME TO \"posts\"", sqlite.get(3));
-    List<Change> down = SchemaDiff.down(up);
+    List<SchemaChange> down = SchemaDiff.down(up);
     assertEquals("ALTER TABLE \"posts\" DROP CONSTRAINT \"posts_editor_email_fkey\"",
         sql(SqlChoices.POSTGRESQL, down).get(0));
     assertEquals("ALTER TABLE `posts` DROP FOREIGN KEY `posts_editor_email_fkey`",
@@ -122,11 +122,11 @@ class ForeignKeyDiffTest {
         field(1, "teamId", Type.Scalar.I64, false, "team_id")), List.of(0), List.of(),
         List.of(belongsTo(0, "team", "Team", 1, 0, false)));
     SchemaSnapshot both = Snapshots.of(Schema.of(List.of(team, player)));
-    List<Change> up = SchemaDiff.between(SchemaSnapshot.EMPTY, both, false);
+    List<SchemaChange> up = SchemaDiff.between(SchemaSnapshot.EMPTY, both, false);
     // Tables by name: players first, which needs teams, whose key back closes the cycle.
     assertEquals(List.of("create table teams", "create table players",
         "add foreign key teams_captain_id_fkey (teams -> players)"), described(up));
-    List<Change> drop = SchemaDiff.between(both, SchemaSnapshot.EMPTY, true);
+    List<SchemaChange> drop = SchemaDiff.between(both, SchemaSnapshot.EMPTY, true);
     assertEquals(List.of("drop foreign key teams_captain_id_fkey (teams -> players)",
         "drop table players", "drop table teams"), described(drop));
   }

@@ -2,7 +2,7 @@ package io.toasty.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.CypherScript;
 import io.toasty.migrate.files.Step;
@@ -26,7 +26,7 @@ class Neo4jRendererTest {
 
   @Test
   void createsTheKeyConstraintAndIndexesAsPushDoes() {
-    List<Change> up = SchemaDiff.between(SchemaSnapshot.EMPTY, Snapshots.of(Fixture.v2()), false);
+    List<SchemaChange> up = SchemaDiff.between(SchemaSnapshot.EMPTY, Snapshots.of(Fixture.v2()), false);
     assertEquals(List.of("CREATE CONSTRAINT `${labelPrefix}members_pkey` IF NOT EXISTS FOR "
             + "(n:`${labelPrefix}members`) REQUIRE (n.`id`) IS UNIQUE",
         "CREATE INDEX `${labelPrefix}members_nickname_idx` IF NOT EXISTS FOR "
@@ -60,19 +60,19 @@ class Neo4jRendererTest {
         "CREATE INDEX `${labelPrefix}follows_since_idx` IF NOT EXISTS FOR "
             + "()-[n:`${labelPrefix}follows`]-() ON (n.`since`)",
         "CALL db.awaitIndex('${labelPrefix}follows_since_idx', 300)"),
-        renderer.render(new Change.CreateTable(follows)));
+        renderer.render(new SchemaChange.CreateTable(follows)));
     assertEquals(List.of("MATCH ()-[n:`${labelPrefix}follows`]->() DELETE n",
         "DROP INDEX `${labelPrefix}follows_since_idx` IF EXISTS",
         "DROP CONSTRAINT `${labelPrefix}follows_pkey` IF EXISTS"),
-        renderer.render(new Change.DropTable(follows)));
+        renderer.render(new SchemaChange.DropTable(follows)));
     assertEquals(List.of("MATCH ()-[n:`${labelPrefix}follows`]->() WHERE n.`since` IS NOT NULL "
-        + "REMOVE n.`since`"), renderer.render(new Change.DropColumn("follows", since, follows,
+        + "REMOVE n.`since`"), renderer.render(new SchemaChange.DropColumn("follows", since, follows,
             follows)));
   }
 
   @Test
   void renamesMovePropertiesAndDefaultsFillThem() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     List<List<String>> steps = up.stream().map(renderer::render).toList();
     assertEquals(List.of("MATCH (n:`${labelPrefix}members`) WHERE n.`name` IS NOT NULL SET "
@@ -88,7 +88,7 @@ class Neo4jRendererTest {
 
   @Test
   void theFileReadsBackStepByStepWithCypherComments() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     List<Step> steps = up.stream().map(c -> new Step(c.describe(), renderer.render(c))).toList();
     String text = CypherScript.FORMAT.write("V2", steps);

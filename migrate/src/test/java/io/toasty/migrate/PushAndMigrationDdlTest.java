@@ -3,7 +3,7 @@ package io.toasty.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
@@ -106,7 +106,7 @@ class PushAndMigrationDdlTest {
 
   private static List<String> migration(SqlChoices choices, Schema schema) {
     SqlStepRenderer renderer = new SqlStepRenderer(choices);
-    List<Change> up = SchemaDiff.between(new SchemaSnapshot(SchemaSnapshot.FORMAT, List.of()),
+    List<SchemaChange> up = SchemaDiff.between(new SchemaSnapshot(SchemaSnapshot.FORMAT, List.of()),
         Snapshots.of(schema), false);
     return up.stream().flatMap(c -> renderer.render(c).stream()).toList();
   }

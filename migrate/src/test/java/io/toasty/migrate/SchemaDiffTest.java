@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
@@ -20,19 +20,19 @@ class SchemaDiffTest {
 
   @Test
   void aDeclaredRenameIsARenameAndTheRestFollowsInOrder() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     assertEquals(List.of("rename column members.name to display_name",
         "add column members.nickname", "add column members.visits",
         "alter column members.age (I32 NOT NULL -> I64 NOT NULL)",
-        "create index members_nickname_idx"), up.stream().map(Change::describe).toList());
+        "create index members_nickname_idx"), up.stream().map(SchemaChange::describe).toList());
   }
 
   @Test
   void downIsTheInverseOfEachStepLastFirst() {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
-    List<Change> down = SchemaDiff.down(up);
+    List<SchemaChange> down = SchemaDiff.down(up);
     assertEquals("drop index members_nickname_idx", down.get(0).describe());
     assertEquals("rename column members.display_name to name", down.get(4).describe());
     assertEquals(up, SchemaDiff.down(down));
@@ -88,11 +88,11 @@ class SchemaDiffTest {
           () -> SchemaDiff.between(from, asInt, false), type + " -> I32");
       assertEquals(List.of("alter column members.age (" + type + " NOT NULL -> I32 NOT NULL)"),
           e.steps());
-      List<Change> allowed = SchemaDiff.between(from, asInt, true);
+      List<SchemaChange> allowed = SchemaDiff.between(from, asInt, true);
       assertEquals(1, allowed.size());
       assertTrue(allowed.get(0).destructive());
       assertEquals(asInt.tables().get(0).column("age"),
-          Optional.of(((Change.AlterColumn) allowed.get(0)).to()));
+          Optional.of(((SchemaChange.AlterColumn) allowed.get(0)).to()));
     }
     // Widening is no loss: int to long, anything to text.
     assertEquals(1, SchemaDiff.between(asInt, asLong, false).size());

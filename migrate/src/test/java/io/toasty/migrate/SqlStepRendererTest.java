@@ -2,7 +2,7 @@ package io.toasty.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.render.SqlChoices;
 import io.toasty.migrate.render.SqlStepRenderer;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SqlStepRendererTest {
 
   private static List<String> sql(SqlChoices choices) {
-    List<Change> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
+    List<SchemaChange> up = SchemaDiff.between(Snapshots.of(Fixture.v1()), Snapshots.of(Fixture.v2()),
         false);
     SqlStepRenderer r = new SqlStepRenderer(choices);
     return up.stream().flatMap(c -> r.render(c).stream()).toList();

@@ -17,12 +17,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The steps from one snapshot to the next, as plain {@link Change} records in the order to run
+ * The steps from one snapshot to the next, as plain {@link SchemaChange} records in the order to run
  * them: foreign keys that go or change are dropped first; then new tables, each after the tables
  * it refers to, with its foreign keys to primary keys; then per changed table its dropped indexes,
  * declared renames, added, altered and dropped columns, and new indexes; then the foreign keys
  * that are new (on existing tables, to unique indexes, or closing a cycle of new tables); then
- * the tables whose changes are followed from now on ({@link Change.FollowChanges}: new ones, or
+ * the tables whose changes are followed from now on ({@link SchemaChange.FollowChanges}: new ones, or
  * kept ones whose model opts in) and no longer followed; then dropped tables, those referring to
  * others first, each followed one no longer followed first (so that the inverse, which creates
  * the table again, follows it again). A column whose field declares
@@ -40,13 +40,13 @@ public final class SchemaDiff {
    * @throws MigrationException when a change has no migration (a changed primary key, a required
    *     column added without a default)
    */
-  public static List<Change> between(SchemaSnapshot from, SchemaSnapshot to,
+  public static List<SchemaChange> between(SchemaSnapshot from, SchemaSnapshot to,
       boolean allowDestructive) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Map<String, TableSnapshot> state = new LinkedHashMap<>();
     from.tables().forEach(t -> state.put(t.name(), spent(t)));
-    List<Change> up = new ArrayList<>();
+    List<SchemaChange> up = new ArrayList<>();
     List<TableSnapshot> kept = to.tables().stream()
         .filter(t -> from.table(t.name()).isPresent()).toList();
     List<TableSnapshot> created = to.tables().stream()
@@ -81,7 +81,7 @@ public final class SchemaDiff {
         }
       }
       TableSnapshot definition = table.withForeignKeys(inline).withChanges(false);
-      up.add(new Change.CreateTable(definition));
+      up.add(new SchemaChange.CreateTable(definition));
       state.put(name, definition);
     }
     for (TableSnapshot table : kept) {
@@ -99,27 +99,27 @@ public final class SchemaDiff {
       List<ForeignKeySnapshot> keys = new ArrayList<>(before.foreignKeys());
       keys.add(e.getValue());
       TableSnapshot after = before.withForeignKeys(keys);
-      up.add(new Change.AddForeignKey(e.getKey(), e.getValue(), before, after));
+      up.add(new SchemaChange.AddForeignKey(e.getKey(), e.getValue(), before, after));
       state.put(e.getKey(), after);
     }
     for (TableSnapshot table : to.tables()) {
       TableSnapshot now = current(state, table.name());
       if (table.changes() != now.changes()) {
         TableSnapshot after = now.withChanges(table.changes());
-        up.add(table.changes() ? new Change.FollowChanges(after)
-            : new Change.UnfollowChanges(now));
+        up.add(table.changes() ? new SchemaChange.FollowChanges(after)
+            : new SchemaChange.UnfollowChanges(now));
         state.put(table.name(), after);
       }
     }
     for (String name : drops.dropOrder()) {
       TableSnapshot table = current(state, name);
       if (table.changes()) {
-        up.add(new Change.UnfollowChanges(table));
+        up.add(new SchemaChange.UnfollowChanges(table));
         table = table.withChanges(false);
       }
-      up.add(new Change.DropTable(table));
+      up.add(new SchemaChange.DropTable(table));
     }
-    List<String> destructive = up.stream().filter(Change::destructive).map(Change::describe)
+    List<String> destructive = up.stream().filter(SchemaChange::destructive).map(SchemaChange::describe)
         .toList();
     if (!allowDestructive && !destructive.isEmpty()) {
       throw new DestructiveChangeException(destructive);
@@ -127,13 +127,13 @@ public final class SchemaDiff {
     return List.copyOf(up);
   }
 
-  private static void dropForeignKey(List<Change> up, Map<String, TableSnapshot> state,
+  private static void dropForeignKey(List<SchemaChange> up, Map<String, TableSnapshot> state,
       String table, ForeignKeySnapshot fk) {
     TableSnapshot before = current(state, table);
     List<ForeignKeySnapshot> rest = new ArrayList<>(before.foreignKeys());
     rest.remove(fk);
     TableSnapshot after = before.withForeignKeys(rest);
-    up.add(new Change.DropForeignKey(table, fk, before, after));
+    up.add(new SchemaChange.DropForeignKey(table, fk, before, after));
     state.put(table, after);
   }
 
@@ -156,8 +156,8 @@ public final class SchemaDiff {
   }
 
   /** The steps that undo {@code up}: each step's inverse, last step first. */
-  public static List<Change> down(List<Change> up) {
-    List<Change> down = new ArrayList<>();
+  public static List<SchemaChange> down(List<SchemaChange> up) {
+    List<SchemaChange> down = new ArrayList<>();
     for (int i = up.size() - 1; i >= 0; i--) {
       down.add(up.get(i).inverse());
     }
@@ -173,11 +173,11 @@ public final class SchemaDiff {
   /** The steps of one table present on both sides; tracks the table as each step leaves it. */
   private static final class TableDiff {
     private final TableSnapshot to;
-    private final List<Change> out;
+    private final List<SchemaChange> out;
     /** The table as the steps so far leave it; its foreign keys are changed apart. */
     TableSnapshot current;
 
-    TableDiff(TableSnapshot from, TableSnapshot to, List<Change> out) {
+    TableDiff(TableSnapshot from, TableSnapshot to, List<SchemaChange> out) {
       this.current = spent(from);
       this.to = to;
       this.out = out;
@@ -192,7 +192,7 @@ public final class SchemaDiff {
       for (IndexSnapshot index : current.indexes()) {
         if (!to.indexes().contains(index)) {
           TableSnapshot after = withIndexes(current, without(index));
-          step(new Change.DropIndex(to.name(), index, current, after), after);
+          step(new SchemaChange.DropIndex(to.name(), index, current, after), after);
         }
       }
       for (ColumnSnapshot column : to.columns()) {
@@ -201,14 +201,14 @@ public final class SchemaDiff {
             && current.column(previous).isPresent()) {
           TableSnapshot after = replaceColumn(current, previous,
               current.column(previous).get().named(column.name()));
-          step(new Change.RenameColumn(to.name(), previous, column.name(), current, after), after);
+          step(new SchemaChange.RenameColumn(to.name(), previous, column.name(), current, after), after);
         }
       }
       for (ColumnSnapshot column : to.columns()) {
         if (current.column(column.name()).isEmpty()) {
           requireFill(column);
           TableSnapshot after = addColumn(current, column.named(column.name()));
-          step(new Change.AddColumn(to.name(), column.named(column.name()), current, after),
+          step(new SchemaChange.AddColumn(to.name(), column.named(column.name()), current, after),
               after);
         }
       }
@@ -217,13 +217,13 @@ public final class SchemaDiff {
         if (!was.sameDefinition(column)) {
           ColumnSnapshot now = column.named(column.name());
           TableSnapshot after = replaceColumn(current, was.name(), now);
-          step(new Change.AlterColumn(to.name(), was, now, current, after), after);
+          step(new SchemaChange.AlterColumn(to.name(), was, now, current, after), after);
         }
       }
       for (ColumnSnapshot column : List.copyOf(current.columns())) {
         if (to.column(column.name()).isEmpty()) {
           TableSnapshot after = dropColumn(current, column.name());
-          step(new Change.DropColumn(to.name(), column, current, after), after);
+          step(new SchemaChange.DropColumn(to.name(), column, current, after), after);
         }
       }
       for (IndexSnapshot index : to.indexes()) {
@@ -231,12 +231,12 @@ public final class SchemaDiff {
           List<IndexSnapshot> indexes = new ArrayList<>(current.indexes());
           indexes.add(index);
           TableSnapshot after = withIndexes(current, indexes);
-          step(new Change.CreateIndex(to.name(), index, current, after), after);
+          step(new SchemaChange.CreateIndex(to.name(), index, current, after), after);
         }
       }
     }
 
-    private void step(Change change, TableSnapshot after) {
+    private void step(SchemaChange change, TableSnapshot after) {
       out.add(change);
       current = after;
     }

@@ -3,7 +3,7 @@ package io.toasty.migrate.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.files.DynamoScript;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
@@ -38,8 +38,8 @@ public final class DynamoRenderer implements StepRenderer {
   }
 
   @Override
-  public List<String> render(Change change) {
-    if (change instanceof Change.CreateTable c) {
+  public List<String> render(SchemaChange change) {
+    if (change instanceof SchemaChange.CreateTable c) {
       ObjectNode op = op("createTable", c.table());
       op.set("key", key(c.definition(), c.definition().primaryKey()));
       ArrayNode indexes = op.putArray("indexes");
@@ -48,25 +48,25 @@ public final class DynamoRenderer implements StepRenderer {
       }
       op.put("uniqueTable", hasUnique(c.definition()));
       return List.of(op.toString());
-    } else if (change instanceof Change.DropTable d) {
+    } else if (change instanceof SchemaChange.DropTable d) {
       return List.of(op("deleteTable", d.table()).put("uniqueTable", hasUnique(d.definition()))
           .toString());
-    } else if (change instanceof Change.CreateIndex c) {
+    } else if (change instanceof SchemaChange.CreateIndex c) {
       ObjectNode op = op("createIndex", c.table()).put("index", c.index().name());
       op.set("key", key(c.after(), gsiKey(c.index())));
       op.put("uniqueTable", !hasUnique(c.before()) && hasUnique(c.after()));
       return List.of(op.toString());
-    } else if (change instanceof Change.DropIndex d) {
+    } else if (change instanceof SchemaChange.DropIndex d) {
       return List.of(op("deleteIndex", d.table()).put("index", d.index().name())
           .put("uniqueTable", hasUnique(d.before()) && !hasUnique(d.after())).toString());
-    } else if (change instanceof Change.RenameColumn r) {
+    } else if (change instanceof SchemaChange.RenameColumn r) {
       return List.of(op("renameAttribute", r.table()).put("from", r.from()).put("to", r.to())
           .toString());
-    } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
+    } else if (change instanceof SchemaChange.AddColumn a && a.column().defaultValue() != null) {
       return List.of(fill(a.table(), a.column().name(), a.column().defaultValue()).toString());
-    } else if (change instanceof Change.FollowChanges f) {
+    } else if (change instanceof SchemaChange.FollowChanges f) {
       return List.of(op("followChanges", f.table()).toString());
-    } else if (change instanceof Change.UnfollowChanges u) {
+    } else if (change instanceof SchemaChange.UnfollowChanges u) {
       return List.of(op("unfollowChanges", u.table()).toString());
     }
     return List.of();

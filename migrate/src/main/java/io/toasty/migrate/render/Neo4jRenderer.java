@@ -1,6 +1,6 @@
 package io.toasty.migrate.render;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.files.CypherScript;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
@@ -52,14 +52,14 @@ public final class Neo4jRenderer implements StepRenderer {
   }
 
   @Override
-  public List<String> render(Change change) {
-    if (change instanceof Change.CreateTable c) {
+  public List<String> render(SchemaChange change) {
+    if (change instanceof SchemaChange.CreateTable c) {
       List<String> out = new ArrayList<>();
       for (GraphEntry entry : GraphIndexes.of(graphTable(c.definition()))) {
         out.addAll(create(c.definition(), entry));
       }
       return out;
-    } else if (change instanceof Change.DropTable d) {
+    } else if (change instanceof SchemaChange.DropTable d) {
       List<String> out = new ArrayList<>();
       out.add(match(d.definition()) + (d.definition().relationship() ? " DELETE n"
           : " DETACH DELETE n"));
@@ -67,21 +67,21 @@ public final class Neo4jRenderer implements StepRenderer {
           .forEach(ix -> out.add(dropIndex(ix)));
       out.add("DROP CONSTRAINT " + name(GraphIndexes.primaryKeyName(d.table())) + " IF EXISTS");
       return out;
-    } else if (change instanceof Change.CreateIndex c) {
+    } else if (change instanceof SchemaChange.CreateIndex c) {
       return createIndex(c.before(), c.index());
-    } else if (change instanceof Change.DropIndex d) {
+    } else if (change instanceof SchemaChange.DropIndex d) {
       return onProperties(d.before(), d.index()) ? List.of(dropIndex(d.index())) : List.of();
-    } else if (change instanceof Change.RenameColumn r) {
+    } else if (change instanceof SchemaChange.RenameColumn r) {
       return List.of(match(r.before()) + " WHERE n." + quote(r.from()) + " IS NOT NULL SET n."
           + quote(r.to()) + " = n." + quote(r.from()) + " REMOVE n." + quote(r.from()));
-    } else if (change instanceof Change.AddColumn a && a.column().defaultValue() != null) {
+    } else if (change instanceof SchemaChange.AddColumn a && a.column().defaultValue() != null) {
       return List.of(match(a.before()) + " WHERE n." + quote(a.column().name())
           + " IS NULL SET n." + quote(a.column().name()) + " = "
           + literal(a.column().defaultValue()));
-    } else if (change instanceof Change.DropColumn d) {
+    } else if (change instanceof SchemaChange.DropColumn d) {
       return List.of(match(d.before()) + " WHERE n." + quote(d.column().name())
           + " IS NOT NULL REMOVE n." + quote(d.column().name()));
-    } else if (change instanceof Change.AlterColumn a) {
+    } else if (change instanceof SchemaChange.AlterColumn a) {
       return convert(a.before(), a.from(), a.to());
     }
     return List.of();

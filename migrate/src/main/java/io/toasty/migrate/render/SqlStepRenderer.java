@@ -1,6 +1,6 @@
 package io.toasty.migrate.render;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.ForeignKeySnapshot;
@@ -33,11 +33,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL statements of one {@link Change} in one dialect ({@link SqlChoices}): the change as
+ * The SQL statements of one {@link SchemaChange} in one dialect ({@link SqlChoices}): the change as
  * {@link DdlStatement}s, written by the {@link DdlRenderer} schema push uses. Each change becomes
  * one statement wherever the dialect allows, so that a dialect without transactional DDL records
  * its progress change by change; SQLite's table rebuild is several statements inside the
- * migration's transaction. A table's changes followed ({@link Change.FollowChanges}) are
+ * migration's transaction. A table's changes followed ({@link SchemaChange.FollowChanges}) are
  * PostgreSQL's change trigger, as push writes it ({@link ChangeTriggerDdl}); no statement on the
  * other dialects, whose change streams refuse at run time.
  */
@@ -63,42 +63,42 @@ public final class SqlStepRenderer implements StepRenderer {
   }
 
   @Override
-  public List<String> render(Change change) {
+  public List<String> render(SchemaChange change) {
     return renderer.render(statements(change));
   }
 
   /** The DDL of {@code change}, before it is written. */
-  public List<DdlStatement> statements(Change change) {
-    if (change instanceof Change.CreateTable c) {
+  public List<DdlStatement> statements(SchemaChange change) {
+    if (change instanceof SchemaChange.CreateTable c) {
       return createTable(c.definition());
-    } else if (change instanceof Change.DropTable d) {
+    } else if (change instanceof SchemaChange.DropTable d) {
       return List.of(new TableDrop(d.definition().name(), false));
-    } else if (change instanceof Change.AddColumn a) {
+    } else if (change instanceof SchemaChange.AddColumn a) {
       return List.of(new ColumnAddition(a.table(), SnapshotTables.column(a.after(), a.column())));
-    } else if (change instanceof Change.DropColumn d) {
+    } else if (change instanceof SchemaChange.DropColumn d) {
       return List.of(new ColumnDrop(d.table(), d.column().name()));
-    } else if (change instanceof Change.RenameColumn r) {
+    } else if (change instanceof SchemaChange.RenameColumn r) {
       return List.of(new ColumnRename(r.table(), r.from(), r.to()));
-    } else if (change instanceof Change.AlterColumn a) {
+    } else if (change instanceof SchemaChange.AlterColumn a) {
       return choices.ddl().alter() == AlterStyle.REBUILD ? rebuild(a.after(), a.to().name())
           : List.of(new ColumnChange(a.table(), SnapshotTables.column(a.before(), a.from()),
               SnapshotTables.column(a.after(), a.to())));
-    } else if (change instanceof Change.CreateIndex c) {
+    } else if (change instanceof SchemaChange.CreateIndex c) {
       return new IndexCreation(c.table(), SnapshotTables.index(c.index()), false,
           retyped(c.before(), c.after(), c.index().columns())).withLiveColumn(choices.ddl());
-    } else if (change instanceof Change.DropIndex d) {
+    } else if (change instanceof SchemaChange.DropIndex d) {
       return List.of(new IndexDrop(d.table(), d.index().name(),
           retyped(d.before(), d.after(), d.index().columns())));
-    } else if (change instanceof Change.AddForeignKey a) {
+    } else if (change instanceof SchemaChange.AddForeignKey a) {
       return inCreateTableOnly() ? rebuild(a.after(), null)
           : addForeignKey(a.table(), a.foreignKey(),
               retyped(a.before(), a.after(), a.foreignKey().columns()));
-    } else if (change instanceof Change.DropForeignKey d) {
+    } else if (change instanceof SchemaChange.DropForeignKey d) {
       return inCreateTableOnly() ? rebuild(d.after(), null)
           : List.of(new ForeignKeyDrop(d.table(), d.foreignKey().name(), false));
-    } else if (change instanceof Change.FollowChanges f) {
+    } else if (change instanceof SchemaChange.FollowChanges f) {
       return ChangeTriggerDdl.follow(dialect, f.table(), f.definition().primaryKey(), true);
-    } else if (change instanceof Change.UnfollowChanges u) {
+    } else if (change instanceof SchemaChange.UnfollowChanges u) {
       return ChangeTriggerDdl.unfollow(dialect, u.table());
     }
     throw new IllegalArgumentException("no SQL for " + change);

@@ -1,6 +1,6 @@
 package io.toasty.migrate.render;
 
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.files.ScriptFormat;
 import io.toasty.schema.naming.NamingStrategy;
 import java.util.List;
@@ -24,5 +24,5 @@ public interface StepRenderer {
   }
 
   /** The statements of {@code change}, in order (none when the backend has nothing to do). */
-  List<String> render(Change change);
+  List<String> render(SchemaChange change);
 }

@@ -2,6 +2,7 @@ package io.toasty.planner.lower;
 
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.HirDep;
 import io.toasty.planner.hir.HirOutput;
 import io.toasty.planner.hir.HirStatement;
@@ -83,7 +84,7 @@ final class LowerDelete {
   private static boolean isStable(LowerContext cx, ExprNode filter) {
     boolean selfReference = cx.model.relations().stream()
         .anyMatch(r -> r.isBelongsTo() && r.target().equals(cx.model.name()));
-    return !selfReference && !io.toasty.planner.expr.Walk.hasSubquery(filter);
+    return !selfReference && !Walk.hasSubquery(filter);
   }
 
   /** {@code SELECT * FROM model WHERE filter}, restricted by {@code keys} if given; its id. */

@@ -10,6 +10,8 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,9 +155,9 @@ final class LowerInsert {
           i -> cx.addArg(new ExtraArg.ConstantArg(VersionBump.initial(f))));
     }
     if (f.auto() == AutoStrategy.SOFT_DELETE) {
-      return f.type() == io.toasty.value.Type.Scalar.BOOL ? ExprNode.FALSE : ExprNode.NULL; // live
+      return f.type() == Type.Scalar.BOOL ? ExprNode.FALSE : ExprNode.NULL; // live
     }
-    io.toasty.value.Value defaultValue = f.defaultValue();
+    Value defaultValue = f.defaultValue();
     if (defaultValue != null && !defaultValue.isNull()) {
       return defaults.computeIfAbsent(f.index(),
           i -> cx.addArg(new ExtraArg.ConstantArg(defaultValue)));

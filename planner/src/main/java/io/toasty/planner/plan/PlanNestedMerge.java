@@ -3,6 +3,7 @@ package io.toasty.planner.plan;
 import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.Hir;
 import io.toasty.planner.hir.HirMerge;
 import io.toasty.planner.hir.HirStatement;
@@ -117,7 +118,7 @@ final class PlanNestedMerge {
 
   private MergeBranch.Fetch fetch(HirStatement child, HirMerge m, Query q, TableSchema table) {
     if (capability.sql()) {
-      if (!capability.subqueries() && io.toasty.planner.expr.Walk.hasSubquery(q.filter())) {
+      if (!capability.subqueries() && Walk.hasSubquery(q.filter())) {
         throw new UnsupportedFeatureException(Feature.SUBQUERIES, capability.backend(),
             "an include's filter on " + table.name() + " must compare values");
       }
@@ -134,7 +135,7 @@ final class PlanNestedMerge {
     List<Integer> keyPositions = KeyPositions.of(m.childColumns(), table.primaryKey());
     boolean byKey = keyPositions != null;
     boolean defaultOrder = q.orderBy().isEmpty() || isKeyOrder(q.orderBy(), table);
-    boolean subquery = io.toasty.planner.expr.Walk.hasSubquery(q.filter());
+    boolean subquery = Walk.hasSubquery(q.filter());
     MergeBranch.IndexFetch limited = subquery || byKey ? null
         : LimitedIndexFetch.of(q, m.childColumns(), table);
     if (limited != null) {

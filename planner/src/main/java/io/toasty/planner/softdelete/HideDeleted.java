@@ -5,6 +5,7 @@ import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.RowScope;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.app.RelationSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.DeletedRows;
@@ -177,7 +178,7 @@ public final class HideDeleted extends RowScope {
   }
 
   /** Whether {@code child}'s records are deleted with the parent {@code r} points at. */
-  private static boolean required(ModelSchema child, io.toasty.schema.app.RelationSchema r) {
+  private static boolean required(ModelSchema child, RelationSchema r) {
     return !r.nullable() || r.sourceFields().stream().anyMatch(f -> !child.field(f).nullable());
   }
 

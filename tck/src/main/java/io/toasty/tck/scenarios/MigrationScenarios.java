@@ -15,7 +15,7 @@ import io.toasty.migrate.MigrationGenerator;
 import io.toasty.migrate.Migrator;
 import io.toasty.migrate.apply.HistoryRow;
 import io.toasty.migrate.apply.MigrationStatus;
-import io.toasty.migrate.diff.Change;
+import io.toasty.migrate.diff.SchemaChange;
 import io.toasty.migrate.diff.Drift;
 import io.toasty.migrate.diff.DriftReport;
 import io.toasty.migrate.diff.SchemaDiff;
@@ -256,13 +256,13 @@ public abstract class MigrationScenarios {
   }
 
   /** The changes of version {@code v}'s migration, as the generator wrote its steps. */
-  private static List<Change> changes(int v) {
+  private static List<SchemaChange> changes(int v) {
     return SchemaDiff.between(v == 1 ? SchemaSnapshot.EMPTY
         : Snapshots.of(MigrationVersions.version(v - 1)),
         Snapshots.of(MigrationVersions.version(v)), MigrationVersions.destructive(v));
   }
 
-  private static List<MigrationEvent.At> steps(String label, int v, List<Change> changes,
+  private static List<MigrationEvent.At> steps(String label, int v, List<SchemaChange> changes,
       boolean undo) {
     List<MigrationEvent.At> out = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
