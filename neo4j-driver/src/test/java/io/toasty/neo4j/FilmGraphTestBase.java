@@ -6,6 +6,7 @@ import io.toasty.neo4j.models.Films;
 import io.toasty.neo4j.models.Studios;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,10 @@ abstract class FilmGraphTestBase {
     String url = LocalNeo4j.url();
     prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
     db = Toasty.builder().url(url)
-        .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4).build();
+        .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4)
+        // the raw Cypher of these tests names labels as declared (films, studios); the graph
+        // default naming is the TCK's RelationshipModelTest
+        .naming(NamingStrategy.declared()).build();
     db.schema().reset().block(Duration.ofMinutes(5));
   }
 

@@ -17,6 +17,7 @@ import io.toasty.neo4j.models.Studios;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import io.toasty.schema.Schema;
+import io.toasty.schema.naming.NamingStrategy;
 import io.toasty.stmt.StatementNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ class RelationPatternPlanTest {
     prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
     db = Toasty.builder().url(url)
         .models(Studios.MODEL, Films.MODEL, Castings.MODEL, Actors.MODEL).poolMaxSize(4)
-        .wrapDriver(d -> captured = new CapturingDriver(d)).build();
+        .wrapDriver(d -> captured = new CapturingDriver(d))
+        // the renderer below plans on the declared schema, so the Db names tables as declared
+        .naming(NamingStrategy.declared()).build();
     db.schema().reset().block(Duration.ofMinutes(5));
   }
 
