@@ -109,6 +109,9 @@ public final class MigrationGenerator {
     for (Map.Entry<StepRenderer, NamedDiff> e : diffs.entrySet()) {
       StepRenderer renderer = e.getKey();
       NamedDiff diff = e.getValue();
+      if (diff.up().isEmpty() && ownSnapshot(renderer)) {
+        continue;
+      }
       directory.write(renderer.folder(), renderer.format(), version, name,
           "Toasty migration V" + version + ": " + description, steps(renderer, diff.up()),
           steps(renderer, SchemaDiff.down(diff.up())));
@@ -131,6 +134,12 @@ public final class MigrationGenerator {
       // own: its migrations follow the shared one, and the diff from there renames every table
       // (a destructive step, refused unless allowed; see docs/migrations.md).
       SchemaSnapshot own = directory.snapshot(renderer.folder());
+      if (own.tables().isEmpty() && !last.tables().isEmpty()
+          && directory.migrations(renderer.folder(), renderer.format()).isEmpty()) {
+        // The project has migrations, none of them for this backend: it does not migrate this
+        // backend, and a diff from the shared snapshot would rename every table of it.
+        return new NamedDiff(List.of(), next);
+      }
       last = own.tables().isEmpty() ? last : own;
     }
     return new NamedDiff(SchemaDiff.between(last, next, allowDestructive), next);

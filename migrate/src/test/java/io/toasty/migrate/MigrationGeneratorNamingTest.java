@@ -14,6 +14,7 @@ import io.toasty.value.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,23 @@ class MigrationGeneratorNamingTest {
         () -> MigrationGenerator.of(dir).generate(bookmarks(true), "index clicks"));
     assertEquals(Optional.of(2), MigrationGenerator.of(dir).naming(NamingStrategy.declared())
         .generate(bookmarks(true), "index clicks"));
+  }
+
+  /**
+   * A project whose migrations have no Neo4j folder (its backends are SQL ones) does not migrate
+   * Neo4j: the Neo4j folder is not written, and the models unchanged give no migration, rather
+   * than one renaming every label from the shared snapshot's names.
+   */
+  @Test
+  void aBackendTheProjectDoesNotMigrateStaysUnwritten() throws IOException {
+    assertEquals(Optional.of(1), MigrationGenerator.of(dir).generate(bookmarks(false), "bookmarks"));
+    try (var files = Files.walk(dir.resolve("neo4j"))) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    assertEquals(Optional.empty(), MigrationGenerator.of(dir).generate(bookmarks(false), "none"));
+    assertEquals(Optional.of(2), MigrationGenerator.of(dir).generate(bookmarks(true), "clicks"));
+    assertTrue(Files.exists(dir.resolve("postgresql/V2__clicks.sql")));
+    assertFalse(Files.exists(dir.resolve("neo4j")));
   }
 
   private String read(String folder, String file) throws IOException {
