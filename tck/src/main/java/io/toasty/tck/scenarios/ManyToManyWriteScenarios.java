@@ -127,7 +127,7 @@ public abstract class ManyToManyWriteScenarios {
     // the last write: the join records (SQL, in the transaction), or the one atomic request
     DriverException boom = new DriverException("tck", null, "injected", null);
     log.failNext(op -> op instanceof Operation.Atomic || op instanceof Operation.Insert i
-        && i.statement().target() instanceof Source.Table t && t.table().endsWith("enrollments"),
+        && i.statement().target() instanceof Source.Table t && t.table().endsWith(db.tableOf(Enrollments.MODEL)),
         boom);
     failure(DriverException.class, () -> Students.create().name("cy")
         .courses(Courses.create().title("bio"), Courses.create().title("chem")).exec(db));

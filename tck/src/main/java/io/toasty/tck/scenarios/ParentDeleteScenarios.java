@@ -105,7 +105,7 @@ public abstract class ParentDeleteScenarios {
     // the authors' delete: a statement of its own over SQL, one atomic request on DynamoDB
     log.failNext(op -> op instanceof Operation.QuerySql q
             && q.statement() instanceof DeleteNode d
-            && d.source().equals(new Source.Table("authors"))
+            && d.source().equals(new Source.Table(db.tableOf(Authors.MODEL)))
             || op instanceof Operation.Atomic,
         new DriverException("h2", "XX000", "injected", null));
     Tck.failure(DriverException.class, () -> Authors.delete(ann).exec(db));

@@ -3,6 +3,7 @@ package io.toasty.tck.scenarios;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.reactive.Db;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.OperationLog;
@@ -33,7 +34,10 @@ public abstract class RelationPlanScenarios {
   public void aScopedQueryLiftsTheParentKey(Db db) {
     String plan = db.explain(Articles.filter(Articles.AUTHOR.is(Authors.ID.eq(new UUID(0, 7))))
         .untyped());
-    assertTrue(plan.contains("articles.author_id = $0"), plan);
+    ModelSchema articles = db.capability().naming().apply(Articles.MODEL.schema());
+    String authorId = articles.tableName() + "."
+        + articles.fields().get(Articles.AUTHOR_ID.index()).columnName();
+    assertTrue(plan.contains(authorId + " = $0"), plan);
     assertTrue(!plan.contains("IN (subquery"), plan);
   }
 }
