@@ -37,10 +37,7 @@ final class Dirt {
 
   /**
    * Notes that {@code op} was sent to the driver; the answer is what becomes of it. A write
-   * stays unanswered until it completes, fails with an error the database answered, or sends a
-   * row back: a create or an upsert read as one record is cancelled right after its row, and
-   * the database sent that row only once it had run the statement (a write cancelled before any
-   * row came back stays unanswered).
+   * stays unanswered until it completes or fails with an error the database answered.
    */
   Consumer<OperationLog.Outcome> sent(Operation op) {
     if (op instanceof Operation.RawSql raw) {
@@ -56,7 +53,6 @@ final class Dirt {
     return outcome -> {
       if (outcome instanceof OperationLog.Outcome.Count
           || outcome instanceof OperationLog.Outcome.Rows
-          || outcome instanceof OperationLog.Outcome.Cancelled c && c.rows() > 0
           || outcome instanceof OperationLog.Outcome.Failed f
           && OperationEffects.answered(f.error())) {
         unanswered.decrementAndGet();

@@ -52,8 +52,6 @@ class DirtTest {
     assertEquals(List.of(), reasonsAfter(new OperationLog.Outcome.Count(1)));
     assertEquals(List.of(), reasonsAfter(new OperationLog.Outcome.Failed(
         new DriverException("h2", "23505", "a unique constraint refused it", null))));
-    // a create read as one record: its row came back, then the reader cancelled the rest
-    assertEquals(List.of(), reasonsAfter(new OperationLog.Outcome.Cancelled(1)));
     List<String> unanswered = List.of("writes left unanswered");
     assertEquals(unanswered, reasonsAfter(new OperationLog.Outcome.Cancelled(0)));
     assertEquals(unanswered, reasonsAfter(new OperationLog.Outcome.Failed(
