@@ -178,6 +178,26 @@ class AutoConfigurationTest {
   }
 
   /**
+   * {@code toasty.naming} unset leaves the naming to the backend (declared on H2: {@code labels});
+   * set, it wins ({@code graph}: {@code Label}), and the models work under either name.
+   */
+  @Test
+  void namingIsTheBackendsUnlessSet() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName())
+        .run(context -> assertThat(context.getBean(Db.class).tableOf(Labels.MODEL))
+            .isEqualTo("labels"));
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///" + Backend.randomName()
+            + "?options=DB_CLOSE_DELAY=-1", "toasty.schema=push", "toasty.naming=graph")
+        .run(context -> {
+          Db db = context.getBean(Db.class);
+          assertThat(db.tableOf(Labels.MODEL)).isEqualTo("Label");
+          Labels.create().text("blue").exec(db).block(Duration.ofSeconds(30));
+          assertThat(Labels.all().stream(db).count().block(Duration.ofSeconds(30)))
+              .isEqualTo(1L);
+        });
+  }
+
+  /**
    * {@code toasty.replicas.*} reach the Db: a replica (here a second pool on the same H2
    * database) serves reads outside a transaction, writes go to the primary, and a read of a
    * request that wrote goes to the primary.

@@ -35,7 +35,6 @@ final class ToastyDbFactory {
     DbBuilder builder = Toasty.builder()
         .models(models)
         .planCacheSize(properties.getPlanCacheSize())
-        .naming(properties.getNaming().strategy())
         .driverFactory(config -> {
           driver.set(R2dbcDrivers.onConnectionFactory(factory, config));
           return driver.get();
@@ -82,6 +81,10 @@ final class ToastyDbFactory {
     builder.retry(properties.getRetry().policy());
     builder.transactionRetry(properties.getTransactionRetry().policy());
     builder.acquireTimeout(properties.getAcquireTimeout());
+    if (properties.getNaming() != null) {
+      // unset: the backend's own naming (Capability.naming())
+      builder.naming(properties.getNaming().strategy());
+    }
     if (properties.getStatementTimeout() != null) {
       builder.statementTimeout(properties.getStatementTimeout());
     }

@@ -35,8 +35,7 @@ abstract class ToastyDynamoConfiguration {
       ObjectProvider<DynamoDbAsyncClient> clients,
       ObjectProvider<ObservationRegistry> observations, BeanFactory beans) {
     DbBuilder builder = Toasty.builder().models(models.all())
-        .planCacheSize(properties.getPlanCacheSize())
-        .naming(properties.getNaming().strategy());
+        .planCacheSize(properties.getPlanCacheSize());
     String url = properties.getUrl();
     if (url != null) {
       builder.url(url);

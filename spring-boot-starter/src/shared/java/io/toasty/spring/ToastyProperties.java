@@ -4,6 +4,7 @@ import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.transaction.annotation.RollbackOn;
@@ -131,18 +132,19 @@ public class ToastyProperties {
   /**
    * How the database names the tables and columns the models did not name with {@code @Table}
    * or {@code @Column} ({@code DbBuilder.naming}; docs/models.md, "Names in the database"):
-   * {@code declared} (snake case, the default) or {@code graph} (labels after the records,
-   * properties in camel case).
+   * {@code declared} (snake case) or {@code graph} (labels after the records, properties in
+   * camel case); unset, the backend's own ({@code Capability.naming()}: declared on the SQL
+   * backends and DynamoDB, graph on Neo4j).
    */
-  private Naming naming = Naming.DECLARED;
+  private @Nullable Naming naming;
 
-  /** The naming of tables and columns the models did not name. */
-  public Naming getNaming() {
+  /** The naming of tables and columns the models did not name; null for the backend's own. */
+  public @Nullable Naming getNaming() {
     return naming;
   }
 
-  /** Sets the naming of tables and columns the models did not name. */
-  public void setNaming(Naming naming) {
+  /** Sets the naming of tables and columns the models did not name (null: the backend's). */
+  public void setNaming(@Nullable Naming naming) {
     this.naming = naming;
   }
 
