@@ -37,7 +37,10 @@ final class Dirt {
 
   /**
    * Notes that {@code op} was sent to the driver; the answer is what becomes of it. A write
-   * stays unanswered until it completes or fails with an error the database answered.
+   * stays unanswered until it completes, fails with an error the database answered, or is
+   * cancelled after every row it returns came back ({@link OperationEffects#rowsOnceRun}: the
+   * database sent the last of them once it had run the statement, and the connection is
+   * drained before the {@code Db} closes). A write cancelled earlier may still be running.
    */
   Consumer<OperationLog.Outcome> sent(Operation op) {
     if (op instanceof Operation.RawSql raw) {
@@ -50,9 +53,12 @@ final class Dirt {
       return outcome -> { };
     }
     unanswered.incrementAndGet();
+    int rowsOnceRun = OperationEffects.rowsOnceRun(op);
     return outcome -> {
       if (outcome instanceof OperationLog.Outcome.Count
           || outcome instanceof OperationLog.Outcome.Rows
+          || outcome instanceof OperationLog.Outcome.Cancelled c
+          && rowsOnceRun > 0 && c.rows() >= rowsOnceRun
           || outcome instanceof OperationLog.Outcome.Failed f
           && OperationEffects.answered(f.error())) {
         unanswered.decrementAndGet();

@@ -5,7 +5,9 @@ import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.ToastyException;
+import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -41,6 +43,21 @@ final class OperationEffects {
     return !(op instanceof Operation.GetByKey || op instanceof Operation.QueryPk
         || op instanceof Operation.FindPkByIndex || op instanceof Operation.Scan
         || op instanceof Operation.Count);
+  }
+
+  /**
+   * How many rows {@code op} sends back only once the database has run all of it: an insert's
+   * rows, one per inserted row, when it returns records or keys; 0 when that is not known (any
+   * other write, an insert returning a count). A write cancelled after that many rows came back
+   * has run: a create read as one record cancels right after its row.
+   */
+  static int rowsOnceRun(Operation op) {
+    InsertNode insert = op instanceof Operation.Insert i ? i.statement()
+        : op instanceof Operation.QuerySql q && q.statement() instanceof InsertNode n ? n : null;
+    if (insert == null || insert.returning() instanceof Returning.Count) {
+      return 0;
+    }
+    return insert.rows().size();
   }
 
   /**

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.error.QueryTimeoutException;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.InsertNode;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -61,11 +66,44 @@ class DirtTest {
     assertEquals(unanswered, reasonsAfter(null));
   }
 
+  /**
+   * A create read as one record cancels its stream right after the row: an insert cancelled
+   * once every row it returns came back has run; one cancelled before, or a write whose rows
+   * are not counted (raw SQL), may still be running.
+   */
+  @Test
+  void aWriteCancelledAfterAllItsRowsCameBackKeepsItClean() {
+    List<String> unanswered = List.of("writes left unanswered");
+    assertEquals(List.of(), reasonsAfter(insert(1, false), new OperationLog.Outcome.Cancelled(1)));
+    assertEquals(List.of(), reasonsAfter(insert(2, false), new OperationLog.Outcome.Cancelled(2)));
+    assertEquals(unanswered,
+        reasonsAfter(insert(2, false), new OperationLog.Outcome.Cancelled(1)));
+    assertEquals(unanswered,
+        reasonsAfter(insert(1, false), new OperationLog.Outcome.Cancelled(0)));
+    assertEquals(unanswered, reasonsAfter(insert(1, true), new OperationLog.Outcome.Cancelled(1)));
+    assertEquals(unanswered, reasonsAfter(sql("INSERT INTO t VALUES (1) RETURNING a"),
+        new OperationLog.Outcome.Cancelled(1)));
+  }
+
+  /** An insert of {@code rows} rows returning their keys, or their count. */
+  private static Operation.Insert insert(int rows, boolean count) {
+    List<ExprNode.Record> values = Collections.nCopies(rows,
+        new ExprNode.Record(List.of(new ExprNode.Arg(0))));
+    Returning returning = count ? new Returning.Count() : new Returning.Keys(List.of(0));
+    return new Operation.Insert(new InsertNode(new Source.Table("t", null), List.of(0), values,
+        returning), List.of(), List.of());
+  }
+
   /** The reasons after one insert whose outcome is {@code outcome} (null: none yet). */
   private static List<String> reasonsAfter(OperationLog.Outcome outcome) {
+    return reasonsAfter(sql("INSERT INTO t VALUES (1)"), outcome);
+  }
+
+  /** The reasons after {@code write} whose outcome is {@code outcome} (null: none yet). */
+  private static List<String> reasonsAfter(Operation write, OperationLog.Outcome outcome) {
     Dirt dirt = new Dirt();
     dirt.watch();
-    Consumer<OperationLog.Outcome> settled = dirt.sent(sql("INSERT INTO t VALUES (1)"));
+    Consumer<OperationLog.Outcome> settled = dirt.sent(write);
     if (outcome != null) {
       settled.accept(outcome);
     }
