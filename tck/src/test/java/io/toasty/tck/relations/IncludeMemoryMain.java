@@ -44,21 +44,11 @@ public final class IncludeMemoryMain {
     Duration wait = Duration.ofMinutes(5);
     db.schema().reset().block(wait);
     long start = System.nanoTime();
-    int batch = 1000;
-    Flux.range(0, n / batch).concatMap(b -> {
-      List<AuthorCreate> authors = new ArrayList<>(batch);
-      for (int i = 0; i < batch; i++) {
-        authors.add(Authors.create().name("author-" + (b * batch + i)));
-      }
-      return Authors.createMany(authors).exec(db).flatMap(created -> {
-        List<ArticleCreate> articles = new ArrayList<>(batch * 2);
-        for (Author a : created) {
-          articles.add(Articles.create().author(a).title("first").votes(1));
-          articles.add(Articles.create().author(a).title("second").votes(2));
-        }
-        return Articles.createMany(articles).exec(db);
-      });
-    }, 1).then().block(wait);
+    if (url.startsWith("r2dbc:postgresql:")) {
+      loadWithSql(db, n, wait);
+    } else {
+      load(db, n, wait);
+    }
     long loaded = System.nanoTime();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
@@ -99,6 +89,55 @@ public final class IncludeMemoryMain {
             + "streamSeconds=%.1f%n", inTransaction, n, articlesSeen.get(), mib(max), mib(baseline),
         mib(maxAfterGc.get()), mib(peak), (loaded - start) / 1e9, (streamed - loaded) / 1e9);
     System.exit(0);
+  }
+
+  /** Stores {@code n} authors with two articles each, 1,000 authors a batch. */
+  private static void load(Db db, int n, Duration wait) {
+    int batch = 1000;
+    Flux.range(0, n / batch).concatMap(b -> {
+      List<AuthorCreate> authors = new ArrayList<>(batch);
+      for (int i = 0; i < batch; i++) {
+        authors.add(Authors.create().name("author-" + (b * batch + i)));
+      }
+      return Authors.createMany(authors).exec(db).flatMap(created -> {
+        List<ArticleCreate> articles = new ArrayList<>(batch * 2);
+        for (Author a : created) {
+          articles.add(Articles.create().author(a).title("first").votes(1));
+          articles.add(Articles.create().author(a).title("second").votes(2));
+        }
+        return Articles.createMany(articles).exec(db);
+      });
+    }, 1).then().block(wait);
+  }
+
+  /**
+   * As {@link #load}, on PostgreSQL with set-based statements of 20,000 authors each: the
+   * figures are of the streaming, and storing 600,000 rows a batch of records at a time took
+   * longer than streaming them (18 s against 4 s). Keys are made from the author's number. H2
+   * keeps {@link #load}: its tables share the test's 256 MiB heap, and set-based statements
+   * there left the collector too little room (86 s instead of 31 s).
+   */
+  private static void loadWithSql(Db db, int n, Duration wait) {
+    String authors = '"' + db.tableOf(Authors.MODEL) + '"';
+    String articles = '"' + db.tableOf(Articles.MODEL) + '"';
+    int chunk = 20_000;
+    Flux.range(0, (n + chunk - 1) / chunk).concatMap(c -> {
+      String range = "generate_series(" + (c * chunk + 1) + ", "
+          + Math.min(n, (c + 1) * chunk) + ") AS r(x)";
+      return Flux.concat(
+          db.sql("INSERT INTO " + authors + " (\"id\", \"name\") SELECT " + uuid("0000", "x")
+              + ", 'author-' || CAST(x AS VARCHAR) FROM " + range).execute(),
+          db.sql("INSERT INTO " + articles + " (\"id\", \"author_id\", \"title\", \"votes\")"
+              + " SELECT " + uuid("0001", "x") + ", " + uuid("0000", "x") + ", 'first', 1 FROM "
+              + range + " UNION ALL SELECT " + uuid("0002", "x") + ", " + uuid("0000", "x")
+              + ", 'second', 2 FROM " + range).execute());
+    }).then().block(wait);
+  }
+
+  /** SQL for a UUID made of {@code kind} (4 hex digits) and the number {@code x}. */
+  private static String uuid(String kind, String x) {
+    return "CAST('00000000-0000-4000-" + kind + "-' || LPAD(CAST(" + x
+        + " AS VARCHAR), 12, '0') AS UUID)";
   }
 
   private static long mib(long bytes) {
