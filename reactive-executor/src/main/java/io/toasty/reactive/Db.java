@@ -9,7 +9,6 @@ import io.toasty.ModelDef;
 import io.toasty.PartiqlStatement;
 import io.toasty.SqlStatement;
 import io.toasty.Statement.Snapshot;
-import io.toasty.Tenant;
 import io.toasty.driver.Capability;
 import io.toasty.driver.Connection;
 import io.toasty.driver.Driver;
@@ -25,8 +24,7 @@ import io.toasty.planner.PlanCacheStats;
 import io.toasty.planner.Planner;
 import io.toasty.planner.path.ExplainPath;
 import io.toasty.reactive.exec.Uuids;
-import io.toasty.reactive.internal.change.ChangeFanOut;
-import io.toasty.reactive.internal.change.ChangeReads;
+import io.toasty.reactive.internal.change.ChangeFollow;
 import io.toasty.reactive.internal.driver.HealthProbe;
 import io.toasty.reactive.internal.gate.GatedDriver;
 import io.toasty.reactive.internal.route.DbView;
@@ -71,20 +69,18 @@ public final class Db implements Executor {
   private final HealthProbe health;
   /** Where reads go when the {@code Db} has read replicas, or null when it has none. */
   private final @Nullable ReplicaSet replicas;
-  /** The most change notices that wait for a slow subscriber ({@link DbBuilder#changeBuffer}). */
-  private final int changeBuffer;
-  /** The live change streams, one read per model and batch of notices, fanned out. */
-  private final ChangeFanOut changeFanOut = new ChangeFanOut();
+  /** Where change streams start: the refusals, then shared or resumed reads. */
+  private final ChangeFollow changeFollow;
 
   Db(Schema schema, Driver driver, Planner planner, Duration acquireTimeout,
       RouterOptions options, List<Db> replicaDbs, ReplicaPolicy policy, int changeBuffer) {
-    this.changeBuffer = changeBuffer;
     this.driver = new GatedDriver(driver, acquireTimeout);
     this.router = new Router(schema, this.driver, planner, options, TxLinks::new);
     this.replicas = replicaDbs.isEmpty() ? null
         : new ReplicaSet(router, replicaDbs, policy, options.binding());
     this.schemaOps = new DbSchema(driver, this.driver);
     this.health = new HealthProbe(this.driver, schema);
+    this.changeFollow = new ChangeFollow(this.driver, schema, changeBuffer);
     Uuids.v4(); // seeds the generator here, on the builder's thread, not on a Reactor thread
   }
 
@@ -196,30 +192,9 @@ public final class Db implements Executor {
 
   private <M> Flux<Change<M>> follow(ModelDef<M> model, @Nullable String resumeToken) {
     Objects.requireNonNull(model, "model");
-    return Flux.defer(() -> {
-      Capability capability = driver.capability();
-      if (!capability.changeStreams()) {
-        return Flux.error(new UnsupportedFeatureException(io.toasty.Feature.CHANGE_STREAMS,
-            capability.backend(), "following the changes of " + model.name()));
-      }
-      Schema schema = router.models();
-      if (!schema.hasModel(model.name()) || !schema.model(model.name()).changes()) {
-        return Flux.error(new InvalidModelException(model.name(), null, model.name()
-            + " is not a model of this Db with @Model(changes = true): its changes are not"
-            + " reported"));
-      }
-      return Flux.deferContextual(context -> schema.model(model.name()).tenantField() != null
-          && !Tenant.in(context).map(Tenant::isNone).orElse(false)
-          ? Flux.error(new TenantScopeException(TenantScopeException.Reason.CHANGES,
-              model.name(), null, "the changes of a tenant-scoped model are followed only under "
-              + "Tenant.none(): their notices carry every tenant's keys"))
-          : resumeToken == null
-              ? changeFanOut.changes(model, () -> driver.changes(model.name(), null), this,
-                  changeBuffer)
-              : ChangeReads.of(after -> driver.changes(model.name(), after), resumeToken, this,
-                  model, changeBuffer));
-    });
+    return changeFollow.follow(model, resumeToken, this);
   }
+
 
   /**
    * A raw SQL statement on this database, run where {@link #exec} would run a typed one (the
