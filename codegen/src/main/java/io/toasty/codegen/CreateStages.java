@@ -11,6 +11,7 @@ import io.toasty.schema.app.RelationSchema;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stages of a create checked at compile time ({@code Users.createChecked()}): one interface
@@ -52,7 +53,7 @@ final class CreateStages {
   }
 
   /** {@code UserCreateStages}, holding the stage interfaces; null when no field is required. */
-  static TypeSpec holderType(ModelDescriptor model) {
+  static @Nullable TypeSpec holderType(ModelDescriptor model) {
     List<TypeSpec> stages = write(model);
     if (stages.isEmpty()) {
       return null;

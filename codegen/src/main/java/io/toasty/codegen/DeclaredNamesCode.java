@@ -15,6 +15,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of a model's storage names its source declared ({@code @Table}, {@code @Column}) rather
@@ -69,7 +70,7 @@ final class DeclaredNamesCode {
   }
 
   /** The record a component of type {@code t} holds ({@code Optional<R>}: R), or null. */
-  private static TypeElement record(TypeMirror t) {
+  private static @Nullable TypeElement record(TypeMirror t) {
     if (!(t instanceof DeclaredType d)) {
       return null;
     }

@@ -52,7 +52,7 @@ final class DefaultCode {
       case LOCAL_TIME -> temporal(value, kind, literal, LocalTime::parse);
       case LOCAL_DATE_TIME -> temporal(value, kind, literal, LocalDateTime::parse);
       case OFFSET_DATE_TIME -> temporal(value, kind, literal, OffsetDateTime::parse);
-      case ENUM -> CodeBlock.of("new $T($S)", value, enumConstant(type.enumType(), literal));
+      case ENUM -> CodeBlock.of("new $T($S)", value, enumConstant(type.enumOf(), literal));
       case JSON -> throw new IllegalArgumentException("does not apply to a @Json field");
       case LIST, SET, MAP -> throw new IllegalArgumentException(
           "does not apply to a collection field");
@@ -130,7 +130,7 @@ final class DefaultCode {
     try {
       parse.apply(literal);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("is not a valid " + ((ClassName) kind.javaType())
+      throw new IllegalArgumentException("is not a valid " + ((ClassName) kind.javaTypeOf())
           .simpleName() + " (ISO-8601, e.g. " + example(kind) + ")");
     }
     return CodeBlock.of("new $T($T.parse($S))", value, kind.javaType(), literal);

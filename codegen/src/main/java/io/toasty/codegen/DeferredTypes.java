@@ -6,6 +6,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Deferred<T>} model fields: a column of {@code T} (any scalar field type, optionally
@@ -39,7 +40,7 @@ final class DeferredTypes {
    * cannot be a field, or null when it can: a key is read with every record, and {@code T}
    * must be a type a field may have, never a relation.
    */
-  static String misfit(TypeMirror type, boolean key) {
+  static @Nullable String misfit(TypeMirror type, boolean key) {
     if (key) {
       return "a @Key field cannot be Deferred: every read needs the key";
     }

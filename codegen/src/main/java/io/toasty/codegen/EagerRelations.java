@@ -11,6 +11,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Eager relations ({@code @HasMany.Eager}, {@code @HasOne.Eager}, {@code @BelongsTo.Eager}): which
@@ -69,7 +70,7 @@ final class EagerRelations {
    * Whether the eager relations from {@code at} lead back to {@code start}; {@code path} then
    * holds the relations followed.
    */
-  private boolean cycle(TypeElement start, TypeElement at, List<String> path,
+  private boolean cycle(TypeElement start, @Nullable TypeElement at, List<String> path,
       List<TypeElement> seen) {
     if (at == null) {
       return false;
@@ -94,7 +95,7 @@ final class EagerRelations {
   }
 
   /** The related record of relation component {@code c} ({@code Optional} unwrapped), or null. */
-  private static TypeElement target(RecordComponentElement c) {
+  private static @Nullable TypeElement target(RecordComponentElement c) {
     TypeMirror t = c.asType();
     for (int depth = 0; depth < 2; depth++) {
       if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().isEmpty()) {
@@ -129,7 +130,7 @@ final class EagerRelations {
     return annotation.substring("io.toasty.".length());
   }
 
-  private static AnnotationMirror mirror(Element element, String name) {
+  private static @Nullable AnnotationMirror mirror(Element element, String name) {
     return RelationResolver.mirror(element, name);
   }
 }

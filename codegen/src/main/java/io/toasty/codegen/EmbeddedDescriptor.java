@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded record field, stored flattened: its leaves are data fields of the model, numbered
@@ -63,7 +64,7 @@ record EmbeddedDescriptor(String name, String constant, ClassName type, boolean 
    * Optional, reached through embedded fields that are not Optional; {@code null} if there is
    * none (the parser refuses such an {@code Optional} embedded record).
    */
-  FieldDescriptor witness() {
+  @Nullable FieldDescriptor witness() {
     for (DataMember m : members) {
       if (m instanceof FieldDescriptor f && !f.type().optional()) {
         return f;

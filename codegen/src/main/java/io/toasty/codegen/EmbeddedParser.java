@@ -26,6 +26,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an embedded record field ({@code @Embedded}, or of an {@code @Embeddable} record type)
@@ -45,7 +46,9 @@ final class EmbeddedParser {
 
   private final TypeMapper types;
   private final ErrorReporter errors;
+  @SuppressWarnings("NullAway.Init") // set by parse(..), before anything reads it
   private TypeElement model;
+  @SuppressWarnings("NullAway.Init") // set by parse(..), before anything reads it
   private RecordComponentElement at;
   private int next;
   /** Whether the field being parsed is (part of) the primary key: its leaves are key fields. */
@@ -78,7 +81,7 @@ final class EmbeddedParser {
     return isEmbedded(c) ? width(recordOf(c.asType()), new ArrayDeque<>()) : 1;
   }
 
-  private static int width(TypeElement record, Deque<TypeElement> enclosing) {
+  private static int width(@Nullable TypeElement record, Deque<TypeElement> enclosing) {
     if (record == null || record.getKind() != ElementKind.RECORD || enclosing.contains(record)) {
       return 1;
     }
@@ -122,7 +125,7 @@ final class EmbeddedParser {
   }
 
   private Optional<EmbeddedDescriptor> embedded(RecordComponentElement c, String path,
-      String constant, String column, String wholeOnly) {
+      String constant, String column, @Nullable String wholeOnly) {
     String where = model.getSimpleName() + "." + path;
     boolean optional = isOptional(c.asType());
     TypeElement record = recordOf(c.asType());
@@ -172,7 +175,7 @@ final class EmbeddedParser {
   }
 
   private Optional<? extends DataMember> member(RecordComponentElement rc, int position,
-      String parent, String constant, String columnPrefix, String wholeOnly) {
+      String parent, String constant, @Nullable String columnPrefix, @Nullable String wholeOnly) {
     String path = parent + "." + rc.getSimpleName();
     String where = model.getSimpleName() + "." + path;
     if (RelationResolver.kindOf(rc.asType()).isPresent()) {
@@ -227,7 +230,7 @@ final class EmbeddedParser {
   }
 
   /** {@code prefix_part}, the part being the {@code @Column} name or the snake-cased name. */
-  private String columnName(RecordComponentElement c, String prefix) {
+  private String columnName(RecordComponentElement c, @Nullable String prefix) {
     Column column = c.getAnnotation(Column.class);
     String part = Naming.snakeCase(c.getSimpleName().toString());
     if (column != null) {
@@ -254,7 +257,7 @@ final class EmbeddedParser {
   }
 
   /** The declared type's element, through an {@code Optional}; null for any other type. */
-  static TypeElement recordOf(TypeMirror type) {
+  static @Nullable TypeElement recordOf(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
     }

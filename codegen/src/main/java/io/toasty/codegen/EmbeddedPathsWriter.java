@@ -10,6 +10,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes the paths of embedded record fields: per embedded field a class nested in the entry
@@ -57,7 +58,8 @@ final class EmbeddedPathsWriter {
       }
     }
     if (e.optional()) {
-      FieldDescriptor w = e.witness();
+      FieldDescriptor w = Objects.requireNonNull(e.witness(),
+          "an Optional embedded record has a field never NULL (EmbeddedParser)");
       type.addMethod(MethodSpec.methodBuilder("isNull")
           .addJavadoc("Whether {@code $L} is absent (all its columns are NULL).\n", e.name())
           .addModifiers(PUBLIC)

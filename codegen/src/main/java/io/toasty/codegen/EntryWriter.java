@@ -152,7 +152,7 @@ final class EntryWriter {
     }
     if (f.type().kind().isCollection()) {
       return FieldSpec.builder(ParameterizedTypeName.get(ApiTypes.COLLECTION_PATH, f.type().type(),
-              f.type().item().javaType().box()), f.constant(), modifiers)
+              f.type().itemOf().javaTypeOf().box()), f.constant(), modifiers)
           .addJavadoc("Field {@code $L}, a collection.\n", f.name())
           .initializer("new $T<>($S, $L, $S, $L)", ApiTypes.COLLECTION_PATH, model.name(),
               f.index(), f.name(), ModelDefWriter.engineType(f.type()))
@@ -176,7 +176,7 @@ final class EntryWriter {
   /** {@code , Status.class}: an enum field's class, which its path reads constants of. */
   private static CodeBlock enumClass(FieldDescriptor f) {
     return f.type().kind() == FieldKind.ENUM
-        ? CodeBlock.of(", $T.class", f.type().enumType().type()) : CodeBlock.of("");
+        ? CodeBlock.of(", $T.class", f.type().enumOf().type()) : CodeBlock.of("");
   }
 
   /** {@code HasManyPath<User, Post> POSTS}: a relation's path, indexed after the data fields. */

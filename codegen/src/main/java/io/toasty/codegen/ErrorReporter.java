@@ -2,6 +2,7 @@ package io.toasty.codegen;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Objects;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -10,6 +11,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /** Reports compile errors at the element (and annotation) they concern, and counts them. */
 final class ErrorReporter {
@@ -26,7 +28,7 @@ final class ErrorReporter {
   }
 
   /** Reports an error at {@code annotation} on {@code element} (which may be {@code null}). */
-  void error(Element element, AnnotationMirror annotation, String message) {
+  void error(Element element, @Nullable AnnotationMirror annotation, String message) {
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, positioned(element), annotation);
   }
@@ -54,7 +56,8 @@ final class ErrorReporter {
     if (!(element instanceof RecordComponentElement component)) {
       return element;
     }
-    return ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
+    Element record = Objects.requireNonNull(component.getEnclosingElement(), "its record");
+    return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
         .filter(f -> f.getKind() == ElementKind.FIELD
             && f.getSimpleName().contentEquals(component.getSimpleName()))
         .<Element>map(f -> f)

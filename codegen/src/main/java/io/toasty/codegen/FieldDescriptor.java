@@ -2,6 +2,7 @@ package io.toasty.codegen;
 
 import com.palantir.javapoet.CodeBlock;
 import io.toasty.schema.app.AutoStrategy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model's data field (stored in a column), as the parser read it from a record component: a
@@ -27,28 +28,29 @@ import io.toasty.schema.app.AutoStrategy;
  * @param sensitive    whether it is {@code @Sensitive}
  */
 record FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-    boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
-    String wholeOnly, boolean sensitive, String renamedFrom) implements DataMember {
+    boolean key, @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue, int component,
+    @Nullable AutoStrategy onUpdate, @Nullable String wholeOnly, boolean sensitive,
+    @Nullable String renamedFrom) implements DataMember {
 
   /** A field whose column was not renamed. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
-      String wholeOnly, boolean sensitive) {
+      boolean key, @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue, int component,
+      @Nullable AutoStrategy onUpdate, @Nullable String wholeOnly, boolean sensitive) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
         wholeOnly, sensitive, null);
   }
 
   /** A field whose values are not sensitive. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component, AutoStrategy onUpdate,
-      String wholeOnly) {
+      boolean key, @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue, int component,
+      @Nullable AutoStrategy onUpdate, @Nullable String wholeOnly) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, onUpdate,
         wholeOnly, false);
   }
 
   /** A field of the model itself that updates leave alone. */
   FieldDescriptor(int index, String name, String constant, String column, FieldType type,
-      boolean key, AutoStrategy auto, CodeBlock defaultValue, int component) {
+      boolean key, @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue, int component) {
     this(index, name, constant, column, type, key, auto, defaultValue, component, null, null);
   }
 

@@ -4,6 +4,8 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.toasty.value.Type;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The supported kinds of field value, each with its {@code Columns} getter, its engine type, its
@@ -47,14 +49,14 @@ enum FieldKind {
   /** A {@code Map<String, T>} of one scalar kind, one column. */
   MAP(null, null, "asMap", "Entries", null);
 
-  private final String getter;
-  private final Type.Scalar scalar;
+  private final @Nullable String getter;
+  private final Type.@Nullable Scalar scalar;
   private final String reader;
   private final String valueRecord;
-  private final TypeName javaType;
+  private final @Nullable TypeName javaType;
 
-  FieldKind(String getter, Type.Scalar scalar, String reader, String valueRecord,
-      TypeName javaType) {
+  FieldKind(@Nullable String getter, Type.@Nullable Scalar scalar, String reader,
+      String valueRecord, @Nullable TypeName javaType) {
     this.getter = getter;
     this.scalar = scalar;
     this.reader = reader;
@@ -63,12 +65,12 @@ enum FieldKind {
   }
 
   /** The engine type; {@code null} for {@link #ENUM}. */
-  Type.Scalar scalar() {
+  Type.@Nullable Scalar scalar() {
     return scalar;
   }
 
   /** The {@code io.toasty.value.Columns} getter that reads a column of this kind. */
-  String getter() {
+  @Nullable String getter() {
     return getter;
   }
 
@@ -88,7 +90,7 @@ enum FieldKind {
   }
 
   /** The Java type (primitive where there is one); {@code null} for {@link #ENUM}. */
-  TypeName javaType() {
+  @Nullable TypeName javaType() {
     return javaType;
   }
 
@@ -100,6 +102,16 @@ enum FieldKind {
   /** Whether this kind is a collection of one scalar kind. */
   boolean isCollection() {
     return this == LIST || this == SET || this == MAP;
+  }
+
+  /** The engine type of a kind that has one: every kind but {@link #ENUM} and collections. */
+  Type.Scalar scalarOf() {
+    return Objects.requireNonNull(scalar, () -> name() + " has no engine type of its own");
+  }
+
+  /** The Java type of a kind that has one: a scalar's, not {@link #declaresType()}'s. */
+  TypeName javaTypeOf() {
+    return Objects.requireNonNull(javaType, () -> name() + " has no Java type of its own");
   }
 
   /** Whether this kind's Java type is declared by the field (an enum, a JSON document). */

@@ -2,6 +2,8 @@ package io.toasty.codegen;
 
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The type of a model field.
@@ -18,29 +20,30 @@ import com.palantir.javapoet.TypeName;
  * @param document  for a {@code @Json} field of a sealed interface of records, its variants
  *                  (stored as one document tagged with the discriminator); else {@code null}
  */
-record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-    boolean sensitive, FieldKind item, boolean deferred, SealedDocument document) {
+record FieldType(FieldKind kind, TypeName type, boolean optional, @Nullable EnumType enumType,
+    boolean sensitive, @Nullable FieldKind item, boolean deferred,
+    @Nullable SealedDocument document) {
 
   /** A field type that is no sealed document. */
-  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-      boolean sensitive, FieldKind item, boolean deferred) {
+  FieldType(FieldKind kind, TypeName type, boolean optional, @Nullable EnumType enumType,
+      boolean sensitive, @Nullable FieldKind item, boolean deferred) {
     this(kind, type, optional, enumType, sensitive, item, deferred, null);
   }
 
   /** A field type that queries always read. */
-  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
-      boolean sensitive, FieldKind item) {
+  FieldType(FieldKind kind, TypeName type, boolean optional, @Nullable EnumType enumType,
+      boolean sensitive, @Nullable FieldKind item) {
     this(kind, type, optional, enumType, sensitive, item, false);
   }
 
   /** A field type that is no collection. */
-  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType,
+  FieldType(FieldKind kind, TypeName type, boolean optional, @Nullable EnumType enumType,
       boolean sensitive) {
     this(kind, type, optional, enumType, sensitive, null);
   }
 
   /** A field type that is not wrapped in {@code Secret}. */
-  FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumType) {
+  FieldType(FieldKind kind, TypeName type, boolean optional, @Nullable EnumType enumType) {
     this(kind, type, optional, enumType, false);
   }
 
@@ -62,5 +65,15 @@ record FieldType(FieldKind kind, TypeName type, boolean optional, EnumType enumT
   /** Whether the field holds a Java primitive. */
   boolean isPrimitive() {
     return type.isPrimitive();
+  }
+
+  /** The enum of a {@link FieldKind#ENUM} field, which {@link TypeMapper} gives it. */
+  EnumType enumOf() {
+    return Objects.requireNonNull(enumType, "an enum field has its enum");
+  }
+
+  /** The item kind of a collection field, which {@link TypeMapper} gives it. */
+  FieldKind itemOf() {
+    return Objects.requireNonNull(item, "a collection field has its item kind");
   }
 }

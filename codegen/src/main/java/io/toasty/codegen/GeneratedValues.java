@@ -10,6 +10,7 @@ import io.toasty.schema.app.AutoStrategy;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import javax.lang.model.element.RecordComponentElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the values the engine generates for a field on create and on update: {@code @CreatedAt},
@@ -29,7 +30,7 @@ final class GeneratedValues {
    * @param onCreate what a create that leaves it unset writes, or {@code null}
    * @param onUpdate what an update that does not set it writes, or {@code null}
    */
-  record Generation(AutoStrategy onCreate, AutoStrategy onUpdate) {
+  record Generation(@Nullable AutoStrategy onCreate, @Nullable AutoStrategy onUpdate) {
     static final Generation NONE = new Generation(null, null);
   }
 

@@ -11,6 +11,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code @Relationship}: the graph relationship type and direction of a relation field or of a
@@ -48,7 +49,7 @@ final class GraphRelationships {
    * The relationship relation {@code r} of component {@code c} declares, or {@code null} for
    * none or an invalid declaration (reported).
    */
-  RelationSchema.GraphEdge of(TypeElement model, RecordComponentElement c,
+  RelationSchema.@Nullable GraphEdge of(TypeElement model, RecordComponentElement c,
       RelationDescriptor r) {
     AnnotationMirror m = RelationResolver.mirror(c, RELATIONSHIP);
     if (m == null) {
@@ -65,7 +66,7 @@ final class GraphRelationships {
   }
 
   /** Why relation {@code r} stores no relationship of its own to declare, or null. */
-  private static String refusal(TypeElement model, RecordComponentElement c,
+  private static @Nullable String refusal(TypeElement model, RecordComponentElement c,
       RelationDescriptor r) {
     if (RelationResolver.mirror(model, RELATIONSHIP) != null) {
       return "the model is declared as one relationship, whose ends its BelongsTo fields are";

@@ -12,6 +12,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether Jackson can read a declared type back from the document it writes, so that a {@code
@@ -37,11 +38,11 @@ final class JsonMappable {
   private JsonMappable() {}
 
   /** Why Jackson cannot read {@code type} back, or null if it can. */
-  static String misfit(DeclaredType type) {
+  static @Nullable String misfit(DeclaredType type) {
     return misfit(type, new HashSet<>());
   }
 
-  private static String misfit(DeclaredType type, Set<String> seen) {
+  private static @Nullable String misfit(DeclaredType type, Set<String> seen) {
     TypeElement element = (TypeElement) type.asElement();
     String name = element.getQualifiedName().toString();
     if (name.equals("java.lang.Object")) {
@@ -80,7 +81,7 @@ final class JsonMappable {
    * A record component's type: its declared types and their arguments checked; a type variable
    * is bound at the use site, whose arguments are checked there.
    */
-  private static String partMisfit(TypeMirror type, Set<String> seen) {
+  private static @Nullable String partMisfit(TypeMirror type, Set<String> seen) {
     if (type.getKind() == TypeKind.ARRAY) {
       return partMisfit(((ArrayType) type).getComponentType(), seen);
     }
@@ -129,7 +130,7 @@ final class JsonMappable {
     return false;
   }
 
-  private static AnnotationMirror annotation(Element element, String qualifiedName) {
+  private static @Nullable AnnotationMirror annotation(Element element, String qualifiedName) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(qualifiedName)) {

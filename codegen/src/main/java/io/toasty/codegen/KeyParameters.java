@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a finder's or a record's key reaches the key's fields when part of the key is an embedded
@@ -32,7 +33,7 @@ final class KeyParameters {
    * The constants from {@code e} down to {@code leaf} ({@code [ID, ORDER_ID]},
    * {@code [HEADQUARTERS, LOCATION, CITY]}), or null if {@code e} does not hold it.
    */
-  private static List<String> chain(EmbeddedDescriptor e, FieldDescriptor leaf) {
+  private static @Nullable List<String> chain(EmbeddedDescriptor e, FieldDescriptor leaf) {
     for (DataMember m : e.members()) {
       List<String> below = m instanceof EmbeddedDescriptor inner ? chain(inner, leaf)
           : m.equals(leaf) ? List.of(leaf.constant()) : null;

@@ -44,16 +44,16 @@ final class ModelDefWriter {
     if (type.kind().isCollection()) {
       return CodeBlock.of("new $T($T.Shape.$L, $T.$L)", ApiTypes.TYPE_COLLECTION,
           ApiTypes.TYPE_COLLECTION, type.kind().name(), ApiTypes.TYPE_SCALAR,
-          type.item().scalar().name());
+          type.itemOf().scalarOf().name());
     }
     if (type.kind() != FieldKind.ENUM) {
-      return CodeBlock.of("$T.$L", ApiTypes.TYPE_SCALAR, type.kind().scalar().name());
+      return CodeBlock.of("$T.$L", ApiTypes.TYPE_SCALAR, type.kind().scalarOf().name());
     }
-    CodeBlock constants = type.enumType().constants().stream()
+    CodeBlock constants = type.enumOf().constants().stream()
         .map(c -> CodeBlock.of("$S", c))
         .collect(CodeBlock.joining(", "));
     return CodeBlock.of("new $T($S, $T.of($L))", ApiTypes.TYPE_ENUM,
-        type.enumType().binaryName(), ApiTypes.LIST, constants);
+        type.enumOf().binaryName(), ApiTypes.LIST, constants);
   }
 
   private TypeSpec type() {
@@ -403,7 +403,7 @@ final class ModelDefWriter {
     }
     if (type.kind().isCollection()) {
       return CodeBlock.of("$T.<$T>$L($L)", ApiTypes.COLLECTION_VALUES,
-          type.item().javaType().box(), type.kind().reader(), value);
+          type.itemOf().javaTypeOf().box(), type.kind().reader(), value);
     }
     if (type.sensitive()) {
       return CodeBlock.of("$T.of($L)", ApiTypes.SENSITIVE, plainConvert(type, value));
@@ -413,7 +413,7 @@ final class ModelDefWriter {
 
   private static CodeBlock plainConvert(FieldType type, CodeBlock value) {
     return type.kind() == FieldKind.ENUM
-        ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, value, type.enumType().type())
+        ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, value, type.enumOf().type())
         : CodeBlock.of("$T.$L($L)", ApiTypes.VALUES, type.kind().reader(), value);
   }
 

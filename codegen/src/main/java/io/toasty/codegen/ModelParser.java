@@ -36,6 +36,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code @Model} element into a {@link ModelDescriptor}, reporting every problem it finds
@@ -318,7 +319,7 @@ final class ModelParser {
         renamedFrom(component)));
   }
 
-  private AutoStrategy auto(String where, RecordComponentElement component,
+  private @Nullable AutoStrategy auto(String where, RecordComponentElement component,
       FieldType type) {
     Auto auto = component.getAnnotation(Auto.class);
     if (auto == null) {
@@ -349,7 +350,8 @@ final class ModelParser {
     };
   }
 
-  private CodeBlock defaultValue(String where, RecordComponentElement component, FieldType type) {
+  private @Nullable CodeBlock defaultValue(String where, RecordComponentElement component,
+      FieldType type) {
     Default literal = component.getAnnotation(Default.class);
     if (literal == null) {
       return null;
@@ -378,7 +380,7 @@ final class ModelParser {
   }
 
   /** The column's previous name from {@code @Column(renamedFrom = ..)}, or null. */
-  private static String renamedFrom(RecordComponentElement component) {
+  private static @Nullable String renamedFrom(RecordComponentElement component) {
     Column column = component.getAnnotation(Column.class);
     return column == null || column.renamedFrom().isBlank() ? null : column.renamedFrom();
   }
@@ -411,7 +413,7 @@ final class ModelParser {
 
   /** A {@code @Version} field: an int or long, not a key, generated, or defaulted. */
   private void checkVersion(String where, RecordComponentElement c, FieldType type, boolean key,
-      AutoStrategy auto, CodeBlock defaultValue) {
+      @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue) {
     AnnotationMirror at = mirror(c, Version.class);
     if (type.optional() || type.kind() != FieldKind.INT && type.kind() != FieldKind.LONG) {
       errors.error(c, at, where + ": @Version needs an int or long field, not " + c.asType());
@@ -426,7 +428,7 @@ final class ModelParser {
 
   /** A {@code @SoftDelete} marker: an {@code Optional<Instant>} or a {@code boolean}, plain. */
   private void checkSoftDelete(String where, RecordComponentElement c, FieldType type,
-      AutoStrategy auto, CodeBlock defaultValue, boolean key) {
+      @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue, boolean key) {
     AnnotationMirror at = mirror(c, SoftDelete.class);
     boolean fits = type.optional() ? type.kind() == FieldKind.INSTANT
         : type.kind() == FieldKind.BOOLEAN;
@@ -441,7 +443,7 @@ final class ModelParser {
 
   /** A {@code @TenantId} field: a String, long or UUID, not generated, defaulted or Optional. */
   private void checkTenant(String where, RecordComponentElement c, FieldType type,
-      AutoStrategy auto, CodeBlock defaultValue) {
+      @Nullable AutoStrategy auto, @Nullable CodeBlock defaultValue) {
     AnnotationMirror at = mirror(c, TenantId.class);
     boolean fits = !type.optional() && (type.kind() == FieldKind.STRING
         || type.kind() == FieldKind.LONG || type.kind() == FieldKind.UUID);
@@ -585,7 +587,8 @@ final class ModelParser {
   }
 
   /** The annotation of type {@code annotation} on {@code element}, or {@code null}. */
-  static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+  static @Nullable AnnotationMirror mirror(Element element,
+      Class<? extends Annotation> annotation) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(annotation.getCanonicalName())) {

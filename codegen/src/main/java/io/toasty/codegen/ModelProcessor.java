@@ -37,8 +37,12 @@ public final class ModelProcessor extends AbstractProcessor {
   private final ModelIndexWriter index = new ModelIndexWriter(ModelIndexWriter.RESOURCE);
   private final ModelIndexWriter repositories =
       new ModelIndexWriter(ModelIndexWriter.REPOSITORIES);
+  // set by init(ProcessingEnvironment), which the compiler calls before process(..)
+  @SuppressWarnings("NullAway.Init")
   private ErrorReporter errors;
+  @SuppressWarnings("NullAway.Init")
   private ModelParser parser;
+  @SuppressWarnings("NullAway.Init")
   private PolymorphicProcessing polymorphic;
 
   /** Called by the compiler's service loader. */

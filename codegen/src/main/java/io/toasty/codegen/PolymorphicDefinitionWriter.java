@@ -143,7 +143,7 @@ final class PolymorphicDefinitionWriter {
   private MethodSpec reader(FieldDescriptor f) {
     FieldType type = f.type();
     CodeBlock convert = type.kind() == FieldKind.ENUM
-        ? CodeBlock.of("$T.asEnum(value, $T.class)", ApiTypes.VALUES, type.enumType().type())
+        ? CodeBlock.of("$T.asEnum(value, $T.class)", ApiTypes.VALUES, type.enumOf().type())
         : CodeBlock.of("$T.$L(value)", ApiTypes.VALUES, type.kind().reader());
     CodeBlock read = type.optional()
         ? CodeBlock.of("value.isNull() ? $T.empty() : $T.of($L)", ApiTypes.OPTIONAL,

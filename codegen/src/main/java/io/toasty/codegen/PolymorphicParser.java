@@ -20,6 +20,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code @Model} sealed interface into a {@link PolymorphicDescriptor}: each permitted
@@ -123,8 +124,8 @@ final class PolymorphicParser {
     String prefix = v.table() + "_";
     String name = i.name().startsWith(prefix) ? table + "_" + i.name().substring(prefix.length())
         : i.name();
-    int field = union.get(v.fields().get(i.field()).name()).index();
-    int sortBy = i.sortBy() < 0 ? -1 : union.get(v.fields().get(i.sortBy()).name()).index();
+    int field = unionField(union, v.fields().get(i.field())).index();
+    int sortBy = i.sortBy() < 0 ? -1 : unionField(union, v.fields().get(i.sortBy())).index();
     return new IndexDescriptor(name, field, i.unique(), sortBy);
   }
 
@@ -138,7 +139,7 @@ final class PolymorphicParser {
     List<RelationDescriptor> out = new ArrayList<>();
     for (RelationDescriptor r : v.relations()) {
       List<Integer> sourceFields = r.sourceFields().stream()
-          .map(f -> union.get(v.fields().get(f).name()).index()).toList();
+          .map(f -> unionField(union, v.fields().get(f)).index()).toList();
       if (union.containsKey(r.name())) {
         errors.error(at, type.getSimpleName() + ": relation " + v.name() + "." + r.name()
             + " has the name of another variant's field " + r.name() + "; the hierarchy's"
@@ -337,7 +338,13 @@ final class PolymorphicParser {
     return f.name() + " " + f.type().type();
   }
 
-  private static TypeElement elementOf(TypeMirror type) {
+  /** The hierarchy's field of variant field {@code f}: the union holds every variant's. */
+  private static FieldDescriptor unionField(Map<String, FieldDescriptor> union,
+      FieldDescriptor f) {
+    return Objects.requireNonNull(union.get(f.name()), "the union holds every variant's fields");
+  }
+
+  private static @Nullable TypeElement elementOf(TypeMirror type) {
     return type instanceof DeclaredType d && d.asElement() instanceof TypeElement t ? t : null;
   }
 }

@@ -26,6 +26,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.MirroredTypeException;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The annotation processor for {@code @Projection(Model.class)} records: checks each component
@@ -72,7 +73,7 @@ public final class ProjectionProcessor extends AbstractProcessor {
     return false;
   }
 
-  private TypeElement modelOf(TypeElement projection) {
+  private @Nullable TypeElement modelOf(TypeElement projection) {
     try {
       projection.getAnnotation(Projection.class).value();
       return null;
@@ -83,7 +84,7 @@ public final class ProjectionProcessor extends AbstractProcessor {
   }
 
   /** The model's path constant of each component, or null after reporting each mismatch. */
-  private List<String> check(TypeElement projection, TypeElement model) {
+  private @Nullable List<String> check(TypeElement projection, TypeElement model) {
     List<? extends RecordComponentElement> fields = model.getRecordComponents();
     List<String> names = fields.stream().map(c -> c.getSimpleName().toString()).toList();
     List<String> modelConstants = Naming.constantNames(names);

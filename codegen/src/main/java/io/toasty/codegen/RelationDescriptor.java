@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import io.toasty.schema.app.RelationSchema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relation field ({@code HasMany}, {@code BelongsTo}, {@code HasOne}) as the parser resolved
@@ -39,10 +40,11 @@ import java.util.List;
  */
 record RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
     boolean optional, ClassName target, ClassName targetEntry, String pair,
-    List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-    int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
-    int max, boolean hierarchy, VariantTarget variant, RelationSchema.Integrity integrity,
-    RelationSchema.GraphEdge graph) {
+    List<Integer> sourceFields, List<Integer> targetFields,
+    RelationSchema.@Nullable Through through,
+    int component, @Nullable ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
+    int max, boolean hierarchy, @Nullable VariantTarget variant, RelationSchema.Integrity integrity,
+    RelationSchema.@Nullable GraphEdge graph) {
   /**
    * The variant of a polymorphic model a relation relates to.
    *
@@ -62,18 +64,22 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** A relation to a plain model. */
   RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
       boolean optional, ClassName target, ClassName targetEntry, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-      int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
+      List<Integer> sourceFields, List<Integer> targetFields,
+      RelationSchema.@Nullable Through through,
+      int component, @Nullable ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager,
       int max) {
     this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
-        targetFields, through, component, joinEntry, steps, eager, max, false, null, null, null);
+        targetFields, through, component, joinEntry, steps, eager, max, false, null,
+        RelationSchema.Integrity.ENFORCED, null);
   }
 
   /** A relation without an {@code @AtMost} limit. */
   RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
       boolean optional, ClassName target, ClassName targetEntry, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-      int component, ClassName joinEntry, List<RelationSchema.Step> steps, boolean eager) {
+      List<Integer> sourceFields, List<Integer> targetFields,
+      RelationSchema.@Nullable Through through,
+      int component, @Nullable ClassName joinEntry, List<RelationSchema.Step> steps,
+      boolean eager) {
     this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
         targetFields, through, component, joinEntry, steps, eager, 0);
   }
@@ -81,8 +87,9 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   /** A relation that is not eager. */
   RelationDescriptor(int index, String name, String constant, RelationSchema.Kind kind,
       boolean optional, ClassName target, ClassName targetEntry, String pair,
-      List<Integer> sourceFields, List<Integer> targetFields, RelationSchema.Through through,
-      int component, ClassName joinEntry, List<RelationSchema.Step> steps) {
+      List<Integer> sourceFields, List<Integer> targetFields,
+      RelationSchema.@Nullable Through through,
+      int component, @Nullable ClassName joinEntry, List<RelationSchema.Step> steps) {
     this(index, name, constant, kind, optional, target, targetEntry, pair, sourceFields,
         targetFields, through, component, joinEntry, steps, false);
   }
@@ -102,7 +109,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   }
 
   /** This relation, stored in a graph as {@code graph} declares ({@code null}: the default). */
-  RelationDescriptor withGraph(RelationSchema.GraphEdge graph) {
+  RelationDescriptor withGraph(RelationSchema.@Nullable GraphEdge graph) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
         hierarchy, variant, integrity, graph);
@@ -123,7 +130,7 @@ record RelationDescriptor(int index, String name, String constant, RelationSchem
   }
 
   /** This relation, to a polymorphic model or not, to one of its variants or not. */
-  RelationDescriptor toHierarchy(boolean hierarchy, VariantTarget variant) {
+  RelationDescriptor toHierarchy(boolean hierarchy, @Nullable VariantTarget variant) {
     return new RelationDescriptor(index, name, constant, kind, optional, target, targetEntry,
         pair, sourceFields, targetFields, through, component, joinEntry, steps, eager, max,
         hierarchy, variant, integrity, graph);

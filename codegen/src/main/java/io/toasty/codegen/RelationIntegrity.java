@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code @BelongsTo.Restrict} and {@code @BelongsTo.Unchecked}: how a belongs-to's key is kept
@@ -61,7 +62,7 @@ final class RelationIntegrity {
         .substring("io.toasty.".length());
   }
 
-  private static AnnotationMirror mirror(Element element, String name) {
+  private static @Nullable AnnotationMirror mirror(Element element, String name) {
     return RelationResolver.mirror(element, name);
   }
 }

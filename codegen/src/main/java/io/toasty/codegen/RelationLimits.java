@@ -5,6 +5,7 @@ import io.toasty.schema.app.RelationSchema;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code @AtMost(n)} on relation fields: the limit a relation declares, and what is wrong with a
@@ -55,7 +56,7 @@ final class RelationLimits {
     return atMost.value();
   }
 
-  private static String problem(RelationDescriptor r, int max) {
+  private static @Nullable String problem(RelationDescriptor r, int max) {
     if (r.kind() == RelationSchema.Kind.BELONGS_TO) {
       return "@AtMost does not apply to a belongs-to, whose cardinality is its key's: "
           + "BelongsTo<T> is exactly one, BelongsTo<Optional<T>> zero or one";
@@ -77,7 +78,7 @@ final class RelationLimits {
     return null;
   }
 
-  private static AnnotationMirror mirror(RecordComponentElement c) {
+  private static @Nullable AnnotationMirror mirror(RecordComponentElement c) {
     for (AnnotationMirror m : c.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(AT_MOST)) {

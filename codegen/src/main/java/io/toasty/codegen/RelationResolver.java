@@ -21,6 +21,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves relation fields: finds the related model, infers or checks the foreign key, the
@@ -302,7 +303,7 @@ final class RelationResolver {
   }
 
   /** The belongs-to field of {@code target} that a has-many or has-one of {@code model} pairs. */
-  private RecordComponentElement pair(TypeElement model, RecordComponentElement c,
+  private @Nullable RecordComponentElement pair(TypeElement model, RecordComponentElement c,
       String declared, TypeElement target) {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     AnnotationMirror m = mirror(c, kindOf(c.asType()).orElseThrow()
@@ -354,7 +355,7 @@ final class RelationResolver {
   private record Keys(List<Integer> key, List<Integer> references) {}
 
   /** The key and referenced field indexes of belongs-to {@code c} of {@code model}, or null. */
-  private Keys belongsTo(TypeElement model, RecordComponentElement c, TypeElement target,
+  private @Nullable Keys belongsTo(TypeElement model, RecordComponentElement c, TypeElement target,
       boolean optional) {
     String where = model.getSimpleName() + "." + c.getSimpleName();
     AnnotationMirror m = mirror(c, KEY);
@@ -452,7 +453,8 @@ final class RelationResolver {
   private record Target(TypeElement type, boolean optional) {}
 
   /** The related model of a relation component, checked to be an {@code @Model} record. */
-  private Target target(String where, RecordComponentElement c, RelationSchema.Kind kind) {
+  private @Nullable Target target(String where, RecordComponentElement c,
+      RelationSchema.Kind kind) {
     DeclaredType declared = (DeclaredType) c.asType();
     if (declared.getTypeArguments().size() != 1) {
       errors.error(c, where + ": " + simpleName(kind) + " needs a type argument: "
@@ -522,7 +524,7 @@ final class RelationResolver {
     return ClassName.get(ClassName.get(type).packageName(), entry);
   }
 
-  private static RecordComponentElement component(TypeElement type, String name) {
+  private static @Nullable RecordComponentElement component(TypeElement type, String name) {
     for (RecordComponentElement c : components(type)) {
       if (c.getSimpleName().contentEquals(name)) {
         return c;
@@ -554,7 +556,7 @@ final class RelationResolver {
   private static final String KEY = "io.toasty.BelongsTo.Key";
 
   /** The annotation called {@code name} on {@code element}, or {@code null}. */
-  static AnnotationMirror mirror(Element element, String name) {
+  static @Nullable AnnotationMirror mirror(Element element, String name) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
           .contentEquals(name)) {
@@ -568,7 +570,7 @@ final class RelationResolver {
    * The {@code value} of annotation {@code name} on {@code element}, or {@code null} when it is
    * absent. Read from the mirror, so that the processor never loads the run-time API.
    */
-  private static String string(Element element, String name) {
+  private static @Nullable String string(Element element, String name) {
     AnnotationMirror m = mirror(element, name);
     Object v = m == null ? null : member(m, "value");
     return v == null ? null : v.toString();
@@ -592,7 +594,7 @@ final class RelationResolver {
     return out;
   }
 
-  private static Object member(AnnotationMirror m, String member) {
+  private static @Nullable Object member(AnnotationMirror m, String member) {
     for (var e : m.getElementValues().entrySet()) {
       ExecutableElement key = e.getKey();
       if (key.getSimpleName().contentEquals(member)) {

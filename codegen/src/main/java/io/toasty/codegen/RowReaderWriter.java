@@ -116,7 +116,7 @@ final class RowReaderWriter {
 
   private static CodeBlock plainConvert(FieldType type, CodeBlock column) {
     return type.kind() == FieldKind.ENUM
-        ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, column, type.enumType().type())
+        ? CodeBlock.of("$T.asEnum($L, $T.class)", ApiTypes.VALUES, column, type.enumOf().type())
         : column;
   }
 

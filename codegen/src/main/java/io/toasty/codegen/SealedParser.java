@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -33,6 +34,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a model field whose type is a sealed interface of records ({@code Status}, or an
@@ -53,7 +55,9 @@ final class SealedParser {
 
   private final TypeMapper types;
   private final ErrorReporter errors;
+  @SuppressWarnings("NullAway.Init") // set by parse(..) and document(..), before any use
   private TypeElement model;
+  @SuppressWarnings("NullAway.Init") // set by parse(..) and document(..), before any use
   private RecordComponentElement at;
 
   SealedParser(TypeMapper types, ErrorReporter errors) {
@@ -73,7 +77,7 @@ final class SealedParser {
     }
     Element owner = type;
     while (!(owner instanceof PackageElement)) {
-      owner = owner.getEnclosingElement();
+      owner = Objects.requireNonNull(owner.getEnclosingElement(), "a type is in a package");
     }
     String name = ((PackageElement) owner).getQualifiedName().toString();
     // The JDK's interfaces and this library's own types (relations, Sensitive) are never variants.
@@ -83,7 +87,7 @@ final class SealedParser {
   /** The number of columns of sealed field {@code c}: its discriminator and variants' fields. */
   static int width(RecordComponentElement c) {
     int width = 1;
-    for (TypeElement v : variants(elementOf(c.asType()))) {
+    for (TypeElement v : variants(sealedOf(c))) {
       if (v.getKind() == ElementKind.RECORD) {
         width += v.getRecordComponents().size();
       }
@@ -108,7 +112,7 @@ final class SealedParser {
             + " field, which is stored as a discriminator and its variants' columns");
       }
     }
-    TypeElement sealed = elementOf(c.asType());
+    TypeElement sealed = sealedOf(c);
     if (!sealed.getModifiers().contains(Modifier.SEALED)) {
       errors.error(c, where + ": interface " + sealed.getSimpleName() + " is not sealed; to store"
           + " it, declare it `sealed interface " + sealed.getSimpleName() + " permits ..` with"
@@ -191,7 +195,7 @@ final class SealedParser {
    */
   static boolean isSealedDocument(RecordComponentElement c) {
     TypeElement type = elementOf(c.asType());
-    return isSealedField(c) && type.getModifiers().contains(Modifier.SEALED)
+    return type != null && isSealedField(c) && type.getModifiers().contains(Modifier.SEALED)
         && !JsonMappable.typeInfo(type.asType());
   }
 
@@ -206,7 +210,7 @@ final class SealedParser {
     this.at = c;
     int before = errors.errorCount();
     String where = model.getSimpleName() + "." + c.getSimpleName();
-    TypeElement sealed = elementOf(c.asType());
+    TypeElement sealed = sealedOf(c);
     if (!sealed.getTypeParameters().isEmpty()) {
       errors.error(c, where + ": sealed interface " + sealed.getSimpleName()
           + " cannot have type parameters");
@@ -396,7 +400,7 @@ final class SealedParser {
   }
 
   /** {@code prefix_part}, the part being the {@code @Column} name or the snake-cased name. */
-  private String columnName(RecordComponentElement c, String prefix) {
+  private String columnName(RecordComponentElement c, @Nullable String prefix) {
     Column column = c.getAnnotation(Column.class);
     String part = Naming.snakeCase(c.getSimpleName().toString());
     if (column != null) {
@@ -427,7 +431,12 @@ final class SealedParser {
   }
 
   /** The declared type's element, through an {@code Optional}; null for any other type. */
-  private static TypeElement elementOf(TypeMirror type) {
+  /** The interface of sealed field {@code c} ({@link #isSealedField}). */
+  private static TypeElement sealedOf(RecordComponentElement c) {
+    return Objects.requireNonNull(elementOf(c.asType()), "a sealed field's type is an interface");
+  }
+
+  private static @Nullable TypeElement elementOf(TypeMirror type) {
     return EmbeddedParser.recordOf(type);
   }
 }

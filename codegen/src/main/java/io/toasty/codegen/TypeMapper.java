@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -13,6 +14,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /** Maps the Java type of a record component to a {@link FieldType}, if it is supported. */
 final class TypeMapper {
@@ -73,7 +75,7 @@ final class TypeMapper {
    * reference type known whole at compile time (no type variable or wildcard), and the engine's
    * own types (a relation handle, an {@code Optional} inside the document) have no JSON form.
    */
-  static String jsonMisfit(TypeMirror type) {
+  static @Nullable String jsonMisfit(TypeMirror type) {
     if (isOptional(type)) {
       List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
       if (args.size() != 1) {
@@ -88,7 +90,7 @@ final class TypeMapper {
     return jsonPartMisfit(type);
   }
 
-  private static String jsonPartMisfit(TypeMirror type) {
+  private static @Nullable String jsonPartMisfit(TypeMirror type) {
     switch (type.getKind()) {
       case TYPEVAR, WILDCARD -> {
         return "a @Json field's type must be known whole at compile time, not " + type;
@@ -142,7 +144,7 @@ final class TypeMapper {
   static final String COLLECTION_ITEMS = "String, Boolean, Short, Integer, Long, Double or UUID";
 
   /** The collection kind of {@code type} (through an {@code Optional}), or null for none. */
-  static FieldKind collectionKind(TypeMirror type) {
+  static @Nullable FieldKind collectionKind(TypeMirror type) {
     TypeMirror plain = unwrapOptional(type);
     if (plain.getKind() != TypeKind.DECLARED) {
       return null;
@@ -162,7 +164,7 @@ final class TypeMapper {
    * cannot be a collection field's type, or null if it can: items of one scalar type, and a map's
    * keys strings.
    */
-  static String collectionMisfit(TypeMirror type) {
+  static @Nullable String collectionMisfit(TypeMirror type) {
     FieldKind kind = collectionKind(type);
     List<? extends TypeMirror> args = ((DeclaredType) unwrapOptional(type)).getTypeArguments();
     if (args.isEmpty()) {
@@ -187,7 +189,8 @@ final class TypeMapper {
     }
     TypeMirror plain = unwrapOptional(type);
     List<? extends TypeMirror> args = ((DeclaredType) plain).getTypeArguments();
-    return Optional.of(new FieldType(collectionKind(type), TypeName.get(plain),
+    return Optional.of(new FieldType(Objects.requireNonNull(collectionKind(type), "no misfit"),
+        TypeName.get(plain),
         isOptional(type), null, false, ITEMS.get(nameOf(args.get(args.size() - 1)))));
   }
 
@@ -236,7 +239,7 @@ final class TypeMapper {
   }
 
   private static Optional<FieldType> primitive(FieldKind kind) {
-    return Optional.of(new FieldType(kind, kind.javaType(), false, null));
+    return Optional.of(new FieldType(kind, kind.javaTypeOf(), false, null));
   }
 
   private Optional<FieldType> declared(DeclaredType type) {
@@ -253,7 +256,7 @@ final class TypeMapper {
     }
     FieldKind kind = DECLARED.get(element.getQualifiedName().toString());
     return kind == null ? Optional.empty()
-        : Optional.of(new FieldType(kind, kind.javaType().box(), false, null));
+        : Optional.of(new FieldType(kind, kind.javaTypeOf().box(), false, null));
   }
 
   private EnumType enumType(TypeElement element) {

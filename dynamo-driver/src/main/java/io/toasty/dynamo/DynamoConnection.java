@@ -23,6 +23,7 @@ import io.toasty.error.DriverException;
 import io.toasty.error.UnsupportedFeatureException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +36,7 @@ final class DynamoConnection implements Connection {
   private final DynamoContext context;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The transaction begun on this connection, or null. */
-  private volatile OptimisticTx tx;
+  private volatile @Nullable OptimisticTx tx;
 
   DynamoConnection(DynamoContext context) {
     this.context = context;

@@ -65,15 +65,15 @@ public final class DynamoDriver implements Driver {
   private final boolean ownsClient;
   private final DynamoContext context;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private ScheduledExecutorService waiterThread;
-  private DynamoDbAsyncWaiter waiter;
+  private @Nullable ScheduledExecutorService waiterThread;
+  private @Nullable DynamoDbAsyncWaiter waiter;
   /** The client of DynamoDB Streams, for change streams: given, or made on first use. */
-  private DynamoDbStreamsAsyncClient streams;
+  private @Nullable DynamoDbStreamsAsyncClient streams;
   private boolean ownsStreams;
 
   private DynamoDriver(DynamoDbAsyncClient client, boolean ownsClient,
-      DynamoDbStreamsAsyncClient streams, Tables tables, Integer pageSize,
-      Duration statementTimeout) {
+      @Nullable DynamoDbStreamsAsyncClient streams, Tables tables, @Nullable Integer pageSize,
+      @Nullable Duration statementTimeout) {
     this.client = client;
     this.ownsClient = ownsClient;
     this.streams = streams;
@@ -194,7 +194,7 @@ public final class DynamoDriver implements Driver {
           if (waiterThread != null) {
             waiterThread.shutdownNow();
           }
-          if (ownsStreams) {
+          if (ownsStreams && streams != null) {
             streams.close();
           }
         }
@@ -207,13 +207,13 @@ public final class DynamoDriver implements Driver {
 
   /** Builds a {@link DynamoDriver} over a client of your own. */
   public static final class Builder {
-    private DynamoDbAsyncClient client;
-    private DynamoDbStreamsAsyncClient streamsClient;
-    private Boolean closeClient;
-    private Schema schema;
+    private @Nullable DynamoDbAsyncClient client;
+    private @Nullable DynamoDbStreamsAsyncClient streamsClient;
+    private @Nullable Boolean closeClient;
+    private @Nullable Schema schema;
     private String tablePrefix = "";
-    private Integer pageSize;
-    private Duration statementTimeout;
+    private @Nullable Integer pageSize;
+    private @Nullable Duration statementTimeout;
 
     private Builder() {}
 
@@ -222,7 +222,7 @@ public final class DynamoDriver implements Driver {
      * {@code QueryTimeoutException} (default: the client's own limits); a statement's
      * {@code db.timeout(..)} overrides it.
      */
-    public Builder statementTimeout(Duration statementTimeout) {
+    public Builder statementTimeout(@Nullable Duration statementTimeout) {
       this.statementTimeout = statementTimeout;
       return this;
     }
@@ -262,7 +262,7 @@ public final class DynamoDriver implements Driver {
     }
 
     /** The {@code Limit} of each Query and Scan request (default: DynamoDB's 1 MB pages). */
-    public Builder pageSize(Integer pageSize) {
+    public Builder pageSize(@Nullable Integer pageSize) {
       if (pageSize != null && pageSize < 1) {
         throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
       }

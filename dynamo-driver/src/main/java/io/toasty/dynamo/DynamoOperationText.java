@@ -11,6 +11,7 @@ import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The DynamoDB calls the driver makes for the planner's operations, for its explain: the API
@@ -89,12 +90,13 @@ final class DynamoOperationText implements OperationText {
     return '"' + t.physicalName() + '"';
   }
 
-  private static String filter(TableInfo t, ExprNode filter) {
-    return isTrue(filter) ? "" : " FilterExpression on " + attributes(t, filter);
+  private static String filter(TableInfo t, @Nullable ExprNode filter) {
+    return filter == null || isTrue(filter) ? "" : " FilterExpression on " + attributes(t, filter);
   }
 
-  private static String condition(TableInfo t, ExprNode filter) {
-    return isTrue(filter) ? "" : " ConditionExpression on " + attributes(t, filter);
+  private static String condition(TableInfo t, @Nullable ExprNode filter) {
+    return filter == null || isTrue(filter) ? ""
+        : " ConditionExpression on " + attributes(t, filter);
   }
 
   private static String projection(TableInfo t, List<Integer> columns) {
@@ -114,6 +116,6 @@ final class DynamoOperationText implements OperationText {
   }
 
   private static boolean isTrue(ExprNode e) {
-    return e == null || e.equals(ExprNode.TRUE);
+    return e.equals(ExprNode.TRUE);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed {@code dynamodb:} URL.
@@ -34,14 +35,15 @@ import java.util.TreeSet;
  * @param tablePrefix     the table name prefix ("" for none)
  * @param pageSize        the page size of Query and Scan, or null for DynamoDB's 1 MB pages
  */
-record DynamoUrl(String region, URI endpoint, String accessKeyId, String secretAccessKey,
-    String sessionToken, String tablePrefix, Integer pageSize) {
+record DynamoUrl(@Nullable String region, @Nullable URI endpoint, @Nullable String accessKeyId,
+    @Nullable String secretAccessKey, @Nullable String sessionToken, String tablePrefix,
+    @Nullable Integer pageSize) {
   static final String SCHEME = "dynamodb:";
   private static final Set<String> PARAMETERS = Set.of("region", "endpoint", "accessKeyId",
       "secretAccessKey", "sessionToken", "tablePrefix", "pageSize");
 
   /** Whether {@code url} is a {@code dynamodb:} URL. */
-  static boolean matches(String url) {
+  static boolean matches(@Nullable String url) {
     return url != null && url.startsWith(SCHEME);
   }
 

@@ -16,4 +16,7 @@
  * SQL's three-valued logic), {@code op} (a class per operation, named as the operation),
  * {@code ddl} (schema push and reset), {@code error} (typed errors).
  */
+@NullMarked
 package io.toasty.dynamo;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
 import com.fasterxml.jackson.databind.jsontype.impl.StdTypeResolverBuilder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the models' sealed types as if each carried {@code @JsonTypeInfo(use = NAME, property =
@@ -26,8 +27,8 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac,
-      JavaType baseType) {
+  public @Nullable TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config,
+      AnnotatedClass ac, JavaType baseType) {
     return types.isTagged(ac.getRawType())
         ? new StdTypeResolverBuilder(JsonTypeInfo.Value.construct(JsonTypeInfo.Id.NAME,
             JsonTypeInfo.As.PROPERTY, types.property(), null, false, Boolean.FALSE))
@@ -35,7 +36,7 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public List<NamedType> findSubtypes(Annotated a) {
+  public @Nullable List<NamedType> findSubtypes(Annotated a) {
     SealedTypes.Sealed sealed = a instanceof AnnotatedClass c ? types.sealed(c.getRawType())
         : null;
     return sealed == null ? null : sealed.tags().entrySet().stream()
@@ -43,7 +44,7 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public String findTypeName(AnnotatedClass ac) {
+  public @Nullable String findTypeName(AnnotatedClass ac) {
     return types.ofVariant(ac.getRawType()) == null ? null
         : String.valueOf(types.tag(ac.getRawType()));
   }

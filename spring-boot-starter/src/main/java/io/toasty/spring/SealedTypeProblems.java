@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON object read as a sealed model or value whose tag names no variant (or, read as one
@@ -22,13 +23,13 @@ final class SealedTypeProblems extends DeserializationProblemHandler {
   }
 
   @Override
-  public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType,
+  public @Nullable JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType,
       String subTypeId, TypeIdResolver idResolver, String failureMsg) throws IOException {
     return refuse(ctxt, baseType, subTypeId);
   }
 
   @Override
-  public JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType,
+  public @Nullable JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType,
       TypeIdResolver idResolver, String failureMsg) throws IOException {
     if (types.ofVariant(baseType.getRawClass()) != null) {
       return baseType;
@@ -36,7 +37,8 @@ final class SealedTypeProblems extends DeserializationProblemHandler {
     return refuse(ctxt, baseType, null);
   }
 
-  private JavaType refuse(DeserializationContext ctxt, JavaType baseType, String tag)
+  private @Nullable JavaType refuse(DeserializationContext ctxt, JavaType baseType,
+      @Nullable String tag)
       throws JsonMappingException {
     UnknownJsonTypeException e = types.unknown(baseType.getRawClass(), tag);
     if (e == null) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import io.toasty.Secret;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@code Secret<T>} from the JSON of its {@code T} (a password in a request body):
@@ -15,13 +16,13 @@ import java.io.IOException;
  */
 final class SensitiveDeserializer extends JsonDeserializer<Secret<?>>
     implements ContextualDeserializer {
-  private final JavaType valueType;
+  private final @Nullable JavaType valueType;
 
   SensitiveDeserializer() {
     this(null);
   }
 
-  private SensitiveDeserializer(JavaType valueType) {
+  private SensitiveDeserializer(@Nullable JavaType valueType) {
     this.valueType = valueType;
   }
 

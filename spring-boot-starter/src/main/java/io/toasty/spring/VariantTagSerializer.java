@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.util.NameTransformer;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A variant of a sealed model or value written as its record with its tag first
@@ -22,7 +23,7 @@ final class VariantTagSerializer extends StdSerializer<Object>
     implements ContextualSerializer, ResolvableSerializer {
   private static final long serialVersionUID = 1L;
   private final JsonSerializer<Object> record;
-  private final JsonSerializer<Object> members;
+  private final @Nullable JsonSerializer<Object> members;
   private final String property;
   private final Object tag;
 
@@ -32,7 +33,7 @@ final class VariantTagSerializer extends StdSerializer<Object>
   }
 
   private VariantTagSerializer(Class<?> variant, JsonSerializer<Object> record,
-      JsonSerializer<Object> members, String property, Object tag) {
+      @Nullable JsonSerializer<Object> members, String property, Object tag) {
     super(variant, false);
     this.record = record;
     this.members = members;
@@ -58,7 +59,7 @@ final class VariantTagSerializer extends StdSerializer<Object>
   }
 
   /** The record's members without its braces; null for a record without any. */
-  private JsonSerializer<Object> unwrapped(JsonSerializer<Object> serializer) {
+  private @Nullable JsonSerializer<Object> unwrapped(JsonSerializer<Object> serializer) {
     return handledType().getRecordComponents().length == 0 ? null
         : serializer.unwrappingSerializer(NameTransformer.NOP);
   }

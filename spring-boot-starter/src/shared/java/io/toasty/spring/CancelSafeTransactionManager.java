@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.ReactiveTransaction;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -46,7 +47,8 @@ public final class CancelSafeTransactionManager implements ReactiveTransactionMa
   }
 
   @Override
-  public Mono<ReactiveTransaction> getReactiveTransaction(TransactionDefinition definition)
+  public Mono<ReactiveTransaction> getReactiveTransaction(
+      @Nullable TransactionDefinition definition)
       throws TransactionException {
     return new ShieldedBegin(Mono.defer(() -> manager.getReactiveTransaction(definition)),
         manager::rollback);

@@ -4,6 +4,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a database URL names a database whose data {@code toasty.schema=reset} may drop at
@@ -17,7 +18,7 @@ final class DisposableDatabase {
   private DisposableDatabase() {}
 
   /** Whether {@code url} (null: unknown) names a database that may be dropped at every start. */
-  static boolean is(String url) {
+  static boolean is(@Nullable String url) {
     if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("r2dbc:")) {
       return false;
     }

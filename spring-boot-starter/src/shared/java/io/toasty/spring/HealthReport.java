@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.toasty.reactive.Db;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
  * @param error   why not, or null
  * @param details the backend, the latency, the model count, the plan cache's and the pool's figures
  */
-record HealthReport(boolean up, Throwable error, Map<String, Object> details) {
+record HealthReport(boolean up, @Nullable Throwable error, Map<String, Object> details) {
 
   /** One round trip through {@code db} ({@link Db#health()}) and its details. */
   static Mono<HealthReport> of(Db db) {

@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.toasty.reactive.DbBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
@@ -18,7 +19,7 @@ final class MeterRegistries {
   private MeterRegistries() {}
 
   /** Gives {@code builder} the single {@code MeterRegistry} bean of {@code beans}, if any. */
-  static void apply(DbBuilder builder, BeanFactory beans) {
+  static void apply(DbBuilder builder, @Nullable BeanFactory beans) {
     if (!PRESENT || beans == null) {
       return;
     }

@@ -3,13 +3,14 @@ package io.toasty.spring;
 import io.toasty.migrate.ChecksumMismatchException;
 import io.toasty.migrate.DestructiveChangeException;
 import io.toasty.migrate.MigrationFailedException;
+import org.jspecify.annotations.Nullable;
 
 /** What to do about a migration that stopped the start-up, by what stopped it. */
 final class MigrationAdvice {
   private MigrationAdvice() {}
 
   /** The action for {@code cause}, the migration error of a failed start-up. */
-  static String of(Throwable cause) {
+  static String of(@Nullable Throwable cause) {
     if (cause instanceof ChecksumMismatchException e) {
       return "Migration V" + e.version() + " was changed after it was applied, and nothing was "
           + "applied. Restore V" + e.version() + " as it was applied (its text in version "

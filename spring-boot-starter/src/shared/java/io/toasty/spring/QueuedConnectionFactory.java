@@ -8,6 +8,7 @@ import io.toasty.reactive.ConnectionPermit;
 import io.toasty.reactive.Db;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.InfrastructureProxy;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,7 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
   private final ConnectionFactory pool;
   private final Supplier<Db> db;
   /** Whether the {@code Db} runs on {@link #pool}: null until it is known. */
-  private volatile Db queue;
+  private volatile @Nullable Db queue;
 
   /**
    * @param pool the application's pooled factory
@@ -55,7 +56,7 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
   }
 
   /** The {@code Db} whose gate queues the connections, or null when it does not share the pool. */
-  private Db queue() {
+  private @Nullable Db queue() {
     Db known = queue;
     if (known == null) {
       Db found = db.get();
@@ -82,7 +83,8 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
    * rolled back and closed ({@link PermittedConnection#giveBack()}); Spring would leave it to
    * nobody.
    */
-  private Mono<Connection> handOver(ConnectionPermit permit, BeginTicket given) {
+  private Mono<Connection> handOver(@Nullable ConnectionPermit permit,
+      @Nullable BeginTicket given) {
     BeginTicket ticket = given != null ? given : new BeginTicket();
     AtomicReference<PermittedConnection> connection = new AtomicReference<>();
     Runnable release = () -> {
@@ -116,7 +118,10 @@ final class QueuedConnectionFactory implements ConnectionFactory, Wrapped<Connec
             }))
         .doOnCancel(() -> {
           if (ticket.cancel()) {
-            connection.get().giveBack().subscribe(null, e -> { });
+            PermittedConnection handed = connection.get(); // set before it was handed over
+            if (handed != null) {
+              handed.giveBack().subscribe(null, e -> { });
+            }
           }
         });
   }

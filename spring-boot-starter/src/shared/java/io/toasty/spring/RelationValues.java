@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.toasty.BelongsTo;
 import io.toasty.HasMany;
 import io.toasty.HasOne;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Jackson modules (Jackson 2 for Boot 3, Jackson 3 for Boot 4) need to know of a
@@ -17,7 +18,7 @@ final class RelationValues {
   }
 
   /** The loaded value of a relation handle, or null when it is not loaded. */
-  static Object valueOf(Object relation) {
+  static @Nullable Object valueOf(Object relation) {
     if (relation instanceof HasMany<?> many) {
       return many.isLoaded() ? many.get() : null;
     }

@@ -5,6 +5,7 @@ import io.toasty.reactive.ReplicaPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code toasty.replicas.*} properties: read replicas of the application's database
@@ -24,10 +25,10 @@ public class ReplicaProperties {
    * A replica lagging more than this is skipped; unset: lag is not checked. On PostgreSQL the
    * lag query defaults to ReplicaPolicy.POSTGRESQL_LAG.
    */
-  private Duration maxLag;
+  private @Nullable Duration maxLag;
 
   /** The SQL that reports a replica's lag in seconds (one row, one number). */
-  private String lagQuery;
+  private @Nullable String lagQuery;
 
   /**
    * In a WebFlux application, whether each request gets a ReadYourWrites session (a filter),
@@ -76,22 +77,22 @@ public class ReplicaProperties {
   }
 
   /** The lag limit, or null. */
-  public Duration getMaxLag() {
+  public @Nullable Duration getMaxLag() {
     return maxLag;
   }
 
   /** Sets the lag limit. */
-  public void setMaxLag(Duration maxLag) {
+  public void setMaxLag(@Nullable Duration maxLag) {
     this.maxLag = maxLag;
   }
 
   /** The lag query, or null. */
-  public String getLagQuery() {
+  public @Nullable String getLagQuery() {
     return lagQuery;
   }
 
   /** Sets the lag query. */
-  public void setLagQuery(String lagQuery) {
+  public void setLagQuery(@Nullable String lagQuery) {
     this.lagQuery = lagQuery;
   }
 

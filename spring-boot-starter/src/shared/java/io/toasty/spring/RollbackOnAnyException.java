@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodClassKey;
 import org.springframework.transaction.interceptor.DelegatingTransactionAttribute;
 import org.springframework.transaction.interceptor.RollbackRuleAttribute;
@@ -47,12 +48,13 @@ final class RollbackOnAnyException implements TransactionAttributeSource {
   }
 
   @Override
-  public boolean hasTransactionAttribute(Method method, Class<?> targetClass) {
+  public boolean hasTransactionAttribute(Method method, @Nullable Class<?> targetClass) {
     return delegate.hasTransactionAttribute(method, targetClass);
   }
 
   @Override
-  public TransactionAttribute getTransactionAttribute(Method method, Class<?> targetClass) {
+  public @Nullable TransactionAttribute getTransactionAttribute(Method method,
+      @Nullable Class<?> targetClass) {
     TransactionAttribute attribute = delegate.getTransactionAttribute(method, targetClass);
     if (attribute == null) {
       return null;
@@ -72,8 +74,8 @@ final class RollbackOnAnyException implements TransactionAttributeSource {
     private final transient TransactionAttribute target;
     private final transient BooleanSupplier toastys;
     /** The method's own rules, then rollback on any Throwable; null when it has none. */
-    private final transient RuleBasedTransactionAttribute anyException;
-    private transient volatile Boolean known;
+    private final transient @Nullable RuleBasedTransactionAttribute anyException;
+    private transient volatile @Nullable Boolean known;
 
     Rule(TransactionAttribute target, BooleanSupplier toastys) {
       super(target);

@@ -9,6 +9,8 @@ import io.toasty.migrate.files.MigrationSource;
 import io.toasty.reactive.Db;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,14 +29,14 @@ final class SchemaInitializer implements SmartInitializingSingleton {
   private final ToastyModels models;
   private final SchemaAction action;
   private final Duration timeout;
-  private final MigrationSource migrations;
+  private final @Nullable MigrationSource migrations;
 
   /**
    * @param migrations where {@link SchemaAction#MIGRATE} reads the migrations (null for the
    *     other actions)
    */
   SchemaInitializer(Db db, ToastyModels models, SchemaAction action, Duration timeout,
-      MigrationSource migrations) {
+      @Nullable MigrationSource migrations) {
     this.db = db;
     this.models = models;
     this.action = action;
@@ -62,6 +64,8 @@ final class SchemaInitializer implements SmartInitializingSingleton {
    * fails, stops the start-up ({@link ToastyFailureAnalyzer} explains it).
    */
   private void migrate() {
+    MigrationSource migrations = Objects.requireNonNull(this.migrations,
+        "toasty.schema=migrate has its migrations (ToastyDbConfiguration)");
     List<Integer> applied;
     try {
       applied = Migrator.of(db, migrations).apply().block(timeout);

@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sealed interfaces of an application's models, each with its variants and their tags, for
@@ -27,7 +29,7 @@ final class SealedTypes {
    * A sealed interface: the model it is (a polymorphic model: {@code field} null) or whose field's
    * type it is, and its variants' tags, in declaration order.
    */
-  record Sealed(Class<?> type, String model, String field, Map<Class<?>, Object> tags) {
+  record Sealed(Class<?> type, String model, @Nullable String field, Map<Class<?>, Object> tags) {
     /** {@code Activity}, {@code Ticket.stage}: for messages. */
     String name() {
       return field == null ? model : model + "." + field;
@@ -39,7 +41,7 @@ final class SealedTypes {
     }
 
     /** The variant whose tag's text is {@code text}, or null. */
-    Class<?> variant(String text) {
+    @Nullable Class<?> variant(String text) {
       for (Map.Entry<Class<?>, Object> e : tags.entrySet()) {
         if (String.valueOf(e.getValue()).equals(text)) {
           return e.getKey();
@@ -89,12 +91,12 @@ final class SealedTypes {
   }
 
   /** The sealed interface {@code type} is, or null when it is none of the models'. */
-  Sealed sealed(Class<?> type) {
+  @Nullable Sealed sealed(Class<?> type) {
     return sealed.get(type);
   }
 
   /** The sealed interface {@code type} is a variant of, or null when it is none. */
-  Sealed ofVariant(Class<?> type) {
+  @Nullable Sealed ofVariant(Class<?> type) {
     return byVariant.get(type);
   }
 
@@ -105,10 +107,11 @@ final class SealedTypes {
 
   /** The tag of a variant class: a {@code String} or an {@code Integer}. */
   Object tag(Class<?> variant) {
-    return byVariant.get(variant).tags().get(variant);
+    Sealed of = Objects.requireNonNull(byVariant.get(variant), "a variant of the models' types");
+    return Objects.requireNonNull(of.tags().get(variant), "each variant has its tag");
   }
 
-  private void add(Class<?> type, String model, String field) {
+  private void add(Class<?> type, String model, @Nullable String field) {
     if (sealed.containsKey(type)) {
       return;
     }
@@ -146,7 +149,7 @@ final class SealedTypes {
   }
 
   /** The class of a field's value: {@code T} of {@code T} and of {@code Optional<T>}. */
-  private static Class<?> valueClass(Type type) {
+  private static @Nullable Class<?> valueClass(Type type) {
     if (type instanceof Class<?> c) {
       return c;
     }
@@ -162,7 +165,7 @@ final class SealedTypes {
    * names no variant of it (read as one variant: is not its own); null when {@code type} is
    * none of the models' sealed types or variants.
    */
-  UnknownJsonTypeException unknown(Class<?> type, String tag) {
+  @Nullable UnknownJsonTypeException unknown(Class<?> type, @Nullable String tag) {
     Sealed s = sealed.get(type);
     if (s != null) {
       return new UnknownJsonTypeException(s.model(), s.field(), property, tag, s.known());

@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.r2dbc.FactoryDriver;
 import io.toasty.reactive.Db;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.InfrastructureProxy;
 
 /**
@@ -14,7 +15,7 @@ final class SharedPool {
   private SharedPool() {}
 
   /** Whether {@code db} takes its connections from {@code factory}. */
-  static boolean between(Db db, ConnectionFactory factory) {
+  static boolean between(@Nullable Db db, ConnectionFactory factory) {
     Object target = factory instanceof InfrastructureProxy proxy ? proxy.getWrappedObject()
         : factory;
     return db != null && db.schema().driver(FactoryDriver.class)

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ final class ShieldedBegin extends Mono<ReactiveTransaction> {
     private final AtomicInteger state = new AtomicInteger(OPEN);
     private final AtomicReference<Subscription> upstream = new AtomicReference<>();
     private final AtomicBoolean rolledBack = new AtomicBoolean();
-    private volatile ReactiveTransaction value;
+    private volatile @Nullable ReactiveTransaction value;
     private volatile boolean requested;
 
     Hand(CoreSubscriber<? super ReactiveTransaction> actual,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
@@ -59,7 +60,7 @@ final class SpringTransactionStats {
 
   private final class Listener implements TransactionExecutionListener {
     @Override
-    public void afterBegin(TransactionExecution tx, Throwable beginFailure) {
+    public void afterBegin(TransactionExecution tx, @Nullable Throwable beginFailure) {
       if (beginFailure == null) {
         open.put(tx, System.nanoTime());
         begun.incrementAndGet();
@@ -67,12 +68,12 @@ final class SpringTransactionStats {
     }
 
     @Override
-    public void afterCommit(TransactionExecution tx, Throwable commitFailure) {
+    public void afterCommit(TransactionExecution tx, @Nullable Throwable commitFailure) {
       end(tx, commitFailure == null ? committed : commitUnknown);
     }
 
     @Override
-    public void afterRollback(TransactionExecution tx, Throwable rollbackFailure) {
+    public void afterRollback(TransactionExecution tx, @Nullable Throwable rollbackFailure) {
       if (rollbackFailure != null) {
         failedCleanups.incrementAndGet();
       }

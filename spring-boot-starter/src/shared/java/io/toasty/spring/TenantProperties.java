@@ -1,12 +1,14 @@
 package io.toasty.spring;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code toasty.tenant.*} properties: how a WebFlux request's tenant is read when the
  * application declares no {@link TenantResolver} of its own (docs/tenancy.md).
  */
 public class TenantProperties {
   /** The request header that names the request's tenant (a String id); unset: none is read. */
-  private String header;
+  private @Nullable String header;
 
   /**
    * With Spring Security on the class path, whether the authenticated principal's name is the
@@ -15,12 +17,12 @@ public class TenantProperties {
   private boolean fromPrincipal;
 
   /** The header naming the tenant, or null. */
-  public String getHeader() {
+  public @Nullable String getHeader() {
     return header;
   }
 
   /** Sets the header naming the tenant. */
-  public void setHeader(String header) {
+  public void setHeader(@Nullable String header) {
     this.header = header;
   }
 

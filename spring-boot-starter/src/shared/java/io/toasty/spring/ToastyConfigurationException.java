@@ -1,5 +1,7 @@
 package io.toasty.spring;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why the starter could not make the {@code Db}; {@link ToastyFailureAnalyzer} turns it into a
  * start-up report with a description and an action.
@@ -53,7 +55,8 @@ public final class ToastyConfigurationException extends RuntimeException {
   private final Problem problem;
 
   /** A start-up failure of kind {@code problem}. */
-  public ToastyConfigurationException(Problem problem, String message, Throwable cause) {
+  public ToastyConfigurationException(Problem problem, @Nullable String message,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.problem = problem;
   }

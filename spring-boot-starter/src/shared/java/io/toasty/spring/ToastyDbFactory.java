@@ -15,7 +15,9 @@ import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.reactive.observe.MicrometerObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 
 /** Builds the {@code Db} on the application's {@code ConnectionFactory}, explaining failures. */
@@ -29,8 +31,9 @@ final class ToastyDbFactory {
    * @param url the factory's URL when known (it names the dialect), else null: the factory's
    *     product name does
    */
-  static Db build(ConnectionFactory factory, String url, List<ModelDef<?>> models,
-      ToastyProperties properties, ObservationRegistry observations, BeanFactory beans) {
+  static Db build(ConnectionFactory factory, @Nullable String url, List<ModelDef<?>> models,
+      ToastyProperties properties, @Nullable ObservationRegistry observations,
+      BeanFactory beans) {
     AtomicReference<FactoryDriver> driver = new AtomicReference<>();
     DbBuilder builder = Toasty.builder()
         .models(models)
@@ -39,7 +42,8 @@ final class ToastyDbFactory {
           driver.set(R2dbcDrivers.onConnectionFactory(factory, config));
           return driver.get();
         })
-        .connectionBinding(new SpringTransactionBinding(factory, c -> driver.get().adopt(c)));
+        .connectionBinding(new SpringTransactionBinding(factory, c -> Objects.requireNonNull(
+            driver.get(), "the Db makes its driver before it binds a connection").adopt(c)));
     if (url != null) {
       builder.url(url);
     }
@@ -67,7 +71,8 @@ final class ToastyDbFactory {
    * has one, the read replicas ({@code toasty.replicas.*}), and every {@link ModelHook} bean as
    * a lifecycle hook ({@code beans} is where to look; null: nowhere).
    */
-  static void configure(DbBuilder builder, ObservationRegistry observations, BeanFactory beans,
+  static void configure(DbBuilder builder, @Nullable ObservationRegistry observations,
+      @Nullable BeanFactory beans,
       ToastyProperties properties) {
     if (properties.getCursorKey() != null) {
       builder.cursorKey(cursorKey(properties.getCursorKey()));

@@ -11,6 +11,8 @@ import io.toasty.error.SerializationFailureException;
 import io.toasty.error.StaleRecordException;
 import io.toasty.error.ToastyException;
 import io.toasty.error.UniqueViolationException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -70,13 +72,14 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
 public final class ToastyExceptionTranslator implements PersistenceExceptionTranslator {
 
   @Override
-  public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+  public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
     return ex instanceof ToastyException t ? translate(t) : null;
   }
 
   /** The Spring exception for {@code ex}; never null. */
   public DataAccessException translate(ToastyException ex) {
-    String message = ex.getMessage();
+    // composed by ToastyException from its model, field and text: never null
+    String message = Objects.requireNonNull(ex.getMessage(), "a ToastyException's message");
     return switch (ex.category()) {
       case CONFLICT -> conflict(ex, message);
       case INVALID_INPUT -> ex instanceof InvalidStatementException

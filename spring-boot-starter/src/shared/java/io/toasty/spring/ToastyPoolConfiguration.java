@@ -4,6 +4,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
 import io.toasty.r2dbc.R2dbcDrivers;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
@@ -25,7 +26,8 @@ abstract class ToastyPoolConfiguration {
   @Bean(destroyMethod = "dispose")
   @ConditionalOnMissingBean(ConnectionFactory.class)
   public ConnectionPool connectionFactory(ToastyProperties properties) {
-    ConnectionFactory unpooled = R2dbcDrivers.abandonable(unpooled(properties.getUrl()));
+    ConnectionFactory unpooled = R2dbcDrivers.abandonable(unpooled(Objects.requireNonNull(
+        properties.getUrl(), "made only for an R2DBC toasty.url (OnR2dbcUrl)")));
     return new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled)
         .name("toasty")
         .initialSize(0)

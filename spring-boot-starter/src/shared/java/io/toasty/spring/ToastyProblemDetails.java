@@ -18,6 +18,7 @@ import io.toasty.error.ToastyException;
 import io.toasty.error.TransactionRolledBackException;
 import io.toasty.error.UniqueViolationException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -143,7 +144,7 @@ public final class ToastyProblemDetails {
   }
 
   /** A fixed sentence for the client, or null where the client is told nothing. */
-  private static String detail(ToastyException e) {
+  private static @Nullable String detail(ToastyException e) {
     return switch (code(e)) {
       // the client's own input, and where in it
       case "invalid_filter", "unknown_type" -> e.getMessage();

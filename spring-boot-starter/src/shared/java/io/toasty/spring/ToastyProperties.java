@@ -31,7 +31,7 @@ public class ToastyProperties {
    * the application's pooled R2DBC ConnectionFactory from it (Spring Boot's own then backs off);
    * when not, the Db runs on the ConnectionFactory that spring.r2dbc.* configures.
    */
-  private String url;
+  private @Nullable String url;
 
   /**
    * What to do to the schema at start-up: none, push (create what is missing), validate (read
@@ -192,31 +192,31 @@ public class ToastyProperties {
    * How long one statement may run before the database stops it (a QueryTimeoutException,
    * Spring's QueryTimeoutException through the translator); unset for no limit.
    */
-  private Duration statementTimeout;
+  private @Nullable Duration statementTimeout;
 
   /**
    * How long a db.transaction(..) may take from its start before it is rolled back (a
    * QueryTimeoutException); unset for no limit.
    */
-  private Duration transactionTimeout;
+  private @Nullable Duration transactionTimeout;
 
   /** The default statement timeout, or null. */
-  public Duration getStatementTimeout() {
+  public @Nullable Duration getStatementTimeout() {
     return statementTimeout;
   }
 
   /** Sets the default statement timeout. */
-  public void setStatementTimeout(Duration statementTimeout) {
+  public void setStatementTimeout(@Nullable Duration statementTimeout) {
     this.statementTimeout = statementTimeout;
   }
 
   /** The default transaction timeout, or null. */
-  public Duration getTransactionTimeout() {
+  public @Nullable Duration getTransactionTimeout() {
     return transactionTimeout;
   }
 
   /** Sets the default transaction timeout. */
-  public void setTransactionTimeout(Duration transactionTimeout) {
+  public void setTransactionTimeout(@Nullable Duration transactionTimeout) {
     this.transactionTimeout = transactionTimeout;
   }
 
@@ -416,15 +416,15 @@ public class ToastyProperties {
    * instance, so that a cursor one made is accepted by all. When unset, each start draws a
    * random one.
    */
-  private String cursorKey;
+  private @Nullable String cursorKey;
 
   /** The database URL, or null. */
-  public String getUrl() {
+  public @Nullable String getUrl() {
     return url;
   }
 
   /** Sets the database URL. */
-  public void setUrl(String url) {
+  public void setUrl(@Nullable String url) {
     this.url = url;
   }
 
@@ -479,12 +479,12 @@ public class ToastyProperties {
   }
 
   /** The cursor signing secret, or null. */
-  public String getCursorKey() {
+  public @Nullable String getCursorKey() {
     return cursorKey;
   }
 
   /** Sets the cursor signing secret. */
-  public void setCursorKey(String cursorKey) {
+  public void setCursorKey(@Nullable String cursorKey) {
     this.cursorKey = cursorKey;
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.spring;
 
 import io.toasty.reactive.Db;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,7 +40,7 @@ final class ToastyRollbackRule implements SmartInitializingSingleton {
   }
 
   /** Whether {@code manager} runs transactions on the connections of the {@code Db}'s pool. */
-  private boolean isToastys(TransactionManager manager) {
+  private boolean isToastys(@Nullable TransactionManager manager) {
     TransactionManager unwrapped = manager instanceof CancelSafeTransactionManager safe
         ? safe.manager() : manager;
     return unwrapped instanceof R2dbcTransactionManager r2dbc

@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -28,7 +29,8 @@ final class TransactionManagerLookup {
   }
 
   /** The manager of {@code attribute} on {@code targetClass}, or null when none is found. */
-  TransactionManager managerOf(TransactionAttribute attribute, Class<?> targetClass) {
+  @Nullable TransactionManager managerOf(TransactionAttribute attribute,
+      @Nullable Class<?> targetClass) {
     try {
       String qualifier = attribute.getQualifier();
       if (StringUtils.hasText(qualifier)) {

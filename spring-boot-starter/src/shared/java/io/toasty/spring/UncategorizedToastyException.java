@@ -1,6 +1,7 @@
 package io.toasty.spring;
 
 import io.toasty.error.ToastyException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.UncategorizedDataAccessException;
 
 /** A Toasty exception that no more specific {@code DataAccessException} describes. */
@@ -8,7 +9,7 @@ public final class UncategorizedToastyException extends UncategorizedDataAccessE
   private static final long serialVersionUID = 1L;
 
   /** Wraps {@code cause}, keeping its message. */
-  public UncategorizedToastyException(String message, ToastyException cause) {
+  public UncategorizedToastyException(@Nullable String message, ToastyException cause) {
     super(message, cause);
   }
 }

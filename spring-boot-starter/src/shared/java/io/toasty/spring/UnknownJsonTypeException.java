@@ -3,6 +3,7 @@ package io.toasty.spring;
 import io.toasty.error.ErrorCategory;
 import io.toasty.error.ToastyException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON object read as a sealed model or value (a request body) names no variant of it: its
@@ -16,7 +17,7 @@ public final class UnknownJsonTypeException extends ToastyException {
   /** How much of a tag a message quotes: the tag is the client's, of any length. */
   private static final int QUOTED = 64;
   private final String property;
-  private final String tag;
+  private final @Nullable String tag;
   private final List<String> known;
 
   /**
@@ -26,7 +27,8 @@ public final class UnknownJsonTypeException extends ToastyException {
    * @param tag      the tag sent, or null when the property is missing
    * @param known    the variants' tags
    */
-  public UnknownJsonTypeException(String model, String field, String property, String tag,
+  public UnknownJsonTypeException(String model, @Nullable String field, String property,
+      @Nullable String tag,
       List<String> known) {
     super(model, field, tag == null
         ? "the JSON object has no \"" + property + "\" naming its variant (one of "
@@ -48,7 +50,7 @@ public final class UnknownJsonTypeException extends ToastyException {
   }
 
   /** The tag sent, or null when the property was missing. */
-  public String tag() {
+  public @Nullable String tag() {
     return tag;
   }
 

@@ -4,4 +4,7 @@
  * annotation processor writes, Spring transactions that govern its statements, Spring's
  * {@code DataAccessException}s for its errors, and a health indicator. See {@code docs/spring.md}.
  */
+@NullMarked
 package io.toasty.spring;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedClass;
@@ -23,7 +24,8 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public JsonTypeInfo.Value findPolymorphicTypeInfo(MapperConfig<?> config, Annotated ann) {
+  public JsonTypeInfo.@Nullable Value findPolymorphicTypeInfo(MapperConfig<?> config,
+      Annotated ann) {
     return ann instanceof AnnotatedClass c && types.isTagged(c.getRawType())
         ? JsonTypeInfo.Value.construct(JsonTypeInfo.Id.NAME, JsonTypeInfo.As.PROPERTY,
             types.property(), null, false, Boolean.FALSE)
@@ -31,7 +33,7 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public List<NamedType> findSubtypes(MapperConfig<?> config, Annotated a) {
+  public @Nullable List<NamedType> findSubtypes(MapperConfig<?> config, Annotated a) {
     SealedTypes.Sealed sealed = a instanceof AnnotatedClass c ? types.sealed(c.getRawType())
         : null;
     return sealed == null ? null : sealed.tags().entrySet().stream()
@@ -39,7 +41,7 @@ final class SealedTypeIntrospector extends NopAnnotationIntrospector {
   }
 
   @Override
-  public String findTypeName(MapperConfig<?> config, AnnotatedClass ac) {
+  public @Nullable String findTypeName(MapperConfig<?> config, AnnotatedClass ac) {
     return types.ofVariant(ac.getRawType()) == null ? null
         : String.valueOf(types.tag(ac.getRawType()));
   }

@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
@@ -21,13 +22,13 @@ final class SealedTypeProblems extends DeserializationProblemHandler {
   }
 
   @Override
-  public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType,
+  public @Nullable JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType,
       String subTypeId, TypeIdResolver idResolver, String failureMsg) {
     return refuse(ctxt, baseType, subTypeId);
   }
 
   @Override
-  public JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType,
+  public @Nullable JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType,
       TypeIdResolver idResolver, String failureMsg) {
     if (types.ofVariant(baseType.getRawClass()) != null) {
       return baseType;
@@ -35,7 +36,8 @@ final class SealedTypeProblems extends DeserializationProblemHandler {
     return refuse(ctxt, baseType, null);
   }
 
-  private JavaType refuse(DeserializationContext ctxt, JavaType baseType, String tag) {
+  private @Nullable JavaType refuse(DeserializationContext ctxt, JavaType baseType,
+      @Nullable String tag) {
     UnknownJsonTypeException e = types.unknown(baseType.getRawClass(), tag);
     if (e == null) {
       return null; // not a type of the models: Jackson's own error follows

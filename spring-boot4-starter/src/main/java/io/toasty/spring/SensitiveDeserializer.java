@@ -1,6 +1,7 @@
 package io.toasty.spring;
 
 import io.toasty.Secret;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
@@ -12,13 +13,13 @@ import tools.jackson.databind.ValueDeserializer;
  * the value comes in, only the mask goes out ({@link SensitiveSerializer}).
  */
 final class SensitiveDeserializer extends ValueDeserializer<Secret<?>> {
-  private final JavaType valueType;
+  private final @Nullable JavaType valueType;
 
   SensitiveDeserializer() {
     this(null);
   }
 
-  private SensitiveDeserializer(JavaType valueType) {
+  private SensitiveDeserializer(@Nullable JavaType valueType) {
     this.valueType = valueType;
   }
 

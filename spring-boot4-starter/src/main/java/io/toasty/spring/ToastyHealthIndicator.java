@@ -2,6 +2,7 @@ package io.toasty.spring;
 
 import io.toasty.reactive.Db;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;
@@ -23,7 +24,12 @@ public final class ToastyHealthIndicator extends AbstractReactiveHealthIndicator
 
   @Override
   protected Mono<Health> doHealthCheck(Health.Builder builder) {
-    return HealthReport.of(db).map(r -> (r.up() ? builder.up() : builder.down(r.error()))
+    return HealthReport.of(db).map(r -> (r.up() ? builder.up() : down(builder, r.error()))
         .withDetails(r.details()).build());
+  }
+
+  /** Down, with the error that says why (a DOWN health has one: {@code Health}). */
+  private static Health.Builder down(Health.Builder builder, @Nullable Throwable error) {
+    return error == null ? builder.down() : builder.down(error);
   }
 }

@@ -1,5 +1,6 @@
 package io.toasty.spring;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.SerializationContext;
@@ -16,7 +17,7 @@ import tools.jackson.databind.util.NameTransformer;
  */
 final class VariantTagSerializer extends StdSerializer<Object> {
   private final ValueSerializer<Object> record;
-  private final ValueSerializer<Object> members;
+  private final @Nullable ValueSerializer<Object> members;
   private final String property;
   private final Object tag;
 
@@ -26,7 +27,7 @@ final class VariantTagSerializer extends StdSerializer<Object> {
   }
 
   private VariantTagSerializer(Class<?> variant, ValueSerializer<Object> record,
-      ValueSerializer<Object> members, String property, Object tag) {
+      @Nullable ValueSerializer<Object> members, String property, Object tag) {
     super(variant);
     this.record = record;
     this.members = members;
@@ -49,7 +50,7 @@ final class VariantTagSerializer extends StdSerializer<Object> {
   }
 
   /** The record's members without its braces; null for a record without any. */
-  private ValueSerializer<Object> unwrapped(ValueSerializer<Object> serializer) {
+  private @Nullable ValueSerializer<Object> unwrapped(ValueSerializer<Object> serializer) {
     return handledType().getRecordComponents().length == 0 ? null
         : serializer.unwrappingSerializer(NameTransformer.NOP);
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * table prefix ({@code <name>_}); dropping it deletes the tables with that prefix.
  */
 final class DynamoLocalServer {
-  private static DynamoLocalServer started;
+  private static @Nullable DynamoLocalServer started;
 
   private final int port;
   private final DynamoDbAsyncClient client;

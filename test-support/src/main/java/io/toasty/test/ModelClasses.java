@@ -3,6 +3,7 @@ package io.toasty.test;
 import io.toasty.ModelDef;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The models {@link ToastyTest#models} names: an annotation cannot hold the {@link ModelDef}
@@ -34,7 +35,7 @@ final class ModelClasses {
     throw notAModel(type, null);
   }
 
-  private static IllegalArgumentException notAModel(Class<?> type, Exception cause) {
+  private static IllegalArgumentException notAModel(Class<?> type, @Nullable Exception cause) {
     return new IllegalArgumentException("@ToastyTest(models = " + type.getSimpleName()
         + ".class): name the class the annotation processor generates for a @Model record "
         + "(Users for record User), which holds the model in its static MODEL field", cause);

@@ -2,6 +2,7 @@ package io.toasty.test;
 
 import io.toasty.ModelDef;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.driver.AuthTokens;
@@ -26,7 +27,7 @@ final class Neo4jHarnessServer {
       "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $prefix RETURN name";
   private static final String INDEXES = "SHOW INDEXES YIELD name, owningConstraint "
       + "WHERE name STARTS WITH $prefix AND owningConstraint IS NULL RETURN name";
-  private static Neo4jHarnessServer started;
+  private static @Nullable Neo4jHarnessServer started;
 
   private final Neo4j server;
   private final Driver driver;

@@ -4,4 +4,7 @@
  * the test JVM; {@link io.toasty.test.ToastyTestDatabases} does the same without JUnit. See
  * docs/testing.md.
  */
+@NullMarked
 package io.toasty.test;
+
+import org.jspecify.annotations.NullMarked;

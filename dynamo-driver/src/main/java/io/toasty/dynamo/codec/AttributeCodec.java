@@ -18,7 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -63,12 +65,27 @@ public final class AttributeCodec {
   private AttributeCodec() {}
 
   /**
+   * The attribute that stores {@code v}, a value already known not to be NULL (a key part, a
+   * compared or assigned value once NULL was ruled out).
+   *
+   * @throws IllegalArgumentException for {@link Value#NULL}, which no attribute stores
+   * @throws UnsupportedFeatureException for NaN, infinities and numbers DynamoDB cannot hold
+   */
+  public static AttributeValue encodePresent(Value v) {
+    AttributeValue a = encode(v);
+    if (a == null) {
+      throw new IllegalArgumentException("NULL is stored as no attribute: there is none to send");
+    }
+    return a;
+  }
+
+  /**
    * The attribute that stores {@code v}, or null for {@link Value#NULL} (the attribute is left
    * out).
    *
    * @throws UnsupportedFeatureException for NaN, infinities and numbers DynamoDB cannot hold
    */
-  public static AttributeValue encode(Value v) {
+  public static @Nullable AttributeValue encode(Value v) {
     if (v instanceof Value.Null) {
       return null;
     } else if (v instanceof Value.Bool b) {
@@ -92,7 +109,8 @@ public final class AttributeCodec {
     } else if (v instanceof Value.Str s) {
       return AttributeValue.fromS(s.value());
     } else if (v instanceof Value.Json j) {
-      return JsonAttributes.encode(j.text());
+      return JsonAttributes.encode(Objects.requireNonNull(j.text(),
+          "the engine writes a document's text before a driver sees it"));
     } else if (v instanceof Value.Bytes b) {
       return AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) b.toJava()));
     } else if (v instanceof Value.Uuid u) {
@@ -146,7 +164,7 @@ public final class AttributeCodec {
    * @param what the attribute's name, for messages
    * @throws DriverException when the attribute does not hold that type
    */
-  public static Value decode(AttributeValue a, Type type, String what) {
+  public static Value decode(@Nullable AttributeValue a, Type type, String what) {
     if (a == null || Boolean.TRUE.equals(a.nul())) {
       return Value.NULL;
     }
@@ -203,6 +221,7 @@ public final class AttributeCodec {
    * sorts); one another writer stored beyond them is refused on read, since it could not be
    * written back.
    */
+  @SuppressWarnings("NullAway") // a decoded date or time's toJava() is its value, never null
   private static Value held(Value v, String what) {
     if (!ValueRanges.DYNAMODB.holdsTime(v.toJava())) {
       throw new ValueOutOfRangeException(null, null, "attribute " + what + " holds "
@@ -217,7 +236,7 @@ public final class AttributeCodec {
    * raw statement's result): a string as text, a whole number as a long (else a decimal), a
    * boolean, bytes, NULL; a set as a list of its members; a list or map as its JSON text.
    */
-  public static Value decodeUntyped(AttributeValue a, String what) {
+  public static Value decodeUntyped(@Nullable AttributeValue a, String what) {
     if (a == null || Boolean.TRUE.equals(a.nul())) {
       return Value.NULL;
     }
@@ -265,7 +284,7 @@ public final class AttributeCodec {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  private static <T> T need(T s, AttributeValue a, String kind, String what) {
+  private static <T> T need(@Nullable T s, AttributeValue a, String kind, String what) {
     if (s == null) {
       throw mismatch(a, kind, what);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,7 +33,7 @@ public final class CollectionAttributes {
    * {@code NS}, and its {@code ADD} extends an absent set but not a list; its {@code DELETE} of
    * a set's last items leaves no attribute, which reads back as the empty set.
    */
-  public static AttributeValue encodeColumn(Value v, boolean nullable) {
+  public static @Nullable AttributeValue encodeColumn(Value v, boolean nullable) {
     if (!nullable && v instanceof Value.Items items && items.items().isEmpty()
         && items.type().shape() == Type.CollectionOf.Shape.SET) {
       return null;
@@ -45,7 +46,8 @@ public final class CollectionAttributes {
    * {@link AttributeCodec#decode}, except that an absent set of a column that is never NULL is
    * the empty set (see {@link #encodeColumn}); a set written as {@code L} reads as well.
    */
-  public static Value decodeColumn(AttributeValue a, Type type, boolean nullable, String what) {
+  public static Value decodeColumn(@Nullable AttributeValue a, Type type, boolean nullable,
+      String what) {
     if (a == null && !nullable && type instanceof Type.CollectionOf c
         && c.shape() == Type.CollectionOf.Shape.SET) {
       return new Value.Items(c, List.of());

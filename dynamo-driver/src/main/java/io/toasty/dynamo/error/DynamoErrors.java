@@ -11,6 +11,7 @@ import io.toasty.error.ThrottledException;
 import io.toasty.error.ToastyException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -54,7 +55,7 @@ public final class DynamoErrors {
    * without reading the item first meets when its changes grow the stored item too much (the
    * driver counts only what it sends, before sending).
    */
-  static boolean isItemTooLarge(Throwable e) {
+  static boolean isItemTooLarge(@Nullable Throwable e) {
     if (!(e instanceof DynamoDbException d) || d.awsErrorDetails() == null
         || !"ValidationException".equals(d.awsErrorDetails().errorCode())) {
       return false;
@@ -106,7 +107,7 @@ public final class DynamoErrors {
     return e;
   }
 
-  private static String message(DynamoDbException d) {
+  private static @Nullable String message(DynamoDbException d) {
     return d.awsErrorDetails() != null && d.awsErrorDetails().errorMessage() != null
         ? d.awsErrorDetails().errorMessage() : d.getMessage();
   }

@@ -3,6 +3,7 @@ package io.toasty.dynamo.expr;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -20,7 +21,7 @@ public final class AttributeOrder {
   }
 
   /** {@code a} compared with {@code b}, or null when they are not of one ordered type. */
-  public static Integer compare(AttributeValue a, AttributeValue b) {
+  public static @Nullable Integer compare(AttributeValue a, AttributeValue b) {
     if (a.n() != null && b.n() != null) {
       return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
     }

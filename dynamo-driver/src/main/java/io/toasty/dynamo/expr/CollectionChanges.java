@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,7 +48,7 @@ final class CollectionChanges {
   }
 
   /** {@code "SS"} or {@code "NS"}: the set type DynamoDB holds {@code items} as, else null. */
-  private static String setType(Value items) {
+  private static @Nullable String setType(Value items) {
     AttributeValue a = AttributeCodec.encode(items);
     return a == null ? null : a.hasSs() ? "SS" : a.hasNs() ? "NS" : null;
   }
@@ -64,15 +65,15 @@ final class CollectionChanges {
         if (c.type().shape() == Type.CollectionOf.Shape.LIST) {
           set.add(attr + " = list_append(if_not_exists(" + attr + ", "
               + ph.value(AttributeValue.fromL(List.of())) + "), "
-              + ph.value(AttributeCodec.encode(items)) + ")");
+              + ph.value(AttributeCodec.encodePresent(items)) + ")");
         } else {
-          add.add(attr + " " + ph.value(AttributeCodec.encode(items)));
+          add.add(attr + " " + ph.value(AttributeCodec.encodePresent(items)));
         }
       }
-      case REMOVE -> delete.add(attr + " " + ph.value(AttributeCodec.encode(items)));
+      case REMOVE -> delete.add(attr + " " + ph.value(AttributeCodec.encodePresent(items)));
       case PUT -> ((Value.Entries) items).entries().forEach((k, v) -> set.add(attr + "."
           + ph.name(CollectionAttributes.storedKey(k)) + " = "
-          + ph.value(AttributeCodec.encode(v))));
+          + ph.value(AttributeCodec.encodePresent(v))));
       case REMOVE_KEYS -> ((Value.Items) items).items().forEach(k -> remove.add(attr + "."
           + ph.name(CollectionAttributes.storedKey(((Value.Str) k).value()))));
     }
@@ -98,7 +99,8 @@ final class CollectionChanges {
    * The attribute column {@code target} holds after {@code c} over {@code old}, the item as
    * read; null when it is absent (NULL, or an empty set of a field that is never NULL).
    */
-  static AttributeValue compute(TableInfo t, int target, ExprNode.CollectionChange c, Value items,
+  static @Nullable AttributeValue compute(TableInfo t, int target, ExprNode.CollectionChange c,
+      Value items,
       Map<String, AttributeValue> old) {
     int column = ((ExprNode.Column) c.operand()).index();
     Value before = CollectionAttributes.decodeColumn(old.get(t.attribute(column)),

@@ -2,6 +2,7 @@ package io.toasty.dynamo.expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DynamoDB condition under construction: always true, always false, or expression text. The
@@ -95,7 +96,7 @@ public sealed interface Cond {
   }
 
   /** The expression text, or null for TRUE (no condition); FALSE has no text. */
-  default String textOrNull() {
+  default @Nullable String textOrNull() {
     if (this instanceof Text t) {
       return t.text();
     }

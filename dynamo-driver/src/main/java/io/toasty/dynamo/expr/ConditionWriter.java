@@ -316,8 +316,8 @@ public final class ConditionWriter {
     return ph.name(table.attribute(a.column()));
   }
 
+  /** The placeholder of {@code v}, which every caller checked is not NULL. */
   private String value(Value v) {
-    AttributeValue encoded = AttributeCodec.encode(v);
-    return ph.value(encoded);
+    return ph.value(AttributeCodec.encodePresent(v));
   }
 }

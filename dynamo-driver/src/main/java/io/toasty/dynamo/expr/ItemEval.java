@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -34,7 +35,8 @@ public final class ItemEval {
   private enum Kind { INTEGER, DECIMAL, FLOAT }
 
   /** An operand: NULL, a number of a kind, or text. */
-  private record Operand(Kind kind, BigDecimal number, String text) {
+  private record Operand(@Nullable Kind kind, @Nullable BigDecimal number,
+      @Nullable String text) {
     static final Operand NULL = new Operand(null, null, null);
 
     boolean isNull() {
@@ -58,7 +60,8 @@ public final class ItemEval {
    *
    * @throws ValueOutOfRangeException when an integer field could not hold the result
    */
-  public static AttributeValue assign(TableInfo table, int target, ExprNode e, List<Value> args,
+  public static @Nullable AttributeValue assign(TableInfo table, int target, ExprNode e,
+      List<Value> args,
       Map<String, AttributeValue> item) {
     Operand v = new ItemEval(table, args, item).eval(e);
     return v.isNull() ? null : convert(table, target, v);
@@ -71,7 +74,7 @@ public final class ItemEval {
       return function(f.op(), eval(f.operand()));
     } else if (e instanceof ExprNode.Column c) {
       AttributeValue a = item.get(table.attribute(c.index()));
-      if (Values3.isNull(a)) {
+      if (a == null || Values3.isNull(a)) {
         return Operand.NULL;
       }
       return a.n() != null ? new Operand(kind(table.column(c.index()).type()),
@@ -88,8 +91,10 @@ public final class ItemEval {
       return new Operand(null, null, s.value());
     } else if (v instanceof Value.Decimal d) {
       return new Operand(Kind.DECIMAL, d.value(), null);
-    } else if (v instanceof Value.F32 || v instanceof Value.F64) {
-      return new Operand(Kind.FLOAT, new BigDecimal(v.toJava().toString()), null);
+    } else if (v instanceof Value.F32 f) {
+      return new Operand(Kind.FLOAT, new BigDecimal(Float.toString(f.value())), null);
+    } else if (v instanceof Value.F64 d) {
+      return new Operand(Kind.FLOAT, new BigDecimal(Double.toString(d.value())), null);
     } else if (v.toJava() instanceof Number n) {
       return new Operand(Kind.INTEGER, new BigDecimal(n.toString()), null);
     }
@@ -101,13 +106,21 @@ public final class ItemEval {
         : type == Type.Scalar.DECIMAL ? Kind.DECIMAL : Kind.INTEGER;
   }
 
-  private static Operand arith(String model, ExprNode.ArithOp op, Operand l, Operand r) {
+  private static Operand arith(@Nullable String model, ExprNode.ArithOp op, Operand l, Operand r) {
     if (l.isNull() || r.isNull()) {
       return Operand.NULL;
     }
-    Kind kind = l.kind().compareTo(r.kind()) >= 0 ? l.kind() : r.kind();
+    Kind lk = l.kind();
+    Kind rk = r.kind();
+    if (lk == null || rk == null) {
+      throw new IllegalArgumentException("text in arithmetic of an update expression: " + op);
+    }
+    Kind kind = lk.compareTo(rk) >= 0 ? lk : rk;
     BigDecimal a = l.number();
     BigDecimal b = r.number();
+    if (a == null || b == null) {
+      return new Operand(kind, null, "non-finite"); // a part past a float's range: so is the whole
+    }
     if ((op == ExprNode.ArithOp.DIV || op == ExprNode.ArithOp.MOD) && b.signum() == 0) {
       throw new DivisionByZeroException("dynamodb", model, "update value " + a.toPlainString()
           + " " + op.symbol() + " " + b.toPlainString() + ": division by zero", null);
@@ -141,6 +154,10 @@ public final class ItemEval {
       return Operand.NULL;
     }
     String s = v.text();
+    if (s == null) {
+      throw new IllegalArgumentException("a number in a text function of an update expression: "
+          + op);
+    }
     return switch (op) {
       case LOWER -> new Operand(null, null, s.toLowerCase(Locale.ROOT));
       case UPPER -> new Operand(null, null, s.toUpperCase(Locale.ROOT));
@@ -183,7 +200,7 @@ public final class ItemEval {
       throw outOfRange(t, c, "the update would make it " + n.toEngineeringString()
           + ", beyond its type's range; nothing was written");
     }
-    return AttributeCodec.encode(v);
+    return AttributeCodec.encodePresent(v);
   }
 
   private static ValueOutOfRangeException outOfRange(TableInfo t, int c, String message) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,7 +46,7 @@ public final class Placeholders {
    * The names, or null when there are none (DynamoDB refuses an empty map), keeping only those
    * that the final expressions use (it also refuses unused ones).
    */
-  public Map<String, String> names(String... expressions) {
+  public @Nullable Map<String, String> names(@Nullable String... expressions) {
     Map<String, String> out = new LinkedHashMap<>();
     used(expressions).forEach(p -> {
       if (names.containsKey(p)) {
@@ -56,7 +57,7 @@ public final class Placeholders {
   }
 
   /** The values the final expressions use, or null when there are none. */
-  public Map<String, AttributeValue> values(String... expressions) {
+  public @Nullable Map<String, AttributeValue> values(@Nullable String... expressions) {
     Map<String, AttributeValue> out = new LinkedHashMap<>();
     used(expressions).forEach(p -> {
       if (values.containsKey(p)) {
@@ -66,7 +67,7 @@ public final class Placeholders {
     return out.isEmpty() ? null : out;
   }
 
-  private static Set<String> used(String... expressions) {
+  private static Set<String> used(@Nullable String... expressions) {
     Set<String> out = new LinkedHashSet<>();
     for (String e : expressions) {
       if (e == null) {

@@ -7,8 +7,10 @@ import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,10 +40,10 @@ public final class QueryConditions {
    * @param residual     what the driver checks on each returned item
    * @param residualColumns the columns the residual reads (they must be fetched)
    */
-  public record Parts(boolean empty, String keyCondition, String filter, RowPredicate residual,
-      Set<Integer> residualColumns, Placeholders placeholders) {}
+  public record Parts(boolean empty, @Nullable String keyCondition, @Nullable String filter,
+      @Nullable RowPredicate residual, Set<Integer> residualColumns, Placeholders placeholders) {}
 
-  private record SortTerm(CompareOp op, boolean beginsWith, Value value, ExprNode term) {}
+  private record SortTerm(@Nullable CompareOp op, boolean beginsWith, Value value, ExprNode term) {}
 
   private QueryConditions() {}
 
@@ -88,7 +90,7 @@ public final class QueryConditions {
       return emptyParts(ph);
     }
     String p = ph.name(table.attribute(partition));
-    String key = p + " = " + ph.value(AttributeCodec.encode(partitionValue));
+    String key = p + " = " + ph.value(AttributeCodec.encodePresent(partitionValue));
     List<ExprNode> residual = new ArrayList<>();
     if (!sortTerms.isEmpty()) {
       String s = ph.name(table.attribute(sort));
@@ -106,8 +108,8 @@ public final class QueryConditions {
         key += " AND " + s + " = " + value(ph, eq.value());
         used.add(eq);
       } else if (lower != null && upper != null) {
-        Integer c = AttributeOrder.compare(AttributeCodec.encode(lower.value()),
-            AttributeCodec.encode(upper.value()));
+        Integer c = AttributeOrder.compare(AttributeCodec.encodePresent(lower.value()),
+            AttributeCodec.encodePresent(upper.value()));
         if (c != null && c > 0) {
           return emptyParts(ph);
         }
@@ -121,8 +123,9 @@ public final class QueryConditions {
           used.add(upper);
         }
       } else if (lower != null || upper != null) {
-        SortTerm one = lower != null ? lower : upper;
-        key += " AND " + s + " " + one.op().symbol() + " " + value(ph, one.value());
+        SortTerm one = lower != null ? lower : Objects.requireNonNull(upper, "one bound is");
+        key += " AND " + s + " " + Objects.requireNonNull(one.op(), "a bound compares").symbol()
+            + " " + value(ph, one.value());
         used.add(one);
       } else if (prefix != null) {
         key += " AND begins_with(" + s + ", " + value(ph, prefix.value()) + ")";
@@ -156,15 +159,15 @@ public final class QueryConditions {
   }
 
   private static String value(Placeholders ph, Value v) {
-    return ph.value(AttributeCodec.encode(v));
+    return ph.value(AttributeCodec.encodePresent(v));
   }
 
   private static boolean isEmptyKey(Value v) {
-    AttributeValue a = AttributeCodec.encode(v);
+    AttributeValue a = AttributeCodec.encodePresent(v);
     return a.s() != null && a.s().isEmpty() || a.b() != null && a.b().asByteArrayUnsafe().length == 0;
   }
 
-  private static SortTerm first(List<SortTerm> terms, CompareOp op) {
+  private static @Nullable SortTerm first(List<SortTerm> terms, CompareOp op) {
     for (SortTerm t : terms) {
       if (!t.beginsWith() && t.op() == op) {
         return t;
@@ -174,7 +177,7 @@ public final class QueryConditions {
   }
 
   /** The value of {@code column = value} in {@code t}, or null when {@code t} is not that. */
-  public static Value equality(ExprNode t, int column, List<Value> args) {
+  public static @Nullable Value equality(ExprNode t, int column, List<Value> args) {
     if (t instanceof ExprNode.Compare c && c.op() == CompareOp.EQ) {
       if (isColumn(c.left(), column) && isValue(c.right())) {
         return valueOf(c.right(), args);
@@ -186,7 +189,7 @@ public final class QueryConditions {
     return null;
   }
 
-  private static SortTerm sortTerm(ExprNode t, int sort, List<Value> args) {
+  private static @Nullable SortTerm sortTerm(ExprNode t, int sort, List<Value> args) {
     if (t instanceof ExprNode.Compare c && c.op() != CompareOp.NE) {
       if (isColumn(c.left(), sort) && isValue(c.right())) {
         return new SortTerm(c.op(), false, valueOf(c.right(), args), t);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -55,7 +56,8 @@ public final class RangeGuard {
   }
 
   /** The error for an update whose condition failed on {@code old}, or null if in range. */
-  public ValueOutOfRangeException violation(Map<String, AttributeValue> old) {
+  public @Nullable ValueOutOfRangeException violation(
+      @Nullable Map<String, AttributeValue> old) {
     if (bounds.isEmpty() || old == null || old.isEmpty()) {
       return null;
     }
@@ -69,7 +71,7 @@ public final class RangeGuard {
   }
 
   /** {@code column ± n} or {@code n + column}: the old values that keep the result in range. */
-  private static BigDecimal[] oldRange(int column, ExprNode.Arith a, List<Value> args,
+  private static BigDecimal @Nullable [] oldRange(int column, ExprNode.Arith a, List<Value> args,
       BigDecimal[] range) {
     if (a.op() != ExprNode.ArithOp.ADD && a.op() != ExprNode.ArithOp.SUB) {
       return null; // computed from the item as read, and checked there (ItemEval)
@@ -91,7 +93,7 @@ public final class RangeGuard {
     return e instanceof ExprNode.Column c && c.index() == column;
   }
 
-  private static BigDecimal number(ExprNode e, List<Value> args) {
+  private static @Nullable BigDecimal number(ExprNode e, List<Value> args) {
     Value v = e instanceof ExprNode.Arg a ? args.get(a.index())
         : e instanceof ExprNode.Const c ? c.value() : null;
     return v != null && v.toJava() instanceof Number n && !(n instanceof Double)
@@ -99,7 +101,7 @@ public final class RangeGuard {
   }
 
   /** The range of an integer type, or null for other types. */
-  private static BigDecimal[] range(Type type) {
+  private static BigDecimal @Nullable [] range(Type type) {
     long[] r = IntegerRange.of(type);
     return r == null ? null : new BigDecimal[] {BigDecimal.valueOf(r[0]), BigDecimal.valueOf(r[1])};
   }

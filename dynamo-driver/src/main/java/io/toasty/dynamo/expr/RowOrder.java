@@ -34,8 +34,8 @@ public final class RowOrder {
     if (a.isNull() || b.isNull()) {
       return a.isNull() == b.isNull() ? 0 : a.isNull() ? -1 : 1;
     }
-    AttributeValue x = AttributeCodec.encode(a);
-    AttributeValue y = AttributeCodec.encode(b);
+    AttributeValue x = AttributeCodec.encodePresent(a);
+    AttributeValue y = AttributeCodec.encodePresent(b);
     Integer c = AttributeOrder.compare(x, y);
     return c == null ? 0 : c;
   }

@@ -8,6 +8,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -52,7 +53,7 @@ public final class RowPredicate {
     }
   }
 
-  private Boolean eval(ExprNode e, Map<String, AttributeValue> item) {
+  private @Nullable Boolean eval(ExprNode e, Map<String, AttributeValue> item) {
     if (e instanceof ExprNode.Const k) {
       return bool(k.value());
     } else if (e instanceof ExprNode.Arg a) {
@@ -106,16 +107,16 @@ public final class RowPredicate {
       return Values3.compare(CompareOp.EQ, l, r);
     } else if (e instanceof ExprNode.Column c) {
       AttributeValue a = item.get(table.attribute(c.index()));
-      return Values3.isNull(a) ? null : a.bool();
+      return a == null || Values3.isNull(a) ? null : a.bool();
     }
     throw Operand.unsupported(e);
   }
 
-  private static Boolean bool(Value v) {
+  private static @Nullable Boolean bool(Value v) {
     return v.isNull() ? null : ((Value.Bool) v).value();
   }
 
-  private AttributeValue attr(ExprNode e, Map<String, AttributeValue> item) {
+  private @Nullable AttributeValue attr(ExprNode e, Map<String, AttributeValue> item) {
     Operand o = Operand.of(e, table, args);
     if (o instanceof Operand.Attr a) {
       return item.get(table.attribute(a.column()));

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -150,7 +151,7 @@ public final class UpdateWriter {
     return out;
   }
 
-  private static void columns(ExprNode e, Set<Integer> out) {
+  private static void columns(@Nullable ExprNode e, Set<Integer> out) {
     if (e instanceof ExprNode.Column c) {
       out.add(c.index());
     } else if (e instanceof ExprNode.Arith a) {
@@ -221,7 +222,7 @@ public final class UpdateWriter {
    * The right-hand side of column {@code column}'s assignment, or null when the attribute is
    * removed (NULL, or an empty set that is never NULL).
    */
-  private String rhs(int column, ExprNode e, Placeholders ph) {
+  private @Nullable String rhs(int column, ExprNode e, Placeholders ph) {
     if (e instanceof ExprNode.Arith a) {
       String l = rhs(column, a.left(), ph);
       String r = rhs(column, a.right(), ph);

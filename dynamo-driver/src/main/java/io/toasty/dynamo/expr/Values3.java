@@ -4,6 +4,7 @@ import io.toasty.dynamo.codec.AttributeCodec;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.ExprNode.CompareOp;
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -14,7 +15,7 @@ final class Values3 {
   private Values3() {}
 
   /** {@code a op b} for two values. */
-  static Boolean compare(CompareOp op, Value a, Value b) {
+  static @Nullable Boolean compare(CompareOp op, Value a, Value b) {
     if (a.isNull() || b.isNull()) {
       return null;
     }
@@ -22,8 +23,9 @@ final class Values3 {
   }
 
   /** {@code a op b} for two attributes; null (a missing attribute) is unknown. */
-  static Boolean compare(CompareOp op, AttributeValue a, AttributeValue b) {
-    if (isNull(a) || isNull(b)) {
+  static @Nullable Boolean compare(CompareOp op, @Nullable AttributeValue a,
+      @Nullable AttributeValue b) {
+    if (a == null || b == null || isNull(a) || isNull(b)) {
       return null;
     }
     Integer c = AttributeOrder.compare(a, b);
@@ -50,19 +52,20 @@ final class Values3 {
     if (a.isNull() || b.isNull()) {
       return a.isNull() && b.isNull();
     }
-    return compare(CompareOp.EQ, a, b);
+    return Boolean.TRUE.equals(compare(CompareOp.EQ, a, b)); // neither is NULL: never unknown
   }
 
   /** Whether string {@code text} starts with or contains {@code pattern}; null is unknown. */
-  static Boolean matches(ExprNode.PatternKind kind, Value text, Value pattern) {
+  static @Nullable Boolean matches(ExprNode.PatternKind kind, Value text, Value pattern) {
     if (text.isNull() || pattern.isNull()) {
       return null;
     }
     return matches(kind, AttributeCodec.encode(text), AttributeCodec.encode(pattern));
   }
 
-  static Boolean matches(ExprNode.PatternKind kind, AttributeValue text, AttributeValue pattern) {
-    if (isNull(text) || isNull(pattern)) {
+  static @Nullable Boolean matches(ExprNode.PatternKind kind, @Nullable AttributeValue text,
+      @Nullable AttributeValue pattern) {
+    if (text == null || pattern == null || isNull(text) || isNull(pattern)) {
       return null;
     }
     if (text.s() == null || pattern.s() == null) {
@@ -72,7 +75,7 @@ final class Values3 {
         : text.s().contains(pattern.s());
   }
 
-  static boolean isNull(AttributeValue a) {
+  static boolean isNull(@Nullable AttributeValue a) {
     return a == null || Boolean.TRUE.equals(a.nul());
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,7 +61,8 @@ final class AtomicReadOp {
       TableInfo t = cx.table(g.table());
       List<Value.Record> rows = new ArrayList<>();
       for (Map<String, AttributeValue> key : Items.keys(t, g.keys())) {
-        ItemResponse r = items.get(position.get(List.of(t.physicalName(), Items.canonical(key))));
+        ItemResponse r = items.get(Objects.requireNonNull(position.get(List.of(t.physicalName(),
+            Items.canonical(key))), "every key read has its place in the request"));
         if (r != null && r.hasItem() && !r.item().isEmpty()) {
           rows.add(Items.row(t, g.columns(), r.item()));
         }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -143,11 +144,12 @@ final class AtomicWriteOp {
           List<References.Written> written = new ArrayList<>();
           for (int k = 0; k < keys.size(); k++) {
             steps.addAll(updateSteps(t, w, op, keys.get(k), olds.get(k), touched, moved));
-            if (!moved.isEmpty()) {
-              Counters.relinked(moved, olds.get(k).item, w.apply(olds.get(k).item), deltas);
+            Map<String, AttributeValue> old = olds.get(k).item; // read when moved or references
+            if (old != null && !moved.isEmpty()) {
+              Counters.relinked(moved, old, w.apply(old), deltas);
             }
-            if (references) {
-              written.add(new References.Written(t, w.apply(olds.get(k).item)));
+            if (old != null && references) {
+              written.add(new References.Written(t, w.apply(old)));
             }
           }
           return new Part(steps, deltas, () -> op.returning()
@@ -246,7 +248,7 @@ final class AtomicWriteOp {
   }
 
   /** A record read before a guarded write; {@code item} null when nothing is guarded. */
-  private record Guarded(Map<String, AttributeValue> item) {
+  private record Guarded(@Nullable Map<String, AttributeValue> item) {
     static final Guarded NONE = new Guarded(null);
   }
 
@@ -265,7 +267,8 @@ final class AtomicWriteOp {
     return notFound(t, verb, e);
   }
 
-  private static RecordNotFoundException notFound(TableInfo t, String verb, Throwable cause) {
+  private static RecordNotFoundException notFound(TableInfo t, String verb,
+      @Nullable Throwable cause) {
     RecordNotFoundException e = new RecordNotFoundException(t.model() == null ? t.name()
         : t.model(), "a batched " + verb + " found no record with its key matching its filter, "
         + "so the batch wrote nothing");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -114,7 +115,8 @@ final class CountedWrites {
           Map<String, AttributeValue> key = Items.key(t, k);
           return key != null && seen.add(key);
         })
-        .concatMap(k -> UniqueWrites.read(cx, t, Items.key(t, k))
+        .concatMap(k -> UniqueWrites.read(cx, t,
+                Objects.requireNonNull(Items.key(t, k), "kept above: it has a key"))
             .filter(matches::test).map(item -> k), 1)
         .collectList()
         .flatMap(write::apply)

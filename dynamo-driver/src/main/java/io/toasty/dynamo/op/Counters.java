@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -89,14 +90,16 @@ final class Counters {
     }
   }
 
-  private static void add(List<Delta> out, CountedRelation l, Map<String, AttributeValue> owner, int by) {
+  private static void add(List<Delta> out, CountedRelation l,
+      @Nullable Map<String, AttributeValue> owner, int by) {
     if (owner != null) {
       out.add(new Delta(l, owner, by));
     }
   }
 
   /** The key of the owner {@code item} points at through {@code l}, or null for none. */
-  private static Map<String, AttributeValue> owner(CountedRelation l, Map<String, AttributeValue> item) {
+  private static @Nullable Map<String, AttributeValue> owner(CountedRelation l,
+      Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     List<Integer> pk = l.owner().primaryKey();
     for (int i = 0; i < pk.size(); i++) {
@@ -333,7 +336,7 @@ final class Counters {
 
   /** The error for {@code owner} left with {@code count} records of {@code l}. */
   static CardinalityException over(CountedRelation l, Map<String, AttributeValue> owner,
-      long count, Throwable cause) {
+      long count, @Nullable Throwable cause) {
     TableInfo t = l.owner();
     Value.Record key = Items.row(t, t.primaryKey(), owner);
     StringBuilder record = new StringBuilder(l.model()).append('(');

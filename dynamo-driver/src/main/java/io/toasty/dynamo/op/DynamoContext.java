@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * @param statementTimeout how long one request may take unless the statement's Context says
  *                 otherwise ({@link StatementTimeout}), or null for the client's own limits
  */
-public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer pageSize,
-    Duration statementTimeout) {
+public record DynamoContext(DynamoDbAsyncClient client, Tables tables, @Nullable Integer pageSize,
+    @Nullable Duration statementTimeout) {
   public DynamoContext {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(tables, "tables");
@@ -37,7 +38,7 @@ public record DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer p
   }
 
   /** A context whose requests have no limit but the client's own. */
-  public DynamoContext(DynamoDbAsyncClient client, Tables tables, Integer pageSize) {
+  public DynamoContext(DynamoDbAsyncClient client, Tables tables, @Nullable Integer pageSize) {
     this(client, tables, pageSize, null);
   }
 

@@ -1,6 +1,7 @@
 package io.toasty.dynamo.op;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DynamoDB's limits on a request's expressions: a condition or filter expression longer than
@@ -15,7 +16,7 @@ final class ExpressionLimits {
   private ExpressionLimits() {}
 
   /** Whether {@code expression} (null: none) is too long to send. */
-  static boolean tooLong(String expression) {
+  static boolean tooLong(@Nullable String expression) {
     return expression != null
         && expression.getBytes(StandardCharsets.UTF_8).length > MAX_EXPRESSION_BYTES;
   }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,7 +67,7 @@ public final class FindPkByIndexOp {
           .limit(QueryPkOp.limit(op.pageSize(), cx.pageSize()))
           .build();
       return new ExecResponse.Rows(Pages.query(cx, request)
-          .filter(parts.residual()::test)
+          .filter(Objects.requireNonNull(parts.residual(), "not empty: it has one")::test)
           .map(item -> Items.row(t, columns, item))
           .onErrorMap(DynamoContext::translate));
     }).onErrorMap(DynamoContext::translate);
@@ -76,7 +78,7 @@ public final class FindPkByIndexOp {
    * guarded unique index equals a value", else null. An empty map: a value is NULL, nothing
    * matches.
    */
-  private static Map<String, AttributeValue> uniqueLookup(TableInfo t, TableInfo.Index ix,
+  private static @Nullable Map<String, AttributeValue> uniqueLookup(TableInfo t, TableInfo.Index ix,
       Operation.FindPkByIndex op) {
     // an index of live items only (TableInfo.liveOnly) has no item for a deleted holder
     if (!t.uniqueIndexes().contains(ix) || t.liveOnly(ix) || !op.filter().equals(ExprNode.TRUE)) {

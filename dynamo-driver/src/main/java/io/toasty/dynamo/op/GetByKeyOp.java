@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -90,7 +91,7 @@ public final class GetByKeyOp {
   }
 
   private static Mono<Void> fetch(DynamoContext cx, TableInfo t,
-      List<Map<String, AttributeValue>> keys, String projection, Placeholders ph,
+      List<Map<String, AttributeValue>> keys, @Nullable String projection, Placeholders ph,
       Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found, int attempt) {
     KeysAndAttributes.Builder ka = KeysAndAttributes.builder().keys(keys).consistentRead(true);
     if (projection != null) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -201,7 +202,7 @@ public final class InsertOp {
   }
 
   /** The violation a cancelled transaction reports, or null when it was not one. */
-  private static RuntimeException violation(TableInfo t, TransactionCanceledException e,
+  private static @Nullable RuntimeException violation(TableInfo t, TransactionCanceledException e,
       int rows, List<Uniqueness.Claim> claims) {
     if (!e.hasCancellationReasons()) {
       return null;

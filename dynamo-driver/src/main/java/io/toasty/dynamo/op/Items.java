@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Items, keys and rows: converting between DynamoDB items and the engine's records. */
@@ -23,7 +24,7 @@ final class Items {
   private Items() {}
 
   /** The DynamoDB key of {@code key} (values in key order), or null when a part is NULL. */
-  static Map<String, AttributeValue> key(TableInfo t, Value.Record key) {
+  static @Nullable Map<String, AttributeValue> key(TableInfo t, Value.Record key) {
     List<Integer> pk = t.primaryKey();
     if (key.size() != pk.size()) {
       throw new IllegalArgumentException("a key of " + t.name() + " has " + pk.size()
@@ -130,7 +131,8 @@ final class Items {
    * A {@code ProjectionExpression} for {@code columns} (and {@code extra}), or null when that is
    * every column.
    */
-  static String projection(TableInfo t, Collection<Integer> columns, Collection<Integer> extra,
+  static @Nullable String projection(TableInfo t, Collection<Integer> columns,
+      Collection<Integer> extra,
       Placeholders ph) {
     Set<Integer> all = new LinkedHashSet<>(columns);
     all.addAll(extra);

@@ -7,6 +7,7 @@ import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,13 +65,17 @@ public final class OptimisticTx {
     return TxCommit.run(ledger);
   }
 
+  private static String named(Operation.Transaction op) {
+    return Objects.requireNonNull(op.savepoint(), "a savepoint operation names its savepoint");
+  }
+
   /** Marks, releases or goes back to a savepoint. */
   public Mono<Void> savepoint(Operation.Transaction op) {
     return Mono.fromRunnable(() -> {
       switch (op.kind()) {
-        case SAVEPOINT -> ledger.mark(op.savepoint());
-        case RELEASE_SAVEPOINT -> ledger.release(op.savepoint());
-        case ROLLBACK_TO_SAVEPOINT -> ledger.rollbackTo(op.savepoint());
+        case SAVEPOINT -> ledger.mark(named(op));
+        case RELEASE_SAVEPOINT -> ledger.release(named(op));
+        case ROLLBACK_TO_SAVEPOINT -> ledger.rollbackTo(named(op));
         default -> throw new IllegalArgumentException("not a savepoint operation: " + op);
       }
     });

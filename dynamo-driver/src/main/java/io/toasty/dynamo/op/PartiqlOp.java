@@ -88,7 +88,7 @@ public final class PartiqlOp {
     for (String label : labels) {
       int c = t == null ? -1 : t.columnOf(label);
       AttributeValue a = item.get(label);
-      values.add(c >= 0 ? CollectionAttributes.decodeColumn(a,
+      values.add(t != null && c >= 0 ? CollectionAttributes.decodeColumn(a,
           t.column(c).type(), t.column(c).nullable(), t.qualified(c))
           : AttributeCodec.decodeUntyped(a, label));
       names.add(Value.of(label));

@@ -4,6 +4,7 @@ import io.toasty.dynamo.table.TableInfo;
 import io.toasty.dynamo.table.Tables;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PartiQL statement as DynamoDB receives it: the table it names by its schema name written as
@@ -19,7 +20,8 @@ import java.util.List;
  * @param selected the attributes a {@code SELECT a, "b" FROM} lists, or null
  * @param star     whether the statement is {@code SELECT * FROM}
  */
-record PartiqlText(String text, TableInfo target, boolean index, List<String> selected,
+record PartiqlText(String text, @Nullable TableInfo target, boolean index,
+    @Nullable List<String> selected,
     boolean star) {
 
   /** {@code text} with its schema table names resolved against {@code tables}. */
@@ -54,7 +56,7 @@ record PartiqlText(String text, TableInfo target, boolean index, List<String> se
   }
 
   /** The schema table named {@code name}, by its schema or physical name, or null. */
-  private static TableInfo find(Tables tables, String name) {
+  private static @Nullable TableInfo find(Tables tables, String name) {
     for (TableInfo t : tables.all()) {
       if (t.name().equals(name) || t.physicalName().equals(name)) {
         return t;
@@ -64,7 +66,7 @@ record PartiqlText(String text, TableInfo target, boolean index, List<String> se
   }
 
   /** The names a {@code SELECT} lists before its {@code FROM}, or null if not only names. */
-  private static List<String> selected(List<Token> tokens) {
+  private static @Nullable List<String> selected(List<Token> tokens) {
     if (tokens.isEmpty() || !tokens.get(0).isWord("SELECT")) {
       return null;
     }

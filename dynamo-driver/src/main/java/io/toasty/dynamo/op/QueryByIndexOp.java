@@ -8,6 +8,7 @@ import io.toasty.dynamo.expr.RowOrder;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,7 +60,7 @@ public final class QueryByIndexOp {
           rest.add(term);
         }
       }
-      if (keys == null) {
+      if (keys == null || index == null) { // set together
         throw new UnsupportedFeatureException(Feature.SQL, TableInfo.BACKEND, "a query of "
             + t.name() + " that is not a key list on an indexed column: " + q.filter());
       }
@@ -70,9 +72,10 @@ public final class QueryByIndexOp {
   private static Flux<Value.Record> rows(DynamoContext cx, TableInfo t, TableInfo.Index index,
       ExprNode.InList keys, ExprNode residual, List<Integer> columns, List<Value> args, Query q) {
     Set<ExprNode> distinct = new LinkedHashSet<>(keys.items());
-    if (q.limit() != null) {
+    Limit perPartition = q.limit();
+    if (perPartition != null) {
       return Flux.fromIterable(distinct).flatMapSequential(item -> perKey(cx, t, index, keys,
-          item, residual, columns, args, q), CONCURRENCY);
+          item, residual, columns, args, q, perPartition), CONCURRENCY);
     }
     Flux<Value.Record> pks = Flux.fromIterable(distinct)
         .flatMapSequential(item -> FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
@@ -99,9 +102,11 @@ public final class QueryByIndexOp {
       ExprNode residual,
       List<Integer> columns,
       List<Value> args,
-      Query q) {
-    long offset = q.limit().offset() == null ? 0 : count(q.limit().offset(), args);
-    long limit = count(q.limit().count(), args);
+      Query q,
+      Limit perPartition) {
+    ExprNode from = perPartition.offset();
+    long offset = from == null ? 0 : count(from, args);
+    long limit = count(perPartition.count(), args);
     Flux<Value.Record> found = FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
             residual, args))
         .flatMapMany(r -> ((ExecResponse.Rows) r).rows()).collectList()
@@ -144,7 +149,7 @@ public final class QueryByIndexOp {
    * ({@code col IN (..)}), or for a tuple of columns listed in records
    * ({@code (a, b) IN ((..), ..)}) the index on its first column; null when there is none.
    */
-  private static TableInfo.Index indexOn(TableInfo t, ExprNode term) {
+  private static TableInfo.@Nullable Index indexOn(TableInfo t, ExprNode term) {
     if (!(term instanceof ExprNode.InList in)) {
       return null;
     }

@@ -5,6 +5,8 @@ import io.toasty.driver.Operation;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,7 +44,8 @@ public final class QueryPkOp {
         .scanIndexForward(op.forward())
         .limit(limit(op.pageSize(), cx.pageSize()))
         .build();
-    return Pages.query(cx, request).filter(parts.residual()::test);
+    return Pages.query(cx, request)
+        .filter(Objects.requireNonNull(parts.residual(), "not empty: it has one")::test);
   }
 
   /**
@@ -50,7 +53,7 @@ public final class QueryPkOp {
    * said so and that is below the driver's own page size; reading goes on from the
    * {@code LastEvaluatedKey} while rows are asked for (a filter may drop some).
    */
-  static Integer limit(long wanted, Integer configured) {
+  static @Nullable Integer limit(long wanted, @Nullable Integer configured) {
     if (wanted < 1 || wanted > Integer.MAX_VALUE) {
       return configured;
     }

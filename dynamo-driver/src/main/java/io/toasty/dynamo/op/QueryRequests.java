@@ -3,6 +3,7 @@ package io.toasty.dynamo.op;
 import io.toasty.dynamo.expr.Placeholders;
 import io.toasty.dynamo.expr.QueryConditions;
 import io.toasty.dynamo.table.TableInfo;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -14,7 +15,8 @@ final class QueryRequests {
   private QueryRequests() {}
 
   /** The request of {@code parts} on {@code t}, projecting {@code projection} (null: none). */
-  static QueryRequest.Builder of(TableInfo t, QueryConditions.Parts parts, String projection) {
+  static QueryRequest.Builder of(TableInfo t, QueryConditions.Parts parts,
+      @Nullable String projection) {
     Placeholders ph = parts.placeholders();
     String kc = parts.keyCondition();
     String f = parts.filter();

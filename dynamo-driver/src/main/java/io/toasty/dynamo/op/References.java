@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +42,7 @@ final class References {
   record Written(TableInfo table, Map<String, AttributeValue> item) {}
 
   /** Whether writing {@code columns} of {@code t} (all of them: null) can set a checked key. */
-  static boolean checks(TableInfo t, Set<Integer> columns) {
+  static boolean checks(TableInfo t, @Nullable Set<Integer> columns) {
     for (TableForeignKey fk : t.schema().foreignKeys()) {
       if (columns == null || fk.columns().stream().anyMatch(columns::contains)) {
         return true;
@@ -113,7 +115,7 @@ final class References {
   }
 
   /** The target's key {@code w}'s {@code fk} holds; null when NULL or not to its primary key. */
-  private static Map<String, AttributeValue> targetKey(Written w, TableForeignKey fk,
+  private static @Nullable Map<String, AttributeValue> targetKey(Written w, TableForeignKey fk,
       TableInfo target) {
     if (!fk.referencedColumns().equals(target.primaryKey())) {
       return null;
@@ -139,7 +141,7 @@ final class References {
     return new AtomicWriteOp.Step(item, (e, r) -> missing(c, e));
   }
 
-  private static ForeignKeyViolationException missing(Check c, Throwable cause) {
+  private static ForeignKeyViolationException missing(Check c, @Nullable Throwable cause) {
     return new ForeignKeyViolationException(c.table().model(),
         c.table().fieldNames(c.fk().columns()), "no " + c.target().model() + " has "
         + c.target().fieldNames(c.fk().referencedColumns()) + " = " + showKey(c.target(), c.key())
@@ -169,7 +171,8 @@ final class References {
             .findFirst().orElse(null);
         for (Map<String, AttributeValue> key : keys) {
           AttributeValue v = key.get(t.attribute(fk.referencedColumns().get(0)));
-          checks.add(referring(cx, child, fk, ix, v, t));
+          checks.add(referring(cx, child, fk, ix,
+              Objects.requireNonNull(v, "a primary key holds its parts"), t));
         }
       }
     }
@@ -177,7 +180,7 @@ final class References {
   }
 
   private static Mono<Void> referring(DynamoContext cx, TableInfo child,
-      TableForeignKey fk, TableInfo.Index ix, AttributeValue value, TableInfo target) {
+      TableForeignKey fk, TableInfo.@Nullable Index ix, AttributeValue value, TableInfo target) {
     String field = child.fieldNames(fk.columns());
     if (ix == null) {
       return Mono.error(new UnsupportedFeatureException(
@@ -206,7 +209,7 @@ final class References {
   }
 
   /** {@code a} as a message shows a key: its number or string. */
-  static String show(AttributeValue a) {
-    return a.n() != null ? a.n() : a.s() != null ? a.s() : String.valueOf(a);
+  static String show(@Nullable AttributeValue a) {
+    return a == null ? "null" : a.n() != null ? a.n() : a.s() != null ? a.s() : String.valueOf(a);
   }
 }

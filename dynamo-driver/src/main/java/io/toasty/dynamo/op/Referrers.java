@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -92,7 +93,8 @@ final class Referrers {
    * at it while the delete ran (a transient {@link SerializationFailureException}); null when
    * every counter agreed (the delete's own condition failed).
    */
-  private static RuntimeException blame(List<CountedRelation> guards, Map<CountedRelation, Integer> removed,
+  private static @Nullable RuntimeException blame(List<CountedRelation> guards,
+      Map<CountedRelation, Integer> removed,
       Map<String, AttributeValue> key, TransactionCanceledException e, CancellationReason r) {
     if (!r.hasItem() || r.item().isEmpty()) {
       return null;

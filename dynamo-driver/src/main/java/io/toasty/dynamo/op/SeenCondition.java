@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * @param names  its attribute name placeholders
  * @param values its value placeholders
  */
-record SeenCondition(String text, Map<String, String> names,
+record SeenCondition(@Nullable String text, Map<String, String> names,
     Map<String, AttributeValue> values) {
 
   /** The condition that {@code t}'s item is as {@code seen}. */
@@ -120,7 +121,7 @@ record SeenCondition(String text, Map<String, String> names,
     });
   }
 
-  private String and(String other) {
+  private @Nullable String and(@Nullable String other) {
     return other == null ? text : "(" + other + ") AND (" + text + ")";
   }
 
@@ -130,7 +131,7 @@ record SeenCondition(String text, Map<String, String> names,
     return out;
   }
 
-  private Map<String, AttributeValue> values(Map<String, AttributeValue> other) {
+  private @Nullable Map<String, AttributeValue> values(Map<String, AttributeValue> other) {
     Map<String, AttributeValue> out = new LinkedHashMap<>(other);
     out.putAll(values);
     return out.isEmpty() ? null : out;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -52,7 +53,8 @@ final class TxCommit {
       Map<List<Object>, TableInfo.Index> freed = new LinkedHashMap<>();
       Set<String> own = new HashSet<>();
       writes.forEach((ref, now) -> {
-        Optional<Map<String, AttributeValue>> before = reads.get(ref);
+        Optional<Map<String, AttributeValue>> before = Objects.requireNonNull(reads.get(ref),
+            "a buffered write's item was read first (TxLedger.write)");
         AtomicWriteOp.Step step = step(cx, ref, before, now, deltas, written);
         if (step != null) {
           steps.add(step);
@@ -69,7 +71,7 @@ final class TxCommit {
   }
 
   /** The action that leaves {@code ref} as {@code now}; null when it needs none. */
-  private static AtomicWriteOp.Step step(DynamoContext cx, TxLedger.Ref ref,
+  private static AtomicWriteOp.@Nullable Step step(DynamoContext cx, TxLedger.Ref ref,
       Optional<Map<String, AttributeValue>> before, Optional<Map<String, AttributeValue>> now,
       List<Counters.Delta> deltas, List<References.Written> written) {
     TableInfo t = ref.table();
@@ -96,7 +98,7 @@ final class TxCommit {
   }
 
   /** An update setting what changed and removing what went; null when nothing changed. */
-  private static AtomicWriteOp.Step update(DynamoContext cx, TxLedger.Ref ref,
+  private static AtomicWriteOp.@Nullable Step update(DynamoContext cx, TxLedger.Ref ref,
       SeenCondition seen, Map<String, AttributeValue> before, Map<String, AttributeValue> now,
       List<Counters.Delta> deltas, List<References.Written> written) {
     TableInfo t = ref.table();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -60,7 +61,7 @@ final class TxLedger {
   }
 
   /** The buffered or earlier read image of {@code ref}, or null when it is not known yet. */
-  synchronized Optional<Map<String, AttributeValue>> known(Ref ref) {
+  synchronized @Nullable Optional<Map<String, AttributeValue>> known(Ref ref) {
     Optional<Map<String, AttributeValue>> w = writes.get(ref);
     return w != null ? w : seen.get(ref);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,8 @@ final class TxLimits {
       Map<TxLedger.Ref, Optional<Map<String, AttributeValue>>> reads = l.reads();
       l.writes().forEach((ref, now) -> {
         if (ref.table() == t) {
-          moved(l.context(), t, reads.get(ref), now, deltas);
+          moved(l.context(), t, Objects.requireNonNull(reads.get(ref),
+              "a buffered write's item was read first (TxLedger.write)"), now, deltas);
         }
       });
       Map<List<Object>, Integer> grown = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -102,7 +103,7 @@ final class TxWrites {
    * for a new record) is its own.
    */
   private static Mono<Void> unclaimed(TxLedger l, TableInfo t,
-      Map<String, AttributeValue> before, Map<String, AttributeValue> item) {
+      @Nullable Map<String, AttributeValue> before, Map<String, AttributeValue> item) {
     TxLedger.Ref self = TxLedger.Ref.of(t, item);
     return Flux.fromIterable(t.uniqueIndexes()).concatMap(ix -> {
       String k = Uniqueness.key(t, ix, item);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -122,13 +123,13 @@ final class UniqueWrites {
    * The error when the guarded values (unique values, values an update reads) kept changing:
    * transient, the caller may try the whole write again.
    */
-  static SerializationFailureException tooManyChanges(TableInfo t, Throwable cause) {
+  static SerializationFailureException tooManyChanges(TableInfo t, @Nullable Throwable cause) {
     return tooManyChanges(t, MAX_ATTEMPTS, cause);
   }
 
   /** The same, after {@code attempts} attempts. */
   static SerializationFailureException tooManyChanges(TableInfo t, int attempts,
-      Throwable cause) {
+      @Nullable Throwable cause) {
     return new SerializationFailureException(TableInfo.BACKEND, null, "the values an update of a "
         + (t.model() == null ? t.name() : t.model()) + " record reads kept changing during the "
         + "write (" + attempts + " attempts)", cause);

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -41,7 +42,8 @@ final class Uniqueness {
    * {@code item} is soft-deleted ({@link TableInfo#liveOnly}): a soft delete releases its values,
    * a restore claims them again.
    */
-  static String key(TableInfo t, TableInfo.Index index, Map<String, AttributeValue> item) {
+  static @Nullable String key(TableInfo t, TableInfo.Index index,
+      Map<String, AttributeValue> item) {
     if (t.liveOnly(index) && t.deleted(item)) {
       return null;
     }
@@ -115,13 +117,14 @@ final class Uniqueness {
   }
 
   /** The error for a unique value another record holds. */
-  static UniqueViolationException violation(TableInfo t, TableInfo.Index index, Throwable cause) {
+  static UniqueViolationException violation(TableInfo t, TableInfo.Index index,
+      @Nullable Throwable cause) {
     return new UniqueViolationException(t.model(), t.fieldNames(index.columns()),
         "another record has the same value (index " + index.name() + ")", cause);
   }
 
   /** The error for a key another record has. */
-  static UniqueViolationException duplicateKey(TableInfo t, Throwable cause) {
+  static UniqueViolationException duplicateKey(TableInfo t, @Nullable Throwable cause) {
     return new UniqueViolationException(t.model(), t.fieldNames(t.primaryKey()),
         "another record has the same key", cause);
   }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -145,7 +146,7 @@ public final class UpdateByKeyOp {
    * its key and the values assigned outright. What {@link Sizes#checkItem} measures.
    */
   static Map<String, AttributeValue> atLeast(UpdateWriter w, Map<String, AttributeValue> key,
-      Map<String, AttributeValue> old) {
+      @Nullable Map<String, AttributeValue> old) {
     if (old != null) {
       return w.apply(old);
     }

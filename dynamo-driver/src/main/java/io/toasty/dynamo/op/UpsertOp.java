@@ -15,8 +15,10 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,7 +59,7 @@ public final class UpsertOp {
       Operation.Insert create = new Operation.Insert(new InsertNode(s.target(), s.columns(),
           s.rows(), new Returning.Project(List.of())), op.args(), op.rowType());
       Operation.UpdateByKey update = update(t, s, op.args());
-      TableInfo.Index target = target(t, s.onConflict().target());
+      TableInfo.Index target = target(t, conflict(s).target());
       if (target == null) {
         return round(cx, t, create, update, 1);
       }
@@ -70,7 +72,7 @@ public final class UpsertOp {
   }
 
   /** The unique index whose columns are {@code target}, or null for the primary key. */
-  private static TableInfo.Index target(TableInfo t, List<Integer> target) {
+  private static TableInfo.@Nullable Index target(TableInfo t, List<Integer> target) {
     if (Set.copyOf(target).equals(Set.copyOf(t.primaryKey()))) {
       return null;
     }
@@ -117,7 +119,8 @@ public final class UpsertOp {
   private static Mono<List<Value.Record>> updateHolder(DynamoContext cx, TableInfo t,
       TableInfo.Index ix, String claim, Value.Record holder, Operation.UpdateByKey update) {
     if (update.assignments().isEmpty()) {
-      return UniqueWrites.read(cx, t, Items.key(t, holder))
+      return UniqueWrites.read(cx, t, Objects.requireNonNull(Items.key(t, holder),
+              "a stored record has its whole key"))
           .filter(item -> claim.equals(Uniqueness.key(t, ix, item)))
           .map(item -> List.of(Items.row(t, t.allColumns(), item)))
           .defaultIfEmpty(List.of());
@@ -170,9 +173,14 @@ public final class UpsertOp {
         && u.field().equals(Optional.ofNullable(t.fieldNames(t.primaryKey())));
   }
 
+  /** The insert's {@code ON CONFLICT}: only such an insert is an upsert (DynamoConnection). */
+  private static OnConflict conflict(InsertNode s) {
+    return Objects.requireNonNull(s.onConflict(), "an upsert has its ON CONFLICT");
+  }
+
   /** The update path: the copied columns take the row's values, then the expressions. */
   private static Operation.UpdateByKey update(TableInfo t, InsertNode s, List<Value> args) {
-    OnConflict c = s.onConflict();
+    OnConflict c = conflict(s);
     ExprNode.Record row = s.rows().get(0);
     List<Assignment> assignments = new ArrayList<>();
     for (int col : c.copied()) {

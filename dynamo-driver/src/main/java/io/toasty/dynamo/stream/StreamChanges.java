@@ -206,7 +206,7 @@ public final class StreamChanges {
         .collectList();
   }
 
-  private Mono<DescribeStreamResponse> describe(String arn, String after) {
+  private Mono<DescribeStreamResponse> describe(String arn, @Nullable String after) {
     return Mono.fromFuture(() -> streams.describeStream(r -> r.streamArn(arn)
         .exclusiveStartShardId(after)));
   }

@@ -24,6 +24,8 @@ final class StreamRecords {
   private StreamRecords() {}
 
   /** The notice of {@code record}, a record of {@code shard} in {@code table}'s stream. */
+  // ChangeNotice's old is Value.@Nullable Record, which javac 17 does not read from its class file
+  @SuppressWarnings("NullAway")
   static ChangeNotice notice(TableInfo table, String shard, Record record) {
     Change.Kind kind = kind(record.eventName());
     Map<String, AttributeValue> keys = record.dynamodb().keys();
@@ -43,7 +45,8 @@ final class StreamRecords {
    * The fields' values of an old image (an update's or a delete's, the stream being of new and
    * old images), decoded as a read decodes the item; {@code null} without one.
    */
-  private static Value.@Nullable Record old(TableInfo table, Map<String, AttributeValue> image) {
+  private static Value.@Nullable Record old(TableInfo table,
+      @Nullable Map<String, AttributeValue> image) {
     List<Integer> columns = table.fieldColumns();
     if (image == null || image.isEmpty() || columns.isEmpty() || columns.contains(-1)) {
       return null;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A counter the driver keeps on an owning record's item: DynamoDB has no lock across items, so
@@ -40,7 +41,8 @@ import java.util.Objects;
  *                       checked; null when it is not (the owner's delete is not guarded)
  */
 public record CountedRelation(String model, String relation, int max, int min, TableInfo owner,
-    TableInfo counted, List<Integer> countedColumns, TableForeignKey.OnDelete onOwnerDelete) {
+    TableInfo counted, List<Integer> countedColumns,
+    TableForeignKey.@Nullable OnDelete onOwnerDelete) {
   /** What every counter attribute's name starts with; the relation's name follows. */
   public static final String COUNTER_PREFIX = "toasty.count.";
 
@@ -97,7 +99,7 @@ public record CountedRelation(String model, String relation, int max, int min, T
   }
 
   /** What deleting {@code owner} does to {@code counted}'s records, if a checked key says. */
-  private static TableForeignKey.OnDelete checked(TableInfo owner, TableInfo counted,
+  private static TableForeignKey.@Nullable OnDelete checked(TableInfo owner, TableInfo counted,
       List<Integer> columns) {
     for (TableForeignKey fk : counted.schema().foreignKeys()) {
       if (fk.referencedTable().equals(owner.name()) && fk.columns().equals(columns)
@@ -115,7 +117,8 @@ public record CountedRelation(String model, String relation, int max, int min, T
         : r.through().sourceFields();
     ModelMapping ownerMapping = schema.mapping(m.name());
     ModelMapping countedMapping = schema.mapping(countedModel);
-    TableInfo owner = tables.get(ownerMapping.table());
+    TableInfo owner = Objects.requireNonNull(tables.get(ownerMapping.table()),
+        "a model's table is one of the schema's");
     List<Integer> columns = new ArrayList<>();
     for (int k : owner.primaryKey()) {
       int at = -1;
@@ -132,7 +135,8 @@ public record CountedRelation(String model, String relation, int max, int min, T
       columns.add(countedMapping.columnOf(countedFields.get(at)));
     }
     int max = r.isRequiredOne() ? 1 : r.max();
-    TableInfo counted = tables.get(countedMapping.table());
+    TableInfo counted = Objects.requireNonNull(tables.get(countedMapping.table()),
+        "a model's table is one of the schema's");
     return new CountedRelation(m.name(), r.name(), max, r.isRequiredOne() ? 1 : 0, owner, counted,
         columns, checked(owner, counted, columns));
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -38,8 +39,8 @@ public final class TableInfo {
 
   private final TableSchema schema;
   private final String physicalName;
-  private final String uniqueTableName;
-  private final String model;
+  private final @Nullable String uniqueTableName;
+  private final @Nullable String model;
   private final List<String> fieldNames;
   /** Per model field, the column that stores it; empty without a model. */
   private final List<Integer> fieldColumns;
@@ -75,7 +76,8 @@ public final class TableInfo {
   /** Per column, {@code table.attribute}. */
   private final String[] qualified;
 
-  TableInfo(TableSchema schema, String prefix, ModelSchema model, ModelMapping mapping) {
+  TableInfo(TableSchema schema, String prefix, @Nullable ModelSchema model,
+      @Nullable ModelMapping mapping) {
     this.schema = schema;
     this.physicalName = prefix + schema.name();
     this.model = model == null ? null : model.name();
@@ -86,7 +88,7 @@ public final class TableInfo {
     }
     this.fieldNames = List.copyOf(fields);
     List<Integer> columns = new ArrayList<>();
-    for (int f = 0; model != null && f < model.fields().size(); f++) {
+    for (int f = 0; model != null && mapping != null && f < model.fields().size(); f++) {
       columns.add(mapping.columnOf(f));
     }
     this.fieldColumns = List.copyOf(columns);
@@ -96,8 +98,10 @@ public final class TableInfo {
     }
     this.sensitiveColumns = sensitiveColumns(model, mapping);
     this.versionColumn = versionColumn(model, mapping);
-    FieldSchema marker = model == null ? null : model.softDeleteField();
-    this.markerColumn = marker == null ? -1 : mapping.columnOf(model.fields().indexOf(marker));
+    // a model comes with its mapping (Tables)
+    FieldSchema marker = model == null || mapping == null ? null : model.softDeleteField();
+    this.markerColumn = marker == null || model == null || mapping == null ? -1
+        : mapping.columnOf(model.fields().indexOf(marker));
     this.markerFlag = marker != null && marker.type() == Type.Scalar.BOOL;
     checkKey();
     List<Index> all = new ArrayList<>();
@@ -118,9 +122,10 @@ public final class TableInfo {
     this.uniqueTableName = unique.isEmpty() ? null : physicalName + ".unique";
   }
 
-  private static Set<Integer> sensitiveColumns(ModelSchema model, ModelMapping mapping) {
+  private static Set<Integer> sensitiveColumns(@Nullable ModelSchema model,
+      @Nullable ModelMapping mapping) {
     Set<Integer> out = new TreeSet<>();
-    if (model != null) {
+    if (model != null && mapping != null) {
       for (int f = 0; f < model.fields().size(); f++) {
         if (model.field(f).sensitive()) {
           out.add(mapping.columnOf(f));
@@ -130,8 +135,9 @@ public final class TableInfo {
     return Collections.unmodifiableSet(out);
   }
 
-  private static int versionColumn(ModelSchema model, ModelMapping mapping) {
-    if (model != null) {
+  private static int versionColumn(@Nullable ModelSchema model,
+      @Nullable ModelMapping mapping) {
+    if (model != null && mapping != null) {
       for (int f = 0; f < model.fields().size(); f++) {
         if (model.field(f).auto() == AutoStrategy.VERSION) {
           return mapping.columnOf(f);
@@ -154,9 +160,9 @@ public final class TableInfo {
     return sensitiveColumns.contains(c);
   }
 
-  private static String fieldName(ModelSchema model, ModelMapping mapping, int column,
-      String fallback) {
-    if (model == null) {
+  private static String fieldName(@Nullable ModelSchema model, @Nullable ModelMapping mapping,
+      int column, String fallback) {
+    if (model == null || mapping == null) {
       return fallback;
     }
     for (int f = 0; f < model.fields().size(); f++) {
@@ -212,7 +218,7 @@ public final class TableInfo {
    * The key attribute type of column {@code c}, or null when it cannot be a key
    * ({@link KeyValueLayout#keyAttributeType}, as migrations declare it).
    */
-  public ScalarAttributeType keyType(int c) {
+  public @Nullable ScalarAttributeType keyType(int c) {
     String type = KeyValueLayout.keyAttributeType(column(c).type());
     return type == null ? null : ScalarAttributeType.fromValue(type);
   }
@@ -233,7 +239,7 @@ public final class TableInfo {
   }
 
   /** The companion table of uniqueness items, or null when the table has no unique index. */
-  public String uniqueTableName() {
+  public @Nullable String uniqueTableName() {
     return uniqueTableName;
   }
 
@@ -246,7 +252,7 @@ public final class TableInfo {
   }
 
   /** The model stored here, for messages; null when no model maps to the table. */
-  public String model() {
+  public @Nullable String model() {
     return model;
   }
 

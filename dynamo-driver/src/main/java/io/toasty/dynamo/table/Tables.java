@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TableInfo} of every table of a schema, checked once when the driver opens: a key of
@@ -84,7 +85,7 @@ public final class Tables {
   }
 
   /** The table stored as {@code physicalName} (prefix and all), or null for none of these. */
-  public TableInfo byPhysicalName(String physicalName) {
+  public @Nullable TableInfo byPhysicalName(String physicalName) {
     return byPhysicalName.get(physicalName);
   }
 

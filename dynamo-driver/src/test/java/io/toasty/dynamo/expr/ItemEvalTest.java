@@ -95,6 +95,15 @@ class ItemEvalTest {
   }
 
   @Test
+  void aFloatPastItsRangeInsideTheExpressionLeavesTheWholeOutOfRange() {
+    // 1e300 * 1e300 is past a double's range; the sum around it is then no number either
+    ValueOutOfRangeException e = assertThrows(ValueOutOfRangeException.class, () -> assign(D,
+        arith(ArithOp.ADD, arith(ArithOp.MUL, col(D), col(D)), num(1)),
+        item(D, AttributeValue.fromN("1E+300"))));
+    assertEquals(Optional.of("Sample"), e.model());
+  }
+
+  @Test
   void floatsAndDecimalsKeepTheirKind() {
     assertEquals("0.30000000000000004", assign(D, arith(ArithOp.MUL, col(D), num(3)),
         item(D, AttributeValue.fromN("0.1"))).n());

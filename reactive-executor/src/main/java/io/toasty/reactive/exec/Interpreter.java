@@ -64,7 +64,7 @@ public final class Interpreter {
    * are built by their model's row reader ({@code models}, by name) where the plan allows it.
    */
   public static Flux<Value.Record> run(ActionPlan plan, List<Value> args, Connection connection,
-      Sender aside, Map<String, ModelDef<?>> models) {
+      @Nullable Sender aside, Map<String, ModelDef<?>> models) {
     return Flux.defer(() -> new Interpreter(plan, new ExecContext(Sender.of(connection), args,
         aside, models)).start());
   }

@@ -6,6 +6,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read of one record by a one-field primary key ({@code filter: key = value}, nothing else),
@@ -23,7 +24,7 @@ import io.toasty.value.Value;
 public record KeyGet(int field, Object key, Value value) {
 
   /** The key read {@code query} is, or null when it is anything else. */
-  public static KeyGet of(Query query, ModelSchema model) {
+  public static @Nullable KeyGet of(Query query, ModelSchema model) {
     return query.limit() != null || query.lock() != null ? null : pinned(query.filter(), model);
   }
 
@@ -31,7 +32,7 @@ public record KeyGet(int field, Object key, Value value) {
    * The key {@code filter} pins when it is exactly {@code key = value} on a one-field integer or
    * UUID key with a value that is not NULL, else null.
    */
-  static KeyGet pinned(ExprNode filter, ModelSchema model) {
+  static @Nullable KeyGet pinned(ExprNode filter, ModelSchema model) {
     KeyGet eq = equality(filter, model);
     return eq != null && isKey(eq.field(), model) ? eq : null;
   }
@@ -41,15 +42,20 @@ public record KeyGet(int field, Object key, Value value) {
    * or UUID field of {@code model} with a value that is not NULL, else null: a {@link KeyGet}
    * when the field is the key ({@link #pinned}), a {@link ValueList} otherwise.
    */
-  static KeyGet equality(ExprNode filter, ModelSchema model) {
+  static @Nullable KeyGet equality(ExprNode filter, ModelSchema model) {
     if (!(filter instanceof ExprNode.Compare c) || c.op() != ExprNode.CompareOp.EQ) {
       return null;
     }
     ExprNode.Field f =
         c.left() instanceof ExprNode.Field l ? l : c.right() instanceof ExprNode.Field r ? r : null;
-    Value value = f == null || !f.model().equals(model.name()) ? null
-        : constant(f == c.left() ? c.right() : c.left());
-    Object key = value == null ? null : routed(value, model.field(f.index()));
+    if (f == null || !f.model().equals(model.name())) {
+      return null;
+    }
+    Value value = constant(f == c.left() ? c.right() : c.left());
+    if (value == null) {
+      return null;
+    }
+    Object key = routed(value, model.field(f.index()));
     return key == null ? null : new KeyGet(f.index(), key, value);
   }
 
@@ -58,12 +64,12 @@ public record KeyGet(int field, Object key, Value value) {
     return model.primaryKey().size() == 1 && model.primaryKey().get(0) == field;
   }
 
-  private static Value constant(ExprNode e) {
+  private static @Nullable Value constant(ExprNode e) {
     return e instanceof ExprNode.Const k && !k.value().isNull() ? k.value() : null;
   }
 
   /** {@code v} as routing compares it, or null for a key type routing does not serve. */
-  static Object routed(Value v, FieldSchema field) {
+  static @Nullable Object routed(Value v, FieldSchema field) {
     if (!(field.type() instanceof Type.Scalar s) || !(s.isInteger() || s == Type.Scalar.UUID)) {
       return null;
     }

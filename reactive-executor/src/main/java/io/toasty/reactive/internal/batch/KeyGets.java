@@ -10,6 +10,7 @@ import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -69,7 +70,7 @@ public final class KeyGets<M> implements WaitingBatches.Kind<M> {
   }
 
   @Override
-  public M missing() {
+  public @Nullable M missing() {
     return null;
   }
 

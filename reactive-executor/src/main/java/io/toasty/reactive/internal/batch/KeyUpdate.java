@@ -11,6 +11,7 @@ import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An update of one record by a one-field integer or UUID key ({@code filter: key = value},
@@ -37,7 +38,7 @@ import java.util.List;
 public record KeyUpdate(KeyGet key, List<Integer> fields, List<Value> values) {
 
   /** The key update {@code u} is, or null when it is anything else. */
-  public static KeyUpdate of(UpdateNode u, ModelSchema model) {
+  public static @Nullable KeyUpdate of(UpdateNode u, ModelSchema model) {
     if (!(u.returning() instanceof Returning.Count) || u.assignments().isEmpty()) {
       return null;
     }

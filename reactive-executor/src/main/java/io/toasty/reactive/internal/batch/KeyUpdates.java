@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -37,7 +38,7 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   /** The count of a request whose key it did not find. */
   private static final Value NONE = new Value.I64(0);
 
-  private final Function<UpdateNode, BoundPlan> binder;
+  private final Function<UpdateNode, @Nullable BoundPlan> binder;
   private final BiFunction<BoundPlan, Connection, Flux<Value>> runner;
   private final UpdateNode update;
   private final FieldSchema key;
@@ -49,7 +50,7 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
    * @param runner runs a bound plan on a connection, with the values {@code exec} emits
    * @param update the first request's update (its filter and values are replaced)
    */
-  public KeyUpdates(Function<UpdateNode, BoundPlan> binder,
+  public KeyUpdates(Function<UpdateNode, @Nullable BoundPlan> binder,
       BiFunction<BoundPlan, Connection, Flux<Value>> runner, UpdateNode update, FieldSchema key,
       String model) {
     this.binder = binder;

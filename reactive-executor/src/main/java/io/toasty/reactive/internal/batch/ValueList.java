@@ -3,6 +3,7 @@ package io.toasty.reactive.internal.batch;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read of every record whose field holds one value ({@code filter: field = value}, nothing
@@ -20,7 +21,7 @@ import io.toasty.value.Value;
 public record ValueList(int field, Object key, Value value) {
 
   /** The read by one value {@code query} is, or null when it is anything else. */
-  public static ValueList of(Query query, ModelSchema model) {
+  public static @Nullable ValueList of(Query query, ModelSchema model) {
     KeyGet eq = query.limit() != null || query.lock() != null ? null
         : KeyGet.equality(query.filter(), model);
     return eq == null || KeyGet.isKey(eq.field(), model) ? null

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
@@ -74,14 +76,14 @@ public final class WaitingBatches {
     Flux<Keyed<T>> statement(Connection c, List<Request<T>> requests);
 
     /** The answer of a request whose key had none, or null to complete it empty. */
-    T missing();
+    @Nullable T missing();
 
     /** Whether the batch's {@code error} goes to every request instead of each running its own. */
     boolean shared(Throwable error);
   }
 
   /** An answer of a batch's statement, with its key as routing compares it. */
-  record Keyed<T>(Object key, T answer) {}
+  record Keyed<T>(@Nullable Object key, T answer) {}
 
   /**
    * Whether a request of {@code plan} would wait now: the pool has no permit free, or a batch of
@@ -107,7 +109,7 @@ public final class WaitingBatches {
    * @param payload what else the batch's statement needs of the request (an update's values)
    * @param kind    makes the batch's {@link Kind} when this request opens one
    */
-  public <T> Mono<T> join(Object plan, Object key, Value value, Object payload,
+  public <T> Mono<T> join(Object plan, Object key, Value value, @Nullable Object payload,
       Function<Connection, Flux<T>> own, Supplier<Kind<T>> kind) {
     SamePlan same = new SamePlan(plan);
     return Mono.create(sink -> join(new Request<>(key, value, payload, sink, own), same, kind));
@@ -139,7 +141,7 @@ public final class WaitingBatches {
         b = made;
         break;
       }
-      b = b.next();
+      b = Objects.requireNonNull(b.next(), "a batch that made no successor has one");
     }
     Batch<T> in = b;
     r.sink.onCancel(() -> in.cancelled(r));
@@ -153,12 +155,12 @@ public final class WaitingBatches {
   final class Request<T> {
     final Object key;
     final Value value;
-    final Object payload;
+    final @Nullable Object payload;
     final MonoSink<T> sink;
     final Function<Connection, Flux<T>> own;
     volatile boolean cancelled;
 
-    Request(Object key, Value value, Object payload, MonoSink<T> sink,
+    Request(Object key, Value value, @Nullable Object payload, MonoSink<T> sink,
         Function<Connection, Flux<T>> own) {
       this.key = key;
       this.value = value;
@@ -173,7 +175,7 @@ public final class WaitingBatches {
     }
 
     /** What else the batch's statement needs of this request. */
-    Object payload() {
+    @Nullable Object payload() {
       return payload;
     }
 
@@ -200,8 +202,8 @@ public final class WaitingBatches {
     private boolean sealed;
     private int live;
     /** The batch queued after this one for the requests it could not take; guarded by this. */
-    private Batch<T> next;
-    private Map<Object, List<Request<T>>> byKey;
+    private @Nullable Batch<T> next;
+    private @Nullable Map<Object, List<Request<T>>> byKey;
 
     Batch(SamePlan plan, Kind<T> kind) {
       this.plan = plan;
@@ -224,7 +226,7 @@ public final class WaitingBatches {
      * the first, and never queued empty. Open to the plan's next requests once this one is
      * sealed.
      */
-    Batch<T> successorWith(Request<T> first) {
+    @Nullable Batch<T> successorWith(Request<T> first) {
       Batch<T> made;
       boolean closed;
       synchronized (this) {
@@ -244,7 +246,7 @@ public final class WaitingBatches {
     }
 
     /** The batch after this one (one exists when {@link #successorWith} returned null). */
-    synchronized Batch<T> next() {
+    synchronized @Nullable Batch<T> next() {
       return next;
     }
 
@@ -327,6 +329,7 @@ public final class WaitingBatches {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // byKey is set by statement() before its rows come
     protected void hookOnNext(Keyed<T> keyed) {
       List<Request<T>> same = byKey.remove(keyed.key());
       if (same != null) {
@@ -370,7 +373,7 @@ public final class WaitingBatches {
   }
 
   /** {@code b}, or the first batch after it that is not sealed, or null when none is. */
-  private Batch<?> firstOpen(Batch<?> b) {
+  private @Nullable Batch<?> firstOpen(@Nullable Batch<?> b) {
     Batch<?> at = b;
     while (at != null && at.sealed()) {
       at = at.next();

@@ -3,8 +3,10 @@ package io.toasty.reactive.internal.gate;
 import io.toasty.driver.AcquireDeadline;
 import io.toasty.driver.Connection;
 import io.toasty.driver.internal.HandOver;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -29,16 +31,19 @@ import reactor.util.context.Context;
  */
 final class Borrowed<T> extends Flux<T> {
   private final GatedDriver driver;
+  /** The driver's gate: a driver without one runs its work through a lease instead. */
+  private final ConnectionGate gate;
   private final Function<Connection, Flux<T>> work;
 
-  Borrowed(GatedDriver driver, Function<Connection, Flux<T>> work) {
+  Borrowed(GatedDriver driver, ConnectionGate gate, Function<Connection, Flux<T>> work) {
     this.driver = driver;
+    this.gate = gate;
     this.work = work;
   }
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    ConnectionGate.Permit permit = driver.gate().tryAcquire();
+    ConnectionGate.Permit permit = gate.tryAcquire();
     Borrow<T> borrow = new Borrow<>(actual, driver, permit, work);
     actual.onSubscribe(borrow);
     if (permit == null) {
@@ -82,16 +87,17 @@ final class Borrowed<T> extends Flux<T> {
     private final GatedDriver driver;
     private final Function<Connection, Flux<T>> work;
     /** Set before the move out of {@link #QUEUED}, read only after it. */
-    private ConnectionGate.Permit permit;
+    private ConnectionGate.@Nullable Permit permit;
     private volatile int state;
     /** The wait at the gate, while {@link #QUEUED}. */
-    private volatile Subscription queued;
-    private Connection connection;
+    private volatile @Nullable Subscription queued;
+    private @Nullable Connection connection;
     /** The work's end, to tell the subscriber after the release: null for completion. */
-    private Throwable error;
+    private @Nullable Throwable error;
     private volatile boolean cancelled;
 
-    Borrow(CoreSubscriber<? super T> actual, GatedDriver driver, ConnectionGate.Permit permit,
+    Borrow(CoreSubscriber<? super T> actual, GatedDriver driver,
+        ConnectionGate.@Nullable Permit permit,
         Function<Connection, Flux<T>> work) {
       this.actual = actual;
       this.driver = driver;
@@ -119,6 +125,11 @@ final class Borrowed<T> extends Flux<T> {
       return actual.currentContext();
     }
 
+    /** The permit, set before the move out of {@link #QUEUED} that every use of it follows. */
+    private ConnectionGate.Permit permit() {
+      return Objects.requireNonNull(permit, "a borrow out of QUEUED holds its permit");
+    }
+
     // --- the connection
 
     /**
@@ -128,7 +139,7 @@ final class Borrowed<T> extends Flux<T> {
      */
     boolean gaveUpBeforeConnecting() {
       if (state == GAVE_UP) {
-        permit.release();
+        permit().release();
         return true;
       }
       return false;
@@ -137,7 +148,8 @@ final class Borrowed<T> extends Flux<T> {
     private void connected(Connection c) {
       if (!STATE.compareAndSet(this, ACQUIRING, STARTING)) {
         // arrived after a cancel: the permit goes back once the connection is
-        c.close().subscribe(null, e -> permit.release(), permit::release);
+        ConnectionGate.Permit held = permit();
+        c.close().subscribe(null, e -> held.release(), held::release);
         return;
       }
       connection = SendWatch.watched(actual.currentContext(), c);
@@ -157,10 +169,10 @@ final class Borrowed<T> extends Flux<T> {
 
     private void failedToConnect(Throwable e) {
       if (STATE.compareAndSet(this, ACQUIRING, ENDED)) {
-        permit.release();
+        permit().release();
         actual.onError(e);
       } else if (state == GAVE_UP) {
-        permit.release(); // failed after a cancel: nobody to tell
+        permit().release(); // failed after a cancel: nobody to tell
       }
     }
 
@@ -238,6 +250,7 @@ final class Borrowed<T> extends Flux<T> {
      * Gives the connection back, then the permit, then tells the subscriber (unless it
      * cancelled). Runs once: only the move into {@link #ENDED} from a running state leads here.
      */
+    @SuppressWarnings("NullAway") // set in connected(), before the move into a running state
     private void release() {
       Connection c = connection;
       connection = null;
@@ -245,7 +258,7 @@ final class Borrowed<T> extends Flux<T> {
     }
 
     private void released() {
-      permit.release();
+      permit().release();
       if (cancelled) {
         return;
       }

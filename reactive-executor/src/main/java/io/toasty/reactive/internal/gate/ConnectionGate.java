@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
@@ -73,7 +74,7 @@ public final class ConnectionGate {
   }
 
   /** One permit if one is free now and nobody waits, else null. */
-  Permit tryAcquire() {
+  @Nullable Permit tryAcquire() {
     synchronized (this) {
       if (!queue.isEmpty() || free == 0) {
         return null;
@@ -145,7 +146,8 @@ public final class ConnectionGate {
     final Duration wait;
     final Supplier<Throwable> timeout;
     volatile boolean requested;
-    volatile Permit permit;
+    /** Set by {@link #grant} before the move out of {@code WAITING}. */
+    volatile @Nullable Permit permit;
 
     Waiter(int n, CoreSubscriber<? super Permit> actual, Duration wait,
         Supplier<Throwable> timeout) {
@@ -193,6 +195,7 @@ public final class ConnectionGate {
       deliver();
     }
 
+    @SuppressWarnings("NullAway") // GRANTED: grant(..) set the permit first
     private void deliver() {
       if (requested && state.compareAndSet(GRANTED, DELIVERED)) {
         actual.onNext(permit);
@@ -217,6 +220,7 @@ public final class ConnectionGate {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // GRANTED: grant(..) set the permit first
     public void cancel() {
       for (;;) {
         int s = state.get();

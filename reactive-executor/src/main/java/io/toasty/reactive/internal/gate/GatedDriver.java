@@ -38,7 +38,7 @@ public final class GatedDriver implements Driver {
   private static final Runnable NO_PERMIT = () -> { };
 
   private final Driver delegate;
-  private final ConnectionGate gate;
+  private final @Nullable ConnectionGate gate;
   private final Duration acquireTimeout;
   /** Plans that found their one connection's permit free at once ({@link Borrowed}). */
   private final LongAdder borrowedAtOnce =
@@ -51,7 +51,7 @@ public final class GatedDriver implements Driver {
   }
 
   /** The permits behind this driver's connections, or null when it has no pool. */
-  public ConnectionGate gate() {
+  public @Nullable ConnectionGate gate() {
     return gate;
   }
 
@@ -118,7 +118,7 @@ public final class GatedDriver implements Driver {
    * the driver has no pool.
    */
   public <T> Flux<T> withConnection(Function<Connection, Flux<T>> work) {
-    return gate == null ? leased(work) : new Borrowed<>(this, work);
+    return gate == null ? leased(work) : new Borrowed<>(this, gate, work);
   }
 
   /** {@code work} on the one connection of a {@link Lease}, closed on every path. */
@@ -179,6 +179,7 @@ public final class GatedDriver implements Driver {
   }
 
   /** {@code n} permits of the gate, waited for until {@code deadline}. */
+  @SuppressWarnings("NullAway") // asked only of a gated driver: callers check, or are a Borrowed
   Mono<ConnectionGate.Permit> permits(int n, AcquireDeadline deadline) {
     return gate.acquire(n, deadline.remaining(), () -> new PoolTimeoutException(
         delegate.capability().backend(), acquireTimeout, null));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,7 @@ public final class Lane {
   /** Turns granted on hand-on and not yet told (see {@link #deliver}). */
   private final ArrayDeque<Turn> granted = new ArrayDeque<>();
   private final AtomicInteger delivering = new AtomicInteger();
-  private Turn holder;
+  private @Nullable Turn holder;
   private boolean closed;
 
   public Lane(String closedMessage) {
@@ -49,7 +50,7 @@ public final class Lane {
    * starts waiting behind this one. The subscriber {@link Turn#start starts} the turn and
    * {@link Turn#finish finishes} it; cancelling before it started gives it up.
    */
-  Mono<Turn> acquire(Runnable onContention) {
+  Mono<Turn> acquire(@Nullable Runnable onContention) {
     return Mono.defer(() -> acquire(new Turn(this, onContention)));
   }
 
@@ -142,6 +143,7 @@ public final class Lane {
    * Tells granted units that their turn came, one after the other on the thread that got here
    * first; a call made while another is delivering leaves its grant to that one (a trampoline).
    */
+  @SuppressWarnings("NullAway") // a turn granted on hand-on waited, so its sink is set
   private void deliver() {
     if (delivering.getAndIncrement() != 0) {
       return;
@@ -156,7 +158,7 @@ public final class Lane {
     } while (missed != 0);
   }
 
-  private synchronized Turn nextGranted() {
+  private synchronized @Nullable Turn nextGranted() {
     return granted.poll();
   }
 
@@ -169,10 +171,11 @@ public final class Lane {
 
     final AtomicInteger state = new AtomicInteger(WAITING);
     final Lane lane;
-    final Runnable onContention;
-    MonoSink<Turn> sink;
+    final @Nullable Runnable onContention;
+    /** Set when the turn waits, before it is queued: only a waiting turn is granted or failed. */
+    @Nullable MonoSink<Turn> sink;
 
-    Turn(Lane lane, Runnable onContention) {
+    Turn(Lane lane, @Nullable Runnable onContention) {
       this.lane = lane;
       this.onContention = onContention;
     }
@@ -189,6 +192,7 @@ public final class Lane {
       }
     }
 
+    @SuppressWarnings("NullAway") // only a waiting turn fails, and it set its sink to wait
     void fail(Throwable error) {
       if (state.compareAndSet(WAITING, DONE)) {
         sink.error(error);

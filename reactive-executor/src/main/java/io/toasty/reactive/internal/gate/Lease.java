@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -40,7 +41,7 @@ public final class Lease {
   private static final String CLOSED = "the plan's connections were given back";
 
   private final Driver driver;
-  private final ConnectionGate.Permit permit;
+  private final ConnectionGate.@Nullable Permit permit;
   private final int n;
   private final Supplier<Mono<Connection>> extra;
   /** The acquire timeout the wait for the permits began: the connections get what is left. */
@@ -53,8 +54,8 @@ public final class Lease {
   /** The lease closed while connects were under way: the last of them gives the permits back. */
   private boolean permitOwed;
 
-  public Lease(Driver driver, ConnectionGate.Permit permit, int n, Supplier<Mono<Connection>> extra,
-      AcquireDeadline deadline) {
+  public Lease(Driver driver, ConnectionGate.@Nullable Permit permit, int n,
+      Supplier<Mono<Connection>> extra, AcquireDeadline deadline) {
     this.driver = driver;
     this.permit = permit;
     this.n = n;
@@ -139,7 +140,7 @@ public final class Lease {
         permitOwed = false;
       }
     }
-    if (release) {
+    if (release && permit != null) { // owed only with a permit (releaseOrOwe)
       permit.release();
     }
   }
@@ -155,7 +156,7 @@ public final class Lease {
    * (the plan then reads its parents to the end before it sends a child query on the main
    * connection). The first operation sent takes the workers.
    */
-  public Sender aside() {
+  public @Nullable Sender aside() {
     if (n == 1) {
       return null;
     }

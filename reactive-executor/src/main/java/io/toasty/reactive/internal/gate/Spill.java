@@ -1,5 +1,6 @@
 package io.toasty.reactive.internal.gate;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -14,7 +15,7 @@ import reactor.util.context.ContextView;
  */
 final class Spill<T> {
   private volatile boolean spilling;
-  private volatile Reader<T> reader;
+  private volatile @Nullable Reader<T> reader;
 
   /** Reads the rest of the source into memory. Idempotent; safe from any thread. */
   void spill() {
@@ -42,7 +43,7 @@ final class Spill<T> {
     private final Spill<T> owner;
     private final Sinks.Many<T> sink;
     private final Context context;
-    private volatile Subscription upstream;
+    private volatile @Nullable Subscription upstream;
     private volatile boolean cancelled;
 
     Reader(Spill<T> owner, Sinks.Many<T> sink, Context context) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -90,7 +91,7 @@ public final class DbView implements Executor {
   }
 
   @Override
-  public int bulkChunkRows(ModelDef<?> model) {
+  public int bulkChunkRows(@Nullable ModelDef<?> model) {
     return db.bulkChunkRows(model);
   }
 }

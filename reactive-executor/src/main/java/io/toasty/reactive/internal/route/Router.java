@@ -71,6 +71,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -92,8 +93,8 @@ public final class Router implements Executor, TxHost {
   private final HookedWrites hooks;
   private final TxCounters counters = new TxCounters();
   private final Set<TxSession> open = ConcurrentHashMap.newKeySet();
-  private final ConnectionBinding binding;
-  private final StatementObserver observer;
+  private final @Nullable ConnectionBinding binding;
+  private final @Nullable StatementObserver observer;
   private final StatementWatch watch;
   private final RawStatements raw;
   /** The tenant scope every statement runs in ({@code io.toasty.Tenant}). */
@@ -115,7 +116,7 @@ public final class Router implements Executor, TxHost {
   /** The models' definitions by name: their row readers build an include's children. */
   private final Map<String, ModelDef<?>> modelDefs;
   /** Requests by key answered together while the pool is saturated, or null when that is off. */
-  private final WaitingBatches batches;
+  private final @Nullable WaitingBatches batches;
   /** Whether gets by key join {@link #batches} ({@code DbBuilder.coalesceGets}). */
   private final boolean coalesceGets;
   /** Whether reads by one value join {@link #batches} ({@code DbBuilder.coalesceLists}). */
@@ -247,7 +248,7 @@ public final class Router implements Executor, TxHost {
    * ({@link Planner#prepare(StatementNode, Shaped)}); in a transaction the key is not used.
    */
   @Override
-  public <M> Flux<M> read(Query written, ModelDef<M> model, Shaped key) {
+  public <M> Flux<M> read(Query written, ModelDef<M> model, @Nullable Shaped key) {
     RowReader<M> reader = model.rowReader();
     if (reader == null) {
       return Executor.super.read(written, model);
@@ -305,7 +306,7 @@ public final class Router implements Executor, TxHost {
 
   /** {@link #execAlone}, with the records built by the driver where the plan allows it. */
   private <M> Flux<M> readAlone(Query query, ModelDef<M> model,
-      RowReader<M> reader, Shaped shaped) {
+      RowReader<M> reader, @Nullable Shaped shaped) {
     BoundPlan bound = bind(query, shaped);
     DirectRead direct = bound.plan().direct();
     if (direct == null || query.lock() != null
@@ -314,18 +315,19 @@ public final class Router implements Executor, TxHost {
     }
     Function<Connection, Flux<M>> own =
         c -> c.read(direct.operation(bound.args()), direct.fields(), reader);
-    if (batches == null || !batches.saturated(bound.plan())) {
+    WaitingBatches waiting = batches;
+    if (waiting == null || !waiting.saturated(bound.plan())) {
       return driver.withConnection(own);
     }
     KeyGet get = coalesceGets ? KeyGet.of(query, model.schema()) : null;
     if (get != null) {
-      return batches.join(bound.plan(), get.key(), get.value(), null, own,
+      return waiting.join(bound.plan(), get.key(), get.value(), null, own,
           () -> new KeyGets<>(this::bind, query, model, reader, get.field())).flux();
     }
     ValueList list = coalesceLists && !longLists.has(bound.plan())
         ? ValueList.of(query, model.schema()) : null;
-    return list == null ? driver.withConnection(own) : valueList(query, model, reader, bound,
-        list, own);
+    return list == null ? driver.withConnection(own) : valueList(waiting, query, model, reader,
+        bound, list, own);
   }
 
   /**
@@ -334,10 +336,10 @@ public final class Router implements Executor, TxHost {
    * of its own when the batch, or its own read on the batch's connection, met more rows than a
    * batch holds.
    */
-  private <M> Flux<M> valueList(Query query, ModelDef<M> model,
+  private <M> Flux<M> valueList(WaitingBatches waiting, Query query, ModelDef<M> model,
       RowReader<M> reader, BoundPlan bound, ValueList list,
       Function<Connection, Flux<M>> own) {
-    return batches.join(bound.plan(), list.key(), list.value(), null, ValueLists.held(own),
+    return waiting.join(bound.plan(), list.key(), list.value(), null, ValueLists.held(own),
             () -> new ValueLists<>(this::bind, query, model, reader, list.field()))
         .flatMapIterable(rows -> rows)
         .onErrorResume(ValueLists.TooLong.class, e -> {
@@ -376,7 +378,7 @@ public final class Router implements Executor, TxHost {
   }
 
   /** What the driver sends, in its backend's language, for explain text; null when it shows none. */
-  public OperationText operationText() {
+  public @Nullable OperationText operationText() {
     return driver.operationText().orElse(null);
   }
 
@@ -443,9 +445,10 @@ public final class Router implements Executor, TxHost {
 
   private Flux<Value> execAlone(StatementNode statement) {
     BoundPlan bound = bind(statement); // refusals of the backend first
-    if (coalesceUpdates && statement instanceof UpdateNode u
-        && batches.saturated(bound.plan())) {
-      Flux<Value> batched = keyUpdate(u, bound);
+    WaitingBatches waiting = batches; // made whenever updates coalesce
+    if (coalesceUpdates && waiting != null && statement instanceof UpdateNode u
+        && waiting.saturated(bound.plan())) {
+      Flux<Value> batched = keyUpdate(waiting, u, bound);
       if (batched != null) {
         return batched;
       }
@@ -458,7 +461,8 @@ public final class Router implements Executor, TxHost {
    * wait with it ({@link KeyUpdates}), or null when it is not a {@link KeyUpdate} of a plan of
    * one statement on one connection.
    */
-  private Flux<Value> keyUpdate(UpdateNode u, BoundPlan bound) {
+  private @Nullable Flux<Value> keyUpdate(WaitingBatches waiting, UpdateNode u,
+      BoundPlan bound) {
     if (!(u.target() instanceof Source.Model target) || !onOne(bound)) {
       return null;
     }
@@ -467,14 +471,14 @@ public final class Router implements Executor, TxHost {
     if (update == null) {
       return null;
     }
-    return batches.join(bound.plan(), update.key().key(), update.key().value(), update,
+    return waiting.join(bound.plan(), update.key().key(), update.key().value(), update,
         c -> onConnection(bound, c),
         () -> new KeyUpdates(this::bindOnOne, this::onConnection, u,
             model.field(update.key().field()), model.name())).flux();
   }
 
   /** {@code u} planned and bound, or null when its plan is not {@link #onOne}. */
-  private BoundPlan bindOnOne(UpdateNode u) {
+  private @Nullable BoundPlan bindOnOne(UpdateNode u) {
     BoundPlan bound = bind(u);
     return onOne(bound) ? bound : null;
   }
@@ -519,7 +523,7 @@ public final class Router implements Executor, TxHost {
    * ({@code shaped}, or null for none). The key's plan is always that of the statement as
    * {@link #asRun} makes it: this is the only place that plans by key.
    */
-  private BoundPlan bind(StatementNode statement, Shaped shaped) {
+  private BoundPlan bind(StatementNode statement, @Nullable Shaped shaped) {
     if (shaped == null) {
       return bind(statement);
     }
@@ -577,7 +581,7 @@ public final class Router implements Executor, TxHost {
    * else as many rows as one statement's bind markers hold, at most 1000.
    */
   @Override
-  public int bulkChunkRows(ModelDef<?> model) {
+  public int bulkChunkRows(@Nullable ModelDef<?> model) {
     return BulkChunks.rows(driver.capability(), schema, model);
   }
 
@@ -661,7 +665,7 @@ public final class Router implements Executor, TxHost {
   }
 
   /** The {@code Db}'s {@link Tx} bound in {@code context}, or null. */
-  public Tx boundIn(ContextView context) {
+  public @Nullable Tx boundIn(ContextView context) {
     return links.boundIn(context);
   }
 

@@ -10,6 +10,7 @@ import io.toasty.reactive.observe.StatementObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code DbBuilder}'s choices that decide how the {@link Router} runs statements.
@@ -23,14 +24,14 @@ import java.util.Map;
  * @param hooks the models' lifecycle hooks
  */
 public record RouterOptions(
-    ConnectionBinding binding,
-    StatementObserver observer,
+    @Nullable ConnectionBinding binding,
+    @Nullable StatementObserver observer,
     RetryPolicy retry,
     RetryPolicy transactionRetry,
     CursorKey cursorKey,
     Clock clock,
     JsonDocuments json,
-    Duration transactionTimeout,
+    @Nullable Duration transactionTimeout,
     boolean eventualReads,
     boolean logValues,
     Map<String, ModelDef<?>> modelDefs,

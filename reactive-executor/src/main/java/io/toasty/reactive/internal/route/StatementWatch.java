@@ -15,6 +15,7 @@ import io.toasty.schema.Schema;
 import io.toasty.stmt.StatementNode;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -23,7 +24,7 @@ import reactor.core.publisher.Flux;
  */
 public final class StatementWatch {
   /** The observer, or null when the {@code Db} has none. */
-  private final StatementObserver observer;
+  private final @Nullable StatementObserver observer;
   private final Schema schema;
   private final GatedDriver driver;
   /** Whether observers are offered each statement's values ({@code DbBuilder.logValues}). */
@@ -31,7 +32,7 @@ public final class StatementWatch {
   /** A statement's plan as its {@code Db} runs it (a cache hit by the time it is asked). */
   private final Function<StatementNode, Prepared> plan;
 
-  public StatementWatch(StatementObserver observer, Schema schema, GatedDriver driver,
+  public StatementWatch(@Nullable StatementObserver observer, Schema schema, GatedDriver driver,
       boolean logValues, Function<StatementNode, Prepared> plan) {
     this.observer = observer;
     this.schema = schema;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
@@ -153,7 +154,8 @@ public final class SteppedPath {
       for (List<List<Value>> p : level.paths()) {
         List<Value> end = p.get(p.size() - 1);
         if (keys.contains(end) && (path.mode() == PathNode.Mode.ALL || answered.add(end))) {
-          rows.add(row(records.get(end), level.length()));
+          rows.add(row(Objects.requireNonNull(records.get(end), "a path ends at a record read"),
+              level.length()));
         }
       }
       return rows;

@@ -9,6 +9,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.util.context.ContextView;
@@ -23,7 +24,7 @@ public interface TxLink {
   Tx top(TxSession session, boolean manual);
 
   /** The {@code Db}'s {@link Tx} bound in {@code context}, or null. */
-  Tx boundIn(ContextView context);
+  @Nullable Tx boundIn(ContextView context);
 
   /** {@code work} nested in {@code tx}, if {@code options} allow. */
   <T> Flux<T> join(Tx tx, TxOptions options, Function<? super Tx, ? extends Publisher<T>> work);

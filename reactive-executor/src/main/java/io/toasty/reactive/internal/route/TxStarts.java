@@ -13,6 +13,7 @@ import io.toasty.reactive.internal.tx.TxDeadline;
 import io.toasty.reactive.internal.tx.TxSession;
 import java.time.Duration;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,9 +29,10 @@ public final class TxStarts {
   /** The retries of transaction functions whose options set none. */
   private final RetryPolicy retry;
   /** The timeout of transactions whose options set none, or null for none. */
-  private final Duration timeout;
+  private final @Nullable Duration timeout;
 
-  public TxStarts(Router router, GatedDriver driver, RetryPolicy retry, Duration timeout) {
+  public TxStarts(Router router, GatedDriver driver, RetryPolicy retry,
+      @Nullable Duration timeout) {
     this.router = router;
     this.driver = driver;
     this.retry = retry;

@@ -10,4 +10,7 @@
  *
  * <p>Internal: public only so that the engine's other packages can use it; not an API.
  */
+@NullMarked
 package io.toasty.reactive.internal.route;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.toasty.reactive.internal.tx;
 import io.toasty.driver.StatementTimeout;
 import io.toasty.error.QueryTimeoutException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +18,8 @@ public final class TxDeadline {
   private TxDeadline() {}
 
   /** {@code work} ending by {@code limit} from its subscription; as it is without a limit. */
-  public static <T> Flux<T> apply(Flux<T> work, Duration limit, String backend) {
+  public static <T> Flux<T> apply(Flux<T> work, @Nullable Duration limit,
+      String backend) {
     if (limit == null) {
       return work;
     }

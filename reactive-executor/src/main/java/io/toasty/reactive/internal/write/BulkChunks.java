@@ -4,6 +4,7 @@ import io.toasty.ModelDef;
 import io.toasty.driver.Capability;
 import io.toasty.schema.Schema;
 import io.toasty.schema.db.TableSchema;
+import org.jspecify.annotations.Nullable;
 
 /** How many records of a bulk stream one statement (or one atomic write) takes. */
 public final class BulkChunks {
@@ -14,7 +15,7 @@ public final class BulkChunks {
    * freed and claimed), at most 25; else as many rows as one statement's bind markers hold, at
    * most 1000.
    */
-  public static int rows(Capability c, Schema schema, ModelDef<?> model) {
+  public static int rows(Capability c, Schema schema, @Nullable ModelDef<?> model) {
     TableSchema table = model == null ? null : schema.tableOf(model.name());
     if (c.maxAtomicWriteItems() > 0) {
       long uniques = table == null ? 1 : table.indexes().stream()
