@@ -154,7 +154,7 @@ final class PlanNestedMerge {
           + "parent's records through an index on the foreign key, which " + table.name()
           + " has not; add @Index to its foreign key, or query each parent's records");
     }
-    if (!byKey || m.many() && !defaultOrder || subquery) {
+    if (keyPositions == null || m.many() && !defaultOrder || subquery) {
       throw new UnsupportedFeatureException(Feature.INCLUDE, capability.backend(),
           "include of " + m.relation() + ": this backend preloads relations it can read by the "
           + "related record's key (belongs-to) or by an index on the foreign key (or its first field) alone; add "

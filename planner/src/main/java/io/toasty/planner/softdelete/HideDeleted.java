@@ -81,7 +81,10 @@ public final class HideDeleted extends RowScope {
     HideDeleted pass = of(schema, now);
     if (statement instanceof UpdateNode u) {
       ModelSchema model = pass.model(u.target());
-      DeletedRows marker = model == null ? null : DeletedRows.of(model);
+      if (model == null) {
+        return List.of();
+      }
+      DeletedRows marker = DeletedRows.of(model);
       return marker == null || !restore(u, marker) ? List.of()
           : pass.children(model, pass.expr(u.filter()), true);
     }
@@ -172,7 +175,8 @@ public final class HideDeleted extends RowScope {
   private static ExprNode restorable(DeletedRows marker, ModelSchema parent, ExprNode parents,
       ExprNode related) {
     Query times = new Query(new Source.Model(parent.name()), parents,
-        new Returning.Project(List.of(DeletedRows.of(parent).marker())), List.of(), null);
+        new Returning.Project(List.of(Objects.requireNonNull(DeletedRows.of(parent),
+            "a restore cascades only from a soft-deleted model").marker())), List.of(), null);
     return Conjuncts.and(List.of(related, marker.deleted(),
         new ExprNode.InSubquery(marker.marker(), times)));
   }

@@ -14,6 +14,7 @@ import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OnConflict;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,7 @@ public final class ScopeTenant extends RowScope {
     }
     Tenant t = require(model);
     return t.isNone() ? null
-        : ExprNode.eq(new ExprNode.Field(model.name(), field.index()), ExprNode.of(t.id()));
+        : ExprNode.eq(new ExprNode.Field(model.name(), field.index()), ExprNode.of(id(t)));
   }
 
   /** An update, refused when it writes another tenant to the tenant field. */
@@ -94,7 +95,7 @@ public final class ScopeTenant extends RowScope {
     InsertNode scoped = super.insert(i);
     ModelSchema model = model(i.target());
     FieldSchema field = model == null ? null : model.tenantField();
-    if (field != null && i.onConflict() != null) {
+    if (model != null && field != null && i.onConflict() != null) {
       checkConflictTarget(model, field, i.onConflict());
     }
     return scoped;
@@ -110,9 +111,9 @@ public final class ScopeTenant extends RowScope {
     if (slot instanceof ExprNode.Default) {
       if (t.isNone()) {
         throw new TenantScopeException(Reason.MISSING, model.name(),
-            model.tenantField().name(), "a create under Tenant.none() sets the tenant itself");
+            tenantFieldName(model), "a create under Tenant.none() sets the tenant itself");
       }
-      return ExprNode.of(t.id());
+      return ExprNode.of(id(t));
     }
     checkNamed(model, slot);
     return slot;
@@ -125,7 +126,7 @@ public final class ScopeTenant extends RowScope {
       return;
     }
     throw new TenantScopeException(Reason.OTHER_TENANT, model.name(),
-        model.tenantField().name(), "a statement for tenant " + t.id()
+        tenantFieldName(model), "a statement for tenant " + t.id()
         + " cannot write the records of another tenant");
   }
 
@@ -145,6 +146,16 @@ public final class ScopeTenant extends RowScope {
 
   private static String names(ModelSchema model, List<Integer> fields) {
     return fields.stream().map(model::fieldName).toList().toString();
+  }
+
+  /** The id of {@code t}, a tenant other than {@code Tenant.none()}. */
+  private static Value id(Tenant t) {
+    return Objects.requireNonNull(t.id(), "only Tenant.none() has no id");
+  }
+
+  /** The name of the tenant field of {@code model}, a tenant-scoped model. */
+  private static String tenantFieldName(ModelSchema model) {
+    return Objects.requireNonNull(model.tenantField(), "a tenant-scoped model").name();
   }
 
   private Tenant require(ModelSchema model) {
