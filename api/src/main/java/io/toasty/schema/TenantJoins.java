@@ -48,7 +48,8 @@ final class TenantJoins {
     FieldSchema s = source.tenantField();
     FieldSchema j = join == null ? null : join.tenantField();
     FieldSchema t = target == null ? null : target.tenantField();
-    if (s == null || j == null || t == null || via.sourceFields().contains(j.index())) {
+    if (via == null || s == null || j == null || t == null
+        || via.sourceFields().contains(j.index())) {
       return r;
     }
     Through joined = new Through(via.model(), via.path(), with(via.sourceFields(), j),
