@@ -18,7 +18,6 @@ import io.toasty.sql.session.SessionTimeout;
 import io.toasty.sql.session.SqlOperations;
 import io.toasty.sql.session.UpsertRetry;
 import io.toasty.stmt.DeleteNode;
-import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -46,7 +45,7 @@ import reactor.core.publisher.Mono;
  * {@code PathQuery} and {@code Transaction} operations one after another through the shared
  * {@link OperationLane}: a write whose subscriber cancels still runs to its end before the next
  * operation starts, and an operation not yet sent is never sent. A query's rows stream from a
- * cursor with the subscriber's demand ({@link CursorRows}), and its cancel closes the cursor.
+ * cursor with the subscriber's demand ({@link CursorRows}).
  */
 final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
@@ -114,30 +113,27 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       }
       List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
       InsertEcho echo = sql.echo();
-      // An insert returns at most the rows it sent, which are in memory already: its rows come
-      // in one answer. Any other statement's may be many more: they come from a cursor.
-      boolean bounded = statement instanceof InsertNode;
+      boolean query = statement instanceof Query;
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (echo == null) {
-          return rows(sql.sql(), tuple, bounded, row -> decoded(statement, row, types));
+          return rows(sql.sql(), tuple, query, row -> decoded(statement, row, types));
         }
         int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-        return rows(sql.sql(), tuple, bounded, row -> echo.row(next[0]++,
+        return rows(sql.sql(), tuple, query, row -> echo.row(next[0]++,
             decoded(statement, row, echo.returnedTypes()), sql, args,
             parts.codec()::asReturned));
       }));
       Flux<Value.Record> rows = !SqlOperations.mayLoseRace(statement, parts.dialect()) ? once
           : UpsertRetry.retried(() -> begun ? underSavepoint(once) : once,
               e -> translate.apply(e) instanceof UniqueViolationException);
-      // A cancelled query stops at once: its cursor's close (and its own transaction's ROLLBACK)
-      // is queued on the connection at the cancel, ahead of whatever runs next, and the server
-      // sends no more rows. A cancelled write is read to its end before the next operation.
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(statement instanceof Query
-          ? lane.readRows(rows, translate) : lane.writeRows(rows, translate)));
+      // A cancelled read is read to its end too (dialect.drainsCancelledReads), a batch at a
+      // time, so that its own transaction has ended before the next operation starts: the lane
+      // does not wait for what a cancel sends (its ROLLBACK).
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
   }
 
-  /** A path query: one recursive CTE, its rows read as a query's are (cut short on cancel). */
+  /** A path query: one recursive CTE, its rows read as a query's are. */
   @Override
   public Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
     Function<Throwable, Throwable> translate = e -> translated(e, null, false, List.of(), null,
@@ -145,9 +141,9 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(p.statement());
       Tuple tuple = parts.codec().tuple(sql, p.args());
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql.sql(), tuple, false,
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql.sql(), tuple, true,
           row -> parts.codec().decodeRow(row, p.rowType()))));
-      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.readRows(rows, translate)));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
   }
 
@@ -199,22 +195,23 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /**
-   * The rows of one execution of {@code sql}: in one answer where they are {@code bounded} (an
-   * insert's), else read from a cursor as the subscriber asks for them. PostgreSQL keeps a
-   * cursor only within a transaction: outside one, the statement runs in a transaction of its
-   * own, committed once its rows are read (as autocommit would), rolled back when it fails or
-   * its subscriber cancels. Its BEGIN goes out without waiting for the answer, in one round trip
-   * with the statement (Vert.x pipelines a connection's commands); a BEGIN that failed fails the
-   * rows before the COMMIT.
+   * The rows of one execution of {@code sql}. Inside the engine's transaction they are read from
+   * a cursor as the subscriber asks for them. Outside one, a write's (and a raw statement's, which
+   * may write) come in one answer: it commits as it runs, as in autocommit over R2DBC, so that
+   * another connection sees it as soon as its rows arrive. A {@code query}'s come from a cursor
+   * in a transaction of its own (PostgreSQL keeps a cursor only within one), committed once its
+   * rows are read, rolled back when it fails or its subscriber cancels; its BEGIN goes out
+   * without waiting for the answer, in one round trip with the statement (Vert.x pipelines a
+   * connection's commands), and a BEGIN that failed fails the rows.
    */
-  private <T> Flux<T> rows(String sql, Tuple args, boolean bounded, Function<Row, T> mapper) {
-    if (bounded) {
+  private <T> Flux<T> rows(String sql, Tuple args, boolean query, Function<Row, T> mapper) {
+    if (begun) {
+      return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
+    }
+    if (!query) {
       return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
           .flatMapIterable(result -> result)
           .map(mapper);
-    }
-    if (begun) {
-      return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
     }
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
         begin -> CursorRows.of(connection, sql, args, fetchSize).map(mapper),
@@ -362,10 +359,12 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       if (!CLOSED.compareAndSet(this, 0, 1)) {
         return Mono.empty();
       }
+      // counted back when it is handed to the pool, so that the gauges are right once the close
+      // completes
       return lane.write(Mono.defer(this::settle))
           .onErrorResume(e -> Mono.empty())
-          .then(Futures.mono(connection::close))
-          .doFinally(signal -> released.run());
+          .then(Mono.fromRunnable(released))
+          .then(Futures.mono(connection::close));
     });
   }
 

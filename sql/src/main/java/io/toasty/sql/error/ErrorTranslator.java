@@ -632,8 +632,9 @@ public final class ErrorTranslator {
   static boolean refusedUnsent(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage();
+      // Vert.x's SocketConnectionBase refuses a command on a closed connection with this
       if (m.startsWith("Cannot exchange") && m.endsWith("because the connection is closed")
-          || isDisposedQueue(t)) {
+          || m.startsWith("Connection is not active now") || isDisposedQueue(t)) {
         return true;
       }
     }
@@ -662,6 +663,7 @@ public final class ErrorTranslator {
       }
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
       if (m.contains("connection closed") || m.contains("connection is closed")
+          || m.contains("connection is not active")
           || m.contains("connection has been closed") || m.contains("connection reset")) {
         return true;
       }
