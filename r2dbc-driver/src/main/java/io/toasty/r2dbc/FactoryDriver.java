@@ -14,6 +14,7 @@ import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
 import java.time.Duration;
 import java.util.List;

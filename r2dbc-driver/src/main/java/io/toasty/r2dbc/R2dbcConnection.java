@@ -6,7 +6,6 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
-import io.toasty.Feature;
 import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
@@ -14,20 +13,22 @@ import io.toasty.error.ConnectionLostException;
 import io.toasty.error.DriverException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UniqueViolationException;
-import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.r2dbc.codec.RowColumns;
-import io.toasty.r2dbc.codec.UnreadableColumnException;
 import io.toasty.r2dbc.codec.ValueCodec;
 import io.toasty.r2dbc.pool.Abandonable;
 import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.dialect.SqlDialect.MutationReturning;
+import io.toasty.sql.error.UnreadableColumnException;
+import io.toasty.sql.lane.OperationLane;
+import io.toasty.sql.push.DdlSession;
 import io.toasty.sql.render.InsertEcho;
 import io.toasty.sql.render.RawStatementText;
 import io.toasty.sql.render.RenderedSql;
-import io.toasty.stmt.Assignment;
+import io.toasty.sql.session.SessionTimeout;
+import io.toasty.sql.session.SqlOperations;
+import io.toasty.sql.session.UpsertRetry;
 import io.toasty.stmt.DeleteNode;
-import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
@@ -45,7 +46,6 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -59,11 +59,10 @@ import reactor.core.publisher.Mono;
  * whose subscriber cancels still runs to its end before the next operation starts); rows stream
  * from {@code Result.map} with the subscriber's demand.
  */
-final class R2dbcConnection implements Connection {
+final class R2dbcConnection implements Connection, DdlSession, SqlOperations {
   private static final Logger LOG = LoggerFactory.getLogger(
       R2dbcConnection.class);
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
-  private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final io.r2dbc.spi.Connection connection;
   private final DriverParts parts;
@@ -103,7 +102,8 @@ final class R2dbcConnection implements Connection {
       @Nullable Duration fallback, Duration releaseGrace) {
     this.connection = connection;
     this.parts = parts;
-    this.timeout = new SessionTimeout(connection, parts.dialect(), lent, fallback);
+    this.timeout = new SessionTimeout(parts.dialect(), lent, fallback,
+        limit -> StatementLimit.apply(connection, parts.dialect(), limit));
     this.releaseGrace = releaseGrace;
   }
 
@@ -114,34 +114,16 @@ final class R2dbcConnection implements Connection {
       return Mono.error(new DriverException(parts.dialect().backend(), null,
           "the connection was closed", null));
     }
-    if (operation instanceof Operation.Transaction t) {
-      return transaction(t);
-    }
-    if (operation instanceof Operation.QuerySql q) {
-      return Mono.deferContextual(cx -> statement(q.statement(), q.args(), q.rowType(),
-          timeout.before(cx)));
-    }
-    if (operation instanceof Operation.Insert i) {
-      return Mono.deferContextual(cx -> statement(i.statement(), i.args(), i.rowType(),
-          timeout.before(cx)));
-    }
-    if (operation instanceof Operation.RawSql r) {
-      return Mono.deferContextual(cx -> raw(r, timeout.before(cx)));
-    }
-    if (operation instanceof Operation.PathQuery p) {
-      return Mono.deferContextual(cx -> path(p, timeout.before(cx)));
-    }
-    return Mono.error(new UnsupportedFeatureException(Feature.SQL,
-        parts.dialect().backend(), operation.getClass().getSimpleName() + ": "
-        + "an SQL driver runs QuerySql, Insert and Transaction operations"));
+    return SqlOperations.run(operation, this, timeout, parts.dialect().backend());
   }
 
   /** {@code statement} in its turn, after {@code limit} has set the session's timeout. */
-  private Mono<ExecResponse> statement(
+  @Override
+  public Mono<ExecResponse> statement(
       StatementNode statement, List<Value> args, List<Type> rowType, Mono<Void> limit) {
     String table = statement.source() instanceof Source.Table t ? t.table() : null;
     boolean delete = statement instanceof DeleteNode;
-    List<Integer> computed = computedColumns(statement);
+    List<Integer> computed = SqlOperations.computedColumns(statement);
     Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed,
         statement, args);
     return Mono.defer(() -> {
@@ -157,7 +139,7 @@ final class R2dbcConnection implements Connection {
       // prepared once per run (a second subscription is refused, not a second execution)
       Supplier<Flux<Value.Record>> run = () -> limit.thenMany(rows(statement, sql, args,
           rowType));
-      Flux<Value.Record> rows = mayLoseRace(statement)
+      Flux<Value.Record> rows = SqlOperations.mayLoseRace(statement, parts.dialect())
           ? UpsertRetry.retried(run, e -> translate.apply(e) instanceof UniqueViolationException)
           : run.get();
       // A read is cut short at once where that costs nothing (H2, SQLite); over a wire protocol
@@ -175,7 +157,8 @@ final class R2dbcConnection implements Connection {
    * A path query: one recursive CTE, read as a query is (cut short on cancel where that costs
    * nothing, else read to its end).
    */
-  private Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
+  @Override
+  public Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
     Function<Throwable, Throwable> translate = e -> translated(e, null, false);
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(p.statement());
@@ -192,7 +175,8 @@ final class R2dbcConnection implements Connection {
    * A raw statement: its text with this dialect's markers, its values bound in order. Rows are
    * read to their end even when the subscriber cancels, as a write's are: the text may write.
    */
-  private Mono<ExecResponse> raw(Operation.RawSql r, Mono<Void> limit) {
+  @Override
+  public Mono<ExecResponse> raw(Operation.RawSql r, Mono<Void> limit) {
     Function<Throwable, Throwable> translate = e -> translated(e, null, false);
     return Mono.defer(() -> {
       Statement prepared = connection.createStatement(
@@ -250,7 +234,7 @@ final class R2dbcConnection implements Connection {
     if (needsDeltaTableGuard(statement)) {
       return DeltaTableGuard.atomically(connection, rows);
     }
-    if (mayLoseRace(statement)) {
+    if (SqlOperations.mayLoseRace(statement, parts.dialect())) {
       // In autocommit a failed statement leaves nothing behind; in a transaction a savepoint
       // keeps a failure from aborting it (PostgreSQL), so the upsert can run again.
       Flux<Value.Record> once = rows;
@@ -346,12 +330,6 @@ final class R2dbcConnection implements Connection {
     }
   }
 
-  /** An upsert whose database may report a lost race for a new key as a unique violation. */
-  private boolean mayLoseRace(StatementNode statement) {
-    return statement instanceof InsertNode i && i.onConflict() != null
-        && parts.dialect().upsertSyntax() != SqlDialect.UpsertSyntax.ON_DUPLICATE_KEY;
-  }
-
   /** An upsert written as MERGE, whose insert path may lose a race for a new key. */
   private boolean isMerge(StatementNode statement) {
     return statement instanceof InsertNode i && i.onConflict() != null
@@ -377,7 +355,8 @@ final class R2dbcConnection implements Connection {
     return prepared;
   }
 
-  private Mono<ExecResponse> transaction(Operation.Transaction t) {
+  @Override
+  public Mono<ExecResponse> transaction(Operation.Transaction t) {
     return lane.write(inTurn(Mono.defer(() -> switch (t.kind()) {
       case BEGIN -> {
         begun = true;
@@ -385,10 +364,11 @@ final class R2dbcConnection implements Connection {
       }
       case COMMIT -> end("COMMIT", connection::commitTransaction);
       case ROLLBACK -> rollback();
-      case SAVEPOINT -> Mono.from(connection.createSavepoint(savepoint(t)));
-      case RELEASE_SAVEPOINT -> Mono.from(connection.releaseSavepoint(savepoint(t)));
+      case SAVEPOINT -> Mono.from(connection.createSavepoint(SqlOperations.savepoint(t)));
+      case RELEASE_SAVEPOINT ->
+          Mono.from(connection.releaseSavepoint(SqlOperations.savepoint(t)));
       case ROLLBACK_TO_SAVEPOINT ->
-          Mono.from(connection.rollbackTransactionToSavepoint(savepoint(t)));
+          Mono.from(connection.rollbackTransactionToSavepoint(SqlOperations.savepoint(t)));
     }))
         .then(Mono.<ExecResponse>just(NONE))
         .onErrorMap(e -> translated(e, null, false)));
@@ -438,15 +418,6 @@ final class R2dbcConnection implements Connection {
         .then();
   }
 
-  /** The savepoint's name; drivers splice it into SQL unquoted, so only plain names pass. */
-  private static String savepoint(Operation.Transaction t) {
-    if (t.savepoint() == null || !SAVEPOINT_NAME.matcher(t.savepoint()).matches()) {
-      throw new IllegalArgumentException(t.kind() + " needs a savepoint name of letters, digits "
-          + "and underscores, not " + t.savepoint());
-    }
-    return t.savepoint();
-  }
-
   /**
    * Takes a turn on the lane that refuses every operation whose turn comes later, and completes
    * once every operation before it has run to its end, cancelled ones too. An owner that ends
@@ -478,16 +449,9 @@ final class R2dbcConnection implements Connection {
   }
 
   /** The dialect this connection's statements are written in. */
-  SqlDialect dialect() {
+  @Override
+  public SqlDialect dialect() {
     return parts.dialect();
-  }
-
-  /**
-   * Runs DDL statements one after another (schema push and reset), in one transaction where the
-   * dialect's DDL is transactional.
-   */
-  Mono<Void> executeDdl(List<String> statements) {
-    return executeDdl(statements, (sql, e) -> e);
   }
 
   /**
@@ -495,7 +459,8 @@ final class R2dbcConnection implements Connection {
    * {@code failure} with the statement (schema push names the constraint it was adding), and
    * what it answers is translated unless it is already a Toasty exception.
    */
-  Mono<Void> executeDdl(List<String> statements,
+  @Override
+  public Mono<Void> executeDdl(List<String> statements,
       BiFunction<String, Throwable, Throwable> failure) {
     Mono<Void> each = Flux.defer(() -> Flux.fromIterable(statements))
         .concatMap(sql -> Flux.defer(() -> connection.createStatement(sql).execute())
@@ -513,7 +478,8 @@ final class R2dbcConnection implements Connection {
    * The rows of a catalog query as texts ({@code null} for SQL NULL): what schema push reads of
    * the tables that exist.
    */
-  Mono<List<List<String>>> catalogRows(String sql) {
+  @Override
+  public Mono<List<List<String>>> catalogRows(String sql) {
     return lane.write(Flux.defer(() -> connection.createStatement(sql).execute())
         .concatMap(r -> r.map((row, meta) -> {
           List<String> texts = new ArrayList<>();
@@ -525,16 +491,6 @@ final class R2dbcConnection implements Connection {
         }))
         .collectList()
         .onErrorMap(e -> translated(e, null, false)));
-  }
-
-  /** The columns an update computes from expressions (arithmetic), for range errors. */
-  private static List<Integer> computedColumns(StatementNode statement) {
-    if (!(statement instanceof UpdateNode u)) {
-      return List.of();
-    }
-    return u.assignments().stream()
-        .filter(a -> a.value() instanceof ExprNode.Arith)
-        .map(Assignment::target).toList();
   }
 
   /**

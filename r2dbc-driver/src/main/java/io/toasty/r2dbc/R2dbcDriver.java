@@ -20,6 +20,7 @@ import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public final class R2dbcDriver implements Driver {
    * ends on the server, not only in the client.
    */
   private Mono<Void> limitStatements(io.r2dbc.spi.Connection c, Duration limit) {
-    return SessionTimeout.apply(c, parts.forConnection(c).dialect(), limit);
+    return StatementLimit.apply(c, parts.forConnection(c).dialect(), limit);
   }
 
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {

@@ -2,7 +2,7 @@ package io.toasty.r2dbc;
 
 import io.r2dbc.spi.Connection;
 import io.toasty.r2dbc.codec.ValueCodec;
-import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.error.R2dbcErrors;
 import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.render.SqlRenderer;
@@ -54,6 +54,6 @@ final class ServerParts {
 
   private DriverParts of(SqlDialect d) {
     return new DriverParts(d, new SqlRenderer(d, schema), new ValueCodec(d),
-        new ErrorTranslator(d, schema));
+        R2dbcErrors.translator(d, schema));
   }
 }

@@ -23,7 +23,7 @@ import io.toasty.error.DriverException;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.SerializationFailureException;
 import io.toasty.error.ToastyException;
-import io.toasty.r2dbc.error.ErrorTranslator;
+import io.toasty.r2dbc.error.R2dbcErrors;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
@@ -418,7 +418,7 @@ class BackendBehaviourTest {
   void aConnectionEndedByTheServerIsAConnectionLostException() {
     if (kind == TestDatabase.Kind.SQLITE) {
       // Embedded: no server can end the session. The translation still holds for class 08.
-      Throwable t = new ErrorTranslator(driver.dialect(), Fixtures.SCHEMA)
+      Throwable t = R2dbcErrors.translator(driver.dialect(), Fixtures.SCHEMA)
           .translate(new R2dbcNonTransientResourceException("gone", "08006"), null);
       assertInstanceOf(ConnectionLostException.class, t);
       return;

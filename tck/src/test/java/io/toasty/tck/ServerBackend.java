@@ -52,6 +52,11 @@ final class ServerBackend implements Backend {
   private final SessionKiller killer;
   /** Whether each Db runs on an application's r2dbc-pool rather than on its own. */
   private final boolean applicationPools;
+  /**
+   * The URL each Db is opened with, from its database's R2DBC URL: that URL itself, or on
+   * another transport (Vert.x) its form there; the harness's own sessions stay on R2DBC.
+   */
+  private final Function<String, String> transport;
   /** The application pools of the open databases, closed by {@link #dispose}. */
   private final Map<String, ConnectionPool> pools =
       new ConcurrentHashMap<>();
@@ -63,7 +68,7 @@ final class ServerBackend implements Backend {
       BiFunction<String, List<String>, List<String>> emptying, char quote,
       Function<String, String> countConnections,
       BiFunction<String, String, String> countRunning, SessionKiller killer,
-      boolean applicationPools) {
+      boolean applicationPools, Function<String, String> transport) {
     this.name = name;
     this.capability = capability;
     this.timePrecision = timePrecision;
@@ -78,23 +83,43 @@ final class ServerBackend implements Backend {
     this.countRunning = countRunning;
     this.killer = killer;
     this.applicationPools = applicationPools;
+    this.transport = transport;
   }
 
   /**
    * This server, each {@code Db} on an r2dbc-pool of the application's own (as a Spring Boot
    * application's {@code ConnectionFactory} bean, built as the starters build it: sessions that
-   * can be given up, a max acquire time) through {@code R2dbcDrivers.onConnectionFactory}.
+   * can be given up, a max acquire time) through {@code R2dbcDrivers.onConnectionFactory}. A
+   * backend on another transport (Vert.x) is itself: it has no such pool.
    */
   ServerBackend onApplicationPools() {
+    if (!transport.apply(serverUrl).equals(serverUrl)) {
+      return this;
+    }
     return new ServerBackend(name, capability, timePrecision, serverUrl, databaseUrl, create,
-        drop, tables, emptying, quote, countConnections, countRunning, killer, true);
+        drop, tables, emptying, quote, countConnections, countRunning, killer, true, transport);
   }
 
   /** PostgreSQL: a schema per run in the server URL's database; microsecond times. */
   static ServerBackend postgresql() {
+    return postgresql("postgresql", Capability.POSTGRESQL, url -> url);
+  }
+
+  /**
+   * PostgreSQL over the Vert.x transport ({@code vertx:postgresql:} URLs): the same server and
+   * schemas as {@link #postgresql()}; PostgreSQL's capability less change streams, which that
+   * transport does not follow yet.
+   */
+  static ServerBackend vertxPostgresql() {
+    return postgresql("vertx-postgresql", Capability.POSTGRESQL.withChangeStreams(false),
+        url -> "vertx:" + url.substring("r2dbc:".length()));
+  }
+
+  private static ServerBackend postgresql(String name, Capability capability,
+      Function<String, String> transport) {
     String server = System.getProperty("toasty.tck.postgresql",
         "r2dbc:postgresql://postgres@127.0.0.1:5432/test");
-    return new ServerBackend("postgresql", Capability.POSTGRESQL, ChronoUnit.MICROS, server,
+    return new ServerBackend(name, capability, ChronoUnit.MICROS, server,
         // the application name tells the server's process list which connections are this run's
         database -> server + (server.contains("?") ? "&" : "?") + "schema=" + database
             + "&applicationName=" + database,
@@ -110,7 +135,7 @@ final class ServerBackend implements Backend {
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
             + database + "' AND state = 'active' AND query LIKE '" + prefix + "%'",
-        SessionKiller.POSTGRESQL, false);
+        SessionKiller.POSTGRESQL, false, transport);
   }
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
@@ -137,7 +162,7 @@ final class ServerBackend implements Backend {
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
             + database + "' AND command = 'Query' AND info LIKE '" + prefix + "%'",
-        SessionKiller.MARIADB, false);
+        SessionKiller.MARIADB, false, url -> url);
   }
 
   @Override
@@ -176,7 +201,7 @@ final class ServerBackend implements Backend {
     String url = databaseUrl.apply(request.database());
     DbBuilder builder = Toasty.builder()
         .models(request.models().toArray(ModelDef<?>[]::new))
-        .url(url)
+        .url(transport.apply(url))
         .poolMaxSize(request.poolMaxSize())
         .planCacheSize(request.planCacheSize())
         .wrapDriver(request.wrapDriver());

@@ -1,25 +1,28 @@
 package io.toasty.r2dbc.codec;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.toasty.sql.codec.JsonParameters;
 
 /**
  * PostgreSQL's {@code jsonb} through r2dbc-postgresql's {@link Json} (a String would be bound as
  * {@code varchar}, which a {@code jsonb} column refuses). Apart, so that only a PostgreSQL
  * connection loads the optional driver's class.
  */
-final class PgJson {
-  private PgJson() {}
+final class PgJson implements JsonParameters {
 
-  static Object parameter(String text) {
+  @Override
+  public Object parameter(String text) {
     return Json.of(text);
   }
 
-  static Class<?> nullClass() {
+  @Override
+  public Class<?> nullClass() {
     return Json.class;
   }
 
   /** The text of a value read from a {@code jsonb} column. */
-  static String text(Object raw) {
+  @Override
+  public String text(Object raw) {
     return raw instanceof Json j ? j.asString() : raw.toString();
   }
 }

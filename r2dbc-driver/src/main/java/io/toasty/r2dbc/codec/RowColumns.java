@@ -2,6 +2,7 @@ package io.toasty.r2dbc.codec;
 
 import io.r2dbc.spi.Row;
 import io.toasty.driver.ValueRanges;
+import io.toasty.sql.codec.ValueConversion;
 import io.toasty.value.Columns;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
@@ -48,7 +49,7 @@ public final class RowColumns implements Columns {
    */
   private final Class<?>[] asked;
   private final boolean byType;
-  /** What the backend stores: a date or time read outside it is refused (ValueCodec.time). */
+  /** What the backend stores: a date or time read outside it is refused (ValueConversion.time). */
   private final ValueRanges ranges;
   private Row row;
   /**
@@ -196,22 +197,23 @@ public final class RowColumns implements Columns {
     if (raw instanceof Boolean b) {
       return b;
     }
-    if (raw instanceof Number n && ValueCodec.isIntegral(n)) {
+    if (raw instanceof Number n && ValueConversion.isIntegral(n)) {
       return n.longValue() != 0;
     }
-    throw raw == null ? nullInPrimitive() : ValueCodec.mismatch(raw, Type.Scalar.BOOL);
+    throw raw == null ? nullInPrimitive() : ValueConversion.mismatch(raw, Type.Scalar.BOOL);
   }
 
   @Override
   public byte i8(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return (byte) ValueCodec.integer(present(raw), Byte.MIN_VALUE, Byte.MAX_VALUE, Type.Scalar.I8);
+    return (byte) ValueConversion.integer(present(raw), Byte.MIN_VALUE, Byte.MAX_VALUE,
+        Type.Scalar.I8);
   }
 
   @Override
   public short i16(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return (short) ValueCodec.integer(present(raw), Short.MIN_VALUE, Short.MAX_VALUE,
+    return (short) ValueConversion.integer(present(raw), Short.MIN_VALUE, Short.MAX_VALUE,
         Type.Scalar.I16);
   }
 
@@ -222,7 +224,7 @@ public final class RowColumns implements Columns {
       learn(i, Integer.class);
       return n;
     }
-    return (int) ValueCodec.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
+    return (int) ValueConversion.integer(present(raw), Integer.MIN_VALUE, Integer.MAX_VALUE,
         Type.Scalar.I32);
   }
 
@@ -233,19 +235,19 @@ public final class RowColumns implements Columns {
       learn(i, Long.class);
       return n;
     }
-    return ValueCodec.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
+    return ValueConversion.integer(present(raw), Long.MIN_VALUE, Long.MAX_VALUE, Type.Scalar.I64);
   }
 
   @Override
   public float f32(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return ValueCodec.number(present(raw), Type.Scalar.F32).floatValue();
+    return ValueConversion.number(present(raw), Type.Scalar.F32).floatValue();
   }
 
   @Override
   public double f64(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return ValueCodec.number(present(raw), Type.Scalar.F64).doubleValue();
+    return ValueConversion.number(present(raw), Type.Scalar.F64).doubleValue();
   }
 
   @Override
@@ -255,39 +257,39 @@ public final class RowColumns implements Columns {
       learn(i, String.class);
       return text;
     }
-    return raw == null ? null : ValueCodec.string(raw, Type.Scalar.STRING);
+    return raw == null ? null : ValueConversion.string(raw, Type.Scalar.STRING);
   }
 
   @Override
   public byte @Nullable [] bytes(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : ValueCodec.bytes(raw);
+    return raw == null ? null : ValueConversion.bytes(raw);
   }
 
   @Override
   public @Nullable UUID uuid(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : ValueCodec.uuid(raw);
+    return raw == null ? null : ValueConversion.uuid(raw);
   }
 
   @Override
   public @Nullable BigDecimal decimal(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
-    return raw == null ? null : ValueCodec.decimal(raw);
+    return raw == null ? null : ValueConversion.decimal(raw);
   }
 
   @Override
   public @Nullable Instant instant(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
-        : (Instant) ValueCodec.time(raw, Type.Scalar.INSTANT, ranges);
+        : (Instant) ValueConversion.time(raw, Type.Scalar.INSTANT, ranges);
   }
 
   @Override
   public @Nullable LocalDate localDate(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
-        : (LocalDate) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE, ranges);
+        : (LocalDate) ValueConversion.time(raw, Type.Scalar.LOCAL_DATE, ranges);
   }
 
   @Override
@@ -295,20 +297,20 @@ public final class RowColumns implements Columns {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null : raw instanceof OffsetTime t ? t.toLocalTime()
         : raw instanceof String t ? LocalTime.parse(t)
-        : ValueCodec.as(raw, LocalTime.class, Type.Scalar.LOCAL_TIME);
+        : ValueConversion.as(raw, LocalTime.class, Type.Scalar.LOCAL_TIME);
   }
 
   @Override
   public @Nullable LocalDateTime localDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
-        : (LocalDateTime) ValueCodec.time(raw, Type.Scalar.LOCAL_DATE_TIME, ranges);
+        : (LocalDateTime) ValueConversion.time(raw, Type.Scalar.LOCAL_DATE_TIME, ranges);
   }
 
   @Override
   public @Nullable OffsetDateTime offsetDateTime(int i) {
     Object raw = raws == null ? row.get(fields[i], Object.class) : memo(i);
     return raw == null ? null
-        : (OffsetDateTime) ValueCodec.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);
+        : (OffsetDateTime) ValueConversion.time(raw, Type.Scalar.OFFSET_DATE_TIME, ranges);
   }
 }

@@ -20,6 +20,7 @@ import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqliteDialect;
+import io.toasty.sql.error.ErrorTranslator;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,12 @@ import org.junit.jupiter.api.Test;
  * its message forms are checked only here).
  */
 class DialectErrorTranslationTest {
-  private final ErrorTranslator postgres = new ErrorTranslator(PostgresDialect.INSTANCE,
+  private final ErrorTranslator postgres = R2dbcErrors.translator(PostgresDialect.INSTANCE,
       Fixtures.SCHEMA);
-  private final ErrorTranslator mysql = new ErrorTranslator(MySqlDialect.MYSQL, Fixtures.SCHEMA);
-  private final ErrorTranslator sqlite = new ErrorTranslator(SqliteDialect.INSTANCE,
+  private final ErrorTranslator mysql = R2dbcErrors.translator(MySqlDialect.MYSQL, Fixtures.SCHEMA);
+  private final ErrorTranslator sqlite = R2dbcErrors.translator(SqliteDialect.INSTANCE,
       Fixtures.SCHEMA);
-  private final ErrorTranslator h2 = new ErrorTranslator(H2Dialect.INSTANCE, Fixtures.SCHEMA);
+  private final ErrorTranslator h2 = R2dbcErrors.translator(H2Dialect.INSTANCE, Fixtures.SCHEMA);
 
   private static R2dbcDataIntegrityViolationException integrity(String message, String state,
       int code) {

@@ -14,6 +14,7 @@ import io.toasty.r2dbc.Fixtures;
 import io.toasty.sql.dialect.H2Dialect;
 import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.PostgresDialect;
+import io.toasty.sql.error.ErrorTranslator;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Messages as H2 2.4 writes them (see R2dbcDriverTest for the real thing). */
 class ErrorTranslatorTest {
-  private final ErrorTranslator translator = new ErrorTranslator(H2Dialect.INSTANCE,
+  private final ErrorTranslator translator = R2dbcErrors.translator(H2Dialect.INSTANCE,
       Fixtures.SCHEMA);
 
   private static R2dbcDataIntegrityViolationException duplicate(String message) {
@@ -44,7 +45,7 @@ class ErrorTranslatorTest {
         MySqlDialect.MARIADB)) {
       ConnectionLostException e = assertInstanceOf(
           ConnectionLostException.class,
-          new ErrorTranslator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
+          R2dbcErrors.translator(dialect, Fixtures.SCHEMA).translate(cause, "users"));
       assertEquals(unsent, e.nothingSent(), message);
     }
   }
@@ -59,11 +60,11 @@ class ErrorTranslatorTest {
     Throwable cause = new IllegalStateException("Request queue was disposed");
     ConnectionLostException e = assertInstanceOf(
         ConnectionLostException.class,
-        new ErrorTranslator(MySqlDialect.MARIADB, Fixtures.SCHEMA)
+        R2dbcErrors.translator(MySqlDialect.MARIADB, Fixtures.SCHEMA)
             .translate(new RuntimeException("wrapped", cause), "users"));
     assertEquals(true, e.nothingSent());
     assertSame(cause, e.getCause().getCause());
-    Throwable other = new ErrorTranslator(MySqlDialect.MARIADB,
+    Throwable other = R2dbcErrors.translator(MySqlDialect.MARIADB,
         Fixtures.SCHEMA).translate(new IllegalStateException("Request queue was full"), "users");
     assertEquals(DriverException.class, other.getClass(), "another IllegalStateException");
   }

@@ -77,7 +77,7 @@ class ForeignKeyErrorsTest {
   private static ForeignKeyViolationException insert(SqlDialect dialect, String message,
       String state, int code) {
     return assertInstanceOf(ForeignKeyViolationException.class,
-        new ErrorTranslator(dialect, SCHEMA).translate(
+        R2dbcErrors.translator(dialect, SCHEMA).translate(
             new R2dbcDataIntegrityViolationException(message, state, code), "books", false,
             List.of(), INSERT, ARGS));
   }
@@ -85,7 +85,7 @@ class ForeignKeyErrorsTest {
   private static ForeignKeyViolationException delete(SqlDialect dialect, String message,
       String state, int code) {
     return assertInstanceOf(ForeignKeyViolationException.class,
-        new ErrorTranslator(dialect, SCHEMA).translate(
+        R2dbcErrors.translator(dialect, SCHEMA).translate(
             new R2dbcDataIntegrityViolationException(message, state, code), "books", true,
             List.of(), DELETE, List.of(new Value.I64(7))));
   }

@@ -51,7 +51,7 @@ class WithheldTest {
         + "violation: \"PUBLIC.users_email_key ON PUBLIC.users(email NULLS FIRST) VALUES "
         + "( /* 2 */ 'secret@example.com' )\"", "23505", 23505);
     UniqueViolationException e = assertInstanceOf(UniqueViolationException.class,
-        new ErrorTranslator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "users"));
+        R2dbcErrors.translator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "users"));
     assertEquals(Optional.of("User"), e.model());
     assertEquals(Optional.of("email"), e.field());
     assertFalse(chain(e).contains("secret"), chain(e));
@@ -63,7 +63,7 @@ class WithheldTest {
     Throwable cause = new R2dbcDataIntegrityViolationException("Duplicate entry "
         + "'secret@example.com' for key 'users_email_key'", "23000", 1062);
     UniqueViolationException e = assertInstanceOf(UniqueViolationException.class,
-        new ErrorTranslator(MySqlDialect.MARIADB, SENSITIVE).translate(cause, "users"));
+        R2dbcErrors.translator(MySqlDialect.MARIADB, SENSITIVE).translate(cause, "users"));
     assertEquals(Optional.of("email"), e.field());
     assertFalse(chain(e).contains("secret"), chain(e));
   }
@@ -72,7 +72,7 @@ class WithheldTest {
   void anOtherErrorKeepsItsClassAndSqlStateButNotItsText() {
     Throwable cause = new R2dbcBadGrammarException("bad value 'secret'", "42000", 1);
     DriverException e = assertInstanceOf(DriverException.class,
-        new ErrorTranslator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "users"));
+        R2dbcErrors.translator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "users"));
     assertEquals("42000", e.sqlState());
     assertFalse(chain(e).contains("secret"), chain(e));
     assertTrue(e.getMessage().startsWith("[h2] "), e.getMessage());
@@ -82,7 +82,7 @@ class WithheldTest {
   void tablesWithoutSensitiveFieldsKeepTheDatabaseText() {
     Throwable cause = new R2dbcBadGrammarException("bad value 'x'", "42000", 1);
     DriverException e = assertInstanceOf(DriverException.class,
-        new ErrorTranslator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "posts"));
+        R2dbcErrors.translator(H2Dialect.INSTANCE, SENSITIVE).translate(cause, "posts"));
     assertSame(cause, e.getCause());
     assertTrue(e.getMessage().contains("bad value 'x'"), e.getMessage());
   }

@@ -20,6 +20,7 @@ import io.toasty.reactive.Db;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
+import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaDdl;
 import io.toasty.tck.Backend;
 import io.toasty.tck.BackendContext;
@@ -38,6 +39,7 @@ import io.toasty.tck.models.Guilds;
 import io.toasty.tck.models.Student;
 import io.toasty.tck.models.Students;
 import io.toasty.tck.models.Users;
+import io.toasty.vertx.VertxDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,8 +76,10 @@ public abstract class SchemaUpgradeScenarios {
     TableSchema table = schema.table(CRESTS);
     TableSchema older = new TableSchema(table.name(), table.columns(), table.primaryKey(),
         List.of(), List.of());
-    SchemaDdl ddl = new SchemaDdl(db.schema().driver(R2dbcDriver.class).orElseThrow().dialect(),
-        schema);
+    SqlDialect dialect = db.schema().driver(R2dbcDriver.class).map(R2dbcDriver::dialect)
+        .or(() -> db.schema().driver(VertxDriver.class).map(VertxDriver::dialect))
+        .orElseThrow();
+    SchemaDdl ddl = new SchemaDdl(dialect, schema);
     context.executeSql(ddl.createTable(older, List.of())
         .replaceAll("( CONSTRAINT [\"`]\\w+[\"`])? CHECK \\([^)]*\\)", ""));
   }

@@ -1,0 +1,39 @@
+package io.toasty.docs.vertx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Vert.x transport example of docs/databases.md on the PostgreSQL server the build runs
+ * ({@code -Dtoasty.docs.postgresql} names another), in a schema of its own.
+ */
+class VertxGuideTest {
+  private static final String SERVER = System.getProperty("toasty.docs.postgresql",
+      "vertx:postgresql://postgres@127.0.0.1:5432/test");
+
+  @Test
+  void theGuideRunsAsWrittenOnPostgresql() {
+    String schema = "docs_vertx_" + UUID.randomUUID().toString().replace("-", "");
+    Db admin = Toasty.builder().models(Notes.MODEL).url(SERVER).build();
+    try {
+      admin.sql("CREATE SCHEMA " + schema).execute().block();
+      Db db = VertxGuide.open(SERVER + "?schema=" + schema);
+      try {
+        List<Note> notes = VertxGuide.writeAndRead(db, "over Vert.x");
+        assertEquals(List.of("over Vert.x"), notes.stream().map(Note::text).toList());
+        assertFalse(db.capability().changeStreams(), "this transport does not listen yet");
+      } finally {
+        db.close().block();
+      }
+    } finally {
+      admin.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().block();
+      admin.close().block();
+    }
+  }
+}

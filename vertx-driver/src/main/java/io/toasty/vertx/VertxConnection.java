@@ -1,0 +1,385 @@
+package io.toasty.vertx;
+
+import io.toasty.driver.Connection;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.error.ConnectionLostException;
+import io.toasty.error.DriverException;
+import io.toasty.error.QueryTimeoutException;
+import io.toasty.error.UniqueViolationException;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.error.UnreadableColumnException;
+import io.toasty.sql.lane.OperationLane;
+import io.toasty.sql.push.DdlSession;
+import io.toasty.sql.render.InsertEcho;
+import io.toasty.sql.render.RawStatementText;
+import io.toasty.sql.render.RenderedSql;
+import io.toasty.sql.session.SessionTimeout;
+import io.toasty.sql.session.SqlOperations;
+import io.toasty.sql.session.UpsertRetry;
+import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Source;
+import io.toasty.stmt.StatementNode;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import io.vertx.sqlclient.DatabaseException;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One pooled Vert.x connection. Runs {@code QuerySql}, {@code Insert}, {@code RawSql},
+ * {@code PathQuery} and {@code Transaction} operations one after another through the shared
+ * {@link OperationLane}: a write whose subscriber cancels still runs to its end before the next
+ * operation starts, and an operation not yet sent is never sent. A query's rows stream from a
+ * cursor with the subscriber's demand ({@link CursorRows}).
+ */
+final class VertxConnection implements Connection, DdlSession, SqlOperations {
+  private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
+  private static final String UPSERT_SAVEPOINT = "toasty_upsert";
+  private static final AtomicIntegerFieldUpdater<VertxConnection> CLOSED =
+      AtomicIntegerFieldUpdater.newUpdater(VertxConnection.class, "closed");
+
+  private final SqlConnection connection;
+  private final VertxParts parts;
+  private final int fetchSize;
+  /** Tells the driver the connection went back to the pool (its gauges). */
+  private final Runnable released;
+  private final OperationLane lane = new OperationLane();
+  private volatile int closed;
+  /** A BEGIN was sent (or may have been) and no COMMIT or ROLLBACK has ended it since. */
+  private volatile boolean begun;
+  /** An operation failed with a connection-level error: the pool must not lend it again. */
+  private volatile boolean lost;
+  /** The session's statement timeout, set per statement from its Context. */
+  private final SessionTimeout timeout;
+
+  /**
+   * A lent connection whose cursors read {@code fetchSize} rows at a time; {@code released} runs
+   * once it is back in the pool. Its session has statement timeout {@code lent} (null: none) when
+   * lent, and its statements get that one unless their Context says otherwise.
+   */
+  VertxConnection(SqlConnection connection, VertxParts parts, int fetchSize,
+      @Nullable Duration lent, Runnable released) {
+    this.connection = connection;
+    this.parts = parts;
+    this.fetchSize = fetchSize;
+    this.released = released;
+    this.timeout = new SessionTimeout(parts.dialect(), lent, lent, limit -> Flux.fromIterable(
+        parts.dialect().statementTimeoutSql(limit)).concatMap(this::run).then());
+  }
+
+  @Override
+  public Mono<ExecResponse> exec(Operation operation) {
+    Objects.requireNonNull(operation, "operation");
+    if (closed != 0) {
+      return Mono.error(new DriverException(parts.dialect().backend(), null,
+          "the connection was closed", null));
+    }
+    return SqlOperations.run(operation, this, timeout, parts.dialect().backend());
+  }
+
+  /**
+   * One rendered statement, in its turn after {@code limit} has set the session's timeout: a
+   * count, or its rows (read to their end even when cancelled).
+   */
+  @Override
+  public Mono<ExecResponse> statement(StatementNode statement, List<Value> args,
+      List<Type> rowType, Mono<Void> limit) {
+    String table = statement.source() instanceof Source.Table t ? t.table() : null;
+    boolean delete = statement instanceof DeleteNode;
+    List<Integer> computed = SqlOperations.computedColumns(statement);
+    Function<Throwable, Throwable> translate = e -> translated(e, table, delete, computed,
+        statement, args);
+    return Mono.defer(() -> {
+      RenderedSql sql = parts.renderer().render(statement);
+      Tuple tuple = parts.codec().tuple(sql, args);
+      if (!sql.returnsRows()) {
+        return lane.write(limit.then(update(sql.sql(), tuple)).onErrorMap(translate))
+            .<ExecResponse>map(ExecResponse.Count::new);
+      }
+      List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
+      InsertEcho echo = sql.echo();
+      boolean query = statement instanceof Query;
+      Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
+        if (echo == null) {
+          return rows(sql.sql(), tuple, query, row -> decoded(statement, row, types));
+        }
+        int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
+        return rows(sql.sql(), tuple, query, row -> echo.row(next[0]++,
+            decoded(statement, row, echo.returnedTypes()), sql, args,
+            parts.codec()::asReturned));
+      }));
+      Flux<Value.Record> rows = !SqlOperations.mayLoseRace(statement, parts.dialect()) ? once
+          : UpsertRetry.retried(() -> begun ? underSavepoint(once) : once,
+              e -> translate.apply(e) instanceof UniqueViolationException);
+      // A cancelled read is read to its end too (dialect.drainsCancelledReads), a batch at a
+      // time, so that its own transaction has ended before the next operation starts: the lane
+      // does not wait for what a cancel sends (its ROLLBACK).
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
+    }).onErrorMap(translate);
+  }
+
+  /** A path query: one recursive CTE, its rows read as a query's are. */
+  @Override
+  public Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
+    Function<Throwable, Throwable> translate = e -> translated(e, null, false, List.of(), null,
+        List.of());
+    return Mono.defer(() -> {
+      RenderedSql sql = parts.renderer().render(p.statement());
+      Tuple tuple = parts.codec().tuple(sql, p.args());
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql.sql(), tuple, true,
+          row -> parts.codec().decodeRow(row, p.rowType()))));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
+    }).onErrorMap(translate);
+  }
+
+  /**
+   * A raw statement: its text with this dialect's markers, its values bound in order. Rows are
+   * read to their end even when the subscriber cancels, as a write's are: the text may write.
+   */
+  @Override
+  public Mono<ExecResponse> raw(Operation.RawSql r, Mono<Void> limit) {
+    Function<Throwable, Throwable> translate = e -> translated(e, null, false, List.of(), null,
+        List.of());
+    return Mono.defer(() -> {
+      String sql = RawStatementText.render(r.text(), parts.dialect());
+      Tuple tuple = parts.codec().tuple(r.args());
+      if (!r.returnsRows()) {
+        return lane.write(limit.then(update(sql, tuple)).onErrorMap(translate))
+            .<ExecResponse>map(ExecResponse.Count::new);
+      }
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql, tuple, false,
+          row -> labelled(row, r.rowType()))));
+      return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
+    }).onErrorMap(translate);
+  }
+
+  /** A raw row as {@code (labels, values)}, each column read as its type in {@code rowType}. */
+  private Value.Record labelled(Row row, List<Type> rowType) {
+    Value[] labels = new Value[row.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = new Value.Str(row.getColumnName(i));
+    }
+    List<Type> types = rowType.isEmpty()
+        ? Collections.nCopies(labels.length, Type.Scalar.NULL) : rowType;
+    return Value.Record.of(Value.Record.adopt(labels), parts.codec().decodeRow(row, types));
+  }
+
+  /** One row decoded; a value its field cannot hold names the model, field and key. */
+  private Value.Record decoded(StatementNode statement, Row row, List<Type> types) {
+    try {
+      return parts.codec().decodeRow(row, types);
+    } catch (UnreadableColumnException e) {
+      throw parts.errors().unreadable(statement, e);
+    }
+  }
+
+  /** Runs {@code sql} once with {@code args}: the rows it changed. */
+  private Mono<Long> update(String sql, Tuple args) {
+    return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
+        .map(result -> (long) result.rowCount());
+  }
+
+  /**
+   * The rows of one execution of {@code sql}. Inside the engine's transaction they are read from
+   * a cursor as the subscriber asks for them. Outside one, a write's (and a raw statement's, which
+   * may write) come in one answer: it commits as it runs, as in autocommit over R2DBC, so that
+   * another connection sees it as soon as its rows arrive. A {@code query}'s come from a cursor
+   * in a transaction of its own (PostgreSQL keeps a cursor only within one), committed once its
+   * rows are read, rolled back when it fails or its subscriber cancels; its BEGIN goes out
+   * without waiting for the answer, in one round trip with the statement (Vert.x pipelines a
+   * connection's commands), and a BEGIN that failed fails the rows.
+   */
+  private <T> Flux<T> rows(String sql, Tuple args, boolean query, Function<Row, T> mapper) {
+    if (begun) {
+      return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
+    }
+    if (!query) {
+      return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
+          .flatMapIterable(result -> result)
+          .map(mapper);
+    }
+    return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
+        begin -> CursorRows.of(connection, sql, args, fetchSize).map(mapper),
+        begin -> Futures.mono(() -> begin).then(run("COMMIT")),
+        (begin, e) -> run("ROLLBACK").onErrorResume(x -> Mono.empty()),
+        begin -> run("ROLLBACK").onErrorResume(x -> Mono.empty()));
+  }
+
+  /**
+   * {@code rows} under a savepoint, rolled back to when they fail: a failed upsert inside a
+   * transaction then leaves it usable, for {@link UpsertRetry} to run it again. The rows (one
+   * per record sent) are handed on once the savepoint is released.
+   */
+  private Flux<Value.Record> underSavepoint(Flux<Value.Record> rows) {
+    return Flux.usingWhen(run("SAVEPOINT " + UPSERT_SAVEPOINT).thenReturn(Boolean.TRUE),
+        open -> rows.collectList(),
+        open -> run("RELEASE SAVEPOINT " + UPSERT_SAVEPOINT),
+        (open, e) -> run("ROLLBACK TO SAVEPOINT " + UPSERT_SAVEPOINT),
+        open -> run("ROLLBACK TO SAVEPOINT " + UPSERT_SAVEPOINT))
+        .flatMapIterable(list -> list);
+  }
+
+  /** Runs one SQL statement of no parameters and no result, in the simple protocol. */
+  private Mono<Void> run(String sql) {
+    return Futures.mono(() -> connection.query(sql).execute()).then();
+  }
+
+  @Override
+  public Mono<ExecResponse> transaction(Operation.Transaction t) {
+    return lane.write(Mono.defer(() -> switch (t.kind()) {
+      case BEGIN -> {
+        begun = true;
+        yield begin(t);
+      }
+      case COMMIT -> end("COMMIT");
+      case ROLLBACK -> end("ROLLBACK");
+      case SAVEPOINT -> run("SAVEPOINT " + SqlOperations.savepoint(t));
+      case RELEASE_SAVEPOINT -> run("RELEASE SAVEPOINT " + SqlOperations.savepoint(t));
+      case ROLLBACK_TO_SAVEPOINT -> run("ROLLBACK TO SAVEPOINT " + SqlOperations.savepoint(t));
+    })
+        .then(Mono.<ExecResponse>just(NONE))
+        .onErrorMap(e -> translated(e, null, false, List.of(), null, List.of())));
+  }
+
+  /** BEGIN, as the dialect's statements where it has them, else with the options in SQL. */
+  private Mono<Void> begin(Operation.Transaction t) {
+    String isolation = t.isolation() == null ? null
+        : t.isolation().name().replace('_', ' ').toUpperCase(Locale.ROOT);
+    List<String> statements = parts.dialect().beginStatements(isolation, t.readOnly());
+    if (statements.isEmpty()) {
+      StringBuilder begin = new StringBuilder("BEGIN");
+      if (isolation != null) {
+        begin.append(" ISOLATION LEVEL ").append(isolation);
+      }
+      if (t.readOnly()) {
+        begin.append(" READ ONLY");
+      }
+      statements = List.of(begin.toString());
+    }
+    return Flux.fromIterable(statements).concatMap(this::run).then();
+  }
+
+  /** COMMIT or ROLLBACK; the transaction is over whatever the answer. */
+  private Mono<Void> end(String sql) {
+    return run(sql).doFinally(s -> begun = false);
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return parts.dialect();
+  }
+
+  @Override
+  public Mono<Void> executeDdl(List<String> statements,
+      BiFunction<String, Throwable, Throwable> failure) {
+    Mono<Void> each = Flux.fromIterable(statements)
+        .concatMap(sql -> run(sql).onErrorMap(e -> failure.apply(sql, e)))
+        .then();
+    Mono<Void> ddl = !parts.dialect().transactionalDdl() ? each
+        : Mono.usingWhen(run("BEGIN").thenReturn(Boolean.TRUE), open -> each,
+            open -> run("COMMIT"), (open, e) -> run("ROLLBACK"), open -> run("ROLLBACK"));
+    return lane.write(ddl.onErrorMap(e -> translated(e, null, false, List.of(), null,
+        List.of())));
+  }
+
+  @Override
+  public Mono<List<List<String>>> catalogRows(String sql) {
+    return lane.write(Futures.mono(() -> connection.query(sql).execute())
+        .map(result -> {
+          List<List<String>> rows = new ArrayList<>();
+          for (Row row : result) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+              Object v = row.getValue(i);
+              texts.add(v == null ? null : String.valueOf(v));
+            }
+            rows.add(texts);
+          }
+          return rows;
+        })
+        .onErrorMap(e -> translated(e, null, false, List.of(), null, List.of())));
+  }
+
+  /**
+   * {@code error} of {@code statement} (run with {@code args}; null when not one) as Toasty's
+   * exception; a lost connection is remembered for {@link #close}.
+   */
+  private Throwable translated(Throwable error, @Nullable String table, boolean delete,
+      List<Integer> computed, @Nullable StatementNode statement, List<Value> args) {
+    String state = sqlState(error);
+    if (timeout.limited() && state != null && parts.dialect().endsTimedWait(state)) {
+      return new QueryTimeoutException(parts.dialect().backend(), state,
+          "the statement waited for a lock past its statement timeout, and the database "
+          + "stopped it", error);
+    }
+    Throwable t = parts.errors().translate(error, table, delete, computed, statement, args);
+    if (t instanceof ConnectionLostException) {
+      lost = true;
+    }
+    return t;
+  }
+
+  /** The SQLSTATE of the first of {@code error} and its causes that has one, or null. */
+  private static @Nullable String sqlState(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof DatabaseException d && d.getSqlState() != null) {
+        return d.getSqlState();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the connection to Vert.x's pool, once, in its turn after every operation started
+   * before (cancelled ones run to their end first); a transaction still open is rolled back
+   * first, so that no borrower inherits it. A connection that was lost is closed as it is: the
+   * pool drops a closed connection.
+   */
+  @Override
+  public Mono<Void> close() {
+    return Mono.defer(() -> {
+      if (!CLOSED.compareAndSet(this, 0, 1)) {
+        return Mono.empty();
+      }
+      // counted back when it is handed to the pool, so that the gauges are right once the close
+      // completes
+      return lane.write(Mono.defer(this::settle))
+          .onErrorResume(e -> Mono.empty())
+          .then(Mono.fromRunnable(released))
+          .then(Futures.mono(connection::close));
+    });
+  }
+
+  /**
+   * In the release's turn: rolls back a transaction still open and sets the session's statement
+   * timeout back to what it was when lent; nothing on a connection already lost.
+   */
+  private Mono<Void> settle() {
+    if (lost) {
+      return Mono.empty();
+    }
+    return (begun ? end("ROLLBACK").onErrorResume(e -> Mono.empty()) : Mono.<Void>empty())
+        .then(timeout.restore().onErrorResume(e -> {
+          lost = true; // a session left with another statement timeout is not lent again
+          return Mono.empty();
+        }));
+  }
+}

@@ -1,0 +1,218 @@
+package io.toasty.vertx;
+
+import io.toasty.driver.Capability;
+import io.toasty.driver.Connection;
+import io.toasty.driver.Driver;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.OperationText;
+import io.toasty.driver.PoolState;
+import io.toasty.driver.SchemaUpgrade;
+import io.toasty.error.DriverException;
+import io.toasty.error.PoolTimeoutException;
+import io.toasty.schema.Schema;
+import io.toasty.sql.dialect.PostgresDialect;
+import io.toasty.sql.dialect.SqlDialect;
+import io.toasty.sql.push.SchemaCommands;
+import io.toasty.sql.render.SqlOperationText;
+import io.toasty.sql.render.SqlRenderer;
+import io.toasty.vertx.codec.VertxCodec;
+import io.toasty.vertx.error.VertxErrors;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * An SQL backend over a Vert.x reactive SQL client and Vert.x's own pool: PostgreSQL through
+ * vertx-pg-client. Statements are written by the same dialect and renderer as the R2DBC
+ * transport's, values converted and errors translated by the same code (toasty-sql).
+ *
+ * <p>The pool is Vert.x's, bounded by {@code poolMaxSize}; an acquire waits at most the
+ * configured acquire timeout ({@link PoolTimeoutException}), and a connection that arrives after
+ * its acquirer cancelled is given back at once. Rows are read from a cursor, a batch at a time as
+ * the subscriber asks ({@link CursorRows}).
+ */
+public final class VertxDriver implements Driver {
+  private static final Logger LOG = LoggerFactory.getLogger(VertxDriver.class);
+  /** Rows a cursor reads per round trip: a result holds at most this many in memory. */
+  static final int FETCH_SIZE = 256;
+  /** Prepared statements each connection keeps (vertx-pg-client's per-connection cache). */
+  private static final int STATEMENT_CACHE = 256;
+
+  private final SqlDialect dialect;
+  private final Schema schema;
+  private final VertxParts parts;
+  private final Vertx vertx;
+  /** Whether {@link #close()} closes {@link #vertx}: the driver made it. */
+  private final boolean ownsVertx;
+  private final Pool pool;
+  private final int poolMaxSize;
+  private final Duration acquireTimeout;
+  /** What each session's statement timeout is when it opens (a startup parameter), or null. */
+  private final @Nullable Duration statementTimeout;
+  /** Connections lent and not yet given back. */
+  private final AtomicInteger lent = new AtomicInteger();
+  /** Acquires waiting for the pool. */
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private VertxDriver(SqlDialect dialect, DriverConfig config, PgConnectOptions options,
+      @Nullable Vertx vertx) {
+    this.dialect = dialect;
+    this.schema = config.schema();
+    this.parts = new VertxParts(dialect, new SqlRenderer(dialect, schema),
+        new VertxCodec(dialect), VertxErrors.translator(dialect, schema));
+    this.ownsVertx = vertx == null;
+    this.vertx = vertx == null ? Vertx.vertx() : vertx;
+    this.poolMaxSize = config.poolMaxSize();
+    this.acquireTimeout = config.acquireTimeout();
+    this.statementTimeout = config.statementTimeout();
+    options.setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(STATEMENT_CACHE);
+    if (statementTimeout != null) {
+      // the server stops a statement at the limit itself (57014, a QueryTimeoutException)
+      options.addProperty("statement_timeout",
+          Long.toString(Math.max(1, statementTimeout.toMillis())));
+    }
+    PoolOptions pooling = new PoolOptions()
+        .setMaxSize(poolMaxSize)
+        .setName("toasty-" + dialect.backend())
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.maxIdleTime().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        // the acquire's own timeout ends the wait (a PoolTimeoutException); Vert.x's is a backstop
+        .setConnectionTimeout((int) Math.min(Integer.MAX_VALUE,
+            acquireTimeout.multipliedBy(2).plusSeconds(1).toMillis()))
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+    this.pool = PgBuilder.pool().with(pooling).connectingTo(options).using(this.vertx).build();
+  }
+
+  /**
+   * A PostgreSQL driver for {@code config}'s {@code vertx:postgresql:} URL, on a Vert.x instance
+   * of its own that {@link #close()} closes.
+   *
+   * @throws IllegalArgumentException when the URL is not a {@code vertx:postgresql:} one
+   */
+  public static VertxDriver postgresql(DriverConfig config) {
+    return new VertxDriver(PostgresDialect.INSTANCE, config, VertxUrl.postgresql(config.url()),
+        null);
+  }
+
+  /**
+   * A PostgreSQL driver for {@code config} (its URL a {@code vertx:postgresql:} one) on the
+   * application's {@code vertx}, which {@link #close()} leaves open.
+   *
+   * @throws IllegalArgumentException when the URL is not a {@code vertx:postgresql:} one
+   */
+  public static VertxDriver postgresql(DriverConfig config, Vertx vertx) {
+    return new VertxDriver(PostgresDialect.INSTANCE, config, VertxUrl.postgresql(config.url()),
+        Objects.requireNonNull(vertx, "vertx"));
+  }
+
+  /**
+   * {@inheritDoc} PostgreSQL's, less change streams: this transport does not listen for
+   * notifications yet, so {@link #changes} refuses with {@code CHANGE_STREAMS}.
+   */
+  @Override
+  public Capability capability() {
+    return dialect.capability().withChangeStreams(false);
+  }
+
+  /** The SQL dialect this driver writes. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public Optional<OperationText> operationText() {
+    return Optional.of(new SqlOperationText(parts.renderer()));
+  }
+
+  @Override
+  public Optional<PoolState> poolState() {
+    int inUse = lent.get();
+    int allocated = Math.max(pool.size(), inUse);
+    return Optional.of(new PoolState(poolMaxSize, inUse, allocated - inUse, allocated,
+        waiting.get()));
+  }
+
+  @Override
+  public Mono<Connection> connect() {
+    return lend().map(c -> c);
+  }
+
+  /**
+   * A connection of the pool, within the acquire timeout. A connection the pool hands over after
+   * the acquire was cancelled (or timed out) goes back at once: the hand-over and the cancel
+   * race for one flag, so it is either lent or given back, never both.
+   */
+  private Mono<VertxConnection> lend() {
+    Mono<VertxConnection> acquire = Mono.create(sink -> {
+      if (closed.get()) {
+        sink.error(new DriverException(dialect.backend(), null, "the driver is closed", null));
+        return;
+      }
+      AtomicBoolean decided = new AtomicBoolean();
+      sink.onCancel(() -> decided.set(true));
+      waiting.incrementAndGet();
+      pool.getConnection().onComplete(ar -> {
+        waiting.decrementAndGet();
+        if (ar.failed()) {
+          if (decided.compareAndSet(false, true)) {
+            sink.error(parts.errors().translate(ar.cause(), null));
+          }
+          return;
+        }
+        SqlConnection c = ar.result();
+        if (!decided.compareAndSet(false, true)) {
+          c.close();
+          return;
+        }
+        lent.incrementAndGet();
+        sink.success(new VertxConnection(c, parts, FETCH_SIZE, statementTimeout,
+            lent::decrementAndGet));
+      });
+    });
+    return acquire.timeout(acquireTimeout,
+        Mono.error(() -> new PoolTimeoutException(dialect.backend(), acquireTimeout, null)));
+  }
+
+  @Override
+  public Mono<Void> pushSchema() {
+    return SchemaCommands.push(lend(), schema);
+  }
+
+  @Override
+  public Mono<List<SchemaUpgrade>> schemaUpgrades() {
+    return SchemaCommands.upgrades(lend(), schema);
+  }
+
+  @Override
+  public Mono<Void> resetSchema() {
+    return SchemaCommands.reset(lend(), schema);
+  }
+
+  /** Closes the pool, then the Vert.x instance if the driver made it. */
+  @Override
+  public Mono<Void> close() {
+    return Mono.defer(() -> {
+      if (!closed.compareAndSet(false, true)) {
+        return Mono.empty();
+      }
+      Mono<Void> pooled = Futures.mono(pool::close);
+      Mono<Void> all = ownsVertx ? pooled.then(Futures.mono(vertx::close)) : pooled;
+      return all.doOnError(e -> LOG.warn("closing the {} driver failed", dialect.backend(), e));
+    });
+  }
+}
