@@ -138,7 +138,8 @@ public final class DdlRenderer {
       keyInColumn |= columns.keyInColumn(column);
     }
     table.indexes().stream().filter(syntax::liveColumn).findFirst().ifPresent(ix ->
-        sql.append(", ").append(ix.live().generatedColumn(text::q, syntax)));
+        sql.append(", ").append(Objects.requireNonNull(ix.live(), "liveColumn: a live index")
+            .generatedColumn(text::q, syntax)));
     if (!table.primaryKey().isEmpty() && !keyInColumn) {
       sql.append(", ").append(constraints.primaryKey(table));
     }
