@@ -174,7 +174,9 @@ final class ChangeListener {
           return ChangeNotice.mark(mark);
         }));
     Flux<ResumeOrder.Heard> read = listened.flux()
-        .concatWith(Flux.defer(() -> from > 0 ? logged(pg, channel.get(), from) : Flux.empty()))
+        .concatWith(Flux.defer(() -> from > 0
+            ? logged(pg, Objects.requireNonNull(channel.get(), "set before it listens"), from)
+            : Flux.empty()))
         .map(n -> new ResumeOrder.Heard(n, false))
         .concatWith(Mono.just(ResumeOrder.CAUGHT_UP));
     ResumeOrder order = new ResumeOrder(from);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -59,7 +60,8 @@ final class ListenerHub {
     private final Supplier<Flux<ChangeNotice>> listener;
     private final Set<FluxSink<ChangeNotice>> sinks = new LinkedHashSet<>();
     private boolean listening;
-    private Disposable upstream;
+    /** The listener's subscription, once the first subscriber joined. */
+    private @Nullable Disposable upstream;
 
     Shared(String table, Supplier<Flux<ChangeNotice>> listener) {
       this.table = table;
