@@ -26,20 +26,23 @@ class RelationshipGuideTest {
 
   @Test
   void runsOnNeo4jAndStoresTheDeclaredRelationships() {
-    try (Neo4j neo4j = InProcessNeo4j.start()) {
-      assertEquals(OUTPUT, run(neo4j.boltURI().toString()));
-      assertEquals(List.of(Map.of("who", "Ann", "at", "Acme"), Map.of("who", "Bob", "at", "Acme")),
-          rows(neo4j, "MATCH (p:Person)-[:WORKS_AT]->(c:Company)"
-              + " RETURN p.name AS who, c.name AS at ORDER BY who"));
-      assertEquals(List.of(Map.of("who", "Ann", "title", "Graphs")), rows(neo4j,
-          "MATCH (p:Person)-[:WROTE]->(t:Post) RETURN p.name AS who, t.title AS title"));
-      assertEquals(List.of(Map.of("from", "Bob", "to", "Ann", "muted", true,
-          "note", "too many posts")), rows(neo4j, "MATCH (a:Person)-[f:FOLLOWS]->(b:Person)"
-              + " RETURN a.name AS from, b.name AS to, f.muted AS muted, f.note AS note"));
-      assertEquals(List.of(Map.of("n", 0L)), rows(neo4j, "MATCH (f:Follow) RETURN count(f) AS n"));
-      // labels after the records, Neo4j's default names: none after the tables
-      assertEquals(List.of(Map.of("n", 0L)), rows(neo4j, "MATCH (p:persons) RETURN count(p) AS n"));
-    }
+    Neo4j neo4j = InProcessNeo4j.shared();
+    assertEquals(OUTPUT, run(neo4j.boltURI() + "?labelPrefix=relationship_"));
+    assertEquals(List.of(Map.of("who", "Ann", "at", "Acme"), Map.of("who", "Bob", "at", "Acme")),
+        rows(neo4j, "MATCH (p:relationship_Person)-[:WORKS_AT]->(c:relationship_Company)"
+            + " RETURN p.name AS who, c.name AS at ORDER BY who"));
+    assertEquals(List.of(Map.of("who", "Ann", "title", "Graphs")), rows(neo4j,
+        "MATCH (p:relationship_Person)-[:WROTE]->(t:relationship_Post)"
+            + " RETURN p.name AS who, t.title AS title"));
+    assertEquals(List.of(Map.of("from", "Bob", "to", "Ann", "muted", true,
+        "note", "too many posts")), rows(neo4j,
+        "MATCH (a:relationship_Person)-[f:relationship_FOLLOWS]->(b:relationship_Person)"
+            + " RETURN a.name AS from, b.name AS to, f.muted AS muted, f.note AS note"));
+    assertEquals(List.of(Map.of("n", 0L)),
+        rows(neo4j, "MATCH (f:relationship_Follow) RETURN count(f) AS n"));
+    // labels after the records, Neo4j's default names: none after the tables
+    assertEquals(List.of(Map.of("n", 0L)),
+        rows(neo4j, "MATCH (p:relationship_persons) RETURN count(p) AS n"));
   }
 
   private static List<Map<String, Object>> rows(Neo4j neo4j, String cypher) {

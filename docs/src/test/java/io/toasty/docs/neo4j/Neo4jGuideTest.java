@@ -26,10 +26,9 @@ class Neo4jGuideTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     // snippet: neo4j-test-use
-    try (Neo4j neo4j = InProcessNeo4j.start()) {                // one server, closed after
-      String url = neo4j.boltURI() + "?labelPrefix=guide_";   // bolt://localhost:port
-      Neo4jGuide.run(url, out);                               // labels guide_Movie, ..
-    }
+    Neo4j neo4j = InProcessNeo4j.shared();                    // one server for the test JVM
+    String url = neo4j.boltURI() + "?labelPrefix=guide_";     // bolt://localhost:port
+    Neo4jGuide.run(url, out);                                 // labels guide_Movie, ..
     // end-snippet
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(List.of(

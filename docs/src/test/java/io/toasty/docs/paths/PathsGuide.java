@@ -66,7 +66,7 @@ public final class PathsGuide {
     String plan = db.explain(PathQuery.from(Members.MODEL, Members.NAME.eq("ann"))
         .along(Members.FOLLOWING.repeat(1, 3)).untyped(PathNode.Mode.DISTINCT));
     // end-snippet
-    out.println(plan.contains("WITH RECURSIVE") || plan.contains("[:`FOLLOWS`*1..3]")
+    out.println(plan.contains("WITH RECURSIVE") || plan.contains("FOLLOWS`*1..3]")
         || plan.contains("step by step") ? "explained" : "not explained: " + plan);
   }
 }

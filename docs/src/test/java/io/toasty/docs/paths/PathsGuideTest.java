@@ -22,9 +22,8 @@ class PathsGuideTest {
 
   @Test
   void runsOnNeo4j() {
-    try (Neo4j neo4j = InProcessNeo4j.start()) {
-      assertEquals(OUTPUT, run(neo4j.boltURI().toString()));
-    }
+    Neo4j neo4j = InProcessNeo4j.shared();
+    assertEquals(OUTPUT, run(neo4j.boltURI() + "?labelPrefix=paths_"));
   }
 
   @Test
