@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -109,12 +108,12 @@ final class R2dbcConnection implements Connection, DdlSession, SqlOperations {
 
   @Override
   public Mono<ExecResponse> exec(Operation operation) {
-    Objects.requireNonNull(operation, "operation");
-    if (closed != 0) {
-      return Mono.error(new DriverException(parts.dialect().backend(), null,
-          "the connection was closed", null));
-    }
     return SqlOperations.run(operation, this, timeout, parts.dialect().backend());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed != 0;
   }
 
   /** {@code statement} in its turn, after {@code limit} has set the session's timeout. */

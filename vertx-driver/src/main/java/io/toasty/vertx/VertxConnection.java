@@ -4,7 +4,6 @@ import io.toasty.driver.Connection;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
-import io.toasty.error.DriverException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.sql.dialect.SqlDialect;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -84,12 +82,12 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
 
   @Override
   public Mono<ExecResponse> exec(Operation operation) {
-    Objects.requireNonNull(operation, "operation");
-    if (closed != 0) {
-      return Mono.error(new DriverException(parts.dialect().backend(), null,
-          "the connection was closed", null));
-    }
     return SqlOperations.run(operation, this, timeout, parts.dialect().backend());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed != 0;
   }
 
   /**

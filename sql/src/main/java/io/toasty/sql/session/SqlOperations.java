@@ -3,6 +3,7 @@ package io.toasty.sql.session;
 import io.toasty.Feature;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
+import io.toasty.error.DriverException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.stmt.Assignment;
@@ -13,6 +14,7 @@ import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
@@ -36,12 +38,20 @@ public interface SqlOperations {
   /** A path query (one recursive CTE), run after {@code limit}. */
   Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit);
 
+  /** Whether the connection was closed: it runs nothing more. */
+  boolean isClosed();
+
   /**
    * {@code operation} run by {@code on}, the session's timeout set first from the Context it
-   * runs in; an operation an SQL driver does not run is refused with {@code Feature.SQL}.
+   * runs in; an operation an SQL driver does not run is refused with {@code Feature.SQL}, and
+   * any operation of a closed connection fails with a {@link DriverException}.
    */
   static Mono<ExecResponse> run(Operation operation, SqlOperations on, SessionTimeout timeout,
       String backend) {
+    Objects.requireNonNull(operation, "operation");
+    if (on.isClosed()) {
+      return Mono.error(new DriverException(backend, null, "the connection was closed", null));
+    }
     if (operation instanceof Operation.Transaction t) {
       return on.transaction(t);
     }
