@@ -112,7 +112,8 @@ public final class Neo4jDriver implements Driver {
   /**
    * Creates the missing constraints and indexes, all in one schema transaction (each in its own
    * where the dialect runs schema commands only outside transactions), then waits until the
-   * indexes are online; a constraint or index of push's name but another shape, which
+   * indexes are online and sets {@code toasty_live} where a record's marker says otherwise
+   * ({@link GraphSchema#repairs}); a constraint or index of push's name but another shape, which
    * {@code IF NOT EXISTS} keeps, is logged as a warning with the statements that replace it.
    */
   @Override
@@ -130,7 +131,9 @@ public final class Neo4jDriver implements Driver {
         : graphSchema.inOneTransaction() ? inOneTransaction(commands)
         : Flux.fromIterable(commands).concatMap(this::autoCommit).then();
     List<String> awaits = graphSchema.awaitIndexes();
-    return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
+    List<String> repairs = graphSchema.repairs();
+    Mono<Void> built = awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
+    return repairs.isEmpty() ? built : built.then(inOneTransaction(repairs));
   }
 
   /**
