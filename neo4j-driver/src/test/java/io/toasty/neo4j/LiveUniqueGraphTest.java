@@ -1,0 +1,109 @@
+package io.toasty.neo4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.toasty.error.UniqueViolationException;
+import io.toasty.neo4j.models.Handle;
+import io.toasty.neo4j.models.Handles;
+import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import io.toasty.schema.naming.NamingStrategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import reactor.core.publisher.Mono;
+
+/**
+ * A unique value of a soft-deleted model is unique among its live nodes (docs/neo4j.md): the
+ * constraint is over the value and {@code toasty_live}, which a live node holds and a deleted one
+ * lacks; a delete takes it, a restore gives it back, and push repairs the nodes that disagree
+ * with their marker.
+ */
+class LiveUniqueGraphTest {
+  static final Duration T = Duration.ofSeconds(60);
+  Db db;
+  String prefix;
+
+  @BeforeEach
+  void open() {
+    String url = LocalNeo4j.url();
+    prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
+    db = Toasty.builder().url(url).models(Handles.MODEL).poolMaxSize(4)
+        .naming(NamingStrategy.declared()).build();
+    db.schema().reset().block(Duration.ofMinutes(5));
+  }
+
+  @AfterEach
+  void close() {
+    db.close().block(T);
+  }
+
+  @Test
+  void theConstraintIsOverTheValueAndTheLiveProperty() {
+    List<Record> shown = cypher("SHOW CONSTRAINTS YIELD name, properties WHERE name = '"
+        + prefix + "handles_name_key' RETURN properties");
+    assertEquals(List.of("name", "toasty_live"), shown.get(0).get("properties")
+        .asList(v -> v.asString()));
+  }
+
+  @Test
+  void aDeleteGivesUpTheValueAndARestoreTakesItBack() {
+    Handle first = create("ann");
+    assertEquals(List.of(true), live("ann"));
+    assertEquals(1L, Handles.deleteById(first.id()).exec(db).block(T));
+    assertEquals(List.of("null"), live("ann"));
+    Handle second = create("ann");
+    assertEquals(second.id(), Handles.upsert().name("ann").onConflict(Handles.NAME).exec(db)
+        .block(T).id());
+    UniqueViolationException taken = assertInstanceOf(UniqueViolationException.class,
+        Mono.defer(() -> Handles.filterById(first.id()).restore().exec(db))
+            .map(Object.class::cast).onErrorResume(Mono::just).block(T));
+    assertEquals(Optional.of("Handle"), taken.model());
+    assertEquals(Optional.of("name"), taken.field());
+    assertEquals(1L, Handles.deleteById(second.id()).exec(db).block(T));
+    assertEquals(1L, Handles.filterById(first.id()).restore().exec(db).block(T));
+    assertEquals(List.of(first.id()), Handles.all().collect(db).block(T).stream()
+        .map(Handle::id).toList());
+  }
+
+  /** Nodes written before the model was soft-deleted, or by raw Cypher, as push finds them. */
+  @Test
+  void pushRepairsNodesThatDisagreeWithTheirMarker() {
+    cypher("CREATE (:`$Lhandles` {id: randomUUID(), name: 'old', retired: false}), "
+        + "(:`$Lhandles` {id: randomUUID(), name: 'gone', retired: true, toasty_live: true})");
+    db.schema().push().block(Duration.ofMinutes(5));
+    assertEquals(List.of(true), live("old"));
+    assertEquals(List.of("null"), live("gone"));
+    UniqueViolationException taken = assertInstanceOf(UniqueViolationException.class,
+        Mono.defer(() -> Handles.create().name("old").exec(db))
+            .map(Object.class::cast).onErrorResume(Mono::just).block(T));
+    assertEquals(Optional.of("name"), taken.field());
+    create("gone");
+  }
+
+  private Handle create(String name) {
+    return Handles.create().name(name).exec(db).block(T);
+  }
+
+  /** {@code toasty_live} of the nodes named {@code name}, {@code "null"} where absent. */
+  private List<Object> live(String name) {
+    return cypher("MATCH (n:`$Lhandles` {name: '" + name + "'}) RETURN n.toasty_live AS l")
+        .stream().map(r -> r.get("l").isNull() ? (Object) "null" : r.get("l").asBoolean())
+        .toList();
+  }
+
+  private List<Record> cypher(String text) {
+    try (Driver raw = GraphDatabase.driver(LocalNeo4j.bolt(), AuthTokens.none());
+        var session = raw.session()) {
+      return session.run(text.replace("$L", prefix)).list();
+    }
+  }
+}
