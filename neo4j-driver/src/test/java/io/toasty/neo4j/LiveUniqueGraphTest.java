@@ -3,47 +3,26 @@ package io.toasty.neo4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.toasty.ModelDef;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.neo4j.models.Handle;
 import io.toasty.neo4j.models.Handles;
-import io.toasty.reactive.Db;
-import io.toasty.reactive.Toasty;
-import io.toasty.schema.naming.NamingStrategy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import reactor.core.publisher.Mono;
 
 /**
  * A unique value of a soft-deleted model is unique among its live nodes (docs/neo4j.md): the
  * constraint is over the value and {@code toasty_live}, which a live node holds and a deleted one
- * lacks; a delete takes it, a restore gives it back, and push repairs the nodes that disagree
+ * lacks; a delete removes it, a restore sets it again, and push repairs the nodes that disagree
  * with their marker.
  */
-class LiveUniqueGraphTest {
-  static final Duration T = Duration.ofSeconds(60);
-  Db db;
-  String prefix;
-
-  @BeforeEach
-  void open() {
-    String url = LocalNeo4j.url();
-    prefix = url.substring(url.indexOf("labelPrefix=") + "labelPrefix=".length());
-    db = Toasty.builder().url(url).models(Handles.MODEL).poolMaxSize(4)
-        .naming(NamingStrategy.declared()).build();
-    db.schema().reset().block(Duration.ofMinutes(5));
-  }
-
-  @AfterEach
-  void close() {
-    db.close().block(T);
+class LiveUniqueGraphTest extends PrefixedGraphTestBase {
+  @Override
+  List<ModelDef<?>> models() {
+    return List.of(Handles.MODEL);
   }
 
   @Test
@@ -79,7 +58,7 @@ class LiveUniqueGraphTest {
   void pushRepairsNodesThatDisagreeWithTheirMarker() {
     cypher("CREATE (:`$Lhandles` {id: randomUUID(), name: 'old', retired: false}), "
         + "(:`$Lhandles` {id: randomUUID(), name: 'gone', retired: true, toasty_live: true})");
-    db.schema().push().block(Duration.ofMinutes(5));
+    db.schema().push().block(T);
     assertEquals(List.of(true), live("old"));
     assertEquals(List.of("null"), live("gone"));
     UniqueViolationException taken = assertInstanceOf(UniqueViolationException.class,
@@ -98,12 +77,5 @@ class LiveUniqueGraphTest {
     return cypher("MATCH (n:`$Lhandles` {name: '" + name + "'}) RETURN n.toasty_live AS l")
         .stream().map(r -> r.get("l").isNull() ? (Object) "null" : r.get("l").asBoolean())
         .toList();
-  }
-
-  private List<Record> cypher(String text) {
-    try (Driver raw = GraphDatabase.driver(LocalNeo4j.bolt(), AuthTokens.none());
-        var session = raw.session()) {
-      return session.run(text.replace("$L", prefix)).list();
-    }
   }
 }
