@@ -10,7 +10,6 @@ import io.toasty.neo4j.models.Handles;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Record;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,10 +26,31 @@ class LiveUniqueGraphTest extends PrefixedGraphTestBase {
 
   @Test
   void theConstraintIsOverTheValueAndTheLiveProperty() {
-    List<Record> shown = cypher("SHOW CONSTRAINTS YIELD name, properties WHERE name = '"
-        + prefix + "handles_name_key' RETURN properties");
-    assertEquals(List.of("name", "toasty_live"), shown.get(0).get("properties")
-        .asList(v -> v.asString()));
+    assertEquals(List.of("name", "toasty_live"), constrained());
+  }
+
+  /**
+   * A constraint over the value alone, as a version before live-only constraints (or the model
+   * before it was soft-deleted) made it: push replaces it, since the new one refuses nothing the
+   * old one allowed.
+   */
+  @Test
+  void pushReplacesAConstraintOverEveryNode() {
+    cypher("DROP CONSTRAINT `$Lhandles_name_key`");
+    cypher("CREATE CONSTRAINT `$Lhandles_name_key` FOR (n:`$Lhandles`) REQUIRE (n.name) IS UNIQUE");
+    assertEquals(List.of("name"), constrained());
+    Handle first = create("ann");
+    db.schema().push().block(T);
+    assertEquals(List.of("name", "toasty_live"), constrained());
+    assertEquals(1L, Handles.deleteById(first.id()).exec(db).block(T));
+    create("ann");
+  }
+
+  /** The properties of the constraint on the handles' names. */
+  private List<String> constrained() {
+    return cypher("SHOW CONSTRAINTS YIELD name, properties WHERE name = '" + prefix
+        + "handles_name_key' RETURN properties").get(0).get("properties")
+        .asList(v -> v.asString());
   }
 
   @Test
