@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.CypherScript;
+import io.toasty.migrate.live.Neo4jShape;
 import io.toasty.migrate.render.Neo4jRenderer;
+import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.neo4j.cypher.Names;
@@ -97,6 +99,9 @@ class Neo4jPushAndMigrationTest {
         + "(n.`label`, n.`toasty_live`) IS UNIQUE"), steps);
     Schema schema = tags(true);
     assertEquals(List.of(repair), new GraphSchema(schema, Names.of(PREFIX, schema)).repairs());
+    // and the live schema of a migrated graph is compared with the constraint push creates
+    IndexSnapshot live = Snapshots.of(schema).tables().get(0).indexes().get(0);
+    assertEquals(List.of("label", "toasty_live"), new Neo4jShape().expectedIndex(live).columns());
   }
 
   /** Tags with a unique label; soft-deleted ({@code deleted_at}) or not. */

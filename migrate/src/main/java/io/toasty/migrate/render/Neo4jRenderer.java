@@ -11,7 +11,6 @@ import io.toasty.migrate.snapshot.TableSnapshot;
 import io.toasty.sql.ddl.LiveRows;
 import io.toasty.schema.GraphIndexes;
 import io.toasty.schema.GraphIndexes.GraphEntry;
-import io.toasty.schema.GraphIndexes.GraphIndex;
 import io.toasty.schema.GraphIndexes.GraphTable;
 import io.toasty.schema.naming.NamingStrategy;
 import java.util.ArrayList;
@@ -25,13 +24,13 @@ import org.jspecify.annotations.Nullable;
  * uniqueness constraint (one of a soft-deleted model's live records over {@code toasty_live}
  * too, after giving that property to the live nodes stored so far), another index a range index
  * (waited for until it is online), all created {@code IF NOT EXISTS} and dropped
- * {@code IF EXISTS}. Every name starts with
- * {@link CypherScript#LABEL_PREFIX}. A join model stored as a relationship has its constraints on
- * the relationship type (its table's name, or the type its {@code @Relationship} declares), as
- * push makes them. Nodes are schemaless: a rename moves the property on
- * every node, a new property with a default is written into the nodes that lack it, a dropped one is
- * removed, a type change converts the stored values where Cypher has the function (integer
- * widths share one type and need nothing); nullability and other type changes have no step.
+ * {@code IF EXISTS}. Every name starts with {@link CypherScript#LABEL_PREFIX}. A join model
+ * stored as a relationship has its constraints on the relationship type (its table's name, or
+ * the type its {@code @Relationship} declares), as push makes them. Nodes are schemaless: a
+ * rename moves the property on every node, a new property with a default is written into the
+ * nodes that lack it, a dropped one is removed, a type change converts the stored values where
+ * Cypher has the function (integer widths share one type and need nothing); nullability and
+ * other type changes have no step.
  */
 public final class Neo4jRenderer implements StepRenderer {
   private static final String P = CypherScript.LABEL_PREFIX;
@@ -99,7 +98,7 @@ public final class Neo4jRenderer implements StepRenderer {
     if (!onProperties(table, ix)) {
       return List.of();
     }
-    GraphEntry entry = GraphIndexes.entry(graphIndex(ix));
+    GraphEntry entry = GraphIndexes.entry(ix.toGraph());
     LiveRows live = ix.live();
     if (!entry.live() || live == null) {
       return create(table, entry);
@@ -141,20 +140,16 @@ public final class Neo4jRenderer implements StepRenderer {
 
   /** Whether an index is on properties, as push decides ({@link GraphIndexes#onProperties}). */
   private static boolean onProperties(TableSnapshot table, IndexSnapshot ix) {
-    return GraphIndexes.onProperties(graphTable(table), graphIndex(ix));
+    return GraphIndexes.onProperties(graphTable(table), ix.toGraph());
   }
 
   /** {@code table} as {@link GraphIndexes} describes it. */
   private static GraphTable graphTable(TableSnapshot table) {
     return new GraphTable(table.name(), table.relationship(), table.primaryKey(),
-        table.indexes().stream().map(Neo4jRenderer::graphIndex).toList(),
+        table.indexes().stream().map(IndexSnapshot::toGraph).toList(),
         table.foreignKeys().stream().map(ForeignKeySnapshot::columns).toList());
   }
 
-  /** {@code ix}, a unique index of live records only where push declares it so. */
-  private static GraphIndex graphIndex(IndexSnapshot ix) {
-    return new GraphIndex(ix.name(), ix.columns(), ix.unique(), ix.live() != null);
-  }
 
   /** The stored values converted to the new type, where Cypher has the function. */
   private static List<String> convert(TableSnapshot table, ColumnSnapshot from,

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * only ({@link SoftDeleteMarker#liveOnly}) hold {@link SoftDeleteMarker#LIVE}{@code = true}
  * while they are live and lack it once they are deleted: its uniqueness constraint is over the
  * index's properties and that one, and Neo4j leaves out a node that lacks one of them, so a
- * deleted record holds no value (docs/neo4j.md; {@code SoftDeleteScenarios.uniqueAmongLiveRecords}).
+ * deleted record holds no value (docs/neo4j.md;
+ * {@code SoftDeleteScenarios.uniqueAmongLiveRecords}).
  * Every write that creates a record or assigns its marker sets the property again from the
  * marker, as a generated column would; a purge deletes the node with it.
  */
