@@ -14,7 +14,11 @@ import java.util.Set;
  * relationship type for a join model stored as a relationship ({@link JoinModels}). A
  * relationship's foreign key columns are its ends, no properties, so an index over one of them
  * is left out, unless the key stays a property too: one of its columns is in the table's key or
- * a unique index, or two keys share a column.
+ * a unique index, or two keys share a column. A unique index of a soft-deleted model that holds
+ * its live records only ({@link SoftDeleteMarker#liveOnly}) is a uniqueness constraint over its
+ * columns and {@link SoftDeleteMarker#LIVE}, a property its records hold while they are live:
+ * Neo4j's constraint leaves out a node that lacks one of its properties, so a deleted record
+ * holds no value.
  */
 public final class GraphIndexes {
   private GraphIndexes() {}
@@ -25,8 +29,9 @@ public final class GraphIndexes {
    * @param name    its name, unprefixed
    * @param columns its columns
    * @param unique  a unique index
+   * @param live    a unique index of the live records only ({@link SoftDeleteMarker#liveOnly})
    */
-  public record GraphIndex(String name, List<String> columns, boolean unique) {
+  public record GraphIndex(String name, List<String> columns, boolean unique, boolean live) {
     public GraphIndex {
       Objects.requireNonNull(name, "name");
       columns = List.copyOf(columns);
@@ -64,6 +69,11 @@ public final class GraphIndexes {
       Objects.requireNonNull(name, "name");
       properties = List.copyOf(properties);
     }
+
+    /** Whether it holds the live records only: it is over {@link SoftDeleteMarker#LIVE} too. */
+    public boolean live() {
+      return unique && properties.contains(SoftDeleteMarker.LIVE);
+    }
   }
 
   /** The table's key constraint first (when it has a key), then its indexes on properties. */
@@ -74,10 +84,46 @@ public final class GraphIndexes {
     }
     for (GraphIndex index : table.indexes()) {
       if (onProperties(table, index)) {
-        out.add(new GraphEntry(index.name(), index.columns(), index.unique()));
+        out.add(entry(index));
       }
     }
     return out;
+  }
+
+  /** The constraint or range index of {@code index}, live-only ones over {@code LIVE} too. */
+  public static GraphEntry entry(GraphIndex index) {
+    List<String> properties = new ArrayList<>(index.columns());
+    if (index.unique() && index.live()) {
+      properties.add(SoftDeleteMarker.LIVE);
+    }
+    return new GraphEntry(index.name(), properties, index.unique());
+  }
+
+  /**
+   * The Cypher value of {@link SoftDeleteMarker#LIVE} on the record bound to {@code variable},
+   * given its marker's property and whether it is a flag:
+   * {@code CASE WHEN v.`deleted_at` IS NULL THEN true END} ({@code v.`deleted` = false} for a
+   * flag), true while it is live and null, which removes the property, once it is deleted. Push,
+   * migrations and every write that sets the marker take it from here.
+   */
+  public static String liveValue(String variable, String marker, boolean flag) {
+    return "CASE WHEN " + variable + "." + quote(marker) + (flag ? " = false" : " IS NULL")
+        + " THEN true END";
+  }
+
+  /**
+   * The statement that makes {@link SoftDeleteMarker#LIVE} agree with the marker on every record
+   * {@code match} binds to {@code n} ({@code MATCH (n:`Label`)}): those written before their
+   * index held live records only, or by raw Cypher.
+   */
+  public static String liveRepair(String match, String marker, boolean flag) {
+    String value = liveValue("n", marker, flag);
+    return match + " WHERE ((" + value + ") IS NULL) <> (n." + quote(SoftDeleteMarker.LIVE)
+        + " IS NULL) SET n." + quote(SoftDeleteMarker.LIVE) + " = " + value;
+  }
+
+  private static String quote(String name) {
+    return '`' + name.replace("`", "``") + '`';
   }
 
   /** The name of a table's key constraint. */

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.migrate.diff.SchemaDiff;
 import io.toasty.migrate.files.CypherScript;
+import io.toasty.migrate.live.Neo4jShape;
 import io.toasty.migrate.render.Neo4jRenderer;
+import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.SchemaSnapshot;
 import io.toasty.migrate.snapshot.Snapshots;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.ddl.GraphSchema;
 import io.toasty.schema.Schema;
+import io.toasty.schema.app.AutoStrategy;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.IndexSchema;
 import io.toasty.schema.app.ModelSchema;
@@ -61,6 +64,56 @@ class Neo4jPushAndMigrationTest {
     List<String> push = pushAndMigration(RelationSchema.Integrity.UNCHECKED);
     assertTrue(push.contains("CREATE CONSTRAINT `t_memberships_pkey` IF NOT EXISTS FOR "
         + "(n:`t_memberships`) REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+  }
+
+  /**
+   * A unique index of a soft-deleted model holds its live records only: push and migrations make
+   * it a constraint over the value and {@code toasty_live} (docs/neo4j.md), the key stays over
+   * every node.
+   */
+  @Test
+  void aSoftDeletedModelsUniqueIndexIsOverTheLiveProperty() {
+    List<String> push = pushAndMigration(tags(true));
+    assertTrue(push.contains("CREATE CONSTRAINT `t_tags_label_key` IF NOT EXISTS FOR "
+        + "(n:`t_tags`) REQUIRE (n.`label`, n.`toasty_live`) IS UNIQUE"), push::toString);
+    assertTrue(push.contains("CREATE CONSTRAINT `t_tags_pkey` IF NOT EXISTS FOR "
+        + "(n:`t_tags`) REQUIRE (n.`id`) IS UNIQUE"), push::toString);
+  }
+
+  /**
+   * A model that becomes soft-deleted: the migration drops the constraint over every node, gives
+   * the live nodes {@code toasty_live}, and creates the constraint over it; push would repair the
+   * nodes with the same statement.
+   */
+  @Test
+  void aModelThatBecomesSoftDeletedMovesItsConstraintToTheLiveNodes() {
+    Neo4jRenderer renderer = new Neo4jRenderer();
+    List<String> steps = SchemaDiff.between(Snapshots.of(tags(false)), Snapshots.of(tags(true)),
+            false).stream().flatMap(c -> renderer.render(c).stream())
+        .map(s -> s.replace(CypherScript.LABEL_PREFIX, PREFIX)).toList();
+    String repair = "MATCH (n:`t_tags`) WHERE ((CASE WHEN n.`deleted_at` IS NULL THEN true END) "
+        + "IS NULL) <> (n.`toasty_live` IS NULL) SET n.`toasty_live` = CASE WHEN "
+        + "n.`deleted_at` IS NULL THEN true END";
+    assertEquals(List.of("DROP CONSTRAINT `t_tags_label_key` IF EXISTS", repair,
+        "CREATE CONSTRAINT `t_tags_label_key` IF NOT EXISTS FOR (n:`t_tags`) REQUIRE "
+        + "(n.`label`, n.`toasty_live`) IS UNIQUE"), steps);
+    Schema schema = tags(true);
+    assertEquals(List.of(repair), new GraphSchema(schema, Names.of(PREFIX, schema)).repairs());
+    // and the live schema of a migrated graph is compared with the constraint push creates
+    IndexSnapshot live = Snapshots.of(schema).tables().get(0).indexes().get(0);
+    assertEquals(List.of("label", "toasty_live"), new Neo4jShape().expectedIndex(live).columns());
+  }
+
+  /** Tags with a unique label; soft-deleted ({@code deleted_at}) or not. */
+  private static Schema tags(boolean softDeleted) {
+    List<FieldSchema> fields = new ArrayList<>(List.of(field(0, "id", Type.Scalar.UUID, "id"),
+        field(1, "label", Type.Scalar.STRING, "label")));
+    if (softDeleted) {
+      fields.add(new FieldSchema(2, "deletedAt", Type.Scalar.INSTANT, true,
+          AutoStrategy.SOFT_DELETE, null, "deleted_at"));
+    }
+    return Schema.of(List.of(new ModelSchema("Tag", "t.Tag", "tags", fields, List.of(0),
+        List.of(new IndexSchema("tags_label_key", List.of(1), true)))));
   }
 
   /** Push's commands, sorted, after checking that a migration from empty writes the same. */

@@ -112,25 +112,28 @@ public final class Neo4jDriver implements Driver {
   /**
    * Creates the missing constraints and indexes, all in one schema transaction (each in its own
    * where the dialect runs schema commands only outside transactions), then waits until the
-   * indexes are online; a constraint or index of push's name but another shape, which
-   * {@code IF NOT EXISTS} keeps, is logged as a warning with the statements that replace it.
+   * indexes are online and sets {@code toasty_live} where a record's marker says otherwise
+   * ({@link GraphSchema#repairs}); a constraint or index of push's name but another shape, which
+   * {@code IF NOT EXISTS} keeps, is logged as a warning with the statements that replace it,
+   * unless push may replace it ({@link SchemaUpgrade#inPlace()}: see {@link GraphUpgrades}).
    */
   @Override
   public Mono<Void> pushSchema() {
-    return push().then(schemaUpgrades()).doOnNext(left -> left.stream()
-        .filter(u -> !u.inPlace())
-        .forEach(u -> LOG.warn("[neo4j] schema push cannot replace {}; these statements do "
-            + "(toasty schema diff --push prints them): {}", u.describe(), u.statements())))
-        .then();
+    return push().then(schemaUpgrades()).flatMap(left -> {
+      left.stream().filter(u -> !u.inPlace())
+          .forEach(u -> LOG.warn("[neo4j] schema push cannot replace {}; these statements do "
+              + "(toasty schema diff --push prints them): {}", u.describe(), u.statements()));
+      return schemaCommands(left.stream().filter(SchemaUpgrade::inPlace)
+          .flatMap(u -> u.statements().stream()).toList());
+    });
   }
 
   private Mono<Void> push() {
-    List<String> commands = graphSchema.push();
-    Mono<Void> push = commands.isEmpty() ? Mono.empty()
-        : graphSchema.inOneTransaction() ? inOneTransaction(commands)
-        : Flux.fromIterable(commands).concatMap(this::autoCommit).then();
+    Mono<Void> push = schemaCommands(graphSchema.push());
     List<String> awaits = graphSchema.awaitIndexes();
-    return awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
+    List<String> repairs = graphSchema.repairs();
+    Mono<Void> built = awaits.isEmpty() ? push : push.then(inOneTransaction(awaits));
+    return repairs.isEmpty() ? built : built.then(inOneTransaction(repairs));
   }
 
   /**
@@ -162,6 +165,13 @@ public final class Neo4jDriver implements Driver {
   @Override
   public Mono<Void> resetSchema() {
     return inOneTransaction(List.of(graphSchema.deleteNodes())).then(push());
+  }
+
+  /** Runs schema commands in one transaction, or each on its own where the dialect must. */
+  private Mono<Void> schemaCommands(List<String> commands) {
+    return commands.isEmpty() ? Mono.empty()
+        : graphSchema.inOneTransaction() ? inOneTransaction(commands)
+        : Flux.fromIterable(commands).concatMap(this::autoCommit).then();
   }
 
   /** Runs {@code command} as an auto-commit query (no explicit transaction) in a session. */

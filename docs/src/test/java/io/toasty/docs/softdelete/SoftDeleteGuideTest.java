@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.docs.neo4j.InProcessNeo4j;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.neo4j.harness.Neo4j;
 
-/** Runs the examples of docs/models.md, Soft delete, on H2. */
+/** Runs the examples of docs/models.md, Soft delete, on H2; its unique email on Neo4j too. */
 class SoftDeleteGuideTest {
 
   @Test
@@ -51,17 +53,34 @@ class SoftDeleteGuideTest {
   void aDeletedAccountGivesUpItsEmailOnH2() {
     Db db = SoftDeleteGuide.open("r2dbc:h2:mem:///soft-delete-guide-unique");
     try {
-      Account old = Accounts.create().email("a@example.com").exec(db).block();
-      Accounts.deleteById(old.id()).exec(db).block();
-      Account now = Accounts.create().email("a@example.com").exec(db).block();
-      UniqueViolationException e = assertThrows(UniqueViolationException.class,
-          () -> SoftDeleteGuide.restoreAccount(db, old.id()).block());
-      assertEquals(Optional.of("Account"), e.model());
-      assertEquals(Optional.of("email"), e.field());
-      Accounts.deleteById(now.id()).exec(db).block();
-      assertEquals(1L, SoftDeleteGuide.restoreAccount(db, old.id()).block());
+      aDeletedAccountGivesUpItsEmail(db);
     } finally {
       db.close().block();
     }
+  }
+
+  /** Neo4j keeps the email unique among the nodes that hold {@code toasty_live} (docs/neo4j.md). */
+  @Test
+  void aDeletedAccountGivesUpItsEmailOnNeo4j() {
+    try (Neo4j neo4j = InProcessNeo4j.start()) {
+      Db db = SoftDeleteGuide.open(neo4j.boltURI() + "?labelPrefix=soft_");
+      try {
+        aDeletedAccountGivesUpItsEmail(db);
+      } finally {
+        db.close().block();
+      }
+    }
+  }
+
+  private static void aDeletedAccountGivesUpItsEmail(Db db) {
+    Account old = Accounts.create().email("a@example.com").exec(db).block();
+    Accounts.deleteById(old.id()).exec(db).block();
+    Account now = Accounts.create().email("a@example.com").exec(db).block();
+    UniqueViolationException e = assertThrows(UniqueViolationException.class,
+        () -> SoftDeleteGuide.restoreAccount(db, old.id()).block());
+    assertEquals(Optional.of("Account"), e.model());
+    assertEquals(Optional.of("email"), e.field());
+    Accounts.deleteById(now.id()).exec(db).block();
+    assertEquals(1L, SoftDeleteGuide.restoreAccount(db, old.id()).block());
   }
 }

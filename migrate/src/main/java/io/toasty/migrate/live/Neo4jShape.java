@@ -3,13 +3,15 @@ package io.toasty.migrate.live;
 import io.toasty.migrate.snapshot.ColumnSnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.schema.GraphIndexes;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Neo4j's view of a table ({@code SHOW INDEXES}): a label with its key constraint and indexes.
  * Properties have no declared type and nodes no declared columns, so only the key's properties
- * show, as {@link #UNTYPED} and never null; a uniqueness constraint is a unique index.
+ * show, as {@link #UNTYPED} and never null; a uniqueness constraint is a unique index (one of a
+ * soft-deleted model's live records over {@code toasty_live} too).
  */
 public record Neo4jShape() implements LiveShape {
   /** The type every visible property has: Neo4j declares none. */
@@ -42,9 +44,11 @@ public record Neo4jShape() implements LiveShape {
     return false;
   }
 
+  /** The index as push creates it: a live-only constraint is over {@code toasty_live} too. */
   @Override
   public LiveIndex expectedIndex(IndexSnapshot index) {
-    return new LiveIndex(index.name(), index.columns(), index.unique());
+    return new LiveIndex(index.name(), GraphIndexes.entry(index.toGraph()).properties(),
+        index.unique());
   }
 
   @Override

@@ -8,9 +8,9 @@ import io.toasty.migrate.snapshot.DefaultLiteral;
 import io.toasty.migrate.snapshot.ForeignKeySnapshot;
 import io.toasty.migrate.snapshot.IndexSnapshot;
 import io.toasty.migrate.snapshot.TableSnapshot;
+import io.toasty.sql.ddl.LiveRows;
 import io.toasty.schema.GraphIndexes;
 import io.toasty.schema.GraphIndexes.GraphEntry;
-import io.toasty.schema.GraphIndexes.GraphIndex;
 import io.toasty.schema.GraphIndexes.GraphTable;
 import io.toasty.schema.naming.NamingStrategy;
 import java.util.ArrayList;
@@ -21,14 +21,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Neo4j's steps of a change, in Cypher, named as the Neo4j driver's schema push names them: a
  * table is a node label, its key a uniqueness constraint {@code <table>_pkey}, a unique index a
- * uniqueness constraint, another index a range index (waited for until it is online), all
- * created {@code IF NOT EXISTS} and dropped {@code IF EXISTS}. Every name starts with
- * {@link CypherScript#LABEL_PREFIX}. A join model stored as a relationship has its constraints on
- * the relationship type (its table's name, or the type its {@code @Relationship} declares), as
- * push makes them. Nodes are schemaless: a rename moves the property on
- * every node, a new property with a default is written into the nodes that lack it, a dropped one is
- * removed, a type change converts the stored values where Cypher has the function (integer
- * widths share one type and need nothing); nullability and other type changes have no step.
+ * uniqueness constraint (one of a soft-deleted model's live records over {@code toasty_live}
+ * too, after giving that property to the live nodes stored so far), another index a range index
+ * (waited for until it is online), all created {@code IF NOT EXISTS} and dropped
+ * {@code IF EXISTS}. Every name starts with {@link CypherScript#LABEL_PREFIX}. A join model
+ * stored as a relationship has its constraints on the relationship type (its table's name, or
+ * the type its {@code @Relationship} declares), as push makes them. Nodes are schemaless: a
+ * rename moves the property on every node, a new property with a default is written into the
+ * nodes that lack it, a dropped one is removed, a type change converts the stored values where
+ * Cypher has the function (integer widths share one type and need nothing); nullability and
+ * other type changes have no step.
  */
 public final class Neo4jRenderer implements StepRenderer {
   private static final String P = CypherScript.LABEL_PREFIX;
@@ -87,10 +89,24 @@ public final class Neo4jRenderer implements StepRenderer {
     return List.of();
   }
 
+  /**
+   * The index's constraint or range index; before a constraint of live records only, the
+   * statement that gives {@code toasty_live} to the live records stored so far.
+   */
   private static List<String> createIndex(TableSnapshot table, IndexSnapshot ix) {
     // a relationship's foreign key is an end of it, no property to index
-    return onProperties(table, ix) ? create(table, new GraphEntry(ix.name(),
-        ix.columns(), ix.unique())) : List.of();
+    if (!onProperties(table, ix)) {
+      return List.of();
+    }
+    GraphEntry entry = GraphIndexes.entry(ix.toGraph());
+    LiveRows live = ix.live();
+    if (!entry.live() || live == null) {
+      return create(table, entry);
+    }
+    List<String> out = new ArrayList<>();
+    out.add(GraphIndexes.liveRepair(match(table), live.column(), live.flag()));
+    out.addAll(create(table, entry));
+    return out;
   }
 
   /** A uniqueness constraint, or a range index and the wait until it is online. */
@@ -124,17 +140,16 @@ public final class Neo4jRenderer implements StepRenderer {
 
   /** Whether an index is on properties, as push decides ({@link GraphIndexes#onProperties}). */
   private static boolean onProperties(TableSnapshot table, IndexSnapshot ix) {
-    return GraphIndexes.onProperties(graphTable(table),
-        new GraphIndex(ix.name(), ix.columns(), ix.unique()));
+    return GraphIndexes.onProperties(graphTable(table), ix.toGraph());
   }
 
   /** {@code table} as {@link GraphIndexes} describes it. */
   private static GraphTable graphTable(TableSnapshot table) {
     return new GraphTable(table.name(), table.relationship(), table.primaryKey(),
-        table.indexes().stream().map(ix -> new GraphIndex(ix.name(), ix.columns(),
-            ix.unique())).toList(),
+        table.indexes().stream().map(IndexSnapshot::toGraph).toList(),
         table.foreignKeys().stream().map(ForeignKeySnapshot::columns).toList());
   }
+
 
   /** The stored values converted to the new type, where Cypher has the function. */
   private static List<String> convert(TableSnapshot table, ColumnSnapshot from,

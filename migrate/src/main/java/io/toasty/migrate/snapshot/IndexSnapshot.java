@@ -1,6 +1,8 @@
 package io.toasty.migrate.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.toasty.schema.GraphIndexes;
+import io.toasty.schema.GraphIndexes.GraphIndex;
 import io.toasty.sql.ddl.LiveRows;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,14 @@ public record IndexSnapshot(String name, List<String> columns, boolean unique,
   /** An index of every row. */
   public IndexSnapshot(String name, List<String> columns, boolean unique) {
     this(name, columns, unique, null, null);
+  }
+
+  /**
+   * This index as {@link GraphIndexes} describes it, for Neo4j's migrations and its live
+   * schema: a unique index of live rows only is over {@code toasty_live} there too.
+   */
+  public GraphIndex toGraph() {
+    return new GraphIndex(name, columns, unique, live != null);
   }
 
   /** An index of the rows {@code live} admits (all: null), as this version declares it. */

@@ -2,6 +2,7 @@ package io.toasty.neo4j.cypher;
 
 import io.toasty.Feature;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.schema.SoftDeleteMarker;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * row is created or none (a unique constraint that fails one fails all). The rows are one list
  * parameter of maps; a column the database fills ({@code ExprNode.Now}) is set inline. An upsert
  * merges on its conflict target instead: {@code MERGE (n:Label {key: r.key}) ON CREATE SET ..
- * ON MATCH SET ..}.
+ * ON MATCH SET ..}, on a soft-deleted model's unique index of live records with
+ * {@code toasty_live: true} in the pattern. Either sets {@code toasty_live} from the marker last
+ * ({@link LiveNodes}).
  */
 final class CypherInsert {
   private static final String ROW = "r";
@@ -46,8 +49,10 @@ final class CypherInsert {
       if (conflict == null) {
         out.append(" CREATE ").append(ends).append(" SET ");
         created(walk, table, insert, n, inline);
+        walk.live().assign(out, ", ", table.name(), n);
       } else {
         merge(walk, table, insert, conflict, scope, inline, ends);
+        walk.live().assign(out, " SET ", table.name(), n);
         out.append(" REMOVE ").append(n).append('.').append(CREATED);
       }
     } else if (conflict == null) {
@@ -55,9 +60,11 @@ final class CypherInsert {
       CypherNodes.node(walk, scope);
       out.append(" SET ");
       created(walk, table, insert, n, inline);
+      walk.live().assign(out, ", ", table.name(), n);
       links(walk, table, insert, n, false);
     } else {
       merge(walk, table, insert, conflict, scope, inline, null);
+      walk.live().assign(out, " SET ", table.name(), n);
       links(walk, table, insert, n, true);
       out.append(" REMOVE ").append(n).append('.').append(CREATED);
     }
@@ -134,6 +141,12 @@ final class CypherInsert {
       Names.quote(out, name);
       out.append(": ").append(ROW).append('.');
       Names.quote(out, name);
+    }
+    if (walk.live().liveOnly(table, target)) {
+      // the index holds live records only: the merge finds the live one, or creates another
+      out.append(", ");
+      Names.quote(out, SoftDeleteMarker.LIVE);
+      out.append(": true");
     }
     out.append(edge == null ? "})" : "}" + edge.substring(edge.indexOf(']')));
     out.append(" ON CREATE SET ");

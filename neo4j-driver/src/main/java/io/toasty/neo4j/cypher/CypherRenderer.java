@@ -19,6 +19,7 @@ public final class CypherRenderer {
   private final Schema schema;
   private final Names names;
   private final Relationships relationships;
+  private final LiveNodes live;
   private final CypherDialect dialect;
   private final Map<StatementNode, RenderedCypher> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -39,6 +40,7 @@ public final class CypherRenderer {
     this.names = Objects.requireNonNull(names, "names");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.relationships = new Relationships(schema);
+    this.live = new LiveNodes(schema);
   }
 
   /** How this renderer names tables and columns in the graph. */
@@ -49,14 +51,14 @@ public final class CypherRenderer {
   /** A table-level path query as Cypher ({@link CypherPaths}); not cached: built per run. */
   public RenderedCypher render(PathNode path) {
     Objects.requireNonNull(path, "path");
-    return new CypherWalk(schema, names, relationships, dialect).render(path);
+    return new CypherWalk(schema, names, relationships, live, dialect).render(path);
   }
 
   /** The statement as Cypher; refusals are {@code UnsupportedFeatureException}s. */
   public RenderedCypher render(StatementNode statement) {
     RenderedCypher done = cache.get(statement);
     if (done == null) {
-      done = new CypherWalk(schema, names, relationships, dialect).render(statement);
+      done = new CypherWalk(schema, names, relationships, live, dialect).render(statement);
       cache.put(statement, done);
     }
     return done;

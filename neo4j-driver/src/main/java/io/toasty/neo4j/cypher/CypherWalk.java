@@ -45,6 +45,7 @@ final class CypherWalk {
   private final Schema schema;
   private final Names names;
   private final Relationships relationships;
+  private final LiveNodes live;
   private final CypherDialect dialect;
   private final StringBuilder out = new StringBuilder(128);
   private final List<Param> params = new ArrayList<>();
@@ -76,10 +77,12 @@ final class CypherWalk {
   /** A (sub)query's node; {@code mark}: the size of {@link #linked} when it was opened. */
   record Scope(String table, String variable, int mark) {}
 
-  CypherWalk(Schema schema, Names names, Relationships relationships, CypherDialect dialect) {
+  CypherWalk(Schema schema, Names names, Relationships relationships, LiveNodes live,
+      CypherDialect dialect) {
     this.schema = schema;
     this.names = names;
     this.relationships = relationships;
+    this.live = live;
     this.dialect = dialect;
     this.reads = new CypherReads(this);
     this.writes = new CypherWrites(this);
@@ -354,6 +357,11 @@ final class CypherWalk {
 
   Relationships relationships() {
     return relationships;
+  }
+
+  /** The tables whose live records hold {@code toasty_live} ({@link LiveNodes}). */
+  LiveNodes live() {
+    return live;
   }
 
   String variable(Scope scope) {

@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An update ({@code SET n += {..}}, moving relationships whose foreign keys change) and a
+ * An update ({@code SET n += {..}}, moving relationships whose foreign keys change, and setting
+ * {@code toasty_live} again when it assigns the soft-delete marker: {@link LiveNodes}) and a
  * delete ({@code DETACH DELETE}, failing while a checked key still refers to the node), each
  * locking and testing its nodes again so that it acts only on what is committed.
  */
@@ -55,6 +56,9 @@ final class CypherWrites {
         walk.assigned(table, a);
       }
       out.append('}');
+      if (stored.stream().anyMatch(a -> walk.live().marks(table.name(), a.target()))) {
+        walk.live().assign(out, " SET ", table.name(), scope.variable());
+      }
     }
     for (int i = 0; i < moved.size(); i++) {
       CypherLinks.write(walk, moved.get(i), scope.variable(), linkValues.get(i),

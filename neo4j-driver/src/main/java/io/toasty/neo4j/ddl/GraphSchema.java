@@ -1,6 +1,7 @@
 package io.toasty.neo4j.ddl;
 
 import io.toasty.neo4j.cypher.CypherDialect;
+import io.toasty.neo4j.cypher.LiveNodes;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.cypher.Relationships;
 import io.toasty.schema.GraphIndexes;
@@ -15,14 +16,16 @@ import java.util.List;
 /**
  * The schema commands for a graph: a table's primary key and unique indexes are uniqueness
  * constraints on its label, its other indexes range indexes; all created {@code IF NOT EXISTS},
- * so a push is idempotent, in the {@link CypherDialect}'s syntax. A reset deletes the label's
- * nodes; the constraints and indexes stay.
+ * so a push is idempotent, in the {@link CypherDialect}'s syntax; a unique index of a
+ * soft-deleted model's live records is over {@code toasty_live} too ({@link LiveNodes}). A reset
+ * deletes the label's nodes; the constraints and indexes stay.
  */
 public final class GraphSchema {
   private final Schema schema;
   private final Names names;
   private final CypherDialect dialect;
   private final Relationships relationships;
+  private final LiveNodes live;
 
   /** Neo4j's schema commands. */
   public GraphSchema(Schema schema, Names names) {
@@ -35,6 +38,7 @@ public final class GraphSchema {
     this.names = names;
     this.dialect = dialect;
     this.relationships = new Relationships(schema);
+    this.live = new LiveNodes(schema);
   }
 
   /** The commands that create every table's constraints and indexes that are missing. */
@@ -60,7 +64,8 @@ public final class GraphSchema {
   /** {@code table} as {@link GraphIndexes} describes it: its relationships' keys by name. */
   private GraphTable graphTable(TableSchema table) {
     List<GraphIndex> indexes = table.indexes().stream()
-        .map(ix -> new GraphIndex(ix.name(), names(table, ix.columns()), ix.unique()))
+        .map(ix -> new GraphIndex(ix.name(), names(table, ix.columns()), ix.unique(),
+            live.liveOnly(table, ix)))
         .toList();
     List<List<String>> keys = relationships.of(table.name()).stream()
         .map(link -> names(table, link.columns())).toList();
@@ -81,6 +86,22 @@ public final class GraphSchema {
         ? dialect.uniqueConstraint(Names.quote(name), Names.quote(label), edge, quoted)
         : dialect.index(Names.quote(name), Names.quote(label), edge, quoted);
     return new GraphObject(table.name(), name, edge, label, properties, unique, command);
+  }
+
+  /**
+   * The statements after a push that make {@code toasty_live} agree with each record's marker
+   * ({@link LiveNodes#repair}): records written before their model was soft-deleted or its
+   * index unique, or by raw Cypher. Data writes, which Neo4j runs apart from schema commands.
+   */
+  public List<String> repairs() {
+    List<String> out = new ArrayList<>();
+    for (TableSchema table : schema.tables()) {
+      String repair = live.repair(table.name(), "MATCH " + on(table).replace("]-()", "]->()"));
+      if (repair != null) {
+        out.add(repair);
+      }
+    }
+    return out;
   }
 
   /** Whether the server lists constraints and indexes by the names push gives them. */

@@ -13,6 +13,7 @@ import io.toasty.error.ValueOutOfRangeException;
 import io.toasty.neo4j.cypher.Names;
 import io.toasty.neo4j.cypher.Relationships;
 import io.toasty.schema.Schema;
+import io.toasty.schema.SoftDeleteMarker;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.schema.mapping.ModelMapping;
@@ -188,7 +189,11 @@ public final class Neo4jErrors {
         List<String> properties = new ArrayList<>();
         Matcher p = PROPERTY.matcher(m.group(2));
         while (p.find()) {
-          properties.add(p.group(1).replace("``", "`"));
+          String property = p.group(1).replace("``", "`");
+          // the marker of live records that a live-only constraint holds beside the fields
+          if (!property.equals(SoftDeleteMarker.LIVE)) {
+            properties.add(property);
+          }
         }
         ModelSchema model = modelOf(table);
         if (model != null) {

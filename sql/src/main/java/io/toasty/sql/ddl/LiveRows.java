@@ -1,11 +1,9 @@
 package io.toasty.sql.ddl;
 
 import io.toasty.schema.Schema;
-import io.toasty.schema.app.FieldSchema;
-import io.toasty.schema.app.ModelSchema;
+import io.toasty.schema.SoftDeleteMarker;
 import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
-import io.toasty.value.Type;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -25,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record LiveRows(String column, boolean flag) {
   /** The generated column of live rows where the dialect has no partial indexes. */
-  public static final String COLUMN = "toasty_live";
+  public static final String COLUMN = SoftDeleteMarker.LIVE;
 
   public LiveRows {
     Objects.requireNonNull(column, "column");
@@ -36,19 +34,9 @@ public record LiveRows(String column, boolean flag) {
    * (not its primary key) and its model is soft-deleted; else null.
    */
   public static @Nullable LiveRows of(Schema schema, TableSchema table, List<Integer> columns) {
-    boolean uniqueIndex = table.indexes().stream()
-        .anyMatch(ix -> ix.unique() && ix.columns().equals(columns));
-    if (!uniqueIndex || columns.equals(table.primaryKey())) {
-      return null;
-    }
-    for (ModelSchema model : schema.models()) {
-      FieldSchema marker = model.softDeleteField();
-      if (marker != null && schema.mapping(model.name()).table().equals(table.name())
-          && columns.stream().noneMatch(c -> table.column(c).name().equals(marker.columnName()))) {
-        return new LiveRows(marker.columnName(), marker.type() == Type.Scalar.BOOL);
-      }
-    }
-    return null;
+    SoftDeleteMarker marker = SoftDeleteMarker.of(schema, table);
+    return marker == null || !marker.liveOnly(table, columns) ? null
+        : new LiveRows(marker.name(), marker.flag());
   }
 
   /** The live rows of {@code index} of {@code table}, or null ({@link #of}). */
