@@ -11,6 +11,9 @@ import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.models.PqFollows;
+import io.toasty.tck.models.PqPerson;
+import io.toasty.tck.models.PqPersons;
 import io.toasty.tck.models.RaPerson;
 import io.toasty.tck.models.RaPersons;
 import java.util.Arrays;
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * counts. One statement on SQL and Cypher; a key-value backend refuses an aggregate per record
  * with {@code RELATION_AGGREGATE}, and filters by a count as for any relation.
  */
-@Models({RaPersons.class})
+@Models({RaPersons.class, PqPersons.class, PqFollows.class})
 public abstract class SelfRelationAggregateScenarios {
 
   /** ann (50) mentors bob (30), cy (40) and dee (20); bob mentors eve (25); fay (60) is alone. */
@@ -91,6 +94,30 @@ public abstract class SelfRelationAggregateScenarios {
         .select(RaPersons.NAME, RaPersons.MENTEES.count(RaPersons.MENTEES.count().ge(1)))
         .orderBy(RaPersons.NAME.asc()).collect(db)).toString());
     assertEquals(1, log.size(), log::toString);
+  }
+
+  /**
+   * Through a join model between records of one model (who follows whom), an aggregate other
+   * than a count reads the targets the pairs point to: the subquery on the model's own table
+   * holds the pairs' subquery, which reads the outer record's key.
+   */
+  @BackendTest
+  @Requires(Need.RELATION_AGGREGATE)
+  public void aggregatesThroughASelfJoinModelReadTheTargets(Db db) {
+    PqPerson ann = await(PqPersons.create().name("ann").age(50).exec(db));
+    PqPerson bob = await(PqPersons.create().name("bob").age(30).exec(db));
+    PqPerson cy = await(PqPersons.create().name("cy").age(40).exec(db));
+    for (PqPerson[] pair : new PqPerson[][] {{ann, bob}, {ann, cy}, {bob, cy}}) {
+      await(PqFollows.create().follower(pair[0]).followee(pair[1]).since(2020).exec(db));
+    }
+    List<List<Object>> rows = await(PqPersons.all().select(Arrays::asList, List.of(
+        PqPersons.NAME,
+        PqPersons.FOLLOWING.count(),
+        PqPersons.FOLLOWING.aggregate(Agg.max(PqPersons.AGE)),
+        PqPersons.FOLLOWING.aggregate(Agg.sum(PqPersons.AGE), PqPersons.AGE.lt(35))))
+        .orderBy(PqPersons.NAME.asc()).collect(db));
+    assertEquals(List.of(Arrays.asList("ann", 2L, 40, 30L), Arrays.asList("bob", 1L, 40, null),
+        Arrays.asList("cy", 0L, null, null)), rows);
   }
 
   /**
