@@ -46,6 +46,19 @@ public sealed interface ExprNode {
     }
   }
 
+  /**
+   * In a correlated subquery, {@code operand} (a field, or after lowering the columns that store
+   * it) read from the enclosing statement's row rather than the subquery's own: the two may be
+   * rows of one model, as in a self relation's count per record,
+   * {@code (SELECT COUNT(*) FROM employees AS s WHERE s.manager_id = employees.id)}. Written by
+   * the planner in a {@link Scalar}'s filter only.
+   */
+  record Outer(ExprNode operand) implements ExprNode {
+    public Outer {
+      Objects.requireNonNull(operand, "operand");
+    }
+  }
+
   /** {@code left op right}; SQL semantics: a comparison with NULL is unknown. */
   record Compare(CompareOp op, ExprNode left, ExprNode right) implements ExprNode {
     public Compare {

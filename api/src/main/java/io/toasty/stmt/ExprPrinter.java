@@ -110,6 +110,9 @@ public final class ExprPrinter {
           ? model.fieldName(f.index()) : f.model() + ".#" + f.index());
     } else if (e instanceof ExprNode.Column c) {
       out.append(c.table()).append(".#").append(c.index());
+    } else if (e instanceof ExprNode.Outer o) {
+      out.append("outer ");
+      expr(o.operand());
     } else if (e instanceof ExprNode.Compare c) {
       expr(c.left());
       out.append(' ').append(c.op().symbol()).append(' ');

@@ -16,7 +16,7 @@ final class RelationsGuide {
   static Db open(String url) {
     Db db = Toasty.builder()
         .models(Authors.MODEL, Posts.MODEL, Comments.MODEL, Profiles.MODEL, Tags.MODEL,
-            Taggings.MODEL)
+            Taggings.MODEL, Engineers.MODEL)
         .url(url)
         .build();
     db.schema().push().block();
@@ -97,6 +97,20 @@ final class RelationsGuide {
       throw new AssertionError("most hellos: " + mostHellos.name());
     }
     return List.of(postCounts.get(0), postCounts.get(1), reviewed.get(0), reviewed.get(1));
+  }
+
+  static List<Object> selfAggregates(Db db) {
+    // snippet: self-relation-aggregates
+    List<Tuple2<String, Long>> teams = Engineers.all()
+        .select(Engineers.NAME, Engineers.REPORTS.count())      // [Ada, 2], [Bo, 1], [Cy, 0] ..
+        .orderBy(Engineers.REPORTS.count().desc(), Engineers.NAME.asc())
+        .collect(db).block();
+    List<Tuple2<String, Long>> teamYears = Engineers.filter(Engineers.REPORTS.count().ge(1))
+        .select(Engineers.NAME, Engineers.REPORTS.aggregate(Agg.sum(Engineers.YEARS)))
+        .orderBy(Engineers.NAME.asc())
+        .collect(db).block();                                   // [Ada, 9], [Bo, 2]
+    // end-snippet
+    return List.of(teams, teamYears);
   }
 
   static long delete(Db db, Author ann) {

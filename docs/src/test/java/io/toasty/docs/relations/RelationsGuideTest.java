@@ -67,6 +67,21 @@ class RelationsGuideTest {
   }
 
   @Test
+  void aSelfRelationIsCountedPerRecord() {
+    Engineer ada = Engineers.create().name("Ada").years(12).exec(db).block();
+    Engineer bo = Engineers.create().name("Bo").years(4).lead(ada).exec(db).block();
+    Engineers.create().name("Cy").years(5).lead(ada).exec(db).block();
+    Engineers.create().name("Di").years(2).lead(bo).exec(db).block();
+    assertEquals("[[[Ada,2], [Bo,1], [Cy,0], [Di,0]], [[Ada,9], [Bo,2]]]",
+        RelationsGuide.selfAggregates(db).toString());
+    // the subquery's own table renamed, the outer row named by the table's name (relations.md)
+    String plan = db.explain(Engineers.all()
+        .select(Engineers.NAME, Engineers.REPORTS.count()).untyped());
+    assertTrue(plan.contains("(SELECT COUNT(*) FROM \"engineers\" AS \"toasty_1\" WHERE "
+        + "\"lead_id\" = \"engineers\".\"id\")"), plan);
+  }
+
+  @Test
   void anIncludeStreamsInsideATransaction() {
     Authors.create().name("Ann").posts(Posts.create().title("Hello"), Posts.create()
         .title("Again")).exec(db).block();

@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  * a type (one foreign key), so the pattern never repeats a row.
  *
  * <p>A conjunct {@code u.fk = w.key} between two nodes of the statement (the many-to-many
- * include's join row and target) is the pattern {@code (u)-[:T]->(w)} alone ({@link #joins}):
- * written as a comparison, Cypher would pair every node of one label with every node of the
- * other and then filter the pairs.
+ * include's join row and target; a relation's count correlated on the outer record, its key an
+ * {@code ExprNode.Outer}, a node of the same label in a self relation) is the pattern
+ * {@code (u)-[:T]->(w)} alone ({@link #joins}): written as a comparison, Cypher would pair every
+ * node of one label with every node of the other and then filter the pairs.
  */
 final class CypherAnchors {
   private CypherAnchors() {}
@@ -90,11 +91,13 @@ final class CypherAnchors {
 
   private static boolean join(CypherWalk walk, Map<String, String> variables, ExprNode fk,
       ExprNode key) {
-    if (!(unwrap(fk) instanceof ExprNode.Column f && unwrap(key) instanceof ExprNode.Column k)) {
+    ExprNode keyColumn = unwrap(key) instanceof ExprNode.Outer o ? o.operand() : unwrap(key);
+    if (!(unwrap(fk) instanceof ExprNode.Column f && keyColumn instanceof ExprNode.Column k)) {
       return false;
     }
     String from = variables.get(f.table());
-    String to = variables.get(k.table());
+    String to = keyColumn == unwrap(key) ? variables.get(k.table())
+        : walk.outerVariableOf(k.table());
     if (from == null || to == null) {
       return false;
     }

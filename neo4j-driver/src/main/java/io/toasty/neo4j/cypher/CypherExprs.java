@@ -39,7 +39,9 @@ final class CypherExprs {
     } else if (e instanceof ExprNode.Arg a) {
       walk.param(new Param.Arg(a.index(), Param.Form.STORED));
     } else if (e instanceof ExprNode.Column c) {
-      column(c);
+      column(c, walk.variableOf(c.table()));
+    } else if (e instanceof ExprNode.Outer o && o.operand() instanceof ExprNode.Column c) {
+      column(c, walk.outerVariableOf(c.table()));
     } else if (e instanceof ExprNode.Compare c) {
       compare(c);
     } else if (e instanceof ExprNode.Arith a) {
@@ -105,9 +107,8 @@ final class CypherExprs {
     }
   }
 
-  private void column(ExprNode.Column c) {
+  private void column(ExprNode.Column c, @Nullable String variable) {
     TableSchema table = walk.schema().table(c.table());
-    String variable = walk.variableOf(c.table());
     if (variable == null) {
       throw new UnsupportedFeatureException(Feature.FILTER_EXPRESSION, CypherWalk.BACKEND,
           "column " + c.index() + " of " + c.table() + " outside a statement on that table");

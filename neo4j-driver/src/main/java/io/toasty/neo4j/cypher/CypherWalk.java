@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -330,6 +331,20 @@ final class CypherWalk {
   /** The variable of the innermost scope on {@code table}, or null. */
   @Nullable String variableOf(String table) {
     for (Scope s : scopes) {
+      if (s.table().equals(table)) {
+        return s.variable();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The variable of the outermost scope on {@code table}, which an {@code ExprNode.Outer} reads
+   * (the record a relation's count is for, whose subquery may match the same label), or null.
+   */
+  @Nullable String outerVariableOf(String table) {
+    for (Iterator<Scope> it = scopes.descendingIterator(); it.hasNext(); ) {
+      Scope s = it.next();
       if (s.table().equals(table)) {
         return s.variable();
       }

@@ -55,6 +55,9 @@ final class ExplainExpr {
       out.append(fieldName(f));
     } else if (e instanceof ExprNode.Column c) {
       out.append(columnName(c));
+    } else if (e instanceof ExprNode.Outer o) {
+      out.append("OUTER ");
+      expr(o.operand(), out);
     } else if (e instanceof ExprNode.Compare c) {
       binary(c.left(), c.op().symbol(), c.right(), out);
     } else if (e instanceof ExprNode.Arith a) {

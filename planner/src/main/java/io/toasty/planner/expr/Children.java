@@ -83,6 +83,9 @@ public final class Children {
     } else if (e instanceof ExprNode.Project p) {
       ExprNode b = f.apply(p.base());
       return b == p.base() ? e : new ExprNode.Project(b, p.index());
+    } else if (e instanceof ExprNode.Outer o) {
+      ExprNode x = f.apply(o.operand());
+      return x == o.operand() ? e : new ExprNode.Outer(x);
     } else if (e instanceof ExprNode.Case c) {
       ExprNode x = f.apply(c.operand());
       List<ExprNode> whens = list(c.whens(), f);

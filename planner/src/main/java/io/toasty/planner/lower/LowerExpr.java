@@ -30,6 +30,11 @@ public final class LowerExpr {
     if (e instanceof ExprNode.Field f) {
       return schema.mapping(f.model()).fieldFromColumns().get(f.index());
     }
+    if (e instanceof ExprNode.Outer o && expr(o.operand()) instanceof ExprNode.Record r) {
+      // A field stored in several columns: each column of the outer row, so that a backend
+      // meets an outer reference on a column only.
+      return new ExprNode.Record(Children.list(r.fields(), ExprNode.Outer::new));
+    }
     return Children.map(e, this::expr, this::subquery);
   }
 

@@ -20,6 +20,8 @@ public record SimplifyContext(@Nullable Schema schema) {
       return false;
     } else if (e instanceof ExprNode.Field f) {
       return fieldMayBeNull(f);
+    } else if (e instanceof ExprNode.Outer o) {
+      return mayBeNull(o.operand());
     } else if (e instanceof ExprNode.Compare c) {
       return mayBeNull(c.left()) || mayBeNull(c.right());
     } else if (e instanceof ExprNode.Arith a) {

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * follows.followee_id = persons.id)}, and any other aggregate reads the targets whose keys the
  * join rows hold. One statement, whatever the number of records.
  *
- * <p>A subquery names the correlated table by its name, so a relation whose subquery's table is
- * the queried model's own (a self relation without a join model) is refused: its correlation
- * would read the subquery's own row. So is a multi-step via (a record reached along two paths
+ * <p>The correlation reads the queried record's key as {@link ExprNode.Outer}, so a self relation
+ * without a join model ({@code Employees.REPORTS.count()}) counts the other records of its own
+ * model, not the subquery's row. A multi-step via is refused (a record reached along two paths
  * would count twice).
  */
 public final class SimplifyRelatedAggregate implements SimplifyRule {
@@ -44,11 +44,9 @@ public final class SimplifyRelatedAggregate implements SimplifyRule {
     }
     RelationSchema.Through via = rel.through();
     if (via == null) {
-      unlikeSource(source, rel, rel.target());
       return aggregate(rel.target(), Conjuncts.with(correlation(source, rel.sourceFields(),
           rel.target(), rel.targetFields()), rel.narrow(a.filter())), a.aggregate());
     }
-    unlikeSource(source, rel, via.model());
     ExprNode pairs = correlation(source, rel.sourceFields(), via.model(), via.sourceFields());
     ExprNode joinTargets = SimplifyRelated.fields(via.model(), via.targetFields());
     if (a.aggregate().op() == ExprNode.AggOp.COUNT_ALL) {
@@ -57,7 +55,6 @@ public final class SimplifyRelatedAggregate implements SimplifyRule {
               SimplifyRelated.keys(rel.target(), rel.targetFields(), a.filter())));
       return aggregate(via.model(), filter, a.aggregate());
     }
-    unlikeSource(source, rel, rel.target());
     ExprNode reached = new ExprNode.InSubquery(
         SimplifyRelated.fields(rel.target(), rel.targetFields()),
         new Query(new Source.Model(via.model()), pairs, new Returning.Project(
@@ -72,24 +69,16 @@ public final class SimplifyRelatedAggregate implements SimplifyRule {
         new Returning.Project(List.of(aggregate)), List.of(), null);
   }
 
-  /** {@code inner.innerFields = source.sourceFields}, field by field. */
+  /** {@code inner.innerFields = outer source.sourceFields}, field by field. */
   private static ExprNode correlation(ModelSchema source, List<Integer> sourceFields,
       String inner, List<Integer> innerFields) {
     List<ExprNode> terms = new ArrayList<>(sourceFields.size());
     for (int i = 0; i < sourceFields.size(); i++) {
       terms.add(new ExprNode.Compare(ExprNode.CompareOp.EQ,
           new ExprNode.Field(inner, innerFields.get(i)),
-          new ExprNode.Field(source.name(), sourceFields.get(i))));
+          new ExprNode.Outer(new ExprNode.Field(source.name(), sourceFields.get(i)))));
     }
     return Conjuncts.and(terms);
-  }
-
-  private static void unlikeSource(ModelSchema source, RelationSchema rel, String inner) {
-    if (inner.equals(source.name())) {
-      throw refused(source, rel, "from its own model without a join model (the subquery would "
-          + "read its own rows); filter with count() instead, or declare the relation through a "
-          + "join model");
-    }
   }
 
   private static InvalidStatementException refused(ModelSchema source, RelationSchema rel,

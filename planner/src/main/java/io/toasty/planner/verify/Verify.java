@@ -420,7 +420,7 @@ public final class Verify {
         v.related(r, scope);
       } else if (e instanceof ExprNode.RelatedAggregate r) {
         v.relatedAggregate(r, scope);
-      } else if (e instanceof ExprNode.Scalar) {
+      } else if (e instanceof ExprNode.Scalar || e instanceof ExprNode.Outer) {
         throw new InvalidStatementException(v.model, null,
             "statements given to the engine aggregate relations, not subqueries: " + e);
       } else if (e instanceof ExprNode.Stmt) {

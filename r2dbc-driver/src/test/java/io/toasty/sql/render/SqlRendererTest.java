@@ -161,6 +161,20 @@ class SqlRendererTest {
             + "\"title\" = ?)", 0);
   }
 
+  /**
+   * A subquery on the outer statement's own table (a self relation's count) renames its table,
+   * so that the table's name qualifies the outer row, which ExprNode.Outer reads.
+   */
+  @Test
+  void aSubqueryOnTheOuterTableRenamesItsOwn() {
+    Query count = new Query(USERS, ExprNode.eq(col("users", 2), new ExprNode.Outer(
+        col("users", 1))), new Returning.Project(List.of(new ExprNode.Aggregate(
+            ExprNode.AggOp.COUNT_ALL, ExprNode.NULL, false))), List.of(), null);
+    assertSql(select(USERS, ExprNode.TRUE, col("users", 0), new ExprNode.Scalar(count)),
+        "SELECT \"id\", (SELECT COUNT(*) FROM \"users\" AS \"toasty_1\" WHERE \"email\" = "
+            + "\"users\".\"name\") FROM \"users\"");
+  }
+
   @Test
   void correlatedExistsQualifiesTheOuterColumn() {
     Query sub = select(POSTS, ExprNode.and(ExprNode.eq(col("posts", 1), col("users", 0)),

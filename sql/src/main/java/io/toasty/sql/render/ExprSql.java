@@ -53,6 +53,10 @@ final class ExprSql implements ExprWriter {
       ctx.marker(a.index(), null, expected);
     } else if (e instanceof ExprNode.Column c) {
       columnRef(c);
+    } else if (e instanceof ExprNode.Outer o) {
+      // Qualified by the table's name, which only the outermost statement's table still bears:
+      // a subquery on a table in scope renames its own (see SelectSql).
+      ctx.qualified(() -> expr(o.operand(), expected));
     } else if (e instanceof ExprNode.Compare c) {
       comparisonSql.compare(c);
     } else if (e instanceof ExprNode.Arith a) {

@@ -38,6 +38,9 @@ final class ExprTypes {
       checkColumn(table, c.index());
       return table.column(c.index()).type();
     }
+    if (x instanceof ExprNode.Outer o) {
+      return typeOf(schema, o.operand());
+    }
     if (x instanceof ExprNode.Const c && !c.value().isNull()) {
       return c.value().type();
     }

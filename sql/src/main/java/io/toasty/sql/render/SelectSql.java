@@ -38,6 +38,11 @@ final class SelectSql {
   void query(Query q, boolean top) {
     TableSchema table = ctx.table(q.source());
     Source.Join join = ((Source.Table) q.source()).join();
+    // A subquery on a table an enclosing statement reads (a self relation's count) renames its
+    // own, so that the table's name, qualifying an ExprNode.Outer, names the outermost row; its
+    // own columns are written unqualified, and SQL resolves those to the innermost table.
+    boolean renamed = !top && join == null && ctx.inScope(table.name());
+    int depth = ctx.depth();
     // A joined query qualifies every column: both tables may have columns of the same name.
     ctx.pushScope(join == null ? table.name() : "");
     out.append("SELECT ");
@@ -52,6 +57,10 @@ final class SelectSql {
       numberedRows(table, q);
     } else if (joined == null) {
       ctx.ident(table.name());
+      if (renamed) {
+        out.append(" AS ");
+        ctx.ident("toasty_" + depth);
+      }
       if (join != null) {
         innerJoin(table, join);
       }

@@ -105,6 +105,16 @@ final class SqlContext {
     scopes.pop();
   }
 
+  /** How many statements enclose the one being written (0 at the top). */
+  int depth() {
+    return scopes.size();
+  }
+
+  /** Whether an enclosing statement reads {@code table}. */
+  boolean inScope(String table) {
+    return scopes.contains(table);
+  }
+
   /** Writes {@code e}; {@code expected} is the type a marker in its place binds as. */
   void expr(ExprNode e, @Nullable Type expected) {
     exprs.expr(e, expected);
@@ -176,6 +186,7 @@ final class SqlContext {
         x instanceof ExprNode.Const
             || x instanceof ExprNode.Arg
             || x instanceof ExprNode.Column
+            || x instanceof ExprNode.Outer o && o.operand() instanceof ExprNode.Column
             || x instanceof ExprNode.Record
             || x instanceof ExprNode.Project
             || x instanceof ExprNode.Exists

@@ -19,7 +19,6 @@ import io.toasty.tck.models.Authors;
 import io.toasty.tck.models.Bios;
 import io.toasty.tck.models.Comments;
 import io.toasty.tck.models.Courses;
-import io.toasty.tck.models.Employees;
 import io.toasty.tck.models.Enrollments;
 import io.toasty.tck.models.Students;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ import reactor.util.function.Tuple2;
  * with {@code RELATION_AGGREGATE}.
  */
 @Models({Authors.class, Articles.class, Comments.class, Bios.class, Students.class,
-    Courses.class, Enrollments.class, Employees.class})
+    Courses.class, Enrollments.class})
 public abstract class RelationAggregateScenarios {
 
   @BackendTest
@@ -90,8 +89,9 @@ public abstract class RelationAggregateScenarios {
   }
 
   /**
-   * What would miscount is refused by name before anything runs: a self relation without a join
-   * model (its subquery would read its own table under the same name) and a grouped query.
+   * What would miscount is refused by name before anything runs: a grouped query (its records
+   * are groups, with no key to correlate on). A self relation is counted as any other, see
+   * {@link SelfRelationAggregateScenarios}.
    */
   @BackendTest
   @Requires(Need.RELATION_AGGREGATE)
@@ -100,9 +100,6 @@ public abstract class RelationAggregateScenarios {
     assertEquals(List.of(2L, 1L, 0L), await(Authors.all().select(Authors.ARTICLES.count())
         .orderBy(Authors.NAME.asc()).collect(db)));
     log.clear();
-    InvalidStatementException self = Tck.failure(InvalidStatementException.class,
-        () -> Employees.all().select(Employees.NAME, Employees.REPORTS.count()).collect(db));
-    assertTrue(self.getMessage().contains("reports"), self.getMessage());
     InvalidStatementException grouped = Tck.failure(InvalidStatementException.class,
         () -> Authors.all().select(Authors.NAME, Authors.ARTICLES.count()).distinct()
             .collect(db));
