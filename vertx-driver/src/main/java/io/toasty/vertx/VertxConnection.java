@@ -43,7 +43,8 @@ import reactor.core.publisher.Mono;
  * {@code PathQuery} and {@code Transaction} operations one after another through the shared
  * {@link OperationLane}: a write whose subscriber cancels still runs to its end before the next
  * operation starts, and an operation not yet sent is never sent. A query's rows stream from a
- * cursor with the subscriber's demand ({@link CursorRows}).
+ * cursor with the subscriber's demand ({@link CursorRows}), unless they are few enough to come
+ * in one answer ({@link BoundedRead}).
  */
 final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
@@ -111,13 +112,15 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       }
       List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
       InsertEcho echo = sql.echo();
-      boolean query = statement instanceof Query;
+      // a bounded read outside a transaction needs no cursor: one execution, one round trip
+      boolean streamed = statement instanceof Query q
+          && !BoundedRead.of(q, parts.keys(), fetchSize);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (echo == null) {
-          return rows(sql.sql(), tuple, query, row -> decoded(statement, row, types));
+          return rows(sql.sql(), tuple, streamed, row -> decoded(statement, row, types));
         }
         int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-        return rows(sql.sql(), tuple, query, row -> echo.row(next[0]++,
+        return rows(sql.sql(), tuple, streamed, row -> echo.row(next[0]++,
             decoded(statement, row, echo.returnedTypes()), sql, args,
             parts.codec()::asReturned));
       }));
@@ -196,17 +199,18 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * The rows of one execution of {@code sql}. Inside the engine's transaction they are read from
    * a cursor as the subscriber asks for them. Outside one, a write's (and a raw statement's, which
    * may write) come in one answer: it commits as it runs, as in autocommit over R2DBC, so that
-   * another connection sees it as soon as its rows arrive. A {@code query}'s come from a cursor
-   * in a transaction of its own (PostgreSQL keeps a cursor only within one), committed once its
+   * another connection sees it as soon as its rows arrive, and so do those of a read whose rows
+   * are few ({@link BoundedRead}: a get by key is one round trip). A {@code streamed} read's
+   * come from a cursor in a transaction of its own (PostgreSQL keeps a cursor only within one), committed once its
    * rows are read, rolled back when it fails or its subscriber cancels; its BEGIN goes out
    * without waiting for the answer, in one round trip with the statement (Vert.x pipelines a
    * connection's commands), and a BEGIN that failed fails the rows.
    */
-  private <T> Flux<T> rows(String sql, Tuple args, boolean query, Function<Row, T> mapper) {
+  private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, Function<Row, T> mapper) {
     if (begun) {
       return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
     }
-    if (!query) {
+    if (!streamed) {
       return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
           .flatMapIterable(result -> result)
           .map(mapper);

@@ -74,7 +74,8 @@ public final class VertxDriver implements Driver {
     this.dialect = dialect;
     this.schema = config.schema();
     this.parts = new VertxParts(dialect, new SqlRenderer(dialect, schema),
-        new VertxCodec(dialect), VertxErrors.translator(dialect, schema));
+        new VertxCodec(dialect), VertxErrors.translator(dialect, schema),
+        VertxParts.keysOf(schema));
     this.ownsVertx = vertx == null;
     this.vertx = vertx == null ? Vertx.vertx() : vertx;
     this.poolMaxSize = config.poolMaxSize();

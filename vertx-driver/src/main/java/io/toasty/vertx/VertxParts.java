@@ -1,10 +1,28 @@
 package io.toasty.vertx;
 
+import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableSchema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.error.ErrorTranslator;
 import io.toasty.sql.render.SqlRenderer;
 import io.toasty.vertx.codec.VertxCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** What every connection of a driver shares: dialect, renderer (with its cache), codec, errors. */
+/**
+ * What every connection of a driver shares: dialect, renderer (with its cache), codec, errors,
+ * and each table's primary key columns ({@link BoundedRead}).
+ */
 record VertxParts(SqlDialect dialect, SqlRenderer renderer, VertxCodec codec,
-    ErrorTranslator errors) {}
+    ErrorTranslator errors, Map<String, List<Integer>> keys) {
+  VertxParts {
+    keys = Map.copyOf(keys);
+  }
+
+  /** The primary key columns of each of {@code schema}'s tables. */
+  static Map<String, List<Integer>> keysOf(Schema schema) {
+    return schema.tables().stream()
+        .collect(Collectors.toMap(TableSchema::name, TableSchema::primaryKey));
+  }
+}
