@@ -1,6 +1,7 @@
 package io.toasty.schema;
 
 import io.toasty.error.InvalidModelException;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.db.TableForeignKey;
@@ -44,6 +45,14 @@ final class ForeignKeys {
             + target.name() + " by " + fieldNames(target, r.targetFields()) + ", which is "
             + "neither its key nor unique: a record could not be told by it; declare @Unique "
             + "on it, or opt out of the check with @BelongsTo.Unchecked");
+      }
+      if (liveOnly(target, mappings.get(target.name()), targetTable, order)) {
+        throw new InvalidModelException(model.name(), r.name(), "refers to " + target.name()
+            + " by " + fieldNames(target, r.targetFields()) + ", which is unique among its live "
+            + "records only (" + target.name() + " is @SoftDelete): a deleted record and a live "
+            + "one may share the value, so no constraint can name one record by it; refer to "
+            + "its key, or opt out of the check with @BelongsTo.Unchecked (docs/models.md, Soft "
+            + "delete)");
       }
       List<Integer> fkColumns = new ArrayList<>();
       List<Integer> refColumns = new ArrayList<>();
@@ -117,6 +126,24 @@ final class ForeignKeys {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code order}, the columns of a unique index of {@code table} (not its primary key),
+   * is unique among the live records of a soft-deleted {@code target} only: one without the
+   * marker ({@link SoftDeleteMarker#liveOnly}). A database constraint cannot refer to such
+   * columns and keep a deleted record's value free (PostgreSQL and SQLite refuse a partial index
+   * as a foreign key's target; H2 would need the columns unique among every row), and a value
+   * held by a deleted record and a live one would name two records
+   * ({@code SoftDeleteScenarios.aReferenceByALiveUniqueValue}).
+   */
+  private static boolean liveOnly(ModelSchema target, ModelMapping mapping, TableSchema table,
+      List<Integer> order) {
+    FieldSchema marker = target.softDeleteField();
+    if (marker == null || order.equals(table.primaryKey())) {
+      return false;
+    }
+    return !order.contains(mapping.columnOf(marker.index()));
   }
 
   private static boolean sameSet(List<Integer> a, List<Integer> b) {

@@ -78,6 +78,12 @@ public enum Need {
    * records through the index on their foreign key).
    */
   CASCADING_DELETE(c -> true, Feature.CASCADING_DELETE),
+  /**
+   * Deletes records that others point to by a unique field other than the key, with those
+   * records: SQL and Cypher find them by a semi-join on the field; a key-value backend finds the
+   * records pointing at a deleted one through their foreign key's index by its key only.
+   */
+  CASCADE_BY_UNIQUE_FIELD(Capability::sql, Feature.CASCADING_DELETE),
   /** Writes any number of records atomically (no item limit on one atomic write). */
   LARGE_ATOMIC_WRITES(c -> c.maxAtomicWriteItems() == 0, Feature.TRANSACTION_SIZE),
   /**

@@ -13,8 +13,8 @@ final class SoftDeleteGuide {
   private SoftDeleteGuide() {}
 
   static Db open(String url) {
-    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL, Accounts.MODEL).url(url)
-        .build();
+    Db db = Toasty.builder().models(Customers.MODEL, Orders.MODEL, Milestones.MODEL,
+        Accounts.MODEL, Invites.MODEL).url(url).build();
     db.schema().push().block();
     return db;
   }

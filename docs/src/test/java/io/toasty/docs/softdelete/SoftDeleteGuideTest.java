@@ -74,8 +74,12 @@ class SoftDeleteGuideTest {
 
   private static void aDeletedAccountGivesUpItsEmail(Db db) {
     Account old = Accounts.create().email("a@example.com").exec(db).block();
+    Invite invite = Invites.create().accountEmail("a@example.com").exec(db).block();
     Accounts.deleteById(old.id()).exec(db).block();
     Account now = Accounts.create().email("a@example.com").exec(db).block();
+    // the invite's key names the live account with the email: the new one
+    assertEquals(Optional.of(now.id()), Invites.filterById(invite.id())
+        .include(Invites.ACCOUNT).first(db).block().account().get().map(Account::id));
     UniqueViolationException e = assertThrows(UniqueViolationException.class,
         () -> SoftDeleteGuide.restoreAccount(db, old.id()).block());
     assertEquals(Optional.of("Account"), e.model());

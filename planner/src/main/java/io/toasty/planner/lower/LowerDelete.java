@@ -12,6 +12,7 @@ import io.toasty.schema.app.RelationSchema;
 import io.toasty.schema.mapping.ModelMapping;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.DeleteNode;
+import io.toasty.stmt.DeletedRows;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -113,7 +114,12 @@ final class LowerDelete {
         ModelMapping mapping = cx.schema.mapping(child.name());
         String table = mapping.table();
         List<Integer> fkColumns = columns(mapping, r.sourceFields());
-        HirDep byParents = keys(parents, fkColumns, columns(parentMapping, r.targetFields()));
+        ExprNode holding = holding(model, r);
+        List<Integer> pk = cx.schema.table(parentMapping.table()).primaryKey();
+        // a key-value backend finds referrers by the parents' key only, and refuses this one
+        int holders = holding == null || !cx.capability.sql() ? parents
+            : select(model, LowerExpr.lower(holding, cx.schema), keys(parents, pk, pk));
+        HirDep byParents = keys(holders, fkColumns, columns(parentMapping, r.targetFields()));
         boolean required = required(child, r);
         if (!required) {
           List<Assignment> nulls = new ArrayList<>();
@@ -130,9 +136,9 @@ final class LowerDelete {
         int doomed = select(child, ExprNode.TRUE, byParents);
         childrenByKeys(child, doomed, path);
         path.remove(child.name());
-        List<Integer> pk = cx.schema.table(table).primaryKey();
+        List<Integer> childKey = cx.schema.table(table).primaryKey();
         add(new DeleteNode(new Source.Table(table), ExprNode.TRUE, new Returning.Count()),
-            List.of(keys(doomed, pk, pk)));
+            List.of(keys(doomed, childKey, childKey)));
       }
     }
   }
@@ -144,6 +150,23 @@ final class LowerDelete {
    */
   private static boolean required(ModelSchema child, RelationSchema r) {
     return !r.nullable() || r.sourceFields().stream().anyMatch(f -> !child.field(f).nullable());
+  }
+
+  /**
+   * Which of {@code model}'s deleted records {@code r} reaches its records from: where {@code r}
+   * refers to a value unique among the live records of a soft-deleted model only (not its key,
+   * not over its marker), the live ones, since a deleted record does not hold its value and a
+   * live one may hold it now (docs/models.md, Soft delete;
+   * {@code SoftDeleteScenarios.aReferenceByALiveUniqueValue}); else all of them (null).
+   */
+  private static @Nullable ExprNode holding(ModelSchema model, RelationSchema r) {
+    DeletedRows marker = DeletedRows.of(model);
+    if (marker == null || new LinkedHashSet<>(r.targetFields())
+        .equals(new LinkedHashSet<>(model.primaryKey())) || r.targetFields().contains(
+        marker.field())) {
+      return null;
+    }
+    return marker.live();
   }
 
   private static HirDep keys(int statement, List<Integer> columns, List<Integer> positions) {
@@ -166,7 +189,9 @@ final class LowerDelete {
         if (r.isRestrict()) {
           continue; // the database's ON DELETE RESTRICT refuses the parents' delete
         }
-        Query parents = new Query(new Source.Model(model.name()), filter,
+        ExprNode holding = holding(model, r);
+        Query parents = new Query(new Source.Model(model.name()),
+            holding == null ? filter : ExprNode.and(filter, holding),
             new Returning.Project(fields(model.name(), r.targetFields())), List.of(), null);
         ExprNode childFilter = Simplify.filter(new ExprNode.InSubquery(
             operand(child.name(), r.sourceFields()), parents), cx.schema);

@@ -6,12 +6,14 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
 import io.toasty.Change;
 import io.toasty.PathQuery;
 import io.toasty.Tenant;
+import io.toasty.error.InvalidModelException;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
@@ -24,6 +26,9 @@ import io.toasty.tck.Requires;
 import io.toasty.tck.TckClock;
 import io.toasty.tck.scenarios.ChangeStreamScenarios.Watch;
 import io.toasty.tck.models.SdAuthor;
+import io.toasty.tck.models.SdBadges;
+import io.toasty.tck.models.SdBrand;
+import io.toasty.tck.models.SdBrands;
 import io.toasty.tck.models.SdAuthors;
 import io.toasty.tck.models.SdChore;
 import io.toasty.tck.models.SdChores;
@@ -33,6 +38,8 @@ import io.toasty.tck.models.SdPosts;
 import io.toasty.tck.models.SdTag;
 import io.toasty.tck.models.SdReview;
 import io.toasty.tck.models.SdReviews;
+import io.toasty.tck.models.SdSticker;
+import io.toasty.tck.models.SdStickers;
 import io.toasty.tck.models.SdTags;
 import io.toasty.tck.models.SdTask;
 import io.toasty.tck.models.SdTasks;
@@ -40,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,7 +60,7 @@ import reactor.core.publisher.Mono;
  * timestamp ({@link SdAuthor}) and a flag ({@link SdPost}); with a tenant too ({@code SdNote}).
  */
 @Models({SdAuthors.class, SdPosts.class, SdNotes.class, SdTags.class, SdChores.class,
-    SdTasks.class, SdReviews.class})
+    SdTasks.class, SdReviews.class, SdBrands.class, SdStickers.class})
 public abstract class SoftDeleteScenarios {
 
   private static SdAuthor author(Db db, String name, long score) {
@@ -294,6 +302,60 @@ public abstract class SoftDeleteScenarios {
     // a purge of the deleted one leaves the live one's value held
     assertEquals(1L, await(SdTags.all().onlyDeleted().purge().exec(db)));
     failure(UniqueViolationException.class, () -> SdTags.create().label("x").exec(db));
+  }
+
+  /**
+   * A checked key to a value unique among live records only is refused when the schema is built,
+   * naming the relation, before anything is sent (docs/models.md, Soft delete): a deleted record
+   * and a live one may share the value, so no database constraint can name one record by it.
+   */
+  @BackendTest
+  public void aCheckedKeyToALiveUniqueValueIsRefused(BackendContext context) {
+    InvalidModelException refused = assertThrows(InvalidModelException.class,
+        () -> context.open(List.of(SdBrands.MODEL, SdBadges.MODEL)));
+    assertEquals(Optional.of("SdBadge"), refused.model());
+    assertEquals(Optional.of("brand"), refused.field());
+    assertTrue(refused.getMessage().contains("@BelongsTo.Unchecked"), refused::getMessage);
+  }
+
+  /**
+   * An unchecked key to a value unique among live records only names the live record holding it
+   * (docs/models.md, Soft delete): a deleted brand gives its code up, a new live brand may take
+   * it and the stickers with it, and a purge of a deleted brand changes no sticker, since a
+   * deleted record holds no value; the purge of the live holder unlinks them.
+   */
+  @BackendTest
+  @Requires(Need.CASCADE_BY_UNIQUE_FIELD)
+  public void aReferenceByALiveUniqueValue(Db db) {
+    SdBrand first = await(SdBrands.create().code("x").exec(db));
+    SdSticker sticker = await(SdStickers.create().brandCode("x").note("n").exec(db));
+    assertEquals(Optional.of(first.id()), brandOf(db, sticker));
+    assertEquals(1L, await(SdBrands.deleteById(first.id()).exec(db)));
+    assertEquals(Optional.empty(), brandOf(db, sticker));
+    SdBrand again = await(SdBrands.create().code("x").exec(db));
+    assertEquals(Optional.of(again.id()), brandOf(db, sticker));
+    assertEquals(1L, await(SdBrands.all().onlyDeleted().purge().exec(db)));
+    assertEquals(Optional.of("x"), codeOf(db, sticker));
+    assertEquals(Optional.of(again.id()), brandOf(db, sticker));
+    assertEquals(1L, await(SdBrands.deleteById(again.id()).exec(db)));
+    assertEquals(1L, await(SdBrands.all().onlyDeleted().purge().exec(db)));
+    assertEquals(Optional.of("x"), codeOf(db, sticker));
+    SdBrand third = await(SdBrands.create().code("x").exec(db));
+    assertEquals(Optional.of(third.id()), brandOf(db, sticker));
+    assertEquals(1L, await(SdBrands.filterById(third.id()).purge().exec(db)));
+    assertEquals(Optional.empty(), codeOf(db, sticker));
+  }
+
+  /** The key of the live brand {@code sticker} names, included. */
+  private static Optional<UUID> brandOf(Db db, SdSticker sticker) {
+    SdSticker loaded = await(SdStickers.filterById(sticker.id()).include(SdStickers.BRAND)
+        .first(db));
+    return loaded.brand().get().map(SdBrand::id);
+  }
+
+  /** The code {@code sticker} holds as stored. */
+  private static Optional<String> codeOf(Db db, SdSticker sticker) {
+    return await(SdStickers.getById(db, sticker.id())).brandCode();
   }
 
   @BackendTest
