@@ -18,35 +18,56 @@ public final class KeyPin {
    * of collecting the pinned fields into a set.
    */
   public static boolean pins(ExprNode filter, ModelSchema model) {
-    List<Integer> key = model.primaryKey();
+    return pinsAll(filter, model.name(), model.primaryKey(), false);
+  }
+
+  /**
+   * Whether {@code filter} (over {@code table}'s columns, after lowering) compares every column
+   * of {@code key} for equality with a value or a bound argument: at most one row matches.
+   */
+  public static boolean pinsColumns(ExprNode filter, String table, List<Integer> key) {
+    return pinsAll(filter, table, key, true);
+  }
+
+  private static boolean pinsAll(ExprNode filter, String owner, List<Integer> key,
+      boolean columns) {
     if (key.isEmpty()) {
       return false;
     }
     for (int i = 0; i < key.size(); i++) {
-      if (!pinned(filter, model.name(), key.get(i))) {
+      if (!pinned(filter, owner, key.get(i), columns)) {
         return false;
       }
     }
     return true;
   }
 
-  /** Whether {@code e} compares {@code field} for equality with a value at its top level. */
-  private static boolean pinned(ExprNode e, String model, int field) {
+  /** Whether {@code e} compares the key part {@code index} for equality at its top level. */
+  private static boolean pinned(ExprNode e, String owner, int index, boolean columns) {
     if (e instanceof ExprNode.And and) {
       List<ExprNode> operands = and.operands();
       for (int i = 0; i < operands.size(); i++) {
-        if (pinned(operands.get(i), model, field)) {
+        if (pinned(operands.get(i), owner, index, columns)) {
           return true;
         }
       }
       return false;
     }
     return e instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
-        && (pins(c.left(), c.right(), model, field) || pins(c.right(), c.left(), model, field));
+        && (pins(c.left(), c.right(), owner, index, columns)
+            || pins(c.right(), c.left(), owner, index, columns));
   }
 
-  private static boolean pins(ExprNode field, ExprNode value, String model, int index) {
-    return field instanceof ExprNode.Field f && f.index() == index && f.model().equals(model)
-        && value instanceof ExprNode.Const k && !k.value().isNull();
+  /**
+   * Whether {@code side} is the key part and {@code value} a value: a constant other than NULL
+   * ({@code = NULL} matches nothing), or, over columns, a bound argument.
+   */
+  private static boolean pins(ExprNode side, ExprNode value, String owner, int index,
+      boolean columns) {
+    boolean key = columns
+        ? side instanceof ExprNode.Column c && c.index() == index && c.table().equals(owner)
+        : side instanceof ExprNode.Field f && f.index() == index && f.model().equals(owner);
+    return key && (value instanceof ExprNode.Const k && !k.value().isNull()
+        || columns && value instanceof ExprNode.Arg);
   }
 }

@@ -1,6 +1,7 @@
 package io.toasty.vertx;
 
 import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.KeyPin;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
@@ -40,35 +41,10 @@ final class BoundedRead {
   }
 
   private static boolean pinsKey(Query query, Map<String, List<Integer>> keys) {
-    List<Integer> key = query.source() instanceof Source.Table t ? keys.get(t.table()) : null;
-    if (key == null || key.isEmpty()) {
+    if (!(query.source() instanceof Source.Table t)) {
       return false;
     }
-    for (int column : key) {
-      if (!pinned(query.filter(), ((Source.Table) query.source()).table(), column)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code e} compares {@code column} for equality with a value at its top level. */
-  private static boolean pinned(ExprNode e, String table, int column) {
-    if (e instanceof ExprNode.And and) {
-      return and.operands().stream().anyMatch(o -> pinned(o, table, column));
-    }
-    return e instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
-        && (pins(c.left(), c.right(), table, column) || pins(c.right(), c.left(), table, column));
-  }
-
-  private static boolean pins(ExprNode side, ExprNode value, String table, int column) {
-    return side instanceof ExprNode.Column col && col.index() == column
-        && col.table().equals(table) && isValue(value);
-  }
-
-  /** A bound argument or a constant other than NULL ({@code = NULL} matches nothing anyway). */
-  private static boolean isValue(ExprNode value) {
-    return value instanceof ExprNode.Arg
-        || value instanceof ExprNode.Const k && !k.value().isNull();
+    List<Integer> key = keys.get(t.table());
+    return key != null && KeyPin.pinsColumns(query.filter(), t.table(), key);
   }
 }
