@@ -125,8 +125,29 @@ public final class ChangeStreamLoad {
     System.out.printf(Locale.ROOT, "commit to delivery over %d deliveries: p50 %.2f ms, "
             + "p99 %.2f ms, max %.2f ms%n", latencies.length, millis(latencies, 0.50),
         millis(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+    bySecond(subscribers, rate, writes, committed, delivered);
     System.out.println("deliveries: " + (disorder == null ? "every subscriber saw every write"
         + " once" : disorder));
+  }
+
+  /**
+   * The same latencies by the second of the run their write was asked in (write {@code i} at
+   * {@code i / rate} s): where in the run the slow deliveries fall, say its first second.
+   */
+  private static void bySecond(int subscribers, int rate, int writes, AtomicLongArray committed,
+      AtomicLongArray delivered) {
+    for (int first = 0; first < writes; first += rate) {
+      int last = Math.min(writes, first + rate);
+      long[] second = new long[(last - first) * subscribers];
+      for (int i = 0; i < second.length; i++) {
+        int d = first * subscribers + i;
+        second[i] = Math.max(0, delivered.get(d) - committed.get(d / subscribers));
+      }
+      Arrays.sort(second);
+      System.out.printf(Locale.ROOT, "  second %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          first / rate, millis(second, 0.50), millis(second, 0.99),
+          second[second.length - 1] / 1e6);
+    }
   }
 
   private static double millis(long[] sorted, double quantile) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -43,6 +44,14 @@ public final class DynamoRawStore implements Store {
   public static final String NO_INCLUDE = "the include workload (parents, then their children by "
       + "an IN list) is defined for SQL databases only";
   private static final int BATCH = 25;
+  /**
+   * With {@code -Dprobe.dynamo.byKeys=true}, {@link #filterHundred} reads as Toasty's strongly
+   * consistent default does (the keys from the index's Query, then the items by a consistent
+   * BatchGetItem) instead of the items from the index's Query: the like-for-like yardstick of
+   * that default (docs/design/performance.md).
+   */
+  private static final boolean BY_KEYS = Boolean.getBoolean("probe.dynamo.byKeys");
+  private static final int BATCH_GET = 100;
 
   private final DynamoDbAsyncClient client;
   private final LongSupplier ids = Ids.randomBlock();
@@ -108,7 +117,25 @@ public final class DynamoRawStore implements Store {
 
   @Override
   public Mono<List<User>> filterHundred(int team) {
-    return query(TEAM_INDEX, "team", AttributeValue.fromN(Integer.toString(team)));
+    AttributeValue value = AttributeValue.fromN(Integer.toString(team));
+    return BY_KEYS ? byKeys(TEAM_INDEX, "team", value) : query(TEAM_INDEX, "team", value);
+  }
+
+  /** The keys from the index's Query, then the items by key, strongly consistent. */
+  private Mono<List<User>> byKeys(String index, String attribute, AttributeValue value) {
+    QueryRequest request = QueryRequest.builder().tableName(TABLE).indexName(index)
+        .keyConditionExpression("#k = :v").projectionExpression("id")
+        .expressionAttributeNames(Map.of("#k", attribute))
+        .expressionAttributeValues(Map.of(":v", value))
+        .build();
+    return Flux.from(client.queryPaginator(request).items())
+        .map(item -> Map.of("id", item.get("id")))
+        .buffer(BATCH_GET)
+        .concatMap(keys -> Mono.fromFuture(() -> client.batchGetItem(b -> b.requestItems(
+            Map.of(TABLE, KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))))
+        .flatMapIterable(r -> r.responses().get(TABLE))
+        .map(DynamoRawStore::user)
+        .collectList();
   }
 
   @Override
