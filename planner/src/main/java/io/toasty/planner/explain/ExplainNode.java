@@ -122,8 +122,8 @@ final class ExplainNode {
     } else if (n instanceof ProjectRows pr) {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
     } else if (n instanceof AggregateSlot a) {
-      return "AggregateSlot " + p + a.input() + " position " + a.position() + " with "
-          + x.expr(a.aggregate()) + " (in memory, streaming: "
+      return "AggregateSlot " + p + a.input() + " position " + a.position() + ": "
+          + a.aggregate().op() + " of the related records there (in memory, streaming: "
           + (isCount(a.aggregate().op()) ? "0" : "NULL") + " without related records)";
     } else if (n instanceof JoinAggregate j) {
       return "JoinAggregate " + p + j.input() + " positions " + j.keyPositions() + " with "
