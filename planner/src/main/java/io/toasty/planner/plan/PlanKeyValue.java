@@ -212,7 +212,8 @@ final class PlanKeyValue {
   /**
    * A query selecting or ordered by relation aggregates: its rows, each widened by every
    * aggregate of its related records ({@link AggregateSlot}, {@link JoinAggregate}), sorted
-   * and limited in memory, then the widened rows as they are where the projection reads them,
+   * and limited in memory where the order reads an aggregate (else read in order, limited, before
+   * the aggregates are joined), then the widened rows as they are where the projection reads them,
    * else narrowed back to the table's columns (records ordered by an aggregate).
    */
   private int joinedAggregates(Query q, RelationAggregates aggregates) {
@@ -222,9 +223,10 @@ final class PlanKeyValue {
       rows = joined(rows, j, width++, aggregates.parents());
     }
     if (!aggregates.orderBy().isEmpty()) {
-      rows = b.add(new SortRows(rows, aggregates.orderBy(), model, SortRows.MAX_ROWS));
+      // ordered by an aggregate: every record's is joined first, then sorted and limited
+      rows = limited(b.add(new SortRows(rows, aggregates.orderBy(), model, SortRows.MAX_ROWS)),
+          q);
     }
-    rows = limited(rows, q);
     selected = aggregates.selected();
     widenedWidth = width;
     return selected != null ? rows

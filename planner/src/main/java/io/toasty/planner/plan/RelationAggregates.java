@@ -30,10 +30,12 @@ import org.jspecify.annotations.Nullable;
  * column of the related table: an aggregate other than a count through a join model) is refused
  * with {@link Feature#RELATION_AGGREGATE}, naming the shape.
  *
- * @param parents the query's rows: its filter, none of its order and limit
+ * @param parents the query's rows: its filter, and its order and limit unless it is ordered by
+ *     an aggregate
  * @param joined the aggregates, in the order of the columns they add
  * @param selected the projection over the widened row, or null where the query returns records
- * @param orderBy the order over the widened row
+ * @param orderBy the order over the widened row, where it reads an aggregate: sorted and limited
+ *     after the aggregates are joined; empty otherwise (the parents' read applies it)
  */
 record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<ExprNode> selected,
     List<OrderBy> orderBy) {
@@ -79,11 +81,13 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
     q.orderBy().forEach(o -> orderBy.add(new OrderBy(replaced(o.expr(), scalars, table.name(),
         width), o.direction())));
     boolean projected = p.exprs().stream().anyMatch(e -> !scalarsOf(e).isEmpty());
-    return new RelationAggregates(parents(q, selected, orderBy, width), joined,
-        projected ? selected : null, orderBy);
+    boolean sorted = q.orderBy().stream().anyMatch(o -> !scalarsOf(o.expr()).isEmpty());
+    Query parents = parents(q, selected, orderBy, width);
+    return new RelationAggregates(sorted ? parents.withOrderBy(List.of()).withLimit(null)
+        : parents, joined, projected ? selected : null, sorted ? orderBy : List.of());
   }
 
-  /** The query without its aggregates, order and limit, reading the columns the rest reads. */
+  /** The query without its aggregates, reading the columns the rest reads. */
   private static Query parents(Query q, List<ExprNode> selected, List<OrderBy> orderBy,
       int width) {
     Set<ExprNode> columns = new LinkedHashSet<>();
@@ -94,8 +98,7 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
         columns.add(c);
       }
     }));
-    return q.withReturning(new Returning.Project(new ArrayList<>(columns)))
-        .withOrderBy(List.of()).withLimit(null);
+    return q.withReturning(new Returning.Project(new ArrayList<>(columns)));
   }
 
   private static Set<ExprNode.Scalar> scalars(Query q) {

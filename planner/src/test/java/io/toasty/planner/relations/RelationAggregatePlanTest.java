@@ -105,6 +105,15 @@ class RelationAggregatePlanTest {
   }
 
   @Test
+  void anOrderByFieldsIsLimitedBeforeTheAggregatesAreJoined() {
+    Query q = people(new Returning.Project(List.of(person(1), count(RelationFixtures.POSTS))),
+        List.of(new OrderBy(person(1), OrderBy.Direction.ASC)),
+        new Limit(new ExprNode.Const(new Value.I64(2)), null));
+    assertEquals(List.of("ScanAction", "SortRowsAction", "LimitAction", "NestedMergeAction",
+        "AggregateSlotAction"), kinds(kv.compile(q).actions().actions()));
+  }
+
+  @Test
   void anAggregateOtherThanACountThroughAJoinModelIsRefusedByShape() {
     ExprNode max = new ExprNode.RelatedAggregate(person(RelationFixtures.TAGS), ExprNode.TRUE,
         new ExprNode.Aggregate(ExprNode.AggOp.MAX, new ExprNode.Field("Tag", 1), false));
