@@ -53,9 +53,10 @@ import org.jspecify.annotations.Nullable;
  * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
  * cover is filtered by the operation or in memory ({@link Filter}; also what the backend's own
  * filter cannot hold, {@link ResidualSplit}); an order other than the sort key's is sorted in
- * memory after the read ({@link SortRows}), a limit applied after it. Updates and deletes find the
- * keys the same way and write by key. Inserts return the rows they stored, assembled from the
- * bound values ({@link Const} after the insert).
+ * memory after the read ({@link SortRows}), a limit applied after it. A relation's aggregate per
+ * record, selected or ordered by, is joined to each row in memory ({@link RelationAggregates}).
+ * Updates and deletes find the keys the same way and write by key. Inserts return the rows they
+ * stored, assembled from the bound values ({@link Const} after the insert).
  */
 final class PlanKeyValue {
   private final Schema schema;
