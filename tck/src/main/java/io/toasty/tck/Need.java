@@ -53,10 +53,11 @@ public enum Need {
    */
   SUBQUERIES(c -> c.subqueries() || !c.sql(), Feature.SUBQUERIES),
   /**
-   * Computes a relation's count or aggregate per record in the statement, to select or order by:
-   * a correlated subquery (SQL, Cypher); a key-value backend refuses it.
+   * Computes a relation's count or aggregate per record, to select or order by: a correlated
+   * subquery (SQL, Cypher), or on a key-value backend a grouped read of the related records
+   * joined by the engine (which refuses an aggregate other than a count through a join model).
    */
-  RELATION_AGGREGATE(Capability::subqueries, Feature.RELATION_AGGREGATE),
+  RELATION_AGGREGATE(c -> c.subqueries() || !c.sql(), Feature.RELATION_AGGREGATE),
   /** Inserts many rows with one statement. */
   MULTI_ROW_INSERT(Capability::multiRowInsert, Feature.MULTI_ROW_INSERT),
   /** Returns rows from an update or delete. */

@@ -25,6 +25,25 @@ public final class JoinModelGuide {
     }
   }
 
+  private static void relationCounts(Db db, PrintStream out) {
+    // snippet: dynamo-relation-aggregates
+    // the sailors, then per window of sailors their crewings through the sailorId index,
+    // counted and sorted in memory
+    List<Tuple2<String, Long>> crews = Sailors.all()
+        .select(Sailors.NAME, Sailors.BOATS.count())
+        .orderBy(Sailors.BOATS.count().desc(), Sailors.NAME.asc())
+        .collect(db).block();                      // [ann, 2], [bob, 1]
+    String plan = db.explain(Sailors.all().select(Sailors.NAME, Sailors.BOATS.count())
+        .untyped());
+    // ... %1 NestedMerge %0 in windows of 500 rows; ...: QuerySql SELECT .. FROM crewings
+    //         + (..) IN window keys
+    //     %2 AggregateSlot %1 position 3: COUNT_ALL of the related records there (in memory,
+    //         streaming: 0 without related records)
+    // end-snippet
+    out.println(crews + (plan.contains("AggregateSlot") ? " by window" : " unexpected:\n"
+        + plan));
+  }
+
   private static void tour(Db db, PrintStream out) {
     // snippet: dynamo-many-to-many
     Sailor ann = Sailors.create().name("ann").gear(new Gear("M", true)).exec(db).block();
@@ -41,6 +60,7 @@ public final class JoinModelGuide {
       out.println(s.name() + ": " + s.boats().get().stream().map(Boat::name).toList());
     }
     // end-snippet
+    relationCounts(db, out);
 
     // snippet: dynamo-cascade-join
     ann.boats().remove(db, wave).block();          // the link goes, the boat stays

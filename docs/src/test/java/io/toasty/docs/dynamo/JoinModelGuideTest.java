@@ -20,7 +20,8 @@ class JoinModelGuideTest {
         JoinModelGuide.run(local.url("join_"), out);
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-      assertEquals(List.of("ann: [Gull, Wave]", "bob: [Gull]", "crewings 1, boats 2",
+      assertEquals(List.of("ann: [Gull, Wave]", "bob: [Gull]", "[[ann,2], [bob,1]] by window",
+          "crewings 1, boats 2",
           "skippers [ann], resized 1", "batch read 1, renamed 1"), lines);
     }
   }

@@ -11,7 +11,8 @@ public sealed interface Action permits ExecStatementAction, GetByKeyAction, Find
     QueryPkAction, ScanAction, UpdateByKeyAction, DeleteByKeyAction, FilterAction, LimitAction,
     ConcatAction, ConstAction, NestedMergeAction, CountRowsAction, CountReadAction,
     GroupRowsAction, SortRowsAction, AtomicWriteAction,
-    ProjectRowsAction, SemiFilterAction, NestCreatedAction {
+    ProjectRowsAction, SemiFilterAction, NestCreatedAction, JoinAggregateAction,
+    AggregateSlotAction {
 
   /** The variable this action writes. */
   int output();

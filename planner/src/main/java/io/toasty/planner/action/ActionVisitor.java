@@ -68,4 +68,10 @@ public interface ActionVisitor<R> {
 
   /** {@code action}'s result. */
   R visit(NestCreatedAction action);
+
+  /** {@code action}'s result. */
+  R visit(JoinAggregateAction action);
+
+  /** {@code action}'s result. */
+  R visit(AggregateSlotAction action);
 }

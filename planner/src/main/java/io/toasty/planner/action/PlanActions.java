@@ -1,6 +1,7 @@
 package io.toasty.planner.action;
 
 import io.toasty.driver.Capability;
+import io.toasty.planner.plan.node.AggregateSlot;
 import io.toasty.planner.plan.node.AtomicWrite;
 import io.toasty.planner.plan.node.Concat;
 import io.toasty.planner.plan.node.Const;
@@ -12,6 +13,7 @@ import io.toasty.planner.plan.node.Filter;
 import io.toasty.planner.plan.node.FindPkByIndex;
 import io.toasty.planner.plan.node.GetByKey;
 import io.toasty.planner.plan.node.GroupRows;
+import io.toasty.planner.plan.node.JoinAggregate;
 import io.toasty.planner.plan.node.LimitRows;
 import io.toasty.planner.plan.node.Mir;
 import io.toasty.planner.plan.node.MirNode;
@@ -77,15 +79,24 @@ public final class PlanActions {
       }
       if (!(n instanceof Filter || n instanceof LimitRows || n instanceof Concat
           || n instanceof NestedMerge || n instanceof CountRows || n instanceof GroupRows
-          || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter)) {
+          || n instanceof SortRows || n instanceof ProjectRows || n instanceof SemiFilter
+          || n instanceof JoinAggregate || n instanceof AggregateSlot)) {
         continue;
       }
-      // a semi-filter's subquery values are read to the end first: only its rows stream
-      for (int input : n instanceof SemiFilter f ? List.of(f.input()) : n.inputs()) {
+      // a semi-filter's subquery values and a joined aggregate's groups are read to the end
+      // first: only their rows stream
+      for (int input : streamed(n)) {
         streams[input] = readers[input] == 1;
       }
     }
     return streams;
+  }
+
+  private static List<Integer> streamed(MirNode n) {
+    if (n instanceof SemiFilter f) {
+      return List.of(f.input());
+    }
+    return n instanceof JoinAggregate j ? List.of(j.input()) : n.inputs();
   }
 
   /** Marks the input of stored step {@code n} (node {@code i}) streaming where it may pull. */
@@ -145,6 +156,10 @@ public final class PlanActions {
       return new AtomicWriteAction(out, writes);
     } else if (n instanceof SemiFilter f) {
       return new SemiFilterAction(out, f.input(), f.predicate(), f.subqueries(), f.values());
+    } else if (n instanceof AggregateSlot a) {
+      return new AggregateSlotAction(out, a.input(), a.position(), a.aggregate());
+    } else if (n instanceof JoinAggregate j) {
+      return new JoinAggregateAction(out, j.input(), j.groups(), j.keyPositions(), j.op());
     } else if (n instanceof NestCreated nc) {
       return new NestCreatedAction(out, nc.root(), nc.parts());
     } else if (n instanceof ProjectRows pr) {

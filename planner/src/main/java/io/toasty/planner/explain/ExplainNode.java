@@ -1,6 +1,7 @@
 package io.toasty.planner.explain;
 
 import io.toasty.planner.action.Action;
+import io.toasty.planner.action.AggregateSlotAction;
 import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
@@ -12,6 +13,7 @@ import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.GroupRowsAction;
+import io.toasty.planner.action.JoinAggregateAction;
 import io.toasty.planner.action.LimitAction;
 import io.toasty.planner.action.NestCreatedAction;
 import io.toasty.planner.action.NestedMergeAction;
@@ -21,6 +23,7 @@ import io.toasty.planner.action.ScanAction;
 import io.toasty.planner.action.SemiFilterAction;
 import io.toasty.planner.action.SortRowsAction;
 import io.toasty.planner.action.UpdateByKeyAction;
+import io.toasty.planner.plan.node.AggregateSlot;
 import io.toasty.planner.plan.node.AtomicWrite;
 import io.toasty.planner.plan.node.Concat;
 import io.toasty.planner.plan.node.Const;
@@ -32,6 +35,7 @@ import io.toasty.planner.plan.node.Filter;
 import io.toasty.planner.plan.node.FindPkByIndex;
 import io.toasty.planner.plan.node.GetByKey;
 import io.toasty.planner.plan.node.GroupRows;
+import io.toasty.planner.plan.node.JoinAggregate;
 import io.toasty.planner.plan.node.KeyBinding;
 import io.toasty.planner.plan.node.LimitRows;
 import io.toasty.planner.plan.node.MergeBranch;
@@ -117,6 +121,14 @@ final class ExplainNode {
           + "from " + refs(p, f.values()) + " (in memory, after the reads)";
     } else if (n instanceof ProjectRows pr) {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
+    } else if (n instanceof AggregateSlot a) {
+      return "AggregateSlot " + p + a.input() + " position " + a.position() + ": "
+          + a.aggregate().op() + " of the related records there (in memory, streaming: "
+          + (isCount(a.aggregate().op()) ? "0" : "NULL") + " without related records)";
+    } else if (n instanceof JoinAggregate j) {
+      return "JoinAggregate " + p + j.input() + " positions " + j.keyPositions() + " with "
+          + j.op() + " of " + p + j.groups() + " (in memory, after the reads: "
+          + (isCount(j.op()) ? "0" : "NULL") + " without related records)";
     } else if (n instanceof NestCreated nc) {
       return nestCreated(nc.root(), nc.parts(), p);
     } else if (n instanceof SortRows s) {
@@ -163,6 +175,10 @@ final class ExplainNode {
       return "AtomicWriteAction [" + String.join("; ", parts) + "]";
     } else if (a instanceof SemiFilterAction f) {
       return "SemiFilterAction $" + f.input() + " with " + refs("$", f.values());
+    } else if (a instanceof AggregateSlotAction s) {
+      return "AggregateSlotAction $" + s.input();
+    } else if (a instanceof JoinAggregateAction j) {
+      return "JoinAggregateAction $" + j.input() + " with $" + j.groups();
     } else if (a instanceof ProjectRowsAction pr) {
       return "ProjectRowsAction $" + pr.input();
     } else if (a instanceof NestCreatedAction nc) {
@@ -177,6 +193,10 @@ final class ExplainNode {
           .replaceFirst("NestedMerge", "NestedMergeAction");
     }
     return "ConstAction " + ((ConstAction) a).rows().size() + " row(s)";
+  }
+
+  private static boolean isCount(ExprNode.AggOp op) {
+    return op == ExprNode.AggOp.COUNT || op == ExprNode.AggOp.COUNT_ALL;
   }
 
   /** Which rows go where in a nested create's returned records. */

@@ -3,9 +3,12 @@ package io.toasty.planner.plan;
 import io.toasty.Feature;
 import io.toasty.driver.Capability;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.planner.expr.Children;
 import io.toasty.planner.expr.Conjuncts;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.hir.Hir;
+import io.toasty.planner.hir.HirOutput;
+import io.toasty.planner.plan.node.AggregateSlot;
 import io.toasty.planner.plan.node.AtomicWrite;
 import io.toasty.planner.plan.node.Concat;
 import io.toasty.planner.plan.node.Const;
@@ -17,8 +20,10 @@ import io.toasty.planner.plan.node.Filter;
 import io.toasty.planner.plan.node.FindPkByIndex;
 import io.toasty.planner.plan.node.GetByKey;
 import io.toasty.planner.plan.node.GroupRows;
+import io.toasty.planner.plan.node.JoinAggregate;
 import io.toasty.planner.plan.node.LimitRows;
 import io.toasty.planner.plan.node.Mir;
+import io.toasty.planner.plan.node.NestedMerge;
 import io.toasty.planner.plan.node.ProjectRows;
 import io.toasty.planner.plan.node.QueryPk;
 import io.toasty.planner.plan.node.Scan;
@@ -39,6 +44,7 @@ import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,9 +53,10 @@ import org.jspecify.annotations.Nullable;
  * {@link GetByKey}), a partition query ({@link QueryPk}) or a {@link Scan}; what the key does not
  * cover is filtered by the operation or in memory ({@link Filter}; also what the backend's own
  * filter cannot hold, {@link ResidualSplit}); an order other than the sort key's is sorted in
- * memory after the read ({@link SortRows}), a limit applied after it. Updates and deletes find the
- * keys the same way and write by key. Inserts return the rows they stored, assembled from the
- * bound values ({@link Const} after the insert).
+ * memory after the read ({@link SortRows}), a limit applied after it. A relation's aggregate per
+ * record, selected or ordered by, is joined to each row in memory ({@link RelationAggregates}).
+ * Updates and deletes find the keys the same way and write by key. Inserts return the rows they
+ * stored, assembled from the bound values ({@link Const} after the insert).
  */
 final class PlanKeyValue {
   private final Schema schema;
@@ -61,6 +68,10 @@ final class PlanKeyValue {
   private boolean eventual;
   /** Deferred columns the query neither returns nor tests: left out of its reads. */
   private List<Integer> unread = List.of();
+  /** The projection over rows widened by relation aggregates; null when there are none. */
+  private @Nullable List<ExprNode> selected;
+  /** The columns of a row widened by relation aggregates: the table's, then one per aggregate. */
+  private int widenedWidth;
 
   private PlanKeyValue(Schema schema, TableSchema table, Capability capability, MirBuilder b,
       String model) {
@@ -91,7 +102,27 @@ final class PlanKeyValue {
     int root = p.statement(s);
     List<Integer> fetched = new ArrayList<>(p.fetched(s));
     root = PlanNestedMerge.wrap(p.b, hir, schema, capability, hir.result(), root, fetched);
-    return p.b.build(root, Plan.output(hir.output(), fetched));
+    return p.b.build(root, Plan.output(p.output(hir.output()), fetched));
+  }
+
+  /**
+   * The statement's output, its positions of the projection read from the widened rows where
+   * relation aggregates were joined to them ({@link RelationAggregates}).
+   */
+  private HirOutput output(HirOutput out) {
+    List<ExprNode> over = selected;
+    if (over == null || !(out instanceof HirOutput.Rows rows)) {
+      return out;
+    }
+    List<ExprNode> fields = new ArrayList<>(rows.fields().size());
+    rows.fields().forEach(f -> fields.add(position(f, over)));
+    return new HirOutput.Rows(fields);
+  }
+
+  /** An output's positions of the projection (columns) as what the projection computes there. */
+  private static ExprNode position(ExprNode field, List<ExprNode> selected) {
+    return field instanceof ExprNode.Column c ? selected.get(c.index())
+        : Children.map(field, f -> position(f, selected));
   }
 
   private int statement(StatementNode s) {
@@ -109,6 +140,9 @@ final class PlanKeyValue {
     if (s.returning() instanceof Returning.Count) {
       return List.of();
     }
+    if (selected != null) {
+      return firstPositions(widenedWidth);
+    }
     if (s.returning() instanceof Returning.Grouped) {
       return ExecStatement.fetched(s);
     }
@@ -120,6 +154,10 @@ final class PlanKeyValue {
     unread = UnreadColumns.of(q, table, schema);
     if (q.returning() instanceof Returning.Count) {
       return count(q);
+    }
+    RelationAggregates aggregates = RelationAggregates.of(q, table, capability);
+    if (aggregates != null) {
+      return joinedAggregates(q, aggregates);
     }
     if (q.returning() instanceof Returning.Grouped g) {
       return grouped(q, g);
@@ -170,6 +208,50 @@ final class PlanKeyValue {
     int keys = b.add(new ProjectRows(rows, table.primaryKey()));
     return filtered(widened(b.add(new GetByKey(keys, table.name(), readColumns()))),
         iq.residual());
+  }
+
+  /**
+   * A query selecting or ordered by relation aggregates: its rows, each widened by every
+   * aggregate of its related records ({@link AggregateSlot}, {@link JoinAggregate}), sorted
+   * and limited in memory where the order reads an aggregate (else read in order, limited, before
+   * the aggregates are joined), then the widened rows as they are where the projection reads them,
+   * else narrowed back to the table's columns (records ordered by an aggregate).
+   */
+  private int joinedAggregates(Query q, RelationAggregates aggregates) {
+    int rows = query(aggregates.parents());
+    int width = table.columns().size();
+    for (RelationAggregates.Joined j : aggregates.joined()) {
+      rows = joined(rows, j, width++, aggregates.parents());
+    }
+    if (!aggregates.orderBy().isEmpty()) {
+      // ordered by an aggregate: every record's is joined first, then sorted and limited
+      rows = limited(b.add(new SortRows(rows, aggregates.orderBy(), model, SortRows.MAX_ROWS)),
+          q);
+    }
+    selected = aggregates.selected();
+    widenedWidth = width;
+    return selected != null ? rows
+        : b.add(new ProjectRows(rows, firstPositions(table.columns().size())));
+  }
+
+  /**
+   * {@code rows} (of {@code width} columns) with aggregate {@code j} after them: from the related
+   * records of each window of rows, read through the index on their foreign key, or else from one
+   * grouped read of all of them (as a filter by a relation's count reads them).
+   */
+  private int joined(int rows, RelationAggregates.Joined j, int width, Query parents) {
+    TableSchema related = schema.table(j.table());
+    if (RelationAggregateBranch.applies(j, related)) {
+      int merged = b.add(new NestedMerge(rows, List.of(RelationAggregateBranch.of(j, related)),
+          PlanNestedMerge.WINDOW, ParentBound.of(parents, table)));
+      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j)));
+    }
+    int groups = new PlanKeyValue(schema, related, capability, b, model).query(j.grouped());
+    return b.add(new JoinAggregate(rows, groups, j.parentColumns(), j.aggregate().op()));
+  }
+
+  private static List<Integer> firstPositions(int count) {
+    return IntStream.range(0, count).boxed().toList();
   }
 
   /** {@code rows} in the query's order, sorted in memory; unchanged when it has none. */

@@ -557,12 +557,13 @@ public final class Verify {
 
   /**
    * An aggregate of a relation per record: a relation of a model in scope, its filter and
-   * aggregate over the target; one correlated subquery, which a backend without subqueries
-   * refuses (the engine would read each record's related records apart).
+   * aggregate over the target; one correlated subquery, which a SQL backend without subqueries
+   * refuses (a key-value backend's engine joins a grouped read of the related records,
+   * {@code RelationAggregates}).
    */
   private void relatedAggregate(ExprNode.RelatedAggregate r, Set<String> scope) {
     related(new ExprNode.Related(r.relation(), ExprNode.Quantifier.ANY, r.filter()), scope);
-    if (capability != null && !capability.subqueries()) {
+    if (capability != null && capability.sql() && !capability.subqueries()) {
       throw new UnsupportedFeatureException(Feature.RELATION_AGGREGATE, capability.backend(),
           r.relation().model() + "." + fieldName(r.relation()) + ": a relation's count or "
           + "aggregate per record needs a subquery in the statement; include the relation and "

@@ -2,6 +2,7 @@ package io.toasty.reactive.exec;
 
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.ActionVisitor;
+import io.toasty.planner.action.AggregateSlotAction;
 import io.toasty.planner.action.AtomicWriteAction;
 import io.toasty.planner.action.ConcatAction;
 import io.toasty.planner.action.ConstAction;
@@ -13,6 +14,7 @@ import io.toasty.planner.action.FilterAction;
 import io.toasty.planner.action.FindPkByIndexAction;
 import io.toasty.planner.action.GetByKeyAction;
 import io.toasty.planner.action.GroupRowsAction;
+import io.toasty.planner.action.JoinAggregateAction;
 import io.toasty.planner.action.LimitAction;
 import io.toasty.planner.action.NestCreatedAction;
 import io.toasty.planner.action.NestedMergeAction;
@@ -99,6 +101,16 @@ record Dispatch(ExecContext cx, Inputs in) implements ActionVisitor<Flux<Value.R
   @Override
   public Flux<Value.Record> visit(SemiFilterAction a) {
     return SemiFilterExec.run(a, cx, in);
+  }
+
+  @Override
+  public Flux<Value.Record> visit(AggregateSlotAction a) {
+    return AggregateSlotExec.run(a, cx, in);
+  }
+
+  @Override
+  public Flux<Value.Record> visit(JoinAggregateAction a) {
+    return JoinAggregateExec.run(a, in);
   }
 
   @Override

@@ -43,15 +43,15 @@ class InMemoryStepsTest {
         : new Value.Str((String) o);
   }
 
-  private static Inputs inputs(Map<Integer, List<Value.Record>> vars) {
+  static Inputs inputs(Map<Integer, List<Value.Record>> vars) {
     return v -> Flux.fromIterable(vars.get(v));
   }
 
-  private static List<Value.Record> run(Flux<Value.Record> f) {
+  static List<Value.Record> run(Flux<Value.Record> f) {
     return f.collectList().block(Duration.ofSeconds(5));
   }
 
-  private static ExecContext noDriver() {
+  static ExecContext noDriver() {
     return new ExecContext(op -> Flux.error(new AssertionError("sent " + op)), List.of());
   }
 

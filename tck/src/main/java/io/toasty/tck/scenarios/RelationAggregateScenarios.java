@@ -27,8 +27,8 @@ import reactor.util.function.Tuple2;
 
 /**
  * A relation's count and other aggregates per record, selected and ordered by: each query is one
- * statement (a correlated subquery), never one per record; a backend without subqueries refuses
- * with {@code RELATION_AGGREGATE}.
+ * statement (a correlated subquery), never one per record; a key-value backend reads the records
+ * and then the related records once, grouped by their foreign key ({@link #reads(Db)}).
  */
 @Models({Authors.class, Articles.class, Comments.class, Bios.class, Students.class,
     Courses.class, Enrollments.class})
@@ -43,7 +43,7 @@ public abstract class RelationAggregateScenarios {
         .select(Authors.NAME, Authors.ARTICLES.count())
         .orderBy(Authors.ARTICLES.count().desc(), Authors.NAME.asc()).collect(db));
     assertEquals("[[ann,2], [bob,1], [cy,0]]", counts.toString());
-    assertEquals(1, log.size(), log::toString);
+    assertEquals(reads(db), log.size(), log::toString);
     // counting only the related records that match, ascending
     assertEquals("[[cy,0], [ann,1], [bob,1]]", await(Authors.all()
         .select(Authors.NAME, Authors.ARTICLES.count(Articles.VOTES.ge(5)))
@@ -54,7 +54,15 @@ public abstract class RelationAggregateScenarios {
     List<Author> top = await(Authors.all().orderBy(Authors.ARTICLES.count().desc())
         .limit(1).collect(db));
     assertEquals("ann", top.get(0).name());
-    assertEquals(1, log.size(), log::toString);
+    assertEquals(reads(db), log.size(), log::toString);
+  }
+
+  /**
+   * The operations of a query with one relation aggregate: one statement, or on a key-value
+   * backend the records' read and the related records' grouped read.
+   */
+  static int reads(Db db) {
+    return db.capability().subqueries() ? 1 : 2;
   }
 
   @BackendTest
@@ -79,7 +87,7 @@ public abstract class RelationAggregateScenarios {
     assertEquals("[[art,2], [math,1], [gym,0]]", await(Courses.all()
         .select(Courses.TITLE, Courses.STUDENTS.count())
         .orderBy(Courses.STUDENTS.count().desc(), Courses.TITLE.asc()).collect(db)).toString());
-    assertEquals(1, log.size(), log::toString);
+    assertEquals(reads(db), log.size(), log::toString);
     assertEquals("[[art,1], [gym,0], [math,1]]", await(Courses.all()
         .select(Courses.TITLE, Courses.STUDENTS.count(Students.NAME.eq("ann")))
         .orderBy(Courses.TITLE.asc()).collect(db)).toString());

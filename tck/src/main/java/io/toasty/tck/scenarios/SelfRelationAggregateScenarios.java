@@ -2,15 +2,19 @@ package io.toasty.tck.scenarios;
 
 import static io.toasty.tck.Tck.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.Agg;
 import io.toasty.Condition;
+import io.toasty.Feature;
+import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
 import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
+import io.toasty.tck.Tck;
 import io.toasty.tck.models.PqFollows;
 import io.toasty.tck.models.PqPerson;
 import io.toasty.tck.models.PqPersons;
@@ -54,7 +58,7 @@ public abstract class SelfRelationAggregateScenarios {
     assertEquals("[[ann,3], [bob,1], [cy,0], [dee,0], [eve,0], [fay,0]]", await(RaPersons.all()
         .select(RaPersons.NAME, RaPersons.MENTEES.count())
         .orderBy(RaPersons.MENTEES.count().desc(), RaPersons.NAME.asc()).collect(db)).toString());
-    assertEquals(1, log.size(), log::toString);
+    assertEquals(RelationAggregateScenarios.reads(db), log.size(), log::toString);
     // counting only the mentees that match, in a filtered query
     assertEquals("[[ann,2], [bob,0]]", await(RaPersons.filter(RaPersons.AGE.lt(55))
         .select(RaPersons.NAME, RaPersons.MENTEES.count(RaPersons.AGE.ge(30)))
@@ -65,7 +69,7 @@ public abstract class SelfRelationAggregateScenarios {
     List<RaPerson> top = await(RaPersons.all().orderBy(RaPersons.MENTEES.count().desc())
         .limit(1).collect(db));
     assertEquals("ann", top.get(0).name());
-    assertEquals(1, log.size(), log::toString);
+    assertEquals(RelationAggregateScenarios.reads(db), log.size(), log::toString);
   }
 
   @BackendTest
@@ -93,13 +97,15 @@ public abstract class SelfRelationAggregateScenarios {
             .and(RaPersons.AGE.lt(55)))
         .select(RaPersons.NAME, RaPersons.MENTEES.count(RaPersons.MENTEES.count().ge(1)))
         .orderBy(RaPersons.NAME.asc()).collect(db)).toString());
-    assertEquals(1, log.size(), log::toString);
+    // a key-value backend: the records, the mentees grouped by mentor, the mentors' mentees
+    assertEquals(db.capability().subqueries() ? 1 : 3, log.size(), log::toString);
   }
 
   /**
    * Through a join model between records of one model (who follows whom), an aggregate other
    * than a count reads the targets the pairs point to: the subquery on the model's own table
-   * holds the pairs' subquery, which reads the outer record's key.
+   * holds the pairs' subquery, which reads the outer record's key. A key-value backend counts the
+   * pairs, and refuses the rest by name before anything runs (no grouped read holds the targets).
    */
   @BackendTest
   @Requires(Need.RELATION_AGGREGATE)
@@ -109,6 +115,17 @@ public abstract class SelfRelationAggregateScenarios {
     PqPerson cy = await(PqPersons.create().name("cy").age(40).exec(db));
     for (PqPerson[] pair : new PqPerson[][] {{ann, bob}, {ann, cy}, {bob, cy}}) {
       await(PqFollows.create().follower(pair[0]).followee(pair[1]).since(2020).exec(db));
+    }
+    if (!db.capability().subqueries()) {
+      assertEquals("[[ann,2], [bob,1], [cy,0]]", await(PqPersons.all()
+          .select(PqPersons.NAME, PqPersons.FOLLOWING.count())
+          .orderBy(PqPersons.NAME.asc()).collect(db)).toString());
+      UnsupportedFeatureException refused = Tck.failure(UnsupportedFeatureException.class,
+          () -> PqPersons.all().select(PqPersons.NAME,
+              PqPersons.FOLLOWING.aggregate(Agg.max(PqPersons.AGE))).collect(db));
+      assertEquals(Feature.RELATION_AGGREGATE, refused.feature());
+      assertTrue(refused.getMessage().contains("through a join model"), refused.getMessage());
+      return;
     }
     List<List<Object>> rows = await(PqPersons.all().select(Arrays::asList, List.of(
         PqPersons.NAME,

@@ -9,7 +9,7 @@ import java.util.List;
 public sealed interface MirNode permits ExecStatement, GetByKey, FindPkByIndex, QueryPk, Scan,
     UpdateByKey, DeleteByKey, Filter, LimitRows, Concat, Const, NestedMerge, CountRows, CountRead,
     GroupRows, SortRows, AtomicWrite, ProjectRows,
-    SemiFilter, NestCreated {
+    SemiFilter, NestCreated, JoinAggregate, AggregateSlot {
 
   /** The nodes whose output this node reads. */
   List<Integer> inputs();

@@ -1,0 +1,27 @@
+package io.toasty.planner.action;
+
+import io.toasty.stmt.ExprNode;
+import java.util.List;
+
+/**
+ * Replaces the list at {@code position} of each row of variable {@code input} (records of the
+ * aggregate's operand) with {@code aggregate} of it.
+ */
+public record AggregateSlotAction(int output, int input, int position,
+    ExprNode.Aggregate aggregate) implements Action {
+
+  @Override
+  public List<Integer> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public boolean isOperation() {
+    return false;
+  }
+
+  @Override
+  public <R> R accept(ActionVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+}
