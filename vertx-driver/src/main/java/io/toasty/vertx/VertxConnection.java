@@ -70,6 +70,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private final SessionTimeout timeout;
   /** Completes when Vert.x has seen the socket close (and has taken it out of its pool). */
   private final Sinks.Empty<Void> socketClosed = Sinks.empty();
+  /** {@link #socketClosed} has completed. */
+  private volatile boolean socketGone;
 
   /**
    * A lent connection whose cursors read {@code fetchSize} rows at a time; {@code released} runs
@@ -82,7 +84,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     this.parts = parts;
     this.fetchSize = fetchSize;
     this.released = released;
-    connection.closeHandler(v -> socketClosed.tryEmitEmpty());
+    connection.closeHandler(v -> {
+      socketGone = true;
+      socketClosed.tryEmitEmpty();
+    });
     this.timeout = new SessionTimeout(parts.dialect(), lent, lent, limit -> Flux.fromIterable(
         parts.dialect().statementTimeoutSql(limit)).concatMap(this::run).then());
   }
@@ -375,8 +380,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   /**
    * Returns the connection to Vert.x's pool, once, in its turn after every operation started
    * before (cancelled ones run to their end first); a transaction still open is rolled back
-   * first, so that no borrower inherits it. A connection that was lost is closed as it is: the
-   * pool drops a closed connection.
+   * first, so that no borrower inherits it. A connection that was lost is given back only once
+   * its socket closed ({@link #giveBack}).
    */
   @Override
   public Mono<Void> close() {
@@ -388,8 +393,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       // completes
       return lane.write(Mono.defer(this::settle))
           .onErrorResume(e -> Mono.empty())
-          .then(Mono.defer(this::giveBack))
-          .then(Mono.fromRunnable(released));
+          .then(Mono.fromRunnable(released))
+          .then(Mono.defer(this::giveBack));
     });
   }
 
@@ -401,11 +406,11 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * fail one more borrower (FaultScenarios.aReadRightAfterIdleSessionsAreKilledSucceeds).
    */
   private Mono<Void> giveBack() {
-    Mono<Void> close = Futures.mono(connection::close);
-    if (!lost) {
-      return close;
+    if (socketGone) {
+      return Mono.empty();
     }
-    return socketClosed.asMono().timeout(LOST_CLOSE_WAIT, close);
+    Mono<Void> close = Futures.mono(connection::close);
+    return lost ? socketClosed.asMono().timeout(LOST_CLOSE_WAIT, close) : close;
   }
 
   /**

@@ -57,7 +57,7 @@ class PostgresFidelityTest {
 
   private VertxDriver driver(String options, int poolSize) {
     VertxDriver d = VertxDriver.postgresql(new DriverConfig(SERVER + "?schema=" + schema
-        + options, Schema.of(List.of()), poolSize, Duration.ofSeconds(2), Duration.ofMinutes(1),
+        + options, Schema.of(List.of()), poolSize, Duration.ofSeconds(10), Duration.ofMinutes(1),
         null));
     opened.add(d);
     return d;
