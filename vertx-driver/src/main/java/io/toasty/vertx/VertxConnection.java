@@ -37,6 +37,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One pooled Vert.x connection. Runs {@code QuerySql}, {@code Insert}, {@code RawSql},
@@ -49,6 +50,8 @@ import reactor.core.publisher.Mono;
 final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private static final ExecResponse.Count NONE = new ExecResponse.Count(0);
   private static final String UPSERT_SAVEPOINT = "toasty_upsert";
+  /** How long a lost connection's give-back waits for Vert.x to see its socket close. */
+  private static final Duration LOST_CLOSE_WAIT = Duration.ofSeconds(1);
   private static final AtomicIntegerFieldUpdater<VertxConnection> CLOSED =
       AtomicIntegerFieldUpdater.newUpdater(VertxConnection.class, "closed");
 
@@ -65,6 +68,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private volatile boolean lost;
   /** The session's statement timeout, set per statement from its Context. */
   private final SessionTimeout timeout;
+  /** Completes when Vert.x has seen the socket close (and has taken it out of its pool). */
+  private final Sinks.Empty<Void> socketClosed = Sinks.empty();
+  /** {@link #socketClosed} has completed. */
+  private volatile boolean socketGone;
 
   /**
    * A lent connection whose cursors read {@code fetchSize} rows at a time; {@code released} runs
@@ -77,6 +84,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     this.parts = parts;
     this.fetchSize = fetchSize;
     this.released = released;
+    connection.closeHandler(v -> {
+      socketGone = true;
+      socketClosed.tryEmitEmpty();
+    });
     this.timeout = new SessionTimeout(parts.dialect(), lent, lent, limit -> Flux.fromIterable(
         parts.dialect().statementTimeoutSql(limit)).concatMap(this::run).then());
   }
@@ -112,16 +123,19 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       }
       List<Type> types = rowType.isEmpty() ? sql.returnTypes() : rowType;
       InsertEcho echo = sql.echo();
+      String text = JsonAsText.wrap(sql.sql(), echo == null ? types : echo.returnedTypes(),
+          parts.codec()::jsonb);
+      boolean jsonText = text != sql.sql(); // wrapped: its jsonb columns come as their text
       // a bounded read outside a transaction needs no cursor: one execution, one round trip
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (echo == null) {
-          return rows(sql.sql(), tuple, streamed, row -> decoded(statement, row, types));
+          return rows(text, tuple, streamed, row -> decoded(statement, row, types, jsonText));
         }
         int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-        return rows(sql.sql(), tuple, streamed, row -> echo.row(next[0]++,
-            decoded(statement, row, echo.returnedTypes()), sql, args,
+        return rows(text, tuple, streamed, row -> echo.row(next[0]++,
+            decoded(statement, row, echo.returnedTypes(), jsonText), sql, args,
             parts.codec()::asReturned));
       }));
       Flux<Value.Record> rows = !SqlOperations.mayLoseRace(statement, parts.dialect()) ? once
@@ -142,8 +156,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     return Mono.defer(() -> {
       RenderedSql sql = parts.renderer().render(p.statement());
       Tuple tuple = parts.codec().tuple(sql, p.args());
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql.sql(), tuple, true,
-          row -> parts.codec().decodeRow(row, p.rowType()))));
+      String text = JsonAsText.wrap(sql.sql(), p.rowType(), parts.codec()::jsonb);
+      boolean jsonText = text != sql.sql();
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(text, tuple, true,
+          row -> parts.codec().decodeRow(row, p.rowType(), jsonText))));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
   }
@@ -181,18 +197,22 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /** One row decoded; a value its field cannot hold names the model, field and key. */
-  private Value.Record decoded(StatementNode statement, Row row, List<Type> types) {
+  private Value.Record decoded(StatementNode statement, Row row, List<Type> types,
+      boolean jsonText) {
     try {
-      return parts.codec().decodeRow(row, types);
+      return parts.codec().decodeRow(row, types, jsonText);
     } catch (UnreadableColumnException e) {
       throw parts.errors().unreadable(statement, e);
     }
   }
 
-  /** Runs {@code sql} once with {@code args}: the rows it changed. */
+  /**
+   * Runs {@code sql} with {@code args} (once more when its cached plan went stale,
+   * {@link StalePlan}): the rows it changed.
+   */
   private Mono<Long> update(String sql, Tuple args) {
-    return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
-        .map(result -> (long) result.rowCount());
+    return StalePlan.retried(Futures.mono(() -> connection.preparedQuery(sql).execute(args))
+        .map(result -> (long) result.rowCount()).flux(), () -> !begun).single();
   }
 
   /**
@@ -201,12 +221,20 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * may write) come in one answer: it commits as it runs, as in autocommit over R2DBC, so that
    * another connection sees it as soon as its rows arrive, and so do those of a read whose rows
    * are few ({@link BoundedRead}: a get by key is one round trip). A {@code streamed} read's
-   * come from a cursor in a transaction of its own (PostgreSQL keeps a cursor only within one), committed once its
-   * rows are read, rolled back when it fails or its subscriber cancels; its BEGIN goes out
-   * without waiting for the answer, in one round trip with the statement (Vert.x pipelines a
-   * connection's commands), and a BEGIN that failed fails the rows.
+   * come from a cursor in a transaction of its own (PostgreSQL keeps a cursor only within one),
+   * committed once its rows are read, rolled back when it fails or its subscriber cancels; its
+   * BEGIN goes out without waiting for the answer, in one round trip with the statement (Vert.x
+   * pipelines a connection's commands), and a BEGIN that failed fails the rows. A statement
+   * refused for a stale cached plan runs once more outside a transaction ({@link StalePlan}).
    */
   private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, Function<Row, T> mapper) {
+    return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, mapper)),
+        () -> !begun);
+  }
+
+  /** {@link #rows}, one try. */
+  private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed,
+      Function<Row, T> mapper) {
     if (begun) {
       return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
     }
@@ -352,8 +380,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   /**
    * Returns the connection to Vert.x's pool, once, in its turn after every operation started
    * before (cancelled ones run to their end first); a transaction still open is rolled back
-   * first, so that no borrower inherits it. A connection that was lost is closed as it is: the
-   * pool drops a closed connection.
+   * first, so that no borrower inherits it. A connection that was lost is given back only once
+   * its socket closed ({@link #giveBack}).
    */
   @Override
   public Mono<Void> close() {
@@ -366,8 +394,23 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       return lane.write(Mono.defer(this::settle))
           .onErrorResume(e -> Mono.empty())
           .then(Mono.fromRunnable(released))
-          .then(Futures.mono(connection::close));
+          .then(Mono.defer(this::giveBack));
     });
+  }
+
+  /**
+   * Gives the connection back to Vert.x's pool, unless its socket closed: the pool took it out
+   * when it saw the close, and a give-back after that would put the dead connection back to be
+   * lent again. A lost connection's socket is closing: its close is waited for (at most
+   * {@link #LOST_CLOSE_WAIT}) so that it is never given back still looking alive, which would
+   * fail one more borrower (FaultScenarios.aReadRightAfterIdleSessionsAreKilledSucceeds).
+   */
+  private Mono<Void> giveBack() {
+    if (socketGone) {
+      return Mono.empty();
+    }
+    Mono<Void> close = Futures.mono(connection::close);
+    return lost ? socketClosed.asMono().timeout(LOST_CLOSE_WAIT, close) : close;
   }
 
   /**

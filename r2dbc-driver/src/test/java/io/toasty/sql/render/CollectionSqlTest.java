@@ -65,7 +65,7 @@ class CollectionSqlTest {
         new ExprNode.CollectionChange(ExprNode.ChangeOp.ADD, col("users", 2), TAGS, arg(0))));
     assertEquals(
         SELECT
-            + "array_cat(COALESCE(\"email\", '{}'), ARRAY(SELECT x FROM unnest($1)"
+            + "array_cat(COALESCE(\"email\", '{}'), ARRAY(SELECT x FROM unnest(CAST($1 AS BIGINT[]))"
             + " WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(\"email\", '{}')) ORDER BY i))",
         sql(
             pg,

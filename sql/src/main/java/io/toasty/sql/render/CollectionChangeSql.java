@@ -54,9 +54,13 @@ final class CollectionChangeSql {
     if (c.type().shape() == Type.CollectionOf.Shape.LIST) {
       ctx.expr(c.items(), c.type());
     } else {
-      out.append("ARRAY(SELECT x FROM unnest(");
+      // the items' array type is written out: unnest has overloads, and a driver that does not
+      // send its parameters' types (vertx-pg-client) would leave PostgreSQL unable to choose
+      // one (42725; CollectionFieldScenarios, set changes without reading the record)
+      out.append("ARRAY(SELECT x FROM unnest(CAST(");
       ctx.expr(c.items(), c.type());
-      out.append(") WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(");
+      out.append(" AS ").append(dialect.collectionColumnType(c.type()));
+      out.append(")) WITH ORDINALITY AS t(x, i) WHERE x <> ALL(COALESCE(");
       ctx.expr(c.operand(), null);
       out.append(", '{}')) ORDER BY i)");
     }

@@ -395,7 +395,8 @@ public abstract class ValueRangeScenarios {
     String table = ctx.quote("range_samples");
     String column = ctx.quote("byte_value");
     return switch (ctx.backend().name()) {
-      case "postgresql" -> "ALTER TABLE " + table + " DROP CONSTRAINT "
+      // the same server over either transport
+      case "postgresql", "vertx-postgresql" -> "ALTER TABLE " + table + " DROP CONSTRAINT "
           + ctx.quote("range_samples_byte_value_range");
       case "mariadb", "mysql" -> "ALTER TABLE " + table + " MODIFY " + column
           + " SMALLINT NOT NULL";

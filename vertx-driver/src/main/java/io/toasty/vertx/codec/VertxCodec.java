@@ -27,12 +27,15 @@ import org.jspecify.annotations.Nullable;
 public final class VertxCodec {
   private final ValueConversion conversion;
   private final boolean jsonb;
+  /** Whether lists and sets are native arrays, not JSON documents. */
+  private final boolean collectionArrays;
 
   /** The codec of {@code dialect}'s backend. */
   public VertxCodec(SqlDialect dialect) {
     Objects.requireNonNull(dialect, "dialect");
     this.conversion = new ValueConversion(dialect, VertxJson.INSTANCE);
     this.jsonb = dialect.jsonStorage() == JsonStorage.JSONB;
+    this.collectionArrays = dialect.collectionArrays();
   }
 
   // ---- binding -------------------------------------------------------------------------------
@@ -99,13 +102,31 @@ public final class VertxCodec {
    * @throws IllegalArgumentException when the row has not one column per type
    */
   public Value.Record decodeRow(Row row, List<Type> types) {
+    return decodeRow(row, types, false);
+  }
+
+  /**
+   * {@link #decodeRow(Row, List)} of a row whose {@code jsonb} columns ({@link #jsonb}) were
+   * read as text when {@code jsonText}: such a column's String is the document's text.
+   *
+   * @throws IllegalArgumentException when the row has not one column per type
+   */
+  public Value.Record decodeRow(Row row, List<Type> types, boolean jsonText) {
     int count = types.size();
     if (row.size() != count) {
       throw new IllegalArgumentException("the row has " + row.size() + " columns but " + count
           + " types were given");
     }
-    return ValueConversion.record(count, i -> decode(row.getValue(i), types.get(i)),
+    return ValueConversion.record(count, i -> jsonText && jsonb(types.get(i))
+            ? conversion.decode(row.getValue(i), types.get(i))
+            : decode(row.getValue(i), types.get(i)),
         row::getColumnName);
+  }
+
+  /** Whether a column of {@code type} is stored as a {@code jsonb} document. */
+  public boolean jsonb(Type type) {
+    return jsonb && (type == Type.Scalar.JSON || type instanceof Type.CollectionOf c
+        && (c.shape() == Type.CollectionOf.Shape.MAP || !collectionArrays));
   }
 
   /**

@@ -14,9 +14,10 @@ final class VertxJson implements JsonParameters {
 
   private VertxJson() {}
 
+  /** The document as Vert.x binds it, its numbers exact ({@link ExactJson}). */
   @Override
   public Object parameter(String text) {
-    Object decoded = Json.decodeValue(text);
+    Object decoded = ExactJson.read(text);
     return decoded == null ? Tuple.JSON_NULL : decoded;
   }
 
