@@ -55,7 +55,7 @@ public enum Need {
   /**
    * Computes a relation's count or aggregate per record, to select or order by: a correlated
    * subquery (SQL, Cypher), or on a key-value backend a grouped read of the related records
-   * joined by the engine (which refuses an aggregate other than a count through a join model).
+   * joined by the engine (through a join model: the join records, then their targets by key).
    */
   RELATION_AGGREGATE(c -> c.subqueries() || !c.sql(), Feature.RELATION_AGGREGATE),
   /** Inserts many rows with one statement. */

@@ -236,11 +236,20 @@ final class PlanKeyValue {
 
   /**
    * {@code rows} (of {@code width} columns) with aggregate {@code j} after them: from the related
-   * records of each window of rows, read through the index on their foreign key, or else from one
-   * grouped read of all of them (as a filter by a relation's count reads them).
+   * records of each window of rows, read through the index on their foreign key (through a join
+   * model: the join records so, then their targets by key), or else from one grouped read of all
+   * of them (as a filter by a relation's count reads them).
    */
   private int joined(int rows, RelationAggregates.Joined j, int width, Query parents) {
     TableSchema related = schema.table(j.table());
+    RelationAggregates.Through through = j.through();
+    if (through != null) {
+      // through a join model: each window's join records, then their targets by key
+      int merged = b.add(new NestedMerge(rows, List.of(RelationAggregateBranch.through(j,
+          through, schema.table(through.table()), related, table, capability)),
+          PlanNestedMerge.WINDOW, ParentBound.of(parents, table)));
+      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j)));
+    }
     if (RelationAggregateBranch.applies(j, related)) {
       int merged = b.add(new NestedMerge(rows, List.of(RelationAggregateBranch.of(j, related)),
           PlanNestedMerge.WINDOW, ParentBound.of(parents, table)));

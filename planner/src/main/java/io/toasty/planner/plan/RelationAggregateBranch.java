@@ -1,5 +1,6 @@
 package io.toasty.planner.plan;
 
+import io.toasty.driver.Capability;
 import io.toasty.planner.expr.Walk;
 import io.toasty.planner.lower.RowLift;
 import io.toasty.planner.plan.node.KeyBinding;
@@ -11,6 +12,7 @@ import io.toasty.stmt.Returning;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A relation aggregate's related records read as an include reads them on a key-value backend:
@@ -43,6 +45,51 @@ final class RelationAggregateBranch {
     RowLift operand = RowLift.of(List.of(j.aggregate().operand()), fetched);
     return new MergeBranch(related.name() + " by " + j.keyColumns(), fetch, j.parentColumns(),
         j.keyColumns(), true, false, List.of(), List.of(), operand, List.of());
+  }
+
+  /**
+   * The merge branch reading, for a window of parents, the join records of {@code j}'s join
+   * model through the index on their foreign key, then their targets by key ({@code j.filter()}
+   * checked in memory), each target lifted to the aggregate's operand: the join records are
+   * flattened into the targets they point to, as a many-to-many include's are. Refused with
+   * {@code RELATION_AGGREGATE} where the join model's foreign key has no index of its own, the
+   * join records do not hold the target's key, or either filter needs a subquery.
+   */
+  static MergeBranch through(RelationAggregates.Joined j, RelationAggregates.Through through,
+      TableSchema join, TableSchema target, TableSchema parent, Capability capability) {
+    List<Integer> keyPositions = KeyPositions.of(through.targetKeys(), target.primaryKey());
+    if (!KeyListIndex.covers(join, j.keyColumns())) {
+      throw RelationAggregates.refused(capability, parent, "through a join model whose "
+          + "foreign key to it (" + join.name() + " " + j.keyColumns() + ") has no index of "
+          + "its own; add @Index to it");
+    }
+    if (keyPositions == null || Walk.hasSubquery(j.filter())
+        || Walk.hasSubquery(through.filter())) {
+      throw RelationAggregates.refused(capability, parent, "through a join model, with a "
+          + "condition on the related records that needs a subquery or not by their key");
+    }
+    List<Integer> targetColumns = allColumns(target);
+    MergeBranch targets = new MergeBranch(target.name() + " by key",
+        new MergeBranch.KeyFetch(target.name(), targetColumns, j.filter(), keyPositions),
+        through.targetColumns(), through.targetKeys(), false, false, List.of(), List.of(),
+        RowLift.of(List.of(j.aggregate().operand()), targetColumns), List.of());
+    List<Integer> joinColumns = allColumns(join);
+    List<ExprNode> columns = new ArrayList<>();
+    List<Type> rowType = new ArrayList<>();
+    joinColumns.forEach(c -> {
+      columns.add(new ExprNode.Column(join.name(), c));
+      rowType.add(join.column(c).type());
+    });
+    Query q = new Query(through.source(), through.filter(), new Returning.Project(columns),
+        List.of(), null);
+    return new MergeBranch(join.name() + " by " + j.keyColumns() + " to " + target.name(),
+        new MergeBranch.SqlFetch(q, rowType, new KeyBinding(-1, join.name(), j.keyColumns())),
+        j.parentColumns(), j.keyColumns(), true, true, List.of(), List.of(),
+        RowLift.of(List.copyOf(columns), joinColumns), List.of(targets));
+  }
+
+  private static List<Integer> allColumns(TableSchema table) {
+    return IntStream.range(0, table.columns().size()).boxed().toList();
   }
 
   /** The aggregate over a slot's records, each the record of the operand alone. */

@@ -15,6 +15,7 @@ import io.toasty.stmt.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * the related records of each window of rows, read through the index on their foreign key, or,
  * without one (or with a filter that needs subqueries), of all of them in one grouped read by
  * the foreign key, joined to each row in memory as one more column (at the table's width, then one further per
- * aggregate), which the projection and order read in place of the subquery. What the
- * correlation cannot be read from (the outer record's key anywhere but in an equality with a
- * column of the related table: an aggregate other than a count through a join model) is refused
- * with {@link Feature#RELATION_AGGREGATE}, naming the shape.
+ * aggregate), which the projection and order read in place of the subquery. An aggregate other
+ * than a count through a join model ({@code target.key IN (SELECT j.target_id FROM j WHERE
+ * j.fk = OUTER key)}) reads the join records of each window ({@link Through}), then their
+ * targets by key. What the correlation cannot be read from (the outer record's key anywhere
+ * else) is refused with {@link Feature#RELATION_AGGREGATE}, naming the shape.
  *
  * @param parents the query's rows: its filter, and its order and limit unless it is ordered by
  *     an aggregate
@@ -43,10 +45,12 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
   /**
    * One aggregate: {@code aggregate} of the records of {@code table} ({@code source}) where
    * {@code filter} holds, related to a parent row by their {@code keyColumns} equal to its
-   * values at {@code parentColumns}.
+   * values at {@code parentColumns}; where {@code through} is not null, the records of {@code
+   * table} are the targets of a join model's records, and {@code keyColumns} are the join
+   * model's.
    */
   record Joined(Source source, String table, ExprNode filter, List<Integer> keyColumns,
-      List<Integer> parentColumns, ExprNode.Aggregate aggregate) {
+      List<Integer> parentColumns, ExprNode.Aggregate aggregate, @Nullable Through through) {
     Joined {
       keyColumns = List.copyOf(keyColumns);
       parentColumns = List.copyOf(parentColumns);
@@ -60,6 +64,19 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
       exprs.add(aggregate);
       return new Query(source, filter, new Returning.Grouped(exprs, keys, ExprNode.TRUE, false),
           List.of(), null);
+    }
+  }
+
+  /**
+   * The join model a many-to-many aggregate reaches its targets through: the records of {@code
+   * table} ({@code source}) where {@code filter} holds, whose {@code targetColumns} hold the
+   * target's {@code targetKeys}.
+   */
+  record Through(Source source, String table, ExprNode filter, List<Integer> targetColumns,
+      List<Integer> targetKeys) {
+    Through {
+      targetColumns = List.copyOf(targetColumns);
+      targetKeys = List.copyOf(targetKeys);
     }
   }
 
@@ -142,16 +159,17 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
     List<Integer> keys = new ArrayList<>();
     List<Integer> parentColumns = new ArrayList<>();
     List<ExprNode> rest = new ArrayList<>();
+    Through through = null;
     for (ExprNode term : Conjuncts.of(sq.filter())) {
-      if (term instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
-          && c.left() instanceof ExprNode.Column inner
-          && c.right() instanceof ExprNode.Outer o && o.operand() instanceof ExprNode.Column out
-          && out.table().equals(table.name())) {
-        keys.add(inner.index());
-        parentColumns.add(out.index());
+      // the pairs' subquery is the only correlation where it appears (SimplifyRelatedAggregate)
+      ExprNode.InSubquery pairs = keys.isEmpty() ? pairs(term) : null;
+      if (pairs != null) {
+        through = through(pairs, table, keys, parentColumns, capability);
+      } else if (through == null && correlated(term, table, keys, parentColumns)) {
+        continue;
       } else if (readsOuter(term)) {
         throw refused(capability, table, "whose related records are found through another "
-            + "query (an aggregate other than a count through a join model)");
+            + "query than a join model's");
       } else {
         rest.add(term);
       }
@@ -160,7 +178,79 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
       throw refused(capability, table, "without a foreign key to group the related records by");
     }
     return new Joined(sq.source(), PlanSql.table(sq), Conjuncts.and(rest), keys, parentColumns,
-        agg);
+        agg, through);
+  }
+
+  /**
+   * Whether {@code term} is {@code inner = OUTER table.column}: then the two columns are added
+   * to {@code keys} and {@code parentColumns}.
+   */
+  private static boolean correlated(ExprNode term, TableSchema table, List<Integer> keys,
+      List<Integer> parentColumns) {
+    if (term instanceof ExprNode.Compare c && c.op() == ExprNode.CompareOp.EQ
+        && c.left() instanceof ExprNode.Column inner
+        && c.right() instanceof ExprNode.Outer o && o.operand() instanceof ExprNode.Column out
+        && out.table().equals(table.name())) {
+      keys.add(inner.index());
+      parentColumns.add(out.index());
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@code term} where it is {@code target.key IN (SELECT j.target_id FROM j WHERE ..)} whose
+   * subquery reads the outer record (a many-to-many's pairs, {@code SimplifyRelatedAggregate});
+   * null otherwise.
+   */
+  private static ExprNode.@Nullable InSubquery pairs(ExprNode term) {
+    return term instanceof ExprNode.InSubquery in && columns(in.operand()) != null
+        && in.query().returning() instanceof Returning.Project p
+        && p.exprs().stream().allMatch(e -> e instanceof ExprNode.Column)
+        && in.query().orderBy().isEmpty() && in.query().limit() == null
+        && readsOuter(in.query().filter()) ? in : null;
+  }
+
+  /**
+   * The join model of {@code in}: its records correlated with the outer record by a foreign key
+   * (added to {@code keys} and {@code parentColumns}), the rest of its filter kept.
+   */
+  private static Through through(ExprNode.InSubquery in, TableSchema table, List<Integer> keys,
+      List<Integer> parentColumns, Capability capability) {
+    Query q = in.query();
+    List<ExprNode> rest = new ArrayList<>();
+    for (ExprNode term : Conjuncts.of(q.filter())) {
+      if (!correlated(term, table, keys, parentColumns)) {
+        if (readsOuter(term)) {
+          throw refused(capability, table, "through a join model read other than by its "
+              + "foreign key to the record");
+        }
+        rest.add(term);
+      }
+    }
+    if (keys.isEmpty()) {
+      throw refused(capability, table, "through a join model without a foreign key to the "
+          + "record");
+    }
+    List<Integer> targetColumns = new ArrayList<>();
+    ((Returning.Project) q.returning()).exprs().forEach(e -> targetColumns.add(
+        ((ExprNode.Column) e).index()));
+    return new Through(q.source(), PlanSql.table(q), Conjuncts.and(rest), targetColumns,
+        Objects.requireNonNull(columns(in.operand()), "checked by pairs()"));
+  }
+
+  /** The column indexes of a column or a record of columns; null for anything else. */
+  private static @Nullable List<Integer> columns(ExprNode e) {
+    if (e instanceof ExprNode.Column c) {
+      return List.of(c.index());
+    }
+    if (!(e instanceof ExprNode.Record r)
+        || !r.fields().stream().allMatch(f -> f instanceof ExprNode.Column)) {
+      return null;
+    }
+    List<Integer> out = new ArrayList<>();
+    r.fields().forEach(f -> out.add(((ExprNode.Column) f).index()));
+    return out;
   }
 
   /** Whether {@code e} reads the outer record, in its subqueries too. */
@@ -171,7 +261,7 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
         || x instanceof ExprNode.Scalar sc && readsOuter(sc.query().filter()));
   }
 
-  private static UnsupportedFeatureException refused(Capability capability, TableSchema table,
+  static UnsupportedFeatureException refused(Capability capability, TableSchema table,
       String shape) {
     return new UnsupportedFeatureException(Feature.RELATION_AGGREGATE, capability.backend(),
         "a relation aggregate per record of " + table.name() + " " + shape + ": this backend "

@@ -11,7 +11,12 @@ import io.toasty.planner.Planner;
 import io.toasty.planner.action.Action;
 import io.toasty.planner.action.AggregateSlotAction;
 import io.toasty.planner.action.JoinAggregateAction;
+import io.toasty.planner.action.NestedMergeAction;
 import io.toasty.planner.action.SortRowsAction;
+import io.toasty.planner.plan.node.MergeBranch;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.IndexSchema;
+import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
@@ -35,6 +40,14 @@ class RelationAggregatePlanTest {
   /** Person.taggings: its foreign key has no index. */
   private static final int TAGGINGS = 6;
   private final Planner kv = new Planner(RelationFixtures.SCHEMA, Capability.DYNAMODB, 16);
+  /** Tagging with an index on its foreign key to Person. */
+  private static final ModelSchema TAGGING_INDEXED = withIndex(RelationFixtures.TAGGING,
+      new IndexSchema("taggings_person_id_idx", List.of(1), false));
+
+  private static ModelSchema withIndex(ModelSchema m, IndexSchema index) {
+    return new ModelSchema(m.name(), m.javaClass(), m.tableName(), m.fields(), m.primaryKey(),
+        List.of(index), m.relations(), m.changes(), m.declared());
+  }
 
   private static ExprNode.Field person(int f) {
     return new ExprNode.Field("Person", f);
@@ -114,14 +127,39 @@ class RelationAggregatePlanTest {
   }
 
   @Test
-  void anAggregateOtherThanACountThroughAJoinModelIsRefusedByShape() {
+  void anAggregateThroughAJoinModelReadsEachWindowsJoinRecordsThenTheirTargetsByKey() {
+    Planner indexed = new Planner(Schema.of(List.of(RelationFixtures.PERSON,
+        RelationFixtures.POST, RelationFixtures.TAG, TAGGING_INDEXED)), Capability.DYNAMODB, 16);
+    ExprNode max = new ExprNode.RelatedAggregate(person(RelationFixtures.TAGS),
+        new ExprNode.Compare(ExprNode.CompareOp.NE, new ExprNode.Field("Tag", 1),
+            new ExprNode.Const(new Value.Str("x"))),
+        new ExprNode.Aggregate(ExprNode.AggOp.MAX, new ExprNode.Field("Tag", 1), false));
+    Query q = people(new Returning.Project(List.of(person(1), max)), List.of(), null);
+    List<Action> actions = indexed.compile(q).actions().actions();
+    assertEquals(List.of("ScanAction", "NestedMergeAction", "AggregateSlotAction"),
+        kinds(actions));
+    MergeBranch joins = ((NestedMergeAction) actions.get(1)).branches().get(0);
+    assertTrue(joins.flatten() && joins.fetch() instanceof MergeBranch.SqlFetch, joins.toString());
+    MergeBranch.KeyFetch tags = (MergeBranch.KeyFetch) joins.nested().get(0).fetch();
+    assertEquals("tags", tags.table());
+    // the target's condition is checked on the targets read by key
+    assertTrue(tags.residual().toString().contains("x"), tags.residual().toString());
+    assertEquals(ExprNode.AggOp.MAX, ((AggregateSlotAction) actions.get(2)).aggregate().op());
+    String plan = indexed.explain(q);
+    assertTrue(plan.contains("AggregateSlot") && plan.contains("NULL without related records"),
+        plan);
+  }
+
+  @Test
+  void anAggregateThroughAJoinModelWithoutAnIndexOnItsForeignKeyIsRefusedByShape() {
     ExprNode max = new ExprNode.RelatedAggregate(person(RelationFixtures.TAGS), ExprNode.TRUE,
         new ExprNode.Aggregate(ExprNode.AggOp.MAX, new ExprNode.Field("Tag", 1), false));
     Query q = people(new Returning.Project(List.of(person(1), max)), List.of(), null);
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
         () -> kv.compile(q));
     assertEquals(Feature.RELATION_AGGREGATE, e.feature());
-    assertTrue(e.getMessage().contains("through a join model"), e.getMessage());
+    assertTrue(e.getMessage().contains("through a join model")
+        && e.getMessage().contains("has no index"), e.getMessage());
     // a count through it counts the join records: planned
     kv.compile(people(new Returning.Project(List.of(person(1), count(RelationFixtures.TAGS))),
         List.of(), null));

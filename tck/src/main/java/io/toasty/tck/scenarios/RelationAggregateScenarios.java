@@ -97,6 +97,27 @@ public abstract class RelationAggregateScenarios {
   }
 
   /**
+   * Through a join model any other aggregate reads the targets: their greatest and least name,
+   * NULL where there are none (a condition on them: {@code SelfRelationAggregateScenarios}). A key-value backend reads the records, then each
+   * window's join records through their foreign key's index, then the targets by key.
+   */
+  @BackendTest
+  @Requires(Need.RELATION_AGGREGATE)
+  public void aggregatesThroughTheJoinModelReadTheTargets(Db db, OperationLog log) {
+    ManyToManyScenarios.data(db); // art: ann, bob; math: ann; gym: nobody
+    log.clear();
+    List<List<Object>> rows = await(Courses.all().select(Arrays::asList, List.of(
+            Courses.TITLE,
+            Courses.STUDENTS.aggregate(Agg.max(Students.NAME)),
+            Courses.STUDENTS.aggregate(Agg.min(Students.NAME))))
+        .orderBy(Courses.TITLE.asc()).collect(db));
+    assertEquals(List.of(Arrays.asList("art", "bob", "ann"), Arrays.asList("gym", null, null),
+        Arrays.asList("math", "ann", "ann")), rows);
+    // a key-value backend: the courses, then per aggregate the enrollments and the students
+    assertEquals(db.capability().subqueries() ? 1 : 5, log.size(), log::toString);
+  }
+
+  /**
    * What would miscount is refused by name before anything runs: a grouped query (its records
    * are groups, with no key to correlate on). A self relation is counted as any other, see
    * {@link SelfRelationAggregateScenarios}.
