@@ -157,7 +157,8 @@ public final class PlanActions {
     } else if (n instanceof SemiFilter f) {
       return new SemiFilterAction(out, f.input(), f.predicate(), f.subqueries(), f.values());
     } else if (n instanceof AggregateSlot a) {
-      return new AggregateSlotAction(out, a.input(), a.position(), a.aggregate());
+      return new AggregateSlotAction(out, a.input(), a.position(), a.aggregate(),
+          a.distinctRecords());
     } else if (n instanceof JoinAggregate j) {
       return new JoinAggregateAction(out, j.input(), j.groups(), j.keyPositions(), j.op());
     } else if (n instanceof NestCreated nc) {

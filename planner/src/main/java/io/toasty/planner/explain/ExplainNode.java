@@ -123,7 +123,8 @@ final class ExplainNode {
       return "ProjectRows " + p + pr.input() + " positions " + pr.positions();
     } else if (n instanceof AggregateSlot a) {
       return "AggregateSlot " + p + a.input() + " position " + a.position() + ": "
-          + a.aggregate().op() + " of the related records there (in memory, streaming: "
+          + a.aggregate().op() + " of the " + (a.distinctRecords() ? "distinct " : "")
+          + "related records there (in memory, streaming: "
           + (isCount(a.aggregate().op()) ? "0" : "NULL") + " without related records)";
     } else if (n instanceof JoinAggregate j) {
       return "JoinAggregate " + p + j.input() + " positions " + j.keyPositions() + " with "

@@ -248,12 +248,12 @@ final class PlanKeyValue {
       int merged = b.add(new NestedMerge(rows, List.of(RelationAggregateBranch.through(j,
           through, schema.table(through.table()), related, table, capability)),
           PlanNestedMerge.WINDOW, ParentBound.of(parents, table)));
-      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j)));
+      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j), true));
     }
     if (RelationAggregateBranch.applies(j, related)) {
       int merged = b.add(new NestedMerge(rows, List.of(RelationAggregateBranch.of(j, related)),
           PlanNestedMerge.WINDOW, ParentBound.of(parents, table)));
-      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j)));
+      return b.add(new AggregateSlot(merged, width, RelationAggregateBranch.overSlot(j), false));
     }
     int groups = new PlanKeyValue(schema, related, capability, b, model).query(j.grouped());
     return b.add(new JoinAggregate(rows, groups, j.parentColumns(), j.aggregate().op()));

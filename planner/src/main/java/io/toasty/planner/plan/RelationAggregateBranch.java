@@ -50,7 +50,8 @@ final class RelationAggregateBranch {
   /**
    * The merge branch reading, for a window of parents, the join records of {@code j}'s join
    * model through the index on their foreign key, then their targets by key ({@code j.filter()}
-   * checked in memory), each target lifted to the aggregate's operand: the join records are
+   * checked in memory), each target lifted to the aggregate's operand and then its key (so that
+   * a target two join records point to is aggregated once, {@code AggregateSlot}): the join records are
    * flattened into the targets they point to, as a many-to-many include's are. Refused with
    * {@code RELATION_AGGREGATE} where the join model's foreign key has no index of its own, the
    * join records do not hold the target's key, or either filter needs a subquery.
@@ -72,7 +73,7 @@ final class RelationAggregateBranch {
     MergeBranch targets = new MergeBranch(target.name() + " by key",
         new MergeBranch.KeyFetch(target.name(), targetColumns, j.filter(), keyPositions),
         through.targetColumns(), through.targetKeys(), false, false, List.of(), List.of(),
-        RowLift.of(List.of(j.aggregate().operand()), targetColumns), List.of());
+        RowLift.of(operandAndKey(j, target), targetColumns), List.of());
     List<Integer> joinColumns = allColumns(join);
     List<ExprNode> columns = new ArrayList<>();
     List<Type> rowType = new ArrayList<>();
@@ -86,6 +87,13 @@ final class RelationAggregateBranch {
         new MergeBranch.SqlFetch(q, rowType, new KeyBinding(-1, join.name(), j.keyColumns())),
         j.parentColumns(), j.keyColumns(), true, true, List.of(), List.of(),
         RowLift.of(List.copyOf(columns), joinColumns), List.of(targets));
+  }
+
+  private static List<ExprNode> operandAndKey(RelationAggregates.Joined j, TableSchema target) {
+    List<ExprNode> out = new ArrayList<>();
+    out.add(j.aggregate().operand());
+    target.primaryKey().forEach(c -> out.add(new ExprNode.Column(target.name(), c)));
+    return out;
   }
 
   private static List<Integer> allColumns(TableSchema table) {

@@ -48,17 +48,33 @@ class RelationAggregateStepsTest {
     List<Value.Record> rows = List.of(with(ANN, votes), with(CY, none));
     ExprNode votesColumn = new ExprNode.Column("articles", 0);
     AggregateSlotAction sum = new AggregateSlotAction(1, 0, 2,
-        new ExprNode.Aggregate(ExprNode.AggOp.SUM, votesColumn, false));
+        new ExprNode.Aggregate(ExprNode.AggOp.SUM, votesColumn, false), false);
     assertEquals(List.of(with(ANN, new Value.I64(10)), with(CY, Value.NULL)),
         run(AggregateSlotExec.run(sum, noDriver(), inputs(Map.of(0, rows)))));
     // COUNT(*) counts the records, NULL values or not; COUNT(x) skips NULLs
     AggregateSlotAction countAll = new AggregateSlotAction(1, 0, 2,
-        new ExprNode.Aggregate(ExprNode.AggOp.COUNT_ALL, ExprNode.NULL, false));
+        new ExprNode.Aggregate(ExprNode.AggOp.COUNT_ALL, ExprNode.NULL, false), false);
     assertEquals(List.of(with(ANN, new Value.I64(3)), with(CY, new Value.I64(0))),
         run(AggregateSlotExec.run(countAll, noDriver(), inputs(Map.of(0, rows)))));
     AggregateSlotAction count = new AggregateSlotAction(1, 0, 2,
-        new ExprNode.Aggregate(ExprNode.AggOp.COUNT, votesColumn, false));
+        new ExprNode.Aggregate(ExprNode.AggOp.COUNT, votesColumn, false), false);
     assertEquals(List.of(with(ANN, new Value.I64(2)), with(CY, new Value.I64(0))),
         run(AggregateSlotExec.run(count, noDriver(), inputs(Map.of(0, rows)))));
+  }
+
+  @Test
+  void aTargetThatTwoJoinRecordsPointToIsAggregatedOnce() {
+    // (votes, key): target 1 reached through two join records, target 2 with equal votes once
+    Value.ListValue targets = new Value.ListValue(List.of(
+        Value.Record.of(new Value.I64(3), new Value.I64(1)),
+        Value.Record.of(new Value.I64(3), new Value.I64(1)),
+        Value.Record.of(new Value.I64(3), new Value.I64(2))));
+    List<Value.Record> rows = List.of(with(ANN, targets));
+    ExprNode.Aggregate sum = new ExprNode.Aggregate(ExprNode.AggOp.SUM,
+        new ExprNode.Column("articles", 0), false);
+    assertEquals(List.of(with(ANN, new Value.I64(6))), run(AggregateSlotExec.run(
+        new AggregateSlotAction(1, 0, 2, sum, true), noDriver(), inputs(Map.of(0, rows)))));
+    assertEquals(List.of(with(ANN, new Value.I64(9))), run(AggregateSlotExec.run(
+        new AggregateSlotAction(1, 0, 2, sum, false), noDriver(), inputs(Map.of(0, rows)))));
   }
 }
