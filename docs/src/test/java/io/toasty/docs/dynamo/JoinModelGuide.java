@@ -1,5 +1,6 @@
 package io.toasty.docs.dynamo;
 
+import io.toasty.Agg;
 import io.toasty.docs.dynamo.Sailor.Gear;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
@@ -39,9 +40,16 @@ public final class JoinModelGuide {
     //         + (..) IN window keys
     //     %2 AggregateSlot %1 position 3: COUNT_ALL of the related records there (in memory,
     //         streaming: 0 without related records)
+    // through the join model any other aggregate reads the boats themselves: per window of
+    // sailors their crewings by the sailorId index, then those boats by key (BatchGetItem)
+    List<Tuple2<String, String>> last = Sailors.all()
+        .select(Sailors.NAME, Sailors.BOATS.aggregate(Agg.max(Boats.NAME)))
+        .orderBy(Sailors.NAME.asc())
+        .collect(db).block();                      // [ann, Wave], [bob, Gull]
     // end-snippet
     out.println(crews + (plan.contains("AggregateSlot") ? " by window" : " unexpected:\n"
         + plan));
+    out.println(last);
   }
 
   private static void tour(Db db, PrintStream out) {

@@ -21,6 +21,7 @@ class JoinModelGuideTest {
       }
       List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
       assertEquals(List.of("ann: [Gull, Wave]", "bob: [Gull]", "[[ann,2], [bob,1]] by window",
+          "[[ann,Wave], [bob,Gull]]",
           "crewings 1, boats 2",
           "skippers [ann], resized 1", "batch read 1, renamed 1"), lines);
     }
