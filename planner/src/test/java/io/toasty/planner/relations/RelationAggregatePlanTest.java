@@ -1,6 +1,7 @@
 package io.toasty.planner.relations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,7 @@ class RelationAggregatePlanTest {
         kinds(actions));
     // the slot after the table's three columns
     assertEquals(3, ((AggregateSlotAction) actions.get(2)).position());
+    assertFalse(((AggregateSlotAction) actions.get(2)).distinctRecords());
     String plan = kv.explain(q);
     assertTrue(plan.contains("AggregateSlot") && plan.contains("0 without related records"),
         plan);
@@ -144,7 +146,10 @@ class RelationAggregatePlanTest {
     assertEquals("tags", tags.table());
     // the target's condition is checked on the targets read by key
     assertTrue(tags.residual().toString().contains("x"), tags.residual().toString());
-    assertEquals(ExprNode.AggOp.MAX, ((AggregateSlotAction) actions.get(2)).aggregate().op());
+    AggregateSlotAction slot = (AggregateSlotAction) actions.get(2);
+    assertEquals(ExprNode.AggOp.MAX, slot.aggregate().op());
+    // a tag two taggings point to is one tag, as SQL's IN reads it
+    assertTrue(slot.distinctRecords());
     String plan = indexed.explain(q);
     assertTrue(plan.contains("AggregateSlot") && plan.contains("NULL without related records"),
         plan);
