@@ -112,8 +112,7 @@ public final class ChangeStreamLoad {
       AtomicLongArray committed, AtomicLongArray delivered, String disorder) {
     long[] latencies = new long[delivered.length()];
     for (int i = 0; i < latencies.length; i++) {
-      // a notification may be handled before the writer's completion: latency 0, not negative
-      latencies[i] = Math.max(0, delivered.get(i) - committed.get(i / subscribers));
+      latencies[i] = latency(i, subscribers, committed, delivered);
     }
     Arrays.sort(latencies);
     System.out.printf(Locale.ROOT, "subscribers %d, writes %d at %d/s%n", subscribers, writes,
@@ -140,14 +139,22 @@ public final class ChangeStreamLoad {
       int last = Math.min(writes, first + rate);
       long[] second = new long[(last - first) * subscribers];
       for (int i = 0; i < second.length; i++) {
-        int d = first * subscribers + i;
-        second[i] = Math.max(0, delivered.get(d) - committed.get(d / subscribers));
+        second[i] = latency(first * subscribers + i, subscribers, committed, delivered);
       }
       Arrays.sort(second);
       System.out.printf(Locale.ROOT, "  second %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           first / rate, millis(second, 0.50), millis(second, 0.99),
           second[second.length - 1] / 1e6);
     }
+  }
+
+  /**
+   * Delivery {@code d}'s latency from its write's commit; a notification may be handled before
+   * the writer's completion: 0 then, not negative.
+   */
+  private static long latency(int d, int subscribers, AtomicLongArray committed,
+      AtomicLongArray delivered) {
+    return Math.max(0, delivered.get(d) - committed.get(d / subscribers));
   }
 
   private static double millis(long[] sorted, double quantile) {

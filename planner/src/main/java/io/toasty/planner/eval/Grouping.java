@@ -40,6 +40,14 @@ public final class Grouping {
     }
   }
 
+  /**
+   * What aggregate {@code op} gives over no rows, as SQL gives it: 0 for a count, NULL for the
+   * others.
+   */
+  public static Value ofNoRows(ExprNode.AggOp op) {
+    return new Accumulator(op, false).result();
+  }
+
   /** Adds {@code row} (the table's columns, by column index) to its group. */
   public void add(Value.Record row) {
     List<Value> key = new ArrayList<>(grouped.groupBy().size());

@@ -259,7 +259,8 @@ final class PlanKeyValue {
     return b.add(new JoinAggregate(rows, groups, j.parentColumns(), j.aggregate().op()));
   }
 
-  private static List<Integer> firstPositions(int count) {
+  /** The positions 0 to {@code count - 1}. */
+  static List<Integer> firstPositions(int count) {
     return IntStream.range(0, count).boxed().toList();
   }
 
@@ -746,11 +747,8 @@ final class PlanKeyValue {
             table.columns().size())));
   }
 
+  /** Every column of the table, in a list its callers may change. */
   private List<Integer> allColumns() {
-    List<Integer> out = new ArrayList<>(table.columns().size());
-    for (int i = 0; i < table.columns().size(); i++) {
-      out.add(i);
-    }
-    return out;
+    return new ArrayList<>(firstPositions(table.columns().size()));
   }
 }

@@ -9,10 +9,10 @@ import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A relation aggregate's related records read as an include reads them on a key-value backend:
@@ -31,19 +31,9 @@ final class RelationAggregateBranch {
 
   /** The merge branch reading {@code j}'s related records of a window of parents. */
   static MergeBranch of(RelationAggregates.Joined j, TableSchema related) {
-    List<ExprNode> columns = new ArrayList<>();
-    List<Integer> fetched = new ArrayList<>();
-    List<Type> rowType = new ArrayList<>();
-    for (int c = 0; c < related.columns().size(); c++) {
-      columns.add(new ExprNode.Column(related.name(), c));
-      fetched.add(c);
-      rowType.add(related.column(c).type());
-    }
-    Query q = new Query(j.source(), j.filter(), new Returning.Project(columns), List.of(), null);
-    MergeBranch.SqlFetch fetch = new MergeBranch.SqlFetch(q, rowType,
-        new KeyBinding(-1, related.name(), j.keyColumns()));
-    RowLift operand = RowLift.of(List.of(j.aggregate().operand()), fetched);
-    return new MergeBranch(related.name() + " by " + j.keyColumns(), fetch, j.parentColumns(),
+    RowLift operand = RowLift.of(List.of(j.aggregate().operand()), allColumns(related));
+    return new MergeBranch(related.name() + " by " + j.keyColumns(),
+        byForeignKey(j.source(), j.filter(), related, j.keyColumns()), j.parentColumns(),
         j.keyColumns(), true, false, List.of(), List.of(), operand, List.of());
   }
 
@@ -74,19 +64,29 @@ final class RelationAggregateBranch {
         new MergeBranch.KeyFetch(target.name(), targetColumns, j.filter(), keyPositions),
         through.targetColumns(), through.targetKeys(), false, false, List.of(), List.of(),
         RowLift.of(operandAndKey(j, target), targetColumns), List.of());
-    List<Integer> joinColumns = allColumns(join);
-    List<ExprNode> columns = new ArrayList<>();
-    List<Type> rowType = new ArrayList<>();
-    joinColumns.forEach(c -> {
-      columns.add(new ExprNode.Column(join.name(), c));
-      rowType.add(join.column(c).type());
-    });
-    Query q = new Query(through.source(), through.filter(), new Returning.Project(columns),
-        List.of(), null);
+    MergeBranch.SqlFetch joins = byForeignKey(through.source(), through.filter(), join,
+        j.keyColumns());
+    List<ExprNode> joinRecord = ((Returning.Project) ((Query) joins.statement()).returning())
+        .exprs();
     return new MergeBranch(join.name() + " by " + j.keyColumns() + " to " + target.name(),
-        new MergeBranch.SqlFetch(q, rowType, new KeyBinding(-1, join.name(), j.keyColumns())),
-        j.parentColumns(), j.keyColumns(), true, true, List.of(), List.of(),
-        RowLift.of(List.copyOf(columns), joinColumns), List.of(targets));
+        joins, j.parentColumns(), j.keyColumns(), true, true, List.of(), List.of(),
+        RowLift.of(joinRecord, allColumns(join)), List.of(targets));
+  }
+
+  /**
+   * Every column of {@code table}'s records where {@code filter} holds, read for a window of
+   * parents by {@code keyColumns IN (window keys)} (through the index on them).
+   */
+  private static MergeBranch.SqlFetch byForeignKey(Source source, ExprNode filter,
+      TableSchema table, List<Integer> keyColumns) {
+    List<ExprNode> columns = new ArrayList<>(table.columns().size());
+    List<Type> rowType = new ArrayList<>(table.columns().size());
+    for (int c : allColumns(table)) {
+      columns.add(new ExprNode.Column(table.name(), c));
+      rowType.add(table.column(c).type());
+    }
+    Query q = new Query(source, filter, new Returning.Project(columns), List.of(), null);
+    return new MergeBranch.SqlFetch(q, rowType, new KeyBinding(-1, table.name(), keyColumns));
   }
 
   private static List<ExprNode> operandAndKey(RelationAggregates.Joined j, TableSchema target) {
@@ -97,7 +97,7 @@ final class RelationAggregateBranch {
   }
 
   private static List<Integer> allColumns(TableSchema table) {
-    return IntStream.range(0, table.columns().size()).boxed().toList();
+    return PlanKeyValue.firstPositions(table.columns().size());
   }
 
   /** The aggregate over a slot's records, each the record of the operand alone. */

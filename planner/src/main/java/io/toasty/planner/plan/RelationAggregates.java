@@ -265,8 +265,7 @@ record RelationAggregates(Query parents, List<Joined> joined, @Nullable List<Exp
       String shape) {
     return new UnsupportedFeatureException(Feature.RELATION_AGGREGATE, capability.backend(),
         "a relation aggregate per record of " + table.name() + " " + shape + ": this backend "
-        + "computes a relation's count or aggregate per record from one grouped read of the "
-        + "related records by their foreign key; include the relation and aggregate in the "
-        + "application");
+        + "computes a relation's count or aggregate per record from the related records read "
+        + "by their foreign key; include the relation and aggregate in the application");
   }
 }

@@ -1,7 +1,7 @@
 package io.toasty.reactive.exec;
 
 import io.toasty.planner.action.JoinAggregateAction;
-import io.toasty.stmt.ExprNode;
+import io.toasty.planner.eval.Grouping;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,15 +12,14 @@ import reactor.core.publisher.Flux;
 /**
  * Runs a {@link JoinAggregateAction}: reads the groups (key values, then the aggregate) into a
  * map, then appends to each input row, as it streams, its key's aggregate, or what an aggregate
- * of no rows is (0 for a count, NULL otherwise, as SQL's {@code COUNT(*)} and {@code MAX} give).
+ * of no rows is ({@link Grouping#ofNoRows}: 0 for a count, NULL otherwise, as SQL gives).
  */
 final class JoinAggregateExec {
   private JoinAggregateExec() {}
 
   static Flux<Value.Record> run(JoinAggregateAction a, Inputs in) {
     int width = a.keyPositions().size();
-    Value none = a.op() == ExprNode.AggOp.COUNT || a.op() == ExprNode.AggOp.COUNT_ALL
-        ? new Value.I64(0) : Value.NULL;
+    Value none = Grouping.ofNoRows(a.op());
     return in.of(a.groups()).collectMap(g -> g.fields().subList(0, width), g -> g.get(width),
             HashMap<List<Value>, Value>::new)
         .flatMapMany(groups -> in.of(a.input()).map(row -> joined(row, a.keyPositions(),
