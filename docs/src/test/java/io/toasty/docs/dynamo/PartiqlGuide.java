@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The PartiQL example of {@code docs/dynamodb.md}, run against DynamoDB Local by
+ * The PartiQL example of {@code docs/dynamodb-partiql.md}, run against DynamoDB Local by
  * {@link PartiqlGuideTest}. It blocks because it is a command-line program.
  */
 public final class PartiqlGuide {
