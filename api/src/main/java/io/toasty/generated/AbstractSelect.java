@@ -29,6 +29,7 @@ import io.toasty.stmt.KeyPin;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.RowLock;
 import io.toasty.stmt.ShapeKey;
@@ -165,14 +166,27 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   }
 
   /**
-   * Accepts an eventually consistent read: on DynamoDB a filter on an indexed field then takes
-   * the items straight from the index's Query (one request) instead of the keys from it and the
-   * items by key (two requests, strongly consistent: the default). A record written a moment
-   * ago may be missing, or seen as it was, for a moment. SQL backends read as always. For every
-   * query of a {@code Db}: {@code Toasty.builder().eventuallyConsistentReads()}.
+   * Accepts an eventually consistent read wherever the backend can answer from an index's copy:
+   * on DynamoDB a filter on an indexed field takes the items straight from the index's Query (one
+   * request), as it does by default for a non-unique index, and a filter on every field of a
+   * unique index does too, instead of the strongly consistent read of its uniqueness item. A
+   * record written a moment ago may be missing, or seen as it was, for a moment. SQL backends
+   * read as always. For every query of a {@code Db}:
+   * {@code Toasty.builder().eventuallyConsistentReads()}.
    */
   public S eventuallyConsistent() {
-    return with(query.withEventual(true));
+    return with(query.withConsistency(ReadConsistency.EVENTUAL));
+  }
+
+  /**
+   * Asks for strongly consistent items: on DynamoDB a filter on an indexed field takes the keys
+   * from the index's Query and then reads each item by key (two requests, a read unit per item),
+   * so that a record deleted since stays out and one changed since shows its current values.
+   * Which records the index holds is still eventually consistent. SQL backends read as always.
+   * For every query of a {@code Db}: {@code Toasty.builder().stronglyConsistentReads()}.
+   */
+  public S stronglyConsistent() {
+    return with(query.withConsistency(ReadConsistency.STRONG));
   }
 
   private S lock(RowLock.@Nullable Mode mode, RowLock.@Nullable OnLocked wait) {

@@ -14,24 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param orderBy   ordering terms, possibly empty
  * @param limit     limit and offset, or {@code null}
  * @param lock      for a locking read inside a transaction, the row lock; else {@code null}
- * @param eventual  whether the caller accepts an eventually consistent read: a key-value
- *                  backend may then take the rows straight from a secondary index's copy of
- *                  them (one index Query) instead of the keys from the index and the rows by
- *                  key (strongly consistent, the default)
+ * @param consistency how consistent the read must be where the backend offers the choice: a
+ *                  key-value backend may take the rows straight from a secondary index's copy of
+ *                  them (one index Query) instead of the keys from the index and the rows by key
  */
 public record Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
-    @Nullable Limit limit, @Nullable RowLock lock, boolean eventual) implements StatementNode {
+    @Nullable Limit limit, @Nullable RowLock lock, ReadConsistency consistency)
+    implements StatementNode {
   public Query {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(returning, "returning");
+    Objects.requireNonNull(consistency, "consistency");
     orderBy = List.copyOf(orderBy);
   }
 
-  /** A strongly consistent query. */
+  /** A query read with the backend's default consistency. */
   public Query(Source source, ExprNode filter, Returning returning, List<OrderBy> orderBy,
       @Nullable Limit limit, @Nullable RowLock lock) {
-    this(source, filter, returning, orderBy, limit, lock, false);
+    this(source, filter, returning, orderBy, limit, lock, ReadConsistency.DEFAULT);
   }
 
   /** A query that locks nothing. */
@@ -47,27 +48,27 @@ public record Query(Source source, ExprNode filter, Returning returning, List<Or
   }
 
   public Query withFilter(ExprNode filter) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 
   public Query withReturning(Returning returning) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 
   public Query withOrderBy(List<OrderBy> orderBy) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 
   public Query withLimit(@Nullable Limit limit) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 
   public Query withLock(@Nullable RowLock lock) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 
-  /** This query, accepting an eventually consistent read or not as {@code eventual} says. */
-  public Query withEventual(boolean eventual) {
-    return new Query(source, filter, returning, orderBy, limit, lock, eventual);
+  /** This query, read with {@code consistency}. */
+  public Query withConsistency(ReadConsistency consistency) {
+    return new Query(source, filter, returning, orderBy, limit, lock, consistency);
   }
 }

@@ -44,8 +44,9 @@ import reactor.core.publisher.Mono;
  * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
  * implementation is checked against the fixture first, as the JMH benchmarks are. On
  * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
- * On DynamoDB, {@code -Dprobe.dynamo.byKeys=true} makes the raw client's {@code filterHundred}
- * read as Toasty's strongly consistent default does (keys from the index, items by key).
+ * On DynamoDB, {@code -Dprobe.dynamo.byKeys=true} makes {@code filterHundred} read by keys on
+ * both sides (the raw client's index Query then BatchGetItem, Toasty's {@code
+ * stronglyConsistent()}) instead of the items from the index's Query.
  * It also prints each implementation's median CPU time of the whole JVM per operation over its
  * segments (the client's cost, which the machine's load does not change; the JVM's clock ticks
  * by a few milliseconds, so give a segment 100 ms or more). With {@code -Dprobe.switches=true}

@@ -25,6 +25,7 @@ import io.toasty.reactive.observe.TransactionMetrics;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.schema.naming.NamingStrategy;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.value.JsonCodec;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class DbBuilder {
   private @Nullable Duration transactionTimeout;
   private @Nullable CursorKey cursorKey;
   private Clock clock = Clock.systemUTC();
-  private boolean eventualReads;
+  private ReadConsistency reads = ReadConsistency.DEFAULT;
   private boolean coalesceGets = true;
   private int changeBuffer = DEFAULT_CHANGE_BUFFER;
   /** The application's strategy; null: the backend's ({@code Capability.naming}). */
@@ -380,13 +381,26 @@ public final class DbBuilder {
 
   /**
    * Every query of this {@code Db} accepts an eventually consistent read, as if each said
-   * {@code .eventuallyConsistent()}: on DynamoDB a filter on an indexed field takes the items
-   * straight from the index's Query (one request) instead of the keys from it and the items by
-   * key (two requests, strongly consistent: the default). A record written a moment ago may be
-   * missing, or seen as it was, for a moment. SQL backends read as always.
+   * {@code .eventuallyConsistent()}: on DynamoDB a filter on every field of a unique index then
+   * takes the item from the index's Query too, instead of the strongly consistent read of its
+   * uniqueness item (a filter on a non-unique index reads the index by default). A record written
+   * a moment ago may be missing, or seen as it was, for a moment. SQL backends read as always.
+   * A query's own {@code .stronglyConsistent()} still wins.
    */
   public DbBuilder eventuallyConsistentReads() {
-    this.eventualReads = true;
+    this.reads = ReadConsistency.EVENTUAL;
+    return this;
+  }
+
+  /**
+   * Every query of this {@code Db} reads strongly consistent items, as if each said
+   * {@code .stronglyConsistent()}: on DynamoDB a filter on an indexed field takes the keys from
+   * the index's Query and reads each item by key (two requests, a read unit per item) instead of
+   * the items from the index. SQL backends read as always. A query's own
+   * {@code .eventuallyConsistent()} still wins.
+   */
+  public DbBuilder stronglyConsistentReads() {
+    this.reads = ReadConsistency.STRONG;
     return this;
   }
 
@@ -562,7 +576,7 @@ public final class DbBuilder {
     RouterOptions options = new RouterOptions(connectionBinding, observed, retry,
         transactionRetry, cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
-        transactionTimeout, eventualReads, logValues, definitions(), coalesceGets,
+        transactionTimeout, reads, logValues, definitions(), coalesceGets,
         coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
     List<Db> replicaDbs = replicaDbs(schema, driver, options);
     ReplicaPolicy policy = meterRegistry == null || replicaDbs.isEmpty() ? replicaPolicy

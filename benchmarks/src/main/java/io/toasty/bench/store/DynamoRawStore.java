@@ -45,10 +45,10 @@ public final class DynamoRawStore implements Store {
       + "an IN list) is defined for SQL databases only";
   private static final int BATCH = 25;
   /**
-   * With {@code -Dprobe.dynamo.byKeys=true}, {@link #filterHundred} reads as Toasty's strongly
-   * consistent default does (the keys from the index's Query, then the items by a consistent
-   * BatchGetItem) instead of the items from the index's Query: the like-for-like yardstick of
-   * that default (docs/design/performance.md).
+   * With {@code -Dprobe.dynamo.byKeys=true}, {@link #filterHundred} reads as Toasty's
+   * {@code stronglyConsistent()} does (the keys from the index's Query, then the items by a
+   * consistent BatchGetItem) instead of the items from the index's Query, and so does Toasty's
+   * store: the like-for-like yardstick of that read (docs/design/performance.md).
    */
   private static final boolean BY_KEYS = Boolean.getBoolean("probe.dynamo.byKeys");
   private static final int BATCH_GET = 100;

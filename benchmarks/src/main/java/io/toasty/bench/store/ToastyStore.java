@@ -36,6 +36,9 @@ public final class ToastyStore implements Store {
       + "10,000 rows are refused with an UnsupportedFeatureException before anything is written "
       + "(the raw client's batch writes are not atomic)";
 
+  /** Whether {@link #filterHundred} asks for strongly consistent items (DynamoRawStore's flag). */
+  private static final boolean BY_KEYS = Boolean.getBoolean("probe.dynamo.byKeys");
+
   private final Db db;
   private final Database database;
   /** Ids for inserts where the database assigns none; null where it does. */
@@ -83,7 +86,9 @@ public final class ToastyStore implements Store {
 
   @Override
   public Mono<List<User>> filterHundred(int team) {
-    return Users.filterByTeam(team).collect(db);
+    // DynamoDB: -Dprobe.dynamo.byKeys=true compares the two-request read on both sides
+    return BY_KEYS ? Users.filterByTeam(team).stronglyConsistent().collect(db)
+        : Users.filterByTeam(team).collect(db);
   }
 
   @Override

@@ -84,7 +84,7 @@ public final class DynamoGuide {
     // snippet: dynamo-queries
     // partition key equality: one Query on the table, in sort key (creation) order
     List<Task> anns = Tasks.filter(Tasks.OWNER.eq("ann")).collect(db).block();
-    // an indexed field: a Query on its GSI, then the items by key; startsWith filters
+    // an indexed field: one Query on its GSI, which returns the items; startsWith filters
     List<Task> open = Tasks.filterByStatus("open").filter(Tasks.TITLE.startsWith("Write"))
         .collect(db).block();
     // an OR of two partition keys: one Query per key, concatenated
@@ -100,24 +100,25 @@ public final class DynamoGuide {
     String plan = db.explain(Tasks.filterByStatus("open").filter(Tasks.TITLE.startsWith("Write"))
         .untyped());
     // ... plan (MIR, capability dynamodb)
-    //    %0 FindPkByIndex tasks.tasks_status_idx where tasks.status = $0
-    //    %1 GetByKey tasks keys %0 columns (owner, id, title, status, slug, note)
-    //    %2 Filter %1 where tasks.title STARTS_WITH $1
+    //    %0 FindPkByIndex tasks.tasks_status_idx where tasks.status = $0 items from the index
+    //       (eventually consistent) columns (owner, id, title, status, slug, note)
+    //    %1 Filter %0 where tasks.title STARTS_WITH $1
     // end-snippet
-    out.println(plan.contains("FindPkByIndex tasks.tasks_status_idx") ? "plan uses the GSI"
-        : "unexpected plan:\n" + plan);
+    out.println(plan.contains("FindPkByIndex tasks.tasks_status_idx") && !plan.contains("GetByKey")
+        ? "plan reads the GSI alone" : "unexpected plan:\n" + plan);
 
-    // snippet: dynamo-eventual
-    // the items from the status index's Query: one request, eventually consistent
-    List<Task> openNow = Tasks.filterByStatus("open").eventuallyConsistent()
+    // snippet: dynamo-consistency
+    // the keys from the status index's Query, then each item by key: two requests
+    List<Task> openNow = Tasks.filterByStatus("open").stronglyConsistent()
         .collect(db).block();
-    // every query of a Db: Toasty.builder()...eventuallyConsistentReads().build()
+    // every query of a Db: Toasty.builder()...stronglyConsistentReads().build()
+    // a unique field from its GSI as well: Tasks.filterBySlug(..).eventuallyConsistent()
     // end-snippet
-    String eventualPlan = db.explain(Tasks.filterByStatus("open").eventuallyConsistent()
+    String strongPlan = db.explain(Tasks.filterByStatus("open").stronglyConsistent()
         .untyped());
-    out.println(openNow.size() + " open from the index, "
-        + (eventualPlan.contains("items from the index") && !eventualPlan.contains("GetByKey")
-        ? "one index Query" : "unexpected plan:\n" + eventualPlan));
+    out.println(openNow.size() + " open read again by key, "
+        + (strongPlan.contains("FindPkByIndex") && strongPlan.contains("GetByKey")
+        ? "two requests" : "unexpected plan:\n" + strongPlan));
 
     // snippet: dynamo-unsupported
     try {

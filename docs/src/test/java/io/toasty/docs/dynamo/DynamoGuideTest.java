@@ -28,8 +28,8 @@ class DynamoGuideTest {
       assertEquals("createMany refused, cy has 0 tasks", lines.get(2));
       assertEquals("ann has 2 tasks; 1 open to write; 3 for ann or bob; found Review it",
           lines.get(3));
-      assertEquals("plan uses the GSI", lines.get(4));
-      assertEquals("2 open from the index, one index Query", lines.get(5));
+      assertEquals("plan reads the GSI alone", lines.get(4));
+      assertEquals("2 open read again by key, two requests", lines.get(5));
       assertEquals("ROW_LOCKS on dynamodb", lines.get(6));
       assertEquals("1 of ann's tasks end in it", lines.get(7));
       assertEquals("ann's newest: Review it", lines.get(8));

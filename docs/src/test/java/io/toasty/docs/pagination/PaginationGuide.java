@@ -98,8 +98,6 @@ final class PaginationGuide {
     //    %0 FindPkByIndex posts.posts_author_idx where posts.author = $0 items from the index
     //       (eventually consistent) columns (id, author, title, topic, created_at) descending
     //    %1 Limit %0 count $1
-    //    %2 ProjectRows %1 positions [0]
-    //    %3 GetByKey posts keys %2 columns (id, author, title, topic, created_at)
     // end-snippet
     return plan;
   }

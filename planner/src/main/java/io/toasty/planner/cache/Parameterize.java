@@ -67,7 +67,7 @@ public final class Parameterize {
     }
     Limit limit = q.limit() == null ? null : new Limit(expr(q.limit().count()),
         q.limit().offset() == null ? null : expr(q.limit().offset()));
-    return new Query(q.source(), filter, returning, orderBy, limit, q.lock(), q.eventual());
+    return new Query(q.source(), filter, returning, orderBy, limit, q.lock(), q.consistency());
   }
 
   /** Projections and include scopes hold values too. */

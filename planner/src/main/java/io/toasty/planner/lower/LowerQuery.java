@@ -43,7 +43,7 @@ final class LowerQuery {
     }
     Query table = new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
         new Returning.Project(fetched), lx.orderBy(q.orderBy()), q.limit(), q.lock(),
-        q.eventual());
+        q.consistency());
     return new Lowered(table, new HirOutput.Rows(outputs));
   }
 

@@ -31,12 +31,14 @@ import io.toasty.planner.plan.node.SemiFilter;
 import io.toasty.planner.plan.node.SortRows;
 import io.toasty.planner.plan.node.UpdateByKey;
 import io.toasty.schema.Schema;
+import io.toasty.schema.db.TableIndex;
 import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.DeleteNode;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.InsertNode;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
@@ -64,8 +66,11 @@ final class PlanKeyValue {
   private final Capability capability;
   private final MirBuilder b;
   private final String model;
-  /** Whether the query planned accepts an eventually consistent read (rows from an index). */
-  private boolean eventual;
+  /**
+   * The consistency the query planned asks for; an update's or a delete's read of what it
+   * changes is strongly consistent.
+   */
+  private ReadConsistency consistency = ReadConsistency.STRONG;
   /** Deferred columns the query neither returns nor tests: left out of its reads. */
   private List<Integer> unread = List.of();
   /** The projection over rows widened by relation aggregates; null when there are none. */
@@ -88,8 +93,10 @@ final class PlanKeyValue {
       return NestedInserts.plan(hir, schema, capability);
     }
     if (own > 1 && CascadeDeletes.of(hir)) {
+      // a cascade deletes what it reads: the records themselves, strongly consistent
       return CascadeDeletes.plan(hir, schema, capability, (b, q) -> new PlanKeyValue(schema,
-          schema.table(PlanSql.table(q)), capability, b, hir.model()).query(q));
+          schema.table(PlanSql.table(q)), capability, b, hir.model())
+          .query(q.withConsistency(ReadConsistency.STRONG)));
     }
     if (own != 1) {
       throw new UnsupportedFeatureException(Feature.MULTI_STATEMENT_PLAN,
@@ -150,7 +157,7 @@ final class PlanKeyValue {
   }
 
   private int query(Query q) {
-    eventual = q.eventual();
+    consistency = q.consistency();
     unread = UnreadColumns.of(q, table, schema);
     if (q.returning() instanceof Returning.Count) {
       return count(q);
@@ -190,8 +197,8 @@ final class PlanKeyValue {
    * An index partition read in the index's order ({@code forward}, {@code pageSize} items a
    * request when a limit follows): the items straight from the index (which holds every
    * attribute), their ties on the index's sort key put in the query's order, the limit applied,
-   * then, unless the query accepted an eventually consistent read, the page's records read again
-   * by key (in the same order) so that it shows their current values.
+   * then, where the read must be strongly consistent ({@link #fromIndex}), the page's records read
+   * again by key (in the same order) so that it shows their current values.
    */
   private int indexQuery(KeyPath.IndexQuery iq, boolean forward, @Nullable ExprNode pageSize,
       Query q) {
@@ -202,12 +209,27 @@ final class PlanKeyValue {
       rows = b.add(new SortRows(rows, q.orderBy(), model, SortRows.MAX_ROWS, 1));
     }
     rows = limited(rows, q);
-    if (eventual) {
+    if (fromIndex(iq.index())) {
       return rows;
     }
     int keys = b.add(new ProjectRows(rows, table.primaryKey()));
     return filtered(widened(b.add(new GetByKey(keys, table.name(), readColumns()))),
         iq.residual());
+  }
+
+  /**
+   * Whether a read by {@code index} takes the items from the index's copy of them (one index
+   * Query, eventually consistent as the index is) rather than the keys from it and then each item
+   * by key. By default it does for a non-unique index; a unique one stays strongly consistent
+   * (its equality is read from the uniqueness item), and so does a write's read of what it
+   * changes (docs/dynamodb.md, "Reads by an index").
+   */
+  private boolean fromIndex(TableIndex index) {
+    return switch (consistency) {
+      case EVENTUAL -> true;
+      case STRONG -> false;
+      case DEFAULT -> !index.unique();
+    };
   }
 
   /**
@@ -483,8 +505,8 @@ final class PlanKeyValue {
     if (path instanceof KeyPath.PrimaryKeys pk) {
       return filtered(widened(b.add(new GetByKey(b.add(new Const(pk.keys(), false,
           List.of())), table.name(), readColumns()))), pk.residual());
-    } else if (path instanceof KeyPath.IndexLookup ix && eventual) {
-      // the query accepts an eventually consistent read: the rows straight from the index
+    } else if (path instanceof KeyPath.IndexLookup ix && fromIndex(ix.index())) {
+      // an eventually consistent read: the rows straight from the index
       return filtered(widened(b.add(new FindPkByIndex(table.name(), ix.index().name(),
           ix.keyCondition(), ExprNode.TRUE, readColumns()))), ix.residual());
     } else if (path instanceof KeyPath.IndexLookup ix) {

@@ -29,6 +29,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.OrderBy.Direction;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -85,6 +86,11 @@ class IndexPagePlanTest {
     return Plan.plan(Lower.lower(simplified, SCHEMA, cap, shape.args().size()), SCHEMA, cap);
   }
 
+  /** {@code q} asking for strongly consistent items: the index's keys, then the items by key. */
+  static Query strong(Query q) {
+    return q.withConsistency(ReadConsistency.STRONG);
+  }
+
   /** The second page of "board a by rank descending, 3 a page" after (rank 5, id 7). */
   static Query secondPageDescending() {
     ExprNode after = ExprNode.and(cmp(ExprNode.CompareOp.LE, RANK, 5), new ExprNode.Or(List.of(
@@ -115,7 +121,7 @@ class IndexPagePlanTest {
 
   @Test
   void aPageByTheIndexSortKeyIsOneIndexReadInThatOrder() {
-    Mir mir = mir(secondPageDescending(), KV);
+    Mir mir = mir(strong(secondPageDescending()), KV);
     assertEquals("FindPkByIndex, SortRows, LimitRows, ProjectRows, GetByKey, Filter",
         Plans.kinds(mir));
     FindPkByIndex read = node(mir, FindPkByIndex.class);
@@ -136,7 +142,7 @@ class IndexPagePlanTest {
     assertEquals(mir.nodes().indexOf(sort), node(mir, LimitRows.class).input());
     Query byRankAlone = listings(eq(f(BOARD), str("a")), List.of(by(RANK, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(4), null));
-    Mir alone = mir(byRankAlone, KV);
+    Mir alone = mir(strong(byRankAlone), KV);
     assertEquals("FindPkByIndex, LimitRows, ProjectRows, GetByKey", Plans.kinds(alone));
     assertTrue(node(alone, FindPkByIndex.class).forward());
   }
@@ -148,7 +154,7 @@ class IndexPagePlanTest {
   @Test
   void theIndexReadStreamsIntoTheLimitSoThatItStopsThere() {
     ActionPlan plan = PlanActions.plan(
-        mir(secondPageDescending(), KV), KV);
+        mir(strong(secondPageDescending()), KV), KV);
     List<Boolean> streams = plan.vars().stream().map(Var::streams)
         .toList();
     // FindPkByIndex, SortRows, LimitRows stream; ProjectRows (the keys) stored; GetByKey, Filter out
@@ -156,8 +162,10 @@ class IndexPagePlanTest {
   }
 
   @Test
-  void anEventualPageIsTheIndexReadAlone() {
-    Mir mir = mir(secondPageDescending().withEventual(true), KV);
+  void aPageIsTheIndexReadAloneByDefaultAndWhenEventual() {
+    assertEquals("FindPkByIndex, SortRows, LimitRows",
+        Plans.kinds(mir(secondPageDescending(), KV)));
+    Mir mir = mir(secondPageDescending().withConsistency(ReadConsistency.EVENTUAL), KV);
     assertEquals("FindPkByIndex, SortRows, LimitRows", Plans.kinds(mir));
   }
 
@@ -185,7 +193,7 @@ class IndexPagePlanTest {
   void anotherOrderReadsTheIndexValueWholeAndSortsIt() {
     Query q = listings(eq(f(BOARD), str("a")), List.of(by(TITLE, Direction.ASC)),
         new io.toasty.stmt.Limit(i64(3), null));
-    Mir mir = mir(q, KV);
+    Mir mir = mir(strong(q), KV);
     assertEquals("FindPkByIndex, GetByKey, SortRows, LimitRows", Plans.kinds(mir));
     assertNull(node(mir, FindPkByIndex.class).pageSize(), "a page size would cut the sort");
     assertEquals(0, node(mir, SortRows.class).presorted());
@@ -195,7 +203,8 @@ class IndexPagePlanTest {
   void bothIndexFieldsFixedIsALookupAndAnUnindexedFilterScans() {
     Query both = listings(ExprNode.and(eq(f(BOARD), str("a")), eq(f(RANK), i64(3))), List.of(),
         null);
-    assertEquals("FindPkByIndex, GetByKey", Plans.kinds(mir(both, KV)));
+    assertEquals("FindPkByIndex", Plans.kinds(mir(both, KV)));
+    assertEquals("FindPkByIndex, GetByKey", Plans.kinds(mir(strong(both), KV)));
     Query byRank = listings(cmp(ExprNode.CompareOp.GT, RANK, 3), List.of(), null);
     assertEquals("Scan", Plans.kinds(mir(byRank, KV)));
   }

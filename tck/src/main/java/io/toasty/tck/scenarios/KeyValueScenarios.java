@@ -6,6 +6,7 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Path;
@@ -119,11 +120,31 @@ public abstract class KeyValueScenarios {
     List<Member> found = await(Members.filterByTeam("red").filter(Members.SCORE.gt(1))
         .collect(db));
     assertEquals(List.of("bob@example.com", "cid@example.com"), emails(found));
+    assertEquals(List.of("red", "red"), found.stream().map(Member::team).toList());
     if (!capability.sql()) {
+      // by default one index Query returning the items: no second request by key
+      assertEquals(List.of(Operation.FindPkByIndex.class), kinds(log), log::toString);
+      Operation.FindPkByIndex read = log.operations(Operation.FindPkByIndex.class).get(0);
+      assertEquals("members_team_idx", read.index());
+      assertEquals(5, read.columns().size(), read::toString);
+    }
+  }
+
+  @BackendTest
+  public void aStronglyConsistentIndexQueryReadsTheItemsByKey(Db db, OperationLog log,
+      Capability capability) {
+    fiveMembers(db);
+    log.clear();
+    List<Member> found = await(Members.filterByTeam("red").filter(Members.SCORE.gt(1))
+        .stronglyConsistent().collect(db));
+    assertEquals(List.of("bob@example.com", "cid@example.com"), emails(found));
+    if (!capability.sql()) {
+      // the keys from the index, then the items by key
       assertEquals(List.of(Operation.FindPkByIndex.class, Operation.GetByKey.class), kinds(log),
           log::toString);
-      assertEquals("members_team_idx", log.operations(Operation.FindPkByIndex.class).get(0)
-          .index());
+      Operation.FindPkByIndex keys = log.operations(Operation.FindPkByIndex.class).get(0);
+      assertEquals("members_team_idx", keys.index());
+      assertTrue(keys.columns().isEmpty(), keys::toString);
     }
   }
 

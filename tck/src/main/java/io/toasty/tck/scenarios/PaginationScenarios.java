@@ -252,11 +252,11 @@ public abstract class PaginationScenarios {
    * on SQL one query a page; on a key-value backend one index read a page (Limit the page size
    * plus one; the index read backwards exactly when the walk's order is descending; every page
    * after the first with the cursor's range in its key condition; never more rows taken than a
-   * page, its look-ahead row and one run of ties: not the board read whole), then the page's
-   * records by key, and no scan or table query.
+   * page, its look-ahead row and one run of ties: not the board read whole), its items from the
+   * index, or, {@code strong}, the page's records then read again by key; no scan or table query.
    */
   static void onePageOneIndexRead(Db db, OperationLog log, int size, int pages,
-      boolean descending, int queryRanges) {
+      boolean descending, int queryRanges, boolean strong) {
     int fetches = 2 * pages - 1;   // the walk back starts from the last page it already has
     if (db.capability().sql()) {
       assertEquals(fetches, log.count(Operation.QuerySql.class), () -> "one query a page: " + log);
@@ -267,7 +267,8 @@ public abstract class PaginationScenarios {
     assertEquals(0, log.count(Operation.QueryPk.class), () -> "a table query: " + log);
     List<Operation.FindPkByIndex> reads = log.operations(Operation.FindPkByIndex.class);
     assertEquals(fetches, reads.size(), () -> "one index read a page: " + log);
-    assertEquals(fetches, log.count(Operation.GetByKey.class), () -> "one read by key a page");
+    assertEquals(strong ? fetches : 0, log.count(Operation.GetByKey.class),
+        () -> (strong ? "one read by key a page: " : "the items from the index: ") + log);
     for (Operation.FindPkByIndex read : reads) {
       assertEquals(size + 1, read.pageSize(), () -> "a Limit of a page and one: " + read);
     }
@@ -310,8 +311,9 @@ public abstract class PaginationScenarios {
    * direction, ties on the sort key broken by the key, every listing of the board once, the same
    * pages on every backend. On DynamoDB each page is one Query of the index
    * ({@code ScanIndexForward} by the direction walked, {@code Limit} the page size plus one, the
-   * cursor's rank as the key condition's bound), then the page's items by key; never a scan,
-   * never the whole board sorted in memory.
+   * cursor's rank as the key condition's bound), which returns the page's items, or, asked for
+   * strongly consistent items, then the page's items by key; never a scan, never the whole board
+   * sorted in memory.
    */
   @BackendTest
   public void indexPagesFollowTheIndexSortKeyBothWays(Db db, OperationLog log) {
@@ -321,12 +323,12 @@ public abstract class PaginationScenarios {
     List<Listing> desc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
             .orderBy(Listings.RANK.desc()).paginate(3), 3, (int) boardA,
         Comparator.comparing(Listing::rank).reversed(), Listing::id);
-    onePageOneIndexRead(db, log, 3, 5, true, 0);
+    onePageOneIndexRead(db, log, 3, 5, true, 0, false);
     log.clear();
     List<Listing> asc = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a"))
-            .orderBy(Listings.RANK.asc()).paginate(4), 4, (int) boardA,
+            .orderBy(Listings.RANK.asc()).stronglyConsistent().paginate(4), 4, (int) boardA,
         Comparator.comparing(Listing::rank), Listing::id);
-    onePageOneIndexRead(db, log, 4, 4, false, 0);
+    onePageOneIndexRead(db, log, 4, 4, false, 0, true);
     assertEquals(sameOrder(stored, "a", true), Fixtures.map(asc, Listing::title));
     assertEquals(sameOrder(stored, "a", false), Fixtures.map(desc, Listing::title));
   }
@@ -350,14 +352,14 @@ public abstract class PaginationScenarios {
     List<Listing> ranged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
             .and(Listings.RANK.ge(3L)).and(Listings.RANK.lt(8L))).orderBy(Listings.RANK.asc())
         .paginate(2), 2, 9, Comparator.comparing(Listing::rank), Listing::id);
-    onePageOneIndexRead(db, log, 2, 5, false, 2);
+    onePageOneIndexRead(db, log, 2, 5, false, 2, false);
     assertEquals(sameOrder(stored.stream().filter(l -> l.rank() >= 3 && l.rank() < 8).toList(),
         "a", true), Fixtures.map(ranged, Listing::title));
     log.clear();
     List<Listing> tagged = walkBothWays(db, Listings.filter(Listings.BOARD.eq("a")
-            .and(Listings.TAG.eq("x"))).orderBy(Listings.RANK.desc()).paginate(2), 2, 5,
-        Comparator.comparing(Listing::rank).reversed(), Listing::id);
-    onePageOneIndexRead(db, log, 2, 3, true, 0);
+            .and(Listings.TAG.eq("x"))).orderBy(Listings.RANK.desc()).stronglyConsistent()
+            .paginate(2), 2, 5, Comparator.comparing(Listing::rank).reversed(), Listing::id);
+    onePageOneIndexRead(db, log, 2, 3, true, 0, true);
     assertEquals(sameOrder(stored.stream().filter(l -> l.tag().isPresent()).toList(), "a",
         false), Fixtures.map(tagged, Listing::title));
   }

@@ -55,6 +55,7 @@ import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
 import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.stmt.Shaped;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
@@ -106,8 +107,8 @@ public final class Router implements Executor, TxHost {
   private final JsonDocuments json;
   /** The {@code Db}'s way into its {@link Tx}s. */
   private final TxLink links;
-  /** Whether every query accepts an eventually consistent read ({@code DbBuilder}). */
-  private final boolean eventualReads;
+  /** The consistency of queries that ask for none ({@code DbBuilder}). */
+  private final ReadConsistency reads;
   /**
    * How many times in all a statement whose connection was lost before it emitted is tried
    * ({@link LostConnectionRetry}): the pool's size plus one, or 1 when that is turned off.
@@ -135,7 +136,7 @@ public final class Router implements Executor, TxHost {
     this.modelDefs = Map.copyOf(options.modelDefs());
     this.clock = options.clock();
     this.json = options.json();
-    this.eventualReads = options.eventualReads();
+    this.reads = options.reads();
     this.binding = options.binding();
     this.observer = options.observer();
     this.retry = options.retry();
@@ -532,8 +533,9 @@ public final class Router implements Executor, TxHost {
 
   /** {@code statement} as this router plans it: with its read default. */
   private StatementNode asRun(StatementNode statement) {
-    if (eventualReads && statement instanceof Query q && q.lock() == null) {
-      return q.withEventual(true);
+    if (reads != ReadConsistency.DEFAULT && statement instanceof Query q && q.lock() == null
+        && q.consistency() == ReadConsistency.DEFAULT) {
+      return q.withConsistency(reads);
     }
     return statement;
   }

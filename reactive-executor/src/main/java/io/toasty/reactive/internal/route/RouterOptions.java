@@ -7,6 +7,7 @@ import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.internal.hook.HookTable;
 import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
+import io.toasty.stmt.ReadConsistency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param retry the retries of statements outside a transaction
  * @param transactionRetry the retries of transaction functions whose options set none
  * @param transactionTimeout the timeout of transactions whose options set none, or null
+ * @param reads the consistency of queries that ask for none (their {@code DEFAULT})
  * @param retryLostReads whether a read whose connection was lost before it emitted runs again
  * @param hooks the models' lifecycle hooks
  */
@@ -32,7 +34,7 @@ public record RouterOptions(
     Clock clock,
     JsonDocuments json,
     @Nullable Duration transactionTimeout,
-    boolean eventualReads,
+    ReadConsistency reads,
     boolean logValues,
     Map<String, ModelDef<?>> modelDefs,
     boolean coalesceGets,
