@@ -25,7 +25,7 @@ final class LowerQuery {
     LowerExpr lx = new LowerExpr(cx.schema);
     if (q.returning() instanceof Returning.Count) {
       return new Lowered(new Query(new Source.Table(cx.table.name()), lx.expr(q.filter()),
-          new Returning.Count(), List.of(), null), new HirOutput.Count());
+          new Returning.Count(), List.of(), null, null, q.consistency()), new HirOutput.Count());
     }
     if (q.returning() instanceof Returning.Grouped g) {
       return grouped(q, g, lx, cx);
@@ -95,7 +95,7 @@ final class LowerQuery {
     Returning.Grouped lowered = new Returning.Grouped(selected, by, lx.expr(g.having()),
         g.distinct());
     Query statement = new Query(new Source.Table(table), lx.expr(q.filter()), lowered,
-        lx.orderBy(q.orderBy()), q.limit());
+        lx.orderBy(q.orderBy()), q.limit(), null, q.consistency());
     return new Lowered(statement, new HirOutput.Rows(outputs));
   }
 

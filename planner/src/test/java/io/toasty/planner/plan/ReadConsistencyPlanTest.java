@@ -99,6 +99,14 @@ class ReadConsistencyPlanTest {
   }
 
   @Test
+  void aCountKeepsTheQuerysConsistency() {
+    Query count = members(eq(f(TEAM), str("red"))).withReturning(new Returning.Count());
+    assertEquals("FindPkByIndex, CountRows", kinds(count));
+    assertEquals("FindPkByIndex, GetByKey, CountRows",
+        kinds(count.withConsistency(ReadConsistency.STRONG)));
+  }
+
+  @Test
   void aDeleteTakesOnlyKeysFromTheIndexAndDeletesEachUnderItsCondition() {
     Mir mir = mir(new DeleteNode(new Source.Model("Member"), eq(f(TEAM), str("red")),
         new Returning.Count()));
