@@ -5,6 +5,8 @@ import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.dynamo.table.TableInfo;
 import io.toasty.error.UnsupportedFeatureException;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,9 +53,10 @@ public final class OptimisticTx {
     } else if (op instanceof Operation.Atomic a) {
       return atomic(a);
     } else if (op instanceof Operation.QuerySql q && QueryByIndexOp.accepts(q)) {
-      // an include's children by an indexed key: read as stored, neither recorded nor merged
-      // with the buffered writes (docs/dynamodb.md)
-      return QueryByIndexOp.run(ledger.context(), q);
+      // an include's children by an indexed key: read as stored (strongly consistent, by key),
+      // neither recorded nor merged with the buffered writes (docs/dynamodb.md)
+      return QueryByIndexOp.run(ledger.context(), new Operation.QuerySql(
+          ((Query) q.statement()).withConsistency(ReadConsistency.STRONG), q.args(), q.rowType()));
     }
     return Mono.error(new UnsupportedFeatureException(Feature.INTERACTIVE_TRANSACTIONS,
         TableInfo.BACKEND, describe(op) + " inside a transaction: DynamoDB's optimistic "

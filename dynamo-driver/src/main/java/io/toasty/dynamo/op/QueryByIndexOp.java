@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
  * {@code Operation.QuerySql} of the one shape a key-value planner sends: the children of one
  * window of an include, {@code fk IN (window keys)} on a column with a global secondary index of
  * its own (and further conditions on values). Each key is one index Query
- * ({@link FindPkByIndexOp}, which reads a unique index's guard item, strongly consistent), the
- * keys found are one BatchGetItem ({@link GetByKeyOp}), and an {@code ORDER BY} is applied to the
- * window's rows in memory (bounded by the window, as the engine's merge is).
+ * ({@link FindPkByIndexOp}); where the read may be eventually consistent ({@link #fromIndex}) it
+ * returns the items, else the keys (a unique index's from its guard item, strongly consistent)
+ * and the keys found are one BatchGetItem ({@link GetByKeyOp}). An {@code ORDER BY} is applied
+ * to the window's rows in memory (bounded by the window, as the engine's merge is).
  */
 public final class QueryByIndexOp {
   /** Index Queries of one window in flight at once. */
@@ -72,21 +73,41 @@ public final class QueryByIndexOp {
   private static Flux<Value.Record> rows(DynamoContext cx, TableInfo t, TableInfo.Index index,
       ExprNode.InList keys, ExprNode residual, List<Integer> columns, List<Value> args, Query q) {
     Set<ExprNode> distinct = new LinkedHashSet<>(keys.items());
+    List<Integer> read = fromIndex(q, t, index) ? columns : List.of();
     Limit perPartition = q.limit();
     if (perPartition != null) {
       return Flux.fromIterable(distinct).flatMapSequential(item -> perKey(cx, t, index, keys,
-          item, residual, columns, args, q, perPartition), CONCURRENCY);
+          item, residual, columns, read, args, q, perPartition), CONCURRENCY);
     }
-    Flux<Value.Record> pks = Flux.fromIterable(distinct)
+    Flux<Value.Record> indexed = Flux.fromIterable(distinct)
         .flatMapSequential(item -> FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
-                residual, args))
+                residual, args, read))
             .flatMapMany(r -> ((ExecResponse.Rows) r).rows()), CONCURRENCY);
-    Flux<Value.Record> found = pks.collectList().flatMapMany(list -> list.isEmpty()
-        ? Flux.empty()
-        : GetByKeyOp.run(cx, new Operation.GetByKey(t.name(), columns, list))
-            .flatMapMany(r -> ((ExecResponse.Rows) r).rows()));
+    Flux<Value.Record> found = read.isEmpty() ? byKey(cx, t, columns, indexed) : indexed;
     return q.orderBy().isEmpty() ? found
         : found.sort(RowOrder.of(q.orderBy(), columns));
+  }
+
+  /**
+   * Whether the children come straight from the index's items (one request, eventually
+   * consistent as the index is): for a non-unique index unless the query asks for strongly
+   * consistent items, and for any index when it accepts an eventually consistent read; the
+   * planner's rule for a query's own index reads (docs/dynamodb.md, "Reads by an index").
+   */
+  static boolean fromIndex(Query q, TableInfo t, TableInfo.Index index) {
+    return switch (q.consistency()) {
+      case EVENTUAL -> true;
+      case STRONG -> false;
+      case DEFAULT -> !t.uniqueIndexes().contains(index);
+    };
+  }
+
+  /** The records of the keys {@code keys} gives, read by key (one BatchGetItem per 100). */
+  private static Flux<Value.Record> byKey(DynamoContext cx, TableInfo t, List<Integer> columns,
+      Flux<Value.Record> keys) {
+    return keys.collectList().flatMapMany(list -> list.isEmpty() ? Flux.empty()
+        : GetByKeyOp.run(cx, new Operation.GetByKey(t.name(), columns, list))
+            .flatMapMany(r -> ((ExecResponse.Rows) r).rows()));
   }
 
   /**
@@ -101,18 +122,17 @@ public final class QueryByIndexOp {
       ExprNode item,
       ExprNode residual,
       List<Integer> columns,
+      List<Integer> read,
       List<Value> args,
       Query q,
       Limit perPartition) {
     ExprNode from = perPartition.offset();
     long offset = from == null ? 0 : count(from, args);
     long limit = count(perPartition.count(), args);
-    Flux<Value.Record> found = FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
-            residual, args))
-        .flatMapMany(r -> ((ExecResponse.Rows) r).rows()).collectList()
-        .flatMapMany(list -> list.isEmpty() ? Flux.empty()
-            : GetByKeyOp.run(cx, new Operation.GetByKey(t.name(), columns, list))
-                .flatMapMany(r -> ((ExecResponse.Rows) r).rows()));
+    Flux<Value.Record> indexed = FindPkByIndexOp.run(cx, lookup(t, index, keys.operand(), item,
+            residual, args, read))
+        .flatMapMany(r -> ((ExecResponse.Rows) r).rows());
+    Flux<Value.Record> found = read.isEmpty() ? byKey(cx, t, columns, indexed) : indexed;
     return found.sort(RowOrder.of(q.orderBy(), columns)).skip(offset).take(limit);
   }
 
@@ -125,13 +145,13 @@ public final class QueryByIndexOp {
   /**
    * The index read for one key: {@code col = v}; for a tuple {@code (a, b) = (x, y)} (a
    * composite foreign key) on an index of {@code a}, {@code a = x} with {@code b = y} added to
-   * the residual filter.
+   * the residual filter. It returns the keys, or the items' {@code read} columns when not empty.
    */
   private static Operation.FindPkByIndex lookup(TableInfo t, TableInfo.Index index,
-      ExprNode operand, ExprNode item, ExprNode residual, List<Value> args) {
+      ExprNode operand, ExprNode item, ExprNode residual, List<Value> args, List<Integer> read) {
     if (!(operand instanceof ExprNode.Record tuple)) {
       return new Operation.FindPkByIndex(t.name(), index.name(),
-          new ExprNode.Compare(ExprNode.CompareOp.EQ, operand, item), residual, args);
+          new ExprNode.Compare(ExprNode.CompareOp.EQ, operand, item), residual, args, read);
     }
     List<ExprNode> values = ((ExprNode.Record) item).fields();
     List<ExprNode> rest = new ArrayList<>();
@@ -141,7 +161,7 @@ public final class QueryByIndexOp {
     rest.addAll(AndTerms.of(residual));
     return new Operation.FindPkByIndex(t.name(), index.name(),
         new ExprNode.Compare(ExprNode.CompareOp.EQ, tuple.fields().get(0), values.get(0)),
-        AndTerms.and(rest), args);
+        AndTerms.and(rest), args, read);
   }
 
   /**

@@ -16,6 +16,7 @@ import io.toasty.stmt.IncludeNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.OrderBy;
 import io.toasty.stmt.Query;
+import io.toasty.stmt.ReadConsistency;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import java.util.ArrayList;
@@ -35,15 +36,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class LowerInclude {
   private final LowerContext root;
+  /** The query's read consistency, which every level's read keeps. */
+  private final ReadConsistency consistency;
   private final List<HirStatement> statements = new ArrayList<>();
 
-  private LowerInclude(LowerContext root) {
+  private LowerInclude(LowerContext root, ReadConsistency consistency) {
     this.root = root;
+    this.consistency = consistency;
   }
 
   /** The statements of {@code q} (the result first) and the result's output. */
   static List<HirStatement> lower(Query q, LowerContext cx, List<HirOutput> output) {
-    LowerInclude li = new LowerInclude(cx);
+    LowerInclude li = new LowerInclude(cx, q.consistency());
     List<ExprNode> outputs = li.level(q, cx.model.name(), null, false);
     output.add(new HirOutput.Rows(outputs));
     return li.statements;
@@ -95,7 +99,7 @@ final class LowerInclude {
     Query table = new Query(new Source.Table(cx.table.name(),
         through == null ? null : through.join()), lx.expr(q.filter()),
         new Returning.Project(fetched), orderBy, child ? limit : q.limit(),
-        child ? null : q.lock());
+        child ? null : q.lock(), consistency);
     int id = statements.size();
     statements.add(null);
     List<IncludeNode> includes =
@@ -167,7 +171,7 @@ final class LowerInclude {
     joinOutputs.add(new ExprNode.Column(jcx.table.name(), joinColumns));
     Query joinTable = new Query(new Source.Table(jcx.table.name()),
         LowerExpr.lower(joinQuery.filter(), root.schema), new Returning.Project(jcx.allColumns()),
-        List.of(), null);
+        List.of(), null, null, consistency);
     statements.set(joinId, new HirStatement(joinId, joinTable,
         List.of(new HirDep(parent, HirDep.Kind.KEYS)),
         new HirMerge(parent, slot, r.name() + " (through " + via.model() + ")", sourceColumns,
@@ -244,7 +248,7 @@ final class LowerInclude {
       List<ExprNode> outputs = new ArrayList<>(mid.fieldFromColumns());
       outputs.add(new ExprNode.Column(mcx.table.name(), mcx.table.columns().size()));
       Query all = new Query(new Source.Table(mcx.table.name()), ExprNode.TRUE,
-          new Returning.Project(mcx.allColumns()), List.of(), null);
+          new Returning.Project(mcx.allColumns()), List.of(), null, null, consistency);
       statements.add(new HirStatement(id, all, List.of(new HirDep(into, HirDep.Kind.KEYS)),
           new HirMerge(into, intoSlot, name, intoColumns, columns(mid, step.targetFields()),
               true, true, mcx.table.primaryKey(), List.of(), outputs), List.of()));
