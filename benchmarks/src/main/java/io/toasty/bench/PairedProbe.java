@@ -68,7 +68,7 @@ public final class PairedProbe {
     int pairs = Integer.parseInt(args[3]);
     List<Impl> others = Arrays.stream((args.length > 4 ? args[4] : "raw").split(","))
         .map(s -> Impl.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
-    if (db == Database.POSTGRES && System.getProperty("bench.postgres.url") == null) {
+    if (db.postgres() && System.getProperty("bench.postgres.url") == null) {
       String schema = System.getProperty("probe.schema", "paired_probe");
       Mono.usingWhen(Mono.from(ConnectionFactories.get(db.url()).create()),
           c -> Sql.run(c, "CREATE SCHEMA IF NOT EXISTS " + schema),
