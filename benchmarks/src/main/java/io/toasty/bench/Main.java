@@ -42,7 +42,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the suites and writes {@code docs/benchmarks.md}: {@code benchmarks/run.sh} calls this.
  *
  * <pre>
- * Main [--quick | --full | --short] [--db h2,postgres,dynamo,neo4j] [--only REGEX]
+ * Main [--quick | --full | --short] [--db h2,postgres,postgres-vertx,dynamo,neo4j] [--only REGEX]
  *      [--rounds N] [--param name=v1,v2] [--groups REGEX] [--results DIR] [--out FILE]
  * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
  * </pre>
