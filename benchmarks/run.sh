@@ -6,7 +6,8 @@
 #                                     1 fork, -Xms2g -Xmx2g); about an hour on 2 cores
 #   benchmarks/run.sh --quick         quick mode (warmup 2 x 1 s, measurement 3 x 1 s):
 #                                     under 10 minutes on 2 cores; proves the pipeline
-#   options: --db h2,postgres,dynamo,neo4j (default: all but neo4j)  --only REGEX
+#   options: --db h2,postgres,postgres-vertx,dynamo,neo4j (default: all but neo4j and
+#            postgres-vertx, Toasty over its Vert.x transport)  --only REGEX
 #            --results DIR  --out FILE
 #            --rounds N (each group N times, implementations reversed every other round)
 #            --short (warmup 12 x 2 s, measurement 5 x 1 s: for --rounds 3 of a few workloads)

@@ -57,7 +57,7 @@ public final class AllocProbe {
     int ops = Integer.parseInt(args[2]);
     int segments = Integer.parseInt(args[3]);
     String only = args.length > 4 ? args[4] : "both";
-    if (db == Database.POSTGRES && System.getProperty("bench.postgres.url") == null) {
+    if (db.postgres() && System.getProperty("bench.postgres.url") == null) {
       String schema = System.getProperty("probe.schema", "alloc_probe");
       Mono.usingWhen(Mono.from(ConnectionFactories.get(db.url()).create()),
           c -> Sql.run(c, "CREATE SCHEMA IF NOT EXISTS " + schema),

@@ -42,7 +42,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the suites and writes {@code docs/benchmarks.md}: {@code benchmarks/run.sh} calls this.
  *
  * <pre>
- * Main [--quick | --full | --short] [--db h2,postgres,dynamo,neo4j] [--only REGEX]
+ * Main [--quick | --full | --short] [--db h2,postgres,postgres-vertx,dynamo,neo4j] [--only REGEX]
  *      [--rounds N] [--param name=v1,v2] [--groups REGEX] [--results DIR] [--out FILE]
  * Main --report DIR [--out FILE]      (rewrite the page from a finished run's results)
  * </pre>
@@ -282,7 +282,7 @@ public final class Main {
           params.put("subscribers", List.of("16", "64"));
         }
         out.add(new Group(name, benchmarks, params,
-            writes && db == Database.POSTGRES ? mode.postgresWriteMeasurements
+            writes && db.postgres() ? mode.postgresWriteMeasurements
                 : mode.measurements));
       }
     }
@@ -300,13 +300,13 @@ public final class Main {
     }
     Optional<String> down = Machine.reachable(db);
     if (down.isPresent()) {
-      for (Impl impl : Impl.values()) {
+      for (Impl impl : Impl.on(db)) {
         info.skipped.add(new RunInfo.Skipped(db.param(), impl.param(), null, down.get()));
       }
       return runnable;
     }
     try (Environment env = Environment.open(db)) {
-      for (Impl impl : Impl.values()) {
+      for (Impl impl : Impl.on(db)) {
         try (Store store = env.store(impl)) {
           for (Workload w : Workload.values()) {
             Optional<String> why = store.unsupported(w);

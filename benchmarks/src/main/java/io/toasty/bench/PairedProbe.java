@@ -33,14 +33,16 @@ import reactor.core.publisher.Mono;
  *
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' io.toasty.bench.PairedProbe \
- *     postgres get 200 400 [raw|raw,spring]
+ *     postgres get 200 400 [raw|raw,spring|raw,vertx]
  * </pre>
  *
  * <p>Arguments: database, workload ({@code get}, {@code filterHundred}, {@code
  * filterHundredFromIndex} (DynamoDB: the items from the index's Query), {@code
  * filterTenThousand}, {@code include}, {@code updateByKey}, {@code getConcurrent}, {@code filterHundredConcurrent},
  * {@code updateConcurrent}: the concurrent ones a burst of 64 requests at once), operations per
- * segment, pairs, and the implementations Toasty is compared with (default {@code raw}). Before
+ * segment, pairs, and the implementations Toasty is compared with (default {@code raw}; on
+ * PostgreSQL also {@code vertx}, raw vertx-pg-client). The database {@code postgres-vertx} is
+ * PostgreSQL's tables with Toasty over its Vert.x transport, the raw stores unchanged. Before
  * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
  * implementation is checked against the fixture first, as the JMH benchmarks are. On
  * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
@@ -68,7 +70,7 @@ public final class PairedProbe {
     int pairs = Integer.parseInt(args[3]);
     List<Impl> others = Arrays.stream((args.length > 4 ? args[4] : "raw").split(","))
         .map(s -> Impl.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
-    if (db == Database.POSTGRES && System.getProperty("bench.postgres.url") == null) {
+    if (db.postgres() && System.getProperty("bench.postgres.url") == null) {
       String schema = System.getProperty("probe.schema", "paired_probe");
       Mono.usingWhen(Mono.from(ConnectionFactories.get(db.url()).create()),
           c -> Sql.run(c, "CREATE SCHEMA IF NOT EXISTS " + schema),

@@ -48,7 +48,7 @@ final class ConcurrentTable {
     }
     for (Impl other : impls) {
       if (other != Impl.TOASTY) {
-        head.append(" Toasty ÷ ").append(other == Impl.RAW ? "raw" : "Spring")
+        head.append(" Toasty ÷ ").append(Report.shortLabel(other))
             .append(" throughput |");
         rule.append("--:|");
       }

@@ -72,7 +72,14 @@ final class PageHeader {
       benchmarks/run.sh --short --rounds 3 --db neo4j --groups 'neo4j-(Read|Include)Bench.*'
       benchmarks/run.sh --report DIR      # rewrites this page from a finished run's results
       benchmarks/run.sh --profile         # -prof gc, -prof stack and JFR of two H2 reads
+      benchmarks/run.sh --short --rounds 3 --db postgres-vertx   # Toasty over Vert.x
       ```
+
+      `io.toasty.bench.PairedProbe` times one workload in short segments that alternate the
+      implementations in one JVM, with process CPU per operation, for a quick ratio:
+      `java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' io.toasty.bench.PairedProbe
+      postgres-vertx get 1000 40 raw,vertx` is Toasty over its Vert.x transport against raw R2DBC
+      and raw vertx-pg-client (databases `h2`, `postgres`, `postgres-vertx`, `dynamo`, `neo4j`).
 
       `--only REGEX`, `--groups REGEX` and `--param name=v1,v2` narrow a run (see
       `benchmarks/run.sh`). Raw results (JMH JSON and logs, `run.json`) go to

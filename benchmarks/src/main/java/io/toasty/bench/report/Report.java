@@ -211,8 +211,7 @@ public final class Report {
   }
 
   private static List<Impl> columns(Database db) {
-    return db.sql() ? List.of(Impl.TOASTY, Impl.RAW, Impl.SPRING)
-        : List.of(Impl.TOASTY, Impl.RAW);
+    return Impl.on(db);
   }
 
   private void database(Database db) {
@@ -236,6 +235,9 @@ public final class Report {
     if (impls.contains(Impl.SPRING)) {
       ratios.add(new Impl[] {Impl.TOASTY, Impl.SPRING});
       ratios.add(new Impl[] {Impl.SPRING, Impl.RAW});
+    }
+    if (impls.contains(Impl.VERTX)) {
+      ratios.add(new Impl[] {Impl.TOASTY, Impl.VERTX});
     }
     for (Impl[] r : ratios) {
       head.append(' ').append(shortLabel(r[0])).append(" ÷ ").append(shortLabel(r[1]))
@@ -293,11 +295,13 @@ public final class Report {
     return db == Database.NEO4J ? "raw Neo4j ReactiveSession" : "raw DynamoDbAsyncClient";
   }
 
-  private static String shortLabel(Impl i) {
+  /** The implementation as a ratio column names it. */
+  static String shortLabel(Impl i) {
     return switch (i) {
       case TOASTY -> "Toasty";
       case RAW -> "raw";
       case SPRING -> "Spring";
+      case VERTX -> "raw Vert.x";
     };
   }
 
@@ -632,6 +636,7 @@ public final class Report {
       | Toasty | the generated entry classes over a `Db`, as the guide shows: `Users.getById(db, id)`, `Users.filterByTeam(t).collect(db)`, `Users.create()...exec(db)`, `Users.createMany(..).exec(db)` (one multi-row INSERT on SQL), `Users.updateById(id).score(s).exec(db)`; the include is `LinkedAuthors.filter(ID.le(1000)).include(LinkedAuthors.BOOKS)` over the same tables (records with a `HasMany`/`BelongsTo` relation), which each implementation returns as its own records (Toasty's `LinkedAuthor`s with their books loaded; the others' `AuthorWithBooks`), turned into one form for the check outside the measured span |
       | raw driver | R2DBC by hand: a pooled connection per operation, SQL text built once with bind markers, columns read by position into the record; inserts ask for the generated id (`returnGeneratedValues("id")`); the 10,000-row insert is one statement with 10,000 bindings (R2DBC's batch) in a transaction; the include is two queries on one connection (the parents, then `author_id IN (...)` with their ids) joined in a map |
       | Spring Data R2DBC | 4.1.0 with Spring 7.0: `R2dbcEntityTemplate` (`selectOne`, `select`, `insert`, `update`) with plain identifiers; the 10,000-row insert is the repository's `saveAll` in a `TransactionalOperator`; the include loads the parents with the template, then calls a derived repository query (`findByAuthorId`) per parent, in order |
+      | raw vertx-pg-client | database `postgres-vertx` only, where Toasty runs over its Vert.x transport (`vertx:postgresql:` URL) on the same tables, against raw R2DBC and this: vertx-pg-client 5 by hand, a Vert.x `Pool` of 10 with prepared statements cached per connection (as the transport caches them), `pool.preparedQuery(sql).execute(tuple)` with SQL text built once, each result whole in one `RowSet` read by position into the record; inserts `RETURNING id`, the 10,000-row insert one `executeBatch` in `withTransaction`; the include the raw R2DBC one's two queries on one connection (`withConnection`) |
       | raw `DynamoDbAsyncClient` | on the tables Toasty's DynamoDB driver lays out (`users`, a global secondary index per model index with every attribute projected, and `users.unique` with an item per email): GetItem; Query on the index, following pages; an insert is a TransactWriteItems of the user and its email's uniqueness item, both conditional, as Toasty writes it; 10,000 users go 50 to a transaction, four in flight (atomic per 50 rows: DynamoDB allows 100 items per transaction); UpdateItem with `attribute_exists(id)`. DynamoDB assigns no ids: both DynamoDB implementations set them from a counter |
 
       Every insert returns the generated id, so Spring Data's `RETURNING id` is matched by the

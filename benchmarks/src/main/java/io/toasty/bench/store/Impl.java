@@ -1,5 +1,7 @@
 package io.toasty.bench.store;
 
+import io.toasty.bench.fixture.Database;
+import java.util.List;
 import java.util.Locale;
 
 /** The implementations compared; the JMH parameter {@code impl} holds the lower-case name. */
@@ -9,7 +11,9 @@ public enum Impl {
   /** The database's own client, used by hand as a careful user would. */
   RAW("raw driver"),
   /** Spring Data R2DBC 4.1: R2dbcEntityTemplate, and repositories where its users reach for them. */
-  SPRING("Spring Data R2DBC");
+  SPRING("Spring Data R2DBC"),
+  /** vertx-pg-client 5 by hand on PostgreSQL: the raw client under Toasty's Vert.x transport. */
+  VERTX("raw vertx-pg-client");
 
   private final String label;
 
@@ -25,6 +29,17 @@ public enum Impl {
   /** The JMH parameter value. */
   public String param() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The implementations measured on {@code db}, Toasty first: on H2 and PostgreSQL also Spring
+   * Data; on {@code postgres-vertx} raw vertx-pg-client in Spring Data's place, next to raw R2DBC.
+   */
+  public static List<Impl> on(Database db) {
+    if (db == Database.POSTGRES_VERTX) {
+      return List.of(TOASTY, RAW, VERTX);
+    }
+    return db.sql() ? List.of(TOASTY, RAW, SPRING) : List.of(TOASTY, RAW);
   }
 
   /** The implementation named by a JMH parameter value. */

@@ -221,7 +221,8 @@ public final class RawR2dbcStore implements Store {
     return Flux.from(s.execute()).flatMap(r -> r.map(RawR2dbcStore::book)).collectList();
   }
 
-  private static List<AuthorWithBooks> join(List<Author> parents, List<Book> children) {
+  /** Each author with its books, in the authors' order; shared with {@link VertxRawStore}. */
+  static List<AuthorWithBooks> join(List<Author> parents, List<Book> children) {
     Map<Long, List<Book>> byAuthor = new HashMap<>(parents.size() * 2);
     for (Book b : children) {
       byAuthor.computeIfAbsent(b.authorId(), k -> new ArrayList<>()).add(b);

@@ -54,7 +54,7 @@ public final class SpringStore implements Store {
 
   public SpringStore(ConnectionPool pool, Database db) {
     this.pool = pool;
-    R2dbcDialect dialect = db == Database.POSTGRES ? PostgresDialect.INSTANCE : H2Dialect.INSTANCE;
+    R2dbcDialect dialect = db.postgres() ? PostgresDialect.INSTANCE : H2Dialect.INSTANCE;
     R2dbcMappingContext mapping = R2dbcMappingContext.forPlainIdentifiers();
     MappingR2dbcConverter converter = new MappingR2dbcConverter(mapping,
         R2dbcCustomConversions.of(dialect, List.of()));

@@ -167,6 +167,27 @@ class ReportTest {
   }
 
   @Test
+  void postgresOverVertxComparesToastyWithRawR2dbcAndRawVertx(@TempDir Path dir)
+      throws Exception {
+    RunInfo info = fullRun();
+    JSON.writeValue(dir.resolve("run.json").toFile(), info);
+    Files.writeString(dir.resolve("jmh-postgres-vertx.json"), "[" + result("ReadBench.get",
+        "postgres-vertx", "toasty", 60.0, 1.0, 4096) + "," + result("ReadBench.get",
+        "postgres-vertx", "raw", 80.0, 1.0, 2048) + "," + result("ReadBench.get",
+        "postgres-vertx", "vertx", 50.0, 1.0, 1024) + "]");
+    Path page = dir.resolve("benchmarks.md");
+
+    Report.write(dir, page);
+
+    String text = Files.readString(page);
+    assertTrue(text.contains("## PostgreSQL (loopback), Toasty over Vert.x"), text);
+    assertTrue(text.contains("| workload | Toasty µs/op | raw driver µs/op | raw vertx-pg-client "
+        + "µs/op | Toasty ÷ raw | Toasty ÷ raw Vert.x |"), text);
+    assertTrue(text.contains("| get by key | 60.0 ± 1.0 | 80.0 ± 1.0 | 50.0 ± 1.0 | 0.75 | 1.20 |"),
+        text);
+  }
+
+  @Test
   void opensWithTheMethodAndKeepsTheHttpFigures(@TempDir Path dir) throws Exception {
     RunInfo info = fullRun();
     info.started = "2026-01-02T03:04:05Z";
