@@ -140,10 +140,23 @@ final class ServerBackend implements Backend {
 
   /** MariaDB: a database per run; microsecond DATETIME(6)/TIME(6). */
   static ServerBackend mariadb() {
+    return mariadb("mariadb", url -> url);
+  }
+
+  /**
+   * MariaDB over the Vert.x transport ({@code vertx:mariadb:} URLs): the same server and
+   * databases as {@link #mariadb()}, and MariaDB's capability (it has no change streams on
+   * either transport).
+   */
+  static ServerBackend vertxMariadb() {
+    return mariadb("vertx-mariadb", url -> "vertx:" + url.substring("r2dbc:".length()));
+  }
+
+  private static ServerBackend mariadb(String name, Function<String, String> transport) {
     String server = System.getProperty("toasty.tck.mariadb",
         "r2dbc:mariadb://root@127.0.0.1:3306/test");
     String base = server.substring(0, server.lastIndexOf('/') + 1);
-    return new ServerBackend("mariadb", Capability.MARIADB, ChronoUnit.MICROS, server,
+    return new ServerBackend(name, Capability.MARIADB, ChronoUnit.MICROS, server,
         database -> base + database,
         database -> "CREATE DATABASE IF NOT EXISTS " + database,
         database -> "DROP DATABASE IF EXISTS " + database,
@@ -162,7 +175,7 @@ final class ServerBackend implements Backend {
             + database + "'",
         (database, prefix) -> "SELECT count(*) FROM information_schema.processlist WHERE db = '"
             + database + "' AND command = 'Query' AND info LIKE '" + prefix + "%'",
-        SessionKiller.MARIADB, false, url -> url);
+        SessionKiller.MARIADB, false, transport);
   }
 
   @Override
