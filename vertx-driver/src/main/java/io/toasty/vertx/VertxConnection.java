@@ -6,6 +6,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.sql.codec.ValueConversion;
 import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.error.UnreadableColumnException;
@@ -23,6 +24,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -135,6 +137,11 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
+        if (!sql.generatedColumns().isEmpty()) {
+          return generated(sql, tuple, echo == null ? types : echo.returnedTypes())
+              .map(key -> echo == null ? key
+                  : echo.row(0, key, sql, args, parts.codec()::asReturned));
+        }
         if (echo == null) {
           return rows(text, tuple, streamed, query,
               row -> decoded(statement, row, types, jsonText));
@@ -152,6 +159,26 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       // does not wait for what a cancel sends (its ROLLBACK).
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
+  }
+
+  /**
+   * The row of an insert whose key the server generates, where the dialect has no RETURNING
+   * (MySQL: {@code InsertReturning.GENERATED_VALUES}, one row per statement): the key the server
+   * reports for the statement ({@link MySQLClient#LAST_INSERTED_ID}), as the one returned column
+   * of {@code types}; no row when none was inserted.
+   */
+  private Flux<Value.Record> generated(RenderedSql sql, Tuple args, List<Type> types) {
+    if (types.size() != 1 || sql.generatedColumns().size() != 1) {
+      return Flux.error(new IllegalStateException("one generated column expected, got "
+          + sql.generatedColumns() + " of types " + types));
+    }
+    return Futures.mono(() -> connection.preparedQuery(sql.sql()).execute(args))
+        .flatMapMany(result -> {
+          Long key = result.property(MySQLClient.LAST_INSERTED_ID);
+          return result.rowCount() == 0 || key == null ? Flux.empty()
+              : Flux.just(ValueConversion.record(1, i -> parts.codec().decode(key, types.get(0)),
+                  i -> sql.generatedColumns().get(0)));
+        });
   }
 
   /** A path query: one recursive CTE, its rows read as a query's are. */
