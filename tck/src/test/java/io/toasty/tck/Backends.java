@@ -28,6 +28,13 @@ public final class Backends implements BackendSource {
   /** MariaDB on its server: a database per run. DATETIME(6)/TIME(6): microseconds. */
   static final Backend MARIADB = ServerBackend.mariadb();
 
+  /**
+   * MariaDB over the Vert.x transport (vertx-mysql-client, Vert.x's pool): the MariaDB server, a
+   * database per run. Opt-in as {@link #VERTX_POSTGRESQL} is: named with
+   * {@code -Dtoasty.tck.backends=vertx-mariadb}.
+   */
+  static final Backend VERTX_MARIADB = ServerBackend.vertxMariadb();
+
   /** SQLite through the sqlite-bridge: a database file per run. ISO text times: nanoseconds. */
   static final Backend SQLITE = SqliteFileBackend.INSTANCE;
 
@@ -45,7 +52,7 @@ public final class Backends implements BackendSource {
 
   /**
    * Every backend of this build; {@code -Dtoasty.tck.backends=sqlite,h2} narrows a local run to
-   * some of them, or to an opt-in backend ({@link #VERTX_POSTGRESQL}); CI sets nothing and runs
+   * some of them, or to an opt-in backend ({@link #VERTX_POSTGRESQL}, {@link #VERTX_MARIADB}); CI sets nothing and runs
    * the six of the default list.
    */
   public static List<Backend> all() {
@@ -56,7 +63,7 @@ public final class Backends implements BackendSource {
     }
     // the opt-in backends too: they run only when named
     List<Backend> known = List.of(H2, SQLITE, POSTGRESQL, MARIADB, DYNAMODB, NEO4J,
-        VERTX_POSTGRESQL);
+        VERTX_POSTGRESQL, VERTX_MARIADB);
     List<String> names = Arrays.stream(only.split(",")).map(String::trim).toList();
     List<Backend> chosen = known.stream().filter(b -> names.contains(b.name())).toList();
     if (chosen.size() != names.size()) {

@@ -1,6 +1,7 @@
 package io.toasty.tck;
 
 import io.r2dbc.spi.Connection;
+import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -105,24 +106,34 @@ interface SessionKiller {
 
   /**
    * MariaDB: {@code KILL} of the process-list entries on the database; a session is busy while
-   * it runs a command. (A transaction between statements shows {@code Sleep} like an idle
-   * session, and {@code information_schema.innodb_trx}, which would tell them apart, is a cache
-   * refreshed at most every 100 ms: scenarios that kill a transaction kill it by its id.) A
-   * session that ends between the list and its kill (the pool closed it) is not an error: it is
-   * gone, which is what the kill was for, and it is not counted.
+   * it runs a command or has an InnoDB transaction open, as on PostgreSQL (a stream read from a
+   * cursor over Vert.x is between fetches in its own transaction, and shows {@code Sleep}). A
+   * transaction between statements shows {@code Sleep} like an idle session, and
+   * {@code information_schema.innodb_trx}, which tells them apart, is a cache refreshed at most
+   * every 100 ms, so it may miss one that just began: a busy kill that found none looks once
+   * more after that (the streams it ends wait for it), and scenarios that kill a transaction
+   * kill it by its id. A session that ends between the list and its kill (the pool closed it) is not an
+   * error: it is gone, which is what the kill was for, and it is not counted.
    */
   SessionKiller MARIADB = new SessionKiller() {
+    /** Past the refresh interval of {@code information_schema.innodb_trx}'s cache. */
+    private static final Duration INNODB_TRX_REFRESH = Duration.ofMillis(150);
+
     @Override
     public Mono<Integer> kill(Connection admin, String database, Sessions which) {
-      return Flux.from(admin.createStatement("SELECT id FROM information_schema.processlist "
-              + "WHERE db = '" + database + "'" + switch (which) {
+      Mono<List<Long>> ids = Flux.from(admin.createStatement("SELECT id FROM "
+              + "information_schema.processlist WHERE db = '" + database + "'" + switch (which) {
                 case ALL -> "";
-                case BUSY -> " AND command <> 'Sleep'";
+                case BUSY -> " AND (command <> 'Sleep' OR id IN (SELECT trx_mysql_thread_id"
+                    + " FROM information_schema.innodb_trx))";
                 case IDLE -> " AND command = 'Sleep'";
               }).execute())
           .concatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue()))
-          .collectList()
-          .flatMapMany(Flux::fromIterable)
+          .collectList();
+      Mono<List<Long>> found = which != Sessions.BUSY ? ids
+          : ids.flatMap(list -> !list.isEmpty() ? Mono.just(list)
+              : Mono.delay(INNODB_TRX_REFRESH).then(ids));
+      return found.flatMapMany(Flux::fromIterable)
           .concatMap(id -> killOne(admin, id))
           .reduce(0, Integer::sum);
     }

@@ -6,6 +6,8 @@ import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.QueryTimeoutException;
 import io.toasty.error.UniqueViolationException;
+import io.toasty.sql.codec.ValueConversion;
+import io.toasty.sql.dialect.MySqlDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.error.UnreadableColumnException;
 import io.toasty.sql.lane.OperationLane;
@@ -22,6 +24,7 @@ import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -61,6 +64,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   /** Tells the driver the connection went back to the pool (its gauges). */
   private final Runnable released;
   private final OperationLane lane = new OperationLane();
+  /** MariaDB's and MySQL's cursors: only a query opens one (see {@link #rows}). */
+  private final boolean mysqlCursors;
   private volatile int closed;
   /** A BEGIN was sent (or may have been) and no COMMIT or ROLLBACK has ended it since. */
   private volatile boolean begun;
@@ -84,6 +89,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     this.parts = parts;
     this.fetchSize = fetchSize;
     this.released = released;
+    this.mysqlCursors = parts.dialect() instanceof MySqlDialect;
     connection.closeHandler(v -> {
       socketGone = true;
       socketClosed.tryEmitEmpty();
@@ -127,14 +133,21 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
           parts.codec()::jsonb);
       boolean jsonText = text != sql.sql(); // wrapped: its jsonb columns come as their text
       // a bounded read outside a transaction needs no cursor: one execution, one round trip
+      boolean query = statement instanceof Query;
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
+        if (!sql.generatedColumns().isEmpty()) {
+          return generated(sql, tuple, echo == null ? types : echo.returnedTypes())
+              .map(key -> echo == null ? key
+                  : echo.row(0, key, sql, args, parts.codec()::asReturned));
+        }
         if (echo == null) {
-          return rows(text, tuple, streamed, row -> decoded(statement, row, types, jsonText));
+          return rows(text, tuple, streamed, query,
+              row -> decoded(statement, row, types, jsonText));
         }
         int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-        return rows(text, tuple, streamed, row -> echo.row(next[0]++,
+        return rows(text, tuple, streamed, query, row -> echo.row(next[0]++,
             decoded(statement, row, echo.returnedTypes(), jsonText), sql, args,
             parts.codec()::asReturned));
       }));
@@ -148,6 +161,26 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     }).onErrorMap(translate);
   }
 
+  /**
+   * The row of an insert whose key the server generates, where the dialect has no RETURNING
+   * (MySQL: {@code InsertReturning.GENERATED_VALUES}, one row per statement): the key the server
+   * reports for the statement ({@link MySQLClient#LAST_INSERTED_ID}), as the one returned column
+   * of {@code types}; no row when none was inserted.
+   */
+  private Flux<Value.Record> generated(RenderedSql sql, Tuple args, List<Type> types) {
+    if (types.size() != 1 || sql.generatedColumns().size() != 1) {
+      return Flux.error(new IllegalStateException("one generated column expected, got "
+          + sql.generatedColumns() + " of types " + types));
+    }
+    return Futures.mono(() -> connection.preparedQuery(sql.sql()).execute(args))
+        .flatMapMany(result -> {
+          Long key = result.property(MySQLClient.LAST_INSERTED_ID);
+          return result.rowCount() == 0 || key == null ? Flux.empty()
+              : Flux.just(ValueConversion.record(1, i -> parts.codec().decode(key, types.get(0)),
+                  i -> sql.generatedColumns().get(0)));
+        });
+  }
+
   /** A path query: one recursive CTE, its rows read as a query's are. */
   @Override
   public Mono<ExecResponse> path(Operation.PathQuery p, Mono<Void> limit) {
@@ -158,7 +191,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, p.args());
       String text = JsonAsText.wrap(sql.sql(), p.rowType(), parts.codec()::jsonb);
       boolean jsonText = text != sql.sql();
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(text, tuple, true,
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(text, tuple, true, true,
           row -> parts.codec().decodeRow(row, p.rowType(), jsonText))));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
@@ -179,7 +212,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
         return lane.write(limit.then(update(sql, tuple)).onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql, tuple, false,
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql, tuple, false, false,
           row -> labelled(row, r.rowType()))));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
@@ -226,28 +259,51 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * BEGIN goes out without waiting for the answer, in one round trip with the statement (Vert.x
    * pipelines a connection's commands), and a BEGIN that failed fails the rows. A statement
    * refused for a stale cached plan runs once more outside a transaction ({@link StalePlan}).
+   *
+   * <p>On MariaDB and MySQL only a {@code query} (a SELECT) is read from a cursor: the server
+   * opens none for {@code INSERT} or {@code DELETE ... RETURNING}, whose rows come in one answer
+   * (fetching from it fails with error 1421, "has no open cursor"); a raw statement, which may
+   * be either, comes in one answer too. A streamed read has its transaction there too, though
+   * the server would keep the cursor without one: its session then shows as in a transaction
+   * ({@code information_schema.innodb_trx}) while its cursor is open, as on PostgreSQL, rather
+   * than as idle as a session in the pool.
    */
-  private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, Function<Row, T> mapper) {
-    return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, mapper)),
+  private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, boolean query,
+      Function<Row, T> mapper) {
+    boolean cursor = query || !mysqlCursors;
+    return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, cursor, mapper)),
         () -> !begun);
   }
 
-  /** {@link #rows}, one try. */
-  private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed,
+  /** {@link #rows}, one try; a {@code cursor} may be used. */
+  private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed, boolean cursor,
       Function<Row, T> mapper) {
-    if (begun) {
-      return CursorRows.of(connection, sql, args, fetchSize).map(mapper);
+    if (begun && cursor) {
+      return cursor(sql, args).map(mapper);
     }
-    if (!streamed) {
-      return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
-          .flatMapIterable(result -> result)
-          .map(mapper);
+    if (!streamed || !cursor) {
+      return plain(sql, args).map(mapper);
     }
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
-        begin -> CursorRows.of(connection, sql, args, fetchSize).map(mapper),
+        begin -> cursor(sql, args).map(mapper),
         begin -> Futures.mono(() -> begin).then(run("COMMIT")),
         (begin, e) -> run("ROLLBACK").onErrorResume(x -> Mono.empty()),
         begin -> run("ROLLBACK").onErrorResume(x -> Mono.empty()));
+  }
+
+  /** The rows of {@code sql} run with {@code args}, in one answer. */
+  private Flux<Row> plain(String sql, Tuple args) {
+    return Futures.mono(() -> connection.preparedQuery(sql).execute(args))
+        .flatMapIterable(result -> result);
+  }
+
+  /**
+   * The rows of {@code sql} run with {@code args}, from a cursor; on MariaDB and MySQL a query
+   * whose cursor never opened runs once more without one ({@link UnopenedCursor}).
+   */
+  private Flux<Row> cursor(String sql, Tuple args) {
+    Flux<Row> rows = CursorRows.of(connection, sql, args, fetchSize);
+    return mysqlCursors ? UnopenedCursor.retried(rows, () -> plain(sql, args)) : rows;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.toasty.vertx;
 
+import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Vert.x URL, {@code vertx:postgresql://user:password@host:port/database?options}, as the
- * client's connect options: the part after {@code vertx:} is vertx-pg-client's own URI, and
- * Toasty's R2DBC option names are taken too, so that one URL's options work on both transports:
- * {@code schema} (the search path) and {@code applicationName}.
+ * A Vert.x URL, {@code vertx:postgresql://user:password@host:port/database?options} or
+ * {@code vertx:mariadb://..} ({@code vertx:mysql://..}), as the client's connect options: the part
+ * after {@code vertx:} is the client's own URI (vertx-pg-client's, vertx-mysql-client's). On
+ * PostgreSQL Toasty's R2DBC option names are taken too, so that one URL's options work on both
+ * transports: {@code schema} (the search path) and {@code applicationName}.
  */
 final class VertxUrl {
   private static final String PREFIX = "vertx:";
@@ -22,6 +24,34 @@ final class VertxUrl {
   static boolean isPostgresql(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     return lower.startsWith("vertx:postgresql:") || lower.startsWith("vertx:postgres:");
+  }
+
+  /** Whether {@code url} names MariaDB over Vert.x. */
+  static boolean isMariadb(String url) {
+    return url.toLowerCase(Locale.ROOT).startsWith("vertx:mariadb:");
+  }
+
+  /** Whether {@code url} names MySQL over Vert.x (or whichever server answers there). */
+  static boolean isMysql(String url) {
+    return url.toLowerCase(Locale.ROOT).startsWith("vertx:mysql:");
+  }
+
+  /**
+   * The connect options of a {@code vertx:mariadb:} or {@code vertx:mysql:} URL: its URI as
+   * vertx-mysql-client reads it (its attributes as the client's options).
+   *
+   * @throws IllegalArgumentException when the URL is not one, or vertx-mysql-client cannot
+   *                                  parse it
+   */
+  static MySQLConnectOptions mysql(String url) {
+    if (!isMariadb(url) && !isMysql(url)) {
+      throw new IllegalArgumentException("not a vertx:mariadb: or vertx:mysql: URL: " + url);
+    }
+    // the client's parser takes its scheme in lower case only
+    String uri = url.substring(PREFIX.length());
+    int colon = uri.indexOf(':');
+    return MySQLConnectOptions.fromUri(uri.substring(0, colon).toLowerCase(Locale.ROOT)
+        + uri.substring(colon));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,26 @@ class VertxUrlTest {
     assertTrue(provider.supports("vertx:postgres://u@h/db"));
     assertTrue(provider.supports("VERTX:postgresql://u@h/db"));
     assertFalse(provider.supports("r2dbc:postgresql://u@h/db"));
-    assertFalse(provider.supports("vertx:mysql://u@h/db"));
+    assertFalse(provider.supports("vertx:sqlite:/tmp/app.db"));
     assertThrows(IllegalArgumentException.class,
         () -> VertxUrl.postgresql("r2dbc:postgresql://u@h/db"));
+  }
+
+  @Test
+  void aVertxMariadbOrMysqlUrlIsTheMysqlClientsUri() {
+    MySQLConnectOptions options = VertxUrl.mysql(
+        "VERTX:MariaDB://alice:secret@db.example:3307/app?collation=utf8mb4_bin");
+    assertEquals("db.example", options.getHost());
+    assertEquals(3307, options.getPort());
+    assertEquals("app", options.getDatabase());
+    assertEquals("alice", options.getUser());
+    assertEquals("secret", options.getPassword());
+    assertEquals("utf8mb4_bin", options.getCollation());
+    assertEquals("db.example", VertxUrl.mysql("vertx:mysql://u@db.example/app").getHost());
+    VertxDriverProvider provider = new VertxDriverProvider();
+    assertTrue(provider.supports("vertx:mariadb://u@h/db"));
+    assertTrue(provider.supports("vertx:mysql://u@h/db"));
+    assertThrows(IllegalArgumentException.class,
+        () -> VertxUrl.mysql("vertx:postgresql://u@h/db"));
   }
 }

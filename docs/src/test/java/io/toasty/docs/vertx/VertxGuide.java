@@ -8,12 +8,13 @@ import java.util.List;
 final class VertxGuide {
   private VertxGuide() {}
 
-  /** A Db on PostgreSQL over Vert.x, its tables pushed. */
+  /** A Db on PostgreSQL, MariaDB or MySQL over Vert.x, its tables pushed. */
   static Db open(String url) {
     // snippet: vertx-build
     Db db = Toasty.builder()
         .models(Notes.MODEL)
         .url(url)   // vertx:postgresql://user:secret@host:5432/app?schema=s
+                    // or vertx:mariadb://user:secret@host:3306/app
         .build();
     // end-snippet
     db.schema().push().block();

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Vert.x transport example of docs/databases.md on the PostgreSQL server the build runs
- * ({@code -Dtoasty.docs.postgresql} names another), in a schema of its own.
+ * ({@code -Dtoasty.docs.postgresql} names another), in a schema of its own, and on the MariaDB
+ * server ({@code -Dtoasty.docs.mariadb}), in a database of its own.
  */
 class VertxGuideTest {
   private static final String SERVER = System.getProperty("toasty.docs.postgresql",
       "vertx:postgresql://postgres@127.0.0.1:5432/test");
+  private static final String MARIADB = System.getProperty("toasty.docs.mariadb",
+      "vertx:mariadb://root@127.0.0.1:3306/test");
 
   @Test
   void theGuideRunsAsWrittenOnPostgresql() {
@@ -33,6 +36,26 @@ class VertxGuideTest {
       }
     } finally {
       admin.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().block();
+      admin.close().block();
+    }
+  }
+
+  @Test
+  void theGuideRunsAsWrittenOnMariadb() {
+    String database = "docs_vertx_" + UUID.randomUUID().toString().replace("-", "");
+    Db admin = Toasty.builder().models(Notes.MODEL).url(MARIADB).build();
+    try {
+      admin.sql("CREATE DATABASE " + database).execute().block();
+      Db db = VertxGuide.open(MARIADB.substring(0, MARIADB.lastIndexOf('/') + 1) + database);
+      try {
+        List<Note> notes = VertxGuide.writeAndRead(db, "over Vert.x");
+        assertEquals(List.of("over Vert.x"), notes.stream().map(Note::text).toList());
+        assertEquals("mariadb", db.capability().backend());
+      } finally {
+        db.close().block();
+      }
+    } finally {
+      admin.sql("DROP DATABASE IF EXISTS " + database).execute().block();
       admin.close().block();
     }
   }

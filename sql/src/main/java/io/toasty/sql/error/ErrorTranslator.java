@@ -617,7 +617,11 @@ public final class ErrorTranslator {
 
   // ---- causes --------------------------------------------------------------------------------
 
-  private static String messageOf(Throwable error) {
+  private String messageOf(Throwable error) {
+    String own = server.message(error);
+    if (own != null) {
+      return own;
+    }
     return error.getMessage() == null ? error.toString() : error.getMessage();
   }
 

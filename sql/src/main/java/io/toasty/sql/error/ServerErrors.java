@@ -22,4 +22,13 @@ public interface ServerErrors {
   default @Nullable ErrorFields fields(Throwable error) {
     return null;
   }
+
+  /**
+   * The server's own message of {@code error} itself where the transport's exception message
+   * wraps it (vertx-mysql-client's {@code {errorMessage=.., errorCode=.., sqlState=..}}), or null
+   * (the default: the exception's message is the server's).
+   */
+  default @Nullable String message(Throwable error) {
+    return null;
+  }
 }

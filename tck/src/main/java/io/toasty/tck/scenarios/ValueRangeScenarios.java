@@ -398,7 +398,7 @@ public abstract class ValueRangeScenarios {
       // the same server over either transport
       case "postgresql", "vertx-postgresql" -> "ALTER TABLE " + table + " DROP CONSTRAINT "
           + ctx.quote("range_samples_byte_value_range");
-      case "mariadb", "mysql" -> "ALTER TABLE " + table + " MODIFY " + column
+      case "mariadb", "vertx-mariadb", "mysql" -> "ALTER TABLE " + table + " MODIFY " + column
           + " SMALLINT NOT NULL";
       case "h2" -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE SMALLINT";
       default -> "SELECT 1";

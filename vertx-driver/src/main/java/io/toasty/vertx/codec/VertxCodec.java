@@ -14,6 +14,8 @@ import io.vertx.sqlclient.data.Numeric;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * Converts between {@link Value}s and what the Vert.x SQL clients bind and return: the
  * conversions of {@link ValueConversion} (shared with the R2DBC transport), with Vert.x's own
  * types in between: bytes as a {@link Buffer}, decimals read as {@link Numeric}, {@code jsonb}
- * documents as the values they decode to ({@link VertxJson}).
+ * documents as the values they decode to ({@link VertxJson}); on MariaDB and MySQL a
+ * {@code TIME} read as a {@link Duration}.
  */
 public final class VertxCodec {
   private final ValueConversion conversion;
@@ -162,6 +165,10 @@ public final class VertxCodec {
     }
     if (raw instanceof Buffer b) {
       return b.getBytes();
+    }
+    if (raw instanceof Duration d && !d.isNegative() && d.toDays() == 0) {
+      // vertx-mysql-client reads a TIME as a Duration (MySQL's TIME spans -838 to 838 hours)
+      return LocalTime.MIDNIGHT.plus(d);
     }
     if (raw instanceof Object[] items
         && (items instanceof Numeric[] || items instanceof Buffer[])) {
