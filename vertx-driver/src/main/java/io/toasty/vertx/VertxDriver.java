@@ -7,6 +7,7 @@ import io.toasty.driver.DriverConfig;
 import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
+import io.toasty.driver.internal.HandOver;
 import io.toasty.error.DriverException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.schema.Schema;
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 
 /**
  * An SQL backend over a Vert.x reactive SQL client and Vert.x's own pool: PostgreSQL through
@@ -225,8 +227,12 @@ public final class VertxDriver implements Driver {
             statementTimeout, lent::decrementAndGet));
       });
     });
-    return acquire.timeout(acquireTimeout,
-        Mono.error(() -> new PoolTimeoutException(dialect.backend(), acquireTimeout, null)));
+    // The limit is a deadline on the shared timer, not a Reactor timeout: that would put a task
+    // on the parallel scheduler per lend (docs/design/performance.md, "One timer for every
+    // deadline"). A connection that comes after the deadline goes back to the pool.
+    return Mono.fromDirect(subscriber -> HandOver.subscribe(acquire, acquireTimeout,
+        () -> new PoolTimeoutException(dialect.backend(), acquireTimeout, null),
+        late -> late.close().subscribe(), Operators.toCoreSubscriber(subscriber)));
   }
 
   @Override
