@@ -23,10 +23,13 @@ import io.toasty.stmt.Query;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -106,6 +109,60 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   @Override
   public boolean isClosed() {
     return closed != 0;
+  }
+
+  /**
+   * A query's rows built by {@code reader} straight from Vert.x's rows ({@link VertxColumns}),
+   * without a {@code Value} per cell, read as {@link #statement} reads a query: one execution
+   * for a bounded read, else a cursor; inside the engine's transaction from the cursor.
+   */
+  @Override
+  public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
+    StatementNode statement = query.statement();
+    if (!(statement instanceof Query q) || closed != 0) {
+      return Connection.super.read(query, fields, reader);
+    }
+    String table = statement.source() instanceof Source.Table t ? t.table() : null;
+    // The reader's own failure is the engine's, as model.load's is on the value path: untouched.
+    Function<Throwable, Throwable> translate = e -> e instanceof RowReaderFailure ? e.getCause()
+        : translated(e, table, false, List.of(), statement, query.args());
+    Flux<T> rows;
+    try {
+      RenderedSql sql = parts.renderer().render(statement);
+      List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
+      String text = JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb);
+      boolean jsonText = text != sql.sql(); // wrapped: its jsonb columns come as their text
+      Tuple tuple = parts.codec().tuple(sql, query.args());
+      boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
+      VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
+      rows = Flux.defer(() -> rows(text, tuple, streamed, true,
+          row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
+    } catch (RuntimeException e) {
+      return Flux.error(translate.apply(e));
+    }
+    return lane.writeRows(rows, translate);
+  }
+
+  /**
+   * One row read by {@code reader}; a row it cannot read fails as on the value path: with the
+   * column's decoding error where a column is unreadable (it names the model, field and key),
+   * else with the reader's own.
+   */
+  private <T> T typed(StatementNode statement, VertxColumns columns, RowReader<T> reader,
+      Row row, List<Type> types, boolean jsonText) {
+    try {
+      return reader.read(columns);
+    } catch (RuntimeException e) {
+      decoded(statement, row, types, jsonText);
+      throw new RowReaderFailure(e);
+    }
+  }
+
+  /** Carries a row reader's failure past the translation of the driver's errors. */
+  private static final class RowReaderFailure extends RuntimeException {
+    RowReaderFailure(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 
   /**
@@ -286,9 +343,24 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     }
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
         begin -> cursor(sql, args).map(mapper),
-        begin -> Futures.mono(() -> begin).then(run("COMMIT")),
+        begin -> committed(begin),
         (begin, e) -> run("ROLLBACK").onErrorResume(x -> Mono.empty()),
         begin -> run("ROLLBACK").onErrorResume(x -> Mono.empty()));
+  }
+
+  /**
+   * Ends a read's own transaction once its rows are read: the COMMIT is sent now, and the rows'
+   * end is told without waiting for its answer, as the raw client's one execution ends at its
+   * rows (docs/design/performance.md, "The Vert.x transport"). Vert.x runs a connection's
+   * commands in order, so whatever this connection sends next, in this lease or the next one's,
+   * runs after the COMMIT. A transaction that only read has nothing to lose at its COMMIT: a
+   * failure there (a connection lost after the last row) is the next command's to meet.
+   */
+  private Mono<Void> committed(Future<RowSet<Row>> begin) {
+    // sent here, before the rows' end is told: nothing this connection runs next can go first
+    // (the BEGIN has its answer: the cursor's rows came after it)
+    connection.query("COMMIT").execute();
+    return Mono.empty();
   }
 
   /** The rows of {@code sql} run with {@code args}, in one answer. */

@@ -120,10 +120,19 @@ public final class VertxCodec {
       throw new IllegalArgumentException("the row has " + row.size() + " columns but " + count
           + " types were given");
     }
-    return ValueConversion.record(count, i -> jsonText && jsonb(types.get(i))
-            ? conversion.decode(row.getValue(i), types.get(i))
-            : decode(row.getValue(i), types.get(i)),
+    return ValueConversion.record(count, i -> decode(row, i, types.get(i), jsonText),
         row::getColumnName);
+  }
+
+  /**
+   * Column {@code i} of {@code row} read as {@code type}, as {@link #decodeRow(Row, List,
+   * boolean)} reads it.
+   *
+   * @throws IllegalArgumentException when the value does not convert to {@code type}
+   */
+  public Value decode(Row row, int i, Type type, boolean jsonText) {
+    return jsonText && jsonb(type) ? conversion.decode(row.getValue(i), type)
+        : decode(row.getValue(i), type);
   }
 
   /** Whether a column of {@code type} is stored as a {@code jsonb} document. */
