@@ -20,8 +20,7 @@ public final class Backends implements BackendSource {
 
   /**
    * PostgreSQL over the Vert.x transport (vertx-pg-client, Vert.x's pool): the PostgreSQL server,
-   * a schema per run. Not in {@link #all()}'s default list (its run costs CI time); named with
-   * {@code -Dtoasty.tck.backends=vertx-postgresql}.
+   * a schema per run.
    */
   static final Backend VERTX_POSTGRESQL = ServerBackend.vertxPostgresql();
 
@@ -30,8 +29,7 @@ public final class Backends implements BackendSource {
 
   /**
    * MariaDB over the Vert.x transport (vertx-mysql-client, Vert.x's pool): the MariaDB server, a
-   * database per run. Opt-in as {@link #VERTX_POSTGRESQL} is: named with
-   * {@code -Dtoasty.tck.backends=vertx-mariadb}.
+   * database per run.
    */
   static final Backend VERTX_MARIADB = ServerBackend.vertxMariadb();
 
@@ -51,19 +49,17 @@ public final class Backends implements BackendSource {
   static final Backend NEO4J = Neo4jBackend.INSTANCE;
 
   /**
-   * Every backend of this build; {@code -Dtoasty.tck.backends=sqlite,h2} narrows a local run to
-   * some of them, or to an opt-in backend ({@link #VERTX_POSTGRESQL}, {@link #VERTX_MARIADB}); CI sets nothing and runs
-   * the six of the default list.
+   * Every backend of this build: the six databases, and PostgreSQL and MariaDB over the Vert.x
+   * transport; {@code -Dtoasty.tck.backends=sqlite,h2} narrows a local run to some of them. CI
+   * sets nothing and runs the eight.
    */
   public static List<Backend> all() {
-    List<Backend> all = List.of(H2, SQLITE, POSTGRESQL, MARIADB, DYNAMODB, NEO4J);
-    String only = System.getProperty("toasty.tck.backends", "").trim();
-    if (only.isEmpty()) {
-      return all;
-    }
-    // the opt-in backends too: they run only when named
     List<Backend> known = List.of(H2, SQLITE, POSTGRESQL, MARIADB, DYNAMODB, NEO4J,
         VERTX_POSTGRESQL, VERTX_MARIADB);
+    String only = System.getProperty("toasty.tck.backends", "").trim();
+    if (only.isEmpty()) {
+      return known;
+    }
     List<String> names = Arrays.stream(only.split(",")).map(String::trim).toList();
     List<Backend> chosen = known.stream().filter(b -> names.contains(b.name())).toList();
     if (chosen.size() != names.size()) {
