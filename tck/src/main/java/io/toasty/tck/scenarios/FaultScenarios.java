@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.Executor;
 import io.toasty.error.ConnectionLostException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.RetryPolicy;
 import io.toasty.reactive.Tx;
@@ -168,9 +169,11 @@ public abstract class FaultScenarios {
   /**
    * A kill racing COMMIT: three writes, then the kill sent as the transaction commits. Whatever
    * wins, the transaction is whole or absent (three rows or none); a transaction that reports
-   * success has its rows; an error is a transient {@link ConnectionLostException} or, when the
-   * loss came during COMMIT, a {@link io.toasty.error.CommitOutcomeUnknownException} (the rows may or
-   * may not be there: here they are counted).
+   * success has its rows; an error is a transient {@link ConnectionLostException}, a
+   * {@link TransactionRolledBackException} with none of its rows when the client saw the loss
+   * before it sent COMMIT, or, when the loss came during COMMIT, a
+   * {@link io.toasty.error.CommitOutcomeUnknownException} (the rows may or may not be there: here
+   * they are counted).
    */
   @BackendTest
   @Requires(Need.INTERACTIVE_TRANSACTIONS)
@@ -205,6 +208,9 @@ public abstract class FaultScenarios {
           + " of its 3 rows (a partial commit)");
       if (error == null) {
         assertEquals(3L, rows, "transaction " + tag + " reported success but its rows are gone");
+      }
+      if (error instanceof TransactionRolledBackException) {
+        assertEquals(0L, rows, "transaction " + tag + " reported as rolled back left its rows");
       }
       tally.note(error == null ? "committed" : rows == 3 ? "committed, reported as lost (outcome "
           + "unknown)" : "rolled back, reported as lost");

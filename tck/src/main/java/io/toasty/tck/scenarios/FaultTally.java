@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.toasty.error.CommitOutcomeUnknownException;
 import io.toasty.error.ConnectionLostException;
+import io.toasty.error.TransactionRolledBackException;
 import io.toasty.tck.Backend;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +71,15 @@ final class FaultTally {
       // lost while committing: not transient (a retry could commit twice), caused by the loss
       assertFalse(unknown.isTransient(), scenario + ": " + error + " claims to be transient");
       assertTrue(unknown.getCause() instanceof ConnectionLostException,
+          scenario + ": " + error + " is not caused by the lost connection");
+      errors.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+      return;
+    }
+    if (error instanceof TransactionRolledBackException rolledBack) {
+      // lost before COMMIT was sent (the client saw the kill first): nothing committed,
+      // transient, caused by the loss; the scenario checks that none of its rows is there
+      assertTrue(rolledBack.isTransient(), scenario + ": " + error + " is not transient");
+      assertTrue(rolledBack.getCause() instanceof ConnectionLostException,
           scenario + ": " + error + " is not caused by the lost connection");
       errors.merge(error.getClass().getSimpleName(), 1, Integer::sum);
       return;
