@@ -62,13 +62,13 @@ class SoftDeleteGuideTest {
   /** Neo4j keeps the email unique among the nodes that hold {@code toasty_live} (docs/neo4j.md). */
   @Test
   void aDeletedAccountGivesUpItsEmailOnNeo4j() {
-    try (Neo4j neo4j = InProcessNeo4j.start()) {
-      Db db = SoftDeleteGuide.open(neo4j.boltURI() + "?labelPrefix=soft_");
-      try {
-        aDeletedAccountGivesUpItsEmail(db);
-      } finally {
-        db.close().block();
-      }
+    // the server the guides share, under a label prefix of this guide's own
+    Neo4j neo4j = InProcessNeo4j.shared();
+    Db db = SoftDeleteGuide.open(neo4j.boltURI() + "?labelPrefix=soft_");
+    try {
+      aDeletedAccountGivesUpItsEmail(db);
+    } finally {
+      db.close().block();
     }
   }
 
