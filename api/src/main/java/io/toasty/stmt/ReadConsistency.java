@@ -19,5 +19,15 @@ public enum ReadConsistency {
    * Strongly consistent item contents: on DynamoDB the keys from the index, then each item by key
    * (two requests); a record deleted since stays out and one changed since shows its new values.
    */
-  STRONG
+  STRONG;
+
+  /**
+   * Whether a read by an index takes the items from the index's copy of them (one index Query)
+   * rather than its keys and then each item by key: always when {@code EVENTUAL}, never when
+   * {@code STRONG}, by default for a non-unique index only (a unique one is read through its
+   * uniqueness item, strongly consistent).
+   */
+  public boolean fromIndex(boolean unique) {
+    return this == EVENTUAL || this == DEFAULT && !unique;
+  }
 }

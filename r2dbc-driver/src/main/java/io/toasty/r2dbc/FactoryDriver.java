@@ -16,6 +16,7 @@ import io.toasty.schema.Schema;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
+import io.toasty.sql.dialect.ServerParts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class FactoryDriver implements Driver {
   private final ConnectionFactory factory;
   private final Schema schema;
   private final SqlDialect dialect;
-  private final ServerParts parts;
+  private final ServerParts<DriverParts> parts;
   /** The statements' default timeout: set per statement, as the pool is someone else's. */
   private final @Nullable Duration statementTimeout;
   private final PoolAcquire acquiring;
@@ -59,7 +60,7 @@ public final class FactoryDriver implements Driver {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.schema = Objects.requireNonNull(config, "config").schema();
     this.dialect = dialectOf(factory, config.url());
-    this.parts = new ServerParts(dialect, schema);
+    this.parts = DriverParts.forServer(dialect, schema);
     this.statementTimeout = config.statementTimeout();
     this.acquiring = acquiring(factory, dialect, config, parts);
   }
@@ -117,7 +118,7 @@ public final class FactoryDriver implements Driver {
 
   /** A connection of the factory as lent to the engine. */
   private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
-    return new R2dbcConnection(c, parts.forConnection(c), null, statementTimeout)
+    return new R2dbcConnection(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()), null, statementTimeout)
         .outsideTransaction();
   }
 
@@ -128,7 +129,7 @@ public final class FactoryDriver implements Driver {
    * back ({@link LateRelease}); a factory without a pool has its late connection closed here.
    */
   private static PoolAcquire acquiring(ConnectionFactory factory, SqlDialect dialect,
-      DriverConfig config, ServerParts parts) {
+      DriverConfig config, ServerParts<DriverParts> parts) {
     boolean pooled = factory instanceof ConnectionPool;
     int size = factory instanceof ConnectionPool pool
         ? pool.getMetrics().map(m -> m.getMaxAllocatedSize()).orElse(0) : 0;
@@ -171,7 +172,7 @@ public final class FactoryDriver implements Driver {
   public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
     Objects.requireNonNull(connection, "connection");
     return new AdoptedConnection(connection,
-        new R2dbcConnection(connection, parts.forConnection(connection), null,
+        new R2dbcConnection(connection, parts.forServer(() -> connection.getMetadata().getDatabaseVersion()), null,
             statementTimeout));
   }
 

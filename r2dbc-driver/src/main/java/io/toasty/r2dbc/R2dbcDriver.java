@@ -23,6 +23,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
+import io.toasty.sql.dialect.ServerParts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +58,7 @@ public final class R2dbcDriver implements Driver {
   private final PoolAcquire acquiring;
   /** What {@code postAllocate} set each pooled session's statement timeout to, or null. */
   private final @Nullable Duration statementTimeout;
-  private final ServerParts parts;
+  private final ServerParts<DriverParts> parts;
   /** The factory the pool opens its connections from; a change stream's listener opens its own. */
   private final ConnectionFactory factory;
   private final Mono<Void> keepAlive;
@@ -72,7 +73,7 @@ public final class R2dbcDriver implements Driver {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(factory, "factory");
     this.schema = config.schema();
-    this.parts = new ServerParts(dialect, schema);
+    this.parts = DriverParts.forServer(dialect, schema);
     this.factory = factory;
     this.permits = new PoolPermits(config.poolMaxSize());
     this.poolMaxSize = config.poolMaxSize();
@@ -118,7 +119,7 @@ public final class R2dbcDriver implements Driver {
    * ends on the server, not only in the client.
    */
   private Mono<Void> limitStatements(io.r2dbc.spi.Connection c, Duration limit) {
-    return StatementLimit.apply(c, parts.forConnection(c).dialect(), limit);
+    return StatementLimit.apply(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()).dialect(), limit);
   }
 
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
@@ -188,7 +189,7 @@ public final class R2dbcDriver implements Driver {
 
   /** A pooled connection as lent to the engine. */
   private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
-    return new R2dbcConnection(c, parts.forConnection(c), statementTimeout, statementTimeout)
+    return new R2dbcConnection(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()), statementTimeout, statementTimeout)
         .outsideTransaction();
   }
 

@@ -81,7 +81,7 @@ class CancelledReadInFlightTest {
   }
 
   private static DriverParts h2() {
-    return new ServerParts(H2Dialect.INSTANCE, Fixtures.SCHEMA).current();
+    return DriverParts.of(H2Dialect.INSTANCE, Fixtures.SCHEMA);
   }
 
   /** Starts a read on a thread of its own, and cancels it while its query executes. */

@@ -47,7 +47,7 @@ class WedgedReleaseTest {
     AtomicInteger released = new AtomicInteger();
     Connection physical = session(connection(null, physicalClosed));
     Connection pooled = connection(physical, released);
-    DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
+    DriverParts parts = DriverParts.of(MySqlDialect.MARIADB, Fixtures.SCHEMA);
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
 
     ExecResponse.Rows rows = (ExecResponse.Rows) c.exec(selectUsers()).block(GUARD);
@@ -101,7 +101,7 @@ class WedgedReleaseTest {
 
   /** A connection on {@code pooled} whose read never ends, cancelled. */
   private static R2dbcConnection wedged(Connection pooled) {
-    DriverParts parts = new ServerParts(MySqlDialect.MARIADB, Fixtures.SCHEMA).current();
+    DriverParts parts = DriverParts.of(MySqlDialect.MARIADB, Fixtures.SCHEMA);
     R2dbcConnection c = new R2dbcConnection(pooled, parts, null, null, Duration.ofMillis(200));
     ExecResponse.Rows rows = (ExecResponse.Rows) c.exec(selectUsers()).block(GUARD);
     rows.rows().subscribe().dispose();

@@ -25,11 +25,9 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
-import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -343,7 +341,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     }
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
         begin -> cursor(sql, args).map(mapper),
-        begin -> committed(begin),
+        begin -> committed(),
         (begin, e) -> run("ROLLBACK").onErrorResume(x -> Mono.empty()),
         begin -> run("ROLLBACK").onErrorResume(x -> Mono.empty()));
   }
@@ -356,7 +354,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * runs after the COMMIT. A transaction that only read has nothing to lose at its COMMIT: a
    * failure there (a connection lost after the last row) is the next command's to meet.
    */
-  private Mono<Void> committed(Future<RowSet<Row>> begin) {
+  private Mono<Void> committed() {
     // sent here, before the rows' end is told: nothing this connection runs next can go first
     // (the BEGIN has its answer: the cursor's rows came after it)
     connection.query("COMMIT").execute();

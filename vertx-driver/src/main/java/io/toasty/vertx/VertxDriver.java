@@ -16,6 +16,7 @@ import io.toasty.sql.dialect.PostgresDialect;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
+import io.toasty.sql.dialect.ServerParts;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.pgclient.PgBuilder;
@@ -60,7 +61,7 @@ public final class VertxDriver implements Driver {
   private final SqlDialect dialect;
   private final Schema schema;
   /** The parts in use: the configured dialect's until the first connection names its server. */
-  private final ServerDialect parts;
+  private final ServerParts<VertxParts> parts;
   private final Vertx vertx;
   /** Whether {@link #close()} closes {@link #vertx}: the driver made it. */
   private final boolean ownsVertx;
@@ -79,7 +80,7 @@ public final class VertxDriver implements Driver {
       ClientBuilder<Pool> client, @Nullable Vertx vertx) {
     this.dialect = dialect;
     this.schema = config.schema();
-    this.parts = new ServerDialect(dialect, schema);
+    this.parts = new ServerParts<>(dialect, d -> VertxParts.of(d, schema));
     this.ownsVertx = vertx == null;
     this.vertx = vertx == null ? Vertx.vertx() : vertx;
     this.poolMaxSize = config.poolMaxSize();
@@ -223,7 +224,7 @@ public final class VertxDriver implements Driver {
           return;
         }
         lent.incrementAndGet();
-        sink.success(new VertxConnection(c, parts.forConnection(c), FETCH_SIZE,
+        sink.success(new VertxConnection(c, parts.forServer(() -> c.databaseMetadata().fullVersion()), FETCH_SIZE,
             statementTimeout, lent::decrementAndGet));
       });
     });

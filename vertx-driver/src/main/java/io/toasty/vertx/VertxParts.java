@@ -6,6 +6,7 @@ import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.error.ErrorTranslator;
 import io.toasty.sql.render.SqlRenderer;
 import io.toasty.vertx.codec.VertxCodec;
+import io.toasty.vertx.error.VertxErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +19,12 @@ record VertxParts(SqlDialect dialect, SqlRenderer renderer, VertxCodec codec,
     ErrorTranslator errors, Map<String, List<Integer>> keys) {
   VertxParts {
     keys = Map.copyOf(keys);
+  }
+
+  /** The parts of {@code dialect} for {@code schema}'s tables. */
+  static VertxParts of(SqlDialect dialect, Schema schema) {
+    return new VertxParts(dialect, new SqlRenderer(dialect, schema), new VertxCodec(dialect),
+        VertxErrors.translator(dialect, schema), keysOf(schema));
   }
 
   /** The primary key columns of each of {@code schema}'s tables. */

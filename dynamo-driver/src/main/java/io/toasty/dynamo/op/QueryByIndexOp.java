@@ -95,11 +95,7 @@ public final class QueryByIndexOp {
    * planner's rule for a query's own index reads (docs/dynamodb.md, "Reads by an index").
    */
   static boolean fromIndex(Query q, TableInfo t, TableInfo.Index index) {
-    return switch (q.consistency()) {
-      case EVENTUAL -> true;
-      case STRONG -> false;
-      case DEFAULT -> !t.uniqueIndexes().contains(index);
-    };
+    return q.consistency().fromIndex(t.uniqueIndexes().contains(index));
   }
 
   /** The records of the keys {@code keys} gives, read by key (one BatchGetItem per 100). */

@@ -225,11 +225,7 @@ final class PlanKeyValue {
    * changes (docs/dynamodb.md, "Reads by an index").
    */
   private boolean fromIndex(TableIndex index) {
-    return switch (consistency) {
-      case EVENTUAL -> true;
-      case STRONG -> false;
-      case DEFAULT -> !index.unique();
-    };
+    return consistency.fromIndex(index.unique());
   }
 
   /**
