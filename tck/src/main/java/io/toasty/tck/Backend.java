@@ -230,6 +230,16 @@ public interface Backend {
     return Mono.empty();
   }
 
+  /**
+   * The sessions {@link #idleInTransaction} counts, one line each as the server describes them
+   * (its state, when its transaction began, its last statement where the server keeps it), for
+   * a failure's message: what left a transaction open is then read from the report of the run
+   * that saw it. Empty where the backend has no sessions to ask.
+   */
+  default Mono<String> idleInTransactionDetail(String database) {
+    return Mono.empty();
+  }
+
   /** {@code identifier} quoted for this backend's SQL (ANSI double quotes unless it differs). */
   default String quoteIdentifier(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';

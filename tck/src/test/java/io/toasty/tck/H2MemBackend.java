@@ -5,6 +5,7 @@ import io.toasty.reactive.Db;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,6 +85,18 @@ final class H2MemBackend implements Backend {
   public Mono<Integer> idleInTransaction(String database) {
     return RawSql.count(url(database), "SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS "
         + "WHERE CONTAINS_UNCOMMITTED AND EXECUTING_STATEMENT IS NULL").map(Long::intValue);
+  }
+
+  @Override
+  public Mono<String> idleInTransactionDetail(String database) {
+    return Mono.usingWhen(RawSql.connect(url(database)),
+        c -> Flux.from(c.createStatement("SELECT SESSION_ID, SESSION_START, ISOLATION_LEVEL, "
+                + "SESSION_STATE, SLEEP_SINCE FROM INFORMATION_SCHEMA.SESSIONS "
+                + "WHERE CONTAINS_UNCOMMITTED AND EXECUTING_STATEMENT IS NULL").execute())
+            .concatMap(r -> r.map((row, meta) -> row.get(0) + " | " + row.get(1) + " | "
+                + row.get(2) + " | " + row.get(3) + " | " + row.get(4)))
+            .collectList().map(lines -> String.join("; ", lines)),
+        c -> Mono.from(c.close()));
   }
 
   @Override

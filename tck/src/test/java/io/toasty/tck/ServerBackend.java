@@ -348,6 +348,22 @@ final class ServerBackend implements Backend {
     return count(killer.idleInTransaction(database));
   }
 
+  @Override
+  public Mono<String> idleInTransactionDetail(String database) {
+    return Mono.usingWhen(pool().create(),
+        (Connection c) -> Flux.from(c.createStatement(killer.idleInTransactionDetail(database))
+                .execute())
+            .concatMap(r -> r.map((row, meta) -> {
+              List<String> cells = new ArrayList<>();
+              for (int i = 0; i < meta.getColumnMetadatas().size(); i++) {
+                cells.add(String.valueOf(row.get(i)));
+              }
+              return String.join(" | ", cells);
+            }))
+            .collectList().map(lines -> String.join("; ", lines)),
+        Connection::close);
+  }
+
   /** Runs {@code sql} on the server, on a small pool kept for the JVM's life. */
   private Mono<Void> admin(String sql) {
     return Mono.usingWhen(pool().create(),

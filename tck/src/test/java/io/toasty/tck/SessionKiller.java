@@ -33,6 +33,12 @@ interface SessionKiller {
   /** The SQL text counting the sessions of {@code database} idle inside a transaction. */
   String idleInTransaction(String database);
 
+  /**
+   * The SQL text listing the sessions {@link #idleInTransaction} counts, every column as text:
+   * what the server tells of each (state, transaction start, last statement).
+   */
+  String idleInTransactionDetail(String database);
+
   /** The advisory lock key of {@code database}'s commit gate (PostgreSQL). */
   private static long gateKey(String database) {
     return 46_000_000L + (database.hashCode() & 0xffffff);
@@ -94,6 +100,13 @@ interface SessionKiller {
     @Override
     public String idleInTransaction(String database) {
       return "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + database
+          + "' AND state LIKE 'idle in transaction%'";
+    }
+
+    @Override
+    public String idleInTransactionDetail(String database) {
+      return "SELECT pid::text, state, xact_start::text, state_change::text, query "
+          + "FROM pg_stat_activity WHERE application_name = '" + database
           + "' AND state LIKE 'idle in transaction%'";
     }
 
@@ -178,6 +191,16 @@ interface SessionKiller {
       return "SELECT count(*) FROM information_schema.innodb_trx t JOIN "
           + "information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
           + "WHERE p.db = '" + database + "' AND p.command = 'Sleep'";
+    }
+
+    @Override
+    public String idleInTransactionDetail(String database) {
+      return "SELECT CAST(p.id AS CHAR), CAST(p.time AS CHAR), t.trx_state, "
+          + "CAST(t.trx_started AS CHAR), CAST(t.trx_rows_locked AS CHAR), "
+          + "CAST(t.trx_rows_modified AS CHAR), t.trx_is_read_only, t.trx_query, p.info "
+          + "FROM information_schema.innodb_trx t JOIN information_schema.processlist p "
+          + "ON p.id = t.trx_mysql_thread_id WHERE p.db = '" + database
+          + "' AND p.command = 'Sleep'";
     }
   };
 }

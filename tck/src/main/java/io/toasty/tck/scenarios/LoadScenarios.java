@@ -14,6 +14,7 @@ import io.toasty.tck.LeakWatch;
 import io.toasty.tck.LoadSettings;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
+import io.toasty.tck.OperationLog;
 import io.toasty.tck.Requires;
 import io.toasty.tck.Tck;
 import io.toasty.tck.models.Basket;
@@ -488,8 +489,18 @@ public abstract class LoadScenarios {
     if (backend.idleInTransaction(opened.database()).block(Tck.TIMEOUT) == null) {
       return; // no server sessions to ask: a transaction cannot outlive its request there
     }
-    Tck.eventually(what + ": no session of the database is idle in a transaction",
-        () -> backend.idleInTransaction(opened.database()).block(Tck.TIMEOUT) == 0);
+    try {
+      Tck.eventually(what + ": no session of the database is idle in a transaction",
+          () -> backend.idleInTransaction(opened.database()).block(Tck.TIMEOUT) == 0);
+    } catch (AssertionError e) {
+      // what the server tells of the sessions, and what the connections ran last: a failure
+      // seen once in CI may not come back on rerun
+      List<OperationLog.Entry> entries = opened.log().entries();
+      throw new AssertionError("[" + backend.name() + "] " + e.getMessage() + ": "
+          + backend.idleInTransactionDetail(opened.database()).block(Tck.TIMEOUT)
+          + "; the last operations: "
+          + entries.subList(Math.max(0, entries.size() - 12), entries.size()), e);
+    }
   }
 
   /**
