@@ -253,9 +253,10 @@ public final class VertxDriver implements Driver {
 
   /**
    * Closes the pool, then the Vert.x instance if the driver made it. Its close is waited for at
-   * most {@link #VERTX_CLOSE_WAIT}: now and then it never completes (1 close in about 400 of a
-   * driver that ran a statement on MariaDB, the rest of the time in milliseconds), and a
-   * {@code Db.close()} must end; its threads are stopping by then.
+   * most {@link #VERTX_CLOSE_WAIT}, so that a {@code Db.close()} ends whatever Vert.x does: under
+   * BlockHound its close once failed on an event loop and never completed (about 1 close in 400,
+   * until VertxSqlBlockHoundIntegration allowed the worker pool's shutdown); its threads are
+   * stopping by then.
    */
   @Override
   public Mono<Void> close() {
