@@ -53,7 +53,16 @@ final class CursorRows {
 
   private void batch(RowSet<Row> rows) {
     for (Row row : rows) {
+      if (sink.isCancelled()) {
+        // a row failed downstream (a reader's error) and the cursor is closed already: asking
+        // it for more would throw on Vert.x's thread (DirectReadTest, a null read into a
+        // primitive)
+        return;
+      }
       sink.next(row);
+    }
+    if (sink.isCancelled()) {
+      return;
     }
     if (!cursor.hasMore()) {
       sink.complete();

@@ -25,6 +25,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Type;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
@@ -78,6 +79,13 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private final Sinks.Empty<Void> socketClosed = Sinks.empty();
   /** {@link #socketClosed} has completed. */
   private volatile boolean socketGone;
+  /**
+   * The COMMIT of the last streamed read's own transaction, sent without waiting for its answer
+   * ({@link #committed}), or null: the release waits for it ({@link #settle}).
+   */
+  private volatile @Nullable Future<?> readCommit;
+  /** A streamed read's COMMIT failed: its transaction may still be open. */
+  private volatile boolean readCommitFailed;
 
   /**
    * A lent connection whose cursors read {@code fetchSize} rows at a time; {@code released} runs
@@ -351,13 +359,16 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * end is told without waiting for its answer, as the raw client's one execution ends at its
    * rows (docs/design/performance.md, "The Vert.x transport"). Vert.x runs a connection's
    * commands in order, so whatever this connection sends next, in this lease or the next one's,
-   * runs after the COMMIT. A transaction that only read has nothing to lose at its COMMIT: a
-   * failure there (a connection lost after the last row) is the next command's to meet.
+   * runs after the COMMIT. A transaction that only read has nothing to lose at its COMMIT, but
+   * one whose COMMIT failed (a statement timeout, a killed query) would still be open: the
+   * release waits for the answer and rolls such a transaction back before the connection goes
+   * back to the pool ({@link #settle}).
    */
   private Mono<Void> committed() {
     // sent here, before the rows' end is told: nothing this connection runs next can go first
     // (the BEGIN has its answer: the cursor's rows came after it)
-    connection.query("COMMIT").execute();
+    readCommit = connection.query("COMMIT").execute()
+        .onFailure(e -> readCommitFailed = true);
     return Mono.empty();
   }
 
@@ -540,6 +551,25 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /**
+   * Waits for the answer to the last streamed read's COMMIT (Vert.x answers a connection's
+   * commands in order, so every earlier one has its answer too); where one of them failed, rolls
+   * the read's transaction back, and a connection that cannot is not lent again.
+   */
+  private Mono<Void> readEnded() {
+    Future<?> commit = readCommit;
+    if (commit == null) {
+      return Mono.empty();
+    }
+    return Mono.fromCompletionStage(commit.toCompletionStage()).then()
+        .onErrorResume(e -> Mono.empty())
+        .then(Mono.defer(() -> !readCommitFailed ? Mono.<Void>empty()
+            : run("ROLLBACK").onErrorResume(e -> {
+              lost = true;
+              return Mono.empty();
+            })));
+  }
+
+  /**
    * In the release's turn: rolls back a transaction still open and sets the session's statement
    * timeout back to what it was when lent; nothing on a connection already lost.
    */
@@ -547,7 +577,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (lost) {
       return Mono.empty();
     }
-    return (begun ? end("ROLLBACK").onErrorResume(e -> Mono.empty()) : Mono.<Void>empty())
+    return readEnded()
+        .then(begun ? end("ROLLBACK").onErrorResume(e -> Mono.empty()) : Mono.<Void>empty())
         .then(timeout.restore().onErrorResume(e -> {
           lost = true; // a session left with another statement timeout is not lent again
           return Mono.empty();
