@@ -141,7 +141,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
       VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
-      rows = Flux.defer(() -> rows(text, tuple, streamed, true,
+      FirstTry first = streamed ? firstPage(q, types, query.args()) : null;
+      rows = Flux.defer(() -> rows(text, tuple, streamed, true, first,
           row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
     } catch (RuntimeException e) {
       return Flux.error(translate.apply(e));
@@ -199,6 +200,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       boolean query = statement instanceof Query;
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
+      FirstTry first = streamed && echo == null ? firstPage((Query) statement, types, args) : null;
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (!sql.generatedColumns().isEmpty()) {
           return generated(sql, tuple, echo == null ? types : echo.returnedTypes())
@@ -206,11 +208,11 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
                   : echo.row(0, key, sql, args, parts.codec()::asReturned));
         }
         if (echo == null) {
-          return rows(text, tuple, streamed, query,
+          return rows(text, tuple, streamed, query, first,
               row -> decoded(statement, row, types, jsonText));
         }
         int[] next = {0}; // the VALUES row the next returned row belongs to (rows come in order)
-        return rows(text, tuple, streamed, query, row -> echo.row(next[0]++,
+        return rows(text, tuple, streamed, query, null, row -> echo.row(next[0]++,
             decoded(statement, row, echo.returnedTypes(), jsonText), sql, args,
             parts.codec()::asReturned));
       }));
@@ -254,7 +256,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, p.args());
       String text = JsonAsText.wrap(sql.sql(), p.rowType(), parts.codec()::jsonb);
       boolean jsonText = text != sql.sql();
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(text, tuple, true, true,
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(text, tuple, true, true, null,
           row -> parts.codec().decodeRow(row, p.rowType(), jsonText))));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
@@ -275,7 +277,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
         return lane.write(limit.then(update(sql, tuple)).onErrorMap(translate))
             .<ExecResponse>map(ExecResponse.Count::new);
       }
-      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql, tuple, false, false,
+      Flux<Value.Record> rows = limit.thenMany(Flux.defer(() -> rows(sql, tuple, false, false, null,
           row -> labelled(row, r.rowType()))));
       return Mono.<ExecResponse>just(new ExecResponse.Rows(lane.writeRows(rows, translate)));
     }).onErrorMap(translate);
@@ -332,21 +334,56 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * than as idle as a session in the pool.
    */
   private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, boolean query,
-      Function<Row, T> mapper) {
+      @Nullable FirstTry first, Function<Row, T> mapper) {
     boolean cursor = query || !mysqlCursors;
-    return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, cursor, mapper)),
-        () -> !begun);
+    return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, cursor, first,
+        mapper)), () -> !begun);
   }
 
-  /** {@link #rows}, one try; a {@code cursor} may be used. */
+  /**
+   * {@link #rows}, one try; a {@code cursor} may be used. A streamed read with a {@code first}
+   * page ({@link FirstPages}) tries it first, and reads from a cursor only when it overflows.
+   */
   private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed, boolean cursor,
-      Function<Row, T> mapper) {
+      @Nullable FirstTry first, Function<Row, T> mapper) {
     if (begun && cursor) {
       return cursor(sql, args).map(mapper);
     }
     if (!streamed || !cursor) {
       return plain(sql, args).map(mapper);
     }
+    if (first == null) {
+      return streamed(sql, args, mapper);
+    }
+    return Futures.mono(() -> connection.preparedQuery(first.sql()).execute(first.args()))
+        .flatMapMany(page -> {
+          if (page.size() <= parts.firstPages().page()) {
+            return Flux.fromIterable(page).map(mapper);
+          }
+          first.page().overflow();
+          return streamed(sql, args, mapper);
+        });
+  }
+
+  /**
+   * The first page of {@code query}'s rows as one execution ({@link FirstPages}), its columns of
+   * {@code types} and its values {@code args}; null where it has none.
+   */
+  private @Nullable FirstTry firstPage(Query query, List<Type> types, List<Value> args) {
+    FirstPages.FirstPage page = parts.firstPages().of(query);
+    RenderedSql sql = page == null ? null : page.sql();
+    if (sql == null) {
+      return null;
+    }
+    return new FirstTry(JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb),
+        parts.codec().tuple(sql, args), page);
+  }
+
+  /** A first page to try: its SQL text, its values, and where to say that it overflowed. */
+  private record FirstTry(String sql, Tuple args, FirstPages.FirstPage page) {}
+
+  /** A streamed read's rows from a cursor, in a transaction of its own (see {@link #rows}). */
+  private <T> Flux<T> streamed(String sql, Tuple args, Function<Row, T> mapper) {
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
         begin -> cursor(sql, args).map(mapper),
         begin -> committed(),

@@ -251,6 +251,11 @@ public final class VertxDriver implements Driver {
     return SchemaCommands.reset(lend(), schema);
   }
 
+  /** The first pages of this driver's streamed reads, as its connections keep them. */
+  FirstPages firstPages() {
+    return parts.current().firstPages();
+  }
+
   /**
    * Closes the pool, then the Vert.x instance if the driver made it. Its close is waited for at
    * most {@link #VERTX_CLOSE_WAIT}, so that a {@code Db.close()} ends whatever Vert.x does: under

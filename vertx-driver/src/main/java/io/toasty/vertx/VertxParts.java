@@ -13,18 +13,21 @@ import java.util.stream.Collectors;
 
 /**
  * What every connection of a driver shares: dialect, renderer (with its cache), codec, errors,
- * and each table's primary key columns ({@link BoundedRead}).
+ * each table's primary key columns ({@link BoundedRead}) and the first pages of streamed reads
+ * ({@link FirstPages}).
  */
 record VertxParts(SqlDialect dialect, SqlRenderer renderer, VertxCodec codec,
-    ErrorTranslator errors, Map<String, List<Integer>> keys) {
+    ErrorTranslator errors, Map<String, List<Integer>> keys, FirstPages firstPages) {
   VertxParts {
     keys = Map.copyOf(keys);
   }
 
   /** The parts of {@code dialect} for {@code schema}'s tables. */
   static VertxParts of(SqlDialect dialect, Schema schema) {
-    return new VertxParts(dialect, new SqlRenderer(dialect, schema), new VertxCodec(dialect),
-        VertxErrors.translator(dialect, schema), keysOf(schema));
+    SqlRenderer renderer = new SqlRenderer(dialect, schema);
+    return new VertxParts(dialect, renderer, new VertxCodec(dialect),
+        VertxErrors.translator(dialect, schema), keysOf(schema),
+        new FirstPages(renderer, VertxDriver.FETCH_SIZE));
   }
 
   /** The primary key columns of each of {@code schema}'s tables. */

@@ -1,0 +1,150 @@
+package io.toasty.vertx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.toasty.driver.Connection;
+import io.toasty.driver.DriverConfig;
+import io.toasty.driver.ExecResponse;
+import io.toasty.driver.Operation;
+import io.toasty.schema.Schema;
+import io.toasty.schema.app.FieldSchema;
+import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Limit;
+import io.toasty.stmt.OrderBy;
+import io.toasty.stmt.Query;
+import io.toasty.stmt.Returning;
+import io.toasty.stmt.Source;
+import io.toasty.value.Type;
+import io.toasty.value.Value;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * A streamed read outside a transaction tries its first page as one execution
+ * ({@link FirstPages}): a result of up to a page comes from it, a larger one from a cursor from
+ * its start (every row once, in order), and a query that overflowed once goes to the cursor
+ * directly; on PostgreSQL and MariaDB (a schema or database of its own).
+ */
+class FirstPagesTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int PAGE = VertxDriver.FETCH_SIZE;
+  private static final ModelSchema NUMS = new ModelSchema("Num", "x.Num", "nums",
+      List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id")), List.of(0),
+      List.of());
+
+  @Test
+  void aQueryWithoutALimitGetsAPageAndOneRow() {
+    Query limited = FirstPages.limited(upTo(10), PAGE);
+    assertNotNull(limited);
+    assertEquals(limit(PAGE + 1L, null), limited.limit());
+  }
+
+  @Test
+  void aLargerConstantLimitIsLoweredAndItsOffsetKept() {
+    ExprNode offset = new ExprNode.Const(new Value.I64(5));
+    Query limited = FirstPages.limited(upTo(10).withLimit(limit(1000, offset)), PAGE);
+    assertNotNull(limited);
+    assertEquals(limit(PAGE + 1L, offset), limited.limit());
+    Query small = upTo(10).withLimit(limit(PAGE + 1L, null));
+    assertSame(small, FirstPages.limited(small, PAGE));
+  }
+
+  @Test
+  void aLimitPerPartitionOrOfAValueBoundLaterIsNotLowered() {
+    ExprNode column = new ExprNode.Column("nums", 0);
+    assertNull(FirstPages.limited(upTo(10).withLimit(limit(1000, null)
+        .perPartition(List.of(column))), PAGE));
+    assertNull(FirstPages.limited(upTo(10).withLimit(new Limit(new ExprNode.Arg(0), null)),
+        PAGE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void aSmallResultComesFromTheFirstPageAndALargeOneFromACursor(String server) {
+    onServer(server, d -> {
+      Query small = upTo(100);
+      assertEquals(range(100), read(d, small));
+      assertNotNull(d.firstPages().of(small), "a page was enough: it is tried again");
+
+      Query large = upTo(PAGE + 50);
+      assertEquals(range(PAGE + 50), read(d, large));
+      assertNull(d.firstPages().of(large), "it overflowed: the cursor at once from now on");
+      assertEquals(range(PAGE + 50), read(d, large));
+    });
+  }
+
+  private static List<Long> range(long n) {
+    return LongStream.rangeClosed(1, n).boxed().toList();
+  }
+
+  /** The ids up to {@code n}, in order. */
+  private static Query upTo(long n) {
+    ExprNode id = new ExprNode.Column("nums", 0);
+    return new Query(new Source.Table("nums"), new ExprNode.Compare(ExprNode.CompareOp.LE, id,
+        new ExprNode.Const(new Value.I64(n))), new Returning.Project(List.of(id)),
+        List.of(new OrderBy(id, OrderBy.Direction.ASC)), null);
+  }
+
+  private static Limit limit(long n, ExprNode offset) {
+    return new Limit(new ExprNode.Const(new Value.I64(n)), offset);
+  }
+
+  private static List<Long> read(VertxDriver d, Query q) {
+    return Mono.usingWhen(d.connect(),
+        c -> c.exec(new Operation.QuerySql(q, List.of(), List.of(Type.Scalar.I64)))
+            .flatMapMany(r -> ((ExecResponse.Rows) r).rows())
+            .map(row -> ((Value.I64) row.get(0)).value()).collectList(),
+        Connection::close).block(WAIT);
+  }
+
+  private interface Work {
+    void run(VertxDriver driver);
+  }
+
+  /** {@code work} on a driver to a fresh schema or database holding ids 1 to 1,000. */
+  private static void onServer(String server, Work work) {
+    String name = "vx_" + UUID.randomUUID().toString().replace("-", "");
+    boolean pg = server.equals("postgresql");
+    String admin = pg ? "vertx:postgresql://postgres@127.0.0.1:5432/test"
+        : "vertx:mariadb://root@127.0.0.1:3306/test";
+    VertxDriver root = driver(admin, Schema.of(List.of()), pg);
+    try {
+      raw(root, (pg ? "CREATE SCHEMA " : "CREATE DATABASE ") + name);
+      String url = pg ? admin + "?schema=" + name
+          : admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+      VertxDriver d = driver(url, Schema.of(List.of(NUMS)), pg);
+      try {
+        d.pushSchema().block(WAIT);
+        raw(d, "INSERT INTO nums (id) SELECT * FROM " + (pg ? "generate_series(1, 1000)"
+            : "seq_1_to_1000"));
+        work.run(d);
+      } finally {
+        d.close().block(WAIT);
+      }
+    } finally {
+      raw(root, (pg ? "DROP SCHEMA " + name + " CASCADE" : "DROP DATABASE " + name));
+      root.close().block(WAIT);
+    }
+  }
+
+  private static VertxDriver driver(String url, Schema schema, boolean pg) {
+    DriverConfig config = new DriverConfig(url, schema, 1, Duration.ofSeconds(10),
+        Duration.ofMinutes(1), null);
+    return pg ? VertxDriver.postgresql(config) : VertxDriver.mysql(config);
+  }
+
+  private static void raw(VertxDriver d, String text) {
+    Mono.usingWhen(d.connect(), c -> c.exec(new Operation.RawSql(List.of(text), List.of(),
+        false, List.of())), Connection::close).block(WAIT);
+  }
+}
