@@ -8,6 +8,7 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Limit;
 import io.toasty.stmt.Query;
 import io.toasty.value.Value;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,21 +17,24 @@ import org.jspecify.annotations.Nullable;
  * those are all the rows, read in one round trip without the cursor's BEGIN, portal and COMMIT,
  * as the raw client reads them; when the extra row comes, the rows are dropped and the read runs
  * from a cursor from its start, so that a result of any size still holds at most a page and a
- * row in memory. A query that once overflowed goes straight to the cursor afterwards: the
+ * row in memory. A query whose SQL once overflowed goes straight to the cursor afterwards: the
  * include of a large window does not pay for a page it will drop on every run
  * (docs/design/performance.md, "The Vert.x transport").
  *
- * <p>Kept per query instance, as the renderer keeps the query's own rendering: the planner's
- * cache hands the same instance to every run of a plan.
+ * <p>The limited rendering is kept per query instance, as the renderer keeps the query's own (a
+ * constant's value is in its rendering, so two queries of one SQL text may not share one); what
+ * overflowed is kept by the query's SQL text, which the windows of an include share whatever
+ * their instances.
  */
 final class FirstPages {
-  /** What {@link #of} answers for a query that cannot be limited (a per-partition limit). */
-  private static final FirstPage NONE = new FirstPage(null);
+  private static final Optional<RenderedSql> NONE = Optional.empty();
 
   private final SqlRenderer renderer;
   private final int page;
   // maintenance on the caller's thread, as the renderer's cache
-  private final Cache<Query, FirstPage> cache = Caffeine.newBuilder().weakKeys()
+  private final Cache<Query, Optional<RenderedSql>> renderings = Caffeine.newBuilder()
+      .weakKeys().maximumSize(SqlRenderer.DEFAULT_CACHE_SIZE).executor(Runnable::run).build();
+  private final Cache<String, Boolean> overflowed = Caffeine.newBuilder()
       .maximumSize(SqlRenderer.DEFAULT_CACHE_SIZE).executor(Runnable::run).build();
 
   /** First pages of {@code page} rows, rendered by {@code renderer}. */
@@ -44,13 +48,28 @@ final class FirstPages {
     return page;
   }
 
-  /** The first page of {@code query}, or null where it has none or overflowed before. */
-  @Nullable FirstPage of(Query query) {
-    FirstPage first = cache.get(query, q -> {
+  /**
+   * The rendering of {@code query}'s first page, or null where it has none or where its SQL
+   * {@code text} overflowed before.
+   */
+  @Nullable RenderedSql of(Query query, String text) {
+    if (overflowed.getIfPresent(text) != null) {
+      return null;
+    }
+    return renderings.get(query, q -> {
       Query limited = limited(q, page);
-      return limited == null ? NONE : new FirstPage(renderer.render(limited));
-    });
-    return first.sql() == null || first.overflowed() ? null : first;
+      return limited == null ? NONE : Optional.of(renderer.render(limited));
+    }).orElse(null);
+  }
+
+  /** A run of the query of SQL {@code text} brought more than a page. */
+  void overflow(String text) {
+    overflowed.put(text, Boolean.TRUE);
+  }
+
+  /** Whether {@code query}'s SQL overflowed a first page (what FirstPagesTest asks). */
+  boolean overflowed(Query query) {
+    return overflowed.getIfPresent(renderer.render(query).sql()) != null;
   }
 
   /**
@@ -68,28 +87,5 @@ final class FirstPages {
       return null;
     }
     return n.value() <= page + 1L ? query : query.withLimit(new Limit(rows, limit.offset()));
-  }
-
-  /** One query's first page: its rendering, and whether a run of it overflowed. */
-  static final class FirstPage {
-    private final @Nullable RenderedSql sql;
-    private volatile boolean overflowed;
-
-    FirstPage(@Nullable RenderedSql sql) {
-      this.sql = sql;
-    }
-
-    @Nullable RenderedSql sql() {
-      return sql;
-    }
-
-    boolean overflowed() {
-      return overflowed;
-    }
-
-    /** A run brought more than a page: later runs read from a cursor at once. */
-    void overflow() {
-      overflowed = true;
-    }
   }
 }

@@ -141,7 +141,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
       VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
-      FirstTry first = streamed ? firstPage(q, types, query.args()) : null;
+      FirstTry first = streamed ? firstPage(q, sql.sql(), types, query.args()) : null;
       rows = Flux.defer(() -> rows(text, tuple, streamed, true, first,
           row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
     } catch (RuntimeException e) {
@@ -200,7 +200,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       boolean query = statement instanceof Query;
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
-      FirstTry first = streamed && echo == null ? firstPage((Query) statement, types, args) : null;
+      FirstTry first = streamed && echo == null
+          ? firstPage((Query) statement, sql.sql(), types, args) : null;
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (!sql.generatedColumns().isEmpty()) {
           return generated(sql, tuple, echo == null ? types : echo.returnedTypes())
@@ -360,27 +361,27 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
           if (page.size() <= parts.firstPages().page()) {
             return Flux.fromIterable(page).map(mapper);
           }
-          first.page().overflow();
+          parts.firstPages().overflow(first.of());
           return streamed(sql, args, mapper);
         });
   }
 
   /**
-   * The first page of {@code query}'s rows as one execution ({@link FirstPages}), its columns of
-   * {@code types} and its values {@code args}; null where it has none.
+   * The first page of {@code query} (of SQL {@code text}) as one execution ({@link FirstPages}),
+   * its columns of {@code types} and its values {@code args}; null where it has none.
    */
-  private @Nullable FirstTry firstPage(Query query, List<Type> types, List<Value> args) {
-    FirstPages.FirstPage page = parts.firstPages().of(query);
-    RenderedSql sql = page == null ? null : page.sql();
+  private @Nullable FirstTry firstPage(Query query, String text, List<Type> types,
+      List<Value> args) {
+    RenderedSql sql = parts.firstPages().of(query, text);
     if (sql == null) {
       return null;
     }
     return new FirstTry(JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb),
-        parts.codec().tuple(sql, args), page);
+        parts.codec().tuple(sql, args), text);
   }
 
-  /** A first page to try: its SQL text, its values, and where to say that it overflowed. */
-  private record FirstTry(String sql, Tuple args, FirstPages.FirstPage page) {}
+  /** A first page to try: its SQL text, its values, and the SQL of the query it is of. */
+  private record FirstTry(String sql, Tuple args, String of) {}
 
   /** A streamed read's rows from a cursor, in a transaction of its own (see {@link #rows}). */
   private <T> Flux<T> streamed(String sql, Tuple args, Function<Row, T> mapper) {

@@ -1,9 +1,11 @@
 package io.toasty.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.Connection;
 import io.toasty.driver.DriverConfig;
@@ -74,11 +76,11 @@ class FirstPagesTest {
     onServer(server, d -> {
       Query small = upTo(100);
       assertEquals(range(100), read(d, small));
-      assertNotNull(d.firstPages().of(small), "a page was enough: it is tried again");
+      assertFalse(d.firstPages().overflowed(small), "a page was enough: it is tried again");
 
       Query large = upTo(PAGE + 50);
       assertEquals(range(PAGE + 50), read(d, large));
-      assertNull(d.firstPages().of(large), "it overflowed: the cursor at once from now on");
+      assertTrue(d.firstPages().overflowed(large), "it overflowed: the cursor at once from now on");
       assertEquals(range(PAGE + 50), read(d, large));
     });
   }
