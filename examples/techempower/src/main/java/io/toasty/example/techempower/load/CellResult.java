@@ -9,9 +9,7 @@ import java.util.List;
  * One cell's figures: the successful requests answered in the measured window per second, their
  * median and 99th-percentile latency, and the failed ones (a status other than 200, or an error).
  *
- * @param impl the implementation
- * @param test the test
- * @param connections the connections, each with one request in flight
+ * @param cell the implementation, test, connections and round
  * @param began when the cell started (its warm-up)
  * @param seconds the measured window
  * @param requests successful requests in the window
@@ -19,15 +17,14 @@ import java.util.List;
  * @param p50Millis median latency
  * @param p99Millis 99th-percentile latency
  */
-record CellResult(String impl, String test, int connections, Instant began, double seconds,
+record CellResult(Cell cell, Instant began, double seconds,
     long requests, long errors, double p50Millis, double p99Millis) {
 
   /** The CSV file's first line. */
   static final String HEADER =
-      "impl,test,connections,began,seconds,requests,errors,rps,p50_ms,p99_ms";
+      "impl,test,connections,round,began,seconds,requests,errors,rps,p50_ms,p99_ms";
 
-  static CellResult of(String impl, String test, int connections, Instant began,
-      Duration window, List<Recorder> recorders) {
+  static CellResult of(Cell cell, Instant began, Duration window, List<Recorder> recorders) {
     int total = recorders.stream().mapToInt(Recorder::count).sum();
     long errors = recorders.stream().mapToLong(Recorder::errors).sum();
     long[] all = new long[total];
@@ -36,7 +33,7 @@ record CellResult(String impl, String test, int connections, Instant began, doub
       at = r.copyTo(all, at);
     }
     Arrays.sort(all);
-    return new CellResult(impl, test, connections, began, window.toMillis() / 1000.0, total,
+    return new CellResult(cell, began, window.toMillis() / 1000.0, total,
         errors, percentile(all, 0.50), percentile(all, 0.99));
   }
 
@@ -55,7 +52,8 @@ record CellResult(String impl, String test, int connections, Instant began, doub
   }
 
   String csv() {
-    return String.join(",", impl, test, Integer.toString(connections), began.toString(),
+    return String.join(",", cell.impl(), cell.test(), Integer.toString(cell.connections()),
+        Integer.toString(cell.round()), began.toString(),
         LoadGenerator.decimal(seconds), Long.toString(requests), Long.toString(errors),
         LoadGenerator.decimal(rps()), LoadGenerator.decimal(p50Millis),
         LoadGenerator.decimal(p99Millis));
@@ -63,7 +61,8 @@ record CellResult(String impl, String test, int connections, Instant began, doub
 
   String describe() {
     return String.format(java.util.Locale.ROOT,
-        "%-13s %-9s c=%-4d %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d",
-        impl, test, connections, rps(), p50Millis, p99Millis, errors);
+        "round %d %-13s %-9s c=%-4d %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d",
+        cell.round(), cell.impl(), cell.test(), cell.connections(), rps(), p50Millis, p99Millis,
+        errors);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import reactor.core.publisher.Flux;
@@ -22,11 +23,13 @@ import reactor.netty.resources.LoopResources;
  * (implementation × test × connections) it opens a fixed number of keep-alive connections, each
  * with one request in flight (the next sent when the previous response has been read whole),
  * runs them for a warm-up and then a measured duration, and appends requests/s and the p50/p99
- * latency of the measured requests to a CSV file ({@link CellResult}).
+ * latency of the measured requests to a CSV file ({@link CellResult}). With several rounds each
+ * cell runs once per round, the implementations' order reversed every other round, so that a
+ * load that drifts during the run moves every implementation alike.
  *
  * <pre>
  * LoadGenerator --port 8080 --impls toasty-r2dbc,raw-vertx --tests db,queries,fortunes,updates
- *     --connections 64,256 --warmup 5 --duration 10 --queries 20 --out target/techempower/results.csv
+ *     --connections 64,256 --warmup 5 --duration 10 --queries 20 --rounds 2 --out target/techempower/results.csv
  * </pre>
  */
 public final class LoadGenerator {
@@ -34,7 +37,7 @@ public final class LoadGenerator {
 
   private LoadGenerator() {}
 
-  /** Runs every cell the arguments name, in test, connections, implementation order. */
+  /** Runs every cell the arguments name, in test, connections, round, implementation order. */
   public static void main(String[] args) throws IOException {
     LoadArguments a = LoadArguments.parse(args);
     Path out = Path.of(a.out());
@@ -48,14 +51,19 @@ public final class LoadGenerator {
       }
       for (String test : a.tests()) {
         for (int connections : a.connections()) {
-          for (String impl : a.impls()) {
-            String path = "/" + impl + "/" + test
-                + (test.equals("queries") || test.equals("updates") ? "?queries=" + a.queries() : "");
-            CellResult r = run(loops, a.port(), impl, test, path, connections,
-                Duration.ofSeconds(a.warmup()), Duration.ofSeconds(a.duration()));
-            System.out.println(r.describe());
-            csv.println(r.csv());
-            csv.flush();
+          for (int round = 1; round <= a.rounds(); round++) {
+            List<String> impls = new ArrayList<>(a.impls());
+            if (round % 2 == 0) {
+              Collections.reverse(impls);
+            }
+            for (String impl : impls) {
+              CellResult r = run(loops, a.port(), new Cell(impl, test, connections, round),
+                  path(impl, test, a.queries()), Duration.ofSeconds(a.warmup()),
+                  Duration.ofSeconds(a.duration()));
+              System.out.println(r.describe());
+              csv.println(r.csv());
+              csv.flush();
+            }
           }
         }
       }
@@ -64,9 +72,16 @@ public final class LoadGenerator {
     }
   }
 
-  /** One cell: {@code connections} loops on {@code path} for warm-up plus duration. */
-  static CellResult run(LoopResources loops, int port, String impl, String test, String path,
-      int connections, Duration warmup, Duration duration) {
+  /** The request path of {@code test} on {@code impl}. */
+  static String path(String impl, String test, int queries) {
+    boolean counted = test.equals("queries") || test.equals("updates");
+    return "/" + impl + "/" + test + (counted ? "?queries=" + queries : "");
+  }
+
+  /** One cell: its connections' loops on {@code path} for warm-up plus duration. */
+  static CellResult run(LoopResources loops, int port, Cell cell, String path, Duration warmup,
+      Duration duration) {
+    int connections = cell.connections();
     ConnectionProvider provider = ConnectionProvider.builder("load-" + connections)
         .maxConnections(connections)
         .pendingAcquireMaxCount(-1)
@@ -90,7 +105,7 @@ public final class LoadGenerator {
         .then()
         .block(warmup.plus(duration).plusMinutes(2));
     provider.disposeLater().block(Duration.ofSeconds(10));
-    return CellResult.of(impl, test, connections, began, duration, recorders);
+    return CellResult.of(cell, began, duration, recorders);
   }
 
   /** One connection's requests, one after the other, until {@code end}. */
