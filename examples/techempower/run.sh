@@ -3,7 +3,10 @@
 # examples/techempower and rewrites docs/techempower.md from the results.
 #
 #   examples/techempower/run.sh [--warmup S] [--duration S] [--rounds N] [--connections 64,256]
-#                               [--port 8080] [--no-build] [--report RUN_DIR]
+#                               [--jit S] [--port 8080] [--no-build] [--report RUN_DIR]
+#
+# Before measuring, every implementation x test runs for --jit seconds (not recorded), so that
+# the first cells do not pay for the JIT compiling what the later ones find compiled.
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres) and the project installed
 # (mvn -q -B install -DskipTests). Raw results go to target/techempower/run-<time>/.
@@ -11,7 +14,7 @@ set -euo pipefail
 
 module=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$module/../.." && pwd)
-warmup=5 duration=10 rounds=1 connections=64,256 port=8080 build=1 report=""
+warmup=5 duration=10 rounds=1 connections=64,256 port=8080 build=1 report="" jit=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --warmup) warmup=$2; shift 2 ;;
@@ -19,6 +22,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --jit) jit=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --report) report=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -77,8 +81,12 @@ pg=$(curl -s "http://127.0.0.1:$port/raw-vertx/db" >/dev/null; \
   echo "rounds=$rounds"
   echo "queries=20"
   echo "pool_size=10"
+  echo "jit=$jit"
 } >"$out/run.properties"
 
+java -Xms512m -Xmx512m -cp "$classpath" io.toasty.example.techempower.load.LoadGenerator \
+  --port "$port" --warmup "$jit" --duration 0 --connections 64 --queries 20 \
+  --out "$out/jit-warmup.csv" >"$out/jit-warmup.log"
 java -Xms512m -Xmx512m -cp "$classpath" io.toasty.example.techempower.load.LoadGenerator \
   --port "$port" --warmup "$warmup" --duration "$duration" --rounds "$rounds" \
   --connections "$connections" --queries 20 --out "$out/results.csv" | tee "$out/load.log"

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,7 +26,19 @@ public class ServerHeaders implements WebFilter {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
+  private final LongSupplier millis;
   private volatile Stamp stamp = new Stamp(-1, "");
+
+  /** Headers dated by the system clock. */
+  @Autowired
+  public ServerHeaders() {
+    this(System::currentTimeMillis);
+  }
+
+  /** Headers dated by {@code millis} (milliseconds since the epoch). */
+  ServerHeaders(LongSupplier millis) {
+    this.millis = millis;
+  }
 
   /** A second and its formatted date. */
   private record Stamp(long second, String text) {}
@@ -38,7 +52,7 @@ public class ServerHeaders implements WebFilter {
   }
 
   private String date() {
-    long now = System.currentTimeMillis() / 1000;
+    long now = millis.getAsLong() / 1000;
     Stamp current = stamp;
     if (current.second() != now) {
       current = new Stamp(now, HTTP_DATE.format(Instant.ofEpochSecond(now)));

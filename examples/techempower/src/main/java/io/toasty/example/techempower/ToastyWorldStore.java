@@ -25,6 +25,7 @@ public final class ToastyWorldStore implements WorldStore {
     this.db = db;
   }
 
+  // snippet: techempower-toasty
   @Override
   public Mono<World> world(int id) {
     return Worlds.getById(db, id);
@@ -42,4 +43,5 @@ public final class ToastyWorldStore implements WorldStore {
             worlds.size())
         .then();
   }
+  // end-snippet
 }

@@ -17,9 +17,9 @@ final class PageText {
     this.results = results;
   }
 
-  String render(String notes) {
+  String render(String snippet, String notes) {
     out.append(INTRO.strip()).append("\n\n");
-    method();
+    method(snippet);
     out.append("## Results\n\n");
     run();
     for (String test : TechEmpowerPage.TESTS) {
@@ -37,10 +37,12 @@ final class PageText {
     return meta.getProperty(key, "?");
   }
 
-  private void method() {
+  private void method(String snippet) {
     out.append(METHOD.strip().replace("{warmup}", m("warmup")).replace("{duration}", m("duration"))
         .replace("{rounds}", m("rounds")).replace("{queries}", m("queries"))
-        .replace("{pool}", m("pool_size"))).append("\n\n");
+        .replace("{pool}", m("pool_size")).replace("{jit}", m("jit"))).append("\n\n");
+    out.append("Toasty's code, the same on both transports (`ToastyWorldStore`):\n\n")
+        .append(snippet).append('\n');
     out.append("The machine: ").append(m("cpu_model")).append(", ").append(m("nproc"))
         .append(" CPUs (nproc), ").append(m("memory")).append(" of memory, ").append(m("kernel"))
         .append("; ").append(m("java")).append(" (application flags `").append(m("app_flags"))
@@ -175,8 +177,10 @@ final class PageText {
       The load generator (`io.toasty.example.techempower.load.LoadGenerator`, Reactor Netty's
       `HttpClient` on one event-loop thread, in a JVM of its own) opens a fixed number of
       keep-alive connections to the loopback interface, each with one request in flight (the next
-      sent when the previous response is read whole), like `wrk`. Each cell (implementation × test
-      × 64 or 256 connections) runs {warmup} s of warm-up and then {duration} s measured;
+      sent when the previous response is read whole), like `wrk`. First every implementation ×
+      test runs {jit} s unrecorded, so that the first cells do not pay for the JIT alone; then
+      each cell (implementation × test × 64 or 256 connections) runs {warmup} s of warm-up and
+      {duration} s measured;
       requests/s counts the successful responses sent and answered within the measured window,
       and p50/p99 are their latencies. The queries and updates tests use `queries={queries}`. With
       several rounds ({rounds} here), every cell runs once per round with the implementations'

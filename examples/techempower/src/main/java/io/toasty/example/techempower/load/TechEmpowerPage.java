@@ -13,11 +13,11 @@ import java.util.Properties;
 /**
  * Writes {@code docs/techempower.md} from a run's directory ({@code results.csv} of
  * {@link LoadGenerator}, {@code run.properties} of {@code examples/techempower/run.sh}): the
- * method, the machine, a table per test, Toasty's ratios against the targets, and how to
- * reproduce. {@code examples/techempower/page-notes.md}, when present, is copied in after the
+ * method (with the Toasty code measured, {@link PageSnippet}), the machine, a table per test,
+ * Toasty's ratios against the targets, and how to reproduce. {@code examples/techempower/page-notes.md}, when present, is copied in after the
  * ratios: the run cannot write what a profile found.
  *
- * <pre>TechEmpowerPage RUN_DIR docs/techempower.md [page-notes.md]</pre>
+ * <pre>TechEmpowerPage RUN_DIR REPOSITORY/docs/techempower.md [page-notes.md]</pre>
  */
 public final class TechEmpowerPage {
   static final List<String> IMPLS =
@@ -36,7 +36,9 @@ public final class TechEmpowerPage {
     List<Row> rows = Row.read(run.resolve("results.csv"));
     String notes = args.length > 2 && Files.exists(Path.of(args[2]))
         ? Files.readString(Path.of(args[2])).strip() + "\n\n" : "";
-    String page = new PageText(meta, new Results(rows)).render(notes);
+    Path root = Path.of(args[1]).toAbsolutePath().getParent().getParent();
+    String snippet = PageSnippet.block(Files.readString(root.resolve(PageSnippet.SOURCE)));
+    String page = new PageText(meta, new Results(rows)).render(snippet, notes);
     Files.writeString(Path.of(args[1]), page, StandardCharsets.UTF_8);
   }
 
