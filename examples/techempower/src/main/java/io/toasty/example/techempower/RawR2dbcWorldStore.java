@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * r2dbc-postgresql by hand on an r2dbc-pool {@link ConnectionPool}, as a careful user writes it:
  * a pooled connection per statement, SQL text built once, columns read by position, and a
- * request's updates as one bulk statement ({@link RawSql}).
+ * request's updates as one bulk statement ({@link RawWorldSql}).
  */
 public final class RawR2dbcWorldStore implements WorldStore {
   private final ConnectionPool pool;
@@ -38,20 +38,20 @@ public final class RawR2dbcWorldStore implements WorldStore {
 
   @Override
   public Mono<World> world(int id) {
-    return onConnection(c -> Flux.from(c.createStatement(RawSql.WORLD).bind(0, id).execute())
+    return onConnection(c -> Flux.from(c.createStatement(RawWorldSql.WORLD).bind(0, id).execute())
         .flatMap(r -> r.map(RawR2dbcWorldStore::worldOf))).next();
   }
 
   @Override
   public Flux<Fortune> fortunes() {
-    return onConnection(c -> Flux.from(c.createStatement(RawSql.FORTUNES).execute())
+    return onConnection(c -> Flux.from(c.createStatement(RawWorldSql.FORTUNES).execute())
         .flatMap(r -> r.map(RawR2dbcWorldStore::fortuneOf)));
   }
 
   @Override
   public Mono<Void> update(List<World> worlds) {
     return onConnection(c -> {
-      Statement s = c.createStatement(RawSql.bulkUpdate(worlds.size()));
+      Statement s = c.createStatement(RawWorldSql.bulkUpdate(worlds.size()));
       for (int i = 0; i < worlds.size(); i++) {
         s.bind(2 * i, worlds.get(i).id()).bind(2 * i + 1, worlds.get(i).randomNumber());
       }

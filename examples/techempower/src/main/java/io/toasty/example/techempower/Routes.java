@@ -6,7 +6,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** {@code /<prefix>/db}, {@code /queries}, {@code /fortunes}, {@code /updates} per implementation. */
+/**
+ * {@code /<prefix>/db}, {@code /queries}, {@code /fortunes} and {@code /updates} for each
+ * implementation.
+ */
 @Configuration(proxyBeanMethods = false)
 public class Routes {
 

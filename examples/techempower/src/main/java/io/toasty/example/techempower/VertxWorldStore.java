@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * vertx-pg-client by hand on its {@link Pool}, as a careful user writes it: prepared queries
  * (cached per connection), SQL text built once, columns read by position, and a request's updates
- * as one bulk statement ({@link RawSql}). Each Vert.x future becomes a {@link Mono} when
+ * as one bulk statement ({@link RawWorldSql}). Each Vert.x future becomes a {@link Mono} when
  * subscribed.
  */
 public final class VertxWorldStore implements WorldStore {
@@ -30,7 +30,7 @@ public final class VertxWorldStore implements WorldStore {
 
   @Override
   public Mono<World> world(int id) {
-    return mono(() -> pool.preparedQuery(RawSql.WORLD).execute(Tuple.of(id)))
+    return mono(() -> pool.preparedQuery(RawWorldSql.WORLD).execute(Tuple.of(id)))
         .mapNotNull(rows -> {
           if (rows.size() == 0) {
             return null;
@@ -42,7 +42,7 @@ public final class VertxWorldStore implements WorldStore {
 
   @Override
   public Flux<Fortune> fortunes() {
-    return mono(() -> pool.preparedQuery(RawSql.FORTUNES).execute())
+    return mono(() -> pool.preparedQuery(RawWorldSql.FORTUNES).execute())
         .flatMapIterable(rows -> rows)
         .map(row -> new Fortune(row.getInteger(0), row.getString(1)));
   }
@@ -53,6 +53,7 @@ public final class VertxWorldStore implements WorldStore {
     for (World w : worlds) {
       values.addInteger(w.id()).addInteger(w.randomNumber());
     }
-    return mono(() -> pool.preparedQuery(RawSql.bulkUpdate(worlds.size())).execute(values)).then();
+    return mono(() -> pool.preparedQuery(RawWorldSql.bulkUpdate(worlds.size())).execute(values))
+        .then();
   }
 }

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * wire by {@link StatementCountingProxy}. Each implementation's test names its path prefix.
  */
 abstract class VerifierContract {
-  private static final Pattern JSON = Pattern.compile("^application/json(; ?charset=(UTF|utf)-8)?$");
+  private static final Pattern JSON =
+      Pattern.compile("^application/json(; ?charset=(UTF|utf)-8)?$");
   private static final Pattern HTML = Pattern.compile("^text/html; ?charset=(UTF|utf)-8$");
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US);

@@ -29,7 +29,8 @@ import reactor.netty.resources.LoopResources;
  *
  * <pre>
  * LoadGenerator --port 8080 --impls toasty-r2dbc,raw-vertx --tests db,queries,fortunes,updates
- *     --connections 64,256 --warmup 5 --duration 10 --queries 20 --rounds 2 --out target/techempower/results.csv
+ *     --connections 64,256 --warmup 5 --duration 10 --queries 20 --rounds 2
+ *     --out target/techempower/results.csv
  * </pre>
  */
 public final class LoadGenerator {

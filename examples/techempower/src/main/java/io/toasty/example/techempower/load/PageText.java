@@ -9,10 +9,10 @@ final class PageText {
   private static final double RAW_VERTX_TARGET = 1.15;
 
   private final Properties meta;
-  private final Results results;
+  private final RunSummary results;
   private final StringBuilder out = new StringBuilder();
 
-  PageText(Properties meta, Results results) {
+  PageText(Properties meta, RunSummary results) {
     this.meta = meta;
     this.results = results;
   }
@@ -58,7 +58,8 @@ final class PageText {
         .append(" at commit ").append(m("commit")).append("; ").append(m("rounds"))
         .append(" round(s) of ").append(m("warmup")).append(" s warm-up + ").append(m("duration"))
         .append(" s measured per cell. Load average ").append(m("loadavg_start"))
-        .append(" at the start and ").append(m("loadavg_end")).append(" at the end, on 2 cores.\n\n");
+        .append(" at the start and ").append(m("loadavg_end"))
+        .append(" at the end, on 2 cores.\n\n");
   }
 
   private void table(String test) {
@@ -160,8 +161,8 @@ final class PageText {
       | `raw-vertx` | vertx-pg-client by hand on its `Pool`, prepared statements cached | `preparedQuery(..).execute(..)` | one bulk `UPDATE` as raw-r2dbc |
 
       Each has a pool of its own of {pool} connections. Both Toasty `Db`s run with coalescing off
-      (`toasty.coalesce-gets/lists/updates=false`): TechEmpower demands one query per World read, and
-      coalescing would merge the reads of concurrent requests into `IN` lists. The queries of one
+      (`toasty.coalesce-gets/lists/updates=false`): TechEmpower demands one query per World read,
+      and coalescing would merge the reads of concurrent requests into `IN` lists. The queries of one
       request run concurrently (`flatMap`), as the rules allow. The rules also allow a bulk update
       per request; Toasty has no statement that sets each row of a key list to a value of its own,
       so its updates are one statement per world, as Spring Data's are. The fortunes page is
@@ -173,7 +174,8 @@ final class PageText {
       TechEmpower's reference, updates read back from the database), and counts the statements of
       each request on the wire through a proxy in front of PostgreSQL (`StatementCountingProxy`):
       one per `/db`, twenty per `/queries?queries=20`, one per `/fortunes`, and for
-      `/updates?queries=20` twenty reads plus one bulk update or twenty updates, twenty rows written.
+      `/updates?queries=20` twenty reads plus one bulk update or twenty updates, twenty rows
+      written.
 
       The load generator (`io.toasty.example.techempower.load.LoadGenerator`, Reactor Netty's
       `HttpClient` on one event-loop thread, in a JVM of its own) opens a fixed number of
@@ -182,11 +184,11 @@ final class PageText {
       test runs {jit} s unrecorded, so that the first cells do not pay for the JIT alone; then
       each cell (implementation × test × 64 or 256 connections) runs {warmup} s of warm-up and
       {duration} s measured; requests/s counts the successful responses sent and answered within
-      the measured window, and p50/p99 are their latencies. The queries and updates tests use `queries={queries}`. With
-      several rounds ({rounds} here), every cell runs once per round with the implementations'
-      order reversed every other round; a table shows the median over rounds and a ratio is the
-      median of the rounds' paired ratios. An error is a response other than 200 or a failed
-      request.
+      the measured window, and p50/p99 are their latencies. The queries and updates tests use
+      `queries={queries}`. With several rounds ({rounds} here), every cell runs once per round
+      with the implementations' order reversed every other round; a table shows the median over
+      rounds and a ratio is the median of the rounds' paired ratios. An error is a response other
+      than 200 or a failed request.
       """;
 
   private static final String REPRODUCE = """

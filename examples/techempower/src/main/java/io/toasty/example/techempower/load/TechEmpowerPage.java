@@ -14,7 +14,8 @@ import java.util.Properties;
  * Writes {@code docs/techempower.md} from a run's directory ({@code results.csv} of
  * {@link LoadGenerator}, {@code run.properties} of {@code examples/techempower/run.sh}): the
  * method (with the Toasty code measured, {@link PageSnippet}), the machine, a table per test,
- * Toasty's ratios against the targets, and how to reproduce. {@code examples/techempower/page-notes.md}, when present, is copied in after the
+ * Toasty's ratios against the targets, and how to reproduce.
+ * {@code examples/techempower/page-notes.md}, when present, is copied in after the
  * ratios: the run cannot write what a profile found.
  *
  * <pre>TechEmpowerPage RUN_DIR REPOSITORY/docs/techempower.md [page-notes.md]</pre>
@@ -38,7 +39,7 @@ public final class TechEmpowerPage {
         ? Files.readString(Path.of(args[2])).strip() + "\n\n" : "";
     Path root = Path.of(args[1]).toAbsolutePath().getParent().getParent();
     String snippet = PageSnippet.block(Files.readString(root.resolve(PageSnippet.SOURCE)));
-    String page = new PageText(meta, new Results(rows)).render(snippet, notes);
+    String page = new PageText(meta, new RunSummary(rows)).render(snippet, notes);
     Files.writeString(Path.of(args[1]), page, StandardCharsets.UTF_8);
   }
 

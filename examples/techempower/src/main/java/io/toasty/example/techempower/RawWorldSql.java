@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * WHERE id IN ($1, $3, ..)}, the markers bound as id, number, id, number, ... The text is built
  * once per count of worlds (1 to 500) and kept.
  */
-final class RawSql {
+final class RawWorldSql {
   /** One World by id. */
   static final String WORLD = "SELECT id, randomnumber FROM world WHERE id = $1";
   /** Every fortune. */
@@ -19,7 +19,7 @@ final class RawSql {
   private static final AtomicReferenceArray<String> BY_COUNT =
       new AtomicReferenceArray<>(TestHandlers.MAX_QUERIES + 1);
 
-  private RawSql() {}
+  private RawWorldSql() {}
 
   /** The update of {@code count} worlds. */
   static String bulkUpdate(int count) {

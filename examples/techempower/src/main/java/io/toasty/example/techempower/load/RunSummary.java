@@ -12,10 +12,10 @@ import java.util.function.ToDoubleFunction;
  * ratios paired by round (each round's ratio from that round's two figures, then the median), so
  * that a load drifting between rounds moves both sides of a ratio alike.
  */
-final class Results {
+final class RunSummary {
   private final List<TechEmpowerPage.Row> rows;
 
-  Results(List<TechEmpowerPage.Row> rows) {
+  RunSummary(List<TechEmpowerPage.Row> rows) {
     this.rows = rows;
   }
 
