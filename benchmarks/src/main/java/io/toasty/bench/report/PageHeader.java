@@ -85,5 +85,8 @@ final class PageHeader {
       `benchmarks/run.sh`). Raw results (JMH JSON and logs, `run.json`) go to
       `benchmarks/target/results/<mode>-<time>/` and profiles to `benchmarks/target/profile/`,
       both git-ignored; every run rewrites this page from its results.
+
+      TechEmpower's four database tests over HTTP, on Toasty (both transports), the raw drivers and
+      Spring Data R2DBC: [techempower.md](techempower.md) (`examples/techempower/run.sh`).
       """;
 }

@@ -1,0 +1,47 @@
+package io.toasty.example.techempower;
+
+import io.toasty.reactive.Db;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Toasty, as a user writes it from the guide: a get by key, a query of every fortune, and one
+ * update by key per world, sent concurrently. The same code runs on either transport; the
+ * {@link Db} decides (R2DBC from the Spring Boot starter, Vert.x from a {@code vertx:} URL).
+ *
+ * <p>Both {@code Db}s are built with coalescing off ({@code toasty.coalesce-*=false} and
+ * {@code DbBuilder.coalesce*(false)}): TechEmpower demands one query per World read and forbids
+ * merging the reads of a request into an {@code IN} list, and Toasty's coalescing would merge
+ * the gets (and updates) of concurrent requests that wait for a connection
+ * (docs/operations.md, "Gets under load"). The verifier tests count the statements on the wire
+ * ({@code StatementCountingProxy}) and fail if they are fewer than the rules demand.
+ */
+public final class ToastyWorldStore implements WorldStore {
+  private final Db db;
+
+  /** A store on {@code db}, whose models include {@link World} and {@link Fortune}. */
+  public ToastyWorldStore(Db db) {
+    this.db = db;
+  }
+
+  // snippet: techempower-toasty
+  @Override
+  public Mono<World> world(int id) {
+    return Worlds.getById(db, id);
+  }
+
+  @Override
+  public Flux<Fortune> fortunes() {
+    return Fortunes.all().stream(db);
+  }
+
+  @Override
+  public Mono<Void> update(List<World> worlds) {
+    return Flux.fromIterable(worlds)
+        .flatMap(w -> Worlds.updateById(w.id()).randomNumber(w.randomNumber()).exec(db),
+            worlds.size())
+        .then();
+  }
+  // end-snippet
+}
