@@ -1,13 +1,16 @@
 package io.toasty.example.techempower;
 
+import io.toasty.Statement;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
+import java.util.Comparator;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Toasty, as a user writes it from the guide: a get by key, a query of every fortune, and one
- * update by key per world, sent concurrently. The same code runs on either transport; the
+ * update by key per world, the request's updates in one batch (docs/batches.md). The same code runs on either transport; the
  * {@link Db} decides (R2DBC from the Spring Boot starter, Vert.x from a {@code vertx:} URL).
  *
  * <p>Both {@code Db}s are built with coalescing off ({@code toasty.coalesce-*=false} and
@@ -38,10 +41,13 @@ public final class ToastyWorldStore implements WorldStore {
 
   @Override
   public Mono<Void> update(List<World> worlds) {
-    return Flux.fromIterable(worlds)
-        .flatMap(w -> Worlds.updateById(w.id()).randomNumber(w.randomNumber()).exec(db),
-            worlds.size())
-        .then();
+    // one batch: one transaction, one commit; in key order, so that two requests lock their
+    // rows in the same order and cannot deadlock
+    List<Statement<Long>> updates = worlds.stream()
+        .sorted(Comparator.comparingInt(World::id))
+        .map(w -> (Statement<Long>) Worlds.updateById(w.id()).randomNumber(w.randomNumber()))
+        .toList();
+    return Toasty.batch(updates).exec(db).then();
   }
   // end-snippet
 }
