@@ -13,10 +13,10 @@ import io.toasty.driver.SchemaUpgrade;
 import io.toasty.r2dbc.pool.LateRelease;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.schema.Schema;
+import io.toasty.sql.dialect.ServerParts;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
-import io.toasty.sql.dialect.ServerParts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +118,7 @@ public final class FactoryDriver implements Driver {
 
   /** A connection of the factory as lent to the engine. */
   private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
-    return new R2dbcConnection(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()), null, statementTimeout)
+    return new R2dbcConnection(c, DriverParts.of(parts, c), null, statementTimeout)
         .outsideTransaction();
   }
 
@@ -172,7 +172,7 @@ public final class FactoryDriver implements Driver {
   public AdoptedConnection adopt(io.r2dbc.spi.Connection connection) {
     Objects.requireNonNull(connection, "connection");
     return new AdoptedConnection(connection,
-        new R2dbcConnection(connection, parts.forServer(() -> connection.getMetadata().getDatabaseVersion()), null,
+        new R2dbcConnection(connection, DriverParts.of(parts, connection), null,
             statementTimeout));
   }
 

@@ -19,11 +19,11 @@ import io.toasty.r2dbc.pool.LocallyValidated;
 import io.toasty.r2dbc.pool.PoolAcquire;
 import io.toasty.r2dbc.pool.PoolPermits;
 import io.toasty.schema.Schema;
+import io.toasty.sql.dialect.ServerParts;
 import io.toasty.sql.dialect.SqlDialect;
 import io.toasty.sql.push.SchemaCommands;
 import io.toasty.sql.render.SqlOperationText;
 import io.toasty.sql.render.SqlRenderer;
-import io.toasty.sql.dialect.ServerParts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -119,7 +119,7 @@ public final class R2dbcDriver implements Driver {
    * ends on the server, not only in the client.
    */
   private Mono<Void> limitStatements(io.r2dbc.spi.Connection c, Duration limit) {
-    return StatementLimit.apply(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()).dialect(), limit);
+    return StatementLimit.apply(c, DriverParts.of(parts, c).dialect(), limit);
   }
 
   private Mono<Void> holdKeepAlive(io.r2dbc.spi.Connection connection) {
@@ -189,7 +189,7 @@ public final class R2dbcDriver implements Driver {
 
   /** A pooled connection as lent to the engine. */
   private R2dbcConnection lent(io.r2dbc.spi.Connection c) {
-    return new R2dbcConnection(c, parts.forServer(() -> c.getMetadata().getDatabaseVersion()), statementTimeout, statementTimeout)
+    return new R2dbcConnection(c, DriverParts.of(parts, c), statementTimeout, statementTimeout)
         .outsideTransaction();
   }
 

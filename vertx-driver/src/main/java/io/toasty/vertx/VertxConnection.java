@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,8 +85,6 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * ({@link #committed}), or null: the release waits for it ({@link #settle}).
    */
   private volatile @Nullable Future<?> readCommit;
-  /** A streamed read's COMMIT failed: its transaction may still be open. */
-  private volatile boolean readCommitFailed;
 
   /**
    * A lent connection whose cursors read {@code fetchSize} rows at a time; {@code released} runs
@@ -141,7 +140,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
       VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
-      FirstTry first = streamed ? firstPage(q, sql.sql(), types, query.args()) : null;
+      Supplier<@Nullable FirstTry> first = !streamed ? null
+          : () -> firstPage(q, sql.sql(), types, query.args());
       rows = Flux.defer(() -> rows(text, tuple, streamed, true, first,
           row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
     } catch (RuntimeException e) {
@@ -200,8 +200,8 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       boolean query = statement instanceof Query;
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
-      FirstTry first = streamed && echo == null
-          ? firstPage((Query) statement, sql.sql(), types, args) : null;
+      Supplier<@Nullable FirstTry> first = !streamed || echo != null
+          ? null : () -> firstPage((Query) statement, sql.sql(), types, args);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (!sql.generatedColumns().isEmpty()) {
           return generated(sql, tuple, echo == null ? types : echo.returnedTypes())
@@ -335,24 +335,26 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * than as idle as a session in the pool.
    */
   private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, boolean query,
-      @Nullable FirstTry first, Function<Row, T> mapper) {
+      @Nullable Supplier<@Nullable FirstTry> first, Function<Row, T> mapper) {
     boolean cursor = query || !mysqlCursors;
     return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, cursor, first,
         mapper)), () -> !begun);
   }
 
   /**
-   * {@link #rows}, one try; a {@code cursor} may be used. A streamed read with a {@code first}
-   * page ({@link FirstPages}) tries it first, and reads from a cursor only when it overflows.
+   * {@link #rows}, one try; a {@code cursor} may be used. A streamed read outside a transaction
+   * tries its {@code first} page ({@link FirstPages}, made only here) and reads from a cursor
+   * only when it overflows.
    */
   private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed, boolean cursor,
-      @Nullable FirstTry first, Function<Row, T> mapper) {
+      @Nullable Supplier<@Nullable FirstTry> firstPage, Function<Row, T> mapper) {
     if (begun && cursor) {
       return cursor(sql, args).map(mapper);
     }
     if (!streamed || !cursor) {
       return plain(sql, args).map(mapper);
     }
+    FirstTry first = firstPage == null ? null : firstPage.get();
     if (first == null) {
       return streamed(sql, args, mapper);
     }
@@ -405,8 +407,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private Mono<Void> committed() {
     // sent here, before the rows' end is told: nothing this connection runs next can go first
     // (the BEGIN has its answer: the cursor's rows came after it)
-    readCommit = connection.query("COMMIT").execute()
-        .onFailure(e -> readCommitFailed = true);
+    readCommit = connection.query("COMMIT").execute();
     return Mono.empty();
   }
 
@@ -589,9 +590,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /**
-   * Waits for the answer to the last streamed read's COMMIT (Vert.x answers a connection's
-   * commands in order, so every earlier one has its answer too); where one of them failed, rolls
-   * the read's transaction back, and a connection that cannot is not lent again.
+   * Waits for the answer to the last streamed read's COMMIT; where it failed, rolls the read's
+   * transaction back, and a connection that cannot is not lent again. Only the last one counts:
+   * a later streamed read's BEGIN and COMMIT end whatever an earlier failed COMMIT left open
+   * (MariaDB's BEGIN commits it, PostgreSQL's COMMIT ends it).
    */
   private Mono<Void> readEnded() {
     Future<?> commit = readCommit;
@@ -599,12 +601,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       return Mono.empty();
     }
     return Mono.fromCompletionStage(commit.toCompletionStage()).then()
-        .onErrorResume(e -> Mono.empty())
-        .then(Mono.defer(() -> !readCommitFailed ? Mono.<Void>empty()
-            : run("ROLLBACK").onErrorResume(e -> {
-              lost = true;
-              return Mono.empty();
-            })));
+        .onErrorResume(failed -> run("ROLLBACK").onErrorResume(e -> {
+          lost = true;
+          return Mono.empty();
+        }));
   }
 
   /**

@@ -224,8 +224,9 @@ public final class VertxDriver implements Driver {
           return;
         }
         lent.incrementAndGet();
-        sink.success(new VertxConnection(c, parts.forServer(() -> c.databaseMetadata().fullVersion()), FETCH_SIZE,
-            statementTimeout, lent::decrementAndGet));
+        VertxParts server = parts.forServer(() -> c.databaseMetadata().fullVersion());
+        sink.success(new VertxConnection(c, server, FETCH_SIZE, statementTimeout,
+            lent::decrementAndGet));
       });
     });
     // The limit is a deadline on the shared timer, not a Reactor timeout: that would put a task

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.toasty.driver.Connection;
-import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.schema.Schema;
@@ -19,7 +18,6 @@ import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import io.toasty.value.ValueColumns;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +35,6 @@ import reactor.core.publisher.Mono;
  * on PostgreSQL and on MariaDB (the build's servers, a schema or database of its own).
  */
 class DirectReadTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final List<Type> TYPES = List.of(Type.Scalar.I64, Type.Scalar.I32,
       Type.Scalar.STRING, Type.Scalar.BOOL, Type.Scalar.DECIMAL, Type.Scalar.INSTANT,
       Type.Scalar.UUID, Type.Scalar.JSON, Type.Scalar.I16, Type.Scalar.F64);
@@ -107,48 +104,23 @@ class DirectReadTest {
 
   /** {@code work}'s result on a connection to a fresh schema or database of three samples. */
   private static <T> T onServer(String server, Function<Connection, Mono<T>> work) {
-    String name = "vx_" + UUID.randomUUID().toString().replace("-", "");
     boolean pg = server.equals("postgresql");
-    String admin = pg ? "vertx:postgresql://postgres@127.0.0.1:5432/test"
-        : "vertx:mariadb://root@127.0.0.1:3306/test";
-    VertxDriver root = driver(admin, Schema.of(List.of()), pg);
-    try {
-      raw(root, (pg ? "CREATE SCHEMA " : "CREATE DATABASE ") + name);
-      String url = pg ? admin + "?schema=" + name
-          : admin.substring(0, admin.lastIndexOf('/') + 1) + name;
-      VertxDriver d = driver(url, Schema.of(List.of(SAMPLE)), pg);
-      try {
-        d.pushSchema().block(WAIT);
-        String uuid = UUID.randomUUID().toString();
-        String doc = "'{\"a\": [1, 2.5]}'";
-        raw(d, "INSERT INTO samples (id, n, name, flag, price, at, ref, doc, small, ratio) VALUES "
-            + "(1, 7, 'ann', " + (pg ? "true" : "1") + ", 12.50, "
-            + (pg ? "'2026-11-28 10:00:00+00'" : "'2026-11-28 10:00:00'") + ", '" + uuid
-            + "', " + doc + ", 3, 0.25), "
-            + "(2, -1, NULL, " + (pg ? "false" : "0") + ", NULL, NULL, NULL, NULL, -4, NULL), "
-            + "(3, 2147483647, 'zoë', " + (pg ? "true" : "1") + ", -0.01, "
-            + (pg ? "'1970-01-01 00:00:00+00'" : "'1970-01-01 00:00:01'")
-            + ", NULL, '[]', 32767, 1e10)");
-        T result = Mono.usingWhen(d.connect(), work, Connection::close).block(WAIT);
-        assertNotNull(result);
-        return result;
-      } finally {
-        d.close().block(WAIT);
-      }
-    } finally {
-      raw(root, (pg ? "DROP SCHEMA " + name + " CASCADE" : "DROP DATABASE " + name));
-      root.close().block(WAIT);
-    }
-  }
-
-  private static VertxDriver driver(String url, Schema schema, boolean pg) {
-    DriverConfig config = new DriverConfig(url, schema, 1, Duration.ofSeconds(10),
-        Duration.ofMinutes(1), null);
-    return pg ? VertxDriver.postgresql(config) : VertxDriver.mysql(config);
-  }
-
-  private static void raw(VertxDriver d, String text) {
-    Mono.usingWhen(d.connect(), c -> c.exec(new Operation.RawSql(List.of(text), List.of(),
-        false, List.of())), Connection::close).block(WAIT);
+    List<T> result = new ArrayList<>();
+    ServerSchemas.on(server, Schema.of(List.of(SAMPLE)), d -> {
+      String uuid = UUID.randomUUID().toString();
+      String doc = "'{\"a\": [1, 2.5]}'";
+      ServerSchemas.raw(d, "INSERT INTO samples (id, n, name, flag, price, at, ref, doc, small, "
+          + "ratio) VALUES "
+          + "(1, 7, 'ann', " + (pg ? "true" : "1") + ", 12.50, "
+          + (pg ? "'2026-11-28 10:00:00+00'" : "'2026-11-28 10:00:00'") + ", '" + uuid
+          + "', " + doc + ", 3, 0.25), "
+          + "(2, -1, NULL, " + (pg ? "false" : "0") + ", NULL, NULL, NULL, NULL, -4, NULL), "
+          + "(3, 2147483647, 'zoë', " + (pg ? "true" : "1") + ", -0.01, "
+          + (pg ? "'1970-01-01 00:00:00+00'" : "'1970-01-01 00:00:01'")
+          + ", NULL, '[]', 32767, 1e10)");
+      result.add(Mono.usingWhen(d.connect(), work, Connection::close).block(ServerSchemas.WAIT));
+    });
+    assertNotNull(result.get(0));
+    return result.get(0);
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.toasty.driver.Connection;
-import io.toasty.driver.DriverConfig;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.schema.Schema;
@@ -22,9 +21,8 @@ import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +36,6 @@ import reactor.core.publisher.Mono;
  * directly; on PostgreSQL and MariaDB (a schema or database of its own).
  */
 class FirstPagesTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int PAGE = VertxDriver.FETCH_SIZE;
   private static final ModelSchema NUMS = new ModelSchema("Num", "x.Num", "nums",
       List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id")), List.of(0),
@@ -106,47 +103,16 @@ class FirstPagesTest {
         c -> c.exec(new Operation.QuerySql(q, List.of(), List.of(Type.Scalar.I64)))
             .flatMapMany(r -> ((ExecResponse.Rows) r).rows())
             .map(row -> ((Value.I64) row.get(0)).value()).collectList(),
-        Connection::close).block(WAIT);
-  }
-
-  private interface Work {
-    void run(VertxDriver driver);
+        Connection::close).block(ServerSchemas.WAIT);
   }
 
   /** {@code work} on a driver to a fresh schema or database holding ids 1 to 1,000. */
-  private static void onServer(String server, Work work) {
-    String name = "vx_" + UUID.randomUUID().toString().replace("-", "");
+  private static void onServer(String server, Consumer<VertxDriver> work) {
     boolean pg = server.equals("postgresql");
-    String admin = pg ? "vertx:postgresql://postgres@127.0.0.1:5432/test"
-        : "vertx:mariadb://root@127.0.0.1:3306/test";
-    VertxDriver root = driver(admin, Schema.of(List.of()), pg);
-    try {
-      raw(root, (pg ? "CREATE SCHEMA " : "CREATE DATABASE ") + name);
-      String url = pg ? admin + "?schema=" + name
-          : admin.substring(0, admin.lastIndexOf('/') + 1) + name;
-      VertxDriver d = driver(url, Schema.of(List.of(NUMS)), pg);
-      try {
-        d.pushSchema().block(WAIT);
-        raw(d, "INSERT INTO nums (id) SELECT * FROM " + (pg ? "generate_series(1, 1000)"
-            : "seq_1_to_1000"));
-        work.run(d);
-      } finally {
-        d.close().block(WAIT);
-      }
-    } finally {
-      raw(root, (pg ? "DROP SCHEMA " + name + " CASCADE" : "DROP DATABASE " + name));
-      root.close().block(WAIT);
-    }
-  }
-
-  private static VertxDriver driver(String url, Schema schema, boolean pg) {
-    DriverConfig config = new DriverConfig(url, schema, 1, Duration.ofSeconds(10),
-        Duration.ofMinutes(1), null);
-    return pg ? VertxDriver.postgresql(config) : VertxDriver.mysql(config);
-  }
-
-  private static void raw(VertxDriver d, String text) {
-    Mono.usingWhen(d.connect(), c -> c.exec(new Operation.RawSql(List.of(text), List.of(),
-        false, List.of())), Connection::close).block(WAIT);
+    ServerSchemas.on(server, Schema.of(List.of(NUMS)), d -> {
+      ServerSchemas.raw(d, "INSERT INTO nums (id) SELECT * FROM "
+          + (pg ? "generate_series(1, 1000)" : "seq_1_to_1000"));
+      work.accept(d);
+    });
   }
 }
