@@ -140,7 +140,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       Tuple tuple = parts.codec().tuple(sql, query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
       VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
-      Supplier<@Nullable FirstTry> first = !streamed ? null
+      Supplier<FirstTry> first = !streamed ? null
           : () -> firstPage(q, sql.sql(), types, query.args());
       rows = Flux.defer(() -> rows(text, tuple, streamed, true, first,
           row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
@@ -200,7 +200,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       boolean query = statement instanceof Query;
       boolean streamed = statement instanceof Query q
           && !BoundedRead.of(q, parts.keys(), fetchSize);
-      Supplier<@Nullable FirstTry> first = !streamed || echo != null
+      Supplier<FirstTry> first = !streamed || echo != null
           ? null : () -> firstPage((Query) statement, sql.sql(), types, args);
       Flux<Value.Record> once = limit.thenMany(Flux.defer(() -> {
         if (!sql.generatedColumns().isEmpty()) {
@@ -335,7 +335,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * than as idle as a session in the pool.
    */
   private <T> Flux<T> rows(String sql, Tuple args, boolean streamed, boolean query,
-      @Nullable Supplier<@Nullable FirstTry> first, Function<Row, T> mapper) {
+      @Nullable Supplier<FirstTry> first, Function<Row, T> mapper) {
     boolean cursor = query || !mysqlCursors;
     return StalePlan.retried(Flux.defer(() -> rowsOnce(sql, args, streamed, cursor, first,
         mapper)), () -> !begun);
@@ -347,7 +347,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * only when it overflows.
    */
   private <T> Flux<T> rowsOnce(String sql, Tuple args, boolean streamed, boolean cursor,
-      @Nullable Supplier<@Nullable FirstTry> firstPage, Function<Row, T> mapper) {
+      @Nullable Supplier<FirstTry> firstPage, Function<Row, T> mapper) {
     if (begun && cursor) {
       return cursor(sql, args).map(mapper);
     }
@@ -355,40 +355,47 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       return plain(sql, args).map(mapper);
     }
     FirstTry first = firstPage == null ? null : firstPage.get();
-    if (first == null) {
-      return streamed(sql, args, mapper);
+    String pageSql = first == null ? null : first.sql();
+    Tuple pageArgs = first == null ? null : first.args();
+    if (first == null || pageSql == null || pageArgs == null) {
+      // no first page: the cursor, in pages of the size the first pages give
+      return streamed(sql, args, first == null ? fetchSize : first.rows(), mapper);
     }
-    return Futures.mono(() -> connection.preparedQuery(first.sql()).execute(first.args()))
+    return Futures.mono(() -> connection.preparedQuery(pageSql).execute(pageArgs))
         .flatMapMany(page -> {
-          if (page.size() <= parts.firstPages().page()) {
+          if (page.size() <= first.rows()) {
             return Flux.fromIterable(page).map(mapper);
           }
-          parts.firstPages().overflow(first.of());
-          return streamed(sql, args, mapper);
+          parts.firstPages().overflow(first.of(), first.rows());
+          return streamed(sql, args, Math.max(fetchSize, first.rows()), mapper);
         });
   }
 
   /**
    * The first page of {@code query} (of SQL {@code text}) as one execution ({@link FirstPages}),
-   * its columns of {@code types} and its values {@code args}; null where it has none.
+   * its columns of {@code types} and its values {@code args}; without a text where it has none.
    */
-  private @Nullable FirstTry firstPage(Query query, String text, List<Type> types,
+  private FirstTry firstPage(Query query, String text, List<Type> types,
       List<Value> args) {
-    RenderedSql sql = parts.firstPages().of(query, text);
+    FirstPages.Page page = parts.firstPages().of(query, text);
+    RenderedSql sql = page.sql();
     if (sql == null) {
-      return null;
+      return new FirstTry(null, null, page.rows(), text);
     }
     return new FirstTry(JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb),
-        parts.codec().tuple(sql, args), text);
+        parts.codec().tuple(sql, args), page.rows(), text);
   }
 
-  /** A first page to try: its SQL text, its values, and the SQL of the query it is of. */
-  private record FirstTry(String sql, Tuple args, String of) {}
+  /**
+   * A first page to try: its SQL text, its values, the most rows it holds, and the SQL of the
+   * query it is of; without a text, none to try, and the rows the cursor reads at a time.
+   */
+  private record FirstTry(@Nullable String sql, @Nullable Tuple args, int rows, String of) {}
 
   /** A streamed read's rows from a cursor, in a transaction of its own (see {@link #rows}). */
-  private <T> Flux<T> streamed(String sql, Tuple args, Function<Row, T> mapper) {
+  private <T> Flux<T> streamed(String sql, Tuple args, int fetch, Function<Row, T> mapper) {
     return Flux.usingWhen(Mono.fromSupplier(() -> connection.query("BEGIN").execute()),
-        begin -> cursor(sql, args).map(mapper),
+        begin -> cursor(sql, args, fetch).map(mapper),
         begin -> committed(),
         (begin, e) -> run("ROLLBACK").onErrorResume(x -> Mono.empty()),
         begin -> run("ROLLBACK").onErrorResume(x -> Mono.empty()));
@@ -422,7 +429,12 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * whose cursor never opened runs once more without one ({@link UnopenedCursor}).
    */
   private Flux<Row> cursor(String sql, Tuple args) {
-    Flux<Row> rows = CursorRows.of(connection, sql, args, fetchSize);
+    return cursor(sql, args, fetchSize);
+  }
+
+  /** {@link #cursor(String, Tuple)} reading {@code fetch} rows at a time. */
+  private Flux<Row> cursor(String sql, Tuple args, int fetch) {
+    Flux<Row> rows = CursorRows.of(connection, sql, args, fetch);
     return mysqlCursors ? UnopenedCursor.retried(rows, () -> plain(sql, args)) : rows;
   }
 

@@ -27,7 +27,7 @@ record VertxParts(SqlDialect dialect, SqlRenderer renderer, VertxCodec codec,
     SqlRenderer renderer = new SqlRenderer(dialect, schema);
     return new VertxParts(dialect, renderer, new VertxCodec(dialect),
         VertxErrors.translator(dialect, schema), keysOf(schema),
-        new FirstPages(renderer, VertxDriver.FETCH_SIZE));
+        new FirstPages(renderer, FirstPages.PAGES));
   }
 
   /** The primary key columns of each of {@code schema}'s tables. */

@@ -32,11 +32,14 @@ import reactor.core.publisher.Mono;
 /**
  * A streamed read outside a transaction tries its first page as one execution
  * ({@link FirstPages}): a result of up to a page comes from it, a larger one from a cursor from
- * its start (every row once, in order), and a query that overflowed once goes to the cursor
- * directly; on PostgreSQL and MariaDB (a schema or database of its own).
+ * its start (every row once, in order); a query that overflowed tries a larger page next, and
+ * one that overflowed the largest goes to the cursor directly; on PostgreSQL and MariaDB (a
+ * schema or database of its own).
  */
 class FirstPagesTest {
   private static final int PAGE = VertxDriver.FETCH_SIZE;
+  /** Rows of the table: more than the largest first page holds. */
+  private static final int ROWS = 5_000;
   private static final ModelSchema NUMS = new ModelSchema("Num", "x.Num", "nums",
       List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id")), List.of(0),
       List.of());
@@ -73,12 +76,28 @@ class FirstPagesTest {
     onServer(server, d -> {
       Query small = upTo(100);
       assertEquals(range(100), read(d, small));
-      assertFalse(d.firstPages().overflowed(small), "a page was enough: it is tried again");
+      assertEquals(PAGE, d.firstPages().next(small), "a page was enough: it is tried again");
 
       Query large = upTo(PAGE + 50);
       assertEquals(range(PAGE + 50), read(d, large));
-      assertTrue(d.firstPages().overflowed(large), "it overflowed: the cursor at once from now on");
+      assertEquals(4 * PAGE, d.firstPages().next(large), "it overflowed: a larger page next");
       assertEquals(range(PAGE + 50), read(d, large));
+      assertEquals(4 * PAGE, d.firstPages().next(large), "the larger page held it");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void pagesGrowToTheLargestThenTheCursorReadsEveryRowInOrder(String server) {
+    onServer(server, d -> {
+      Query huge = upTo(ROWS);
+      for (int page : FirstPages.PAGES) {
+        assertFalse(d.firstPages().overflowed(huge), "a page of " + page + " is tried");
+        assertEquals(page, d.firstPages().next(huge));
+        assertEquals(range(ROWS), read(d, huge), "overflowing a page of " + page);
+      }
+      assertTrue(d.firstPages().overflowed(huge), "past the largest page: the cursor at once");
+      assertEquals(range(ROWS), read(d, huge), "from the cursor, in pages of the largest");
     });
   }
 
@@ -106,12 +125,12 @@ class FirstPagesTest {
         Connection::close).block(ServerSchemas.WAIT);
   }
 
-  /** {@code work} on a driver to a fresh schema or database holding ids 1 to 1,000. */
+  /** {@code work} on a driver to a fresh schema or database holding ids 1 to {@value #ROWS}. */
   private static void onServer(String server, Consumer<VertxDriver> work) {
     boolean pg = server.equals("postgresql");
     ServerSchemas.on(server, Schema.of(List.of(NUMS)), d -> {
       ServerSchemas.raw(d, "INSERT INTO nums (id) SELECT * FROM "
-          + (pg ? "generate_series(1, 1000)" : "seq_1_to_1000"));
+          + (pg ? "generate_series(1, " + ROWS + ")" : "seq_1_to_" + ROWS));
       work.accept(d);
     });
   }
