@@ -77,9 +77,25 @@ final class VertxColumns implements Columns {
     return raw(i) == null;
   }
 
+  /**
+   * A bigint, an int or a text as the client returned it, in the value the codec would make of
+   * it; any other cell through the codec. The engine asks for values where it keys records (an
+   * include's foreign keys), once per row.
+   */
   @Override
   public Value value(int i, Type type) {
-    return decoded(i);
+    Object raw = raw(i);
+    Type own = type(i);
+    if (raw instanceof Long n && own == Type.Scalar.I64) {
+      return new Value.I64(n);
+    }
+    if (raw instanceof Integer n && own == Type.Scalar.I32) {
+      return new Value.I32(n);
+    }
+    if (raw instanceof String s && own == Type.Scalar.STRING) {
+      return new Value.Str(s);
+    }
+    return raw == null ? Value.NULL : decoded(i);
   }
 
   @Override

@@ -31,8 +31,9 @@ import reactor.core.publisher.Mono;
 /**
  * A query's rows built by a reader straight from Vert.x's rows ({@code VertxConnection.read},
  * {@link VertxColumns}) are what the value path gives ({@code ValueColumns} over the decoded
- * rows): every getter, NULLs, a document column, and the error of a NULL read into a primitive;
- * on PostgreSQL and on MariaDB (the build's servers, a schema or database of its own).
+ * rows): every getter, every value, NULLs, a document column, and the error of a NULL read
+ * into a primitive; on PostgreSQL and on MariaDB (the build's servers, a schema or database of
+ * its own).
  */
 class DirectReadTest {
   private static final List<Type> TYPES = List.of(Type.Scalar.I64, Type.Scalar.I32,
@@ -62,8 +63,28 @@ class DirectReadTest {
   @ParameterizedTest
   @ValueSource(strings = {"postgresql", "mariadb"})
   void everyGetterReadsWhatTheValuePathReads(String server) {
-    List<List<List<Object>>> both = onServer(server, c -> c.read(query(), ALL, EVERY)
-        .collectList().flatMap(direct -> valuePath(c, EVERY).collectList()
+    assertSameRows(server, EVERY);
+  }
+
+  /** Every field as a value, as the engine keys records by (an include's foreign keys). */
+  private static final RowReader<List<Object>> VALUES = c -> {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < TYPES.size(); i++) {
+      out.add(c.value(i, TYPES.get(i)));
+    }
+    return out;
+  };
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void everyValueIsWhatTheValuePathGives(String server) {
+    assertSameRows(server, VALUES);
+  }
+
+  /** The three samples read by {@code reader} straight from the rows and on the value path. */
+  private static void assertSameRows(String server, RowReader<List<Object>> reader) {
+    List<List<List<Object>>> both = onServer(server, c -> c.read(query(), ALL, reader)
+        .collectList().flatMap(direct -> valuePath(c, reader).collectList()
             .map(values -> List.of(direct, values))));
     assertEquals(3, both.get(0).size(), both::toString);
     assertEquals(both.get(1), both.get(0));
