@@ -17,9 +17,13 @@ public final class ApplicationPoolBackends implements BackendSource {
 
   @Override
   public List<Backend> backends() {
-    return Backends.all().stream()
-        .filter(b -> b instanceof ServerBackend server && server.onApplicationPools() != server)
-        .map(b -> (Backend) ((ServerBackend) b).onApplicationPools())
-        .toList();
+    return Backends.all().stream().<Backend>mapMulti((b, out) -> {
+      if (b instanceof ServerBackend server) {
+        ServerBackend pooled = server.onApplicationPools();
+        if (pooled != server) {
+          out.accept(pooled);
+        }
+      }
+    }).toList();
   }
 }
