@@ -76,6 +76,7 @@ public final class DbBuilder {
   private @Nullable NamingStrategy naming;
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
+  private boolean mergeBatchUpdates = true;
   private boolean databaseTime;
   private @Nullable JsonCodec jsonCodec;
   private final List<ModelHook<?>> hooks = new ArrayList<>();
@@ -485,10 +486,28 @@ public final class DbBuilder {
    * transaction never joins, and neither does one on a pool with a connection free, or on a
    * backend whose updates cannot return rows (MySQL, MariaDB: no {@code UPDATE .. RETURNING} to
    * tell which keys were found). Turn it off to have every update send its own statement
-   * whatever the load.
+   * whatever the load; a batch's updates go together by {@link #mergeBatchUpdates} still.
    */
   public DbBuilder coalesceUpdates(boolean enabled) {
     this.coalesceUpdates = enabled;
+    return this;
+  }
+
+  /**
+   * Whether consecutive updates by key of one shape in a {@code Toasty.batch(..)} are written by
+   * one statement (default: true): {@code UPDATE .. SET f = CASE key WHEN .. END WHERE key IN
+   * (..)}, returning the keys it found, so that each update counts what its own statement would
+   * (1, or 0 for a key nobody stored) and twenty updates are one round trip instead of twenty.
+   * The updates that go together are those {@link #coalesceUpdates} would write together, one
+   * after the other in the batch, each to a key of its own; anything else, and a second update
+   * of a key, runs in its turn (docs/batches.md, "Updates by key together"). Only within the
+   * batch, which is the caller's own transaction: unlike {@code coalesceUpdates}, no other
+   * request's statement is ever joined. Backends whose updates cannot return rows (MySQL,
+   * MariaDB) and DynamoDB send each update as before. Turn it off to have every update of a
+   * batch send its own statement.
+   */
+  public DbBuilder mergeBatchUpdates(boolean enabled) {
+    this.mergeBatchUpdates = enabled;
     return this;
   }
 
@@ -577,7 +596,7 @@ public final class DbBuilder {
         transactionRetry, cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
         transactionTimeout, reads, logValues, definitions(), coalesceGets,
-        coalesceLists, coalesceUpdates, retryLostReads, HookTable.of(hooks));
+        coalesceLists, coalesceUpdates, mergeBatchUpdates, retryLostReads, HookTable.of(hooks));
     List<Db> replicaDbs = replicaDbs(schema, driver, options);
     ReplicaPolicy policy = meterRegistry == null || replicaDbs.isEmpty() ? replicaPolicy
         : replicaPolicy.observer(replicaPolicy.routeObserver().andThen(

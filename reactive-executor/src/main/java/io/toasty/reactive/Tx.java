@@ -18,6 +18,7 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.exec.Interpreter;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.reactive.internal.gate.Lane;
+import io.toasty.reactive.internal.route.KeyUpdateRuns;
 import io.toasty.reactive.internal.route.RawRefusals;
 import io.toasty.reactive.internal.route.RawStatements;
 import io.toasty.reactive.internal.route.Router;
@@ -198,7 +199,7 @@ public final class Tx implements Executor {
     if (!router.capability().savepoints()) {
       return io.toasty.Batch.inOrder(this, statements);
     }
-    return transactionMono(tx -> io.toasty.Batch.inOrder(tx, statements));
+    return transactionMono(tx -> KeyUpdateRuns.inOrder(router, tx, statements));
   }
 
   /**

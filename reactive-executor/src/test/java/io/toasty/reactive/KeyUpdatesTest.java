@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Statement;
 import io.toasty.driver.ExecResponse;
 import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Sinks;
  * each request with the count its own statement gives and each row with its own request's value;
  * a batch that fails lets each request run its own statement, unless its connection was lost
  * after sending; a key already in the waiting batch runs its own statement; a batch whose
- * requests all cancelled sends nothing; an update that reads the row never joins.
+ * requests all cancelled sends nothing; an update that reads the row never joins. A batch's
+ * updates by key one after the other are written the same way, unless turned off.
  *
  * <p>The pool's one connection runs the table-level statements over rows in memory: filters and
  * assignments evaluated as a database would ({@link Eval}), so that the batch's {@code CASE} is
@@ -60,9 +62,14 @@ class KeyUpdatesTest {
   }
 
   private Db db(boolean coalesce) {
+    return db(coalesce, true);
+  }
+
+  private Db db(boolean coalesce, boolean mergeBatches) {
     OneConnectionPool pool = new OneConnectionPool(this::answer);
     return Toasty.builder().models(Models.USERS, Models.TODOS).poolMaxSize(1)
-        .coalesceUpdates(coalesce).driverFactory(config -> pool).build();
+        .coalesceUpdates(coalesce).mergeBatchUpdates(mergeBatches)
+        .driverFactory(config -> pool).build();
   }
 
   /** The statement run over the stored rows; the first one's answer waits for {@link #open}. */
@@ -143,6 +150,43 @@ class KeyUpdatesTest {
 
   private List<Operation.QuerySql> updatesSent() {
     return sent.stream().filter(q -> q.statement() instanceof UpdateNode).toList();
+  }
+
+  /** {@code updates} as one batch on {@code db}: each one's count. */
+  private List<Object> batch(Db db, UpdateNode... updates) {
+    open.tryEmitEmpty(); // nothing holds the connection
+    List<Statement.Snapshot<?>> statements = new ArrayList<>();
+    for (UpdateNode u : updates) {
+      statements.add(new Statement.Snapshot<Object>(u,
+          values -> values.next().map(v -> ((Value.I64) v).value())));
+    }
+    return db.execBatch(statements).block(Duration.ofSeconds(10));
+  }
+
+  /**
+   * A batch's updates by key one after the other go as one statement, each with its own count
+   * and value; a second update of a key comes after them (KeyUpdateRuns).
+   */
+  @Test
+  void aBatchsConsecutiveUpdatesByKeyAreOneStatement() {
+    List<Object> counts = batch(db(false), nickname(3, "c"), nickname(9, "x"), nickname(5, "e"),
+        nickname(3, "cc"));
+    assertEquals(List.of(1L, 0L, 1L, 1L), counts);
+    assertEquals(2, updatesSent().size(), sent::toString);
+    assertInstanceOf(ExprNode.InList.class, updatesSent().get(0).statement() instanceof UpdateNode u
+        ? u.filter() : null);
+    assertEquals("cc", nick(3));
+    assertEquals("e", nick(5));
+  }
+
+  /** With {@code mergeBatchUpdates(false)} each update of a batch sends its own statement. */
+  @Test
+  void turnedOffABatchsUpdatesEachSendTheirOwn() {
+    List<Object> counts = batch(db(true, false), nickname(3, "c"), nickname(9, "x"),
+        nickname(5, "e"));
+    assertEquals(List.of(1L, 0L, 1L), counts);
+    assertEquals(3, updatesSent().size(), sent::toString);
+    assertEquals("c", nick(3));
   }
 
   @Test

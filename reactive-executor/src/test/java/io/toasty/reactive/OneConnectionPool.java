@@ -22,6 +22,9 @@ final class OneConnectionPool extends CountedPool {
     return Mono.just(new Connection() {
       @Override
       public Mono<ExecResponse> exec(Operation operation) {
+        if (operation instanceof Operation.Transaction) { // BEGIN, COMMIT: no rows to keep
+          return Mono.just(new ExecResponse.Count(0));
+        }
         return answer.apply((Operation.QuerySql) operation);
       }
 

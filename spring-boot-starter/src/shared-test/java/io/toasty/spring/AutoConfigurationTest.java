@@ -104,7 +104,7 @@ class AutoConfigurationTest {
       assertThat(json).contains("\"toasty.statement-timeout\"", "\"toasty.transaction-timeout\"",
           "\"toasty.retry.max-retries\"", "\"toasty.transaction-retry.max-retries\"",
           "\"toasty.migrations.location\"",
-          "\"toasty.log-values\"");
+          "\"toasty.log-values\"", "\"toasty.merge-batch-updates\"");
     }
   }
 

@@ -130,6 +130,22 @@ public class ToastyProperties {
   }
 
   /**
+   * Whether a batch's consecutive updates by key of one shape are written by one statement
+   * ({@code DbBuilder.mergeBatchUpdates}; docs/batches.md, "Updates by key together").
+   */
+  private boolean mergeBatchUpdates = true;
+
+  /** Whether a batch's consecutive updates by key share one statement. */
+  public boolean isMergeBatchUpdates() {
+    return mergeBatchUpdates;
+  }
+
+  /** Sets whether a batch's consecutive updates by key share one statement. */
+  public void setMergeBatchUpdates(boolean mergeBatchUpdates) {
+    this.mergeBatchUpdates = mergeBatchUpdates;
+  }
+
+  /**
    * How the database names the tables and columns the models did not name with {@code @Table}
    * or {@code @Column} ({@code DbBuilder.naming}; docs/models.md, "Names in the database"):
    * {@code declared} (snake case) or {@code graph} (labels after the records, properties in

@@ -6,6 +6,7 @@ import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -52,6 +53,16 @@ final class BatchesGuide {
     Mono<List<Product>> created = Toasty.batch(creates).exec(db);
     // end-snippet
     return created.block();
+  }
+
+  static List<Long> setStocks(Db db, Map<UUID, Long> stocks) {
+    // snippet: batch-key-updates
+    List<Statement<Long>> updates = stocks.entrySet().stream()
+        .map(e -> (Statement<Long>) Products.updateById(e.getKey()).stock(e.getValue()))
+        .toList();
+    Mono<List<Long>> counts = Toasty.batch(updates).exec(db);  // 1 each, 0 for a key not stored
+    // end-snippet
+    return counts.block();
   }
 
   static String rolledBack(Db db) {

@@ -7,7 +7,9 @@ import io.toasty.docs.DynamoLocal;
 import io.toasty.error.UniqueViolationException;
 import io.toasty.reactive.Db;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,13 @@ class BatchesGuideTest {
       assertEquals(List.of("A", "B", "C"), BatchesGuide.many(db, List.of("A", "B", "C")).stream()
           .map(Product::sku).toList());
       UUID kettle = Products.getBySku(db, "KETTLE-1").block().id();
+      Map<UUID, Long> stocks = new LinkedHashMap<>();
+      stocks.put(Products.getBySku(db, "A").block().id(), 7L);
+      stocks.put(UUID.randomUUID(), 8L);
+      stocks.put(Products.getBySku(db, "C").block().id(), 9L);
+      assertEquals(List.of(1L, 0L, 1L), BatchesGuide.setStocks(db, stocks));
+      assertEquals(List.of(7L, 0L, 9L), Flux.just("A", "B", "C")
+          .concatMap(sku -> Products.getBySku(db, sku)).map(Product::stock).collectList().block());
       assertEquals(34L, BatchesGuide.inTransaction(db, kettle).block());
       assertEquals(1, Products.filterBySku("RECEIPT-35").collect(db).block().size());
       assertEquals(1L, BatchesGuide.mixedOnDynamo(db, kettle));

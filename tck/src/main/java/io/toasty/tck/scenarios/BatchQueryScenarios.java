@@ -15,6 +15,7 @@ import io.toasty.error.UniqueViolationException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import io.toasty.stmt.UpdateNode;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
 import io.toasty.tck.Need;
@@ -266,6 +267,98 @@ public abstract class BatchQueryScenarios {
     assertTrue(log.connectionsAcquired() >= 1);
     assertEquals(1, log.operations(Operation.Transaction.class).stream()
         .filter(t -> t.kind() == Operation.Transaction.Kind.BEGIN).count(), log::toString);
+  }
+
+  /**
+   * Updates by key of one shape, one after the other in a batch: each counts what its own
+   * statement would and each row gets its own value; where updates return rows (SQL but
+   * MySQL/MariaDB) they go as one statement (docs/batches.md, "Updates by key together").
+   */
+  @BackendTest
+  public void consecutiveUpdatesByKeyCountEachAndGoTogether(Db db, OperationLog log,
+      Capability capability) {
+    List<User> five = Fixtures.fiveUsers(db);
+    log.clear();
+    List<Statement<Long>> updates = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      updates.add(Users.updateById(five.get(i).id()).loginCount(10 + i));
+    }
+    assertEquals(List.of(1L, 1L, 1L, 1L), await(Toasty.batch(updates).exec(db)));
+    assertEquals(List.of(10, 11, 12, 13, 4), loginCounts(db, five));
+    if (capability.sql()) {
+      assertEquals(capability.returningFromMutation() ? 1 : 4, updatesSent(log), log::toString);
+    }
+  }
+
+  /**
+   * An update by key of a record nobody stored, among others of its shape: it counts 0 and the
+   * others are written, where a batch is a transaction; where a batch is one atomic request
+   * (DynamoDB), the batch fails as documented and writes nothing.
+   */
+  @BackendTest
+  public void anUpdateOfAMissingKeyAmongOthers(Db db, Capability capability) {
+    List<User> five = Fixtures.fiveUsers(db);
+    List<Statement<Long>> updates = List.of(
+        Users.updateById(five.get(0).id()).loginCount(10),
+        Users.updateById(UUID.randomUUID()).loginCount(11),
+        Users.updateById(five.get(2).id()).loginCount(12));
+    if (capability.interactiveTransactions()) {
+      assertEquals(List.of(1L, 0L, 1L), await(Toasty.batch(updates).exec(db)));
+      assertEquals(List.of(10, 1, 12, 3, 4), loginCounts(db, five));
+    } else {
+      failure(RecordNotFoundException.class, () -> Toasty.batch(updates).exec(db));
+      assertEquals(List.of(0, 1, 2, 3, 4), loginCounts(db, five));
+    }
+  }
+
+  /**
+   * Updates by key that go together keep their place among the batch's other statements: a
+   * create before them, a read after them that sees them.
+   */
+  @BackendTest
+  @Requires(Need.MIXED_BATCH)
+  public void updatesTogetherKeepTheirPlaceInAMixedBatch(Db db) {
+    List<User> five = Fixtures.fiveUsers(db);
+    Tuple4<Doc, Long, Long, List<User>> r = await(Toasty.batch(
+        Docs.create().title("before"),
+        Users.updateById(five.get(2).id()).loginCount(20),
+        Users.updateById(five.get(4).id()).loginCount(21),
+        Users.filter(Users.LOGIN_COUNT.gt(19)).asList()).exec(db));
+    assertEquals("before", r.getT1().title());
+    assertEquals(List.of(1L, 1L), List.of(r.getT2(), r.getT3()));
+    assertEquals(List.of("cid", "eve"), Fixtures.sortedNames(r.getT4()),
+        "a read after the updates sees them");
+  }
+
+  /**
+   * One key updated twice in a batch keeps the second value: the second update is not written
+   * together with the first (one statement cannot give a row two values in order).
+   */
+  @BackendTest
+  public void aKeyUpdatedTwiceInABatchKeepsItsLastValue(Db db) {
+    List<User> five = Fixtures.fiveUsers(db);
+    List<Statement<Long>> updates = List.of(
+        Users.updateById(five.get(0).id()).loginCount(7),
+        Users.updateById(five.get(1).id()).loginCount(8),
+        Users.updateById(five.get(0).id()).loginCount(9),
+        Users.updateById(five.get(2).id()).name("cyd"));
+    assertEquals(List.of(1L, 1L, 1L, 1L), await(Toasty.batch(updates).exec(db)));
+    assertEquals(List.of(9, 8, 2, 3, 4), loginCounts(db, five));
+    assertEquals("cyd", await(Users.getById(db, five.get(2).id())).name());
+  }
+
+  private static List<Integer> loginCounts(Db db, List<User> users) {
+    List<Integer> out = new ArrayList<>();
+    for (User u : users) {
+      out.add(await(Users.getById(db, u.id())).loginCount());
+    }
+    return out;
+  }
+
+  /** How many update statements went to the driver. */
+  private static long updatesSent(OperationLog log) {
+    return log.operations(Operation.QuerySql.class).stream()
+        .filter(q -> q.statement() instanceof UpdateNode).count();
   }
 
   /**

@@ -5,9 +5,11 @@ import static io.toasty.tck.Tck.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toasty.Statement;
 import io.toasty.error.ForeignKeyViolationException;
 import io.toasty.error.NotNullViolationException;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.Toasty;
 import io.toasty.tck.BackendContext;
 import io.toasty.tck.BackendTest;
 import io.toasty.tck.Models;
@@ -20,6 +22,7 @@ import io.toasty.tck.models.Pet;
 import io.toasty.tck.models.PetCreate;
 import io.toasty.tck.models.Pets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -84,6 +87,25 @@ public abstract class ConstraintScenarios {
         () -> Pets.updateById(1).ownerId(2).exec(db));
     assertEquals(Optional.of("Pet"), e.model());
     assertEquals(List.of(rex), await(Pets.all().collect(db)));
+  }
+
+  /**
+   * Updates by key in a batch, the middle one to a missing record: the batch fails with the
+   * foreign key violation and writes nothing, whether its updates went as one statement
+   * (docs/batches.md, "Updates by key together") or one by one.
+   */
+  @BackendTest
+  public void aBatchOfUpdatesWithAMissingReferenceWritesNothing(Db db, BackendContext context) {
+    constrain(context);
+    owner(db, 1);
+    owner(db, 2);
+    List<Pet> pets = List.of(pet(db, 1, 1), pet(db, 2, 1), pet(db, 3, 1));
+    ForeignKeyViolationException e = failure(ForeignKeyViolationException.class,
+        () -> Toasty.batch(List.<Statement<Long>>of(Pets.updateById(1).ownerId(2),
+            Pets.updateById(2).ownerId(99), Pets.updateById(3).ownerId(2))).exec(db));
+    assertEquals(Optional.of("Pet"), e.model());
+    assertEquals(pets, await(Pets.all().collect(db)).stream()
+        .sorted(Comparator.comparingLong(Pet::id)).toList());
   }
 
   @BackendTest

@@ -10,8 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Toasty, as a user writes it from the guide: a get by key, a query of every fortune, and one
- * update by key per world, the request's updates in one batch (docs/batches.md). The same code runs on either transport; the
- * {@link Db} decides (R2DBC from the Spring Boot starter, Vert.x from a {@code vertx:} URL).
+ * update by key per world, the request's updates in one batch, which writes them with one
+ * {@code UPDATE .. CASE} statement (docs/batches.md, "Updates by key together"). The same code
+ * runs on either transport; the {@link Db} decides (R2DBC from the Spring Boot starter, Vert.x
+ * from a {@code vertx:} URL).
  *
  * <p>Both {@code Db}s are built with coalescing off ({@code toasty.coalesce-*=false} and
  * {@code DbBuilder.coalesce*(false)}): TechEmpower demands one query per World read and forbids
@@ -41,8 +43,8 @@ public final class ToastyWorldStore implements WorldStore {
 
   @Override
   public Mono<Void> update(List<World> worlds) {
-    // one batch: one transaction, one commit; in key order, so that two requests lock their
-    // rows in the same order and cannot deadlock
+    // one batch: one transaction, one UPDATE .. CASE, one commit; in key order, so that two
+    // requests lock their rows in the same order and cannot deadlock
     List<Statement<Long>> updates = worlds.stream()
         .sorted(Comparator.comparingInt(World::id))
         .map(w -> (Statement<Long>) Worlds.updateById(w.id()).randomNumber(w.randomNumber()))

@@ -6,4 +6,9 @@ class RawR2dbcVerifierTest extends VerifierContract {
   String prefix() {
     return Implementations.RAW_R2DBC;
   }
+
+  @Override
+  int updatesOfTwenty() {
+    return 1;
+  }
 }

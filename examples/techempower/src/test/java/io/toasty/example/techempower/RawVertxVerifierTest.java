@@ -6,4 +6,9 @@ class RawVertxVerifierTest extends VerifierContract {
   String prefix() {
     return Implementations.RAW_VERTX;
   }
+
+  @Override
+  int updatesOfTwenty() {
+    return 1;
+  }
 }

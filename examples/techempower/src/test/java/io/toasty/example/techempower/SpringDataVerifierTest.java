@@ -6,4 +6,9 @@ class SpringDataVerifierTest extends VerifierContract {
   String prefix() {
     return Implementations.SPRING_DATA;
   }
+
+  @Override
+  int updatesOfTwenty() {
+    return 20;
+  }
 }

@@ -6,4 +6,9 @@ class ToastyR2dbcVerifierTest extends VerifierContract {
   String prefix() {
     return Implementations.TOASTY_R2DBC;
   }
+
+  @Override
+  int updatesOfTwenty() {
+    return 1;
+  }
 }

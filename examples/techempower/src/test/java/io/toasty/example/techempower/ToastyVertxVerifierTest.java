@@ -6,4 +6,9 @@ class ToastyVertxVerifierTest extends VerifierContract {
   String prefix() {
     return Implementations.TOASTY_VERTX;
   }
+
+  @Override
+  int updatesOfTwenty() {
+    return 1;
+  }
 }

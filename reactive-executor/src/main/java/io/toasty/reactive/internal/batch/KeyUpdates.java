@@ -68,28 +68,54 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   @Override
   public Flux<WaitingBatches.Keyed<Value>> statement(Connection c,
       List<WaitingBatches.Request<Value>> requests) {
-    int size = WaitingBatches.padded(requests.size());
-    List<ExprNode> keys = new ArrayList<>(size);
-    List<KeyUpdate> each = new ArrayList<>(size);
+    List<KeyUpdate> each = new ArrayList<>(requests.size());
     for (WaitingBatches.Request<Value> r : requests) {
-      keys.add(new ExprNode.Const(r.value()));
       each.add((KeyUpdate) r.payload());
     }
-    while (keys.size() < size) { // as few plans as powers of two
-      keys.add(keys.get(keys.size() - 1));
-      each.add(each.get(each.size() - 1));
-    }
-    ExprNode.Field keyField = new ExprNode.Field(model, key.index());
-    UpdateNode batch = new UpdateNode(update.target(), new ExprNode.InList(keyField, keys),
-        assignments(keyField, keys, each),
-        new Returning.Model(List.of(), false, List.of()));
-    BoundPlan bound = binder.apply(batch);
+    BoundPlan bound = binder.apply(statement(update, key, model, each));
     if (bound == null) {
       return Flux.error(new IllegalStateException("a batch of updates planned more than one "
           + "statement"));
     }
-    return runner.apply(bound, c).map(row -> new WaitingBatches.Keyed<>(
-        KeyGet.routed(((Value.Record) row).get(key.index()), key), ONE));
+    return runner.apply(bound, c).map(row -> new WaitingBatches.Keyed<>(keyOf(row, key), ONE));
+  }
+
+  /**
+   * The one statement that writes {@code each}, updates of {@code update}'s plan each to a key
+   * of its own: {@code UPDATE .. SET f = CASE key WHEN k1 THEN v1 .. ELSE f END WHERE key IN
+   * (k1, ..)}, returning the rows it wrote. Padded to a power of two of keys by repeating the
+   * last (as few plans as sizes); a repeated key writes the same value again.
+   *
+   * @param update the first update as written (its filter and values are replaced)
+   * @param key    the model's one key field
+   * @param model  the model's name
+   */
+  public static UpdateNode statement(UpdateNode update, FieldSchema key, String model,
+      List<KeyUpdate> each) {
+    int size = WaitingBatches.padded(each.size());
+    List<ExprNode> keys = new ArrayList<>(size);
+    List<KeyUpdate> padded = new ArrayList<>(size);
+    for (KeyUpdate u : each) {
+      keys.add(new ExprNode.Const(u.key().value()));
+      padded.add(u);
+    }
+    while (keys.size() < size) {
+      keys.add(keys.get(keys.size() - 1));
+      padded.add(padded.get(padded.size() - 1));
+    }
+    ExprNode.Field keyField = new ExprNode.Field(model, key.index());
+    return new UpdateNode(update.target(), new ExprNode.InList(keyField, keys),
+        assignments(keyField, keys, padded), new Returning.Model(List.of(), false, List.of()));
+  }
+
+  /** The key of a row {@link #statement} returned, as {@link KeyGet#key()} holds it. */
+  public static @Nullable Object keyOf(Value row, FieldSchema key) {
+    return KeyGet.routed(((Value.Record) row).get(key.index()), key);
+  }
+
+  /** Updates one {@link #statement} writes at most: within every database's bind markers. */
+  public static int mostKeys() {
+    return WaitingBatches.MAX_KEYS;
   }
 
   /**

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * ({@link BatchShape}) and refuses it before anything is sent if not; then each plan runs with
  * its one operation captured ({@link Capture}) and all of them go to the driver as one
  * {@code Operation.Atomic}. Reads that are not by key run one after the other; a batch that
- * reads and writes, or whose writes take several operations, runs as one optimistic transaction
- * where the backend has them.
+ * reads and writes, whose writes take several operations, or that writes one record twice
+ * ({@link RecordWrittenTwice}), runs as one optimistic transaction where the backend has them.
  */
 public final class AtomicBatch {
   private AtomicBatch() {}
@@ -44,7 +44,9 @@ public final class AtomicBatch {
       if (shape == BatchShape.READS) {
         return Batch.inOrder(db, batch);
       }
-      if (shape == BatchShape.TRANSACTION) {
+      if (shape == BatchShape.TRANSACTION || shape == BatchShape.WRITES
+          && driver.capability().optimisticTransactions()
+          && RecordWrittenTwice.in(batch, db.models())) {
         // reads recorded, writes buffered and sent at COMMIT: all or nothing (BatchQueryTest)
         return db.transactionMono(TxOptions.defaults(), tx -> Batch.inOrder(tx, batch));
       }

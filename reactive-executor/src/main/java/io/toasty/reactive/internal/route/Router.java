@@ -1,6 +1,5 @@
 package io.toasty.reactive.internal.route;
 
-import io.toasty.Batch;
 import io.toasty.Bulk;
 import io.toasty.CursorKey;
 import io.toasty.Executor;
@@ -126,6 +125,8 @@ public final class Router implements Executor, TxHost {
   private final LongLists longLists = new LongLists();
   /** Whether updates by key join {@link #batches} ({@code DbBuilder.coalesceUpdates}). */
   private final boolean coalesceUpdates;
+  /** Whether a batch's updates by key go together ({@code DbBuilder.mergeBatchUpdates}). */
+  private final boolean mergeBatchUpdates;
 
   /**
    * A router over {@code driver} (already gated) for the {@code Db} whose {@link Tx}s
@@ -155,8 +156,10 @@ public final class Router implements Executor, TxHost {
         options.transactionTimeout());
     this.coalesceGets = options.coalesceGets();
     this.coalesceLists = options.coalesceLists();
-    this.coalesceUpdates = options.coalesceUpdates() && driver.capability().sql()
+    boolean returnsUpdates = driver.capability().sql()
         && driver.capability().returningFromMutation();
+    this.coalesceUpdates = options.coalesceUpdates() && returnsUpdates;
+    this.mergeBatchUpdates = options.mergeBatchUpdates() && returnsUpdates;
     this.batches = coalesceGets || coalesceLists || coalesceUpdates
         ? new WaitingBatches(driver) : null;
     this.links = links.apply(this);
@@ -378,6 +381,15 @@ public final class Router implements Executor, TxHost {
     return tenants;
   }
 
+  /**
+   * Whether a batch's consecutive updates by key of one plan are written by one statement
+   * ({@link KeyUpdateRuns}): {@code DbBuilder.mergeBatchUpdates}, on a backend whose updates
+   * return rows.
+   */
+  public boolean mergesBatchUpdates() {
+    return mergeBatchUpdates;
+  }
+
   /** What the driver sends, in its backend's language, for explain text; null when it shows none. */
   public @Nullable OperationText operationText() {
     return driver.operationText().orElse(null);
@@ -485,7 +497,7 @@ public final class Router implements Executor, TxHost {
   }
 
   /** Whether {@code bound}'s plan is one statement on one connection, outside a transaction. */
-  private static boolean onOne(BoundPlan bound) {
+  static boolean onOne(BoundPlan bound) {
     ActionPlan actions = bound.plan().actions();
     return actions.needsConnection() && !actions.transaction()
         && Interpreter.asideWidth(actions, bound.args()) == 0;
@@ -612,7 +624,7 @@ public final class Router implements Executor, TxHost {
           || optimistic(written, context)) {
         // with hooks or cascading soft deletes, DynamoDB's batch is its optimistic
         // transaction: they need a Tx
-        return transactionMono(tx -> Batch.inOrder(tx, written));
+        return transactionMono(tx -> KeyUpdateRuns.inOrder(this, tx, written));
       }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);

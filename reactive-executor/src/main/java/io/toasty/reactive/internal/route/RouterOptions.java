@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param transactionRetry the retries of transaction functions whose options set none
  * @param transactionTimeout the timeout of transactions whose options set none, or null
  * @param reads the consistency of queries that ask for none (their {@code DEFAULT})
+ * @param mergeBatchUpdates whether a batch's consecutive updates by key of one plan go as one
+ *     statement ({@link KeyUpdateRuns})
  * @param retryLostReads whether a read whose connection was lost before it emitted runs again
  * @param hooks the models' lifecycle hooks
  */
@@ -40,5 +42,6 @@ public record RouterOptions(
     boolean coalesceGets,
     boolean coalesceLists,
     boolean coalesceUpdates,
+    boolean mergeBatchUpdates,
     boolean retryLostReads,
     HookTable hooks) {}

@@ -154,7 +154,7 @@ final class PageText {
 
       | prefix | what | reads | updates of a request |
       |---|---|---|---|
-      | `toasty-r2dbc` | Toasty on the Spring Boot 4 starter's `Db`, over r2dbc-postgresql on Boot's r2dbc-pool | `Worlds.getById(db, id)`, `Fortunes.all().stream(db)` | one `Worlds.updateById(id).randomNumber(n)` per world, the request's in one `Toasty.batch(..)` (one transaction, in key order) |
+      | `toasty-r2dbc` | Toasty on the Spring Boot 4 starter's `Db`, over r2dbc-postgresql on Boot's r2dbc-pool | `Worlds.getById(db, id)`, `Fortunes.all().stream(db)` | one `Worlds.updateById(id).randomNumber(n)` per world, the request's in one `Toasty.batch(..)` (one transaction, in key order), which writes them with one `UPDATE .. CASE` |
       | `toasty-vertx` | the same code on a `Db` built from a `vertx:postgresql:` URL (Vert.x transport) | as above | as above |
       | `raw-r2dbc` | r2dbc-postgresql by hand on an r2dbc-pool `ConnectionPool` | one statement per read | one bulk `UPDATE .. CASE id WHEN .. END WHERE id IN (..)` |
       | `spring-data` | Spring Data R2DBC's `R2dbcEntityTemplate` | `select(..).matching(..).one()`, `select(..).all()` | `template.update(entity)` per world, concurrently |
@@ -164,8 +164,9 @@ final class PageText {
       (`toasty.coalesce-gets/lists/updates=false`): TechEmpower demands one query per World read,
       and coalescing would merge the reads of concurrent requests into `IN` lists. The queries of one
       request run concurrently (`flatMap`), as the rules allow. The rules also allow a bulk update
-      per request; Toasty has no statement that sets each row of a key list to a value of its own,
-      so its updates are one statement per world, as Spring Data's are, sent as one batch. The
+      per request: a batch writes consecutive updates by key of one shape with one `UPDATE ..
+      CASE` statement (docs/batches.md, "Updates by key together"), so Toasty's twenty updates
+      are one statement in one transaction, as the raw code's bulk update is. The
       fortunes page is
       written with a `StringBuilder` and an escaping function (`FortunesPage`), not a template
       engine as TechEmpower asks of its entries; it is the same code for all five.
