@@ -47,6 +47,8 @@ import reactor.core.publisher.Sinks;
 class KeyUpdatesTest {
   /** Users 1..8 by id, as rows of columns; the first statement holds the one connection. */
   private final Map<Long, Value.Record> stored = new TreeMap<>();
+  /** The pool of the last {@link #db} made. */
+  private OneConnectionPool pool;
   private final ConcurrentLinkedQueue<Operation.QuerySql> sent = new ConcurrentLinkedQueue<>();
   private final Sinks.Empty<Void> open = Sinks.empty();
   private final AtomicInteger statements = new AtomicInteger();
@@ -66,7 +68,7 @@ class KeyUpdatesTest {
   }
 
   private Db db(boolean coalesce, boolean mergeBatches) {
-    OneConnectionPool pool = new OneConnectionPool(this::answer);
+    pool = new OneConnectionPool(this::answer);
     return Toasty.builder().models(Models.USERS, Models.TODOS).poolMaxSize(1)
         .coalesceUpdates(coalesce).mergeBatchUpdates(mergeBatches)
         .driverFactory(config -> pool).build();
@@ -173,9 +175,21 @@ class KeyUpdatesTest {
         nickname(3, "cc"));
     assertEquals(List.of(1L, 0L, 1L, 1L), counts);
     assertEquals(2, updatesSent().size(), sent::toString);
+    assertEquals(2, pool.transactionOps.get(), "BEGIN and COMMIT");
     assertInstanceOf(ExprNode.InList.class, updatesSent().get(0).statement() instanceof UpdateNode u
         ? u.filter() : null);
     assertEquals("cc", nick(3));
+    assertEquals("e", nick(5));
+  }
+
+  /** A batch that is one run of updates by key is that one statement, with no transaction. */
+  @Test
+  void aBatchOfOnlyUpdatesByKeyIsOneStatementWithoutATransaction() {
+    List<Object> counts = batch(db(false), nickname(3, "c"), nickname(9, "x"), nickname(5, "e"));
+    assertEquals(List.of(1L, 0L, 1L), counts);
+    assertEquals(1, updatesSent().size(), sent::toString);
+    assertEquals(0, pool.transactionOps.get(), "BEGIN and COMMIT sent");
+    assertEquals("c", nick(3));
     assertEquals("e", nick(5));
   }
 

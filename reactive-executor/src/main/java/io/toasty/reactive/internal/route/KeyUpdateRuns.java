@@ -31,7 +31,8 @@ import reactor.util.context.ContextView;
  * <p>Why this keeps the batch's meaning: the updates of a run assign constants to plain fields
  * (no unique, key, JSON or collection field, nothing read from the row) of distinct rows, so no
  * order among them can be seen; the statements before the run have run, and those after it run
- * after it, as before. A run stops at anything else, at another plan, and at a key the run holds
+ * after it, as before. A batch that is one such run is that one statement, without a
+ * transaction ({@link #asOneStatement}). A run stops at anything else, at another plan, and at a key the run holds
  * already (the second update of a key comes after the first). An update with hooks, under a
  * tenant's scope, or whose values fail their checks runs alone, where it meets its own hooks,
  * scope or error in its turn. When the run's statement fails, the batch fails and its
@@ -58,6 +59,20 @@ public final class KeyUpdateRuns {
           .concatMapIterable(results -> results)
           .collectList();
     });
+  }
+
+  /**
+   * {@code batch} as one statement on {@code db}, outside any transaction, when it is one run of
+   * updates by key written together; else null. One statement is all or nothing by itself, so
+   * the batch needs no {@code BEGIN} and {@code COMMIT}: one round trip instead of three.
+   */
+  public static @Nullable Mono<List<Object>> asOneStatement(Router router, Executor db,
+      List<Snapshot<?>> batch, ContextView context) {
+    if (!router.mergesBatchUpdates() || batch.size() < 2) {
+      return null;
+    }
+    List<Run> runs = runs(router, batch, context);
+    return runs.size() == 1 && runs.get(0).first != null ? runs.get(0).exec(db) : null;
   }
 
   /** {@code batch} cut into runs: one statement each, or updates by key written together. */
