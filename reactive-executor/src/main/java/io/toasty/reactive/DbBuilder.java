@@ -502,9 +502,10 @@ public final class DbBuilder {
    * after the other in the batch, each to a key of its own; anything else, and a second update
    * of a key, runs in its turn (docs/batches.md, "Updates by key together"). Only within the
    * batch, which is the caller's own transaction: unlike {@code coalesceUpdates}, no other
-   * request's statement is ever joined. Backends whose updates cannot return rows (MySQL,
-   * MariaDB) and DynamoDB send each update as before. Turn it off to have every update of a
-   * batch send its own statement.
+   * request's statement is ever joined. Where updates cannot return rows (MySQL, MariaDB), the
+   * batch's transaction first locks and reads the keys ({@code SELECT .. FOR UPDATE}) to know
+   * which are stored; DynamoDB's batches are one atomic request already. Turn it off to have
+   * every update of a batch send its own statement.
    */
   public DbBuilder mergeBatchUpdates(boolean enabled) {
     this.mergeBatchUpdates = enabled;

@@ -8,7 +8,9 @@ import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.schema.app.FieldSchema;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.ExprNode;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
+import io.toasty.stmt.RowLock;
 import io.toasty.stmt.UpdateNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -72,7 +74,8 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
     for (WaitingBatches.Request<Value> r : requests) {
       each.add((KeyUpdate) r.payload());
     }
-    BoundPlan bound = binder.apply(statement(update, key, model, each));
+    BoundPlan bound = binder.apply(statement(update, key, model, each,
+        new Returning.Model(List.of(), false, List.of())));
     if (bound == null) {
       return Flux.error(new IllegalStateException("a batch of updates planned more than one "
           + "statement"));
@@ -83,15 +86,16 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
   /**
    * The one statement that writes {@code each}, updates of {@code update}'s plan each to a key
    * of its own: {@code UPDATE .. SET f = CASE key WHEN k1 THEN v1 .. ELSE f END WHERE key IN
-   * (k1, ..)}, returning the rows it wrote. Padded to a power of two of keys by repeating the
-   * last (as few plans as sizes); a repeated key writes the same value again.
+   * (k1, ..)}. Padded to a power of two of keys by repeating the last (as few plans as sizes);
+   * a repeated key writes the same value again.
    *
-   * @param update the first update as written (its filter and values are replaced)
-   * @param key    the model's one key field
-   * @param model  the model's name
+   * @param update    the first update as written (its filter and values are replaced)
+   * @param key       the model's one key field
+   * @param model     the model's name
+   * @param returning the rows it wrote (to tell which keys it found), or its count
    */
   public static UpdateNode statement(UpdateNode update, FieldSchema key, String model,
-      List<KeyUpdate> each) {
+      List<KeyUpdate> each, Returning returning) {
     int size = WaitingBatches.padded(each.size());
     List<ExprNode> keys = new ArrayList<>(size);
     List<KeyUpdate> padded = new ArrayList<>(size);
@@ -105,7 +109,25 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
     }
     ExprNode.Field keyField = new ExprNode.Field(model, key.index());
     return new UpdateNode(update.target(), new ExprNode.InList(keyField, keys),
-        assignments(keyField, keys, padded), new Returning.Model(List.of(), false, List.of()));
+        assignments(keyField, keys, padded), returning);
+  }
+
+  /**
+   * {@code SELECT .. WHERE key IN (k1, ..) FOR UPDATE} of {@code each}'s keys, padded as
+   * {@link #statement} is: which of them are stored, locked until the transaction ends.
+   */
+  public static Query locked(FieldSchema key, String model, List<KeyUpdate> each) {
+    int size = WaitingBatches.padded(each.size());
+    List<ExprNode> keys = new ArrayList<>(size);
+    for (KeyUpdate u : each) {
+      keys.add(new ExprNode.Const(u.key().value()));
+    }
+    while (keys.size() < size) {
+      keys.add(keys.get(keys.size() - 1));
+    }
+    return Query.all(model)
+        .withFilter(new ExprNode.InList(new ExprNode.Field(model, key.index()), keys))
+        .withLock(new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
   }
 
   /** The key of a row {@link #statement} returned, as {@link KeyGet#key()} holds it. */

@@ -6,7 +6,9 @@ import io.toasty.Statement.Snapshot;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.internal.batch.KeyUpdate;
 import io.toasty.reactive.internal.batch.KeyUpdates;
+import io.toasty.schema.app.FieldSchema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
 import io.toasty.stmt.UpdateNode;
@@ -14,6 +16,7 @@ import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -25,8 +28,10 @@ import reactor.util.context.ContextView;
  * them, except that a run of consecutive updates by key of one plan ({@link KeyUpdate}), each to
  * a key of its own, is written by one statement ({@link KeyUpdates#statement}): {@code UPDATE ..
  * SET f = CASE key WHEN .. END WHERE key IN (..)}, returning the keys it found, so that each
- * update gets the count its own statement would have (1, or 0 for a key nobody stored). Twenty
- * updates cost one round trip instead of twenty (docs/batches.md, "Updates by key together").
+ * update gets the count its own statement would have (1, or 0 for a key nobody stored). Where
+ * updates return no rows (MySQL, MariaDB), a {@code SELECT .. FOR UPDATE} of the keys comes
+ * first and tells which are stored. Twenty updates cost one or two round trips instead of
+ * twenty (docs/batches.md, "Updates by key together").
  *
  * <p>Why this keeps the batch's meaning: the updates of a run assign constants to plain fields
  * (no unique, key, JSON or collection field, nothing read from the row) of distinct rows, so no
@@ -55,7 +60,8 @@ public final class KeyUpdateRuns {
       if (runs.size() == batch.size()) {
         return Batch.inOrder(tx, batch);
       }
-      return Flux.fromIterable(runs).concatMap(r -> r.exec(tx), 1)
+      boolean returning = router.capability().returningFromMutation();
+      return Flux.fromIterable(runs).concatMap(r -> r.exec(tx, returning), 1)
           .concatMapIterable(results -> results)
           .collectList();
     });
@@ -68,11 +74,12 @@ public final class KeyUpdateRuns {
    */
   public static @Nullable Mono<List<Object>> asOneStatement(Router router, Executor db,
       List<Snapshot<?>> batch, ContextView context) {
-    if (!router.mergesBatchUpdates() || batch.size() < 2) {
-      return null;
+    if (!router.mergesBatchUpdates() || !router.capability().returningFromMutation()
+        || batch.size() < 2) {
+      return null; // where the keys are locked first, the run needs a transaction
     }
     List<Run> runs = runs(router, batch, context);
-    return runs.size() == 1 && runs.get(0).first != null ? runs.get(0).exec(db) : null;
+    return runs.size() == 1 && runs.get(0).first != null ? runs.get(0).exec(db, true) : null;
   }
 
   /** {@code batch} cut into runs: one statement each, or updates by key written together. */
@@ -152,21 +159,53 @@ public final class KeyUpdateRuns {
       return this;
     }
 
-    /** The results of this run's statements, in order. */
-    Mono<List<Object>> exec(Executor tx) {
+    /**
+     * The results of this run's statements, in order; {@code returning}: the backend's updates
+     * return rows (else the keys are locked and read first, in a transaction).
+     */
+    Mono<List<Object>> exec(Executor tx, boolean returning) {
       if (first == null || updates.size() == 1) {
         Snapshot<?> s = statements.get(0);
         return Batch.finish(s, s.untyped() == null ? Flux.empty() : tx.exec(s.untyped()), tx)
             .map(List::of);
       }
-      var key = first.model().field(first.key().key().field());
-      UpdateNode one = KeyUpdates.statement(first.node(), key, first.model().name(), updates);
-      return tx.exec(one).<Object>mapNotNull(row -> KeyUpdates.keyOf(row, key))
-          .collect(HashSet::new, Set::add)
-          .flatMap(found -> Flux.range(0, statements.size())
-              .concatMap(i -> Batch.finish(statements.get(i), Flux.just(
-                  found.contains(updates.get(i).key().key()) ? ONE : NONE), tx), 1)
-              .collectList());
+      FieldSchema key = first.model().field(first.key().key().field());
+      Mono<Set<Object>> found = returning ? written(tx, key) : lockedThenWritten(tx, key);
+      return found.flatMap(keys -> Flux.range(0, statements.size())
+          .concatMap(i -> Batch.finish(statements.get(i), Flux.just(
+              keys.contains(updates.get(i).key().key()) ? ONE : NONE), tx), 1)
+          .collectList());
+    }
+
+    /** The one statement; the keys it found, from the rows it returned. */
+    private Mono<Set<Object>> written(Executor tx, FieldSchema key) {
+      Update u = Objects.requireNonNull(first, "a run of updates");
+      UpdateNode one = KeyUpdates.statement(u.node(), key, u.model().name(), updates,
+          new Returning.Model(List.of(), false, List.of()));
+      return keysOf(tx.exec(one), key);
+    }
+
+    /**
+     * Where updates return no rows (MySQL, MariaDB): the keys locked first, in the batch's
+     * transaction ({@code SELECT .. FOR UPDATE}: no other transaction can delete or change them
+     * before the update), then one statement for the keys found. A key not found is not
+     * written and counts 0, as if the batch ran before anyone stored it.
+     */
+    private Mono<Set<Object>> lockedThenWritten(Executor tx, FieldSchema key) {
+      Update u = Objects.requireNonNull(first, "a run of updates");
+      String model = u.model().name();
+      return keysOf(tx.exec(KeyUpdates.locked(key, model, updates)), key).flatMap(found -> {
+        List<KeyUpdate> stored = updates.stream()
+            .filter(each -> found.contains(each.key().key())).toList();
+        return stored.isEmpty() ? Mono.just(found)
+            : tx.exec(KeyUpdates.statement(u.node(), key, model, stored, new Returning.Count()))
+                .then(Mono.just(found));
+      });
+    }
+
+    private static Mono<Set<Object>> keysOf(Flux<Value> rows, FieldSchema key) {
+      return rows.<Object>mapNotNull(row -> KeyUpdates.keyOf(row, key))
+          .collect(HashSet::new, Set::add);
     }
   }
 }

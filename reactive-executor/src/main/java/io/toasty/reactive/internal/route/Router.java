@@ -159,7 +159,9 @@ public final class Router implements Executor, TxHost {
     boolean returnsUpdates = driver.capability().sql()
         && driver.capability().returningFromMutation();
     this.coalesceUpdates = options.coalesceUpdates() && returnsUpdates;
-    this.mergeBatchUpdates = options.mergeBatchUpdates() && returnsUpdates;
+    // where updates return no rows, a batch locks the keys first to know which are stored
+    this.mergeBatchUpdates = options.mergeBatchUpdates() && driver.capability().sql()
+        && (returnsUpdates || driver.capability().rowLocks());
     this.batches = coalesceGets || coalesceLists || coalesceUpdates
         ? new WaitingBatches(driver) : null;
     this.links = links.apply(this);
@@ -383,8 +385,8 @@ public final class Router implements Executor, TxHost {
 
   /**
    * Whether a batch's consecutive updates by key of one plan are written by one statement
-   * ({@link KeyUpdateRuns}): {@code DbBuilder.mergeBatchUpdates}, on a backend whose updates
-   * return rows.
+   * ({@link KeyUpdateRuns}): {@code DbBuilder.mergeBatchUpdates}, on an SQL backend whose
+   * updates return rows or that locks rows.
    */
   public boolean mergesBatchUpdates() {
     return mergeBatchUpdates;
