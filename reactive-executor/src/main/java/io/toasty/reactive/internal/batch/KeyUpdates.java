@@ -96,17 +96,11 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
    */
   public static UpdateNode statement(UpdateNode update, FieldSchema key, String model,
       List<KeyUpdate> each, Returning returning) {
-    int size = WaitingBatches.padded(each.size());
-    List<ExprNode> keys = new ArrayList<>(size);
-    List<KeyUpdate> padded = new ArrayList<>(size);
-    for (KeyUpdate u : each) {
-      keys.add(new ExprNode.Const(u.key().value()));
-      padded.add(u);
+    List<KeyUpdate> padded = new ArrayList<>(each);
+    while (padded.size() < WaitingBatches.padded(each.size())) {
+      padded.add(each.get(each.size() - 1));
     }
-    while (keys.size() < size) {
-      keys.add(keys.get(keys.size() - 1));
-      padded.add(padded.get(padded.size() - 1));
-    }
+    List<ExprNode> keys = keys(padded);
     ExprNode.Field keyField = new ExprNode.Field(model, key.index());
     return new UpdateNode(update.target(), new ExprNode.InList(keyField, keys),
         assignments(keyField, keys, padded), returning);
@@ -117,17 +111,21 @@ public final class KeyUpdates implements WaitingBatches.Kind<Value> {
    * {@link #statement} is: which of them are stored, locked until the transaction ends.
    */
   public static Query locked(FieldSchema key, String model, List<KeyUpdate> each) {
-    int size = WaitingBatches.padded(each.size());
-    List<ExprNode> keys = new ArrayList<>(size);
-    for (KeyUpdate u : each) {
-      keys.add(new ExprNode.Const(u.key().value()));
-    }
-    while (keys.size() < size) {
+    List<ExprNode> keys = keys(each);
+    while (keys.size() < WaitingBatches.padded(each.size())) {
       keys.add(keys.get(keys.size() - 1));
     }
     return Query.all(model)
         .withFilter(new ExprNode.InList(new ExprNode.Field(model, key.index()), keys))
         .withLock(new RowLock(RowLock.Mode.UPDATE, RowLock.OnLocked.WAIT));
+  }
+
+  private static List<ExprNode> keys(List<KeyUpdate> each) {
+    List<ExprNode> keys = new ArrayList<>(each.size());
+    for (KeyUpdate u : each) {
+      keys.add(new ExprNode.Const(u.key().value()));
+    }
+    return keys;
   }
 
   /** The key of a row {@link #statement} returned, as {@link KeyGet#key()} holds it. */

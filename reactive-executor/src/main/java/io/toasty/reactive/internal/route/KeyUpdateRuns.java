@@ -3,6 +3,7 @@ package io.toasty.reactive.internal.route;
 import io.toasty.Batch;
 import io.toasty.Executor;
 import io.toasty.Statement.Snapshot;
+import io.toasty.reactive.TxOptions;
 import io.toasty.reactive.exec.BoundPlan;
 import io.toasty.reactive.internal.batch.KeyUpdate;
 import io.toasty.reactive.internal.batch.KeyUpdates;
@@ -37,11 +38,11 @@ import reactor.util.context.ContextView;
  * (no unique, key, JSON or collection field, nothing read from the row) of distinct rows, so no
  * order among them can be seen; the statements before the run have run, and those after it run
  * after it, as before. A batch that is one such run is that one statement, without a
- * transaction ({@link #asOneStatement}). A run stops at anything else, at another plan, and at a key the run holds
- * already (the second update of a key comes after the first). An update with hooks, under a
- * tenant's scope, or whose values fail their checks runs alone, where it meets its own hooks,
- * scope or error in its turn. When the run's statement fails, the batch fails and its
- * transaction undoes every write, as when one of the updates fails alone.
+ * transaction ({@link #exec}). A run stops at anything else, at another plan, and at a key the
+ * run holds already (the second update of a key comes after the first). An update with
+ * hooks, under a tenant's scope, or whose values fail their checks runs alone, where it meets
+ * its own hooks, scope or error in its turn. When the run's statement fails, the batch fails
+ * and nothing of it is written, as when one of the updates fails alone.
  */
 public final class KeyUpdateRuns {
   private static final Value ONE = new Value.I64(1);
@@ -49,37 +50,45 @@ public final class KeyUpdateRuns {
 
   private KeyUpdateRuns() {}
 
-  /** {@code batch} run on {@code tx}, a transaction of {@code router}'s, runs merged. */
+  /**
+   * {@code batch} run on {@code router} outside any transaction: a batch that is one run of
+   * updates by key, on a backend whose updates return rows, as that one statement alone (one
+   * statement is all or nothing by itself: no {@code BEGIN} and {@code COMMIT}); any other in a
+   * transaction of its own, its runs merged.
+   */
+  public static Mono<List<Object>> exec(Router router, List<Snapshot<?>> batch) {
+    if (!router.mergesBatchUpdates() || batch.size() < 2) {
+      return router.transactionMono(TxOptions.defaults(), tx -> Batch.inOrder(tx, batch));
+    }
+    return Mono.deferContextual(context -> {
+      List<Run> runs = runs(router, batch, context);
+      boolean returning = router.capability().returningFromMutation();
+      if (returning && runs.size() == 1 && runs.get(0).first != null) {
+        return runs.get(0).exec(router, true);
+      }
+      return router.transactionMono(TxOptions.defaults(),
+          tx -> inOrder(tx, batch, runs, returning));
+    });
+  }
+
+  /** {@code batch} run on {@code tx}, a transaction of {@code router}'s, its runs merged. */
   public static Mono<List<Object>> inOrder(Router router, Executor tx,
       List<Snapshot<?>> batch) {
     if (!router.mergesBatchUpdates() || batch.size() < 2) {
       return Batch.inOrder(tx, batch);
     }
-    return Mono.deferContextual(context -> {
-      List<Run> runs = runs(router, batch, context);
-      if (runs.size() == batch.size()) {
-        return Batch.inOrder(tx, batch);
-      }
-      boolean returning = router.capability().returningFromMutation();
-      return Flux.fromIterable(runs).concatMap(r -> r.exec(tx, returning), 1)
-          .concatMapIterable(results -> results)
-          .collectList();
-    });
+    return Mono.deferContextual(context -> inOrder(tx, batch, runs(router, batch, context),
+        router.capability().returningFromMutation()));
   }
 
-  /**
-   * {@code batch} as one statement on {@code db}, outside any transaction, when it is one run of
-   * updates by key written together; else null. One statement is all or nothing by itself, so
-   * the batch needs no {@code BEGIN} and {@code COMMIT}: one round trip instead of three.
-   */
-  public static @Nullable Mono<List<Object>> asOneStatement(Router router, Executor db,
-      List<Snapshot<?>> batch, ContextView context) {
-    if (!router.mergesBatchUpdates() || !router.capability().returningFromMutation()
-        || batch.size() < 2) {
-      return null; // where the keys are locked first, the run needs a transaction
+  private static Mono<List<Object>> inOrder(Executor tx, List<Snapshot<?>> batch,
+      List<Run> runs, boolean returning) {
+    if (runs.size() == batch.size()) { // nothing written together
+      return Batch.inOrder(tx, batch);
     }
-    List<Run> runs = runs(router, batch, context);
-    return runs.size() == 1 && runs.get(0).first != null ? runs.get(0).exec(db, true) : null;
+    return Flux.fromIterable(runs).concatMap(r -> r.exec(tx, returning), 1)
+        .concatMapIterable(results -> results)
+        .collectList();
   }
 
   /** {@code batch} cut into runs: one statement each, or updates by key written together. */

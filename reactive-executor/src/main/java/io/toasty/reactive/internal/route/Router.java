@@ -626,9 +626,7 @@ public final class Router implements Executor, TxHost {
           || optimistic(written, context)) {
         // with hooks or cascading soft deletes, DynamoDB's batch is its optimistic
         // transaction: they need a Tx
-        Mono<List<Object>> one = KeyUpdateRuns.asOneStatement(this, this, written, context);
-        return one != null ? one
-            : transactionMono(tx -> KeyUpdateRuns.inOrder(this, tx, written));
+        return KeyUpdateRuns.exec(this, written);
       }
       UnsupportedFeatureException refused = guarded.batchRefusal(statements);
       return refused != null ? Mono.error(refused) : AtomicBatch.run(this, driver, statements);
