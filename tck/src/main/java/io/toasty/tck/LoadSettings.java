@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>
  * -Dtoasty.load.subscribers=200   subscribers in flight at once in each round
- * -Dtoasty.load.rounds=10         rounds per pool size (at least)
+ * -Dtoasty.load.rounds=6          rounds per pool size (at least)
  * -Dtoasty.load.pools=1,2,10      pool sizes, each with a database of its own
  * -Dtoasty.load.cancel=0.3        share of subscribers cancelled at a random moment
  * -Dtoasty.load.soak=PT10M        keep running rounds per pool size until this much time passed
@@ -31,7 +31,7 @@ public record LoadSettings(int subscribers, int rounds, List<Integer> pools, dou
   public static LoadSettings fromSystemProperties() {
     return new LoadSettings(
         Integer.getInteger("toasty.load.subscribers", 200),
-        Integer.getInteger("toasty.load.rounds", 10),
+        Integer.getInteger("toasty.load.rounds", 6),
         pools(System.getProperty("toasty.load.pools", "1,2,10")),
         Double.parseDouble(System.getProperty("toasty.load.cancel", "0.3")),
         Duration.parse(System.getProperty("toasty.load.soak", "PT0S")),

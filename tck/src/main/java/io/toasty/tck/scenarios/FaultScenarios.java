@@ -56,7 +56,7 @@ import reactor.core.publisher.Mono;
 @ResourceLock(LeakWatch.LEVEL)
 public abstract class FaultScenarios {
   /** Kills each scenario makes. */
-  static final int KILLS = 50;
+  static final int KILLS = 30;
   /** Rounds a scenario may take to land its kills where it wants them (a bound by count). */
   static final int MAX_ROUNDS = 5 * KILLS;
   /**

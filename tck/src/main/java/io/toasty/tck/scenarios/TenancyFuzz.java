@@ -37,8 +37,8 @@ import reactor.util.retry.Retry;
  * deletes by filter and by the other tenant's keys, upserts, batches), eight at a time, half for
  * each tenant. Every answer is checked as it comes (nothing of the other tenant), and at the end
  * every stored record is where its tenant put it: counts match what each tenant created and
- * deleted, names carry their tenant's prefix, counters their tenant's upserts. 10,000 statements
- * on each SQL backend, 2,000 on Neo4j, 1,000 on DynamoDB (whose unkeyed reads are scans), to
+ * deleted, names carry their tenant's prefix, counters their tenant's upserts. 6,000 statements
+ * on each SQL backend, 1,200 on Neo4j, 1,000 on DynamoDB (whose unkeyed reads are scans), to
  * keep CI short; {@code -Dtoasty.tck.tenancyFuzz=10000} runs 10,000 on every backend (with
  * {@code -Djunit.jupiter.execution.timeout.mode=disabled}: the run's own hang guard grows with
  * the count).
@@ -68,7 +68,7 @@ final class TenancyFuzz {
   static void run(Db db, Capability capability) {
     // -Dtoasty.tck.tenancyFuzz=N runs N on every backend (the CI run keeps the sizes below)
     int usual = !capability.sql() ? 1_000
-        : List.of("neo4j", "memgraph").contains(capability.backend()) ? 2_000 : 10_000;
+        : List.of("neo4j", "memgraph").contains(capability.backend()) ? 1_200 : 6_000;
     int statements = Integer.getInteger("toasty.tck.tenancyFuzz", usual);
     // a hang guard of five minutes per usual run: a larger run asked for gets proportionally
     // more (run it with -Djunit.jupiter.execution.timeout.mode=disabled, as the method's own

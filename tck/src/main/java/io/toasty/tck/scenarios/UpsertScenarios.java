@@ -36,7 +36,7 @@ public abstract class UpsertScenarios {
    * but 25 on DynamoDB Local (about 4 s a round); {@link ConcurrencyRounds} overrides.
    */
   static int rounds(Db db) {
-    return ConcurrencyRounds.of(db.capability().sql() ? 100 : 25);
+    return ConcurrencyRounds.of(db.capability().sql() ? 60 : 15);
   }
 
   static final int PARALLEL = 100;
