@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class VertxColumns implements Columns {
   private final int[] fields;
-  private final List<Type> types;
+  /** Each field's column type, by field: read per cell, so not looked up in a list each time. */
+  private final Type[] own;
   private final VertxCodec codec;
   /** Whether the statement reads its {@code jsonb} columns as text ({@code JsonAsText}). */
   private final boolean jsonText;
@@ -35,7 +36,10 @@ final class VertxColumns implements Columns {
 
   VertxColumns(int[] fields, List<Type> types, VertxCodec codec, boolean jsonText) {
     this.fields = fields;
-    this.types = types;
+    this.own = new Type[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      own[i] = types.get(fields[i]);
+    }
     this.codec = codec;
     this.jsonText = jsonText;
   }
@@ -51,7 +55,7 @@ final class VertxColumns implements Columns {
   }
 
   private Type type(int i) {
-    return types.get(fields[i]);
+    return own[i];
   }
 
   private Value decoded(int i) {
