@@ -114,7 +114,7 @@ public final class IncludeMemoryMain {
    * As {@link #load}, on PostgreSQL with set-based statements of 20,000 authors each: the
    * figures are of the streaming, and storing 600,000 rows a batch of records at a time took
    * longer than streaming them (18 s against 4 s). Keys are made from the author's number. H2
-   * keeps {@link #load}: its tables share the test's 256 MiB heap, and set-based statements
+   * keeps {@link #load}: its tables share the test's 320 MiB heap, and set-based statements
    * there left the collector too little room (86 s instead of 31 s).
    */
   private static void loadWithSql(Db db, int n, Duration wait) {
