@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Pages grow by SQL text: a query whose text overflowed a page tries the next larger one
  * the next time ({@link #PAGES}: 256, 1,024, then 4,096 rows), and one that overflowed the
- * largest goes straight to a cursor, read in pages of that largest size. So a read of any size
- * holds at most 4,097 rows at once, and a read of a thousand rows, such as an include's parents,
+ * largest goes straight to a cursor, read in pages of that largest size. So a first page holds
+ * at most 4,097 rows, a cursor two pages ({@link CursorRows}), and a read of a thousand rows,
+ * such as an include's parents,
  * is one round trip from its second run on; the windows of an include share their text whatever
  * their instances. The limited renderings are kept per query instance, as the renderer keeps
  * the query's own (a constant's value is in its rendering, so two queries of one SQL text may not
