@@ -107,11 +107,7 @@ final class CursorRows implements Subscription {
         return;
       }
       if (cancelled) {
-        done = true;
-        batch = null;
-        ahead = null;
-        came = null;
-        close();
+        stop();
         return;
       }
       place();
@@ -189,10 +185,7 @@ final class CursorRows implements Subscription {
       if (cancelled) {
         // a row failed downstream (a reader's error), which cancelled: the cursor closes and
         // is asked for nothing more (DirectReadTest, a null read into a primitive)
-        done = true;
-        batch = null;
-        ahead = null;
-        close();
+        stop();
         return emitted;
       }
       actual.onNext(rows.next());
@@ -212,6 +205,15 @@ final class CursorRows implements Subscription {
     }
     reading = false;
     drain();
+  }
+
+  /** The subscriber cancelled: drops the batches held and closes the cursor. */
+  private void stop() {
+    done = true;
+    batch = null;
+    ahead = null;
+    came = null;
+    close();
   }
 
   /** Closes the cursor and the statement, once: after the last row, an error or a cancel. */
