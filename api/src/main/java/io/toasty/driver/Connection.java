@@ -2,6 +2,7 @@ package io.toasty.driver;
 
 import io.toasty.value.RowReader;
 import io.toasty.value.ValueColumns;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +38,20 @@ public interface Connection {
     return exec(query).flatMapMany(response -> response instanceof ExecResponse.Rows r
         ? r.rows().map(row -> reader.read(new ValueColumns(row, fields)))
         : Flux.error(new IllegalStateException("a query answered " + response)));
+  }
+
+  /**
+   * Runs {@code queries}, independent reads of one plan outside a transaction (the same SQL
+   * text, each with its own values), and gives each one's records as a list, in the order of
+   * {@code queries}; each row built by {@code reader} as {@link #read} builds it. A driver that
+   * pipelines ({@link Driver#pipelinesReads}) sends them together and reads their answers in
+   * order: one round trip for all. This default reads them one after the other. A failure of
+   * any fails the whole flux; the engine then runs each read on its own
+   * (docs/design/pipelining.md).
+   */
+  default <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
+      RowReader<T> reader) {
+    return Flux.fromIterable(queries).concatMap(q -> read(q, fields, reader).collectList());
   }
 
   /** Returns the connection to its pool (or closes it). Idempotent. */

@@ -91,6 +91,18 @@ public interface Driver {
         capability().backend(), "following the changes of " + model));
   }
 
+  /**
+   * Whether a connection sends the independent reads of {@link Connection#readEach} together,
+   * without waiting for one's answer before sending the next (a pipeline). The engine then
+   * answers reads of one plan that wait for a connection at the same time with one
+   * {@code readEach} ({@code DbBuilder.pipelineReads}). False by default: a driver whose client
+   * writes a statement only after the previous one's answer (r2dbc-postgresql, r2dbc-mysql)
+   * would gain nothing.
+   */
+  default boolean pipelinesReads() {
+    return false;
+  }
+
   /** Closes the pool; connections in use are closed as they are returned. */
   Mono<Void> close();
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.toasty.sql.wire.TurnCountingProxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

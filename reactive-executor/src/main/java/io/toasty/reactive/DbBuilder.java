@@ -77,6 +77,7 @@ public final class DbBuilder {
   private boolean coalesceLists = true;
   private boolean coalesceUpdates = true;
   private boolean mergeBatchUpdates = true;
+  private boolean pipelineReads = true;
   private boolean databaseTime;
   private @Nullable JsonCodec jsonCodec;
   private final List<ModelHook<?>> hooks = new ArrayList<>();
@@ -513,6 +514,25 @@ public final class DbBuilder {
   }
 
   /**
+   * Whether reads by key that wait for a connection at the same time are sent together, each as
+   * its own statement, where the driver pipelines (default: true). While every connection of the
+   * pool is taken, a read that pins every primary key field ({@code Worlds.getById(db, id)},
+   * {@code Users.filter(Users.ID.eq(5)).first()}) and is not merged into an {@code IN} list by
+   * {@link #coalesceGets} joins the waiting reads of the same shape, up to 64, and when their
+   * connection comes they are written at once and answered in one round trip (the Vert.x
+   * transport: one {@code executeBatch}; docs/design/pipelining.md). Unlike coalescing, every
+   * read stays its own statement with its own values, so a service that must run one statement
+   * per read (TechEmpower's rules, per-statement auditing) still gains under load. A pool with
+   * a connection free never does it, neither does a transaction, nor a driver that does not
+   * pipeline ({@code Driver.pipelinesReads()}: the R2DBC drivers). Turn it off to have every
+   * read wait for a connection of its own whatever the load.
+   */
+  public DbBuilder pipelineReads(boolean enabled) {
+    this.pipelineReads = enabled;
+    return this;
+  }
+
+  /**
    * {@code @Json} fields written and read by {@code mapper} (its modules, naming strategy,
    * features): the same as {@code jsonCodec(new JacksonCodec(mapper))}.
    */
@@ -597,7 +617,8 @@ public final class DbBuilder {
         transactionRetry, cursorKey != null ? cursorKey : CursorKey.random(), clock,
         new JsonDocuments(jsonCodec != null ? jsonCodec : JsonCodecs.byDefault(), schema),
         transactionTimeout, reads, logValues, definitions(), coalesceGets,
-        coalesceLists, coalesceUpdates, mergeBatchUpdates, retryLostReads, HookTable.of(hooks));
+        coalesceLists, coalesceUpdates, pipelineReads, mergeBatchUpdates, retryLostReads,
+        HookTable.of(hooks));
     List<Db> replicaDbs = replicaDbs(schema, driver, options);
     ReplicaPolicy policy = meterRegistry == null || replicaDbs.isEmpty() ? replicaPolicy
         : replicaPolicy.observer(replicaPolicy.routeObserver().andThen(

@@ -45,10 +45,7 @@ class KeyGetsTest {
   private static final ModelDef<Value.Record> USERS = Models.READ_USERS;
 
   KeyGetsTest() {
-    for (long id = 1; id <= 8; id++) {
-      stored.put(id, Value.Record.of(new Value.I64(id), new Value.Str("u" + id),
-          new Value.Str("u" + id + "@example.com"), Value.NULL));
-    }
+    stored.putAll(Models.storedUsers(8));
   }
 
   private Db db(boolean coalesce) {
@@ -72,8 +69,7 @@ class KeyGetsTest {
   }
 
   private static Query get(long id) {
-    return Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
-        new ExprNode.Const(new Value.I64(id))));
+    return Models.userById(id);
   }
 
   private static String name(Value.Record r) {

@@ -57,10 +57,7 @@ class KeyUpdatesTest {
   private volatile RuntimeException failure;
 
   KeyUpdatesTest() {
-    for (long id = 1; id <= 8; id++) {
-      stored.put(id, Value.Record.of(new Value.I64(id), new Value.Str("u" + id),
-          new Value.Str("u" + id + "@example.com"), Value.NULL));
-    }
+    stored.putAll(Models.storedUsers(8));
   }
 
   private Db db(boolean coalesce) {
@@ -114,8 +111,7 @@ class KeyUpdatesTest {
   }
 
   private static Query get(long id) {
-    return Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
-        new ExprNode.Const(new Value.I64(id))));
+    return Models.userById(id);
   }
 
   /** {@code SET nickname = nick WHERE id = id}, returning the count. */

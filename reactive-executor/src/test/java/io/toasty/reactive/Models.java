@@ -14,6 +14,8 @@ import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Hand-written model definitions whose records are their rows (no codegen in this module). */
 final class Models {
@@ -72,6 +74,22 @@ final class Models {
 
   static ExprNode.Field user(int i) {
     return new ExprNode.Field("User", i);
+  }
+
+  /** A get of the user {@code id}: {@code id = id}, nothing else, as a finder's. */
+  static Query userById(long id) {
+    return Query.all("User").withFilter(new ExprNode.Compare(ExprNode.CompareOp.EQ, user(0),
+        new ExprNode.Const(new Value.I64(id))));
+  }
+
+  /** Users 1..{@code n} as rows by id: name {@code u<id>}, email {@code u<id>@example.com}. */
+  static Map<Long, Value.Record> storedUsers(int n) {
+    Map<Long, Value.Record> stored = new TreeMap<>();
+    for (long id = 1; id <= n; id++) {
+      stored.put(id, Value.Record.of(new Value.I64(id), new Value.Str("u" + id),
+          new Value.Str("u" + id + "@example.com"), Value.NULL));
+    }
+    return stored;
   }
 
   static ExprNode.Const str(String s) {

@@ -82,6 +82,7 @@ final class ToastyDbFactory {
     builder.coalesceGets(properties.isCoalesceGets());
     builder.coalesceLists(properties.isCoalesceLists());
     builder.coalesceUpdates(properties.isCoalesceUpdates());
+    builder.pipelineReads(properties.isPipelineReads());
     builder.mergeBatchUpdates(properties.isMergeBatchUpdates());
     builder.changeBuffer(properties.getChangeBuffer());
     builder.retry(properties.getRetry().policy());

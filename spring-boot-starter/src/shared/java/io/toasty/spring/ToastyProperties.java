@@ -130,6 +130,23 @@ public class ToastyProperties {
   }
 
   /**
+   * Whether reads by key that wait for a connection at the same time are sent together, each
+   * its own statement, where the driver pipelines: the Vert.x transport
+   * ({@code DbBuilder.pipelineReads}; docs/design/pipelining.md).
+   */
+  private boolean pipelineReads = true;
+
+  /** Whether reads by key waiting for a connection together are sent in one round trip. */
+  public boolean isPipelineReads() {
+    return pipelineReads;
+  }
+
+  /** Sets whether reads by key waiting for a connection together are sent in one round trip. */
+  public void setPipelineReads(boolean pipelineReads) {
+    this.pipelineReads = pipelineReads;
+  }
+
+  /**
    * Whether a batch's consecutive updates by key of one shape are written by one statement
    * ({@code DbBuilder.mergeBatchUpdates}; docs/batches.md, "Updates by key together").
    */

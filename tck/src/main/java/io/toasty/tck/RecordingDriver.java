@@ -10,6 +10,7 @@ import io.toasty.driver.OperationText;
 import io.toasty.driver.PoolState;
 import io.toasty.driver.SchemaUpgrade;
 import io.toasty.value.RowReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,11 @@ public final class RecordingDriver implements Driver {
   @Override
   public Capability capability() {
     return delegate.capability();
+  }
+
+  @Override
+  public boolean pipelinesReads() {
+    return delegate.pipelinesReads();
   }
 
   @Override
@@ -161,6 +167,40 @@ public final class RecordingDriver implements Driver {
         }
         OperationLog.Entry entry = log.record(query, dirt.sent(query));
         return observed(entry, delegate.read(query, fields, reader));
+      });
+    }
+
+    /**
+     * Reads sent together, each recorded as {@link #read} records it (a fault queued for any
+     * fails them all, as a failed pipeline does), so that a driver's pipeline is what runs.
+     */
+    @Override
+    public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
+        RowReader<T> reader) {
+      return Flux.defer(() -> {
+        RuntimeException fault = null;
+        for (Operation.QuerySql q : queries) {
+          RuntimeException own = log.takeFault(q);
+          fault = fault != null ? fault : own;
+        }
+        if (fault != null) {
+          for (Operation.QuerySql q : queries) {
+            log.record(q, true).complete(new OperationLog.Outcome.Failed(fault));
+          }
+          return Flux.error(fault);
+        }
+        List<OperationLog.Entry> entries = new ArrayList<>(queries.size());
+        for (Operation.QuerySql q : queries) {
+          entries.add(log.record(q, dirt.sent(q)));
+        }
+        int[] at = {0};
+        return delegate.readEach(queries, fields, reader)
+            .doOnNext(records -> entries.get(at[0]++)
+                .complete(new OperationLog.Outcome.Rows(records.size())))
+            .doOnError(e -> entries.subList(at[0], entries.size())
+                .forEach(entry -> entry.complete(new OperationLog.Outcome.Failed(e))))
+            .doOnCancel(() -> entries.subList(at[0], entries.size())
+                .forEach(entry -> entry.complete(new OperationLog.Outcome.Cancelled(0))));
       });
     }
 

@@ -151,6 +151,48 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /**
+   * Reads of one plan sent together ({@link Connection#readEach}): one execution of the
+   * prepared statement per read, written at once and ended by one Sync
+   * ({@code executeBatch}), so that they cost one round trip where one at a time they cost as
+   * many as there are reads; each read's rows are one result of the answer's chain. Reads that
+   * are not bounded ({@link BoundedRead}: a batch must not hold unbounded rows) or that run in
+   * the engine's transaction take the default, one after the other.
+   */
+  @Override
+  public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
+      RowReader<T> reader) {
+    Operation.QuerySql first = queries.isEmpty() ? null : queries.get(0);
+    if (first == null || queries.size() < 2 || begun || closed != 0
+        || !(first.statement() instanceof Query q) || !BoundedRead.of(q, parts.keys(), fetchSize)
+        || !queries.stream().allMatch(each -> each.statement() == q)) {
+      return Connection.super.readEach(queries, fields, reader);
+    }
+    String table = q.source() instanceof Source.Table t ? t.table() : null;
+    Function<Throwable, Throwable> translate = e -> e instanceof RowReaderFailure ? e.getCause()
+        : translated(e, table, false, List.of(), q, first.args());
+    Flux<List<T>> lists;
+    try {
+      RenderedSql sql = parts.renderer().render(q);
+      List<Type> types = first.rowType().isEmpty() ? sql.returnTypes() : first.rowType();
+      String text = JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb);
+      boolean jsonText = text != sql.sql();
+      List<Tuple> tuples = new ArrayList<>(queries.size());
+      for (Operation.QuerySql each : queries) {
+        tuples.add(parts.codec().tuple(sql, each.args()));
+      }
+      VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
+      Function<Row, T> mapper = row -> typed(q, columns.at(row), reader, row, types, jsonText);
+      lists = StalePlan.retried(Flux.defer(() -> Futures.mono(
+              () -> connection.preparedQuery(text).executeBatch(tuples))
+          .flatMapIterable(answer -> PipelinedAnswers.lists(answer, tuples.size(), mapper))),
+          () -> !begun);
+    } catch (RuntimeException e) {
+      return Flux.error(translate.apply(e));
+    }
+    return lane.writeRows(lists, translate);
+  }
+
+  /**
    * One row read by {@code reader}; a row it cannot read fails as on the value path: with the
    * column's decoding error where a column is unreadable (it names the model, field and key),
    * else with the reader's own.

@@ -171,6 +171,15 @@ public final class VertxDriver implements Driver {
   }
 
   /**
+   * True: Vert.x writes a connection's commands without waiting for the answers, and
+   * {@link VertxConnection#readEach} sends the reads of one plan as one {@code executeBatch}.
+   */
+  @Override
+  public boolean pipelinesReads() {
+    return true;
+  }
+
+  /**
    * The SQL dialect this driver writes: the configured one, or MariaDB's once a connection found
    * MariaDB behind a {@code vertx:mysql:} URL.
    */

@@ -24,6 +24,15 @@ final class ServerSchemas {
    * database ({@code "mariadb"}) holding {@code schema}'s tables.
    */
   static void on(String server, Schema schema, Consumer<VertxDriver> work) {
+    on(server, schema, 0, work);
+  }
+
+  /**
+   * {@link #on(String, Schema, Consumer)} with {@code work}'s driver connecting to {@code port}
+   * on the loopback interface (a proxy in front of the server), or to the server's own port
+   * where it is 0.
+   */
+  static void on(String server, Schema schema, int port, Consumer<VertxDriver> work) {
     String name = "vx_" + UUID.randomUUID().toString().replace("-", "");
     boolean pg = server.equals("postgresql");
     String admin = pg ? "vertx:postgresql://postgres@127.0.0.1:5432/test"
@@ -31,8 +40,9 @@ final class ServerSchemas {
     VertxDriver root = driver(admin, Schema.of(List.of()), pg);
     try {
       raw(root, (pg ? "CREATE SCHEMA " : "CREATE DATABASE ") + name);
-      String url = pg ? admin + "?schema=" + name
-          : admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+      String to = port == 0 ? admin : admin.replace(pg ? ":5432/" : ":3306/", ":" + port + "/");
+      String url = pg ? to + "?schema=" + name
+          : to.substring(0, to.lastIndexOf('/') + 1) + name;
       VertxDriver d = driver(url, schema, pg);
       try {
         d.pushSchema().block(WAIT);

@@ -3,6 +3,7 @@ package io.toasty.docs.vertx;
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.List;
+import reactor.core.publisher.Flux;
 
 /** The example of the Vert.x transport section of docs/databases.md, run by VertxGuideTest. */
 final class VertxGuide {
@@ -19,6 +20,32 @@ final class VertxGuide {
     // end-snippet
     db.schema().push().block();
     return db;
+  }
+
+  /** A Db that sends one statement per get, pipelined while its pool is saturated. */
+  static Db onePerGet(String url) {
+    // snippet: vertx-pipelined-build
+    Db db = Toasty.builder()
+        .models(Notes.MODEL)
+        .url(url)              // vertx:postgresql://.. or vertx:mariadb://..
+        .poolMaxSize(2)
+        .coalesceGets(false)   // one statement per get: no "id IN (..)"
+        .pipelineReads(true)   // the default: gets waiting together go in one round trip
+        .build();
+    // end-snippet
+    return db;
+  }
+
+  /** Hundreds of gets at once: each its own statement, each answered with its own note. */
+  static List<String> manyGets(Db db, List<Long> ids) {
+    // snippet: vertx-pipelined-gets
+    // while both connections are taken, the gets waiting for one are written together on the
+    // next connection that comes back, each its own SELECT, and answered in one round trip
+    return Flux.fromIterable(ids)
+        .flatMapSequential(id -> Notes.getById(db, id).map(Note::text), 256)
+        .collectList()
+        .block();
+    // end-snippet
   }
 
   /** Writes a note and reads every note back, over the Vert.x pool and a cursor. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,32 @@ class VertxGuideTest {
       } finally {
         db.close().block();
       }
+      Db pipelined = VertxGuide.onePerGet(SERVER + "?schema=" + schema);
+      try {
+        assertEachGetsItsOwn(pipelined);
+      } finally {
+        pipelined.close().block();
+      }
     } finally {
       admin.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute().block();
       admin.close().block();
     }
+  }
+
+  /** 300 gets at once of 30 notes: each answered with its own note's text. */
+  private static void assertEachGetsItsOwn(Db db) {
+    List<Long> stored = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      stored.add(Notes.create().text("note " + i).exec(db).block().id());
+    }
+    List<Long> ids = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int k = (i * 7) % stored.size();
+      ids.add(stored.get(k));
+      expected.add("note " + k);
+    }
+    assertEquals(expected, VertxGuide.manyGets(db, ids));
   }
 
   @Test

@@ -185,13 +185,37 @@ public abstract class LoadScenarios {
   @BackendTest
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   public void concurrentGetsEachAnswerTheirOwnKey(BackendContext cx, Backend backend) {
-    BackendContext.Opened opened = cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE);
+    getsAtOnce(cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE), backend, "");
+  }
+
+  /**
+   * {@link #concurrentGetsEachAnswerTheirOwnKey} with coalescing off, as a service that must
+   * send one statement per read runs: every get is its own statement, and where the driver
+   * pipelines ({@code DbBuilder.pipelineReads}: the Vert.x transport) the gets waiting together
+   * go out as one pipeline on one connection, each answer routed back to its request by its
+   * place in the pipeline. A record handed to the wrong request, or lost, fails here; no more
+   * statements than gets may be sent. The statements and connections taken are printed.
+   */
+  @BackendTest
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  public void concurrentGetsSentOneByOneEachAnswerTheirOwnKey(BackendContext cx,
+      Backend backend) {
+    getsAtOnce(cx.open(2, BackendContext.DEFAULT_PLAN_CACHE_SIZE, b -> b.coalesceGets(false)),
+        backend, ", not coalesced,");
+  }
+
+  /**
+   * 400 gets at once on {@code opened}'s pool of two, one in four for a key nobody stored: each
+   * answers with its own key's record, or none; no more operations than gets are sent.
+   */
+  private static void getsAtOnce(BackendContext.Opened opened, Backend backend, String how) {
     Db db = opened.db();
     List<UUID> seed = LoadFixture.seed(db);
     int gets = 400;
     List<UUID> keys = someMissing(seed, gets);
     UUID missing = new UUID(0, 0);
     int before = opened.log().size();
+    int connections = opened.log().connectionsAcquired();
     List<UUID> answers = Tck.await(Flux.range(0, gets)
         .flatMapSequential(i -> Shoppers.getById(db, keys.get(i)).map(Shopper::id)
             .onErrorResume(RecordNotFoundException.class, e -> Mono.just(missing)),
@@ -202,8 +226,9 @@ public abstract class LoadScenarios {
       assertEquals(expected, answers.get(i), "get " + i + " of " + keys.get(i));
     }
     int sent = opened.log().size() - before;
-    System.out.printf("[%s] %d gets at once on a pool of 2: %d operations sent%n",
-        backend.name(), gets, sent);
+    System.out.printf("[%s] %d gets at once%s on a pool of 2: %d operations sent on %d "
+        + "connections%n", backend.name(), gets, how, sent,
+        opened.log().connectionsAcquired() - connections);
     assertTrue(sent <= gets, "more operations than gets: " + sent);
     Tck.eventually("the pool is quiet: " + db.poolState(),
         () -> db.poolState().map(PoolState::quiet).orElse(true));

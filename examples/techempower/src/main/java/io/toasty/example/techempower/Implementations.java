@@ -61,6 +61,7 @@ public class Implementations implements DisposableBean {
         .coalesceGets(false)
         .coalesceLists(false)
         .coalesceUpdates(false)
+        .pipelineReads(properties.pipelineReads())
         .build();
     rawPool = pool(properties);
     springPool = pool(properties);

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param user the user (the database is created by it)
  * @param password its password, empty for none
  * @param poolSize the connections of each implementation's pool
+ * @param pipelineReads whether Toasty over Vert.x sends the reads by key that wait for a
+ *     connection together, each its own statement ({@code DbBuilder.pipelineReads}); the
+ *     starter's {@code Db} (over R2DBC, which does not pipeline) takes {@code toasty.*}
  */
 @ConfigurationProperties("techempower")
 public record TechEmpowerProperties(
@@ -21,7 +24,8 @@ public record TechEmpowerProperties(
     @DefaultValue("techempower") String database,
     @DefaultValue("postgres") String user,
     @DefaultValue("") String password,
-    @DefaultValue("10") int poolSize) {
+    @DefaultValue("10") int poolSize,
+    @DefaultValue("true") boolean pipelineReads) {
 
   /** The database's URL without a scheme: {@code //user:password@host:port/database}. */
   String address() {

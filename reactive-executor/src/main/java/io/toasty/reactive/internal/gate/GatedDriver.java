@@ -186,6 +186,11 @@ public final class GatedDriver implements Driver {
   }
 
   @Override
+  public boolean pipelinesReads() {
+    return delegate.pipelinesReads();
+  }
+
+  @Override
   public Mono<Void> pushSchema() {
     return delegate.pushSchema();
   }
@@ -247,6 +252,12 @@ public final class GatedDriver implements Driver {
     public <T> Flux<T> read(Operation.QuerySql query, int[] fields,
         RowReader<T> reader) {
       return delegate.read(query, fields, reader);
+    }
+
+    @Override
+    public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
+        RowReader<T> reader) {
+      return delegate.readEach(queries, fields, reader);
     }
 
     @Override

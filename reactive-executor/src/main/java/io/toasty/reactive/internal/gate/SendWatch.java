@@ -6,6 +6,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.ConnectionLostException;
 import io.toasty.error.PoolTimeoutException;
 import io.toasty.value.RowReader;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -95,6 +96,13 @@ public final class SendWatch {
     @Override
     public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
       return counting(query, delegate.read(query, fields, reader));
+    }
+
+    @Override
+    public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
+        RowReader<T> reader) {
+      return queries.isEmpty() ? Flux.empty()
+          : counting(queries.get(0), delegate.readEach(queries, fields, reader));
     }
 
     @Override

@@ -34,6 +34,7 @@ import io.toasty.reactive.internal.batch.KeyGets;
 import io.toasty.reactive.internal.batch.KeyUpdate;
 import io.toasty.reactive.internal.batch.KeyUpdates;
 import io.toasty.reactive.internal.batch.LongLists;
+import io.toasty.reactive.internal.batch.PipelinedReads;
 import io.toasty.reactive.internal.batch.ValueList;
 import io.toasty.reactive.internal.batch.ValueLists;
 import io.toasty.reactive.internal.batch.WaitingBatches;
@@ -52,6 +53,7 @@ import io.toasty.reactive.json.JsonDocuments;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.schema.Schema;
 import io.toasty.schema.app.ModelSchema;
+import io.toasty.stmt.KeyPin;
 import io.toasty.stmt.PathNode;
 import io.toasty.stmt.Query;
 import io.toasty.stmt.ReadConsistency;
@@ -121,6 +123,11 @@ public final class Router implements Executor, TxHost {
   private final boolean coalesceGets;
   /** Whether reads by one value join {@link #batches} ({@code DbBuilder.coalesceLists}). */
   private final boolean coalesceLists;
+  /**
+   * Whether reads by key join {@link #batches} to be sent together ({@code
+   * DbBuilder.pipelineReads}, on a driver that pipelines).
+   */
+  private final boolean pipelineReads;
   /** The plans whose batches of lists read too many rows: their requests read alone. */
   private final LongLists longLists = new LongLists();
   /** Whether updates by key join {@link #batches} ({@code DbBuilder.coalesceUpdates}). */
@@ -156,13 +163,14 @@ public final class Router implements Executor, TxHost {
         options.transactionTimeout());
     this.coalesceGets = options.coalesceGets();
     this.coalesceLists = options.coalesceLists();
+    this.pipelineReads = options.pipelineReads() && driver.pipelinesReads();
     boolean returnsUpdates = driver.capability().sql()
         && driver.capability().returningFromMutation();
     this.coalesceUpdates = options.coalesceUpdates() && returnsUpdates;
     // where updates return no rows, a batch locks the keys first to know which are stored
     this.mergeBatchUpdates = options.mergeBatchUpdates() && driver.capability().sql()
         && (returnsUpdates || driver.capability().rowLocks());
-    this.batches = coalesceGets || coalesceLists || coalesceUpdates
+    this.batches = coalesceGets || coalesceLists || coalesceUpdates || pipelineReads
         ? new WaitingBatches(driver) : null;
     this.links = links.apply(this);
   }
@@ -332,8 +340,24 @@ public final class Router implements Executor, TxHost {
     }
     ValueList list = coalesceLists && !longLists.has(bound.plan())
         ? ValueList.of(query, model.schema()) : null;
-    return list == null ? driver.withConnection(own) : valueList(waiting, query, model, reader,
-        bound, list, own);
+    if (list != null) {
+      return valueList(waiting, query, model, reader, bound, list, own);
+    }
+    return pipelineReads && KeyPin.pins(query.filter(), model.schema())
+        ? pipelined(waiting, bound, direct, reader, own) : driver.withConnection(own);
+  }
+
+  /**
+   * The records of a read by key that would wait for a connection, sent with the reads of its
+   * plan that wait with it, each its own statement ({@link PipelinedReads}). Its batches are
+   * keyed by the plan's {@link DirectRead}, apart from the plan's coalesced ones.
+   */
+  private <M> Flux<M> pipelined(WaitingBatches waiting, BoundPlan bound, DirectRead direct,
+      RowReader<M> reader, Function<Connection, Flux<M>> own) {
+    return waiting.join(direct, bound.args(), Value.NULL, direct.operation(bound.args()),
+            c -> own.apply(c).collectList().flux(),
+            () -> new PipelinedReads<>(direct.fields(), reader))
+        .flatMapIterable(records -> records);
   }
 
   /**

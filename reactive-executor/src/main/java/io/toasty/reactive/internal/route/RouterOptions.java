@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param transactionRetry the retries of transaction functions whose options set none
  * @param transactionTimeout the timeout of transactions whose options set none, or null
  * @param reads the consistency of queries that ask for none (their {@code DEFAULT})
+ * @param pipelineReads whether reads by key that wait for a connection at the same time are sent
+ *     together where the driver pipelines ({@link io.toasty.reactive.internal.batch.PipelinedReads})
  * @param mergeBatchUpdates whether a batch's consecutive updates by key of one plan go as one
  *     statement ({@link KeyUpdateRuns})
  * @param retryLostReads whether a read whose connection was lost before it emitted runs again
@@ -42,6 +44,7 @@ public record RouterOptions(
     boolean coalesceGets,
     boolean coalesceLists,
     boolean coalesceUpdates,
+    boolean pipelineReads,
     boolean mergeBatchUpdates,
     boolean retryLostReads,
     HookTable hooks) {}

@@ -1,4 +1,4 @@
-package io.toasty.r2dbc;
+package io.toasty.sql.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +24,13 @@ import java.util.function.Consumer;
  *
  * <p>Plain threads, two per connection: test code, outside every Reactor scheduler. One client
  * connection at a time, without SSL (the message count reads the startup message first).
+ *
+ * <p>Test code of the PostgreSQL transports (r2dbc-driver's {@code PostgresPipeliningTest},
+ * vertx-driver's {@code PipelinedReadTest}), compiled into each one's tests from
+ * {@code sql/src/wire-test} (build-helper's {@code add-test-source}): the driver modules depend
+ * on {@code api} and {@code sql} only, and no module publishes test code.
  */
-final class TurnCountingProxy implements AutoCloseable {
+public final class TurnCountingProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final String host;
   private final int port;
@@ -47,24 +52,24 @@ final class TurnCountingProxy implements AutoCloseable {
   }
 
   /** A proxy to {@code host:port}, accepting connections on {@link #port()}. */
-  static TurnCountingProxy to(String host, int port) throws IOException {
+  public static TurnCountingProxy to(String host, int port) throws IOException {
     TurnCountingProxy proxy = new TurnCountingProxy(host, port);
     daemon("proxy-accept", proxy::accept);
     return proxy;
   }
 
   /** The local port clients connect to. */
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** Turns counted so far, over every connection through the proxy. */
-  int turns() {
+  public int turns() {
     return turns.get();
   }
 
   /** How many messages of {@code type} ('Q' a simple query, 'S' a Sync) the clients sent. */
-  int sent(char type) {
+  public int sent(char type) {
     AtomicInteger n = sent.get(type);
     return n == null ? 0 : n.get();
   }
@@ -73,12 +78,12 @@ final class TurnCountingProxy implements AutoCloseable {
    * Holds the server's bytes back from the client from now on: a client that waits for an answer
    * before it writes the next statement then writes nothing more until {@link #release()}.
    */
-  synchronized void hold() {
+  public synchronized void hold() {
     held = new ByteArrayOutputStream();
   }
 
   /** Passes on what was held and stops holding. */
-  synchronized void release() throws IOException {
+  public synchronized void release() throws IOException {
     ByteArrayOutputStream bytes = held;
     held = null;
     if (bytes != null && bytes.size() > 0) {
