@@ -23,7 +23,7 @@ import reactor.core.publisher.Sinks;
 /**
  * Reads by key that wait for the pool's one connection together go to a driver that pipelines
  * as one {@code readEach}, each read its own statement with its own values, and each request
- * gets the record its own read gives; reads of the same values share one; a failed pipeline
+ * gets the record its own read gives; two reads of one key are two reads; a failed pipeline
  * lets each request run its own read; a cancelled request is not sent; coalescing, a pool with
  * a connection free, a read that does not pin the key, the builder's switch and a driver that
  * does not pipeline all keep reads apart.
@@ -107,8 +107,8 @@ class PipelinedReadsTest {
     assertEquals(List.of("u3", "none", "u5", "u3", "u7"), names);
     assertEquals(1, pool.pipelines.size(), "one pipeline: " + pool.pipelines);
     List<Operation.QuerySql> pipeline = pool.pipelines.peek();
-    assertEquals(List.of(3L, 9L, 5L, 7L), pipeline.stream().map(PipelinedReadsTest::key)
-        .toList(), "each read once, in the order they came; the second read of 3 shares");
+    assertEquals(List.of(3L, 9L, 5L, 3L, 7L), pipeline.stream().map(PipelinedReadsTest::key)
+        .toList(), "every read, in the order they came; two reads of 3 are two statements");
     Operation.QuerySql holder = sent.peek();
     pipeline.forEach(q -> assertEquals(holder.statement(), q.statement(),
         "the statement a read sends alone"));

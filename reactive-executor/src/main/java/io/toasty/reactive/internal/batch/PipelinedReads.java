@@ -17,7 +17,8 @@ import reactor.core.publisher.Flux;
  * must run one statement per read (TechEmpower's rules, an audit log per statement) still
  * gains under load (docs/design/pipelining.md).
  *
- * <p>Requests with the same values share one read. When the batch fails, every request still
+ * <p>Every request is its own read, two of the same values too: one statement per read, as
+ * alone, is what such a service counts on. When the batch fails, every request still
  * waiting runs its own read on a connection of its own, so that an error is the one its own
  * read meets; a pool timeout, which every request of the batch met by waiting in the same
  * queue, is handed to all.
@@ -39,7 +40,7 @@ public final class PipelinedReads<M> implements WaitingBatches.Kind<List<M>> {
 
   @Override
   public boolean oncePerKey() {
-    return false; // reads of the same values share their records
+    return false; // each request is a key of its own (the router's), so none is shared
   }
 
   @Override

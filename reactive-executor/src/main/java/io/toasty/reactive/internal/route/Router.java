@@ -350,11 +350,12 @@ public final class Router implements Executor, TxHost {
   /**
    * The records of a read by key that would wait for a connection, sent with the reads of its
    * plan that wait with it, each its own statement ({@link PipelinedReads}). Its batches are
-   * keyed by the plan's {@link DirectRead}, apart from the plan's coalesced ones.
+   * keyed by the plan's {@link DirectRead}, apart from the plan's coalesced ones; each request
+   * by itself, so that two reads of one key are two statements, as they would be alone.
    */
   private <M> Flux<M> pipelined(WaitingBatches waiting, BoundPlan bound, DirectRead direct,
       RowReader<M> reader, Function<Connection, Flux<M>> own) {
-    return waiting.join(direct, bound.args(), Value.NULL, direct.operation(bound.args()),
+    return waiting.join(direct, new Object(), Value.NULL, direct.operation(bound.args()),
             c -> own.apply(c).collectList().flux(),
             () -> new PipelinedReads<>(direct.fields(), reader))
         .flatMapIterable(records -> records);

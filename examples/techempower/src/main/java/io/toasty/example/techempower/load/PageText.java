@@ -163,7 +163,14 @@ final class PageText {
       Each has a pool of its own of {pool} connections. Both Toasty `Db`s run with coalescing off
       (`toasty.coalesce-gets/lists/updates=false`): TechEmpower demands one query per World read,
       and coalescing would merge the reads of concurrent requests into `IN` lists. The queries of one
-      request run concurrently (`flatMap`), as the rules allow. The rules also allow a bulk update
+      request run concurrently (`flatMap`), as the rules allow. Toasty over Vert.x pipelines
+      (`DbBuilder.pipelineReads`, on by default; docs/design/pipelining.md): while its pool is
+      saturated, the gets waiting for a connection are written together on the next one that
+      comes back, each its own `SELECT`, and answered in one round trip. TechEmpower allows such
+      query pipelining when the driver does it unseen by the application's code (its Round 17
+      notes); the raw vertx-pg-client code here runs on an unpipelined `Pool` (Vert.x 5 offers a
+      pipelined pool only through an internal class, `PgPoolOptions`), one statement per
+      connection at a time, as the other implementations do. The rules also allow a bulk update
       per request: a batch writes consecutive updates by key of one shape with one `UPDATE ..
       CASE` statement (docs/batches.md, "Updates by key together"), so Toasty's twenty updates
       are one statement in one transaction, as the raw code's bulk update is. The
