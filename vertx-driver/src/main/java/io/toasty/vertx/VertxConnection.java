@@ -127,23 +127,15 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (!(statement instanceof Query q) || closed != 0) {
       return Connection.super.read(query, fields, reader);
     }
-    String table = statement.source() instanceof Source.Table t ? t.table() : null;
-    // The reader's own failure is the engine's, as model.load's is on the value path: untouched.
-    Function<Throwable, Throwable> translate = e -> e instanceof RowReaderFailure ? e.getCause()
-        : translated(e, table, false, List.of(), statement, query.args());
+    Function<Throwable, Throwable> translate = readErrors(q, query.args());
     Flux<T> rows;
     try {
-      RenderedSql sql = parts.renderer().render(statement);
-      List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
-      String text = JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb);
-      boolean jsonText = text != sql.sql(); // wrapped: its jsonb columns come as their text
-      Tuple tuple = parts.codec().tuple(sql, query.args());
+      DirectSql<T> direct = directSql(q, query, fields, reader);
+      Tuple tuple = parts.codec().tuple(direct.sql(), query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
-      VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
       Supplier<FirstTry> first = !streamed ? null
-          : () -> firstPage(q, sql.sql(), types, query.args());
-      rows = Flux.defer(() -> rows(text, tuple, streamed, true, first,
-          row -> typed(statement, columns.at(row), reader, row, types, jsonText)));
+          : () -> firstPage(q, direct.sql().sql(), direct.types(), query.args());
+      rows = Flux.defer(() -> rows(direct.text(), tuple, streamed, true, first, direct.mapper()));
     } catch (RuntimeException e) {
       return Flux.error(translate.apply(e));
     }
@@ -167,30 +159,54 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
         || !queries.stream().allMatch(each -> each.statement() == q)) {
       return Connection.super.readEach(queries, fields, reader);
     }
-    String table = q.source() instanceof Source.Table t ? t.table() : null;
-    Function<Throwable, Throwable> translate = e -> e instanceof RowReaderFailure ? e.getCause()
-        : translated(e, table, false, List.of(), q, first.args());
+    Function<Throwable, Throwable> translate = readErrors(q, first.args());
     Flux<List<T>> lists;
     try {
-      RenderedSql sql = parts.renderer().render(q);
-      List<Type> types = first.rowType().isEmpty() ? sql.returnTypes() : first.rowType();
-      String text = JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb);
-      boolean jsonText = text != sql.sql();
+      DirectSql<T> direct = directSql(q, first, fields, reader);
       List<Tuple> tuples = new ArrayList<>(queries.size());
       for (Operation.QuerySql each : queries) {
-        tuples.add(parts.codec().tuple(sql, each.args()));
+        tuples.add(parts.codec().tuple(direct.sql(), each.args()));
       }
-      VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
-      Function<Row, T> mapper = row -> typed(q, columns.at(row), reader, row, types, jsonText);
       lists = StalePlan.retried(Flux.defer(() -> Futures.mono(
-              () -> connection.preparedQuery(text).executeBatch(tuples))
-          .flatMapIterable(answer -> PipelinedAnswers.lists(answer, tuples.size(), mapper))),
-          () -> !begun);
+              () -> connection.preparedQuery(direct.text()).executeBatch(tuples))
+          .flatMapIterable(answer -> PipelinedAnswers.lists(answer, tuples.size(),
+              direct.mapper()))), () -> !begun);
     } catch (RuntimeException e) {
       return Flux.error(translate.apply(e));
     }
     return lane.writeRows(lists, translate);
   }
+
+  /**
+   * The errors of a direct read of {@code query} with {@code args}, translated as the driver's
+   * are; the reader's own failure is the engine's, as model.load's is on the value path:
+   * untouched.
+   */
+  private Function<Throwable, Throwable> readErrors(Query query, List<Value> args) {
+    String table = query.source() instanceof Source.Table t ? t.table() : null;
+    return e -> e instanceof RowReaderFailure ? e.getCause()
+        : translated(e, table, false, List.of(), query, args);
+  }
+
+  /**
+   * {@code q} (of {@code query}) as sent for a direct read: its rendering, its columns' types,
+   * the SQL text (its {@code jsonb} columns read as text where it has any: {@link JsonAsText})
+   * and each row built by {@code reader} over {@code fields}.
+   */
+  private <T> DirectSql<T> directSql(Query q, Operation.QuerySql query, int[] fields,
+      RowReader<T> reader) {
+    RenderedSql sql = parts.renderer().render(q);
+    List<Type> types = query.rowType().isEmpty() ? sql.returnTypes() : query.rowType();
+    String text = JsonAsText.wrap(sql.sql(), types, parts.codec()::jsonb);
+    boolean jsonText = text != sql.sql(); // wrapped: its jsonb columns come as their text
+    VertxColumns columns = new VertxColumns(fields, types, parts.codec(), jsonText);
+    return new DirectSql<>(sql, types, text,
+        row -> typed(q, columns.at(row), reader, row, types, jsonText));
+  }
+
+  /** A direct read's rendering, column types, SQL text and row mapping ({@link #directSql}). */
+  private record DirectSql<T>(RenderedSql sql, List<Type> types, String text,
+      Function<Row, T> mapper) {}
 
   /**
    * One row read by {@code reader}; a row it cannot read fails as on the value path: with the
