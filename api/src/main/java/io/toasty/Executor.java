@@ -50,6 +50,16 @@ public interface Executor {
   }
 
   /**
+   * {@link #read(Query, ModelDef, Shaped)}'s records in one list, its key {@code shaped} null
+   * where the query has none: what {@code collect} gives. A {@code Db} has the driver build the
+   * list where the rows arrive ({@code Connection.readAll}), without a signal per record through
+   * its operators; this default collects {@link #read}'s. The records are the same either way.
+   */
+  default <M> Mono<List<M>> readAll(Query query, ModelDef<M> model, @Nullable Shaped shaped) {
+    return (shaped == null ? read(query, model) : read(query, model, shaped)).collectList();
+  }
+
+  /**
    * The committed changes of {@code model}'s records as they happen (see {@link Change}): a
    * {@code Db} follows them where the backend has change streams and the model declares
    * {@code @Model(changes = true)}. This default, for an executor that is no {@code Db} (a

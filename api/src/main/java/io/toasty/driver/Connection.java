@@ -41,6 +41,19 @@ public interface Connection {
   }
 
   /**
+   * {@link #read}'s records in one list, for a caller that wants them all ({@code collect}):
+   * the list is built where the rows arrive, so the engine's operators between the driver and
+   * the caller pass one signal where {@link #read} passes one per row
+   * (docs/design/performance.md, "Collected reads"). A driver whose rows come in one answer
+   * builds the list from it; this default collects {@link #read}'s. Its failures are
+   * {@link #read}'s.
+   */
+  default <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+      RowReader<T> reader) {
+    return read(query, fields, reader).collectList();
+  }
+
+  /**
    * Runs {@code queries}, independent reads of one plan outside a transaction (the same SQL
    * text, each with its own values), and gives each one's records as a list, in the order of
    * {@code queries}; each row built by {@code reader} as {@link #read} builds it. A driver that

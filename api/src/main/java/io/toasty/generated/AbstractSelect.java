@@ -340,7 +340,8 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
 
   @Override
   public Mono<List<M>> collect(Executor db) {
-    return stream(db).collectList();
+    Objects.requireNonNull(db, "db");
+    return db.readAll(query, model, shapeKey == null ? null : Shaped.of(shapeKey, query));
   }
 
   @Override

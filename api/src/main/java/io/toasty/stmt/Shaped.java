@@ -22,8 +22,8 @@ public record Shaped(ShapeKey key, List<Value> values) {
 
   /**
    * {@code query}'s values under {@code key}, or null when the query is not of the simple form
-   * whose values can be taken out by this walk: a filter of ANDs and comparisons of fields with
-   * literals, a model returning without includes, no order, a literal limit.
+   * whose values can be taken out by this walk: no filter, or one of ANDs and comparisons of
+   * fields with literals, a model returning without includes, no order, a literal limit.
    */
   public static @Nullable Shaped of(ShapeKey key, Query query) {
     if (!(query.returning() instanceof Returning.Model m) || !m.includes().isEmpty()
@@ -31,7 +31,9 @@ public record Shaped(ShapeKey key, List<Value> values) {
       return null;
     }
     List<Value> values = new ArrayList<>(2);
-    if (!collect(query.filter(), values) || !limit(query.limit(), values)) {
+    // no filter (all()): TRUE is the same under its key every time, and no slot of the plan
+    boolean unfiltered = query.filter().equals(ExprNode.TRUE);
+    if (!unfiltered && !collect(query.filter(), values) || !limit(query.limit(), values)) {
       return null;
     }
     return new Shaped(key, values);

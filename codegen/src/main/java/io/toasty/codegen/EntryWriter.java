@@ -14,6 +14,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,9 @@ import javax.lang.model.element.Modifier;
  * factories, and the finders of the key and of each unique or indexed field.
  */
 final class EntryWriter {
+  /** The field in {@code Definition} of {@code all()}'s shape key. */
+  private static final String SHAPE_ALL = "SHAPE_ALL";
+
   private final ModelDescriptor model;
 
   private EntryWriter(ModelDescriptor model) {
@@ -92,12 +96,18 @@ final class EntryWriter {
    * the entry class's field constants): {@code SHAPE_FILTER_BY_ID}.
    */
   private List<FieldSpec> shapeKeys() {
-    return model.finders().stream()
-        .map(f -> FieldSpec.builder(ApiTypes.SHAPE_KEY, shapeKey(f), PRIVATE, STATIC, FINAL)
-            .initializer("new $T($S)", ApiTypes.SHAPE_KEY,
-                model.name() + ".filter" + f.suffix())
-            .build())
-        .toList();
+    List<FieldSpec> keys = new ArrayList<>();
+    keys.add(shapeKey(SHAPE_ALL, model.name() + ".all"));
+    for (FinderDescriptor f : model.finders()) {
+      keys.add(shapeKey(shapeKey(f), model.name() + ".filter" + f.suffix()));
+    }
+    return keys;
+  }
+
+  private static FieldSpec shapeKey(String field, String name) {
+    return FieldSpec.builder(ApiTypes.SHAPE_KEY, field, PRIVATE, STATIC, FINAL)
+        .initializer("new $T($S)", ApiTypes.SHAPE_KEY, name)
+        .build();
   }
 
   private static String shapeKey(FinderDescriptor finder) {
@@ -300,7 +310,11 @@ final class EntryWriter {
   private MethodSpec all() {
     return method("all", model.queryClass())
         .addJavadoc("A query of all records.\n")
-        .addStatement("return new $T($T.all(MODEL.name()))", model.queryClass(), ApiTypes.QUERY)
+        // under the model's own shape key, as a finder's: every all() is the same query, so a
+        // Db reuses its plan without looking the statement up; a filter, an order or any other
+        // change but a limit drops the key (AbstractSelect.with)
+        .addStatement("return new $T($T.all(MODEL.name()), $L.$N)", model.queryClass(),
+            ApiTypes.QUERY, ModelDefWriter.CLASS_NAME, SHAPE_ALL)
         .build();
   }
 

@@ -17,6 +17,7 @@ import io.toasty.stmt.StatementNode;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +32,7 @@ class FinderShapeKeysTest {
   private static final class Recording implements Executor {
     final List<Shaped> shaped = new ArrayList<>();
     final List<Query> queries = new ArrayList<>();
+    int collected;
 
     @Override
     public Flux<Value> exec(StatementNode statement) {
@@ -50,6 +52,21 @@ class FinderShapeKeysTest {
       shaped.add(s);
       return Flux.empty();
     }
+
+    @Override
+    public <M> Mono<List<M>> readAll(Query query, ModelDef<M> model, @Nullable Shaped s) {
+      collected++;
+      return Executor.super.readAll(query, model, s);
+    }
+  }
+
+  @Test
+  void collectAsksForOneListWithTheKeyAndStreamForRecords() {
+    Recording db = new Recording();
+    Users.filterById(5).collect(db).block();
+    Users.filterById(5).stream(db).blockLast();
+    assertEquals(1, db.collected);
+    assertSame(db.shaped.get(0).key(), db.shaped.get(1).key());
   }
 
   @Test
@@ -92,6 +109,26 @@ class FinderShapeKeysTest {
     Users.getById(db, 5).onErrorResume(e -> Mono.empty()).block();
     assertEquals(List.of(new Value.I64(5)), db.shaped.get(0).values());
     assertNull(db.queries.get(0).limit());
+  }
+
+  @Test
+  void allCarriesTheModelsKeyAndAnyChangeButALimitDropsIt() {
+    Recording db = new Recording();
+    Users.all().collect(db).block();
+    Users.all().stream(db).blockLast();
+    Users.all().limit(10).collect(db).block();
+    Users.all().filter(Users.NAME.eq("a")).collect(db).block();
+    Users.all().orderBy(Users.NAME.asc()).collect(db).block();
+    Users.all().eventuallyConsistent().collect(db).block();
+    assertEquals(List.of(), db.shaped.get(0).values());
+    assertSame(db.shaped.get(0).key(), db.shaped.get(1).key());
+    assertNotSame(db.shaped.get(0).key(), Users.filterById(1).collect(db).then(Mono.fromSupplier(
+        () -> db.shaped.get(db.shaped.size() - 1).key())).block());
+    assertSame(db.shaped.get(0).key().limited(), db.shaped.get(2).key());
+    assertEquals(List.of(new Value.I64(10)), db.shaped.get(2).values());
+    assertNull(db.shaped.get(3));
+    assertNull(db.shaped.get(4));
+    assertNull(db.shaped.get(5));
   }
 
   @Test

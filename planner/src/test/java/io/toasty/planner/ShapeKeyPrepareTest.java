@@ -49,6 +49,26 @@ class ShapeKeyPrepareTest {
   }
 
   @Test
+  void allUnderItsKeyReusesItsPlanAndALimitIsItsChildsSlot() {
+    Planner planner = new Planner(SCHEMA, Capability.H2, 64);
+    ShapeKey key = new ShapeKey("User.all");
+    Query all = Query.all("User");
+    Shaped shaped = Shaped.of(key, all);
+    assertEquals(List.of(), shaped.values());
+    Prepared first = planner.prepare(all, shaped);
+    Prepared repeat = planner.prepare(Query.all("User"), Shaped.of(key, Query.all("User")));
+    assertSame(first.plan(), repeat.plan());
+    assertEquals(new PlanCacheStats(1, 1, 1), planner.cacheStats());
+    Query ten = Query.all("User").withLimit(new Limit(new ExprNode.Const(new Value.I64(10)),
+        null));
+    Shaped limited = Shaped.of(key.limited(), ten);
+    assertEquals(List.of(new Value.I64(10)), limited.values());
+    Prepared tenth = planner.prepare(ten, limited);
+    assertEquals(planner.prepare(ten).plan(), tenth.plan());
+    assertEquals(List.of(new Value.I64(10)), tenth.args());
+  }
+
+  @Test
   void aNullValueTakesTheOrdinaryPath() {
     Planner planner = new Planner(SCHEMA, Capability.H2, 64);
     ShapeKey key = new ShapeKey("User.filterByNickname");

@@ -115,6 +115,16 @@ public final class Db implements Executor {
   }
 
   /**
+   * {@inheritDoc} Outside a transaction, a plan that is one SQL query of the model's fields has
+   * the driver build the list from the rows ({@link Connection#readAll}).
+   */
+  @Override
+  public <M> Mono<List<M>> readAll(Query query, ModelDef<M> model, @Nullable Shaped shaped) {
+    return replicas != null ? replicas.readAll(query, model, shaped)
+        : router.readAll(query, model, shaped);
+  }
+
+  /**
    * This {@code Db} with another retry policy for the statements run through the returned
    * executor ({@code Users.filter(..).stream(db.retrying(RetryPolicy.transientErrors(3)))});
    * the {@code Db}'s own policy ({@code DbBuilder.retry}) stays as it is for the rest.

@@ -63,6 +63,13 @@ final class ReplicaSet {
     return reads(query) ? read(onReplica, onPrimary, Why.READ) : write(onReplica, onPrimary);
   }
 
+  <M> Mono<List<M>> readAll(Query query, ModelDef<M> model, @Nullable Shaped shaped) {
+    Function<Db, Flux<List<M>>> onReplica = db -> db.readAll(query, model, shaped).flux();
+    Supplier<Flux<List<M>>> onPrimary = () -> primary.readAll(query, model, shaped).flux();
+    return (reads(query) ? read(onReplica, onPrimary, Why.READ) : write(onReplica, onPrimary))
+        .single();
+  }
+
   Flux<Value.Record> execPath(PathNode path) {
     return read(db -> db.execPath(path), () -> primary.execPath(path), Why.READ);
   }

@@ -14,14 +14,16 @@ import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Query;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
- * {@code Db.read}: a plan that is one SQL query of the model's fields has the records built by
+ * {@code Db.read} and {@code Db.readAll}: a plan that is one SQL query of the model's fields has the records built by
  * the model's row reader; transactions and plans that need the engine between rows and records
  * load values. Both give the same records.
  */
@@ -93,6 +95,58 @@ class DbDirectReadTest {
     assertEquals(List.of("Ann/true"), names);
     assertEquals(0, model.reads.get());
     assertEquals(1, model.loads.get());
+  }
+
+  @Test
+  void aCollectedReadIsOneListBuiltByTheDriver() {
+    Dbs t = answering(ANN);
+    Counted model = new Counted();
+    assertEquals(List.of("Ann/true"), t.db.readAll(Query.all("User"), model, null).block());
+    assertEquals(1, t.driver.readAlls.get());
+    assertEquals(1, model.reads.get());
+    assertEquals(0, model.loads.get());
+  }
+
+  @Test
+  void aCollectedReadOfNoRowsIsAnEmptyList() {
+    Dbs t = new Dbs(Capability.H2);
+    assertEquals(List.of(), t.db.readAll(Query.all("User"), new Counted(), null).block());
+    assertEquals(1, t.driver.readAlls.get());
+  }
+
+  @Test
+  void aCollectedReadInATransactionIsLoadedFromValues() {
+    Dbs t = answering(ANN);
+    Counted model = new Counted();
+    List<String> names = t.db.transactionMono(tx -> tx.readAll(Query.all("User"), model, null))
+        .block();
+    assertEquals(List.of("Ann/true"), names);
+    assertEquals(0, t.driver.readAlls.get());
+    assertEquals(1, model.loads.get());
+  }
+
+  @Test
+  void aCollectedReadThatFailsIsTheSignal() {
+    Dbs t = new Dbs(Capability.H2);
+    IllegalStateException boom = new IllegalStateException("boom");
+    t.driver.respond(op -> op instanceof Operation.QuerySql ? Mono.error(boom) : null);
+    StepVerifier.create(t.db.readAll(Query.all("User"), new Counted(), null))
+        .expectErrorMatches(e -> e == boom)
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aCollectedReadWithoutARowReaderLoadsValues() {
+    Dbs t = answering(ANN);
+    Counted plain = new Counted() {
+      @Override
+      public RowReader<String> rowReader() {
+        return null;
+      }
+    };
+    assertEquals(List.of("Ann/true"), t.db.readAll(Query.all("User"), plain, null).block());
+    assertEquals(0, t.driver.readAlls.get());
+    assertEquals(1, plain.loads.get());
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.toasty.schema.db.TableSchema;
 import io.toasty.stmt.ExprNode;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
+import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,8 @@ class FakeDriver implements Driver {
   final List<String> overlapLog = Collections.synchronizedList(new ArrayList<>());
   /** The connections handed out, in order. */
   final List<FakeConnection> connections = Collections.synchronizedList(new ArrayList<>());
+  /** Calls of a connection's {@code readAll}: collected reads the driver was asked to build. */
+  final AtomicInteger readAlls = new AtomicInteger();
   final AtomicInteger pushes = new AtomicInteger();
   final AtomicInteger resets = new AtomicInteger();
   private final AtomicLong identity = new AtomicLong(100);
@@ -163,6 +166,12 @@ class FakeDriver implements Driver {
         }
       }
       return out;
+    }
+
+    @Override public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+        RowReader<T> reader) {
+      readAlls.incrementAndGet();
+      return Connection.super.readAll(query, fields, reader);
     }
 
     @Override public Mono<ExecResponse> exec(Operation operation) {

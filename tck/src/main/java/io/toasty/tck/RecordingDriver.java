@@ -160,13 +160,47 @@ public final class RecordingDriver implements Driver {
         RowReader<T> reader) {
       Objects.requireNonNull(query, "query");
       return Flux.defer(() -> {
-        RuntimeException fault = log.takeFault(query);
+        RuntimeException fault = queuedFault(query);
+        return fault != null ? Flux.error(fault)
+            : observed(log.record(query, dirt.sent(query)), delegate.read(query, fields, reader));
+      });
+    }
+
+    /** The fault queued for {@code query}, recorded as its failed send; null where none is. */
+    private @Nullable RuntimeException queuedFault(Operation.QuerySql query) {
+      RuntimeException fault = log.takeFault(query);
+      if (fault != null) {
+        log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
+      }
+      return fault;
+    }
+
+    /** A collected read, recorded as {@link #read} records it, so the driver's list is tested. */
+    @Override
+    public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+        RowReader<T> reader) {
+      Objects.requireNonNull(query, "query");
+      return Mono.defer(() -> {
+        RuntimeException fault = queuedFault(query);
         if (fault != null) {
-          log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
-          return Flux.error(fault);
+          return Mono.error(fault);
         }
         OperationLog.Entry entry = log.record(query, dirt.sent(query));
-        return observed(entry, delegate.read(query, fields, reader));
+        boolean[] settled = {false}; // a cancel after the list came is no cancelled read
+        return delegate.readAll(query, fields, reader)
+            .doOnNext(records -> {
+              settled[0] = true;
+              entry.complete(new OperationLog.Outcome.Rows(records.size()));
+            })
+            .doOnError(e -> {
+              settled[0] = true;
+              entry.complete(new OperationLog.Outcome.Failed(e));
+            })
+            .doOnCancel(() -> {
+              if (!settled[0]) {
+                entry.complete(new OperationLog.Outcome.Cancelled(0));
+              }
+            });
       });
     }
 

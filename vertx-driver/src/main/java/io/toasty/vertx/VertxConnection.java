@@ -29,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -123,23 +125,80 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    */
   @Override
   public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
-    StatementNode statement = query.statement();
-    if (!(statement instanceof Query q) || closed != 0) {
+    if (!(query.statement() instanceof Query q) || closed != 0) {
       return Connection.super.read(query, fields, reader);
     }
+    return direct(q, query, fields, reader,
+        one -> rows(one.text(), one.tuple(), one.streamed(), true, one.first(), one.mapper()));
+  }
+
+  /**
+   * {@link #read}'s records in one list, built from Vert.x's rows where they come in one answer
+   * (a bounded read, or a first page that held them all) without a signal per row; a cursor's
+   * rows, and those read inside the engine's transaction, collected as they come.
+   */
+  @Override
+  public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+      RowReader<T> reader) {
+    if (!(query.statement() instanceof Query q) || closed != 0) {
+      return Connection.super.readAll(query, fields, reader);
+    }
+    return direct(q, query, fields, reader,
+        one -> StalePlan.retried(Flux.defer(() -> listOnce(one)), () -> !begun)).single();
+  }
+
+  /**
+   * A direct read of {@code q} (of {@code query}): {@code run} given the statement as sent, its
+   * errors translated ({@link #readErrors}) and its answer read to its end in the connection's
+   * turn, even when cancelled.
+   */
+  private <T, R> Flux<R> direct(Query q, Operation.QuerySql query, int[] fields,
+      RowReader<T> reader, Function<OneRead<T>, Flux<R>> run) {
     Function<Throwable, Throwable> translate = readErrors(q, query.args());
-    Flux<T> rows;
+    Flux<R> out;
     try {
       DirectSql<T> direct = directSql(q, query, fields, reader);
       Tuple tuple = parts.codec().tuple(direct.sql(), query.args());
       boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
       Supplier<FirstTry> first = !streamed ? null
           : () -> firstPage(q, direct.sql().sql(), direct.types(), query.args());
-      rows = Flux.defer(() -> rows(direct.text(), tuple, streamed, true, first, direct.mapper()));
+      OneRead<T> one = new OneRead<>(direct.text(), tuple, streamed, first, direct.mapper());
+      out = Flux.defer(() -> run.apply(one));
     } catch (RuntimeException e) {
       return Flux.error(translate.apply(e));
     }
-    return lane.writeRows(rows, translate);
+    return lane.writeRows(out, translate);
+  }
+
+  /**
+   * One direct read as sent: its SQL text and values, whether its rows may be many
+   * ({@link BoundedRead}), its first page to try where they may, and its row mapping.
+   */
+  private record OneRead<T>(String text, Tuple tuple, boolean streamed,
+      @Nullable Supplier<FirstTry> first, Function<Row, T> mapper) {}
+
+  /** {@link #readAll}, one try: the rows of {@link #rowsOnce} as one list. */
+  private <T> Flux<List<T>> listOnce(OneRead<T> one) {
+    if (begun) {
+      return rowsOnce(one.text(), one.tuple(), one.streamed(), true, one.first(), one.mapper())
+          .collectList().flux();
+    }
+    if (!one.streamed()) {
+      return Futures.mono(() -> connection.preparedQuery(one.text()).execute(one.tuple()))
+          .map(rows -> listed(rows, one.mapper())).flux();
+    }
+    return paged(one.text(), one.tuple(), one.first(),
+        page -> Flux.just(listed(page, one.mapper())),
+        fetch -> streamed(one.text(), one.tuple(), fetch, one.mapper()).collectList().flux());
+  }
+
+  /** {@code rows} made by {@code mapper}, in order, in one list. */
+  private static <T> List<T> listed(RowSet<Row> rows, Function<Row, T> mapper) {
+    List<T> list = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      list.add(mapper.apply(row));
+    }
+    return list;
   }
 
   /**
@@ -412,20 +471,31 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (!streamed || !cursor) {
       return plain(sql, args).map(mapper);
     }
+    return paged(sql, args, firstPage, page -> Flux.fromIterable(page).map(mapper),
+        fetch -> streamed(sql, args, fetch, mapper));
+  }
+
+  /**
+   * A streamed read outside a transaction: its {@code first} page ({@link FirstPages}, made only
+   * here) as {@code fits} reads it where it held all the rows, else the rows from a cursor,
+   * {@code fetch} rows at a time, as {@code cursor} reads them.
+   */
+  private <X> Flux<X> paged(String sql, Tuple args, @Nullable Supplier<FirstTry> firstPage,
+      Function<RowSet<Row>, Flux<X>> fits, IntFunction<Flux<X>> cursor) {
     FirstTry first = firstPage == null ? null : firstPage.get();
     String pageSql = first == null ? null : first.sql();
     Tuple pageArgs = first == null ? null : first.args();
     if (first == null || pageSql == null || pageArgs == null) {
       // no first page: the cursor, in pages of the size the first pages give
-      return streamed(sql, args, first == null ? fetchSize : first.rows(), mapper);
+      return cursor.apply(first == null ? fetchSize : first.rows());
     }
     return Futures.mono(() -> connection.preparedQuery(pageSql).execute(pageArgs))
         .flatMapMany(page -> {
           if (page.size() <= first.rows()) {
-            return Flux.fromIterable(page).map(mapper);
+            return fits.apply(page);
           }
           parts.firstPages().overflow(first.of(), first.rows());
-          return streamed(sql, args, Math.max(fetchSize, first.rows()), mapper);
+          return cursor.apply(Math.max(fetchSize, first.rows()));
         });
   }
 

@@ -43,9 +43,10 @@ public final class RawR2dbcWorldStore implements WorldStore {
   }
 
   @Override
-  public Flux<Fortune> fortunes() {
+  public Mono<List<Fortune>> fortunes() {
     return onConnection(c -> Flux.from(c.createStatement(RawWorldSql.FORTUNES).execute())
-        .flatMap(r -> r.map(RawR2dbcWorldStore::fortuneOf)));
+        .flatMap(r -> r.map(RawR2dbcWorldStore::fortuneOf)))
+        .collectList();
   }
 
   @Override

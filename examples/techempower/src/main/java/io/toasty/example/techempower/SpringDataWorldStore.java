@@ -29,9 +29,10 @@ public final class SpringDataWorldStore implements WorldStore {
   }
 
   @Override
-  public Flux<Fortune> fortunes() {
+  public Mono<List<Fortune>> fortunes() {
     return template.select(SpringFortune.class).all()
-        .map(f -> new Fortune(f.id(), f.message()));
+        .map(f -> new Fortune(f.id(), f.message()))
+        .collectList();
   }
 
   @Override

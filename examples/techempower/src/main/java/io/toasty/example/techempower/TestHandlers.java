@@ -43,7 +43,6 @@ public final class TestHandlers {
   /** {@code /fortunes}: every fortune and one more, sorted by message, as an HTML table. */
   public Mono<ServerResponse> fortunes(ServerRequest request) {
     return store.fortunes()
-        .collectList()
         .flatMap(rows -> ServerResponse.ok().contentType(FortunesPage.CONTENT_TYPE)
             .bodyValue(FortunesPage.render(rows)));
   }

@@ -5,7 +5,6 @@ import io.toasty.reactive.Db;
 import io.toasty.reactive.Toasty;
 import java.util.Comparator;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,8 +36,8 @@ public final class ToastyWorldStore implements WorldStore {
   }
 
   @Override
-  public Flux<Fortune> fortunes() {
-    return Fortunes.all().stream(db);
+  public Mono<List<Fortune>> fortunes() {
+    return Fortunes.all().collect(db);
   }
 
   @Override

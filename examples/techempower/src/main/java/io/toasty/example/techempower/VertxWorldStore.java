@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,10 +41,15 @@ public final class VertxWorldStore implements WorldStore {
   }
 
   @Override
-  public Flux<Fortune> fortunes() {
+  public Mono<List<Fortune>> fortunes() {
     return mono(() -> pool.preparedQuery(RawWorldSql.FORTUNES).execute())
-        .flatMapIterable(rows -> rows)
-        .map(row -> new Fortune(row.getInteger(0), row.getString(1)));
+        .map(rows -> {
+          List<Fortune> out = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            out.add(new Fortune(row.getInteger(0), row.getString(1)));
+          }
+          return out;
+        });
   }
 
   @Override

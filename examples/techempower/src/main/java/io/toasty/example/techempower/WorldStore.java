@@ -1,7 +1,6 @@
 package io.toasty.example.techempower;
 
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,8 +13,8 @@ public interface WorldStore {
   /** The World of {@code id}, read by one query. */
   Mono<World> world(int id);
 
-  /** Every Fortune row, read by one query, in any order. */
-  Flux<Fortune> fortunes();
+  /** Every Fortune row, read by one query, in any order, as one list. */
+  Mono<List<Fortune>> fortunes();
 
   /**
    * Stores each world's number; completes when every row is written. The worlds of one request

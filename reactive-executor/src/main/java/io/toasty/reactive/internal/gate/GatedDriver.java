@@ -255,6 +255,12 @@ public final class GatedDriver implements Driver {
     }
 
     @Override
+    public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+        RowReader<T> reader) {
+      return delegate.readAll(query, fields, reader);
+    }
+
+    @Override
     public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
         RowReader<T> reader) {
       return delegate.readEach(queries, fields, reader);

@@ -99,6 +99,15 @@ public final class SendWatch {
     }
 
     @Override
+    public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
+        RowReader<T> reader) {
+      return Mono.defer(() -> {
+        maybeSent.incrementAndGet();
+        return delegate.readAll(query, fields, reader).doOnError(SendWatch.this::uncount);
+      });
+    }
+
+    @Override
     public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
         RowReader<T> reader) {
       return queries.isEmpty() ? Flux.empty()

@@ -71,6 +71,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -267,6 +268,32 @@ public final class Router implements Executor, TxHost {
     if (reader == null) {
       return Executor.super.read(written, model);
     }
+    return routed(written, model, key, records -> records,
+        (query, shaped) -> readAlone(query, model, reader, shaped));
+  }
+
+  /**
+   * {@inheritDoc} Outside a transaction, as {@link #read(Query, ModelDef, Shaped)} reads, the
+   * list built by the driver ({@link Connection#readAll}).
+   */
+  @Override
+  public <M> Mono<List<M>> readAll(Query written, ModelDef<M> model, @Nullable Shaped key) {
+    RowReader<M> reader = model.rowReader();
+    if (reader == null) {
+      return Executor.super.readAll(written, model, key);
+    }
+    return routed(written, model, key, records -> records.collectList().flux(),
+        (query, shaped) -> readAllAlone(query, model, reader, shaped)).single();
+  }
+
+  /**
+   * A read of {@code written} routed: in the subscriber's transaction, or on an outer
+   * transaction's connection where a binding has one (the records there made into {@code R}s by
+   * {@code fromRecords}), else by {@code alone} with the query's key, its attempts as the
+   * router retries them.
+   */
+  private <M, R> Flux<R> routed(Query written, ModelDef<M> model, @Nullable Shaped key,
+      Function<Flux<M>, Flux<R>> fromRecords, BiFunction<Query, @Nullable Shaped, Flux<R>> alone) {
     Objects.requireNonNull(written, "query");
     return Flux.deferContextual(context -> {
       Query query = (Query) tenants.apply(written, context); // a refusal is the signal
@@ -274,23 +301,22 @@ public final class Router implements Executor, TxHost {
       Shaped shaped = query.equals(written) ? key : null;
       Tx bound = links.boundIn(context);
       if (bound != null) {
-        return bound.read(query, model);
+        return fromRecords.apply(bound.read(query, model));
       }
       if (binding != null) {
         // an outer transaction's connection when the subscriber runs in one, else as below
         return orBound(context,
-            c -> Joined.exec(this, c, query).map(v -> model.load((Value.Record) v)),
+            c -> fromRecords.apply(
+                Joined.exec(this, c, query).map(v -> model.load((Value.Record) v))),
             () -> observed(query, false, attempts(retry, query,
-                () -> readAlone(query, model, reader, shaped))));
+                () -> alone.apply(query, shaped))));
       }
       if (retry.maxRetries() == 0 && observer == null) {
         // nobody to tell of it: the read, or its tries again on lost connections
         return lostConnectionAttempts > 1 ? LostConnectionRetry.upTo(lostConnectionAttempts,
-            true, () -> readAlone(query, model, reader, shaped))
-            : readAlone(query, model, reader, shaped);
+            true, () -> alone.apply(query, shaped)) : alone.apply(query, shaped);
       }
-      return observed(query, false, attempts(retry, query,
-          () -> readAlone(query, model, reader, shaped)));
+      return observed(query, false, attempts(retry, query, () -> alone.apply(query, shaped)));
     });
   }
 
@@ -322,17 +348,55 @@ public final class Router implements Executor, TxHost {
   private <M> Flux<M> readAlone(Query query, ModelDef<M> model,
       RowReader<M> reader, @Nullable Shaped shaped) {
     BoundPlan bound = bind(query, shaped);
-    DirectRead direct = bound.plan().direct();
-    if (direct == null || query.lock() != null
-        || direct.fields().length != model.schema().fields().size()) {
+    DirectRead direct = direct(query, model, bound);
+    if (direct == null) {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v));
     }
     Function<Connection, Flux<M>> own =
         c -> c.read(direct.operation(bound.args()), direct.fields(), reader);
     WaitingBatches waiting = batches;
-    if (waiting == null || !waiting.saturated(bound.plan())) {
-      return driver.withConnection(own);
+    Flux<M> batched = waiting == null || !waiting.saturated(bound.plan()) ? null
+        : batched(waiting, query, model, reader, bound, direct, own);
+    return batched != null ? batched : driver.withConnection(own);
+  }
+
+  /**
+   * {@link #readAlone}'s records in one list: built by the driver where no batch takes the read
+   * ({@link Connection#readAll}), so that no signal per record passes the gate's operators.
+   */
+  private <M> Flux<List<M>> readAllAlone(Query query, ModelDef<M> model,
+      RowReader<M> reader, @Nullable Shaped shaped) {
+    BoundPlan bound = bind(query, shaped);
+    DirectRead direct = direct(query, model, bound);
+    if (direct == null) {
+      return execAlone(query, bound).map(v -> model.load((Value.Record) v)).collectList().flux();
     }
+    WaitingBatches waiting = batches;
+    Flux<M> batched = waiting == null || !waiting.saturated(bound.plan()) ? null
+        : batched(waiting, query, model, reader, bound, direct,
+            c -> c.read(direct.operation(bound.args()), direct.fields(), reader));
+    return batched != null ? batched.collectList().flux() : driver.withConnection(
+        c -> c.readAll(direct.operation(bound.args()), direct.fields(), reader).flux());
+  }
+
+  /**
+   * The plan's direct read where the driver may build {@code query}'s records from its rows:
+   * not for a locking read, nor for a plan that reads other fields than the model's.
+   */
+  private static @Nullable DirectRead direct(Query query, ModelDef<?> model, BoundPlan bound) {
+    DirectRead direct = bound.plan().direct();
+    return direct == null || query.lock() != null
+        || direct.fields().length != model.schema().fields().size() ? null : direct;
+  }
+
+  /**
+   * The records of a read that would wait for a connection, read with the reads of its plan that
+   * wait with it: coalesced gets ({@link KeyGets}), coalesced lists ({@link ValueLists}) or a
+   * pipeline ({@link PipelinedReads}); null where none takes it.
+   */
+  private <M> @Nullable Flux<M> batched(WaitingBatches waiting, Query query, ModelDef<M> model,
+      RowReader<M> reader, BoundPlan bound, DirectRead direct,
+      Function<Connection, Flux<M>> own) {
     KeyGet get = coalesceGets ? KeyGet.of(query, model.schema()) : null;
     if (get != null) {
       return waiting.join(bound.plan(), get.key(), get.value(), null, own,
@@ -344,7 +408,7 @@ public final class Router implements Executor, TxHost {
       return valueList(waiting, query, model, reader, bound, list, own);
     }
     return pipelineReads && KeyPin.pins(query.filter(), model.schema())
-        ? pipelined(waiting, bound, direct, reader, own) : driver.withConnection(own);
+        ? pipelined(waiting, bound, direct, reader) : null;
   }
 
   /**
@@ -354,9 +418,10 @@ public final class Router implements Executor, TxHost {
    * by itself, so that two reads of one key are two statements, as they would be alone.
    */
   private <M> Flux<M> pipelined(WaitingBatches waiting, BoundPlan bound, DirectRead direct,
-      RowReader<M> reader, Function<Connection, Flux<M>> own) {
-    return waiting.join(direct, new Object(), Value.NULL, direct.operation(bound.args()),
-            c -> own.apply(c).collectList().flux(),
+      RowReader<M> reader) {
+    Operation.QuerySql read = direct.operation(bound.args());
+    return waiting.join(direct, new Object(), Value.NULL, read,
+            c -> c.readAll(read, direct.fields(), reader).flux(),
             () -> new PipelinedReads<>(direct.fields(), reader))
         .flatMapIterable(records -> records);
   }

@@ -154,7 +154,7 @@ final class PageText {
 
       | prefix | what | reads | updates of a request |
       |---|---|---|---|
-      | `toasty-r2dbc` | Toasty on the Spring Boot 4 starter's `Db`, over r2dbc-postgresql on Boot's r2dbc-pool | `Worlds.getById(db, id)`, `Fortunes.all().stream(db)` | one `Worlds.updateById(id).randomNumber(n)` per world, the request's in one `Toasty.batch(..)` (one transaction, in key order), which writes them with one `UPDATE .. CASE` |
+      | `toasty-r2dbc` | Toasty on the Spring Boot 4 starter's `Db`, over r2dbc-postgresql on Boot's r2dbc-pool | `Worlds.getById(db, id)`, `Fortunes.all().collect(db)` | one `Worlds.updateById(id).randomNumber(n)` per world, the request's in one `Toasty.batch(..)` (one transaction, in key order), which writes them with one `UPDATE .. CASE` |
       | `toasty-vertx` | the same code on a `Db` built from a `vertx:postgresql:` URL (Vert.x transport) | as above | as above |
       | `raw-r2dbc` | r2dbc-postgresql by hand on an r2dbc-pool `ConnectionPool` | one statement per read | one bulk `UPDATE .. CASE id WHEN .. END WHERE id IN (..)` |
       | `spring-data` | Spring Data R2DBC's `R2dbcEntityTemplate` | `select(..).matching(..).one()`, `select(..).all()` | `template.update(entity)` per world, concurrently |
