@@ -16,9 +16,11 @@ import io.toasty.reactive.observe.StatementInfo;
 import io.toasty.reactive.observe.StatementObserver;
 import io.toasty.stmt.Assignment;
 import io.toasty.stmt.Limit;
+import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.UpdateNode;
+import io.toasty.value.Value;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,20 @@ class ObservedOnceTest {
   private long timed(String transaction) {
     Search s = meters.find(MicrometerObserver.NAME).tag("db.transaction", transaction);
     return s.timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+  }
+
+  @Test
+  void aCollectedReadIsObservedOnceWithEachOfItsRows() {
+    List<Long> rows = new CopyOnWriteArrayList<>();
+    driver.respond(op -> op instanceof Operation.QuerySql q && !q.rowType().isEmpty()
+        ? Mono.just(new ExecResponse.Rows(Flux.range(1, 3).map(i -> Value.Record.of(
+            new Value.I64(i), new Value.Str("u" + i), new Value.Str(i + "@x"), Value.NULL))))
+        : null);
+    Db db = Toasty.builder().models(Models.READ_USERS, TODOS).driverFactory(config -> driver)
+        .observer((info, context) -> (n, error, cancelled) -> rows.add(n)).build();
+    assertEquals(3, db.readAll(Query.all("User"), Models.READ_USERS, null).block().size());
+    assertEquals(1, driver.readAlls.get());
+    assertEquals(List.of(3L), rows);
   }
 
   @Test

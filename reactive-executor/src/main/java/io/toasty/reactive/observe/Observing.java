@@ -3,6 +3,7 @@ package io.toasty.reactive.observe;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -23,6 +24,15 @@ public final class Observing {
    */
   public static <T> Flux<T> wrap(StatementObserver observer, StatementInfo info,
       Flux<T> statement) {
+    return wrap(observer, info, statement, item -> 1);
+  }
+
+  /**
+   * {@link #wrap(StatementObserver, StatementInfo, Flux)} of a statement whose items each hold
+   * {@code rowsOf} rows: a collected read's one list holds its records.
+   */
+  public static <T> Flux<T> wrap(StatementObserver observer, StatementInfo info,
+      Flux<T> statement, ToLongFunction<? super T> rowsOf) {
     Objects.requireNonNull(observer, "observer");
     return Flux.deferContextual(context -> {
       StatementObservation observation = observer.start(info, context);
@@ -30,7 +40,7 @@ public final class Observing {
       // a cancel may race the completion: whichever comes first ends the observation
       AtomicBoolean ended = new AtomicBoolean();
       return statement
-          .doOnNext(item -> rows.incrementAndGet())
+          .doOnNext(item -> rows.addAndGet(rowsOf.applyAsLong(item)))
           .doOnComplete(() -> end(observation, ended, rows, null, false))
           .doOnError(e -> end(observation, ended, rows, e, false))
           .doOnCancel(() -> end(observation, ended, rows, null, info.cutShortAt(rows.get())));

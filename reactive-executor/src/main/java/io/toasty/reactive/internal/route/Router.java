@@ -74,6 +74,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -268,7 +269,7 @@ public final class Router implements Executor, TxHost {
     if (reader == null) {
       return Executor.super.read(written, model);
     }
-    return routed(written, model, key, records -> records,
+    return routed(written, model, key, records -> records, record -> 1,
         (query, shaped) -> readAlone(query, model, reader, shaped));
   }
 
@@ -282,7 +283,7 @@ public final class Router implements Executor, TxHost {
     if (reader == null) {
       return Executor.super.readAll(written, model, key);
     }
-    return routed(written, model, key, records -> records.collectList().flux(),
+    return routed(written, model, key, records -> records.collectList().flux(), List::size,
         (query, shaped) -> readAllAlone(query, model, reader, shaped)).single();
   }
 
@@ -290,10 +291,11 @@ public final class Router implements Executor, TxHost {
    * A read of {@code written} routed: in the subscriber's transaction, or on an outer
    * transaction's connection where a binding has one (the records there made into {@code R}s by
    * {@code fromRecords}), else by {@code alone} with the query's key, its attempts as the
-   * router retries them.
+   * router retries them and observed as holding {@code rowsOf} rows each.
    */
   private <M, R> Flux<R> routed(Query written, ModelDef<M> model, @Nullable Shaped key,
-      Function<Flux<M>, Flux<R>> fromRecords, BiFunction<Query, @Nullable Shaped, Flux<R>> alone) {
+      Function<Flux<M>, Flux<R>> fromRecords, ToLongFunction<R> rowsOf,
+      BiFunction<Query, @Nullable Shaped, Flux<R>> alone) {
     Objects.requireNonNull(written, "query");
     return Flux.deferContextual(context -> {
       Query query = (Query) tenants.apply(written, context); // a refusal is the signal
@@ -308,15 +310,16 @@ public final class Router implements Executor, TxHost {
         return orBound(context,
             c -> fromRecords.apply(
                 Joined.exec(this, c, query).map(v -> model.load((Value.Record) v))),
-            () -> observed(query, false, attempts(retry, query,
-                () -> alone.apply(query, shaped))));
+            () -> watch.observed(query, false, attempts(retry, query,
+                () -> alone.apply(query, shaped)), rowsOf));
       }
       if (retry.maxRetries() == 0 && observer == null) {
         // nobody to tell of it: the read, or its tries again on lost connections
         return lostConnectionAttempts > 1 ? LostConnectionRetry.upTo(lostConnectionAttempts,
             true, () -> alone.apply(query, shaped)) : alone.apply(query, shaped);
       }
-      return observed(query, false, attempts(retry, query, () -> alone.apply(query, shaped)));
+      return watch.observed(query, false,
+          attempts(retry, query, () -> alone.apply(query, shaped)), rowsOf);
     });
   }
 

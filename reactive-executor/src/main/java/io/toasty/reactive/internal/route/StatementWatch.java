@@ -15,6 +15,7 @@ import io.toasty.schema.Schema;
 import io.toasty.stmt.StatementNode;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -43,13 +44,19 @@ public final class StatementWatch {
 
   /** {@code run}, watched by the observer if there is one. */
   public <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run) {
+    return observed(statement, inTransaction, run, item -> 1);
+  }
+
+  /** {@link #observed}, each item of {@code run} holding {@code rowsOf} rows (a list, its size). */
+  public <T> Flux<T> observed(StatementNode statement, boolean inTransaction, Flux<T> run,
+      ToLongFunction<? super T> rowsOf) {
     if (observer == null) {
       return run;
     }
     StatementInfo info = StatementInfos.of(statement, schema, driver.capability().backend(),
         inTransaction, logValues ? () -> values(statement) : null, () -> phases(statement));
     driver.operationText().ifPresent(text -> info.sending(() -> sent(statement, text)));
-    return Observing.wrap(observer, info, run);
+    return Observing.wrap(observer, info, run, rowsOf);
   }
 
   /** What the driver sends for {@code statement}'s plan, in its language, on one line. */
