@@ -334,14 +334,19 @@ public abstract class AbstractSelect<M, S extends AbstractSelect<M, S>> implemen
   @Override
   public Flux<M> stream(Executor db) {
     Objects.requireNonNull(db, "db");
-    Shaped shaped = shapeKey == null ? null : Shaped.of(shapeKey, query);
+    Shaped shaped = shaped();
     return shaped == null ? db.read(query, model) : db.read(query, model, shaped);
   }
 
   @Override
   public Mono<List<M>> collect(Executor db) {
     Objects.requireNonNull(db, "db");
-    return db.readAll(query, model, shapeKey == null ? null : Shaped.of(shapeKey, query));
+    return db.readAll(query, model, shaped());
+  }
+
+  /** This query's values under its shape key; null without a key or where none can be taken. */
+  private @Nullable Shaped shaped() {
+    return shapeKey == null ? null : Shaped.of(shapeKey, query);
   }
 
   @Override

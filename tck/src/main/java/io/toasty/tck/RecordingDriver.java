@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -158,49 +159,30 @@ public final class RecordingDriver implements Driver {
     @Override
     public <T> Flux<T> read(Operation.QuerySql query, int[] fields,
         RowReader<T> reader) {
-      Objects.requireNonNull(query, "query");
-      return Flux.defer(() -> {
-        RuntimeException fault = queuedFault(query);
-        return fault != null ? Flux.error(fault)
-            : observed(log.record(query, dirt.sent(query)), delegate.read(query, fields, reader));
-      });
+      return recorded(query, () -> delegate.read(query, fields, reader));
     }
 
-    /** The fault queued for {@code query}, recorded as its failed send; null where none is. */
-    private @Nullable RuntimeException queuedFault(Operation.QuerySql query) {
-      RuntimeException fault = log.takeFault(query);
-      if (fault != null) {
-        log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
-      }
-      return fault;
-    }
-
-    /** A collected read, recorded as {@link #read} records it, so the driver's list is tested. */
+    /**
+     * A collected read, recorded as {@link #read} records it (its rows counted from the list),
+     * so that the driver's own list is what runs.
+     */
     @Override
     public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
         RowReader<T> reader) {
+      return recorded(query, () -> delegate.readAll(query, fields, reader)
+          .flatMapIterable(records -> records)).collectList();
+    }
+
+    /** {@code rows} of {@code query}, recorded; a fault queued for it fails it unsent. */
+    private <T> Flux<T> recorded(Operation.QuerySql query, Supplier<Flux<T>> rows) {
       Objects.requireNonNull(query, "query");
-      return Mono.defer(() -> {
-        RuntimeException fault = queuedFault(query);
+      return Flux.defer(() -> {
+        RuntimeException fault = log.takeFault(query);
         if (fault != null) {
-          return Mono.error(fault);
+          log.record(query, true).complete(new OperationLog.Outcome.Failed(fault));
+          return Flux.error(fault);
         }
-        OperationLog.Entry entry = log.record(query, dirt.sent(query));
-        boolean[] settled = {false}; // a cancel after the list came is no cancelled read
-        return delegate.readAll(query, fields, reader)
-            .doOnNext(records -> {
-              settled[0] = true;
-              entry.complete(new OperationLog.Outcome.Rows(records.size()));
-            })
-            .doOnError(e -> {
-              settled[0] = true;
-              entry.complete(new OperationLog.Outcome.Failed(e));
-            })
-            .doOnCancel(() -> {
-              if (!settled[0]) {
-                entry.complete(new OperationLog.Outcome.Cancelled(0));
-              }
-            });
+        return observed(log.record(query, dirt.sent(query)), rows.get());
       });
     }
 
