@@ -53,7 +53,9 @@ import reactor.core.publisher.Mono;
  * segments (the client's cost, which the machine's load does not change; the JVM's clock ticks
  * by a few milliseconds, so give a segment 100 ms or more). With {@code -Dprobe.switches=true}
  * it also prints each implementation's context switches per
- * operation by thread kind ({@link Switches}), counted around its measured segments.
+ * operation by thread kind ({@link Switches}), counted around its measured segments. With
+ * {@code -Dprobe.coalesceLists=false} Toasty sends every list its own statement under load
+ * ({@code DbBuilder.coalesceLists}), to see what the batches of the concurrent lists give.
  */
 public final class PairedProbe {
   /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */

@@ -133,9 +133,11 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   }
 
   /**
-   * {@link #read}'s records in one list, built from Vert.x's rows where they come in one answer
-   * (a bounded read, or a first page that held them all) without a signal per row; a cursor's
-   * rows, and those read inside the engine's transaction, collected as they come.
+   * {@link #read}'s records in one list, built from the rows of one execution without a signal
+   * per row: its records are all held at the end anyway, so a cursor's pages would only add
+   * round trips (a BEGIN, a portal, a fetch per page, a COMMIT) and a first page's try. The
+   * answer's rows are held with the list while it is built, as the raw client holds them
+   * (docs/design/performance.md, "Collected reads").
    */
   @Override
   public <T> Mono<List<T>> readAll(Operation.QuerySql query, int[] fields,
@@ -177,19 +179,10 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
   private record OneRead<T>(String text, Tuple tuple, boolean streamed,
       @Nullable Supplier<FirstTry> first, Function<Row, T> mapper) {}
 
-  /** {@link #readAll}, one try: the rows of {@link #rowsOnce} as one list. */
+  /** {@link #readAll}, one try: one execution's rows as one list. */
   private <T> Flux<List<T>> listOnce(OneRead<T> one) {
-    if (begun) {
-      return rowsOnce(one.text(), one.tuple(), one.streamed(), true, one.first(), one.mapper())
-          .collectList().flux();
-    }
-    if (!one.streamed()) {
-      return Futures.mono(() -> connection.preparedQuery(one.text()).execute(one.tuple()))
-          .map(rows -> listed(rows, one.mapper())).flux();
-    }
-    return paged(one.text(), one.tuple(), one.first(),
-        page -> Flux.just(listed(page, one.mapper())),
-        fetch -> streamed(one.text(), one.tuple(), fetch, one.mapper()).collectList().flux());
+    return Futures.mono(() -> connection.preparedQuery(one.text()).execute(one.tuple()))
+        .map(rows -> listed(rows, one.mapper())).flux();
   }
 
   /** {@code rows} made by {@code mapper}, in order, in one list. */

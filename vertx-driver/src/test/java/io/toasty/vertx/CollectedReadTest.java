@@ -20,6 +20,7 @@ import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +29,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * A collected read ({@code VertxConnection.readAll}) is the list of the rows {@code read} gives,
- * in order, on each of its paths: a bounded read's one answer, a first page that held every row,
- * a first page that overflowed to a cursor, and a read inside the engine's transaction; a row
- * the reader cannot read fails it with the reader's error. On PostgreSQL and on MariaDB.
+ * in order, from one execution: a bounded read, a read of a few rows, one larger than the largest
+ * first page (which {@code read} streams from a cursor), and a read inside the engine's
+ * transaction; a row the reader cannot read fails it with the reader's error. On PostgreSQL and
+ * on MariaDB.
  */
 class CollectedReadTest {
-  /** More rows than the largest first page holds, so that the read overflows to a cursor. */
+  /** More rows than the largest first page holds, so that {@code read} overflows to a cursor. */
   private static final int MANY = FirstPages.PAGES[FirstPages.PAGES.length - 1] + 50;
   private static final ModelSchema ITEM = new ModelSchema("Item", "x.Item", "items",
       List.of(new FieldSchema(0, "id", Type.Scalar.I64, false, null, null, "id"),
@@ -44,7 +46,7 @@ class CollectedReadTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"postgresql", "mariadb"})
-  void aFirstPageThatHeldEveryRowIsTheList(String server) {
+  void aReadOfAFewRowsIsTheList(String server) {
     List<List<String>> both = onServer(server, 30, c -> readAndCollected(c, items(null)));
     assertEquals(30, both.get(0).size());
     assertEquals(both.get(0), both.get(1));
@@ -60,12 +62,28 @@ class CollectedReadTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"postgresql", "mariadb"})
-  void aReadThatOverflowsItsFirstPageIsCollectedFromTheCursor(String server) {
+  void aReadLargerThanTheLargestFirstPageIsCollectedWhole(String server) {
     List<List<String>> both = onServer(server, MANY, c -> readAndCollected(c, items(null)));
     assertEquals(MANY, both.get(1).size());
     assertEquals("1:2", both.get(1).get(0));
     assertEquals(MANY + ":" + 2 * MANY, both.get(1).get(MANY - 1));
     assertEquals(both.get(0), both.get(1));
+  }
+
+  /**
+   * One execution, not a first page's try and a cursor: the first pages learn nothing from a
+   * collected read (a try that overflowed would make the query's next first page larger).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "mariadb"})
+  void aCollectedReadIsOneExecutionThatTriesNoFirstPage(String server) {
+    Query all = (Query) items(null).statement();
+    int next = onServer(server, MANY, (d, c) -> c.readAll(items(null), BOTH, READER)
+        .map(list -> {
+          assertEquals(MANY, list.size());
+          return d.firstPages().next(all);
+        }));
+    assertEquals(FirstPages.PAGES[0], next);
   }
 
   @ParameterizedTest
@@ -121,6 +139,12 @@ class CollectedReadTest {
 
   /** {@code work}'s result on a connection to a fresh schema of {@code rows} items, n = 2 id. */
   private static <T> T onServer(String server, int rows, Function<Connection, Mono<T>> work) {
+    return onServer(server, rows, (d, c) -> work.apply(c));
+  }
+
+  /** {@link #onServer(String, int, Function)}, {@code work} given the driver too. */
+  private static <T> T onServer(String server, int rows,
+      BiFunction<VertxDriver, Connection, Mono<T>> work) {
     List<T> result = new ArrayList<>();
     ServerSchemas.on(server, Schema.of(List.of(ITEM)), d -> {
       StringBuilder values = new StringBuilder();
@@ -129,7 +153,7 @@ class CollectedReadTest {
             .append(')');
       }
       ServerSchemas.raw(d, "INSERT INTO items (id, n) VALUES " + values);
-      result.add(Mono.usingWhen(d.connect(), work, Connection::close).block(ServerSchemas.WAIT));
+      result.add(Mono.usingWhen(d.connect(), c -> work.apply(d, c), Connection::close).block(ServerSchemas.WAIT));
     });
     assertNotNull(result.get(0));
     return result.get(0);

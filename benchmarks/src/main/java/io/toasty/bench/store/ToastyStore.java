@@ -39,6 +39,10 @@ public final class ToastyStore implements Store {
   /** Whether {@link #filterHundred} asks for strongly consistent items (DynamoRawStore's flag). */
   private static final boolean BY_KEYS = Boolean.getBoolean("probe.dynamo.byKeys");
 
+  /** Whether Toasty coalesces waiting reads of one value ({@code -Dprobe.coalesceLists}). */
+  private static final boolean LISTS =
+      Boolean.parseBoolean(System.getProperty("probe.coalesceLists", "true"));
+
   private final Db db;
   private final Database database;
   /** Ids for inserts where the database assigns none; null where it does. */
@@ -61,7 +65,7 @@ public final class ToastyStore implements Store {
       // The fixtures load every database, Neo4j included, under the tables' snake-case names
       // (users, author_id), which the raw stores read too: the same names on every backend.
       db = Toasty.builder().models(Users.MODEL, LinkedAuthors.MODEL, LinkedBooks.MODEL).url(url)
-          .naming(NamingStrategy.declared()).build();
+          .naming(NamingStrategy.declared()).coalesceLists(LISTS).build();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UnsupportedOperationException("Toasty cannot open " + url + ": " + e.getMessage(),
           e);

@@ -82,6 +82,27 @@ class DialectSqlTest {
         0, 1, 3, 2);
   }
 
+  /**
+   * A limit the statement holds as a number (a driver's first page, an engine's guard) is written
+   * as that number, so that a PostgreSQL generic plan plans for it (ClauseSql.rows); a value the
+   * planner made a parameter stays a marker beside it.
+   */
+  @Test
+  void aLimitHeldAsANumberIsWrittenAsThatNumber() {
+    Query q = new Query(USERS, ExprNode.eq(col("users", 2), arg(0)),
+        new Returning.Project(List.of(col("users", 0))), List.of(),
+        new Limit(new ExprNode.Const(new Value.I64(1025)), arg(1)));
+    assertSql(PG, q, "SELECT \"id\" FROM \"users\" WHERE \"email\" = $1 LIMIT 1025 OFFSET $2",
+        0, 1);
+    String mysql = "SELECT `id` FROM `users` WHERE `email` = ? LIMIT 1025 OFFSET ?";
+    assertSql(MARIADB, q, mysql, 0, 1);
+    assertSql(MYSQL, q, mysql, 0, 1);
+    assertSql(SQLITE, q, "SELECT \"id\" FROM \"users\" WHERE \"email\" = ? LIMIT 1025 OFFSET ?",
+        0, 1);
+    assertSql(H2, q, "SELECT \"id\" FROM \"users\" WHERE \"email\" = ? OFFSET ? ROWS FETCH NEXT"
+        + " 1025 ROWS ONLY", 0, 1);
+  }
+
   // ---- lists of bound values ------------------------------------------------------------------
 
   private static Query usersWhere(ExprNode filter) {

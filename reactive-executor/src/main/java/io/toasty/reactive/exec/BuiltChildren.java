@@ -137,9 +137,10 @@ final class BuiltChildren {
     Operation.QuerySql op = new Operation.QuerySql(bound.statement(), bound.args(), sql.rowType());
     return Mono.defer(() -> {
       BuiltChildren children = new BuiltChildren(b, reading, keys.size());
-      // the records are in their groups: then() ignores them (ContextOnce: not a walk a row)
-      return ContextOnce.of(cx.readAside(op, reading.fields(), children::add)
-          .then(Mono.fromSupplier(children::attachable)));
+      // One list from the driver, no signal per row: the window's records are all held in their
+      // groups anyway; the list itself is dropped.
+      return cx.readAllAside(op, reading.fields(), children::add)
+          .map(records -> children.attachable());
     });
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What every action of one execution shares: where operations go (null for plans with no
@@ -36,6 +37,12 @@ record ExecContext(@Nullable Sender sender, List<Value> args, @Nullable Sender a
   /** {@link #sendAside}, the rows built by {@code reader} ({@link Sender#read}). */
   <T> Flux<T> readAside(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
     return aside != null ? aside.read(op, fields, reader) : sending().read(op, fields, reader);
+  }
+
+  /** {@link #readAside}'s records in one list ({@link Sender#readAll}). */
+  <T> Mono<List<T>> readAllAside(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return aside != null ? aside.readAll(op, fields, reader)
+        : sending().readAll(op, fields, reader);
   }
 
   /** This context with every operation on the execution's own connection. */

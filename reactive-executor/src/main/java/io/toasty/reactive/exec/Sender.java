@@ -6,7 +6,9 @@ import io.toasty.driver.Operation;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
 import io.toasty.value.ValueColumns;
+import java.util.List;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Sends an operation and streams what comes back: rows with backpressure, or a count as one
@@ -26,6 +28,14 @@ public interface Sender {
    */
   default <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
     return send(op).map(row -> reader.read(new ValueColumns(row, fields)));
+  }
+
+  /**
+   * {@link #read}'s records in one list ({@link Connection#readAll}), for a caller that holds
+   * them all; this default collects {@link #read}'s.
+   */
+  default <T> Mono<List<T>> readAll(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return read(op, fields, reader).collectList();
   }
 
   /**
@@ -50,6 +60,12 @@ public interface Sender {
       @Override
       public <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
         return connection.read(op, fields, reader);
+      }
+
+      @Override
+      public <T> Mono<List<T>> readAll(Operation.QuerySql op, int[] fields,
+          RowReader<T> reader) {
+        return connection.readAll(op, fields, reader);
       }
     };
   }

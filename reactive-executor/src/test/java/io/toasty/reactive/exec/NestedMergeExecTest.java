@@ -26,9 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -378,5 +380,40 @@ class NestedMergeExecTest {
     assertEquals(500, ((Value.ListValue) out.get(3).get(1)).items().size());
     // 2,000 children in two windows
     assertTrue(lookups.asked() < 100, "the context was asked " + lookups.asked() + " times");
+  }
+  /**
+   * A window's children are held in their groups until the window is merged, so they are asked
+   * for as one list ({@link Sender#readAll}: a driver builds it without a signal per row), one
+   * per window, never streamed.
+   */
+  @Test
+  void aWindowsChildrenAreReadAsOneListPerWindow() {
+    MergeBranch b = childModelBranch();
+    AtomicInteger lists = new AtomicInteger();
+    Sender aside = new Sender() {
+      @Override
+      public Flux<Value.Record> send(Operation op) {
+        return manyChildren(op, 500);
+      }
+
+      @Override
+      public <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+        return Flux.error(new AssertionError("the children were streamed"));
+      }
+
+      @Override
+      public <T> Mono<List<T>> readAll(Operation.QuerySql op, int[] fields,
+          RowReader<T> reader) {
+        lists.incrementAndGet();
+        return Sender.super.read(op, fields, reader).collectList();
+      }
+    };
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), aside, Map.of("Child", CHILD_MODEL));
+    List<Value.Record> out = NestedMergeExec.merge(parents(4, new AtomicLong()), List.of(b), 2,
+        cx).collectList().block(Duration.ofSeconds(5));
+    assertEquals(4, out.size());
+    assertEquals(500, ((Value.ListValue) out.get(3).get(1)).items().size());
+    assertEquals(2, lists.get(), "one list per window of two parents");
   }
 }

@@ -172,6 +172,13 @@ public final class Lease {
         return all.flatMapMany(ws -> routed(ws, w -> w.read(op, fields, reader),
             s -> s.read(op, fields, reader)));
       }
+
+      @Override
+      public <T> Mono<List<T>> readAll(Operation.QuerySql op, int[] fields,
+          RowReader<T> reader) {
+        return all.flatMap(ws -> routed(ws, w -> w.readAll(op, fields, reader).flux(),
+            s -> s.readAll(op, fields, reader).flux()).single());
+      }
     };
   }
 

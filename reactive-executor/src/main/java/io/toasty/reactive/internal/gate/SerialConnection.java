@@ -6,6 +6,7 @@ import io.toasty.driver.Operation;
 import io.toasty.reactive.exec.Sender;
 import io.toasty.value.RowReader;
 import io.toasty.value.Value;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -46,6 +47,15 @@ public final class SerialConnection implements Connection, Sender {
     return held(Flux.defer(() -> sealed
         ? Flux.error(new IllegalStateException(sealedMessage))
         : delegate.read(operation, fields, reader)));
+  }
+
+  /** {@link #read}'s records in one list, built by the connection ({@link Connection#readAll}). */
+  @Override
+  public <T> Mono<List<T>> readAll(Operation.QuerySql operation, int[] fields,
+      RowReader<T> reader) {
+    return held(Flux.defer(() -> sealed
+        ? Flux.error(new IllegalStateException(sealedMessage))
+        : delegate.readAll(operation, fields, reader).flux())).single();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * One of a {@link Lease}'s connections for child operations: one operation at a time, with the
@@ -53,6 +54,11 @@ record Worker(SerialConnection connection, AtomicInteger inFlight) {
   /** {@link #send} of a query whose rows {@code reader} builds. */
   <T> Flux<T> read(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
     return counted(connection.read(op, fields, reader));
+  }
+
+  /** {@link #read}'s records in one list. */
+  <T> Mono<List<T>> readAll(Operation.QuerySql op, int[] fields, RowReader<T> reader) {
+    return counted(connection.readAll(op, fields, reader).flux()).single();
   }
 
   private <T> Flux<T> counted(Flux<T> rows) {
