@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
  * <p>Arguments: database, workload ({@code get}, {@code filterHundred}, {@code
  * filterHundredFromIndex} (DynamoDB: the items from the index's Query), {@code
  * filterTenThousand}, {@code include}, {@code updateByKey}, {@code getConcurrent}, {@code filterHundredConcurrent},
- * {@code updateConcurrent}: the concurrent ones a burst of 64 requests at once), operations per
+ * {@code filterOneConcurrent}, {@code updateConcurrent}: the concurrent ones a burst of 64
+ * requests at once), operations per
  * segment, pairs, and the implementations Toasty is compared with (default {@code raw}; on
  * PostgreSQL also {@code vertx}, raw vertx-pg-client). The database {@code postgres-vertx} is
  * PostgreSQL's tables with Toasty over its Vert.x transport, the raw stores unchanged. Before
@@ -202,6 +203,7 @@ public final class PairedProbe {
             Fixture.score(i % Fixture.USERS + 1)).block();
         case GET_CONCURRENT -> burst(k -> s.get(k % Fixture.USERS + 1));
         case FILTER_HUNDRED_CONCURRENT -> burst(k -> s.filterHundred((int) (k % Fixture.TEAMS)));
+        case FILTER_ONE_CONCURRENT -> burst(k -> s.filterOne(Fixture.email(k % Fixture.USERS + 1)));
         case UPDATE_CONCURRENT -> burst(k -> {
           long id = k % Fixture.USERS + 1;
           return s.updateByKey(id, Fixture.score(id));

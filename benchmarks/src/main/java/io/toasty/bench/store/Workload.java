@@ -24,6 +24,12 @@ public enum Workload {
       "include 1,000 × 10, 64 subscribers at once (pool of 10)"),
   GET_CONCURRENT("getConcurrent", "get by key"),
   FILTER_HUNDRED_CONCURRENT("filterHundredConcurrent", "filter, 100 rows"),
+  /**
+   * 64 reads of one row by a unique text at once, on a pool of 10: reads that neither coalesce
+   * nor pipeline (a text field), so that each takes a connection of its own, as TechEmpower's
+   * fortunes does; {@code PairedProbe} only.
+   */
+  FILTER_ONE_CONCURRENT("filterOneConcurrent", "filter, 1 row by a text, 64 at once"),
   UPDATE_CONCURRENT("updateConcurrent", "update by key");
 
   private final String method;
