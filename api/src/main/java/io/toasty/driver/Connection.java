@@ -58,9 +58,10 @@ public interface Connection {
    * text, each with its own values), and gives each one's records as a list, in the order of
    * {@code queries}; each row built by {@code reader} as {@link #read} builds it. A driver that
    * pipelines ({@link Driver#pipelinesReads}) sends them together and reads their answers in
-   * order: one round trip for all. This default reads them one after the other. A failure of
-   * any fails the whole flux; the engine then runs each read on its own
-   * (docs/design/pipelining.md).
+   * order: one round trip for all. The engine sends only reads whose records its callers hold
+   * whole anyway (gets by key, collected reads), so a driver may hold each read's answer whole.
+   * This default reads them one after the other. A failure of any fails the whole flux; the
+   * engine then runs each read on its own (docs/design/pipelining.md).
    */
   default <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
       RowReader<T> reader) {

@@ -520,7 +520,9 @@ public final class DbBuilder {
    * {@code Users.filter(Users.ID.eq(5)).first()}) and is not merged into an {@code IN} list by
    * {@link #coalesceGets} joins the waiting reads of the same shape, up to 64, and when their
    * connection comes they are written at once and answered in one round trip (the Vert.x
-   * transport: one {@code executeBatch}; docs/design/pipelining.md). Unlike coalescing, every
+   * transport: one {@code executeBatch}; docs/design/pipelining.md). A collected read
+   * ({@code collect(db)}) of any filter goes the same way, its records held in one list anyway
+   * ({@code Fortunes.all().collect(db)}, TechEmpower's fortunes). Unlike coalescing, every
    * read stays its own statement with its own values, so a service that must run one statement
    * per read (TechEmpower's rules, per-statement auditing) still gains under load. A pool with
    * a connection free never does it, neither does a transaction, nor a driver that does not

@@ -24,9 +24,10 @@ import reactor.core.publisher.Sinks;
  * Reads by key that wait for the pool's one connection together go to a driver that pipelines
  * as one {@code readEach}, each read its own statement with its own values, and each request
  * gets the record its own read gives; two reads of one key are two reads; a failed pipeline
- * lets each request run its own read; a cancelled request is not sent; coalescing, a pool with
- * a connection free, a read that does not pin the key, the builder's switch and a driver that
- * does not pipeline all keep reads apart.
+ * lets each request run its own read; a cancelled request is not sent; collected reads go in
+ * whatever their filter; coalescing, a pool with a connection free, a streamed read that does
+ * not pin the key, the builder's switch and a driver that does not pipeline all keep reads
+ * apart.
  */
 class PipelinedReadsTest {
   /** Users 1..8 stored; the first read holds the one connection until {@link #open} ends. */
@@ -59,6 +60,9 @@ class PipelinedReadsTest {
     for (Value a : q.args()) {
       if (a instanceof Value.I64 id && stored.containsKey(id.value())) {
         rows.add(stored.get(id.value()));
+      }
+      if (a instanceof Value.Str) {
+        stored.values().stream().filter(u -> u.get(1).equals(a)).forEach(rows::add);
       }
     }
     Flux<Value.Record> out = Flux.fromIterable(rows);
@@ -157,6 +161,31 @@ class PipelinedReadsTest {
     behindAHolder(db(), List.of(byName, byName));
     assertTrue(pool.pipelines.isEmpty());
     assertEquals(3, sent.size());
+  }
+
+  /**
+   * A collected read goes into the pipeline whatever its filter (here a name, not the key): its
+   * records are held in one list anyway. Streamed, the same read waits for a connection of its
+   * own (above).
+   */
+  @Test
+  void collectedReadsOfAnyFilterGoAsOnePipeline() {
+    Db db = db();
+    Disposable holder = db.read(get(1), USERS).subscribe();
+    List<Mono<List<Value.Record>>> lists = new ArrayList<>();
+    for (String name : List.of("u2", "u9", "u5")) {
+      Query byName = Query.all("User").withFilter(Models.eq(Models.user(1), Models.str(name)));
+      lists.add(db.readAll(byName, USERS, null).cache());
+    }
+    lists.forEach(Mono::subscribe);
+    open.tryEmitEmpty();
+    List<List<String>> names = new ArrayList<>();
+    lists.forEach(m -> names.add(m.block(Duration.ofSeconds(10)).stream()
+        .map(PipelinedReadsTest::name).toList()));
+    assertEquals(List.of(List.of("u2"), List.of(), List.of("u5")), names);
+    assertEquals(1, pool.pipelines.size(), "one pipeline: " + pool.pipelines);
+    assertEquals(3, pool.pipelines.peek().size());
+    assertTrue(holder.isDisposed());
   }
 
   @Test

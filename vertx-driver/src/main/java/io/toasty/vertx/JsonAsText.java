@@ -23,7 +23,7 @@ final class JsonAsText {
    * text, or {@code sql} itself (the same instance) when none does.
    */
   static String wrap(String sql, List<Type> columns, Predicate<Type> jsonb) {
-    if (columns.stream().noneMatch(jsonb)) {
+    if (!any(columns, jsonb)) {
       return sql;
     }
     StringBuilder names = new StringBuilder();
@@ -36,5 +36,15 @@ final class JsonAsText {
     }
     return "WITH " + ROWS + "(" + names + ") AS (" + sql + ") SELECT " + select + " FROM "
         + ROWS;
+  }
+
+  /** Whether a column is {@code jsonb}: a loop, as every direct read asks (no stream per read). */
+  private static boolean any(List<Type> columns, Predicate<Type> jsonb) {
+    for (Type column : columns) {
+      if (jsonb.test(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -198,16 +198,16 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
    * Reads of one plan sent together ({@link Connection#readEach}): one execution of the
    * prepared statement per read, written at once and ended by one Sync
    * ({@code executeBatch}), so that they cost one round trip where one at a time they cost as
-   * many as there are reads; each read's rows are one result of the answer's chain. Reads that
-   * are not bounded ({@link BoundedRead}: a batch must not hold unbounded rows) or that run in
-   * the engine's transaction take the default, one after the other.
+   * many as there are reads; each read's rows are one result of the answer's chain, held whole,
+   * as the engine asks only for reads whose callers hold their rows whole (gets by key, collected
+   * reads). Reads that run in the engine's transaction take the default, one after the other.
    */
   @Override
   public <T> Flux<List<T>> readEach(List<Operation.QuerySql> queries, int[] fields,
       RowReader<T> reader) {
     Operation.QuerySql first = queries.isEmpty() ? null : queries.get(0);
     if (first == null || queries.size() < 2 || begun || closed != 0
-        || !(first.statement() instanceof Query q) || !BoundedRead.of(q, parts.keys(), fetchSize)
+        || !(first.statement() instanceof Query q)
         || !queries.stream().allMatch(each -> each.statement() == q)) {
       return Connection.super.readEach(queries, fields, reader);
     }
@@ -698,6 +698,13 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
       if (!CLOSED.compareAndSet(this, 0, 1)) {
         return Mono.empty();
       }
+      if (lane.passIfIdle(this::settled)) {
+        // Every operation before is over and nothing is left to settle: the release's turn is
+        // now, with no turn to take and nothing to wait for, which is every plan's usual close
+        // (as R2dbcConnection's).
+        released.run();
+        return giveBack();
+      }
       // counted back when it is handed to the pool, so that the gauges are right once the close
       // completes
       return lane.write(Mono.defer(this::settle))
@@ -738,6 +745,14 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
           lost = true;
           return Mono.empty();
         }));
+  }
+
+  /**
+   * Whether {@link #settle} has nothing to do: no transaction open, no read's COMMIT to wait for,
+   * the session's statement timeout as lent; or the connection is lost (its socket closing).
+   */
+  private boolean settled() {
+    return lost || !begun && readCommit == null && timeout.asLent();
   }
 
   /**

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * Reads of one plan sent together ({@code VertxConnection.readEach}): each read's records, in
  * the order of the reads, are what it reads alone; on PostgreSQL they go out together, one
  * round trip and one Sync for all, where one at a time they take one each (counted on the wire
- * by a {@link TurnCountingProxy}); a row a reader cannot read fails them all with its error.
+ * by a {@link TurnCountingProxy}), bounded or not; a row a reader cannot read fails them all
+ * with its error.
  */
 class PipelinedReadTest {
   private static final ModelSchema ITEM = new ModelSchema("Item", "x.Item", "items", List.of(
@@ -40,14 +41,27 @@ class PipelinedReadTest {
   private static final int[] FIELDS = {0, 1};
   private static final RowReader<String> NAME = c -> c.i64(0) + ":" + c.str(1);
   /** One statement instance, as a plan's reads share theirs. */
-  private static final Query BY_ID = new Query(new Source.Table("items"),
-      new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Column("items", 0),
-          new ExprNode.Arg(0)),
-      new Returning.Project(List.of(new ExprNode.Column("items", 0),
-          new ExprNode.Column("items", 1))), List.of(), null);
+  private static final Query BY_ID = equalTo(0);
 
   private static Operation.QuerySql byId(long id) {
     return new Operation.QuerySql(BY_ID, List.of(new Value.I64(id)),
+        List.of(Type.Scalar.I64, Type.Scalar.STRING));
+  }
+
+  /** Reads by name: not bounded (no key pinned, no limit), as a collected read may be. */
+  private static final Query BY_NAME = equalTo(1);
+
+  /** The items whose column {@code column} equals the read's one value. */
+  private static Query equalTo(int column) {
+    return new Query(new Source.Table("items"),
+        new ExprNode.Compare(ExprNode.CompareOp.EQ, new ExprNode.Column("items", column),
+            new ExprNode.Arg(0)),
+        new Returning.Project(List.of(new ExprNode.Column("items", 0),
+            new ExprNode.Column("items", 1))), List.of(), null);
+  }
+
+  private static Operation.QuerySql byName(String name) {
+    return new Operation.QuerySql(BY_NAME, List.of(new Value.Str(name)),
         List.of(Type.Scalar.I64, Type.Scalar.STRING));
   }
 
@@ -83,6 +97,27 @@ class PipelinedReadTest {
               .flatMap(before -> oneAtATime(c).readEach(READS, FIELDS, NAME).then(
                   Mono.fromCallable(() -> minus(wire(proxy), before)))));
       assertEquals(5, alone[0], "round trips of five reads one after the other");
+    }
+  }
+
+  /**
+   * Reads that are not bounded go out together too: the engine sends only reads whose rows its
+   * callers hold whole (a get by key, a collected read), so the pipeline holds no more.
+   */
+  @Test
+  void readsOfAnyFilterGoOutTogetherInOneRoundTrip() throws Exception {
+    List<Operation.QuerySql> reads = List.of(byName("a"), byName("c"), byName("zz"));
+    try (TurnCountingProxy proxy = TurnCountingProxy.to("127.0.0.1", 5432)) {
+      int[] together = onServer("postgresql", proxy.port(),
+          // collected once alone first (its text as sent together, where a streamed read tries
+          // a limited first page): the statement is prepared before the count, as in a plan
+          c -> c.readAll(byName("a"), FIELDS, NAME).then(Mono.fromCallable(() -> wire(proxy)))
+              .flatMap(before -> c.readEach(reads, FIELDS, NAME).collectList().map(lists -> {
+                assertEquals(List.of(List.of("1:a"), List.of("3:c"), List.of()), lists);
+                return minus(wire(proxy), before);
+              })));
+      assertEquals(1, together[0], "round trips of three reads sent together");
+      assertEquals(3, together[2], "Executes: each read is its own statement");
     }
   }
 

@@ -48,6 +48,19 @@ final class VertxGuide {
     // end-snippet
   }
 
+  /** Hundreds of collected reads at once, by a text: pipelined as the gets are. */
+  static List<List<String>> manyLists(Db db, List<String> texts) {
+    // snippet: vertx-pipelined-lists
+    // a collected read of any filter waits the same way and goes the same way: its notes are
+    // held in one list anyway; each is its own SELECT with its own values
+    return Flux.fromIterable(texts)
+        .flatMapSequential(text -> Notes.filter(Notes.TEXT.eq(text)).collect(db)
+            .map(notes -> notes.stream().map(Note::text).toList()), 256)
+        .collectList()
+        .block();
+    // end-snippet
+  }
+
   /** Writes a note and reads every note back, over the Vert.x pool and a cursor. */
   static List<Note> writeAndRead(Db db, String text) {
     return Notes.create().text(text).exec(db)

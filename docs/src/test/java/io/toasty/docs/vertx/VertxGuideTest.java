@@ -47,7 +47,10 @@ class VertxGuideTest {
     }
   }
 
-  /** 300 gets at once of 30 notes: each answered with its own note's text. */
+  /**
+   * 300 gets at once of 30 notes, then 300 collected reads by text: each answered with its own
+   * note's text (or none).
+   */
   private static void assertEachGetsItsOwn(Db db) {
     List<Long> stored = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -61,6 +64,14 @@ class VertxGuideTest {
       expected.add("note " + k);
     }
     assertEquals(expected, VertxGuide.manyGets(db, ids));
+    List<String> texts = new ArrayList<>();
+    List<List<String>> found = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String text = "note " + (i * 7) % 40; // ten of the forty texts name no note
+      texts.add(text);
+      found.add((i * 7) % 40 < stored.size() ? List.of(text) : List.of());
+    }
+    assertEquals(found, VertxGuide.manyLists(db, texts));
   }
 
   @Test

@@ -366,6 +366,9 @@ public final class Router implements Executor, TxHost {
   /**
    * {@link #readAlone}'s records in one list: built by the driver where no batch takes the read
    * ({@link Connection#readAll}), so that no signal per record passes the gate's operators.
+   * Where no coalescing takes a read that would wait for a connection, it is pipelined with the
+   * reads of its plan that wait with it, whatever its filter: its records are held in one list
+   * anyway, as a pipeline holds each read's ({@link #pipelinedLists}).
    */
   private <M> Flux<List<M>> readAllAlone(Query query, ModelDef<M> model,
       RowReader<M> reader, @Nullable Shaped shaped) {
@@ -375,10 +378,17 @@ public final class Router implements Executor, TxHost {
       return execAlone(query, bound).map(v -> model.load((Value.Record) v)).collectList().flux();
     }
     WaitingBatches waiting = batches;
-    Flux<M> batched = waiting == null || !waiting.saturated(bound.plan()) ? null
-        : batched(waiting, query, model, reader, bound, direct,
-            c -> c.read(direct.operation(bound.args()), direct.fields(), reader));
-    return batched != null ? batched.collectList().flux() : driver.withConnection(
+    if (waiting != null && waiting.saturated(bound.plan())) {
+      Flux<M> batched = batched(waiting, query, model, reader, bound, direct,
+          c -> c.read(direct.operation(bound.args()), direct.fields(), reader));
+      if (batched != null) {
+        return batched.collectList().flux();
+      }
+      if (pipelineReads) {
+        return pipelinedLists(waiting, bound, direct, reader);
+      }
+    }
+    return driver.withConnection(
         c -> c.readAll(direct.operation(bound.args()), direct.fields(), reader).flux());
   }
 
@@ -422,11 +432,20 @@ public final class Router implements Executor, TxHost {
    */
   private <M> Flux<M> pipelined(WaitingBatches waiting, BoundPlan bound, DirectRead direct,
       RowReader<M> reader) {
+    return pipelinedLists(waiting, bound, direct, reader).flatMapIterable(records -> records);
+  }
+
+  /**
+   * {@link #pipelined}'s records in one list. Only for a read whose records are held whole: a
+   * get by key (a row or none), or a collected read of any filter; a stream of many records
+   * keeps its cursor on a connection of its own.
+   */
+  private <M> Flux<List<M>> pipelinedLists(WaitingBatches waiting, BoundPlan bound,
+      DirectRead direct, RowReader<M> reader) {
     Operation.QuerySql read = direct.operation(bound.args());
     return waiting.join(direct, new Object(), Value.NULL, read,
             c -> c.readAll(read, direct.fields(), reader).flux(),
-            () -> new PipelinedReads<>(direct.fields(), reader))
-        .flatMapIterable(records -> records);
+            () -> new PipelinedReads<>(direct.fields(), reader)).flux();
   }
 
   /**
