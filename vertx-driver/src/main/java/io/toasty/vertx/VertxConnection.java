@@ -40,7 +40,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -128,7 +127,7 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (!(query.statement() instanceof Query q) || closed != 0) {
       return Connection.super.read(query, fields, reader);
     }
-    return direct(q, query, fields, reader,
+    return direct(q, query, fields, reader, true,
         one -> rows(one.text(), one.tuple(), one.streamed(), true, one.first(), one.mapper()));
   }
 
@@ -145,23 +144,24 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (!(query.statement() instanceof Query q) || closed != 0) {
       return Connection.super.readAll(query, fields, reader);
     }
-    return direct(q, query, fields, reader,
+    return direct(q, query, fields, reader, false,
         one -> StalePlan.retried(Flux.defer(() -> listOnce(one)), () -> !begun)).single();
   }
 
   /**
    * A direct read of {@code q} (of {@code query}): {@code run} given the statement as sent, its
    * errors translated ({@link #readErrors}) and its answer read to its end in the connection's
-   * turn, even when cancelled.
+   * turn, even when cancelled. Only a read that {@code mayStream} asks whether it is bounded
+   * and gets a first page to try; a collected read runs once as it is.
    */
   private <T, R> Flux<R> direct(Query q, Operation.QuerySql query, int[] fields,
-      RowReader<T> reader, Function<OneRead<T>, Flux<R>> run) {
+      RowReader<T> reader, boolean mayStream, Function<OneRead<T>, Flux<R>> run) {
     Function<Throwable, Throwable> translate = readErrors(q, query.args());
     Flux<R> out;
     try {
       DirectSql<T> direct = directSql(q, query, fields, reader);
       Tuple tuple = parts.codec().tuple(direct.sql(), query.args());
-      boolean streamed = !BoundedRead.of(q, parts.keys(), fetchSize);
+      boolean streamed = mayStream && !BoundedRead.of(q, parts.keys(), fetchSize);
       Supplier<FirstTry> first = !streamed ? null
           : () -> firstPage(q, direct.sql().sql(), direct.types(), query.args());
       OneRead<T> one = new OneRead<>(direct.text(), tuple, streamed, first, direct.mapper());
@@ -464,31 +464,29 @@ final class VertxConnection implements Connection, DdlSession, SqlOperations {
     if (!streamed || !cursor) {
       return plain(sql, args).map(mapper);
     }
-    return paged(sql, args, firstPage, page -> Flux.fromIterable(page).map(mapper),
-        fetch -> streamed(sql, args, fetch, mapper));
+    return paged(sql, args, firstPage, mapper);
   }
 
   /**
-   * A streamed read outside a transaction: its {@code first} page ({@link FirstPages}, made only
-   * here) as {@code fits} reads it where it held all the rows, else the rows from a cursor,
-   * {@code fetch} rows at a time, as {@code cursor} reads them.
+   * A streamed read outside a transaction: the rows of its {@code first} page ({@link
+   * FirstPages}, made only here) where it held them all, else the rows from a cursor.
    */
-  private <X> Flux<X> paged(String sql, Tuple args, @Nullable Supplier<FirstTry> firstPage,
-      Function<RowSet<Row>, Flux<X>> fits, IntFunction<Flux<X>> cursor) {
+  private <T> Flux<T> paged(String sql, Tuple args, @Nullable Supplier<FirstTry> firstPage,
+      Function<Row, T> mapper) {
     FirstTry first = firstPage == null ? null : firstPage.get();
     String pageSql = first == null ? null : first.sql();
     Tuple pageArgs = first == null ? null : first.args();
     if (first == null || pageSql == null || pageArgs == null) {
       // no first page: the cursor, in pages of the size the first pages give
-      return cursor.apply(first == null ? fetchSize : first.rows());
+      return streamed(sql, args, first == null ? fetchSize : first.rows(), mapper);
     }
     return Futures.mono(() -> connection.preparedQuery(pageSql).execute(pageArgs))
         .flatMapMany(page -> {
           if (page.size() <= first.rows()) {
-            return fits.apply(page);
+            return Flux.fromIterable(page).map(mapper);
           }
           parts.firstPages().overflow(first.of(), first.rows());
-          return cursor.apply(Math.max(fetchSize, first.rows()));
+          return streamed(sql, args, Math.max(fetchSize, first.rows()), mapper);
         });
   }
 
