@@ -56,7 +56,9 @@ import reactor.core.publisher.Mono;
  * it also prints each implementation's context switches per
  * operation by thread kind ({@link Switches}), counted around its measured segments. With
  * {@code -Dprobe.coalesceLists=false} Toasty sends every list its own statement under load
- * ({@code DbBuilder.coalesceLists}), to see what the batches of the concurrent lists give.
+ * ({@code DbBuilder.coalesceLists}), to see what the batches of the concurrent lists give;
+ * {@code -Dprobe.coalesceGets=false} likewise for gets ({@code DbBuilder.coalesceGets}), as
+ * TechEmpower's single query runs them.
  */
 public final class PairedProbe {
   /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */

@@ -43,6 +43,10 @@ public final class ToastyStore implements Store {
   private static final boolean LISTS =
       Boolean.parseBoolean(System.getProperty("probe.coalesceLists", "true"));
 
+  /** Whether Toasty coalesces waiting gets by key ({@code -Dprobe.coalesceGets}). */
+  private static final boolean GETS =
+      Boolean.parseBoolean(System.getProperty("probe.coalesceGets", "true"));
+
   private final Db db;
   private final Database database;
   /** Ids for inserts where the database assigns none; null where it does. */
@@ -65,7 +69,7 @@ public final class ToastyStore implements Store {
       // The fixtures load every database, Neo4j included, under the tables' snake-case names
       // (users, author_id), which the raw stores read too: the same names on every backend.
       db = Toasty.builder().models(Users.MODEL, LinkedAuthors.MODEL, LinkedBooks.MODEL).url(url)
-          .naming(NamingStrategy.declared()).coalesceLists(LISTS).build();
+          .naming(NamingStrategy.declared()).coalesceLists(LISTS).coalesceGets(GETS).build();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UnsupportedOperationException("Toasty cannot open " + url + ": " + e.getMessage(),
           e);
