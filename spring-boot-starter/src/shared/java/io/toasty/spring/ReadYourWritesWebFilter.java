@@ -15,15 +15,15 @@ import reactor.core.publisher.Mono;
  * (docs/databases.md#read-replicas). A {@code Db} without replicas is left alone.
  */
 public final class ReadYourWritesWebFilter implements WebFilter, Ordered {
-  private final ObjectProvider<Db> db;
+  private final ResolvedOnce<Db> db;
 
   ReadYourWritesWebFilter(ObjectProvider<Db> db) {
-    this.db = db;
+    this.db = new ResolvedOnce<>(db);
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    Db found = db.getIfUnique();
+    Db found = db.get();
     return found == null || found.replicas().isEmpty() ? chain.filter(exchange)
         : chain.filter(exchange).contextWrite(ReadYourWrites::start);
   }

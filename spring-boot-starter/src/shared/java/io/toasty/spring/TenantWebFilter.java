@@ -27,15 +27,15 @@ public final class TenantWebFilter implements WebFilter, Ordered {
   /** The exchange attribute marking a request whose resolver found no tenant. */
   static final String UNRESOLVED = TenantWebFilter.class.getName() + ".unresolved";
 
-  private final ObjectProvider<TenantResolver> resolver;
+  private final ResolvedOnce<TenantResolver> resolver;
 
   TenantWebFilter(ObjectProvider<TenantResolver> resolver) {
-    this.resolver = resolver;
+    this.resolver = new ResolvedOnce<>(resolver);
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    TenantResolver found = resolver.getIfUnique();
+    TenantResolver found = resolver.get();
     if (found == null) {
       return chain.filter(exchange);
     }

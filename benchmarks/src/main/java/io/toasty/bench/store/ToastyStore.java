@@ -13,7 +13,9 @@ import io.toasty.bench.model.User;
 import io.toasty.bench.model.UserCreate;
 import io.toasty.bench.model.Users;
 import io.toasty.reactive.Db;
+import io.toasty.reactive.DbBuilder;
 import io.toasty.reactive.Toasty;
+import io.toasty.reactive.observe.LoggingObserver;
 import io.toasty.schema.naming.NamingStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,12 @@ public final class ToastyStore implements Store {
   private static final boolean GETS =
       Boolean.parseBoolean(System.getProperty("probe.coalesceGets", "true"));
 
+  /**
+   * Whether every statement is observed by a {@code LoggingObserver}, as the Spring Boot
+   * starter's {@code Db} is ({@code -Dprobe.observed}).
+   */
+  private static final boolean OBSERVED = Boolean.getBoolean("probe.observed");
+
   private final Db db;
   private final Database database;
   /** Ids for inserts where the database assigns none; null where it does. */
@@ -68,8 +76,13 @@ public final class ToastyStore implements Store {
     try {
       // The fixtures load every database, Neo4j included, under the tables' snake-case names
       // (users, author_id), which the raw stores read too: the same names on every backend.
-      db = Toasty.builder().models(Users.MODEL, LinkedAuthors.MODEL, LinkedBooks.MODEL).url(url)
-          .naming(NamingStrategy.declared()).coalesceLists(LISTS).coalesceGets(GETS).build();
+      DbBuilder builder = Toasty.builder()
+          .models(Users.MODEL, LinkedAuthors.MODEL, LinkedBooks.MODEL).url(url)
+          .naming(NamingStrategy.declared()).coalesceLists(LISTS).coalesceGets(GETS);
+      if (OBSERVED) {
+        builder.observer(new LoggingObserver(Duration.ofSeconds(1)));
+      }
+      db = builder.build();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UnsupportedOperationException("Toasty cannot open " + url + ": " + e.getMessage(),
           e);
