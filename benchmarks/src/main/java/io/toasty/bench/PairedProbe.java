@@ -58,7 +58,8 @@ import reactor.core.publisher.Mono;
  * {@code -Dprobe.coalesceLists=false} Toasty sends every list its own statement under load
  * ({@code DbBuilder.coalesceLists}), to see what the batches of the concurrent lists give;
  * {@code -Dprobe.coalesceGets=false} likewise for gets ({@code DbBuilder.coalesceGets}), as
- * TechEmpower's single query runs them.
+ * TechEmpower's single query runs them; with {@code -Dprobe.observed=true} every Toasty
+ * statement is observed by a {@code LoggingObserver}, as the Spring Boot starter's are.
  */
 public final class PairedProbe {
   /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */
