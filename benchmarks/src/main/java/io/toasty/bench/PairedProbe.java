@@ -9,6 +9,7 @@ import io.toasty.bench.fixture.Sql;
 import io.toasty.bench.store.Impl;
 import io.toasty.bench.store.Store;
 import io.toasty.bench.store.Workload;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,8 @@ import reactor.core.publisher.Mono;
  * segment, pairs, and the implementations Toasty is compared with (default {@code raw}; on
  * PostgreSQL also {@code vertx}, raw vertx-pg-client). The database {@code postgres-vertx} is
  * PostgreSQL's tables with Toasty over its Vert.x transport, the raw stores unchanged. Before
- * the pairs, each implementation runs as many warm-up segments as there are pairs. Every
+ * the pairs, each implementation runs as many warm-up segments as there are pairs, and more
+ * until the warm-up has lasted {@code -Dprobe.warmUpSeconds} (10 by default). Every
  * implementation is checked against the fixture first, as the JMH benchmarks are. On
  * PostgreSQL the tables live in the schema {@code -Dprobe.schema} (default {@code paired_probe}).
  * On DynamoDB, {@code -Dprobe.dynamo.byKeys=true} makes {@code filterHundred} read by keys on
@@ -52,7 +54,8 @@ import reactor.core.publisher.Mono;
  * stronglyConsistent()}) instead of the items from the index's Query.
  * It also prints each implementation's median CPU time of the whole JVM per operation over its
  * segments (the client's cost, which the machine's load does not change; the JVM's clock ticks
- * by a few milliseconds, so give a segment 100 ms or more). With {@code -Dprobe.switches=true}
+ * by a few milliseconds, so give a segment 100 ms or more: a shorter median segment is warned
+ * of, as its time also holds the switch from the other implementations' threads). With {@code -Dprobe.switches=true}
  * it also prints each implementation's context switches per
  * operation by thread kind ({@link Switches}), counted around its measured segments. With
  * {@code -Dprobe.coalesceLists=false} Toasty sends every list its own statement under load
@@ -65,6 +68,15 @@ public final class PairedProbe {
   /** Requests at once in the concurrent workloads, as {@code ConcurrentBench}'s parameter. */
   static final int BURST = 64;
   private static final boolean SWITCHES = Boolean.getBoolean("probe.switches");
+  /** The least time the warm-up takes, whatever the pairs ({@code -Dprobe.warmUpSeconds}). */
+  private static final Duration WARM_UP =
+      Duration.ofSeconds(Long.getLong("probe.warmUpSeconds", 10));
+  /**
+   * A segment shorter than this measures the switch from the other implementations' threads as
+   * much as its work: on a 2-core machine a get by key over R2DBC took 379 µs per get in
+   * segments of 200 gets (after a 10 s warm-up) and 164 µs in segments of 1,000.
+   */
+  private static final Duration SHORT_SEGMENT = Duration.ofMillis(100);
 
   private PairedProbe() {}
 
@@ -98,17 +110,15 @@ public final class PairedProbe {
         stores.add(s);
       }
       Segment segment = new Segment(workload);
-      for (int w = 0; w < pairs; w++) {
-        for (Store s : stores) {
-          segment.nanosPerOp(s, ops);
-        }
-      }
+      warmUp(segment, stores, ops, pairs);
       List<Switches> switches = new ArrayList<>();
       for (int i = 0; i < impls.size(); i++) {
         switches.add(new Switches());
       }
       double[][] cpu = new double[impls.size()][pairs];
-      report(db, workload, ops, pairs, impls, measure(segment, stores, ops, pairs, switches, cpu));
+      double[][] nanos = measure(segment, stores, ops, pairs, switches, cpu);
+      report(db, workload, ops, pairs, impls, nanos);
+      warnIfShort(impls, nanos, ops);
       for (int i = 0; i < impls.size(); i++) {
         System.out.printf(Locale.ROOT, "%-7s process CPU median %10.1f us/op%n",
             impls.get(i).name().toLowerCase(Locale.ROOT), quantile(cpu[i], 0.5) / 1e3);
@@ -126,6 +136,33 @@ public final class PairedProbe {
       env.cleanWrites();
     }
     System.out.printf("load average at end: %s%n", Machine.loadAverage());
+  }
+
+  /**
+   * Runs every store's segments, in turn, {@code pairs} times and then on until the warm-up has
+   * lasted {@link #WARM_UP}: with few short segments the JIT still compiled through the
+   * measured pairs (its compiler threads woke half a time per get in 12 pairs of 200 gets, a
+   * twentieth in 20 pairs of 1,000).
+   */
+  private static void warmUp(Segment segment, List<Store> stores, int ops, int pairs) {
+    long until = System.nanoTime() + WARM_UP.toNanos();
+    for (int w = 0; w < pairs || System.nanoTime() < until; w++) {
+      for (Store s : stores) {
+        segment.nanosPerOp(s, ops);
+      }
+    }
+  }
+
+  /** A warning where a median segment took less than {@link #SHORT_SEGMENT}. */
+  private static void warnIfShort(List<Impl> impls, double[][] nanos, int ops) {
+    for (int i = 0; i < impls.size(); i++) {
+      double millis = quantile(nanos[i], 0.5) * ops / 1e6;
+      if (millis < SHORT_SEGMENT.toMillis()) {
+        System.out.printf(Locale.ROOT, "WARNING: %s's median segment took %.1f ms, under %d ms: "
+            + "give a segment more ops (see PairedProbe's Javadoc)%n",
+            impls.get(i).name().toLowerCase(Locale.ROOT), millis, SHORT_SEGMENT.toMillis());
+      }
+    }
   }
 
   /** Per implementation, its time per operation in each pair; the order rotates every pair. */
