@@ -55,8 +55,8 @@ import reactor.core.publisher.Mono;
  * It also prints each implementation's median CPU time of the whole JVM per operation over its
  * segments (the client's cost, which the machine's load does not change; the JVM's clock ticks
  * by a few milliseconds, so give a segment 100 ms or more: a shorter median segment is warned
- * of, as its time also holds the switch from the other implementations' threads). With {@code -Dprobe.switches=true}
- * it also prints each implementation's context switches per
+ * of, as its time also holds the switch from the other implementations' threads). With
+ * {@code -Dprobe.switches=true} it also prints each implementation's context switches per
  * operation by thread kind ({@link Switches}), counted around its measured segments. With
  * {@code -Dprobe.coalesceLists=false} Toasty sends every list its own statement under load
  * ({@code DbBuilder.coalesceLists}), to see what the batches of the concurrent lists give;

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * The unique bean an {@link ObjectProvider} finds, looked up on the first ask and kept.
  *
  * <p>Why: the web filters take their bean lazily (an application without it still starts), and
- * they are asked on every request. A lookup through the bean factory per request was about 5 % of
+ * they are asked on every request. A lookup through the bean factory per request was about 6 % of
  * a WebFlux service's CPU on TechEmpower's single query (docs/design/performance.md, "A web
  * filter's bean, looked up once"). Singletons do not change once the context is refreshed, and
  * no request comes before that; two first requests at once may both look it up, harmlessly.
