@@ -7,6 +7,7 @@ import io.toasty.driver.Operation;
 import io.toasty.error.DriverException;
 import io.toasty.error.UnsupportedFeatureException;
 import io.toasty.neo4j.codec.CypherValues;
+import io.toasty.neo4j.codec.Neo4jColumns;
 import io.toasty.neo4j.codec.ParamValues;
 import io.toasty.neo4j.cypher.RawLabels;
 import io.toasty.neo4j.cypher.RenderedCypher;
@@ -15,6 +16,7 @@ import io.toasty.stmt.Query;
 import io.toasty.stmt.Returning;
 import io.toasty.stmt.Source;
 import io.toasty.stmt.StatementNode;
+import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
 import java.util.ArrayList;
@@ -62,8 +64,7 @@ final class Neo4jConnection implements Connection {
     Objects.requireNonNull(operation, "operation");
     return Mono.defer(() -> {
       if (closed.get()) {
-        return Mono.error(new DriverException(Neo4jContext.BACKEND, null,
-            "the connection was closed", null));
+        return Mono.error(closedError());
       }
       if (operation instanceof Operation.Transaction t) {
         return inTurn(transaction(t)).thenReturn(new ExecResponse.Count(0));
@@ -88,6 +89,10 @@ final class Neo4jConnection implements Connection {
       }
       return Mono.error(refusal(operation));
     });
+  }
+
+  private static DriverException closedError() {
+    return new DriverException(Neo4jContext.BACKEND, null, "the connection was closed", null);
   }
 
   private static UnsupportedFeatureException refusal(Operation operation) {
@@ -125,6 +130,28 @@ final class Neo4jConnection implements Connection {
     }
     return records.collectList().map(list -> new ExecResponse.Count(
         list.isEmpty() ? 0 : list.get(0).get(0).asLong()));
+  }
+
+  /**
+   * The query's records built by {@code reader} straight from the driver's records
+   * ({@link Neo4jColumns}), without the value path's {@code Value} per cell; the same records,
+   * errors and turn as {@link #exec}'s rows read back.
+   */
+  @Override
+  public <T> Flux<T> read(Operation.QuerySql query, int[] fields, RowReader<T> reader) {
+    return Flux.defer(() -> {
+      if (closed.get()) {
+        return Flux.error(closedError());
+      }
+      RenderedCypher cypher = context.renderer().render(query.statement());
+      if (!cypher.rows()) {
+        return Connection.super.read(query, fields, reader);
+      }
+      Neo4jColumns columns = new Neo4jColumns(fields,
+          cypher.types().isEmpty() ? query.rowType() : cypher.types());
+      Map<String, Object> params = ParamValues.of(cypher.params(), query.args());
+      return run(cypher.text(), params, cypher.guarded()).map(r -> reader.read(columns.at(r)));
+    });
   }
 
   private static Value.Record decode(Record r, List<Type> rowType) {
