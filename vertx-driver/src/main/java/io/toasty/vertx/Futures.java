@@ -13,6 +13,6 @@ final class Futures {
    * call: the connection's lane waits for the work of an operation to end, not its subscriber.
    */
   static <T> Mono<T> mono(Supplier<Future<T>> call) {
-    return Mono.fromCompletionStage(() -> call.get().toCompletionStage());
+    return new FutureMono<>(call);
   }
 }
