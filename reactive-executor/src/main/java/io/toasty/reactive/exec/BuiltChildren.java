@@ -30,19 +30,30 @@ import reactor.core.publisher.Mono;
  * model's relation handles take as they are.
  *
  * <p>Where the branch orders a group (by the child's key: the child query has no {@code ORDER
- * BY}), each group keeps only its last record's sort value to see whether its rows arrived in
- * order, as they usually do (a database's index or heap order); a group that did not is sorted
- * at the end by its records' own values. An integral sort column is compared as a primitive.
+ * BY}), each group keeps its last record's sort value to see whether its rows arrived in
+ * order, as they usually do on SQL (a database's index or heap order); a group that did not is
+ * sorted at the end by its records' own values. An integral sort column's values are kept for
+ * every record as primitives, and such a group is sorted by them (Neo4j hands an author's books
+ * in the graph's order, seldom the key's).
  *
  * <p>Only for a branch the planner marked ({@link MergeBranch#model()}: plain columns, the model's
  * fields, no nested include, SQL) whose model has a row reader.
  */
 final class BuiltChildren {
+  /** A group's integral sort values before its first record: grown on the first. */
+  private static final long[] NO_INTEGRALS = new long[0];
+
   /** A key's records, what the last one is ordered by, and whether they came out of order. */
   private static final class Group extends ArrayList<Object> {
     boolean unordered;
     /** The last record's sort value where the order is one integral column. */
     long lastIntegral;
+    /**
+     * Where the order is one integral column: each record's sort value, by arrival, to sort the
+     * group by if it came out of order; null once a record's was NULL (sorted by values then).
+     * Empty where the order is of other columns.
+     */
+    long @Nullable [] integrals = NO_INTEGRALS;
     /** Otherwise: the last record's sort value, or values ({@code Value[]}). */
     @Nullable Object last;
   }
@@ -161,24 +172,39 @@ final class BuiltChildren {
       lastKey = key;
       lastGroup = group;
     }
-    if (reading.sortTypes().length > 0 && !group.unordered) {
-      group.unordered = reading.integralSort() ? outOfOrder(group, row) : outOfOrder(group,
-          sort(row, reading.sortFrom(), reading.sortTypes()));
+    if (reading.integralSort()) {
+      noteIntegral(group, row);
+    } else if (reading.sortTypes().length > 0 && !group.unordered) {
+      group.unordered = outOfOrder(group, sort(row, reading.sortFrom(), reading.sortTypes()));
     }
     group.add(record);
     return record;
   }
 
-  /** Whether the row's integral sort value comes before the group's last; it becomes the last. */
-  private boolean outOfOrder(Group group, Columns row) {
+  /**
+   * Keeps the row's integral sort value for the record about to join {@code group}, and notes
+   * whether it comes before the group's last (it becomes the last).
+   */
+  private void noteIntegral(Group group, Columns row) {
     int at = reading.sortFrom();
     if (row.isNull(at)) {
-      return true; // sorted at the end by values, as the value path would
+      group.unordered = true; // sorted at the end by values, as the value path would
+      group.integrals = null;
+      return;
     }
     long value = reading.sortTypes()[0] == Type.Scalar.I64 ? row.i64(at) : row.i32(at);
-    boolean before = !group.isEmpty() && value < group.lastIntegral;
+    if (!group.isEmpty() && value < group.lastIntegral) {
+      group.unordered = true;
+    }
     group.lastIntegral = value;
-    return before;
+    long[] integrals = group.integrals;
+    if (integrals != null) {
+      if (group.size() == integrals.length) {
+        integrals = Arrays.copyOf(integrals, Math.max(4, integrals.length * 2));
+        group.integrals = integrals;
+      }
+      integrals[group.size()] = value;
+    }
   }
 
   /** Whether {@code sort} comes before the group's last record's; it becomes the last. */
@@ -222,13 +248,36 @@ final class BuiltChildren {
     for (Map.Entry<Value, Object> e : groups.entrySet()) {
       Group children = (Group) e.getValue();
       if (children.unordered) {
-        sortByValues(children);
+        if (reading.integralSort() && children.integrals != null) {
+          sortByIntegrals(children, children.integrals);
+        } else {
+          sortByValues(children);
+        }
       }
       List<Object> records = branch.many() ? Collections.unmodifiableList(children)
           : children.isEmpty() ? List.of() : List.of(children.get(0));
       e.setValue(LoadedRecords.slot(records, values));
     }
     return (Map<Value, Value.ListValue>) (Map<Value, ?>) groups;
+  }
+
+  /**
+   * Sorts a group that came out of order by its records' integral sort values as they arrived
+   * (a stable sort, as {@link #sortByValues}): no record is taken apart into values for it. An
+   * include on Neo4j gets its children in the graph's order, not the key's, and sorting them by
+   * values was most of what the include added to the Bolt driver's work
+   * (docs/design/performance.md, "Neo4j rows read by type").
+   */
+  private static void sortByIntegrals(Group children, long[] integrals) {
+    Integer[] order = new Integer[children.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(integrals[a], integrals[b]));
+    Object[] records = children.toArray();
+    for (int i = 0; i < order.length; i++) {
+      children.set(i, records[order[i]]);
+    }
   }
 
   /** Sorts a group that came out of order by its records' sort fields (a stable sort). */

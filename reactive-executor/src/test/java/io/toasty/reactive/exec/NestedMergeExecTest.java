@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -415,5 +416,72 @@ class NestedMergeExecTest {
     assertEquals(4, out.size());
     assertEquals(500, ((Value.ListValue) out.get(3).get(1)).items().size());
     assertEquals(2, lists.get(), "one list per window of two parents");
+  }
+  /**
+   * A child query's rows: {@code perKey} children for each bound key, in an order of no key
+   * (shuffled, a fixed seed), as Neo4j hands an author's books in the graph's order.
+   */
+  private static Flux<Value.Record> shuffledChildren(Operation op, int perKey) {
+    List<Value.Record> rows = new ArrayList<>();
+    for (Value key : ((Operation.QuerySql) op).args()) {
+      long k = ((Value.I64) key).value();
+      for (int i = 0; i < perKey; i++) {
+        rows.add(Value.Record.of(new Value.I64(k * 10_000 + i), key));
+      }
+    }
+    Collections.shuffle(rows, new Random(54));
+    return Flux.fromIterable(rows);
+  }
+
+  /**
+   * A group whose rows came in no order is sorted by the integral sort values kept as the rows
+   * arrived: the records come out in key order, and none is taken apart into values for it
+   * (which sorting by the records' values did, once per child).
+   */
+  @Test
+  void aShuffledGroupIsSortedByItsIntegralKeysWithoutTakingRecordsApart() {
+    AtomicInteger takenApart = new AtomicInteger();
+    ModelDef<Child> counting = new ModelDef<>() {
+      @Override
+      public ModelSchema schema() {
+        return CHILD_MODEL.schema();
+      }
+
+      @Override
+      public Class<Child> type() {
+        return Child.class;
+      }
+
+      @Override
+      public Child load(Value.Record row) {
+        return CHILD_MODEL.load(row);
+      }
+
+      @Override
+      public RowReader<Child> rowReader() {
+        return CHILD_MODEL.rowReader();
+      }
+
+      @Override
+      public Value.Record values(Child c) {
+        takenApart.incrementAndGet();
+        return CHILD_MODEL.values(c);
+      }
+    };
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), op -> shuffledChildren(op, 300), Map.of("Child", counting));
+    List<Value.Record> out = NestedMergeExec.merge(parents(4, new AtomicLong()),
+        List.of(childModelBranch()), 2, cx).collectList().block(Duration.ofSeconds(5));
+    assertEquals(4, out.size());
+    for (int p = 0; p < 4; p++) {
+      long k = p + 1;
+      List<Child> expected = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        expected.add(new Child(k * 10_000 + i, k));
+      }
+      assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
+          .records());
+    }
+    assertEquals(0, takenApart.get(), "records taken apart into values to be sorted");
   }
 }
