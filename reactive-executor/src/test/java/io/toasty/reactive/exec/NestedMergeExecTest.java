@@ -484,4 +484,29 @@ class NestedMergeExecTest {
     }
     assertEquals(0, takenApart.get(), "records taken apart into values to be sorted");
   }
+  /**
+   * A group ordered by more than one column keeps no integral values; one that came out of order
+   * is sorted by its records' values (here by id, then parent).
+   */
+  @Test
+  void aShuffledGroupOrderedByTwoColumnsIsSortedByItsRecordsValues() {
+    MergeBranch b = new MergeBranch("children", new MergeBranch.SqlFetch(CHILDREN,
+        List.of(Type.Scalar.I64, Type.Scalar.I64),
+        new KeyBinding(-1, "children", List.of(1))), List.of(0), List.of(1), true, false,
+        List.of(0, 1), List.of(), RowLift.of(List.of(new ExprNode.Column("children", 0),
+            new ExprNode.Column("children", 1)), List.of(0, 1)), List.of(), "Child");
+    ExecContext cx = new ExecContext(op -> Flux.error(new AssertionError("main is busy")),
+        List.of(), op -> shuffledChildren(op, 50), Map.of("Child", CHILD_MODEL));
+    List<Value.Record> out = NestedMergeExec.merge(parents(2, new AtomicLong()), List.of(b), 2,
+        cx).collectList().block(Duration.ofSeconds(5));
+    for (int p = 0; p < 2; p++) {
+      long k = p + 1;
+      List<Child> expected = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        expected.add(new Child(k * 10_000 + i, k));
+      }
+      assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
+          .records());
+    }
+  }
 }
