@@ -9,6 +9,7 @@ import io.toasty.value.LoadedRecords;
 import io.toasty.value.RowReader;
 import io.toasty.value.Type;
 import io.toasty.value.Value;
+import io.toasty.value.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,28 +33,26 @@ import reactor.core.publisher.Mono;
  * <p>Where the branch orders a group (by the child's key: the child query has no {@code ORDER
  * BY}), each group keeps its last record's sort value to see whether its rows arrived in
  * order, as they usually do on SQL (a database's index or heap order); a group that did not is
- * sorted at the end by its records' own values. An integral sort column's values are kept for
- * every record as primitives, and such a group is sorted by them (Neo4j hands an author's books
- * in the graph's order, seldom the key's).
+ * sorted at the end by its records' own values. Where the order is one integral column, a group
+ * keeps its records' sort values as primitives from its first row out of order on (reading the
+ * earlier ones back from their records once) and is sorted by them: Neo4j hands an author's
+ * books in the graph's order, seldom the key's, and a group in order keeps nothing.
  *
  * <p>Only for a branch the planner marked ({@link MergeBranch#model()}: plain columns, the model's
  * fields, no nested include, SQL) whose model has a row reader.
  */
 final class BuiltChildren {
-  /** A group's integral sort values before its first record: grown on the first. */
-  private static final long[] NO_INTEGRALS = new long[0];
-
   /** A key's records, what the last one is ordered by, and whether they came out of order. */
   private static final class Group extends ArrayList<Object> {
     boolean unordered;
     /** The last record's sort value where the order is one integral column. */
     long lastIntegral;
     /**
-     * Where the order is one integral column: each record's sort value, by arrival, to sort the
-     * group by if it came out of order; null once a record's was NULL (sorted by values then).
-     * Empty where the order is of other columns.
+     * Where the order is one integral column and the group came out of order: each record's sort
+     * value, by arrival, to sort the group by. Null while it is in order (nothing kept), where
+     * the order is of other columns, and once a record's was NULL (sorted by values then).
      */
-    long @Nullable [] integrals = NO_INTEGRALS;
+    long @Nullable [] integrals;
     /** Otherwise: the last record's sort value, or values ({@code Value[]}). */
     @Nullable Object last;
   }
@@ -193,18 +192,32 @@ final class BuiltChildren {
       return;
     }
     long value = reading.sortTypes()[0] == Type.Scalar.I64 ? row.i64(at) : row.i32(at);
-    if (!group.isEmpty() && value < group.lastIntegral) {
+    if (!group.unordered && !group.isEmpty() && value < group.lastIntegral) {
       group.unordered = true;
+      group.integrals = arrivedSoFar(group);
     }
     group.lastIntegral = value;
     long[] integrals = group.integrals;
     if (integrals != null) {
       if (group.size() == integrals.length) {
-        integrals = Arrays.copyOf(integrals, Math.max(4, integrals.length * 2));
+        integrals = Arrays.copyOf(integrals, integrals.length * 2);
         group.integrals = integrals;
       }
       integrals[group.size()] = value;
     }
+  }
+
+  /**
+   * The sort values of a group's records so far, read from the records (they came in order, so
+   * none was kept): once per group, when it first comes out of order, with room for as many.
+   */
+  private long[] arrivedSoFar(Group group) {
+    int field = Objects.requireNonNull(reading.sortFields(), "sorted by a field")[0];
+    long[] integrals = new long[Math.max(4, group.size() * 2)];
+    for (int i = 0; i < group.size(); i++) {
+      integrals[i] = Values.asLong(model.values(group.get(i)).get(field));
+    }
+    return integrals;
   }
 
   /** Whether {@code sort} comes before the group's last record's; it becomes the last. */
@@ -263,7 +276,8 @@ final class BuiltChildren {
 
   /**
    * Sorts a group that came out of order by its records' integral sort values as they arrived
-   * (a stable sort, as {@link #sortByValues}): no record is taken apart into values for it. An
+   * (a stable sort, as {@link #sortByValues}): only the records before the first out of order
+   * were taken apart into values for it ({@link #arrivedSoFar}). An
    * include on Neo4j gets its children in the graph's order, not the key's, and sorting them by
    * values was most of what the include added to the Bolt driver's work
    * (docs/design/performance.md, "Neo4j rows read by type").

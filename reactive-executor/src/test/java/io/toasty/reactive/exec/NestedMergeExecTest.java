@@ -435,11 +435,12 @@ class NestedMergeExecTest {
 
   /**
    * A group whose rows came in no order is sorted by the integral sort values kept as the rows
-   * arrived: the records come out in key order, and none is taken apart into values for it
-   * (which sorting by the records' values did, once per child).
+   * arrived: the records come out in key order, and only those that came before the group's
+   * first out of order are taken apart into values, once (sorting by the records' values took
+   * every child apart).
    */
   @Test
-  void aShuffledGroupIsSortedByItsIntegralKeysWithoutTakingRecordsApart() {
+  void aShuffledGroupIsSortedByItsIntegralKeysKeptAsTheRowsArrive() {
     AtomicInteger takenApart = new AtomicInteger();
     ModelDef<Child> counting = new ModelDef<>() {
       @Override
@@ -482,7 +483,7 @@ class NestedMergeExecTest {
       assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
           .records());
     }
-    assertEquals(0, takenApart.get(), "records taken apart into values to be sorted");
+    assertTrue(takenApart.get() < 40, takenApart.get() + " of 1,200 records taken apart");
   }
   /**
    * A group ordered by more than one column keeps no integral values; one that came out of order
