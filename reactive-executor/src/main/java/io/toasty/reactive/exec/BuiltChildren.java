@@ -277,10 +277,10 @@ final class BuiltChildren {
   /**
    * Sorts a group that came out of order by its records' integral sort values as they arrived
    * (a stable sort, as {@link #sortByValues}): only the records before the first out of order
-   * were taken apart into values for it ({@link #arrivedSoFar}). An
-   * include on Neo4j gets its children in the graph's order, not the key's, and sorting them by
-   * values was most of what the include added to the Bolt driver's work
-   * (docs/design/performance.md, "Neo4j rows read by type").
+   * were taken apart into values for it ({@link #arrivedSoFar}). An include on Neo4j gets its
+   * children in the graph's order, not the key's, and sorting them by values was most of what
+   * the include added to the Bolt driver's work (docs/design/performance.md, "Neo4j rows read
+   * by type").
    */
   private static void sortByIntegrals(Group children, long[] integrals) {
     Integer[] order = new Integer[children.size()];
