@@ -125,7 +125,7 @@ final class Neo4jConnection implements Connection {
     Map<String, Object> params = ParamValues.of(cypher.params(), args);
     Flux<Record> records = run(cypher.text(), params, cypher.guarded());
     if (cypher.rows()) {
-      List<Type> types = cypher.types().isEmpty() ? rowType : cypher.types();
+      List<Type> types = rowTypes(cypher, rowType);
       return Mono.just(new ExecResponse.Rows(records.map(r -> decode(r, types))));
     }
     return records.collectList().map(list -> new ExecResponse.Count(
@@ -147,11 +147,15 @@ final class Neo4jConnection implements Connection {
       if (!cypher.rows()) {
         return Connection.super.read(query, fields, reader);
       }
-      Neo4jColumns columns = new Neo4jColumns(fields,
-          cypher.types().isEmpty() ? query.rowType() : cypher.types());
+      Neo4jColumns columns = new Neo4jColumns(fields, rowTypes(cypher, query.rowType()));
       Map<String, Object> params = ParamValues.of(cypher.params(), query.args());
       return run(cypher.text(), params, cypher.guarded()).map(r -> reader.read(columns.at(r)));
     });
+  }
+
+  /** The types of the rendered statement's columns: its own where it names them. */
+  private static List<Type> rowTypes(RenderedCypher cypher, List<Type> rowType) {
+    return cypher.types().isEmpty() ? rowType : cypher.types();
   }
 
   private static Value.Record decode(Record r, List<Type> rowType) {

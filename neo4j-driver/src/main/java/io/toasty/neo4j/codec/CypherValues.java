@@ -140,7 +140,8 @@ public final class CypherValues {
     return d.scale() < 0 ? d.setScale(0) : d;
   }
 
-  private static long narrow(org.neo4j.driver.Value raw, long min, long max, Type.Scalar type) {
+  /** {@code raw} as a long within {@code type}'s range; an error naming both where it is not. */
+  static long narrow(org.neo4j.driver.Value raw, long min, long max, Type.Scalar type) {
     long v = raw.asNumber().longValue();
     if (v < min || v > max) {
       throw new ArithmeticException(v + " does not fit " + type);

@@ -114,14 +114,10 @@ public final class Neo4jColumns implements Columns {
 
   @Override
   public int i32(int i) {
-    if (types[i] == Type.Scalar.I32) {
-      long v = present(i).asNumber().longValue();
-      if (v != (int) v) {
-        throw new ArithmeticException(v + " does not fit " + Type.Scalar.I32);
-      }
-      return (int) v;
-    }
-    return Values.asInt(decodedPresent(i));
+    return types[i] == Type.Scalar.I32
+        ? (int) CypherValues.narrow(present(i), Integer.MIN_VALUE, Integer.MAX_VALUE,
+            Type.Scalar.I32)
+        : Values.asInt(decodedPresent(i));
   }
 
   @Override

@@ -352,6 +352,11 @@ class NestedMergeExecTest {
 
   /** A child query's rows: {@code perKey} children for each bound key. */
   private static Flux<Value.Record> manyChildren(Operation op, int perKey) {
+    return Flux.fromIterable(childRows(op, perKey));
+  }
+
+  /** {@code perKey} children of each bound key, ids {@code key * 10,000 + i}, in key order. */
+  private static List<Value.Record> childRows(Operation op, int perKey) {
     List<Value.Record> rows = new ArrayList<>();
     for (Value key : ((Operation.QuerySql) op).args()) {
       long k = ((Value.I64) key).value();
@@ -359,7 +364,20 @@ class NestedMergeExecTest {
         rows.add(Value.Record.of(new Value.I64(k * 10_000 + i), key));
       }
     }
-    return Flux.fromIterable(rows);
+    return rows;
+  }
+
+  /** Each parent's children, as {@link #childRows} makes them, in key order. */
+  private static void assertChildrenInKeyOrder(List<Value.Record> out, int perKey) {
+    for (int p = 0; p < out.size(); p++) {
+      long k = p + 1;
+      List<Child> expected = new ArrayList<>();
+      for (int i = 0; i < perKey; i++) {
+        expected.add(new Child(k * 10_000 + i, k));
+      }
+      assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
+          .records());
+    }
   }
 
   /**
@@ -422,13 +440,7 @@ class NestedMergeExecTest {
    * (shuffled, a fixed seed), as Neo4j hands an author's books in the graph's order.
    */
   private static Flux<Value.Record> shuffledChildren(Operation op, int perKey) {
-    List<Value.Record> rows = new ArrayList<>();
-    for (Value key : ((Operation.QuerySql) op).args()) {
-      long k = ((Value.I64) key).value();
-      for (int i = 0; i < perKey; i++) {
-        rows.add(Value.Record.of(new Value.I64(k * 10_000 + i), key));
-      }
-    }
+    List<Value.Record> rows = childRows(op, perKey);
     Collections.shuffle(rows, new Random(54));
     return Flux.fromIterable(rows);
   }
@@ -474,15 +486,7 @@ class NestedMergeExecTest {
     List<Value.Record> out = NestedMergeExec.merge(parents(4, new AtomicLong()),
         List.of(childModelBranch()), 2, cx).collectList().block(Duration.ofSeconds(5));
     assertEquals(4, out.size());
-    for (int p = 0; p < 4; p++) {
-      long k = p + 1;
-      List<Child> expected = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        expected.add(new Child(k * 10_000 + i, k));
-      }
-      assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
-          .records());
-    }
+    assertChildrenInKeyOrder(out, 300);
     assertTrue(takenApart.get() < 40, takenApart.get() + " of 1,200 records taken apart");
   }
   /**
@@ -500,14 +504,7 @@ class NestedMergeExecTest {
         List.of(), op -> shuffledChildren(op, 50), Map.of("Child", CHILD_MODEL));
     List<Value.Record> out = NestedMergeExec.merge(parents(2, new AtomicLong()), List.of(b), 2,
         cx).collectList().block(Duration.ofSeconds(5));
-    for (int p = 0; p < 2; p++) {
-      long k = p + 1;
-      List<Child> expected = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        expected.add(new Child(k * 10_000 + i, k));
-      }
-      assertEquals(expected, ((LoadedRecords) ((Value.ListValue) out.get(p).get(1)).items())
-          .records());
-    }
+    assertEquals(2, out.size());
+    assertChildrenInKeyOrder(out, 50);
   }
 }
